@@ -1,0 +1,117 @@
+/** Shared data shapes of the pure core. No I/O lives here. */
+
+/** One trailer as git reads it: key exactly as written (no separator), value unfolded and trimmed. */
+export interface Trailer {
+  key: string;
+  value: string;
+}
+
+/** Which signal said a commit is AI-assisted, e.g. `trailer Co-authored-by: Claude Opus 4.6 <noreply@anthropic.com>`. */
+export type Evidence = string;
+
+/** One model (and the agent that drove it) that contributed to a commit. */
+export interface Attribution {
+  /** Agent slug: `claude-code`, `aider`, `cursor`, … or `unknown`. */
+  agent: string;
+  /** Canonical `vendor/model` id, or `unknown` when the agent is certain but the model is not. */
+  model: string;
+  /** Every signal that supports this attribution, human-readable. */
+  evidence: Evidence[];
+  /** True when a declared trailer (ours: `Assisted-by` / configured key) carries it. */
+  declared: boolean;
+}
+
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+/** The facts of one commit that detection reads. */
+export interface CommitSignals {
+  subject: string;
+  /** Whole message (subject + body), as stored. */
+  message: string;
+  trailers: Trailer[];
+  author: Identity;
+  committer: Identity;
+}
+
+/** What `aitrail use` stores under the git directory. */
+export interface Session {
+  model: string;
+  agent?: string;
+  /** ISO timestamp; absent = until cleared. */
+  expiresAt?: string;
+  setAt: string;
+}
+
+/** Signals only available while a commit is being made. */
+export interface CommitTimeSignals {
+  env: Record<string, string | undefined>;
+  session?: Session | undefined;
+  /** `GIT_AUTHOR_NAME` etc. when set, else the configured identity. */
+  author?: Identity | undefined;
+}
+
+export type Tristate = 'allow' | 'warn' | 'deny';
+
+export interface PathRule {
+  files: string[];
+  allow?: string[];
+  deny?: string[];
+  requireTrailers?: string[];
+}
+
+export interface PolicyConfig {
+  allow?: string[];
+  deny?: string[];
+  unknownModel?: Tristate;
+  undeclared?: Tristate;
+  paths?: PathRule[];
+}
+
+export type DetectField =
+  | 'authorName'
+  | 'authorEmail'
+  | 'committerName'
+  | 'committerEmail'
+  | 'subject'
+  | 'body'
+  | 'trailer';
+
+export interface DetectRule {
+  field: DetectField;
+  /** Trailer key, only with field `trailer` (case-insensitive). */
+  key?: string;
+  /** Case-insensitive regular expression; `$1`… in agent/model refer to its groups. */
+  pattern: string;
+  agent?: string;
+  model?: string;
+}
+
+export interface DetectConfig {
+  rules?: DetectRule[];
+  aliases?: Record<string, string>;
+}
+
+export interface BlameConfig {
+  include?: string[];
+  exclude?: string[];
+}
+
+export interface TrailerConfig {
+  key?: string;
+}
+
+export interface Config {
+  trailer?: TrailerConfig;
+  policy?: PolicyConfig;
+  detect?: DetectConfig;
+  blame?: BlameConfig;
+}
+
+/** A config after loading: the data plus where it came from (`null` = built-in defaults). */
+export interface LoadedConfig {
+  config: Config;
+  filepath: string | null;
+}

@@ -1,0 +1,112 @@
+import { spawn, spawnSync } from 'node:child_process';
+
+/** A git command failed: carries the arguments, exit status and git's own stderr. */
+export class GitError extends Error {
+  constructor(
+    message: string,
+    readonly args: readonly string[],
+    readonly exitCode: number | null,
+    readonly stderr: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'GitError';
+  }
+}
+
+export interface GitOptions {
+  /** Repository (or work tree) directory; always explicit. */
+  cwd: string;
+  /** Written to git's stdin. */
+  input?: string | Buffer;
+  /** Extra environment on top of process.env. */
+  env?: Record<string, string | undefined>;
+  /** Exit codes that are not failures (default: only 0). */
+  okCodes?: number[];
+}
+
+const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } as const;
+
+function environment(extra?: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...BASE_ENV, ...extra };
+}
+
+function failure(args: readonly string[], code: number | null, stderr: string, cause?: unknown): GitError {
+  const first = stderr.trim().split('\n')[0] || `exit code ${code}`;
+  return new GitError(`git ${args[0] ?? ''} failed: ${first}`, args, code, stderr, { cause });
+}
+
+/** Run git and return its whole stdout (untrimmed: NUL-separated output stays intact). */
+export function runGit(args: readonly string[], options: GitOptions): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd: options.cwd, env: environment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) => reject(failure(args, null, String(error), error)));
+    child.on('close', (code) => {
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (code === 0 || (code !== null && options.okCodes?.includes(code))) resolve(Buffer.concat(out).toString('utf8'));
+      else reject(failure(args, code, stderr));
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Synchronous variant for hooks, where startup cost matters more than concurrency. */
+export function runGitSync(args: readonly string[], options: GitOptions): string {
+  const result = spawnSync('git', args, {
+    cwd: options.cwd,
+    env: environment(options.env),
+    input: options.input ?? '',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  if (result.error) throw failure(args, null, String(result.error), result.error);
+  const code = result.status;
+  if (code === 0 || (code !== null && options.okCodes?.includes(code))) return result.stdout.toString('utf8');
+  throw failure(args, code, result.stderr.toString('utf8'));
+}
+
+/**
+ * Stream git's stdout as raw chunks (large outputs: blame, long logs). The promise of the
+ * iterator's end rejects with a GitError when git exits non-zero.
+ */
+export async function* streamGit(args: readonly string[], options: GitOptions): AsyncGenerator<Buffer> {
+  const child = spawn('git', args, { cwd: options.cwd, env: environment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const err: Buffer[] = [];
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  const closed = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  try {
+    for await (const chunk of child.stdout) yield chunk as Buffer;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code = await closed;
+  if (code !== 0 && !(code !== null && options.okCodes?.includes(code))) {
+    throw failure(args, code, Buffer.concat(err).toString('utf8'));
+  }
+}
+
+/** Split a stream of chunks into records separated by `separator` (e.g. NUL or newline). */
+export async function* splitRecords(chunks: AsyncIterable<Buffer>, separator: string): AsyncGenerator<string> {
+  let rest = '';
+  const decoder = new TextDecoder('utf8');
+  for await (const chunk of chunks) {
+    rest += decoder.decode(chunk, { stream: true });
+    let index = rest.indexOf(separator);
+    let start = 0;
+    while (index !== -1) {
+      yield rest.slice(start, index);
+      start = index + separator.length;
+      index = rest.indexOf(separator, start);
+    }
+    rest = rest.slice(start);
+  }
+  rest += decoder.decode();
+  if (rest.length > 0) yield rest;
+}

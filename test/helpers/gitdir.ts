@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
+
+/** Environment for git in tests: no global/system config, fixed identity, no signing. */
+export const TEST_GIT_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'Test Human',
+  GIT_AUTHOR_EMAIL: 'human@example.com',
+  GIT_COMMITTER_NAME: 'Test Human',
+  GIT_COMMITTER_EMAIL: 'human@example.com',
+  LC_ALL: 'C',
+};
+for (const key of Object.keys(TEST_GIT_ENV)) {
+  // Agent markers of the machine running the tests must not leak into them.
+  if (/^(CLAUDECODE|CLAUDE_CODE_.*|CURSOR_.*|CODEX_.*|GEMINI_CLI|QWEN_CODE|AI_AGENT|AGENT|OPENCODE|GOOSE_.*|CLINE_.*|AITRAIL.*|HUSKY.*)$/.test(key)) {
+    delete TEST_GIT_ENV[key];
+  }
+}
+
+export interface TestRepo {
+  dir: string;
+  /** Run git in the repo; returns trimmed stdout. */
+  git(args: string[], options?: { env?: NodeJS.ProcessEnv; input?: string; raw?: boolean }): string;
+  write(path: string, content: string): void;
+  /** Write files, stage everything, commit with the message (via -F, byte-exact); returns the new sha. */
+  commit(message: string, files?: Record<string, string>, env?: NodeJS.ProcessEnv): string;
+}
+
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+export function tempDir(prefix = 'aitrail-test-'): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  created.push(dir);
+  return dir;
+}
+
+/** A real repository in a temp dir: `git init`, user, `commit.gpgsign=false`, `gc.auto=0`. */
+export function makeRepo(options: { bare?: boolean; dir?: string } = {}): TestRepo {
+  const dir = options.dir ?? tempDir();
+  mkdirSync(dir, { recursive: true });
+  const run = (args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string; raw?: boolean } = {}) => {
+    const out = execFileSync('git', args, { cwd: dir, env: { ...TEST_GIT_ENV, ...opts.env }, input: opts.input ?? '', encoding: 'utf8', maxBuffer: 1 << 30 });
+    return opts.raw ? out : out.trim();
+  };
+  run(['init', '-q', '-b', 'main', ...(options.bare ? ['--bare'] : [])]);
+  run(['config', 'user.name', 'Test Human']);
+  run(['config', 'user.email', 'human@example.com']);
+  run(['config', 'commit.gpgsign', 'false']);
+  run(['config', 'tag.gpgsign', 'false']);
+  run(['config', 'gc.auto', '0']);
+  const write = (path: string, content: string) => {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  };
+  const commit = (message: string, files: Record<string, string> = {}, env: NodeJS.ProcessEnv = {}) => {
+    for (const [path, content] of Object.entries(files)) write(path, content);
+    run(['add', '-A']);
+    run(['commit', '-q', '--allow-empty', '--cleanup=verbatim', '-F', '-'], { env, input: message });
+    return run(['rev-parse', 'HEAD']);
+  };
+  return { dir, git: run, write, commit };
+}
