@@ -1,0 +1,45 @@
+import yargs, { type Argv } from 'yargs';
+import { ExitCode } from '../core/exit-codes.js';
+import { reportError } from './errors.js';
+import type { CommandModule } from './command.js';
+
+/** Every command, loaded lazily: `name` → module path. Add one line per command. */
+const COMMANDS: Record<string, () => Promise<{ command: CommandModule }>> = {
+  log: () => import('./commands/log.js'),
+};
+
+/** Parse argv with yargs, run the chosen command, return its exit code (never exits itself). */
+export async function runCli(argv: string[]): Promise<number> {
+  const modules = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  let code: number = ExitCode.ok;
+  let pending: Promise<number> | undefined;
+  const parser: Argv = yargs(argv)
+    .scriptName('aitrail')
+    .usage('aitrail — an AI audit trail for git: record which model wrote each commit, enforce a model policy, report AI-authored lines.\n\nUsage: $0 <command> [options]')
+    .strict()
+    .demandCommand(1, 'Name a command: see the list above.')
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .epilogue('Exit codes: 0 ok, 1 policy violation, 2 bad usage or invalid config, 3 git error or internal failure.\nDocs: see README.md of the aitrail package.')
+    .fail((message, error, instance) => {
+      if (error) throw error;
+      void instance;
+      process.stderr.write(`aitrail: ${message}\nRun 'aitrail --help' or 'aitrail <command> --help' for usage.\n`);
+      code = ExitCode.usage;
+    });
+  for (const { command } of modules) {
+    parser.command(command.command, command.describe, command.builder, (args) => {
+      pending = command.run(args as never);
+    });
+  }
+  try {
+    await parser.parseAsync();
+    if (pending) code = await pending;
+  } catch (error) {
+    code = reportError(error);
+  }
+  return code;
+}

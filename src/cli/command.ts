@@ -1,0 +1,9 @@
+import type { Argv } from 'yargs';
+
+/** One CLI command: yargs wiring plus a `run` that prints and returns an exit code. */
+export interface CommandModule<A = Record<string, unknown>> {
+  command: string | string[];
+  describe: string;
+  builder: (yargs: Argv) => Argv;
+  run: (args: A) => Promise<number>;
+}

@@ -1,0 +1,20 @@
+import { ExitCode } from '../core/exit-codes.js';
+
+/**
+ * Entry point of the `aitrail` binary. `aitrail hook …` takes a fast path that loads only what
+ * the hook needs (hooks run on every commit); every other command goes through yargs.
+ */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    if (argv[0] === 'hook') {
+      const { runHook } = await import('../hooks/dispatch.js');
+      return await runHook(argv.slice(1));
+    }
+    const { runCli } = await import('./app.js');
+    return await runCli(argv);
+  } catch (error) {
+    process.stderr.write(`aitrail: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.AITRAIL_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+    return ExitCode.git;
+  }
+}

@@ -1,0 +1,28 @@
+import { ExitCode } from '../core/exit-codes.js';
+import { GitError } from '../git/exec.js';
+import { sanitize } from '../core/sanitize.js';
+
+/** A usage problem found after parsing (bad range, unknown format value…): exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Print an error for people (no stack trace unless AITRAIL_DEBUG) and return its exit code. */
+export function reportError(error: unknown): number {
+  const debug = process.env.AITRAIL_DEBUG ? `\n${error instanceof Error ? error.stack : ''}` : '';
+  if (error instanceof Error && error.name === 'ConfigError') {
+    process.stderr.write(`aitrail: ${sanitize(error.message, { keepNewlines: true })}\nFix the config file(s) above, or pass --config <file>.${debug}\n`);
+    return ExitCode.usage;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`aitrail: ${sanitize(error.message, { keepNewlines: true })}${debug}\n`);
+    return ExitCode.usage;
+  }
+  if (error instanceof GitError) {
+    process.stderr.write(`aitrail: ${sanitize(error.message)}${debug}\n`);
+    return ExitCode.git;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`aitrail: internal error: ${sanitize(message)}${debug}\nPlease report this with AITRAIL_DEBUG=1 output.\n`);
+  return ExitCode.git;
+}

@@ -1,0 +1,19 @@
+/**
+ * Neutralise hostile text before it reaches a terminal or a report: control characters,
+ * escape sequences (CSI/OSC), bidi overrides and other invisible format characters become
+ * visible `\xNN` / `\u{…}` escapes. Newlines are escaped too unless `keepNewlines`.
+ */
+export function sanitize(text: string, options: { keepNewlines?: boolean; max?: number } = {}): string {
+  const max = options.max ?? 100_000;
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  // C0 controls, DEL, C1 controls, bidi/format chars (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+FEFF), line/para separators.
+  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (ch) => {
+    if (ch === '\n' && options.keepNewlines) return ch;
+    if (ch === '\t' && options.keepNewlines) return ch;
+    const code = ch.charCodeAt(0);
+    if (ch === '\n') return '\\n';
+    if (ch === '\r') return '\\r';
+    if (ch === '\t') return '\\t';
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+}

@@ -1,0 +1,69 @@
+import { splitRecords, streamGit } from './exec.js';
+import type { Identity } from '../core/types.js';
+
+/** One commit as read from a single `git log` pass. */
+export interface CommitRecord {
+  sha: string;
+  parents: string[];
+  author: Identity;
+  committer: Identity;
+  /** Committer time, seconds since the epoch. */
+  time: number;
+  /** Whole raw message (`%B`), byte-exact apart from UTF-8 decoding. */
+  message: string;
+  /** Changed paths (only with `paths: true`); merges: against the first parent. */
+  paths?: string[];
+}
+
+export interface LogOptions {
+  /** Collect changed paths (`--name-only`), for policy path rules. */
+  paths?: boolean;
+  /** Extra git log arguments placed before the revisions (e.g. `--first-parent`). */
+  extra?: string[];
+}
+
+const FIELDS = ['%H', '%P', '%an', '%ae', '%cn', '%ce', '%ct', '%B'];
+// Leading NUL marks a commit start: file names and messages never hold NUL, and a file
+// name is never empty, so an empty token after the file list can only be the next commit.
+const FORMAT = `--format=%x00${FIELDS.join('%x00')}`;
+
+/** Every commit of `revisions` (e.g. `['A..B']`, `['HEAD']`, or `['--stdin']`-less rev list), streamed. */
+export async function* streamCommits(cwd: string, revisions: string[], options: LogOptions = {}): AsyncGenerator<CommitRecord> {
+  const args = ['log', '-z', FORMAT, '--no-color', '--no-mailmap', ...(options.extra ?? [])];
+  if (options.paths) args.push('--name-only', '--no-renames', '--diff-merges=first-parent');
+  args.push(...revisions, '--');
+  let fields: string[] = [];
+  let current: CommitRecord | undefined;
+  let inFields = false;
+  for await (const token of splitRecords(streamGit(args, { cwd }), '\0')) {
+    if (!inFields && token === '') {
+      if (current) yield current;
+      current = undefined;
+      fields = [];
+      inFields = true;
+      continue;
+    }
+    if (inFields) {
+      fields.push(token);
+      if (fields.length === FIELDS.length) {
+        const [sha, parents, an, ae, cn, ce, ct, message] = fields as [string, string, string, string, string, string, string, string];
+        current = {
+          sha,
+          parents: parents ? parents.split(' ') : [],
+          author: { name: an, email: ae },
+          committer: { name: cn, email: ce },
+          time: Number(ct),
+          message,
+          ...(options.paths ? { paths: [] } : {}),
+        };
+        inFields = false;
+      }
+      continue;
+    }
+    if (current?.paths) {
+      const path = current.paths.length === 0 && token.startsWith('\n') ? token.slice(1) : token;
+      if (path !== '') current.paths.push(path);
+    }
+  }
+  if (current) yield current;
+}

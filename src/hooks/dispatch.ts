@@ -1,0 +1,41 @@
+import { ExitCode } from '../core/exit-codes.js';
+
+/** A hook handler: git's hook arguments and the hook's stdin → exit code. */
+export type HookHandler = (args: string[], context: HookContext) => Promise<number>;
+
+export interface HookContext {
+  /** Directory git ran the hook in (work tree top, or the git dir of a bare repository). */
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Reads the hook's whole stdin (pre-push, pre-receive). */
+  readStdin: () => Promise<string>;
+}
+
+/** Each hook is loaded only when it runs: a commit must not pay for the push hook's code. */
+const HOOKS: Record<string, () => Promise<{ handler: HookHandler }>> = {
+  'prepare-commit-msg': () => import('./prepare-commit-msg.js'),
+  'commit-msg': () => import('./commit-msg.js'),
+  'pre-push': () => import('./pre-push.js'),
+  'pre-receive': () => import('./pre-receive.js'),
+};
+
+export const HOOK_NAMES = Object.keys(HOOKS);
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `aitrail hook <name> [args…]`: what the shims in hooks/ call. `AITRAIL=0` turns every hook off. */
+export async function runHook(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (process.env.AITRAIL === '0') return ExitCode.ok;
+  const load = name ? HOOKS[name] : undefined;
+  if (!load) {
+    process.stderr.write(`aitrail: unknown hook '${String(name ?? '')}'. Known hooks: ${HOOK_NAMES.join(', ')}.\n`);
+    return ExitCode.usage;
+  }
+  const { handler } = await load();
+  return handler(args, { cwd: process.cwd(), env: process.env, readStdin: () => readAll(process.stdin) });
+}
