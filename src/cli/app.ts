@@ -1,10 +1,10 @@
 import yargs, { type Argv } from 'yargs';
 import { ExitCode } from '../core/exit-codes.js';
 import { reportError } from './errors.js';
-import type { CommandModule } from './command.js';
+import type { AnyCommandModule } from './command.js';
 
 /** Every command, loaded lazily: `name` → module path. Add one line per command. */
-const COMMANDS: Record<string, () => Promise<{ command: CommandModule }>> = {
+const COMMANDS: Record<string, () => Promise<{ command: AnyCommandModule }>> = {
   log: () => import('./commands/log.js'),
 };
 

@@ -7,3 +7,6 @@ export interface CommandModule<A = Record<string, unknown>> {
   builder: (yargs: Argv) => Argv;
   run: (args: A) => Promise<number>;
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command narrows its own args
+export type AnyCommandModule = CommandModule<any>;

@@ -19,7 +19,7 @@ export function reportError(error: unknown): number {
     return ExitCode.usage;
   }
   if (error instanceof GitError) {
-    process.stderr.write(`aitrail: ${sanitize(error.message)}${debug}\n`);
+    process.stderr.write(`aitrail: ${sanitize(error.message, { keepNewlines: true })}${debug}\n`);
     return ExitCode.git;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,21 @@
+import type { Argv } from 'yargs';
+import type { CommandModule } from '../command.js';
+
+interface LogArgs {
+  range?: string;
+  format: 'text' | 'json';
+  config?: string;
+}
+
+export const command: CommandModule<LogArgs> = {
+  command: 'log [range]',
+  describe: 'List commits with their AI attribution and the evidence for it',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('range', { type: 'string', describe: 'Revision range, as for git log (default: HEAD), e.g. main..feature, v1.0..' })
+      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
+      .option('config', { type: 'string', describe: 'Config file to use instead of the repository search' })
+      .example('$0 log', 'Every commit reachable from HEAD')
+      .example('$0 log origin/main..HEAD --format json', 'Unpushed commits, for machines'),
+  run: async (args) => (await import('../../report/log-report.js')).runLog(args),
+};

@@ -1,0 +1,46 @@
+import { GitError, runGit } from './exec.js';
+
+/** Where a repository lives, as git itself resolves it from `cwd`. */
+export interface RepoLocation {
+  /** Work tree top, or the git dir of a bare repository. */
+  root: string;
+  /** Absolute git dir of this worktree (`.git`, `.git/worktrees/<name>`, or the bare repo). */
+  gitDir: string;
+  /** Absolute common git dir (shared by all worktrees). */
+  commonDir: string;
+  bare: boolean;
+}
+
+/**
+ * Resolve the repository containing `cwd` with simple-git (loaded lazily: hooks never pay for it).
+ * Throws a GitError that says what to do when `cwd` is not inside a repository.
+ */
+export async function locateRepo(cwd: string): Promise<RepoLocation> {
+  const { simpleGit } = await import('simple-git');
+  const git = simpleGit({ baseDir: cwd, trimmed: true });
+  let out: string;
+  try {
+    out = await git.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--git-common-dir', '--show-toplevel']);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (/not a git repository/i.test(text)) {
+      throw new GitError(`not a git repository: ${cwd}\nRun aitrail inside a git repository (or 'git init' first).`, ['rev-parse'], 128, text, { cause: error });
+    }
+    throw new GitError(`git rev-parse failed: ${text.trim().split('\n')[0]}`, ['rev-parse'], null, text, { cause: error });
+  }
+  const [bareFlag, gitDir, commonDirRaw, top] = out.split('\n');
+  const bare = bareFlag === 'true';
+  const { resolve } = await import('node:path');
+  const commonDir = resolve(cwd, commonDirRaw ?? gitDir ?? '.');
+  return { root: bare || !top ? (gitDir ?? cwd) : top, gitDir: gitDir ?? cwd, commonDir, bare };
+}
+
+/** True when `rev` names a commit in the repository at `cwd`. */
+export async function commitExists(cwd: string, rev: string): Promise<boolean> {
+  try {
+    await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd });
+    return true;
+  } catch {
+    return false;
+  }
+}
