@@ -1,6 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { ExitCode } from '../core/exit-codes.js';
-import { reportError } from './errors.js';
+import { reportError, UsageError } from './errors.js';
 import type { AnyCommandModule } from './command.js';
 
 /** Every command, loaded lazily: `name` → module path. Add one line per command. */
@@ -17,18 +17,16 @@ export async function runCli(argv: string[]): Promise<number> {
     .scriptName('aitrail')
     .usage('aitrail — an AI audit trail for git: record which model wrote each commit, enforce a model policy, report AI-authored lines.\n\nUsage: $0 <command> [options]')
     .strict()
-    .demandCommand(1, 'Name a command: see the list above.')
+    .demandCommand(1, 'no command given: name one of init, status, use, log, check, blame.')
     .recommendCommands()
     .help()
     .alias('h', 'help')
     .version()
     .wrap(Math.min(100, process.stdout.columns || 100))
     .epilogue('Exit codes: 0 ok, 1 policy violation, 2 bad usage or invalid config, 3 git error or internal failure.\nDocs: see README.md of the aitrail package.')
-    .fail((message, error, instance) => {
+    .fail((message, error) => {
       if (error) throw error;
-      void instance;
-      process.stderr.write(`aitrail: ${message}\nRun 'aitrail --help' or 'aitrail <command> --help' for usage.\n`);
-      code = ExitCode.usage;
+      throw new UsageError(`${message}\nRun 'aitrail --help' or 'aitrail <command> --help' for usage.`);
     });
   for (const { command } of modules) {
     parser.command(command.command, command.describe, command.builder, (args) => {
