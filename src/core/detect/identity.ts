@@ -1,0 +1,36 @@
+import { canonicalModel } from '../catalog.js';
+import type { Identity } from '../types.js';
+import { signatures } from './signatures.js';
+
+/** Split `Name <email>` (a co-author trailer value); the email may be missing. */
+export function parseIdentity(value: string): Identity {
+  const match = /^(.*?)\s*<([^<>]*)>\s*$/.exec(value);
+  if (!match) return { name: value.trim(), email: '' };
+  return { name: (match[1] ?? '').trim(), email: (match[2] ?? '').trim() };
+}
+
+export interface IdentityMatch {
+  agent: string;
+  model: string;
+}
+
+const MAX_FIELD = 1000;
+
+/**
+ * The agent behind a name/email pair (co-author line, author, committer), by the built-in
+ * identity signatures; every pattern an entry gives must match. Model from the `model` group.
+ */
+export function matchIdentity(identity: Identity, aliases: Record<string, string> = {}): IdentityMatch | null {
+  const name = identity.name.slice(0, MAX_FIELD);
+  const email = identity.email.slice(0, MAX_FIELD);
+  for (const signature of signatures().identities) {
+    if (!signature.name && !signature.email) continue;
+    const nameMatch = signature.name ? signature.name.exec(name) : null;
+    if (signature.name && !nameMatch) continue;
+    if (signature.email && !signature.email.test(email)) continue;
+    const rawModel = nameMatch?.groups?.model;
+    const model = (rawModel ? canonicalModel(rawModel, aliases) : null) ?? signature.defaultModel ?? 'unknown';
+    return { agent: signature.agent, model };
+  }
+  return null;
+}

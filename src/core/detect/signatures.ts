@@ -1,0 +1,81 @@
+import data from '../data/signatures.json' with { type: 'json' };
+
+/** The built-in signatures (src/core/data/signatures.json), compiled once on first use. */
+export interface IdentitySignature {
+  agent: string;
+  name?: RegExp;
+  email?: RegExp;
+  defaultModel?: string;
+}
+
+export interface LineSignature {
+  agent: string;
+  pattern: RegExp;
+  defaultModel?: string;
+}
+
+export interface EnvSignature {
+  agent: string;
+  when: [string, RegExp][];
+  modelVars: string[];
+  defaultModel?: string;
+}
+
+export interface Signatures {
+  /** Lower-cased agent name or alias → slug. */
+  agentNames: Map<string, string>;
+  identities: IdentitySignature[];
+  subjects: LineSignature[];
+  bodyLines: LineSignature[];
+  declaredKeys: Set<string>;
+  modelKeys: Set<string>;
+  agentKeys: Set<string>;
+  madeWithKeys: Set<string>;
+  coAuthorKeys: Set<string>;
+  env: EnvSignature[];
+  genericAgentVars: string[];
+  explicit: { modelVar: string; agentVar: string };
+}
+
+let compiled: Signatures | undefined;
+
+const regex = (source: string) => new RegExp(source, 'iu');
+const lowerSet = (keys: string[]) => new Set(keys.map((key) => key.toLowerCase()));
+
+function line(entry: { agent: string; pattern: string; defaultModel?: string }): LineSignature {
+  return { agent: entry.agent, pattern: regex(entry.pattern), ...(entry.defaultModel ? { defaultModel: entry.defaultModel } : {}) };
+}
+
+export function signatures(): Signatures {
+  if (compiled) return compiled;
+  const agentNames = new Map<string, string>();
+  for (const [slug, names] of Object.entries(data.agents)) {
+    agentNames.set(slug, slug);
+    for (const name of names) agentNames.set(name.toLowerCase(), slug);
+  }
+  compiled = {
+    agentNames,
+    identities: data.identities.map((entry) => ({
+      agent: entry.agent,
+      ...(entry.name ? { name: regex(entry.name) } : {}),
+      ...(entry.email ? { email: regex(entry.email) } : {}),
+      ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
+    })),
+    subjects: data.subjects.map(line),
+    bodyLines: data.bodyLines.map(line),
+    declaredKeys: lowerSet(data.declaredKeys),
+    modelKeys: lowerSet(data.modelKeys),
+    agentKeys: lowerSet(data.agentKeys),
+    madeWithKeys: lowerSet(data.madeWithKeys),
+    coAuthorKeys: lowerSet(data.coAuthorKeys),
+    env: data.env.map((entry) => ({
+      agent: entry.agent,
+      when: Object.entries(entry.when).map(([name, pattern]) => [name, regex(pattern)] as [string, RegExp]),
+      modelVars: entry.modelVars,
+      ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
+    })),
+    genericAgentVars: data.genericAgentVars,
+    explicit: data.explicit,
+  };
+  return compiled;
+}

@@ -1,0 +1,59 @@
+import { canonicalModel } from '../catalog.js';
+import type { Attribution, CommitSignals, DetectRule } from '../types.js';
+import { agentOrSlug } from './agent-name.js';
+import { found, quote } from './found.js';
+
+const MAX_INPUT = 4096;
+const cache = new Map<string, RegExp | null>();
+
+function compile(pattern: string): RegExp | null {
+  if (!cache.has(pattern)) {
+    try {
+      cache.set(pattern, new RegExp(pattern, 'iu'));
+    } catch {
+      cache.set(pattern, null);
+    }
+  }
+  return cache.get(pattern) ?? null;
+}
+
+function substitute(template: string, match: RegExpExecArray): string {
+  return template.replace(/\$(\d)/g, (_, digit: string) => match[Number(digit)] ?? '');
+}
+
+function inputs(rule: DetectRule, signals: CommitSignals): { text: string; label: string }[] {
+  const body = signals.message.slice(signals.message.indexOf('\n') + 1);
+  switch (rule.field) {
+    case 'authorName': return [{ text: signals.author.name, label: 'author name' }];
+    case 'authorEmail': return [{ text: signals.author.email, label: 'author email' }];
+    case 'committerName': return [{ text: signals.committer.name, label: 'committer name' }];
+    case 'committerEmail': return [{ text: signals.committer.email, label: 'committer email' }];
+    case 'subject': return [{ text: signals.subject, label: 'subject' }];
+    case 'body': return [{ text: signals.message.includes('\n') ? body : '', label: 'body' }];
+    case 'trailer': {
+      const wanted = (rule.key ?? '').toLowerCase();
+      return signals.trailers
+        .filter((trailer) => trailer.key.toLowerCase() === wanted)
+        .map((trailer) => ({ text: trailer.value, label: `trailer ${trailer.key}` }));
+    }
+    default: return [];
+  }
+}
+
+/** Attributions from the user's `detect.rules` (case-insensitive regexes, `$1` substitution). */
+export function userRuleAttributions(rules: DetectRule[], signals: CommitSignals, aliases: Record<string, string>): Attribution[] {
+  const result: Attribution[] = [];
+  rules.forEach((rule, index) => {
+    const regex = compile(rule.pattern);
+    if (!regex) return;
+    for (const input of inputs(rule, signals)) {
+      const match = regex.exec(input.text.slice(0, MAX_INPUT));
+      if (!match) continue;
+      const agent = rule.agent ? agentOrSlug(substitute(rule.agent, match)) : 'unknown';
+      const rawModel = rule.model ? substitute(rule.model, match) : '';
+      const model = (rawModel && canonicalModel(rawModel, aliases)) || 'unknown';
+      result.push(found(agent, model, `detect.rules[${index}] matched ${input.label} ${quote(input.text)}`));
+    }
+  });
+  return result;
+}
