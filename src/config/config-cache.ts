@@ -1,0 +1,76 @@
+import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LoadedConfig } from '../core/types.js';
+import { SCHEMA_HASH } from './schema-hash.generated.js';
+
+/** Bump when loading or validation rules change without a schema change. */
+const CACHE_FORMAT = 1;
+const CACHE_FILE = 'config-cache.json';
+
+/** Identity of one candidate file: any change (content, replacement, symlink retarget) changes it. */
+export interface FileStamp {
+  path: string;
+  /** `null`: nothing there. */
+  size: number | null;
+  mtimeMs: number | null;
+  ctimeMs: number | null;
+  ino: number | null;
+  /** The link itself, when the path is a symlink (its target is what size/mtime/ino describe). */
+  link: string | null;
+}
+
+interface CacheEntry {
+  format: number;
+  schema: string;
+  key: string;
+  stamps: FileStamp[];
+  loaded: LoadedConfig;
+}
+
+/** Stamp every file whose presence or content could change the config in force. */
+export function stampFiles(paths: readonly string[]): FileStamp[] {
+  return paths.map((path) => {
+    let link: string | null = null;
+    try {
+      const own = lstatSync(path);
+      if (own.isSymbolicLink()) link = `${own.ino}:${own.mtimeMs}:${own.ctimeMs}`;
+      const target = statSync(path);
+      return { path, size: target.size, mtimeMs: target.mtimeMs, ctimeMs: target.ctimeMs, ino: target.ino, link };
+    } catch {
+      return { path, size: null, mtimeMs: null, ctimeMs: null, ino: null, link };
+    }
+  });
+}
+
+/** The cached config when every stamp is unchanged, else null. Never throws. */
+export function readConfigCache(cacheDir: string, key: string, stamps: readonly FileStamp[]): LoadedConfig | null {
+  try {
+    const entry = JSON.parse(readFileSync(join(cacheDir, CACHE_FILE), 'utf8')) as CacheEntry;
+    if (entry.format !== CACHE_FORMAT || entry.schema !== SCHEMA_HASH || entry.key !== key) return null;
+    if (JSON.stringify(entry.stamps) !== JSON.stringify(stamps)) return null;
+    const { config, filepath } = entry.loaded;
+    if (config === null || typeof config !== 'object' || Array.isArray(config)) return null;
+    if (filepath !== null && typeof filepath !== 'string') return null;
+    return { config, filepath };
+  } catch {
+    return null;
+  }
+}
+
+/** Files modified this recently are not cached: a coarse clock (FAT: 2 s) could hide a second edit (git's "racy" problem). */
+const RACY_MS = 2000;
+
+/** Store a validated config (atomically: temp file + rename). Best effort: a cache is never required. */
+export function writeConfigCache(cacheDir: string, key: string, stamps: readonly FileStamp[], loaded: LoadedConfig): void {
+  const now = Date.now();
+  if (stamps.some((stamp) => stamp.mtimeMs !== null && stamp.mtimeMs > now - RACY_MS)) return;
+  const entry: CacheEntry = { format: CACHE_FORMAT, schema: SCHEMA_HASH, key, stamps: [...stamps], loaded };
+  const temp = join(cacheDir, `${CACHE_FILE}.${process.pid}.tmp`);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(temp, JSON.stringify(entry));
+    renameSync(temp, join(cacheDir, CACHE_FILE));
+  } catch {
+    // read-only git dir, full disk…: run uncached
+  }
+}

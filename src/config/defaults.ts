@@ -1,0 +1,40 @@
+import type { Config, Tristate } from '../core/types.js';
+
+/** The trailer key written when `trailer.key` is not set (Linux kernel convention). */
+export const DEFAULT_TRAILER_KEY = 'Assisted-by';
+
+/** Config with every default filled in: what is actually in force. */
+export interface ResolvedConfig {
+  trailer: { key: string };
+  policy: {
+    /** `undefined` = every model allowed. */
+    allow: string[] | undefined;
+    deny: string[];
+    unknownModel: Tristate;
+    undeclared: Tristate;
+    paths: { files: string[]; allow: string[] | undefined; deny: string[]; requireTrailers: string[] }[];
+  };
+  detect: { rules: NonNullable<NonNullable<Config['detect']>['rules']>; aliases: Record<string, string> };
+  blame: { include: string[]; exclude: string[] };
+}
+
+/** The effective values of a (validated) config. Pure. */
+export function resolveConfig(config: Config): ResolvedConfig {
+  const policy = config.policy ?? {};
+  return {
+    trailer: { key: config.trailer?.key ?? DEFAULT_TRAILER_KEY },
+    policy: {
+      allow: policy.allow,
+      deny: policy.deny ?? [],
+      unknownModel: policy.unknownModel ?? 'warn',
+      undeclared: policy.undeclared ?? 'warn',
+      paths: (policy.paths ?? []).map((rule) => ({ files: rule.files, allow: rule.allow, deny: rule.deny ?? [], requireTrailers: rule.requireTrailers ?? [] })),
+    },
+    detect: {
+      rules: config.detect?.rules ?? [],
+      // Null prototype: alias names can never reach Object.prototype.
+      aliases: Object.assign(Object.create(null) as Record<string, string>, config.detect?.aliases ?? {}),
+    },
+    blame: { include: config.blame?.include ?? ['**/*'], exclude: config.blame?.exclude ?? [] },
+  };
+}

@@ -1,0 +1,126 @@
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { LoadedConfig } from '../core/types.js';
+import { readConfigCache, stampFiles, writeConfigCache } from './config-cache.js';
+import { ConfigError, type ConfigProblem } from './config-error.js';
+import { MAX_CONFIG_BYTES, SEARCH_PLACES } from './search-places.js';
+import type { ParsedFile } from './explorer.js';
+
+export { ConfigError, type ConfigProblem } from './config-error.js';
+
+export interface LoadOptions {
+  /** `--config <file>`: overrides the search; relative to the process's working directory. */
+  configFile?: string;
+  /**
+   * Keep the validated config in `<cacheDir>/config-cache.json` (hooks pass `<git-dir>/aitrail`),
+   * keyed by the stat of every search place and of the `--config` file: an unchanged config
+   * then costs a few stat calls and no parser, validator or cosmiconfig.
+   */
+  cacheDir?: string;
+}
+
+/**
+ * Load the config in force for the repository at `root` (its top-level directory): searched
+ * in the root only (never a parent, never the process's cwd), first found wins; `--config`
+ * overrides. Data only: JSON, YAML or package.json's `aitrail` key; no code ever runs.
+ * Built-in defaults (`filepath: null`) when there is none. Throws ConfigError with every problem.
+ *
+ * Hot path: this module imports only node:fs/path and the cache; the parsers, the validator
+ * and cosmiconfig are imported lazily on a cache miss.
+ */
+export async function loadConfig(root: string, options: LoadOptions = {}): Promise<LoadedConfig> {
+  const rootDir = resolve(root);
+  const explicit = options.configFile === undefined ? undefined : resolve(options.configFile);
+  const places = SEARCH_PLACES.map((place) => join(rootDir, place));
+  const key = JSON.stringify({ root: rootDir, configFile: explicit ?? null });
+  const stamps = options.cacheDir === undefined ? [] : stampFiles(explicit === undefined ? places : [...places, explicit]);
+  if (options.cacheDir !== undefined) {
+    const cached = readConfigCache(options.cacheDir, key, stamps);
+    if (cached) return cached;
+  }
+  const loaded = explicit === undefined ? await searchRoot(rootDir) : await loadExplicit(explicit, options.configFile!);
+  if (options.cacheDir !== undefined) writeConfigCache(options.cacheDir, key, stamps, loaded);
+  return loaded;
+}
+
+async function searchRoot(rootDir: string): Promise<LoadedConfig> {
+  const unsafe = SEARCH_PLACES.flatMap((place) => {
+    const problem = unsafeFile(join(rootDir, place), place, rootDir);
+    return problem ? [problem] : [];
+  });
+  if (unsafe.length > 0) throw new ConfigError(unsafe);
+  const { createExplorer } = await import('./explorer.js');
+  const explorer = await createExplorer();
+  const result = await explorer.search(rootDir).catch((error: unknown) => {
+    throw new ConfigError([{ file: rootDir, path: '', found: `an unreadable config (${oneLine(error)})`, expected: 'a readable config file' }]);
+  });
+  if (!result) return { config: {}, filepath: null };
+  return finish(result.filepath, relative(rootDir, result.filepath), result.config as ParsedFile | undefined);
+}
+
+async function loadExplicit(file: string, given: string): Promise<LoadedConfig> {
+  const { formatOf } = await import('./parse-config-text.js');
+  if (formatOf(file) === null) {
+    throw new ConfigError([{ file: given, path: '', found: 'a JavaScript/TypeScript file', expected: 'a JSON or YAML file (config is data: aitrail never runs code from a config)' }]);
+  }
+  let missing = false;
+  try {
+    statSync(file);
+  } catch {
+    missing = true;
+  }
+  if (missing) throw new ConfigError([{ file: given, path: '', found: 'no such file', expected: 'an existing JSON or YAML config file (check the --config path)' }]);
+  const unsafe = unsafeFile(file, given, null);
+  if (unsafe) throw new ConfigError([unsafe]);
+  const { createExplorer } = await import('./explorer.js');
+  const explorer = await createExplorer();
+  const result = await explorer.load(file).catch((error: unknown) => {
+    throw new ConfigError([{ file: given, path: '', found: `an unreadable file (${oneLine(error)})`, expected: 'a readable JSON or YAML config file' }]);
+  });
+  if (!result) throw new ConfigError([{ file: given, path: '', found: 'a package.json without an "aitrail" key', expected: 'the config under the key "aitrail"' }]);
+  return finish(result.filepath, given, result.config as ParsedFile | undefined);
+}
+
+/** Unwrap what the loader parsed and validate it (an empty file is an empty config). */
+async function finish(filepath: string, name: string, file: ParsedFile | undefined): Promise<LoadedConfig> {
+  const parsed = file?.parsed ?? { data: undefined };
+  if (parsed.problem) throw new ConfigError([{ ...parsed.problem, file: name }]);
+  const { validateConfig } = await import('./validate.js');
+  const { config, problems } = validateConfig(parsed.data === undefined ? {} : parsed.data, name);
+  if (!config) throw new ConfigError(problems);
+  return { config, filepath };
+}
+
+/**
+ * A problem when a candidate must not be read: not a regular file (a FIFO would hang the read,
+ * a device never end), too big, or a symlink leading out of the repository. Missing files and
+ * directories are fine (the search skips them).
+ */
+function unsafeFile(path: string, name: string, rootDir: string | null): ConfigProblem | null {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    try {
+      lstatSync(path);
+    } catch {
+      return null; // nothing there
+    }
+    return { file: name, path: '', found: 'a dangling symbolic link', expected: 'a regular JSON or YAML file' };
+  }
+  if (stats.isDirectory()) return rootDir === null ? { file: name, path: '', found: 'a directory', expected: 'a regular JSON or YAML file' } : null;
+  if (!stats.isFile()) return { file: name, path: '', found: 'a special file (FIFO, socket or device)', expected: 'a regular JSON or YAML file' };
+  const limit = name.endsWith('package.json') ? 16 * MAX_CONFIG_BYTES : MAX_CONFIG_BYTES;
+  if (stats.size > limit) return { file: name, path: '', found: `a file of ${stats.size} bytes`, expected: `at most ${limit} bytes` };
+  if (rootDir !== null && lstatSync(path).isSymbolicLink()) {
+    const realRoot = realpathSync(rootDir);
+    const target = realpathSync(path);
+    if (!target.startsWith(realRoot + sep)) return { file: name, path: '', found: 'a symbolic link leading out of the repository', expected: 'a config file inside the repository' };
+  }
+  return null;
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 100);
+}
