@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+
+interface LogJson {
+  sha: string;
+  subject: string;
+  author: { name: string; email: string };
+  ai: boolean;
+  attributions: { agent: string; model: string; evidence: string[] }[];
+  trailers: { key: string; value: string }[];
+}
+
+const jane = { GIT_AUTHOR_NAME: 'Jane Doe', GIT_AUTHOR_EMAIL: 'jane@example.com' };
+const as = (name: string, email: string) => ({ GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email });
+
+/** [message, author env, expected ai, expected `agent:model` list] — real agent signatures. */
+const HISTORY: [string, NodeJS.ProcessEnv, string[]][] = [
+  ['feat: parser\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude Opus 4.6 (1M context) <noreply@anthropic.com>\n', jane, ['claude-code:anthropic/claude-opus-4.6']],
+  ['aider: fix the tokenizer\n', as('Jane Doe (aider)', 'jane@example.com'), ['aider:unknown']],
+  ['fix: lexer\n\nCo-authored-by: aider (openrouter/qwen/qwen3-coder) <aider@aider.chat>\n', as('Jane Doe (aider)', 'jane@example.com'), ['aider:qwen/qwen3-coder']],
+  ['Initial plan\n', as('copilot-swe-agent[bot]', '198982749+Copilot@users.noreply.github.com'), ['copilot:unknown']],
+  ['docs: readme\n\nCo-authored-by: Cursor <cursoragent@cursor.com>\n', jane, ['cursor:unknown']],
+  ['chore: deps\n\nCo-authored-by: Codex <noreply@openai.com>\n', jane, ['codex:unknown']],
+  ['feat: qwen\n\nCo-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n', jane, ['qwen-code:qwen/qwen3-coder']],
+  ['feat: gemini\n\nAI-Agent: Gemini CLI\nAI-Model: gemini-2.5-pro\n', jane, ['gemini-cli:google/gemini-2.5-pro']],
+  ['Devin change\n', as('devin-ai-integration[bot]', '158243242+devin-ai-integration[bot]@users.noreply.github.com'), ['devin:unknown']],
+  ['Jules change\n', as('google-labs-jules[bot]', '161369871+google-labs-jules[bot]@users.noreply.github.com'), ['jules:unknown']],
+  ['mm: fix\n\nSigned-off-by: Jane Doe <jane@example.com>\nAssisted-by: Claude:claude-3-opus coccinelle sparse\n', jane, ['claude-code:anthropic/claude-3-opus']],
+  ['pair work\n\nCo-authored-by: John Roe <john@example.org>\n', jane, []],
+  ['helped\n\nAssisted-by: Bob Smith <bob@example.org>\n', jane, []],
+  ['plain human commit\n\nWith a body that mentions Co-authored-by: Claude <noreply@anthropic.com>\nin prose.\n', jane, []],
+  ['ours\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\nAssisted-by: aider:deepseek/deepseek-chat\n', jane, ['claude-code:anthropic/claude-opus-4.6', 'aider:deepseek/deepseek-chat']],
+];
+
+function build(): { repo: TestRepo; shas: string[] } {
+  const repo = makeRepo();
+  const shas = HISTORY.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
+  return { repo, shas };
+}
+
+/** git's own reading of a stored commit's trailers. */
+function gitTrailers(repo: TestRepo, sha: string): { key: string; value: string }[] {
+  const out = repo.git(['log', '-1', '--format=%(trailers:only,unfold,separator=%x00,key_value_separator=%x01)', sha], { raw: true });
+  return out
+    .replace(/\n$/, '')
+    .split('\0')
+    .filter((item) => item !== '')
+    .map((item) => {
+      const [key, value] = item.split('\x01');
+      return { key: key ?? '', value: value ?? '' };
+    });
+}
+
+describe('aitrail log', () => {
+  it('attributes every commit of a history with real agent signatures', () => {
+    const { repo, shas } = build();
+    const result = aitrail(repo.dir, ['log', '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const entries = JSON.parse(result.stdout) as LogJson[];
+    expect(entries).toHaveLength(HISTORY.length);
+    const bySha = new Map(entries.map((entry) => [entry.sha, entry]));
+    HISTORY.forEach(([message, , expected], index) => {
+      const entry = bySha.get(shas[index]!)!;
+      expect({ message, got: entry.attributions.map((a) => `${a.agent}:${a.model}`) }).toEqual({ message, got: expected });
+      expect(entry.ai).toBe(expected.length > 0);
+      for (const attribution of entry.attributions) expect(attribution.evidence.length).toBeGreaterThan(0);
+      expect(entry.trailers).toEqual(gitTrailers(repo, entry.sha));
+    });
+  });
+
+  it('prints a readable text report and honours a range', () => {
+    const { repo, shas } = build();
+    const result = aitrail(repo.dir, ['log', `${shas[0]}..${shas[2]}`]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(shas[1]!.slice(0, 12));
+    expect(result.stdout).toContain('aider:qwen/qwen3-coder');
+    expect(result.stdout).not.toContain(shas[3]!.slice(0, 12));
+    expect(result.stdout).toMatch(/2 commits, 2 AI-assisted, 0 human\./);
+  });
+
+  it('neutralises escape sequences in text output', () => {
+    const repo = makeRepo();
+    repo.commit('evil \u001b[31mred\u001b[0m subject\n\nCo-authored-by: Claude Opus 4.6 \u001b]0;pwn\u0007 <noreply@anthropic.com>\n');
+    const result = aitrail(repo.dir, ['log']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.stdout).toContain('\\x1b[31mred');
+  });
+
+  it('fails clearly outside a repository, on a bad range and on option-like ranges', () => {
+    const repo = makeRepo();
+    repo.commit('one\n');
+    const outside = aitrail('/', ['log']);
+    expect(outside.code).toBe(3);
+    expect(outside.stderr).toMatch(/not a git repository/);
+    const bad = aitrail(repo.dir, ['log', 'no-such-branch..HEAD']);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).not.toMatch(/at .*\.js:\d+/);
+    const option = aitrail(repo.dir, ['log', '--format', 'json', '--', '--output=/tmp/x']);
+    expect(option.code).not.toBe(0);
+  });
+
+  it('an empty repository has no commits to list', () => {
+    const repo = makeRepo();
+    const result = aitrail(repo.dir, ['log', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+});
