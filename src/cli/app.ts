@@ -25,7 +25,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns || 100))
     .epilogue('Exit codes: 0 ok, 1 policy violation, 2 bad usage or invalid config, 3 git error or internal failure.\nDocs: see README.md of the aitrail package.')
     .fail((message, error) => {
-      if (error && error.name !== 'YError') throw error;
+      if (error instanceof UsageError || (error && error.name !== 'YError')) throw error;
       throw new UsageError(`${message ?? error?.message ?? 'invalid usage'}\nRun 'aitrail --help' or 'aitrail <command> --help' for usage.`);
     });
   for (const { command } of modules) {

@@ -14,7 +14,12 @@ export function reportError(error: unknown): number {
     process.stderr.write(`aitrail: ${sanitize(error.message, { keepNewlines: true })}\nFix the config file(s) above, or pass --config <file>.${debug}\n`);
     return ExitCode.usage;
   }
-  if (error instanceof UsageError) {
+  if (typeof error === 'string') {
+    // yargs rejects with the bare message of a failed .check()
+    process.stderr.write(`aitrail: ${sanitize(error, { keepNewlines: true })}\nRun 'aitrail <command> --help' for usage.\n`);
+    return ExitCode.usage;
+  }
+  if (error instanceof UsageError || (error instanceof Error && error.name === 'YError')) {
     process.stderr.write(`aitrail: ${sanitize(error.message, { keepNewlines: true })}${debug}\n`);
     return ExitCode.usage;
   }
