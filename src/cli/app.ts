@@ -6,6 +6,8 @@ import type { AnyCommandModule } from './command.js';
 /** Every command, loaded lazily: `name` → module path. Add one line per command. */
 const COMMANDS: Record<string, () => Promise<{ command: AnyCommandModule }>> = {
   log: () => import('./commands/log.js'),
+  blame: () => import('./commands/blame.js'),
+  check: () => import('./commands/check.js'),
 };
 
 /** Parse argv with yargs, run the chosen command, return its exit code (never exits itself). */

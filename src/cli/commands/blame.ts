@@ -1,0 +1,73 @@
+import type { Argv } from 'yargs';
+import { splitBlameFlags } from '../../core/blame/blame-flags.js';
+import type { BlameFormat, BlameGrouping } from '../../core/blame/types.js';
+import type { CommandModule } from '../command.js';
+import { UsageError } from '../errors.js';
+
+interface BlameArgs {
+  paths?: (string | number)[];
+  _: (string | number)[];
+  rev?: string;
+  since?: string;
+  w?: boolean;
+  'ignore-rev'?: string[];
+  'ignore-revs-file'?: string[];
+  by: BlameGrouping;
+  format: BlameFormat;
+  include?: string[];
+  exclude?: string[];
+  cache: boolean;
+  config?: string;
+  jobs?: number;
+}
+
+export const command: CommandModule<BlameArgs> = {
+  command: 'blame [paths..]',
+  describe: 'AI-authored lines per file and per model, as git blame attributes them today',
+  builder: (yargs: Argv) =>
+    yargs
+      // git's -M[<n>] / -C[<n>] (repeatable, clustered as -CC or -wC50) do not fit yargs: let it
+      // pass every unknown dash token through as a positional and parse those exactly as git does.
+      .parserConfiguration({ 'short-option-groups': false, 'unknown-options-as-args': true, 'populate--': true, 'parse-positional-numbers': false, 'parse-numbers': false })
+      .positional('paths', { type: 'string', array: true, describe: 'Files or directories, relative to the current directory (default: the whole tree). Put paths that start with - after --.' })
+      .option('rev', { type: 'string', describe: 'Blame the tree of this revision (default: HEAD)' })
+      .option('since', { type: 'string', describe: 'Count only lines introduced after this revision (git blame <since>..<rev>)' })
+      .option('w', { type: 'boolean', describe: 'Ignore whitespace when finding where lines came from (git blame -w)' })
+      .option('ignore-rev', { type: 'string', array: true, describe: 'Ignore this revision, as git blame --ignore-rev (repeatable)' })
+      .option('ignore-revs-file', { type: 'string', array: true, describe: "Ignore the revisions listed in this file (repeatable; '' clears the list, as in git). blame.ignoreRevsFile is honoured" })
+      .option('by', { choices: ['file', 'dir', 'model', 'agent'] as const, default: 'file' as const, describe: 'Group rows by' })
+      .option('format', { choices: ['table', 'json', 'csv', 'markdown'] as const, default: 'table' as const, describe: 'Output format' })
+      .option('include', { type: 'string', array: true, describe: 'Only files matching these globs (on top of config blame.include)' })
+      .option('exclude', { type: 'string', array: true, describe: 'Leave out files matching these globs (with config blame.exclude)' })
+      .option('cache', { type: 'boolean', default: true, describe: 'Use the result cache under the git directory (--no-cache bypasses it)' })
+      .option('config', { type: 'string', describe: 'Config file to use instead of the repository search' })
+      .option('jobs', { type: 'number', describe: 'Parallel git blame processes (default: number of cores)' })
+      .epilogue('Also takes git blame\'s -M[<n>] and -C[<n>] (repeatable: -C -C, -CC, -C50), with exactly git\'s meaning. Binary files are left out.')
+      .example('$0 blame', 'AI share of every text file at HEAD')
+      .example('$0 blame src --since v1.0 --format markdown', 'Lines added since v1.0 under src/, for a CI job summary')
+      .example('$0 blame -w -C -C --by model', 'Per model, following moved and copied lines'),
+  run: async (args) => {
+    const beforeDashes = (args.paths ?? []).map(String);
+    const afterDashes = args._.slice(1).map(String);
+    const { flags, paths, unknown } = splitBlameFlags(beforeDashes);
+    if (unknown.length > 0) throw new UsageError(`unknown option '${unknown[0]}' for 'aitrail blame'. Paths that start with '-' go after '--'. Run 'aitrail blame --help' for usage.`);
+    if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError('--jobs must be a positive whole number.');
+    const gitFlags = [...(args.w ? ['-w'] : []), ...flags];
+    const { runBlame } = await import('../../report/blame-report.js');
+    return runBlame({
+      paths: [...paths, ...afterDashes],
+      rev: args.rev,
+      since: args.since,
+      gitFlags,
+      ignoreRevs: args['ignore-rev'] ?? [],
+      ignoreRevsFiles: args['ignore-revs-file'] ?? [],
+      include: args.include ?? [],
+      exclude: args.exclude ?? [],
+      cache: args.cache,
+      config: args.config,
+      jobs: args.jobs,
+      format: args.format,
+      by: args.by,
+    });
+  },
+};

@@ -1,0 +1,74 @@
+import { emptyCounts, type CommitModels, type Counts, type FileBlame, type FileReport, type GroupRow, type BlameGrouping, type Totals } from './types.js';
+
+function add(counts: Counts, key: string, value: number): void {
+  counts[key] = (counts[key] ?? 0) + value;
+}
+
+/**
+ * One file's report: its blamed lines per commit joined with each commit's attribution. A line
+ * of a commit with several models counts once in `ai` and once under each model (and agent).
+ */
+export function attributeFile(path: string, blame: FileBlame, attribution: (sha: string) => CommitModels | undefined): FileReport {
+  const byModel = emptyCounts();
+  const byAgent = emptyCounts();
+  let ai = 0;
+  for (const [sha, count] of blame.commits) {
+    const found = attribution(sha);
+    if (!found) continue;
+    ai += count;
+    for (const model of found.models) add(byModel, model, count);
+    for (const agent of found.agents) add(byAgent, agent, count);
+  }
+  return { path, lines: blame.lines, ai, human: blame.lines - ai, byModel, byAgent };
+}
+
+/** Sum of rows: lines, ai, human and every model/agent count. */
+export function sumReports(rows: readonly Pick<FileReport, 'lines' | 'ai' | 'human' | 'byModel' | 'byAgent'>[]): Totals {
+  const totals: Totals = { lines: 0, ai: 0, human: 0, byModel: emptyCounts(), byAgent: emptyCounts() };
+  for (const row of rows) {
+    totals.lines += row.lines;
+    totals.ai += row.ai;
+    totals.human += row.human;
+    for (const [model, count] of Object.entries(row.byModel)) add(totals.byModel, model, count);
+    for (const [agent, count] of Object.entries(row.byAgent)) add(totals.byAgent, agent, count);
+  }
+  return totals;
+}
+
+/** AI share of a row in [0, 1] (0 for an empty row). */
+export function aiShare(row: { lines: number; ai: number }): number {
+  return row.lines === 0 ? 0 : row.ai / row.lines;
+}
+
+/** Highest AI share first, then most AI lines, then most lines, then key (byte order). */
+export function byAiShare<T extends { lines: number; ai: number }>(key: (row: T) => string): (a: T, b: T) => number {
+  return (a, b) => aiShare(b) - aiShare(a) || b.ai - a.ai || b.lines - a.lines || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '.' : path.slice(0, slash);
+}
+
+/**
+ * The rows of a `--by` view, sorted by AI share. `file`/`dir` rows carry line totals;
+ * `model`/`agent` rows count the lines of that model/agent (`lines` = `ai` = its lines).
+ */
+export function groupRows(files: readonly FileReport[], by: BlameGrouping): GroupRow[] {
+  if (by === 'model' || by === 'agent') {
+    const totals = sumReports(files);
+    const counts = by === 'model' ? totals.byModel : totals.byAgent;
+    return Object.entries(counts)
+      .map(([key, count]) => ({ key, lines: count, ai: count, human: 0, byModel: by === 'model' ? { [key]: count } : emptyCounts(), byAgent: by === 'agent' ? { [key]: count } : emptyCounts() }))
+      .sort((a, b) => b.lines - a.lines || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+  if (by === 'file') return files.map((file) => ({ key: file.path, lines: file.lines, ai: file.ai, human: file.human, byModel: file.byModel, byAgent: file.byAgent })).sort(byAiShare((row) => row.key));
+  const groups = new Map<string, FileReport[]>();
+  for (const file of files) {
+    const dir = dirOf(file.path);
+    const list = groups.get(dir);
+    if (list) list.push(file);
+    else groups.set(dir, [file]);
+  }
+  return [...groups].map(([key, rows]) => ({ key, ...sumReports(rows) })).sort(byAiShare((row) => row.key));
+}

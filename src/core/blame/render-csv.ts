@@ -1,0 +1,32 @@
+import { displayName } from './format.js';
+import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
+
+/**
+ * One RFC 4180 cell, safe to open in a spreadsheet: control characters become visible escapes,
+ * a cell starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'` (no formula), and a cell
+ * holding a quote, comma or line break is quoted with inner quotes doubled.
+ */
+export function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  let text = displayName(value);
+  if (/^[=+\-@\t\r]/.test(text) || /^[\uff1d\uff0b\uff0d\uff20]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function row(cells: (string | number)[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+/** CSV (RFC 4180, CRLF): per file/dir one column per model, or per model/agent its lines and share. */
+export function renderCsv(report: BlameReport, by: BlameGrouping, rows: readonly GroupRow[]): string {
+  const total = report.totals.lines;
+  if (by === 'model' || by === 'agent') {
+    return row([by, 'lines', 'share']) + rows.map((r) => row([r.key, r.lines, total === 0 ? 0 : Number((r.lines / total).toFixed(4))])).join('');
+  }
+  const models = Object.keys(report.totals.byModel).sort();
+  const header = row([by === 'dir' ? 'dir' : 'path', 'lines', 'ai', 'human', 'ai_share', ...models]);
+  return (
+    header +
+    rows.map((r) => row([r.key, r.lines, r.ai, r.human, r.lines === 0 ? 0 : Number((r.ai / r.lines).toFixed(4)), ...models.map((model) => r.byModel[model] ?? 0)])).join('')
+  );
+}

@@ -1,0 +1,49 @@
+import { displayName, percent, sortedCounts } from './format.js';
+import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/**
+ * A name as inert Markdown (GitHub job summary, PR comment): controls escaped visibly, HTML
+ * special characters as entities, every other ASCII punctuation backslash-escaped (no emphasis,
+ * links, table breaks or code spans), wrapped in `<code>` so no @mention or autolink fires.
+ */
+export function markdownName(text: string): string {
+  const escaped = displayName(text).replace(/[&<>"]|[!#$%'()*+,\-./:;=?@[\\\]^_`{|}~]/g, (ch) => ENTITIES[ch] ?? `\\${ch}`);
+  return `<code>${escaped}</code>`;
+}
+
+function tableText(header: string[], align: string[], rows: string[][]): string {
+  return [`| ${header.join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** Markdown for a CI job summary or PR comment: headline, the rows, and a per-model table. */
+export function renderMarkdown(report: BlameReport, by: BlameGrouping, rows: readonly GroupRow[]): string {
+  const { totals } = report;
+  const scope = `\`${report.rev.slice(0, 12)}\`${report.since ? ` since \`${report.since.slice(0, 12)}\`` : ''}`;
+  const out = [`### AI-authored lines at ${scope}`, ''];
+  out.push(`**${percent(totals.ai, totals.lines)}** of ${totals.lines} lines are AI-authored (${totals.ai} AI, ${totals.human} human) in ${report.files.length} files.`, '');
+  if (by === 'model' || by === 'agent') {
+    out.push(tableText([by === 'model' ? 'Model' : 'Agent', 'Lines', 'Share'], ['---', '---:', '---:'], rows.map((r) => [markdownName(r.key), String(r.lines), percent(r.lines, totals.lines)])));
+  } else if (rows.length > 0) {
+    out.push(
+      tableText(
+        [by === 'dir' ? 'Directory' : 'File', 'Lines', 'AI', 'Human', 'AI %', 'Models'],
+        ['---', '---:', '---:', '---:', '---:', '---'],
+        rows.map((r) => [
+          markdownName(r.key),
+          String(r.lines),
+          String(r.ai),
+          String(r.human),
+          percent(r.ai, r.lines),
+          sortedCounts(r.byModel).map(([model, count]) => `${markdownName(model)} ${count}`).join(', '),
+        ]),
+      ),
+    );
+  }
+  const models = sortedCounts(totals.byModel);
+  if (models.length > 0 && by !== 'model') {
+    out.push('', '#### By model', '', tableText(['Model', 'Lines', 'Share'], ['---', '---:', '---:'], models.map(([m, n]) => [markdownName(m), String(n), percent(n, totals.lines)])));
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,47 @@
+import { countsSummary, displayName, percent, sortedCounts } from './format.js';
+import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
+
+function table(header: string[], rows: string[][], rightAligned: number): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => (column < rightAligned ? cell.padStart(widths[column]!) : column === row.length - 1 ? cell : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** Aligned text for people: rows sorted by AI share, totals, then a per-model and per-agent summary. */
+export function renderTable(report: BlameReport, by: BlameGrouping, rows: readonly GroupRow[]): string {
+  const { totals } = report;
+  const scope = `${report.rev.slice(0, 12)}${report.since ? ` since ${report.since.slice(0, 12)}` : ''}`;
+  const out: string[] = [];
+  if (totals.lines === 0) return `No lines to report at ${scope} (no text files matched${report.since ? ', or no line is newer than --since' : ''}).\n`;
+  if (by === 'model' || by === 'agent') {
+    const head = by === 'model' ? 'MODEL' : 'AGENT';
+    out.push(table(['LINES', 'SHARE', head], rows.map((row) => [String(row.lines), percent(row.lines, totals.lines), displayName(row.key)]), 2));
+    if (rows.length === 0) out.push('(no AI-authored lines)');
+  } else {
+    const head = by === 'dir' ? 'DIRECTORY' : 'FILE';
+    out.push(
+      table(
+        ['AI%', 'AI', 'HUMAN', 'LINES', head, 'MODELS'],
+        rows.map((row) => [percent(row.ai, row.lines), String(row.ai), String(row.human), String(row.lines), displayName(row.key), countsSummary(row.byModel)]),
+        4,
+      ),
+    );
+  }
+  out.push('');
+  out.push(`Total at ${scope}: ${totals.ai} of ${totals.lines} lines AI-authored (${percent(totals.ai, totals.lines)}), ${totals.human} human, ${report.files.length} files.`);
+  const models = sortedCounts(totals.byModel);
+  if (models.length > 0 && by !== 'model') {
+    out.push('', 'By model:');
+    out.push(table(['LINES', 'SHARE', 'MODEL'], models.map(([model, count]) => [String(count), percent(count, totals.lines), displayName(model)]), 2).replace(/^/gm, '  '));
+  }
+  const agents = sortedCounts(totals.byAgent);
+  if (agents.length > 0 && by !== 'agent') {
+    out.push('', 'By agent:');
+    out.push(table(['LINES', 'SHARE', 'AGENT'], agents.map(([agent, count]) => [String(count), percent(count, totals.lines), displayName(agent)]), 2).replace(/^/gm, '  '));
+  }
+  return `${out.join('\n')}\n`;
+}

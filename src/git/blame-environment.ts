@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { runGit } from './exec.js';
+
+async function contentHash(path: string): Promise<string> {
+  try {
+    return createHash('sha256').update(await readFile(path)).digest('hex');
+  } catch {
+    return 'missing';
+  }
+}
+
+function expandPath(value: string, root: string): string {
+  if (value === '~' || value.startsWith('~/')) return join(homedir(), value.slice(1));
+  return isAbsolute(value) ? value : resolve(root, value);
+}
+
+/**
+ * A digest of everything outside the commit graph that can change what `git blame` (or the
+ * binary check) answers for a fixed revision: `blame.*` and `diff.*` config, the contents of
+ * every `blame.ignoreRevsFile` and of `--ignore-revs-file` files, replace refs, grafts, the
+ * shallow boundary and `info/attributes`.
+ */
+export async function blameEnvironment(root: string, commonDir: string, ignoreRevsFiles: readonly string[]): Promise<string> {
+  const [config, replaceRefs] = await Promise.all([
+    runGit(['config', '-z', '--get-regexp', '^(blame|diff)\\.'], { cwd: root, okCodes: [1] }),
+    runGit(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/replace/'], { cwd: root }),
+  ]);
+  const configured = config
+    .split('\0')
+    .filter((entry) => entry.toLowerCase().startsWith('blame.ignorerevsfile\n'))
+    .map((entry) => expandPath(entry.slice(entry.indexOf('\n') + 1), root));
+  const files = [...configured, ...ignoreRevsFiles.filter((file) => file !== ''), join(commonDir, 'shallow'), join(commonDir, 'info', 'grafts'), join(commonDir, 'info', 'attributes')];
+  const hashes = await Promise.all(files.map(async (file) => `${file}\0${await contentHash(file)}`));
+  return createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', ...hashes].join('\0\0')).digest('hex');
+}

@@ -1,0 +1,52 @@
+import { splitRecords, streamGit } from './exec.js';
+
+/** A file of the tree at a revision that blame can count. */
+export interface TreeFile {
+  path: string;
+  blob: string;
+  size: number;
+}
+
+const LITERAL = { GIT_LITERAL_PATHSPECS: '1' };
+
+async function lsTree(root: string, rev: string, pathspecs: readonly string[]): Promise<TreeFile[]> {
+  const files: TreeFile[] = [];
+  const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', rev, '--', ...pathspecs];
+  for await (const record of splitRecords(streamGit(args, { cwd: root, env: LITERAL }), '\0')) {
+    const tab = record.indexOf('\t');
+    const [mode, type, blob, size] = record.slice(0, tab).split(/ +/);
+    // Regular and executable files only: no submodules (commit), no symlinks (their "content" is a path).
+    if (type !== 'blob' || (mode !== '100644' && mode !== '100755') || !blob) continue;
+    files.push({ path: record.slice(tab + 1), blob, size: Number(size) });
+  }
+  return files;
+}
+
+/**
+ * Paths whose blob at `rev` holds text, decided by content alone as `git grep -I` decides it
+ * (a NUL in the first 8000 bytes = binary). Run from inside the git dir as a bare repository, so
+ * work-tree and index `.gitattributes` play no part (the answer depends on the revision only,
+ * which keeps the cache honest); `info/attributes` still applies and is part of the cache key.
+ * Empty files have no line and are not listed.
+ */
+async function textPaths(gitDir: string, rev: string, pathspecs: readonly string[]): Promise<Set<string>> {
+  const args = ['--git-dir=.', '-c', 'core.bare=true', '-c', 'core.attributesFile=/dev/null', '-c', 'submodule.recurse=false', 'grep', '-I', '--name-only', '-z', '--no-textconv', '-e', '', rev, '--', ...pathspecs];
+  const prefix = `${rev}:`;
+  const paths = new Set<string>();
+  const env = { ...LITERAL, GIT_ATTR_NOSYSTEM: '1', GIT_DIR: undefined, GIT_WORK_TREE: undefined };
+  for await (const record of splitRecords(streamGit(args, { cwd: gitDir, env, okCodes: [1] }), '\0')) {
+    if (record.startsWith(prefix)) paths.add(record.slice(prefix.length));
+  }
+  return paths;
+}
+
+/**
+ * The text files of `rev` under `pathspecs` (literal, relative to the top; none = whole tree),
+ * biggest first so the slowest blames start first. Also returns every path found, binary or
+ * not, so callers can tell a path that is absent from one that only holds binaries.
+ */
+export async function listBlameFiles(root: string, gitDir: string, rev: string, pathspecs: readonly string[]): Promise<{ files: TreeFile[]; all: TreeFile[] }> {
+  const [all, text] = await Promise.all([lsTree(root, rev, pathspecs), textPaths(gitDir, rev, pathspecs)]);
+  const files = all.filter((file) => text.has(file.path)).sort((a, b) => b.size - a.size);
+  return { files, all };
+}

@@ -1,0 +1,27 @@
+import { createBlameParser } from '../core/blame/parse-blame.js';
+import type { FileBlame } from '../core/blame/types.js';
+import { splitRecords, streamGit } from './exec.js';
+
+export interface BlameFileOptions {
+  /** `<sha>` or `<since-sha>..<sha>`. */
+  revision: string;
+  /** Normalised git flags: `-w`, `-M[<n>]`, `-C[<n>]`, `--ignore-rev <sha>`, `--ignore-revs-file <f>`. */
+  flags: readonly string[];
+}
+
+/** The `git blame` arguments for one file (shared with the benchmark's raw baseline). */
+export function blameArgs(path: string, options: BlameFileOptions, format: '--incremental' | '--porcelain' = '--incremental'): string[] {
+  // --no-textconv: count the lines actually committed, and never run a textconv command.
+  return ['blame', format, '--no-textconv', ...options.flags, options.revision, '--', path];
+}
+
+/**
+ * Blame one file at a revision, streaming `git blame --incremental` into per-commit line counts
+ * (no per-line data kept). `cwd` must be the work tree top (or the git dir of a bare repository):
+ * `path` is relative to it.
+ */
+export async function blameFile(cwd: string, path: string, options: BlameFileOptions): Promise<FileBlame> {
+  const parser = createBlameParser();
+  for await (const line of splitRecords(streamGit(blameArgs(path, options), { cwd }), '\n')) parser.line(line);
+  return parser.result();
+}

@@ -1,0 +1,12 @@
+import { runGit } from './exec.js';
+
+/** The full sha of the commit `rev` names, or `null` when it names none. */
+export async function resolveCommit(cwd: string, rev: string): Promise<string | null> {
+  const out = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd, okCodes: [1, 128] });
+  return /^[0-9a-f]{40,64}$/.test(out.trim()) ? out.trim() : null;
+}
+
+/** The work-tree prefix of `cwd` (`sub/dir/`, or '' at the top or in a bare repository). */
+export async function showPrefix(cwd: string): Promise<string> {
+  return (await runGit(['rev-parse', '--show-prefix'], { cwd })).replace(/\n$/, '');
+}

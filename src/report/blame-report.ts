@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { loadConfig } from '../config/load.js';
+import { attributeFile, sumReports } from '../core/blame/aggregate.js';
+import { renderBlame } from '../core/blame/render.js';
+import type { BlameFormat, BlameGrouping, BlameReport, CommitModels, FileBlame, FileReport } from '../core/blame/types.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { UsageError } from '../cli/errors.js';
+import { blameFile } from '../git/blame.js';
+import { blameEnvironment } from '../git/blame-environment.js';
+import { listBlameFiles } from '../git/blame-files.js';
+import { locateRepo } from '../git/repo.js';
+import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
+import { cacheDir, readCachedReport, writeCachedReport } from './blame-cache.js';
+import { commitAttributions } from './commit-attributions.js';
+import { runPool } from './run-pool.js';
+
+/** Bump when the cached report's meaning or detection's built-in signatures change. */
+const CACHE_VERSION = 'blame-1';
+
+export interface BlameRun {
+  /** Directory the command runs in; paths are relative to it, like git's. Default: process.cwd(). */
+  cwd?: string;
+  /** Files or directories; none = the whole tree. */
+  paths?: string[];
+  rev?: string;
+  since?: string;
+  /** git's `-w`, `-M[<n>]`, `-C[<n>]`, each as given (repeatable, order kept). */
+  gitFlags?: string[];
+  ignoreRevs?: string[];
+  /** `--ignore-revs-file` values as given ('' clears the list, as in git). */
+  ignoreRevsFiles?: string[];
+  include?: string[];
+  exclude?: string[];
+  /** false = neither read nor write the cache (`--no-cache`). */
+  cache?: boolean;
+  config?: string;
+  /** Parallel git blame processes (default: available parallelism). */
+  jobs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BlameResult {
+  report: BlameReport;
+  cached: boolean;
+}
+
+function checkRev(value: string, option: string): void {
+  if (value === '' || value.startsWith('-') || /[\0-\x1f\x7f]/.test(value)) throw new UsageError(`invalid ${option} '${value}': give a revision such as HEAD, a branch, a tag or a sha.`);
+}
+
+/** A user path (relative to cwd, like git) as a literal pathspec relative to the top ('' = all). */
+function toPathspec(path: string, cwd: string, root: string, prefix: string): string {
+  if (path === '' || path.includes('\0')) throw new UsageError('invalid path: empty or holding a NUL byte.');
+  let rel: string;
+  if (isAbsolute(path)) {
+    let real = path;
+    try {
+      real = realpathSync(path);
+    } catch {
+      real = resolve(path);
+    }
+    rel = relative(realpathSync(root), real).split(sep).join('/');
+  } else rel = posix.normalize(`${prefix}${path}`);
+  rel = rel.replace(/\/+$/, '');
+  if (rel === '..' || rel.startsWith('../') || isAbsolute(rel)) throw new UsageError(`path '${path}' is outside the repository (${cwd}).`);
+  return rel === '.' ? '' : rel;
+}
+
+function cacheKey(parts: Record<string, unknown>): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** Build the blame report (from the cache when it holds this exact question). */
+export async function blameReport(run: BlameRun): Promise<BlameResult> {
+  const cwd = run.cwd ?? process.cwd();
+  const repo = await locateRepo(cwd);
+  const { config } = await loadConfig(repo.root, run.config ? { configFile: run.config } : {});
+  const revName = run.rev ?? 'HEAD';
+  checkRev(revName, '--rev');
+  if (run.since !== undefined) checkRev(run.since, '--since');
+  for (const ignored of run.ignoreRevs ?? []) checkRev(ignored, '--ignore-rev');
+  const [rev, since, ignoreShas, prefix] = await Promise.all([
+    resolveCommit(repo.root, revName),
+    run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
+    Promise.all((run.ignoreRevs ?? []).map((name) => resolveCommit(repo.root, name))),
+    repo.bare ? Promise.resolve('') : showPrefix(cwd),
+  ]);
+  if (!rev) throw new UsageError(run.rev === undefined ? 'nothing to blame: HEAD names no commit yet. Commit something first, or pass --rev <rev>.' : `unknown --rev '${revName}': it names no commit in this repository.`);
+  if (run.since !== undefined && !since) throw new UsageError(`unknown --since '${run.since}': it names no commit in this repository.`);
+  ignoreShas.forEach((sha, index) => {
+    if (!sha) throw new UsageError(`unknown --ignore-rev '${run.ignoreRevs?.[index]}': it names no commit in this repository.`);
+  });
+  const ignoreFiles = (run.ignoreRevsFiles ?? []).map((file) => (file === '' ? '' : resolve(cwd, file)));
+  const flags = [...(run.gitFlags ?? []), ...ignoreShas.flatMap((sha) => ['--ignore-rev', sha!]), ...ignoreFiles.flatMap((file) => ['--ignore-revs-file', file])];
+  const pathspecs = [...new Set((run.paths ?? []).map((path) => toPathspec(path, cwd, repo.root, prefix)))];
+  const wholeTree = pathspecs.length === 0 || pathspecs.includes('');
+  const specs = wholeTree ? [] : pathspecs;
+  const include = config.blame?.include ?? ['**/*'];
+  const exclude = [...(config.blame?.exclude ?? []), ...(run.exclude ?? [])];
+  const detect = { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? 'Assisted-by' };
+
+  const environment = await blameEnvironment(repo.root, repo.commonDir, ignoreFiles);
+  const key = cacheKey({ v: CACHE_VERSION, rev, since, flags, specs, include, cliInclude: run.include ?? [], exclude, detect, environment });
+  const dir = cacheDir(repo.commonDir);
+  if (run.cache !== false) {
+    const hit = await readCachedReport(dir, key);
+    if (hit) return { report: hit, cached: true };
+  }
+
+  const attributionsPromise = commitAttributions(repo.root, rev, since, detect);
+  attributionsPromise.catch(() => {});
+  const { files: listed, all } = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
+  for (const spec of specs) {
+    if (!all.some((file) => file.path === spec || file.path.startsWith(`${spec}/`))) throw new UsageError(`path '${spec}' has no file in ${revName} (${rev.slice(0, 12)}).`);
+  }
+  const picked = picomatch(include, { dot: true });
+  const pickedByFlag = run.include && run.include.length > 0 ? picomatch(run.include, { dot: true }) : () => true;
+  const dropped = exclude.length > 0 ? picomatch(exclude, { dot: true }) : () => false;
+  const files = listed.filter((file) => picked(file.path) && pickedByFlag(file.path) && !dropped(file.path));
+
+  const revision = since ? `${since}..${rev}` : rev;
+  const blames: FileBlame[] = new Array(files.length);
+  let done = 0;
+  run.onProgress?.(0, files.length);
+  await runPool(files, run.jobs ?? availableParallelism(), async (file, index) => {
+    blames[index] = await blameFile(repo.root, file.path, { revision, flags });
+    run.onProgress?.(++done, files.length);
+  });
+  const attributions = await attributionsPromise;
+  const lookup = (sha: string): CommitModels | undefined => attributions.get(sha);
+  const reports: FileReport[] = files
+    .map((file, index) => attributeFile(file.path, blames[index]!, lookup))
+    .filter((file) => file.lines > 0)
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const report: BlameReport = { rev, since, totals: sumReports(reports), files: reports };
+  if (run.cache !== false) await writeCachedReport(dir, key, report);
+  return { report, cached: false };
+}
+
+export interface BlameCommandRun extends BlameRun {
+  format: BlameFormat;
+  by: BlameGrouping;
+  write?: (text: string) => void;
+}
+
+/** `aitrail blame`: build the report (with a spinner on a TTY) and print it. */
+export async function runBlame(args: BlameCommandRun): Promise<number> {
+  const write = args.write ?? ((text: string) => process.stdout.write(text));
+  let spinner: { text: string; stop(): unknown } | undefined;
+  let onProgress = args.onProgress;
+  if (!onProgress && process.stderr.isTTY) {
+    const { default: ora } = await import('ora');
+    const active = ora({ stream: process.stderr, text: 'aitrail blame: reading history…' }).start();
+    spinner = active;
+    let last = 0;
+    onProgress = (done, total) => {
+      const now = Date.now();
+      if (done === total || now - last > 80) {
+        last = now;
+        active.text = `aitrail blame: ${done}/${total} files`;
+      }
+    };
+  }
+  try {
+    const { report } = await blameReport({ ...args, onProgress });
+    spinner?.stop();
+    write(renderBlame(report, args.format, args.by));
+    return ExitCode.ok;
+  } finally {
+    spinner?.stop();
+  }
+}
