@@ -1,0 +1,197 @@
+/**
+ * Model catalog and canonicalisation: any way of writing a model name → one `vendor/model` id
+ * (OpenRouter-style: `anthropic/claude-opus-4.6`, `openai/gpt-5.2-codex`, `qwen/qwen3-coder`).
+ *
+ * Data (src/core/data/models.json):
+ * - `vendors`: canonical vendor → `families` (leading words of its model names, used to infer
+ *   the vendor of a model the table does not know: `claude-opus-5` → `anthropic`) and `names`
+ *   (ways the vendor itself is written: `xai`, `zhipu`, `deepseek-ai`).
+ * - `routers`: LiteLLM / OpenRouter / cloud / runner prefixes (`openrouter/`, `vertex_ai/`,
+ *   `ollama/`) that say where a model ran, not who made it.
+ * - `agents`: agent and product names that are never models (`claude-code`, `cursor`).
+ * - `models`: canonical id → aliases. Aliases are written in any spelling; they are normalised
+ *   with the rules below, so only names the rules cannot derive need listing.
+ *
+ * Decisions: a `-plus`/`-flash`/`-max` variant is its own model (`qwen/qwen3-coder-plus`);
+ * the flagship Qwen3-Coder-480B-A35B-Instruct is `qwen/qwen3-coder` (as on OpenRouter), the
+ * 30B one `qwen/qwen3-coder-30b-a3b-instruct`; `deepseek-chat`/`deepseek-reasoner` are the API
+ * aliases, kept apart from the versions (`deepseek/deepseek-v3.1`); dated previews of a model
+ * that went GA map to it (`gemini-2.5-pro-preview-05-06` → `google/gemini-2.5-pro`).
+ *
+ * Rules, in order: reject non-strings, input over 200 characters, control/bidi/zero-width
+ * characters and any other non-ASCII (unicode spaces and dashes count as ASCII ones); config
+ * `aliases` (case-insensitive, on the whole text, then on the normalised name); drop notes in
+ * `()`, `[]`, `<>`, `{}` (`(1M context)`, `[1m]`, an email); take the last `/` segment (the
+ * rest are routers or vendors) and normalise it (model-name.ts): vertex `@…`, bedrock
+ * `region.provider.…-v1:0`, ollama `:tag` (kept as words: `llama4:scout` → `llama-4-scout`), case, spaces and
+ * underscores, a leading vendor word (`OpenAI o3`), dates (`-YYYYMMDD`, `-YYYY-MM-DD`,
+ * `-preview-MM-DD`), `-latest`, quantisation, `4-6` → `4.6`, family spelling (`gpt4o` →
+ * `gpt-4o`, `qwen2.5` → `qwen-2.5`, `Claude 4 Sonnet` → `claude-sonnet-4`), reasoning-effort
+ * suffixes; then the table; then the family rule (an unknown name needs a version digit, so
+ * `Claude Monet` and `Kimi Raikkonen` stay people); last, a literal `vendor/model` in
+ * `[a-z0-9._-]` of a vendor we do not know (`acme/coder-2`) is kept, lowercased.
+ */
+import { MODEL_ALIASES, ROUTERS, VENDOR_NAMES, VENDORS, FAMILIES } from './model-data.js';
+import { familyOf, isAgentName, normaliseModelName, type ModelName } from './model-name.js';
+
+const MAX_INPUT = 200;
+const MAX_SEGMENTS = 8;
+const MODEL_ID = /^[a-z0-9][a-z0-9._-]{0,63}\/[a-z0-9][a-z0-9._-]{0,127}$/;
+// C0/C1 controls, zero-width and bidi controls, line/paragraph separators, BOM.
+const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/;
+const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+const UNICODE_DASH = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+const NOTE = /\([^()]*\)|\[[^[\]]*\]|<[^<>]*>|\{[^{}]*\}/g;
+
+type Lookup = ReadonlyMap<string, string>;
+const NO_ALIASES: Lookup = new Map();
+
+/** True for a syntactically valid canonical id: `vendor/model` in `[a-z0-9._-]`. */
+export function isModelId(value: unknown): value is string {
+  return typeof value === 'string' && MODEL_ID.test(value) && !value.includes('..');
+}
+
+/** The vendor of a canonical id (`anthropic` for `anthropic/claude-opus-4.6`), else null. */
+export function modelVendor(id: string): string | null {
+  return isModelId(id) ? id.slice(0, id.indexOf('/')) : null;
+}
+
+/** Every model id of the built-in table. */
+export function knownModels(): readonly string[] {
+  return Object.keys(MODEL_ALIASES);
+}
+
+/** Every canonical vendor. */
+export function knownVendors(): readonly string[] {
+  return VENDORS;
+}
+
+const TABLE: Lookup = buildTable();
+
+function buildTable(): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const [id, aliases] of Object.entries(MODEL_ALIASES)) {
+    for (const alias of [id.slice(id.indexOf('/') + 1), ...aliases]) {
+      const name = normaliseModelName(alias);
+      if (name && !table.has(name.key)) table.set(name.key, id);
+    }
+  }
+  return table;
+}
+
+/** ASCII text to work on, or null for hostile or oversized input. */
+function cleanInput(raw: unknown): string | null {
+  if (typeof raw !== 'string' || raw.length > MAX_INPUT || FORBIDDEN.test(raw)) return null;
+  const text = raw.replace(UNICODE_SPACE, ' ').replace(UNICODE_DASH, '-');
+  if (/[^\x20-\x7e]/.test(text)) return null;
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+const aliasCache = new WeakMap<object, Lookup>();
+
+/** Config `detect.aliases` keyed like the table (whole text lowercased, and normalised name). */
+function userAliases(aliases: unknown): Lookup {
+  if (typeof aliases !== 'object' || aliases === null) return NO_ALIASES;
+  const cached = aliasCache.get(aliases);
+  if (cached) return cached;
+  const lookup = new Map<string, string>();
+  for (const [rawKey, rawTarget] of Object.entries(aliases)) {
+    const key = cleanInput(rawKey)?.toLowerCase();
+    const target = typeof rawTarget === 'string' ? aliasTarget(rawTarget) : null;
+    if (!key || !target) continue;
+    if (!lookup.has(key)) lookup.set(key, target);
+    const name = key.includes('/') ? null : normaliseModelName(key);
+    if (name && !lookup.has(name.key)) lookup.set(name.key, target);
+  }
+  aliasCache.set(aliases, lookup);
+  return lookup;
+}
+
+function aliasTarget(raw: string): string | null {
+  const text = cleanInput(raw);
+  if (!text) return null;
+  return isModelId(text.toLowerCase()) ? text.toLowerCase() : resolveText(text, NO_ALIASES);
+}
+
+/**
+ * Canonical `vendor/model` id for any way of writing a model name (display names, dated API ids,
+ * LiteLLM/OpenRouter prefixes, case and separator variants), or `null` when `raw` does not name
+ * a model. `aliases` (from config `detect.aliases`) win over the built-in table. The result only
+ * ever contains `[a-z0-9./_-]`.
+ */
+export function canonicalModel(raw: string, aliases: Record<string, string> = {}): string | null {
+  const text = cleanInput(raw);
+  if (!text) return null;
+  const id = resolveText(text, userAliases(aliases));
+  return isModelId(id) ? id : null;
+}
+
+function resolveText(text: string, user: Lookup): string | null {
+  const whole = user.get(text.toLowerCase());
+  if (whole) return whole;
+  let outer = text;
+  for (let depth = 0; depth < 4 && /[()[\]<>{}]/.test(outer); depth += 1) outer = outer.replace(NOTE, ' ');
+  if (/[()[\]<>{}]/.test(outer)) return null;
+  outer = outer.replace(/\s+/g, ' ').trim();
+  const found = user.get(outer.toLowerCase()) ?? resolveName(outer, user);
+  if (found) return found;
+  // `aider (gpt-4o)`: an agent name with the model in a note.
+  const outerSlug = slug(outer);
+  if (outerSlug !== '' && !isAgentName(outerSlug)) return null;
+  for (const note of text.matchAll(/\(([^()]*)\)/g)) {
+    const inner = resolveName(note[1] ?? '', user);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+function resolveName(text: string, user: Lookup): string | null {
+  const cleaned = text.replace(/^["'`]+|["'`]+$/g, '').trim().toLowerCase();
+  if (cleaned === '') return null;
+  const segments = cleaned.split('/').map((segment) => segment.trim());
+  if (segments.length > MAX_SEGMENTS || segments.some((segment) => segment === '')) return null;
+  const leading = segments.slice(0, -1);
+  if (leading.some((segment) => !/^[a-z0-9@:._-]+$/.test(segment))) return null;
+  const fireworks = leading.includes('fireworks') || leading.includes('fireworks_ai');
+  const last = segments[segments.length - 1] ?? '';
+  const name = isAgentName(slug(last)) ? null : normaliseModelName(last, { fireworks });
+  const found = name ? lookup(name, user) : null;
+  return found ?? literalId(segments);
+}
+
+function lookup(name: ModelName, user: Lookup): string | null {
+  const known = user.get(name.key) ?? TABLE.get(name.key);
+  if (known) return known;
+  if (name.sized !== name.key) {
+    const bySize = user.get(name.sized) ?? TABLE.get(name.sized);
+    if (bySize) return bySize;
+  }
+  return byFamily(name.key);
+}
+
+/** `claude-opus-5` → `anthropic/claude-opus-5`: the vendor from the family, if versioned. */
+function byFamily(token: string): string | null {
+  if (isAgentName(token)) return null;
+  const family = familyOf(token);
+  if (!family) return null;
+  const versioned = /\d/.test(family.word) || /\d/.test(token.slice(family.word.length));
+  return versioned ? `${family.vendor}/${token}` : null;
+}
+
+/** `acme/coder-2` (or `openrouter/acme/coder-2`): a vendor the catalog does not know, kept literally. */
+function literalId(segments: readonly string[]): string | null {
+  let rest = segments;
+  while (rest.length > 2 && ROUTERS.has(rest[0] ?? '')) rest = rest.slice(1);
+  if (rest.length !== 2) return null;
+  const [written, model] = rest as [string, string];
+  const vendor = VENDOR_NAMES.get(written) ?? (ROUTERS.has(written) || isAgentName(slug(written)) ? null : written);
+  if (!vendor || !/^[a-z][a-z0-9._-]*$/.test(vendor) || !/^[a-z0-9][a-z0-9._-]*$/.test(model)) return null;
+  if (isAgentName(slug(model)) || FAMILIES.some((family) => family.word === model)) return null;
+  const id = `${vendor}/${model}`;
+  return isModelId(id) ? id : null;
+}

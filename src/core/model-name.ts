@@ -1,0 +1,133 @@
+// Normalises one model name (the last `/` segment of what was written) to the spelling the
+// catalog uses as a key: lowercase, `-` between words, `.` between version digits, no dates,
+// no cloud/runner decorations. Pure; the rules are listed in catalog.ts.
+import { AGENTS, FAMILIES, VENDOR_NAMES, type Family } from './model-data.js';
+
+export interface ModelName {
+  /** The normalised name, with an ollama tag folded in: `qwen-2.5-coder-32b-instruct`, `llama-4-scout`. */
+  key: string;
+  /** With only the tag's size kept (`deepseek-r1:14b-qwen-distill` → `deepseek-r1-14b`); else `key`. */
+  sized: string;
+}
+
+export interface NameOptions {
+  /** Fireworks writes version points as `p`: `llama-v3p1-70b-instruct`, `glm-4p6`. */
+  fireworks?: boolean;
+}
+
+const MAX_NAME = 100;
+/** Bedrock ids: optional region profile, provider, model, version: `us.anthropic.claude-…-v1:0`. */
+const BEDROCK =
+  /^(?:(?:us|eu|apac|ap|global|us-gov|jp|au|ca)\.)?(anthropic|meta|mistral|deepseek|qwen|openai|moonshot|moonshotai|google|amazon|cohere|ai21|writer|minimax)\.(.+)$/;
+/** Size at the start of an ollama tag: `32b`, `0.6b`, `1t`, `8x7b`, `e4b` (then `-instruct-q4_K_M`, `-cloud`…). */
+const SIZE_TAG = /^(\d+(?:\.\d+)?[bmt]|\d+x\d+b|e\d+b)(?:$|[-_])/;
+const VENDOR_WORDS = [...VENDOR_NAMES.keys()].sort((a, b) => b.length - a.length);
+
+const GENERIC_SUFFIXES: readonly RegExp[] = [
+  /-\d{8}$/, // -20250514
+  /-\d{4}-\d{2}-\d{2}$/, // -2024-08-06
+  /-latest$/,
+  /-(?:fp8|fp16|bf16|fp4|nvfp4|mxfp4|int4|int8|w4a16|w8a8|awq|gptq|gguf|mlx|exl2|dwq|qat|\d+bit)$/,
+  /-i?q\d(?:-k)?(?:-[sml0-9]|-xs|-xxs)?$/, // llama.cpp quantisations: q4-k-m, q8-0, iq4-xs
+  /-(?:maas|cloud|hf)$/,
+];
+
+/** The family a name starts with (`claude-…`, `gpt4o`, `o3-mini`, `qwen2.5`), or null. */
+export function familyOf(token: string): Family | null {
+  for (const family of FAMILIES) {
+    if (!token.startsWith(family.word)) continue;
+    const next = token.charAt(family.word.length);
+    if (next === '') return family;
+    if (/\d$/.test(family.word) ? next === '-' : /[-.0-9]/.test(next)) return family;
+  }
+  return null;
+}
+
+/** True for agent and product names (`claude-code`, `codex-cli-0.46`, `cursor`). */
+export function isAgentName(token: string): boolean {
+  return AGENTS.some((agent) => token === agent || token.startsWith(`${agent}-`));
+}
+
+function stripVendorWord(token: string): string {
+  for (const word of VENDOR_WORDS) {
+    const rest = token.startsWith(`${word}-`) ? token.slice(word.length + 1) : '';
+    if (rest && familyOf(rest)) return rest;
+  }
+  return token;
+}
+
+function stripSuffixes(token: string): string {
+  let current = token;
+  for (let round = 0; round < 8; round += 1) {
+    let next = current.replace(/-(preview|exp)-(?:\d{2}-\d{2}|\d{2}-\d{4})$/, '-$1');
+    for (const suffix of GENERIC_SUFFIXES) next = next.replace(suffix, '');
+    if (next.startsWith('claude-')) next = next.replace(/-(?:thinking|1m)$/, '');
+    if (/^(?:gpt-5|o\d)/.test(next)) next = next.replace(/-(?:minimal|low|medium|high|xhigh|none)$/, '');
+    if (next.startsWith('gemini-')) next = next.replace(/-\d{3}$/, '');
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/** `claude-opus-4-6` → `claude-opus-4.6`, `llama3-1-70b` → `llama3.1-70b`, `deepseek-v3-1` → `deepseek-v3.1`. */
+function joinVersionDigits(token: string): string {
+  return token.replace(/(^|[-a-z])(\d+)-(\d{1,2})(?=-|$)/g, '$1$2.$3');
+}
+
+/** Claude 4 and later put the tier first (`claude-sonnet-4.5`), earlier ones the version (`claude-3.5-sonnet`). */
+function claudeForm(token: string): string {
+  const match = /^claude-(?:(opus|sonnet|haiku)-(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)-(opus|sonnet|haiku))(?=-|$)(.*)$/.exec(token);
+  if (!match) return token;
+  const tier = match[1] ?? match[4] ?? '';
+  const version = (match[2] ?? match[3] ?? '').replace(/\.0$/, '');
+  const rest = match[5] ?? '';
+  return Number.parseInt(version, 10) >= 4 ? `claude-${tier}-${version}${rest}` : `claude-${version}-${tier}${rest}`;
+}
+
+/** The spelling each family uses on OpenRouter: `gpt-4o`, `qwen-2.5-…` but `qwen3-…`, `llama-3.1`. */
+function familyForm(token: string): string {
+  const spaced = token
+    .replace(/^(gpt|chatgpt|llama|gemma|gemini|glm|grok|claude|mistral|devstral|codestral|magistral|ministral)-?(?=\d)/, '$1-')
+    .replace(/^qwen-?(\d+)/, (_whole, major: string) => (Number(major) >= 3 ? `qwen${major}` : `qwen-${major}`))
+    .replace(/^llama-v(?=\d)/, 'llama-')
+    .replace(/^deepseek-?([vr])-?(?=\d)/, 'deepseek-$1')
+    .replace(/^kimi-?k-?(?=\d)/, 'kimi-k');
+  return claudeForm(spaced);
+}
+
+/** Normalised text, or null when it cannot be (part of) a model name. */
+function normaliseText(raw: string, options: NameOptions): string | null {
+  let text = raw.replace(/[\s_]+/g, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  if (text.length === 0 || text.length > MAX_NAME || !/^[a-z0-9][a-z0-9.-]*$/.test(text)) return null;
+  if (options.fireworks) text = text.replace(/(\d)p(\d)/g, '$1.$2');
+  text = stripVendorWord(text);
+  text = familyForm(joinVersionDigits(stripSuffixes(text)));
+  text = familyForm(stripSuffixes(text));
+  return /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/.test(text) && !text.includes('..') ? text : null;
+}
+
+/** The catalog key for one name segment, or null when it cannot be a model name. */
+export function normaliseModelName(segment: string, options: NameOptions = {}): ModelName | null {
+  let text = segment.toLowerCase().trim();
+  const at = text.indexOf('@'); // vertex: claude-opus-4-1@20250805
+  if (at >= 0) text = text.slice(0, at);
+  const bedrock = BEDROCK.exec(text);
+  if (bedrock) {
+    text = bedrock[2] ?? '';
+    if (/:\d+$/.test(text)) text = text.replace(/:\d+$/, '').replace(/-v?\d+$/, '');
+    if (bedrock[1] === 'deepseek' && !text.startsWith('deepseek')) text = `deepseek-${text}`;
+  }
+  const colon = text.indexOf(':'); // ollama: qwen2.5-coder:32b-instruct-q4_K_M
+  if (colon < 0) {
+    const key = normaliseText(text, options);
+    return key ? { key, sized: key } : null;
+  }
+  const name = text.slice(0, colon);
+  const tag = text.slice(colon + 1);
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(tag)) return null;
+  const key = normaliseText(`${name}-${tag}`, options);
+  const size = SIZE_TAG.exec(tag)?.[1];
+  const sized = size ? normaliseText(`${name}-${size}`, options) : key;
+  return key && sized ? { key, sized } : null;
+}
