@@ -63,7 +63,7 @@ function yamlProblem(error: unknown, file: string): ConfigProblem {
 async function jsonProblem(error: unknown, text: string, file: string, format: ConfigFormat): Promise<ConfigProblem> {
   const message = String((error as Error).message ?? error);
   const position = /at position (\d+)/.exec(message);
-  const offset = position ? Number(position[1]) : /end of JSON input/.test(message) ? text.length : undefined;
+  const offset = position ? Number(position[1]) : /end of JSON input/.test(message) ? text.length : offsetFromContext(message, text);
   let where = '';
   if (offset !== undefined) {
     const before = text.slice(0, offset).split('\n');
@@ -82,6 +82,21 @@ async function jsonProblem(error: unknown, text: string, file: string, format: C
   const reason = escapeText(message.replace(/, (\.\.\.)?".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '')).slice(0, 120);
   const expected = format === 'package' ? 'valid JSON (package.json can hold the config under the key "aitrail")' : 'valid JSON';
   return { file, path: '', found: `malformed JSON${where} (${reason})`, expected };
+}
+
+/**
+ * V8 reports "Unexpected token" without a position, quoting up to 10 characters either side
+ * of it instead (`Unexpected token ']', ..."qwen/*",]}" is not valid JSON`): find that context.
+ */
+function offsetFromContext(message: string, text: string): number | undefined {
+  const match = /^Unexpected token .*?, (\.\.\.)?"([^]*)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!match) return undefined;
+  const [, before, context, after] = match;
+  const index = text.indexOf(context!);
+  if (index === -1 || text.indexOf(context!, index + 1) !== -1) return undefined;
+  if (before) return index + 10;
+  if (after) return index + context!.length - 10;
+  return undefined;
 }
 
 /** JSON.parse silently keeps the last of duplicate keys; a reviewer would read the first. */

@@ -1,0 +1,37 @@
+import type { LoadedConfig } from '../core/types.js';
+import { listTreeEntries, readBlob } from '../git/read-blob.js';
+import { ConfigError, type ConfigProblem } from './config-error.js';
+import { formatOf, parseConfigText } from './parse-config-text.js';
+import { MAX_CONFIG_BYTES, SEARCH_PLACES } from './search-places.js';
+
+/**
+ * The config as committed at `rev` (not the work tree): for "a change cannot loosen the policy
+ * that judges it". Same search places, order, parsing and validation as `loadConfig`; problems
+ * name `<rev>:<file>`, and so does `filepath` (`null` = built-in defaults). Data only: blobs are
+ * read with `git cat-file`, never checked out, never executed. Symlinks in the tree are refused
+ * (their target is outside what the revision fixes). Throws ConfigError or GitError (bad rev).
+ */
+export async function loadConfigAtRevision(repoDir: string, rev: string): Promise<LoadedConfig> {
+  const entries = await listTreeEntries(repoDir, rev, SEARCH_PLACES);
+  const { validateConfig } = await import('./validate.js');
+  const unsafe: ConfigProblem[] = [];
+  for (const entry of entries) {
+    const file = `${rev}:${entry.path}`;
+    const limit = entry.path === 'package.json' ? 16 * MAX_CONFIG_BYTES : MAX_CONFIG_BYTES;
+    if (entry.mode === '120000') unsafe.push({ file, path: '', found: 'a symbolic link', expected: 'a regular JSON or YAML file' });
+    else if (entry.type === 'blob' && (entry.size ?? 0) > limit) unsafe.push({ file, path: '', found: `a file of ${entry.size} bytes`, expected: `at most ${limit} bytes` });
+  }
+  if (unsafe.length > 0) throw new ConfigError(unsafe);
+  for (const entry of entries) {
+    if (entry.type !== 'blob') continue; // a directory or submodule of that name: not a config
+    const file = `${rev}:${entry.path}`;
+    const format = formatOf(entry.path)!; // every search place is data
+    const parsed = await parseConfigText(await readBlob(repoDir, entry.oid), format, file);
+    if (parsed.problem) throw new ConfigError([parsed.problem]);
+    if (format === 'package' && parsed.data === undefined) continue; // no `aitrail` key
+    const { config, problems } = validateConfig(parsed.data === undefined ? {} : parsed.data, file);
+    if (!config) throw new ConfigError(problems);
+    return { config, filepath: file };
+  }
+  return { config: {}, filepath: null };
+}
