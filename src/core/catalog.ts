@@ -179,6 +179,8 @@ function byFamily(token: string): string | null {
   if (isAgentName(token)) return null;
   const family = familyOf(token);
   if (!family) return null;
+  // `Claude` is also a first name: a Claude model has a version or a tier right after the word.
+  if (family.word === 'claude' && !/^claude-(?:\d|(?:opus|sonnet|haiku|instant)-\d)/.test(token)) return null;
   const versioned = /\d/.test(family.word) || /\d/.test(token.slice(family.word.length));
   return versioned ? `${family.vendor}/${token}` : null;
 }

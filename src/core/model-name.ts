@@ -21,7 +21,9 @@ const BEDROCK =
   /^(?:(?:us|eu|apac|ap|global|us-gov|jp|au|ca)\.)?(anthropic|meta|mistral|deepseek|qwen|openai|moonshot|moonshotai|google|amazon|cohere|ai21|writer|minimax)\.(.+)$/;
 /** Size at the start of an ollama tag: `32b`, `0.6b`, `1t`, `8x7b`, `e4b` (then `-instruct-q4_K_M`, `-cloud`…). */
 const SIZE_TAG = /^(\d+(?:\.\d+)?[bmt]|\d+x\d+b|e\d+b)(?:$|[-_])/;
-const VENDOR_WORDS = [...VENDOR_NAMES.keys()].sort((a, b) => b.length - a.length);
+/** Tags that choose a provider or price, not a model: OpenRouter `:free`, `:exacto`; ollama `:latest`. */
+const VARIANT_TAG = /^(?:free|beta|extended|exacto|nitro|floor|online|thinking|latest|cloud)$/;
+const AGENT_SET: ReadonlySet<string> = new Set(AGENTS);
 
 const GENERIC_SUFFIXES: readonly RegExp[] = [
   /-\d{8}$/, // -20250514
@@ -43,15 +45,23 @@ export function familyOf(token: string): Family | null {
   return null;
 }
 
-/** True for agent and product names (`claude-code`, `codex-cli-0.46`, `cursor`). */
-export function isAgentName(token: string): boolean {
-  return AGENTS.some((agent) => token === agent || token.startsWith(`${agent}-`));
+/** Every `-`-separated prefix of a token, longest first: `a-b-c` → `a-b-c`, `a-b`, `a`. */
+function prefixes(token: string): string[] {
+  const found = [token];
+  for (let at = token.lastIndexOf('-'); at > 0; at = token.lastIndexOf('-', at - 1)) found.push(token.slice(0, at));
+  return found;
 }
 
+/** True for agent and product names (`claude-code`, `codex-cli-0.46`, `cursor`). */
+export function isAgentName(token: string): boolean {
+  return prefixes(token).some((prefix) => AGENT_SET.has(prefix));
+}
+
+/** `openai-o3` → `o3`, `meta-llama-3.1-8b` → `llama-3.1-8b`: a vendor word before a family. */
 function stripVendorWord(token: string): string {
-  for (const word of VENDOR_WORDS) {
-    const rest = token.startsWith(`${word}-`) ? token.slice(word.length + 1) : '';
-    if (rest && familyOf(rest)) return rest;
+  for (const prefix of prefixes(token).slice(1)) {
+    const rest = token.slice(prefix.length + 1);
+    if (VENDOR_NAMES.has(prefix) && familyOf(rest)) return rest;
   }
   return token;
 }
@@ -91,6 +101,7 @@ function familyForm(token: string): string {
     .replace(/^(gpt|chatgpt|llama|gemma|gemini|glm|grok|claude|mistral|devstral|codestral|magistral|ministral)-?(?=\d)/, '$1-')
     .replace(/^qwen-?(\d+)/, (_whole, major: string) => (Number(major) >= 3 ? `qwen${major}` : `qwen-${major}`))
     .replace(/^llama-v(?=\d)/, 'llama-')
+    .replace(/^(?=(?:opus|sonnet|haiku)-\d)/, 'claude-')
     .replace(/^deepseek-?([vr])-?(?=\d)/, 'deepseek-$1')
     .replace(/^kimi-?k-?(?=\d)/, 'kimi-k');
   return claudeForm(spaced);
@@ -119,7 +130,8 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
     if (bedrock[1] === 'deepseek' && !text.startsWith('deepseek')) text = `deepseek-${text}`;
   }
   const colon = text.indexOf(':'); // ollama: qwen2.5-coder:32b-instruct-q4_K_M
-  if (colon < 0) {
+  if (colon < 0 || VARIANT_TAG.test(text.slice(colon + 1))) {
+    if (colon >= 0) text = text.slice(0, colon);
     const key = normaliseText(text, options);
     return key ? { key, sized: key } : null;
   }

@@ -30,6 +30,9 @@ const anthropic: Case[] = [
   ['claude-haiku-4-5', 'anthropic/claude-haiku-4.5'],
   ['CLAUDE_OPUS_4_1', 'anthropic/claude-opus-4.1'],
   ['Anthropic Claude Sonnet 4', 'anthropic/claude-sonnet-4'],
+  ['Sonnet 4.5', 'anthropic/claude-sonnet-4.5'],
+  ['opus-4-1', 'anthropic/claude-opus-4.1'],
+  ['openrouter/anthropic/claude-3.7-sonnet:thinking', 'anthropic/claude-3.7-sonnet'],
   ['Claude Opus 4.6 (1M context) <noreply@anthropic.com>', 'anthropic/claude-opus-4.6'],
 ];
 
@@ -173,6 +176,12 @@ const zai: Case[] = [
   ['glm-5', 'z-ai/glm-5'],
 ];
 
+const minimax: Case[] = [
+  ['MiniMax-M2', 'minimax/minimax-m2'],
+  ['openrouter/minimax/minimax-m2:free', 'minimax/minimax-m2'],
+  ['minimax-m3', 'minimax/minimax-m3'],
+];
+
 const prefixes: Case[] = [
   ['openrouter/qwen/qwen3-coder', 'qwen/qwen3-coder'],
   ['openrouter/anthropic/claude-sonnet-4.5', 'anthropic/claude-sonnet-4.5'],
@@ -219,6 +228,11 @@ const prefixes: Case[] = [
   ['vertex_ai/meta/llama-4-maverick-17b-128e-instruct-maas', 'meta-llama/llama-4-maverick'],
   ['@cf/meta/llama-3.1-8b-instruct', 'meta-llama/llama-3.1-8b-instruct'],
   ['lm_studio/qwen/qwen3-coder-30b', 'qwen/qwen3-coder-30b-a3b-instruct'],
+  ['openrouter/moonshotai/kimi-k2:free', 'moonshotai/kimi-k2'],
+  ['openrouter/z-ai/glm-4.6:exacto', 'z-ai/glm-4.6'],
+  ['openrouter/deepseek/deepseek-chat-v3-0324:free', 'deepseek/deepseek-v3-0324'],
+  ['ollama/llama4:scout', 'meta-llama/llama-4-scout'],
+  ['ollama/deepseek-r1:14b-qwen-distill-q4_K_M', 'deepseek/deepseek-r1-distill-qwen-14b'],
 ];
 
 const unknownOfKnownFamily: Case[] = [
@@ -255,6 +269,8 @@ const notModels: Case[] = [
   ['Jane Doe', null],
   ['Jane Doe <jane@example.com>', null],
   ['Claude Monet', null],
+  ['Claude Dupont 3', null],
+  ['sonnet', null],
   ['Kimi Raikkonen', null],
   ['Claude Code', null],
   ['claude code 2.0.14', null],
@@ -328,6 +344,7 @@ const groups: Record<string, Case[]> = {
   meta,
   xai,
   zai,
+  minimax,
   prefixes,
   unknownOfKnownFamily,
   literal,
@@ -455,10 +472,11 @@ describe('modelVendor and isModelId', () => {
 });
 
 describe('speed', () => {
-  test('canonicalises 20,000 names well under a second', () => {
+  test('takes well under half a millisecond a name, even on a loaded machine', () => {
     const inputs = Object.values(groups).flat().map(([input]) => input);
+    const rounds = Math.ceil(5_000 / inputs.length);
     const started = performance.now();
-    for (let round = 0; round < 20_000 / inputs.length; round += 1) for (const input of inputs) canonicalModel(input);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    for (let round = 0; round < rounds; round += 1) for (const input of inputs) canonicalModel(`${input}${round % 2 ? '' : ' '}`);
+    expect((performance.now() - started) / (rounds * inputs.length)).toBeLessThan(0.5);
   });
 });
