@@ -6,6 +6,10 @@ import type { AnyCommandModule } from './command.js';
 /** Every command, loaded lazily: `name` → module path. Add one line per command. */
 const COMMANDS: Record<string, () => Promise<{ command: AnyCommandModule }>> = {
   log: () => import('./commands/log.js'),
+  init: () => import('./commands/init.js'),
+  uninstall: () => import('./commands/uninstall.js'),
+  use: () => import('./commands/use.js'),
+  status: () => import('./commands/status.js'),
   blame: () => import('./commands/blame.js'),
   check: () => import('./commands/check.js'),
 };

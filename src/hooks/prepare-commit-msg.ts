@@ -1,4 +1,62 @@
-// STUB — being implemented.
-import type { HookHandler } from './dispatch.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { sanitize } from '../core/sanitize.js';
+import { detectAtCommitTime } from '../core/detect.js';
+import { recordTrailers } from '../core/record-trailers.js';
+import { hookGitDir } from './hook-git-dir.js';
+import { loadHookConfig } from './hook-config.js';
+import { gatherCommitTimeSignals } from './commit-time-signals.js';
+import { commentCharFor } from './comment-char.js';
+import type { HookContext, HookHandler } from './dispatch.js';
 
-export const handler: HookHandler = async () => 0;
+const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/** One line on stderr; this hook never blocks a commit. */
+function warn(text: string): void {
+  process.stderr.write(`aitrail: warning: ${sanitize(text, { max: 400 })} (commit not blocked)\n`);
+}
+
+/**
+ * `aitrail hook prepare-commit-msg <file> [source [sha]]`: add `<trailer.key>: <agent>:<model>` for
+ * every model detected right now, whatever the message source (message, template, merge, squash,
+ * commit, none). Writes the file only when something was added. Always exits 0.
+ */
+export const handler: HookHandler = async (args, context) => {
+  try {
+    await record(args, context);
+  } catch (error) {
+    warn(`prepare-commit-msg failed, nothing recorded: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    if (context.env.AITRAIL_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  }
+  return 0;
+};
+
+async function record(args: string[], context: HookContext): Promise<void> {
+  const [file] = args;
+  if (!file) {
+    warn('prepare-commit-msg called without a message file; nothing recorded');
+    return;
+  }
+  const path = resolve(context.cwd, file);
+  const raw = readFileSync(path);
+  if (raw.length > MAX_MESSAGE_BYTES) {
+    warn(`commit message larger than ${MAX_MESSAGE_BYTES} bytes; nothing recorded`);
+    return;
+  }
+  // A message that is not UTF-8 (i18n.commitEncoding) is handled byte for byte as latin1.
+  let encoding: BufferEncoding = 'utf8';
+  let message = raw.toString('utf8');
+  if (!Buffer.from(message, 'utf8').equals(raw)) {
+    encoding = 'latin1';
+    message = raw.toString('latin1');
+  }
+
+  const gitDir = hookGitDir(context.cwd, context.env, file);
+  const { config, warning } = await loadHookConfig(context.cwd, gitDir);
+  if (warning) warn(warning);
+  const signals = gatherCommitTimeSignals(context.cwd, gitDir, context.env);
+  const attributions = detectAtCommitTime(message, signals, { detect: config.detect, trailerKey: config.trailer.key });
+  if (attributions.length === 0) return;
+  const updated = recordTrailers(message, attributions, config.trailer.key, commentCharFor(context.cwd, message));
+  if (updated !== message) writeFileSync(path, Buffer.from(updated, encoding));
+}

@@ -1,0 +1,26 @@
+import type { Argv } from 'yargs';
+import type { CommandModule } from '../command.js';
+
+interface InitArgs {
+  mode?: 'husky' | 'git';
+  force: boolean;
+}
+
+export const command: CommandModule<InitArgs> = {
+  command: 'init',
+  describe: 'Install the hooks (prepare-commit-msg, commit-msg, pre-push) that record and check the model of every commit',
+  builder: (yargs: Argv) =>
+    yargs
+      .option('mode', {
+        choices: ['husky', 'git'] as const,
+        describe: 'husky: add lines to .husky/<hook> (default when the repository uses husky); git: install shims in the effective hooks directory (core.hooksPath or .git/hooks)',
+      })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: 'Rewrite aitrail\'s own hooks even when current; let husky replace another core.hooksPath; chain hooks that are committed in a tracked hooks directory. Never deletes a foreign hook.',
+      })
+      .example('$0 init', 'Install, choosing husky or plain git hooks automatically')
+      .example('$0 init --mode git', 'Install into .git/hooks (or core.hooksPath), chaining any existing hook'),
+  run: async (args) => (await import('../../install/run-init.js')).runInit({ force: args.force, ...(args.mode ? { mode: args.mode } : {}) }),
+};

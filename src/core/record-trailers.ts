@@ -1,0 +1,32 @@
+import { trailerValue } from './detect.js';
+import { insertTrailers } from './trailers.js';
+import type { Attribution, Trailer } from './types.js';
+
+const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+/** `agent:model`: slug, colon, `vendor/model` or `unknown`; nothing that could break a line or a parser. */
+const SAFE_VALUE = /^[a-z0-9][a-z0-9._-]{0,63}:[a-z0-9][a-z0-9._/:+-]{0,191}$/;
+
+/** The trailer lines to write for `attributions` (one per distinct value; unsafe values are dropped). */
+export function trailersFor(attributions: readonly Attribution[], key: string): { trailers: Trailer[]; rejected: string[] } {
+  const trailers: Trailer[] = [];
+  const rejected: string[] = [];
+  const seen = new Set<string>();
+  for (const attribution of attributions) {
+    const value = trailerValue(attribution);
+    if (!SAFE_KEY.test(key) || !SAFE_VALUE.test(value)) {
+      rejected.push(value);
+      continue;
+    }
+    if (seen.has(value)) continue;
+    seen.add(value);
+    trailers.push({ key, value });
+  }
+  return { trailers, rejected };
+}
+
+/** The message with a `<key>: <agent>:<model>` trailer for each attribution not already in it. Pure. */
+export function recordTrailers(message: string, attributions: readonly Attribution[], key: string, commentChar?: string): string {
+  const { trailers } = trailersFor(attributions, key);
+  if (trailers.length === 0) return message;
+  return insertTrailers(message, trailers, commentChar === undefined ? {} : { commentChar });
+}

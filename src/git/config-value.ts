@@ -1,0 +1,23 @@
+import { runGit, runGitSync } from './exec.js';
+
+/** The value of one git config key as git resolves it for `cwd` (all scopes), or `undefined` when unset. */
+export function configValueSync(cwd: string, key: string): string | undefined {
+  const out = runGitSync(['config', '-z', '--get', key], { cwd, okCodes: [1] });
+  return out === '' ? undefined : out.replace(/\0$/, '');
+}
+
+/** Async variant of {@link configValueSync}. */
+export async function configValue(cwd: string, key: string): Promise<string | undefined> {
+  const out = await runGit(['config', '-z', '--get', key], { cwd, okCodes: [1] });
+  return out === '' ? undefined : out.replace(/\0$/, '');
+}
+
+/** Set a config key in the repository's local config. */
+export async function setConfigValue(cwd: string, key: string, value: string): Promise<void> {
+  await runGit(['config', '--local', key, value], { cwd });
+}
+
+/** Remove a key from the repository's local config (no error when it is not set). */
+export async function unsetConfigValue(cwd: string, key: string): Promise<void> {
+  await runGit(['config', '--local', '--unset-all', key], { cwd, okCodes: [5] });
+}

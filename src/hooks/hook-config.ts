@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { resolveConfig, type ResolvedConfig } from '../config/defaults.js';
+
+/** The config a hook works with, and a one-line warning when the repository's config is unusable. */
+export interface HookConfig {
+  config: ResolvedConfig;
+  warning?: string;
+}
+
+/**
+ * Load the config for a hook, cached under `<gitDir>/aitrail` so a warm hook never loads the YAML
+ * and schema libraries. Never throws: an invalid config yields the defaults plus a warning.
+ */
+export async function loadHookConfig(root: string, gitDir: string): Promise<HookConfig> {
+  try {
+    const { loadConfig } = await import('../config/load.js');
+    const options: Parameters<typeof loadConfig>[1] & { cacheDir?: string } = { cacheDir: join(gitDir, 'aitrail') };
+    const loaded = await loadConfig(root, options);
+    return { config: resolveConfig(loaded.config) };
+  } catch (error) {
+    const problem = error instanceof Error && error.name === 'ConfigError' ? 'invalid config' : 'cannot load config';
+    const first = error instanceof Error ? (error.message.split('\n').find((line) => /^\s+-?\s*\S/.test(line)) ?? error.message.split('\n')[0] ?? '') : String(error);
+    return { config: resolveConfig({}), warning: `${problem} (${first.trim()}); using the defaults. Run 'aitrail status' for details.` };
+  }
+}

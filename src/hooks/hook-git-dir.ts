@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { absoluteGitDirSync } from '../git/git-path.js';
+
+/**
+ * The git dir of the worktree a hook runs for, as cheaply as possible: `GIT_DIR` when git set it
+ * (worktrees), else the directory of the message file when it is a git dir (git passes
+ * `.git/COMMIT_EDITMSG`, `.git/MERGE_MSG`…), else one `git rev-parse` spawn.
+ */
+export function hookGitDir(cwd: string, env: NodeJS.ProcessEnv, messageFile?: string): string {
+  if (env.GIT_DIR) return resolve(cwd, env.GIT_DIR);
+  if (messageFile) {
+    const dir = dirname(resolve(cwd, messageFile));
+    if (existsSync(resolve(dir, 'HEAD')) && (existsSync(resolve(dir, 'objects')) || existsSync(resolve(dir, 'commondir')))) return dir;
+  }
+  return absoluteGitDirSync(cwd);
+}

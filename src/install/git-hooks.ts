@@ -1,0 +1,102 @@
+import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHAINED_SUFFIX, isShim, shimText } from './shim.js';
+import type { InstalledHook } from './hook-names.js';
+
+/** What is in a hooks directory for one hook. */
+export interface GitHookState {
+  hook: InstalledHook;
+  path: string;
+  /** `aitrail`: our current shim; `aitrail-outdated`: a shim from another aitrail version. */
+  kind: 'missing' | 'aitrail' | 'aitrail-outdated' | 'foreign';
+  /** A foreign hook moved aside by `aitrail init` (`<hook>.aitrail-chained`) exists. */
+  chained: boolean;
+}
+
+/** One change made (or refused) by install/uninstall, for the report. */
+export interface HookChange {
+  hook: string;
+  path: string;
+  action: 'installed' | 'chained' | 'updated' | 'unchanged' | 'refused' | 'removed' | 'restored' | 'absent' | 'left';
+  detail?: string;
+}
+
+function readIfFile(path: string): string | null | undefined {
+  try {
+    const stat = lstatSync(path);
+    if (!stat.isFile()) return undefined; // symlink, directory…: exists, not ours
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function inspectGitHook(dir: string, hook: InstalledHook): GitHookState {
+  const path = join(dir, hook);
+  const content = readIfFile(path);
+  const chained = exists(path + CHAINED_SUFFIX);
+  const kind = content === null ? 'missing' : content !== undefined && isShim(content) ? (content === shimText(hook) ? 'aitrail' : 'aitrail-outdated') : 'foreign';
+  return { hook, path, kind, chained };
+}
+
+function writeShim(path: string, hook: InstalledHook): void {
+  writeFileSync(path, shimText(hook), { mode: 0o755 });
+  chmodSync(path, 0o755);
+}
+
+/**
+ * Install the shim for `hook` in `dir`. A foreign hook is never overwritten: it is renamed to
+ * `<hook>.aitrail-chained` (bytes, mode and symlinks intact) and the shim runs it first.
+ * `force` rewrites our own shim even when it is current.
+ */
+export function installGitHook(dir: string, hook: InstalledHook, options: { force?: boolean } = {}): HookChange {
+  mkdirSync(dir, { recursive: true });
+  const state = inspectGitHook(dir, hook);
+  const { path } = state;
+  switch (state.kind) {
+    case 'aitrail':
+      if (!options.force) return { hook, path, action: 'unchanged', detail: 'already installed' };
+      writeShim(path, hook);
+      return { hook, path, action: 'updated', detail: 'rewritten (--force)' };
+    case 'aitrail-outdated':
+      writeShim(path, hook);
+      return { hook, path, action: 'updated', detail: 'shim from another aitrail version replaced' };
+    case 'missing':
+      writeShim(path, hook);
+      return { hook, path, action: 'installed', ...(state.chained ? { detail: `runs the existing ${hook}${CHAINED_SUFFIX} first` } : {}) };
+    case 'foreign':
+      if (state.chained) {
+        return { hook, path, action: 'refused', detail: `both a foreign ${hook} and ${hook}${CHAINED_SUFFIX} exist; move one of them out of ${dir} and run 'aitrail init' again` };
+      }
+      renameSync(path, path + CHAINED_SUFFIX);
+      writeShim(path, hook);
+      return { hook, path, action: 'chained', detail: `your hook was moved to ${hook}${CHAINED_SUFFIX} and keeps running first, with the same arguments and stdin` };
+  }
+}
+
+/** Remove our shim and put back the hook it chained, exactly as it was. Foreign hooks are left alone. */
+export function uninstallGitHook(dir: string, hook: InstalledHook): HookChange {
+  const state = inspectGitHook(dir, hook);
+  const { path } = state;
+  const chainedPath = path + CHAINED_SUFFIX;
+  if (state.kind === 'foreign') {
+    return state.chained
+      ? { hook, path, action: 'left', detail: `${hook} is not aitrail's shim; ${hook}${CHAINED_SUFFIX} left in place — restore it by hand if you want it back` }
+      : { hook, path, action: 'absent' };
+  }
+  if (state.kind !== 'missing') rmSync(path);
+  if (state.chained) {
+    renameSync(chainedPath, path);
+    return { hook, path, action: 'restored', detail: 'your original hook is back' };
+  }
+  return state.kind === 'missing' ? { hook, path, action: 'absent' } : { hook, path, action: 'removed' };
+}

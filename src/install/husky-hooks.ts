@@ -1,0 +1,47 @@
+import { chmodSync, lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addHuskyBlock, huskyBlockState, removeHuskyBlock } from './husky-block.js';
+import type { HookChange } from './git-hooks.js';
+import type { InstalledHook } from './hook-names.js';
+
+function readText(path: string): string | null {
+  try {
+    return lstatSync(path).isFile() ? readFileSync(path, 'utf8') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The state of aitrail's block in `<huskyDir>/<hook>`. */
+export function inspectHuskyHook(huskyDir: string, hook: InstalledHook): 'none' | 'current' | 'outdated' {
+  return huskyBlockState(readText(join(huskyDir, hook)), hook);
+}
+
+/** Add (or update) aitrail's block at the end of `<huskyDir>/<hook>`, creating the file if needed. Idempotent. */
+export function installHuskyHook(huskyDir: string, hook: InstalledHook, options: { force?: boolean } = {}): HookChange {
+  const path = join(huskyDir, hook);
+  const before = readText(path);
+  const state = huskyBlockState(before, hook);
+  if (state === 'current' && !options.force) return { hook, path, action: 'unchanged', detail: 'already installed' };
+  const after = addHuskyBlock(before, hook);
+  if (after !== before) writeFileSync(path, after, { mode: 0o755 });
+  if (before === null) {
+    chmodSync(path, 0o755);
+    return { hook, path, action: 'installed', detail: 'new file' };
+  }
+  return { hook, path, action: state === 'none' ? 'installed' : 'updated', ...(state === 'none' ? { detail: 'lines added at the end; your commands keep running first' } : {}) };
+}
+
+/** Remove aitrail's block; a file that held nothing else is deleted. */
+export function uninstallHuskyHook(huskyDir: string, hook: InstalledHook): HookChange {
+  const path = join(huskyDir, hook);
+  const before = readText(path);
+  if (before === null || huskyBlockState(before, hook) === 'none') return { hook, path, action: 'absent' };
+  const after = removeHuskyBlock(before);
+  if (after === '') {
+    rmSync(path);
+    return { hook, path, action: 'removed', detail: 'file held only aitrail lines' };
+  }
+  writeFileSync(path, after);
+  return { hook, path, action: 'removed', detail: 'aitrail lines removed, the rest left as it was' };
+}

@@ -1,0 +1,122 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { locateRepo } from '../git/repo.js';
+import { configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
+import { gitPath, isTracked } from '../git/git-path.js';
+import { CLIENT_HOOKS, SERVER_HOOKS, type InstalledHook } from './hook-names.js';
+import { installGitHook, inspectGitHook, uninstallGitHook, type HookChange } from './git-hooks.js';
+import { installHuskyHook, uninstallHuskyHook } from './husky-hooks.js';
+import { huskyRuntimePresent, setUpHusky } from './husky-setup.js';
+import { chooseInstallMode, huskyDirFromHooksPath, packageWantsHusky, type InstallMode } from './install-mode.js';
+import { readInstallState, writeInstallState } from './install-state.js';
+
+export interface InitOptions {
+  mode?: InstallMode;
+  force?: boolean;
+}
+
+export interface InitResult {
+  root: string;
+  mode: InstallMode;
+  reason: string;
+  /** Where the hooks went: the husky directory or the effective git hooks directory. */
+  target: string;
+  changes: HookChange[];
+  /** Things the user should know or do next. */
+  notes: string[];
+  /** A reason nothing could be installed safely (exit 2). */
+  refused?: string;
+}
+
+function inside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** `aitrail init`: install the hooks into husky or the effective git hooks directory. */
+export async function initHooks(cwd: string, options: InitOptions = {}): Promise<InitResult> {
+  const repo = await locateRepo(cwd);
+  const { root } = repo;
+  if (repo.bare) {
+    if (options.mode === 'husky') return { root, mode: 'husky', reason: '--mode husky', target: root, changes: [], notes: [], refused: 'a bare repository has no work tree for husky; run init without --mode to install the pre-receive hook' };
+    const target = await gitPath(root, 'hooks');
+    const changes = SERVER_HOOKS.map((hook) => installGitHook(target, hook, options));
+    return { root, mode: 'git', reason: 'bare (server) repository: pre-receive only', target, changes, notes: ['Pushes are now checked against the policy; put aitrail on the server PATH (npm i -g aitrail).'] };
+  }
+  const hooksPath = await configValue(root, 'core.hooksPath');
+  const choice = chooseInstallMode(root, hooksPath, options.mode);
+  const notes: string[] = [];
+
+  if (choice.mode === 'husky') {
+    const result: InitResult = { root, mode: 'husky', reason: choice.reason, target: choice.huskyDir, changes: [], notes };
+    const active = huskyDirFromHooksPath(root, hooksPath) !== undefined;
+    if (!active) {
+      if (hooksPath && !options.force) {
+        return { ...result, refused: `core.hooksPath is set to '${hooksPath}'; setting husky up would replace it. Use --mode git to install there, or --force to let husky take over ('aitrail uninstall' puts it back).` };
+      }
+      const message = await setUpHusky(root, choice.huskyDir);
+      if (message !== '') return { ...result, refused: `husky could not be set up: ${message}` };
+      const state = readInstallState(repo.commonDir);
+      if (!state.huskySetUp) writeInstallState(repo.commonDir, { ...state, huskySetUp: { huskyDir: choice.huskyDir, previousHooksPath: hooksPath ?? null } });
+      notes.push(`husky set up (core.hooksPath=${relative(root, join(choice.huskyDir, '_'))}).`);
+      if (!packageWantsHusky(root)) notes.push(`So that teammates get the hooks too: npm i -D husky && npm pkg set scripts.prepare=husky, then commit ${relative(root, choice.huskyDir)}/.`);
+    }
+    result.changes = CLIENT_HOOKS.map((hook) => installHuskyHook(choice.huskyDir, hook, options));
+    if (result.changes.some((change) => change.action !== 'unchanged')) notes.push(`Commit ${relative(root, choice.huskyDir) || '.husky'}/ so your team records too.`);
+    return result;
+  }
+
+  const target = await gitPath(root, 'hooks');
+  const result: InitResult = { root, mode: 'git', reason: choice.reason, target, changes: [], notes };
+  if (huskyDirFromHooksPath(root, hooksPath) && !options.force) {
+    return { ...result, refused: `core.hooksPath points to husky's runtime directory (${hooksPath}), which husky rewrites. Run 'aitrail init --mode husky' instead.` };
+  }
+  if (inside(root, target) && !inside(repo.commonDir, target) && !options.force) {
+    const tracked: string[] = [];
+    for (const hook of CLIENT_HOOKS) {
+      if (inspectGitHook(target, hook).kind === 'foreign' && (await isTracked(root, relative(root, join(target, hook))))) tracked.push(hook);
+    }
+    if (tracked.length > 0) {
+      return { ...result, refused: `the hooks directory ${relative(root, target)} is tracked and holds ${tracked.join(', ')}; chaining would rename committed files. Re-run with --force to do it anyway (then commit the result for your team).` };
+    }
+  }
+  result.changes = CLIENT_HOOKS.map((hook) => installGitHook(target, hook, options));
+  return result;
+}
+
+export interface UninstallResult {
+  root: string;
+  changes: HookChange[];
+  notes: string[];
+}
+
+/** `aitrail uninstall`: remove what init added (husky lines, shims), put chained hooks and husky state back. */
+export async function uninstallHooks(cwd: string): Promise<UninstallResult> {
+  const repo = await locateRepo(cwd);
+  const { root } = repo;
+  const notes: string[] = [];
+  const changes: HookChange[] = [];
+  const hooks: InstalledHook[] = [...CLIENT_HOOKS, ...SERVER_HOOKS];
+  const state = readInstallState(repo.commonDir);
+  if (!repo.bare) {
+    const hooksPath = await configValue(root, 'core.hooksPath');
+    const huskyDirs = new Set<string>([join(root, '.husky')]);
+    const active = huskyDirFromHooksPath(root, hooksPath);
+    if (active) huskyDirs.add(active);
+    if (state.huskySetUp) huskyDirs.add(state.huskySetUp.huskyDir);
+    for (const dir of huskyDirs) for (const hook of CLIENT_HOOKS) changes.push(uninstallHuskyHook(dir, hook));
+  }
+  const target = await gitPath(root, 'hooks');
+  for (const hook of hooks) changes.push(uninstallGitHook(target, hook));
+  if (state.huskySetUp) {
+    const { huskyDir, previousHooksPath } = state.huskySetUp;
+    if (previousHooksPath === null) await unsetConfigValue(root, 'core.hooksPath');
+    else await setConfigValue(root, 'core.hooksPath', previousHooksPath);
+    if (huskyRuntimePresent(huskyDir)) rmSync(join(huskyDir, '_'), { recursive: true, force: true });
+    if (existsSync(huskyDir) && readdirSync(huskyDir).length === 0) rmSync(huskyDir, { recursive: true });
+    notes.push(previousHooksPath === null ? 'husky, which aitrail had set up, was taken down (core.hooksPath unset).' : `core.hooksPath restored to '${previousHooksPath}'.`);
+    const { huskySetUp: _, ...rest } = state;
+    writeInstallState(repo.commonDir, rest);
+  }
+  return { root, changes: changes.filter((change) => change.action !== 'absent'), notes };
+}

@@ -1,0 +1,30 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What `aitrail init` changed beyond hook files, so `aitrail uninstall` can undo exactly that. */
+export interface InstallState {
+  /** aitrail set husky up (it was not before): uninstall takes it down again. */
+  huskySetUp?: { huskyDir: string; previousHooksPath: string | null };
+}
+
+function statePath(commonDir: string): string {
+  return join(commonDir, 'aitrail', 'install.json');
+}
+
+export function readInstallState(commonDir: string): InstallState {
+  try {
+    const data = JSON.parse(readFileSync(statePath(commonDir), 'utf8')) as unknown;
+    return typeof data === 'object' && data !== null ? (data as InstallState) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function writeInstallState(commonDir: string, state: InstallState): void {
+  if (Object.keys(state).length === 0) {
+    rmSync(statePath(commonDir), { force: true });
+    return;
+  }
+  mkdirSync(join(commonDir, 'aitrail'), { recursive: true });
+  writeFileSync(statePath(commonDir), `${JSON.stringify(state, null, 2)}\n`);
+}

@@ -1,0 +1,43 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { activeSession } from '../core/session.js';
+import type { Session } from '../core/types.js';
+
+/** Where `aitrail use` keeps the session: under this worktree's git dir, so it is never committed. */
+export function sessionPath(gitDir: string): string {
+  return join(gitDir, 'aitrail', 'session.json');
+}
+
+/** The session stored in the file, if any (even expired; `activeSession` judges). Missing or unreadable → undefined. */
+export function readSessionData(gitDir: string): unknown {
+  try {
+    const text = readFileSync(sessionPath(gitDir), 'utf8');
+    return text.length > 65_536 ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The session in force at `now` for the worktree whose git dir is `gitDir`. */
+export function readSession(gitDir: string, now: Date = new Date()): Session | undefined {
+  return activeSession(readSessionData(gitDir), now);
+}
+
+/** Store the session (atomically: a hook reading it concurrently sees the old or the new file). */
+export function writeSession(gitDir: string, session: Session): void {
+  const path = sessionPath(gitDir);
+  mkdirSync(join(gitDir, 'aitrail'), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(session, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temp, path);
+}
+
+/** Remove the session; true when there was one. */
+export function clearSession(gitDir: string): boolean {
+  try {
+    rmSync(sessionPath(gitDir));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,68 @@
+import { relative } from 'node:path';
+import { ExitCode } from '../core/exit-codes.js';
+import { sanitize } from '../core/sanitize.js';
+import { detectAtCommitTime, trailerValue } from '../core/detect.js';
+import { locateRepo } from '../git/repo.js';
+import { configValue } from '../git/config-value.js';
+import { gitPath } from '../git/git-path.js';
+import { gatherCommitTimeSignals } from '../hooks/commit-time-signals.js';
+import { hookStatuses } from './hook-status.js';
+
+export interface StatusArgs {
+  format?: 'text' | 'json';
+  config?: string;
+  cwd?: string;
+}
+
+/** `aitrail status`: hooks and how they are installed, the config in force, what a commit now would record. */
+export async function runStatus(args: StatusArgs): Promise<number> {
+  const cwd = args.cwd ?? process.cwd();
+  const repo = await locateRepo(cwd);
+  const [hooksPath, hooksDir] = await Promise.all([configValue(repo.root, 'core.hooksPath'), gitPath(repo.root, 'hooks')]);
+  const hooks = hookStatuses(repo.root, hooksDir, hooksPath, repo.bare);
+  const { loadConfig } = await import('../config/load.js');
+  const { resolveConfig } = await import('../config/defaults.js');
+  const loaded = await loadConfig(repo.root, args.config ? { configFile: args.config } : {});
+  const config = resolveConfig(loaded.config);
+  const signals = gatherCommitTimeSignals(repo.root, repo.gitDir, process.env);
+  const attributions = repo.bare ? [] : detectAtCommitTime('', signals, { detect: config.detect, trailerKey: config.trailer.key });
+  const disabled = process.env.AITRAIL === '0';
+  const record = attributions.map((a) => ({ agent: a.agent, model: a.model, trailer: `${config.trailer.key}: ${trailerValue(a)}`, evidence: a.evidence }));
+
+  if (args.format === 'json') {
+    const json = {
+      root: repo.root,
+      hooksDir,
+      hooks,
+      config: { file: loaded.filepath, trailerKey: config.trailer.key },
+      session: signals.session ?? null,
+      disabled,
+      wouldRecord: disabled ? [] : record,
+    };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const show = (path: string) => {
+    const rel = relative(repo.root, path);
+    return sanitize(rel === '' || rel.startsWith('..') ? path : rel);
+  };
+  const out: string[] = [`Hooks (${show(hooksDir)}${hooksPath ? `, core.hooksPath=${sanitize(hooksPath)}` : ''}):`];
+  for (const hook of hooks) {
+    out.push(`  ${hook.hook.padEnd(19)} ${hook.state.padEnd(15)} ${show(hook.path)}${hook.note ? ` — ${sanitize(hook.note)}` : ''}`);
+  }
+  out.push(`Config: ${loaded.filepath ? show(loaded.filepath) : 'none found (built-in defaults)'}; trailer key ${sanitize(config.trailer.key)}`);
+  const session = signals.session;
+  out.push(`Session: ${session ? sanitize(`${session.agent ?? '(agent from environment)'} ${session.model}, ${session.expiresAt ? `until ${session.expiresAt}` : "until 'aitrail use --clear'"}`) : "none ('aitrail use <model>' sets one)"}`);
+  if (disabled) out.push('AITRAIL=0 is set: the hooks record and check nothing in this environment.');
+  else if (record.length === 0) out.push('A commit made now would record: nothing (no AI model or agent detected: a human commit).');
+  else {
+    out.push('A commit made now would record:');
+    for (const entry of record) {
+      out.push(`  ${sanitize(entry.trailer)}`);
+      for (const evidence of entry.evidence) out.push(`    evidence: ${sanitize(evidence)}`);
+    }
+  }
+  if (hooks.some((hook) => !hook.active)) out.push("Next: run 'aitrail init' to install the missing hooks.");
+  process.stdout.write(`${out.join('\n')}\n`);
+  return ExitCode.ok;
+}
