@@ -23,7 +23,7 @@
  * `aliases` (case-insensitive, on the whole text, then on the normalised name); drop notes in
  * `()`, `[]`, `<>`, `{}` (`(1M context)`, `[1m]`, an email); take the last `/` segment (the
  * rest are routers or vendors) and normalise it (model-name.ts): vertex `@…`, bedrock
- * `region.provider.…-v1:0`, ollama `:tag` (kept as words: `llama4:scout` → `llama-4-scout`), case, spaces and
+ * `region.provider.…-v1:0`, OpenAI fine-tunes `ft:<base>:…` (the base model), ollama `:tag` (kept as words: `llama4:scout` → `llama-4-scout`), case, spaces and
  * underscores, a leading vendor word (`OpenAI o3`), dates (`-YYYYMMDD`, `-YYYY-MM-DD`,
  * `-preview-MM-DD`), `-latest`, quantisation, `4-6` → `4.6`, family spelling (`gpt4o` →
  * `gpt-4o`, `qwen2.5` → `qwen-2.5`, `Claude 4 Sonnet` → `claude-sonnet-4`), reasoning-effort

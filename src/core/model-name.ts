@@ -129,6 +129,8 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
     if (/:\d+$/.test(text)) text = text.replace(/:\d+$/, '').replace(/-v?\d+$/, '');
     if (bedrock[1] === 'deepseek' && !text.startsWith('deepseek')) text = `deepseek-${text}`;
   }
+  const fineTune = /^ft:([^:]+)/.exec(text); // OpenAI fine-tune of a base model: ft:gpt-4o-mini-2024-07-18:org::id
+  if (fineTune) text = fineTune[1] ?? '';
   const colon = text.indexOf(':'); // ollama: qwen2.5-coder:32b-instruct-q4_K_M
   if (colon < 0 || VARIANT_TAG.test(text.slice(colon + 1))) {
     if (colon >= 0) text = text.slice(0, colon);

@@ -65,6 +65,7 @@ const openai: Case[] = [
   ['gpt-oss:120b', 'openai/gpt-oss-120b'],
   ['gpt-3.5-turbo', 'openai/gpt-3.5-turbo'],
   ['gpt-6', 'openai/gpt-6'],
+  ['ft:gpt-4o-mini-2024-07-18:acme::9abcDEF', 'openai/gpt-4o-mini'],
 ];
 
 const google: Case[] = [
@@ -374,6 +375,26 @@ describe('canonicalModel', () => {
     for (const [input] of Object.values(groups).flat()) {
       const id = canonicalModel(input);
       if (id !== null) expect(canonicalModel(id), `${input} → ${id}`).toBe(id);
+    }
+  });
+
+  test('never throws and only ever returns a safe, idempotent id on generated input', () => {
+    const pieces = ['claude', 'gpt', 'o3', 'qwen', 'gemini', 'kimi', 'grok', 'glm', 'llama', 'opus', 'sonnet', '4', '5', '2.5',
+      '-', '_', ' ', '.', '/', ':', '@', '(', ')', '[', ']', '<', '>', 'openrouter/', 'ollama/', 'us.anthropic.', 'v1:0',
+      '20250514', '-latest', 'ft:', 'b', 'x', '\u0000', '\n', '\u202e', 'é', '😀', '$(', '`', '..', 'acme/', '\\'];
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let index = 0; index < 3000; index += 1) {
+      const length = 1 + random(10);
+      const input = Array.from({ length }, () => pieces[random(pieces.length)]).join('');
+      const id = canonicalModel(input, { 'claude 4': 'acme/four' });
+      if (id === null) continue;
+      expect(id, JSON.stringify(input)).toMatch(SAFE_ID);
+      expect(isModelId(id), JSON.stringify(input)).toBe(true);
+      expect(canonicalModel(id), JSON.stringify(input)).toBe(id === 'acme/four' ? 'acme/four' : id);
     }
   });
 
