@@ -1,4 +1,30 @@
-// STUB — being implemented.
+import { ExitCode } from '../core/exit-codes.js';
+import { parsePrePushLines } from '../core/ref-updates.js';
 import type { HookHandler } from './dispatch.js';
 
-export const handler: HookHandler = async () => 0;
+/**
+ * `pre-push <remote-name> <url>`, stdin `<local ref> <local oid> <remote ref> <remote oid>` per
+ * ref: judge every commit being pushed (all refs, one `git log` pass per distinct policy) against
+ * the policy as committed at the remote-tracking tip. Exit 1 refuses the push.
+ */
+export const handler: HookHandler = async (args, context) => {
+  try {
+    const { updates, malformed } = parsePrePushLines(await context.readStdin());
+    const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');
+    if (malformed.length > 0) return malformedInput('pre-push', malformed);
+    if (updates.every((update) => update.to === null)) return ExitCode.ok;
+    const remote = args[0] ?? '';
+    const [{ pushSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }] = await Promise.all([
+      import('../enforce/push-sets.js'),
+      import('../enforce/judge-groups.js'),
+      import('../git/shallow.js'),
+      import('../enforce/messages.js'),
+    ]);
+    const sets = await pushSets(context.cwd, remote, updates);
+    const result = await judgeSets(context.cwd, sets, await shallowBoundary(context.cwd));
+    return reportHookVerdict(result, enforceMessages.pushRefused(remote));
+  } catch (error) {
+    const { reportError } = await import('../cli/errors.js');
+    return reportError(error);
+  }
+};

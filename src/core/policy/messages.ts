@@ -1,0 +1,52 @@
+import { sanitize } from '../sanitize.js';
+
+/**
+ * Every sentence the policy says to people. Values from commits and configs are hostile
+ * (newlines, escapes, bidi controls): they are shown escaped and cut short.
+ */
+export function show(value: string, max = 200): string {
+  return sanitize(value, { max });
+}
+
+const list = (globs: readonly string[]): string => (globs.length === 0 ? '[] (no AI)' : `[${globs.map((glob) => `"${show(glob, 80)}"`).join(', ')}]`);
+
+const by = (agent: string, model: string): string => (agent && agent !== 'unknown' ? `${show(model)} (via ${show(agent, 60)})` : show(model));
+
+/** Changing what a policy allows is a separate, reviewed change: the policy that judges a change is read from the target, never from the change itself. */
+const POLICY_NOTE = 'A change to the config only takes effect once it is on the target branch: the policy is read from there, not from the commits being judged.';
+
+const REWRITE = "rewrite the commit with git commit --amend (the last one) or git rebase -i (older ones)";
+
+export const messages = {
+  modelDenied: (agent: string, model: string, glob: string) => ({
+    message: `model ${by(agent, model)} is denied by policy.deny pattern "${show(glob, 80)}".`,
+    fix: `Remove this model's work from the commit and redo it by hand or with an allowed model, then ${REWRITE}. ${POLICY_NOTE}`,
+  }),
+  modelNotAllowed: (agent: string, model: string, allow: readonly string[]) => ({
+    message: `model ${by(agent, model)} is not in policy.allow ${list(allow)}.`,
+    fix: `Redo this work with an allowed model (or by hand), then ${REWRITE}. ${POLICY_NOTE}`,
+  }),
+  unknownModel: (agent: string, evidence: string, trailerKey: string) => ({
+    message: `AI agent ${show(agent, 60)} contributed but its model is not identified (${show(evidence)}); policy.unknownModel says so is not accepted.`,
+    fix: `Name the model: add the trailer '${show(trailerKey, 60)}: ${show(agent, 60)}:<vendor>/<model>' and ${REWRITE}, or set it before committing with 'aitrail use <vendor>/<model>'.`,
+  }),
+  undeclared: (agent: string, model: string, evidence: string, trailerKey: string) => ({
+    message: `AI commit not declared: ${show(evidence)} points to ${by(agent, model)}, but the commit has no '${show(trailerKey, 60)}' trailer (policy.undeclared).`,
+    fix: `Add the trailer '${show(trailerKey, 60)}: ${show(agent, 60)}:${show(model)}' to the message and ${REWRITE}; install the hooks with 'npx aitrail init' so it is recorded at commit time.`,
+  }),
+  pathModelDenied: (agent: string, model: string, setting: string, glob: string, path: string) => ({
+    message: `model ${by(agent, model)} changed ${show(path)}, where ${setting} denies "${show(glob, 80)}".`,
+    fix: `Make the change to files matching this rule by hand (or with a model allowed there) and ${REWRITE}. ${POLICY_NOTE}`,
+  }),
+  pathModelNotAllowed: (agent: string, model: string, setting: string, allow: readonly string[], path: string) => ({
+    message:
+      allow.length === 0
+        ? `model ${by(agent, model)} changed ${show(path)}, where ${setting} is [] (no AI may change these files).`
+        : `model ${by(agent, model)} changed ${show(path)}, where ${setting} only allows ${list(allow)}.`,
+    fix: `Make the change to these files by hand${allow.length === 0 ? '' : ' or with an allowed model'}, and move the AI changes to other files; ${REWRITE}. ${POLICY_NOTE}`,
+  }),
+  pathMissingTrailer: (models: readonly string[], setting: string, key: string, path: string) => ({
+    message: `AI change (${models.map((model) => show(model)).join(', ')}) to ${show(path)} lacks the '${show(key, 60)}' trailer that ${setting} requires.`,
+    fix: `Have a person review the change and add '${show(key, 60)}: Name <email>' to the commit message, then ${REWRITE}.`,
+  }),
+};

@@ -1,0 +1,31 @@
+import { sanitize } from '../sanitize.js';
+import type { Verdict } from './verdict.js';
+
+/** Workflow-command data: `%`, CR and LF are the only characters with meaning. */
+export function escapeData(text: string): string {
+  return sanitize(text, { keepNewlines: true, max: 4000 }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Workflow-command property values: `:` and `,` also separate properties. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * GitHub Actions annotations: `::error file=…,title=…::message` per violation (warnings as
+ * `::warning`), then a plain summary line.
+ */
+export function renderVerdictGithub(verdict: Verdict): string {
+  const lines = verdict.violations.map((violation) => {
+    const properties = [
+      ...(violation.path !== null ? [`file=${escapeProperty(violation.path)}`] : []),
+      `title=${escapeProperty(`aitrail ${violation.rule}: ${violation.model} in ${violation.sha.slice(0, 12)}`)}`,
+    ];
+    const body = `${violation.sha.slice(0, 12)} ${violation.subject}\n${violation.message}\nFix: ${violation.fix}`;
+    return `::${violation.severity} ${properties.join(',')}::${escapeData(body)}`;
+  });
+  const errors = verdict.violations.filter((violation) => violation.severity === 'error').length;
+  const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  lines.push(`aitrail: ${plural(verdict.commits, 'commit')} checked, ${plural(errors, 'error')}, ${plural(verdict.violations.length - errors, 'warning')}.`);
+  return `${lines.join('\n')}\n`;
+}

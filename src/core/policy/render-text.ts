@@ -1,0 +1,37 @@
+import { show } from './messages.js';
+import type { Violation } from './types.js';
+import type { Verdict } from './verdict.js';
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** `src/a.ts, src/b.ts (+3 more)` */
+function files(violation: Violation): string {
+  if (violation.pathCount === 0) return '(no files changed)';
+  const shown = violation.paths.slice(0, 5).map((path) => show(path));
+  const more = violation.pathCount - shown.length;
+  return `${shown.join(', ')}${more > 0 ? ` (+${more} more)` : ''}`;
+}
+
+/** One violation for people: what, which commit, which rule and setting, which files, how to fix. */
+export function renderViolation(violation: Violation): string {
+  const commit = violation.sha ? `${violation.sha.slice(0, 12)} ${JSON.stringify(show(violation.subject, 72))}` : 'the commit being made';
+  return [
+    `${violation.severity === 'error' ? 'error  ' : 'warning'} ${commit}`,
+    `  rule:  ${violation.rule} (${violation.setting})`,
+    `  model: ${show(violation.model)}${violation.agent && violation.agent !== 'unknown' ? ` (agent ${show(violation.agent, 60)})` : ''}`,
+    `  files: ${files(violation)}`,
+    `  ${violation.message}`,
+    `  fix:   ${violation.fix}`,
+  ].join('\n');
+}
+
+/** Summary line plus every violation. */
+export function renderVerdictText(verdict: Verdict): string {
+  const errors = verdict.violations.filter((violation) => violation.severity === 'error').length;
+  const warnings = verdict.violations.length - errors;
+  const judged = plural(verdict.commits, 'commit');
+  if (verdict.violations.length === 0) return `aitrail: ${judged} checked, no policy violations.\n`;
+  const offending = new Set(verdict.violations.map((violation) => violation.sha)).size;
+  const head = `aitrail: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${offending} of ${judged}.`;
+  return `${head}\n\n${verdict.violations.map(renderViolation).join('\n\n')}\n`;
+}

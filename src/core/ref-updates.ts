@@ -1,0 +1,49 @@
+/** One ref a push changes. `from`/`to` are object ids; null = the ref does not exist on that side. */
+export interface RefUpdate {
+  /** The ref on the receiving side (`refs/heads/main`, `refs/tags/v1`). */
+  ref: string;
+  /** The receiving side's object id before the push; null for a new ref. */
+  from: string | null;
+  /** The object id pushed; null for a deletion. */
+  to: string | null;
+}
+
+const OID = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
+const isZero = (oid: string): boolean => /^0+$/.test(oid);
+
+function oid(text: string | undefined): string | null | undefined {
+  if (text === undefined || !OID.test(text)) return undefined;
+  return isZero(text) ? null : text;
+}
+
+/** Lines git gives pre-push on stdin: `<local ref> <local oid> <remote ref> <remote oid>`. Malformed lines are returned apart. */
+export function parsePrePushLines(stdin: string): { updates: RefUpdate[]; malformed: string[] } {
+  const updates: RefUpdate[] = [];
+  const malformed: string[] = [];
+  for (const line of stdin.split('\n')) {
+    if (line.trim() === '') continue;
+    const fields = line.split(' ');
+    const to = oid(fields[1]);
+    const from = oid(fields[3]);
+    const ref = fields[2];
+    if (fields.length !== 4 || to === undefined || from === undefined || !ref) malformed.push(line);
+    else updates.push({ ref, from, to });
+  }
+  return { updates, malformed };
+}
+
+/** Lines git gives pre-receive on stdin: `<old oid> <new oid> <ref>`. */
+export function parsePreReceiveLines(stdin: string): { updates: RefUpdate[]; malformed: string[] } {
+  const updates: RefUpdate[] = [];
+  const malformed: string[] = [];
+  for (const line of stdin.split('\n')) {
+    if (line.trim() === '') continue;
+    const fields = line.split(' ');
+    const from = oid(fields[0]);
+    const to = oid(fields[1]);
+    const ref = fields.slice(2).join(' ');
+    if (fields.length < 3 || from === undefined || to === undefined || !ref) malformed.push(line);
+    else updates.push({ ref, from, to });
+  }
+  return { updates, malformed };
+}

@@ -1,0 +1,32 @@
+import { renderVerdictText } from '../core/policy/render-text.js';
+import type { Verdict } from '../core/policy/verdict.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { enforceMessages } from './messages.js';
+
+/**
+ * Print a push-time verdict on stderr (git relays a server's stderr to the pusher as `remote:`
+ * lines) and return the hook's exit code: silent when clean, warnings printed but passing,
+ * errors refused with `refused`'s explanation. A history cut by a shallow clone fails closed.
+ */
+export function reportHookVerdict(result: { verdict: Verdict; cut: string[] }, refused: string): number {
+  if (result.cut.length > 0) {
+    process.stderr.write(enforceMessages.shallowCut(result.cut[0] as string));
+    return ExitCode.git;
+  }
+  const { verdict } = result;
+  if (verdict.violations.length === 0) return ExitCode.ok;
+  process.stderr.write(renderVerdictText(verdict));
+  if (verdict.ok) {
+    process.stderr.write(enforceMessages.warningsOnly());
+    return ExitCode.ok;
+  }
+  process.stderr.write(refused);
+  return ExitCode.violation;
+}
+
+/** Fail closed on input git should never send. */
+export function malformedInput(hook: string, lines: string[]): number {
+  const shown = lines.slice(0, 3).map((line) => JSON.stringify(line.slice(0, 200))).join(', ');
+  process.stderr.write(`aitrail: ${hook}: unexpected input from git (${shown}); refusing to let it through unjudged.\n`);
+  return ExitCode.git;
+}

@@ -1,0 +1,39 @@
+import { mergeVerdicts, type Verdict } from '../core/policy/verdict.js';
+import { judgeCommits } from './judge-commits.js';
+import { policyKey, type PolicySource } from './policy-source.js';
+
+/** Commits to judge under one policy: everything reachable from `tips` and not from `exclude`. */
+export interface JudgedSet {
+  source: PolicySource;
+  tips: string[];
+  /** Revision arguments after `--not` (object ids, `--remotes=<name>`, `--all`). */
+  exclude: string[];
+}
+
+/**
+ * Judge several sets of commits, merging the sets that share the same policy text so that a
+ * push of many refs under one policy costs ONE `git log` pass.
+ */
+export async function judgeSets(repoDir: string, sets: readonly JudgedSet[], shallow: Set<string> | null): Promise<{ verdict: Verdict; cut: string[]; sources: string[] }> {
+  const groups = new Map<string, JudgedSet>();
+  for (const set of sets) {
+    const key = policyKey(set.source);
+    const group = groups.get(key);
+    if (!group) groups.set(key, { source: set.source, tips: [...set.tips], exclude: [...set.exclude] });
+    else {
+      group.tips.push(...set.tips);
+      group.exclude.push(...set.exclude);
+    }
+  }
+  const verdicts: Verdict[] = [];
+  const cut: string[] = [];
+  for (const group of groups.values()) {
+    const tips = [...new Set(group.tips)];
+    if (tips.length === 0) continue;
+    const revisions = [...tips, '--not', ...new Set(group.exclude)];
+    const judgement = await judgeCommits(repoDir, revisions, group.source.loaded.config, { shallow });
+    verdicts.push(judgement.verdict);
+    cut.push(...judgement.cut);
+  }
+  return { verdict: mergeVerdicts(verdicts), cut, sources: [...groups.values()].map((group) => group.source.description) };
+}

@@ -1,0 +1,34 @@
+import { loadConfig } from '../config/load.js';
+import { loadConfigAtRevision } from '../config/load-at-revision.js';
+import type { LoadedConfig } from '../core/types.js';
+
+/** The policy that judges a set of commits, and where it was read, for people. */
+export interface PolicySource {
+  loaded: LoadedConfig;
+  /** e.g. `--config policy.yml`, `3f2a…:.aitrailrc.yml`, `built-in defaults (no config at 3f2a…)`. */
+  description: string;
+}
+
+/**
+ * Where a judgement reads its policy, strongest first: an explicit `--config` file (the
+ * server's or CI's own); else the config as committed at `base` (never the commits being
+ * judged: a change cannot loosen the policy that judges it); else, when no base is known,
+ * the config of the work tree at `root`.
+ */
+export async function policySource(root: string, where: { configFile?: string | undefined; base?: string | null | undefined }): Promise<PolicySource> {
+  if (where.configFile !== undefined) {
+    const loaded = await loadConfig(root, { configFile: where.configFile });
+    return { loaded, description: `--config ${where.configFile}` };
+  }
+  if (where.base) {
+    const loaded = await loadConfigAtRevision(root, where.base);
+    return { loaded, description: loaded.filepath ?? `built-in defaults (no config committed at ${where.base})` };
+  }
+  const loaded = await loadConfig(root);
+  return { loaded, description: loaded.filepath ? `${loaded.filepath} (work tree)` : 'built-in defaults (no config in the work tree)' };
+}
+
+/** Same policy text = same judgement: groups of refs sharing a policy are judged in one pass. */
+export function policyKey(source: PolicySource): string {
+  return JSON.stringify(source.loaded.config);
+}

@@ -1,0 +1,36 @@
+import type { RefUpdate } from '../core/ref-updates.js';
+import { runGit } from '../git/exec.js';
+import { resolveCommits } from '../git/resolve-commits.js';
+import type { JudgedSet } from './judge-groups.js';
+import { policySource, type PolicySource } from './policy-source.js';
+
+/**
+ * What a push received by a server brings, as sets of commits with the policy that judges each.
+ * In pre-receive the refs are not updated yet and the new objects sit in quarantine (visible to
+ * the git processes we start, which inherit git's environment), so `--not --all` is exactly
+ * "not already on the server" for every ref. Policy: `--config` when given; else as committed
+ * at the ref's tip before the push; for a new ref, at the default branch (`HEAD`); in an empty
+ * repository (no default branch yet) at the pushed tip itself — nothing exists to loosen.
+ */
+export async function receiveSets(repoDir: string, updates: readonly RefUpdate[], configFile: string | undefined): Promise<JudgedSet[]> {
+  const pushed = updates.filter((update) => update.to !== null);
+  const defaultRef = (await runGit(['symbolic-ref', '-q', 'HEAD'], { cwd: repoDir, okCodes: [1, 128] })).trim();
+  const asked = pushed.flatMap((update) => [update.to as string, ...(update.from ? [update.from] : [])]);
+  if (defaultRef.startsWith('refs/')) asked.push(defaultRef);
+  const commits = await resolveCommits(repoDir, asked);
+  const defaultCommit = defaultRef ? (commits.get(defaultRef) ?? null) : null;
+  const sources = new Map<string, Promise<PolicySource>>();
+  const sourceAt = (base: string | null): Promise<PolicySource> => {
+    const key = configFile === undefined ? (base ?? '') : '--config';
+    if (!sources.has(key)) sources.set(key, policySource(repoDir, { configFile, base }));
+    return sources.get(key)!;
+  };
+  const sets: JudgedSet[] = [];
+  for (const update of pushed) {
+    const tip = commits.get(update.to as string);
+    if (!tip) continue;
+    const old = update.from ? commits.get(update.from) : null;
+    sets.push({ source: await sourceAt(old ?? defaultCommit ?? tip), tips: [tip], exclude: ['--all'] });
+  }
+  return sets;
+}

@@ -1,0 +1,66 @@
+import { renderVerdictGithub } from '../core/policy/render-github.js';
+import { renderVerdictText } from '../core/policy/render-text.js';
+import type { Verdict } from '../core/policy/verdict.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { GitError } from '../git/exec.js';
+import { commitExists, locateRepo } from '../git/repo.js';
+import { shallowBoundary } from '../git/shallow.js';
+import { resolveCheckRange } from './check-range.js';
+import { judgeCommits } from './judge-commits.js';
+import { enforceMessages } from './messages.js';
+import { policySource } from './policy-source.js';
+
+export type CheckFormat = 'text' | 'json' | 'github';
+
+export interface CheckRun {
+  range?: string | undefined;
+  format: CheckFormat;
+  config?: string | undefined;
+  cwd?: string;
+  write?: (text: string) => void;
+  warn?: (text: string) => void;
+}
+
+/** `check --format json`: the fixed fields first, then ours. */
+export function checkJson(verdict: Verdict, extra: { range: string; base: string | null; policy: string }): string {
+  const violations = verdict.violations.map(({ sha, rule, model, path, message, ...rest }) => ({ sha, rule, model, path, message, ...rest }));
+  return `${JSON.stringify({ ok: verdict.ok, commits: verdict.commits, violations, ...extra }, null, 2)}\n`;
+}
+
+/**
+ * `aitrail check [<range>]`: judge the range in one log pass against the policy committed at
+ * its base (or `--config`). Exit 1 on any error-severity violation, 3 when a shallow clone
+ * lacks the history.
+ */
+export async function runCheck(args: CheckRun): Promise<number> {
+  const cwd = args.cwd ?? process.cwd();
+  const write = args.write ?? ((text: string) => process.stdout.write(text));
+  const warn = args.warn ?? ((text: string) => process.stderr.write(text));
+  const repo = await locateRepo(cwd);
+  const root = repo.root;
+  if ((args.range === undefined || args.range === '') && !(await commitExists(root, 'HEAD'))) {
+    write(args.format === 'json' ? checkJson({ ok: true, commits: 0, violations: [] }, { range: 'HEAD --not --remotes', base: null, policy: 'none' }) : 'aitrail: no commits yet: nothing to check.\n');
+    return ExitCode.ok;
+  }
+  const shallow = await shallowBoundary(root);
+  const range = await resolveCheckRange(root, args.range);
+  if (range.missingBase !== undefined) {
+    if (shallow) {
+      warn(enforceMessages.shallowMissingBase(range.missingBase));
+      return ExitCode.git;
+    }
+    throw new GitError(enforceMessages.unknownBase(range.missingBase), ['rev-parse'], 128, '');
+  }
+  const source = await policySource(root, { configFile: args.config, base: range.base });
+  if (args.config === undefined && range.base === null) warn(enforceMessages.noBase(range.baseLabel));
+  else warn(enforceMessages.policyFrom(source.description, args.config === undefined ? range.baseLabel : 'explicit'));
+  const { verdict, cut } = await judgeCommits(root, range.revisions, source.loaded.config, { shallow });
+  if (cut.length > 0) {
+    warn(enforceMessages.shallowCut(cut[0] as string));
+    return ExitCode.git;
+  }
+  if (args.format === 'json') write(checkJson(verdict, { range: args.range || 'HEAD --not --remotes', base: range.base, policy: source.description }));
+  else if (args.format === 'github') write(renderVerdictGithub(verdict));
+  else write(renderVerdictText(verdict));
+  return verdict.ok ? ExitCode.ok : ExitCode.violation;
+}

@@ -1,0 +1,18 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { runGit } from './exec.js';
+
+/**
+ * The commits where a shallow clone's history is cut (their parents are absent), or `null` for
+ * a complete repository.
+ */
+export async function shallowBoundary(cwd: string): Promise<Set<string> | null> {
+  const [flag, file] = (await runGit(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], { cwd })).split('\n');
+  if (flag !== 'true' || !file) return null;
+  try {
+    const text = await readFile(isAbsolute(file) ? file : resolve(cwd, file), 'utf8');
+    return new Set(text.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line)));
+  } catch {
+    return new Set();
+  }
+}
