@@ -23,13 +23,17 @@
  * `aliases` (case-insensitive, on the whole text, then on the normalised name); drop notes in
  * `()`, `[]`, `<>`, `{}` (`(1M context)`, `[1m]`, an email); take the last `/` segment (the
  * rest are routers or vendors) and normalise it (model-name.ts): vertex `@…`, bedrock
- * `region.provider.…-v1:0`, OpenAI fine-tunes `ft:<base>:…` (the base model), ollama `:tag` (kept as words: `llama4:scout` → `llama-4-scout`), case, spaces and
+ * `region.provider.…-v1:0`, OpenAI fine-tunes `ft:<base>:…` (the base model), OpenRouter
+ * variants (`:free`, `:exacto`), ollama `:tag` (kept as words: `llama4:scout` →
+ * `llama-4-scout`; `:latest`, quantisation and `-cloud` dropped), case, spaces and
  * underscores, a leading vendor word (`OpenAI o3`), dates (`-YYYYMMDD`, `-YYYY-MM-DD`,
  * `-preview-MM-DD`), `-latest`, quantisation, `4-6` → `4.6`, family spelling (`gpt4o` →
  * `gpt-4o`, `qwen2.5` → `qwen-2.5`, `Claude 4 Sonnet` → `claude-sonnet-4`), reasoning-effort
  * suffixes; then the table; then the family rule (an unknown name needs a version digit, so
  * `Claude Monet` and `Kimi Raikkonen` stay people); last, a literal `vendor/model` in
  * `[a-z0-9._-]` of a vendor we do not know (`acme/coder-2`) is kept, lowercased.
+ *
+ * An `aliases` object is indexed once and cached by identity: treat it as immutable.
  */
 import { MODEL_ALIASES, ROUTERS, VENDOR_NAMES, VENDORS, FAMILIES } from './model-data.js';
 import { familyOf, isAgentName, normaliseModelName, type ModelName } from './model-name.js';
