@@ -19,7 +19,7 @@ function ucs2length(str) {
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://aitrail.dev/schema/config.json","title":"aitrail config","description":"an object with the keys trailer, policy, detect, blame","type":"object","additionalProperties":false,"properties":{"trailer":{"description":"an object with the key: key","type":"object","additionalProperties":false,"properties":{"key":{"$ref":"#/definitions/trailerKey"}}},"policy":{"description":"an object with the keys allow, deny, unknownModel, undeclared, paths","type":"object","additionalProperties":false,"properties":{"allow":{"$ref":"#/definitions/modelGlobs"},"deny":{"$ref":"#/definitions/modelGlobs"},"unknownModel":{"$ref":"#/definitions/tristate"},"undeclared":{"$ref":"#/definitions/tristate"},"paths":{"description":"a list of path rules ({ files, allow, deny, requireTrailers })","type":"array","maxItems":500,"items":{"description":"a path rule: an object with the keys files, allow, deny, requireTrailers","type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"description":"a non-empty list of file globs such as \"src/crypto/**\"","type":"array","minItems":1,"maxItems":1000,"items":{"$ref":"#/definitions/fileGlob"}},"allow":{"$ref":"#/definitions/modelGlobs"},"deny":{"$ref":"#/definitions/modelGlobs"},"requireTrailers":{"description":"a list of trailer keys such as \"Reviewed-by\"","type":"array","maxItems":100,"items":{"$ref":"#/definitions/trailerKey"}}}}}}},"detect":{"description":"an object with the keys rules, aliases","type":"object","additionalProperties":false,"properties":{"rules":{"description":"a list of detection rules ({ field, key, pattern, agent, model })","type":"array","maxItems":500,"items":{"description":"a detection rule: an object with the keys field, key, pattern, agent, model","type":"object","additionalProperties":false,"required":["field","pattern"],"properties":{"field":{"description":"one of authorName, authorEmail, committerName, committerEmail, subject, body, trailer","enum":["authorName","authorEmail","committerName","committerEmail","subject","body","trailer"]},"key":{"$ref":"#/definitions/trailerKey"},"pattern":{"description":"a case-insensitive regular expression of at most 500 characters","type":"string","minLength":1,"maxLength":500},"agent":{"description":"an agent slug such as \"acme-bot\" (letters, digits, . _ -, or $1 for a group of the pattern)","type":"string","minLength":1,"maxLength":100,"pattern":"^(?:[A-Za-z0-9._-]|\\$[0-9])+$"},"model":{"description":"a model id such as \"acme/coder-2\" (letters, digits, . _ - / : @ +, or $1 for a group of the pattern)","type":"string","minLength":1,"maxLength":200,"pattern":"^(?:[A-Za-z0-9._/:@+-]|\\$[0-9])+$"}},"if":{"properties":{"field":{"const":"trailer"}}},"then":{"required":["key"]},"else":{"properties":{"key":false}}}},"aliases":{"description":"a map from a model name as written to a model id, such as { \"internal-llm\": \"acme/internal-llm-2\" }","type":"object","maxProperties":1000,"propertyNames":{"description":"a model name of 1 to 200 characters without control characters (and not __proto__, constructor or prototype)","type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$","not":{"enum":["__proto__","constructor","prototype"]}},"additionalProperties":{"$ref":"#/definitions/modelId"}}}},"blame":{"description":"an object with the keys include, exclude","type":"object","additionalProperties":false,"properties":{"include":{"$ref":"#/definitions/fileGlobs"},"exclude":{"$ref":"#/definitions/fileGlobs"}}}},"definitions":{"tristate":{"description":"one of allow, warn, deny","enum":["allow","warn","deny"]},"trailerKey":{"description":"a git trailer key such as \"Assisted-by\" (letters, digits and -)","type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z0-9-]+$"},"modelId":{"description":"a model id such as \"acme/internal-llm-2\" (letters, digits, . _ - / : @ +)","type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9._/:@+-]+$"},"modelGlob":{"description":"a model glob such as \"anthropic/*\" (letters, digits, . _ - / : @ + and the glob characters * ? [ ] { } , !)","type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9._/:@+*?\\[\\]{},!-]+$"},"modelGlobs":{"description":"a list of model globs such as [\"anthropic/*\"]","type":"array","maxItems":1000,"items":{"$ref":"#/definitions/modelGlob"}},"fileGlob":{"description":"a file glob such as \"src/**\" (1 to 1024 characters, no control characters)","type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"},"fileGlobs":{"description":"a list of file globs such as [\"dist/**\"]","type":"array","maxItems":1000,"items":{"$ref":"#/definitions/fileGlob"}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://aitrail.dev/schema/config.json","title":"aitrail config","description":"an object with the keys trailer, policy, detect, blame","type":"object","additionalProperties":false,"properties":{"trailer":{"description":"an object with the key: key","type":"object","additionalProperties":false,"properties":{"key":{"$ref":"#/definitions/trailerKey"}}},"policy":{"description":"an object with the keys allow, deny, unknownModel, undeclared, paths","type":"object","additionalProperties":false,"properties":{"allow":{"$ref":"#/definitions/modelGlobs"},"deny":{"$ref":"#/definitions/modelGlobs"},"unknownModel":{"$ref":"#/definitions/tristate"},"undeclared":{"$ref":"#/definitions/tristate"},"paths":{"description":"a list of path rules ({ files, allow, deny, requireTrailers })","type":"array","maxItems":500,"items":{"description":"a path rule: an object with the keys files, allow, deny, requireTrailers","type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"description":"a non-empty list of file globs such as \"src/crypto/**\"","type":"array","minItems":1,"maxItems":1000,"items":{"$ref":"#/definitions/fileGlob"}},"allow":{"$ref":"#/definitions/modelGlobs"},"deny":{"$ref":"#/definitions/modelGlobs"},"requireTrailers":{"description":"a list of trailer keys such as \"Reviewed-by\"","type":"array","maxItems":100,"items":{"$ref":"#/definitions/trailerKey"}}}}}}},"detect":{"description":"an object with the keys rules, aliases","type":"object","additionalProperties":false,"properties":{"rules":{"description":"a list of detection rules ({ field, key, pattern, agent, model })","type":"array","maxItems":500,"items":{"description":"a detection rule: an object with the keys field, key, pattern, agent, model","type":"object","additionalProperties":false,"required":["field","pattern"],"properties":{"field":{"description":"one of authorName, authorEmail, committerName, committerEmail, subject, body, trailer","enum":["authorName","authorEmail","committerName","committerEmail","subject","body","trailer"]},"key":{"$ref":"#/definitions/trailerKey"},"pattern":{"description":"a case-insensitive regular expression of at most 500 characters","type":"string","minLength":1,"maxLength":500},"agent":{"description":"an agent slug such as \"acme-bot\" (letters, digits, . _ -, or $1 for a group of the pattern)","type":"string","minLength":1,"maxLength":100,"pattern":"^(?:[A-Za-z0-9._-]|\\$[0-9])+$"},"model":{"description":"a model id such as \"acme/coder-2\" (letters, digits, . _ - / : @ +, or $1 for a group of the pattern)","type":"string","minLength":1,"maxLength":200,"pattern":"^(?:[A-Za-z0-9._/:@+-]|\\$[0-9])+$"}},"if":{"required":["field"],"properties":{"field":{"const":"trailer"}}},"then":{"required":["key"]},"else":{"properties":{"key":false}}}},"aliases":{"description":"a map from a model name as written to a model id, such as { \"internal-llm\": \"acme/internal-llm-2\" }","type":"object","maxProperties":1000,"propertyNames":{"description":"a model name of 1 to 200 characters without control characters (and not __proto__, constructor or prototype)","type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$","not":{"enum":["__proto__","constructor","prototype"]}},"additionalProperties":{"$ref":"#/definitions/modelId"}}}},"blame":{"description":"an object with the keys include, exclude","type":"object","additionalProperties":false,"properties":{"include":{"$ref":"#/definitions/fileGlobs"},"exclude":{"$ref":"#/definitions/fileGlobs"}}}},"definitions":{"tristate":{"description":"one of allow, warn, deny","enum":["allow","warn","deny"]},"trailerKey":{"description":"a git trailer key such as \"Assisted-by\" (letters, digits and -)","type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z0-9-]+$"},"modelId":{"description":"a model id such as \"acme/internal-llm-2\" (letters, digits, . _ - / : @ +)","type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9._/:@+-]+$"},"modelGlob":{"description":"a model glob such as \"anthropic/*\" (letters, digits, . _ - / : @ + and the glob characters * ? [ ] { } , !)","type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9._/:@+*?\\[\\]{},!-]+$"},"modelGlobs":{"description":"a list of model globs such as [\"anthropic/*\"]","type":"array","maxItems":1000,"items":{"$ref":"#/definitions/modelGlob"}},"fileGlob":{"description":"a file glob such as \"src/**\" (1 to 1024 characters, no control characters)","type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"},"fileGlobs":{"description":"a list of file globs such as [\"dist/**\"]","type":"array","maxItems":1000,"items":{"$ref":"#/definitions/fileGlob"}}}};
 const schema12 = {"description":"a git trailer key such as \"Assisted-by\" (letters, digits and -)","type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z0-9-]+$"};
 const schema15 = {"description":"one of allow, warn, deny","enum":["allow","warn","deny"]};
 const schema17 = {"description":"a file glob such as \"src/**\" (1 to 1024 characters, no control characters)","type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"};
@@ -603,8 +603,8 @@ const _errs41 = errors;
 let valid18 = true;
 const _errs42 = errors;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.field !== undefined){
-if("trailer" !== data17.field){
+let missing0;
+if((data17.field === undefined) && (missing0 = "field")){
 const err31 = {};
 if(vErrors === null){
 vErrors = [err31];
@@ -613,6 +613,19 @@ else {
 vErrors.push(err31);
 }
 errors++;
+}
+else {
+if(data17.field !== undefined){
+if("trailer" !== data17.field){
+const err32 = {};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
 }
 }
 }
@@ -631,12 +644,12 @@ if(_valid0){
 const _errs44 = errors;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.key === undefined){
-const err32 = {instancePath:instancePath+"/detect/rules/" + i3,schemaPath:"#/properties/detect/properties/rules/items/then/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+const err33 = {instancePath:instancePath+"/detect/rules/" + i3,schemaPath:"#/properties/detect/properties/rules/items/then/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err33];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -649,12 +662,12 @@ else {
 const _errs45 = errors;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.key !== undefined){
-const err33 = {instancePath:instancePath+"/detect/rules/" + i3+"/key",schemaPath:"#/properties/detect/properties/rules/items/else/properties/key/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+const err34 = {instancePath:instancePath+"/detect/rules/" + i3+"/key",schemaPath:"#/properties/detect/properties/rules/items/else/properties/key/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err34];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -664,18 +677,7 @@ valid18 = _valid0;
 ifClause0 = "else";
 }
 if(!valid18){
-const err34 = {instancePath:instancePath+"/detect/rules/" + i3,schemaPath:"#/properties/detect/properties/rules/items/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.field === undefined){
-const err35 = {instancePath:instancePath+"/detect/rules/" + i3,schemaPath:"#/properties/detect/properties/rules/items/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+const err35 = {instancePath:instancePath+"/detect/rules/" + i3,schemaPath:"#/properties/detect/properties/rules/items/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -684,8 +686,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data17.pattern === undefined){
-const err36 = {instancePath:instancePath+"/detect/rules/" + i3,schemaPath:"#/properties/detect/properties/rules/items/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'"};
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.field === undefined){
+const err36 = {instancePath:instancePath+"/detect/rules/" + i3,schemaPath:"#/properties/detect/properties/rules/items/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -694,9 +697,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-for(const key5 in data17){
-if(!(((((key5 === "field") || (key5 === "key")) || (key5 === "pattern")) || (key5 === "agent")) || (key5 === "model"))){
-const err37 = {instancePath:instancePath+"/detect/rules/" + i3,schemaPath:"#/properties/detect/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data17.pattern === undefined){
+const err37 = {instancePath:instancePath+"/detect/rules/" + i3,schemaPath:"#/properties/detect/properties/rules/items/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -705,11 +707,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data17.field !== undefined){
-let data20 = data17.field;
-if(!(((((((data20 === "authorName") || (data20 === "authorEmail")) || (data20 === "committerName")) || (data20 === "committerEmail")) || (data20 === "subject")) || (data20 === "body")) || (data20 === "trailer"))){
-const err38 = {instancePath:instancePath+"/detect/rules/" + i3+"/field",schemaPath:"#/properties/detect/properties/rules/items/properties/field/enum",keyword:"enum",params:{allowedValues: schema11.properties.detect.properties.rules.items.properties.field.enum},message:"must be equal to one of the allowed values"};
+for(const key5 in data17){
+if(!(((((key5 === "field") || (key5 === "key")) || (key5 === "pattern")) || (key5 === "agent")) || (key5 === "model"))){
+const err38 = {instancePath:instancePath+"/detect/rules/" + i3,schemaPath:"#/properties/detect/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -719,11 +719,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data17.key !== undefined){
-let data21 = data17.key;
-if(typeof data21 === "string"){
-if(func2(data21) > 100){
-const err39 = {instancePath:instancePath+"/detect/rules/" + i3+"/key",schemaPath:"#/definitions/trailerKey/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(data17.field !== undefined){
+let data20 = data17.field;
+if(!(((((((data20 === "authorName") || (data20 === "authorEmail")) || (data20 === "committerName")) || (data20 === "committerEmail")) || (data20 === "subject")) || (data20 === "body")) || (data20 === "trailer"))){
+const err39 = {instancePath:instancePath+"/detect/rules/" + i3+"/field",schemaPath:"#/properties/detect/properties/rules/items/properties/field/enum",keyword:"enum",params:{allowedValues: schema11.properties.detect.properties.rules.items.properties.field.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -732,8 +731,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(func2(data21) < 1){
-const err40 = {instancePath:instancePath+"/detect/rules/" + i3+"/key",schemaPath:"#/definitions/trailerKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data17.key !== undefined){
+let data21 = data17.key;
+if(typeof data21 === "string"){
+if(func2(data21) > 100){
+const err40 = {instancePath:instancePath+"/detect/rules/" + i3+"/key",schemaPath:"#/definitions/trailerKey/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -742,8 +745,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(!pattern0.test(data21)){
-const err41 = {instancePath:instancePath+"/detect/rules/" + i3+"/key",schemaPath:"#/definitions/trailerKey/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\""};
+if(func2(data21) < 1){
+const err41 = {instancePath:instancePath+"/detect/rules/" + i3+"/key",schemaPath:"#/definitions/trailerKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -752,9 +755,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/detect/rules/" + i3+"/key",schemaPath:"#/definitions/trailerKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data21)){
+const err42 = {instancePath:instancePath+"/detect/rules/" + i3+"/key",schemaPath:"#/definitions/trailerKey/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -764,11 +766,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data17.pattern !== undefined){
-let data22 = data17.pattern;
-if(typeof data22 === "string"){
-if(func2(data22) > 500){
-const err43 = {instancePath:instancePath+"/detect/rules/" + i3+"/pattern",schemaPath:"#/properties/detect/properties/rules/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+else {
+const err43 = {instancePath:instancePath+"/detect/rules/" + i3+"/key",schemaPath:"#/definitions/trailerKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -777,8 +776,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(func2(data22) < 1){
-const err44 = {instancePath:instancePath+"/detect/rules/" + i3+"/pattern",schemaPath:"#/properties/detect/properties/rules/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data17.pattern !== undefined){
+let data22 = data17.pattern;
+if(typeof data22 === "string"){
+if(func2(data22) > 500){
+const err44 = {instancePath:instancePath+"/detect/rules/" + i3+"/pattern",schemaPath:"#/properties/detect/properties/rules/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -787,9 +790,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/detect/rules/" + i3+"/pattern",schemaPath:"#/properties/detect/properties/rules/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data22) < 1){
+const err45 = {instancePath:instancePath+"/detect/rules/" + i3+"/pattern",schemaPath:"#/properties/detect/properties/rules/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -799,11 +801,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data17.agent !== undefined){
-let data23 = data17.agent;
-if(typeof data23 === "string"){
-if(func2(data23) > 100){
-const err46 = {instancePath:instancePath+"/detect/rules/" + i3+"/agent",schemaPath:"#/properties/detect/properties/rules/items/properties/agent/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+else {
+const err46 = {instancePath:instancePath+"/detect/rules/" + i3+"/pattern",schemaPath:"#/properties/detect/properties/rules/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -812,8 +811,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(func2(data23) < 1){
-const err47 = {instancePath:instancePath+"/detect/rules/" + i3+"/agent",schemaPath:"#/properties/detect/properties/rules/items/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data17.agent !== undefined){
+let data23 = data17.agent;
+if(typeof data23 === "string"){
+if(func2(data23) > 100){
+const err47 = {instancePath:instancePath+"/detect/rules/" + i3+"/agent",schemaPath:"#/properties/detect/properties/rules/items/properties/agent/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -822,8 +825,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(!pattern5.test(data23)){
-const err48 = {instancePath:instancePath+"/detect/rules/" + i3+"/agent",schemaPath:"#/properties/detect/properties/rules/items/properties/agent/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9._-]|\\$[0-9])+$"},message:"must match pattern \""+"^(?:[A-Za-z0-9._-]|\\$[0-9])+$"+"\""};
+if(func2(data23) < 1){
+const err48 = {instancePath:instancePath+"/detect/rules/" + i3+"/agent",schemaPath:"#/properties/detect/properties/rules/items/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -832,9 +835,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/detect/rules/" + i3+"/agent",schemaPath:"#/properties/detect/properties/rules/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern5.test(data23)){
+const err49 = {instancePath:instancePath+"/detect/rules/" + i3+"/agent",schemaPath:"#/properties/detect/properties/rules/items/properties/agent/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9._-]|\\$[0-9])+$"},message:"must match pattern \""+"^(?:[A-Za-z0-9._-]|\\$[0-9])+$"+"\""};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -844,11 +846,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data17.model !== undefined){
-let data24 = data17.model;
-if(typeof data24 === "string"){
-if(func2(data24) > 200){
-const err50 = {instancePath:instancePath+"/detect/rules/" + i3+"/model",schemaPath:"#/properties/detect/properties/rules/items/properties/model/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err50 = {instancePath:instancePath+"/detect/rules/" + i3+"/agent",schemaPath:"#/properties/detect/properties/rules/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -857,8 +856,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(func2(data24) < 1){
-const err51 = {instancePath:instancePath+"/detect/rules/" + i3+"/model",schemaPath:"#/properties/detect/properties/rules/items/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data17.model !== undefined){
+let data24 = data17.model;
+if(typeof data24 === "string"){
+if(func2(data24) > 200){
+const err51 = {instancePath:instancePath+"/detect/rules/" + i3+"/model",schemaPath:"#/properties/detect/properties/rules/items/properties/model/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -867,8 +870,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(!pattern6.test(data24)){
-const err52 = {instancePath:instancePath+"/detect/rules/" + i3+"/model",schemaPath:"#/properties/detect/properties/rules/items/properties/model/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9._/:@+-]|\\$[0-9])+$"},message:"must match pattern \""+"^(?:[A-Za-z0-9._/:@+-]|\\$[0-9])+$"+"\""};
+if(func2(data24) < 1){
+const err52 = {instancePath:instancePath+"/detect/rules/" + i3+"/model",schemaPath:"#/properties/detect/properties/rules/items/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -877,9 +880,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/detect/rules/" + i3+"/model",schemaPath:"#/properties/detect/properties/rules/items/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern6.test(data24)){
+const err53 = {instancePath:instancePath+"/detect/rules/" + i3+"/model",schemaPath:"#/properties/detect/properties/rules/items/properties/model/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9._/:@+-]|\\$[0-9])+$"},message:"must match pattern \""+"^(?:[A-Za-z0-9._/:@+-]|\\$[0-9])+$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -889,9 +891,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
 else {
-const err54 = {instancePath:instancePath+"/detect/rules/" + i3,schemaPath:"#/properties/detect/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err54 = {instancePath:instancePath+"/detect/rules/" + i3+"/model",schemaPath:"#/properties/detect/properties/rules/items/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -903,7 +904,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/detect/rules",schemaPath:"#/properties/detect/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err55 = {instancePath:instancePath+"/detect/rules/" + i3,schemaPath:"#/properties/detect/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -913,11 +914,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data15.aliases !== undefined){
-let data25 = data15.aliases;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(Object.keys(data25).length > 1000){
-const err56 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/maxProperties",keyword:"maxProperties",params:{limit: 1000},message:"must NOT have more than 1000 properties"};
+}
+else {
+const err56 = {instancePath:instancePath+"/detect/rules",schemaPath:"#/properties/detect/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -926,12 +925,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-for(const key6 in data25){
-const _errs59 = errors;
-const _errs61 = errors;
-const _errs62 = errors;
-if(!(((key6 === "__proto__") || (key6 === "constructor")) || (key6 === "prototype"))){
-const err57 = {};
+}
+if(data15.aliases !== undefined){
+let data25 = data15.aliases;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(Object.keys(data25).length > 1000){
+const err57 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/maxProperties",keyword:"maxProperties",params:{limit: 1000},message:"must NOT have more than 1000 properties"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -940,14 +939,28 @@ vErrors.push(err57);
 }
 errors++;
 }
-var valid24 = _errs62 === errors;
-if(valid24){
-const err58 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",propertyName:key6};
+for(const key6 in data25){
+const _errs59 = errors;
+const _errs61 = errors;
+const _errs62 = errors;
+if(!(((key6 === "__proto__") || (key6 === "constructor")) || (key6 === "prototype"))){
+const err58 = {};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
+}
+errors++;
+}
+var valid24 = _errs62 === errors;
+if(valid24){
+const err59 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/propertyNames/not",keyword:"not",params:{},message:"must NOT be valid",propertyName:key6};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }
@@ -964,17 +977,7 @@ vErrors = null;
 }
 if(typeof key6 === "string"){
 if(func2(key6) > 200){
-const err59 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/propertyNames/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",propertyName:key6};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(func2(key6) < 1){
-const err60 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key6};
+const err60 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/propertyNames/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",propertyName:key6};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -983,8 +986,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(!pattern2.test(key6)){
-const err61 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"+"\"",propertyName:key6};
+if(func2(key6) < 1){
+const err61 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key6};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -993,9 +996,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key6};
+if(!pattern2.test(key6)){
+const err62 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"+"\"",propertyName:key6};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1004,9 +1006,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-var valid23 = _errs59 === errors;
-if(!valid23){
-const err63 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
+}
+else {
+const err63 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key6};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1015,12 +1017,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-for(const key7 in data25){
-let data26 = data25[key7];
-if(typeof data26 === "string"){
-if(func2(data26) > 200){
-const err64 = {instancePath:instancePath+"/detect/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/modelId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+var valid23 = _errs59 === errors;
+if(!valid23){
+const err64 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1029,8 +1028,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(func2(data26) < 1){
-const err65 = {instancePath:instancePath+"/detect/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/modelId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+for(const key7 in data25){
+let data26 = data25[key7];
+if(typeof data26 === "string"){
+if(func2(data26) > 200){
+const err65 = {instancePath:instancePath+"/detect/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/modelId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1039,8 +1042,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(!pattern8.test(data26)){
-const err66 = {instancePath:instancePath+"/detect/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/modelId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._/:@+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._/:@+-]+$"+"\""};
+if(func2(data26) < 1){
+const err66 = {instancePath:instancePath+"/detect/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/modelId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1049,9 +1052,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/detect/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/modelId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern8.test(data26)){
+const err67 = {instancePath:instancePath+"/detect/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/modelId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._/:@+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._/:@+-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1061,9 +1063,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
 else {
-const err68 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err68 = {instancePath:instancePath+"/detect/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/modelId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1075,7 +1076,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/detect",schemaPath:"#/properties/detect/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err69 = {instancePath:instancePath+"/detect/aliases",schemaPath:"#/properties/detect/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1085,17 +1086,29 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.blame !== undefined){
-let data27 = data.blame;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key8 in data27){
-if(!((key8 === "include") || (key8 === "exclude"))){
-const err70 = {instancePath:instancePath+"/blame",schemaPath:"#/properties/blame/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+else {
+const err70 = {instancePath:instancePath+"/detect",schemaPath:"#/properties/detect/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err70];
 }
 else {
 vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data.blame !== undefined){
+let data27 = data.blame;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key8 in data27){
+if(!((key8 === "include") || (key8 === "exclude"))){
+const err71 = {instancePath:instancePath+"/blame",schemaPath:"#/properties/blame/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
 }
 errors++;
 }
@@ -1114,19 +1127,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/blame",schemaPath:"#/properties/blame/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-}
-else {
-const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err72 = {instancePath:instancePath+"/blame",schemaPath:"#/properties/blame/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1135,9 +1136,21 @@ vErrors.push(err72);
 }
 errors++;
 }
+}
+}
+else {
+const err73 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** The schema itself, for turning validation errors into plain words. */
-export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://aitrail.dev/schema/config.json","title":"aitrail config","description":"an object with the keys trailer, policy, detect, blame","type":"object","additionalProperties":false,"properties":{"trailer":{"description":"an object with the key: key","type":"object","additionalProperties":false,"properties":{"key":{"$ref":"#/definitions/trailerKey"}}},"policy":{"description":"an object with the keys allow, deny, unknownModel, undeclared, paths","type":"object","additionalProperties":false,"properties":{"allow":{"$ref":"#/definitions/modelGlobs"},"deny":{"$ref":"#/definitions/modelGlobs"},"unknownModel":{"$ref":"#/definitions/tristate"},"undeclared":{"$ref":"#/definitions/tristate"},"paths":{"description":"a list of path rules ({ files, allow, deny, requireTrailers })","type":"array","maxItems":500,"items":{"description":"a path rule: an object with the keys files, allow, deny, requireTrailers","type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"description":"a non-empty list of file globs such as \"src/crypto/**\"","type":"array","minItems":1,"maxItems":1000,"items":{"$ref":"#/definitions/fileGlob"}},"allow":{"$ref":"#/definitions/modelGlobs"},"deny":{"$ref":"#/definitions/modelGlobs"},"requireTrailers":{"description":"a list of trailer keys such as \"Reviewed-by\"","type":"array","maxItems":100,"items":{"$ref":"#/definitions/trailerKey"}}}}}}},"detect":{"description":"an object with the keys rules, aliases","type":"object","additionalProperties":false,"properties":{"rules":{"description":"a list of detection rules ({ field, key, pattern, agent, model })","type":"array","maxItems":500,"items":{"description":"a detection rule: an object with the keys field, key, pattern, agent, model","type":"object","additionalProperties":false,"required":["field","pattern"],"properties":{"field":{"description":"one of authorName, authorEmail, committerName, committerEmail, subject, body, trailer","enum":["authorName","authorEmail","committerName","committerEmail","subject","body","trailer"]},"key":{"$ref":"#/definitions/trailerKey"},"pattern":{"description":"a case-insensitive regular expression of at most 500 characters","type":"string","minLength":1,"maxLength":500},"agent":{"description":"an agent slug such as \"acme-bot\" (letters, digits, . _ -, or $1 for a group of the pattern)","type":"string","minLength":1,"maxLength":100,"pattern":"^(?:[A-Za-z0-9._-]|\\$[0-9])+$"},"model":{"description":"a model id such as \"acme/coder-2\" (letters, digits, . _ - / : @ +, or $1 for a group of the pattern)","type":"string","minLength":1,"maxLength":200,"pattern":"^(?:[A-Za-z0-9._/:@+-]|\\$[0-9])+$"}},"if":{"properties":{"field":{"const":"trailer"}}},"then":{"required":["key"]},"else":{"properties":{"key":false}}}},"aliases":{"description":"a map from a model name as written to a model id, such as { \"internal-llm\": \"acme/internal-llm-2\" }","type":"object","maxProperties":1000,"propertyNames":{"description":"a model name of 1 to 200 characters without control characters (and not __proto__, constructor or prototype)","type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$","not":{"enum":["__proto__","constructor","prototype"]}},"additionalProperties":{"$ref":"#/definitions/modelId"}}}},"blame":{"description":"an object with the keys include, exclude","type":"object","additionalProperties":false,"properties":{"include":{"$ref":"#/definitions/fileGlobs"},"exclude":{"$ref":"#/definitions/fileGlobs"}}}},"definitions":{"tristate":{"description":"one of allow, warn, deny","enum":["allow","warn","deny"]},"trailerKey":{"description":"a git trailer key such as \"Assisted-by\" (letters, digits and -)","type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z0-9-]+$"},"modelId":{"description":"a model id such as \"acme/internal-llm-2\" (letters, digits, . _ - / : @ +)","type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9._/:@+-]+$"},"modelGlob":{"description":"a model glob such as \"anthropic/*\" (letters, digits, . _ - / : @ + and the glob characters * ? [ ] { } , !)","type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9._/:@+*?\\[\\]{},!-]+$"},"modelGlobs":{"description":"a list of model globs such as [\"anthropic/*\"]","type":"array","maxItems":1000,"items":{"$ref":"#/definitions/modelGlob"}},"fileGlob":{"description":"a file glob such as \"src/**\" (1 to 1024 characters, no control characters)","type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"},"fileGlobs":{"description":"a list of file globs such as [\"dist/**\"]","type":"array","maxItems":1000,"items":{"$ref":"#/definitions/fileGlob"}}}};
+export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://aitrail.dev/schema/config.json","title":"aitrail config","description":"an object with the keys trailer, policy, detect, blame","type":"object","additionalProperties":false,"properties":{"trailer":{"description":"an object with the key: key","type":"object","additionalProperties":false,"properties":{"key":{"$ref":"#/definitions/trailerKey"}}},"policy":{"description":"an object with the keys allow, deny, unknownModel, undeclared, paths","type":"object","additionalProperties":false,"properties":{"allow":{"$ref":"#/definitions/modelGlobs"},"deny":{"$ref":"#/definitions/modelGlobs"},"unknownModel":{"$ref":"#/definitions/tristate"},"undeclared":{"$ref":"#/definitions/tristate"},"paths":{"description":"a list of path rules ({ files, allow, deny, requireTrailers })","type":"array","maxItems":500,"items":{"description":"a path rule: an object with the keys files, allow, deny, requireTrailers","type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"description":"a non-empty list of file globs such as \"src/crypto/**\"","type":"array","minItems":1,"maxItems":1000,"items":{"$ref":"#/definitions/fileGlob"}},"allow":{"$ref":"#/definitions/modelGlobs"},"deny":{"$ref":"#/definitions/modelGlobs"},"requireTrailers":{"description":"a list of trailer keys such as \"Reviewed-by\"","type":"array","maxItems":100,"items":{"$ref":"#/definitions/trailerKey"}}}}}}},"detect":{"description":"an object with the keys rules, aliases","type":"object","additionalProperties":false,"properties":{"rules":{"description":"a list of detection rules ({ field, key, pattern, agent, model })","type":"array","maxItems":500,"items":{"description":"a detection rule: an object with the keys field, key, pattern, agent, model","type":"object","additionalProperties":false,"required":["field","pattern"],"properties":{"field":{"description":"one of authorName, authorEmail, committerName, committerEmail, subject, body, trailer","enum":["authorName","authorEmail","committerName","committerEmail","subject","body","trailer"]},"key":{"$ref":"#/definitions/trailerKey"},"pattern":{"description":"a case-insensitive regular expression of at most 500 characters","type":"string","minLength":1,"maxLength":500},"agent":{"description":"an agent slug such as \"acme-bot\" (letters, digits, . _ -, or $1 for a group of the pattern)","type":"string","minLength":1,"maxLength":100,"pattern":"^(?:[A-Za-z0-9._-]|\\$[0-9])+$"},"model":{"description":"a model id such as \"acme/coder-2\" (letters, digits, . _ - / : @ +, or $1 for a group of the pattern)","type":"string","minLength":1,"maxLength":200,"pattern":"^(?:[A-Za-z0-9._/:@+-]|\\$[0-9])+$"}},"if":{"required":["field"],"properties":{"field":{"const":"trailer"}}},"then":{"required":["key"]},"else":{"properties":{"key":false}}}},"aliases":{"description":"a map from a model name as written to a model id, such as { \"internal-llm\": \"acme/internal-llm-2\" }","type":"object","maxProperties":1000,"propertyNames":{"description":"a model name of 1 to 200 characters without control characters (and not __proto__, constructor or prototype)","type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$","not":{"enum":["__proto__","constructor","prototype"]}},"additionalProperties":{"$ref":"#/definitions/modelId"}}}},"blame":{"description":"an object with the keys include, exclude","type":"object","additionalProperties":false,"properties":{"include":{"$ref":"#/definitions/fileGlobs"},"exclude":{"$ref":"#/definitions/fileGlobs"}}}},"definitions":{"tristate":{"description":"one of allow, warn, deny","enum":["allow","warn","deny"]},"trailerKey":{"description":"a git trailer key such as \"Assisted-by\" (letters, digits and -)","type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z0-9-]+$"},"modelId":{"description":"a model id such as \"acme/internal-llm-2\" (letters, digits, . _ - / : @ +)","type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9._/:@+-]+$"},"modelGlob":{"description":"a model glob such as \"anthropic/*\" (letters, digits, . _ - / : @ + and the glob characters * ? [ ] { } , !)","type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9._/:@+*?\\[\\]{},!-]+$"},"modelGlobs":{"description":"a list of model globs such as [\"anthropic/*\"]","type":"array","maxItems":1000,"items":{"$ref":"#/definitions/modelGlob"}},"fileGlob":{"description":"a file glob such as \"src/**\" (1 to 1024 characters, no control characters)","type":"string","minLength":1,"maxLength":1024,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"},"fileGlobs":{"description":"a list of file globs such as [\"dist/**\"]","type":"array","maxItems":1000,"items":{"$ref":"#/definitions/fileGlob"}}}};

@@ -90,6 +90,12 @@ describe('validateConfig', () => {
     expect(error.message).not.toContain('\u0000');
   });
 
+  it('asks for the field of a rule without one, not for a trailer key', () => {
+    expect(lines({ detect: { rules: [{ pattern: 'x' }] } })).toEqual([
+      '.aitrailrc.yml: detect.rules[0].field: found nothing, expected one of authorName, authorEmail, committerName, committerEmail, subject, body, trailer (required)',
+    ]);
+  });
+
   it('requires an object at the top and in each section', () => {
     expect(lines(['a'])).toEqual(['.aitrailrc.yml: found a list of 1 item, expected an object with the keys trailer, policy, detect, blame']);
     expect(lines({ policy: null, blame: 3 })).toEqual([
