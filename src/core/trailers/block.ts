@@ -104,24 +104,24 @@ function findTrailerStart(text: string, len: number, commentChar: string): numbe
   return len;
 }
 
-/** Split the block into lines, appending continuation lines to the trailer line they follow. */
+/**
+ * Split the block into lines, each trailer line with the continuation lines that follow it (they
+ * are contiguous, so each entry is one slice of the block).
+ */
 function splitBlock(block: string): string[] {
   const lines: string[] = [];
-  const pieces: string[][] = [];
-  let open: string[] | undefined; // the pieces of the last line, while it is a trailer
+  let entryStart = 0;
+  let open = false; // the current entry is a trailer, so continuation lines join it
   for (let start = 0; start < block.length; ) {
     const end = nextLine(block, start);
-    const line = block.slice(start, end);
-    if (open && isGitSpace(line[0])) {
-      open.push(line);
-    } else {
-      const entry = [line];
-      pieces.push(entry);
-      open = findSeparator(line, 0) >= 1 ? entry : undefined;
+    if (!(open && isGitSpace(block[start]))) {
+      if (start > entryStart) lines.push(block.slice(entryStart, start));
+      entryStart = start;
+      open = findSeparator(block, start) >= 1;
     }
     start = end;
   }
-  for (const entry of pieces) lines.push(entry.join(''));
+  if (block.length > entryStart) lines.push(block.slice(entryStart));
   return lines;
 }
 

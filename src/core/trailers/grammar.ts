@@ -73,15 +73,7 @@ export function trimGitSpace(value: string): string {
   return value.slice(begin, end);
 }
 
-/** git's `unfold_value`: each newline and the spaces after it become one space; then trim. */
+/** git's `unfold_value`: each newline and the git-spaces after it become one space; then trim. */
 export function unfoldValue(value: string): string {
-  const parts: string[] = [];
-  let index = 0;
-  for (let newline = value.indexOf('\n'); newline !== -1; newline = value.indexOf('\n', index)) {
-    parts.push(value.slice(index, newline), ' ');
-    index = newline + 1;
-    while (index < value.length && isGitSpace(value[index])) index++;
-  }
-  parts.push(value.slice(index));
-  return trimGitSpace(parts.join(''));
+  return trimGitSpace(value.includes('\n') ? value.replace(/\n[ \t\n\r]*/g, ' ') : value);
 }

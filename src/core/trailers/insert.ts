@@ -36,10 +36,11 @@ function foldCase(text: string): string {
  * one's length (after dropping trailing punctuation), values equal case-insensitively.
  */
 function sameTrailer(existing: Trailer, added: Trailer): boolean {
+  if (existing.value.length !== added.value.length || foldCase(existing.value) !== foldCase(added.value)) return false;
   const left = foldCase(significantKey(existing.key));
   const right = foldCase(significantKey(added.key));
   const length = Math.min(left.length, right.length);
-  return left.slice(0, length) === right.slice(0, length) && foldCase(existing.value) === foldCase(added.value);
+  return left.slice(0, length) === right.slice(0, length);
 }
 
 /**
