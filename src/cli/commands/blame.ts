@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 interface BlameArgs {
   paths?: (string | number)[];
   _: (string | number)[];
+  '--'?: (string | number)[];
   rev?: string;
   since?: string;
   w?: boolean;
@@ -48,7 +49,8 @@ export const command: CommandModule<BlameArgs> = {
       .example('$0 blame -w -C -C --by model', 'Per model, following moved and copied lines'),
   run: async (args) => {
     const beforeDashes = (args.paths ?? []).map(String);
-    const afterDashes = args._.slice(1).map(String);
+    // After `--` everything is a path (yargs puts it in `--` or, for a command, in `_`).
+    const afterDashes = [...args._.slice(1), ...(args['--'] ?? [])].map(String);
     const { flags, paths, unknown } = splitBlameFlags(beforeDashes);
     if (unknown.length > 0) throw new UsageError(`unknown option '${unknown[0]}' for 'aitrail blame'. Paths that start with '-' go after '--'. Run 'aitrail blame --help' for usage.`);
     if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError('--jobs must be a positive whole number.');
