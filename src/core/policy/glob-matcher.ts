@@ -4,6 +4,15 @@ import picomatch from 'picomatch';
 export type GlobMatcher = (subject: string) => string | undefined;
 
 /**
+ * picomatch's `**` never matches across a newline, so `src/crypto/a<LF>b.ts` (a legal git path)
+ * or a model id with a control character would slip past a rule. Globs judge such subjects
+ * with every control character read as `_`.
+ */
+function plain(subject: string): string {
+  return subject.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '_');
+}
+
+/**
  * Model-id globs (`anthropic/*`, `qwen/*`, `*coder*`): case-insensitive; a pattern without `/`
  * matches the model name after the vendor, so `*` matches every model and `*qwen*` any
  * vendor's qwen models.
@@ -12,7 +21,8 @@ export function modelMatcher(globs: readonly string[]): GlobMatcher {
   // picomatch's own `basename` option also applies to patterns with a slash; do it by hand.
   const options = { dot: true, nocase: true };
   const compiled = globs.map((glob) => ({ glob, test: picomatch(glob, options), name: !glob.includes('/') }));
-  return (model) => {
+  return (raw) => {
+    const model = plain(raw);
     const name = model.slice(model.lastIndexOf('/') + 1);
     return compiled.find(({ test, name: byName }) => test(model) || (byName && test(name)))?.glob;
   };
@@ -29,5 +39,8 @@ export function pathMatcher(globs: readonly string[]): GlobMatcher {
 
 function matcher(globs: readonly string[], options: picomatch.PicomatchOptions): GlobMatcher {
   const compiled = globs.map((glob) => ({ glob, test: picomatch(glob, options) }));
-  return (subject) => compiled.find(({ test }) => test(subject))?.glob;
+  return (subject) => {
+    const text = plain(subject);
+    return compiled.find(({ test }) => test(text))?.glob;
+  };
 }

@@ -1,9 +1,9 @@
 import { sanitize } from '../sanitize.js';
 import type { Verdict } from './verdict.js';
 
-/** Workflow-command data: `%`, CR and LF are the only characters with meaning. */
+/** Workflow-command data: `%`, CR and LF are the characters with meaning; other controls are shown escaped. */
 export function escapeData(text: string): string {
-  return sanitize(text, { keepNewlines: true, max: 4000 }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return sanitize(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'), { max: 4000 });
 }
 
 /** Workflow-command property values: `:` and `,` also separate properties. */

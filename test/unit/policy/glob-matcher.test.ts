@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { modelMatcher, pathMatcher } from '../../../src/core/policy/glob-matcher.js';
+
+describe('modelMatcher', () => {
+  it('matches vendor globs and returns the glob that matched', () => {
+    const match = modelMatcher(['anthropic/*', 'qwen/*']);
+    expect(match('qwen/qwen3-coder')).toBe('qwen/*');
+    expect(match('anthropic/claude-opus-4.6')).toBe('anthropic/*');
+    expect(match('openai/gpt-5.2-codex')).toBeUndefined();
+  });
+  it('is case-insensitive', () => {
+    expect(modelMatcher(['qwen/*'])('Qwen/Qwen3-Coder')).toBe('qwen/*');
+  });
+  it('a pattern without a slash matches the model name of any vendor; `*` matches every model', () => {
+    expect(modelMatcher(['*'])('deepseek/deepseek-chat')).toBe('*');
+    expect(modelMatcher(['*coder*'])('qwen/qwen3-coder')).toBe('*coder*');
+    expect(modelMatcher(['qwen3-coder'])('openrouter-vendor/qwen3-coder')).toBe('qwen3-coder');
+  });
+  it('`*` in a vendor glob does not cross a slash', () => {
+    expect(modelMatcher(['qwen/*'])('qwen/a/b')).toBeUndefined();
+    expect(modelMatcher(['qwen/**'])('qwen/a/b')).toBe('qwen/**');
+  });
+  it('an empty list matches nothing', () => {
+    expect(modelMatcher([])('anthropic/claude-opus-4.6')).toBeUndefined();
+  });
+});
+
+describe('pathMatcher', () => {
+  it('matches dotfiles and nested paths', () => {
+    expect(pathMatcher(['.github/**'])('.github/workflows/ci.yml')).toBe('.github/**');
+    expect(pathMatcher(['src/crypto/**'])('src/crypto/.hidden/key.ts')).toBe('src/crypto/**');
+  });
+  it('is case-insensitive so a case variant cannot slip past a restriction', () => {
+    expect(pathMatcher(['src/crypto/**'])('SRC/Crypto/aes.ts')).toBe('src/crypto/**');
+  });
+  it('does not match siblings', () => {
+    expect(pathMatcher(['src/crypto/**'])('src/cryptography/x.ts')).toBeUndefined();
+    expect(pathMatcher(['*.lock'])('sub/yarn.lock')).toBeUndefined();
+  });
+});
+
+describe('control characters cannot dodge a glob', () => {
+  it('a path with a newline still matches `dir/**`', () => {
+    expect(pathMatcher(['src/crypto/**'])('src/crypto/a\nb.ts')).toBe('src/crypto/**');
+  });
+  it('a model id with escapes still matches its vendor glob', () => {
+    expect(modelMatcher(['evil/**'])('evil/\u001b[31mred\nline')).toBe('evil/**');
+  });
+});
