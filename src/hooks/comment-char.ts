@@ -1,13 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { configValueSync } from '../git/config-value.js';
 
 const AUTO_CANDIDATES = '#;@!$%^&|:';
 
 /**
+ * The config files git reads for the repository whose git dirs are `gitDir` / `commonDir`, as far as
+ * they can be known without git: system, global (XDG and ~/.gitconfig), local, worktree.
+ */
+function configFiles(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv): string[] {
+  const home = env.HOME ?? homedir();
+  const files = [join(commonDir, 'config'), join(gitDir, 'config.worktree')];
+  if (env.GIT_CONFIG_GLOBAL !== undefined) files.push(env.GIT_CONFIG_GLOBAL);
+  else files.push(join(env.XDG_CONFIG_HOME || join(home, '.config'), 'git', 'config'), join(home, '.gitconfig'));
+  if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? '/etc/gitconfig');
+  return files;
+}
+
+/**
+ * True when `core.commentChar` certainly has its default: no config file git reads mentions it,
+ * none includes another file, and no `git -c`/GIT_CONFIG_* override is in the environment. Saves a
+ * git spawn on every commit; any doubt answers false.
+ */
+function surelyDefault(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv): boolean {
+  if (env.GIT_CONFIG_COUNT !== undefined || env.GIT_CONFIG !== undefined) return false;
+  if (env.GIT_CONFIG_PARAMETERS !== undefined && /commentchar|include/i.test(env.GIT_CONFIG_PARAMETERS)) return false;
+  for (const file of configFiles(gitDir, commonDir, env)) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'latin1');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
+      return false;
+    }
+    if (/commentchar|commentstring|include/i.test(text)) return false;
+  }
+  return true;
+}
+
+/** The common git dir of `gitDir` (a worktree's git dir names it in its `commondir` file). */
+function commonDirOf(gitDir: string): string {
+  try {
+    return resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim());
+  } catch {
+    return gitDir;
+  }
+}
+
+/**
  * The comment prefix git uses for this commit (`core.commentChar`, default `#`). With `auto`, git
  * picked a character unused by the message when it wrote the template: recover it from the
- * comment lines git wrote (`<c> Please enter…`, the scissors line), else `#`.
+ * comment lines git wrote (`<c> Please enter…`, the scissors line), else `#`. With `known` (the
+ * worktree's git dir and the environment), the git spawn is skipped when no config can set it.
  */
-export function commentCharFor(cwd: string, message: string): string {
+export function commentCharFor(cwd: string, message: string, known?: { gitDir: string; env: NodeJS.ProcessEnv }): string {
+  if (known && surelyDefault(known.gitDir, commonDirOf(known.gitDir), known.env)) return '#';
   const configured = configValueSync(cwd, 'core.commentChar');
   if (configured === undefined || configured === '') return '#';
   if (configured !== 'auto') return configured;

@@ -55,8 +55,9 @@ async function record(args: string[], context: HookContext): Promise<void> {
   const { config, warning } = await loadHookConfig(context.cwd, gitDir);
   if (warning) warn(warning);
   const signals = gatherCommitTimeSignals(context.cwd, gitDir, context.env);
-  const attributions = detectAtCommitTime(message, signals, { detect: config.detect, trailerKey: config.trailer.key });
+  const commentChar = commentCharFor(context.cwd, message, { gitDir, env: context.env });
+  const attributions = detectAtCommitTime(message, { ...signals, commentChar }, { detect: config.detect, trailerKey: config.trailer.key });
   if (attributions.length === 0) return;
-  const updated = recordTrailers(message, attributions, config.trailer.key, commentCharFor(context.cwd, message));
+  const updated = recordTrailers(message, attributions, config.trailer.key, commentChar);
   if (updated !== message) writeFileSync(path, Buffer.from(updated, encoding));
 }
