@@ -11,7 +11,7 @@ export class UsageError extends Error {
 export function reportError(error: unknown): number {
   const debug = process.env.AITRAIL_DEBUG ? `\n${error instanceof Error ? error.stack : ''}` : '';
   if (error instanceof Error && error.name === 'ConfigError') {
-    process.stderr.write(`aitrail: ${sanitize(error.message, { keepNewlines: true })}\nFix the config file(s) above, or pass --config <file>.${debug}\n`);
+    process.stderr.write(`aitrail: ${sanitize(error.message, { keepNewlines: true })}${debug}\n`);
     return ExitCode.usage;
   }
   if (typeof error === 'string') {

@@ -109,3 +109,37 @@ describe('aitrail log', () => {
     expect(JSON.parse(result.stdout)).toEqual([]);
   });
 });
+
+describe('aitrail log reads config as data only', () => {
+  it('never runs planted JS config and fails on an invalid config with every problem (exit 2)', async () => {
+    const { existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const repo = makeRepo();
+    const marker = join(repo.dir, 'PWNED');
+    const payload = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = {};\n`;
+    const esm = `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport default {};\n`;
+    repo.write('.config/config.js', payload);
+    repo.write('.config/config.cjs', payload);
+    repo.write('.config/config.mjs', esm);
+    repo.write('.config/config.ts', esm);
+    repo.write('aitrail.config.js', payload);
+    repo.write('aitrail.config.mjs', esm);
+    repo.write('.aitrailrc.js', payload);
+    repo.write('.aitrailrc.cjs', payload);
+    repo.commit('x\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n');
+    const ok = aitrail(repo.dir, ['log', '--format', 'json']);
+    expect(ok.code).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+
+    repo.write('.aitrailrc.json', JSON.stringify({ polcy: {}, policy: { unknownModel: 'block', deny: [42] }, trailer: { key: 'bad key!' } }));
+    const bad = aitrail(repo.dir, ['log']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('.aitrailrc.json');
+    expect(bad.stderr).toMatch(/polcy/);
+    expect(bad.stderr).toMatch(/unknownModel/);
+    expect(bad.stderr).toMatch(/deny/);
+    expect(bad.stderr).toMatch(/trailer/);
+    expect(bad.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(existsSync(marker)).toBe(false);
+  });
+});
