@@ -24,9 +24,29 @@ export function trailersFor(attributions: readonly Attribution[], key: string): 
   return { trailers, rejected };
 }
 
-/** The message with a `<key>: <agent>:<model>` trailer for each attribution not already in it. Pure. */
+/** True when the message holds nothing but blank lines, comments and the scissors section (an editor is about to open). */
+export function hasNoContent(message: string, commentChar = '#'): boolean {
+  for (const line of message.split('\n')) {
+    if (line.startsWith(commentChar)) {
+      if (/^ -{24} >8 -{24}$/.test(line.slice(commentChar.length))) return true;
+      continue;
+    }
+    if (line.trim() !== '') return false;
+  }
+  return true;
+}
+
+/**
+ * The message with a `<key>: <agent>:<model>` trailer for each attribution not already in it,
+ * inserted by git's rules. Pure. One deliberate difference from `git commit --trailer`: when the
+ * message is still empty (the editor opens next), a blank line is kept between the empty subject
+ * line and the trailers, so that what the user types on line 1 is a subject and the trailers stay a
+ * trailer block (git's own insertion would glue them to the subject paragraph).
+ */
 export function recordTrailers(message: string, attributions: readonly Attribution[], key: string, commentChar?: string): string {
   const { trailers } = trailersFor(attributions, key);
   if (trailers.length === 0) return message;
-  return insertTrailers(message, trailers, commentChar === undefined ? {} : { commentChar });
+  const inserted = insertTrailers(message, trailers, commentChar === undefined ? {} : { commentChar });
+  if (inserted === message || !hasNoContent(message, commentChar)) return inserted;
+  return `\n${inserted.startsWith('\n') ? '' : '\n'}${inserted}`;
 }

@@ -1,0 +1,47 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+
+/** The built CLI (run `npx tsc -p .` first). */
+export const BIN = resolve(fileURLToPath(import.meta.url), '../../../bin/aitrail.js');
+
+/** A PATH whose first entry holds an `aitrail` that runs the built CLI, as `npm i -g` would. */
+export function pathWithAitrail(): string {
+  const dir = join(tempDir('aitrail-bin-'), 'bin');
+  mkdirSync(dir);
+  symlinkSync(BIN, join(dir, 'aitrail'));
+  return `${dir}:${process.env.PATH ?? ''}`;
+}
+
+export const PATH_WITH_AITRAIL = pathWithAitrail();
+
+/** Environment for hooks in tests: no agent markers, `aitrail` on PATH. */
+export function hookEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...TEST_GIT_ENV, PATH: PATH_WITH_AITRAIL, ...extra };
+}
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the CLI in `cwd`. */
+export function aitrail(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: hookEnv(env), encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Run git in `cwd` with hook-friendly env; returns the full result (never throws). */
+export function gitRun(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, input = ''): RunResult {
+  const result = spawnSync('git', args, { cwd, env: hookEnv(env), encoding: 'utf8', input });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The stored message of `rev`, byte for byte (from the raw commit object). */
+export function messageOf(cwd: string, rev = 'HEAD'): string {
+  const raw = execFileSync('git', ['cat-file', 'commit', rev], { cwd, env: TEST_GIT_ENV, encoding: 'utf8' });
+  return raw.slice(raw.indexOf('\n\n') + 2);
+}

@@ -1,0 +1,161 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { aitrail, gitRun, messageOf } from './record-helpers.js';
+
+const OPUS = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
+const OPUS_LINE = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
+
+let repo: TestRepo;
+beforeEach(() => {
+  repo = makeRepo();
+  repo.commit('initial\n', { 'a.txt': 'a\n' });
+  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+  expect(init.status, init.stderr).toBe(0);
+});
+
+function commit(args: string[], env: NodeJS.ProcessEnv = {}, input = '') {
+  const result = gitRun(repo.dir, ['commit', '-q', '--allow-empty', ...args], env, input);
+  expect(result.status, result.stderr).toBe(0);
+  return result;
+}
+
+function editor(script: string): string {
+  const path = join(tempDir('aitrail-editor-'), 'editor.sh');
+  writeFileSync(path, `#!/bin/sh\n${script}\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+describe('prepare-commit-msg records the model', () => {
+  it('-m with AITRAIL_MODEL/AITRAIL_AGENT adds one trailer in a new block', () => {
+    commit(['-m', 'Add a feature'], OPUS);
+    expect(messageOf(repo.dir)).toBe(`Add a feature\n\n${OPUS_LINE}\n`);
+  });
+
+  it('records under --no-verify too (git still runs prepare-commit-msg)', () => {
+    commit(['--no-verify', '-m', 'Quick fix'], OPUS);
+    expect(messageOf(repo.dir)).toBe(`Quick fix\n\n${OPUS_LINE}\n`);
+  });
+
+  it('-F: a sign-off block gets the trailer inside it and nothing else changes', () => {
+    const message = 'Fix the parser\n\nA body line  with  odd   spacing.\n\nSigned-off-by: Ann Dev <ann@example.com>\n';
+    commit(['--no-verify', '--cleanup=verbatim', '-F', '-'], OPUS, message);
+    expect(messageOf(repo.dir)).toBe(`${message}${OPUS_LINE}\n`);
+  });
+
+  it('amend (source commit) twice never duplicates the line', () => {
+    commit(['--no-verify', '-m', 'Subject'], OPUS);
+    commit(['--no-verify', '--amend', '--no-edit'], OPUS);
+    commit(['--no-verify', '--amend', '-C', 'HEAD'], OPUS);
+    expect(messageOf(repo.dir)).toBe(`Subject\n\n${OPUS_LINE}\n`);
+  });
+
+  it('a human commit is left byte for byte as written', () => {
+    const message = 'Human work\n\nTrailing spaces stay  \nKey: value\n';
+    commit(['--no-verify', '--cleanup=verbatim', '-F', '-'], {}, message);
+    expect(messageOf(repo.dir)).toBe(message);
+  });
+
+  it('AITRAIL=0 records nothing', () => {
+    commit(['--no-verify', '-m', 'Off'], { ...OPUS, AITRAIL: '0' });
+    expect(messageOf(repo.dir)).toBe('Off\n');
+  });
+
+  it('Claude Code environment with its co-author line: trailer joins the existing block', () => {
+    const message = 'Refactor\n\nCo-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>\n';
+    commit(['--no-verify', '-F', '-'], { CLAUDECODE: '1' }, message);
+    expect(messageOf(repo.dir)).toBe(`${message}${OPUS_LINE}\n`);
+  });
+
+  it('aider-style author name under --no-verify', () => {
+    commit(['--no-verify', '-m', 'aider: tweak'], { GIT_AUTHOR_NAME: 'Jane (aider)', AITRAIL_MODEL: 'deepseek/deepseek-chat' });
+    expect(messageOf(repo.dir)).toMatch(/\n\nAssisted-by: aider:deepseek\/deepseek-chat\n$/);
+  });
+
+  it('template source: trailer added, comments stripped by git as usual', () => {
+    const template = join(tempDir(), 'template.txt');
+    writeFileSync(template, 'Ticket: ABC-1 title\n\n# Describe the change\n');
+    commit(['--no-verify', '-t', template], { ...OPUS, GIT_EDITOR: 'true' });
+    expect(messageOf(repo.dir)).toBe(`Ticket: ABC-1 title\n\n${OPUS_LINE}\n`);
+  });
+
+  it('editor source with a verbose diff: the trailer stays above the scissors line', () => {
+    repo.write('b.txt', 'b\n');
+    gitRun(repo.dir, ['add', 'b.txt']);
+    commit(['--no-verify', '-v'], { ...OPUS, GIT_EDITOR: editor(`sed -i '1s/^/Add b/' "$1"`) });
+    expect(messageOf(repo.dir)).toBe(`Add b\n\n${OPUS_LINE}\n`);
+  });
+
+  it('core.commentChar is respected', () => {
+    gitRun(repo.dir, ['config', 'core.commentChar', ';']);
+    commit(['--no-verify'], { ...OPUS, GIT_EDITOR: editor(`sed -i '1s/^/Semicolons/' "$1"`) });
+    expect(messageOf(repo.dir)).toBe(`Semicolons\n\n${OPUS_LINE}\n`);
+  });
+
+  it('merge and squash sources', () => {
+    gitRun(repo.dir, ['checkout', '-q', '-b', 'topic']);
+    repo.write('t.txt', 't\n');
+    gitRun(repo.dir, ['add', 't.txt']);
+    commit(['--no-verify', '-m', 'topic work']);
+    gitRun(repo.dir, ['checkout', '-q', 'main']);
+    repo.write('m.txt', 'm\n');
+    gitRun(repo.dir, ['add', 'm.txt']);
+    commit(['--no-verify', '-m', 'main work']);
+    const merge = gitRun(repo.dir, ['merge', '--no-ff', '--no-verify', '-q', '--no-edit', 'topic'], OPUS);
+    expect(merge.status, merge.stderr).toBe(0);
+    expect(messageOf(repo.dir)).toBe(`Merge branch 'topic'\n\n${OPUS_LINE}\n`);
+
+    gitRun(repo.dir, ['checkout', '-q', '-b', 'squashed', 'main~1']);
+    expect(gitRun(repo.dir, ['merge', '--squash', '-q', 'topic']).status).toBe(0);
+    commit(['--no-verify'], { ...OPUS, GIT_EDITOR: 'true' });
+    expect(messageOf(repo.dir)).toMatch(new RegExp(`^Squashed commit of the following:[\\s\\S]*\\n\\n${OPUS_LINE}\\n$`));
+  });
+
+  it('the configured trailer key is used', () => {
+    writeFileSync(join(repo.dir, '.aitrailrc.json'), '{"trailer": {"key": "Generated-by"}}\n');
+    commit(['--no-verify', '-m', 'ASF style'], OPUS);
+    expect(messageOf(repo.dir)).toBe('ASF style\n\nGenerated-by: claude-code:anthropic/claude-opus-4.6\n');
+  });
+
+  it('an invalid config warns on one line and never blocks; the default key is recorded', () => {
+    writeFileSync(join(repo.dir, '.aitrailrc.json'), '{"trailer": {"key": 5}}\n');
+    const result = commit(['--no-verify', '-m', 'Still commits'], OPUS);
+    expect(result.stderr).toMatch(/aitrail: warning: .*invalid config/);
+    expect(result.stderr.trim().split('\n').filter((line) => line.includes('warning'))).toHaveLength(1);
+    expect(messageOf(repo.dir)).toBe(`Still commits\n\n${OPUS_LINE}\n`);
+  });
+
+  it('hostile AITRAIL_AGENT cannot inject lines', () => {
+    commit(['--no-verify', '-m', 'Hostile'], { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'x\nSigned-off-by: Mallory <m@evil>' });
+    const message = messageOf(repo.dir);
+    expect(message).not.toContain('Mallory');
+    expect(message.split('\n').filter((line) => line.startsWith('Assisted-by:')).length).toBeLessThanOrEqual(1);
+  });
+
+  it('a non-UTF-8 message keeps every byte', () => {
+    gitRun(repo.dir, ['config', 'i18n.commitEncoding', 'ISO-8859-1']);
+    const bytes = Buffer.from('Caf\xe9 latin1\n', 'latin1');
+    const file = join(tempDir(), 'msg');
+    writeFileSync(file, bytes);
+    commit(['--no-verify', '--cleanup=verbatim', '-F', file], OPUS);
+    const raw = execFileSync('git', ['cat-file', 'commit', 'HEAD'], { cwd: repo.dir });
+    const body = raw.subarray(raw.indexOf('\n\n') + 2);
+    expect(body.equals(Buffer.concat([bytes, Buffer.from(`\n${OPUS_LINE}\n`)]))).toBe(true);
+  });
+
+  it('the hook run by hand twice on the same file adds the line once', () => {
+    const file = join(repo.dir, '.git', 'COMMIT_EDITMSG');
+    writeFileSync(file, 'Manual\n');
+    for (let i = 0; i < 2; i += 1) expect(aitrail(repo.dir, ['hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], OPUS).status).toBe(0);
+    expect(gitRun(repo.dir, ['interpret-trailers', '--parse', file]).stdout).toBe(`${OPUS_LINE}\n`);
+  });
+
+  it('never blocks: an unreadable message file only warns', () => {
+    const result = aitrail(repo.dir, ['hook', 'prepare-commit-msg', 'no/such/file', 'message'], OPUS);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^aitrail: warning: .*\(commit not blocked\)\n$/);
+  });
+});
