@@ -20,3 +20,15 @@ export async function isTracked(cwd: string, path: string): Promise<boolean> {
   const out = await runGit(['ls-files', '-z', '--', path], { cwd });
   return out.length > 0;
 }
+
+/**
+ * `locateRepo`, also for bare repositories (where `--show-toplevel` fails): a bare repository's
+ * root is its git dir.
+ */
+export async function locateAnyRepo(cwd: string): Promise<import('./repo.js').RepoLocation> {
+  const out = await runGit(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--git-common-dir'], { cwd }).catch(() => '');
+  const [bare, gitDir, common] = out.split('\n');
+  if (bare === 'true' && gitDir) return { root: gitDir, gitDir, commonDir: resolve(cwd, common || gitDir), bare: true };
+  const { locateRepo } = await import('./repo.js');
+  return locateRepo(cwd);
+}

@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { locateRepo } from '../git/repo.js';
 import { configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
-import { gitPath, isTracked } from '../git/git-path.js';
+import { locateAnyRepo, gitPath, isTracked } from '../git/git-path.js';
 import { CLIENT_HOOKS, SERVER_HOOKS, type InstalledHook } from './hook-names.js';
 import { installGitHook, inspectGitHook, uninstallGitHook, type HookChange } from './git-hooks.js';
 import { installHuskyHook, uninstallHuskyHook } from './husky-hooks.js';
@@ -35,7 +34,7 @@ function inside(parent: string, child: string): boolean {
 
 /** `aitrail init`: install the hooks into husky or the effective git hooks directory. */
 export async function initHooks(cwd: string, options: InitOptions = {}): Promise<InitResult> {
-  const repo = await locateRepo(cwd);
+  const repo = await locateAnyRepo(cwd);
   const { root } = repo;
   if (repo.bare) {
     if (options.mode === 'husky') return { root, mode: 'husky', reason: '--mode husky', target: root, changes: [], notes: [], refused: 'a bare repository has no work tree for husky; run init without --mode to install the pre-receive hook' };
@@ -92,7 +91,7 @@ export interface UninstallResult {
 
 /** `aitrail uninstall`: remove what init added (husky lines, shims), put chained hooks and husky state back. */
 export async function uninstallHooks(cwd: string): Promise<UninstallResult> {
-  const repo = await locateRepo(cwd);
+  const repo = await locateAnyRepo(cwd);
   const { root } = repo;
   const notes: string[] = [];
   const changes: HookChange[] = [];

@@ -2,9 +2,8 @@ import { relative } from 'node:path';
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime, trailerValue } from '../core/detect.js';
-import { locateRepo } from '../git/repo.js';
 import { configValue } from '../git/config-value.js';
-import { gitPath } from '../git/git-path.js';
+import { locateAnyRepo, gitPath } from '../git/git-path.js';
 import { gatherCommitTimeSignals } from '../hooks/commit-time-signals.js';
 import { hookStatuses } from './hook-status.js';
 
@@ -17,7 +16,7 @@ export interface StatusArgs {
 /** `aitrail status`: hooks and how they are installed, the config in force, what a commit now would record. */
 export async function runStatus(args: StatusArgs): Promise<number> {
   const cwd = args.cwd ?? process.cwd();
-  const repo = await locateRepo(cwd);
+  const repo = await locateAnyRepo(cwd);
   const [hooksPath, hooksDir] = await Promise.all([configValue(repo.root, 'core.hooksPath'), gitPath(repo.root, 'hooks')]);
   const hooks = hookStatuses(repo.root, hooksDir, hooksPath, repo.bare);
   const { loadConfig } = await import('../config/load.js');
@@ -53,7 +52,8 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   out.push(`Config: ${loaded.filepath ? show(loaded.filepath) : 'none found (built-in defaults)'}; trailer key ${sanitize(config.trailer.key)}`);
   const session = signals.session;
   out.push(`Session: ${session ? sanitize(`${session.agent ?? '(agent from environment)'} ${session.model}, ${session.expiresAt ? `until ${session.expiresAt}` : "until 'aitrail use --clear'"}`) : "none ('aitrail use <model>' sets one)"}`);
-  if (disabled) out.push('AITRAIL=0 is set: the hooks record and check nothing in this environment.');
+  if (repo.bare) out.push('Bare repository: pushes are checked by pre-receive; nothing is committed here.');
+  else if (disabled) out.push('AITRAIL=0 is set: the hooks record and check nothing in this environment.');
   else if (record.length === 0) out.push('A commit made now would record: nothing (no AI model or agent detected: a human commit).');
   else {
     out.push('A commit made now would record:');

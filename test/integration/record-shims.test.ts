@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/gitdir.js';
+
+const SHIMS = resolve(fileURLToPath(import.meta.url), '../../../hooks');
+
+function script(path: string, body: string): void {
+  writeFileSync(path, `#!/bin/sh\n${body}\n`);
+  chmodSync(path, 0o755);
+}
+
+/** A work dir with the shim installed as .git/hooks/<hook>, and a fake `aitrail` that logs its args and stdin. */
+function setup(hook: string, options: { fakeOnPath?: boolean; fakeInNodeModules?: boolean } = {}) {
+  const dir = tempDir('aitrail-shim-');
+  const hooks = join(dir, '.git', 'hooks');
+  mkdirSync(hooks, { recursive: true });
+  copyFileSync(join(SHIMS, hook), join(hooks, hook));
+  const bin = join(dir, 'path-bin');
+  mkdirSync(bin);
+  const log = join(dir, 'log');
+  const fake = (where: string, name: string) => script(join(where, 'aitrail'), `printf '%s\\n' "${name} $*" >>"${log}"; cat >>"${log}"; exit \${FAKE_EXIT:-0}`);
+  if (options.fakeOnPath) fake(bin, 'path');
+  if (options.fakeInNodeModules) {
+    mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+    fake(join(dir, 'node_modules', '.bin'), 'local');
+  }
+  const run = (args: string[], env: NodeJS.ProcessEnv = {}, input = '') => {
+    // dash (/bin/sh on Debian) semantics, minimal PATH: what git runs on a bare system.
+    const result = spawnSync('sh', [join('.git', 'hooks', hook), ...args], { cwd: dir, input, encoding: 'utf8', env: { PATH: `${bin}:/usr/bin:/bin`, ...env } });
+    let logged = '';
+    try {
+      logged = readFileSync(log, 'utf8');
+    } catch {}
+    return { ...result, logged };
+  };
+  return { dir, hooks, log, run };
+}
+
+describe('hook shims (POSIX sh)', () => {
+  it('run `aitrail hook <name>` with the arguments, preferring node_modules/.bin', () => {
+    const { run } = setup('prepare-commit-msg', { fakeOnPath: true, fakeInNodeModules: true });
+    const result = run(['.git/COMMIT_EDITMSG', 'message', 'a b']);
+    expect(result.status).toBe(0);
+    expect(result.logged).toBe('local hook prepare-commit-msg .git/COMMIT_EDITMSG message a b\n');
+  });
+
+  it('fall back to PATH', () => {
+    const { run } = setup('commit-msg', { fakeOnPath: true });
+    expect(run(['.git/COMMIT_EDITMSG']).logged).toBe('path hook commit-msg .git/COMMIT_EDITMSG\n');
+  });
+
+  it('pass the exit code of aitrail through', () => {
+    const { run } = setup('commit-msg', { fakeOnPath: true });
+    expect(run(['m'], { FAKE_EXIT: '1' }).status).toBe(1);
+  });
+
+  it('missing binary: prepare-commit-msg warns on one line and lets the commit through', () => {
+    const { run } = setup('prepare-commit-msg');
+    const result = run(['m', 'message']);
+    expect(result.status).toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/aitrail binary was not found.*npm i -D aitrail.*AITRAIL=0/);
+  });
+
+  it.each(['commit-msg', 'pre-push', 'pre-receive'])('missing binary: %s fails closed with the fix and the way out', (hook) => {
+    const { run } = setup(hook);
+    const result = run(['origin', 'url']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/aitrail: .*not found|aitrail: .*not on the server/);
+  });
+
+  it('pre-receive never runs a node_modules/.bin/aitrail from the repository directory', () => {
+    const { run } = setup('pre-receive', { fakeInNodeModules: true });
+    expect(run([], {}, 'a b refs/heads/main\n').status).toBe(1);
+  });
+
+  it('AITRAIL=0 switches aitrail off but the chained hook still runs', () => {
+    const { run, hooks, dir } = setup('commit-msg', { fakeOnPath: true });
+    script(join(hooks, 'commit-msg.aitrail-chained'), `echo "chained $*" >"${join(dir, 'chained')}"`);
+    const result = run(['msgfile'], { AITRAIL: '0' });
+    expect(result.status).toBe(0);
+    expect(result.logged).toBe('');
+    expect(readFileSync(join(dir, 'chained'), 'utf8')).toBe('chained msgfile\n');
+  });
+
+  it('a failing chained hook stops the shim with its exit code', () => {
+    const { run, hooks } = setup('commit-msg', { fakeOnPath: true });
+    script(join(hooks, 'commit-msg.aitrail-chained'), 'exit 7');
+    const result = run(['msgfile']);
+    expect(result.status).toBe(7);
+    expect(result.logged).toBe('');
+  });
+
+  it('pre-push: both the chained hook and aitrail get the whole stdin and the arguments', () => {
+    const { run, hooks, dir } = setup('pre-push', { fakeOnPath: true });
+    script(join(hooks, 'pre-push.aitrail-chained'), `{ echo "chained $*"; cat; } >"${join(dir, 'chained')}"`);
+    const refs = 'refs/heads/main 1111111111111111111111111111111111111111 refs/heads/main 2222222222222222222222222222222222222222\n'.repeat(2000);
+    const result = run(['origin', 'https://example.com/r.git'], {}, refs);
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(dir, 'chained'), 'utf8')).toBe(`chained origin https://example.com/r.git\n${refs}`);
+    expect(result.logged).toBe(`path hook pre-push origin https://example.com/r.git\n${refs}`);
+  });
+
+  it('a chained hook that is not executable is not run (as git would not run it)', () => {
+    const { run, hooks, dir } = setup('commit-msg', { fakeOnPath: true });
+    writeFileSync(join(hooks, 'commit-msg.aitrail-chained'), `#!/bin/sh\necho ran >"${join(dir, 'chained')}"\n`, { mode: 0o644 });
+    expect(run(['m']).status).toBe(0);
+    expect(() => readFileSync(join(dir, 'chained'))).toThrow();
+  });
+});
