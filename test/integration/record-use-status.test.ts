@@ -1,0 +1,98 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeRepo } from '../helpers/gitdir.js';
+import { aitrail, gitRun, messageOf } from './record-helpers.js';
+
+function repoWithHooks() {
+  const repo = makeRepo();
+  repo.commit('initial\n');
+  expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
+  return repo;
+}
+
+describe('aitrail use', () => {
+  it('stores a canonical session under the git dir, records it, shows it, clears it', () => {
+    const repo = repoWithHooks();
+    const set = aitrail(repo.dir, ['use', 'qwen/qwen3-coder', '--agent', 'qwen-code', '--for', '2h']);
+    expect(set.status, set.stderr).toBe(0);
+    expect(set.stdout).toMatch(/Assisted-by: qwen-code:qwen\/qwen3-coder, until \d{4}-/);
+    const stored = JSON.parse(readFileSync(join(repo.dir, '.git', 'aitrail', 'session.json'), 'utf8'));
+    expect(stored).toMatchObject({ model: 'qwen/qwen3-coder', agent: 'qwen-code' });
+    expect(Date.parse(stored.expiresAt) - Date.parse(stored.setAt)).toBe(2 * 3600_000);
+    expect(repo.git(['status', '--porcelain'])).toBe('');
+
+    expect(aitrail(repo.dir, ['use']).stdout).toMatch(/^Session: qwen-code qwen\/qwen3-coder, until /);
+    expect(gitRun(repo.dir, ['commit', '-q', '--allow-empty', '--no-verify', '-m', 'With session']).status).toBe(0);
+    expect(messageOf(repo.dir)).toBe('With session\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n');
+
+    const cleared = aitrail(repo.dir, ['use', '--clear']);
+    expect(cleared.stdout).toMatch(/Session cleared/);
+    expect(gitRun(repo.dir, ['commit', '-q', '--allow-empty', '--no-verify', '-m', 'After clear']).status).toBe(0);
+    expect(messageOf(repo.dir)).toBe('After clear\n');
+    expect(aitrail(repo.dir, ['use', '--clear']).stdout).toMatch(/No session was set/);
+  });
+
+  it('canonicalises model names through the catalog', () => {
+    const repo = repoWithHooks();
+    const result = aitrail(repo.dir, ['use', 'Claude Opus 4.6']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(repo.dir, '.git', 'aitrail', 'session.json'), 'utf8')).model).toBe('anthropic/claude-opus-4.6');
+  });
+
+  it('an expired session is not recorded', () => {
+    const repo = repoWithHooks();
+    mkdirSync(join(repo.dir, '.git', 'aitrail'), { recursive: true });
+    writeFileSync(
+      join(repo.dir, '.git', 'aitrail', 'session.json'),
+      JSON.stringify({ model: 'qwen/qwen3-coder', agent: 'qwen-code', setAt: '2020-01-01T00:00:00Z', expiresAt: '2020-01-01T01:00:00Z' }),
+    );
+    expect(gitRun(repo.dir, ['commit', '-q', '--allow-empty', '--no-verify', '-m', 'Expired']).status).toBe(0);
+    expect(messageOf(repo.dir)).toBe('Expired\n');
+    expect(aitrail(repo.dir, ['use']).stdout).toMatch(/No session \(the stored one has expired or is invalid\)/);
+  });
+
+  it.each([
+    [['use', 'definitely not a model'], /unknown model/],
+    [['use', 'qwen/qwen3-coder', '--for', 'forever'], /invalid duration/],
+    [['use', 'qwen/qwen3-coder', '--agent', 'bad\nagent'], /invalid agent/],
+    [['use', 'qwen/qwen3-coder', '--clear'], /--clear takes no model/],
+  ])('bad usage %j exits 2 with what to do', (args, pattern) => {
+    const repo = repoWithHooks();
+    const result = aitrail(repo.dir, args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(pattern);
+  });
+});
+
+describe('aitrail status', () => {
+  it('reports hooks, config and what would be recorded with the evidence', () => {
+    const repo = repoWithHooks();
+    writeFileSync(join(repo.dir, '.aitrailrc.json'), '{"trailer":{"key":"Generated-by"}}\n');
+    const text = aitrail(repo.dir, ['status'], { AITRAIL_MODEL: 'openai/gpt-5.2-codex', AITRAIL_AGENT: 'codex' });
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/prepare-commit-msg\s+git/);
+    expect(text.stdout).toMatch(/Config: \.aitrailrc\.json; trailer key Generated-by/);
+    expect(text.stdout).toMatch(/Generated-by: codex:openai\/gpt-5\.2-codex\n\s+evidence: .*AITRAIL_MODEL/);
+
+    const json = JSON.parse(aitrail(repo.dir, ['status', '--format', 'json'], { AITRAIL_MODEL: 'openai/gpt-5.2-codex', AITRAIL_AGENT: 'codex' }).stdout);
+    expect(json.config.file).toMatch(/\.aitrailrc\.json$/);
+    expect(json.wouldRecord).toEqual([expect.objectContaining({ agent: 'codex', model: 'openai/gpt-5.2-codex', trailer: 'Generated-by: codex:openai/gpt-5.2-codex' })]);
+  });
+
+  it('human: nothing would be recorded; missing hooks are reported', () => {
+    const repo = makeRepo();
+    const result = aitrail(repo.dir, ['status']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/commit-msg\s+missing/);
+    expect(result.stdout).toMatch(/would record: nothing/);
+  });
+
+  it('an invalid config exits 2 with the problems', () => {
+    const repo = repoWithHooks();
+    writeFileSync(join(repo.dir, '.aitrailrc.json'), '{"trailer":{"key":5}}\n');
+    const result = aitrail(repo.dir, ['status']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/\.aitrailrc\.json.*trailer\.key/);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { addHuskyBlock, huskyBlockState, removeHuskyBlock } from '../../src/install/husky-block.js';
+import { isShim, shimText } from '../../src/install/shim.js';
+import { parseDuration } from '../../src/core/duration.js';
+import { activeSession } from '../../src/core/session.js';
+import { parseIdent } from '../../src/core/ident.js';
+import { hasNoContent, trailersFor } from '../../src/core/record-trailers.js';
+
+describe('husky block', () => {
+  it.each([null, '', 'npm test\n', 'npm test', '#!/usr/bin/env sh\nnpx lint-staged\n\n'])('round-trips %j byte for byte and is idempotent', (before) => {
+    const added = addHuskyBlock(before, 'commit-msg');
+    expect(huskyBlockState(added, 'commit-msg')).toBe('current');
+    expect(addHuskyBlock(added, 'commit-msg')).toBe(added);
+    expect(removeHuskyBlock(added)).toBe(before ?? '');
+    if (before) expect(added.startsWith(before)).toBe(true);
+  });
+
+  it('replaces an outdated block in place', () => {
+    const old = 'a\n# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block\nold line\n# <<< aitrail\nb\n';
+    expect(huskyBlockState(old, 'pre-push')).toBe('outdated');
+    const updated = addHuskyBlock(old, 'pre-push');
+    expect(updated.startsWith('a\n# >>> aitrail')).toBe(true);
+    expect(updated.endsWith('# <<< aitrail\nb\n')).toBe(true);
+    expect(huskyBlockState(updated, 'pre-push')).toBe('current');
+  });
+
+  it('prepare-commit-msg never exits non-zero when the binary is missing; the others do', () => {
+    expect(addHuskyBlock(null, 'prepare-commit-msg')).not.toMatch(/exit 1/);
+    expect(addHuskyBlock(null, 'commit-msg')).toMatch(/exit 1/);
+  });
+});
+
+describe('shims', () => {
+  it.each(['prepare-commit-msg', 'commit-msg', 'pre-push', 'pre-receive'] as const)('%s is recognised as ours', (hook) => {
+    expect(isShim(shimText(hook))).toBe(true);
+    expect(shimText(hook)).toContain(`"$a" hook "$h" "$@"`);
+  });
+  it('a foreign hook is not', () => expect(isShim('#!/bin/sh\nexit 0\n')).toBe(false));
+});
+
+describe('parseDuration', () => {
+  it.each([['30m', 1_800_000], ['2h', 7_200_000], ['1d', 86_400_000], ['1h30m', 5_400_000], ['90s', 90_000], [' 1W ', 604_800_000]])('%s', (text, ms) => expect(parseDuration(text)).toBe(ms));
+  it.each(['', '30', 'm', '-1h', '0m', '1.5h', '2y', '400d', '1h 30m'])('rejects %j', (text) => expect(parseDuration(text)).toBeNull());
+});
+
+describe('activeSession', () => {
+  const now = new Date('2026-01-01T12:00:00Z');
+  it('accepts a well-formed, unexpired session', () => {
+    const session = { model: 'qwen/qwen3-coder', agent: 'qwen-code', setAt: '2026-01-01T11:00:00Z', expiresAt: '2026-01-01T13:00:00Z' };
+    expect(activeSession(session, now)).toEqual(session);
+    expect(activeSession({ model: 'anthropic/claude-opus-4.6', setAt: '2026-01-01T11:00:00Z' }, now)).toEqual({ model: 'anthropic/claude-opus-4.6', setAt: '2026-01-01T11:00:00Z' });
+  });
+  it.each([
+    { model: 'qwen/qwen3-coder', setAt: '2026-01-01T11:00:00Z', expiresAt: '2026-01-01T12:00:00Z' },
+    { model: 'qwen/qwen3-coder\nInjected: yes', setAt: '2026-01-01T11:00:00Z' },
+    { model: 'qwen/qwen3-coder', agent: 'a b', setAt: '2026-01-01T11:00:00Z' },
+    { model: 'qwen/qwen3-coder', setAt: 'yesterday' },
+    { model: 5, setAt: '2026-01-01T11:00:00Z' },
+    null,
+    [],
+    'qwen/qwen3-coder',
+  ])('rejects %j', (data) => expect(activeSession(data, now)).toBeUndefined());
+});
+
+describe('parseIdent', () => {
+  it('reads git var output', () => expect(parseIdent('Jane (aider) <jane@example.com> 1700000000 +0100\n')).toEqual({ name: 'Jane (aider)', email: 'jane@example.com' }));
+  it('rejects garbage', () => expect(parseIdent('nonsense')).toBeUndefined());
+});
+
+describe('trailersFor / hasNoContent', () => {
+  const a = (agent: string, model: string) => ({ agent, model, evidence: [], declared: false });
+  it('one line per distinct value, unsafe values dropped', () => {
+    const { trailers, rejected } = trailersFor([a('aider', 'qwen/qwen3-coder'), a('aider', 'qwen/qwen3-coder'), a('x\ny', 'a/b'), a('cursor', 'unknown')], 'Assisted-by');
+    expect(trailers).toEqual([{ key: 'Assisted-by', value: 'aider:qwen/qwen3-coder' }, { key: 'Assisted-by', value: 'cursor:unknown' }]);
+    expect(rejected).toEqual(['x\ny:a/b']);
+  });
+  it('an unsafe key writes nothing', () => expect(trailersFor([a('aider', 'qwen/qwen3-coder')], 'Bad Key:').trailers).toEqual([]));
+  it.each([['', true], ['\n# Please enter\n', true], ['\n# --- x\n# ------------------------ >8 ------------------------\ndiff\n', true], ['Subject\n', false], ['\n\n  x\n', false]])('%j → %s', (message, empty) => expect(hasNoContent(message)).toBe(empty));
+});
