@@ -78,23 +78,25 @@ function cacheKey(parts: Record<string, unknown>): string {
 export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const cwd = run.cwd ?? process.cwd();
   const repo = await locateRepo(cwd);
-  const { config } = await loadConfig(repo.root, run.config ? { configFile: run.config } : {});
   const revName = run.rev ?? 'HEAD';
   checkRev(revName, '--rev');
   if (run.since !== undefined) checkRev(run.since, '--since');
   for (const ignored of run.ignoreRevs ?? []) checkRev(ignored, '--ignore-rev');
-  const [rev, since, ignoreShas, prefix] = await Promise.all([
+  const ignoreFiles = (run.ignoreRevsFiles ?? []).map((file) => (file === '' ? '' : resolve(cwd, file)));
+  // Everything the cache key needs, at once.
+  const [{ config }, rev, since, ignoreShas, prefix, environment] = await Promise.all([
+    loadConfig(repo.root, run.config ? { configFile: run.config } : {}),
     resolveCommit(repo.root, revName),
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
     Promise.all((run.ignoreRevs ?? []).map((name) => resolveCommit(repo.root, name))),
     repo.bare ? Promise.resolve('') : showPrefix(cwd),
+    blameEnvironment(repo.root, repo.commonDir, ignoreFiles),
   ]);
   if (!rev) throw new UsageError(run.rev === undefined ? 'nothing to blame: HEAD names no commit yet. Commit something first, or pass --rev <rev>.' : `unknown --rev '${revName}': it names no commit in this repository.`);
   if (run.since !== undefined && !since) throw new UsageError(`unknown --since '${run.since}': it names no commit in this repository.`);
   ignoreShas.forEach((sha, index) => {
     if (!sha) throw new UsageError(`unknown --ignore-rev '${run.ignoreRevs?.[index]}': it names no commit in this repository.`);
   });
-  const ignoreFiles = (run.ignoreRevsFiles ?? []).map((file) => (file === '' ? '' : resolve(cwd, file)));
   const flags = [...(run.gitFlags ?? []), ...ignoreShas.flatMap((sha) => ['--ignore-rev', sha!]), ...ignoreFiles.flatMap((file) => ['--ignore-revs-file', file])];
   const pathspecs = [...new Set((run.paths ?? []).map((path) => toPathspec(path, cwd, repo.root, prefix)))];
   const wholeTree = pathspecs.length === 0 || pathspecs.includes('');
@@ -103,7 +105,6 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const exclude = [...(config.blame?.exclude ?? []), ...(run.exclude ?? [])];
   const detect = { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? 'Assisted-by' };
 
-  const environment = await blameEnvironment(repo.root, repo.commonDir, ignoreFiles);
   const key = cacheKey({ v: CACHE_VERSION, rev, since, flags, specs, include, cliInclude: run.include ?? [], exclude, detect, environment });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {

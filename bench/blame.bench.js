@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// `aitrail blame` speed, measured in one run on two real histories: this repository's own, and a
+// generated one (BENCH_FILES files, BENCH_COMMITS commits, built with git fast-import).
+//   cold: `aitrail blame` with an empty cache, against raw `git blame --porcelain` of the very same
+//         files with the same parallelism (os.availableParallelism() processes). Target <= 1.2x.
+//   warm: the same report again (cache hit), against the cold run. Target <= 0.1x.
+// Both are timed in-process (the library call behind the CLI) and end to end (the CLI, node
+// startup included; `node -e 0` is printed for reference). Medians of BENCH_ITERATIONS (default 3).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, realpathSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const bin = join(root, 'bin/aitrail.js');
+const { blameReport } = await import(join(root, 'dist/report/blame-report.js'));
+const { listBlameFiles } = await import(join(root, 'dist/git/blame-files.js'));
+const { locateRepo } = await import(join(root, 'dist/git/repo.js'));
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 3);
+const FILES = Number(process.env.BENCH_FILES ?? 3000);
+const COMMITS = Number(process.env.BENCH_COMMITS ?? 3000);
+const jobs = availableParallelism();
+
+const env = {};
+for (const [key, value] of Object.entries(process.env)) {
+  if (!/^(CLAUDECODE|CLAUDE_CODE_.*|CURSOR_.*|CODEX_.*|GEMINI_CLI|QWEN_CODE|AI_AGENT|AGENT|OPENCODE|GOOSE_.*|CLINE_.*|AITRAIL.*|GIT_.*)$/.test(key)) env[key] = value;
+}
+Object.assign(env, { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' });
+
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const time = async (fn) => {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+};
+
+/** A deterministic pseudo-random generator (mulberry32). */
+function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A history of `files` files and `commits` commits, some with agent signatures, via fast-import. */
+function generate(dir, files, commits) {
+  execFileSync('git', ['init', '-q', '-b', 'main', dir], { env });
+  const rand = random(42);
+  const contents = Array.from({ length: files }, (_, f) => Array.from({ length: 20 + Math.floor(rand() * 80) }, (_, l) => `const v${f}_${l} = ${Math.floor(rand() * 1e6)}; // original line ${l}`));
+  const paths = contents.map((_, f) => `src/m${f % 40}/file-${f}.ts`);
+  const trailers = ['', '', '', '\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', '\n\nCo-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n', '\n\nAssisted-by: aider:deepseek/deepseek-chat\nAssisted-by: claude-code:anthropic/claude-sonnet-4.5\n'];
+  const chunks = [];
+  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  let when = 1_700_000_000;
+  for (let c = 0; c < commits; c += 1) {
+    const message = `change ${c}${c === 0 ? '' : trailers[Math.floor(rand() * trailers.length)]}`;
+    chunks.push(`commit refs/heads/main\nmark :${c + 1}\nauthor Bench <bench@example.com> ${when} +0000\ncommitter Bench <bench@example.com> ${when} +0000\n${data(message)}`);
+    if (c > 0) chunks.push(`from :${c}\n`);
+    when += 60;
+    const touched = c === 0 ? contents.map((_, f) => f) : Array.from({ length: 1 + Math.floor(rand() * 6) }, () => Math.floor(rand() * files));
+    for (const f of new Set(touched)) {
+      const lines = contents[f];
+      if (c > 0) {
+        for (let k = 0; k < 1 + Math.floor(rand() * 5); k += 1) {
+          const at = Math.floor(rand() * (lines.length + 1));
+          if (rand() < 0.6) lines.splice(at, rand() < 0.5 ? 1 : 0, `const e${c}_${k} = ${Math.floor(rand() * 1e6)}; // edit ${c}`);
+          else lines.splice(at, 1);
+        }
+      }
+      chunks.push(`M 100644 inline ${paths[f]}\n${data(`${lines.join('\n')}\n`)}`);
+    }
+    chunks.push('\n');
+  }
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env, input: chunks.join(''), maxBuffer: 1 << 30 });
+  execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir, env });
+}
+
+/** Raw baseline: `git blame --porcelain <rev> -- <file>` for each file, `jobs` at a time, output read and dropped. */
+async function rawBlame(dir, rev, paths) {
+  let next = 0;
+  const lane = async () => {
+    while (next < paths.length) {
+      const path = paths[next++];
+      await new Promise((done, fail) => {
+        const child = spawn('git', ['blame', '--porcelain', rev, '--', path], { cwd: dir, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, stdio: ['ignore', 'pipe', 'ignore'] });
+        child.stdout.on('data', () => {});
+        child.on('error', fail);
+        child.on('close', (code) => (code === 0 ? done() : fail(new Error(`git blame ${path} exited ${code}`))));
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, lane));
+}
+
+function cli(dir, args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [bin, 'blame', '--format', 'json', ...args], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (result.status !== 0) throw new Error(`aitrail blame exited ${result.status}: ${result.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function measure(label, dir) {
+  const repo = await locateRepo(dir);
+  const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, env, encoding: 'utf8' }).trim();
+  const { files } = await listBlameFiles(repo.root, repo.gitDir, rev, []);
+  const paths = files.map((file) => file.path);
+  const commits = execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: dir, env, encoding: 'utf8' }).trim();
+  const cache = join(repo.commonDir, 'aitrail', 'blame-cache');
+  const t = { raw: [], cold: [], warm: [], cliCold: [], cliWarm: [], node: [] };
+  let report;
+  await rawBlame(dir, rev, paths); // warm the OS caches for everyone
+  for (let i = 0; i < iterations; i += 1) {
+    t.raw.push(await time(() => rawBlame(dir, rev, paths)));
+    rmSync(cache, { recursive: true, force: true });
+    t.cold.push(await time(async () => (report = (await blameReport({ cwd: dir })).report)));
+    t.warm.push(await time(async () => {
+      const result = await blameReport({ cwd: dir });
+      if (!result.cached) throw new Error('warm run missed the cache');
+    }));
+    rmSync(cache, { recursive: true, force: true });
+    t.cliCold.push(cli(dir, []));
+    t.cliWarm.push(cli(dir, []));
+    t.node.push(await time(() => spawnSync(process.execPath, ['-e', '0'])));
+  }
+  const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)]));
+  const fmt = (ms) => `${ms.toFixed(0).padStart(7)} ms`;
+  const ratio = (a, b) => (a / b).toFixed(3);
+  const coldRatio = m.cold / m.raw;
+  const warmRatio = m.warm / m.cold;
+  process.stdout.write(
+    [
+      `${label}: ${paths.length} text files, ${commits} commits, ${report.totals.lines} lines (${report.totals.ai} AI), ${jobs} parallel git processes, median of ${iterations}`,
+      `  raw git blame --porcelain  ${fmt(m.raw)}`,
+      `  aitrail blame, cold        ${fmt(m.cold)}   cold/raw  ${ratio(m.cold, m.raw)}  (target <= 1.2) ${coldRatio <= 1.2 ? 'OK' : 'OVER'}`,
+      `  aitrail blame, warm        ${fmt(m.warm)}   warm/cold ${ratio(m.warm, m.cold)}  (target <= 0.1) ${warmRatio <= 0.1 ? 'OK' : 'OVER'}`,
+      `  CLI end to end: cold ${fmt(m.cliCold)} (cold/raw ${ratio(m.cliCold, m.raw)}), warm ${fmt(m.cliWarm)} (warm/cold ${ratio(m.cliWarm, m.cliCold)}); node -e 0 ${fmt(m.node)}`,
+      '',
+    ].join('\n'),
+  );
+  return { coldRatio, warmRatio };
+}
+
+const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-blame-bench-')));
+let over = false;
+try {
+  const own = await measure('this repository', root);
+  const start = Date.now();
+  const generated = join(scratch, 'generated');
+  generate(generated, FILES, COMMITS);
+  process.stdout.write(`(generated ${FILES} files x ${COMMITS} commits with fast-import in ${Date.now() - start} ms)\n`);
+  const big = await measure('generated repository', generated);
+  over = [own, big].some((r) => r.coldRatio > 1.2 || r.warmRatio > 0.1);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+if (over && process.env.BENCH_STRICT) process.exitCode = 1;
