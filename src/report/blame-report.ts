@@ -18,8 +18,18 @@ import { cacheDir, readCachedReport, writeCachedReport } from './blame-cache.js'
 import { commitAttributions } from './commit-attributions.js';
 import { runPool } from './run-pool.js';
 
-/** Bump when the cached report's meaning or detection's built-in signatures change. */
+/** Bump when the cached report's meaning changes (the package version is in the key too). */
 const CACHE_VERSION = 'blame-1';
+
+/** The installed aitrail version: built-in signatures change with it, so it is part of the key. */
+async function packageVersion(): Promise<string> {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    return (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? '';
+  } catch {
+    return '';
+  }
+}
 
 export interface BlameRun {
   /** Directory the command runs in; paths are relative to it, like git's. Default: process.cwd(). */
@@ -84,13 +94,14 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   for (const ignored of run.ignoreRevs ?? []) checkRev(ignored, '--ignore-rev');
   const ignoreFiles = (run.ignoreRevsFiles ?? []).map((file) => (file === '' ? '' : resolve(cwd, file)));
   // Everything the cache key needs, at once.
-  const [{ config }, rev, since, ignoreShas, prefix, environment] = await Promise.all([
+  const [{ config }, rev, since, ignoreShas, prefix, environment, version] = await Promise.all([
     loadConfig(repo.root, run.config ? { configFile: run.config } : {}),
     resolveCommit(repo.root, revName),
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
     Promise.all((run.ignoreRevs ?? []).map((name) => resolveCommit(repo.root, name))),
     repo.bare ? Promise.resolve('') : showPrefix(cwd),
     blameEnvironment(repo.root, repo.commonDir, ignoreFiles),
+    packageVersion(),
   ]);
   if (!rev) throw new UsageError(run.rev === undefined ? 'nothing to blame: HEAD names no commit yet. Commit something first, or pass --rev <rev>.' : `unknown --rev '${revName}': it names no commit in this repository.`);
   if (run.since !== undefined && !since) throw new UsageError(`unknown --since '${run.since}': it names no commit in this repository.`);
@@ -105,7 +116,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const exclude = [...(config.blame?.exclude ?? []), ...(run.exclude ?? [])];
   const detect = { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? 'Assisted-by' };
 
-  const key = cacheKey({ v: CACHE_VERSION, rev, since, flags, specs, include, cliInclude: run.include ?? [], exclude, detect, environment });
+  const key = cacheKey({ v: CACHE_VERSION, version, rev, since, flags, specs, include, cliInclude: run.include ?? [], exclude, detect, environment });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
     const hit = await readCachedReport(dir, key);

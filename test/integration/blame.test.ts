@@ -129,6 +129,15 @@ describe('aitrail blame on real history', () => {
     expect(dashed.files.map((f) => f.path)).toEqual(['--dash', '-rf x.txt']);
   });
 
+  it('--include/--exclude and config blame.exclude narrow the files', () => {
+    const all = json(repo.dir, []).files.map((f) => f.path);
+    expect(json(repo.dir, ['--include', 'dir/**']).files.map((f) => f.path)).toEqual(all.filter((p) => p.startsWith('dir/')));
+    expect(json(repo.dir, ['--exclude', '**/*.txt']).files.map((f) => f.path)).toEqual(all.filter((p) => !p.endsWith('.txt')));
+    const config = join(repo.dir, '.git', 'test-config.json');
+    repo.write('.git/test-config.json', JSON.stringify({ blame: { exclude: ['dir/**'] } }));
+    expect(json(repo.dir, ['--config', config]).files.map((f) => f.path)).toEqual(all.filter((p) => !p.startsWith('dir/')));
+  });
+
   it('refuses unknown revisions, options and paths with exit 2', () => {
     expect(aitrail(repo.dir, ['blame', '--rev', 'nope']).code).toBe(2);
     expect(aitrail(repo.dir, ['blame', '--rev', '--output=x']).code).toBe(2);
