@@ -1,0 +1,176 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+
+// The package exactly as users get it: `npm pack`, installed into fresh repositories, driven with npx.
+const PACKAGE_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const OPUS_LINE = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
+// No aitrail on PATH: the shims must find node_modules/.bin/aitrail.
+const ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+
+let tarball: string;
+
+beforeAll(() => {
+  const dest = tempDir('aitrail-pack-');
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: PACKAGE_ROOT, env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const [info] = JSON.parse(out.slice(out.indexOf('['))) as { filename: string }[];
+  tarball = join(dest, info!.filename);
+});
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, input = ''): Run {
+  const result = spawnSync(command, args, { cwd, env: { ...ENV, ...env }, input, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function ok(result: Run): Run {
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  return result;
+}
+
+function project(packageJson: object, extra: string[] = []): TestRepo {
+  const repo = makeRepo();
+  repo.write('package.json', `${JSON.stringify(packageJson, null, 2)}\n`);
+  repo.write('.gitignore', 'node_modules/\n');
+  ok(run(repo.dir, 'npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', tarball, ...extra]));
+  return repo;
+}
+
+const npx = (repo: TestRepo, args: string[], env: NodeJS.ProcessEnv = {}) => run(repo.dir, 'npx', ['--no', 'aitrail', ...args], env);
+const commit = (repo: TestRepo, args: string[], env: NodeJS.ProcessEnv = {}, input = '') => ok(run(repo.dir, 'git', ['commit', '-q', '--allow-empty', ...args], env, input));
+const message = (repo: TestRepo) => {
+  const raw = execFileSync('git', ['cat-file', 'commit', 'HEAD'], { cwd: repo.dir, env: ENV, encoding: 'utf8' });
+  return raw.slice(raw.indexOf('\n\n') + 2);
+};
+
+describe('plain repository with a foreign commit-msg hook', () => {
+  let repo: TestRepo;
+  const foreign = '#!/bin/sh\n# the team\'s own hook\necho "foreign ran: $1" >>.git/foreign.log';
+  let hookPath: string;
+
+  beforeAll(() => {
+    repo = project({ name: 'e2e-plain', version: '1.0.0', private: true });
+    hookPath = join(repo.dir, '.git', 'hooks', 'commit-msg');
+    writeFileSync(hookPath, foreign);
+    chmodSync(hookPath, 0o700);
+    commit(repo, ['-m', 'initial']);
+  });
+
+  it('npx aitrail init installs, chaining the foreign hook; a second run changes nothing', () => {
+    const first = ok(npx(repo, ['init']));
+    expect(first.stdout).toMatch(/git mode/);
+    expect(first.stdout).toMatch(/chained/);
+    const hooks = join(repo.dir, '.git', 'hooks');
+    const snap = () => readdirSync(hooks).sort().map((name) => `${name}:${lstatSync(join(hooks, name)).mode}:${readFileSync(join(hooks, name), 'base64')}`);
+    const installed = snap();
+    expect(ok(npx(repo, ['init'])).stdout).toMatch(/already installed/);
+    expect(snap()).toEqual(installed);
+  });
+
+  it('AITRAIL_MODEL is recorded and the foreign hook keeps running', () => {
+    writeFileSync(join(repo.dir, '.git', 'foreign.log'), '');
+    commit(repo, ['-m', 'Explicit model'], { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' });
+    expect(message(repo)).toBe(`Explicit model\n\n${OPUS_LINE}\n`);
+    expect(readFileSync(join(repo.dir, '.git', 'foreign.log'), 'utf8')).toBe('foreign ran: .git/COMMIT_EDITMSG\n');
+  });
+
+  it('a simulated Claude Code environment with its co-author line', () => {
+    const text = 'Refactor parser\n\nCo-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>\n';
+    commit(repo, ['-F', '-'], { CLAUDECODE: '1' }, text);
+    expect(message(repo)).toBe(`${text}${OPUS_LINE}\n`);
+  });
+
+  it('aider-style author under --no-verify', () => {
+    commit(repo, ['--no-verify', '-m', 'aider: small fix'], { GIT_AUTHOR_NAME: 'Jane (aider)' });
+    expect(message(repo)).toMatch(/^aider: small fix\n\nAssisted-by: aider:[^\n]+\n$/);
+  });
+
+  it('with aitrail use, and nothing after --clear', () => {
+    ok(npx(repo, ['use', 'qwen3-coder', '--agent', 'qwen-code', '--for', '1h']));
+    commit(repo, ['-m', 'Session commit']);
+    expect(message(repo)).toBe('Session commit\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n');
+    ok(npx(repo, ['use', '--clear']));
+    commit(repo, ['-m', 'After clear']);
+    expect(message(repo)).toBe('After clear\n');
+  });
+
+  it('AITRAIL=0 records nothing, the foreign hook still runs', () => {
+    writeFileSync(join(repo.dir, '.git', 'foreign.log'), '');
+    commit(repo, ['-m', 'Switched off'], { AITRAIL: '0', AITRAIL_MODEL: 'anthropic/claude-opus-4.6' });
+    expect(message(repo)).toBe('Switched off\n');
+    expect(readFileSync(join(repo.dir, '.git', 'foreign.log'), 'utf8')).toBe('foreign ran: .git/COMMIT_EDITMSG\n');
+  });
+
+  it('a human-only commit is untouched', () => {
+    const text = 'Human change\n\nWritten by hand.\nSee: ticket-42\n';
+    commit(repo, ['--cleanup=verbatim', '-F', '-'], {}, text);
+    expect(message(repo)).toBe(text);
+  });
+
+  it('amend never duplicates the trailer', () => {
+    const env = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
+    commit(repo, ['-m', 'To amend'], env);
+    commit(repo, ['--amend', '--no-edit'], env);
+    commit(repo, ['--amend', '--no-edit'], env);
+    expect(message(repo)).toBe(`To amend\n\n${OPUS_LINE}\n`);
+  });
+
+  it('a sign-off block gets the trailer inside it and nothing else changes', () => {
+    const text = 'Fix   spacing\n\nBody  with  double  spaces.\n\nSigned-off-by: Ann Dev <ann@example.com>\n';
+    commit(repo, ['--cleanup=verbatim', '-F', '-'], { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' }, text);
+    expect(message(repo)).toBe(`${text}${OPUS_LINE}\n`);
+  });
+
+  it('npx aitrail status shows the installation', () => {
+    const status = ok(npx(repo, ['status']));
+    expect(status.stdout).toMatch(/commit-msg\s+foreign-chained/);
+  });
+
+  it('uninstall restores the foreign hook byte for byte, mode included', () => {
+    ok(npx(repo, ['uninstall']));
+    expect(readFileSync(hookPath, 'utf8')).toBe(foreign);
+    expect(lstatSync(hookPath).mode & 0o777).toBe(0o700);
+    expect(readdirSync(join(repo.dir, '.git', 'hooks')).filter((name) => !name.endsWith('.sample'))).toEqual(['commit-msg']);
+  });
+});
+
+describe('husky v9 repository', () => {
+  let repo: TestRepo;
+
+  beforeAll(() => {
+    repo = project({ name: 'e2e-husky', version: '1.0.0', private: true, scripts: { prepare: 'husky' } }, ['husky@9.1.7']);
+    ok(run(repo.dir, 'npm', ['run', 'prepare']));
+    repo.write('.husky/pre-commit', 'echo "team pre-commit ran" >>.git/husky.log\n');
+    commit(repo, ['-m', 'initial']);
+  });
+
+  it('npx aitrail init adds marked lines to .husky hooks, twice is a no-op', () => {
+    const first = ok(npx(repo, ['init']));
+    expect(first.stdout).toMatch(/husky mode/);
+    const text = readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8');
+    expect(text).toContain('aitrail hook commit-msg "$@"');
+    expect(ok(npx(repo, ['init'])).stdout).toMatch(/already installed/);
+    expect(readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8')).toBe(text);
+  });
+
+  it('records through husky and the team hook still runs', () => {
+    commit(repo, ['-m', 'Via husky'], { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' });
+    expect(message(repo)).toBe(`Via husky\n\n${OPUS_LINE}\n`);
+    expect(readFileSync(join(repo.dir, '.git', 'husky.log'), 'utf8')).toContain('team pre-commit ran');
+  });
+
+  it('uninstall leaves husky and the team hook as they were', () => {
+    ok(npx(repo, ['uninstall']));
+    expect(readFileSync(join(repo.dir, '.husky', 'pre-commit'), 'utf8')).toBe('echo "team pre-commit ran" >>.git/husky.log\n');
+    expect(readdirSync(join(repo.dir, '.husky')).sort()).toEqual(['_', 'pre-commit']);
+    expect(repo.git(['config', 'core.hooksPath'])).toBe('.husky/_');
+  });
+});
