@@ -108,6 +108,7 @@ function cli(dir, args) {
 
 async function measure(label, dir) {
   const repo = await locateRepo(dir);
+  // A fixed sha: other work may move HEAD while the benchmark runs.
   const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, env, encoding: 'utf8' }).trim();
   const { files } = await listBlameFiles(repo.root, repo.gitDir, rev, []);
   const paths = files.map((file) => file.path);
@@ -119,14 +120,14 @@ async function measure(label, dir) {
   for (let i = 0; i < iterations; i += 1) {
     t.raw.push(await time(() => rawBlame(dir, rev, paths)));
     rmSync(cache, { recursive: true, force: true });
-    t.cold.push(await time(async () => (report = (await blameReport({ cwd: dir })).report)));
+    t.cold.push(await time(async () => (report = (await blameReport({ cwd: dir, rev })).report)));
     t.warm.push(await time(async () => {
-      const result = await blameReport({ cwd: dir });
+      const result = await blameReport({ cwd: dir, rev });
       if (!result.cached) throw new Error('warm run missed the cache');
     }));
     rmSync(cache, { recursive: true, force: true });
-    t.cliCold.push(cli(dir, []));
-    t.cliWarm.push(cli(dir, []));
+    t.cliCold.push(cli(dir, ['--rev', rev]));
+    t.cliWarm.push(cli(dir, ['--rev', rev]));
     t.node.push(await time(() => spawnSync(process.execPath, ['-e', '0'])));
   }
   const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)]));

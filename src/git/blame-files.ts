@@ -43,10 +43,13 @@ async function textPaths(gitDir: string, rev: string, pathspecs: readonly string
 /**
  * The text files of `rev` under `pathspecs` (literal, relative to the top; none = whole tree),
  * biggest first so the slowest blames start first. Also returns every path found, binary or
- * not, so callers can tell a path that is absent from one that only holds binaries.
+ * not, so callers can tell a path that is absent from one that only holds binaries, and the
+ * paths left out because their names are not valid UTF-8.
  */
-export async function listBlameFiles(root: string, gitDir: string, rev: string, pathspecs: readonly string[]): Promise<{ files: TreeFile[]; all: TreeFile[] }> {
+export async function listBlameFiles(root: string, gitDir: string, rev: string, pathspecs: readonly string[]): Promise<{ files: TreeFile[]; all: TreeFile[]; undecodable: string[] }> {
   const [all, text] = await Promise.all([lsTree(root, rev, pathspecs), textPaths(gitDir, rev, pathspecs)]);
-  const files = all.filter((file) => text.has(file.path)).sort((a, b) => b.size - a.size);
-  return { files, all };
+  // A name that is not valid UTF-8 cannot be handed back to git as an argument: left out, reported.
+  const undecodable = all.filter((file) => file.path.includes('\ufffd')).map((file) => file.path);
+  const files = all.filter((file) => text.has(file.path) && !file.path.includes('\ufffd')).sort((a, b) => b.size - a.size);
+  return { files, all, undecodable };
 }

@@ -8,6 +8,7 @@ import { attributeFile, sumReports } from '../core/blame/aggregate.js';
 import { renderBlame } from '../core/blame/render.js';
 import type { BlameFormat, BlameGrouping, BlameReport, CommitModels, FileBlame, FileReport } from '../core/blame/types.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { sanitize } from '../core/sanitize.js';
 import { UsageError } from '../cli/errors.js';
 import { blameFile } from '../git/blame.js';
 import { blameEnvironment } from '../git/blame-environment.js';
@@ -51,6 +52,8 @@ export interface BlameRun {
   /** Parallel git blame processes (default: available parallelism). */
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Diagnostics for people (files left out…). */
+  onWarning?: (message: string) => void;
 }
 
 export interface BlameResult {
@@ -125,7 +128,8 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
 
   const attributionsPromise = commitAttributions(repo.root, rev, since, detect);
   attributionsPromise.catch(() => {});
-  const { files: listed, all } = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
+  const { files: listed, all, undecodable } = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
+  if (undecodable.length > 0) run.onWarning?.(`left out ${undecodable.length} file(s) whose names are not valid UTF-8 (e.g. ${sanitize(undecodable[0]!)}); rename them to include them.`);
   for (const spec of specs) {
     if (!all.some((file) => file.path === spec || file.path.startsWith(`${spec}/`))) throw new UsageError(`path '${spec}' has no file in ${revName} (${rev.slice(0, 12)}).`);
   }
@@ -178,7 +182,8 @@ export async function runBlame(args: BlameCommandRun): Promise<number> {
     };
   }
   try {
-    const { report } = await blameReport({ ...args, onProgress });
+    const onWarning = args.onWarning ?? ((message: string) => process.stderr.write(`aitrail: warning: ${message}\n`));
+    const { report } = await blameReport({ ...args, onProgress, onWarning });
     spinner?.stop();
     write(renderBlame(report, args.format, args.by));
     return ExitCode.ok;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -279,5 +279,17 @@ describe('aitrail blame cache', () => {
     expect(withRule.totals.ai).toBe(withRule.totals.lines);
     expect(withRule.totals.byModel['acme/coder-2']).toBe(withRule.totals.lines);
     expect(existsSync(dir)).toBe(true);
+  });
+});
+
+describe('aitrail blame on names that are not UTF-8', () => {
+  it('leaves them out with a warning instead of failing', () => {
+    const repo = makeRepo();
+    writeFileSync(Buffer.concat([Buffer.from(`${repo.dir}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.txt')]), 'x\n');
+    repo.commit('human\n', { 'good.txt': 'a\nb\n' });
+    const result = aitrail(repo.dir, ['blame', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/left out 1 file\(s\) whose names are not valid UTF-8/);
+    expect((JSON.parse(result.stdout) as BlameJson).files.map((f) => f.path)).toEqual(['good.txt']);
   });
 });
