@@ -1,5 +1,7 @@
 import { ExitCode } from '../core/exit-codes.js';
 
+const HOOKS_BUNDLE = '../hooks.bundle.js';
+
 /**
  * Entry point of the `aitrail` binary. `aitrail hook …` takes a fast path that loads only what
  * the hook needs (hooks run on every commit); every other command goes through yargs.
@@ -7,7 +9,8 @@ import { ExitCode } from '../core/exit-codes.js';
 export async function main(argv: string[]): Promise<number> {
   try {
     if (argv[0] === 'hook') {
-      const { runHook } = await import('../hooks/dispatch.js');
+      // One bundled file (scripts/bundle-hooks.mjs) when built; the module tree otherwise.
+      const { runHook } = (await import(HOOKS_BUNDLE).catch(() => import('../hooks/dispatch.js'))) as typeof import('../hooks/dispatch.js');
       return await runHook(argv.slice(1));
     }
     const { runCli } = await import('./app.js');
