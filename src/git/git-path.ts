@@ -21,14 +21,5 @@ export async function isTracked(cwd: string, path: string): Promise<boolean> {
   return out.length > 0;
 }
 
-/**
- * `locateRepo`, also for bare repositories (where `--show-toplevel` fails): a bare repository's
- * root is its git dir.
- */
-export async function locateAnyRepo(cwd: string): Promise<import('./repo.js').RepoLocation> {
-  const out = await runGit(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--git-common-dir'], { cwd }).catch(() => '');
-  const [bare, gitDir, common] = out.split('\n');
-  if (bare === 'true' && gitDir) return { root: gitDir, gitDir, commonDir: resolve(cwd, common || gitDir), bare: true };
-  const { locateRepo } = await import('./repo.js');
-  return locateRepo(cwd);
-}
+/** `locateRepo` handles bare repositories itself; kept as a name for the install code. */
+export { locateRepo as locateAnyRepo } from './repo.js';

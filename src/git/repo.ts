@@ -20,7 +20,8 @@ export async function locateRepo(cwd: string): Promise<RepoLocation> {
   const git = simpleGit({ baseDir: cwd, trimmed: true });
   let out: string;
   try {
-    out = await git.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--git-common-dir', '--show-toplevel']);
+    // --show-toplevel fails in a bare repository, so ask for it only once we know there is a work tree.
+    out = await git.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--git-common-dir']);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     if (/not a git repository/i.test(text)) {
@@ -28,8 +29,12 @@ export async function locateRepo(cwd: string): Promise<RepoLocation> {
     }
     throw new GitError(`git rev-parse failed: ${text.trim().split('\n')[0]}`, ['rev-parse'], null, text, { cause: error });
   }
-  const [bareFlag, gitDir, commonDirRaw, top] = out.split('\n');
+  const [bareFlag, gitDir, commonDirRaw] = out.split('\n');
   const bare = bareFlag === 'true';
+  let top: string | undefined;
+  if (!bare) {
+    top = (await git.raw(['rev-parse', '--show-toplevel']).catch(() => '')).trim() || undefined;
+  }
   const { resolve } = await import('node:path');
   const commonDir = resolve(cwd, commonDirRaw ?? gitDir ?? '.');
   return { root: bare || !top ? (gitDir ?? cwd) : top, gitDir: gitDir ?? cwd, commonDir, bare };
