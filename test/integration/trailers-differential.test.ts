@@ -51,8 +51,11 @@ const undoAvoid = (text: string) => text.replaceAll(ALT, SCISSORS);
 
 const render = (trailers: Trailer[]) => trailers.map((trailer) => `${trailer.key}: ${trailer.value}\n`).join('');
 
-/** `result` is `message` with `ADDED_LINE` (after at most two newlines) inserted at one offset. */
-function isPureInsertion(message: string, result: string): boolean {
+/**
+ * The offset at which `result` is `message` with `ADDED_LINE` (after at most two newlines)
+ * inserted, or -1 when it is not. The last such offset when several fit.
+ */
+function insertionOffset(message: string, result: string): number {
   for (const lead of ['', '\n', '\n\n']) {
     const inserted = lead + ADDED_LINE;
     if (result.length !== message.length + inserted.length) continue;
@@ -60,11 +63,11 @@ function isPureInsertion(message: string, result: string): boolean {
     while (prefix < message.length && message[prefix] === result[prefix]) prefix++;
     let suffix = 0;
     while (suffix < message.length && message[message.length - 1 - suffix] === result[result.length - 1 - suffix]) suffix++;
-    for (let at = Math.max(0, message.length - suffix); at <= prefix; at++) {
-      if (result.startsWith(inserted, at)) return true;
+    for (let at = Math.min(prefix, message.length); at >= Math.max(0, message.length - suffix); at--) {
+      if (result.startsWith(inserted, at)) return at;
     }
   }
-  return false;
+  return -1;
 }
 
 function generate(seed: number, count: number, commentChar = '#'): string[] {
@@ -94,7 +97,15 @@ function compareWithGit(messages: string[], seed: number, commentChar: string) {
     const gitAdded = gitAdd[index] !== gitReprint[index];
     const expectedTrailers = gitParse[index] + (gitAdded ? ADDED_LINE : '');
     expect(ours[index] !== message, context).toBe(gitAdded);
-    if (gitAdded) expect(isPureInsertion(message, ours[index]!), `${context}\nours: ${JSON.stringify(ours[index])}`).toBe(true);
+    const at = gitAdded ? insertionOffset(message, ours[index]!) : message.length;
+    expect(at, `${context}\nours: ${JSON.stringify(ours[index])}`).toBeGreaterThanOrEqual(0);
+    // A last line "---" without a newline turns into a patch divider once terminated (git's own
+    // output too): divider-mode readers then miss the new block, and a second divider-mode run
+    // adds it again before the divider. Documented; only the byte-preservation check applies.
+    if (/(^|\n)---$/.test(message)) {
+      figures.documentedDifference++;
+      return;
+    }
     // git reads our result as the old trailers plus the added one...
     expect(gitParseOurs[index], `${context}\nours: ${JSON.stringify(ours[index])}`).toBe(expectedTrailers);
     if (gitReprintOurs[index] !== gitAdd[index]) {
@@ -102,7 +113,7 @@ function compareWithGit(messages: string[], seed: number, commentChar: string) {
       // cases where git's output splits or loses the block and ours keeps it (asserted above):
       // a message without a final newline, or whitespace-only lines (maybe among comment lines)
       // closing the block (git re-prints them before the new line; we insert before them).
-      const after = ours[index]!.slice(ours[index]!.indexOf(ADDED_LINE) + ADDED_LINE.length);
+      const after = message.slice(at);
       const closing = after.match(new RegExp(`^(?:[${commentChar}][^\\n]*\\n|[ \\t\\r]*\\n)*`))![0];
       const documented = !message.endsWith('\n') || /^[ \t\r]+$/m.test(closing);
       expect(documented, `${context}\nours: ${JSON.stringify(ours[index])}\ngit:  ${JSON.stringify(gitAdd[index])}`).toBe(true);

@@ -82,6 +82,11 @@ function insertionPoint(message: string, block: TrailerBlock, commentChar: strin
  * the block or glue the new lines onto prose (a message without a final newline, whitespace-only
  * lines closing the block), the new lines go right after the block's last line instead, or after
  * a blank line. A missing final newline before the insertion point is supplied.
+ *
+ * For commit messages (prepare-commit-msg, amend) pass `noDivider: true`: git commit and git log
+ * do not treat `---` as a patch divider, so in divider mode a body line `---` would put the new
+ * block where git log never looks. (Divider mode also cannot serve a message whose last line is
+ * an unterminated `---`: terminating it makes it a divider.)
  */
 export function insertTrailers(message: string, add: Trailer[], options: TrailerOptions = {}): string {
   const wanted = add.map(checked);
