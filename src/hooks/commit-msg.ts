@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { detectAtCommitTime } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { clearlyPasses } from '../core/policy/clearly-passes.js';
+import { compilePolicy } from '../core/policy/compile-policy.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { commentCharFor } from './comment-char.js';
 import { hookGitDir } from './hook-git-dir.js';
@@ -10,7 +14,8 @@ import type { HookHandler } from './dispatch.js';
  * `commit-msg <message-file>`: judge the commit being made — the message as prepare-commit-msg
  * left it, the staged paths — against the work tree's policy. Errors refuse it (exit 1) naming
  * the rule, model, file and fix; warnings print and pass; an invalid config refuses (exit 2).
- * Hot path (no AI): cached config, detection, and nothing else; policy code loads only for AI.
+ * Hot path (no AI, or AI the policy clearly accepts): cached config and detection only; the
+ * rules, messages and the staged paths are loaded only when something may be wrong.
  * git runs the hook at the top of the work tree, so `cwd` is the repository root.
  */
 export const handler: HookHandler = async (args, context) => {
@@ -22,15 +27,13 @@ export const handler: HookHandler = async (args, context) => {
   try {
     const root = context.cwd;
     const gitDir = hookGitDir(root, context.env, file);
-    const { loadConfig } = await import('../config/load.js');
     const { config } = await loadConfig(root, { cacheDir: join(gitDir, 'aitrail') });
     const message = readFileSync(resolve(root, file), 'utf8');
     const commentChar = commentCharFor(root, message);
     const signals = gatherCommitTimeSignals(root, gitDir, context.env);
-    const { detectAtCommitTime } = await import('../core/detect.js');
     const detectOptions = { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? 'Assisted-by' };
     const attributions = detectAtCommitTime(message, { ...signals, commentChar }, detectOptions);
-    if (attributions.length === 0) return ExitCode.ok;
+    if (clearlyPasses(attributions, compilePolicy(config.policy, detectOptions))) return ExitCode.ok;
     const { judgeCommitBeingMade } = await import('../enforce/judge-staged.js');
     const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar, attributions, author: signals.author, config });
     if (violations.length === 0) return ExitCode.ok;

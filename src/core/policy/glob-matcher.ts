@@ -1,7 +1,27 @@
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
+import type picomatchType from 'picomatch';
+import { simpleGlobRegex } from './simple-glob.js';
 
 /** Returns the first glob that matches, or undefined. */
 export type GlobMatcher = (subject: string) => string | undefined;
+
+type Test = (subject: string) => boolean;
+
+let loaded: typeof picomatchType | undefined;
+/** picomatch, loaded on first need (commit-msg with simple model globs never pays for it). */
+function picomatch(): typeof picomatchType {
+  loaded ??= createRequire(import.meta.url)('picomatch') as typeof picomatchType;
+  return loaded;
+}
+
+const OPTIONS = { dot: true, nocase: true } as const;
+
+/** picomatch semantics (`dot`, `nocase`); simple globs without picomatch itself. */
+function compile(glob: string): Test {
+  const simple = simpleGlobRegex(glob);
+  if (simple) return (subject) => simple.test(subject);
+  return picomatch()(glob, OPTIONS);
+}
 
 /**
  * picomatch's `**` never matches across a newline, so `src/crypto/a<LF>b.ts` (a legal git path)
@@ -19,12 +39,11 @@ function plain(subject: string): string {
  */
 export function modelMatcher(globs: readonly string[]): GlobMatcher {
   // picomatch's own `basename` option also applies to patterns with a slash; do it by hand.
-  const options = { dot: true, nocase: true };
-  const compiled = globs.map((glob) => ({ glob, test: picomatch(glob, options), name: !glob.includes('/') }));
+  const compiled = globs.map((glob) => ({ glob, test: compile(glob), byName: !glob.includes('/') }));
   return (raw) => {
     const model = plain(raw);
     const name = model.slice(model.lastIndexOf('/') + 1);
-    return compiled.find(({ test, name: byName }) => test(model) || (byName && test(name)))?.glob;
+    return compiled.find(({ test, byName }) => test(model) || (byName && test(name)))?.glob;
   };
 }
 
@@ -34,11 +53,7 @@ export function modelMatcher(globs: readonly string[]): GlobMatcher {
  * case-insensitive file systems (a wider match only makes a restriction stricter).
  */
 export function pathMatcher(globs: readonly string[]): GlobMatcher {
-  return matcher(globs, { dot: true, nocase: true });
-}
-
-function matcher(globs: readonly string[], options: picomatch.PicomatchOptions): GlobMatcher {
-  const compiled = globs.map((glob) => ({ glob, test: picomatch(glob, options) }));
+  const compiled = globs.map((glob) => ({ glob, test: compile(glob) }));
   return (subject) => {
     const text = plain(subject);
     return compiled.find(({ test }) => test(text))?.glob;
