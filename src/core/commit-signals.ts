@@ -1,4 +1,4 @@
-import { parseTrailers } from './trailers.js';
+import { parseCommitTrailers } from './trailers.js';
 import type { CommitSignals, Identity } from './types.js';
 
 /** The detection signals of a stored commit: trailers read exactly as git reads stored commits. */
@@ -7,7 +7,7 @@ export function commitSignals(commit: { message: string; author: Identity; commi
   return {
     subject: firstLine.replace(/\r$/, ''),
     message: commit.message,
-    trailers: parseTrailers(commit.message, { noDivider: true }),
+    trailers: parseCommitTrailers(commit.message),
     author: commit.author,
     committer: commit.committer,
   };

@@ -46,7 +46,7 @@ export function hasNoContent(message: string, commentChar = '#'): boolean {
 export function recordTrailers(message: string, attributions: readonly Attribution[], key: string, commentChar?: string): string {
   const { trailers } = trailersFor(attributions, key);
   if (trailers.length === 0) return message;
-  const inserted = insertTrailers(message, trailers, commentChar === undefined ? {} : { commentChar });
+  const inserted = insertTrailers(message, trailers, commentChar === undefined ? { noDivider: true } : { commentChar, noDivider: true });
   if (inserted === message || !hasNoContent(message, commentChar)) return inserted;
   return `\n${inserted.startsWith('\n') ? '' : '\n'}${inserted}`;
 }
