@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { generateMessage, prng } from '../helpers/trailer-messages.js';
 
 interface LogJson {
   sha: string;
@@ -68,6 +69,27 @@ describe('aitrail log', () => {
       for (const attribution of entry.attributions) expect(attribution.evidence.length).toBeGreaterThan(0);
       expect(entry.trailers).toEqual(gitTrailers(repo, entry.sha));
     });
+  });
+
+  it('reports trailers exactly as git reads them, on generated messages', () => {
+    const repo = makeRepo();
+    const seed = 20261129;
+    const rand = prng(seed);
+    const count = 80;
+    for (let index = 0; index < count; index += 1) {
+      repo.git(['commit', '-q', '--allow-empty', '--allow-empty-message', '--no-verify', '--cleanup=verbatim', '-F', '-'], { input: generateMessage(rand) });
+    }
+    const result = aitrail(repo.dir, ['log', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const entries = JSON.parse(result.stdout) as LogJson[];
+    expect(entries).toHaveLength(count);
+    let withTrailers = 0;
+    for (const entry of entries) {
+      const expected = gitTrailers(repo, entry.sha);
+      if (expected.length > 0) withTrailers += 1;
+      expect(entry.trailers, `seed ${seed}, commit ${entry.sha}`).toEqual(expected);
+    }
+    expect(withTrailers).toBeGreaterThan(count / 4);
   });
 
   it('prints a readable text report and honours a range', () => {
