@@ -104,6 +104,15 @@ describe('pre-push: the same commit made with --no-verify', () => {
     expect(remote.git(['log', '-1', '--format=%s', 'main'])).toBe('docs: two');
   });
 
+  it('is refused when pushing to a URL rather than a named remote', () => {
+    const { work, remote } = project(DENY_QWEN);
+    commitWith(work, `feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'x\n' }, { noVerify: true });
+    const push = tryGit(work.dir, ['push', remote.dir, 'HEAD:refs/heads/by-url']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toContain('qwen/qwen3-coder');
+    expect(remote.git(['branch', '--list', 'by-url'])).toBe('');
+  });
+
   it('accepts a clean push', () => {
     const { work, remote } = project(DENY_QWEN);
     commitWith(work, `feat: claude\n\n${CLAUDE_DECLARED}\n`, { 'b.ts': 'b\n' });
@@ -187,6 +196,21 @@ describe('path rules', () => {
     expect(withTrailer.code).toBe(0);
     expect(tryGit(work.dir, ['push', '-q', 'origin', 'main']).code).toBe(0);
     expect(remote.git(['log', '-1', '--format=%s', 'main'])).toBe('feat: login');
+  });
+});
+
+describe('merge commits', () => {
+  it('are judged by what they bring in: their diff against the first parent', () => {
+    const { work, base } = project('policy:\n  paths:\n    - files: ["src/crypto/**"]\n      allow: []\n');
+    work.git(['checkout', '-q', '-b', 'side']);
+    commitWith(work, 'feat: human crypto\n', { 'src/crypto/aes.ts': 'x\n' });
+    work.git(['checkout', '-q', 'main']);
+    commitWith(work, 'docs: readme\n', { 'README.md': 'more\n' });
+    expect(tryGit(work.dir, ['merge', '-q', '--no-ff', '--no-verify', '-m', `Merge side\n\n${CLAUDE_DECLARED}\n`, 'side']).code).toBe(0);
+    const check = aitrail(work.dir, ['check', `${base}..HEAD`, '--format', 'json']);
+    expect(check.code).toBe(1);
+    const merge = work.git(['rev-parse', 'HEAD']);
+    expect(JSON.parse(check.stdout).violations).toEqual([expect.objectContaining({ sha: merge, rule: 'path-model-not-allowed', path: 'src/crypto/aes.ts' })]);
   });
 });
 
