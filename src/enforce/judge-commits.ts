@@ -6,8 +6,8 @@ import { verdictOf, type Verdict } from '../core/policy/verdict.js';
 import type { Config } from '../core/types.js';
 import { streamCommits } from '../git/log.js';
 
-/** Root commits show their files whatever `log.showRoot` says; paths stay root-relative whatever `diff.relative` says. */
-const LOG_EXTRA = ['--root', '--no-relative'];
+/** Root commits show their files whatever `log.showRoot` says, paths stay root-relative whatever `diff.relative` says, and `log.showSignature` cannot mix gpg output into the records. */
+const LOG_EXTRA = ['--root', '--no-relative', '--no-show-signature'];
 
 export interface Judgement {
   verdict: Verdict;
