@@ -29,7 +29,9 @@ const FORMAT = `--format=%x00${FIELDS.join('%x00')}`;
 
 /** Every commit of `revisions` (e.g. `['A..B']`, `['HEAD']`, or `['--stdin']`-less rev list), streamed. */
 export async function* streamCommits(cwd: string, revisions: string[], options: LogOptions = {}): AsyncGenerator<CommitRecord> {
-  const args = ['log', '-z', FORMAT, '--no-color', '--no-mailmap', ...(options.extra ?? [])];
+  // Immune to the user's log config: log.showSignature would mix gpg output into the records,
+  // log.showRoot=false would hide a root commit's files, diff.relative would change paths.
+  const args = ['log', '-z', FORMAT, '--no-color', '--no-mailmap', '--no-show-signature', '--root', '--no-relative', ...(options.extra ?? [])];
   if (options.paths) args.push('--name-only', '--no-renames', '--diff-merges=first-parent');
   args.push(...revisions, '--');
   let fields: string[] = [];
