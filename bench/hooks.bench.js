@@ -35,14 +35,16 @@ try {
 
   const messageFile = join(dir, '.git', 'COMMIT_EDITMSG');
   const message = 'Add a feature\n\nWith a body.\n';
+  // commit-msg sees the message as prepare-commit-msg left it: with the trailer.
+  const recorded = `${message}\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n`;
   const hookEnv = { ...env, GIT_INDEX_FILE: '.git/index', AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
   const cases = {
     'node -e 0': { args: ['-e', '0'], env },
     'aitrail hook prepare-commit-msg': { args: [bin, 'hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], env: hookEnv },
-    'aitrail hook commit-msg': { args: [bin, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], env: hookEnv },
+    'aitrail hook commit-msg': { args: [bin, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], env: hookEnv, message: recorded },
   };
   const run = (name) => {
-    writeFileSync(messageFile, message);
+    writeFileSync(messageFile, cases[name].message ?? message);
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, cases[name].args, { cwd: dir, env: cases[name].env, encoding: 'utf8' });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Build step: bundle the hook path (`aitrail hook …`) into one file, dist/hooks.bundle.js.
+// Build step: bundle the hook path (`aitrail hook …`) into dist/hooks-bundle/ (one entry, a chunk per hook).
 // Hooks run on every commit: loading ~60 small ES modules costs more than the hook's work, so
-// the hot path is one file. Heavy libraries stay external and are still imported lazily, only by
+// the hot path is a couple of files. Heavy libraries stay external and are still imported lazily, only by
 // the code that needs them (a cold config cache, the push hooks).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 await build({
   absWorkingDir: root,
   entryPoints: ['src/hooks/dispatch.ts'],
-  outfile: 'dist/hooks.bundle.js',
+  // Each hook's handler becomes its own chunk (the dispatcher imports them lazily), so a commit
+  // hook never compiles the push hooks' code. Minified: less source for V8 to compile per commit.
+  outdir: 'dist/hooks-bundle',
+  entryNames: 'index',
+  chunkNames: 'chunk-[hash]',
+  splitting: process.env.AITRAIL_BUNDLE_SPLIT !== '0',
+  minify: true,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,6 +1,6 @@
 import { ExitCode } from '../core/exit-codes.js';
 
-const HOOKS_BUNDLE = '../hooks.bundle.js';
+const HOOKS_BUNDLE = '../hooks-bundle/index.js';
 
 /**
  * Entry point of the `aitrail` binary. `aitrail hook …` takes a fast path that loads only what

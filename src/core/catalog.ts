@@ -37,6 +37,7 @@
  */
 import { MODEL_ALIASES, ROUTERS, VENDOR_NAMES, VENDORS, FAMILIES } from './model-data.js';
 import { familyOf, isAgentName, normaliseModelName, type ModelName } from './model-name.js';
+import PRECOMPUTED from './data/model-table.generated.json' with { type: 'json' };
 
 const MAX_INPUT = 200;
 const MAX_SEGMENTS = 8;
@@ -70,9 +71,13 @@ export function knownVendors(): readonly string[] {
   return VENDORS;
 }
 
-const TABLE: Lookup = buildTable();
+// The normalised-name table is precomputed at development time (scripts/build-model-table.mjs):
+// building it from the aliases costs ~10 ms per process, paid by every commit hook otherwise.
+// test/unit/catalog-table.test.ts fails when the checked-in table differs from buildModelTable().
+const TABLE: Lookup = new Map(PRECOMPUTED as [string, string][]);
 
-function buildTable(): Map<string, string> {
+/** The normalised-name → id table, built from the aliases of src/core/data/models.json. */
+export function buildModelTable(): Map<string, string> {
   const table = new Map<string, string>();
   for (const [id, aliases] of Object.entries(MODEL_ALIASES)) {
     for (const alias of [id.slice(id.indexOf('/') + 1), ...aliases]) {

@@ -29,7 +29,7 @@ export const handler: HookHandler = async (args, context) => {
     const gitDir = hookGitDir(root, context.env, file);
     const { config } = await loadConfig(root, { cacheDir: join(gitDir, 'aitrail') });
     const message = readFileSync(resolve(root, file), 'utf8');
-    const commentChar = commentCharFor(root, message);
+    const commentChar = commentCharFor(root, message, { gitDir, env: context.env });
     const signals = gatherCommitTimeSignals(root, gitDir, context.env);
     const detectOptions = { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? 'Assisted-by' };
     const attributions = detectAtCommitTime(message, { ...signals, commentChar }, detectOptions);
