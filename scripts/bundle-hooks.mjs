@@ -15,7 +15,7 @@ await build({
   outdir: 'dist/hooks-bundle',
   entryNames: 'index',
   chunkNames: 'chunk-[hash]',
-  splitting: process.env.AITRAIL_BUNDLE_SPLIT !== '0',
+  splitting: true,
   minify: true,
   bundle: true,
   platform: 'node',
