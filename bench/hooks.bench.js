@@ -8,16 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanEnv, median } from './lib.js';
 
 const bin = resolve(fileURLToPath(import.meta.url), '../../bin/aitrail.js');
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 40);
 const TARGET = 1.6;
 
-const env = {};
-for (const [key, value] of Object.entries(process.env)) {
-  if (!/^(CLAUDECODE|CLAUDE_CODE_.*|CURSOR_.*|CODEX_.*|GEMINI_CLI|QWEN_CODE|AI_AGENT|AGENT|OPENCODE|GOOSE_.*|CLINE_.*|AITRAIL.*|GIT_.*)$/.test(key)) env[key] = value;
-}
-Object.assign(env, { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Bench Human', GIT_AUTHOR_EMAIL: 'bench@example.com', LC_ALL: 'C' });
+const env = { ...cleanEnv(), GIT_AUTHOR_NAME: 'Bench Human', GIT_AUTHOR_EMAIL: 'bench@example.com' };
 
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-bench-')));
 try {
@@ -56,11 +53,6 @@ try {
   const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
   for (let i = 0; i < iterations; i += 1) for (const name of Object.keys(cases)) times[name].push(run(name));
 
-  const median = (list) => {
-    const sorted = [...list].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  };
   const base = median(times['node -e 0']);
   console.log(`${iterations} interleaved runs each, node ${process.version}, medians:`);
   let worst = 0;

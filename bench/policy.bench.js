@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanEnv, median, random, time } from './lib.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const bin = join(root, 'bin/aitrail.js');
@@ -20,32 +21,8 @@ const { runCheck } = await import(join(root, 'dist/enforce/run-check.js'));
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 10_000);
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 3);
 
-const env = {};
-for (const [key, value] of Object.entries(process.env)) {
-  if (!/^(CLAUDECODE|CLAUDE_CODE_.*|CURSOR_.*|CODEX_.*|GEMINI_CLI|QWEN_CODE|AI_AGENT|AGENT|OPENCODE|GOOSE_.*|CLINE_.*|AITRAIL.*|GIT_.*)$/.test(key)) env[key] = value;
-}
-Object.assign(env, { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' });
+const env = cleanEnv();
 
-const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const time = async (fn) => {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-};
-
-/** mulberry32: deterministic pseudo-random numbers. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const POLICY = `policy:
   allow: ["anthropic/*", "openai/*", "deepseek/*"]
