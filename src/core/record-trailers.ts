@@ -50,3 +50,24 @@ export function recordTrailers(message: string, attributions: readonly Attributi
   if (inserted === message || !hasNoContent(message, commentChar)) return inserted;
   return `\n${inserted.startsWith('\n') ? '' : '\n'}${inserted}`;
 }
+
+/**
+ * True when all that is left of `message` once git strips comments is our own trailer lines
+ * (and sign-offs, which git ignores too): the user quit the editor on an empty message, and only
+ * prepare-commit-msg wrote something. git would have aborted such a commit, so commit-msg does.
+ */
+export function onlyRecordedTrailers(message: string, key: string, commentChar = '#'): boolean {
+  const ours = `${key.toLowerCase()}:`;
+  let recorded = false;
+  for (const line of message.split('\n')) {
+    if (line.startsWith(commentChar)) {
+      if (/^ -{24} >8 -{24}$/.test(line.slice(commentChar.length))) break;
+      continue;
+    }
+    const text = line.trim().toLowerCase();
+    if (text === '' || text.startsWith('signed-off-by:')) continue;
+    if (!text.startsWith(ours)) return false;
+    recorded = true;
+  }
+  return recorded;
+}

@@ -5,6 +5,7 @@ import { detectAtCommitTime } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { clearlyPasses } from '../core/policy/clearly-passes.js';
 import { compilePolicy } from '../core/policy/compile-policy.js';
+import { onlyRecordedTrailers } from '../core/record-trailers.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { commentCharFor } from './comment-char.js';
 import { hookGitDir } from './hook-git-dir.js';
@@ -30,6 +31,10 @@ export const handler: HookHandler = async (args, context) => {
     const { config } = await loadConfig(root, { cacheDir: join(gitDir, 'aitrail') });
     const message = readFileSync(resolve(root, file), 'utf8');
     const commentChar = commentCharFor(root, message, { gitDir, env: context.env });
+    if (onlyRecordedTrailers(message, config.trailer?.key ?? 'Assisted-by', commentChar)) {
+      process.stderr.write('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
+      return ExitCode.violation;
+    }
     const signals = gatherCommitTimeSignals(root, gitDir, context.env);
     const detectOptions = { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? 'Assisted-by' };
     const attributions = detectAtCommitTime(message, { ...signals, commentChar }, detectOptions);

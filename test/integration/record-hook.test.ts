@@ -159,3 +159,21 @@ describe('prepare-commit-msg records the model', () => {
     expect(result.stderr).toMatch(/^aitrail: warning: .*\(commit not blocked\)\n$/);
   });
 });
+
+describe('quitting the editor on an empty message still aborts', () => {
+  it('commit-msg refuses a message that holds only the recorded trailer, as git would an empty one', () => {
+    const head = repo.git(['rev-parse', 'HEAD']);
+    const result = gitRun(repo.dir, ['commit', '-q', '--allow-empty'], { ...OPUS, GIT_EDITOR: 'true' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/Aborting commit due to empty commit message/);
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+  });
+
+  it('a sign-off alone does not count as content either; a real subject commits', () => {
+    const head = repo.git(['rev-parse', 'HEAD']);
+    expect(gitRun(repo.dir, ['commit', '-q', '-s', '--allow-empty'], { ...OPUS, GIT_EDITOR: 'true' }).status).not.toBe(0);
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+    commit([], { ...OPUS, GIT_EDITOR: editor(`sed -i '1s/^/Real subject/' "$1"`) });
+    expect(messageOf(repo.dir)).toBe(`Real subject\n\n${OPUS_LINE}\n`);
+  });
+});
