@@ -27,6 +27,26 @@ describe('detectCommit: real agent signatures', () => {
     ['kernel-style Assisted-by with tools', 'x\n\nSigned-off-by: A U Thor <a@example.org>\nAssisted-by: Claude:claude-3-opus coccinelle sparse\n', ['claude-code:anthropic/claude-3-opus']],
     ['Generated-by ASF style', 'x\n\nGenerated-by: GitHub Copilot\n', ['copilot:unknown']],
     ['AI-Model and AI-Agent', 'x\n\nAI-Agent: Gemini CLI\nAI-Model: gemini-2.5-pro\n', ['gemini-cli:google/gemini-2.5-pro']],
+    ['Claude Code on the web session trailer', 'x\n\nCo-Authored-By: Claude Opus 5 <noreply@anthropic.com>\nClaude-Session: https://claude.ai/code/session_013ewRhMrEweLUze4MjKXFbj\n', ['claude-code:anthropic/claude-opus-5']],
+    ['Claude-Session trailer alone', 'x\n\nClaude-Session: https://claude.ai/code/session_01MgNYH1A9cGSt3nU71SJKyc\n', ['claude-code:unknown']],
+    ['Claude GitHub app co-author', 'x\n\nCo-authored-by: claude[bot] <209825114+claude[bot]@users.noreply.github.com>\n', ['claude-code:unknown']],
+    ['Crush default Assisted-by with model', 'x\n\n💘 Generated with Crush\n\nAssisted-by: Claude Sonnet 4.5 via Crush <crush@charm.land>\n', ['crush:anthropic/claude-sonnet-4.5']],
+    ['Crush co-authored-by style', 'x\n\nCo-Authored-By: Crush <crush@charm.land>\n', ['crush:unknown']],
+    ['Crush footer alone', 'x\n\n💘 Generated with Crush\n', ['crush:unknown']],
+    ['Amp thread and co-author', 'x\n\nAmp-Thread-ID: https://ampcode.com/threads/T-019c90c6-c261-75dd-be9e-48cc2e28ccdb\nCo-authored-by: Amp <amp@ampcode.com>\n', ['amp:unknown']],
+    ['Amp thread alone', 'x\n\nAmp-Thread-ID: https://ampcode.com/threads/T-652c6d27-8ae1-4e61-923d-a4d40071cb4b\n', ['amp:unknown']],
+    ['opencode footer and co-author', 'x\n\n🤖 Generated with [opencode](https://opencode.ai)\n\nCo-Authored-By: opencode <noreply@opencode.ai>\n', ['opencode:unknown']],
+    ['Copilot CLI co-author', 'x\n\nCo-authored-by: Copilot <223556219+Copilot@users.noreply.github.com>\n', ['copilot:unknown']],
+    ['Copilot coding agent co-author on a squash', 'x\n\nCo-authored-by: copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>\nCo-authored-by: Nikolaj Bjorner <nbjorner@example.com>\n', ['copilot:unknown']],
+    ['Cursor Agent co-author', 'x\n\nCo-authored-by: Cursor Agent <cursoragent@cursor.com>\n', ['cursor:unknown']],
+    ['Codex cloud connector co-author', 'x\n\nCo-authored-by: chatgpt-codex-connector[bot] <199175422+chatgpt-codex-connector[bot]@users.noreply.github.com>\n', ['codex:unknown']],
+    ['Codex co-author at codex@openai.com', 'x\n\nCo-authored-by: Codex <codex@openai.com>\n', ['codex:unknown']],
+    ['Gemini CLI identity co-author', 'x\n\nCo-Authored-By: Gemini CLI <gemini-cli@google.com>\n', ['gemini-cli:unknown']],
+    ['Devin co-author', 'x\n\nCo-authored-by: Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com>\n', ['devin:unknown']],
+    ['Jules co-author', 'x\n\nCo-authored-by: google-labs-jules[bot] <161369871+google-labs-jules[bot]@users.noreply.github.com>\n', ['jules:unknown']],
+    ['OpenHands co-author', 'x\n\nCo-authored-by: openhands <openhands@all-hands.dev>\n', ['openhands:unknown']],
+    ['Factory Droid co-author', 'x\n\nCo-authored-by: factory-droid[bot] <138933559+factory-droid[bot]@users.noreply.github.com>\n', ['factory-droid:unknown']],
+    ['Windsurf Cascade co-author', 'x\n\nCo-authored-by: Cascade <cascade@windsurf.dev>\n', ['windsurf:unknown']],
     ['two models in one commit', 'x\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\nAssisted-by: aider:qwen/qwen3-coder\n', ['claude-code:anthropic/claude-opus-4.6', 'aider:qwen/qwen3-coder']],
   ])('%s', (_name, message, expected) => {
     expect(detect(message)).toEqual(expected);
@@ -43,6 +63,11 @@ describe('detectCommit: real agent signatures', () => {
     ['google-labs-jules[bot]', '161369871+google-labs-jules[bot]@users.noreply.github.com', 'jules'],
     ['claude[bot]', '209825114+claude[bot]@users.noreply.github.com', 'claude-code'],
     ['chatgpt-codex-connector[bot]', '199175422+chatgpt-codex-connector[bot]@users.noreply.github.com', 'codex'],
+    ['Cursor Agent', 'cursoragent@cursor.com', 'cursor'],
+    ['Cursor Agent', '199161495+cursoragent@users.noreply.github.com', 'cursor'],
+    ['factory-droid[bot]', '138933559+factory-droid[bot]@users.noreply.github.com', 'factory-droid'],
+    ['opencode-agent[bot]', '219766164+opencode-agent[bot]@users.noreply.github.com', 'opencode'],
+    ['openhands', 'openhands@all-hands.dev', 'openhands'],
   ])('bot author %s', (name, email, agent) => {
     expect(detect('Initial plan\n', { name, email })).toEqual([`${agent}:unknown`]);
   });
@@ -62,6 +87,17 @@ describe('detectCommit: humans stay human', () => {
     ['a human named Claude', 'x\n\nCo-authored-by: Claude Dupont <claude@dupont.fr>\n'],
     ['a human named Claude, first name only', 'x\n\nCo-authored-by: Claude <claude@dupont.fr>\n'],
     ['a human named Devin', 'x\n\nCo-authored-by: Devin <devin@example.com>\n'],
+    ['a human named Devin at Cognition', 'x\n\nCo-authored-by: Devin Smith <devin@cognition.ai>\n'],
+    ['a human named Jules with a GitHub noreply address', 'x\n\nCo-authored-by: Jules <12345+jules@users.noreply.github.com>\n'],
+    ['a human named Jules at Google', 'x\n\nCo-authored-by: Jules <jules@google.com>\n'],
+    ['a human GitHub user named gemini', 'x\n\nCo-authored-by: Gemini <4567+gemini@users.noreply.github.com>\n'],
+    ['a human GitHub user named claude (no [bot])', 'x\n\nCo-authored-by: Claude <81847+claude@users.noreply.github.com>\n'],
+    ['a human GitHub user named cursor (no [bot])', 'x\n\nCo-authored-by: Cursor <5678+cursor@users.noreply.github.com>\n'],
+    ['a Cline employee', 'x\n\nCo-authored-by: Saoud Rizwan <saoud@cline.bot>\n'],
+    ['a human named Amp', 'x\n\nCo-authored-by: Amp <amp@example.com>\n'],
+    ['a GitHub user named opencode', 'x\n\nCo-authored-by: opencode <999+opencode@users.noreply.github.com>\n'],
+    ['prose about Crush', 'x\n\nGenerated with Crush and love, by hand.\n'],
+    ['a Claude-Session line that is not a claude.ai URL', 'x\n\nClaude-Session: abc123\n'],
     ['prose mentioning a trailer', 'x\n\nWe should add Co-authored-by: Claude <noreply@anthropic.com> to\nthe template someday.\n'],
     ['trailer-looking line not in the last paragraph', 'x\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n\nA final paragraph of prose.\n'],
     ['Signed-off-by only', 'x\n\nSigned-off-by: Jane Doe <jane@example.com>\n'],
@@ -138,6 +174,31 @@ describe('detectAtCommitTime', () => {
   it('generic AGENT variable only counts when it names a known agent', () => {
     expect(detectAtCommitTime('m\n', { env: { AGENT: 'amp' } }).map((a) => a.agent)).toEqual(['amp']);
     expect(detectAtCommitTime('m\n', { env: { AGENT: 'jenkins-7' } })).toEqual([]);
+  });
+
+  it.each([
+    ['Crush shell', { CRUSH: '1', AGENT: 'crush', AI_AGENT: 'crush' }, ['crush']],
+    ['Goose shell', { GOOSE_TERMINAL: '1', AGENT: 'goose' }, ['goose']],
+    ['opencode shell (AGENT=1 names no agent)', { OPENCODE: '1', AGENT: '1' }, ['opencode']],
+    ['Gemini CLI shell', { GEMINI_CLI: '1' }, ['gemini-cli']],
+    ['Qwen Code shell', { QWEN_CODE: '1' }, ['qwen-code']],
+    ['Cline terminal', { CLINE_ACTIVE: 'true' }, ['cline']],
+    ['Codex seatbelt sandbox', { CODEX_SANDBOX: 'seatbelt', CODEX_SANDBOX_NETWORK_DISABLED: '1' }, ['codex']],
+    ['Cursor agent exec host', { CURSOR_EXTENSION_HOST_ROLE: 'agent-exec' }, ['cursor']],
+    ['Auggie CLI', { AUGMENT_AGENT: '1' }, ['augment']],
+    ['Copilot CLI', { COPILOT_CLI: '1' }, ['copilot']],
+    ['vercel-style AI_AGENT name', { AI_AGENT: 'codex_cli' }, ['codex']],
+  ])('environment marker: %s', (_name, env, agents) => {
+    expect(detectAtCommitTime('m\n', { env }).map((a) => a.agent)).toEqual(agents);
+  });
+
+  it.each([
+    ['CRUSH=0', { CRUSH: '0' }],
+    ['Cursor extension host that is not the agent', { CURSOR_EXTENSION_HOST_ROLE: 'user' }],
+    ['AGENT=1 alone', { AGENT: '1' }],
+    ['COPILOT_CLI=0', { COPILOT_CLI: '0' }],
+  ])('not an agent environment: %s', (_name, env) => {
+    expect(detectAtCommitTime('m\n', { env })).toEqual([]);
   });
 
   it('a human with no markers gets nothing', () => {
