@@ -30,8 +30,9 @@ const FORMAT = `--format=%x00${FIELDS.join('%x00')}`;
 /** Every commit of `revisions` (e.g. `['A..B']`, `['HEAD']`, or `['--stdin']`-less rev list), streamed. */
 export async function* streamCommits(cwd: string, revisions: string[], options: LogOptions = {}): AsyncGenerator<CommitRecord> {
   // Immune to the user's log config: log.showSignature would mix gpg output into the records,
-  // log.showRoot=false would hide a root commit's files, diff.relative would change paths.
-  const args = ['log', '-z', FORMAT, '--no-color', '--no-mailmap', '--no-show-signature', '--root', '--no-relative', ...(options.extra ?? [])];
+  // log.showRoot=false would hide a root commit's files, diff.relative would change paths,
+  // i18n.commitEncoding/logOutputEncoding (latin1 projects) would re-encode messages away from UTF-8.
+  const args = ['log', '-z', FORMAT, '--no-color', '--no-mailmap', '--no-show-signature', '--root', '--no-relative', '--encoding=UTF-8', ...(options.extra ?? [])];
   if (options.paths) args.push('--name-only', '--no-renames', '--diff-merges=first-parent');
   args.push(...revisions, '--');
   let fields: string[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { execFileSync } from 'node:child_process';
+import { makeRepo, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
 import { generateMessage, prng } from '../helpers/trailer-messages.js';
 
 interface LogJson {
@@ -122,6 +123,23 @@ describe('aitrail log', () => {
     expect(bad.stderr).not.toMatch(/at .*\.js:\d+/);
     const option = aitrail(repo.dir, ['log', '--format', 'json', '--', '--output=/tmp/x']);
     expect(option.code).toBe(2);
+  });
+
+  it('decodes messages of a latin1 project (i18n.commitEncoding) as text, not as mojibake', () => {
+    const repo = makeRepo();
+    repo.git(['config', 'i18n.commitEncoding', 'latin1']);
+    const message = Buffer.from('Caf\xe9 fix\n\nCo-authored-by: Ren\xe9 <rene@example.com>\nCo-Authored-By: Claude Opus 4.6 (1M context) <noreply@anthropic.com>\n', 'latin1');
+    execFileSync('git', ['commit', '-q', '--allow-empty', '--no-verify', '-F', '-'], { cwd: repo.dir, env: TEST_GIT_ENV, input: message });
+    expect(repo.git(['cat-file', 'commit', 'HEAD'])).toContain('encoding latin1');
+    const result = aitrail(repo.dir, ['log', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const [entry] = JSON.parse(result.stdout) as LogJson[];
+    expect(entry!.subject).toBe('Café fix');
+    expect(entry!.trailers).toEqual([
+      { key: 'Co-authored-by', value: 'René <rene@example.com>' },
+      { key: 'Co-Authored-By', value: 'Claude Opus 4.6 (1M context) <noreply@anthropic.com>' },
+    ]);
+    expect(entry!.attributions.map((a) => `${a.agent}:${a.model}`)).toEqual(['claude-code:anthropic/claude-opus-4.6']);
   });
 
   it('an empty repository has no commits to list', () => {
