@@ -11,19 +11,18 @@ export interface JudgedSet {
 }
 
 /**
- * Judge several sets of commits, merging the sets that share the same policy text so that a
- * push of many refs under one policy costs ONE `git log` pass.
+ * Judge several sets of commits, merging the sets that share the same policy text AND the same
+ * exclusions (e.g. every new branch of a push: `--not --remotes=origin`), so that they cost ONE
+ * `git log` pass. Sets with different exclusions are never pooled: `A B --not oldA oldB` would
+ * hide from A's judgement the commits A gains that oldB already holds.
  */
 export async function judgeSets(repoDir: string, sets: readonly JudgedSet[], shallow: Set<string> | null): Promise<{ verdict: Verdict; cut: string[]; sources: string[] }> {
   const groups = new Map<string, JudgedSet>();
   for (const set of sets) {
-    const key = policyKey(set.source);
+    const key = JSON.stringify([policyKey(set.source), [...new Set(set.exclude)].sort()]);
     const group = groups.get(key);
     if (!group) groups.set(key, { source: set.source, tips: [...set.tips], exclude: [...set.exclude] });
-    else {
-      group.tips.push(...set.tips);
-      group.exclude.push(...set.exclude);
-    }
+    else group.tips.push(...set.tips);
   }
   const verdicts: Verdict[] = [];
   const cut: string[] = [];

@@ -1,5 +1,5 @@
 import type { RefUpdate } from '../core/ref-updates.js';
-import { resolveCommits } from '../git/resolve-commits.js';
+import { forkPoint, remoteTrackingTips, resolveCommits } from '../git/resolve-commits.js';
 import type { JudgedSet } from './judge-groups.js';
 import { policySource, type PolicySource } from './policy-source.js';
 
@@ -15,8 +15,9 @@ export function isPlainRemoteName(name: string): boolean {
  *   policy as committed at `old` (the remote-tracking tip);
  * - a new ref, or an old commit we do not have: the commits on no ref of that remote
  *   (`--not --remotes=<remote>`; `--remotes` when pushing to a URL), policy at the remote's
- *   tracking ref of the same name, else its default branch (`<remote>/HEAD`), else the work
- *   tree's config (nothing of the remote is known).
+ *   tracking ref of the same name, else its default branch (`<remote>/HEAD`), else the fork
+ *   point of the tip from that remote's tracking branches, else the work tree's config (nothing
+ *   of the remote is known).
  * Tags and other refs are handled alike; a ref pointing to a non-commit has no commits to judge.
  */
 export async function pushSets(repoDir: string, remote: string, updates: readonly RefUpdate[]): Promise<JudgedSet[]> {
@@ -35,6 +36,13 @@ export async function pushSets(repoDir: string, remote: string, updates: readonl
     if (!sources.has(key)) sources.set(key, policySource(repoDir, { base }));
     return sources.get(key)!;
   };
+  // No tracking ref of that name and no `<remote>/HEAD` (a remote added with `git remote add`,
+  // not cloned): the newest commit the tip shares with what we know of the remote.
+  let remoteTips: Promise<string[]> | undefined;
+  const forkPointWithRemote = async (tip: string): Promise<string | null> => {
+    remoteTips ??= remoteTrackingTips(repoDir, plain ? remote : undefined);
+    return forkPoint(repoDir, tip, (await remoteTips).slice(0, 5000));
+  };
   const sets: JudgedSet[] = [];
   for (const update of pushed) {
     const tip = commits.get(update.to as string);
@@ -44,7 +52,7 @@ export async function pushSets(repoDir: string, remote: string, updates: readonl
       sets.push({ source: await sourceAt(old), tips: [tip], exclude: [old] });
       continue;
     }
-    const base = tracking(update.ref).map((ref) => commits.get(ref)).find((commit) => commit) ?? null;
+    const base = tracking(update.ref).map((ref) => commits.get(ref)).find((commit) => commit) ?? (await forkPointWithRemote(tip));
     sets.push({ source: await sourceAt(base), tips: [tip], exclude: [plain ? `--remotes=${remote}` : '--remotes'] });
   }
   return sets;

@@ -7,8 +7,9 @@ import { policySource, type PolicySource } from './policy-source.js';
 /**
  * What a push received by a server brings, as sets of commits with the policy that judges each.
  * In pre-receive the refs are not updated yet and the new objects sit in quarantine (visible to
- * the git processes we start, which inherit git's environment), so `--not --all` is exactly
- * "not already on the server" for every ref. Policy: `--config` when given; else as committed
+ * the git processes we start, which inherit git's environment). An existing ref is judged on
+ * `old..new` (what it gains, wherever else those commits already are); a new ref on
+ * `new --not --all` (what is not already on the server). Policy: `--config` when given; else as committed
  * at the ref's tip before the push; for a new ref, at the default branch (`HEAD`); in an empty
  * repository (no default branch yet) at the pushed tip itself — nothing exists to loosen.
  */
@@ -30,7 +31,9 @@ export async function receiveSets(repoDir: string, updates: readonly RefUpdate[]
     const tip = commits.get(update.to as string);
     if (!tip) continue;
     const old = update.from ? commits.get(update.from) : null;
-    sets.push({ source: await sourceAt(old ?? defaultCommit ?? tip), tips: [tip], exclude: ['--all'] });
+    // An existing ref: every commit new TO THAT REF, even one some other ref already holds (a
+    // branch accepted under its own loosened policy cannot carry its commits into main unjudged).
+    sets.push({ source: await sourceAt(old ?? defaultCommit ?? tip), tips: [tip], exclude: old ? [old] : ['--all'] });
   }
   return sets;
 }

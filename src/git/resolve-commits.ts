@@ -34,9 +34,12 @@ export async function revParseCommit(cwd: string, rev: string): Promise<string |
   return out.trim() || null;
 }
 
-/** Commit ids of every remote-tracking branch (`refs/remotes/*`), deduplicated. */
-export async function remoteTrackingTips(cwd: string): Promise<string[]> {
-  const out = await runGit(['for-each-ref', '--format=%(objectname)', 'refs/remotes'], { cwd });
+/**
+ * Commit ids of every remote-tracking branch (`refs/remotes/*`, or only `refs/remotes/<remote>/*`),
+ * deduplicated. `remote` must be a plain remote name (no glob characters).
+ */
+export async function remoteTrackingTips(cwd: string, remote?: string): Promise<string[]> {
+  const out = await runGit(['for-each-ref', '--format=%(objectname)', remote === undefined ? 'refs/remotes' : `refs/remotes/${remote}`], { cwd });
   return [...new Set(out.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line)))];
 }
 

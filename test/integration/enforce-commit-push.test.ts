@@ -164,6 +164,18 @@ describe('aitrail check', () => {
     expect(aitrail(work.dir, ['check', `${base}..HEAD`, '--config', 'tmp-policy.yml']).code).toBe(0);
   });
 
+  it('a new branch that loosens the config is still refused at push when the remote has no HEAD ref (git remote add, not clone)', () => {
+    const { work, remote } = project(DENY_QWEN);
+    work.git(['remote', 'set-head', 'origin', '--delete']);
+    work.git(['checkout', '-q', '-b', 'loosen']);
+    commitWith(work, 'chore: allow qwen\n', { '.aitrailrc.yml': 'policy:\n  deny: []\n' });
+    commitWith(work, `feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'x\n' }, { noVerify: true });
+    const push = tryGit(work.dir, ['push', 'origin', 'loosen']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toContain('qwen/qwen3-coder');
+    expect(remote.git(['branch', '--list', 'loosen'])).toBe('');
+  });
+
   it('refuses option-like and control-character ranges with exit 2, unknown revisions with exit 3', () => {
     const { work } = project(DENY_QWEN);
     expect(aitrail(work.dir, ['check', '--output=x']).code).toBe(2);

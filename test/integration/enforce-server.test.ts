@@ -61,6 +61,23 @@ describe('pre-receive on a bare server', () => {
     expect(remote.git(['rev-parse', 'main'])).toBe(base);
   });
 
+  it('a commit already on another ref (accepted under that ref\'s loosened policy) is judged again when pushed to main', () => {
+    const { remote, work, base } = server();
+    work.git(['checkout', '-q', '-b', 'loosen']);
+    commitWith(work, 'chore: allow qwen\n', { '.aitrailrc.yml': 'policy: {}\n' });
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'loosen']).code).toBe(0);
+    commitWith(work, `feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'x\n' }, { noVerify: true });
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'loosen']).code).toBe(0); // judged by loosen's own policy
+    const main = tryGit(work.dir, ['push', 'origin', 'loosen:main']);
+    expect(main.code).not.toBe(0);
+    expect(main.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    expect(remote.git(['rev-parse', 'main'])).toBe(base);
+    // Both refs in one push: the commit on loosen's old tip must not hide it from main's judgement.
+    commitWith(work, 'docs: more\n', { 'more.md': 'm\n' });
+    expect(tryGit(work.dir, ['push', 'origin', 'loosen', 'loosen:main']).code).not.toBe(0);
+    expect(remote.git(['rev-parse', 'main'])).toBe(base);
+  });
+
   it('--config on the server overrides the repository policy', () => {
     const dir = tempDir();
     const policy = join(dir, 'server-policy.yml');
