@@ -16,17 +16,22 @@ function oid(text: string | undefined): string | null | undefined {
   return isZero(text) ? null : text;
 }
 
-/** Lines git gives pre-push on stdin: `<local ref> <local oid> <remote ref> <remote oid>`. Malformed lines are returned apart. */
+/**
+ * Lines git gives pre-push on stdin: `<local ref> <local oid> <remote ref> <remote oid>`. The
+ * local side is what the user typed and may hold spaces (`git push origin 'HEAD^{/fix bug}:x'`),
+ * so the line is read from the right. Malformed lines are returned apart.
+ */
 export function parsePrePushLines(stdin: string): { updates: RefUpdate[]; malformed: string[] } {
   const updates: RefUpdate[] = [];
   const malformed: string[] = [];
   for (const line of stdin.split('\n')) {
     if (line.trim() === '') continue;
     const fields = line.split(' ');
-    const to = oid(fields[1]);
-    const from = oid(fields[3]);
-    const ref = fields[2];
-    if (fields.length !== 4 || to === undefined || from === undefined || !ref) malformed.push(line);
+    const n = fields.length;
+    const to = oid(fields[n - 3]);
+    const from = oid(fields[n - 1]);
+    const ref = fields[n - 2];
+    if (n < 4 || !fields[0] || to === undefined || from === undefined || !ref) malformed.push(line);
     else updates.push({ ref, from, to });
   }
   return { updates, malformed };

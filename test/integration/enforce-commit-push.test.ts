@@ -104,6 +104,17 @@ describe('pre-push: the same commit made with --no-verify', () => {
     expect(remote.git(['log', '-1', '--format=%s', 'main'])).toBe('docs: two');
   });
 
+  it('judges a push whose source is a revision with spaces (HEAD^{/message})', () => {
+    const { work, remote } = project(DENY_QWEN);
+    commitWith(work, `feat: the parser\n\n${QWEN}\n`, { 'src/parser.ts': 'x\n' }, { noVerify: true });
+    const bad = tryGit(work.dir, ['push', 'origin', 'HEAD^{/the parser}:refs/heads/x']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('qwen/qwen3-coder');
+    expect(bad.stderr).not.toContain('unexpected input');
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'HEAD^{/aitrail policy}:refs/heads/y']).code).toBe(0);
+    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads'])).toBe('refs/heads/main\nrefs/heads/y');
+  });
+
   it('is refused when pushing to a URL rather than a named remote', () => {
     const { work, remote } = project(DENY_QWEN);
     commitWith(work, `feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'x\n' }, { noVerify: true });

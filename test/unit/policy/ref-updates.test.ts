@@ -23,6 +23,9 @@ describe('parsePrePushLines', () => {
     expect(parsePrePushLines(`HEAD ${long} refs/heads/x ${'0'.repeat(64)}\n`).updates).toEqual([{ ref: 'refs/heads/x', from: null, to: long }]);
     expect(parsePrePushLines('')).toEqual({ updates: [], malformed: [] });
   });
+  it('a local revision with spaces (git push origin "HEAD^{/fix bug}:refs/heads/x")', () => {
+    expect(parsePrePushLines(`HEAD^{/fix the bug} ${A} refs/heads/x ${Z}\n`)).toEqual({ updates: [{ ref: 'refs/heads/x', from: null, to: A }], malformed: [] });
+  });
   it('anything else is malformed (the hook fails closed)', () => {
     expect(parsePrePushLines(`refs/heads/main --all refs/heads/main ${B}\n`).malformed).toHaveLength(1);
     expect(parsePrePushLines(`refs/heads/main ${A}\n`).malformed).toHaveLength(1);
