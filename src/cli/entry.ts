@@ -1,4 +1,5 @@
 import { ExitCode } from '../core/exit-codes.js';
+import { ignoreClosedStdout } from './stdout.js';
 
 const HOOKS_BUNDLE = '../hooks-bundle/index.js';
 
@@ -7,6 +8,7 @@ const HOOKS_BUNDLE = '../hooks-bundle/index.js';
  * the hook needs (hooks run on every commit); every other command goes through yargs.
  */
 export async function main(argv: string[]): Promise<number> {
+  ignoreClosedStdout();
   try {
     if (argv[0] === 'hook') {
       // One bundled file (scripts/bundle-hooks.mjs) when built; the module tree otherwise.
@@ -21,3 +23,4 @@ export async function main(argv: string[]): Promise<number> {
     return ExitCode.git;
   }
 }
+

@@ -10,21 +10,27 @@ export interface LogEntry {
   trailers: Trailer[];
 }
 
-/** Human-readable `aitrail log`: one block per commit, evidence indented under each attribution. */
-export function renderLogText(entries: LogEntry[]): string {
-  if (entries.length === 0) return 'No commits in range.\n';
-  const lines: string[] = [];
-  let ai = 0;
-  for (const entry of entries) {
-    if (entry.ai) ai += 1;
-    const tag = entry.ai ? 'AI   ' : 'human';
-    lines.push(`${entry.sha.slice(0, 12)} ${tag} ${sanitize(entry.subject, { max: 100 })}`);
-    lines.push(`    author: ${sanitize(entry.author.name, { max: 200 })} <${sanitize(entry.author.email, { max: 200 })}>`);
-    for (const attribution of entry.attributions) {
-      lines.push(`    ${sanitize(attribution.agent)}:${sanitize(attribution.model)}`);
-      for (const evidence of attribution.evidence) lines.push(`      - ${sanitize(evidence, { max: 300 })}`);
-    }
+/** One commit of the human-readable `aitrail log`: a block, evidence indented under each attribution. */
+export function renderLogEntry(entry: LogEntry): string {
+  const tag = entry.ai ? 'AI   ' : 'human';
+  const lines = [
+    `${entry.sha.slice(0, 12)} ${tag} ${sanitize(entry.subject, { max: 100 })}`,
+    `    author: ${sanitize(entry.author.name, { max: 200 })} <${sanitize(entry.author.email, { max: 200 })}>`,
+  ];
+  for (const attribution of entry.attributions) {
+    lines.push(`    ${sanitize(attribution.agent)}:${sanitize(attribution.model)}`);
+    for (const evidence of attribution.evidence) lines.push(`      - ${sanitize(evidence, { max: 300 })}`);
   }
-  lines.push('', `${entries.length} commit${entries.length === 1 ? '' : 's'}, ${ai} AI-assisted, ${entries.length - ai} human.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The closing line of the text report (`No commits in range.` when there were none). */
+export function renderLogSummary(commits: number, ai: number): string {
+  if (commits === 0) return 'No commits in range.\n';
+  return `\n${commits} commit${commits === 1 ? '' : 's'}, ${ai} AI-assisted, ${commits - ai} human.\n`;
+}
+
+/** Human-readable `aitrail log` of `entries`. */
+export function renderLogText(entries: LogEntry[]): string {
+  return entries.map(renderLogEntry).join('') + renderLogSummary(entries.length, entries.filter((entry) => entry.ai).length);
 }

@@ -2,10 +2,11 @@ import { loadConfig } from '../config/load.js';
 import { commitSignals } from '../core/commit-signals.js';
 import { detectCommit } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { renderLogText, type LogEntry } from '../core/render-log.js';
+import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
 import { streamCommits } from '../git/log.js';
 import { commitExists, locateRepo } from '../git/repo.js';
 import { UsageError } from '../cli/errors.js';
+import { stdoutClosed } from '../cli/stdout.js';
 
 export interface LogRun {
   range?: string;
@@ -35,10 +36,14 @@ export async function runLog(args: LogRun): Promise<number> {
     return ExitCode.ok;
   }
   const options = { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? 'Assisted-by' };
-  const entries: LogEntry[] = [];
-  let first = true;
+  // Streamed in both formats: a long history is never held in memory, and a reader that goes
+  // away (`aitrail log | head`; the CLI ignores the EPIPE) stops the walk.
+  const closed = () => args.write === undefined && stdoutClosed();
+  let count = 0;
+  let ai = 0;
   if (args.format === 'json') write('[');
   for await (const commit of streamCommits(repo.root, revisions)) {
+    if (closed()) break;
     const signals = commitSignals(commit);
     const attributions = detectCommit(signals, options);
     const entry: LogEntry = {
@@ -49,12 +54,12 @@ export async function runLog(args: LogRun): Promise<number> {
       attributions: attributions.map(({ agent, model, evidence }) => ({ agent, model, evidence })),
       trailers: signals.trailers,
     };
-    if (args.format === 'json') {
-      write(`${first ? '\n' : ',\n'}  ${JSON.stringify(entry)}`);
-      first = false;
-    } else entries.push(entry);
+    if (args.format === 'json') write(`${count === 0 ? '\n' : ',\n'}  ${JSON.stringify(entry)}`);
+    else write(renderLogEntry(entry));
+    count += 1;
+    if (entry.ai) ai += 1;
   }
-  if (args.format === 'json') write(first ? ']\n' : '\n]\n');
-  else write(renderLogText(entries));
+  if (args.format === 'json') write(count === 0 ? ']\n' : '\n]\n');
+  else write(renderLogSummary(count, ai));
   return ExitCode.ok;
 }

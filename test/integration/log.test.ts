@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
-import { execFileSync } from 'node:child_process';
+import { aitrail, BIN } from '../helpers/cli.js';
+import { execFileSync, spawn } from 'node:child_process';
 import { makeRepo, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
 import { generateMessage, prng } from '../helpers/trailer-messages.js';
 
@@ -140,6 +140,25 @@ describe('aitrail log', () => {
       { key: 'Co-Authored-By', value: 'Claude Opus 4.6 (1M context) <noreply@anthropic.com>' },
     ]);
     expect(entry!.attributions.map((a) => `${a.agent}:${a.model}`)).toEqual(['claude-code:anthropic/claude-opus-4.6']);
+  });
+
+  it('stops quietly when the reader closes the pipe (aitrail log | head)', async () => {
+    const repo = makeRepo();
+    const count = 3000;
+    let stream = '';
+    for (let index = 1; index <= count; index += 1) {
+      const message = `feat ${index}\n\nCo-Authored-By: Claude Opus 4.6 (1M context) <noreply@anthropic.com>\n`;
+      stream += `commit refs/heads/main\ncommitter Jane <jane@example.com> ${1700000000 + index} +0000\ndata ${Buffer.byteLength(message)}\n${message}\n`;
+    }
+    repo.git(['fast-import', '--quiet'], { input: stream });
+    for (const format of ['json', 'text']) {
+      const child = spawn(process.execPath, [BIN, 'log', '--format', format], { cwd: repo.dir, env: TEST_GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect({ format, code, stderr }).toEqual({ format, code: 0, stderr: '' });
+    }
   });
 
   it('an empty repository has no commits to list', () => {
