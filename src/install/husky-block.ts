@@ -15,8 +15,10 @@ const MISSING: Record<InstalledHook, string> = {
 /** The lines aitrail adds to `.husky/<hook>` (husky runs the file with `sh -e`, node_modules/.bin on PATH). */
 export function huskyBlockBody(hook: InstalledHook): string {
   const blocks = hook !== 'prepare-commit-msg';
+  // prepare-commit-msg never blocks, even when aitrail cannot start (no node on the PATH a git GUI gives hooks).
+  const never = blocks ? '' : ` || echo "aitrail: ${hook} hook failed (exit $?), nothing recorded; the commit goes on. If node was not found: git GUIs often run hooks without your shell's PATH, so make node available to git." >&2`;
   return [
-    `if command -v aitrail >/dev/null 2>&1; then aitrail hook ${hook} "$@"`,
+    `if command -v aitrail >/dev/null 2>&1; then aitrail hook ${hook} "$@"${never}`,
     `elif [ "\${AITRAIL-}" != 0 ]; then echo "aitrail: ${MISSING[hook]}" >&2${blocks ? '; exit 1' : ''}; fi`,
     END,
     '',

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/gitdir.js';
+import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+import { BIN } from './record-helpers.js';
+import { addHuskyBlock } from '../../src/install/husky-block.js';
 
 const SHIMS = resolve(fileURLToPath(import.meta.url), '../../../hooks');
 
@@ -110,5 +112,60 @@ describe('hook shims (POSIX sh)', () => {
     writeFileSync(join(hooks, 'commit-msg.aitrail-chained'), `#!/bin/sh\necho ran >"${join(dir, 'chained')}"\n`, { mode: 0o644 });
     expect(run(['m']).status).toBe(0);
     expect(() => readFileSync(join(dir, 'chained'))).toThrow();
+  });
+});
+
+describe('aitrail found but unable to start (no node on the PATH git gives hooks, as in many git GUIs)', () => {
+  /** node_modules/.bin/aitrail whose interpreter cannot be found: the shell reports 127, as `env node` does. */
+  function brokenLocal(hook: string) {
+    const context = setup(hook);
+    mkdirSync(join(context.dir, 'node_modules', '.bin'), { recursive: true });
+    script(join(context.dir, 'node_modules', '.bin', 'aitrail'), 'exit 127');
+    return context;
+  }
+
+  it('prepare-commit-msg lets the commit through with one line saying why nothing was recorded', () => {
+    const result = brokenLocal('prepare-commit-msg').run(['.git/COMMIT_EDITMSG', 'message']);
+    expect(result.status).toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/aitrail: prepare-commit-msg hook failed \(exit 127\), nothing recorded; the commit goes on\. .*node/);
+  });
+
+  it.each(['commit-msg', 'pre-push'])('%s fails closed, naming node and the way out', (hook) => {
+    const result = brokenLocal(hook).run(['x']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/could not be started \(exit 127\).*node.*AITRAIL=0/);
+  });
+
+  it('husky: the prepare-commit-msg block lets the commit through too (husky runs it with sh -e)', () => {
+    const { dir } = setup('prepare-commit-msg');
+    const bin = join(dir, 'broken-bin');
+    mkdirSync(bin);
+    script(join(bin, 'aitrail'), 'exit 127');
+    writeFileSync(join(dir, 'husky-pcm'), addHuskyBlock('echo team\n', 'prepare-commit-msg'));
+    const result = spawnSync('sh', ['-e', 'husky-pcm', '.git/COMMIT_EDITMSG', 'message'], { cwd: dir, encoding: 'utf8', env: { PATH: `${bin}:/usr/bin:/bin` } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('team\n');
+    expect(result.stderr).toMatch(/^aitrail: prepare-commit-msg hook failed \(exit 127\), nothing recorded; the commit goes on\..*\n$/);
+  });
+
+  it('a real `git commit --no-verify` without node on PATH still commits (the hook never blocks)', () => {
+    const repo = makeRepo();
+    const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+    symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'aitrail'));
+    // A PATH with git and sh but no node: what a GUI client started outside the shell gives hooks.
+    const bin = join(tempDir('aitrail-nonode-'), 'bin');
+    mkdirSync(bin);
+    for (const tool of ['git', 'sh']) symlinkSync(spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim(), join(bin, tool));
+    const env = { ...TEST_GIT_ENV, PATH: bin, AITRAIL_MODEL: 'openai/gpt-5' };
+    const result = spawnSync(join(bin, 'git'), ['commit', '-q', '--allow-empty', '--no-verify', '-m', 'From a GUI'], { cwd: repo.dir, env, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/nothing recorded; the commit goes on/);
+    expect(repo.git(['log', '-1', '--format=%B'])).toBe('From a GUI');
+    const blocked = spawnSync(join(bin, 'git'), ['commit', '-q', '--allow-empty', '-m', 'Checked'], { cwd: repo.dir, env, encoding: 'utf8' });
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stderr).toMatch(/commit blocked: .* could not be started \(exit 127\)/);
   });
 });
