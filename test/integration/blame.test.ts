@@ -214,9 +214,10 @@ describe('aitrail blame with -M/-C, -w and ignored revisions', () => {
     const plain = JSON.stringify(expected(repo, files, models, 'HEAD'));
     expect(JSON.stringify(expected(repo, files, models, 'HEAD', ['-w', '-C']))).not.toBe(plain);
     expect(JSON.stringify(expected(repo, files, models, 'HEAD', ['-w', '-C', '-C']))).not.toBe(JSON.stringify(expected(repo, files, models, 'HEAD', ['-w'])));
-    // Clustered forms mean what git means by them.
+    // Clustered forms mean what git means by them (git itself is the oracle, given the same token).
+    expect(json(repo.dir, ['--no-cache', '-wC']).files).toEqual(expected(repo, files, models, 'HEAD', ['-wC']));
     expect(json(repo.dir, ['--no-cache', '-wC']).files).toEqual(expected(repo, files, models, 'HEAD', ['-w', '-C']));
-    expect(json(repo.dir, ['--no-cache', '-wCC']).files).toEqual(expected(repo, files, models, 'HEAD', ['-w', '-C', '-C']));
+    expect(json(repo.dir, ['--no-cache', '-wCC']).files).toEqual(expected(repo, files, models, 'HEAD', ['-wCC']));
     expect(json(repo.dir, ['--no-cache', '-wCC']).files).not.toEqual(json(repo.dir, ['--no-cache', '-w']).files);
   });
 
@@ -240,6 +241,36 @@ describe('aitrail blame with -M/-C, -w and ignored revisions', () => {
     repo.write('.git-blame-ignore-revs', '# nothing\n');
     expect(json(repo.dir, []).files).toEqual(expected(repo, files, models, 'HEAD'));
     repo.git(['config', '--unset', 'blame.ignoreRevsFile']);
+  });
+});
+
+describe('aitrail blame: -C levels and clusters exactly as git reads them', () => {
+  const repo = makeRepo();
+  const models = new Map<string, { models: string[]; agents: string[] }>();
+  const block = lines('copied code that is long enough to be detected as a copy by git blame', 6);
+  const ai = repo.commit(`ai: one.c\n\n${CLAUDE}\n`, { 'one.c': block, 'four.c': lines('four', 3) });
+  models.set(ai, { models: ['anthropic/claude-opus-4.6'], agents: ['claude-code'] });
+  repo.commit('human: unrelated\n', { 'two.c': lines('two', 3) });
+  // -C -C looks at every file of the parent when blaming a file created in the commit.
+  repo.commit('human: new file copying one.c\n', { 'three.c': `${lines('three', 2)}${block}` });
+  // -C -C -C looks at every file even for a file that already existed.
+  repo.commit('human: four.c copies one.c\n', { 'four.c': `${lines('four', 3)}${block}` });
+  const files = ['four.c', 'one.c', 'three.c', 'two.c'];
+  const aiLines = (flags: string[]) => json(repo.dir, ['--no-cache', ...flags]).totals.ai;
+
+  it('the fixture tells -C, -C -C and -C -C -C apart', () => {
+    expect([aiLines(['-C']), aiLines(['-C', '-C']), aiLines(['-C', '-C', '-C'])]).toEqual([9, 15, 21]);
+  });
+
+  for (const flags of [['-C', '-C'], ['-C', '-C', '-C'], ['-CC'], ['-CCC'], ['-wCC'], ['-CC50'], ['-Cw'], ['-MC'], ['-C', '-CC']]) {
+    it(`${flags.join(' ')} matches git blame ${flags.join(' ')}`, () => {
+      expect(json(repo.dir, ['--no-cache', ...flags]).files).toEqual(expected(repo, files, models, 'HEAD', flags));
+    });
+  }
+
+  it('-CC is one -C, as git reads it (repeat with -C -C)', () => {
+    expect(aiLines(['-CC'])).toBe(aiLines(['-C']));
+    expect(aiLines(['-CCC'])).toBe(aiLines(['-C']));
   });
 });
 

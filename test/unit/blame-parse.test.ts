@@ -88,16 +88,25 @@ describe('-M/-C/-w flag splitting', () => {
     expect(split('-M').flags).toEqual(['-M']);
     expect(split('-M50').flags).toEqual(['-M50']);
     expect(split('-C', '-C').flags).toEqual(['-C', '-C']);
-    expect(split('-CC').flags).toEqual(['-C', '-C']);
-    expect(split('-CCC').flags).toEqual(['-C', '-C', '-C']);
+    expect(split('-C', '-C', '-C').flags).toEqual(['-C', '-C', '-C']);
     expect(split('-C50').flags).toEqual(['-C50']);
-    expect(split('-CC50').flags).toEqual(['-C', '-C50']);
-    expect(split('-wCM').flags).toEqual(['-w', '-C', '-M']);
+    expect(split('-wC50').flags).toEqual(['-w', '-C50']);
+    expect(split('-wwM').flags).toEqual(['-w', '-w', '-M']);
+  });
+  it('reads a cluster as git does: the rest after -M/-C is its score, and a score that is not all digits is none', () => {
+    // git blame: -CC is ONE -C (score "C" is no score); -Cw has no -w; -CC50 is -C with no score.
+    expect(split('-CC').flags).toEqual(['-C']);
+    expect(split('-CCC').flags).toEqual(['-C']);
+    expect(split('-CC50').flags).toEqual(['-C']);
+    expect(split('-wCM').flags).toEqual(['-w', '-C']);
+    expect(split('-Cw').flags).toEqual(['-C']);
+    expect(split('-C5M').flags).toEqual(['-C']);
+    expect(split('-MC').flags).toEqual(['-M']);
   });
   it('keeps paths, and a detached score is a path (as in git)', () => {
     expect(split('-C', '50', 'src')).toEqual({ flags: ['-C'], paths: ['50', 'src'], unknown: [] });
   });
   it('reports anything else that looks like an option', () => {
-    expect(split('-X', '--bogus', '-C5M', '-', '-M-1').unknown).toEqual(['-X', '--bogus', '-C5M', '-', '-M-1']);
+    expect(split('-X', '--bogus', '-C5x', '-', '-M-1', '-Cw-').unknown).toEqual(['-X', '--bogus', '-C5x', '-', '-M-1', '-Cw-']);
   });
 });

@@ -27,7 +27,7 @@ export const command: CommandModule<BlameArgs> = {
   describe: 'AI-authored lines per file and per model, as git blame attributes them today',
   builder: (yargs: Argv) =>
     yargs
-      // git's -M[<n>] / -C[<n>] (repeatable, clustered as -CC or -wC50) do not fit yargs: let it
+      // git's -M[<n>] / -C[<n>] (repeatable, clustered as -wC50) do not fit yargs: let it
       // pass every unknown dash token through as a positional and parse those exactly as git does.
       .parserConfiguration({ 'short-option-groups': false, 'unknown-options-as-args': true, 'populate--': true, 'parse-positional-numbers': false, 'parse-numbers': false })
       .positional('paths', { type: 'string', array: true, describe: 'Files or directories, relative to the current directory (default: the whole tree). Put paths that start with - after --.' })
@@ -43,7 +43,7 @@ export const command: CommandModule<BlameArgs> = {
       .option('cache', { type: 'boolean', default: true, describe: 'Use the result cache under the git directory (--no-cache bypasses it)' })
       .option('config', { type: 'string', describe: 'Config file to use instead of the repository search' })
       .option('jobs', { type: 'number', describe: 'Parallel git blame processes (default: number of cores)' })
-      .epilogue('Also takes git blame\'s -M[<n>] and -C[<n>] (repeatable: -C -C, -CC, -C50), with exactly git\'s meaning. Binary files are left out.')
+      .epilogue('Also takes git blame\'s -M[<n>] and -C[<n>] (repeatable: -C -C, -C -C -C, -C50), with exactly git\'s meaning (as in git, -CC is one -C). Binary files are left out.')
       .example('$0 blame', 'AI share of every text file at HEAD')
       .example('$0 blame src --since v1.0 --format markdown', 'Lines added since v1.0 under src/, for a CI job summary')
       .example('$0 blame -w -C -C --by model', 'Per model, following moved and copied lines'),
