@@ -1,5 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { ExitCode } from '../core/exit-codes.js';
+import { sanitize } from '../core/sanitize.js';
 import { reportError, UsageError } from './errors.js';
 import type { AnyCommandModule } from './command.js';
 
@@ -23,7 +24,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .scriptName('aitrail')
     .usage('aitrail — an AI audit trail for git: record which model wrote each commit, enforce a model policy, report AI-authored lines.\n\nUsage: $0 <command> [options]')
     .strict()
-    .demandCommand(1, 'no command given: name one of init, status, use, log, check, blame.')
+    .demandCommand(1, `no command given: name one of ${Object.keys(COMMANDS).join(', ')}.`)
     .recommendCommands()
     .help()
     .alias('h', 'help')
@@ -32,7 +33,14 @@ export async function runCli(argv: string[]): Promise<number> {
     .epilogue('Exit codes: 0 ok, 1 policy violation, 2 bad usage or invalid config, 3 git error or internal failure.\nDocs: see README.md of the aitrail package.')
     .fail((message, error) => {
       if (error instanceof UsageError || (error && error.name !== 'YError')) throw error;
-      throw new UsageError(`${message ?? error?.message ?? 'invalid usage'}\nRun 'aitrail --help' or 'aitrail <command> --help' for usage.`);
+      let text = message ?? error?.message ?? 'invalid usage';
+      // yargs says only `Unknown argument: frob` or `Did you mean log?` for a mistyped command.
+      const first = argv[0];
+      if (first !== undefined && !first.startsWith('-') && !(first in COMMANDS) && first !== 'help') {
+        const hint = text.startsWith('Did you mean') ? ` ${text}` : '';
+        text = `unknown command '${sanitize(first, { max: 60 })}'.${hint} Commands: ${Object.keys(COMMANDS).join(', ')}.`;
+      }
+      throw new UsageError(`${text}\nRun 'aitrail --help' or 'aitrail <command> --help' for usage.`);
     });
   for (const { command } of modules) {
     parser.command(command.command, command.describe, command.builder, (args) => {

@@ -202,3 +202,29 @@ describe('aitrail log reads config as data only', () => {
     expect(existsSync(marker)).toBe(false);
   });
 });
+
+describe('aitrail usage errors', () => {
+  it('names an unknown command and lists the real ones (exit 2)', () => {
+    const repo = makeRepo();
+    for (const word of ['frobnicate', 'Log', 'lgo']) {
+      const result = aitrail(repo.dir, [word]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`unknown command '${word}'`);
+      expect(result.stderr).toMatch(/Commands: .*log.*check/);
+    }
+    expect(aitrail(repo.dir, ['lgo']).stderr).toContain('Did you mean log?');
+    const none = aitrail(repo.dir, []);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no command given: name one of .*log/);
+  });
+
+  it('refuses log --format and --config without a value instead of ignoring them', () => {
+    const repo = makeRepo();
+    repo.commit('one\n');
+    for (const args of [['log', '--format'], ['log', '--config'], ['log', '--format', 'json', '--config']]) {
+      const result = aitrail(repo.dir, args);
+      expect({ args, code: result.code, stdout: result.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(result.stderr).toMatch(/Not enough arguments following: (format|config)/);
+    }
+  });
+});

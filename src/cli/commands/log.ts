@@ -13,8 +13,8 @@ export const command: CommandModule<LogArgs> = {
   builder: (yargs: Argv) =>
     yargs
       .positional('range', { type: 'string', describe: 'Revision range, as for git log (default: HEAD), e.g. main..feature, v1.0..' })
-      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
-      .option('config', { type: 'string', describe: 'Config file to use instead of the repository search' })
+      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, requiresArg: true, describe: 'Output format' })
+      .option('config', { type: 'string', requiresArg: true, describe: 'Config file to use instead of the repository search' })
       .check((argv) => argv._.length <= 1 || `unexpected argument(s): ${argv._.slice(1).join(' ')} (log takes one range)`)
       .example('$0 log', 'Every commit reachable from HEAD')
       .example('$0 log origin/main..HEAD --format json', 'Unpushed commits, for machines'),
