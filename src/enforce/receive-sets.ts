@@ -1,6 +1,6 @@
 import type { RefUpdate } from '../core/ref-updates.js';
 import { runGit } from '../git/exec.js';
-import { resolveCommits } from '../git/resolve-commits.js';
+import { branchTips, forkPoint, resolveCommits } from '../git/resolve-commits.js';
 import type { JudgedSet } from './judge-groups.js';
 import { policySource, type PolicySource } from './policy-source.js';
 
@@ -10,8 +10,9 @@ import { policySource, type PolicySource } from './policy-source.js';
  * the git processes we start, which inherit git's environment). An existing ref is judged on
  * `old..new` (what it gains, wherever else those commits already are); a new ref on
  * `new --not --all` (what is not already on the server). Policy: `--config` when given; else as committed
- * at the ref's tip before the push; for a new ref, at the default branch (`HEAD`); in an empty
- * repository (no default branch yet) at the pushed tip itself — nothing exists to loosen.
+ * at the ref's tip before the push; for a new ref, at the default branch (`HEAD`), or when that
+ * branch is unborn, at the ref's fork point from the server's branches; in an empty repository
+ * at the pushed tip itself — nothing exists to loosen.
  */
 export async function receiveSets(repoDir: string, updates: readonly RefUpdate[], configFile: string | undefined): Promise<JudgedSet[]> {
   const pushed = updates.filter((update) => update.to !== null);
@@ -26,6 +27,13 @@ export async function receiveSets(repoDir: string, updates: readonly RefUpdate[]
     if (!sources.has(key)) sources.set(key, policySource(repoDir, { configFile, base }));
     return sources.get(key)!;
   };
+  // The default branch is unborn (HEAD names `master`, the project pushes `main`): a new ref
+  // takes the policy from where it forks from the branches the server holds.
+  let branches: Promise<string[]> | undefined;
+  const forkPointWithBranches = async (tip: string): Promise<string | null> => {
+    branches ??= branchTips(repoDir);
+    return forkPoint(repoDir, tip, (await branches).slice(0, 5000));
+  };
   const sets: JudgedSet[] = [];
   for (const update of pushed) {
     const tip = commits.get(update.to as string);
@@ -33,7 +41,8 @@ export async function receiveSets(repoDir: string, updates: readonly RefUpdate[]
     const old = update.from ? commits.get(update.from) : null;
     // An existing ref: every commit new TO THAT REF, even one some other ref already holds (a
     // branch accepted under its own loosened policy cannot carry its commits into main unjudged).
-    sets.push({ source: await sourceAt(old ?? defaultCommit ?? tip), tips: [tip], exclude: old ? [old] : ['--all'] });
+    const base = old ?? defaultCommit ?? (await forkPointWithBranches(tip)) ?? tip;
+    sets.push({ source: await sourceAt(base), tips: [tip], exclude: old ? [old] : ['--all'] });
   }
   return sets;
 }

@@ -43,6 +43,12 @@ export async function remoteTrackingTips(cwd: string, remote?: string): Promise<
   return [...new Set(out.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line)))];
 }
 
+/** Commit ids of every local branch (`refs/heads/*`), deduplicated: on a server, what it holds. */
+export async function branchTips(cwd: string): Promise<string[]> {
+  const out = await runGit(['for-each-ref', '--format=%(objectname)', 'refs/heads'], { cwd });
+  return [...new Set(out.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line)))];
+}
+
 /**
  * The fork point of `rev` from a set of commits: the best common ancestor of `rev` and any of
  * `others` (`git merge-base rev o1 o2…` merges the others hypothetically), or null.

@@ -78,6 +78,18 @@ describe('pre-receive on a bare server', () => {
     expect(remote.git(['rev-parse', 'main'])).toBe(base);
   });
 
+  it('a new ref is judged by the policy it forks from when the server\'s HEAD names an unborn branch', () => {
+    const { remote, work } = server();
+    remote.git(['symbolic-ref', 'HEAD', 'refs/heads/master']);
+    work.git(['checkout', '-q', '-b', 'loosen']);
+    commitWith(work, 'chore: allow qwen\n', { '.aitrailrc.yml': 'policy: {}\n' });
+    commitWith(work, `feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'x\n' }, { noVerify: true });
+    const push = tryGit(work.dir, ['push', 'origin', 'loosen']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    expect(remote.git(['for-each-ref', '--format=%(refname)'])).toBe('refs/heads/main');
+  });
+
   it('--config on the server overrides the repository policy', () => {
     const dir = tempDir();
     const policy = join(dir, 'server-policy.yml');
