@@ -3,7 +3,9 @@ import { commitSignals } from '../core/commit-signals.js';
 import { detectCommit } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
+import { GitError } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
+import { sanitize } from '../core/sanitize.js';
 import { commitExists, locateRepo } from '../git/repo.js';
 import { UsageError } from '../cli/errors.js';
 import { stdoutClosed } from '../cli/stdout.js';
@@ -42,7 +44,7 @@ export async function runLog(args: LogRun): Promise<number> {
   let count = 0;
   let ai = 0;
   if (args.format === 'json') write('[');
-  for await (const commit of streamCommits(repo.root, revisions)) {
+  for await (const commit of explainBadRange(streamCommits(repo.root, revisions), args.range)) {
     if (closed()) break;
     const signals = commitSignals(commit);
     const attributions = detectCommit(signals, options);
@@ -62,4 +64,21 @@ export async function runLog(args: LogRun): Promise<number> {
   if (args.format === 'json') write(count === 0 ? ']\n' : '\n]\n');
   else write(renderLogSummary(count, ai));
   return ExitCode.ok;
+}
+
+/** git's `fatal: bad revision 'x'` as a message that says what to give instead (still exit 3, as `check`). */
+async function* explainBadRange<T>(commits: AsyncGenerator<T>, range: string | undefined): AsyncGenerator<T> {
+  try {
+    yield* commits;
+  } catch (error) {
+    if (!(error instanceof GitError) || range === undefined || !/bad revision|unknown revision|ambiguous argument|no upstream|bad default revision/i.test(error.stderr)) throw error;
+    const reason = error.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
+    throw new GitError(
+      `unknown revision or range '${sanitize(range, { max: 200 })}' (${sanitize(reason, { max: 200 })}).\nName commits of this repository: a branch, tag or sha, A..B, A...B or A.. (fetch them first if they are on a remote).`,
+      error.args,
+      error.exitCode,
+      error.stderr,
+      { cause: error },
+    );
+  }
 }

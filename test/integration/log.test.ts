@@ -121,6 +121,8 @@ describe('aitrail log', () => {
     const bad = aitrail(repo.dir, ['log', 'no-such-branch..HEAD']);
     expect(bad.code).toBe(3);
     expect(bad.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(bad.stderr).toContain("unknown revision or range 'no-such-branch..HEAD'");
+    expect(bad.stderr).toMatch(/Name commits of this repository: a branch, tag or sha, A\.\.B/);
     const option = aitrail(repo.dir, ['log', '--format', 'json', '--', '--output=/tmp/x']);
     expect(option.code).toBe(2);
   });
