@@ -71,3 +71,27 @@ export function onlyRecordedTrailers(message: string, key: string, commentChar =
   }
   return recorded;
 }
+
+/**
+ * `message` as git compares it with the commit template to decide "you did not edit the message":
+ * cut at the scissors line, comment lines dropped, trailing whitespace stripped, blank lines squeezed
+ * and trimmed — and, so that prepare-commit-msg's insertion does not count as an edit, `<key>:` lines
+ * and sign-offs (git ignores those too) left out.
+ */
+export function templateComparable(message: string, key: string, commentChar = '#'): string {
+  const ours = `${key.toLowerCase()}:`;
+  const kept: string[] = [];
+  for (const line of message.split('\n')) {
+    if (line.startsWith(commentChar)) {
+      if (/^ -{24} >8 -{24}$/.test(line.slice(commentChar.length))) break;
+      continue;
+    }
+    const text = line.trimEnd();
+    const lower = text.trim().toLowerCase();
+    if (lower.startsWith(ours) || lower.startsWith('signed-off-by:')) continue;
+    if (text === '' && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
+    kept.push(text);
+  }
+  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+  return kept.join('\n');
+}

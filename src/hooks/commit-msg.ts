@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { detectAtCommitTime } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { clearlyPasses } from '../core/policy/clearly-passes.js';
 import { compilePolicy } from '../core/policy/compile-policy.js';
-import { onlyRecordedTrailers } from '../core/record-trailers.js';
+import { onlyRecordedTrailers, templateComparable } from '../core/record-trailers.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { commentCharFor } from './comment-char.js';
-import { hookGitDir } from './hook-git-dir.js';
+import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import type { HookHandler } from './dispatch.js';
 
 /**
@@ -35,6 +35,10 @@ export const handler: HookHandler = async (args, context) => {
       process.stderr.write('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
       return ExitCode.violation;
     }
+    if (templateUntouched(gitDir, message, config.trailer?.key ?? 'Assisted-by', commentChar)) {
+      process.stderr.write('Aborting commit; you did not edit the message (aitrail: only the recorded trailer was added to the template).\n');
+      return ExitCode.violation;
+    }
     const signals = gatherCommitTimeSignals(root, gitDir, context.env);
     const detectOptions = { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? 'Assisted-by' };
     const attributions = detectAtCommitTime(message, { ...signals, commentChar }, detectOptions);
@@ -49,3 +53,16 @@ export const handler: HookHandler = async (args, context) => {
     return reportError(error);
   }
 };
+
+/** True when prepare-commit-msg added a trailer to the commit template and the user changed nothing else. */
+function templateUntouched(gitDir: string, message: string, key: string, commentChar: string): boolean {
+  const marker = templateMarkerPath(gitDir);
+  let template: string;
+  try {
+    template = readFileSync(marker, 'utf8');
+  } catch {
+    return false;
+  }
+  rmSync(marker, { force: true });
+  return templateComparable(message, key, commentChar) === template;
+}

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { absoluteGitDirSync } from '../git/git-path.js';
 
 /**
@@ -14,4 +14,12 @@ export function hookGitDir(cwd: string, env: NodeJS.ProcessEnv, messageFile?: st
     if (existsSync(resolve(dir, 'HEAD')) && (existsSync(resolve(dir, 'objects')) || existsSync(resolve(dir, 'commondir')))) return dir;
   }
   return absoluteGitDirSync(cwd);
+}
+
+/**
+ * Where prepare-commit-msg leaves the commit template (as `templateComparable` sees it) when it added
+ * a trailer to it: commit-msg then aborts an unedited template as git would have.
+ */
+export function templateMarkerPath(gitDir: string): string {
+  return join(gitDir, 'aitrail', 'template-message');
 }

@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime } from '../core/detect.js';
-import { recordTrailers } from '../core/record-trailers.js';
-import { hookGitDir } from './hook-git-dir.js';
+import { recordTrailers, templateComparable } from '../core/record-trailers.js';
+import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import { loadHookConfig } from './hook-config.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { commentCharFor } from './comment-char.js';
@@ -32,7 +32,7 @@ export const handler: HookHandler = async (args, context) => {
 };
 
 async function record(args: string[], context: HookContext): Promise<void> {
-  const [file] = args;
+  const [file, source] = args;
   if (!file) {
     warn('prepare-commit-msg called without a message file; nothing recorded');
     return;
@@ -52,6 +52,8 @@ async function record(args: string[], context: HookContext): Promise<void> {
   }
 
   const gitDir = hookGitDir(context.cwd, context.env, file);
+  const marker = templateMarkerPath(gitDir);
+  rmSync(marker, { force: true });
   const { config, warning } = await loadHookConfig(context.cwd, gitDir);
   if (warning) warn(warning);
   const signals = gatherCommitTimeSignals(context.cwd, gitDir, context.env);
@@ -59,5 +61,10 @@ async function record(args: string[], context: HookContext): Promise<void> {
   const attributions = detectAtCommitTime(message, { ...signals, commentChar }, { detect: config.detect, trailerKey: config.trailer.key });
   if (attributions.length === 0) return;
   const updated = recordTrailers(message, attributions, config.trailer.key, commentChar);
-  if (updated !== message) writeFileSync(path, Buffer.from(updated, encoding));
+  if (updated === message) return;
+  if (source === 'template') {
+    mkdirSync(join(gitDir, 'aitrail'), { recursive: true });
+    writeFileSync(marker, templateComparable(message, config.trailer.key, commentChar));
+  }
+  writeFileSync(path, Buffer.from(updated, encoding));
 }

@@ -177,3 +177,33 @@ describe('quitting the editor on an empty message still aborts', () => {
     expect(messageOf(repo.dir)).toBe(`Real subject\n\n${OPUS_LINE}\n`);
   });
 });
+
+describe('quitting the editor on an unedited commit template still aborts', () => {
+  function withTemplate(): string {
+    const template = join(tempDir(), 'template.txt');
+    writeFileSync(template, 'Ticket: ABC-\n\n# Why this change?\n');
+    gitRun(repo.dir, ['config', 'commit.template', template]);
+    return template;
+  }
+
+  it('commit-msg refuses a template that only got the recorded trailer, as git would the bare template', () => {
+    withTemplate();
+    const head = repo.git(['rev-parse', 'HEAD']);
+    const withoutAitrail = gitRun(repo.dir, ['commit', '-q', '--allow-empty'], { ...OPUS, AITRAIL: '0', GIT_EDITOR: 'true' });
+    expect(withoutAitrail.stderr).toMatch(/you did not edit the message/);
+    const result = gitRun(repo.dir, ['commit', '-q', '--allow-empty'], { ...OPUS, GIT_EDITOR: 'true' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/Aborting commit; you did not edit the message/);
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+  });
+
+  it('an edited template commits with the trailer; a later -m commit is not affected', () => {
+    withTemplate();
+    commit(['-v'], { ...OPUS, GIT_EDITOR: editor(`sed -i '1s/$/42 fix the parser/' "$1"`) });
+    expect(messageOf(repo.dir)).toBe(`Ticket: ABC-42 fix the parser\n\n${OPUS_LINE}\n`);
+    // A template commit made under --no-verify leaves nothing behind that could abort the next one.
+    expect(gitRun(repo.dir, ['commit', '-q', '--allow-empty', '--no-verify'], { ...OPUS, GIT_EDITOR: editor(`sed -i '1s/$/43/' "$1"`) }).status).toBe(0);
+    commit(['-m', 'Ticket: ABC-'], OPUS);
+    expect(messageOf(repo.dir)).toBe(`Ticket: ABC-\n\n${OPUS_LINE}\n`);
+  });
+});

@@ -4,7 +4,7 @@ import { isShim, shimText } from '../../src/install/shim.js';
 import { parseDuration } from '../../src/core/duration.js';
 import { activeSession } from '../../src/core/session.js';
 import { parseIdent } from '../../src/core/ident.js';
-import { hasNoContent, trailersFor } from '../../src/core/record-trailers.js';
+import { hasNoContent, templateComparable, trailersFor } from '../../src/core/record-trailers.js';
 
 describe('husky block', () => {
   it.each([null, '', 'npm test\n', 'npm test', '#!/usr/bin/env sh\nnpx lint-staged\n\n'])('round-trips %j byte for byte and is idempotent', (before) => {
@@ -75,5 +75,12 @@ describe('trailersFor / hasNoContent', () => {
     expect(rejected).toEqual(['x\ny:a/b']);
   });
   it('an unsafe key writes nothing', () => expect(trailersFor([a('aider', 'qwen/qwen3-coder')], 'Bad Key:').trailers).toEqual([]));
+  it('templateComparable: the recorded trailer, comments, the diff and whitespace do not count as an edit', () => {
+    const template = 'Ticket: ABC-\n\n# Why?\n';
+    const seen = templateComparable(template, 'Assisted-by');
+    expect(templateComparable('Ticket: ABC-  \n\nAssisted-by: aider:qwen/qwen3-coder\n\n# Why?\n# ------------------------ >8 ------------------------\n+x\n', 'Assisted-by')).toBe(seen);
+    expect(templateComparable('Ticket: ABC-7\n\nAssisted-by: aider:qwen/qwen3-coder\n', 'Assisted-by')).not.toBe(seen);
+    expect(templateComparable('Ticket: ABC-\n\nbody\n', 'Assisted-by')).not.toBe(seen);
+  });
   it.each([['', true], ['\n# Please enter\n', true], ['\n# --- x\n# ------------------------ >8 ------------------------\ndiff\n', true], ['Subject\n', false], ['\n\n  x\n', false]])('%j → %s', (message, empty) => expect(hasNoContent(message)).toBe(empty));
 });
