@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -96,6 +96,9 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   if (run.since !== undefined) checkRev(run.since, '--since');
   for (const ignored of run.ignoreRevs ?? []) checkRev(ignored, '--ignore-rev');
   const ignoreFiles = (run.ignoreRevsFiles ?? []).map((file) => (file === '' ? '' : resolve(cwd, file)));
+  (run.ignoreRevsFiles ?? []).forEach((file, index) => {
+    if (file !== '' && !existsSync(ignoreFiles[index]!)) throw new UsageError(`--ignore-revs-file '${sanitize(file)}': no such file (a relative path is read from the current directory, ${sanitize(cwd)}).`);
+  });
   // Everything the cache key needs, at once.
   const [{ config }, rev, since, ignoreShas, prefix, environment, version] = await Promise.all([
     loadConfig(repo.root, run.config ? { configFile: run.config } : {}),

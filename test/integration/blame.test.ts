@@ -145,6 +145,10 @@ describe('aitrail blame on real history', () => {
     expect(aitrail(repo.dir, ['blame', 'missing.txt']).code).toBe(2);
     expect(aitrail(repo.dir, ['blame', '../outside']).code).toBe(2);
     expect(aitrail(repo.dir, ['blame', '--format', 'xml']).code).toBe(2);
+    // A missing ignore-revs file is the user's mistake, named as such (not a git failure).
+    const missing = aitrail(repo.dir, ['blame', '--ignore-revs-file', 'no-such-revs']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--ignore-revs-file 'no-such-revs': no such file/);
   });
 
   it('groups by dir, model and agent', () => {
