@@ -52,11 +52,21 @@ describe('aitrail use', () => {
     expect(aitrail(repo.dir, ['use']).stdout).toMatch(/No session \(the stored one has expired or is invalid\)/);
   });
 
+  it('`aitrail use -- <model>` sets the model (not a silent "No session")', () => {
+    const repo = repoWithHooks();
+    const set = aitrail(repo.dir, ['use', '--', 'qwen/qwen3-coder']);
+    expect(set.status, set.stderr).toBe(0);
+    expect(aitrail(repo.dir, ['use']).stdout).toMatch(/^Session: .* qwen\/qwen3-coder, until 'aitrail use --clear'/);
+  });
+
   it.each([
     [['use', 'definitely not a model'], /unknown model/],
     [['use', 'qwen/qwen3-coder', '--for', 'forever'], /invalid duration/],
     [['use', 'qwen/qwen3-coder', '--agent', 'bad\nagent'], /invalid agent/],
     [['use', 'qwen/qwen3-coder', '--clear'], /--clear takes no model/],
+    [['use', '--clear', '--', 'qwen/qwen3-coder'], /--clear takes no model/],
+    [['use', '--', 'qwen/qwen3-coder', 'openai/gpt-5'], /one model only/],
+    [['use', '--', '-not-a-model'], /unknown model '-not-a-model'/],
   ])('bad usage %j exits 2 with what to do', (args, pattern) => {
     const repo = repoWithHooks();
     const result = aitrail(repo.dir, args);

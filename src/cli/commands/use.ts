@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import type { CommandModule } from '../command.js';
 import type { UseArgs } from '../../session/run-use.js';
+import { sanitize } from '../../core/sanitize.js';
+import { UsageError } from '../errors.js';
 
 export const command: CommandModule<UseArgs> = {
   command: 'use [model]',
@@ -14,12 +16,17 @@ export const command: CommandModule<UseArgs> = {
       .option('config', { type: 'string', describe: 'Config file to use instead of the repository search' })
       .example('$0 use qwen3-coder --agent qwen-code --for 2h', 'Record qwen/qwen3-coder for the next two hours')
       .example('$0 use --clear', 'Stop recording the session model'),
-  run: async (args) =>
-    (await import('../../session/run-use.js')).runUse({
-      ...(args.model !== undefined ? { model: String(args.model) } : {}),
+  run: async (args) => {
+    // yargs leaves what follows `--` in `_` (after the command name): `aitrail use -- <model>` still names the model.
+    const rest = ((args as { _?: unknown[] })._ ?? []).slice(1).map(String);
+    if (rest.length > (args.model === undefined ? 1 : 0)) throw new UsageError(`one model only, got: ${[args.model, ...rest].filter((x) => x !== undefined).map((x) => sanitize(String(x), { max: 80 })).join(', ')}. Run 'aitrail use --help' for usage.`);
+    const model = args.model ?? rest[0];
+    return (await import('../../session/run-use.js')).runUse({
+      ...(model !== undefined ? { model: String(model) } : {}),
       ...(args.agent !== undefined ? { agent: String(args.agent) } : {}),
       ...(args.for !== undefined ? { for: String(args.for) } : {}),
       ...(args.clear ? { clear: true } : {}),
       ...(args.config !== undefined ? { config: String(args.config) } : {}),
-    }),
+    });
+  },
 };
