@@ -30,7 +30,7 @@ async function lsTree(root: string, rev: string, pathspecs: readonly string[]): 
  * Empty files have no line and are not listed.
  */
 async function textPaths(gitDir: string, rev: string, pathspecs: readonly string[]): Promise<Set<string>> {
-  const args = ['--git-dir=.', '-c', 'core.bare=true', '-c', 'core.attributesFile=/dev/null', '-c', 'submodule.recurse=false', 'grep', '-I', '--name-only', '-z', '--no-textconv', '-e', '', rev, '--', ...pathspecs];
+  const args = ['--git-dir=.', '-c', 'core.bare=true', '-c', 'core.attributesFile=/dev/null', '-c', 'submodule.recurse=false', 'grep', '--no-color', '-I', '--name-only', '-z', '--no-textconv', '-e', '', rev, '--', ...pathspecs];
   const prefix = `${rev}:`;
   const paths = new Set<string>();
   const env = { ...LITERAL, GIT_ATTR_NOSYSTEM: '1', GIT_DIR: undefined, GIT_WORK_TREE: undefined };

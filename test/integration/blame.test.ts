@@ -317,6 +317,22 @@ describe('aitrail blame cache', () => {
   });
 });
 
+describe("aitrail blame under the user's git config", () => {
+  it('color.ui=always and color.grep=always change nothing (no file is lost to color codes)', () => {
+    const repo = makeRepo();
+    const models = new Map<string, { models: string[]; agents: string[] }>();
+    repo.commit('human\n', { 'a.txt': lines('a', 3), 'dir/b.txt': lines('b', 2) });
+    const ai = repo.commit(`ai\n\n${CLAUDE}\n`, { 'dir/b.txt': lines('claude', 4) });
+    models.set(ai, { models: ['anthropic/claude-opus-4.6'], agents: ['claude-code'] });
+    const want = expected(repo, ['a.txt', 'dir/b.txt'], models, 'HEAD');
+    expect(want).toHaveLength(2);
+    repo.git(['config', 'color.ui', 'always']);
+    repo.git(['config', 'color.grep', 'always']);
+    repo.git(['config', 'color.blame.highlightRecent', 'red']);
+    expect(json(repo.dir, ['--no-cache']).files).toEqual(want);
+  });
+});
+
 describe('aitrail blame on names that are not UTF-8', () => {
   it('leaves them out with a warning instead of failing', () => {
     const repo = makeRepo();
