@@ -3,6 +3,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { initHooks, uninstallHooks, type InitOptions } from './init-hooks.js';
 import type { HookChange } from './git-hooks.js';
+import { binaryMissingNote, hookBinary } from './binary-reachable.js';
 
 function show(root: string, path: string): string {
   const rel = relative(root, path);
@@ -30,8 +31,10 @@ export async function runInit(args: InitOptions & { cwd?: string }): Promise<num
     for (const change of result.changes) out.push(line(result.root, change));
   }
   for (const note of result.notes) out.push(sanitize(note));
+  const bare = result.reason.startsWith('bare');
+  if (hookBinary(result.root, process.env, bare) === undefined) out.push(binaryMissingNote(bare));
   const refused = result.changes.filter((change) => change.action === 'refused');
-  if (changed.length > 0 && refused.length === 0) {
+  if (changed.length > 0 && refused.length === 0 && !bare) {
     out.push('Next: commit as usual. Agents are detected automatically; otherwise declare the model with');
     out.push("  'aitrail use <model>' (e.g. aitrail use anthropic/claude-opus-4.6) or AITRAIL_MODEL=<model> git commit …");
     out.push("Check what a commit would record now: 'aitrail status'.");

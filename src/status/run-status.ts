@@ -6,6 +6,7 @@ import { configValue } from '../git/config-value.js';
 import { locateAnyRepo, gitPath } from '../git/git-path.js';
 import { gatherCommitTimeSignals } from '../hooks/commit-time-signals.js';
 import { hookStatuses } from './hook-status.js';
+import { binaryMissingNote, hookBinary } from '../install/binary-reachable.js';
 
 export interface StatusArgs {
   format?: 'text' | 'json';
@@ -26,6 +27,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const signals = gatherCommitTimeSignals(repo.root, repo.gitDir, process.env);
   const attributions = repo.bare ? [] : detectAtCommitTime('', signals, { detect: config.detect, trailerKey: config.trailer.key });
   const disabled = process.env.AITRAIL === '0';
+  const binary = hookBinary(repo.root, process.env, repo.bare) ?? null;
   const record = attributions.map((a) => ({ agent: a.agent, model: a.model, trailer: `${config.trailer.key}: ${trailerValue(a)}`, evidence: a.evidence }));
 
   if (args.format === 'json') {
@@ -33,6 +35,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
       root: repo.root,
       hooksDir,
       hooks,
+      binary,
       config: { file: loaded.filepath, trailerKey: config.trailer.key },
       session: signals.session ?? null,
       disabled,
@@ -49,6 +52,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   for (const hook of hooks) {
     out.push(`  ${hook.hook.padEnd(19)} ${hook.state.padEnd(15)} ${show(hook.path)}${hook.note ? ` — ${sanitize(hook.note)}` : ''}`);
   }
+  if (binary === null && hooks.some((hook) => hook.active)) out.push(binaryMissingNote(repo.bare));
   out.push(`Config: ${loaded.filepath ? show(loaded.filepath) : 'none found (built-in defaults)'}; trailer key ${sanitize(config.trailer.key)}`);
   const session = signals.session;
   out.push(`Session: ${session ? sanitize(`${session.agent ?? '(agent from environment)'} ${session.model}, ${session.expiresAt ? `until ${session.expiresAt}` : "until 'aitrail use --clear'"}`) : "none ('aitrail use <model>' sets one)"}`);

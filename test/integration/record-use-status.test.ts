@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeRepo } from '../helpers/gitdir.js';
-import { aitrail, gitRun, messageOf } from './record-helpers.js';
+import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+import { aitrail, BIN, gitRun, messageOf } from './record-helpers.js';
 
 function repoWithHooks() {
   const repo = makeRepo();
@@ -104,5 +105,39 @@ describe('aitrail status', () => {
     const result = aitrail(repo.dir, ['status']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/\.aitrailrc\.json.*trailer\.key/);
+  });
+});
+
+describe('init and status say when the hooks will not find the aitrail binary', () => {
+  it('run from npx\'s temporary install, with aitrail neither in node_modules/.bin nor on PATH: a warning, then none once installed', () => {
+    const repo = makeRepo();
+    // What `npx aitrail init` sees in a repository that does not depend on aitrail: npx's own bin dir on PATH.
+    const npxBin = join(tempDir('aitrail-npx-'), '_npx', 'abc123', 'node_modules', '.bin');
+    mkdirSync(npxBin, { recursive: true });
+    symlinkSync(BIN, join(npxBin, 'aitrail'));
+    const gitDir = dirname(execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim());
+    const env = { ...TEST_GIT_ENV, PATH: `${npxBin}:${gitDir}` };
+    const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: repo.dir, env, encoding: 'utf8' });
+
+    const init = run(['init', '--mode', 'git']);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).toMatch(/Warning: the hooks will not find the aitrail binary .* every commit will be blocked until you run: npm i -D aitrail/);
+    expect(run(['status']).stdout).toMatch(/Warning: the hooks will not find the aitrail binary/);
+    expect(JSON.parse(run(['status', '--format', 'json']).stdout).binary).toBeNull();
+
+    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+    symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'aitrail'));
+    expect(run(['status']).stdout).not.toMatch(/Warning/);
+    expect(run(['init', '--mode', 'git', '--force']).stdout).not.toMatch(/Warning/);
+    expect(JSON.parse(run(['status', '--format', 'json']).stdout).binary).toBe(join(repo.dir, 'node_modules', '.bin', 'aitrail'));
+  });
+
+  it('a bare repository: no "commit as usual" advice, and the server PATH is checked', () => {
+    const repo = makeRepo({ bare: true });
+    const env = { ...TEST_GIT_ENV, PATH: dirname(execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()) };
+    const init = spawnSync(process.execPath, [BIN, 'init'], { cwd: repo.dir, env, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).not.toMatch(/commit as usual/);
+    expect(init.stdout).toMatch(/pre-receive will reject every push until you run: npm i -g aitrail/);
   });
 });
