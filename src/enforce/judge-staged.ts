@@ -5,7 +5,7 @@ import type { Violation } from '../core/policy/types.js';
 import { parseTrailers } from '../core/trailers.js';
 import type { Attribution, Config, Identity } from '../core/types.js';
 import { stagedPathsSync } from '../git/staged-paths.js';
-import { enforceMessages } from './messages.js';
+import { enforceMessages, showValue } from './messages.js';
 
 export interface CommitBeingMade {
   repoDir: string;
@@ -39,6 +39,20 @@ export function judgeCommitBeingMade(commit: CommitBeingMade): { violations: Vio
   }
   const errors = violations.filter((violation) => violation.severity === 'error').length;
   const body = violations.map(renderViolation).join('\n\n');
-  const text = violations.length === 0 ? '' : `aitrail: the AI model policy says:\n\n${body}\n${errors > 0 ? enforceMessages.commitRefused(errors) : enforceMessages.warningsOnly()}`;
+  const text = violations.length === 0 ? '' : `aitrail: the AI model policy says:\n\n${body}\n${detectedFrom(violations, commit.attributions)}${errors > 0 ? enforceMessages.commitRefused(errors) : enforceMessages.warningsOnly()}`;
   return { violations, text };
+}
+
+/**
+ * Where each model named in a violation was detected (a forgotten `aitrail use` session, an
+ * exported AITRAIL_MODEL, an agent's environment marker, a trailer), so the person committing
+ * knows what to undo when no AI was involved.
+ */
+function detectedFrom(violations: readonly Violation[], attributions: readonly Attribution[]): string {
+  const named = new Set(violations.map((violation) => `${violation.agent}\0${violation.model}`));
+  const lines = attributions
+    .filter((attribution) => named.has(`${attribution.agent}\0${attribution.model}`))
+    .flatMap((attribution) => attribution.evidence.slice(0, 5).map((evidence) => `  ${showValue(attribution.model)}: detected from: ${showValue(evidence)}\n`));
+  if (lines.length === 0) return '';
+  return `\n${[...new Set(lines)].join('')}${enforceMessages.notAi()}`;
 }

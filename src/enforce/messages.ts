@@ -2,6 +2,9 @@ import { sanitize } from '../core/sanitize.js';
 
 const show = (text: string): string => sanitize(text, { max: 200 });
 
+/** A hostile value (model id, evidence) made safe to print. */
+export const showValue = show;
+
 /** What the enforcement layers say to people (hooks, check, server). */
 export const enforceMessages = {
   shallowMissingBase: (base: string) =>
@@ -28,4 +31,6 @@ export const enforceMessages = {
     '\naitrail: push rejected by the server: commits above break the AI model policy of this repository.\n' +
     'Fix them locally (git rebase -i to edit or reword them; run `npx aitrail check <remote>/<branch>..HEAD` to see every problem) and push again.\n',
   warningsOnly: () => 'aitrail: warnings only: allowed.\n',
+  notAi: () =>
+    'If that model did not write this change: run `aitrail use --clear` (session), unset AITRAIL_MODEL / AITRAIL_AGENT, or remove the trailer from the message.\n',
 };

@@ -44,6 +44,20 @@ describe('commit-msg', () => {
     expect(hook.stderr).toContain('policy.unknownModel');
   });
 
+  it('says where a refused model came from (aitrail use session, AITRAIL_MODEL) and how to undo it', () => {
+    const { work, base } = project(DENY_QWEN);
+    expect(aitrail(work.dir, ['use', 'qwen/qwen3-coder']).code).toBe(0);
+    const session = commitWith(work, 'feat: by hand\n', { 'a.ts': 'a\n' });
+    expect(session.code).toBe(1);
+    expect(session.stderr).toContain('detected from: session (aitrail use');
+    expect(session.stderr).toContain('aitrail use --clear');
+    expect(aitrail(work.dir, ['use', '--clear']).code).toBe(0);
+    const env = tryGit(work.dir, ['commit', '-q', '-m', 'feat: by hand'], { env: { AITRAIL_MODEL: 'qwen/qwen3-coder' } });
+    expect(env.code).toBe(1);
+    expect(env.stderr).toContain('detected from: env AITRAIL_MODEL');
+    expect(work.git(['rev-parse', 'HEAD'])).toBe(base);
+  });
+
   it('judges the message as written, ignoring comment lines', () => {
     const { work } = project(DENY_QWEN);
     expect(commitWith(work, `feat: ok\n\n# ${QWEN}\n`, { 'x.ts': 'x\n' }).code).toBe(0);
