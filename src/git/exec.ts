@@ -92,21 +92,26 @@ export async function* streamGit(args: readonly string[], options: GitOptions): 
   }
 }
 
-/** Split a stream of chunks into records separated by `separator` (e.g. NUL or newline). */
+/**
+ * Split a stream of chunks into records separated by `separator` (one character: NUL or newline).
+ * A record may span many chunks (an 8 MB commit message): its pieces are kept and only new text
+ * is searched, so a long record costs linear time, not a rescan of everything held so far.
+ */
 export async function* splitRecords(chunks: AsyncIterable<Buffer>, separator: string): AsyncGenerator<string> {
-  let rest = '';
+  if (separator.length !== 1) throw new Error('splitRecords: the separator must be one character');
   const decoder = new TextDecoder('utf8');
-  for await (const chunk of chunks) {
-    rest += decoder.decode(chunk, { stream: true });
-    let index = rest.indexOf(separator);
+  let held: string[] = [];
+  function* feed(text: string): Generator<string> {
     let start = 0;
-    while (index !== -1) {
-      yield rest.slice(start, index);
-      start = index + separator.length;
-      index = rest.indexOf(separator, start);
+    for (let index = text.indexOf(separator); index !== -1; index = text.indexOf(separator, start)) {
+      held.push(text.slice(start, index));
+      yield held.length === 1 ? (held[0] ?? '') : held.join('');
+      held = [];
+      start = index + 1;
     }
-    rest = rest.slice(start);
+    if (start < text.length) held.push(text.slice(start));
   }
-  rest += decoder.decode();
-  if (rest.length > 0) yield rest;
+  for await (const chunk of chunks) yield* feed(decoder.decode(chunk, { stream: true }));
+  yield* feed(decoder.decode());
+  if (held.length > 0) yield held.join('');
 }
