@@ -8,6 +8,7 @@ export interface TreeFile {
 }
 
 const LITERAL = { GIT_LITERAL_PATHSPECS: '1' };
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
 async function lsTree(root: string, rev: string, pathspecs: readonly string[]): Promise<TreeFile[]> {
   const files: TreeFile[] = [];
@@ -27,13 +28,16 @@ async function lsTree(root: string, rev: string, pathspecs: readonly string[]): 
  * (a NUL in the first 8000 bytes = binary). Run from inside the git dir as a bare repository, so
  * work-tree and index `.gitattributes` play no part (the answer depends on the revision only,
  * which keeps the cache honest); `info/attributes` still applies and is part of the cache key.
+ * git >= 2.43 reads a bare repository's attributes from HEAD's tree: `attr.tree` set to the
+ * empty tree (an invalid tree, as in a SHA-256 repository, is ignored: no tree either) and no
+ * GIT_ATTR_SOURCE keep that out too, so every git version gives the same answer.
  * Empty files have no line and are not listed.
  */
 async function textPaths(gitDir: string, rev: string, pathspecs: readonly string[]): Promise<Set<string>> {
-  const args = ['--git-dir=.', '-c', 'core.bare=true', '-c', 'core.attributesFile=/dev/null', '-c', 'submodule.recurse=false', 'grep', '--no-color', '-I', '--name-only', '-z', '--no-textconv', '-e', '', rev, '--', ...pathspecs];
+  const args = ['--git-dir=.', '-c', 'core.bare=true', '-c', 'core.attributesFile=/dev/null', '-c', 'submodule.recurse=false', '-c', `attr.tree=${EMPTY_TREE}`, 'grep', '--no-color', '-I', '--name-only', '-z', '--no-textconv', '-e', '', rev, '--', ...pathspecs];
   const prefix = `${rev}:`;
   const paths = new Set<string>();
-  const env = { ...LITERAL, GIT_ATTR_NOSYSTEM: '1', GIT_DIR: undefined, GIT_WORK_TREE: undefined };
+  const env = { ...LITERAL, GIT_ATTR_NOSYSTEM: '1', GIT_ATTR_SOURCE: undefined, GIT_DIR: undefined, GIT_WORK_TREE: undefined };
   for await (const record of splitRecords(streamGit(args, { cwd: gitDir, env, okCodes: [1] }), '\0')) {
     if (record.startsWith(prefix)) paths.add(record.slice(prefix.length));
   }
