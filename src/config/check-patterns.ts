@@ -32,7 +32,8 @@ export function checkPatterns(data: unknown, file: string): ConfigProblem[] {
         const group = Number(match[1]);
         if (group === 0 || group > groups) {
           const have = groups === 1 ? '1 group' : `${groups} groups`;
-          problems.push({ file, path: `/detect/rules/${index}/${field}`, found: quote(value), expected: `group references $1…$${groups} only: the pattern has ${have}` });
+          const allowed = groups === 0 ? 'no group reference: the pattern has no ( ) group' : groups === 1 ? '$1 only: the pattern has 1 group' : `group references $1…$${groups} only: the pattern has ${have}`;
+          problems.push({ file, path: `/detect/rules/${index}/${field}`, found: quote(value), expected: allowed });
           break;
         }
       }

@@ -90,6 +90,12 @@ describe('validateConfig', () => {
     expect(error.message).not.toContain('\u0000');
   });
 
+  it('says a pattern without groups takes no $n reference, instead of "$1…$0"', () => {
+    expect(lines({ detect: { rules: [{ field: 'subject', pattern: '^\\[ai\\]', agent: '$0' }] } })).toEqual([
+      '.aitrailrc.yml: detect.rules[0].agent: found "$0", expected no group reference: the pattern has no ( ) group',
+    ]);
+  });
+
   it('asks for the field of a rule without one, not for a trailer key', () => {
     expect(lines({ detect: { rules: [{ pattern: 'x' }] } })).toEqual([
       '.aitrailrc.yml: detect.rules[0].field: found nothing, expected one of authorName, authorEmail, committerName, committerEmail, subject, body, trailer (required)',
