@@ -24,7 +24,12 @@ export function hookStatuses(root: string, hooksDir: string, hooksPath: string |
       const block = inspectHuskyHook(huskyDir, hook);
       if (block !== 'none') {
         const path = join(huskyDir, hook);
-        if (!activeHusky) return { hook, state: 'husky', path, active: false, note: "husky is not active here (core.hooksPath unset): run 'npm install' or 'aitrail init'" };
+        if (!activeHusky) {
+          const note = hooksPath
+            ? `husky is not active here: core.hooksPath is ${hooksPath} but husky's runtime (${join(hooksPath, 'h')}) is missing in this work tree: run 'npx husky' (or 'npm install') here`
+            : "husky is not active here (core.hooksPath unset): run 'npm install' or 'aitrail init'";
+          return { hook, state: 'husky', path, active: false, note };
+        }
         return { hook, state: 'husky', path, active: true, ...(block === 'outdated' ? { note: "lines from another aitrail version: run 'aitrail init' to update" } : {}) };
       }
     }

@@ -66,7 +66,9 @@ export async function runStatus(args: StatusArgs): Promise<number> {
       for (const evidence of entry.evidence) out.push(`    evidence: ${sanitize(evidence)}`);
     }
   }
-  if (hooks.some((hook) => !hook.active)) out.push("Next: run 'aitrail init' to install the missing hooks.");
+  const inactive = hooks.filter((hook) => !hook.active);
+  if (inactive.length > 0 && hooksPath && inactive.every((hook) => hook.state === 'husky')) out.push("Next: run 'npx husky' (or 'npm install') in this work tree to set husky's runtime up.");
+  else if (inactive.length > 0) out.push("Next: run 'aitrail init' to install the missing hooks.");
   process.stdout.write(`${out.join('\n')}\n`);
   return ExitCode.ok;
 }

@@ -141,3 +141,22 @@ describe('init and status say when the hooks will not find the aitrail binary', 
     expect(init.stdout).toMatch(/pre-receive will reject every push until you run: npm i -g aitrail/);
   });
 });
+
+describe('status in a linked worktree of a husky repository', () => {
+  it("says husky's runtime is missing there (core.hooksPath is set) and that 'npx husky' fixes it", () => {
+    const repo = makeRepo();
+    repo.commit('initial\n', { 'package.json': '{"name":"p","devDependencies":{"husky":"9.1.7"}}\n' });
+    const init = aitrail(repo.dir, ['init']);
+    expect(init.status, init.stderr).toBe(0);
+    expect(repo.git(['config', 'core.hooksPath'])).toBe('.husky/_');
+    repo.git(['add', '.husky']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'hooks']);
+    const worktree = join(tempDir('aitrail-wt-'), 'wt');
+    repo.git(['worktree', 'add', '-q', worktree, '-b', 'wt']);
+    const status = aitrail(worktree, ['status']);
+    expect(status.status, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/commit-msg\s+husky .*core\.hooksPath is \.husky\/_ but husky's runtime \(\.husky\/_\/h\) is missing in this work tree: run 'npx husky'/);
+    expect(status.stdout).not.toMatch(/core\.hooksPath unset/);
+    expect(status.stdout).toMatch(/Next: run 'npx husky'/);
+  });
+});
