@@ -224,6 +224,15 @@ describe('path rules', () => {
     expect(tryGit(work.dir, ['push', 'origin', 'main']).stderr).toContain('src/crypto/aes.ts');
   });
 
+  it('a rule naming a directory (files: ["src/crypto"]) protects the files under it', () => {
+    const { work } = project('policy:\n  paths:\n    - files: ["src/crypto", "/lib/keys/"]\n      allow: []\n');
+    const result = commitWith(work, `feat: aes\n\n${CLAUDE_DECLARED}\n`, { 'src/crypto/aes.ts': 'x\n', 'lib/keys/k.pem': 'k\n' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('path-model-not-allowed');
+    expect(result.stderr).toContain('src/crypto/aes.ts');
+    expect(result.stderr).toContain('lib/keys/k.pem');
+  });
+
   it('require the trailer on AI changes, and accept them with it', () => {
     const { work, remote } = project(PATHS);
     const without = commitWith(work, `feat: login\n\n${CLAUDE_DECLARED}\n`, { 'src/auth/login.ts': 'x\n' });

@@ -50,12 +50,17 @@ export function modelMatcher(globs: readonly string[]): GlobMatcher {
 /**
  * Path globs over repository-relative paths (`src/crypto/**`): picomatch syntax, dotfiles
  * included (`.github/**`), case-insensitive so that `SRC/Crypto/x` cannot slip past a rule on
- * case-insensitive file systems (a wider match only makes a restriction stricter).
+ * case-insensitive file systems (a wider match only makes a restriction stricter). A glob that
+ * matches a directory covers everything under it, as in .gitignore: `src/crypto`,
+ * `src/crypto/` and `/src/crypto/**` (a leading `/` is the repository root) all protect
+ * `src/crypto/aes.ts` rather than silently protecting nothing.
  */
 export function pathMatcher(globs: readonly string[]): GlobMatcher {
-  const compiled = globs.map((glob) => ({ glob, test: compile(glob) }));
+  const compiled = globs.map((glob) => ({ glob, test: compile(glob.replace(/^\/+/, '').replace(/\/+$/, '') || glob) }));
   return (subject) => {
     const text = plain(subject);
-    return compiled.find(({ test }) => test(text))?.glob;
+    const candidates = [text];
+    for (let slash = text.indexOf('/'); slash > 0; slash = text.indexOf('/', slash + 1)) candidates.push(text.slice(0, slash));
+    return compiled.find(({ test }) => candidates.some((candidate) => test(candidate)))?.glob;
   };
 }

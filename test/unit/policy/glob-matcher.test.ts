@@ -33,6 +33,14 @@ describe('pathMatcher', () => {
   it('is case-insensitive so a case variant cannot slip past a restriction', () => {
     expect(pathMatcher(['src/crypto/**'])('SRC/Crypto/aes.ts')).toBe('src/crypto/**');
   });
+  it('a glob naming a directory covers everything under it (src/crypto, src/crypto/, /src/crypto/**)', () => {
+    for (const glob of ['src/crypto', 'src/crypto/', '/src/crypto/**', '/src/crypto', 'src/*/keys']) {
+      expect(pathMatcher([glob])('src/crypto/keys/aes.ts')).toBe(glob);
+    }
+    expect(pathMatcher(['src/crypto'])('src/crypto')).toBe('src/crypto');
+    expect(pathMatcher(['src/crypto'])('src/cryptography/x.ts')).toBeUndefined();
+    expect(pathMatcher(['/src/crypto/**'])('lib/src/crypto/x.ts')).toBeUndefined();
+  });
   it('does not match siblings', () => {
     expect(pathMatcher(['src/crypto/**'])('src/cryptography/x.ts')).toBeUndefined();
     expect(pathMatcher(['*.lock'])('sub/yarn.lock')).toBeUndefined();
