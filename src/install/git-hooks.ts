@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHAINED_SUFFIX, isShim, shimText } from './shim.js';
 import type { InstalledHook } from './hook-names.js';
@@ -40,6 +40,16 @@ function exists(path: string): boolean {
   }
 }
 
+/** True when git would run the file at `path` (it skips hooks that are not executable). */
+export function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function inspectGitHook(dir: string, hook: InstalledHook): GitHookState {
   const path = join(dir, hook);
   const content = readIfFile(path);
@@ -64,6 +74,10 @@ export function installGitHook(dir: string, hook: InstalledHook, options: { forc
   const { path } = state;
   switch (state.kind) {
     case 'aitrail':
+      if (!isExecutable(path)) {
+        writeShim(path, hook);
+        return { hook, path, action: 'updated', detail: 'made executable again (git skips hooks that are not)' };
+      }
       if (!options.force) return { hook, path, action: 'unchanged', detail: 'already installed' };
       writeShim(path, hook);
       return { hook, path, action: 'updated', detail: 'rewritten (--force)' };

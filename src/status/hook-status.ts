@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { CLIENT_HOOKS, SERVER_HOOKS, type InstalledHook } from '../install/hook-names.js';
-import { inspectGitHook } from '../install/git-hooks.js';
+import { inspectGitHook, isExecutable } from '../install/git-hooks.js';
 import { inspectHuskyHook } from '../install/husky-hooks.js';
 import { huskyDirFromHooksPath } from '../install/install-mode.js';
 
@@ -40,6 +40,7 @@ export function hookStatuses(root: string, hooksDir: string, hooksPath: string |
       case 'foreign':
         return { hook, state: 'foreign', path: git.path, active: false, note: "a hook that is not aitrail's: run 'aitrail init' to chain it" };
       default: {
+        if (!isExecutable(git.path)) return { hook, state: git.chained ? 'foreign-chained' : 'git', path: git.path, active: false, note: "not executable, so git skips it: run 'aitrail init' to fix it" };
         const note = git.kind === 'aitrail-outdated' ? "shim from another aitrail version: run 'aitrail init' to update" : undefined;
         return { hook, state: git.chained ? 'foreign-chained' : 'git', path: git.path, active: true, ...(git.chained ? { note: `your hook (${hook}.aitrail-chained) runs first${note ? `; ${note}` : ''}` } : note ? { note } : {}) };
       }

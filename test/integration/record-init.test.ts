@@ -197,3 +197,19 @@ describe('aitrail init in husky repositories', () => {
     expect(repo.git(['config', 'core.hooksPath'])).toBe('.githooks');
   });
 });
+
+describe('a shim that lost its executable bit (git skips it)', () => {
+  it('status says it is inactive; init makes it executable again and records', () => {
+    const repo = newRepo();
+    ok(aitrail(repo.dir, ['init', '--mode', 'git']));
+    const shim = join(repo.dir, '.git', 'hooks', 'prepare-commit-msg');
+    chmodSync(shim, 0o644);
+    const status = JSON.parse(ok(aitrail(repo.dir, ['status', '--format', 'json'])).stdout);
+    expect(status.hooks[0]).toEqual(expect.objectContaining({ hook: 'prepare-commit-msg', active: false, note: expect.stringMatching(/not executable/) }));
+    expect(ok(aitrail(repo.dir, ['init'])).stdout).toMatch(/updated\s+\.git\/hooks\/prepare-commit-msg — made executable again/);
+    expect(lstatSync(shim).mode & 0o111).not.toBe(0);
+    expect(ok(aitrail(repo.dir, ['init'])).stdout).toMatch(/nothing changed/);
+    ok(gitRun(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Runs again'], OPUS));
+    expect(messageOf(repo.dir)).toBe(`Runs again\n\n${OPUS_LINE}\n`);
+  });
+});
