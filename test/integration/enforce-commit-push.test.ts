@@ -58,6 +58,14 @@ describe('commit-msg', () => {
     expect(work.git(['rev-parse', 'HEAD'])).toBe(base);
   });
 
+  it('a bare vendor name in policy.deny (deny: ["qwen"]) refuses that vendor\'s models', () => {
+    const { work, base } = project('policy:\n  deny: ["qwen"]\n');
+    const result = commitWith(work, `feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'x\n' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('denied by policy.deny pattern "qwen"');
+    expect(work.git(['rev-parse', 'HEAD'])).toBe(base);
+  });
+
   it('judges the message as written, ignoring comment lines', () => {
     const { work } = project(DENY_QWEN);
     expect(commitWith(work, `feat: ok\n\n# ${QWEN}\n`, { 'x.ts': 'x\n' }).code).toBe(0);

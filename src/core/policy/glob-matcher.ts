@@ -35,7 +35,8 @@ function plain(subject: string): string {
 /**
  * Model-id globs (`anthropic/*`, `qwen/*`, `*coder*`): case-insensitive; a pattern without `/`
  * matches the model name after the vendor, so `*` matches every model and `*qwen*` any
- * vendor's qwen models.
+ * vendor's qwen models, or the vendor itself: `deny: ["qwen"]` denies every qwen model rather
+ * than nothing.
  */
 export function modelMatcher(globs: readonly string[]): GlobMatcher {
   // picomatch's own `basename` option also applies to patterns with a slash; do it by hand.
@@ -43,7 +44,8 @@ export function modelMatcher(globs: readonly string[]): GlobMatcher {
   return (raw) => {
     const model = plain(raw);
     const name = model.slice(model.lastIndexOf('/') + 1);
-    return compiled.find(({ test, byName }) => test(model) || (byName && test(name)))?.glob;
+    const vendor = model.includes('/') ? model.slice(0, model.indexOf('/')) : '';
+    return compiled.find(({ test, byName }) => test(model) || (byName && (test(name) || (vendor !== '' && test(vendor)))))?.glob;
   };
 }
 

@@ -16,6 +16,11 @@ describe('modelMatcher', () => {
     expect(modelMatcher(['*coder*'])('qwen/qwen3-coder')).toBe('*coder*');
     expect(modelMatcher(['qwen3-coder'])('openrouter-vendor/qwen3-coder')).toBe('qwen3-coder');
   });
+  it('a bare vendor name matches every model of that vendor (deny: ["qwen"] is not a no-op)', () => {
+    expect(modelMatcher(['qwen'])('qwen/qwen3-coder')).toBe('qwen');
+    expect(modelMatcher(['DeepSeek'])('deepseek/deepseek-chat')).toBe('DeepSeek');
+    expect(modelMatcher(['qwen'])('anthropic/claude-opus-4.6')).toBeUndefined();
+  });
   it('`*` in a vendor glob does not cross a slash', () => {
     expect(modelMatcher(['qwen/*'])('qwen/a/b')).toBeUndefined();
     expect(modelMatcher(['qwen/**'])('qwen/a/b')).toBe('qwen/**');
