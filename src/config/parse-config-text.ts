@@ -41,12 +41,14 @@ export async function parseConfigText(text: string, format: ConfigFormat, file: 
     } catch (error) {
       return { problem: await jsonProblem(error, source, file, format) };
     }
+    // A package.json without the key holds no config: its other keys (a duplicated script name,
+    // which npm accepts) are not ours to judge, and must not break every command and hook.
+    if (format === 'package' && (data === null || typeof data !== 'object' || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, 'aitrail'))) {
+      return { data: undefined };
+    }
     const duplicate = await duplicateKey(source);
     if (duplicate) return { problem: { ...duplicate, file } };
-    if (format === 'package') {
-      if (data === null || typeof data !== 'object' || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, 'aitrail')) return { data: undefined };
-      data = (data as Record<string, unknown>).aitrail;
-    }
+    if (format === 'package') data = (data as Record<string, unknown>).aitrail;
   }
   const shape = treeProblem(data);
   if (shape) return { problem: { file, path: '', found: shape, expected: 'plain data: no aliases, at most 32 levels deep' } };

@@ -108,6 +108,16 @@ describe('loadConfig: search', () => {
     expect((await problemsOf(loadConfig(repo.dir))).message).toContain('package.json: polcy: found unknown key "polcy"');
   });
 
+  it('ignores duplicated keys of a package.json without the aitrail key (npm accepts them), not with it', async () => {
+    const repo = makeRepo();
+    repo.write('package.json', '{"name": "x", "scripts": {"test": "a", "test": "b"}}');
+    expect(await loadConfig(repo.dir)).toEqual({ config: {}, filepath: null });
+    repo.write('.aitrailrc.yml', 'trailer:\n  key: Generated-by\n');
+    expect((await loadConfig(repo.dir)).config).toEqual({ trailer: { key: 'Generated-by' } });
+    repo.write('package.json', '{"name": "x", "name": "y", "aitrail": {"trailer": {"key": "Pkg"}}}');
+    expect((await problemsOf(loadConfig(repo.dir))).problems[0]).toMatchObject({ file: 'package.json', found: expect.stringContaining('a duplicated key') });
+  });
+
   it('reports every problem of an invalid config at once', async () => {
     const repo = makeRepo();
     repo.write('.aitrailrc.yaml', 'polcy: {}\npolicy:\n  unknownModel: block\n  deny: ["bad glob"]\ndetect:\n  rules:\n    - { field: trailer, pattern: "(" }\n');
@@ -263,10 +273,12 @@ describe('loadConfigAtRevision', () => {
     symlinkSync('real.yml', join(repo.dir, '.aitrailrc.yml'));
     repo.commit('link\n');
     expect((await problemsOf(loadConfigAtRevision(repo.dir, 'HEAD'))).problems[0]!.found).toBe('a symbolic link');
-    for (const rev of ['--output=/tmp/x', 'no-such-branch', 'HEAD\n--all']) {
+    // A fresh path: a fixed /tmp/x fails whenever anything else made it (the README check clones there).
+    const output = join(tempDir(), 'written-by-git');
+    for (const rev of [`--output=${output}`, 'no-such-branch', 'HEAD\n--all']) {
       await expect(loadConfigAtRevision(repo.dir, rev)).rejects.toBeInstanceOf(GitError);
     }
-    expect(existsSync('/tmp/x')).toBe(false);
+    expect(existsSync(output)).toBe(false);
   });
 });
 
