@@ -26,7 +26,9 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const config = resolveConfig(loaded.config);
   const signals = gatherCommitTimeSignals(repo.root, repo.gitDir, process.env);
   const attributions = repo.bare ? [] : detectAtCommitTime('', signals, { detect: config.detect, trailerKey: config.trailer.key });
-  const disabled = process.env.AITRAIL === '0';
+  // husky's own switch: HUSKY=0 makes husky run no hook at all, aitrail's lines included.
+  const huskyOff = process.env.HUSKY === '0' && hooks.some((hook) => hook.state === 'husky' && hook.active);
+  const disabled = process.env.AITRAIL === '0' || huskyOff;
   const binary = hookBinary(repo.root, process.env, repo.bare) ?? null;
   const record = attributions.map((a) => ({ agent: a.agent, model: a.model, trailer: `${config.trailer.key}: ${trailerValue(a)}`, evidence: a.evidence }));
 
@@ -57,7 +59,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const session = signals.session;
   out.push(`Session: ${session ? sanitize(`${session.agent ?? '(agent from environment)'} ${session.model}, ${session.expiresAt ? `until ${session.expiresAt}` : "until 'aitrail use --clear'"}`) : "none ('aitrail use <model>' sets one)"}`);
   if (repo.bare) out.push('Bare repository: pushes are checked by pre-receive; nothing is committed here.');
-  else if (disabled) out.push('AITRAIL=0 is set: the hooks record and check nothing in this environment.');
+  else if (disabled) out.push(`${huskyOff && process.env.AITRAIL !== '0' ? 'HUSKY=0' : 'AITRAIL=0'} is set: the hooks record and check nothing in this environment.`);
   else if (record.length === 0) out.push('A commit made now would record: nothing (no AI model or agent detected: a human commit).');
   else {
     out.push('A commit made now would record:');

@@ -160,3 +160,17 @@ describe('status in a linked worktree of a husky repository', () => {
     expect(status.stdout).toMatch(/Next: run 'npx husky'/);
   });
 });
+
+describe('status under HUSKY=0 in a husky repository', () => {
+  it('says nothing is recorded (husky runs no hook), not what a commit would record', () => {
+    const repo = makeRepo();
+    repo.commit('initial\n', { 'package.json': '{"name":"p","devDependencies":{"husky":"9.1.7"}}\n' });
+    expect(aitrail(repo.dir, ['init']).status).toBe(0);
+    const env = { AITRAIL_MODEL: 'openai/gpt-5', HUSKY: '0' };
+    expect(gitRun(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Husky off'], env).status).toBe(0);
+    expect(messageOf(repo.dir)).toBe('Husky off\n');
+    const status = aitrail(repo.dir, ['status'], env);
+    expect(status.stdout).toMatch(/HUSKY=0 is set: the hooks record and check nothing/);
+    expect(JSON.parse(aitrail(repo.dir, ['status', '--format', 'json'], env).stdout)).toEqual(expect.objectContaining({ disabled: true, wouldRecord: [] }));
+  });
+});
