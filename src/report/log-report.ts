@@ -26,6 +26,25 @@ export function rangeArgs(range: string | undefined): string[] {
   return ['--end-of-options', range];
 }
 
+/**
+ * The subject as git shows it (`%s`): blank lines skipped, then the first paragraph with each
+ * line's trailing whitespace dropped, joined by spaces (`git commit -m $'a\nb'` → `a b`).
+ */
+export function gitSubject(message: string): string {
+  const lines: string[] = [];
+  let started = false;
+  for (const line of message.split('\n')) {
+    const trimmed = line.replace(/[ \t\r]+$/, ''); // git's isspace(): no \v, \f or unicode spaces
+    if (trimmed === '') {
+      if (started) break;
+      continue;
+    }
+    started = true;
+    lines.push(trimmed);
+  }
+  return lines.join(' ');
+}
+
 /** `aitrail log`: every commit of the range with its attribution and evidence. */
 export async function runLog(args: LogRun): Promise<number> {
   const cwd = args.cwd ?? process.cwd();
@@ -50,7 +69,7 @@ export async function runLog(args: LogRun): Promise<number> {
     const attributions = detectCommit(signals, options);
     const entry: LogEntry = {
       sha: commit.sha,
-      subject: signals.subject,
+      subject: gitSubject(commit.message),
       author: commit.author,
       ai: attributions.length > 0,
       attributions: attributions.map(({ agent, model, evidence }) => ({ agent, model, evidence })),

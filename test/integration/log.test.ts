@@ -163,6 +163,19 @@ describe('aitrail log', () => {
     }
   });
 
+  it('gives the subject as git does (%s): the first paragraph joined, leading blank lines skipped', () => {
+    const repo = makeRepo();
+    const messages = ['multi\nline  \nsubject\n\nbody\n', '\n \n\t\nafter blanks\n', 'crlf\r\ntitle\r\n\r\nbody\r\n', 'tab\there \u000b\nnext\n', ''];
+    for (const message of messages) {
+      repo.git(['commit', '-q', '--allow-empty', '--allow-empty-message', '--no-verify', '--cleanup=verbatim', '-F', '-'], { input: message });
+    }
+    const result = aitrail(repo.dir, ['log', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const entries = JSON.parse(result.stdout) as LogJson[];
+    expect(entries.map((entry) => entry.subject)).toEqual(entries.map((entry) => repo.git(['log', '-1', '--format=%s', entry.sha], { raw: true }).replace(/\n$/, '')));
+    expect(entries.map((entry) => entry.subject).reverse()).toEqual(['multi line subject', 'after blanks', 'crlf title', 'tab\there \u000b next', '']);
+  });
+
   it('an empty repository has no commits to list', () => {
     const repo = makeRepo();
     const result = aitrail(repo.dir, ['log', '--format', 'json']);
