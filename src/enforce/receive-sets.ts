@@ -2,6 +2,7 @@ import type { RefUpdate } from '../core/ref-updates.js';
 import { runGit } from '../git/exec.js';
 import { branchTips, forkPoint, resolveCommits } from '../git/resolve-commits.js';
 import type { JudgedSet } from './judge-groups.js';
+import { loadConfigAtRevision } from '../config/load-at-revision.js';
 import { policySource, type PolicySource } from './policy-source.js';
 
 /**
@@ -12,7 +13,8 @@ import { policySource, type PolicySource } from './policy-source.js';
  * `new --not --all` (what is not already on the server). Policy: `--config` when given; else as committed
  * at the ref's tip before the push; for a new ref, at the default branch (`HEAD`), or when that
  * branch is unborn, at the ref's fork point from the server's branches; in an empty repository
- * at the pushed tip itself — nothing exists to loosen.
+ * at the pushed tip itself — nothing exists to loosen. A pushed tip whose own committed config
+ * is invalid is refused (ConfigError), so that no ref is ever locked by a config it cannot read.
  */
 export async function receiveSets(repoDir: string, updates: readonly RefUpdate[], configFile: string | undefined): Promise<JudgedSet[]> {
   const pushed = updates.filter((update) => update.to !== null);
@@ -35,9 +37,16 @@ export async function receiveSets(repoDir: string, updates: readonly RefUpdate[]
     return forkPoint(repoDir, tip, (await branches).slice(0, 5000));
   };
   const sets: JudgedSet[] = [];
+  const validated = new Set<string>();
   for (const update of pushed) {
     const tip = commits.get(update.to as string);
     if (!tip) continue;
+    // A ref must not be left with an invalid config: its next push would be judged by it, fail
+    // closed, and the fix could never be pushed. Throws ConfigError (exit 2, the problems shown).
+    if (configFile === undefined && !validated.has(tip)) {
+      await loadConfigAtRevision(repoDir, tip);
+      validated.add(tip);
+    }
     const old = update.from ? commits.get(update.from) : null;
     // An existing ref: every commit new TO THAT REF, even one some other ref already holds (a
     // branch accepted under its own loosened policy cannot carry its commits into main unjudged).

@@ -90,6 +90,17 @@ describe('pre-receive on a bare server', () => {
     expect(remote.git(['for-each-ref', '--format=%(refname)'])).toBe('refs/heads/main');
   });
 
+  it('refuses a push that would leave an invalid config on a ref (its next push could never be judged)', () => {
+    const { remote, work, base } = server();
+    commitWith(work, 'chore: typo\n', { '.aitrailrc.yml': 'policy:\n  deny: "qwen"\n' });
+    const push = tryGit(work.dir, ['push', 'origin', 'main']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toMatch(/remote: .*policy\.deny: found "qwen"/);
+    expect(remote.git(['rev-parse', 'main'])).toBe(base);
+    commitWith(work, 'chore: fix\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'main']).code).toBe(0);
+  });
+
   it('--config on the server overrides the repository policy', () => {
     const dir = tempDir();
     const policy = join(dir, 'server-policy.yml');
