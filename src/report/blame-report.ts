@@ -171,7 +171,9 @@ export async function runBlame(args: BlameCommandRun): Promise<number> {
   const write = args.write ?? ((text: string) => process.stdout.write(text));
   let spinner: { text: string; stop(): unknown } | undefined;
   let onProgress = args.onProgress;
-  if (!onProgress && process.stderr.isTTY) {
+  // A terminal that reports 0 columns (a pty with no window size: `script`, some CI runners)
+  // sends ora into an endless clear loop (lines = width / 0): no spinner there.
+  if (!onProgress && process.stderr.isTTY && (process.stderr.columns ?? 0) > 0) {
     const { default: ora } = await import('ora');
     const active = ora({ stream: process.stderr, text: 'aitrail blame: reading history…' }).start();
     spinner = active;

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
-import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { aitrail, BIN } from '../helpers/cli.js';
+import { makeRepo, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
 
 interface FileJson {
   path: string;
@@ -330,6 +331,24 @@ describe("aitrail blame under the user's git config", () => {
     repo.git(['config', 'color.grep', 'always']);
     repo.git(['config', 'color.blame.highlightRecent', 'red']);
     expect(json(repo.dir, ['--no-cache']).files).toEqual(want);
+  });
+});
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe('aitrail blame on a terminal', () => {
+  it.skipIf(!hasScript)('finishes on a pty that reports 0 columns (no endless spinner), with the same report', () => {
+    const repo = makeRepo();
+    repo.commit('human\n', { 'a.txt': lines('a', 3) });
+    repo.commit(`ai\n\n${CLAUDE}\n`, { 'b.txt': lines('b', 2) });
+    const out = join(repo.dir, '.git', 'tty-out.json');
+    const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+    // util-linux script: stdin/stderr on a fresh pty; `stty cols 0` as when no window size is known.
+    const command = `stty cols 0 rows 0 2>/dev/null; exec ${quote(process.execPath)} ${quote(BIN)} blame --no-cache --format json > ${quote(out)}`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, TERM: 'xterm' }, timeout: 30_000, stdio: ['ignore', 'ignore', 'pipe'] });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(json(repo.dir, ['--no-cache']));
   });
 });
 
