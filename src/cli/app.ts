@@ -15,6 +15,16 @@ const COMMANDS: Record<string, () => Promise<{ command: AnyCommandModule }>> = {
   check: () => import('./commands/check.js'),
 };
 
+/**
+ * aitrail's own version. yargs' bare `.version()` looks for the package.json nearest the working
+ * directory, so `npx aitrail --version` printed the user's project version.
+ */
+async function ownVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
 /** Parse argv with yargs, run the chosen command, return its exit code (never exits itself). */
 export async function runCli(argv: string[]): Promise<number> {
   const modules = await Promise.all(Object.values(COMMANDS).map((load) => load()));
@@ -28,7 +38,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .recommendCommands()
     .help()
     .alias('h', 'help')
-    .version()
+    .version(await ownVersion())
     .wrap(Math.min(100, process.stdout.columns || 100))
     .epilogue('Exit codes: 0 ok, 1 policy violation, 2 bad usage or invalid config, 3 git error or internal failure.\nDocs: see README.md of the aitrail package.')
     .fail((message, error) => {

@@ -233,6 +233,15 @@ describe('aitrail usage errors', () => {
     expect(none.stderr).toMatch(/no command given: name one of .*log/);
   });
 
+  it('--version is aitrail\'s own, not that of the project it runs in', async () => {
+    const { readFileSync } = await import('node:fs');
+    const own = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    const repo = makeRepo();
+    repo.write('package.json', JSON.stringify({ name: 'user-project', version: '9.9.9' }));
+    const result = aitrail(repo.dir, ['--version']);
+    expect(result).toEqual({ code: 0, stdout: `${own}\n`, stderr: '' });
+  });
+
   it('refuses log --format and --config without a value instead of ignoring them', () => {
     const repo = makeRepo();
     repo.commit('one\n');
