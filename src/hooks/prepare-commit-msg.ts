@@ -31,6 +31,16 @@ export const handler: HookHandler = async (args, context) => {
   return 0;
 };
 
+/**
+ * A rebase replaying (or rewording) existing commits: the model in use now did not write them, and
+ * their own trailers travel with their messages. `git rebase` sets GIT_CHERRY_PICK_HELP for its
+ * picks and GIT_REFLOG_ACTION=rebase… for rewords; a commit the user makes at an `edit` stop
+ * runs in a fresh git process without them, and is recorded as usual.
+ */
+function isRebaseReplay(env: NodeJS.ProcessEnv): boolean {
+  return env.GIT_CHERRY_PICK_HELP !== undefined || /^rebase\b/.test(env.GIT_REFLOG_ACTION ?? '');
+}
+
 async function record(args: string[], context: HookContext): Promise<void> {
   const [file, source] = args;
   if (!file) {
@@ -54,6 +64,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
   const gitDir = hookGitDir(context.cwd, context.env, file);
   const marker = templateMarkerPath(gitDir);
   rmSync(marker, { force: true });
+  if (isRebaseReplay(context.env)) return;
   const { config, warning } = await loadHookConfig(context.cwd, gitDir);
   if (warning) warn(warning);
   const signals = gatherCommitTimeSignals(context.cwd, gitDir, context.env);

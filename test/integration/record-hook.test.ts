@@ -207,3 +207,18 @@ describe('quitting the editor on an unedited commit template still aborts', () =
     expect(messageOf(repo.dir)).toBe(`Ticket: ABC-\n\n${OPUS_LINE}\n`);
   });
 });
+
+describe('a rebase replays commits without recording the model in use now', () => {
+  it('human commits rebased under AITRAIL_MODEL stay human; their own trailers travel with them', () => {
+    repo.git(['checkout', '-q', '-b', 'topic']);
+    commit(['-m', 'human work'], { AITRAIL: '0' });
+    commit(['-m', 'ai work'], OPUS);
+    repo.git(['checkout', '-q', 'main']);
+    commit(['--no-verify', '-m', 'upstream change'], { AITRAIL: '0' });
+    repo.git(['checkout', '-q', 'topic']);
+    const rebase = gitRun(repo.dir, ['rebase', '-q', 'main'], { ...OPUS, AITRAIL_MODEL: 'qwen/qwen3-coder' });
+    expect(rebase.status, rebase.stderr).toBe(0);
+    expect(messageOf(repo.dir, 'HEAD~1')).toBe('human work\n');
+    expect(messageOf(repo.dir, 'HEAD')).toBe(`ai work\n\n${OPUS_LINE}\n`);
+  });
+});
