@@ -137,6 +137,7 @@ describe('parseDeclaredValue', () => {
     ['unknown:openai/gpt-5', { agent: 'unknown', model: 'openai/gpt-5' }],
     ['cursor:unknown', { agent: 'cursor', model: 'unknown' }],
     ['Claude Code (claude-opus-4)', { agent: 'claude-code', model: 'anthropic/claude-opus-4' }],
+    ['Gemini:gemini-2.5-pro', { agent: 'gemini-cli', model: 'google/gemini-2.5-pro' }],
     ['Claude Opus 4.6', { agent: 'unknown', model: 'anthropic/claude-opus-4.6' }],
     ['Jane Doe <jane@example.com>', null],
     ['', null],

@@ -7,8 +7,8 @@ export const command: CommandModule<StatusArgs> = {
   describe: 'Show the hooks and how they are installed, the config in force, and what a commit made now would record',
   builder: (yargs: Argv) =>
     yargs
-      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
-      .option('config', { type: 'string', describe: 'Config file to use instead of the repository search' })
+      .option('format', { requiresArg: true, choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
+      .option('config', { requiresArg: true, type: 'string', describe: 'Config file to use instead of the repository search' })
       .example('$0 status', 'Check the installation')
       .example('AITRAIL_MODEL=qwen3-coder $0 status --format json', 'What would be recorded, for machines'),
   run: async (args) => (await import('../../status/run-status.js')).runStatus({ format: args.format, ...(args.config ? { config: args.config } : {}) }),

@@ -10,10 +10,10 @@ export const command: CommandModule<UseArgs> = {
   builder: (yargs: Argv) =>
     yargs
       .positional('model', { type: 'string', describe: 'Model name or vendor/model id, e.g. claude-opus-4.6, openai/gpt-5.2-codex' })
-      .option('agent', { type: 'string', describe: 'Agent slug recorded with it, e.g. claude-code, aider, cursor' })
-      .option('for', { type: 'string', describe: 'Expire after this long, e.g. 30m, 2h, 1d' })
+      .option('agent', { requiresArg: true, type: 'string', describe: 'Agent slug recorded with it, e.g. claude-code, aider, cursor' })
+      .option('for', { requiresArg: true, type: 'string', describe: 'Expire after this long, e.g. 30m, 2h, 1d' })
       .option('clear', { type: 'boolean', describe: 'Remove the session' })
-      .option('config', { type: 'string', describe: 'Config file to use instead of the repository search' })
+      .option('config', { requiresArg: true, type: 'string', describe: 'Config file to use instead of the repository search' })
       .example('$0 use qwen3-coder --agent qwen-code --for 2h', 'Record qwen/qwen3-coder for the next two hours')
       .example('$0 use --clear', 'Stop recording the session model'),
   run: async (args) => {
