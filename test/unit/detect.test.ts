@@ -138,6 +138,8 @@ describe('parseDeclaredValue', () => {
     ['cursor:unknown', { agent: 'cursor', model: 'unknown' }],
     ['Claude Code (claude-opus-4)', { agent: 'claude-code', model: 'anthropic/claude-opus-4' }],
     ['Gemini:gemini-2.5-pro', { agent: 'gemini-cli', model: 'google/gemini-2.5-pro' }],
+    ['x: qwen/qwen3-coder', { agent: 'unknown', model: 'qwen/qwen3-coder' }],
+    ['used GPT-4.1 for the tests', { agent: 'unknown', model: 'openai/gpt-4.1' }],
     ['Claude Opus 4.6', { agent: 'unknown', model: 'anthropic/claude-opus-4.6' }],
     ['Jane Doe <jane@example.com>', null],
     ['', null],

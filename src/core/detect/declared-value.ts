@@ -59,5 +59,11 @@ export function parseDeclaredValue(value: string, aliases: Record<string, string
     const model = canonicalModel(rest, aliases) ?? (note ? canonicalModel(note, aliases) : null);
     return { agent, model: model ?? 'unknown' };
   }
+  // Last resort for a declaration in free form (`x: qwen/qwen3-coder`, `GPT-4.1 helped`): any
+  // word that is a model name (the catalog wants a version for names it does not know).
+  for (const word of text.split(/[\s,;]+|:\s+/)) {
+    const model = word.length > 1 ? canonicalModel(word, aliases) : null;
+    if (model) return { agent: 'unknown', model };
+  }
   return null;
 }
