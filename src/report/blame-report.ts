@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { pathMatcher } from '../core/policy/glob-matcher.js';
 import { loadConfig } from '../config/load.js';
 import { attributeFile, sumReports } from '../core/blame/aggregate.js';
 import { renderBlame } from '../core/blame/render.js';
@@ -136,9 +136,15 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   for (const spec of specs) {
     if (!all.some((file) => file.path === spec || file.path.startsWith(`${spec}/`))) throw new UsageError(`path '${spec}' has no file in ${revName} (${rev.slice(0, 12)}).`);
   }
-  const picked = picomatch(include, { dot: true });
-  const pickedByFlag = run.include && run.include.length > 0 ? picomatch(run.include, { dot: true }) : () => true;
-  const dropped = exclude.length > 0 ? picomatch(exclude, { dot: true }) : () => false;
+  // Same glob semantics as the policy's path rules: directories cover what is under them, and a
+  // glob without a slash matches at any depth (`*.min.js`, `dist`), as in .gitignore.
+  const matches = (globs: readonly string[]) => {
+    const matcher = pathMatcher(globs);
+    return (path: string) => matcher(path) !== undefined;
+  };
+  const picked = matches(include);
+  const pickedByFlag = run.include && run.include.length > 0 ? matches(run.include) : () => true;
+  const dropped = exclude.length > 0 ? matches(exclude) : () => false;
   const files = listed.filter((file) => picked(file.path) && pickedByFlag(file.path) && !dropped(file.path));
 
   const revision = since ? `${since}..${rev}` : rev;

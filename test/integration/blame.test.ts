@@ -134,6 +134,9 @@ describe('aitrail blame on real history', () => {
     const all = json(repo.dir, []).files.map((f) => f.path);
     expect(json(repo.dir, ['--include', 'dir/**']).files.map((f) => f.path)).toEqual(all.filter((p) => p.startsWith('dir/')));
     expect(json(repo.dir, ['--exclude', '**/*.txt']).files.map((f) => f.path)).toEqual(all.filter((p) => !p.endsWith('.txt')));
+    // As in .gitignore: no slash = any depth; a directory covers what is under it.
+    expect(json(repo.dir, ['--exclude', '*.txt']).files.map((f) => f.path)).toEqual(all.filter((p) => !p.endsWith('.txt')));
+    expect(json(repo.dir, ['--exclude', 'dir']).files.map((f) => f.path)).toEqual(all.filter((p) => !p.startsWith('dir/')));
     const config = join(repo.dir, '.git', 'test-config.json');
     repo.write('.git/test-config.json', JSON.stringify({ blame: { exclude: ['dir/**'] } }));
     expect(json(repo.dir, ['--config', config]).files.map((f) => f.path)).toEqual(all.filter((p) => !p.startsWith('dir/')));

@@ -55,14 +55,20 @@ export function modelMatcher(globs: readonly string[]): GlobMatcher {
  * case-insensitive file systems (a wider match only makes a restriction stricter). A glob that
  * matches a directory covers everything under it, as in .gitignore: `src/crypto`,
  * `src/crypto/` and `/src/crypto/**` (a leading `/` is the repository root) all protect
- * `src/crypto/aes.ts` rather than silently protecting nothing.
+ * `src/crypto/aes.ts` rather than silently protecting nothing. A glob without a slash matches a
+ * name at any depth (`*.pem`, `secrets`), as in .gitignore.
  */
 export function pathMatcher(globs: readonly string[]): GlobMatcher {
-  const compiled = globs.map((glob) => ({ glob, test: compile(glob.replace(/^\/+/, '').replace(/\/+$/, '') || glob) }));
+  const compiled = globs.map((glob) => {
+    const body = glob.replace(/^\/+/, '').replace(/\/+$/, '') || glob;
+    // As in .gitignore, a glob without a slash (`*.pem`, `dist`) names a file or directory at any depth.
+    return { glob, test: compile(body), anyDepth: !glob.replace(/\/+$/, '').includes('/') };
+  });
   return (subject) => {
     const text = plain(subject);
-    const candidates = [text];
-    for (let slash = text.indexOf('/'); slash > 0; slash = text.indexOf('/', slash + 1)) candidates.push(text.slice(0, slash));
-    return compiled.find(({ test }) => candidates.some((candidate) => test(candidate)))?.glob;
+    const prefixes = [text];
+    for (let slash = text.indexOf('/'); slash > 0; slash = text.indexOf('/', slash + 1)) prefixes.push(text.slice(0, slash));
+    const segments = text.split('/');
+    return compiled.find(({ test, anyDepth }) => prefixes.some((candidate) => test(candidate)) || (anyDepth && segments.some((segment) => test(segment))))?.glob;
   };
 }

@@ -31,6 +31,14 @@ describe('modelMatcher', () => {
 });
 
 describe('pathMatcher', () => {
+  it('a glob without a slash names a file or directory at any depth, as in .gitignore', () => {
+    expect(pathMatcher(['*.pem'])('config/keys/server.pem')).toBe('*.pem');
+    expect(pathMatcher(['secrets'])('app/secrets/token.txt')).toBe('secrets');
+    expect(pathMatcher(['dist'])('dist/app.js')).toBe('dist');
+    expect(pathMatcher(['*.pem'])('config/pem.txt')).toBeUndefined();
+    expect(pathMatcher(['src/*.ts'])('lib/src/a.ts')).toBeUndefined();
+  });
+
   it('matches dotfiles and nested paths', () => {
     expect(pathMatcher(['.github/**'])('.github/workflows/ci.yml')).toBe('.github/**');
     expect(pathMatcher(['src/crypto/**'])('src/crypto/.hidden/key.ts')).toBe('src/crypto/**');
@@ -48,7 +56,9 @@ describe('pathMatcher', () => {
   });
   it('does not match siblings', () => {
     expect(pathMatcher(['src/crypto/**'])('src/cryptography/x.ts')).toBeUndefined();
-    expect(pathMatcher(['*.lock'])('sub/yarn.lock')).toBeUndefined();
+    // A leading slash anchors at the root, as in .gitignore (`*.lock` alone matches at any depth).
+    expect(pathMatcher(['/*.lock'])('sub/yarn.lock')).toBeUndefined();
+    expect(pathMatcher(['/*.lock'])('yarn.lock')).toBe('/*.lock');
   });
 });
 
