@@ -1,16 +1,19 @@
+import { isModelId as isCanonicalModelId } from './catalog.js';
 import type { Session } from './types.js';
 
 const SLUG = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const MODEL = /^[a-z0-9][a-z0-9._-]{0,63}\/[a-z0-9][a-z0-9._:+-]{0,127}$|^unknown$/;
 
 /** True for an agent slug we accept in a session (`claude-code`, `aider`, …). */
 export function isAgentSlug(text: string): boolean {
   return SLUG.test(text);
 }
 
-/** True for a canonical `vendor/model` id (or `unknown`). */
+/**
+ * True for a canonical `vendor/model` id (or `unknown`): the catalog's rule, so a session never
+ * holds a model (`acme/coder:7b`, `a..b/c`) that detection then drops as `unknown`.
+ */
 export function isModelId(text: string): boolean {
-  return MODEL.test(text);
+  return text === 'unknown' || isCanonicalModelId(text);
 }
 
 /**

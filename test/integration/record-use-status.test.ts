@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
@@ -39,6 +39,19 @@ describe('aitrail use', () => {
     const result = aitrail(repo.dir, ['use', 'Claude Opus 4.6']);
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(repo.dir, '.git', 'aitrail', 'session.json'), 'utf8')).model).toBe('anthropic/claude-opus-4.6');
+  });
+
+  it('refuses a model id detection would not keep (was stored, then recorded as unknown:unknown)', () => {
+    const repo = repoWithHooks();
+    for (const model of ['acme/coder+x:7b', 'a..b/c']) {
+      const result = aitrail(repo.dir, ['use', model]);
+      expect(result.status, model).toBe(2);
+      expect(result.stderr).toMatch(/unknown model/);
+    }
+    expect(existsSync(join(repo.dir, '.git', 'aitrail', 'session.json'))).toBe(false);
+    expect(aitrail(repo.dir, ['use', 'acme/coder-2']).status).toBe(0);
+    expect(gitRun(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Literal']).status).toBe(0);
+    expect(messageOf(repo.dir)).toBe('Literal\n\nAssisted-by: unknown:acme/coder-2\n');
   });
 
   it('an expired session is not recorded', () => {

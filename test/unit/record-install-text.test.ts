@@ -53,6 +53,8 @@ describe('activeSession', () => {
   it.each([
     { model: 'qwen/qwen3-coder', setAt: '2026-01-01T11:00:00Z', expiresAt: '2026-01-01T12:00:00Z' },
     { model: 'qwen/qwen3-coder\nInjected: yes', setAt: '2026-01-01T11:00:00Z' },
+    { model: 'acme/coder+x:7b', setAt: '2026-01-01T11:00:00Z' },
+    { model: 'a..b/c', setAt: '2026-01-01T11:00:00Z' },
     { model: 'qwen/qwen3-coder', agent: 'a b', setAt: '2026-01-01T11:00:00Z' },
     { model: 'qwen/qwen3-coder', setAt: 'yesterday' },
     { model: 5, setAt: '2026-01-01T11:00:00Z' },
