@@ -1,3 +1,5 @@
+import { UNSAFE_CHARS } from '../core/sanitize.js';
+
 /** One thing wrong with a config, in plain words. */
 export interface ConfigProblem {
   /** The file, relative to the repository root (`.aitrailrc.yml`), as given to `--config`, or `<rev>:<file>`. */
@@ -44,11 +46,10 @@ export function displayPath(pointer: string): string {
   return out;
 }
 
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /** Escape every control, bidi and invisible character as `\uXXXX` (newlines, ESC, RLO…). */
 export function escapeText(text: string): string {
-  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(UNSAFE_CHARS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A string shown as a JSON-style quoted literal, escaped, cut to `max` characters. */

@@ -1,4 +1,11 @@
 /**
+ * Characters never shown raw: C0/C1 controls, DEL, soft hyphen, every bidi control (ALM U+061C,
+ * LRM/RLM, U+202A-U+202E, U+2066-U+2069), invisible format characters (U+180E, U+200B-U+200D,
+ * U+2060-U+206F, U+FEFF, U+FFF9-U+FFFB), line/paragraph separators.
+ */
+export const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/**
  * Neutralise hostile text before it reaches a terminal or a report: control characters,
  * escape sequences (CSI/OSC), bidi overrides and other invisible format characters become
  * visible `\xNN` / `\u{…}` escapes. Newlines are escaped too unless `keepNewlines`.
@@ -6,8 +13,7 @@
 export function sanitize(text: string, options: { keepNewlines?: boolean; max?: number } = {}): string {
   const max = options.max ?? 100_000;
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  // C0 controls, DEL, C1 controls, bidi/format chars (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+FEFF), line/para separators.
-  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (ch) => {
+  return cut.replace(UNSAFE_CHARS, (ch) => {
     if (ch === '\n' && options.keepNewlines) return ch;
     if (ch === '\t' && options.keepNewlines) return ch;
     const code = ch.charCodeAt(0);

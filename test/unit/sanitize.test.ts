@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { sanitize } from '../../src/core/sanitize.js';
+import { escapeText } from '../../src/config/config-error.js';
+
+describe('sanitize', () => {
+  it.each([
+    ['\u061c', '\\u{61c}'], // ARABIC LETTER MARK: a bidi control (Trojan Source)
+    ['\u00ad', '\\xad'], // soft hyphen: invisible
+    ['\u2060', '\\u{2060}'], // word joiner
+    ['\u180e', '\\u{180e}'],
+    ['\ufffb', '\\u{fffb}'],
+    ['\u202e', '\\u{202e}'],
+    ['\u001b[31m', '\\x1b[31m'],
+  ])('escapes %j', (raw, shown) => expect(sanitize(`a${raw}b`)).toBe(`a${shown}b`));
+
+  it('keeps newlines and tabs only when asked, and ordinary unicode always', () => {
+    expect(sanitize('x\ny\tz')).toBe('x\\ny\\tz');
+    expect(sanitize('x\ny\tz', { keepNewlines: true })).toBe('x\ny\tz');
+    expect(sanitize('café — 模型 🚀')).toBe('café — 模型 🚀');
+  });
+
+  it('neutralises exactly the characters config messages escape', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      expect(sanitize(ch) !== ch, code.toString(16)).toBe(escapeText(ch) !== ch);
+    }
+  });
+});
