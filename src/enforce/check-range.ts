@@ -1,6 +1,7 @@
 import { UsageError } from '../cli/errors.js';
 import { GitError } from '../git/exec.js';
-import { forkPoint, mergeBase, remoteTrackingTips, revParseCommit } from '../git/resolve-commits.js';
+import { resolveCommit } from '../git/resolve-commit.js';
+import { forkPoint, mergeBase, remoteTrackingTips } from '../git/resolve-commits.js';
 
 /** What `aitrail check [<range>]` judges, and the base whose committed policy judges it. */
 export interface CheckRange {
@@ -32,7 +33,7 @@ function checkRangeText(range: string): void {
 export async function resolveCheckRange(repoDir: string, range: string | undefined): Promise<CheckRange> {
   if (range === undefined || range === '') {
     for (const upstream of ['@{upstream}', 'refs/remotes/origin/HEAD']) {
-      const tip = await revParseCommit(repoDir, upstream);
+      const tip = await resolveCommit(repoDir, upstream);
       const base = tip && (await mergeBase(repoDir, 'HEAD', tip));
       if (base) return { ...NO_REMOTES, base, baseLabel: `merge-base of HEAD and ${upstream}` };
     }
@@ -45,10 +46,10 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   if (!match) return { revisions, base: null, baseLabel: `'${range}' is not a range A..B` };
   const left = match[1] || 'HEAD';
   const right = match[3] || 'HEAD';
-  const leftCommit = await revParseCommit(repoDir, left);
+  const leftCommit = await resolveCommit(repoDir, left);
   if (!leftCommit) return { revisions, base: null, baseLabel: 'missing', missingBase: left };
   if (match[2] === '..') return { revisions, base: leftCommit, baseLabel: `range base ${left}` };
-  const rightCommit = await revParseCommit(repoDir, right);
+  const rightCommit = await resolveCommit(repoDir, right);
   if (!rightCommit) throw new GitError(`unknown revision '${right}' in range '${range}'.\nCheck the range: it must name commits of this repository.`, ['rev-parse'], 128, '');
   const base = await mergeBase(repoDir, leftCommit, rightCommit);
   if (!base) return { revisions, base: null, baseLabel: 'missing', missingBase: `merge-base of ${left} and ${right}` };

@@ -1,4 +1,5 @@
 import { GitError, runGit } from './exec.js';
+import { resolveCommit } from './resolve-commit.js';
 
 /** Where a repository lives, as git itself resolves it from `cwd`. */
 export interface RepoLocation {
@@ -42,10 +43,5 @@ export async function locateRepo(cwd: string): Promise<RepoLocation> {
 
 /** True when `rev` names a commit in the repository at `cwd`. */
 export async function commitExists(cwd: string, rev: string): Promise<boolean> {
-  try {
-    await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd });
-    return true;
-  } catch {
-    return false;
-  }
+  return (await resolveCommit(cwd, rev)) !== null;
 }

@@ -28,12 +28,6 @@ export async function mergeBase(cwd: string, left: string, right: string): Promi
   return out.trim() || null;
 }
 
-/** A symbolic or plain ref's commit, or `null` when it does not resolve (`@{upstream}` unset…). */
-export async function revParseCommit(cwd: string, rev: string): Promise<string | null> {
-  const out = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd, okCodes: [1, 128] });
-  return out.trim() || null;
-}
-
 /**
  * Commit ids of every remote-tracking branch (`refs/remotes/*`, or only `refs/remotes/<remote>/*`),
  * deduplicated. `remote` must be a plain remote name (no glob characters).
