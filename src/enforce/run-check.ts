@@ -2,6 +2,7 @@ import { renderVerdictGithub } from '../core/policy/render-github.js';
 import { renderVerdictText } from '../core/policy/render-text.js';
 import type { Verdict } from '../core/policy/verdict.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { badRangeError } from '../git/bad-range.js';
 import { GitError } from '../git/exec.js';
 import { commitExists, locateRepo } from '../git/repo.js';
 import { shallowBoundary } from '../git/shallow.js';
@@ -54,7 +55,9 @@ export async function runCheck(args: CheckRun): Promise<number> {
   const source = await policySource(root, { configFile: args.config, base: range.base });
   if (args.config === undefined && range.base === null) warn(enforceMessages.noBase(range.baseLabel));
   else warn(enforceMessages.policyFrom(source.description, args.config === undefined ? range.baseLabel : 'explicit'));
-  const { verdict, cut } = await judgeCommits(root, range.revisions, source.loaded.config, { shallow });
+  const { verdict, cut } = await judgeCommits(root, range.revisions, source.loaded.config, { shallow }).catch((error: unknown) => {
+    throw badRangeError(error, args.range || undefined) ?? error;
+  });
   if (cut.length > 0) {
     warn(enforceMessages.shallowCut(cut[0] as string));
     return ExitCode.git;

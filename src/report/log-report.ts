@@ -3,9 +3,8 @@ import { commitSignals } from '../core/commit-signals.js';
 import { detectCommit } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
-import { GitError } from '../git/exec.js';
+import { badRangeError } from '../git/bad-range.js';
 import { streamCommits } from '../git/log.js';
-import { sanitize } from '../core/sanitize.js';
 import { commitExists, locateRepo } from '../git/repo.js';
 import { UsageError } from '../cli/errors.js';
 import { stdoutClosed } from '../cli/stdout.js';
@@ -90,14 +89,6 @@ async function* explainBadRange<T>(commits: AsyncGenerator<T>, range: string | u
   try {
     yield* commits;
   } catch (error) {
-    if (!(error instanceof GitError) || range === undefined || !/bad revision|unknown revision|ambiguous argument|no upstream|bad default revision/i.test(error.stderr)) throw error;
-    const reason = error.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
-    throw new GitError(
-      `unknown revision or range '${sanitize(range, { max: 200 })}' (${sanitize(reason, { max: 200 })}).\nName commits of this repository: a branch, tag or sha, A..B, A...B or A.. (fetch them first if they are on a remote).`,
-      error.args,
-      error.exitCode,
-      error.stderr,
-      { cause: error },
-    );
+    throw badRangeError(error, range) ?? error;
   }
 }

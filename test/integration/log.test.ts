@@ -127,6 +127,19 @@ describe('aitrail log', () => {
     expect(option.code).toBe(2);
   });
 
+  it('check names an unknown revision as log does (was "git log failed: fatal: bad revision"), exit 3', () => {
+    const repo = makeRepo();
+    repo.commit('one\n');
+    for (const range of ['no-such-branch', 'HEAD..no-such-branch']) {
+      const bad = aitrail(repo.dir, ['check', range]);
+      expect(bad.code, range).toBe(3);
+      expect(bad.stderr).toContain(`unknown revision or range '${range}'`);
+      expect(bad.stderr).toMatch(/Name commits of this repository/);
+      expect(bad.stderr).not.toMatch(/git log failed|at .*\.js:\d+/);
+    }
+    expect(aitrail(repo.dir, ['check', 'HEAD']).code).toBe(0);
+  });
+
   it('decodes messages of a latin1 project (i18n.commitEncoding) as text, not as mojibake', () => {
     const repo = makeRepo();
     repo.git(['config', 'i18n.commitEncoding', 'latin1']);
