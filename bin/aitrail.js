@@ -1,5 +1,17 @@
 #!/usr/bin/env node
-// Thin bin: everything lives in dist/. Hooks take a fast path that never loads yargs.
-import { main } from '../dist/cli/entry.js';
-
-process.exitCode = await main(process.argv.slice(2));
+// Thin bin: everything lives in dist/. `aitrail hook …` runs on every commit, so it goes straight
+// to the bundled hook dispatcher (scripts/bundle-hooks.mjs); every other command through the CLI.
+const argv = process.argv.slice(2);
+if (argv[0] === 'hook') {
+  const hooks = await import('../dist/hooks-bundle/index.js').catch(() => null);
+  if (hooks) {
+    process.exitCode = await hooks.runHook(argv.slice(1)).catch((error) => {
+      process.stderr.write(`aitrail: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 3;
+    });
+  }
+}
+if (process.exitCode === undefined) {
+  const { main } = await import('../dist/cli/entry.js');
+  process.exitCode = await main(argv);
+}

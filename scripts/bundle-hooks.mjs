@@ -4,9 +4,12 @@
 // the hot path is a couple of files. Heavy libraries stay external and are still imported lazily, only by
 // the code that needs them (a cold config cache, the push hooks).
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Chunk names are content hashes: clear the old ones so the package ships only this build's.
+rmSync(new URL('../dist/hooks-bundle', import.meta.url), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: ['src/hooks/dispatch.ts'],
