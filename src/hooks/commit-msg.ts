@@ -31,7 +31,11 @@ export const handler: HookHandler = async (args, context) => {
     const { config } = await loadConfig(root, { cacheDir: join(gitDir, 'aitrail') });
     const message = readFileSync(resolve(root, file), 'utf8');
     const commentChar = commentCharFor(root, message, { gitDir, env: context.env });
-    if (onlyRecordedTrailers(message, config.trailer?.key ?? 'Assisted-by', commentChar)) {
+    // git strips comment lines only from a message it opened the editor for; with -m/-F it runs the
+    // hooks with GIT_EDITOR=: and keeps them, so `git commit -m '#123 fix'` has a subject ('\n': no
+    // line starts with it, so no line is a comment).
+    const stripped = context.env.GIT_EDITOR === ':' ? '\n' : commentChar;
+    if (onlyRecordedTrailers(message, config.trailer?.key ?? 'Assisted-by', stripped)) {
       process.stderr.write('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
       return ExitCode.violation;
     }

@@ -169,6 +169,17 @@ describe('quitting the editor on an empty message still aborts', () => {
     expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
   });
 
+  it('a -m message whose subject starts with the comment char (#123 fix) commits, as git keeps it', () => {
+    const withoutAitrail = gitRun(repo.dir, ['commit', '-q', '--allow-empty', '-m', '#122 plain'], { AITRAIL: '0' });
+    expect(withoutAitrail.status, withoutAitrail.stderr).toBe(0);
+    const result = gitRun(repo.dir, ['commit', '-q', '--allow-empty', '-m', '#123 fix the thing'], OPUS);
+    expect(result.status, result.stderr).toBe(0);
+    expect(messageOf(repo.dir)).toBe(`#123 fix the thing\n\n${OPUS_LINE}\n`);
+    const empty = gitRun(repo.dir, ['commit', '-q', '--allow-empty', '-m', ''], OPUS);
+    expect(empty.status).not.toBe(0);
+    expect(empty.stderr).toMatch(/Aborting commit due to empty commit message/);
+  });
+
   it('a sign-off alone does not count as content either; a real subject commits', () => {
     const head = repo.git(['rev-parse', 'HEAD']);
     expect(gitRun(repo.dir, ['commit', '-q', '-s', '--allow-empty'], { ...OPUS, GIT_EDITOR: 'true' }).status).not.toBe(0);
