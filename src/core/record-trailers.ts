@@ -41,13 +41,15 @@ export function hasNoContent(message: string, commentChar = '#'): boolean {
  * inserted by git's rules. Pure. One deliberate difference from `git commit --trailer`: when the
  * message is still empty (the editor opens next), a blank line is kept between the empty subject
  * line and the trailers, so that what the user types on line 1 is a subject and the trailers stay a
- * trailer block (git's own insertion would glue them to the subject paragraph).
+ * trailer block (git's own insertion would glue them to the subject paragraph). `editorOpens: false`
+ * (git runs the hooks with GIT_EDITOR=: for -m/-F) skips that: the message is final, and under
+ * --cleanup=verbatim the blank lines would stay, ahead of a subject such as `#123 fix`.
  */
-export function recordTrailers(message: string, attributions: readonly Attribution[], key: string, commentChar?: string): string {
+export function recordTrailers(message: string, attributions: readonly Attribution[], key: string, commentChar?: string, options: { editorOpens?: boolean } = {}): string {
   const { trailers } = trailersFor(attributions, key);
   if (trailers.length === 0) return message;
   const inserted = insertTrailers(message, trailers, commentChar === undefined ? { noDivider: true } : { commentChar, noDivider: true });
-  if (inserted === message || !hasNoContent(message, commentChar)) return inserted;
+  if (inserted === message || options.editorOpens === false || !hasNoContent(message, commentChar)) return inserted;
   return `\n${inserted.startsWith('\n') ? '' : '\n'}${inserted}`;
 }
 

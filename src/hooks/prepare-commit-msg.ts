@@ -71,7 +71,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
   const commentChar = commentCharFor(context.cwd, message, { gitDir, env: context.env });
   const attributions = detectAtCommitTime(message, { ...signals, commentChar }, { detect: config.detect, trailerKey: config.trailer.key });
   if (attributions.length === 0) return;
-  const updated = recordTrailers(message, attributions, config.trailer.key, commentChar);
+  const updated = recordTrailers(message, attributions, config.trailer.key, commentChar, { editorOpens: context.env.GIT_EDITOR !== ':' });
   if (updated === message) return;
   if (source === 'template') {
     mkdirSync(join(gitDir, 'aitrail'), { recursive: true });

@@ -175,6 +175,9 @@ describe('quitting the editor on an empty message still aborts', () => {
     const result = gitRun(repo.dir, ['commit', '-q', '--allow-empty', '-m', '#123 fix the thing'], OPUS);
     expect(result.status, result.stderr).toBe(0);
     expect(messageOf(repo.dir)).toBe(`#123 fix the thing\n\n${OPUS_LINE}\n`);
+    const verbatim = gitRun(repo.dir, ['commit', '-q', '--allow-empty', '--cleanup=verbatim', '-m', '#124 keep'], OPUS);
+    expect(verbatim.status, verbatim.stderr).toBe(0);
+    expect(messageOf(repo.dir)).toBe(`#124 keep\n\n${OPUS_LINE}\n`); // no blank lines ahead of the subject
     const empty = gitRun(repo.dir, ['commit', '-q', '--allow-empty', '-m', ''], OPUS);
     expect(empty.status).not.toBe(0);
     expect(empty.stderr).toMatch(/Aborting commit due to empty commit message/);
