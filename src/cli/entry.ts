@@ -1,4 +1,5 @@
 import { ExitCode } from '../core/exit-codes.js';
+import { sanitize } from '../core/sanitize.js';
 import { ignoreClosedStdout } from './stdout.js';
 
 const HOOKS_BUNDLE = '../hooks-bundle/index.js';
@@ -18,7 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     const { runCli } = await import('./app.js');
     return await runCli(argv);
   } catch (error) {
-    process.stderr.write(`aitrail: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`aitrail: internal error: ${sanitize(error instanceof Error ? error.message : String(error), { keepNewlines: true })}\n`);
     if (process.env.AITRAIL_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
     return ExitCode.git;
   }
