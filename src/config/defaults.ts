@@ -1,7 +1,13 @@
 import type { Config, Tristate } from '../core/types.js';
 
-/** The trailer key written when `trailer.key` is not set (Linux kernel convention). */
-export const DEFAULT_TRAILER_KEY = 'Assisted-by';
+import { DEFAULT_TRAILER_KEY } from '../core/default-trailer-key.js';
+
+export { DEFAULT_TRAILER_KEY };
+
+/** What detection needs from a config: the user's rules and aliases and the declared trailer key. */
+export function detectOptionsOf(config: Config): { detect: NonNullable<Config['detect']>; trailerKey: string } {
+  return { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? DEFAULT_TRAILER_KEY };
+}
 
 /** Config with every default filled in: what is actually in force. */
 export interface ResolvedConfig {

@@ -5,6 +5,7 @@ import type { Violation } from '../core/policy/types.js';
 import { verdictOf, type Verdict } from '../core/policy/verdict.js';
 import type { Config } from '../core/types.js';
 import { streamCommits } from '../git/log.js';
+import { detectOptionsOf } from '../config/defaults.js';
 
 /** Root commits show their files whatever `log.showRoot` says, paths stay root-relative whatever `diff.relative` says, and `log.showSignature` cannot mix gpg output into the records. */
 const LOG_EXTRA = ['--root', '--no-relative', '--no-show-signature'];
@@ -25,7 +26,7 @@ export async function judgeCommits(
   config: Config,
   options: { shallow?: Set<string> | null } = {},
 ): Promise<Judgement> {
-  const detect = { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? 'Assisted-by' };
+  const detect = detectOptionsOf(config);
   const policy = compilePolicy(config.policy, { trailerKey: detect.trailerKey });
   const violations: Violation[] = [];
   const cut: string[] = [];

@@ -6,6 +6,7 @@ import { parseTrailers } from '../core/trailers.js';
 import type { Attribution, Config, Identity } from '../core/types.js';
 import { stagedPathsSync } from '../git/staged-paths.js';
 import { enforceMessages, showValue } from './messages.js';
+import { detectOptionsOf } from '../config/defaults.js';
 
 export interface CommitBeingMade {
   repoDir: string;
@@ -18,7 +19,7 @@ export interface CommitBeingMade {
 
 /** Judge the commit `git commit` is making: its message, its detected attributions, the staged paths. */
 export function judgeCommitBeingMade(commit: CommitBeingMade): { violations: Violation[]; text: string } {
-  const trailerKey = commit.config.trailer?.key ?? 'Assisted-by';
+  const trailerKey = detectOptionsOf(commit.config).trailerKey;
   const policy = compilePolicy(commit.config.policy, { trailerKey });
   const facts = {
     sha: '',

@@ -10,6 +10,7 @@ import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { commentCharFor } from './comment-char.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import type { HookHandler } from './dispatch.js';
+import { detectOptionsOf } from '../config/defaults.js';
 
 /**
  * `commit-msg <message-file>`: judge the commit being made — the message as prepare-commit-msg
@@ -31,20 +32,20 @@ export const handler: HookHandler = async (args, context) => {
     const { config } = await loadConfig(root, { cacheDir: join(gitDir, 'aitrail') });
     const message = readFileSync(resolve(root, file), 'utf8');
     const commentChar = commentCharFor(root, message, { gitDir, env: context.env });
+    const detectOptions = detectOptionsOf(config);
     // git strips comment lines only from a message it opened the editor for; with -m/-F it runs the
     // hooks with GIT_EDITOR=: and keeps them, so `git commit -m '#123 fix'` has a subject ('\n': no
     // line starts with it, so no line is a comment).
     const stripped = context.env.GIT_EDITOR === ':' ? '\n' : commentChar;
-    if (onlyRecordedTrailers(message, config.trailer?.key ?? 'Assisted-by', stripped)) {
+    if (onlyRecordedTrailers(message, detectOptions.trailerKey, stripped)) {
       process.stderr.write('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
       return ExitCode.violation;
     }
-    if (templateUntouched(gitDir, message, config.trailer?.key ?? 'Assisted-by', commentChar)) {
+    if (templateUntouched(gitDir, message, detectOptions.trailerKey, commentChar)) {
       process.stderr.write('Aborting commit; you did not edit the message (aitrail: only the recorded trailer was added to the template).\n');
       return ExitCode.violation;
     }
     const signals = gatherCommitTimeSignals(root, gitDir, context.env);
-    const detectOptions = { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? 'Assisted-by' };
     const attributions = detectAtCommitTime(message, { ...signals, commentChar }, detectOptions);
     if (clearlyPasses(attributions, compilePolicy(config.policy, detectOptions))) return ExitCode.ok;
     const { judgeCommitBeingMade } = await import('../enforce/judge-staged.js');

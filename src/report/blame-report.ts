@@ -18,6 +18,7 @@ import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
 import { cacheDir, readCachedReport, writeCachedReport } from './blame-cache.js';
 import { commitAttributions } from './commit-attributions.js';
 import { runPool } from './run-pool.js';
+import { detectOptionsOf } from '../config/defaults.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
 const CACHE_VERSION = 'blame-1';
@@ -120,7 +121,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const specs = wholeTree ? [] : pathspecs;
   const include = config.blame?.include ?? ['**/*'];
   const exclude = [...(config.blame?.exclude ?? []), ...(run.exclude ?? [])];
-  const detect = { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? 'Assisted-by' };
+  const detect = detectOptionsOf(config);
 
   const key = cacheKey({ v: CACHE_VERSION, version, rev, since, flags, specs, include, cliInclude: run.include ?? [], exclude, detect, environment });
   const dir = cacheDir(repo.commonDir);

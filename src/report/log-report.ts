@@ -8,6 +8,7 @@ import { streamCommits } from '../git/log.js';
 import { commitExists, locateRepo } from '../git/repo.js';
 import { UsageError } from '../cli/errors.js';
 import { stdoutClosed } from '../cli/stdout.js';
+import { detectOptionsOf } from '../config/defaults.js';
 
 export interface LogRun {
   range?: string;
@@ -55,7 +56,7 @@ export async function runLog(args: LogRun): Promise<number> {
     write(args.format === 'json' ? '[]\n' : 'No commits yet.\n');
     return ExitCode.ok;
   }
-  const options = { detect: config.detect ?? {}, trailerKey: config.trailer?.key ?? 'Assisted-by' };
+  const options = detectOptionsOf(config);
   // Streamed in both formats: a long history is never held in memory, and a reader that goes
   // away (`aitrail log | head`; the CLI ignores the EPIPE) stops the walk.
   const closed = () => args.write === undefined && stdoutClosed();

@@ -7,6 +7,7 @@ import { matchIdentity, parseIdentity } from './identity.js';
 import { mergeAttributions } from './merge.js';
 import { signatures } from './signatures.js';
 import { userRuleAttributions } from './user-rules.js';
+import { DEFAULT_TRAILER_KEY } from '../default-trailer-key.js';
 
 export interface DetectOptions {
   detect?: DetectConfig;
@@ -77,7 +78,7 @@ function fromText(signals: CommitSignals): Attribution[] {
 /** Every attribution the signals support, unmerged (commit-time detection adds its own). */
 export function commitFindings(signals: CommitSignals, options: DetectOptions = {}): Attribution[] {
   const aliases = options.detect?.aliases ?? {};
-  const trailerKey = (options.trailerKey ?? 'Assisted-by').toLowerCase();
+  const trailerKey = (options.trailerKey ?? DEFAULT_TRAILER_KEY).toLowerCase();
   return [
     ...fromTrailers(signals, trailerKey, aliases),
     ...fromIdentities(signals, aliases),

@@ -1,5 +1,6 @@
 import type { PolicyConfig, Tristate } from '../types.js';
 import { modelMatcher, pathMatcher, type GlobMatcher } from './glob-matcher.js';
+import { DEFAULT_TRAILER_KEY } from '../default-trailer-key.js';
 
 export interface CompiledPathRule {
   index: number;
@@ -30,7 +31,7 @@ export interface CompiledPolicy {
 export function compilePolicy(policy: PolicyConfig = {}, options: { trailerKey?: string } = {}): CompiledPolicy {
   const deny = policy.deny ?? [];
   return {
-    trailerKey: options.trailerKey ?? 'Assisted-by',
+    trailerKey: options.trailerKey ?? DEFAULT_TRAILER_KEY,
     allow: policy.allow,
     matchAllow: modelMatcher(policy.allow ?? []),
     deny,
