@@ -200,7 +200,8 @@ function literalId(segments: readonly string[]): string | null {
   while (rest.length > 2 && ROUTERS.has(rest[0] ?? '')) rest = rest.slice(1);
   if (rest.length !== 2) return null;
   const [written, model] = rest as [string, string];
-  const vendor = VENDOR_NAMES.get(written) ?? (ROUTERS.has(written) || isAgentName(slug(written)) ? null : written);
+  // An agent that is also a vendor (`cursor`, maker of composer-1) keeps its agent names out of ids.
+  const vendor = isAgentName(slug(written)) ? null : (VENDOR_NAMES.get(written) ?? (ROUTERS.has(written) ? null : written));
   if (!vendor || !/^[a-z][a-z0-9._-]*$/.test(vendor) || !/^[a-z0-9][a-z0-9._-]*$/.test(model)) return null;
   if (isAgentName(slug(model)) || FAMILIES.some((family) => family.word === model)) return null;
   const id = `${vendor}/${model}`;

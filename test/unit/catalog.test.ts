@@ -263,6 +263,10 @@ const literal: Case[] = [
   ['openrouter/auto', null],
   ['anthropic/claude', null],
   ['cursor/agent', null],
+  ['cursor/auto', null],
+  ['composer-1', 'cursor/composer-1'],
+  ['Composer 1', 'cursor/composer-1'],
+  ['cursor/composer-1', 'cursor/composer-1'],
   ['claude-code/2.0.14', null],
 ];
 
