@@ -31,6 +31,8 @@ type ExplorerClass = new (options: Record<string, unknown>) => SafeExplorer;
  * path fails instead of running); loaders return a `ParsedFile` wrapper, so cosmiconfig's
  * `$import` key (which would read and merge further files) is never seen; the search strategy
  * is `none` (the root only, never a parent directory); caches are off (a fresh read per call).
+ * `loadConfig` calls `load` on every search place present rather than `search` (which stops at the
+ * first): more than one config file is an error, never a silent choice.
  */
 export async function createExplorer(): Promise<SafeExplorer> {
   const { Explorer } = (await import('cosmiconfig/dist/Explorer.js')) as unknown as { Explorer: ExplorerClass };

@@ -3,11 +3,13 @@ import { listTreeEntries, readBlob } from '../git/read-blob.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { formatOf, parseConfigText } from './parse-config-text.js';
 import { MAX_CONFIG_BYTES, SEARCH_PLACES } from './search-places.js';
+import { configFileLabel, severalConfigsProblem } from './several-configs.js';
 
 /**
  * The config as committed at `rev` (not the work tree): for "a change cannot loosen the policy
- * that judges it". Same search places, order, parsing and validation as `loadConfig`; problems
- * name `<rev>:<file>`, and so does `filepath` (`null` = built-in defaults). Data only: blobs are
+ * that judges it". Same search places, parsing and validation as `loadConfig`; more than one
+ * config file is a ConfigError naming them all. The tree is listed once (`git ls-tree -z`).
+ * Problems name `<rev>:<file>`, and so does `filepath` (`null` = built-in defaults). Data only: blobs are
  * read with `git cat-file`, never checked out, never executed. Symlinks in the tree are refused
  * (their target is outside what the revision fixes). Throws ConfigError or GitError (bad rev).
  */
@@ -22,6 +24,8 @@ export async function loadConfigAtRevision(repoDir: string, rev: string): Promis
     else if (entry.type === 'blob' && (entry.size ?? 0) > limit) unsafe.push({ file, path: '', found: `a file of ${entry.size} bytes`, expected: `at most ${limit} bytes` });
   }
   if (unsafe.length > 0) throw new ConfigError(unsafe);
+  // Every config is read (not the first found): more than one is an error, never a choice.
+  const found: { file: string; data: unknown }[] = [];
   for (const entry of entries) {
     if (entry.type !== 'blob') continue; // a directory or submodule of that name: not a config
     const file = `${rev}:${entry.path}`;
@@ -29,9 +33,13 @@ export async function loadConfigAtRevision(repoDir: string, rev: string): Promis
     const parsed = await parseConfigText(await readBlob(repoDir, entry.oid), format, file);
     if (parsed.problem) throw new ConfigError([parsed.problem]);
     if (format === 'package' && parsed.data === undefined) continue; // no `aitrail` key
-    const { config, problems } = validateConfig(parsed.data === undefined ? {} : parsed.data, file);
-    if (!config) throw new ConfigError(problems);
-    return { config, filepath: file };
+    found.push({ file, data: parsed.data });
   }
-  return { config: {}, filepath: null };
+  const several = severalConfigsProblem(found.map(({ file }) => configFileLabel(file)));
+  if (several) throw new ConfigError([several]);
+  const [only] = found;
+  if (!only) return { config: {}, filepath: null };
+  const { config, problems } = validateConfig(only.data === undefined ? {} : only.data, only.file);
+  if (!config) throw new ConfigError(problems);
+  return { config, filepath: only.file };
 }

@@ -4,6 +4,7 @@ import type { LoadedConfig } from '../core/types.js';
 import { readConfigCache, stampFiles, writeConfigCache } from './config-cache.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { MAX_CONFIG_BYTES, SEARCH_PLACES } from './search-places.js';
+import { configFileLabel, severalConfigsProblem } from './several-configs.js';
 import type { ParsedFile } from './explorer.js';
 
 export { ConfigError, type ConfigProblem } from './config-error.js';
@@ -21,8 +22,8 @@ export interface LoadOptions {
 
 /**
  * Load the config in force for the repository at `root` (its top-level directory): searched
- * in the root only (never a parent, never the process's cwd), first found wins; `--config`
- * overrides. Data only: JSON, YAML or package.json's `aitrail` key; no code ever runs.
+ * in the root only (never a parent, never the process's cwd); more than one config file there is
+ * a ConfigError naming them all; `--config` overrides. Data only: JSON, YAML or package.json's `aitrail` key; no code ever runs.
  * Built-in defaults (`filepath: null`) when there is none. Throws ConfigError with every problem.
  *
  * Hot path: this module imports only node:fs/path and the cache; the parsers, the validator
@@ -49,13 +50,34 @@ async function searchRoot(rootDir: string): Promise<LoadedConfig> {
     return problem ? [problem] : [];
   });
   if (unsafe.length > 0) throw new ConfigError(unsafe);
+  const present = SEARCH_PLACES.filter((place) => isFile(join(rootDir, place)));
+  if (present.length === 0) return { config: {}, filepath: null };
   const { createExplorer } = await import('./explorer.js');
   const explorer = await createExplorer();
-  const result = await explorer.search(rootDir).catch((error: unknown) => {
-    throw new ConfigError([{ file: rootDir, path: '', found: `an unreadable config (${oneLine(error)})`, expected: 'a readable config file' }]);
-  });
-  if (!result) return { config: {}, filepath: null };
-  return finish(result.filepath, relative(rootDir, result.filepath), result.config as ParsedFile | undefined);
+  // Every place is read (not the first found): more than one config is an error, never a choice.
+  const found: { place: string; filepath: string; file: ParsedFile | undefined }[] = [];
+  for (const place of present) {
+    const result = await explorer.load(join(rootDir, place)).catch((error: unknown) => {
+      throw new ConfigError([{ file: place, path: '', found: `an unreadable file (${oneLine(error)})`, expected: 'a readable config file' }]);
+    });
+    const file = result?.config as ParsedFile | undefined;
+    // package.json holds a config only under its `aitrail` key (an empty package.json has none).
+    if (!result || (place === 'package.json' && file === undefined)) continue;
+    found.push({ place, filepath: result.filepath, file });
+  }
+  const several = severalConfigsProblem(found.map(({ place }) => configFileLabel(place)));
+  if (several) throw new ConfigError([several]);
+  const [only] = found;
+  if (!only) return { config: {}, filepath: null };
+  return finish(only.filepath, relative(rootDir, only.filepath), only.file);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 async function loadExplicit(file: string, given: string): Promise<LoadedConfig> {

@@ -1,4 +1,4 @@
-/** Where the config is searched, in the repository root only, first found wins (DESIGN.md). */
+/** Where the config is searched, in the repository root only; more than one present is an error (DESIGN.md). */
 export const SEARCH_PLACES = [
   'package.json',
   '.aitrailrc',

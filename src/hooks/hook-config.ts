@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ConfigError } from '../config/config-error.js';
 import { resolveConfig, type ResolvedConfig } from '../config/defaults.js';
 
 /** The config a hook works with, and a one-line warning when the repository's config is unusable. */
@@ -9,7 +10,8 @@ export interface HookConfig {
 
 /**
  * Load the config for a hook, cached under `<gitDir>/aitrail` so a warm hook never loads the YAML
- * and schema libraries. Never throws: an invalid config yields the defaults plus a warning.
+ * and schema libraries. Never throws: an invalid config (also more than one config file, all named
+ * in the warning) yields the defaults plus a warning; commit-msg then refuses the commit (exit 2).
  */
 export async function loadHookConfig(root: string, gitDir: string): Promise<HookConfig> {
   try {
@@ -18,7 +20,7 @@ export async function loadHookConfig(root: string, gitDir: string): Promise<Hook
     const loaded = await loadConfig(root, options);
     return { config: resolveConfig(loaded.config) };
   } catch (error) {
-    const problem = error instanceof Error && error.name === 'ConfigError' ? 'invalid config' : 'cannot load config';
+    const problem = error instanceof ConfigError ? 'invalid config' : 'cannot load config';
     const first = error instanceof Error ? (error.message.split('\n').find((line) => /^\s+-?\s*\S/.test(line)) ?? error.message.split('\n')[0] ?? '') : String(error);
     return { config: resolveConfig({}), warning: `${problem} (${first.trim()}); using the defaults. Run 'aitrail status' for details.` };
   }

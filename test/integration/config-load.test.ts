@@ -45,22 +45,31 @@ describe('loadConfig: search', () => {
     expect(await loadConfig(repo.dir)).toEqual({ config: {}, filepath: null });
   });
 
-  it('takes the first found, in the documented order', async () => {
+  it('refuses more than one config file, naming them all (an empty .aitrailrc must not replace .aitrailrc.json)', async () => {
     const repo = makeRepo();
+    repo.write('.aitrailrc.json', '{"policy":{"deny":["qwen/*"]}}');
+    repo.write('.aitrailrc', '');
+    const error = await problemsOf(loadConfig(repo.dir));
+    expect(error.problems).toEqual([{ file: '.aitrailrc, .aitrailrc.json', path: '', found: '2 config files at the repository root', expected: expect.stringContaining('exactly one') }]);
+    expect(error.message).toContain('.aitrailrc, .aitrailrc.json: found 2 config files');
+    // Every pair, and all six at once; package.json counts only with its `aitrail` key.
     const names = places.map(([name]) => name);
     for (const [index, name] of names.entries()) {
-      const key = `K${index}`;
-      repo.write(name, name === 'package.json' ? JSON.stringify({ aitrail: { trailer: { key } } }) : JSON.stringify({ trailer: { key } }));
+      const all = makeRepo();
+      for (const [other, content] of places) if (other === name || other === names[(index + 1) % names.length]) all.write(other, content);
+      expect((await problemsOf(loadConfig(all.dir))).problems[0]!.found).toBe('2 config files at the repository root');
     }
-    for (const [index, name] of names.entries()) {
-      const loaded = await loadConfig(repo.dir);
-      expect(loaded.filepath).toBe(join(repo.dir, name));
-      expect(loaded.config.trailer?.key).toBe(`K${index}`);
-      // remove this one (package.json: only its key) and the next one wins
-      if (name === 'package.json') repo.write(name, '{"name":"x"}');
-      else rmSync(join(repo.dir, name));
-    }
-    expect((await loadConfig(repo.dir)).filepath).toBeNull();
+    const six = makeRepo();
+    for (const [name, content] of places) six.write(name, content);
+    expect((await problemsOf(loadConfig(six.dir))).problems[0]!.file).toBe('package.json ("aitrail" key), .aitrailrc, .aitrailrc.json, .aitrailrc.yaml, .aitrailrc.yml, aitrail.config.json');
+    six.write('package.json', '{"name":"x"}');
+    expect((await problemsOf(loadConfig(six.dir))).problems[0]!.found).toBe('5 config files at the repository root');
+    const one = makeRepo();
+    one.write('package.json', '{"name":"x"}');
+    one.write('.aitrailrc.yml', YAML_POLICY);
+    expect((await loadConfig(one.dir)).filepath).toBe(join(one.dir, '.aitrailrc.yml'));
+    one.write('package.json', '');
+    expect((await loadConfig(one.dir)).filepath).toBe(join(one.dir, '.aitrailrc.yml'));
   });
 
   it('reads .aitrailrc as YAML or JSON; an empty or comment-only file is an empty config', async () => {
@@ -114,6 +123,7 @@ describe('loadConfig: search', () => {
     expect(await loadConfig(repo.dir)).toEqual({ config: {}, filepath: null });
     repo.write('.aitrailrc.yml', 'trailer:\n  key: Generated-by\n');
     expect((await loadConfig(repo.dir)).config).toEqual({ trailer: { key: 'Generated-by' } });
+    rmSync(join(repo.dir, '.aitrailrc.yml'));
     repo.write('package.json', '{"name": "x", "name": "y", "aitrail": {"trailer": {"key": "Pkg"}}}');
     expect((await problemsOf(loadConfig(repo.dir))).problems[0]).toMatchObject({ file: 'package.json', found: expect.stringContaining('a duplicated key') });
   });
@@ -201,13 +211,17 @@ describe('loadConfig: cache', () => {
     age(repo.dir, ['.aitrailrc.yml']);
     expect((await loadConfig(repo.dir, { cacheDir })).config).toEqual({ trailer: { key: 'Generated-xy' } });
 
-    // A higher-precedence place appearing invalidates it too.
-    repo.write('.aitrailrc', 'trailer:\n  key: Higher\n');
+    // A second config file appearing is noticed on the warm path (no stale hit): exit 2 naming both.
+    repo.write('.aitrailrc', '');
     age(repo.dir, ['.aitrailrc']);
-    expect((await loadConfig(repo.dir, { cacheDir })).config).toEqual({ trailer: { key: 'Higher' } });
+    expect((await problemsOf(loadConfig(repo.dir, { cacheDir }))).problems[0]!.file).toBe('.aitrailrc, .aitrailrc.yml');
+    rmSync(join(repo.dir, '.aitrailrc'));
+    expect((await loadConfig(repo.dir, { cacheDir })).config).toEqual({ trailer: { key: 'Generated-xy' } });
     // …and so does package.json gaining the key.
     repo.write('package.json', '{"aitrail": {"trailer": {"key": "Pkg"}}}');
     age(repo.dir, ['package.json']);
+    expect((await problemsOf(loadConfig(repo.dir, { cacheDir }))).problems[0]!.file).toBe('package.json ("aitrail" key), .aitrailrc.yml');
+    rmSync(join(repo.dir, '.aitrailrc.yml'));
     expect((await loadConfig(repo.dir, { cacheDir })).config).toEqual({ trailer: { key: 'Pkg' } });
 
     // A different --config is a different key.
@@ -241,12 +255,14 @@ describe('loadConfig: cache', () => {
 });
 
 describe('loadConfigAtRevision', () => {
-  it('reads the committed config, not the work tree, with the same search order', async () => {
+  it('reads the committed config, not the work tree', async () => {
     const repo = makeRepo();
     const first = repo.commit('policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'package.json': '{"name":"x"}' });
     repo.write('.aitrailrc.yml', 'policy:\n  deny: []\n'); // uncommitted loosening
-    repo.write('.aitrailrc', 'policy: {}\n'); // uncommitted, higher precedence
+    repo.write('.aitrailrc', 'policy: {}\n'); // uncommitted second config
     expect(await loadConfigAtRevision(repo.dir, 'HEAD')).toEqual({ config: { policy: { deny: ['qwen/*'] } }, filepath: 'HEAD:.aitrailrc.yml' });
+    rmSync(join(repo.dir, '.aitrailrc'));
+    repo.git(['rm', '-q', '-f', '.aitrailrc.yml']);
     const second = repo.commit('loosen\n', { 'package.json': '{"name":"x","aitrail":{"policy":{"deny":[]}}}' });
     expect((await loadConfigAtRevision(repo.dir, second)).filepath).toBe(`${second}:package.json`);
     expect((await loadConfigAtRevision(repo.dir, first)).config).toEqual({ policy: { deny: ['qwen/*'] } });
@@ -263,8 +279,20 @@ describe('loadConfigAtRevision', () => {
     repo.commit('bad\n', { 'aitrail.config.json': '{"policy": {"unknownModel": "block"}, "blame": []}' });
     const error = await problemsOf(loadConfigAtRevision(repo.dir, 'HEAD'));
     expect(error.problems.map((p) => `${p.file} ${p.path}`)).toEqual(['HEAD:aitrail.config.json /policy/unknownModel', 'HEAD:aitrail.config.json /blame']);
+    repo.git(['rm', '-q', 'aitrail.config.json']);
     repo.commit('malformed\n', { '.aitrailrc.json': '{"policy": ' });
     expect((await problemsOf(loadConfigAtRevision(repo.dir, 'HEAD'))).problems[0]).toMatchObject({ file: 'HEAD:.aitrailrc.json', found: expect.stringContaining('malformed JSON at line 1') });
+  });
+
+  it('refuses more than one committed config file, naming them all', async () => {
+    const repo = makeRepo();
+    repo.commit('policy\n', { '.aitrailrc.json': '{"policy":{"deny":["qwen/*"]}}', 'package.json': '{"name":"x"}' });
+    expect((await loadConfigAtRevision(repo.dir, 'HEAD')).filepath).toBe('HEAD:.aitrailrc.json');
+    repo.commit('empty rc\n', { '.aitrailrc': '' });
+    const error = await problemsOf(loadConfigAtRevision(repo.dir, 'HEAD'));
+    expect(error.problems).toEqual([{ file: 'HEAD:.aitrailrc, HEAD:.aitrailrc.json', path: '', found: '2 config files at the repository root', expected: expect.stringContaining('exactly one') }]);
+    repo.commit('pkg key\n', { 'package.json': '{"name":"x","aitrail":{}}' });
+    expect((await problemsOf(loadConfigAtRevision(repo.dir, 'HEAD'))).problems[0]!.file).toBe('HEAD:package.json ("aitrail" key), HEAD:.aitrailrc, HEAD:.aitrailrc.json');
   });
 
   it('refuses a symlinked config in the tree and rejects hostile revisions as git errors', async () => {
