@@ -1,0 +1,63 @@
+import { classifyKey } from './classify-key.js';
+import { parseLineRanges } from './parse-line-ranges.js';
+import { readMetadata } from './read-metadata.js';
+import type { AttestationEntry, NoteError, NoteParse } from './types.js';
+
+const DIVIDER = '---';
+
+function fail(code: NoteError['code'], message: string, line?: number): NoteParse {
+  return { ok: false, error: { code, message: line === undefined ? message : `line ${line}: ${message}` } };
+}
+
+/** A file line without its quotes: git-ai quotes paths holding whitespace and writes them raw inside. */
+function filePath(line: string): string {
+  return line.length >= 2 && line.startsWith('"') && line.endsWith('"') ? line.slice(1, -1) : line;
+}
+
+/**
+ * Parse a git-ai Authorship Log (spec `git_ai_standard_v3.0.0.md`):
+ *
+ * ```
+ * src/main.rs                                   file line (quoted when it holds whitespace)
+ *   s_c9883b05a2487d::t_9f8e7d6c5b4a32 1-10,15   entry: two spaces, key, one space, ranges
+ *   h_31dce776f88375 35-40
+ * ---                                           divider, alone on its line
+ * { "schema_version": "authorship/3.0.0", "prompts": {…}, "sessions": {…}, "humans": {…} }
+ * ```
+ *
+ * Read as git-ai's own parser reads it: trailing whitespace (and CR) ignored, blank lines
+ * skipped, a file with no entry dropped, the first `---` line divides. One pass over the text
+ * (a multi-megabyte note costs linear time); never throws: a malformed note is an error result.
+ */
+export function parseAuthorshipLog(text: string): NoteParse {
+  const files = new Map<string, AttestationEntry[]>();
+  let current: AttestationEntry[] | null = null;
+  let start = 0;
+  for (let number = 1; ; number += 1) {
+    if (start > text.length) return fail('no-divider', "no '---' line between attestations and metadata");
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end).trimEnd();
+    start = end + 1;
+    if (line === DIVIDER) break;
+    if (line === '') continue;
+    if (!line.startsWith('  ')) {
+      const path = filePath(line);
+      current = files.get(path) ?? [];
+      files.set(path, current);
+      continue;
+    }
+    if (!current) return fail('entry-without-file', 'attestation entry before any file line', number);
+    const body = line.slice(2);
+    const space = body.indexOf(' ');
+    const key = space === -1 ? null : classifyKey(body.slice(0, space));
+    if (!key) return fail('bad-entry', 'expected two spaces, a key, one space and line ranges', number);
+    const ranges = parseLineRanges(body.slice(space + 1));
+    if (!ranges) return fail('bad-range', 'line ranges must look like 1,3-7 (positive, start <= end)', number);
+    current.push({ key: body.slice(0, space), kind: key.kind, record: key.record, ranges });
+  }
+  for (const [path, entries] of files) if (entries.length === 0) files.delete(path);
+  const read = readMetadata(text.slice(Math.min(start, text.length)));
+  if (!read.ok) return { ok: false, error: read.error };
+  return { ok: true, log: { ...read.metadata, files } };
+}

@@ -1,0 +1,48 @@
+import type { AgentRecord, AuthorshipLog, NoteError } from './types.js';
+
+/** Schema versions read: 3.x (sessions, humans and the `s_`/`h_` keys are 3.0.0 extensions). */
+const SCHEMA = /^authorship\/3\.\d{1,4}\.\d{1,4}$/;
+const NO_AGENT: AgentRecord = Object.freeze({ tool: null, model: null });
+
+type Metadata = Pick<AuthorshipLog, 'schemaVersion' | 'sessions' | 'prompts' | 'humans'>;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** `agent_id {tool, id, model}` of a record; a record without a readable one is an unknown agent. */
+function agentOf(record: unknown): AgentRecord {
+  if (!isObject(record) || !isObject(record.agent_id)) return NO_AGENT;
+  return { tool: text(record.agent_id.tool), model: text(record.agent_id.model) };
+}
+
+/** A map field: absent = empty (older notes have no `sessions`/`humans`); any non-object is an error. */
+function records(metadata: Record<string, unknown>, field: string): Map<string, AgentRecord> | null {
+  const value = metadata[field];
+  if (value === undefined || value === null) return new Map();
+  if (!isObject(value)) return null;
+  return new Map(Object.entries(value).map(([key, record]) => [key, agentOf(record)]));
+}
+
+/** The metadata section (the JSON after `---`): schema version and the agent of every record. */
+export function readMetadata(json: string): { ok: true; metadata: Metadata } | { ok: false; error: NoteError } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    return { ok: false, error: { code: 'bad-json', message: `metadata is not JSON (${(error as Error).message.slice(0, 80)})` } };
+  }
+  if (!isObject(parsed)) return { ok: false, error: { code: 'bad-metadata', message: 'metadata is not a JSON object' } };
+  const schemaVersion = parsed.schema_version;
+  if (typeof schemaVersion !== 'string' || !SCHEMA.test(schemaVersion)) {
+    const shown = typeof schemaVersion === 'string' ? JSON.stringify(schemaVersion.slice(0, 40)) : 'none';
+    return { ok: false, error: { code: 'unsupported-schema', message: `schema_version ${shown} is not authorship/3.x` } };
+  }
+  const prompts = records(parsed, 'prompts');
+  const sessions = records(parsed, 'sessions');
+  const humans = records(parsed, 'humans');
+  if (!prompts || !sessions || !humans) return { ok: false, error: { code: 'bad-metadata', message: 'prompts, sessions and humans must be JSON objects' } };
+  return { ok: true, metadata: { schemaVersion, prompts, sessions, humans: new Set(humans.keys()) } };
+}

@@ -1,0 +1,42 @@
+/** Shapes of a git-ai Authorship Log (`refs/notes/ai`, schema `authorship/3.0.0`). Pure data. */
+
+/** Who an attestation key names: an AI session (legacy prompt or `s_` session) or a known human. */
+export type KeyKind = 'session' | 'prompt' | 'human';
+
+/** One attestation line: a key and the inclusive line ranges it claims, as flat `[start, end, …]`. */
+export interface AttestationEntry {
+  key: string;
+  kind: KeyKind;
+  /** `s_<id>` for a session key (the part before `::`), the key itself otherwise. */
+  record: string;
+  ranges: number[];
+}
+
+/** `agent_id` of a session or prompt record, as the agent reported it (null when absent or not a string). */
+export interface AgentRecord {
+  tool: string | null;
+  model: string | null;
+}
+
+export interface AuthorshipLog {
+  schemaVersion: string;
+  /** Path (as written in the note, unquoted) → its entries, in note order (a later entry wins a line). */
+  files: Map<string, AttestationEntry[]>;
+  /** `s_<id>` → agent. */
+  sessions: Map<string, AgentRecord>;
+  /** Legacy 16-hex (or 7-hex) prompt key → agent. */
+  prompts: Map<string, AgentRecord>;
+  /** `h_<id>` keys described in `humans`. */
+  humans: Set<string>;
+}
+
+/** Why a note was not read. */
+export type NoteErrorCode = 'no-divider' | 'bad-entry' | 'bad-range' | 'entry-without-file' | 'bad-json' | 'bad-metadata' | 'unsupported-schema';
+
+export interface NoteError {
+  code: NoteErrorCode;
+  /** One line for people, naming the 1-based note line when there is one. */
+  message: string;
+}
+
+export type NoteParse = { ok: true; log: AuthorshipLog } | { ok: false; error: NoteError };
