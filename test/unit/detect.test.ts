@@ -111,6 +111,56 @@ describe('detectCommit: humans stay human', () => {
   });
 });
 
+describe('detectCommit: identity means identity', () => {
+  const as = (name: string, email: string): Identity => ({ name, email });
+
+  it.each([
+    ['the aider maintainer at the vendor domain', as('Paul Gauthier', 'paul@aider.chat'), as('Paul Gauthier', 'paul@aider.chat')],
+    ['aider committing the user\'s own edits (committer suffix only)', as('Paul Gauthier', 'paul@aider.chat'), as('Paul Gauthier (aider)', 'paul@aider.chat')],
+    ['an Anthropic employee', as('Boris Cherny', 'boris@anthropic.com'), as('Boris Cherny', 'boris@anthropic.com')],
+    ['an OpenAI employee', as('Dev Eloper', 'dev@openai.com'), as('Dev Eloper', 'dev@openai.com')],
+    ['a Cursor employee', as('Michael', 'michael@cursor.com'), as('Michael', 'michael@cursor.com')],
+    ['an Alibaba Cloud employee', as('Li Wei', 'li.wei@alibabacloud.com'), as('Li Wei', 'li.wei@alibabacloud.com')],
+    ['an Augment employee', as('Matt Pauly', 'mpauly@augmentcode.com'), as('Matt Pauly', 'mpauly@augmentcode.com')],
+    ['a Windsurf employee', as('Jane', 'jane@windsurf.com'), as('Jane', 'jane@windsurf.com')],
+    ['a Block employee named like the agent', as('Goose', 'goose@block.xyz'), as('Goose', 'goose@block.xyz')],
+    ['a Factory employee', as('Eno', 'eno@factory.ai'), as('Eno', 'eno@factory.ai')],
+    ['a person whose git name is "Cursor Agent"', as('Cursor Agent', 'me@example.com'), as('Cursor Agent', 'me@example.com')],
+    ['a person whose git name is "openhands"', as('openhands', 'dev@example.com'), as('openhands', 'dev@example.com')],
+    ['a bot that only applied (rebased) a human commit', human, as('claude[bot]', '209825114+claude[bot]@users.noreply.github.com')],
+  ])('%s is human', (_name, author, committer) => {
+    expect(detect('fix: a thing\n', author, committer)).toEqual([]);
+  });
+
+  it.each([
+    ['aider edit: author suffix', 'fix\n', as('Paul Gauthier (aider)', 'paul@aider.chat'), ['aider:unknown']],
+    ['aider co-author line (its own address)', 'fix\n\nCo-authored-by: aider (gpt-4o) <aider@aider.chat>\n', human, ['aider:openai/gpt-4o']],
+    ['aider co-author line (noreply address)', 'fix\n\nCo-authored-by: aider (anthropic/claude-sonnet-4-20250514) <noreply@aider.chat>\n', human, ['aider:anthropic/claude-sonnet-4']],
+    ['Codex with its model in the name', 'x\n\nCo-authored-by: Codex o4-mini <noreply@openai.com>\n', human, ['codex:openai/o4-mini']],
+    ['Codex default git identity', 'x\n', as('Codex', 'codex@example.com'), ['codex:unknown']],
+    ['Kiro agent account', 'x\n', as('kiro-agent[bot]', '244629292+kiro-agent[bot]@users.noreply.github.com'), ['kiro:unknown']],
+    ['Gemini CLI GitHub action bot', 'x\n', as('gemini-cli[bot]', 'gemini-cli[bot]@users.noreply.github.com'), ['gemini-cli:unknown']],
+    ['Factory Droid co-author', 'x\n\nCo-authored-by: Droid <droid@factory.ai>\n', human, ['factory-droid:unknown']],
+    ['Warp co-author', 'x\n\nCo-Authored-By: Warp <agent@warp.dev>\n', human, ['warp:unknown']],
+    ['Warp Oz co-author', 'x\n\nCo-Authored-By: Oz <oz-agent@warp.dev>\n', human, ['warp:unknown']],
+    ['Junie co-author', 'x\n\nCo-authored-by: Junie <junie@jetbrains.com>\n', human, ['junie:unknown']],
+    ['Auggie co-author with its model', 'x\n\nCo-Authored-By: Auggie (GPT-5) <noreply@augmentcode.com>\n', human, ['augment:openai/gpt-5']],
+    ['Goose identity', 'x\n', as('goose', 'opensource@block.xyz'), ['goose:unknown']],
+    ['OpenHands resolver bot', 'x\n', as('openhands-agent[bot]', '1+openhands-agent[bot]@users.noreply.github.com'), ['openhands:unknown']],
+  ])('%s', (_name, message, author, expected) => {
+    expect(detect(message, author)).toEqual(expected);
+  });
+
+  it('the aider author suffix counts on the author only, not in a co-author line', () => {
+    expect(detect('x\n\nCo-authored-by: Paul Gauthier (aider) <paul@aider.chat>\n')).toEqual([]);
+  });
+
+  it('an aider edit that aider also committed is one aider attribution', () => {
+    const aider = as('Paul Gauthier (aider)', 'paul@aider.chat');
+    expect(detect('feat: x\n', aider, aider)).toEqual(['aider:unknown']);
+  });
+});
+
 describe('detect.rules and aliases from config', () => {
   it('matches author names and trailers with $1 substitution', () => {
     const options = {

@@ -51,13 +51,10 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
   return result;
 }
 
-function fromIdentities(signals: CommitSignals, aliases: Record<string, string>): Attribution[] {
-  const result: Attribution[] = [];
-  for (const [label, identity] of [['author', signals.author], ['committer', signals.committer]] as const) {
-    const match = matchIdentity(identity, aliases);
-    if (match) result.push(found(match.agent, match.model, `${label} ${showIdentity(identity)}`));
-  }
-  return result;
+/** The author's identity (never the committer's: applying a commit is not writing it). */
+function fromAuthor(signals: CommitSignals, aliases: Record<string, string>): Attribution[] {
+  const match = matchIdentity(signals.author, aliases, 'author');
+  return match ? [found(match.agent, match.model, `author ${showIdentity(signals.author)}`)] : [];
 }
 
 function fromText(signals: CommitSignals): Attribution[] {
@@ -81,7 +78,7 @@ export function commitFindings(signals: CommitSignals, options: DetectOptions = 
   const trailerKey = (options.trailerKey ?? DEFAULT_TRAILER_KEY).toLowerCase();
   return [
     ...fromTrailers(signals, trailerKey, aliases),
-    ...fromIdentities(signals, aliases),
+    ...fromAuthor(signals, aliases),
     ...fromText(signals),
     ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases),
   ];

@@ -16,15 +16,21 @@ export interface IdentityMatch {
 
 const MAX_FIELD = 1000;
 
+/** Where an identity was read: a co-author line (or a declared value), or the commit author. */
+export type IdentityRole = 'co-author' | 'author';
+
 /**
- * The agent behind a name/email pair (co-author line, author, committer), by the built-in
+ * The agent behind a name/email pair (a co-author line or the commit author), by the built-in
  * identity signatures; every pattern an entry gives must match. Model from the `model` group.
+ * The committer is never read: who applied a commit (aider's `Name (aider)` committer on the
+ * user's own edits, a bot that rebased a branch) is not who wrote it.
  */
-export function matchIdentity(identity: Identity, aliases: Record<string, string> = {}): IdentityMatch | null {
+export function matchIdentity(identity: Identity, aliases: Record<string, string> = {}, role: IdentityRole = 'co-author'): IdentityMatch | null {
   const name = identity.name.slice(0, MAX_FIELD);
   const email = identity.email.slice(0, MAX_FIELD);
   for (const signature of signatures().identities) {
     if (!signature.name && !signature.email) continue;
+    if (signature.authorOnly && role !== 'author') continue;
     const nameMatch = signature.name ? signature.name.exec(name) : null;
     if (signature.name && !nameMatch) continue;
     if (signature.email && !signature.email.test(email)) continue;

@@ -6,6 +6,8 @@ export interface IdentitySignature {
   name?: RegExp;
   email?: RegExp;
   defaultModel?: string;
+  /** True when the entry only ever describes the commit author (aider's `Name (aider)`). */
+  authorOnly: boolean;
 }
 
 export interface LineSignature {
@@ -60,6 +62,7 @@ export function signatures(): Signatures {
       ...(entry.name ? { name: regex(entry.name) } : {}),
       ...(entry.email ? { email: regex(entry.email) } : {}),
       ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
+      authorOnly: 'only' in entry && entry.only === 'author',
     })),
     subjects: data.subjects.map(line),
     bodyLines: data.bodyLines.map(line),
