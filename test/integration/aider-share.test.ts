@@ -153,10 +153,8 @@ describe("aider's published per-release share (scripts/blame.py) against aitrail
     expect(aitrailShare(repo).lines).toBe(blamePy(repo, 'v0.1.0', 'v0.2.0').total);
   });
 
-  // Fails on main today: the `@aider.chat` domain rule reads the maintainer's own commits as
-  // aider, and the committer-only `(aider)` suffix reads the user's own edits as aider
-  // (issue 9 point 1). Turn into a plain `it` once the identity fix lands.
-  it.fails('aitrail blame counts the same aider lines as blame.py', () => {
+  // The maintainer by hand at @aider.chat and the committer-only suffix are human, as in blame.py.
+  it('aitrail blame counts the same aider lines as blame.py', () => {
     const repo = aiderLikeHistory();
     const expected = blamePy(repo, 'v0.1.0', 'v0.2.0');
     const totals = aitrailShare(repo);
