@@ -1,6 +1,7 @@
 import { ExitCode } from '../core/exit-codes.js';
 import { GitError } from '../git/exec.js';
 import { sanitize } from '../core/sanitize.js';
+import { fileError, FileError, isSystemError } from '../io/file-error.js';
 
 /** A usage problem found after parsing (bad range, unknown format value…): exit 2. */
 export class UsageError extends Error {
@@ -25,6 +26,12 @@ export function reportError(error: unknown): number {
   }
   if (error instanceof GitError) {
     process.stderr.write(`aitrail: ${sanitize(error.message, { keepNewlines: true })}${debug}\n`);
+    return ExitCode.git;
+  }
+  if (error instanceof FileError || isSystemError(error)) {
+    // A full disk, a read-only git dir…: one line naming the file and the cause, not "internal error".
+    const failure = error instanceof FileError ? error : fileError(error.syscall ?? 'access', error.path ?? 'a file', error);
+    process.stderr.write(`aitrail: ${sanitize(failure.message)}${debug}\n`);
     return ExitCode.git;
   }
   const message = error instanceof Error ? error.message : String(error);

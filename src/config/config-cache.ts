@@ -1,6 +1,7 @@
-import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedConfig } from '../core/types.js';
+import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { SCHEMA_HASH } from './schema-hash.generated.js';
 
 /** Bump when loading or validation rules change without a schema change. */
@@ -65,11 +66,8 @@ export function writeConfigCache(cacheDir: string, key: string, stamps: readonly
   const now = Date.now();
   if (stamps.some((stamp) => stamp.mtimeMs !== null && stamp.mtimeMs > now - RACY_MS)) return;
   const entry: CacheEntry = { format: CACHE_FORMAT, schema: SCHEMA_HASH, key, stamps: [...stamps], loaded };
-  const temp = join(cacheDir, `${CACHE_FILE}.${process.pid}.tmp`);
   try {
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(temp, JSON.stringify(entry));
-    renameSync(temp, join(cacheDir, CACHE_FILE));
+    writeFileAtomicSync(join(cacheDir, CACHE_FILE), JSON.stringify(entry), { mkdir: true });
   } catch {
     // read-only git dir, full disk…: run uncached
   }

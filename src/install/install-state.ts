@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomicSync } from '../io/atomic-write.js';
 
 /** What `aitrail init` changed beyond hook files, so `aitrail uninstall` can undo exactly that. */
 export interface InstallState {
@@ -25,6 +26,5 @@ export function writeInstallState(commonDir: string, state: InstallState): void 
     rmSync(statePath(commonDir), { force: true });
     return;
   }
-  mkdirSync(join(commonDir, 'aitrail'), { recursive: true });
-  writeFileSync(statePath(commonDir), `${JSON.stringify(state, null, 2)}\n`);
+  writeFileAtomicSync(statePath(commonDir), `${JSON.stringify(state, null, 2)}\n`, { mkdir: true });
 }

@@ -1,12 +1,14 @@
-import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { emptyCounts, type BlameReport, type Counts } from '../core/blame/types.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 
 /**
  * Whole-report cache under `<common-git-dir>/aitrail/blame-cache/<key>.json`. The key (see
  * blame-report.ts) holds everything the answer depends on, so an entry is never stale: it is
  * simply never looked up again once history, options, config or environment change. The newest
- * KEEP entries are kept.
+ * KEEP entries are kept. An entry that is not a well-formed report (truncated, tampered) is a
+ * miss: the report is computed again and the entry rewritten.
  */
 const KEEP = 64;
 
@@ -14,40 +16,67 @@ export function cacheDir(commonDir: string): string {
   return join(commonDir, 'aitrail', 'blame-cache');
 }
 
-function revive(counts: Counts): Counts {
-  return Object.assign(emptyCounts(), counts);
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Counts as a null-prototype object, or null when any value is not a line count. */
+function countsOf(value: unknown, lines: number): Counts | null {
+  if (!isRecord(value)) return null;
+  const counts = emptyCounts();
+  for (const [name, count] of Object.entries(value)) {
+    if (!isCount(count) || count > lines) return null;
+    counts[name] = count;
+  }
+  return counts;
+}
+
+/** A row (totals or one file) with sane counts: non-negative integers, parts never above the whole. */
+function rowOk(row: Record<string, unknown>): boolean {
+  const { lines, ai, human } = row;
+  return isCount(lines) && isCount(ai) && isCount(human) && ai <= lines && human <= lines && Object.values(row).every((value) => typeof value !== 'number' || isCount(value));
+}
+
+/** The report in a cache entry, revived, or null when the entry is not one this version wrote. */
+export function reportFromEntry(data: unknown, key: string): BlameReport | null {
+  if (!isRecord(data) || data.key !== key || !isRecord(data.report)) return null;
+  const { rev, since, totals, files } = data.report;
+  if (typeof rev !== 'string' || (since !== null && typeof since !== 'string') || !isRecord(totals) || !Array.isArray(files)) return null;
+  if (!rowOk(totals)) return null;
+  const byModel = countsOf(totals.byModel, totals.lines as number);
+  const byAgent = countsOf(totals.byAgent, totals.lines as number);
+  if (!byModel || !byAgent) return null;
+  const rows: BlameReport['files'] = [];
+  for (const file of files as unknown[]) {
+    if (!isRecord(file) || typeof file.path !== 'string' || !rowOk(file)) return null;
+    const fileModels = countsOf(file.byModel, file.lines as number);
+    const fileAgents = countsOf(file.byAgent, file.lines as number);
+    if (!fileModels || !fileAgents) return null;
+    rows.push({ ...file, byModel: fileModels, byAgent: fileAgents } as BlameReport['files'][number]);
+  }
+  return { ...(data.report as unknown as BlameReport), totals: { ...(totals as unknown as BlameReport['totals']), byModel, byAgent }, files: rows };
 }
 
 export async function readCachedReport(dir: string, key: string): Promise<BlameReport | null> {
   try {
-    const data = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')) as { key: string; report: BlameReport };
-    if (data.key !== key) return null;
-    const { report } = data;
-    report.totals.byModel = revive(report.totals.byModel);
-    report.totals.byAgent = revive(report.totals.byAgent);
-    for (const file of report.files) {
-      file.byModel = revive(file.byModel);
-      file.byAgent = revive(file.byAgent);
-    }
-    return report;
+    return reportFromEntry(JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')), key);
   } catch {
     return null;
   }
 }
 
-/** Write atomically (temp file + rename) and prune old entries; failures only cost speed. */
+/** Write atomically (temp file + rename, the temp file removed on failure) and prune old entries; failures only cost speed. */
 export async function writeCachedReport(dir: string, key: string, report: BlameReport): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
-    const temp = join(dir, `.${key}.${process.pid}.tmp`);
-    await writeFile(temp, JSON.stringify({ key, report }));
-    await rename(temp, join(dir, `${key}.json`));
+    await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ key, report }), { mkdir: true });
     const names = (await readdir(dir)).filter((name) => name.endsWith('.json'));
     if (names.length <= KEEP) return;
     const dated = await Promise.all(names.map(async (name) => ({ name, time: (await stat(join(dir, name))).mtimeMs })));
     dated.sort((a, b) => b.time - a.time);
     await Promise.all(dated.slice(KEEP).map(({ name }) => unlink(join(dir, name)).catch(() => {})));
   } catch {
-    // A read-only git dir just means no cache.
+    // A read-only git dir or a full disk just means no cache.
   }
 }

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { activeSession } from '../core/session.js';
 import type { Session } from '../core/types.js';
+import { writeFileAtomicSync } from '../io/atomic-write.js';
 
 /** Where `aitrail use` keeps the session: under this worktree's git dir, so it is never committed. */
 export function sessionPath(gitDir: string): string {
@@ -23,13 +24,12 @@ export function readSession(gitDir: string, now: Date = new Date()): Session | u
   return activeSession(readSessionData(gitDir), now);
 }
 
-/** Store the session (atomically: a hook reading it concurrently sees the old or the new file). */
+/**
+ * Store the session (atomically: a hook reading it concurrently sees the old or the new file).
+ * Throws FileError (exit 3) naming the file and the cause, the temp file removed (full disk…).
+ */
 export function writeSession(gitDir: string, session: Session): void {
-  const path = sessionPath(gitDir);
-  mkdirSync(join(gitDir, 'aitrail'), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(session, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temp, path);
+  writeFileAtomicSync(sessionPath(gitDir), `${JSON.stringify(session, null, 2)}\n`, { mode: 0o600, mkdir: true });
 }
 
 /** Remove the session; true when there was one. */

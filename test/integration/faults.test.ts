@@ -1,0 +1,102 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/gitdir.js';
+
+/**
+ * Run `body` with `dir` on a real full file system: a 64 KiB tmpfs mounted there, filled to the
+ * last byte. Needs root (tests and CI run as root); returns false when mounting is not possible
+ * here, so the caller skips loudly instead of passing silently.
+ */
+function withFullDisk(dir: string, body: () => void): boolean {
+  mkdirSync(dir, { recursive: true });
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { encoding: 'utf8' });
+  if (mounted.status !== 0) return false;
+  try {
+    try {
+      writeFileSync(join(dir, 'filler'), Buffer.alloc(1024 * 1024, 1));
+    } catch (error) {
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    }
+    body();
+  } finally {
+    execFileSync('umount', [dir]);
+  }
+  return true;
+}
+
+function skipLoudly(skip: (note?: string) => void): void {
+  const note = 'SKIPPED: cannot mount a tmpfs here (not root?); the full-disk path is still covered by test/unit/atomic-write.test.ts';
+  process.stderr.write(`\n*** ${note} ***\n`);
+  skip(note);
+}
+
+describe('a full disk', () => {
+  it('aitrail use: one line naming the file and the cause, exit 3, no temp file left', (context) => {
+    const repo = makeRepo();
+    const dir = join(repo.dir, '.git', 'aitrail');
+    let result: ReturnType<typeof aitrail> | undefined;
+    let left: string[] = [];
+    const ran = withFullDisk(dir, () => {
+      result = aitrail(repo.dir, ['use', 'claude-opus-4.6']);
+      left = readdirSync(dir);
+    });
+    if (!ran) return skipLoudly(context.skip);
+    expect(result!.code).toBe(3);
+    expect(result!.stderr).toBe(`aitrail: cannot write ${join(dir, 'session.json')}: no space left on the device (ENOSPC); free some disk space and try again\n`);
+    expect(result!.stdout).toBe('');
+    expect(left).toEqual(['filler']);
+  });
+
+  it('blame still reports (the cache is optional) and leaves no temp file in the cache', (context) => {
+    const repo = makeRepo();
+    repo.commit('feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { 'a.txt': 'one\ntwo\n' });
+    const dir = join(repo.dir, '.git', 'aitrail', 'blame-cache');
+    let result: ReturnType<typeof aitrail> | undefined;
+    let left: string[] = [];
+    const ran = withFullDisk(dir, () => {
+      result = aitrail(repo.dir, ['blame', '--format', 'json']);
+      left = readdirSync(dir);
+    });
+    if (!ran) return skipLoudly(context.skip);
+    expect(result!.code).toBe(0);
+    expect(JSON.parse(result!.stdout).totals).toMatchObject({ lines: 2, ai: 2 });
+    expect(left).toEqual(['filler']);
+  });
+});
+
+describe('a tampered blame cache entry', () => {
+  it('is a miss: the report is computed again (no NaN%) and the entry rewritten', () => {
+    const repo = makeRepo();
+    repo.commit('feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { 'a.txt': 'one\ntwo\n' });
+    repo.commit('feat: b\n', { 'b.txt': 'three\n' });
+    const fresh = aitrail(repo.dir, ['blame']);
+    expect(fresh.code).toBe(0);
+    const dir = join(repo.dir, '.git', 'aitrail', 'blame-cache');
+    const [name] = readdirSync(dir);
+    const path = join(dir, name!);
+    const good = readFileSync(path, 'utf8');
+    const tamperings: ((entry: any) => void)[] = [
+      (entry) => (entry.report.totals.lines = 'many'),
+      (entry) => (entry.report.totals.ai = -1),
+      (entry) => (entry.report.files[0].human = 1.5),
+      (entry) => (entry.report.files[0].byModel = { 'anthropic/claude-opus-4.6': 99 }),
+      (entry) => (entry.report.files = null),
+      (entry) => delete entry.report.totals.byAgent,
+    ];
+    for (const tamper of tamperings) {
+      const entry = JSON.parse(good);
+      tamper(entry);
+      writeFileSync(path, JSON.stringify(entry));
+      const again = aitrail(repo.dir, ['blame']);
+      expect(again.stdout).not.toMatch(/NaN|Infinity/);
+      expect(again.stdout).toBe(fresh.stdout);
+      expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(JSON.parse(good));
+    }
+    writeFileSync(path, good.slice(0, 40)); // truncated
+    expect(aitrail(repo.dir, ['blame']).stdout).toBe(fresh.stdout);
+    expect(existsSync(path)).toBe(true);
+  });
+});
