@@ -15,8 +15,11 @@
  * Decisions: a `-plus`/`-flash`/`-max` variant is its own model (`qwen/qwen3-coder-plus`);
  * the flagship Qwen3-Coder-480B-A35B-Instruct is `qwen/qwen3-coder` (as on OpenRouter), the
  * 30B one `qwen/qwen3-coder-30b-a3b-instruct`; `deepseek-chat`/`deepseek-reasoner` are the API
- * aliases, kept apart from the versions (`deepseek/deepseek-v3.1`); dated previews of a model
- * that went GA map to it (`gemini-2.5-pro-preview-05-06` → `google/gemini-2.5-pro`).
+ * aliases, kept apart from the versions (`deepseek/deepseek-v3.1`). The version a vendor
+ * published is kept: a preview or experimental release is a model of its own, suffix and all
+ * (`gemini-2.5-pro-preview-06-05`, `gemini-2.5-pro-exp-03-25`, `qwq-32b-preview`); only a GA
+ * model's snapshot date folds (`claude-opus-4-5-20251101` → `anthropic/claude-opus-4.5`). The
+ * table may still list a vendor's `-preview` API name of a GA model (`kimi-k2-0711-preview`).
  *
  * Rules, in order: reject non-strings, input over 200 characters, control/bidi/zero-width
  * characters and any other non-ASCII (unicode spaces and dashes count as ASCII ones); config
@@ -29,8 +32,10 @@
  * underscores, a leading vendor word (`OpenAI o3`), dates (`-YYYYMMDD`, `-YYYY-MM-DD`,
  * `-preview-MM-DD`), `-latest`, quantisation, `4-6` → `4.6`, family spelling (`gpt4o` →
  * `gpt-4o`, `qwen2.5` → `qwen-2.5`, `Claude 4 Sonnet` → `claude-sonnet-4`), reasoning-effort
- * suffixes; then the table; then the family rule (an unknown name needs a version digit, so
- * `Claude Monet` and `Kimi Raikkonen` stay people); last, a literal `vendor/model` in
+ * suffixes; a leading `Vendor: ` (OpenRouter display names, `Anthropic: Claude Opus 4.5`); then
+ * the table; then the family rule (an unknown name needs a version digit, so `Claude Monet` and
+ * `Kimi Raikkonen` stay people, and every word after the family is a version or a model word,
+ * so `claude-opus-4.6-and-qwen3-coder` is not one model); last, a literal `vendor/model` in
  * `[a-z0-9._-]` of a vendor we do not know (`acme/coder-2`) is kept, lowercased.
  *
  * An `aliases` object is indexed once and cached by identity: treat it as immutable.
@@ -47,6 +52,14 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\
 const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const UNICODE_DASH = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 const NOTE = /\([^()]*\)|\[[^[\]]*\]|<[^<>]*>|\{[^{}]*\}/g;
+
+/** Words that follow a family in model names (`claude-opus-5`, `gemini-4-ultra`, `llama-5-behemoth`). */
+const MODEL_WORDS: ReadonlySet<string> = new Set(
+  ('opus sonnet haiku instant pro flash lite mini nano micro tiny small medium large max ultra plus turbo fast ' +
+    'heavy light air edge spark codex coder code chat instruct it base reasoner reasoning thinking think hybrid ' +
+    'preview exp experimental beta alpha image vision vl omni audio realtime search deep research distill speciale ' +
+    'terminus oss next maverick scout behemoth nemo').split(' '),
+);
 
 type Lookup = ReadonlyMap<string, string>;
 const NO_ALIASES: Lookup = new Map();
@@ -147,16 +160,28 @@ function resolveText(text: string, user: Lookup): string | null {
   for (let depth = 0; depth < 4 && /[()[\]<>{}]/.test(outer); depth += 1) outer = outer.replace(NOTE, ' ');
   if (/[()[\]<>{}]/.test(outer)) return null;
   outer = outer.replace(/\s+/g, ' ').trim();
+  outer = withoutVendorLabel(outer);
   const found = user.get(outer.toLowerCase()) ?? resolveName(outer, user);
   if (found) return found;
-  // `aider (gpt-4o)`: an agent name with the model in a note.
+  // `aider (gpt-4o)`, `Claude (claude-opus-4-5)`: an agent, family or vendor name with the model in a note.
   const outerSlug = slug(outer);
-  if (outerSlug !== '' && !isAgentName(outerSlug)) return null;
+  if (outerSlug !== '' && !isAgentName(outerSlug) && !isBrandWord(outerSlug)) return null;
   for (const note of text.matchAll(/\(([^()]*)\)/g)) {
     const inner = resolveName(note[1] ?? '', user);
     if (inner) return inner;
   }
   return null;
+}
+
+/** `Anthropic: Claude Opus 4.5` (OpenRouter's display names) → `Claude Opus 4.5`. */
+function withoutVendorLabel(text: string): string {
+  const label = /^([a-z][a-z0-9 .-]{0,30}):\s+(\S.*)$/i.exec(text);
+  return label && VENDOR_NAMES.has(slug(label[1] ?? '')) ? (label[2] ?? text) : text;
+}
+
+/** A vendor or family word on its own (`claude`, `gemini`, `openai`): not a model, but may carry one in a note. */
+function isBrandWord(token: string): boolean {
+  return VENDOR_NAMES.has(token) || FAMILIES.some((family) => family.word === token);
 }
 
 function resolveName(text: string, user: Lookup): string | null {
@@ -191,7 +216,12 @@ function byFamily(token: string): string | null {
   // `Claude` is also a first name: a Claude model has a version or a tier right after the word.
   if (family.word === 'claude' && !/^claude-(?:\d|(?:opus|sonnet|haiku|instant)-\d)/.test(token)) return null;
   const versioned = /\d/.test(family.word) || /\d/.test(token.slice(family.word.length));
-  return versioned ? `${family.vendor}/${token}` : null;
+  if (!versioned) return null;
+  // Every word after the family is a version, a size or a word models are named with: not prose
+  // (`gpt-4-is-great`) and not a second model (`claude-opus-4.6-and-qwen3-coder`).
+  const words = token.slice(family.word.length).split('-').filter((word) => word !== '');
+  const modelLike = words.every((word) => /\d/.test(word) ? familyOf(word) === null || /^\d/.test(word) : MODEL_WORDS.has(word));
+  return modelLike ? `${family.vendor}/${token}` : null;
 }
 
 /** `acme/coder-2` (or `openrouter/acme/coder-2`): a vendor the catalog does not know, kept literally. */

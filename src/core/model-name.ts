@@ -69,7 +69,7 @@ function stripVendorWord(token: string): string {
 function stripSuffixes(token: string): string {
   let current = token;
   for (let round = 0; round < 8; round += 1) {
-    let next = current.replace(/-(preview|exp)-(?:\d{2}-\d{2}|\d{2}-\d{4})$/, '-$1');
+    let next = current;
     for (const suffix of GENERIC_SUFFIXES) next = next.replace(suffix, '');
     if (next.startsWith('claude-')) next = next.replace(/-(?:thinking|1m)$/, '');
     if (/^(?:gpt-5|o\d)/.test(next)) next = next.replace(/-(?:minimal|low|medium|high|xhigh|none)$/, '');
@@ -113,8 +113,10 @@ function normaliseText(raw: string, options: NameOptions): string | null {
   if (text.length === 0 || text.length > MAX_NAME || !/^[a-z0-9][a-z0-9.-]*$/.test(text)) return null;
   if (options.fireworks) text = text.replace(/(\d)p(\d)/g, '$1.$2');
   text = stripVendorWord(text);
-  text = familyForm(joinVersionDigits(stripSuffixes(text)));
-  text = familyForm(stripSuffixes(text));
+  // A preview's or experiment's date is part of its name (`-preview-06-05`, `-exp-03-25`), not a version to join.
+  const release = /-(?:preview|exp)-\d{2}-\d{2,4}$/.exec(text)?.[0] ?? '';
+  text = familyForm(joinVersionDigits(stripSuffixes(text.slice(0, text.length - release.length))));
+  text = familyForm(stripSuffixes(text)) + release;
   return /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/.test(text) && !text.includes('..') ? text : null;
 }
 

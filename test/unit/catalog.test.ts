@@ -71,9 +71,7 @@ const openai: Case[] = [
 const google: Case[] = [
   ['Gemini 2.5 Pro', 'google/gemini-2.5-pro'],
   ['gemini-2.5-pro', 'google/gemini-2.5-pro'],
-  ['gemini-2.5-pro-preview-05-06', 'google/gemini-2.5-pro'],
   ['gemini-2.5-flash', 'google/gemini-2.5-flash'],
-  ['gemini-2.5-flash-preview-09-2025', 'google/gemini-2.5-flash'],
   ['Gemini 2.5 Flash-Lite', 'google/gemini-2.5-flash-lite'],
   ['gemini-3-pro-preview', 'google/gemini-3-pro-preview'],
   ['Gemini 3 Pro', 'google/gemini-3-pro-preview'],
@@ -338,6 +336,56 @@ const notes: Case[] = [
   ['Jane Doe (aider)', null],
 ];
 
+/** Issue 9: preview and experimental releases are models of their own; only a GA snapshot's date folds. */
+const releases: Case[] = [
+  ['gemini-2.5-pro-exp-03-25', 'google/gemini-2.5-pro-exp-03-25'],
+  ['gemini-2.5-pro-preview-06-05', 'google/gemini-2.5-pro-preview-06-05'],
+  ['gemini-2.5-pro-preview-05-06', 'google/gemini-2.5-pro-preview-05-06'],
+  ['gemini/gemini-2.5-pro-preview-03-25', 'google/gemini-2.5-pro-preview-03-25'],
+  ['Gemini 2.5 Pro Preview', 'google/gemini-2.5-pro-preview'],
+  ['gemini-2.5-flash-preview-09-2025', 'google/gemini-2.5-flash-preview-09-2025'],
+  ['gemini-2.0-flash-exp', 'google/gemini-2.0-flash-exp'],
+  ['gemini-2.0-flash-thinking-exp-01-21', 'google/gemini-2.0-flash-thinking-exp-01-21'],
+  ['gemini-exp-1206', 'google/gemini-exp-1206'],
+  ['qwq-32b-preview', 'qwen/qwq-32b-preview'],
+  ['gpt-4-turbo-preview', 'openai/gpt-4-turbo-preview'],
+  ['o1-preview-2024-09-12', 'openai/o1-preview'],
+  ['claude-opus-4-5-20251101', 'anthropic/claude-opus-4.5'],
+  ['claude-opus-4-5', 'anthropic/claude-opus-4.5'],
+  ['claude-opus-4.5', 'anthropic/claude-opus-4.5'],
+  ['gemini-2.5-pro', 'google/gemini-2.5-pro'],
+  ['gpt-5-2', 'openai/gpt-5.2'],
+  ['gpt-5.2-2025-12-11', 'openai/gpt-5.2'],
+  ['gpt-5-2025-08-07', 'openai/gpt-5'],
+];
+
+/** Models as agents and routers display them. */
+const displayNames: Case[] = [
+  ['Anthropic Claude Sonnet 4.5', 'anthropic/claude-sonnet-4.5'],
+  ['Anthropic: Claude Opus 4.5', 'anthropic/claude-opus-4.5'],
+  ['OpenAI: GPT-5.2', 'openai/gpt-5.2'],
+  ['Google: Gemini 2.5 Pro', 'google/gemini-2.5-pro'],
+  ['Qwen: Qwen3 Coder 480B A35B', 'qwen/qwen3-coder'],
+  ['Claude Opus 4.6', 'anthropic/claude-opus-4.6'],
+  ['GPT-5.2 Codex', 'openai/gpt-5.2-codex'],
+  ['GPT 5.1 Codex Mini', 'openai/gpt-5.1-codex-mini'],
+  ['Gemini 2.5 Pro', 'google/gemini-2.5-pro'],
+  ['Claude (claude-opus-4-5)', 'anthropic/claude-opus-4.5'],
+  ['aider (openrouter/qwen/qwen3-coder)', 'qwen/qwen3-coder'],
+  ['claude-opus-4.5 (high effort, 80%)', 'anthropic/claude-opus-4.5'],
+  ['Claude Opus 4.5 (Thinking)', 'anthropic/claude-opus-4.5'],
+  ['Opus 4.6', 'anthropic/claude-opus-4.6'],
+];
+
+/** Text that holds a model but is not one model name. */
+const notOneModel: Case[] = [
+  ['Claude Opus 4.6 and Qwen3-Coder', null],
+  ['claude-opus-4.6-and-qwen3-coder', null],
+  ['gpt-4-is-great', null],
+  ['claude-opus-4.5 high effort', null],
+  ['Jane Doe: Claude Opus 4.5', null],
+];
+
 const groups: Record<string, Case[]> = {
   anthropic,
   openai,
@@ -356,6 +404,9 @@ const groups: Record<string, Case[]> = {
   notModels,
   hostile,
   notes,
+  releases,
+  displayNames,
+  notOneModel,
 };
 
 const SAFE_ID = /^[a-z0-9./_-]+$/;

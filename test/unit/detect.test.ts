@@ -161,6 +161,22 @@ describe('detectCommit: identity means identity', () => {
   });
 });
 
+describe('detectCommit: models as agents write them', () => {
+  it.each([
+    ['display name with the vendor word', 'x\n\nAssisted-by: Anthropic Claude Sonnet 4.5\n', ['unknown:anthropic/claude-sonnet-4.5']],
+    ['Claude Code co-author, 1M context', 'x\n\nCo-Authored-By: Claude Opus 4.6 (1M context) <noreply@anthropic.com>\n', ['claude-code:anthropic/claude-opus-4.6']],
+    ['model in parentheses after the agent', 'x\n\nAssisted-by: Claude (claude-opus-4-5)\n', ['claude-code:anthropic/claude-opus-4.5']],
+    ['aider with an experimental Gemini', 'x\n\nCo-authored-by: aider (gemini/gemini-2.5-pro-exp-03-25) <aider@aider.chat>\n', ['aider:google/gemini-2.5-pro-exp-03-25']],
+    ['aider with a dated Gemini preview', 'x\n\nCo-authored-by: aider (gemini/gemini-2.5-pro-preview-06-05) <aider@aider.chat>\n', ['aider:google/gemini-2.5-pro-preview-06-05']],
+    ['a GA snapshot date folds', 'x\n\nCo-authored-by: aider (anthropic/claude-opus-4-5-20251101) <aider@aider.chat>\n', ['aider:anthropic/claude-opus-4.5']],
+    ['model trailer with effort and share', 'x\n\nAI-Agent: Claude Code\nAI-Model: claude-opus-4.5 (high effort, 80%)\n', ['claude-code:anthropic/claude-opus-4.5']],
+    ['OpenRouter display name', 'x\n\nAI-Model: Anthropic: Claude Opus 4.5\n', ['unknown:anthropic/claude-opus-4.5']],
+    ['dotted and dashed versions are one model', 'x\n\nAssisted-by: claude-code:claude-opus-4-5\nAssisted-by: claude-code:claude-opus-4.5\n', ['claude-code:anthropic/claude-opus-4.5']],
+  ])('%s', (_name, message, expected) => {
+    expect(detect(message)).toEqual(expected);
+  });
+});
+
 describe('detect.rules and aliases from config', () => {
   it('matches author names and trailers with $1 substitution', () => {
     const options = {
