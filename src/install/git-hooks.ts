@@ -1,5 +1,6 @@
-import { accessSync, chmodSync, constants, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, lstatSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { CHAINED_SUFFIX, isShim, shimText } from './shim.js';
 import type { InstalledHook } from './hook-names.js';
 
@@ -58,9 +59,9 @@ export function inspectGitHook(dir: string, hook: InstalledHook): GitHookState {
   return { hook, path, kind, chained };
 }
 
+/** Written beside and renamed over: whatever is at `path` (a symlink too) is replaced, never written through. */
 function writeShim(path: string, hook: InstalledHook): void {
-  writeFileSync(path, shimText(hook), { mode: 0o755 });
-  chmodSync(path, 0o755);
+  writeFileAtomicSync(path, shimText(hook), { mode: 0o755 });
 }
 
 /**

@@ -1,5 +1,7 @@
-import { chmodSync, lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomicSync } from '../io/atomic-write.js';
+import { unsafeHookFile } from './safe-path.js';
 import { addHuskyBlock, huskyBlockState, removeHuskyBlock } from './husky-block.js';
 import type { HookChange } from './git-hooks.js';
 import type { InstalledHook } from './hook-names.js';
@@ -20,15 +22,15 @@ export function inspectHuskyHook(huskyDir: string, hook: InstalledHook): 'none' 
 /** Add (or update) aitrail's block at the end of `<huskyDir>/<hook>`, creating the file if needed. Idempotent. */
 export function installHuskyHook(huskyDir: string, hook: InstalledHook, options: { force?: boolean } = {}): HookChange {
   const path = join(huskyDir, hook);
+  const unsafe = unsafeHookFile(path);
+  if (unsafe) return { hook, path, action: 'refused', detail: unsafe };
   const before = readText(path);
   const state = huskyBlockState(before, hook);
   if (state === 'current' && !options.force) return { hook, path, action: 'unchanged', detail: 'already installed' };
   const after = addHuskyBlock(before, hook);
-  if (after !== before) writeFileSync(path, after, { mode: 0o755 });
-  if (before === null) {
-    chmodSync(path, 0o755);
-    return { hook, path, action: 'installed', detail: 'new file' };
-  }
+  // Renamed over the file (never written through it); an existing file keeps its mode.
+  if (after !== before) writeFileAtomicSync(path, after, { mode: before === null ? 0o755 : lstatSync(path).mode & 0o7777 });
+  if (before === null) return { hook, path, action: 'installed', detail: 'new file' };
   return { hook, path, action: state === 'none' ? 'installed' : 'updated', ...(state === 'none' ? { detail: 'lines added at the end; your commands keep running first' } : {}) };
 }
 
@@ -42,6 +44,6 @@ export function uninstallHuskyHook(huskyDir: string, hook: InstalledHook): HookC
     rmSync(path);
     return { hook, path, action: 'removed', detail: 'file held only aitrail lines' };
   }
-  writeFileSync(path, after);
+  writeFileAtomicSync(path, after, { mode: lstatSync(path).mode & 0o7777 });
   return { hook, path, action: 'removed', detail: 'aitrail lines removed, the rest left as it was' };
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
 import { locateAnyRepo, gitPath, isTracked } from '../git/git-path.js';
 import { CLIENT_HOOKS, SERVER_HOOKS, type InstalledHook } from './hook-names.js';
@@ -8,6 +8,8 @@ import { installHuskyHook, uninstallHuskyHook } from './husky-hooks.js';
 import { huskyRuntimePresent, setUpHusky } from './husky-setup.js';
 import { chooseInstallMode, huskyDirFromHooksPath, packageWantsHusky, type InstallMode } from './install-mode.js';
 import { readInstallState, writeInstallState } from './install-state.js';
+import { inside, unsafeHookDir, unsafeHookFile, unsafeHuskyRuntime, type Bounds } from './safe-path.js';
+import { committedHuskyHooks } from './committed-husky-hooks.js';
 
 export interface InitOptions {
   mode?: InstallMode;
@@ -27,9 +29,9 @@ export interface InitResult {
   refused?: string;
 }
 
-function inside(parent: string, child: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+/** Why nothing may be written for `hooks` in `dir` (symlinks, a place outside the repository), or null. */
+function unsafeTarget(dir: string, hooks: readonly InstalledHook[], bounds: Bounds): string | null {
+  return unsafeHookDir(dir, bounds) ?? hooks.map((hook) => unsafeHookFile(join(dir, hook))).find((problem) => problem !== null) ?? null;
 }
 
 /** `aitrail init`: install the hooks into husky or the effective git hooks directory. */
@@ -39,6 +41,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   if (repo.bare) {
     if (options.mode === 'husky') return { root, mode: 'husky', reason: '--mode husky', target: root, changes: [], notes: [], refused: 'a bare repository has no work tree for husky; run init without --mode to install the pre-receive hook' };
     const target = await gitPath(root, 'hooks');
+    const unsafe = unsafeHookDir(target, repo);
+    if (unsafe) return { root, mode: 'git', reason: 'bare (server) repository', target, changes: [], notes: [], refused: unsafe };
     const changes = SERVER_HOOKS.map((hook) => installGitHook(target, hook, options));
     return { root, mode: 'git', reason: 'bare (server) repository: pre-receive only', target, changes, notes: ['Pushes are now checked against the policy; put aitrail on the server PATH (npm i -g aitrail).'] };
   }
@@ -49,10 +53,15 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   if (choice.mode === 'husky') {
     const result: InitResult = { root, mode: 'husky', reason: choice.reason, target: choice.huskyDir, changes: [], notes };
     const active = huskyDirFromHooksPath(root, hooksPath) !== undefined;
+    const unsafe = unsafeTarget(choice.huskyDir, CLIENT_HOOKS, repo) ?? (active ? null : unsafeHuskyRuntime(choice.huskyDir));
+    if (unsafe) return { ...result, refused: unsafe };
     if (!active) {
       if (hooksPath && !options.force) {
         return { ...result, refused: `core.hooksPath is set to '${hooksPath}'; setting husky up would replace it. Use --mode git to install there, or --force to let husky take over ('aitrail uninstall' puts it back).` };
       }
+      // Setting core.hooksPath makes git run every hook committed in the husky directory: say which.
+      const committed = await committedHuskyHooks(root, choice.huskyDir);
+      if (committed.length > 0) notes.push(`Activating hooks already committed in this repository, which git now runs: ${committed.join(', ')} (not aitrail's; read them if you do not trust this repository, and 'aitrail uninstall' turns them off again).`);
       const message = await setUpHusky(root, choice.huskyDir);
       if (message !== '') return { ...result, refused: `husky could not be set up: ${message}` };
       const state = readInstallState(repo.commonDir);
@@ -67,6 +76,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
 
   const target = await gitPath(root, 'hooks');
   const result: InitResult = { root, mode: 'git', reason: choice.reason, target, changes: [], notes };
+  const unsafe = unsafeHookDir(target, repo);
+  if (unsafe) return { ...result, refused: unsafe };
   if (huskyDirFromHooksPath(root, hooksPath) && !options.force) {
     return { ...result, refused: `core.hooksPath points to husky's runtime directory (${hooksPath}), which husky rewrites. Run 'aitrail init --mode husky' instead.` };
   }
@@ -103,16 +114,24 @@ export async function uninstallHooks(cwd: string): Promise<UninstallResult> {
     const active = huskyDirFromHooksPath(root, hooksPath);
     if (active) huskyDirs.add(active);
     if (state.huskySetUp) huskyDirs.add(state.huskySetUp.huskyDir);
-    for (const dir of huskyDirs) for (const hook of CLIENT_HOOKS) changes.push(uninstallHuskyHook(dir, hook));
+    for (const dir of huskyDirs) {
+      const unsafe = unsafeHookDir(dir, repo);
+      if (unsafe) changes.push({ hook: '*', path: dir, action: 'refused', detail: `${unsafe}; nothing changed there` });
+      else for (const hook of CLIENT_HOOKS) changes.push(uninstallHuskyHook(dir, hook));
+    }
   }
   const target = await gitPath(root, 'hooks');
-  for (const hook of hooks) changes.push(uninstallGitHook(target, hook));
+  const unsafe = unsafeHookDir(target, repo);
+  if (unsafe) changes.push({ hook: '*', path: target, action: 'refused', detail: `${unsafe}; nothing changed there` });
+  else for (const hook of hooks) changes.push(uninstallGitHook(target, hook));
   if (state.huskySetUp) {
     const { huskyDir, previousHooksPath } = state.huskySetUp;
     if (previousHooksPath === null) await unsetConfigValue(root, 'core.hooksPath');
     else await setConfigValue(root, 'core.hooksPath', previousHooksPath);
-    if (huskyRuntimePresent(huskyDir)) rmSync(join(huskyDir, '_'), { recursive: true, force: true });
-    if (existsSync(huskyDir) && readdirSync(huskyDir).length === 0) rmSync(huskyDir, { recursive: true });
+    // Never delete through a symlink (a committed `.husky` or `.husky/_` link) nor outside the repository.
+    const removable = inside(root, huskyDir) && unsafeHookDir(huskyDir, repo) === null && unsafeHuskyRuntime(huskyDir) === null;
+    if (removable && huskyRuntimePresent(huskyDir)) rmSync(join(huskyDir, '_'), { recursive: true, force: true });
+    if (removable && existsSync(huskyDir) && readdirSync(huskyDir).length === 0) rmSync(huskyDir, { recursive: true });
     notes.push(previousHooksPath === null ? 'husky, which aitrail had set up, was taken down (core.hooksPath unset).' : `core.hooksPath restored to '${previousHooksPath}'.`);
     const { huskySetUp: _, ...rest } = state;
     writeInstallState(repo.commonDir, rest);

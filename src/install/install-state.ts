@@ -1,5 +1,5 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 
 /** What `aitrail init` changed beyond hook files, so `aitrail uninstall` can undo exactly that. */
@@ -14,8 +14,11 @@ function statePath(commonDir: string): string {
 
 export function readInstallState(commonDir: string): InstallState {
   try {
-    const data = JSON.parse(readFileSync(statePath(commonDir), 'utf8')) as unknown;
-    return typeof data === 'object' && data !== null ? (data as InstallState) : {};
+    const data = JSON.parse(readFileSync(statePath(commonDir), 'utf8')) as { huskySetUp?: { huskyDir?: unknown; previousHooksPath?: unknown } } | null;
+    const setUp = data?.huskySetUp;
+    // Validated on read: uninstall acts on these paths (an invalid file is no state).
+    if (typeof setUp?.huskyDir !== 'string' || !isAbsolute(setUp.huskyDir) || (setUp.previousHooksPath !== null && typeof setUp.previousHooksPath !== 'string')) return {};
+    return { huskySetUp: { huskyDir: setUp.huskyDir, previousHooksPath: setUp.previousHooksPath } };
   } catch {
     return {};
   }

@@ -56,5 +56,5 @@ export async function runUninstall(args: { cwd?: string }): Promise<number> {
     out.push("Commits are no longer recorded here. Reinstall with 'npx aitrail init'.");
   }
   process.stdout.write(`${out.join('\n')}\n`);
-  return result.changes.some((change) => change.action === 'left') ? ExitCode.usage : ExitCode.ok;
+  return result.changes.some((change) => change.action === 'left' || change.action === 'refused') ? ExitCode.usage : ExitCode.ok;
 }

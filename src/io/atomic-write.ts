@@ -1,10 +1,10 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileError } from './file-error.js';
 
 export interface AtomicWriteOptions {
-  /** File mode of the new file (default 0o644, before the umask). */
+  /** File mode of the new file, exactly (the umask does not apply); default 0o644 less the umask. */
   mode?: number;
   /** Create the parent directory first. */
   mkdir?: boolean;
@@ -40,6 +40,7 @@ export function writeFileAtomicSync(path: string, data: string | Buffer, options
     if (options.mkdir) mkdirSync(dirname(path), { recursive: true });
     rmSync(temp, { force: true }); // a leftover of a crashed run with the same pid
     fd = openSync(temp, 'wx', options.mode ?? 0o644);
+    if (options.mode !== undefined) fchmodSync(fd, options.mode);
     steps.write(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
     closeSync(fd);
     fd = undefined;
@@ -63,6 +64,7 @@ export async function writeFileAtomic(path: string, data: string | Buffer, optio
     if (options.mkdir) await mkdir(dirname(path), { recursive: true });
     await rm(temp, { force: true });
     handle = await open(temp, 'wx', options.mode ?? 0o644);
+    if (options.mode !== undefined) await handle.chmod(options.mode);
     await handle.writeFile(data);
     await handle.close();
     handle = undefined;
