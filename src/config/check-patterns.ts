@@ -1,13 +1,17 @@
+import type { RuleMatcher } from '../core/types.js';
 import type { ConfigProblem } from './config-error.js';
 import { escapeText, quote } from './config-error.js';
+import { compileRulePattern } from './rule-pattern.js';
 
 /** Longest accepted detection pattern (the schema says the same; checked here before compiling). */
 export const MAX_PATTERN_LENGTH = 500;
 
 /**
- * Every `detect.rules[i].pattern` must compile as a case-insensitive JavaScript RegExp, and the
- * `$n` group references in its `agent`/`model` must exist in it. Pure; ignores shapes the
- * schema already rejects.
+ * Every `detect.rules[i].pattern` must compile, case-insensitively, in a linear-time engine
+ * (RE2 syntax: no backreferences, no lookaround), so no repository's pattern can hang a command
+ * or a hook; the `$n` group references in its `agent`/`model` must exist in it. Each rule that
+ * compiles gets its matcher attached (non-enumerable `matcher`: detection runs only that).
+ * The engine is loaded only when there are rules. No I/O; ignores shapes the schema already rejects.
  */
 export function checkPatterns(data: unknown, file: string): ConfigProblem[] {
   const rules = (data as { detect?: { rules?: unknown } } | null)?.detect?.rules;
@@ -17,14 +21,14 @@ export function checkPatterns(data: unknown, file: string): ConfigProblem[] {
     if (!isObject(rule) || typeof rule.pattern !== 'string') return;
     const pattern = rule.pattern;
     if (pattern.length === 0 || pattern.length > MAX_PATTERN_LENGTH) return;
-    let groups: number;
-    try {
-      groups = new RegExp(`${pattern}|`, 'i').exec('')!.length - 1;
-    } catch (error) {
-      const reason = escapeText(String((error as Error).message).replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')).slice(0, 120);
-      problems.push({ file, path: `/detect/rules/${index}/pattern`, found: quote(pattern), expected: `a valid JavaScript regular expression (${reason})` });
+    const compiled = compileRulePattern(pattern);
+    if ('unsupported' in compiled) {
+      const reason = escapeText(compiled.unsupported).slice(0, 160);
+      problems.push({ file, path: `/detect/rules/${index}/pattern`, found: quote(pattern), expected: `a regular expression that runs in linear time (RE2 syntax): ${reason}` });
       return;
     }
+    const { groups } = compiled;
+    let referencesOk = true;
     for (const field of ['agent', 'model'] as const) {
       const value = rule[field];
       if (typeof value !== 'string') continue;
@@ -34,12 +38,18 @@ export function checkPatterns(data: unknown, file: string): ConfigProblem[] {
           const have = groups === 1 ? '1 group' : `${groups} groups`;
           const allowed = groups === 0 ? 'no group reference: the pattern has no ( ) group' : groups === 1 ? '$1 only: the pattern has 1 group' : `group references $1…$${groups} only: the pattern has ${have}`;
           problems.push({ file, path: `/detect/rules/${index}/${field}`, found: quote(value), expected: allowed });
+          referencesOk = false;
           break;
         }
       }
     }
+    if (referencesOk) attachMatcher(rule, compiled.matcher);
   });
   return problems;
+}
+
+function attachMatcher(rule: Record<string, unknown>, matcher: RuleMatcher): void {
+  Object.defineProperty(rule, 'matcher', { value: matcher, enumerable: false, configurable: true, writable: false });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

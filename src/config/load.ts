@@ -1,6 +1,7 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from '../core/types.js';
+import { compileDetectRules } from './compile-detect-rules.js';
 import { readConfigCache, stampFiles, writeConfigCache } from './config-cache.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { MAX_CONFIG_BYTES, SEARCH_PLACES } from './search-places.js';
@@ -37,7 +38,8 @@ export async function loadConfig(root: string, options: LoadOptions = {}): Promi
   const stamps = options.cacheDir === undefined ? [] : stampFiles(explicit === undefined ? places : [...places, explicit]);
   if (options.cacheDir !== undefined) {
     const cached = readConfigCache(options.cacheDir, key, stamps);
-    if (cached) return cached;
+    // The cache holds data only: the rules' matchers are compiled again (engine loaded only when there are rules).
+    if (cached) return { ...cached, config: compileDetectRules(cached.config, cached.filepath === null ? 'config' : relative(rootDir, cached.filepath)) };
   }
   const loaded = explicit === undefined ? await searchRoot(rootDir) : await loadExplicit(explicit, options.configFile!);
   if (options.cacheDir !== undefined) writeConfigCache(options.cacheDir, key, stamps, loaded);

@@ -16,7 +16,7 @@ export interface Validation {
 
 /**
  * Validate parsed config data against the schema (every problem at once), then check what a
- * schema cannot: detection patterns must compile as case-insensitive JS regular expressions.
+ * schema cannot: detection patterns must compile in the linear-time engine (RE2 syntax).
  * Pure: no I/O. `file` only labels the problems.
  */
 export function validateConfig(data: unknown, file: string): Validation {

@@ -87,7 +87,15 @@ export interface DetectRule {
   pattern: string;
   agent?: string;
   model?: string;
+  /**
+   * The pattern compiled for a linear-time engine, attached (non-enumerable: never serialised)
+   * when the config is loaded. Detection runs only this, never a backtracking RegExp.
+   */
+  readonly matcher?: RuleMatcher;
 }
+
+/** A compiled `detect.rules` pattern: the first match's groups (`[0]` = the whole match; an unmatched group is `undefined`), or `null`. */
+export type RuleMatcher = (text: string) => readonly (string | undefined)[] | null;
 
 export interface DetectConfig {
   rules?: DetectRule[];

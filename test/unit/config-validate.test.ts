@@ -76,7 +76,7 @@ describe('validateConfig', () => {
     expect(byPath['/policy/paths/1/files']).toMatchObject({ found: 'an empty list' });
     expect(byPath['/detect/rules/0/key']).toMatchObject({ found: 'nothing', expected: expect.stringContaining('(required with field: trailer)') });
     expect(byPath['/detect/rules/1/key']!.expected).toContain('only used with field: trailer');
-    expect(byPath['/detect/rules/1/pattern']!.expected).toMatch(/^a valid JavaScript regular expression \(/);
+    expect(byPath['/detect/rules/1/pattern']!.expected).toBe('a regular expression that runs in linear time (RE2 syntax): missing closing ): `(`');
     expect(byPath['/detect/rules/2/field']!.expected).toBe('one of authorName, authorEmail, committerName, committerEmail, subject, body, trailer');
     expect(byPath['/detect/rules/2/pattern']).toMatchObject({ found: expect.stringContaining('(501 characters)'), expected: expect.stringContaining('at most 500 characters') });
     expect(byPath['/detect/rules/3/model']!.expected).toContain('the pattern has 1 group');
@@ -94,6 +94,25 @@ describe('validateConfig', () => {
     expect(lines({ detect: { rules: [{ field: 'subject', pattern: '^\\[ai\\]', agent: '$0' }] } })).toEqual([
       '.aitrailrc.yml: detect.rules[0].agent: found "$0", expected no group reference: the pattern has no ( ) group',
     ]);
+  });
+
+  it('refuses patterns a linear-time engine cannot run, naming what is unsupported', () => {
+    const rules = ['(a)\\1', '^(?=x)', '(?<!x)y', 'a++', '(?>a)', '(?<n>a)\\k<n>'].map((pattern) => ({ field: 'subject', pattern }));
+    expect(lines({ detect: { rules } })).toEqual([
+      '.aitrailrc.yml: detect.rules[0].pattern: found "(a)\\\\1", expected a regular expression that runs in linear time (RE2 syntax): backreferences (\\1) are not supported',
+      '.aitrailrc.yml: detect.rules[1].pattern: found "^(?=x)", expected a regular expression that runs in linear time (RE2 syntax): lookahead ((?=…), (?!…)) is not supported',
+      '.aitrailrc.yml: detect.rules[2].pattern: found "(?<!x)y", expected a regular expression that runs in linear time (RE2 syntax): lookbehind ((?<=…), (?<!…)) is not supported',
+      '.aitrailrc.yml: detect.rules[3].pattern: found "a++", expected a regular expression that runs in linear time (RE2 syntax): possessive quantifiers (a++, a*+) are not supported',
+      '.aitrailrc.yml: detect.rules[4].pattern: found "(?>a)", expected a regular expression that runs in linear time (RE2 syntax): atomic groups ((?>…)) are not supported',
+      '.aitrailrc.yml: detect.rules[5].pattern: found "(?<n>a)\\\\k<n>", expected a regular expression that runs in linear time (RE2 syntax): named backreferences (\\k<name>) are not supported',
+    ]);
+  });
+
+  it('accepts the catastrophic-backtracking shape (it runs in linear time) and counts its groups', () => {
+    const result = validateConfig({ detect: { rules: [{ field: 'authorName', pattern: '^(a+)+$', agent: 'bot-$1' }] } }, F);
+    expect(result.problems).toEqual([]);
+    expect(result.config!.detect!.rules![0]!.matcher!(`${'a'.repeat(45)}!`)).toBeNull();
+    expect(JSON.stringify(result.config)).not.toContain('matcher');
   });
 
   it('asks for the field of a rule without one, not for a trailer key', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { commitSignals } from '../../src/core/commit-signals.js';
 import { detectAtCommitTime, detectCommit, parseDeclaredValue } from '../../src/core/detect.js';
-import type { Identity } from '../../src/core/types.js';
+import type { DetectConfig, Identity } from '../../src/core/types.js';
+import { compileDetectRules } from '../../src/config/compile-detect-rules.js';
 
 const human: Identity = { name: 'Jane Doe', email: 'jane@example.com' };
 
@@ -178,22 +179,33 @@ describe('detectCommit: models as agents write them', () => {
 });
 
 describe('detect.rules and aliases from config', () => {
+  const compiled = (detect: DetectConfig) => ({ detect: compileDetectRules({ detect }, 'test').detect });
+
   it('matches author names and trailers with $1 substitution', () => {
-    const options = {
-      detect: {
-        rules: [
-          { field: 'authorName' as const, pattern: '\\(bot\\)$', agent: 'acme-bot', model: 'acme/coder-2' },
-          { field: 'trailer' as const, key: 'Co-authored-by', pattern: '^acme-ai \\((.+)\\)', agent: 'acme-ai', model: '$1' },
-        ],
-        aliases: { 'internal-llm': 'acme/internal-llm-2' },
-      },
-    };
+    const options = compiled({
+      rules: [
+        { field: 'authorName' as const, pattern: '\\(bot\\)$', agent: 'acme-bot', model: 'acme/coder-2' },
+        { field: 'trailer' as const, key: 'Co-authored-by', pattern: '^acme-ai \\((.+)\\)', agent: 'acme-ai', model: '$1' },
+      ],
+      aliases: { 'internal-llm': 'acme/internal-llm-2' },
+    });
     expect(detect('x\n', { name: 'Build (bot)', email: 'b@acme.test' }, undefined, options)).toEqual(['acme-bot:acme/coder-2']);
     expect(detect('x\n\nCo-authored-by: acme-ai (internal-llm) <ai@acme.test>\n', human, human, options)).toEqual(['acme-ai:acme/internal-llm-2']);
   });
 
-  it('ignores a rule whose regex does not compile instead of throwing', () => {
-    expect(detect('x\n', human, human, { detect: { rules: [{ field: 'subject', pattern: '(' }] } })).toEqual([]);
+  it('matches case-insensitively, JavaScript \\u escapes included, and an unmatched group is empty', () => {
+    const options = compiled({ rules: [{ field: 'authorName', pattern: '^r\\u00e9mi-(bot)|(x)', agent: 'agent-$2$1', model: 'acme/coder' }] });
+    expect(detect('x\n', { name: 'RÉMI-BOT', email: 'r@acme.test' }, undefined, options)).toEqual(['agent-bot:acme/coder']);
+  });
+
+  it('runs a catastrophic pattern in linear time: ^(a+)+$ against 4,096 characters answers', () => {
+    const options = compiled({ rules: [{ field: 'authorName', pattern: '^(a+)+$', agent: 'acme-bot', model: 'acme/coder-2' }] });
+    expect(detect('x\n', { name: `${'a'.repeat(4095)}!`, email: 'a@acme.test' }, undefined, options)).toEqual([]);
+    expect(detect('x\n', { name: 'a'.repeat(45), email: 'a@acme.test' }, undefined, options)).toEqual(['acme-bot:acme/coder-2']);
+  });
+
+  it('refuses to run a rule that config loading did not compile (never a backtracking RegExp)', () => {
+    expect(() => detect('x\n', human, human, { detect: { rules: [{ field: 'subject', pattern: 'x' }] } })).toThrow(/no compiled matcher/);
   });
 });
 

@@ -4,20 +4,8 @@ import { agentOrSlug } from './agent-name.js';
 import { found, quote } from './found.js';
 
 const MAX_INPUT = 4096;
-const cache = new Map<string, RegExp | null>();
 
-function compile(pattern: string): RegExp | null {
-  if (!cache.has(pattern)) {
-    try {
-      cache.set(pattern, new RegExp(pattern, 'iu'));
-    } catch {
-      cache.set(pattern, null);
-    }
-  }
-  return cache.get(pattern) ?? null;
-}
-
-function substitute(template: string, match: RegExpExecArray): string {
+function substitute(template: string, match: readonly (string | undefined)[]): string {
   return template.replace(/\$(\d)/g, (_, digit: string) => match[Number(digit)] ?? '');
 }
 
@@ -40,14 +28,18 @@ function inputs(rule: DetectRule, signals: CommitSignals): { text: string; label
   }
 }
 
-/** Attributions from the user's `detect.rules` (case-insensitive regexes, `$1` substitution). */
-export function userRuleAttributions(rules: DetectRule[], signals: CommitSignals, aliases: Record<string, string>): Attribution[] {
+/**
+ * Attributions from the user's `detect.rules` (case-insensitive, `$1` substitution). A pattern
+ * runs only through the linear-time matcher that config loading compiled for it (a hostile
+ * repository's `^(a+)+$` cannot hang a hook); a rule that arrives without one is a caller's bug.
+ */
+export function userRuleAttributions(rules: readonly DetectRule[], signals: CommitSignals, aliases: Record<string, string>): Attribution[] {
   const result: Attribution[] = [];
   rules.forEach((rule, index) => {
-    const regex = compile(rule.pattern);
-    if (!regex) return;
+    const { matcher } = rule;
+    if (!matcher) throw new Error(`detect.rules[${index}] has no compiled matcher: load the config with loadConfig() (or compileDetectRules()) before detecting.`);
     for (const input of inputs(rule, signals)) {
-      const match = regex.exec(input.text.slice(0, MAX_INPUT));
+      const match = matcher(input.text.slice(0, MAX_INPUT));
       if (!match) continue;
       const agent = rule.agent ? agentOrSlug(substitute(rule.agent, match)) : 'unknown';
       const rawModel = rule.model ? substitute(rule.model, match) : '';
