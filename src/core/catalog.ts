@@ -40,7 +40,7 @@
  *
  * An `aliases` object is indexed once and cached by identity: treat it as immutable.
  */
-import { MODEL_ALIASES, ROUTERS, VENDOR_NAMES, VENDORS, FAMILIES } from './model-data.js';
+import { MODEL_ALIASES, ROUTERS, SHORT_NAMES, VENDOR_NAMES, VENDORS, FAMILIES } from './model-data.js';
 import { familyOf, isAgentName, normaliseModelName, type ModelName } from './model-name.js';
 import PRECOMPUTED from './data/model-table.generated.json' with { type: 'json' };
 
@@ -141,19 +141,45 @@ function aliasTarget(raw: string): string | null {
 }
 
 /**
+ * Where a name was read. `isModel`: the text is known to name a model (a declared value, a model
+ * variable, a session, an agent's own co-author line), so short names (`opus`, and `pro` for Gemini
+ * CLI) and new members of a known family (`Claude Fable 5`, `gpt-5.6-luna`) are read; elsewhere
+ * (a person's co-author line) only names that cannot be a person's are. `agent`: the agent that
+ * wrote it, the context of its short names.
+ */
+export interface ModelContext {
+  agent?: string;
+  isModel?: boolean;
+}
+
+/**
  * Canonical `vendor/model` id for any way of writing a model name (display names, dated API ids,
  * LiteLLM/OpenRouter prefixes, case and separator variants), or `null` when `raw` does not name
- * a model. `aliases` (from config `detect.aliases`) win over the built-in table. The result only
- * ever contains `[a-z0-9./_-]`.
+ * a model. `aliases` (from config `detect.aliases`) win over the built-in table. A vendor's
+ * `vendor/unknown` (a vendor named without a model) is an id too. The result only ever contains
+ * `[a-z0-9./_-]`.
  */
-export function canonicalModel(raw: string, aliases: Record<string, string> = {}): string | null {
+export function canonicalModel(raw: string, aliases: Record<string, string> = {}, context: ModelContext = {}): string | null {
   const text = cleanInput(raw);
   if (!text) return null;
-  const id = resolveText(text, userAliases(aliases));
+  const id = resolveText(text, userAliases(aliases), context);
   return isModelId(id) ? id : null;
 }
 
-function resolveText(text: string, user: Lookup): string | null {
+/** The agents for which `raw` is a short model name (`pro` → `gemini-cli`), to say which `--agent` reads it. */
+export function shortNameAgents(raw: string): string[] {
+  const key = slug(raw);
+  return [...SHORT_NAMES].filter(([agent, names]) => agent !== 'any' && names.has(key)).map(([agent]) => agent);
+}
+
+/** `opus` → `anthropic/claude-opus` where the text is known to be a model, the agent's table first. */
+function shortName(text: string, context: ModelContext): string | null {
+  if (!context.isModel) return null;
+  const key = slug(text);
+  return (context.agent ? SHORT_NAMES.get(context.agent)?.get(key) : undefined) ?? SHORT_NAMES.get('any')?.get(key) ?? null;
+}
+
+function resolveText(text: string, user: Lookup, context: ModelContext = {}): string | null {
   const whole = user.get(text.toLowerCase());
   if (whole) return whole;
   let outer = text;
@@ -161,13 +187,13 @@ function resolveText(text: string, user: Lookup): string | null {
   if (/[()[\]<>{}]/.test(outer)) return null;
   outer = outer.replace(/\s+/g, ' ').trim();
   outer = withoutVendorLabel(outer);
-  const found = user.get(outer.toLowerCase()) ?? resolveName(outer, user);
+  const found = user.get(outer.toLowerCase()) ?? shortName(outer, context) ?? resolveName(outer, user, context);
   if (found) return found;
   // `aider (gpt-4o)`, `Claude (claude-opus-4-5)`: an agent, family or vendor name with the model in a note.
   const outerSlug = slug(outer);
   if (outerSlug !== '' && !isAgentName(outerSlug) && !isBrandWord(outerSlug)) return null;
   for (const note of text.matchAll(/\(([^()]*)\)/g)) {
-    const inner = resolveName(note[1] ?? '', user);
+    const inner = shortName(note[1] ?? '', context) ?? resolveName(note[1] ?? '', user, context);
     if (inner) return inner;
   }
   return null;
@@ -184,7 +210,7 @@ function isBrandWord(token: string): boolean {
   return VENDOR_NAMES.has(token) || FAMILIES.some((family) => family.word === token);
 }
 
-function resolveName(text: string, user: Lookup): string | null {
+function resolveName(text: string, user: Lookup, context: ModelContext = {}): string | null {
   const cleaned = text.replace(/^["'`]+|["'`]+$/g, '').trim().toLowerCase();
   if (cleaned === '') return null;
   const segments = cleaned.split('/').map((segment) => segment.trim());
@@ -193,34 +219,44 @@ function resolveName(text: string, user: Lookup): string | null {
   if (leading.some((segment) => !/^[a-z0-9@:._-]+$/.test(segment))) return null;
   const fireworks = leading.includes('fireworks') || leading.includes('fireworks_ai');
   const last = segments[segments.length - 1] ?? '';
+  if (last === 'unknown') return vendorUnknown(leading);
   const name = isAgentName(slug(last)) ? null : normaliseModelName(last, { fireworks });
-  const found = name ? lookup(name, user) : null;
+  const found = name ? lookup(name, user, context) : null;
   return found ?? literalId(segments);
 }
 
-function lookup(name: ModelName, user: Lookup): string | null {
+/** `qwen/unknown`, `openrouter/anthropic/unknown`: a known vendor whose model is not known. */
+function vendorUnknown(leading: readonly string[]): string | null {
+  const vendor = VENDOR_NAMES.get(leading[leading.length - 1] ?? '');
+  return vendor && leading.slice(0, -1).every((segment) => ROUTERS.has(segment)) ? `${vendor}/unknown` : null;
+}
+
+function lookup(name: ModelName, user: Lookup, context: ModelContext = {}): string | null {
   const known = user.get(name.key) ?? TABLE.get(name.key);
   if (known) return known;
   if (name.sized !== name.key) {
     const bySize = user.get(name.sized) ?? TABLE.get(name.sized);
     if (bySize) return bySize;
   }
-  return byFamily(name.key);
+  return byFamily(name.key, context.isModel === true);
 }
 
-/** `claude-opus-5` → `anthropic/claude-opus-5`: the vendor from the family, if versioned. */
-function byFamily(token: string): string | null {
+/**
+ * `claude-opus-5` → `anthropic/claude-opus-5`: the vendor from the family, if versioned. Where the
+ * text is known to be a model (`isModel`), a new tier or suffix is read too (`Claude Fable 5`).
+ */
+function byFamily(token: string, isModel = false): string | null {
   if (isAgentName(token)) return null;
   const family = familyOf(token);
   if (!family) return null;
   // `Claude` is also a first name: a Claude model has a version or a tier right after the word.
-  if (family.word === 'claude' && !/^claude-(?:\d|(?:opus|sonnet|haiku|instant)-\d)/.test(token)) return null;
+  if (!isModel && family.word === 'claude' && !/^claude-(?:\d|(?:opus|sonnet|haiku|instant)-\d)/.test(token)) return null;
   const versioned = /\d/.test(family.word) || /\d/.test(token.slice(family.word.length));
   if (!versioned) return null;
   // Every word after the family is a version, a size or a word models are named with: not prose
   // (`gpt-4-is-great`) and not a second model (`claude-opus-4.6-and-qwen3-coder`).
   const words = token.slice(family.word.length).split('-').filter((word) => word !== '');
-  const modelLike = words.every((word) => /\d/.test(word) ? familyOf(word) === null || /^\d/.test(word) : MODEL_WORDS.has(word));
+  const modelLike = words.every((word) => (/\d/.test(word) ? familyOf(word) === null || /^\d/.test(word) : isModel || MODEL_WORDS.has(word)));
   return modelLike ? `${family.vendor}/${token}` : null;
 }
 

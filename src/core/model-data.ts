@@ -37,3 +37,10 @@ export const AGENTS: readonly string[] = data.agents;
 
 /** Built-in models: canonical id → aliases, as written in the data file. */
 export const MODEL_ALIASES: Readonly<Record<string, readonly string[]>> = data.models;
+
+/** Short names per agent (`any` = every agent): `opus` → `anthropic/claude-opus`. Keys as written (lowercase slugs). */
+export const SHORT_NAMES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map(
+  Object.entries(data.shortNames as Record<string, unknown>)
+    .filter((entry): entry is [string, Record<string, string>] => entry[0] !== '$comment')
+    .map(([agent, names]) => [agent, new Map(Object.entries(names))] as const),
+);

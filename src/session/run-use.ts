@@ -1,6 +1,6 @@
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
-import { canonicalModel } from '../core/catalog.js';
+import { canonicalModel, shortNameAgents } from '../core/catalog.js';
 import { parseDuration } from '../core/duration.js';
 import { activeSession, isAgentSlug, isModelId } from '../core/session.js';
 import type { Session } from '../core/types.js';
@@ -17,12 +17,19 @@ export interface UseArgs {
   cwd?: string;
 }
 
-/** The canonical id for what the user typed: the catalog (and config aliases), else a literal `vendor/model`. */
-export function resolveSessionModel(raw: string, aliases: Record<string, string>): string {
-  const canonical = canonicalModel(raw, aliases);
+/**
+ * The canonical id for what the user typed: the catalog (and config aliases; short names such as
+ * `opus` read with the agent as context), else a literal `vendor/model`.
+ */
+export function resolveSessionModel(raw: string, aliases: Record<string, string>, agent?: string): string {
+  const canonical = canonicalModel(raw, aliases, { ...(agent ? { agent } : {}), isModel: true });
   if (canonical && isModelId(canonical)) return canonical;
   const literal = raw.trim().toLowerCase();
   if (isModelId(literal) && literal !== 'unknown') return literal;
+  const agents = agent ? [] : shortNameAgents(raw);
+  if (agents.length > 0) {
+    throw new UsageError(`'${sanitize(raw, { max: 80 })}' is a short model name of ${agents.join(', ')}: say which agent with --agent ${agents[0]}, or give the model id (e.g. google/gemini-2.5-pro).`);
+  }
   throw new UsageError(
     `unknown model '${sanitize(raw, { max: 80 })}'. Give a known model name (e.g. claude-opus-4.6, gpt-5.2-codex, qwen3-coder) or a vendor/model id such as qwen/qwen3-coder.`,
   );
@@ -57,12 +64,12 @@ export async function runUse(args: UseArgs): Promise<number> {
   const { loadConfig } = await import('../config/load.js');
   const { resolveConfig } = await import('../config/defaults.js');
   const config = resolveConfig((await loadConfig(repo.root, args.config ? { configFile: args.config } : {})).config);
-  const model = resolveSessionModel(args.model, config.detect.aliases);
   let agent: string | undefined;
   if (args.agent !== undefined) {
     agent = args.agent.trim().toLowerCase();
     if (!isAgentSlug(agent)) throw new UsageError(`invalid agent '${sanitize(args.agent, { max: 80 })}': use a slug such as claude-code, aider, cursor, codex (letters, digits, '-', '.', '_').`);
   }
+  const model = resolveSessionModel(args.model, config.detect.aliases, agent);
   let expiresAt: string | undefined;
   if (args.for !== undefined) {
     const ms = parseDuration(args.for);

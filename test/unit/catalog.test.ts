@@ -556,3 +556,47 @@ describe('speed', () => {
     expect((performance.now() - started) / (rounds * inputs.length)).toBeLessThan(0.5);
   });
 });
+
+describe('canonicalModel: short names, with the agent as context (issue 9)', () => {
+  const model = (agent?: string) => ({ ...(agent ? { agent } : {}), isModel: true });
+  test.each([
+    ['opus', undefined, 'anthropic/claude-opus'],
+    ['sonnet', undefined, 'anthropic/claude-sonnet'],
+    ['haiku', 'claude-code', 'anthropic/claude-haiku'],
+    ['opus[1m]', 'claude-code', 'anthropic/claude-opus'],
+    ['Claude Sonnet', undefined, 'anthropic/claude-sonnet'],
+    ['default', 'claude-code', 'anthropic/unknown'],
+    ['opusplan', 'claude-code', 'anthropic/unknown'],
+    ['gemini-pro', undefined, 'google/gemini-pro'],
+    ['pro', 'gemini-cli', 'google/gemini-pro'],
+    ['flash', 'gemini-cli', 'google/gemini-flash'],
+    ['flash-lite', undefined, 'google/gemini-flash-lite'],
+    ['auto', 'gemini-cli', 'google/unknown'],
+    ['4o', 'aider', 'openai/gpt-4o'],
+    ['r1', 'aider', 'deepseek/deepseek-reasoner'],
+    ['gpt-5', 'codex', 'openai/gpt-5'],
+    ['pro', undefined, null],
+    ['default', undefined, null],
+    ['4o', 'claude-code', null],
+    ['Claude Fable 5', 'claude-code', 'anthropic/claude-fable-5'],
+    ['gpt-5.6-luna', 'codex', 'openai/gpt-5.6-luna'],
+  ])('%j as %s → %s', (input, agent, expected) => {
+    expect(canonicalModel(input, {}, model(agent))).toBe(expected);
+  });
+
+  test('outside a model context, short names and new tiers are not models (a co-author could be a person)', () => {
+    expect(canonicalModel('opus')).toBeNull();
+    expect(canonicalModel('Claude Fable 5')).toBeNull();
+    expect(canonicalModel('Sonnet')).toBeNull();
+  });
+
+  test.each([
+    ['qwen/unknown', 'qwen/unknown'],
+    ['openrouter/anthropic/unknown', 'anthropic/unknown'],
+    ['alibaba/unknown', 'qwen/unknown'],
+    ['acme/unknown', null],
+    ['unknown', null],
+  ])('a vendor named without a model: %j → %s', (input, expected) => {
+    expect(canonicalModel(input)).toBe(expected);
+  });
+});

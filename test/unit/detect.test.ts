@@ -227,6 +227,34 @@ describe('parseDeclaredValue', () => {
   });
 });
 
+describe('aliases are models, not humans (issue 9)', () => {
+  const at = (env: Record<string, string>, message = 'msg\n') => detectAtCommitTime(message, { env }).map((a) => `${a.agent}:${a.model}`);
+
+  it.each([
+    ['AITRAIL_MODEL=opus', { AITRAIL_MODEL: 'opus' }, ['unknown:anthropic/claude-opus']],
+    ['AITRAIL_MODEL=opus in Claude Code', { AITRAIL_MODEL: 'opus', CLAUDECODE: '1' }, ['claude-code:anthropic/claude-opus']],
+    ['AITRAIL_MODEL=flash in Gemini CLI', { AITRAIL_MODEL: 'flash', GEMINI_CLI: '1' }, ['gemini-cli:google/gemini-flash']],
+    ['AITRAIL_MODEL=pro with AITRAIL_AGENT=gemini-cli', { AITRAIL_MODEL: 'pro', AITRAIL_AGENT: 'gemini-cli' }, ['gemini-cli:google/gemini-pro']],
+    ['Claude Code model variable as an alias', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'sonnet[1m]' }, ['claude-code:anthropic/claude-sonnet']],
+    ['an unreadable model stays AI, with its agent', { AITRAIL_MODEL: 'my-fav-model', AITRAIL_AGENT: 'claude-code' }, ['claude-code:unknown']],
+    ['an unreadable model with no agent is unknown:unknown', { AITRAIL_MODEL: 'pro' }, ['unknown:unknown']],
+  ])('%s', (_name, env, expected) => {
+    expect(at(env)).toEqual(expected);
+  });
+
+  it('unknown:unknown written by aitrail reads back as AI, declared', () => {
+    expect(parseDeclaredValue('unknown:unknown')).toEqual({ agent: 'unknown', model: 'unknown' });
+    const [attribution] = detectCommit(commitSignals({ message: 'x\n\nAssisted-by: unknown:unknown\n', author: human, committer: human }));
+    expect(attribution).toMatchObject({ agent: 'unknown', model: 'unknown', declared: true });
+  });
+
+  it('short names in declared trailers read with the declared agent', () => {
+    expect(detect('x\n\nAssisted-by: claude-code:opus\n')).toEqual(['claude-code:anthropic/claude-opus']);
+    expect(detect('x\n\nAssisted-by: Gemini:gemini-pro clang-tidy\n')).toEqual(['gemini-cli:google/gemini-pro']);
+    expect(detect('x\n\nAssisted-by: gemini-cli:pro\n')).toEqual(['gemini-cli:google/gemini-pro']);
+  });
+});
+
 describe('detectAtCommitTime', () => {
   it('Claude Code environment with its model variable', () => {
     const result = detectAtCommitTime('msg\n', { env: { CLAUDECODE: '1', ANTHROPIC_MODEL: 'claude-opus-4-6' } });

@@ -7,8 +7,21 @@ import { found, quote } from './found.js';
 import { mergeAttributions } from './merge.js';
 import { signatures } from './signatures.js';
 
-function modelOrUnknown(raw: string, aliases: Record<string, string>): string {
-  return canonicalModel(raw, aliases) ?? 'unknown';
+/** A model named in a variable or a session: short names read with the agent as context; unreadable = `unknown` (still AI). */
+function modelOrUnknown(raw: string, aliases: Record<string, string>, agent?: string): string {
+  return canonicalModel(raw, aliases, { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true }) ?? 'unknown';
+}
+
+/** The agent the environment names, when it names exactly one (the context of a short model name). */
+function envAgent(env: Record<string, string | undefined>): string | undefined {
+  const sig = signatures();
+  const agents = new Set<string>();
+  for (const marker of sig.env) if (marker.when.every(([name, pattern]) => pattern.test(env[name] ?? ''))) agents.add(marker.agent);
+  for (const name of sig.genericAgentVars) {
+    const agent = agentSlug(env[name] ?? '');
+    if (agent) agents.add(agent);
+  }
+  return agents.size === 1 ? [...agents][0] : undefined;
 }
 
 /** Strip comment lines and the scissors section, as git will before storing the message. */
@@ -41,8 +54,9 @@ export function detectAtCommitTime(
   const explicitModel = env[sig.explicit.modelVar]?.trim();
   const explicitAgent = env[sig.explicit.agentVar]?.trim();
   if (explicitModel) {
-    fixedModel = modelOrUnknown(explicitModel, aliases);
-    result.push(found(explicitAgent ? agentOrSlug(explicitAgent) : 'unknown', fixedModel, `env ${sig.explicit.modelVar}=${quote(explicitModel)}`));
+    const agent = explicitAgent ? agentOrSlug(explicitAgent) : 'unknown';
+    fixedModel = modelOrUnknown(explicitModel, aliases, agent !== 'unknown' ? agent : envAgent(env));
+    result.push(found(agent, fixedModel, `env ${sig.explicit.modelVar}=${quote(explicitModel)}`));
   } else if (explicitAgent) {
     result.push(found(agentOrSlug(explicitAgent), 'unknown', `env ${sig.explicit.agentVar}=${quote(explicitAgent)}`));
   }
@@ -50,7 +64,7 @@ export function detectAtCommitTime(
   const session = time.session;
   const now = time.now ?? new Date();
   if (!fixedModel && session && !(session.expiresAt && Date.parse(session.expiresAt) <= now.getTime())) {
-    fixedModel = modelOrUnknown(session.model, aliases);
+    fixedModel = modelOrUnknown(session.model, aliases, session.agent);
     const until = session.expiresAt ? ` until ${session.expiresAt}` : '';
     result.push(found(session.agent ? agentOrSlug(session.agent) : 'unknown', fixedModel, `session (aitrail use ${quote(session.model)}${until})`));
   }
@@ -59,7 +73,7 @@ export function detectAtCommitTime(
     if (!marker.when.every(([name, pattern]) => pattern.test(env[name] ?? ''))) continue;
     const why = marker.when.map(([name]) => `${name}=${quote(env[name] ?? '')}`).join(' ');
     const modelVar = marker.modelVars.find((name) => env[name]?.trim());
-    const model = fixedModel ?? (modelVar ? modelOrUnknown(env[modelVar] ?? '', aliases) : (marker.defaultModel ?? 'unknown'));
+    const model = fixedModel ?? (modelVar ? modelOrUnknown(env[modelVar] ?? '', aliases, marker.agent) : (marker.defaultModel ?? 'unknown'));
     result.push(found(marker.agent, model, `env ${why}${!fixedModel && modelVar ? ` ${modelVar}=${quote(env[modelVar] ?? '')}` : ''}`));
   }
   for (const name of sig.genericAgentVars) {

@@ -38,7 +38,7 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
       if (value) result.push(found(value.agent, value.model, evidence));
       else if (model) result.push(found('unknown', model, evidence));
     } else if (sig.modelKeys.has(key)) {
-      const model = canonicalModel(trailer.value, aliases);
+      const model = canonicalModel(trailer.value, aliases, { isModel: true });
       if (model) result.push(found('unknown', model, evidence, true));
     } else if (sig.agentKeys.has(key)) {
       const agent = agentSlug(trailer.value);

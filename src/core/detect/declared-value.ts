@@ -9,9 +9,9 @@ export interface DeclaredValue {
 
 const MAX_VALUE = 500;
 
-function modelOf(raw: string, aliases: Record<string, string>): string | null {
+function modelOf(raw: string, aliases: Record<string, string>, agent: string | null): string | null {
   if (raw.trim().toLowerCase() === 'unknown') return 'unknown';
-  return canonicalModel(raw, aliases);
+  return canonicalModel(raw, aliases, { ...(agent ? { agent } : {}), isModel: true });
 }
 
 /**
@@ -35,8 +35,9 @@ export function parseDeclaredValue(value: string, aliases: Record<string, string
   const pair = /^([^\s:]+):(\S+)(?:\s|$)/.exec(text);
   if (pair) {
     const agentName = pair[1] ?? '';
-    const agent = agentSlug(agentName);
-    const model = modelOf(pair[2] ?? '', aliases);
+    // `unknown:unknown` is what aitrail writes for an agent and a model it could not read: AI.
+    const agent = agentSlug(agentName) ?? (agentName.toLowerCase() === 'unknown' ? 'unknown' : null);
+    const model = modelOf(pair[2] ?? '', aliases, agent);
     if (agent && model) return { agent, model };
     if (agent) return { agent, model: 'unknown' };
     if (model && model !== 'unknown') return { agent: /^[a-z0-9][a-z0-9-]*$/i.test(agentName) ? slugify(agentName) : 'unknown', model };

@@ -34,8 +34,10 @@ export function matchIdentity(identity: Identity, aliases: Record<string, string
     const nameMatch = signature.name ? signature.name.exec(name) : null;
     if (signature.name && !nameMatch) continue;
     if (signature.email && !signature.email.test(email)) continue;
-    const rawModel = nameMatch?.groups?.model;
-    const model = (rawModel ? canonicalModel(rawModel, aliases) : null) ?? signature.defaultModel ?? 'unknown';
+    // The agent's own address: what its name carries is a model (`aider (gpt-4o)`, `Cursor (Claude Sonnet 4.6)`).
+    const context = { agent: signature.agent, isModel: true };
+    const rawModel = nameMatch?.groups?.model ?? /\(([^()]+)\)\s*$/.exec(name)?.[1];
+    const model = (rawModel ? canonicalModel(rawModel, aliases, context) : null) ?? signature.defaultModel ?? 'unknown';
     return { agent: signature.agent, model };
   }
   return null;

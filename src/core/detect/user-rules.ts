@@ -43,7 +43,7 @@ export function userRuleAttributions(rules: readonly DetectRule[], signals: Comm
       if (!match) continue;
       const agent = rule.agent ? agentOrSlug(substitute(rule.agent, match)) : 'unknown';
       const rawModel = rule.model ? substitute(rule.model, match) : '';
-      const model = (rawModel && canonicalModel(rawModel, aliases)) || 'unknown';
+      const model = (rawModel && canonicalModel(rawModel, aliases, { ...(agent !== 'unknown' ? { agent } : {}), isModel: true })) || 'unknown';
       result.push(found(agent, model, `detect.rules[${index}] matched ${input.label} ${quote(input.text)}`));
     }
   });

@@ -26,9 +26,12 @@ export const messages = {
     message: `model ${by(agent, model)} is not in policy.allow ${list(allow)}.`,
     fix: `Redo this work with an allowed model (or by hand), then ${REWRITE}. ${POLICY_NOTE}`,
   }),
-  unknownModel: (agent: string, evidence: string, trailerKey: string) => ({
+  unknownModel: (agent: string, model: string, evidence: string, trailerKey: string, declared: boolean) => ({
     message: `AI agent ${show(agent, 60)} contributed but its model is not identified (${show(evidence)}); policy.unknownModel says so is not accepted.`,
-    fix: `Name the model: add the trailer '${show(trailerKey, 60)}: ${show(agent, 60)}:<vendor>/<model>' and ${REWRITE}, or set it before committing with 'aitrail use <vendor>/<model>'.`,
+    // A declared trailer is already there (`unknown:unknown` written for a model that could not be read): say what to change in it.
+    fix: declared
+      ? `Name the model in the trailer '${show(trailerKey, 60)}: ${show(agent, 60)}:${show(model)}': replace '${show(model)}' with the model id (e.g. anthropic/claude-opus-4.6) and ${REWRITE}; before committing, name it with AITRAIL_MODEL or 'aitrail use <model>'.`
+      : `Name the model: add the trailer '${show(trailerKey, 60)}: ${show(agent, 60)}:<vendor>/<model>' and ${REWRITE}, or set it before committing with 'aitrail use <vendor>/<model>'.`,
   }),
   undeclared: (agent: string, model: string, evidence: string, trailerKey: string) => ({
     message: `AI commit not declared: ${show(evidence)} points to ${by(agent, model)}, but the commit has no '${show(trailerKey, 60)}' trailer (policy.undeclared).`,

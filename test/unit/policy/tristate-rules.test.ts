@@ -4,7 +4,7 @@ import { unknownModel } from '../../../src/core/policy/rules/unknown-model.js';
 import { ai, facts, policy } from './facts.js';
 
 describe('unknown-model (policy.unknownModel)', () => {
-  const commit = facts({ attributions: [ai('unknown', { agent: 'cursor', evidence: 'trailer Made-with: Cursor' })] });
+  const commit = facts({ attributions: [ai('unknown', { agent: 'cursor', declared: false, evidence: 'trailer Made-with: Cursor' })] });
   it('warns by default', () => {
     expect(unknownModel(commit, policy({}))).toMatchObject([{ rule: 'unknown-model', severity: 'warning', model: 'unknown', agent: 'cursor', setting: 'policy.unknownModel' }]);
   });
@@ -16,6 +16,12 @@ describe('unknown-model (policy.unknownModel)', () => {
     const [violation] = unknownModel(commit, policy({}, 'Generated-by'));
     expect(violation!.message).toContain('Made-with: Cursor');
     expect(violation!.fix).toContain("'Generated-by: cursor:<vendor>/<model>'");
+  });
+  it('a declared trailer already there is not advised again: the fix says what to change in it', () => {
+    const declared = facts({ attributions: [ai('unknown', { agent: 'unknown', declared: true, evidence: 'trailer Assisted-by: "unknown:unknown"' })] });
+    const [violation] = unknownModel(declared, policy({}));
+    expect(violation!.fix).toContain("Name the model in the trailer 'Assisted-by: unknown:unknown'");
+    expect(violation!.fix).not.toMatch(/add the trailer/);
   });
   it('ignores identified models', () => {
     expect(unknownModel(facts({ attributions: [ai('anthropic/claude-opus-4.6')] }), policy({ unknownModel: 'deny' }))).toEqual([]);

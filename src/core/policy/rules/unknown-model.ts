@@ -9,6 +9,6 @@ export const unknownModel: Rule = (facts, policy) => {
   return distinctModels(facts.attributions)
     .filter((attribution) => attribution.model === UNKNOWN_MODEL)
     .map((attribution) =>
-      violation(facts, attribution, { rule: 'unknown-model', severity, setting: 'policy.unknownModel', ...messages.unknownModel(attribution.agent, attribution.evidence[0] ?? 'no evidence recorded', policy.trailerKey) }),
+      violation(facts, attribution, { rule: 'unknown-model', severity, setting: 'policy.unknownModel', ...messages.unknownModel(attribution.agent, attribution.model, attribution.evidence[0] ?? 'no evidence recorded', policy.trailerKey, attribution.declared) }),
     );
 };
