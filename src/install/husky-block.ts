@@ -1,25 +1,19 @@
 import type { InstalledHook } from './hook-names.js';
+import { binaryMissingMessage, cannotStartMessage } from './hook-messages.js';
 
 const BEGIN = '# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block';
 /** Used when the file did not end with a line break: uninstall then removes the one it added. */
 const BEGIN_AFTER_BREAK = `${BEGIN} and the line break before it`;
 const END = '# <<< aitrail';
 
-const MISSING: Record<InstalledHook, string> = {
-  'prepare-commit-msg': 'nothing recorded: the aitrail binary was not found. Fix: npm i -D aitrail (or npm install); AITRAIL=0 silences this.',
-  'commit-msg': 'commit blocked: the aitrail binary was not found, so the model policy cannot be checked. Fix: npm i -D aitrail (or npm install); to skip aitrail once: AITRAIL=0 git commit ...',
-  'pre-push': 'push blocked: the aitrail binary was not found, so the model policy cannot be checked. Fix: npm i -D aitrail (or npm install); to skip aitrail once: AITRAIL=0 git push ...',
-  'pre-receive': 'push rejected: the aitrail binary was not found on the server.',
-};
-
 /** The lines aitrail adds to `.husky/<hook>` (husky runs the file with `sh -e`, node_modules/.bin on PATH). */
 export function huskyBlockBody(hook: InstalledHook): string {
   const blocks = hook !== 'prepare-commit-msg';
   // prepare-commit-msg never blocks, even when aitrail cannot start (no node on the PATH a git GUI gives hooks).
-  const never = blocks ? '' : ` || echo "aitrail: ${hook} hook failed (exit $?), nothing recorded; the commit goes on. If node was not found: git GUIs often run hooks without your shell's PATH, so make node available to git." >&2`;
+  const never = blocks ? '' : ` || { s=$?; echo "aitrail: ${cannotStartMessage(hook)}" >&2; }`;
   return [
     `if command -v aitrail >/dev/null 2>&1; then aitrail hook ${hook} "$@"${never}`,
-    `elif [ "\${AITRAIL-}" != 0 ]; then echo "aitrail: ${MISSING[hook]}" >&2${blocks ? '; exit 1' : ''}; fi`,
+    `elif [ "\${AITRAIL-}" != 0 ]; then echo "aitrail: ${binaryMissingMessage(hook)}" >&2${blocks ? '; exit 1' : ''}; fi`,
     END,
     '',
   ].join('\n');

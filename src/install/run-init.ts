@@ -32,7 +32,7 @@ export async function runInit(args: InitOptions & { cwd?: string }): Promise<num
   }
   for (const note of result.notes) out.push(sanitize(note));
   const bare = result.reason.startsWith('bare');
-  if (hookBinary(result.root, process.env, bare) === undefined) out.push(binaryMissingNote(bare));
+  if ((await hookBinary(result.root, process.env, bare)) === undefined) out.push(binaryMissingNote(bare));
   const refused = result.changes.filter((change) => change.action === 'refused');
   if (changed.length > 0 && refused.length === 0 && !bare) {
     out.push('Next: commit as usual. Agents are detected automatically; otherwise declare the model with');

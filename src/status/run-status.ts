@@ -29,7 +29,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   // husky's own switch: HUSKY=0 makes husky run no hook at all, aitrail's lines included.
   const huskyOff = process.env.HUSKY === '0' && hooks.some((hook) => hook.state === 'husky' && hook.active);
   const disabled = process.env.AITRAIL === '0' || huskyOff;
-  const binary = hookBinary(repo.root, process.env, repo.bare) ?? null;
+  const binary = (await hookBinary(repo.root, process.env, repo.bare)) ?? null;
   const record = attributions.map((a) => ({ agent: a.agent, model: a.model, trailer: `${config.trailer.key}: ${trailerValue(a)}`, evidence: a.evidence }));
 
   if (args.format === 'json') {

@@ -14,9 +14,9 @@ function script(path: string, body: string): void {
   chmodSync(path, 0o755);
 }
 
-/** A work dir with the shim installed as .git/hooks/<hook>, and a fake `aitrail` that logs its args and stdin. */
+/** A real repository with the shim installed as .git/hooks/<hook>, and a fake `aitrail` that logs its args and stdin. */
 function setup(hook: string, options: { fakeOnPath?: boolean; fakeInNodeModules?: boolean } = {}) {
-  const dir = tempDir('aitrail-shim-');
+  const { dir } = makeRepo({ dir: join(tempDir('aitrail-shim-'), 'repo') });
   const hooks = join(dir, '.git', 'hooks');
   mkdirSync(hooks, { recursive: true });
   copyFileSync(join(SHIMS, hook), join(hooks, hook));

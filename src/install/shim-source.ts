@@ -1,0 +1,91 @@
+import type { InstalledHook } from './hook-names.js';
+import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage } from './hook-messages.js';
+
+/**
+ * The one template of the POSIX sh shims in hooks/ (`npm run build:shims` writes them; a unit
+ * test keeps them equal). What varies per hook: whether git gives it stdin to share with a
+ * chained hook, whether it may block, and where it looks for aitrail (the server: PATH only).
+ */
+export function shimSource(hook: InstalledHook): string {
+  const server = hook === 'pre-receive';
+  const blocks = hook !== 'prepare-commit-msg';
+  const fail = blocks ? 'exit 1' : 'exit 0';
+  const lines = [
+    '#!/bin/sh',
+    `# aitrail-shim: ${hook}`,
+    '# Installed by `aitrail init`; `aitrail uninstall` removes it and restores the hook it replaced.',
+    `# Runs the hook this one replaced ($0.aitrail-chained), if any, then \`aitrail hook ${hook} "$@"\`.`,
+    '# AITRAIL=0 switches aitrail off (the replaced hook still runs).',
+    '# Generated from src/install/shim-source.ts (npm run build:shims): edit that, not this file.',
+    `h=${hook}`,
+    'c="$0.aitrail-chained"',
+    'if [ -x "$c" ]; then',
+    ...(hook === 'pre-push' || server
+      ? [
+          '  # Both hooks read the ref list on stdin: keep a copy for the second one.',
+          '  t=$(mktemp "${TMPDIR:-/tmp}/aitrail-stdin.XXXXXX") || exit 1',
+          '  trap \'rm -f "$t"\' EXIT',
+          "  trap 'exit 1' HUP INT TERM",
+          '  cat >"$t"',
+          '  "$c" "$@" <"$t" || exit $?',
+          '  exec <"$t"',
+        ]
+      : ['  "$c" "$@" || exit $?']),
+    'fi',
+    '[ "${AITRAIL-}" = 0 ] && exit 0',
+    ...(server ? serverLookup(hook) : clientLookup(hook, fail)),
+    ...(blocks
+      ? ['"$a" hook "$h" "$@"', 's=$?', 'if [ "$s" = 126 ] || [ "$s" = 127 ]; then', `  echo "aitrail: ${cannotStartMessage(hook)}" >&2`, '  exit 1', 'fi', 'exit "$s"']
+      : [
+          '# This hook never blocks a commit: aitrail that cannot start (no node on the PATH git gives hooks) is a warning.',
+          '"$a" hook "$h" "$@" && exit 0',
+          's=$?',
+          `echo "aitrail: ${cannotStartMessage(hook)}" >&2`,
+          'exit 0',
+        ]),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The server runs aitrail from PATH only: a bare repository's directory holds no installed binary. */
+function serverLookup(hook: InstalledHook): string[] {
+  return ['if command -v aitrail >/dev/null 2>&1; then a=aitrail', 'else', `  echo "aitrail: ${binaryMissingMessage(hook)}" >&2`, '  exit 1', 'fi'];
+}
+
+/**
+ * node_modules/.bin/aitrail, else PATH; never a binary the repository ships. A candidate in the
+ * work tree (git runs hooks at its top, so: a relative path or one under $PWD) is refused when
+ * git tracks it or anything under node_modules (the package and the libraries it loads): one
+ * `git ls-files` spawn, only for such a candidate. `--error-unmatch` exits 1 when nothing
+ * matches; any other status (git failing) counts as tracked: fail closed.
+ */
+function clientLookup(hook: InstalledHook, fail: string): string[] {
+  return [
+    'shipped() {',
+    '  case $1 in /*) case $1 in "$PWD"/*) ;; *) return 1 ;; esac ;; esac',
+    '  GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- node_modules </dev/null >/dev/null 2>&1',
+    '  [ $? = 1 ] || return 0',
+    '  case $1 in node_modules/*) return 1 ;; esac',
+    '  GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- "$1" </dev/null >/dev/null 2>&1',
+    '  [ $? != 1 ]',
+    '}',
+    'a=',
+    't=',
+    'if [ -x node_modules/.bin/aitrail ]; then',
+    '  if shipped node_modules/.bin/aitrail; then t=node_modules/.bin/aitrail; else a=node_modules/.bin/aitrail; fi',
+    'fi',
+    'if [ -z "$a" ] && p=$(command -v aitrail 2>/dev/null) && [ -n "$p" ]; then',
+    '  if shipped "$p"; then [ -n "$t" ] || t=$p; else a=$p; fi',
+    'fi',
+    'if [ -z "$a" ] && [ -n "$t" ]; then',
+    '  a=$t',
+    `  echo "aitrail: ${binaryTrackedMessage(hook)}" >&2`,
+    `  ${fail}`,
+    'fi',
+    'if [ -z "$a" ]; then',
+    `  echo "aitrail: ${binaryMissingMessage(hook)}" >&2`,
+    `  ${fail}`,
+    'fi',
+    `[ -n "$t" ] && echo "${BINARY_TRACKED_SKIPPED}" >&2`,
+  ];
+}

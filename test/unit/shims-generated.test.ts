@@ -1,0 +1,21 @@
+import { readFileSync, statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CLIENT_HOOKS, SERVER_HOOKS } from '../../src/install/hook-names.js';
+import { shimSource } from '../../src/install/shim-source.js';
+
+describe('hooks/* are generated from the one template', () => {
+  it.each([...CLIENT_HOOKS, ...SERVER_HOOKS])('hooks/%s equals shimSource() (run npm run build:shims after changing it) and is executable', (hook) => {
+    const url = new URL(`../../hooks/${hook}`, import.meta.url);
+    expect(readFileSync(url, 'utf8')).toBe(shimSource(hook));
+    expect(statSync(url).mode & 0o111).toBe(0o111);
+  });
+
+  it('messages are safe inside double-quoted sh strings', () => {
+    for (const hook of [...CLIENT_HOOKS, ...SERVER_HOOKS]) {
+      for (const line of shimSource(hook).split('\n').filter((text) => text.trimStart().startsWith('echo "aitrail: '))) {
+        const inner = line.slice(line.indexOf('"') + 1, line.lastIndexOf('"'));
+        expect(inner).not.toMatch(/["`\\]|\$\(/);
+      }
+    }
+  });
+});
