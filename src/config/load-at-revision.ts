@@ -1,4 +1,5 @@
 import type { LoadedConfig } from '../core/types.js';
+import type { ObjectView } from '../git/exec.js';
 import { listTreeEntries, readBlob } from '../git/read-blob.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { formatOf, parseConfigText } from './parse-config-text.js';
@@ -11,10 +12,12 @@ import { configFileLabel, severalConfigsProblem } from './several-configs.js';
  * config file is a ConfigError naming them all. The tree is listed once (`git ls-tree -z`).
  * Problems name `<rev>:<file>`, and so does `filepath` (`null` = built-in defaults). Data only: blobs are
  * read with `git cat-file`, never checked out, never executed. Symlinks in the tree are refused
- * (their target is outside what the revision fixes). Throws ConfigError or GitError (bad rev).
+ * (their target is outside what the revision fixes). `asStored`: the revision's objects as
+ * stored, replace refs and grafts ignored (what enforcement asks for). Throws ConfigError or
+ * GitError (bad rev).
  */
-export async function loadConfigAtRevision(repoDir: string, rev: string): Promise<LoadedConfig> {
-  const entries = await listTreeEntries(repoDir, rev, SEARCH_PLACES);
+export async function loadConfigAtRevision(repoDir: string, rev: string, view: ObjectView = {}): Promise<LoadedConfig> {
+  const entries = await listTreeEntries(repoDir, rev, SEARCH_PLACES, view);
   const { validateConfig } = await import('./validate.js');
   const unsafe: ConfigProblem[] = [];
   for (const entry of entries) {
@@ -30,7 +33,7 @@ export async function loadConfigAtRevision(repoDir: string, rev: string): Promis
     if (entry.type !== 'blob') continue; // a directory or submodule of that name: not a config
     const file = `${rev}:${entry.path}`;
     const format = formatOf(entry.path)!; // every search place is data
-    const parsed = await parseConfigText(await readBlob(repoDir, entry.oid), format, file);
+    const parsed = await parseConfigText(await readBlob(repoDir, entry.oid, view), format, file);
     if (parsed.problem) throw new ConfigError([parsed.problem]);
     if (format === 'package' && parsed.data === undefined) continue; // no `aitrail` key
     found.push({ file, data: parsed.data });

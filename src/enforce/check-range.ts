@@ -1,12 +1,17 @@
 import { UsageError } from '../cli/errors.js';
 import { GitError } from '../git/exec.js';
+import { remoteNames, upstreamRemote } from '../git/refs.js';
 import { resolveCommit } from '../git/resolve-commit.js';
-import { forkPoint, mergeBase, remoteTrackingTips } from '../git/resolve-commits.js';
+import { resolveCommits } from '../git/resolve-commits.js';
+import { enforceMessages } from './messages.js';
+import { remoteDefaultRefs } from './remote-default-refs.js';
 
-/** What `aitrail check [<range>]` judges, and the base whose committed policy judges it. */
+/** What `aitrail check [<range>]` judges, and the commit whose committed policy judges it. */
 export interface CheckRange {
   /** git rev-list arguments for one log pass. */
   revisions: string[];
+  /** What is judged, for people and the JSON report (`HEAD --not refs/remotes/origin/HEAD`, `A..B`). */
+  label: string;
   /** Commit the policy is read from; null = none known (the work tree config is used). */
   base: string | null;
   /** How the base was found, for people. */
@@ -15,43 +20,66 @@ export interface CheckRange {
   missingBase?: string;
 }
 
-const NO_REMOTES: CheckRange = { revisions: ['HEAD', '--not', '--remotes'], base: null, baseLabel: 'no remote-tracking branch to take the policy from' };
+const STORED = { asStored: true } as const;
 
 /** Refuse option-like or control-character input before it gets anywhere near git. */
-function checkRangeText(range: string): void {
-  if (range.startsWith('-')) throw new UsageError(`invalid range '${range.replace(/[^\x20-\x7e]/g, '?')}': a range cannot start with '-'.`);
-  if (/[\0-\x1f\x7f]/.test(range)) throw new UsageError('invalid range: it contains a control character.');
+function checkRevisionText(text: string, what: string): void {
+  if (text.startsWith('-')) throw new UsageError(`invalid ${what} '${text.replace(/[^\x20-\x7e]/g, '?')}': it cannot start with '-'.`);
+  if (/[\0-\x1f\x7f]/.test(text)) throw new UsageError(`invalid ${what}: it contains a control character.`);
 }
 
 /**
- * Resolve the range. `A..B` reads the policy at `A`; `A...B` at their merge-base; the default
- * (commits on no remote-tracking branch: `HEAD --not --remotes`) at the merge-base of HEAD with
- * its upstream, else with the remote's default branch (`origin/HEAD`), else with all the
- * remote-tracking branches (the newest commit HEAD shares with any); any other range has no
- * base and uses the work tree's config unless `--config` is given.
+ * The remote's default branch as fetched: `<remote>/HEAD`, else `<remote>/main`, else
+ * `<remote>/master`, for the remote of HEAD's upstream, then `origin`, then the only remote.
+ * `tried` lists where it looked, for the error when nothing is found.
  */
-export async function resolveCheckRange(repoDir: string, range: string | undefined): Promise<CheckRange> {
+export async function remoteDefaultBranch(repoDir: string): Promise<{ ref: string; commit: string } | { tried: string[] }> {
+  const [upstream, names] = await Promise.all([upstreamRemote(repoDir), remoteNames(repoDir)]);
+  const remotes = [...new Set([upstream, names.includes('origin') ? 'origin' : null, names.length === 1 ? names[0] : null])].filter((name): name is string => typeof name === 'string');
+  const refs = remotes.flatMap(remoteDefaultRefs);
+  const commits = await resolveCommits(repoDir, refs, STORED);
+  const ref = refs.find((name) => commits.get(name));
+  return ref ? { ref, commit: commits.get(ref) as string } : { tried: refs.map((name) => name.replace(/^refs\/remotes\//, '')) };
+}
+
+/**
+ * Resolve the range and the policy's commit. One policy per repository, never chosen by the
+ * commits judged: `--policy-from <rev>` names it for any range; else `A..B` reads it at `A`
+ * (the caller, e.g. CI, names the target branch there — not a merge base the branch author
+ * picked); `A...B` at `A`'s tip; the default (no range) judges the commits not on the remote's
+ * default branch, by that branch's policy, and is an error (GitError, exit 3) when no such
+ * branch is known; a range without a base (`check feature`) reads it on the remote's default
+ * branch when one is known, else in the work tree.
+ */
+export async function resolveCheckRange(repoDir: string, range: string | undefined, policyFrom?: string): Promise<CheckRange> {
+  const pinned = policyFrom === undefined ? null : await resolvePolicyFrom(repoDir, policyFrom);
+  const pin = (resolved: CheckRange): CheckRange => (pinned ? { ...resolved, base: pinned, baseLabel: `--policy-from ${policyFrom}` } : resolved);
   if (range === undefined || range === '') {
-    for (const upstream of ['@{upstream}', 'refs/remotes/origin/HEAD']) {
-      const tip = await resolveCommit(repoDir, upstream);
-      const base = tip && (await mergeBase(repoDir, 'HEAD', tip));
-      if (base) return { ...NO_REMOTES, base, baseLabel: `merge-base of HEAD and ${upstream}` };
-    }
-    const base = await forkPoint(repoDir, 'HEAD', (await remoteTrackingTips(repoDir)).slice(0, 5000));
-    return base ? { ...NO_REMOTES, base, baseLabel: 'fork point of HEAD from the remote-tracking branches' } : NO_REMOTES;
+    const found = await remoteDefaultBranch(repoDir);
+    if ('tried' in found) throw new GitError(enforceMessages.noDefaultBranch(found.tried), ['rev-parse'], null, '');
+    return pin({ revisions: ['HEAD', '--not', found.commit], label: `HEAD --not ${found.ref}`, base: found.commit, baseLabel: `tip of ${found.ref}` });
   }
-  checkRangeText(range);
+  checkRevisionText(range, 'range');
   const match = /^(.*?)(\.\.\.?)(.*)$/s.exec(range);
   const revisions = ['--end-of-options', range];
-  if (!match) return { revisions, base: null, baseLabel: `'${range}' is not a range A..B` };
+  if (!match) {
+    if (pinned) return pin({ revisions, label: range, base: null, baseLabel: '' });
+    const found = await remoteDefaultBranch(repoDir);
+    if ('tried' in found) return { revisions, label: range, base: null, baseLabel: `'${range}' is not a range A..B and no remote default branch is known` };
+    return { revisions, label: range, base: found.commit, baseLabel: `tip of ${found.ref}, the remote default branch` };
+  }
   const left = match[1] || 'HEAD';
+  const leftCommit = await resolveCommit(repoDir, left, STORED);
+  if (!leftCommit) return pin({ revisions, label: range, base: null, baseLabel: 'missing', missingBase: left });
+  if (match[2] === '..') return pin({ revisions, label: range, base: leftCommit, baseLabel: `range base ${left}` });
   const right = match[3] || 'HEAD';
-  const leftCommit = await resolveCommit(repoDir, left);
-  if (!leftCommit) return { revisions, base: null, baseLabel: 'missing', missingBase: left };
-  if (match[2] === '..') return { revisions, base: leftCommit, baseLabel: `range base ${left}` };
-  const rightCommit = await resolveCommit(repoDir, right);
-  if (!rightCommit) throw new GitError(`unknown revision '${right}' in range '${range}'.\nCheck the range: it must name commits of this repository.`, ['rev-parse'], 128, '');
-  const base = await mergeBase(repoDir, leftCommit, rightCommit);
-  if (!base) return { revisions, base: null, baseLabel: 'missing', missingBase: `merge-base of ${left} and ${right}` };
-  return { revisions, base, baseLabel: `merge-base of ${left} and ${right}` };
+  if (!(await resolveCommit(repoDir, right, STORED))) throw new GitError(`unknown revision '${right}' in range '${range}'.\nCheck the range: it must name commits of this repository.`, ['rev-parse'], 128, '');
+  return pin({ revisions, label: range, base: leftCommit, baseLabel: `tip of ${left}` });
+}
+
+async function resolvePolicyFrom(repoDir: string, rev: string): Promise<string> {
+  checkRevisionText(rev, '--policy-from revision');
+  const commit = await resolveCommit(repoDir, rev, STORED);
+  if (!commit) throw new GitError(enforceMessages.unknownBase(rev), ['rev-parse'], 128, '');
+  return commit;
 }

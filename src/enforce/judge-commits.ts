@@ -31,7 +31,7 @@ export async function judgeCommits(
   const violations: Violation[] = [];
   const cut: string[] = [];
   let commits = 0;
-  for await (const commit of streamCommits(repoDir, revisions, { paths: true, extra: LOG_EXTRA })) {
+  for await (const commit of streamCommits(repoDir, revisions, { paths: true, extra: LOG_EXTRA, asStored: true })) {
     commits += 1;
     if (options.shallow?.has(commit.sha)) cut.push(commit.sha);
     violations.push(...evaluateCommit(storedCommitFacts(commit, detect), policy));

@@ -19,7 +19,7 @@ export const enforceMessages = {
   unknownBase: (base: string) => `unknown revision '${show(base)}': the range must name commits of this repository (fetch them first?).`,
   policyFrom: (description: string, label: string) => `aitrail: policy from ${show(description)} [${show(label)}]\n`,
   noBase: (label: string) =>
-    `aitrail: note: ${show(label)}; the policy is read from the work tree. Pass a range A..B (policy read at A) or --config <file> to pin it.\n`,
+    `aitrail: note: ${show(label)}; the policy is read from the work tree. Pin it with --policy-from <target branch>, a range A..B (policy read at A) or --config <file>.\n`,
   commitRefused: (count: number) =>
     `\naitrail: commit refused: ${count === 1 ? 'it breaks' : `${count} violations of`} the AI model policy (see above).\n` +
     'git commit --no-verify will not get it in: the same policy is checked again at push, in CI and on the server.\n' +
@@ -30,6 +30,21 @@ export const enforceMessages = {
   receiveRefused: () =>
     '\naitrail: push rejected by the server: commits above break the AI model policy of this repository.\n' +
     'Fix them locally (git rebase -i to edit or reword them; run `npx aitrail check <remote>/<branch>..HEAD` to see every problem) and push again.\n',
+  replaceRefsRefused: (refs: readonly string[]) =>
+    `aitrail: push rejected by the server: it changes ${show(refs[0] ?? '')}${refs.length > 1 ? ` and ${refs.length - 1} more replace ref(s)` : ''}: replace refs make git show one commit in place of another, so this server refuses them.\n` +
+    'A server admin who wants them allows them in this repository: git config aitrail.allowReplaceRefs true\n',
+  noPolicyKnown: (headRef: string | null) =>
+    `aitrail: no policy known for this repository: its default branch ${show(headRef ?? 'HEAD')} (HEAD) does not exist and no policy was remembered; a server admin points HEAD at the default branch (git symbolic-ref HEAD refs/heads/<branch>) or runs the hook with --config <file>.\n`,
+  emptyWithoutDefault: (headRef: string | null) =>
+    `aitrail: no policy known for this repository: it is empty and this push does not create its default branch ${show(headRef ?? 'HEAD')} (HEAD); push that branch first (its committed config becomes the policy), or a server admin points HEAD at the branch you push (git symbolic-ref HEAD refs/heads/<branch>) or runs the hook with --config <file>.\n`,
+  memoryUnusable: (path: string, reason: string, headRef: string | null) =>
+    `aitrail: no policy known for this repository: its default branch ${show(headRef ?? 'HEAD')} (HEAD) does not exist and the remembered policy ${show(path)} is unusable (${show(reason)}); a server admin restores the default branch or runs the hook with --config <file>.\n`,
+  cannotRemember: (path: string, reason: string) =>
+    `aitrail: warning: cannot remember the policy in ${show(path)} (${show(reason)}); if the default branch is ever deleted, pushes will be refused until it is restored.\n`,
+  noDefaultBranch: (tried: readonly string[]) =>
+    `no range given and no remote default branch to compare HEAD with (looked for ${tried.map(show).join(', ') || 'a remote: there is none'}).\n` +
+    'Name a range (aitrail check origin/main..HEAD, the policy read at its base), or fetch the default branch first (git fetch origin main).',
+  rememberedPolicy: (ref: string | null, commit: string, source: string) => `the policy remembered from ${show(ref ?? 'HEAD')} at ${commit.slice(0, 12)} (${show(source)})`,
   warningsOnly: () => 'aitrail: warnings only: allowed.\n',
   notAi: () =>
     'If that model did not write this change: run `aitrail use --clear` (session), unset AITRAIL_MODEL / AITRAIL_AGENT, or remove the trailer from the message.\n',

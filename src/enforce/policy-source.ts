@@ -12,8 +12,9 @@ export interface PolicySource {
 /**
  * Where a judgement reads its policy, strongest first: an explicit `--config` file (the
  * server's or CI's own); else the config as committed at `base` (never the commits being
- * judged: a change cannot loosen the policy that judges it); else, when no base is known,
- * the config of the work tree at `root`.
+ * judged: a change cannot loosen the policy that judges it), its objects read as stored
+ * (replace refs and grafts ignored); else, when no base is known, the config of the work tree
+ * at `root`.
  */
 export async function policySource(root: string, where: { configFile?: string | undefined; base?: string | null | undefined }): Promise<PolicySource> {
   if (where.configFile !== undefined) {
@@ -21,7 +22,7 @@ export async function policySource(root: string, where: { configFile?: string | 
     return { loaded, description: `--config ${where.configFile}` };
   }
   if (where.base) {
-    const loaded = await loadConfigAtRevision(root, where.base);
+    const loaded = await loadConfigAtRevision(root, where.base, { asStored: true });
     return { loaded, description: loaded.filepath ?? `built-in defaults (no config committed at ${where.base})` };
   }
   const loaded = await loadConfig(root);

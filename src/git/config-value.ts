@@ -21,3 +21,9 @@ export async function setConfigValue(cwd: string, key: string, value: string): P
 export async function unsetConfigValue(cwd: string, key: string): Promise<void> {
   await runGit(['config', '--local', '--unset-all', key], { cwd, okCodes: [5] });
 }
+
+/** A boolean git config key as git reads booleans (`true`/`yes`/`on`/`1`…), or `undefined` when unset. Throws a GitError on a value git cannot read as a boolean. */
+export async function configBool(cwd: string, key: string): Promise<boolean | undefined> {
+  const out = await runGit(['config', '--type=bool', '-z', '--get', key], { cwd, okCodes: [1] });
+  return out === '' ? undefined : out.replace(/\0$/, '') === 'true';
+}

@@ -23,12 +23,24 @@ export interface GitOptions {
   env?: Record<string, string | undefined>;
   /** Exit codes that are not failures (default: only 0). */
   okCodes?: number[];
+  /**
+   * Read objects as stored: replace refs (`refs/replace/*`) and grafts (`info/grafts`) ignored.
+   * Every enforcement read asks for it; reports keep git's defaults (people graft on purpose).
+   */
+  asStored?: boolean;
+}
+
+/** Which objects a read sees: as stored (enforcement) or through replace refs and grafts (git's default). */
+export interface ObjectView {
+  asStored?: boolean;
 }
 
 const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } as const;
+/** A graft file path that can never exist (`/dev/null` is not a directory): no grafts, no deprecation hint. */
+const AS_STORED_ENV = { GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/dev/null/aitrail-no-grafts' } as const;
 
-function environment(extra?: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  return { ...process.env, ...BASE_ENV, ...extra };
+function environment(options: GitOptions): NodeJS.ProcessEnv {
+  return { ...process.env, ...BASE_ENV, ...options.env, ...(options.asStored ? AS_STORED_ENV : {}) };
 }
 
 function failure(args: readonly string[], code: number | null, stderr: string, cause?: unknown): GitError {
@@ -39,7 +51,7 @@ function failure(args: readonly string[], code: number | null, stderr: string, c
 /** Run git and return its whole stdout (untrimmed: NUL-separated output stays intact). */
 export function runGit(args: readonly string[], options: GitOptions): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: options.cwd, env: environment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd: options.cwd, env: environment(options), stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -59,7 +71,7 @@ export function runGit(args: readonly string[], options: GitOptions): Promise<st
 export function runGitSync(args: readonly string[], options: GitOptions): string {
   const result = spawnSync('git', args, {
     cwd: options.cwd,
-    env: environment(options.env),
+    env: environment(options),
     input: options.input ?? '',
     maxBuffer: 1024 * 1024 * 1024,
   });
@@ -74,7 +86,7 @@ export function runGitSync(args: readonly string[], options: GitOptions): string
  * iterator's end rejects with a GitError when git exits non-zero.
  */
 export async function* streamGit(args: readonly string[], options: GitOptions): AsyncGenerator<Buffer> {
-  const child = spawn('git', args, { cwd: options.cwd, env: environment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('git', args, { cwd: options.cwd, env: environment(options), stdio: ['ignore', 'pipe', 'pipe'] });
   const err: Buffer[] = [];
   child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
   const closed = new Promise<number | null>((resolve, reject) => {

@@ -15,6 +15,12 @@ export function absoluteGitDirSync(cwd: string): string {
   return runGitSync(['rev-parse', '--absolute-git-dir'], { cwd }).replace(/\n$/, '');
 }
 
+/** The absolute common git dir (shared by every worktree; the repository itself when bare). */
+export async function absoluteCommonDir(cwd: string): Promise<string> {
+  const out = (await runGit(['rev-parse', '--git-common-dir'], { cwd })).replace(/\n$/, '');
+  return isAbsolute(out) ? out : resolve(cwd, out);
+}
+
 /** True when `path` is tracked in the repository at `cwd` (its index). */
 export async function isTracked(cwd: string, path: string): Promise<boolean> {
   const out = await runGit(['ls-files', '-z', '--', path], { cwd });

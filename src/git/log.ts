@@ -20,6 +20,8 @@ export interface LogOptions {
   paths?: boolean;
   /** Extra git log arguments placed before the revisions (e.g. `--first-parent`). */
   extra?: string[];
+  /** History as stored: replace refs and grafts ignored (enforcement). */
+  asStored?: boolean;
 }
 
 const FIELDS = ['%H', '%P', '%an', '%ae', '%cn', '%ce', '%ct', '%B'];
@@ -38,7 +40,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   let fields: string[] = [];
   let current: CommitRecord | undefined;
   let inFields = false;
-  for await (const token of splitRecords(streamGit(args, { cwd }), '\0')) {
+  for await (const token of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true }), '\0')) {
     if (!inFields && token === '') {
       if (current) yield current;
       current = undefined;

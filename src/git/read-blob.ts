@@ -1,4 +1,4 @@
-import { GitError, runGit } from './exec.js';
+import { GitError, runGit, type ObjectView } from './exec.js';
 
 /** One entry of a revision's tree, as `git ls-tree -l` reports it. */
 export interface TreeEntry {
@@ -17,15 +17,15 @@ export interface TreeEntry {
  * in the order of `paths`; missing paths are absent. `rev` is resolved first with
  * `--end-of-options`, so a hostile revision can never be read as an option.
  */
-export async function listTreeEntries(repoDir: string, rev: string, paths: readonly string[]): Promise<TreeEntry[]> {
+export async function listTreeEntries(repoDir: string, rev: string, paths: readonly string[], view: ObjectView = {}): Promise<TreeEntry[]> {
   const args = ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{tree}`];
   const tree = (
-    await runGit(args, { cwd: repoDir }).catch((error: unknown) => {
+    await runGit(args, { cwd: repoDir, ...view }).catch((error: unknown) => {
       const shown = JSON.stringify(rev.slice(0, 100)).replace(/[\u007f-\u009f\u2028-\u202e]/g, '?');
       throw new GitError(`unknown revision ${shown}: no such commit or tree in this repository`, args, (error as GitError).exitCode ?? null, (error as GitError).stderr ?? '', { cause: error });
     })
   ).trim();
-  const out = await runGit(['ls-tree', '-z', '-l', '--full-tree', tree, '--', ...paths], { cwd: repoDir, env: { GIT_LITERAL_PATHSPECS: '1' } });
+  const out = await runGit(['ls-tree', '-z', '-l', '--full-tree', tree, '--', ...paths], { cwd: repoDir, env: { GIT_LITERAL_PATHSPECS: '1' }, ...view });
   const found = new Map<string, TreeEntry>();
   for (const record of out.split('\0')) {
     const match = /^(\d{6}) (blob|tree|commit) ([0-9a-f]{40,64}) +(-|\d+)\t([^]*)$/.exec(record);
@@ -37,7 +37,7 @@ export async function listTreeEntries(repoDir: string, rev: string, paths: reado
 }
 
 /** The content of a blob, by object id, as UTF-8 text. */
-export async function readBlob(repoDir: string, oid: string): Promise<string> {
+export async function readBlob(repoDir: string, oid: string, view: ObjectView = {}): Promise<string> {
   if (!/^[0-9a-f]{40,64}$/.test(oid)) throw new TypeError(`not an object id: ${JSON.stringify(oid)}`);
-  return runGit(['cat-file', 'blob', oid], { cwd: repoDir });
+  return runGit(['cat-file', 'blob', oid], { cwd: repoDir, ...view });
 }

@@ -1,8 +1,8 @@
-import { runGit } from './exec.js';
+import { runGit, type ObjectView } from './exec.js';
 
-/** The full sha of the commit `rev` names, or `null` when it names none. */
-export async function resolveCommit(cwd: string, rev: string): Promise<string | null> {
-  const out = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd, okCodes: [1, 128] });
+/** The full sha of the commit `rev` names, or `null` when it names none (`asStored`: peeled as stored). */
+export async function resolveCommit(cwd: string, rev: string, view: ObjectView = {}): Promise<string | null> {
+  const out = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd, okCodes: [1, 128], ...view });
   return /^[0-9a-f]{40,64}$/.test(out.trim()) ? out.trim() : null;
 }
 

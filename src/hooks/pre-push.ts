@@ -4,8 +4,9 @@ import type { HookHandler } from './dispatch.js';
 
 /**
  * `pre-push <remote-name> <url>`, stdin `<local ref> <local oid> <remote ref> <remote oid>` per
- * ref: judge every commit being pushed (all refs, one `git log` pass per distinct policy) against
- * the policy as committed at the remote-tracking tip. Exit 1 refuses the push.
+ * ref: judge every commit being pushed (all refs, one `git log` pass per distinct exclusion)
+ * against the one policy committed on the remote's default branch (`<remote>/HEAD`, else its
+ * main/master), history read as stored. Exit 1 refuses the push.
  */
 export const handler: HookHandler = async (args, context) => {
   try {

@@ -16,8 +16,9 @@ export function parseReceiveArgs(args: readonly string[]): { configFile?: string
 
 /**
  * `aitrail hook pre-receive [--config <file>]` on a server (bare repository): stdin
- * `<old> <new> <ref>` per ref; every ref's new commits are judged, and any error rejects the
- * whole push with an explanation the pusher sees.
+ * `<old> <new> <ref>` per ref; every ref's new commits are judged by the repository's one policy,
+ * and any error rejects the whole push with an explanation the pusher sees. Replace refs are
+ * refused unless the server allows them; when no policy can be known the push is refused (exit 3).
  */
 export const handler: HookHandler = async (args, context) => {
   const parsed = parseReceiveArgs(args);
@@ -29,15 +30,27 @@ export const handler: HookHandler = async (args, context) => {
     const { updates, malformed } = parsePreReceiveLines(await context.readStdin());
     const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');
     if (malformed.length > 0) return malformedInput('pre-receive', malformed);
-    if (updates.every((update) => update.to === null)) return ExitCode.ok;
-    const [{ receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }] = await Promise.all([
+    const [{ refusedReplaceRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }] = await Promise.all([
+      import('../enforce/replace-refs.js'),
       import('../enforce/receive-sets.js'),
       import('../enforce/judge-groups.js'),
       import('../git/shallow.js'),
       import('../enforce/messages.js'),
     ]);
-    const sets = await receiveSets(context.cwd, updates, parsed.configFile);
-    const result = await judgeSets(context.cwd, sets, await shallowBoundary(context.cwd));
+    const replacing = await refusedReplaceRefs(context.cwd, updates);
+    if (replacing.length > 0) {
+      process.stderr.write(enforceMessages.replaceRefsRefused(replacing));
+      return ExitCode.violation;
+    }
+    // Deletions too: the default branch's policy is remembered before it can be deleted.
+    const plan = await receiveSets(context.cwd, updates, parsed.configFile);
+    if ('refusal' in plan) {
+      process.stderr.write(plan.refusal);
+      return ExitCode.git;
+    }
+    if (plan.warning !== undefined) process.stderr.write(plan.warning);
+    if (plan.sets.length === 0) return ExitCode.ok;
+    const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd));
     return reportHookVerdict(result, enforceMessages.receiveRefused());
   } catch (error) {
     const { reportError } = await import('../cli/errors.js');

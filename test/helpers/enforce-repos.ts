@@ -51,6 +51,22 @@ export function project(config: string, options: { hooks?: string[] } = {}): Pro
   return { remote, work, base };
 }
 
+/**
+ * A bare server whose pre-receive hook runs aitrail (`hookArgs` appended), and a work repo (no
+ * hooks of its own) that pushed `config` to the server's `main` and tracks it as `origin/HEAD`.
+ */
+export function policyServer(config: string, hookArgs = ''): Project {
+  const remote = makeRepo({ bare: true });
+  const work = makeRepo();
+  work.git(['remote', 'add', 'origin', remote.dir]);
+  const base = work.commit('chore: policy\n', { '.aitrailrc.yml': config });
+  installHooks(join(remote.dir, 'hooks'), ['pre-receive'], hookArgs);
+  const push = tryGit(work.dir, ['push', '-q', 'origin', 'main']);
+  if (push.code !== 0) throw new Error(`the first push to the test server failed: ${push.stderr}`);
+  work.git(['remote', 'set-head', 'origin', 'main']);
+  return { remote, work, base };
+}
+
 export const QWEN = 'Co-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>';
 export const CLAUDE_DECLARED = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 export const CLAUDE_COAUTHOR = 'Co-authored-by: Claude Opus 4.6 <noreply@anthropic.com>';

@@ -2,21 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { CLAUDE_DECLARED, commitWith, installHooks, QWEN, tryGit } from '../helpers/enforce-repos.js';
+import { CLAUDE_DECLARED, commitWith, installHooks, policyServer, QWEN, tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
 
 /** A bare server whose pre-receive hook runs aitrail; a work repo that pushed the policy to it. */
-function server(hookArgs = '') {
-  const remote = makeRepo({ bare: true });
-  const work = makeRepo();
-  work.git(['remote', 'add', 'origin', remote.dir]);
-  const base = work.commit('chore: policy\n', { '.aitrailrc.yml': DENY_QWEN });
-  installHooks(join(remote.dir, 'hooks'), ['pre-receive'], hookArgs);
-  expect(tryGit(work.dir, ['push', '-q', 'origin', 'main']).code).toBe(0);
-  return { remote, work, base };
-}
+const server = (hookArgs = '') => policyServer(DENY_QWEN, hookArgs);
 
 describe('pre-receive on a bare server', () => {
   it('refuses the denied commit on an existing ref, a new ref and a tag, with a clear message', () => {
@@ -61,13 +53,14 @@ describe('pre-receive on a bare server', () => {
     expect(remote.git(['rev-parse', 'main'])).toBe(base);
   });
 
-  it('a commit already on another ref (accepted under that ref\'s loosened policy) is judged again when pushed to main', () => {
+  it('a commit already on another ref (there from before the hook) is judged again when pushed to main', () => {
     const { remote, work, base } = server();
     work.git(['checkout', '-q', '-b', 'loosen']);
     commitWith(work, 'chore: allow qwen\n', { '.aitrailrc.yml': 'policy: {}\n' });
-    expect(tryGit(work.dir, ['push', '-q', 'origin', 'loosen']).code).toBe(0);
     commitWith(work, `feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'x\n' }, { noVerify: true });
-    expect(tryGit(work.dir, ['push', '-q', 'origin', 'loosen']).code).toBe(0); // judged by loosen's own policy
+    // One policy per repository (issue 8): loosen's own config judges nothing, loosen included.
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'loosen']).code).not.toBe(0);
+    remote.git(['fetch', '-q', work.dir, 'loosen:refs/heads/loosen']); // the admin's way in: no hook runs
     const main = tryGit(work.dir, ['push', 'origin', 'loosen:main']);
     expect(main.code).not.toBe(0);
     expect(main.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
@@ -78,7 +71,7 @@ describe('pre-receive on a bare server', () => {
     expect(remote.git(['rev-parse', 'main'])).toBe(base);
   });
 
-  it('a new ref is judged by the policy it forks from when the server\'s HEAD names an unborn branch', () => {
+  it('a server whose HEAD names an unborn branch and that remembers no policy refuses pushes, naming the fix', () => {
     const { remote, work } = server();
     remote.git(['symbolic-ref', 'HEAD', 'refs/heads/master']);
     work.git(['checkout', '-q', '-b', 'loosen']);
@@ -86,8 +79,41 @@ describe('pre-receive on a bare server', () => {
     commitWith(work, `feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'x\n' }, { noVerify: true });
     const push = tryGit(work.dir, ['push', 'origin', 'loosen']);
     expect(push.code).not.toBe(0);
-    expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    expect(push.stderr).toContain('remote: aitrail: no policy known for this repository');
+    expect(push.stderr).toContain('git symbolic-ref HEAD refs/heads/<branch>');
     expect(remote.git(['for-each-ref', '--format=%(refname)'])).toBe('refs/heads/main');
+    // The admin points HEAD at the default branch: the policy is known again.
+    remote.git(['symbolic-ref', 'HEAD', 'refs/heads/main']);
+    const again = tryGit(work.dir, ['push', 'origin', 'loosen']);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+  });
+
+  it('an empty server bootstraps its policy from the first push of its default branch, and only from that', () => {
+    const remote = makeRepo({ bare: true });
+    installHooks(join(remote.dir, 'hooks'), ['pre-receive']);
+    remote.git(['symbolic-ref', 'HEAD', 'refs/heads/master']);
+    const work = makeRepo();
+    work.git(['remote', 'add', 'origin', remote.dir]);
+    work.commit('chore: policy\n', { '.aitrailrc.yml': DENY_QWEN });
+    const side = tryGit(work.dir, ['push', 'origin', 'main']);
+    expect(side.code).not.toBe(0);
+    expect(side.stderr).toContain('it is empty and this push does not create its default branch refs/heads/master');
+    expect(remote.git(['for-each-ref'])).toBe('');
+    remote.git(['symbolic-ref', 'HEAD', 'refs/heads/main']);
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'main']).code).toBe(0);
+    commitWith(work, `feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'x\n' }, { noVerify: true });
+    expect(tryGit(work.dir, ['push', 'origin', 'HEAD:refs/heads/feature']).code).not.toBe(0);
+  });
+
+  it('a remembered policy that cannot be read is never taken as none', () => {
+    const { remote, work } = server();
+    remote.git(['config', 'receive.denyDeleteCurrent', 'ignore']);
+    expect(tryGit(work.dir, ['push', '-q', 'origin', ':main']).code).toBe(0);
+    writeFileSync(join(remote.dir, 'aitrail', 'policy.json'), '{"version":1,"ref":null,"commit":"x"}');
+    const push = tryGit(work.dir, ['push', 'origin', 'main']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toMatch(/remote: aitrail: no policy known for this repository: .*policy\.json is unusable/);
   });
 
   it('refuses a push that would leave an invalid config on a ref (its next push could never be judged)', () => {

@@ -6,6 +6,7 @@ interface CheckArgs {
   range?: string;
   format: CheckFormat;
   config?: string;
+  policyFrom?: string;
 }
 
 export const command: CommandModule<CheckArgs> = {
@@ -15,12 +16,14 @@ export const command: CommandModule<CheckArgs> = {
     yargs
       .positional('range', {
         type: 'string',
-        describe: 'Revision range (default: commits on no remote-tracking branch). The policy is read as committed at the base: A for A..B',
+        describe: "Revision range (default: the commits not on the remote's default branch, origin/HEAD). The policy is read as committed at A for A..B and A...B",
       })
       .option('format', { requiresArg: true, choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'Output: text, json, or GitHub Actions annotations' })
       .option('config', { requiresArg: true, type: 'string', describe: 'Policy file to use instead of the config committed at the range base' })
-      .example('$0 check', 'Commits not yet on any remote-tracking branch')
+      .option('policy-from', { requiresArg: true, type: 'string', describe: 'Read the policy as committed at this revision (the target branch), whatever the range' })
+      .example('$0 check', "Commits not on the remote's default branch, by that branch's policy")
       .example('$0 check origin/main..HEAD --format github', 'A pull request, in GitHub Actions')
-      .epilogue('Exit codes: 0 no errors (warnings allowed), 1 policy violation, 2 bad usage or invalid config, 3 git error or shallow clone lacking history.'),
+      .example('$0 check "$BASE..HEAD" --policy-from origin/main', 'Any range, judged by the target branch\'s policy')
+      .epilogue('Exit codes: 0 no errors (warnings allowed), 1 policy violation, 2 bad usage or invalid config, 3 git error, shallow clone lacking history, or no range and no remote default branch.'),
   run: async (args) => (await import('../../enforce/run-check.js')).runCheck(args),
 };
