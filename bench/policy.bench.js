@@ -8,12 +8,15 @@
 //             CLI) and end to end (the CLI, node startup included).
 // aitrail judges the range in ONE git log pass, never a process per commit, so its time is that
 // pass plus detection and policy evaluation. Medians of BENCH_ITERATIONS (default 3).
+// Then the push hooks on a 200-ref push over the same history (bench/push-refs.js; set
+// BENCH_BASELINE to compare with another build in the same run).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanEnv, median, random, time } from './lib.js';
+import { pushBench } from './push-refs.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const bin = join(root, 'bin/aitrail.js');
@@ -115,6 +118,7 @@ try {
     ].join('\n'),
   );
   if (parsed.commits !== count) throw new Error(`check judged ${parsed.commits} commits, git counts ${count}`);
+  await pushBench({ dir, env, iterations, time, median, write: (text) => process.stdout.write(text), ownBin: bin });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

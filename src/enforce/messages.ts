@@ -29,7 +29,7 @@ export const enforceMessages = {
     'Fix them (git rebase -i <upstream> to reword or edit them) and push again. git push --no-verify only moves the check to CI and the server.\n',
   receiveRefused: () =>
     '\naitrail: push rejected by the server: commits above break the AI model policy of this repository.\n' +
-    'Fix them locally (git rebase -i to edit or reword them; run `npx aitrail check <remote>/<branch>..HEAD` to see every problem) and push again.\n',
+    'Fix them locally (git rebase -i to edit or reword them; after a git fetch, `npx aitrail check` shows every problem, by the default branch\'s policy as the server reads it) and push again.\n',
   replaceRefsRefused: (refs: readonly string[]) =>
     `aitrail: push rejected by the server: it changes ${show(refs[0] ?? '')}${refs.length > 1 ? ` and ${refs.length - 1} more replace ref(s)` : ''}: replace refs make git show one commit in place of another, so this server refuses them.\n` +
     'A server admin who wants them allows them in this repository: git config aitrail.allowReplaceRefs true\n',
