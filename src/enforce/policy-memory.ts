@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../core/types.js';
+import { writeFileAtomicSync } from '../io/atomic-write.js';
 
 /**
  * The policy a server last enforced, kept in its own git dir (`<git-dir>/aitrail/policy.json`):
@@ -73,14 +74,7 @@ export function rememberedCommit(path: string): string | null {
   }
 }
 
-/** Remember a policy (atomically: temp file + rename). Throws on I/O errors; the temp file never stays. */
+/** Remember a policy (atomically: a reader sees the old memory or the new one). Throws a FileError naming the file and the cause. */
 export function writePolicyMemory(path: string, memory: PolicyMemory): void {
-  mkdirSync(join(path, '..'), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, `${JSON.stringify(memory, null, 2)}\n`);
-    renameSync(temp, path);
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  writeFileAtomicSync(path, `${JSON.stringify(memory, null, 2)}\n`, { mkdir: true });
 }

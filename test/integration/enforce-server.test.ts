@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -114,6 +114,18 @@ describe('pre-receive on a bare server', () => {
     const push = tryGit(work.dir, ['push', 'origin', 'main']);
     expect(push.code).not.toBe(0);
     expect(push.stderr).toMatch(/remote: aitrail: no policy known for this repository: .*policy\.json is unusable/);
+  });
+
+  it('a server that cannot write its memory says so and goes on judging', () => {
+    const { remote, work } = server();
+    rmSync(join(remote.dir, 'aitrail'), { recursive: true, force: true });
+    writeFileSync(join(remote.dir, 'aitrail'), 'not a directory\n');
+    commitWith(work, 'docs: human\n', { 'a.md': 'a\n' });
+    const push = tryGit(work.dir, ['push', 'origin', 'main']);
+    expect(push.code).toBe(0);
+    expect(push.stderr).toMatch(/remote: aitrail: warning: cannot remember the policy in .*policy\.json/);
+    commitWith(work, `feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'x\n' }, { noVerify: true });
+    expect(tryGit(work.dir, ['push', 'origin', 'main']).code).not.toBe(0);
   });
 
   it('refuses a push that would leave an invalid config on a ref (its next push could never be judged)', () => {
