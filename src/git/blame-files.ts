@@ -10,17 +10,26 @@ export interface TreeFile {
 const LITERAL = { GIT_LITERAL_PATHSPECS: '1' };
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
-async function lsTree(root: string, rev: string, pathspecs: readonly string[]): Promise<TreeFile[]> {
+/** A tree entry blame cannot count: a symlink (its "content" is a path) or a submodule (a commit of another repository). */
+export interface TreeLink {
+  path: string;
+  kind: 'symlink' | 'submodule';
+}
+
+async function lsTree(root: string, rev: string, pathspecs: readonly string[]): Promise<{ files: TreeFile[]; links: TreeLink[] }> {
   const files: TreeFile[] = [];
+  const links: TreeLink[] = [];
   const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', rev, '--', ...pathspecs];
   for await (const record of splitRecords(streamGit(args, { cwd: root, env: LITERAL }), '\0')) {
     const tab = record.indexOf('\t');
     const [mode, type, blob, size] = record.slice(0, tab).split(/ +/);
+    const path = record.slice(tab + 1);
+    if (mode === '120000' || mode === '160000') links.push({ path, kind: mode === '120000' ? 'symlink' : 'submodule' });
     // Regular and executable files only: no submodules (commit), no symlinks (their "content" is a path).
     if (type !== 'blob' || (mode !== '100644' && mode !== '100755') || !blob) continue;
-    files.push({ path: record.slice(tab + 1), blob, size: Number(size) });
+    files.push({ path, blob, size: Number(size) });
   }
-  return files;
+  return { files, links };
 }
 
 /**
@@ -47,13 +56,19 @@ async function textPaths(gitDir: string, rev: string, pathspecs: readonly string
 /**
  * The text files of `rev` under `pathspecs` (literal, relative to the top; none = whole tree),
  * biggest first so the slowest blames start first. Also returns every path found, binary or
- * not, so callers can tell a path that is absent from one that only holds binaries, and the
- * paths left out because their names are not valid UTF-8.
+ * not, so callers can tell a path that is absent from one that only holds binaries, the
+ * symlinks and submodules (never blamed), and the paths left out because their names are not
+ * valid UTF-8.
  */
-export async function listBlameFiles(root: string, gitDir: string, rev: string, pathspecs: readonly string[]): Promise<{ files: TreeFile[]; all: TreeFile[]; undecodable: string[] }> {
-  const [all, text] = await Promise.all([lsTree(root, rev, pathspecs), textPaths(gitDir, rev, pathspecs)]);
+export async function listBlameFiles(
+  root: string,
+  gitDir: string,
+  rev: string,
+  pathspecs: readonly string[],
+): Promise<{ files: TreeFile[]; all: TreeFile[]; links: TreeLink[]; undecodable: string[] }> {
+  const [{ files: all, links }, text] = await Promise.all([lsTree(root, rev, pathspecs), textPaths(gitDir, rev, pathspecs)]);
   // A name that is not valid UTF-8 cannot be handed back to git as an argument: left out, reported.
   const undecodable = all.filter((file) => file.path.includes('\ufffd')).map((file) => file.path);
   const files = all.filter((file) => text.has(file.path) && !file.path.includes('\ufffd')).sort((a, b) => b.size - a.size);
-  return { files, all, undecodable };
+  return { files, all, links, undecodable };
 }

@@ -16,3 +16,15 @@ export async function shallowBoundary(cwd: string): Promise<Set<string> | null> 
     return new Set();
   }
 }
+
+/**
+ * The cut commits of a shallow clone that `rev` reaches and `since` does not: `git blame` gives
+ * such a commit every line older than it, so lines blamed on it are of unknown origin. Empty for a
+ * complete repository, or when the cut lies at or below `since` (those lines are boundary lines).
+ */
+export async function shallowCutsInRange(cwd: string, rev: string, since: string | null): Promise<string[]> {
+  const boundary = await shallowBoundary(cwd);
+  if (!boundary || boundary.size === 0) return [];
+  const reached = await runGit(['rev-list', rev, ...(since ? [`^${since}`] : []), '--'], { cwd });
+  return reached.split('\n').filter((sha) => boundary.has(sha));
+}

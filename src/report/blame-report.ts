@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import { pathMatcher } from '../core/policy/glob-matcher.js';
+import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { attributeFile, sumReports } from '../core/blame/aggregate.js';
+import { LOCKFILE_NAMES } from '../core/blame/lockfiles.js';
 import { renderBlame } from '../core/blame/render.js';
-import type { BlameFormat, BlameGrouping, BlameReport, CommitModels, FileBlame, FileReport } from '../core/blame/types.js';
+import type { BlameFormat, BlameGrouping, BlameReport, CommitModels, Excluded, FileBlame, FileReport } from '../core/blame/types.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { UsageError } from '../cli/errors.js';
@@ -15,13 +15,18 @@ import { blameEnvironment } from '../git/blame-environment.js';
 import { listBlameFiles } from '../git/blame-files.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
+import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
 import { cacheDir, readCachedReport, writeCachedReport } from './blame-cache.js';
+import { blameMessages } from './blame-messages.js';
+import { checkNamedPaths, toPathspec } from './blame-paths.js';
+import { selectBlameFiles } from './blame-selection.js';
+import { ShallowHistoryError } from './shallow-history-error.js';
 import { commitAttributions } from './commit-attributions.js';
 import { runPool } from './run-pool.js';
 import { detectOptionsOf } from '../config/defaults.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
-const CACHE_VERSION = 'blame-1';
+const CACHE_VERSION = 'blame-2';
 
 /** The installed aitrail version: built-in signatures change with it, so it is part of the key. */
 async function packageVersion(): Promise<string> {
@@ -55,6 +60,13 @@ export interface BlameRun {
   onProgress?: (done: number, total: number) => void;
   /** Diagnostics for people (files left out…). */
   onWarning?: (message: string) => void;
+  /** Notes for people (a named symlink or submodule skipped…). */
+  onNote?: (message: string) => void;
+  /**
+   * In a shallow clone whose cut lies inside the blamed range: count the lines blamed on the cut
+   * commits apart (`shallowBoundary`, left out of every total) instead of refusing (exit 3).
+   */
+  allowShallow?: boolean;
 }
 
 export interface BlameResult {
@@ -66,26 +78,18 @@ function checkRev(value: string, option: string): void {
   if (value === '' || value.startsWith('-') || /[\0-\x1f\x7f]/.test(value)) throw new UsageError(`invalid ${option} '${value}': give a revision such as HEAD, a branch, a tag or a sha.`);
 }
 
-/** A user path (relative to cwd, like git) as a literal pathspec relative to the top ('' = all). */
-function toPathspec(path: string, cwd: string, root: string, prefix: string): string {
-  if (path === '' || path.includes('\0')) throw new UsageError('invalid path: empty or holding a NUL byte.');
-  let rel: string;
-  if (isAbsolute(path)) {
-    let real = path;
-    try {
-      real = realpathSync(path);
-    } catch {
-      real = resolve(path);
-    }
-    rel = relative(realpathSync(root), real).split(sep).join('/');
-  } else rel = posix.normalize(`${prefix}${path}`);
-  rel = rel.replace(/\/+$/, '');
-  if (rel === '..' || rel.startsWith('../') || isAbsolute(rel)) throw new UsageError(`path '${path}' is outside the repository (${cwd}).`);
-  return rel === '.' ? '' : rel;
-}
-
 function cacheKey(parts: Record<string, unknown>): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** An empty report: a repository with no commit yet has nothing to blame, and that is not an error. */
+function emptyReport(): BlameReport {
+  return { rev: null, since: null, totals: sumReports([]), files: [], excluded: { lockfiles: 0, generated: 0 } };
+}
+
+function excludedOk(value: unknown): value is Excluded {
+  const counts = value as Excluded | null;
+  return typeof counts === 'object' && counts !== null && [counts.lockfiles, counts.generated].every((count) => Number.isSafeInteger(count) && count >= 0);
 }
 
 /** Build the blame report (from the cache when it holds this exact question). */
@@ -110,11 +114,18 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     blameEnvironment(repo.root, repo.commonDir, ignoreFiles),
     packageVersion(),
   ]);
-  if (!rev) throw new UsageError(run.rev === undefined ? 'nothing to blame: HEAD names no commit yet. Commit something first, or pass --rev <rev>.' : `unknown --rev '${revName}': it names no commit in this repository.`);
-  if (run.since !== undefined && !since) throw new UsageError(`unknown --since '${run.since}': it names no commit in this repository.`);
+  if (!rev && run.rev === undefined) return { report: emptyReport(), cached: false };
+  if (!rev) throw new UsageError(`unknown --rev '${revName}': it names no commit in this repository.`);
+  if (run.since !== undefined && !since) {
+    if (await shallowBoundary(repo.root)) throw new ShallowHistoryError(blameMessages.shallowMissingSince(run.since), []);
+    throw new UsageError(`unknown --since '${run.since}': it names no commit in this repository.`);
+  }
   ignoreShas.forEach((sha, index) => {
     if (!sha) throw new UsageError(`unknown --ignore-rev '${run.ignoreRevs?.[index]}': it names no commit in this repository.`);
   });
+  // A shallow clone cut inside the range: git blame would give the cut commit every older line.
+  const cut = await shallowCutsInRange(repo.root, rev, since);
+  if (cut.length > 0 && !run.allowShallow) throw new ShallowHistoryError(blameMessages.shallowCut(cut), cut);
   const flags = [...(run.gitFlags ?? []), ...ignoreShas.flatMap((sha) => ['--ignore-rev', sha!]), ...ignoreFiles.flatMap((file) => ['--ignore-revs-file', file])];
   const pathspecs = [...new Set((run.paths ?? []).map((path) => toPathspec(path, cwd, repo.root, prefix)))];
   const wholeTree = pathspecs.length === 0 || pathspecs.includes('');
@@ -122,31 +133,28 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const include = config.blame?.include ?? ['**/*'];
   const exclude = [...(config.blame?.exclude ?? []), ...(run.exclude ?? [])];
   const detect = detectOptionsOf(config);
+  const allowShallow = run.allowShallow === true;
 
-  const key = cacheKey({ v: CACHE_VERSION, version, rev, since, flags, specs, include, cliInclude: run.include ?? [], exclude, detect, environment });
+  // Attributes are read at `rev` (in the key) plus info/attributes (in `environment`); the
+  // default exclusions are this list.
+  const key = cacheKey({ v: CACHE_VERSION, version, rev, since, flags, specs, include, cliInclude: run.include ?? [], exclude, detect, environment, lockfiles: LOCKFILE_NAMES, allowShallow });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
     const hit = await readCachedReport(dir, key);
-    if (hit) return { report: hit, cached: true };
+    if (hit && excludedOk(hit.excluded)) return { report: hit, cached: true };
   }
 
   const attributionsPromise = commitAttributions(repo.root, rev, since, detect);
   attributionsPromise.catch(() => {});
-  const { files: listed, all, undecodable } = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
+  const listing = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
+  const { undecodable } = listing;
   if (undecodable.length > 0) run.onWarning?.(`left out ${undecodable.length} file(s) whose names are not valid UTF-8 (e.g. ${sanitize(undecodable[0]!)}); rename them to include them.`);
-  for (const spec of specs) {
-    if (!all.some((file) => file.path === spec || file.path.startsWith(`${spec}/`))) throw new UsageError(`path '${spec}' has no file in ${revName} (${rev.slice(0, 12)}).`);
-  }
-  // Same glob semantics as the policy's path rules: directories cover what is under them, and a
-  // glob without a slash matches at any depth (`*.min.js`, `dist`), as in .gitignore.
-  const matches = (globs: readonly string[]) => {
-    const matcher = pathMatcher(globs);
-    return (path: string) => matcher(path) !== undefined;
-  };
-  const picked = matches(include);
-  const pickedByFlag = run.include && run.include.length > 0 ? matches(run.include) : () => true;
-  const dropped = exclude.length > 0 ? matches(exclude) : () => false;
-  const files = listed.filter((file) => picked(file.path) && pickedByFlag(file.path) && !dropped(file.path));
+  await checkNamedPaths(repo.root, rev, revName, specs, listing, run.onNote ?? (() => {}));
+  const paths = new Set(listing.files.map((file) => file.path));
+  const named = new Set(specs.filter((spec) => paths.has(spec)));
+  const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, include, cliInclude: run.include ?? [], exclude, named });
+  if (selection.attributesUnread) run.onWarning?.(blameMessages.attributesUnread(selection.attributesUnread));
+  const { files } = selection;
 
   const revision = since ? `${since}..${rev}` : rev;
   const blames: FileBlame[] = new Array(files.length);
@@ -158,11 +166,14 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   });
   const attributions = await attributionsPromise;
   const lookup = (sha: string): CommitModels | undefined => attributions.get(sha);
+  const unknownHistory = allowShallow ? new Set(cut) : undefined;
   const reports: FileReport[] = files
-    .map((file, index) => attributeFile(file.path, blames[index]!, lookup))
-    .filter((file) => file.lines > 0)
+    .map((file, index) => attributeFile(file.path, blames[index]!, lookup, unknownHistory))
+    .filter((file) => file.lines > 0 || (file.shallowBoundary ?? 0) > 0)
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const report: BlameReport = { rev, since, totals: sumReports(reports), files: reports };
+  const totals = sumReports(reports);
+  if (allowShallow) totals.shallowBoundary ??= 0;
+  const report: BlameReport = { rev, since, totals, files: reports, excluded: selection.excluded, ...(allowShallow ? { shallowCut: cut } : {}) };
   if (run.cache !== false) await writeCachedReport(dir, key, report);
   return { report, cached: false };
 }
@@ -195,7 +206,8 @@ export async function runBlame(args: BlameCommandRun): Promise<number> {
   }
   try {
     const onWarning = args.onWarning ?? ((message: string) => process.stderr.write(`aitrail: warning: ${message}\n`));
-    const { report } = await blameReport({ ...args, onProgress, onWarning });
+    const onNote = args.onNote ?? ((message: string) => process.stderr.write(`aitrail: note: ${message}\n`));
+    const { report } = await blameReport({ ...args, onProgress, onWarning, onNote });
     spinner?.stop();
     write(renderBlame(report, args.format, args.by));
     return ExitCode.ok;

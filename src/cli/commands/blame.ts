@@ -20,6 +20,7 @@ interface BlameArgs {
   cache: boolean;
   config?: string;
   jobs?: number;
+  'allow-shallow'?: boolean;
 }
 
 export const command: CommandModule<BlameArgs> = {
@@ -43,7 +44,13 @@ export const command: CommandModule<BlameArgs> = {
       .option('cache', { type: 'boolean', default: true, describe: 'Use the result cache under the git directory (--no-cache bypasses it)' })
       .option('config', { requiresArg: true, type: 'string', describe: 'Config file to use instead of the repository search' })
       .option('jobs', { requiresArg: true, type: 'number', describe: 'Parallel git blame processes (default: number of cores)' })
-      .epilogue('Also takes git blame\'s -M[<n>] and -C[<n>] (repeatable: -C -C, -C -C -C, -C50), with exactly git\'s meaning (as in git, -CC is one -C). Binary files are left out.')
+      .option('allow-shallow', { type: 'boolean', describe: 'In a shallow clone cut inside the range, count lines blamed on the cut commit apart as unknown history (shallowBoundary) instead of refusing (exit 3)' })
+      .epilogue(
+        "Also takes git blame's -M[<n>] and -C[<n>] (repeatable: -C -C, -C -C -C, -C50), with exactly git's meaning (as in git, -CC is one -C). " +
+          'Left out: binary files, symlinks, submodules, and by default lockfiles (package-lock.json, Cargo.lock, go.sum…) and files marked linguist-generated in the .gitattributes of --rev; ' +
+          'an --include glob or blame.include that names such a file (package-lock.json, **/*.pb.go) brings it back. ' +
+          'Exit codes: 0 report printed (also for a repository with no commit), 2 bad usage or invalid config, 3 git error or a shallow clone cut inside the range.',
+      )
       .example('$0 blame', 'AI share of every text file at HEAD')
       .example('$0 blame src --since v1.0 --format markdown', 'Lines added since v1.0 under src/, for a CI job summary')
       .example('$0 blame -w -C -C --by model', 'Per model, following moved and copied lines'),
@@ -68,6 +75,7 @@ export const command: CommandModule<BlameArgs> = {
       cache: args.cache,
       config: args.config,
       jobs: args.jobs,
+      allowShallow: args['allow-shallow'] === true,
       format: args.format,
       by: args.by,
     });

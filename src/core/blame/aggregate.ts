@@ -7,25 +7,37 @@ function add(counts: Counts, key: string, value: number): void {
 /**
  * One file's report: its blamed lines per commit joined with each commit's attribution. A line
  * of a commit with several models counts once in `ai` and once under each model (and agent).
+ * With `unknownHistory` (a shallow clone's cut commits, `--allow-shallow`), lines blamed on
+ * those commits are counted apart in `shallowBoundary`, never as theirs.
  */
-export function attributeFile(path: string, blame: FileBlame, attribution: (sha: string) => CommitModels | undefined): FileReport {
+export function attributeFile(path: string, blame: FileBlame, attribution: (sha: string) => CommitModels | undefined, unknownHistory?: ReadonlySet<string>): FileReport {
   const byModel = emptyCounts();
   const byAgent = emptyCounts();
   let ai = 0;
+  let cut = 0;
   for (const [sha, count] of blame.commits) {
+    // A shallow clone's cut commit: blame gives it every older line too, so none of them is its own.
+    if (unknownHistory?.has(sha)) {
+      cut += count;
+      continue;
+    }
     const found = attribution(sha);
     if (!found) continue;
     ai += count;
     for (const model of found.models) add(byModel, model, count);
     for (const agent of found.agents) add(byAgent, agent, count);
   }
-  return { path, lines: blame.lines, ai, human: blame.lines - ai, byModel, byAgent };
+  const lines = blame.lines - cut;
+  const report: FileReport = { path, lines, ai, human: lines - ai, byModel, byAgent };
+  if (unknownHistory) report.shallowBoundary = cut;
+  return report;
 }
 
 /** Sum of rows: lines, ai, human and every model/agent count. */
-export function sumReports(rows: readonly Pick<FileReport, 'lines' | 'ai' | 'human' | 'byModel' | 'byAgent'>[]): Totals {
+export function sumReports(rows: readonly Pick<FileReport, 'lines' | 'ai' | 'human' | 'byModel' | 'byAgent' | 'shallowBoundary'>[]): Totals {
   const totals: Totals = { lines: 0, ai: 0, human: 0, byModel: emptyCounts(), byAgent: emptyCounts() };
   for (const row of rows) {
+    if (row.shallowBoundary !== undefined) totals.shallowBoundary = (totals.shallowBoundary ?? 0) + row.shallowBoundary;
     totals.lines += row.lines;
     totals.ai += row.ai;
     totals.human += row.human;

@@ -21,6 +21,8 @@ export function renderJson(report: BlameReport, by: BlameGrouping, rows: readonl
     totals: report.totals,
     files: report.files,
   };
+  if (report.excluded) out.excluded = report.excluded;
+  if (report.shallowCut) out.shallowCut = report.shallowCut;
   if (by !== 'file') {
     out.by = by;
     out.groups = rows;

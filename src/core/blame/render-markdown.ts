@@ -1,4 +1,5 @@
 import { displayName, percent, sortedCounts } from './format.js';
+import { reportNotes } from './report-notes.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -20,6 +21,7 @@ function tableText(header: string[], align: string[], rows: string[][]): string 
 /** Markdown for a CI job summary or PR comment: headline, the rows, and a per-model table. */
 export function renderMarkdown(report: BlameReport, by: BlameGrouping, rows: readonly GroupRow[]): string {
   const { totals } = report;
+  if (report.rev === null) return '### AI-authored lines\n\nNo lines to report: the repository has no commit yet.\n';
   const scope = `\`${report.rev.slice(0, 12)}\`${report.since ? ` since \`${report.since.slice(0, 12)}\`` : ''}`;
   const out = [`### AI-authored lines at ${scope}`, ''];
   out.push(`**${percent(totals.ai, totals.lines)}** of ${totals.lines} lines are AI-authored (${totals.ai} AI, ${totals.human} human) in ${report.files.length} files.`, '');
@@ -45,5 +47,7 @@ export function renderMarkdown(report: BlameReport, by: BlameGrouping, rows: rea
   if (models.length > 0 && by !== 'model') {
     out.push('', '#### By model', '', tableText(['Model', 'Lines', 'Share'], ['---', '---:', '---:'], models.map(([m, n]) => [markdownName(m), String(n), percent(n, totals.lines)])));
   }
+  const notes = reportNotes(report);
+  if (notes.length > 0) out.push('', ...notes.map((note) => `_${note.replace(/[_*`\\]/g, '\\$&')}_`));
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import { countsSummary, displayName, percent, sortedCounts } from './format.js';
+import { reportNotes, reportScope } from './report-notes.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
 
 function table(header: string[], rows: string[][], rightAligned: number): string {
@@ -14,9 +15,11 @@ function table(header: string[], rows: string[][], rightAligned: number): string
 /** Aligned text for people: rows sorted by AI share, totals, then a per-model and per-agent summary. */
 export function renderTable(report: BlameReport, by: BlameGrouping, rows: readonly GroupRow[]): string {
   const { totals } = report;
-  const scope = `${report.rev.slice(0, 12)}${report.since ? ` since ${report.since.slice(0, 12)}` : ''}`;
+  const scope = reportScope(report);
   const out: string[] = [];
-  if (totals.lines === 0) return `No lines to report at ${scope} (no text files matched${report.since ? ', or no line is newer than --since' : ''}).\n`;
+  const notes = reportNotes(report);
+  if (report.rev === null) return 'No lines to report: the repository has no commit yet.\n';
+  if (totals.lines === 0) return [`No lines to report at ${scope} (no text files matched${report.since ? ', or no line is newer than --since' : ''}).`, ...notes].join('\n') + '\n';
   if (by === 'model' || by === 'agent') {
     const head = by === 'model' ? 'MODEL' : 'AGENT';
     out.push(table(['LINES', 'SHARE', head], rows.map((row) => [String(row.lines), percent(row.lines, totals.lines), displayName(row.key)]), 2));
@@ -33,6 +36,7 @@ export function renderTable(report: BlameReport, by: BlameGrouping, rows: readon
   }
   out.push('');
   out.push(`Total at ${scope}: ${totals.ai} of ${totals.lines} lines AI-authored (${percent(totals.ai, totals.lines)}), ${totals.human} human, ${report.files.length} files.`);
+  out.push(...notes);
   const models = sortedCounts(totals.byModel);
   if (models.length > 0 && by !== 'model') {
     out.push('', 'By model:');

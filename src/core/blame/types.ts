@@ -27,6 +27,11 @@ export interface FileReport {
   human: number;
   byModel: Counts;
   byAgent: Counts;
+  /**
+   * Only with `--allow-shallow`: lines blamed on a commit where a shallow clone's history is cut
+   * (their true origin is unknown). Left out of `lines`, `ai` and `human`.
+   */
+  shallowBoundary?: number;
 }
 
 export interface Totals {
@@ -35,6 +40,16 @@ export interface Totals {
   human: number;
   byModel: Counts;
   byAgent: Counts;
+  /** Only with `--allow-shallow`: the sum of the files' `shallowBoundary`. */
+  shallowBoundary?: number;
+}
+
+/** Text files left out by default (not authorship), by reason; `--include`/`blame.include` naming them brings them back. */
+export interface Excluded {
+  /** Package-manager lockfiles (`package-lock.json`, `Cargo.lock`, `go.sum`…) at any depth. */
+  lockfiles: number;
+  /** Files marked `linguist-generated` in the `.gitattributes` of the blamed revision. */
+  generated: number;
 }
 
 export type BlameGrouping = 'file' | 'dir' | 'model' | 'agent';
@@ -42,10 +57,15 @@ export type BlameFormat = 'table' | 'json' | 'csv' | 'markdown';
 
 /** The whole report. `files` are always per file; `groups` hold the `--by` view. */
 export interface BlameReport {
-  rev: string;
+  /** The blamed commit; `null` only for a repository with no commit yet (an empty report). */
+  rev: string | null;
   since: string | null;
   totals: Totals;
   files: FileReport[];
+  /** Files left out by default; always set by `blameReport`. */
+  excluded?: Excluded;
+  /** Only with `--allow-shallow`: the shallow clone's cut commits inside the blamed range. */
+  shallowCut?: string[];
 }
 
 /** One row of a `--by` view. `key` is a path, a directory, a model id or an agent slug. */

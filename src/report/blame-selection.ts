@@ -1,0 +1,58 @@
+import { isLockfile } from '../core/blame/lockfiles.js';
+import { namesFile } from '../core/blame/names-file.js';
+import type { Excluded } from '../core/blame/types.js';
+import { pathMatcher } from '../core/policy/glob-matcher.js';
+import { generatedPaths } from '../git/blame-generated.js';
+import type { TreeFile } from '../git/blame-files.js';
+
+export interface SelectionInput {
+  root: string;
+  commonDir: string;
+  /** The blamed commit: `.gitattributes` are read there, never in the work tree. */
+  rev: string;
+  /** Text files of the revision under the named paths. */
+  listed: readonly TreeFile[];
+  /** `blame.include` (config; default everything), `--include`, `blame.exclude` + `--exclude`. */
+  include: readonly string[];
+  cliInclude: readonly string[];
+  exclude: readonly string[];
+  /** Files named exactly on the command line: never left out by default. */
+  named: ReadonlySet<string>;
+}
+
+export interface Selection {
+  files: TreeFile[];
+  excluded: Excluded;
+  /** Why `linguist-generated` was not read, when it was not. */
+  attributesUnread?: string;
+}
+
+/** Same glob semantics as the policy's path rules: directories cover what is under them, a glob without a slash matches at any depth. */
+function matches(globs: readonly string[]): (path: string) => boolean {
+  const matcher = pathMatcher(globs);
+  return (path) => matcher(path) !== undefined;
+}
+
+/**
+ * The files `blame` counts: those the include/exclude globs select, less what is not authorship
+ * by default — lockfiles and files marked `linguist-generated` at the blamed revision — unless an
+ * include glob names the file itself (see `namesFile`) or the command line names it exactly.
+ */
+export async function selectBlameFiles(input: SelectionInput): Promise<Selection> {
+  const picked = matches(input.include);
+  const pickedByFlag = input.cliInclude.length > 0 ? matches(input.cliInclude) : () => true;
+  const dropped = input.exclude.length > 0 ? matches(input.exclude) : () => false;
+  const chosen = input.listed.filter((file) => picked(file.path) && pickedByFlag(file.path) && !dropped(file.path));
+
+  const namers = [...input.include, ...input.cliInclude].map((glob) => matches([glob]));
+  const explicit = (path: string) => input.named.has(path) || namers.some((test) => namesFile(test, path));
+  const lockfiles = new Set(chosen.filter((file) => isLockfile(file.path) && !explicit(file.path)));
+  const rest = chosen.filter((file) => !lockfiles.has(file));
+  const { generated, unread } = await generatedPaths(input.root, input.commonDir, input.rev, rest.map((file) => file.path));
+  const leftOut = new Set(rest.filter((file) => generated.has(file.path) && !explicit(file.path)));
+  return {
+    files: rest.filter((file) => !leftOut.has(file)),
+    excluded: { lockfiles: lockfiles.size, generated: leftOut.size },
+    ...(unread ? { attributesUnread: unread } : {}),
+  };
+}
