@@ -108,8 +108,8 @@ export function unsafeHuskyRuntime(huskyDir: string): string | null {
   if (stat.isSymbolicLink()) return `${runtime} is a symbolic link${linkNote(runtime)}; husky would write through it`;
   if (!stat.isDirectory()) return `${runtime} is not a directory`;
   for (const name of readdirSync(runtime)) {
-    const problem = unsafeHookFile(join(runtime, name));
-    if (problem && lstatOrNull(join(runtime, name))?.isSymbolicLink()) return problem.replace('aitrail never writes', 'husky would write');
+    const entry = join(runtime, name);
+    if (lstatOrNull(entry)?.isSymbolicLink()) return `${entry} is a symbolic link${linkNote(entry)}; husky would write through it`;
   }
   return null;
 }
