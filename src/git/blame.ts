@@ -7,6 +7,8 @@ export interface BlameFileOptions {
   revision: string;
   /** Normalised git flags: `-w`, `-M[<n>]`, `-C[<n>]`, `--ignore-rev <sha>`, `--ignore-revs-file <f>`. */
   flags: readonly string[];
+  /** Commits that carry a git-ai note: their line groups are kept with their origin (see FileBlame.noted). */
+  noted?: (sha: string) => boolean;
 }
 
 /** The `git blame` arguments for one file (shared with the benchmark's raw baseline). */
@@ -23,7 +25,7 @@ export function blameArgs(path: string, options: BlameFileOptions, format: '--in
  * `path` is relative to it.
  */
 export async function blameFile(cwd: string, path: string, options: BlameFileOptions): Promise<FileBlame> {
-  const parser = createBlameParser();
+  const parser = createBlameParser(options.noted);
   for await (const line of splitRecords(streamGit(blameArgs(path, options), { cwd }), '\n')) parser.line(line);
   return parser.result();
 }

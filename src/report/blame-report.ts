@@ -24,9 +24,14 @@ import { ShallowHistoryError } from './shallow-history-error.js';
 import { commitAttributions } from './commit-attributions.js';
 import { runPool } from './run-pool.js';
 import { detectOptionsOf } from '../config/defaults.js';
+import { notesMessages } from '../core/notes/messages.js';
+import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
+import { GitError } from '../git/exec.js';
+import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
+import { readNotes } from './read-notes.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
-const CACHE_VERSION = 'blame-2';
+const CACHE_VERSION = 'blame-3';
 
 /** The installed aitrail version: built-in signatures change with it, so it is part of the key. */
 async function packageVersion(): Promise<string> {
@@ -67,6 +72,10 @@ export interface BlameRun {
    * commits apart (`shallowBoundary`, left out of every total) instead of refusing (exit 3).
    */
   allowShallow?: boolean;
+  /** false = ignore git-ai notes (`--no-notes`); default: read them when the notes ref exists. */
+  notes?: boolean;
+  /** The notes ref of git-ai Authorship Logs (`--notes-ref`, default `refs/notes/ai`; `ai` means the same). */
+  notesRef?: string;
 }
 
 export interface BlameResult {
@@ -100,12 +109,14 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   checkRev(revName, '--rev');
   if (run.since !== undefined) checkRev(run.since, '--since');
   for (const ignored of run.ignoreRevs ?? []) checkRev(ignored, '--ignore-rev');
+  const notesRef = notesRefName(run.notesRef ?? DEFAULT_NOTES_REF);
+  if (!notesRef) throw new UsageError(notesMessages.badRef(run.notesRef ?? ''));
   const ignoreFiles = (run.ignoreRevsFiles ?? []).map((file) => (file === '' ? '' : resolve(cwd, file)));
   (run.ignoreRevsFiles ?? []).forEach((file, index) => {
     if (file !== '' && !existsSync(ignoreFiles[index]!)) throw new UsageError(`--ignore-revs-file '${sanitize(file)}': no such file (a relative path is read from the current directory, ${sanitize(cwd)}).`);
   });
   // Everything the cache key needs, at once.
-  const [{ config }, rev, since, ignoreShas, prefix, environment, version] = await Promise.all([
+  const [{ config }, rev, since, ignoreShas, prefix, environment, version, notesAt] = await Promise.all([
     loadConfig(repo.root, run.config ? { configFile: run.config } : {}),
     resolveCommit(repo.root, revName),
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
@@ -113,6 +124,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     repo.bare ? Promise.resolve('') : showPrefix(cwd),
     blameEnvironment(repo.root, repo.commonDir, ignoreFiles),
     packageVersion(),
+    run.notes === false ? Promise.resolve(null) : notesTip(repo.root, notesRef),
   ]);
   if (!rev && run.rev === undefined) return { report: emptyReport(), cached: false };
   if (!rev) throw new UsageError(`unknown --rev '${revName}': it names no commit in this repository.`);
@@ -137,7 +149,8 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
 
   // Attributes are read at `rev` (in the key) plus info/attributes (in `environment`); the
   // default exclusions are this list.
-  const key = cacheKey({ v: CACHE_VERSION, version, rev, since, flags, specs, include, cliInclude: run.include ?? [], exclude, detect, environment, lockfiles: LOCKFILE_NAMES, allowShallow });
+  const notes = notesAt ? { ref: notesRef, tip: notesAt } : null;
+  const key = cacheKey({ v: CACHE_VERSION, version, rev, since, flags, specs, include, cliInclude: run.include ?? [], exclude, detect, environment, lockfiles: LOCKFILE_NAMES, allowShallow, notes });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
     const hit = await readCachedReport(dir, key);
@@ -146,6 +159,8 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
 
   const attributionsPromise = commitAttributions(repo.root, rev, since, detect);
   attributionsPromise.catch(() => {});
+  const notesListing = notes ? listNotes(repo.root, notes.tip) : Promise.resolve(new Map<string, NoteEntry>());
+  notesListing.catch(() => {});
   const listing = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
   const { undecodable } = listing;
   if (undecodable.length > 0) run.onWarning?.(`left out ${undecodable.length} file(s) whose names are not valid UTF-8 (e.g. ${sanitize(undecodable[0]!)}); rename them to include them.`);
@@ -156,19 +171,28 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   if (selection.attributesUnread) run.onWarning?.(blameMessages.attributesUnread(selection.attributesUnread));
   const { files } = selection;
 
+  const noteEntries = await notesListing.catch((error: unknown) => {
+    if (!(error instanceof GitError)) throw error;
+    run.onWarning?.(notesMessages.unreadable(notesRef, error.message));
+    return new Map<string, NoteEntry>();
+  });
+  const noted = noteEntries.size > 0 ? (sha: string) => noteEntries.has(sha) : undefined;
   const revision = since ? `${since}..${rev}` : rev;
   const blames: FileBlame[] = new Array(files.length);
   let done = 0;
   run.onProgress?.(0, files.length);
   await runPool(files, run.jobs ?? availableParallelism(), async (file, index) => {
-    blames[index] = await blameFile(repo.root, file.path, { revision, flags });
+    blames[index] = await blameFile(repo.root, file.path, { revision, flags, noted });
     run.onProgress?.(++done, files.length);
   });
+  const needed = blames.flatMap((blame) => (blame.noted ?? []).map((group) => group.sha));
+  const parsedNotes = await readNotes(repo.root, noteEntries, needed, { aliases: detect.detect.aliases, onWarning: run.onWarning });
   const attributions = await attributionsPromise;
   const lookup = (sha: string): CommitModels | undefined => attributions.get(sha);
   const unknownHistory = allowShallow ? new Set(cut) : undefined;
+  const noteOf = (sha: string) => parsedNotes.get(sha);
   const reports: FileReport[] = files
-    .map((file, index) => attributeFile(file.path, blames[index]!, lookup, unknownHistory))
+    .map((file, index) => attributeFile(file.path, blames[index]!, lookup, unknownHistory, noteOf))
     .filter((file) => file.lines > 0 || (file.shallowBoundary ?? 0) > 0)
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const totals = sumReports(reports);

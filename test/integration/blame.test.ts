@@ -12,6 +12,7 @@ interface FileJson {
   human: number;
   byModel: Record<string, number>;
   byAgent: Record<string, number>;
+  lineLevel: number;
 }
 interface BlameJson {
   rev: string;
@@ -43,7 +44,7 @@ function gitBlame(repo: TestRepo, path: string, revision: string, flags: string[
 function expected(repo: TestRepo, paths: string[], models: Map<string, { models: string[]; agents: string[] }>, revision: string, flags: string[] = []): FileJson[] {
   return paths
     .map((path) => {
-      const row: FileJson = { path, lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {} };
+      const row: FileJson = { path, lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {}, lineLevel: 0 };
       for (const { sha, boundary } of gitBlame(repo, path, revision, flags)) {
         if (boundary) continue;
         row.lines++;

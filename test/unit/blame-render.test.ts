@@ -54,7 +54,7 @@ describe('blame renderers', () => {
     expect(Object.keys(parsed)).toEqual(['rev', 'since', 'totals', 'files']);
     expect(parsed.files[2].path).toBe('=1+1|`x`<b>\n\x1b[2J.txt');
     expect(Object.keys(parsed.totals.byModel)).toContain('evil\x1b]8;;http://x\x07m\u202e');
-    expect(Object.keys(parsed.files[0])).toEqual(['path', 'lines', 'ai', 'human', 'byModel', 'byAgent']);
+    expect(Object.keys(parsed.files[0])).toEqual(['path', 'lines', 'ai', 'human', 'byModel', 'byAgent', 'lineLevel']);
     expect(safeJson('\u2028\u009b')).toBe('"\\u2028\\u009b"');
     const grouped = JSON.parse(renderBlame(report(), 'json', 'dir'));
     expect(grouped.by).toBe('dir');
@@ -108,6 +108,6 @@ describe('blame renderers', () => {
   it('says so when nothing is left to report', () => {
     const empty: BlameReport = { rev: 'a'.repeat(40), since: 'b'.repeat(40), totals: sumReports([]), files: [] };
     expect(renderBlame(empty, 'table', 'file')).toMatch(/^No lines to report/);
-    expect(JSON.parse(renderBlame(empty, 'json', 'file')).totals).toEqual({ lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {} });
+    expect(JSON.parse(renderBlame(empty, 'json', 'file')).totals).toEqual({ lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {}, lineLevel: 0 });
   });
 });

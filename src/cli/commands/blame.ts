@@ -21,6 +21,8 @@ interface BlameArgs {
   config?: string;
   jobs?: number;
   'allow-shallow'?: boolean;
+  notes: boolean;
+  'notes-ref'?: string;
 }
 
 export const command: CommandModule<BlameArgs> = {
@@ -41,6 +43,8 @@ export const command: CommandModule<BlameArgs> = {
       .option('format', { requiresArg: true, choices: ['table', 'json', 'csv', 'markdown'] as const, default: 'table' as const, describe: 'Output format' })
       .option('include', { type: 'string', array: true, describe: 'Only files matching these globs (on top of config blame.include)' })
       .option('exclude', { type: 'string', array: true, describe: 'Leave out files matching these globs (with config blame.exclude)' })
+      .option('notes', { type: 'boolean', default: true, describe: 'Judge commits that carry a git-ai Authorship Log (refs/notes/ai) line by line (--no-notes: commit by commit)' })
+      .option('notes-ref', { requiresArg: true, type: 'string', describe: 'Notes ref of the git-ai Authorship Logs (default: refs/notes/ai)' })
       .option('cache', { type: 'boolean', default: true, describe: 'Use the result cache under the git directory (--no-cache bypasses it)' })
       .option('config', { requiresArg: true, type: 'string', describe: 'Config file to use instead of the repository search' })
       .option('jobs', { requiresArg: true, type: 'number', describe: 'Parallel git blame processes (default: number of cores)' })
@@ -76,6 +80,8 @@ export const command: CommandModule<BlameArgs> = {
       config: args.config,
       jobs: args.jobs,
       allowShallow: args['allow-shallow'] === true,
+      notes: args.notes,
+      notesRef: args['notes-ref'],
       format: args.format,
       by: args.by,
     });

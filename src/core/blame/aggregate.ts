@@ -4,13 +4,26 @@ function add(counts: Counts, key: string, value: number): void {
   counts[key] = (counts[key] ?? 0) + value;
 }
 
+/** What a parsed git-ai note says about lines of its commit (core/notes/note-lines.ts). */
+export interface LineJudge {
+  judge(path: string, start: number, count: number, onAi: (author: { agent: string; model: string }, lines: number) => void): void;
+}
+
 /**
  * One file's report: its blamed lines per commit joined with each commit's attribution. A line
  * of a commit with several models counts once in `ai` and once under each model (and agent).
  * With `unknownHistory` (a shallow clone's cut commits, `--allow-shallow`), lines blamed on
  * those commits are counted apart in `shallowBoundary`, never as theirs.
+ * A commit with a (readable) note is judged by its note alone, line by line: its AI lines go to
+ * their session's agent and model, the rest are human; those lines make up `lineLevel`.
  */
-export function attributeFile(path: string, blame: FileBlame, attribution: (sha: string) => CommitModels | undefined, unknownHistory?: ReadonlySet<string>): FileReport {
+export function attributeFile(
+  path: string,
+  blame: FileBlame,
+  attribution: (sha: string) => CommitModels | undefined,
+  unknownHistory?: ReadonlySet<string>,
+  noteOf: (sha: string) => LineJudge | undefined = () => undefined,
+): FileReport {
   const byModel = emptyCounts();
   const byAgent = emptyCounts();
   let ai = 0;
@@ -21,26 +34,39 @@ export function attributeFile(path: string, blame: FileBlame, attribution: (sha:
       cut += count;
       continue;
     }
+    if (noteOf(sha)) continue;
     const found = attribution(sha);
     if (!found) continue;
     ai += count;
     for (const model of found.models) add(byModel, model, count);
     for (const agent of found.agents) add(byAgent, agent, count);
   }
+  let lineLevel = 0;
+  for (const group of blame.noted ?? []) {
+    const note = unknownHistory?.has(group.sha) ? undefined : noteOf(group.sha);
+    if (!note) continue;
+    lineLevel += group.count;
+    note.judge(group.path, group.start, group.count, (author, lines) => {
+      ai += lines;
+      add(byModel, author.model, lines);
+      add(byAgent, author.agent, lines);
+    });
+  }
   const lines = blame.lines - cut;
-  const report: FileReport = { path, lines, ai, human: lines - ai, byModel, byAgent };
+  const report: FileReport = { path, lines, ai, human: lines - ai, byModel, byAgent, lineLevel };
   if (unknownHistory) report.shallowBoundary = cut;
   return report;
 }
 
-/** Sum of rows: lines, ai, human and every model/agent count. */
-export function sumReports(rows: readonly Pick<FileReport, 'lines' | 'ai' | 'human' | 'byModel' | 'byAgent' | 'shallowBoundary'>[]): Totals {
-  const totals: Totals = { lines: 0, ai: 0, human: 0, byModel: emptyCounts(), byAgent: emptyCounts() };
+/** Sum of rows: lines, ai, human, line-level lines and every model/agent count. */
+export function sumReports(rows: readonly (Pick<FileReport, 'lines' | 'ai' | 'human' | 'byModel' | 'byAgent' | 'shallowBoundary'> & { lineLevel?: number })[]): Totals {
+  const totals: Totals = { lines: 0, ai: 0, human: 0, byModel: emptyCounts(), byAgent: emptyCounts(), lineLevel: 0 };
   for (const row of rows) {
     if (row.shallowBoundary !== undefined) totals.shallowBoundary = (totals.shallowBoundary ?? 0) + row.shallowBoundary;
     totals.lines += row.lines;
     totals.ai += row.ai;
     totals.human += row.human;
+    totals.lineLevel += row.lineLevel ?? 0;
     for (const [model, count] of Object.entries(row.byModel)) add(totals.byModel, model, count);
     for (const [agent, count] of Object.entries(row.byAgent)) add(totals.byAgent, agent, count);
   }

@@ -1,4 +1,4 @@
-import type { FileBlame } from './types.js';
+import type { FileBlame, NotedLines } from './types.js';
 
 const HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) (\d+) (\d+)(?: (\d+))?$/;
 
@@ -40,13 +40,23 @@ export interface BlameParser {
  * A streaming parser for `git blame --porcelain` and `--incremental` output. It keeps only counts
  * per commit, never per-line data: each group header `<sha> <orig> <final> <num>` adds `num`
  * lines to `sha`; `boundary` (printed once per commit, with its first group) marks a commit whose
- * lines are left out of every total. Content lines (TAB-prefixed) are skipped.
+ * lines are left out of every total. Content lines (TAB-prefixed) are skipped. For commits
+ * `noted` says carry a git-ai note, each group is also kept with its original path and first
+ * original line (the note speaks of the file as that commit had it); porcelain prints
+ * `filename` only for a commit's first group, so a group without one takes its commit's last.
  */
-export function createBlameParser(): BlameParser {
+export function createBlameParser(noted: (sha: string) => boolean = () => false): BlameParser {
   const perCommit = new Map<string, number>();
   const boundaryCommits = new Set<string>();
   const origins = new Set<string>();
+  const groups: NotedLines[] = [];
+  const lastPath = new Map<string, string>();
   let current = '';
+  let group: NotedLines | null = null;
+  const settle = () => {
+    if (group && group.path === '') group.path = lastPath.get(group.sha) ?? '';
+    group = null;
+  };
   return {
     line(text) {
       if (text.charCodeAt(0) === 9 || text === '') return;
@@ -55,15 +65,25 @@ export function createBlameParser(): BlameParser {
       if (isHex) {
         const match = HEADER.exec(text);
         if (match) {
+          settle();
           current = match[1]!;
-          if (match[4] !== undefined) perCommit.set(current, (perCommit.get(current) ?? 0) + Number(match[4]));
+          if (match[4] !== undefined) {
+            perCommit.set(current, (perCommit.get(current) ?? 0) + Number(match[4]));
+            if (noted(current)) groups.push((group = { sha: current, path: '', start: Number(match[2]), count: Number(match[4]) }));
+          }
           return;
         }
       }
       if (text === 'boundary') boundaryCommits.add(current);
-      else if (text.startsWith('filename ')) origins.add(unquoteCPath(text.slice(9)));
+      else if (text.startsWith('filename ')) {
+        const path = unquoteCPath(text.slice(9));
+        origins.add(path);
+        if (group) group.path = path;
+        if (noted(current)) lastPath.set(current, path);
+      }
     },
     result() {
+      settle();
       let lines = 0;
       let boundary = 0;
       const commits = new Map<string, number>();
@@ -74,15 +94,16 @@ export function createBlameParser(): BlameParser {
           commits.set(sha, count);
         }
       }
-      return { lines, boundary, commits };
+      const noted = groups.filter((entry) => !boundaryCommits.has(entry.sha));
+      return noted.length > 0 ? { lines, boundary, commits, noted } : { lines, boundary, commits };
     },
     origins: () => origins,
   };
 }
 
 /** Parse a whole blame output at once (tests, small inputs). */
-export function parseBlame(output: string): FileBlame {
-  const parser = createBlameParser();
+export function parseBlame(output: string, noted?: (sha: string) => boolean): FileBlame {
+  const parser = createBlameParser(noted);
   for (const text of output.split('\n')) parser.line(text);
   return parser.result();
 }

@@ -25,6 +25,7 @@ export function renderMarkdown(report: BlameReport, by: BlameGrouping, rows: rea
   const scope = `\`${report.rev.slice(0, 12)}\`${report.since ? ` since \`${report.since.slice(0, 12)}\`` : ''}`;
   const out = [`### AI-authored lines at ${scope}`, ''];
   out.push(`**${percent(totals.ai, totals.lines)}** of ${totals.lines} lines are AI-authored (${totals.ai} AI, ${totals.human} human) in ${report.files.length} files.`, '');
+  if (totals.lineLevel > 0) out.push(`${totals.lineLevel} lines (${percent(totals.lineLevel, totals.lines)}) were judged line by line from git-ai notes.`, '');
   if (by === 'model' || by === 'agent') {
     out.push(tableText([by === 'model' ? 'Model' : 'Agent', 'Lines', 'Share'], ['---', '---:', '---:'], rows.map((r) => [markdownName(r.key), String(r.lines), percent(r.lines, totals.lines)])));
   } else if (rows.length > 0) {

@@ -11,6 +11,16 @@ export interface FileBlame {
   boundary: number;
   /** Blamed commit sha → lines (non-boundary only). */
   commits: Map<string, number>;
+  /** Line groups of commits that carry a note, where they came from (non-boundary only; absent: none). */
+  noted?: NotedLines[];
+}
+
+/** `count` lines that `sha` wrote as lines `start…` of `path` (its own path then, as blame found it). */
+export interface NotedLines {
+  sha: string;
+  path: string;
+  start: number;
+  count: number;
 }
 
 /** The attribution of one commit, compacted for the sha → attribution map. */
@@ -32,6 +42,8 @@ export interface FileReport {
    * (their true origin is unknown). Left out of `lines`, `ai` and `human`.
    */
   shallowBoundary?: number;
+  /** Lines judged line by line from a git-ai note (the rest: by their commit's attribution). */
+  lineLevel: number;
 }
 
 export interface Totals {
@@ -42,6 +54,7 @@ export interface Totals {
   byAgent: Counts;
   /** Only with `--allow-shallow`: the sum of the files' `shallowBoundary`. */
   shallowBoundary?: number;
+  lineLevel: number;
 }
 
 /** Text files left out by default (not authorship), by reason; `--include`/`blame.include` naming them brings them back. */

@@ -1,0 +1,19 @@
+// Every user-facing line about git-ai notes, in one place.
+import { sanitize } from '../sanitize.js';
+
+const short = (sha: string) => sha.slice(0, 12);
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export const notesMessages = {
+  malformed: (commit: string, reason: string) =>
+    `the git-ai note of commit ${short(commit)} is malformed (${sanitize(reason, { max: 200 })}); that commit keeps its commit-level attribution. See it with: git notes --ref <ref> show ${short(commit)}`,
+  tooBig: (commit: string, size: number, limit: number) =>
+    `the git-ai note of commit ${short(commit)} is ${megabytes(size)}, over the ${megabytes(limit)} limit; that commit keeps its commit-level attribution.`,
+  notABlob: (commit: string, type: string) =>
+    `the notes tree holds a ${sanitize(type, { max: 20 })} instead of a note for commit ${short(commit)}; that commit keeps its commit-level attribution.`,
+  more: (count: number) => `${count} more git-ai note(s) were left out for the same reasons.`,
+  unreadable: (ref: string, reason: string) =>
+    `cannot read the notes ref ${sanitize(ref, { max: 200 })} (${sanitize(reason, { max: 200 })}); counting commit by commit. Check it with: git log -1 ${sanitize(ref, { max: 200 })}`,
+  badRef: (ref: string) =>
+    `invalid --notes-ref '${sanitize(ref, { max: 200 })}': give a notes ref such as refs/notes/ai (or ai, which means refs/notes/ai).`,
+};

@@ -1,0 +1,44 @@
+import { GitError, runGit, splitRecords, streamGit } from './exec.js';
+
+/** Where a commit's note is stored in the notes tree. */
+export interface NoteEntry {
+  /** Object id of the note (a blob, unless the tree is hostile). */
+  oid: string;
+  /** `blob`, or `commit`/other for an entry that is not one (never read). */
+  type: string;
+  /** Size in bytes (blobs), else -1. */
+  size: number;
+}
+
+/** The commit a notes ref points at, or null when the ref does not exist. */
+export async function notesTip(cwd: string, ref: string): Promise<string | null> {
+  const out = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, okCodes: [1, 128] });
+  const tip = out.trim();
+  return /^[0-9a-f]{40,64}$/.test(tip) ? tip : null;
+}
+
+/**
+ * Every note of the notes commit `tip`: annotated commit → note entry, from ONE `git ls-tree -r`
+ * (types and sizes come with it, so nothing oversized or not a blob is ever read). Fanout paths
+ * (`ab/cdef…`, `ab/cd/ef…`) are joined; names that are not an object id are not notes and are
+ * ignored; a commit noted twice (fanout and flat) keeps its first entry.
+ */
+export async function listNotes(cwd: string, tip: string): Promise<Map<string, NoteEntry>> {
+  if (!/^[0-9a-f]{40,64}$/.test(tip)) throw new TypeError(`not an object id: ${JSON.stringify(tip.slice(0, 80))}`);
+  const notes = new Map<string, NoteEntry>();
+  const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', tip];
+  try {
+    for await (const record of splitRecords(streamGit(args, { cwd }), '\0')) {
+      const match = /^\d{6} ([a-z]+) ([0-9a-f]{40,64}) +(-|\d+)\t([0-9a-f/]{40,80})$/.exec(record);
+      if (!match) continue;
+      const [, type, oid, size, path] = match as unknown as [string, string, string, string, string];
+      const commit = path.replace(/\//g, '');
+      if ((commit.length !== 40 && commit.length !== 64) || notes.has(commit)) continue;
+      notes.set(commit, { oid, type, size: size === '-' ? -1 : Number(size) });
+    }
+  } catch (error) {
+    if (error instanceof GitError) throw new GitError(`cannot read the notes at ${tip.slice(0, 12)}: ${error.message}`, args, error.exitCode, error.stderr, { cause: error });
+    throw error;
+  }
+  return notes;
+}

@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import { attributeFile, sumReports } from '../../../src/core/blame/aggregate.js';
+import { parseBlame } from '../../../src/core/blame/parse-blame.js';
+import { noteLines } from '../../../src/core/notes/note-lines.js';
+import { parseAuthorshipLog } from '../../../src/core/notes/parse-authorship-log.js';
+
+const A = 'a'.repeat(40);
+const B = 'b'.repeat(40);
+const C = 'c'.repeat(40);
+
+// `git blame --porcelain`: `filename` only with a commit's first group (unless it has several paths).
+const PORCELAIN = `${A} 1 1 2
+author x
+boundary
+filename old.ts
+\tline
+${A} 2 2
+\tline
+${B} 5 3 3
+author y
+filename "old name.ts"
+\tline
+${B} 6 4
+\tline
+${B} 7 5
+\tline
+${C} 1 6 1
+author z
+filename new.ts
+\tline
+${B} 20 7 2
+\tline
+${B} 21 8
+\tline
+`;
+
+const INCREMENTAL = `${B} 5 3 3
+author y
+filename src/a.ts
+${C} 1 6 1
+author z
+filename new.ts
+${B} 9 7 2
+filename src/b.ts
+`;
+
+describe('blame parser: line groups of noted commits', () => {
+  test('porcelain: a group without a filename line takes its commit’s last path; boundary groups are left out', () => {
+    const noted = new Set([A, B]);
+    const blame = parseBlame(PORCELAIN, (sha) => noted.has(sha));
+    expect(blame.noted).toEqual([
+      { sha: B, path: 'old name.ts', start: 5, count: 3 },
+      { sha: B, path: 'old name.ts', start: 20, count: 2 },
+    ]);
+    expect(blame.commits).toEqual(new Map([[B, 5], [C, 1]]));
+  });
+
+  test('incremental: every group names its origin path (a commit seen under two paths)', () => {
+    const blame = parseBlame(INCREMENTAL, (sha) => sha === B);
+    expect(blame.noted).toEqual([
+      { sha: B, path: 'src/a.ts', start: 5, count: 3 },
+      { sha: B, path: 'src/b.ts', start: 9, count: 2 },
+    ]);
+  });
+
+  test('without noted commits nothing extra is kept', () => {
+    expect(parseBlame(INCREMENTAL).noted).toBeUndefined();
+  });
+});
+
+describe('attributeFile with notes', () => {
+  const note = parseAuthorshipLog(`src/a.ts
+  s_0000000000000a::t_00000000000001 5-6
+  h_00000000000001 7
+src/b.ts
+  0123456789abcdef 10
+---
+{"schema_version":"authorship/3.0.0","prompts":{"0123456789abcdef":{"agent_id":{"tool":"codex","model":"gpt-5.3-codex"}}},
+ "sessions":{"s_0000000000000a":{"agent_id":{"tool":"claude","model":"claude-opus-4-6"}}}}`);
+  if (!note.ok) throw new Error(note.error.message);
+  const lines = noteLines(note.log);
+
+  test('a noted commit is judged by its note alone; others keep their commit-level attribution', () => {
+    const blame = parseBlame(INCREMENTAL, (sha) => sha === B);
+    const commitLevel = new Map([
+      [B, { models: ['qwen/qwen3-coder'], agents: ['qwen-code'] }],
+      [C, { models: ['openai/gpt-5', 'anthropic/claude-opus-4.6'], agents: ['codex'] }],
+    ]);
+    const report = attributeFile('new.ts', blame, (sha) => commitLevel.get(sha), undefined, (sha) => (sha === B ? lines : undefined));
+    expect(report).toEqual({
+      path: 'new.ts',
+      lines: 6,
+      // B: src/a.ts 5-7 → 2 AI (claude), 1 human (h_); src/b.ts 9-10 → line 10 AI (codex). C: 1 line, two models.
+      ai: 4,
+      human: 2,
+      byModel: { 'anthropic/claude-opus-4.6': 3, 'openai/gpt-5.3-codex': 1, 'openai/gpt-5': 1 },
+      byAgent: { 'claude-code': 2, codex: 2 },
+      lineLevel: 5,
+    });
+    expect(sumReports([report, report]).lineLevel).toBe(10);
+  });
+
+  test('a noted commit whose note could not be read keeps its commit-level attribution', () => {
+    const blame = parseBlame(INCREMENTAL, (sha) => sha === B);
+    const report = attributeFile('new.ts', blame, (sha) => (sha === B ? { models: ['qwen/qwen3-coder'], agents: ['qwen-code'] } : undefined));
+    expect(report).toMatchObject({ ai: 5, human: 1, lineLevel: 0, byModel: { 'qwen/qwen3-coder': 5 } });
+  });
+});
