@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Cost of line-level attribution: cold `aitrail blame` on a generated history where most commits
+// (BENCH_NOTED, default 0.8) carry a git-ai Authorship Log under refs/notes/ai, with notes against
+// the same blame with --no-notes, in the same run (alternating order). Target: notes/no-notes <= 1.1.
+// BENCH_FILES files (default 1000), BENCH_COMMITS commits (default 1500), built with git fast-import
+// (the notes too). In-process (the library call behind the CLI), no cache; medians of BENCH_ITERATIONS (3).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cleanEnv, median, random, time } from './lib.js';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const { blameReport } = await import(join(root, 'dist/report/blame-report.js'));
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 3);
+const FILES = Number(process.env.BENCH_FILES ?? 1000);
+const COMMITS = Number(process.env.BENCH_COMMITS ?? 1500);
+const NOTED = Number(process.env.BENCH_NOTED ?? 0.8);
+const env = cleanEnv();
+
+const SESSIONS = {
+  s_0c9883b05a2487: { tool: 'claude', model: 'claude-opus-4-6' },
+  s_e7f2a90b31cc48: { tool: 'cursor', model: 'claude-4.5-sonnet-thinking' },
+  s_77aa00bb11cc22: { tool: 'codex', model: 'gpt-5.3-codex' },
+};
+const PROMPT = { abcd1234abcd1234: { tool: 'cursor', model: 'composer-1' } };
+
+/** `[3, 4, 5, 9]` → `3-5,9`. */
+function ranges(lines) {
+  const parts = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j += 1;
+    parts.push(j === i ? String(lines[i]) : `${lines[i]}-${lines[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+function noteFor(c, touched, rand) {
+  const keys = Object.keys(SESSIONS);
+  const out = [];
+  for (const [path, lines] of touched) {
+    const own = lines.flatMap((text, index) => (text.endsWith(`// edit ${c}`) ? [index + 1] : []));
+    if (own.length === 0) continue;
+    const ai = own.filter(() => rand() < 0.7);
+    const human = own.filter((line) => !ai.includes(line) && rand() < 0.5);
+    const entries = [];
+    if (ai.length > 0) entries.push(rand() < 0.2 ? `  abcd1234abcd1234 ${ranges(ai)}` : `  ${keys[c % keys.length]}::t_${String(c).padStart(14, '0')} ${ranges(ai)}`);
+    if (human.length > 0) entries.push(`  h_31dce776f88375 ${ranges(human)}`);
+    if (entries.length > 0) out.push(`${path}\n${entries.join('\n')}`);
+  }
+  const sessions = Object.fromEntries(Object.entries(SESSIONS).map(([key, agent]) => [key, { agent_id: { ...agent, id: key } }]));
+  const prompts = Object.fromEntries(Object.entries(PROMPT).map(([key, agent]) => [key, { agent_id: { ...agent, id: key }, total_additions: 1, total_deletions: 0, accepted_lines: 1, overriden_lines: 0 }]));
+  const metadata = { schema_version: 'authorship/3.0.0', git_ai_version: '1.4.5', base_commit_sha: '0'.repeat(40), prompts, humans: { h_31dce776f88375: { author: 'Bench <bench@example.com>' } }, sessions };
+  return `${out.join('\n')}${out.length > 0 ? '\n' : ''}---\n${JSON.stringify(metadata, null, 2)}\n`;
+}
+
+/** `files` files, `commits` commits (a few with trailers), most with a note, via fast-import. */
+function generate(dir, files, commits) {
+  execFileSync('git', ['init', '-q', '-b', 'main', dir], { env });
+  const rand = random(7);
+  const contents = Array.from({ length: files }, (_, f) => Array.from({ length: 20 + Math.floor(rand() * 80) }, (_, l) => `const v${f}_${l} = ${Math.floor(rand() * 1e6)}; // original line ${l}`));
+  const paths = contents.map((_, f) => `src/m${f % 40}/file-${f}.ts`);
+  const trailers = ['', '', '', '', '\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', '\n\nCo-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n'];
+  const chunks = [];
+  const notes = [];
+  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  let when = 1_700_000_000;
+  for (let c = 0; c < commits; c += 1) {
+    const message = `change ${c}${c === 0 ? '' : trailers[Math.floor(rand() * trailers.length)]}`;
+    chunks.push(`commit refs/heads/main\nmark :${c + 1}\nauthor Bench <bench@example.com> ${when} +0000\ncommitter Bench <bench@example.com> ${when} +0000\n${data(message)}`);
+    if (c > 0) chunks.push(`from :${c}\n`);
+    when += 60;
+    const touched = c === 0 ? contents.map((_, f) => f) : Array.from({ length: 1 + Math.floor(rand() * 6) }, () => Math.floor(rand() * files));
+    const changed = new Map();
+    for (const f of new Set(touched)) {
+      const lines = contents[f];
+      if (c > 0) {
+        for (let k = 0; k < 1 + Math.floor(rand() * 5); k += 1) {
+          const at = Math.floor(rand() * (lines.length + 1));
+          if (rand() < 0.6) lines.splice(at, rand() < 0.5 ? 1 : 0, `const e${c}_${k} = ${Math.floor(rand() * 1e6)}; // edit ${c}`);
+          else lines.splice(at, 1);
+        }
+      }
+      changed.set(paths[f], lines);
+      chunks.push(`M 100644 inline ${paths[f]}\n${data(`${lines.join('\n')}\n`)}`);
+    }
+    chunks.push('\n');
+    if (c > 0 && rand() < NOTED) notes.push(`N inline :${c + 1}\n${data(noteFor(c, changed, rand))}`);
+  }
+  chunks.push(`commit refs/notes/ai\ncommitter Bench <bench@example.com> ${when} +0000\n${data('notes')}${notes.join('')}\n`);
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env, input: chunks.join(''), maxBuffer: 1 << 30 });
+  execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir, env });
+  return notes.length;
+}
+
+const dir = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-bench-notes-')));
+try {
+  const noted = generate(dir, FILES, COMMITS);
+  const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, env, encoding: 'utf8' }).trim();
+  const t = { notes: [], plain: [] };
+  let withNotes;
+  let without;
+  await blameReport({ cwd: dir, rev, cache: false, notes: false }); // warm the OS caches
+  for (let i = 0; i < iterations; i += 1) {
+    const runs = [
+      ['notes', async () => (withNotes = (await blameReport({ cwd: dir, rev, cache: false })).report)],
+      ['plain', async () => (without = (await blameReport({ cwd: dir, rev, cache: false, notes: false })).report)],
+    ];
+    if (i % 2 === 1) runs.reverse();
+    for (const [key, run] of runs) t[key].push(await time(run));
+  }
+  const m = { notes: median(t.notes), plain: median(t.plain) };
+  const ratio = m.notes / m.plain;
+  process.stdout.write(
+    [
+      `${FILES} files, ${COMMITS} commits, ${noted} with a note; ${withNotes.totals.lines} lines, ${withNotes.totals.lineLevel} judged from notes; median of ${iterations}`,
+      `  --no-notes   ${m.plain.toFixed(0).padStart(7)} ms   ${without.totals.ai} AI lines (commit by commit)`,
+      `  notes        ${m.notes.toFixed(0).padStart(7)} ms   ${withNotes.totals.ai} AI lines (line by line)   notes/no-notes ${ratio.toFixed(3)}  (target <= 1.1) ${ratio <= 1.1 ? 'OK' : 'OVER'}`,
+      `  runs (ms): notes ${t.notes.map((v) => v.toFixed(0)).join(', ')}; no-notes ${t.plain.map((v) => v.toFixed(0)).join(', ')}`,
+      '',
+    ].join('\n'),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
