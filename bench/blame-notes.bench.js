@@ -3,16 +3,17 @@
 // (BENCH_NOTED, default 0.8) carry a git-ai Authorship Log under refs/notes/ai, with notes against
 // the same blame with --no-notes, in the same run (alternating order). Target: notes/no-notes <= 1.1.
 // BENCH_FILES files (default 1000), BENCH_COMMITS commits (default 1500), built with git fast-import
-// (the notes too). In-process (the library call behind the CLI), no cache; medians of BENCH_ITERATIONS (3).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+// (the notes too). Each run is the library call behind the CLI in a fresh node process, no cache;
+// medians of BENCH_ITERATIONS (3). Wall time, and on Linux also CPU time (node plus its git
+// children, from /proc/self/stat), which a machine shared with other work disturbs far less.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanEnv, median, random, time } from './lib.js';
+import { cleanEnv, median, random } from './lib.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const { blameReport } = await import(join(root, 'dist/report/blame-report.js'));
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 3);
 const FILES = Number(process.env.BENCH_FILES ?? 1000);
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 1500);
@@ -96,30 +97,52 @@ function generate(dir, files, commits) {
   return notes.length;
 }
 
+/** One cold blame in a fresh process: wall ms, CPU ms (self + children, Linux) and its totals. */
+function run(dir, rev, notes) {
+  const script = `
+    const { readFileSync } = await import('node:fs');
+    const { blameReport } = await import(${JSON.stringify(join(root, 'dist/report/blame-report.js'))});
+    const start = process.hrtime.bigint();
+    const { report } = await blameReport({ cwd: process.cwd(), rev: ${JSON.stringify(rev)}, cache: false, notes: ${notes} });
+    const wall = Number(process.hrtime.bigint() - start) / 1e6;
+    let cpu = null;
+    try {
+      const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\\) /, '').split(' ');
+      // utime, stime, cutime, cstime: fields 14-17 of stat(5), here 11-14 after the name.
+      cpu = fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) * 10;
+    } catch {}
+    process.stdout.write(JSON.stringify({ wall, cpu, totals: report.totals }));
+  `;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (result.status !== 0) throw new Error(`blame run failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-bench-notes-')));
 try {
   const noted = generate(dir, FILES, COMMITS);
   const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, env, encoding: 'utf8' }).trim();
   const t = { notes: [], plain: [] };
-  let withNotes;
-  let without;
-  await blameReport({ cwd: dir, rev, cache: false, notes: false }); // warm the OS caches
+  run(dir, rev, false); // warm the OS caches
   for (let i = 0; i < iterations; i += 1) {
-    const runs = [
-      ['notes', async () => (withNotes = (await blameReport({ cwd: dir, rev, cache: false })).report)],
-      ['plain', async () => (without = (await blameReport({ cwd: dir, rev, cache: false, notes: false })).report)],
-    ];
-    if (i % 2 === 1) runs.reverse();
-    for (const [key, run] of runs) t[key].push(await time(run));
+    const order = i % 2 === 0 ? ['notes', 'plain'] : ['plain', 'notes'];
+    for (const key of order) t[key].push(run(dir, rev, key === 'notes'));
   }
-  const m = { notes: median(t.notes), plain: median(t.plain) };
-  const ratio = m.notes / m.plain;
+  const pick = (key, field) => median(t[key].map((entry) => entry[field]));
+  const withNotes = t.notes[0].totals;
+  const without = t.plain[0].totals;
+  const wall = pick('notes', 'wall') / pick('plain', 'wall');
+  const hasCpu = existsSync('/proc/self/stat') && t.notes.every((entry) => entry.cpu !== null);
+  const cpu = hasCpu ? pick('notes', 'cpu') / pick('plain', 'cpu') : null;
+  const ms = (value) => `${value.toFixed(0).padStart(7)} ms`;
+  const verdict = (ratio) => `${ratio.toFixed(3)}  (target <= 1.1) ${ratio <= 1.1 ? 'OK' : 'OVER'}`;
   process.stdout.write(
     [
-      `${FILES} files, ${COMMITS} commits, ${noted} with a note; ${withNotes.totals.lines} lines, ${withNotes.totals.lineLevel} judged from notes; median of ${iterations}`,
-      `  --no-notes   ${m.plain.toFixed(0).padStart(7)} ms   ${without.totals.ai} AI lines (commit by commit)`,
-      `  notes        ${m.notes.toFixed(0).padStart(7)} ms   ${withNotes.totals.ai} AI lines (line by line)   notes/no-notes ${ratio.toFixed(3)}  (target <= 1.1) ${ratio <= 1.1 ? 'OK' : 'OVER'}`,
-      `  runs (ms): notes ${t.notes.map((v) => v.toFixed(0)).join(', ')}; no-notes ${t.plain.map((v) => v.toFixed(0)).join(', ')}`,
+      `${FILES} files, ${COMMITS} commits, ${noted} with a note; ${withNotes.lines} lines, ${withNotes.lineLevel} judged from notes; median of ${iterations}`,
+      `  --no-notes   wall ${ms(pick('plain', 'wall'))}${hasCpu ? `   cpu ${ms(pick('plain', 'cpu'))}` : ''}   ${without.ai} AI lines (commit by commit)`,
+      `  notes        wall ${ms(pick('notes', 'wall'))}${hasCpu ? `   cpu ${ms(pick('notes', 'cpu'))}` : ''}   ${withNotes.ai} AI lines (line by line)`,
+      `  notes/no-notes: wall ${verdict(wall)}${cpu === null ? '' : `; cpu ${verdict(cpu)}`}`,
+      `  runs (wall ms): notes ${t.notes.map((entry) => entry.wall.toFixed(0)).join(', ')}; no-notes ${t.plain.map((entry) => entry.wall.toFixed(0)).join(', ')}`,
       '',
     ].join('\n'),
   );
