@@ -82,7 +82,7 @@ describe('blame in a shallow clone', () => {
     expect(full.totals).toMatchObject({ lines: 11, ai: 1, human: 10, shallowBoundary: 0 });
     expect(full.shallowCut).toEqual([]);
     const plain = json(dir);
-    expect(plain.totals).toEqual({ lines: 11, ai: 1, human: 10, byModel: { 'anthropic/claude-opus-4.6': 1 }, byAgent: { 'claude-code': 1 } });
+    expect(plain.totals).toEqual({ lines: 11, ai: 1, human: 10, byModel: { 'anthropic/claude-opus-4.6': 1 }, byAgent: { 'claude-code': 1 }, lineLevel: 0 });
     expect(plain).not.toHaveProperty('shallowCut');
   });
 
@@ -229,7 +229,7 @@ describe('an empty repository', () => {
     const repo = makeRepo();
     writeFileSync(join(repo.dir, 'untracked.txt'), 'x\n');
     const report = json(repo.dir);
-    expect(report).toEqual({ rev: null, since: null, totals: { lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {} }, files: [], excluded: { lockfiles: 0, generated: 0 } });
+    expect(report).toEqual({ rev: null, since: null, totals: { lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {}, lineLevel: 0 }, files: [], excluded: { lockfiles: 0, generated: 0 } });
     const table = aitrail(repo.dir, ['blame']);
     expect(table).toMatchObject({ code: 0, stdout: 'No lines to report: the repository has no commit yet.\n' });
     const csv = aitrail(repo.dir, ['blame', '--format', 'csv']);
