@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanEnv, median, random } from './lib.js';
+import { cleanEnv, generateHistory, median } from './lib.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 3);
@@ -58,43 +58,10 @@ function noteFor(c, touched, rand) {
   return `${out.join('\n')}${out.length > 0 ? '\n' : ''}---\n${JSON.stringify(metadata, null, 2)}\n`;
 }
 
-/** `files` files, `commits` commits (a few with trailers), most with a note, via fast-import. */
+/** `files` files, `commits` commits (a few with trailers), most with a note. */
 function generate(dir, files, commits) {
-  execFileSync('git', ['init', '-q', '-b', 'main', dir], { env });
-  const rand = random(7);
-  const contents = Array.from({ length: files }, (_, f) => Array.from({ length: 20 + Math.floor(rand() * 80) }, (_, l) => `const v${f}_${l} = ${Math.floor(rand() * 1e6)}; // original line ${l}`));
-  const paths = contents.map((_, f) => `src/m${f % 40}/file-${f}.ts`);
   const trailers = ['', '', '', '', '\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', '\n\nCo-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n'];
-  const chunks = [];
-  const notes = [];
-  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
-  let when = 1_700_000_000;
-  for (let c = 0; c < commits; c += 1) {
-    const message = `change ${c}${c === 0 ? '' : trailers[Math.floor(rand() * trailers.length)]}`;
-    chunks.push(`commit refs/heads/main\nmark :${c + 1}\nauthor Bench <bench@example.com> ${when} +0000\ncommitter Bench <bench@example.com> ${when} +0000\n${data(message)}`);
-    if (c > 0) chunks.push(`from :${c}\n`);
-    when += 60;
-    const touched = c === 0 ? contents.map((_, f) => f) : Array.from({ length: 1 + Math.floor(rand() * 6) }, () => Math.floor(rand() * files));
-    const changed = new Map();
-    for (const f of new Set(touched)) {
-      const lines = contents[f];
-      if (c > 0) {
-        for (let k = 0; k < 1 + Math.floor(rand() * 5); k += 1) {
-          const at = Math.floor(rand() * (lines.length + 1));
-          if (rand() < 0.6) lines.splice(at, rand() < 0.5 ? 1 : 0, `const e${c}_${k} = ${Math.floor(rand() * 1e6)}; // edit ${c}`);
-          else lines.splice(at, 1);
-        }
-      }
-      changed.set(paths[f], lines);
-      chunks.push(`M 100644 inline ${paths[f]}\n${data(`${lines.join('\n')}\n`)}`);
-    }
-    chunks.push('\n');
-    if (c > 0 && rand() < NOTED) notes.push(`N inline :${c + 1}\n${data(noteFor(c, changed, rand))}`);
-  }
-  chunks.push(`commit refs/notes/ai\ncommitter Bench <bench@example.com> ${when} +0000\n${data('notes')}${notes.join('')}\n`);
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env, input: chunks.join(''), maxBuffer: 1 << 30 });
-  execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir, env });
-  return notes.length;
+  return generateHistory(dir, env, { files, commits, seed: 7, trailers, note: (c, changed, rand) => (c > 0 && rand() < NOTED ? noteFor(c, changed, rand) : null) });
 }
 
 /** One cold blame in a fresh process: wall ms, CPU ms (self + children, Linux) and its totals. */

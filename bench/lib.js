@@ -1,4 +1,5 @@
 // Shared helpers of the benchmarks (bench/*.bench.js).
+import { execFileSync } from 'node:child_process';
 
 /** process.env without agent markers, aitrail and git variables, with no user/system git config. */
 export function cleanEnv() {
@@ -30,4 +31,48 @@ export function random(seed) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * A history of `files` files and `commits` commits in `dir`, via git fast-import: each commit
+ * edits a few random files; its message is `change <n>` plus one of `trailers` picked at random.
+ * `note(c, changed, rand)` may return the text of a git-ai note for commit `c` (`changed`: path →
+ * its lines after the commit), written to refs/notes/ai. Returns the number of notes.
+ */
+export function generateHistory(dir, env, { files, commits, seed, trailers, note }) {
+  execFileSync('git', ['init', '-q', '-b', 'main', dir], { env });
+  const rand = random(seed);
+  const contents = Array.from({ length: files }, (_, f) => Array.from({ length: 20 + Math.floor(rand() * 80) }, (_, l) => `const v${f}_${l} = ${Math.floor(rand() * 1e6)}; // original line ${l}`));
+  const paths = contents.map((_, f) => `src/m${f % 40}/file-${f}.ts`);
+  const chunks = [];
+  const notes = [];
+  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  let when = 1_700_000_000;
+  for (let c = 0; c < commits; c += 1) {
+    const message = `change ${c}${c === 0 ? '' : trailers[Math.floor(rand() * trailers.length)]}`;
+    chunks.push(`commit refs/heads/main\nmark :${c + 1}\nauthor Bench <bench@example.com> ${when} +0000\ncommitter Bench <bench@example.com> ${when} +0000\n${data(message)}`);
+    if (c > 0) chunks.push(`from :${c}\n`);
+    when += 60;
+    const touched = c === 0 ? contents.map((_, f) => f) : Array.from({ length: 1 + Math.floor(rand() * 6) }, () => Math.floor(rand() * files));
+    const changed = new Map();
+    for (const f of new Set(touched)) {
+      const lines = contents[f];
+      if (c > 0) {
+        for (let k = 0; k < 1 + Math.floor(rand() * 5); k += 1) {
+          const at = Math.floor(rand() * (lines.length + 1));
+          if (rand() < 0.6) lines.splice(at, rand() < 0.5 ? 1 : 0, `const e${c}_${k} = ${Math.floor(rand() * 1e6)}; // edit ${c}`);
+          else lines.splice(at, 1);
+        }
+      }
+      changed.set(paths[f], lines);
+      chunks.push(`M 100644 inline ${paths[f]}\n${data(`${lines.join('\n')}\n`)}`);
+    }
+    chunks.push('\n');
+    const text = note?.(c, changed, rand);
+    if (text) notes.push(`N inline :${c + 1}\n${data(text)}`);
+  }
+  if (notes.length > 0) chunks.push(`commit refs/notes/ai\ncommitter Bench <bench@example.com> ${when} +0000\n${data('notes')}${notes.join('')}\n`);
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env, input: chunks.join(''), maxBuffer: 1 << 30 });
+  execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir, env });
+  return notes.length;
 }
