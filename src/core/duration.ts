@@ -14,3 +14,15 @@ export function parseDuration(text: string): number | null {
   for (const [, amount, unit] of trimmed.matchAll(/(\d+)([smhdw])/g)) total += Number(amount) * UNITS[unit!]!;
   return total > 0 && total <= MAX_DURATION_MS ? total : null;
 }
+
+/** `7h 59m`, `2d 3h`, `45m`, `less than a minute`: how long is left, for people. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(ms / UNITS.m!);
+  if (minutes < 1) return 'less than a minute';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+  if (hours > 0) return rest > 0 ? `${hours}h ${rest}m` : `${hours}h`;
+  return `${rest}m`;
+}

@@ -40,7 +40,7 @@ export interface CommitSignals {
 export interface Session {
   model: string;
   agent?: string;
-  /** ISO timestamp; absent = until cleared. */
+  /** ISO timestamp. Absent only in files of older versions: a working day after `setAt`. */
   expiresAt?: string;
   setAt: string;
 }

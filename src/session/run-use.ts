@@ -1,8 +1,8 @@
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { canonicalModel, shortNameAgents } from '../core/catalog.js';
-import { parseDuration } from '../core/duration.js';
-import { activeSession, isAgentSlug, isModelId } from '../core/session.js';
+import { formatDuration, parseDuration } from '../core/duration.js';
+import { activeSession, DEFAULT_SESSION_MS, describeSession, isAgentSlug, isModelId } from '../core/session.js';
 import type { Session } from '../core/types.js';
 import { UsageError } from '../cli/errors.js';
 import { locateRepo } from '../git/repo.js';
@@ -35,11 +35,6 @@ export function resolveSessionModel(raw: string, aliases: Record<string, string>
   );
 }
 
-function describe(session: Session): string {
-  const until = session.expiresAt ? `until ${session.expiresAt}` : "until 'aitrail use --clear'";
-  return `${session.agent ?? '(agent detected at commit time)'} ${session.model}, ${until}`;
-}
-
 /** `aitrail use`: set, show or clear the model for commits made in this worktree. */
 export async function runUse(args: UseArgs): Promise<number> {
   const cwd = args.cwd ?? process.cwd();
@@ -50,14 +45,14 @@ export async function runUse(args: UseArgs): Promise<number> {
     if (args.model !== undefined || args.agent !== undefined || args.for !== undefined) throw new UsageError("--clear takes no model, --agent or --for. Run 'aitrail use --clear' alone.");
     const stored = activeSession(readSessionData(repo.gitDir), now);
     const had = clearSession(repo.gitDir);
-    process.stdout.write(had ? `Session cleared${stored ? ` (was ${describe(stored)})` : ''}; commits here are no longer attributed to it.\n` : 'No session was set; nothing to clear.\n');
+    process.stdout.write(had ? `Session cleared${stored ? ` (was ${describeSession(stored, now)})` : ''}; commits here are no longer attributed to it.\n` : 'No session was set; nothing to clear.\n');
     return ExitCode.ok;
   }
   if (args.model === undefined) {
     if (args.agent !== undefined || args.for !== undefined) throw new UsageError("--agent and --for need a model: aitrail use <model> [--agent <slug>] [--for <duration>].");
     const data = readSessionData(repo.gitDir);
     const session = activeSession(data, now);
-    if (session) process.stdout.write(`Session: ${sanitize(describe(session))}\n(stored in ${sanitize(sessionPath(repo.gitDir))}; clear with 'aitrail use --clear')\n`);
+    if (session) process.stdout.write(`Session: ${sanitize(describeSession(session, now))}\n(stored in ${sanitize(sessionPath(repo.gitDir))}; clear with 'aitrail use --clear')\n`);
     else process.stdout.write(`No session${data !== undefined ? ' (the stored one has expired or is invalid)' : ''}. Set one with 'aitrail use <model> [--agent <slug>] [--for 2h]'.\n`);
     return ExitCode.ok;
   }
@@ -70,17 +65,21 @@ export async function runUse(args: UseArgs): Promise<number> {
     if (!isAgentSlug(agent)) throw new UsageError(`invalid agent '${sanitize(args.agent, { max: 80 })}': use a slug such as claude-code, aider, cursor, codex (letters, digits, '-', '.', '_').`);
   }
   const model = resolveSessionModel(args.model, config.detect.aliases, agent);
-  let expiresAt: string | undefined;
+  let ms = DEFAULT_SESSION_MS;
   if (args.for !== undefined) {
-    const ms = parseDuration(args.for);
-    if (ms === null) throw new UsageError(`invalid duration '${sanitize(args.for, { max: 40 })}': use a number and a unit, e.g. 30m, 2h, 1d, 1h30m (at most a year).`);
-    expiresAt = new Date(now.getTime() + ms).toISOString();
+    const parsed = parseDuration(args.for);
+    if (parsed === null) throw new UsageError(`invalid duration '${sanitize(args.for, { max: 40 })}': use a number and a unit, e.g. 30m, 2h, 1d, 1h30m (at most a year).`);
+    ms = parsed;
   }
-  const session: Session = { model, ...(agent ? { agent } : {}), ...(expiresAt ? { expiresAt } : {}), setAt: now.toISOString() };
+  const expiresAt = new Date(now.getTime() + ms).toISOString();
+  const session: Session = { model, ...(agent ? { agent } : {}), expiresAt, setAt: now.toISOString() };
   writeSession(repo.gitDir, session);
+  const how = args.for === undefined ? `the default working day; change it with --for <duration>, e.g. --for 2d` : `--for ${sanitize(args.for, { max: 40 })}`;
   process.stdout.write(
-    `Commits in this worktree now record ${config.trailer.key}: ${agent ?? '<agent>'}:${model}, ${expiresAt ? `until ${expiresAt}` : "until 'aitrail use --clear'"}.\n` +
-      (agent ? '' : 'The agent is taken from the environment at commit time (unknown if none is detected); set it with --agent <slug>.\n'),
+    `Commits in this worktree now record ${config.trailer.key}: ${agent ?? '<agent>'}:${model}, until ${expiresAt} (${formatDuration(ms)}: ${how}; 'aitrail use --clear' ends it).\n` +
+      (agent
+        ? 'Commits made by another agent do not get this model.\n'
+        : 'The agent is taken from the environment at commit time (unknown if none is detected); set it with --agent <slug>.\n'),
   );
   return ExitCode.ok;
 }

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime, trailerValue } from '../core/detect.js';
+import { describeSession } from '../core/session.js';
 import { configValue } from '../git/config-value.js';
 import { locateAnyRepo, gitPath } from '../git/git-path.js';
 import { gatherCommitTimeSignals } from '../hooks/commit-time-signals.js';
@@ -57,7 +58,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   if (binary === null && hooks.some((hook) => hook.active)) out.push(binaryMissingNote(repo.bare));
   out.push(`Config: ${loaded.filepath ? show(loaded.filepath) : 'none found (built-in defaults)'}; trailer key ${sanitize(config.trailer.key)}`);
   const session = signals.session;
-  out.push(`Session: ${session ? sanitize(`${session.agent ?? '(agent from environment)'} ${session.model}, ${session.expiresAt ? `until ${session.expiresAt}` : "until 'aitrail use --clear'"}`) : "none ('aitrail use <model>' sets one)"}`);
+  out.push(`Session: ${session ? sanitize(describeSession(session, new Date())) : "none ('aitrail use <model>' sets one)"}`);
   if (repo.bare) out.push('Bare repository: pushes are checked by pre-receive; nothing is committed here.');
   else if (disabled) out.push(`${huskyOff && process.env.AITRAIL !== '0' ? 'HUSKY=0' : 'AITRAIL=0'} is set: the hooks record and check nothing in this environment.`);
   else if (record.length === 0) out.push('A commit made now would record: nothing (no AI model or agent detected: a human commit).');

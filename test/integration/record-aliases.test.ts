@@ -71,3 +71,34 @@ describe('aliases are models, not humans (issue 9), through real commits with th
     expect(JSON.parse(readFileSync(join(repo.dir, '.git', 'aitrail', 'session.json'), 'utf8')).model).toBe('google/gemini-pro');
   });
 });
+
+describe('never invent a pairing (issue 9): a session belongs to its own agent and expires', () => {
+  it('a Claude Code commit made while a qwen-code session is active keeps only its own attribution', () => {
+    const repo = repoWithHooks();
+    const use = aitrail(repo.dir, ['use', 'qwen/qwen3-coder', '--agent', 'qwen-code']);
+    expect(use.status, use.stderr).toBe(0);
+    const message = 'Refactor the parser\n\nCo-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>\n';
+    const claude = gitRun(repo.dir, ['commit', '-q', '--allow-empty', '--cleanup=verbatim', '-F', '-'], { CLAUDECODE: '1' }, message);
+    expect(claude.status, claude.stderr).toBe(0);
+    expect(messageOf(repo.dir)).toBe(`${message}Assisted-by: claude-code:anthropic/claude-opus-4.6\n`);
+    expect(lastLog(repo.dir).attributions.map((a) => `${a.agent}:${a.model}`)).toEqual(['claude-code:anthropic/claude-opus-4.6']);
+
+    const qwen = gitRun(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Qwen work'], { QWEN_CODE: '1' });
+    expect(qwen.status, qwen.stderr).toBe(0);
+    expect(messageOf(repo.dir)).toBe('Qwen work\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n');
+  });
+
+  it('a session expires after a working day by default; use and status say when', () => {
+    const repo = repoWithHooks();
+    const use = aitrail(repo.dir, ['use', 'qwen/qwen3-coder', '--agent', 'qwen-code']);
+    expect(use.status, use.stderr).toBe(0);
+    expect(use.stdout).toMatch(/until \d{4}-[\d-]+T[\d:.]+Z \(8h: the default working day; change it with --for <duration>/);
+    const stored = JSON.parse(readFileSync(join(repo.dir, '.git', 'aitrail', 'session.json'), 'utf8'));
+    expect(Date.parse(stored.expiresAt) - Date.parse(stored.setAt)).toBe(8 * 3_600_000);
+    const status = aitrail(repo.dir, ['status']);
+    expect(status.stdout).toMatch(/Session: qwen-code qwen\/qwen3-coder, until \d{4}-[\d-]+T[\d:.]+Z \((7h 59m|8h) left\)/);
+
+    const longer = aitrail(repo.dir, ['use', 'qwen/qwen3-coder', '--agent', 'qwen-code', '--for', '3d']);
+    expect(longer.stdout).toMatch(/\(3d: --for 3d;/);
+  });
+});

@@ -255,6 +255,33 @@ describe('aliases are models, not humans (issue 9)', () => {
   });
 });
 
+describe('never invent a pairing: a session belongs to its own agent (issue 9)', () => {
+  const now = new Date('2026-01-01T10:00:00Z');
+  const qwen = { model: 'qwen/qwen3-coder', agent: 'qwen-code', setAt: '2026-01-01T09:00:00Z', expiresAt: '2026-01-01T17:00:00Z' };
+  const anyAgent = { model: 'qwen/qwen3-coder', setAt: '2026-01-01T09:00:00Z', expiresAt: '2026-01-01T17:00:00Z' };
+  const claudeMessage = 'feat: x\n\nCo-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>\n';
+  const at = (message: string, env: Record<string, string>, session: typeof qwen | typeof anyAgent) =>
+    detectAtCommitTime(message, { env, session, now }).map((a) => `${a.agent}:${a.model}`);
+
+  it.each([
+    ['a Claude Code commit with its own co-author line keeps only its own model', claudeMessage, { CLAUDECODE: '1' }, qwen, ['claude-code:anthropic/claude-opus-4.6']],
+    ['a Claude Code commit without a model line still does not get the qwen-code session', 'x\n', { CLAUDECODE: '1' }, qwen, ['claude-code:unknown']],
+    ["the session's own agent committing gets it", 'x\n', { QWEN_CODE: '1' }, qwen, ['qwen-code:qwen/qwen3-coder']],
+    ['a commit with no agent signal gets it', 'x\n', {}, qwen, ['qwen-code:qwen/qwen3-coder']],
+    ['both agents present: each keeps its own', 'x\n', { QWEN_CODE: '1', CLAUDECODE: '1' }, qwen, ['qwen-code:qwen/qwen3-coder', 'claude-code:unknown']],
+    ['a session without --agent takes the agent of the environment', 'x\n', { CLAUDECODE: '1' }, anyAgent, ['claude-code:qwen/qwen3-coder']],
+    ['…but not over the model the message names for that agent', claudeMessage, { CLAUDECODE: '1' }, anyAgent, ['claude-code:anthropic/claude-opus-4.6']],
+    ['a session without --agent and no agent signal', 'x\n', {}, anyAgent, ['unknown:qwen/qwen3-coder']],
+  ])('%s', (_name, message, env, session, expected) => {
+    expect(at(message, env, session)).toEqual(expected);
+  });
+
+  it('an expired session (default end included) is not applied', () => {
+    const legacy = { model: 'qwen/qwen3-coder', agent: 'qwen-code', setAt: '2026-01-01T01:00:00Z' };
+    expect(detectAtCommitTime('x\n', { env: {}, session: legacy, now })).toEqual([]);
+  });
+});
+
 describe('detectAtCommitTime', () => {
   it('Claude Code environment with its model variable', () => {
     const result = detectAtCommitTime('msg\n', { env: { CLAUDECODE: '1', ANTHROPIC_MODEL: 'claude-opus-4-6' } });

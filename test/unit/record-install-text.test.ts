@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addHuskyBlock, huskyBlockState, removeHuskyBlock } from '../../src/install/husky-block.js';
 import { isShim, shimText } from '../../src/install/shim.js';
-import { parseDuration } from '../../src/core/duration.js';
-import { activeSession } from '../../src/core/session.js';
+import { formatDuration, parseDuration } from '../../src/core/duration.js';
+import { activeSession, DEFAULT_SESSION_MS, describeSession, sessionEnd } from '../../src/core/session.js';
 import { parseIdent } from '../../src/core/ident.js';
 import { hasNoContent, templateComparable, trailersFor } from '../../src/core/record-trailers.js';
 
@@ -43,12 +43,25 @@ describe('parseDuration', () => {
   it.each(['', '30', 'm', '-1h', '0m', '1.5h', '2y', '400d', '1h 30m'])('rejects %j', (text) => expect(parseDuration(text)).toBeNull());
 });
 
+describe('formatDuration', () => {
+  it.each([[30_000, 'less than a minute'], [45 * 60_000, '45m'], [8 * 3_600_000, '8h'], [(7 * 60 + 59) * 60_000, '7h 59m'], [(51 * 60) * 60_000, '2d 3h'], [2 * 86_400_000, '2d']])('%d ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
+
 describe('activeSession', () => {
   const now = new Date('2026-01-01T12:00:00Z');
   it('accepts a well-formed, unexpired session', () => {
     const session = { model: 'qwen/qwen3-coder', agent: 'qwen-code', setAt: '2026-01-01T11:00:00Z', expiresAt: '2026-01-01T13:00:00Z' };
     expect(activeSession(session, now)).toEqual(session);
-    expect(activeSession({ model: 'anthropic/claude-opus-4.6', setAt: '2026-01-01T11:00:00Z' }, now)).toEqual({ model: 'anthropic/claude-opus-4.6', setAt: '2026-01-01T11:00:00Z' });
+  });
+  it('a session stored without an end (older aitrail) lasts a working day from when it was set', () => {
+    const legacy = { model: 'anthropic/claude-opus-4.6', setAt: '2026-01-01T11:00:00Z' };
+    expect(activeSession(legacy, now)).toEqual({ ...legacy, expiresAt: '2026-01-01T19:00:00.000Z' });
+    expect(activeSession(legacy, new Date('2026-01-01T19:00:00Z'))).toBeUndefined();
+    expect(sessionEnd(legacy) - Date.parse(legacy.setAt)).toBe(DEFAULT_SESSION_MS);
+  });
+  it('describes the session with the time left', () => {
+    const session = { model: 'qwen/qwen3-coder', agent: 'qwen-code', setAt: '2026-01-01T11:00:00Z', expiresAt: '2026-01-01T19:59:00Z' };
+    expect(describeSession(session, now)).toBe('qwen-code qwen/qwen3-coder, until 2026-01-01T19:59:00.000Z (7h 59m left)');
   });
   it.each([
     { model: 'qwen/qwen3-coder', setAt: '2026-01-01T11:00:00Z', expiresAt: '2026-01-01T12:00:00Z' },

@@ -1,27 +1,20 @@
-import { canonicalModel } from '../catalog.js';
 import { parseTrailers } from '../trailers.js';
+import { sessionEnd } from '../session.js';
 import type { Attribution, CommitTimeSignals } from '../types.js';
-import { agentOrSlug, agentSlug } from './agent-name.js';
+import { agentOrSlug } from './agent-name.js';
 import { commitFindings, type DetectOptions } from './commit.js';
+import { envFindings, modelOrUnknown, soleEnvAgent, type EnvFinding } from './env-findings.js';
 import { found, quote } from './found.js';
 import { mergeAttributions } from './merge.js';
 import { signatures } from './signatures.js';
 
-/** A model named in a variable or a session: short names read with the agent as context; unreadable = `unknown` (still AI). */
-function modelOrUnknown(raw: string, aliases: Record<string, string>, agent?: string): string {
-  return canonicalModel(raw, aliases, { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true }) ?? 'unknown';
-}
-
-/** The agent the environment names, when it names exactly one (the context of a short model name). */
-function envAgent(env: Record<string, string | undefined>): string | undefined {
-  const sig = signatures();
-  const agents = new Set<string>();
-  for (const marker of sig.env) if (marker.when.every(([name, pattern]) => pattern.test(env[name] ?? ''))) agents.add(marker.agent);
-  for (const name of sig.genericAgentVars) {
-    const agent = agentSlug(env[name] ?? '');
-    if (agent) agents.add(agent);
-  }
-  return agents.size === 1 ? [...agents][0] : undefined;
+/** A model named for the commit being made: `AITRAIL_MODEL` (explicit) or the `aitrail use` session. */
+interface FixedModel {
+  kind: 'explicit' | 'session';
+  model: string;
+  /** The agent it was named for (`AITRAIL_AGENT`, `aitrail use --agent`), if any. */
+  agent?: string;
+  evidence: string;
 }
 
 /** Strip comment lines and the scissors section, as git will before storing the message. */
@@ -34,11 +27,52 @@ function visibleMessage(message: string, commentChar: string): string {
   return lines.join('\n');
 }
 
+function fixedModel(time: CommitTimeSignals & { now?: Date }, aliases: Record<string, string>, fromEnv: readonly EnvFinding[]): FixedModel | undefined {
+  const sig = signatures();
+  const explicitModel = time.env[sig.explicit.modelVar]?.trim();
+  const explicitAgent = time.env[sig.explicit.agentVar]?.trim();
+  if (explicitModel) {
+    const agent = explicitAgent ? agentOrSlug(explicitAgent) : undefined;
+    const model = modelOrUnknown(explicitModel, aliases, agent ?? soleEnvAgent(fromEnv));
+    return { kind: 'explicit', model, ...(agent ? { agent } : {}), evidence: `env ${sig.explicit.modelVar}=${quote(explicitModel)}` };
+  }
+  const session = time.session;
+  if (!session || sessionEnd(session) <= (time.now ?? new Date()).getTime()) return undefined;
+  const agent = session.agent ? agentOrSlug(session.agent) : undefined;
+  const why = `session (aitrail use ${quote(session.model)}${agent ? ` --agent ${agent}` : ''} until ${new Date(sessionEnd(session)).toISOString()})`;
+  return { kind: 'session', model: modelOrUnknown(session.model, aliases, agent), ...(agent ? { agent } : {}), evidence: why };
+}
+
+function withModel(finding: EnvFinding, fixed: FixedModel): Attribution {
+  return { ...finding.attribution, model: fixed.model, evidence: [finding.markerEvidence, fixed.evidence] };
+}
+
+/**
+ * Who the fixed model belongs to. Explicit `AITRAIL_MODEL` replaces the model of the agents the
+ * environment names (only `AITRAIL_AGENT`'s when set) and is always recorded. A session belongs to
+ * its own agent: it is recorded when that agent is the one committing, or when no agent signal at
+ * all is present — never paired with another agent (a Claude Code commit made while a
+ * `qwen-code` session is active keeps only its own model). A session set without `--agent` takes
+ * the agent of the environment, unless the message already names that agent's model.
+ */
+function applyFixed(fixed: FixedModel, fromEnv: readonly EnvFinding[], fromMessage: readonly Attribution[]): Attribution[] {
+  const signalled = new Set([...fromEnv.map((finding) => finding.attribution), ...fromMessage].map((a) => a.agent).filter((agent) => agent !== 'unknown'));
+  const modelled = new Set(fromMessage.filter((a) => a.agent !== 'unknown' && a.model !== 'unknown').map((a) => a.agent));
+  const own = fromEnv.map((finding) => finding.attribution);
+  if (fixed.agent) {
+    if (fixed.kind === 'session' && signalled.size > 0 && !signalled.has(fixed.agent)) return own;
+    const env = fromEnv.map((finding) => (finding.attribution.agent === fixed.agent ? withModel(finding, fixed) : finding.attribution));
+    return [found(fixed.agent, fixed.model, fixed.evidence), ...env];
+  }
+  if (fixed.kind === 'explicit') return [found('unknown', fixed.model, fixed.evidence), ...fromEnv.map((finding) => withModel(finding, fixed))];
+  if (signalled.size === 0) return [found('unknown', fixed.model, fixed.evidence)];
+  return fromEnv.map((finding) => (modelled.has(finding.attribution.agent) ? finding.attribution : withModel(finding, fixed)));
+}
+
 /**
  * Attributions for a commit being made right now: explicit `AITRAIL_MODEL`/`AITRAIL_AGENT`, the
  * `aitrail use` session, agent environment markers, and the signatures already in `message`
  * (co-author lines, trailers) and in the author identity (aider's `Name (aider)`).
- * An explicit or session model replaces the model an agent's environment suggests.
  */
 export function detectAtCommitTime(
   message: string,
@@ -46,54 +80,23 @@ export function detectAtCommitTime(
   options: DetectOptions = {},
 ): Attribution[] {
   const sig = signatures();
-  const env = time.env;
   const aliases = options.detect?.aliases ?? {};
-  const result: Attribution[] = [];
-  let fixedModel: string | undefined;
-
-  const explicitModel = env[sig.explicit.modelVar]?.trim();
-  const explicitAgent = env[sig.explicit.agentVar]?.trim();
-  if (explicitModel) {
-    const agent = explicitAgent ? agentOrSlug(explicitAgent) : 'unknown';
-    fixedModel = modelOrUnknown(explicitModel, aliases, agent !== 'unknown' ? agent : envAgent(env));
-    result.push(found(agent, fixedModel, `env ${sig.explicit.modelVar}=${quote(explicitModel)}`));
-  } else if (explicitAgent) {
-    result.push(found(agentOrSlug(explicitAgent), 'unknown', `env ${sig.explicit.agentVar}=${quote(explicitAgent)}`));
-  }
-
-  const session = time.session;
-  const now = time.now ?? new Date();
-  if (!fixedModel && session && !(session.expiresAt && Date.parse(session.expiresAt) <= now.getTime())) {
-    fixedModel = modelOrUnknown(session.model, aliases, session.agent);
-    const until = session.expiresAt ? ` until ${session.expiresAt}` : '';
-    result.push(found(session.agent ? agentOrSlug(session.agent) : 'unknown', fixedModel, `session (aitrail use ${quote(session.model)}${until})`));
-  }
-
-  for (const marker of sig.env) {
-    if (!marker.when.every(([name, pattern]) => pattern.test(env[name] ?? ''))) continue;
-    const why = marker.when.map(([name]) => `${name}=${quote(env[name] ?? '')}`).join(' ');
-    const modelVar = marker.modelVars.find((name) => env[name]?.trim());
-    const model = fixedModel ?? (modelVar ? modelOrUnknown(env[modelVar] ?? '', aliases, marker.agent) : (marker.defaultModel ?? 'unknown'));
-    result.push(found(marker.agent, model, `env ${why}${!fixedModel && modelVar ? ` ${modelVar}=${quote(env[modelVar] ?? '')}` : ''}`));
-  }
-  for (const name of sig.genericAgentVars) {
-    const agent = agentSlug(env[name] ?? '');
-    if (agent) result.push(found(agent, fixedModel ?? 'unknown', `env ${name}=${quote(env[name] ?? '')}`));
-  }
-
-  const visible = visibleMessage(message, time.commentChar ?? '#');
-  const author = time.author ?? { name: '', email: '' };
-  result.push(
-    ...commitFindings(
-      {
-        subject: visible.split('\n', 1)[0] ?? '',
-        message: visible,
-        trailers: parseTrailers(message, { commentChar: time.commentChar ?? '#', noDivider: true }),
-        author,
-        committer: { name: '', email: '' },
-      },
-      options,
-    ),
+  const fromEnv = envFindings(time.env, aliases);
+  const commentChar = time.commentChar ?? '#';
+  const visible = visibleMessage(message, commentChar);
+  const fromMessage = commitFindings(
+    {
+      subject: visible.split('\n', 1)[0] ?? '',
+      message: visible,
+      trailers: parseTrailers(message, { commentChar, noDivider: true }),
+      author: time.author ?? { name: '', email: '' },
+      committer: { name: '', email: '' },
+    },
+    options,
   );
-  return mergeAttributions(result);
+  const fixed = fixedModel(time, aliases, fromEnv);
+  const result = fixed ? applyFixed(fixed, fromEnv, fromMessage) : fromEnv.map((finding) => finding.attribution);
+  const explicitAgent = time.env[sig.explicit.agentVar]?.trim();
+  if (explicitAgent && !fixed) result.unshift(found(agentOrSlug(explicitAgent), 'unknown', `env ${sig.explicit.agentVar}=${quote(explicitAgent)}`));
+  return mergeAttributions([...result, ...fromMessage]);
 }
