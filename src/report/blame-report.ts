@@ -126,7 +126,8 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     packageVersion(),
     run.notes === false ? Promise.resolve(null) : notesTip(repo.root, notesRef),
   ]);
-  if (!rev && run.rev === undefined) return { report: emptyReport(), cached: false };
+  // No commit yet (HEAD unborn): nothing to blame is an empty report, not an error.
+  if (!rev && revName === 'HEAD') return { report: emptyReport(), cached: false };
   if (!rev) throw new UsageError(`unknown --rev '${revName}': it names no commit in this repository.`);
   if (run.since !== undefined && !since) {
     if (await shallowBoundary(repo.root)) throw new ShallowHistoryError(blameMessages.shallowMissingSince(run.since), []);

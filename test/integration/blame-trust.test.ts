@@ -237,6 +237,8 @@ describe('an empty repository', () => {
     const markdown = aitrail(repo.dir, ['blame', '--format', 'markdown']);
     expect(markdown.code).toBe(0);
     expect(markdown.stdout).toContain('the repository has no commit yet');
+    expect(json(repo.dir, ['--rev', 'HEAD', '--since', 'HEAD']).rev).toBeNull();
+    expect(aitrail(repo.dir, ['blame', '--rev', 'main~1']).code).toBe(2);
     const bare = makeRepo({ bare: true });
     expect(aitrail(bare.dir, ['blame', '--format', 'json', '--by', 'model']).code).toBe(0);
   });
