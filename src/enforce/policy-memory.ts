@@ -64,6 +64,20 @@ function isMemoryShape(data: unknown): data is Omit<PolicyMemory, 'config'> & { 
   );
 }
 
+/** Two configs say the same thing (key order and spelling aside: both validated data). */
+export function sameConfig(left: Config, right: Config): boolean {
+  return canonical(left) === canonical(right);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** The remembered commit, cheaply, without validating the rest (to decide whether to write). */
 export function rememberedCommit(path: string): string | null {
   try {

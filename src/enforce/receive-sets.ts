@@ -3,7 +3,10 @@ import { loadConfigAtRevision } from '../config/load-at-revision.js';
 import { symbolicRef } from '../git/refs.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 import type { JudgedSet } from './judge-groups.js';
+import { enforceMessages } from './messages.js';
+import { sameConfig } from './policy-memory.js';
 import { serverPolicy } from './server-policy.js';
+import { validatePushedConfigs } from './validate-pushed-configs.js';
 
 /**
  * What a push received by a server brings, as sets of commits, every one judged by the ONE
@@ -12,21 +15,33 @@ import { serverPolicy } from './server-policy.js';
  * not updated yet and the new objects sit in quarantine (visible to the git processes we start,
  * which inherit git's environment). Objects are read as stored: replace refs and grafts ignored.
  * An existing ref is judged on `old..new` (what it gains, wherever else those commits already
- * are); a new ref on what the default branch does not already have. The default branch's new tip
- * must hold a config its next push can be judged by: an invalid one throws ConfigError.
- * `refusal`: no policy can be known; `warning`: said to the pusher, the push going on.
+ * are); a new ref on what the default branch does not already have. Every pushed tip must hold a
+ * valid config (ConfigError otherwise: the default branch's next push must be judgeable, and a
+ * side branch's author hears of a broken one before it gets there); when the
+ * branch is gone and the remembered policy judges, a push re-creating it must carry that same
+ * policy (else deleting the branch and pushing it again would change the policy unreviewed).
+ * `refusal`: no policy can be known, or the policy would change; `warning`: said to the pusher,
+ * the push going on.
  */
 export async function receiveSets(repoDir: string, updates: readonly RefUpdate[], configFile: string | undefined): Promise<{ sets: JudgedSet[]; warning?: string } | { refusal: string }> {
   const pushed = updates.filter((update) => update.to !== null);
   const asked = pushed.flatMap((update) => [update.to as string, ...(update.from ? [update.from] : [])]);
   const [headRef, commits] = await Promise.all([symbolicRef(repoDir, 'HEAD'), resolveCommits(repoDir, [...asked, 'HEAD'], { asStored: true })]);
-  const policy = await serverPolicy(repoDir, { headRef, headTip: commits.get('HEAD') ?? null, updates, commits, configFile });
+  const headTip = commits.get('HEAD') ?? null;
+  const policy = await serverPolicy(repoDir, { headRef, headTip, updates, commits, configFile });
   if ('refusal' in policy) return policy;
+  if (configFile === undefined) {
+    const sideTips = pushed.filter((update) => update.ref !== headRef).map((update) => commits.get(update.to as string));
+    await validatePushedConfigs(repoDir, sideTips.filter((tip): tip is string => typeof tip === 'string'), headTip);
+  }
   const sets: JudgedSet[] = [];
   for (const update of pushed) {
     const tip = commits.get(update.to as string);
     if (!tip) continue;
-    if (configFile === undefined && update.ref === headRef) await loadConfigAtRevision(repoDir, tip, { asStored: true });
+    if (configFile === undefined && update.ref === headRef) {
+      const loaded = await loadConfigAtRevision(repoDir, tip, { asStored: true });
+      if (policy.remembered && !sameConfig(loaded.config, policy.remembered)) return { refusal: enforceMessages.defaultRecreated(headRef, policy.source.description) };
+    }
     const old = update.from ? commits.get(update.from) : null;
     sets.push({ source: policy.source, tips: [tip], exclude: old ? [old] : policy.exclude });
   }

@@ -1,4 +1,5 @@
 import type { RefUpdate } from '../core/ref-updates.js';
+import type { Config } from '../core/types.js';
 import { absoluteCommonDir } from '../git/git-path.js';
 import { hasAnyRef } from '../git/refs.js';
 import { resolveCommits } from '../git/resolve-commits.js';
@@ -13,6 +14,8 @@ export interface ServerPolicy {
   exclude: string[];
   /** Printed to the pusher, the push going on. */
   warning?: string;
+  /** The policy came from the server's memory (the default branch is gone): re-creating that branch must not change it. */
+  remembered?: Config;
 }
 
 export interface ServerState {
@@ -31,7 +34,8 @@ export interface ServerState {
  * 1. `--config <file>`, the server's own;
  * 2. the config committed on the default branch (HEAD) as it is before the push; the server
  *    remembers it in its git dir (`aitrail/policy.json`) each time that branch has moved;
- * 3. the branch is gone (deleted, or HEAD names a branch that does not exist): the remembered one;
+ * 3. the branch is gone (deleted, or HEAD names a branch that does not exist): the remembered one,
+ *    which a push re-creating the branch must keep (see receiveSets);
  * 4. an empty repository (no ref at all, nothing remembered): the config committed at the tip
  *    this push gives the default branch — the first push of the default branch bootstraps the
  *    policy, there being nothing yet to loosen;
@@ -58,7 +62,7 @@ export async function serverPolicy(repoDir: string, state: ServerState): Promise
   if (memory) {
     const kept = (await resolveCommits(repoDir, [memory.commit], { asStored: true })).get(memory.commit);
     const description = enforceMessages.rememberedPolicy(memory.ref, memory.commit, memory.source);
-    return { source: { loaded: { config: memory.config, filepath: memory.source }, description }, exclude: kept ? [kept] : [] };
+    return { source: { loaded: { config: memory.config, filepath: memory.source }, description }, exclude: kept ? [kept] : [], remembered: memory.config };
   }
   if (await hasAnyRef(repoDir)) return { refusal: enforceMessages.noPolicyKnown(headRef) };
   const created = state.updates.find((update) => update.ref === headRef && update.to !== null);

@@ -41,3 +41,19 @@ export async function readBlob(repoDir: string, oid: string, view: ObjectView = 
   if (!/^[0-9a-f]{40,64}$/.test(oid)) throw new TypeError(`not an object id: ${JSON.stringify(oid)}`);
   return runGit(['cat-file', 'blob', oid], { cwd: repoDir, ...view });
 }
+
+/**
+ * For each commit of `commits`, the object ids of `paths` in its tree (`''` where absent), in one
+ * `git cat-file` pass: which commits hold the same files without reading any of them.
+ */
+export async function pathObjects(repoDir: string, commits: readonly string[], paths: readonly string[], view: ObjectView = {}): Promise<Map<string, string[]>> {
+  const asked = [...new Set(commits)].filter((commit) => /^[0-9a-f]{40,64}$/.test(commit));
+  const result = new Map<string, string[]>();
+  if (asked.length === 0 || paths.length === 0) return result;
+  const input = asked.flatMap((commit) => paths.map((path) => `${commit}:${path}\n`)).join('');
+  const lines = (await runGit(['cat-file', '--batch-check=%(objectname)'], { cwd: repoDir, input, ...view })).split('\n');
+  asked.forEach((commit, index) => {
+    result.set(commit, paths.map((_, offset) => (/^[0-9a-f]{40,64}$/.test(lines[index * paths.length + offset] ?? '') ? (lines[index * paths.length + offset] as string) : '')));
+  });
+  return result;
+}

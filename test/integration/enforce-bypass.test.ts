@@ -98,6 +98,7 @@ describe('1. replace refs and grafts: enforcement reads history as stored', () =
     expect(log.find((commit) => commit.sha === denied)).toMatchObject({ ai: false });
     // A graft that skips the denied commit (after's parent becomes main) hides nothing either.
     upstream.git(['replace', '-d', denied]);
+    upstream.git(['config', 'advice.graftFileDeprecated', 'false']);
     writeFileSync(join(upstream.dir, '.git', 'info', 'grafts'), `${after} ${upstream.git(['rev-parse', 'main'])}\n`);
     expect(upstream.git(['rev-list', '--count', 'main..feature'])).toBe('1');
     const grafted = aitrail(upstream.dir, ['check', 'main..feature', '--format', 'json']);
@@ -136,10 +137,36 @@ describe('2. a server whose HEAD names an unborn branch', () => {
     commitWith(work, DENIED, { 'src/parser.ts': 'x\n' }, { noVerify: true });
     const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'loosen:main']);
     expect(push.code).not.toBe(0);
-    expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    expect(refs(remote)).toBe('');
+    // The remembered policy judges the commits of a re-created branch.
+    work.git(['checkout', '-q', '-b', 'again', base]);
+    commitWith(work, DENIED, { 'src/parser.ts': 'x\n' }, { noVerify: true });
+    const again = tryGit(work.dir, ['push', '--no-verify', 'origin', 'again:main']);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    // In two pushes: the loosened config alone first (a human commit) would make it the policy.
+    const loosen = tryGit(work.dir, ['push', '--no-verify', 'origin', 'loosen~1:refs/heads/main']);
+    expect(loosen.code).not.toBe(0);
+    expect(loosen.stderr).toMatch(/remote: aitrail: this push creates the default branch refs\/heads\/main with a policy other than the one this server enforced/);
     expect(refs(remote)).toBe('');
     // The policy's own commit comes back: accepted under the remembered policy.
     expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', `${base}:refs/heads/main`]).code).toBe(0);
+  });
+
+  it('with a policy remembered, creating the unborn branch HEAD names cannot bring another policy', () => {
+    const { remote, work } = policyServer(DENY_QWEN);
+    commitWith(work, 'docs: human\n', { 'a.md': 'a\n' });
+    expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'main']).code).toBe(0); // remembered
+    remote.git(['symbolic-ref', 'HEAD', 'refs/heads/master']);
+    work.git(['checkout', '-q', '-b', 'loosen']);
+    commitWith(work, 'chore: allow qwen\n', { '.aitrailrc.yml': LOOSE });
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'loosen:refs/heads/master']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toContain('policy other than the one this server enforced');
+    expect(refs(remote, 'refs/heads/')).toBe('refs/heads/main');
+    // The same policy, in another spelling, is the same policy.
+    commitWith(work, 'chore: same policy\n', { '.aitrailrc.yml': 'policy:\n  deny:\n    - "qwen/*"\n' });
+    expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'loosen:refs/heads/master']).code).toBe(0);
   });
 });
 
