@@ -30,7 +30,7 @@ export async function judgeSets(repoDir: string, sets: readonly JudgedSet[], sha
     const tips = [...new Set(group.tips)];
     if (tips.length === 0) continue;
     const revisions = [...tips, '--not', ...new Set(group.exclude)];
-    const judgement = await judgeCommits(repoDir, revisions, group.source.loaded.config, { shallow });
+    const judgement = await judgeCommits(repoDir, revisions, group.source.loaded.config, { shallow, tips });
     verdicts.push(judgement.verdict);
     cut.push(...judgement.cut);
   }

@@ -17,6 +17,15 @@ const POLICY_NOTE = 'A change to the config only takes effect once it is on the 
 
 const REWRITE = "rewrite the commit with git commit --amend (the last one) or git rebase -i (older ones)";
 
+/** `1 line … sits`, `3 lines … sit`. */
+const lines = (count: number, between: string): string => (count === 1 ? `1 line ${between} sits` : `${count} lines ${between} sit`);
+
+/** A path rule judged by the lines of a commit that later commits moved, copied or merged into a protected file. */
+const changed = (agent: string, model: string, path: string, landed: number | undefined): string =>
+  landed === undefined ? `model ${by(agent, model)} changed ${show(path)}` : `${lines(landed, `written by model ${by(agent, model)} in this commit now`)} in ${show(path)} (moved, copied or merged there later)`;
+
+const UNLAND = 'Undo the move, copy or merge that put these lines in files matching this rule, or rewrite them there by hand in a new commit';
+
 export const messages = {
   modelDenied: (agent: string, model: string, glob: string) => ({
     message: `model ${by(agent, model)} is denied by policy.deny pattern "${show(glob, 80)}".`,
@@ -37,19 +46,28 @@ export const messages = {
     message: `AI commit not declared: ${show(evidence)} points to ${by(agent, model)}, but the commit has no '${show(trailerKey, 60)}' trailer (policy.undeclared).`,
     fix: `Add the trailer '${show(trailerKey, 60)}: ${show(agent, 60)}:${show(model)}' to the message and ${REWRITE}; install the hooks with 'npx aitrail init' so it is recorded at commit time.`,
   }),
-  pathModelDenied: (agent: string, model: string, setting: string, glob: string, path: string) => ({
-    message: `model ${by(agent, model)} changed ${show(path)}, where ${setting} denies "${show(glob, 80)}".`,
-    fix: `Make the change to files matching this rule by hand (or with a model allowed there) and ${REWRITE}. ${POLICY_NOTE}`,
+  pathModelDenied: (agent: string, model: string, setting: string, glob: string, path: string, landed?: number) => ({
+    message: `${changed(agent, model, path, landed)}, where ${setting} denies "${show(glob, 80)}".`,
+    fix: landed === undefined ? `Make the change to files matching this rule by hand (or with a model allowed there) and ${REWRITE}. ${POLICY_NOTE}` : `${UNLAND} (or with a model allowed there). ${POLICY_NOTE}`,
   }),
-  pathModelNotAllowed: (agent: string, model: string, setting: string, allow: readonly string[], path: string) => ({
+  pathModelNotAllowed: (agent: string, model: string, setting: string, allow: readonly string[], path: string, landed?: number) => ({
     message:
       allow.length === 0
-        ? `model ${by(agent, model)} changed ${show(path)}, where ${setting} is [] (no AI may change these files).`
-        : `model ${by(agent, model)} changed ${show(path)}, where ${setting} only allows ${list(allow)}.`,
-    fix: `Make the change to these files by hand${allow.length === 0 ? '' : ' or with an allowed model'}, and move the AI changes to other files; ${REWRITE}. ${POLICY_NOTE}`,
+        ? `${changed(agent, model, path, landed)}, where ${setting} is [] (no AI may change these files).`
+        : `${changed(agent, model, path, landed)}, where ${setting} only allows ${list(allow)}.`,
+    fix:
+      landed === undefined
+        ? `Make the change to these files by hand${allow.length === 0 ? '' : ' or with an allowed model'}, and move the AI changes to other files; ${REWRITE}. ${POLICY_NOTE}`
+        : `${UNLAND}${allow.length === 0 ? '' : ' (or with an allowed model)'}. ${POLICY_NOTE}`,
   }),
-  pathMissingTrailer: (models: readonly string[], setting: string, key: string, path: string) => ({
-    message: `AI change (${models.map((model) => show(model)).join(', ')}) to ${show(path)} lacks the '${show(key, 60)}' trailer that ${setting} requires.`,
-    fix: `Have a person review the change and add '${show(key, 60)}: Name <email>' to the commit message, then ${REWRITE}.`,
+  pathMissingTrailer: (models: readonly string[], setting: string, key: string, path: string, landed?: number) => ({
+    message:
+      landed === undefined
+        ? `AI change (${models.map((model) => show(model)).join(', ')}) to ${show(path)} lacks the '${show(key, 60)}' trailer that ${setting} requires.`
+        : `${lines(landed, `this AI commit (${models.map((model) => show(model)).join(', ')}) wrote now`)} in ${show(path)} (moved, copied or merged there later), and the commit lacks the '${show(key, 60)}' trailer that ${setting} requires.`,
+    fix:
+      landed === undefined
+        ? `Have a person review the change and add '${show(key, 60)}: Name <email>' to the commit message, then ${REWRITE}.`
+        : `Have a person review those lines and add '${show(key, 60)}: Name <email>' to this commit's message (git rebase -i), or ${UNLAND.charAt(0).toLowerCase()}${UNLAND.slice(1)}.`,
   }),
 };

@@ -11,6 +11,12 @@ export interface CommitFacts {
   /** Changed paths; for merges, against the first parent (what the merge brings in). */
   paths: string[];
   isMerge: boolean;
+  /**
+   * Set when `paths` are not what the commit changed but the protected files its lines were
+   * later moved, copied or merged into (path rules judged by lines): how many of its lines landed
+   * there, and whether the global rules judge this commit in the same run.
+   */
+  landed?: { lines: number; inRange: boolean };
 }
 
 export type Severity = 'error' | 'warning';
@@ -42,6 +48,8 @@ export interface Violation {
   pathCount: number;
   /** The config setting that decided, e.g. `policy.deny` or `policy.paths[0].requireTrailers`. */
   setting: string;
+  /** Path rules judged by lines: how many lines of this commit later commits brought into `paths`. */
+  lines?: number;
   /** What happened, in one sentence. */
   message: string;
   /** How to fix it. */

@@ -21,6 +21,7 @@ export function violation(
     path: paths[0] ?? null,
     paths: paths.slice(0, MAX_LISTED_PATHS),
     pathCount: paths.length,
+    ...(facts.landed ? { lines: facts.landed.lines } : {}),
     setting: fields.setting,
     message: fields.message,
     fix: fields.fix,

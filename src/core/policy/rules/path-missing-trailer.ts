@@ -20,6 +20,6 @@ export const pathMissingTrailer: Rule = (facts, policy) => {
     const setting = `policy.paths[${rule.index}].requireTrailers`;
     return rule.requireTrailers
       .filter((key) => !present.has(key.toLowerCase()))
-      .map((key) => violation(facts, lead, { rule: 'path-missing-trailer', severity: 'error', setting, ...messages.pathMissingTrailer(models, setting, key, touched[0] as string) }, touched));
+      .map((key) => violation(facts, lead, { rule: 'path-missing-trailer', severity: 'error', setting, ...messages.pathMissingTrailer(models, setting, key, touched[0] as string, facts.landed?.lines) }, touched));
   });
 };

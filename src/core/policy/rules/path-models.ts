@@ -6,7 +6,8 @@ import { distinctModels, UNKNOWN_MODEL, violation } from '../violation.js';
  * `policy.paths[i].allow` / `.deny`: the models that may change files matching `files`. Their
  * `allow` narrows (`[]` = no AI at all); an unidentified model cannot be shown to be on an
  * allow list, so it is refused there. Models the global rules already refuse are not reported
- * twice.
+ * twice (unless the commit is judged here only for its lines that landed in these files: the
+ * global rules do not judge it in this run).
  */
 export const pathModels: Rule = (facts, policy) =>
   policy.paths.flatMap((rule) => {
@@ -17,15 +18,15 @@ export const pathModels: Rule = (facts, policy) =>
     return distinctModels(facts.attributions).flatMap((attribution) => {
       const { agent, model } = attribution;
       const known = model !== UNKNOWN_MODEL;
-      if (known && (policy.matchDeny(model) !== undefined || (policy.allow !== undefined && policy.matchAllow(model) === undefined))) return [];
+      if (known && facts.landed?.inRange !== false && (policy.matchDeny(model) !== undefined || (policy.allow !== undefined && policy.matchAllow(model) === undefined))) return [];
       const denied = known ? rule.matchDeny(model) : undefined;
       if (denied !== undefined) {
         const setting = `policy.paths[${rule.index}].deny`;
-        return [violation(facts, attribution, { rule: 'path-model-denied', severity: 'error', setting, ...messages.pathModelDenied(agent, model, setting, denied, first) }, touched)];
+        return [violation(facts, attribution, { rule: 'path-model-denied', severity: 'error', setting, ...messages.pathModelDenied(agent, model, setting, denied, first, facts.landed?.lines) }, touched)];
       }
       if (rule.allow !== undefined && (!known || rule.matchAllow(model) === undefined)) {
         const setting = `policy.paths[${rule.index}].allow`;
-        return [violation(facts, attribution, { rule: 'path-model-not-allowed', severity: 'error', setting, ...messages.pathModelNotAllowed(agent, model, setting, rule.allow, first) }, touched)];
+        return [violation(facts, attribution, { rule: 'path-model-not-allowed', severity: 'error', setting, ...messages.pathModelNotAllowed(agent, model, setting, rule.allow, first, facts.landed?.lines) }, touched)];
       }
       return [];
     });

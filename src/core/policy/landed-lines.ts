@@ -1,0 +1,87 @@
+import type { OriginGroup } from '../blame/parse-origins.js';
+import type { CompiledPolicy } from './compile-policy.js';
+
+/** Lines a range brought into a protected file, by the commit that wrote them. */
+export interface LandedLines {
+  /** The commit that wrote the lines. */
+  sha: string;
+  /** The protected file (at a tip of the range) where they sit now. */
+  path: string;
+  /** Indexes of the path rules they fall under there and did not fall under where they were written. */
+  rules: number[];
+  lines: number;
+}
+
+/** Lines that sat in `path` at `rev`, a boundary of the range, before the range brought them into `landing`. */
+export interface OlderLines {
+  rev: string;
+  path: string;
+  landing: string;
+  /** Path rules that protect `landing` and did not protect `path`. */
+  rules: number[];
+  /** First and last line in `path` at `rev` (1-based, inclusive). */
+  start: number;
+  end: number;
+}
+
+/** The path rules that protect `path` and none of `from` (where the lines were, and were judged). */
+export function newlyProtecting(policy: CompiledPolicy, path: string, from: readonly string[]): number[] {
+  return policy.paths.filter((rule) => rule.matchFile(path) !== undefined && from.every((before) => rule.matchFile(before) === undefined)).map((rule) => rule.index);
+}
+
+/** The paths some path rule protects. */
+export function protectedPaths(policy: CompiledPolicy, paths: Iterable<string>): string[] {
+  return [...paths].filter((path) => policy.paths.some((rule) => rule.matchFile(path) !== undefined));
+}
+
+/**
+ * Sort the blame of protected file `path` restricted to a range: lines written by a commit of
+ * the range (`inRange`) land with that commit (judged when it wrote them in a file the same
+ * rules do not protect); other lines are older (a boundary of the range holds them) and were
+ * already in a file at the boundary: when that file was protected by the same rules nothing new
+ * happened, otherwise who wrote them must be found in older history (`OlderLines`). A line a
+ * commit wrote straight into a protected file is left to the judgement of that commit's own
+ * changed paths.
+ */
+export function sortBlame(policy: CompiledPolicy, path: string, groups: readonly OriginGroup[], inRange: (sha: string) => boolean): { landed: LandedLines[]; older: OlderLines[] } {
+  const landed: LandedLines[] = [];
+  const older: OlderLines[] = [];
+  for (const group of groups) {
+    const rules = newlyProtecting(policy, path, [group.originPath]);
+    if (rules.length === 0) continue;
+    if (group.boundary || !inRange(group.sha)) older.push({ rev: group.sha, path: group.originPath, landing: path, rules, start: group.originLine, end: group.originLine + group.count - 1 });
+    else landed.push({ sha: group.sha, path, rules, lines: group.count });
+  }
+  return { landed, older };
+}
+
+/**
+ * Map the blame of older lines (`git blame -L … <rev> -- <path>`, whole history) back to where
+ * the range brought them: each group's lines, by the commit that wrote them, under the rules the
+ * move newly applies that the file they were written in was not under either.
+ */
+export function landOlderLines(policy: CompiledPolicy, older: readonly OlderLines[], groups: readonly OriginGroup[]): LandedLines[] {
+  const landed: LandedLines[] = [];
+  for (const group of groups) {
+    const last = group.finalLine + group.count - 1;
+    for (const lines of older) {
+      const overlap = Math.min(last, lines.end) - Math.max(group.finalLine, lines.start) + 1;
+      if (overlap <= 0) continue;
+      const rules = lines.rules.filter((index) => policy.paths[index]?.matchFile(group.originPath) === undefined);
+      if (rules.length > 0) landed.push({ sha: group.sha, path: lines.landing, rules, lines: overlap });
+    }
+  }
+  return landed;
+}
+
+/** The line ranges of `older` (lines of one file at one revision) for `git blame -L`, sorted and merged. */
+export function olderRanges(older: readonly OlderLines[]): Array<[number, number]> {
+  const sorted = older.map((lines): [number, number] => [lines.start, lines.end]).sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1] + 1) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}

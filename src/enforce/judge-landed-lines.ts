@@ -1,0 +1,83 @@
+import { availableParallelism } from 'node:os';
+import type { DetectOptions } from '../core/detect.js';
+import type { CompiledPolicy } from '../core/policy/compile-policy.js';
+import { storedCommitFacts } from '../core/policy/commit-facts.js';
+import { landOlderLines, olderRanges, sortBlame, type LandedLines, type OlderLines } from '../core/policy/landed-lines.js';
+import { landedViolations } from '../core/policy/landed-violations.js';
+import type { CommitFacts, Violation } from '../core/policy/types.js';
+import { GitError } from '../git/exec.js';
+import { streamCommits } from '../git/log.js';
+import { blameOrigins, filesAt, rangeTips, withBoundaryFile } from '../git/range-blame.js';
+import { runPool } from '../report/run-pool.js';
+
+export interface LandedLinesRun {
+  /** The judged range, as rev-list arguments. */
+  revisions: string[];
+  /** The commits the range starts from, when known (judged sets); else read from `revisions`. */
+  tips?: string[] | undefined;
+  /** Every commit of the range, and the parents of its commits that are not in it (its boundary). */
+  commits: ReadonlySet<string>;
+  boundary: readonly string[];
+  /** Protected files the range changes (from the judge's log pass). */
+  protectedChanged: string[];
+  /** The range's commits that have attributions. */
+  facts: ReadonlyMap<string, CommitFacts>;
+  /** What the per-commit judgement already reported. */
+  reported: readonly Violation[];
+  policy: CompiledPolicy;
+  detect: DetectOptions;
+  shallow: Set<string> | null;
+}
+
+/** Group `items` by `keyOf`, keeping their order. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Path rules judged by lines: blame each protected file the range changes, at each tip of the
+ * range and stopping at its boundary, in parallel; lines written inside the range belong to
+ * their commit; lines the range moved in from an unprotected file that predates it are blamed
+ * again in full history (only those lines) to find who wrote them. The AI commits among those
+ * writers are judged by the path rules of the files their lines now sit in. Runs only when the
+ * policy has path rules and the range changes protected files.
+ */
+export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Promise<{ violations: Violation[]; cut: string[] }> {
+  const undecodable = run.protectedChanged.find((path) => path.includes('\ufffd'));
+  if (undecodable !== undefined) throw new GitError(`cannot judge the path rules on '${undecodable.slice(0, 200)}': its name is not valid UTF-8. Rename the file and push again.`, ['blame'], null, '');
+  const jobs = Math.max(2, availableParallelism());
+  const inRange = (sha: string): boolean => run.commits.has(sha);
+  // A tip outside the range (already judged, or excluded) brings nothing.
+  const tips = (run.tips ?? (await rangeTips(repoDir, run.revisions))).filter(inRange);
+  const files = await filesAt(repoDir, tips, run.protectedChanged);
+  const landed: LandedLines[] = [];
+  const older: OlderLines[] = [];
+  await withBoundaryFile(run.boundary, (boundaryFile) =>
+    runPool(files, jobs, async ({ rev, path }) => {
+      const sorted = sortBlame(run.policy, path, await blameOrigins(repoDir, path, { rev, boundaryFile }), inRange);
+      landed.push(...sorted.landed);
+      older.push(...sorted.older);
+    }),
+  );
+  await runPool(groupBy(older, (lines) => `${lines.rev}\0${lines.path}`), jobs, async (entries) => {
+    const { rev, path } = entries[0] as OlderLines;
+    landed.push(...landOlderLines(run.policy, entries, await blameOrigins(repoDir, path, { rev, lines: olderRanges(entries) })));
+  });
+  const facts = new Map(run.facts);
+  const cut: string[] = [];
+  const outside = [...new Set(landed.map((lines) => lines.sha))].filter((sha) => !inRange(sha));
+  if (outside.length > 0) {
+    for await (const commit of streamCommits(repoDir, ['--no-walk', ...outside])) {
+      // A shallow clone's oldest commit stands for all the history it cuts off: fail closed.
+      if (run.shallow?.has(commit.sha)) cut.push(commit.sha);
+      facts.set(commit.sha, storedCommitFacts(commit, run.detect));
+    }
+  }
+  return { violations: landedViolations(landed, facts, run.policy, { inRange, reported: run.reported }), cut };
+}
