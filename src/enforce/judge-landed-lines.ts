@@ -9,6 +9,7 @@ import { GitError } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
 import { blameOrigins, filesAt, rangeTips, withBoundaryFile } from '../git/range-blame.js';
 import { runPool } from '../report/run-pool.js';
+import { enforceMessages } from './messages.js';
 
 export interface LandedLinesRun {
   /** The judged range, as rev-list arguments. */
@@ -50,7 +51,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
  */
 export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Promise<{ violations: Violation[]; cut: string[] }> {
   const undecodable = run.protectedChanged.find((path) => path.includes('\ufffd'));
-  if (undecodable !== undefined) throw new GitError(`cannot judge the path rules on '${undecodable.slice(0, 200)}': its name is not valid UTF-8. Rename the file and push again.`, ['blame'], null, '');
+  if (undecodable !== undefined) throw new GitError(enforceMessages.undecodablePath(undecodable), ['blame'], null, '');
   const jobs = Math.max(2, availableParallelism());
   const inRange = (sha: string): boolean => run.commits.has(sha);
   // A tip outside the range (already judged, or excluded) brings nothing.

@@ -47,6 +47,8 @@ export const enforceMessages = {
     `no range given and no remote default branch to compare HEAD with (looked for ${tried.map(show).join(', ') || 'a remote: there is none'}).\n` +
     'Name a range (aitrail check origin/main..HEAD, the policy read at its base), or fetch the default branch first (git fetch origin main).',
   rememberedPolicy: (ref: string | null, commit: string, source: string) => `the policy remembered from ${show(ref ?? 'HEAD')} at ${commit.slice(0, 12)} (${show(source)})`,
+  undecodablePath: (path: string) =>
+    `cannot judge the path rules by lines on '${show(path)}': its name is not valid UTF-8, so it cannot be handed back to git. Rename the file and try again.`,
   warningsOnly: () => 'aitrail: warnings only: allowed.\n',
   notAi: () =>
     'If that model did not write this change: run `aitrail use --clear` (session), unset AITRAIL_MODEL / AITRAIL_AGENT, or remove the trailer from the message.\n',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -157,5 +157,15 @@ describe('path rules judge the lines that land in protected paths', () => {
     expect(push(work, 'main:refs/heads/copy').code).toBe(0);
     expect(aitrail(work.dir, ['check', 'HEAD~5..HEAD']).code).toBe(0);
     expect(remote.git(['rev-parse', 'main'])).toBe(work.git(['rev-parse', 'HEAD']));
+  });
+
+  it('fails closed (exit 3, one line naming the file) on a protected file whose name is not valid UTF-8', () => {
+    const { work, base } = server(NO_AI_IN_CRYPTO);
+    writeFileSync(Buffer.concat([Buffer.from(`${work.dir}/src/crypto/`), Buffer.from([0xff]), Buffer.from('.ts')]), 'x\n');
+    editedBy(work, 'feat: odd name\n', {});
+    const check = aitrail(work.dir, ['check', `${base}..HEAD`]);
+    expect(check.code).toBe(3);
+    expect(check.stderr).toContain('is not valid UTF-8');
+    expect(check.stderr).not.toMatch(/\n\s+at /);
   });
 });
