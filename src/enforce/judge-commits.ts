@@ -1,7 +1,8 @@
 import { compilePolicy } from '../core/policy/compile-policy.js';
 import { storedCommitFacts } from '../core/policy/commit-facts.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
-import { protectedPaths } from '../core/policy/landed-lines.js';
+import type { RangeCommit } from '../core/policy/blame-starts.js';
+import { protection } from '../core/policy/landed-lines.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { verdictOf, type Verdict } from '../core/policy/verdict.js';
 import type { Config } from '../core/types.js';
@@ -35,10 +36,12 @@ export async function judgeCommits(
   const byLines = policy.paths.length > 0;
   const violations: Violation[] = [];
   const cut: string[] = [];
-  const changed = new Set<string>();
-  const attributed = new Map<string, CommitFacts>();
-  const inRange = new Set<string>();
+  // Path rules by lines: the range's commits, their boundary, the protected files they change.
+  const range = new Map<string, RangeCommit>();
   const parents = new Set<string>();
+  const attributed = new Map<string, CommitFacts>();
+  const isProtected = protection(policy);
+  let protectedChanged = false;
   let commits = 0;
   for await (const commit of streamCommits(repoDir, revisions, { paths: true, extra: LOG_EXTRA, asStored: true })) {
     commits += 1;
@@ -46,16 +49,16 @@ export async function judgeCommits(
     const facts = storedCommitFacts(commit, detect);
     violations.push(...evaluateCommit(facts, policy));
     if (!byLines) continue;
-    inRange.add(commit.sha);
+    const protectedPaths = facts.paths.filter(isProtected);
+    protectedChanged ||= protectedPaths.length > 0;
+    range.set(commit.sha, { firstParent: commit.parents[0], protectedPaths });
     for (const parent of commit.parents) parents.add(parent);
-    for (const path of facts.paths) changed.add(path);
     if (facts.attributions.length > 0) attributed.set(facts.sha, facts);
   }
-  const protectedChanged = byLines ? protectedPaths(policy, changed) : [];
-  if (protectedChanged.length > 0) {
+  if (protectedChanged) {
     const { judgeLandedLines } = await import('./judge-landed-lines.js');
-    const boundary = [...parents].filter((sha) => !inRange.has(sha));
-    const run = { revisions, tips: options.tips, commits: inRange, boundary, protectedChanged, facts: attributed, reported: violations, policy, detect, shallow: options.shallow ?? null };
+    const boundary = [...parents].filter((sha) => !range.has(sha));
+    const run = { revisions, tips: options.tips, range, boundary, facts: attributed, reported: violations, policy, detect, shallow: options.shallow ?? null };
     const landed = await judgeLandedLines(repoDir, run);
     violations.push(...landed.violations);
     cut.push(...landed.cut);

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { DetectOptions } from '../core/detect.js';
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { storedCommitFacts } from '../core/policy/commit-facts.js';
+import { blameStarts, type RangeCommit } from '../core/policy/blame-starts.js';
 import { landOlderLines, olderRanges, sortBlame, type LandedLines, type OlderLines } from '../core/policy/landed-lines.js';
 import { landedViolations } from '../core/policy/landed-violations.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
@@ -16,11 +17,9 @@ export interface LandedLinesRun {
   revisions: string[];
   /** The commits the range starts from, when known (judged sets); else read from `revisions`. */
   tips?: string[] | undefined;
-  /** Every commit of the range, and the parents of its commits that are not in it (its boundary). */
-  commits: ReadonlySet<string>;
+  /** Every commit of the range (from the judge's log pass), and the parents of its commits that are not in it (its boundary). */
+  range: ReadonlyMap<string, RangeCommit>;
   boundary: readonly string[];
-  /** Protected files the range changes (from the judge's log pass). */
-  protectedChanged: string[];
   /** The range's commits that have attributions. */
   facts: ReadonlyMap<string, CommitFacts>;
   /** What the per-commit judgement already reported. */
@@ -43,20 +42,21 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
 
 /**
  * Path rules judged by lines: blame each protected file the range changes, at each tip of the
- * range and stopping at its boundary, in parallel; lines written inside the range belong to
+ * range (from the newest commit that changes it, see `blameStarts`) and stopping at the range's
+ * boundary, in parallel; lines written inside the range belong to
  * their commit; lines the range moved in from an unprotected file that predates it are blamed
  * again in full history (only those lines) to find who wrote them. The AI commits among those
  * writers are judged by the path rules of the files their lines now sit in. Runs only when the
  * policy has path rules and the range changes protected files.
  */
 export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Promise<{ violations: Violation[]; cut: string[] }> {
-  const undecodable = run.protectedChanged.find((path) => path.includes('\ufffd'));
+  const undecodable = [...run.range.values()].flatMap((commit) => commit.protectedPaths).find((path) => path.includes('\ufffd'));
   if (undecodable !== undefined) throw new GitError(enforceMessages.undecodablePath(undecodable), ['blame'], null, '');
   const jobs = Math.max(2, availableParallelism());
-  const inRange = (sha: string): boolean => run.commits.has(sha);
+  const inRange = (sha: string): boolean => run.range.has(sha);
   // A tip outside the range (already judged, or excluded) brings nothing.
-  const tips = (run.tips ?? (await rangeTips(repoDir, run.revisions))).filter(inRange);
-  const files = await filesAt(repoDir, tips, run.protectedChanged);
+  const starts = blameStarts(run.tips ?? (await rangeTips(repoDir, run.revisions)), run.range);
+  const files = await filesAt(repoDir, starts);
   const landed: LandedLines[] = [];
   const older: OlderLines[] = [];
   await withBoundaryFile(run.boundary, (boundaryFile) =>

@@ -111,11 +111,14 @@ describe('path rules judge the lines that land in protected paths', () => {
     expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/release'])).toBe('');
   });
 
-  it('copies: a whole AI file copied into a new protected file, AI lines cut from a file and pasted into one', () => {
+  it('an AI file renamed into a protected directory, AI lines cut from a file and pasted into one', () => {
     const { remote, work, base } = server(NO_AI_IN_CRYPTO);
-    editedBy(work, AI, { 'lib/helper.ts': AI_BLOCK });
-    editedBy(work, 'feat: crypto helper\n', { 'src/crypto/helper.ts': AI_BLOCK });
-    expect(push(work, 'main').code).not.toBe(0);
+    const helper = editedBy(work, AI, { 'lib/helper.ts': AI_BLOCK });
+    move(work, 'lib/helper.ts', 'src/crypto/helper.ts');
+    work.git(['commit', '-q', '-m', 'refactor: helper belongs to crypto']);
+    const renamed = push(work, 'main');
+    expect(renamed.code).not.toBe(0);
+    expect(renamed.stderr).toContain(helper.slice(0, 12));
     expect(remote.git(['rev-parse', 'main'])).toBe(base);
 
     work.git(['reset', '-q', '--hard', base]);

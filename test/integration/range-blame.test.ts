@@ -67,7 +67,8 @@ describe('filesAt / rangeTips', () => {
     repo.git(['update-index', '--add', '--cacheinfo', `160000,${base},src/crypto/sub`]);
     repo.git(['commit', '-q', '-m', 'odd names']);
     const head = repo.git(['rev-parse', 'HEAD']);
-    const found = await filesAt(repo.dir, [base, back, head], ['src/crypto/aes.ts', 'lib/aes.ts', 'src/crypto', 'src/crypto/sub', odd]);
+    const paths = ['src/crypto/aes.ts', 'lib/aes.ts', 'src/crypto', 'src/crypto/sub', odd];
+    const found = await filesAt(repo.dir, [base, back, head].flatMap((rev) => paths.map((path) => ({ rev, path }))));
     expect(found).toEqual(
       expect.arrayContaining([
         { rev: base, path: 'src/crypto/aes.ts' },

@@ -29,9 +29,14 @@ export function newlyProtecting(policy: CompiledPolicy, path: string, from: read
   return policy.paths.filter((rule) => rule.matchFile(path) !== undefined && from.every((before) => rule.matchFile(before) === undefined)).map((rule) => rule.index);
 }
 
-/** The paths some path rule protects. */
-export function protectedPaths(policy: CompiledPolicy, paths: Iterable<string>): string[] {
-  return [...paths].filter((path) => policy.paths.some((rule) => rule.matchFile(path) !== undefined));
+/** Whether some path rule protects a path (each distinct path matched once: a range repeats paths). */
+export function protection(policy: CompiledPolicy): (path: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (path) => {
+    let answer = known.get(path);
+    if (answer === undefined) known.set(path, (answer = policy.paths.some((rule) => rule.matchFile(path) !== undefined)));
+    return answer;
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OriginGroup } from '../../../src/core/blame/parse-origins.js';
-import { landOlderLines, newlyProtecting, olderRanges, protectedPaths, sortBlame } from '../../../src/core/policy/landed-lines.js';
+import { blameStarts, type RangeCommit } from '../../../src/core/policy/blame-starts.js';
+import { landOlderLines, newlyProtecting, olderRanges, protection, sortBlame } from '../../../src/core/policy/landed-lines.js';
 import { landedViolations } from '../../../src/core/policy/landed-violations.js';
 import type { CommitFacts } from '../../../src/core/policy/types.js';
 import { ai, facts, policy } from './facts.js';
@@ -14,13 +15,13 @@ const TWO_RULES = policy({ paths: [{ files: ['src/**'], requireTrailers: ['Revie
 const group = (sha: string, originPath: string, finalLine: number, count: number, extra: Partial<OriginGroup> = {}): OriginGroup => ({ sha, boundary: false, originPath, originLine: finalLine, finalLine, count, ...extra });
 const inRange = (sha: string) => sha === AI_SHA || sha === HUMAN_SHA;
 
-describe('newlyProtecting / protectedPaths', () => {
+describe('newlyProtecting / protection', () => {
   it('names the rules of the landing path that did not protect where the lines were', () => {
     expect(newlyProtecting(CRYPTO, 'src/crypto/aes.ts', ['lib/aes.ts'])).toEqual([0]);
     expect(newlyProtecting(CRYPTO, 'src/crypto/aes.ts', ['src/crypto/old.ts'])).toEqual([]);
     expect(newlyProtecting(TWO_RULES, 'src/crypto/aes.ts', ['src/lib/aes.ts'])).toEqual([1]);
     expect(newlyProtecting(TWO_RULES, 'src/crypto/aes.ts', ['lib/aes.ts'])).toEqual([0, 1]);
-    expect(protectedPaths(CRYPTO, ['README.md', 'src/crypto/aes.ts', 'SRC/Crypto/x'])).toEqual(['src/crypto/aes.ts', 'SRC/Crypto/x']);
+    expect(['README.md', 'src/crypto/aes.ts', 'SRC/Crypto/x', 'README.md'].filter(protection(CRYPTO))).toEqual(['src/crypto/aes.ts', 'SRC/Crypto/x']);
   });
 });
 
@@ -103,5 +104,28 @@ describe('landedViolations', () => {
   it('one line is one line', () => {
     const [violation] = landedViolations([{ sha: AI_SHA, path: 'src/crypto/aes.ts', rules: [0], lines: 1 }], all, CRYPTO, { inRange, reported: [] });
     expect(violation!.message).toContain('1 line written by model anthropic/claude-opus-4.6 (via claude-code) in this commit now sits in');
+  });
+});
+
+describe('blameStarts', () => {
+  // m (merge of c and s) → c → b → a ; s → a ; boundary below a
+  const range = new Map<string, RangeCommit>([
+    ['m', { firstParent: 'c', protectedPaths: ['src/crypto/aes.ts'] }],
+    ['c', { firstParent: 'b', protectedPaths: [] }],
+    ['b', { firstParent: 'a', protectedPaths: ['src/crypto/aes.ts', 'src/crypto/rsa.ts'] }],
+    ['a', { firstParent: 'boundary', protectedPaths: ['src/crypto/des.ts'] }],
+    ['s', { firstParent: 'a', protectedPaths: ['src/crypto/rsa.ts'] }],
+  ]);
+  it('blames each file at the newest commit of the first-parent chain that changes it, once per start', () => {
+    expect(blameStarts(['m', 's', 'c'], range)).toEqual([
+      { rev: 'm', path: 'src/crypto/aes.ts' },
+      { rev: 'b', path: 'src/crypto/rsa.ts' },
+      { rev: 'a', path: 'src/crypto/des.ts' },
+      { rev: 's', path: 'src/crypto/rsa.ts' },
+      { rev: 'b', path: 'src/crypto/aes.ts' },
+    ]);
+  });
+  it('a tip outside the range has nothing to blame', () => {
+    expect(blameStarts(['boundary', 'elsewhere'], range)).toEqual([]);
   });
 });
