@@ -74,7 +74,7 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   const cut: string[] = [];
   const outside = [...new Set(landed.map((lines) => lines.sha))].filter((sha) => !inRange(sha));
   if (outside.length > 0) {
-    for await (const commit of streamCommits(repoDir, ['--no-walk', ...outside])) {
+    for await (const commit of streamCommits(repoDir, ['--no-walk', ...outside], { asStored: true })) {
       // A shallow clone's oldest commit stands for all the history it cuts off: fail closed.
       if (run.shallow?.has(commit.sha)) cut.push(commit.sha);
       facts.set(commit.sha, storedCommitFacts(commit, run.detect));

@@ -6,17 +6,15 @@ import { runGit, splitRecords, streamGit } from './exec.js';
 import { listTreeEntries } from './read-blob.js';
 import { resolveCommits } from './resolve-commits.js';
 
-/**
- * Enforcement reads history as stored: replace refs are ignored (a pushed `refs/replace/<sha>`
- * must not make an AI commit look human). Paths are literal: a file named `*` is that file.
- */
-const AS_STORED = { GIT_NO_REPLACE_OBJECTS: '1', GIT_LITERAL_PATHSPECS: '1' };
+// Enforcement reads history as stored (`asStored`: replace refs and grafts ignored, so a pushed
+// `refs/replace/<sha>` cannot make an AI commit look human). Paths are literal: `*` is that file.
+const STORED = { asStored: true, env: { GIT_LITERAL_PATHSPECS: '1' } } as const;
 
 /** The commits a rev-list range (`A..B`, `A...B`, `B --not --remotes`) starts from. */
 export async function rangeTips(cwd: string, revisions: readonly string[]): Promise<string[]> {
-  const out = await runGit(['rev-parse', '--revs-only', ...revisions], { cwd, env: AS_STORED });
+  const out = await runGit(['rev-parse', '--revs-only', ...revisions], { cwd, ...STORED });
   const positive = out.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
-  const commits = await resolveCommits(cwd, positive);
+  const commits = await resolveCommits(cwd, positive, STORED);
   return [...new Set(positive.map((rev) => commits.get(rev)).filter((commit): commit is string => !!commit))];
 }
 
@@ -30,11 +28,11 @@ export async function filesAt(cwd: string, asked: ReadonlyArray<{ rev: string; p
   const found: Array<{ rev: string; path: string }> = [];
   if (plain.length > 0) {
     const input = plain.map(({ rev, path }) => `${rev}:${path}\n`).join('');
-    const types = (await runGit(['cat-file', '--batch-check=%(objecttype)'], { cwd, input, env: AS_STORED })).split('\n');
+    const types = (await runGit(['cat-file', '--batch-check=%(objecttype)'], { cwd, input, ...STORED })).split('\n');
     found.push(...plain.filter((_, index) => types[index] === 'blob'));
   }
   for (const pair of asked.filter(({ path }) => path.includes('\n'))) {
-    const [entry] = await listTreeEntries(cwd, pair.rev, [pair.path]);
+    const [entry] = await listTreeEntries(cwd, pair.rev, [pair.path], STORED);
     if (entry?.type === 'blob') found.push(pair);
   }
   return found;
@@ -82,6 +80,6 @@ export async function blameOrigins(cwd: string, path: string, blame: OriginBlame
   // `--ignore-revs-file=` (empty) drops every configured blame.ignoreRevsFile: no commit is skipped.
   const args = ['blame', '--incremental', '--root', '--no-textconv', '--ignore-revs-file=', '-w', '-C', ...boundary, ...ranges, blame.rev, '--', path];
   const parser = createOriginParser();
-  for await (const line of splitRecords(streamGit(args, { cwd, env: AS_STORED }), '\n')) parser.line(line);
+  for await (const line of splitRecords(streamGit(args, { cwd, ...STORED }), '\n')) parser.line(line);
   return parser.groups();
 }

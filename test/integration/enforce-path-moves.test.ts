@@ -104,7 +104,7 @@ describe('path rules judge the lines that land in protected paths', () => {
     expect(existing.code).not.toBe(0);
     expect(existing.stderr).toContain(ai.slice(0, 12));
     expect(remote.git(['rev-parse', 'main'])).toBe(base);
-    const created = push(work, 'main:refs/heads/release'); // feature's commits are already on the server
+    const created = push(work, 'main:refs/heads/release'); // a new ref: judged against the default branch
     expect(created.code).not.toBe(0);
     expect(created.stderr).toContain(ai.slice(0, 12));
     expect(created.stderr).toContain('src/crypto/aes.ts');
