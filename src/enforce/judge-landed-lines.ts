@@ -42,12 +42,12 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
 
 /**
  * Path rules judged by lines: blame each protected file the range changes, at each tip of the
- * range (from the newest commit that changes it, see `blameStarts`) and stopping at the range's
- * boundary, in parallel; lines written inside the range belong to
- * their commit; lines the range moved in from an unprotected file that predates it are blamed
- * again in full history (only those lines) to find who wrote them. The AI commits among those
- * writers are judged by the path rules of the files their lines now sit in. Runs only when the
- * policy has path rules and the range changes protected files.
+ * range (from the newest commit that changes it, see `blameStarts`), stopping at the range's
+ * boundary, in parallel. Lines written inside the range belong to their commit; lines the range
+ * moved in from an unprotected file that predates it are blamed again in full history (only
+ * those lines) to find who wrote them. The AI commits among those writers are judged by the path
+ * rules of the files their lines now sit in. Runs only when the policy has path rules and the
+ * range changes protected files.
  */
 export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Promise<{ violations: Violation[]; cut: string[] }> {
   const undecodable = [...run.range.values()].flatMap((commit) => commit.protectedPaths).find((path) => path.includes('\ufffd'));
