@@ -3,7 +3,7 @@ import { delimiter, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { trackedFiles } from '../git/tracked-files.js';
 import { inside } from './safe-path.js';
 
-function executable(path: string): boolean {
+export function executable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -12,30 +12,38 @@ function executable(path: string): boolean {
   }
 }
 
+const isTracked = async (root: string, path: string) => (await trackedFiles(root, path).catch(() => ['?'])).length > 0;
+
 /**
  * True when `path` is code the repository at `root` ships, as the shims judge it: inside the work
- * tree, and git tracks it or anything under node_modules (hooks/* refuse to run such a binary).
+ * tree, and git tracks it or anything under the top's node_modules or the node_modules of
+ * `packageDir` (hooks/* refuse to run such a binary). A git failure counts as shipped.
  */
-async function shipped(root: string, path: string): Promise<boolean> {
+export async function shipped(root: string, path: string, packageDir = ''): Promise<boolean> {
   if (!inside(root, path)) return false;
-  if ((await trackedFiles(root, 'node_modules').catch(() => ['?'])).length > 0) return true;
-  return (await trackedFiles(root, relative(root, path)).catch(() => ['?'])).length > 0;
+  if (await isTracked(root, 'node_modules')) return true;
+  if (packageDir !== '' && (await isTracked(root, `${packageDir}/node_modules`))) return true;
+  return isTracked(root, relative(root, path));
 }
 
 /**
  * Where the installed hooks will find `aitrail` when git runs them in the work tree `root`: the
- * repository's `node_modules/.bin` (husky puts it on PATH too), else PATH, skipping a binary the
- * repository ships (as the shims do). `undefined` when they will not find one. npx's temporary
- * install (`…/_npx/…`), which `npx aitrail init` runs from, does not count: it is gone from PATH
- * when git runs the hooks. Bare repositories (pre-receive) look at PATH only.
+ * node_modules/.bin of the package that ran init (`packageDir`, relative to `root`), then the top's
+ * (husky puts it on PATH too), else PATH, skipping a binary the repository ships (as the shims
+ * do). `undefined` when they will not find one. npx's temporary install (`…/_npx/…`), which
+ * `npx aitrail init` runs from, does not count: it is gone from PATH when git runs the hooks.
+ * Bare repositories (pre-receive) look at PATH only.
  */
-export async function hookBinary(root: string, env: NodeJS.ProcessEnv, bare = false): Promise<string | undefined> {
-  const local = join(root, 'node_modules', '.bin', 'aitrail');
-  if (!bare && executable(local) && !(await shipped(root, local))) return local;
+export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: { bare?: boolean; packageDir?: string } = {}): Promise<string | undefined> {
+  const { bare = false, packageDir = '' } = options;
+  const locals = [...new Set([packageDir, ''])].map((dir) => join(root, dir, 'node_modules', '.bin', 'aitrail'));
+  for (const local of bare ? [] : locals) {
+    if (executable(local) && !(await shipped(root, local, packageDir))) return local;
+  }
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (dir === '' || !isAbsolute(dir) || resolve(dir).split(sep).includes('_npx')) continue;
     const candidate = join(dir, 'aitrail');
-    if (executable(candidate) && (bare || !(await shipped(root, candidate)))) return candidate;
+    if (executable(candidate) && (bare || !(await shipped(root, candidate, packageDir)))) return candidate;
   }
   return undefined;
 }

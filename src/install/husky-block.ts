@@ -6,12 +6,31 @@ const BEGIN = '# >>> aitrail: added by `aitrail init`; `aitrail uninstall` remov
 const BEGIN_AFTER_BREAK = `${BEGIN} and the line break before it`;
 const END = '# <<< aitrail';
 
-/** The lines aitrail adds to `.husky/<hook>` (husky runs the file with `sh -e`, node_modules/.bin on PATH). */
-export function huskyBlockBody(hook: InstalledHook): string {
+const PACKAGE_LINE = 'aitrail_pkg=';
+
+/** `text` as one single-quoted sh word. */
+function shQuote(text: string): string {
+  return `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * The lines aitrail adds to `.husky/<hook>` (husky runs the file with `sh -e` from the work tree
+ * top, the top's node_modules/.bin on PATH). `packageDir`: the package that ran init, relative to
+ * the top (a monorepo's `web`): its node_modules/.bin goes first on PATH, unless git tracks files
+ * under it or under the top's node_modules (aitrail never runs code a repository ships).
+ */
+export function huskyBlockBody(hook: InstalledHook, packageDir = ''): string {
   const blocks = hook !== 'prepare-commit-msg';
   // prepare-commit-msg never blocks, even when aitrail cannot start (no node on the PATH a git GUI gives hooks).
   const never = blocks ? '' : ` || { s=$?; echo "aitrail: ${cannotStartMessage(hook)}" >&2; }`;
+  const untracked = (path: string) => `{ GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- ${path} </dev/null >/dev/null 2>&1; [ $? = 1 ]; }`;
   return [
+    ...(packageDir === ''
+      ? []
+      : [
+          `${PACKAGE_LINE}${shQuote(packageDir)}`,
+          `if [ -x "$aitrail_pkg/node_modules/.bin/aitrail" ] && ${untracked('"$aitrail_pkg/node_modules"')} && ${untracked('node_modules')}; then PATH="$PWD/$aitrail_pkg/node_modules/.bin:$PATH"; fi`,
+        ]),
     `if command -v aitrail >/dev/null 2>&1; then aitrail hook ${hook} "$@"${never}`,
     `elif [ "\${AITRAIL-}" != 0 ]; then echo "aitrail: ${binaryMissingMessage(hook)}" >&2${blocks ? '; exit 1' : ''}; fi`,
     END,
@@ -45,24 +64,33 @@ function findBlock(content: string): Found | undefined {
   return undefined;
 }
 
-/** `none`, `current` (this version's block) or `outdated` (an older block, to be replaced). */
-export function huskyBlockState(content: string | null, hook: InstalledHook): 'none' | 'current' | 'outdated' {
+/** The package folder named in aitrail's block of `content` ('' = the work tree top, or no block). */
+export function huskyBlockPackageDir(content: string | null): string {
+  const found = content === null ? undefined : findBlock(content);
+  const line = found?.text.split('\n').find((text) => text.startsWith(PACKAGE_LINE));
+  const quoted = line?.slice(PACKAGE_LINE.length) ?? '';
+  return /^'.*'$/s.test(quoted) ? quoted.slice(1, -1).replace(/'\\''/g, "'") : '';
+}
+
+/** `none`, `current` (this version's block, for `packageDir` when given) or `outdated` (another block, to be replaced). */
+export function huskyBlockState(content: string | null, hook: InstalledHook, packageDir?: string): 'none' | 'current' | 'outdated' {
   const found = content === null ? undefined : findBlock(content);
   if (!found) return 'none';
   const head = found.afterBreak ? BEGIN_AFTER_BREAK : BEGIN;
-  return found.text === `${head}\n${huskyBlockBody(hook)}` ? 'current' : 'outdated';
+  return found.text === `${head}\n${huskyBlockBody(hook, packageDir ?? huskyBlockPackageDir(content))}` ? 'current' : 'outdated';
 }
 
 /** `content` (null = no file yet) with aitrail's block for `hook`, added at the end or updated in place. Pure. */
-export function addHuskyBlock(content: string | null, hook: InstalledHook): string {
+export function addHuskyBlock(content: string | null, hook: InstalledHook, packageDir = ''): string {
   const existing = content ?? '';
   const found = findBlock(existing);
+  const body = huskyBlockBody(hook, packageDir);
   if (found) {
     const head = found.afterBreak ? BEGIN_AFTER_BREAK : BEGIN;
-    return existing.slice(0, found.start) + `${head}\n${huskyBlockBody(hook)}` + existing.slice(found.end);
+    return existing.slice(0, found.start) + `${head}\n${body}` + existing.slice(found.end);
   }
-  if (existing === '' || existing.endsWith('\n')) return `${existing}${BEGIN}\n${huskyBlockBody(hook)}`;
-  return `${existing}\n${BEGIN_AFTER_BREAK}\n${huskyBlockBody(hook)}`;
+  if (existing === '' || existing.endsWith('\n')) return `${existing}${BEGIN}\n${body}`;
+  return `${existing}\n${BEGIN_AFTER_BREAK}\n${body}`;
 }
 
 /** `content` without aitrail's block, exactly as it was before `addHuskyBlock`. Pure. */

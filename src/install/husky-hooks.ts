@@ -2,7 +2,7 @@ import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { unsafeHookFile } from './safe-path.js';
-import { addHuskyBlock, huskyBlockState, removeHuskyBlock } from './husky-block.js';
+import { addHuskyBlock, huskyBlockPackageDir, huskyBlockState, removeHuskyBlock } from './husky-block.js';
 import type { HookChange } from './git-hooks.js';
 import type { InstalledHook } from './hook-names.js';
 
@@ -14,20 +14,24 @@ function readText(path: string): string | null {
   }
 }
 
-/** The state of aitrail's block in `<huskyDir>/<hook>`. */
-export function inspectHuskyHook(huskyDir: string, hook: InstalledHook): 'none' | 'current' | 'outdated' {
-  return huskyBlockState(readText(join(huskyDir, hook)), hook);
+/** The state of aitrail's block in `<huskyDir>/<hook>`, and the package folder it names ('' = the top). */
+export function inspectHuskyHook(huskyDir: string, hook: InstalledHook): { state: 'none' | 'current' | 'outdated'; packageDir: string } {
+  const content = readText(join(huskyDir, hook));
+  return { state: huskyBlockState(content, hook), packageDir: huskyBlockPackageDir(content) };
 }
 
-/** Add (or update) aitrail's block at the end of `<huskyDir>/<hook>`, creating the file if needed. Idempotent. */
-export function installHuskyHook(huskyDir: string, hook: InstalledHook, options: { force?: boolean } = {}): HookChange {
+/**
+ * Add (or update) aitrail's block at the end of `<huskyDir>/<hook>`, creating the file if needed;
+ * `packageDir` names the package whose node_modules/.bin the block tries first. Idempotent.
+ */
+export function installHuskyHook(huskyDir: string, hook: InstalledHook, options: { force?: boolean; packageDir?: string } = {}): HookChange {
   const path = join(huskyDir, hook);
   const unsafe = unsafeHookFile(path);
   if (unsafe) return { hook, path, action: 'refused', detail: unsafe };
   const before = readText(path);
-  const state = huskyBlockState(before, hook);
+  const state = huskyBlockState(before, hook, options.packageDir ?? '');
   if (state === 'current' && !options.force) return { hook, path, action: 'unchanged', detail: 'already installed' };
-  const after = addHuskyBlock(before, hook);
+  const after = addHuskyBlock(before, hook, options.packageDir ?? '');
   // Renamed over the file (never written through it); an existing file keeps its mode.
   if (after !== before) writeFileAtomicSync(path, after, { mode: before === null ? 0o755 : lstatSync(path).mode & 0o7777 });
   if (before === null) return { hook, path, action: 'installed', detail: 'new file' };

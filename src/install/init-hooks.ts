@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
 import { locateAnyRepo, gitPath, isTracked } from '../git/git-path.js';
@@ -10,6 +10,7 @@ import { chooseInstallMode, huskyDirFromHooksPath, packageWantsHusky, type Insta
 import { readInstallState, writeInstallState } from './install-state.js';
 import { inside, unsafeHookDir, unsafeHookFile, unsafeHuskyRuntime, type Bounds } from './safe-path.js';
 import { committedHuskyHooks } from './committed-husky-hooks.js';
+import { findPackageDir, PACKAGE_DIR_KEY, recordedPackageDir, recordPackageDir, usablePackageDir } from './package-dir.js';
 
 export interface InitOptions {
   mode?: InstallMode;
@@ -27,6 +28,8 @@ export interface InitResult {
   notes: string[];
   /** A reason nothing could be installed safely (exit 2). */
   refused?: string;
+  /** The package folder (relative to root, '' = the top) whose node_modules/.bin the hooks try first. */
+  packageDir: string;
 }
 
 /** Why nothing may be written for `hooks` in `dir` (symlinks, a place outside the repository), or null. */
@@ -39,19 +42,24 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   const repo = await locateAnyRepo(cwd);
   const { root } = repo;
   if (repo.bare) {
-    if (options.mode === 'husky') return { root, mode: 'husky', reason: '--mode husky', target: root, changes: [], notes: [], refused: 'a bare repository has no work tree for husky; run init without --mode to install the pre-receive hook' };
+    if (options.mode === 'husky') return { root, mode: 'husky', reason: '--mode husky', target: root, changes: [], notes: [], packageDir: '', refused: 'a bare repository has no work tree for husky; run init without --mode to install the pre-receive hook' };
     const target = await gitPath(root, 'hooks');
     const unsafe = unsafeHookDir(target, repo);
-    if (unsafe) return { root, mode: 'git', reason: 'bare (server) repository', target, changes: [], notes: [], refused: unsafe };
+    if (unsafe) return { root, mode: 'git', reason: 'bare (server) repository', target, changes: [], notes: [], packageDir: '', refused: unsafe };
     const changes = SERVER_HOOKS.map((hook) => installGitHook(target, hook, options));
-    return { root, mode: 'git', reason: 'bare (server) repository: pre-receive only', target, changes, notes: ['Pushes are now checked against the policy; put aitrail on the server PATH (npm i -g aitrail).'] };
+    return { root, mode: 'git', reason: 'bare (server) repository: pre-receive only', target, changes, packageDir: '', notes: ['Pushes are now checked against the policy; put aitrail on the server PATH (npm i -g aitrail).'] };
   }
   const hooksPath = await configValue(root, 'core.hooksPath');
-  const choice = chooseInstallMode(root, hooksPath, options.mode);
   const notes: string[] = [];
+  // The package that runs init (a monorepo's web/): the hooks run its binary, from any folder.
+  // Run from elsewhere (the top, with a global aitrail), init keeps the folder recorded before.
+  const found = (await findPackageDir(root, realpathSync(cwd))) ?? (await recordedPackageDir(root));
+  const packageDir = found === '' || usablePackageDir(found) ? found : '';
+  if (found !== packageDir) notes.push(`The package folder ${found} cannot be named in a hook (control characters, ':' or '..'): the hooks look in node_modules/.bin at the top and on PATH.`);
+  const choice = chooseInstallMode(root, hooksPath, options.mode, join(root, packageDir));
 
   if (choice.mode === 'husky') {
-    const result: InitResult = { root, mode: 'husky', reason: choice.reason, target: choice.huskyDir, changes: [], notes };
+    const result: InitResult = { root, mode: 'husky', reason: choice.reason, target: choice.huskyDir, changes: [], notes, packageDir };
     const active = huskyDirFromHooksPath(root, hooksPath) !== undefined;
     const unsafe = unsafeTarget(choice.huskyDir, CLIENT_HOOKS, repo) ?? (active ? null : unsafeHuskyRuntime(choice.huskyDir));
     if (unsafe) return { ...result, refused: unsafe };
@@ -67,15 +75,16 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
       const state = readInstallState(repo.commonDir);
       if (!state.huskySetUp) writeInstallState(repo.commonDir, { ...state, huskySetUp: { huskyDir: choice.huskyDir, previousHooksPath: hooksPath ?? null } });
       notes.push(`husky set up (core.hooksPath=${relative(root, join(choice.huskyDir, '_'))}).`);
-      if (!packageWantsHusky(root)) notes.push(`So that teammates get the hooks too: npm i -D husky && npm pkg set scripts.prepare=husky, then commit ${relative(root, choice.huskyDir)}/.`);
+      if (!packageWantsHusky(root) && !packageWantsHusky(join(root, packageDir))) notes.push(`So that teammates get the hooks too: ${huskyPrepareHint(root, packageDir, choice.huskyDir)}, then commit ${relative(root, choice.huskyDir)}/.`);
     }
-    result.changes = CLIENT_HOOKS.map((hook) => installHuskyHook(choice.huskyDir, hook, options));
+    result.changes = CLIENT_HOOKS.map((hook) => installHuskyHook(choice.huskyDir, hook, { ...options, packageDir }));
+    if (!result.changes.some((change) => change.action === 'refused')) await recordPackageDir(root, packageDir);
     if (result.changes.some((change) => change.action !== 'unchanged')) notes.push(`Commit ${relative(root, choice.huskyDir) || '.husky'}/ so your team records too.`);
     return result;
   }
 
   const target = await gitPath(root, 'hooks');
-  const result: InitResult = { root, mode: 'git', reason: choice.reason, target, changes: [], notes };
+  const result: InitResult = { root, mode: 'git', reason: choice.reason, target, changes: [], notes, packageDir };
   const unsafe = unsafeHookDir(target, repo);
   if (unsafe) return { ...result, refused: unsafe };
   if (huskyDirFromHooksPath(root, hooksPath) && !options.force) {
@@ -91,7 +100,15 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     }
   }
   result.changes = CLIENT_HOOKS.map((hook) => installGitHook(target, hook, options));
+  if (!result.changes.some((change) => change.action === 'refused')) await recordPackageDir(root, packageDir);
   return result;
+}
+
+/** How a package gets husky set up on `npm install`: at the top, or from a sub-folder (husky's monorepo recipe). */
+function huskyPrepareHint(root: string, packageDir: string, huskyDir: string): string {
+  if (packageDir === '') return 'npm i -D husky && npm pkg set scripts.prepare=husky';
+  const up = packageDir.split('/').map(() => '..').join('/');
+  return `cd ${packageDir} && npm i -D husky && npm pkg set scripts.prepare="cd ${up} && husky ${relative(root, huskyDir)}"`;
 }
 
 export interface UninstallResult {
@@ -124,6 +141,7 @@ export async function uninstallHooks(cwd: string): Promise<UninstallResult> {
   const unsafe = unsafeHookDir(target, repo);
   if (unsafe) changes.push({ hook: '*', path: target, action: 'refused', detail: `${unsafe}; nothing changed there` });
   else for (const hook of hooks) changes.push(uninstallGitHook(target, hook));
+  if (!repo.bare) await unsetConfigValue(root, PACKAGE_DIR_KEY);
   if (state.huskySetUp) {
     const { huskyDir, previousHooksPath } = state.huskySetUp;
     if (previousHooksPath === null) await unsetConfigValue(root, 'core.hooksPath');

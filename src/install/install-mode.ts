@@ -45,13 +45,18 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** husky when the repository uses (or asks for) husky v9, plain git hooks otherwise. */
-export function chooseInstallMode(root: string, hooksPath: string | undefined, requested?: InstallMode): ModeChoice {
+/**
+ * husky when the repository uses (or asks for) husky v9, plain git hooks otherwise. `packageDir`
+ * (absolute): the package that runs init; in a monorepo its own `.husky/` or husky dependency
+ * counts too (husky's monorepo set-up: `cd .. && husky web/.husky`).
+ */
+export function chooseInstallMode(root: string, hooksPath: string | undefined, requested?: InstallMode, packageDir: string = root): ModeChoice {
   const active = huskyDirFromHooksPath(root, hooksPath);
-  const huskyDir = active ?? join(root, '.husky');
+  const packageHusky = join(packageDir, '.husky');
+  const huskyDir = active ?? (!isDirectory(join(root, '.husky')) && (isDirectory(packageHusky) || packageWantsHusky(packageDir)) ? packageHusky : join(root, '.husky'));
   if (requested) return { mode: requested, reason: `--mode ${requested}`, huskyDir };
   if (active) return { mode: 'husky', reason: `core.hooksPath points to husky (${hooksPath})`, huskyDir };
   if (isDirectory(huskyDir)) return { mode: 'husky', reason: 'a .husky/ directory exists', huskyDir };
-  if (packageWantsHusky(root)) return { mode: 'husky', reason: 'package.json uses husky', huskyDir };
+  if (packageWantsHusky(root) || packageWantsHusky(packageDir)) return { mode: 'husky', reason: 'package.json uses husky', huskyDir };
   return { mode: 'git', reason: 'no husky in this repository', huskyDir };
 }

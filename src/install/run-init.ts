@@ -32,7 +32,9 @@ export async function runInit(args: InitOptions & { cwd?: string }): Promise<num
   }
   for (const note of result.notes) out.push(sanitize(note));
   const bare = result.reason.startsWith('bare');
-  if ((await hookBinary(result.root, process.env, bare)) === undefined) out.push(binaryMissingNote(bare));
+  const binary = await hookBinary(result.root, process.env, { bare, packageDir: result.packageDir });
+  if (binary === undefined) out.push(binaryMissingNote(bare));
+  else if (!bare) out.push(`The hooks run ${show(result.root, binary)}${result.packageDir === '' ? '' : ` (the package in ${sanitize(result.packageDir)}/), from any folder of the repository`}.`);
   const refused = result.changes.filter((change) => change.action === 'refused');
   if (changed.length > 0 && refused.length === 0 && !bare) {
     out.push('Next: commit as usual. Agents are detected automatically; otherwise declare the model with');

@@ -23,12 +23,12 @@ export function shimSource(hook: InstalledHook): string {
     ...(hook === 'pre-push' || server
       ? [
           '  # Both hooks read the ref list on stdin: keep a copy for the second one.',
-          '  t=$(mktemp "${TMPDIR:-/tmp}/aitrail-stdin.XXXXXX") || exit 1',
-          '  trap \'rm -f "$t"\' EXIT',
+          '  f=$(mktemp "${TMPDIR:-/tmp}/aitrail-stdin.XXXXXX") || exit 1',
+          '  trap \'rm -f "$f"\' EXIT',
           "  trap 'exit 1' HUP INT TERM",
-          '  cat >"$t"',
-          '  "$c" "$@" <"$t" || exit $?',
-          '  exec <"$t"',
+          '  cat >"$f"',
+          '  "$c" "$@" <"$f" || exit $?',
+          '  exec <"$f"',
         ]
       : ['  "$c" "$@" || exit $?']),
     'fi',
@@ -53,27 +53,31 @@ function serverLookup(hook: InstalledHook): string[] {
 }
 
 /**
- * node_modules/.bin/aitrail, else PATH; never a binary the repository ships. A candidate in the
- * work tree (git runs hooks at its top, so: a relative path or one under $PWD) is refused when
- * git tracks it or anything under node_modules (the package and the libraries it loads): one
- * `git ls-files` spawn, only for such a candidate. `--error-unmatch` exits 1 when nothing
- * matches; any other status (git failing) counts as tracked: fail closed.
+ * The package that ran `aitrail init` (git config aitrail.packageDir, relative to the work tree top:
+ * `web` in a monorepo whose package.json is in web/), else the top's node_modules/.bin, else PATH;
+ * never a binary the repository ships. A candidate in the work tree (git runs hooks at its top, so:
+ * a relative path or one under $PWD) is refused when git tracks it or anything under the
+ * node_modules it comes from (the top's, the package's: the package and the libraries it loads).
+ * `--error-unmatch` exits 1 when nothing matches; any other status (git failing, a path beyond a
+ * symbolic link) counts as tracked: fail closed.
  */
 function clientLookup(hook: InstalledHook, fail: string): string[] {
   return [
+    'tracked() { GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- "$1" </dev/null >/dev/null 2>&1; [ $? != 1 ]; }',
     'shipped() {',
     '  case $1 in /*) case $1 in "$PWD"/*) ;; *) return 1 ;; esac ;; esac',
-    '  GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- node_modules </dev/null >/dev/null 2>&1',
-    '  [ $? = 1 ] || return 0',
+    '  tracked node_modules && return 0',
+    '  if [ -n "$d" ]; then tracked "$d/node_modules" && return 0; case $1 in "$d/node_modules/"*) return 1 ;; esac; fi',
     '  case $1 in node_modules/*) return 1 ;; esac',
-    '  GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- "$1" </dev/null >/dev/null 2>&1',
-    '  [ $? != 1 ]',
+    '  tracked "$1"',
     '}',
+    'd=$(git config --get aitrail.packageDir 2>/dev/null)',
     'a=',
     't=',
-    'if [ -x node_modules/.bin/aitrail ]; then',
-    '  if shipped node_modules/.bin/aitrail; then t=node_modules/.bin/aitrail; else a=node_modules/.bin/aitrail; fi',
-    'fi',
+    'for c in ${d:+"$d/node_modules/.bin/aitrail"} node_modules/.bin/aitrail; do',
+    '  [ -x "$c" ] || continue',
+    '  if shipped "$c"; then [ -n "$t" ] || t=$c; else a=$c; break; fi',
+    'done',
     'if [ -z "$a" ] && p=$(command -v aitrail 2>/dev/null) && [ -n "$p" ]; then',
     '  if shipped "$p"; then [ -n "$t" ] || t=$p; else a=$p; fi',
     'fi',

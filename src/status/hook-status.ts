@@ -13,6 +13,8 @@ export interface HookStatus {
   /** False when the file is there but git will not run it (husky not active, outdated shim…). */
   active: boolean;
   note?: string;
+  /** husky: the package folder whose node_modules/.bin aitrail's block tries first ('' = the work tree top). */
+  packageDir?: string;
 }
 
 /** How each hook is installed in the repository at `root` (`hooksDir` = `git rev-parse --git-path hooks`). */
@@ -21,16 +23,16 @@ export function hookStatuses(root: string, hooksDir: string, hooksPath: string |
   const huskyDir = activeHusky ?? join(root, '.husky');
   return (bare ? SERVER_HOOKS : CLIENT_HOOKS).map((hook): HookStatus => {
     if (!bare) {
-      const block = inspectHuskyHook(huskyDir, hook);
+      const { state: block, packageDir } = inspectHuskyHook(huskyDir, hook);
       if (block !== 'none') {
         const path = join(huskyDir, hook);
         if (!activeHusky) {
           const note = hooksPath
             ? `husky is not active here: core.hooksPath is ${hooksPath} but husky's runtime (${join(hooksPath, 'h')}) is missing in this work tree: run 'npx husky' (or 'npm install') here`
             : "husky is not active here (core.hooksPath unset): run 'npm install' or 'aitrail init'";
-          return { hook, state: 'husky', path, active: false, note };
+          return { hook, state: 'husky', path, active: false, note, packageDir };
         }
-        return { hook, state: 'husky', path, active: true, ...(block === 'outdated' ? { note: "lines from another aitrail version: run 'aitrail init' to update" } : {}) };
+        return { hook, state: 'husky', path, active: true, packageDir, ...(block === 'outdated' ? { note: "lines from another aitrail version: run 'aitrail init' to update" } : {}) };
       }
     }
     const git = inspectGitHook(hooksDir, hook);

@@ -8,6 +8,7 @@ import { locateAnyRepo, gitPath } from '../git/git-path.js';
 import { gatherCommitTimeSignals } from '../hooks/commit-time-signals.js';
 import { hookStatuses } from './hook-status.js';
 import { binaryMissingNote, hookBinary } from '../install/binary-reachable.js';
+import { recordedPackageDir } from '../install/package-dir.js';
 
 export interface StatusArgs {
   format?: 'text' | 'json';
@@ -30,7 +31,10 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   // husky's own switch: HUSKY=0 makes husky run no hook at all, aitrail's lines included.
   const huskyOff = process.env.HUSKY === '0' && hooks.some((hook) => hook.state === 'husky' && hook.active);
   const disabled = process.env.AITRAIL === '0' || huskyOff;
-  const binary = (await hookBinary(repo.root, process.env, repo.bare)) ?? null;
+  // husky's block names its package itself; git-mode shims read the folder init recorded.
+  const huskyPackage = hooks.find((hook) => hook.state === 'husky' && hook.active)?.packageDir;
+  const packageDir = repo.bare ? '' : (huskyPackage ?? (await recordedPackageDir(repo.root)));
+  const binary = (await hookBinary(repo.root, process.env, { bare: repo.bare, packageDir })) ?? null;
   const record = attributions.map((a) => ({ agent: a.agent, model: a.model, trailer: `${config.trailer.key}: ${trailerValue(a)}`, evidence: a.evidence }));
 
   if (args.format === 'json') {
@@ -39,6 +43,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
       hooksDir,
       hooks,
       binary,
+      packageDir,
       config: { file: loaded.filepath, trailerKey: config.trailer.key },
       session: signals.session ?? null,
       disabled,
@@ -56,6 +61,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
     out.push(`  ${hook.hook.padEnd(19)} ${hook.state.padEnd(15)} ${show(hook.path)}${hook.note ? ` — ${sanitize(hook.note)}` : ''}`);
   }
   if (binary === null && hooks.some((hook) => hook.active)) out.push(binaryMissingNote(repo.bare));
+  else if (binary !== null) out.push(`Binary the hooks run: ${show(binary)}${packageDir === '' ? '' : ` (package ${sanitize(packageDir)}/, recorded at init)`}`);
   out.push(`Config: ${loaded.filepath ? show(loaded.filepath) : 'none found (built-in defaults)'}; trailer key ${sanitize(config.trailer.key)}`);
   const session = signals.session;
   out.push(`Session: ${session ? sanitize(describeSession(session, new Date())) : "none ('aitrail use <model>' sets one)"}`);

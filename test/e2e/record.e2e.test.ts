@@ -1,46 +1,22 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { E2E_ENV, npmInstall, ok, run } from '../helpers/e2e.js';
 
-// The package exactly as users get it: `npm pack`, installed into fresh repositories, driven with npx.
-const PACKAGE_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+// The package exactly as users get it: `npm pack` (test/e2e/pack.global-setup.ts), installed into fresh repositories, driven with npx.
 const OPUS_LINE = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 // No aitrail on PATH: the shims must find node_modules/.bin/aitrail.
-const ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+const ENV = E2E_ENV;
 
-let tarball: string;
-
-beforeAll(() => {
-  const dest = tempDir('aitrail-pack-');
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: PACKAGE_ROOT, env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const [info] = JSON.parse(out.slice(out.indexOf('['))) as { filename: string }[];
-  tarball = join(dest, info!.filename);
-});
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, input = ''): Run {
-  const result = spawnSync(command, args, { cwd, env: { ...ENV, ...env }, input, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function ok(result: Run): Run {
-  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-  return result;
-}
+const tarball = inject('tarball');
 
 function project(packageJson: object, extra: string[] = []): TestRepo {
   const repo = makeRepo();
   repo.write('package.json', `${JSON.stringify(packageJson, null, 2)}\n`);
   repo.write('.gitignore', 'node_modules/\n');
-  ok(run(repo.dir, 'npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', tarball, ...extra]));
+  npmInstall(repo.dir, [tarball, ...extra]);
   return repo;
 }
 

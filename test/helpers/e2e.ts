@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
+import { TEST_GIT_ENV } from './gitdir.js';
+
+/** The test git environment, npm quiet and offline-friendly; no aitrail on PATH. */
+export const E2E_ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a command as a user would (never throws). */
+export function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, input = ''): Run {
+  const result = spawnSync(command, args, { cwd, env: { ...E2E_ENV, ...env }, input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The run, asserted to exit 0 (its output in the failure message). */
+export function ok(result: Run): Run {
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  return result;
+}
+
+/** `npm install --save-dev <tarball> …` in `dir` (from npm's cache when it can). */
+export function npmInstall(dir: string, packages: string[], flags: string[] = []): Run {
+  return ok(run(dir, 'npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', ...flags, ...packages]));
+}
