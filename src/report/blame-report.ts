@@ -29,12 +29,14 @@ import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { GitError } from '../git/exec.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 import { readNotes } from './read-notes.js';
+import { progressSpinner } from './progress-spinner.js';
+import { runOptions } from './run-options.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
 const CACHE_VERSION = 'blame-3';
 
 /** The installed aitrail version: built-in signatures change with it, so it is part of the key. */
-async function packageVersion(): Promise<string> {
+export async function packageVersion(): Promise<string> {
   try {
     const { readFile } = await import('node:fs/promises');
     return (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? '';
@@ -212,29 +214,16 @@ export interface BlameCommandRun extends BlameRun {
 /** `aitrail blame`: build the report (with a spinner on a TTY) and print it. */
 export async function runBlame(args: BlameCommandRun): Promise<number> {
   const write = args.write ?? ((text: string) => process.stdout.write(text));
-  let spinner: { text: string; stop(): unknown } | undefined;
   let onProgress = args.onProgress;
-  // A terminal that reports 0 columns (a pty with no window size: `script`, some CI runners)
-  // sends ora into an endless clear loop (lines = width / 0): no spinner there.
-  if (!onProgress && process.stderr.isTTY && (process.stderr.columns ?? 0) > 0) {
-    const { default: ora } = await import('ora');
-    const active = ora({ stream: process.stderr, text: 'aitrail blame: reading history…' }).start();
-    spinner = active;
-    let last = 0;
-    onProgress = (done, total) => {
-      const now = Date.now();
-      if (done === total || now - last > 80) {
-        last = now;
-        active.text = `aitrail blame: ${done}/${total} files`;
-      }
-    };
-  }
+  const spinner = onProgress ? null : await progressSpinner('aitrail blame: reading history…');
+  if (spinner) onProgress = (done, total) => spinner.update(`aitrail blame: ${done}/${total} files`, done === total);
   try {
     const onWarning = args.onWarning ?? ((message: string) => process.stderr.write(`aitrail: warning: ${message}\n`));
     const onNote = args.onNote ?? ((message: string) => process.stderr.write(`aitrail: note: ${message}\n`));
     const { report } = await blameReport({ ...args, onProgress, onWarning, onNote });
     spinner?.stop();
-    write(renderBlame(report, args.format, args.by));
+    const meta = args.format === 'html' ? { tool: `aitrail ${await packageVersion()}`, generatedAt: new Date().toISOString(), options: runOptions(args) } : undefined;
+    write(renderBlame(report, args.format, args.by, meta));
     return ExitCode.ok;
   } finally {
     spinner?.stop();

@@ -66,7 +66,7 @@ export interface Excluded {
 }
 
 export type BlameGrouping = 'file' | 'dir' | 'model' | 'agent';
-export type BlameFormat = 'table' | 'json' | 'csv' | 'markdown';
+export type BlameFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
 
 /** The whole report. `files` are always per file; `groups` hold the `--by` view. */
 export interface BlameReport {

@@ -1,0 +1,74 @@
+import type { Argv } from 'yargs';
+import { splitBlameFlags } from '../core/blame/blame-flags.js';
+import type { BlameRun } from '../report/blame-report.js';
+import { UsageError } from './errors.js';
+
+/** The options `blame` and `trend` share (what git blame reads and which files count). */
+export interface BlameOptionArgs {
+  _: (string | number)[];
+  '--'?: (string | number)[];
+  w?: boolean;
+  'ignore-rev'?: string[];
+  'ignore-revs-file'?: string[];
+  include?: string[];
+  exclude?: string[];
+  cache: boolean;
+  config?: string;
+  jobs?: number;
+  'allow-shallow'?: boolean;
+  notes: boolean;
+  'notes-ref'?: string;
+}
+
+/** Add the shared options. git's -M[<n>] / -C[<n>] reach the command as positionals (see `blameRunOf`). */
+export function withBlameOptions(yargs: Argv): Argv {
+  return (
+    yargs
+      // git's -M[<n>] / -C[<n>] (repeatable, clustered as -wC50) do not fit yargs: let it
+      // pass every unknown dash token through as a positional and parse those exactly as git does.
+      .parserConfiguration({ 'short-option-groups': false, 'unknown-options-as-args': true, 'populate--': true, 'parse-positional-numbers': false, 'parse-numbers': false })
+      .option('w', { type: 'boolean', describe: 'Ignore whitespace when finding where lines came from (git blame -w)' })
+      .option('ignore-rev', { type: 'string', array: true, describe: 'Ignore this revision, as git blame --ignore-rev (repeatable)' })
+      .option('ignore-revs-file', { type: 'string', array: true, describe: "Ignore the revisions listed in this file (repeatable; '' clears the list, as in git). blame.ignoreRevsFile is honoured" })
+      .option('include', { type: 'string', array: true, describe: 'Only files matching these globs (on top of config blame.include)' })
+      .option('exclude', { type: 'string', array: true, describe: 'Leave out files matching these globs (with config blame.exclude)' })
+      .option('notes', { type: 'boolean', default: true, describe: 'Judge commits that carry a git-ai Authorship Log (refs/notes/ai) line by line (--no-notes: commit by commit)' })
+      .option('notes-ref', { requiresArg: true, type: 'string', describe: 'Notes ref of the git-ai Authorship Logs (default: refs/notes/ai)' })
+      .option('cache', { type: 'boolean', default: true, describe: 'Use the result cache under the git directory (--no-cache bypasses it)' })
+      .option('config', { requiresArg: true, type: 'string', describe: 'Config file to use instead of the repository search' })
+      .option('jobs', { requiresArg: true, type: 'number', describe: 'Parallel git blame processes (default: number of cores)' })
+      .option('allow-shallow', { type: 'boolean', describe: 'In a shallow clone cut inside the range, count lines blamed on the cut commit apart as unknown history (shallowBoundary) instead of refusing (exit 3)' })
+  );
+}
+
+/**
+ * The shared options as a BlameRun, plus the command's own positionals (`before` --) and what
+ * came after `--` (always paths). Unknown dash options are a usage error naming the command.
+ */
+export function blameRunOf(args: BlameOptionArgs, before: (string | number)[], command: string): { run: BlameRun; positionals: string[]; afterDashes: string[] } {
+  // After `--` everything is a path (yargs puts it in `--` or, for a command, in `_`).
+  const afterDashes = [...args._.slice(1), ...(args['--'] ?? [])].map(String);
+  const { flags, paths, unknown } = splitBlameFlags(before.map(String));
+  if (unknown.length > 0) throw new UsageError(`unknown option '${unknown[0]}' for 'aitrail ${command}'. Paths that start with '-' go after '--'. Run 'aitrail ${command} --help' for usage.`);
+  if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError('--jobs must be a positive whole number.');
+  const run: BlameRun = {
+    gitFlags: [...(args.w ? ['-w'] : []), ...flags],
+    ignoreRevs: args['ignore-rev'] ?? [],
+    ignoreRevsFiles: args['ignore-revs-file'] ?? [],
+    include: args.include ?? [],
+    exclude: args.exclude ?? [],
+    cache: args.cache,
+    config: args.config,
+    jobs: args.jobs,
+    allowShallow: args['allow-shallow'] === true,
+    notes: args.notes,
+    notesRef: args['notes-ref'],
+  };
+  return { run, positionals: paths, afterDashes };
+}
+
+/** The epilogue both commands share: git's -M/-C, what is left out. */
+export const BLAME_EPILOGUE =
+  "Also takes git blame's -M[<n>] and -C[<n>] (repeatable: -C -C, -C -C -C, -C50), with exactly git's meaning (as in git, -CC is one -C). " +
+  'Left out: binary files, symlinks, submodules, and by default lockfiles (package-lock.json, Cargo.lock, go.sum…) and files marked linguist-generated in the .gitattributes of --rev; ' +
+  'an --include glob or blame.include that names such a file (package-lock.json, **/*.pb.go) brings it back.';
