@@ -3,15 +3,15 @@ import { GitError } from '../git/exec.js';
 import { sanitize } from '../core/sanitize.js';
 import { fileError, FileError, isSystemError } from '../io/file-error.js';
 
-/** A usage problem found after parsing (bad range, unknown format value…): exit 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+import { UsageError } from '../errors/usage-error.js';
+import { ConfigError } from '../config/config-error.js';
+
+export { UsageError };
 
 /** Print an error for people (no stack trace unless AITRAIL_DEBUG) and return its exit code. */
 export function reportError(error: unknown): number {
   const debug = process.env.AITRAIL_DEBUG ? `\n${error instanceof Error ? error.stack : ''}` : '';
-  if (error instanceof Error && error.name === 'ConfigError') {
+  if (error instanceof ConfigError) {
     process.stderr.write(`aitrail: ${sanitize(error.message, { keepNewlines: true })}${debug}\n`);
     return ExitCode.usage;
   }

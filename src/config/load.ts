@@ -11,8 +11,10 @@ import type { ParsedFile } from './explorer.js';
 export { ConfigError, type ConfigProblem } from './config-error.js';
 
 export interface LoadOptions {
-  /** `--config <file>`: overrides the search; relative to the process's working directory. */
+  /** `--config <file>`: overrides the search; relative to `cwd`. */
   configFile?: string;
+  /** Directory a relative `configFile` is read from (the command's; default: the process's working directory). */
+  cwd?: string;
   /**
    * Keep the validated config in `<cacheDir>/config-cache.json` (hooks pass `<git-dir>/aitrail`),
    * keyed by the stat of every search place and of the `--config` file: an unchanged config
@@ -32,7 +34,7 @@ export interface LoadOptions {
  */
 export async function loadConfig(root: string, options: LoadOptions = {}): Promise<LoadedConfig> {
   const rootDir = resolve(root);
-  const explicit = options.configFile === undefined ? undefined : resolve(options.configFile);
+  const explicit = options.configFile === undefined ? undefined : resolve(options.cwd ?? process.cwd(), options.configFile);
   const places = SEARCH_PLACES.map((place) => join(rootDir, place));
   const key = JSON.stringify({ root: rootDir, configFile: explicit ?? null });
   const stamps = options.cacheDir === undefined ? [] : stampFiles(explicit === undefined ? places : [...places, explicit]);

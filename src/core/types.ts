@@ -112,6 +112,8 @@ export interface TrailerConfig {
 }
 
 export interface Config {
+  /** The JSON Schema of the file, for editors (`./node_modules/aitrail/schema.json`); ignored. */
+  $schema?: string;
   trailer?: TrailerConfig;
   policy?: PolicyConfig;
   detect?: DetectConfig;

@@ -16,9 +16,9 @@ export interface PolicySource {
  * (replace refs and grafts ignored); else, when no base is known, the config of the work tree
  * at `root`.
  */
-export async function policySource(root: string, where: { configFile?: string | undefined; base?: string | null | undefined }): Promise<PolicySource> {
+export async function policySource(root: string, where: { configFile?: string | undefined; base?: string | null | undefined; cwd?: string }): Promise<PolicySource> {
   if (where.configFile !== undefined) {
-    const loaded = await loadConfig(root, { configFile: where.configFile });
+    const loaded = await loadConfig(root, { configFile: where.configFile, ...(where.cwd !== undefined ? { cwd: where.cwd } : {}) });
     return { loaded, description: `--config ${where.configFile}` };
   }
   if (where.base) {

@@ -8,12 +8,20 @@ import { streamCommits } from '../git/log.js';
 import { commitExists, locateRepo } from '../git/repo.js';
 import { UsageError } from '../cli/errors.js';
 import { stdoutClosed } from '../cli/stdout.js';
+import { safeJson } from '../core/blame/render-json.js';
 import { detectOptionsOf } from '../config/defaults.js';
 
-export interface LogRun {
-  range?: string;
+export interface LogOptions {
+  /** Directory to run in (inside the repository); `config` is relative to it. */
+  cwd: string;
+  /** Revision range, as for git log (default: HEAD). */
+  range?: string | undefined;
+  /** Config file instead of the repository search. */
+  config?: string | undefined;
+}
+
+export interface LogRun extends Omit<LogOptions, 'cwd'> {
   format: 'text' | 'json';
-  config?: string;
   cwd?: string;
   write?: (text: string) => void;
 }
@@ -45,29 +53,21 @@ export function gitSubject(message: string): string {
   return lines.join(' ');
 }
 
-/** `aitrail log`: every commit of the range with its attribution and evidence. */
-export async function runLog(args: LogRun): Promise<number> {
-  const cwd = args.cwd ?? process.cwd();
-  const write = args.write ?? ((text: string) => process.stdout.write(text));
-  const repo = await locateRepo(cwd);
-  const { config } = await loadConfig(repo.root, args.config ? { configFile: args.config } : {});
-  const revisions = rangeArgs(args.range);
-  if (args.range === undefined && !(await commitExists(repo.root, 'HEAD'))) {
-    write(args.format === 'json' ? '[]\n' : 'No commits yet.\n');
-    return ExitCode.ok;
-  }
-  const options = detectOptionsOf(config);
-  // Streamed in both formats: a long history is never held in memory, and a reader that goes
-  // away (`aitrail log | head`; the CLI ignores the EPIPE) stops the walk.
-  const closed = () => args.write === undefined && stdoutClosed();
-  let count = 0;
-  let ai = 0;
-  if (args.format === 'json') write('[');
-  for await (const commit of explainBadRange(streamCommits(repo.root, revisions), args.range)) {
-    if (closed()) break;
+/**
+ * Every commit of the range, newest first, with its attribution and evidence: the objects of
+ * `log --format json`, one at a time (a long history is never held in memory; stopping the
+ * iteration stops git). No commit yet and no range: nothing.
+ */
+export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry> {
+  const repo = await locateRepo(options.cwd);
+  const { config } = await loadConfig(repo.root, options.config !== undefined ? { configFile: options.config, cwd: options.cwd } : {});
+  const revisions = rangeArgs(options.range);
+  if (options.range === undefined && !(await commitExists(repo.root, 'HEAD'))) return;
+  const detectOptions = detectOptionsOf(config);
+  for await (const commit of explainBadRange(streamCommits(repo.root, revisions), options.range)) {
     const signals = commitSignals(commit);
-    const attributions = detectCommit(signals, options);
-    const entry: LogEntry = {
+    const attributions = detectCommit(signals, detectOptions);
+    yield {
       sha: commit.sha,
       subject: gitSubject(commit.message),
       author: commit.author,
@@ -75,14 +75,32 @@ export async function runLog(args: LogRun): Promise<number> {
       attributions: attributions.map(({ agent, model, evidence }) => ({ agent, model, evidence })),
       trailers: signals.trailers,
     };
-    if (args.format === 'json') write(`${count === 0 ? '\n' : ',\n'}  ${JSON.stringify(entry)}`);
-    else write(renderLogEntry(entry));
+  }
+}
+
+/** `aitrail log`: logEntries() printed as text or JSON, streamed. */
+export async function runLog(args: LogRun): Promise<number> {
+  const write = args.write ?? ((text: string) => process.stdout.write(text));
+  const json = args.format === 'json';
+  // A reader that goes away (`aitrail log | head`; the CLI ignores the EPIPE) stops the walk.
+  const closed = () => args.write === undefined && stdoutClosed();
+  let count = 0;
+  let ai = 0;
+  const entries = logEntries({ cwd: args.cwd ?? process.cwd(), range: args.range, config: args.config });
+  for await (const entry of entries) {
+    if (closed()) break;
+    write(json ? `${count === 0 ? '[\n' : ',\n'}  ${safeJson(entry)}` : renderLogEntry(entry));
     count += 1;
     if (entry.ai) ai += 1;
   }
-  if (args.format === 'json') write(count === 0 ? ']\n' : '\n]\n');
+  if (json) write(count === 0 ? '[]\n' : '\n]\n');
+  else if (count === 0 && args.range === undefined && !(await hasCommits(args.cwd ?? process.cwd()))) write('No commits yet.\n');
   else write(renderLogSummary(count, ai));
   return ExitCode.ok;
+}
+
+async function hasCommits(cwd: string): Promise<boolean> {
+  return commitExists((await locateRepo(cwd)).root, 'HEAD');
 }
 
 /** git's `fatal: bad revision 'x'` as a message that says what to give instead (still exit 3, as `check`). */

@@ -41,7 +41,7 @@ describe('validateConfig', () => {
 
   it('catches typos of keys at every level, with a suggestion', () => {
     expect(lines({ polcy: {}, policy: { alow: [] }, detect: { rules: [{ field: 'body', pattern: 'x', modle: 'a/b' }] } })).toEqual([
-      '.aitrailrc.yml: polcy: found unknown key "polcy", expected one of the keys trailer, policy, detect, blame (did you mean "policy"?)',
+      '.aitrailrc.yml: polcy: found unknown key "polcy", expected one of the keys $schema, trailer, policy, detect, blame (did you mean "policy"?)',
       '.aitrailrc.yml: policy.alow: found unknown key "alow", expected one of the keys allow, deny, unknownModel, undeclared, paths (did you mean "allow"?)',
       '.aitrailrc.yml: detect.rules[0].modle: found unknown key "modle", expected one of the keys field, key, pattern, agent, model (did you mean "model"?)',
     ]);

@@ -13,19 +13,26 @@ export function safeJson(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent).replace(RAW_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** DESIGN.md `blame` JSON; `by` and `groups` are added for a `--by` view other than `file`. */
-export function renderJson(report: BlameReport, by: BlameGrouping, rows: readonly GroupRow[]): string {
-  const out: Record<string, unknown> = {
+/** The object of `blame --format json` (DESIGN.md); `by` and `groups` are added for a `--by` view other than `file`. */
+export interface BlameJson extends Pick<BlameReport, 'rev' | 'since' | 'totals' | 'files' | 'excluded' | 'shallowCut'> {
+  by?: BlameGrouping;
+  groups?: readonly GroupRow[];
+}
+
+/** The `blame --format json` object of a report in a `--by` view. Pure. */
+export function blameJson(report: BlameReport, by: BlameGrouping, rows: readonly GroupRow[]): BlameJson {
+  return {
     rev: report.rev,
     since: report.since,
     totals: report.totals,
     files: report.files,
+    ...(report.excluded ? { excluded: report.excluded } : {}),
+    ...(report.shallowCut ? { shallowCut: report.shallowCut } : {}),
+    ...(by !== 'file' ? { by, groups: rows } : {}),
   };
-  if (report.excluded) out.excluded = report.excluded;
-  if (report.shallowCut) out.shallowCut = report.shallowCut;
-  if (by !== 'file') {
-    out.by = by;
-    out.groups = rows;
-  }
-  return `${safeJson(out, 2)}\n`;
+}
+
+/** DESIGN.md `blame` JSON text. */
+export function renderJson(report: BlameReport, by: BlameGrouping, rows: readonly GroupRow[]): string {
+  return `${safeJson(blameJson(report, by, rows), 2)}\n`;
 }

@@ -1,0 +1,74 @@
+import type { Verdict } from '../core/policy/verdict.js';
+import type { Violation } from '../core/policy/types.js';
+import { badRangeError } from '../git/bad-range.js';
+import { GitError } from '../git/exec.js';
+import { commitExists, locateRepo } from '../git/repo.js';
+import { shallowBoundary } from '../git/shallow.js';
+import { UsageError } from '../errors/usage-error.js';
+import { ShallowHistoryError } from '../report/shallow-history-error.js';
+import { resolveCheckRange } from './check-range.js';
+import { judgeCommits } from './judge-commits.js';
+import { enforceMessages } from './messages.js';
+import { policySource } from './policy-source.js';
+
+export interface CheckOptions {
+  /** Directory to run in (inside the repository); `--config` is relative to it. */
+  cwd: string;
+  /** Revision range; default: the commits not on the remote's default branch. */
+  range?: string | undefined;
+  /** Policy file instead of the config committed at the range's base. */
+  config?: string | undefined;
+  /** Read the policy as committed at this revision, whatever the range (`--policy-from`). */
+  policyFrom?: string | undefined;
+  /** Where the policy was read from, and notes (the CLI prints them on stderr). */
+  onWarning?: (message: string) => void;
+}
+
+/** What `check --format json` prints (DESIGN.md's fixed fields first, then ours). */
+export interface CheckReport extends Verdict {
+  /** What was judged, e.g. `origin/main..HEAD` or `HEAD --not refs/remotes/origin/HEAD`. */
+  range: string;
+  /** The commit the policy was read at; null when none was (the work tree's, or `--config`). */
+  base: string | null;
+  /** Where the policy came from, for people. */
+  policy: string;
+}
+
+function report(verdict: Verdict, extra: { range: string; base: string | null; policy: string }): CheckReport {
+  const violations = verdict.violations.map(({ sha, rule, model, path, message, ...rest }) => ({ sha, rule, model, path, message, ...rest }) as Violation);
+  return { ok: verdict.ok, commits: verdict.commits, violations, ...extra };
+}
+
+/** `policy` of the report of a repository with no commit yet (nothing judged, no policy read). */
+export const NO_COMMITS_POLICY = 'none';
+
+const oneMessage = (text: string) => text.replace(/^aitrail: /, '').replace(/\n$/, '');
+
+/**
+ * Judge the commits of a range against the policy committed at `--policy-from`, else the range's
+ * base (see resolveCheckRange), or `--config`; history read as stored (replace refs and grafts
+ * ignored). Never prints: throws UsageError (bad input), GitError (unknown revision, no remote
+ * default branch) and ShallowHistoryError (a shallow clone lacking the history), all with what to do.
+ */
+export async function checkReport(options: CheckOptions): Promise<CheckReport> {
+  const warn = options.onWarning ?? (() => {});
+  if (options.config !== undefined && options.policyFrom !== undefined) throw new UsageError('--config and --policy-from both name the policy: give one.');
+  const { root } = await locateRepo(options.cwd);
+  if ((options.range === undefined || options.range === '') && !(await commitExists(root, 'HEAD'))) {
+    return report({ ok: true, commits: 0, violations: [] }, { range: 'HEAD', base: null, policy: NO_COMMITS_POLICY });
+  }
+  const shallow = await shallowBoundary(root);
+  const range = await resolveCheckRange(root, options.range, options.policyFrom);
+  if (range.missingBase !== undefined) {
+    if (shallow) throw new ShallowHistoryError(oneMessage(enforceMessages.shallowMissingBase(range.missingBase)), []);
+    throw new GitError(enforceMessages.unknownBase(range.missingBase), ['rev-parse'], 128, '');
+  }
+  const source = await policySource(root, { configFile: options.config, base: range.base, cwd: options.cwd });
+  if (options.config === undefined && range.base === null) warn(enforceMessages.noBase(range.baseLabel));
+  else warn(enforceMessages.policyFrom(source.description, options.config === undefined ? range.baseLabel : 'explicit'));
+  const { verdict, cut } = await judgeCommits(root, range.revisions, source.loaded.config, { shallow }).catch((error: unknown) => {
+    throw badRangeError(error, options.range || undefined) ?? error;
+  });
+  if (cut.length > 0) throw new ShallowHistoryError(oneMessage(enforceMessages.shallowCut(cut[0] as string)), cut);
+  return report(verdict, { range: range.label, base: range.base, policy: source.description });
+}
