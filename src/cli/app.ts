@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ command: AnyCommandModule }>> = {
   status: () => import('./commands/status.js'),
   blame: () => import('./commands/blame.js'),
   check: () => import('./commands/check.js'),
+  trend: () => import('./commands/trend.js'),
 };
 
 /**

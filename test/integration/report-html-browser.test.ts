@@ -148,4 +148,26 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless chromium', () => {
     expect(await page.locator('#file-table tbody tr').count()).toBe(1000);
     expect(loaded.errors).toEqual([]);
   });
+
+  it('trend --format html: the share line and the per-model stack of every release, names inert', async () => {
+    const trend = makeRepo();
+    trend.commit('one\n', { 'a.txt': lines('a', 4) });
+    trend.git(['tag', 'v1.0']);
+    trend.commit(`two\n\n${CLAUDE}\n`, { 'b.txt': lines('b', 3) });
+    trend.git(['tag', 'v1.1']);
+    trend.commit(`three\n\n${QWEN}\n`, { 'c.txt': lines('c', 1), 'a.txt': lines('a', 5) });
+    trend.git(['update-ref', 'refs/tags/<b>&"\'x', 'HEAD']);
+    const json = JSON.parse(aitrail(trend.dir, ['trend', '--tags', 'v*', '<b>&"\'x', '--format', 'json']).stdout) as { releases: { totals: { lines: number; ai: number } }[] };
+    const result = aitrail(trend.dir, ['trend', '--tags', 'v*', '<b>&"\'x', '--format', 'html']);
+    expect(result.code, result.stderr).toBe(0);
+    const loaded = await openReport(browser, result.stdout);
+    await expectInert(loaded);
+    const { page } = loaded;
+    expect(await page.locator('#trend-share circle').count()).toBe(2);
+    expect(await texts(loaded, '#trend-share .point-label')).toEqual(json.releases.map((release) => percent(release.totals.ai, release.totals.lines)));
+    expect(await texts(loaded, '#trend-table tbody td:first-child')).toEqual(['v1.1', '<b>&"\'x']);
+    expect(await page.textContent('#headline-share')).toBe(percent(json.releases[1]!.totals.ai, json.releases[1]!.totals.lines));
+    expect(await page.locator('#trend-models rect').count()).toBe(2);
+    expect(await texts(loaded, '.stack .keys li')).toEqual(['anthropic/claude-opus-4.6', 'qwen/qwen3-coder', 'human']);
+  });
 });

@@ -1,0 +1,12 @@
+import { countsSummary, displayName, percent } from '../blame/format.js';
+import { trendSum, type TrendReport } from './types.js';
+
+/** Aligned text: one row per release (lines it introduced, AI share, top models), then the sum. */
+export function renderTrendTable(report: TrendReport): string {
+  const header = ['AI%', 'AI', 'HUMAN', 'LINES', 'RELEASE', 'MODELS'];
+  const rows = report.releases.map(({ sinceName, revName, totals }) => [percent(totals.ai, totals.lines), String(totals.ai), String(totals.human), String(totals.lines), `${displayName(sinceName)}..${displayName(revName)}`, countsSummary(totals.byModel)]);
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) => row.map((cell, column) => (column < 4 ? cell.padStart(widths[column]!) : column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd();
+  const sum = trendSum(report);
+  return `${[line(header), ...rows.map(line), '', `Across ${report.releases.length} release(s): ${sum.ai} of ${sum.lines} lines introduced were AI-authored (${percent(sum.ai, sum.lines)}), ${sum.human} human.`].join('\n')}\n`;
+}

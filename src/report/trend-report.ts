@@ -1,0 +1,67 @@
+import type { TrendRelease, TrendReport } from '../core/trend/types.js';
+import { UsageError } from '../cli/errors.js';
+import { locateRepo } from '../git/repo.js';
+import { resolveCommit } from '../git/resolve-commit.js';
+import { tagsByVersion } from '../git/version-tags.js';
+import { blameReport, type BlameRun } from './blame-report.js';
+import { trendMessages } from './trend-messages.js';
+
+export interface TrendRun extends Omit<BlameRun, 'rev' | 'since' | 'onProgress'> {
+  /** Revisions in order, after the tags. */
+  revs?: string[];
+  /** A glob over tag names (`v*`): those tags, in version order, come first. */
+  tags?: string;
+  /** Before each pair (1-based `index`). */
+  onPair?: (index: number, count: number, since: string, rev: string) => void;
+  /** Files blamed within the current pair. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface Point {
+  name: string;
+  sha: string;
+}
+
+const UNSAFE = /[\0-\x1f\x7f]/;
+
+/** The revisions to compare, resolved to commits: the matching tags in version order, then `revs`. */
+async function points(root: string, run: TrendRun): Promise<Point[]> {
+  const named: { name: string; spec: string; tag: boolean }[] = [];
+  if (run.tags !== undefined) {
+    if (run.tags === '' || UNSAFE.test(run.tags)) throw new UsageError(trendMessages.badGlob(run.tags));
+    for (const tag of await tagsByVersion(root, run.tags)) named.push({ name: tag, spec: `refs/tags/${tag}`, tag: true });
+  }
+  for (const rev of run.revs ?? []) {
+    if (rev === '' || rev.startsWith('-') || UNSAFE.test(rev)) throw new UsageError(trendMessages.badRev(rev));
+    named.push({ name: rev, spec: rev, tag: false });
+  }
+  const shas = await Promise.all(named.map(({ spec }) => resolveCommit(root, spec)));
+  const out: Point[] = [];
+  named.forEach(({ name, tag }, index) => {
+    const sha = shas[index];
+    if (sha) out.push({ name, sha });
+    else if (tag) run.onWarning?.(trendMessages.notCommit(name));
+    else throw new UsageError(trendMessages.unknownRev(name));
+  });
+  if (out.length < 2) throw new UsageError(trendMessages.tooFew(out.length, run.tags));
+  return out;
+}
+
+/**
+ * `aitrail trend`: for each consecutive pair (A, B) of the revisions, exactly what
+ * `blame --since A --rev B` reports (same options, same cache), one pair after the other.
+ */
+export async function trendReport(run: TrendRun): Promise<TrendReport> {
+  const cwd = run.cwd ?? process.cwd();
+  const repo = await locateRepo(cwd);
+  const list = await points(repo.root, run);
+  const releases: TrendRelease[] = [];
+  for (let index = 1; index < list.length; index += 1) {
+    const since = list[index - 1]!;
+    const rev = list[index]!;
+    run.onPair?.(index, list.length - 1, since.name, rev.name);
+    const { report } = await blameReport({ ...run, cwd, since: since.sha, rev: rev.sha });
+    releases.push({ since: since.sha, rev: rev.sha, sinceName: since.name, revName: rev.name, totals: report.totals });
+  }
+  return { releases };
+}
