@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The GitHub Action's one script (action.yml runs it): fetch the history and the git-ai notes,
+# judge the pull request's (or the push's) commits with `aitrail check --format github` by the
+# policy of the target branch, and write `aitrail blame --format markdown` to the job summary.
+#
+# Reads what GitHub sets: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH (the event payload), GITHUB_REF,
+# GITHUB_SHA, GITHUB_BASE_REF, GITHUB_WORKSPACE, GITHUB_STEP_SUMMARY, RUNNER_TEMP,
+# GITHUB_ACTION_PATH; and the inputs as INPUT_RANGE, INPUT_CONFIG, INPUT_BLAME_PATHS,
+# INPUT_BLAME_SINCE, INPUT_FAIL_ON_WARNINGS, INPUT_VERSION (action.yml passes them through env,
+# never into the script text). AITRAIL_ACTION_BIN names an aitrail executable to run instead of
+# installing one (tests). Exit: check's code (1 policy violation, 2 usage, 3 git), 1 for
+# warnings with fail-on-warnings, then blame's; 0 when all is well.
+set -uo pipefail
+
+say() { printf '%s\n' "$*" >&2; }
+fail() {
+  printf '::error title=aitrail::%s\n' "$1"
+  printf '### aitrail\n\n:x: %s\n' "$1" >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
+  exit "${2:-3}"
+}
+
+cd "${GITHUB_WORKSPACE:-.}" || fail "cannot enter the workspace ${GITHUB_WORKSPACE:-}"
+git rev-parse --is-inside-work-tree >/dev/null 2>&1 || fail 'no git repository in the workspace: run actions/checkout before aitrail'
+
+# The aitrail to run: never one the checked-out code ships (a pull request can edit package.json):
+# the action's own version from the registry, installed outside the workspace.
+if [ -n "${AITRAIL_ACTION_BIN:-}" ]; then
+  aitrail=("$AITRAIL_ACTION_BIN")
+else
+  version=${INPUT_VERSION:-}
+  [ -n "$version" ] || version=$(node -p 'require(process.argv[1]).version' "${GITHUB_ACTION_PATH:?}/package.json") || fail 'cannot read the action version'
+  prefix="${RUNNER_TEMP:-/tmp}/aitrail-action"
+  npm install --prefix "$prefix" --no-save --no-audit --no-fund --loglevel=error "aitrail@$version" >&2 || fail "cannot install aitrail@$version from the npm registry"
+  aitrail=("$prefix/node_modules/.bin/aitrail")
+fi
+
+# The event: the target branch and the commit to judge up to.
+field() { node -e 'let v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); for (const k of process.argv[2].split(".")) v = v == null ? undefined : v[k]; process.stdout.write(typeof v === "string" ? v : "")' "${GITHUB_EVENT_PATH:-/dev/null}" "$1" 2>/dev/null; }
+event=${GITHUB_EVENT_NAME:-}
+default_branch=$(field repository.default_branch)
+head=${GITHUB_SHA:-HEAD}
+base=
+before=
+case $event in
+  pull_request | pull_request_target)
+    base=${GITHUB_BASE_REF:-$(field pull_request.base.ref)}
+    head=$(field pull_request.head.sha)
+    [ -n "$head" ] || head=HEAD^2 ;;
+  push)
+    if [ -n "$default_branch" ] && [ "${GITHUB_REF:-}" = "refs/heads/$default_branch" ]; then before=$(field before); else base=$default_branch; fi ;;
+  *) base=$default_branch ;;
+esac
+[ -n "$base" ] || [ -n "$before" ] || [ -n "${INPUT_RANGE:-}" ] || [ -n "${INPUT_CONFIG:-}" ] || fail "cannot tell the target branch of this $event event: set the range input (and config)" 2
+
+# History and notes: the whole history (a shallow clone cannot be judged), the target branch as
+# origin/<base>, and refs/notes/ai (git-ai line-level authorship, read by blame) when the remote has it.
+say "aitrail: fetching the history${base:+ and origin/$base}"
+refspecs=()
+[ -n "$base" ] && refspecs+=("+refs/heads/$base:refs/remotes/origin/$base")
+if git ls-remote --exit-code origin refs/notes/ai >/dev/null 2>&1; then refspecs+=('+refs/notes/ai:refs/notes/ai'); fi
+unshallow=()
+[ "$(git rev-parse --is-shallow-repository)" = true ] && unshallow=(--unshallow)
+if [ ${#refspecs[@]} -gt 0 ] || [ ${#unshallow[@]} -gt 0 ]; then
+  git fetch --quiet --no-tags "${unshallow[@]}" origin "${refspecs[@]}" >&2 || fail 'git fetch from origin failed: give the job contents: read permission'
+fi
+
+# What is judged, and by which policy (one policy per repository, never the pull request's own).
+range=${INPUT_RANGE:-}
+policy=()
+if [ -n "${INPUT_CONFIG:-}" ]; then
+  policy=(--config "$INPUT_CONFIG")
+elif [ -n "$base" ]; then
+  policy=(--policy-from "origin/$base")
+fi
+if [ -z "$range" ]; then
+  if [ -n "$before" ]; then
+    # A push to the default branch: judged by the policy it had before this push.
+    git cat-file -e "${before}^{commit}" 2>/dev/null || fail "the commit before this push ($before) is unknown (first or force push): run aitrail check on the range by hand" 1
+    range="$before..$head"
+  else
+    range="origin/$base..$head"
+  fi
+fi
+
+summary=${GITHUB_STEP_SUMMARY:-/dev/null}
+out="${RUNNER_TEMP:-/tmp}/aitrail-check.$$"
+"${aitrail[@]}" check "$range" "${policy[@]}" --format github | tee "$out"
+status=${PIPESTATUS[0]}
+result=$(grep -E '^aitrail: [0-9]+ commits? checked' "$out" | tail -n 1)
+rm -f "$out"
+warnings=$(printf '%s' "$result" | sed -n 's/.* \([0-9][0-9]*\) warnings*\.$/\1/p')
+if [ "$status" = 0 ] && [ "${INPUT_FAIL_ON_WARNINGS:-false}" = true ] && [ "${warnings:-0}" -gt 0 ]; then
+  printf '::error title=aitrail::%s warning(s) and fail-on-warnings is set\n' "$warnings"
+  status=1
+fi
+case $status in
+  0) mark=':white_check_mark:' ;;
+  1) mark=':x:' ;;
+  *) mark=':warning:'; result="aitrail check could not judge the commits (exit $status): see the job log" ;;
+esac
+{
+  printf '### aitrail check\n\n%s `%s`: %s\n\n' "$mark" "$range" "${result#aitrail: }"
+} >>"$summary"
+
+# The report: AI-authored lines (since the target branch for a pull request) at the judged commit.
+since=()
+case ${INPUT_BLAME_SINCE-base} in
+  '') ;;
+  base) [ -n "$base" ] && since=(--since "origin/$base") ;;
+  *) since=(--since "$INPUT_BLAME_SINCE") ;;
+esac
+paths=()
+while IFS= read -r path; do [ -n "$path" ] && paths+=("$path"); done <<<"${INPUT_BLAME_PATHS:-}"
+blame_config=()
+[ -n "${INPUT_CONFIG:-}" ] && blame_config=(--config "$INPUT_CONFIG")
+"${aitrail[@]}" blame --rev "$head" "${since[@]}" "${blame_config[@]}" --format markdown -- "${paths[@]}" >>"$summary"
+blame_status=$?
+if [ "$blame_status" != 0 ]; then
+  printf '::warning title=aitrail::aitrail blame failed (exit %s): see the job log\n' "$blame_status"
+  [ "$status" = 0 ] && status=$blame_status
+fi
+exit "$status"

@@ -1,0 +1,218 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/cli.js';
+import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+
+/**
+ * action.yml's script (scripts/action.sh) run as GitHub runs it: a bare "origin" holding the
+ * branches and refs/pull/<n>/merge, a runner checkout made as actions/checkout makes it (depth 1,
+ * detached at the merge commit), the GITHUB_* variables, an event payload file and a job summary file.
+ */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCRIPT = join(PACKAGE_ROOT, 'scripts', 'action.sh');
+const POLICY = '{ "policy": { "deny": ["qwen/*"] } }\n';
+const OPUS = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
+const QWEN = 'Assisted-by: qwen-code:qwen/qwen3-coder';
+
+interface Origin {
+  origin: TestRepo;
+  dev: TestRepo;
+  main: string;
+}
+
+/** origin with main (the policy, a file), pushed from a developer clone. */
+function origin(): Origin {
+  const origin = makeRepo({ bare: true });
+  const dev = makeRepo();
+  dev.git(['remote', 'add', 'origin', origin.dir]);
+  const main = dev.commit('initial\n', { '.aitrailrc.json': POLICY, 'src/app.js': 'one\ntwo\n' });
+  dev.git(['push', '-q', 'origin', 'main']);
+  return { origin, dev, main };
+}
+
+/** A pull request: `feature` from main with `commits`, pushed with refs/pull/1/head and /merge. */
+function pullRequest(world: Origin, commits: { message: string; files: Record<string, string> }[]): { head: string; merge: string } {
+  const { dev } = world;
+  dev.git(['checkout', '-q', '-b', 'feature', world.main]);
+  for (const commit of commits) dev.commit(commit.message, commit.files);
+  const head = dev.git(['rev-parse', 'HEAD']);
+  dev.git(['checkout', '-q', '--detach', world.main]);
+  dev.git(['merge', '-q', '--no-ff', '--no-verify', '-m', 'Merge pull request #1', head]);
+  const merge = dev.git(['rev-parse', 'HEAD']);
+  dev.git(['push', '-q', 'origin', `${head}:refs/heads/feature`, `${head}:refs/pull/1/head`, `${merge}:refs/pull/1/merge`]);
+  return { head, merge };
+}
+
+/** What actions/checkout does for a pull_request event: fetch the merge commit at depth 1, check it out detached. */
+function checkout(world: Origin, ref: string, sha: string): TestRepo {
+  const runner = makeRepo();
+  runner.git(['remote', 'add', 'origin', world.origin.dir]);
+  runner.git(['fetch', '-q', '--no-tags', '--depth=1', 'origin', `+${sha}:refs/remotes/${ref}`]);
+  runner.git(['checkout', '-q', '--detach', `refs/remotes/${ref}`]);
+  return runner;
+}
+
+interface ActionRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  summary: string;
+}
+
+function runAction(runner: TestRepo, event: { name: string; ref: string; sha: string; payload: object; baseRef?: string; headRef?: string }, inputs: Record<string, string> = {}): ActionRun {
+  const temp = tempDir('aitrail-runner-temp-');
+  const eventPath = join(temp, 'event.json');
+  const summaryPath = join(temp, 'step_summary.md');
+  writeFileSync(eventPath, JSON.stringify(event.payload));
+  writeFileSync(summaryPath, '');
+  const env: NodeJS.ProcessEnv = {
+    ...TEST_GIT_ENV,
+    PATH: `${dirname(process.execPath)}:/usr/bin:/bin`,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REF: event.ref,
+    GITHUB_SHA: event.sha,
+    GITHUB_BASE_REF: event.baseRef ?? '',
+    GITHUB_HEAD_REF: event.headRef ?? '',
+    GITHUB_WORKSPACE: runner.dir,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_ACTION_PATH: PACKAGE_ROOT,
+    RUNNER_TEMP: temp,
+    AITRAIL_ACTION_BIN: BIN,
+    // action.yml passes every input, empty when not given (blame-since defaults to `base`).
+    INPUT_RANGE: '',
+    INPUT_CONFIG: '',
+    INPUT_BLAME_PATHS: '',
+    INPUT_BLAME_SINCE: 'base',
+    INPUT_FAIL_ON_WARNINGS: 'false',
+    INPUT_VERSION: '',
+    ...inputs,
+  };
+  const result = spawnSync('bash', [SCRIPT], { cwd: runner.dir, env, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, summary: readFileSync(summaryPath, 'utf8') };
+}
+
+function prEvent(head: string, merge: string) {
+  return { name: 'pull_request', ref: 'refs/pull/1/merge', sha: merge, baseRef: 'main', headRef: 'feature', payload: { number: 1, pull_request: { number: 1, head: { sha: head, ref: 'feature' }, base: { ref: 'main' } }, repository: { default_branch: 'main' } } };
+}
+
+describe('the GitHub Action script on a pull request', () => {
+  it('a denied model: an error annotation on the file, exit 1; the summary has the verdict and the blame since the base; history and notes fetched', () => {
+    const world = origin();
+    world.dev.git(['notes', '--ref', 'ai', 'add', '-m', 'not a git-ai log', world.main]);
+    world.dev.git(['push', '-q', 'origin', 'refs/notes/ai']);
+    const { head, merge } = pullRequest(world, [
+      { message: `feat: opus\n\n${OPUS}\n`, files: { 'src/opus.js': 'a\nb\nc\n' } },
+      { message: `feat: qwen\n\n${QWEN}\n`, files: { 'src/qwen.js': 'q\n' } },
+    ]);
+    const runner = checkout(world, 'pull/1/merge', merge);
+    const result = runAction(runner, prEvent(head, merge));
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=src\/qwen\.js,title=aitrail model-denied%3A qwen\/qwen3-coder in [0-9a-f]{12}::/m);
+    expect(result.stdout).toMatch(/^aitrail: 2 commits checked, 1 error, 0 warnings\.$/m);
+    expect(result.stderr).toMatch(/policy from .*\.aitrailrc\.json \[--policy-from origin\/main\]/);
+    expect(result.summary).toContain(`### aitrail check\n\n:x: \`origin/main..${head}\`: 2 commits checked, 1 error, 0 warnings.`);
+    expect(result.summary).toContain(`### AI-authored lines at \`${head.slice(0, 12)}\` since \`${world.main.slice(0, 12)}\``);
+    expect(result.summary).toMatch(/\*\*100(\.0)?%\*\* of 4 lines are AI-authored/);
+    expect(runner.git(['rev-parse', '--is-shallow-repository'])).toBe('false');
+    expect(runner.git(['rev-parse', 'refs/remotes/origin/main'])).toBe(world.main);
+    expect(runner.git(['notes', '--ref', 'ai', 'show', world.main])).toBe('not a git-ai log');
+  });
+
+  it('a pull request that loosens the policy is still judged by the target branch', () => {
+    const world = origin();
+    const { head, merge } = pullRequest(world, [{ message: `chore: allow qwen\n\n${QWEN}\n`, files: { '.aitrailrc.json': '{ "policy": { "allow": ["qwen/*"] } }\n' } }]);
+    const result = runAction(checkout(world, 'pull/1/merge', merge), prEvent(head, merge));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
+  });
+
+  it('a clean pull request passes; warnings fail it only with fail-on-warnings; blame-paths and an empty blame-since shape the report', () => {
+    const world = origin();
+    const { head, merge } = pullRequest(world, [
+      { message: `feat: opus\n\n${OPUS}\n`, files: { 'src/opus.js': 'a\n', 'docs/guide.md': 'g\n' } },
+      { message: 'fix: by claude\n\nAssisted-by: claude-code:unknown\n', files: { 'src/more.js': 'm\n' } },
+    ]);
+    const runner = checkout(world, 'pull/1/merge', merge);
+    const passed = runAction(runner, prEvent(head, merge), { INPUT_BLAME_PATHS: 'src\n', INPUT_BLAME_SINCE: '' });
+    expect(passed.status, passed.stderr).toBe(0);
+    expect(passed.stdout).toMatch(/^::warning .*unknown-model/m);
+    expect(passed.summary).toContain(':white_check_mark: `origin/main..');
+    expect(passed.summary).toContain('2 commits checked, 0 errors, 1 warning.');
+    expect(passed.summary).toContain(`### AI-authored lines at \`${head.slice(0, 12)}\`\n`);
+    expect(passed.summary).toContain('opus');
+    expect(passed.summary).not.toContain('guide');
+    const strict = runAction(runner, prEvent(head, merge), { INPUT_FAIL_ON_WARNINGS: 'true' });
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toContain('::error title=aitrail::1 warning(s) and fail-on-warnings is set');
+  });
+
+  it('the range and config inputs', () => {
+    const world = origin();
+    const { head, merge } = pullRequest(world, [
+      { message: `feat: qwen\n\n${QWEN}\n`, files: { 'src/qwen.js': 'q\n' } },
+      { message: `feat: opus\n\n${OPUS}\n`, files: { 'src/opus.js': 'o\n' } },
+    ]);
+    const runner = checkout(world, 'pull/1/merge', merge);
+    const lastOnly = runAction(runner, prEvent(head, merge), { INPUT_RANGE: `${head}~1..${head}` });
+    expect(lastOnly.status, lastOnly.stderr).toBe(0);
+    expect(lastOnly.stdout).toMatch(/^aitrail: 1 commit checked, 0 errors/m);
+    const policy = join(tempDir('aitrail-ci-policy-'), 'policy.json');
+    writeFileSync(policy, '{ "policy": { "deny": ["anthropic/*"] } }\n');
+    const ownPolicy = runAction(runner, prEvent(head, merge), { INPUT_CONFIG: policy });
+    expect(ownPolicy.status).toBe(1);
+    expect(ownPolicy.stdout).toMatch(/^::error .*anthropic\/claude-opus-4\.6/m);
+    expect(ownPolicy.stdout).not.toMatch(/qwen3-coder/);
+  });
+});
+
+describe('the GitHub Action script on a push', () => {
+  it('to the default branch: before..after by the policy before the push', () => {
+    const world = origin();
+    const before = world.main;
+    world.dev.commit(`feat: qwen on main\n\n${QWEN}\n`, { '.aitrailrc.json': '{}\n', 'src/q.js': 'q\n' });
+    const after = world.dev.git(['rev-parse', 'HEAD']);
+    world.dev.git(['push', '-q', 'origin', 'main']);
+    const runner = checkout(world, 'heads/main', after);
+    const payload = { before, after, ref: 'refs/heads/main', repository: { default_branch: 'main' } };
+    const result = runAction(runner, { name: 'push', ref: 'refs/heads/main', sha: after, payload });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^::error .*model-denied/m);
+    expect(result.summary).toContain(`\`${before}..${after}\``);
+  });
+
+  it('a first push (no commit before it) is refused with the reason', () => {
+    const world = origin();
+    const runner = checkout(world, 'heads/main', world.main);
+    const payload = { before: '0'.repeat(40), after: world.main, repository: { default_branch: 'main' } };
+    const result = runAction(runner, { name: 'push', ref: 'refs/heads/main', sha: world.main, payload });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^::error title=aitrail::the commit before this push \(0{40}\) is unknown/m);
+    expect(result.summary).toMatch(/:x: the commit before this push/);
+  });
+});
+
+describe('action.yml', () => {
+  it('is a composite action whose one step passes every input to the script through env, never into the script text', () => {
+    const action = load(readFileSync(join(PACKAGE_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }>; runs: { using: string; steps: { shell: string; run: string; env: Record<string, string> }[] } };
+    expect(action.runs.using).toBe('composite');
+    const [step] = action.runs.steps;
+    expect(action.runs.steps).toHaveLength(1);
+    expect(step!.shell).toBe('bash');
+    expect(step!.run).toBe('"$GITHUB_ACTION_PATH/scripts/action.sh"');
+    const names = Object.keys(action.inputs);
+    expect(names).toEqual(['range', 'config', 'blame-paths', 'blame-since', 'fail-on-warnings', 'version']);
+    const script = readFileSync(SCRIPT, 'utf8');
+    for (const name of names) {
+      const variable = `INPUT_${name.toUpperCase().replace(/-/g, '_')}`;
+      expect(step!.env[variable]).toBe(`\${{ inputs.${name} }}`);
+      expect(script).toContain(variable);
+    }
+  });
+});
