@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/cli.js';
+import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+
+/**
+ * The hooks of .pre-commit-hooks.yaml run by the pre-commit framework itself (Debian's
+ * `pre-commit`; .ci/run installs it): a hook repository holding this checkout's manifest,
+ * adapter and shims at a commit, a project whose .pre-commit-config.yaml names it by path and
+ * rev, `pre-commit install` for the three hook types, then real commits and pushes.
+ */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const OPUS = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
+const QWEN = { AITRAIL_MODEL: 'qwen/qwen3-coder', AITRAIL_AGENT: 'qwen-code' };
+const HOOK_IDS = ['aitrail-record', 'aitrail-policy', 'aitrail-pre-push'];
+
+const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
+
+/** This checkout's hook files, committed in a repository of their own (pre-commit clones it at a rev). */
+function hookRepository(): { dir: string; rev: string } {
+  const repo = makeRepo();
+  mkdirSync(join(repo.dir, 'hooks'));
+  mkdirSync(join(repo.dir, 'scripts'));
+  copyFileSync(join(PACKAGE_ROOT, '.pre-commit-hooks.yaml'), join(repo.dir, '.pre-commit-hooks.yaml'));
+  copyFileSync(join(PACKAGE_ROOT, 'scripts', 'pre-commit-hook.sh'), join(repo.dir, 'scripts', 'pre-commit-hook.sh'));
+  for (const name of readdirSync(join(PACKAGE_ROOT, 'hooks'))) copyFileSync(join(PACKAGE_ROOT, 'hooks', name), join(repo.dir, 'hooks', name));
+  return { dir: repo.dir, rev: repo.commit('aitrail hooks\n') };
+}
+
+describe('the pre-commit framework runs the hooks of .pre-commit-hooks.yaml', () => {
+  let project: TestRepo;
+  let remote: TestRepo;
+  let env: NodeJS.ProcessEnv;
+  const run = (command: string, args: string[], extra: NodeJS.ProcessEnv = {}) => spawnSync(command, args, { cwd: project.dir, env: { ...env, ...extra }, encoding: 'utf8' });
+
+  beforeAll(() => {
+    expect(preCommit.status, 'the pre-commit framework is needed: apt-get install -y pre-commit (.ci/run does it)').toBe(0);
+    const hooks = hookRepository();
+    project = makeRepo();
+    remote = makeRepo({ bare: true });
+    project.git(['remote', 'add', 'origin', remote.dir]);
+    // As `npm i -D aitrail` leaves it; no aitrail on PATH.
+    mkdirSync(join(project.dir, 'node_modules', '.bin'), { recursive: true });
+    symlinkSync(BIN, join(project.dir, 'node_modules', '.bin', 'aitrail'));
+    const config = ['repos:', `  - repo: ${hooks.dir}`, `    rev: ${hooks.rev}`, '    hooks:', ...HOOK_IDS.map((id) => `      - id: ${id}`), ''].join('\n');
+    env = { ...TEST_GIT_ENV, PATH: `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, PRE_COMMIT_HOME: tempDir('aitrail-pre-commit-home-') };
+    project.write('.pre-commit-config.yaml', config);
+    project.write('.gitignore', 'node_modules/\n');
+    project.write('.aitrailrc.json', '{ "policy": { "deny": ["qwen/*"] } }\n');
+    project.git(['add', '-A']);
+    project.git(['commit', '-q', '-m', 'initial']);
+    project.git(['push', '-q', 'origin', 'main']);
+    const install = run('pre-commit', ['install', '--hook-type', 'prepare-commit-msg', '--hook-type', 'commit-msg', '--hook-type', 'pre-push']);
+    expect(install.status, install.stderr + install.stdout).toBe(0);
+  });
+
+  const trailer = () => project.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)']);
+
+  it('prepare-commit-msg records the model; a human commit stays as it is', () => {
+    const result = run('git', ['commit', '-q', '--allow-empty', '-m', 'feat: with opus'], OPUS);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/aitrail record.*Passed/);
+    expect(trailer()).toBe('claude-code:anthropic/claude-opus-4.6');
+    expect(run('git', ['commit', '-q', '--allow-empty', '-m', 'chore: by hand']).status).toBe(0);
+    expect(project.git(['log', '-1', '--format=%B'])).toBe('chore: by hand');
+  });
+
+  it('commit-msg refuses a denied model, nothing is committed', () => {
+    const before = project.git(['rev-parse', 'HEAD']);
+    const result = run('git', ['commit', '-q', '--allow-empty', '-m', 'feat: with qwen'], QWEN);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/aitrail policy \(commit\).*Failed/);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/qwen\/qwen3-coder/);
+    expect(project.git(['rev-parse', 'HEAD'])).toBe(before);
+  });
+
+  it('pre-push lets clean commits through and refuses a denied one committed with --no-verify', () => {
+    const clean = run('git', ['push', '-q', 'origin', 'main']);
+    expect(clean.status, clean.stdout + clean.stderr).toBe(0);
+    expect(remote.git(['rev-parse', 'main'])).toBe(project.git(['rev-parse', 'HEAD']));
+    // --no-verify skips commit-msg; prepare-commit-msg still records the model it was made with.
+    expect(run('git', ['commit', '-q', '--no-verify', '--allow-empty', '-m', 'feat: sneaked in'], QWEN).status).toBe(0);
+    expect(trailer()).toBe('qwen-code:qwen/qwen3-coder');
+    const refused = run('git', ['push', '-q', 'origin', 'main']);
+    expect(refused.status).not.toBe(0);
+    expect(`${refused.stdout}${refused.stderr}`).toMatch(/qwen\/qwen3-coder/);
+    expect(remote.git(['rev-parse', 'main'])).not.toBe(project.git(['rev-parse', 'HEAD']));
+    // A new branch too (pre-commit passes no old commit for it).
+    const branch = run('git', ['push', '-q', 'origin', 'main:refs/heads/feature']);
+    expect(branch.status).not.toBe(0);
+    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/feature'])).toBe('');
+  });
+});
