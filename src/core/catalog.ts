@@ -150,6 +150,8 @@ function aliasTarget(raw: string): string | null {
 export interface ModelContext {
   agent?: string;
   isModel?: boolean;
+  /** Read new family members only with known model words even where `isModel` (words picked out of free text). */
+  strict?: boolean;
 }
 
 /**
@@ -238,7 +240,7 @@ function lookup(name: ModelName, user: Lookup, context: ModelContext = {}): stri
     const bySize = user.get(name.sized) ?? TABLE.get(name.sized);
     if (bySize) return bySize;
   }
-  return byFamily(name.key, context.isModel === true);
+  return byFamily(name.key, context.isModel === true && context.strict !== true);
 }
 
 /**

@@ -2,7 +2,7 @@
 export { detectCommit, commitFindings, type DetectOptions } from './detect/commit.js';
 export { detectAtCommitTime } from './detect/commit-time.js';
 export { agentSlug, slugify } from './detect/agent-name.js';
-export { parseDeclaredValue } from './detect/declared-value.js';
+export { parseDeclaredValue, parseDeclaredValues } from './detect/declared-value.js';
 export { matchIdentity, parseIdentity } from './detect/identity.js';
 export { mergeAttributions } from './detect/merge.js';
 

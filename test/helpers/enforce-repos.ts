@@ -67,6 +67,7 @@ export function policyServer(config: string, hookArgs = ''): Project {
   return { remote, work, base };
 }
 
-export const QWEN = 'Co-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>';
+/** An undeclared co-author line that names a denied model (Qwen Code's own line names no model: it reads as qwen/unknown). */
+export const QWEN = 'Co-authored-by: aider (qwen/qwen3-coder) <aider@aider.chat>';
 export const CLAUDE_DECLARED = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 export const CLAUDE_COAUTHOR = 'Co-authored-by: Claude Opus 4.6 <noreply@anthropic.com>';

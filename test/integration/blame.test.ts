@@ -22,7 +22,7 @@ interface BlameJson {
 }
 
 const CLAUDE = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
-const QWEN = 'Co-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>';
+const QWEN = 'Co-authored-by: aider (qwen/qwen3-coder) <aider@aider.chat>';
 const lines = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} line ${i}\n`).join('');
 
 /**
@@ -78,7 +78,7 @@ function history(): { repo: TestRepo; models: Map<string, { models: string[]; ag
   shas.claude = repo.commit(`feat: claude edits\n\n${CLAUDE}\n`, { 'a.txt': lines('a', 4) + lines('claude', 3) + lines('a', 10).split('\n').slice(7).join('\n'), 'dir/new.ts': lines('n', 5) });
   models.set(shas.claude, { models: ['anthropic/claude-opus-4.6'], agents: ['claude-code'] });
   shas.qwen = repo.commit(`feat: qwen edits\n\n${QWEN}\n`, { 'dir/b.js': lines('b', 2) + lines('qwen', 4), 'bin.dat': 'x\0changed\n' });
-  models.set(shas.qwen, { models: ['qwen/qwen3-coder'], agents: ['qwen-code'] });
+  models.set(shas.qwen, { models: ['qwen/qwen3-coder'], agents: ['aider'] });
   shas.both = repo.commit(`feat: two models\n\n${CLAUDE}\nAssisted-by: aider:deepseek/deepseek-chat\n`, { 'dir/sub/c.txt': lines('c', 3) + lines('both', 2) });
   models.set(shas.both, { models: ['anthropic/claude-opus-4.6', 'deepseek/deepseek-chat'].sort(), agents: ['aider', 'claude-code'] });
   shas.human = repo.commit('human touch-up\n', { 'a.txt': `${lines('a', 2)}human\n${lines('a', 10).split('\n').slice(3).join('\n')}` });
@@ -206,7 +206,7 @@ describe('aitrail blame with -M/-C, -w and ignored revisions', () => {
   const block = lines('moved code that is long enough to be detected as a copy', 6);
   repo.commit('human: two files\n', { 'one.c': `${lines('one', 3)}${block}`, 'two.c': lines('two', 3) });
   const ai = repo.commit(`ai: reorder\n\n${QWEN}\n`, { 'one.c': `${block}${lines('one', 3)}` });
-  models.set(ai, { models: ['qwen/qwen3-coder'], agents: ['qwen-code'] });
+  models.set(ai, { models: ['qwen/qwen3-coder'], agents: ['aider'] });
   const move = repo.commit('human: move block to two.c, reindent\n', { 'one.c': lines('one', 3), 'two.c': `${lines('two', 3)}${block.replace(/^(?=.)/gm, '  ')}` });
   const ws = repo.commit(`ai: whitespace only\n\n${CLAUDE}\n`, { 'two.c': `${lines('two', 3)}${block.replace(/^(?=.)/gm, '    ')}` });
   models.set(ws, { models: ['anthropic/claude-opus-4.6'], agents: ['claude-code'] });
@@ -298,7 +298,7 @@ describe('aitrail blame cache', () => {
 
     // New commit.
     const next = repo.commit(`more ai\n\n${QWEN}\n`, { 'a.txt': lines('qwen', 2) });
-    models.set(next, { models: ['qwen/qwen3-coder'], agents: ['qwen-code'] });
+    models.set(next, { models: ['qwen/qwen3-coder'], agents: ['aider'] });
     const afterCommit = JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json']).stdout) as BlameJson;
     expect(afterCommit.files).toEqual(expected(repo, ['a.txt', 'b.txt'], models, 'HEAD'));
 

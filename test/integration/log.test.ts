@@ -24,7 +24,7 @@ const HISTORY: [string, NodeJS.ProcessEnv, string[]][] = [
   ['Initial plan\n', as('copilot-swe-agent[bot]', '198982749+Copilot@users.noreply.github.com'), ['copilot:unknown']],
   ['docs: readme\n\nCo-authored-by: Cursor <cursoragent@cursor.com>\n', jane, ['cursor:unknown']],
   ['chore: deps\n\nCo-authored-by: Codex <noreply@openai.com>\n', jane, ['codex:unknown']],
-  ['feat: qwen\n\nCo-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n', jane, ['qwen-code:qwen/qwen3-coder']],
+  ['feat: qwen\n\nCo-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n', jane, ['qwen-code:qwen/unknown']],
   ['feat: gemini\n\nAI-Agent: Gemini CLI\nAI-Model: gemini-2.5-pro\n', jane, ['gemini-cli:google/gemini-2.5-pro']],
   ['Devin change\n', as('devin-ai-integration[bot]', '158243242+devin-ai-integration[bot]@users.noreply.github.com'), ['devin:unknown']],
   ['Jules change\n', as('google-labs-jules[bot]', '161369871+google-labs-jules[bot]@users.noreply.github.com'), ['jules:unknown']],

@@ -1,9 +1,9 @@
-import { canonicalModel } from '../catalog.js';
 import type { Attribution, CommitSignals, DetectConfig, Identity } from '../types.js';
-import { agentSlug } from './agent-name.js';
-import { parseDeclaredValue } from './declared-value.js';
+import { parseCoAuthor, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
 import { found, quote } from './found.js';
-import { matchIdentity, parseIdentity } from './identity.js';
+import { matchIdentity } from './identity.js';
+import type { Mention } from './mentions.js';
+import { readable } from './readable.js';
 import { mergeAttributions } from './merge.js';
 import { signatures } from './signatures.js';
 import { userRuleAttributions } from './user-rules.js';
@@ -22,38 +22,54 @@ function showIdentity(identity: Identity): string {
   return quote(identity.email ? `${identity.name} <${identity.email}>` : identity.name);
 }
 
-function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>): Attribution[] {
+type Reader = (value: string, aliases: Record<string, string>) => Mention[];
+
+/** How a trailer key is read, and whether it declares (our key and the declared conventions). */
+function readerFor(key: string, trailerKey: string): { read: Reader; declared: boolean } | null {
   const sig = signatures();
+  if (key === trailerKey || sig.declaredKeys.has(key)) return { read: parseDeclaredValues, declared: true };
+  if (sig.coAuthorKeys.has(key)) return { read: parseCoAuthor, declared: false };
+  if (sig.modelKeys.has(key)) return { read: parseModelValue, declared: true };
+  if (sig.agentKeys.has(key)) return { read: parseDeclaredValues, declared: true };
+  if (sig.madeWithKeys.has(key)) return { read: parseMadeWith, declared: false };
+  return null;
+}
+
+function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>): Attribution[] {
   const result: Attribution[] = [];
   for (const trailer of signals.trailers) {
-    const key = trailer.key.toLowerCase();
+    const reader = readerFor(readable(trailer.key).toLowerCase(), trailerKey);
+    if (!reader) continue;
     const evidence = `trailer ${trailer.key}: ${quote(trailer.value)}`;
-    if (key === trailerKey || sig.declaredKeys.has(key)) {
-      const value = parseDeclaredValue(trailer.value, aliases);
-      if (value) result.push(found(value.agent, value.model, evidence, true));
-    } else if (sig.coAuthorKeys.has(key)) {
-      const identity = parseIdentity(trailer.value);
-      const value = identity.email ? parseDeclaredValue(trailer.value, aliases) : null;
-      const model = value ? null : canonicalModel(identity.name, aliases);
-      if (value) result.push(found(value.agent, value.model, evidence));
-      else if (model) result.push(found('unknown', model, evidence));
-    } else if (sig.modelKeys.has(key)) {
-      const model = canonicalModel(trailer.value, aliases, { isModel: true });
-      if (model) result.push(found('unknown', model, evidence, true));
-    } else if (sig.agentKeys.has(key)) {
-      const agent = agentSlug(trailer.value);
-      if (agent) result.push(found(agent, 'unknown', evidence, true));
-    } else if (sig.madeWithKeys.has(key)) {
-      const value = parseDeclaredValue(trailer.value, aliases);
-      if (value) result.push(found(value.agent, value.model, evidence));
-    }
+    for (const { agent, model } of reader.read(trailer.value, aliases)) result.push(found(agent, model, evidence, reader.declared));
+  }
+  return result;
+}
+
+/**
+ * Trailer-looking lines that are not in the message's trailer block (git does not read them as
+ * trailers: a prose line in the last paragraph, a squash merge's PR template above the
+ * co-authors): what they clearly name counts, as evidence but never as a declaration; a value that
+ * names nothing is ignored here.
+ */
+function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>): Attribution[] {
+  // A line of the trailer block itself (its first line, when git unfolded a value over several).
+  const inBlock = (key: string, value: string) => signals.trailers.some((trailer) => trailer.key.toLowerCase() === key.toLowerCase() && trailer.value.startsWith(value));
+  const result: Attribution[] = [];
+  for (const line of signals.message.split('\n', MAX_BODY_LINES).slice(1)) {
+    const match = /^([A-Za-z][A-Za-z0-9-]{1,63})[ \t]*:[ \t]*(\S.*?)\s*$/.exec(readable(line));
+    if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
+    const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
+    if (!reader) continue;
+    const read = reader.read(match[2] ?? '', aliases).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
+    for (const { agent, model } of read) result.push(found(agent, model, `message line ${quote(line)}`));
   }
   return result;
 }
 
 /** The author's identity (never the committer's: applying a commit is not writing it). */
 function fromAuthor(signals: CommitSignals, aliases: Record<string, string>): Attribution[] {
-  const match = matchIdentity(signals.author, aliases, 'author');
+  const match = matchIdentity({ name: readable(signals.author.name), email: readable(signals.author.email) }, aliases, 'author');
   return match ? [found(match.agent, match.model, `author ${showIdentity(signals.author)}`)] : [];
 }
 
@@ -65,8 +81,9 @@ function fromText(signals: CommitSignals): Attribution[] {
   }
   const lines = signals.message.split('\n', MAX_BODY_LINES).slice(1);
   for (const line of lines) {
+    const text = readable(line.replace(/\r$/, ''));
     for (const body of sig.bodyLines) {
-      if (body.pattern.test(line.replace(/\r$/, ''))) result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
+      if (body.pattern.test(text)) result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
     }
   }
   return result;
@@ -78,6 +95,7 @@ export function commitFindings(signals: CommitSignals, options: DetectOptions = 
   const trailerKey = (options.trailerKey ?? DEFAULT_TRAILER_KEY).toLowerCase();
   return [
     ...fromTrailers(signals, trailerKey, aliases),
+    ...fromBodyTrailerLines(signals, trailerKey, aliases),
     ...fromAuthor(signals, aliases),
     ...fromText(signals),
     ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases),

@@ -1,70 +1,82 @@
 import { canonicalModel } from '../catalog.js';
-import { agentSlug, slugify } from './agent-name.js';
 import { matchIdentity, parseIdentity } from './identity.js';
+import { mentions, type Mention } from './mentions.js';
+import { readable } from './readable.js';
+import { signatures } from './signatures.js';
 
-export interface DeclaredValue {
-  agent: string;
-  model: string;
-}
+export type DeclaredValue = Mention;
 
 const MAX_VALUE = 500;
+/** An address a person can be reached at: `local@domain.tld`, nothing else in the brackets. */
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const URL = /<?\bhttps?:\/\/[^\s>]*>?/gi;
+const UNKNOWN: DeclaredValue = { agent: 'unknown', model: 'unknown' };
 
-function modelOf(raw: string, aliases: Record<string, string>, agent: string | null): string | null {
-  if (raw.trim().toLowerCase() === 'unknown') return 'unknown';
-  return canonicalModel(raw, aliases, { ...(agent ? { agent } : {}), isModel: true });
+/** `Name <x>` where `x` is not an address (`Kilo Code <moonshotai/kimi-k2.5:free>`): the name, with `x` as a note. */
+function withoutAddress(text: string): { text: string; email: string; name: string } {
+  const identity = parseIdentity(text);
+  if (!identity.email || EMAIL.test(identity.email)) return { text, email: identity.email, name: identity.name };
+  return { text: `${identity.name} (${identity.email})`, email: '', name: identity.name };
 }
 
 /**
- * Read a declaration such as `claude-code:anthropic/claude-opus-4.6`, the kernel's
- * `Claude:claude-3-opus coccinelle`, `Claude Code (claude-opus-4)`, `GitHub Copilot`,
- * `aider (openrouter/qwen/qwen3-coder)` or `Claude Opus 4.6`. Returns `null` when the value
- * names neither a known agent nor a model — `Jane Doe <jane@example.com>` is a human helper.
+ * Every agent and model a declared value names (`Assisted-by`, `Generated-by`, the configured key):
+ * `claude-code:anthropic/claude-opus-4.6`, the kernel's `Claude:claude-3-opus coccinelle` (a tool
+ * after the model that names a model is judged too), `Claude Code (claude-opus-4)`, `Claude Opus
+ * 4.6 and Qwen3-Coder`, `Codex:GPT-5.6, Magent:deepseek-v4-pro`, `Qwen` (`qwen/unknown`).
+ * A person with an address (`Bob Smith <bob@example.com>`) is a human helper: `[]`. Anything else
+ * under a declared key that names no agent or model is `unknown:unknown` — AI, never a person
+ * (the kernel's tag names tools; a helper is written as a person, with an address).
+ * Text is read NFKC-normalised and without format characters (`readable`).
  */
+export function parseDeclaredValues(value: string, aliases: Record<string, string> = {}): DeclaredValue[] {
+  const text = readable(value).replace(URL, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE);
+  if (text === '') return [UNKNOWN];
+  const read = withoutAddress(text);
+  if (read.email) {
+    const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
+    return byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases);
+  }
+  const found = mentions(read.text, 'declared', aliases);
+  return found.length > 0 || onlyTools(read.text) ? found : [UNKNOWN];
+}
+
+/** `coccinelle sparse`, `protoc 25.1`: a value that lists only tools that are not AI (and their versions). */
+function onlyTools(text: string): boolean {
+  const tools = signatures().nonAiTools;
+  const words = text.toLowerCase().split(/[\s,;()]+/).filter((word) => word !== '' && !/^v?\d+(?:\.\d+)*$/.test(word) && !/^(?:and|with|by|via|the|\+|&)$/.test(word));
+  return words.length > 0 && words.every((word) => tools.has(word));
+}
+
+/**
+ * What a co-author line names: the agent of an agent's own address or bot account, else only what
+ * cannot be a person (a model's full name, `Qwen`); `Jane Doe <jane@example.com>` and
+ * `Claude <claude@dupont.fr>` are people. A line without an address may name an agent
+ * (`Cline · Kimi K3 <cline-clinepass-kimik3@local>`, `Kilo Code <moonshotai/kimi-k2.5:free>`).
+ */
+export function parseCoAuthor(value: string, aliases: Record<string, string> = {}): Mention[] {
+  const read = withoutAddress(readable(value).trim().slice(0, MAX_VALUE));
+  if (read.email) {
+    const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
+    return byIdentity ? [byIdentity] : mentions(read.name, 'person', aliases);
+  }
+  return mentions(read.text, 'named', aliases);
+}
+
+/** `AI-Model: claude-opus-4.5 (high effort, 80%)`: a model key's value is a model; unreadable = `unknown:unknown`. */
+export function parseModelValue(value: string, aliases: Record<string, string> = {}): Mention[] {
+  const text = readable(value).trim().slice(0, MAX_VALUE);
+  const whole = canonicalModel(text, aliases, { isModel: true });
+  return whole ? [{ agent: 'unknown', model: whole }] : parseDeclaredValues(text, aliases);
+}
+
+/** A made-with style value (`Made-with: Cursor`): only what it clearly names, nothing when it names no AI (`Built-with: Rust`). */
+export function parseMadeWith(value: string, aliases: Record<string, string> = {}): Mention[] {
+  const read = withoutAddress(readable(value).replace(URL, ' ').trim().slice(0, MAX_VALUE));
+  return mentions(read.text, 'named', aliases).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
+}
+
+/** The first thing `parseDeclaredValues` reads, or null for a human helper. */
 export function parseDeclaredValue(value: string, aliases: Record<string, string> = {}): DeclaredValue | null {
-  const text = value.trim().slice(0, MAX_VALUE);
-  if (text.length === 0) return null;
-  const identity = parseIdentity(text);
-  if (identity.email) {
-    const byIdentity = matchIdentity(identity, aliases);
-    if (byIdentity) return byIdentity;
-    // A person with an email: AI only if the name itself is a model name.
-    const model = canonicalModel(identity.name, aliases);
-    return model ? { agent: 'unknown', model } : null;
-  }
-  // `<agent>:<model>` with optional tool names after whitespace (kernel convention).
-  const pair = /^([^\s:]+):(\S+)(?:\s|$)/.exec(text);
-  if (pair) {
-    const agentName = pair[1] ?? '';
-    // `unknown:unknown` is what aitrail writes for an agent and a model it could not read: AI.
-    const agent = agentSlug(agentName) ?? (agentName.toLowerCase() === 'unknown' ? 'unknown' : null);
-    const model = modelOf(pair[2] ?? '', aliases, agent);
-    if (agent && model) return { agent, model };
-    if (agent) return { agent, model: 'unknown' };
-    if (model && model !== 'unknown') return { agent: /^[a-z0-9][a-z0-9-]*$/i.test(agentName) ? slugify(agentName) : 'unknown', model };
-  }
-  const paren = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(text);
-  const main = (paren ? paren[1] : text) ?? '';
-  const note = paren ? (paren[2] ?? '') : '';
-  const wholeAgent = agentSlug(main);
-  if (wholeAgent) {
-    return { agent: wholeAgent, model: (note && canonicalModel(note, aliases)) || 'unknown' };
-  }
-  const wholeModel = canonicalModel(text, aliases) ?? canonicalModel(main, aliases);
-  if (wholeModel) return { agent: (note && agentSlug(note)) || 'unknown', model: wholeModel };
-  // Leading words naming an agent, the rest a model: `Claude Code claude-opus-4`, `Cursor with GPT-5`.
-  const words = main.split(/\s+/);
-  for (let count = Math.min(words.length - 1, 4); count >= 1; count -= 1) {
-    const agent = agentSlug(words.slice(0, count).join(' '));
-    if (!agent) continue;
-    const rest = words.slice(count).join(' ').replace(/^(with|using|via|on|and|\+|-|\/)\s+/i, '');
-    const model = canonicalModel(rest, aliases) ?? (note ? canonicalModel(note, aliases) : null);
-    return { agent, model: model ?? 'unknown' };
-  }
-  // Last resort for a declaration in free form (`x: qwen/qwen3-coder`, `GPT-4.1 helped`): any
-  // word that is a model name (the catalog wants a version for names it does not know).
-  for (const word of text.split(/[\s,;]+|:\s+/)) {
-    const model = word.length > 1 ? canonicalModel(word, aliases) : null;
-    if (model) return { agent: 'unknown', model };
-  }
-  return null;
+  return parseDeclaredValues(value, aliases)[0] ?? null;
 }

@@ -15,7 +15,9 @@ function absorb(into: Attribution, from: Attribution, keepDeclared: boolean): vo
  * - when exactly one known agent is present, attributions that named only a model get it
  *   (`Co-authored-by: Copilot` + `AI-Model: gpt-4.1` → copilot:openai/gpt-4.1);
  * - an `agent:unknown` is folded into the same agent's known models, and `unknown:model`
- *   into the same model's known agents.
+ *   into the same model's known agents;
+ * - a vendor named without a model (`qwen-code:qwen/unknown`, from `Qwen-Coder`) is folded into
+ *   the same agent's models of that vendor (`qwen-code:qwen/qwen3-coder`).
  * Order of first appearance is kept.
  */
 export function mergeAttributions(found: Attribution[]): Attribution[] {
@@ -31,12 +33,15 @@ export function mergeAttributions(found: Attribution[]): Attribution[] {
   const merged = [...byKey.values()];
   const result: Attribution[] = [];
   for (const attribution of merged) {
+    const vendor = attribution.model.endsWith('/unknown') ? attribution.model.slice(0, -'unknown'.length) : null;
     const targets =
       attribution.model === 'unknown'
         ? merged.filter((other) => other !== attribution && other.agent === attribution.agent && other.model !== 'unknown')
-        : attribution.agent === 'unknown'
-          ? merged.filter((other) => other !== attribution && other.model === attribution.model && other.agent !== 'unknown')
-          : [];
+        : vendor
+          ? merged.filter((other) => other !== attribution && other.agent === attribution.agent && other.model.startsWith(vendor) && !other.model.endsWith('/unknown'))
+          : attribution.agent === 'unknown'
+            ? merged.filter((other) => other !== attribution && other.model === attribution.model && other.agent !== 'unknown')
+            : [];
     if (targets.length === 0) {
       result.push(attribution);
       continue;

@@ -26,6 +26,12 @@ export interface EnvSignature {
 export interface Signatures {
   /** Lower-cased agent name or alias → slug. */
   agentNames: Map<string, string>;
+  /** Agent and model words that are also people's first names (`Claude`, `Devin`): not an agent on a person's co-author line. */
+  personNames: Set<string>;
+  /** A vendor or family word written without a model (`Qwen`) → the vendor, read as `vendor/unknown`. */
+  vendorWords: Map<string, string>;
+  /** Tools a declared value may list that are not AI (`coccinelle`, `protoc`). */
+  nonAiTools: Set<string>;
   identities: IdentitySignature[];
   subjects: LineSignature[];
   bodyLines: LineSignature[];
@@ -57,6 +63,9 @@ export function signatures(): Signatures {
   }
   compiled = {
     agentNames,
+    personNames: lowerSet(data.personNames),
+    vendorWords: new Map(Object.entries(data.vendorWords)),
+    nonAiTools: lowerSet(data.nonAiTools),
     identities: data.identities.map((entry) => ({
       agent: entry.agent,
       ...(entry.name ? { name: regex(entry.name) } : {}),

@@ -1,5 +1,6 @@
 import type { Attribution } from '../types.js';
 import type { CompiledPolicy } from './compile-policy.js';
+import { isUnknownModel } from './violation.js';
 
 /**
  * True when no rule can object to these attributions whatever the paths and trailers: the
@@ -13,6 +14,8 @@ export function clearlyPasses(attributions: readonly Attribution[], policy: Comp
   return attributions.every(({ model }) =>
     model === 'unknown'
       ? policy.unknownModel === 'allow'
-      : policy.matchDeny(model) === undefined && (policy.allow === undefined || policy.matchAllow(model) !== undefined),
+      : policy.matchDeny(model) === undefined &&
+        (policy.allow === undefined || policy.matchAllow(model) !== undefined) &&
+        (!isUnknownModel(model) || policy.unknownModel === 'allow'),
   );
 }

@@ -47,3 +47,12 @@ export function distinctModels(attributions: readonly Attribution[]): Attributio
 }
 
 export const UNKNOWN_MODEL = 'unknown';
+
+/**
+ * True for a model that is not identified: `unknown`, or a vendor named without a model
+ * (`qwen/unknown`, from `Assisted-by: Qwen`). The latter is still judged by deny and allow globs
+ * (`qwen/*` matches it); only once those let it through does `policy.unknownModel` judge it.
+ */
+export function isUnknownModel(model: string): boolean {
+  return model === UNKNOWN_MODEL || model.endsWith('/unknown');
+}

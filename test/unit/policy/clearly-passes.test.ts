@@ -15,7 +15,7 @@ describe('clearlyPasses', () => {
   it('never says pass where evaluateCommit reports anything (generated policies and commits)', () => {
     const rand = random(3);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-    const models = ['anthropic/claude-opus-4.6', 'qwen/qwen3-coder', 'openai/gpt-5.2-codex', 'unknown', 'deepseek/deepseek-chat'];
+    const models = ['anthropic/claude-opus-4.6', 'qwen/qwen3-coder', 'openai/gpt-5.2-codex', 'unknown', 'deepseek/deepseek-chat', 'qwen/unknown', 'anthropic/unknown'];
     const globs = ['anthropic/*', 'qwen/*', '*', '*coder*', 'openai/**', 'deepseek/deepseek-chat'];
     const tristates: Tristate[] = ['allow', 'warn', 'deny'];
     let passes = 0;

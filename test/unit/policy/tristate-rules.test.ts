@@ -23,6 +23,12 @@ describe('unknown-model (policy.unknownModel)', () => {
     expect(violation!.fix).toContain("Name the model in the trailer 'Assisted-by: unknown:unknown'");
     expect(violation!.fix).not.toMatch(/add the trailer/);
   });
+  it('a vendor named without a model (qwen/unknown) is judged once: by deny/allow when they refuse it, else as an unknown model', () => {
+    const qwen = facts({ attributions: [ai('qwen/unknown', { agent: 'unknown' })] });
+    expect(unknownModel(qwen, policy({ unknownModel: 'deny', deny: ['qwen/*'] }))).toEqual([]);
+    expect(unknownModel(qwen, policy({ unknownModel: 'deny', allow: ['anthropic/*'] }))).toEqual([]);
+    expect(unknownModel(qwen, policy({ unknownModel: 'deny', allow: ['qwen/*'] }))).toMatchObject([{ rule: 'unknown-model', model: 'qwen/unknown', severity: 'error' }]);
+  });
   it('ignores identified models', () => {
     expect(unknownModel(facts({ attributions: [ai('anthropic/claude-opus-4.6')] }), policy({ unknownModel: 'deny' }))).toEqual([]);
   });
