@@ -1,5 +1,5 @@
 import type { TrendRelease, TrendReport } from '../core/trend/types.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors/usage-error.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { tagsByVersion } from '../git/version-tags.js';
