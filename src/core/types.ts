@@ -19,6 +19,11 @@ export interface Attribution {
   evidence: Evidence[];
   /** True when a declared trailer (ours: `Assisted-by` / configured key) carries it. */
   declared: boolean;
+  /**
+   * The changed paths this attribution concerns, when narrower than the whole commit: a model
+   * known only from a git-ai note wrote lines in these files only. Absent = every changed path.
+   */
+  paths?: string[];
 }
 
 export interface Identity {

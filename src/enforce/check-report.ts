@@ -66,7 +66,8 @@ export async function checkReport(options: CheckOptions): Promise<CheckReport> {
   const source = await policySource(root, { configFile: options.config, base: range.base, cwd: options.cwd });
   if (options.config === undefined && range.base === null) warn(enforceMessages.noBase(range.baseLabel));
   else warn(enforceMessages.policyFrom(source.description, options.config === undefined ? range.baseLabel : 'explicit'));
-  const { verdict, cut } = await judgeCommits(root, range.revisions, source.loaded.config, { shallow }).catch((error: unknown) => {
+  const onWarning = (message: string) => warn(`aitrail: warning: ${message}\n`);
+  const { verdict, cut } = await judgeCommits(root, range.revisions, source.loaded.config, { shallow, onWarning }).catch((error: unknown) => {
     throw badRangeError(error, options.range || undefined) ?? error;
   });
   if (cut.length > 0) throw new ShallowHistoryError(oneMessage(enforceMessages.shallowCut(cut[0] as string)), cut);

@@ -8,6 +8,7 @@ import { verdictOf, type Verdict } from '../core/policy/verdict.js';
 import type { Config } from '../core/types.js';
 import { streamCommits } from '../git/log.js';
 import { detectOptionsOf } from '../config/defaults.js';
+import { openCommitNotes } from '../notes/commit-notes.js';
 
 /** Root commits show their files whatever `log.showRoot` says, paths stay root-relative whatever `diff.relative` says, and `log.showSignature` cannot mix gpg output into the records. */
 const LOG_EXTRA = ['--root', '--no-relative', '--no-show-signature'];
@@ -29,7 +30,7 @@ export async function judgeCommits(
   repoDir: string,
   revisions: string[],
   config: Config,
-  options: { shallow?: Set<string> | null; tips?: string[] } = {},
+  options: { shallow?: Set<string> | null; tips?: string[]; onWarning?: (message: string) => void } = {},
 ): Promise<Judgement> {
   const detect = detectOptionsOf(config);
   const policy = compilePolicy(config.policy, { trailerKey: detect.trailerKey });
@@ -43,25 +44,33 @@ export async function judgeCommits(
   const isProtected = protection(policy);
   let protectedChanged = false;
   let commits = 0;
-  for await (const commit of streamCommits(repoDir, revisions, { paths: true, extra: LOG_EXTRA, asStored: true })) {
-    commits += 1;
-    if (options.shallow?.has(commit.sha)) cut.push(commit.sha);
-    const facts = storedCommitFacts(commit, detect);
-    violations.push(...evaluateCommit(facts, policy));
-    if (!byLines) continue;
-    const protectedPaths = facts.paths.filter(isProtected);
-    protectedChanged ||= protectedPaths.length > 0;
-    range.set(commit.sha, { firstParent: commit.parents[0], protectedPaths });
-    for (const parent of commit.parents) parents.add(parent);
-    if (facts.attributions.length > 0) attributed.set(facts.sha, facts);
-  }
-  if (protectedChanged) {
-    const { judgeLandedLines } = await import('./judge-landed-lines.js');
-    const boundary = [...parents].filter((sha) => !range.has(sha));
-    const run = { revisions, tips: options.tips, range, boundary, facts: attributed, reported: violations, policy, detect, shallow: options.shallow ?? null };
-    const landed = await judgeLandedLines(repoDir, run);
-    violations.push(...landed.violations);
-    cut.push(...landed.cut);
+  // git-ai notes as stored in this repository's refs/notes/ai ADD the models they name (a denied
+  // model in a note is a violation though the message is silent); they never remove one.
+  const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning });
+  try {
+    for await (const commit of streamCommits(repoDir, revisions, { paths: true, extra: LOG_EXTRA, asStored: true })) {
+      commits += 1;
+      if (options.shallow?.has(commit.sha)) cut.push(commit.sha);
+      const facts = storedCommitFacts(commit, detect);
+      facts.attributions = await notes.add(commit.sha, facts.attributions, facts.paths);
+      violations.push(...evaluateCommit(facts, policy));
+      if (!byLines) continue;
+      const protectedPaths = facts.paths.filter(isProtected);
+      protectedChanged ||= protectedPaths.length > 0;
+      range.set(commit.sha, { firstParent: commit.parents[0], protectedPaths });
+      for (const parent of commit.parents) parents.add(parent);
+      if (facts.attributions.length > 0) attributed.set(facts.sha, facts);
+    }
+    if (protectedChanged) {
+      const { judgeLandedLines } = await import('./judge-landed-lines.js');
+      const boundary = [...parents].filter((sha) => !range.has(sha));
+      const run = { revisions, tips: options.tips, range, boundary, facts: attributed, reported: violations, policy, detect, shallow: options.shallow ?? null, notes };
+      const landed = await judgeLandedLines(repoDir, run);
+      violations.push(...landed.violations);
+      cut.push(...landed.cut);
+    }
+  } finally {
+    await notes.close();
   }
   return { verdict: verdictOf(commits, violations), cut };
 }

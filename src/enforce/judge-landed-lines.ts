@@ -11,6 +11,8 @@ import { streamCommits } from '../git/log.js';
 import { blameOrigins, filesAt, rangeTips, withBoundaryFile } from '../git/range-blame.js';
 import { runPool } from '../report/run-pool.js';
 import { enforceMessages } from './messages.js';
+import type { NoteLines } from '../core/notes/note-lines.js';
+import type { CommitNotes } from '../notes/commit-notes.js';
 
 export interface LandedLinesRun {
   /** The judged range, as rev-list arguments. */
@@ -27,6 +29,8 @@ export interface LandedLinesRun {
   policy: CompiledPolicy;
   detect: DetectOptions;
   shallow: Set<string> | null;
+  /** git-ai notes: they add the models of commits outside the range, and tell which landed lines are AI. */
+  notes?: CommitNotes;
 }
 
 /** Group `items` by `keyOf`, keeping their order. */
@@ -77,8 +81,17 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
     for await (const commit of streamCommits(repoDir, ['--no-walk', ...outside], { asStored: true })) {
       // A shallow clone's oldest commit stands for all the history it cuts off: fail closed.
       if (run.shallow?.has(commit.sha)) cut.push(commit.sha);
-      facts.set(commit.sha, storedCommitFacts(commit, run.detect));
+      const found = storedCommitFacts(commit, run.detect);
+      if (run.notes) found.attributions = await run.notes.add(commit.sha, found.attributions, null);
+      facts.set(commit.sha, found);
     }
   }
-  return { violations: landedViolations(landed, facts, run.policy, { inRange, reported: run.reported }), cut };
+  const notes = new Map<string, NoteLines>();
+  if (run.notes) {
+    for (const sha of new Set(landed.map((lines) => lines.sha))) {
+      const note = await run.notes.lines(sha);
+      if (note) notes.set(sha, note);
+    }
+  }
+  return { violations: landedViolations(landed, facts, run.policy, { inRange, reported: run.reported, noteOf: (sha) => notes.get(sha) }), cut };
 }

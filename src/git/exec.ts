@@ -39,7 +39,8 @@ const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } as const;
 /** A graft file path that can never exist (`/dev/null` is not a directory): no grafts, no deprecation hint. */
 const AS_STORED_ENV = { GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/dev/null/aitrail-no-grafts' } as const;
 
-function environment(options: GitOptions): NodeJS.ProcessEnv {
+/** The environment git runs in for `options` (also for the rare caller that spawns a long-lived git itself). */
+export function gitEnvironment(options: GitOptions): NodeJS.ProcessEnv {
   return { ...process.env, ...BASE_ENV, ...options.env, ...(options.asStored ? AS_STORED_ENV : {}) };
 }
 
@@ -51,7 +52,7 @@ function failure(args: readonly string[], code: number | null, stderr: string, c
 /** Run git and return its whole stdout (untrimmed: NUL-separated output stays intact). */
 export function runGit(args: readonly string[], options: GitOptions): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: options.cwd, env: environment(options), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd: options.cwd, env: gitEnvironment(options), stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -71,7 +72,7 @@ export function runGit(args: readonly string[], options: GitOptions): Promise<st
 export function runGitSync(args: readonly string[], options: GitOptions): string {
   const result = spawnSync('git', args, {
     cwd: options.cwd,
-    env: environment(options),
+    env: gitEnvironment(options),
     input: options.input ?? '',
     maxBuffer: 1024 * 1024 * 1024,
   });
@@ -86,9 +87,7 @@ export function runGitSync(args: readonly string[], options: GitOptions): string
  * iterator's end rejects with a GitError when git exits non-zero.
  */
 export async function* streamGit(args: readonly string[], options: GitOptions): AsyncGenerator<Buffer> {
-  const child = spawn('git', args, { cwd: options.cwd, env: environment(options), stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stdin.on('error', () => {});
-  child.stdin.end(options.input ?? '');
+  const child = spawn('git', args, { cwd: options.cwd, env: gitEnvironment(options), stdio: ['ignore', 'pipe', 'pipe'] });
   const err: Buffer[] = [];
   child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
   const closed = new Promise<number | null>((resolve, reject) => {

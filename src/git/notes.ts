@@ -1,4 +1,4 @@
-import { GitError, runGit, splitRecords, streamGit } from './exec.js';
+import { GitError, runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
 
 /** Where a commit's note is stored in the notes tree. */
 export interface NoteEntry {
@@ -11,8 +11,8 @@ export interface NoteEntry {
 }
 
 /** The commit a notes ref points at, or null when the ref does not exist. */
-export async function notesTip(cwd: string, ref: string): Promise<string | null> {
-  const out = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, okCodes: [1, 128] });
+export async function notesTip(cwd: string, ref: string, view: ObjectView = {}): Promise<string | null> {
+  const out = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, okCodes: [1, 128], ...view });
   const tip = out.trim();
   return /^[0-9a-f]{40,64}$/.test(tip) ? tip : null;
 }
@@ -23,12 +23,12 @@ export async function notesTip(cwd: string, ref: string): Promise<string | null>
  * (`ab/cdef…`, `ab/cd/ef…`) are joined; names that are not an object id are not notes and are
  * ignored; a commit noted twice (fanout and flat) keeps its first entry.
  */
-export async function listNotes(cwd: string, tip: string): Promise<Map<string, NoteEntry>> {
+export async function listNotes(cwd: string, tip: string, view: ObjectView = {}): Promise<Map<string, NoteEntry>> {
   if (!/^[0-9a-f]{40,64}$/.test(tip)) throw new TypeError(`not an object id: ${JSON.stringify(tip.slice(0, 80))}`);
   const notes = new Map<string, NoteEntry>();
   const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', tip];
   try {
-    for await (const record of splitRecords(streamGit(args, { cwd }), '\0')) {
+    for await (const record of splitRecords(streamGit(args, { cwd, ...view }), '\0')) {
       const match = /^\d{6} ([a-z]+) ([0-9a-f]{40,64}) +(-|\d+)\t([0-9a-f/]{40,80})$/.exec(record);
       if (!match) continue;
       const [, type, oid, size, path] = match as unknown as [string, string, string, string, string];

@@ -28,7 +28,7 @@ import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { GitError } from '../git/exec.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
-import { readNotes } from './read-notes.js';
+import { readNotes } from '../notes/read-notes.js';
 import { progressSpinner } from './progress-spinner.js';
 import { runOptions } from './run-options.js';
 

@@ -10,6 +10,9 @@ import { UsageError } from '../cli/errors.js';
 import { stdoutClosed } from '../cli/stdout.js';
 import { safeJson } from '../core/blame/render-json.js';
 import { detectOptionsOf } from '../config/defaults.js';
+import { notesMessages } from '../core/notes/messages.js';
+import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
+import { openCommitNotes } from '../notes/commit-notes.js';
 
 export interface LogOptions {
   /** Directory to run in (inside the repository); `config` is relative to it. */
@@ -18,12 +21,20 @@ export interface LogOptions {
   range?: string | undefined;
   /** Config file instead of the repository search. */
   config?: string | undefined;
+  /** false = leave git-ai notes out (`--no-notes`); default: add the models each commit's note names. */
+  notes?: boolean | undefined;
+  /** Notes ref of the git-ai Authorship Logs (default refs/notes/ai). */
+  notesRef?: string | undefined;
+  /** Diagnostics for people (a note left out…). */
+  onWarning?: (message: string) => void;
 }
 
-export interface LogRun extends Omit<LogOptions, 'cwd'> {
+export interface LogRun extends Omit<LogOptions, 'cwd' | 'onWarning'> {
   format: 'text' | 'json';
   cwd?: string;
   write?: (text: string) => void;
+  /** Diagnostics (default: stderr). */
+  warn?: (text: string) => void;
 }
 
 /** Resolve a user-given range into git log revision arguments, refusing option-like input. */
@@ -64,17 +75,26 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const revisions = rangeArgs(options.range);
   if (options.range === undefined && !(await commitExists(repo.root, 'HEAD'))) return;
   const detectOptions = detectOptionsOf(config);
-  for await (const commit of explainBadRange(streamCommits(repo.root, revisions), options.range)) {
-    const signals = commitSignals(commit);
-    const attributions = detectCommit(signals, detectOptions);
-    yield {
-      sha: commit.sha,
-      subject: gitSubject(commit.message),
-      author: commit.author,
-      ai: attributions.length > 0,
-      attributions: attributions.map(({ agent, model, evidence }) => ({ agent, model, evidence })),
-      trailers: signals.trailers,
-    };
+  const notesRef = notesRefName(options.notesRef ?? DEFAULT_NOTES_REF);
+  if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
+  // A commit's git-ai note adds the models it names (evidence `note …`).
+  const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, aliases: detectOptions.detect.aliases, onWarning: options.onWarning });
+  try {
+    for await (const commit of explainBadRange(streamCommits(repo.root, revisions), options.range)) {
+      const signals = commitSignals(commit);
+      const detected = detectCommit(signals, detectOptions);
+      const attributions = notes ? await notes.add(commit.sha, detected, null) : detected;
+      yield {
+        sha: commit.sha,
+        subject: gitSubject(commit.message),
+        author: commit.author,
+        ai: attributions.length > 0,
+        attributions: attributions.map(({ agent, model, evidence }) => ({ agent, model, evidence })),
+        trailers: signals.trailers,
+      };
+    }
+  } finally {
+    await notes?.close();
   }
 }
 
@@ -86,7 +106,9 @@ export async function runLog(args: LogRun): Promise<number> {
   const closed = () => args.write === undefined && stdoutClosed();
   let count = 0;
   let ai = 0;
-  const entries = logEntries({ cwd: args.cwd ?? process.cwd(), range: args.range, config: args.config });
+  const warn = args.warn ?? ((text: string) => process.stderr.write(text));
+  const onWarning = (message: string) => warn(`aitrail: warning: ${message}\n`);
+  const entries = logEntries({ cwd: args.cwd ?? process.cwd(), range: args.range, config: args.config, notes: args.notes, notesRef: args.notesRef, onWarning });
   for await (const entry of entries) {
     if (closed()) break;
     write(json ? `${count === 0 ? '[\n' : ',\n'}  ${safeJson(entry)}` : renderLogEntry(entry));

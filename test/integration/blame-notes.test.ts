@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readNotes } from '../../src/report/read-notes.js';
+import { readNotes } from '../../src/notes/read-notes.js';
 import { listNotes, notesTip } from '../../src/git/notes.js';
 import { aitrail } from '../helpers/cli.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 
 interface FileJson {
@@ -23,36 +24,12 @@ const numbered = (prefix: string, from: number, to: number) => Array.from({ leng
 const long = (prefix: string, from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `${prefix} line ${from + i} with enough alphanumeric characters to be found when moved\n`).join('');
 
-const SESSION_CLAUDE = 's_0c9883b05a2487';
-const SESSION_CURSOR = 's_e7f2a90b31cc48';
-const PROMPT_CODEX = 'abcd1234abcd1234';
-const HUMAN = 'h_31dce776f88375';
-
-/** A git-ai note: `files` maps a path to `key ranges` lines; sessions/prompts as git-ai writes them. */
-function note(files: Record<string, string[]>): string {
-  const attestations = Object.entries(files)
-    .map(([path, entries]) => `${/\s/.test(path) ? `"${path}"` : path}\n${entries.map((entry) => `  ${entry}`).join('\n')}`)
-    .join('\n');
-  const metadata = {
-    schema_version: 'authorship/3.0.0',
-    git_ai_version: '1.4.5',
-    base_commit_sha: '0'.repeat(40),
-    prompts: { [PROMPT_CODEX]: { agent_id: { tool: 'codex', id: 'conv-1', model: 'gpt-5.3-codex' }, total_additions: 2, total_deletions: 0, accepted_lines: 2, overriden_lines: 0 } },
-    humans: { [HUMAN]: { author: 'Test Human <human@example.com>' } },
-    sessions: {
-      [SESSION_CLAUDE]: { agent_id: { tool: 'claude', id: 'c1', model: 'claude-opus-4-6' } },
-      [SESSION_CURSOR]: { agent_id: { tool: 'cursor', id: 'c2', model: 'composer-1' } },
-    },
-  };
-  return `${attestations}${attestations ? '\n' : ''}---\n${JSON.stringify(metadata, null, 2)}\n`;
-}
-
-const claude = (ranges: string) => `${SESSION_CLAUDE}::t_9f8e7d6c5b4a32 ${ranges}`;
-const cursor = (ranges: string) => `${SESSION_CURSOR}::t_deadbeef012345 ${ranges}`;
-
-function addNote(repo: TestRepo, sha: string, text: string, ref = 'ai'): void {
-  repo.git(['notes', '--ref', ref, 'add', '-f', '-F', '-', sha], { input: text });
-}
+const SESSION_CLAUDE = NOTE_KEYS.claude;
+const PROMPT_CODEX = NOTE_KEYS.codex;
+const HUMAN = NOTE_KEYS.human;
+const note = gitAiNote;
+const claude = (ranges: string) => session(NOTE_KEYS.claude, ranges);
+const cursor = (ranges: string) => session(NOTE_KEYS.cursor, ranges);
 
 function blame(repo: TestRepo, args: string[] = []): BlameJson {
   const result = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', ...args]);

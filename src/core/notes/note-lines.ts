@@ -1,6 +1,16 @@
 import { buildLineIndex, eachOwner, type LineIndex } from './line-index.js';
 import { noteAttribution, type NoteAttribution } from './note-attribution.js';
-import type { AttestationEntry, AuthorshipLog } from './types.js';
+import type { AgentRecord, AttestationEntry, AuthorshipLog } from './types.js';
+
+/** An AI author a note names, with where its lines are (for the policy). */
+export interface NoteAuthor extends NoteAttribution {
+  /** `agent_id` as git-ai recorded it (the first record, when several map to this agent and model). */
+  recorded: AgentRecord;
+  /** Files holding lines under its keys, in note order (none: a record whose lines are gone). */
+  paths: string[];
+  /** Lines under its keys, as written (overlaps counted once per entry). */
+  lines: number;
+}
 
 /** A parsed note, ready to judge the lines of its commit. */
 export interface NoteLines {
@@ -9,8 +19,8 @@ export interface NoteLines {
    * AI author and its number of lines; the rest (`h_` keys, untracked lines) are human.
    */
   judge(path: string, start: number, count: number, onAi: (author: NoteAttribution, lines: number) => void): void;
-  /** Every AI author the note names (records and the keys its lines use), deduplicated. */
-  authors(): NoteAttribution[];
+  /** Every AI author the note names (its records and the keys its lines use), one per agent and model. */
+  authors(): NoteAuthor[];
   /** Paths holding at least one AI line, in note order. */
   aiPaths(): string[];
 }
@@ -41,11 +51,24 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
       });
     },
     authors() {
-      const found = new Map<string, NoteAttribution>();
-      const add = (author: NoteAttribution) => found.set(`${author.agent}\0${author.model}`, author);
-      for (const record of log.sessions.values()) add(noteAttribution(record, aliases));
-      for (const record of log.prompts.values()) add(noteAttribution(record, aliases));
-      for (const entries of log.files.values()) for (const entry of entries) if (entry.kind !== 'human') add(authorOf(entry)!);
+      const found = new Map<string, NoteAuthor>();
+      const author = (record: AgentRecord | undefined) => {
+        const attribution = noteAttribution(record, aliases);
+        const key = `${attribution.agent}\0${attribution.model}`;
+        let entry = found.get(key);
+        if (!entry) found.set(key, (entry = { ...attribution, recorded: record ?? { tool: null, model: null }, paths: [], lines: 0 }));
+        return entry;
+      };
+      for (const record of log.sessions.values()) author(record);
+      for (const record of log.prompts.values()) author(record);
+      for (const [path, entries] of log.files) {
+        for (const entry of entries) {
+          if (entry.kind === 'human') continue;
+          const owner = author((entry.kind === 'session' ? log.sessions : log.prompts).get(entry.record));
+          if (owner.paths[owner.paths.length - 1] !== path) owner.paths.push(path);
+          for (let at = 0; at < entry.ranges.length; at += 2) owner.lines += entry.ranges[at + 1]! - entry.ranges[at]! + 1;
+        }
+      }
       return [...found.values()];
     },
     aiPaths() {

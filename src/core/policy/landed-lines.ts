@@ -10,6 +10,8 @@ export interface LandedLines {
   /** Indexes of the path rules they fall under there and did not fall under where they were written. */
   rules: number[];
   lines: number;
+  /** Where the commit wrote them: its path then and first line there (a git-ai note speaks of these). */
+  origin: { path: string; start: number };
 }
 
 /** Lines that sat in `path` at `rev`, a boundary of the range, before the range brought them into `landing`. */
@@ -55,7 +57,7 @@ export function sortBlame(policy: CompiledPolicy, path: string, groups: readonly
     const rules = newlyProtecting(policy, path, [group.originPath]);
     if (rules.length === 0) continue;
     if (group.boundary || !inRange(group.sha)) older.push({ rev: group.sha, path: group.originPath, landing: path, rules, start: group.originLine, end: group.originLine + group.count - 1 });
-    else landed.push({ sha: group.sha, path, rules, lines: group.count });
+    else landed.push({ sha: group.sha, path, rules, lines: group.count, origin: { path: group.originPath, start: group.originLine } });
   }
   return { landed, older };
 }
@@ -73,7 +75,8 @@ export function landOlderLines(policy: CompiledPolicy, older: readonly OlderLine
       const overlap = Math.min(last, lines.end) - Math.max(group.finalLine, lines.start) + 1;
       if (overlap <= 0) continue;
       const rules = lines.rules.filter((index) => policy.paths[index]?.matchFile(group.originPath) === undefined);
-      if (rules.length > 0) landed.push({ sha: group.sha, path: lines.landing, rules, lines: overlap });
+      const start = group.originLine + Math.max(group.finalLine, lines.start) - group.finalLine;
+      if (rules.length > 0) landed.push({ sha: group.sha, path: lines.landing, rules, lines: overlap, origin: { path: group.originPath, start } });
     }
   }
   return landed;

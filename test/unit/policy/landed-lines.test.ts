@@ -28,7 +28,7 @@ describe('newlyProtecting / protection', () => {
 describe('sortBlame', () => {
   it('lines written in the range outside the rule land with their commit; lines written in place are left to the commit itself', () => {
     const sorted = sortBlame(CRYPTO, 'src/crypto/aes.ts', [group(AI_SHA, 'lib/aes.ts', 5, 2), group(HUMAN_SHA, 'src/crypto/aes.ts', 1, 4)], inRange);
-    expect(sorted).toEqual({ landed: [{ sha: AI_SHA, path: 'src/crypto/aes.ts', rules: [0], lines: 2 }], older: [] });
+    expect(sorted).toEqual({ landed: [{ sha: AI_SHA, path: 'src/crypto/aes.ts', rules: [0], lines: 2, origin: { path: 'lib/aes.ts', start: 5 } }], older: [] });
   });
   it('older lines already protected at the boundary are nothing new; older lines moved in are looked up in older history', () => {
     const groups = [group(OLD_SHA, 'src/crypto/aes.ts', 1, 3, { boundary: true }), group(OLD_SHA, 'lib/aes.ts', 4, 2, { originLine: 10 })];
@@ -50,11 +50,12 @@ describe('landOlderLines / olderRanges', () => {
     expect(olderRanges([{ ...older[0]!, start: 5, end: 9 }, { ...older[0]!, start: 1, end: 6 }])).toEqual([[1, 9]]);
   });
   it('maps each writer back to the protected files its lines landed in, by overlap', () => {
-    const groups = [group(AI_SHA, 'lib/aes.ts', 11, 3), group(HUMAN_SHA, 'lib/aes.ts', 30, 1), group(OLD_SHA, 'src/crypto/legacy.ts', 10, 1)];
+    // The AI commit wrote its three lines as lines 101-103 of lib/aes.ts (`origin`: where a git-ai note speaks of them).
+    const groups = [group(AI_SHA, 'lib/aes.ts', 11, 3, { originLine: 101 }), group(HUMAN_SHA, 'lib/aes.ts', 30, 1), group(OLD_SHA, 'src/crypto/legacy.ts', 10, 1)];
     expect(landOlderLines(CRYPTO, older, groups)).toEqual([
-      { sha: AI_SHA, path: 'src/crypto/aes.ts', rules: [0], lines: 1 },
-      { sha: AI_SHA, path: 'src/crypto/rsa.ts', rules: [0], lines: 2 },
-      { sha: HUMAN_SHA, path: 'src/crypto/rsa.ts', rules: [0], lines: 1 },
+      { sha: AI_SHA, path: 'src/crypto/aes.ts', rules: [0], lines: 1, origin: { path: 'lib/aes.ts', start: 101 } },
+      { sha: AI_SHA, path: 'src/crypto/rsa.ts', rules: [0], lines: 2, origin: { path: 'lib/aes.ts', start: 102 } },
+      { sha: HUMAN_SHA, path: 'src/crypto/rsa.ts', rules: [0], lines: 1, origin: { path: 'lib/aes.ts', start: 30 } },
     ]);
   });
 });

@@ -15,7 +15,9 @@ export const pathMissingTrailer: Rule = (facts, policy) => {
   const lead = attributions[0]!;
   return policy.paths.flatMap((rule) => {
     if (rule.requireTrailers.length === 0) return [];
-    const touched = facts.paths.filter((path) => rule.matchFile(path) !== undefined);
+    // AI changes to these files: every changed path, or only where a note-only model put its lines.
+    const aiPaths = attributions.some((attribution) => attribution.paths === undefined) ? facts.paths : [...new Set(attributions.flatMap((attribution) => attribution.paths ?? []))];
+    const touched = aiPaths.filter((path) => rule.matchFile(path) !== undefined);
     if (touched.length === 0) return [];
     const setting = `policy.paths[${rule.index}].requireTrailers`;
     return rule.requireTrailers

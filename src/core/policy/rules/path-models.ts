@@ -12,10 +12,11 @@ import { distinctModels, UNKNOWN_MODEL, violation } from '../violation.js';
 export const pathModels: Rule = (facts, policy) =>
   policy.paths.flatMap((rule) => {
     if (rule.allow === undefined && rule.deny.length === 0) return [];
-    const touched = facts.paths.filter((path) => rule.matchFile(path) !== undefined);
-    if (touched.length === 0) return [];
-    const first = touched[0] as string;
     return distinctModels(facts.attributions).flatMap((attribution) => {
+      // A model known only from a git-ai note concerns the files where its lines are.
+      const touched = (attribution.paths ?? facts.paths).filter((path) => rule.matchFile(path) !== undefined);
+      if (touched.length === 0) return [];
+      const first = touched[0] as string;
       const { agent, model } = attribution;
       const known = model !== UNKNOWN_MODEL;
       if (known && facts.landed?.inRange !== false && (policy.matchDeny(model) !== undefined || (policy.allow !== undefined && policy.matchAllow(model) === undefined))) return [];

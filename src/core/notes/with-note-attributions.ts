@@ -1,0 +1,32 @@
+import type { Attribution } from '../types.js';
+import type { NoteAuthor } from './note-lines.js';
+
+const quoted = (value: string | null) => (value === null ? 'none' : JSON.stringify(value.slice(0, 80)));
+
+/** The evidence line of a note author: `note refs/notes/ai: git-ai "claude", model "claude-opus-4-6", 12 lines in 2 files`. */
+export function noteEvidence(ref: string, author: NoteAuthor): string {
+  const where = author.lines === 0 ? 'no line left' : `${author.lines} line${author.lines === 1 ? '' : 's'} in ${author.paths.length} file${author.paths.length === 1 ? '' : 's'}`;
+  return `note ${ref}: git-ai tool ${quoted(author.recorded.tool)}, model ${quoted(author.recorded.model)}, ${where}`;
+}
+
+/**
+ * A commit's attributions with those of its git-ai note added (policy: notes only ever ADD; an
+ * attribution from the commit itself is never removed nor narrowed). An author the commit
+ * already names gains the note as evidence; a new one is undeclared and concerns only the
+ * changed paths where the note puts its lines (`paths`; `changed` null: the note's paths as
+ * written), so a path rule judges the note's lines.
+ */
+export function withNoteAttributions(attributions: readonly Attribution[], authors: readonly NoteAuthor[], ref: string, changed: readonly string[] | null): Attribution[] {
+  const result = attributions.map((attribution) => ({ ...attribution, evidence: [...attribution.evidence] }));
+  const inCommit = changed === null ? null : new Set(changed);
+  for (const author of authors) {
+    const evidence = noteEvidence(ref, author);
+    const same = result.find((attribution) => attribution.agent === author.agent && attribution.model === author.model);
+    if (same) {
+      same.evidence.push(evidence);
+      continue;
+    }
+    result.push({ agent: author.agent, model: author.model, evidence: [evidence], declared: false, paths: inCommit ? author.paths.filter((path) => inCommit.has(path)) : [...author.paths] });
+  }
+  return result;
+}

@@ -1,0 +1,53 @@
+import { notesMessages } from '../core/notes/messages.js';
+import type { NoteLines } from '../core/notes/note-lines.js';
+import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { withNoteAttributions } from '../core/notes/with-note-attributions.js';
+import type { Attribution } from '../core/types.js';
+import { GitError } from '../git/exec.js';
+import { listNotes, notesTip } from '../git/notes.js';
+import { notesReader, type ReadNotesOptions } from './read-notes.js';
+
+/** The git-ai notes of a repository, for a walk over its commits (log, check, push hooks). */
+export interface CommitNotes {
+  /** Commits that carry a note. */
+  count: number;
+  /** The commit's parsed note, or undefined (none, or not usable: warned). */
+  lines(sha: string): Promise<NoteLines | undefined>;
+  /** `attributions` with those of the commit's note added (as they are without a usable note). */
+  add(sha: string, attributions: Attribution[], changed: readonly string[] | null): Promise<Attribution[]>;
+  /** Flush the held-back warnings and stop git. */
+  close(): Promise<void>;
+}
+
+const NONE: CommitNotes = { count: 0, lines: async () => undefined, add: async (_sha, attributions) => attributions, close: async () => {} };
+
+/**
+ * Open the notes at `ref` (default refs/notes/ai) as they are stored in this repository: one
+ * `ls-tree` now, then one `cat-file --batch` reading each walked commit's note when met. No notes
+ * ref: nothing is added. An unreadable one is a warning: notes only ever add attributions, so
+ * reading none leaves each commit judged by the commit itself.
+ */
+export async function openCommitNotes(root: string, options: ReadNotesOptions & { ref?: string } = {}): Promise<CommitNotes> {
+  const ref = options.ref ?? DEFAULT_NOTES_REF;
+  const tip = await notesTip(root, ref, options);
+  if (!tip) return NONE;
+  let entries;
+  try {
+    entries = await listNotes(root, tip, options);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    options.onWarning?.(notesMessages.unreadable(ref, error.message));
+    return NONE;
+  }
+  if (entries.size === 0) return NONE;
+  const reader = notesReader(root, entries, options);
+  return {
+    count: entries.size,
+    lines: (sha) => reader.of(sha),
+    async add(sha, attributions, changed) {
+      const note = await reader.of(sha);
+      return note ? withNoteAttributions(attributions, note.authors(), ref, changed) : attributions;
+    },
+    close: () => reader.close(),
+  };
+}

@@ -1,0 +1,94 @@
+import { notesMessages } from '../core/notes/messages.js';
+import { noteLines, type NoteLines } from '../core/notes/note-lines.js';
+import { parseAuthorshipLog } from '../core/notes/parse-authorship-log.js';
+import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
+import type { ObjectView } from '../git/exec.js';
+import type { NoteEntry } from '../git/notes.js';
+
+/** Largest note read: git-ai notes are KBs; old ones carried whole transcripts (MBs). */
+export const NOTE_SIZE_LIMIT = 32 * 1024 * 1024;
+/** Warnings shown one by one; the rest are counted in one line. */
+const SHOWN_WARNINGS = 5;
+/** Reads in flight at once: bounds the memory held by notes read but not parsed yet. */
+const WINDOW = 32;
+
+export interface ReadNotesOptions extends ObjectView {
+  aliases?: Record<string, string>;
+  onWarning?: (message: string) => void;
+  limit?: number;
+}
+
+/** Notes of a notes tree, read and parsed on demand through ONE `git cat-file --batch`. */
+export interface NotesReader {
+  /** The parsed note of `commit`, or undefined when it has none or it cannot be used (warned). */
+  of(commit: string): Promise<NoteLines | undefined>;
+  /** Emit the warnings held back (past the first few, one line counts them) and stop git. */
+  close(): Promise<void>;
+}
+
+/**
+ * A reader of the notes `entries` (from listNotes). A note that is not a blob, is over the size
+ * limit or is malformed is left out with one warning naming its commit: that commit keeps its
+ * commit-level attribution. Notes shared by several commits (same blob) are parsed once.
+ */
+export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry>, options: ReadNotesOptions = {}): NotesReader {
+  const limit = options.limit ?? NOTE_SIZE_LIMIT;
+  let reader: BlobReader | null = null;
+  // A blob several commits share is parsed once and kept until its last commit asked for it.
+  const parsed = new Map<string, Promise<NoteLines | string>>();
+  let sharing: Map<string, number> | null = null;
+  const release = (oid: string) => {
+    sharing ??= [...entries.values()].reduce((counts, entry) => counts.set(entry.oid, (counts.get(entry.oid) ?? 0) + 1), new Map<string, number>());
+    const left = (sharing.get(oid) ?? 1) - 1;
+    sharing.set(oid, left);
+    if (left <= 0) parsed.delete(oid);
+  };
+  let warned = 0;
+  const warn = (message: string) => {
+    warned += 1;
+    if (warned <= SHOWN_WARNINGS) options.onWarning?.(message);
+  };
+  const parse = async (oid: string): Promise<NoteLines | string> => {
+    reader ??= openBlobReader(root, { asStored: options.asStored === true });
+    const object = await reader.read(oid);
+    if (!object.content) return object.type;
+    const result = parseAuthorshipLog(object.content.toString('utf8'));
+    return result.ok ? noteLines(result.log, options.aliases) : `malformed:${result.error.message}`;
+  };
+  return {
+    async of(commit) {
+      const entry = entries.get(commit);
+      if (!entry) return undefined;
+      if (entry.type !== 'blob') return void warn(notesMessages.notABlob(commit, entry.type));
+      if (entry.size > limit) return void warn(notesMessages.tooBig(commit, entry.size, limit));
+      let note = parsed.get(entry.oid);
+      if (!note) parsed.set(entry.oid, (note = parse(entry.oid)));
+      release(entry.oid);
+      const lines = await note;
+      if (typeof lines !== 'string') return lines;
+      warn(lines.startsWith('malformed:') ? notesMessages.malformed(commit, lines.slice(10)) : notesMessages.notABlob(commit, lines));
+      return undefined;
+    },
+    async close() {
+      if (warned > SHOWN_WARNINGS) options.onWarning?.(notesMessages.more(warned - SHOWN_WARNINGS));
+      await reader?.close();
+    },
+  };
+}
+
+/** The parsed notes of `commits` (those without a usable note are absent), a window of reads at a time. */
+export async function readNotes(root: string, entries: ReadonlyMap<string, NoteEntry>, commits: Iterable<string>, options: ReadNotesOptions = {}): Promise<Map<string, NoteLines>> {
+  const reader = notesReader(root, entries, options);
+  const found = new Map<string, NoteLines>();
+  try {
+    const wanted = [...new Set(commits)].filter((commit) => entries.has(commit));
+    for (let start = 0; start < wanted.length; start += WINDOW) {
+      const batch = wanted.slice(start, start + WINDOW);
+      const notes = await Promise.all(batch.map((commit) => reader.of(commit)));
+      batch.forEach((commit, index) => notes[index] && found.set(commit, notes[index]));
+    }
+  } finally {
+    await reader.close();
+  }
+  return found;
+}
