@@ -9,6 +9,17 @@ import { gatherCommitTimeSignals } from '../hooks/commit-time-signals.js';
 import { hookStatuses } from './hook-status.js';
 import { binaryMissingNote, hookBinary } from '../install/binary-reachable.js';
 import { recordedPackageDir } from '../install/package-dir.js';
+import { notesMessages } from '../core/notes/messages.js';
+import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { GitError } from '../git/exec.js';
+import { listNotes, notesTip } from '../git/notes.js';
+
+/** How many commits carry a git-ai note (0: no notes ref, or one git cannot read). */
+async function noteCount(root: string): Promise<number> {
+  const tip = await notesTip(root, DEFAULT_NOTES_REF);
+  if (!tip) return 0;
+  return (await listNotes(root, tip).catch((error: unknown) => (error instanceof GitError ? new Map() : Promise.reject(error)))).size;
+}
 
 export interface StatusArgs {
   format?: 'text' | 'json';
@@ -36,6 +47,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const packageDir = repo.bare ? '' : (huskyPackage ?? (await recordedPackageDir(repo.root)));
   const binary = (await hookBinary(repo.root, process.env, { bare: repo.bare, packageDir })) ?? null;
   const record = attributions.map((a) => ({ agent: a.agent, model: a.model, trailer: `${config.trailer.key}: ${trailerValue(a)}`, evidence: a.evidence }));
+  const notes = await noteCount(repo.root);
 
   if (args.format === 'json') {
     const json = {
@@ -48,6 +60,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
       session: signals.session ?? null,
       disabled,
       wouldRecord: disabled ? [] : record,
+      notes: { ref: DEFAULT_NOTES_REF, count: notes },
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return ExitCode.ok;
@@ -65,6 +78,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   out.push(`Config: ${loaded.filepath ? show(loaded.filepath) : 'none found (built-in defaults)'}; trailer key ${sanitize(config.trailer.key)}`);
   const session = signals.session;
   out.push(`Session: ${session ? sanitize(describeSession(session, new Date())) : "none ('aitrail use <model>' sets one)"}`);
+  out.push(notesMessages.status(DEFAULT_NOTES_REF, notes));
   if (repo.bare) out.push('Bare repository: pushes are checked by pre-receive; nothing is committed here.');
   else if (disabled) out.push(`${huskyOff && process.env.AITRAIL !== '0' ? 'HUSKY=0' : 'AITRAIL=0'} is set: the hooks record and check nothing in this environment.`);
   else if (record.length === 0) out.push('A commit made now would record: nothing (no AI model or agent detected: a human commit).');

@@ -14,6 +14,10 @@ export const notesMessages = {
   more: (count: number) => `${count} more git-ai note(s) were left out for the same reasons.`,
   unreadable: (ref: string, reason: string) =>
     `cannot read the notes ref ${sanitize(ref, { max: 200 })} (${sanitize(reason, { max: 200 })}); counting commit by commit. Check it with: git log -1 ${sanitize(ref, { max: 200 })}`,
+  status: (ref: string, count: number) =>
+    count > 0
+      ? `Line-level data: ${count} git-ai note(s) in ${ref}; blame, log and check read them.`
+      : `Line-level data: none (no git-ai notes in ${ref}). Notes are not fetched by default: git fetch origin '${ref}:${ref}'`,
   badRef: (ref: string) =>
     `invalid --notes-ref '${sanitize(ref, { max: 200 })}': give a notes ref such as refs/notes/ai (or ai, which means refs/notes/ai).`,
 };
