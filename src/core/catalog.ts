@@ -168,6 +168,38 @@ export function canonicalModel(raw: string, aliases: Record<string, string> = {}
   return isModelId(id) ? id : null;
 }
 
+let starts: ReadonlySet<string> | undefined;
+
+/** The letters a word starts with, for `mayStartModel`: `Qwen3-Coder` → `qwen`, `4o` → ``. */
+function leadingLetters(text: string): string {
+  return /^[a-z]*/.exec(text.toLowerCase().replace(/^[^a-z0-9]+/, ''))?.[0] ?? '';
+}
+
+/**
+ * False when no model name can start with this word (`the`, `alpha`, `Jane`): lets a scan of free
+ * text skip the catalog for most words. Built once from the table, the families, vendor and router
+ * names and the short names; `aliases` (config `detect.aliases`) are checked as given.
+ */
+export function mayStartModel(word: string, aliases: Record<string, string> = {}): boolean {
+  if (!starts) {
+    const all = new Set<string>(['opus', 'sonnet', 'haiku']);
+    for (const key of TABLE.keys()) all.add(leadingLetters(key));
+    for (const family of FAMILIES) all.add(leadingLetters(family.word));
+    for (const name of [...VENDOR_NAMES.keys(), ...ROUTERS]) all.add(leadingLetters(name));
+    for (const names of SHORT_NAMES.values()) for (const name of names.keys()) all.add(leadingLetters(name));
+    starts = all;
+  }
+  const lead = leadingLetters(word);
+  if (starts.has(lead) || word.includes('/')) return true;
+  return Object.keys(aliases).some((alias) => leadingLetters(alias) === lead);
+}
+
+/** True for a word that can continue a model name: a version or size, or a word models are named with. */
+export function isModelWord(word: string, aliases: Record<string, string> = {}): boolean {
+  const lower = word.toLowerCase();
+  return /\d/.test(lower) || MODEL_WORDS.has(lower) || mayStartModel(lower, aliases);
+}
+
 /** The agents for which `raw` is a short model name (`pro` → `gemini-cli`), to say which `--agent` reads it. */
 export function shortNameAgents(raw: string): string[] {
   const key = slug(raw);

@@ -3,6 +3,7 @@ import { commitSignals } from '../../src/core/commit-signals.js';
 import { detectAtCommitTime, detectCommit, parseDeclaredValue } from '../../src/core/detect.js';
 import type { DetectConfig, Identity } from '../../src/core/types.js';
 import { compileDetectRules } from '../../src/config/compile-detect-rules.js';
+import { LOOKUP_BUDGET, mentions, newBudget } from '../../src/core/detect/mentions.js';
 
 const human: Identity = { name: 'Jane Doe', email: 'jane@example.com' };
 
@@ -431,5 +432,23 @@ describe('detectAtCommitTime', () => {
 
   it('comment lines are not signals', () => {
     expect(detectAtCommitTime('msg\n# Co-authored-by: Claude <noreply@anthropic.com>\n', { env: {} })).toEqual([]);
+  });
+});
+
+describe('hostile messages stay cheap', () => {
+  it('free text spends a bounded number of catalog lookups per commit; once spent, only agents are read', () => {
+    const value = Array.from({ length: 80 }, (_, index) => `qwen${index} claude-opus-${index}`).join(' ');
+    const budget = newBudget();
+    for (let round = 0; round < 200; round += 1) mentions(value, 'declared', {}, budget);
+    expect(budget.lookups).toBe(0);
+    expect(mentions('Claude Code with qwen3-coder', 'declared', {}, budget)).toEqual([{ agent: 'claude-code', model: 'unknown' }]);
+    expect(mentions('Claude Code with qwen3-coder', 'declared', {}, { lookups: LOOKUP_BUDGET })).toEqual([{ agent: 'claude-code', model: 'qwen/qwen3-coder' }]);
+  });
+
+  it('a value is read for at most 64 words', () => {
+    const budget = newBudget();
+    mentions(`${'word '.repeat(100)}qwen3-coder`, 'declared', {}, budget);
+    expect(mentions(`${'word '.repeat(100)}qwen3-coder`, 'declared')).toEqual([]);
+    expect(budget.lookups).toBe(LOOKUP_BUDGET);
   });
 });

@@ -2,7 +2,7 @@ import type { Attribution, CommitSignals, DetectConfig, Identity } from '../type
 import { parseCoAuthor, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
 import { found, quote } from './found.js';
 import { matchIdentity } from './identity.js';
-import type { Mention } from './mentions.js';
+import { newBudget, type Budget, type Mention } from './mentions.js';
 import { readable } from './readable.js';
 import { mergeAttributions } from './merge.js';
 import { signatures } from './signatures.js';
@@ -22,7 +22,7 @@ function showIdentity(identity: Identity): string {
   return quote(identity.email ? `${identity.name} <${identity.email}>` : identity.name);
 }
 
-type Reader = (value: string, aliases: Record<string, string>) => Mention[];
+type Reader = (value: string, aliases: Record<string, string>, budget: Budget) => Mention[];
 
 /** How a trailer key is read, and whether it declares (our key and the declared conventions). */
 function readerFor(key: string, trailerKey: string): { read: Reader; declared: boolean } | null {
@@ -35,13 +35,13 @@ function readerFor(key: string, trailerKey: string): { read: Reader; declared: b
   return null;
 }
 
-function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>): Attribution[] {
+function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   const result: Attribution[] = [];
   for (const trailer of signals.trailers) {
     const reader = readerFor(readable(trailer.key).toLowerCase(), trailerKey);
     if (!reader) continue;
     const evidence = `trailer ${trailer.key}: ${quote(trailer.value)}`;
-    for (const { agent, model } of reader.read(trailer.value, aliases)) result.push(found(agent, model, evidence, reader.declared));
+    for (const { agent, model } of reader.read(trailer.value, aliases, budget)) result.push(found(agent, model, evidence, reader.declared));
   }
   return result;
 }
@@ -52,7 +52,7 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
  * co-authors): what they clearly name counts, as evidence but never as a declaration; a value that
  * names nothing is ignored here.
  */
-function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>): Attribution[] {
+function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   // A line of the trailer block itself (its first line, when git unfolded a value over several).
   const inBlock = (key: string, value: string) => signals.trailers.some((trailer) => trailer.key.toLowerCase() === key.toLowerCase() && trailer.value.startsWith(value));
   const result: Attribution[] = [];
@@ -61,7 +61,7 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
     if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
     const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
     if (!reader) continue;
-    const read = reader.read(match[2] ?? '', aliases).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
+    const read = reader.read(match[2] ?? '', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
     for (const { agent, model } of read) result.push(found(agent, model, `message line ${quote(line)}`));
   }
   return result;
@@ -93,9 +93,11 @@ function fromText(signals: CommitSignals): Attribution[] {
 export function commitFindings(signals: CommitSignals, options: DetectOptions = {}): Attribution[] {
   const aliases = options.detect?.aliases ?? {};
   const trailerKey = (options.trailerKey ?? DEFAULT_TRAILER_KEY).toLowerCase();
+  // One budget of catalog lookups for the whole message: the trailer block is read first.
+  const budget = newBudget();
   return [
-    ...fromTrailers(signals, trailerKey, aliases),
-    ...fromBodyTrailerLines(signals, trailerKey, aliases),
+    ...fromTrailers(signals, trailerKey, aliases, budget),
+    ...fromBodyTrailerLines(signals, trailerKey, aliases, budget),
     ...fromAuthor(signals, aliases),
     ...fromText(signals),
     ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases),

@@ -1,6 +1,6 @@
 import { canonicalModel } from '../catalog.js';
 import { matchIdentity, parseIdentity } from './identity.js';
-import { mentions, type Mention } from './mentions.js';
+import { mentions, newBudget, type Budget, type Mention } from './mentions.js';
 import { readable } from './readable.js';
 import { signatures } from './signatures.js';
 
@@ -29,15 +29,15 @@ function withoutAddress(text: string): { text: string; email: string; name: stri
  * (the kernel's tag names tools; a helper is written as a person, with an address).
  * Text is read NFKC-normalised and without format characters (`readable`).
  */
-export function parseDeclaredValues(value: string, aliases: Record<string, string> = {}): DeclaredValue[] {
+export function parseDeclaredValues(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
   const text = readable(value).replace(URL, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE);
   if (text === '') return [UNKNOWN];
   const read = withoutAddress(text);
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
-    return byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases);
+    return byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases, budget);
   }
-  const found = mentions(read.text, 'declared', aliases);
+  const found = mentions(read.text, 'declared', aliases, budget);
   return found.length > 0 || onlyTools(read.text) ? found : [UNKNOWN];
 }
 
@@ -54,26 +54,26 @@ function onlyTools(text: string): boolean {
  * `Claude <claude@dupont.fr>` are people. A line without an address may name an agent
  * (`Cline · Kimi K3 <cline-clinepass-kimik3@local>`, `Kilo Code <moonshotai/kimi-k2.5:free>`).
  */
-export function parseCoAuthor(value: string, aliases: Record<string, string> = {}): Mention[] {
+export function parseCoAuthor(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   const read = withoutAddress(readable(value).trim().slice(0, MAX_VALUE));
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
-    return byIdentity ? [byIdentity] : mentions(read.name, 'person', aliases);
+    return byIdentity ? [byIdentity] : mentions(read.name, 'person', aliases, budget);
   }
-  return mentions(read.text, 'named', aliases);
+  return mentions(read.text, 'named', aliases, budget);
 }
 
 /** `AI-Model: claude-opus-4.5 (high effort, 80%)`: a model key's value is a model; unreadable = `unknown:unknown`. */
-export function parseModelValue(value: string, aliases: Record<string, string> = {}): Mention[] {
+export function parseModelValue(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   const text = readable(value).trim().slice(0, MAX_VALUE);
   const whole = canonicalModel(text, aliases, { isModel: true });
-  return whole ? [{ agent: 'unknown', model: whole }] : parseDeclaredValues(text, aliases);
+  return whole ? [{ agent: 'unknown', model: whole }] : parseDeclaredValues(text, aliases, budget);
 }
 
 /** A made-with style value (`Made-with: Cursor`): only what it clearly names, nothing when it names no AI (`Built-with: Rust`). */
-export function parseMadeWith(value: string, aliases: Record<string, string> = {}): Mention[] {
+export function parseMadeWith(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   const read = withoutAddress(readable(value).replace(URL, ' ').trim().slice(0, MAX_VALUE));
-  return mentions(read.text, 'named', aliases).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
+  return mentions(read.text, 'named', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
 }
 
 /** The first thing `parseDeclaredValues` reads, or null for a human helper. */

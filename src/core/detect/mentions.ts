@@ -1,4 +1,4 @@
-import { canonicalModel, modelVendor } from '../catalog.js';
+import { canonicalModel, isModelWord, mayStartModel, modelVendor } from '../catalog.js';
 import { agentSlug, slugify } from './agent-name.js';
 import { signatures } from './signatures.js';
 
@@ -20,15 +20,41 @@ export interface Mention {
  */
 export type Trust = 'declared' | 'named' | 'person';
 
+/**
+ * Catalog lookups one commit may spend on free text (some 30 µs each): a hostile message of
+ * hundreds of model-like words costs tens of milliseconds, not seconds. Once spent, values are
+ * read for agents only (a declared value that then names nothing is `unknown:unknown`).
+ */
+export const LOOKUP_BUDGET = 1500;
+
+export interface Budget {
+  lookups: number;
+}
+
+export function newBudget(): Budget {
+  return { lookups: LOOKUP_BUDGET };
+}
+
 interface Item {
   kind: 'agent' | 'model' | 'vendor';
   value: string;
   clause: number;
 }
 
+/** One value being read. */
+interface Scan {
+  trust: Trust;
+  aliases: Record<string, string>;
+  budget: Budget;
+  /** Words left to read in this value: a declaration is a few words; a longer one is prose. */
+  words: number;
+  items: Item[];
+}
+
 const MAX_WINDOW = 6;
 const MAX_AGENT_WORDS = 4;
 const MAX_CLAUSES = 32;
+const MAX_WORDS = 64;
 /** Lists and conjunctions between the models of one value: `A, B`, `A and B`, `A via Crush`. */
 const CLAUSE = /\s*[,;&+|·•]\s*|\s+(?:and|or|with|plus|using|via|by|on)\s+/i;
 /** Kernel form `AGENT:MODEL`, no space after the colon (`Codex:gpt-5.5`, `unknown:unknown`). */
@@ -42,10 +68,10 @@ function personLike(name: string): boolean {
   return signatures().personNames.has(name.toLowerCase());
 }
 
-function modelAt(window: string, size: number, trust: Trust, agent: string | undefined, aliases: Record<string, string>): string | null {
-  if (window.toLowerCase() === 'unknown') return size === 1 && trust === 'declared' ? 'unknown' : null;
-  const context = trust === 'declared' ? { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true, strict: size > 1 } : {};
-  return canonicalModel(window, aliases, context);
+function modelAt(window: string, size: number, scan: Scan, agent: string | undefined): string | null {
+  if (window.toLowerCase() === 'unknown') return size === 1 && scan.trust === 'declared' ? 'unknown' : null;
+  const context = scan.trust === 'declared' ? { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true, strict: size > 1 } : {};
+  return canonicalModel(window, scan.aliases, context);
 }
 
 function agentAt(window: string, size: number, trust: Trust): string | null {
@@ -58,47 +84,57 @@ function vendorAt(word: string, trust: Trust): string | null {
   return vendor && (trust === 'declared' || !personLike(word)) ? vendor : null;
 }
 
-/** The agents, models and vendors one clause names, left to right, longest names first. */
-function scanClause(text: string, clause: number, trust: Trust, aliases: Record<string, string>, items: Item[]): void {
-  let agent: string | undefined;
-  const pair = trust === 'declared' ? PAIR.exec(text) : null;
-  let rest = text;
-  if (pair) {
-    const name = pair[1] ?? '';
-    const known = agentSlug(name) ?? (name.toLowerCase() === 'unknown' ? 'unknown' : null);
-    const before = items.length;
-    scanWords(words(pair[2] ?? ''), clause, trust, known ?? undefined, aliases, items);
-    const named = items.slice(before).some((item) => item.kind !== 'agent');
-    agent = known ?? (named && /^[a-z0-9][a-z0-9._-]*$/i.test(name) ? slugify(name) : undefined);
-    if (agent) items.splice(before, 0, { kind: 'agent', value: agent, clause });
-    return;
-  }
-  scanWords(words(rest), clause, trust, agent, aliases, items);
+/** How many words from `at` could form one model name (`Claude Sonnet 4.5 1M`); 0 when none can start there. */
+function modelSpan(list: readonly string[], at: number, aliases: Record<string, string>): number {
+  const first = list[at] ?? '';
+  if (!mayStartModel(first, aliases) && first.toLowerCase() !== 'unknown') return 0;
+  let size = 1;
+  while (size < MAX_WINDOW && at + size < list.length && isModelWord(list[at + size] ?? '', aliases)) size += 1;
+  return size;
 }
 
-function scanWords(list: string[], clause: number, trust: Trust, agent: string | undefined, aliases: Record<string, string>, items: Item[]): void {
+/** The agents, models and vendors a list of words names, left to right, longest names first. */
+function scanWords(list: readonly string[], clause: number, scan: Scan, agent: string | undefined): void {
   let current = agent;
-  for (let at = 0; at < list.length; ) {
+  for (let at = 0; at < list.length && scan.words > 0; scan.words -= 1) {
     let taken = 0;
-    for (let size = Math.min(MAX_WINDOW, list.length - at); size >= 1 && taken === 0; size -= 1) {
-      const model = modelAt(list.slice(at, at + size).join(' '), size, trust, current, aliases);
+    for (let size = modelSpan(list, at, scan.aliases); size >= 1 && taken === 0 && scan.budget.lookups > 0; size -= 1) {
+      scan.budget.lookups -= 1;
+      const model = modelAt(list.slice(at, at + size).join(' '), size, scan, current);
       if (model) {
-        items.push({ kind: 'model', value: model, clause });
+        scan.items.push({ kind: 'model', value: model, clause });
         taken = size;
       }
     }
-    for (let size = Math.min(MAX_AGENT_WORDS, list.length - at); size >= 1 && taken === 0; size -= 1) {
-      const found = agentAt(list.slice(at, at + size).join(' '), size, trust);
+    const mayBeAgent = signatures().agentFirstWords.has((list[at] ?? '').toLowerCase().replace(/_/g, '-'));
+    for (let size = mayBeAgent ? Math.min(MAX_AGENT_WORDS, list.length - at) : 0; size >= 1 && taken === 0; size -= 1) {
+      const found = agentAt(list.slice(at, at + size).join(' '), size, scan.trust);
       if (found) {
-        items.push({ kind: 'agent', value: found, clause });
+        scan.items.push({ kind: 'agent', value: found, clause });
         current = found;
         taken = size;
       }
     }
-    const vendor = taken === 0 ? vendorAt(list[at] ?? '', trust) : null;
-    if (vendor) items.push({ kind: 'vendor', value: `${vendor}/unknown`, clause });
+    const vendor = taken === 0 ? vendorAt(list[at] ?? '', scan.trust) : null;
+    if (vendor) scan.items.push({ kind: 'vendor', value: `${vendor}/unknown`, clause });
     at += Math.max(taken, 1);
   }
+}
+
+/** One clause; a declared one may be the kernel's `AGENT:MODEL [TOOL]...`. */
+function scanClause(text: string, clause: number, scan: Scan): void {
+  const pair = scan.trust === 'declared' ? PAIR.exec(text) : null;
+  if (!pair) {
+    scanWords(words(text), clause, scan, undefined);
+    return;
+  }
+  const name = pair[1] ?? '';
+  const known = agentSlug(name) ?? (name.toLowerCase() === 'unknown' ? 'unknown' : null);
+  const before = scan.items.length;
+  scanWords(words(pair[2] ?? ''), clause, scan, known ?? undefined);
+  const named = scan.items.slice(before).some((item) => item.kind !== 'agent');
+  const agent = known ?? (named && /^[a-z0-9][a-z0-9._-]*$/i.test(name) ? slugify(name) : undefined);
+  if (agent) scan.items.splice(before, 0, { kind: 'agent', value: agent, clause });
 }
 
 /**
@@ -107,25 +143,25 @@ function scanWords(list: string[], clause: number, trust: Trust, agent: string |
  * Crush`), else `unknown`. A vendor named without a model is `vendor/unknown` unless one of its
  * models is named too; an agent named without a model is `agent:unknown`.
  */
-export function mentions(text: string, trust: Trust, aliases: Record<string, string> = {}): Mention[] {
-  const items: Item[] = [];
+export function mentions(text: string, trust: Trust, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
+  const scan: Scan = { trust, aliases, budget, words: MAX_WORDS, items: [] };
   text
     .split(CLAUSE)
     .slice(0, MAX_CLAUSES)
-    .forEach((clause, index) => scanClause(clause.trim(), index, trust, aliases, items));
+    .forEach((clause, index) => scanClause(clause.trim(), index, scan));
+  const items = scan.items;
   const agents = [...new Set(items.filter((item) => item.kind === 'agent').map((item) => item.value))];
   const vendorsWithModels = new Set(items.filter((item) => item.kind === 'model').map((item) => modelVendor(item.value)));
   const result: Mention[] = [];
   const add = (agent: string, model: string) => {
     if (!result.some((m) => m.agent === agent && m.model === model)) result.push({ agent, model });
   };
-  for (const item of items) {
-    if (item.kind === 'agent') continue;
-    if (item.kind === 'vendor' && vendorsWithModels.has(modelVendor(item.value))) continue;
+  items.forEach((item, index) => {
+    if (item.kind === 'agent' || (item.kind === 'vendor' && vendorsWithModels.has(modelVendor(item.value)))) return;
     const own = items.filter((other) => other.kind === 'agent' && other.clause === item.clause);
-    const before = own.filter((other) => items.indexOf(other) < items.indexOf(item)).pop() ?? own[0];
+    const before = own.filter((other) => items.indexOf(other) < index).pop() ?? own[0];
     add(before?.value ?? (agents.length === 1 ? (agents[0] ?? 'unknown') : 'unknown'), item.value);
-  }
+  });
   for (const agent of agents) if (!result.some((m) => m.agent === agent)) add(agent, 'unknown');
   return result;
 }

@@ -26,6 +26,8 @@ export interface EnvSignature {
 export interface Signatures {
   /** Lower-cased agent name or alias → slug. */
   agentNames: Map<string, string>;
+  /** The first word of every agent name (`claude` of `claude code`): where a scan may find an agent. */
+  agentFirstWords: Set<string>;
   /** Agent and model words that are also people's first names (`Claude`, `Devin`): not an agent on a person's co-author line. */
   personNames: Set<string>;
   /** A vendor or family word written without a model (`Qwen`) → the vendor, read as `vendor/unknown`. */
@@ -61,8 +63,10 @@ export function signatures(): Signatures {
     agentNames.set(slug, slug);
     for (const name of names) agentNames.set(name.toLowerCase(), slug);
   }
+  const agentFirstWords = new Set([...agentNames.keys()].map((name) => name.split(' ')[0] ?? name));
   compiled = {
     agentNames,
+    agentFirstWords,
     personNames: lowerSet(data.personNames),
     vendorWords: new Map(Object.entries(data.vendorWords)),
     nonAiTools: lowerSet(data.nonAiTools),
