@@ -1,7 +1,8 @@
 import yargs, { type Argv } from 'yargs';
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
-import { reportError, UsageError } from './errors.js';
+import { reportError } from '../errors/report-error.js';
+import { UsageError } from '../errors/usage-error.js';
 import type { AnyCommandModule } from './command.js';
 
 /** Every command, loaded lazily: `name` → module path. Add one line per command. */
@@ -62,7 +63,9 @@ export async function runCli(argv: string[]): Promise<number> {
     await parser.parseAsync();
     if (pending) code = await pending;
   } catch (error) {
-    code = reportError(error);
+    // yargs rejects with the bare message of a failed .check(), or its own YError: usage errors.
+    const usage = typeof error === 'string' ? new UsageError(`${error}\nRun 'aitrail <command> --help' for usage.`) : error instanceof Error && error.name === 'YError' ? new UsageError(error.message) : error;
+    code = reportError(usage);
   }
   return code;
 }

@@ -1,6 +1,6 @@
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
-import { ignoreClosedStdout } from './stdout.js';
+import { ignoreClosedStdout } from '../io/stdout.js';
 
 const HOOKS_BUNDLE = '../hooks-bundle/index.js';
 

@@ -1,4 +1,4 @@
-import { UNSAFE_CHARS } from '../core/sanitize.js';
+import { escapeUnsafe } from '../core/sanitize.js';
 
 /** One thing wrong with a config, in plain words. */
 export interface ConfigProblem {
@@ -48,9 +48,7 @@ export function displayPath(pointer: string): string {
 
 
 /** Escape every control, bidi and invisible character as `\uXXXX` (newlines, ESC, RLO…). */
-export function escapeText(text: string): string {
-  return text.replace(UNSAFE_CHARS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export const escapeText = escapeUnsafe;
 
 /** A string shown as a JSON-style quoted literal, escaped, cut to `max` characters. */
 export function quote(text: string, max = 60): string {

@@ -1,6 +1,6 @@
 import type { Config, Tristate } from '../core/types.js';
 
-import { DEFAULT_TRAILER_KEY } from '../core/default-trailer-key.js';
+import { DEFAULT_TRAILER_KEY, DEFAULTS } from '../core/defaults.js';
 
 export { DEFAULT_TRAILER_KEY };
 
@@ -32,8 +32,8 @@ export function resolveConfig(config: Config): ResolvedConfig {
     policy: {
       allow: policy.allow,
       deny: policy.deny ?? [],
-      unknownModel: policy.unknownModel ?? 'warn',
-      undeclared: policy.undeclared ?? 'warn',
+      unknownModel: policy.unknownModel ?? DEFAULTS.unknownModel,
+      undeclared: policy.undeclared ?? DEFAULTS.undeclared,
       paths: (policy.paths ?? []).map((rule) => ({ files: rule.files, allow: rule.allow, deny: rule.deny ?? [], requireTrailers: rule.requireTrailers ?? [] })),
     },
     detect: {
@@ -41,6 +41,6 @@ export function resolveConfig(config: Config): ResolvedConfig {
       // Null prototype: alias names can never reach Object.prototype.
       aliases: Object.assign(Object.create(null) as Record<string, string>, config.detect?.aliases ?? {}),
     },
-    blame: { include: config.blame?.include ?? ['**/*'], exclude: config.blame?.exclude ?? [] },
+    blame: { include: config.blame?.include ?? [...DEFAULTS.blameInclude], exclude: config.blame?.exclude ?? [] },
   };
 }

@@ -29,8 +29,3 @@ export function renderLogSummary(commits: number, ai: number): string {
   if (commits === 0) return 'No commits in range.\n';
   return `\n${commits} commit${commits === 1 ? '' : 's'}, ${ai} AI-assisted, ${commits - ai} human.\n`;
 }
-
-/** Human-readable `aitrail log` of `entries`. */
-export function renderLogText(entries: LogEntry[]): string {
-  return entries.map(renderLogEntry).join('') + renderLogSummary(entries.length, entries.filter((entry) => entry.ai).length);
-}

@@ -23,3 +23,21 @@ export function sanitize(text: string, options: { keepNewlines?: boolean; max?: 
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
   });
 }
+
+const unicodeEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** Every unsafe character (UNSAFE_CHARS) as a `\uXXXX` escape: inert text that JSON and JavaScript read back unchanged. */
+export function escapeUnsafe(text: string): string {
+  return text.replace(UNSAFE_CHARS, unicodeEscape);
+}
+
+/**
+ * JSON text for every JSON output (log, check, status, blame, trend): strings keep their exact
+ * values (a path with a newline parses back to that path) but the bytes hold no control, escape,
+ * bidi or invisible character — JSON.stringify escapes C0 controls itself, escapeUnsafe the rest
+ * of the one UNSAFE_CHARS set.
+ */
+export function safeJson(value: unknown, indent?: number): string {
+  // Raw line breaks in JSON text are only the indentation's (inside strings JSON.stringify wrote `\n`).
+  return JSON.stringify(value, null, indent).replace(UNSAFE_CHARS, (char) => (char === '\n' ? char : unicodeEscape(char)));
+}

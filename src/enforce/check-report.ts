@@ -2,7 +2,8 @@ import type { Verdict } from '../core/policy/verdict.js';
 import type { Violation } from '../core/policy/types.js';
 import { badRangeError } from '../git/bad-range.js';
 import { GitError } from '../git/exec.js';
-import { commitExists, locateRepo } from '../git/repo.js';
+import { locateRepo } from '../git/repo.js';
+import { resolveCommit } from '../git/resolve-commit.js';
 import { shallowBoundary } from '../git/shallow.js';
 import { UsageError } from '../errors/usage-error.js';
 import { ShallowHistoryError } from '../report/shallow-history-error.js';
@@ -54,7 +55,7 @@ export async function checkReport(options: CheckOptions): Promise<CheckReport> {
   const warn = options.onWarning ?? (() => {});
   if (options.config !== undefined && options.policyFrom !== undefined) throw new UsageError('--config and --policy-from both name the policy: give one.');
   const { root } = await locateRepo(options.cwd);
-  if ((options.range === undefined || options.range === '') && !(await commitExists(root, 'HEAD'))) {
+  if ((options.range === undefined || options.range === '') && (await resolveCommit(root, 'HEAD')) === null) {
     return report({ ok: true, commits: 0, violations: [] }, { range: 'HEAD', base: null, policy: NO_COMMITS_POLICY });
   }
   const shallow = await shallowBoundary(root);

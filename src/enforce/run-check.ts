@@ -1,7 +1,7 @@
 import { renderVerdictGithub } from '../core/policy/render-github.js';
 import { renderVerdictText } from '../core/policy/render-text.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { safeJson } from '../core/blame/render-json.js';
+import { safeJson } from '../core/sanitize.js';
 import { checkReport, NO_COMMITS_POLICY, type CheckOptions } from './check-report.js';
 
 export type CheckFormat = 'text' | 'json' | 'github';

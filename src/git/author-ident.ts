@@ -1,4 +1,4 @@
-import { runGit, runGitSync } from './exec.js';
+import { runGitSync } from './exec.js';
 import { parseIdent } from '../core/ident.js';
 import type { Identity } from '../core/types.js';
 
@@ -6,15 +6,6 @@ import type { Identity } from '../core/types.js';
 export function authorIdentSync(cwd: string, env?: Record<string, string | undefined>): Identity | undefined {
   try {
     return parseIdent(runGitSync(['var', 'GIT_AUTHOR_IDENT'], { cwd, ...(env ? { env } : {}) }));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Async variant of {@link authorIdentSync}. */
-export async function authorIdent(cwd: string): Promise<Identity | undefined> {
-  try {
-    return parseIdent(await runGit(['var', 'GIT_AUTHOR_IDENT'], { cwd }));
   } catch {
     return undefined;
   }

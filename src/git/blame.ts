@@ -11,12 +11,12 @@ export interface BlameFileOptions {
   noted?: (sha: string) => boolean;
 }
 
-/** The `git blame` arguments for one file (shared with the benchmark's raw baseline). */
-export function blameArgs(path: string, options: BlameFileOptions, format: '--incremental' | '--porcelain' = '--incremental'): string[] {
+/** The `git blame --incremental` arguments for one file. */
+export function blameArgs(path: string, options: BlameFileOptions): string[] {
   // --root: a root commit is a commit like any other, not a `boundary` (git marks roots as
   // boundaries unless blame.showRoot); only commits excluded by `<since>..` are boundaries.
   // --no-textconv: count the lines actually committed, and never run a textconv command.
-  return ['blame', format, '--root', '--no-textconv', ...options.flags, options.revision, '--', path];
+  return ['blame', '--incremental', '--root', '--no-textconv', ...options.flags, options.revision, '--', path];
 }
 
 /**

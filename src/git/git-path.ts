@@ -26,6 +26,3 @@ export async function isTracked(cwd: string, path: string): Promise<boolean> {
   const out = await runGit(['ls-files', '-z', '--', path], { cwd });
   return out.length > 0;
 }
-
-/** `locateRepo` handles bare repositories itself; kept as a name for the install code. */
-export { locateRepo as locateAnyRepo } from './repo.js';

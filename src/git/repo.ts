@@ -1,5 +1,4 @@
 import { GitError, runGit } from './exec.js';
-import { resolveCommit } from './resolve-commit.js';
 
 /** Where a repository lives, as git itself resolves it from `cwd`. */
 export interface RepoLocation {
@@ -39,9 +38,4 @@ export async function locateRepo(cwd: string): Promise<RepoLocation> {
   const { resolve } = await import('node:path');
   const commonDir = resolve(cwd, commonDirRaw ?? gitDir ?? '.');
   return { root: bare || !top ? (gitDir ?? cwd) : top, gitDir: gitDir ?? cwd, commonDir, bare };
-}
-
-/** True when `rev` names a commit in the repository at `cwd`. */
-export async function commitExists(cwd: string, rev: string): Promise<boolean> {
-  return (await resolveCommit(cwd, rev)) !== null;
 }

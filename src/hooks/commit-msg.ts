@@ -54,7 +54,7 @@ export const handler: HookHandler = async (args, context) => {
     process.stderr.write(text);
     return violations.some((violation) => violation.severity === 'error') ? ExitCode.violation : ExitCode.ok;
   } catch (error) {
-    const { reportError } = await import('../cli/errors.js');
+    const { reportError } = await import('../errors/report-error.js');
     return reportError(error);
   }
 };

@@ -25,7 +25,7 @@ export const handler: HookHandler = async (args, context) => {
     const result = await judgeSets(context.cwd, sets, await shallowBoundary(context.cwd));
     return reportHookVerdict(result, enforceMessages.pushRefused(remote));
   } catch (error) {
-    const { reportError } = await import('../cli/errors.js');
+    const { reportError } = await import('../errors/report-error.js');
     return reportError(error);
   }
 };

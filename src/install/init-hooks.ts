@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
-import { locateAnyRepo, gitPath, isTracked } from '../git/git-path.js';
+import { gitPath, isTracked } from '../git/git-path.js';
+import { locateRepo } from '../git/repo.js';
 import { CLIENT_HOOKS, SERVER_HOOKS, type InstalledHook } from './hook-names.js';
 import { installGitHook, inspectGitHook, uninstallGitHook, type HookChange } from './git-hooks.js';
 import { installHuskyHook, uninstallHuskyHook } from './husky-hooks.js';
@@ -39,7 +40,7 @@ function unsafeTarget(dir: string, hooks: readonly InstalledHook[], bounds: Boun
 
 /** `aitrail init`: install the hooks into husky or the effective git hooks directory. */
 export async function initHooks(cwd: string, options: InitOptions = {}): Promise<InitResult> {
-  const repo = await locateAnyRepo(cwd);
+  const repo = await locateRepo(cwd);
   const { root } = repo;
   if (repo.bare) {
     if (options.mode === 'husky') return { root, mode: 'husky', reason: '--mode husky', target: root, changes: [], notes: [], packageDir: '', refused: 'a bare repository has no work tree for husky; run init without --mode to install the pre-receive hook' };
@@ -119,7 +120,7 @@ export interface UninstallResult {
 
 /** `aitrail uninstall`: remove what init added (husky lines, shims), put chained hooks and husky state back. */
 export async function uninstallHooks(cwd: string): Promise<UninstallResult> {
-  const repo = await locateAnyRepo(cwd);
+  const repo = await locateRepo(cwd);
   const { root } = repo;
   const notes: string[] = [];
   const changes: HookChange[] = [];

@@ -1,6 +1,6 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors/usage-error.js';
 import type { TreeFile, TreeLink } from '../git/blame-files.js';
 import { listTreeEntries } from '../git/read-blob.js';
 import { blameMessages } from './blame-messages.js';

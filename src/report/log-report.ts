@@ -5,10 +5,11 @@ import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
 import { badRangeError } from '../git/bad-range.js';
 import { streamCommits } from '../git/log.js';
-import { commitExists, locateRepo } from '../git/repo.js';
-import { UsageError } from '../cli/errors.js';
-import { stdoutClosed } from '../cli/stdout.js';
-import { safeJson } from '../core/blame/render-json.js';
+import { locateRepo } from '../git/repo.js';
+import { resolveCommit } from '../git/resolve-commit.js';
+import { UsageError } from '../errors/usage-error.js';
+import { stdoutClosed } from '../io/stdout.js';
+import { safeJson } from '../core/sanitize.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
@@ -73,7 +74,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const repo = await locateRepo(options.cwd);
   const { config } = await loadConfig(repo.root, options.config !== undefined ? { configFile: options.config, cwd: options.cwd } : {});
   const revisions = rangeArgs(options.range);
-  if (options.range === undefined && !(await commitExists(repo.root, 'HEAD'))) return;
+  if (options.range === undefined && (await resolveCommit(repo.root, 'HEAD')) === null) return;
   const detectOptions = detectOptionsOf(config);
   const notesRef = notesRefName(options.notesRef ?? DEFAULT_NOTES_REF);
   if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
@@ -122,7 +123,7 @@ export async function runLog(args: LogRun): Promise<number> {
 }
 
 async function hasCommits(cwd: string): Promise<boolean> {
-  return commitExists((await locateRepo(cwd)).root, 'HEAD');
+  return (await resolveCommit((await locateRepo(cwd)).root, 'HEAD')) !== null;
 }
 
 /** git's `fatal: bad revision 'x'` as a message that says what to give instead (still exit 3, as `check`). */

@@ -4,7 +4,7 @@ import { canonicalModel, shortNameAgents } from '../core/catalog.js';
 import { formatDuration, parseDuration } from '../core/duration.js';
 import { activeSession, DEFAULT_SESSION_MS, describeSession, isAgentSlug, isModelId } from '../core/session.js';
 import type { Session } from '../core/types.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors/usage-error.js';
 import { locateRepo } from '../git/repo.js';
 import { clearSession, readSessionData, sessionPath, writeSession } from './session-file.js';
 

@@ -1,10 +1,11 @@
 import { relative } from 'node:path';
 import { ExitCode } from '../core/exit-codes.js';
-import { sanitize } from '../core/sanitize.js';
+import { safeJson, sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime, trailerValue } from '../core/detect.js';
 import { describeSession } from '../core/session.js';
 import { configValue } from '../git/config-value.js';
-import { locateAnyRepo, gitPath } from '../git/git-path.js';
+import { gitPath } from '../git/git-path.js';
+import { locateRepo } from '../git/repo.js';
 import { gatherCommitTimeSignals } from '../hooks/commit-time-signals.js';
 import { hookStatuses } from './hook-status.js';
 import { binaryMissingNote, hookBinary } from '../install/binary-reachable.js';
@@ -30,7 +31,7 @@ export interface StatusArgs {
 /** `aitrail status`: hooks and how they are installed, the config in force, what a commit now would record. */
 export async function runStatus(args: StatusArgs): Promise<number> {
   const cwd = args.cwd ?? process.cwd();
-  const repo = await locateAnyRepo(cwd);
+  const repo = await locateRepo(cwd);
   const [hooksPath, hooksDir] = await Promise.all([configValue(repo.root, 'core.hooksPath'), gitPath(repo.root, 'hooks')]);
   const hooks = hookStatuses(repo.root, hooksDir, hooksPath, repo.bare);
   const { loadConfig } = await import('../config/load.js');
@@ -62,7 +63,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
       wouldRecord: disabled ? [] : record,
       notes: { ref: DEFAULT_NOTES_REF, count: notes },
     };
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    process.stdout.write(`${safeJson(json, 2)}\n`);
     return ExitCode.ok;
   }
   const show = (path: string) => {

@@ -116,3 +116,14 @@ describe('loadConfig and detect', () => {
     expect(api.canonicalModel('hello world')).toBeNull();
   });
 });
+
+describe('every JSON output escapes the one unsafe character set', () => {
+  it('log and check JSON carry U+202E as an escape, and parse back to it', () => {
+    for (const args of [['log', '--format', 'json'], ['check', `${base}..HEAD`, '--format', 'json']]) {
+      const { stdout } = aitrail(repo.dir, args);
+      expect(stdout).not.toMatch(/[\u202e\u061c]/);
+      expect(stdout).toContain('fix: qwen \\u202e evil');
+      expect(JSON.stringify(JSON.parse(stdout))).toContain('fix: qwen \u202e evil');
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { attributeFile, groupRows, sumReports } from '../../src/core/blame/aggre
 import { csvCell } from '../../src/core/blame/render-csv.js';
 import { markdownName } from '../../src/core/blame/render-markdown.js';
 import { renderBlame } from '../../src/core/blame/render.js';
-import { safeJson } from '../../src/core/blame/render-json.js';
+import { safeJson } from '../../src/core/sanitize.js';
 import type { BlameReport, CommitModels } from '../../src/core/blame/types.js';
 
 const claude: CommitModels = { models: ['anthropic/claude-opus-4.6'], agents: ['claude-code'] };

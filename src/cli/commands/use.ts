@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import type { CommandModule } from '../command.js';
 import type { UseArgs } from '../../session/run-use.js';
 import { sanitize } from '../../core/sanitize.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors/usage-error.js';
 
 export const command: CommandModule<UseArgs> = {
   command: 'use [model]',

@@ -1,17 +1,5 @@
+import { safeJson } from '../sanitize.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
-
-// Characters JSON.stringify leaves raw that a terminal or viewer may act on: DEL, C1 controls
-// (U+009B is a one-byte CSI), zero-width/bidi format characters, line/paragraph separators, BOM.
-const RAW_UNSAFE = /[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
-
-/**
- * JSON text whose strings keep their exact values (a path with a newline parses back to that
- * path) but whose bytes hold no control, escape or invisible format character: everything of
- * that kind is written as a `\uXXXX` escape.
- */
-export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(RAW_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** The object of `blame --format json` (DESIGN.md); `by` and `groups` are added for a `--by` view other than `file`. */
 export interface BlameJson extends Pick<BlameReport, 'rev' | 'since' | 'totals' | 'files' | 'excluded' | 'shallowCut'> {

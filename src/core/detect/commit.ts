@@ -7,7 +7,7 @@ import { readable } from './readable.js';
 import { mergeAttributions } from './merge.js';
 import { signatures } from './signatures.js';
 import { userRuleAttributions } from './user-rules.js';
-import { DEFAULT_TRAILER_KEY } from '../default-trailer-key.js';
+import { DEFAULT_TRAILER_KEY } from '../defaults.js';
 
 export interface DetectOptions {
   detect?: DetectConfig;

@@ -1,6 +1,6 @@
 import type { PolicyConfig, Tristate } from '../types.js';
 import { modelMatcher, pathMatcher, type GlobMatcher } from './glob-matcher.js';
-import { DEFAULT_TRAILER_KEY } from '../default-trailer-key.js';
+import { DEFAULTS } from '../defaults.js';
 
 export interface CompiledPathRule {
   index: number;
@@ -27,17 +27,17 @@ export interface CompiledPolicy {
   trailerKey: string;
 }
 
-/** Fill in defaults (every model allowed; unknownModel and undeclared warn) and compile the globs. */
+/** Fill in the defaults (core/defaults.ts; every model allowed) and compile the globs. */
 export function compilePolicy(policy: PolicyConfig = {}, options: { trailerKey?: string } = {}): CompiledPolicy {
   const deny = policy.deny ?? [];
   return {
-    trailerKey: options.trailerKey ?? DEFAULT_TRAILER_KEY,
+    trailerKey: options.trailerKey ?? DEFAULTS.trailerKey,
     allow: policy.allow,
     matchAllow: modelMatcher(policy.allow ?? []),
     deny,
     matchDeny: modelMatcher(deny),
-    unknownModel: policy.unknownModel ?? 'warn',
-    undeclared: policy.undeclared ?? 'warn',
+    unknownModel: policy.unknownModel ?? DEFAULTS.unknownModel,
+    undeclared: policy.undeclared ?? DEFAULTS.undeclared,
     paths: (policy.paths ?? []).map((rule, index) => ({
       index,
       files: rule.files,

@@ -1,4 +1,4 @@
-import { safeJson } from '../blame/render-json.js';
+import { safeJson } from '../sanitize.js';
 
 const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/g;
 

@@ -1,4 +1,4 @@
-import { safeJson } from '../blame/render-json.js';
+import { safeJson } from '../sanitize.js';
 import type { TrendReport } from './types.js';
 
 /** DESIGN.md `trend` JSON; each release's `since`, `rev` and `totals` are exactly blame's. */
