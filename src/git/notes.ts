@@ -6,7 +6,7 @@ export interface NoteEntry {
   oid: string;
   /** `blob`, or `commit`/other for an entry that is not one (never read). */
   type: string;
-  /** Size in bytes (blobs), else -1. */
+  /** Size in bytes (blobs), else -1 (not a blob, or missing from the repository). */
   size: number;
 }
 
@@ -29,12 +29,13 @@ export async function listNotes(cwd: string, tip: string, view: ObjectView = {})
   const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', tip];
   try {
     for await (const record of splitRecords(streamGit(args, { cwd, ...view }), '\0')) {
-      const match = /^\d{6} ([a-z]+) ([0-9a-f]{40,64}) +(-|\d+)\t([0-9a-f/]{40,80})$/.exec(record);
+      // Size: `-` for what is not a blob, `BAD` for an object the repository lacks (read anyway: cat-file says it is missing).
+      const match = /^\d{6} ([a-z]+) ([0-9a-f]{40,64}) +(-|\d+|BAD)\t([0-9a-f/]{40,80})$/.exec(record);
       if (!match) continue;
       const [, type, oid, size, path] = match as unknown as [string, string, string, string, string];
       const commit = path.replace(/\//g, '');
       if ((commit.length !== 40 && commit.length !== 64) || notes.has(commit)) continue;
-      notes.set(commit, { oid, type, size: size === '-' ? -1 : Number(size) });
+      notes.set(commit, { oid, type, size: /^\d+$/.test(size) ? Number(size) : -1 });
     }
   } catch (error) {
     if (error instanceof GitError) throw new GitError(`cannot read the notes at ${tip.slice(0, 12)}: ${error.message}`, args, error.exitCode, error.stderr, { cause: error });

@@ -201,6 +201,23 @@ describe('blame with git-ai notes', () => {
     expect(file(report, 'b.ts')).toMatchObject({ ai: 1, lineLevel: 5 });
   });
 
+  it('a note missing from the object database is a warning; a 6 MB note (old transcript metadata) is read whole', () => {
+    const { repo, shas } = mixedRepo();
+    const transcript = Array.from({ length: 60_000 }, (_, index) => ({ type: 'assistant', text: `message ${index} with some text` }));
+    const big = note({ 'a.ts': [claude('4-8')] }).replace('"prompts": {', `"messages_of_old": ${JSON.stringify(transcript)},\n  "prompts": {`);
+    expect(big.length).toBeGreaterThan(2_500_000);
+    addNote(repo, shas.mixed!, big);
+    const missing = '0123456789abcdef0123456789abcdef01234567';
+    const tree = repo.git(['ls-tree', 'refs/notes/ai']).split('\n').filter((line) => !line.endsWith(shas.both!));
+    const root = repo.git(['mktree', '--missing'], { input: `${[...tree, `100644 blob ${missing}\t${shas.both}`].join('\n')}\n` });
+    repo.git(['update-ref', 'refs/notes/ai', repo.git(['commit-tree', root, '-m', 'notes'])]);
+    const result = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`the git-ai note of commit ${shas.both!.slice(0, 12)} is missing from the object database`);
+    const report = JSON.parse(result.stdout) as BlameJson;
+    expect(file(report, 'a.ts')).toMatchObject({ ai: 7, lineLevel: 5, byModel: { 'anthropic/claude-opus-4.6': 5, 'qwen/qwen3-coder': 2 } });
+  });
+
   it('a note over the size limit is not read: one warning, commit-level attribution', async () => {
     const { repo, shas } = mixedRepo();
     const tip = (await notesTip(repo.dir, 'refs/notes/ai'))!;

@@ -10,7 +10,9 @@ export const notesMessages = {
   tooBig: (commit: string, size: number, limit: number) =>
     `the git-ai note of commit ${short(commit)} is ${megabytes(size)}, over the ${megabytes(limit)} limit; that commit keeps its commit-level attribution.`,
   notABlob: (commit: string, type: string) =>
-    `the notes tree holds a ${sanitize(type, { max: 20 })} instead of a note for commit ${short(commit)}; that commit keeps its commit-level attribution.`,
+    type === 'missing'
+      ? `the git-ai note of commit ${short(commit)} is missing from the object database (a partial or broken clone?); that commit keeps its commit-level attribution. Fetch the notes again: git fetch origin '+refs/notes/ai:refs/notes/ai'`
+      : `the notes tree holds a ${sanitize(type, { max: 20 })} instead of a note for commit ${short(commit)}; that commit keeps its commit-level attribution.`,
   more: (count: number) => `${count} more git-ai note(s) were left out for the same reasons.`,
   unreadable: (ref: string, reason: string) =>
     `cannot read the notes ref ${sanitize(ref, { max: 200 })} (${sanitize(reason, { max: 200 })}); counting commit by commit. Check it with: git log -1 ${sanitize(ref, { max: 200 })}`,

@@ -44,10 +44,23 @@ export function agentOfTool(tool: string | null): string {
   return TOOLS.get(name) ?? agentSlug(name) ?? slugify(name);
 }
 
+// Thousands of notes name the same few models: each name is resolved once per aliases object.
+const MAX_REMEMBERED = 4096;
+const NO_ALIASES = {};
+const remembered = new WeakMap<object, Map<string, string>>();
+
 /** The canonical model of a name an agent reported; `default`, `auto`, `unknown` or unreadable → `unknown`. */
 export function modelOfNote(model: string | null, aliases?: Record<string, string>): string {
-  const name = readable(model);
-  return name === null ? 'unknown' : (canonicalModel(foldModes(name), aliases) ?? 'unknown');
+  if (model === null) return 'unknown';
+  let known = remembered.get(aliases ?? NO_ALIASES);
+  if (!known || known.size >= MAX_REMEMBERED) remembered.set(aliases ?? NO_ALIASES, (known = new Map()));
+  let id = known.get(model);
+  if (id === undefined) {
+    const name = readable(model);
+    id = name === null ? 'unknown' : (canonicalModel(foldModes(name), aliases) ?? 'unknown');
+    known.set(model, id);
+  }
+  return id;
 }
 
 /** The attribution of a session or prompt record (a missing record: agent and model unknown). */
