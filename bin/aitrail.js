@@ -2,7 +2,7 @@
 // Thin bin: everything lives in dist/. `aitrail hook …` runs on every commit, so it goes straight
 // to the bundled hook dispatcher (scripts/bundle-hooks.mjs); every other command through the CLI.
 const argv = process.argv.slice(2);
-if (argv[0] === 'hook') {
+if (argv[0] === 'hook' && argv[1] !== undefined && argv[1] !== '--help' && argv[1] !== '-h') {
   const hooks = await import('../dist/hooks-bundle/index.js').catch(() => null);
   if (hooks) {
     process.exitCode = await hooks.runHook(argv.slice(1)).catch((error) => {

@@ -4,6 +4,7 @@ import { sanitize } from '../core/sanitize.js';
 import { reportError } from '../errors/report-error.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { AnyCommandModule } from './command.js';
+import { cliMessages } from './messages.js';
 
 /** Every command, loaded lazily: `name` → module path. Add one line per command. */
 const COMMANDS: Record<string, () => Promise<{ command: AnyCommandModule }>> = {
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<{ command: AnyCommandModule }>> = {
   blame: () => import('./commands/blame.js'),
   check: () => import('./commands/check.js'),
   trend: () => import('./commands/trend.js'),
+  hook: () => import('./commands/hook.js'),
 };
 
 /**
@@ -52,6 +54,10 @@ export async function runCli(argv: string[]): Promise<number> {
         const hint = text.startsWith('Did you mean') ? ` ${text}` : '';
         text = `unknown command '${sanitize(first, { max: 60 })}'.${hint} Commands: ${Object.keys(COMMANDS).join(', ')}.`;
       }
+      else if (first !== undefined && first in COMMANDS) {
+        const unknown = unknownArguments(text, argv.slice(1), first);
+        if (unknown) throw new UsageError(unknown);
+      }
       throw new UsageError(`${text}\nRun 'aitrail --help' or 'aitrail <command> --help' for usage.`);
     });
   for (const { command } of modules) {
@@ -68,4 +74,17 @@ export async function runCli(argv: string[]): Promise<number> {
     code = reportError(usage);
   }
   return code;
+}
+
+/**
+ * yargs' `Unknown argument(s): frob, x` (dashes dropped) in our one wording, naming each as typed:
+ * `--frob` for an option, `'x'` for a positional the command does not take.
+ */
+function unknownArguments(text: string, rest: string[], command: string): string | undefined {
+  const match = /^Unknown arguments?: (.*)$/s.exec(text);
+  if (!match) return undefined;
+  const [name = ''] = (match[1] ?? '').split(', ');
+  const typed = rest.find((token) => token === `--${name}` || token.startsWith(`--${name}=`) || token === `-${name}` || token === `--no-${name}`);
+  const shown = sanitize(typed?.split('=')[0] ?? name, { max: 60 });
+  return typed ? cliMessages.unknownOption(shown, command) : cliMessages.unexpectedArgument(shown, command);
 }

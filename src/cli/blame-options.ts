@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { splitBlameFlags } from '../core/blame/blame-flags.js';
 import type { BlameRun } from '../report/blame-report.js';
 import { UsageError } from '../errors/usage-error.js';
+import { cliMessages } from './messages.js';
 
 /** The options `blame` and `trend` share (what git blame reads and which files count). */
 export interface BlameOptionArgs {
@@ -49,7 +50,7 @@ export function blameRunOf(args: BlameOptionArgs, before: (string | number)[], c
   // After `--` everything is a path (yargs puts it in `--` or, for a command, in `_`).
   const afterDashes = [...args._.slice(1), ...(args['--'] ?? [])].map(String);
   const { flags, paths, unknown } = splitBlameFlags(before.map(String));
-  if (unknown.length > 0) throw new UsageError(`unknown option '${unknown[0]}' for 'aitrail ${command}'. Paths that start with '-' go after '--'. Run 'aitrail ${command} --help' for usage.`);
+  if (unknown.length > 0) throw new UsageError(cliMessages.unknownOption(String(unknown[0]), command, "Paths that start with '-' go after '--'."));
   if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError('--jobs must be a positive whole number.');
   const run: BlameRun = {
     gitFlags: [...(args.w ? ['-w'] : []), ...flags],

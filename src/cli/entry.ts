@@ -11,7 +11,7 @@ const HOOKS_BUNDLE = '../hooks-bundle/index.js';
 export async function main(argv: string[]): Promise<number> {
   ignoreClosedStdout();
   try {
-    if (argv[0] === 'hook') {
+    if (argv[0] === 'hook' && isHookRun(argv)) {
       // One bundled file (scripts/bundle-hooks.mjs) when built; the module tree otherwise.
       const { runHook } = (await import(HOOKS_BUNDLE).catch(() => import('../hooks/dispatch.js'))) as typeof import('../hooks/dispatch.js');
       return await runHook(argv.slice(1));
@@ -25,3 +25,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+
+/** `aitrail hook <name> …` runs the hook; `aitrail hook`, `aitrail hook --help` show its help (yargs). */
+export function isHookRun(argv: string[]): boolean {
+  return argv[1] !== undefined && argv[1] !== '--help' && argv[1] !== '-h';
+}

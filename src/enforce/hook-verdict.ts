@@ -1,4 +1,4 @@
-import { renderVerdictText } from '../core/policy/render-text.js';
+import { renderVerdictText, renderWarningLine } from '../core/policy/render-text.js';
 import type { Verdict } from '../core/policy/verdict.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { enforceMessages } from './messages.js';
@@ -8,18 +8,18 @@ import { enforceMessages } from './messages.js';
  * lines) and return the hook's exit code: silent when clean, warnings printed but passing,
  * errors refused with `refused`'s explanation. A history cut by a shallow clone fails closed.
  */
-export function reportHookVerdict(result: { verdict: Verdict; cut: string[] }, refused: string): number {
+export function reportHookVerdict(result: { verdict: Verdict; cut: string[] }, refused: string, options: { quiet?: boolean } = {}): number {
   if (result.cut.length > 0) {
     process.stderr.write(enforceMessages.shallowCut(result.cut[0] as string));
     return ExitCode.git;
   }
   const { verdict } = result;
   if (verdict.violations.length === 0) return ExitCode.ok;
-  process.stderr.write(renderVerdictText(verdict));
-  if (verdict.ok) {
-    process.stderr.write(enforceMessages.warningsOnly());
-    return ExitCode.ok;
-  }
+  // Warnings never stop a push: one line each (none with AITRAIL_QUIET=1); errors in full.
+  const errors = verdict.violations.filter((violation) => violation.severity === 'error');
+  if (!options.quiet) process.stderr.write(verdict.violations.filter((violation) => violation.severity !== 'error').map(renderWarningLine).join(''));
+  if (errors.length === 0) return ExitCode.ok;
+  process.stderr.write(renderVerdictText({ ...verdict, violations: errors }));
   process.stderr.write(refused);
   return ExitCode.violation;
 }

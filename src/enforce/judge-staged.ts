@@ -1,6 +1,7 @@
 import { compilePolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
-import { renderViolation } from '../core/policy/render-text.js';
+import { renderViolation, renderWarningLine } from '../core/policy/render-text.js';
+import { atCommitTime } from '../core/policy/messages.js';
 import type { Violation } from '../core/policy/types.js';
 import { parseTrailers } from '../core/trailers.js';
 import type { Attribution, Config, Identity } from '../core/types.js';
@@ -15,6 +16,8 @@ export interface CommitBeingMade {
   attributions: Attribution[];
   author: Identity | undefined;
   config: Config;
+  /** AITRAIL_QUIET=1: no warnings printed. */
+  quiet?: boolean;
 }
 
 /** Judge the commit `git commit` is making: its message, its detected attributions, the staged paths. */
@@ -38,9 +41,13 @@ export function judgeCommitBeingMade(commit: CommitBeingMade): { violations: Vio
     facts.paths = stagedPathsSync(commit.repoDir);
     violations = evaluateCommit(facts, policy);
   }
-  const errors = violations.filter((violation) => violation.severity === 'error').length;
-  const body = violations.map(renderViolation).join('\n\n');
-  const text = violations.length === 0 ? '' : `aitrail: the AI model policy says:\n\n${body}\n${detectedFrom(violations, commit.attributions)}${errors > 0 ? enforceMessages.commitRefused(errors) : enforceMessages.warningsOnly()}`;
+  // No commit exists yet: fixes say "commit again", never --amend; each fix is said once.
+  const errors = violations.filter((violation) => violation.severity === 'error').map((violation) => ({ ...violation, fix: atCommitTime(violation.fix) }));
+  const warnings = commit.quiet ? '' : violations.filter((violation) => violation.severity !== 'error').map(renderWarningLine).join('');
+  if (errors.length === 0) return { violations, text: warnings };
+  const said = new Set<string>();
+  const body = errors.map((violation) => (said.has(violation.fix) ? renderViolation({ ...violation, fix: 'as above.' }) : (said.add(violation.fix), renderViolation(violation)))).join('\n\n');
+  const text = `${warnings}aitrail: the AI model policy says:\n\n${body}\n${detectedFrom(errors, commit.attributions)}${enforceMessages.commitRefused(errors.length)}`;
   return { violations, text };
 }
 

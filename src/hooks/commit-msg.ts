@@ -49,7 +49,7 @@ export const handler: HookHandler = async (args, context) => {
     const attributions = detectAtCommitTime(message, { ...signals, commentChar }, detectOptions);
     if (clearlyPasses(attributions, compilePolicy(config.policy, detectOptions))) return ExitCode.ok;
     const { judgeCommitBeingMade } = await import('../enforce/judge-staged.js');
-    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar, attributions, author: signals.author, config });
+    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar, attributions, author: signals.author, config, quiet: context.env.AITRAIL_QUIET === '1' });
     if (violations.length === 0) return ExitCode.ok;
     process.stderr.write(text);
     return violations.some((violation) => violation.severity === 'error') ? ExitCode.violation : ExitCode.ok;

@@ -22,6 +22,6 @@ export async function loadHookConfig(root: string, gitDir: string): Promise<Hook
   } catch (error) {
     const problem = error instanceof ConfigError ? 'invalid config' : 'cannot load config';
     const first = error instanceof Error ? (error.message.split('\n').find((line) => /^\s+-?\s*\S/.test(line)) ?? error.message.split('\n')[0] ?? '') : String(error);
-    return { config: resolveConfig({}), warning: `${problem} (${first.trim()}); using the defaults. Run 'aitrail status' for details.` };
+    return { config: resolveConfig({}), warning: `${problem} (${first.trim()}): the commit-msg hook refuses commits until it is fixed ('aitrail status' lists every problem); the trailer is recorded with the built-in defaults.` };
   }
 }

@@ -23,7 +23,7 @@ export const handler: HookHandler = async (args, context) => {
     ]);
     const sets = await pushSets(context.cwd, remote, updates);
     const result = await judgeSets(context.cwd, sets, await shallowBoundary(context.cwd));
-    return reportHookVerdict(result, enforceMessages.pushRefused(remote));
+    return reportHookVerdict(result, enforceMessages.pushRefused(remote), { quiet: context.env.AITRAIL_QUIET === '1' });
   } catch (error) {
     const { reportError } = await import('../errors/report-error.js');
     return reportError(error);

@@ -11,9 +11,9 @@ import type { HookContext, HookHandler } from './dispatch.js';
 
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
-/** One line on stderr; this hook never blocks a commit. */
-function warn(text: string): void {
-  process.stderr.write(`aitrail: warning: ${sanitize(text, { max: 400 })} (commit not blocked)\n`);
+/** One line on stderr; this hook never blocks a commit (`blocked: false`: say so). */
+function warn(text: string, blocked = false): void {
+  process.stderr.write(`aitrail: warning: ${sanitize(text, { max: 400 })}${blocked ? '' : ' (commit not blocked)'}\n`);
 }
 
 /**
@@ -66,7 +66,8 @@ async function record(args: string[], context: HookContext): Promise<void> {
   rmSync(marker, { force: true });
   if (isRebaseReplay(context.env)) return;
   const { config, warning } = await loadHookConfig(context.cwd, gitDir);
-  if (warning) warn(warning);
+  // The same words as commit-msg: that hook refuses the commit (never "not blocked" here).
+  if (warning) warn(warning, true);
   const signals = gatherCommitTimeSignals(context.cwd, gitDir, context.env);
   const commentChar = commentCharFor(context.cwd, message, { gitDir, env: context.env });
   const attributions = detectAtCommitTime(message, { ...signals, commentChar }, { detect: config.detect, trailerKey: config.trailer.key });

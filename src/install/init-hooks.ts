@@ -116,10 +116,16 @@ export interface UninstallResult {
   root: string;
   changes: HookChange[];
   notes: string[];
+  /** aitrail's data folder under the git dir, left in place (no `purge`). */
+  dataLeft?: string;
 }
 
-/** `aitrail uninstall`: remove what init added (husky lines, shims), put chained hooks and husky state back. */
-export async function uninstallHooks(cwd: string): Promise<UninstallResult> {
+/**
+ * `aitrail uninstall`: remove what init added (husky lines, shims), put chained hooks and husky
+ * state back. `purge`: also remove aitrail's data under the git dir (`aitrail/`: sessions,
+ * caches, the server's policy memory); without it that folder stays and a note says so.
+ */
+export async function uninstallHooks(cwd: string, options: { purge?: boolean } = {}): Promise<UninstallResult> {
   const repo = await locateRepo(cwd);
   const { root } = repo;
   const notes: string[] = [];
@@ -155,5 +161,12 @@ export async function uninstallHooks(cwd: string): Promise<UninstallResult> {
     const { huskySetUp: _, ...rest } = state;
     writeInstallState(repo.commonDir, rest);
   }
-  return { root, changes: changes.filter((change) => change.action !== 'absent'), notes };
+  const data = join(repo.commonDir, 'aitrail');
+  if (existsSync(data) && options.purge) {
+    // A symbolic link is removed itself, never followed.
+    rmSync(data, { recursive: true, force: true });
+    changes.push({ hook: '*', path: data, action: 'removed', detail: "aitrail's data: sessions, caches, policy memory" });
+  }
+  const dataLeft = existsSync(data) && !options.purge ? `${relative(root, data) || data}/ is left (sessions, caches${repo.bare ? ", the server's policy memory" : ''}): 'aitrail uninstall --purge' removes it.` : undefined;
+  return { root, changes: changes.filter((change) => change.action !== 'absent'), notes, ...(dataLeft ? { dataLeft } : {}) };
 }

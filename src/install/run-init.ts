@@ -46,8 +46,8 @@ export async function runInit(args: InitOptions & { cwd?: string }): Promise<num
 }
 
 /** `aitrail uninstall`: remove exactly what init added. */
-export async function runUninstall(args: { cwd?: string }): Promise<number> {
-  const result = await uninstallHooks(args.cwd ?? process.cwd());
+export async function runUninstall(args: { cwd?: string; purge?: boolean }): Promise<number> {
+  const result = await uninstallHooks(args.cwd ?? process.cwd(), { purge: args.purge === true });
   const out: string[] = [];
   if (result.changes.length === 0 && result.notes.length === 0) {
     out.push('aitrail hooks are not installed here; nothing to do.');
@@ -57,6 +57,7 @@ export async function runUninstall(args: { cwd?: string }): Promise<number> {
     for (const note of result.notes) out.push(sanitize(note));
     out.push("Commits are no longer recorded here. Reinstall with 'npx aitrail init'.");
   }
+  if (result.dataLeft) out.push(sanitize(result.dataLeft));
   process.stdout.write(`${out.join('\n')}\n`);
   return result.changes.some((change) => change.action === 'left' || change.action === 'refused') ? ExitCode.usage : ExitCode.ok;
 }

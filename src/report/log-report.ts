@@ -26,6 +26,12 @@ export interface LogOptions {
   notes?: boolean | undefined;
   /** Notes ref of the git-ai Authorship Logs (default refs/notes/ai). */
   notesRef?: string | undefined;
+  /** At most this many commits (`-n`; with `aiOnly`, this many AI-assisted ones). */
+  maxCount?: number | undefined;
+  /** Only AI-assisted commits (`--ai-only`). */
+  aiOnly?: boolean | undefined;
+  /** Only commits whose author matches this pattern, as `git log --author` reads it. */
+  author?: string | undefined;
   /** Diagnostics for people (a note left out…). */
   onWarning?: (message: string) => void;
 }
@@ -74,17 +80,22 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const repo = await locateRepo(options.cwd);
   const { config } = await loadConfig(repo.root, options.config !== undefined ? { configFile: options.config, cwd: options.cwd } : {});
   const revisions = rangeArgs(options.range);
+  const extra = filterArgs(options);
   if (options.range === undefined && (await resolveCommit(repo.root, 'HEAD')) === null) return;
   const detectOptions = detectOptionsOf(config);
   const notesRef = notesRefName(options.notesRef ?? DEFAULT_NOTES_REF);
   if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
   // A commit's git-ai note adds the models it names (evidence `note …`).
   const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, aliases: detectOptions.detect.aliases, onWarning: options.onWarning });
+  let yielded = 0;
   try {
-    for await (const commit of explainBadRange(streamCommits(repo.root, revisions), options.range)) {
+    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range)) {
+      if (options.maxCount !== undefined && yielded >= options.maxCount) break;
       const signals = commitSignals(commit);
       const detected = detectCommit(signals, detectOptions);
       const attributions = notes ? await notes.add(commit.sha, detected, null) : detected;
+      if (options.aiOnly && attributions.length === 0) continue;
+      yielded += 1;
       yield {
         sha: commit.sha,
         subject: gitSubject(commit.message),
@@ -99,6 +110,14 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   }
 }
 
+/** git log arguments for the filters git applies itself (`--max-count` only when every commit counts). */
+function filterArgs(options: LogOptions): string[] {
+  const { maxCount, author } = options;
+  if (maxCount !== undefined && (!Number.isSafeInteger(maxCount) || maxCount < 0)) throw new UsageError('-n/--max-count must be a whole number (0 or more).');
+  if (author !== undefined && (author === '' || /[\0-\x1f\x7f]/.test(author))) throw new UsageError('--author needs a pattern without control characters, e.g. --author=jane or --author="(aider)".');
+  return [...(maxCount !== undefined && !options.aiOnly ? [`--max-count=${maxCount}`] : []), ...(author !== undefined ? [`--author=${author}`] : [])];
+}
+
 /** `aitrail log`: logEntries() printed as text or JSON, streamed. */
 export async function runLog(args: LogRun): Promise<number> {
   const write = args.write ?? ((text: string) => process.stdout.write(text));
@@ -109,7 +128,8 @@ export async function runLog(args: LogRun): Promise<number> {
   let ai = 0;
   const warn = args.warn ?? ((text: string) => process.stderr.write(text));
   const onWarning = (message: string) => warn(`aitrail: warning: ${message}\n`);
-  const entries = logEntries({ cwd: args.cwd ?? process.cwd(), range: args.range, config: args.config, notes: args.notes, notesRef: args.notesRef, onWarning });
+  const { format: _format, write: _write, warn: _warn, cwd, ...options } = args;
+  const entries = logEntries({ ...options, cwd: cwd ?? process.cwd(), onWarning });
   for await (const entry of entries) {
     if (closed()) break;
     write(json ? `${count === 0 ? '[\n' : ',\n'}  ${safeJson(entry)}` : renderLogEntry(entry));

@@ -7,6 +7,9 @@ interface LogArgs {
   config?: string;
   notes: boolean;
   'notes-ref'?: string;
+  'max-count'?: number;
+  'ai-only'?: boolean;
+  author?: string;
 }
 
 export const command: CommandModule<LogArgs> = {
@@ -19,8 +22,22 @@ export const command: CommandModule<LogArgs> = {
       .option('config', { type: 'string', requiresArg: true, describe: 'Config file to use instead of the repository search' })
       .option('notes', { type: 'boolean', default: true, describe: 'Add the models of git-ai Authorship Logs (refs/notes/ai) to each commit (--no-notes: the commit alone)' })
       .option('notes-ref', { type: 'string', requiresArg: true, describe: 'Notes ref of the git-ai Authorship Logs (default: refs/notes/ai)' })
+      .option('max-count', { alias: 'n', type: 'number', requiresArg: true, describe: 'At most this many commits (with --ai-only: AI-assisted ones)' })
+      .option('ai-only', { type: 'boolean', describe: 'Only AI-assisted commits' })
+      .option('author', { type: 'string', requiresArg: true, describe: "Only commits whose author matches this pattern (as git log --author)" })
       .check((argv) => argv._.length <= 1 || `unexpected argument(s): ${argv._.slice(1).join(' ')} (log takes one range)`)
       .example('$0 log', 'Every commit reachable from HEAD')
-      .example('$0 log origin/main..HEAD --format json', 'Unpushed commits, for machines'),
-  run: async (args) => (await import('../../report/log-report.js')).runLog({ ...args, notesRef: args['notes-ref'] }),
+      .example('$0 log origin/main..HEAD --format json', 'Unpushed commits, for machines')
+      .example('$0 log --ai-only -n 10 --author jane', "Jane's last ten AI-assisted commits"),
+  run: async (args) =>
+    (await import('../../report/log-report.js')).runLog({
+      range: args.range,
+      format: args.format,
+      config: args.config,
+      notes: args.notes,
+      notesRef: args['notes-ref'],
+      maxCount: args['max-count'],
+      aiOnly: args['ai-only'],
+      author: args.author,
+    }),
 };

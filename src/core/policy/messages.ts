@@ -17,6 +17,11 @@ const POLICY_NOTE = 'A change to the config only takes effect once it is on the 
 
 const REWRITE = "rewrite the commit with git commit --amend (the last one) or git rebase -i (older ones)";
 
+/** A fix as said while the commit is being made (commit-msg): no commit exists yet to amend or rebase. */
+export function atCommitTime(fix: string): string {
+  return fix.split(REWRITE).join('commit again');
+}
+
 /** `1 line … sits`, `3 lines … sit`. */
 const lines = (count: number, between: string): string => (count === 1 ? `1 line ${between} sits` : `${count} lines ${between} sit`);
 
@@ -36,7 +41,7 @@ export const messages = {
     fix: `Redo this work with an allowed model (or by hand), then ${REWRITE}. ${POLICY_NOTE}`,
   }),
   unknownModel: (agent: string, model: string, evidence: string, trailerKey: string, declared: boolean) => ({
-    message: `AI agent ${show(agent, 60)} contributed but its model is not identified (${show(evidence)}); policy.unknownModel says so is not accepted.`,
+    message: `AI agent ${show(agent, 60)} contributed but its model is not identified (${show(evidence)}) (policy.unknownModel).`,
     // A declared trailer is already there (`unknown:unknown` written for a model that could not be read): say what to change in it.
     fix: declared
       ? `Name the model in the trailer '${show(trailerKey, 60)}: ${show(agent, 60)}:${show(model)}': replace '${show(model)}' with the model id (e.g. anthropic/claude-opus-4.6) and ${REWRITE}; before committing, name it with AITRAIL_MODEL or 'aitrail use <model>'.`

@@ -25,7 +25,13 @@ export function renderViolation(violation: Violation): string {
   ].join('\n');
 }
 
-/** Summary line plus every violation. */
+/** One line for a warning (hooks: a warning never stops the commit or push, so it takes one line). */
+export function renderWarningLine(violation: Violation): string {
+  const commit = violation.sha ? `${violation.sha.slice(0, 12)}: ` : '';
+  return `aitrail: warning: ${commit}${violation.message.replace(/\.$/, '')}; AITRAIL_QUIET=1 hides warnings.\n`;
+}
+
+/** Summary line plus every violation; a fix already given is not repeated. */
 export function renderVerdictText(verdict: Verdict): string {
   const errors = verdict.violations.filter((violation) => violation.severity === 'error').length;
   const warnings = verdict.violations.length - errors;
@@ -33,5 +39,11 @@ export function renderVerdictText(verdict: Verdict): string {
   if (verdict.violations.length === 0) return `aitrail: ${judged} checked, no policy violations.\n`;
   const offending = new Set(verdict.violations.map((violation) => violation.sha)).size;
   const head = `aitrail: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${offending} of ${judged}.`;
-  return `${head}\n\n${verdict.violations.map(renderViolation).join('\n\n')}\n`;
+  const said = new Set<string>();
+  const shown = verdict.violations.map((violation) => {
+    const repeated = said.has(violation.fix);
+    said.add(violation.fix);
+    return renderViolation(repeated ? { ...violation, fix: 'as above.' } : violation);
+  });
+  return `${head}\n\n${shown.join('\n\n')}\n`;
 }

@@ -1,0 +1,25 @@
+import type { Argv } from 'yargs';
+import type { CommandModule } from '../command.js';
+import { CLIENT_HOOKS, SERVER_HOOKS } from '../../install/hook-names.js';
+
+interface HookArgs {
+  name: string;
+  args?: string[];
+}
+
+/**
+ * `aitrail hook <name> [args...]`: listed in the help, and its own `--help`. The binary runs a
+ * named hook through a fast path (bin/aitrail.js, cli/entry.ts) that never loads yargs; this
+ * module serves `aitrail hook`, `aitrail hook --help` and `aitrail --help`.
+ */
+export const command: CommandModule<HookArgs> = {
+  command: 'hook <name> [args..]',
+  describe: 'Run one hook handler with git\'s hook arguments and stdin: what the installed shims call',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('name', { type: 'string', choices: [...CLIENT_HOOKS, ...SERVER_HOOKS], describe: 'The git hook' })
+      .positional('args', { type: 'string', array: true, describe: 'The arguments git gave the hook' })
+      .example('$0 hook commit-msg .git/COMMIT_EDITMSG', 'What the commit-msg shim runs')
+      .epilogue('AITRAIL=0 turns every hook off; AITRAIL_QUIET=1 silences their warnings. Exit codes: 0 go on, 1 refused (commit-msg, pre-push, pre-receive), 2 bad usage or invalid config, 3 git error.'),
+  run: async (args) => (await import('../../hooks/dispatch.js')).runHook([args.name, ...(args.args ?? []).map(String)]),
+};
