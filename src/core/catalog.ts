@@ -40,9 +40,12 @@
  *
  * An `aliases` object is indexed once and cached by identity: treat it as immutable.
  */
-import { MODEL_ALIASES, ROUTERS, SHORT_NAMES, VENDOR_NAMES, VENDORS, FAMILIES } from './model-data.js';
+import { MODEL_ALIASES, ROUTERS, VENDOR_NAMES, VENDORS, FAMILIES } from './model-data.js';
 import { familyOf, isAgentName, normaliseModelName, type ModelName } from './model-name.js';
+import { MODEL_WORDS, shortName, type ModelContext } from './model-words.js';
 import PRECOMPUTED from './data/model-table.generated.json' with { type: 'json' };
+
+export type { ModelContext } from './model-words.js';
 
 const MAX_INPUT = 200;
 const MAX_SEGMENTS = 8;
@@ -52,14 +55,6 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\
 const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const UNICODE_DASH = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 const NOTE = /\([^()]*\)|\[[^[\]]*\]|<[^<>]*>|\{[^{}]*\}/g;
-
-/** Words that follow a family in model names (`claude-opus-5`, `gemini-4-ultra`, `llama-5-behemoth`). */
-const MODEL_WORDS: ReadonlySet<string> = new Set(
-  ('opus sonnet haiku instant pro flash lite mini nano micro tiny small medium large max ultra plus turbo fast ' +
-    'heavy light air edge spark codex coder code chat instruct it base reasoner reasoning thinking think hybrid ' +
-    'preview exp experimental beta alpha image vision vl omni audio realtime search deep research distill speciale ' +
-    'terminus oss next maverick scout behemoth nemo').split(' '),
-);
 
 type Lookup = ReadonlyMap<string, string>;
 const NO_ALIASES: Lookup = new Map();
@@ -141,20 +136,6 @@ function aliasTarget(raw: string): string | null {
 }
 
 /**
- * Where a name was read. `isModel`: the text is known to name a model (a declared value, a model
- * variable, a session, an agent's own co-author line), so short names (`opus`, and `pro` for Gemini
- * CLI) and new members of a known family (`Claude Fable 5`, `gpt-5.6-luna`) are read; elsewhere
- * (a person's co-author line) only names that cannot be a person's are. `agent`: the agent that
- * wrote it, the context of its short names.
- */
-export interface ModelContext {
-  agent?: string;
-  isModel?: boolean;
-  /** Read new family members only with known model words even where `isModel` (words picked out of free text). */
-  strict?: boolean;
-}
-
-/**
  * Canonical `vendor/model` id for any way of writing a model name (display names, dated API ids,
  * LiteLLM/OpenRouter prefixes, case and separator variants), or `null` when `raw` does not name
  * a model. `aliases` (from config `detect.aliases`) win over the built-in table. A vendor's
@@ -166,51 +147,6 @@ export function canonicalModel(raw: string, aliases: Record<string, string> = {}
   if (!text) return null;
   const id = resolveText(text, userAliases(aliases), context);
   return isModelId(id) ? id : null;
-}
-
-let starts: ReadonlySet<string> | undefined;
-
-/** The letters a word starts with, for `mayStartModel`: `Qwen3-Coder` → `qwen`, `4o` → ``. */
-function leadingLetters(text: string): string {
-  return /^[a-z]*/.exec(text.toLowerCase().replace(/^[^a-z0-9]+/, ''))?.[0] ?? '';
-}
-
-/**
- * False when no model name can start with this word (`the`, `alpha`, `Jane`): lets a scan of free
- * text skip the catalog for most words. Built once from the table, the families, vendor and router
- * names and the short names; `aliases` (config `detect.aliases`) are checked as given.
- */
-export function mayStartModel(word: string, aliases: Record<string, string> = {}): boolean {
-  if (!starts) {
-    const all = new Set<string>(['opus', 'sonnet', 'haiku']);
-    for (const key of TABLE.keys()) all.add(leadingLetters(key));
-    for (const family of FAMILIES) all.add(leadingLetters(family.word));
-    for (const name of [...VENDOR_NAMES.keys(), ...ROUTERS]) all.add(leadingLetters(name));
-    for (const names of SHORT_NAMES.values()) for (const name of names.keys()) all.add(leadingLetters(name));
-    starts = all;
-  }
-  const lead = leadingLetters(word);
-  if (starts.has(lead) || word.includes('/')) return true;
-  return Object.keys(aliases).some((alias) => leadingLetters(alias) === lead);
-}
-
-/** True for a word that can continue a model name: a version or size, or a word models are named with. */
-export function isModelWord(word: string, aliases: Record<string, string> = {}): boolean {
-  const lower = word.toLowerCase();
-  return /\d/.test(lower) || MODEL_WORDS.has(lower) || mayStartModel(lower, aliases);
-}
-
-/** The agents for which `raw` is a short model name (`pro` → `gemini-cli`), to say which `--agent` reads it. */
-export function shortNameAgents(raw: string): string[] {
-  const key = slug(raw);
-  return [...SHORT_NAMES].filter(([agent, names]) => agent !== 'any' && names.has(key)).map(([agent]) => agent);
-}
-
-/** `opus` → `anthropic/claude-opus` where the text is known to be a model, the agent's table first. */
-function shortName(text: string, context: ModelContext): string | null {
-  if (!context.isModel) return null;
-  const key = slug(text);
-  return (context.agent ? SHORT_NAMES.get(context.agent)?.get(key) : undefined) ?? SHORT_NAMES.get('any')?.get(key) ?? null;
 }
 
 function resolveText(text: string, user: Lookup, context: ModelContext = {}): string | null {

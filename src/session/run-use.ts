@@ -1,6 +1,7 @@
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
-import { canonicalModel, shortNameAgents } from '../core/catalog.js';
+import { canonicalModel } from '../core/catalog.js';
+import { shortNameAgents } from '../core/model-words.js';
 import { formatDuration, parseDuration } from '../core/duration.js';
 import { activeSession, DEFAULT_SESSION_MS, describeSession, isAgentSlug, isModelId } from '../core/session.js';
 import type { Session } from '../core/types.js';

@@ -1,4 +1,5 @@
-import { canonicalModel, isModelWord, mayStartModel, modelVendor } from '../catalog.js';
+import { canonicalModel, modelVendor } from '../catalog.js';
+import { isModelWord, mayStartModel } from '../model-words.js';
 import { agentSlug, slugify } from './agent-name.js';
 import { signatures } from './signatures.js';
 

@@ -1,0 +1,76 @@
+// Words of model names, for reading free text and short names: which words can start or continue
+// a model name, and the short names agents accept (`opus`, `pro` for Gemini CLI). Pure; the rules
+// of the catalog itself are in catalog.ts.
+import PRECOMPUTED from './data/model-table.generated.json' with { type: 'json' };
+import { FAMILIES, ROUTERS, SHORT_NAMES, VENDOR_NAMES } from './model-data.js';
+
+/**
+ * Where a name was read. `isModel`: the text is known to name a model (a declared value, a model
+ * variable, a session, an agent's own co-author line), so short names (`opus`, and `pro` for Gemini
+ * CLI) and new members of a known family (`Claude Fable 5`, `gpt-5.6-luna`) are read; elsewhere
+ * (a person's co-author line) only names that cannot be a person's are. `agent`: the agent that
+ * wrote it, the context of its short names.
+ */
+export interface ModelContext {
+  agent?: string;
+  isModel?: boolean;
+  /** Read new family members only with known model words even where `isModel` (words picked out of free text). */
+  strict?: boolean;
+}
+
+/** Words that follow a family in model names (`claude-opus-5`, `gemini-4-ultra`, `llama-5-behemoth`). */
+export const MODEL_WORDS: ReadonlySet<string> = new Set(
+  ('opus sonnet haiku instant pro flash lite mini nano micro tiny small medium large max ultra plus turbo fast ' +
+    'heavy light air edge spark codex coder code chat instruct it base reasoner reasoning thinking think hybrid ' +
+    'preview exp experimental beta alpha image vision vl omni audio realtime search deep research distill speciale ' +
+    'terminus oss next maverick scout behemoth nemo').split(' '),
+);
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+let starts: ReadonlySet<string> | undefined;
+
+/** The letters a word starts with, for `mayStartModel`: `Qwen3-Coder` → `qwen`, `4o` → ``. */
+function leadingLetters(text: string): string {
+  return /^[a-z]*/.exec(text.toLowerCase().replace(/^[^a-z0-9]+/, ''))?.[0] ?? '';
+}
+
+/**
+ * False when no model name can start with this word (`the`, `alpha`, `Jane`): lets a scan of free
+ * text skip the catalog for most words. Built once from the table, the families, vendor and router
+ * names and the short names; `aliases` (config `detect.aliases`) are checked as given.
+ */
+export function mayStartModel(word: string, aliases: Record<string, string> = {}): boolean {
+  if (!starts) {
+    const all = new Set<string>(['opus', 'sonnet', 'haiku']);
+    for (const [key] of PRECOMPUTED as [string, string][]) all.add(leadingLetters(key));
+    for (const family of FAMILIES) all.add(leadingLetters(family.word));
+    for (const name of [...VENDOR_NAMES.keys(), ...ROUTERS]) all.add(leadingLetters(name));
+    for (const names of SHORT_NAMES.values()) for (const name of names.keys()) all.add(leadingLetters(name));
+    starts = all;
+  }
+  const lead = leadingLetters(word);
+  if (starts.has(lead) || word.includes('/')) return true;
+  return Object.keys(aliases).some((alias) => leadingLetters(alias) === lead);
+}
+
+/** True for a word that can continue a model name: a version or size, or a word models are named with. */
+export function isModelWord(word: string, aliases: Record<string, string> = {}): boolean {
+  const lower = word.toLowerCase();
+  return /\d/.test(lower) || MODEL_WORDS.has(lower) || mayStartModel(lower, aliases);
+}
+
+/** The agents for which `raw` is a short model name (`pro` → `gemini-cli`), to say which `--agent` reads it. */
+export function shortNameAgents(raw: string): string[] {
+  const key = slug(raw);
+  return [...SHORT_NAMES].filter(([agent, names]) => agent !== 'any' && names.has(key)).map(([agent]) => agent);
+}
+
+/** `opus` → `anthropic/claude-opus` where the text is known to be a model, the agent's table first. */
+export function shortName(text: string, context: ModelContext): string | null {
+  if (!context.isModel) return null;
+  const key = slug(text);
+  return (context.agent ? SHORT_NAMES.get(context.agent)?.get(key) : undefined) ?? SHORT_NAMES.get('any')?.get(key) ?? null;
+}
