@@ -17,6 +17,8 @@ const HOOKS: Record<string, () => Promise<{ handler: HookHandler }>> = {
   'commit-msg': () => import('./commit-msg.js'),
   'pre-push': () => import('./pre-push.js'),
   'pre-receive': () => import('./pre-receive.js'),
+  'post-commit': () => import('./post-commit.js'),
+  'post-rewrite': () => import('./post-rewrite.js'),
 };
 
 export const HOOK_NAMES = Object.keys(HOOKS);

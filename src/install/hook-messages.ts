@@ -1,4 +1,4 @@
-import type { InstalledHook } from './hook-names.js';
+import { neverBlocks, type InstalledHook } from './hook-names.js';
 
 /**
  * The one wording of what a hook says when aitrail cannot run, shared by the sh shims (hooks/*,
@@ -9,6 +9,8 @@ const SKIP_ONCE: Record<InstalledHook, string> = {
   'prepare-commit-msg': 'AITRAIL=0 silences this.',
   'commit-msg': 'to skip aitrail once: AITRAIL=0 git commit ...',
   'pre-push': 'to skip aitrail once: AITRAIL=0 git push ...',
+  'post-commit': 'AITRAIL=0 silences this.',
+  'post-rewrite': 'AITRAIL=0 silences this.',
   'pre-receive': '',
 };
 
@@ -23,6 +25,10 @@ export function outcome(hook: InstalledHook): string {
       return 'push blocked';
     case 'pre-receive':
       return 'push rejected';
+    case 'post-commit':
+      return `${hook} hook skipped, no line-level note written`;
+    case 'post-rewrite':
+      return `${hook} hook skipped, line-level notes copied as they were`;
   }
 }
 
@@ -31,7 +37,7 @@ const CANNOT_CHECK = 'so the model policy cannot be checked';
 /** No aitrail binary anywhere the hook looks. */
 export function binaryMissingMessage(hook: InstalledHook): string {
   if (hook === 'pre-receive') return `${outcome(hook)}: the aitrail binary is not on the server's PATH, ${CANNOT_CHECK}. Server admin: npm i -g aitrail (or remove this hook).`;
-  const why = hook === 'prepare-commit-msg' ? '' : `, ${CANNOT_CHECK}`;
+  const why = neverBlocks(hook) ? '' : `, ${CANNOT_CHECK}`;
   return `${outcome(hook)}: the aitrail binary was not found in node_modules/.bin or PATH${why}. Fix: npm i -D aitrail (or npm install); ${SKIP_ONCE[hook]}`;
 }
 
@@ -40,7 +46,7 @@ export function binaryMissingMessage(hook: InstalledHook): string {
  * node_modules it is in): aitrail never runs code from the repository. `$a` is the binary (sh).
  */
 export function binaryTrackedMessage(hook: InstalledHook): string {
-  const why = hook === 'prepare-commit-msg' ? '' : `, ${CANNOT_CHECK}`;
+  const why = neverBlocks(hook) ? '' : `, ${CANNOT_CHECK}`;
   return `${outcome(hook)}: $a comes from the repository (git tracks it or files under node_modules) and aitrail never runs code a repository ships${why}. Fix: untrack them (git rm -r --cached node_modules, then npm ci) or install aitrail outside the repository (npm i -g aitrail); ${SKIP_ONCE[hook]}`;
 }
 
@@ -50,6 +56,6 @@ export const BINARY_TRACKED_SKIPPED = 'aitrail: not running $t: it comes from th
 /** aitrail was found but could not start (126/127: usually no node on the PATH git gives hooks). `$a`, `$s` (sh). */
 export function cannotStartMessage(hook: InstalledHook): string {
   if (hook === 'pre-receive') return `${outcome(hook)}: $a could not be started (exit $s), ${CANNOT_CHECK}. Server admin: put node on the PATH of the git server (or remove this hook).`;
-  if (hook === 'prepare-commit-msg') return `${hook} hook failed (exit $s), nothing recorded; the commit goes on. If node was not found: git GUIs often run hooks without your shell's PATH, so make node available to git. ${SKIP_ONCE[hook]}`;
+  if (neverBlocks(hook)) return `${hook} hook failed (exit $s), ${hook === 'prepare-commit-msg' ? 'nothing recorded' : hook === 'post-commit' ? 'no line-level note written' : 'line-level notes copied as they were'}; the commit goes on. If node was not found: git GUIs often run hooks without your shell's PATH, so make node available to git. ${SKIP_ONCE[hook]}`;
   return `${outcome(hook)}: $a could not be started (exit $s), ${CANNOT_CHECK}. Is node on the PATH git gives hooks? (git GUIs often leave it out.) Fix: make node available to git; ${SKIP_ONCE[hook]}`;
 }

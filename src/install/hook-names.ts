@@ -1,6 +1,11 @@
 /** Hooks `aitrail init` installs in a work-tree repository. */
-export const CLIENT_HOOKS = ['prepare-commit-msg', 'commit-msg', 'pre-push'] as const;
+export const CLIENT_HOOKS = ['prepare-commit-msg', 'commit-msg', 'pre-push', 'post-commit', 'post-rewrite'] as const;
 /** Hooks installed in a bare (server) repository. */
 export const SERVER_HOOKS = ['pre-receive'] as const;
 
 export type InstalledHook = (typeof CLIENT_HOOKS)[number] | (typeof SERVER_HOOKS)[number];
+
+/** Hooks that never block: whatever happens, the commit (or rewrite) goes on. */
+export function neverBlocks(hook: InstalledHook): boolean {
+  return hook === 'prepare-commit-msg' || hook === 'post-commit' || hook === 'post-rewrite';
+}

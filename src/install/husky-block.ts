@@ -1,4 +1,5 @@
-import type { InstalledHook } from './hook-names.js';
+import { neverBlocks, type InstalledHook } from './hook-names.js';
+import { pendingCheckpointsGate } from './pending-gate.js';
 import { binaryMissingMessage, cannotStartMessage } from './hook-messages.js';
 
 const BEGIN = '# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block';
@@ -20,11 +21,13 @@ function shQuote(text: string): string {
  * under it or under the top's node_modules (aitrail never runs code a repository ships).
  */
 export function huskyBlockBody(hook: InstalledHook, packageDir = ''): string {
-  const blocks = hook !== 'prepare-commit-msg';
-  // prepare-commit-msg never blocks, even when aitrail cannot start (no node on the PATH a git GUI gives hooks).
+  const blocks = !neverBlocks(hook);
+  // prepare-commit-msg, post-commit and post-rewrite never block, even when aitrail cannot start (no node on the PATH a git GUI gives hooks).
   const never = blocks ? '' : ` || { s=$?; echo "aitrail: ${cannotStartMessage(hook)}" >&2; }`;
   const untracked = (path: string) => `{ GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- ${path} </dev/null >/dev/null 2>&1; [ $? = 1 ]; }`;
   return [
+    // The block is the file's last lines: its exit ends only what aitrail adds.
+    ...(hook === 'post-commit' ? pendingCheckpointsGate() : []),
     ...(packageDir === ''
       ? []
       : [

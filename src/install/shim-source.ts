@@ -1,4 +1,5 @@
-import type { InstalledHook } from './hook-names.js';
+import { neverBlocks, type InstalledHook } from './hook-names.js';
+import { pendingCheckpointsGate } from './pending-gate.js';
 import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage } from './hook-messages.js';
 
 /**
@@ -8,7 +9,7 @@ import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, can
  */
 export function shimSource(hook: InstalledHook): string {
   const server = hook === 'pre-receive';
-  const blocks = hook !== 'prepare-commit-msg';
+  const blocks = !neverBlocks(hook);
   const fail = blocks ? 'exit 1' : 'exit 0';
   const lines = [
     '#!/bin/sh',
@@ -20,9 +21,9 @@ export function shimSource(hook: InstalledHook): string {
     `h=${hook}`,
     'c="$0.aitrail-chained"',
     'if [ -x "$c" ]; then',
-    ...(hook === 'pre-push' || server
+    ...(hook === 'pre-push' || hook === 'post-rewrite' || server
       ? [
-          '  # Both hooks read the ref list on stdin: keep a copy for the second one.',
+          `  # Both hooks read ${hook === 'post-rewrite' ? 'the rewritten commits' : 'the ref list'} on stdin: keep a copy for the second one.`,
           '  f=$(mktemp "${TMPDIR:-/tmp}/aitrail-stdin.XXXXXX") || exit 1',
           '  trap \'rm -f "$f"\' EXIT',
           "  trap 'exit 1' HUP INT TERM",
@@ -33,11 +34,12 @@ export function shimSource(hook: InstalledHook): string {
       : ['  "$c" "$@" || exit $?']),
     'fi',
     '[ "${AITRAIL-}" = 0 ] && exit 0',
+    ...(hook === 'post-commit' ? pendingCheckpointsGate() : []),
     ...(server ? serverLookup(hook) : clientLookup(hook, fail)),
     ...(blocks
       ? ['"$a" hook "$h" "$@"', 's=$?', 'if [ "$s" = 126 ] || [ "$s" = 127 ]; then', `  echo "aitrail: ${cannotStartMessage(hook)}" >&2`, '  exit 1', 'fi', 'exit "$s"']
       : [
-          '# This hook never blocks a commit: aitrail that cannot start (no node on the PATH git gives hooks) is a warning.',
+          `# This hook never blocks${hook === 'post-rewrite' ? '' : ' a commit'}: aitrail that cannot start (no node on the PATH git gives hooks) is a warning.`,
           '"$a" hook "$h" "$@" && exit 0',
           's=$?',
           `echo "aitrail: ${cannotStartMessage(hook)}" >&2`,

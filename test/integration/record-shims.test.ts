@@ -168,4 +168,41 @@ describe('aitrail found but unable to start (no node on the PATH git gives hooks
     expect(blocked.status).not.toBe(0);
     expect(blocked.stderr).toMatch(/commit blocked: .* could not be started \(exit 127\)/);
   });
+
+  it('post-commit starts aitrail only when an agent left a checkpoint (<git dir>/aitrail/checkpoints/*.json)', () => {
+    const { dir, run } = setup('post-commit', { fakeOnPath: true });
+    expect(run([]).logged).toBe('');
+    mkdirSync(join(dir, '.git', 'aitrail', 'checkpoints'), { recursive: true });
+    writeFileSync(join(dir, '.git', 'aitrail', 'checkpoints', 'leftover.tmp'), '');
+    expect(run([]).logged).toBe('');
+    writeFileSync(join(dir, '.git', 'aitrail', 'checkpoints', 'abc.json'), '{}');
+    expect(run([]).logged).toBe('path hook post-commit\n');
+  });
+
+  it('post-commit finds the checkpoints of a linked worktree through its .git file', () => {
+    const repo = makeRepo();
+    repo.commit('base', { 'a.txt': 'a\n' });
+    const tree = join(tempDir('aitrail-wt-'), 'tree');
+    repo.git(['worktree', 'add', '-q', tree]);
+    const bin = join(tree, '..', 'bin');
+    mkdirSync(bin);
+    const log = join(tree, '..', 'log');
+    script(join(bin, 'aitrail'), `printf '%s\\n' "$*" >>"${log}"`);
+    const shim = join(SHIMS, 'post-commit');
+    const run = () => {
+      spawnSync('sh', [shim], { cwd: tree, encoding: 'utf8', env: { PATH: `${bin}:/usr/bin:/bin` } });
+      try {
+        return readFileSync(log, 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    mkdirSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'), { recursive: true });
+    writeFileSync(join(repo.dir, '.git', 'aitrail', 'checkpoints', 'main-worktree.json'), '{}');
+    expect(run()).toBe('');
+    const gitDir = repo.git(['-C', tree, 'rev-parse', '--absolute-git-dir']);
+    mkdirSync(join(gitDir, 'aitrail', 'checkpoints'), { recursive: true });
+    writeFileSync(join(gitDir, 'aitrail', 'checkpoints', 'linked.json'), '{}');
+    expect(run()).toBe('hook post-commit\n');
+  });
 });

@@ -1,0 +1,21 @@
+import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX } from '../core/checkpoint/store-layout.js';
+
+/**
+ * sh lines that end a post-commit hook (exit 0) before anything starts when no agent left a
+ * checkpoint: no `<git dir>/aitrail/checkpoints/*.json`. git runs hooks at the work tree top,
+ * where `.git` is the git dir, or a file naming it (worktrees, submodules; a relative name is
+ * relative to that top); GIT_DIR, when git set it, wins. No git, no node spawned. Safe under
+ * husky's `sh -e`.
+ */
+export function pendingCheckpointsGate(): string[] {
+  return [
+    `# Nothing to record unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}, written by aitrail checkpoint).`,
+    'aitrail_g=${GIT_DIR-}',
+    'if [ -z "$aitrail_g" ]; then',
+    '  if [ -f .git ]; then read -r aitrail_g <.git || :; aitrail_g=${aitrail_g#gitdir: }; else aitrail_g=.git; fi',
+    'fi',
+    'aitrail_p=',
+    `for aitrail_f in "$aitrail_g"/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}; do [ -e "$aitrail_f" ] && aitrail_p=1; break; done`,
+    '[ -n "$aitrail_p" ] || exit 0',
+  ];
+}
