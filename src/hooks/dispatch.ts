@@ -29,10 +29,14 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** `aitrail hook <name> [args…]`: what the shims in hooks/ call. `AITRAIL=0` turns every hook off. */
+/**
+ * `aitrail hook <name> [args…]`: what the shims in hooks/ call. `AITRAIL=0` turns every client
+ * hook off; never pre-receive: a push over a local path or `file://` hands the pusher's
+ * environment to the server's hook, and the server's hook is the admins' to remove.
+ */
 export async function runHook(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (process.env.AITRAIL === '0') return ExitCode.ok;
+  if (process.env.AITRAIL === '0' && name !== 'pre-receive') return ExitCode.ok;
   const load = name ? HOOKS[name] : undefined;
   if (!load) {
     process.stderr.write(`aitrail: unknown hook '${String(name ?? '')}'. Known hooks: ${HOOK_NAMES.join(', ')}.\n`);

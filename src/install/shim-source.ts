@@ -16,7 +16,9 @@ export function shimSource(hook: InstalledHook): string {
     `# aitrail-shim: ${hook}`,
     '# Installed by `aitrail init`; `aitrail uninstall` removes it and restores the hook it replaced.',
     `# Runs the hook this one replaced ($0.aitrail-chained), if any, then \`aitrail hook ${hook} "$@"\`.`,
-    '# AITRAIL=0 switches aitrail off (the replaced hook still runs).',
+    server
+      ? "# AITRAIL=0 does not switch it off: a push over a local path hands the pusher's environment to this hook."
+      : '# AITRAIL=0 switches aitrail off (the replaced hook still runs).',
     '# Generated from src/install/shim-source.ts (npm run build:shims): edit that, not this file.',
     `h=${hook}`,
     'c="$0.aitrail-chained"',
@@ -33,7 +35,7 @@ export function shimSource(hook: InstalledHook): string {
         ]
       : ['  "$c" "$@" || exit $?']),
     'fi',
-    '[ "${AITRAIL-}" = 0 ] && exit 0',
+    ...(server ? [] : ['[ "${AITRAIL-}" = 0 ] && exit 0']),
     ...(hook === 'post-commit' ? pendingCheckpointsGate() : []),
     ...(server ? serverLookup(hook) : clientLookup(hook, fail)),
     ...(blocks

@@ -20,6 +20,6 @@ export const command: CommandModule<HookArgs> = {
       .positional('name', { type: 'string', choices: [...CLIENT_HOOKS, ...SERVER_HOOKS], describe: 'The git hook' })
       .positional('args', { type: 'string', array: true, describe: 'The arguments git gave the hook' })
       .example('$0 hook commit-msg .git/COMMIT_EDITMSG', 'What the commit-msg shim runs')
-      .epilogue('AITRAIL=0 turns every hook off; AITRAIL_QUIET=1 silences their warnings. Exit codes: 0 go on, 1 refused (commit-msg, pre-push, pre-receive), 2 bad usage or invalid config, 3 git error.'),
+      .epilogue("AITRAIL=0 turns every client hook off (never pre-receive: the server hook is not the pusher's to switch off); AITRAIL_QUIET=1 silences their warnings. Exit codes: 0 go on, 1 refused (commit-msg, pre-push, pre-receive), 2 bad usage or invalid config, 3 git error."),
   run: async (args) => (await import('../../hooks/dispatch.js')).runHook([args.name, ...(args.args ?? []).map(String)]),
 };
