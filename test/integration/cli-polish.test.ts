@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-import { aitrail, gitRun } from './record-helpers.js';
+import { aitrail, gitRun } from '../helpers/hooks.js';
 
 /** Issue 11 item 7: what a new user ran into on the way (help, option wording, hook noise, uninstall). */
 function installed(policy?: object): TestRepo {
@@ -59,7 +59,7 @@ describe('hooks say a thing once, in the right words', () => {
     const repo = installed();
     const loud = gitRun(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'by claude'], { CLAUDECODE: '1' });
     expect(loud.status).toBe(0);
-    expect(loud.stderr).toMatch(/^aitrail: warning: AI agent claude-code contributed but its model is not identified .*; AITRAIL_QUIET=1 hides warnings\.\n$/);
+    expect(loud.stderr).toMatch(/^aitrail: warning \[unknown-model\]: AI agent claude-code contributed but its model is not identified .*; AITRAIL_QUIET=1 hides warnings\.\n$/);
     const quiet = gitRun(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'by claude, quietly'], { CLAUDECODE: '1', AITRAIL_QUIET: '1' });
     expect(quiet.status).toBe(0);
     expect(quiet.stderr).toBe('');

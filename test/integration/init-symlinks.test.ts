@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { gitRun } from './record-helpers.js';
+import { gitRun } from '../helpers/hooks.js';
 
 /** A repository at `<parent>/repo` and a victim file and directory beside it, outside the repository. */
 function hostile(): { repo: TestRepo; parent: string; victim: string; outside: string } {

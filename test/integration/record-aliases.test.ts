@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../helpers/gitdir.js';
-import { aitrail, gitRun, messageOf } from './record-helpers.js';
+import { aitrail, gitRun, messageOf } from '../helpers/hooks.js';
 
 interface LogJson {
   sha: string;
@@ -49,7 +49,8 @@ describe('aliases are models, not humans (issue 9), through real commits with th
     expect(commit.stderr).toMatch(/unknown-model/);
     expect(commit.stderr).not.toMatch(/undeclared/);
     expect(commit.stderr).not.toMatch(/add the trailer/i);
-    expect(commit.stderr).toContain("Name the model in the trailer 'Assisted-by: unknown:unknown'");
+    // A warning takes one line (issue 11): the rule and what was found, no paragraph of advice.
+    expect(commit.stderr).toMatch(/^aitrail: warning \[unknown-model\]: AI agent unknown contributed but its model is not identified [^\n]*\n$/);
     const entry = lastLog(repo.dir);
     expect(entry.ai).toBe(true);
     expect(entry.attributions.map((a) => `${a.agent}:${a.model}`)).toEqual(['unknown:unknown']);

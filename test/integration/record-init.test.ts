@@ -2,7 +2,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync,
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { aitrail, gitRun, messageOf } from './record-helpers.js';
+import { aitrail, gitRun, messageOf } from '../helpers/hooks.js';
 
 const OPUS = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
 const OPUS_LINE = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
-import { BIN } from './record-helpers.js';
+import { BIN } from '../helpers/hooks.js';
 import { addHuskyBlock } from '../../src/install/husky-block.js';
 
 const SHIMS = resolve(fileURLToPath(import.meta.url), '../../../hooks');

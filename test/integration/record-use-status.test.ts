@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
-import { aitrail, BIN, gitRun, messageOf } from './record-helpers.js';
+import { aitrail, BIN, gitRun, messageOf } from '../helpers/hooks.js';
 
 function repoWithHooks() {
   const repo = makeRepo();

@@ -28,7 +28,7 @@ export function renderViolation(violation: Violation): string {
 /** One line for a warning (hooks: a warning never stops the commit or push, so it takes one line). */
 export function renderWarningLine(violation: Violation): string {
   const commit = violation.sha ? `${violation.sha.slice(0, 12)}: ` : '';
-  return `aitrail: warning: ${commit}${violation.message.replace(/\.$/, '')}; AITRAIL_QUIET=1 hides warnings.\n`;
+  return `aitrail: warning [${violation.rule}]: ${commit}${violation.message.replace(/\.$/, '')}; AITRAIL_QUIET=1 hides warnings.\n`;
 }
 
 /** Summary line plus every violation; a fix already given is not repeated. */

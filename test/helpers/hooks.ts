@@ -1,11 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+import { join } from 'node:path';
+import { aitrail as runAitrail, BIN } from './cli.js';
+import { TEST_GIT_ENV, tempDir } from './gitdir.js';
 
-/** The built CLI (run `npx tsc -p .` first). */
-export const BIN = resolve(fileURLToPath(import.meta.url), '../../../bin/aitrail.js');
+/** Helpers for tests that run hooks: `aitrail` on PATH as `npm i -g` would put it, git with that PATH. */
+export { BIN };
 
 /** A PATH whose first entry holds an `aitrail` that runs the built CLI, as `npm i -g` would. */
 export function pathWithAitrail(): string {
@@ -28,10 +28,10 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Run the CLI in `cwd`. */
+/** Run the CLI in `cwd` with the hook environment (`aitrail` on PATH). */
 export function aitrail(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: hookEnv(env), encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const { code, stdout, stderr } = runAitrail(cwd, args, { env: hookEnv(env) });
+  return { status: code, stdout, stderr };
 }
 
 /** Run git in `cwd` with hook-friendly env; returns the full result (never throws). */
