@@ -24,13 +24,14 @@ export interface Judgement {
  * `['L', '--not', '--remotes=origin']`) against `config`'s policy in ONE `git log` pass. When
  * the policy has path rules and the range changes protected files, those rules also judge the
  * lines the range brings into them, whoever moved, copied or merged them there
- * (judge-landed-lines); `tips` names the commits the range starts from when the caller knows them.
+ * (judge-landed-lines); `tips` names the commits the range starts from when the caller knows them;
+ * `notesTip` the notes commit to read instead of refs/notes/ai's (a push that brings notes).
  */
 export async function judgeCommits(
   repoDir: string,
   revisions: string[],
   config: Config,
-  options: { shallow?: Set<string> | null; tips?: string[]; onWarning?: (message: string) => void } = {},
+  options: { shallow?: Set<string> | null; tips?: string[]; notesTip?: string; onWarning?: (message: string) => void } = {},
 ): Promise<Judgement> {
   const detect = detectOptionsOf(config);
   const policy = compilePolicy(config.policy, { trailerKey: detect.trailerKey });
@@ -46,7 +47,8 @@ export async function judgeCommits(
   let commits = 0;
   // git-ai notes as stored in this repository's refs/notes/ai ADD the models they name (a denied
   // model in a note is a violation though the message is silent); they never remove one.
-  const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning });
+  const notesAt = options.notesTip === undefined ? {} : { tip: options.notesTip };
+  const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, ...notesAt });
   try {
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, extra: LOG_EXTRA, asStored: true })) {
       commits += 1;

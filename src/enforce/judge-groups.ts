@@ -2,12 +2,16 @@ import { mergeVerdicts, type Verdict } from '../core/policy/verdict.js';
 import { judgeCommits } from './judge-commits.js';
 import { policyKey, type PolicySource } from './policy-source.js';
 
+const NO_WALK_BATCH = 2000;
+
 /** Commits to judge under one policy: everything reachable from `tips` and not from `exclude`. */
 export interface JudgedSet {
   source: PolicySource;
   tips: string[];
   /** Revision arguments after `--not` (object ids, `--remotes=<name>`, `--all`). */
   exclude: string[];
+  /** Judge the tips themselves only, not their history (`--no-walk`: commits whose note a push changes). */
+  noWalk?: boolean;
 }
 
 /**
@@ -16,23 +20,31 @@ export interface JudgedSet {
  * `git log` pass. Sets with different exclusions are never pooled: `A B --not oldA oldB` would
  * hide from A's judgement the commits A gains that oldB already holds.
  */
-export async function judgeSets(repoDir: string, sets: readonly JudgedSet[], shallow: Set<string> | null): Promise<{ verdict: Verdict; cut: string[]; sources: string[] }> {
+export async function judgeSets(
+  repoDir: string,
+  sets: readonly JudgedSet[],
+  shallow: Set<string> | null,
+  options: { notesTip?: string } = {},
+): Promise<{ verdict: Verdict; cut: string[]; sources: string[] }> {
   const groups = new Map<string, JudgedSet>();
   for (const set of sets) {
-    const key = JSON.stringify([policyKey(set.source), [...new Set(set.exclude)].sort()]);
+    const key = JSON.stringify([policyKey(set.source), [...new Set(set.exclude)].sort(), set.noWalk === true]);
     const group = groups.get(key);
-    if (!group) groups.set(key, { source: set.source, tips: [...set.tips], exclude: [...set.exclude] });
+    if (!group) groups.set(key, { ...set, tips: [...set.tips], exclude: [...set.exclude] });
     else group.tips.push(...set.tips);
   }
   const verdicts: Verdict[] = [];
   const cut: string[] = [];
   for (const group of groups.values()) {
-    const tips = [...new Set(group.tips)];
-    if (tips.length === 0) continue;
-    const revisions = [...tips, '--not', ...new Set(group.exclude)];
-    const judgement = await judgeCommits(repoDir, revisions, group.source.loaded.config, { shallow, tips });
-    verdicts.push(judgement.verdict);
-    cut.push(...judgement.cut);
+    const all = [...new Set(group.tips)];
+    // Commits judged one by one (no walk) come by the thousand (a first notes push): a command line each.
+    for (let start = 0; start < all.length; start += group.noWalk ? NO_WALK_BATCH : all.length) {
+      const tips = group.noWalk ? all.slice(start, start + NO_WALK_BATCH) : all;
+      const revisions = group.noWalk ? ['--no-walk', ...tips] : [...tips, '--not', ...new Set(group.exclude)];
+      const judgement = await judgeCommits(repoDir, revisions, group.source.loaded.config, { shallow, tips, ...options });
+      verdicts.push(judgement.verdict);
+      cut.push(...judgement.cut);
+    }
   }
   return { verdict: mergeVerdicts(verdicts), cut, sources: [...groups.values()].map((group) => group.source.description) };
 }

@@ -5,6 +5,7 @@ import { resolveCommits } from '../git/resolve-commits.js';
 import type { JudgedSet } from './judge-groups.js';
 import { enforceMessages } from './messages.js';
 import { sameConfig } from './policy-memory.js';
+import { pushedNotes } from './pushed-notes.js';
 import { serverPolicy } from './server-policy.js';
 import { validatePushedConfigs } from './validate-pushed-configs.js';
 
@@ -20,10 +21,16 @@ import { validatePushedConfigs } from './validate-pushed-configs.js';
  * side branch's author hears of a broken one before it gets there); when the
  * branch is gone and the remembered policy judges, a push re-creating it must carry that same
  * policy (else deleting the branch and pushing it again would change the policy unreviewed).
+ * A push that moves refs/notes/ai is judged by the notes it brings (`notesTip`), and every commit
+ * whose note it adds or changes is judged again (see pushedNotes).
  * `refusal`: no policy can be known, or the policy would change; `warning`: said to the pusher,
  * the push going on.
  */
-export async function receiveSets(repoDir: string, updates: readonly RefUpdate[], configFile: string | undefined): Promise<{ sets: JudgedSet[]; warning?: string } | { refusal: string }> {
+export async function receiveSets(
+  repoDir: string,
+  updates: readonly RefUpdate[],
+  configFile: string | undefined,
+): Promise<{ sets: JudgedSet[]; notesTip?: string; warning?: string } | { refusal: string }> {
   const pushed = updates.filter((update) => update.to !== null);
   const asked = pushed.flatMap((update) => [update.to as string, ...(update.from ? [update.from] : [])]);
   const [headRef, commits] = await Promise.all([symbolicRef(repoDir, 'HEAD'), resolveCommits(repoDir, [...asked, 'HEAD'], { asStored: true })]);
@@ -45,5 +52,7 @@ export async function receiveSets(repoDir: string, updates: readonly RefUpdate[]
     const old = update.from ? commits.get(update.from) : null;
     sets.push({ source: policy.source, tips: [tip], exclude: old ? [old] : policy.exclude });
   }
-  return policy.warning === undefined ? { sets } : { sets, warning: policy.warning };
+  const notes = await pushedNotes(repoDir, updates, commits);
+  if (notes && notes.noted.length > 0) sets.push({ source: policy.source, tips: notes.noted, exclude: [], noWalk: true });
+  return { sets, ...(notes ? { notesTip: notes.tip } : {}), ...(policy.warning === undefined ? {} : { warning: policy.warning }) };
 }

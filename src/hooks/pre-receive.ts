@@ -50,7 +50,7 @@ export const handler: HookHandler = async (args, context) => {
     }
     if (plan.warning !== undefined) process.stderr.write(plan.warning);
     if (plan.sets.length === 0) return ExitCode.ok;
-    const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd));
+    const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd), plan.notesTip === undefined ? {} : { notesTip: plan.notesTip });
     return reportHookVerdict(result, enforceMessages.receiveRefused());
   } catch (error) {
     const { reportError } = await import('../errors/report-error.js');

@@ -25,11 +25,12 @@ const NONE: CommitNotes = { count: 0, lines: async () => undefined, add: async (
  * Open the notes at `ref` (default refs/notes/ai) as they are stored in this repository: one
  * `ls-tree` now, then one `cat-file --batch` reading each walked commit's note when met. No notes
  * ref: nothing is added. An unreadable one is a warning: notes only ever add attributions, so
- * reading none leaves each commit judged by the commit itself.
+ * reading none leaves each commit judged by the commit itself. `tip`: read the notes commit
+ * `ref` is about to point at instead (pre-receive: the notes a push brings).
  */
-export async function openCommitNotes(root: string, options: ReadNotesOptions & { ref?: string } = {}): Promise<CommitNotes> {
+export async function openCommitNotes(root: string, options: ReadNotesOptions & { ref?: string; tip?: string } = {}): Promise<CommitNotes> {
   const ref = options.ref ?? DEFAULT_NOTES_REF;
-  const tip = await notesTip(root, ref, options);
+  const tip = options.tip ?? (await notesTip(root, ref, options));
   if (!tip) return NONE;
   let entries;
   try {

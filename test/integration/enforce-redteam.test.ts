@@ -6,7 +6,8 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail, BIN } from '../helpers/cli.js';
-import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { CLAUDE_DECLARED, commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n  undeclared: deny\n';
@@ -39,5 +40,55 @@ describe('the pusher cannot switch the server hook off', () => {
     expect(viaShim.code).not.toBe(0);
     expect(viaShim.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
     expect(tip(remote)).toBe(base);
+  });
+});
+
+describe('git-ai notes pushed to the server are judged by what they add', () => {
+  const qwenNote = (path: string, lines: string) => gitAiNote({ [path]: [session(NOTE_KEYS.qwen, lines)] });
+
+  it('a note naming a denied model, pushed in the same push as its commit, is refused', () => {
+    const { remote, work, base } = policyServer(POLICY);
+    const sha = work.commit('feat: parser\n', { 'src/parser.ts': 'a\nb\n' });
+    addNote(work, sha, qwenNote('src/parser.ts', '1-2'));
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main', 'refs/notes/ai']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    expect(tip(remote)).toBe(base);
+    expect(remote.git(['for-each-ref', 'refs/notes/'])).toBe('');
+  });
+
+  it('a notes push that says a denied model wrote lines already on the server is refused', () => {
+    const { remote, work } = policyServer(POLICY);
+    const sha = work.commit('feat: parser\n', { 'src/parser.ts': 'a\nb\n' });
+    expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'main']).code).toBe(0);
+    addNote(work, sha, qwenNote('src/parser.ts', '1-2'));
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'refs/notes/ai']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    expect(remote.git(['for-each-ref', 'refs/notes/'])).toBe('');
+    // The same through an existing notes ref: only the notes it adds or changes are judged.
+    const other = work.commit(`feat: app\n\n${CLAUDE_DECLARED}\n`, { 'src/app.ts': 'a\n' });
+    work.git(['notes', '--ref', 'ai', 'remove', sha]);
+    addNote(work, other, gitAiNote({ 'src/app.ts': [session(NOTE_KEYS.claude, '1')] }));
+    expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'main', 'refs/notes/ai']).code).toBe(0);
+    addNote(work, sha, qwenNote('src/parser.ts', '1'));
+    const again = tryGit(work.dir, ['push', '--no-verify', 'origin', 'refs/notes/ai']);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    expect(remote.git(['rev-parse', 'refs/notes/ai'])).not.toBe(work.git(['rev-parse', 'refs/notes/ai']));
+  });
+
+  it('notes of allowed models, and notes of commits the server does not have yet, pass', () => {
+    const { remote, work } = policyServer(POLICY);
+    const sha = work.commit(`feat: app\n\n${CLAUDE_DECLARED}\n`, { 'src/app.ts': 'a\n' });
+    addNote(work, sha, gitAiNote({ 'src/app.ts': [session(NOTE_KEYS.claude, '1')] }));
+    const local = work.commit('feat: later\n', { 'src/later.ts': 'a\n' });
+    addNote(work, local, qwenNote('src/later.ts', '1'));
+    // main stops before `local`: its note waits on the server, and judges it when it comes.
+    expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', `${sha}:refs/heads/main`, 'refs/notes/ai']).code).toBe(0);
+    expect(remote.git(['rev-parse', 'main'])).toBe(sha);
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
   });
 });
