@@ -70,7 +70,7 @@ policy=()
 if [ -n "${INPUT_CONFIG:-}" ]; then
   policy=(--config "$INPUT_CONFIG")
 elif [ -n "$base" ]; then
-  policy=(--policy-from "origin/$base")
+  policy=(--policy-from "refs/remotes/origin/$base")
 fi
 if [ -z "$range" ]; then
   if [ -n "$before" ]; then
@@ -78,7 +78,7 @@ if [ -z "$range" ]; then
     git cat-file -e "${before}^{commit}" 2>/dev/null || fail "the commit before this push ($before) is unknown (first or force push): run aitrail check on the range by hand" 1
     range="$before..$head"
   else
-    range="origin/$base..$head"
+    range="refs/remotes/origin/$base..$head"
   fi
 fi
 
@@ -106,7 +106,7 @@ esac
 since=()
 case ${INPUT_BLAME_SINCE-base} in
   '') ;;
-  base) [ -n "$base" ] && since=(--since "origin/$base") ;;
+  base) [ -n "$base" ] && since=(--since "refs/remotes/origin/$base") ;;
   *) since=(--since "$INPUT_BLAME_SINCE") ;;
 esac
 paths=()

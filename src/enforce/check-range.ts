@@ -1,10 +1,11 @@
 import { UsageError } from '../errors/usage-error.js';
 import { GitError } from '../git/exec.js';
-import { remoteNames, upstreamRemote } from '../git/refs.js';
+import { existingRefs, remoteNames, upstreamRemote } from '../git/refs.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 import { enforceMessages } from './messages.js';
 import { remoteDefaultRefs } from './remote-default-refs.js';
+import { assertUnambiguous } from './unambiguous-revision.js';
 
 /** What `aitrail check [<range>]` judges, and the commit whose committed policy judges it. */
 export interface CheckRange {
@@ -37,9 +38,11 @@ export async function remoteDefaultBranch(repoDir: string): Promise<{ ref: strin
   const [upstream, names] = await Promise.all([upstreamRemote(repoDir), remoteNames(repoDir)]);
   const remotes = [...new Set([upstream, names.includes('origin') ? 'origin' : null, names.length === 1 ? names[0] : null])].filter((name): name is string => typeof name === 'string');
   const refs = remotes.flatMap(remoteDefaultRefs);
-  const commits = await resolveCommits(repoDir, refs, STORED);
-  const ref = refs.find((name) => commits.get(name));
-  return ref ? { ref, commit: commits.get(ref) as string } : { tried: refs.map((name) => name.replace(/^refs\/remotes\//, '')) };
+  // By exact name: git's short-name rules would read a missing refs/remotes/origin/HEAD as a pushed tag of that name.
+  const existing = await existingRefs(repoDir, refs);
+  const commits = await resolveCommits(repoDir, [...existing.values()], STORED);
+  const ref = refs.find((name) => existing.has(name) && commits.get(existing.get(name) as string));
+  return ref ? { ref, commit: commits.get(existing.get(ref) as string) as string } : { tried: refs.map((name) => name.replace(/^refs\/remotes\//, '')) };
 }
 
 /**
@@ -62,6 +65,7 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   checkRevisionText(range, 'range');
   const match = /^(.*?)(\.\.\.?)(.*)$/s.exec(range);
   const revisions = ['--end-of-options', range];
+  for (const side of match ? [match[1] ?? '', match[3] ?? ''] : [range]) await assertUnambiguous(repoDir, side, match ? `the range '${range}' names` : 'the revision');
   if (!match) {
     if (pinned) return pin({ revisions, label: range, base: null, baseLabel: '' });
     const found = await remoteDefaultBranch(repoDir);
@@ -79,6 +83,7 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
 
 async function resolvePolicyFrom(repoDir: string, rev: string): Promise<string> {
   checkRevisionText(rev, '--policy-from revision');
+  await assertUnambiguous(repoDir, rev, '--policy-from');
   const commit = await resolveCommit(repoDir, rev, STORED);
   if (!commit) throw new GitError(enforceMessages.unknownBase(rev), ['rev-parse'], 128, '');
   return commit;

@@ -23,3 +23,28 @@ export async function upstreamRemote(cwd: string): Promise<string | null> {
   const out = (await runGit(['for-each-ref', '--format=%(upstream:remotename)', '--end-of-options', branch], { cwd })).trim();
   return out === '' || out === '.' ? null : out;
 }
+
+/**
+ * The refs among `names` (full names: `refs/remotes/origin/main`) that exist, each with the object
+ * it points at (a symbolic ref: its target's), looked up by exact name in one `for-each-ref`:
+ * never through git's short-name rules, which read a missing `refs/remotes/origin/HEAD` as
+ * `refs/tags/refs/remotes/origin/HEAD` when someone pushed a tag of that name.
+ */
+export async function existingRefs(cwd: string, names: readonly string[]): Promise<Map<string, string>> {
+  const wanted = new Set(names.filter((name) => name.startsWith('refs/') && !/[\s\0-\x1f\x7f*?[\\]/.test(name)));
+  const found = new Map<string, string>();
+  if (wanted.size === 0) return found;
+  const out = await runGit(['for-each-ref', '--format=%(refname) %(objectname)', '--end-of-options', ...wanted], { cwd });
+  for (const line of out.split('\n')) {
+    const space = line.lastIndexOf(' ');
+    const name = line.slice(0, space);
+    if (wanted.has(name)) found.set(name, line.slice(space + 1));
+  }
+  return found;
+}
+
+/** The refs git's short-name rules try for `name` (`git rev-parse origin/main`), in git's order (the name itself first when it is a full one). */
+export function refCandidates(name: string): string[] {
+  const rules = [`refs/${name}`, `refs/tags/${name}`, `refs/heads/${name}`, `refs/remotes/${name}`, `refs/remotes/${name}/HEAD`];
+  return name.startsWith('refs/') ? [name, ...rules] : rules;
+}

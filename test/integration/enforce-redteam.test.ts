@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail, BIN } from '../helpers/cli.js';
 import { CLAUDE_DECLARED, commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n  undeclared: deny\n';
 const DENIED = 'feat: parser\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
@@ -90,5 +90,50 @@ describe('git-ai notes pushed to the server are judged by what they add', () => 
     const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']);
     expect(push.code).not.toBe(0);
     expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+  });
+});
+
+describe('CI: a ref the branch author pushes cannot stand in for the target branch', () => {
+  /** A server without hooks (GitHub, GitLab.com), a pull request branch with a denied commit, and a CI clone that fetched branches and tags. */
+  function ciWithTag(tagName: string): { runner: TestRepo; head: string } {
+    const remote = makeRepo({ bare: true });
+    const dev = makeRepo();
+    dev.git(['remote', 'add', 'origin', remote.dir]);
+    dev.commit('chore: policy\n', { '.aitrailrc.yml': POLICY });
+    dev.git(['push', '-q', 'origin', 'main']);
+    dev.git(['checkout', '-q', '-b', 'feature']);
+    commitWith(dev, DENIED, { 'src/parser.ts': 'x\n' }, { noVerify: true });
+    const head = tip(dev, 'HEAD');
+    // The author also pushes a tag spelled like the remote-tracking name the CI recipe uses.
+    dev.git(['push', '-q', '--no-verify', 'origin', 'feature', `${head}:refs/tags/${tagName}`]);
+    const runner = makeRepo();
+    runner.git(['remote', 'add', 'origin', remote.dir]);
+    runner.git(['fetch', '-q', '--tags', 'origin', '+refs/heads/*:refs/remotes/origin/*']);
+    runner.git(['checkout', '-q', '--detach', head]);
+    return { runner, head };
+  }
+
+  it('check origin/main..HEAD --policy-from origin/main (the recipes) is not fooled by a tag named origin/main', () => {
+    const { runner, head } = ciWithTag('origin/main');
+    const recipe = aitrail(runner.dir, ['check', `origin/main..${head}`, '--policy-from', 'origin/main']);
+    expect(recipe.code).not.toBe(0);
+    expect(recipe.code).not.toBe(1);
+    expect(recipe.stderr).toContain('refs/tags/origin/main');
+    expect(recipe.stderr).toContain('refs/remotes/origin/main');
+    // Named in full, the target branch judges: the denied commit is found.
+    const full = aitrail(runner.dir, ['check', `refs/remotes/origin/main..${head}`, '--policy-from', 'refs/remotes/origin/main']);
+    expect(full.code, full.stdout + full.stderr).toBe(1);
+    expect(full.stdout).toContain('qwen/qwen3-coder');
+    // The other side of a range, and a range without a policy pin, are read the same way.
+    expect(aitrail(runner.dir, ['check', 'refs/remotes/origin/main..origin/main']).code).toBe(2);
+  });
+
+  it('check with no range ignores a ref whose name only looks like the remote default branch', () => {
+    const { runner } = ciWithTag('refs/remotes/origin/HEAD');
+    // The fetch stored the tag as refs/tags/refs/remotes/origin/HEAD; origin/HEAD itself is not set.
+    expect(runner.git(['for-each-ref', '--format=%(refname)', 'refs/tags/'])).toBe('refs/tags/refs/remotes/origin/HEAD');
+    const result = aitrail(runner.dir, ['check']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('qwen/qwen3-coder');
   });
 });

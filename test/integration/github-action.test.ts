@@ -116,8 +116,8 @@ describe('the GitHub Action script on a pull request', () => {
     expect(result.status, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/^::error file=src\/qwen\.js,title=aitrail model-denied%3A qwen\/qwen3-coder in [0-9a-f]{12}::/m);
     expect(result.stdout).toMatch(/^aitrail: 2 commits checked, 1 error, 0 warnings\.$/m);
-    expect(result.stderr).toMatch(/policy from .*\.aitrailrc\.json \[--policy-from origin\/main\]/);
-    expect(result.summary).toContain(`### aitrail check\n\n:x: \`origin/main..${head}\`: 2 commits checked, 1 error, 0 warnings.`);
+    expect(result.stderr).toMatch(/policy from .*\.aitrailrc\.json \[--policy-from refs\/remotes\/origin\/main\]/);
+    expect(result.summary).toContain(`### aitrail check\n\n:x: \`refs/remotes/origin/main..${head}\`: 2 commits checked, 1 error, 0 warnings.`);
     expect(result.summary).toContain(`### AI-authored lines at \`${head.slice(0, 12)}\` since \`${world.main.slice(0, 12)}\``);
     expect(result.summary).toMatch(/\*\*100(\.0)?%\*\* of 4 lines are AI-authored/);
     expect(runner.git(['rev-parse', '--is-shallow-repository'])).toBe('false');
@@ -143,7 +143,7 @@ describe('the GitHub Action script on a pull request', () => {
     const passed = runAction(runner, prEvent(head, merge), { INPUT_BLAME_PATHS: 'src\n', INPUT_BLAME_SINCE: '' });
     expect(passed.status, passed.stderr).toBe(0);
     expect(passed.stdout).toMatch(/^::warning .*unknown-model/m);
-    expect(passed.summary).toContain(':white_check_mark: `origin/main..');
+    expect(passed.summary).toContain(':white_check_mark: `refs/remotes/origin/main..');
     expect(passed.summary).toContain('2 commits checked, 0 errors, 1 warning.');
     expect(passed.summary).toContain(`### AI-authored lines at \`${head.slice(0, 12)}\`\n`);
     expect(passed.summary).toContain('opus');
