@@ -5,7 +5,7 @@ import type { BlameRun } from '../report/blame-report.js';
 export interface BlameOptions extends BlameRun {
   /** Directory to run in; `paths` and `ignoreRevsFiles` are relative to it, as for git. */
   cwd: string;
-  /** The `--by` view (`groups`) besides `files`; default `file` (no groups). */
+  /** The `--by` view (`groups`) besides `files`; default `file` (no groups). `author` also gives each file its `byAuthor`. */
   by?: BlameGrouping;
 }
 
@@ -17,6 +17,6 @@ export interface BlameOptions extends BlameRun {
 export async function blame(options: BlameOptions): Promise<BlameJson> {
   const [{ blameReport }, { blameJson }, { groupRows }] = await Promise.all([import('../report/blame-report.js'), import('../core/blame/render-json.js'), import('../core/blame/aggregate.js')]);
   const by = options.by ?? 'file';
-  const { report } = await blameReport(options);
+  const { report } = await blameReport({ ...options, authors: options.authors ?? by === 'author' });
   return blameJson(report, by, groupRows(report.files, by));
 }

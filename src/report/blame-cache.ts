@@ -1,6 +1,6 @@
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { emptyCounts, type BlameReport, type Counts } from '../core/blame/types.js';
+import { emptyCounts, type AuthorCounts, type BlameReport, type Counts } from '../core/blame/types.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 
 /**
@@ -39,6 +39,23 @@ function rowOk(row: Record<string, unknown>): boolean {
   return isCount(lines) && isCount(ai) && isCount(human) && ai <= lines && human <= lines && Object.values(row).every((value) => typeof value !== 'number' || isCount(value));
 }
 
+/** A file's `byAuthor` revived (null-prototype maps), undefined when absent, null when malformed. */
+function authorsOf(value: unknown, lines: number): Record<string, AuthorCounts> | undefined | null {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) return null;
+  const authors = Object.create(null) as Record<string, AuthorCounts>;
+  let sum = 0;
+  for (const [name, row] of Object.entries(value)) {
+    if (!isRecord(row) || !isCount(row.lines) || !isCount(row.ai) || row.ai > row.lines) return null;
+    const byModel = countsOf(row.byModel, row.lines);
+    const byAgent = countsOf(row.byAgent, row.lines);
+    if (!byModel || !byAgent) return null;
+    authors[name] = { lines: row.lines, ai: row.ai, byModel, byAgent };
+    sum += row.lines;
+  }
+  return sum === lines ? authors : null;
+}
+
 /** The report in a cache entry, revived, or null when the entry is not one this version wrote. */
 export function reportFromEntry(data: unknown, key: string): BlameReport | null {
   if (!isRecord(data) || data.key !== key || !isRecord(data.report)) return null;
@@ -53,8 +70,9 @@ export function reportFromEntry(data: unknown, key: string): BlameReport | null 
     if (!isRecord(file) || typeof file.path !== 'string' || !rowOk(file)) return null;
     const fileModels = countsOf(file.byModel, file.lines as number);
     const fileAgents = countsOf(file.byAgent, file.lines as number);
-    if (!fileModels || !fileAgents) return null;
-    rows.push({ ...file, byModel: fileModels, byAgent: fileAgents } as BlameReport['files'][number]);
+    const byAuthor = authorsOf(file.byAuthor, file.lines as number);
+    if (!fileModels || !fileAgents || byAuthor === null) return null;
+    rows.push({ ...file, byModel: fileModels, byAgent: fileAgents, ...(byAuthor ? { byAuthor } : {}) } as BlameReport['files'][number]);
   }
   return { ...(data.report as unknown as BlameReport), totals: { ...(totals as unknown as BlameReport['totals']), byModel, byAgent }, files: rows };
 }

@@ -28,6 +28,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { GitError } from '../git/exec.js';
+import { commitAuthors } from '../git/commit-authors.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 import { readNotes } from '../notes/read-notes.js';
 import { progressSpinner } from './progress-spinner.js';
@@ -79,6 +80,8 @@ export interface BlameRun {
   notes?: boolean;
   /** The notes ref of git-ai Authorship Logs (`--notes-ref`, default `refs/notes/ai`; `ai` means the same). */
   notesRef?: string;
+  /** Split each file's lines by commit author too (`byAuthor`, for `--by author`). */
+  authors?: boolean;
 }
 
 export interface BlameResult {
@@ -154,7 +157,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   // Attributes are read at `rev` (in the key) plus info/attributes (in `environment`); the
   // default exclusions are this list.
   const notes = notesAt ? { ref: notesRef, tip: notesAt } : null;
-  const key = cacheKey({ v: CACHE_VERSION, version, rev, since, flags, specs, include, cliInclude: run.include ?? [], exclude, detect, environment, lockfiles: LOCKFILE_NAMES, allowShallow, notes });
+  const key = cacheKey({ v: CACHE_VERSION, version, rev, since, flags, specs, include, cliInclude: run.include ?? [], exclude, detect, environment, lockfiles: LOCKFILE_NAMES, allowShallow, notes, authors: run.authors === true });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
     const hit = await readCachedReport(dir, key);
@@ -193,10 +196,12 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const parsedNotes = await readNotes(repo.root, noteEntries, needed, { aliases: detect.detect.aliases, onWarning: run.onWarning });
   const attributions = await attributionsPromise;
   const lookup = (sha: string): CommitModels | undefined => attributions.get(sha);
+  const authors = run.authors ? await commitAuthors(repo.root, blames.flatMap((blame) => [...blame.commits.keys()])) : undefined;
+  const authorOf = authors ? (sha: string) => authors.get(sha) ?? `unknown <${sha}>` : undefined;
   const unknownHistory = allowShallow ? new Set(cut) : undefined;
   const noteOf = (sha: string) => parsedNotes.get(sha);
   const reports: FileReport[] = files
-    .map((file, index) => attributeFile(file.path, blames[index]!, lookup, unknownHistory, noteOf))
+    .map((file, index) => attributeFile(file.path, blames[index]!, lookup, unknownHistory, noteOf, authorOf))
     .filter((file) => file.lines > 0 || (file.shallowBoundary ?? 0) > 0)
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const totals = sumReports(reports);
@@ -221,7 +226,7 @@ export async function runBlame(args: BlameCommandRun): Promise<number> {
   try {
     const onWarning = args.onWarning ?? ((message: string) => process.stderr.write(`aitrail: warning: ${message}\n`));
     const onNote = args.onNote ?? ((message: string) => process.stderr.write(`aitrail: note: ${message}\n`));
-    const { report } = await blameReport({ ...args, onProgress, onWarning, onNote });
+    const { report } = await blameReport({ ...args, authors: args.authors ?? args.by === 'author', onProgress, onWarning, onNote });
     spinner?.stop();
     const meta = args.format === 'html' ? { tool: `aitrail ${await packageVersion()}`, generatedAt: new Date().toISOString(), options: runOptions(args) } : undefined;
     write(renderBlame(report, args.format, args.by, meta));

@@ -19,12 +19,13 @@ export const command: CommandModule<BlameArgs> = {
       .positional('paths', { type: 'string', array: true, describe: 'Files or directories, relative to the current directory (default: the whole tree). Put paths that start with - after --.' })
       .option('rev', { requiresArg: true, type: 'string', describe: 'Blame the tree of this revision (default: HEAD)' })
       .option('since', { requiresArg: true, type: 'string', describe: 'Count only lines introduced after this revision (git blame <since>..<rev>)' })
-      .option('by', { requiresArg: true, choices: ['file', 'dir', 'model', 'agent'] as const, default: 'file' as const, describe: 'Group rows by' })
+      .option('by', { requiresArg: true, choices: ['file', 'dir', 'model', 'agent', 'author'] as const, default: 'file' as const, describe: 'Group rows by (author: the commit author of each line, Name <email> with .mailmap applied, as git blame names them)' })
       .option('format', { requiresArg: true, choices: ['table', 'json', 'csv', 'markdown', 'html'] as const, default: 'table' as const, describe: 'Output format (html: one self-contained page with a treemap, bars per model and agent, and a sortable file table; --by does not apply)' })
       .epilogue(`${BLAME_EPILOGUE} Exit codes: 0 report printed (also for a repository with no commit), 2 bad usage or invalid config, 3 git error or a shallow clone cut inside the range.`)
       .example('$0 blame', 'AI share of every text file at HEAD')
       .example('$0 blame src --since v1.0 --format markdown', 'Lines added since v1.0 under src/, for a CI job summary')
       .example('$0 blame -w -C -C --by model', 'Per model, following moved and copied lines')
+      .example('$0 blame --by author', 'Per commit author: their lines today and how many of them AI wrote')
       .example('$0 blame --format html > ai-report.html', 'One self-contained page to open or keep as a CI artifact'),
   run: async (args) => {
     const { run, positionals, afterDashes } = blameRunOf(args, args.paths ?? [], 'blame');

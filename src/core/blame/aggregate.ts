@@ -1,4 +1,4 @@
-import { emptyCounts, type CommitModels, type Counts, type FileBlame, type FileReport, type GroupRow, type BlameGrouping, type Totals } from './types.js';
+import { emptyCounts, type AuthorCounts, type CommitModels, type Counts, type FileBlame, type FileReport, type GroupRow, type BlameGrouping, type Totals } from './types.js';
 
 function add(counts: Counts, key: string, value: number): void {
   counts[key] = (counts[key] ?? 0) + value;
@@ -16,6 +16,8 @@ export interface LineJudge {
  * those commits are counted apart in `shallowBoundary`, never as theirs.
  * A commit with a (readable) note is judged by its note alone, line by line: its AI lines go to
  * their session's agent and model, the rest are human; those lines make up `lineLevel`.
+ * With `authorOf` (sha → `Name <email>`), the file's lines are also split by commit author
+ * (`byAuthor`), each author's AI lines judged exactly as above.
  */
 export function attributeFile(
   path: string,
@@ -23,9 +25,16 @@ export function attributeFile(
   attribution: (sha: string) => CommitModels | undefined,
   unknownHistory?: ReadonlySet<string>,
   noteOf: (sha: string) => LineJudge | undefined = () => undefined,
+  authorOf?: (sha: string) => string,
 ): FileReport {
   const byModel = emptyCounts();
   const byAgent = emptyCounts();
+  const byAuthor = Object.create(null) as Record<string, AuthorCounts>;
+  const authorRow = (sha: string): AuthorCounts | undefined => {
+    if (!authorOf) return undefined;
+    const name = authorOf(sha);
+    return (byAuthor[name] ??= { lines: 0, ai: 0, byModel: emptyCounts(), byAgent: emptyCounts() });
+  };
   let ai = 0;
   let cut = 0;
   for (const [sha, count] of blame.commits) {
@@ -34,28 +43,57 @@ export function attributeFile(
       cut += count;
       continue;
     }
+    const author = authorRow(sha);
+    if (author) author.lines += count;
     if (noteOf(sha)) continue;
     const found = attribution(sha);
     if (!found) continue;
     ai += count;
     for (const model of found.models) add(byModel, model, count);
     for (const agent of found.agents) add(byAgent, agent, count);
+    if (author) addAi(author, found.models, found.agents, count);
   }
   let lineLevel = 0;
   for (const group of blame.noted ?? []) {
     const note = unknownHistory?.has(group.sha) ? undefined : noteOf(group.sha);
     if (!note) continue;
     lineLevel += group.count;
+    const committer = authorRow(group.sha);
     note.judge(group.path, group.start, group.count, (author, lines) => {
       ai += lines;
       add(byModel, author.model, lines);
       add(byAgent, author.agent, lines);
+      if (committer) addAi(committer, [author.model], [author.agent], lines);
     });
   }
   const lines = blame.lines - cut;
   const report: FileReport = { path, lines, ai, human: lines - ai, byModel, byAgent, lineLevel };
   if (unknownHistory) report.shallowBoundary = cut;
+  if (authorOf) report.byAuthor = byAuthor;
   return report;
+}
+
+function addAi(row: AuthorCounts, models: readonly string[], agents: readonly string[], count: number): void {
+  row.ai += count;
+  for (const model of models) add(row.byModel, model, count);
+  for (const agent of agents) add(row.byAgent, agent, count);
+}
+
+/** One row per commit author over `files` (each file's `byAuthor`; none when authors were not read). */
+function authorRows(files: readonly FileReport[]): GroupRow[] {
+  const rows = new Map<string, GroupRow>();
+  for (const file of files) {
+    for (const [key, counts] of Object.entries(file.byAuthor ?? {})) {
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = { key, lines: 0, ai: 0, human: 0, byModel: emptyCounts(), byAgent: emptyCounts() }));
+      row.lines += counts.lines;
+      row.ai += counts.ai;
+      row.human += counts.lines - counts.ai;
+      for (const [model, count] of Object.entries(counts.byModel)) add(row.byModel, model, count);
+      for (const [agent, count] of Object.entries(counts.byAgent)) add(row.byAgent, agent, count);
+    }
+  }
+  return [...rows.values()].sort(byAiShare((row) => row.key));
 }
 
 /** Sum of rows: lines, ai, human, line-level lines and every model/agent count. */
@@ -89,10 +127,11 @@ function dirOf(path: string): string {
 }
 
 /**
- * The rows of a `--by` view, sorted by AI share. `file`/`dir` rows carry line totals;
+ * The rows of a `--by` view, sorted by AI share. `file`/`dir`/`author` rows carry line totals;
  * `model`/`agent` rows count the lines of that model/agent (`lines` = `ai` = its lines).
  */
 export function groupRows(files: readonly FileReport[], by: BlameGrouping): GroupRow[] {
+  if (by === 'author') return authorRows(files);
   if (by === 'model' || by === 'agent') {
     const totals = sumReports(files);
     const counts = by === 'model' ? totals.byModel : totals.byAgent;

@@ -17,14 +17,14 @@ function row(cells: (string | number)[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
-/** CSV (RFC 4180, CRLF): per file/dir one column per model, or per model/agent its lines and share. */
+/** CSV (RFC 4180, CRLF): per file/dir/author one column per model, or per model/agent its lines and share. */
 export function renderCsv(report: BlameReport, by: BlameGrouping, rows: readonly GroupRow[]): string {
   const total = report.totals.lines;
   if (by === 'model' || by === 'agent') {
     return row([by, 'lines', 'share']) + rows.map((r) => row([r.key, r.lines, total === 0 ? 0 : Number((r.lines / total).toFixed(4))])).join('');
   }
   const models = Object.keys(report.totals.byModel).sort();
-  const header = row([by === 'dir' ? 'dir' : 'path', 'lines', 'ai', 'human', 'ai_share', ...models]);
+  const header = row([by === 'dir' ? 'dir' : by === 'author' ? 'author' : 'path', 'lines', 'ai', 'human', 'ai_share', ...models]);
   return (
     header +
     rows.map((r) => row([r.key, r.lines, r.ai, r.human, r.lines === 0 ? 0 : Number((r.ai / r.lines).toFixed(4)), ...models.map((model) => r.byModel[model] ?? 0)])).join('')

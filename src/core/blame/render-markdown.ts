@@ -31,7 +31,7 @@ export function renderMarkdown(report: BlameReport, by: BlameGrouping, rows: rea
   } else if (rows.length > 0) {
     out.push(
       tableText(
-        [by === 'dir' ? 'Directory' : 'File', 'Lines', 'AI', 'Human', 'AI %', 'Models'],
+        [by === 'dir' ? 'Directory' : by === 'author' ? 'Author' : 'File', 'Lines', 'AI', 'Human', 'AI %', 'Models'],
         ['---', '---:', '---:', '---:', '---:', '---'],
         rows.map((r) => [
           markdownName(r.key),

@@ -25,7 +25,7 @@ export function renderTable(report: BlameReport, by: BlameGrouping, rows: readon
     out.push(table(['LINES', 'SHARE', head], rows.map((row) => [String(row.lines), percent(row.lines, totals.lines), displayName(row.key)]), 2));
     if (rows.length === 0) out.push('(no AI-authored lines)');
   } else {
-    const head = by === 'dir' ? 'DIRECTORY' : 'FILE';
+    const head = by === 'dir' ? 'DIRECTORY' : by === 'author' ? 'AUTHOR' : 'FILE';
     out.push(
       table(
         ['AI%', 'AI', 'HUMAN', 'LINES', head, 'MODELS'],

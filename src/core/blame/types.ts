@@ -44,6 +44,19 @@ export interface FileReport {
   shallowBoundary?: number;
   /** Lines judged line by line from a git-ai note (the rest: by their commit's attribution). */
   lineLevel: number;
+  /**
+   * Only when authors were asked for (`--by author`): the file's lines per commit author
+   * (`Name <email>`, .mailmap applied), each with its AI lines, models and agents.
+   */
+  byAuthor?: Record<string, AuthorCounts>;
+}
+
+/** What one author's commits wrote of a file (or a group of files). */
+export interface AuthorCounts {
+  lines: number;
+  ai: number;
+  byModel: Counts;
+  byAgent: Counts;
 }
 
 export interface Totals {
@@ -65,7 +78,7 @@ export interface Excluded {
   generated: number;
 }
 
-export type BlameGrouping = 'file' | 'dir' | 'model' | 'agent';
+export type BlameGrouping = 'file' | 'dir' | 'model' | 'agent' | 'author';
 export type BlameFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
 
 /** The whole report. `files` are always per file; `groups` hold the `--by` view. */
@@ -81,7 +94,7 @@ export interface BlameReport {
   shallowCut?: string[];
 }
 
-/** One row of a `--by` view. `key` is a path, a directory, a model id or an agent slug. */
+/** One row of a `--by` view. `key` is a path, a directory, a model id, an agent slug or an author (`Name <email>`). */
 export interface GroupRow {
   key: string;
   lines: number;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { attributeFile, sumReports } from '../../../src/core/blame/aggregate.js';
+import { attributeFile, groupRows, sumReports } from '../../../src/core/blame/aggregate.js';
 import { parseBlame } from '../../../src/core/blame/parse-blame.js';
 import { noteLines } from '../../../src/core/notes/note-lines.js';
 import { parseAuthorshipLog } from '../../../src/core/notes/parse-authorship-log.js';
@@ -98,6 +98,20 @@ src/b.ts
       lineLevel: 5,
     });
     expect(sumReports([report, report]).lineLevel).toBe(10);
+  });
+
+  test('by author: a noted commit\'s lines go to its author, its AI lines judged by the note', () => {
+    const blame = parseBlame(INCREMENTAL, (sha) => sha === B);
+    const commitLevel = new Map([[C, { models: ['openai/gpt-5', 'anthropic/claude-opus-4.6'], agents: ['codex'] }]]);
+    const authors = new Map([[B, 'Bea <b@x>'], [C, 'Cy <c@x>']]);
+    const report = attributeFile('new.ts', blame, (sha) => commitLevel.get(sha), undefined, (sha) => (sha === B ? lines : undefined), (sha) => authors.get(sha) ?? 'Other <o@x>');
+    expect({ ...report.byAuthor }).toEqual({
+      'Bea <b@x>': { lines: 5, ai: 3, byModel: { 'anthropic/claude-opus-4.6': 2, 'openai/gpt-5.3-codex': 1 }, byAgent: { 'claude-code': 2, codex: 1 } },
+      'Cy <c@x>': { lines: 1, ai: 1, byModel: { 'openai/gpt-5': 1, 'anthropic/claude-opus-4.6': 1 }, byAgent: { codex: 1 } },
+    });
+    const rows = groupRows([report, { ...report, path: 'other.ts' }], 'author');
+    expect(rows.map((row) => [row.key, row.lines, row.ai, row.human])).toEqual([['Cy <c@x>', 2, 2, 0], ['Bea <b@x>', 10, 6, 4]]);
+    expect(attributeFile('new.ts', blame, (sha) => commitLevel.get(sha))).not.toHaveProperty('byAuthor');
   });
 
   test('a noted commit whose note could not be read keeps its commit-level attribution', () => {
