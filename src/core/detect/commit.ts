@@ -1,5 +1,5 @@
 import type { Attribution, CommitSignals, DetectConfig, Identity } from '../types.js';
-import { parseCoAuthor, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
+import { parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
 import { found, quote } from './found.js';
 import { matchIdentity } from './identity.js';
 import { newBudget, type Budget, type Mention } from './mentions.js';
@@ -28,6 +28,7 @@ type Reader = (value: string, aliases: Record<string, string>, budget: Budget) =
 function readerFor(key: string, trailerKey: string): { read: Reader; declared: boolean } | null {
   const sig = signatures();
   if (key === trailerKey || sig.declaredKeys.has(key)) return { read: parseDeclaredValues, declared: true };
+  if (sig.declaredFlagKeys.has(key)) return { read: parseDeclaredFlag, declared: true };
   if (sig.coAuthorKeys.has(key)) return { read: parseCoAuthor, declared: false };
   if (sig.modelKeys.has(key)) return { read: parseModelValue, declared: true };
   if (sig.agentKeys.has(key)) return { read: parseDeclaredValues, declared: true };

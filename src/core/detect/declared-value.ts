@@ -11,6 +11,13 @@ const MAX_VALUE = 500;
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const URL = /<?\bhttps?:\/\/[^\s>]*>?/gi;
 const UNKNOWN: DeclaredValue = { agent: 'unknown', model: 'unknown' };
+/**
+ * A no-reply address is no one's mailbox (GitHub's per-user `id+login@users.noreply.github.com` is
+ * not this form): an agent's name there is the agent (`Cursor <noreply@cursor.sh>`,
+ * `Amazon Q <noreply@aws.amazon.com>`), while a vendor or service alone (`GitHub <noreply@github.com>`,
+ * the web UI) names no agent.
+ */
+const NO_REPLY = /^(?:no-?reply|do-?not-?reply)@/i;
 
 /** `Name <x>` where `x` is not an address (`Kilo Code <moonshotai/kimi-k2.5:free>`): the name, with `x` as a note. */
 function withoutAddress(text: string): { text: string; email: string; name: string } {
@@ -41,6 +48,21 @@ export function parseDeclaredValues(value: string, aliases: Record<string, strin
   return found.length > 0 || onlyTools(read.text) ? found : [UNKNOWN];
 }
 
+/**
+ * A yes/no declaration (`AI-Assisted: yes`, `AI-Assisted: no`, `AI-Assisted: yes (Claude) — tests`,
+ * `AI-Assisted: Windsurf IDE`): no/false/none is no AI; yes/true is AI, with whatever the rest
+ * names (`unknown:unknown` when nothing); anything else is read as a declared value.
+ */
+export function parseDeclaredFlag(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
+  const text = readable(value).trim();
+  if (/^(?:no|false|none|n|0)\b/i.test(text)) return [];
+  const yes = /^(?:yes|true|y|1)\b[\s:;,.-]*/i.exec(text);
+  if (!yes) return parseDeclaredValues(text, aliases, budget);
+  const rest = text.slice(yes[0].length).replace(URL, ' ').slice(0, MAX_VALUE);
+  const named = rest.trim() === '' ? [] : mentions(rest, 'declared', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
+  return named.length > 0 ? named : [UNKNOWN];
+}
+
 /** `coccinelle sparse`, `protoc 25.1`: a value that lists only tools that are not AI (and their versions). */
 function onlyTools(text: string): boolean {
   const tools = signatures().nonAiTools;
@@ -49,8 +71,8 @@ function onlyTools(text: string): boolean {
 }
 
 /**
- * What a co-author line names: the agent of an agent's own address or bot account, else only what
- * cannot be a person (a model's full name, `Qwen`); `Jane Doe <jane@example.com>` and
+ * What a co-author line names: the agent of an agent's own address or bot account, an agent named
+ * at a no-reply address, else only what cannot be a person (a model's full name, `Qwen`); `Jane Doe <jane@example.com>` and
  * `Claude <claude@dupont.fr>` are people. A line without an address may name an agent
  * (`Cline · Kimi K3 <cline-clinepass-kimik3@local>`, `Kilo Code <moonshotai/kimi-k2.5:free>`).
  */
@@ -58,7 +80,9 @@ export function parseCoAuthor(value: string, aliases: Record<string, string> = {
   const read = withoutAddress(readable(value).trim().slice(0, MAX_VALUE));
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
-    return byIdentity ? [byIdentity] : mentions(read.name, 'person', aliases, budget);
+    if (byIdentity) return [byIdentity];
+    const agentAtNoReply = NO_REPLY.test(read.email) ? mentions(read.name, 'declared', aliases, budget) : [];
+    return agentAtNoReply.some((m) => m.agent !== 'unknown') ? agentAtNoReply : mentions(read.name, 'person', aliases, budget);
   }
   return mentions(read.text, 'named', aliases, budget);
 }

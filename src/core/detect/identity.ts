@@ -1,5 +1,6 @@
 import { canonicalModel } from '../catalog.js';
 import type { Identity } from '../types.js';
+import { agentSlug } from './agent-name.js';
 import { signatures } from './signatures.js';
 
 /** Split `Name <email>` (a co-author trailer value); the email may be missing. */
@@ -15,6 +16,8 @@ export interface IdentityMatch {
 }
 
 const MAX_FIELD = 1000;
+/** Where a name goes on to a second thing (`<model> via <agent>`, `<model>, <model>`). */
+const CLAUSE = /\s*[,;&+|·•]\s*|\s+(?:and|or|with|via|by|using)\s+/i;
 
 /** Where an identity was read: a co-author line (or a declared value), or the commit author. */
 export type IdentityRole = 'co-author' | 'author';
@@ -34,11 +37,26 @@ export function matchIdentity(identity: Identity, aliases: Record<string, string
     const nameMatch = signature.name ? signature.name.exec(name) : null;
     if (signature.name && !nameMatch) continue;
     if (signature.email && !signature.email.test(email)) continue;
-    // The agent's own address: what its name carries is a model (`aider (gpt-4o)`, `Cursor (Claude Sonnet 4.6)`).
-    const context = { agent: signature.agent, isModel: true };
-    const rawModel = nameMatch?.groups?.model ?? /\(([^()]+)\)\s*$/.exec(name)?.[1];
-    const model = (rawModel ? canonicalModel(rawModel, aliases, context) : null) ?? signature.defaultModel ?? 'unknown';
-    return { agent: signature.agent, model };
+    return { agent: signature.agent, model: modelOfName(name, nameMatch?.groups?.model, signature.agent, aliases) ?? signature.defaultModel ?? 'unknown' };
   }
   return null;
+}
+
+/**
+ * At the agent's own address, what its name carries is a model: the entry's `model` group
+ * (`aider (gpt-4o)`), else the whole name (`Composer 2.5 (Cursor)`, `MiniMax-M2.7 (via opencode)`,
+ * `deepseek-v4-flash` at Claude Code's address), else a note (`Cursor (Claude Sonnet 4.6)`), else
+ * a vendor word that is not the agent's own name (`ChatGPT` → `openai/unknown`; `Claude` is Claude
+ * Code's own name, its model unknown).
+ */
+function modelOfName(name: string, group: string | undefined, agent: string, aliases: Record<string, string>): string | null {
+  const context = { agent, isModel: true };
+  for (const raw of [group, name, /\(([^()]+)\)\s*$/.exec(name)?.[1]]) {
+    // `Gemini 3.6 Flash via Antigravity`: the model ends where the next clause starts.
+    const model = raw ? canonicalModel(raw.replace(/\([^()]*\)/g, ' ').split(CLAUSE)[0] ?? '', aliases, context) : null;
+    if (model) return model;
+  }
+  const word = (group ?? name).trim().toLowerCase();
+  const vendor = signatures().vendorWords.get(word);
+  return vendor && agentSlug(word) !== agent ? `${vendor}/unknown` : null;
 }

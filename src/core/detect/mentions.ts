@@ -49,6 +49,8 @@ interface Scan {
   budget: Budget;
   /** Words left to read in this value: a declaration is a few words; a longer one is prose. */
   words: number;
+  /** Reading the model part of an `AGENT:MODEL` pair (tools may follow the model). */
+  pair?: boolean;
   items: Item[];
 }
 
@@ -60,9 +62,24 @@ const MAX_WORDS = 64;
 const CLAUSE = /\s*[,;&+|·•]\s*|\s+(?:and|or|with|plus|using|via|by|on)\s+/i;
 /** Kernel form `AGENT:MODEL`, no space after the colon (`Codex:gpt-5.5`, `unknown:unknown`). */
 const PAIR = /^([^\s:]+):(\S.*)$/;
+/** The same with an agent's display name (`Claude Code:claude-opus-4-7`, `Cursor: GPT-5.3 Codex`). */
+const NAMED_PAIR = /^([A-Za-z][A-Za-z0-9 ._-]{0,38}?)\s*:\s*(\S.*)$/;
+/**
+ * Where a bracketed note starts or ends: a model name never runs across it (`Kimi K3 (1M)` is
+ * kimi-k3, `Grok 4.6（G16plus close-out）` is grok-4.6).
+ */
+const BREAK = '\u0000';
+/** A tool's own version (`GitHub-Copilot GPT-4 v1.0.0`): not part of the model name before it. */
+const TOOL_VERSION = /^v\d+\.\d+\.\d+/i;
+/** Words a person's name does not hold but a vendor's account or product does (`Qwen Team`, `DeepSeek AI`, `Grok Build`). */
+const ACCOUNT_WORDS = new Set(['ai', 'bot', 'agent', 'assistant', 'team', 'llm', 'model', 'models', 'official', 'build', 'cli', 'app', 'studio', 'labs', 'dev']);
 
 function words(text: string): string[] {
-  return text.replace(/[()[\]{}"'`]/g, ' ').split(/\s+/).filter((word) => word !== '' && word !== '-' && word !== '/');
+  return text
+    .replace(/[()[\]{}]/g, ` ${BREAK} `)
+    .replace(/["'`]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '' && word !== '-' && word !== '/');
 }
 
 function personLike(name: string): boolean {
@@ -88,27 +105,59 @@ function vendorAt(word: string, trust: Trust): string | null {
 /** How many words from `at` could form one model name (`Claude Sonnet 4.5 1M`); 0 when none can start there. */
 function modelSpan(list: readonly string[], at: number, aliases: Record<string, string>): number {
   const first = list[at] ?? '';
-  if (!mayStartModel(first, aliases) && first.toLowerCase() !== 'unknown') return 0;
+  if (first === BREAK || (!mayStartModel(first, aliases) && first.toLowerCase() !== 'unknown')) return 0;
   let size = 1;
-  while (size < MAX_WINDOW && at + size < list.length && isModelWord(list[at + size] ?? '', aliases)) size += 1;
+  while (size < MAX_WINDOW && at + size < list.length && continuesModel(list[at + size] ?? '', aliases)) size += 1;
   return size;
+}
+
+function continuesModel(word: string, aliases: Record<string, string>): boolean {
+  return word !== BREAK && !TOOL_VERSION.test(word) && isModelWord(word, aliases);
+}
+
+/** Words from `at` to the next note or the end: an agent's name does not run across a note either. */
+function untilBreak(list: readonly string[], at: number): number {
+  const next = list.indexOf(BREAK, at);
+  return (next === -1 ? list.length : next) - at;
+}
+
+/**
+ * A declared model followed by one last word that names nothing else (`GPT-5.6 Luna`, as
+ * `gpt-5.6-luna` is read): the vendor's variant name, read as part of the model. Not after a
+ * kernel `AGENT:MODEL` (tools follow there), and never a tool, agent, vendor or family word.
+ */
+function extended(list: readonly string[], at: number, size: number, model: string, scan: Scan, agent: string | undefined): string | null {
+  const next = list[at + size] ?? '';
+  const last = at + size + 1 === list.length || list[at + size + 1] === BREAK;
+  if (scan.trust !== 'declared' || scan.pair || !last || !/^[a-z]{2,20}$/i.test(next)) return null;
+  const sig = signatures();
+  const lower = next.toLowerCase();
+  if (sig.nonAiTools.has(lower) || sig.agentFirstWords.has(lower) || sig.vendorWords.has(lower) || mayStartModel(lower, scan.aliases)) return null;
+  scan.budget.lookups -= 1;
+  const longer = canonicalModel(list.slice(at, at + size + 1).join(' '), scan.aliases, { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true });
+  return longer && longer !== model && modelVendor(longer) === modelVendor(model) ? longer : null;
 }
 
 /** The agents, models and vendors a list of words names, left to right, longest names first. */
 function scanWords(list: readonly string[], clause: number, scan: Scan, agent: string | undefined): void {
   let current = agent;
   for (let at = 0; at < list.length && scan.words > 0; scan.words -= 1) {
+    if (list[at] === BREAK) {
+      at += 1;
+      continue;
+    }
     let taken = 0;
     for (let size = modelSpan(list, at, scan.aliases); size >= 1 && taken === 0 && scan.budget.lookups > 0; size -= 1) {
       scan.budget.lookups -= 1;
       const model = modelAt(list.slice(at, at + size).join(' '), size, scan, current);
       if (model) {
-        scan.items.push({ kind: 'model', value: model, clause });
-        taken = size;
+        const longer = scan.budget.lookups > 0 ? extended(list, at, size, model, scan, current) : null;
+        scan.items.push({ kind: 'model', value: longer ?? model, clause });
+        taken = longer ? size + 1 : size;
       }
     }
     const mayBeAgent = signatures().agentFirstWords.has((list[at] ?? '').toLowerCase().replace(/_/g, '-'));
-    for (let size = mayBeAgent ? Math.min(MAX_AGENT_WORDS, list.length - at) : 0; size >= 1 && taken === 0; size -= 1) {
+    for (let size = mayBeAgent ? Math.min(MAX_AGENT_WORDS, untilBreak(list, at)) : 0; size >= 1 && taken === 0; size -= 1) {
       const found = agentAt(list.slice(at, at + size).join(' '), size, scan.trust);
       if (found) {
         scan.items.push({ kind: 'agent', value: found, clause });
@@ -122,20 +171,37 @@ function scanWords(list: readonly string[], clause: number, scan: Scan, agent: s
   }
 }
 
+/** `AGENT:MODEL`: the kernel's form, or an agent's display name before a colon. */
+function agentPair(text: string): RegExpExecArray | null {
+  const named = NAMED_PAIR.exec(text);
+  return PAIR.exec(text) ?? (named && agentSlug(named[1] ?? '') ? named : null);
+}
+
 /** One clause; a declared one may be the kernel's `AGENT:MODEL [TOOL]...`. */
 function scanClause(text: string, clause: number, scan: Scan): void {
-  const pair = scan.trust === 'declared' ? PAIR.exec(text) : null;
+  const pair = scan.trust === 'declared' ? agentPair(text) : null;
   if (!pair) {
     scanWords(words(text), clause, scan, undefined);
     return;
   }
-  const name = pair[1] ?? '';
+  const name = (pair[1] ?? '').trim();
   const known = agentSlug(name) ?? (name.toLowerCase() === 'unknown' ? 'unknown' : null);
   const before = scan.items.length;
+  scan.pair = true;
   scanWords(words(pair[2] ?? ''), clause, scan, known ?? undefined);
+  scan.pair = false;
   const named = scan.items.slice(before).some((item) => item.kind !== 'agent');
   const agent = known ?? (named && /^[a-z0-9][a-z0-9._-]*$/i.test(name) ? slugify(name) : undefined);
   if (agent) scan.items.splice(before, 0, { kind: 'agent', value: agent, clause });
+}
+
+/**
+ * A person's name that starts with a vendor word (`Qwen Li`, `Mistral Dupont`): another word that
+ * is neither a model word nor an account word (`Qwen Team`, `DeepSeek AI` are accounts).
+ */
+function personalName(text: string): boolean {
+  const list = words(text).filter((word) => word !== BREAK);
+  return list.length > 1 && list.slice(1).some((word) => /^\p{L}+$/u.test(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word));
 }
 
 /**
@@ -150,7 +216,7 @@ export function mentions(text: string, trust: Trust, aliases: Record<string, str
     .split(CLAUSE)
     .slice(0, MAX_CLAUSES)
     .forEach((clause, index) => scanClause(clause.trim(), index, scan));
-  const items = scan.items;
+  const items = trust === 'person' && personalName(text) ? scan.items.filter((item) => item.kind !== 'vendor') : scan.items;
   const agents = [...new Set(items.filter((item) => item.kind === 'agent').map((item) => item.value))];
   const vendorsWithModels = new Set(items.filter((item) => item.kind === 'model').map((item) => modelVendor(item.value)));
   const result: Mention[] = [];

@@ -38,6 +38,8 @@ export interface Signatures {
   subjects: LineSignature[];
   bodyLines: LineSignature[];
   declaredKeys: Set<string>;
+  /** Keys that say yes or no, then maybe what (`AI-Assisted: yes (Claude)`, `AI-Assisted: no`). */
+  declaredFlagKeys: Set<string>;
   modelKeys: Set<string>;
   agentKeys: Set<string>;
   madeWithKeys: Set<string>;
@@ -80,6 +82,7 @@ export function signatures(): Signatures {
     subjects: data.subjects.map(line),
     bodyLines: data.bodyLines.map(line),
     declaredKeys: lowerSet(data.declaredKeys),
+    declaredFlagKeys: lowerSet(data.declaredFlagKeys),
     modelKeys: lowerSet(data.modelKeys),
     agentKeys: lowerSet(data.agentKeys),
     madeWithKeys: lowerSet(data.madeWithKeys),

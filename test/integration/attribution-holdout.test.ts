@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+// The harness is a plain script so it can run without vitest (node scripts/corpus-replay.mjs).
+// @ts-expect-error -- untyped .mjs script
+import { replay } from '../../scripts/corpus-replay.mjs';
+
+interface Mismatch {
+  id: string;
+  kind: string;
+}
+interface Report {
+  overall: { entries: number; positives: number; negatives: number; truePositives: number; modelCorrect: number; precision: number; recall: number };
+  negatives: Record<string, { entries: number; flaggedAi: number }>;
+  mismatches: Mismatch[];
+}
+
+/**
+ * The holdout (test/fixtures/attribution-holdout.json): commits from repositories and documents the
+ * tuning corpus did not sample, labelled before detection was changed. Measured on it (see
+ * docs/attribution-corpus.md, "The holdout"): before the fixes, precision 48/49 negatives clean,
+ * recall 118/133, exact model 102/118; after them, recall 131/133, exact model 129/131. The floors
+ * only go up. The remaining misses are judgement calls left as they are (a disclosure inside a
+ * prose sentence, `Z-GLM-4`, a tier named without its family, `ChatGPTv5`).
+ */
+const FLOOR = { recall: 131, modelCorrect: 129 };
+
+let report: Report;
+beforeAll(() => {
+  report = replay({ corpus: join(import.meta.dirname, '../fixtures/attribution-holdout.json') }) as Report;
+});
+
+describe('attribution holdout replayed through aitrail log', () => {
+  it('replays 120+ commits, AI and hard negatives of kinds the corpus lacks', () => {
+    expect(report.overall.entries).toBeGreaterThanOrEqual(120);
+    expect(report.overall.negatives).toBeGreaterThanOrEqual(40);
+    for (const category of ['ai-review', 'web-ui', 'ai-message-only', 'declared-no-ai', 'vendor-staff', 'committer-only', 'bot', 'agent-like-name']) {
+      expect(report.negatives[category]?.entries ?? 0).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads no hard negative as AI: precision 1.0', () => {
+    expect(report.mismatches.filter((m) => m.kind === 'false-positive').map((m) => m.id)).toEqual([]);
+    expect(report.overall.precision).toBe(1);
+  });
+
+  it('keeps recall and exact model at least at the measured floor', () => {
+    expect(report.overall.truePositives).toBeGreaterThanOrEqual(FLOOR.recall);
+    expect(report.overall.modelCorrect).toBeGreaterThanOrEqual(FLOOR.modelCorrect);
+  });
+});
