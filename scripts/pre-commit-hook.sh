@@ -5,6 +5,12 @@
 # `aitrail hook <name>`. Nothing is installed: the project has aitrail (npm i -D aitrail).
 h=$1
 shift
+# `args: [--quiet]` in .pre-commit-config.yaml comes before the file names: AITRAIL_QUIET=1 for the hook.
+while [ "${1:-}" = --quiet ] || [ "${1:-}" = -q ]; do
+  AITRAIL_QUIET=1
+  export AITRAIL_QUIET
+  shift
+done
 s="$(dirname "$0")/../hooks/$h"
 case $h in
   prepare-commit-msg)

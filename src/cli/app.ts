@@ -40,6 +40,11 @@ export async function runCli(argv: string[]): Promise<number> {
     .strict()
     .demandCommand(1, `no command given: name one of ${Object.keys(COMMANDS).join(', ')}.`)
     .recommendCommands()
+    .option('quiet', { alias: 'q', type: 'boolean', global: true, describe: 'No warnings, notes or progress on stderr (errors are always printed); AITRAIL_QUIET=1 does the same' })
+    // AITRAIL_QUIET=1 is --quiet for every command, as it is for the hooks.
+    .middleware((args) => {
+      if (process.env.AITRAIL_QUIET === '1') args.quiet = true;
+    })
     .help()
     .alias('h', 'help')
     .version(await ownVersion())

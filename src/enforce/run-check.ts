@@ -2,11 +2,12 @@ import { renderVerdictGithub } from '../core/policy/render-github.js';
 import { renderVerdictText } from '../core/policy/render-text.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { safeJson } from '../core/sanitize.js';
+import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { checkReport, NO_COMMITS_POLICY, type CheckOptions } from './check-report.js';
 
 export type CheckFormat = 'text' | 'json' | 'github';
 
-export interface CheckRun extends Omit<CheckOptions, 'cwd'> {
+export interface CheckRun extends Omit<CheckOptions, 'cwd'>, DiagnosticsOptions {
   format: CheckFormat;
   cwd?: string;
   write?: (text: string) => void;
@@ -19,8 +20,8 @@ export interface CheckRun extends Omit<CheckOptions, 'cwd'> {
  */
 export async function runCheck(args: CheckRun): Promise<number> {
   const write = args.write ?? ((text: string) => process.stdout.write(text));
-  const warn = args.warn ?? ((text: string) => process.stderr.write(text));
-  const { format, cwd, write: _write, warn: _warn, ...options } = args;
+  const warn = args.warn ?? diagnostics(args);
+  const { format, cwd, write: _write, warn: _warn, quiet: _quiet, ...options } = args;
   const report = await checkReport({ ...options, cwd: cwd ?? process.cwd(), onWarning: warn });
   if (format === 'json') write(`${safeJson(report, 2)}\n`);
   else if (report.policy === NO_COMMITS_POLICY) write('aitrail: no commits yet: nothing to check.\n');

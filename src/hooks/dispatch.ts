@@ -1,4 +1,5 @@
 import { ExitCode } from '../core/exit-codes.js';
+import { hookOptions } from './hook-options.js';
 
 /** A hook handler: git's hook arguments and the hook's stdin → exit code. */
 export type HookHandler = (args: string[], context: HookContext) => Promise<number>;
@@ -30,12 +31,13 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 /**
- * `aitrail hook <name> [args…]`: what the shims in hooks/ call. `AITRAIL=0` turns every client
+ * `aitrail hook [--quiet] <name> [args…]`: what the shims in hooks/ call (see hookOptions). `AITRAIL=0` turns every client
  * hook off; never pre-receive: a push over a local path or `file://` hands the pusher's
  * environment to the server's hook, and the server's hook is the admins' to remove.
  */
 export async function runHook(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
+  const options = hookOptions(argv);
+  const [name, ...args] = options.argv;
   if (process.env.AITRAIL === '0' && name !== 'pre-receive') return ExitCode.ok;
   const load = name ? HOOKS[name] : undefined;
   if (!load) {
@@ -43,5 +45,7 @@ export async function runHook(argv: string[]): Promise<number> {
     return ExitCode.usage;
   }
   const { handler } = await load();
-  return handler(args, { cwd: process.cwd(), env: process.env, readStdin: () => readAll(process.stdin) });
+  // --quiet is AITRAIL_QUIET=1 for the handler: warnings silenced, errors and refusals always said.
+  const env = options.quiet ? { ...process.env, AITRAIL_QUIET: '1' } : process.env;
+  return handler(args, { cwd: process.cwd(), env, readStdin: () => readAll(process.stdin) });
 }

@@ -32,6 +32,7 @@ import { commitAuthors } from '../git/commit-authors.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 import { readNotes } from '../notes/read-notes.js';
 import { progressSpinner } from './progress-spinner.js';
+import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { runOptions } from './run-options.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
@@ -211,7 +212,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   return { report, cached: false };
 }
 
-export interface BlameCommandRun extends BlameRun {
+export interface BlameCommandRun extends BlameRun, DiagnosticsOptions {
   format: BlameFormat;
   by: BlameGrouping;
   write?: (text: string) => void;
@@ -221,11 +222,12 @@ export interface BlameCommandRun extends BlameRun {
 export async function runBlame(args: BlameCommandRun): Promise<number> {
   const write = args.write ?? ((text: string) => process.stdout.write(text));
   let onProgress = args.onProgress;
-  const spinner = onProgress ? null : await progressSpinner('aitrail blame: reading history…');
+  const spinner = onProgress || args.quiet ? null : await progressSpinner('aitrail blame: reading history…');
   if (spinner) onProgress = (done, total) => spinner.update(`aitrail blame: ${done}/${total} files`, done === total);
   try {
-    const onWarning = args.onWarning ?? ((message: string) => process.stderr.write(`aitrail: warning: ${message}\n`));
-    const onNote = args.onNote ?? ((message: string) => process.stderr.write(`aitrail: note: ${message}\n`));
+    const say = diagnostics(args);
+    const onWarning = args.onWarning ?? ((message: string) => say(`aitrail: warning: ${message}\n`));
+    const onNote = args.onNote ?? ((message: string) => say(`aitrail: note: ${message}\n`));
     const { report } = await blameReport({ ...args, authors: args.authors ?? args.by === 'author', onProgress, onWarning, onNote });
     spinner?.stop();
     const meta = args.format === 'html' ? { tool: `aitrail ${await packageVersion()}`, generatedAt: new Date().toISOString(), options: runOptions(args) } : undefined;

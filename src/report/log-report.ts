@@ -14,6 +14,7 @@ import { detectOptionsOf } from '../config/defaults.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
+import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 
 export interface LogOptions {
   /** Directory to run in (inside the repository); `config` is relative to it. */
@@ -36,7 +37,7 @@ export interface LogOptions {
   onWarning?: (message: string) => void;
 }
 
-export interface LogRun extends Omit<LogOptions, 'cwd' | 'onWarning'> {
+export interface LogRun extends Omit<LogOptions, 'cwd' | 'onWarning'>, DiagnosticsOptions {
   format: 'text' | 'json';
   cwd?: string;
   write?: (text: string) => void;
@@ -126,9 +127,9 @@ export async function runLog(args: LogRun): Promise<number> {
   const closed = () => args.write === undefined && stdoutClosed();
   let count = 0;
   let ai = 0;
-  const warn = args.warn ?? ((text: string) => process.stderr.write(text));
+  const warn = args.warn ?? diagnostics(args);
   const onWarning = (message: string) => warn(`aitrail: warning: ${message}\n`);
-  const { format: _format, write: _write, warn: _warn, cwd, ...options } = args;
+  const { format: _format, write: _write, warn: _warn, quiet: _quiet, cwd, ...options } = args;
   const entries = logEntries({ ...options, cwd: cwd ?? process.cwd(), onWarning });
   for await (const entry of entries) {
     if (closed()) break;

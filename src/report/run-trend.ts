@@ -4,11 +4,12 @@ import type { TrendFormat } from '../core/trend/types.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { packageVersion } from './blame-report.js';
 import { progressSpinner } from './progress-spinner.js';
+import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { runOptions } from './run-options.js';
 import { trendMessages } from './trend-messages.js';
 import { trendReport, type TrendRun } from './trend-report.js';
 
-export interface TrendCommandRun extends TrendRun {
+export interface TrendCommandRun extends TrendRun, DiagnosticsOptions {
   format: TrendFormat;
   write?: (text: string) => void;
 }
@@ -16,19 +17,20 @@ export interface TrendCommandRun extends TrendRun {
 /** `aitrail trend`: one blame per pair of revisions (a spinner on a TTY, a line per pair elsewhere), then the table. */
 export async function runTrend(args: TrendCommandRun): Promise<number> {
   const write = args.write ?? ((text: string) => process.stdout.write(text));
-  const spinner = args.onPair || args.onProgress ? null : await progressSpinner('aitrail trend: reading history…');
+  const say = diagnostics(args);
+  const spinner = args.onPair || args.onProgress || args.quiet ? null : await progressSpinner('aitrail trend: reading history…');
   let pair = '';
   const onPair =
     args.onPair ??
     ((index: number, count: number, since: string, rev: string) => {
       pair = trendMessages.pair(index, count, since, rev);
       if (spinner) spinner.update(pair, true);
-      else process.stderr.write(`${pair}\n`);
+      else say(`${pair}\n`);
     });
   const onProgress = args.onProgress ?? (spinner ? (done: number, total: number) => spinner.update(`${pair}: ${done}/${total} files`, done === total) : undefined);
   try {
-    const onWarning = args.onWarning ?? ((message: string) => process.stderr.write(`aitrail: warning: ${message}\n`));
-    const onNote = args.onNote ?? ((message: string) => process.stderr.write(`aitrail: note: ${message}\n`));
+    const onWarning = args.onWarning ?? ((message: string) => say(`aitrail: warning: ${message}\n`));
+    const onNote = args.onNote ?? ((message: string) => say(`aitrail: note: ${message}\n`));
     const report = await trendReport({ ...args, onPair, onProgress, onWarning, onNote });
     spinner?.stop();
     const meta: PageMeta = {

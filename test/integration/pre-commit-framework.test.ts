@@ -93,4 +93,25 @@ describe('the pre-commit framework runs the hooks of .pre-commit-hooks.yaml', ()
     expect(branch.status).not.toBe(0);
     expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/feature'])).toBe('');
   });
+
+  it('args: [--quiet] silences the hooks\' warnings (shown with verbose: true); a refusal is still said', () => {
+    const hooks = hookRepository();
+    const configWith = (args: string) =>
+      ['repos:', `  - repo: ${hooks.dir}`, `    rev: ${hooks.rev}`, '    hooks:', ...HOOK_IDS.map((id) => `      - id: ${id}\n        verbose: true${args}`), ''].join('\n');
+    const commit = (args: string, extra: NodeJS.ProcessEnv) => {
+      project.write('.pre-commit-config.yaml', configWith(args));
+      project.git(['add', '.pre-commit-config.yaml']);
+      return run('git', ['commit', '-q', '--allow-empty', '-m', 'chore: hooks config'], extra);
+    };
+    // A Claude Code commit with no model: one warning line, at commit time.
+    const loud = commit('', { CLAUDECODE: '1' });
+    expect(loud.status, loud.stdout + loud.stderr).toBe(0);
+    expect(`${loud.stdout}${loud.stderr}`).toMatch(/aitrail: warning \[unknown-model\]/);
+    const quiet = commit('\n        args: [--quiet]', { CLAUDECODE: '1' });
+    expect(quiet.status, quiet.stdout + quiet.stderr).toBe(0);
+    expect(`${quiet.stdout}${quiet.stderr}`).not.toMatch(/warning/);
+    const refused = commit('\n        args: [--quiet]', QWEN);
+    expect(refused.status).toBe(1);
+    expect(`${refused.stdout}${refused.stderr}`).toMatch(/qwen\/qwen3-coder/);
+  });
 });

@@ -30,6 +30,6 @@ export const command: CommandModule<BlameArgs> = {
   run: async (args) => {
     const { run, positionals, afterDashes } = blameRunOf(args, args.paths ?? [], 'blame');
     const { runBlame } = await import('../../report/blame-report.js');
-    return runBlame({ ...run, paths: [...positionals, ...afterDashes], rev: args.rev, since: args.since, format: args.format, by: args.by });
+    return runBlame({ ...run, paths: [...positionals, ...afterDashes], rev: args.rev, since: args.since, format: args.format, by: args.by, quiet: args.quiet });
   },
 };

@@ -39,5 +39,6 @@ export const command: CommandModule<LogArgs> = {
       maxCount: args['max-count'],
       aiOnly: args['ai-only'],
       author: args.author,
+      quiet: args.quiet,
     }),
 };

@@ -27,6 +27,6 @@ export const command: CommandModule<TrendArgs> = {
   run: async (args) => {
     const { run, positionals, afterDashes } = blameRunOf(args, args.revs ?? [], 'trend');
     const { runTrend } = await import('../../report/run-trend.js');
-    return runTrend({ ...run, revs: positionals, paths: afterDashes, tags: args.tags, format: args.format });
+    return runTrend({ ...run, revs: positionals, paths: afterDashes, tags: args.tags, format: args.format, quiet: args.quiet });
   },
 };
