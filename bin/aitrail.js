@@ -11,6 +11,16 @@ if (argv[0] === 'hook' && argv[1] !== undefined && argv[1] !== '--help' && argv[
     });
   }
 }
+// `aitrail checkpoint …` runs on every edit an agent makes: the same bundled fast path, never failing the agent.
+if (argv[0] === 'checkpoint' && !argv.includes('--help') && !argv.includes('-h')) {
+  const checkpoint = await import('../dist/hooks-bundle/checkpoint.js').catch(() => null);
+  if (checkpoint) {
+    process.exitCode = await checkpoint.runCheckpointCommand(argv.slice(1)).catch((error) => {
+      process.stderr.write(`aitrail checkpoint: internal error, nothing recorded: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 0;
+    });
+  }
+}
 if (process.exitCode === undefined) {
   const { main } = await import('../dist/cli/entry.js');
   process.exitCode = await main(argv);

@@ -12,11 +12,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(new URL('../dist/hooks-bundle', import.meta.url), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/hooks/dispatch.ts'],
+  // Two entries sharing chunks: the git hooks, and `aitrail checkpoint` (run on every agent edit).
+  entryPoints: { index: 'src/hooks/dispatch.ts', checkpoint: 'src/checkpoint/checkpoint-entry.ts' },
   // Each hook's handler becomes its own chunk (the dispatcher imports them lazily), so a commit
   // hook never compiles the push hooks' code. Minified: less source for V8 to compile per commit.
   outdir: 'dist/hooks-bundle',
-  entryNames: 'index',
+  entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
   splitting: true,
   minify: true,

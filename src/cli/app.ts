@@ -17,6 +17,8 @@ const COMMANDS: Record<string, () => Promise<{ command: AnyCommandModule }>> = {
   check: () => import('./commands/check.js'),
   trend: () => import('./commands/trend.js'),
   hook: () => import('./commands/hook.js'),
+  checkpoint: () => import('./commands/checkpoint.js'),
+  notes: () => import('./commands/notes.js'),
 };
 
 /**

@@ -1,0 +1,44 @@
+import { ExitCode } from '../core/exit-codes.js';
+import { CHECKPOINT_AGENTS } from '../core/checkpoint/payloads/read-payload.js';
+import { checkpointMessages } from './messages.js';
+import { MAX_PAYLOAD_BYTES, runCheckpoint } from './run-checkpoint.js';
+
+/** stdin, whole, or null past `limit` bytes (the rest is drained, so the agent never blocks writing it). */
+async function readStdin(limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size <= limit) chunks.push(chunk as Buffer);
+  }
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
+}
+
+/** `--agent <slug>` / `--agent=<slug>` from argv (the fast path reads no yargs). */
+export function agentArgument(argv: readonly string[]): string | null {
+  for (let at = 0; at < argv.length; at += 1) {
+    const arg = argv[at]!;
+    if (arg === '--agent') return argv[at + 1] ?? null;
+    if (arg.startsWith('--agent=')) return arg.slice('--agent='.length);
+  }
+  return null;
+}
+
+/**
+ * `aitrail checkpoint --agent <slug>`, straight from bin/aitrail.js (bundled with the hooks: no
+ * yargs, no config). Exit 0 whatever happens: an agent's edit must never fail because of us.
+ * Gemini CLI and Cursor read the hook's stdout as JSON: they get `{}`.
+ */
+export async function runCheckpointCommand(argv: readonly string[]): Promise<number> {
+  const agent = agentArgument(argv);
+  // Read (and drain) stdin first: the agent is writing the payload and must never see a broken pipe.
+  const payload = await readStdin(MAX_PAYLOAD_BYTES);
+  if (process.env.AITRAIL === '0') return ExitCode.ok;
+  if (agent === null) {
+    process.stderr.write(`${checkpointMessages.prefix}${checkpointMessages.badPayload(`--agent is missing (one of ${Object.keys(CHECKPOINT_AGENTS).join(', ')})`)}\n`);
+    return ExitCode.ok;
+  }
+  const code = runCheckpoint({ agent, payload, cwd: process.cwd(), env: process.env, now: Date.now(), warn: (text) => process.stderr.write(text) });
+  if (agent === 'gemini-cli' || agent === 'cursor') process.stdout.write('{}\n');
+  return code;
+}

@@ -1,0 +1,72 @@
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { writablePath } from '../core/notes/serialize-authorship-log.js';
+
+/** Largest file recorded line by line (bigger: a warning, nothing recorded). */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export type AgentFile = { ok: true; path: string; content: string | null } | { ok: false; reason: string };
+
+/** The deepest existing ancestor of `path` through realpath, with the components that do not exist yet appended. */
+function realPathOf(path: string): string {
+  const missing: string[] = [];
+  let at = path;
+  for (;;) {
+    try {
+      return join(realpathSync(at), ...missing.reverse());
+    } catch {
+      const parent = dirname(at);
+      if (parent === at) return path;
+      missing.push(basename(at));
+      at = parent;
+    }
+  }
+}
+
+/**
+ * Where the agent's file `absolute` is in the work tree at `top`, and its text (null: it does not
+ * exist, e.g. deleted, or about to be created). Refused with a reason: a path outside the work
+ * tree, one that goes through a symbolic link (the file or a folder), one inside `.git`, a name a
+ * note cannot hold (control characters, `"`), something that is not a regular file (a FIFO is
+ * opened non-blocking, never waited on), a file over MAX_FILE_BYTES, a binary file (NUL byte).
+ */
+export function readAgentFile(top: string, absolute: string): AgentFile {
+  const realTop = realPathOf(top);
+  const lexical = relative(top, absolute);
+  if (lexical === '' || lexical === '..' || lexical.startsWith(`..${sep}`) || isAbsolute(lexical)) return { ok: false, reason: 'it is outside the repository' };
+  const path = lexical.split(sep).join('/');
+  if (path.split('/').includes('.git')) return { ok: false, reason: "it is inside git's own folder" };
+  if (!writablePath(path)) return { ok: false, reason: 'its name holds characters a note cannot carry (control characters or ")' };
+  if (realPathOf(dirname(absolute)) !== join(realTop, dirname(lexical))) return { ok: false, reason: 'it goes through a symbolic link' };
+  let stat;
+  try {
+    stat = lstatSync(absolute);
+  } catch {
+    return { ok: true, path, content: null };
+  }
+  if (stat.isSymbolicLink()) return { ok: false, reason: 'it is a symbolic link' };
+  if (!stat.isFile()) return { ok: false, reason: 'it is not a regular file' };
+  let fd: number;
+  try {
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return { ok: false, reason: 'it cannot be read' };
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) return { ok: false, reason: 'it is not a regular file' };
+    if (opened.size > MAX_FILE_BYTES) return { ok: false, reason: `it is over ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    const buffer = Buffer.alloc(opened.size);
+    let done = 0;
+    while (done < buffer.length) {
+      const read = readSync(fd, buffer, done, buffer.length - done, done);
+      if (read === 0) break;
+      done += read;
+    }
+    const bytes = buffer.subarray(0, done);
+    if (bytes.subarray(0, 8000).includes(0)) return { ok: false, reason: 'it is binary' };
+    return { ok: true, path, content: bytes.toString('utf8') };
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,103 @@
+import { matchLines } from './match-lines.js';
+
+/**
+ * Who wrote each line of one version of a file: `owner[i]` indexes `keys` (an attestation key,
+ * or a checkpoint owner), -1 for a line nobody recorded (a person's, or unknown).
+ */
+export interface LineOwners {
+  keys: string[];
+  owner: Int32Array;
+}
+
+/** Text as lines the way git blame counts them: split on `\n`, a final newline ends the last line. */
+export function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Owners from note-style entries (flat inclusive 1-based `[start, end, …]`; a later entry wins a line). Lines past `count` are dropped. */
+export function ownersFromEntries(entries: ReadonlyArray<{ key: string; ranges: readonly number[] }>, count: number): LineOwners {
+  const keys: string[] = [];
+  const owner = new Int32Array(count).fill(-1);
+  for (const entry of entries) {
+    let index = keys.indexOf(entry.key);
+    if (index === -1) index = keys.push(entry.key) - 1;
+    for (let at = 0; at + 1 < entry.ranges.length; at += 2) {
+      for (let line = Math.max(1, entry.ranges[at]!); line <= Math.min(count, entry.ranges[at + 1]!); line += 1) owner[line - 1] = index;
+    }
+  }
+  return { keys, owner };
+}
+
+/** Note-style entries of `owners`: one per key that still owns a line, in key order. */
+export function entriesFromOwners(owners: LineOwners): Array<{ key: string; ranges: number[] }> {
+  const ranges = owners.keys.map((): number[] => []);
+  owners.owner.forEach((index, line) => {
+    if (index === -1) return;
+    const list = ranges[index]!;
+    if (list.length > 0 && list[list.length - 1] === line) list[list.length - 1] = line + 1;
+    else list.push(line + 1, line + 1);
+  });
+  return owners.keys.map((key, index) => ({ key, ranges: ranges[index]! })).filter((entry) => entry.ranges.length > 0);
+}
+
+/** The owners of `from`'s lines carried to `to`: a line keeps its owner only where it is unchanged (matched). */
+export function carryOwners(owners: LineOwners, from: readonly string[], to: readonly string[]): LineOwners {
+  const match = matchLines(from, to);
+  const owner = new Int32Array(to.length).fill(-1);
+  match.forEach((at, index) => {
+    if (at !== -1) owner[index] = owners.owner[at] ?? -1;
+  });
+  return { keys: owners.keys, owner };
+}
+
+/** Lines of `after` that are not in `before` (added or changed), owned by `key`; the others keep `base`'s owners. */
+export function ownEdit(base: LineOwners, before: readonly string[], after: readonly string[], key: string): LineOwners {
+  const match = matchLines(before, after);
+  const keys = base.keys.includes(key) ? base.keys : [...base.keys, key];
+  const mine = keys.indexOf(key);
+  const owner = new Int32Array(after.length);
+  match.forEach((at, index) => {
+    owner[index] = at === -1 ? mine : (base.owner[at] ?? -1);
+  });
+  return { keys, owner };
+}
+
+/** `top` laid over `base` (same lines): where `top` owns a line it wins. */
+export function overlayOwners(base: LineOwners, top: LineOwners): LineOwners {
+  const keys = [...base.keys];
+  const remap = top.keys.map((key) => {
+    const at = keys.indexOf(key);
+    return at === -1 ? keys.push(key) - 1 : at;
+  });
+  const owner = Int32Array.from(base.owner);
+  top.owner.forEach((index, line) => {
+    if (index !== -1 && line < owner.length) owner[line] = remap[index]!;
+  });
+  return { keys, owner };
+}
+
+/** Only the lines a commit brought: those of `lines` not unchanged from its parent's version (`parent` null: all). */
+export function keepAdded(owners: LineOwners, parent: readonly string[] | null, lines: readonly string[]): LineOwners {
+  if (parent === null) return owners;
+  const match = matchLines(parent, lines);
+  const owner = Int32Array.from(owners.owner);
+  match.forEach((at, index) => {
+    if (at !== -1) owner[index] = -1;
+  });
+  return { keys: owners.keys, owner };
+}
+
+/** Keys without a line dropped (indexes renumbered). */
+export function compactOwners(owners: LineOwners): LineOwners {
+  const used = new Int32Array(owners.keys.length).fill(-1);
+  const keys: string[] = [];
+  const owner = owners.owner.map((index) => {
+    if (index === -1) return -1;
+    if (used[index] === -1) used[index] = keys.push(owners.keys[index]!) - 1;
+    return used[index]!;
+  });
+  return { keys, owner };
+}
