@@ -27,3 +27,19 @@ export async function configBool(cwd: string, key: string): Promise<boolean | un
   const out = await runGit(['config', '--type=bool', '-z', '--get', key], { cwd, okCodes: [1] });
   return out === '' ? undefined : out.replace(/\0$/, '') === 'true';
 }
+
+/** Every value of a multi-valued key as git resolves it for `cwd` (all scopes), in order. */
+export async function configValues(cwd: string, key: string): Promise<string[]> {
+  const out = await runGit(['config', '-z', '--get-all', key], { cwd, okCodes: [1] });
+  return out === '' ? [] : out.replace(/\0$/, '').split('\0');
+}
+
+/** Add one value to a multi-valued key in the local config. */
+export async function addConfigValue(cwd: string, key: string, value: string): Promise<void> {
+  await runGit(['config', '--local', '--add', key, value], { cwd });
+}
+
+/** Remove the local values of `key` exactly equal to `value` (none there: no error). */
+export async function unsetConfigValueExactly(cwd: string, key: string, value: string): Promise<void> {
+  await runGit(['config', '--local', '--fixed-value', '--unset-all', key, value], { cwd, okCodes: [5] });
+}

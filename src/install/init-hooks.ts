@@ -11,6 +11,8 @@ import { chooseInstallMode, huskyDirFromHooksPath, packageWantsHusky, type Insta
 import { readInstallState, writeInstallState } from './install-state.js';
 import { inside, unsafeHookDir, unsafeHookFile, unsafeHuskyRuntime, type Bounds } from './safe-path.js';
 import { committedHuskyHooks } from './committed-husky-hooks.js';
+import { addNotesRewriteRef, removeNotesRewriteRef } from './notes-rewrite-ref.js';
+import { uninstallAgentHooks } from './agent-hooks.js';
 import { findPackageDir, PACKAGE_DIR_KEY, recordedPackageDir, recordPackageDir, usablePackageDir } from './package-dir.js';
 
 export interface InitOptions {
@@ -80,6 +82,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     }
     result.changes = CLIENT_HOOKS.map((hook) => installHuskyHook(choice.huskyDir, hook, { ...options, packageDir }));
     if (!result.changes.some((change) => change.action === 'refused')) await recordPackageDir(root, packageDir);
+    const rewrite = await addNotesRewriteRef(root, repo.commonDir);
+    if (rewrite) notes.push(rewrite);
     if (result.changes.some((change) => change.action !== 'unchanged')) notes.push(`Commit ${relative(root, choice.huskyDir) || '.husky'}/ so your team records too.`);
     return result;
   }
@@ -102,6 +106,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   }
   result.changes = CLIENT_HOOKS.map((hook) => installGitHook(target, hook, options));
   if (!result.changes.some((change) => change.action === 'refused')) await recordPackageDir(root, packageDir);
+  const rewrite = await addNotesRewriteRef(root, repo.commonDir);
+  if (rewrite) notes.push(rewrite);
   return result;
 }
 
@@ -149,6 +155,9 @@ export async function uninstallHooks(cwd: string, options: { purge?: boolean } =
   if (unsafe) changes.push({ hook: '*', path: target, action: 'refused', detail: `${unsafe}; nothing changed there` });
   else for (const hook of hooks) changes.push(uninstallGitHook(target, hook));
   if (!repo.bare) await unsetConfigValue(root, PACKAGE_DIR_KEY);
+  if (!repo.bare) changes.push(...uninstallAgentHooks(repo));
+  const rewrite = repo.bare ? null : await removeNotesRewriteRef(root, repo.commonDir);
+  if (rewrite) notes.push(rewrite);
   if (state.huskySetUp) {
     const { huskyDir, previousHooksPath } = state.huskySetUp;
     if (previousHooksPath === null) await unsetConfigValue(root, 'core.hooksPath');
@@ -158,7 +167,7 @@ export async function uninstallHooks(cwd: string, options: { purge?: boolean } =
     if (removable && huskyRuntimePresent(huskyDir)) rmSync(join(huskyDir, '_'), { recursive: true, force: true });
     if (removable && existsSync(huskyDir) && readdirSync(huskyDir).length === 0) rmSync(huskyDir, { recursive: true });
     notes.push(previousHooksPath === null ? 'husky, which aitrail had set up, was taken down (core.hooksPath unset).' : `core.hooksPath restored to '${previousHooksPath}'.`);
-    const { huskySetUp: _, ...rest } = state;
+    const { huskySetUp: _, ...rest } = readInstallState(repo.commonDir);
     writeInstallState(repo.commonDir, rest);
   }
   const data = join(repo.commonDir, 'aitrail');

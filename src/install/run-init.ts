@@ -3,6 +3,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { initHooks, uninstallHooks, type InitOptions } from './init-hooks.js';
 import type { HookChange } from './git-hooks.js';
+import { locateRepo } from '../git/repo.js';
 import { binaryMissingNote, hookBinary } from './binary-reachable.js';
 
 function show(root: string, path: string): string {
@@ -14,8 +15,24 @@ function line(root: string, change: HookChange): string {
   return `  ${change.action.padEnd(9)} ${show(root, change.path)}${change.detail ? ` — ${sanitize(change.detail)}` : ''}`;
 }
 
+/** `init --agents`: the agents' checkpoint hooks, or why the names given are not agents. */
+async function initAgents(root: string, value: string, binary: string | undefined): Promise<{ changes: HookChange[]; notes: string[] } | { unknown: string }> {
+  const { chooseAgents, installAgentHooks } = await import('./agent-hooks.js');
+  const { AGENT_HOOKS } = await import('./agent-hook-specs.js');
+  const { agents, unknown } = chooseAgents(root, value);
+  const known = Object.keys(AGENT_HOOKS).join(', ');
+  if (unknown.length > 0) return { unknown: `unknown agent ${unknown.map((name) => `'${sanitize(name, { max: 40 })}'`).join(', ')} for --agents; known: ${known}.` };
+  const notes: string[] = [];
+  if (agents.length === 0) notes.push(`No agent config folder here (${Object.values(AGENT_HOOKS).map((spec) => spec.dir).join(', ')}): name the agents, e.g. --agents ${known.split(', ').slice(0, 2).join(',')}.`);
+  const changes = installAgentHooks(await locateRepo(root), agents, binary);
+  if (changes.some((change) => change.action === 'installed' || change.action === 'updated')) {
+    notes.push("Agents now record the lines they write ('aitrail checkpoint'); each commit gets a line-level note in refs/notes/ai. Commit the agent config files so your team records too.");
+  }
+  return { changes, notes };
+}
+
 /** `aitrail init`: install, print what was done and the next step. */
-export async function runInit(args: InitOptions & { cwd?: string }): Promise<number> {
+export async function runInit(args: InitOptions & { cwd?: string; agents?: string }): Promise<number> {
   const result = await initHooks(args.cwd ?? process.cwd(), args);
   const out: string[] = [];
   if (result.refused) {
@@ -25,7 +42,7 @@ export async function runInit(args: InitOptions & { cwd?: string }): Promise<num
   const where = show(result.root, result.target);
   const changed = result.changes.filter((change) => change.action !== 'unchanged');
   if (changed.length === 0) {
-    out.push(`aitrail hooks already installed (${result.mode} mode, ${where}); nothing changed.`);
+    out.push(`aitrail hooks already installed (${result.mode} mode, ${where})${result.notes.length === 0 && args.agents === undefined ? '; nothing changed' : ''}.`);
   } else {
     out.push(`aitrail init: ${result.mode} mode (${sanitize(result.reason)}), hooks in ${where}:`);
     for (const change of result.changes) out.push(line(result.root, change));
@@ -35,6 +52,16 @@ export async function runInit(args: InitOptions & { cwd?: string }): Promise<num
   const binary = await hookBinary(result.root, process.env, { bare, packageDir: result.packageDir });
   if (binary === undefined) out.push(binaryMissingNote(bare));
   else if (!bare) out.push(`The hooks run ${show(result.root, binary)}${result.packageDir === '' ? '' : ` (the package in ${sanitize(result.packageDir)}/), from any folder of the repository`}.`);
+  if (args.agents !== undefined && !bare) {
+    const agents = await initAgents(result.root, args.agents, binary);
+    if ('unknown' in agents) {
+      process.stdout.write(`${out.join('\n')}\n`);
+      process.stderr.write(`aitrail init: ${agents.unknown}\n`);
+      return ExitCode.usage;
+    }
+    result.changes.push(...agents.changes);
+    out.push(...agents.changes.map((change) => line(result.root, change)), ...agents.notes);
+  }
   const refused = result.changes.filter((change) => change.action === 'refused');
   if (changed.length > 0 && refused.length === 0 && !bare) {
     out.push('Next: commit as usual. Agents are detected automatically; otherwise declare the model with');

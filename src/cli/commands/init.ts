@@ -4,6 +4,7 @@ import type { CommandModule } from '../command.js';
 interface InitArgs {
   mode?: 'husky' | 'git';
   force: boolean;
+  agents?: string;
 }
 
 export const command: CommandModule<InitArgs> = {
@@ -20,7 +21,12 @@ export const command: CommandModule<InitArgs> = {
         default: false,
         describe: 'Rewrite aitrail\'s own hooks even when current; let husky replace another core.hooksPath; chain hooks that are committed in a tracked hooks directory. Never deletes a foreign hook.',
       })
+      .option('agents', {
+        type: 'string',
+        describe: "Also add 'aitrail checkpoint' to AI agents' own file-edit hooks, so commits record which lines they wrote: the agents configured here (.claude, .gemini, .codex, .cursor), or the ones named (claude-code,gemini-cli,codex,cursor)",
+      })
       .example('$0 init', 'Install, choosing husky or plain git hooks automatically')
+      .example('$0 init --agents claude-code', "Also record Claude Code's edits line by line (.claude/settings.json)")
       .example('$0 init --mode git', 'Install into .git/hooks (or core.hooksPath), chaining any existing hook'),
-  run: async (args) => (await import('../../install/run-init.js')).runInit({ force: args.force, ...(args.mode ? { mode: args.mode } : {}) }),
+  run: async (args) => (await import('../../install/run-init.js')).runInit({ force: args.force, ...(args.mode ? { mode: args.mode } : {}), ...(args.agents !== undefined ? { agents: args.agents } : {}) }),
 };

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { aitrail, gitRun } from '../helpers/hooks.js';
+
+const USER_CLAUDE = `{
+    "permissions": { "allow": ["Bash(npm test)"] },
+    "hooks": {
+        "PostToolUse": [
+            { "matcher": "Edit", "hooks": [{ "type": "command", "command": "prettier --write \\"$FILE\\"" }] }
+        ]
+    }
+}
+`;
+const USER_CURSOR = '{\n  "version": 1,\n  "hooks": {\n    "afterFileEdit": [{ "command": "./lint.sh" }],\n    "stop": [{ "command": "./notify.sh" }]\n  }\n}\n';
+
+function repoWithAgents(): TestRepo {
+  const repo = makeRepo();
+  repo.commit('base', { '.claude/settings.json': USER_CLAUDE, '.cursor/hooks.json': USER_CURSOR, 'README.md': 'x\n' });
+  return repo;
+}
+
+const read = (repo: TestRepo, path: string) => readFileSync(join(repo.dir, path), 'utf8');
+const json = (repo: TestRepo, path: string) => JSON.parse(read(repo, path));
+
+describe('aitrail init --agents', () => {
+  it('adds the checkpoint hook to the agents configured here, keeping the user\'s entries; a second run changes nothing', () => {
+    const repo = repoWithAgents();
+    const first = aitrail(repo.dir, ['init', '--mode', 'git', '--agents']);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/updated\s+\.claude\/settings\.json/);
+    expect(first.stdout).toMatch(/updated\s+\.cursor\/hooks\.json/);
+    const claude = json(repo, '.claude/settings.json');
+    expect(claude.permissions).toEqual({ allow: ['Bash(npm test)'] });
+    expect(claude.hooks.PostToolUse[0]).toEqual({ matcher: 'Edit', hooks: [{ type: 'command', command: 'prettier --write "$FILE"' }] });
+    for (const event of ['PreToolUse', 'PostToolUse']) {
+      expect(claude.hooks[event].at(-1)).toEqual({ matcher: 'Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', command: expect.stringMatching(/aitrail checkpoint --agent claude-code$/) }] });
+    }
+    // The user's four-space indentation is kept.
+    expect(read(repo, '.claude/settings.json')).toMatch(/^\{\n {4}"permissions"/);
+    const cursor = json(repo, '.cursor/hooks.json');
+    expect(cursor.hooks.stop).toEqual([{ command: './notify.sh' }]);
+    expect(cursor.hooks.afterFileEdit).toEqual([{ command: './lint.sh' }, { command: expect.stringMatching(/aitrail checkpoint --agent cursor$/) }]);
+    expect(existsSync(join(repo.dir, '.gemini'))).toBe(false);
+    expect(repo.git(['config', '--get-all', 'notes.rewriteRef'])).toBe('refs/notes/ai');
+
+    const before = [read(repo, '.claude/settings.json'), read(repo, '.cursor/hooks.json')];
+    const second = aitrail(repo.dir, ['init', '--mode', 'git', '--agents']);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/unchanged\s+\.claude\/settings\.json — already installed/);
+    expect([read(repo, '.claude/settings.json'), read(repo, '.cursor/hooks.json')]).toEqual(before);
+    expect(repo.git(['config', '--get-all', 'notes.rewriteRef'])).toBe('refs/notes/ai');
+  });
+
+  it('named agents get a config file created; uninstall removes exactly our entries (files back byte for byte, created ones gone)', () => {
+    const repo = repoWithAgents();
+    const init = aitrail(repo.dir, ['init', '--mode', 'git', '--agents', 'claude-code,gemini-cli,codex']);
+    expect(init.status, init.stderr).toBe(0);
+    expect(json(repo, '.gemini/settings.json').hooks).toEqual({
+      BeforeTool: [{ matcher: 'write_file|replace', hooks: [{ type: 'command', command: expect.stringMatching(/aitrail checkpoint --agent gemini-cli$/) }] }],
+      AfterTool: [{ matcher: 'write_file|replace', hooks: [{ type: 'command', command: expect.stringMatching(/aitrail checkpoint --agent gemini-cli$/) }] }],
+    });
+    expect(json(repo, '.codex/hooks.json').hooks.PostToolUse[0].matcher).toBe('apply_patch');
+    expect(read(repo, '.cursor/hooks.json')).toBe(USER_CURSOR);
+
+    const uninstall = aitrail(repo.dir, ['uninstall']);
+    expect(uninstall.status, uninstall.stderr).toBe(0);
+    expect(read(repo, '.claude/settings.json')).toBe(USER_CLAUDE);
+    expect(existsSync(join(repo.dir, '.gemini'))).toBe(false);
+    expect(existsSync(join(repo.dir, '.codex'))).toBe(false);
+    expect(repo.git(['status', '--porcelain'])).toBe('');
+    expect(gitRun(repo.dir, ['config', '--get-all', 'notes.rewriteRef']).status).toBe(1);
+  });
+
+  it('a user edit made after init is kept by uninstall; only our hook goes', () => {
+    const repo = repoWithAgents();
+    expect(aitrail(repo.dir, ['init', '--mode', 'git', '--agents', 'claude-code']).status).toBe(0);
+    const edited = json(repo, '.claude/settings.json');
+    edited.permissions.allow.push('Bash(make)');
+    repo.write('.claude/settings.json', `${JSON.stringify(edited, null, 4)}\n`);
+    expect(aitrail(repo.dir, ['uninstall']).status).toBe(0);
+    const after = json(repo, '.claude/settings.json');
+    expect(after.permissions.allow).toEqual(['Bash(npm test)', 'Bash(make)']);
+    expect(after.hooks).toEqual(JSON.parse(USER_CLAUDE).hooks);
+  });
+
+  it('an unknown agent name is a usage error (exit 2); a config that is not plain JSON, or a symlinked agent folder, is refused', () => {
+    const repo = repoWithAgents();
+    const unknown = aitrail(repo.dir, ['init', '--mode', 'git', '--agents', 'claude-code,vim']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown agent 'vim' for --agents; known: claude-code, gemini-cli, codex, cursor/);
+    expect(read(repo, '.claude/settings.json')).toBe(USER_CLAUDE);
+
+    repo.write('.claude/settings.json', '{ // comment\n}\n');
+    const elsewhere = tempDir('aitrail-elsewhere-');
+    symlinkSync(elsewhere, join(repo.dir, '.gemini'));
+    const refused = aitrail(repo.dir, ['init', '--mode', 'git', '--agents', 'claude-code,gemini-cli']);
+    expect(refused.stdout).toMatch(/refused\s+\.claude\/settings\.json — .*not a plain JSON object/);
+    expect(refused.stdout).toMatch(/refused\s+\.gemini\/settings\.json/);
+    expect(read(repo, '.claude/settings.json')).toBe('{ // comment\n}\n');
+    expect(existsSync(join(elsewhere, 'settings.json'))).toBe(false);
+  });
+});
