@@ -22,6 +22,7 @@ export interface ResolvedConfig {
   };
   detect: { rules: NonNullable<NonNullable<Config['detect']>['rules']>; aliases: Record<string, string> };
   blame: { include: string[]; exclude: string[] };
+  notes: { push: boolean };
 }
 
 /** The effective values of a (validated) config. Pure. */
@@ -42,5 +43,6 @@ export function resolveConfig(config: Config): ResolvedConfig {
       aliases: Object.assign(Object.create(null) as Record<string, string>, config.detect?.aliases ?? {}),
     },
     blame: { include: config.blame?.include ?? [...DEFAULTS.blameInclude], exclude: config.blame?.exclude ?? [] },
+    notes: { push: config.notes?.push ?? true },
   };
 }

@@ -123,6 +123,13 @@ export interface Config {
   policy?: PolicyConfig;
   detect?: DetectConfig;
   blame?: BlameConfig;
+  notes?: NotesConfig;
+}
+
+/** Line-level notes (git-ai Authorship Logs in refs/notes/ai). */
+export interface NotesConfig {
+  /** Whether pre-push also pushes refs/notes/ai (default true). */
+  push?: boolean;
 }
 
 /** A config after loading: the data plus where it came from (`null` = built-in defaults). */

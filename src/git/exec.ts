@@ -50,7 +50,12 @@ function failure(args: readonly string[], code: number | null, stderr: string, c
 }
 
 /** Run git and return its whole stdout (untrimmed: NUL-separated output stays intact). */
-export function runGit(args: readonly string[], options: GitOptions): Promise<string> {
+export async function runGit(args: readonly string[], options: GitOptions): Promise<string> {
+  return (await runGitRaw(args, options)).toString('utf8');
+}
+
+/** Run git and return its whole stdout as bytes (blob contents, whose sizes count bytes). */
+export function runGitRaw(args: readonly string[], options: GitOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd: options.cwd, env: gitEnvironment(options), stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -60,7 +65,7 @@ export function runGit(args: readonly string[], options: GitOptions): Promise<st
     child.on('error', (error) => reject(failure(args, null, String(error), error)));
     child.on('close', (code) => {
       const stderr = Buffer.concat(err).toString('utf8');
-      if (code === 0 || (code !== null && options.okCodes?.includes(code))) resolve(Buffer.concat(out).toString('utf8'));
+      if (code === 0 || (code !== null && options.okCodes?.includes(code))) resolve(Buffer.concat(out));
       else reject(failure(args, code, stderr));
     });
     child.stdin.on('error', () => {});

@@ -1,7 +1,37 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { sanitize } from '../core/sanitize.js';
 import type { HookHandler } from './dispatch.js';
 
+/** One line on stderr (AITRAIL_QUIET=1 silences it); this hook never blocks anything. */
+function warn(env: NodeJS.ProcessEnv, text: string): void {
+  if (env.AITRAIL_QUIET !== '1') process.stderr.write(`aitrail: warning: ${sanitize(text, { max: 400 })}\n`);
+}
+
 /**
- * `post-commit`: writes the new commit's git-ai note from the agents' checkpoints. Never blocks
- * (git ignores its exit code anyway); the shim starts it only when a checkpoint is pending.
+ * A rebase, cherry-pick or revert replaying commits: what they commit came from other commits, not
+ * from the agent edits waiting in checkpoints (the rewrite's notes are post-rewrite's business).
  */
-export const handler: HookHandler = async () => 0;
+export function isReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
+  if (env.GIT_CHERRY_PICK_HELP !== undefined || /^(rebase|cherry-pick|revert)\b/.test(env.GIT_REFLOG_ACTION ?? '')) return true;
+  return existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'));
+}
+
+/**
+ * `post-commit`: the new commit's git-ai note (refs/notes/ai), from the agents' checkpoints: for
+ * each committed file, the lines the agent wrote that nobody changed since and that this commit
+ * adds. Never blocks (git ignores its exit code anyway); the shim starts it only when a checkpoint
+ * is pending.
+ */
+export const handler: HookHandler = async (_args, context) => {
+  try {
+    const { locateWorktree } = await import('../checkpoint/locate-worktree.js');
+    const gitDir = context.env.GIT_DIR ? resolve(context.cwd, context.env.GIT_DIR) : locateWorktree(context.cwd)?.gitDir;
+    if (!gitDir || isReplay(context.env, gitDir)) return 0;
+    const { recordCommit } = await import('../notes/record-commit.js');
+    for (const line of await recordCommit(context.cwd, gitDir)) warn(context.env, line);
+  } catch (error) {
+    warn(context.env, `post-commit failed, no line-level note written: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  return 0;
+};

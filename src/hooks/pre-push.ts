@@ -1,6 +1,6 @@
 import { ExitCode } from '../core/exit-codes.js';
 import { parsePrePushLines } from '../core/ref-updates.js';
-import type { HookHandler } from './dispatch.js';
+import type { HookContext, HookHandler } from './dispatch.js';
 
 /**
  * `pre-push <remote-name> <url>`, stdin `<local ref> <local oid> <remote ref> <remote oid>` per
@@ -8,6 +8,21 @@ import type { HookHandler } from './dispatch.js';
  * against the one policy committed on the remote's default branch (`<remote>/HEAD`, else its
  * main/master), history read as stored. Exit 1 refuses the push.
  */
+/** The push goes on: also push refs/notes/ai (unless the config says notes.push: false). Never fails the push. */
+async function pushLineNotes(args: string[], context: HookContext): Promise<void> {
+  try {
+    const { hookGitDir } = await import('./hook-git-dir.js');
+    const { loadHookConfig } = await import('./hook-config.js');
+    const gitDir = hookGitDir(context.cwd, context.env);
+    if (!(await loadHookConfig(context.cwd, gitDir)).config.notes.push) return;
+    const { pushNotes } = await import('../notes/push-notes.js');
+    const warning = await pushNotes(context.cwd, gitDir, args[0] ?? '', args[1] ?? '');
+    if (warning && context.env.AITRAIL_QUIET !== '1') process.stderr.write(`aitrail: warning: ${warning}\n`);
+  } catch (error) {
+    if (context.env.AITRAIL_QUIET !== '1') process.stderr.write(`aitrail: warning: refs/notes/ai not pushed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  }
+}
+
 export const handler: HookHandler = async (args, context) => {
   try {
     const { updates, malformed } = parsePrePushLines(await context.readStdin());
@@ -23,7 +38,9 @@ export const handler: HookHandler = async (args, context) => {
     ]);
     const sets = await pushSets(context.cwd, remote, updates);
     const result = await judgeSets(context.cwd, sets, await shallowBoundary(context.cwd));
-    return reportHookVerdict(result, enforceMessages.pushRefused(remote), { quiet: context.env.AITRAIL_QUIET === '1' });
+    const code = reportHookVerdict(result, enforceMessages.pushRefused(remote), { quiet: context.env.AITRAIL_QUIET === '1' });
+    if (code === ExitCode.ok) await pushLineNotes(args, context);
+    return code;
   } catch (error) {
     const { reportError } = await import('../errors/report-error.js');
     return reportError(error);

@@ -16,6 +16,6 @@ describe('"$schema" in a config (editor completion)', () => {
   it('the shipped schema.json at the package root describes it', () => {
     const schema = JSON.parse(readFileSync(new URL('../../schema.json', import.meta.url), 'utf8')) as { properties: Record<string, { type?: string }> };
     expect(schema.properties.$schema?.type).toBe('string');
-    expect(Object.keys(schema.properties)).toEqual(['$schema', 'trailer', 'policy', 'detect', 'blame']);
+    expect(Object.keys(schema.properties)).toEqual(['$schema', 'trailer', 'policy', 'detect', 'blame', 'notes']);
   });
 });

@@ -41,7 +41,7 @@ describe('validateConfig', () => {
 
   it('catches typos of keys at every level, with a suggestion', () => {
     expect(lines({ polcy: {}, policy: { alow: [] }, detect: { rules: [{ field: 'body', pattern: 'x', modle: 'a/b' }] } })).toEqual([
-      '.aitrailrc.yml: polcy: found unknown key "polcy", expected one of the keys $schema, trailer, policy, detect, blame (did you mean "policy"?)',
+      '.aitrailrc.yml: polcy: found unknown key "polcy", expected one of the keys $schema, trailer, policy, detect, blame, notes (did you mean "policy"?)',
       '.aitrailrc.yml: policy.alow: found unknown key "alow", expected one of the keys allow, deny, unknownModel, undeclared, paths (did you mean "allow"?)',
       '.aitrailrc.yml: detect.rules[0].modle: found unknown key "modle", expected one of the keys field, key, pattern, agent, model (did you mean "model"?)',
     ]);
@@ -122,11 +122,17 @@ describe('validateConfig', () => {
   });
 
   it('requires an object at the top and in each section', () => {
-    expect(lines(['a'])).toEqual(['.aitrailrc.yml: found a list of 1 item, expected an object with the keys trailer, policy, detect, blame']);
+    expect(lines(['a'])).toEqual(['.aitrailrc.yml: found a list of 1 item, expected an object with the keys trailer, policy, detect, blame, notes']);
     expect(lines({ policy: null, blame: 3 })).toEqual([
       '.aitrailrc.yml: policy: found null, expected an object with the keys allow, deny, unknownModel, undeclared, paths',
       '.aitrailrc.yml: blame: found 3, expected an object with the keys include, exclude',
     ]);
+  });
+
+  it('notes.push is a boolean', () => {
+    expect(lines({ notes: { push: false } })).toEqual([]);
+    expect(lines({ notes: { push: 'no' } })).toHaveLength(1);
+    expect(lines({ notes: { push: 'no' } })[0]).toMatch(/^\.aitrailrc\.yml: notes\.push: found "no", expected true \(the default\) or false/);
   });
 
   it('rejects prototype keys and control characters in alias names, naming the key safely', () => {

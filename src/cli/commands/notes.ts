@@ -1,0 +1,28 @@
+import type { Argv } from 'yargs';
+import type { CommandModule } from '../command.js';
+
+interface NotesArgs {
+  action: 'squash';
+  range: string;
+  onto: string;
+  force: boolean;
+}
+
+export const command: CommandModule<NotesArgs> = {
+  command: 'notes <action> <range>',
+  describe: "Line-level notes (git-ai format, refs/notes/ai): 'squash <base>..<head> --onto <commit>' composes a squash-merged commit's note from its branch's notes",
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('action', { choices: ['squash'] as const, describe: 'squash: compose the note of a squash merge' })
+      .positional('range', { type: 'string', describe: "The branch's commits, <base>..<head> (e.g. the pull request's base and head shas)" })
+      .option('onto', { type: 'string', demandOption: true, describe: 'The squashed commit that gets the note' })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace a different note the commit already has' })
+      .example('$0 notes squash origin/main..feature --onto HEAD', "After a squash merge: give it the branch's line-level notes, then git push origin refs/notes/ai")
+      .epilogue('Exit codes: 0 written, unchanged or nothing to compose; 2 bad range or a different note is there (use --force); 3 git error.'),
+  run: async (args) => {
+    const { squashNotes } = await import('../../notes/squash-notes.js');
+    const result = await squashNotes({ cwd: process.cwd(), range: args.range, onto: args.onto, force: args.force });
+    process.stdout.write(`aitrail notes squash: ${result.message}\n`);
+    return result.status === 'exists' ? 2 : 0;
+  },
+};

@@ -1,0 +1,68 @@
+import { carryOwners, entriesFromOwners, keepAdded, ownersFromEntries, overlayOwners, type LineOwners } from '../lines/line-owners.js';
+import { parseAuthorshipLog } from './parse-authorship-log.js';
+import type { NoteToWrite } from './serialize-authorship-log.js';
+
+/** One file's attestations in some note, and the text their line numbers count. */
+export interface NotedFile {
+  entries: ReadonlyArray<{ key: string; ranges: readonly number[] }>;
+  lines: readonly string[];
+}
+
+/**
+ * The attestations of one file of a new commit, composed from notes written against other
+ * versions of it (oldest first): each carried to `target` through a line diff (a line keeps its
+ * key only where it is unchanged: a line a person edited since is theirs), later notes winning a
+ * line, then only the lines the commit adds to its parent's version (`parent` null: all).
+ */
+export function composeFile(noted: readonly NotedFile[], target: readonly string[], parent: readonly string[] | null): Array<{ key: string; ranges: number[] }> {
+  let owners: LineOwners = { keys: [], owner: new Int32Array(target.length).fill(-1) };
+  for (const file of noted) {
+    const own = ownersFromEntries(file.entries, file.lines.length);
+    owners = overlayOwners(owners, file.lines === target ? own : carryOwners(own, file.lines, target));
+  }
+  return entriesFromOwners(keepAdded(owners, parent, target));
+}
+
+/** A note read to be carried: its attestations and its metadata object exactly as stored (records kept whole). */
+export interface NoteForRewrite {
+  files: Map<string, Array<{ key: string; ranges: number[] }>>;
+  metadata: Record<string, unknown>;
+}
+
+/** `text` read with the notes parser, plus the raw metadata; null when it is not a note aitrail can carry. */
+export function readNoteForRewrite(text: string): NoteForRewrite | null {
+  const parsed = parseAuthorshipLog(text);
+  if (!parsed.ok) return null;
+  const divider = /^---[ \t\r]*$/m.exec(text);
+  let metadata: unknown;
+  try {
+    metadata = JSON.parse(text.slice((divider?.index ?? 0) + (divider?.[0].length ?? 0)));
+  } catch {
+    return null;
+  }
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return null;
+  const files = new Map([...parsed.log.files].map(([path, entries]) => [path, entries.map((entry) => ({ key: entry.key, ranges: entry.ranges }))]));
+  return { files, metadata: metadata as Record<string, unknown> };
+}
+
+/** Copy the records of a JSON map into `target` (a `__proto__` key is data, never a prototype). */
+function assignRecords(target: Record<string, unknown>, value: unknown): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+  for (const [key, record] of Object.entries(value)) Object.defineProperty(target, key, { value: record, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * The metadata of a note composed from `sources` (oldest first): every session, prompt and human
+ * record they hold (a later source wins a key; spec §2.1: records are preserved), the last
+ * `git_ai_version` seen, and `base_commit_sha` the new commit.
+ */
+export function composeMetadata(sources: ReadonlyArray<Record<string, unknown>>, baseCommitSha: string): Omit<NoteToWrite, 'files'> {
+  const merged: Omit<NoteToWrite, 'files'> = { baseCommitSha, sessions: {}, prompts: {}, humans: {} };
+  for (const source of sources) {
+    assignRecords(merged.sessions, source.sessions);
+    assignRecords(merged.prompts!, source.prompts);
+    assignRecords(merged.humans!, source.humans);
+    if (typeof source.git_ai_version === 'string') merged.gitAiVersion = source.git_ai_version;
+  }
+  return merged;
+}

@@ -1,0 +1,17 @@
+// Every user-facing line about writing git-ai notes (post-commit, post-rewrite, notes squash, pre-push), in one place.
+import { sanitize } from '../core/sanitize.js';
+
+const short = (sha: string) => sha.slice(0, 12);
+
+export const recordMessages = {
+  noteExists: (commit: string) =>
+    `commit ${short(commit)} already has a note in refs/notes/ai (written by git-ai?): left as it is, aitrail's line-level record of it is not written.`,
+  rewriteUnreadable: (commit: string) => `the git-ai note of ${short(commit)} cannot be read; the rewritten commit keeps the copy git made.`,
+  squashNoNotes: (range: string) => `no commit of ${sanitize(range, { max: 200 })} has a git-ai note: nothing to compose.`,
+  squashExists: (commit: string) => `${short(commit)} already has a different note in refs/notes/ai; use --force to replace it.`,
+  squashWritten: (commit: string, files: number, notes: number) => `wrote the git-ai note of ${short(commit)}: ${files} file(s), composed from ${notes} note(s).`,
+  squashUnchanged: (commit: string) => `the git-ai note of ${short(commit)} is already this one; nothing changed.`,
+  squashEmpty: (commit: string) => `no line of ${short(commit)} comes from the branch's AI lines: no note written.`,
+  pushFailed: (remote: string, reason: string) =>
+    `could not push refs/notes/ai to ${sanitize(remote, { max: 100 })} (${sanitize(reason, { max: 200 })}); the push itself goes on. If the remote has notes you lack: git fetch ${sanitize(remote, { max: 100 })} refs/notes/ai:refs/notes/ai-remote && git notes --ref=ai merge -s ours refs/notes/ai-remote. To stop pushing notes: notes.push: false in the aitrail config.`,
+};

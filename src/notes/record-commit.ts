@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkpointNoted, sessionRecords } from '../core/checkpoint/checkpoint-note.js';
+import { splitLines } from '../core/lines/line-owners.js';
+import { composeFile } from '../core/notes/compose-note.js';
+import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
+import { listCheckpoints, removeCheckpoint } from '../checkpoint/checkpoint-store.js';
+import { resolveCommit } from '../git/resolve-commit.js';
+import { readRevisionBlobs } from '../git/revision-blobs.js';
+import { writeNote } from '../git/write-note.js';
+import { writeFreshNote } from './fresh-note.js';
+import { recordMessages } from './messages.js';
+
+/** A checkpoint untouched this long is dropped at the next commit (an agent's abandoned work). */
+const STALE_MS = 30 * 24 * 3600 * 1000;
+
+/** The work tree file holds exactly `oid` (SHA-1 blob id): nothing of it is left to commit. */
+function worktreeHolds(top: string, path: string, oid: string): boolean {
+  try {
+    const file = join(top, path);
+    if (!statSync(file).isFile()) return false;
+    const bytes = readFileSync(file);
+    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex') === oid;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Write the git-ai note of HEAD from the worktree's checkpoints, then drop the checkpoints it
+ * consumed (a file committed whole; a file committed in part keeps its checkpoint for the next
+ * commit, which notes only the lines it adds). Returns warnings, one line each.
+ */
+export async function recordCommit(top: string, gitDir: string, now = Date.now()): Promise<string[]> {
+  const warnings: string[] = [];
+  const { checkpoints, broken } = listCheckpoints(gitDir);
+  for (const file of broken) rmSync(file, { force: true });
+  const fresh = checkpoints.filter((checkpoint) => now - checkpoint.updated < STALE_MS);
+  for (const stale of checkpoints.filter((checkpoint) => !fresh.includes(checkpoint))) removeCheckpoint(gitDir, stale.path);
+  if (fresh.length === 0) return warnings;
+  const head = await resolveCommit(top, 'HEAD');
+  if (!head) return warnings;
+  const blobs = await readRevisionBlobs(top, fresh.flatMap((checkpoint) => [`${head}:${checkpoint.path}`, `${head}^1:${checkpoint.path}`]));
+  const note: NoteToWrite = { files: [], baseCommitSha: head, sessions: {} };
+  const consumed: string[] = [];
+  const used = new Set<string>();
+  fresh.forEach((checkpoint, index) => {
+    const committed = blobs[2 * index] ?? null;
+    const parent = blobs[2 * index + 1] ?? null;
+    if (!committed || parent?.oid === committed.oid) return;
+    const noted = checkpointNoted(checkpoint);
+    const lines = committed.oid === checkpoint.blob ? noted.lines : splitLines(committed.content.toString('utf8'));
+    const entries = composeFile([noted], lines, parent ? splitLines(parent.content.toString('utf8')) : null);
+    if (entries.length > 0) note.files.push({ path: checkpoint.path, entries });
+    for (const entry of entries) used.add(entry.key);
+    if (worktreeHolds(top, checkpoint.path, committed.oid)) consumed.push(checkpoint.path);
+  });
+  if (note.files.length > 0) {
+    note.sessions = sessionRecords(fresh.flatMap((checkpoint) => checkpoint.owners).filter((owner) => used.has(owner.key)));
+    const written = await writeNote(top, DEFAULT_NOTES_REF, head, serializeAuthorshipLog(note));
+    if (written.status === 'exists') warnings.push(recordMessages.noteExists(head));
+    else writeFreshNote(gitDir, head, written.blob);
+  }
+  for (const path of consumed) removeCheckpoint(gitDir, path);
+  return warnings;
+}

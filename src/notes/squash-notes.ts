@@ -1,0 +1,90 @@
+import { splitLines } from '../core/lines/line-owners.js';
+import { composeFile, composeMetadata, readNoteForRewrite, type NotedFile, type NoteForRewrite } from '../core/notes/compose-note.js';
+import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
+import { sanitize } from '../core/sanitize.js';
+import { UsageError } from '../errors/usage-error.js';
+import { listNotes, notesTip } from '../git/notes.js';
+import { resolveCommits } from '../git/resolve-commits.js';
+import { commitsBetween } from '../git/rev-list.js';
+import { readRevisionBlobs } from '../git/revision-blobs.js';
+import { writeNote } from '../git/write-note.js';
+import { recordMessages } from './messages.js';
+import { NOTE_SIZE_LIMIT } from './read-notes.js';
+
+export interface SquashOptions {
+  cwd: string;
+  range: string;
+  onto: string;
+  force?: boolean;
+}
+
+export interface SquashResult {
+  status: 'written' | 'unchanged' | 'exists' | 'no-notes' | 'empty';
+  commit: string;
+  files: number;
+  notes: number;
+  message: string;
+}
+
+/**
+ * `aitrail notes squash <base>..<head> --onto <commit>`: the note of a squash-merged commit (the
+ * hosting service's squash drops the branch commits and their notes) composed from the notes of
+ * the branch's commits, oldest first, each carried to `<commit>`'s files through a line diff (a
+ * later note wins a line; lines changed since are not claimed), keeping only the lines `<commit>`
+ * adds to its parent. Every session, prompt and human record of those notes is kept.
+ */
+export async function squashNotes(options: SquashOptions): Promise<SquashResult> {
+  // A ref name never holds `..`, so the first `..` splits the range.
+  const split = options.range.indexOf('..');
+  const match = split > 0 && !options.range.includes('...') && split + 2 < options.range.length ? [options.range, options.range.slice(0, split), options.range.slice(split + 2)] : null;
+  if (!match) throw new UsageError(`'${sanitize(options.range, { max: 200 })}' is not a range <base>..<head> (two dots): give the branch's base and head, e.g. origin/main..feature.`);
+  const [, baseRev, headRev] = match as unknown as [string, string, string];
+  const resolved = await resolveCommits(options.cwd, [baseRev, headRev, options.onto]);
+  for (const rev of [baseRev, headRev, options.onto]) {
+    if (!resolved.get(rev)) throw new UsageError(`unknown commit '${sanitize(rev, { max: 200 })}': name a commit of this repository (fetch it first if it is on a remote, e.g. git fetch origin pull/<n>/head).`);
+  }
+  const onto = resolved.get(options.onto)!;
+  const commits = await commitsBetween(options.cwd, resolved.get(baseRev)!, resolved.get(headRev)!);
+  const tip = await notesTip(options.cwd, DEFAULT_NOTES_REF);
+  const entries = tip ? await listNotes(options.cwd, tip) : new Map();
+  const noted = commits.filter((commit) => {
+    const entry = entries.get(commit);
+    return entry && entry.type === 'blob' && entry.size >= 0 && entry.size <= NOTE_SIZE_LIMIT;
+  });
+  const result = (status: SquashResult['status'], message: string, files = 0): SquashResult => ({ status, commit: onto, files, notes: noted.length, message });
+  if (noted.length === 0) return result('no-notes', recordMessages.squashNoNotes(options.range));
+  const current = entries.get(onto);
+  const texts = await readRevisionBlobs(options.cwd, [...noted.map((commit) => entries.get(commit)!.oid), ...(current?.type === 'blob' ? [current.oid] : [])]);
+  const sources: Array<{ commit: string; note: NoteForRewrite }> = [];
+  noted.forEach((commit, index) => {
+    const note = texts[index] ? readNoteForRewrite(texts[index]!.content.toString('utf8')) : null;
+    if (note) sources.push({ commit, note });
+  });
+  const paths = [...new Set(sources.flatMap((source) => [...source.note.files.keys()]))];
+  const blobs = await readRevisionBlobs(options.cwd, [
+    ...paths.flatMap((path) => [`${onto}:${path}`, `${onto}^1:${path}`]),
+    ...sources.flatMap((source) => [...source.note.files.keys()].map((path) => `${source.commit}:${path}`)),
+  ]);
+  const lines = (at: number) => (blobs[at] ? splitLines(blobs[at]!.content.toString('utf8')) : null);
+  let at = paths.length * 2;
+  const versions = sources.map((source) => new Map([...source.note.files.keys()].map((path) => [path, lines(at++) ?? []])));
+  const note: NoteToWrite = { files: [], ...composeMetadata(sources.map((source) => source.note.metadata), onto) };
+  paths.forEach((path, index) => {
+    const target = lines(2 * index);
+    if (!target) return;
+    const files: NotedFile[] = sources.flatMap((source, which) => {
+      const file = source.note.files.get(path);
+      return file ? [{ entries: file, lines: versions[which]!.get(path)! }] : [];
+    });
+    const composed = composeFile(files, target, lines(2 * index + 1));
+    if (composed.length > 0) note.files.push({ path, entries: composed });
+  });
+  if (note.files.length === 0) return result('empty', recordMessages.squashEmpty(onto));
+  const text = serializeAuthorshipLog(note);
+  const existing = current?.type === 'blob' ? texts[noted.length]?.content.toString('utf8') : undefined;
+  if (existing === text) return result('unchanged', recordMessages.squashUnchanged(onto), note.files.length);
+  if (existing !== undefined && !options.force) return result('exists', recordMessages.squashExists(onto), note.files.length);
+  await writeNote(options.cwd, DEFAULT_NOTES_REF, onto, text, { force: options.force === true || existing !== undefined });
+  return result('written', recordMessages.squashWritten(onto, note.files.length, sources.length), note.files.length);
+}

@@ -1,0 +1,192 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonicalModel } from '../../src/core/catalog.js';
+import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
+import { claudeCode, codex, cursor, geminiCli, type EditCase } from '../fixtures/agent-payloads.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { checkpoint } from '../helpers/checkpoint.js';
+import { aitrail, gitRun, hookEnv } from '../helpers/hooks.js';
+
+const BASE = 'alpha\nbravo\ncharlie\n';
+const AGENT_LINES = 'bravo\nx1\nx2\nx3\nx4';
+
+/** A repository with aitrail's hooks (git mode) and one commit of src/app.ts. */
+function setup(): TestRepo {
+  const repo = makeRepo();
+  repo.commit('base', { 'src/app.ts': BASE });
+  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+  expect(init.status, init.stderr).toBe(0);
+  return repo;
+}
+
+function editCase(repo: TestRepo, transcript: string): EditCase {
+  return { file: join(repo.dir, 'src/app.ts'), relative: 'src/app.ts', cwd: repo.dir, old: 'bravo', replacement: AGENT_LINES, transcript };
+}
+
+/** The agent's edit, replayed: its pre hook (if it has one), the file written, its post hook. */
+function agentEdits(repo: TestRepo, agent: string): string {
+  const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
+  const edit = editCase(repo, transcript);
+  let model: string;
+  const run = (payload: unknown) => {
+    const result = checkpoint(repo.dir, agent, payload);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+  };
+  const write = () => repo.write('src/app.ts', BASE.replace('bravo', AGENT_LINES));
+  switch (agent) {
+    case 'claude-code':
+      writeFileSync(transcript, claudeCode.transcript(claudeCode.model));
+      model = claudeCode.model;
+      run(claudeCode.pre(edit));
+      write();
+      run(claudeCode.post(edit));
+      break;
+    case 'gemini-cli':
+      writeFileSync(transcript, geminiCli.transcript(geminiCli.model));
+      model = geminiCli.model;
+      run(geminiCli.pre(edit));
+      write();
+      run(geminiCli.post(edit));
+      break;
+    case 'cursor':
+      model = cursor.model;
+      write();
+      run(cursor.post(edit));
+      break;
+    default:
+      model = codex.model;
+      run(codex.pre(edit));
+      write();
+      run(codex.post(edit));
+  }
+  return model;
+}
+
+function noteOf(repo: TestRepo, rev = 'HEAD'): string {
+  return repo.git(['notes', '--ref=ai', 'show', rev], { raw: true });
+}
+
+/** The note's files as `path: ranges` per key kind, and its one session record. */
+function summary(text: string) {
+  const parsed = parseAuthorshipLog(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const files = Object.fromEntries([...parsed.log.files].map(([path, entries]) => [path, entries.map((entry) => `${entry.kind}:${entry.ranges.join(',')}`)]));
+  return { files, sessions: [...parsed.log.sessions.values()] };
+}
+
+function blameTotals(repo: TestRepo) {
+  const result = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout).totals;
+}
+
+const TOOL: Record<string, string> = { 'claude-code': 'claude', 'gemini-cli': 'gemini', cursor: 'cursor', codex: 'codex' };
+
+describe('line by line: agent checkpoints → post-commit note (refs/notes/ai)', () => {
+  it.each(['claude-code', 'gemini-cli', 'cursor', 'codex'])('%s: the note marks exactly the agent lines nobody changed; blame counts them', (agent) => {
+    const repo = setup();
+    const model = agentEdits(repo, agent);
+    expect(readdirSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'))).toHaveLength(1);
+    // A person edits one agent line and adds one of their own.
+    repo.write('src/app.ts', 'alpha\nbravo\nx1\nx2 by hand\nx3\nx4\ncharlie\nhuman line\n');
+    const commit = gitRun(repo.dir, ['commit', '-qam', 'Add the x lines']);
+    expect(commit.status, commit.stderr).toBe(0);
+    const head = repo.git(['rev-parse', 'HEAD']);
+    const text = noteOf(repo);
+    const key = /\n {2}(s_[0-9a-f]{14})::t_[0-9a-f]{14} /.exec(text)![1]!;
+    expect(text.replace(/::t_[0-9a-f]{14}/, '::t_TRACE')).toBe(
+      `src/app.ts\n  ${key}::t_TRACE 3,5-6\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', base_commit_sha: head, prompts: {}, sessions: { [key]: { agent_id: { tool: TOOL[agent], id: JSON.stringify(agentSession(agent)).slice(1, -1), model } } } }, null, 2)}\n`,
+    );
+    expect(readdirSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'))).toEqual([]);
+    const id = canonicalModel(model)!;
+    expect(blameTotals(repo)).toEqual({ lines: 8, ai: 3, human: 5, byModel: { [id]: 3 }, byAgent: { [agent]: 3 }, lineLevel: 5 });
+  });
+});
+
+function agentSession(agent: string): string {
+  const edit = { file: '', relative: '', cwd: '', old: '', replacement: '', transcript: '' };
+  switch (agent) {
+    case 'claude-code':
+      return claudeCode.pre(edit).session_id;
+    case 'gemini-cli':
+      return geminiCli.pre(edit).session_id;
+    case 'cursor':
+      return cursor.post(edit).conversation_id;
+    default:
+      return codex.pre(edit).session_id;
+  }
+}
+
+/** A commit whose note marks x1, x3, x4 (lines 3, 5, 6) as Claude Code's. */
+function aiCommit(repo: TestRepo): void {
+  agentEdits(repo, 'claude-code');
+  repo.write('src/app.ts', 'alpha\nbravo\nx1\nx2 by hand\nx3\nx4\ncharlie\n');
+  const commit = gitRun(repo.dir, ['commit', '-qam', 'Add the x lines']);
+  expect(commit.status, commit.stderr).toBe(0);
+  expect(summary(noteOf(repo)).files).toEqual({ 'src/app.ts': ['session:3,3,5,6'] });
+}
+
+describe('notes survive history edits', () => {
+  it('amend: the note follows the lines (a line added above shifts them; an AI line a person changes becomes theirs)', () => {
+    const repo = setup();
+    aiCommit(repo);
+    repo.write('src/app.ts', 'top\nalpha\nbravo\nx1\nx2 by hand\nx3 changed\nx4\ncharlie\n');
+    const amend = gitRun(repo.dir, ['commit', '-q', '--amend', '-a', '--no-edit']);
+    expect(amend.status, amend.stderr).toBe(0);
+    const text = noteOf(repo);
+    expect(summary(text).files).toEqual({ 'src/app.ts': ['session:4,4,7,7'] });
+    expect(text).toContain(`"base_commit_sha": "${repo.git(['rev-parse', 'HEAD'])}"`);
+    expect(blameTotals(repo)).toMatchObject({ lines: 8, ai: 2, human: 6, byAgent: { 'claude-code': 2 } });
+  });
+
+  it('amend with new agent lines: the old note carried and the new checkpoint composed into one note', () => {
+    const repo = setup();
+    aiCommit(repo);
+    const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
+    writeFileSync(transcript, claudeCode.transcript('claude-sonnet-4-5'));
+    const edit = { ...editCase(repo, transcript), old: 'charlie', replacement: 'charlie\ny1' };
+    // A later Claude Code session, on another model.
+    const later = { session_id: 'a1b2c3d4-later' };
+    expect(checkpoint(repo.dir, 'claude-code', { ...claudeCode.pre(edit), ...later }).status).toBe(0);
+    repo.write('src/app.ts', 'alpha\nbravo\nx1\nx2 by hand\nx3\nx4\ncharlie\ny1\n');
+    expect(checkpoint(repo.dir, 'claude-code', { ...claudeCode.post(edit), ...later }).status).toBe(0);
+    const amend = gitRun(repo.dir, ['commit', '-q', '--amend', '-a', '--no-edit']);
+    expect(amend.status, amend.stderr).toBe(0);
+    const note = summary(noteOf(repo));
+    expect(note.files).toEqual({ 'src/app.ts': ['session:3,3,5,6', 'session:8,8'] });
+    expect(note.sessions.map((session) => session.model).sort()).toEqual(['claude-opus-4-6', 'claude-sonnet-4-5']);
+    expect(blameTotals(repo)).toMatchObject({ ai: 4, byModel: { 'anthropic/claude-opus-4.6': 3, 'anthropic/claude-sonnet-4.5': 1 } });
+  });
+
+  it('rebase onto a main that changed the file above the lines: line numbers recomputed, counts unchanged', () => {
+    const repo = setup();
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    aiCommit(repo);
+    const before = noteOf(repo);
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit('main moves on', { 'src/app.ts': 'header 1\nheader 2\nalpha\nbravo\ncharlie\n' }, hookEnv());
+    repo.git(['checkout', '-q', 'feature']);
+    const rebase = gitRun(repo.dir, ['rebase', '-q', 'main']);
+    expect(rebase.status, rebase.stderr).toBe(0);
+    expect(repo.git(['show', 'HEAD:src/app.ts'])).toBe('header 1\nheader 2\nalpha\nbravo\nx1\nx2 by hand\nx3\nx4\ncharlie');
+    const after = noteOf(repo);
+    expect(summary(after).files).toEqual({ 'src/app.ts': ['session:5,5,7,8'] });
+    // Same keys and records; only the line numbers and the base commit moved.
+    expect(after.replace(/"base_commit_sha": "[0-9a-f]+"/, '').replace(' 5,7-8', ' 3,5-6')).toBe(before.replace(/"base_commit_sha": "[0-9a-f]+"/, ''));
+    expect(blameTotals(repo)).toMatchObject({ lines: 9, ai: 3, byAgent: { 'claude-code': 3 } });
+  });
+
+  it('a rebase with nothing to move keeps the copy git made (notes.rewriteRef), byte for byte but the base commit', () => {
+    const repo = setup();
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    aiCommit(repo);
+    const before = noteOf(repo);
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit('unrelated', { 'README.md': 'readme\n' }, hookEnv());
+    repo.git(['checkout', '-q', 'feature']);
+    expect(gitRun(repo.dir, ['rebase', '-q', 'main']).status).toBe(0);
+    expect(noteOf(repo).replace(/"base_commit_sha": "[0-9a-f]+"/, '')).toBe(before.replace(/"base_commit_sha": "[0-9a-f]+"/, ''));
+  });
+});

@@ -1,0 +1,135 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
+import { claudeCode, geminiCli, type EditCase } from '../fixtures/agent-payloads.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { checkpoint } from '../helpers/checkpoint.js';
+import { aitrail, gitRun, hookEnv } from '../helpers/hooks.js';
+
+/** The agent replaces `old` by `replacement` in `path`: pre hook, the file written, post hook. */
+function agentEdit(repo: TestRepo, agent: 'claude-code' | 'gemini-cli', path: string, old: string, replacement: string): void {
+  const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
+  const fixture = agent === 'claude-code' ? claudeCode : geminiCli;
+  writeFileSync(transcript, fixture.transcript(fixture.model));
+  const edit: EditCase = { file: join(repo.dir, path), relative: path, cwd: repo.dir, old, replacement, transcript };
+  expect(checkpoint(repo.dir, agent, fixture.pre(edit)).stderr).toBe('');
+  repo.write(path, repo.git(['show', `:${path}`], { raw: true }).replace(old, replacement));
+  expect(checkpoint(repo.dir, agent, fixture.post(edit)).stderr).toBe('');
+}
+
+function commitAll(repo: TestRepo, message: string): string {
+  const result = gitRun(repo.dir, ['commit', '-qam', message]);
+  expect(result.status, result.stderr).toBe(0);
+  return repo.git(['rev-parse', 'HEAD']);
+}
+
+function noteFiles(repo: TestRepo, rev: string) {
+  const parsed = parseAuthorshipLog(repo.git(['notes', '--ref=ai', 'show', rev], { raw: true }));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return { files: Object.fromEntries([...parsed.log.files].map(([path, entries]) => [path, entries.map((entry) => entry.ranges.join(','))])), sessions: [...parsed.log.sessions.values()].map((session) => session.tool).sort() };
+}
+
+function blame(repo: TestRepo, args: string[] = []) {
+  const result = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', ...args]);
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout).totals;
+}
+
+/** main with a.txt and b.txt; feature with two noted agent commits (Claude Code in a.txt, Gemini CLI in b.txt) and a human one. */
+function branchWithNotes(): TestRepo {
+  const repo = makeRepo();
+  repo.commit('base', { 'a.txt': 'a1\na2\na3\n', 'b.txt': 'b1\nb2\n' });
+  expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
+  repo.git(['checkout', '-q', '-b', 'feature']);
+  agentEdit(repo, 'claude-code', 'a.txt', 'a2\n', 'a2\nai-1\nai-2\n');
+  commitAll(repo, 'claude lines');
+  agentEdit(repo, 'gemini-cli', 'b.txt', 'b1\n', 'b1\ngem-1\n');
+  repo.write('a.txt', 'a1\na2\nai-1\nai-2 edited by hand\na3\n');
+  commitAll(repo, 'gemini lines, a hand edit');
+  repo.write('b.txt', 'b0\nb1\ngem-1\nb2\n');
+  commitAll(repo, 'human line');
+  return repo;
+}
+
+describe('aitrail notes squash', () => {
+  it('a squash merge gets a note composed from the branch notes: exactly the AI lines that survived, at their lines in the squashed commit', () => {
+    const repo = branchWithNotes();
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit('main moves', { 'c.txt': 'c\n' }, hookEnv());
+    expect(gitRun(repo.dir, ['merge', '-q', '--squash', 'feature']).status).toBe(0);
+    const squashed = commitAll(repo, 'feature (#1)');
+    expect(gitRun(repo.dir, ['notes', '--ref=ai', 'list', squashed]).status).not.toBe(0);
+
+    const result = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', 'HEAD']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/wrote the git-ai note of [0-9a-f]{12}: 2 file\(s\), composed from 2 note\(s\)/);
+    expect(noteFiles(repo, 'HEAD')).toEqual({ files: { 'a.txt': ['3,3'], 'b.txt': ['3,3'] }, sessions: ['claude', 'gemini'] });
+    expect(blame(repo)).toMatchObject({ lines: 10, ai: 2, byAgent: { 'claude-code': 1, 'gemini-cli': 1 } });
+
+    // Idempotent; a different note there is kept unless --force.
+    expect(aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', 'HEAD']).stdout).toMatch(/already this one; nothing changed/);
+    const other = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature~2', '--onto', 'HEAD']);
+    expect(other.status).toBe(2);
+    expect(other.stdout).toMatch(/already has a different note in refs\/notes\/ai; use --force/);
+    expect(noteFiles(repo, 'HEAD').files).toEqual({ 'a.txt': ['3,3'], 'b.txt': ['3,3'] });
+    expect(aitrail(repo.dir, ['notes', 'squash', 'main~1..feature~2', '--onto', 'HEAD', '--force']).status).toBe(0);
+    expect(noteFiles(repo, 'HEAD')).toEqual({ files: { 'a.txt': ['3,3'] }, sessions: ['claude'] });
+  });
+
+  it('bad ranges and unknown commits are usage errors (exit 2); a range without notes says so (exit 0)', () => {
+    const repo = branchWithNotes();
+    for (const range of ['main', 'main...feature', '--upload-pack=evil..main', 'nope..feature']) {
+      const result = aitrail(repo.dir, ['notes', 'squash', range, '--onto', 'HEAD']);
+      expect(result.status, range).toBe(2);
+      expect(result.stderr, range).toMatch(range.startsWith('-') ? /Not enough non-option arguments/ : /not a range <base>\.\.<head> \(two dots\)|unknown commit 'nope'/);
+    }
+    const none = aitrail(repo.dir, ['notes', 'squash', 'feature~1..feature', '--onto', 'HEAD']);
+    expect(none).toMatchObject({ status: 0, stdout: expect.stringMatching(/has a git-ai note: nothing to compose/) });
+  });
+});
+
+describe('pre-push pushes refs/notes/ai', () => {
+  function withRemote(config?: string) {
+    const repo = branchWithNotes();
+    const remote = makeRepo({ bare: true });
+    if (config) {
+      repo.write('.aitrailrc.yml', config);
+      commitAll((repo.git(['add', '.aitrailrc.yml']), repo), 'config');
+    }
+    repo.git(['remote', 'add', 'origin', remote.dir]);
+    return { repo, remote };
+  }
+
+  it('along with the branch, to a real bare remote; nothing new: no second push', () => {
+    const { repo, remote } = withRemote();
+    const push = gitRun(repo.dir, ['push', '-q', 'origin', 'feature']);
+    expect(push.status, push.stderr).toBe(0);
+    expect(remote.git(['rev-parse', 'refs/notes/ai'])).toBe(repo.git(['rev-parse', 'refs/notes/ai']));
+    expect(remote.git(['notes', '--ref=ai', 'show', 'feature~1'], { raw: true })).toBe(repo.git(['notes', '--ref=ai', 'show', 'feature~1'], { raw: true }));
+    // A clone gets them with the usual fetch refspec for notes.
+    const clone = makeRepo();
+    clone.git(['fetch', '-q', remote.dir, 'refs/heads/*:refs/remotes/origin/*', 'refs/notes/ai:refs/notes/ai']);
+    expect(blame(clone, ['--rev', 'origin/feature'])).toMatchObject({ byAgent: { 'claude-code': 1, 'gemini-cli': 1 } });
+  });
+
+  it('notes.push: false in the config: the branch goes, the notes stay', () => {
+    const { repo, remote } = withRemote('notes:\n  push: false\n');
+    const push = gitRun(repo.dir, ['push', '-q', 'origin', 'feature']);
+    expect(push.status, push.stderr).toBe(0);
+    expect(remote.git(['rev-parse', 'feature'])).toBe(repo.git(['rev-parse', 'feature']));
+    expect(gitRun(remote.dir, ['rev-parse', '--verify', '-q', 'refs/notes/ai']).status).not.toBe(0);
+  });
+
+  it('a remote whose notes diverged refuses them: one warning naming the fix, the branch push still succeeds', () => {
+    const { repo, remote } = withRemote();
+    const other = makeRepo();
+    other.commit('other', { 'x.txt': 'x\n' });
+    other.git(['notes', '--ref=ai', 'add', '-m', 'foreign', 'HEAD']);
+    other.git(['push', '-q', remote.dir, 'refs/notes/ai:refs/notes/ai']);
+    const push = gitRun(repo.dir, ['push', '-q', 'origin', 'feature']);
+    expect(push.status, push.stderr).toBe(0);
+    expect(push.stderr).toMatch(/aitrail: warning: could not push refs\/notes\/ai to origin .*git notes --ref=ai merge/);
+    expect(remote.git(['rev-parse', 'feature'])).toBe(repo.git(['rev-parse', 'feature']));
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { parseAuthorshipLog } from '../../../src/core/notes/parse-authorship-log.js';
+import { formatLineRanges, serializeAuthorshipLog, writablePath, type NoteToWrite } from '../../../src/core/notes/serialize-authorship-log.js';
+
+// git_ai_standard_v3.0.0.md §1.2.5 "Complete Example (Sessions Format)", byte for byte
+// (git-ai-project/git-ai specs/git_ai_standard_v3.0.0.md), a known-human entry included.
+const SPEC_EXAMPLE = `src/main.rs
+  s_c9883b05a2487d::t_9f8e7d6c5b4a32 1-10,15-20
+  s_c9883b05a2487d::t_a1b2c3d4e5f678 25,30-35
+  h_31dce776f88375 42-50
+src/lib.rs
+  s_e7f2a90b31cc48::t_deadbeef012345 1-50
+---
+{
+  "schema_version": "authorship/3.0.0",
+  "git_ai_version": "1.4.5",
+  "base_commit_sha": "7734793b756b3921c88db5375a8c156e9532447b",
+  "prompts": {},
+  "humans": {
+    "h_31dce776f88375": {
+      "author": "Developer <dev@example.com>"
+    }
+  },
+  "sessions": {
+    "s_c9883b05a2487d": {
+      "agent_id": {
+        "tool": "cursor",
+        "id": "6ef2299e-a67f-432b-aa80-3d2fb4d28999",
+        "model": "claude-sonnet-4-5-20250514"
+      },
+      "human_author": "dev@example.com"
+    },
+    "s_e7f2a90b31cc48": {
+      "agent_id": {
+        "tool": "claude",
+        "id": "conv_abc123def456",
+        "model": "claude-sonnet-4-5-20250514"
+      },
+      "human_author": "dev@example.com",
+      "custom_attributes": {
+        "team": "backend"
+      }
+    }
+  }
+}
+`;
+
+const SPEC_NOTE: NoteToWrite = {
+  files: [
+    {
+      path: 'src/main.rs',
+      entries: [
+        { key: 's_c9883b05a2487d::t_9f8e7d6c5b4a32', ranges: [15, 20, 1, 10] },
+        { key: 's_c9883b05a2487d::t_a1b2c3d4e5f678', ranges: [25, 25, 30, 35] },
+        { key: 'h_31dce776f88375', ranges: [42, 50] },
+      ],
+    },
+    { path: 'src/lib.rs', entries: [{ key: 's_e7f2a90b31cc48::t_deadbeef012345', ranges: [1, 50] }] },
+  ],
+  gitAiVersion: '1.4.5',
+  baseCommitSha: '7734793b756b3921c88db5375a8c156e9532447b',
+  humans: { h_31dce776f88375: { author: 'Developer <dev@example.com>' } },
+  sessions: {
+    s_c9883b05a2487d: { agent_id: { tool: 'cursor', id: '6ef2299e-a67f-432b-aa80-3d2fb4d28999', model: 'claude-sonnet-4-5-20250514' }, human_author: 'dev@example.com' },
+    s_e7f2a90b31cc48: { agent_id: { tool: 'claude', id: 'conv_abc123def456', model: 'claude-sonnet-4-5-20250514' }, human_author: 'dev@example.com', custom_attributes: { team: 'backend' } },
+  },
+};
+
+describe('serializeAuthorshipLog', () => {
+  it('writes the spec example byte for byte', () => {
+    expect(serializeAuthorshipLog(SPEC_NOTE)).toBe(SPEC_EXAMPLE);
+  });
+
+  it('is read back by the parser as written (round trip)', () => {
+    const parsed = parseAuthorshipLog(serializeAuthorshipLog(SPEC_NOTE));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect([...parsed.log.files.keys()]).toEqual(['src/main.rs', 'src/lib.rs']);
+    expect(parsed.log.files.get('src/main.rs')!.map((entry) => [entry.key, entry.kind, entry.record, entry.ranges])).toEqual([
+      ['s_c9883b05a2487d::t_9f8e7d6c5b4a32', 'session', 's_c9883b05a2487d', [1, 10, 15, 20]],
+      ['s_c9883b05a2487d::t_a1b2c3d4e5f678', 'session', 's_c9883b05a2487d', [25, 25, 30, 35]],
+      ['h_31dce776f88375', 'human', 'h_31dce776f88375', [42, 50]],
+    ]);
+    expect(parsed.log.sessions.get('s_e7f2a90b31cc48')).toEqual({ tool: 'claude', model: 'claude-sonnet-4-5-20250514' });
+    expect([...parsed.log.humans]).toEqual(['h_31dce776f88375']);
+    expect(parsed.log.schemaVersion).toBe('authorship/3.0.0');
+  });
+
+  it('quotes paths with whitespace, leaves out files without lines, and omits empty humans/sessions', () => {
+    const text = serializeAuthorshipLog({
+      files: [
+        { path: 'docs/README (copy).md', entries: [{ key: 's_00000000000000::t_11111111111111', ranges: [5, 5] }] },
+        { path: 'empty.ts', entries: [{ key: 's_00000000000000::t_11111111111111', ranges: [] }] },
+        { path: 'tab\tname ', entries: [{ key: 's_00000000000000::t_11111111111111', ranges: [2, 3] }] },
+      ],
+      baseCommitSha: 'abc',
+      sessions: {},
+    });
+    expect(text).toBe('"docs/README (copy).md"\n  s_00000000000000::t_11111111111111 5\n"tab\tname "\n  s_00000000000000::t_11111111111111 2-3\n---\n{\n  "schema_version": "authorship/3.0.0",\n  "base_commit_sha": "abc",\n  "prompts": {}\n}\n');
+    const parsed = parseAuthorshipLog(text);
+    expect(parsed.ok && [...parsed.log.files.keys()]).toEqual(['docs/README (copy).md', 'tab\tname ']);
+  });
+
+  it('sorts and joins ranges as git-ai does (1, 5, 10-15, 25-30, 50, 100-200)', () => {
+    expect(formatLineRanges([100, 200, 5, 5, 10, 15, 50, 50, 1, 1, 25, 30])).toBe('1,5,10-15,25-30,50,100-200');
+    expect(formatLineRanges([1, 3, 4, 6, 5, 9, 12, 12])).toBe('1-9,12');
+  });
+
+  it('refuses paths no reader can read back', () => {
+    for (const path of ['a\nb', 'a\rb', '---', 'say "hi"', 'bell\u0007', '']) expect(writablePath(path)).toBe(false);
+    for (const path of ['src/a.ts', 'my file.rs', 'ünïcode/ファイル.ts', '  leading']) expect(writablePath(path)).toBe(true);
+    expect(() => serializeAuthorshipLog({ files: [{ path: 'a\nb', entries: [{ key: 'k', ranges: [1, 1] }] }], baseCommitSha: '', sessions: {} })).toThrow(TypeError);
+  });
+});
