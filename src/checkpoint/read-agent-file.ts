@@ -1,27 +1,13 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { writablePath } from '../core/notes/serialize-authorship-log.js';
+import { realOrPlanned } from '../io/real-or-planned.js';
 
 /** Largest file recorded line by line (bigger: a warning, nothing recorded). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export type AgentFile = { ok: true; path: string; content: string | null } | { ok: false; reason: string };
 
-/** The deepest existing ancestor of `path` through realpath, with the components that do not exist yet appended. */
-function realPathOf(path: string): string {
-  const missing: string[] = [];
-  let at = path;
-  for (;;) {
-    try {
-      return join(realpathSync(at), ...missing.reverse());
-    } catch {
-      const parent = dirname(at);
-      if (parent === at) return path;
-      missing.push(basename(at));
-      at = parent;
-    }
-  }
-}
 
 /**
  * Where the agent's file `absolute` is in the work tree at `top`, and its text (null: it does not
@@ -31,13 +17,13 @@ function realPathOf(path: string): string {
  * opened non-blocking, never waited on), a file over MAX_FILE_BYTES, a binary file (NUL byte).
  */
 export function readAgentFile(top: string, absolute: string): AgentFile {
-  const realTop = realPathOf(top);
+  const realTop = realOrPlanned(top);
   const lexical = relative(top, absolute);
   if (lexical === '' || lexical === '..' || lexical.startsWith(`..${sep}`) || isAbsolute(lexical)) return { ok: false, reason: 'it is outside the repository' };
   const path = lexical.split(sep).join('/');
   if (path.split('/').includes('.git')) return { ok: false, reason: "it is inside git's own folder" };
   if (!writablePath(path)) return { ok: false, reason: 'its name holds characters a note cannot carry (control characters or ")' };
-  if (realPathOf(dirname(absolute)) !== join(realTop, dirname(lexical))) return { ok: false, reason: 'it goes through a symbolic link' };
+  if (realOrPlanned(dirname(absolute)) !== join(realTop, dirname(lexical))) return { ok: false, reason: 'it goes through a symbolic link' };
   let stat;
   try {
     stat = lstatSync(absolute);

@@ -1,5 +1,6 @@
-import { lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { realOrPlanned } from '../io/real-or-planned.js';
 
 /**
  * Where init/uninstall may write, and why not. A hostile repository commits symlinks (`.husky`,
@@ -27,21 +28,6 @@ function lstatOrNull(path: string) {
   }
 }
 
-/** The real path of `path`, or of its nearest existing ancestor with the rest appended (it will be created). */
-function realOrPlanned(path: string): string {
-  const missing: string[] = [];
-  let current = path;
-  for (;;) {
-    try {
-      return join(realpathSync(current), ...missing.reverse());
-    } catch {
-      const parent = dirname(current);
-      if (parent === current) return path;
-      missing.push(basename(current));
-      current = parent;
-    }
-  }
-}
 
 function linkNote(path: string): string {
   try {

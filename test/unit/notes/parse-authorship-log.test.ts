@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseAuthorshipLog } from '../../../src/core/notes/parse-authorship-log.js';
 import type { AuthorshipLog, NoteParse } from '../../../src/core/notes/types.js';
+import { SPEC_EXAMPLE as SESSIONS } from '../../fixtures/git-ai-spec-example.js';
 
 function parsed(text: string): AuthorshipLog {
   const result = parseAuthorshipLog(text);
@@ -15,47 +16,6 @@ function failure(text: string): NoteParse & { ok: false } {
 }
 
 const entries = (log: AuthorshipLog, path: string) => log.files.get(path)?.map((entry) => [entry.key, entry.kind, entry.record, entry.ranges]);
-
-// Spec §1.2.5, verbatim.
-const SESSIONS = `src/main.rs
-  s_c9883b05a2487d::t_9f8e7d6c5b4a32 1-10,15-20
-  s_c9883b05a2487d::t_a1b2c3d4e5f678 25,30-35
-  h_31dce776f88375 42-50
-src/lib.rs
-  s_e7f2a90b31cc48::t_deadbeef012345 1-50
----
-{
-  "schema_version": "authorship/3.0.0",
-  "git_ai_version": "1.4.5",
-  "base_commit_sha": "7734793b756b3921c88db5375a8c156e9532447b",
-  "prompts": {},
-  "humans": {
-    "h_31dce776f88375": {
-      "author": "Developer <dev@example.com>"
-    }
-  },
-  "sessions": {
-    "s_c9883b05a2487d": {
-      "agent_id": {
-        "tool": "cursor",
-        "id": "6ef2299e-a67f-432b-aa80-3d2fb4d28999",
-        "model": "claude-sonnet-4-5-20250514"
-      },
-      "human_author": "dev@example.com"
-    },
-    "s_e7f2a90b31cc48": {
-      "agent_id": {
-        "tool": "claude",
-        "id": "conv_abc123def456",
-        "model": "claude-sonnet-4-5-20250514"
-      },
-      "human_author": "dev@example.com",
-      "custom_attributes": {
-        "team": "backend"
-      }
-    }
-  }
-}`;
 
 // Spec §1.2.6 (legacy prompts with 16-hex keys).
 const LEGACY = `src/main.rs

@@ -1,49 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAuthorshipLog } from '../../../src/core/notes/parse-authorship-log.js';
 import { formatLineRanges, serializeAuthorshipLog, writablePath, type NoteToWrite } from '../../../src/core/notes/serialize-authorship-log.js';
-
-// git_ai_standard_v3.0.0.md §1.2.5 "Complete Example (Sessions Format)", byte for byte
-// (git-ai-project/git-ai specs/git_ai_standard_v3.0.0.md), a known-human entry included.
-const SPEC_EXAMPLE = `src/main.rs
-  s_c9883b05a2487d::t_9f8e7d6c5b4a32 1-10,15-20
-  s_c9883b05a2487d::t_a1b2c3d4e5f678 25,30-35
-  h_31dce776f88375 42-50
-src/lib.rs
-  s_e7f2a90b31cc48::t_deadbeef012345 1-50
----
-{
-  "schema_version": "authorship/3.0.0",
-  "git_ai_version": "1.4.5",
-  "base_commit_sha": "7734793b756b3921c88db5375a8c156e9532447b",
-  "prompts": {},
-  "humans": {
-    "h_31dce776f88375": {
-      "author": "Developer <dev@example.com>"
-    }
-  },
-  "sessions": {
-    "s_c9883b05a2487d": {
-      "agent_id": {
-        "tool": "cursor",
-        "id": "6ef2299e-a67f-432b-aa80-3d2fb4d28999",
-        "model": "claude-sonnet-4-5-20250514"
-      },
-      "human_author": "dev@example.com"
-    },
-    "s_e7f2a90b31cc48": {
-      "agent_id": {
-        "tool": "claude",
-        "id": "conv_abc123def456",
-        "model": "claude-sonnet-4-5-20250514"
-      },
-      "human_author": "dev@example.com",
-      "custom_attributes": {
-        "team": "backend"
-      }
-    }
-  }
-}
-`;
+import { SPEC_EXAMPLE } from '../../fixtures/git-ai-spec-example.js';
 
 const SPEC_NOTE: NoteToWrite = {
   files: [
@@ -68,7 +26,7 @@ const SPEC_NOTE: NoteToWrite = {
 
 describe('serializeAuthorshipLog', () => {
   it('writes the spec example byte for byte', () => {
-    expect(serializeAuthorshipLog(SPEC_NOTE)).toBe(SPEC_EXAMPLE);
+    expect(serializeAuthorshipLog(SPEC_NOTE)).toBe(`${SPEC_EXAMPLE}\n`);
   });
 
   it('is read back by the parser as written (round trip)', () => {
