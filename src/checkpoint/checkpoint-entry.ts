@@ -1,16 +1,36 @@
+import { readSync } from 'node:fs';
 import { ExitCode } from '../core/exit-codes.js';
 import { CHECKPOINT_AGENTS } from '../core/checkpoint/payloads/read-payload.js';
 import { checkpointMessages } from './messages.js';
 import { MAX_PAYLOAD_BYTES, runCheckpoint } from './run-checkpoint.js';
 
-/** stdin, whole, or null past `limit` bytes (the rest is drained, so the agent never blocks writing it). */
+/**
+ * stdin, whole, or null past `limit` bytes (the rest is drained, so the agent never blocks
+ * writing it). Read with readSync on fd 0: no stream machinery to load on every agent edit; a
+ * non-blocking stdin (EAGAIN) falls back to the stream for the rest.
+ */
 async function readStdin(limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size <= limit) chunks.push(chunk as Buffer);
+  const take = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= limit) chunks.push(chunk);
+  };
+  const buffer = Buffer.alloc(1 << 16);
+  let streamed = false;
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') streamed = true;
+      else if ((error as NodeJS.ErrnoException).code !== 'EOF') throw error;
+      break;
+    }
+    if (read === 0) break;
+    take(Buffer.from(buffer.subarray(0, read)));
   }
+  if (streamed) for await (const chunk of process.stdin) take(chunk as Buffer);
   return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
 

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Checkpoint latency: `aitrail checkpoint --agent claude-code` (run by the agent's own hook on
+// every file edit) against a bare `node -e 0`, measured in the same run, interleaved, in a real
+// temporary repository: a PreToolUse snapshot and a PostToolUse Edit of a 400-line file, the
+// payloads as Claude Code sends them, a transcript to read the model from. Target: at most the
+// commit hooks' budget, 1.6x `node -e 0` (median). BENCH_ITERATIONS=n changes the number of runs (default 40).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cleanEnv, median } from './lib.js';
+
+const bin = resolve(fileURLToPath(import.meta.url), '../../bin/aitrail.js');
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 40);
+const TARGET = 1.6;
+const env = cleanEnv();
+
+const dir = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-bench-')));
+try {
+  const git = (...args) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+  git('init', '-q', '-b', 'main');
+  const file = join(dir, 'src', 'app.ts');
+  execFileSync('mkdir', ['-p', join(dir, 'src')]);
+  const before = Array.from({ length: 400 }, (_, at) => `export const line${at} = ${at * 7919}; // original`).join('\n') + '\n';
+  const after = before.replace('export const line200 = ', 'export const agentLine1 = 1;\nexport const agentLine2 = 2;\nexport const line200 = ');
+  writeFileSync(file, before);
+  const transcript = join(dir, '..', `${dir.split('/').pop()}-transcript.jsonl`);
+  writeFileSync(transcript, `${JSON.stringify({ type: 'assistant', message: { role: 'assistant', model: 'claude-opus-4-6', content: [{ type: 'text', text: 'Done.' }] } })}\n`.repeat(200));
+  const common = { session_id: '8c35adc1-1f55-4c0f-9a8e-3d2b7c1e5a10', transcript_path: transcript, cwd: dir, permission_mode: 'default', tool_name: 'Edit', tool_use_id: 'toolu_01', tool_input: { file_path: file, old_string: 'export const line200 = ', new_string: 'export const agentLine1 = 1;\nexport const agentLine2 = 2;\nexport const line200 = ', replace_all: false } };
+  const pre = JSON.stringify({ ...common, hook_event_name: 'PreToolUse' });
+  const post = JSON.stringify({ ...common, hook_event_name: 'PostToolUse', tool_response: { filePath: file, userModified: false } });
+
+  const spawn = (args, input, content) => {
+    if (content !== undefined) writeFileSync(file, content);
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { cwd: dir, env, input, encoding: 'utf8' });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0 || result.stderr !== '') throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    return ms;
+  };
+  const cases = {
+    'node -e 0': () => spawn(['-e', '0'], ''),
+    'aitrail checkpoint (PreToolUse)': () => spawn([bin, 'checkpoint', '--agent', 'claude-code'], pre, before),
+    'aitrail checkpoint (PostToolUse)': () => spawn([bin, 'checkpoint', '--agent', 'claude-code'], post, after),
+  };
+  for (const name of Object.keys(cases)) for (let i = 0; i < 3; i += 1) cases[name]();
+  const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  for (let i = 0; i < iterations; i += 1) for (const name of Object.keys(cases)) times[name].push(cases[name]());
+
+  const base = median(times['node -e 0']);
+  console.log(`${iterations} interleaved runs each, node ${process.version}, medians (a 400-line file, 2 lines added by the agent):`);
+  let worst = 0;
+  for (const name of Object.keys(cases)) {
+    const value = median(times[name]);
+    const ratio = value / base;
+    if (name !== 'node -e 0') worst = Math.max(worst, ratio);
+    console.log(`  ${name.padEnd(34)} ${value.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}x`);
+  }
+  console.log(`target <= ${TARGET}x node -e 0: ${worst <= TARGET ? 'met' : 'NOT met'} (worst ${worst.toFixed(2)}x)`);
+  const stored = readdirSync(join(dir, '.git', 'aitrail', 'checkpoints'));
+  console.log(`check: ${stored.length} checkpoint file under .git/aitrail/checkpoints/`);
+  rmSync(transcript, { force: true });
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
