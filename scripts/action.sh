@@ -6,7 +6,7 @@
 # Reads what GitHub sets: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH (the event payload), GITHUB_REF,
 # GITHUB_SHA, GITHUB_BASE_REF, GITHUB_WORKSPACE, GITHUB_STEP_SUMMARY, RUNNER_TEMP,
 # GITHUB_ACTION_PATH; and the inputs as INPUT_RANGE, INPUT_CONFIG, INPUT_BLAME_PATHS,
-# INPUT_BLAME_SINCE, INPUT_FAIL_ON_WARNINGS, INPUT_VERSION (action.yml passes them through env,
+# INPUT_BLAME_SINCE, INPUT_FAIL_ON_WARNINGS, INPUT_VERSION, INPUT_SQUASH_NOTES (action.yml passes them through env,
 # never into the script text). AITRAIL_ACTION_BIN names an aitrail executable to run instead of
 # installing one (tests). Exit: check's code (1 policy violation, 2 usage, 3 git), 1 for
 # warnings with fail-on-warnings, then blame's; 0 when all is well.
@@ -50,6 +50,11 @@ case $event in
     if [ -n "$default_branch" ] && [ "${GITHUB_REF:-}" = "refs/heads/$default_branch" ]; then before=$(field before); else base=$default_branch; fi ;;
   *) base=$default_branch ;;
 esac
+# squash-notes: a merged pull request's note, instead of judging (scripts/action-squash-notes.sh).
+if [ "${INPUT_SQUASH_NOTES:-false}" = true ]; then
+  # shellcheck source=scripts/action-squash-notes.sh
+  . "$(dirname "${BASH_SOURCE[0]}")/action-squash-notes.sh"
+fi
 [ -n "$base" ] || [ -n "$before" ] || [ -n "${INPUT_RANGE:-}" ] || [ -n "${INPUT_CONFIG:-}" ] || fail "cannot tell the target branch of this $event event: set the range input (and config)" 2
 
 # History and notes: the whole history (a shallow clone cannot be judged), the target branch as

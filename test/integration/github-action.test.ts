@@ -91,6 +91,7 @@ function runAction(runner: TestRepo, event: { name: string; ref: string; sha: st
     INPUT_BLAME_PATHS: '',
     INPUT_BLAME_SINCE: 'base',
     INPUT_FAIL_ON_WARNINGS: 'false',
+    INPUT_SQUASH_NOTES: 'false',
     INPUT_VERSION: '',
     ...inputs,
   };
@@ -198,6 +199,60 @@ describe('the GitHub Action script on a push', () => {
   });
 });
 
+describe('the GitHub Action script with squash-notes (a merged pull request)', () => {
+  /** A git-ai note saying lines `ranges` of `path` are Claude Code's (session s_1…). */
+  const note = (commit: string, path: string, ranges: string) =>
+    `${path}\n  s_00000000000001::t_00000000000001 ${ranges}\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', base_commit_sha: commit, prompts: {}, sessions: { s_00000000000001: { agent_id: { tool: 'claude', id: 'session-1', model: 'claude-opus-4-6' } } } }, null, 2)}\n`;
+
+  function squashMerged(world: Origin) {
+    const { dev } = world;
+    dev.git(['checkout', '-q', '-b', 'feature', world.main]);
+    const first = dev.commit('feat: ai lines\n', { 'src/ai.js': 'ai 1\nai 2\nhuman\n' });
+    dev.git(['notes', '--ref=ai', 'add', '-F', '-', first], { input: note(first, 'src/ai.js', '1-2') });
+    const head = dev.commit('feat: a hand edit\n', { 'src/ai.js': 'ai 1\nai 2 fixed by hand\nhuman\n' });
+    dev.git(['checkout', '-q', 'main']);
+    dev.commit('main moves\n', { 'other.js': 'x\n' });
+    dev.git(['merge', '-q', '--squash', 'feature']);
+    const merged = dev.commit('feat: ai lines (#1)\n');
+    dev.git(['push', '-q', 'origin', 'main', `${head}:refs/pull/1/head`, 'refs/notes/ai']);
+    const event = { name: 'pull_request', ref: 'refs/heads/main', sha: merged, baseRef: 'main', headRef: 'feature', payload: { action: 'closed', number: 1, pull_request: { number: 1, merged: true, merge_commit_sha: merged, head: { sha: head, ref: 'feature' }, base: { ref: 'main' } }, repository: { default_branch: 'main' } } };
+    return { merged, event };
+  }
+
+  it("composes the squash commit's note from the pull request's notes and pushes refs/notes/ai", () => {
+    const world = origin();
+    const { merged, event } = squashMerged(world);
+    const runner = checkout(world, 'heads/main', merged);
+    const result = runAction(runner, event, { INPUT_SQUASH_NOTES: 'true' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/wrote the git-ai note of [0-9a-f]{12}: 1 file\(s\), composed from 1 note\(s\)/);
+    expect(result.summary).toContain(`The line-level note of \`${merged.slice(0, 12)}\` was composed from pull request #1 and pushed to refs/notes/ai.`);
+    const pushed = world.origin.git(['notes', '--ref=ai', 'show', merged], { raw: true });
+    expect(pushed).toBe(note(merged, 'src/ai.js', '1'));
+    // Run again: nothing new to push.
+    const again = runAction(runner, event, { INPUT_SQUASH_NOTES: 'true' });
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/already this one; nothing changed/);
+  });
+
+  it('a pull request closed without merging, or a push event: nothing composed', () => {
+    const world = origin();
+    const { merged, event } = squashMerged(world);
+    const runner = checkout(world, 'heads/main', merged);
+    const closed = runAction(runner, { ...event, payload: { ...event.payload, pull_request: { ...event.payload.pull_request, merged: false } } }, { INPUT_SQUASH_NOTES: 'true' });
+    expect(closed.status, closed.stderr).toBe(0);
+    expect(closed.stderr).toMatch(/was not merged: no note to compose/);
+    const push = runAction(runner, { ...event, name: 'push' }, { INPUT_SQUASH_NOTES: 'true' });
+    expect(push.status).toBe(2);
+    expect(push.stdout).toMatch(/squash-notes runs on a pull_request event/);
+    expect(gitRunStatus(world.origin.dir, ['notes', '--ref=ai', 'show', merged])).not.toBe(0);
+  });
+});
+
+function gitRunStatus(cwd: string, args: string[]): number | null {
+  return spawnSync('git', args, { cwd, env: TEST_GIT_ENV, encoding: 'utf8' }).status;
+}
+
 describe('action.yml', () => {
   it('is a composite action whose one step passes every input to the script through env, never into the script text', () => {
     const action = load(readFileSync(join(PACKAGE_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }>; runs: { using: string; steps: { shell: string; run: string; env: Record<string, string> }[] } };
@@ -207,7 +262,7 @@ describe('action.yml', () => {
     expect(step!.shell).toBe('bash');
     expect(step!.run).toBe('"$GITHUB_ACTION_PATH/scripts/action.sh"');
     const names = Object.keys(action.inputs);
-    expect(names).toEqual(['range', 'config', 'blame-paths', 'blame-since', 'fail-on-warnings', 'version']);
+    expect(names).toEqual(['range', 'config', 'blame-paths', 'blame-since', 'fail-on-warnings', 'squash-notes', 'version']);
     const script = readFileSync(SCRIPT, 'utf8');
     for (const name of names) {
       const variable = `INPUT_${name.toUpperCase().replace(/-/g, '_')}`;
