@@ -51,14 +51,19 @@ export function agentArgument(argv: readonly string[]): string | null {
  */
 export async function runCheckpointCommand(argv: readonly string[]): Promise<number> {
   const agent = agentArgument(argv);
+  // -q/--quiet or AITRAIL_QUIET=1: no warnings (nothing else is ever printed but Gemini CLI's and Cursor's `{}`).
+  const quiet = argv.includes('-q') || argv.includes('--quiet') || process.env.AITRAIL_QUIET === '1';
+  const warn = (text: string) => {
+    if (!quiet) process.stderr.write(text);
+  };
   // Read (and drain) stdin first: the agent is writing the payload and must never see a broken pipe.
   const payload = await readStdin(MAX_PAYLOAD_BYTES);
   if (process.env.AITRAIL === '0') return ExitCode.ok;
   if (agent === null) {
-    process.stderr.write(`${checkpointMessages.prefix}${checkpointMessages.badPayload(`--agent is missing (one of ${Object.keys(CHECKPOINT_AGENTS).join(', ')})`)}\n`);
+    warn(`${checkpointMessages.prefix}${checkpointMessages.badPayload(`--agent is missing (one of ${Object.keys(CHECKPOINT_AGENTS).join(', ')})`)}\n`);
     return ExitCode.ok;
   }
-  const code = runCheckpoint({ agent, payload, cwd: process.cwd(), env: process.env, now: Date.now(), warn: (text) => process.stderr.write(text) });
+  const code = runCheckpoint({ agent, payload, cwd: process.cwd(), env: process.env, now: Date.now(), warn });
   if (agent === 'gemini-cli' || agent === 'cursor') process.stdout.write('{}\n');
   return code;
 }

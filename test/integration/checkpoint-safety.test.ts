@@ -76,6 +76,12 @@ describe('aitrail checkpoint never fails the agent', () => {
     expect(stored(join(repo.dir, '.git'))).toEqual([]);
   });
 
+  it('AITRAIL_QUIET=1 or -q: the warning is not printed, still exit 0', () => {
+    const repo = repoWithFile();
+    expect(checkpoint(repo.dir, ['--agent', 'claude-code'], 'garbage', { AITRAIL_QUIET: '1' })).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(checkpoint(repo.dir, ['--agent', 'claude-code', '-q'], 'garbage')).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
   it('outside any repository: nothing recorded, exit 0', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.txt'), 'x\n');
