@@ -34,7 +34,14 @@ export async function blameEnvironment(root: string, commonDir: string, ignoreRe
     .split('\0')
     .filter((entry) => entry.toLowerCase().startsWith('blame.ignorerevsfile\n'))
     .map((entry) => expandPath(entry.slice(entry.indexOf('\n') + 1), root));
-  const files = [...configured, ...ignoreRevsFiles.filter((file) => file !== ''), join(commonDir, 'shallow'), join(commonDir, 'info', 'grafts'), join(commonDir, 'info', 'attributes')];
-  const hashes = await Promise.all(files.map(async (file) => `${file}\0${await contentHash(file)}`));
+  // Each file by its role, never by its absolute path: the digest is the same in every clone.
+  const files: [string, string][] = [
+    ...configured.map((file, index): [string, string] => [`blame.ignoreRevsFile#${index}`, file]),
+    ...ignoreRevsFiles.filter((file) => file !== '').map((file, index): [string, string] => [`--ignore-revs-file#${index}`, file]),
+    ['shallow', join(commonDir, 'shallow')],
+    ['info/grafts', join(commonDir, 'info', 'grafts')],
+    ['info/attributes', join(commonDir, 'info', 'attributes')],
+  ];
+  const hashes = await Promise.all(files.map(async ([role, file]) => `${role}\0${await contentHash(file)}`));
   return createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', ...hashes].join('\0\0')).digest('hex');
 }

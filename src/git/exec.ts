@@ -92,7 +92,9 @@ export function runGitSync(args: readonly string[], options: GitOptions): string
  * iterator's end rejects with a GitError when git exits non-zero.
  */
 export async function* streamGit(args: readonly string[], options: GitOptions): AsyncGenerator<Buffer> {
-  const child = spawn('git', args, { cwd: options.cwd, env: gitEnvironment(options), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('git', args, { cwd: options.cwd, env: gitEnvironment(options), stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.on('error', () => {});
+  child.stdin.end(options.input ?? '');
   const err: Buffer[] = [];
   child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
   const closed = new Promise<number | null>((resolve, reject) => {

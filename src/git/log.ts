@@ -22,6 +22,8 @@ export interface LogOptions {
   extra?: string[];
   /** History as stored: replace refs and grafts ignored (enforcement). */
   asStored?: boolean;
+  /** Written to git's stdin (with `--stdin` among the revisions: one revision a line). */
+  input?: string;
 }
 
 const FIELDS = ['%H', '%P', '%an', '%ae', '%cn', '%ce', '%ct', '%B'];
@@ -40,7 +42,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   let fields: string[] = [];
   let current: CommitRecord | undefined;
   let inFields = false;
-  for await (const token of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true }), '\0')) {
+  for await (const token of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0')) {
     if (!inFields && token === '') {
       if (current) yield current;
       current = undefined;

@@ -1,7 +1,8 @@
-import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { emptyCounts, type AuthorCounts, type BlameReport, type Counts } from '../core/blame/types.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { pruneOldest } from './prune-oldest.js';
 
 /**
  * Whole-report cache under `<common-git-dir>/aitrail/blame-cache/<key>.json`. The key (see
@@ -89,11 +90,7 @@ export async function readCachedReport(dir: string, key: string): Promise<BlameR
 export async function writeCachedReport(dir: string, key: string, report: BlameReport): Promise<void> {
   try {
     await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ key, report }), { mkdir: true });
-    const names = (await readdir(dir)).filter((name) => name.endsWith('.json'));
-    if (names.length <= KEEP) return;
-    const dated = await Promise.all(names.map(async (name) => ({ name, time: (await stat(join(dir, name))).mtimeMs })));
-    dated.sort((a, b) => b.time - a.time);
-    await Promise.all(dated.slice(KEEP).map(({ name }) => unlink(join(dir, name)).catch(() => {})));
+    await pruneOldest(dir, KEEP);
   } catch {
     // A read-only git dir or a full disk just means no cache.
   }

@@ -21,5 +21,15 @@ export const blameMessages = {
     kind === 'symlink'
       ? `skipped '${show(path)}': it is under '${show(link)}', a symbolic link in this revision; name the real path instead.`
       : `skipped '${show(path)}': it is inside the submodule '${show(link)}' (another repository); run aitrail blame inside it.`,
+  shardUnreadable: (file: string, why: string) => `--merge: cannot read '${show(file)}' (${show(why)}); give the JSON files that \`aitrail blame --format json --shard <i>/<n>\` wrote.`,
+  shardNotOne: (file: string) => `--merge: '${show(file)}' is not the JSON of one shard (aitrail blame --format json --shard <i>/<n>, same aitrail version).`,
+  shardMismatch: (file: string) => `--merge: '${show(file)}' answers another question than the first shard (other revision, options, config or aitrail version); run every shard with the same command.`,
+  shardNoAuthors: () => '--merge --by author: the shards were run without --by author; run each --shard with --by author (and --format json).',
+  shardOverlap: (path: string) => `--merge: '${show(path)}' is in two shards; give the JSON of each --shard i/n once, all from the same command.`,
+  shardSet: (count: number, missing: readonly number[], twice: readonly number[]) =>
+    `--merge: the ${count} shards are not all there once each${missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''}${twice.length > 0 ? ` (given twice: ${twice.join(', ')})` : ''}; give the JSON of every --shard i/${count}, i = 1…${count}.`,
+  shardInvalid: (value: string) => `invalid --shard '${show(value)}': give <i>/<n> with 1 <= i <= n <= 1024, e.g. --shard 2/4.`,
+  mergeWith: (options: readonly string[]) => `--merge reads only the shards' JSON: ${options.join(', ')} ${options.length > 1 ? 'do' : 'does'} not apply; give ${options.length > 1 ? 'them' : 'it'} to every --shard run instead.`,
+  shardWithMerge: () => '--shard and --merge do not go together: run each shard with --shard, then merge their JSON with --merge.',
   attributesUnread: (reason: string) => `linguist-generated not read: ${reason}; generated files are counted like any other (leave them out with --exclude).`,
 };

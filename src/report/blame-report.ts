@@ -9,8 +9,8 @@ import { renderBlame } from '../core/blame/render.js';
 import type { BlameFormat, BlameGrouping, BlameReport, CommitModels, Excluded, FileBlame, FileReport } from '../core/blame/types.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
+import { shardFiles, type Shard } from '../core/blame/shard.js';
 import { UsageError } from '../errors/usage-error.js';
-import { blameFile } from '../git/blame.js';
 import { blameEnvironment } from '../git/blame-environment.js';
 import { listBlameFiles } from '../git/blame-files.js';
 import { locateRepo } from '../git/repo.js';
@@ -21,8 +21,8 @@ import { blameMessages } from './blame-messages.js';
 import { checkNamedPaths, toPathspec } from './blame-paths.js';
 import { selectBlameFiles } from './blame-selection.js';
 import { ShallowHistoryError } from './shallow-history-error.js';
-import { commitAttributions } from './commit-attributions.js';
-import { runPool } from './run-pool.js';
+import { startAttributions } from './attributions-of.js';
+import { blameFiles } from './blame-files-cached.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { notesMessages } from '../core/notes/messages.js';
@@ -36,7 +36,9 @@ import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { runOptions } from './run-options.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
-const CACHE_VERSION = 'blame-3';
+const CACHE_VERSION = 'blame-4';
+/** Bump when what a per-file entry holds changes (see file-blame-cache.ts). */
+const FILE_CACHE_VERSION = 'file-1';
 
 /** The installed aitrail version: built-in signatures change with it, so it is part of the key. */
 export async function packageVersion(): Promise<string> {
@@ -83,11 +85,16 @@ export interface BlameRun {
   notesRef?: string;
   /** Split each file's lines by commit author too (`byAuthor`, for `--by author`). */
   authors?: boolean;
+  /** Blame only this part of the files (`--shard <i>/<n>`); `--merge` joins the parts' JSON. */
+  shard?: Shard;
 }
 
 export interface BlameResult {
   report: BlameReport;
+  /** The whole report came from the cache. */
   cached: boolean;
+  /** Files git blame ran on this time (the others' blame came from the per-file cache). */
+  blamed: number;
 }
 
 function checkRev(value: string, option: string): void {
@@ -134,7 +141,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     run.notes === false ? Promise.resolve(null) : notesTip(repo.root, notesRef),
   ]);
   // No commit yet (HEAD unborn): nothing to blame is an empty report, not an error.
-  if (!rev && revName === 'HEAD') return { report: emptyReport(), cached: false };
+  if (!rev && revName === 'HEAD') return { report: emptyReport(), cached: false, blamed: 0 };
   if (!rev) throw new UsageError(`unknown --rev '${revName}': it names no commit in this repository.`);
   if (run.since !== undefined && !since) {
     if (await shallowBoundary(repo.root)) throw new ShallowHistoryError(blameMessages.shallowMissingSince(run.since), []);
@@ -158,15 +165,16 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   // Attributes are read at `rev` (in the key) plus info/attributes (in `environment`); the
   // default exclusions are this list.
   const notes = notesAt ? { ref: notesRef, tip: notesAt } : null;
-  const key = cacheKey({ v: CACHE_VERSION, version, rev, since, flags, specs, include, cliInclude: run.include ?? [], exclude, detect, environment, lockfiles: LOCKFILE_NAMES, allowShallow, notes, authors: run.authors === true });
+  // Key material that is the same in every clone: an --ignore-revs-file counts by its content (in `environment`).
+  const keyFlags = flags.map((flag, index) => (flags[index - 1] === '--ignore-revs-file' && flag !== '' ? '#file' : flag));
+  const question = { version, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, allowShallow, notes, authors: run.authors === true };
+  const key = cacheKey({ v: CACHE_VERSION, ...question, environment, shard: run.shard ?? null });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
     const hit = await readCachedReport(dir, key);
-    if (hit && excludedOk(hit.excluded)) return { report: hit, cached: true };
+    if (hit && excludedOk(hit.excluded)) return { report: hit, cached: true, blamed: 0 };
   }
 
-  const attributionsPromise = commitAttributions(repo.root, rev, since, detect);
-  attributionsPromise.catch(() => {});
   const notesListing = notes ? listNotes(repo.root, notes.tip) : Promise.resolve(new Map<string, NoteEntry>());
   notesListing.catch(() => {});
   const listing = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
@@ -177,7 +185,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const named = new Set(specs.filter((spec) => paths.has(spec)));
   const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, include, cliInclude: run.include ?? [], exclude, named });
   if (selection.attributesUnread) run.onWarning?.(blameMessages.attributesUnread(selection.attributesUnread));
-  const { files } = selection;
+  const files = run.shard ? shardFiles(selection.files, run.shard) : selection.files;
 
   const noteEntries = await notesListing.catch((error: unknown) => {
     if (!(error instanceof GitError)) throw error;
@@ -185,19 +193,21 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     return new Map<string, NoteEntry>();
   });
   const noted = noteEntries.size > 0 ? (sha: string) => noteEntries.has(sha) : undefined;
-  const revision = since ? `${since}..${rev}` : rev;
-  const blames: FileBlame[] = new Array(files.length);
-  let done = 0;
-  run.onProgress?.(0, files.length);
-  await runPool(files, run.jobs ?? availableParallelism(), async (file, index) => {
-    blames[index] = await blameFile(repo.root, file.path, { revision, flags, noted });
-    run.onProgress?.(++done, files.length);
-  });
+  const useCache = run.cache !== false;
+  const attributionsOf = startAttributions({ root: repo.root, rev, since, detect, cache: useCache ? { dir, key: cacheKey({ v: CACHE_VERSION, version, detect, environment }) } : null, whole: !run.shard });
+  // Per-file entries: what git blame answers for (anchor, path) under these options and this environment.
+  const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, since, flags: keyFlags, environment });
+  const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files, flags, jobs: run.jobs ?? availableParallelism(), noted, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });
+  for (const blame of blames) {
+    if (blame.noted) blame.noted = noted ? blame.noted.filter((group) => noteEntries.has(group.sha)) : undefined;
+    if (blame.noted?.length === 0) delete blame.noted;
+  }
   const needed = blames.flatMap((blame) => (blame.noted ?? []).map((group) => group.sha));
   const parsedNotes = await readNotes(repo.root, noteEntries, needed, { aliases: detect.detect.aliases, onWarning: run.onWarning });
-  const attributions = await attributionsPromise;
-  const lookup = (sha: string): CommitModels | undefined => attributions.get(sha);
-  const authors = run.authors ? await commitAuthors(repo.root, blames.flatMap((blame) => [...blame.commits.keys()])) : undefined;
+  const blamed = new Set(blames.flatMap((blame) => [...blame.commits.keys()]));
+  const attributions = await attributionsOf(blamed);
+  const lookup = (sha: string): CommitModels | undefined => attributions.get(sha) ?? undefined;
+  const authors = run.authors ? await commitAuthors(repo.root, blamed) : undefined;
   const authorOf = authors ? (sha: string) => authors.get(sha) ?? `unknown <${sha}>` : undefined;
   const unknownHistory = allowShallow ? new Set(cut) : undefined;
   const noteOf = (sha: string) => parsedNotes.get(sha);
@@ -207,13 +217,18 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const totals = sumReports(reports);
   if (allowShallow) totals.shallowBoundary ??= 0;
-  const report: BlameReport = { rev, since, totals, files: reports, excluded: selection.excluded, ...(allowShallow ? { shallowCut: cut } : {}) };
+  // A shard's `excluded` counts ride with part 1, so the parts add up to the whole.
+  const excluded = run.shard && run.shard.index !== 1 ? { lockfiles: 0, generated: 0 } : selection.excluded;
+  const shard = run.shard ? { shard: { ...run.shard, question: cacheKey(question) } } : {};
+  const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
   if (run.cache !== false) await writeCachedReport(dir, key, report);
-  return { report, cached: false };
+  return { report, cached: false, blamed: blamedFiles };
 }
 
 export interface BlameCommandRun extends BlameRun, DiagnosticsOptions {
   format: BlameFormat;
+  /** `--merge <json>...`: print the report the shards' JSON files make together (no repository read). */
+  merge?: string[];
   by: BlameGrouping;
   write?: (text: string) => void;
 }
@@ -228,7 +243,9 @@ export async function runBlame(args: BlameCommandRun): Promise<number> {
     const say = diagnostics(args);
     const onWarning = args.onWarning ?? ((message: string) => say(`aitrail: warning: ${message}\n`));
     const onNote = args.onNote ?? ((message: string) => say(`aitrail: note: ${message}\n`));
-    const { report } = await blameReport({ ...args, authors: args.authors ?? args.by === 'author', onProgress, onWarning, onNote });
+    const report = args.merge
+      ? await (await import('./merge-shards.js')).mergeShardFiles(args.merge, { authors: args.by === 'author' })
+      : (await blameReport({ ...args, authors: args.authors ?? args.by === 'author', onProgress, onWarning, onNote })).report;
     spinner?.stop();
     const meta = args.format === 'html' ? { tool: `aitrail ${await packageVersion()}`, generatedAt: new Date().toISOString(), options: runOptions(args) } : undefined;
     write(renderBlame(report, args.format, args.by, meta));

@@ -92,6 +92,12 @@ export interface BlameReport {
   excluded?: Excluded;
   /** Only with `--allow-shallow`: the shallow clone's cut commits inside the blamed range. */
   shallowCut?: string[];
+  /**
+   * Only with `--shard <i>/<n>`: this report holds part `index` of `count` of the files (the
+   * `excluded` counts ride with part 1); `question` names what was asked (revision, options,
+   * config, version), so `--merge` joins only parts of the same question.
+   */
+  shard?: { index: number; count: number; question: string };
 }
 
 /** One row of a `--by` view. `key` is a path, a directory, a model id, an agent slug or an author (`Name <email>`). */

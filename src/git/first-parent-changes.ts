@@ -1,0 +1,46 @@
+import type { ChainCommit } from '../core/blame/blame-anchors.js';
+import { splitRecords, streamGit } from './exec.js';
+
+const ZERO = /^0+$/;
+
+/**
+ * A path's object as blame compares it: its type (`10` file, `12` symlink, `16` submodule: the
+ * mode's first digits) and blob, '' when absent. git blame passes a file's whole blame to a parent
+ * that holds the same blob as the same type (100644 and 100755 alike); a type change is an add.
+ */
+const object = (mode: string, blob: string): string => (ZERO.test(blob) || ZERO.test(mode) ? '' : `${mode.slice(0, 2)}:${blob}`);
+
+/**
+ * The first-parent chain of `rev` (newest first; with `since`, only commits not reachable from it),
+ * each commit with the objects (type and blob) of the paths it changed against its first parent (`--raw`, no rename
+ * detection, a root against the empty tree). Streamed: stop iterating and git is stopped.
+ * Immune to the user's log and diff config (renames, relative paths, signatures, colour).
+ */
+export async function* firstParentChanges(cwd: string, rev: string, since: string | null): AsyncGenerator<ChainCommit> {
+  const args = ['log', '-z', '--format=%x00%H%x00%P', '--first-parent', '--topo-order', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--root', '--no-color', '--no-relative', '--no-show-signature', '--no-ext-diff', '--no-textconv', rev, ...(since ? [`^${since}`] : []), '--'];
+  let current: { sha: string; parents: string[]; changes: Map<string, readonly [string, string]> } | null = null;
+  let state: 'sha' | 'parents' | 'raw' | 'path' = 'raw';
+  let pending: readonly [string, string] = ['', ''];
+  for await (const token of splitRecords(streamGit(args, { cwd }), '\0')) {
+    if (state === 'sha') {
+      current = { sha: token, parents: [], changes: new Map() };
+      state = 'parents';
+    } else if (state === 'parents') {
+      current!.parents = token === '' ? [] : token.split(' ');
+      state = 'raw';
+    } else if (state === 'path') {
+      current!.changes.set(token, pending);
+      state = 'raw';
+    } else if (token === '') {
+      if (current) yield current;
+      current = null;
+      state = 'sha';
+    } else {
+      // `:<old mode> <new mode> <old blob> <new blob> <status>` (the first one after a newline).
+      const [oldMode = '', newMode = '', before = '', after = ''] = token.replace(/^\n/, '').slice(1).split(' ');
+      pending = [object(oldMode, before), object(newMode, after)];
+      state = 'path';
+    }
+  }
+  if (current) yield current;
+}

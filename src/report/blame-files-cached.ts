@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { FileBlame } from '../core/blame/types.js';
+import { blameFile } from '../git/blame.js';
+import type { TreeFile } from '../git/blame-files.js';
+import { blameAnchors } from './blame-anchors.js';
+import { fileCacheDir, hasFileBlames, pruneFileBlames, readFileBlame, writeFileBlame } from './file-blame-cache.js';
+import { runPool } from './run-pool.js';
+
+export interface BlameFilesInput {
+  root: string;
+  rev: string;
+  since: string | null;
+  files: readonly TreeFile[];
+  /** git blame flags as run (`--ignore-revs-file` with the real path). */
+  flags: readonly string[];
+  jobs: number;
+  /** Commits that carry a note (without the cache: only their line groups are kept). */
+  noted?: (sha: string) => boolean;
+  /** The cache directory and what every entry's key holds besides (anchor, path); null = no cache. */
+  cache: { dir: string; keyBase: string } | null;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Reads of cache entries in flight at once. */
+const READS = 32;
+
+function entryKey(keyBase: string, anchor: string, path: string): string {
+  return createHash('sha256').update(`${keyBase}\0${anchor}\0${path}`).digest('hex');
+}
+
+export interface BlamedFiles {
+  /** What git blame says about each file, in the order of `files`. */
+  blames: FileBlame[];
+  /** Files git blame ran on (the others came from the cache). */
+  blamed: number;
+}
+
+/**
+ * What git blame says about each file. With the cache, a file is blamed only when no entry holds
+ * its (anchor, path, options): after a commit that touched one file, one file is blamed. Cached
+ * blames keep every line group (notes are applied later, whatever they are). With no entry at all
+ * (a cold cache), blaming starts at once and the anchors are found beside it.
+ */
+export async function blameFiles(input: BlameFilesInput): Promise<BlamedFiles> {
+  const { root, files } = input;
+  const revision = input.since ? `${input.since}..${input.rev}` : input.rev;
+  const blames: FileBlame[] = new Array(files.length);
+  let done = 0;
+  const total = files.length;
+  input.onProgress?.(0, total);
+  const tick = () => input.onProgress?.(++done, total);
+  if (!input.cache) {
+    await runPool(files, input.jobs, async (file, index) => {
+      blames[index] = await blameFile(root, file.path, { revision, flags: input.flags, noted: input.noted });
+      tick();
+    });
+    return { blames, blamed: files.length };
+  }
+  const { keyBase } = input.cache;
+  const dir = fileCacheDir(input.cache.dir);
+  const anchoring = blameAnchors(root, input.rev, input.since, files.map((file) => file.path), input.cache.dir);
+  anchoring.catch(() => {});
+  const keysOf = async () => {
+    const anchors = await anchoring;
+    return files.map((file) => entryKey(keyBase, anchors.get(file.path) ?? input.rev, file.path));
+  };
+  let missing: number[] = files.map((_, index) => index);
+  if (await hasFileBlames(dir)) {
+    const keys = await keysOf();
+    missing = [];
+    await runPool(files, READS, async (_, index) => {
+      const hit = await readFileBlame(dir, keys[index]!);
+      if (hit) {
+        blames[index] = hit;
+        tick();
+      } else missing.push(index);
+    });
+    missing.sort((a, b) => a - b); // biggest first, as listed
+  }
+  await runPool(missing, input.jobs, async (index) => {
+    blames[index] = await blameFile(root, files[index]!.path, { revision, flags: input.flags, noted: () => true });
+    tick();
+  });
+  if (missing.length > 0) {
+    const keys = await keysOf();
+    await runPool(missing, READS, (index) => writeFileBlame(dir, keys[index]!, blames[index]!));
+    await pruneFileBlames(dir, files.length);
+  }
+  return { blames, blamed: missing.length };
+}

@@ -1,0 +1,82 @@
+import { readFile, stat } from 'node:fs/promises';
+import { sumReports } from '../core/blame/aggregate.js';
+import type { BlameReport, FileReport } from '../core/blame/types.js';
+import { UsageError } from '../errors/usage-error.js';
+import { reportFromEntry } from './blame-cache.js';
+import { blameMessages } from './blame-messages.js';
+
+/** Largest shard file read (a report of a million files is far below it). */
+const MAX_BYTES = 512 * 1024 * 1024;
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/** A shard's report, checked: counts sane, its shard stamp present. */
+function shardOf(data: unknown, file: string): BlameReport & { shard: NonNullable<BlameReport['shard']> } {
+  const report = reportFromEntry({ key: 'shard', report: data }, 'shard');
+  const shard = report?.shard;
+  const stamp = shard && isCount(shard.index) && isCount(shard.count) && shard.index >= 1 && shard.index <= shard.count && typeof shard.question === 'string';
+  const excluded = report?.excluded;
+  const rowsOk = (rows: FileReport[]) => rows.every((row) => isCount(row.lineLevel) && row.lineLevel <= row.lines && (row.shallowBoundary === undefined || isCount(row.shallowBoundary)));
+  const cutOk = report?.shallowCut === undefined || (Array.isArray(report.shallowCut) && report.shallowCut.every((sha) => typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha)));
+  if (!report || !stamp || !excluded || !isCount(excluded.lockfiles) || !isCount(excluded.generated) || !rowsOk(report.files) || !cutOk) throw new UsageError(blameMessages.shardNotOne(file));
+  return report as BlameReport & { shard: NonNullable<BlameReport['shard']> };
+}
+
+/**
+ * `aitrail blame --merge <json>...`: the reports of every shard of one question, merged into the
+ * report the unsharded run gives — the same files, totals, byModel, byAgent, lineLevel, excluded
+ * and shallow fields (and byAuthor, for `--by author`, when the shards ran with it). Refuses
+ * (exit 2) shards of different questions, a shard missing or twice.
+ */
+export async function mergeShardFiles(files: readonly string[], options: { authors?: boolean } = {}): Promise<BlameReport> {
+  const shards = await Promise.all(
+    files.map(async (file) => {
+      let text: string;
+      try {
+        const info = await stat(file);
+        if (info.isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
+        if (info.isFile() && info.size > MAX_BYTES) throw new UsageError(blameMessages.shardNotOne(file));
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(blameMessages.shardUnreadable(file, (error as NodeJS.ErrnoException).code ?? String(error)));
+      }
+      if (text.length > MAX_BYTES) throw new UsageError(blameMessages.shardNotOne(file));
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        throw new UsageError(blameMessages.shardNotOne(file));
+      }
+      return shardOf(data, file);
+    }),
+  );
+  const first = shards[0];
+  if (!first) throw new UsageError(blameMessages.shardSet(0, [], []));
+  shards.forEach((shard, index) => {
+    const same = shard.shard.question === first.shard.question && shard.shard.count === first.shard.count && shard.rev === first.rev && shard.since === first.since;
+    if (!same || JSON.stringify(shard.shallowCut) !== JSON.stringify(first.shallowCut)) throw new UsageError(blameMessages.shardMismatch(files[index]!));
+  });
+  const count = first.shard.count;
+  const seen = shards.map((shard) => shard.shard.index);
+  const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !seen.includes(index));
+  const twice = [...new Set(seen.filter((index, at) => seen.indexOf(index) !== at))];
+  if (missing.length > 0 || twice.length > 0) throw new UsageError(blameMessages.shardSet(count, missing, twice));
+
+  const rows = shards.flatMap((shard) => shard.files);
+  const paths = new Set<string>();
+  for (const row of rows) {
+    if (paths.has(row.path)) throw new UsageError(blameMessages.shardOverlap(row.path));
+    paths.add(row.path);
+  }
+  if (options.authors && rows.some((row) => !row.byAuthor)) throw new UsageError(blameMessages.shardNoAuthors());
+  rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const totals = sumReports(rows);
+  if (first.shallowCut) totals.shallowBoundary ??= 0;
+  const excluded = { lockfiles: 0, generated: 0 };
+  for (const shard of shards) {
+    excluded.lockfiles += shard.excluded!.lockfiles;
+    excluded.generated += shard.excluded!.generated;
+  }
+  return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}) };
+}

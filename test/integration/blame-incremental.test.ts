@@ -1,0 +1,153 @@
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blameReport, type BlameRun } from '../../src/report/blame-report.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+
+const CLAUDE = '\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n';
+const QWEN = '\n\nCo-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n';
+const lines = (tag: string, count: number) => Array.from({ length: count }, (_, index) => `${tag} line ${index} with some words to copy around`).join('\n') + '\n';
+
+/** One report through the library the CLI runs (in process: quick): its JSON text and how it was made. */
+async function report(repo: TestRepo, options: Partial<BlameRun>) {
+  const warnings: string[] = [];
+  const result = await blameReport({ cwd: repo.dir, ...options, onWarning: (message) => warnings.push(message) });
+  expect(warnings).toEqual([]);
+  return { json: JSON.stringify(result.report, null, 2), cached: result.cached, blamed: result.blamed };
+}
+
+/** Option sets each step is checked under: -C -C -w, -M, --since (filled in once `base` exists). */
+type Variant = Partial<BlameRun>;
+
+/**
+ * The cached (incremental) report equals a fresh one (--no-cache), byte for byte, under every
+ * variant; returns how many files git blame ran on for each (the others came from the cache).
+ */
+async function sameAsFresh(repo: TestRepo, variants: Variant[]): Promise<number[]> {
+  const blamed: number[] = [];
+  for (const variant of variants) {
+    const cached = await report(repo, variant);
+    const fresh = await report(repo, { ...variant, cache: false });
+    expect(cached.json, `blame ${JSON.stringify(variant)}`).toBe(fresh.json);
+    blamed.push(cached.blamed);
+  }
+  return blamed;
+}
+
+describe('blame: the per-file cache is never stale', () => {
+  it('equals a fresh run after new commits, amends, rebases, branch switches, config, ignore-revs, notes, option and --since changes', async () => {
+    const repo = makeRepo();
+    const base = repo.commit('human: start\n', { 'a.txt': lines('a', 30), 'b.txt': lines('b', 20), 'src/c.txt': lines('c', 12) });
+    repo.commit(`ai: extend a${CLAUDE}`, { 'a.txt': lines('a', 30) + lines('a2', 5) });
+    // b's lines copied into a new file: -C -C tells where they came from.
+    const copied = repo.commit(`ai: copy b${QWEN}`, { 'd.txt': lines('b', 20).split('\n').slice(0, 10).join('\n') + '\n' + lines('d', 4) });
+    const variants: Variant[] = [{}, { gitFlags: ['-C', '-C', '-w'] }, { gitFlags: ['-M'] }, { since: base }];
+    await sameAsFresh(repo, variants);
+
+    // A commit touching one file: that file alone is blamed again; a commit touching none: no file.
+    repo.commit('human: touch c\n', { 'src/c.txt': lines('c', 12) + 'one more\n' });
+    expect(await sameAsFresh(repo, variants)).toEqual([1, 1, 1, 1]);
+    repo.commit('human: nothing\n');
+    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0, 0]);
+
+    // The source of d's copied lines changes: d's own blame is decided where d was made.
+    repo.commit(`ai: rewrite b${QWEN}`, { 'b.txt': lines('B', 20) });
+    await sameAsFresh(repo, variants);
+
+    // Amend (another model), a side branch, a branch switch, a rebase over a new main commit, a merge.
+    repo.git(['commit', '-q', '--amend', '-m', `ai: rewrite b${CLAUDE}`]);
+    await sameAsFresh(repo, variants);
+    repo.git(['checkout', '-q', '-b', 'side', 'HEAD~2']);
+    repo.commit(`ai: side${QWEN}`, { 'side.txt': lines('s', 6), 'a.txt': lines('a', 30) + lines('side', 3) });
+    await sameAsFresh(repo, variants);
+    repo.git(['checkout', '-q', 'main']);
+    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0, 0]);
+    repo.commit('human: main moves\n', { 'src/c.txt': lines('c', 13) });
+    repo.git(['checkout', '-q', 'side']);
+    repo.git(['rebase', '-q', 'main']);
+    await sameAsFresh(repo, variants);
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['merge', '-q', '--no-ff', '-m', 'human: merge side', 'side']);
+    await sameAsFresh(repo, variants);
+
+    // Config: a detection rule changes who wrote existing commits (no file blamed again); an
+    // exclude changes the files; a policy change leaves the report as it was (the same entry).
+    repo.write('.aitrailrc.json', JSON.stringify({ detect: { rules: [{ field: 'subject', pattern: '^human: main moves', agent: 'acme-bot', model: 'acme/coder-2' }] } }));
+    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0, 0]);
+    expect((await report(repo, {})).json).toContain('acme/coder-2');
+    repo.write('.aitrailrc.json', JSON.stringify({ blame: { exclude: ['src/**'] } }));
+    await sameAsFresh(repo, variants);
+    repo.write('.aitrailrc.json', JSON.stringify({ blame: { exclude: ['src/**'] }, policy: { deny: ['qwen/*'] } }));
+    expect((await report(repo, {})).cached).toBe(true);
+    await sameAsFresh(repo, variants);
+
+    // ignore-revs: blame.ignoreRevsFile, then its content, then --ignore-rev.
+    const rewrite = repo.git(['rev-parse', 'HEAD~1']);
+    repo.write('.git-blame-ignore-revs', `${rewrite}\n`);
+    repo.git(['config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs']);
+    await sameAsFresh(repo, variants);
+    repo.write('.git-blame-ignore-revs', '');
+    await sameAsFresh(repo, variants);
+    await sameAsFresh(repo, variants.map((variant) => ({ ...variant, ignoreRevs: [copied] })));
+
+    // git-ai notes: one appears on a commit whose lines are cached, then changes, then goes: the
+    // files' lines are judged by it each time, and no file is blamed again for it.
+    repo.write('.aitrailrc.json', '{}');
+    await sameAsFresh(repo, variants);
+    addNote(repo, copied, gitAiNote({ 'd.txt': [session(NOTE_KEYS.claude, '11-13')] }));
+    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0, 0]);
+    const fileD = async () => (JSON.parse((await report(repo, {})).json) as { files: { path: string; ai: number; lineLevel: number }[] }).files.find((file) => file.path === 'd.txt');
+    expect(await fileD()).toMatchObject({ ai: 3, lineLevel: 14 });
+    addNote(repo, copied, gitAiNote({ 'd.txt': [session(NOTE_KEYS.cursor, '11-12')] }));
+    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0, 0]);
+    expect(await fileD()).toMatchObject({ ai: 2, lineLevel: 14 });
+    repo.git(['notes', '--ref', 'ai', 'remove', copied]);
+    await sameAsFresh(repo, variants);
+    expect(await fileD()).toMatchObject({ ai: 14, lineLevel: 0 });
+
+    // Another --since, other -M/-C thresholds.
+    await sameAsFresh(repo, [{ since: copied }, { gitFlags: ['-C30', '-M5'] }, { since: base, gitFlags: ['-C', '-C', '-C'] }]);
+  });
+
+  it('a file that replaced a symbolic link with the same bytes is blamed where it became a file, on every branch', async () => {
+    // git blame gives such a file's lines to the commit that changed its type (the link's target
+    // text is the same blob): two branches doing so, one by a person and one by an AI, must not
+    // share an entry made for the link.
+    const repo = makeRepo();
+    repo.commit('human: start\n', { 'keep.txt': lines('k', 3) });
+    const blob = repo.git(['hash-object', '-w', '--stdin'], { input: 'target text that is also a file' });
+    repo.git(['update-index', '--add', '--cacheinfo', `120000,${blob},f.txt`]);
+    repo.git(['commit', '-q', '-m', 'human: a link']);
+    for (const [branch, message] of [['person', 'human: a file now\n'], ['agent', `ai: a file now${CLAUDE}`]] as const) {
+      repo.git(['checkout', '-q', '-f', '-b', branch, 'main']);
+      repo.git(['update-index', '--cacheinfo', `100644,${blob},f.txt`]);
+      repo.git(['commit', '-q', '-F', '-'], { input: message });
+      await sameAsFresh(repo, [{}]);
+    }
+    const ai = JSON.parse((await report(repo, {})).json) as { files: { path: string; ai: number }[] };
+    expect(ai.files.find((file) => file.path === 'f.txt')?.ai).toBe(1);
+  });
+
+  it('entries are content-keyed: a cache directory restored in another clone is used as is', async () => {
+    const repo = makeRepo();
+    repo.commit(`ai: one${CLAUDE}`, { 'a.txt': lines('a', 10), 'b.txt': lines('b', 10), 'c.txt': lines('c', 4) });
+    repo.commit('human: two\n', { 'b.txt': lines('b', 11) });
+    const first = await report(repo, {});
+    expect(first.blamed).toBe(3);
+
+    // Another clone, elsewhere, with the cache directory copied in (what actions/cache restores).
+    const clone = tempDir();
+    repo.git(['clone', '-q', '--no-local', repo.dir, clone]);
+    const other = { ...repo, dir: clone };
+    const cache = (dir: string) => join(dir, '.git', 'aitrail', 'blame-cache');
+    cpSync(cache(repo.dir), cache(clone), { recursive: true });
+    expect(await report(other, {})).toEqual({ ...first, cached: true, blamed: 0 });
+    // Without the whole-report entries, every file is still a hit; a poisoned entry is a miss, never a number.
+    for (const name of readdirSync(cache(clone))) if (name.endsWith('.json')) rmSync(join(cache(clone), name));
+    const entries = readdirSync(join(cache(clone), 'files'));
+    writeFileSync(join(cache(clone), 'files', entries[0]!), '{"key":"x","lines":1}');
+    expect(await report(other, {})).toEqual({ ...first, blamed: 1 });
+    expect((await report(other, { cache: false })).json).toBe(first.json);
+  });
+});
