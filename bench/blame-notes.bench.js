@@ -6,12 +6,12 @@
 // (the notes too). Each run is the library call behind the CLI in a fresh node process, no cache;
 // medians of BENCH_ITERATIONS (3). Wall time, and on Linux also CPU time (node plus its git
 // children, from /proc/self/stat), which a machine shared with other work disturbs far less.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanEnv, generateHistory, median } from './lib.js';
+import { blameInFreshProcess, cleanEnv, generateHistory, median } from './lib.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 3);
@@ -66,23 +66,8 @@ function generate(dir, files, commits) {
 
 /** One cold blame in a fresh process: wall ms, CPU ms (self + children, Linux) and its totals. */
 function run(dir, rev, notes) {
-  const script = `
-    const { readFileSync } = await import('node:fs');
-    const { blameReport } = await import(${JSON.stringify(join(root, 'dist/report/blame-report.js'))});
-    const start = process.hrtime.bigint();
-    const { report } = await blameReport({ cwd: process.cwd(), rev: ${JSON.stringify(rev)}, cache: false, notes: ${notes} });
-    const wall = Number(process.hrtime.bigint() - start) / 1e6;
-    let cpu = null;
-    try {
-      const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\\) /, '').split(' ');
-      // utime, stime, cutime, cstime: fields 14-17 of stat(5), here 11-14 after the name.
-      cpu = fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) * 10;
-    } catch {}
-    process.stdout.write(JSON.stringify({ wall, cpu, totals: report.totals }));
-  `;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (result.status !== 0) throw new Error(`blame run failed: ${result.stderr}`);
-  return JSON.parse(result.stdout);
+  const { wall, cpu, report } = blameInFreshProcess(root, dir, env, { rev, cache: false, notes });
+  return { wall, cpu, totals: report.totals };
 }
 
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-bench-notes-')));

@@ -1,5 +1,6 @@
 // Shared helpers of the benchmarks (bench/*.bench.js).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 
 /** process.env without agent markers, aitrail and git variables, with no user/system git config. */
 export function cleanEnv() {
@@ -75,4 +76,36 @@ export function generateHistory(dir, env, { files, commits, seed, trailers, note
   execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, env, input: chunks.join(''), maxBuffer: 1 << 30 });
   execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir, env });
   return notes.length;
+}
+
+/**
+ * One `blameReport(options)` (the library call behind `aitrail blame`) in a fresh node process in
+ * `dir`: wall ms, CPU ms of the call alone (node plus its git children, from /proc/self/stat, in
+ * 10 ms ticks; null off Linux), whether
+ * the whole report came from the cache, and the report.
+ */
+export function blameInFreshProcess(root, dir, env, options) {
+  const script = `
+    const { readFileSync } = await import('node:fs');
+    const { blameReport } = await import(${JSON.stringify(join(root, 'dist/report/blame-report.js'))});
+    // utime, stime, cutime, cstime: fields 14-17 of stat(5), here 11-14 after the name; ms.
+    const cpuNow = () => {
+      try {
+        const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\\) /, '').split(' ');
+        return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) * 10;
+      } catch {
+        return null;
+      }
+    };
+    const cpuStart = cpuNow();
+    const start = process.hrtime.bigint();
+    const { report, cached } = await blameReport({ cwd: process.cwd(), ...${JSON.stringify(options)} });
+    const wall = Number(process.hrtime.bigint() - start) / 1e6;
+    const cpuEnd = cpuNow();
+    const cpu = cpuStart === null || cpuEnd === null ? null : cpuEnd - cpuStart;
+    process.stdout.write(JSON.stringify({ wall, cpu, cached, report }));
+  `;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (result.status !== 0) throw new Error(`blame run failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
 }
