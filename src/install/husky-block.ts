@@ -1,5 +1,7 @@
 import { neverBlocks, type InstalledHook } from './hook-names.js';
 import { pendingCheckpointsGate } from './pending-gate.js';
+import { fastPathLines } from './fast-path.js';
+import { packageVersion } from './package-version.js';
 import { binaryMissingMessage, cannotStartMessage } from './hook-messages.js';
 
 const BEGIN = '# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block';
@@ -28,6 +30,7 @@ export function huskyBlockBody(hook: InstalledHook, packageDir = ''): string {
   return [
     // The block is the file's last lines: its exit ends only what aitrail adds.
     ...(hook === 'post-commit' ? pendingCheckpointsGate() : []),
+    ...(hook === 'prepare-commit-msg' || hook === 'commit-msg' ? fastPathLines(packageVersion()) : []),
     ...(packageDir === ''
       ? []
       : [

@@ -1,0 +1,103 @@
+import { lstatSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SEARCH_PLACES } from '../config/search-places.js';
+import { FAST_PATH_DIR, FAST_PATH_VERSION_FILE, messageKeys, stampHeader } from '../core/fast-path-layout.js';
+import { writeFileAtomicSync } from '../io/atomic-write.js';
+
+/** The config files at the top, place → bytes (absent ones left out); null when one is there but is not a regular file. */
+export type ConfigBytes = Map<string, Buffer> | null;
+
+/** The config files' bytes now: taken before the config is loaded and again after, so what is stamped is what was validated. */
+export function configBytesNow(root: string): ConfigBytes {
+  const files = new Map<string, Buffer>();
+  for (const place of SEARCH_PLACES) {
+    const path = join(root, place);
+    try {
+      if (!lstatSync(path).isFile()) return null;
+      files.set(place, readFileSync(path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      return null;
+    }
+  }
+  return files;
+}
+
+const same = (a: ConfigBytes, b: ConfigBytes) => a !== null && b !== null && a.size === b.size && [...a].every(([place, data]) => b.get(place)?.equals(data) === true);
+
+/** The installed aitrail: its version and package folder (the shim compares both; reinstalling it touches the folder). */
+function installed(): { version: string; folder: string } | null {
+  try {
+    const folder = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+    const { version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof version === 'string' && !/[\n\r]/.test(folder) ? { version, folder } : null;
+  } catch {
+    return null;
+  }
+}
+
+const readOr = (path: string, fallback: Buffer | null): Buffer | null => {
+  try {
+    return readFileSync(path);
+  } catch {
+    return fallback;
+  }
+};
+
+export interface StampedConfig {
+  detect?: { rules?: readonly unknown[] };
+  trailer: { key: string };
+}
+
+/**
+ * After a hook loaded and validated the config (whose bytes were `before`): leave the stamp that
+ * lets the shims' fast path (src/install/fast-path.ts) skip node for a commit with no AI signal,
+ * for as long as the config files stay byte for byte these, this aitrail stays installed, and only
+ * when a human commit cannot differ under this config: no detection rules (their regexes cannot
+ * run in sh), a trailer key the shims look for. Otherwise the stamp is removed. Never throws:
+ * without a stamp, every commit simply starts node.
+ */
+export function refreshFastPathStamp(root: string, gitDir: string, config: StampedConfig, before: ConfigBytes): void {
+  const dir = join(gitDir, 'aitrail', FAST_PATH_DIR);
+  const version = join(dir, FAST_PATH_VERSION_FILE);
+  try {
+    const quietConfig = (config.detect?.rules?.length ?? 0) === 0 && messageKeys().includes(config.trailer.key.toLowerCase());
+    const files = configBytesNow(root);
+    const self = installed();
+    if (!quietConfig || !self || !files || !same(before, files)) {
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    }
+    const header = Buffer.from(`${stampHeader(self.version)}\n${self.folder}\n`);
+    // Newer by whole seconds: shells whose `test -nt` reads seconds agree.
+    const fresh = (() => {
+      try {
+        return Math.floor(statSync(version).mtimeMs / 1000) > Math.floor(statSync(self.folder).mtimeMs / 1000);
+      } catch {
+        return false;
+      }
+    })();
+    const copiesMatch = SEARCH_PLACES.every((place) => {
+      const copy = readOr(join(dir, place), null);
+      const file = files.get(place);
+      return file === undefined ? copy === null : copy !== null && copy.equals(file);
+    });
+    if (fresh && copiesMatch && readOr(version, null)?.equals(header) === true) return;
+    // The version file goes first and comes back last: a stamp half rewritten is never trusted.
+    rmSync(version, { force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const place of SEARCH_PLACES) {
+      const file = files.get(place);
+      if (file === undefined) rmSync(join(dir, place), { force: true });
+      else writeFileAtomicSync(join(dir, place), file);
+    }
+    writeFileAtomicSync(version, header);
+  } catch {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // its version file went first: the shims never trust what is left
+    }
+  }
+}

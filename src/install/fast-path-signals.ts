@@ -1,0 +1,48 @@
+import data from '../core/data/signatures.json' with { type: 'json' };
+import { messageKeys } from '../core/fast-path-layout.js';
+import { requiredTexts } from './required-text.js';
+
+/**
+ * The signal list of the shims' fast path, read off src/core/data/signatures.json at build time:
+ * for each thing commit-time detection reads, something plain text can look for that every
+ * signature of it must contain. Each list is a superset: what it finds only costs a node start.
+ */
+
+/** A text that everybody's address holds: a poor signal, chosen last among the required texts of a signature. */
+const COMMON = ['users.noreply.github.com'];
+
+const worth = (text: string): number => (COMMON.some((common) => text.toLowerCase().includes(common)) ? 1 : text.length);
+
+function score(texts: readonly string[]): number {
+  return Math.min(...texts.map(worth));
+}
+
+/** One of these texts (lower case) is in every `name <email>` an identity signature matches (read without case). */
+export function identityTexts(): string[] {
+  const texts = new Set<string>();
+  for (const entry of data.identities as unknown as { name?: string; email?: string }[]) {
+    const options = [entry.email, entry.name].filter((pattern): pattern is string => pattern !== undefined).map((pattern) => requiredTexts(pattern, 3, worth));
+    const usable = options.filter((found): found is string[] => found !== null).sort((a, b) => score(b) - score(a));
+    if (!usable[0]) throw new Error(`fast path: no required text in the identity signature ${JSON.stringify(entry)}; the shim cannot skip node safely`);
+    for (const text of usable[0]) texts.add(text.toLowerCase());
+  }
+  return [...texts].sort();
+}
+
+/** One of these texts (lower case) is in every message detection reads anything from: every trailer key it knows, every subject and body signature. */
+export function messageTexts(): string[] {
+  const lines = [...data.subjects, ...data.bodyLines].map((entry) => {
+    const texts = requiredTexts(entry.pattern);
+    if (!texts) throw new Error(`fast path: no required text in the message signature ${entry.pattern}; the shim cannot skip node safely`);
+    return texts;
+  });
+  return [...new Set([...messageKeys(), ...lines.flat()].map((text) => text.toLowerCase()))].sort();
+}
+
+/** Every environment variable commit-time detection reads (any of them set, even empty, sends the commit to node). */
+export function envNames(): string[] {
+  const names = new Set<string>([data.explicit.modelVar, data.explicit.agentVar, ...data.genericAgentVars]);
+  for (const entry of data.env as unknown as { when: Record<string, string> }[]) for (const name of Object.keys(entry.when)) names.add(name);
+  for (const name of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`fast path: not a variable name: ${name}`);
+  return [...names].sort();
+}

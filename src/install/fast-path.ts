@@ -1,0 +1,74 @@
+import { SEARCH_PLACES } from '../config/search-places.js';
+import { FAST_PATH_DIR, FAST_PATH_VERSION_FILE, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
+import { envNames, identityTexts, messageTexts } from './fast-path-signals.js';
+
+/** A case pattern (sh) matching any text that holds `text`, without case. */
+function globWithin(text: string): string {
+  const body = [...text].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : /[0-9]/.test(ch) ? ch : `\\${ch}`)).join('');
+  return `*${body}*`;
+}
+
+/** A case pattern (sh) for an entry name; a trailing `*` matches any end. */
+function entryPattern(name: string): string {
+  const literal = (text: string) => text.replace(/[^A-Za-z0-9]/g, '\\$&');
+  return name.endsWith('*') ? `${literal(name.slice(0, -1))}*` : literal(name);
+}
+
+/** `texts` as one extended regular expression (grep -E), any of them. */
+function ereAny(texts: readonly string[]): string {
+  return texts.map((text) => text.replace(/[.[\]()*+?{}|^$\\]/g, '\\$&')).join('|');
+}
+
+/** `text` as one single-quoted sh word. */
+function shQuote(text: string): string {
+  return `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * The sh lines that let a commit with no AI signal at all through without starting node, for the
+ * hooks git gives the message file as `$1` (prepare-commit-msg, commit-msg); the same lines in the
+ * git shims and in the husky block. Conservative: each check is a superset of what commit-time
+ * detection reads, and a "maybe" only costs a node start. `version`: the aitrail these lines are
+ * generated from; the stamp node leaves must name the same one (its signatures are these).
+ */
+export function fastPathLines(version: string): string[] {
+  const env = envNames().map((name) => `\${${name}+x}`).join('');
+  const identity = identityTexts().map(globWithin).join('|');
+  const quiet = QUIET_STATE_ENTRIES.map(entryPattern).join('|');
+  const stamp = `$s/${FAST_PATH_VERSION_FILE}`;
+  return [
+    '# Fast path (generated from src/core/data/signatures.json by src/install/fast-path.ts): a commit with',
+    '# no AI signal at all has nothing to record or refuse, so node is not started. Skipped only when no',
+    '# agent variable is set; the author and the message hold no text a signature needs, nor any byte',
+    '# outside printable ASCII (detection reads NFKC); <git dir>/aitrail holds no session, template',
+    '# marker or checkpoint; and this very aitrail version last validated these very config bytes (a',
+    '# config with detect.rules or another trailer key is never stamped). Any doubt starts node.',
+    'aitrail_quiet() (',
+    '  LC_ALL=C; export LC_ALL',
+    `  [ -z "${env}" ] || exit 1`,
+    '  [ -n "${GIT_AUTHOR_NAME+x}" ] && [ -n "${GIT_AUTHOR_EMAIL+x}" ] || exit 1',
+    `  case "\${GIT_AUTHOR_NAME} <\${GIT_AUTHOR_EMAIL}>" in *[!\\ -~]*|${identity}) exit 1 ;; esac`,
+    '  m=$1',
+    '  [ -f "$m" ] || exit 1',
+    '  g=${GIT_DIR:-${m%/*}}',
+    '  [ "$g" != "$m" ] && [ -f "$g/HEAD" ] || exit 1',
+    '  [ -d "$g/objects" ] || [ -f "$g/commondir" ] || exit 1',
+    '  for f in "$g"/aitrail/*; do',
+    `    case \${f##*/} in ${quiet}) ;; *) if [ -e "$f" ] || [ -L "$f" ]; then exit 1; fi ;; esac`,
+    '  done',
+    `  s=$g/aitrail/${FAST_PATH_DIR}`,
+    `  [ -f "${stamp}" ] && { read -r v && read -r p; } 2>/dev/null <"${stamp}" || exit 1`,
+    `  [ "$v" = ${shQuote(stampHeader(version))} ] && [ -d "$p" ] && [ "${stamp}" -nt "$p" ] 2>/dev/null || exit 1`,
+    `  for f in ${SEARCH_PLACES.join(' ')}; do`,
+    '    if [ -e "$f" ] || [ -L "$f" ]; then',
+    '      [ -f "$f" ] && [ ! -L "$f" ] && [ -f "$s/$f" ] && cmp -s "$f" "$s/$f" || exit 1',
+    '    elif [ -e "$s/$f" ]; then',
+    '      exit 1',
+    '    fi',
+    '  done',
+    `  grep -q -i -E -e ${shQuote(ereAny(messageTexts()))} -e '[^ -~\t]' "$m"`,
+    '  [ $? = 1 ]',
+    ')',
+    'aitrail_quiet "$1" && exit 0',
+  ];
+}

@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/cli.js';
+import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { messageOf } from '../helpers/hooks.js';
+
+/**
+ * Real `git commit`s through hooks installed by the real `aitrail init`, with an `aitrail` on PATH
+ * that notes each start and then runs the real one: what the fast path skips is observed, and what
+ * it lets node do is node's real verdict.
+ */
+function setup(mode: 'git' | 'husky' | 'hooksPath', repo: TestRepo = makeRepo()) {
+  const bin = join(tempDir('aitrail-counted-'), 'bin');
+  mkdirSync(bin);
+  const log = join(bin, 'started');
+  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\n[ "$1" = hook ] && printf '%s\\n' "$2" >>'${log}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+  chmodSync(join(bin, 'aitrail'), 0o755);
+  const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
+  if (mode === 'husky') repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
+  if (mode === 'hooksPath') repo.git(['config', 'core.hooksPath', 'custom-hooks']);
+  repo.commit('start\n', { 'a.txt': 'a\n' });
+  const init = spawnSync(process.execPath, [BIN, 'init', ...(mode === 'git' ? ['--mode', 'git'] : [])], { cwd: repo.dir, env, encoding: 'utf8' });
+  expect(init.status, init.stderr).toBe(0);
+  /** Commit (git commit -m) and return the hooks that started node, and git's result. */
+  const commit = (message: string, extra: NodeJS.ProcessEnv = {}, cwd = repo.dir) => {
+    writeFileSync(log, '');
+    const result = spawnSync('git', ['commit', '-q', '--allow-empty', '-m', message], { cwd, env: { ...env, ...extra }, encoding: 'utf8' });
+    return { status: result.status, stderr: result.stderr, started: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+  };
+  return { repo, env, commit };
+}
+
+const BOTH = ['prepare-commit-msg', 'commit-msg'];
+
+describe('shim fast path in real commits', () => {
+  it.each(['git', 'hooksPath', 'husky'] as const)('%s hooks: a human commit skips node once node stamped the config; every AI signal still reaches node', (mode) => {
+    const { repo, commit } = setup(mode);
+    // First commit: no stamp yet, node runs (and leaves one).
+    expect(commit('First human commit').started).toEqual(['prepare-commit-msg']);
+    const human = commit('Second human commit');
+    expect(human.status, human.stderr).toBe(0);
+    expect(human.started).toEqual([]);
+    expect(messageOf(repo.dir)).toBe('Second human commit\n');
+    // Each signal alone sends both hooks to node, and node records it.
+    const signals: [string, string, NodeJS.ProcessEnv, string][] = [
+      ['env', 'With an agent', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'claude-opus-4-6' }, 'claude-code:anthropic/claude-opus-4.6'],
+      ['explicit', 'Explicit', { AITRAIL_MODEL: 'openai/gpt-5' }, 'unknown:openai/gpt-5'],
+      ['co-author', 'Co-authored\n\nCO-AUTHORED-BY: Claude Sonnet 4.5 <noreply@anthropic.com>', {}, 'claude-code:anthropic/claude-sonnet-4.5'],
+      ['identity', 'By aider', { GIT_AUTHOR_NAME: 'Alice (aider)' }, 'aider:unknown'],
+      ['subject', 'aider: fix the parser', {}, 'aider:unknown'],
+    ];
+    for (const [why, message, extra, recorded] of signals) {
+      const ai = commit(message, extra);
+      expect(ai.status, `${why}: ${ai.stderr}`).toBe(0);
+      expect(ai.started, why).toEqual(BOTH);
+      expect(messageOf(repo.dir), why).toContain(`Assisted-by: ${recorded}`);
+    }
+    expect(commit('Human again').started).toEqual([]);
+  });
+
+  it('a session, a template marker or checkpoints in the git dir, and a linked worktree of its own', () => {
+    const { repo, env, commit } = setup('git');
+    commit('stamp');
+    expect(spawnSync(process.execPath, [BIN, 'use', 'qwen/qwen3-coder', '--agent', 'qwen-code'], { cwd: repo.dir, env }).status).toBe(0);
+    expect(commit('Looks human').started).toEqual(BOTH);
+    expect(messageOf(repo.dir)).toContain('Assisted-by: qwen-code:qwen/qwen3-coder');
+    expect(spawnSync(process.execPath, [BIN, 'use', '--clear'], { cwd: repo.dir, env }).status).toBe(0);
+    expect(commit('Human').started).toEqual([]);
+    mkdirSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'));
+    expect(commit('Human, an agent left checkpoints').started).toEqual(expect.arrayContaining(BOTH));
+    rmSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'), { recursive: true });
+    // A linked worktree: its own git dir, its own stamp, its own session.
+    const worktree = join(tempDir('aitrail-wt-'), 'wt');
+    repo.git(['worktree', 'add', '-q', worktree]);
+    expect(commit('In the worktree', {}, worktree).started).toEqual(['prepare-commit-msg']);
+    expect(commit('In the worktree again', {}, worktree).started).toEqual([]);
+    expect(spawnSync(process.execPath, [BIN, 'use', 'deepseek/deepseek-chat'], { cwd: worktree, env }).status).toBe(0);
+    expect(commit('Worktree session', {}, worktree).started).toEqual(BOTH);
+    expect(commit('Main worktree has none').started).toEqual([]);
+  });
+
+  it('config: node validates every change before a human commit skips it again; rules, other trailer keys, invalid configs and symlinks always reach node', () => {
+    const { repo, commit } = setup('git');
+    commit('stamp');
+    // A path-rule policy: a human commit has nothing to judge, an AI one is refused by node.
+    repo.write('.aitrailrc.json', '{"policy":{"deny":["qwen/*"],"paths":[{"files":["src/crypto/**"],"allow":[]}]}}\n');
+    expect(commit('Config changed').started).toEqual(['prepare-commit-msg']);
+    expect(commit('Human').started).toEqual([]);
+    const refused = commit('Denied model', { AITRAIL_MODEL: 'qwen/qwen3-coder' });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder/);
+    // Same size, one byte changed: node reads it again.
+    repo.write('.aitrailrc.json', '{"policy":{"deny":["qwen/*"],"paths":[{"files":["src/crypto/**"],"allow":[]}]}}\t');
+    expect(commit('Byte changed').started).toEqual(['prepare-commit-msg']);
+    // Invalid after a valid stamp: node refuses the human commit (exit 2), every time.
+    repo.write('.aitrailrc.json', '{"policy":{"deny":7}}\n');
+    for (const attempt of [1, 2]) {
+      const invalid = commit(`Human with a broken config ${attempt}`);
+      expect(invalid.status).not.toBe(0);
+      expect(invalid.started).toEqual(BOTH);
+    }
+    // detect.rules: a human-looking commit is the user's rule's to judge.
+    repo.write('.aitrailrc.json', '{"detect":{"rules":[{"field":"subject","pattern":"^ACME","agent":"acme-bot","model":"acme/coder-2"}]}}\n');
+    for (const attempt of [1, 2]) expect(commit(`ACME fix ${attempt}`).started).toEqual(BOTH);
+    expect(messageOf(repo.dir)).toContain('Assisted-by: acme-bot:acme/coder-2');
+    // A trailer key the shim does not look for.
+    repo.write('.aitrailrc.json', '{"trailer":{"key":"X-Model-Used"}}\n');
+    for (const attempt of [1, 2]) expect(commit(`Custom key ${attempt}`).started).toEqual(BOTH);
+    // A config that is a symbolic link, a second config file: node decides.
+    rmSync(join(repo.dir, '.aitrailrc.json'));
+    repo.write('real.json', '{}\n');
+    symlinkSync('real.json', join(repo.dir, '.aitrailrc.json'));
+    for (const attempt of [1, 2]) expect(commit(`Symlinked config ${attempt}`).started.length).toBeGreaterThan(0);
+    rmSync(join(repo.dir, '.aitrailrc.json'));
+    repo.write('.aitrailrc.yml', 'policy: {}\n');
+    repo.write('aitrail.config.json', '{}\n');
+    for (const attempt of [1, 2]) expect(commit(`Two configs ${attempt}`).status).not.toBe(0);
+  });
+
+  it('a stale stamp is never trusted: another version, a reinstalled package, a copy that differs', () => {
+    const { repo, commit } = setup('git');
+    commit('stamp');
+    const version = join(repo.dir, '.git', 'aitrail', 'fast-path', 'version');
+    const [header, folder] = readFileSync(version, 'utf8').split('\n');
+    expect(header).toMatch(/^aitrail \d+\.\d+\.\d+/);
+    expect(commit('Human').started).toEqual([]);
+    writeFileSync(version, `aitrail 0.0.0-other\n${folder}\n`);
+    expect(commit('Another version stamped').started).toEqual(['prepare-commit-msg']);
+    expect(commit('Restamped').started).toEqual([]);
+    // The package folder changed after the stamp (npm reinstalled aitrail): stamp older than it.
+    const installed = join(tempDir('aitrail-pkg-'), 'aitrail');
+    mkdirSync(installed);
+    writeFileSync(version, `${header}\n${installed}\n`);
+    utimesSync(version, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    expect(commit('Reinstalled').started).toEqual(['prepare-commit-msg']);
+    // A config copy in the stamp that is not the file: node.
+    repo.write('package.json', '{"name":"p"}\n');
+    commit('package.json appears');
+    writeFileSync(join(repo.dir, '.git', 'aitrail', 'fast-path', 'package.json'), '{"name":"q"}\n');
+    expect(commit('Copy differs').started).toEqual(['prepare-commit-msg']);
+  });
+});

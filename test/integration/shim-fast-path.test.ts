@@ -1,0 +1,176 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import corpus from '../fixtures/attribution-corpus.json' with { type: 'json' };
+import holdout from '../fixtures/attribution-holdout.json' with { type: 'json' };
+import { detectAtCommitTime } from '../../src/core/detect.js';
+import { signatures } from '../../src/core/detect/signatures.js';
+import { messageKeys } from '../../src/core/fast-path-layout.js';
+import { onlyRecordedTrailers } from '../../src/core/record-trailers.js';
+import { envNames } from '../../src/install/fast-path-signals.js';
+import { huskyBlockBody } from '../../src/install/husky-block.js';
+import { BIN } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/gitdir.js';
+
+const HOOKS = join(import.meta.dirname, '..', '..', 'hooks');
+
+interface Case {
+  id: string;
+  message: string;
+  author: { name: string; email: string };
+  env?: Record<string, string>;
+}
+
+/** What the node hooks would do with this commit (their own functions, same inputs): record a trailer, or judge it. Comment lines read both ways ('\x01': none). */
+function nodeActs(c: Case): boolean {
+  return ['#', '\x01'].some(
+    (commentChar) =>
+      detectAtCommitTime(c.message, { env: { ...c.env }, author: c.author, commentChar }, { detect: {}, trailerKey: 'Assisted-by' }).length > 0 ||
+      onlyRecordedTrailers(c.message, 'Assisted-by', commentChar),
+  );
+}
+
+/** mulberry32: deterministic pseudo-random numbers in [0, 1). */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HUMAN = { name: 'Alice Smith', email: 'alice@example.com' };
+const INVISIBLE = ['\u200b', '\u00ad', '\u2060', '\ufeff', '\u200d'];
+const fullwidth = (ch: string) => (/[!-~]/.test(ch) ? String.fromCodePoint(ch.codePointAt(0)! + 0xfee0) : ch);
+
+/** Each corpus commit spelled the ways an attacker (or a tool) would: case, invisible characters, fullwidth letters, spacing, CRLF, random mixes. */
+function variants(entry: Case, ai: boolean, rand: () => number): Case[] {
+  const { message, author } = entry;
+  const at = (suffix: string, changes: Partial<Case>): Case => ({ ...entry, id: `${entry.id} ${suffix}`, ...changes });
+  const mixed = (text: string) =>
+    [...text]
+      .map((ch) => {
+        const roll = rand();
+        if (roll < 0.3) return ch === ch.toLowerCase() ? ch.toUpperCase() : ch.toLowerCase();
+        if (roll < 0.33) return `${INVISIBLE[Math.floor(rand() * INVISIBLE.length)]}${ch}`;
+        if (roll < 0.35) return fullwidth(ch);
+        return ch;
+      })
+      .join('');
+  const out = [
+    at('upper', { message: message.toUpperCase(), author: { name: author.name.toUpperCase(), email: author.email.toUpperCase() } }),
+    at('mixed', { message: mixed(message), author: { name: mixed(author.name), email: author.email } }),
+    at('message only', { author: HUMAN }),
+  ];
+  if (!ai) return out;
+  return [
+    ...out,
+    at('zero-width keys', { message: message.replace(/-by:/gi, '-\u200bby:'), author: HUMAN }),
+    at('soft hyphen keys', { message: message.replace(/(\w)-(\w)/g, '$1\u00ad-$2'), author: HUMAN }),
+    at('fullwidth keys', { message: message.replace(/^([A-Za-z-]+):/gm, (_, key: string) => `${[...key].map(fullwidth).join('')}:`), author: HUMAN }),
+    at('spaced keys', { message: message.replace(/^([A-Za-z-]+):[ \t]*/gm, '$1 :\t'), author: HUMAN }),
+    at('crlf', { message: message.replace(/\n/g, '\r\n'), author: HUMAN }),
+    at('nul', { message: message.replace('\n', '\0\n'), author: HUMAN }),
+    at('author only', { message: 'Fix it\n' }),
+  ];
+}
+
+function generated(entries: readonly (Case & { label?: { ai?: boolean } })[]): Case[] {
+  const rand = random(12);
+  const cases = entries.flatMap((entry) => variants(entry, entry.label?.ai !== false, rand));
+  // Every trailer key detection reads, with values each kind of key takes, in the trailer block and in the body.
+  const sig = signatures() as unknown as Record<string, unknown>;
+  const keys = Object.entries(sig).flatMap(([name, value]) => (name.endsWith('Keys') && value instanceof Set ? [...(value as Set<string>)] : []));
+  for (const key of ['Assisted-by', ...keys]) {
+    for (const value of ['claude-code:anthropic/claude-opus-4.6', 'yes (Claude Opus 4.6)', 'Claude <noreply@anthropic.com>', 'Cursor', 'qwen3-coder']) {
+      cases.push({ id: `key ${key}: ${value}`, message: `Fix it\n\n${key}: ${value}\n`, author: HUMAN });
+      cases.push({ id: `body ${key}: ${value}`, message: `Fix it\n\n${key}: ${value}\nmore prose after it\n`, author: HUMAN });
+    }
+  }
+  for (const name of envNames()) {
+    for (const value of ['1', 'true', 'agent-exec', 'claude-code', 'amp', 'anthropic/claude-opus-4.6', '']) cases.push({ id: `env ${name}=${value}`, message: 'Fix it\n', author: HUMAN, env: { [name]: value } });
+  }
+  const identities = [
+    ['Claude', 'noreply@anthropic.com'],
+    ['Claude Opus 4.6 (1M context)', 'NoReply@Anthropic.com'],
+    ['claude[bot]', '209825114+claude[bot]@users.noreply.github.com'],
+    ['Alice (aider)', 'alice@example.com'],
+    ['Alice\t(aider)', 'alice@example.com'],
+    ['aider (gpt-4o)', 'aider@aider.chat'],
+    ['Copilot', '198982749+Copilot@users.noreply.github.com'],
+    ['Cursor Agent', 'cursoragent@cursor.com'],
+    ['gpt-5-codex', 'noreply@openai.com'],
+    ['Ｃｌａｕｄｅ', 'noreply@anthropic.com'],
+    ['Claude', `noreply@anthro\u200bpic.com`],
+    ['Kilo Code', 'noreply@kilocode.ai'],
+  ];
+  for (const [name, email] of identities) cases.push({ id: `author ${name} <${email}>`, message: 'Fix it\n', author: { name: name!, email: email! } });
+  return cases;
+}
+
+/** The fast path's sh function, as generated into the shims. */
+function quietFunction(shim: string): string {
+  const start = shim.indexOf('aitrail_quiet() (');
+  const end = shim.indexOf('\n)\n', start) + 3;
+  expect(start).toBeGreaterThan(0);
+  return shim.slice(start, end);
+}
+
+/** `text` as one single-quoted sh word. */
+const shQuote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
+
+describe('shim fast path: never skips a commit node would record or refuse', () => {
+  it('over the attribution corpus, the holdout and generated spellings, commit-msg starts node for every commit node would act on', () => {
+    const repo = makeRepo();
+    repo.commit('start\n', { 'a.txt': 'a\n' });
+    // The stamp the real node hook leaves after a human commit (no config file here).
+    writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'Plain\n');
+    const first = spawnSync(process.execPath, [BIN, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { PATH: process.env.PATH, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com' }, encoding: 'utf8' });
+    expect(first.status, first.stderr).toBe(0);
+
+    const entries = [...(corpus as unknown as { entries: Case[] }).entries, ...(holdout as unknown as { entries: Case[] }).entries];
+    const control: Case = { id: 'control', message: 'Fix the parser\n\nDetails.\n', author: HUMAN };
+    const cases = [control, ...entries, ...generated(entries)];
+    // One sh runs the shim's own fast-path function (the very text of hooks/commit-msg) for every
+    // case, each with only its own variables set (env -i): the shim starts node exactly when it fails.
+    const lines = [quietFunction(readFileSync(join(HOOKS, 'commit-msg'), 'utf8'))];
+    cases.forEach((c, index) => {
+      writeFileSync(join(repo.dir, '.git', `CASE_${index}`), c.message);
+      const env = { GIT_AUTHOR_NAME: c.author.name, GIT_AUTHOR_EMAIL: c.author.email, ...c.env };
+      const assignments = Object.entries(env).map(([key, value]) => `${key}=${shQuote(value)}`).join(' ');
+      lines.push(`(${assignments}; export ${Object.keys(env).join(' ')}; aitrail_quiet .git/CASE_${index}) || echo ${index}`);
+    });
+    writeFileSync(join(repo.dir, 'driver.sh'), `${lines.join('\n')}\n`);
+    const run = spawnSync('env', ['-i', 'PATH=/usr/bin:/bin', 'sh', 'driver.sh'], { cwd: repo.dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(run.stderr).toBe('');
+    const started = new Set(run.stdout.split('\n').filter(Boolean).map(Number));
+    const ran = (index: number) => started.has(index);
+
+    const misses = cases.filter((c, index) => nodeActs(c) && !ran(index)).map((c) => c.id);
+    expect(misses).toEqual([]);
+    // The fast path is real: the control and most human commits of the corpus skip node.
+    expect(ran(0)).toBe(false);
+    const humans = cases.filter((c, index) => !nodeActs(c) && !ran(index)).length;
+    expect(humans).toBeGreaterThan(200);
+  });
+
+  it('the shims look for every trailer key detection reads (each *Keys list of the signatures)', () => {
+    const sig = signatures() as unknown as Record<string, unknown>;
+    const lists = Object.entries(sig).filter(([name, value]) => name.endsWith('Keys') && value instanceof Set);
+    expect(lists.length).toBeGreaterThanOrEqual(6);
+    const keys = messageKeys();
+    for (const [name, set] of lists) for (const key of set as Set<string>) expect(keys, name).toContain(key.toLowerCase());
+  });
+
+  it('prepare-commit-msg, commit-msg and the husky block share the one generated fast path', () => {
+    const block = (text: string) => text.slice(text.indexOf('aitrail_quiet() ('), text.indexOf('aitrail_quiet "$1" && exit 0'));
+    const shim = block(readFileSync(join(HOOKS, 'commit-msg'), 'utf8'));
+    expect(shim.length).toBeGreaterThan(1000);
+    expect(block(readFileSync(join(HOOKS, 'prepare-commit-msg'), 'utf8'))).toBe(shim);
+    expect(block(huskyBlockBody('commit-msg'))).toBe(shim);
+    expect(block(huskyBlockBody('prepare-commit-msg'))).toBe(shim);
+    expect(huskyBlockBody('pre-push')).not.toContain('aitrail_quiet');
+  });
+});
