@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { gitEnvironment, GitError, type ObjectView } from './exec.js';
+import { childProcess, gitEnvironment, GitError, type ObjectView } from './exec.js';
 
 /** One object of `git cat-file --batch`: a blob's content, or why there is none. */
 export type CatResult = { oid: string; type: 'blob'; content: Buffer } | { oid: string; type: string; content: null };
@@ -23,7 +22,7 @@ interface Pending {
  * are joined once per object, so big blobs cost linear time.
  */
 export function openBlobReader(cwd: string, view: ObjectView = {}): BlobReader {
-  const child = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnvironment({ cwd, ...view }), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = childProcess().spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnvironment({ cwd, ...view }), stdio: ['pipe', 'pipe', 'pipe'] });
   const queue: Pending[] = [];
   const stderr: Buffer[] = [];
   let parts: Buffer[] = [];

@@ -1,4 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+/**
+ * node:child_process, loaded on the first spawn: it pulls in net, dgram and the streams, which a
+ * commit hook that spawns nothing (most of them) should not pay for at startup.
+ */
+export const childProcess = () => process.getBuiltinModule('node:child_process');
 
 /** A git command failed: carries the arguments, exit status and git's own stderr. */
 export class GitError extends Error {
@@ -57,7 +61,7 @@ export async function runGit(args: readonly string[], options: GitOptions): Prom
 /** Run git and return its whole stdout as bytes (blob contents, whose sizes count bytes). */
 export function runGitRaw(args: readonly string[], options: GitOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: options.cwd, env: gitEnvironment(options), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = childProcess().spawn('git', args, { cwd: options.cwd, env: gitEnvironment(options), stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -75,7 +79,7 @@ export function runGitRaw(args: readonly string[], options: GitOptions): Promise
 
 /** Synchronous variant for hooks, where startup cost matters more than concurrency. */
 export function runGitSync(args: readonly string[], options: GitOptions): string {
-  const result = spawnSync('git', args, {
+  const result = childProcess().spawnSync('git', args, {
     cwd: options.cwd,
     env: gitEnvironment(options),
     input: options.input ?? '',
@@ -92,7 +96,7 @@ export function runGitSync(args: readonly string[], options: GitOptions): string
  * iterator's end rejects with a GitError when git exits non-zero.
  */
 export async function* streamGit(args: readonly string[], options: GitOptions): AsyncGenerator<Buffer> {
-  const child = spawn('git', args, { cwd: options.cwd, env: gitEnvironment(options), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = childProcess().spawn('git', args, { cwd: options.cwd, env: gitEnvironment(options), stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.on('error', () => {});
   child.stdin.end(options.input ?? '');
   const err: Buffer[] = [];
