@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { configValue } from './config-value.js';
 import { runGit } from './exec.js';
 
 async function contentHash(path: string): Promise<string> {
@@ -44,4 +45,20 @@ export async function blameEnvironment(root: string, commonDir: string, ignoreRe
   ];
   const hashes = await Promise.all(files.map(async ([role, file]) => `${role}\0${await contentHash(file)}`));
   return createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', ...hashes].join('\0\0')).digest('hex');
+}
+
+/**
+ * A digest of the mailmap git applies to author names (`--by author`): the work tree's `.mailmap`
+ * (by content), `mailmap.file` (its content) and `mailmap.blob` (the blob it names; a bare
+ * repository's default is `HEAD:.mailmap`), as git's read_mailmap reads them.
+ */
+export async function mailmapDigest(root: string, bare: boolean): Promise<string> {
+  const [file, blob] = await Promise.all([configValue(root, 'mailmap.file'), configValue(root, 'mailmap.blob')]);
+  const blobName = blob ?? (bare ? 'HEAD:.mailmap' : undefined);
+  const parts = await Promise.all([
+    bare ? '' : contentHash(join(root, '.mailmap')),
+    file === undefined ? '' : contentHash(expandPath(file, root)),
+    blobName === undefined ? '' : runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', blobName], { cwd: root, okCodes: [1] }),
+  ]);
+  return createHash('sha256').update([file ?? '', blobName ?? '', ...parts].join('\0')).digest('hex');
 }

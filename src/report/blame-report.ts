@@ -11,7 +11,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { shardFiles, type Shard } from '../core/blame/shard.js';
 import { UsageError } from '../errors/usage-error.js';
-import { blameEnvironment } from '../git/blame-environment.js';
+import { blameEnvironment, mailmapDigest } from '../git/blame-environment.js';
 import { listBlameFiles } from '../git/blame-files.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
@@ -130,7 +130,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     if (file !== '' && !existsSync(ignoreFiles[index]!)) throw new UsageError(`--ignore-revs-file '${sanitize(file)}': no such file (a relative path is read from the current directory, ${sanitize(cwd)}).`);
   });
   // Everything the cache key needs, at once.
-  const [{ config }, rev, since, ignoreShas, prefix, environment, version, notesAt] = await Promise.all([
+  const [{ config }, rev, since, ignoreShas, prefix, environment, version, notesAt, mailmap] = await Promise.all([
     loadConfig(repo.root, run.config ? { configFile: run.config } : {}),
     resolveCommit(repo.root, revName),
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
@@ -139,6 +139,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     blameEnvironment(repo.root, repo.commonDir, ignoreFiles),
     packageVersion(),
     run.notes === false ? Promise.resolve(null) : notesTip(repo.root, notesRef),
+    run.authors ? mailmapDigest(repo.root, repo.bare) : Promise.resolve(null),
   ]);
   // No commit yet (HEAD unborn): nothing to blame is an empty report, not an error.
   if (!rev && revName === 'HEAD') return { report: emptyReport(), cached: false, blamed: 0 };
@@ -167,7 +168,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const notes = notesAt ? { ref: notesRef, tip: notesAt } : null;
   // Key material that is the same in every clone: an --ignore-revs-file counts by its content (in `environment`).
   const keyFlags = flags.map((flag, index) => (flags[index - 1] === '--ignore-revs-file' && flag !== '' ? '#file' : flag));
-  const question = { version, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, allowShallow, notes, authors: run.authors === true };
+  const question = { version, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, allowShallow, notes, authors: run.authors === true, mailmap };
   const key = cacheKey({ v: CACHE_VERSION, ...question, environment, shard: run.shard ?? null });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {

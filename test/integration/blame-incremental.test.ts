@@ -129,6 +129,27 @@ describe('blame: the per-file cache is never stale', () => {
     expect(ai.files.find((file) => file.path === 'f.txt')?.ai).toBe(1);
   });
 
+  it('--by author follows .mailmap edits (work tree file and mailmap.file), never an earlier answer', async () => {
+    const repo = makeRepo();
+    repo.commit(`ai: one${CLAUDE}`, { 'a.txt': lines('a', 4) });
+    repo.commit('human: two\n', { 'b.txt': lines('b', 3) }, { GIT_AUTHOR_NAME: 'Old Name', GIT_AUTHOR_EMAIL: 'old@example.com' });
+    const authors = async () => {
+      const cached = await report(repo, { authors: true });
+      expect(cached.json).toBe((await report(repo, { authors: true, cache: false })).json);
+      return Object.keys((JSON.parse(cached.json) as { files: { byAuthor: Record<string, unknown> }[] }).files.flatMap((file) => Object.keys(file.byAuthor)).reduce((all, name) => ({ ...all, [name]: 1 }), {})).sort();
+    };
+    expect(await authors()).toEqual(['Old Name <old@example.com>', 'Test Human <human@example.com>']);
+    repo.write('.mailmap', 'New Name <new@example.com> <old@example.com>\n');
+    expect(await authors()).toEqual(['New Name <new@example.com>', 'Test Human <human@example.com>']);
+    repo.write('.mailmap', '');
+    const elsewhere = join(tempDir(), 'mailmap');
+    writeFileSync(elsewhere, 'Someone Else <else@example.com> <human@example.com>\n');
+    repo.git(['config', 'mailmap.file', elsewhere]);
+    expect(await authors()).toEqual(['Old Name <old@example.com>', 'Someone Else <else@example.com>']);
+    writeFileSync(elsewhere, '');
+    expect(await authors()).toEqual(['Old Name <old@example.com>', 'Test Human <human@example.com>']);
+  });
+
   it('entries are content-keyed: a cache directory restored in another clone is used as is', async () => {
     const repo = makeRepo();
     repo.commit(`ai: one${CLAUDE}`, { 'a.txt': lines('a', 10), 'b.txt': lines('b', 10), 'c.txt': lines('c', 4) });
