@@ -51,7 +51,8 @@ await build({
     {
       name: 'each-hook-its-own-file',
       setup(builder) {
-        builder.onResolve({ filter: /^\.\/[a-z-]+\.js$/ }, (args) => (args.importer.endsWith('dispatch.ts') ? { path: args.path, external: true } : undefined));
+        const own = new Set(hooks.map((hook) => `./${hook}.js`));
+        builder.onResolve({ filter: /^\.\/[a-z-]+\.js$/ }, (args) => (args.importer.endsWith('dispatch.ts') && own.has(args.path) ? { path: args.path, external: true } : undefined));
       },
     },
   ],
