@@ -12,6 +12,7 @@ import { envNames } from '../../src/install/fast-path-signals.js';
 import { huskyBlockBody } from '../../src/install/husky-block.js';
 import { BIN } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
+import { prng } from '../helpers/trailer-messages.js';
 
 const HOOKS = join(import.meta.dirname, '..', '..', 'hooks');
 
@@ -29,16 +30,6 @@ function nodeActs(c: Case): boolean {
       detectAtCommitTime(c.message, { env: { ...c.env }, author: c.author, commentChar }, { detect: {}, trailerKey: 'Assisted-by' }).length > 0 ||
       onlyRecordedTrailers(c.message, 'Assisted-by', commentChar),
   );
-}
-
-/** mulberry32: deterministic pseudo-random numbers in [0, 1). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const HUMAN = { name: 'Alice Smith', email: 'alice@example.com' };
@@ -78,7 +69,7 @@ function variants(entry: Case, ai: boolean, rand: () => number): Case[] {
 }
 
 function generated(entries: readonly (Case & { label?: { ai?: boolean } })[]): Case[] {
-  const rand = random(12);
+  const rand = prng(12);
   const cases = entries.flatMap((entry) => variants(entry, entry.label?.ai !== false, rand));
   // Every trailer key detection reads, with values each kind of key takes, in the trailer block and in the body.
   const sig = signatures() as unknown as Record<string, unknown>;
