@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // What a report costs when history moves on (issue 12), in one run on one generated history of
 // BENCH_FILES files (default 500) and BENCH_COMMITS commits (default 2000; the issue's history had
-// 13,138 commits and 512 files), built with fast-import:
+// 13,138 commits and 512 files), built with fast-import (BENCH_NOTED: the share of commits with a
+// git-ai note, default 0):
 //   cold         `aitrail blame` with an empty cache;
 //   one file     the next report after a commit that touches one file (target <= 0.15x cold);
 //   no file      the next report after a commit that touches no file (git commit --allow-empty);
@@ -17,12 +18,13 @@ import { mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { blameInFreshProcess, cleanEnv, generateHistory, median } from './lib.js';
+import { blameInFreshProcess, cleanEnv, generateHistory, gitAiNote, median } from './lib.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const FILES = Number(process.env.BENCH_FILES ?? 500);
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 2000);
 const SHARDS = Number(process.env.BENCH_SHARDS ?? 4);
+const NOTED = Number(process.env.BENCH_NOTED ?? 0);
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 3);
 const env = { ...cleanEnv(), GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.com' };
 const git = (dir, args) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' }).trim();
@@ -43,8 +45,8 @@ let over = false;
 let wrong = false;
 try {
   const start = Date.now();
-  generateHistory(dir, env, { files: FILES, commits: COMMITS, seed: 12, trailers });
-  process.stdout.write(`(generated ${FILES} files x ${COMMITS} commits with fast-import in ${Date.now() - start} ms)\n`);
+  const noted = generateHistory(dir, env, { files: FILES, commits: COMMITS, seed: 12, trailers, note: (c, changed, rand) => (c > 0 && rand() < NOTED ? gitAiNote(c, changed, rand) : null) });
+  process.stdout.write(`(generated ${FILES} files x ${COMMITS} commits, ${noted} with a git-ai note, with fast-import in ${Date.now() - start} ms)\n`);
   // fast-import just wrote every object: the OS caches are warm.
   clearCache();
   const cold = run(dir);

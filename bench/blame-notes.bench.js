@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { blameInFreshProcess, cleanEnv, generateHistory, median } from './lib.js';
+import { blameInFreshProcess, cleanEnv, generateHistory, gitAiNote, median } from './lib.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 3);
@@ -20,48 +20,10 @@ const COMMITS = Number(process.env.BENCH_COMMITS ?? 1500);
 const NOTED = Number(process.env.BENCH_NOTED ?? 0.8);
 const env = cleanEnv();
 
-const SESSIONS = {
-  s_0c9883b05a2487: { tool: 'claude', model: 'claude-opus-4-6' },
-  s_e7f2a90b31cc48: { tool: 'cursor', model: 'claude-4.5-sonnet-thinking' },
-  s_77aa00bb11cc22: { tool: 'codex', model: 'gpt-5.3-codex' },
-};
-const PROMPT = { abcd1234abcd1234: { tool: 'cursor', model: 'composer-1' } };
-
-/** `[3, 4, 5, 9]` → `3-5,9`. */
-function ranges(lines) {
-  const parts = [];
-  for (let i = 0; i < lines.length; ) {
-    let j = i;
-    while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j += 1;
-    parts.push(j === i ? String(lines[i]) : `${lines[i]}-${lines[j]}`);
-    i = j + 1;
-  }
-  return parts.join(',');
-}
-
-function noteFor(c, touched, rand) {
-  const keys = Object.keys(SESSIONS);
-  const out = [];
-  for (const [path, lines] of touched) {
-    const own = lines.flatMap((text, index) => (text.endsWith(`// edit ${c}`) ? [index + 1] : []));
-    if (own.length === 0) continue;
-    const ai = own.filter(() => rand() < 0.7);
-    const human = own.filter((line) => !ai.includes(line) && rand() < 0.5);
-    const entries = [];
-    if (ai.length > 0) entries.push(rand() < 0.2 ? `  abcd1234abcd1234 ${ranges(ai)}` : `  ${keys[c % keys.length]}::t_${String(c).padStart(14, '0')} ${ranges(ai)}`);
-    if (human.length > 0) entries.push(`  h_31dce776f88375 ${ranges(human)}`);
-    if (entries.length > 0) out.push(`${path}\n${entries.join('\n')}`);
-  }
-  const sessions = Object.fromEntries(Object.entries(SESSIONS).map(([key, agent]) => [key, { agent_id: { ...agent, id: key } }]));
-  const prompts = Object.fromEntries(Object.entries(PROMPT).map(([key, agent]) => [key, { agent_id: { ...agent, id: key }, total_additions: 1, total_deletions: 0, accepted_lines: 1, overriden_lines: 0 }]));
-  const metadata = { schema_version: 'authorship/3.0.0', git_ai_version: '1.4.5', base_commit_sha: '0'.repeat(40), prompts, humans: { h_31dce776f88375: { author: 'Bench <bench@example.com>' } }, sessions };
-  return `${out.join('\n')}${out.length > 0 ? '\n' : ''}---\n${JSON.stringify(metadata, null, 2)}\n`;
-}
-
 /** `files` files, `commits` commits (a few with trailers), most with a note. */
 function generate(dir, files, commits) {
   const trailers = ['', '', '', '', '\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', '\n\nCo-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n'];
-  return generateHistory(dir, env, { files, commits, seed: 7, trailers, note: (c, changed, rand) => (c > 0 && rand() < NOTED ? noteFor(c, changed, rand) : null) });
+  return generateHistory(dir, env, { files, commits, seed: 7, trailers, note: (c, changed, rand) => (c > 0 && rand() < NOTED ? gitAiNote(c, changed, rand) : null) });
 }
 
 /** One cold blame in a fresh process: wall ms, CPU ms (self + children, Linux) and its totals. */

@@ -17,7 +17,7 @@ async function report(repo: TestRepo, options: Partial<BlameRun>) {
   return { json: JSON.stringify(result.report, null, 2), cached: result.cached, blamed: result.blamed };
 }
 
-/** Option sets each step is checked under: -C -C -w, -M, --since (filled in once `base` exists). */
+/** Option sets each step is checked under: none, -C -C -w, --since. */
 type Variant = Partial<BlameRun>;
 
 /**
@@ -42,14 +42,14 @@ describe('blame: the per-file cache is never stale', () => {
     repo.commit(`ai: extend a${CLAUDE}`, { 'a.txt': lines('a', 30) + lines('a2', 5) });
     // b's lines copied into a new file: -C -C tells where they came from.
     const copied = repo.commit(`ai: copy b${QWEN}`, { 'd.txt': lines('b', 20).split('\n').slice(0, 10).join('\n') + '\n' + lines('d', 4) });
-    const variants: Variant[] = [{}, { gitFlags: ['-C', '-C', '-w'] }, { gitFlags: ['-M'] }, { since: base }];
+    const variants: Variant[] = [{}, { gitFlags: ['-C', '-C', '-w'] }, { since: base }];
     await sameAsFresh(repo, variants);
 
     // A commit touching one file: that file alone is blamed again; a commit touching none: no file.
     repo.commit('human: touch c\n', { 'src/c.txt': lines('c', 12) + 'one more\n' });
-    expect(await sameAsFresh(repo, variants)).toEqual([1, 1, 1, 1]);
+    expect(await sameAsFresh(repo, variants)).toEqual([1, 1, 1]);
     repo.commit('human: nothing\n');
-    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0, 0]);
+    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0]);
 
     // The source of d's copied lines changes: d's own blame is decided where d was made.
     repo.commit(`ai: rewrite b${QWEN}`, { 'b.txt': lines('B', 20) });
@@ -62,7 +62,7 @@ describe('blame: the per-file cache is never stale', () => {
     repo.commit(`ai: side${QWEN}`, { 'side.txt': lines('s', 6), 'a.txt': lines('a', 30) + lines('side', 3) });
     await sameAsFresh(repo, variants);
     repo.git(['checkout', '-q', 'main']);
-    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0, 0]);
+    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0]);
     repo.commit('human: main moves\n', { 'src/c.txt': lines('c', 13) });
     repo.git(['checkout', '-q', 'side']);
     repo.git(['rebase', '-q', 'main']);
@@ -74,7 +74,7 @@ describe('blame: the per-file cache is never stale', () => {
     // Config: a detection rule changes who wrote existing commits (no file blamed again); an
     // exclude changes the files; a policy change leaves the report as it was (the same entry).
     repo.write('.aitrailrc.json', JSON.stringify({ detect: { rules: [{ field: 'subject', pattern: '^human: main moves', agent: 'acme-bot', model: 'acme/coder-2' }] } }));
-    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0, 0]);
+    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0]);
     expect((await report(repo, {})).json).toContain('acme/coder-2');
     repo.write('.aitrailrc.json', JSON.stringify({ blame: { exclude: ['src/**'] } }));
     await sameAsFresh(repo, variants);
@@ -96,18 +96,18 @@ describe('blame: the per-file cache is never stale', () => {
     repo.write('.aitrailrc.json', '{}');
     await sameAsFresh(repo, variants);
     addNote(repo, copied, gitAiNote({ 'd.txt': [session(NOTE_KEYS.claude, '11-13')] }));
-    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0, 0]);
+    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0]);
     const fileD = async () => (JSON.parse((await report(repo, {})).json) as { files: { path: string; ai: number; lineLevel: number }[] }).files.find((file) => file.path === 'd.txt');
     expect(await fileD()).toMatchObject({ ai: 3, lineLevel: 14 });
     addNote(repo, copied, gitAiNote({ 'd.txt': [session(NOTE_KEYS.cursor, '11-12')] }));
-    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0, 0]);
+    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0]);
     expect(await fileD()).toMatchObject({ ai: 2, lineLevel: 14 });
     repo.git(['notes', '--ref', 'ai', 'remove', copied]);
     await sameAsFresh(repo, variants);
     expect(await fileD()).toMatchObject({ ai: 14, lineLevel: 0 });
 
-    // Another --since, other -M/-C thresholds.
-    await sameAsFresh(repo, [{ since: copied }, { gitFlags: ['-C30', '-M5'] }, { since: base, gitFlags: ['-C', '-C', '-C'] }]);
+    // Another --since, -M, other -M/-C thresholds.
+    await sameAsFresh(repo, [{ since: copied }, { gitFlags: ['-M'] }, { gitFlags: ['-C30', '-M5'] }, { since: base, gitFlags: ['-C', '-C', '-C'] }]);
   });
 
   it('a file that replaced a symbolic link with the same bytes is blamed where it became a file, on every branch', async () => {
