@@ -2,7 +2,7 @@ import { splitLines } from '../core/lines/line-owners.js';
 import { composeFile, composeMetadata, readNoteForRewrite, type NotedFile, type NoteForRewrite } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
-import { listNotes, notesTip } from '../git/notes.js';
+import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 import { readRevisionBlobs, type RevisionBlob } from '../git/revision-blobs.js';
 import { writeNote } from '../git/write-note.js';
 import { freshNoteOf } from './fresh-note.js';
@@ -23,56 +23,63 @@ export function parseRewrites(text: string): Array<[string, string]> {
 
 const linesOf = (blob: RevisionBlob) => (blob ? splitLines(blob.content.toString('utf8')) : null);
 
+/** A note to carry onto a rewritten commit, and the revision whose files its line numbers count. */
+interface Source {
+  note: NoteForRewrite;
+  rev: string;
+}
+
+const usableOid = (entry: NoteEntry | undefined) => (entry && entry.type === 'blob' && entry.size >= 0 && entry.size <= NOTE_SIZE_LIMIT ? entry.oid : null);
+
 /**
- * The note of each rewritten commit, recomputed from its old commit's note (and, for an amend,
- * from the note post-commit just wrote for it): every noted line carried through a diff of its
- * file between the two commits, so line numbers hold after a rebase that changed the file above
- * them, and lines changed by the rewrite are no longer claimed. Replaces the verbatim copy git
- * made (notes.rewriteRef) only when it differs. Returns warnings.
+ * The note of each rewritten commit, recomputed from its old commits' notes (several for a
+ * squash or fixup, oldest first; for an amend also the note post-commit just wrote for it): every
+ * noted line carried through a diff of its file between the commits, so line numbers hold after a
+ * rebase that changed the file above them, and lines changed by the rewrite are no longer claimed.
+ * Replaces the copy git made (notes.rewriteRef: verbatim, or several notes concatenated) only
+ * when it differs. Returns warnings.
  */
 export async function carryRewrittenNotes(top: string, gitDir: string, kind: string, pairs: ReadonlyArray<[string, string]>): Promise<string[]> {
   const warnings: string[] = [];
   const tip = await notesTip(top, DEFAULT_NOTES_REF);
-  const entries = tip ? await listNotes(top, tip) : new Map();
-  const jobs: Array<{ old: string; commit: string; sources: NoteForRewrite[]; fresh: number; current: string | null }> = [];
-  for (const [old, commit] of pairs) {
-    const oldNote = entries.get(old);
+  const entries: Map<string, NoteEntry> = tip ? await listNotes(top, tip) : new Map();
+  // Old commits per new commit, in the order git lists them (a squash lists the squashed commits oldest first).
+  const olds = new Map<string, string[]>();
+  for (const [old, commit] of pairs) olds.set(commit, [...(olds.get(commit) ?? []), old]);
+  const jobs: Array<{ commit: string; sources: Source[]; current: string | null }> = [];
+  for (const [commit, from] of olds) {
     const fresh = kind === 'amend' ? freshNoteOf(gitDir, commit) : null;
-    const usable = oldNote && oldNote.type === 'blob' && oldNote.size >= 0 && oldNote.size <= NOTE_SIZE_LIMIT ? oldNote.oid : null;
-    if (!usable && !fresh) continue;
-    const current = entries.get(commit);
-    const currentOid = current && current.type === 'blob' && current.size >= 0 && current.size <= NOTE_SIZE_LIMIT ? current.oid : null;
-    const wanted = [usable, fresh, currentOid].filter((oid): oid is string => oid !== null);
-    const got = await readRevisionBlobs(top, wanted);
-    const textOf = (oid: string | null) => (oid === null ? null : (got[wanted.indexOf(oid)]?.content.toString('utf8') ?? null));
-    const [oldText, freshText, currentText] = [textOf(usable), textOf(fresh), textOf(currentOid)];
-    const sources: NoteForRewrite[] = [];
-    if (usable) {
-      const read = oldText === null ? null : readNoteForRewrite(oldText);
-      if (!read) {
-        warnings.push(recordMessages.rewriteUnreadable(old));
-        continue;
+    const named = [...from.map((old) => ({ rev: old, oid: usableOid(entries.get(old)) })), { rev: commit, oid: fresh }].filter((source): source is { rev: string; oid: string } => source.oid !== null);
+    if (named.length === 0) continue;
+    const currentOid = usableOid(entries.get(commit));
+    const got = await readRevisionBlobs(top, [...named.map((source) => source.oid), ...(currentOid ? [currentOid] : [])]);
+    const sources: Source[] = [];
+    let unreadable = false;
+    named.forEach((source, index) => {
+      const note = got[index] ? readNoteForRewrite(got[index]!.content.toString('utf8')) : null;
+      if (note) sources.push({ note, rev: source.rev });
+      else if (source.rev !== commit) {
+        warnings.push(recordMessages.rewriteUnreadable(source.rev));
+        unreadable = true;
       }
-      sources.push(read);
-    }
-    const freshRead = freshText === null ? null : readNoteForRewrite(freshText);
-    if (freshRead) sources.push(freshRead);
-    if (sources.length === 0) continue;
-    jobs.push({ old, commit, sources, fresh: freshRead ? sources.length - 1 : -1, current: currentText });
+    });
+    if (unreadable || sources.length === 0) continue;
+    jobs.push({ commit, sources, current: currentOid ? (got[named.length]?.content.toString('utf8') ?? null) : null });
   }
   for (const job of jobs) {
-    const paths = [...new Set(job.sources.flatMap((source) => [...source.files.keys()]))];
-    const blobs = await readRevisionBlobs(top, paths.flatMap((path) => [`${job.old}:${path}`, `${job.commit}:${path}`, `${job.commit}^1:${path}`]));
-    const note: NoteToWrite = { files: [], ...composeMetadata(job.sources.map((source) => source.metadata), job.commit) };
+    const paths = [...new Set(job.sources.flatMap((source) => [...source.note.files.keys()]))];
+    const names = paths.flatMap((path) => [`${job.commit}:${path}`, `${job.commit}^1:${path}`, ...job.sources.map((source) => `${source.rev}:${path}`)]);
+    const blobs = await readRevisionBlobs(top, names);
+    const note: NoteToWrite = { files: [], ...composeMetadata(job.sources.map((source) => source.note.metadata), job.commit) };
+    const stride = 2 + job.sources.length;
     paths.forEach((path, index) => {
-      const target = linesOf(blobs[3 * index + 1] ?? null);
+      const target = linesOf(blobs[stride * index] ?? null);
       if (!target) return;
-      const before = linesOf(blobs[3 * index] ?? null) ?? [];
       const noted: NotedFile[] = job.sources.flatMap((source, at) => {
-        const file = source.files.get(path);
-        return file ? [{ entries: file, lines: at === job.fresh ? target : before }] : [];
+        const file = source.note.files.get(path);
+        return file ? [{ entries: file, lines: source.rev === job.commit ? target : (linesOf(blobs[stride * index + 2 + at] ?? null) ?? []) }] : [];
       });
-      const composed = composeFile(noted, target, linesOf(blobs[3 * index + 2] ?? null));
+      const composed = composeFile(noted, target, linesOf(blobs[stride * index + 1] ?? null));
       if (composed.length > 0) note.files.push({ path, entries: composed });
     });
     const text = serializeAuthorshipLog(note);

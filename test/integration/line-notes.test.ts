@@ -190,3 +190,27 @@ describe('notes survive history edits', () => {
     expect(noteOf(repo).replace(/"base_commit_sha": "[0-9a-f]+"/, '')).toBe(before.replace(/"base_commit_sha": "[0-9a-f]+"/, ''));
   });
 });
+
+describe('notes survive a squashing rebase', () => {
+  it('rebase -i fixup of two noted commits: the one commit gets the lines of both', () => {
+    const repo = setup();
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    aiCommit(repo);
+    // A second agent edit, in a commit of its own.
+    const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
+    writeFileSync(transcript, claudeCode.transcript('claude-sonnet-4-5'));
+    const edit = { ...editCase(repo, transcript), old: 'charlie', replacement: 'charlie\ny1' };
+    const later = { session_id: 'a1b2c3d4-later' };
+    expect(checkpoint(repo.dir, 'claude-code', { ...claudeCode.pre(edit), ...later }).status).toBe(0);
+    repo.write('src/app.ts', 'alpha\nbravo\nx1\nx2 by hand\nx3\nx4\ncharlie\ny1\n');
+    expect(checkpoint(repo.dir, 'claude-code', { ...claudeCode.post(edit), ...later }).status).toBe(0);
+    expect(gitRun(repo.dir, ['commit', '-qam', 'y1']).status).toBe(0);
+    expect(summary(noteOf(repo)).files).toEqual({ 'src/app.ts': ['session:8,8'] });
+    const rebase = gitRun(repo.dir, ['rebase', '-q', '-i', 'main'], { GIT_SEQUENCE_EDITOR: "sed -i -e '2s/^pick/fixup/'" });
+    expect(rebase.status, rebase.stderr).toBe(0);
+    expect(repo.git(['rev-list', '--count', 'main..HEAD'])).toBe('1');
+    const note = summary(noteOf(repo));
+    expect(note.files).toEqual({ 'src/app.ts': ['session:3,3,5,6', 'session:8,8'] });
+    expect(blameTotals(repo)).toMatchObject({ ai: 4, byModel: { 'anthropic/claude-opus-4.6': 3, 'anthropic/claude-sonnet-4.5': 1 } });
+  });
+});
