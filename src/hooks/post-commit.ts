@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sanitize } from '../core/sanitize.js';
 import type { HookHandler } from './dispatch.js';
@@ -17,19 +17,39 @@ export function isReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
   return existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'));
 }
 
+/** The commit a cherry-pick is copying (`<git dir>/CHERRY_PICK_HEAD`, there while git commits it), outside a rebase; or null. */
+function cherryPickSource(gitDir: string): string | null {
+  if (existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'))) return null;
+  try {
+    const id = readFileSync(join(gitDir, 'CHERRY_PICK_HEAD'), 'utf8').trim();
+    return /^[0-9a-f]{40,64}$/.test(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * `post-commit`: the new commit's git-ai note (refs/notes/ai), from the agents' checkpoints: for
  * each committed file, the lines the agent wrote that nobody changed since and that this commit
- * adds. Never blocks (git ignores its exit code anyway); the shim starts it only when a checkpoint
- * is pending.
+ * adds; a cherry-picked commit also gets the picked commit's note, carried to its lines. Never
+ * blocks (git ignores its exit code anyway).
  */
 export const handler: HookHandler = async (_args, context) => {
   try {
     const { locateWorktree } = await import('../checkpoint/locate-worktree.js');
     const gitDir = context.env.GIT_DIR ? resolve(context.cwd, context.env.GIT_DIR) : locateWorktree(context.cwd)?.gitDir;
-    if (!gitDir || isReplay(context.env, gitDir)) return 0;
-    const { recordCommit } = await import('../notes/record-commit.js');
-    for (const line of await recordCommit(context.cwd, gitDir)) warn(context.env, line);
+    if (!gitDir) return 0;
+    const source = cherryPickSource(gitDir);
+    if (!isReplay(context.env, gitDir)) {
+      const { recordCommit } = await import('../notes/record-commit.js');
+      for (const line of await recordCommit(context.cwd, gitDir)) warn(context.env, line);
+    }
+    if (source) {
+      // git copies no note on a cherry-pick (notes.rewriteRef is for amend and rebase): carry the picked commit's.
+      const [{ resolveCommit }, { carryRewrittenNotes }] = await Promise.all([import('../git/resolve-commit.js'), import('../notes/carry-rewrite.js')]);
+      const head = await resolveCommit(context.cwd, 'HEAD');
+      if (head && head !== source) for (const line of await carryRewrittenNotes(context.cwd, gitDir, [[source, head]])) warn(context.env, line);
+    }
   } catch (error) {
     warn(context.env, `post-commit failed, no line-level note written: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }

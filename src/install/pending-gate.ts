@@ -2,20 +2,22 @@ import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX } from '../core/checkpoint/store-layo
 
 /**
  * sh lines that end a post-commit hook (exit 0) before anything starts when no agent left a
- * checkpoint: no `<git dir>/aitrail/checkpoints/*.json`. git runs hooks at the work tree top,
+ * checkpoint (no `<git dir>/aitrail/checkpoints/*.json`) and no cherry-pick is being committed
+ * (no `<git dir>/CHERRY_PICK_HEAD`: the picked commit's note is carried). git runs hooks at the work tree top,
  * where `.git` is the git dir, or a file naming it (worktrees, submodules; a relative name is
  * relative to that top); GIT_DIR, when git set it, wins. No git, no node spawned. Safe under
  * husky's `sh -e`.
  */
 export function pendingCheckpointsGate(): string[] {
   return [
-    `# Nothing to record unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}, written by aitrail checkpoint).`,
+    `# Nothing to record unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}, written by aitrail checkpoint) or a cherry-pick is committed.`,
     'aitrail_g=${GIT_DIR-}',
     'if [ -z "$aitrail_g" ]; then',
     '  if [ -f .git ]; then read -r aitrail_g <.git || :; aitrail_g=${aitrail_g#gitdir: }; else aitrail_g=.git; fi',
     'fi',
     'aitrail_p=',
     `for aitrail_f in "$aitrail_g"/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}; do [ -e "$aitrail_f" ] && aitrail_p=1; break; done`,
+    '[ -f "$aitrail_g/CHERRY_PICK_HEAD" ] && aitrail_p=1',
     '[ -n "$aitrail_p" ] || exit 0',
   ];
 }

@@ -33,13 +33,14 @@ const usableOid = (entry: NoteEntry | undefined) => (entry && entry.type === 'bl
 
 /**
  * The note of each rewritten commit, recomputed from its old commits' notes (several for a
- * squash or fixup, oldest first; for an amend also the note post-commit just wrote for it): every
+ * squash or fixup, oldest first; also the note post-commit just wrote for it, after an amend or a
+ * cherry-pick): every
  * noted line carried through a diff of its file between the commits, so line numbers hold after a
  * rebase that changed the file above them, and lines changed by the rewrite are no longer claimed.
  * Replaces the copy git made (notes.rewriteRef: verbatim, or several notes concatenated) only
  * when it differs. Returns warnings.
  */
-export async function carryRewrittenNotes(top: string, gitDir: string, kind: string, pairs: ReadonlyArray<[string, string]>): Promise<string[]> {
+export async function carryRewrittenNotes(top: string, gitDir: string, pairs: ReadonlyArray<[string, string]>): Promise<string[]> {
   const warnings: string[] = [];
   const tip = await notesTip(top, DEFAULT_NOTES_REF);
   const entries: Map<string, NoteEntry> = tip ? await listNotes(top, tip) : new Map();
@@ -48,7 +49,7 @@ export async function carryRewrittenNotes(top: string, gitDir: string, kind: str
   for (const [old, commit] of pairs) olds.set(commit, [...(olds.get(commit) ?? []), old]);
   const jobs: Array<{ commit: string; sources: Source[]; current: string | null }> = [];
   for (const [commit, from] of olds) {
-    const fresh = kind === 'amend' ? freshNoteOf(gitDir, commit) : null;
+    const fresh = freshNoteOf(gitDir, commit);
     const named = [...from.map((old) => ({ rev: old, oid: usableOid(entries.get(old)) })), { rev: commit, oid: fresh }].filter((source): source is { rev: string; oid: string } => source.oid !== null);
     if (named.length === 0) continue;
     const currentOid = usableOid(entries.get(commit));

@@ -214,3 +214,19 @@ describe('notes survive a squashing rebase', () => {
     expect(blameTotals(repo)).toMatchObject({ ai: 4, byModel: { 'anthropic/claude-opus-4.6': 3, 'anthropic/claude-sonnet-4.5': 1 } });
   });
 });
+
+describe('notes follow a cherry-pick', () => {
+  it('the picked commit\'s note is carried to the new commit, at its lines there (git copies no note on a cherry-pick)', () => {
+    const repo = setup();
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    aiCommit(repo);
+    const picked = repo.git(['rev-parse', 'HEAD']);
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit('main moves on', { 'src/app.ts': 'header\nalpha\nbravo\ncharlie\n' }, hookEnv());
+    const pick = gitRun(repo.dir, ['cherry-pick', picked]);
+    expect(pick.status, pick.stderr).toBe(0);
+    expect(repo.git(['show', 'HEAD:src/app.ts'])).toBe('header\nalpha\nbravo\nx1\nx2 by hand\nx3\nx4\ncharlie');
+    expect(summary(noteOf(repo)).files).toEqual({ 'src/app.ts': ['session:4,4,6,7'] });
+    expect(blameTotals(repo)).toMatchObject({ lines: 8, ai: 3, byAgent: { 'claude-code': 3 } });
+  });
+});

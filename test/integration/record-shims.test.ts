@@ -179,6 +179,12 @@ describe('aitrail found but unable to start (no node on the PATH git gives hooks
     expect(run([]).logged).toBe('path hook post-commit\n');
   });
 
+  it('post-commit also starts aitrail while a cherry-pick is committed (<git dir>/CHERRY_PICK_HEAD)', () => {
+    const { dir, run } = setup('post-commit', { fakeOnPath: true });
+    writeFileSync(join(dir, '.git', 'CHERRY_PICK_HEAD'), `${'a'.repeat(40)}\n`);
+    expect(run([]).logged).toBe('path hook post-commit\n');
+  });
+
   it('post-commit finds the checkpoints of a linked worktree through its .git file', () => {
     const repo = makeRepo();
     repo.commit('base', { 'a.txt': 'a\n' });
