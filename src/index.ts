@@ -1,6 +1,6 @@
 /**
  * aitrail's programmatic API (`import { … } from 'aitrail'`). The CLI runs on the same functions:
- * `log`, `check` and `blame` resolve to the objects their `--format json` prints. Nothing here
+ * `log`, `check`, `blame` and `trend` resolve to the objects their `--format json` prints. Nothing here
  * prints, exits or reads `process.cwd()`: every function that touches a repository takes `cwd`.
  * Errors are thrown as the classes below; `exitCodeOf(error)` maps them to the CLI's exit codes.
  */
@@ -17,7 +17,9 @@ export type { CheckOptions, CheckReport } from './enforce/check-report.js';
 export type { Violation, RuleId, Severity } from './core/policy/types.js';
 export { blame, type BlameOptions } from './api/blame.js';
 export type { BlameJson } from './core/blame/render-json.js';
-export type { BlameGrouping, Counts, FileReport, GroupRow, Totals, Excluded } from './core/blame/types.js';
+export type { AuthorCounts, BlameGrouping, Counts, FileReport, GroupRow, Totals, Excluded } from './core/blame/types.js';
+export { trend, type TrendOptions } from './api/trend.js';
+export type { TrendReport, TrendRelease } from './core/trend/types.js';
 export type { Attribution, Config, Identity, LoadedConfig, Trailer, Tristate, DetectRule, PathRule } from './core/types.js';
 
 export { ConfigError, type ConfigProblem } from './config/config-error.js';

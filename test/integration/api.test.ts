@@ -72,6 +72,22 @@ describe('log/check/blame resolve to the objects their --format json prints', ()
     expect(report.totals).toMatchObject({ ai: 5, byModel: { 'anthropic/claude-opus-4.6': 3, 'qwen/qwen3-coder': 1, 'acme/coder-2': 1 } });
   });
 
+  it('blame --by author', async () => {
+    const report = await api.blame({ cwd: repo.dir, by: 'author', cache: false });
+    expect(report).toEqual(json(['blame', '--by', 'author', '--format', 'json', '--no-cache']));
+    expect(report.groups?.map((row) => row.key).sort()).toEqual(['Test Human <human@example.com>', 'acme-bot <human@example.com>']);
+  });
+
+  it('trend', async () => {
+    const pairs: string[] = [];
+    const report = await api.trend({ cwd: join(repo.dir, 'src'), revs: [base, 'HEAD~1', 'HEAD'], onPair: (index, count) => pairs.push(`${index}/${count}`) });
+    expect(report).toEqual(json(['trend', base, 'HEAD~1', 'HEAD', '--format', 'json'], join(repo.dir, 'src')));
+    expect(pairs).toEqual(['1/2', '2/2']);
+    expect(report.releases.map((release) => release.totals.ai)).toEqual([4, 1]);
+    const tooFew = await api.trend({ cwd: repo.dir, revs: ['HEAD'] }).catch((error: unknown) => error);
+    expect(tooFew).toBeInstanceOf(api.UsageError);
+  });
+
   it('errors are thrown as their classes, with the CLI exit codes', async () => {
     const usage = await api.log({ cwd: repo.dir, range: '--output=/tmp/x' }).catch((error: unknown) => error);
     expect(usage).toBeInstanceOf(api.UsageError);

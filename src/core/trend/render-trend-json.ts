@@ -1,7 +1,12 @@
 import { safeJson } from '../sanitize.js';
 import type { TrendReport } from './types.js';
 
-/** DESIGN.md `trend` JSON; each release's `since`, `rev` and `totals` are exactly blame's. */
+/** The `trend --format json` object (DESIGN.md); each release's `since`, `rev` and `totals` are exactly blame's. Pure. */
+export function trendJson(report: TrendReport): TrendReport {
+  return { releases: report.releases.map(({ since, rev, sinceName, revName, totals }) => ({ since, rev, sinceName, revName, totals })) };
+}
+
+/** DESIGN.md `trend` JSON text. */
 export function renderTrendJson(report: TrendReport): string {
-  return `${safeJson({ releases: report.releases.map(({ since, rev, sinceName, revName, totals }) => ({ since, rev, sinceName, revName, totals })) }, 2)}\n`;
+  return `${safeJson(trendJson(report), 2)}\n`;
 }
