@@ -58,6 +58,8 @@ const out = {
   log: await aitrail.log({ cwd }),
   check: await aitrail.check({ cwd, range }),
   blame: await aitrail.blame({ cwd, by: 'model', cache: false }),
+  authors: await aitrail.blame({ cwd, by: 'author', cache: false }),
+  trend: await aitrail.trend({ cwd, revs: [range.split('..')[0], 'HEAD~1', 'HEAD'] }),
   config: { filepath: loaded.filepath, deny: loaded.config.policy.deny },
   detect: aitrail.detect({ message: 'x\\n\\nCo-authored-by: Claude Opus 4.6 <noreply@anthropic.com>\\n', author: { name: 'A', email: 'a@x.test' } }, { config: loaded.config }),
   message,
@@ -70,12 +72,16 @@ process.stdout.write(JSON.stringify(out));
 `);
     const api = JSON.parse(ok(run(repo.dir, 'node', ['use-api.mjs', repo.dir, `${base}..HEAD`])).stdout);
     const cli = (args: string[]) => JSON.parse(run(repo.dir, 'npx', ['--no', 'aitrail', ...args, '--format', 'json']).stdout) as unknown;
-    expect(api.exports).toEqual(['ConfigError', 'ExitCode', 'FileError', 'GitError', 'ShallowHistoryError', 'UsageError', 'blame', 'canonicalModel', 'check', 'detect', 'exitCodeOf', 'insertTrailers', 'loadConfig', 'log', 'parseTrailers']);
+    expect(api.exports).toEqual(['ConfigError', 'ExitCode', 'FileError', 'GitError', 'ShallowHistoryError', 'UsageError', 'blame', 'canonicalModel', 'check', 'detect', 'exitCodeOf', 'insertTrailers', 'loadConfig', 'log', 'parseTrailers', 'trend']);
     expect(api.log).toEqual(cli(['log']));
     expect(api.log).toHaveLength(3);
     expect(api.check).toEqual(cli(['check', `${base}..HEAD`]));
     expect(api.check.ok).toBe(false);
     expect(api.blame).toEqual(cli(['blame', '--by', 'model', '--no-cache']));
+    expect(api.authors).toEqual(cli(['blame', '--by', 'author', '--no-cache']));
+    expect(api.authors.groups.map((row: { key: string }) => row.key)).toEqual(['Test Human <human@example.com>']);
+    expect(api.trend).toEqual(cli(['trend', base, 'HEAD~1', 'HEAD']));
+    expect(api.trend.releases.map((release: { totals: { ai: number } }) => release.totals.ai)).toEqual([2, 1]);
     expect(api.config).toEqual({ filepath: join(repo.dir, '.aitrailrc.json'), deny: ['qwen/*'] });
     expect(api.detect).toEqual([expect.objectContaining({ agent: 'claude-code', model: 'anthropic/claude-opus-4.6' })]);
     expect(api.message).toBe('feat: x\n\nAssisted-by: aider:openai/gpt-5\n');
@@ -88,14 +94,16 @@ process.stdout.write(JSON.stringify(out));
   it('the types: a TypeScript consumer type-checks against dist/index.d.ts (and a misuse does not)', () => {
     const tsc = join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     const flags = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', '--typeRoots', join(PACKAGE_ROOT, 'node_modules', '@types')];
-    writeFileSync(join(repo.dir, 'typed.mts'), `import { blame, check, log, loadConfig, detect, canonicalModel, type CheckReport, type LogEntry, type BlameJson } from 'aitrail';
+    writeFileSync(join(repo.dir, 'typed.mts'), `import { blame, check, log, loadConfig, detect, canonicalModel, trend, type CheckReport, type LogEntry, type BlameJson, type TrendReport } from 'aitrail';
 const entries: LogEntry[] = await log({ cwd: '.', range: 'HEAD~1..HEAD' });
 const report: CheckReport = await check({ cwd: '.' });
 const counts: BlameJson = await blame({ cwd: '.', paths: ['src'], by: 'agent' });
 const { config } = await loadConfig({ cwd: '.' });
 const models: string[] = detect({ message: 'x', author: { name: 'a', email: 'b' } }, { config }).map((a) => a.model);
 const id: string | null = canonicalModel('opus');
-console.log(entries.length, report.ok, counts.totals.ai, models, id);
+const releases: TrendReport = await trend({ cwd: '.', tags: 'v*', revs: ['HEAD'] });
+const byAuthor = (await blame({ cwd: '.', by: 'author' })).files[0]?.byAuthor;
+console.log(entries.length, report.ok, counts.totals.ai, models, id, releases.releases.length, byAuthor);
 `);
     ok(run(repo.dir, process.execPath, [tsc, ...flags, 'typed.mts']));
     writeFileSync(join(repo.dir, 'misuse.mts'), `import { log } from 'aitrail';\nawait log({ range: 'HEAD' });\n`);

@@ -1,107 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
-import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+import { tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { ACTION_SCRIPT as SCRIPT, checkout, origin, prEvent, pullRequest, runAction, type Origin } from '../helpers/github-action.js';
 
 /**
- * action.yml's script (scripts/action.sh) run as GitHub runs it: a bare "origin" holding the
- * branches and refs/pull/<n>/merge, a runner checkout made as actions/checkout makes it (depth 1,
- * detached at the merge commit), the GITHUB_* variables, an event payload file and a job summary file.
+ * action.yml's script (scripts/action.sh) run as GitHub runs it: see test/helpers/github-action.ts.
  */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCRIPT = join(PACKAGE_ROOT, 'scripts', 'action.sh');
-const POLICY = '{ "policy": { "deny": ["qwen/*"] } }\n';
 const OPUS = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 const QWEN = 'Assisted-by: qwen-code:qwen/qwen3-coder';
-
-interface Origin {
-  origin: TestRepo;
-  dev: TestRepo;
-  main: string;
-}
-
-/** origin with main (the policy, a file), pushed from a developer clone. */
-function origin(): Origin {
-  const origin = makeRepo({ bare: true });
-  const dev = makeRepo();
-  dev.git(['remote', 'add', 'origin', origin.dir]);
-  const main = dev.commit('initial\n', { '.aitrailrc.json': POLICY, 'src/app.js': 'one\ntwo\n' });
-  dev.git(['push', '-q', 'origin', 'main']);
-  return { origin, dev, main };
-}
-
-/** A pull request: `feature` from main with `commits`, pushed with refs/pull/1/head and /merge. */
-function pullRequest(world: Origin, commits: { message: string; files: Record<string, string> }[]): { head: string; merge: string } {
-  const { dev } = world;
-  dev.git(['checkout', '-q', '-b', 'feature', world.main]);
-  for (const commit of commits) dev.commit(commit.message, commit.files);
-  const head = dev.git(['rev-parse', 'HEAD']);
-  dev.git(['checkout', '-q', '--detach', world.main]);
-  dev.git(['merge', '-q', '--no-ff', '--no-verify', '-m', 'Merge pull request #1', head]);
-  const merge = dev.git(['rev-parse', 'HEAD']);
-  dev.git(['push', '-q', 'origin', `${head}:refs/heads/feature`, `${head}:refs/pull/1/head`, `${merge}:refs/pull/1/merge`]);
-  return { head, merge };
-}
-
-/** What actions/checkout does for a pull_request event: fetch the merge commit at depth 1, check it out detached. */
-function checkout(world: Origin, ref: string, sha: string): TestRepo {
-  const runner = makeRepo();
-  runner.git(['remote', 'add', 'origin', world.origin.dir]);
-  runner.git(['fetch', '-q', '--no-tags', '--depth=1', 'origin', `+${sha}:refs/remotes/${ref}`]);
-  runner.git(['checkout', '-q', '--detach', `refs/remotes/${ref}`]);
-  return runner;
-}
-
-interface ActionRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  summary: string;
-}
-
-function runAction(runner: TestRepo, event: { name: string; ref: string; sha: string; payload: object; baseRef?: string; headRef?: string }, inputs: Record<string, string> = {}): ActionRun {
-  const temp = tempDir('aitrail-runner-temp-');
-  const eventPath = join(temp, 'event.json');
-  const summaryPath = join(temp, 'step_summary.md');
-  writeFileSync(eventPath, JSON.stringify(event.payload));
-  writeFileSync(summaryPath, '');
-  const env: NodeJS.ProcessEnv = {
-    ...TEST_GIT_ENV,
-    PATH: `${dirname(process.execPath)}:/usr/bin:/bin`,
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: event.name,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REF: event.ref,
-    GITHUB_SHA: event.sha,
-    GITHUB_BASE_REF: event.baseRef ?? '',
-    GITHUB_HEAD_REF: event.headRef ?? '',
-    GITHUB_WORKSPACE: runner.dir,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_ACTION_PATH: PACKAGE_ROOT,
-    RUNNER_TEMP: temp,
-    AITRAIL_ACTION_BIN: BIN,
-    // action.yml passes every input, empty when not given (blame-since defaults to `base`).
-    INPUT_RANGE: '',
-    INPUT_CONFIG: '',
-    INPUT_BLAME_PATHS: '',
-    INPUT_BLAME_SINCE: 'base',
-    INPUT_FAIL_ON_WARNINGS: 'false',
-    INPUT_SQUASH_NOTES: 'false',
-    INPUT_VERSION: '',
-    ...inputs,
-  };
-  const result = spawnSync('bash', [SCRIPT], { cwd: runner.dir, env, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, summary: readFileSync(summaryPath, 'utf8') };
-}
-
-function prEvent(head: string, merge: string) {
-  return { name: 'pull_request', ref: 'refs/pull/1/merge', sha: merge, baseRef: 'main', headRef: 'feature', payload: { number: 1, pull_request: { number: 1, head: { sha: head, ref: 'feature' }, base: { ref: 'main' } }, repository: { default_branch: 'main' } } };
-}
 
 describe('the GitHub Action script on a pull request', () => {
   it('a denied model: an error annotation on the file, exit 1; the summary has the verdict and the blame since the base; history and notes fetched', () => {

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
-import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+import { tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+import { hookRepository, preCommitConfig, preCommitProject } from '../helpers/pre-commit.js';
 
 /**
  * The hooks of .pre-commit-hooks.yaml run by the pre-commit framework itself (Debian's
@@ -12,23 +12,8 @@ import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdi
  * adapter and shims at a commit, a project whose .pre-commit-config.yaml names it by path and
  * rev, `pre-commit install` for the three hook types, then real commits and pushes.
  */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OPUS = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
 const QWEN = { AITRAIL_MODEL: 'qwen/qwen3-coder', AITRAIL_AGENT: 'qwen-code' };
-const HOOK_IDS = ['aitrail-record', 'aitrail-policy', 'aitrail-pre-push'];
-
-const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
-
-/** This checkout's hook files, committed in a repository of their own (pre-commit clones it at a rev). */
-function hookRepository(): { dir: string; rev: string } {
-  const repo = makeRepo();
-  mkdirSync(join(repo.dir, 'hooks'));
-  mkdirSync(join(repo.dir, 'scripts'));
-  copyFileSync(join(PACKAGE_ROOT, '.pre-commit-hooks.yaml'), join(repo.dir, '.pre-commit-hooks.yaml'));
-  copyFileSync(join(PACKAGE_ROOT, 'scripts', 'pre-commit-hook.sh'), join(repo.dir, 'scripts', 'pre-commit-hook.sh'));
-  for (const name of readdirSync(join(PACKAGE_ROOT, 'hooks'))) copyFileSync(join(PACKAGE_ROOT, 'hooks', name), join(repo.dir, 'hooks', name));
-  return { dir: repo.dir, rev: repo.commit('aitrail hooks\n') };
-}
 
 describe('the pre-commit framework runs the hooks of .pre-commit-hooks.yaml', () => {
   let project: TestRepo;
@@ -37,15 +22,12 @@ describe('the pre-commit framework runs the hooks of .pre-commit-hooks.yaml', ()
   const run = (command: string, args: string[], extra: NodeJS.ProcessEnv = {}) => spawnSync(command, args, { cwd: project.dir, env: { ...env, ...extra }, encoding: 'utf8' });
 
   beforeAll(() => {
-    expect(preCommit.status, 'the pre-commit framework is needed: apt-get install -y pre-commit (.ci/run does it)').toBe(0);
-    const hooks = hookRepository();
-    project = makeRepo();
-    remote = makeRepo({ bare: true });
-    project.git(['remote', 'add', 'origin', remote.dir]);
+    let hooks: { dir: string; rev: string };
+    ({ hooks, project, remote } = preCommitProject());
     // As `npm i -D aitrail` leaves it; no aitrail on PATH.
     mkdirSync(join(project.dir, 'node_modules', '.bin'), { recursive: true });
     symlinkSync(BIN, join(project.dir, 'node_modules', '.bin', 'aitrail'));
-    const config = ['repos:', `  - repo: ${hooks.dir}`, `    rev: ${hooks.rev}`, '    hooks:', ...HOOK_IDS.map((id) => `      - id: ${id}`), ''].join('\n');
+    const config = preCommitConfig(hooks);
     env = { ...TEST_GIT_ENV, PATH: `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, PRE_COMMIT_HOME: tempDir('aitrail-pre-commit-home-') };
     project.write('.pre-commit-config.yaml', config);
     project.write('.gitignore', 'node_modules/\n');
@@ -96,10 +78,8 @@ describe('the pre-commit framework runs the hooks of .pre-commit-hooks.yaml', ()
 
   it('args: [--quiet] silences the hooks\' warnings (shown with verbose: true); a refusal is still said', () => {
     const hooks = hookRepository();
-    const configWith = (args: string) =>
-      ['repos:', `  - repo: ${hooks.dir}`, `    rev: ${hooks.rev}`, '    hooks:', ...HOOK_IDS.map((id) => `      - id: ${id}\n        verbose: true${args}`), ''].join('\n');
     const commit = (args: string, extra: NodeJS.ProcessEnv) => {
-      project.write('.pre-commit-config.yaml', configWith(args));
+      project.write('.pre-commit-config.yaml', preCommitConfig(hooks, ['        verbose: true', ...(args ? [args] : [])]));
       project.git(['add', '.pre-commit-config.yaml']);
       return run('git', ['commit', '-q', '--allow-empty', '-m', 'chore: hooks config'], extra);
     };
@@ -107,10 +87,10 @@ describe('the pre-commit framework runs the hooks of .pre-commit-hooks.yaml', ()
     const loud = commit('', { CLAUDECODE: '1' });
     expect(loud.status, loud.stdout + loud.stderr).toBe(0);
     expect(`${loud.stdout}${loud.stderr}`).toMatch(/aitrail: warning \[unknown-model\]/);
-    const quiet = commit('\n        args: [--quiet]', { CLAUDECODE: '1' });
+    const quiet = commit('        args: [--quiet]', { CLAUDECODE: '1' });
     expect(quiet.status, quiet.stdout + quiet.stderr).toBe(0);
     expect(`${quiet.stdout}${quiet.stderr}`).not.toMatch(/warning/);
-    const refused = commit('\n        args: [--quiet]', QWEN);
+    const refused = commit('        args: [--quiet]', QWEN);
     expect(refused.status).toBe(1);
     expect(`${refused.stdout}${refused.stderr}`).toMatch(/qwen\/qwen3-coder/);
   });
