@@ -4,7 +4,7 @@ import { sanitize } from '../core/sanitize.js';
 import { reportError } from '../errors/report-error.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { AnyCommandModule } from './command.js';
-import { cliMessages } from './messages.js';
+import { cliMessages } from '../errors/usage-messages.js';
 
 /** Every command, loaded lazily: `name` → module path. Add one line per command. */
 const COMMANDS: Record<string, () => Promise<{ command: AnyCommandModule }>> = {
@@ -57,6 +57,8 @@ export async function runCli(argv: string[]): Promise<number> {
       let text = message ?? error?.message ?? 'invalid usage';
       // yargs says only `Unknown argument: frob` or `Did you mean log?` for a mistyped command.
       const first = argv[0];
+      const topOption = unknownTopOption(argv);
+      if (topOption !== undefined) throw new UsageError(cliMessages.unknownOption(sanitize(topOption, { max: 60 }), ''));
       if (first !== undefined && !first.startsWith('-') && !(first in COMMANDS) && first !== 'help') {
         const hint = text.startsWith('Did you mean') ? ` ${text}` : '';
         text = `unknown command '${sanitize(first, { max: 60 })}'.${hint} Commands: ${Object.keys(COMMANDS).join(', ')}.`;
@@ -94,4 +96,17 @@ function unknownArguments(text: string, rest: string[], command: string): string
   const typed = rest.find((token) => token === `--${name}` || token.startsWith(`--${name}=`) || token === `-${name}` || token === `--no-${name}`);
   const shown = sanitize(typed?.split('=')[0] ?? name, { max: 60 });
   return typed ? cliMessages.unknownOption(shown, command) : cliMessages.unexpectedArgument(shown, command);
+}
+
+/** aitrail's own options, before the command. */
+const TOP_OPTIONS = new Set(['--help', '-h', '--version', '--quiet', '-q', '--no-quiet']);
+
+/** The first option before the command that aitrail itself does not take (`aitrail --frob status`), as typed. */
+function unknownTopOption(argv: string[]): string | undefined {
+  for (const token of argv) {
+    if (!token.startsWith('-') || token === '--') return undefined;
+    const name = token.split('=')[0]!;
+    if (!TOP_OPTIONS.has(name)) return name;
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { splitBlameFlags } from '../core/blame/blame-flags.js';
 import type { BlameRun } from '../report/blame-report.js';
 import { UsageError } from '../errors/usage-error.js';
-import { cliMessages } from './messages.js';
+import { cliMessages } from '../errors/usage-messages.js';
 
 /** The options `blame` and `trend` share (what git blame reads and which files count). */
 export interface BlameOptionArgs {

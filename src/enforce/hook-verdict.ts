@@ -1,3 +1,4 @@
+import { safeJson } from '../core/sanitize.js';
 import { renderVerdictText, renderWarningLine } from '../core/policy/render-text.js';
 import type { Verdict } from '../core/policy/verdict.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -26,7 +27,7 @@ export function reportHookVerdict(result: { verdict: Verdict; cut: string[] }, r
 
 /** Fail closed on input git should never send. */
 export function malformedInput(hook: string, lines: string[]): number {
-  const shown = lines.slice(0, 3).map((line) => JSON.stringify(line.slice(0, 200))).join(', ');
+  const shown = lines.slice(0, 3).map((line) => safeJson(line.slice(0, 200))).join(', ');
   process.stderr.write(`aitrail: ${hook}: unexpected input from git (${shown}); refusing to let it through unjudged.\n`);
   return ExitCode.git;
 }

@@ -1,5 +1,7 @@
 import { ExitCode } from '../core/exit-codes.js';
 import { hookOptions } from './hook-options.js';
+import { sanitize } from '../core/sanitize.js';
+import { cliMessages } from '../errors/usage-messages.js';
 
 /** A hook handler: git's hook arguments and the hook's stdin → exit code. */
 export type HookHandler = (args: string[], context: HookContext) => Promise<number>;
@@ -41,7 +43,8 @@ export async function runHook(argv: string[]): Promise<number> {
   if (process.env.AITRAIL === '0' && name !== 'pre-receive') return ExitCode.ok;
   const load = name ? HOOKS[name] : undefined;
   if (!load) {
-    process.stderr.write(`aitrail: unknown hook '${String(name ?? '')}'. Known hooks: ${HOOK_NAMES.join(', ')}.\n`);
+    const text = name?.startsWith('-') ? cliMessages.unknownOption(sanitize(name.split('=')[0]!, { max: 60 }), 'hook') : `unknown hook '${sanitize(String(name ?? ''), { max: 60 })}'. Known hooks: ${HOOK_NAMES.join(', ')}.`;
+    process.stderr.write(`aitrail: ${text}\n`);
     return ExitCode.usage;
   }
   const { handler } = await load();

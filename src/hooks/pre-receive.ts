@@ -1,3 +1,4 @@
+import { safeJson } from '../core/sanitize.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { parsePreReceiveLines } from '../core/ref-updates.js';
 import type { HookHandler } from './dispatch.js';
@@ -9,7 +10,7 @@ export function parseReceiveArgs(args: readonly string[]): { configFile?: string
     const arg = args[index] as string;
     if (arg === '--config' && args[index + 1] !== undefined) configFile = args[++index];
     else if (arg.startsWith('--config=') && arg.length > '--config='.length) configFile = arg.slice('--config='.length);
-    else return { error: `unexpected argument ${JSON.stringify(arg.slice(0, 100))}; usage: aitrail hook pre-receive [--config <file>]` };
+    else return { error: `unexpected argument ${safeJson(arg.slice(0, 100))}; usage: aitrail hook pre-receive [--config <file>]` };
   }
   return configFile === undefined ? {} : { configFile };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { aitrail as cli } from '../helpers/cli.js';
 import { aitrail, gitRun } from '../helpers/hooks.js';
 
 /** Issue 11 item 7: what a new user ran into on the way (help, option wording, hook noise, uninstall). */
@@ -33,6 +34,18 @@ describe('help and usage errors', () => {
       expect(result.stderr, command).toMatch(new RegExp(`^aitrail: unknown option '--frob' for 'aitrail ${command}'\\..* Run 'aitrail ${command} --help' for usage\\.\\n`));
     }
     expect(aitrail(repo.dir, ['status', 'extra']).stderr).toMatch(/^aitrail: unexpected argument 'extra' for 'aitrail status'\./);
+    // Before the command, and for the hook dispatcher: the same words (not 'no command given', not 'unknown hook').
+    for (const [args, named] of [[['--frob', 'status'], 'aitrail'], [['--frob'], 'aitrail'], [['-q', '--frob=1', 'log'], 'aitrail'], [['hook', '--frob'], 'aitrail hook'], [['uninstall', '--frob'], 'aitrail uninstall']] as const) {
+      const result = aitrail(repo.dir, [...args]);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toBe(`aitrail: unknown option '--frob' for '${named}'. Run '${named} --help' for usage.\n`);
+    }
+    // A hook name, an argument or a line of input it refuses are shown inert.
+    expect(aitrail(repo.dir, ['hook', 'x\x1b[2Jy']).stderr).toMatch(/^aitrail: unknown hook 'x\\x1b\[2Jy'\./);
+    expect(aitrail(repo.dir, ['hook', 'pre-receive', '--x\u202e']).stderr).toBe('aitrail: unexpected argument "--x\\u202e"; usage: aitrail hook pre-receive [--config <file>]\n');
+    const input = cli(repo.dir, ['hook', 'pre-push', 'origin', 'url'], { input: 'refs/heads/x\u202e\u061c\n' });
+    expect(input.code).toBe(3);
+    expect(input.stderr).toBe('aitrail: pre-push: unexpected input from git ("refs/heads/x\\u202e\\u061c"); refusing to let it through unjudged.\n');
   });
 });
 

@@ -1,0 +1,9 @@
+const named = (command: string) => (command === '' ? 'aitrail' : `aitrail ${command}`);
+
+/** The words for usage mistakes (one wording each), for the CLI and the hook dispatcher alike. */
+export const cliMessages = {
+  /** An option the command (`''`: aitrail itself) does not know, as typed (`--frob`, `-x`). */
+  unknownOption: (option: string, command: string, hint = '') => `unknown option '${option}' for '${named(command)}'.${hint ? ` ${hint}` : ''} Run '${named(command)} --help' for usage.`,
+  /** A positional the command does not take. */
+  unexpectedArgument: (argument: string, command: string) => `unexpected argument '${argument}' for 'aitrail ${command}'. Run 'aitrail ${command} --help' for usage.`,
+};
