@@ -16,7 +16,7 @@ export interface AgentHookSpec {
   shape: 'grouped' | 'flat';
   events: string[];
   matcher?: string;
-  /** What the hook command runs aitrail from: the agent's project-dir variable, or npx (hooks run from a folder we cannot know). */
+  /** The agent's project-dir variable, which the hook command finds aitrail from (without one: git's top of the folder the hook runs in). */
   projectVar?: string;
   /** A skeleton the file starts from when aitrail creates it. */
   skeleton: Record<string, unknown>;
@@ -36,12 +36,13 @@ const shQuote = (text: string) => (/^[A-Za-z0-9_./-]+$/.test(text) ? text : `'${
 
 /**
  * The hook command for `agent`: the binary init found, as the agent will reach it. In the
- * repository (`local`, from the top): through the agent's project-dir variable, else npx (which
- * looks from any folder up to the package); on PATH (`local` null, `found`): plain `aitrail`;
- * not found: npx.
+ * repository (`local`, from the top): through the agent's project-dir variable, else from the
+ * top git names for the folder the hook runs in (a few ms, where npx would take hundreds on
+ * every edit); on PATH (`local` null, `found`): plain `aitrail`; not found: npx.
  */
 export function checkpointCommand(agent: string, local: string | null, found: boolean): string {
   const spec = AGENT_HOOKS[agent]!;
-  const run = local !== null && spec.projectVar ? `"$${spec.projectVar}"/${shQuote(local)}` : local === null && found ? 'aitrail' : 'npx --no-install aitrail';
+  const top = spec.projectVar ? `"$${spec.projectVar}"` : '"$(git rev-parse --show-toplevel)"';
+  const run = local !== null ? `${top}/${shQuote(local)}` : found ? 'aitrail' : 'npx --no-install aitrail';
   return `${run} checkpoint --agent ${agent}`;
 }

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { aitrail, gitRun } from '../helpers/hooks.js';
+import { claudeCode, cursor } from '../fixtures/agent-payloads.js';
+import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+import { aitrail, BIN, gitRun } from '../helpers/hooks.js';
 
 const USER_CLAUDE = `{
     "permissions": { "allow": ["Bash(npm test)"] },
@@ -100,5 +102,29 @@ describe('aitrail init --agents', () => {
     expect(refused.stdout).toMatch(/refused\s+\.gemini\/settings\.json/);
     expect(read(repo, '.claude/settings.json')).toBe('{ // comment\n}\n');
     expect(existsSync(join(elsewhere, 'settings.json'))).toBe(false);
+  });
+});
+
+describe('the hook command init --agents writes runs the project\'s aitrail, as the agent runs it', () => {
+  it.each([
+    ['claude-code', { CLAUDE_PROJECT_DIR: '' }, '.claude/settings.json', 'PostToolUse'],
+    ['cursor', {}, '.cursor/hooks.json', 'afterFileEdit'],
+  ])('%s: `sh -c <command>` from a sub-folder records the edit', (agent, extraEnv, file, event) => {
+    const repo = makeRepo();
+    repo.commit('base', { 'src/app.ts': 'a\n', [file]: '{}\n' });
+    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+    symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'aitrail'));
+    expect(aitrail(repo.dir, ['init', '--mode', 'git', '--agents', agent]).status).toBe(0);
+    const config = json(repo, file);
+    const command: string = agent === 'cursor' ? config.hooks[event][0].command : config.hooks[event][0].hooks[0].command;
+    expect(command).toBe(agent === 'cursor' ? '"$(git rev-parse --show-toplevel)"/node_modules/.bin/aitrail checkpoint --agent cursor' : '"$CLAUDE_PROJECT_DIR"/node_modules/.bin/aitrail checkpoint --agent claude-code');
+    repo.write('src/app.ts', 'a\nagent line\n');
+    const edit = { file: join(repo.dir, 'src/app.ts'), relative: 'src/app.ts', cwd: repo.dir, old: 'a', replacement: 'a\nagent line', transcript: '' };
+    const payload = agent === 'cursor' ? cursor.post(edit) : claudeCode.post(edit);
+    const env = { ...TEST_GIT_ENV, PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, ...Object.fromEntries(Object.entries(extraEnv).map(([key]) => [key, repo.dir])) };
+    const run = spawnSync('sh', ['-c', command], { cwd: join(repo.dir, 'src'), env, input: JSON.stringify(payload), encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(readdirSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'))).toHaveLength(1);
   });
 });
