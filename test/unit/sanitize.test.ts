@@ -20,11 +20,15 @@ describe('sanitize', () => {
   });
 
   it('neutralises exactly the characters config messages escape', () => {
+    // One assertion over every code unit (65,536 `expect` calls cost seconds): the list of
+    // disagreements, empty.
+    const disagreements: string[] = [];
     for (let code = 0; code <= 0xffff; code++) {
       const ch = String.fromCharCode(code);
       if (code >= 0xd800 && code <= 0xdfff) continue;
-      expect(sanitize(ch) !== ch, code.toString(16)).toBe(escapeText(ch) !== ch);
+      if ((sanitize(ch) !== ch) !== (escapeText(ch) !== ch)) disagreements.push(code.toString(16));
     }
+    expect(disagreements).toEqual([]);
   });
 });
 
