@@ -50,7 +50,9 @@ export async function runCli(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .version(await ownVersion())
-    .wrap(Math.min(100, process.stdout.columns || 100))
+    // yargs renders the running command's whole help after every run (kept for a later showHelp);
+    // wrapping it cost more CPU than blame on a small repository. Wrap only help that is printed.
+    .wrap(printsHelp(argv) ? Math.min(100, process.stdout.columns || 100) : null)
     .epilogue('Exit codes: 0 ok, 1 policy violation, 2 bad usage or invalid config, 3 git error or internal failure.\nDocs: see README.md of the aitrail package.')
     .fail((message, error) => {
       if (error instanceof UsageError || (error && error.name !== 'YError')) throw error;
@@ -109,4 +111,10 @@ function unknownTopOption(argv: string[]): string | undefined {
     if (!TOP_OPTIONS.has(name)) return name;
   }
   return undefined;
+}
+
+/** `--help`, `-h` (alone or in a group of short flags) before any `--`, or `aitrail help`. */
+function printsHelp(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return argv[0] === 'help' || argv.slice(0, end === -1 ? argv.length : end).some((arg) => arg === '--help' || /^-[a-zA-Z]*h[a-zA-Z]*$/.test(arg));
 }

@@ -26,6 +26,16 @@ describe('help and usage errors', () => {
     expect(aitrail(repo.dir, ['--help']).stdout).toMatch(/^ {2}aitrail hook <name> \[args\.\.\] +Run one hook handler/m);
   });
 
+  it('printed help is wrapped at 100 columns however it is asked for (the help yargs renders unseen is not)', () => {
+    const repo = makeRepo();
+    for (const args of [['blame', '--help'], ['blame', '-h'], ['check', '-qh'], ['--help'], ['help']]) {
+      const help = aitrail(repo.dir, args);
+      expect(help.status, args.join(' ')).toBe(0);
+      expect(help.stdout, args.join(' ')).toMatch(/^Options:$/m);
+      expect(Math.max(...help.stdout.split('\n').map((line) => line.length)), args.join(' ')).toBeLessThanOrEqual(100);
+    }
+  });
+
   it('an unknown option is worded one way for every command', () => {
     const repo = makeRepo();
     for (const command of ['log', 'status', 'check', 'init', 'use', 'blame', 'trend']) {
