@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { sumReports } from '../core/blame/aggregate.js';
+import { MAX_SHARDS } from '../core/blame/shard.js';
 import type { BlameReport, FileReport } from '../core/blame/types.js';
 import { UsageError } from '../errors/usage-error.js';
 import { reportFromEntry } from './blame-cache.js';
@@ -14,7 +15,7 @@ const isCount = (value: unknown): value is number => typeof value === 'number' &
 function shardOf(data: unknown, file: string): BlameReport & { shard: NonNullable<BlameReport['shard']> } {
   const report = reportFromEntry({ key: 'shard', report: data }, 'shard');
   const shard = report?.shard;
-  const stamp = shard && isCount(shard.index) && isCount(shard.count) && shard.index >= 1 && shard.index <= shard.count && typeof shard.question === 'string';
+  const stamp = shard && isCount(shard.index) && isCount(shard.count) && shard.index >= 1 && shard.index <= shard.count && shard.count <= MAX_SHARDS && typeof shard.question === 'string';
   const excluded = report?.excluded;
   const rowsOk = (rows: FileReport[]) => rows.every((row) => isCount(row.lineLevel) && row.lineLevel <= row.lines && (row.shallowBoundary === undefined || isCount(row.shallowBoundary)));
   const cutOk = report?.shallowCut === undefined || (Array.isArray(report.shallowCut) && report.shallowCut.every((sha) => typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha)));

@@ -17,7 +17,7 @@ async function report(repo: TestRepo, options: Partial<BlameRun>) {
   return { json: JSON.stringify(result.report, null, 2), cached: result.cached, blamed: result.blamed };
 }
 
-/** Option sets each step is checked under: none, -C -C -w, --since. */
+/** One option set a step is checked under. */
 type Variant = Partial<BlameRun>;
 
 /**
@@ -35,14 +35,20 @@ async function sameAsFresh(repo: TestRepo, variants: Variant[]): Promise<number[
   return blamed;
 }
 
+/** A history of three commits (a person, Claude, Qwen copying b's lines into d) and the option sets every step is checked under. */
+function start() {
+  const repo = makeRepo();
+  const base = repo.commit('human: start\n', { 'a.txt': lines('a', 30), 'b.txt': lines('b', 20), 'src/c.txt': lines('c', 12) });
+  repo.commit(`ai: extend a${CLAUDE}`, { 'a.txt': lines('a', 30) + lines('a2', 5) });
+  // b's lines copied into a new file: -C -C tells where they came from.
+  const copied = repo.commit(`ai: copy b${QWEN}`, { 'd.txt': lines('b', 20).split('\n').slice(0, 10).join('\n') + '\n' + lines('d', 4) });
+  const variants: Variant[] = [{}, { gitFlags: ['-C', '-C', '-w'] }, { since: base }];
+  return { repo, base, copied, variants };
+}
+
 describe('blame: the per-file cache is never stale', () => {
-  it('equals a fresh run after new commits, amends, rebases, branch switches, config, ignore-revs, notes, option and --since changes', async () => {
-    const repo = makeRepo();
-    const base = repo.commit('human: start\n', { 'a.txt': lines('a', 30), 'b.txt': lines('b', 20), 'src/c.txt': lines('c', 12) });
-    repo.commit(`ai: extend a${CLAUDE}`, { 'a.txt': lines('a', 30) + lines('a2', 5) });
-    // b's lines copied into a new file: -C -C tells where they came from.
-    const copied = repo.commit(`ai: copy b${QWEN}`, { 'd.txt': lines('b', 20).split('\n').slice(0, 10).join('\n') + '\n' + lines('d', 4) });
-    const variants: Variant[] = [{}, { gitFlags: ['-C', '-C', '-w'] }, { since: base }];
+  it('equals a fresh run after new commits, amends, a rebase, branch switches and a merge', async () => {
+    const { repo, variants } = start();
     await sameAsFresh(repo, variants);
 
     // A commit touching one file: that file alone is blamed again; a commit touching none: no file.
@@ -70,7 +76,12 @@ describe('blame: the per-file cache is never stale', () => {
     repo.git(['checkout', '-q', 'main']);
     repo.git(['merge', '-q', '--no-ff', '-m', 'human: merge side', 'side']);
     await sameAsFresh(repo, variants);
+  });
 
+  it('equals a fresh run after config and ignore-revs changes', async () => {
+    const { repo, variants, copied } = start();
+    repo.commit('human: main moves\n', { 'src/c.txt': lines('c', 13) });
+    await sameAsFresh(repo, variants);
     // Config: a detection rule changes who wrote existing commits (no file blamed again); an
     // exclude changes the files; a policy change leaves the report as it was (the same entry).
     repo.write('.aitrailrc.json', JSON.stringify({ detect: { rules: [{ field: 'subject', pattern: '^human: main moves', agent: 'acme-bot', model: 'acme/coder-2' }] } }));
@@ -83,18 +94,19 @@ describe('blame: the per-file cache is never stale', () => {
     await sameAsFresh(repo, variants);
 
     // ignore-revs: blame.ignoreRevsFile, then its content, then --ignore-rev.
-    const rewrite = repo.git(['rev-parse', 'HEAD~1']);
-    repo.write('.git-blame-ignore-revs', `${rewrite}\n`);
+    repo.write('.git-blame-ignore-revs', `${copied}\n`);
     repo.git(['config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs']);
     await sameAsFresh(repo, variants);
     repo.write('.git-blame-ignore-revs', '');
     await sameAsFresh(repo, variants);
     await sameAsFresh(repo, variants.map((variant) => ({ ...variant, ignoreRevs: [copied] })));
+  });
 
-    // git-ai notes: one appears on a commit whose lines are cached, then changes, then goes: the
-    // files' lines are judged by it each time, and no file is blamed again for it.
-    repo.write('.aitrailrc.json', '{}');
+  it('equals a fresh run after git-ai notes change and under other -M/-C options and --since', async () => {
+    const { repo, variants, copied, base } = start();
     await sameAsFresh(repo, variants);
+    // A note appears on a commit whose lines are cached, then changes, then goes: the file's
+    // lines are judged by it each time, and no file is blamed again for it.
     addNote(repo, copied, gitAiNote({ 'd.txt': [session(NOTE_KEYS.claude, '11-13')] }));
     expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0]);
     const fileD = async () => (JSON.parse((await report(repo, {})).json) as { files: { path: string; ai: number; lineLevel: number }[] }).files.find((file) => file.path === 'd.txt');

@@ -10,29 +10,40 @@ const CLAUDE = '\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n';
 const QWEN = '\n\nCo-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n';
 const lines = (tag: string, count: number) => Array.from({ length: count }, (_, index) => `${tag} ${index}`).join('\n') + '\n';
 
-describe('blame --shard / --merge', () => {
-  it('the merged parts equal the unsharded report: files, totals, byModel, byAgent, lineLevel, excluded', async () => {
-    const repo = makeRepo();
+/** A history with a lockfile, a generated file, several models and a git-ai note; `parts(count)` writes every part's JSON. */
+function fixture() {
+  const repo = makeRepo();
     const files: Record<string, string> = { 'package-lock.json': lines('lock', 50), 'gen/out.js': lines('gen', 9), '.gitattributes': 'gen/** linguist-generated\n' };
     for (let index = 0; index < 9; index += 1) files[`src/m${index % 3}/f${index}.ts`] = lines(`f${index}`, 5 + index * 7);
     repo.commit('human: start\n', files);
     const ai = repo.commit(`ai: more${CLAUDE}`, { 'src/m0/f0.ts': lines('f0', 5) + lines('ai', 4), 'src/m1/f4.ts': lines('f4', 33) + lines('x', 2) });
     repo.commit(`ai: qwen${QWEN}`, { 'src/m2/f8.ts': lines('q', 70) });
-    addNote(repo, ai, gitAiNote({ 'src/m0/f0.ts': [session(NOTE_KEYS.cursor, '6-7')] }));
-    const out = tempDir();
+  addNote(repo, ai, gitAiNote({ 'src/m0/f0.ts': [session(NOTE_KEYS.cursor, '6-7')] }));
+  const out = tempDir();
+  /** The parts through the API (in process: quick): their files and the paths of their JSON. */
+  const parts = async (count: number) => {
+    const paths: string[] = [];
+    const seen: string[] = [];
+    for (let index = 1; index <= count; index += 1) {
+      const shard = await blame({ cwd: repo.dir, shard: { index, count } });
+      expect(shard.shard).toMatchObject({ index, count });
+      seen.push(...shard.files.map((file) => file.path));
+      paths.push(join(out, `part-${count}-${index}.json`));
+      writeFileSync(paths.at(-1)!, `${JSON.stringify(shard, null, 2)}\n`);
+    }
+    return { paths, seen };
+  };
+  return { repo, out, parts };
+}
+
+describe('blame --shard / --merge', () => {
+  it('the merged parts equal the unsharded report: files, totals, byModel, byAgent, lineLevel, excluded', async () => {
+    const { repo, parts: write } = fixture();
+    // The merge and the reference through the CLI.
     const whole = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
     expect(whole.code).toBe(0);
     for (const count of [1, 3, 12]) {
-      const parts: string[] = [];
-      const seen: string[] = [];
-      for (let index = 1; index <= count; index += 1) {
-        // The parts through the API (in process: quick); the merge and the reference through the CLI.
-        const shard = await blame({ cwd: repo.dir, shard: { index, count } });
-        expect(shard.shard).toMatchObject({ index, count });
-        seen.push(...shard.files.map((file) => file.path));
-        parts.push(join(out, `part-${count}-${index}.json`));
-        writeFileSync(parts.at(-1)!, `${JSON.stringify(shard, null, 2)}\n`);
-      }
+      const { paths: parts, seen } = await write(count);
       // Every file in exactly one part.
       expect(seen.sort()).toEqual((JSON.parse(whole.stdout) as { files: { path: string }[] }).files.map((file) => file.path).sort());
       const merged = aitrail(repo.dir, ['blame', '--merge', ...parts.reverse(), '--format', 'json']);
@@ -44,9 +55,14 @@ describe('blame --shard / --merge', () => {
     expect(parsed.excluded).toEqual({ lockfiles: 1, generated: 1 });
     expect(Object.keys(parsed.totals.byModel).length).toBeGreaterThan(1);
 
-    // Other formats render the merged report; a part missing, twice, or of another question is refused (exit 2).
-    const three = [1, 2, 3].map((index) => join(out, `part-3-${index}.json`));
+    // Other formats render the merged report.
+    const three = (await write(3)).paths;
     expect(aitrail(repo.dir, ['blame', '--merge', ...three, '--format', 'markdown']).stdout).toBe(aitrail(repo.dir, ['blame', '--format', 'markdown']).stdout);
+  });
+
+  it('refuses a part missing, twice, of another question or revision, a file in two parts, hostile JSON and options that shape a run (exit 2)', async () => {
+    const { repo, out, parts } = fixture();
+    const three = (await parts(3)).paths;
     const missing = aitrail(repo.dir, ['blame', '--merge', three[0]!, three[2]!]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('missing: 2');
@@ -94,6 +110,8 @@ describe('blame --shard / --merge', () => {
       readFileSync(three[0]!, 'utf8').replace(/"lines": \d+/, '"lines": 1e300'),
       JSON.stringify({ ...proto, shard: { index: 1, count: 3, question: 7 } }),
       JSON.stringify({ ...proto, shard: { index: 4, count: 3, question: 'q' } }),
+      // A count no run can make (the missing parts would be listed one by one): refused at once.
+      JSON.stringify({ ...proto, shard: { index: 1, count: 2 ** 52, question: 'q' } }),
     ]) {
       writeFileSync(join(out, 'bad.json'), hostile);
       const bad = aitrail(repo.dir, ['blame', '--merge', join(out, 'bad.json')]);
