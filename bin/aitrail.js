@@ -1,27 +1,47 @@
 #!/usr/bin/env node
-// Thin bin: everything lives in dist/. `aitrail hook …` runs on every commit, so it goes straight
-// to the bundled hook dispatcher (scripts/bundle-hooks.mjs); every other command through the CLI.
+// Thin bin: everything lives in dist/. CommonJS (bin/package.json), so that a hook run never starts
+// node's ES module loader: `aitrail hook …` runs on every commit, and goes straight to its own
+// bundled file with V8's code cache (dist/hooks-bundle/loader.cjs, scripts/bundle-hooks.mjs);
+// `aitrail checkpoint …` (every edit an agent makes) to its bundle; every other command through the CLI.
+'use strict';
+const { join } = require('node:path');
+
 const argv = process.argv.slice(2);
-if (argv[0] === 'hook' && argv[1] !== undefined && argv[1] !== '--help' && argv[1] !== '-h') {
-  const hooks = await import('../dist/hooks-bundle/index.js').catch(() => null);
-  if (hooks) {
-    process.exitCode = await hooks.runHook(argv.slice(1)).catch((error) => {
-      process.stderr.write(`aitrail: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 3;
-    });
+const bundles = join(__dirname, '..', 'dist', 'hooks-bundle');
+
+/** The bundled hook's run, or null (no bundle: a package built without it, a name that is not a hook). */
+function bundledHook() {
+  try {
+    return require(join(bundles, 'loader.cjs')).runBundledHook(argv.slice(1), bundles);
+  } catch {
+    return null;
   }
 }
-// `aitrail checkpoint …` runs on every edit an agent makes: the same bundled fast path, never failing the agent.
-if (argv[0] === 'checkpoint' && !argv.includes('--help') && !argv.includes('-h')) {
-  const checkpoint = await import('../dist/hooks-bundle/checkpoint.js').catch(() => null);
-  if (checkpoint) {
-    process.exitCode = await checkpoint.runCheckpointCommand(argv.slice(1)).catch((error) => {
-      process.stderr.write(`aitrail checkpoint: internal error, nothing recorded: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 0;
-    });
+
+async function run() {
+  if (argv[0] === 'hook' && argv[1] !== undefined && argv[1] !== '--help' && argv[1] !== '-h') {
+    const hook = bundledHook();
+    if (hook) {
+      return hook.catch((error) => {
+        process.stderr.write(`aitrail: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        return 3;
+      });
+    }
   }
-}
-if (process.exitCode === undefined) {
+  // `aitrail checkpoint …` runs on every edit an agent makes: its own bundle, never failing the agent.
+  if (argv[0] === 'checkpoint' && !argv.includes('--help') && !argv.includes('-h')) {
+    const checkpoint = await import('../dist/hooks-bundle/checkpoint.js').catch(() => null);
+    if (checkpoint) {
+      return checkpoint.runCheckpointCommand(argv.slice(1)).catch((error) => {
+        process.stderr.write(`aitrail checkpoint: internal error, nothing recorded: ${error instanceof Error ? error.message : String(error)}\n`);
+        return 0;
+      });
+    }
+  }
   const { main } = await import('../dist/cli/entry.js');
-  process.exitCode = await main(argv);
+  return main(argv);
 }
+
+run().then((code) => {
+  process.exitCode = code;
+});

@@ -2,8 +2,6 @@ import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { ignoreClosedStdout } from '../io/stdout.js';
 
-const HOOKS_BUNDLE = '../hooks-bundle/index.js';
-
 /**
  * Entry point of the `aitrail` binary. `aitrail hook …` takes a fast path that loads only what
  * the hook needs (hooks run on every commit); every other command goes through yargs.
@@ -12,8 +10,8 @@ export async function main(argv: string[]): Promise<number> {
   ignoreClosedStdout();
   try {
     if (argv[0] === 'hook' && isHookRun(argv)) {
-      // One bundled file (scripts/bundle-hooks.mjs) when built; the module tree otherwise.
-      const { runHook } = (await import(HOOKS_BUNDLE).catch(() => import('../hooks/dispatch.js'))) as typeof import('../hooks/dispatch.js');
+      // bin/aitrail.js runs the bundled hook itself (dist/hooks-bundle); here, the module tree.
+      const { runHook } = await import('../hooks/dispatch.js');
       return await runHook(argv.slice(1));
     }
     const { runCli } = await import('./app.js');
