@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -25,6 +25,13 @@ function withFullDisk(dir: string, body: () => void): boolean {
     execFileSync('umount', [dir]);
   }
   return true;
+}
+
+/** Every file under `dir`, as paths relative to it (the blame cache keeps entries in sub-folders). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .sort();
 }
 
 function skipLoudly(skip: (note?: string) => void): void {
@@ -58,11 +65,12 @@ describe('a full disk', () => {
     let left: string[] = [];
     const ran = withFullDisk(dir, () => {
       result = aitrail(repo.dir, ['blame', '--format', 'json']);
-      left = readdirSync(dir);
+      left = filesUnder(dir);
     });
     if (!ran) return skipLoudly(context.skip);
     expect(result!.code).toBe(0);
     expect(JSON.parse(result!.stdout).totals).toMatchObject({ lines: 2, ai: 2 });
+    // Sub-folders of the per-file cache may have been made; no entry and no temp file fit.
     expect(left).toEqual(['filler']);
   });
 });
@@ -75,7 +83,7 @@ describe('a tampered blame cache entry', () => {
     const fresh = aitrail(repo.dir, ['blame']);
     expect(fresh.code).toBe(0);
     const dir = join(repo.dir, '.git', 'aitrail', 'blame-cache');
-    const [name] = readdirSync(dir);
+    const [name] = readdirSync(dir).filter((entry) => entry.endsWith('.json')); // the whole-report entry
     const path = join(dir, name!);
     const good = readFileSync(path, 'utf8');
     const tamperings: ((entry: any) => void)[] = [
@@ -98,5 +106,43 @@ describe('a tampered blame cache entry', () => {
     writeFileSync(path, good.slice(0, 40)); // truncated
     expect(aitrail(repo.dir, ['blame']).stdout).toBe(fresh.stdout);
     expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('a tampered per-file blame cache entry', () => {
+  it('is a miss: that file is blamed again and the report equals a fresh one', () => {
+    const repo = makeRepo();
+    repo.commit('feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { 'a.txt': 'one\ntwo\n' });
+    repo.commit('feat: b\n', { 'b.txt': 'three\n' });
+    const fresh = aitrail(repo.dir, ['blame', '--format', 'json']);
+    expect(fresh.code).toBe(0);
+    const dir = join(repo.dir, '.git', 'aitrail', 'blame-cache');
+    const files = readdirSync(join(dir, 'files')).map((name) => join(dir, 'files', name));
+    expect(files.length).toBe(2);
+    const tamperings: ((entry: any) => void)[] = [
+      (entry) => (entry.lines = 'many'),
+      (entry) => (entry.lines = -1),
+      (entry) => (entry.commits = null),
+      (entry) => (entry.commits[0][1] = 1.5),
+      (entry) => (entry.groups = [[0, 0, 1, 99]]),
+      (entry) => (entry.key = 'another'),
+    ];
+    for (const path of files) {
+      const good = readFileSync(path, 'utf8');
+      for (const tamper of tamperings) {
+        const entry = JSON.parse(good);
+        tamper(entry);
+        writeFileSync(path, JSON.stringify(entry));
+        // The whole-report entry would answer first: only the per-file entries are asked.
+        for (const name of readdirSync(dir)) if (name.endsWith('.json')) rmSync(join(dir, name));
+        const again = aitrail(repo.dir, ['blame', '--format', 'json']);
+        expect(again.code).toBe(0);
+        expect(again.stdout).not.toMatch(/NaN|Infinity/);
+        expect(again.stdout).toBe(fresh.stdout);
+      }
+      writeFileSync(path, good.slice(0, 30)); // truncated
+      for (const name of readdirSync(dir)) if (name.endsWith('.json')) rmSync(join(dir, name));
+      expect(aitrail(repo.dir, ['blame', '--format', 'json']).stdout).toBe(fresh.stdout);
+    }
   });
 });
