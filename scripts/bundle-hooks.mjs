@@ -19,9 +19,10 @@ const dispatch = readFileSync(new URL('../src/hooks/dispatch.ts', import.meta.ur
 const hooks = [...dispatch.matchAll(/import\('\.\/([a-z-]+)\.js'\)/g)].map((match) => match[1]);
 if (hooks.length === 0) throw new Error('bundle-hooks: no hook found in src/hooks/dispatch.ts');
 
-// Node's built-in modules through process.getBuiltinModule (Node >= 20.16), never `import`: the ES
-// module face of a builtin reads every export up front (`import … from 'node:fs'` alone loads all
-// of node's stream modules for fs.ReadStream), where a property is read only when the code uses it.
+// Node's built-in modules in the ES module bundle (checkpoint.js) through process.getBuiltinModule
+// (Node >= 20.16), never `import`: the ES module face of a builtin reads every export up front
+// (`import … from 'node:fs'` alone loads all of node's stream modules for fs.ReadStream). The
+// CommonJS bundles `require()` them: a property is read only when the code uses it.
 const builtinsOnUse = {
   name: 'builtins-on-use',
   setup(builder) {
@@ -57,7 +58,6 @@ const common = {
   packages: 'external',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [builtinsOnUse],
 };
 const commonJs = {
   ...common,
@@ -73,5 +73,5 @@ const commonJs = {
 // Old files (and their code caches) must not ship.
 rmSync(new URL(`../${out}`, import.meta.url), { recursive: true, force: true });
 await build({ ...commonJs, entryPoints: { loader: 'src/hooks/bundle-loader.ts' }, outdir: out });
-await build({ ...commonJs, entryPoints: Object.fromEntries(hooks.map((hook) => [hook, `hook-entry:${hook}`])), outdir: out, plugins: [builtinsOnUse, hookEntries] });
-await build({ ...common, format: 'esm', entryPoints: { checkpoint: 'src/checkpoint/checkpoint-entry.ts' }, outdir: out });
+await build({ ...commonJs, entryPoints: Object.fromEntries(hooks.map((hook) => [hook, `hook-entry:${hook}`])), outdir: out, plugins: [hookEntries] });
+await build({ ...common, format: 'esm', entryPoints: { checkpoint: 'src/checkpoint/checkpoint-entry.ts' }, outdir: out, plugins: [builtinsOnUse] });
