@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
-import { TEST_GIT_ENV } from './gitdir.js';
+import { NETWORK_ENV, TEST_GIT_ENV } from './gitdir.js';
 
 /** The test git environment, npm quiet and offline-friendly; no aitrail on PATH. */
-export const E2E_ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+export const E2E_ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, ...NETWORK_ENV, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
 export interface Run {
   status: number | null;

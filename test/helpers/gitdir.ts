@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -15,6 +15,11 @@ export const TEST_GIT_ENV: NodeJS.ProcessEnv = {
   GIT_COMMITTER_EMAIL: 'human@example.com',
   LC_ALL: 'C',
 };
+// Extra CA certificates are parsed by every node process at start-up (~70 ms of CPU each, on every
+// CLI run and every hook of every test commit); nothing but npm talks TLS: NETWORK_ENV gives it back.
+delete TEST_GIT_ENV.NODE_EXTRA_CA_CERTS;
+/** What a test that reaches a registry (npm install) adds to TEST_GIT_ENV: the machine's CA settings. */
+export const NETWORK_ENV: NodeJS.ProcessEnv = process.env.NODE_EXTRA_CA_CERTS === undefined ? {} : { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS };
 for (const key of Object.keys(TEST_GIT_ENV)) {
   // Agent markers of the machine running the tests must not leak into them.
   if (/^(CLAUDECODE|CLAUDE_CODE_.*|CURSOR_.*|CODEX_.*|GEMINI_CLI|QWEN_CODE|AI_AGENT|AGENT|OPENCODE|GOOSE_.*|CLINE_.*|AITRAIL.*|HUSKY.*)$/.test(key)) {
@@ -42,6 +47,36 @@ export function tempDir(prefix = 'aitrail-test-'): string {
   return dir;
 }
 
+/** The local config of every test repository. */
+const REPO_CONFIG: [string, string][] = [
+  ['user.name', 'Test Human'],
+  ['user.email', 'human@example.com'],
+  ['commit.gpgsign', 'false'],
+  ['tag.gpgsign', 'false'],
+  ['gc.auto', '0'],
+];
+
+let template: string | undefined;
+/**
+ * A `git init --template` directory made once per test file: what a plain `git init` copies from
+ * git's own template (hook samples, info/exclude, branches/) plus a `config` holding REPO_CONFIG,
+ * written by `git config`. git copies it into each new repository and adds its core settings, so
+ * a test repository costs one `git init` instead of six git processes.
+ */
+function repoTemplate(): string {
+  if (template !== undefined && existsSync(template)) return template;
+  const scratch = tempDir('aitrail-template-');
+  const git = (args: string[]) => execFileSync('git', args, { cwd: scratch, env: TEST_GIT_ENV, stdio: 'ignore' });
+  git(['init', '-q', 'plain']);
+  const made = join(scratch, 'template');
+  for (const name of readdirSync(join(scratch, 'plain', '.git'))) {
+    if (!['HEAD', 'config', 'objects', 'refs'].includes(name)) cpSync(join(scratch, 'plain', '.git', name), join(made, name), { recursive: true });
+  }
+  for (const [key, value] of REPO_CONFIG) git(['config', '--file', join(made, 'config'), key, value]);
+  template = made;
+  return made;
+}
+
 /** A real repository in a temp dir: `git init`, user, `commit.gpgsign=false`, `gc.auto=0`. */
 export function makeRepo(options: { bare?: boolean; dir?: string } = {}): TestRepo {
   const dir = options.dir ?? tempDir();
@@ -50,12 +85,7 @@ export function makeRepo(options: { bare?: boolean; dir?: string } = {}): TestRe
     const out = execFileSync('git', args, { cwd: dir, env: { ...TEST_GIT_ENV, ...opts.env }, input: opts.input ?? '', encoding: 'utf8', maxBuffer: 1 << 30 });
     return opts.raw ? out : out.trim();
   };
-  run(['init', '-q', '-b', 'main', ...(options.bare ? ['--bare'] : [])]);
-  run(['config', 'user.name', 'Test Human']);
-  run(['config', 'user.email', 'human@example.com']);
-  run(['config', 'commit.gpgsign', 'false']);
-  run(['config', 'tag.gpgsign', 'false']);
-  run(['config', 'gc.auto', '0']);
+  run(['init', '-q', '-b', 'main', `--template=${repoTemplate()}`, ...(options.bare ? ['--bare'] : [])]);
   const write = (path: string, content: string) => {
     const full = join(dir, path);
     mkdirSync(dirname(full), { recursive: true });

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BIN } from './cli.js';
-import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from './gitdir.js';
+import { makeRepo, NETWORK_ENV, tempDir, TEST_GIT_ENV, type TestRepo } from './gitdir.js';
 
 /**
  * action.yml's script (scripts/action.sh) run as GitHub runs it: a bare "origin" holding the
@@ -86,7 +86,7 @@ export function runAction(runner: TestRepo, event: { name: string; ref: string; 
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_ACTION_PATH: PACKAGE_ROOT,
     RUNNER_TEMP: temp,
-    ...(bin === null ? {} : { AITRAIL_ACTION_BIN: bin }),
+    ...(bin === null ? NETWORK_ENV : { AITRAIL_ACTION_BIN: bin }),
     // action.yml passes every input, empty when not given (blame-since defaults to `base`).
     INPUT_RANGE: '',
     INPUT_CONFIG: '',
