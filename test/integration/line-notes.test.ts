@@ -128,6 +128,17 @@ function aiCommit(repo: TestRepo): void {
   expect(summary(noteOf(repo)).files).toEqual({ 'src/app.ts': ['session:3,3,5,6'] });
 }
 
+/** A later Claude Code session, on another model, adds y1 after charlie (checkpointed before and after). */
+function laterAgentEdit(repo: TestRepo): void {
+  const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
+  writeFileSync(transcript, claudeCode.transcript('claude-sonnet-4-5'));
+  const edit = { ...editCase(repo, transcript), old: 'charlie', replacement: 'charlie\ny1' };
+  const later = { session_id: 'a1b2c3d4-later' };
+  expect(checkpoint(repo.dir, 'claude-code', { ...claudeCode.pre(edit), ...later }).status).toBe(0);
+  repo.write('src/app.ts', 'alpha\nbravo\nx1\nx2 by hand\nx3\nx4\ncharlie\ny1\n');
+  expect(checkpoint(repo.dir, 'claude-code', { ...claudeCode.post(edit), ...later }).status).toBe(0);
+}
+
 describe('notes survive history edits', () => {
   it('amend: the note follows the lines (a line added above shifts them; an AI line a person changes becomes theirs)', () => {
     const repo = setup();
@@ -144,14 +155,7 @@ describe('notes survive history edits', () => {
   it('amend with new agent lines: the old note carried and the new checkpoint composed into one note', () => {
     const repo = setup();
     aiCommit(repo);
-    const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
-    writeFileSync(transcript, claudeCode.transcript('claude-sonnet-4-5'));
-    const edit = { ...editCase(repo, transcript), old: 'charlie', replacement: 'charlie\ny1' };
-    // A later Claude Code session, on another model.
-    const later = { session_id: 'a1b2c3d4-later' };
-    expect(checkpoint(repo.dir, 'claude-code', { ...claudeCode.pre(edit), ...later }).status).toBe(0);
-    repo.write('src/app.ts', 'alpha\nbravo\nx1\nx2 by hand\nx3\nx4\ncharlie\ny1\n');
-    expect(checkpoint(repo.dir, 'claude-code', { ...claudeCode.post(edit), ...later }).status).toBe(0);
+    laterAgentEdit(repo);
     const amend = gitRun(repo.dir, ['commit', '-q', '--amend', '-a', '--no-edit']);
     expect(amend.status, amend.stderr).toBe(0);
     const note = summary(noteOf(repo));
@@ -197,13 +201,7 @@ describe('notes survive a squashing rebase', () => {
     repo.git(['checkout', '-q', '-b', 'feature']);
     aiCommit(repo);
     // A second agent edit, in a commit of its own.
-    const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
-    writeFileSync(transcript, claudeCode.transcript('claude-sonnet-4-5'));
-    const edit = { ...editCase(repo, transcript), old: 'charlie', replacement: 'charlie\ny1' };
-    const later = { session_id: 'a1b2c3d4-later' };
-    expect(checkpoint(repo.dir, 'claude-code', { ...claudeCode.pre(edit), ...later }).status).toBe(0);
-    repo.write('src/app.ts', 'alpha\nbravo\nx1\nx2 by hand\nx3\nx4\ncharlie\ny1\n');
-    expect(checkpoint(repo.dir, 'claude-code', { ...claudeCode.post(edit), ...later }).status).toBe(0);
+    laterAgentEdit(repo);
     expect(gitRun(repo.dir, ['commit', '-qam', 'y1']).status).toBe(0);
     expect(summary(noteOf(repo)).files).toEqual({ 'src/app.ts': ['session:8,8'] });
     const rebase = gitRun(repo.dir, ['rebase', '-q', '-i', 'main'], { GIT_SEQUENCE_EDITOR: "sed -i -e '2s/^pick/fixup/'" });

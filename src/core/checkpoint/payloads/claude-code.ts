@@ -1,5 +1,5 @@
 import type { AgentEvent } from '../types.js';
-import { fields, text, textEdits, type Fields } from './fields.js';
+import { baseInput, fields, text, textEdits, type Fields } from './fields.js';
 
 /**
  * Claude Code hook input (https://code.claude.com/docs/en/hooks, "PreToolUse input" / "PostToolUse
@@ -22,10 +22,7 @@ export function claudeCodeEvent(payload: Fields): AgentEvent | null {
     phase,
     tool,
     paths: [path],
-    cwd: text(payload, 'cwd'),
-    session: text(payload, 'session_id'),
-    model: null,
-    transcriptPath: text(payload, 'transcript_path'),
+    ...baseInput(payload),
     edits: tool === 'MultiEdit' ? textEdits(input?.edits) : edit,
     wholeFile: tool === 'Write',
   };

@@ -1,4 +1,4 @@
-import type { TextEdit } from '../types.js';
+import type { AgentEvent, TextEdit } from '../types.js';
 
 /** Reading one hook payload: JSON from an agent, every field optional and of any type until checked. */
 export type Fields = Record<string, unknown>;
@@ -28,4 +28,12 @@ export function textEdits(value: unknown): TextEdit[] | null {
     edits.push({ old, new: replacement, all: edit?.replace_all === true });
   }
   return edits;
+}
+
+/**
+ * The fields of the hook input Claude Code and Gemini CLI share (`session_id`, `transcript_path`,
+ * `cwd`): neither carries the model, which is read from the transcript.
+ */
+export function baseInput(payload: Fields): Pick<AgentEvent, 'cwd' | 'session' | 'model' | 'transcriptPath'> {
+  return { cwd: text(payload, 'cwd'), session: text(payload, 'session_id'), model: null, transcriptPath: text(payload, 'transcript_path') };
 }

@@ -1,5 +1,5 @@
 import type { AgentEvent } from '../types.js';
-import { fields, text, type Fields } from './fields.js';
+import { baseInput, fields, text, type Fields } from './fields.js';
 
 /**
  * Gemini CLI hook input (google-gemini/gemini-cli docs/hooks/reference.md, "Base input schema",
@@ -23,10 +23,7 @@ export function geminiCliEvent(payload: Fields): AgentEvent | null {
     phase,
     tool,
     paths: [path],
-    cwd: text(payload, 'cwd'),
-    session: text(payload, 'session_id'),
-    model: null,
-    transcriptPath: text(payload, 'transcript_path'),
+    ...baseInput(payload),
     edits: tool === 'replace' && old !== null && replacement !== null ? [{ old, new: replacement, all: typeof count === 'number' && count > 1 }] : null,
     wholeFile: tool === 'write_file',
   };
