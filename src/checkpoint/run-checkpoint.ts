@@ -5,6 +5,7 @@ import { recordPost, recordPre } from '../core/checkpoint/record-edit.js';
 import { CHECKPOINT_AGENTS, readPayload } from '../core/checkpoint/payloads/read-payload.js';
 import type { AgentEvent, CheckpointOwner } from '../core/checkpoint/types.js';
 import { checkpointFile, MAX_CHECKPOINTS, MAX_STORE_BYTES, readCheckpoint, removeCheckpoint, storeUsage, unsafeStore, writeCheckpoint } from './checkpoint-store.js';
+import { gitBlobId } from './git-blob-id.js';
 import { locateWorktree } from './locate-worktree.js';
 import { checkpointMessages } from './messages.js';
 import { readAgentFile } from './read-agent-file.js';
@@ -25,11 +26,8 @@ export interface CheckpointRun {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-/** The git blob id (SHA-1 object format) of `content`: a commit holding exactly this blob needs no diff. */
-const blobId = (content: string) => {
-  const bytes = Buffer.from(content, 'utf8');
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-};
+/** The git blob id of `content`: a commit holding exactly this blob needs no diff. */
+const blobId = (content: string) => gitBlobId(Buffer.from(content, 'utf8'));
 
 /** This checkpoint call's owner: git-ai's session id (`s_` + SHA-256 of `<tool>:<session>`, 14 hex) and a fresh trace id. */
 function ownerOf(agent: string, event: AgentEvent, env: NodeJS.ProcessEnv): CheckpointOwner {

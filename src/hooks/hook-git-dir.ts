@@ -17,6 +17,16 @@ export function hookGitDir(cwd: string, env: NodeJS.ProcessEnv, messageFile?: st
 }
 
 /**
+ * The git dir of the worktree a hook that has no message file runs for, without spawning git:
+ * `GIT_DIR` when git set it, else found from the working directory (`.git` folder or file).
+ */
+export async function worktreeGitDir(cwd: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (env.GIT_DIR) return resolve(cwd, env.GIT_DIR);
+  const { locateWorktree } = await import('../checkpoint/locate-worktree.js');
+  return locateWorktree(cwd)?.gitDir;
+}
+
+/**
  * Where prepare-commit-msg leaves the commit template (as `templateComparable` sees it) when it added
  * a trailer to it: commit-msg then aborts an unedited template as git would have.
  */

@@ -1,12 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { sanitize } from '../core/sanitize.js';
+import { join } from 'node:path';
 import type { HookHandler } from './dispatch.js';
+import { worktreeGitDir } from './hook-git-dir.js';
+import { firstLine, hookWarning as warn } from './hook-warning.js';
 
-/** One line on stderr (AITRAIL_QUIET=1 silences it); this hook never blocks anything. */
-function warn(env: NodeJS.ProcessEnv, text: string): void {
-  if (env.AITRAIL_QUIET !== '1') process.stderr.write(`aitrail: warning: ${sanitize(text, { max: 400 })}\n`);
-}
+/** A rebase is under way in this worktree (git's state folders). */
+const rebasing = (gitDir: string) => existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'));
 
 /**
  * A rebase, cherry-pick or revert replaying commits: what they commit came from other commits, not
@@ -14,12 +13,12 @@ function warn(env: NodeJS.ProcessEnv, text: string): void {
  */
 export function isReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
   if (env.GIT_CHERRY_PICK_HELP !== undefined || /^(rebase|cherry-pick|revert)\b/.test(env.GIT_REFLOG_ACTION ?? '')) return true;
-  return existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'));
+  return rebasing(gitDir);
 }
 
 /** The commit a cherry-pick is copying (`<git dir>/CHERRY_PICK_HEAD`, there while git commits it), outside a rebase; or null. */
 function cherryPickSource(gitDir: string): string | null {
-  if (existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'))) return null;
+  if (rebasing(gitDir)) return null;
   try {
     const id = readFileSync(join(gitDir, 'CHERRY_PICK_HEAD'), 'utf8').trim();
     return /^[0-9a-f]{40,64}$/.test(id) ? id : null;
@@ -36,8 +35,7 @@ function cherryPickSource(gitDir: string): string | null {
  */
 export const handler: HookHandler = async (_args, context) => {
   try {
-    const { locateWorktree } = await import('../checkpoint/locate-worktree.js');
-    const gitDir = context.env.GIT_DIR ? resolve(context.cwd, context.env.GIT_DIR) : locateWorktree(context.cwd)?.gitDir;
+    const gitDir = await worktreeGitDir(context.cwd, context.env);
     if (!gitDir) return 0;
     const source = cherryPickSource(gitDir);
     if (!isReplay(context.env, gitDir)) {
@@ -51,7 +49,7 @@ export const handler: HookHandler = async (_args, context) => {
       if (head && head !== source) for (const line of await carryRewrittenNotes(context.cwd, gitDir, [[source, head]])) warn(context.env, line);
     }
   } catch (error) {
-    warn(context.env, `post-commit failed, no line-level note written: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    warn(context.env, `post-commit failed, no line-level note written: ${firstLine(error)}`);
   }
   return 0;
 };

@@ -1,6 +1,7 @@
 import { ExitCode } from '../core/exit-codes.js';
 import { parsePrePushLines } from '../core/ref-updates.js';
 import type { HookContext, HookHandler } from './dispatch.js';
+import { firstLine, hookWarning } from './hook-warning.js';
 
 /**
  * `pre-push <remote-name> <url>`, stdin `<local ref> <local oid> <remote ref> <remote oid>` per
@@ -17,9 +18,9 @@ async function pushLineNotes(args: string[], context: HookContext): Promise<void
     if (!(await loadHookConfig(context.cwd, gitDir)).config.notes.push) return;
     const { pushNotes } = await import('../notes/push-notes.js');
     const warning = await pushNotes(context.cwd, gitDir, args[0] ?? '', args[1] ?? '');
-    if (warning && context.env.AITRAIL_QUIET !== '1') process.stderr.write(`aitrail: warning: ${warning}\n`);
+    if (warning) hookWarning(context.env, warning);
   } catch (error) {
-    if (context.env.AITRAIL_QUIET !== '1') process.stderr.write(`aitrail: warning: refs/notes/ai not pushed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    hookWarning(context.env, `refs/notes/ai not pushed: ${firstLine(error)}`);
   }
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkpointNoted, sessionRecords } from '../core/checkpoint/checkpoint-note.js';
@@ -7,6 +6,7 @@ import { composeFile } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listCheckpoints, removeCheckpoint } from '../checkpoint/checkpoint-store.js';
+import { gitBlobId } from '../checkpoint/git-blob-id.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { readRevisionBlobs } from '../git/revision-blobs.js';
 import { writeNote } from '../git/write-note.js';
@@ -21,8 +21,7 @@ function worktreeHolds(top: string, path: string, oid: string): boolean {
   try {
     const file = join(top, path);
     if (!statSync(file).isFile()) return false;
-    const bytes = readFileSync(file);
-    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex') === oid;
+    return gitBlobId(readFileSync(file)) === oid;
   } catch {
     return false;
   }
