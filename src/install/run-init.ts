@@ -15,13 +15,20 @@ function line(root: string, change: HookChange): string {
   return `  ${change.action.padEnd(9)} ${show(root, change.path)}${change.detail ? ` — ${sanitize(change.detail)}` : ''}`;
 }
 
-/** `init --agents`: the agents' checkpoint hooks, or why the names given are not agents. */
-async function initAgents(root: string, value: string, binary: string | undefined): Promise<{ changes: HookChange[]; notes: string[] } | { unknown: string }> {
+/** Why `--agents <value>` names something that is not an agent aitrail hooks into, or null: asked before anything is installed. */
+async function unknownAgents(value: string): Promise<string | null> {
+  const { AGENT_HOOKS } = await import('./agent-hook-specs.js');
+  const unknown = value.split(',').map((name) => name.trim()).filter((name) => name !== '' && !Object.hasOwn(AGENT_HOOKS, name));
+  if (unknown.length === 0) return null;
+  return `unknown agent ${unknown.map((name) => `'${sanitize(name, { max: 40 })}'`).join(', ')} for --agents; known: ${Object.keys(AGENT_HOOKS).join(', ')}.`;
+}
+
+/** `init --agents` (names already checked by unknownAgents): the agents' checkpoint hooks. */
+async function initAgents(root: string, value: string, binary: string | undefined): Promise<{ changes: HookChange[]; notes: string[] }> {
   const { chooseAgents, installAgentHooks } = await import('./agent-hooks.js');
   const { AGENT_HOOKS } = await import('./agent-hook-specs.js');
-  const { agents, unknown } = chooseAgents(root, value);
+  const { agents } = chooseAgents(root, value);
   const known = Object.keys(AGENT_HOOKS).join(', ');
-  if (unknown.length > 0) return { unknown: `unknown agent ${unknown.map((name) => `'${sanitize(name, { max: 40 })}'`).join(', ')} for --agents; known: ${known}.` };
   const notes: string[] = [];
   if (agents.length === 0) notes.push(`No agent config folder here (${Object.values(AGENT_HOOKS).map((spec) => spec.dir).join(', ')}): name the agents, e.g. --agents ${known.split(', ').slice(0, 2).join(',')}.`);
   const changes = installAgentHooks(await locateRepo(root), agents, binary);
@@ -33,6 +40,11 @@ async function initAgents(root: string, value: string, binary: string | undefine
 
 /** `aitrail init`: install, print what was done and the next step. */
 export async function runInit(args: InitOptions & { cwd?: string; agents?: string }): Promise<number> {
+  const unknown = args.agents === undefined ? null : await unknownAgents(args.agents);
+  if (unknown) {
+    process.stderr.write(`aitrail init: nothing installed: ${unknown}\n`);
+    return ExitCode.usage;
+  }
   const result = await initHooks(args.cwd ?? process.cwd(), args);
   const out: string[] = [];
   if (result.refused) {
@@ -54,11 +66,6 @@ export async function runInit(args: InitOptions & { cwd?: string; agents?: strin
   else if (!bare) out.push(`The hooks run ${show(result.root, binary)}${result.packageDir === '' ? '' : ` (the package in ${sanitize(result.packageDir)}/), from any folder of the repository`}.`);
   if (args.agents !== undefined && !bare) {
     const agents = await initAgents(result.root, args.agents, binary);
-    if ('unknown' in agents) {
-      process.stdout.write(`${out.join('\n')}\n`);
-      process.stderr.write(`aitrail init: ${agents.unknown}\n`);
-      return ExitCode.usage;
-    }
     result.changes.push(...agents.changes);
     out.push(...agents.changes.map((change) => line(result.root, change)), ...agents.notes);
   }

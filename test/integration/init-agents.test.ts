@@ -93,6 +93,9 @@ describe('aitrail init --agents', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/unknown agent 'vim' for --agents; known: claude-code, gemini-cli, codex, cursor/);
     expect(read(repo, '.claude/settings.json')).toBe(USER_CLAUDE);
+    // Refused before anything is installed: no git hook, no notes.rewriteRef.
+    expect(existsSync(join(repo.dir, '.git', 'hooks', 'commit-msg'))).toBe(false);
+    expect(gitRun(repo.dir, ['config', '--get-all', 'notes.rewriteRef']).stdout).toBe('');
 
     repo.write('.claude/settings.json', '{ // comment\n}\n');
     const elsewhere = tempDir('aitrail-elsewhere-');
