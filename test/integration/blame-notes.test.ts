@@ -164,7 +164,9 @@ describe('blame with git-ai notes', () => {
     expect(repo.git(['notes', '--ref', 'ai', 'show', rebased])).toContain(SESSION_CLAUDE);
     expect(file(blame(repo, ['--rev', 'feature']), 'x.ts')).toMatchObject({ lines: 8, ai: 2, lineLevel: 3 });
     // Rebased without copying notes: the new commit has none, so it is judged commit by commit.
-    repo.git(['rebase', '-q', 'main', 'feature-plain']);
+    // (Another committer date: a rebase in the same second would make the very commit above.)
+    repo.git(['rebase', '-q', 'main', 'feature-plain'], { env: { GIT_COMMITTER_DATE: '2001-02-03T04:05:06Z' } });
+    expect(repo.git(['rev-parse', 'feature-plain'])).not.toBe(rebased);
     expect(file(blame(repo, ['--rev', 'feature-plain']), 'x.ts')).toMatchObject({ lines: 8, ai: 0, lineLevel: 0 });
   });
 
