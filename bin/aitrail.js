@@ -1,43 +1,52 @@
 #!/usr/bin/env node
-// Thin bin: everything lives in dist/. CommonJS (bin/package.json), so that a hook run never starts
+// Thin bin: everything lives in dist/. CommonJS (bin/package.json), so that a run never starts
 // node's ES module loader: `aitrail hook …` runs on every commit, and goes straight to its own
-// bundled file with V8's code cache (dist/hooks-bundle/loader.cjs, scripts/bundle-hooks.mjs);
-// `aitrail checkpoint …` (every edit an agent makes) to its bundle; every other command through the CLI.
+// bundled file with V8's code cache (dist/bundle/loader.cjs, scripts/bundle.mjs); every other
+// command to the bundled CLI (dist/bundle/cli.cjs), the same way; `aitrail checkpoint …` (every
+// edit an agent makes) to its own bundle. A package built without bundles runs dist/cli/entry.js.
 'use strict';
 const { join } = require('node:path');
 
 const argv = process.argv.slice(2);
-const bundles = join(__dirname, '..', 'dist', 'hooks-bundle');
+const bundles = join(__dirname, '..', 'dist', 'bundle');
 
-/** The bundled hook's run, or null (no bundle: a package built without it, a name that is not a hook). */
-function bundledHook() {
+/** The bundle loader, or null (a package built without it). */
+function loader() {
   try {
-    return require(join(bundles, 'loader.cjs')).runBundledHook(argv.slice(1), bundles);
+    return require(join(bundles, 'loader.cjs'));
   } catch {
     return null;
   }
 }
 
+/** A bundled run, or null when there is none to run (no bundle, a name that is not a hook). */
+function bundled(run) {
+  try {
+    return run(loader());
+  } catch {
+    return null;
+  }
+}
+
+function internalError(prefix, code, what = '') {
+  return (error) => {
+    process.stderr.write(`${prefix}: internal error${what}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return code;
+  };
+}
+
 async function run() {
   if (argv[0] === 'hook' && argv[1] !== undefined && argv[1] !== '--help' && argv[1] !== '-h') {
-    const hook = bundledHook();
-    if (hook) {
-      return hook.catch((error) => {
-        process.stderr.write(`aitrail: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-        return 3;
-      });
-    }
+    const hook = bundled((bundle) => bundle.runBundledHook(argv.slice(1), bundles));
+    if (hook) return hook.catch(internalError('aitrail', 3));
   }
   // `aitrail checkpoint …` runs on every edit an agent makes: its own bundle, never failing the agent.
   if (argv[0] === 'checkpoint' && !argv.includes('--help') && !argv.includes('-h')) {
-    const checkpoint = await import('../dist/hooks-bundle/checkpoint.js').catch(() => null);
-    if (checkpoint) {
-      return checkpoint.runCheckpointCommand(argv.slice(1)).catch((error) => {
-        process.stderr.write(`aitrail checkpoint: internal error, nothing recorded: ${error instanceof Error ? error.message : String(error)}\n`);
-        return 0;
-      });
-    }
+    const checkpoint = await import('../dist/bundle/checkpoint.js').catch(() => null);
+    if (checkpoint) return checkpoint.runCheckpointCommand(argv.slice(1)).catch(internalError('aitrail checkpoint', 0, ', nothing recorded'));
   }
+  const cli = bundled((bundle) => bundle.runBundledCli(argv, bundles));
+  if (cli) return cli.catch(internalError('aitrail', 3));
   const { main } = await import('../dist/cli/entry.js');
   return main(argv);
 }

@@ -1,19 +1,22 @@
 #!/usr/bin/env node
-// Build step: the hook path (`aitrail hook …`) in dist/hooks-bundle/. Hooks run on every commit,
-// so a hook run loads two files and compiles almost nothing:
-// - loader.cjs (src/hooks/bundle-loader.ts), which bin/aitrail.js requires;
+// Build step: what bin/aitrail.js runs, in dist/bundle/. Hooks run on every commit and the CLI in
+// every CI job (and ~1,000 times in this package's tests), so a run loads two files and compiles
+// almost nothing:
+// - loader.cjs (src/cli/bundle-loader.ts), which bin/aitrail.js requires;
 // - <hook>.cjs, one self-contained CommonJS file per hook (no ES module loading: no resolve, link
 //   and evaluate steps per module), run by the loader with V8's code cache (<hook>.cjs.cache,
 //   written on the first run). Code a hook only needs when something is wrong (a violation, a cold
 //   config cache) is in its file but only compiled when called. Heavy libraries stay external and
 //   are imported lazily by the code that needs them;
+// - cli.cjs, every other command: the CLI with its libraries (yargs, simple-git, ora… are ES
+//   modules: loading them as such cost more CPU than most commands), one code cache per command;
 // - checkpoint.js for `aitrail checkpoint` (run on every edit an agent makes).
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = 'dist/hooks-bundle';
+const out = 'dist/bundle';
 // The hooks the dispatcher knows (`'<name>': () => import('./<name>.js')`).
 const dispatch = readFileSync(new URL('../src/hooks/dispatch.ts', import.meta.url), 'utf8');
 const hooks = [...dispatch.matchAll(/import\('\.\/([a-z-]+)\.js'\)/g)].map((match) => match[1]);
@@ -70,8 +73,66 @@ const commonJs = {
   supported: { 'dynamic-import': false },
   banner: { js: 'var __aitrail_url = process.getBuiltinModule("node:url").pathToFileURL(__filename).href;' },
 };
+// The CLI bundle holds its libraries. Two of them find files beside their own module:
+// - yargs' shim reads its locale files (`<yargs>/locales`) from import.meta.url: the installed yargs';
+// - husky copies its `husky` script from beside index.js: stays external (an ES module node >= 20.19
+//   loads through require(), which the bundle's `import('husky')` becomes).
+//   require() returns its module namespace; the bundle's default import takes that namespace's default.
+const huskyByRequire = {
+  name: 'husky-by-require',
+  setup(builder) {
+    builder.onResolve({ filter: /^husky$/ }, (args) => (args.namespace === 'husky-by-require' ? { path: 'husky', external: true } : { path: 'husky', namespace: 'husky-by-require' }));
+    builder.onLoad({ filter: /.*/, namespace: 'husky-by-require' }, () => ({ contents: 'module.exports = require("husky").default;', loader: 'js' }));
+  },
+};
+// cosmiconfig (which would pull in typescript for loaders aitrail never uses) and js-yaml stay
+// external too: CommonJS, required only when a config file is read.
+const yargsShimUrl = {
+  name: 'yargs-shim-url',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) throw new Error('bundle: yargs\' shim no longer reads import.meta.url: check scripts/bundle.mjs');
+      return { contents: source.replaceAll('import.meta.url', '__aitrail_yargs_url()'), loader: 'js' };
+    });
+  },
+};
+// string-width (yargs' and cliui's) builds an Intl.Segmenter and Unicode-property regexps when it
+// loads: ~50 ms of every command, for help text that is only laid out when printed. Loaded on first use.
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(builder) {
+    builder.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await builder.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir, pluginData: { real: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-string-width' };
+    });
+    builder.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      resolveDir: args.path.slice(0, args.path.lastIndexOf('/')),
+      loader: 'js',
+      contents: `let real; export default function stringWidth(text, options) { real ??= require(${JSON.stringify(args.path)}).default; return real(text, options); }`,
+    }));
+  },
+};
+// debug (simple-git's) tries `require('supports-color')` when it loads: whatever a project has
+// hoisted (supports-color 9 is an ES module) would be loaded on every command, for colours of
+// debug output aitrail never turns on.
+const noSupportsColor = {
+  name: 'no-supports-color',
+  setup(builder) {
+    builder.onResolve({ filter: /^supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-supports-color' }));
+    builder.onLoad({ filter: /.*/, namespace: 'no-supports-color' }, () => ({ contents: 'module.exports = null;', loader: 'js' }));
+  },
+};
+const cliBanner = [
+  commonJs.banner.js,
+  'function __aitrail_yargs_url() { const path = process.getBuiltinModule("node:path"); return process.getBuiltinModule("node:url").pathToFileURL(path.join(path.dirname(require.resolve("yargs/package.json")), "lib/platform-shims/esm.mjs")).href; }',
+].join('\n');
+
 // Old files (and their code caches) must not ship.
 rmSync(new URL(`../${out}`, import.meta.url), { recursive: true, force: true });
-await build({ ...commonJs, entryPoints: { loader: 'src/hooks/bundle-loader.ts' }, outdir: out });
+await build({ ...commonJs, entryPoints: { loader: 'src/cli/bundle-loader.ts' }, outdir: out });
+await build({ ...commonJs, packages: undefined, external: ['cosmiconfig', 'cosmiconfig/*', 'js-yaml'], banner: { js: cliBanner }, entryPoints: { cli: 'src/cli/entry.ts' }, outdir: out, plugins: [yargsShimUrl, lazyStringWidth, noSupportsColor, huskyByRequire] });
 await build({ ...commonJs, entryPoints: Object.fromEntries(hooks.map((hook) => [hook, `hook-entry:${hook}`])), outdir: out, plugins: [hookEntries] });
 await build({ ...common, format: 'esm', entryPoints: { checkpoint: 'src/checkpoint/checkpoint-entry.ts' }, outdir: out, plugins: [builtinsOnUse] });

@@ -5,9 +5,10 @@ import { reportError } from '../errors/report-error.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { AnyCommandModule } from './command.js';
 import { cliMessages } from '../errors/usage-messages.js';
+import type { CommandName } from './command-names.js';
 
-/** Every command, loaded lazily: `name` → module path. Add one line per command. */
-const COMMANDS: Record<string, () => Promise<{ command: AnyCommandModule }>> = {
+/** Every command, loaded lazily: `name` → module path. Add one line here and its name in command-names.ts. */
+const COMMANDS: Record<CommandName, () => Promise<{ command: AnyCommandModule }>> = {
   log: () => import('./commands/log.js'),
   init: () => import('./commands/init.js'),
   uninstall: () => import('./commands/uninstall.js'),
@@ -50,8 +51,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .version(await ownVersion())
-    // yargs renders the running command's whole help after every run (kept for a later showHelp);
-    // wrapping it cost more CPU than blame on a small repository. Wrap only help that is printed.
+    // Wrapping help costs CPU: only help that is printed (see skipHelpCache).
     .wrap(printsHelp(argv) ? Math.min(100, process.stdout.columns || 100) : null)
     .epilogue('Exit codes: 0 ok, 1 policy violation, 2 bad usage or invalid config, 3 git error or internal failure.\nDocs: see README.md of the aitrail package.')
     .fail((message, error) => {
@@ -61,16 +61,17 @@ export async function runCli(argv: string[]): Promise<number> {
       const first = argv[0];
       const topOption = unknownTopOption(argv);
       if (topOption !== undefined) throw new UsageError(cliMessages.unknownOption(sanitize(topOption, { max: 60 }), ''));
-      if (first !== undefined && !first.startsWith('-') && !(first in COMMANDS) && first !== 'help') {
+      if (first !== undefined && !first.startsWith('-') && !Object.hasOwn(COMMANDS, first) && first !== 'help') {
         const hint = text.startsWith('Did you mean') ? ` ${text}` : '';
         text = `unknown command '${sanitize(first, { max: 60 })}'.${hint} Commands: ${Object.keys(COMMANDS).join(', ')}.`;
       }
-      else if (first !== undefined && first in COMMANDS) {
+      else if (first !== undefined && Object.hasOwn(COMMANDS, first)) {
         const unknown = unknownArguments(text, argv.slice(1), first);
         if (unknown) throw new UsageError(unknown);
       }
       throw new UsageError(`${text}\nRun 'aitrail --help' or 'aitrail <command> --help' for usage.`);
     });
+  if (!printsHelp(argv)) skipHelpCache(parser);
   for (const { command } of modules) {
     parser.command(command.command, command.describe, command.builder, (args) => {
       pending = command.run(args as never);
@@ -111,6 +112,18 @@ function unknownTopOption(argv: string[]): string | undefined {
     if (!TOP_OPTIONS.has(name)) return name;
   }
   return undefined;
+}
+
+/**
+ * yargs lays out the running command's whole help after every run, kept for a `showHelp()` from the
+ * handler (aitrail's handlers never call it; its fail handler throws, showing no help): measuring
+ * every line's width loads string-width's Unicode tables, ~50 ms of CPU on every command. A run that
+ * prints no help keeps none. (yargs' internal `getInternalMethods()`; without it, nothing changes.)
+ */
+function skipHelpCache(parser: Argv): void {
+  const internal = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
 /** `--help`, `-h` (alone or in a group of short flags) before any `--`, or `aitrail help`. */

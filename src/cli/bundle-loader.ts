@@ -1,6 +1,7 @@
-import { hookOptions } from './hook-options.js';
+import { hookOptions } from '../hooks/hook-options.js';
+import { COMMAND_NAMES } from './command-names.js';
 
-type Exports = { runHook?: (argv: string[]) => Promise<number> };
+type Run = (argv: string[]) => Promise<number>;
 
 /** The code cache after a run holds every function the run compiled; written beside the bundle, never half (temporary file, rename). */
 function writeCache(fs: typeof import('node:fs'), data: Buffer, cacheFile: string): void {
@@ -19,44 +20,60 @@ function writeCache(fs: typeof import('node:fs'), data: Buffer, cacheFile: strin
 }
 
 /**
- * Run `aitrail hook …` from `<dir>/<name>.cjs`: one self-contained CommonJS file per hook
- * (scripts/bundle-hooks.mjs), compiled with V8's code cache `<name>.cjs.cache` beside it (written
- * after the first run, and again whenever V8 rejects it: another node, another build). A hook then
- * loads two files and compiles almost nothing (the bundles hold no dynamic import: a script from
- * the cache could not run one). Node's builtins only, read on use. Returns null
- * when there is no such file (a name that is not a hook, a package built without bundles): the
- * caller runs the CLI instead.
+ * Run `exported(argv)` of the self-contained CommonJS file `file` (scripts/bundle.mjs), compiled
+ * with the V8 code cache `cacheFile` (written after the first run, and again whenever V8 rejects
+ * it: another node, another build). A run then loads two files and compiles almost nothing: no ES
+ * module loader, no resolving. The bundles hold no dynamic import (a script compiled from the
+ * cache could not run one in node 20). Node's builtins only, read on use. Returns null when the
+ * file cannot be read or does not export that function: the caller runs the module tree instead.
  */
-export function runBundledHook(argv: string[], dir: string): Promise<number> | null {
-  const name = hookOptions(argv).argv[0];
-  if (name === undefined || !/^[a-z][a-z-]*$/.test(name)) return null;
+function runBundle(file: string, cacheFile: string, exported: string, argv: string[]): Promise<number> | null {
   const fs = process.getBuiltinModule('node:fs');
   const vm = process.getBuiltinModule('node:vm');
-  const file = `${dir}/${name}.cjs`;
   let source: string;
   try {
     source = fs.readFileSync(file, 'utf8');
   } catch {
     return null;
   }
-  const cacheFile = `${file}.cache`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
+  const dir = file.slice(0, file.lastIndexOf('/'));
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const module: { exports: Exports } = { exports: {} };
+  const module: { exports: Record<string, unknown> } = { exports: {} };
   const require = process.getBuiltinModule('node:module').createRequire(file);
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, dir);
-  const run = module.exports.runHook;
+  const run = module.exports[exported];
   if (typeof run !== 'function') return null;
-  const result = run(argv);
+  const result = (run as Run)(argv);
   if (cachedData && !script.cachedDataRejected) return result;
   return result.then((code) => {
     writeCache(fs, script.createCachedData(), cacheFile);
     return code;
   });
+}
+
+/**
+ * `aitrail hook …` from `<dir>/<hook>.cjs`: one file per hook, the dispatcher's runner with that
+ * hook's handler only, and its code cache `<hook>.cjs.cache`. Null for a name that is not a hook.
+ */
+export function runBundledHook(argv: string[], dir: string): Promise<number> | null {
+  const name = hookOptions(argv).argv[0];
+  if (name === undefined || !/^[a-z][a-z-]*$/.test(name)) return null;
+  return runBundle(`${dir}/${name}.cjs`, `${dir}/${name}.cjs.cache`, 'runHook', argv);
+}
+
+/**
+ * Every other command from `<dir>/cli.cjs` (the whole CLI, yargs and all, in one file), with one
+ * code cache per command (`cli.<command>.cache`; `cli.cache` for help, version and mistakes):
+ * V8 caches what a run compiled, and `log` compiles other functions than `blame`.
+ */
+export function runBundledCli(argv: string[], dir: string): Promise<number> | null {
+  const command = (COMMAND_NAMES as readonly string[]).includes(argv[0] ?? '') ? `.${argv[0]}` : '';
+  return runBundle(`${dir}/cli.cjs`, `${dir}/cli${command}.cache`, 'main', argv);
 }

@@ -10,7 +10,7 @@ export async function main(argv: string[]): Promise<number> {
   ignoreClosedStdout();
   try {
     if (argv[0] === 'hook' && isHookRun(argv)) {
-      // bin/aitrail.js runs the bundled hook itself (dist/hooks-bundle); here, the module tree.
+      // bin/aitrail.js runs the bundled hook itself (dist/bundle); here, the module tree.
       const { runHook } = await import('../hooks/dispatch.js');
       return await runHook(argv.slice(1));
     }

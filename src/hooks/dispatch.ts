@@ -25,7 +25,7 @@ export const HOOK_NAMES = Object.keys(HOOKS);
 
 /**
  * `aitrail hook [--quiet] <name> [args…]`: what the shims in hooks/ call (the CLI's path; the bin
- * runs the bundled copy of each hook first: src/hooks/bundle-loader.ts).
+ * runs the bundled copy of each hook first: src/cli/bundle-loader.ts).
  */
 export function runHook(argv: string[]): Promise<number> {
   return runHookWith(argv, HOOKS);

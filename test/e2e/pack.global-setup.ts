@@ -15,7 +15,7 @@ declare module 'vitest' {
 const PACKAGE_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 /** What `npm run build` reads, and what each of its steps writes anew (tsc; the hook bundler re-creates its folder). */
 const BUILD_INPUTS = ['src', 'scripts', 'package.json', 'tsconfig.json'];
-const BUILD_OUTPUTS = ['dist/index.js', 'dist/hooks-bundle'];
+const BUILD_OUTPUTS = ['dist/index.js', 'dist/bundle'];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

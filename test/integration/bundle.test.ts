@@ -1,23 +1,27 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES } from '../../src/cli/command-names.js';
 import { HOOK_NAMES } from '../../src/hooks/dispatch.js';
 import { BIN } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/gitdir.js';
+import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
 
-const BUNDLE = fileURLToPath(new URL('../../dist/hooks-bundle/', import.meta.url));
+const BUNDLE = fileURLToPath(new URL('../../dist/bundle/', import.meta.url));
 
 /**
- * bin/aitrail.js falls back to the whole CLI when a hook's bundle cannot be loaded (a package
- * without dist/hooks-bundle still works): a broken bundle would only make every commit slower,
- * silently. Each file must load on its own.
+ * bin/aitrail.js falls back to the module tree (dist/cli/entry.js) when a bundle cannot be loaded
+ * (a package without dist/bundle still works): a broken bundle would only make every command
+ * slower, silently. Each file must load on its own.
  */
-describe('dist/hooks-bundle (npm run build)', () => {
-  it('the loader and each hook load on their own (CommonJS, runHook exported); checkpoint too', () => {
+describe('dist/bundle (npm run build)', () => {
+  it('the loader, each hook and the CLI load on their own (CommonJS, their run exported); checkpoint too', () => {
     const script = [
       `const dir = ${JSON.stringify(BUNDLE)};`,
-      `if (typeof require(dir + 'loader.cjs').runBundledHook !== 'function') throw new Error('loader');`,
+      `const loader = require(dir + 'loader.cjs');`,
+      `if (typeof loader.runBundledHook !== 'function' || typeof loader.runBundledCli !== 'function') throw new Error('loader');`,
+      `if (typeof require(dir + 'cli.cjs').main !== 'function') throw new Error('cli');`,
       `for (const hook of ${JSON.stringify(HOOK_NAMES)}) if (typeof require(dir + hook + '.cjs').runHook !== 'function') throw new Error(hook);`,
       `import(dir + 'checkpoint.js').then((m) => { if (typeof m.runCheckpointCommand !== 'function') throw new Error('checkpoint'); });`,
     ].join('\n');
@@ -26,8 +30,8 @@ describe('dist/hooks-bundle (npm run build)', () => {
     expect(result.status).toBe(0);
   });
 
-  it('no hook bundle holds a dynamic import (a script compiled from the code cache cannot run one in node 20)', () => {
-    for (const hook of HOOK_NAMES) expect(readFileSync(`${BUNDLE}${hook}.cjs`, 'utf8'), hook).not.toMatch(/\bimport\(/);
+  it('no bundle holds a dynamic import (a script compiled from the code cache cannot run one in node 20)', () => {
+    for (const name of [...HOOK_NAMES, 'cli']) expect(readFileSync(`${BUNDLE}${name}.cjs`, 'utf8'), name).not.toMatch(/\bimport\(/);
   });
 
   it('a hook run writes its V8 code cache beside the bundle, and the next run reads it', () => {
@@ -40,5 +44,59 @@ describe('dist/hooks-bundle (npm run build)', () => {
     const written = statSync(cache).mtimeMs;
     expect(run().status).toBe(0);
     expect(statSync(cache).mtimeMs).toBe(written);
+  });
+
+  it('a command writes its own code cache (cli.<command>.cache; cli.cache for help, version and mistakes), and the next run reads it', () => {
+    const repo = makeRepo();
+    repo.commit('one', { a: '1' });
+    const cache = `${BUNDLE}cli.log.cache`;
+    rmSync(cache, { force: true });
+    const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: repo.dir, env: TEST_GIT_ENV, input: '', encoding: 'utf8' });
+    expect(run(['log']).status).toBe(0);
+    expect(existsSync(cache)).toBe(true);
+    const written = statSync(cache).mtimeMs;
+    expect(run(['log', '--format', 'json']).status).toBe(0);
+    expect(statSync(cache).mtimeMs).toBe(written);
+    // A mistyped command never names a cache file: the folder holds caches of aitrail's commands only.
+    expect(run(['frobnicate']).status).toBe(2);
+    expect(run(['--quiet', 'log']).status).toBe(0);
+    const caches = readdirSync(BUNDLE).filter((name) => name.startsWith('cli.') && name.endsWith('.cache'));
+    for (const name of caches) expect(['cli.cache', ...COMMAND_NAMES.map((command) => `cli.${command}.cache`)]).toContain(name);
+  });
+
+  // The bundle and the module tree (dist/cli/entry.js, what bin falls back to) are one CLI: the same
+  // output, exit code and repository state for help (yargs' locale files, found from the installed
+  // yargs), usage errors, reports and init (husky, an ES module the bundle loads with require()).
+  it('the bundled CLI answers exactly as the module tree does', () => {
+    const treeScript = join(tempDir('aitrail-tree-'), 'tree.mjs');
+    writeFileSync(treeScript, `const { main } = await import(${JSON.stringify(pathToFileURL(fileURLToPath(new URL('../../dist/cli/entry.js', import.meta.url))).href)});\nprocess.exitCode = await main(process.argv.slice(2));\n`);
+    const repo = makeRepo();
+    repo.commit('feat: one\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { 'a.ts': 'a\nb\n' });
+    repo.commit('two', { 'b.ts': 'c\n' });
+    const run = (entry: string, cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
+      const result = spawnSync(process.execPath, [entry, ...args], { cwd, env: { ...TEST_GIT_ENV, ...env }, input: '', encoding: 'utf8' });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    const german = { LC_ALL: '', LANG: 'de_DE.UTF-8' };
+    const cases: Array<[string[], NodeJS.ProcessEnv?]> = [
+      [['--help']], [['log', '--help']], [['blame', '--help'], german], [['--help'], german], [['--version']], [[]],
+      [['lgo']], [['log', '--frob']], [['blame', '--by', 'nobody']],
+      [['log', '--format', 'json']], [['status', '--format', 'json']], [['blame', '--no-cache', '--format', 'json']], [['check', 'HEAD~1..HEAD']], [['trend', '--format', 'json']],
+    ];
+    for (const [args, env] of cases) {
+      const tree = run(treeScript, repo.dir, args, env);
+      expect(run(BIN, repo.dir, args, env), args.join(' ')).toEqual(tree);
+    }
+    expect(run(BIN, repo.dir, ['blame', '--help'], german).stdout).toContain('Optionen:');
+    // init with husky, in two identical repositories.
+    const [viaTree, viaBundle] = [treeScript, BIN].map((entry) => {
+      const other = makeRepo();
+      other.commit('one', { 'package.json': '{"devDependencies":{"husky":"9.1.7"}}\n' });
+      const result = run(entry, other.dir, ['init', '--mode', 'husky']);
+      expect(existsSync(join(other.dir, '.husky', '_', 'h')), entry).toBe(true);
+      return { ...result, stdout: result.stdout.replaceAll(other.dir, '<repo>'), stderr: result.stderr.replaceAll(other.dir, '<repo>'), hooksPath: other.git(['config', 'core.hooksPath']), files: readdirSync(join(other.dir, '.husky')).sort() };
+    });
+    expect(viaBundle).toEqual(viaTree);
+    expect(viaBundle.code).toBe(0);
   });
 });
