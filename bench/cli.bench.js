@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// CLI start-up: every command but the hooks runs from one CommonJS bundle with V8 code caches
+// (dist/bundle/cli.cjs, scripts/bundle.mjs) instead of node's ES module loader over dist/. Measured
+// in the same run, interleaved, in a small real repository (40 files, 60 commits): `node -e 0`,
+// each command through bin/aitrail.js (the bundle), and the same command through the module tree
+// (dist/cli/entry.js, what bin falls back to without bundles). Wall time and CPU time (the process
+// and the git processes it runs), medians. BENCH_ITERATIONS=n changes the number of runs (default 20).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cleanEnv, generateHistory, median } from './lib.js';
+
+const bin = resolve(fileURLToPath(import.meta.url), '../../bin/aitrail.js');
+const entry = resolve(fileURLToPath(import.meta.url), '../../dist/cli/entry.js');
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 20);
+const env = cleanEnv();
+
+/** CPU seconds of the reaped children of this process so far (Linux: /proc/self/stat cutime + cstime). */
+function childrenCpuMs() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const root = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-bench-')));
+try {
+  const dir = join(root, 'repo');
+  generateHistory(dir, env, { files: 40, commits: 60, seed: 7, trailers: ['', '\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6', '\n\nAssisted-by: aider:qwen/qwen3-coder'] });
+  const tree = join(root, 'tree.mjs');
+  writeFileSync(tree, `const { main } = await import(${JSON.stringify(pathToFileURL(entry).href)});\nprocess.exitCode = await main(process.argv.slice(2));\n`);
+
+  const spawn = (args) => {
+    const cpu = childrenCpuMs();
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const wall = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    return { wall, cpu: childrenCpuMs() - cpu };
+  };
+  const commands = [
+    ['log', '--format', 'json'],
+    ['status', '--format', 'json'],
+    ['check', 'HEAD~10..HEAD', '--format', 'json'],
+    ['blame', '--no-cache', '--format', 'json'],
+  ];
+  const cases = { 'node -e 0': () => spawn(['-e', '0']) };
+  for (const args of commands) {
+    cases[`aitrail ${args[0]} (bundle)`] = () => spawn([bin, ...args]);
+    cases[`aitrail ${args[0]} (module tree)`] = () => spawn([tree, ...args]);
+  }
+  // Warm-up: the first bundled run of each command writes its code cache.
+  for (const name of Object.keys(cases)) for (let i = 0; i < 2; i += 1) cases[name]();
+  const times = Object.fromEntries(Object.keys(cases).map((name) => [name, { wall: [], cpu: [] }]));
+  for (let i = 0; i < iterations; i += 1) {
+    for (const name of Object.keys(cases)) {
+      const { wall, cpu } = cases[name]();
+      times[name].wall.push(wall);
+      times[name].cpu.push(cpu);
+    }
+  }
+  const base = median(times['node -e 0'].wall);
+  const baseCpu = median(times['node -e 0'].cpu);
+  console.log(`${iterations} interleaved runs each, node ${process.version}, 40 files x 60 commits, medians; CPU: the process and its git processes; ratios to node -e 0:`);
+  for (const name of Object.keys(cases)) {
+    const wall = median(times[name].wall);
+    const cpu = median(times[name].cpu);
+    console.log(`  ${name.padEnd(32)} ${wall.toFixed(1).padStart(7)} ms wall ${(wall / base).toFixed(2).padStart(5)}x   ${cpu.toFixed(0).padStart(5)} ms CPU ${(cpu / baseCpu).toFixed(2).padStart(5)}x`);
+  }
+  for (const args of commands) {
+    const bundled = median(times[`aitrail ${args[0]} (bundle)`].cpu);
+    const plain = median(times[`aitrail ${args[0]} (module tree)`].cpu);
+    console.log(`  ${`aitrail ${args[0]}: bundle / module tree`.padEnd(32)} CPU ${(bundled / plain).toFixed(2)}x, wall ${(median(times[`aitrail ${args[0]} (bundle)`].wall) / median(times[`aitrail ${args[0]} (module tree)`].wall)).toFixed(2)}x`);
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
