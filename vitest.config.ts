@@ -6,6 +6,13 @@ import { ramTmpdir } from './test/helpers/ram-tmpdir.js';
 // the worker: one file per core leaves cores idle between spawns, and vitest's default on 2 cores
 // is a single worker. Half again as many workers as cores keeps every core busy.
 const WORKERS = Math.max(2, Math.ceil(availableParallelism() * 1.5));
+// Extra CA certificates cost every node process ~70 ms of CPU at start-up (the workers, every CLI
+// run, every hook of every test commit); only the e2e steps that reach the registry need them
+// (NETWORK_ENV in test/helpers/gitdir.ts reads them back from TEST_NODE_EXTRA_CA_CERTS).
+if (process.env.NODE_EXTRA_CA_CERTS !== undefined) {
+  process.env.TEST_NODE_EXTRA_CA_CERTS = process.env.NODE_EXTRA_CA_CERTS;
+  delete process.env.NODE_EXTRA_CA_CERTS;
+}
 // Temporary repositories in RAM when the machine has it, unless TMPDIR says where they go.
 const TMPDIR = process.env.TMPDIR ?? ramTmpdir();
 
@@ -15,7 +22,10 @@ export default defineConfig({
     env: TMPDIR === undefined ? {} : { TMPDIR },
     projects: [
       // Room for the linear-time cases on 5-15 MB inputs when every core is busy (no test waits on a timer).
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      // Unit files spawn nothing and stub nothing: they share worker processes (a fresh node and
+      // vitest per file cost a third of their CPU). Integration files keep theirs: a worker grown by
+      // earlier files makes every process it spawns dearer (fork copies its page tables).
+      { test: { name: 'unit', isolate: false, include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
       // Hang guards only: some integration tests replay whole histories through the CLI, slow when every core is busy.
       { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/pack.global-setup.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },

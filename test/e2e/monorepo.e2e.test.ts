@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { makeRepo, NETWORK_ENV, type TestRepo } from '../helpers/gitdir.js';
 import { npmInstall, ok, run } from '../helpers/e2e.js';
 
 // A monorepo whose package.json is in web/: `cd web && npm i -D aitrail && npx aitrail init` (or
@@ -96,7 +96,7 @@ const LAYOUTS: Layout[] = [
         pnpmLayout(repo);
         return { repo, init: (web) => run(web, join(web, 'node_modules', '.bin', 'aitrail'), ['init']) };
       }
-      ok(run(join(repo.dir, 'web'), 'pnpm', ['add', '-D', '--prefer-offline', tarball]));
+      ok(run(join(repo.dir, 'web'), 'pnpm', ['add', '-D', '--prefer-offline', tarball], NETWORK_ENV));
       return { repo, init: (web) => run(web, 'pnpm', ['exec', 'aitrail', 'init']) };
     },
   },
@@ -109,7 +109,7 @@ const LAYOUTS: Layout[] = [
         yarnLayout(repo);
         return { repo, init: npx };
       }
-      ok(run(join(repo.dir, 'web'), 'yarn', ['add', '-D', '--prefer-offline', '--non-interactive', `file:${tarball}`]));
+      ok(run(join(repo.dir, 'web'), 'yarn', ['add', '-D', '--prefer-offline', '--non-interactive', `file:${tarball}`], NETWORK_ENV));
       return { repo, init: (web) => run(web, 'yarn', ['--silent', 'aitrail', 'init']) };
     },
   },

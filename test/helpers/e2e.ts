@@ -2,8 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { NETWORK_ENV, TEST_GIT_ENV } from './gitdir.js';
 
-/** The test git environment, npm quiet and offline-friendly; no aitrail on PATH. */
-export const E2E_ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, ...NETWORK_ENV, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+/**
+ * The test git environment, npm quiet and offline-friendly; no aitrail on PATH. The machine's CA
+ * certificates only for the steps that reach the registry (NETWORK_ENV): every node process would
+ * parse them at start-up.
+ */
+export const E2E_ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
 export interface Run {
   status: number | null;
@@ -25,5 +29,5 @@ export function ok(result: Run): Run {
 
 /** `npm install --save-dev <tarball> …` in `dir` (from npm's cache when it can). */
 export function npmInstall(dir: string, packages: string[], flags: string[] = []): Run {
-  return ok(run(dir, 'npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', ...flags, ...packages]));
+  return ok(run(dir, 'npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', ...flags, ...packages], NETWORK_ENV));
 }

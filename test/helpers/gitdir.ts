@@ -17,9 +17,12 @@ export const TEST_GIT_ENV: NodeJS.ProcessEnv = {
 };
 // Extra CA certificates are parsed by every node process at start-up (~70 ms of CPU each, on every
 // CLI run and every hook of every test commit); nothing but npm talks TLS: NETWORK_ENV gives it back.
+// (vitest.config.ts moves the machine's setting to TEST_NODE_EXTRA_CA_CERTS before workers start.)
+const CA_CERTS = process.env.TEST_NODE_EXTRA_CA_CERTS ?? process.env.NODE_EXTRA_CA_CERTS;
 delete TEST_GIT_ENV.NODE_EXTRA_CA_CERTS;
-/** What a test that reaches a registry (npm install) adds to TEST_GIT_ENV: the machine's CA settings. */
-export const NETWORK_ENV: NodeJS.ProcessEnv = process.env.NODE_EXTRA_CA_CERTS === undefined ? {} : { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS };
+delete TEST_GIT_ENV.TEST_NODE_EXTRA_CA_CERTS;
+/** What a step that reaches a registry (npm install, pnpm add, yarn add) adds to its environment: the machine's CA settings. */
+export const NETWORK_ENV: NodeJS.ProcessEnv = CA_CERTS === undefined ? {} : { NODE_EXTRA_CA_CERTS: CA_CERTS };
 for (const key of Object.keys(TEST_GIT_ENV)) {
   // Agent markers of the machine running the tests must not leak into them.
   if (/^(CLAUDECODE|CLAUDE_CODE_.*|CURSOR_.*|CODEX_.*|GEMINI_CLI|QWEN_CODE|AI_AGENT|AGENT|OPENCODE|GOOSE_.*|CLINE_.*|AITRAIL.*|HUSKY.*)$/.test(key)) {

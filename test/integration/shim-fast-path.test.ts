@@ -125,13 +125,16 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
     const control: Case = { id: 'control', message: 'Fix the parser\n\nDetails.\n', author: HUMAN };
     const cases = [control, ...entries, ...generated(entries)];
     // One sh runs the shim's own fast-path function (the very text of hooks/commit-msg) for every
-    // case, each with only its own variables set (env -i): the shim starts node exactly when it fails.
+    // case, each with only its own variables set (env -i; each case unsets its own after it): the
+    // shim starts node exactly when it fails.
     const lines = [quietFunction(readFileSync(join(HOOKS, 'commit-msg'), 'utf8'))];
     cases.forEach((c, index) => {
       writeFileSync(join(repo.dir, '.git', `CASE_${index}`), c.message);
       const env = { GIT_AUTHOR_NAME: c.author.name, GIT_AUTHOR_EMAIL: c.author.email, ...c.env };
+      const names = Object.keys(env);
+      expect(names.filter((name) => ['PATH', 'IFS', 'HOME', 'PWD'].includes(name)), c.id).toEqual([]);
       const assignments = Object.entries(env).map(([key, value]) => `${key}=${shQuote(value)}`).join(' ');
-      lines.push(`(${assignments}; export ${Object.keys(env).join(' ')}; aitrail_quiet .git/CASE_${index}) || echo ${index}`);
+      lines.push(`${assignments}; export ${names.join(' ')}; aitrail_quiet .git/CASE_${index} || echo ${index}; unset ${names.join(' ')}`);
     });
     writeFileSync(join(repo.dir, 'driver.sh'), `${lines.join('\n')}\n`);
     const run = spawnSync('env', ['-i', 'PATH=/usr/bin:/bin', 'sh', 'driver.sh'], { cwd: repo.dir, encoding: 'utf8', maxBuffer: 1 << 26 });
