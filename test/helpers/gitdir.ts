@@ -96,9 +96,8 @@ export function makeRepo(options: { bare?: boolean; dir?: string } = {}): TestRe
   };
   const commit = (message: string, files: Record<string, string> = {}, env: NodeJS.ProcessEnv = {}) => {
     for (const [path, content] of Object.entries(files)) write(path, content);
-    run(['add', '-A']);
-    run(['commit', '-q', '--allow-empty', '--cleanup=verbatim', '-F', '-'], { env, input: message });
-    return run(['rev-parse', 'HEAD']);
+    // One process from the test worker instead of three: every fork copies the worker's page tables.
+    return execFileSync('sh', ['-c', 'git add -A && git commit -q --allow-empty --cleanup=verbatim -F - && git rev-parse HEAD'], { cwd: dir, env: { ...TEST_GIT_ENV, ...env }, input: message, encoding: 'utf8' }).trim();
   };
   return { dir, git: run, write, commit };
 }
