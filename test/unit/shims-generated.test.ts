@@ -19,3 +19,11 @@ describe('hooks/* are generated from the one template', () => {
     }
   });
 });
+
+describe('the identity texts detection checks first are the shims\' list', () => {
+  it('src/core/data/identity-texts.generated.json equals identityTexts() (run npm run build:shims after changing the signatures)', async () => {
+    const { identityTexts } = await import('../../src/install/fast-path-signals.js');
+    const generated = JSON.parse(readFileSync(new URL('../../src/core/data/identity-texts.generated.json', import.meta.url), 'utf8')) as { texts: string[] };
+    expect(generated.texts).toEqual(identityTexts());
+  });
+});
