@@ -1,4 +1,5 @@
 import data from './data/signatures.json' with { type: 'json' };
+import FAST_PATH_TEXTS from './data/fast-path-texts.generated.json' with { type: 'json' };
 
 /**
  * The contract between the shims' fast path (src/install/fast-path.ts writes the sh) and the node
@@ -9,6 +10,21 @@ import data from './data/signatures.json' with { type: 'json' };
  */
 export const FAST_PATH_DIR = 'fast-path';
 export const FAST_PATH_VERSION_FILE = 'version';
+/** The fixed strings the shim greps the message for (`grep -i -F -f`): see fastPathPatterns(). */
+export const FAST_PATH_PATTERNS_FILE = 'patterns';
+
+/**
+ * The patterns file of the stamp, one fixed string per line: every text a message signature or a
+ * trailer key needs (lower case; the shim greps without case), and each byte outside printable ASCII
+ * but the newline (detection reads NFKC, where such characters can become letters; git refuses a
+ * NUL in a message). One `grep -F` for both costs half a `grep -E` with a class. Written by node into
+ * `<git dir>`, never read from the package (a checkout cannot change it).
+ */
+export function fastPathPatterns(): Buffer {
+  const bytes = [...Array.from({ length: 0x20 }, (_, byte) => byte), ...Array.from({ length: 0x81 }, (_, at) => 0x7f + at)].filter((byte) => byte !== 0x00 && byte !== 0x0a);
+  const texts = FAST_PATH_TEXTS.message.map((text) => Buffer.from(`${text}\n`, 'latin1'));
+  return Buffer.concat([...texts, ...bytes.map((byte) => Buffer.from([byte, 0x0a]))]);
+}
 
 /**
  * Entries of `<git dir>/aitrail/` that say nothing about the commit being made (caches, the stamp,

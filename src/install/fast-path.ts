@@ -1,6 +1,6 @@
 import { SEARCH_PLACES } from '../config/search-places.js';
-import { FAST_PATH_DIR, FAST_PATH_VERSION_FILE, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
-import { envNames, identityTexts, messageTexts } from './fast-path-signals.js';
+import { FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
+import { envNames, identityTexts } from './fast-path-signals.js';
 
 /** A case pattern (sh) matching any text that holds `text`, without case. */
 function globWithin(text: string): string {
@@ -12,11 +12,6 @@ function globWithin(text: string): string {
 function entryPattern(name: string): string {
   const literal = (text: string) => text.replace(/[^A-Za-z0-9]/g, '\\$&');
   return name.endsWith('*') ? `${literal(name.slice(0, -1))}*` : literal(name);
-}
-
-/** `texts` as one extended regular expression (grep -E), any of them. */
-function ereAny(texts: readonly string[]): string {
-  return texts.map((text) => text.replace(/[.[\]()*+?{}|^$\\]/g, '\\$&')).join('|');
 }
 
 /** `text` as one single-quoted sh word. */
@@ -40,9 +35,10 @@ export function fastPathLines(version: string): string[] {
     '# Fast path (generated from src/core/data/signatures.json by src/install/fast-path.ts): a commit with',
     '# no AI signal at all has nothing to record or refuse, so node is not started. Skipped only when no',
     '# agent variable is set; the author and the message hold no text a signature needs, nor any byte',
-    '# outside printable ASCII (detection reads NFKC); <git dir>/aitrail holds no session, template',
-    '# marker or checkpoint; and this very aitrail version last validated these very config bytes (a',
-    '# config with detect.rules or another trailer key is never stamped). Any doubt starts node.',
+    '# outside printable ASCII (detection reads NFKC; both are fixed strings of the stamp\'s patterns',
+    '# file, which node writes); <git dir>/aitrail holds no session, template marker or checkpoint;',
+    '# and this very aitrail version last validated these very config bytes (a config with',
+    '# detect.rules or another trailer key is never stamped). Any doubt starts node.',
     'aitrail_quiet() (',
     '  LC_ALL=C; export LC_ALL',
     `  [ -z "${env}" ] || exit 1`,
@@ -66,7 +62,7 @@ export function fastPathLines(version: string): string[] {
     '      exit 1',
     '    fi',
     '  done',
-    `  grep -q -i -E -e ${shQuote(ereAny(messageTexts()))} -e '[^ -~\t]' "$m"`,
+    `  grep -q -i -F -f "$s/${FAST_PATH_PATTERNS_FILE}" "$m"`,
     '  [ $? = 1 ]',
     ')',
     'aitrail_quiet "$1" && exit 0',

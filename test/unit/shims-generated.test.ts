@@ -20,10 +20,11 @@ describe('hooks/* are generated from the one template', () => {
   });
 });
 
-describe('the identity texts detection checks first are the shims\' list', () => {
-  it('src/core/data/identity-texts.generated.json equals identityTexts() (run npm run build:shims after changing the signatures)', async () => {
-    const { identityTexts } = await import('../../src/install/fast-path-signals.js');
-    const generated = JSON.parse(readFileSync(new URL('../../src/core/data/identity-texts.generated.json', import.meta.url), 'utf8')) as { texts: string[] };
-    expect(generated.texts).toEqual(identityTexts());
+describe('the texts node reads at run time are the shims\' list', () => {
+  it('src/core/data/fast-path-texts.generated.json equals identityTexts() and messageTexts() (run npm run build:shims after changing the signatures)', async () => {
+    const { identityTexts, messageTexts } = await import('../../src/install/fast-path-signals.js');
+    const generated = JSON.parse(readFileSync(new URL('../../src/core/data/fast-path-texts.generated.json', import.meta.url), 'utf8')) as { identity: string[]; message: string[] };
+    expect(generated.identity).toEqual(identityTexts());
+    expect(generated.message).toEqual(messageTexts());
   });
 });

@@ -1,4 +1,4 @@
-import IDENTITY_TEXTS from '../data/identity-texts.generated.json' with { type: 'json' };
+import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { canonicalModel } from '../catalog.js';
 import type { Identity } from '../types.js';
 import { agentSlug } from './agent-name.js';
@@ -52,7 +52,7 @@ export function matchIdentitySignatures(name: string, email: string, aliases: Re
 /**
  * False when no built-in identity signature can match: the name and email are printable ASCII and
  * hold none of the texts one of which every signature needs (the shims' fast-path list, generated:
- * src/core/data/identity-texts.generated.json). Saves compiling and running ~70 regular expressions
+ * src/core/data/fast-path-texts.generated.json). Saves compiling and running ~70 regular expressions
  * for every person's commit; anything else (other characters fold into letters without case) goes
  * to the signatures.
  */
@@ -60,7 +60,7 @@ function mayBeAnAgent(name: string, email: string): boolean {
   if (!/^[\x20-\x7e]*$/.test(name) || !/^[\x20-\x7e]*$/.test(email)) return true;
   const lowerName = name.toLowerCase();
   const lowerEmail = email.toLowerCase();
-  return IDENTITY_TEXTS.texts.some((text) => lowerName.includes(text) || lowerEmail.includes(text));
+  return FAST_PATH_TEXTS.identity.some((text) => lowerName.includes(text) || lowerEmail.includes(text));
 }
 
 /**
