@@ -20,7 +20,7 @@ const out = 'dist/bundle';
 // The hooks the dispatcher knows (`'<name>': () => import('./<name>.js')`).
 const dispatch = readFileSync(new URL('../src/hooks/dispatch.ts', import.meta.url), 'utf8');
 const hooks = [...dispatch.matchAll(/import\('\.\/([a-z-]+)\.js'\)/g)].map((match) => match[1]);
-if (hooks.length === 0) throw new Error('bundle-hooks: no hook found in src/hooks/dispatch.ts');
+if (hooks.length === 0) throw new Error('bundle: no hook found in src/hooks/dispatch.ts');
 
 // Node's built-in modules in the ES module bundle (checkpoint.js) through process.getBuiltinModule
 // (Node >= 20.16), never `import`: the ES module face of a builtin reads every export up front
@@ -73,11 +73,11 @@ const commonJs = {
   supported: { 'dynamic-import': false },
   banner: { js: 'var __aitrail_url = process.getBuiltinModule("node:url").pathToFileURL(__filename).href;' },
 };
-// The CLI bundle holds its libraries. Two of them find files beside their own module:
-// - yargs' shim reads its locale files (`<yargs>/locales`) from import.meta.url: the installed yargs';
-// - husky copies its `husky` script from beside index.js: stays external (an ES module node >= 20.19
-//   loads through require(), which the bundle's `import('husky')` becomes).
-//   require() returns its module namespace; the bundle's default import takes that namespace's default.
+// The CLI bundle holds its libraries, but for three (external below): cosmiconfig (which would
+// pull in typescript for loaders aitrail never uses) and js-yaml, CommonJS and required only when
+// a config file is read; and husky, which copies its `husky` script from beside its own index.js.
+// husky is an ES module that node >= 20.19 loads through require(), which the bundle's
+// `import('husky')` becomes; require() returns its module namespace, whose default is husky's.
 const huskyByRequire = {
   name: 'husky-by-require',
   setup(builder) {
@@ -85,8 +85,8 @@ const huskyByRequire = {
     builder.onLoad({ filter: /.*/, namespace: 'husky-by-require' }, () => ({ contents: 'module.exports = require("husky").default;', loader: 'js' }));
   },
 };
-// cosmiconfig (which would pull in typescript for loaders aitrail never uses) and js-yaml stay
-// external too: CommonJS, required only when a config file is read.
+// yargs' shim reads its locale files (`<yargs>/locales`) from import.meta.url: the installed
+// yargs' (__aitrail_yargs_url in the banner), not the bundle's.
 const yargsShimUrl = {
   name: 'yargs-shim-url',
   setup(builder) {
