@@ -37,6 +37,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const modules = await Promise.all(Object.values(COMMANDS).map((load) => load()));
   let code: number = ExitCode.ok;
   let pending: Promise<number> | undefined;
+  const helpPrinted = printsHelp(argv);
   const parser: Argv = yargs(argv)
     .scriptName('aitrail')
     .usage('aitrail — an AI audit trail for git: record which model wrote each commit, enforce a model policy, report AI-authored lines.\n\nUsage: $0 <command> [options]')
@@ -52,7 +53,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .alias('h', 'help')
     .version(await ownVersion())
     // Wrapping help costs CPU: only help that is printed (see skipHelpCache).
-    .wrap(printsHelp(argv) ? Math.min(100, process.stdout.columns || 100) : null)
+    .wrap(helpPrinted ? Math.min(100, process.stdout.columns || 100) : null)
     .epilogue('Exit codes: 0 ok, 1 policy violation, 2 bad usage or invalid config, 3 git error or internal failure.\nDocs: see README.md of the aitrail package.')
     .fail((message, error) => {
       if (error instanceof UsageError || (error && error.name !== 'YError')) throw error;
@@ -71,7 +72,7 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       throw new UsageError(`${text}\nRun 'aitrail --help' or 'aitrail <command> --help' for usage.`);
     });
-  if (!printsHelp(argv)) skipHelpCache(parser);
+  if (!helpPrinted) skipHelpCache(parser);
   for (const { command } of modules) {
     parser.command(command.command, command.describe, command.builder, (args) => {
       pending = command.run(args as never);

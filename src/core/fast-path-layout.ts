@@ -21,7 +21,7 @@ export const FAST_PATH_PATTERNS_FILE = 'patterns';
  * `<git dir>`, never read from the package (a checkout cannot change it).
  */
 export function fastPathPatterns(): Buffer {
-  const bytes = [...Array.from({ length: 0x20 }, (_, byte) => byte), ...Array.from({ length: 0x81 }, (_, at) => 0x7f + at)].filter((byte) => byte !== 0x00 && byte !== 0x0a);
+  const bytes = Array.from({ length: 256 }, (_, byte) => byte).filter((byte) => byte !== 0x00 && byte !== 0x0a && (byte < 0x20 || byte > 0x7e));
   const texts = FAST_PATH_TEXTS.message.map((text) => Buffer.from(`${text}\n`, 'latin1'));
   return Buffer.concat([...texts, ...bytes.map((byte) => Buffer.from([byte, 0x0a]))]);
 }
