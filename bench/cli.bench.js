@@ -6,27 +6,16 @@
 // (dist/cli/entry.js, what bin falls back to without bundles). Wall time and CPU time (the process
 // and the git processes it runs), medians. BENCH_ITERATIONS=n changes the number of runs (default 20).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cleanEnv, generateHistory, median } from './lib.js';
+import { childrenCpuMs, cleanEnv, generateHistory, median } from './lib.js';
 
 const bin = resolve(fileURLToPath(import.meta.url), '../../bin/aitrail.js');
 const entry = resolve(fileURLToPath(import.meta.url), '../../dist/cli/entry.js');
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 20);
 const env = cleanEnv();
-
-/** CPU seconds of the reaped children of this process so far (Linux: /proc/self/stat cutime + cstime). */
-function childrenCpuMs() {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-bench-')));
 try {

@@ -1,6 +1,7 @@
 // Shared helpers of the benchmarks (bench/*.bench.js).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 /**
  * process.env without agent markers, aitrail and git variables, with no user/system git config,
@@ -15,6 +16,16 @@ export function cleanEnv() {
     if (!/^(CLAUDECODE|CLAUDE_CODE_.*|CURSOR_.*|CODEX_.*|GEMINI_CLI|QWEN_CODE|AI_AGENT|AGENT|OPENCODE|GOOSE_.*|CLINE_.*|AITRAIL.*|GIT_.*)$/.test(key) && !nodeStartup.test(key)) env[key] = value;
   }
   return Object.assign(env, { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' });
+}
+
+/** CPU ms of the children this process has reaped so far (Linux: cutime + cstime of /proc/self/stat, 10 ms ticks); NaN elsewhere. */
+export function childrenCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export const median = (list) => {
