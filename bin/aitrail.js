@@ -3,7 +3,8 @@
 // node's ES module loader: `aitrail hook …` runs on every commit, and goes straight to its own
 // bundled file with V8's code cache (dist/bundle/loader.cjs, scripts/bundle.mjs); every other
 // command to the bundled CLI (dist/bundle/cli.cjs), the same way; `aitrail checkpoint …` (every
-// edit an agent makes) to its own bundle. A package built without bundles runs dist/cli/entry.js.
+// edit an agent makes) to its own bundle (dist/bundle/checkpoint.cjs), the same way too. A package
+// built without bundles runs dist/cli/entry.js.
 'use strict';
 const { join } = require('node:path');
 
@@ -42,8 +43,8 @@ async function run() {
   }
   // `aitrail checkpoint …` runs on every edit an agent makes: its own bundle, never failing the agent.
   if (argv[0] === 'checkpoint' && !argv.includes('--help') && !argv.includes('-h')) {
-    const checkpoint = await import('../dist/bundle/checkpoint.js').catch(() => null);
-    if (checkpoint) return checkpoint.runCheckpointCommand(argv.slice(1)).catch(internalError('aitrail checkpoint', 0, ', nothing recorded'));
+    const checkpoint = bundled((bundle) => bundle.runBundledCheckpoint(argv.slice(1), bundles));
+    if (checkpoint) return checkpoint.catch(internalError('aitrail checkpoint', 0, ', nothing recorded'));
   }
   const cli = bundled((bundle) => bundle.runBundledCli(argv, bundles));
   if (cli) return cli.catch(internalError('aitrail', 3));

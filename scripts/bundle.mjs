@@ -10,7 +10,9 @@
 //   are imported lazily by the code that needs them;
 // - cli.cjs, every other command: the CLI with its libraries (yargs, simple-git, ora… are ES
 //   modules: loading them as such cost more CPU than most commands), one code cache per command;
-// - checkpoint.js for `aitrail checkpoint` (run on every edit an agent makes).
+// - checkpoint.cjs for `aitrail checkpoint` (run on every edit an agent makes), the same way as a
+//   hook: CommonJS with its code cache (as an ES module it paid node's ES module loader and compiled
+//   everything on every run).
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,18 +23,6 @@ const out = 'dist/bundle';
 const dispatch = readFileSync(new URL('../src/hooks/dispatch.ts', import.meta.url), 'utf8');
 const hooks = [...dispatch.matchAll(/import\('\.\/([a-z-]+)\.js'\)/g)].map((match) => match[1]);
 if (hooks.length === 0) throw new Error('bundle: no hook found in src/hooks/dispatch.ts');
-
-// Node's built-in modules in the ES module bundle (checkpoint.js) through process.getBuiltinModule
-// (Node >= 20.16), never `import`: the ES module face of a builtin reads every export up front
-// (`import … from 'node:fs'` alone loads all of node's stream modules for fs.ReadStream). The
-// CommonJS bundles `require()` them: a property is read only when the code uses it.
-const builtinsOnUse = {
-  name: 'builtins-on-use',
-  setup(builder) {
-    builder.onResolve({ filter: /^node:[a-z_/]+$/ }, (args) => ({ path: args.path, namespace: 'builtin' }));
-    builder.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`, loader: 'js' }));
-  },
-};
 
 // One entry per hook: the dispatcher's runner with that hook's handler only.
 const hookEntries = {
@@ -135,4 +125,4 @@ rmSync(new URL(`../${out}`, import.meta.url), { recursive: true, force: true });
 await build({ ...commonJs, entryPoints: { loader: 'src/cli/bundle-loader.ts' }, outdir: out });
 await build({ ...commonJs, packages: undefined, external: ['cosmiconfig', 'cosmiconfig/*', 'js-yaml'], banner: { js: cliBanner }, entryPoints: { cli: 'src/cli/entry.ts' }, outdir: out, plugins: [yargsShimUrl, lazyStringWidth, noSupportsColor, huskyByRequire] });
 await build({ ...commonJs, entryPoints: Object.fromEntries(hooks.map((hook) => [hook, `hook-entry:${hook}`])), outdir: out, plugins: [hookEntries] });
-await build({ ...common, format: 'esm', entryPoints: { checkpoint: 'src/checkpoint/checkpoint-entry.ts' }, outdir: out, plugins: [builtinsOnUse] });
+await build({ ...commonJs, entryPoints: { checkpoint: 'src/checkpoint/checkpoint-entry.ts' }, outdir: out });

@@ -68,6 +68,11 @@ export function runBundledHook(argv: string[], dir: string): Promise<number> | n
   return runBundle(`${dir}/${name}.cjs`, `${dir}/${name}.cjs.cache`, 'runHook', argv);
 }
 
+/** `aitrail checkpoint …` (every edit an agent makes) from `<dir>/checkpoint.cjs`, with its code cache `checkpoint.cjs.cache`. */
+export function runBundledCheckpoint(argv: string[], dir: string): Promise<number> | null {
+  return runBundle(`${dir}/checkpoint.cjs`, `${dir}/checkpoint.cjs.cache`, 'runCheckpointCommand', argv);
+}
+
 /**
  * Every other command from `<dir>/cli.cjs` (the whole CLI, yargs and all, in one file), with one
  * code cache per command (`cli.<command>.cache`; `cli.cache` for help, version and mistakes):
