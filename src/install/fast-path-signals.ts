@@ -39,6 +39,20 @@ export function messageTexts(): string[] {
   return [...new Set([...messageKeys(), ...lines.flat()].map((text) => text.toLowerCase()))].sort();
 }
 
+/**
+ * For each subject and body-line signature (by its pattern): texts (lower case) one of which every
+ * line it matches holds. Commit detection checks them before running the expression
+ * (src/core/detect/signatures.ts mayMatchLine); a pattern without such texts is always run.
+ */
+export function lineTexts(): Record<string, string[]> {
+  const texts: Record<string, string[]> = {};
+  for (const entry of [...data.subjects, ...data.bodyLines]) {
+    const found = requiredTexts(entry.pattern);
+    if (found) texts[entry.pattern] = [...new Set(found.map((text) => text.toLowerCase()))].sort();
+  }
+  return texts;
+}
+
 /** Every environment variable commit-time detection reads (any of them set, even empty, sends the commit to node). */
 export function envNames(): string[] {
   const names = new Set<string>([data.explicit.modelVar, data.explicit.agentVar, ...data.genericAgentVars]);

@@ -5,7 +5,7 @@ import { matchIdentity } from './identity.js';
 import { newBudget, type Budget, type Mention } from './mentions.js';
 import { readable } from './readable.js';
 import { mergeAttributions } from './merge.js';
-import { signatures } from './signatures.js';
+import { asciiLower, mayMatchLine, signatures } from './signatures.js';
 import { userRuleAttributions } from './user-rules.js';
 import { DEFAULT_TRAILER_KEY } from '../defaults.js';
 
@@ -74,17 +74,20 @@ function fromAuthor(signals: CommitSignals, aliases: Record<string, string>): At
   return match ? [found(match.agent, match.model, `author ${showIdentity(signals.author)}`)] : [];
 }
 
-function fromText(signals: CommitSignals): Attribution[] {
+/** The subject and body-line signatures; each checked for its texts first (mayMatchLine), exported for the differential test. */
+export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, checkTexts = true): Attribution[] {
   const sig = signatures();
   const result: Attribution[] = [];
+  const subjectLower = checkTexts ? asciiLower(signals.subject) : null;
   for (const subject of sig.subjects) {
-    if (subject.pattern.test(signals.subject)) result.push(found(subject.agent, subject.defaultModel ?? 'unknown', `subject ${quote(signals.subject)}`));
+    if (mayMatchLine(subject, subjectLower) && subject.pattern.test(signals.subject)) result.push(found(subject.agent, subject.defaultModel ?? 'unknown', `subject ${quote(signals.subject)}`));
   }
   const lines = signals.message.split('\n', MAX_BODY_LINES).slice(1);
   for (const line of lines) {
     const text = readable(line.replace(/\r$/, ''));
+    const lower = checkTexts ? asciiLower(text) : null;
     for (const body of sig.bodyLines) {
-      if (body.pattern.test(text)) result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
+      if (mayMatchLine(body, lower) && body.pattern.test(text)) result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
     }
   }
   return result;

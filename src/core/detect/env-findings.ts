@@ -23,7 +23,8 @@ export function envFindings(env: Env, aliases: Record<string, string>): EnvFindi
   const sig = signatures();
   const result: EnvFinding[] = [];
   for (const marker of sig.env) {
-    if (!marker.when.every(([name, pattern]) => pattern.test(env[name] ?? ''))) continue;
+    // An unset or empty variable matches no marker (test/unit/signatures.test.ts): its pattern is not even compiled.
+    if (!marker.when.every(([name, pattern]) => (env[name] ?? '') !== '' && pattern.test(env[name] ?? ''))) continue;
     const markerEvidence = `env ${marker.when.map(([name]) => `${name}=${quote(env[name] ?? '')}`).join(' ')}`;
     const modelVar = marker.modelVars.find((name) => env[name]?.trim());
     const model = modelVar ? modelOrUnknown(env[modelVar] ?? '', aliases, marker.agent) : (marker.defaultModel ?? 'unknown');

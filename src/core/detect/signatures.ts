@@ -1,10 +1,14 @@
 import data from '../data/signatures.json' with { type: 'json' };
+import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 
-/** The built-in signatures (src/core/data/signatures.json), compiled once on first use. */
+/** A signature's regular expression (without case, Unicode): compiled when first run. */
+export type SignaturePattern = Pick<RegExp, 'test' | 'exec'>;
+
+/** The built-in signatures (src/core/data/signatures.json), set up once on first use. */
 export interface IdentitySignature {
   agent: string;
-  name?: RegExp;
-  email?: RegExp;
+  name?: SignaturePattern;
+  email?: SignaturePattern;
   defaultModel?: string;
   /** True when the entry only ever describes the commit author (aider's `Name (aider)`). */
   authorOnly: boolean;
@@ -12,13 +16,19 @@ export interface IdentitySignature {
 
 export interface LineSignature {
   agent: string;
-  pattern: RegExp;
+  pattern: SignaturePattern;
+  /**
+   * Texts (lower case) one of which every match holds (generated: src/install/fast-path-signals.ts
+   * lineTexts()), or undefined when none could be read off the pattern. mayMatchLine() reads them.
+   */
+  texts?: readonly string[];
   defaultModel?: string;
 }
 
 export interface EnvSignature {
   agent: string;
-  when: [string, RegExp][];
+  /** Variable and the pattern its value must match; no pattern matches an unset or empty variable (a unit test holds it). */
+  when: [string, SignaturePattern][];
   modelVars: string[];
   defaultModel?: string;
 }
@@ -51,11 +61,46 @@ export interface Signatures {
 
 let compiled: Signatures | undefined;
 
-const regex = (source: string) => new RegExp(source, 'iu');
+/**
+ * Compiled on first use: a run reads few of the ~150 expressions (identities and lines are checked
+ * for their texts first, a marker's variable for being set), and parsing them all cost a hook ~1.5 ms.
+ */
+class LazyPattern implements SignaturePattern {
+  #compiled: RegExp | undefined;
+  constructor(readonly source: string) {}
+  #regex(): RegExp {
+    this.#compiled ??= new RegExp(this.source, 'iu');
+    return this.#compiled;
+  }
+  test(text: string): boolean {
+    return this.#regex().test(text);
+  }
+  exec(text: string): RegExpExecArray | null {
+    return this.#regex().exec(text);
+  }
+}
+
+const regex = (source: string): SignaturePattern => new LazyPattern(source);
 const lowerSet = (keys: string[]) => new Set(keys.map((key) => key.toLowerCase()));
+const LINE_TEXTS: Readonly<Record<string, readonly string[]>> = FAST_PATH_TEXTS.lines;
 
 function line(entry: { agent: string; pattern: string; defaultModel?: string }): LineSignature {
-  return { agent: entry.agent, pattern: regex(entry.pattern), ...(entry.defaultModel ? { defaultModel: entry.defaultModel } : {}) };
+  const texts = Object.hasOwn(LINE_TEXTS, entry.pattern) ? LINE_TEXTS[entry.pattern] : undefined;
+  return { agent: entry.agent, pattern: regex(entry.pattern), ...(texts ? { texts } : {}), ...(entry.defaultModel ? { defaultModel: entry.defaultModel } : {}) };
+}
+
+/**
+ * False when `signature` cannot match `text`: `text` is printable ASCII and its lower case holds
+ * none of the signature's texts. Anything else (other characters fold into letters without case)
+ * goes to the expression. `lower` is `text.toLowerCase()` when printable ASCII, else null.
+ */
+export function mayMatchLine(signature: LineSignature, lower: string | null): boolean {
+  return lower === null || signature.texts === undefined || signature.texts.some((text) => lower.includes(text));
+}
+
+/** What mayMatchLine() takes for `text`: its lower case when printable ASCII, else null. */
+export function asciiLower(text: string): string | null {
+  return /^[\x20-\x7e]*$/.test(text) ? text.toLowerCase() : null;
 }
 
 export function signatures(): Signatures {
