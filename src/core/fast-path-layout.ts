@@ -13,6 +13,8 @@ export const FAST_PATH_VERSION_FILE = 'version';
 /** The fixed strings the shim greps the message for (`grep -i -F -f`): see fastPathPatterns(). */
 export const FAST_PATH_PATTERNS_FILE = 'patterns';
 
+let patterns: Buffer | undefined;
+
 /**
  * The patterns file of the stamp, one fixed string per line: every text a message signature or a
  * trailer key needs (lower case; the shim greps without case), and each byte outside printable ASCII
@@ -21,9 +23,13 @@ export const FAST_PATH_PATTERNS_FILE = 'patterns';
  * `<git dir>`, never read from the package (a checkout cannot change it).
  */
 export function fastPathPatterns(): Buffer {
-  const bytes = Array.from({ length: 256 }, (_, byte) => byte).filter((byte) => byte !== 0x00 && byte !== 0x0a && (byte < 0x20 || byte > 0x7e));
-  const texts = FAST_PATH_TEXTS.message.map((text) => Buffer.from(`${text}\n`, 'latin1'));
-  return Buffer.concat([...texts, ...bytes.map((byte) => Buffer.from([byte, 0x0a]))]);
+  if (!patterns) {
+    let bytes = '';
+    for (let byte = 1; byte < 256; byte += 1) if (byte !== 0x0a && (byte < 0x20 || byte > 0x7e)) bytes += `${String.fromCharCode(byte)}\n`;
+    // One latin1 string, one Buffer (every text is ASCII): a hook builds it on every run to compare with the stamp's.
+    patterns = Buffer.from(`${FAST_PATH_TEXTS.message.map((text) => `${text}\n`).join('')}${bytes}`, 'latin1');
+  }
+  return patterns;
 }
 
 /**
@@ -49,4 +55,12 @@ export function messageKeys(): string[] {
   const keys = ['Assisted-by', ...lists.flatMap(([, list]) => list as unknown[])];
   if (lists.length === 0 || keys.some((key) => typeof key !== 'string')) throw new Error('fast path: the signature data names no trailer keys, or one is not a string');
   return [...new Set((keys as string[]).map((key) => key.toLowerCase()))].sort();
+}
+
+/** Every environment variable commit-time detection reads (any of them set, even empty, sends the commit to node). */
+export function envNames(): string[] {
+  const names = new Set<string>([data.explicit.modelVar, data.explicit.agentVar, ...data.genericAgentVars]);
+  for (const entry of data.env as unknown as { when: Record<string, string> }[]) for (const name of Object.keys(entry.when)) names.add(name);
+  for (const name of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`fast path: not a variable name: ${name}`);
+  return [...names].sort();
 }

@@ -7,7 +7,7 @@ import { clearlyPasses } from '../core/policy/clearly-passes.js';
 import { compilePolicy } from '../core/policy/compile-policy.js';
 import { onlyRecordedTrailers, templateComparable } from '../core/record-trailers.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
-import { configBytesNow, refreshFastPathStamp } from './fast-path-stamp.js';
+import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
 import { commentCharFor } from './comment-char.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import type { HookHandler } from './dispatch.js';
@@ -30,12 +30,12 @@ export const handler: HookHandler = async (args, context) => {
   try {
     const root = context.cwd;
     const gitDir = hookGitDir(root, context.env, file);
-    const before = configBytesNow(root);
+    const before = keepsStamp(context.env) ? configBytesNow(root) : undefined;
     const { config } = await loadConfig(root, { cacheDir: join(gitDir, 'aitrail') });
     const message = readFileSync(resolve(root, file), 'utf8');
     const commentChar = commentCharFor(root, message, { gitDir, env: context.env });
     const detectOptions = detectOptionsOf(config);
-    refreshFastPathStamp(root, gitDir, { detect: detectOptions.detect, trailer: { key: detectOptions.trailerKey } }, before);
+    if (before !== undefined) refreshFastPathStamp(root, gitDir, { detect: detectOptions.detect, trailer: { key: detectOptions.trailerKey } }, before);
     // git strips comment lines only from a message it opened the editor for; with -m/-F it runs the
     // hooks with GIT_EDITOR=: and keeps them, so `git commit -m '#123 fix'` has a subject ('\n': no
     // line starts with it, so no line is a comment).

@@ -1,12 +1,21 @@
 import { lstatSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SEARCH_PLACES } from '../config/search-places.js';
-import { FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, fastPathPatterns, messageKeys, stampHeader } from '../core/fast-path-layout.js';
+import { envNames, FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, fastPathPatterns, messageKeys, stampHeader } from '../core/fast-path-layout.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 
 /** The config files at the top, place → bytes (absent ones left out); null when one is there but is not a regular file. */
 export type ConfigBytes = Map<string, Buffer> | null;
+
+/**
+ * Whether this hook run keeps the stamp: only when no agent variable is set. A commit with one
+ * (an agent's, `AITRAIL_MODEL=…`) never takes the fast path, so its hooks skip the stamp's dozen
+ * file reads; the next commit without one finds the stamp stale, starts node, and that run stamps.
+ */
+export function keepsStamp(env: NodeJS.ProcessEnv): boolean {
+  return !envNames().some((name) => env[name] !== undefined);
+}
 
 /** The config files' bytes now: taken before the config is loaded and again after, so what is stamped is what was validated. */
 export function configBytesNow(root: string): ConfigBytes {
@@ -29,7 +38,8 @@ const same = (a: ConfigBytes, b: ConfigBytes) => a !== null && b !== null && a.s
 /** The installed aitrail: its version and package folder (the shim compares both; reinstalling it touches the folder). */
 function installed(): { version: string; folder: string } | null {
   try {
-    const folder = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+    // dist/hooks/fast-path-stamp.js, or dist/bundle/<hook>.cjs: two folders below the package's.
+    const folder = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
     const { version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version?: unknown };
     return typeof version === 'string' && !/[\n\r]/.test(folder) ? { version, folder } : null;
   } catch {

@@ -6,7 +6,7 @@ import { recordTrailers, templateComparable } from '../core/record-trailers.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import { loadHookConfig } from './hook-config.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
-import { configBytesNow, refreshFastPathStamp } from './fast-path-stamp.js';
+import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
 import { commentCharFor } from './comment-char.js';
 import type { HookContext, HookHandler } from './dispatch.js';
 
@@ -66,9 +66,9 @@ async function record(args: string[], context: HookContext): Promise<void> {
   const marker = templateMarkerPath(gitDir);
   rmSync(marker, { force: true });
   if (isRebaseReplay(context.env)) return;
-  const before = configBytesNow(context.cwd);
+  const before = keepsStamp(context.env) ? configBytesNow(context.cwd) : undefined;
   const { config, warning } = await loadHookConfig(context.cwd, gitDir);
-  if (!warning) refreshFastPathStamp(context.cwd, gitDir, config, before);
+  if (!warning && before !== undefined) refreshFastPathStamp(context.cwd, gitDir, config, before);
   // The same words as commit-msg: that hook refuses the commit (never "not blocked" here).
   if (warning) warn(warning, true);
   const signals = gatherCommitTimeSignals(context.cwd, gitDir, context.env);

@@ -2,6 +2,8 @@ import data from '../core/data/signatures.json' with { type: 'json' };
 import { messageKeys } from '../core/fast-path-layout.js';
 import { requiredTexts } from './required-text.js';
 
+export { envNames } from '../core/fast-path-layout.js';
+
 /**
  * The signal list of the shims' fast path, read off src/core/data/signatures.json at build time:
  * for each thing commit-time detection reads, something plain text can look for that every
@@ -53,10 +55,3 @@ export function lineTexts(): Record<string, string[]> {
   return texts;
 }
 
-/** Every environment variable commit-time detection reads (any of them set, even empty, sends the commit to node). */
-export function envNames(): string[] {
-  const names = new Set<string>([data.explicit.modelVar, data.explicit.agentVar, ...data.genericAgentVars]);
-  for (const entry of data.env as unknown as { when: Record<string, string> }[]) for (const name of Object.keys(entry.when)) names.add(name);
-  for (const name of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`fast path: not a variable name: ${name}`);
-  return [...names].sort();
-}

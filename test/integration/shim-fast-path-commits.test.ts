@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
@@ -117,6 +117,26 @@ describe('shim fast path in real commits', () => {
     repo.write('.aitrailrc.yml', 'policy: {}\n');
     repo.write('aitrail.config.json', '{}\n');
     for (const attempt of [1, 2]) expect(commit(`Two configs ${attempt}`).status).not.toBe(0);
+  });
+
+  it('an agent\'s commit leaves the stamp to the next commit without one: its hooks neither write nor check it', () => {
+    const { repo, commit } = setup('git');
+    const stamp = join(repo.dir, '.git', 'aitrail', 'fast-path');
+    const ai = commit('Agent change', { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' });
+    expect(ai.status, ai.stderr).toBe(0);
+    expect(ai.started).toEqual(BOTH);
+    expect(messageOf(repo.dir, 'HEAD')).toContain('Assisted-by: claude-code:anthropic/claude-opus-4.6');
+    expect(existsSync(stamp)).toBe(false);
+    // The first human commit after it starts node (no stamp), which stamps; the next one skips node.
+    expect(commit('Human after the agent').started).toEqual(['prepare-commit-msg']);
+    expect(existsSync(join(stamp, 'version'))).toBe(true);
+    expect(commit('Human again').started).toEqual([]);
+    // A config changed while only agents commit: their commits judge it (node runs for them), and the stale stamp is not trusted.
+    repo.write('.aitrailrc.yml', 'policy:\n  deny: ["qwen/*"]\n');
+    const denied = commit('Denied agent', { AITRAIL_MODEL: 'qwen/qwen3-coder' });
+    expect(denied.status).not.toBe(0);
+    expect(commit('Human, config changed').started).toEqual(['prepare-commit-msg']);
+    expect(commit('Human, stamped again').started).toEqual([]);
   });
 
   it('a stale stamp is never trusted: another version, a reinstalled package, a copy that differs', () => {
