@@ -24,7 +24,7 @@ const dispatch = readFileSync(new URL('../src/hooks/dispatch.ts', import.meta.ur
 const hooks = [...dispatch.matchAll(/import\('\.\/([a-z-]+)\.js'\)/g)].map((match) => match[1]);
 if (hooks.length === 0) throw new Error('bundle: no hook found in src/hooks/dispatch.ts');
 
-// One entry per hook: the dispatcher's runner with that hook's handler only.
+// One entry per hook: the dispatcher's runner with that hook's handler only, and typicalRun().
 const hookEntries = {
   name: 'hook-entries',
   setup(builder) {
@@ -36,6 +36,8 @@ const hookEntries = {
         `import { handler } from './${args.path}.js';`,
         "import { runHookWith } from './run-hook.js';",
         `export const runHook = (argv: string[]) => runHookWith(argv, { ${JSON.stringify(args.path)}: async () => ({ handler }) });`,
+        // Whether this run's compiled code is worth a code cache (src/io/code-cache-hint.ts, read by the loader).
+        "export { typicalRun } from '../io/code-cache-hint.js';",
       ].join('\n'),
     }));
   },

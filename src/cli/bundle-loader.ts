@@ -22,7 +22,7 @@ function writeCache(fs: typeof import('node:fs'), data: Buffer, cacheFile: strin
 /**
  * Run `exported(argv)` of the self-contained CommonJS file `file` (scripts/bundle.mjs), compiled
  * with the V8 code cache `cacheFile` (written after the first run, and again whenever V8 rejects
- * it: another node, another build). A run then loads two files and compiles almost nothing: no ES
+ * it: another node, another build; not after a run the bundle's `typicalRun()` calls untypical). A run then loads two files and compiles almost nothing: no ES
  * module loader, no resolving. The bundles hold no dynamic import (a script compiled from the
  * cache could not run one in node 20). Node's builtins only, read on use. Returns null when the
  * file cannot be read or does not export that function: the caller runs the module tree instead.
@@ -59,7 +59,9 @@ function runBundle(file: string, cacheFile: string, exported: string, argv: stri
   const result = (run as Run)(argv);
   if (cachedData && !script.cachedDataRejected) return result;
   return result.then((code) => {
-    writeCache(fs, script.createCachedData(), cacheFile);
+    // A run that did once-only work (src/io/code-cache-hint.ts, exported by the bundle) leaves the cache to the next run.
+    const typical = module.exports.typicalRun;
+    if (typeof typical !== 'function' || typical() !== false) writeCache(fs, script.createCachedData(), cacheFile);
     return code;
   });
 }

@@ -2,6 +2,7 @@ import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from '../core/types.js';
 import { compileDetectRules } from './compile-detect-rules.js';
+import { markOnceOnlyWork } from '../io/code-cache-hint.js';
 import { readConfigCache, stampFiles, writeConfigCache } from './config-cache.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { MAX_CONFIG_BYTES, SEARCH_PLACES } from './search-places.js';
@@ -42,6 +43,8 @@ export async function loadConfig(root: string, options: LoadOptions = {}): Promi
     const cached = readConfigCache(options.cacheDir, key, stamps);
     // The cache holds data only: the rules' matchers are compiled again (engine loaded only when there are rules).
     if (cached) return { ...cached, config: compileDetectRules(cached.config, cached.filepath === null ? 'config' : relative(rootDir, cached.filepath)) };
+    // A hook's config cache is cold: what this run compiles (parsers, validator) is not what the next runs will.
+    markOnceOnlyWork();
   }
   const loaded = explicit === undefined ? await searchRoot(rootDir) : await loadExplicit(explicit, options.configFile!);
   if (options.cacheDir !== undefined) writeConfigCache(options.cacheDir, key, stamps, loaded);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,13 +38,14 @@ describe('dist/bundle (npm run build)', () => {
    * and node_modules from there; outside what npm packs), run through the loader as bin/aitrail.js runs it: the other test
    * files run the shared dist/bundle at the same time, and rewrite its caches.
    */
+  const privateRunScript =
+    'const [dir, ...argv] = process.argv.slice(1); const loader = require(dir + "/loader.cjs"); const run = argv[0] === "hook" ? loader.runBundledHook(argv.slice(1), dir) : loader.runBundledCli(argv, dir); run.then((code) => { process.exitCode = code; });';
   function privateBundle(): { dir: string; run: (cwd: string, args: string[]) => ReturnType<typeof spawnSync> } {
     mkdirSync(fileURLToPath(new URL('../../.test-bundles/', import.meta.url)), { recursive: true });
     const dir = mkdtempSync(fileURLToPath(new URL('../../.test-bundles/bundle-', import.meta.url)));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     for (const name of readdirSync(BUNDLE).filter((file) => !file.endsWith('.cache'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
-    const script = 'const [dir, ...argv] = process.argv.slice(1); const loader = require(dir + "/loader.cjs"); const run = argv[0] === "hook" ? loader.runBundledHook(argv.slice(1), dir) : loader.runBundledCli(argv, dir); run.then((code) => { process.exitCode = code; });';
-    return { dir, run: (cwd, args) => spawnSync(process.execPath, ['-e', script, dir, ...args], { cwd, env: TEST_GIT_ENV, input: '', encoding: 'utf8' }) };
+    return { dir, run: (cwd, args) => spawnSync(process.execPath, ['-e', privateRunScript, dir, ...args], { cwd, env: TEST_GIT_ENV, input: '', encoding: 'utf8' }) };
   }
   const cleanups: Array<() => void> = [];
   afterAll(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -58,6 +59,32 @@ describe('dist/bundle (npm run build)', () => {
     const written = statSync(cache).mtimeMs;
     expect(bundle.run(repo.dir, ['hook', 'post-rewrite', 'amend']).status).toBe(0);
     expect(statSync(cache).mtimeMs).toBe(written);
+  });
+
+  it('a hook run that loaded the config from its files writes no code cache; the next run, from the config cache, writes it', () => {
+    const repo = makeRepo();
+    repo.commit('one', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+    // Older than the config cache's 2 s "racy" window: the first hook run caches the config.
+    const past = new Date(Date.now() - 10_000);
+    utimesSync(join(repo.dir, '.aitrailrc.yml'), past, past);
+    const bundle = privateBundle();
+    const cache = join(bundle.dir, 'prepare-commit-msg.cjs.cache');
+    const message = join(repo.dir, '.git', 'COMMIT_EDITMSG');
+    const prepare = () => {
+      writeFileSync(message, 'Add a feature\n');
+      const run = spawnSync(process.execPath, ['-e', privateRunScript, bundle.dir, 'hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], {
+        cwd: repo.dir,
+        env: { ...TEST_GIT_ENV, AITRAIL_MODEL: 'anthropic/claude-opus-4.6' },
+        encoding: 'utf8',
+      });
+      expect(run.stderr).toBe('');
+      expect(readFileSync(message, 'utf8')).toContain('Assisted-by: unknown:anthropic/claude-opus-4.6');
+    };
+    prepare();
+    expect(existsSync(join(repo.dir, '.git', 'aitrail', 'config-cache.json'))).toBe(true);
+    expect(existsSync(cache)).toBe(false);
+    prepare();
+    expect(existsSync(cache)).toBe(true);
   });
 
   it('a command writes its own code cache (cli.<command>.cache; cli.cache for help, version and mistakes), and the next run reads it', () => {
