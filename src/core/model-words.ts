@@ -34,8 +34,17 @@ let starts: ReadonlySet<string> | undefined;
 
 /** The letters a word starts with, for `mayStartModel`: `Qwen3-Coder` → `qwen`, `4o` → ``. */
 function leadingLetters(text: string): string {
-  return /^[a-z]*/.exec(text.toLowerCase().replace(/^[^a-z0-9]+/, ''))?.[0] ?? '';
+  // /^[a-z]*/ after /^[^a-z0-9]+/ is removed, by hand: run for each of the catalog's ~400 names on a hook's first scan.
+  const lower = text.toLowerCase();
+  let start = 0;
+  while (start < lower.length && !isLowerOrDigit(lower.charCodeAt(start))) start += 1;
+  let end = start;
+  while (end < lower.length && isLower(lower.charCodeAt(end))) end += 1;
+  return lower.slice(start, end);
 }
+
+const isLower = (code: number) => code >= 0x61 && code <= 0x7a;
+const isLowerOrDigit = (code: number) => isLower(code) || (code >= 0x30 && code <= 0x39);
 
 /**
  * False when no model name can start with this word (`the`, `alpha`, `Jane`): lets a scan of free

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { configValueSync } from '../git/config-value.js';
 
@@ -10,7 +9,8 @@ const AUTO_CANDIDATES = '#;@!$%^&|:';
  * they can be known without git: system, global (XDG and ~/.gitconfig), local, worktree.
  */
 function configFiles(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv): string[] {
-  const home = env.HOME ?? homedir();
+  // node:os only when HOME is unset (loading it cost every hook run ~0.3 ms).
+  const home = env.HOME ?? process.getBuiltinModule('node:os').homedir();
   const files = [join(commonDir, 'config'), join(gitDir, 'config.worktree')];
   if (env.GIT_CONFIG_GLOBAL !== undefined) files.push(env.GIT_CONFIG_GLOBAL);
   else files.push(join(env.XDG_CONFIG_HOME || join(home, '.config'), 'git', 'config'), join(home, '.gitconfig'));

@@ -105,6 +105,7 @@ export function asciiLower(text: string): string | null {
 
 export function signatures(): Signatures {
   if (compiled) return compiled;
+  let identities: IdentitySignature[] | undefined;
   const agentNames = new Map<string, string>();
   for (const [slug, names] of Object.entries(data.agents)) {
     agentNames.set(slug, slug);
@@ -117,13 +118,17 @@ export function signatures(): Signatures {
     personNames: lowerSet(data.personNames),
     vendorWords: new Map(Object.entries(data.vendorWords)),
     nonAiTools: lowerSet(data.nonAiTools),
-    identities: data.identities.map((entry) => ({
-      agent: entry.agent,
-      ...(entry.name ? { name: regex(entry.name) } : {}),
-      ...(entry.email ? { email: regex(entry.email) } : {}),
-      ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
-      authorOnly: 'only' in entry && entry.only === 'author',
-    })),
+    // Set up when first read: a person's name and address never get that far (identity.ts checks their texts first).
+    get identities() {
+      identities ??= data.identities.map((entry) => ({
+        agent: entry.agent,
+        ...(entry.name ? { name: regex(entry.name) } : {}),
+        ...(entry.email ? { email: regex(entry.email) } : {}),
+        ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
+        authorOnly: 'only' in entry && entry.only === 'author',
+      }));
+      return identities;
+    },
     subjects: data.subjects.map(line),
     bodyLines: data.bodyLines.map(line),
     declaredKeys: lowerSet(data.declaredKeys),
@@ -134,7 +139,7 @@ export function signatures(): Signatures {
     coAuthorKeys: lowerSet(data.coAuthorKeys),
     env: data.env.map((entry) => ({
       agent: entry.agent,
-      when: Object.entries(entry.when).map(([name, pattern]) => [name, regex(pattern)] as [string, RegExp]),
+      when: Object.entries(entry.when).map(([name, pattern]) => [name, regex(pattern)] as [string, SignaturePattern]),
       modelVars: entry.modelVars,
       ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
     })),
