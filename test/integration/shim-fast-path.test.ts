@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import corpus from '../fixtures/attribution-corpus.json' with { type: 'json' };
@@ -101,12 +101,13 @@ function generated(entries: readonly (Case & { label?: { ai?: boolean } })[]): C
   return cases;
 }
 
-/** The fast path's sh function, as generated into the shims. */
+/** The fast path's sh function, as generated into the shims, and the LC_ALL=C the shim sets around its call. */
 function quietFunction(shim: string): string {
-  const start = shim.indexOf('aitrail_quiet() (');
-  const end = shim.indexOf('\n)\n', start) + 3;
+  const start = shim.indexOf('aitrail_quiet() {');
+  const end = shim.indexOf('\n}\n', start) + 3;
   expect(start).toBeGreaterThan(0);
-  return shim.slice(start, end);
+  expect(shim.slice(end)).toMatch(/^aitrail_l=\$\{LC_ALL\+x\}\$\{LC_ALL-\}\nLC_ALL=C; export LC_ALL\nif aitrail_quiet "\$1"; then exit 0; fi\n/);
+  return `${shim.slice(start, end)}LC_ALL=C; export LC_ALL\n`;
 }
 
 /** `text` as one single-quoted sh word. */
@@ -158,8 +159,42 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
     for (const [name, set] of lists) for (const key of set as Set<string>) expect(keys, name).toContain(key.toLowerCase());
   });
 
+  it('when the fast path says "start node", aitrail gets the locale it was given (set, empty or unset): the git shim, and the husky block under husky\'s sh -e', () => {
+    const repo = makeRepo();
+    repo.commit('start\n', { 'a.txt': 'a\n', '.gitignore': 'node_modules\n' });
+    // A stand-in for the installed aitrail (untracked, as npm installs it): it prints what it got.
+    const bin = join(repo.dir, 'node_modules', '.bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'aitrail'), '#!/bin/sh\nprintf "%s|%s|%s\\n" "${LC_ALL+set}" "${LC_ALL-}" "$*"\n', { mode: 0o755 });
+    writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'Fix it\n');
+    // .husky/commit-msg as `aitrail init` writes it, run the way husky 9 runs it (sh -e, aitrail on the PATH of node_modules/.bin).
+    writeFileSync(join(repo.dir, 'husky-commit-msg'), `${huskyBlockBody('commit-msg')}`);
+    const base = { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: repo.dir, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com' };
+    const runs = [
+      ['sh', join(HOOKS, 'commit-msg')],
+      ['sh', '-e', 'husky-commit-msg'],
+    ];
+    // With an agent variable, and without one (no stamp yet: node must check the config first).
+    for (const agent of [{ AITRAIL_MODEL: 'qwen/qwen3-coder' }, {}]) {
+      for (const [command, ...args] of runs) {
+        for (const [locale, expected] of [
+          [undefined, '||hook commit-msg .git/COMMIT_EDITMSG'],
+          ['', 'set||hook commit-msg .git/COMMIT_EDITMSG'],
+          ['C.UTF-8', 'set|C.UTF-8|hook commit-msg .git/COMMIT_EDITMSG'],
+        ] as const) {
+          const env = { ...base, ...agent, ...(locale === undefined ? {} : { LC_ALL: locale }) };
+          const run = spawnSync(command!, [...args, '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env, encoding: 'utf8' });
+          const label = `${args.join(' ')} LC_ALL=${locale} ${JSON.stringify(agent)}`;
+          expect(run.stderr, label).toBe('');
+          expect(run.stdout, label).toBe(`${expected}\n`);
+          expect(run.status, label).toBe(0);
+        }
+      }
+    }
+  });
+
   it('prepare-commit-msg, commit-msg and the husky block share the one generated fast path', () => {
-    const block = (text: string) => text.slice(text.indexOf('aitrail_quiet() ('), text.indexOf('aitrail_quiet "$1" && exit 0'));
+    const block = (text: string) => text.slice(text.indexOf('aitrail_quiet() {'), text.indexOf('if aitrail_quiet "$1"; then exit 0; fi'));
     const shim = block(readFileSync(join(HOOKS, 'commit-msg'), 'utf8'));
     expect(shim.length).toBeGreaterThan(1000);
     expect(block(readFileSync(join(HOOKS, 'prepare-commit-msg'), 'utf8'))).toBe(shim);
