@@ -1,5 +1,6 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { aliasModelNames, MODEL_NAMES_TAG, primeModelNames } from '../core/catalog.js';
 import type { LoadedConfig } from '../core/types.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { SCHEMA_HASH } from './schema-hash.generated.js';
@@ -26,6 +27,8 @@ interface CacheEntry {
   key: string;
   stamps: FileStamp[];
   loaded: LoadedConfig;
+  /** The config's `detect.aliases` keys with their normalised model names (catalog.ts aliasModelNames), under the catalog's tag. */
+  names?: { tag: string; names: unknown };
 }
 
 /** Stamp every file whose presence or content could change the config in force. */
@@ -52,6 +55,9 @@ export function readConfigCache(cacheDir: string, key: string, stamps: readonly 
     const { config, filepath } = entry.loaded;
     if (config === null || typeof config !== 'object' || Array.isArray(config)) return null;
     if (filepath !== null && typeof filepath !== 'string') return null;
+    // A hook then normalises none of the config's aliases again (only names of this very catalog).
+    const aliases = (config as { detect?: { aliases?: unknown } }).detect?.aliases;
+    if (entry.names?.tag === MODEL_NAMES_TAG) primeModelNames(aliases, entry.names.names);
     return { config, filepath };
   } catch {
     return null;
@@ -65,7 +71,8 @@ const RACY_MS = 2000;
 export function writeConfigCache(cacheDir: string, key: string, stamps: readonly FileStamp[], loaded: LoadedConfig): void {
   const now = Date.now();
   if (stamps.some((stamp) => stamp.mtimeMs !== null && stamp.mtimeMs > now - RACY_MS)) return;
-  const entry: CacheEntry = { format: CACHE_FORMAT, schema: SCHEMA_HASH, key, stamps: [...stamps], loaded };
+  const aliases = (loaded.config as { detect?: { aliases?: unknown } } | null)?.detect?.aliases;
+  const entry: CacheEntry = { format: CACHE_FORMAT, schema: SCHEMA_HASH, key, stamps: [...stamps], loaded, names: { tag: MODEL_NAMES_TAG, names: aliasModelNames(aliases) } };
   try {
     writeFileAtomicSync(join(cacheDir, CACHE_FILE), JSON.stringify(entry), { mkdir: true });
   } catch {

@@ -41,9 +41,10 @@
  * An `aliases` object is indexed once and cached by identity: treat it as immutable.
  */
 import { MODEL_ALIASES, ROUTERS, VENDOR_NAMES, VENDORS, FAMILIES } from './model-data.js';
-import { familyOf, isAgentName, normaliseModelName, type ModelName } from './model-name.js';
+import { familyOf, isAgentName, normaliseModelName, type ModelName, type NameOptions } from './model-name.js';
 import { MODEL_WORDS, shortName, type ModelContext } from './model-words.js';
 import PRECOMPUTED from './data/model-table.generated.json' with { type: 'json' };
+import CATALOG_TAG from './data/catalog-tag.generated.json' with { type: 'json' };
 
 export type { ModelContext } from './model-words.js';
 
@@ -96,6 +97,54 @@ export function buildModelTable(): Map<string, string> {
   return table;
 }
 
+/** Names normalised by an earlier process, given back by primeModelNames() (the config cache keeps its aliases'). */
+const primed = new Map<string, ModelName | null>();
+
+/**
+ * normaliseModelName() without its ~30 regular expressions when the answer is known: a key of the
+ * table is its own normalised name (test/unit/catalog-table.test.ts holds it for every key), and a
+ * name primed from the config cache. Compiling those expressions was most of what a commit hook's
+ * model lookup cost.
+ */
+function normalised(text: string, options: NameOptions = {}): ModelName | null {
+  if (options.fireworks) return normaliseModelName(text, options);
+  if (TABLE.has(text)) return { key: text, sized: text };
+  const known = primed.get(text);
+  return known === undefined ? normaliseModelName(text) : known;
+}
+
+/** What normaliseModelName() depends on, as generated beside the table: names normalised under another tag are never primed. */
+export const MODEL_NAMES_TAG: string = CATALOG_TAG.tag;
+
+/** The alias keys of `aliases` as userAliases() normalises them, with their normalised names: what primeModelNames() takes back. */
+export function aliasModelNames(aliases: unknown): [string, ModelName | null][] {
+  if (typeof aliases !== 'object' || aliases === null) return [];
+  const names: [string, ModelName | null][] = [];
+  for (const rawKey of Object.keys(aliases)) {
+    const key = cleanInput(rawKey)?.toLowerCase();
+    if (key && !key.includes('/') && !TABLE.has(key)) names.push([key, normaliseModelName(key)]);
+  }
+  return names;
+}
+
+/** What normaliseModelName() can give (model-name.ts normaliseText). */
+const wellFormed = (text: unknown): text is string => typeof text === 'string' && /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/.test(text) && !text.includes('..');
+
+/**
+ * Take back names aliasModelNames() gave under MODEL_NAMES_TAG, for the alias keys of `aliases` only
+ * (anything else, or a malformed entry, is ignored): a hook then normalises no alias of the config.
+ */
+export function primeModelNames(aliases: unknown, names: unknown): void {
+  if (!Array.isArray(names) || typeof aliases !== 'object' || aliases === null) return;
+  const keys = new Set(Object.keys(aliases).map((rawKey) => cleanInput(rawKey)?.toLowerCase()));
+  for (const entry of names) {
+    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || !keys.has(entry[0]) || TABLE.has(entry[0])) continue;
+    const [key, name] = entry as [string, unknown];
+    if (name === null) primed.set(key, null);
+    else if (typeof name === 'object' && wellFormed((name as ModelName).key) && wellFormed((name as ModelName).sized)) primed.set(key, { key: (name as ModelName).key, sized: (name as ModelName).sized });
+  }
+}
+
 /** ASCII text to work on, or null for hostile or oversized input. */
 function cleanInput(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.length > MAX_INPUT || FORBIDDEN.test(raw)) return null;
@@ -122,7 +171,7 @@ function userAliases(aliases: unknown): Lookup {
     const target = typeof rawTarget === 'string' ? aliasTarget(rawTarget) : null;
     if (!key || !target) continue;
     if (!lookup.has(key)) lookup.set(key, target);
-    const name = key.includes('/') ? null : normaliseModelName(key);
+    const name = key.includes('/') ? null : normalised(key);
     if (name && !lookup.has(name.key)) lookup.set(name.key, target);
   }
   aliasCache.set(aliases, lookup);
@@ -190,7 +239,7 @@ function resolveName(text: string, user: Lookup, context: ModelContext = {}): st
   const fireworks = leading.includes('fireworks') || leading.includes('fireworks_ai');
   const last = segments[segments.length - 1] ?? '';
   if (last === 'unknown') return vendorUnknown(leading);
-  const name = isAgentName(slug(last)) ? null : normaliseModelName(last, { fireworks });
+  const name = isAgentName(slug(last)) ? null : normalised(last, { fireworks });
   const found = name ? lookup(name, user, context) : null;
   return found ?? literalId(segments);
 }

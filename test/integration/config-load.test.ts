@@ -1,10 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load.js';
 import { loadConfigAtRevision } from '../../src/config/load-at-revision.js';
 import { GitError } from '../../src/git/exec.js';
-import { makeRepo, tempDir } from '../helpers/gitdir.js';
+import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { BIN } from '../helpers/cli.js';
+import { MODEL_NAMES_TAG } from '../../src/core/catalog.js';
 
 const YAML_POLICY = 'policy:\n  unknownModel: deny\n';
 const past = new Date(Date.now() - 60_000);
@@ -230,6 +233,32 @@ describe('loadConfig: cache', () => {
     utimesSync(other, past, past);
     expect((await loadConfig(repo.dir, { cacheDir, configFile: other })).config).toEqual({ trailer: { key: 'Flag' } });
     expect((await loadConfig(repo.dir, { cacheDir })).config).toEqual({ trailer: { key: 'Pkg' } });
+  });
+
+  it('keeps the aliases\' normalised model names under the catalog\'s tag; a hook from the cache names the same models', async () => {
+    const repo = makeRepo();
+    const cacheDir = join(repo.dir, '.git', 'aitrail');
+    repo.write('.aitrailrc.yml', 'detect:\n  aliases: { "Internal LLM": "acme/internal-llm-2", "gpt-4o": "acme/proxy-4o" }\n');
+    age(repo.dir, ['.aitrailrc.yml']);
+    await loadConfig(repo.dir, { cacheDir });
+    const entry = JSON.parse(readFileSync(join(cacheDir, 'config-cache.json'), 'utf8'));
+    // gpt-4o is a key of the table (its own normalised name): nothing to keep for it.
+    expect(entry.names).toEqual({ tag: MODEL_NAMES_TAG, names: [['internal llm', { key: 'internal-llm', sized: 'internal-llm' }]] });
+    // The trailer a hook records, from a cold and from a warm config cache (BIN: separate processes).
+    const message = join(repo.dir, '.git', 'COMMIT_EDITMSG');
+    const trailers = ['internal-llm', 'Internal_LLM', 'openai/gpt-4o'].map((model) => {
+      writeFileSync(message, 'Change\n');
+      const run = spawnSync(process.execPath, [BIN, 'hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, AITRAIL_MODEL: model }, encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      return readFileSync(message, 'utf8').trim().split('\n').at(-1);
+    });
+    expect(trailers).toEqual(['Assisted-by: unknown:acme/internal-llm-2', 'Assisted-by: unknown:acme/internal-llm-2', 'Assisted-by: unknown:acme/proxy-4o']);
+    // Names kept under another catalog are not taken: the same answers.
+    entry.names = { tag: 'another-catalog', names: [['internal llm', { key: 'something-else', sized: 'something-else' }]] };
+    writeFileSync(join(cacheDir, 'config-cache.json'), JSON.stringify(entry));
+    writeFileSync(message, 'Change\n');
+    spawnSync(process.execPath, [BIN, 'hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, AITRAIL_MODEL: 'Internal_LLM' }, encoding: 'utf8' });
+    expect(readFileSync(message, 'utf8')).toContain('Assisted-by: unknown:acme/internal-llm-2');
   });
 
   it('never caches an invalid config, nor a file modified within the last seconds', async () => {
