@@ -1,5 +1,6 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { removeFileIfThere } from '../io/remove-file.js';
 import { loadConfig } from '../config/load.js';
 import { detectAtCommitTime } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -71,6 +72,6 @@ function templateUntouched(gitDir: string, message: string, key: string, comment
   } catch {
     return false;
   }
-  rmSync(marker, { force: true });
+  removeFileIfThere(marker);
   return templateComparable(message, key, commentChar) === template;
 }

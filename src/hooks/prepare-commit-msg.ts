@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { removeFileIfThere } from '../io/remove-file.js';
 import { sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime } from '../core/detect.js';
 import { recordTrailers, templateComparable } from '../core/record-trailers.js';
@@ -64,7 +65,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
 
   const gitDir = hookGitDir(context.cwd, context.env, file);
   const marker = templateMarkerPath(gitDir);
-  rmSync(marker, { force: true });
+  removeFileIfThere(marker);
   if (isRebaseReplay(context.env)) return;
   const before = keepsStamp(context.env) ? configBytesNow(context.cwd) : undefined;
   const { config, warning } = await loadHookConfig(context.cwd, gitDir);
