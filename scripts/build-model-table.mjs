@@ -7,9 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { catalogTag } from './catalog-tag.mjs';
 
 const { buildModelTable } = await import('../dist/core/catalog.js');
+const { buildModelStarts } = await import('../dist/core/model-words.js');
 const out = fileURLToPath(new URL('../src/core/data/model-table.generated.json', import.meta.url));
 writeFileSync(out, `${JSON.stringify([...buildModelTable().entries()])}\n`);
 console.log(`wrote ${out}`);
+// The first letters of every catalog name (model-words.ts mayStartModel), from the new table.
+const startsFile = fileURLToPath(new URL('../src/core/data/model-starts.generated.json', import.meta.url));
+writeFileSync(startsFile, `${JSON.stringify(buildModelStarts())}\n`);
+console.log(`wrote ${startsFile}`);
 // The tag of what normalisation depends on: a config cache keeps its aliases' normalised names
 // under it (src/config/config-cache.ts), and never gives back names another catalog normalised.
 const tagFile = fileURLToPath(new URL('../src/core/data/catalog-tag.generated.json', import.meta.url));

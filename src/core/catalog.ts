@@ -220,6 +220,7 @@ function resolveText(text: string, user: Lookup, context: ModelContext = {}): st
 
 /** `Anthropic: Claude Opus 4.5` (OpenRouter's display names) → `Claude Opus 4.5`. */
 function withoutVendorLabel(text: string): string {
+  if (!text.includes(':')) return text;
   const label = /^([a-z][a-z0-9 .-]{0,30}):\s+(\S.*)$/i.exec(text);
   return label && VENDOR_NAMES.has(slug(label[1] ?? '')) ? (label[2] ?? text) : text;
 }

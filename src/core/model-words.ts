@@ -2,6 +2,7 @@
 // a model name, and the short names agents accept (`opus`, `pro` for Gemini CLI). Pure; the rules
 // of the catalog itself are in catalog.ts.
 import PRECOMPUTED from './data/model-table.generated.json' with { type: 'json' };
+import STARTS from './data/model-starts.generated.json' with { type: 'json' };
 import { FAMILIES, ROUTERS, SHORT_NAMES, VENDOR_NAMES } from './model-data.js';
 
 /**
@@ -46,20 +47,24 @@ function leadingLetters(text: string): string {
 const isLower = (code: number) => code >= 0x61 && code <= 0x7a;
 const isLowerOrDigit = (code: number) => isLower(code) || (code >= 0x30 && code <= 0x39);
 
+/** The first letters of every name the catalog knows (table, families, vendor, router and short names): generated into model-starts.generated.json. */
+export function buildModelStarts(): string[] {
+  const all = new Set<string>(['opus', 'sonnet', 'haiku']);
+  for (const [key] of PRECOMPUTED as [string, string][]) all.add(leadingLetters(key));
+  for (const family of FAMILIES) all.add(leadingLetters(family.word));
+  for (const name of [...VENDOR_NAMES.keys(), ...ROUTERS]) all.add(leadingLetters(name));
+  for (const names of SHORT_NAMES.values()) for (const name of names.keys()) all.add(leadingLetters(name));
+  return [...all].sort();
+}
+
 /**
  * False when no model name can start with this word (`the`, `alpha`, `Jane`): lets a scan of free
- * text skip the catalog for most words. Built once from the table, the families, vendor and router
- * names and the short names; `aliases` (config `detect.aliases`) are checked as given.
+ * text skip the catalog for most words. The first letters of every catalog name are generated with
+ * the table (building them from ~400 names cost each commit hook ~0.5 ms; test/unit/catalog-table.test.ts
+ * fails when they drift); `aliases` (config `detect.aliases`) are checked as given.
  */
 export function mayStartModel(word: string, aliases: Record<string, string> = {}): boolean {
-  if (!starts) {
-    const all = new Set<string>(['opus', 'sonnet', 'haiku']);
-    for (const [key] of PRECOMPUTED as [string, string][]) all.add(leadingLetters(key));
-    for (const family of FAMILIES) all.add(leadingLetters(family.word));
-    for (const name of [...VENDOR_NAMES.keys(), ...ROUTERS]) all.add(leadingLetters(name));
-    for (const names of SHORT_NAMES.values()) for (const name of names.keys()) all.add(leadingLetters(name));
-    starts = all;
-  }
+  starts ??= new Set(STARTS);
   const lead = leadingLetters(word);
   if (starts.has(lead) || word.includes('/')) return true;
   return Object.keys(aliases).some((alias) => leadingLetters(alias) === lead);

@@ -3,6 +3,8 @@ import { buildModelTable } from '../../src/core/catalog.js';
 import { normaliseModelName } from '../../src/core/model-name.js';
 import table from '../../src/core/data/model-table.generated.json' with { type: 'json' };
 import tag from '../../src/core/data/catalog-tag.generated.json' with { type: 'json' };
+import starts from '../../src/core/data/model-starts.generated.json' with { type: 'json' };
+import { buildModelStarts } from '../../src/core/model-words.js';
 import { catalogTag } from '../../scripts/catalog-tag.mjs';
 
 describe('precomputed model table', () => {
@@ -13,6 +15,11 @@ describe('precomputed model table', () => {
 
   it('every key is its own normalised name (catalog.ts skips normaliseModelName for them)', () => {
     for (const [key] of table as [string, string][]) expect(normaliseModelName(key), key).toEqual({ key, sized: key });
+  });
+
+  it('the first letters of catalog names equal those built from the new table (regenerate: npm run build && node scripts/build-model-table.mjs)', () => {
+    expect(starts).toEqual(buildModelStarts());
+    expect(starts).toEqual(expect.arrayContaining(['claude', 'gpt', 'qwen', 'opus', 'anthropic', 'openrouter']));
   });
 
   it('the catalog tag is the hash of what normalisation reads (regenerate: npm run build && node scripts/build-model-table.mjs)', () => {
