@@ -34,10 +34,11 @@ export function judgeCommitBeingMade(commit: CommitBeingMade): { violations: Vio
     isMerge: false,
   };
   // Only path rules need the staged paths to decide; otherwise they are read (one git spawn)
-  // just to name the files in a violation.
+  // just to name the files in an error (a warning's line names none: an agent's commit whose
+  // model is unknown under `unknownModel: warn` spawns nothing).
   if (policy.paths.length > 0) facts.paths = stagedPathsSync(commit.repoDir);
   let violations = evaluateCommit(facts, policy);
-  if (violations.length > 0 && policy.paths.length === 0) {
+  if (violations.some((violation) => violation.severity === 'error') && policy.paths.length === 0) {
     facts.paths = stagedPathsSync(commit.repoDir);
     violations = evaluateCommit(facts, policy);
   }
