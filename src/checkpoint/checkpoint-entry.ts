@@ -3,6 +3,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { CHECKPOINT_AGENTS } from '../core/checkpoint/payloads/read-payload.js';
 import { checkpointMessages } from './messages.js';
 import { MAX_PAYLOAD_BYTES, runCheckpoint } from './run-checkpoint.js';
+import { writeFd, writeStderr } from '../io/write-fd.js';
 
 /**
  * stdin, whole, or null past `limit` bytes (the rest is drained, so the agent never blocks
@@ -54,7 +55,7 @@ export async function runCheckpointCommand(argv: readonly string[]): Promise<num
   // -q/--quiet or AITRAIL_QUIET=1: no warnings (nothing else is ever printed but Gemini CLI's and Cursor's `{}`).
   const quiet = argv.includes('-q') || argv.includes('--quiet') || process.env.AITRAIL_QUIET === '1';
   const warn = (text: string) => {
-    if (!quiet) process.stderr.write(text);
+    if (!quiet) writeStderr(text);
   };
   // Read (and drain) stdin first: the agent is writing the payload and must never see a broken pipe.
   const payload = await readStdin(MAX_PAYLOAD_BYTES);
@@ -64,6 +65,6 @@ export async function runCheckpointCommand(argv: readonly string[]): Promise<num
     return ExitCode.ok;
   }
   const code = runCheckpoint({ agent, payload, cwd: process.cwd(), env: process.env, now: Date.now(), warn });
-  if (agent === 'gemini-cli' || agent === 'cursor') process.stdout.write('{}\n');
+  if (agent === 'gemini-cli' || agent === 'cursor') writeFd(1, '{}\n');
   return code;
 }

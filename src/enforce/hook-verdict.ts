@@ -3,6 +3,7 @@ import { renderVerdictText, renderWarningLine } from '../core/policy/render-text
 import type { Verdict } from '../core/policy/verdict.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { enforceMessages } from './messages.js';
+import { writeStderr } from '../io/write-fd.js';
 
 /**
  * Print a push-time verdict on stderr (git relays a server's stderr to the pusher as `remote:`
@@ -11,23 +12,23 @@ import { enforceMessages } from './messages.js';
  */
 export function reportHookVerdict(result: { verdict: Verdict; cut: string[] }, refused: string, options: { quiet?: boolean } = {}): number {
   if (result.cut.length > 0) {
-    process.stderr.write(enforceMessages.shallowCut(result.cut[0] as string));
+    writeStderr(enforceMessages.shallowCut(result.cut[0] as string));
     return ExitCode.git;
   }
   const { verdict } = result;
   if (verdict.violations.length === 0) return ExitCode.ok;
   // Warnings never stop a push: one line each (none with AITRAIL_QUIET=1); errors in full.
   const errors = verdict.violations.filter((violation) => violation.severity === 'error');
-  if (!options.quiet) process.stderr.write(verdict.violations.filter((violation) => violation.severity !== 'error').map(renderWarningLine).join(''));
+  if (!options.quiet) writeStderr(verdict.violations.filter((violation) => violation.severity !== 'error').map(renderWarningLine).join(''));
   if (errors.length === 0) return ExitCode.ok;
-  process.stderr.write(renderVerdictText({ ...verdict, violations: errors }));
-  process.stderr.write(refused);
+  writeStderr(renderVerdictText({ ...verdict, violations: errors }));
+  writeStderr(refused);
   return ExitCode.violation;
 }
 
 /** Fail closed on input git should never send. */
 export function malformedInput(hook: string, lines: string[]): number {
   const shown = lines.slice(0, 3).map((line) => safeJson(line.slice(0, 200))).join(', ');
-  process.stderr.write(`aitrail: ${hook}: unexpected input from git (${shown}); refusing to let it through unjudged.\n`);
+  writeStderr(`aitrail: ${hook}: unexpected input from git (${shown}); refusing to let it through unjudged.\n`);
   return ExitCode.git;
 }

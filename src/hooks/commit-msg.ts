@@ -13,6 +13,7 @@ import { commentCharFor } from './comment-char.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import type { HookHandler } from './dispatch.js';
 import { detectOptionsOf } from '../config/defaults.js';
+import { writeStderr } from '../io/write-fd.js';
 
 /**
  * `commit-msg <message-file>`: judge the commit being made — the message as prepare-commit-msg
@@ -25,7 +26,7 @@ import { detectOptionsOf } from '../config/defaults.js';
 export const handler: HookHandler = async (args, context) => {
   const file = args[0];
   if (!file) {
-    process.stderr.write('aitrail: commit-msg: git gave no message file; reinstall the hooks with `npx aitrail init --force`.\n');
+    writeStderr('aitrail: commit-msg: git gave no message file; reinstall the hooks with `npx aitrail init --force`.\n');
     return ExitCode.usage;
   }
   try {
@@ -42,11 +43,11 @@ export const handler: HookHandler = async (args, context) => {
     // line starts with it, so no line is a comment).
     const stripped = context.env.GIT_EDITOR === ':' ? '\n' : commentChar;
     if (onlyRecordedTrailers(message, detectOptions.trailerKey, stripped)) {
-      process.stderr.write('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
+      writeStderr('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
       return ExitCode.violation;
     }
     if (templateUntouched(gitDir, message, detectOptions.trailerKey, commentChar)) {
-      process.stderr.write('Aborting commit; you did not edit the message (aitrail: only the recorded trailer was added to the template).\n');
+      writeStderr('Aborting commit; you did not edit the message (aitrail: only the recorded trailer was added to the template).\n');
       return ExitCode.violation;
     }
     const signals = gatherCommitTimeSignals(root, gitDir, context.env);
@@ -55,7 +56,7 @@ export const handler: HookHandler = async (args, context) => {
     const { judgeCommitBeingMade } = await import('../enforce/judge-staged.js');
     const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar, attributions, author: signals.author, config, quiet: context.env.AITRAIL_QUIET === '1' });
     if (violations.length === 0) return ExitCode.ok;
-    process.stderr.write(text);
+    writeStderr(text);
     return violations.some((violation) => violation.severity === 'error') ? ExitCode.violation : ExitCode.ok;
   } catch (error) {
     const { reportError } = await import('../errors/report-error.js');

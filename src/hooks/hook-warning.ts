@@ -1,8 +1,9 @@
 import { sanitize } from '../core/sanitize.js';
+import { writeStderr } from '../io/write-fd.js';
 
 /** One warning line on stderr from a hook that never blocks (AITRAIL_QUIET=1 silences it), its text made safe to print. */
 export function hookWarning(env: NodeJS.ProcessEnv, text: string): void {
-  if (env.AITRAIL_QUIET !== '1') process.stderr.write(`aitrail: warning: ${sanitize(text, { max: 400 })}\n`);
+  if (env.AITRAIL_QUIET !== '1') writeStderr(`aitrail: warning: ${sanitize(text, { max: 400 })}\n`);
 }
 
 /** The first line of what was thrown. */

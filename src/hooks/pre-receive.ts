@@ -2,6 +2,7 @@ import { safeJson } from '../core/sanitize.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { parsePreReceiveLines } from '../core/ref-updates.js';
 import type { HookHandler } from './dispatch.js';
+import { writeStderr } from '../io/write-fd.js';
 
 /** `--config <file>` / `--config=<file>`; anything else is a usage error. */
 export function parseReceiveArgs(args: readonly string[]): { configFile?: string; error?: string } {
@@ -24,7 +25,7 @@ export function parseReceiveArgs(args: readonly string[]): { configFile?: string
 export const handler: HookHandler = async (args, context) => {
   const parsed = parseReceiveArgs(args);
   if (parsed.error !== undefined) {
-    process.stderr.write(`aitrail: ${parsed.error}\n`);
+    writeStderr(`aitrail: ${parsed.error}\n`);
     return ExitCode.usage;
   }
   try {
@@ -40,16 +41,16 @@ export const handler: HookHandler = async (args, context) => {
     ]);
     const replacing = await refusedReplaceRefs(context.cwd, updates);
     if (replacing.length > 0) {
-      process.stderr.write(enforceMessages.replaceRefsRefused(replacing));
+      writeStderr(enforceMessages.replaceRefsRefused(replacing));
       return ExitCode.violation;
     }
     // Deletions too: the default branch's policy is remembered before it can be deleted.
     const plan = await receiveSets(context.cwd, updates, parsed.configFile);
     if ('refusal' in plan) {
-      process.stderr.write(plan.refusal);
+      writeStderr(plan.refusal);
       return ExitCode.git;
     }
-    if (plan.warning !== undefined) process.stderr.write(plan.warning);
+    if (plan.warning !== undefined) writeStderr(plan.warning);
     if (plan.sets.length === 0) return ExitCode.ok;
     const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd), plan.notesTip === undefined ? {} : { notesTip: plan.notesTip });
     return reportHookVerdict(result, enforceMessages.receiveRefused());

@@ -10,12 +10,13 @@ import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
 import { commentCharFor } from './comment-char.js';
 import type { HookContext, HookHandler } from './dispatch.js';
+import { writeStderr } from '../io/write-fd.js';
 
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 /** One line on stderr; this hook never blocks a commit (`blocked: false`: say so). */
 function warn(text: string, blocked = false): void {
-  process.stderr.write(`aitrail: warning: ${sanitize(text, { max: 400 })}${blocked ? '' : ' (commit not blocked)'}\n`);
+  writeStderr(`aitrail: warning: ${sanitize(text, { max: 400 })}${blocked ? '' : ' (commit not blocked)'}\n`);
 }
 
 /**
@@ -28,7 +29,7 @@ export const handler: HookHandler = async (args, context) => {
     await record(args, context);
   } catch (error) {
     warn(`prepare-commit-msg failed, nothing recorded: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    if (context.env.AITRAIL_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (context.env.AITRAIL_DEBUG && error instanceof Error) writeStderr(`${error.stack}\n`);
   }
   return 0;
 };

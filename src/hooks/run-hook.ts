@@ -3,6 +3,7 @@ import { sanitize } from '../core/sanitize.js';
 import { cliMessages } from '../errors/usage-messages.js';
 import type { HookHandler } from './dispatch.js';
 import { hookOptions } from './hook-options.js';
+import { writeStderr } from '../io/write-fd.js';
 
 /** Where each hook's handler comes from: loaded only when it runs (a commit must not pay for the push hooks' code). */
 export type HookLoaders = Record<string, () => Promise<{ handler: HookHandler }>>;
@@ -25,7 +26,7 @@ export async function runHookWith(argv: string[], hooks: HookLoaders): Promise<n
   const load = name ? hooks[name] : undefined;
   if (!load) {
     const text = name?.startsWith('-') ? cliMessages.unknownOption(sanitize(name.split('=')[0]!, { max: 60 }), 'hook') : `unknown hook '${sanitize(String(name ?? ''), { max: 60 })}'. Known hooks: ${Object.keys(hooks).join(', ')}.`;
-    process.stderr.write(`aitrail: ${text}\n`);
+    writeStderr(`aitrail: ${text}\n`);
     return ExitCode.usage;
   }
   const { handler } = await load();
