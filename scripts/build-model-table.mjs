@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalogTag } from './catalog-tag.mjs';
 
-const { buildModelTable } = await import('../dist/core/catalog.js');
+const { buildFixedNames, buildModelTable } = await import('../dist/core/catalog.js');
 const { buildModelStarts } = await import('../dist/core/model-words.js');
 const out = fileURLToPath(new URL('../src/core/data/model-table.generated.json', import.meta.url));
 writeFileSync(out, `${JSON.stringify([...buildModelTable().entries()])}\n`);
@@ -15,6 +15,10 @@ console.log(`wrote ${out}`);
 const startsFile = fileURLToPath(new URL('../src/core/data/model-starts.generated.json', import.meta.url));
 writeFileSync(startsFile, `${JSON.stringify(buildModelStarts())}\n`);
 console.log(`wrote ${startsFile}`);
+// The family words and vendor names that are their own normalised name (catalog.ts normalised()).
+const fixedFile = fileURLToPath(new URL('../src/core/data/model-fixed-names.generated.json', import.meta.url));
+writeFileSync(fixedFile, `${JSON.stringify(buildFixedNames())}\n`);
+console.log(`wrote ${fixedFile}`);
 // The tag of what normalisation depends on: a config cache keeps its aliases' normalised names
 // under it (src/config/config-cache.ts), and never gives back names another catalog normalised.
 const tagFile = fileURLToPath(new URL('../src/core/data/catalog-tag.generated.json', import.meta.url));

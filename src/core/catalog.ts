@@ -45,6 +45,7 @@ import { familyOf, isAgentName, normaliseModelName, type ModelName, type NameOpt
 import { MODEL_WORDS, shortName, type ModelContext } from './model-words.js';
 import PRECOMPUTED from './data/model-table.generated.json' with { type: 'json' };
 import CATALOG_TAG from './data/catalog-tag.generated.json' with { type: 'json' };
+import FIXED_NAMES from './data/model-fixed-names.generated.json' with { type: 'json' };
 
 export type { ModelContext } from './model-words.js';
 
@@ -100,15 +101,24 @@ export function buildModelTable(): Map<string, string> {
 /** Names normalised by an earlier process, given back by primeModelNames() (the config cache keeps its aliases'). */
 const primed = new Map<string, ModelName | null>();
 
+/** Family words and vendor names that are their own normalised name (`claude`, `qwen`, `openai`): generated with the table. */
+const FIXED: ReadonlySet<string> = new Set(FIXED_NAMES);
+
+/** The family words and vendor names normaliseModelName() leaves as they are: written to model-fixed-names.generated.json. */
+export function buildFixedNames(): string[] {
+  const words = new Set([...FAMILIES.map((family) => family.word), ...VENDOR_NAMES.keys()]);
+  return [...words].filter((word) => !TABLE.has(word) && JSON.stringify(normaliseModelName(word)) === JSON.stringify({ key: word, sized: word })).sort();
+}
+
 /**
  * normaliseModelName() without its ~30 regular expressions when the answer is known: a key of the
- * table is its own normalised name (test/unit/catalog-table.test.ts holds it for every key), and a
- * name primed from the config cache. Compiling those expressions was most of what a commit hook's
+ * table is its own normalised name (test/unit/catalog-table.test.ts holds it for every key), so are
+ * the generated family words and vendor names, and a name primed from the config cache. Compiling those expressions was most of what a commit hook's
  * model lookup cost.
  */
 function normalised(text: string, options: NameOptions = {}): ModelName | null {
   if (options.fireworks) return normaliseModelName(text, options);
-  if (TABLE.has(text)) return { key: text, sized: text };
+  if (TABLE.has(text) || FIXED.has(text)) return { key: text, sized: text };
   const known = primed.get(text);
   return known === undefined ? normaliseModelName(text) : known;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildModelTable } from '../../src/core/catalog.js';
+import { buildFixedNames, buildModelTable } from '../../src/core/catalog.js';
+import fixed from '../../src/core/data/model-fixed-names.generated.json' with { type: 'json' };
 import { normaliseModelName } from '../../src/core/model-name.js';
 import table from '../../src/core/data/model-table.generated.json' with { type: 'json' };
 import tag from '../../src/core/data/catalog-tag.generated.json' with { type: 'json' };
@@ -20,6 +21,12 @@ describe('precomputed model table', () => {
   it('the first letters of catalog names equal those built from the new table (regenerate: npm run build && node scripts/build-model-table.mjs)', () => {
     expect(starts).toEqual(buildModelStarts());
     expect(starts).toEqual(expect.arrayContaining(['claude', 'gpt', 'qwen', 'opus', 'anthropic', 'openrouter']));
+  });
+
+  it('the family words and vendor names taken as their own normalised name are those normaliseModelName leaves as they are (regenerate as above)', () => {
+    expect(fixed).toEqual(buildFixedNames());
+    expect(fixed).toEqual(expect.arrayContaining(['claude', 'qwen', 'openai']));
+    for (const word of fixed) expect(normaliseModelName(word), word).toEqual({ key: word, sized: word });
   });
 
   it('the catalog tag is the hash of what normalisation reads (regenerate: npm run build && node scripts/build-model-table.mjs)', () => {

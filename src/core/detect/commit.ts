@@ -5,7 +5,7 @@ import { matchIdentity } from './identity.js';
 import { newBudget, type Budget, type Mention } from './mentions.js';
 import { readable } from './readable.js';
 import { mergeAttributions } from './merge.js';
-import { asciiLower, mayMatchLine, signatures } from './signatures.js';
+import { lineLower, mayMatchLine, signatures } from './signatures.js';
 import { userRuleAttributions } from './user-rules.js';
 import { DEFAULT_TRAILER_KEY } from '../defaults.js';
 
@@ -78,16 +78,16 @@ function fromAuthor(signals: CommitSignals, aliases: Record<string, string>): At
 export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, checkTexts = true): Attribution[] {
   const sig = signatures();
   const result: Attribution[] = [];
-  const subjectLower = checkTexts ? asciiLower(signals.subject) : null;
+  const subjectLower = lineLower(signals.subject);
   for (const subject of sig.subjects) {
-    if (mayMatchLine(subject, subjectLower) && subject.pattern.test(signals.subject)) result.push(found(subject.agent, subject.defaultModel ?? 'unknown', `subject ${quote(signals.subject)}`));
+    if ((!checkTexts || mayMatchLine(subject, subjectLower)) && subject.pattern.test(signals.subject)) result.push(found(subject.agent, subject.defaultModel ?? 'unknown', `subject ${quote(signals.subject)}`));
   }
   const lines = signals.message.split('\n', MAX_BODY_LINES).slice(1);
   for (const line of lines) {
     const text = readable(line.replace(/\r$/, ''));
-    const lower = checkTexts ? asciiLower(text) : null;
+    const lower = lineLower(text);
     for (const body of sig.bodyLines) {
-      if (mayMatchLine(body, lower) && body.pattern.test(text)) result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
+      if ((!checkTexts || mayMatchLine(body, lower)) && body.pattern.test(text)) result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
     }
   }
   return result;

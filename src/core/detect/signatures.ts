@@ -22,6 +22,8 @@ export interface LineSignature {
    * lineTexts()), or undefined when none could be read off the pattern. mayMatchLine() reads them.
    */
   texts?: readonly string[];
+  /** Every text is ASCII (mayMatchLine then also checks lines outside ASCII). */
+  asciiTexts?: boolean;
   defaultModel?: string;
 }
 
@@ -86,21 +88,32 @@ const LINE_TEXTS: Readonly<Record<string, readonly string[]>> = FAST_PATH_TEXTS.
 
 function line(entry: { agent: string; pattern: string; defaultModel?: string }): LineSignature {
   const texts = Object.hasOwn(LINE_TEXTS, entry.pattern) ? LINE_TEXTS[entry.pattern] : undefined;
-  return { agent: entry.agent, pattern: regex(entry.pattern), ...(texts ? { texts } : {}), ...(entry.defaultModel ? { defaultModel: entry.defaultModel } : {}) };
+  const asciiTexts = texts?.every((text) => /^[\x00-\x7f]*$/.test(text)) ?? false;
+  return { agent: entry.agent, pattern: regex(entry.pattern), ...(texts ? { texts, asciiTexts } : {}), ...(entry.defaultModel ? { defaultModel: entry.defaultModel } : {}) };
 }
 
 /**
- * False when `signature` cannot match `text`: `text` is printable ASCII and its lower case holds
- * none of the signature's texts. Anything else (other characters fold into letters without case)
- * goes to the expression. `lower` is `text.toLowerCase()` when printable ASCII, else null.
+ * False when `signature` cannot match the line whose lineLower() is `lower`: it holds none of the
+ * signature's texts. The expressions read without case, Unicode: a character matches a letter of
+ * a text when both fold to the same, and the only characters outside ASCII that fold into ASCII
+ * letters are U+212A (K, lower case `k`) and U+017F (ſ, folded `s`), which lineLower() maps. A
+ * signature with a text outside ASCII is always run on a line outside ASCII.
  */
-export function mayMatchLine(signature: LineSignature, lower: string | null): boolean {
-  return lower === null || signature.texts === undefined || signature.texts.some((text) => lower.includes(text));
+export function mayMatchLine(signature: LineSignature, lower: LineLower): boolean {
+  if (signature.texts === undefined || (!lower.ascii && !signature.asciiTexts)) return true;
+  return signature.texts.some((text) => lower.text.includes(text));
 }
 
-/** What mayMatchLine() takes for `text`: its lower case when printable ASCII, else null. */
-export function asciiLower(text: string): string | null {
-  return /^[\x20-\x7e]*$/.test(text) ? text.toLowerCase() : null;
+export interface LineLower {
+  text: string;
+  /** The line was printable ASCII. */
+  ascii: boolean;
+}
+
+/** What mayMatchLine() takes for a line: its lower case, ſ read as s. */
+export function lineLower(text: string): LineLower {
+  const ascii = /^[\x20-\x7e]*$/.test(text);
+  return { text: ascii ? text.toLowerCase() : text.toLowerCase().replaceAll('\u017f', 's'), ascii };
 }
 
 export function signatures(): Signatures {
