@@ -5,7 +5,9 @@
 //    post-commit) cost together — the shims alone (executed one after the other from one sh, as git
 //    runs hooks, minus that sh's own start), and `git commit` with the hooks minus without.
 //    Target: at most 0.3x `node -e 0` (the shims decide without starting node).
-// 2. An AI commit: each hook, `aitrail hook <name>` (the node process) and through its shim.
+// 2. An AI commit: each hook, `aitrail hook <name>` (the node process) and through its shim, for a
+//    commit that names its model (AITRAIL_MODEL) and for one as Claude Code makes it (its
+//    environment markers and message lines, no model: commit-msg warns under unknownModel: warn).
 //    Target: each `aitrail hook` at most 1.5x `node -e 0`.
 // BENCH_ITERATIONS=n changes the number of runs (default 40).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,6 +24,9 @@ const AI_TARGET = 1.5;
 
 const env = { ...cleanEnv(), GIT_AUTHOR_NAME: 'Bench Human', GIT_AUTHOR_EMAIL: 'bench@example.com' };
 const aiEnv = { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
+// An agent's own commit, as Claude Code makes it: its environment markers, its two message lines, no model named anywhere
+// (under the config's unknownModel: warn, commit-msg prints a warning).
+const agentEnv = { ...env, CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli' };
 
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-bench-')));
 try {
@@ -49,6 +54,8 @@ try {
   const message = 'Add a feature\n\nWith a body.\n';
   // commit-msg sees the message as prepare-commit-msg left it: with the trailer.
   const recorded = `${message}\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n`;
+  const agentMessage = `${message}\n\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n`;
+  const agentRecorded = `${agentMessage}Assisted-by: claude-code:unknown\n`;
   const hook = (name) => join('.git', 'hooks', name);
   const spawn = (command, args, runEnv, text) => {
     if (text !== undefined) writeFileSync(messageFile, text);
@@ -71,6 +78,8 @@ try {
     'human: git commit, no hooks': () => spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--allow-empty', '-m', 'Human change'], env),
     'AI: aitrail hook prepare-commit-msg': () => spawn(process.execPath, [bin, 'hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], aiEnv, message),
     'AI: aitrail hook commit-msg': () => spawn(process.execPath, [bin, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], aiEnv, recorded),
+    'AI: agent commit, aitrail hook prepare-commit-msg': () => spawn(process.execPath, [bin, 'hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], agentEnv, agentMessage),
+    'AI: agent commit, aitrail hook commit-msg': () => spawn(process.execPath, [bin, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], agentEnv, agentRecorded),
     'AI: shim prepare-commit-msg': () => spawn('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], aiEnv, message),
     'AI: shim commit-msg': () => spawn('sh', [hook('commit-msg'), '.git/COMMIT_EDITMSG'], aiEnv, recorded),
   };
@@ -97,7 +106,7 @@ try {
   line('(the 3 shims, each spawned from this node process)', med['human: the 3 shims of a commit']);
   console.log('AI commit, each hook:');
   let worst = 0;
-  for (const name of ['AI: aitrail hook prepare-commit-msg', 'AI: aitrail hook commit-msg']) {
+  for (const name of ['AI: aitrail hook prepare-commit-msg', 'AI: aitrail hook commit-msg', 'AI: agent commit, aitrail hook prepare-commit-msg', 'AI: agent commit, aitrail hook commit-msg']) {
     worst = Math.max(worst, med[name] / base);
     line(name.slice(4), med[name]);
   }
@@ -106,6 +115,9 @@ try {
   writeFileSync(messageFile, message);
   execFileSync('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], { cwd: dir, env: aiEnv });
   console.log(`check: the AI commit's hook wrote ${JSON.stringify(execFileSync('tail', ['-n', '1', messageFile], { encoding: 'utf8' }).trim())}`);
+  writeFileSync(messageFile, agentMessage);
+  execFileSync('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], { cwd: dir, env: agentEnv });
+  console.log(`check: the agent commit's hook wrote ${JSON.stringify(execFileSync('tail', ['-n', '1', messageFile], { encoding: 'utf8' }).trim())}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
