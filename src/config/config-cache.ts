@@ -36,9 +36,11 @@ export function stampFiles(paths: readonly string[]): FileStamp[] {
   return paths.map((path) => {
     let link: string | null = null;
     try {
-      const own = lstatSync(path);
-      if (own.isSymbolicLink()) link = `${own.ino}:${own.mtimeMs}:${own.ctimeMs}`;
-      const target = statSync(path);
+      // Most places hold nothing: asked without an exception each (a hook stamps six places on every run).
+      const own = lstatSync(path, { throwIfNoEntry: false });
+      if (own?.isSymbolicLink()) link = `${own.ino}:${own.mtimeMs}:${own.ctimeMs}`;
+      const target = own === undefined ? undefined : statSync(path, { throwIfNoEntry: false });
+      if (target === undefined) return { path, size: null, mtimeMs: null, ctimeMs: null, ino: null, link };
       return { path, size: target.size, mtimeMs: target.mtimeMs, ctimeMs: target.ctimeMs, ino: target.ino, link };
     } catch {
       return { path, size: null, mtimeMs: null, ctimeMs: null, ino: null, link };

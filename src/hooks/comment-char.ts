@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { configValueSync } from '../git/config-value.js';
 
@@ -29,6 +29,8 @@ function surelyDefault(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv
   for (const file of configFiles(gitDir, commonDir, env)) {
     let text: string;
     try {
+      // A file that is not there is asked without an exception (most of these are not).
+      if (statSync(file, { throwIfNoEntry: false }) === undefined) continue;
       text = readFileSync(file, 'latin1');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
@@ -42,6 +44,7 @@ function surelyDefault(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv
 /** The common git dir of `gitDir` (a worktree's git dir names it in its `commondir` file). */
 function commonDirOf(gitDir: string): string {
   try {
+    if (statSync(join(gitDir, 'commondir'), { throwIfNoEntry: false }) === undefined) return gitDir;
     return resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim());
   } catch {
     return gitDir;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { loadConfig } from '../config/load.js';
@@ -69,6 +69,7 @@ function templateUntouched(gitDir: string, message: string, key: string, comment
   const marker = templateMarkerPath(gitDir);
   let template: string;
   try {
+    if (statSync(marker, { throwIfNoEntry: false }) === undefined) return false;
     template = readFileSync(marker, 'utf8');
   } catch {
     return false;

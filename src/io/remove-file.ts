@@ -1,4 +1,4 @@
-import { unlinkSync } from 'node:fs';
+import { lstatSync, unlinkSync } from 'node:fs';
 
 /**
  * Remove the file at `path` if there is one (rmSync(path, { force: true }) for a file): unlink,
@@ -6,6 +6,8 @@ import { unlinkSync } from 'node:fs';
  * (~0.5 ms of a commit hook that removes a marker which is almost never there).
  */
 export function removeFileIfThere(path: string): void {
+  // Almost never there: asked without an exception first.
+  if (lstatSync(path, { throwIfNoEntry: false }) === undefined) return;
   try {
     unlinkSync(path);
   } catch (error) {

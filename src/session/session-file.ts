@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { activeSession } from '../core/session.js';
 import type { Session } from '../core/types.js';
@@ -12,6 +12,7 @@ export function sessionPath(gitDir: string): string {
 /** The session stored in the file, if any (even expired; `activeSession` judges). Missing or unreadable → undefined. */
 export function readSessionData(gitDir: string): unknown {
   try {
+    if (statSync(sessionPath(gitDir), { throwIfNoEntry: false }) === undefined) return undefined;
     const text = readFileSync(sessionPath(gitDir), 'utf8');
     return text.length > 65_536 ? undefined : (JSON.parse(text) as unknown);
   } catch {

@@ -18,7 +18,7 @@ export interface IdentityMatch {
 
 const MAX_FIELD = 1000;
 /** Where a name goes on to a second thing (`<model> via <agent>`, `<model>, <model>`). */
-const CLAUSE = /\s*[,;&+|·•]\s*|\s+(?:and|or|with|via|by|using)\s+/i;
+const CLAUSE = /\s*[,;&+|\u00b7\u2022]\s*|\s+(?:and|or|with|via|by|using)\s+/i;
 
 /** Where an identity was read: a co-author line (or a declared value), or the commit author. */
 export type IdentityRole = 'co-author' | 'author';

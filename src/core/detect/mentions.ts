@@ -59,7 +59,7 @@ const MAX_AGENT_WORDS = 4;
 const MAX_CLAUSES = 32;
 const MAX_WORDS = 64;
 /** Lists and conjunctions between the models of one value: `A, B`, `A and B`, `A via Crush`. */
-const CLAUSE = /\s*[,;&+|·•]\s*|\s+(?:and|or|with|plus|using|via|by|on)\s+/i;
+const CLAUSE = /\s*[,;&+|\u00b7\u2022]\s*|\s+(?:and|or|with|plus|using|via|by|on)\s+/i;
 /** Kernel form `AGENT:MODEL`, no space after the colon (`Codex:gpt-5.5`, `unknown:unknown`). */
 const PAIR = /^([^\s:]+):(\S.*)$/;
 /** The same with an agent's display name (`Claude Code:claude-opus-4-7`, `Cursor: GPT-5.3 Codex`). */
