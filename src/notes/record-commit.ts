@@ -7,8 +7,7 @@ import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listCheckpoints, removeCheckpoint } from '../checkpoint/checkpoint-store.js';
 import { gitBlobId } from '../checkpoint/git-blob-id.js';
-import { resolveCommit } from '../git/resolve-commit.js';
-import { readRevisionBlobs } from '../git/revision-blobs.js';
+import { readRevisionObjects } from '../git/revision-blobs.js';
 import { writeNote } from '../git/write-note.js';
 import { writeFreshNote } from './fresh-note.js';
 import { recordMessages } from './messages.js';
@@ -39,9 +38,11 @@ export async function recordCommit(top: string, gitDir: string, now = Date.now()
   const fresh = checkpoints.filter((checkpoint) => now - checkpoint.updated < STALE_MS);
   for (const stale of checkpoints.filter((checkpoint) => !fresh.includes(checkpoint))) removeCheckpoint(gitDir, stale.path);
   if (fresh.length === 0) return warnings;
-  const head = await resolveCommit(top, 'HEAD');
-  if (!head) return warnings;
-  const blobs = await readRevisionBlobs(top, fresh.flatMap((checkpoint) => [`${head}:${checkpoint.path}`, `${head}^1:${checkpoint.path}`]));
+  // The commit and its files and its parent's, from one git process (post-commit: HEAD is the commit just made).
+  const [commit, ...objects] = await readRevisionObjects(top, ['HEAD^{commit}', ...fresh.flatMap((checkpoint) => [`HEAD:${checkpoint.path}`, `HEAD^1:${checkpoint.path}`])]);
+  if (commit?.type !== 'commit') return warnings;
+  const head = commit.oid;
+  const blobs = objects.map((object) => (object?.type === 'blob' ? object : null));
   const note: NoteToWrite = { files: [], baseCommitSha: head, sessions: {} };
   const consumed: string[] = [];
   const used = new Set<string>();
