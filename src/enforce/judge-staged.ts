@@ -1,4 +1,4 @@
-import { compilePolicy } from '../core/policy/compile-policy.js';
+import { compilePolicy, type CompiledPolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import { renderViolation, renderWarningLine } from '../core/policy/render-text.js';
 import { atCommitTime } from '../core/policy/messages.js';
@@ -18,12 +18,14 @@ export interface CommitBeingMade {
   config: Config;
   /** AITRAIL_QUIET=1: no warnings printed. */
   quiet?: boolean;
+  /** The config's policy, already compiled by the caller (else compiled here). */
+  policy?: CompiledPolicy;
 }
 
 /** Judge the commit `git commit` is making: its message, its detected attributions, the staged paths. */
 export function judgeCommitBeingMade(commit: CommitBeingMade): { violations: Violation[]; text: string } {
   const trailerKey = detectOptionsOf(commit.config).trailerKey;
-  const policy = compilePolicy(commit.config.policy, { trailerKey });
+  const policy = commit.policy ?? compilePolicy(commit.config.policy, { trailerKey });
   const facts = {
     sha: '',
     subject: '',

@@ -52,9 +52,10 @@ export const handler: HookHandler = async (args, context) => {
     }
     const signals = gatherCommitTimeSignals(root, gitDir, context.env);
     const attributions = detectAtCommitTime(message, { ...signals, commentChar }, detectOptions);
-    if (clearlyPasses(attributions, compilePolicy(config.policy, detectOptions))) return ExitCode.ok;
+    const policy = compilePolicy(config.policy, detectOptions);
+    if (clearlyPasses(attributions, policy)) return ExitCode.ok;
     const { judgeCommitBeingMade } = await import('../enforce/judge-staged.js');
-    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar, attributions, author: signals.author, config, quiet: context.env.AITRAIL_QUIET === '1' });
+    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar, attributions, author: signals.author, config, policy, quiet: context.env.AITRAIL_QUIET === '1' });
     if (violations.length === 0) return ExitCode.ok;
     writeStderr(text);
     return violations.some((violation) => violation.severity === 'error') ? ExitCode.violation : ExitCode.ok;
