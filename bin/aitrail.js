@@ -36,15 +36,23 @@ function internalError(prefix, code, what = '') {
   };
 }
 
+/**
+ * A hook or checkpoint run that ended well ends the process at once: all it printed went out
+ * synchronously through the file descriptor (src/io/write-fd.ts) and it awaited all it started, so
+ * nothing is pending; waiting for node's event loop to wind down cost each run ~2 ms. Any other
+ * end (an error, a refusal) goes the usual way.
+ */
+const finished = (code) => (code === 0 ? process.exit(0) : code);
+
 async function run() {
   if (argv[0] === 'hook' && argv[1] !== undefined && argv[1] !== '--help' && argv[1] !== '-h') {
     const hook = bundled((bundle) => bundle.runBundledHook(argv.slice(1), bundles));
-    if (hook) return hook.catch(internalError('aitrail', 3));
+    if (hook) return hook.then(finished, internalError('aitrail', 3));
   }
   // `aitrail checkpoint …` runs on every edit an agent makes: its own bundle, never failing the agent.
   if (argv[0] === 'checkpoint' && !argv.includes('--help') && !argv.includes('-h')) {
     const checkpoint = bundled((bundle) => bundle.runBundledCheckpoint(argv.slice(1), bundles));
-    if (checkpoint) return checkpoint.catch(internalError('aitrail checkpoint', 0, ', nothing recorded'));
+    if (checkpoint) return checkpoint.then(finished, internalError('aitrail checkpoint', 0, ', nothing recorded'));
   }
   const cli = bundled((bundle) => bundle.runBundledCli(argv, bundles));
   if (cli) return cli.catch(internalError('aitrail', 3));
