@@ -29,3 +29,12 @@ describe('the texts node reads at run time are the shims\' list', () => {
     expect(generated.lines).toEqual(lineTexts());
   });
 });
+
+describe('the agent names\' index node reads at run time', () => {
+  it('src/core/data/signature-index.generated.json equals buildSignatureIndex() (run npm run build:shims after changing the signatures)', async () => {
+    const { buildSignatureIndex } = await import('../../src/core/detect/signatures.js');
+    const generated = JSON.parse(readFileSync(new URL('../../src/core/data/signature-index.generated.json', import.meta.url), 'utf8')) as unknown;
+    expect(generated).toEqual(buildSignatureIndex());
+    expect(buildSignatureIndex().agentNames.length).toBeGreaterThan(100);
+  });
+});
