@@ -113,8 +113,8 @@ export function buildFixedNames(): string[] {
 /**
  * normaliseModelName() without its ~30 regular expressions when the answer is known: a key of the
  * table is its own normalised name (test/unit/catalog-table.test.ts holds it for every key), so are
- * the generated family words and vendor names, and a name primed from the config cache. Compiling those expressions was most of what a commit hook's
- * model lookup cost.
+ * the generated family words and vendor names, and a name primed from the config cache. Compiling
+ * those expressions was most of what a commit hook's model lookup cost.
  */
 function normalised(text: string, options: NameOptions = {}): ModelName | null {
   if (options.fireworks) return normaliseModelName(text, options);

@@ -54,4 +54,3 @@ export function lineTexts(): Record<string, string[]> {
   }
   return texts;
 }
-

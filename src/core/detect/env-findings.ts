@@ -23,7 +23,7 @@ export function envFindings(env: Env, aliases: Record<string, string>): EnvFindi
   const sig = signatures();
   const result: EnvFinding[] = [];
   for (const marker of sig.env) {
-    // An unset or empty variable matches no marker (test/unit/signatures.test.ts): its pattern is not even compiled.
+    // An unset or empty variable matches no marker (test/unit/signature-prefilter.test.ts): its pattern is not even compiled.
     if (!marker.when.every(([name, pattern]) => (env[name] ?? '') !== '' && pattern.test(env[name] ?? ''))) continue;
     const markerEvidence = `env ${marker.when.map(([name]) => `${name}=${quote(env[name] ?? '')}`).join(' ')}`;
     const modelVar = marker.modelVars.find((name) => env[name]?.trim());
