@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCheckpoint } from '../core/checkpoint/checkpoint-file.js';
 import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX } from '../core/checkpoint/store-layout.js';
+import { sha256Hex } from '../core/sha256.js';
 import type { FileCheckpoint } from '../core/checkpoint/types.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
+import { removeFileIfThere } from '../io/remove-file.js';
 
 /** Most files kept at once per worktree (a runaway agent or payload stops adding, with a warning). */
 export const MAX_CHECKPOINTS = 5000;
@@ -16,7 +17,7 @@ export function checkpointDir(gitDir: string): string {
 
 /** The file holding `path`'s checkpoint: named by a hash of the path, so no path can name another place. */
 export function checkpointFile(gitDir: string, path: string): string {
-  return join(checkpointDir(gitDir), `${createHash('sha256').update(path).digest('hex').slice(0, 32)}${CHECKPOINT_SUFFIX}`);
+  return join(checkpointDir(gitDir), `${sha256Hex(path).slice(0, 32)}${CHECKPOINT_SUFFIX}`);
 }
 
 /** Why the checkpoints folder cannot be written (a symbolic link on the way: never written through), or null. */
@@ -49,7 +50,7 @@ export function writeCheckpoint(gitDir: string, path: string, text: string): voi
 }
 
 export function removeCheckpoint(gitDir: string, path: string): void {
-  rmSync(checkpointFile(gitDir, path), { force: true });
+  removeFileIfThere(checkpointFile(gitDir, path));
 }
 
 /** Every checkpoint of the worktree, and the files there that are not one (truncated, foreign: to be removed). */

@@ -79,6 +79,11 @@ export function runGitRaw(args: readonly string[], options: GitOptions): Promise
 
 /** Synchronous variant for hooks, where startup cost matters more than concurrency. */
 export function runGitSync(args: readonly string[], options: GitOptions): string {
+  return runGitRawSync(args, options).toString('utf8');
+}
+
+/** runGitSync's bytes (blob contents, whose sizes count bytes). */
+export function runGitRawSync(args: readonly string[], options: GitOptions): Buffer {
   const result = childProcess().spawnSync('git', args, {
     cwd: options.cwd,
     env: gitEnvironment(options),
@@ -87,7 +92,7 @@ export function runGitSync(args: readonly string[], options: GitOptions): string
   });
   if (result.error) throw failure(args, null, String(result.error), result.error);
   const code = result.status;
-  if (code === 0 || (code !== null && options.okCodes?.includes(code))) return result.stdout.toString('utf8');
+  if (code === 0 || (code !== null && options.okCodes?.includes(code))) return result.stdout;
   throw failure(args, code, result.stderr.toString('utf8'));
 }
 

@@ -1,4 +1,4 @@
-import { runGitRaw, type ObjectView } from './exec.js';
+import { runGitRaw, runGitRawSync, type ObjectView } from './exec.js';
 
 /** A file at a revision: its blob id and bytes; null when the revision has no blob there. */
 export type RevisionBlob = { oid: string; content: Buffer } | null;
@@ -6,18 +6,17 @@ export type RevisionBlob = { oid: string; content: Buffer } | null;
 /** An object named `<rev>`, `<rev>:<path>`…: its id, type and bytes; null when the name resolves to nothing. */
 export type RevisionObject = { oid: string; type: string; content: Buffer } | null;
 
-/**
- * The objects named (any object name: `HEAD^{commit}`, `<rev>:<path>`), read with ONE
- * `git cat-file --batch`, in the order asked; a name that resolves to nothing is null. Names
- * holding a line break cannot be asked (the batch protocol is line-based): TypeError.
- */
-export async function readRevisionObjects(cwd: string, names: readonly string[], view: ObjectView = {}): Promise<RevisionObject[]> {
-  if (names.length === 0) return [];
+/** The `git cat-file --batch` input asking for `names`; a name holding a line break cannot be asked (the protocol is line-based): TypeError. */
+function batchInput(names: readonly string[]): string {
   for (const name of names) if (/[\n\r]/.test(name)) throw new TypeError(`an object name cannot hold a line break: ${JSON.stringify(name.slice(0, 80))}`);
-  const out = await runGitRaw(['cat-file', '--batch'], { cwd, input: `${names.join('\n')}\n`, ...view });
+  return `${names.join('\n')}\n`;
+}
+
+/** `git cat-file --batch`'s answers to `count` names, in order: null for a name that resolved to nothing. */
+function parseBatch(out: Buffer, count: number): RevisionObject[] {
   const objects: RevisionObject[] = [];
   let at = 0;
-  for (let index = 0; index < names.length; index += 1) {
+  for (let index = 0; index < count; index += 1) {
     const newline = out.indexOf(10, at);
     if (newline === -1) break;
     const header = out.subarray(at, newline).toString('utf8');
@@ -31,8 +30,24 @@ export async function readRevisionObjects(cwd: string, names: readonly string[],
     objects.push({ oid: match[1]!, type: match[2]!, content: out.subarray(at, at + size) });
     at += size + 1;
   }
-  while (objects.length < names.length) objects.push(null);
+  while (objects.length < count) objects.push(null);
   return objects;
+}
+
+/**
+ * The objects named (any object name: `HEAD^{commit}`, `<rev>:<path>`), read with ONE
+ * `git cat-file --batch`, in the order asked; a name that resolves to nothing is null. Names
+ * holding a line break cannot be asked (the batch protocol is line-based): TypeError.
+ */
+export async function readRevisionObjects(cwd: string, names: readonly string[], view: ObjectView = {}): Promise<RevisionObject[]> {
+  if (names.length === 0) return [];
+  return parseBatch(await runGitRaw(['cat-file', '--batch'], { cwd, input: batchInput(names), ...view }), names.length);
+}
+
+/** readRevisionObjects, synchronously (a hook: no asynchronous child process machinery to set up). */
+export function readRevisionObjectsSync(cwd: string, names: readonly string[], view: ObjectView = {}): RevisionObject[] {
+  if (names.length === 0) return [];
+  return parseBatch(runGitRawSync(['cat-file', '--batch'], { cwd, input: batchInput(names), ...view }), names.length);
 }
 
 /**

@@ -1,18 +1,27 @@
-import { GitError, runGit } from './exec.js';
+import { survivesStripspace } from '../core/notes/stripspace.js';
+import { GitError, runGitSync } from './exec.js';
 
 /**
- * Attach `text` as the note of `commit` in `ref`, byte for byte (stored as a blob, then
- * `git notes add -C`: no message clean-up). `force` replaces a note already there; without it an
- * existing note is left alone and the status is 'exists'. `blob`: the note's object id.
+ * Attach `text` as the note of `commit` in `ref`, byte for byte. `force` replaces a note already
+ * there; without it an existing note is left alone and the status is 'exists'.
+ *
+ * One git process for the usual note: `git notes add -F -`, whose clean-up (stripspace) leaves
+ * such a text as it is (survivesStripspace); any other text is stored as a blob first and attached
+ * with `git notes add -C` (no clean-up). Synchronous: a hook pays node's asynchronous child
+ * process machinery for nothing.
  */
-export async function writeNote(cwd: string, ref: string, commit: string, text: string, options: { force?: boolean } = {}): Promise<{ status: 'written' | 'exists'; blob: string }> {
+export function writeNote(cwd: string, ref: string, commit: string, text: string, options: { force?: boolean } = {}): { status: 'written' | 'exists' } {
   if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new TypeError(`not a commit id: ${JSON.stringify(commit.slice(0, 80))}`);
-  const blob = (await runGit(['hash-object', '-w', '--stdin'], { cwd, input: text })).trim();
+  const force = options.force ? ['-f'] : [];
   try {
-    await runGit(['notes', `--ref=${ref}`, 'add', ...(options.force ? ['-f'] : []), '-C', blob, commit], { cwd });
+    if (survivesStripspace(text)) runGitSync(['notes', `--ref=${ref}`, 'add', ...force, '-F', '-', commit], { cwd, input: text });
+    else {
+      const blob = runGitSync(['hash-object', '-w', '--stdin'], { cwd, input: text }).trim();
+      runGitSync(['notes', `--ref=${ref}`, 'add', ...force, '-C', blob, commit], { cwd });
+    }
   } catch (error) {
-    if (!options.force && error instanceof GitError && /existing notes?/i.test(error.stderr)) return { status: 'exists', blob };
+    if (!options.force && error instanceof GitError && /existing notes?/i.test(error.stderr)) return { status: 'exists' };
     throw error;
   }
-  return { status: 'written', blob };
+  return { status: 'written' };
 }

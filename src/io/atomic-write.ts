@@ -1,7 +1,8 @@
-import { closeSync, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileError } from './file-error.js';
+import { removeFileIfThere } from './remove-file.js';
 
 export interface AtomicWriteOptions {
   /** File mode of the new file, exactly (the umask does not apply); default 0o644 less the umask. */
@@ -38,7 +39,7 @@ export function writeFileAtomicSync(path: string, data: string | Buffer, options
   let fd: number | undefined;
   try {
     if (options.mkdir) mkdirSync(dirname(path), { recursive: true });
-    rmSync(temp, { force: true }); // a leftover of a crashed run with the same pid
+    removeFileIfThere(temp); // a leftover of a crashed run with the same pid (rmSync would load node's rimraf: a hook's write)
     fd = openSync(temp, 'wx', options.mode ?? 0o644);
     if (options.mode !== undefined) fchmodSync(fd, options.mode);
     steps.write(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
@@ -51,7 +52,9 @@ export function writeFileAtomicSync(path: string, data: string | Buffer, options
         closeSync(fd);
       } catch {}
     }
-    rmSync(temp, { force: true });
+    try {
+      removeFileIfThere(temp);
+    } catch {}
     throw fileError('write', path, error);
   }
 }

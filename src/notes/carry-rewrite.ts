@@ -50,8 +50,8 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
   const jobs: Array<{ commit: string; sources: Source[]; current: string | null }> = [];
   for (const [commit, from] of olds) {
     const fresh = freshNoteOf(gitDir, commit);
-    const named = [...from.map((old) => ({ rev: old, oid: usableOid(entries.get(old)) })), { rev: commit, oid: fresh }].filter((source): source is { rev: string; oid: string } => source.oid !== null);
-    if (named.length === 0) continue;
+    const named = from.map((old) => ({ rev: old, oid: usableOid(entries.get(old)) })).filter((source): source is { rev: string; oid: string } => source.oid !== null);
+    if (named.length === 0 && fresh === null) continue;
     const currentOid = usableOid(entries.get(commit));
     const got = await readRevisionBlobs(top, [...named.map((source) => source.oid), ...(currentOid ? [currentOid] : [])]);
     const sources: Source[] = [];
@@ -59,11 +59,14 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
     named.forEach((source, index) => {
       const note = got[index] ? readNoteForRewrite(got[index]!.content.toString('utf8')) : null;
       if (note) sources.push({ note, rev: source.rev });
-      else if (source.rev !== commit) {
+      else {
         warnings.push(recordMessages.rewriteUnreadable(source.rev));
         unreadable = true;
       }
     });
+    // Last, as the newest: the note post-commit just wrote for this very commit (its text, in <git dir>/aitrail/last-note).
+    const freshNote = fresh === null ? null : readNoteForRewrite(fresh);
+    if (freshNote) sources.push({ note: freshNote, rev: commit });
     if (unreadable || sources.length === 0) continue;
     jobs.push({ commit, sources, current: currentOid ? (got[named.length]?.content.toString('utf8') ?? null) : null });
   }
@@ -84,7 +87,7 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
       if (composed.length > 0) note.files.push({ path, entries: composed });
     });
     const text = serializeAuthorshipLog(note);
-    if (text !== job.current) await writeNote(top, DEFAULT_NOTES_REF, job.commit, text, { force: true });
+    if (text !== job.current) writeNote(top, DEFAULT_NOTES_REF, job.commit, text, { force: true });
   }
   return warnings;
 }

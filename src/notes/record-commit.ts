@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkpointNoted, sessionRecords } from '../core/checkpoint/checkpoint-note.js';
 import { splitLines } from '../core/lines/line-owners.js';
@@ -6,21 +6,21 @@ import { composeFile } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listCheckpoints, removeCheckpoint } from '../checkpoint/checkpoint-store.js';
-import { gitBlobId } from '../checkpoint/git-blob-id.js';
-import { readRevisionObjects } from '../git/revision-blobs.js';
+import { readRevisionObjectsSync } from '../git/revision-blobs.js';
 import { writeNote } from '../git/write-note.js';
+import { removeFileIfThere } from '../io/remove-file.js';
 import { writeFreshNote } from './fresh-note.js';
 import { recordMessages } from './messages.js';
 
 /** A checkpoint untouched this long is dropped at the next commit (an agent's abandoned work). */
 const STALE_MS = 30 * 24 * 3600 * 1000;
 
-/** The work tree file holds exactly `oid` (SHA-1 blob id): nothing of it is left to commit. */
-function worktreeHolds(top: string, path: string, oid: string): boolean {
+/** The work tree file holds exactly the committed bytes: nothing of it is left to commit. */
+function worktreeHolds(top: string, path: string, committed: Buffer): boolean {
   try {
     const file = join(top, path);
-    if (!statSync(file).isFile()) return false;
-    return gitBlobId(readFileSync(file)) === oid;
+    const stat = statSync(file);
+    return stat.isFile() && stat.size === committed.length && readFileSync(file).equals(committed);
   } catch {
     return false;
   }
@@ -34,12 +34,12 @@ function worktreeHolds(top: string, path: string, oid: string): boolean {
 export async function recordCommit(top: string, gitDir: string, now = Date.now()): Promise<string[]> {
   const warnings: string[] = [];
   const { checkpoints, broken } = listCheckpoints(gitDir);
-  for (const file of broken) rmSync(file, { force: true });
+  for (const file of broken) removeFileIfThere(file);
   const fresh = checkpoints.filter((checkpoint) => now - checkpoint.updated < STALE_MS);
   for (const stale of checkpoints.filter((checkpoint) => !fresh.includes(checkpoint))) removeCheckpoint(gitDir, stale.path);
   if (fresh.length === 0) return warnings;
   // The commit and its files and its parent's, from one git process (post-commit: HEAD is the commit just made).
-  const [commit, ...objects] = await readRevisionObjects(top, ['HEAD^{commit}', ...fresh.flatMap((checkpoint) => [`HEAD:${checkpoint.path}`, `HEAD^1:${checkpoint.path}`])]);
+  const [commit, ...objects] = readRevisionObjectsSync(top, ['HEAD^{commit}', ...fresh.flatMap((checkpoint) => [`HEAD:${checkpoint.path}`, `HEAD^1:${checkpoint.path}`])]);
   if (commit?.type !== 'commit') return warnings;
   const head = commit.oid;
   const blobs = objects.map((object) => (object?.type === 'blob' ? object : null));
@@ -55,13 +55,13 @@ export async function recordCommit(top: string, gitDir: string, now = Date.now()
     const entries = composeFile([noted], lines, parent ? splitLines(parent.content.toString('utf8')) : null);
     if (entries.length > 0) note.files.push({ path: checkpoint.path, entries });
     for (const entry of entries) used.add(entry.key);
-    if (worktreeHolds(top, checkpoint.path, committed.oid)) consumed.push(checkpoint.path);
+    if (worktreeHolds(top, checkpoint.path, committed.content)) consumed.push(checkpoint.path);
   });
   if (note.files.length > 0) {
     note.sessions = sessionRecords(fresh.flatMap((checkpoint) => checkpoint.owners).filter((owner) => used.has(owner.key)));
-    const written = await writeNote(top, DEFAULT_NOTES_REF, head, serializeAuthorshipLog(note));
-    if (written.status === 'exists') warnings.push(recordMessages.noteExists(head));
-    else writeFreshNote(gitDir, head, written.blob);
+    const text = serializeAuthorshipLog(note);
+    if (writeNote(top, DEFAULT_NOTES_REF, head, text).status === 'exists') warnings.push(recordMessages.noteExists(head));
+    else writeFreshNote(gitDir, head, text);
   }
   for (const path of consumed) removeCheckpoint(gitDir, path);
   return warnings;

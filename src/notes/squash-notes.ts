@@ -85,6 +85,6 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
   const existing = current?.type === 'blob' ? texts[noted.length]?.content.toString('utf8') : undefined;
   if (existing === text) return result('unchanged', recordMessages.squashUnchanged(onto), note.files.length);
   if (existing !== undefined && !options.force) return result('exists', recordMessages.squashExists(onto), note.files.length);
-  await writeNote(options.cwd, DEFAULT_NOTES_REF, onto, text, { force: options.force === true || existing !== undefined });
+  writeNote(options.cwd, DEFAULT_NOTES_REF, onto, text, { force: options.force === true || existing !== undefined });
   return result('written', recordMessages.squashWritten(onto, note.files.length, sources.length), note.files.length);
 }
