@@ -120,9 +120,10 @@ const noSupportsColor = {
 };
 const cliBanner = [
   commonJs.banner.js,
-  // The installed yargs' folder: the node_modules folders up from the bundle, as node searches them
+  // The installed yargs' folder: the node_modules folders up from the bundle (__aitrail_dir, given
+  // by the loader: a bundled module's own top-level __dirname cannot hide it), as node searches them
   // for a package name (require.resolve's exports handling cost every command ~5 ms); else require.resolve.
-  'function __aitrail_yargs_dir() { const path = process.getBuiltinModule("node:path"), fs = process.getBuiltinModule("node:fs"); for (let dir = __dirname; ; dir = path.dirname(dir)) { if (path.basename(dir) !== "node_modules" && fs.statSync(path.join(dir, "node_modules", "yargs", "package.json"), { throwIfNoEntry: false })?.isFile()) return path.join(dir, "node_modules", "yargs"); if (path.dirname(dir) === dir) return path.dirname(require.resolve("yargs/package.json")); } }',
+  'function __aitrail_yargs_dir() { const path = process.getBuiltinModule("node:path"), fs = process.getBuiltinModule("node:fs"); for (let dir = __aitrail_dir; ; dir = path.dirname(dir)) { try { if (path.basename(dir) !== "node_modules" && fs.statSync(path.join(dir, "node_modules", "yargs", "package.json"), { throwIfNoEntry: false })?.isFile()) return path.join(dir, "node_modules", "yargs"); } catch {} if (path.dirname(dir) === dir) return path.dirname(require.resolve("yargs/package.json")); } }',
   'function __aitrail_yargs_url() { return process.getBuiltinModule("node:url").pathToFileURL(process.getBuiltinModule("node:path").join(__aitrail_yargs_dir(), "lib/platform-shims/esm.mjs")).href; }',
 ].join('\n');
 

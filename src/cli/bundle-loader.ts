@@ -44,7 +44,9 @@ function runBundle(file: string, cacheFile: string, exported: string, argv: stri
     cachedData = undefined;
   }
   const dir = file.slice(0, file.lastIndexOf('/'));
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  // __aitrail_dir: the bundle's folder under a name no bundled module declares (a module's own
+  // top-level __dirname or require, kept by an unminified build, would hide the wrapper's).
+  const wrapped = `(function (exports, require, module, __filename, __dirname, __aitrail_dir) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module: { exports: Record<string, unknown> } = { exports: {} };
   // node's builtins straight (all a hook requires when it loads); a real require() (packages:
@@ -54,7 +56,7 @@ function runBundle(file: string, cacheFile: string, exported: string, argv: stri
   const require = Object.assign((id: string): unknown => process.getBuiltinModule(id) ?? real()(id), {
     resolve: (id: string, options?: { paths?: string[] }) => real().resolve(id, options),
   });
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, dir);
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, dir, dir);
   const run = module.exports[exported];
   if (typeof run !== 'function') return null;
   const result = (run as Run)(argv);
