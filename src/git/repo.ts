@@ -1,4 +1,4 @@
-import { GitError, runGit } from './exec.js';
+import { GitError } from './exec.js';
 
 /** Where a repository lives, as git itself resolves it from `cwd`. */
 export interface RepoLocation {
@@ -18,6 +18,18 @@ export interface RepoLocation {
 export async function locateRepo(cwd: string): Promise<RepoLocation> {
   const { simpleGit } = await import('simple-git');
   const git = simpleGit({ baseDir: cwd, trimmed: true });
+  const { resolve } = await import('node:path');
+  const located = (bareFlag: string | undefined, gitDir: string | undefined, commonDirRaw: string | undefined, top: string | undefined): RepoLocation => {
+    const bare = bareFlag === 'true';
+    const commonDir = resolve(cwd, commonDirRaw ?? gitDir ?? '.');
+    return { root: bare || !top ? (gitDir ?? cwd) : top, gitDir: gitDir ?? cwd, commonDir, bare };
+  };
+  // A work tree (every command's usual case) answers all four in one git process; --show-toplevel
+  // fails anywhere else (a bare repository, inside .git), which the questions apart below handle.
+  try {
+    const [bareFlag, gitDir, commonDirRaw, top] = (await git.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--git-common-dir', '--show-toplevel'])).split('\n');
+    if (bareFlag === 'false' && gitDir && top) return located(bareFlag, gitDir, commonDirRaw, top);
+  } catch {}
   let out: string;
   try {
     // --show-toplevel fails in a bare repository, so ask for it only once we know there is a work tree.
@@ -30,12 +42,9 @@ export async function locateRepo(cwd: string): Promise<RepoLocation> {
     throw new GitError(`git rev-parse failed: ${text.trim().split('\n')[0]}`, ['rev-parse'], null, text, { cause: error });
   }
   const [bareFlag, gitDir, commonDirRaw] = out.split('\n');
-  const bare = bareFlag === 'true';
   let top: string | undefined;
-  if (!bare) {
+  if (bareFlag !== 'true') {
     top = (await git.raw(['rev-parse', '--show-toplevel']).catch(() => '')).trim() || undefined;
   }
-  const { resolve } = await import('node:path');
-  const commonDir = resolve(cwd, commonDirRaw ?? gitDir ?? '.');
-  return { root: bare || !top ? (gitDir ?? cwd) : top, gitDir: gitDir ?? cwd, commonDir, bare };
+  return located(bareFlag, gitDir, commonDirRaw, top);
 }
