@@ -17,11 +17,20 @@ export interface LoadOptions {
   /** Directory a relative `configFile` is read from (the command's; default: the process's working directory). */
   cwd?: string;
   /**
-   * Keep the validated config in `<cacheDir>/config-cache.json` (hooks pass `<git-dir>/aitrail`),
+   * Keep the validated config in `<cacheDir>/config-cache.json` (hooks and commands pass `<git-dir>/aitrail`: cachedIn),
    * keyed by the stat of every search place and of the `--config` file: an unchanged config
    * then costs a few stat calls and no parser, validator or cosmiconfig.
    */
   cacheDir?: string;
+}
+
+/**
+ * LoadOptions that keep the config of `repo` in its worktree's cache (`<git dir>/aitrail`, the one
+ * its hooks keep): a command then reads an unchanged config with a few stat calls, as a hook does.
+ * None for a bare repository: nothing is written into a server's repository.
+ */
+export function cachedIn(repo: { gitDir: string; bare: boolean }): Pick<LoadOptions, 'cacheDir'> {
+  return repo.bare ? {} : { cacheDir: join(repo.gitDir, 'aitrail') };
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { cachedIn, loadConfig } from '../config/load.js';
 import { attributeFile, sumReports } from '../core/blame/aggregate.js';
 import { LOCKFILE_NAMES } from '../core/blame/lockfiles.js';
 import { renderBlame } from '../core/blame/render.js';
@@ -131,7 +131,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   });
   // Everything the cache key needs, at once.
   const [{ config }, rev, since, ignoreShas, prefix, environment, version, notesAt, mailmap] = await Promise.all([
-    loadConfig(repo.root, run.config ? { configFile: run.config } : {}),
+    loadConfig(repo.root, { ...(run.config ? { configFile: run.config } : {}), ...cachedIn(repo) }),
     resolveCommit(repo.root, revName),
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
     Promise.all((run.ignoreRevs ?? []).map((name) => resolveCommit(repo.root, name))),

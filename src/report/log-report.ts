@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/load.js';
+import { cachedIn, loadConfig } from '../config/load.js';
 import { commitSignals } from '../core/commit-signals.js';
 import { detectCommit } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -79,7 +79,7 @@ export function gitSubject(message: string): string {
  */
 export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry> {
   const repo = await locateRepo(options.cwd);
-  const { config } = await loadConfig(repo.root, options.config !== undefined ? { configFile: options.config, cwd: options.cwd } : {});
+  const { config } = await loadConfig(repo.root, { ...(options.config !== undefined ? { configFile: options.config, cwd: options.cwd } : {}), ...cachedIn(repo) });
   const revisions = rangeArgs(options.range);
   const extra = filterArgs(options);
   if (options.range === undefined && (await resolveCommit(repo.root, 'HEAD')) === null) return;

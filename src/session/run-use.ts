@@ -57,9 +57,9 @@ export async function runUse(args: UseArgs): Promise<number> {
     else process.stdout.write(`No session${data !== undefined ? ' (the stored one has expired or is invalid)' : ''}. Set one with 'aitrail use <model> [--agent <slug>] [--for 2h]'.\n`);
     return ExitCode.ok;
   }
-  const { loadConfig } = await import('../config/load.js');
+  const { cachedIn, loadConfig } = await import('../config/load.js');
   const { resolveConfig } = await import('../config/defaults.js');
-  const config = resolveConfig((await loadConfig(repo.root, args.config ? { configFile: args.config } : {})).config);
+  const config = resolveConfig((await loadConfig(repo.root, { ...(args.config ? { configFile: args.config } : {}), ...cachedIn(repo) })).config);
   let agent: string | undefined;
   if (args.agent !== undefined) {
     agent = args.agent.trim().toLowerCase();

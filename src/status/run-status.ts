@@ -34,9 +34,9 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const repo = await locateRepo(cwd);
   const [hooksPath, hooksDir] = await Promise.all([configValue(repo.root, 'core.hooksPath'), gitPath(repo.root, 'hooks')]);
   const hooks = hookStatuses(repo.root, hooksDir, hooksPath, repo.bare);
-  const { loadConfig } = await import('../config/load.js');
+  const { cachedIn, loadConfig } = await import('../config/load.js');
   const { resolveConfig } = await import('../config/defaults.js');
-  const loaded = await loadConfig(repo.root, args.config ? { configFile: args.config } : {});
+  const loaded = await loadConfig(repo.root, { ...(args.config ? { configFile: args.config } : {}), ...cachedIn(repo) });
   const config = resolveConfig(loaded.config);
   const signals = gatherCommitTimeSignals(repo.root, repo.gitDir, process.env);
   const attributions = repo.bare ? [] : detectAtCommitTime('', signals, { detect: config.detect, trailerKey: config.trailer.key });

@@ -283,6 +283,49 @@ describe('loadConfig: cache', () => {
   });
 });
 
+describe('commands share the worktree\'s config cache with its hooks', () => {
+  const status = (cwd: string) => {
+    const run = spawnSync(process.execPath, [BIN, 'status', '--format', 'json'], { cwd, env: TEST_GIT_ENV, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as { config: { trailerKey?: string; file?: string | null } & Record<string, unknown> };
+  };
+  const trailerKeyOf = (cwd: string) => JSON.stringify(status(cwd)).match(/"(?:trailerKey|key)":"([^"]+)"/)?.[1];
+
+  it('status, log and blame read an unchanged config from <git dir>/aitrail/config-cache.json and see a change at once', () => {
+    const repo = makeRepo();
+    repo.commit('one', { 'a.txt': 'a\n' });
+    repo.write('.aitrailrc.yml', 'trailer:\n  key: Generated-by\n');
+    age(repo.dir, ['.aitrailrc.yml']);
+    const cacheFile = join(repo.dir, '.git', 'aitrail', 'config-cache.json');
+    expect(trailerKeyOf(repo.dir)).toBe('Generated-by');
+    expect(existsSync(cacheFile)).toBe(true);
+    // A hit: the tampered cached copy is what the command answers from.
+    const entry = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    entry.loaded.config = { trailer: { key: 'From-cache' } };
+    writeFileSync(cacheFile, JSON.stringify(entry));
+    expect(trailerKeyOf(repo.dir)).toBe('From-cache');
+    for (const args of [['log', '--format', 'json'], ['blame', '--format', 'json']]) {
+      const run = spawnSync(process.execPath, [BIN, ...args], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
+      expect(run.status, `${args[0]}: ${run.stderr}`).toBe(0);
+    }
+    // Any change of the file (same size, mtime set back) is a miss: the file's own value.
+    repo.write('.aitrailrc.yml', 'trailer:\n  key: Generated-xy\n');
+    age(repo.dir, ['.aitrailrc.yml']);
+    expect(trailerKeyOf(repo.dir)).toBe('Generated-xy');
+    // An invalid config is never served from the cache: exit 2, as without one.
+    repo.write('.aitrailrc.yml', 'policy: {unknownModel: block}\n');
+    age(repo.dir, ['.aitrailrc.yml']);
+    expect(spawnSync(process.execPath, [BIN, 'status'], { cwd: repo.dir, env: TEST_GIT_ENV }).status).toBe(2);
+  });
+
+  it('writes nothing into a bare repository', () => {
+    const repo = makeRepo({ bare: true });
+    const run = spawnSync(process.execPath, [BIN, 'status', '--format', 'json'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(join(repo.dir, 'aitrail', 'config-cache.json'))).toBe(false);
+  });
+});
+
 describe('loadConfigAtRevision', () => {
   it('reads the committed config, not the work tree', async () => {
     const repo = makeRepo();
