@@ -29,6 +29,23 @@ describe('dist/bundle (npm run build)', () => {
     expect(result.status).toBe(0);
   });
 
+  it('a YAML config is read with js-yaml from the one file beside the bundles (js-yaml.cjs), not its package\'s ~20 files', () => {
+    for (const name of ['commit-msg', 'prepare-commit-msg', 'pre-push', 'pre-receive', 'cli']) {
+      const source = readFileSync(`${BUNDLE}${name}.cjs`, 'utf8');
+      expect(source, name).toContain('require("./js-yaml.cjs")');
+      expect(source, name).not.toMatch(/require\("js-yaml"\)/);
+    }
+    const yaml = spawnSync(process.execPath, ['-e', `const y = require(${JSON.stringify(`${BUNDLE}js-yaml.cjs`)}); process.stdout.write(JSON.stringify(y.load('a: [1, b]', { schema: y.CORE_SCHEMA })))`], { encoding: 'utf8' });
+    expect(yaml.stdout).toBe('{"a":[1,"b"]}');
+    // A hook with a cold config cache reads a YAML config through it.
+    const repo = makeRepo();
+    repo.commit('one', { '.aitrailrc.yml': 'trailer:\n  key: Generated-by\n' });
+    writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'Change\n');
+    const hook = spawnSync(process.execPath, [BIN, 'hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, AITRAIL_MODEL: 'anthropic/claude-opus-4.6' }, encoding: 'utf8' });
+    expect(hook.stderr).toBe('');
+    expect(readFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'utf8')).toContain('Generated-by: unknown:anthropic/claude-opus-4.6');
+  });
+
   it('no bundle holds a dynamic import (a script compiled from the code cache cannot run one in node 20)', () => {
     for (const name of [...HOOK_NAMES, 'cli', 'checkpoint']) expect(readFileSync(`${BUNDLE}${name}.cjs`, 'utf8'), name).not.toMatch(/\bimport\(/);
   });
