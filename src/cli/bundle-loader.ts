@@ -20,9 +20,42 @@ function writeCache(fs: typeof import('node:fs'), data: Buffer, cacheFile: strin
 }
 
 /**
+ * How many runs after the code cache was written each write it again, widened: V8 keeps in it the
+ * functions the first run compiled, and an agent's own commit (markers, its message lines, a
+ * warning) runs other functions than a commit naming its model, which then compiled them on every
+ * run (~5 ms of a commit-msg hook). A cache made from one already in use holds both. Counted in
+ * `<cache>-runs` beside it, removed by the last of these runs: after them a run only reads.
+ */
+export const WIDENING_RUNS = 8;
+
+/** Runs left to widen `cacheFile` (its `-runs` file), 0 when there is none. */
+function wideningLeft(fs: typeof import('node:fs'), cacheFile: string): number {
+  const runs = `${cacheFile}-runs`;
+  try {
+    if (fs.statSync(runs, { throwIfNoEntry: false }) === undefined) return 0;
+    const left = Number(fs.readFileSync(runs, 'latin1'));
+    return Number.isInteger(left) && left > 0 && left <= WIDENING_RUNS ? left : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Write `left` into `<cache>-runs`, or remove it at 0. Best effort, as the cache itself. */
+function setWideningLeft(fs: typeof import('node:fs'), cacheFile: string, left: number): void {
+  const runs = `${cacheFile}-runs`;
+  try {
+    if (left > 0) fs.writeFileSync(runs, String(left));
+    else fs.unlinkSync(runs);
+  } catch {
+    // read-only install, or already gone
+  }
+}
+
+/**
  * Run `exported(argv)` of the self-contained CommonJS file `file` (scripts/bundle.mjs), compiled
- * with the V8 code cache `cacheFile` (written after the first run, and again whenever V8 rejects
- * it: another node, another build; not after a run the bundle's `typicalRun()` calls untypical). A
+ * with the V8 code cache `cacheFile` (written after the first run, again whenever V8 rejects it:
+ * another node, another build; widened by the WIDENING_RUNS runs after it; never after a run the
+ * bundle's `typicalRun()` calls untypical). A
  * run then loads two files and compiles almost nothing: no ES module loader, no resolving. The
  * bundles hold no dynamic import (a script compiled from the cache could not run one in node 20).
  * Node's builtins only, read on use. Returns null when the file cannot be read or does not export
@@ -60,11 +93,16 @@ function runBundle(file: string, cacheFile: string, exported: string, argv: stri
   const run = module.exports[exported];
   if (typeof run !== 'function') return null;
   const result = (run as Run)(argv);
-  if (cachedData && !script.cachedDataRejected) return result;
+  const accepted = cachedData !== undefined && !script.cachedDataRejected;
+  const left = accepted ? wideningLeft(fs, cacheFile) : WIDENING_RUNS;
+  if (left === 0) return result;
   return result.then((code) => {
     // A run that did once-only work (src/io/code-cache-hint.ts, exported by the bundle) leaves the cache to the next run.
     const typical = module.exports.typicalRun;
-    if (typeof typical !== 'function' || typical() !== false) writeCache(fs, script.createCachedData(), cacheFile);
+    if (typeof typical !== 'function' || typical() !== false) {
+      writeCache(fs, script.createCachedData(), cacheFile);
+      setWideningLeft(fs, cacheFile, accepted ? left - 1 : WIDENING_RUNS);
+    }
     return code;
   });
 }

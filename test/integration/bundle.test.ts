@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WIDENING_RUNS } from '../../src/cli/bundle-loader.js';
 import { HOOK_NAMES } from '../../src/hooks/dispatch.js';
 import { BIN } from '../helpers/cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
@@ -67,15 +68,39 @@ describe('dist/bundle (npm run build)', () => {
   const cleanups: Array<() => void> = [];
   afterAll(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-  it('a hook run writes its V8 code cache beside the bundle, and the next run reads it', () => {
+  it('a hook run writes its V8 code cache beside the bundle; the next runs widen it, then only read it', () => {
     const repo = makeRepo();
     const bundle = privateBundle();
     const cache = join(bundle.dir, 'post-rewrite.cjs.cache');
+    const runs = `${cache}-runs`;
     expect(bundle.run(repo.dir, ['hook', 'post-rewrite', 'amend']).status).toBe(0);
     expect(existsSync(cache)).toBe(true);
+    expect(readFileSync(runs, 'utf8')).toBe(String(WIDENING_RUNS));
+    for (let left = WIDENING_RUNS - 1; left >= 0; left -= 1) {
+      expect(bundle.run(repo.dir, ['hook', 'post-rewrite', 'amend']).status).toBe(0);
+      expect(existsSync(runs) ? readFileSync(runs, 'utf8') : '0').toBe(String(left));
+    }
     const written = statSync(cache).mtimeMs;
     expect(bundle.run(repo.dir, ['hook', 'post-rewrite', 'amend']).status).toBe(0);
     expect(statSync(cache).mtimeMs).toBe(written);
+  });
+
+  it('a run on another path (an agent\'s own commit after one naming its model) widens the cache to hold both', () => {
+    const repo = makeRepo();
+    repo.commit('one', { a: '1' });
+    const bundle = privateBundle();
+    const cache = join(bundle.dir, 'commit-msg.cjs.cache');
+    const message = join(repo.dir, '.git', 'COMMIT_EDITMSG');
+    const commitMsg = (text: string, env: NodeJS.ProcessEnv) => {
+      writeFileSync(message, text);
+      const run = spawnSync(process.execPath, ['-e', privateRunScript, bundle.dir, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, ...env }, encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+    };
+    // The first run loads the config from its files (no code cache: once-only work), the second writes it.
+    for (let run = 0; run < 2; run += 1) commitMsg('Add a feature\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { AITRAIL_MODEL: 'anthropic/claude-opus-4.6' });
+    const named = statSync(cache).size;
+    commitMsg('Add a feature\n\n\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nAssisted-by: claude-code:unknown\n', { CLAUDECODE: '1' });
+    expect(statSync(cache).size).toBeGreaterThan(named + 4096);
   });
 
   it('a hook run that loaded the config from its files writes no code cache; the next run, from the config cache, writes it', () => {
@@ -111,11 +136,11 @@ describe('dist/bundle (npm run build)', () => {
     const cache = join(bundle.dir, 'cli.log.cache');
     expect(bundle.run(repo.dir, ['log']).status).toBe(0);
     expect(existsSync(cache)).toBe(true);
-    const written = statSync(cache).mtimeMs;
     const json = bundle.run(repo.dir, ['log', '--format', 'json']);
     expect(json.status).toBe(0);
     expect(JSON.parse(String(json.stdout))).toHaveLength(1);
-    expect(statSync(cache).mtimeMs).toBe(written);
+    // Read and widened (the text and JSON outputs compile different functions): one run of the window spent.
+    expect(readFileSync(`${cache}-runs`, 'utf8')).toBe(String(WIDENING_RUNS - 1));
     // A mistyped command never names a cache file: the folder holds caches of aitrail's commands only.
     expect(bundle.run(repo.dir, ['frobnicate']).status).toBe(2);
     expect(bundle.run(repo.dir, ['--quiet', 'log']).status).toBe(0);
