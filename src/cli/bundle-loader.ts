@@ -55,11 +55,11 @@ function setWideningLeft(fs: typeof import('node:fs'), cacheFile: string, left: 
  * Run `exported(argv)` of the self-contained CommonJS file `file` (scripts/bundle.mjs), compiled
  * with the V8 code cache `cacheFile` (written after the first run, again whenever V8 rejects it:
  * another node, another build; widened by the WIDENING_RUNS runs after it; never after a run the
- * bundle's `typicalRun()` calls untypical). A
- * run then loads two files and compiles almost nothing: no ES module loader, no resolving. The
- * bundles hold no dynamic import (a script compiled from the cache could not run one in node 20).
- * Node's builtins only, read on use. Returns null when the file cannot be read or does not export
- * that function: the caller runs the module tree instead.
+ * bundle's `typicalRun()` calls untypical). A run then loads two files and compiles almost
+ * nothing: no ES module loader, no resolving. The bundles hold no dynamic import (a script
+ * compiled from the cache could not run one in node 20). Node's builtins only, read on use.
+ * Returns null when the file cannot be read or does not export that function: the caller runs the
+ * module tree instead.
  */
 function runBundle(file: string, cacheFile: string, exported: string, argv: string[]): Promise<number> | null {
   const fs = process.getBuiltinModule('node:fs');
