@@ -62,7 +62,7 @@ describe('dist/bundle (npm run build)', () => {
     mkdirSync(fileURLToPath(new URL('../../.test-bundles/', import.meta.url)), { recursive: true });
     const dir = mkdtempSync(fileURLToPath(new URL('../../.test-bundles/bundle-', import.meta.url)));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    for (const name of readdirSync(BUNDLE).filter((file) => !file.endsWith('.cache'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
+    for (const name of readdirSync(BUNDLE).filter((file) => !file.endsWith('.cache') && !file.endsWith('.cache-runs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
     return { dir, run: (cwd, args) => spawnSync(process.execPath, ['-e', privateRunScript, dir, ...args], { cwd, env: TEST_GIT_ENV, input: '', encoding: 'utf8' }) };
   }
   const cleanups: Array<() => void> = [];
