@@ -66,9 +66,10 @@ const commonJs = {
   // Made when first read (a hook reads it only off its usual path): pathToFileURL on every load cost each run ~0.2 ms.
   banner: { js: 'var __aitrail_meta = { get url() { return process.getBuiltinModule("node:url").pathToFileURL(__filename).href; } };' },
 };
-// The CLI bundle holds its libraries, but for three (external below): cosmiconfig (which would
-// pull in typescript for loaders aitrail never uses) and js-yaml, CommonJS and required only when
-// a config file is read; and husky, which copies its `husky` script from beside its own index.js.
+// The CLI bundle holds its libraries, but for three: cosmiconfig (external below: it would pull in
+// typescript for loaders aitrail never uses), required only when a config file is read; js-yaml,
+// from its own file beside the bundles (yamlFile below); and husky, which copies its `husky`
+// script from beside its own index.js.
 // husky is an ES module that node >= 20.19 loads through require(), which the bundle's
 // `import('husky')` becomes; require() returns its module namespace, whose default is husky's.
 const huskyByRequire = {

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { removeFileIfThere } from '../io/remove-file.js';
-import { loadConfig } from '../config/load.js';
+import { cachedIn, loadConfig } from '../config/load.js';
 import { detectAtCommitTime } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { clearlyPasses } from '../core/policy/clearly-passes.js';
@@ -33,7 +33,7 @@ export const handler: HookHandler = async (args, context) => {
     const root = context.cwd;
     const gitDir = hookGitDir(root, context.env, file);
     const before = keepsStamp(context.env) ? configBytesNow(root) : undefined;
-    const { config } = await loadConfig(root, { cacheDir: join(gitDir, 'aitrail') });
+    const { config } = await loadConfig(root, cachedIn({ gitDir, bare: false }));
     const message = readFileSync(resolve(root, file), 'utf8');
     const commentChar = commentCharFor(root, message, { gitDir, env: context.env });
     const detectOptions = detectOptionsOf(config);

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { ConfigError } from '../config/config-error.js';
 import { resolveConfig, type ResolvedConfig } from '../config/defaults.js';
 
@@ -15,9 +14,8 @@ export interface HookConfig {
  */
 export async function loadHookConfig(root: string, gitDir: string): Promise<HookConfig> {
   try {
-    const { loadConfig } = await import('../config/load.js');
-    const options: Parameters<typeof loadConfig>[1] & { cacheDir?: string } = { cacheDir: join(gitDir, 'aitrail') };
-    const loaded = await loadConfig(root, options);
+    const { cachedIn, loadConfig } = await import('../config/load.js');
+    const loaded = await loadConfig(root, cachedIn({ gitDir, bare: false }));
     return { config: resolveConfig(loaded.config) };
   } catch (error) {
     const problem = error instanceof ConfigError ? 'invalid config' : 'cannot load config';
