@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeRepo, NETWORK_ENV, type TestRepo } from '../helpers/gitdir.js';
-import { npmInstall, ok, run } from '../helpers/e2e.js';
+import { installPacked, npmInstall, ok, run } from '../helpers/e2e.js';
 
 // A monorepo whose package.json is in web/: `cd web && npm i -D aitrail && npx aitrail init` (or
 // pnpm's, yarn's), from the packed tarball; then commits from the top and from a sub-folder.
@@ -39,7 +39,7 @@ function monorepo(rootPackage?: object, extra: Record<string, string> = {}): Tes
 function pnpmLayout(repo: TestRepo): void {
   const store = join(repo.dir, 'node_modules', '.pnpm', 'aitrail@0.1.0');
   mkdirSync(store, { recursive: true });
-  npmInstall(store, [tarball], ['--prefix', store]);
+  installPacked(store);
   mkdirSync(join(repo.dir, 'web', 'node_modules', '.bin'), { recursive: true });
   symlinkSync('../../node_modules/.pnpm/aitrail@0.1.0/node_modules/aitrail', join(repo.dir, 'web', 'node_modules', 'aitrail'));
   const wrapper = join(repo.dir, 'web', 'node_modules', '.bin', 'aitrail');
@@ -56,7 +56,7 @@ exec node  "$basedir/../../../node_modules/.pnpm/aitrail@0.1.0/node_modules/aitr
  * `yarn add` in a workspace writes it.
  */
 function yarnLayout(repo: TestRepo): void {
-  npmInstall(join(repo.dir, 'web'), [tarball]);
+  installPacked(join(repo.dir, 'web'), repo.dir);
   mkdirSync(join(repo.dir, 'web', 'node_modules', '.bin'), { recursive: true });
   symlinkSync('../../../node_modules/aitrail/bin/aitrail.js', join(repo.dir, 'web', 'node_modules', '.bin', 'aitrail'));
 }
@@ -74,7 +74,7 @@ const LAYOUTS: Layout[] = [
     binary: 'web/node_modules/.bin/aitrail',
     setUp: () => {
       const repo = monorepo();
-      npmInstall(join(repo.dir, 'web'), [tarball]);
+      installPacked(join(repo.dir, 'web'));
       return { repo, init: npx };
     },
   },

@@ -1,13 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-import { npmInstall, ok, run } from '../helpers/e2e.js';
+import { installPacked, ok, run } from '../helpers/e2e.js';
 
 // The package as published: what `npm pack` ships, `import('aitrail')` with its types, `$schema` for editors.
 const PACKAGE_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const tarball = inject('tarball');
 const OPUS = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 
 it('npm pack --dry-run lists LICENSE, schema.json and the API entry points', () => {
@@ -30,7 +29,7 @@ describe('a fresh project using the API from the tarball', () => {
     base = repo.commit('initial\n', { 'src/a.js': 'a\n' });
     repo.commit(`feat: opus\n\n${OPUS}\n`, { 'src/b.js': 'b\nc\n' });
     repo.commit('fix: qwen\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'src/c.js': 'd\n' });
-    npmInstall(repo.dir, [tarball]);
+    installPacked(repo.dir);
   });
 
   it('"$schema": "./node_modules/aitrail/schema.json" names the shipped schema, which validates the config; aitrail accepts the key', () => {

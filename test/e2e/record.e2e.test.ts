@@ -3,7 +3,7 @@ import { chmodSync, lstatSync, readdirSync, readFileSync, writeFileSync } from '
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-import { E2E_ENV, npmInstall, ok, run } from '../helpers/e2e.js';
+import { E2E_ENV, installPacked, npmInstall, ok, run } from '../helpers/e2e.js';
 
 // The package exactly as users get it: `npm pack` (test/e2e/pack.global-setup.ts), installed into fresh repositories, driven with npx.
 const OPUS_LINE = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
@@ -16,7 +16,9 @@ function project(packageJson: object, extra: string[] = []): TestRepo {
   const repo = makeRepo();
   repo.write('package.json', `${JSON.stringify(packageJson, null, 2)}\n`);
   repo.write('.gitignore', 'node_modules/\n');
-  npmInstall(repo.dir, [tarball, ...extra]);
+  // The package alone: the install made once; with more packages (husky), npm itself.
+  if (extra.length === 0) installPacked(repo.dir);
+  else npmInstall(repo.dir, [tarball, ...extra]);
   return repo;
 }
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { npmInstall, ok, run } from '../helpers/e2e.js';
+import { installPacked, ok, run } from '../helpers/e2e.js';
 import { checkout, origin, prEvent, pullRequest, runAction } from '../helpers/github-action.js';
 import { preCommitConfig, preCommitProject } from '../helpers/pre-commit.js';
 
@@ -34,7 +34,10 @@ describe('the GitHub Action script, installing aitrail from the package', () => 
   it('a clean pull request passes (exit 0) with its summary', () => {
     const world = origin();
     const { head, merge } = pullRequest(world, [{ message: `feat: opus\n\n${OPUS}\n`, files: { 'src/opus.js': 'a\n' } }]);
-    const result = runAction(checkout(world, 'pull/1/merge', merge), prEvent(head, merge), install, null);
+    // The same package, installed once (the test above proved the script's own install): its binary.
+    const installed = tempDir('aitrail-action-bin-');
+    installPacked(installed);
+    const result = runAction(checkout(world, 'pull/1/merge', merge), prEvent(head, merge), install, join(installed, 'node_modules', '.bin', 'aitrail'));
     expect(result.status, result.stderr).toBe(0);
     expect(result.summary).toContain(':white_check_mark: `refs/remotes/origin/main..');
     expect(result.summary).toContain('anthropic\\/claude\\-opus\\-4\\.6');
@@ -55,7 +58,7 @@ describe('the pre-commit framework runs the project\'s aitrail (npm i -D from th
     project.write('.gitignore', 'node_modules/\n');
     project.write('.aitrailrc.json', '{ "$schema": "./node_modules/aitrail/schema.json", "policy": { "deny": ["qwen/*"] } }\n');
     project.write('.pre-commit-config.yaml', preCommitConfig(hooks));
-    npmInstall(project.dir, [tarball]);
+    installPacked(project.dir);
     expect(existsSync(join(project.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
     project.commit('initial\n');
     project.git(['push', '-q', 'origin', 'main']);

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { expect } from 'vitest';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, inject } from 'vitest';
 import { NETWORK_ENV, TEST_GIT_ENV } from './gitdir.js';
 
 /**
@@ -30,4 +32,19 @@ export function ok(result: Run): Run {
 /** `npm install --save-dev <tarball> …` in `dir` (from npm's cache when it can). */
 export function npmInstall(dir: string, packages: string[], flags: string[] = []): Run {
   return ok(run(dir, 'npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', ...flags, ...packages], NETWORK_ENV));
+}
+
+/**
+ * The state `npm install --save-dev <tarball>` leaves in `dir`, without running npm again: the
+ * install test/e2e/pack.global-setup.ts made once, its node_modules/ copied (npm's .bin symlinks
+ * as npm wrote them) into `modules` (a workspace's hoisted node_modules: the top's), and the
+ * devDependency npm would add written into dir's package.json (made if missing). For projects that need the package installed, not tests of npm itself: those run
+ * npmInstall (npm workspaces' hoisting, husky's prepare script, the action's own install).
+ */
+export function installPacked(dir: string, modules = dir): void {
+  cpSync(join(inject('installed'), 'node_modules'), join(modules, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+  const manifest = join(dir, 'package.json');
+  const json = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { devDependencies?: Record<string, string> }) : {};
+  json.devDependencies = { ...json.devDependencies, aitrail: `file:${relative(dir, inject('tarball'))}` };
+  writeFileSync(manifest, `${JSON.stringify(json, null, 2)}\n`);
 }
