@@ -27,7 +27,7 @@ export default defineConfig({
       // earlier files makes every process it spawns dearer (fork copies its page tables).
       { test: { name: 'unit', isolate: false, include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
       // Hang guards only: some integration tests replay whole histories through the CLI, slow when every core is busy.
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/setup/package-root.global-setup.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/pack.global-setup.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
     ],
   },
