@@ -18,9 +18,11 @@ export function isReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
 
 /** The commit a cherry-pick is copying (`<git dir>/CHERRY_PICK_HEAD`, there while git commits it), outside a rebase; or null. */
 function cherryPickSource(gitDir: string): string | null {
-  if (rebasing(gitDir)) return null;
+  const file = join(gitDir, 'CHERRY_PICK_HEAD');
+  // Almost never there: asked without an exception first (a failed read builds an error with its stack).
+  if (rebasing(gitDir) || !existsSync(file)) return null;
   try {
-    const id = readFileSync(join(gitDir, 'CHERRY_PICK_HEAD'), 'utf8').trim();
+    const id = readFileSync(file, 'utf8').trim();
     return /^[0-9a-f]{40,64}$/.test(id) ? id : null;
   } catch {
     return null;
