@@ -13,6 +13,8 @@ export function shimSource(hook: InstalledHook): string {
   const server = hook === 'pre-receive';
   const blocks = !neverBlocks(hook);
   const fail = blocks ? 'exit 1' : 'exit 0';
+  // The client's lookup leaves the command line in "$@" (clientLookup); the server runs aitrail from PATH.
+  const run = server ? '"$a" hook "$h" "$@"' : '"$@"';
   const lines = [
     '#!/bin/sh',
     `# aitrail-shim: ${hook}`,
@@ -42,10 +44,10 @@ export function shimSource(hook: InstalledHook): string {
     ...(hook === 'prepare-commit-msg' || hook === 'commit-msg' ? fastPathLines(packageVersion()) : []),
     ...(server ? serverLookup(hook) : clientLookup(hook, fail)),
     ...(blocks
-      ? ['"$a" hook "$h" "$@"', 's=$?', 'if [ "$s" = 126 ] || [ "$s" = 127 ]; then', `  echo "aitrail: ${cannotStartMessage(hook)}" >&2`, '  exit 1', 'fi', 'exit "$s"']
+      ? [run, 's=$?', 'if [ "$s" = 126 ] || [ "$s" = 127 ]; then', `  echo "aitrail: ${cannotStartMessage(hook)}" >&2`, '  exit 1', 'fi', 'exit "$s"']
       : [
           `# This hook never blocks${hook === 'post-rewrite' ? '' : ' a commit'}: aitrail that cannot start (no node on the PATH git gives hooks) is a warning.`,
-          '"$a" hook "$h" "$@" && exit 0',
+          `${run} && exit 0`,
           's=$?',
           `echo "aitrail: ${cannotStartMessage(hook)}" >&2`,
           'exit 0',
@@ -102,5 +104,10 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     `  ${fail}`,
     'fi',
     `[ -n "$t" ] && echo "${BINARY_TRACKED_SKIPPED}" >&2`,
+    // aitrail's own bin starts `#!/usr/bin/env node`: run under the node env would find (PATH's),
+    // one exec fewer for every hook that starts node; any other file (a pnpm wrapper) as it is.
+    'aitrail_r=',
+    '{ read -r aitrail_r <"$a"; } 2>/dev/null',
+    'if [ "$aitrail_r" = "#!/usr/bin/env node" ]; then set -- node "$a" hook "$h" "$@"; else set -- "$a" hook "$h" "$@"; fi',
   ];
 }
