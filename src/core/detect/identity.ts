@@ -72,9 +72,13 @@ function mayBeAnAgent(name: string, email: string): boolean {
  */
 function modelOfName(name: string, group: string | undefined, agent: string, aliases: Record<string, string>): string | null {
   const context = { agent, isModel: true };
+  const tried = new Set<string>();
   for (const raw of [group, name, /\(([^()]+)\)\s*$/.exec(name)?.[1]]) {
+    // The group is often the whole name (`Claude`): each text is read once (canonicalModel answers the same).
+    if (!raw || tried.has(raw)) continue;
+    tried.add(raw);
     // `Gemini 3.6 Flash via Antigravity`: the model ends where the next clause starts.
-    const model = raw ? canonicalModel(raw.replace(/\([^()]*\)/g, ' ').split(CLAUSE)[0] ?? '', aliases, context) : null;
+    const model = canonicalModel(raw.replace(/\([^()]*\)/g, ' ').split(CLAUSE)[0] ?? '', aliases, context);
     if (model) return model;
   }
   const word = (group ?? name).trim().toLowerCase();
