@@ -105,9 +105,10 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     'fi',
     `[ -n "$t" ] && echo "${BINARY_TRACKED_SKIPPED}" >&2`,
     // aitrail's own bin starts `#!/usr/bin/env node`: run under the node env would find (PATH's),
-    // one exec fewer for every hook that starts node; any other file (a pnpm wrapper) as it is.
+    // one exec fewer for every hook that starts node. Only a regular file named by a path is read
+    // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.
     'aitrail_r=',
-    '{ read -r aitrail_r <"$a"; } 2>/dev/null',
+    'case $a in */*) if [ -f "$a" ]; then { read -r aitrail_r <"$a"; } 2>/dev/null; fi ;; esac',
     'if [ "$aitrail_r" = "#!/usr/bin/env node" ]; then set -- node "$a" hook "$h" "$@"; else set -- "$a" hook "$h" "$@"; fi',
   ];
 }

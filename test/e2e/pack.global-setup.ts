@@ -55,8 +55,9 @@ function installOnce(dest: string, tarball: string, env: NodeJS.ProcessEnv): str
 }
 
 /**
- * Pack once for every e2e file, and install the tarball once (installOnce). Packing builds the package (prepack); when dist/ is already current
- * (`npm test` builds before vitest starts) the build is not run a second time.
+ * Pack once for every e2e file, and install the tarball once (installOnce). Packing builds the
+ * package (prepack); when dist/ is already current (`npm test` builds before vitest starts) the
+ * build is not run a second time.
  */
 export default function setup(project: TestProject): () => void {
   const dest = mkdtempSync(join(tmpdir(), 'aitrail-pack-'));

@@ -38,8 +38,9 @@ export function npmInstall(dir: string, packages: string[], flags: string[] = []
  * The state `npm install --save-dev <tarball>` leaves in `dir`, without running npm again: the
  * install test/e2e/pack.global-setup.ts made once, its node_modules/ copied (npm's .bin symlinks
  * as npm wrote them) into `modules` (a workspace's hoisted node_modules: the top's), and the
- * devDependency npm would add written into dir's package.json (made if missing). For projects that need the package installed, not tests of npm itself: those run
- * npmInstall (npm workspaces' hoisting, husky's prepare script, the action's own install).
+ * devDependency npm would add written into dir's package.json (made if missing). For projects
+ * that need the package installed, not tests of npm itself: those run npmInstall (npm workspaces'
+ * hoisting, husky's prepare script, the action's own install).
  */
 export function installPacked(dir: string, modules = dir): void {
   cpSync(join(inject('installed'), 'node_modules'), join(modules, 'node_modules'), { recursive: true, verbatimSymlinks: true });

@@ -137,6 +137,30 @@ describe('aitrail found but unable to start (no node on the PATH git gives hooks
     expect(result.stderr).toMatch(/could not be started \(exit 127\).*node.*AITRAIL=0/);
   });
 
+  it('a FIFO where the binary should be is never read (the shim reads only a regular file\'s first line): commit-msg fails closed at once', () => {
+    const context = setup('commit-msg');
+    mkdirSync(join(context.dir, 'node_modules', '.bin'), { recursive: true });
+    const fifo = join(context.dir, 'node_modules', '.bin', 'aitrail');
+    expect(spawnSync('mkfifo', ['-m', '755', fifo]).status).toBe(0);
+    // A hang guard, not a timing: a shim that opened the FIFO would wait for a writer for ever.
+    const result = spawnSync('sh', [join('.git', 'hooks', 'commit-msg'), 'x'], { cwd: context.dir, encoding: 'utf8', timeout: 60_000, env: { PATH: '/usr/bin:/bin' } });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/could not be started \(exit 126\)/);
+  });
+
+  it('aitrail\'s own bin (#!/usr/bin/env node) runs under the node on PATH, with the same arguments', () => {
+    const context = setup('commit-msg');
+    mkdirSync(join(context.dir, 'node_modules', '.bin'), { recursive: true });
+    writeFileSync(join(context.dir, 'node_modules', '.bin', 'aitrail'), '#!/usr/bin/env node\nprocess.exit(9);\n');
+    chmodSync(join(context.dir, 'node_modules', '.bin', 'aitrail'), 0o755);
+    const fakeNode = join(context.dir, 'path-bin', 'node');
+    script(fakeNode, `printf '%s\\n' "node $*" >>"${join(context.dir, 'log')}"; exit 4`);
+    const result = context.run(['.git/COMMIT_EDITMSG']);
+    expect(result.logged).toBe('node node_modules/.bin/aitrail hook commit-msg .git/COMMIT_EDITMSG\n');
+    expect(result.status).toBe(4);
+  });
+
   it('husky: the prepare-commit-msg block lets the commit through too (husky runs it with sh -e)', () => {
     const { dir } = setup('prepare-commit-msg');
     const bin = join(dir, 'broken-bin');
