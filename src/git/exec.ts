@@ -1,3 +1,5 @@
+import { spawnSync } from './spawn-sync.js';
+
 /**
  * node:child_process, loaded on the first spawn: it pulls in net, dgram and the streams, which a
  * commit hook that spawns nothing (most of them) should not pay for at startup.
@@ -77,19 +79,14 @@ export function runGitRaw(args: readonly string[], options: GitOptions): Promise
   });
 }
 
-/** Synchronous variant for hooks, where startup cost matters more than concurrency. */
+/** Synchronous variant for hooks, where startup cost matters more than concurrency (src/git/spawn-sync.ts: no node:child_process where that is exact). */
 export function runGitSync(args: readonly string[], options: GitOptions): string {
   return runGitRawSync(args, options).toString('utf8');
 }
 
 /** runGitSync's bytes (blob contents, whose sizes count bytes). */
 export function runGitRawSync(args: readonly string[], options: GitOptions): Buffer {
-  const result = childProcess().spawnSync('git', args, {
-    cwd: options.cwd,
-    env: gitEnvironment(options),
-    input: options.input ?? '',
-    maxBuffer: 1024 * 1024 * 1024,
-  });
+  const result = spawnSync('git', args, { cwd: options.cwd, env: gitEnvironment(options), input: options.input ?? '', maxBuffer: 1024 * 1024 * 1024 });
   if (result.error) throw failure(args, null, String(result.error), result.error);
   const code = result.status;
   if (code === 0 || (code !== null && options.okCodes?.includes(code))) return result.stdout;
