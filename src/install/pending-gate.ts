@@ -2,7 +2,7 @@ import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX } from '../core/checkpoint/store-layo
 
 /**
  * sh lines that end a post-commit hook (exit 0) before anything starts when no agent left a
- * checkpoint (no `<git dir>/aitrail/checkpoints/*.json`) and no cherry-pick is being committed
+ * checkpoint (no name ending in `.json` in `<git dir>/aitrail/checkpoints/`, as node reads them) and no cherry-pick is being committed
  * (no `<git dir>/CHERRY_PICK_HEAD`: the picked commit's note is carried). git runs hooks at the work tree top,
  * where `.git` is the git dir, or a file naming it (worktrees, submodules; a relative name is
  * relative to that top); GIT_DIR, when git set it, wins. No git, no node spawned. Safe under
@@ -16,7 +16,8 @@ export function pendingCheckpointsGate(): string[] {
     '  if [ -f .git ]; then read -r aitrail_g <.git || :; aitrail_g=${aitrail_g#gitdir: }; else aitrail_g=.git; fi',
     'fi',
     'aitrail_p=',
-    `for aitrail_f in "$aitrail_g"/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}; do [ -e "$aitrail_f" ] && aitrail_p=1; break; done`,
+    // Every name node reads (any name ending in ${CHECKPOINT_SUFFIX}: dot names too), dangling links too.
+    `for aitrail_f in "$aitrail_g"/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/.*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then aitrail_p=1; break; fi; done`,
     '[ -f "$aitrail_g/CHERRY_PICK_HEAD" ] && aitrail_p=1',
     '[ -n "$aitrail_p" ] || exit 0',
   ];

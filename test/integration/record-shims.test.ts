@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -201,6 +201,28 @@ describe('aitrail found but unable to start (no node on the PATH git gives hooks
     expect(run([]).logged).toBe('');
     writeFileSync(join(dir, '.git', 'aitrail', 'checkpoints', 'abc.json'), '{}');
     expect(run([]).logged).toBe('path hook post-commit\n');
+  });
+
+  it('post-commit: every name node reads as a checkpoint starts it, whatever sorts first (a dangling link, a dot name)', () => {
+    const { dir, log, run: runOnce } = setup('post-commit', { fakeOnPath: true });
+    // What this one run logged (the log grows).
+    const run = (args: string[]) => {
+      rmSync(log, { force: true });
+      return runOnce(args);
+    };
+    const store = join(dir, '.git', 'aitrail', 'checkpoints');
+    mkdirSync(store, { recursive: true });
+    // Sorted first and not there: the gate once looked at the first name only.
+    symlinkSync('/nonexistent', join(store, '0.json'));
+    expect(run([]).logged).toBe('path hook post-commit\n');
+    rmSync(join(store, '0.json'));
+    expect(run([]).logged).toBe('');
+    for (const name of ['.hidden.json', '.json', '..json']) {
+      writeFileSync(join(store, name), '{}');
+      expect(run([]).logged, name).toBe('path hook post-commit\n');
+      rmSync(join(store, name));
+    }
+    expect(run([]).logged).toBe('');
   });
 
   it('post-commit also starts aitrail while a cherry-pick is committed (<git dir>/CHERRY_PICK_HEAD)', () => {
