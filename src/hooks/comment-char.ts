@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { configValueSync } from '../git/config-value.js';
+import { configBytesSync } from '../git/config-value.js';
 
 const AUTO_CANDIDATES = '#;@!$%^&|:';
 
@@ -52,14 +52,16 @@ function commonDirOf(gitDir: string): string {
 }
 
 /**
- * The comment prefix git uses for this commit (`core.commentChar`, default `#`). With `auto`, git
- * picked a character unused by the message when it wrote the template: recover it from the
- * comment lines git wrote (`<c> Please enter…`, the scissors line), else `#`. With `known` (the
- * worktree's git dir and the environment), the git spawn is skipped when no config can set it.
+ * The comment prefix git uses for this commit (`core.commentChar`, default `#`), decoded as the
+ * message was (`encoding`): git takes any one byte (a byte that is not UTF-8 on its own reads as
+ * U+FFFD in a UTF-8 message, as the comment lines git wrote with it do). With `auto`, git picked a
+ * character unused by the message when it wrote the template: recover it from the comment lines
+ * git wrote (`<c> Please enter…`, the scissors line), else `#`. With `known` (the worktree's git
+ * dir and the environment), the git spawn is skipped when no config can set it.
  */
-export function commentCharFor(cwd: string, message: string, known?: { gitDir: string; env: NodeJS.ProcessEnv }): string {
+export function commentCharFor(cwd: string, message: string, known?: { gitDir: string; env: NodeJS.ProcessEnv }, encoding: BufferEncoding = 'utf8'): string {
   if (known && surelyDefault(known.gitDir, commonDirOf(known.gitDir), known.env)) return '#';
-  const configured = configValueSync(cwd, 'core.commentChar');
+  const configured = configBytesSync(cwd, 'core.commentChar')?.toString(encoding);
   if (configured === undefined || configured === '') return '#';
   if (configured !== 'auto') return configured;
   for (const line of message.split('\n')) {

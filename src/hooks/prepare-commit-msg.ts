@@ -74,7 +74,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
   // The same words as commit-msg: that hook refuses the commit (never "not blocked" here).
   if (warning) warn(warning, true);
   const signals = gatherCommitTimeSignals(context.cwd, gitDir, context.env);
-  const commentChar = commentCharFor(context.cwd, message, { gitDir, env: context.env });
+  const commentChar = commentCharFor(context.cwd, message, { gitDir, env: context.env }, encoding);
   const attributions = detectAtCommitTime(message, { ...signals, commentChar }, { detect: config.detect, trailerKey: config.trailer.key });
   if (attributions.length === 0) return;
   const updated = recordTrailers(message, attributions, config.trailer.key, commentChar, { editorOpens: context.env.GIT_EDITOR !== ':' });

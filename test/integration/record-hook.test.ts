@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
@@ -93,6 +93,26 @@ describe('prepare-commit-msg records the model', () => {
     gitRun(repo.dir, ['config', 'core.commentChar', ';']);
     commit(['--no-verify'], { ...OPUS, GIT_EDITOR: editor(`sed -i '1s/^/Semicolons/' "$1"`) });
     expect(messageOf(repo.dir)).toBe(`Semicolons\n\n${OPUS_LINE}\n`);
+  });
+
+  it('core.commentChar set to one byte that is not UTF-8 (git 2.39 takes any one byte): recorded and checked as with #, a person\'s message goes through', () => {
+    appendFileSync(join(repo.dir, '.git', 'config'), Buffer.concat([Buffer.from('[core]\n\tcommentChar = '), Buffer.from([0xe9]), Buffer.from('\n')]));
+    // With the editor: git's comment lines start with the byte (the message is not UTF-8), and git drops them.
+    commit([], { ...OPUS, GIT_EDITOR: editor(`sed -i '1s/^/Latin/' "$1"`) });
+    expect(messageOf(repo.dir)).toBe(`Latin\n\n${OPUS_LINE}\n`);
+    commit(['-m', 'Plain'], OPUS);
+    expect(messageOf(repo.dir)).toBe(`Plain\n\n${OPUS_LINE}\n`);
+    // node itself (not only the shims' fast path) passes a person's message holding the comment lines.
+    const file = join(repo.dir, '.git', 'COMMIT_EDITMSG');
+    writeFileSync(file, Buffer.concat([Buffer.from('By hand\n\n'), Buffer.from([0xe9]), Buffer.from(' Please enter the commit message for your changes.\n')]));
+    for (const hook of ['prepare-commit-msg', 'commit-msg']) {
+      const run = aitrail(repo.dir, ['hook', hook, '.git/COMMIT_EDITMSG'], { GIT_AUTHOR_NAME: 'Test Human', GIT_AUTHOR_EMAIL: 'human@example.com', GIT_EDITOR: 'vi' });
+      expect({ hook, status: run.status, stderr: run.stderr }).toEqual({ hook, status: 0, stderr: '' });
+    }
+    const co = commit([], { GIT_EDITOR: editor(`sed -i '1s/^/Pair work\\n\\nCo-authored-by: Claude <noreply@anthropic.com>/' "$1"`) });
+    // Written in the editor, after prepare-commit-msg: commit-msg reads the trailer among git's comment lines and says it is undeclared.
+    expect(co.stderr).toMatch(/\[undeclared\]: .*trailer Co-authored-by: "Claude <noreply@anthropic.com>"/);
+    expect(messageOf(repo.dir)).toBe('Pair work\n\nCo-authored-by: Claude <noreply@anthropic.com>\n');
   });
 
   it('merge and squash sources', () => {

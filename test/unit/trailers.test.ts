@@ -63,8 +63,13 @@ describe('parseTrailers (git interpret-trailers --parse)', () => {
     expect(parseCommitTrailers(' \r\n\ns\n\nA: 1\n---\n\nB: 2\n')).toEqual([{ key: 'B', value: '2' }]);
   });
 
-  it('rejects a comment character git would reject', () => {
-    expect(() => parseTrailers('s', { commentChar: '##' })).toThrow(/single ASCII character/);
+  it('rejects a comment character git would reject (empty, a line feed), and takes any other text as git 2.45 does', () => {
+    expect(() => parseTrailers('s', { commentChar: '' })).toThrow(/without a line feed/);
+    expect(() => parseTrailers('s', { commentChar: '#\n' })).toThrow(/without a line feed/);
+    expect(parseTrailers('s\n\nA: 1\n// note\nB: 2\n', { commentChar: '//' })).toEqual([{ key: 'A', value: '1' }, { key: 'B', value: '2' }]);
+    expect(parseTrailers('s\n\nA: 1\n/ not a comment\n', { commentChar: '//' })).toEqual([]);
+    // A byte that is not UTF-8 on its own (git 2.39 takes one) reads as U+FFFD in a UTF-8 message, as the comment lines git wrote with it do.
+    expect(parseTrailers('s\n\nA: 1\n\uFFFD Please enter the message\n', { commentChar: '\uFFFD' })).toEqual([{ key: 'A', value: '1' }]);
   });
 });
 

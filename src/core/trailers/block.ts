@@ -37,7 +37,7 @@ function ignoredTailLength(text: string, len: number, commentChar: string): numb
     const newline = text.indexOf('\n', lineStart);
     const following = newline === -1 || newline >= len ? len : newline + 1;
     const first = text[lineStart];
-    if (first === commentChar || first === '\n') {
+    if (text.startsWith(commentChar, lineStart) || first === '\n') {
       if (!runStart) runStart = lineStart;
     } else if (text.startsWith('Conflicts:\n', lineStart)) {
       inConflicts = true;
@@ -65,7 +65,7 @@ function findPatchStart(text: string): number {
 function findTrailerStart(text: string, len: number, commentChar: string): number {
   let titleEnd = 0;
   while (titleEnd < len) {
-    if (text[titleEnd] !== commentChar && isBlankLine(text, titleEnd)) break;
+    if (!text.startsWith(commentChar, titleEnd) && isBlankLine(text, titleEnd)) break;
     titleEnd = nextLine(text, titleEnd);
   }
   let onlySpaces = true;
@@ -74,7 +74,7 @@ function findTrailerStart(text: string, len: number, commentChar: string): numbe
   let nonTrailerLines = 0;
   let possibleContinuationLines = 0;
   for (let line = lastLine(text, len); line >= titleEnd; line = lastLine(text, line)) {
-    if (text[line] === commentChar) {
+    if (text.startsWith(commentChar, line)) {
       nonTrailerLines += possibleContinuationLines;
       possibleContinuationLines = 0;
       continue;

@@ -50,7 +50,7 @@ function sameTrailer(existing: Trailer, added: Trailer): boolean {
  */
 function endOfLastBlockLine(message: string, block: TrailerBlock, commentChar: string): number {
   for (let line = lastLine(message, block.end); line >= block.start; line = lastLine(message, line)) {
-    if (message[line] !== commentChar && !isBlankLine(message, line)) return Math.min(nextLine(message, line), block.end);
+    if (!message.startsWith(commentChar, line) && !isBlankLine(message, line)) return Math.min(nextLine(message, line), block.end);
   }
   return block.end;
 }

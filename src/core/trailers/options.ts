@@ -1,17 +1,19 @@
 export interface TrailerOptions {
-  /** `core.commentChar` (default `#`): one ASCII character, as git 2.39 requires. */
+  /**
+   * `core.commentChar` (default `#`), decoded as the message it applies to is: git before 2.45 takes
+   * any one byte (`\xe9` in a UTF-8 message reads as U+FFFD, in a latin1 one as `é`), later git
+   * any text without a line feed (`//`). A line is a comment when it starts with it.
+   */
   commentChar?: string;
   /** Like `git interpret-trailers --no-divider`: a `---` line does not end the message. */
   noDivider?: boolean;
 }
 
-/** The comment character to use; throws on values git itself would reject (not one ASCII char). */
+/** The comment prefix to use; throws on values git itself rejects (empty, or holding a line feed) and on a NUL. */
 export function commentCharOf(options: TrailerOptions): string {
   const char = options.commentChar ?? '#';
-  if (char.length !== 1 || char.charCodeAt(0) > 0x7f || char === '\n' || char === '\0') {
-    throw new RangeError(
-      `Invalid comment character ${JSON.stringify(char)}: core.commentChar must be a single ASCII character (default "#").`,
-    );
+  if (char === '' || char.includes('\n') || char.includes('\0')) {
+    throw new RangeError(`Invalid comment character ${JSON.stringify(char)}: core.commentChar must be text without a line feed (default "#").`);
   }
   return char;
 }
