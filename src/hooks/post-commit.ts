@@ -42,7 +42,7 @@ export const handler: HookHandler = async (_args, context) => {
     const source = cherryPickSource(gitDir);
     if (!isReplay(context.env, gitDir)) {
       const { recordCommit } = await import('../notes/record-commit.js');
-      for (const line of await recordCommit(context.cwd, gitDir)) warn(context.env, line);
+      for (const line of await recordCommit(context.cwd, gitDir, context.env)) warn(context.env, line);
     }
     if (source) {
       // git copies no note on a cherry-pick (notes.rewriteRef is for amend and rebase): carry the picked commit's.

@@ -6,6 +6,7 @@ import { composeFile } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listCheckpoints, removeCheckpoint } from '../checkpoint/checkpoint-store.js';
+import { lastHeadReflogEntry } from '../git/head-reflog.js';
 import { readRevisionObjectsSync } from '../git/revision-blobs.js';
 import { writeNote } from '../git/write-note.js';
 import { removeFileIfThere } from '../io/remove-file.js';
@@ -27,11 +28,25 @@ function worktreeHolds(top: string, path: string, committed: Buffer): boolean {
 }
 
 /**
+ * The commit can be rewritten by the command that made it, so post-rewrite or the cherry-pick
+ * carry will want the note just written (fresh-note.ts): anything but a commit git's HEAD reflog
+ * names a plain one (`commit:`, `commit (initial):`, `commit (merge):`), written as HEAD now is and
+ * with no GIT_REFLOG_ACTION of the caller's in the way. An amend reads `commit (amend):`; no
+ * reflog, or one that says something else, answers yes. Writing the note's copy costs a plain
+ * commit's post-commit ~2 ms (ext4 flushes a file renamed over another).
+ */
+function rewritable(gitDir: string, head: string, env: NodeJS.ProcessEnv): boolean {
+  if (env.GIT_REFLOG_ACTION !== undefined) return true;
+  const entry = lastHeadReflogEntry(gitDir);
+  return !(entry && entry.newOid === head && /^commit(?: \((?:initial|merge)\))?: /.test(entry.message));
+}
+
+/**
  * Write the git-ai note of HEAD from the worktree's checkpoints, then drop the checkpoints it
  * consumed (a file committed whole; a file committed in part keeps its checkpoint for the next
  * commit, which notes only the lines it adds). Returns warnings, one line each.
  */
-export async function recordCommit(top: string, gitDir: string, now = Date.now()): Promise<string[]> {
+export async function recordCommit(top: string, gitDir: string, env: NodeJS.ProcessEnv, now = Date.now()): Promise<string[]> {
   const warnings: string[] = [];
   const { checkpoints, broken } = listCheckpoints(gitDir);
   for (const file of broken) removeFileIfThere(file);
@@ -61,7 +76,7 @@ export async function recordCommit(top: string, gitDir: string, now = Date.now()
     note.sessions = sessionRecords(fresh.flatMap((checkpoint) => checkpoint.owners).filter((owner) => used.has(owner.key)));
     const text = serializeAuthorshipLog(note);
     if (writeNote(top, DEFAULT_NOTES_REF, head, text).status === 'exists') warnings.push(recordMessages.noteExists(head));
-    else writeFreshNote(gitDir, head, text);
+    else if (rewritable(gitDir, head, env)) writeFreshNote(gitDir, head, text);
   }
   for (const path of consumed) removeCheckpoint(gitDir, path);
   return warnings;

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalModel } from '../../src/core/catalog.js';
@@ -162,6 +162,37 @@ describe('notes survive history edits', () => {
     expect(note.files).toEqual({ 'src/app.ts': ['session:3,3,5,6', 'session:8,8'] });
     expect(note.sessions.map((session) => session.model).sort()).toEqual(['claude-opus-4-6', 'claude-sonnet-4-5']);
     expect(blameTotals(repo)).toMatchObject({ ai: 4, byModel: { 'anthropic/claude-opus-4.6': 3, 'anthropic/claude-sonnet-4.5': 1 } });
+  });
+
+  it('the copy of a new note post-rewrite reads (last-note) is kept only when the commit can be rewritten: not for a plain commit, for an amend', () => {
+    const repo = setup();
+    const lastNote = join(repo.dir, '.git', 'aitrail', 'last-note');
+    aiCommit(repo);
+    // git's HEAD reflog says `commit: Add the x lines`: nothing will carry this note.
+    expect(existsSync(lastNote)).toBe(false);
+    laterAgentEdit(repo);
+    const amend = gitRun(repo.dir, ['commit', '-q', '--amend', '-a', '--no-edit']);
+    expect(amend.status, amend.stderr).toBe(0);
+    expect(readFileSync(lastNote, 'utf8').split('\n')[0]).toBe(repo.git(['rev-parse', 'HEAD']));
+    expect(summary(noteOf(repo)).files).toEqual({ 'src/app.ts': ['session:3,3,5,6', 'session:8,8'] });
+  });
+
+  it.each([
+    ['no HEAD reflog (core.logAllRefUpdates=false)', { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.logAllRefUpdates', GIT_CONFIG_VALUE_0: 'false' }],
+    // git names the amend after GIT_REFLOG_ACTION when it is set: `commit: …` here, as a plain commit would read.
+    ['GIT_REFLOG_ACTION=commit around the amend', { GIT_REFLOG_ACTION: 'commit' }],
+  ])('amend with new agent lines and %s: the new note is still composed with the old one', (_name, env) => {
+    const repo = setup();
+    if ('GIT_CONFIG_COUNT' in env) {
+      repo.git(['config', 'core.logAllRefUpdates', 'false']);
+      rmSync(join(repo.dir, '.git', 'logs'), { recursive: true, force: true });
+    }
+    aiCommit(repo);
+    laterAgentEdit(repo);
+    const amend = gitRun(repo.dir, ['commit', '-q', '--amend', '-a', '--no-edit'], env);
+    expect(amend.status, amend.stderr).toBe(0);
+    expect(existsSync(join(repo.dir, '.git', 'logs', 'HEAD'))).toBe(!('GIT_CONFIG_COUNT' in env));
+    expect(summary(noteOf(repo)).files).toEqual({ 'src/app.ts': ['session:3,3,5,6', 'session:8,8'] });
   });
 
   it('rebase onto a main that changed the file above the lines: line numbers recomputed, counts unchanged', () => {
