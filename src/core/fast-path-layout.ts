@@ -34,11 +34,14 @@ export function fastPathPatterns(): Buffer {
 
 /**
  * Entries of `<git dir>/aitrail/` that say nothing about the commit being made (caches, the stamp,
- * enforcement memory, temporary blame folders). Any other entry — a session, a template marker, an
- * agent's checkpoints, anything a later aitrail adds — sends the commit to node. A trailing `*`
- * matches any end.
+ * enforcement memory, temporary blame folders, the copy of the last note post-commit wrote, the
+ * record of notes pushed). Any other entry — a session, a template marker, anything a later aitrail
+ * adds — sends the commit to node; so does the checkpoints folder while it holds a checkpoint
+ * (src/install/fast-path.ts). A trailing `*` matches any end. (last-note and notes-pushed/ stay once
+ * written: listed as a signal, they had turned the fast path off for good in any repository where
+ * an agent had committed or notes had been pushed.)
  */
-export const QUIET_STATE_ENTRIES = ['config-cache.json', FAST_PATH_DIR, 'blame-cache', 'policy.json', 'install.json', 'attr-*'] as const;
+export const QUIET_STATE_ENTRIES = ['config-cache.json', FAST_PATH_DIR, 'blame-cache', 'policy.json', 'install.json', 'attr-*', 'last-note', 'notes-pushed'] as const;
 
 /** The first line of the version file: the aitrail that validated the config (another version may judge it otherwise, and reads other signatures). */
 export function stampHeader(version: string): string {

@@ -1,4 +1,5 @@
 import { SEARCH_PLACES } from '../config/search-places.js';
+import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX } from '../core/checkpoint/store-layout.js';
 import { FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
 import { envNames, identityTexts } from './fast-path-signals.js';
 
@@ -30,13 +31,15 @@ export function fastPathLines(version: string): string[] {
   const env = envNames().map((name) => `\${${name}+x}`).join('');
   const identity = identityTexts().map(globWithin).join('|');
   const quiet = QUIET_STATE_ENTRIES.map(entryPattern).join('|');
+  // The checkpoints folder is quiet while it holds no checkpoint (the names the post-commit gate and node read).
+  const checkpoints = entryPattern(CHECKPOINT_DIR.slice(CHECKPOINT_DIR.lastIndexOf('/') + 1));
   const stamp = `$aitrail_s/${FAST_PATH_VERSION_FILE}`;
   return [
     '# Fast path (generated from src/core/data/signatures.json by src/install/fast-path.ts): a commit with',
     '# no AI signal at all has nothing to record or refuse, so node is not started. Skipped only when no',
     '# agent variable is set; the author and the message hold no text a signature needs, nor any byte',
     '# outside printable ASCII (detection reads NFKC; both are fixed strings of the stamp\'s patterns',
-    '# file, which node writes); <git dir>/aitrail holds no session, template marker or checkpoint;',
+    '# file, which node writes); <git dir>/aitrail holds no session, template marker or pending checkpoint;',
     '# and this very aitrail version last validated these very config bytes (a config with',
     '# detect.rules or another trailer key is never stamped). Any doubt starts node.',
     // A function, not a subshell (a fork per hook): its variables are prefixed, its early ends are
@@ -52,7 +55,7 @@ export function fastPathLines(version: string): string[] {
     '  [ "$aitrail_g" != "$aitrail_m" ] && [ -f "$aitrail_g/HEAD" ] || return 1',
     '  [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ] || return 1',
     '  for aitrail_f in "$aitrail_g"/aitrail/*; do',
-    `    case \${aitrail_f##*/} in ${quiet}) ;; *) if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then return 1; fi ;; esac`,
+    `    case \${aitrail_f##*/} in ${quiet}) ;; ${checkpoints}) for aitrail_x in "$aitrail_f"/*${CHECKPOINT_SUFFIX} "$aitrail_f"/.*${CHECKPOINT_SUFFIX} "$aitrail_f"/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_x" ] || [ -L "$aitrail_x" ]; then return 1; fi; done ;; *) if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then return 1; fi ;; esac`,
     '  done',
     `  aitrail_s=$aitrail_g/aitrail/${FAST_PATH_DIR}`,
     `  [ -f "${stamp}" ] && { read -r aitrail_v && read -r aitrail_p; } 2>/dev/null <"${stamp}" || return 1`,

@@ -68,9 +68,24 @@ describe('shim fast path in real commits', () => {
     expect(messageOf(repo.dir)).toContain('Assisted-by: qwen-code:qwen/qwen3-coder');
     expect(spawnSync(process.execPath, [BIN, 'use', '--clear'], { cwd: repo.dir, env }).status).toBe(0);
     expect(commit('Human').started).toEqual([]);
-    mkdirSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'));
-    expect(commit('Human, an agent left checkpoints').started).toEqual(expect.arrayContaining(BOTH));
-    rmSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'), { recursive: true });
+    // What an agent's work leaves for good (an emptied checkpoints folder, the copy of the last note, the record of notes pushed) says nothing about the next commit.
+    const state = join(repo.dir, '.git', 'aitrail');
+    mkdirSync(join(state, 'checkpoints'));
+    writeFileSync(join(state, 'checkpoints', '.abc.json.123.tmp'), '');
+    writeFileSync(join(state, 'last-note'), 'x\n');
+    mkdirSync(join(state, 'notes-pushed'));
+    writeFileSync(join(state, 'notes-pushed', 'abc'), 'x\n');
+    expect(commit('Human, after agents worked here').started).toEqual([]);
+    // A pending checkpoint (any name node reads, a dangling link too) sends it to node.
+    for (const name of ['abc.json', '.hidden.json']) {
+      writeFileSync(join(state, 'checkpoints', name), '{}');
+      expect(commit(`Human, an agent left ${name}`).started, name).toEqual(expect.arrayContaining(BOTH));
+      // (post-commit drops it: not a checkpoint node can read.)
+      rmSync(join(state, 'checkpoints', name), { force: true });
+    }
+    symlinkSync('/nonexistent', join(state, 'checkpoints', '0.json'));
+    expect(commit('Human, a dangling checkpoint').started).toEqual(expect.arrayContaining(BOTH));
+    rmSync(join(state, 'checkpoints'), { recursive: true });
     // A linked worktree: its own git dir, its own stamp, its own session.
     const worktree = join(tempDir('aitrail-wt-'), 'wt');
     repo.git(['worktree', 'add', '-q', worktree]);
