@@ -1,4 +1,4 @@
-import { runGit, type ObjectView } from './exec.js';
+import { runGit, runGitSync, type ObjectView } from './exec.js';
 
 /** The full sha of the commit `rev` names, or `null` when it names none (`asStored`: peeled as stored). */
 export async function resolveCommit(cwd: string, rev: string, view: ObjectView = {}): Promise<string | null> {
@@ -9,4 +9,11 @@ export async function resolveCommit(cwd: string, rev: string, view: ObjectView =
 /** The work-tree prefix of `cwd` (`sub/dir/`, or '' at the top or in a bare repository). */
 export async function showPrefix(cwd: string): Promise<string> {
   return (await runGit(['rev-parse', '--show-prefix'], { cwd })).replace(/\n$/, '');
+}
+
+/** HEAD's commit and its parents (`git rev-list --parents -n 1 HEAD`), or null when HEAD names no commit. */
+export function headWithParentsSync(cwd: string): { head: string; parents: string[] } | null {
+  const out = runGitSync(['rev-list', '--parents', '-n', '1', 'HEAD', '--'], { cwd, okCodes: [128] }).trim();
+  const [head, ...parents] = out.split(' ');
+  return head && /^[0-9a-f]{40,64}$/.test(head) && parents.every((parent) => /^[0-9a-f]{40,64}$/.test(parent)) ? { head, parents } : null;
 }

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { PICK_SOURCE } from '../core/checkpoint/store-layout.js';
+import { rebasing } from '../notes/pick-source.js';
 import type { HookHandler } from './dispatch.js';
 import { worktreeGitDir } from './hook-git-dir.js';
 import { firstLine, hookWarning as warn } from './hook-warning.js';
-
-/** A rebase is under way in this worktree (git's state folders). */
-const rebasing = (gitDir: string) => existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'));
 
 /**
  * A rebase, cherry-pick or revert replaying commits: what they commit came from other commits, not
@@ -14,19 +13,6 @@ const rebasing = (gitDir: string) => existsSync(join(gitDir, 'rebase-merge')) ||
 export function isReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
   if (env.GIT_CHERRY_PICK_HELP !== undefined || /^(rebase|cherry-pick|revert)\b/.test(env.GIT_REFLOG_ACTION ?? '')) return true;
   return rebasing(gitDir);
-}
-
-/** The commit a cherry-pick is copying (`<git dir>/CHERRY_PICK_HEAD`, there while git commits it), outside a rebase; or null. */
-function cherryPickSource(gitDir: string): string | null {
-  const file = join(gitDir, 'CHERRY_PICK_HEAD');
-  // Almost never there: asked without an exception first (a failed read builds an error with its stack).
-  if (rebasing(gitDir) || !existsSync(file)) return null;
-  try {
-    const id = readFileSync(file, 'utf8').trim();
-    return /^[0-9a-f]{40,64}$/.test(id) ? id : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -39,16 +25,19 @@ export const handler: HookHandler = async (_args, context) => {
   try {
     const gitDir = await worktreeGitDir(context.cwd, context.env);
     if (!gitDir) return 0;
-    const source = cherryPickSource(gitDir);
+    // A cherry-pick being committed: git's CHERRY_PICK_HEAD, or what prepare-commit-msg kept of it (`git commit` removes it first).
+    const picking = existsSync(join(gitDir, 'CHERRY_PICK_HEAD')) || existsSync(join(gitDir, PICK_SOURCE));
     if (!isReplay(context.env, gitDir)) {
       const { recordCommit } = await import('../notes/record-commit.js');
       for (const line of await recordCommit(context.cwd, gitDir, context.env)) warn(context.env, line);
     }
-    if (source) {
+    if (picking) {
       // git copies no note on a cherry-pick (notes.rewriteRef is for amend and rebase): carry the picked commit's.
-      const [{ resolveCommit }, { carryRewrittenNotes }] = await Promise.all([import('../git/resolve-commit.js'), import('../notes/carry-rewrite.js')]);
-      const head = await resolveCommit(context.cwd, 'HEAD');
-      if (head && head !== source) for (const line of await carryRewrittenNotes(context.cwd, gitDir, [[source, head]])) warn(context.env, line);
+      const [{ headWithParentsSync }, { takePickSource }, { carryRewrittenNotes }] = await Promise.all([import('../git/resolve-commit.js'), import('../notes/pick-source.js'), import('../notes/carry-rewrite.js')]);
+      const made = headWithParentsSync(context.cwd);
+      const source = takePickSource(gitDir, made?.parents[0] ?? null);
+      // The same commit again (a pick onto its own parent within the same second): nothing to carry.
+      if (made && source && made.head !== source) for (const line of await carryRewrittenNotes(context.cwd, gitDir, [[source, made.head]])) warn(context.env, line);
     }
   } catch (error) {
     warn(context.env, `post-commit failed, no line-level note written: ${firstLine(error)}`);

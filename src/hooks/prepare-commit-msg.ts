@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { removeFileIfThere } from '../io/remove-file.js';
+import { keepPickSource } from '../notes/pick-source.js';
 import { sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime } from '../core/detect.js';
 import { recordTrailers, templateComparable } from '../core/record-trailers.js';
@@ -67,6 +68,12 @@ async function record(args: string[], context: HookContext): Promise<void> {
   const gitDir = hookGitDir(context.cwd, context.env, file);
   const marker = templateMarkerPath(gitDir);
   removeFileIfThere(marker);
+  try {
+    // For post-commit's note of a cherry-pick: `git commit` removes CHERRY_PICK_HEAD before it runs.
+    keepPickSource(context.cwd, gitDir);
+  } catch (error) {
+    warn(`the picked commit was not kept, its line-level note will not follow: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
   if (isRebaseReplay(context.env)) return;
   const before = keepsStamp(context.env) ? configBytesNow(context.cwd) : undefined;
   const { config, warning } = await loadHookConfig(context.cwd, gitDir);

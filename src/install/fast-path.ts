@@ -54,6 +54,8 @@ export function fastPathLines(version: string): string[] {
     '  aitrail_g=${GIT_DIR:-${aitrail_m%/*}}',
     '  [ "$aitrail_g" != "$aitrail_m" ] && [ -f "$aitrail_g/HEAD" ] || return 1',
     '  [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ] || return 1',
+    // A cherry-pick being committed: node keeps the picked commit for post-commit's note (PICK_SOURCE).
+    '  [ -e "$aitrail_g/CHERRY_PICK_HEAD" ] && return 1',
     '  for aitrail_f in "$aitrail_g"/aitrail/*; do',
     `    case \${aitrail_f##*/} in ${quiet}) ;; ${checkpoints}) for aitrail_x in "$aitrail_f"/*${CHECKPOINT_SUFFIX} "$aitrail_f"/.*${CHECKPOINT_SUFFIX} "$aitrail_f"/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_x" ] || [ -L "$aitrail_x" ]; then return 1; fi; done ;; *) if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then return 1; fi ;; esac`,
     '  done',

@@ -258,4 +258,63 @@ describe('notes follow a cherry-pick', () => {
     expect(summary(noteOf(repo)).files).toEqual({ 'src/app.ts': ['session:4,4,6,7'] });
     expect(blameTotals(repo)).toMatchObject({ lines: 8, ai: 3, byAgent: { 'claude-code': 3 } });
   });
+
+  /** A feature commit with a note, and main where picking it conflicts (a line of main's own after bravo). */
+  function conflictingPick(repo: TestRepo): string {
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    aiCommit(repo);
+    const picked = repo.git(['rev-parse', 'HEAD']);
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit('main moves on', { 'src/app.ts': 'header\nalpha\nbravo\nMAIN\ncharlie\n' }, hookEnv());
+    expect(gitRun(repo.dir, ['cherry-pick', picked]).status).not.toBe(0);
+    repo.write('src/app.ts', 'header\nalpha\nbravo\nx1\nx2 by hand\nx3\nx4\nMAIN\ncharlie\n');
+    repo.git(['add', 'src/app.ts']);
+    return picked;
+  }
+
+  // git's `git commit` removes CHERRY_PICK_HEAD before post-commit runs: prepare-commit-msg keeps the picked commit for it.
+  it.each([
+    ['a conflict resolved, then git cherry-pick --continue', ['cherry-pick', '--continue']],
+    ['a conflict resolved, then git commit', ['commit', '-q', '--no-edit']],
+  ])('%s: the picked commit\'s note is carried too', (_name, finish) => {
+    const repo = setup();
+    conflictingPick(repo);
+    const done = gitRun(repo.dir, finish, { GIT_EDITOR: 'true' });
+    expect(done.status, done.stderr).toBe(0);
+    expect(summary(noteOf(repo)).files).toEqual({ 'src/app.ts': ['session:4,4,6,7'] });
+    expect(existsSync(join(repo.dir, '.git', 'aitrail', 'pick-source'))).toBe(false);
+  });
+
+  it('cherry-pick -e (its commit goes through git commit): the note is carried', () => {
+    const repo = setup();
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    aiCommit(repo);
+    const picked = repo.git(['rev-parse', 'HEAD']);
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit('main moves on', { 'src/app.ts': 'header\nalpha\nbravo\ncharlie\n' }, hookEnv());
+    const pick = gitRun(repo.dir, ['cherry-pick', '-e', picked], { GIT_EDITOR: 'true' });
+    expect(pick.status, pick.stderr).toBe(0);
+    expect(summary(noteOf(repo)).files).toEqual({ 'src/app.ts': ['session:4,4,6,7'] });
+  });
+
+  it('a pick left unfinished never lends its note to a later commit on the same HEAD', () => {
+    const repo = setup();
+    conflictingPick(repo);
+    // The pick's commit is started, then abandoned (an empty message): prepare-commit-msg has kept the picked commit.
+    expect(gitRun(repo.dir, ['commit', '-q'], { GIT_EDITOR: editorEmptying() }).status).not.toBe(0);
+    expect(existsSync(join(repo.dir, '.git', 'aitrail', 'pick-source'))).toBe(true);
+    expect(gitRun(repo.dir, ['cherry-pick', '--abort']).status).toBe(0);
+    repo.write('src/app.ts', 'header\nalpha\nbravo\nMAIN\ncharlie\nby hand\n');
+    const human = gitRun(repo.dir, ['commit', '-qam', 'A person\'s own change']);
+    expect(human.status, human.stderr).toBe(0);
+    expect(gitRun(repo.dir, ['notes', '--ref=ai', 'list', 'HEAD']).stdout).toBe('');
+    expect(existsSync(join(repo.dir, '.git', 'aitrail', 'pick-source'))).toBe(false);
+  });
 });
+
+/** An editor that empties the message: git aborts the commit. */
+function editorEmptying(): string {
+  const path = join(tempDir('aitrail-editor-'), 'empty.sh');
+  writeFileSync(path, '#!/bin/sh\n: >"$1"\n', { mode: 0o755 });
+  return path;
+}

@@ -6,3 +6,12 @@
  */
 export const CHECKPOINT_DIR = 'aitrail/checkpoints';
 export const CHECKPOINT_SUFFIX = '.json';
+
+/**
+ * The commit a cherry-pick is committing and the HEAD it goes onto (`<picked>\n<head>\n`), kept by
+ * prepare-commit-msg while git's `CHERRY_PICK_HEAD` is there: `git commit` removes that file before
+ * post-commit runs (a pick resolved after a conflict, `cherry-pick -e`, `--continue`), and
+ * post-commit carries the picked commit's note from it. Its presence also starts node in the
+ * post-commit shim and in the message hooks' fast path (which then drops a stale one).
+ */
+export const PICK_SOURCE = 'aitrail/pick-source';

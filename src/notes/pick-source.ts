@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PICK_SOURCE } from '../core/checkpoint/store-layout.js';
+import { runGitSync } from '../git/exec.js';
+import { writeFileAtomicSync } from '../io/atomic-write.js';
+import { removeFileIfThere } from '../io/remove-file.js';
+
+const OID = /^[0-9a-f]{40,64}$/;
+
+/** A rebase is under way in this worktree (git's state folders): what it commits is post-rewrite's. */
+export function rebasing(gitDir: string): boolean {
+  return existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'));
+}
+
+/** The commit a cherry-pick is committing (`<git dir>/CHERRY_PICK_HEAD`), outside a rebase; or null. */
+export function cherryPickHead(gitDir: string): string | null {
+  const file = join(gitDir, 'CHERRY_PICK_HEAD');
+  // Almost never there: asked without an exception first (a failed read builds an error with its stack).
+  if (!existsSync(file) || rebasing(gitDir)) return null;
+  try {
+    const id = readFileSync(file, 'utf8').trim();
+    return OID.test(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * prepare-commit-msg: keep the picked commit and the HEAD it goes onto (PICK_SOURCE) while
+ * `CHERRY_PICK_HEAD` says a cherry-pick is being committed; drop what an earlier, unfinished one
+ * left otherwise. One `git rev-parse` during a cherry-pick, two file checks on any other commit.
+ */
+export function keepPickSource(cwd: string, gitDir: string): void {
+  const file = join(gitDir, PICK_SOURCE);
+  const picked = cherryPickHead(gitDir);
+  if (!picked) {
+    removeFileIfThere(file);
+    return;
+  }
+  const head = runGitSync(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd, okCodes: [1, 128] }).trim();
+  if (OID.test(head)) writeFileAtomicSync(file, `${picked}\n${head}\n`, { mkdir: true });
+  else removeFileIfThere(file);
+}
+
+/**
+ * post-commit: the commit a cherry-pick just committed came from: `CHERRY_PICK_HEAD` while git
+ * still has it, else what prepare-commit-msg kept, trusted only when the new commit's first parent
+ * is the HEAD it was kept on (`parent`, null for a root commit). Either way the kept file is gone
+ * afterwards: it never speaks for a later commit.
+ */
+export function takePickSource(gitDir: string, parent: string | null): string | null {
+  const file = join(gitDir, PICK_SOURCE);
+  const current = cherryPickHead(gitDir);
+  let kept: string | null = null;
+  if (existsSync(file)) {
+    try {
+      const [picked, onto] = readFileSync(file, 'utf8').split('\n');
+      if (picked && onto && OID.test(picked) && onto === parent) kept = picked;
+    } catch {
+      kept = null;
+    }
+    removeFileIfThere(file);
+  }
+  return current ?? kept;
+}
