@@ -245,13 +245,19 @@ describe('notes survive a squashing rebase', () => {
 });
 
 describe('notes follow a cherry-pick', () => {
-  it('the picked commit\'s note is carried to the new commit, at its lines there (git copies no note on a cherry-pick)', () => {
-    const repo = setup();
+  /** A feature commit with a note (its id returned), and main moved on to `main` (the file there). */
+  function featureAndMain(repo: TestRepo, main: string): string {
     repo.git(['checkout', '-q', '-b', 'feature']);
     aiCommit(repo);
     const picked = repo.git(['rev-parse', 'HEAD']);
     repo.git(['checkout', '-q', 'main']);
-    repo.commit('main moves on', { 'src/app.ts': 'header\nalpha\nbravo\ncharlie\n' }, hookEnv());
+    repo.commit('main moves on', { 'src/app.ts': main }, hookEnv());
+    return picked;
+  }
+
+  it('the picked commit\'s note is carried to the new commit, at its lines there (git copies no note on a cherry-pick)', () => {
+    const repo = setup();
+    const picked = featureAndMain(repo, 'header\nalpha\nbravo\ncharlie\n');
     const pick = gitRun(repo.dir, ['cherry-pick', picked]);
     expect(pick.status, pick.stderr).toBe(0);
     expect(repo.git(['show', 'HEAD:src/app.ts'])).toBe('header\nalpha\nbravo\nx1\nx2 by hand\nx3\nx4\ncharlie');
@@ -261,11 +267,7 @@ describe('notes follow a cherry-pick', () => {
 
   /** A feature commit with a note, and main where picking it conflicts (a line of main's own after bravo). */
   function conflictingPick(repo: TestRepo): string {
-    repo.git(['checkout', '-q', '-b', 'feature']);
-    aiCommit(repo);
-    const picked = repo.git(['rev-parse', 'HEAD']);
-    repo.git(['checkout', '-q', 'main']);
-    repo.commit('main moves on', { 'src/app.ts': 'header\nalpha\nbravo\nMAIN\ncharlie\n' }, hookEnv());
+    const picked = featureAndMain(repo, 'header\nalpha\nbravo\nMAIN\ncharlie\n');
     expect(gitRun(repo.dir, ['cherry-pick', picked]).status).not.toBe(0);
     repo.write('src/app.ts', 'header\nalpha\nbravo\nx1\nx2 by hand\nx3\nx4\nMAIN\ncharlie\n');
     repo.git(['add', 'src/app.ts']);
@@ -287,11 +289,7 @@ describe('notes follow a cherry-pick', () => {
 
   it('cherry-pick -e (its commit goes through git commit): the note is carried', () => {
     const repo = setup();
-    repo.git(['checkout', '-q', '-b', 'feature']);
-    aiCommit(repo);
-    const picked = repo.git(['rev-parse', 'HEAD']);
-    repo.git(['checkout', '-q', 'main']);
-    repo.commit('main moves on', { 'src/app.ts': 'header\nalpha\nbravo\ncharlie\n' }, hookEnv());
+    const picked = featureAndMain(repo, 'header\nalpha\nbravo\ncharlie\n');
     const pick = gitRun(repo.dir, ['cherry-pick', '-e', picked], { GIT_EDITOR: 'true' });
     expect(pick.status, pick.stderr).toBe(0);
     expect(summary(noteOf(repo)).files).toEqual({ 'src/app.ts': ['session:4,4,6,7'] });
