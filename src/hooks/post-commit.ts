@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { PICK_SOURCE } from '../core/checkpoint/store-layout.js';
-import { rebasing } from '../notes/pick-source.js';
+import { pickUnderway, rebasing } from '../notes/pick-source.js';
 import type { HookHandler } from './dispatch.js';
 import { worktreeGitDir } from './hook-git-dir.js';
 import { firstLine, hookWarning as warn } from './hook-warning.js';
@@ -26,7 +23,7 @@ export const handler: HookHandler = async (_args, context) => {
     const gitDir = await worktreeGitDir(context.cwd, context.env);
     if (!gitDir) return 0;
     // A cherry-pick being committed: git's CHERRY_PICK_HEAD, or what prepare-commit-msg kept of it (`git commit` removes it first).
-    const picking = existsSync(join(gitDir, 'CHERRY_PICK_HEAD')) || existsSync(join(gitDir, PICK_SOURCE));
+    const picking = pickUnderway(gitDir);
     if (!isReplay(context.env, gitDir)) {
       const { recordCommit } = await import('../notes/record-commit.js');
       for (const line of await recordCommit(context.cwd, gitDir, context.env)) warn(context.env, line);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PICK_SOURCE } from '../core/checkpoint/store-layout.js';
-import { runGitSync } from '../git/exec.js';
+import { headWithParentsSync } from '../git/resolve-commit.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { removeFileIfThere } from '../io/remove-file.js';
 
@@ -28,7 +28,7 @@ export function cherryPickHead(gitDir: string): string | null {
 /**
  * prepare-commit-msg: keep the picked commit and the HEAD it goes onto (PICK_SOURCE) while
  * `CHERRY_PICK_HEAD` says a cherry-pick is being committed; drop what an earlier, unfinished one
- * left otherwise. One `git rev-parse` during a cherry-pick, two file checks on any other commit.
+ * left otherwise. One git process during a cherry-pick, two file checks on any other commit.
  */
 export function keepPickSource(cwd: string, gitDir: string): void {
   const file = join(gitDir, PICK_SOURCE);
@@ -37,9 +37,14 @@ export function keepPickSource(cwd: string, gitDir: string): void {
     removeFileIfThere(file);
     return;
   }
-  const head = runGitSync(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd, okCodes: [1, 128] }).trim();
-  if (OID.test(head)) writeFileAtomicSync(file, `${picked}\n${head}\n`, { mkdir: true });
+  const head = headWithParentsSync(cwd)?.head;
+  if (head) writeFileAtomicSync(file, `${picked}\n${head}\n`, { mkdir: true });
   else removeFileIfThere(file);
+}
+
+/** post-commit: a cherry-pick may have just been committed (git's CHERRY_PICK_HEAD, or what prepare-commit-msg kept of it). */
+export function pickUnderway(gitDir: string): boolean {
+  return existsSync(join(gitDir, 'CHERRY_PICK_HEAD')) || existsSync(join(gitDir, PICK_SOURCE));
 }
 
 /**
