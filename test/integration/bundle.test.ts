@@ -103,6 +103,29 @@ describe('dist/bundle (npm run build)', () => {
     expect(statSync(cache).size).toBeGreaterThan(named + 4096);
   });
 
+  it('the message hooks of an agent\'s commit load no node module but vm (each one costs every commit ~0.2-0.5 ms)', () => {
+    const repo = makeRepo();
+    repo.commit('one', { a: '1' });
+    const message = join(repo.dir, '.git', 'COMMIT_EDITMSG');
+    const listFile = join(tempDir(), 'loaded.txt');
+    // Written at exit: the node modules the run loaded after node's own start-up (a preload sees that list first).
+    const preload = join(tempDir(), 'loaded.cjs');
+    writeFileSync(preload, `const before = new Set(process.moduleLoadList); const { writeFileSync } = require('node:fs'); process.on('exit', () => writeFileSync(${JSON.stringify(listFile)}, process.moduleLoadList.filter((name) => !before.has(name)).join('\\n')));\n`);
+    const agent = { CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli' };
+    const loaded = (args: string[], text: string) => {
+      writeFileSync(message, text);
+      const run = spawnSync(process.execPath, ['-r', preload, BIN, 'hook', ...args], { cwd: repo.dir, env: { ...TEST_GIT_ENV, ...agent }, encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      return readFileSync(listFile, 'utf8').split('\n').filter((name) => /^NativeModule (?!internal\/)/.test(name));
+    };
+    const text = 'Add a feature\n\n\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n';
+    // The first run loads the config from its files (YAML, schema: once after each change); the next ones read the config cache.
+    loaded(['prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], text);
+    expect(loaded(['prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], text)).toEqual(['NativeModule vm']);
+    expect(readFileSync(message, 'utf8')).toMatch(/\nAssisted-by: claude-code:/);
+    expect(loaded(['commit-msg', '.git/COMMIT_EDITMSG'], readFileSync(message, 'utf8'))).toEqual(['NativeModule vm']);
+  });
+
   it('a hook run that loaded the config from its files writes no code cache; the next run, from the config cache, writes it', () => {
     const repo = makeRepo();
     repo.commit('one', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
