@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { ramTmpdir } from './test/helpers/ram-tmpdir.js';
+import { LongestFirst } from './test/setup/longest-first.js';
 
 // Integration and e2e files spend their time in the git, node and npm processes they spawn, not in
 // the worker: one file per core leaves cores idle between spawns, and vitest's default on 2 cores
@@ -19,6 +20,8 @@ const TMPDIR = process.env.TMPDIR ?? ramTmpdir();
 export default defineConfig({
   test: {
     maxWorkers: WORKERS,
+    // The longest files first (test/setup/longest-first.ts): a fresh clone has no timings of its own.
+    sequence: { sequencer: LongestFirst },
     env: TMPDIR === undefined ? {} : { TMPDIR },
     projects: [
       // Room for the linear-time cases on 5-15 MB inputs when every core is busy (no test waits on a timer).

@@ -1,7 +1,8 @@
 // A vitest reporter that ranks test files (and the slowest tests) by the time they took, to keep
 // `npm test` quick: `npm run test:durations` (whole suite) or
 // `npm run test:durations -- test/integration/blame.test.ts` (some files). Add
-// TEST_DURATIONS_JSON=<file> to also write the figures as JSON (to compare two runs).
+// TEST_DURATIONS_JSON=<file> to also write the figures as JSON (to compare two runs), and
+// TEST_DURATIONS_TABLE=test/setup/test-durations.json to refresh the order files start in.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { relative } from 'node:path';
@@ -35,6 +36,13 @@ export default class TestDurations {
     out.push(`\nslowest ${slowest.length} tests:`);
     for (const test of slowest) out.push(`${seconds(test.ms)}  ${test.file} > ${test.name}`);
     process.stdout.write(`${out.join('\n')}\n`);
+    const table = process.env.TEST_DURATIONS_TABLE;
+    if (table) {
+      // The order test/setup/longest-first.ts starts files in: seconds per <project>:<file>, longest first.
+      const seconds = Object.fromEntries(files.map((file) => [`${file.project}:${file.file}`, Math.round(file.ms / 100) / 10]));
+      const comment = 'Seconds each test file took in a fresh-clone CI run (npm run test:durations with TEST_DURATIONS_TABLE=test/setup/test-durations.json rewrites it). Read by test/setup/longest-first.ts: only the order files start in.';
+      writeFileSync(table, `${JSON.stringify({ $comment: comment, seconds }, null, 2)}\n`);
+    }
     const json = process.env.TEST_DURATIONS_JSON;
     if (json) writeFileSync(json, `${JSON.stringify({ wallMs: wall, loadAtStart: this.loadAtStart, files }, null, 2)}\n`);
   }
