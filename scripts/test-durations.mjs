@@ -3,7 +3,7 @@
 // `npm run test:durations -- test/integration/blame.test.ts` (some files). Add
 // TEST_DURATIONS_JSON=<file> to also write the figures as JSON (to compare two runs), and
 // TEST_DURATIONS_TABLE=test/setup/test-durations.json to refresh the order files start in.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { relative } from 'node:path';
 
@@ -39,7 +39,13 @@ export default class TestDurations {
     const table = process.env.TEST_DURATIONS_TABLE;
     if (table) {
       // The order test/setup/longest-first.ts starts files in: seconds per <project>:<file>, longest first.
-      const seconds = Object.fromEntries(files.map((file) => [`${file.project}:${file.file}`, Math.round(file.ms / 100) / 10]));
+      // The files that ran replace their entries; the others keep theirs (a run of some files).
+      let kept = {};
+      try {
+        kept = JSON.parse(readFileSync(table, 'utf8')).seconds ?? {};
+      } catch {}
+      for (const file of files) kept[`${file.project}:${file.file}`] = Math.round(file.ms / 100) / 10;
+      const seconds = Object.fromEntries(Object.entries(kept).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
       const comment = 'Seconds each test file took in a fresh-clone CI run (npm run test:durations with TEST_DURATIONS_TABLE=test/setup/test-durations.json rewrites it). Read by test/setup/longest-first.ts: only the order files start in.';
       writeFileSync(table, `${JSON.stringify({ $comment: comment, seconds }, null, 2)}\n`);
     }
