@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import corpus from '../fixtures/attribution-corpus.json' with { type: 'json' };
+import holdout from '../fixtures/attribution-holdout.json' with { type: 'json' };
 import signatureData from '../../src/core/data/signatures.json' with { type: 'json' };
-import { signatureFlags } from '../../src/core/detect/pattern-flags.js';
+import { signatureFlags, signatureRegExp, withoutDots } from '../../src/core/detect/pattern-flags.js';
 
 /** Every expression of the built-in signatures. */
 function signaturePatterns(): string[] {
@@ -30,6 +32,8 @@ function codePointsThatCouldDiffer(): string {
 }
 
 const positions = (text: string, source: string, flags: string) => [...text.matchAll(new RegExp(source, `g${flags}`))].map((match) => match.index);
+
+const CLASS = '[^\\n\\r\\u2028\\u2029]';
 
 describe('signatureFlags: u only where case cannot change a match', () => {
   it('keeps iu for anything that names a cased character, a class, a word boundary or a backreference', () => {
@@ -68,5 +72,49 @@ describe('signatureFlags: u only where case cannot change a match', () => {
     for (const source of fast) {
       for (const sample of samples) expect(new RegExp(source, 'u').test(sample), `${source} on ${JSON.stringify(sample)}`).toBe(new RegExp(source, 'iu').test(sample));
     }
+  });
+});
+
+describe('withoutDots: each . outside a class spelled as the class of what it matches', () => {
+  it('rewrites the metacharacter only: not an escaped dot, not a dot in a class; an unclosed class is left alone', () => {
+    expect(withoutDots('.')).toBe(CLASS);
+    expect(withoutDots('^a.*b$')).toBe(`^a${CLASS}*b$`);
+    expect(withoutDots('\\.')).toBe('\\.');
+    expect(withoutDots('[.]')).toBe('[.]');
+    expect(withoutDots('[\\].]x.')).toBe(`[\\].]x${CLASS}`);
+    expect(withoutDots('(?<model>.+)\\k<model>')).toBe(`(?<model>${CLASS}+)\\k<model>`);
+    expect(withoutDots('[.')).toBe('[.');
+  });
+
+  it('the class matches exactly the characters . matches, with iu and with u, over every code point that could differ', () => {
+    const text = codePointsThatCouldDiffer();
+    expect(withoutDots('.')).not.toBe('.');
+    for (const flags of ['iu', 'u']) expect(positions(text, withoutDots('.'), flags), flags).toEqual(positions(text, '.', flags));
+  });
+
+  it('every built-in signature runs as it did with iu, over every line of the corpora messages and their spellings', () => {
+    const messages = [...(corpus as unknown as { entries: { message: string }[] }).entries, ...(holdout as unknown as { entries: { message: string }[] }).entries].map((entry) => entry.message);
+    const lines = new Set<string>();
+    for (const message of messages) {
+      for (const line of message.split('\n')) {
+        for (const spelling of [line, line.toUpperCase(), line.replace(/k/gi, '\u212a').replace(/s/g, '\u017f'), `${line}\r`, `${line}\u2028x`]) lines.add(spelling);
+      }
+    }
+    const patterns = signaturePatterns();
+    expect(patterns.filter((source) => withoutDots(source) !== source).length).toBeGreaterThan(10);
+    const result = (match: RegExpExecArray | null) => (match ? `${match.index} ${match[0]} ${JSON.stringify(match.groups ?? null)}` : 'no match');
+    const differences: string[] = [];
+    let matches = 0;
+    for (const source of patterns) {
+      const given = signatureRegExp(source);
+      const reference = new RegExp(source, 'iu');
+      for (const line of lines) {
+        const [got, want] = [result(given.exec(line)), result(reference.exec(line))];
+        if (want !== 'no match') matches += 1;
+        if (got !== want) differences.push(`${source} on ${JSON.stringify(line)}: ${got}, not ${want}`);
+      }
+    }
+    expect(differences.slice(0, 5)).toEqual([]);
+    expect(matches).toBeGreaterThan(100);
   });
 });

@@ -25,3 +25,37 @@ export function signatureFlags(source: string): 'iu' | 'u' {
   }
   return 'u';
 }
+
+/** What `.` matches (no `s` flag): every code point but the four line terminators, spelled as a class. */
+const NOT_A_LINE_END = '[^\\n\\r\\u2028\\u2029]';
+
+/**
+ * `source` with each `.` outside a class spelled as the class of what it matches: the same texts
+ * (no character folds to or from a line terminator), and V8 compiles the class ~4x faster under
+ * `iu` (it closes the whole range `.` stands for over case). Escapes and classes are kept as they
+ * are; a source this reading does not follow (an unclosed class) is returned unchanged.
+ */
+export function withoutDots(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let at = 0; at < source.length; at += 1) {
+    const char = source[at]!;
+    if (char === '\\') {
+      out += source.slice(at, at + 2);
+      at += 1;
+    } else if (inClass) {
+      out += char;
+      if (char === ']') inClass = false;
+    } else if (char === '[') {
+      out += char;
+      inClass = true;
+    } else out += char === '.' ? NOT_A_LINE_END : char;
+  }
+  return inClass ? source : out;
+}
+
+/** A built-in signature's expression as it is run: without case and Unicode (signatureFlags, withoutDots). */
+export function signatureRegExp(source: string): RegExp {
+  const flags = signatureFlags(source);
+  return new RegExp(flags === 'u' ? source : withoutDots(source), flags);
+}

@@ -1,7 +1,7 @@
 import data from '../data/signatures.json' with { type: 'json' };
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import INDEX from '../data/signature-index.generated.json' with { type: 'json' };
-import { signatureFlags } from './pattern-flags.js';
+import { signatureRegExp } from './pattern-flags.js';
 
 /** A signature's regular expression (without case, Unicode): compiled when first run. */
 export type SignaturePattern = Pick<RegExp, 'test' | 'exec'>;
@@ -73,7 +73,7 @@ class LazyPattern implements SignaturePattern {
   #compiled: RegExp | undefined;
   constructor(readonly source: string) {}
   #regex(): RegExp {
-    this.#compiled ??= new RegExp(this.source, signatureFlags(this.source));
+    this.#compiled ??= signatureRegExp(this.source);
     return this.#compiled;
   }
   test(text: string): boolean {
