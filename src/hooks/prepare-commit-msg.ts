@@ -10,6 +10,7 @@ import { loadHookConfig } from './hook-config.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
 import { commentCharFor } from './comment-char.js';
+import { firstLine } from './hook-warning.js';
 import type { HookContext, HookHandler } from './dispatch.js';
 import { writeStderr } from '../io/write-fd.js';
 
@@ -29,7 +30,7 @@ export const handler: HookHandler = async (args, context) => {
   try {
     await record(args, context);
   } catch (error) {
-    warn(`prepare-commit-msg failed, nothing recorded: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    warn(`prepare-commit-msg failed, nothing recorded: ${firstLine(error)}`);
     if (context.env.AITRAIL_DEBUG && error instanceof Error) writeStderr(`${error.stack}\n`);
   }
   return 0;
@@ -72,7 +73,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
     // For post-commit's note of a cherry-pick: `git commit` removes CHERRY_PICK_HEAD before it runs.
     keepPickSource(context.cwd, gitDir);
   } catch (error) {
-    warn(`the picked commit was not kept, its line-level note will not follow: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    warn(`the picked commit was not kept, its line-level note will not follow: ${firstLine(error)}`);
   }
   if (isRebaseReplay(context.env)) return;
   const before = keepsStamp(context.env) ? configBytesNow(context.cwd) : undefined;
