@@ -7,7 +7,7 @@ import { readRevisionBlobs, type RevisionBlob } from '../git/revision-blobs.js';
 import { writeNote } from '../git/write-note.js';
 import { freshNoteOf } from './fresh-note.js';
 import { recordMessages } from './messages.js';
-import { NOTE_SIZE_LIMIT } from './read-notes.js';
+import { NOTE_SIZE_LIMIT } from './note-size-limit.js';
 
 const ID = /^[0-9a-f]{40,64}$/;
 

@@ -4,9 +4,9 @@ import { parseAuthorshipLog } from '../core/notes/parse-authorship-log.js';
 import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
 import type { ObjectView } from '../git/exec.js';
 import type { NoteEntry } from '../git/notes.js';
+import { NOTE_SIZE_LIMIT } from './note-size-limit.js';
 
-/** Largest note read: git-ai notes are KBs; old ones carried whole transcripts (MBs). */
-export const NOTE_SIZE_LIMIT = 32 * 1024 * 1024;
+export { NOTE_SIZE_LIMIT };
 /** Warnings shown one by one; the rest are counted in one line. */
 const SHOWN_WARNINGS = 5;
 /** Reads in flight at once: bounds the memory held by notes read but not parsed yet. */

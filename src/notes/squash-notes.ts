@@ -10,7 +10,7 @@ import { commitsBetween } from '../git/rev-list.js';
 import { readRevisionBlobs } from '../git/revision-blobs.js';
 import { writeNote } from '../git/write-note.js';
 import { recordMessages } from './messages.js';
-import { NOTE_SIZE_LIMIT } from './read-notes.js';
+import { NOTE_SIZE_LIMIT } from './note-size-limit.js';
 
 export interface SquashOptions {
   cwd: string;
