@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
 import { absoluteGitDirSync } from '../git/git-path.js';
 
 /**
@@ -31,5 +32,5 @@ export async function worktreeGitDir(cwd: string, env: NodeJS.ProcessEnv): Promi
  * a trailer to it: commit-msg then aborts an unedited template as git would have.
  */
 export function templateMarkerPath(gitDir: string): string {
-  return join(gitDir, 'aitrail', 'template-message');
+  return join(gitDir, TEMPLATE_MARKER);
 }

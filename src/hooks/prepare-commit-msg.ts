@@ -52,6 +52,18 @@ async function record(args: string[], context: HookContext): Promise<void> {
     warn('prepare-commit-msg called without a message file; nothing recorded');
     return;
   }
+  // Tidying first, then a replay ends: the shim's rebaseReplayGate (src/install/pending-gate.ts) skips node for a replay with nothing to tidy.
+  const gitDir = hookGitDir(context.cwd, context.env, file);
+  const marker = templateMarkerPath(gitDir);
+  removeFileIfThere(marker);
+  try {
+    // For post-commit's note of a cherry-pick: `git commit` removes CHERRY_PICK_HEAD before it runs.
+    keepPickSource(context.cwd, gitDir);
+  } catch (error) {
+    warn(`the picked commit was not kept, its line-level note will not follow: ${firstLine(error)}`);
+  }
+  if (isRebaseReplay(context.env)) return;
+
   const path = resolve(context.cwd, file);
   const raw = readFileSync(path);
   if (raw.length > MAX_MESSAGE_BYTES) {
@@ -65,17 +77,6 @@ async function record(args: string[], context: HookContext): Promise<void> {
     encoding = 'latin1';
     message = raw.toString('latin1');
   }
-
-  const gitDir = hookGitDir(context.cwd, context.env, file);
-  const marker = templateMarkerPath(gitDir);
-  removeFileIfThere(marker);
-  try {
-    // For post-commit's note of a cherry-pick: `git commit` removes CHERRY_PICK_HEAD before it runs.
-    keepPickSource(context.cwd, gitDir);
-  } catch (error) {
-    warn(`the picked commit was not kept, its line-level note will not follow: ${firstLine(error)}`);
-  }
-  if (isRebaseReplay(context.env)) return;
   const before = keepsStamp(context.env) ? configBytesNow(context.cwd) : undefined;
   const { config, warning } = await loadHookConfig(context.cwd, gitDir);
   if (!warning && before !== undefined) refreshFastPathStamp(context.cwd, gitDir, config, before);

@@ -1,7 +1,5 @@
 import { neverBlocks, type InstalledHook } from './hook-names.js';
-import { pendingCheckpointsGate } from './pending-gate.js';
-import { fastPathLines } from './fast-path.js';
-import { packageVersion } from './package-version.js';
+import { hookGates } from './pending-gate.js';
 import { binaryMissingMessage, cannotStartMessage } from './hook-messages.js';
 
 const BEGIN = '# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block';
@@ -29,8 +27,7 @@ export function huskyBlockBody(hook: InstalledHook, packageDir = ''): string {
   const untracked = (path: string) => `{ GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- ${path} </dev/null >/dev/null 2>&1; [ $? = 1 ]; }`;
   return [
     // The block is the file's last lines: its exit ends only what aitrail adds.
-    ...(hook === 'post-commit' ? pendingCheckpointsGate() : []),
-    ...(hook === 'prepare-commit-msg' || hook === 'commit-msg' ? fastPathLines(packageVersion()) : []),
+    ...hookGates(hook),
     ...(packageDir === ''
       ? []
       : [

@@ -1,26 +1,124 @@
-import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, PICK_SOURCE } from '../core/checkpoint/store-layout.js';
+import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
+import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { fastPathLines } from './fast-path.js';
+import type { InstalledHook } from './hook-names.js';
+import { packageVersion } from './package-version.js';
 
 /**
- * sh lines that end a post-commit hook (exit 0) before anything starts when no agent left a
- * checkpoint (no name ending in `.json` in `<git dir>/aitrail/checkpoints/`, as node reads them) and no cherry-pick is being committed
- * (no `<git dir>/CHERRY_PICK_HEAD`, nor what prepare-commit-msg kept of it: the picked commit's note is carried). git runs hooks at the work tree top,
- * where `.git` is the git dir, or a file naming it (worktrees, submodules; a relative name is
- * relative to that top); GIT_DIR, when git set it, wins. No git, no node spawned. Safe under
- * husky's `sh -e`.
+ * The sh gates that end a hook (exit 0) before anything starts when node would find nothing to do.
+ * Each reads a few names in the git dir: no git, no node spawned. Safe under husky's `sh -e`.
+ * Each states, clause by clause, what the node handler it stands for checks first; a doubt (a
+ * name it cannot tell about) starts node.
  */
-export function pendingCheckpointsGate(): string[] {
+
+/**
+ * `aitrail_g`: the git dir of the worktree a hook without a message file runs for, as node's
+ * worktreeGitDir finds it: GIT_DIR when git set it, else `.git` at the work tree top (git runs hooks
+ * there), the directory or a file naming it (worktrees, submodules; a relative name is relative to
+ * that top).
+ */
+function worktreeGitDirLines(): string[] {
   return [
-    `# Nothing to record unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}, written by aitrail checkpoint) or a cherry-pick is committed.`,
     'aitrail_g=${GIT_DIR-}',
     'if [ -z "$aitrail_g" ]; then',
     '  if [ -f .git ]; then read -r aitrail_g <.git || :; aitrail_g=${aitrail_g#gitdir: }; else aitrail_g=.git; fi',
     'fi',
+  ];
+}
+
+/** What `\w` matches in a JavaScript regular expression without the `u` flag. */
+const WORD_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_';
+
+/** `[ -e … ] || [ -L … ]`: the name is there, a dangling symbolic link too (node's reads and removals see it). */
+const there = (path: string) => `{ [ -e "${path}" ] || [ -L "${path}" ]; }`;
+
+/**
+ * post-commit (src/hooks/post-commit.ts) does something only when an agent left a checkpoint (a
+ * name ending in `.json` in `<git dir>/aitrail/checkpoints/`, as node reads them) or a
+ * cherry-pick is committed (`<git dir>/CHERRY_PICK_HEAD`, or what prepare-commit-msg kept of it).
+ * During a rebase (`rebase-merge` or `rebase-apply` in the git dir) it records nothing (what a
+ * rebase commits came from other commits: post-rewrite's business) and carries a pick's note only
+ * from what prepare-commit-msg kept: then only that file starts node.
+ */
+export function pendingCheckpointsGate(): string[] {
+  return [
+    `# Nothing to record unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}, written by aitrail checkpoint) or a cherry-pick is committed; during a rebase, only a kept cherry-pick.`,
+    ...worktreeGitDirLines(),
     'aitrail_p=',
     // Every name node reads (any name ending in ${CHECKPOINT_SUFFIX}: dot names too), dangling links too.
     `for aitrail_f in "$aitrail_g"/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/.*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then aitrail_p=1; break; fi; done`,
     '[ -f "$aitrail_g/CHERRY_PICK_HEAD" ] && aitrail_p=1',
+    `if [ -e "$aitrail_g/rebase-merge" ] || [ -e "$aitrail_g/rebase-apply" ]; then aitrail_p=; fi`,
     // What prepare-commit-msg kept of a cherry-pick (git's `git commit` removes CHERRY_PICK_HEAD before post-commit).
     `[ -e "$aitrail_g/${PICK_SOURCE}" ] && aitrail_p=1`,
     '[ -n "$aitrail_p" ] || exit 0',
   ];
+}
+
+/**
+ * post-rewrite (src/hooks/post-rewrite.ts) recomputes the notes of the rewritten commits from the
+ * old commits' notes in refs/notes/ai and from the note post-commit just wrote
+ * (`<git dir>/aitrail/last-note`): with neither there is nothing to carry. The ref is looked for
+ * where git keeps it, in the common git dir (GIT_COMMON_DIR, or the `commondir` a linked worktree's
+ * git dir names): a loose ref, a mention in packed-refs, or any reftable repository (not read here:
+ * node decides).
+ */
+export function notesToCarryGate(): string[] {
+  const ref = DEFAULT_NOTES_REF;
+  return [
+    `# Nothing to carry unless a git-ai note exists (${ref}, loose or packed; any reftable repository) or post-commit just wrote one (<git dir>/${FRESH_NOTE}).`,
+    ...worktreeGitDirLines(),
+    'aitrail_c=${GIT_COMMON_DIR-}',
+    'if [ -z "$aitrail_c" ]; then',
+    '  aitrail_c=$aitrail_g',
+    '  if [ -f "$aitrail_g/commondir" ]; then read -r aitrail_c <"$aitrail_g/commondir" || :; case $aitrail_c in /*) ;; *) aitrail_c=$aitrail_g/$aitrail_c ;; esac; fi',
+    'fi',
+    'aitrail_p=',
+    `if ${there(`$aitrail_g/${FRESH_NOTE}`)} || ${there(`$aitrail_c/${ref}`)} || [ -e "$aitrail_c/reftable" ]; then aitrail_p=1`,
+    `elif [ -f "$aitrail_c/packed-refs" ] && grep -q -F '${ref}' "$aitrail_c/packed-refs"; then aitrail_p=1`,
+    `elif [ -e "$aitrail_c/packed-refs" ] && [ ! -f "$aitrail_c/packed-refs" ]; then aitrail_p=1`,
+    'fi',
+    '[ -n "$aitrail_p" ] || exit 0',
+  ];
+}
+
+/**
+ * prepare-commit-msg (src/hooks/prepare-commit-msg.ts) records nothing for a rebase replaying
+ * commits (GIT_CHERRY_PICK_HELP set, or GIT_REFLOG_ACTION `rebase…`): their trailers travel with
+ * their messages, whatever the environment says now. Before that it only tidies: it removes the
+ * template marker and what an earlier cherry-pick kept, and keeps a cherry-pick being committed
+ * outside a rebase (`CHERRY_PICK_HEAD`, no `rebase-merge`/`rebase-apply`). So a replay with none of
+ * these ends here. The git dir as node's hookGitDir finds it from the message file (`$1`): GIT_DIR
+ * when git set it, else the file's folder when it is a git dir; anything else starts node.
+ */
+export function rebaseReplayGate(): string[] {
+  return [
+    '# A rebase replaying commits records nothing (their trailers travel with their messages): it ends here unless node has a template marker, a kept cherry-pick or a cherry-pick to keep to tidy.',
+    'aitrail_r=',
+    // JavaScript's /^rebase\b/: `rebase` alone or before a character that is not an ASCII word character (listed: no locale's ranges).
+    `case \${GIT_REFLOG_ACTION-} in rebase|rebase[!${WORD_CHARACTERS}]*) aitrail_r=1 ;; esac`,
+    '[ -n "${GIT_CHERRY_PICK_HELP+x}" ] && aitrail_r=1',
+    'if [ -n "$aitrail_r" ] && [ -n "${1-}" ] && [ -f "$1" ]; then',
+    '  aitrail_g=${GIT_DIR:-${1%/*}}',
+    '  if [ "$aitrail_g" != "$1" ] && [ -f "$aitrail_g/HEAD" ] && { [ -n "${GIT_DIR-}" ] || [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ]; }; then',
+    `    if ! ${there(`$aitrail_g/${TEMPLATE_MARKER}`)} && ! ${there(`$aitrail_g/${PICK_SOURCE}`)}; then`,
+    '      if [ -e "$aitrail_g/rebase-merge" ] || [ -e "$aitrail_g/rebase-apply" ] || ! [ -e "$aitrail_g/CHERRY_PICK_HEAD" ]; then exit 0; fi',
+    '    fi',
+    '  fi',
+    'fi',
+  ];
+}
+
+/**
+ * What a hook checks before it looks for aitrail, so that a commit or a history edit with nothing
+ * for node to do starts nothing: the message hooks' fast path, the rebase replays prepare-commit-msg
+ * records nothing for, post-commit's pending checkpoints, post-rewrite's notes. The shims
+ * (shim-source.ts) and the husky block (husky-block.ts) run the same lines.
+ */
+export function hookGates(hook: InstalledHook): string[] {
+  if (hook === 'prepare-commit-msg') return [...rebaseReplayGate(), ...fastPathLines(packageVersion())];
+  if (hook === 'commit-msg') return fastPathLines(packageVersion());
+  if (hook === 'post-commit') return pendingCheckpointsGate();
+  if (hook === 'post-rewrite') return notesToCarryGate();
+  return [];
 }

@@ -1,7 +1,5 @@
-import { fastPathLines } from './fast-path.js';
 import { neverBlocks, type InstalledHook } from './hook-names.js';
-import { pendingCheckpointsGate } from './pending-gate.js';
-import { packageVersion } from './package-version.js';
+import { hookGates } from './pending-gate.js';
 import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage } from './hook-messages.js';
 
 /**
@@ -40,8 +38,7 @@ export function shimSource(hook: InstalledHook): string {
       : ['  "$c" "$@" || exit $?']),
     'fi',
     ...(server ? [] : ['[ "${AITRAIL-}" = 0 ] && exit 0']),
-    ...(hook === 'post-commit' ? pendingCheckpointsGate() : []),
-    ...(hook === 'prepare-commit-msg' || hook === 'commit-msg' ? fastPathLines(packageVersion()) : []),
+    ...hookGates(hook),
     ...(server ? serverLookup(hook) : clientLookup(hook, fail)),
     ...(blocks
       ? [run, 's=$?', 'if [ "$s" = 126 ] || [ "$s" = 127 ]; then', `  echo "aitrail: ${cannotStartMessage(hook)}" >&2`, '  exit 1', 'fi', 'exit "$s"']

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FRESH_NOTE } from '../core/checkpoint/store-layout.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 
 /**
@@ -9,7 +10,7 @@ import { writeFileAtomicSync } from '../io/atomic-write.js';
  * note's text as written.
  */
 function freshNotePath(gitDir: string): string {
-  return join(gitDir, 'aitrail', 'last-note');
+  return join(gitDir, FRESH_NOTE);
 }
 
 export function writeFreshNote(gitDir: string, commit: string, text: string): void {

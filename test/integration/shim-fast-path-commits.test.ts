@@ -29,7 +29,13 @@ function setup(mode: 'git' | 'husky' | 'hooksPath', repo: TestRepo = makeRepo())
     const result = spawnSync('git', ['commit', '-q', '--allow-empty', '-m', message], { cwd, env: { ...env, ...extra }, encoding: 'utf8' });
     return { status: result.status, stderr: result.stderr, started: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
   };
-  return { repo, env, commit };
+  /** Any git command through the hooks: which hooks started node, and git's result. */
+  const run = (args: string[], extra: NodeJS.ProcessEnv = {}) => {
+    writeFileSync(log, '');
+    const result = spawnSync('git', args, { cwd: repo.dir, env: { ...env, ...extra }, encoding: 'utf8' });
+    return { status: result.status, stderr: result.stderr, started: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+  };
+  return { repo, env, commit, run };
 }
 
 const BOTH = ['prepare-commit-msg', 'commit-msg'];
@@ -175,5 +181,36 @@ describe('shim fast path in real commits', () => {
     commit('package.json appears');
     writeFileSync(join(repo.dir, '.git', 'aitrail', 'fast-path', 'package.json'), '{"name":"q"}\n');
     expect(commit('Copy differs').started).toEqual(['prepare-commit-msg']);
+  });
+});
+
+describe('history edits by a person start no node', () => {
+  it.each(['git', 'hooksPath', 'husky'] as const)('%s hooks: amend and rebase of human commits end in the shims; an agent note still reaches post-rewrite', (mode) => {
+    const { repo, commit, run } = setup(mode);
+    commit('stamp');
+    commit('Human one');
+    commit('Human two');
+    const subjects = () => repo.git(['log', '--format=%s', '-3']);
+    for (const args of [['commit', '-q', '--amend', '--no-edit', '--allow-empty'], ['commit', '-q', '--amend', '--allow-empty', '-m', 'Human two, amended']]) {
+      const amend = run(args);
+      expect(amend.status, amend.stderr).toBe(0);
+      expect(amend.started, args.join(' ')).toEqual([]);
+      expect(repo.git(['reflog', '-1', '--format=%gs'])).toMatch(/^commit \(amend\)/);
+    }
+    expect(messageOf(repo.dir)).toBe('Human two, amended\n');
+    const listed = subjects();
+    const rebase = run(['rebase', '-q', '--force-rebase', 'HEAD~2']);
+    expect(rebase.status, rebase.stderr).toBe(0);
+    expect(rebase.started).toEqual([]);
+    expect(subjects()).toBe(listed);
+    // Once a git-ai note exists, amend and rebase reach post-rewrite (which carries it), and only it.
+    repo.git(['notes', '--ref=ai', 'add', '-m', 'src/app.ts\n  s_0123456789abcd::t_0123456789abcd 1\n---\n{"schema_version":"authorship/3.0.0","prompts":{}}', 'HEAD']);
+    const noted = run(['commit', '-q', '--amend', '--no-edit', '--allow-empty']);
+    expect(noted.status, noted.stderr).toBe(0);
+    expect(noted.started).toEqual(['post-rewrite']);
+    expect(repo.git(['notes', '--ref=ai', 'list', 'HEAD'])).not.toBe('');
+    const again = run(['rebase', '-q', '--force-rebase', 'HEAD~2']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.started).toEqual(['post-rewrite']);
   });
 });

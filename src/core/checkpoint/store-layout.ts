@@ -15,3 +15,17 @@ export const CHECKPOINT_SUFFIX = '.json';
  * post-commit shim and in the message hooks' fast path (which then drops a stale one).
  */
 export const PICK_SOURCE = 'aitrail/pick-source';
+
+/**
+ * The template prepare-commit-msg added a trailer to (as `templateComparable` sees it), for
+ * commit-msg to abort an unedited template as git would have. prepare-commit-msg removes it first
+ * thing: its presence starts node in the prepare-commit-msg shim.
+ */
+export const TEMPLATE_MARKER = 'aitrail/template-message';
+
+/**
+ * The note post-commit wrote last, for post-rewrite (`<commit>\n<note text>`): `git commit --amend`
+ * runs post-commit before git copies the old commit's note. Its presence starts node in the
+ * post-rewrite shim.
+ */
+export const FRESH_NOTE = 'aitrail/last-note';

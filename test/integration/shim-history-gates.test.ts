@@ -1,0 +1,216 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/cli.js';
+import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+
+/**
+ * The gates that end prepare-commit-msg (a rebase replay), post-commit (during a rebase) and
+ * post-rewrite (no note anywhere) before node starts, against node itself: every combination of
+ * the state each gate reads is set up in a real repository, the generated shim runs with an
+ * `aitrail` that only notes it was started, and whenever the shim ends without it the real hook
+ * runs from the same state: it must change nothing (the git dir's aitrail state, its notes, its
+ * refs) and print nothing. Each gate must also end where a person's rebase or amend leaves it, or
+ * it would prove nothing.
+ */
+
+const SHIMS = resolve(fileURLToPath(import.meta.url), '../../../hooks');
+
+/** Every file under `dir` (links as their targets' names), with its bytes: what a hook run may change. */
+function snapshot(dir: string): Record<string, string> {
+  const seen: Record<string, string> = {};
+  const walk = (path: string, name: string) => {
+    let stat;
+    try {
+      stat = lstatSync(path);
+    } catch {
+      return;
+    }
+    if (stat.isSymbolicLink()) seen[name] = 'link';
+    else if (stat.isDirectory()) for (const entry of readdirSync(path)) walk(join(path, entry), `${name}/${entry}`);
+    else seen[name] = readFileSync(path, 'latin1');
+  };
+  for (const part of ['aitrail', 'refs', 'packed-refs', 'HEAD', 'CHERRY_PICK_HEAD', 'rebase-merge']) walk(join(dir, '.git', part), part);
+  return seen;
+}
+
+/** A repository with three commits, the generated shim `hook` in .git/hooks and a PATH whose `aitrail` only logs. */
+function setup(hook: string): { repo: TestRepo; shim: (args: string[], env: NodeJS.ProcessEnv, input?: string) => boolean; node: (args: string[], env: NodeJS.ProcessEnv, input?: string) => { stdout: string; stderr: string; status: number | null } } {
+  const repo = makeRepo({ dir: join(tempDir('aitrail-gates-'), 'repo') });
+  repo.commit('one\n', { 'a.txt': 'a\n' });
+  repo.commit('two\n', { 'a.txt': 'a\nb\n' });
+  repo.commit('three\n', { 'a.txt': 'a\nb\nc\n' });
+  copyFileSync(join(SHIMS, hook), join(repo.dir, '.git', 'hooks', hook));
+  const bin = join(repo.dir, '..', 'bin');
+  mkdirSync(bin);
+  const log = join(repo.dir, '..', 'started');
+  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nprintf '%s\\n' "$*" >>'${log}'\n`);
+  chmodSync(join(bin, 'aitrail'), 0o755);
+  const base = { ...TEST_GIT_ENV, PATH: `${bin}:/usr/bin:/bin` };
+  return {
+    repo,
+    /** Run the shim as git would (at the work tree top, dash); true when it started aitrail. */
+    shim: (args, env, input = '') => {
+      rmSync(log, { force: true });
+      const result = spawnSync('sh', [join('.git', 'hooks', hook), ...args], { cwd: repo.dir, env: { ...base, ...env }, input, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      return existsSync(log);
+    },
+    /** The real hook, run by node from the same place. */
+    node: (args, env, input = '') => {
+      const result = spawnSync(process.execPath, [BIN, 'hook', hook, ...args], { cwd: repo.dir, env: { ...base, ...env }, input, encoding: 'utf8' });
+      return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+    },
+  };
+}
+
+/** All subsets of `flags`, as objects of booleans. */
+function combinations<K extends string>(flags: readonly K[]): Array<Record<K, boolean>> {
+  return Array.from({ length: 2 ** flags.length }, (_, bits) => Object.fromEntries(flags.map((flag, at) => [flag, (bits & (1 << at)) !== 0])) as Record<K, boolean>);
+}
+
+describe('history-edit gates in the shims: ended without node only where node does nothing', () => {
+  it('prepare-commit-msg: a rebase replay, with or without a template marker, a kept or a current cherry-pick', () => {
+    const { repo, shim, node } = setup('prepare-commit-msg');
+    const gitDir = join(repo.dir, '.git');
+    const head = repo.git(['rev-parse', 'HEAD']);
+    const picked = repo.git(['rev-parse', 'HEAD~1']);
+    const envs: Array<[string, NodeJS.ProcessEnv]> = [
+      ['a plain commit', {}],
+      ['GIT_CHERRY_PICK_HELP (a rebase pick)', { GIT_CHERRY_PICK_HELP: 'resolve and git rebase --continue' }],
+      ['GIT_REFLOG_ACTION=rebase (pick)', { GIT_REFLOG_ACTION: 'rebase (pick)' }],
+      ['GIT_REFLOG_ACTION=rebase', { GIT_REFLOG_ACTION: 'rebase' }],
+      ['GIT_REFLOG_ACTION=rebased (not a replay)', { GIT_REFLOG_ACTION: 'rebased' }],
+      ['GIT_REFLOG_ACTION=rebase_x (not a replay)', { GIT_REFLOG_ACTION: 'rebase_x' }],
+      ['GIT_REFLOG_ACTION=cherry-pick', { GIT_REFLOG_ACTION: 'cherry-pick' }],
+    ];
+    let ended = 0;
+    for (const [why, env] of envs) {
+      for (const state of combinations(['rebasing', 'marker', 'kept', 'picking'] as const)) {
+        const label = `${why} ${JSON.stringify(state)}`;
+        rmSync(join(gitDir, 'aitrail'), { recursive: true, force: true });
+        rmSync(join(gitDir, 'rebase-merge'), { recursive: true, force: true });
+        rmSync(join(gitDir, 'CHERRY_PICK_HEAD'), { force: true });
+        mkdirSync(join(gitDir, 'aitrail'));
+        if (state.rebasing) mkdirSync(join(gitDir, 'rebase-merge'));
+        if (state.marker) writeFileSync(join(gitDir, 'aitrail', 'template-message'), 'Subject\n');
+        if (state.kept) writeFileSync(join(gitDir, 'aitrail', 'pick-source'), `${picked}\n${head}\n`);
+        if (state.picking) writeFileSync(join(gitDir, 'CHERRY_PICK_HEAD'), `${picked}\n`);
+        writeFileSync(join(gitDir, 'COMMIT_EDITMSG'), 'A replayed commit\n\nCo-Authored-By: Claude Sonnet 4.5 <noreply@anthropic.com>\n');
+        const args = ['.git/COMMIT_EDITMSG', 'message'];
+        if (shim(args, env)) continue;
+        ended += 1;
+        const before = snapshot(repo.dir);
+        const message = readFileSync(join(gitDir, 'COMMIT_EDITMSG'), 'utf8');
+        const ran = node(args, { ...env, CLAUDECODE: '1' });
+        expect(ran, label).toEqual({ stdout: '', stderr: '', status: 0 });
+        expect(snapshot(repo.dir), label).toEqual(before);
+        expect(readFileSync(join(gitDir, 'COMMIT_EDITMSG'), 'utf8'), label).toBe(message);
+      }
+    }
+    // A replay with nothing to tidy, rebasing or not (3 replay environments: rebasing 2 states, else without a cherry-pick 1).
+    expect(ended).toBe(3 * 3);
+  });
+
+  it('prepare-commit-msg: the replay gate needs a message file in a git dir (else node finds it)', () => {
+    const { repo, shim } = setup('prepare-commit-msg');
+    const env = { GIT_CHERRY_PICK_HELP: 'x' };
+    writeFileSync(join(repo.dir, 'MSG'), 'm\n');
+    expect(shim(['MSG', 'message'], env)).toBe(true);
+    expect(shim(['.git/missing', 'message'], env)).toBe(true);
+    expect(shim([], env)).toBe(true);
+    writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'm\n');
+    expect(shim(['.git/COMMIT_EDITMSG', 'message'], env)).toBe(false);
+  });
+
+  it('post-commit: during a rebase only a kept cherry-pick starts node; checkpoints and CHERRY_PICK_HEAD wait for the end', () => {
+    const { repo, shim, node } = setup('post-commit');
+    const gitDir = join(repo.dir, '.git');
+    const head = repo.git(['rev-parse', 'HEAD']);
+    const picked = repo.git(['rev-parse', 'HEAD~1']);
+    let ended = 0;
+    for (const env of [{}, { GIT_CHERRY_PICK_HELP: 'x' }]) {
+      for (const state of combinations(['rebasing', 'checkpoint', 'picking', 'kept'] as const)) {
+        const label = `${JSON.stringify(env)} ${JSON.stringify(state)}`;
+        rmSync(join(gitDir, 'aitrail'), { recursive: true, force: true });
+        rmSync(join(gitDir, 'rebase-merge'), { recursive: true, force: true });
+        rmSync(join(gitDir, 'CHERRY_PICK_HEAD'), { force: true });
+        mkdirSync(join(gitDir, 'aitrail', 'checkpoints'), { recursive: true });
+        if (state.rebasing) mkdirSync(join(gitDir, 'rebase-merge'));
+        if (state.checkpoint) writeFileSync(join(gitDir, 'aitrail', 'checkpoints', '0123456789abcdef0123456789abcdef.json'), '{"version":1}');
+        if (state.picking) writeFileSync(join(gitDir, 'CHERRY_PICK_HEAD'), `${picked}\n`);
+        if (state.kept) writeFileSync(join(gitDir, 'aitrail', 'pick-source'), `${picked}\n${repo.git(['rev-parse', 'HEAD~1'])}\n`);
+        if (shim([], env)) continue;
+        ended += 1;
+        const before = snapshot(repo.dir);
+        expect(node([], env), label).toEqual({ stdout: '', stderr: '', status: 0 });
+        expect(snapshot(repo.dir), label).toEqual(before);
+      }
+    }
+    // Outside a rebase: nothing pending (1 per environment); rebasing: anything but a kept pick (4 per environment).
+    expect(ended).toBe(2 * (1 + 4));
+    expect(head).toBe(repo.git(['rev-parse', 'HEAD']));
+  });
+
+  it('post-rewrite: node starts for a note anywhere it can be (loose, packed, a linked worktree, the note post-commit just wrote), never without one', () => {
+    const { repo, shim, node } = setup('post-rewrite');
+    const gitDir = join(repo.dir, '.git');
+    // An amend as git makes one: the same tree on the same parent, another message.
+    const old = repo.git(['rev-parse', 'HEAD']);
+    const rewritten = repo.git(['commit-tree', '-p', 'HEAD~1', '-m', 'three, amended', 'HEAD^{tree}']);
+    repo.git(['update-ref', 'refs/heads/main', rewritten]);
+    const input = `${old} ${rewritten}\n`;
+    const session = { agent_id: { tool: 'claude', id: 'session-1', model: 'claude-opus-4-6' } };
+    const note = `a.txt\n  s_0123456789abcd::t_0123456789abcd 3\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', base_commit_sha: old, prompts: {}, sessions: { s_0123456789abcd: session } }, null, 2)}\n`;
+    // No note anywhere: ended, and node agrees (nothing written, nothing said).
+    expect(shim(['amend'], {}, input)).toBe(false);
+    const before = snapshot(repo.dir);
+    expect(node(['amend'], {}, input)).toEqual({ stdout: '', stderr: '', status: 0 });
+    expect(snapshot(repo.dir)).toEqual(before);
+    // Another tool's notes (refs/notes/commits, packed or not) are not aitrail's: ended.
+    repo.git(['notes', 'add', '-m', 'a plain note', old]);
+    expect(shim(['amend'], {}, input)).toBe(false);
+    repo.git(['pack-refs', '--all']);
+    expect(shim(['amend'], {}, input)).toBe(false);
+    const others = snapshot(repo.dir);
+    expect(node(['amend'], {}, input)).toEqual({ stdout: '', stderr: '', status: 0 });
+    expect(snapshot(repo.dir)).toEqual(others);
+    // aitrail's notes: a loose ref, then packed.
+    repo.git(['notes', '--ref=ai', 'add', '-m', note.trimEnd(), old]);
+    expect(existsSync(join(gitDir, 'refs', 'notes', 'ai'))).toBe(true);
+    expect(shim(['amend'], {}, input)).toBe(true);
+    repo.git(['pack-refs', '--all']);
+    expect(existsSync(join(gitDir, 'refs', 'notes', 'ai'))).toBe(false);
+    expect(shim(['amend'], {}, input)).toBe(true);
+    // Node does carry it: the rewritten commit gets the old one's note.
+    expect(node(['amend'], {}, input).status).toBe(0);
+    expect(repo.git(['notes', '--ref=ai', 'show', rewritten])).toContain('a.txt\n  s_0123456789abcd::t_0123456789abcd 3\n');
+    // Only the note post-commit just wrote: node starts.
+    repo.git(['update-ref', '-d', 'refs/notes/ai']);
+    expect(shim(['amend'], {}, input)).toBe(false);
+    mkdirSync(join(gitDir, 'aitrail'), { recursive: true });
+    writeFileSync(join(gitDir, 'aitrail', 'last-note'), `${rewritten}\n${note}`);
+    expect(shim(['amend'], {}, input)).toBe(true);
+    rmSync(join(gitDir, 'aitrail', 'last-note'));
+    symlinkSync('/nonexistent', join(gitDir, 'aitrail', 'last-note'));
+    expect(shim(['amend'], {}, input)).toBe(true);
+    rmSync(join(gitDir, 'aitrail', 'last-note'));
+    // A linked worktree: its git dir names the common one, where the notes are.
+    const tree = join(tempDir('aitrail-wt-'), 'tree');
+    repo.git(['worktree', 'add', '-q', tree]);
+    const inTree = (env: NodeJS.ProcessEnv = {}) => {
+      const log = join(repo.dir, '..', 'started');
+      rmSync(log, { force: true });
+      const result = spawnSync('sh', [join(gitDir, 'hooks', 'post-rewrite'), 'amend'], { cwd: tree, env: { ...TEST_GIT_ENV, PATH: `${join(repo.dir, '..', 'bin')}:/usr/bin:/bin`, ...env }, input, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      return existsSync(log);
+    };
+    expect(inTree()).toBe(false);
+    repo.git(['notes', '--ref=ai', 'add', '-f', '-m', note.trimEnd(), old]);
+    expect(inTree()).toBe(true);
+    // GIT_COMMON_DIR, when set, is where git looks.
+    expect(inTree({ GIT_COMMON_DIR: join(tempDir('aitrail-elsewhere-'), 'nothing') })).toBe(false);
+  });
+});
