@@ -6,7 +6,7 @@ import { writeFileAtomicSync } from '../io/atomic-write.js';
 export interface InstallState {
   /** aitrail set husky up (it was not before): uninstall takes it down again. */
   huskySetUp?: { huskyDir: string; previousHooksPath: string | null };
-  /** aitrail added `notes.rewriteRef=refs/notes/ai` to the local git config: uninstall removes that value. */
+  /** aitrail added `notes.rewriteRef=refs/notes/a[i]` (an earlier version: `refs/notes/ai`) to the local git config: uninstall removes that value. */
   notesRewriteRef?: true;
   /**
    * Agent config files `init --agents` changed, by path from the work tree top: `original` is the

@@ -45,14 +45,14 @@ describe('aitrail init --agents', () => {
     expect(cursor.hooks.stop).toEqual([{ command: './notify.sh' }]);
     expect(cursor.hooks.afterFileEdit).toEqual([{ command: './lint.sh' }, { command: expect.stringMatching(/aitrail checkpoint --agent cursor$/) }]);
     expect(existsSync(join(repo.dir, '.gemini'))).toBe(false);
-    expect(repo.git(['config', '--get-all', 'notes.rewriteRef'])).toBe('refs/notes/ai');
+    expect(repo.git(['config', '--get-all', 'notes.rewriteRef'])).toBe('refs/notes/a[i]');
 
     const before = [read(repo, '.claude/settings.json'), read(repo, '.cursor/hooks.json')];
     const second = aitrail(repo.dir, ['init', '--mode', 'git', '--agents']);
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/unchanged\s+\.claude\/settings\.json — already installed/);
     expect([read(repo, '.claude/settings.json'), read(repo, '.cursor/hooks.json')]).toEqual(before);
-    expect(repo.git(['config', '--get-all', 'notes.rewriteRef'])).toBe('refs/notes/ai');
+    expect(repo.git(['config', '--get-all', 'notes.rewriteRef'])).toBe('refs/notes/a[i]');
   });
 
   it('named agents get a config file created; uninstall removes exactly our entries (files back byte for byte, created ones gone)', () => {
@@ -129,5 +129,41 @@ describe('the hook command init --agents writes runs the project\'s aitrail, as 
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
     expect(readdirSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'))).toHaveLength(1);
+  });
+});
+
+describe('notes.rewriteRef', () => {
+  it('init adds the glob refs/notes/a[i]: git copies the notes on amend, and never warns before a note exists; an earlier install\'s plain value is replaced, a user\'s own kept', () => {
+    const repo = makeRepo();
+    repo.commit('base', { 'a.txt': 'a\n' });
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
+    expect(repo.git(['config', '--get-all', 'notes.rewriteRef'])).toBe('refs/notes/a[i]');
+    // No note yet: an amend without hooks (AITRAIL=0) says nothing; with one, git copies it.
+    const quiet = gitRun(repo.dir, ['commit', '-q', '--amend', '--allow-empty', '-m', 'amended'], { AITRAIL: '0' });
+    expect(quiet.status, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toBe('');
+    repo.git(['notes', '--ref=ai', 'add', '-m', 'a note', 'HEAD']);
+    repo.git(['notes', '--ref=aix', 'add', '-m', 'another tool\'s', 'HEAD']);
+    expect(gitRun(repo.dir, ['commit', '-q', '--amend', '--allow-empty', '-m', 'amended again'], { AITRAIL: '0' }).status).toBe(0);
+    expect(repo.git(['notes', '--ref=ai', 'show', 'HEAD'])).toBe('a note');
+    expect(gitRun(repo.dir, ['notes', '--ref=aix', 'show', 'HEAD']).status).not.toBe(0);
+
+    // An earlier aitrail added the plain name (and said so in install.json): init replaces it, uninstall removes it.
+    repo.git(['config', '--unset-all', 'notes.rewriteRef']);
+    repo.git(['config', '--add', 'notes.rewriteRef', 'refs/notes/ai']);
+    const again = aitrail(repo.dir, ['init', '--mode', 'git']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout + again.stderr).toMatch(/notes\.rewriteRef=refs\/notes\/ai, which aitrail had added, is now refs\/notes\/a\[i\]/);
+    expect(repo.git(['config', '--get-all', 'notes.rewriteRef'])).toBe('refs/notes/a[i]');
+    repo.git(['config', '--add', 'notes.rewriteRef', 'refs/notes/ai']);
+    expect(aitrail(repo.dir, ['uninstall']).status).toBe(0);
+    expect(gitRun(repo.dir, ['config', '--get-all', 'notes.rewriteRef']).status).toBe(1);
+
+    // A value the user set: left alone by init and by uninstall.
+    repo.git(['config', '--add', 'notes.rewriteRef', 'refs/notes/ai']);
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
+    expect(repo.git(['config', '--get-all', 'notes.rewriteRef'])).toBe('refs/notes/ai');
+    expect(aitrail(repo.dir, ['uninstall']).status).toBe(0);
+    expect(repo.git(['config', '--get-all', 'notes.rewriteRef'])).toBe('refs/notes/ai');
   });
 });

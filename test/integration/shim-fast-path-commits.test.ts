@@ -194,6 +194,8 @@ describe('history edits by a person start no node', () => {
     for (const args of [['commit', '-q', '--amend', '--no-edit', '--allow-empty'], ['commit', '-q', '--amend', '--allow-empty', '-m', 'Human two, amended']]) {
       const amend = run(args);
       expect(amend.status, amend.stderr).toBe(0);
+      // Not even git's "notes ref refs/notes/ai is invalid" (notes.rewriteRef is a glob that matches nothing yet).
+      expect(amend.stderr).toBe('');
       expect(amend.started, args.join(' ')).toEqual([]);
       expect(repo.git(['reflog', '-1', '--format=%gs'])).toMatch(/^commit \(amend\)/);
     }
@@ -201,6 +203,7 @@ describe('history edits by a person start no node', () => {
     const listed = subjects();
     const rebase = run(['rebase', '-q', '--force-rebase', 'HEAD~2']);
     expect(rebase.status, rebase.stderr).toBe(0);
+    expect(rebase.stderr).toBe('');
     expect(rebase.started).toEqual([]);
     expect(subjects()).toBe(listed);
     // Once a git-ai note exists, amend and rebase reach post-rewrite (which carries it), and only it.
