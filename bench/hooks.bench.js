@@ -4,7 +4,7 @@
 // 1. A human commit (no AI signal): what the hooks git runs for it (prepare-commit-msg, commit-msg,
 //    post-commit) cost together — the shims alone (executed one after the other from one sh, as git
 //    runs hooks, minus that sh's own start), and `git commit` with the hooks minus without; the
-//    same for `git commit --amend` (post-rewrite too) and per commit a `git rebase` replays.
+//    same for `git commit --amend` (post-rewrite too), a merge commit and per commit a `git rebase` replays.
 //    Target: at most 0.3x `node -e 0` (the shims decide without starting node).
 // 2. An AI commit: each hook, `aitrail hook <name>` (the node process) and through its shim, for a
 //    commit that names its model (AITRAIL_MODEL) and for one as Claude Code makes it (its
@@ -66,6 +66,11 @@ try {
     if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
     return ms;
   };
+  /** A branch `side` one commit (same tree) ahead of HEAD, for a merge to join. */
+  const sideCommit = () => {
+    const commit = execFileSync('git', ['commit-tree', '-p', 'HEAD', '-m', 'Side work', 'HEAD^{tree}'], { cwd: dir, env, encoding: 'utf8' }).trim();
+    execFileSync('git', ['update-ref', 'refs/heads/side', commit], { cwd: dir, env });
+  };
   /** Each case: a list of spawns whose times add up (the three hooks of one commit). */
   const cases = {
     'node -e 0': () => spawn(process.execPath, ['-e', '0'], env),
@@ -80,6 +85,9 @@ try {
     // History edits: an amend runs the three commit hooks and post-rewrite; a rebase runs prepare-commit-msg and post-commit per replayed commit, post-rewrite once.
     'human: git commit --amend, hooks installed': () => spawn('git', ['commit', '-q', '--amend', '--allow-empty', '-m', 'Human change, amended'], env),
     'human: git commit --amend, no hooks': () => spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--amend', '--allow-empty', '-m', 'Human change, amended'], env),
+    // A merge commit (git exports no author to its hooks: the shims ask git var): a side branch one commit ahead, made outside the timing.
+    'human: git merge --no-ff, hooks installed': () => (sideCommit(), spawn('git', ['merge', '-q', '--no-ff', '--no-edit', 'side'], env)),
+    'human: git merge --no-ff, no hooks': () => (sideCommit(), spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'merge', '-q', '--no-ff', '--no-edit', 'side'], env)),
     'human: git rebase of 3 commits, hooks installed': () => spawn('git', ['rebase', '-q', '--force-rebase', 'HEAD~3'], env),
     'human: git rebase of 3 commits, no hooks': () => spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'rebase', '-q', '--force-rebase', 'HEAD~3'], env),
     'AI: aitrail hook prepare-commit-msg': () => spawn(process.execPath, [bin, 'hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], aiEnv, message),
@@ -110,9 +118,11 @@ try {
   line('git commit overhead (installed - none)', overhead);
   const amend = med['human: git commit --amend, hooks installed'] - med['human: git commit --amend, no hooks'];
   line('git commit --amend overhead (installed - none)', amend);
+  const merge = med['human: git merge --no-ff, hooks installed'] - med['human: git merge --no-ff, no hooks'];
+  line('git merge --no-ff overhead (installed - none)', merge);
   const replay = (med['human: git rebase of 3 commits, hooks installed'] - med['human: git rebase of 3 commits, no hooks']) / 3;
   line('git rebase overhead, per replayed commit (installed - none, / 3)', replay);
-  const human = Math.max(overhead, shims, amend, replay) / base;
+  const human = Math.max(overhead, shims, amend, merge, replay) / base;
   console.log(`  target <= ${HUMAN_TARGET}x node -e 0: ${human <= HUMAN_TARGET ? 'met' : 'NOT met'} (worst ${human.toFixed(2)}x)`);
   // For reference: the same three, each spawned straight from this node process (each spawn pays a fork of it).
   line('(the 3 shims, each spawned from this node process)', med['human: the 3 shims of a commit']);

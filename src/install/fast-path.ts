@@ -37,9 +37,10 @@ export function fastPathLines(version: string): string[] {
   return [
     '# Fast path (generated from src/core/data/signatures.json by src/install/fast-path.ts): a commit with',
     '# no AI signal at all has nothing to record or refuse, so node is not started. Skipped only when no',
-    '# agent variable is set; the author and the message hold no text a signature needs, nor any byte',
-    '# outside printable ASCII (detection reads NFKC; both are fixed strings of the stamp\'s patterns',
-    '# file, which node writes); <git dir>/aitrail holds no session, template marker or pending checkpoint;',
+    '# agent variable is set; the author (`git var` when git exports none) and the message hold no',
+    '# text a signature needs, nor any byte outside printable ASCII (detection reads NFKC; both are',
+    '# fixed strings of the stamp\'s patterns file, which node writes); <git dir>/aitrail holds no',
+    '# session, template marker or pending checkpoint;',
     '# and this very aitrail version last validated these very config bytes (a config with',
     '# detect.rules or another trailer key is never stamped). Any doubt starts node.',
     // A function, not a subshell (a fork per hook): its variables are prefixed, its early ends are
@@ -47,8 +48,6 @@ export function fastPathLines(version: string): string[] {
     // is set around the call and given back before anything else runs.
     'aitrail_quiet() {',
     `  [ -z "${env}" ] || return 1`,
-    '  [ -n "${GIT_AUTHOR_NAME+x}" ] && [ -n "${GIT_AUTHOR_EMAIL+x}" ] || return 1',
-    `  case "\${GIT_AUTHOR_NAME} <\${GIT_AUTHOR_EMAIL}>" in *[!\\ -~]*|${identity}) return 1 ;; esac`,
     '  aitrail_m=$1',
     '  [ -f "$aitrail_m" ] || return 1',
     '  aitrail_g=${GIT_DIR:-${aitrail_m%/*}}',
@@ -69,6 +68,15 @@ export function fastPathLines(version: string): string[] {
     '      return 1',
     '    fi',
     '  done',
+    // The author as node reads it (src/hooks/commit-time-signals.ts): git exports it to `git commit`'s
+    // hooks; a merge, a revert or a cherry-pick does not, and node asks `git var` (so does this, last:
+    // one git process where node would have started).
+    '  if [ -n "${GIT_AUTHOR_NAME+x}" ] || [ -n "${GIT_AUTHOR_EMAIL+x}" ]; then',
+    '    aitrail_i="${GIT_AUTHOR_NAME-} <${GIT_AUTHOR_EMAIL-}>"',
+    '  else',
+    '    aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
+    '  fi',
+    `  case "$aitrail_i" in *[!\\ -~]*|${identity}) return 1 ;; esac`,
     `  grep -q -i -F -f "$aitrail_s/${FAST_PATH_PATTERNS_FILE}" "$aitrail_m"`,
     '  [ $? = 1 ]',
     '}',

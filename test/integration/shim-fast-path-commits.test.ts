@@ -215,5 +215,28 @@ describe('history edits by a person start no node', () => {
     const again = run(['rebase', '-q', '--force-rebase', 'HEAD~2']);
     expect(again.status, again.stderr).toBe(0);
     expect(again.started).toEqual(['post-rewrite']);
+    // A merge and a revert: git exports no author to their hooks; the shims ask `git var`, as node does.
+    // Side commits made without hooks, and only their file (the hooks folder of hooksPath and husky modes is not committed).
+    const sideCommit = (branch: string, from: string, file: string) => {
+      repo.git(['checkout', '-q', '-b', branch, from]);
+      repo.write(file, `${file}\n`);
+      repo.git(['add', '--', file]);
+      repo.git(['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', `Work on ${branch}`]);
+      repo.git(['checkout', '-q', 'main']);
+    };
+    sideCommit('side', 'HEAD', 'side.txt');
+    const merge = run(['merge', '-q', '--no-ff', '--no-edit', 'side'], { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined });
+    expect(merge.status, merge.stderr).toBe(0);
+    expect(merge.started).toEqual([]);
+    expect(messageOf(repo.dir)).toBe("Merge branch 'side'\n");
+    const revert = run(['revert', '--no-edit', 'side'], { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined });
+    expect(revert.status, revert.stderr).toBe(0);
+    expect(revert.started).toEqual([]);
+    // The same merge by an agent's identity (git var reads it from the config) reaches node, which records it.
+    sideCommit('side2', 'HEAD~1', 'side2.txt');
+    const byAider = run(['-c', 'user.name=Alice (aider)', 'merge', '-q', '--no-ff', '--no-edit', 'side2'], { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined });
+    expect(byAider.status, byAider.stderr).toBe(0);
+    expect(byAider.started, byAider.stderr).toEqual(expect.arrayContaining(['prepare-commit-msg']));
+    expect(messageOf(repo.dir)).toContain('Assisted-by: aider:unknown');
   });
 });

@@ -137,6 +137,21 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
       const assignments = Object.entries(env).map(([key, value]) => `${key}=${shQuote(value)}`).join(' ');
       lines.push(`${assignments}; export ${names.join(' ')}; aitrail_quiet .git/CASE_${index} || echo ${index}; unset ${names.join(' ')}`);
     });
+    // The same cases again without the author in the environment (a merge's or a revert's hooks):
+    // the shim asks `git var GIT_AUTHOR_IDENT`, as node does, so the identity comes from the config
+    // (GIT_CONFIG_PARAMETERS, quoted as git quotes it). Each case whose author is not the human one, and the control.
+    const viaConfig: number[] = [];
+    const sq = (text: string) => `'${text.replace(/'/g, "'\\''").replace(/!/g, "'\\!'")}'`;
+    cases.forEach((c, index) => {
+      if (index !== 0 && c.author.name === HUMAN.name && c.author.email === HUMAN.email) return;
+      const at = cases.length + viaConfig.length;
+      viaConfig.push(index);
+      const parameters = `${sq(`user.name=${c.author.name}`)} ${sq(`user.email=${c.author.email}`)}`;
+      const env: Record<string, string> = { GIT_CONFIG_PARAMETERS: parameters, ...c.env };
+      const names = Object.keys(env);
+      const assignments = Object.entries(env).map(([key, value]) => `${key}=${shQuote(value)}`).join(' ');
+      lines.push(`${assignments}; export ${names.join(' ')}; aitrail_quiet .git/CASE_${index} || echo ${at}; unset ${names.join(' ')}`);
+    });
     writeFileSync(join(repo.dir, 'driver.sh'), `${lines.join('\n')}\n`);
     const run = spawnSync('env', ['-i', 'PATH=/usr/bin:/bin', 'sh', 'driver.sh'], { cwd: repo.dir, encoding: 'utf8', maxBuffer: 1 << 26 });
     expect(run.stderr).toBe('');
@@ -145,6 +160,12 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
 
     const misses = cases.filter((c, index) => nodeActs(c) && !ran(index)).map((c) => c.id);
     expect(misses).toEqual([]);
+    const configMisses = viaConfig.filter((index, at) => nodeActs(cases[index]!) && !ran(cases.length + at)).map((index) => cases[index]!.id);
+    expect(configMisses).toEqual([]);
+    // The identities really came through git var: the control skips node, an agent's identity does not.
+    expect(viaConfig.length).toBeGreaterThan(20);
+    expect(ran(cases.length)).toBe(false);
+    expect(viaConfig.filter((index, at) => cases[index]!.id.startsWith('author ') && ran(cases.length + at)).length).toBeGreaterThan(10);
     // The fast path is real: the control and most human commits of the corpus skip node.
     expect(ran(0)).toBe(false);
     const humans = cases.filter((c, index) => !nodeActs(c) && !ran(index)).length;
