@@ -2,6 +2,7 @@ import { SEARCH_PLACES } from '../config/search-places.js';
 import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX } from '../core/checkpoint/store-layout.js';
 import { FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
 import { envNames, identityTexts } from './fast-path-signals.js';
+import { notesMayExistLines } from './notes-may-exist.js';
 
 /** A case pattern (sh) matching any text that holds `text`, without case. */
 function globWithin(text: string): string {
@@ -53,8 +54,12 @@ export function fastPathLines(version: string): string[] {
     '  aitrail_g=${GIT_DIR:-${aitrail_m%/*}}',
     '  [ "$aitrail_g" != "$aitrail_m" ] && [ -f "$aitrail_g/HEAD" ] || return 1',
     '  [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ] || return 1',
-    // A cherry-pick being committed: node keeps the picked commit for post-commit's note (PICK_SOURCE).
-    '  [ -e "$aitrail_g/CHERRY_PICK_HEAD" ] && return 1',
+    // A cherry-pick being committed: node keeps the picked commit for post-commit to carry its note
+    // (PICK_SOURCE), when a git-ai note may exist at all.
+    '  if [ -e "$aitrail_g/CHERRY_PICK_HEAD" ]; then',
+    ...notesMayExistLines('    '),
+    '    [ -n "$aitrail_n" ] && return 1',
+    '  fi',
     '  for aitrail_f in "$aitrail_g"/aitrail/*; do',
     `    case \${aitrail_f##*/} in ${quiet}) ;; ${checkpoints}) for aitrail_x in "$aitrail_f"/*${CHECKPOINT_SUFFIX} "$aitrail_f"/.*${CHECKPOINT_SUFFIX} "$aitrail_f"/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_x" ] || [ -L "$aitrail_x" ]; then return 1; fi; done ;; *) if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then return 1; fi ;; esac`,
     '  done',

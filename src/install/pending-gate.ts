@@ -1,6 +1,7 @@
 import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { fastPathLines } from './fast-path.js';
+import { notesMayExistLines } from './notes-may-exist.js';
 import type { InstalledHook } from './hook-names.js';
 import { packageVersion } from './package-version.js';
 
@@ -35,19 +36,24 @@ const there = (path: string) => `{ [ -e "${path}" ] || [ -L "${path}" ]; }`;
 /**
  * post-commit (src/hooks/post-commit.ts) does something only when an agent left a checkpoint (a
  * name ending in `.json` in `<git dir>/aitrail/checkpoints/`, as node reads them) or a
- * cherry-pick is committed (`<git dir>/CHERRY_PICK_HEAD`, or what prepare-commit-msg kept of it).
+ * cherry-pick is committed (`<git dir>/CHERRY_PICK_HEAD`, or what prepare-commit-msg kept of it)
+ * whose note it may carry (notesMayExistLines: with no git-ai note anywhere there is none).
  * During a rebase (`rebase-merge` or `rebase-apply` in the git dir) it records nothing (what a
  * rebase commits came from other commits: post-rewrite's business) and carries a pick's note only
  * from what prepare-commit-msg kept: then only that file starts node.
  */
 export function pendingCheckpointsGate(): string[] {
   return [
-    `# Nothing to record unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}, written by aitrail checkpoint) or a cherry-pick is committed; during a rebase, only a kept cherry-pick.`,
+    `# Nothing to record unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}, written by aitrail checkpoint) or a cherry-pick is committed while a note may exist to carry; during a rebase, only a kept cherry-pick.`,
     ...worktreeGitDirLines(),
     'aitrail_p=',
     // Every name node reads (any name ending in ${CHECKPOINT_SUFFIX}: dot names too), dangling links too.
     `for aitrail_f in "$aitrail_g"/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/.*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then aitrail_p=1; break; fi; done`,
-    '[ -f "$aitrail_g/CHERRY_PICK_HEAD" ] && aitrail_p=1',
+    // A cherry-pick's note is carried only when there is one to carry.
+    'if [ -f "$aitrail_g/CHERRY_PICK_HEAD" ]; then',
+    ...notesMayExistLines('  '),
+    '  [ -n "$aitrail_n" ] && aitrail_p=1',
+    'fi',
     `if [ -e "$aitrail_g/rebase-merge" ] || [ -e "$aitrail_g/rebase-apply" ]; then aitrail_p=; fi`,
     // What prepare-commit-msg kept of a cherry-pick (git's `git commit` removes CHERRY_PICK_HEAD before post-commit).
     `[ -e "$aitrail_g/${PICK_SOURCE}" ] && aitrail_p=1`,
@@ -64,21 +70,11 @@ export function pendingCheckpointsGate(): string[] {
  * node decides).
  */
 export function notesToCarryGate(): string[] {
-  const ref = DEFAULT_NOTES_REF;
   return [
-    `# Nothing to carry unless a git-ai note exists (${ref}, loose or packed; any reftable repository) or post-commit just wrote one (<git dir>/${FRESH_NOTE}).`,
+    `# Nothing to carry unless a git-ai note exists (${DEFAULT_NOTES_REF}, loose or packed; any reftable repository) or post-commit just wrote one (<git dir>/${FRESH_NOTE}).`,
     ...worktreeGitDirLines(),
-    'aitrail_c=${GIT_COMMON_DIR-}',
-    'if [ -z "$aitrail_c" ]; then',
-    '  aitrail_c=$aitrail_g',
-    '  if [ -f "$aitrail_g/commondir" ]; then read -r aitrail_c <"$aitrail_g/commondir" || :; case $aitrail_c in /*) ;; *) aitrail_c=$aitrail_g/$aitrail_c ;; esac; fi',
-    'fi',
-    'aitrail_p=',
-    `if ${there(`$aitrail_g/${FRESH_NOTE}`)} || ${there(`$aitrail_c/${ref}`)} || [ -e "$aitrail_c/reftable" ]; then aitrail_p=1`,
-    `elif [ -f "$aitrail_c/packed-refs" ] && grep -q -F '${ref}' "$aitrail_c/packed-refs"; then aitrail_p=1`,
-    `elif [ -e "$aitrail_c/packed-refs" ] && [ ! -f "$aitrail_c/packed-refs" ]; then aitrail_p=1`,
-    'fi',
-    '[ -n "$aitrail_p" ] || exit 0',
+    ...notesMayExistLines(),
+    '[ -n "$aitrail_n" ] || exit 0',
   ];
 }
 

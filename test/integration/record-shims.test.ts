@@ -225,9 +225,12 @@ describe('aitrail found but unable to start (no node on the PATH git gives hooks
     expect(run([]).logged).toBe('');
   });
 
-  it('post-commit also starts aitrail while a cherry-pick is committed (<git dir>/CHERRY_PICK_HEAD)', () => {
+  it('post-commit also starts aitrail while a cherry-pick is committed (<git dir>/CHERRY_PICK_HEAD) when a git-ai note may be there to carry', () => {
     const { dir, run } = setup('post-commit', { fakeOnPath: true });
     writeFileSync(join(dir, '.git', 'CHERRY_PICK_HEAD'), `${'a'.repeat(40)}\n`);
+    expect(run([]).logged).toBe('');
+    mkdirSync(join(dir, '.git', 'refs', 'notes'), { recursive: true });
+    writeFileSync(join(dir, '.git', 'refs', 'notes', 'ai'), `${'b'.repeat(40)}\n`);
     expect(run([]).logged).toBe('path hook post-commit\n');
   });
 

@@ -184,6 +184,19 @@ describe('shim fast path in real commits', () => {
   });
 });
 
+/** A branch one commit ahead of `from` adding `file`, made without hooks and holding only that file (the hooks folder of hooksPath and husky modes is not committed). */
+function sideBranch(repo: TestRepo, branch: string, from: string, file: string): string {
+  repo.git(['checkout', '-q', '-b', branch, from]);
+  repo.write(file, `${file}\n`);
+  repo.git(['add', '--', file]);
+  repo.git(['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', `Work on ${branch}`]);
+  repo.git(['checkout', '-q', 'main']);
+  return repo.git(['rev-parse', branch]);
+}
+
+/** The hooks of git's sequencer (cherry-pick, revert) and of a merge get no author from git. */
+const NO_AUTHOR = { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined };
+
 describe('history edits by a person start no node', () => {
   it.each(['git', 'hooksPath', 'husky'] as const)('%s hooks: amend and rebase of human commits end in the shims; an agent note still reaches post-rewrite', (mode) => {
     const { repo, commit, run } = setup(mode);
@@ -216,27 +229,38 @@ describe('history edits by a person start no node', () => {
     expect(again.status, again.stderr).toBe(0);
     expect(again.started).toEqual(['post-rewrite']);
     // A merge and a revert: git exports no author to their hooks; the shims ask `git var`, as node does.
-    // Side commits made without hooks, and only their file (the hooks folder of hooksPath and husky modes is not committed).
-    const sideCommit = (branch: string, from: string, file: string) => {
-      repo.git(['checkout', '-q', '-b', branch, from]);
-      repo.write(file, `${file}\n`);
-      repo.git(['add', '--', file]);
-      repo.git(['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', `Work on ${branch}`]);
-      repo.git(['checkout', '-q', 'main']);
-    };
+    const sideCommit = (branch: string, from: string, file: string) => sideBranch(repo, branch, from, file);
     sideCommit('side', 'HEAD', 'side.txt');
-    const merge = run(['merge', '-q', '--no-ff', '--no-edit', 'side'], { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined });
+    const merge = run(['merge', '-q', '--no-ff', '--no-edit', 'side'], NO_AUTHOR);
     expect(merge.status, merge.stderr).toBe(0);
     expect(merge.started).toEqual([]);
     expect(messageOf(repo.dir)).toBe("Merge branch 'side'\n");
-    const revert = run(['revert', '--no-edit', 'side'], { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined });
+    const revert = run(['revert', '--no-edit', 'side'], NO_AUTHOR);
     expect(revert.status, revert.stderr).toBe(0);
     expect(revert.started).toEqual([]);
     // The same merge by an agent's identity (git var reads it from the config) reaches node, which records it.
     sideCommit('side2', 'HEAD~1', 'side2.txt');
-    const byAider = run(['-c', 'user.name=Alice (aider)', 'merge', '-q', '--no-ff', '--no-edit', 'side2'], { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined });
+    const byAider = run(['-c', 'user.name=Alice (aider)', 'merge', '-q', '--no-ff', '--no-edit', 'side2'], NO_AUTHOR);
     expect(byAider.status, byAider.stderr).toBe(0);
     expect(byAider.started, byAider.stderr).toEqual(expect.arrayContaining(['prepare-commit-msg']));
     expect(messageOf(repo.dir)).toContain('Assisted-by: aider:unknown');
+  });
+
+  it.each(['git', 'husky'] as const)('%s hooks: a cherry-pick starts node only when a git-ai note may have to be carried', (mode) => {
+    const { repo, commit, run } = setup(mode);
+    commit('stamp');
+    sideBranch(repo, 'side', 'HEAD', 'side.txt');
+    const plain = run(['cherry-pick', 'side'], NO_AUTHOR);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.started).toEqual([]);
+    expect(messageOf(repo.dir)).toBe('Work on side\n');
+    // A git-ai note on the picked commit: prepare-commit-msg keeps the pick, post-commit carries the note.
+    const picked = sideBranch(repo, 'side2', 'HEAD', 'side2.txt');
+    const session = { agent_id: { tool: 'claude', id: 'session-1', model: 'claude-opus-4-6' } };
+    repo.git(['notes', '--ref=ai', 'add', '-m', `side2.txt\n  s_0123456789abcd::t_0123456789abcd 1\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', base_commit_sha: picked, prompts: {}, sessions: { s_0123456789abcd: session } }, null, 2)}`, picked]);
+    const noted = run(['cherry-pick', 'side2'], NO_AUTHOR);
+    expect(noted.status, noted.stderr).toBe(0);
+    expect(noted.started).toEqual(['prepare-commit-msg', 'post-commit']);
+    expect(repo.git(['notes', '--ref=ai', 'show', 'HEAD'])).toContain('side2.txt\n  s_0123456789abcd::t_0123456789abcd 1\n');
   });
 });

@@ -125,14 +125,14 @@ describe('history-edit gates in the shims: ended without node only where node do
     expect(shim(['.git/COMMIT_EDITMSG', 'message'], env)).toBe(false);
   });
 
-  it('post-commit: during a rebase only a kept cherry-pick starts node; checkpoints and CHERRY_PICK_HEAD wait for the end', () => {
+  it('post-commit: a cherry-pick starts node only with a note to carry; during a rebase only a kept cherry-pick does, checkpoints wait for the end', () => {
     const { repo, shim, node } = setup('post-commit');
     const gitDir = join(repo.dir, '.git');
     const head = repo.git(['rev-parse', 'HEAD']);
     const picked = repo.git(['rev-parse', 'HEAD~1']);
     let ended = 0;
     for (const env of [{}, { GIT_CHERRY_PICK_HELP: 'x' }]) {
-      for (const state of combinations(['rebasing', 'checkpoint', 'picking', 'kept'] as const)) {
+      for (const state of combinations(['rebasing', 'checkpoint', 'picking', 'kept', 'notes'] as const)) {
         const label = `${JSON.stringify(env)} ${JSON.stringify(state)}`;
         rmSync(join(gitDir, 'aitrail'), { recursive: true, force: true });
         rmSync(join(gitDir, 'rebase-merge'), { recursive: true, force: true });
@@ -142,6 +142,11 @@ describe('history-edit gates in the shims: ended without node only where node do
         if (state.checkpoint) writeFileSync(join(gitDir, 'aitrail', 'checkpoints', '0123456789abcdef0123456789abcdef.json'), '{"version":1}');
         if (state.picking) writeFileSync(join(gitDir, 'CHERRY_PICK_HEAD'), `${picked}\n`);
         if (state.kept) writeFileSync(join(gitDir, 'aitrail', 'pick-source'), `${picked}\n${repo.git(['rev-parse', 'HEAD~1'])}\n`);
+        // A git-ai note on the picked commit (packed: the gate reads packed-refs too).
+        if (state.notes) {
+          repo.git(['notes', '--ref=ai', 'add', '-f', '-m', 'a.txt\n  s_0123456789abcd::t_0123456789abcd 2\n---\n{"schema_version":"authorship/3.0.0","prompts":{}}', picked]);
+          repo.git(['pack-refs', '--all']);
+        } else repo.git(['update-ref', '-d', 'refs/notes/ai']);
         if (shim([], env)) continue;
         ended += 1;
         const before = snapshot(repo.dir);
@@ -149,8 +154,9 @@ describe('history-edit gates in the shims: ended without node only where node do
         expect(snapshot(repo.dir), label).toEqual(before);
       }
     }
-    // Outside a rebase: nothing pending (1 per environment); rebasing: anything but a kept pick (4 per environment).
-    expect(ended).toBe(2 * (1 + 4));
+    // Outside a rebase: no checkpoint, no kept pick, and no cherry-pick or none with a note to carry
+    // (3 per environment); rebasing: anything but a kept pick (8 per environment, notes or not).
+    expect(ended).toBe(2 * (3 + 8));
     expect(head).toBe(repo.git(['rev-parse', 'HEAD']));
   });
 
