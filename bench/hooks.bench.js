@@ -122,8 +122,11 @@ try {
   line('git merge --no-ff overhead (installed - none)', merge);
   const replay = (med['human: git rebase of 3 commits, hooks installed'] - med['human: git rebase of 3 commits, no hooks']) / 3;
   line('git rebase overhead, per replayed commit (installed - none, / 3)', replay);
-  const human = Math.max(overhead, shims, amend, merge, replay) / base;
+  const human = Math.max(overhead, shims) / base;
   console.log(`  target <= ${HUMAN_TARGET}x node -e 0: ${human <= HUMAN_TARGET ? 'met' : 'NOT met'} (worst ${human.toFixed(2)}x)`);
+  // An amend runs four hooks (post-rewrite too), a merge two, a rebase two per replayed commit: each shim costs an sh start and a few checks.
+  const edits = Math.max(amend, merge, replay) / base;
+  console.log(`  a person's amend, merge, rebase: ${edits <= HUMAN_TARGET ? 'within' : 'NOT within'} ${HUMAN_TARGET}x (worst ${edits.toFixed(2)}x)`);
   // For reference: the same three, each spawned straight from this node process (each spawn pays a fork of it).
   line('(the 3 shims, each spawned from this node process)', med['human: the 3 shims of a commit']);
   console.log('AI commit, each hook:');
