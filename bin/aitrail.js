@@ -1,20 +1,44 @@
 #!/usr/bin/env node
 // Thin bin: everything lives in dist/. CommonJS (bin/package.json), so that a run never starts
 // node's ES module loader: `aitrail hook …` runs on every commit, and goes straight to its own
-// bundled file with V8's code cache (dist/bundle/loader.cjs, scripts/bundle.mjs); every other
-// command to the bundled CLI (dist/bundle/cli.cjs), the same way; `aitrail checkpoint …` (every
-// edit an agent makes) to its own bundle (dist/bundle/checkpoint.cjs), the same way too. A package
-// built without bundles runs dist/cli/entry.js.
+// bundled file with V8's code cache (dist/bundle/loader.cjs, itself compiled with its own code
+// cache; scripts/bundle.mjs); every other command to the bundled CLI (dist/bundle/cli.cjs), the
+// same way; `aitrail checkpoint …` (every edit an agent makes) to its own bundle
+// (dist/bundle/checkpoint.cjs), the same way too. A package built without bundles runs
+// dist/cli/entry.js.
 'use strict';
 const { join } = require('node:path');
 
 const argv = process.argv.slice(2);
 const bundles = join(__dirname, '..', 'dist', 'bundle');
 
-/** The bundle loader, or null (a package built without it). */
+/**
+ * The bundle loader, or null (a package built without it). Compiled as the loader compiles the
+ * bundles, with V8's code cache (`loader.cjs.cache` beside it, written by the loader at the end of
+ * a run that had none or whose cache V8 rejected): require() of it, node's module resolution for
+ * one file, cost every hook ~2 ms.
+ */
 function loader() {
+  const file = join(bundles, 'loader.cjs');
+  const cacheFile = `${file}.cache`;
   try {
-    return require(join(bundles, 'loader.cjs'));
+    const fs = process.getBuiltinModule('node:fs');
+    const vm = process.getBuiltinModule('node:vm');
+    const source = fs.readFileSync(file, 'utf8');
+    let cachedData;
+    try {
+      cachedData = fs.readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
+    }
+    const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+    const compiled = { exports: {} };
+    script.runInThisContext()(compiled.exports, require, compiled, file, bundles);
+    const exported = compiled.exports;
+    if ((cachedData === undefined || script.cachedDataRejected) && typeof exported.writeCodeCache === 'function') {
+      process.once('exit', () => exported.writeCodeCache(script.createCachedData(), cacheFile));
+    }
+    return exported;
   } catch {
     return null;
   }

@@ -19,6 +19,11 @@ function writeCache(fs: typeof import('node:fs'), data: Buffer, cacheFile: strin
   }
 }
 
+/** writeCache for bin/aitrail.js, which compiles this loader with its own code cache (loader.cjs.cache). */
+export function writeCodeCache(data: Buffer, cacheFile: string): void {
+  writeCache(process.getBuiltinModule('node:fs'), data, cacheFile);
+}
+
 /**
  * How many runs after the code cache was written each write it again, widened: V8 keeps in it the
  * functions the first run compiled, and an agent's own commit (markers, its message lines, a

@@ -68,6 +68,37 @@ describe('dist/bundle (npm run build)', () => {
   const cleanups: Array<() => void> = [];
   afterAll(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
+  it('bin compiles the loader with its own code cache: the first run writes loader.cjs.cache, the next read it; a cache V8 rejects is written again', () => {
+    // A package copy as npm installs it (bin/ beside dist/bundle/), in .test-bundles/ (the shared dist/bundle is other files' too).
+    mkdirSync(fileURLToPath(new URL('../../.test-bundles/', import.meta.url)), { recursive: true });
+    const root = mkdtempSync(fileURLToPath(new URL('../../.test-bundles/package-', import.meta.url)));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    mkdirSync(join(root, 'bin'));
+    for (const name of ['aitrail.js', 'package.json']) copyFileSync(fileURLToPath(new URL(`../../bin/${name}`, import.meta.url)), join(root, 'bin', name));
+    copyFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), join(root, 'package.json'));
+    const dir = join(root, 'dist', 'bundle');
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(BUNDLE).filter((file) => !file.endsWith('.cache') && !file.endsWith('.cache-runs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
+    const cache = join(dir, 'loader.cjs.cache');
+    const repo = makeRepo();
+    const run = () => spawnSync(process.execPath, [join(root, 'bin', 'aitrail.js'), 'hook', 'post-commit'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
+    expect(existsSync(cache)).toBe(false);
+    expect(run()).toMatchObject({ status: 0, stderr: '' });
+    const written = readFileSync(cache);
+    expect(written.length).toBeGreaterThan(1000);
+    // Accepted: not written again (an old time on it stays).
+    utimesSync(cache, new Date(1_000_000_000_000), new Date(1_000_000_000_000));
+    expect(run()).toMatchObject({ status: 0, stderr: '' });
+    expect(statSync(cache).mtimeMs).toBe(1_000_000_000_000);
+    // Garbage in its place: V8 rejects it, the run goes on, and leaves a good one.
+    writeFileSync(cache, Buffer.alloc(written.length, 7));
+    expect(run()).toMatchObject({ status: 0, stderr: '' });
+    expect(readFileSync(cache).equals(Buffer.alloc(written.length, 7))).toBe(false);
+    // A command (not a hook) goes through the same loader.
+    const version = spawnSync(process.execPath, [join(root, 'bin', 'aitrail.js'), '--version'], { encoding: 'utf8' });
+    expect(version.stdout, version.stderr).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
   it('a hook run writes its V8 code cache beside the bundle; the next runs widen it, then only read it', () => {
     const repo = makeRepo();
     const bundle = privateBundle();
