@@ -137,20 +137,16 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
       const assignments = Object.entries(env).map(([key, value]) => `${key}=${shQuote(value)}`).join(' ');
       lines.push(`${assignments}; export ${names.join(' ')}; aitrail_quiet .git/CASE_${index} || echo ${index}; unset ${names.join(' ')}`);
     });
-    // The same cases again without the author in the environment (a merge's or a revert's hooks):
-    // the shim asks `git var GIT_AUTHOR_IDENT`, as node does, so the identity comes from the config
-    // (GIT_CONFIG_PARAMETERS, quoted as git quotes it). Each case whose author is not the human one, and the control.
-    const viaConfig: number[] = [];
+    // Each author again without it in the environment (a merge's or a revert's hooks): the shim asks
+    // `git var GIT_AUTHOR_IDENT`, as node does, so the identity comes from the config
+    // (GIT_CONFIG_PARAMETERS, quoted as git quotes it); the control's message, so the author decides.
+    const authors = new Map<string, Case['author']>();
+    for (const c of cases) authors.set(`${c.author.name}\0${c.author.email}`, c.author);
+    const viaConfig: Case[] = [...authors.values()].map((author) => ({ id: `git var: ${author.name} <${author.email}>`, message: control.message, author }));
     const sq = (text: string) => `'${text.replace(/'/g, "'\\''").replace(/!/g, "'\\!'")}'`;
-    cases.forEach((c, index) => {
-      if (index !== 0 && c.author.name === HUMAN.name && c.author.email === HUMAN.email) return;
-      const at = cases.length + viaConfig.length;
-      viaConfig.push(index);
+    viaConfig.forEach((c, at) => {
       const parameters = `${sq(`user.name=${c.author.name}`)} ${sq(`user.email=${c.author.email}`)}`;
-      const env: Record<string, string> = { GIT_CONFIG_PARAMETERS: parameters, ...c.env };
-      const names = Object.keys(env);
-      const assignments = Object.entries(env).map(([key, value]) => `${key}=${shQuote(value)}`).join(' ');
-      lines.push(`${assignments}; export ${names.join(' ')}; aitrail_quiet .git/CASE_${index} || echo ${at}; unset ${names.join(' ')}`);
+      lines.push(`GIT_CONFIG_PARAMETERS=${shQuote(parameters)}; export GIT_CONFIG_PARAMETERS; aitrail_quiet .git/CASE_0 || echo ${cases.length + at}; unset GIT_CONFIG_PARAMETERS`);
     });
     writeFileSync(join(repo.dir, 'driver.sh'), `${lines.join('\n')}\n`);
     const run = spawnSync('env', ['-i', 'PATH=/usr/bin:/bin', 'sh', 'driver.sh'], { cwd: repo.dir, encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -160,12 +156,12 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
 
     const misses = cases.filter((c, index) => nodeActs(c) && !ran(index)).map((c) => c.id);
     expect(misses).toEqual([]);
-    const configMisses = viaConfig.filter((index, at) => nodeActs(cases[index]!) && !ran(cases.length + at)).map((index) => cases[index]!.id);
+    const configMisses = viaConfig.filter((c, at) => nodeActs(c) && !ran(cases.length + at)).map((c) => c.id);
     expect(configMisses).toEqual([]);
-    // The identities really came through git var: the control skips node, an agent's identity does not.
-    expect(viaConfig.length).toBeGreaterThan(20);
-    expect(ran(cases.length)).toBe(false);
-    expect(viaConfig.filter((index, at) => cases[index]!.id.startsWith('author ') && ran(cases.length + at)).length).toBeGreaterThan(10);
+    // The identities really came through git var: the human one skips node, agents' identities do not.
+    expect(viaConfig.length).toBeGreaterThan(100);
+    expect(ran(cases.length + viaConfig.findIndex((c) => c.author === HUMAN || (c.author.name === HUMAN.name && c.author.email === HUMAN.email)))).toBe(false);
+    expect(viaConfig.filter((c, at) => nodeActs(c) && ran(cases.length + at)).length).toBeGreaterThan(10);
     // The fast path is real: the control and most human commits of the corpus skip node.
     expect(ran(0)).toBe(false);
     const humans = cases.filter((c, index) => !nodeActs(c) && !ran(index)).length;
