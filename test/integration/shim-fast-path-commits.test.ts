@@ -198,7 +198,8 @@ function sideBranch(repo: TestRepo, branch: string, from: string, file: string):
 const NO_AUTHOR = { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined };
 
 describe('history edits by a person start no node', () => {
-  it.each(['git', 'hooksPath', 'husky'] as const)('%s hooks: amend and rebase of human commits end in the shims; an agent note still reaches post-rewrite', (mode) => {
+  // git and husky modes (a core.hooksPath folder holds the same shims as .git/hooks).
+  it.each(['git', 'husky'] as const)('%s hooks: amend and rebase of human commits end in the shims; an agent note still reaches post-rewrite', (mode) => {
     const { repo, commit, run } = setup(mode);
     commit('stamp');
     commit('Human one');
