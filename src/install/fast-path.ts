@@ -41,9 +41,9 @@ export function fastPathLines(version: string): string[] {
     '# agent variable is set; the author (`git var` when git exports none) and the message hold no',
     '# text a signature needs, nor any byte outside printable ASCII (detection reads NFKC; both are',
     '# fixed strings of the stamp\'s patterns file, which node writes); <git dir>/aitrail holds no',
-    '# session, template marker or pending checkpoint;',
-    '# and this very aitrail version last validated these very config bytes (a config with',
-    '# detect.rules or another trailer key is never stamped). Any doubt starts node.',
+    '# session, template marker or pending checkpoint; and this very aitrail version last validated',
+    '# these very config bytes (a config with detect.rules or another trailer key is never stamped).',
+    '# Any doubt starts node.',
     // A function, not a subshell (a fork per hook): its variables are prefixed, its early ends are
     // `return 1`, and LC_ALL=C (byte ranges in `case`, bash included; grep and cmp byte for byte)
     // is set around the call and given back before anything else runs.

@@ -1,6 +1,12 @@
 import { FRESH_NOTE } from '../core/checkpoint/store-layout.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 
+/** sh: `[ -e … ] || [ -L … ]`, the name is there, a dangling symbolic link too (node's reads and removals see it). */
+export const there = (path: string) => `{ [ -e "${path}" ] || [ -L "${path}" ]; }`;
+
+/** sh: a rebase is under way in the git dir `aitrail_g` (git's state folders, as node's `rebasing` reads them). */
+export const REBASING = '{ [ -e "$aitrail_g/rebase-merge" ] || [ -e "$aitrail_g/rebase-apply" ]; }';
+
 /**
  * sh lines, indented by `indent`, that set `aitrail_n=1` when a git-ai note may exist for node to
  * carry (post-rewrite, a cherry-pick's post-commit), else `aitrail_n=` : refs/notes/ai where git
@@ -11,7 +17,6 @@ import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
  */
 export function notesMayExistLines(indent = ''): string[] {
   const ref = DEFAULT_NOTES_REF;
-  const there = (path: string) => `{ [ -e "${path}" ] || [ -L "${path}" ]; }`;
   return [
     'aitrail_c=${GIT_COMMON_DIR-}',
     'if [ -z "$aitrail_c" ]; then',

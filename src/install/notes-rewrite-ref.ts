@@ -28,7 +28,6 @@ export async function addNotesRewriteRef(root: string, commonDir: string): Promi
   if (values.includes(DEFAULT_NOTES_REF)) {
     if (!state.notesRewriteRef) return null;
     await unsetConfigValueExactly(root, KEY, DEFAULT_NOTES_REF);
-    if ((await configValues(root, KEY)).includes(DEFAULT_NOTES_REF)) return null;
     await addConfigValue(root, KEY, NOTES_REWRITE_GLOB);
     return `git config ${KEY}=${DEFAULT_NOTES_REF}, which aitrail had added, is now ${NOTES_REWRITE_GLOB} (the same notes; git no longer warns at every amend and rebase while no note exists).`;
   }

@@ -1,7 +1,7 @@
 import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { fastPathLines } from './fast-path.js';
-import { notesMayExistLines } from './notes-may-exist.js';
+import { notesMayExistLines, REBASING, there } from './notes-may-exist.js';
 import type { InstalledHook } from './hook-names.js';
 import { packageVersion } from './package-version.js';
 
@@ -30,9 +30,6 @@ function worktreeGitDirLines(): string[] {
 /** What `\w` matches in a JavaScript regular expression without the `u` flag. */
 const WORD_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_';
 
-/** `[ -e … ] || [ -L … ]`: the name is there, a dangling symbolic link too (node's reads and removals see it). */
-const there = (path: string) => `{ [ -e "${path}" ] || [ -L "${path}" ]; }`;
-
 /**
  * post-commit (src/hooks/post-commit.ts) does something only when an agent left a checkpoint (a
  * name ending in `.json` in `<git dir>/aitrail/checkpoints/`, as node reads them) or a
@@ -54,7 +51,7 @@ export function pendingCheckpointsGate(): string[] {
     ...notesMayExistLines('  '),
     '  [ -n "$aitrail_n" ] && aitrail_p=1',
     'fi',
-    `if [ -e "$aitrail_g/rebase-merge" ] || [ -e "$aitrail_g/rebase-apply" ]; then aitrail_p=; fi`,
+    `if ${REBASING}; then aitrail_p=; fi`,
     // What prepare-commit-msg kept of a cherry-pick (git's `git commit` removes CHERRY_PICK_HEAD before post-commit).
     `[ -e "$aitrail_g/${PICK_SOURCE}" ] && aitrail_p=1`,
     '[ -n "$aitrail_p" ] || exit 0',
@@ -98,7 +95,7 @@ export function rebaseReplayGate(): string[] {
     '  aitrail_g=${GIT_DIR:-${1%/*}}',
     '  if [ "$aitrail_g" != "$1" ] && [ -f "$aitrail_g/HEAD" ] && { [ -n "${GIT_DIR-}" ] || [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ]; }; then',
     `    if ! ${there(`$aitrail_g/${TEMPLATE_MARKER}`)} && ! ${there(`$aitrail_g/${PICK_SOURCE}`)}; then`,
-    '      if [ -e "$aitrail_g/rebase-merge" ] || [ -e "$aitrail_g/rebase-apply" ] || ! [ -e "$aitrail_g/CHERRY_PICK_HEAD" ]; then exit 0; fi',
+    `      if ${REBASING} || ! [ -e "$aitrail_g/CHERRY_PICK_HEAD" ]; then exit 0; fi`,
     '    fi',
     '  fi',
     'fi',

@@ -6,7 +6,6 @@ import type { ObjectView } from '../git/exec.js';
 import type { NoteEntry } from '../git/notes.js';
 import { NOTE_SIZE_LIMIT } from './note-size-limit.js';
 
-export { NOTE_SIZE_LIMIT };
 /** Warnings shown one by one; the rest are counted in one line. */
 const SHOWN_WARNINGS = 5;
 /** Reads in flight at once: bounds the memory held by notes read but not parsed yet. */
