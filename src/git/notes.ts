@@ -10,11 +10,22 @@ export interface NoteEntry {
   size: number;
 }
 
-/** The commit a notes ref points at, or null when the ref does not exist. */
+/**
+ * The commit the notes ref `ref` (a full name) points at, or null when that very ref does not
+ * exist. Never git's short-name rules: with refs/notes/ai missing, `rev-parse refs/notes/ai` reads
+ * refs/tags/refs/notes/ai or refs/heads/refs/notes/ai, a tag anyone who can push may name so (and
+ * CI fetches tags, not notes), whose fake notes would then say whose lines are whose.
+ */
 export async function notesTip(cwd: string, ref: string, view: ObjectView = {}): Promise<string | null> {
-  const out = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, okCodes: [1, 128], ...view });
-  const tip = out.trim();
-  return /^[0-9a-f]{40,64}$/.test(tip) ? tip : null;
+  const out = await runGit(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(objecttype)', '--end-of-options', ref], { cwd, okCodes: [128], ...view });
+  // for-each-ref also lists refs under <ref>/ (a pattern is a prefix): only the ref itself counts.
+  const found = out.split('\n').map((line) => line.split('\0')).find(([name]) => name === ref);
+  if (!found || !/^[0-9a-f]{40,64}$/.test(found[1] ?? '')) return null;
+  const [, oid, type] = found as [string, string, string];
+  if (type === 'commit') return oid;
+  // A ref to an annotated tag of the notes commit (made by hand): peeled as git notes would.
+  const peeled = (await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${oid}^{commit}`], { cwd, okCodes: [1, 128], ...view })).trim();
+  return /^[0-9a-f]{40,64}$/.test(peeled) ? peeled : null;
 }
 
 /**

@@ -124,6 +124,34 @@ describe('blame with git-ai notes', () => {
     }
   });
 
+  it('only the notes ref itself is read: a tag or branch named refs/notes/ai is not taken for the notes', () => {
+    // git's short-name rules try refs/tags/<name>, refs/heads/<name>… when <name> is missing: a tag
+    // pushed as refs/notes/ai (CI fetches tags, never notes) would stand in for the project's notes.
+    const { repo, shas } = mixedRepo();
+    const honest = blame(repo);
+    const log = (args: string[] = []) => JSON.parse(aitrail(repo.dir, ['log', '--format', 'json', ...args]).stdout) as unknown;
+    const honestLog = log();
+    // Fake notes: every line of the trailer-only qwen commit "a known human's".
+    addNote(repo, shas.qwen!, note({ 'a.ts': [`${HUMAN} 16-17`] }), 'refs/notes/fake');
+    const fake = repo.git(['rev-parse', 'refs/notes/fake']);
+    repo.git(['update-ref', '-d', 'refs/notes/fake']);
+    const stored = repo.git(['rev-parse', 'refs/notes/ai']);
+    repo.git(['update-ref', '-d', 'refs/notes/ai']);
+    const noNotes = blame(repo);
+    expect(noNotes.totals).toMatchObject({ ai: 3, lineLevel: 0 });
+    for (const name of ['refs/tags/refs/notes/ai', 'refs/heads/refs/notes/ai', 'refs/remotes/refs/notes/ai']) {
+      repo.git(['update-ref', name, fake]);
+      expect(repo.git(['rev-parse', 'refs/notes/ai'])).toBe(fake);
+      expect(blame(repo).totals, name).toEqual(noNotes.totals);
+      repo.git(['update-ref', '-d', name]);
+    }
+    // With the real ref there again, its notes are read, whatever else is named like it.
+    repo.git(['update-ref', 'refs/notes/ai', stored]);
+    repo.git(['update-ref', 'refs/tags/refs/notes/ai', fake]);
+    expect(blame(repo).totals).toEqual(honest.totals);
+    expect(log()).toEqual(honestLog);
+  });
+
   it('a line moved to another file is judged by its original path and line', () => {
     const repo = makeRepo();
     repo.commit('base', { 'old.ts': long('base', 1, 6) });

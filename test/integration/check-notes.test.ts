@@ -53,6 +53,21 @@ describe('check with git-ai notes', () => {
     expect(json.violations).toEqual([expect.objectContaining({ sha, rule: 'model-denied', model: 'qwen/qwen3-coder', agent: 'opencode' })]);
   });
 
+  it('a tag or branch named refs/notes/ai is not read as the notes (git\'s short-name rules are not followed)', () => {
+    const repo = repoWithPolicy();
+    const sha = repo.commit('refactor app', { 'src/app.ts': 'app 1\napp 2\napp 3\n' });
+    addNote(repo, sha, gitAiNote({ 'src/app.ts': [session(NOTE_KEYS.qwen, '2-3')] }), 'refs/notes/fake');
+    const fake = repo.git(['rev-parse', 'refs/notes/fake']);
+    repo.git(['update-ref', '-d', 'refs/notes/fake']);
+    for (const name of ['refs/tags/refs/notes/ai', 'refs/heads/refs/notes/ai']) {
+      repo.git(['update-ref', name, fake]);
+      expect(check(repo).json, name).toMatchObject({ ok: true, violations: [] });
+      repo.git(['update-ref', '-d', name]);
+    }
+    repo.git(['update-ref', 'refs/notes/ai', fake]);
+    expect(check(repo).json.violations).toEqual([expect.objectContaining({ sha, rule: 'model-denied', model: 'qwen/qwen3-coder' })]);
+  });
+
   it('path rules judge the note’s lines: AI lines outside src/crypto pass, AI lines inside do not', () => {
     const repo = repoWithPolicy();
     // Mixed commit: crypto changed by hand (a known human), app by Claude.
