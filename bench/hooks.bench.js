@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanEnv, median } from './lib.js';
+import { cleanEnv, median, WARM_RUNS } from './lib.js';
 
 const bin = resolve(fileURLToPath(import.meta.url), '../../bin/aitrail.js');
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 40);
@@ -99,8 +99,8 @@ try {
     'AI: agent commit, shim prepare-commit-msg': () => spawn('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], agentEnv, agentMessage),
     'AI: agent commit, shim commit-msg': () => spawn('sh', [hook('commit-msg'), '.git/COMMIT_EDITMSG'], agentEnv, agentRecorded),
   };
-  // Warm up: OS caches, the config cache under .git/aitrail, and the fast path's stamp.
-  for (const run of Object.values(cases)) for (let i = 0; i < 3; i += 1) run();
+  // Warm up: OS caches, the config cache under .git/aitrail, the fast path's stamp, the code caches (WARM_RUNS).
+  for (const run of Object.values(cases)) for (let i = 0; i < WARM_RUNS; i += 1) run();
   const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
   for (let i = 0; i < iterations; i += 1) for (const [name, run] of Object.entries(cases)) times[name].push(run());
 
