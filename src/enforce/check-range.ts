@@ -1,8 +1,8 @@
 import { UsageError } from '../errors/usage-error.js';
 import { GitError } from '../git/exec.js';
-import { existingRefs, remoteNames, upstreamRemote } from '../git/refs.js';
+import { remoteNames, upstreamRemote } from '../git/refs.js';
 import { resolveCommit } from '../git/resolve-commit.js';
-import { resolveCommits } from '../git/resolve-commits.js';
+import { firstRefCommit } from './first-ref-commit.js';
 import { enforceMessages } from './messages.js';
 import { remoteDefaultRefs } from './remote-default-refs.js';
 import { assertUnambiguous } from './unambiguous-revision.js';
@@ -38,11 +38,7 @@ export async function remoteDefaultBranch(repoDir: string): Promise<{ ref: strin
   const [upstream, names] = await Promise.all([upstreamRemote(repoDir), remoteNames(repoDir)]);
   const remotes = [...new Set([upstream, names.includes('origin') ? 'origin' : null, names.length === 1 ? names[0] : null])].filter((name): name is string => typeof name === 'string');
   const refs = remotes.flatMap(remoteDefaultRefs);
-  // By exact name: git's short-name rules would read a missing refs/remotes/origin/HEAD as a pushed tag of that name.
-  const existing = await existingRefs(repoDir, refs);
-  const commits = await resolveCommits(repoDir, [...existing.values()], STORED);
-  const ref = refs.find((name) => existing.has(name) && commits.get(existing.get(name) as string));
-  return ref ? { ref, commit: commits.get(existing.get(ref) as string) as string } : { tried: refs.map((name) => name.replace(/^refs\/remotes\//, '')) };
+  return (await firstRefCommit(repoDir, refs)) ?? { tried: refs.map((name) => name.replace(/^refs\/remotes\//, '')) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RefUpdate } from '../core/ref-updates.js';
 import { resolveCommits } from '../git/resolve-commits.js';
+import { firstRefCommit } from './first-ref-commit.js';
 import type { JudgedSet } from './judge-groups.js';
 import { policySource } from './policy-source.js';
 import { isPlainRemoteName, remoteDefaultRefs } from './remote-default-refs.js';
@@ -17,11 +18,10 @@ import { isPlainRemoteName, remoteDefaultRefs } from './remote-default-refs.js';
  * Tags and other refs are handled alike; a ref pointing to a non-commit has no commits to judge.
  */
 export async function pushSets(repoDir: string, remote: string, updates: readonly RefUpdate[]): Promise<JudgedSet[]> {
-  const defaults = remoteDefaultRefs(remote);
   const pushed = updates.filter((update) => update.to !== null);
   const asked = pushed.flatMap((update) => [update.to as string, ...(update.from ? [update.from] : [])]);
-  const commits = await resolveCommits(repoDir, [...asked, ...defaults], { asStored: true });
-  const defaultTip = defaults.map((ref) => commits.get(ref)).find((commit) => commit) ?? null;
+  const [commits, found] = await Promise.all([resolveCommits(repoDir, asked, { asStored: true }), firstRefCommit(repoDir, remoteDefaultRefs(remote))]);
+  const defaultTip = found?.commit ?? null;
   const source = await policySource(repoDir, { base: defaultTip });
   const unpushed = defaultTip ? [defaultTip] : [isPlainRemoteName(remote) ? `--remotes=${remote}` : '--remotes'];
   const sets: JudgedSet[] = [];

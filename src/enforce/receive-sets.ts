@@ -1,6 +1,6 @@
 import type { RefUpdate } from '../core/ref-updates.js';
 import { loadConfigAtRevision } from '../config/load-at-revision.js';
-import { symbolicRef } from '../git/refs.js';
+import { existingRefs, symbolicRef } from '../git/refs.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 import type { JudgedSet } from './judge-groups.js';
 import { enforceMessages } from './messages.js';
@@ -33,8 +33,12 @@ export async function receiveSets(
 ): Promise<{ sets: JudgedSet[]; notesTip?: string; warning?: string } | { refusal: string }> {
   const pushed = updates.filter((update) => update.to !== null);
   const asked = pushed.flatMap((update) => [update.to as string, ...(update.from ? [update.from] : [])]);
-  const [headRef, commits] = await Promise.all([symbolicRef(repoDir, 'HEAD'), resolveCommits(repoDir, [...asked, 'HEAD'], { asStored: true })]);
-  const headTip = commits.get('HEAD') ?? null;
+  const headRef = await symbolicRef(repoDir, 'HEAD');
+  // HEAD's branch by its exact name: when it is unborn, git's short-name rules read HEAD as a
+  // pushed refs/tags/HEAD or refs/heads/HEAD, whose config would judge (and be remembered).
+  const headName = headRef === null ? 'HEAD' : (await existingRefs(repoDir, [headRef])).get(headRef);
+  const commits = await resolveCommits(repoDir, [...asked, ...(headName ? [headName] : [])], { asStored: true });
+  const headTip = (headName && commits.get(headName)) ?? null;
   const policy = await serverPolicy(repoDir, { headRef, headTip, updates, commits, configFile });
   if ('refusal' in policy) return policy;
   if (configFile === undefined) {

@@ -2,11 +2,11 @@
 // closed, each replayed the way an insider or a hostile repository would — real bare servers
 // running the pre-receive hook, real pushes with --no-verify, real CI-style clones. Every test
 // here failed before its fix.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail, BIN } from '../helpers/cli.js';
-import { CLAUDE_DECLARED, commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { CLAUDE_DECLARED, commitWith, policyServer, project, tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
@@ -135,5 +135,42 @@ describe('CI: a ref the branch author pushes cannot stand in for the target bran
     const result = aitrail(runner.dir, ['check']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('qwen/qwen3-coder');
+  });
+});
+
+describe('a ref named HEAD cannot stand in for the default branch', () => {
+  it('pre-receive: with HEAD\'s branch unborn, a pushed refs/tags/HEAD or refs/heads/HEAD does not become the policy', () => {
+    const { remote, work } = policyServer(POLICY);
+    commitWith(work, 'docs: human\n', { 'a.md': 'a\n' });
+    expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'main']).code).toBe(0); // remembered
+    remote.git(['symbolic-ref', 'HEAD', 'refs/heads/master']); // the master-vs-main server
+    const memory = readFileSync(join(remote.dir, 'aitrail', 'policy.json'), 'utf8');
+    work.git(['checkout', '-q', '-b', 'loosen']);
+    commitWith(work, 'chore: allow qwen\n', { '.aitrailrc.yml': 'policy: {}\n' });
+    // A human commit under the remembered policy: accepted. git now reads HEAD as these refs.
+    expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'loosen:refs/tags/HEAD', 'loosen:refs/heads/HEAD']).code).toBe(0);
+    expect(remote.git(['rev-parse', 'HEAD^{commit}'])).toBe(tip(work, 'loosen'));
+    work.git(['checkout', '-q', '-b', 'evil', 'main']);
+    commitWith(work, DENIED, { 'src/parser.ts': 'x\n' }, { noVerify: true });
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'evil']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/evil'])).toBe('');
+    expect(readFileSync(join(remote.dir, 'aitrail', 'policy.json'), 'utf8')).toBe(memory);
+  });
+
+  it('pre-push: a fetched tag named refs/remotes/origin/HEAD is not the remote\'s default branch', () => {
+    const { work } = project(POLICY);
+    work.git(['remote', 'set-head', 'origin', '--delete']); // a clone made by init + remote add + fetch
+    work.git(['checkout', '-q', '-b', 'loosen']);
+    commitWith(work, 'chore: allow qwen\n', { '.aitrailrc.yml': 'policy: {}\n' });
+    expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'loosen:refs/tags/refs/remotes/origin/HEAD']).code).toBe(0);
+    work.git(['fetch', '-q', '--tags', 'origin']);
+    expect(work.git(['for-each-ref', '--format=%(refname)', 'refs/tags/'])).toBe('refs/tags/refs/remotes/origin/HEAD');
+    work.git(['checkout', '-q', '-b', 'evil', 'main']);
+    commitWith(work, DENIED, { 'src/parser.ts': 'x\n' }, { noVerify: true });
+    const push = tryGit(work.dir, ['push', 'origin', 'evil']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toContain('qwen/qwen3-coder');
   });
 });
