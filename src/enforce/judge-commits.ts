@@ -9,6 +9,7 @@ import type { Config } from '../core/types.js';
 import { streamCommits } from '../git/log.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
+import type { LinkChange } from './judge-links.js';
 
 /** Root commits show their files whatever `log.showRoot` says, paths stay root-relative whatever `diff.relative` says, and `log.showSignature` cannot mix gpg output into the records. */
 const LOG_EXTRA = ['--root', '--no-relative', '--no-show-signature'];
@@ -44,13 +45,15 @@ export async function judgeCommits(
   const attributed = new Map<string, CommitFacts>();
   const isProtected = protection(policy);
   let protectedChanged = false;
+  // Symbolic links the range makes: within reach of a path rule they show unjudged lines at protected paths (judge-links).
+  const links: LinkChange[] = [];
   let commits = 0;
   // git-ai notes as stored in this repository's refs/notes/ai ADD the models they name (a denied
   // model in a note is a violation though the message is silent); they never remove one.
   const notesAt = options.notesTip === undefined ? {} : { tip: options.notesTip };
   const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, ...notesAt });
   try {
-    for await (const commit of streamCommits(repoDir, revisions, { paths: true, extra: LOG_EXTRA, asStored: true })) {
+    for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true })) {
       commits += 1;
       if (options.shallow?.has(commit.sha)) cut.push(commit.sha);
       const facts = storedCommitFacts(commit, detect);
@@ -62,6 +65,11 @@ export async function judgeCommits(
       range.set(commit.sha, { firstParent: commit.parents[0], protectedPaths });
       for (const parent of commit.parents) parents.add(parent);
       if (facts.attributions.length > 0) attributed.set(facts.sha, facts);
+      for (const made of commit.links ?? []) links.push({ facts, ...made });
+    }
+    if (links.length > 0) {
+      const { judgeLinks } = await import('./judge-links.js');
+      violations.push(...(await judgeLinks(repoDir, links, policy)));
     }
     if (protectedChanged) {
       const { judgeLandedLines } = await import('./judge-landed-lines.js');

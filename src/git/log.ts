@@ -13,11 +13,15 @@ export interface CommitRecord {
   message: string;
   /** Changed paths (only with `paths: true`); merges: against the first parent. */
   paths?: string[];
+  /** Symbolic links the commit adds, retargets or makes of another file (only with `links: true`): path and link blob. */
+  links?: { path: string; blob: string }[];
 }
 
 export interface LogOptions {
   /** Collect changed paths (`--name-only`), for policy path rules. */
   paths?: boolean;
+  /** With `paths`: also the symbolic links each commit makes (`--raw`: the modes), for path rules. */
+  links?: boolean;
   /** Extra git log arguments placed before the revisions (e.g. `--first-parent`). */
   extra?: string[];
   /** History as stored: replace refs and grafts ignored (enforcement). */
@@ -37,11 +41,14 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   // log.showRoot=false would hide a root commit's files, diff.relative would change paths,
   // i18n.commitEncoding/logOutputEncoding (latin1 projects) would re-encode messages away from UTF-8.
   const args = ['log', '-z', FORMAT, '--no-color', '--no-mailmap', '--no-show-signature', '--root', '--no-relative', '--encoding=UTF-8', ...(options.extra ?? [])];
-  if (options.paths) args.push('--name-only', '--no-renames', '--diff-merges=first-parent');
+  const raw = options.paths === true && options.links === true;
+  if (options.paths) args.push(raw ? '--raw' : '--name-only', ...(raw ? ['--no-abbrev'] : []), '--no-renames', '--diff-merges=first-parent');
   args.push(...revisions, '--');
   let fields: string[] = [];
   let current: CommitRecord | undefined;
   let inFields = false;
+  // --raw: each change is a `:<old mode> <new mode> <old id> <new id> <status>` token, then its path.
+  let change: string | undefined;
   for await (const token of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0')) {
     if (!inFields && token === '') {
       if (current) yield current;
@@ -62,12 +69,23 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
           time: Number(ct),
           message,
           ...(options.paths ? { paths: [] } : {}),
+          ...(raw ? { links: [] } : {}),
         };
+        change = undefined;
         inFields = false;
       }
       continue;
     }
-    if (current?.paths) {
+    if (current?.paths && raw) {
+      if (change === undefined) {
+        change = token.replace(/^\n/, '');
+        continue;
+      }
+      current.paths.push(token);
+      const link = /^:\d{6} 120000 [0-9a-f]{40,64} ([0-9a-f]{40,64}) [AMT]/.exec(change);
+      if (link) current.links?.push({ path: token, blob: link[1]! });
+      change = undefined;
+    } else if (current?.paths) {
       const path = current.paths.length === 0 && token.startsWith('\n') ? token.slice(1) : token;
       if (path !== '') current.paths.push(path);
     }

@@ -36,6 +36,12 @@ export async function listTreeEntries(repoDir: string, rev: string, paths: reado
   return paths.flatMap((path) => (found.has(path) ? [found.get(path)!] : []));
 }
 
+/** Every file (blob, link or submodule) under directory `path` ('' = the top) of commit `commit` (an object id), by its path relative to that directory. */
+export async function treeFileNames(repoDir: string, commit: string, path: string, view: ObjectView = {}): Promise<string[]> {
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new TypeError(`not an object id: ${JSON.stringify(commit)}`);
+  return (await runGit(['ls-tree', '-r', '-z', '--name-only', `${commit}:${path}`], { cwd: repoDir, ...view })).split('\0').filter((name) => name !== '');
+}
+
 /** The content of a blob, by object id, as UTF-8 text. */
 export async function readBlob(repoDir: string, oid: string, view: ObjectView = {}): Promise<string> {
   if (!/^[0-9a-f]{40,64}$/.test(oid)) throw new TypeError(`not an object id: ${JSON.stringify(oid)}`);

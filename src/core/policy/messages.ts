@@ -32,6 +32,10 @@ const changed = (agent: string, model: string, path: string, landed: number | un
 const UNLAND = 'Undo the move, copy or merge that put these lines in files matching this rule, or rewrite them there by hand in a new commit';
 
 export const messages = {
+  pathSymlink: (path: string, target: string, setting: string) => ({
+    message: `${show(path)} is made a symbolic link to ${show(target)}: a checkout shows that file's lines at a path ${setting} protects, though the rule never judged them there (path rules judge a file's own lines, not what a link shows).`,
+    fix: `Commit the file itself at ${show(path)} (or point the link at a place the same rule protects), then ${REWRITE}. ${POLICY_NOTE}`,
+  }),
   modelDenied: (agent: string, model: string, glob: string) => ({
     message: `model ${by(agent, model)} is denied by policy.deny pattern "${show(glob, 80)}".`,
     fix: `Remove this model's work from the commit and redo it by hand or with an allowed model, then ${REWRITE}. ${POLICY_NOTE}`,

@@ -29,7 +29,8 @@ export type RuleId =
   | 'undeclared'
   | 'path-model-denied'
   | 'path-model-not-allowed'
-  | 'path-missing-trailer';
+  | 'path-missing-trailer'
+  | 'path-symlink';
 
 /** One way a commit breaks the policy. */
 export interface Violation {

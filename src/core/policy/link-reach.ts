@@ -1,0 +1,80 @@
+import type { CompiledPathRule } from './compile-policy.js';
+
+/**
+ * What a symbolic link's target is in the commit that makes the link: a file, a directory (with
+ * the files under it, relative to it), or unknown (outside the repository, not there yet, a
+ * submodule, or reached through another link).
+ */
+export type LinkTarget = { kind: 'file'; path: string } | { kind: 'directory'; path: string; files: readonly string[] } | { kind: 'unknown' };
+
+/**
+ * The repository path a link at `linkPath` whose text is `target` points to, resolved by its text
+ * alone (as the file system would, minus other links on the way); null when it leaves the
+ * repository (an absolute target, `..` past the top) or is empty. '' is the top itself.
+ */
+export function resolveLinkTarget(linkPath: string, target: string): string | null {
+  if (target === '' || target.startsWith('/') || target.includes('\0')) return null;
+  const parts = linkPath.split('/').slice(0, -1);
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** Compared as the path globs compare: case-insensitive, control characters read as `_` (glob-matcher.ts). */
+const fold = (path: string): string => path.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '_').toLowerCase();
+
+/**
+ * The literal directories each glob of `rule` starts with (`src/crypto/**` → `src/crypto`);
+ * '' for a glob that can match at any depth (`*.pem`, `secrets`, `** /keys/**`).
+ */
+function globBases(rule: CompiledPathRule): string[] {
+  return rule.files.map((glob) => {
+    const body = glob.replace(/^\/+/, '').replace(/\/+$/, '');
+    if (!body.includes('/')) return '';
+    const literal: string[] = [];
+    for (const segment of body.split('/')) {
+      if (/[*?[\]{}()!+@\\]/.test(segment)) break;
+      literal.push(segment);
+    }
+    return fold(literal.join('/'));
+  });
+}
+
+/** A glob's literal directories and a link path: the link stands at or above them, or inside them (where the glob's wildcards may match). */
+const related = (base: string, link: string): boolean => base === link || base.startsWith(`${link}/`) || link.startsWith(`${base}/`);
+
+/** Whether a link at `linkPath` can be within reach of `rule` at all, whatever its target (when not, its target is never read). */
+export function mayReach(rule: CompiledPathRule, linkPath: string): boolean {
+  const link = fold(linkPath);
+  return rule.matchFile(linkPath) !== undefined || globBases(rule).some((base) => base === '' || related(base, link));
+}
+
+/**
+ * Whether a link at `linkPath` to `target` shows, at a path `rule` protects, lines that sit in a
+ * file the rule does not protect (and so were never judged by it): a file link at a protected
+ * path to an unprotected file; a directory link whose files show at protected paths, or that
+ * stands above or at a directory the rule names, where files written later under its target
+ * would show (unless the rule protects that place in the target too). A target that cannot be
+ * known (nor what is written there later) is within reach when the link is at, above or inside
+ * a directory the rule names. Not seen: a file written later under a directory link's target that
+ * only a glob spanning the link's own name protects (`** /private/*.ts` and a link `app/private`:
+ * its files at the time are checked).
+ */
+export function linkReaches(rule: CompiledPathRule, linkPath: string, target: LinkTarget): boolean {
+  const protects = (path: string): boolean => rule.matchFile(path) !== undefined;
+  const link = fold(linkPath);
+  const bases = globBases(rule);
+  const below = bases.filter((base) => base !== '' && (base === link || base.startsWith(`${link}/`)));
+  if (target.kind === 'unknown') return protects(linkPath) || bases.some((base) => base !== '' && related(base, link));
+  const into = target.path;
+  if (protects(linkPath) && !protects(into)) return true;
+  if (target.kind === 'file') return false;
+  // A place the rule names at or under the link: the same place under the target must be protected too.
+  if (below.some((base) => !protects(`${into === '' ? '' : `${into}/`}${base.slice(link.length + 1)}`.replace(/\/$/, '') || '.'))) return true;
+  return target.files.some((file) => protects(`${linkPath}/${file}`) && !protects(into === '' ? file : `${into}/${file}`));
+}
