@@ -65,7 +65,7 @@ export async function judgeCommits(
       range.set(commit.sha, { firstParent: commit.parents[0], protectedPaths });
       for (const parent of commit.parents) parents.add(parent);
       if (facts.attributions.length > 0) attributed.set(facts.sha, facts);
-      for (const made of commit.links ?? []) links.push({ facts, ...made });
+      for (const made of commit.links ?? []) links.push({ facts, parents: commit.parents, ...made });
     }
     if (links.length > 0) {
       const { judgeLinks } = await import('./judge-links.js');

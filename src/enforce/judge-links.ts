@@ -9,6 +9,8 @@ import { readRevisionBlobs } from '../git/revision-blobs.js';
 /** A symbolic link a judged commit makes: its path and the blob holding its target's text. */
 export interface LinkChange {
   facts: CommitFacts;
+  /** The commit's parents: a merge makes only the links none of its merged parents already had. */
+  parents: readonly string[];
   path: string;
   blob: string;
 }
@@ -25,6 +27,15 @@ async function targetAt(repoDir: string, commit: string, path: string | null): P
   return { kind: 'directory', path, files: await treeFileNames(repoDir, commit, path, STORED) };
 }
 
+/** A merge that only brings a link one of its merged parents already has (that parent's commits made it, and are judged for it). */
+async function merged(repoDir: string, change: LinkChange): Promise<boolean> {
+  for (const parent of change.parents.slice(1)) {
+    const [entry] = await listTreeEntries(repoDir, parent, [change.path], STORED);
+    if (entry?.mode === '120000' && entry.oid === change.blob) return true;
+  }
+  return false;
+}
+
 /**
  * The `path-symlink` violations of `changes`: a link within reach of a path rule (link-reach.ts)
  * shows, at a protected path, lines the rule never judged. One violation per link and rule,
@@ -36,6 +47,7 @@ export async function judgeLinks(repoDir: string, changes: readonly LinkChange[]
   const texts = await readRevisionBlobs(repoDir, asked.map((change) => change.blob), STORED);
   const violations: Violation[] = [];
   for (const [index, change] of asked.entries()) {
+    if (change.parents.length > 1 && (await merged(repoDir, change))) continue;
     const text = texts[index]?.content.toString('utf8') ?? '';
     const target = await targetAt(repoDir, change.facts.sha, resolveLinkTarget(change.path, text));
     const [attribution] = distinctModels(change.facts.attributions);

@@ -114,6 +114,14 @@ describe('symbolic links within reach of a path rule', () => {
     const { code, json } = check(repo);
     expect(code).toBe(1);
     expect(json.violations).toEqual([expect.objectContaining({ sha: merge, rule: 'path-symlink', path: 'src/crypto/aes.ts' })]);
+    // A plain merge of a branch that made the link: reported once, on the commit that made it.
+    const plain = repoWithAiLib();
+    plain.git(['checkout', '-q', '-b', 'linked']);
+    const made = link(plain, 'src/crypto/aes.ts', '../../lib/aes.ts');
+    plain.git(['checkout', '-q', 'feature']);
+    plain.commit('feature moves on\n', { 'f.txt': 'f\n' });
+    plain.git(['merge', '-q', '--no-ff', '-m', 'Merge linked', 'linked']);
+    expect(check(plain).json.violations).toEqual([expect.objectContaining({ sha: made, rule: 'path-symlink' })]);
   });
 
   it('pre-push refuses it too; the changed paths read with the links stay exact (names like raw diff lines, line feeds)', () => {
