@@ -174,3 +174,39 @@ describe('a ref named HEAD cannot stand in for the default branch', () => {
     expect(push.stderr).toContain('qwen/qwen3-coder');
   });
 });
+
+describe('a denied model declared where the reader did not look', () => {
+  // The realistic policy: a denied vendor, unknown models only warned about. Each message declares
+  // Qwen to git (`git interpret-trailers --parse` lists the line) and to a person reading it.
+  const DENY_ONLY = 'policy:\n  deny: ["qwen/*"]\n';
+  const tools = Array.from({ length: 33 }, (_, i) => `tool${i}`).join(', ');
+  const messages: [string, string][] = [
+    ['a tagged id beside an allowed model', `${CLAUDE_DECLARED}, qwen3-coder:30b`],
+    ['an OpenRouter variant', 'Assisted-by: Claude Opus 4.6 and openrouter/qwen/qwen3-coder:free'],
+    ['a model left of the colon', 'Assisted-by: qwen3-coder:claude-opus-4.6'],
+    ['past the clause limit', `Assisted-by: claude-opus-4.6, ${tools}, qwen3-coder`],
+    ['past the length limit', `Assisted-by: claude-opus-4.6 ${'x'.repeat(600)} qwen3-coder`],
+    ['after the lookups are spent', `${'Assisted-by: claude-opus-4.6 gpt-5 gemini-2.5-pro o3 grok-4\n'.repeat(400)}Assisted-by: claude-opus-4.6, qwen3-coder`],
+  ];
+
+  it('pre-receive refuses each push, and check fails each commit', () => {
+    const { remote, work, base } = policyServer(DENY_ONLY);
+    const shas: string[] = [];
+    for (const [index, [name, trailer]] of messages.entries()) {
+      work.git(['checkout', '-q', '-B', `try-${index}`, base]);
+      commitWith(work, `feat: parser\n\n${trailer}\n`, { 'src/parser.ts': `${index}\n` }, { noVerify: true });
+      shas.push(tip(work, 'HEAD'));
+      expect(tryGit(work.dir, ['interpret-trailers', '--parse'], { input: work.git(['log', '-1', '--format=%B']) }).stdout, name).toMatch(/qwen3-coder/);
+      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `try-${index}`]);
+      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
+      expect(push.stderr, name).toMatch(/remote: .*qwen\//);
+      expect(remote.git(['for-each-ref', '--format=%(refname)', `refs/heads/try-${index}`]), name).toBe('');
+    }
+    for (const [index, sha] of shas.entries()) {
+      const check = aitrail(work.dir, ['check', `${base}..${sha}`, '--format', 'json']);
+      expect(check.code, messages[index]?.[0]).toBe(1);
+      const report = JSON.parse(check.stdout) as { violations: { rule: string; model: string }[] };
+      expect(report.violations.some((v) => v.rule === 'model-denied' && v.model.startsWith('qwen/')), messages[index]?.[0]).toBe(true);
+    }
+  });
+});

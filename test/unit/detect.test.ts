@@ -205,6 +205,20 @@ describe('spellings: every token that names a model is judged (issue 8 item 7)',
   });
 
   it.each([
+    ['an ollama tag is not an AGENT:MODEL pair', 'x\n\nAssisted-by: ollama/qwen3-coder:30b\n', ['unknown:qwen/qwen3-coder-30b-a3b-instruct']],
+    ['a tagged model beside an allowed one', 'x\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6, qwen3-coder:30b\n', ['claude-code:anthropic/claude-opus-4.6', 'claude-code:qwen/qwen3-coder-30b-a3b-instruct']],
+    ['an OpenRouter variant', 'x\n\nAssisted-by: Claude Opus 4.6 and openrouter/qwen/qwen3-coder:free\n', ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/qwen3-coder']],
+    ['a Bedrock id with its version', 'x\n\nAssisted-by: bedrock/qwen.qwen3-coder-480b-a35b-v1:0\n', ['unknown:qwen/qwen3-coder']],
+    ['a model left of the colon is a model, not an agent', 'x\n\nAssisted-by: qwen3-coder:claude-opus-4.6\n', ['unknown:qwen/qwen3-coder', 'unknown:anthropic/claude-opus-4.6']],
+    ['a model past the clause limit', `x\n\nAssisted-by: claude-opus-4.6, ${Array.from({ length: 33 }, (_, i) => `tool${i}`).join(', ')}, qwen3-coder\n`, ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/unknown']],
+    ['a model past the word limit', `x\n\nAssisted-by: claude-opus-4.6 ${'word '.repeat(70)}qwen3-coder\n`, ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/unknown']],
+    ['a model past the length limit', `x\n\nAssisted-by: claude-opus-4.6 ${'x'.repeat(5000)} qwen3-coder\n`, ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/unknown']],
+    ['a model after the lookups are spent', `x\n\n${'Assisted-by: claude-opus-4.6 gpt-5 gemini-2.5-pro o3 grok-4\n'.repeat(400)}Assisted-by: claude-opus-4.6, qwen3-coder\n`, ['unknown:anthropic/claude-opus-4.6', 'unknown:openai/gpt-5', 'unknown:google/gemini-2.5-pro', 'unknown:openai/o3', 'unknown:x-ai/grok-4', 'unknown:qwen/unknown']],
+  ])('declared past the reader: %s', (_name, message, expected) => {
+    expect(detect(message)).toEqual(expected);
+  });
+
+  it.each([
     ['a human helper with an address', 'x\n\nAssisted-by: Bob Smith <bob@example.com>\n'],
     ['a helper named like an agent, with an address', 'x\n\nAssisted-by: Claude Paroz <claude@2xlibre.net>\n'],
     ['tools that are not AI', 'x\n\nAssisted-by: coccinelle sparse\n'],

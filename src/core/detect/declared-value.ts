@@ -1,6 +1,6 @@
 import { canonicalModel } from '../catalog.js';
 import { matchIdentity, parseIdentity } from './identity.js';
-import { mentions, newBudget, type Budget, type Mention } from './mentions.js';
+import { mentions, newBudget, readMentions, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { readable } from './readable.js';
 import { signatures } from './signatures.js';
 
@@ -44,8 +44,21 @@ export function parseDeclaredValues(value: string, aliases: Record<string, strin
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
     return byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases, budget);
   }
-  const found = mentions(read.text, 'declared', aliases, budget);
+  const found = declaredMentions(read.text, value, aliases, budget);
   return found.length > 0 || onlyTools(read.text) ? found : [UNKNOWN];
+}
+
+/**
+ * What a declared `text` names; when it was read only in part (`whole`, the value it was cut from,
+ * is longer than the limits, or the commit's lookups are spent), every vendor a word of the whole
+ * value starts with counts too, as `vendor/unknown` (`claude-opus-4.6, <32 more tools>, qwen3-coder`
+ * declares Qwen), and the rest is `unknown:unknown`: a declaration is never read as less than it says.
+ */
+function declaredMentions(text: string, whole: string, aliases: Record<string, string>, budget: Budget): Mention[] {
+  const reading = readMentions(text, 'declared', aliases, budget);
+  if (!reading.cut && whole.length <= MAX_VALUE) return reading.mentions;
+  const vendors = vendorsIn(readable(whole, Infinity)).map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }));
+  return [...reading.mentions, ...vendors, UNKNOWN];
 }
 
 /**
@@ -59,7 +72,7 @@ export function parseDeclaredFlag(value: string, aliases: Record<string, string>
   const yes = /^(?:yes|true|y|1)\b[\s:;,.-]*/i.exec(text);
   if (!yes) return parseDeclaredValues(text, aliases, budget);
   const rest = text.slice(yes[0].length).replace(URL, ' ').slice(0, MAX_VALUE);
-  const named = rest.trim() === '' ? [] : mentions(rest, 'declared', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
+  const named = rest.trim() === '' ? [] : declaredMentions(rest, value, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
   return named.length > 0 ? named : [UNKNOWN];
 }
 

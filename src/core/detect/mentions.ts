@@ -52,6 +52,8 @@ interface Scan {
   /** Reading the model part of an `AGENT:MODEL` pair (tools may follow the model). */
   pair?: boolean;
   items: Item[];
+  /** A word that may name a model was left unread (the limits above, or the lookups spent). */
+  cut: boolean;
 }
 
 const MAX_WINDOW = 6;
@@ -141,13 +143,16 @@ function extended(list: readonly string[], at: number, size: number, model: stri
 /** The agents, models and vendors a list of words names, left to right, longest names first. */
 function scanWords(list: readonly string[], clause: number, scan: Scan, agent: string | undefined): void {
   let current = agent;
-  for (let at = 0; at < list.length && scan.words > 0; scan.words -= 1) {
+  let at = 0;
+  for (; at < list.length && scan.words > 0; scan.words -= 1) {
     if (list[at] === BREAK) {
       at += 1;
       continue;
     }
     let taken = 0;
-    for (let size = modelSpan(list, at, scan.aliases); size >= 1 && taken === 0 && scan.budget.lookups > 0; size -= 1) {
+    const span = modelSpan(list, at, scan.aliases);
+    if (span > 0 && scan.budget.lookups <= 0) scan.cut = true;
+    for (let size = span; size >= 1 && taken === 0 && scan.budget.lookups > 0; size -= 1) {
       scan.budget.lookups -= 1;
       const model = modelAt(list.slice(at, at + size).join(' '), size, scan, current);
       if (model) {
@@ -169,6 +174,7 @@ function scanWords(list: readonly string[], clause: number, scan: Scan, agent: s
     if (vendor) scan.items.push({ kind: 'vendor', value: `${vendor}/unknown`, clause });
     at += Math.max(taken, 1);
   }
+  if (scan.words <= 0 && list.slice(at).some((word) => word !== BREAK)) scan.cut = true;
 }
 
 /** `AGENT:MODEL`: the kernel's form, or an agent's display name before a colon. */
@@ -177,7 +183,12 @@ function agentPair(text: string): RegExpExecArray | null {
   return PAIR.exec(text) ?? (named && agentSlug(named[1] ?? '') ? named : null);
 }
 
-/** One clause; a declared one may be the kernel's `AGENT:MODEL [TOOL]...`. */
+/**
+ * One clause; a declared one may be the kernel's `AGENT:MODEL [TOOL]...`. Left of the colon, a
+ * name that is no agent's is read too: a model there is a model, not an agent (`qwen3-coder:30b`,
+ * `openrouter/qwen/qwen3-coder:free`, `bedrock/qwen.qwen3-coder-480b-a35b-v1:0` are tagged ids, and
+ * `qwen3-coder:claude-opus-4.6` names both models).
+ */
 function scanClause(text: string, clause: number, scan: Scan): void {
   const pair = scan.trust === 'declared' ? agentPair(text) : null;
   if (!pair) {
@@ -187,12 +198,28 @@ function scanClause(text: string, clause: number, scan: Scan): void {
   const name = (pair[1] ?? '').trim();
   const known = agentSlug(name) ?? (name.toLowerCase() === 'unknown' ? 'unknown' : null);
   const before = scan.items.length;
+  if (!known) scanWords(words(name), clause, scan, undefined);
+  const left = scan.items.length;
   scan.pair = true;
   scanWords(words(pair[2] ?? ''), clause, scan, known ?? undefined);
   scan.pair = false;
+  if (left > before) {
+    // The tag names nothing (`:30b`, `:free`, `:0`): the id with its tag, read whole, is the model it names.
+    if (scan.items.length === left) retag(text, before, clause, scan);
+    return;
+  }
   const named = scan.items.slice(before).some((item) => item.kind !== 'agent');
   const agent = known ?? (named && /^[a-z0-9][a-z0-9._-]*$/i.test(name) ? slugify(name) : undefined);
   if (agent) scan.items.splice(before, 0, { kind: 'agent', value: agent, clause });
+}
+
+/** `qwen3-coder:30b` as the catalog reads it whole (qwen3-coder-30b-a3b-instruct), when that is the same vendor's model. */
+function retag(text: string, from: number, clause: number, scan: Scan): void {
+  if (scan.budget.lookups <= 0) return;
+  scan.budget.lookups -= 1;
+  const whole = canonicalModel(text, scan.aliases, { isModel: true });
+  const read = scan.items.slice(from);
+  if (whole && read.length === 1 && read[0]?.kind === 'model' && modelVendor(read[0].value) === modelVendor(whole)) scan.items.splice(from, 1, { kind: 'model', value: whole, clause });
 }
 
 /**
@@ -211,11 +238,15 @@ function personalName(text: string): boolean {
  * models is named too; an agent named without a model is `agent:unknown`.
  */
 export function mentions(text: string, trust: Trust, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
-  const scan: Scan = { trust, aliases, budget, words: MAX_WORDS, items: [] };
-  text
-    .split(CLAUSE)
-    .slice(0, MAX_CLAUSES)
-    .forEach((clause, index) => scanClause(clause.trim(), index, scan));
+  return readMentions(text, trust, aliases, budget).mentions;
+}
+
+/** `mentions`, and whether the text was read only in part (`cut`: words past the limits, or lookups spent, that may name a model). */
+export function readMentions(text: string, trust: Trust, aliases: Record<string, string> = {}, budget: Budget = newBudget()): { mentions: Mention[]; cut: boolean } {
+  const scan: Scan = { trust, aliases, budget, words: MAX_WORDS, items: [], cut: false };
+  const clauses = text.split(CLAUSE);
+  if (clauses.length > MAX_CLAUSES) scan.cut = true;
+  clauses.slice(0, MAX_CLAUSES).forEach((clause, index) => scanClause(clause.trim(), index, scan));
   const items = trust === 'person' && personalName(text) ? scan.items.filter((item) => item.kind !== 'vendor') : scan.items;
   const agents = [...new Set(items.filter((item) => item.kind === 'agent').map((item) => item.value))];
   const vendorsWithModels = new Set(items.filter((item) => item.kind === 'model').map((item) => modelVendor(item.value)));
@@ -230,5 +261,20 @@ export function mentions(text: string, trust: Trust, aliases: Record<string, str
     add(before?.value ?? (agents.length === 1 ? (agents[0] ?? 'unknown') : 'unknown'), item.value);
   });
   for (const agent of agents) if (!result.some((m) => m.agent === agent)) add(agent, 'unknown');
-  return result;
+  return { mentions: result, cut: scan.cut };
+}
+
+/**
+ * The vendors whose name or family starts a word of `text` (`openrouter/qwen/qwen3-coder` → qwen,
+ * `deepseek-chat` → deepseek), one map lookup a word: what a value too long to read in full still
+ * names beyond the limits.
+ */
+export function vendorsIn(text: string): string[] {
+  const vendors = new Set<string>();
+  const vendorWords = signatures().vendorWords;
+  for (const match of text.matchAll(/\p{L}+/gu)) {
+    const vendor = vendorWords.get(match[0].toLowerCase());
+    if (vendor) vendors.add(vendor);
+  }
+  return [...vendors];
 }

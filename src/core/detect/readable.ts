@@ -7,8 +7,8 @@
 const FORMAT = /[\p{Cf}\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu;
 const MAX = 4096;
 
-export function readable(text: string): string {
-  const head = text.length > MAX ? text.slice(0, MAX) : text;
+export function readable(text: string, max = MAX): string {
+  const head = text.length > max ? text.slice(0, max) : text;
   // Fast path: plain ASCII needs nothing (almost every trailer, on every hook run).
   if (!/[^\x20-\x7e]/.test(head)) return head;
   return head.normalize('NFKC').replace(FORMAT, '');
