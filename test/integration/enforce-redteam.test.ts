@@ -186,6 +186,7 @@ describe('a denied model declared where the reader did not look', () => {
     ['a model left of the colon', 'Assisted-by: qwen3-coder:claude-opus-4.6'],
     ['past the clause limit', `Assisted-by: claude-opus-4.6, ${tools}, qwen3-coder`],
     ['past the length limit', `Assisted-by: claude-opus-4.6 ${'x'.repeat(600)} qwen3-coder`],
+    ['a Cyrillic letter in the model beside an allowed one', 'Assisted-by: claude-opus-4.6, Qw\u0435n3-Coder'],
     ['after the lookups are spent', `${'Assisted-by: claude-opus-4.6 gpt-5 gemini-2.5-pro o3 grok-4\n'.repeat(400)}Assisted-by: claude-opus-4.6, qwen3-coder`],
   ];
 
@@ -196,7 +197,7 @@ describe('a denied model declared where the reader did not look', () => {
       work.git(['checkout', '-q', '-B', `try-${index}`, base]);
       commitWith(work, `feat: parser\n\n${trailer}\n`, { 'src/parser.ts': `${index}\n` }, { noVerify: true });
       shas.push(tip(work, 'HEAD'));
-      expect(tryGit(work.dir, ['interpret-trailers', '--parse'], { input: work.git(['log', '-1', '--format=%B']) }).stdout, name).toMatch(/qwen3-coder/);
+      expect(tryGit(work.dir, ['interpret-trailers', '--parse'], { input: work.git(['log', '-1', '--format=%B']) }).stdout, name).toMatch(/n3-coder/i);
       const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `try-${index}`]);
       expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
       expect(push.stderr, name).toMatch(/remote: .*qwen\//);
