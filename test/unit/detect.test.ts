@@ -472,3 +472,18 @@ describe('hostile messages stay cheap', () => {
     expect(budget.lookups).toBe(LOOKUP_BUDGET);
   });
 });
+
+describe('declared values in linear time', () => {
+  it.each([
+    ['a run of lookalike letters with no ASCII', 'а'.repeat(200_000)],
+    ['words of mixed scripts', 'Qwеn3 '.repeat(40_000)],
+    ['combining marks and invisible characters', 'q\u0301\u034f'.repeat(70_000)],
+  ])('%s (200,000 characters) is read, and a model after it still counts', (_name, filler) => {
+    // CPU time, not wall time: linear code takes well under a second; a quadratic path, minutes.
+    const before = process.cpuUsage();
+    const read = detect(`x\n\nAssisted-by: claude-opus-4.6, ${filler} qwen3-coder\n`, human);
+    const used = process.cpuUsage(before);
+    expect((used.user + used.system) / 1000).toBeLessThan(10_000);
+    expect(read.join(' ')).toMatch(/qwen\//);
+  }, 120_000);
+});

@@ -8,7 +8,8 @@
  * another script is left as it is. Pure.
  */
 const FORMAT = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu;
-const MIXED_WORD = /[^\s:/,;()<>]*[A-Za-z0-9][^\s:/,;()<>]*/g;
+// A run of word characters, then tested for ASCII (one pass: a pattern needing an ASCII letter inside the run backtracks quadratically on a long run without one).
+const WORD = /[^\s:/,;()<>]+/g;
 const LOOKALIKES: Record<string, string> = Object.fromEntries(
   [...'аaеeоoрpсcуyхxіiјjѕsԁdԛqԝwһhАAВBЕEКKМMНHОOРPСCТTХXІIЈJЅSԚQԜWοoνvαaιiκkρpΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX'].flatMap((char, index, all) =>
     index % 2 === 0 ? [[char, all[index + 1] ?? char]] : [],
@@ -22,5 +23,5 @@ export function readable(text: string, max = MAX): string {
   // Fast path: plain ASCII needs nothing (almost every trailer, on every hook run).
   if (!/[^\x20-\x7e]/.test(head)) return head;
   const plain = head.normalize('NFKD').replace(FORMAT, '').normalize('NFKC');
-  return plain.replace(MIXED_WORD, (word) => word.replace(LOOKALIKE, (char) => LOOKALIKES[char] ?? char));
+  return plain.replace(WORD, (word) => (/[A-Za-z0-9]/.test(word) ? word.replace(LOOKALIKE, (char) => LOOKALIKES[char] ?? char) : word));
 }
