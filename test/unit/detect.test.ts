@@ -487,3 +487,20 @@ describe('declared values in linear time', () => {
     expect(read.join(' ')).toMatch(/qwen\//);
   }, 120_000);
 });
+
+describe('code fences in the body', () => {
+  const fenced = (inside: string, fence = '```') => `docs: the trailer format\n\nWrite it like this:\n\n${fence}\n${inside}\n${fence}\n\nThanks.\n`;
+  it('a trailer or an agent footer quoted in a closed fence is a person writing about it, as git reads it', () => {
+    for (const quoted of ['Assisted-by: qwen-code:qwen/qwen3-coder', 'Co-authored-by: Claude Opus 4.6 <noreply@anthropic.com>', '🤖 Generated with [Claude Code](https://claude.com/claude-code)']) {
+      expect(detect(fenced(quoted)), quoted).toEqual([]);
+      expect(detect(fenced(quoted, '~~~~')), quoted).toEqual([]);
+    }
+  });
+
+  it('outside a fence, after a closed one, or after a fence never closed, the same lines still count', () => {
+    expect(detect(`${fenced('x = 1')}Generated with [Claude Code](https://claude.com/claude-code)\n`)).toEqual(['claude-code:unknown']);
+    expect(detect('Squash of #12\n\n```js\nconst x = 1;\n\nCo-authored-by: Claude Opus 4.6 <noreply@anthropic.com>\nmore prose\n')).toEqual(['claude-code:anthropic/claude-opus-4.6']);
+    // A shorter or different closing fence does not close it.
+    expect(detect('x\n\n````\na\n```\nCo-authored-by: Claude Opus 4.6 <noreply@anthropic.com>\nprose\n')).toEqual(['claude-code:anthropic/claude-opus-4.6']);
+  });
+});

@@ -18,6 +18,32 @@ export interface DetectOptions {
 /** Body lines scanned for agent footers such as Claude Code's `Generated with [Claude Code](…)`. */
 const MAX_BODY_LINES = 400;
 
+/** A Markdown code fence line (CommonMark: up to 3 spaces, then 3 or more backticks or tildes). */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The message's body lines (after the subject, at most MAX_BODY_LINES) that are not inside a
+ * closed Markdown code fence: a person quoting a trailer or an agent's footer in a ``` block
+ * (documenting the format, pasting an example) is not declaring it, and git does not read it as a
+ * trailer either. A fence never closed hides nothing (a squash merge's pasted description must not
+ * hide the co-author lines after it).
+ */
+function bodyLines(message: string): string[] {
+  const lines = message.split('\n', MAX_BODY_LINES).slice(1);
+  const quoted = new Set<number>();
+  let open: { at: number; fence: string } | null = null;
+  lines.forEach((line, at) => {
+    const fence = FENCE.exec(line)?.[1];
+    if (fence === undefined) return;
+    if (open === null) open = { at, fence };
+    else if (fence[0] === open.fence[0] && fence.length >= open.fence.length && line.trim() === fence) {
+      for (let inside = open.at; inside <= at; inside += 1) quoted.add(inside);
+      open = null;
+    }
+  });
+  return lines.filter((_, at) => !quoted.has(at));
+}
+
 function showIdentity(identity: Identity): string {
   return quote(identity.email ? `${identity.name} <${identity.email}>` : identity.name);
 }
@@ -50,14 +76,14 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
 /**
  * Trailer-looking lines that are not in the message's trailer block (git does not read them as
  * trailers: a prose line in the last paragraph, a squash merge's PR template above the
- * co-authors): what they clearly name counts, as evidence but never as a declaration; a value that
- * names nothing is ignored here.
+ * co-authors), outside code fences (bodyLines): what they clearly name counts, as evidence but
+ * never as a declaration; a value that names nothing is ignored here.
  */
 function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   // A line of the trailer block itself (its first line, when git unfolded a value over several).
   const inBlock = (key: string, value: string) => signals.trailers.some((trailer) => trailer.key.toLowerCase() === key.toLowerCase() && trailer.value.startsWith(value));
   const result: Attribution[] = [];
-  for (const line of signals.message.split('\n', MAX_BODY_LINES).slice(1)) {
+  for (const line of bodyLines(signals.message)) {
     const match = /^([A-Za-z][A-Za-z0-9-]{1,63})[ \t]*:[ \t]*(\S.*?)\s*$/.exec(readable(line));
     if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
     const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
@@ -82,8 +108,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   for (const subject of sig.subjects) {
     if ((!checkTexts || mayMatchLine(subject, subjectLower)) && subject.pattern.test(signals.subject)) result.push(found(subject.agent, subject.defaultModel ?? 'unknown', `subject ${quote(signals.subject)}`));
   }
-  const lines = signals.message.split('\n', MAX_BODY_LINES).slice(1);
-  for (const line of lines) {
+  for (const line of bodyLines(signals.message)) {
     const text = readable(line.replace(/\r$/, ''));
     const lower = lineLower(text);
     for (const body of sig.bodyLines) {
