@@ -504,3 +504,12 @@ describe('code fences in the body', () => {
     expect(detect('x\n\n````\na\n```\nCo-authored-by: Claude Opus 4.6 <noreply@anthropic.com>\nprose\n')).toEqual(['claude-code:anthropic/claude-opus-4.6']);
   });
 });
+
+describe('Alibaba\'s names for Qwen', () => {
+  it('a declared Tongyi / Lingma / 通义 value is qwen/unknown, beside another model too; people with those names stay people', () => {
+    for (const value of ['通义灵码', '通义千问', 'Tongyi Lingma', 'lingma', 'claude-opus-4.6, 通义千问']) expect(detect(`x\n\nAssisted-by: ${value}\n`).join(' '), value).toMatch(/qwen\/unknown/);
+    expect(detect('x\n\nCo-authored-by: Tongyi Wang <tw@example.com>\n')).toEqual([]);
+    expect(detect('We compared Tongyi Lingma and 通义千问 here.\n')).toEqual([]);
+    expect(detect('x\n', { name: 'Lingma Chen', email: 'lc@example.com' })).toEqual([]);
+  });
+});
