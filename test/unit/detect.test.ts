@@ -513,3 +513,13 @@ describe('Alibaba\'s names for Qwen', () => {
     expect(detect('x\n', { name: 'Lingma Chen', email: 'lc@example.com' })).toEqual([]);
   });
 });
+
+describe('right-to-left overrides in a trailer value ("Trojan Source")', () => {
+  it('a model shown through an override is read as shown, as well as as stored', () => {
+    expect(detect('x\n\nAssisted-by: claude-opus-4.6, \u202eredoc-3newq\u202c\n').join(' ')).toMatch(/qwen\/qwen3-coder/);
+    expect(detect('x\n\nAssisted-by: claude-opus-4.6, \u202eredoc-3newq\n').join(' ')).toMatch(/qwen\/qwen3-coder/);
+    // Stored in the clear and shown reversed: still read.
+    expect(detect('x\n\nAssisted-by: claude-opus-4.6, \u202eqwen3-coder\u202c\n').join(' ')).toMatch(/qwen\/qwen3-coder/);
+    expect(detect('x\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n')).toEqual(['claude-code:anthropic/claude-opus-4.6']);
+  });
+});

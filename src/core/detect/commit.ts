@@ -3,7 +3,7 @@ import { parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, p
 import { found, quote } from './found.js';
 import { matchIdentity } from './identity.js';
 import { newBudget, type Budget, type Mention } from './mentions.js';
-import { readable } from './readable.js';
+import { readable, shownOrder } from './readable.js';
 import { mergeAttributions } from './merge.js';
 import { lineLower, mayMatchLine, signatures } from './signatures.js';
 import { userRuleAttributions } from './user-rules.js';
@@ -68,7 +68,11 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
     const reader = readerFor(readable(trailer.key).toLowerCase(), trailerKey);
     if (!reader) continue;
     const evidence = `trailer ${trailer.key}: ${quote(trailer.value)}`;
-    for (const { agent, model } of reader.read(trailer.value, aliases, budget)) result.push(found(agent, model, evidence, reader.declared));
+    // A value with right-to-left overrides is read as stored and as shown (shownOrder).
+    const shown = shownOrder(trailer.value);
+    const read = reader.read(trailer.value, aliases, budget);
+    if (shown !== null) read.push(...reader.read(shown, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown'));
+    for (const { agent, model } of read) result.push(found(agent, model, evidence, reader.declared));
   }
   return result;
 }

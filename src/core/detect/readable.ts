@@ -8,20 +8,48 @@
  * another script is left as it is. Pure.
  */
 const FORMAT = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu;
-// A run of word characters, then tested for ASCII (one pass: a pattern needing an ASCII letter inside the run backtracks quadratically on a long run without one).
-const WORD = /[^\s:/,;()<>]+/g;
-const LOOKALIKES: Record<string, string> = Object.fromEntries(
-  [...'аaеeоoрpсcуyхxіiјjѕsԁdԛqԝwһhАAВBЕEКKМMНHОOРPСCТTХXІIЈJЅSԚQԜWοoνvαaιiκkρpΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX'].flatMap((char, index, all) =>
-    index % 2 === 0 ? [[char, all[index + 1] ?? char]] : [],
-  ),
-);
-const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'gu');
 const MAX = 4096;
+/** Cyrillic and Greek letters that look like Latin ones (pairs: the letter, then the Latin it looks like). */
+const LOOKALIKE_PAIRS = 'аaеeоoрpсcуyхxіiјjѕsԁdԛqԝwһhАAВBЕEКKМMНHОOРPСCТTХXІIЈJЅSԚQԜWοoνvαaιiκkρpΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX';
+let lookalikes: Map<string, string> | undefined;
+
+/**
+ * Each word (a run between separators) that holds an ASCII letter or digit, with its lookalike
+ * letters read as Latin. One pass over the text (a pattern needing an ASCII letter inside the run
+ * backtracked quadratically on a long run without one); the table is built on first need only.
+ */
+function latinLookalikes(text: string): string {
+  // Nothing to do without a Greek or Cyrillic letter (most non-ASCII text: an emoji, an accent already dropped).
+  if (!/[\u0370-\u052f]/.test(text)) return text;
+  if (lookalikes === undefined) {
+    lookalikes = new Map();
+    for (let at = 0; at < LOOKALIKE_PAIRS.length; at += 2) lookalikes.set(LOOKALIKE_PAIRS[at]!, LOOKALIKE_PAIRS[at + 1]!);
+  }
+  const table = lookalikes;
+  return text.replace(/[^\s:/,;()<>]+/g, (word) => {
+    if (!/[A-Za-z0-9]/.test(word)) return word;
+    let read = '';
+    for (const char of word) read += table.get(char) ?? char;
+    return read;
+  });
+}
 
 export function readable(text: string, max = MAX): string {
   const head = text.length > max ? text.slice(0, max) : text;
   // Fast path: plain ASCII needs nothing (almost every trailer, on every hook run).
   if (!/[^\x20-\x7e]/.test(head)) return head;
-  const plain = head.normalize('NFKD').replace(FORMAT, '').normalize('NFKC');
-  return plain.replace(WORD, (word) => (/[A-Za-z0-9]/.test(word) ? word.replace(LOOKALIKE, (char) => LOOKALIKES[char] ?? char) : word));
+  return latinLookalikes(head.normalize('NFKD').replace(FORMAT, '').normalize('NFKC'));
+}
+
+/** Right-to-left override (U+202E) to its pop (U+202C), or to the end of the line. */
+const OVERRIDE = /\u202e([^\u202c\n]*)\u202c?/g;
+
+/**
+ * `text` as a screen shows it when it holds right-to-left overrides (U+202E): each overridden run
+ * reversed (`\u202eredoc-3newq` shows as `qwen3-coder`), or null when it holds none. A trailer
+ * value is read both ways, so a model can hide in neither order (the "Trojan Source" trick).
+ */
+export function shownOrder(text: string): string | null {
+  if (!text.includes('\u202e')) return null;
+  return text.replace(OVERRIDE, (_run, inside: string) => [...inside].reverse().join(''));
 }
