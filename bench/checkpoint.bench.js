@@ -44,7 +44,7 @@ try {
     'aitrail checkpoint (PreToolUse)': () => spawn([bin, 'checkpoint', '--agent', 'claude-code'], pre, before),
     'aitrail checkpoint (PostToolUse)': () => spawn([bin, 'checkpoint', '--agent', 'claude-code'], post, after),
   };
-  for (const name of Object.keys(cases)) for (let i = 0; i < WARM_RUNS; i += 1) cases[name]();
+  for (let i = 0; i < WARM_RUNS; i += 1) for (const name of Object.keys(cases)) cases[name]();
   const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
   for (let i = 0; i < iterations; i += 1) for (const name of Object.keys(cases)) times[name].push(cases[name]());
 
@@ -122,7 +122,7 @@ try {
     'aitrail hook post-commit (note)': postCommit,
   };
   const notes = Object.fromEntries(Object.keys(noteCases).map((name) => [name, []]));
-  for (const name of Object.keys(noteCases)) for (let i = 0; i < WARM_RUNS; i += 1) noteCases[name]();
+  for (let i = 0; i < WARM_RUNS; i += 1) for (const name of Object.keys(noteCases)) noteCases[name]();
   for (let i = 0; i < iterations; i += 1) for (const name of Object.keys(noteCases)) notes[name].push(noteCases[name]());
   const noteBase = median(notes['node -e 0']);
   console.log(`the agent's commit, ${iterations} interleaved runs each:`);

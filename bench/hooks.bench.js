@@ -100,7 +100,7 @@ try {
     'AI: agent commit, shim commit-msg': () => spawn('sh', [hook('commit-msg'), '.git/COMMIT_EDITMSG'], agentEnv, agentRecorded),
   };
   // Warm up: OS caches, the config cache under .git/aitrail, the fast path's stamp, the code caches (WARM_RUNS).
-  for (const run of Object.values(cases)) for (let i = 0; i < WARM_RUNS; i += 1) run();
+  for (let i = 0; i < WARM_RUNS; i += 1) for (const run of Object.values(cases)) run();
   const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
   for (let i = 0; i < iterations; i += 1) for (const [name, run] of Object.entries(cases)) times[name].push(run());
 

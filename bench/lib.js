@@ -30,9 +30,11 @@ export function childrenCpuMs() {
 }
 
 /**
- * Untimed runs of each case before the timed ones: past the runs that rewrite a fresh build's V8
+ * Untimed rounds of every case before the timed ones: past the runs that rewrite a fresh build's V8
  * code cache (the first run, then WIDENING_RUNS more: src/cli/bundle-loader.ts), so that a hook is
  * timed as it runs on a developer's machine after a few commits, not while its cache is written.
+ * Rounds, not each case in a row: the cache then holds what every case of a bundle runs (an
+ * agent's commit and a commit naming its model), as it does after a mix of commits.
  */
 export const WARM_RUNS = WIDENING_RUNS + 2;
 
