@@ -523,3 +523,28 @@ describe('right-to-left overrides in a trailer value ("Trojan Source")', () => {
     expect(detect('x\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n')).toEqual(['claude-code:anthropic/claude-opus-4.6']);
   });
 });
+
+describe('git merge --squash messages', () => {
+  // What `git merge --squash` prepares (builtin/merge.c: each squashed commit as `git log` shows it).
+  const squash = (...bodies: string[]) =>
+    `Squashed commit of the following:\n${bodies
+      .map((body, index) => `\ncommit ${String(index + 1).repeat(40)}\nAuthor: Jane Doe <jane@example.com>\nDate:   Wed Dec 2 07:59:50 2026 +0000\n\n${body.split('\n').map((line) => `    ${line}`).join('\n')}\n`)
+      .join('')}`;
+  it("reads the squashed commits' own trailers and footers, indented as git quotes them", () => {
+    expect(detect(squash('Add b\n\nBody.\n\nAssisted-by: qwen-code:qwen/qwen3-coder'))).toEqual(['qwen-code:qwen/qwen3-coder']);
+    expect(detect(squash('Human change', 'fix: y\n\n🤖 Generated with [Claude Code](https://claude.ai/code)\n\nCo-Authored-By: Claude Sonnet 4.5 <noreply@anthropic.com>'))).toEqual(['claude-code:anthropic/claude-sonnet-4.5']);
+    // A subject of the user's own above it, CRLF line ends (an editor's), and text after the quoted commits.
+    const edited = `Add the b feature\n\n${squash('Add b\n\nAssisted-by: claude-opus-4.6, qwen3-coder')}\nReviewed in person.\n`;
+    expect(detect(edited)).toEqual(expect.arrayContaining(['unknown:qwen/qwen3-coder']));
+    expect(detect(edited.replace(/\n/g, '\r\n'))).toEqual(expect.arrayContaining(['unknown:qwen/qwen3-coder']));
+  });
+  it('a squash of human commits stays human, and indented text elsewhere is not a squashed commit', () => {
+    expect(detect(squash('Fix a\n\nCo-authored-by: John Roe <john@example.com>', 'Fix b\n\nSigned-off-by: Jane Doe <jane@example.com>'))).toEqual([]);
+    expect(detect('Document the trailer\n\nLike this:\n\n    Assisted-by: qwen-code:qwen/qwen3-coder\n')).toEqual([]);
+    expect(detect('Squashed commit of the following:\n\nNo commit lines here.\n    Assisted-by: qwen-code:qwen/qwen3-coder\n')).toEqual([]);
+  });
+  it('reads them at commit time too', () => {
+    const message = `${squash('Add b\n\nAssisted-by: qwen-code:qwen/qwen3-coder')}\n# Please enter the commit message for your changes.\n`;
+    expect(detectAtCommitTime(message, { env: {}, author: human }).map((a) => `${a.agent}:${a.model}`)).toEqual(['qwen-code:qwen/qwen3-coder']);
+  });
+});

@@ -7,6 +7,8 @@ import { readable, shownOrder } from './readable.js';
 import { mergeAttributions } from './merge.js';
 import { lineLower, mayMatchLine, signatures } from './signatures.js';
 import { userRuleAttributions } from './user-rules.js';
+import { squashedMessages } from './squashed-messages.js';
+import { parseCommitTrailers } from '../trailers.js';
 import { DEFAULT_TRAILER_KEY } from '../defaults.js';
 
 export interface DetectOptions {
@@ -122,6 +124,21 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   return result;
 }
 
+/**
+ * What the commits a `git merge --squash` message quotes declared (squashedMessages): each quoted
+ * message read as that commit's own (its trailer block, its trailer-looking lines, its subject and
+ * footer signatures), since the squash commit brings their lines. Not their `Author:` headers: the
+ * shims' fast path looks for message texts only (src/install/fast-path.ts).
+ */
+function fromSquashed(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
+  const none = { name: '', email: '' };
+  return squashedMessages(signals.message).flatMap(({ sha, message }) => {
+    const quoted: CommitSignals = { subject: message.split('\n', 1)[0] ?? '', message, trailers: parseCommitTrailers(message), author: none, committer: none };
+    const read = [...fromTrailers(quoted, trailerKey, aliases, budget), ...fromBodyTrailerLines(quoted, trailerKey, aliases, budget), ...fromText(quoted)];
+    return read.map((attribution) => ({ ...attribution, evidence: attribution.evidence.map((why) => `squashed commit ${sha.slice(0, 12)}: ${why}`) }));
+  });
+}
+
 /** Every attribution the signals support, unmerged (commit-time detection adds its own). */
 export function commitFindings(signals: CommitSignals, options: DetectOptions = {}): Attribution[] {
   const aliases = options.detect?.aliases ?? {};
@@ -131,6 +148,7 @@ export function commitFindings(signals: CommitSignals, options: DetectOptions = 
   return [
     ...fromTrailers(signals, trailerKey, aliases, budget),
     ...fromBodyTrailerLines(signals, trailerKey, aliases, budget),
+    ...fromSquashed(signals, trailerKey, aliases, budget),
     ...fromAuthor(signals, aliases),
     ...fromText(signals),
     ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases),
