@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { keepPickSource } from '../notes/pick-source.js';
+import { execStep, REBASE_DONE } from '../core/checkpoint/store-layout.js';
 import { sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime } from '../core/detect.js';
 import { recordTrailers, templateComparable } from '../core/record-trailers.js';
@@ -42,8 +43,14 @@ export const handler: HookHandler = async (args, context) => {
  * picks and GIT_REFLOG_ACTION=rebase… for rewords; a commit the user makes at an `edit` stop
  * runs in a fresh git process without them, and is recorded as usual.
  */
-function isRebaseReplay(env: NodeJS.ProcessEnv): boolean {
-  return env.GIT_CHERRY_PICK_HELP !== undefined || /^rebase\b/.test(env.GIT_REFLOG_ACTION ?? '');
+function isRebaseReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
+  if (env.GIT_CHERRY_PICK_HELP === undefined && !/^rebase\b/.test(env.GIT_REFLOG_ACTION ?? '')) return false;
+  // git exports GIT_CHERRY_PICK_HELP to `exec` steps too: a commit such a command makes is new work.
+  try {
+    return !execStep(readFileSync(join(gitDir, REBASE_DONE), 'utf8'));
+  } catch {
+    return true;
+  }
 }
 
 async function record(args: string[], context: HookContext): Promise<void> {
@@ -62,7 +69,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
   } catch (error) {
     warn(`the picked commit was not kept, its line-level note will not follow: ${firstLine(error)}`);
   }
-  if (isRebaseReplay(context.env)) return;
+  if (isRebaseReplay(context.env, gitDir)) return;
 
   const path = resolve(context.cwd, file);
   const raw = readFileSync(path);

@@ -1,4 +1,4 @@
-import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
+import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_DONE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { fastPathLines } from './fast-path.js';
 import { notesMayExistLines, REBASING, there } from './notes-may-exist.js';
@@ -95,7 +95,11 @@ export function rebaseReplayGate(): string[] {
     '  aitrail_g=${GIT_DIR:-${1%/*}}',
     '  if [ "$aitrail_g" != "$1" ] && [ -f "$aitrail_g/HEAD" ] && { [ -n "${GIT_DIR-}" ] || [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ]; }; then',
     `    if ! ${there(`$aitrail_g/${TEMPLATE_MARKER}`)} && ! ${there(`$aitrail_g/${PICK_SOURCE}`)}; then`,
-    `      if ${REBASING} || ! [ -e "$aitrail_g/CHERRY_PICK_HEAD" ]; then exit 0; fi`,
+    // A commit an `exec` step makes (the last line of rebase-merge/done) is new work, not a replay: git exports
+    // GIT_CHERRY_PICK_HELP to exec commands too. Read only when git exported an author (a pick's hook gets none).
+    '      aitrail_x=',
+    `      if [ -n "\${GIT_AUTHOR_NAME+x}" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
+    `      case $aitrail_x in "exec "*|"x "*|"exec\t"*|"x\t"*) ;; *) if ${REBASING} || ! [ -e "$aitrail_g/CHERRY_PICK_HEAD" ]; then exit 0; fi ;; esac`,
     '    fi',
     '  fi',
     'fi',

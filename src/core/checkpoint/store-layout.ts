@@ -29,3 +29,15 @@ export const TEMPLATE_MARKER = 'aitrail/template-message';
  * post-rewrite shim.
  */
 export const FRESH_NOTE = 'aitrail/last-note';
+
+/**
+ * The steps an interactive rebase has taken (git's own file, in the worktree's git dir): while its
+ * last line is an `exec` (`x`) step, a commit is that command's new work, not a replayed one.
+ */
+export const REBASE_DONE = 'rebase-merge/done';
+
+/** Whether the last step of `done` (the file's text) runs a command. */
+export function execStep(done: string): boolean {
+  const last = done.trimEnd().split('\n').pop() ?? '';
+  return /^(?:exec|x)[ \t]/.test(last);
+}
