@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TEST_GIT_ENV } from './gitdir.js';
+import { tempDir, TEST_GIT_ENV } from './gitdir.js';
 
 /** The built CLI (`npm test` builds first). */
 export const BIN = fileURLToPath(new URL('../../bin/aitrail.js', import.meta.url));
@@ -21,4 +23,16 @@ export function aitrail(cwd: string, args: string[], options: { env?: NodeJS.Pro
     maxBuffer: 1 << 30,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * The test git environment with an `aitrail` on PATH that runs the built CLI, as `npm i -g aitrail`
+ * leaves one: the hooks `aitrail init` installs find it there.
+ */
+export function envWithAitrailOnPath(): NodeJS.ProcessEnv {
+  const bin = join(tempDir('aitrail-path-'), 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+  chmodSync(join(bin, 'aitrail'), 0o755);
+  return { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
 }

@@ -1,21 +1,15 @@
 // `git rebase --exec <cmd>` exports GIT_CHERRY_PICK_HELP to the command (git 2.39), the variable
 // that tells prepare-commit-msg (node and the shim's replay gate) that a rebase is replaying
 // commits: an agent's commit made by an exec step was recorded with no trailer at all.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail, BIN } from '../helpers/cli.js';
+import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { makeRepo } from '../helpers/gitdir.js';
 
 describe('a commit an exec step of a rebase makes is recorded', () => {
   it('hooks from aitrail init record the agent of a commit made by `git rebase --exec`, and still record nothing for the picks', () => {
     const repo = makeRepo();
-    const bin = join(tempDir('aitrail-path-'), 'bin');
-    mkdirSync(bin);
-    writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
-    chmodSync(join(bin, 'aitrail'), 0o755);
-    const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
+    const env = envWithAitrailOnPath();
     repo.commit('start\n', { 'a.txt': 'a\n' });
     expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
     expect(tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Human one'], { env }).code).toBe(0);

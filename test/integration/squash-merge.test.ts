@@ -2,12 +2,10 @@
 // spaces as `git log` shows it: their trailers are then no trailers to git, so a branch of a denied
 // model's commits, squashed and committed with git's own message, read as a person's commit at
 // every layer while the message still said `Assisted-by: qwen-code:qwen/qwen3-coder`.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail, BIN } from '../helpers/cli.js';
+import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
 const DENIED = 'feat: parser\n\nParse the input.\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
@@ -23,11 +21,7 @@ function squashInto(repo: TestRepo): void {
 describe('a squash merge keeps what its commits declared', () => {
   it('commit-msg (hooks from aitrail init) refuses the squash commit of a denied model\'s branch', () => {
     const repo = makeRepo();
-    const bin = join(tempDir('aitrail-path-'), 'bin');
-    mkdirSync(bin);
-    writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
-    chmodSync(join(bin, 'aitrail'), 0o755);
-    const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
+    const env = envWithAitrailOnPath();
     repo.commit('chore: policy\n', { '.aitrailrc.yml': POLICY });
     expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
     // A person's commit first: node stamps the config, the shim's fast path is in force.
