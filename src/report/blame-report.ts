@@ -35,6 +35,9 @@ import { progressSpinner } from './progress-spinner.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { runOptions } from './run-options.js';
 
+/** Names of source files (by extension) that git reading them as binary would hide from the report. */
+const SOURCE_NAME = /\.(?:[cm]?[jt]sx?|py|go|rs|java|kt|kts|scala|swift|rb|php|cs|fs|c|cc|cpp|cxx|h|hh|hpp|m|mm|sh|bash|zsh|ps1|pl|pm|lua|r|dart|ex|exs|erl|hs|ml|clj|sql|vue|svelte|sol|zig|nim|v|tf)$/i;
+
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
 const CACHE_VERSION = 'blame-4';
 /** Bump when what a per-file entry holds changes (see file-blame-cache.ts). */
@@ -181,9 +184,12 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const listing = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
   const { undecodable } = listing;
   if (undecodable.length > 0) run.onWarning?.(`left out ${undecodable.length} file(s) whose names are not valid UTF-8 (e.g. ${sanitize(undecodable[0]!)}); rename them to include them.`);
+  // A NUL byte makes a file binary to git: in a source file it hides its lines from the report; say so.
+  const text = new Set(listing.files.map((file) => file.path));
+  const binarySource = listing.all.filter((file) => file.size > 0 && !text.has(file.path) && SOURCE_NAME.test(file.path) && !file.path.includes('\ufffd'));
+  if (binarySource.length > 0) run.onWarning?.(blameMessages.binarySource(binarySource.length, binarySource[0]!.path));
   await checkNamedPaths(repo.root, rev, revName, specs, listing, run.onNote ?? (() => {}));
-  const paths = new Set(listing.files.map((file) => file.path));
-  const named = new Set(specs.filter((spec) => paths.has(spec)));
+  const named = new Set(specs.filter((spec) => text.has(spec)));
   const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, include, cliInclude: run.include ?? [], exclude, named });
   if (selection.attributesUnread) run.onWarning?.(blameMessages.attributesUnread(selection.attributesUnread));
   const files = run.shard ? shardFiles(selection.files, run.shard) : selection.files;

@@ -243,3 +243,16 @@ describe('an empty repository', () => {
     expect(aitrail(bare.dir, ['blame', '--format', 'json', '--by', 'model']).code).toBe(0);
   });
 });
+
+describe('source files git reads as binary', () => {
+  it('a NUL byte that hides an AI-written source file from the counts is said on stderr; images and empty files are not', () => {
+    const repo = makeRepo();
+    repo.commit('human: start\n', { 'README.md': lines('human', 3), 'empty.ts': '', 'logo.png': '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR' });
+    repo.commit(`ai: parser\n\n${CLAUDE}\n`, { 'src/parser.ts': `// \u0000\n${lines('by claude', 40)}` });
+    const result = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as BlameJson).totals).toMatchObject({ lines: 3, ai: 0 });
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('binary'));
+    expect(warnings).toEqual([expect.stringContaining("left out 1 file(s) git reads as binary (a NUL byte in their first 8,000 bytes) though their names say source code, e.g. 'src/parser.ts'")]);
+  });
+});
