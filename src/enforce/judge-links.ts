@@ -52,7 +52,7 @@ export async function judgeLinks(repoDir: string, changes: readonly LinkChange[]
     const target = await targetAt(repoDir, change.facts.sha, resolveLinkTarget(change.path, text));
     const [attribution] = distinctModels(change.facts.attributions);
     for (const rule of policy.paths) {
-      if (!mayReach(rule, change.path) || !linkReaches(rule, change.path, target)) continue;
+      if (!linkReaches(rule, change.path, target)) continue;
       const setting = `policy.paths[${rule.index}].files`;
       const fields = { rule: 'path-symlink' as const, severity: 'error' as const, setting, ...messages.pathSymlink(change.path, text, setting) };
       violations.push(violation(change.facts, attribution ?? { agent: 'none', model: 'none' }, fields, [change.path]));

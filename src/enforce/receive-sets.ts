@@ -36,9 +36,9 @@ export async function receiveSets(
   const headRef = await symbolicRef(repoDir, 'HEAD');
   // HEAD's branch by its exact name: when it is unborn, git's short-name rules read HEAD as a
   // pushed refs/tags/HEAD or refs/heads/HEAD, whose config would judge (and be remembered).
-  const headName = headRef === null ? 'HEAD' : (await existingRefs(repoDir, [headRef])).get(headRef);
-  const commits = await resolveCommits(repoDir, [...asked, ...(headName ? [headName] : [])], { asStored: true });
-  const headTip = (headName && commits.get(headName)) ?? null;
+  const headAt = headRef === null ? 'HEAD' : (await existingRefs(repoDir, [headRef])).get(headRef);
+  const commits = await resolveCommits(repoDir, [...asked, ...(headAt ? [headAt] : [])], { asStored: true });
+  const headTip = (headAt && commits.get(headAt)) ?? null;
   const policy = await serverPolicy(repoDir, { headRef, headTip, updates, commits, configFile });
   if ('refusal' in policy) return policy;
   if (configFile === undefined) {

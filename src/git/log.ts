@@ -42,7 +42,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   // i18n.commitEncoding/logOutputEncoding (latin1 projects) would re-encode messages away from UTF-8.
   const args = ['log', '-z', FORMAT, '--no-color', '--no-mailmap', '--no-show-signature', '--root', '--no-relative', '--encoding=UTF-8', ...(options.extra ?? [])];
   const raw = options.paths === true && options.links === true;
-  if (options.paths) args.push(raw ? '--raw' : '--name-only', ...(raw ? ['--no-abbrev'] : []), '--no-renames', '--diff-merges=first-parent');
+  if (options.paths) args.push(...(raw ? ['--raw', '--no-abbrev'] : ['--name-only']), '--no-renames', '--diff-merges=first-parent');
   args.push(...revisions, '--');
   let fields: string[] = [];
   let current: CommitRecord | undefined;

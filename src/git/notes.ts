@@ -17,6 +17,8 @@ export interface NoteEntry {
  * CI fetches tags, not notes), whose fake notes would then say whose lines are whose.
  */
 export async function notesTip(cwd: string, ref: string, view: ObjectView = {}): Promise<string | null> {
+  // Not existingRefs (refs.ts): the type comes in the same process, and a ref to a missing object
+  // (for-each-ref exits 128 reading its type) reads as no notes instead of failing the command.
   const out = await runGit(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(objecttype)', '--end-of-options', ref], { cwd, okCodes: [128], ...view });
   // for-each-ref also lists refs under <ref>/ (a pattern is a prefix): only the ref itself counts.
   const found = out.split('\n').map((line) => line.split('\0')).find(([name]) => name === ref);
