@@ -17,8 +17,8 @@ export const blameMessages = {
     kind === 'symlink'
       ? `skipped '${show(path)}': a symbolic link (blame counts the lines of files, not links); name its target instead.`
       : `skipped '${show(path)}': a submodule (another repository); run aitrail blame inside it.`,
-  binarySource: (count: number, example: string) =>
-    `left out ${count} file(s) git reads as binary (a NUL byte in their first 8,000 bytes) though their names say source code, e.g. '${show(example)}': their lines are counted nowhere in this report.`,
+  binarySource: (count: number, example: string | undefined) =>
+    `left out ${count} file(s) git reads as binary (a NUL byte in their first 8,000 bytes) though their names say source code${example === undefined ? '' : `, e.g. '${show(example)}'`}: their lines are counted nowhere in this report (excluded.binarySource).`,
   skippedInside: (path: string, link: string, kind: 'symlink' | 'submodule') =>
     kind === 'symlink'
       ? `skipped '${show(path)}': it is under '${show(link)}', a symbolic link in this revision; name the real path instead.`

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { cachedIn, loadConfig } from '../config/load.js';
 import { attributeFile, sumReports } from '../core/blame/aggregate.js';
 import { LOCKFILE_NAMES } from '../core/blame/lockfiles.js';
+import { SOURCE_NAME } from '../core/blame/source-names.js';
 import { renderBlame } from '../core/blame/render.js';
 import type { BlameFormat, BlameGrouping, BlameReport, CommitModels, Excluded, FileBlame, FileReport } from '../core/blame/types.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -35,11 +36,8 @@ import { progressSpinner } from './progress-spinner.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { runOptions } from './run-options.js';
 
-/** Names of source files (by extension) that git reading them as binary would hide from the report. */
-const SOURCE_NAME = /\.(?:[cm]?[jt]sx?|py|go|rs|java|kt|kts|scala|swift|rb|php|cs|fs|c|cc|cpp|cxx|h|hh|hpp|m|mm|sh|bash|zsh|ps1|pl|pm|lua|r|dart|ex|exs|erl|hs|ml|clj|sql|vue|svelte|sol|zig|nim|v|tf)$/i;
-
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
-const CACHE_VERSION = 'blame-4';
+const CACHE_VERSION = 'blame-5';
 /** Bump when what a per-file entry holds changes (see file-blame-cache.ts). */
 const FILE_CACHE_VERSION = 'file-1';
 
@@ -108,14 +106,27 @@ function cacheKey(parts: Record<string, unknown>): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
+/** Nothing left out (an empty report; shards other than 1: the counts ride with part 1). */
+const NONE_EXCLUDED: Required<Excluded> = { lockfiles: 0, generated: 0, binary: 0, binarySource: 0 };
+
 /** An empty report: a repository with no commit yet has nothing to blame, and that is not an error. */
 function emptyReport(): BlameReport {
-  return { rev: null, since: null, totals: sumReports([]), files: [], excluded: { lockfiles: 0, generated: 0 } };
+  return { rev: null, since: null, totals: sumReports([]), files: [], excluded: { ...NONE_EXCLUDED } };
 }
 
-function excludedOk(value: unknown): value is Excluded {
+function excludedOk(value: unknown): value is Required<Excluded> {
   const counts = value as Excluded | null;
-  return typeof counts === 'object' && counts !== null && [counts.lockfiles, counts.generated].every((count) => Number.isSafeInteger(count) && count >= 0);
+  return (
+    typeof counts === 'object' &&
+    counts !== null &&
+    [counts.lockfiles, counts.generated, counts.binary, counts.binarySource].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
+    counts.binarySource! <= counts.binary!
+  );
+}
+
+/** Warn when a NUL byte hides files named like source code (a cached report says it too: the count is in it). */
+function warnBinarySource(excluded: Excluded, example: string | undefined, onWarning: BlameRun['onWarning']): void {
+  if ((excluded.binarySource ?? 0) > 0) onWarning?.(blameMessages.binarySource(excluded.binarySource!, example));
 }
 
 /** Build the blame report (from the cache when it holds this exact question). */
@@ -171,12 +182,15 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const notes = notesAt ? { ref: notesRef, tip: notesAt } : null;
   // Key material that is the same in every clone: an --ignore-revs-file counts by its content (in `environment`).
   const keyFlags = flags.map((flag, index) => (flags[index - 1] === '--ignore-revs-file' && flag !== '' ? '#file' : flag));
-  const question = { version, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, allowShallow, notes, authors: run.authors === true, mailmap };
+  const question = { version, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, notes, authors: run.authors === true, mailmap };
   const key = cacheKey({ v: CACHE_VERSION, ...question, environment, shard: run.shard ?? null });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
     const hit = await readCachedReport(dir, key);
-    if (hit && excludedOk(hit.excluded)) return { report: hit, cached: true, blamed: 0 };
+    if (hit && excludedOk(hit.excluded)) {
+      warnBinarySource(hit.excluded, undefined, run.onWarning);
+      return { report: hit, cached: true, blamed: 0 };
+    }
   }
 
   const notesListing = notes ? listNotes(repo.root, notes.tip) : Promise.resolve(new Map<string, NoteEntry>());
@@ -184,14 +198,14 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const listing = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
   const { undecodable } = listing;
   if (undecodable.length > 0) run.onWarning?.(`left out ${undecodable.length} file(s) whose names are not valid UTF-8 (e.g. ${sanitize(undecodable[0]!)}); rename them to include them.`);
-  // A NUL byte makes a file binary to git: in a source file it hides its lines from the report; say so.
+  // A NUL byte makes a file binary to git: never blamed, counted in `excluded` (named when it says source code).
   const text = new Set(listing.files.map((file) => file.path));
-  const binarySource = listing.all.filter((file) => file.size > 0 && !text.has(file.path) && SOURCE_NAME.test(file.path) && !file.path.includes('\ufffd'));
-  if (binarySource.length > 0) run.onWarning?.(blameMessages.binarySource(binarySource.length, binarySource[0]!.path));
+  const binaries = listing.all.filter((file) => file.size > 0 && !text.has(file.path) && !file.path.includes('\ufffd'));
   await checkNamedPaths(repo.root, rev, revName, specs, listing, run.onNote ?? (() => {}));
   const named = new Set(specs.filter((spec) => text.has(spec)));
-  const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, include, cliInclude: run.include ?? [], exclude, named });
+  const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, include, cliInclude: run.include ?? [], exclude, named });
   if (selection.attributesUnread) run.onWarning?.(blameMessages.attributesUnread(selection.attributesUnread));
+  if (!run.shard || run.shard.index === 1) warnBinarySource(selection.excluded, selection.binarySourceExample, run.onWarning);
   const files = run.shard ? shardFiles(selection.files, run.shard) : selection.files;
 
   const noteEntries = await notesListing.catch((error: unknown) => {
@@ -225,7 +239,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const totals = sumReports(reports);
   if (allowShallow) totals.shallowBoundary ??= 0;
   // A shard's `excluded` counts ride with part 1, so the parts add up to the whole.
-  const excluded = run.shard && run.shard.index !== 1 ? { lockfiles: 0, generated: 0 } : selection.excluded;
+  const excluded = run.shard && run.shard.index !== 1 ? { ...NONE_EXCLUDED } : selection.excluded;
   const shard = run.shard ? { shard: { ...run.shard, question: cacheKey(question) } } : {};
   const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
   if (run.cache !== false) await writeCachedReport(dir, key, report);

@@ -1,5 +1,6 @@
 import { isLockfile } from '../core/blame/lockfiles.js';
 import { namesFile } from '../core/blame/names-file.js';
+import { isSourceName } from '../core/blame/source-names.js';
 import type { Excluded } from '../core/blame/types.js';
 import { pathMatcher } from '../core/policy/glob-matcher.js';
 import { generatedPaths } from '../git/blame-generated.js';
@@ -12,6 +13,8 @@ export interface SelectionInput {
   rev: string;
   /** Text files of the revision under the named paths. */
   listed: readonly TreeFile[];
+  /** Non-empty files of the revision under the named paths that git reads as binary (never blamed). */
+  binaries: readonly TreeFile[];
   /** `blame.include` (config; default everything), `--include`, `blame.exclude` + `--exclude`. */
   include: readonly string[];
   cliInclude: readonly string[];
@@ -22,7 +25,9 @@ export interface SelectionInput {
 
 export interface Selection {
   files: TreeFile[];
-  excluded: Excluded;
+  excluded: Required<Excluded>;
+  /** A binary file the globs select that is named like source code, when there is one (for the warning). */
+  binarySourceExample?: string;
   /** Why `linguist-generated` was not read, when it was not. */
   attributesUnread?: string;
 }
@@ -37,12 +42,16 @@ function matches(globs: readonly string[]): (path: string) => boolean {
  * The files `blame` counts: those the include/exclude globs select, less what is not authorship
  * by default — lockfiles and files marked `linguist-generated` at the blamed revision — unless an
  * include glob names the file itself (see `namesFile`) or the command line names it exactly.
+ * Binary files the globs select are never counted and never brought back; `excluded` says how many.
  */
 export async function selectBlameFiles(input: SelectionInput): Promise<Selection> {
   const picked = matches(input.include);
   const pickedByFlag = input.cliInclude.length > 0 ? matches(input.cliInclude) : () => true;
   const dropped = input.exclude.length > 0 ? matches(input.exclude) : () => false;
-  const chosen = input.listed.filter((file) => picked(file.path) && pickedByFlag(file.path) && !dropped(file.path));
+  const selected = (file: TreeFile) => picked(file.path) && pickedByFlag(file.path) && !dropped(file.path);
+  const chosen = input.listed.filter(selected);
+  const binaries = input.binaries.filter(selected);
+  const binarySource = binaries.filter((file) => isSourceName(file.path));
 
   const namers = [...input.include, ...input.cliInclude].map((glob) => matches([glob]));
   const explicit = (path: string) => input.named.has(path) || namers.some((test) => namesFile(test, path));
@@ -52,7 +61,8 @@ export async function selectBlameFiles(input: SelectionInput): Promise<Selection
   const leftOut = new Set(rest.filter((file) => generated.has(file.path) && !explicit(file.path)));
   return {
     files: rest.filter((file) => !leftOut.has(file)),
-    excluded: { lockfiles: lockfiles.size, generated: leftOut.size },
+    excluded: { lockfiles: lockfiles.size, generated: leftOut.size, binary: binaries.length, binarySource: binarySource.length },
+    ...(binarySource[0] ? { binarySourceExample: binarySource[0].path } : {}),
     ...(unread ? { attributesUnread: unread } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { sumReports } from '../core/blame/aggregate.js';
 import { MAX_SHARDS } from '../core/blame/shard.js';
-import type { BlameReport, FileReport } from '../core/blame/types.js';
+import type { BlameReport, Excluded, FileReport } from '../core/blame/types.js';
 import { UsageError } from '../errors/usage-error.js';
 import { reportFromEntry } from './blame-cache.js';
 import { blameMessages } from './blame-messages.js';
@@ -19,7 +19,9 @@ function shardOf(data: unknown, file: string): BlameReport & { shard: NonNullabl
   const excluded = report?.excluded;
   const rowsOk = (rows: FileReport[]) => rows.every((row) => isCount(row.lineLevel) && row.lineLevel <= row.lines && (row.shallowBoundary === undefined || isCount(row.shallowBoundary)));
   const cutOk = report?.shallowCut === undefined || (Array.isArray(report.shallowCut) && report.shallowCut.every((sha) => typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha)));
-  if (!report || !stamp || !excluded || !isCount(excluded.lockfiles) || !isCount(excluded.generated) || !rowsOk(report.files) || !cutOk) throw new UsageError(blameMessages.shardNotOne(file));
+  // `binary`/`binarySource` came in later: a shard of an older aitrail lacks both (merged: unknown, left out).
+  const binaryOk = excluded && (excluded.binary === undefined ? excluded.binarySource === undefined : isCount(excluded.binary) && isCount(excluded.binarySource) && excluded.binarySource <= excluded.binary);
+  if (!report || !stamp || !excluded || !isCount(excluded.lockfiles) || !isCount(excluded.generated) || !binaryOk || !rowsOk(report.files) || !cutOk) throw new UsageError(blameMessages.shardNotOne(file));
   return report as BlameReport & { shard: NonNullable<BlameReport['shard']> };
 }
 
@@ -74,10 +76,15 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
   rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const totals = sumReports(rows);
   if (first.shallowCut) totals.shallowBoundary ??= 0;
-  const excluded = { lockfiles: 0, generated: 0 };
+  const excluded: Excluded = { lockfiles: 0, generated: 0 };
   for (const shard of shards) {
     excluded.lockfiles += shard.excluded!.lockfiles;
     excluded.generated += shard.excluded!.generated;
+  }
+  // Binary counts only when every shard holds them: a sum with a part missing would be a wrong number.
+  if (shards.every((shard) => shard.excluded!.binary !== undefined)) {
+    excluded.binary = shards.reduce((sum, shard) => sum + shard.excluded!.binary!, 0);
+    excluded.binarySource = shards.reduce((sum, shard) => sum + shard.excluded!.binarySource!, 0);
   }
   return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}) };
 }

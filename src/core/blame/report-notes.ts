@@ -10,7 +10,8 @@ export function reportScope(report: BlameReport): string {
 
 /**
  * What the numbers leave out and why, one sentence each, for the table and Markdown footers:
- * files left out by default (lockfiles, linguist-generated) and lines of unknown history in a
+ * files left out by default (lockfiles, linguist-generated), source files git reads as binary
+ * (other binary files, images and the like, only in JSON) and lines of unknown history in a
  * shallow clone (`--allow-shallow`). Holds no name from the repository (only counts and shas).
  */
 export function reportNotes(report: BlameReport): string[] {
@@ -19,6 +20,14 @@ export function reportNotes(report: BlameReport): string[] {
   if (lockfiles + generated > 0) {
     const parts = [lockfiles > 0 ? plural(lockfiles, 'lockfile', 'lockfiles') : '', generated > 0 ? `${plural(generated, 'generated file', 'generated files')} (linguist-generated in .gitattributes)` : ''].filter(Boolean);
     notes.push(`Left out as not authored: ${parts.join(' and ')}. Name them with --include or blame.include to count them.`);
+  }
+  const { binary = 0, binarySource = 0 } = report.excluded ?? {};
+  if (binarySource > 0) {
+    const others = binary - binarySource;
+    notes.push(
+      `Not counted: ${plural(binarySource, 'file named like source code', 'files named like source code')} that git reads as binary (a NUL byte in the first 8,000 bytes); ` +
+        `their lines are in no total${others > 0 ? ` (and ${plural(others, 'other binary file', 'other binary files')}: images, archives…)` : ''}. Remove the NUL byte to count them.`,
+    );
   }
   const cut = report.totals.shallowBoundary;
   if (cut !== undefined && cut > 0) {

@@ -70,12 +70,21 @@ export interface Totals {
   lineLevel: number;
 }
 
-/** Text files left out by default (not authorship), by reason; `--include`/`blame.include` naming them brings them back. */
+/** Files left out, by reason: lockfiles and generated files by default (an `--include`/`blame.include` glob naming them brings them back), binary files always. */
 export interface Excluded {
   /** Package-manager lockfiles (`package-lock.json`, `Cargo.lock`, `go.sum`…) at any depth. */
   lockfiles: number;
   /** Files marked `linguist-generated` in the `.gitattributes` of the blamed revision. */
   generated: number;
+  /**
+   * Non-empty files the include/exclude globs select that git reads as binary (a NUL byte in
+   * their first 8,000 bytes, as `git grep -I` decides): images, archives, fonts… and source files
+   * a NUL byte hides. No option brings them back. Always set by `blameReport`; absent only from a
+   * `--merge` of shards an older aitrail wrote (unknown, not 0).
+   */
+  binary?: number;
+  /** Of `binary`, those named like source code (`.ts`, `.py`, `.go`…): lines missing from the report. */
+  binarySource?: number;
 }
 
 export type BlameGrouping = 'file' | 'dir' | 'model' | 'agent' | 'author';
