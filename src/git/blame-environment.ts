@@ -13,7 +13,8 @@ async function contentHash(path: string): Promise<string> {
   }
 }
 
-function expandPath(value: string, root: string): string {
+/** A config path as git expands it for a command run at `root` (`~/`, `:(optional)`, relative). */
+export function expandPath(value: string, root: string): string {
   // git >= 2.52 reads `:(optional)<path>` as a path that may be missing.
   if (value.startsWith(':(optional)')) value = value.slice(':(optional)'.length);
   if (value === '~' || value.startsWith('~/')) return join(homedir(), value.slice(1));

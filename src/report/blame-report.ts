@@ -14,6 +14,7 @@ import { shardFiles, type Shard } from '../core/blame/shard.js';
 import { UsageError } from '../errors/usage-error.js';
 import { blameEnvironment, mailmapDigest } from '../git/blame-environment.js';
 import { listBlameFiles } from '../git/blame-files.js';
+import { ignoredCommits, inBlamedRange } from '../git/ignored-revs.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
 import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
@@ -124,9 +125,11 @@ function excludedOk(value: unknown): value is Required<Excluded> {
   );
 }
 
-/** Warn when a NUL byte hides files named like source code (a cached report says it too: the count is in it). */
-function warnBinarySource(excluded: Excluded, example: string | undefined, onWarning: BlameRun['onWarning']): void {
-  if ((excluded.binarySource ?? 0) > 0) onWarning?.(blameMessages.binarySource(excluded.binarySource!, example));
+/** What the report leaves out that people must hear about, said again on a cached run (the counts are in the report). */
+function warnLeftOut(report: BlameReport, example: string | undefined, onWarning: BlameRun['onWarning']): void {
+  const sources = report.excluded?.binarySource ?? 0;
+  if (sources > 0) onWarning?.(blameMessages.binarySource(sources, example));
+  if (report.ignoredAi) onWarning?.(blameMessages.ignoredAi(report.ignoredAi));
 }
 
 /** Build the blame report (from the cache when it holds this exact question). */
@@ -188,7 +191,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   if (run.cache !== false) {
     const hit = await readCachedReport(dir, key);
     if (hit && excludedOk(hit.excluded)) {
-      warnBinarySource(hit.excluded, undefined, run.onWarning);
+      warnLeftOut(hit, undefined, run.onWarning);
       return { report: hit, cached: true, blamed: 0 };
     }
   }
@@ -205,7 +208,6 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const named = new Set(specs.filter((spec) => text.has(spec)));
   const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, include, cliInclude: run.include ?? [], exclude, named });
   if (selection.attributesUnread) run.onWarning?.(blameMessages.attributesUnread(selection.attributesUnread));
-  if (!run.shard || run.shard.index === 1) warnBinarySource(selection.excluded, selection.binarySourceExample, run.onWarning);
   const files = run.shard ? shardFiles(selection.files, run.shard) : selection.files;
 
   const noteEntries = await notesListing.catch((error: unknown) => {
@@ -226,7 +228,10 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const needed = blames.flatMap((blame) => (blame.noted ?? []).map((group) => group.sha));
   const parsedNotes = await readNotes(repo.root, noteEntries, needed, { aliases: detect.detect.aliases, onWarning: run.onWarning });
   const blamed = new Set(blames.flatMap((blame) => [...blame.commits.keys()]));
-  const attributions = await attributionsOf(blamed);
+  // Commits git blame was told to ignore: one with AI attribution moves its lines to older commits.
+  const ignored = await ignoredCommits(repo.root, ignoreFiles, ignoreShas as string[]);
+  const attributions = await attributionsOf(new Set([...blamed, ...ignored]));
+  const ignoredAi = (await inBlamedRange(repo.root, ignored.filter((sha) => attributions.get(sha)), rev, since)).sort();
   const lookup = (sha: string): CommitModels | undefined => attributions.get(sha) ?? undefined;
   const authors = run.authors ? await commitAuthors(repo.root, blamed) : undefined;
   const authorOf = authors ? (sha: string) => authors.get(sha) ?? `unknown <${sha}>` : undefined;
@@ -241,7 +246,8 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   // A shard's `excluded` counts ride with part 1, so the parts add up to the whole.
   const excluded = run.shard && run.shard.index !== 1 ? { ...NONE_EXCLUDED } : selection.excluded;
   const shard = run.shard ? { shard: { ...run.shard, question: cacheKey(question) } } : {};
-  const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
+  const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(ignoredAi.length > 0 ? { ignoredAi } : {}), ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
+  warnLeftOut(report, selection.binarySourceExample, run.onWarning);
   if (run.cache !== false) await writeCachedReport(dir, key, report);
   return { report, cached: false, blamed: blamedFiles };
 }

@@ -58,7 +58,7 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
   if (!first) throw new UsageError(blameMessages.shardSet(0, [], []));
   shards.forEach((shard, index) => {
     const same = shard.shard.question === first.shard.question && shard.shard.count === first.shard.count && shard.rev === first.rev && shard.since === first.since;
-    if (!same || JSON.stringify(shard.shallowCut) !== JSON.stringify(first.shallowCut)) throw new UsageError(blameMessages.shardMismatch(files[index]!));
+    if (!same || JSON.stringify(shard.shallowCut) !== JSON.stringify(first.shallowCut) || JSON.stringify(shard.ignoredAi) !== JSON.stringify(first.ignoredAi)) throw new UsageError(blameMessages.shardMismatch(files[index]!));
   });
   const count = first.shard.count;
   const seen = shards.map((shard) => shard.shard.index);
@@ -86,5 +86,5 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
     excluded.binary = shards.reduce((sum, shard) => sum + shard.excluded!.binary!, 0);
     excluded.binarySource = shards.reduce((sum, shard) => sum + shard.excluded!.binarySource!, 0);
   }
-  return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}) };
+  return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.ignoredAi ? { ignoredAi: first.ignoredAi } : {}), ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}) };
 }

@@ -2,7 +2,7 @@ import { safeJson } from '../sanitize.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
 
 /** The object of `blame --format json` (DESIGN.md); `by` and `groups` are added for a `--by` view other than `file`. */
-export interface BlameJson extends Pick<BlameReport, 'rev' | 'since' | 'totals' | 'files' | 'excluded' | 'shallowCut' | 'shard'> {
+export interface BlameJson extends Pick<BlameReport, 'rev' | 'since' | 'totals' | 'files' | 'excluded' | 'ignoredAi' | 'shallowCut' | 'shard'> {
   by?: BlameGrouping;
   groups?: readonly GroupRow[];
 }
@@ -15,6 +15,7 @@ export function blameJson(report: BlameReport, by: BlameGrouping, rows: readonly
     totals: report.totals,
     files: report.files,
     ...(report.excluded ? { excluded: report.excluded } : {}),
+    ...(report.ignoredAi ? { ignoredAi: report.ignoredAi } : {}),
     ...(report.shallowCut ? { shallowCut: report.shallowCut } : {}),
     ...(report.shard ? { shard: report.shard } : {}),
     ...(by !== 'file' ? { by, groups: rows } : {}),

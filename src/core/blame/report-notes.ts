@@ -29,6 +29,14 @@ export function reportNotes(report: BlameReport): string[] {
         `their lines are in no total${others > 0 ? ` (and ${plural(others, 'other binary file', 'other binary files')}: images, archives…)` : ''}. Remove the NUL byte to count them.`,
     );
   }
+  const ignored = report.ignoredAi ?? [];
+  if (ignored.length > 0) {
+    const shown = ignored.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ') + (ignored.length > 5 ? ', …' : '');
+    notes.push(
+      `Not counted as theirs: git blame was told to ignore ${plural(ignored.length, 'commit', 'commits')} with AI attribution (${shown}; --ignore-rev, --ignore-revs-file or blame.ignoreRevsFile), ` +
+        "so their lines are counted as older commits'. Run with --ignore-revs-file '' and no --ignore-rev to count them.",
+    );
+  }
   const cut = report.totals.shallowBoundary;
   if (cut !== undefined && cut > 0) {
     const where = (report.shallowCut ?? []).map((sha) => sha.slice(0, 12)).join(', ');

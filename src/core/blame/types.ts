@@ -99,6 +99,13 @@ export interface BlameReport {
   files: FileReport[];
   /** Files left out by default; always set by `blameReport`. */
   excluded?: Excluded;
+  /**
+   * Only when git blame was told to ignore commits with AI attribution (`--ignore-rev`,
+   * `--ignore-revs-file`, or `blame.ignoreRevsFile` in git config, often set to a committed
+   * `.git-blame-ignore-revs`): those commits (full shas, sorted). Their lines are counted as the
+   * lines of the commits git blame passed them to.
+   */
+  ignoredAi?: string[];
   /** Only with `--allow-shallow`: the shallow clone's cut commits inside the blamed range. */
   shallowCut?: string[];
   /**
