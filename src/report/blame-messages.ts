@@ -21,6 +21,8 @@ export const blameMessages = {
     `left out ${count} file(s) git reads as binary (a NUL byte in their first 8,000 bytes) though their names say source code${example === undefined ? '' : `, e.g. '${show(example)}'`}: their lines are counted nowhere in this report (excluded.binarySource).`,
   ignoredAi: (shas: readonly string[]) =>
     `git blame was told to ignore ${shas.length} commit(s) with AI attribution (${shas.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ')}${shas.length > 5 ? ', …' : ''}) by --ignore-rev, --ignore-revs-file or blame.ignoreRevsFile: their lines are counted as older commits' (ignoredAi); run with --ignore-revs-file '' and no --ignore-rev to count them.`,
+  ambiguousRevision: (what: string, name: string, picked: string, also: string) =>
+    `${what} '${show(name)}' is ambiguous: git reads it as ${show(picked)}, ${also}; this report is of ${show(picked)}. Name the ref you mean in full (refs/heads/…, refs/tags/…).`,
   skippedInside: (path: string, link: string, kind: 'symlink' | 'submodule') =>
     kind === 'symlink'
       ? `skipped '${show(path)}': it is under '${show(link)}', a symbolic link in this revision; name the real path instead.`

@@ -17,6 +17,7 @@ import { listBlameFiles } from '../git/blame-files.js';
 import { ignoredCommits, inBlamedRange } from '../git/ignored-revs.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
+import { revisionAmbiguity } from '../git/revision-ambiguity.js';
 import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
 import { cacheDir, readCachedReport, writeCachedReport } from './blame-cache.js';
 import { blameMessages } from './blame-messages.js';
@@ -125,6 +126,15 @@ function excludedOk(value: unknown): value is Required<Excluded> {
   );
 }
 
+/** Warn for each named revision git reads as another ref than the one its name says (git's own warning is not shown). */
+export async function warnAmbiguous(root: string, named: readonly [string, string | undefined][], onWarning: BlameRun['onWarning']): Promise<void> {
+  if (!onWarning) return;
+  for (const [what, name] of named) {
+    const found = name === undefined ? null : await revisionAmbiguity(root, name);
+    if (found) onWarning(blameMessages.ambiguousRevision(what, found.name, found.picked, found.also));
+  }
+}
+
 /** What the report leaves out that people must hear about, said again on a cached run (the counts are in the report). */
 function warnLeftOut(report: BlameReport, example: string | undefined, onWarning: BlameRun['onWarning']): void {
   const sources = report.excluded?.binarySource ?? 0;
@@ -158,6 +168,8 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     run.notes === false ? Promise.resolve(null) : notesTip(repo.root, notesRef),
     run.authors ? mailmapDigest(repo.root, repo.bare) : Promise.resolve(null),
   ]);
+  // A name git reads as another ref than the one meant (a tag `v1` beside a branch `v1`): say which one the report is of.
+  await warnAmbiguous(repo.root, [['--rev', run.rev], ['--since', run.since]], run.onWarning);
   // No commit yet (HEAD unborn): nothing to blame is an empty report, not an error.
   if (!rev && revName === 'HEAD') return { report: emptyReport(), cached: false, blamed: 0 };
   if (!rev) throw new UsageError(`unknown --rev '${revName}': it names no commit in this repository.`);

@@ -3,7 +3,7 @@ import { UsageError } from '../errors/usage-error.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { tagsByVersion } from '../git/version-tags.js';
-import { blameReport, type BlameRun } from './blame-report.js';
+import { blameReport, warnAmbiguous, type BlameRun } from './blame-report.js';
 import { trendMessages } from './trend-messages.js';
 
 export interface TrendRun extends Omit<BlameRun, 'rev' | 'since' | 'onProgress'> {
@@ -43,6 +43,7 @@ async function points(root: string, run: TrendRun): Promise<Point[]> {
     else if (tag) run.onWarning?.(trendMessages.notCommit(name));
     else throw new UsageError(trendMessages.unknownRev(name));
   });
+  await warnAmbiguous(root, named.filter(({ tag }) => !tag).map(({ name }): [string, string] => ['revision', name]), run.onWarning);
   if (out.length < 2) throw new UsageError(trendMessages.tooFew(out.length, run.tags));
   return out;
 }

@@ -69,3 +69,27 @@ describe('a committed .git-blame-ignore-revs naming an AI commit', () => {
     expect(aitrail(repo.dir, ['blame', '--merge', ...parts, '--format', 'json']).stdout).toBe(aitrail(repo.dir, ['blame', '--format', 'json']).stdout);
   });
 });
+
+describe('a revision name that is both a tag and a branch', () => {
+  it('blame --since/--rev and trend say which ref git read (git\'s own warning is not shown); a full name is quiet', () => {
+    const repo = makeRepo();
+    const start = repo.commit('human: start\n', { 'a.txt': 'a\n' });
+    repo.git(['tag', 'v1']);
+    const ai = repo.commit(`ai: more\n\n${CLAUDE}\n`, { 'a.txt': 'a\nb by claude\n' });
+    // Someone pushes a branch named like the release tag, at another commit.
+    repo.git(['branch', 'v1', ai]);
+    // The real git state: git reads the tag, and only says so on its own stderr.
+    expect(repo.git(['rev-parse', 'v1'])).toBe(start);
+    const since = aitrail(repo.dir, ['blame', '--format', 'json', '--since', 'v1']);
+    expect(since.code).toBe(0);
+    expect(since.stderr).toContain("--since 'v1' is ambiguous: git reads it as refs/tags/v1, and it names refs/heads/v1 too; this report is of refs/tags/v1.");
+    const cached = aitrail(repo.dir, ['blame', '--format', 'json', '--rev', 'v1']);
+    expect(cached.stderr).toContain("--rev 'v1' is ambiguous");
+    const trend = aitrail(repo.dir, ['trend', 'v1', 'HEAD', '--format', 'json']);
+    expect(trend.code).toBe(0);
+    expect(trend.stderr).toContain("revision 'v1' is ambiguous: git reads it as refs/tags/v1");
+    const full = aitrail(repo.dir, ['blame', '--format', 'json', '--since', 'refs/tags/v1']);
+    expect(full.stderr).not.toContain('ambiguous');
+    expect(aitrail(repo.dir, ['trend', '--tags', 'v*', 'HEAD']).stderr).not.toContain('ambiguous');
+  });
+});

@@ -1,0 +1,39 @@
+import { existingRefs, refCandidates } from './refs.js';
+
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/** The ref name a revision starts with (`origin/main` of `origin/main~2^{commit}`); null for a full object id, `@` or a `…HEAD` name of the git dir. */
+function leadingName(revision: string): string | null {
+  const name = /^(.*?)(?=[~^:]|@\{|$)/s.exec(revision)?.[1] ?? '';
+  if (name === '' || name === '@' || OBJECT_ID.test(name) || /^[A-Z_]*HEAD$/.test(name)) return null;
+  return name;
+}
+
+/** A revision name git would resolve to another ref than the one meant: what it reads, and what else it names. */
+export interface Ambiguity {
+  name: string;
+  /** The ref git reads (its short-name rules: refs/tags/ before refs/heads/ before refs/remotes/). */
+  picked: string;
+  /** `and it names refs/heads/v1 too`, or why `picked` is not what the name says. */
+  also: string;
+}
+
+/**
+ * Whether git would read `revision` as a ref other than the one meant: `v1` when both a tag and a
+ * branch `v1` exist, `origin/main` when a tag `origin/main` exists, a full name like
+ * `refs/remotes/origin/main` that does not exist while a ref git would read instead does, a short
+ * object id that a ref also spells. Anyone who can push a tag can create such names.
+ */
+export async function revisionAmbiguity(repoDir: string, revision: string): Promise<Ambiguity | null> {
+  const name = leadingName(revision);
+  if (name === null) return null;
+  const candidates = refCandidates(name);
+  const found = await existingRefs(repoDir, candidates);
+  const present = candidates.filter((candidate) => found.has(candidate));
+  const exact = name.startsWith('refs/') && found.has(name);
+  const shortId = /^[0-9a-f]{4,63}$/.test(name);
+  if (exact || present.length === 0 || (present.length === 1 && !shortId && !name.startsWith('refs/'))) return null;
+  const [picked = '', ...others] = present;
+  const also = others.length > 0 ? `and it names ${others.join(', ')} too` : shortId ? 'and it may be an abbreviated object id too' : `which is not ${name} itself`;
+  return { name, picked, also };
+}
