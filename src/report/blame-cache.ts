@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { emptyCounts, type AuthorCounts, type BlameReport, type Counts } from '../core/blame/types.js';
+import { sanitize } from '../core/sanitize.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { pruneOldest } from './prune-oldest.js';
 
@@ -85,18 +86,23 @@ export function reportFromEntry(data: unknown, key: string): BlameReport | null 
   return { ...(data.report as unknown as BlameReport), totals: { ...(totals as unknown as BlameReport['totals']), byModel, byAgent }, files: rows };
 }
 
-export async function readCachedReport(dir: string, key: string): Promise<BlameReport | null> {
+/** A cached report and the warnings the run that computed it gave (said again on a hit, made safe to print). */
+export async function readCachedReport(dir: string, key: string): Promise<{ report: BlameReport; warnings: string[] } | null> {
   try {
-    return reportFromEntry(JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')), key);
+    const data: unknown = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8'));
+    const report = reportFromEntry(data, key);
+    const warnings = isRecord(data) && Array.isArray(data.warnings) ? data.warnings : [];
+    if (!report || !warnings.every((message) => typeof message === 'string')) return null;
+    return { report, warnings: (warnings as string[]).map((message) => sanitize(message, { max: 2000 })) };
   } catch {
     return null;
   }
 }
 
 /** Write atomically (temp file + rename, the temp file removed on failure) and prune old entries; failures only cost speed. */
-export async function writeCachedReport(dir: string, key: string, report: BlameReport): Promise<void> {
+export async function writeCachedReport(dir: string, key: string, report: BlameReport, warnings: readonly string[] = []): Promise<void> {
   try {
-    await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ key, report }), { mkdir: true });
+    await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ key, report, warnings }), { mkdir: true });
     await pruneOldest(dir, KEEP);
   } catch {
     // A read-only git dir or a full disk just means no cache.

@@ -135,11 +135,11 @@ export async function warnAmbiguous(root: string, named: readonly [string, strin
   }
 }
 
-/** What the report leaves out that people must hear about, said again on a cached run (the counts are in the report). */
-function warnLeftOut(report: BlameReport, example: string | undefined, onWarning: BlameRun['onWarning']): void {
+/** What the report leaves out that people must hear about (the counts are in the report too). */
+function warnLeftOut(report: BlameReport, example: string | undefined, onWarning: (message: string) => void): void {
   const sources = report.excluded?.binarySource ?? 0;
-  if (sources > 0) onWarning?.(blameMessages.binarySource(sources, example));
-  if (report.ignoredAi) onWarning?.(blameMessages.ignoredAi(report.ignoredAi));
+  if (sources > 0) onWarning(blameMessages.binarySource(sources, example));
+  if (report.ignoredAi) onWarning(blameMessages.ignoredAi(report.ignoredAi));
 }
 
 /** Build the blame report (from the cache when it holds this exact question). */
@@ -202,29 +202,36 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
     const hit = await readCachedReport(dir, key);
-    if (hit && excludedOk(hit.excluded)) {
-      warnLeftOut(hit, undefined, run.onWarning);
-      return { report: hit, cached: true, blamed: 0 };
+    if (hit && excludedOk(hit.report.excluded)) {
+      // What the run that wrote the entry said (files left out, attributes or notes unread) holds for this answer too.
+      for (const message of hit.warnings) run.onWarning?.(message);
+      return { report: hit.report, cached: true, blamed: 0 };
     }
   }
 
+  // Every warning from here on is part of the answer: kept with the cached report and said again on a hit.
+  const said: string[] = [];
+  const onWarning = (message: string) => {
+    said.push(message);
+    run.onWarning?.(message);
+  };
   const notesListing = notes ? listNotes(repo.root, notes.tip) : Promise.resolve(new Map<string, NoteEntry>());
   notesListing.catch(() => {});
   const listing = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
   const { undecodable } = listing;
-  if (undecodable.length > 0) run.onWarning?.(`left out ${undecodable.length} file(s) whose names are not valid UTF-8 (e.g. ${sanitize(undecodable[0]!)}); rename them to include them.`);
+  if (undecodable.length > 0) onWarning(`left out ${undecodable.length} file(s) whose names are not valid UTF-8 (e.g. ${sanitize(undecodable[0]!)}); rename them to include them.`);
   // A NUL byte makes a file binary to git: never blamed, counted in `excluded` (named when it says source code).
   const text = new Set(listing.files.map((file) => file.path));
   const binaries = listing.all.filter((file) => file.size > 0 && !text.has(file.path) && !file.path.includes('\ufffd'));
   await checkNamedPaths(repo.root, rev, revName, specs, listing, run.onNote ?? (() => {}));
   const named = new Set(specs.filter((spec) => text.has(spec)));
   const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, include, cliInclude: run.include ?? [], exclude, named });
-  if (selection.attributesUnread) run.onWarning?.(blameMessages.attributesUnread(selection.attributesUnread));
+  if (selection.attributesUnread) onWarning(blameMessages.attributesUnread(selection.attributesUnread));
   const files = run.shard ? shardFiles(selection.files, run.shard) : selection.files;
 
   const noteEntries = await notesListing.catch((error: unknown) => {
     if (!(error instanceof GitError)) throw error;
-    run.onWarning?.(notesMessages.unreadable(notesRef, error.message));
+    onWarning(notesMessages.unreadable(notesRef, error.message));
     return new Map<string, NoteEntry>();
   });
   const noted = noteEntries.size > 0 ? (sha: string) => noteEntries.has(sha) : undefined;
@@ -238,7 +245,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     if (blame.noted?.length === 0) delete blame.noted;
   }
   const needed = blames.flatMap((blame) => (blame.noted ?? []).map((group) => group.sha));
-  const parsedNotes = await readNotes(repo.root, noteEntries, needed, { aliases: detect.detect.aliases, onWarning: run.onWarning });
+  const parsedNotes = await readNotes(repo.root, noteEntries, needed, { aliases: detect.detect.aliases, onWarning });
   const blamed = new Set(blames.flatMap((blame) => [...blame.commits.keys()]));
   // Commits git blame was told to ignore: one with AI attribution moves its lines to older commits.
   const ignored = await ignoredCommits(repo.root, ignoreFiles, ignoreShas as string[]);
@@ -259,8 +266,8 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const excluded = run.shard && run.shard.index !== 1 ? { ...NONE_EXCLUDED } : selection.excluded;
   const shard = run.shard ? { shard: { ...run.shard, question: cacheKey(question) } } : {};
   const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(ignoredAi.length > 0 ? { ignoredAi } : {}), ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
-  warnLeftOut(report, selection.binarySourceExample, run.onWarning);
-  if (run.cache !== false) await writeCachedReport(dir, key, report);
+  warnLeftOut(report, selection.binarySourceExample, onWarning);
+  if (run.cache !== false) await writeCachedReport(dir, key, report, said);
   return { report, cached: false, blamed: blamedFiles };
 }
 

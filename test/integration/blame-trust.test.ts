@@ -192,6 +192,10 @@ describe('lockfiles and generated files are not authorship', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('linguist-generated not read');
     expect((JSON.parse(result.stdout) as BlameJson).files.map((file) => file.path)).toContain('a.txt');
+    // A cached run gives the same answer, so it says the same (generated files would count silently otherwise).
+    const cached = aitrail(repo.dir, ['blame', '--format', 'json']);
+    expect(cached.stdout).toBe(result.stdout);
+    expect(cached.stderr).toContain('linguist-generated not read');
   });
 });
 

@@ -238,13 +238,19 @@ describe('aitrail blame with -M/-C, -w and ignored revisions', () => {
   });
 
   it('--ignore-rev and blame.ignoreRevsFile match git', () => {
-    const ignored = json(repo.dir, ['--no-cache', '--ignore-rev', ws]);
+    // The ignored commit has AI attribution: every run says so (ignoredAi).
+    const warned = (args: string[]): BlameJson => {
+      const result = aitrail(repo.dir, ['blame', '--format', 'json', ...args]);
+      expect(result.stderr).toContain(`git blame was told to ignore 1 commit(s) with AI attribution (${ws.slice(0, 12)})`);
+      return JSON.parse(result.stdout) as BlameJson;
+    };
+    const ignored = warned(['--no-cache', '--ignore-rev', ws]);
     expect(ignored.files).toEqual(expected(repo, files, models, 'HEAD', ['--ignore-rev', ws]));
     repo.write('.git-blame-ignore-revs', `# formatting\n${ws}\n`);
-    const viaFile = json(repo.dir, ['--no-cache', '--ignore-revs-file', '.git-blame-ignore-revs']);
+    const viaFile = warned(['--no-cache', '--ignore-revs-file', '.git-blame-ignore-revs']);
     expect(viaFile.files).toEqual(ignored.files);
     repo.git(['config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs']);
-    const viaConfig = json(repo.dir, []);
+    const viaConfig = warned([]);
     expect(viaConfig.files).toEqual(ignored.files);
     // The file's content is part of the cache key: emptying it changes the answer at once.
     repo.write('.git-blame-ignore-revs', '# nothing\n');
@@ -365,5 +371,9 @@ describe('aitrail blame on names that are not UTF-8', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/left out 1 file\(s\) whose names are not valid UTF-8/);
     expect((JSON.parse(result.stdout) as BlameJson).files.map((f) => f.path)).toEqual(['good.txt']);
+    // The cached answer says it again: the file is still left out.
+    const cached = aitrail(repo.dir, ['blame', '--format', 'json']);
+    expect(cached.stdout).toBe(result.stdout);
+    expect(cached.stderr).toMatch(/left out 1 file\(s\) whose names are not valid UTF-8/);
   });
 });
