@@ -2,13 +2,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { keepPickSource } from '../notes/pick-source.js';
-import { execStep, REBASE_DONE } from '../core/checkpoint/store-layout.js';
+import { execStep, foldStep, REBASE_DONE } from '../core/checkpoint/store-layout.js';
 import { sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime } from '../core/detect.js';
 import { recordTrailers, templateComparable } from '../core/record-trailers.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import { loadHookConfig } from './hook-config.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
+import { foldedAttributions } from './folded-attributions.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
 import { commentCharFor } from './comment-char.js';
 import { firstLine } from './hook-warning.js';
@@ -38,19 +39,25 @@ export const handler: HookHandler = async (args, context) => {
 };
 
 /**
- * A rebase replaying (or rewording) existing commits: the model in use now did not write them, and
- * their own trailers travel with their messages. `git rebase` sets GIT_CHERRY_PICK_HELP for its
- * picks and GIT_REFLOG_ACTION=rebase… for rewords; a commit the user makes at an `edit` stop
- * runs in a fresh git process without them, and is recorded as usual.
+ * What the commit being made is to a rebase. A replay of existing commits (`replay`): the model in
+ * use now did not write them, and their own trailers travel with their messages. `git rebase` sets
+ * GIT_CHERRY_PICK_HELP for its picks and GIT_REFLOG_ACTION=rebase… for rewords; a commit the user
+ * makes at an `edit` stop runs in a fresh git process without them, and is recorded as usual
+ * (`new`). A fixup or squash step (`fold`) replays too, but what the folded commits declared does
+ * not travel: a fixup drops their messages, a squash leaves them mid-message, and `fixup -C` drops
+ * HEAD's; the result is recorded with the models of every commit folded into it.
  */
-function isRebaseReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
-  if (env.GIT_CHERRY_PICK_HELP === undefined && !/^rebase\b/.test(env.GIT_REFLOG_ACTION ?? '')) return false;
-  // git exports GIT_CHERRY_PICK_HELP to `exec` steps too: a commit such a command makes is new work.
+function rebaseStep(env: NodeJS.ProcessEnv, gitDir: string): 'new' | 'replay' | 'fold' {
+  if (env.GIT_CHERRY_PICK_HELP === undefined && !/^rebase\b/.test(env.GIT_REFLOG_ACTION ?? '')) return 'new';
+  let done: string;
   try {
-    return !execStep(readFileSync(join(gitDir, REBASE_DONE), 'utf8'));
+    done = readFileSync(join(gitDir, REBASE_DONE), 'utf8');
   } catch {
-    return true;
+    return 'replay';
   }
+  // git exports GIT_CHERRY_PICK_HELP to `exec` steps too: a commit such a command makes is new work.
+  if (execStep(done)) return 'new';
+  return foldStep(done) ? 'fold' : 'replay';
 }
 
 async function record(args: string[], context: HookContext): Promise<void> {
@@ -69,7 +76,8 @@ async function record(args: string[], context: HookContext): Promise<void> {
   } catch (error) {
     warn(`the picked commit was not kept, its line-level note will not follow: ${firstLine(error)}`);
   }
-  if (isRebaseReplay(context.env, gitDir)) return;
+  const step = rebaseStep(context.env, gitDir);
+  if (step === 'replay') return;
 
   const path = resolve(context.cwd, file);
   const raw = readFileSync(path);
@@ -89,9 +97,12 @@ async function record(args: string[], context: HookContext): Promise<void> {
   if (!warning && before !== undefined) refreshFastPathStamp(context.cwd, gitDir, config, before);
   // The same words as commit-msg: that hook refuses the commit (never "not blocked" here).
   if (warning) warn(warning, true);
-  const signals = gatherCommitTimeSignals(context.cwd, gitDir, context.env);
   const commentChar = commentCharFor(context.cwd, message, { gitDir, env: context.env }, encoding);
-  const attributions = detectAtCommitTime(message, { ...signals, commentChar }, { detect: config.detect, trailerKey: config.trailer.key });
+  const options = { detect: config.detect, trailerKey: config.trailer.key };
+  const attributions =
+    step === 'fold'
+      ? await foldedAttributions(context.cwd, gitDir, options)
+      : detectAtCommitTime(message, { ...gatherCommitTimeSignals(context.cwd, gitDir, context.env), commentChar }, options);
   if (attributions.length === 0) return;
   const updated = recordTrailers(message, attributions, config.trailer.key, commentChar, { editorOpens: context.env.GIT_EDITOR !== ':' });
   if (updated === message) return;

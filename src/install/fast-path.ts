@@ -1,5 +1,5 @@
 import { SEARCH_PLACES } from '../config/search-places.js';
-import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX } from '../core/checkpoint/store-layout.js';
+import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, REBASE_FIXUPS } from '../core/checkpoint/store-layout.js';
 import { FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
 import { envNames, identityTexts } from './fast-path-signals.js';
 import { notesMayExistLines } from './notes-may-exist.js';
@@ -22,19 +22,55 @@ function shQuote(text: string): string {
 }
 
 /**
- * The sh lines that let a commit with no AI signal at all through without starting node, for the
- * hooks git gives the message file as `$1` (prepare-commit-msg, commit-msg); the same lines in the
- * git shims and in the husky block. Conservative: each check is a superset of what commit-time
- * detection reads, and a "maybe" only costs a node start. `version`: the aitrail these lines are
- * generated from; the stamp node leaves must name the same one (its signatures are these).
+ * sh lines (in a function: `return 1` on a doubt): this very aitrail version last validated these
+ * very config bytes (the stamp node leaves in `<git dir>/aitrail/fast-path`, whose patterns file
+ * holds this version's signatures). Read `aitrail_g`, set `aitrail_s`; run at the work tree top (git
+ * runs hooks there).
  */
-export function fastPathLines(version: string): string[] {
+function stampedLines(version: string): string[] {
+  const stamp = `$aitrail_s/${FAST_PATH_VERSION_FILE}`;
+  return [
+    `  aitrail_s=$aitrail_g/aitrail/${FAST_PATH_DIR}`,
+    `  [ -f "${stamp}" ] && { read -r aitrail_v && read -r aitrail_p; } 2>/dev/null <"${stamp}" || return 1`,
+    `  [ "$aitrail_v" = ${shQuote(stampHeader(version))} ] && [ -d "$aitrail_p" ] && [ "${stamp}" -nt "$aitrail_p" ] 2>/dev/null || return 1`,
+    `  for aitrail_f in ${SEARCH_PLACES.join(' ')}; do`,
+    '    if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then',
+    '      [ -f "$aitrail_f" ] && [ ! -L "$aitrail_f" ] && [ -f "$aitrail_s/$aitrail_f" ] && cmp -s "$aitrail_f" "$aitrail_s/$aitrail_f" || return 1',
+    '    elif [ -e "$aitrail_s/$aitrail_f" ]; then',
+    '      return 1',
+    '    fi',
+    '  done',
+  ];
+}
+
+/** The case pattern (sh) of every text one of which an identity signature needs. */
+function identityPattern(): string {
+  return identityTexts().map(globWithin).join('|');
+}
+
+/**
+ * `if <condition>; then exit 0; fi` with LC_ALL=C (byte ranges in `case`, bash included; grep and
+ * cmp byte for byte) around the condition only: the caller's LC_ALL is given back before anything
+ * else runs.
+ */
+function endQuietly(condition: string): string[] {
+  return [
+    'aitrail_l=${LC_ALL+x}${LC_ALL-}',
+    'LC_ALL=C; export LC_ALL',
+    `if ${condition}; then exit 0; fi`,
+    'case $aitrail_l in x*) LC_ALL=${aitrail_l#x} ;; *) unset LC_ALL ;; esac',
+  ];
+}
+
+/**
+ * The sh function of the message hooks' fast path (fastPathLines), `aitrail_quiet`, and its
+ * comment; defined before the gates that call it.
+ */
+export function fastPathFunctions(version: string): string[] {
   const env = envNames().map((name) => `\${${name}+x}`).join('');
-  const identity = identityTexts().map(globWithin).join('|');
   const quiet = QUIET_STATE_ENTRIES.map(entryPattern).join('|');
   // The checkpoints folder is quiet while it holds no checkpoint (the names the post-commit gate and node read).
   const checkpoints = entryPattern(CHECKPOINT_DIR.slice(CHECKPOINT_DIR.lastIndexOf('/') + 1));
-  const stamp = `$aitrail_s/${FAST_PATH_VERSION_FILE}`;
   return [
     '# Fast path (generated from src/core/data/signatures.json by src/install/fast-path.ts): a commit with',
     '# no AI signal at all has nothing to record or refuse, so node is not started. Skipped only when no',
@@ -45,8 +81,7 @@ export function fastPathLines(version: string): string[] {
     '# these very config bytes (a config with detect.rules or another trailer key is never stamped).',
     '# Any doubt starts node.',
     // A function, not a subshell (a fork per hook): its variables are prefixed, its early ends are
-    // `return 1`, and LC_ALL=C (byte ranges in `case`, bash included; grep and cmp byte for byte)
-    // is set around the call and given back before anything else runs.
+    // `return 1`, and LC_ALL=C is set around the call (endQuietly).
     'aitrail_quiet() {',
     `  [ -z "${env}" ] || return 1`,
     '  aitrail_m=$1',
@@ -63,16 +98,7 @@ export function fastPathLines(version: string): string[] {
     '  for aitrail_f in "$aitrail_g"/aitrail/*; do',
     `    case \${aitrail_f##*/} in ${quiet}) ;; ${checkpoints}) for aitrail_x in "$aitrail_f"/*${CHECKPOINT_SUFFIX} "$aitrail_f"/.*${CHECKPOINT_SUFFIX} "$aitrail_f"/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_x" ] || [ -L "$aitrail_x" ]; then return 1; fi; done ;; *) if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then return 1; fi ;; esac`,
     '  done',
-    `  aitrail_s=$aitrail_g/aitrail/${FAST_PATH_DIR}`,
-    `  [ -f "${stamp}" ] && { read -r aitrail_v && read -r aitrail_p; } 2>/dev/null <"${stamp}" || return 1`,
-    `  [ "$aitrail_v" = ${shQuote(stampHeader(version))} ] && [ -d "$aitrail_p" ] && [ "${stamp}" -nt "$aitrail_p" ] 2>/dev/null || return 1`,
-    `  for aitrail_f in ${SEARCH_PLACES.join(' ')}; do`,
-    '    if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then',
-    '      [ -f "$aitrail_f" ] && [ ! -L "$aitrail_f" ] && [ -f "$aitrail_s/$aitrail_f" ] && cmp -s "$aitrail_f" "$aitrail_s/$aitrail_f" || return 1',
-    '    elif [ -e "$aitrail_s/$aitrail_f" ]; then',
-    '      return 1',
-    '    fi',
-    '  done',
+    ...stampedLines(version),
     // The author as node reads it (src/hooks/commit-time-signals.ts): git exports it to `git commit`'s
     // hooks; a merge, a revert or a cherry-pick does not, and node asks `git var` (so does this, last:
     // one git process where node would have started).
@@ -81,13 +107,59 @@ export function fastPathLines(version: string): string[] {
     '  else',
     '    aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
     '  fi',
-    `  case "$aitrail_i" in *[!\\ -~]*|${identity}) return 1 ;; esac`,
+    `  case "$aitrail_i" in *[!\\ -~]*|${identityPattern()}) return 1 ;; esac`,
     `  grep -q -i -F -f "$aitrail_s/${FAST_PATH_PATTERNS_FILE}" "$aitrail_m"`,
     '  [ $? = 1 ]',
     '}',
-    'aitrail_l=${LC_ALL+x}${LC_ALL-}',
-    'LC_ALL=C; export LC_ALL',
-    'if aitrail_quiet "$1"; then exit 0; fi',
-    'case $aitrail_l in x*) LC_ALL=${aitrail_l#x} ;; *) unset LC_ALL ;; esac',
   ];
+}
+
+/**
+ * Ends the hook when `aitrail_quiet` finds no AI signal; `afterFold`: unless a rebase's fold step
+ * already decided that node must run (`aitrail_fold`, set by the replay gate before it).
+ */
+export function fastPathCall(afterFold = false): string[] {
+  return endQuietly(`${afterFold ? '[ -z "$aitrail_fold" ] && ' : ''}aitrail_quiet "$1"`);
+}
+
+/**
+ * The sh lines that let a commit with no AI signal at all through without starting node, for the
+ * hooks git gives the message file as `$1` (prepare-commit-msg, commit-msg); the same lines in the
+ * git shims and in the husky block. Conservative: each check is a superset of what commit-time
+ * detection reads, and a "maybe" only costs a node start. `version`: the aitrail these lines are
+ * generated from; the stamp node leaves must name the same one (its signatures are these).
+ */
+export function fastPathLines(version: string): string[] {
+  return [...fastPathFunctions(version), ...fastPathCall()];
+}
+
+/**
+ * sh function `aitrail_folded`, for a rebase's fixup or squash step (node: src/hooks/folded-attributions.ts,
+ * which reads HEAD and the commits `rebase-merge/current-fixups` names, never the environment): true
+ * when none of them holds a text a message or identity signature needs, nor a byte outside printable
+ * ASCII, under a valid stamp. One `git log` of those commits (authors and messages, as node reads
+ * them: no mailmap); a line of the file that names no commit is a doubt. Reads `aitrail_g`.
+ */
+export function foldedQuietFunction(version: string): string[] {
+  return [
+    '# A rebase fixup or squash step: node records the models of the commits it folds (HEAD and rebase-merge/current-fixups), when their authors or messages may name one.',
+    'aitrail_folded() {',
+    ...stampedLines(version),
+    '  aitrail_o=',
+    `  while read -r aitrail_k aitrail_h || [ -n "$aitrail_k" ]; do`,
+    '    case $aitrail_k in fixup|squash) ;; *) return 1 ;; esac',
+    '    case $aitrail_h in ""|*[!0-9a-f]*) return 1 ;; esac',
+    '    aitrail_o="$aitrail_o $aitrail_h"',
+    `  done <"$aitrail_g/${REBASE_FIXUPS}" || return 1`,
+    "  aitrail_t=$(git log --no-walk=unsorted --no-color --no-mailmap --no-show-signature --encoding=UTF-8 --format='%an <%ae>%n%B' HEAD $aitrail_o --) || return 1",
+    `  case "$aitrail_t" in ${identityPattern()}) return 1 ;; esac`,
+    `  printf '%s\\n' "$aitrail_t" | grep -q -i -F -f "$aitrail_s/${FAST_PATH_PATTERNS_FILE}"`,
+    '  [ $? = 1 ]',
+    '}',
+  ];
+}
+
+/** Ends a fold step with no AI signal in what it folds (aitrail_folded); otherwise node must run, the message's own fast path notwithstanding. */
+export function foldedQuietCall(indent: string): string[] {
+  return [...endQuietly('aitrail_folded'), 'aitrail_fold=1'].map((line) => `${indent}${line}`);
 }

@@ -1,6 +1,6 @@
-import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_DONE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
+import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_DONE, REBASE_FIXUPS, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
-import { fastPathLines } from './fast-path.js';
+import { fastPathCall, fastPathFunctions, fastPathLines, foldedQuietCall, foldedQuietFunction } from './fast-path.js';
 import { notesMayExistLines, REBASING, there } from './notes-may-exist.js';
 import type { InstalledHook } from './hook-names.js';
 import { packageVersion } from './package-version.js';
@@ -81,13 +81,17 @@ export function notesToCarryGate(): string[] {
  * their messages, whatever the environment says now. Before that it only tidies: it removes the
  * template marker and what an earlier cherry-pick kept, and keeps a cherry-pick being committed
  * outside a rebase (`CHERRY_PICK_HEAD`, no `rebase-merge`/`rebase-apply`). So a replay with none of
- * these ends here. The git dir as node's hookGitDir finds it from the message file (`$1`): GIT_DIR
- * when git set it, else the file's folder when it is a git dir; anything else starts node.
+ * these ends here. A fixup or squash step (`rebase-merge/current-fixups` there) is recorded with what
+ * the commits it folds declared: it ends here only when none of them holds an AI signal
+ * (aitrail_folded), else node starts whatever the message says. The git dir as node's hookGitDir
+ * finds it from the message file (`$1`): GIT_DIR when git set it, else the file's folder when it is
+ * a git dir; anything else starts node.
  */
 export function rebaseReplayGate(): string[] {
   return [
-    '# A rebase replaying commits records nothing (their trailers travel with their messages): it ends here unless node has a template marker, a kept cherry-pick or a cherry-pick to keep to tidy.',
+    '# A rebase replaying commits records nothing (their trailers travel with their messages): it ends here unless node has a template marker, a kept cherry-pick or a cherry-pick to keep to tidy, or a fixup or squash step folds a commit that may name an agent.',
     'aitrail_r=',
+    'aitrail_fold=',
     // JavaScript's /^rebase\b/: `rebase` alone or before a character that is not an ASCII word character (listed: no locale's ranges).
     `case \${GIT_REFLOG_ACTION-} in rebase|rebase[!${WORD_CHARACTERS}]*) aitrail_r=1 ;; esac`,
     '[ -n "${GIT_CHERRY_PICK_HELP+x}" ] && aitrail_r=1',
@@ -99,7 +103,13 @@ export function rebaseReplayGate(): string[] {
     // GIT_CHERRY_PICK_HELP to exec commands too. Read only when git exported an author (a pick's hook gets none).
     '      aitrail_x=',
     `      if [ -n "\${GIT_AUTHOR_NAME+x}" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
-    `      case $aitrail_x in "exec "*|"x "*|"exec\t"*|"x\t"*) ;; *) if ${REBASING} || ! [ -e "$aitrail_g/CHERRY_PICK_HEAD" ]; then exit 0; fi ;; esac`,
+    '      case $aitrail_x in "exec "*|"x "*|"exec\t"*|"x\t"*) ;; *)',
+    `        if ${REBASING} || ! [ -e "$aitrail_g/CHERRY_PICK_HEAD" ]; then`,
+    // A fixup or squash step (git keeps the chain's folded commits in current-fixups): node records what they declared, when any of them may declare something.
+    `          [ -e "$aitrail_g/${REBASE_FIXUPS}" ] || exit 0`,
+    ...foldedQuietCall('          '),
+    '        fi ;;',
+    '      esac',
     '    fi',
     '  fi',
     'fi',
@@ -113,7 +123,7 @@ export function rebaseReplayGate(): string[] {
  * (shim-source.ts) and the husky block (husky-block.ts) run the same lines.
  */
 export function hookGates(hook: InstalledHook): string[] {
-  if (hook === 'prepare-commit-msg') return [...rebaseReplayGate(), ...fastPathLines(packageVersion())];
+  if (hook === 'prepare-commit-msg') return [...foldedQuietFunction(packageVersion()), ...rebaseReplayGate(), ...fastPathFunctions(packageVersion()), ...fastPathCall(true)];
   if (hook === 'commit-msg') return fastPathLines(packageVersion());
   if (hook === 'post-commit') return pendingCheckpointsGate();
   if (hook === 'post-rewrite') return notesToCarryGate();

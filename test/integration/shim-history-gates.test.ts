@@ -114,6 +114,47 @@ describe('history-edit gates in the shims: ended without node only where node do
     expect(ended).toBe(3 * 3);
   });
 
+  it('prepare-commit-msg: a rebase fixup or squash step ends without node only when nothing it folds names an agent', () => {
+    const { repo, shim, node } = setup('prepare-commit-msg');
+    const gitDir = join(repo.dir, '.git');
+    // The stamp node leaves after a person's commit: the fast path (and the fold gate) in force.
+    writeFileSync(join(gitDir, 'COMMIT_EDITMSG'), 'Plain\n');
+    expect(node(['.git/COMMIT_EDITMSG', 'message'], { GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com' }).status).toBe(0);
+    // [why, folded message, its author, the shim starts node, node records a model]
+    const folds: Array<[string, string, NodeJS.ProcessEnv, boolean, boolean]> = [
+      ['a person', 'Tidy\n', {}, false, false],
+      ['a declared model', 'Fix\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', {}, true, true],
+      ['a co-author', 'Fix\n\nCo-Authored-By: Claude Sonnet 4.5 <noreply@anthropic.com>\n', {}, true, true],
+      ['a bot author', 'Fix\n', { GIT_AUTHOR_NAME: 'Copilot', GIT_AUTHOR_EMAIL: '198982749+Copilot@users.noreply.github.com' }, true, true],
+      // A doubt (NFKC could make letters of it): node starts, and finds nothing.
+      ['a byte outside ASCII', 'Fix caf\u00e9\n', {}, true, false],
+    ];
+    const base = repo.git(['rev-parse', 'HEAD']);
+    for (const [why, message, author, starts, records] of folds) {
+      repo.git(['reset', '-q', '--hard', base]);
+      const folded = repo.commit(message, { 'b.txt': why }, author);
+      repo.git(['reset', '-q', '--hard', base]);
+      rmSync(join(gitDir, 'rebase-merge'), { recursive: true, force: true });
+      mkdirSync(join(gitDir, 'rebase-merge'));
+      writeFileSync(join(gitDir, 'rebase-merge', 'done'), `pick ${base} three\nfixup ${folded} ${why}\n`);
+      writeFileSync(join(gitDir, 'rebase-merge', 'current-fixups'), `fixup ${folded}`);
+      writeFileSync(join(gitDir, 'COMMIT_EDITMSG'), 'three\n');
+      const args = ['.git/COMMIT_EDITMSG', 'message'];
+      const env = { GIT_CHERRY_PICK_HELP: 'resolve and git rebase --continue' };
+      expect(shim(args, env), why).toBe(starts);
+      const before = snapshot(repo.dir);
+      const ran = node(args, env);
+      expect(ran.status, why).toBe(0);
+      expect(snapshot(repo.dir), why).toEqual(before);
+      const recorded = readFileSync(join(gitDir, 'COMMIT_EDITMSG'), 'utf8');
+      if (records) expect(recorded, why).not.toBe('three\n');
+      else expect(recorded, why).toBe('three\n');
+    }
+    // Not a fold (no current-fixups): the replay ends as before, whatever the folded commit said.
+    rmSync(join(gitDir, 'rebase-merge', 'current-fixups'));
+    expect(shim(['.git/COMMIT_EDITMSG', 'message'], { GIT_CHERRY_PICK_HELP: 'x' })).toBe(false);
+  });
+
   it('prepare-commit-msg: the replay gate needs a message file in a git dir (else node finds it)', () => {
     const { repo, shim } = setup('prepare-commit-msg');
     const env = { GIT_CHERRY_PICK_HELP: 'x' };

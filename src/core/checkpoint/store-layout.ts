@@ -41,3 +41,21 @@ export function execStep(done: string): boolean {
   const last = done.trimEnd().split('\n').pop() ?? '';
   return /^(?:exec|x)[ \t]/.test(last);
 }
+
+/**
+ * The commits folded so far into the one an interactive rebase is making (git's own file, one
+ * `fixup <sha>` or `squash <sha>` a line, removed when the chain ends): while the last step of
+ * `done` is a fixup or a squash, the commit being made is HEAD with these folded into it.
+ */
+export const REBASE_FIXUPS = 'rebase-merge/current-fixups';
+
+/** Whether the last step of `done` (the file's text) folds a commit into the one before it (`fixup`, `squash`, `f`, `s`, with `-C`/`-c`). */
+export function foldStep(done: string): boolean {
+  const last = done.trimEnd().split('\n').pop() ?? '';
+  return /^(?:fixup|f|squash|s)[ \t]/.test(last);
+}
+
+/** The commits `current-fixups` (the file's text) names, in order; a line that names none is left out. */
+export function foldedCommits(fixups: string): string[] {
+  return fixups.split('\n').flatMap((line) => /^(?:fixup|squash)[ \t]+([0-9a-f]{40}(?:[0-9a-f]{24})?)\s*$/.exec(line)?.[1] ?? []);
+}
