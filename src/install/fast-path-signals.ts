@@ -1,6 +1,7 @@
 import data from '../core/data/signatures.json' with { type: 'json' };
 import { messageKeys } from '../core/fast-path-layout.js';
 import { requiredTexts } from './required-text.js';
+import { SQUASH_LINE } from '../core/detect/squashed-messages.js';
 
 export { envNames } from '../core/fast-path-layout.js';
 
@@ -31,14 +32,18 @@ export function identityTexts(): string[] {
   return [...texts].sort();
 }
 
-/** One of these texts (lower case) is in every message detection reads anything from: every trailer key it knows, every subject and body signature. */
+/**
+ * One of these texts (lower case) is in every message detection reads anything from: every trailer
+ * key it knows, every subject and body signature, and git's squash line (a `git merge --squash`
+ * message quotes its commits' authors: src/core/detect/squashed-messages.ts).
+ */
 export function messageTexts(): string[] {
   const lines = [...data.subjects, ...data.bodyLines].map((entry) => {
     const texts = requiredTexts(entry.pattern);
     if (!texts) throw new Error(`fast path: no required text in the message signature ${entry.pattern}; the shim cannot skip node safely`);
     return texts;
   });
-  return [...new Set([...messageKeys(), ...lines.flat()].map((text) => text.toLowerCase()))].sort();
+  return [...new Set([...messageKeys(), ...lines.flat(), SQUASH_LINE].map((text) => text.toLowerCase()))].sort();
 }
 
 /**

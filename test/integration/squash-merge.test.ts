@@ -48,4 +48,30 @@ describe('a squash merge keeps what its commits declared', () => {
     expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
     expect(remote.git(['rev-parse', 'main'])).toBe(base);
   });
+
+  it('a squashed commit whose only AI signal is its bot author (Copilot\'s agent) makes the squash commit an AI one, at commit time and after it', () => {
+    const repo = makeRepo();
+    const env = envWithAitrailOnPath();
+    repo.commit('chore: start\n', { 'a.txt': 'a\n' });
+    expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
+    expect(tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Human'], { env }).code).toBe(0);
+    repo.git(['checkout', '-q', '-b', 'copilot/fix']);
+    // The agent's commit as GitHub makes it: its bot as author, no trailer (no hooks ran).
+    repo.commit('Fix the parser\n', { 'src/parser.ts': 'export const parse = (x: string) => x.trim();\n' }, { GIT_AUTHOR_NAME: 'Copilot', GIT_AUTHOR_EMAIL: '198982749+Copilot@users.noreply.github.com', AITRAIL: '0' });
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['merge', '-q', '--squash', 'copilot/fix']);
+    // Committed past the hooks: log reads the quoted author.
+    expect(tryGit(repo.dir, ['commit', '-q', '--no-verify'], { env: { ...env, AITRAIL: '0', GIT_EDITOR: 'true' } }).code).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%B'])).toContain('Author: Copilot <198982749+Copilot@users.noreply.github.com>');
+    const log = JSON.parse(aitrail(repo.dir, ['log', 'HEAD~1..HEAD', '--format', 'json']).stdout) as Array<{ ai: boolean; attributions: Array<{ agent: string; evidence: string[] }> }>;
+    expect(log[0]?.ai).toBe(true);
+    expect(log[0]?.attributions[0]?.agent).toBe('copilot');
+    expect(log[0]?.attributions[0]?.evidence.join(' ')).toMatch(/^squashed commit [0-9a-f]{12}: author "Copilot </);
+    // Through the hooks (the shim's fast path in force; --no-status: git's status lines hold a tab, which alone starts node): the squash commit records the agent.
+    repo.git(['reset', '-q', '--hard', 'HEAD~1']);
+    repo.git(['merge', '-q', '--squash', 'copilot/fix']);
+    const made = tryGit(repo.dir, ['commit', '-q', '--no-status'], { env: { ...env, GIT_EDITOR: 'true' } });
+    expect(made.code, made.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('copilot:unknown');
+  });
 });

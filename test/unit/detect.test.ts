@@ -543,6 +543,12 @@ describe('git merge --squash messages', () => {
     expect(detect('Document the trailer\n\nLike this:\n\n    Assisted-by: qwen-code:qwen/qwen3-coder\n')).toEqual([]);
     expect(detect('Squashed commit of the following:\n\nNo commit lines here.\n    Assisted-by: qwen-code:qwen/qwen3-coder\n')).toEqual([]);
   });
+  it("reads a squashed commit's bot author (an agent's only signal on its own commits), never a person's", () => {
+    const byBot = squash('Fix the parser').replace('Author: Jane Doe <jane@example.com>', 'Author: Copilot <198982749+Copilot@users.noreply.github.com>');
+    expect(detect(byBot)).toEqual(['copilot:unknown']);
+    expect(detect(byBot.replace('Squashed commit of the following:', 'Quoted, not squashed:'))).toEqual([]);
+    expect(detect(squash('Fix the parser', 'Fix the lexer'))).toEqual([]);
+  });
   it('reads them at commit time too', () => {
     const message = `${squash('Add b\n\nAssisted-by: qwen-code:qwen/qwen3-coder')}\n# Please enter the commit message for your changes.\n`;
     expect(detectAtCommitTime(message, { env: {}, author: human }).map((a) => `${a.agent}:${a.model}`)).toEqual(['qwen-code:qwen/qwen3-coder']);

@@ -127,14 +127,15 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
 /**
  * What the commits a `git merge --squash` message quotes declared (squashedMessages): each quoted
  * message read as that commit's own (its trailer block, its trailer-looking lines, its subject and
- * footer signatures), since the squash commit brings their lines. Not their `Author:` headers: the
- * shims' fast path looks for message texts only (src/install/fast-path.ts).
+ * footer signatures) and its `Author:` header as its author (a bot identity is often an agent's only
+ * signal), since the squash commit brings their lines. The shims' fast path starts node for any
+ * message holding git's squash line (messageTexts in src/install/fast-path-signals.ts).
  */
 function fromSquashed(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   const none = { name: '', email: '' };
-  return squashedMessages(signals.message).flatMap(({ sha, message }) => {
-    const quoted: CommitSignals = { subject: message.split('\n', 1)[0] ?? '', message, trailers: parseCommitTrailers(message), author: none, committer: none };
-    const read = [...fromTrailers(quoted, trailerKey, aliases, budget), ...fromBodyTrailerLines(quoted, trailerKey, aliases, budget), ...fromText(quoted)];
+  return squashedMessages(signals.message).flatMap(({ sha, author, message }) => {
+    const quoted: CommitSignals = { subject: message.split('\n', 1)[0] ?? '', message, trailers: parseCommitTrailers(message), author: author ?? none, committer: none };
+    const read = [...fromTrailers(quoted, trailerKey, aliases, budget), ...fromBodyTrailerLines(quoted, trailerKey, aliases, budget), ...fromText(quoted), ...fromAuthor(quoted, aliases)];
     return read.map((attribution) => ({ ...attribution, evidence: attribution.evidence.map((why) => `squashed commit ${sha.slice(0, 12)}: ${why}`) }));
   });
 }

@@ -1,12 +1,16 @@
+import type { Identity } from '../types.js';
+
 /** The line `git merge --squash` starts the message it prepares with (builtin/merge.c, squash_message). */
-const SQUASH_LINE = 'Squashed commit of the following:';
+export const SQUASH_LINE = 'Squashed commit of the following:';
 /** Each squashed commit starts with its id, as `git log` shows it. */
 const COMMIT_LINE = /^commit [0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** Its message follows its headers (`Author:`, `Date:`, `Merge:`) and a blank line, each line indented so. */
 const INDENT = '    ';
+/** Its author header, as `git log` shows it (`Author: Name <email>`). */
+const AUTHOR_LINE = /^Author:[ \t]+(.*?)[ \t]*<([^<>]*)>[ \t]*$/;
 
 /**
- * The messages of the commits `git merge --squash` quotes in the message it prepares (a
+ * The messages (and authors) of the commits `git merge --squash` quotes in the message it prepares (a
  * `Squashed commit of the following:` line, then per commit `commit <sha>`, its headers, a blank
  * line and its message indented by four spaces, as `git log` shows it), de-indented; none for any
  * other message. Indented, a squashed commit's trailers are no trailers to git, yet they are what
@@ -14,29 +18,34 @@ const INDENT = '    ';
  * line (people put a subject of their own above it); a squashed message ends at the next commit
  * line or at the first line that is neither blank nor indented.
  */
-export function squashedMessages(message: string): Array<{ sha: string; message: string }> {
+export function squashedMessages(message: string): Array<{ sha: string; author?: Identity; message: string }> {
   if (!message.includes(SQUASH_LINE)) return [];
   const lines = message.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
   const start = lines.findIndex((line) => line.trimEnd() === SQUASH_LINE);
   if (start < 0) return [];
-  const messages: Array<{ sha: string; message: string }> = [];
+  const messages: Array<{ sha: string; author?: Identity; message: string }> = [];
   let sha = '';
+  let author: Identity | undefined;
   let current: string[] | null = null;
   let inHeaders = false;
   const close = () => {
+    if (current === null) return;
     const text = (current ?? []).join('\n').trim();
-    if (text !== '') messages.push({ sha, message: `${text}\n` });
+    if (text !== '' || author) messages.push({ sha, ...(author ? { author } : {}), message: text === '' ? '' : `${text}\n` });
     current = null;
   };
   for (const line of lines.slice(start + 1)) {
     if (COMMIT_LINE.test(line)) {
       close();
       sha = line.slice('commit '.length);
+      author = undefined;
       current = [];
       inHeaders = true;
     } else if (current === null) {
       continue;
     } else if (inHeaders) {
+      const header = AUTHOR_LINE.exec(line);
+      if (header) author = { name: header[1] ?? '', email: header[2] ?? '' };
       if (line.trim() === '') inHeaders = false;
     } else if (line.startsWith(INDENT)) {
       current.push(line.slice(INDENT.length));
