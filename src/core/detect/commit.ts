@@ -81,15 +81,17 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
 
 /**
  * Trailer-looking lines that are not in the message's trailer block (git does not read them as
- * trailers: a prose line in the last paragraph, a squash merge's PR template above the
- * co-authors), outside code fences (bodyLines): what they clearly name counts, as evidence but
+ * trailers: the subject line, a prose line in the last paragraph, a squash merge's PR template
+ * above the co-authors), outside code fences (bodyLines): what they clearly name counts, as evidence but
  * never as a declaration; a value that names nothing is ignored here.
  */
 function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   // A line of the trailer block itself (its first line, when git unfolded a value over several).
   const inBlock = (key: string, value: string) => signals.trailers.some((trailer) => trailer.key.toLowerCase() === key.toLowerCase() && trailer.value.startsWith(value));
   const result: Attribution[] = [];
-  for (const line of bodyLines(signals.message)) {
+  // The subject too: a message that is only a trailer (`git commit --allow-empty-message --trailer …`,
+  // or a message git re-encoded from a bogus `encoding` header) shows it as its subject line.
+  for (const line of [signals.subject, ...bodyLines(signals.message)]) {
     const match = /^([A-Za-z][A-Za-z0-9-]{1,63})[ \t]*:[ \t]*(\S.*?)\s*$/.exec(readable(line));
     if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
     const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);

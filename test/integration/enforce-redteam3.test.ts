@@ -1,0 +1,61 @@
+// Red team, third pass: an insider with a denied model against real bare servers running the
+// pre-receive hook (real pushes with --no-verify) and against `aitrail check` in CI clones.
+// Every test here failed before its fix.
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { policyServer, tryGit } from '../helpers/enforce-repos.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+
+const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
+const QWEN_TRAILER = 'Assisted-by: qwen-code:qwen/qwen3-coder';
+
+const branches = (repo: TestRepo): string => repo.git(['for-each-ref', '--format=%(refname)', 'refs/heads/']);
+
+/** A commit object written byte for byte (`headers` after the committer line) on top of `parent`, adding `file`. */
+function rawCommit(repo: TestRepo, parent: string, file: string, headers: string[], message: Buffer): string {
+  const blob = repo.git(['hash-object', '-w', '--stdin'], { input: `${file}\n` });
+  const tree = repo.git(['mktree'], { input: `${repo.git(['ls-tree', parent])}\n100644 blob ${blob}\t${file}\n` });
+  const head = [`tree ${tree}`, `parent ${parent}`, 'author H <h@example.com> 1700000000 +0000', 'committer H <h@example.com> 1700000000 +0000', ...headers, '', ''].join('\n');
+  return repo.git(['hash-object', '-t', 'commit', '-w', '--stdin'], { input: Buffer.concat([Buffer.from(head), message]) as unknown as string });
+}
+
+describe('a message whose only line is the trailer', () => {
+  it('git commit --allow-empty-message --trailer: the trailer is the subject; pre-receive refuses it and check fails it', () => {
+    const { remote, work, base } = policyServer(POLICY);
+    work.write('src/parser.ts', 'x\n');
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '--allow-empty-message', '-m', '', '--trailer', QWEN_TRAILER]);
+    expect(work.git(['log', '-1', '--format=%s'])).toBe(QWEN_TRAILER);
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    expect(remote.git(['rev-parse', 'main'])).toBe(base);
+    const check = aitrail(work.dir, ['check', `${base}..HEAD`, '--format', 'json']);
+    expect(check.code, check.stderr).toBe(1);
+    expect(JSON.parse(check.stdout).violations).toContainEqual(expect.objectContaining({ rule: 'model-denied', model: 'qwen/qwen3-coder' }));
+  });
+
+  it('an encoding header git re-encodes the message by (IBM037): what git log shows as the subject is judged', () => {
+    const { remote, work, base } = policyServer(POLICY);
+    const ebcdic = Buffer.from(`feat: parser\n\n${QWEN_TRAILER}\n`, 'latin1').map((byte) => EBCDIC.get(byte) ?? byte);
+    const sha = rawCommit(work, base, 'parser.ts', ['encoding IBM037'], Buffer.from(ebcdic));
+    expect(work.git(['log', '-1', '--format=%B', sha])).toContain(QWEN_TRAILER);
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/feature`]);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    expect(branches(remote)).toBe('refs/heads/main');
+  });
+});
+
+/** ASCII to IBM037 (EBCDIC), for the characters of the test message. */
+const EBCDIC = new Map<number, number>();
+{
+  const table: [string, number][] = [[' ', 0x40], [':', 0x7a], ['-', 0x60], ['/', 0x61], ['.', 0x4b], ['\n', 0x25], ['0', 0xf0]];
+  for (const [char, code] of table) EBCDIC.set(char.charCodeAt(0), code);
+  for (let digit = 1; digit <= 9; digit += 1) EBCDIC.set(0x30 + digit, 0xf0 + digit);
+  const runs: [string, number][] = [['a', 0x81], ['j', 0x91], ['s', 0xa2], ['A', 0xc1], ['J', 0xd1], ['S', 0xe2]];
+  for (const [start, code] of runs) {
+    const length = start.toLowerCase() === 'a' || start.toLowerCase() === 'j' ? 9 : 8;
+    for (let offset = 0; offset < length; offset += 1) EBCDIC.set(start.charCodeAt(0) + offset, code + offset);
+  }
+}
