@@ -64,6 +64,10 @@ export async function checkReport(options: CheckOptions): Promise<CheckReport> {
     if (shallow) throw new ShallowHistoryError(oneMessage(enforceMessages.shallowMissingBase(range.missingBase)), []);
     throw new GitError(enforceMessages.unknownBase(range.missingBase), ['rev-parse'], 128, '');
   }
+  if (options.config !== undefined) {
+    const { refuseJudgedConfig } = await import('./config-judged.js');
+    await refuseJudgedConfig(root, options.cwd, options.config, range.revisions);
+  }
   const source = await policySource(root, { configFile: options.config, base: range.base, cwd: options.cwd });
   if (options.config === undefined && range.base === null) warn(enforceMessages.noBase(range.baseLabel));
   else warn(enforceMessages.policyFrom(source.description, options.config === undefined ? range.baseLabel : 'explicit'));

@@ -20,6 +20,9 @@ export const enforceMessages = {
     `${what} '${show(name)}' is ambiguous: git would read it as ${show(picked)}, ${also}. ` +
     'A tag or branch anyone can push must not stand in for the target branch: name the ref you mean in full (e.g. refs/remotes/origin/main).',
   unknownBase: (base: string) => `unknown revision '${show(base)}': the range must name commits of this repository (fetch them first?).`,
+  judgedConfig: (file: string, sha: string) =>
+    `--config ${show(file)} is a file the commits being judged change (${sha.slice(0, 12)}): the author of a change must not choose the policy that judges it. ` +
+    'Name the target branch with --policy-from refs/remotes/origin/<target>, or give --config a file outside the checkout.',
   policyFrom: (description: string, label: string) => `aitrail: policy from ${show(description)} [${show(label)}]\n`,
   noBase: (label: string) =>
     `aitrail: note: ${show(label)}; the policy is read from the work tree. Pin it with --policy-from <target branch>, a range A..B (policy read at A) or --config <file>.\n`,

@@ -1,10 +1,12 @@
 // Red team, third pass: an insider with a denied model against real bare servers running the
 // pre-receive hook (real pushes with --no-verify) and against `aitrail check` in CI clones.
 // Every test here failed before its fix.
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { policyServer, tryGit } from '../helpers/enforce-repos.js';
-import type { TestRepo } from '../helpers/gitdir.js';
+import { commitWith, policyServer, QWEN, tryGit } from '../helpers/enforce-repos.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
 const QWEN_TRAILER = 'Assisted-by: qwen-code:qwen/qwen3-coder';
@@ -44,6 +46,38 @@ describe('a message whose only line is the trailer', () => {
     expect(push.code).not.toBe(0);
     expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
     expect(branches(remote)).toBe('refs/heads/main');
+  });
+});
+
+describe('CI: check --config naming a file of the checkout', () => {
+  it('a --config file the judged commits change (the pull request\'s own .aitrailrc.yml, or a link to it) is refused; the CI\'s own file judges', () => {
+    const remote = makeRepo({ bare: true });
+    const dev = makeRepo();
+    dev.git(['remote', 'add', 'origin', remote.dir]);
+    dev.commit('chore: policy\n', { '.aitrailrc.yml': POLICY, 'ci/policy.yml': POLICY });
+    dev.git(['push', '-q', 'origin', 'main']);
+    dev.git(['checkout', '-q', '-b', 'feature']);
+    commitWith(dev, 'chore: allow every model\n', { '.aitrailrc.yml': 'policy: {}\n' });
+    commitWith(dev, `feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'x\n' }, { noVerify: true });
+    dev.git(['push', '-q', '--no-verify', 'origin', 'feature']);
+    // The CI runner: a detached checkout of the pull request's head, the target branch fetched.
+    const runner = makeRepo();
+    runner.git(['remote', 'add', 'origin', remote.dir]);
+    runner.git(['fetch', '-q', 'origin', '+refs/heads/*:refs/remotes/origin/*']);
+    runner.git(['checkout', '-q', '--detach', 'refs/remotes/origin/feature']);
+    const range = 'refs/remotes/origin/main..HEAD';
+    const own = aitrail(runner.dir, ['check', range, '--config', '.aitrailrc.yml']);
+    expect(own.code, own.stdout + own.stderr).toBe(2);
+    expect(own.stderr).toContain('--policy-from');
+    symlinkSync('.aitrailrc.yml', join(runner.dir, 'policy-link.yml'));
+    expect(aitrail(runner.dir, ['check', range, '--config', 'policy-link.yml']).code).toBe(2);
+    // A file the range leaves alone, or one outside the checkout, is the CI's own: it judges.
+    const kept = aitrail(runner.dir, ['check', range, '--config', 'ci/policy.yml']);
+    expect(kept.code, kept.stderr).toBe(1);
+    expect(kept.stdout).toContain('qwen/qwen3-coder');
+    const outside = join(tempDir('aitrail-ci-'), 'policy.yml');
+    writeFileSync(outside, POLICY);
+    expect(aitrail(runner.dir, ['check', range, '--config', outside]).code).toBe(1);
   });
 });
 
