@@ -11,6 +11,8 @@ export interface CommitRecord {
   time: number;
   /** Whole raw message (`%B`), byte-exact apart from UTF-8 decoding. */
   message: string;
+  /** The commit's `encoding` header (`%e`) when it has one: git re-encoded `message` from it. */
+  encoding?: string;
   /** Changed paths (only with `paths: true`); merges: against the first parent. */
   paths?: string[];
   /** Symbolic links the commit adds, retargets or makes of another file (only with `links: true`): path and link blob. */
@@ -30,7 +32,7 @@ export interface LogOptions {
   input?: string;
 }
 
-const FIELDS = ['%H', '%P', '%an', '%ae', '%cn', '%ce', '%ct', '%B'];
+const FIELDS = ['%H', '%P', '%an', '%ae', '%cn', '%ce', '%ct', '%e', '%B'];
 // Leading NUL marks a commit start: file names and messages never hold NUL, and a file
 // name is never empty, so an empty token after the file list can only be the next commit.
 const FORMAT = `--format=%x00${FIELDS.join('%x00')}`;
@@ -60,7 +62,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
     if (inFields) {
       fields.push(token);
       if (fields.length === FIELDS.length) {
-        const [sha, parents, an, ae, cn, ce, ct, message] = fields as [string, string, string, string, string, string, string, string];
+        const [sha, parents, an, ae, cn, ce, ct, encoding, message] = fields as [string, string, string, string, string, string, string, string, string];
         current = {
           sha,
           parents: parents ? parents.split(' ') : [],
@@ -68,6 +70,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
           committer: { name: cn, email: ce },
           time: Number(ct),
           message,
+          ...(encoding === '' ? {} : { encoding }),
           ...(options.paths ? { paths: [] } : {}),
           ...(raw ? { links: [] } : {}),
         };

@@ -49,6 +49,24 @@ describe('a message whose only line is the trailer', () => {
   });
 });
 
+describe('an encoding header git cannot read the stored message by', () => {
+  it('an ASCII message under `encoding IBM037` (git log shows nothing of it, the object names Qwen) is judged by its stored bytes too', () => {
+    const { remote, work, base } = policyServer(POLICY);
+    const sha = rawCommit(work, base, 'parser.ts', ['encoding IBM037'], Buffer.from(`feat: parser\n\n${QWEN_TRAILER}\n`));
+    expect(work.git(['log', '-1', '--format=%B', sha])).not.toContain('qwen');
+    expect(work.git(['cat-file', 'commit', sha])).toContain(QWEN_TRAILER);
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/feature`]);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    expect(branches(remote)).toBe('refs/heads/main');
+    const check = aitrail(work.dir, ['check', `${base}..${sha}`]);
+    expect(check.code, check.stderr).toBe(1);
+    // A latin1 project's commit stays as git shows it (and costs no second read).
+    const latin1 = rawCommit(work, base, 'cafe.ts', ['encoding ISO-8859-1'], Buffer.from('feat: caf\xe9\n', 'latin1'));
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${latin1}:refs/heads/latin1`]).code).toBe(0);
+  });
+});
+
 describe('CI: check --config naming a file of the checkout', () => {
   it('a --config file the judged commits change (the pull request\'s own .aitrailrc.yml, or a link to it) is refused; the CI\'s own file judges', () => {
     const remote = makeRepo({ bare: true });
