@@ -1,7 +1,7 @@
 import { SEARCH_PLACES } from '../config/search-places.js';
 import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, REBASE_FIXUPS } from '../core/checkpoint/store-layout.js';
 import { FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
-import { envNames, identityTexts } from './fast-path-signals.js';
+import { envNames, identityTexts, messageTexts } from './fast-path-signals.js';
 import { notesMayExistLines } from './notes-may-exist.js';
 
 /** A case pattern (sh) matching any text that holds `text`, without case. */
@@ -35,13 +35,49 @@ function stampedLines(version: string): string[] {
     `  [ "$aitrail_v" = ${shQuote(stampHeader(version))} ] && [ -d "$aitrail_p" ] && [ "${stamp}" -nt "$aitrail_p" ] 2>/dev/null || return 1`,
     `  for aitrail_f in ${SEARCH_PLACES.join(' ')}; do`,
     '    if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then',
-    '      [ -f "$aitrail_f" ] && [ ! -L "$aitrail_f" ] && [ -f "$aitrail_s/$aitrail_f" ] && cmp -s "$aitrail_f" "$aitrail_s/$aitrail_f" || return 1',
+    '      [ -f "$aitrail_f" ] && [ ! -L "$aitrail_f" ] && [ -f "$aitrail_s/$aitrail_f" ] && aitrail_same "$aitrail_f" "$aitrail_s/$aitrail_f" || return 1',
     '    elif [ -e "$aitrail_s/$aitrail_f" ]; then',
     '      return 1',
     '    fi',
     '  done',
   ];
 }
+
+/**
+ * sh function `aitrail_same`: the two files hold the same bytes, read by the shell itself, line
+ * by line from both at once (a `cmp` cost each message hook a process); past COMPARE_BYTES, `cmp`.
+ * The shell's `read` drops NUL bytes: a config that differs from its stamped copy only by NUL bytes
+ * reads the same here. Such a config is invalid (node refuses every commit until it is fixed);
+ * a person's commit, with nothing to record or refuse, then goes through (a commit with any AI
+ * signal, pre-push and CI still load it and say why it is invalid).
+ */
+export function sameFunction(): string[] {
+  return [
+    '# Two files byte for byte the same (NUL bytes aside), without a process for the usual small config (src/install/fast-path.ts sameFunction).',
+    'aitrail_same() {',
+    '  [ -r "$1" ] && [ -r "$2" ] || return 1',
+    '  aitrail_q=0',
+    '  {',
+    '    while :; do',
+    '      IFS= read -r aitrail_a <&3',
+    '      aitrail_ra=$?',
+    '      IFS= read -r aitrail_z <&4',
+    '      [ $? = "$aitrail_ra" ] && [ "$aitrail_a" = "$aitrail_z" ] || return 1',
+    '      [ "$aitrail_ra" = 0 ] || return 0',
+    '      aitrail_q=$((aitrail_q + ${#aitrail_a} + 1))',
+    `      [ "$aitrail_q" -le ${COMPARE_BYTES} ] || break`,
+    '    done',
+    '  } 3<"$1" 4<"$2"',
+    '  cmp -s "$1" "$2"',
+    '}',
+  ];
+}
+
+/** The most git config the shell reads itself for aitrail_hash; more goes to grep. */
+const CONFIG_BYTES = 16384;
+
+/** The largest config file the shell compares itself; a larger one goes to cmp. */
+const COMPARE_BYTES = 8192;
 
 /** The case pattern (sh) of every text one of which an identity signature needs. */
 function identityPattern(): string {
@@ -72,6 +108,7 @@ export function fastPathFunctions(version: string): string[] {
   // The checkpoints folder is quiet while it holds no checkpoint (the names the post-commit gate and node read).
   const checkpoints = entryPattern(CHECKPOINT_DIR.slice(CHECKPOINT_DIR.lastIndexOf('/') + 1));
   return [
+    ...commentCharFunction(),
     '# Fast path (generated from src/core/data/signatures.json by src/install/fast-path.ts): a commit with',
     '# no AI signal at all has nothing to record or refuse, so node is not started. Skipped only when no',
     '# agent variable is set; the author (`git var` when git exports none) and the message hold no',
@@ -108,8 +145,85 @@ export function fastPathFunctions(version: string): string[] {
     '    aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
     '  fi',
     `  case "$aitrail_i" in *[!\\ -~]*|${identityPattern()}) return 1 ;; esac`,
-    `  grep -q -i -F -f "$aitrail_s/${FAST_PATH_PATTERNS_FILE}" "$aitrail_m"`,
-    '  [ $? = 1 ]',
+    // The message, read by the shell itself (a grep cost each message hook one more process):
+    // quiet when no line holds a text a message signature or a trailer key needs, nor a byte
+    // outside printable ASCII (detection reads NFKC, where such characters can become letters; a
+    // tab or CR too). Node reads the message without its comment lines when core.commentChar is
+    // surely `#` (src/hooks/comment-char.ts, src/core/detect/commit-time.ts): so does this, asking
+    // aitrail_hash on the first comment line that would start node (git's template and status
+    // lines hold tabs: without it every commit made in an editor started node twice). Past
+    // MESSAGE_BYTES (the shell reads a byte a system call) node starts.
+    '  [ -r "$aitrail_m" ] || return 1',
+    '  aitrail_h=',
+    '  aitrail_b=0',
+    '  while IFS= read -r aitrail_y || [ -n "$aitrail_y" ]; do',
+    '    aitrail_b=$((aitrail_b + ${#aitrail_y} + 1))',
+    `    [ "$aitrail_b" -le ${MESSAGE_BYTES} ] || return 1`,
+    `    case $aitrail_y in *[!\\ -~]*|${messagePattern()}) ;; *) continue ;; esac`,
+    "    case $aitrail_y in '#'*) ;; *) return 1 ;; esac",
+    '    if [ -z "$aitrail_h" ]; then if aitrail_hash; then aitrail_h=1; else aitrail_h=0; fi; fi',
+    '    [ "$aitrail_h" = 1 ] || return 1',
+    '  done <"$aitrail_m"',
+    '}',
+  ];
+}
+
+/** The largest message the shell reads itself (a byte a system call: ~20 ms here); a longer one starts node. */
+const MESSAGE_BYTES = 16384;
+
+/** The case pattern (sh) of every text one of which a message signature or trailer key needs (the patterns file's texts). */
+function messagePattern(): string {
+  return messageTexts().map(globWithin).join('|');
+}
+
+/**
+ * sh function `aitrail_hash`: true when core.commentChar is surely `#`, as node's surelyDefault
+ * (src/hooks/comment-char.ts) decides it: no `git -c` or GIT_CONFIG_* setting that could set it,
+ * and no config file git reads (the common git dir's, the worktree's, the global ones, the
+ * system's) that mentions commentChar, commentString or include (the shell reads them; a NUL byte,
+ * which it drops, can only make it find a word node would not: a doubt). A file there that cannot
+ * be read (a folder, a pipe) is a doubt. Reads `aitrail_g`.
+ */
+function commentCharFunction(): string[] {
+  const words = ['commentchar', 'commentstring', 'include'].map(globWithin).join('|');
+  return [
+    '# core.commentChar surely `#` (node: surelyDefault in src/hooks/comment-char.ts): the message is then read without its comment lines.',
+    'aitrail_hash() {',
+    '  [ -z "${GIT_CONFIG_COUNT+x}${GIT_CONFIG+x}" ] || return 1',
+    `  case \${GIT_CONFIG_PARAMETERS-} in ${words}) return 1 ;; esac`,
+    '  [ -n "${HOME-}" ] || return 1',
+    '  aitrail_e=$aitrail_g',
+    '  if [ -f "$aitrail_g/commondir" ]; then',
+    '    read -r aitrail_e <"$aitrail_g/commondir" || return 1',
+    '    case $aitrail_e in /*) ;; *) aitrail_e=$aitrail_g/$aitrail_e ;; esac',
+    '  fi',
+    '  set -- "$aitrail_e/config" "$aitrail_g/config.worktree"',
+    '  if [ -n "${GIT_CONFIG_GLOBAL+x}" ]; then set -- "$@" "$GIT_CONFIG_GLOBAL"; else set -- "$@" "${XDG_CONFIG_HOME:-$HOME/.config}/git/config" "$HOME/.gitconfig"; fi',
+    '  [ -n "${GIT_CONFIG_NOSYSTEM-}" ] || set -- "$@" "${GIT_CONFIG_SYSTEM-/etc/gitconfig}"',
+    '  aitrail_n=$#',
+    '  while [ "$aitrail_n" -gt 0 ]; do',
+    '    aitrail_e=$1',
+    '    shift',
+    '    aitrail_n=$((aitrail_n - 1))',
+    '    if [ -e "$aitrail_e" ]; then',
+    // Read as node reads it: any readable file that is no folder (GIT_CONFIG_GLOBAL=/dev/null too); a pipe is a doubt.
+    '      [ ! -d "$aitrail_e" ] && [ ! -p "$aitrail_e" ] && [ -r "$aitrail_e" ] || return 1',
+    '      set -- "$@" "$aitrail_e"',
+    '    fi',
+    '  done',
+    // Read by the shell itself (a config file is small); past CONFIG_BYTES in all, one grep of them.
+    '  aitrail_q=0',
+    '  for aitrail_e in "$@"; do',
+    '    while IFS= read -r aitrail_a || [ -n "$aitrail_a" ]; do',
+    `      case $aitrail_a in ${words}) return 1 ;; esac`,
+    '      aitrail_q=$((aitrail_q + ${#aitrail_a} + 1))',
+    `      [ "$aitrail_q" -le ${CONFIG_BYTES} ] && continue`,
+    '      grep -q -i -e commentchar -e commentstring -e include -- "$@" </dev/null 2>/dev/null',
+    '      [ $? = 1 ]',
+    '      return',
+    '    done <"$aitrail_e"',
+    '  done',
+    '  return 0',
     '}',
   ];
 }
@@ -130,7 +244,7 @@ export function fastPathCall(afterFold = false): string[] {
  * generated from; the stamp node leaves must name the same one (its signatures are these).
  */
 export function fastPathLines(version: string): string[] {
-  return [...fastPathFunctions(version), ...fastPathCall()];
+  return [...sameFunction(), ...fastPathFunctions(version), ...fastPathCall()];
 }
 
 /**

@@ -66,6 +66,50 @@ describe('shim fast path in real commits', () => {
     expect(commit('Human again').started).toEqual([]);
   });
 
+  it.each(['git', 'husky'] as const)('%s hooks: a human commit made in an editor (git\'s template and status lines, with tabs) skips node; its comment lines reach node only when core.commentChar may not be #', (mode) => {
+    const { repo, env, run } = setup(mode);
+    expect(run(['commit', '-q', '--allow-empty', '-m', 'First human commit']).started).toEqual(['prepare-commit-msg']);
+    // An editor that writes the message above what git gave it (the template: comment lines, "#\tmodified:" status lines).
+    const editor = join(tempDir('aitrail-editor-'), 'editor.sh');
+    writeFileSync(editor, '#!/bin/sh\n{ printf "%s\\n" "$AITRAIL_TEST_MESSAGE"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n', { mode: 0o755 });
+    const edit = (message: string, extra: NodeJS.ProcessEnv = {}) => {
+      repo.write('a.txt', `${Math.random()}\n`);
+      repo.git(['add', 'a.txt']);
+      const made = run(['commit', '-q'], { GIT_EDITOR: editor, AITRAIL_TEST_MESSAGE: message, ...extra });
+      expect(made.status, made.stderr).toBe(0);
+      return made;
+    };
+    const human = edit('Edited by a person\n\nWith a body.');
+    expect(readFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'utf8')).toMatch(/^#\t/m);
+    expect(human.started).toEqual([]);
+    expect(messageOf(repo.dir)).toBe('Edited by a person\n\nWith a body.\n');
+    // A comment line naming an agent: git drops it, node reads the message without it, and so does the shim.
+    expect(edit('Quoting a footer\n\n# Co-authored-by: Claude <noreply@anthropic.com>').started).toEqual([]);
+    expect(messageOf(repo.dir)).toBe('Quoting a footer\n');
+    // The same line outside a comment reaches node (commit-msg: prepare-commit-msg ran before the editor), which judges it.
+    const agent = edit('An agent footer\n\nCo-authored-by: Claude <noreply@anthropic.com>');
+    expect(agent.started).toEqual(['commit-msg']);
+    expect(messageOf(repo.dir)).toBe('An agent footer\n\nCo-authored-by: Claude <noreply@anthropic.com>\n');
+    // core.commentChar set (to # or anything else), or a config that includes another: the shim cannot know which lines git drops; node decides.
+    for (const [key, value] of [['core.commentChar', ';'], ['core.commentChar', '#'], ['include.path', '/nonexistent/aitrail-test']] as const) {
+      repo.git(['config', key, value]);
+      expect(edit(`Edited by a person (${key})`).started, key).toEqual(BOTH);
+      expect(messageOf(repo.dir), key).not.toMatch(/Assisted-by/);
+      repo.git(['config', '--unset', key]);
+    }
+    // Through git -c as well.
+    expect(edit('Edited by a person (git -c)', { GIT_CONFIG_PARAMETERS: "'core.commentchar'=';'" }).started).toEqual(BOTH);
+    // A global config longer than the shell reads itself (the rest goes to grep): quiet without the word, node with it at its end.
+    const global = join(tempDir('aitrail-global-'), 'gitconfig');
+    const padding = Array.from({ length: 700 }, (_, at) => `[alias]\n\tx${at} = log --oneline\n`).join('');
+    writeFileSync(global, padding);
+    expect(edit('Edited by a person (long global config)', { GIT_CONFIG_GLOBAL: global }).started).toEqual([]);
+    writeFileSync(global, `${padding}[core]\n\tcommentChar = %\n`);
+    expect(edit('Edited by a person (long global config, commentChar)', { GIT_CONFIG_GLOBAL: global }).started).toEqual(BOTH);
+    expect(edit('Edited by a person again').started).toEqual([]);
+    void env;
+  });
+
   it('a session, a template marker or checkpoints in the git dir, and a linked worktree of its own', () => {
     const { repo, env, commit } = setup('git');
     commit('stamp');

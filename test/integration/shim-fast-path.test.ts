@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import corpus from '../fixtures/attribution-corpus.json' with { type: 'json' };
 import holdout from '../fixtures/attribution-holdout.json' with { type: 'json' };
 import { detectAtCommitTime } from '../../src/core/detect.js';
+import { commentCharFor } from '../../src/hooks/comment-char.js';
 import { signatures } from '../../src/core/detect/signatures.js';
 import { messageKeys } from '../../src/core/fast-path-layout.js';
 import { onlyRecordedTrailers } from '../../src/core/record-trailers.js';
@@ -101,13 +102,19 @@ function generated(entries: readonly (Case & { label?: { ai?: boolean } })[]): C
   return cases;
 }
 
-/** The fast path's sh function, as generated into the shims, and the LC_ALL=C the shim sets around its call. */
+/** The fast path's sh functions, as generated into the shims, and the LC_ALL=C the shim sets around its call. */
 function quietFunction(shim: string): string {
+  const definition = (name: string) => {
+    const at = shim.indexOf(`${name}() {`);
+    expect(at, name).toBeGreaterThan(0);
+    return shim.slice(at, shim.indexOf('\n}\n', at) + 3);
+  };
+  const hash = definition('aitrail_same') + definition('aitrail_hash');
   const start = shim.indexOf('aitrail_quiet() {');
   const end = shim.indexOf('\n}\n', start) + 3;
   expect(start).toBeGreaterThan(0);
   expect(shim.slice(end)).toMatch(/^aitrail_l=\$\{LC_ALL\+x\}\$\{LC_ALL-\}\nLC_ALL=C; export LC_ALL\nif aitrail_quiet "\$1"; then exit 0; fi\n/);
-  return `${shim.slice(start, end)}LC_ALL=C; export LC_ALL\n`;
+  return `${hash}${shim.slice(start, end)}LC_ALL=C; export LC_ALL\n`;
 }
 
 /** `text` as one single-quoted sh word. */
@@ -166,6 +173,74 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
     expect(ran(0)).toBe(false);
     const humans = cases.filter((c, index) => !nodeActs(c) && !ran(index)).length;
     expect(humans).toBeGreaterThan(200);
+  });
+
+  it('comment lines: skipped only where node reads the message without them (core.commentChar surely #), and never a line node reads', () => {
+    const repo = makeRepo();
+    repo.commit('start\n', { 'a.txt': 'a\n' });
+    writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'Plain\n');
+    const home = join(repo.dir, '.git', 'home');
+    mkdirSync(home);
+    // No config file git reads names commentChar: node's own decision, with the environment the shim gets.
+    const env = { HOME: home, GIT_CONFIG_NOSYSTEM: '1', PATH: '/usr/bin:/bin' };
+    expect(commentCharFor(repo.dir, 'x\n', { gitDir: join(repo.dir, '.git'), env })).toBe('#');
+    const first = spawnSync(process.execPath, [BIN, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { ...env, PATH: process.env.PATH, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com' }, encoding: 'utf8' });
+    expect(first.status, first.stderr).toBe(0);
+    const template = '# Please enter the commit message for your changes. Lines starting\n# with \'#\' will be ignored.\n#\n# On branch main\n# Changes to be committed:\n#\tmodified:   a.txt\n#\tnew file:   caf\u00e9.txt\n#\n';
+    const entries = [...(corpus as unknown as { entries: Case[] }).entries, ...(holdout as unknown as { entries: Case[] }).entries];
+    const cases: Case[] = [];
+    for (const entry of entries) {
+      const commented = entry.message.replace(/^/gm, '#').replace(/#$/, '');
+      cases.push({ id: `${entry.id} as comments`, message: `Fix it\n\n${commented}${template}`, author: HUMAN });
+      cases.push({ id: `${entry.id} under the template`, message: `${entry.message}\n${template}`, author: HUMAN });
+      cases.push({ id: `${entry.id} indented comments`, message: `Fix it\n\n${entry.message.replace(/^/gm, ' #')}`, author: HUMAN });
+    }
+    const lines = [quietFunction(readFileSync(join(HOOKS, 'commit-msg'), 'utf8'))];
+    cases.forEach((c, index) => {
+      writeFileSync(join(repo.dir, '.git', `CASE_${index}`), c.message);
+      lines.push(`GIT_AUTHOR_NAME=${shQuote(c.author.name)} GIT_AUTHOR_EMAIL=${shQuote(c.author.email)}; export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL; aitrail_quiet .git/CASE_${index} || echo ${index}`);
+    });
+    writeFileSync(join(repo.dir, 'driver.sh'), `${lines.join('\n')}\n`);
+    const run = spawnSync('env', ['-i', ...Object.entries(env).map(([key, value]) => `${key}=${value}`), 'sh', 'driver.sh'], { cwd: repo.dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(run.stderr).toBe('');
+    const started = new Set(run.stdout.split('\n').filter(Boolean).map(Number));
+    const actsWithHash = (c: Case) => detectAtCommitTime(c.message, { env: {}, author: c.author, commentChar: '#' }, { detect: {}, trailerKey: 'Assisted-by' }).length > 0 || onlyRecordedTrailers(c.message, 'Assisted-by', '#');
+    expect(cases.filter((c, index) => actsWithHash(c) && !started.has(index)).map((c) => c.id)).toEqual([]);
+    // Commented out whole, every corpus message skips node (git drops it).
+    const skipped = (suffix: string) => cases.filter((c, index) => c.id.endsWith(suffix) && !started.has(index)).length;
+    expect(skipped(' as comments')).toBe(entries.length);
+    // Written out under the template, the people's commits the message texts do not flag skip node too (a Signed-off-by, an accent still start it).
+    expect(skipped(' under the template')).toBeGreaterThan(100);
+  });
+
+  it('aitrail_same (the config compared with its stamped copy by the shell itself) says "same" exactly when the bytes are, NUL bytes aside', () => {
+    const repo = makeRepo();
+    const shim = readFileSync(join(HOOKS, 'commit-msg'), 'utf8');
+    const at = shim.indexOf('aitrail_same() {');
+    const same = shim.slice(at, shim.indexOf('\n}\n', at) + 3);
+    const base = 'policy:\n  deny: ["qwen/*"]\n';
+    const big = `${'# padding line of a long config\n'.repeat(400)}policy: {}\n`;
+    const variants = [base, base.slice(0, -1), `${base}\n`, base.replace('qwen', 'Qwen'), base.replace('\n', '\r\n'), `\n${base}`, base.replace('  ', ' \t'), '', '\n', 'x', big, big.replace('policy: {}', 'policy: []'), `${big.slice(0, 5000)}X${big.slice(5001)}`, `${big}\n`, base.replace('deny', 'dény'), 'a\\b\n', 'a\\\\b\n'];
+    const pairs = variants.flatMap((a) => variants.map((b): [string, string] => [a, b]));
+    const lines = [same];
+    pairs.forEach(([a, b], index) => {
+      writeFileSync(join(repo.dir, `a${index}`), a);
+      writeFileSync(join(repo.dir, `b${index}`), b);
+      lines.push(`if aitrail_same a${index} b${index}; then echo ${index}; fi`);
+    });
+    // A NUL byte: the shell's read drops it (documented: such a config is invalid for node anyway).
+    writeFileSync(join(repo.dir, 'nul'), base.replace('qwen', 'q\0wen'));
+    writeFileSync(join(repo.dir, 'plain'), base);
+    lines.push('if aitrail_same nul plain; then echo nul; fi');
+    writeFileSync(join(repo.dir, 'same.sh'), `${lines.join('\n')}\n`);
+    for (const shell of ['sh', 'bash']) {
+      const run = spawnSync(shell, ['-e', 'same.sh'], { cwd: repo.dir, encoding: 'utf8', env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' } });
+      expect(run.stderr, shell).toBe('');
+      const said = new Set(run.stdout.split('\n').filter(Boolean));
+      const wrong = pairs.flatMap(([a, b], index) => (said.has(String(index)) !== (a === b) ? [JSON.stringify([a.slice(0, 40), b.slice(0, 40)])] : []));
+      expect(wrong, shell).toEqual([]);
+      expect(said.has('nul'), shell).toBe(true);
+    }
   });
 
   it('the shims look for every trailer key detection reads (each *Keys list of the signatures)', () => {
