@@ -66,9 +66,7 @@ try {
   // -F writes the note). Its floors, measured beside it: node running the same two git commands with
   // no aitrail code, through node:child_process (which costs ~6 ms to load) and through node's
   // spawn_sync binding (what the hook uses on the node majors src/git/spawn-sync.ts lists), so what
-  // aitrail adds (its bundle, reading the checkpoint, composing the note) is printed too. The hook
-  // starts `notes add` before cat-file runs (src/git/spawn-early.ts), so it can come in under the
-  // floors, which run the two one after the other.
+  // aitrail adds (its bundle, reading the checkpoint, composing the note) is printed too.
   // Each run starts from the same state (the checkpoint back, no note), restored outside the timing.
   git('config', 'user.name', 'Bench Human');
   git('config', 'user.email', 'bench@example.com');

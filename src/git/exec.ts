@@ -50,8 +50,7 @@ export function gitEnvironment(options: GitOptions): NodeJS.ProcessEnv {
   return { ...process.env, ...BASE_ENV, ...options.env, ...(options.asStored ? AS_STORED_ENV : {}) };
 }
 
-/** The GitError of a failed run: git's first stderr line, else the exit code. */
-export function gitFailure(args: readonly string[], code: number | null, stderr: string, cause?: unknown): GitError {
+function failure(args: readonly string[], code: number | null, stderr: string, cause?: unknown): GitError {
   const first = stderr.trim().split('\n')[0] || `exit code ${code}`;
   return new GitError(`git ${args[0] ?? ''} failed: ${first}`, args, code, stderr, { cause });
 }
@@ -69,11 +68,11 @@ export function runGitRaw(args: readonly string[], options: GitOptions): Promise
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error) => reject(gitFailure(args, null, String(error), error)));
+    child.on('error', (error) => reject(failure(args, null, String(error), error)));
     child.on('close', (code) => {
       const stderr = Buffer.concat(err).toString('utf8');
       if (code === 0 || (code !== null && options.okCodes?.includes(code))) resolve(Buffer.concat(out));
-      else reject(gitFailure(args, code, stderr));
+      else reject(failure(args, code, stderr));
     });
     child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
@@ -88,10 +87,10 @@ export function runGitSync(args: readonly string[], options: GitOptions): string
 /** runGitSync's bytes (blob contents, whose sizes count bytes). */
 export function runGitRawSync(args: readonly string[], options: GitOptions): Buffer {
   const result = spawnSync('git', args, { cwd: options.cwd, env: gitEnvironment(options), input: options.input ?? '', maxBuffer: 1024 * 1024 * 1024 });
-  if (result.error) throw gitFailure(args, null, String(result.error), result.error);
+  if (result.error) throw failure(args, null, String(result.error), result.error);
   const code = result.status;
   if (code === 0 || (code !== null && options.okCodes?.includes(code))) return result.stdout;
-  throw gitFailure(args, code, result.stderr.toString('utf8'));
+  throw failure(args, code, result.stderr.toString('utf8'));
 }
 
 /**
@@ -115,7 +114,7 @@ export async function* streamGit(args: readonly string[], options: GitOptions): 
   }
   const code = await closed;
   if (code !== 0 && !(code !== null && options.okCodes?.includes(code))) {
-    throw gitFailure(args, code, Buffer.concat(err).toString('utf8'));
+    throw failure(args, code, Buffer.concat(err).toString('utf8'));
   }
 }
 

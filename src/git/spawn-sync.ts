@@ -49,24 +49,15 @@ function pendingDeprecation(): boolean {
 
 let binding: SpawnSyncBinding | null | undefined;
 
-/**
- * node's internal binding `name` when calling node's bindings directly is exact here (a tested
- * major, POSIX, no pending deprecations, no permission model: see the module comment), else null.
- * Throws when the binding is not reachable.
- */
-export function nodeBinding(name: string): unknown {
-  const major = Number(process.versions.node.split('.')[0]);
-  if (!DIRECT_MAJORS.includes(major) || process.platform === 'win32' || pendingDeprecation()) return null;
-  if ((process as { permission?: unknown }).permission !== undefined) return null;
-  return (process as unknown as { binding?: (name: string) => unknown }).binding?.(name) ?? null;
-}
-
 /** node's `spawn_sync` binding when calling it directly is exact here (see the module comment), else null. */
 function directBinding(): SpawnSyncBinding | null {
   if (binding !== undefined) return binding;
   binding = null;
+  const major = Number(process.versions.node.split('.')[0]);
+  if (!DIRECT_MAJORS.includes(major) || process.platform === 'win32' || pendingDeprecation()) return binding;
+  if ((process as { permission?: unknown }).permission !== undefined) return binding;
   try {
-    const found = nodeBinding('spawn_sync') as SpawnSyncBinding | null;
+    const found = (process as unknown as { binding?: (name: string) => unknown }).binding?.('spawn_sync') as SpawnSyncBinding | undefined;
     if (found && typeof found.spawn === 'function') binding = found;
   } catch {
     // Not reachable (a policy, a build without it): the public API runs.
@@ -74,13 +65,8 @@ function directBinding(): SpawnSyncBinding | null {
   return binding;
 }
 
-/** The program, its arguments and the directory pass to the binding as C strings: no NUL byte cuts one short. */
-export function cStrings(file: string, args: readonly string[], cwd: string): boolean {
-  return !file.includes(NUL) && !cwd.includes(NUL) && args.every((arg) => typeof arg === 'string' && !arg.includes(NUL));
-}
-
 /** The environment as node's spawnSync passes it on (`KEY=value`, undefined values left out), or null when a NUL is in it. */
-export function envPairs(env: NodeJS.ProcessEnv): string[] | null {
+function envPairs(env: NodeJS.ProcessEnv): string[] | null {
   const pairs: string[] = [];
   for (const key in env) {
     const value = env[key];
@@ -128,7 +114,7 @@ function readResult(raw: ReturnType<SpawnSyncBinding['spawn']>, file: string, ar
 export function spawnSyncDirect(file: string, args: readonly string[], options: SyncRunOptions): SyncRun | null {
   const direct = directBinding();
   if (!direct) return null;
-  if (!cStrings(file, args, options.cwd)) return null;
+  if (file.includes(NUL) || options.cwd.includes(NUL) || args.some((arg) => typeof arg !== 'string' || arg.includes(NUL))) return null;
   const pairs = envPairs(options.env);
   if (!pairs) return null;
   const input = typeof options.input === 'string' ? Buffer.from(options.input, 'utf8') : options.input;

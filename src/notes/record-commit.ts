@@ -6,10 +6,9 @@ import { composeFile } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listCheckpoints, removeCheckpoint } from '../checkpoint/checkpoint-store.js';
-import type { FileCheckpoint } from '../core/checkpoint/types.js';
-import { lastHeadReflogEntry, type ReflogEntry } from '../git/head-reflog.js';
+import { lastHeadReflogEntry } from '../git/head-reflog.js';
 import { readRevisionObjectsSync } from '../git/revision-blobs.js';
-import { startNoteWrite, writeNote, type PendingNote } from '../git/write-note.js';
+import { writeNote } from '../git/write-note.js';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { writeFreshNote } from './fresh-note.js';
 import { recordMessages } from './messages.js';
@@ -36,8 +35,9 @@ function worktreeHolds(top: string, path: string, committed: Buffer): boolean {
  * reflog, or one that says something else, answers yes. Writing the note's copy costs a plain
  * commit's post-commit ~2 ms (ext4 flushes a file renamed over another).
  */
-function rewritable(entry: ReflogEntry | null, head: string, env: NodeJS.ProcessEnv): boolean {
+function rewritable(gitDir: string, head: string, env: NodeJS.ProcessEnv): boolean {
   if (env.GIT_REFLOG_ACTION !== undefined) return true;
+  const entry = lastHeadReflogEntry(gitDir);
   return !(entry && entry.newOid === head && /^commit(?: \((?:initial|merge)\))?: /.test(entry.message));
 }
 
@@ -53,27 +53,6 @@ export async function recordCommit(top: string, gitDir: string, env: NodeJS.Proc
   const fresh = checkpoints.filter((checkpoint) => now - checkpoint.updated < STALE_MS);
   for (const stale of checkpoints.filter((checkpoint) => !fresh.includes(checkpoint))) removeCheckpoint(gitDir, stale.path);
   if (fresh.length === 0) return warnings;
-  // The commit just made, as the HEAD reflog names it: its note's `git notes add` starts now, and
-  // sets itself up while cat-file reads (src/git/spawn-early.ts); given up unfed when HEAD is
-  // another commit or there is no note to write.
-  const entry = lastHeadReflogEntry(gitDir);
-  const pending = entry ? startNoteWrite(top, DEFAULT_NOTES_REF, entry.newOid) : null;
-  try {
-    return await composeAndWrite(top, gitDir, env, fresh, entry, pending, warnings);
-  } finally {
-    await pending?.cancel();
-  }
-}
-
-async function composeAndWrite(
-  top: string,
-  gitDir: string,
-  env: NodeJS.ProcessEnv,
-  fresh: FileCheckpoint[],
-  entry: ReflogEntry | null,
-  pending: PendingNote | null,
-  warnings: string[],
-): Promise<string[]> {
   // The commit and its files and its parent's, from one git process (post-commit: HEAD is the commit just made).
   const [commit, ...objects] = readRevisionObjectsSync(top, ['HEAD^{commit}', ...fresh.flatMap((checkpoint) => [`HEAD:${checkpoint.path}`, `HEAD^1:${checkpoint.path}`])]);
   if (commit?.type !== 'commit') return warnings;
@@ -96,9 +75,8 @@ async function composeAndWrite(
   if (note.files.length > 0) {
     note.sessions = sessionRecords(fresh.flatMap((checkpoint) => checkpoint.owners).filter((owner) => used.has(owner.key)));
     const text = serializeAuthorshipLog(note);
-    const written = pending && entry?.newOid === head ? await pending.write(text) : writeNote(top, DEFAULT_NOTES_REF, head, text);
-    if (written.status === 'exists') warnings.push(recordMessages.noteExists(head));
-    else if (rewritable(entry, head, env)) writeFreshNote(gitDir, head, text);
+    if (writeNote(top, DEFAULT_NOTES_REF, head, text).status === 'exists') warnings.push(recordMessages.noteExists(head));
+    else if (rewritable(gitDir, head, env)) writeFreshNote(gitDir, head, text);
   }
   for (const path of consumed) removeCheckpoint(gitDir, path);
   return warnings;
