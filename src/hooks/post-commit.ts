@@ -1,4 +1,4 @@
-import { pickUnderway, rebasing } from '../notes/pick-source.js';
+import { pickUnderway, rebaseExecStep, rebasing } from '../notes/pick-source.js';
 import type { HookHandler } from './dispatch.js';
 import { worktreeGitDir } from './hook-git-dir.js';
 import { firstLine, hookWarning as warn } from './hook-warning.js';
@@ -6,8 +6,11 @@ import { firstLine, hookWarning as warn } from './hook-warning.js';
 /**
  * A rebase, cherry-pick or revert replaying commits: what they commit came from other commits, not
  * from the agent edits waiting in checkpoints (the rewrite's notes are post-rewrite's business).
+ * A commit an `exec` step's command makes is new work (git exports GIT_CHERRY_PICK_HELP to it too),
+ * as prepare-commit-msg records it.
  */
 export function isReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
+  if (rebaseExecStep(gitDir)) return false;
   if (env.GIT_CHERRY_PICK_HELP !== undefined || /^(rebase|cherry-pick|revert)\b/.test(env.GIT_REFLOG_ACTION ?? '')) return true;
   return rebasing(gitDir);
 }

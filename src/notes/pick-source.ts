@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PICK_SOURCE } from '../core/checkpoint/store-layout.js';
+import { execStep, PICK_SOURCE, REBASE_DONE } from '../core/checkpoint/store-layout.js';
 import { headWithParentsSync } from '../git/resolve-commit.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { removeFileIfThere } from '../io/remove-file.js';
@@ -10,6 +10,20 @@ const OID = /^[0-9a-f]{40,64}$/;
 /** A rebase is under way in this worktree (git's state folders): what it commits is post-rewrite's. */
 export function rebasing(gitDir: string): boolean {
   return existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'));
+}
+
+/**
+ * An interactive rebase is running an `exec` step (the last line of `rebase-merge/done`): what that
+ * command commits is new work, not a replayed commit. One file check outside a rebase.
+ */
+export function rebaseExecStep(gitDir: string): boolean {
+  const file = join(gitDir, REBASE_DONE);
+  if (!existsSync(file)) return false;
+  try {
+    return execStep(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /** The commit a cherry-pick is committing (`<git dir>/CHERRY_PICK_HEAD`), outside a rebase; or null. */

@@ -166,20 +166,22 @@ describe('history-edit gates in the shims: ended without node only where node do
     expect(shim(['.git/COMMIT_EDITMSG', 'message'], env)).toBe(false);
   });
 
-  it('post-commit: a cherry-pick starts node only with a note to carry; during a rebase only a kept cherry-pick does, checkpoints wait for the end', () => {
+  it('post-commit: a cherry-pick starts node only with a note to carry; during a rebase only a kept cherry-pick does, checkpoints wait for the end unless an exec step commits', () => {
     const { repo, shim, node } = setup('post-commit');
     const gitDir = join(repo.dir, '.git');
     const head = repo.git(['rev-parse', 'HEAD']);
     const picked = repo.git(['rev-parse', 'HEAD~1']);
     let ended = 0;
     for (const env of [{}, { GIT_CHERRY_PICK_HELP: 'x' }]) {
-      for (const state of combinations(['rebasing', 'checkpoint', 'picking', 'kept', 'notes'] as const)) {
+      for (const state of combinations(['rebasing', 'exec', 'checkpoint', 'picking', 'kept', 'notes'] as const)) {
         const label = `${JSON.stringify(env)} ${JSON.stringify(state)}`;
         rmSync(join(gitDir, 'aitrail'), { recursive: true, force: true });
         rmSync(join(gitDir, 'rebase-merge'), { recursive: true, force: true });
         rmSync(join(gitDir, 'CHERRY_PICK_HEAD'), { force: true });
         mkdirSync(join(gitDir, 'aitrail', 'checkpoints'), { recursive: true });
         if (state.rebasing) mkdirSync(join(gitDir, 'rebase-merge'));
+        // The step the rebase is at: a pick, or an exec step (whose command's commit is new work) after it.
+        if (state.rebasing) writeFileSync(join(gitDir, 'rebase-merge', 'done'), `pick ${head} three\n${state.exec ? 'exec make test\n' : ''}`);
         if (state.checkpoint) writeFileSync(join(gitDir, 'aitrail', 'checkpoints', '0123456789abcdef0123456789abcdef.json'), '{"version":1}');
         if (state.picking) writeFileSync(join(gitDir, 'CHERRY_PICK_HEAD'), `${picked}\n`);
         if (state.kept) writeFileSync(join(gitDir, 'aitrail', 'pick-source'), `${picked}\n${repo.git(['rev-parse', 'HEAD~1'])}\n`);
@@ -196,8 +198,9 @@ describe('history-edit gates in the shims: ended without node only where node do
       }
     }
     // Outside a rebase: no checkpoint, no kept pick, and no cherry-pick or none with a note to carry
-    // (3 per environment); rebasing: anything but a kept pick (8 per environment, notes or not).
-    expect(ended).toBe(2 * (3 + 8));
+    // (3 per environment, exec or not); rebasing at a pick: anything but a kept pick (8 per
+    // environment, notes or not); at an exec step: no kept pick and no checkpoint (4).
+    expect(ended).toBe(2 * (2 * 3 + 8 + 4));
     expect(head).toBe(repo.git(['rev-parse', 'HEAD']));
   });
 
