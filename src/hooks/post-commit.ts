@@ -1,4 +1,6 @@
-import { pickUnderway, rebaseExecStep, rebasing } from '../notes/pick-source.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pickUnderway, rebaseExecStep } from '../notes/pick-source.js';
 import type { HookHandler } from './dispatch.js';
 import { worktreeGitDir } from './hook-git-dir.js';
 import { firstLine, hookWarning as warn } from './hook-warning.js';
@@ -6,13 +8,15 @@ import { firstLine, hookWarning as warn } from './hook-warning.js';
 /**
  * A rebase, cherry-pick or revert replaying commits: what they commit came from other commits, not
  * from the agent edits waiting in checkpoints (the rewrite's notes are post-rewrite's business).
- * A commit an `exec` step's command makes is new work (git exports GIT_CHERRY_PICK_HELP to it too),
- * as prepare-commit-msg records it.
+ * As prepare-commit-msg records them, two commits made while an interactive rebase is under way are
+ * new work: one an `exec` step's command makes (git exports GIT_CHERRY_PICK_HELP to it too), and a
+ * `git commit` at a stop (`edit`, `break`, a conflict): a fresh process, without the variables git's
+ * own replays run their hooks with. `rebase-apply` (git am) stays a replay.
  */
 export function isReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
   if (rebaseExecStep(gitDir)) return false;
   if (env.GIT_CHERRY_PICK_HELP !== undefined || /^(rebase|cherry-pick|revert)\b/.test(env.GIT_REFLOG_ACTION ?? '')) return true;
-  return rebasing(gitDir);
+  return existsSync(join(gitDir, 'rebase-apply'));
 }
 
 /**

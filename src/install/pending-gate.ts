@@ -37,13 +37,14 @@ const WORD_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
  * whose note it may carry (notesMayExistLines: with no git-ai note anywhere there is none).
  * During a rebase (`rebase-merge` or `rebase-apply` in the git dir) it records nothing (what a
  * rebase commits came from other commits: post-rewrite's business) and carries a pick's note only
- * from what prepare-commit-msg kept: then only that file starts node; except a commit an `exec`
- * step's command makes (the last line of `rebase-merge/done`), new work whose checkpoints node
- * records: that file is read only when a checkpoint is there, so a person's rebase starts nothing.
+ * from what prepare-commit-msg kept: then only that file starts node; except new work whose
+ * checkpoints node records: a commit an `exec` step's command makes (the last line of
+ * `rebase-merge/done`) and a `git commit` at a stop (none of git's replay variables, no
+ * `rebase-apply`); looked at only when a checkpoint is there, so a person's rebase starts nothing.
  */
 export function pendingCheckpointsGate(): string[] {
   return [
-    `# Nothing to record unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}, written by aitrail checkpoint) or a cherry-pick is committed while a note may exist to carry; during a rebase, only a kept cherry-pick or checkpoints an exec step's commit takes.`,
+    `# Nothing to record unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}, written by aitrail checkpoint) or a cherry-pick is committed while a note may exist to carry; during a rebase, only a kept cherry-pick or checkpoints new work takes (an exec step's commit, a commit at a stop).`,
     ...worktreeGitDirLines(),
     'aitrail_p=',
     // Every name node reads (any name ending in ${CHECKPOINT_SUFFIX}: dot names too), dangling links too.
@@ -54,11 +55,17 @@ export function pendingCheckpointsGate(): string[] {
     ...notesMayExistLines('  '),
     '  [ -n "$aitrail_n" ] && aitrail_p=1',
     'fi',
-    // During a rebase only an `exec` step's command commits new work (the last line of rebase-merge/done): read only when an agent left a checkpoint.
+    // During a rebase only an `exec` step's command (the last line of rebase-merge/done) and a `git commit` at a stop (none of git's replay
+    // variables, no rebase-apply) commit new work: looked at only when an agent left a checkpoint.
     `if ${REBASING}; then`,
     '  aitrail_x=',
-    `  if [ -n "$aitrail_k" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
-    '  case $aitrail_x in "exec "*|"x "*|"exec\t"*|"x\t"*) ;; *) aitrail_p= ;; esac',
+    '  if [ -n "$aitrail_k" ]; then',
+    `    if [ -z "\${GIT_CHERRY_PICK_HELP+x}" ] && ! [ -e "$aitrail_g/rebase-apply" ]; then`,
+    `      case \${GIT_REFLOG_ACTION-} in ${['rebase', 'cherry-pick', 'revert'].map((action) => `${action}|${action}[!${WORD_CHARACTERS}]*`).join('|')}) ;; *) aitrail_x=stop ;; esac`,
+    '    fi',
+    `    if [ -z "$aitrail_x" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
+    '  fi',
+    '  case $aitrail_x in stop|"exec "*|"x "*|"exec\t"*|"x\t"*) ;; *) aitrail_p= ;; esac',
     'fi',
     // What prepare-commit-msg kept of a cherry-pick (git's `git commit` removes CHERRY_PICK_HEAD before post-commit).
     `[ -e "$aitrail_g/${PICK_SOURCE}" ] && aitrail_p=1`,

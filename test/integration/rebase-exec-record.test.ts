@@ -65,3 +65,38 @@ describe('a commit an exec step of a rebase makes gets its line-level note', () 
     expect(tryGit(repo.dir, ['notes', '--ref=ai', 'show', 'HEAD~1'], { env }).code).not.toBe(0);
   });
 });
+
+// The same at a stop of an interactive rebase (`edit`, `break`, a conflict): the agent's `git commit`
+// there is a fresh process without git's replay variables (prepare-commit-msg records its trailer),
+// but post-commit took it for a replay because rebase-merge/ was there.
+describe('a commit an agent makes at a stop of an interactive rebase gets its line-level note', () => {
+  it('edit stop: checkpoint, edit, git commit, git rebase --continue: the note marks its lines, the picks get none', () => {
+    const repo = makeRepo();
+    const env = envWithAitrailOnPath();
+    repo.commit('base\n', { 'src/app.ts': 'alpha\nbravo\ncharlie\n' });
+    repo.commit('Human one\n', { 'b.txt': 'b\n' });
+    repo.commit('Human two\n', { 'c.txt': 'c\n' });
+    expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
+    const stop = tryGit(repo.dir, ['rebase', '-q', '-i', '--force-rebase', 'HEAD~2'], { env: { ...env, GIT_SEQUENCE_EDITOR: "sed -i '1s/^pick/edit/'" } });
+    expect(stop.code, stop.stderr).toBe(0);
+    const payloads = tempDir('aitrail-stop-payloads-');
+    const transcript = join(payloads, 'session.jsonl');
+    writeFileSync(transcript, claudeCode.transcript(claudeCode.model));
+    const edit = { file: join(repo.dir, 'src/app.ts'), relative: 'src/app.ts', cwd: repo.dir, old: 'bravo', replacement: 'bravo\nx1\nx2', transcript };
+    expect(aitrail(repo.dir, ['checkpoint', '--agent', 'claude-code'], { env, input: JSON.stringify(claudeCode.pre(edit)) }).code).toBe(0);
+    repo.write('src/app.ts', 'alpha\nbravo\nx1\nx2\ncharlie\n');
+    expect(aitrail(repo.dir, ['checkpoint', '--agent', 'claude-code'], { env, input: JSON.stringify(claudeCode.post(edit)) }).code).toBe(0);
+    const commit = tryGit(repo.dir, ['commit', '-q', '-am', 'Agent edit'], { env });
+    expect(commit.code, commit.stderr).toBe(0);
+    const next = tryGit(repo.dir, ['rebase', '--continue'], { env: { ...env, GIT_EDITOR: 'true' } });
+    expect(next.code, next.stderr).toBe(0);
+    expect(repo.git(['log', '--format=%s', '-4']).split('\n')).toEqual(['Human two', 'Agent edit', 'Human one', 'base']);
+    const note = tryGit(repo.dir, ['notes', '--ref=ai', 'show', 'HEAD~1'], { env });
+    expect(note.code, note.stderr).toBe(0);
+    const parsed = parseAuthorshipLog(note.stdout);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(Object.fromEntries([...parsed.log.files].map(([path, entries]) => [path, entries.map((entry) => `${entry.kind}:${entry.ranges.join(',')}`)]))).toEqual({ 'src/app.ts': ['session:3,4'] });
+    expect(readdirSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'))).toEqual([]);
+    for (const pick of ['HEAD', 'HEAD~2']) expect(tryGit(repo.dir, ['notes', '--ref=ai', 'show', pick], { env }).code, pick).not.toBe(0);
+  });
+});

@@ -166,13 +166,14 @@ describe('history-edit gates in the shims: ended without node only where node do
     expect(shim(['.git/COMMIT_EDITMSG', 'message'], env)).toBe(false);
   });
 
-  it('post-commit: a cherry-pick starts node only with a note to carry; during a rebase only a kept cherry-pick does, checkpoints wait for the end unless an exec step commits', () => {
+  it('post-commit: a cherry-pick starts node only with a note to carry; during a rebase only a kept cherry-pick does, checkpoints wait for the end unless an exec step or a commit at a stop takes them', () => {
     const { repo, shim, node } = setup('post-commit');
     const gitDir = join(repo.dir, '.git');
     const head = repo.git(['rev-parse', 'HEAD']);
     const picked = repo.git(['rev-parse', 'HEAD~1']);
     let ended = 0;
-    for (const env of [{}, { GIT_CHERRY_PICK_HELP: 'x' }]) {
+    // No variable: a `git commit` at a stop of the rebase; either variable: git's own replay.
+    for (const env of [{}, { GIT_CHERRY_PICK_HELP: 'x' }, { GIT_REFLOG_ACTION: 'rebase (continue)' }]) {
       for (const state of combinations(['rebasing', 'exec', 'checkpoint', 'picking', 'kept', 'notes'] as const)) {
         const label = `${JSON.stringify(env)} ${JSON.stringify(state)}`;
         rmSync(join(gitDir, 'aitrail'), { recursive: true, force: true });
@@ -198,9 +199,20 @@ describe('history-edit gates in the shims: ended without node only where node do
       }
     }
     // Outside a rebase: no checkpoint, no kept pick, and no cherry-pick or none with a note to carry
-    // (3 per environment, exec or not); rebasing at a pick: anything but a kept pick (8 per
-    // environment, notes or not); at an exec step: no kept pick and no checkpoint (4).
-    expect(ended).toBe(2 * (2 * 3 + 8 + 4));
+    // (3 per environment, exec or not); rebasing at a pick under a replay's variable: anything but a
+    // kept pick (8, notes or not); at an exec step or a stop: no kept pick and no checkpoint (4).
+    expect(ended).toBe(3 * 2 * 3 + 2 * (8 + 4) + 2 * 4);
+    // git am's state (rebase --apply): a replay whatever the variables say.
+    rmSync(join(gitDir, 'rebase-merge'), { recursive: true, force: true });
+    rmSync(join(gitDir, 'CHERRY_PICK_HEAD'), { force: true });
+    rmSync(join(gitDir, 'aitrail', 'pick-source'), { force: true });
+    mkdirSync(join(gitDir, 'rebase-apply'));
+    writeFileSync(join(gitDir, 'aitrail', 'checkpoints', '0123456789abcdef0123456789abcdef.json'), '{"version":1}');
+    expect(shim([], {})).toBe(false);
+    const before = snapshot(repo.dir);
+    expect(node([], {})).toEqual({ stdout: '', stderr: '', status: 0 });
+    expect(snapshot(repo.dir)).toEqual(before);
+    rmSync(join(gitDir, 'rebase-apply'), { recursive: true, force: true });
     expect(head).toBe(repo.git(['rev-parse', 'HEAD']));
   });
 
