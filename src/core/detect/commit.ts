@@ -6,6 +6,7 @@ import { newBudget, type Budget, type Mention } from './mentions.js';
 import { readable, shownOrder } from './readable.js';
 import { mergeAttributions } from './merge.js';
 import { lineLower, mayMatchLine, signatures } from './signatures.js';
+import { isModelWord } from '../model-words.js';
 import { userRuleAttributions } from './user-rules.js';
 import { squashedMessages } from './squashed-messages.js';
 import { parseCommitTrailers } from '../trailers.js';
@@ -79,11 +80,31 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
   return result;
 }
 
+/** Words a declaration's value holds between the names it lists (`A and B`, `yes (Claude)`). */
+const DECLARATION_WORDS = new Set(['and', 'or', 'with', 'plus', 'using', 'via', 'by', 'on', 'yes', 'no', 'true', 'false', 'none', 'unknown']);
+let agentWords: Set<string> | undefined;
+
+/**
+ * A subject's value that is only a declaration: an identity with its address (`Claude
+ * <noreply@anthropic.com>`), or names only: of agents, models, vendors, tools, their versions
+ * (`qwen-code:qwen/qwen3-coder`, `Claude Code (claude-opus-4)`, `Cursor`). A project's own
+ * `scope: description` subject whose scope is a trailer key (`ai-model: add gpt-5 to list`,
+ * `Made-with: Cursor support`) is prose: a person's, not a declaration.
+ */
+function onlyDeclares(value: string): boolean {
+  const sig = signatures();
+  if (/^[^<>]*<[^\s<>@]+@[^\s<>]+>$/.test(value.trim())) return true;
+  agentWords ??= new Set([...sig.agentNames.keys()].flatMap((name) => name.split(/[\s/:]+/)));
+  const words = value.toLowerCase().split(/[\s,;:/()[\]{}<>"'`&+|\u00b7\u2022]+/).filter((word) => word !== '' && word !== '-');
+  return words.every((word) => isModelWord(word) || agentWords?.has(word) || sig.vendorWords.has(word) || sig.nonAiTools.has(word) || DECLARATION_WORDS.has(word));
+}
+
 /**
  * Trailer-looking lines that are not in the message's trailer block (git does not read them as
  * trailers: the subject line, a prose line in the last paragraph, a squash merge's PR template
  * above the co-authors), outside code fences (bodyLines): what they clearly name counts, as evidence but
- * never as a declaration; a value that names nothing is ignored here.
+ * never as a declaration; a value that names nothing is ignored here, and a subject counts only when
+ * its value is only a declaration (onlyDeclares).
  */
 function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   // A line of the trailer block itself (its first line, when git unfolded a value over several).
@@ -91,9 +112,10 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
   const result: Attribution[] = [];
   // The subject too: a message that is only a trailer (`git commit --allow-empty-message --trailer …`,
   // or a message git re-encoded from a bogus `encoding` header) shows it as its subject line.
-  for (const line of [signals.subject, ...bodyLines(signals.message)]) {
+  for (const [at, line] of [signals.subject, ...bodyLines(signals.message)].entries()) {
     const match = /^([A-Za-z][A-Za-z0-9-]{1,63})[ \t]*:[ \t]*(\S.*?)\s*$/.exec(readable(line));
     if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
+    if (at === 0 && !onlyDeclares(match[2] ?? '')) continue;
     const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
     if (!reader) continue;
     const read = reader.read(match[2] ?? '', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
