@@ -101,7 +101,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
   const options = { detect: config.detect, trailerKey: config.trailer.key };
   const attributions =
     step === 'fold'
-      ? await foldedAttributions(context.cwd, gitDir, options)
+      ? await foldedAttributions(context.cwd, gitDir, options, commentChar)
       : detectAtCommitTime(message, { ...gatherCommitTimeSignals(context.cwd, gitDir, context.env), commentChar }, options);
   if (attributions.length === 0) return;
   const updated = recordTrailers(message, attributions, config.trailer.key, commentChar, { editorOpens: context.env.GIT_EDITOR !== ':' });

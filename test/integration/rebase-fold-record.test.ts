@@ -108,4 +108,24 @@ describe('a rebase that folds an agent\'s commit into another keeps its models',
     expect(readFileSync(started, 'utf8')).toContain('hook prepare-commit-msg');
     expect(trailers(repo)).toEqual(['claude-code:anthropic/claude-opus-4.6']);
   });
+  it('a person folding their own commits writes no trailer: a subject naming a model, co-authors and sign-offs of people, a fixup chain, amend!', () => {
+    const { repo, env } = setup();
+    commitLine(repo, env, 'ai-model: add gpt-5 to list\n\nSigned-off-by: Test Human <human@example.com>', 'p');
+    commitLine(repo, env, 'fixup! ai-model: add gpt-5 to list\n\nCo-authored-by: Claude Monet <claude@monet.fr>\nSigned-off-by: Test Human <human@example.com>', 'f1');
+    commitLine(repo, env, 'fixup! ai-model: add gpt-5 to list\n\nCo-authored-by: Boris <boris@anthropic.com>', 'f2');
+    commitLine(repo, env, 'amend! ai-model: add gpt-5 to list\n\nMade-with: Cursor support\n\nSigned-off-by: Test Human <human@example.com>', 'f3');
+    rebase(repo, env, 'HEAD~4', '', ['--autosquash']);
+    expect(repo.git(['log', '-1', '--format=%B'])).toBe('Made-with: Cursor support\n\nSigned-off-by: Test Human <human@example.com>');
+    const log = JSON.parse(aitrail(repo.dir, ['log', 'HEAD~1..HEAD', '--format', 'json'], { env }).stdout) as Array<{ ai: boolean }>;
+    expect(log[0]?.ai).toBe(false);
+  });
+  it('git commit --fixup=amend: of a person\'s commit whose subject looks like a trailer records nothing: git quotes the subject as the next paragraph\'s first line', () => {
+    const { repo, env } = setup();
+    commitLine(repo, env, 'ai-model: add gpt-5 to list', 'p');
+    writeFileSync(join(repo.dir, 'a.txt'), `${readFileSync(join(repo.dir, 'a.txt'), 'utf8')}q\n`);
+    expect(tryGit(repo.dir, ['commit', '-q', '-a', '--fixup=amend:HEAD'], { env: { ...env, GIT_EDITOR: 'true' } }).code).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%B'])).toBe('amend! ai-model: add gpt-5 to list\n\nai-model: add gpt-5 to list');
+    rebase(repo, env, 'HEAD~2', '', ['--autosquash']);
+    expect(repo.git(['log', '-1', '--format=%B'])).toBe('ai-model: add gpt-5 to list');
+  });
 });

@@ -80,6 +80,9 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
   return result;
 }
 
+/** The paragraph `git commit --fixup=amend:` puts above the message it gives the amended commit. */
+const AMEND = /^amend! [^\n]*\n(?:[ \t]*\r?\n)+/;
+
 /** Words a declaration's value holds between the names it lists (`A and B`, `yes (Claude)`). */
 const DECLARATION_WORDS = new Set(['and', 'or', 'with', 'plus', 'using', 'via', 'by', 'on', 'yes', 'no', 'true', 'false', 'none', 'unknown']);
 let agentWords: Set<string> | undefined;
@@ -164,8 +167,24 @@ function fromSquashed(signals: CommitSignals, trailerKey: string, aliases: Recor
   });
 }
 
+/**
+ * An `amend!` commit (`git commit --fixup=amend:`) read by the message it gives the commit it amends
+ * (`rebase --autosquash`): what follows its `amend! <subject>` paragraph, whose first line is a
+ * subject and whose trailers are its own (git quotes the amended subject there: a person's
+ * `ai-model: add gpt-5 to list` alone in the last paragraph is no trailer block then).
+ */
+function amended(signals: CommitSignals): CommitSignals {
+  const amend = AMEND.exec(signals.message);
+  if (!amend) return signals;
+  const message = signals.message.slice(amend[0].length);
+  const own = parseCommitTrailers(message);
+  const trailers = signals.trailers.filter((trailer) => own.some((kept) => kept.key === trailer.key && kept.value === trailer.value));
+  return { ...signals, subject: (message.split('\n', 1)[0] ?? '').replace(/\r$/, ''), message, trailers };
+}
+
 /** Every attribution the signals support, unmerged (commit-time detection adds its own). */
-export function commitFindings(signals: CommitSignals, options: DetectOptions = {}): Attribution[] {
+export function commitFindings(given: CommitSignals, options: DetectOptions = {}): Attribution[] {
+  const signals = amended(given);
   const aliases = options.detect?.aliases ?? {};
   const trailerKey = (options.trailerKey ?? DEFAULT_TRAILER_KEY).toLowerCase();
   // One budget of catalog lookups for the whole message: the trailer block is read first.
