@@ -24,6 +24,7 @@ const PEOPLE = [
   'Signed-off-by: missing in CONTRIBUTING',
   'Generated-by: protoc 25.1 regen',
   'Assisted-by: docs',
+  'ai-model: add gpt-5 (#42)',
 ];
 
 /** Subjects that are only a declaration (a message that is only a trailer): AI, as the trailer says. */
@@ -32,6 +33,7 @@ const DECLARED: [string, string][] = [
   ['AI-Model: claude-opus-4.6', 'unknown:anthropic/claude-opus-4.6'],
   ['Assisted-by: Claude Code (claude-opus-4)', 'claude-code:anthropic/claude-opus-4'],
   ['Made-with: Cursor', 'cursor:unknown'],
+  ['AI-Model: claude-opus-4.5 (high effort, 80%)', 'unknown:anthropic/claude-opus-4.5'],
   ['Co-authored-by: Claude <noreply@anthropic.com>', 'claude-code:unknown'],
 ];
 

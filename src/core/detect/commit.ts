@@ -98,7 +98,8 @@ function onlyDeclares(value: string): boolean {
   const sig = signatures();
   if (/^[^<>]*<[^\s<>@]+@[^\s<>]+>$/.test(value.trim())) return true;
   agentWords ??= new Set([...sig.agentNames.keys()].flatMap((name) => name.split(/[\s/:]+/)));
-  const words = value.toLowerCase().split(/[\s,;:/()[\]{}<>"'`&+|\u00b7\u2022]+/).filter((word) => word !== '' && word !== '-');
+  // A bracketed note is the declaration's own (`claude-opus-4.5 (high effort, 80%)`): its names are read, its words not judged.
+  const words = value.toLowerCase().replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ').split(/[\s,;:/()[\]{}<>"'`&+|\u00b7\u2022]+/).filter((word) => word !== '' && word !== '-');
   return words.every((word) => isModelWord(word) || agentWords?.has(word) || sig.vendorWords.has(word) || sig.nonAiTools.has(word) || DECLARATION_WORDS.has(word));
 }
 
