@@ -14,7 +14,7 @@ async function contentHash(path: string): Promise<string> {
 }
 
 /** A config path as git expands it for a command run at `root` (`~/`, `:(optional)`, relative). */
-export function expandPath(value: string, root: string): string {
+function expandPath(value: string, root: string): string {
   // git >= 2.52 reads `:(optional)<path>` as a path that may be missing.
   if (value.startsWith(':(optional)')) value = value.slice(':(optional)'.length);
   if (value === '~' || value.startsWith('~/')) return join(homedir(), value.slice(1));
@@ -25,9 +25,10 @@ export function expandPath(value: string, root: string): string {
  * A digest of everything outside the commit graph that can change what `git blame` (or the
  * binary check) answers for a fixed revision: `blame.*` and `diff.*` config, the contents of
  * every `blame.ignoreRevsFile` and of `--ignore-revs-file` files, replace refs, grafts, the
- * shallow boundary and `info/attributes`.
+ * shallow boundary and `info/attributes`. Also the `blame.ignoreRevsFile` paths it read (expanded,
+ * in config order), for ignoredCommits.
  */
-export async function blameEnvironment(root: string, commonDir: string, ignoreRevsFiles: readonly string[]): Promise<string> {
+export async function blameEnvironment(root: string, commonDir: string, ignoreRevsFiles: readonly string[]): Promise<{ digest: string; configuredIgnoreRevsFiles: string[] }> {
   const [config, replaceRefs] = await Promise.all([
     runGit(['config', '-z', '--get-regexp', '^(blame|diff)\\.'], { cwd: root, okCodes: [1] }),
     runGit(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/replace/'], { cwd: root }),
@@ -45,7 +46,8 @@ export async function blameEnvironment(root: string, commonDir: string, ignoreRe
     ['info/attributes', join(commonDir, 'info', 'attributes')],
   ];
   const hashes = await Promise.all(files.map(async ([role, file]) => `${role}\0${await contentHash(file)}`));
-  return createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', ...hashes].join('\0\0')).digest('hex');
+  const digest = createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', ...hashes].join('\0\0')).digest('hex');
+  return { digest, configuredIgnoreRevsFiles: configured };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { expandPath } from './blame-environment.js';
 import { GitError, runGit } from './exec.js';
 import { resolveCommits } from './resolve-commits.js';
 
@@ -22,15 +21,11 @@ async function idsIn(path: string): Promise<string[]> {
 
 /**
  * The commits `git blame` is told to ignore, as blame.c builds its list: the files of every
- * `blame.ignoreRevsFile` (config, any scope: often set once to the committed
- * `.git-blame-ignore-revs`), then the `--ignore-revs-file` values in order ('' clears what came
- * before), then the `--ignore-rev` commits. Ids that name no commit are dropped.
+ * `blame.ignoreRevsFile` (`configured`: config, any scope, as blameEnvironment read them; often set
+ * once to the committed `.git-blame-ignore-revs`), then the `--ignore-revs-file` values in order
+ * ('' clears what came before), then the `--ignore-rev` commits. Ids that name no commit are dropped.
  */
-export async function ignoredCommits(root: string, ignoreRevsFiles: readonly string[], ignoreRevs: readonly string[]): Promise<string[]> {
-  const configured = (await runGit(['config', '-z', '--get-all', 'blame.ignoreRevsFile'], { cwd: root, okCodes: [1] }))
-    .split('\0')
-    .filter((value) => value !== '')
-    .map((value) => expandPath(value, root));
+export async function ignoredCommits(root: string, configured: readonly string[], ignoreRevsFiles: readonly string[], ignoreRevs: readonly string[]): Promise<string[]> {
   let ids = new Set<string>();
   for (const file of [...configured, ...ignoreRevsFiles]) {
     if (file === '') ids = new Set();

@@ -157,7 +157,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     if (file !== '' && !existsSync(ignoreFiles[index]!)) throw new UsageError(`--ignore-revs-file '${sanitize(file)}': no such file (a relative path is read from the current directory, ${sanitize(cwd)}).`);
   });
   // Everything the cache key needs, at once.
-  const [{ config }, rev, since, ignoreShas, prefix, environment, version, notesAt, mailmap] = await Promise.all([
+  const [{ config }, rev, since, ignoreShas, prefix, { digest: environment, configuredIgnoreRevsFiles }, version, notesAt, mailmap] = await Promise.all([
     loadConfig(repo.root, { ...(run.config ? { configFile: run.config } : {}), ...cachedIn(repo) }),
     resolveCommit(repo.root, revName),
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
@@ -248,7 +248,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const parsedNotes = await readNotes(repo.root, noteEntries, needed, { aliases: detect.detect.aliases, onWarning });
   const blamed = new Set(blames.flatMap((blame) => [...blame.commits.keys()]));
   // Commits git blame was told to ignore: one with AI attribution moves its lines to older commits.
-  const ignored = await ignoredCommits(repo.root, ignoreFiles, ignoreShas as string[]);
+  const ignored = await ignoredCommits(repo.root, configuredIgnoreRevsFiles, ignoreFiles, ignoreShas as string[]);
   const attributions = await attributionsOf(new Set([...blamed, ...ignored]));
   const ignoredAi = (await inBlamedRange(repo.root, ignored.filter((sha) => attributions.get(sha)), rev, since)).sort();
   const lookup = (sha: string): CommitModels | undefined => attributions.get(sha) ?? undefined;
