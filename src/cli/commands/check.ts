@@ -19,7 +19,7 @@ export const command: CommandModule<CheckArgs> = {
         describe: "Revision range (default: the commits not on the remote's default branch, origin/HEAD). The policy is read as committed at A for A..B and A...B",
       })
       .option('format', { requiresArg: true, choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'Output: text, json, or GitHub Actions annotations' })
-      .option('config', { requiresArg: true, type: 'string', describe: 'Policy file to use instead of the config committed at the range base' })
+      .option('config', { requiresArg: true, type: 'string', describe: 'Policy file to use instead of the config committed at the range base (one the judged commits change is refused, exit 2: use --policy-from)' })
       .option('policy-from', { requiresArg: true, type: 'string', describe: 'Read the policy as committed at this revision (the target branch), whatever the range' })
       .example('$0 check', "Commits not on the remote's default branch, by that branch's policy")
       .example('$0 check origin/main..HEAD --format github', 'A pull request, in GitHub Actions')
