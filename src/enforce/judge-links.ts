@@ -6,13 +6,15 @@ import { distinctModels, violation } from '../core/policy/violation.js';
 import { listTreeEntries, treeFileNames } from '../git/read-blob.js';
 import { readRevisionBlobs } from '../git/revision-blobs.js';
 
-/** A symbolic link a judged commit makes: its path and the blob holding its target's text. */
+/** A symbolic link a judged commit makes: its path and the blob holding its target's text (a submodule: the commit it names). */
 export interface LinkChange {
   facts: CommitFacts;
   /** The commit's parents: a merge makes only the links none of its merged parents already had. */
   parents: readonly string[];
   path: string;
   blob: string;
+  /** A gitlink: its files are another repository's history (or a commit no rule judged there), never known here. */
+  submodule?: true;
 }
 
 const STORED = { asStored: true } as const;
@@ -31,7 +33,7 @@ async function targetAt(repoDir: string, commit: string, path: string | null): P
 async function merged(repoDir: string, change: LinkChange): Promise<boolean> {
   for (const parent of change.parents.slice(1)) {
     const [entry] = await listTreeEntries(repoDir, parent, [change.path], STORED);
-    if (entry?.mode === '120000' && entry.oid === change.blob) return true;
+    if (entry?.mode === (change.submodule ? '160000' : '120000') && entry.oid === change.blob) return true;
   }
   return false;
 }
@@ -39,22 +41,26 @@ async function merged(repoDir: string, change: LinkChange): Promise<boolean> {
 /**
  * The `path-symlink` violations of `changes`: a link within reach of a path rule (link-reach.ts)
  * shows, at a protected path, lines the rule never judged. One violation per link and rule,
- * on the commit that makes the link, whoever made it.
+ * on the commit that makes the link, whoever made it. A submodule (`path-submodule`) is a link
+ * whose target cannot be known: its files come from a commit's tree that no rule judged there.
  */
 export async function judgeLinks(repoDir: string, changes: readonly LinkChange[], policy: CompiledPolicy): Promise<Violation[]> {
   const asked = changes.filter((change) => policy.paths.some((rule) => mayReach(rule, change.path)));
   if (asked.length === 0) return [];
-  const texts = await readRevisionBlobs(repoDir, asked.map((change) => change.blob), STORED);
+  const symlinks = asked.filter((change) => !change.submodule);
+  const read = await readRevisionBlobs(repoDir, symlinks.map((change) => change.blob), STORED);
+  const texts = new Map(symlinks.map((change, index) => [change, read[index]?.content.toString('utf8') ?? '']));
   const violations: Violation[] = [];
-  for (const [index, change] of asked.entries()) {
+  for (const change of asked) {
     if (change.parents.length > 1 && (await merged(repoDir, change))) continue;
-    const text = texts[index]?.content.toString('utf8') ?? '';
-    const target = await targetAt(repoDir, change.facts.sha, resolveLinkTarget(change.path, text));
+    const text = texts.get(change) ?? '';
+    const target: LinkTarget = change.submodule ? { kind: 'unknown' } : await targetAt(repoDir, change.facts.sha, resolveLinkTarget(change.path, text));
     const [attribution] = distinctModels(change.facts.attributions);
     for (const rule of policy.paths) {
       if (!linkReaches(rule, change.path, target)) continue;
       const setting = `policy.paths[${rule.index}].files`;
-      const fields = { rule: 'path-symlink' as const, severity: 'error' as const, setting, ...messages.pathSymlink(change.path, text, setting) };
+      const said = change.submodule ? messages.pathSubmodule(change.path, change.blob, setting) : messages.pathSymlink(change.path, text, setting);
+      const fields = { rule: change.submodule ? ('path-submodule' as const) : ('path-symlink' as const), severity: 'error' as const, setting, ...said };
       violations.push(violation(change.facts, attribution ?? { agent: 'none', model: 'none' }, fields, [change.path]));
     }
   }

@@ -15,14 +15,17 @@ export interface CommitRecord {
   encoding?: string;
   /** Changed paths (only with `paths: true`); merges: against the first parent. */
   paths?: string[];
-  /** Symbolic links the commit adds, retargets or makes of another file (only with `links: true`): path and link blob. */
-  links?: { path: string; blob: string }[];
+  /**
+   * Symbolic links the commit adds, retargets or makes of another file (only with `links: true`):
+   * path and link blob; submodules (gitlinks) likewise, `blob` then being the commit they name.
+   */
+  links?: { path: string; blob: string; submodule?: true }[];
 }
 
 export interface LogOptions {
   /** Collect changed paths (`--name-only`), for policy path rules. */
   paths?: boolean;
-  /** With `paths`: also the symbolic links each commit makes (`--raw`: the modes), for path rules. */
+  /** With `paths`: also the symbolic links and submodules each commit makes (`--raw`: the modes), for path rules. */
   links?: boolean;
   /** Extra git log arguments placed before the revisions (e.g. `--first-parent`). */
   extra?: string[];
@@ -85,8 +88,8 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
         continue;
       }
       current.paths.push(token);
-      const link = /^:\d{6} 120000 [0-9a-f]{40,64} ([0-9a-f]{40,64}) [AMT]/.exec(change);
-      if (link) current.links?.push({ path: token, blob: link[1]! });
+      const link = /^:\d{6} (120000|160000) [0-9a-f]{40,64} ([0-9a-f]{40,64}) [AMT]/.exec(change);
+      if (link) current.links?.push({ path: token, blob: link[2]!, ...(link[1] === '160000' ? { submodule: true as const } : {}) });
       change = undefined;
     } else if (current?.paths) {
       const path = current.paths.length === 0 && token.startsWith('\n') ? token.slice(1) : token;

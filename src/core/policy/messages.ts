@@ -36,6 +36,10 @@ export const messages = {
     message: `${show(path)} is made a symbolic link to ${show(target)}: a checkout shows that file's lines at a path ${setting} protects, though the rule never judged them there (path rules judge a file's own lines, not what a link shows).`,
     fix: `Commit the file itself at ${show(path)} (or point the link at a place the same rule protects), then ${REWRITE}. ${POLICY_NOTE}`,
   }),
+  pathSubmodule: (path: string, commit: string, setting: string) => ({
+    message: `${show(path)} is made a submodule at ${commit.slice(0, 12)}: a checkout with its submodules shows that commit's files at a path ${setting} protects, though no rule ever judged who wrote them.`,
+    fix: `Commit the files themselves at ${show(path)} (or move the submodule out of the rule's reach), then ${REWRITE}. ${POLICY_NOTE}`,
+  }),
   modelDenied: (agent: string, model: string, glob: string) => ({
     message: `model ${by(agent, model)} is denied by policy.deny pattern "${show(glob, 80)}".`,
     fix: `Remove this model's work from the commit and redo it by hand or with an allowed model, then ${REWRITE}. ${POLICY_NOTE}`,

@@ -30,7 +30,8 @@ export type RuleId =
   | 'path-model-denied'
   | 'path-model-not-allowed'
   | 'path-missing-trailer'
-  | 'path-symlink';
+  | 'path-symlink'
+  | 'path-submodule';
 
 /** One way a commit breaks the policy. */
 export interface Violation {
