@@ -44,6 +44,10 @@ describe('a submodule at a protected path', () => {
     const check = aitrail(work.dir, ['check', `main..feature`, '--format', 'json']);
     expect(check.code, check.stderr).toBe(1);
     expect(JSON.parse(check.stdout).violations).toEqual([expect.objectContaining({ sha, rule: 'path-submodule', path: 'src/crypto/impl', setting: 'policy.paths[0].files' })]);
+    // Above the directory the rule names: the submodule's own crypto/ would sit at src/crypto/.
+    work.git(['checkout', '-q', '-b', 'above', 'main']);
+    submodule(work, 'src', impl, remote.dir);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'above']).code).not.toBe(0);
     // A submodule out of every rule's reach is a person's ordinary commit.
     work.git(['checkout', '-q', '-b', 'vendor', 'main']);
     submodule(work, 'vendor/impl', impl, remote.dir);
