@@ -54,3 +54,24 @@ describe('a submodule at a protected path', () => {
     expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'vendor']).code).toBe(0);
   });
 });
+
+describe('a negated model glob', () => {
+  it('allow: ["!qwen*"] ("any model but Qwen") refuses Qwen at pre-receive and in check; deny: ["!anthropic"] spares Claude', () => {
+    const { remote, work, base } = policyServer('policy:\n  allow: ["!qwen*"]\n');
+    work.git(['checkout', '-q', '-b', 'feature']);
+    work.commit(`feat: parser\n\n${QWEN_TRAILER}\n`, { 'src/parser.ts': 'x\n' });
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'feature']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toMatch(/remote: .*qwen\/qwen3-coder/);
+    expect(branches(remote)).toBe('refs/heads/main');
+    const check = aitrail(work.dir, ['check', `${base}..feature`, '--format', 'json']);
+    expect(check.code, check.stderr).toBe(1);
+    expect(JSON.parse(check.stdout).violations).toContainEqual(expect.objectContaining({ rule: 'model-not-allowed', model: 'qwen/qwen3-coder' }));
+    // The same negation in deny: every model but Anthropic's is denied, Anthropic's is not.
+    const claude = policyServer('policy:\n  deny: ["!anthropic"]\n');
+    claude.work.commit('feat: claude\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { 'a.ts': 'a\n' });
+    expect(tryGit(claude.work.dir, ['push', '--no-verify', 'origin', 'main']).code).toBe(0);
+    claude.work.commit(`feat: qwen\n\n${QWEN_TRAILER}\n`, { 'b.ts': 'b\n' });
+    expect(tryGit(claude.work.dir, ['push', '--no-verify', 'origin', 'main']).code).not.toBe(0);
+  });
+});

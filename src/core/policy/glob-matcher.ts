@@ -32,20 +32,31 @@ function plain(subject: string): string {
   return subject.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '_');
 }
 
+/** A glob's leading `!`s (picomatch negation; not the `!` of an extglob `!(…)`): whether they negate, and the glob without them. */
+function negation(glob: string): { negated: boolean; body: string } {
+  let bangs = /^!*/.exec(glob)![0].length;
+  if (bangs > 0 && glob[bangs] === '(') bangs -= 1;
+  return { negated: bangs % 2 === 1, body: glob.slice(bangs) };
+}
+
 /**
  * Model-id globs (`anthropic/*`, `qwen/*`, `*coder*`): case-insensitive; a pattern without `/`
  * matches the model name after the vendor, so `*` matches every model and `*qwen*` any
  * vendor's qwen models, or the vendor itself: `deny: ["qwen"]` denies every qwen model rather
- * than nothing.
+ * than nothing. A negated glob matches every model its glob does not: `!qwen*` is no qwen model
+ * (negating each of those readings apart would let `qwen/qwen3-coder` match `!qwen*` by its full id).
  */
 export function modelMatcher(globs: readonly string[]): GlobMatcher {
   // picomatch's own `basename` option also applies to patterns with a slash; do it by hand.
-  const compiled = globs.map((glob) => ({ glob, test: compile(glob), byName: !glob.includes('/') }));
+  const compiled = globs.map((glob) => {
+    const { negated, body } = negation(glob);
+    return { glob, negated, test: compile(body), byName: !body.includes('/') };
+  });
   return (raw) => {
     const model = plain(raw);
     const name = model.slice(model.lastIndexOf('/') + 1);
     const vendor = model.includes('/') ? model.slice(0, model.indexOf('/')) : '';
-    return compiled.find(({ test, byName }) => test(model) || (byName && (test(name) || (vendor !== '' && test(vendor)))))?.glob;
+    return compiled.find(({ test, byName, negated }) => negated !== (test(model) || (byName && (test(name) || (vendor !== '' && test(vendor))))))?.glob;
   };
 }
 
