@@ -1,5 +1,6 @@
 import type { ConfigProblem } from './config-error.js';
-import { escapeText } from './config-error.js';
+import { escapeText, quote } from './config-error.js';
+import { duplicateJsonKey } from './duplicate-json-key.js';
 
 /** How a config file is read: JSON, YAML (which also reads JSON), or the `aitrail` key of a package.json. */
 export type ConfigFormat = 'json' | 'yaml' | 'package';
@@ -46,7 +47,7 @@ export async function parseConfigText(text: string, format: ConfigFormat, file: 
     if (format === 'package' && (data === null || typeof data !== 'object' || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, 'aitrail'))) {
       return { data: undefined };
     }
-    const duplicate = await duplicateKey(source);
+    const duplicate = duplicateKey(source);
     if (duplicate) return { problem: { ...duplicate, file } };
     if (format === 'package') data = (data as Record<string, unknown>).aitrail;
   }
@@ -102,17 +103,12 @@ function offsetFromContext(message: string, text: string): number | undefined {
 }
 
 /** JSON.parse silently keeps the last of duplicate keys; a reviewer would read the first. */
-async function duplicateKey(text: string): Promise<Omit<ConfigProblem, 'file'> | null> {
-  const yaml = await import('js-yaml');
-  try {
-    yaml.load(text, { schema: yaml.JSON_SCHEMA });
-  } catch (error) {
-    const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
-    if (reason === 'duplicated mapping key' && mark) {
-      return { path: '', found: `a duplicated key at line ${mark.line + 1}, column ${mark.column + 1}`, expected: 'each key once per object' };
-    }
-  }
-  return null;
+function duplicateKey(text: string): Omit<ConfigProblem, 'file'> | null {
+  const duplicate = duplicateJsonKey(text);
+  if (!duplicate) return null;
+  const before = text.slice(0, duplicate.offset).split('\n');
+  const where = `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+  return { path: '', found: `a duplicated key ${quote(duplicate.key, 60)} at ${where}`, expected: 'each key once per object' };
 }
 
 /** A description of why parsed data is not a plain tree (shared nodes from YAML aliases, too deep), or null. */

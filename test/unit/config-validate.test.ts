@@ -182,7 +182,7 @@ describe('parseConfigText', () => {
   });
 
   it('rejects duplicate keys in JSON and YAML, aliases and deep nesting', async () => {
-    expect((await parseConfigText('{"policy": {"deny": ["qwen/*"]}, "policy": {}}', 'json', 'f')).problem!.found).toContain('duplicated key at line 1');
+    expect((await parseConfigText('{"policy": {"deny": ["qwen/*"]}, "policy": {}}', 'json', 'f')).problem!.found).toContain('duplicated key "policy" at line 1');
     expect((await parseConfigText('policy: {}\npolicy: {}\n', 'yaml', 'f')).problem!.found).toContain('duplicated mapping key');
     expect((await parseConfigText('a: &a [x]\nb: *a\n', 'yaml', 'f')).problem!.found).toContain('YAML alias');
     expect((await parseConfigText(`${'['.repeat(40)}${']'.repeat(40)}`, 'json', 'f')).problem!.found).toContain('deeper than 32');
