@@ -6,6 +6,16 @@ import { compileRulePattern } from './rule-pattern.js';
 /** Longest accepted detection pattern (the schema says the same; checked here before compiling). */
 export const MAX_PATTERN_LENGTH = 500;
 
+/** Most rules (the schema's `maxItems`; checked here too: rules past it are never compiled). */
+export const MAX_RULES = 500;
+
+/**
+ * Most instructions all patterns may compile to together: every rule runs on every commit, each
+ * character of its text moving up to that many threads. 10,000 keeps a commit's worst case near
+ * what 500 one-character rules already cost (about 1 s for 500 × 4,096 characters).
+ */
+export const MAX_RULES_PROGRAM = 10_000;
+
 /**
  * Every `detect.rules[i].pattern` must compile, case-insensitively, in a linear-time engine
  * (RE2 syntax: no backreferences, no lookaround), so no repository's pattern can hang a command
@@ -17,14 +27,22 @@ export function checkPatterns(data: unknown, file: string): ConfigProblem[] {
   const rules = (data as { detect?: { rules?: unknown } } | null)?.detect?.rules;
   if (!isObject(data) || !Array.isArray(rules)) return [];
   const problems: ConfigProblem[] = [];
-  rules.forEach((rule: unknown, index) => {
+  let program = 0;
+  rules.slice(0, MAX_RULES).forEach((rule: unknown, index) => {
     if (!isObject(rule) || typeof rule.pattern !== 'string') return;
     const pattern = rule.pattern;
     if (pattern.length === 0 || pattern.length > MAX_PATTERN_LENGTH) return;
+    if (program > MAX_RULES_PROGRAM) return; // said once already: no more compiling
     const compiled = compileRulePattern(pattern);
+    program += compiled.size ?? 0; // a pattern refused for its size counts too: compiling it was the cost
     if ('unsupported' in compiled) {
-      const reason = escapeText(compiled.unsupported).slice(0, 160);
+      const reason = escapeText(compiled.unsupported).slice(0, 220);
       problems.push({ file, path: `/detect/rules/${index}/pattern`, found: quote(pattern), expected: `a regular expression that runs in linear time (RE2 syntax): ${reason}` });
+      return;
+    }
+    if (program > MAX_RULES_PROGRAM) {
+      const expected = `detect.rules together at most ${MAX_RULES_PROGRAM} instructions (the rules up to this one compile to ${program}): fewer or simpler patterns`;
+      problems.push({ file, path: `/detect/rules/${index}/pattern`, found: quote(pattern), expected });
       return;
     }
     const { groups } = compiled;

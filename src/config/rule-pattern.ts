@@ -1,4 +1,12 @@
 import type { RuleMatcher } from '../core/types.js';
+import { estimateProgramSize } from './program-size.js';
+
+/**
+ * Most instructions one pattern may compile to. Matching is linear in the text, but each character
+ * can move every instruction's thread: `x{1,1000}y` (2,002) costs a 4,096-character body 0.2 s.
+ * Hand-written signatures are tens of instructions (`^acme-ai \((.+)\)` is 17).
+ */
+export const MAX_PATTERN_PROGRAM = 1000;
 
 type Re2js = typeof import('re2js');
 
@@ -15,7 +23,8 @@ function re2(): Re2js {
   return engine;
 }
 
-export type CompiledPattern = { matcher: RuleMatcher; groups: number } | { unsupported: string };
+/** `size`: the instructions the pattern compiled to (also when that is why it is refused). */
+export type CompiledPattern = { matcher: RuleMatcher; groups: number; size: number } | { unsupported: string; size?: number };
 
 /**
  * JavaScript's `\uXXXX` and `\u{…}` escapes in RE2's spelling (`\x{…}`); everything else as written.
@@ -52,20 +61,35 @@ const compiled = new Map<string, CompiledPattern>();
 export function compileRulePattern(pattern: string): CompiledPattern {
   const known = compiled.get(pattern);
   if (known) return known;
+  const translated = translateEscapes(pattern);
+  // Read from the text first: compiling a pattern that expands to 300,000 instructions is the cost
+  // refused. The estimate can be high (RE2 folds `a|b|c` into one class): the compiled size decides.
+  const estimate = estimateProgramSize(translated);
+  if (estimate > 4 * MAX_PATTERN_PROGRAM) return remember(pattern, { unsupported: tooLarge(`about ${estimate}`) });
   const { RE2JS } = re2();
   let result: CompiledPattern;
   try {
-    const regex = RE2JS.compile(translateEscapes(pattern), RE2JS.CASE_INSENSITIVE);
+    const regex = RE2JS.compile(translated, RE2JS.CASE_INSENSITIVE);
+    const size = regex.programSize();
+    if (size > MAX_PATTERN_PROGRAM) return remember(pattern, { unsupported: tooLarge(String(size)), size });
     const groups = regex.groupCount();
     const matcher: RuleMatcher = (text) => {
       const match = regex.matcher(text);
       if (!match.find()) return null;
       return Array.from({ length: groups + 1 }, (_, index) => match.group(index) ?? undefined);
     };
-    result = { matcher, groups };
+    result = { matcher, groups, size };
   } catch (error) {
     result = { unsupported: unsupported(error instanceof Error ? error.message : String(error)) };
   }
+  return remember(pattern, result);
+}
+
+function remember(pattern: string, result: CompiledPattern): CompiledPattern {
   compiled.set(pattern, result);
   return result;
+}
+
+function tooLarge(size: string): string {
+  return `it expands to ${size} instructions (counted repetitions such as {1,1000} repeat what they follow), at most ${MAX_PATTERN_PROGRAM}`;
 }

@@ -14,13 +14,14 @@ export interface CliResult {
 }
 
 /** Run `aitrail <args>` in `cwd` as a user would, with the test git environment. */
-export function aitrail(cwd: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
+export function aitrail(cwd: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     env: { ...TEST_GIT_ENV, ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',
     maxBuffer: 1 << 30,
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

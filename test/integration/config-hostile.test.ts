@@ -25,3 +25,29 @@ describe('a hostile repository: config files', () => {
     expect(((await loadConfig(spelled.dir).catch((caught: unknown) => caught)) as ConfigError).message).toContain('duplicated key "policy"');
   });
 });
+
+describe('a hostile repository: detect.rules that cost more than they say', () => {
+  // 456 characters (under the 500 allowed) that RE2 expands to 323,990 instructions: 1.5 s and
+  // 130 MB to compile each; 500 of them (the schema's limit) took 12 minutes or the heap, in every
+  // command and every hook, before reading a single commit.
+  const group = '(?:abcdefghijklmnopqrstuvwxyz){1,1000}';
+  const huge = group.repeat(12);
+  const rules = (patterns: string[]) => `detect:\n  rules:\n${patterns.map((pattern) => `    - { field: body, pattern: "${pattern}", agent: acme-bot }\n`).join('')}`;
+
+  it('refuses a pattern that compiles to a huge program before compiling it, and rules that do together', { timeout: 120_000 }, () => {
+    const repo = makeRepo();
+    repo.commit('config', { '.aitrailrc.yml': rules(Array.from({ length: 40 }, (_, index) => `${huge}${index}`)) });
+    const started = Date.now();
+    const status = aitrail(repo.dir, ['status'], { timeout: 30_000 });
+    expect(status.code).toBe(2);
+    expect(status.stderr).toMatch(/detect\.rules\[0\]\.pattern: found .* expected a regular expression that runs in linear time \(RE2 syntax\): .*instructions/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+
+    // Each small enough, together not: x{1,400}y is 802 instructions, linear but 800 steps a character.
+    repo.commit('config', { '.aitrailrc.yml': rules(Array.from({ length: 20 }, (_, index) => `x{1,400}y${index}`)) });
+    const check = aitrail(repo.dir, ['log', '-n', '1'], { timeout: 30_000 });
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('detect.rules[12].pattern');
+    expect(check.stderr).toContain('together');
+  });
+});
