@@ -51,3 +51,21 @@ describe('a hostile repository: detect.rules that cost more than they say', () =
     expect(check.stderr).toContain('together');
   });
 });
+
+describe('a hostile repository: detect.rules against a huge trailer block', () => {
+  it('reads a trailer rule over at most 4,096 characters of a commit, as a body rule, however many trailers repeat its key', { timeout: 120_000 }, () => {
+    // 499 one-character-cheap rules (x*y, 5 instructions each: within every limit) on key X, and one
+    // commit of 40,000 X trailers (1.8 MB): each rule read every trailer, 500 × 1.8 MB per run.
+    const rules = Array.from({ length: 499 }, (_, index) => `    - { field: trailer, key: X, pattern: "x*y${index}", agent: acme-bot }\n`).join('');
+    const repo = makeRepo();
+    repo.commit('config', { '.aitrailrc.yml': `detect:\n  rules:\n${rules}    - { field: trailer, key: X, pattern: "^acme-ai$", agent: acme-ai }\n` });
+    const trailers = Array.from({ length: 40_000 }, () => `X: ${'x'.repeat(40)}\n`).join('');
+    repo.commit(`feat: a lot of X\n\n${trailers}`);
+    repo.commit('feat: by the bot\n\nX: acme-ai\n');
+    const log = aitrail(repo.dir, ['log', '-n', '2', '--format', 'json'], { timeout: 30_000 });
+    expect(log.code).toBe(0);
+    const commits = JSON.parse(log.stdout) as { ai: boolean; attributions: { agent: string }[] }[];
+    expect(commits.map((commit) => commit.ai)).toEqual([true, false]);
+    expect(commits[0]!.attributions.map((attribution) => attribution.agent)).toEqual(['acme-ai']);
+  });
+});

@@ -3,7 +3,42 @@ import type { Attribution, CommitSignals, DetectRule } from '../types.js';
 import { agentOrSlug } from './agent-name.js';
 import { found, quote } from './found.js';
 
+/**
+ * Most characters one rule reads of a commit: of a field, and of all the trailers its key names
+ * together (in order). Every rule runs on every commit; 40,000 trailers of one key made each rule
+ * read megabytes.
+ */
 const MAX_INPUT = 4096;
+
+/** The trailers of a commit by lowercased key, made once per commit (not once per rule). */
+const byKey = new WeakMap<readonly { key: string; value: string }[], Map<string, { key: string; value: string }[]>>();
+
+function trailersKeyed(trailers: CommitSignals['trailers']): Map<string, { key: string; value: string }[]> {
+  let keyed = byKey.get(trailers);
+  if (!keyed) {
+    keyed = new Map();
+    for (const trailer of trailers) {
+      const key = trailer.key.toLowerCase();
+      const list = keyed.get(key);
+      if (list) list.push(trailer);
+      else keyed.set(key, [trailer]);
+    }
+    byKey.set(trailers, keyed);
+  }
+  return keyed;
+}
+
+/** The first trailers of `list` whose values fit in MAX_INPUT characters together (the one that crosses it, cut). */
+function withinBudget(list: readonly { key: string; value: string }[]): { text: string; label: string }[] {
+  const inputs: { text: string; label: string }[] = [];
+  let left = MAX_INPUT;
+  for (const trailer of list) {
+    if (left <= 0) break;
+    inputs.push({ text: trailer.value.slice(0, left), label: `trailer ${trailer.key}` });
+    left -= Math.max(trailer.value.length, 1);
+  }
+  return inputs;
+}
 
 function substitute(template: string, match: readonly (string | undefined)[]): string {
   return template.replace(/\$(\d)/g, (_, digit: string) => match[Number(digit)] ?? '');
@@ -18,12 +53,8 @@ function inputs(rule: DetectRule, signals: CommitSignals): { text: string; label
     case 'committerEmail': return [{ text: signals.committer.email, label: 'committer email' }];
     case 'subject': return [{ text: signals.subject, label: 'subject' }];
     case 'body': return [{ text: signals.message.includes('\n') ? body : '', label: 'body' }];
-    case 'trailer': {
-      const wanted = (rule.key ?? '').toLowerCase();
-      return signals.trailers
-        .filter((trailer) => trailer.key.toLowerCase() === wanted)
-        .map((trailer) => ({ text: trailer.value, label: `trailer ${trailer.key}` }));
-    }
+    case 'trailer':
+      return withinBudget(trailersKeyed(signals.trailers).get((rule.key ?? '').toLowerCase()) ?? []);
     default: return [];
   }
 }
