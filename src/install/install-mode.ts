@@ -1,5 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { MAX_CONFIG_BYTES } from '../config/search-places.js';
+import { readRegularFile } from '../io/read-regular-file.js';
 
 export type InstallMode = 'husky' | 'git';
 
@@ -20,9 +22,11 @@ export function huskyDirFromHooksPath(root: string, hooksPath: string | undefine
 
 /** True when the package at `root` uses husky (a dependency, or a `prepare` script running it). */
 export function packageWantsHusky(root: string): boolean {
+  // package.json is the repository's: a link to /dev/zero or a FIFO must not fill the heap or hang init.
+  const text = readRegularFile(join(root, 'package.json'), 16 * MAX_CONFIG_BYTES);
   let pkg: unknown;
   try {
-    pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    pkg = text === null ? null : JSON.parse(text);
   } catch {
     return false;
   }
