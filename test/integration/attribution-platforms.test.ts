@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/gitdir.js';
+
+interface LogJson {
+  sha: string;
+  ai: boolean;
+  attributions: { agent: string; model: string; evidence: string[] }[];
+}
+
+const as = (name: string, email: string) => ({ GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email });
+const HUMAN = as('Jane Doe', 'jane@example.com');
+const noreply = (id: number, login: string) => `${id}+${login}@users.noreply.github.com`;
+
+/**
+ * [message, author, expected `agent:model` list]. Agents that commit under a GitHub App's bot
+ * account, as author or as the co-author GitHub adds to a squash merge or to a committed review
+ * suggestion: an app builder's whole history (Lovable commits every change a person asks for as
+ * `gpt-engineer-app[bot]`, now `lovable-dev[bot]`), v0's sandbox (`git config user.name "v0[bot]"`),
+ * Codegen, Tembo, Mentat, Ellipsis, and the vendors' own apps (chaoss/disclosure
+ * detection/constants.go, ids checked against the GitHub users API). Each read as a person's commit.
+ */
+const BOTS: [string, NodeJS.ProcessEnv, string[]][] = [
+  ['Use tech stack vite_react_shadcn_ts\n', as('gpt-engineer-app[bot]', noreply(159125892, 'gpt-engineer-app[bot]')), ['lovable:unknown']],
+  ['Changes\n', as('lovable-dev[bot]', noreply(159125892, 'lovable-dev[bot]')), ['lovable:unknown']],
+  ['fix: resolve deployment issues\n', as('v0[bot]', 'v0[bot]@users.noreply.github.com'), ['vercel-v0:unknown']],
+  ['refactor: simplify the semester module\n\nCo-authored-by: v0[bot] <v0[bot]@users.noreply.github.com>\n', HUMAN, ['vercel-v0:unknown']],
+  ['Fix the flaky upload test\n', as('codegen-sh[bot]', noreply(131295404, 'codegen-sh[bot]')), ['codegen-sh:unknown']],
+  ['Add pagination to the list endpoint\n', as('tembo[bot]', noreply(208362400, 'tembo[bot]')), ['tembo:unknown']],
+  ['Fix #42: handle empty input\n', as('mentatbot[bot]', noreply(160964065, 'mentatbot[bot]')), ['mentat:unknown']],
+  ['Address review comments\n', as('ellipsis-dev[bot]', noreply(65095814, 'ellipsis-dev[bot]')), ['ellipsis-dev:unknown']],
+  ['📝 Add docstrings to `feature/search`\n', as('coderabbitai[bot]', noreply(136622811, 'coderabbitai[bot]')), ['coderabbit:unknown']],
+  ['Apply suggestions from code review\n\nCo-authored-by: coderabbitai[bot] <136622811+coderabbitai[bot]@users.noreply.github.com>\n', HUMAN, ['coderabbit:unknown']],
+  ['Add the retry helper\n', as('openai-codex[bot]', noreply(215057067, 'openai-codex[bot]')), ['codex:unknown']],
+  ['Fix the parser\n', as('anthropic-claude[bot]', noreply(215619710, 'anthropic-claude[bot]')), ['claude-code:unknown']],
+  ['Fix the parser\n', as('claude-code-action[bot]', noreply(208546643, 'claude-code-action[bot]')), ['claude-code:unknown']],
+  ['Fix the parser\n', as('cursoragent[bot]', noreply(201670782, 'cursoragent[bot]')), ['cursor:unknown']],
+  ['Fix the parser\n', as('copilot[bot]', noreply(167198135, 'copilot[bot]')), ['copilot:unknown']],
+  ['Fix the parser\n', as('cline[bot]', noreply(205137888, 'cline[bot]')), ['cline:unknown']],
+  ['Fix the parser\n', as('continue[bot]', noreply(230936708, 'continue[bot]')), ['continue:unknown']],
+  ['Fix the parser\n', as('sourcegraph-cody[bot]', noreply(201248094, 'sourcegraph-cody[bot]')), ['cody:unknown']],
+  ['Fix the parser\n', as('jetbrains-ai[bot]', noreply(220155983, 'jetbrains-ai[bot]')), ['jetbrains-ai:unknown']],
+  // People and other automation stay people: a login without [bot], a person named Lovable, a word in prose.
+  ['Use tech stack vite_react_shadcn_ts\n', as('lovable-dev', noreply(1234, 'lovable-dev')), []],
+  ['Tidy the header\n\nCo-authored-by: Lovable Smith <lovable.smith@example.com>\n', HUMAN, []],
+  ['Built with swagger codegen\n\nBuilt-with: swagger codegen\nBuilt-with: Rust v0\n', HUMAN, []],
+  ['chore(deps): bump v0-sdk\n', as('renovate[bot]', noreply(29139614, 'renovate[bot]')), []],
+];
+
+function build(history: [string, NodeJS.ProcessEnv, string[]][]) {
+  const repo = makeRepo();
+  const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
+  return { repo, shas };
+}
+
+function expectLog(history: [string, NodeJS.ProcessEnv, string[]][]) {
+  const { repo, shas } = build(history);
+  const result = aitrail(repo.dir, ['log', '--format', 'json']);
+  expect(result.code, result.stderr).toBe(0);
+  const bySha = new Map((JSON.parse(result.stdout) as LogJson[]).map((entry) => [entry.sha, entry]));
+  history.forEach(([message, env, expected], index) => {
+    const entry = bySha.get(shas[index]!)!;
+    const who = `${env.GIT_AUTHOR_NAME ?? ''} ${message}`;
+    expect({ who, got: entry.attributions.map((a) => `${a.agent}:${a.model}`) }).toEqual({ who, got: expected });
+    expect(entry.ai).toBe(expected.length > 0);
+  });
+}
+
+describe('agent platforms: what they sign their commits with, through log', () => {
+  it("an agent's GitHub App account as author or co-author is the agent; a person, a login without [bot] or a word in prose is not", () => {
+    expectLog(BOTS);
+  });
+});
