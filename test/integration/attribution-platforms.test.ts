@@ -47,6 +47,22 @@ const BOTS: [string, NodeJS.ProcessEnv, string[]][] = [
   ['chore(deps): bump v0-sdk\n', as('renovate[bot]', noreply(29139614, 'renovate[bot]')), []],
 ];
 
+/**
+ * Replit's Agent and Assistant sign each checkpoint commit with a trailer of their own under the
+ * person's Replit identity (`Replit-Commit-Author: Agent`, `Replit-Commit-Session-Id: <uuid>`,
+ * `Replit-Commit-Checkpoint-Type: …`); `User` is the person, `Deployment` a publish. Read as people.
+ */
+const REPLIT_USER = as('flaukowski', '12345678-flaukowski@users.noreply.replit.com');
+const REPLIT: [string, NodeJS.ProcessEnv, string[]][] = [
+  ['Add user authentication flow\n\nReplit-Commit-Author: Agent\nReplit-Commit-Session-Id: 8530e9e7-2b1c-4c57-9d2a-0a2f3b1d9e11\nReplit-Commit-Checkpoint-Type: intermediate_checkpoint\n', REPLIT_USER, ['replit-agent:unknown']],
+  ['Improve pool creation\n\nReplit-Commit-Author: Agent\nReplit-Commit-Session-Id: 8530e9e7-2b1c-4c57-9d2a-0a2f3b1d9e11\nReplit-Commit-Checkpoint-Type: full_checkpoint\nReplit-Commit-Screenshot-Url: https://storage.googleapis.com/screenshot-production-us-central1/abc.png\n', REPLIT_USER, ['replit-agent:unknown']],
+  ['Assistant checkpoint: Fix the date picker\n\nAssistant generated file changes:\n- client/src/DatePicker.tsx\n\n---\n\nUser prompt:\n\nfix the date picker\n\nReplit-Commit-Author: Assistant\nReplit-Commit-Session-Id: 1b3c2d4e-0000-4000-8000-000000000001\n', REPLIT_USER, ['replit-agent:unknown']],
+  ['Update README\n\nreplit-commit-author:agent\n', REPLIT_USER, ['replit-agent:unknown']],
+  ['Update README\n\nReplit-Commit-Author: User\nReplit-Commit-Session-Id: 1b3c2d4e-0000-4000-8000-000000000001\n', REPLIT_USER, []],
+  ['Published your App\n\nReplit-Commit-Author: Deployment\nReplit-Commit-Session-Id: 1b3c2d4e-0000-4000-8000-000000000001\nReplit-Commit-Deployment-Build-Id: 4a2b\n', REPLIT_USER, []],
+  ['Strip Replit metadata from messages\n\nThe filter drops every line from Replit-Commit-Author: to the blank line.\n', HUMAN, []],
+];
+
 function build(history: [string, NodeJS.ProcessEnv, string[]][]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -69,5 +85,9 @@ function expectLog(history: [string, NodeJS.ProcessEnv, string[]][]) {
 describe('agent platforms: what they sign their commits with, through log', () => {
   it("an agent's GitHub App account as author or co-author is the agent; a person, a login without [bot] or a word in prose is not", () => {
     expectLog(BOTS);
+  });
+
+  it("Replit's Agent and Assistant checkpoints are Replit's; the person's own and deployment commits are not", () => {
+    expectLog(REPLIT);
   });
 });

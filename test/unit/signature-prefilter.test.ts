@@ -42,6 +42,7 @@ const SIGNED_LINES = [
   '\u{1F498} Generated with Crush',
   '\u{1F916} Generated with [Cline](https://cline.bot)',
   'Copilot-Session: 12345678-1234-1234-1234-123456789abc',
+  'Replit-Commit-Author: Assistant',
 ];
 
 describe('subject and body-line signatures are checked for their texts first', () => {
