@@ -63,6 +63,27 @@ const REPLIT: [string, NodeJS.ProcessEnv, string[]][] = [
   ['Strip Replit metadata from messages\n\nThe filter drops every line from Replit-Commit-Author: to the blank line.\n', HUMAN, []],
 ];
 
+/**
+ * Cloud agents that push a branch under the person's own account and open the pull request there:
+ * Codex cloud ends the description it writes with `------` and the task link (`[Codex Task](https://
+ * chatgpt.com/codex/tasks/task_e_…)`, earlier the bare URL), Jules with `*PR created automatically
+ * by Jules for task [<id>](https://jules.google.com/task/<id>) started by @user*`; a squash merge
+ * keeps the description as the commit body (GitHub wraps it at 72 columns). Codex CLI, asked for a
+ * footer, writes `Generated with [Codex CLI](…)`. Each read as a person's commit.
+ */
+const FOOTERS: [string, NodeJS.ProcessEnv, string[]][] = [
+  ['Pin PyAV for the Windows runner (#7)\n\n## Summary\n- pin PyAV versions with wheels\n\n## Testing\n- python -m pytest -q backend\n\n------\n[Codex Task](https://chatgpt.com/codex/tasks/task_e_694400e34efc8325807c70c531c15e20)\n', HUMAN, ['codex:unknown']],
+  ['Add the trait manual (#573)\n\n## Summary\n- add a trait operations manual\n\n## Testing\n- not run\n\n------\nhttps://chatgpt.com/codex/tasks/task_b_690e3b635cf4832abfb687ebe6f40f1d\n', HUMAN, ['codex:unknown']],
+  ['Structured logging (#31)\n\n## Summary\n- add log_event helpers\n\n------\n[Codex\nTask](https://chatgpt.com/codex/tasks/task_e_6941e4ddf7448325988b0bcab26c87a2)\n', HUMAN, ['codex:unknown']],
+  ['Remove the redundant useMemo (#898)\n\nMoved the bars to a module-level constant.\n\nFixes #897\n\n---\n*PR created automatically by Jules for task [10568282859807385424](https://jules.google.com/task/10568282859807385424) started by @arii*\n', HUMAN, ['jules:unknown']],
+  ['Add AGENTS.md (#12)\n\nAdds guidelines for containers.\n\n---\n*PR created automatically by Jules for task\n[13400934124857324504](https://jules.google.com/task/13400934124857324504)\nstarted by @jauderho*\n', HUMAN, ['jules:unknown']],
+  ['Add Codex attribution guidance (#10)\n\n## Summary\n- add a pull request template\n\n🤖 Generated with [Codex CLI](https://github.com/openai/codex)\n', HUMAN, ['codex:unknown']],
+  ['fix: the release notes\n\n🤖 Generated with [Codex CLI](https://developers.openai.com/codex/cli)\n', HUMAN, ['codex:unknown']],
+  // A person pointing at a task in prose, or at a task page by hand, is not the agent's description.
+  ['docs: roadmap\n\nMulti-approver workflow: see [PR #65](https://github.com/o/r/pull/65) and [Codex Task](https://chatgpt.com/codex/tasks/task_e_6942d181af108320a14ff233c6dbab19).\n', HUMAN, []],
+  ['docs: how we use Jules\n\nIts pull requests end with "PR created automatically by Jules for task"; we squash them.\n', HUMAN, []],
+];
+
 function build(history: [string, NodeJS.ProcessEnv, string[]][]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -89,5 +110,9 @@ describe('agent platforms: what they sign their commits with, through log', () =
 
   it("Replit's Agent and Assistant checkpoints are Replit's; the person's own and deployment commits are not", () => {
     expectLog(REPLIT);
+  });
+
+  it("a squash merge of a Codex cloud or Jules pull request (the task link its description ends with) is that agent's", () => {
+    expectLog(FOOTERS);
   });
 });
