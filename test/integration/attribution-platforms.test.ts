@@ -84,6 +84,20 @@ const FOOTERS: [string, NodeJS.ProcessEnv, string[]][] = [
   ['docs: how we use Jules\n\nIts pull requests end with "PR created automatically by Jules for task"; we squash them.\n', HUMAN, []],
 ];
 
+/**
+ * Codebuff (and its free tier Freebuff) ends the commits it makes with `🤖 Generated with Codebuff`
+ * (or `Generated with Codebuff 🤖`) and `Co-Authored-By: Codebuff <noreply@codebuff.com>`, the
+ * footer its own commit instructions give. Read as a person's commit.
+ */
+const CODEBUFF: [string, NodeJS.ProcessEnv, string[]][] = [
+  ['refactor(memory): replace the legacy per-character memory\n\n🤖 Generated with Codebuff\nCo-Authored-By: Codebuff <noreply@codebuff.com>\n', HUMAN, ['codebuff:unknown']],
+  ['Release 1.4.0\n\nGenerated with Codebuff 🤖\nCo-Authored-By: Codebuff <noreply@codebuff.com>\n', HUMAN, ['codebuff:unknown']],
+  ['fix: the installer\n\nGenerated with Codebuff 🤖\n', HUMAN, ['codebuff:unknown']],
+  ['fix: the installer\n\nCo-authored-by: Freebuff <noreply@freebuff.com>\n', HUMAN, ['codebuff:unknown']],
+  ['docs: commit rules\n\nNo AI footers in commit messages (e.g. no "Generated with Codebuff").\n', HUMAN, []],
+  ['Fix typo\n', as('James Grugett', 'james@codebuff.com'), []],
+];
+
 function build(history: [string, NodeJS.ProcessEnv, string[]][]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -114,5 +128,9 @@ describe('agent platforms: what they sign their commits with, through log', () =
 
   it("a squash merge of a Codex cloud or Jules pull request (the task link its description ends with) is that agent's", () => {
     expectLog(FOOTERS);
+  });
+
+  it("Codebuff's footer and co-author line are Codebuff's; its staff and a rule quoting the footer are not", () => {
+    expectLog(CODEBUFF);
   });
 });
