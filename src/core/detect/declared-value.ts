@@ -12,6 +12,12 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const URL = /<?\bhttps?:\/\/[^\s>]*>?/gi;
 const UNKNOWN: DeclaredValue = { agent: 'unknown', model: 'unknown' };
 /**
+ * A declared value that says no AI was used, as projects whose hook wants a disclosure on every
+ * commit have people write it (`Assisted-by: none`, `Assisted-by: n/a`, `AI-Model: none`, `None
+ * (hand-written)`): the whole value, never a word of a longer one (`none, qwen3-coder` names Qwen).
+ */
+const NONE = /^(?:none|n\/?a|no|no ai|nobody|nothing|not applicable|-+)[.!]?(?:\s*\([^()]*\))?$/i;
+/**
  * A no-reply address is no one's mailbox (GitHub's per-user `id+login@users.noreply.github.com` is
  * not this form): an agent's name there is the agent (`Cursor <noreply@cursor.sh>`,
  * `Amazon Q <noreply@aws.amazon.com>`), while a vendor or service alone (`GitHub <noreply@github.com>`,
@@ -31,7 +37,8 @@ function withoutAddress(text: string): { text: string; email: string; name: stri
  * `claude-code:anthropic/claude-opus-4.6`, the kernel's `Claude:claude-3-opus coccinelle` (a tool
  * after the model that names a model is judged too), `Claude Code (claude-opus-4)`, `Claude Opus
  * 4.6 and Qwen3-Coder`, `Codex:GPT-5.6, Magent:deepseek-v4-pro`, `Qwen` (`qwen/unknown`).
- * A person with an address (`Bob Smith <bob@example.com>`) is a human helper: `[]`. Anything else
+ * A person with an address (`Bob Smith <bob@example.com>`) is a human helper, and `none`/`n/a` says
+ * no AI was used: `[]`. Anything else
  * under a declared key that names no agent or model is `unknown:unknown` — AI, never a person
  * (the kernel's tag names tools; a helper is written as a person, with an address).
  * Text is read NFKC-normalised and without format characters (`readable`).
@@ -39,6 +46,7 @@ function withoutAddress(text: string): { text: string; email: string; name: stri
 export function parseDeclaredValues(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
   const text = readable(value).replace(URL, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE);
   if (text === '') return [UNKNOWN];
+  if (NONE.test(text)) return [];
   const read = withoutAddress(text);
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
@@ -103,6 +111,7 @@ export function parseCoAuthor(value: string, aliases: Record<string, string> = {
 /** `AI-Model: claude-opus-4.5 (high effort, 80%)`: a model key's value is a model; unreadable = `unknown:unknown`. */
 export function parseModelValue(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   const text = readable(value).trim().slice(0, MAX_VALUE);
+  if (NONE.test(text)) return [];
   const whole = canonicalModel(text, aliases, { isModel: true });
   return whole ? [{ agent: 'unknown', model: whole }] : parseDeclaredValues(text, aliases, budget);
 }

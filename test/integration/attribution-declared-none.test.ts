@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/gitdir.js';
+
+interface LogJson {
+  sha: string;
+  ai: boolean;
+  attributions: { agent: string; model: string }[];
+}
+interface CheckJson {
+  commits: number;
+  violations: { sha: string; rule: string; model: string }[];
+}
+
+const POLICY = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n  undeclared: deny\n';
+
+/**
+ * Projects whose commit-msg hook wants a disclosure on every commit have people write that none
+ * was used: `Assisted-by: none` / `None` (a disclosure rule: "Wrote it yourself? Then it is
+ * `Assisted-by: none`"), `Assisted-by: n/a` (a policy tool's default human marker), `AI-Model: none`
+ * ("Use `AI-Model: none` when no AI model was used"). Each read as `unknown:unknown` (or the model
+ * `n/a`), so such a project's hand-written history read as all AI and `check` refused it under
+ * `unknownModel: deny`. [message, expected `agent:model` list, refused under POLICY].
+ */
+const HISTORY: [string, string[], boolean][] = [
+  ['fix: typo in the README\n\nAssisted-by: none\n', [], false],
+  ['docs: fix typo\n\nAssisted-by: None\nSigned-off-by: Jane Doe <jane@example.com>\n', [], false],
+  ['chore: rename variable\n\nAssisted-by: n/a\n', [], false],
+  ['chore: rename file\n\nAssisted-by: N/A\n', [], false],
+  ['feat: add harness policy\n\nAI-Model: none\n', [], false],
+  ['fix: the parser\n\nAI-Agent: none\nAI-Model: none\n', [], false],
+  ['fix: the parser\n\nAssisted-by: None (hand-written)\n', [], false],
+  ['fix: the parser\n\nAI-Tool: none\n', [], false],
+  // "none" beside a model, or a model in the same value, still names the model.
+  ['feat: the cache\n\nAssisted-by: none\nAssisted-by: qwen-code:qwen/qwen3-coder\n', ['qwen-code:qwen/qwen3-coder'], true],
+  ['feat: the cache\n\nAssisted-by: none, qwen3-coder\n', ['unknown:qwen/qwen3-coder'], true],
+  ['feat: the cache\n\nAI-Model: none of claude-opus-4.6\n', ['unknown:anthropic/claude-opus-4.6'], false],
+  // An agent's own signature is not undone by a "none" beside it: undeclared AI.
+  ['feat: the cache\n\nAssisted-by: none\nCo-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>\n', ['claude-code:anthropic/claude-opus-4.6'], true],
+  // A value that says nothing readable is still `unknown`, never a person.
+  ['feat: the cache\n\nAssisted-by: some tool\n', ['unknown:unknown'], true],
+];
+
+function build() {
+  const repo = makeRepo();
+  const base = repo.commit('chore: policy\n', { '.aitrailrc.yml': POLICY });
+  const shas = HISTORY.map(([message], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }));
+  return { repo, base, shas };
+}
+
+describe('a declaration that no AI was used (Assisted-by: none, AI-Model: n/a)', () => {
+  it('log reads it as no AI; a model beside it, or an agent signature, still counts', () => {
+    const { repo, shas } = build();
+    const result = aitrail(repo.dir, ['log', '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const bySha = new Map((JSON.parse(result.stdout) as LogJson[]).map((entry) => [entry.sha, entry]));
+    HISTORY.forEach(([message, expected], index) => {
+      const entry = bySha.get(shas[index]!)!;
+      expect({ message, got: entry.attributions.map((a) => `${a.agent}:${a.model}`) }).toEqual({ message, got: expected });
+      expect(entry.ai).toBe(expected.length > 0);
+    });
+  });
+
+  it('check passes the people who said none and still refuses Qwen, undeclared Claude and an unreadable declaration', () => {
+    const { repo, base, shas } = build();
+    const result = aitrail(repo.dir, ['check', `${base}..HEAD`, '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as CheckJson;
+    expect(report.commits).toBe(HISTORY.length);
+    const refused = [...new Set(report.violations.map((violation) => violation.sha))].sort();
+    expect(refused).toEqual(shas.filter((_, index) => HISTORY[index]![2]).sort());
+  });
+});
