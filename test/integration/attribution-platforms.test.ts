@@ -98,6 +98,20 @@ const CODEBUFF: [string, NodeJS.ProcessEnv, string[]][] = [
   ['Fix typo\n', as('James Grugett', 'james@codebuff.com'), []],
 ];
 
+/**
+ * Google Antigravity commits and signs as `Antigravity <antigravity@google.com>` (also `Google
+ * Antigravity`, `Antigravity AI`): as the author of the commits it makes, and as the co-author line
+ * projects ask it for or forbid. Read as people. A Googler by hand, or the name at another address, is not.
+ */
+const ANTIGRAVITY: [string, NodeJS.ProcessEnv, string[]][] = [
+  ['fix(ci): eliminate redundant updater.yml\n', as('Antigravity', 'antigravity@google.com'), ['antigravity:unknown']],
+  ['✨ implement the search spec\n\nCo-authored-by: Antigravity <antigravity@google.com>\n', HUMAN, ['antigravity:unknown']],
+  ['feat: offline mode\n\nCo-authored-by: Google Antigravity <antigravity@google.com>\n', HUMAN, ['antigravity:unknown']],
+  ['docs: report\n\nCo-Authored-By: Antigravity AI <antigravity@google.com>\n', HUMAN, ['antigravity:unknown']],
+  ['Fix typo\n', as('Jane Roe', 'jroe@google.com'), []],
+  ['Fix typo\n\nCo-authored-by: Antigravity <antigravity@example.com>\n', HUMAN, []],
+];
+
 function build(history: [string, NodeJS.ProcessEnv, string[]][]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -132,5 +146,9 @@ describe('agent platforms: what they sign their commits with, through log', () =
 
   it("Codebuff's footer and co-author line are Codebuff's; its staff and a rule quoting the footer are not", () => {
     expectLog(CODEBUFF);
+  });
+
+  it("Antigravity's own identity is Antigravity's; a Googler and the name at another address are people", () => {
+    expectLog(ANTIGRAVITY);
   });
 });
