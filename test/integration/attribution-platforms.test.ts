@@ -112,6 +112,22 @@ const ANTIGRAVITY: [string, NodeJS.ProcessEnv, string[]][] = [
   ['Fix typo\n\nCo-authored-by: Antigravity <antigravity@example.com>\n', HUMAN, []],
 ];
 
+/**
+ * Disclosure keys of their own: a Codex wrapper's commit-msg hook adds `AI-Contributed-By: Codex`,
+ * projects ask for `Assisted-With: Claude <model> <noreply@anthropic.com>`, `AI-assistant: Claude
+ * Code (model: claude-sonnet-4-5)`, `Generated-with: Claude Code`. None was a key detection reads.
+ */
+const KEYS: [string, NodeJS.ProcessEnv, string[]][] = [
+  ['feat: the sync job\n\n🤖 Generated with [Codex CLI](https://github.com/openai/codex)\n\nAI-Contributed-By: Codex\n', HUMAN, ['codex:unknown']],
+  ['feat: the sync job\n\nAI-Contributed-By: Codex\n', HUMAN, ['codex:unknown']],
+  ['chore: bump version to 1.2.0\n\nRelease summary.\n\nAssisted-With: Claude Sonnet 4.5 <noreply@anthropic.com>\n', HUMAN, ['claude-code:anthropic/claude-sonnet-4.5']],
+  ['feat: add feature\n\nAI-assistant: Claude Code (model: claude-sonnet-4-5)\n', HUMAN, ['claude-code:anthropic/claude-sonnet-4.5']],
+  ['docs: the plan\n\nGenerated-with: Claude Code\n', HUMAN, ['claude-code:unknown']],
+  // What names no AI stays human: a made-with value naming a tool, a disclosure of none.
+  ['docs: the site\n\nGenerated-with: Sphinx 7.2\n', HUMAN, []],
+  ['docs: the site\n\nAI-Assistant: none\n', HUMAN, []],
+];
+
 function build(history: [string, NodeJS.ProcessEnv, string[]][]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -150,5 +166,9 @@ describe('agent platforms: what they sign their commits with, through log', () =
 
   it("Antigravity's own identity is Antigravity's; a Googler and the name at another address are people", () => {
     expectLog(ANTIGRAVITY);
+  });
+
+  it('disclosure keys of their own (AI-Contributed-By, Assisted-With, AI-Assistant, Generated-with) are read', () => {
+    expectLog(KEYS);
   });
 });
