@@ -1,4 +1,5 @@
 import type picomatchType from 'picomatch';
+import { VENDOR_NAMES } from '../model-data.js';
 import { simpleGlobRegex } from './simple-glob.js';
 
 /** Returns the first glob that matches, or undefined. */
@@ -40,7 +41,20 @@ function negation(glob: string): { negated: boolean; body: string } {
 }
 
 /**
- * Model-id globs (`anthropic/*`, `qwen/*`, `*coder*`): case-insensitive; a pattern without `/`
+ * A glob's vendor written as people write it (`zhipu/*`, `moonshot/*`, `alibaba`, `deepseek-ai/*`,
+ * `zai-org/*`), as the vendor of the ids detection writes (`z-ai/*`, `moonshotai/*`, `qwen`): ids
+ * are canonical, so a literal vendor name other than the canonical one would match no model.
+ */
+function canonicalVendor(body: string): string {
+  const slash = body.indexOf('/');
+  const vendor = slash === -1 ? body : body.slice(0, slash);
+  const canonical = /^[a-z0-9._-]+$/i.test(vendor) ? VENDOR_NAMES.get(vendor.toLowerCase()) : undefined;
+  return canonical === undefined ? body : canonical + body.slice(vendor.length);
+}
+
+/**
+ * Model-id globs (`anthropic/*`, `qwen/*`, `*coder*`): case-insensitive; a vendor named otherwise
+ * than in ids (`zhipu/*`) is read as the canonical one (`z-ai/*`); a pattern without `/`
  * matches the model name after the vendor, so `*` matches every model and `*qwen*` any
  * vendor's qwen models, or the vendor itself: `deny: ["qwen"]` denies every qwen model rather
  * than nothing. A negated glob matches every model its glob does not: `!qwen*` is no qwen model
@@ -49,8 +63,12 @@ function negation(glob: string): { negated: boolean; body: string } {
 export function modelMatcher(globs: readonly string[]): GlobMatcher {
   // picomatch's own `basename` option also applies to patterns with a slash; do it by hand.
   const compiled = globs.map((glob) => {
-    const { negated, body } = negation(glob);
-    return { glob, negated, test: compile(body), byName: !body.includes('/') };
+    const { negated, body: written } = negation(glob);
+    const body = canonicalVendor(written);
+    const test = compile(body);
+    // Without `/` the written glob may also be a name (`mistral`): both readings are kept.
+    const asWritten = body !== written && !body.includes('/') ? compile(written) : undefined;
+    return { glob, negated, test: asWritten ? (subject: string) => test(subject) || asWritten(subject) : test, byName: !body.includes('/') };
   });
   return (raw) => {
     const model = plain(raw);

@@ -21,6 +21,15 @@ describe('modelMatcher', () => {
     expect(modelMatcher(['DeepSeek'])('deepseek/deepseek-chat')).toBe('DeepSeek');
     expect(modelMatcher(['qwen'])('anthropic/claude-opus-4.6')).toBeUndefined();
   });
+  it('a vendor written as the company is called is the canonical vendor (zhipu/* is z-ai/*)', () => {
+    expect(modelMatcher(['zhipu/*'])('z-ai/glm-4.6')).toBe('zhipu/*');
+    expect(modelMatcher(['Moonshot/kimi-*'])('moonshotai/kimi-k2')).toBe('Moonshot/kimi-*');
+    expect(modelMatcher(['alibaba'])('qwen/qwen3-coder')).toBe('alibaba');
+    expect(modelMatcher(['deepseek-ai/*'])('deepseek/deepseek-chat')).toBe('deepseek-ai/*');
+    expect(modelMatcher(['!zhipu/*'])('z-ai/glm-4.6')).toBeUndefined();
+    expect(modelMatcher(['zhipu/*'])('qwen/qwen3-coder')).toBeUndefined();
+    expect(modelMatcher(['zhipu*/*'])('z-ai/glm-4.6')).toBeUndefined();
+  });
   it('`*` in a vendor glob does not cross a slash', () => {
     expect(modelMatcher(['qwen/*'])('qwen/a/b')).toBeUndefined();
     expect(modelMatcher(['qwen/**'])('qwen/a/b')).toBe('qwen/**');

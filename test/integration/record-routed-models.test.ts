@@ -1,0 +1,55 @@
+// Red team: an agent of an allowed vendor routed to a denied model (Claude Code at DashScope,
+// Zhipu, Moonshot, DeepSeek; aider at OpenRouter), committed for real through the installed
+// hooks with the agent's own environment, and pushed to a real server running pre-receive.
+// Every test here failed before its fix.
+import { describe, expect, it } from 'vitest';
+import { aitrail as cli } from '../helpers/cli.js';
+import { policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { aitrail, gitRun, messageOf } from '../helpers/hooks.js';
+
+/** Claude Code writes this co-author line whatever model it runs (anthropics/claude-code#54886). */
+const CLAUDE_LINE = 'Co-Authored-By: Claude Opus 4.7 <noreply@anthropic.com>';
+
+/** A repository with the hooks installed and `config` committed. */
+function hooked(config: string): TestRepo {
+  const repo = makeRepo();
+  repo.commit('chore: policy\n', { '.aitrailrc.yml': config });
+  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+  expect(init.status, init.stderr).toBe(0);
+  return repo;
+}
+
+/** `git commit` as the agent runs it (its environment), with a staged change; the hook's verdict and the stored message. */
+function agentCommit(repo: TestRepo, env: NodeJS.ProcessEnv, message = `feat: parser\n\n${CLAUDE_LINE}\n`) {
+  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
+  repo.git(['add', 'src/parser.ts']);
+  const result = gitRun(repo.dir, ['commit', '-q', '-F', '-'], env, message);
+  return { ...result, message: result.status === 0 ? messageOf(repo.dir) : '' };
+}
+
+describe('a vendor written as the company is called', () => {
+  it('deny: ["zhipu/*"], ["moonshot/*"], ["alibaba"] deny GLM, Kimi and Qwen at commit, at pre-receive and in check', () => {
+    const glm = agentCommit(hooked('policy:\n  deny: ["zhipu/*"]\n'), { CLAUDECODE: '1', ANTHROPIC_MODEL: 'glm-4.6' });
+    expect(glm.status, glm.message).toBe(1);
+    expect(glm.stderr).toMatch(/z-ai\/glm-4\.6.*denied by policy\.deny pattern "zhipu\/\*"/);
+    const kimi = agentCommit(hooked('policy:\n  deny: ["moonshot/*"]\n'), { CLAUDECODE: '1', ANTHROPIC_MODEL: 'kimi-k2-0905-preview' });
+    expect(kimi.status, kimi.message).toBe(1);
+    for (const [config, trailer] of [
+      ['policy:\n  deny: ["alibaba"]\n', 'Assisted-by: claude-code:qwen/qwen3-coder-plus'],
+      ['policy:\n  deny: ["zai-org/*", "deepseek-ai/*"]\n', 'Assisted-by: claude-code:z-ai/glm-4.6'],
+    ] as const) {
+      const { work, base } = policyServer(config);
+      work.commit(`feat: parser\n\n${trailer}\n`, { 'src/parser.ts': 'x\n' });
+      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']);
+      expect(push.code, push.stderr).not.toBe(0);
+      const check = cli(work.dir, ['check', `${base}..main`, '--format', 'json']);
+      expect(check.code, check.stderr).toBe(1);
+      expect(JSON.parse(check.stdout).violations).toContainEqual(expect.objectContaining({ rule: 'model-denied' }));
+    }
+    // allow: the same names allow the vendor's models, and nobody else's.
+    const allowed = hooked('policy:\n  allow: ["zhipu/*"]\n');
+    expect(agentCommit(allowed, { CLAUDECODE: '1', ANTHROPIC_MODEL: 'glm-4.6' }, 'feat: glm\n').status).toBe(0);
+    expect(agentCommit(allowed, { CLAUDECODE: '1', ANTHROPIC_MODEL: 'qwen3-coder-plus' }, 'feat: qwen\n').status).toBe(1);
+  });
+});
