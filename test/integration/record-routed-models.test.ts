@@ -53,3 +53,61 @@ describe('a vendor written as the company is called', () => {
     expect(agentCommit(allowed, { CLAUDECODE: '1', ANTHROPIC_MODEL: 'qwen3-coder-plus' }, 'feat: qwen\n').status).toBe(1);
   });
 });
+
+/** Alibaba Model Studio's Claude Code setup: every alias mapped to Qwen at the Anthropic-compatible endpoint. */
+const DASHSCOPE = {
+  CLAUDECODE: '1',
+  CLAUDE_CODE_ENTRYPOINT: 'cli',
+  ANTHROPIC_BASE_URL: 'https://dashscope-intl.aliyuncs.com/apps/anthropic',
+  ANTHROPIC_AUTH_TOKEN: 'sk-test',
+  ANTHROPIC_DEFAULT_OPUS_MODEL: 'qwen3-coder-plus',
+  ANTHROPIC_DEFAULT_SONNET_MODEL: 'qwen3-coder-plus',
+  ANTHROPIC_DEFAULT_HAIKU_MODEL: 'qwen-flash',
+};
+
+describe('Claude Code with its model aliases mapped to another vendor', () => {
+  const QWEN_DENIED = 'policy:\n  deny: ["qwen/*"]\n';
+
+  it('ANTHROPIC_DEFAULT_{OPUS,SONNET}_MODEL=qwen3-coder-plus (no ANTHROPIC_MODEL): Qwen, not the Claude of the co-author line', () => {
+    const repo = hooked(QWEN_DENIED);
+    const refused = agentCommit(repo, DASHSCOPE);
+    expect(refused.status, refused.message).toBe(1);
+    expect(refused.stderr).toMatch(/model qwen\/qwen3-coder-plus \(via claude-code\) is denied/);
+    const recorded = gitRun(repo.dir, ['commit', '-q', '--no-verify', '-F', '-'], DASHSCOPE, `feat: parser\n\n${CLAUDE_LINE}\n`);
+    expect(recorded.status, recorded.stderr).toBe(0);
+    expect(messageOf(repo.dir)).toContain('Assisted-by: claude-code:qwen/qwen3-coder-plus\n');
+    expect(messageOf(repo.dir)).not.toContain('qwen-flash');
+  });
+
+  it('ANTHROPIC_MODEL=sonnet (or opusplan) is what ANTHROPIC_DEFAULT_SONNET_MODEL names, not anthropic/claude-sonnet', () => {
+    const repo = hooked(QWEN_DENIED);
+    for (const alias of ['sonnet', 'sonnet[1m]', 'opusplan']) {
+      const env = { CLAUDECODE: '1', ANTHROPIC_MODEL: alias, ANTHROPIC_DEFAULT_SONNET_MODEL: 'qwen3-coder-plus' };
+      const result = agentCommit(repo, env, 'feat: parser\n');
+      expect(result.status, `${alias}: ${result.stderr}`).toBe(1);
+      expect(result.stderr).toMatch(/qwen\/qwen3-coder-plus/);
+      expect(result.stderr).not.toMatch(/claude-sonnet/);
+    }
+    // haiku is the background model: it names no model of the session unless chosen.
+    const haiku = agentCommit(repo, { CLAUDECODE: '1', ANTHROPIC_MODEL: 'haiku', ANTHROPIC_SMALL_FAST_MODEL: 'qwen3-coder-flash' }, 'feat: parser\n');
+    expect(haiku.status, haiku.stderr).toBe(1);
+  });
+
+  it('CLAUDE_CODE_SUBAGENT_MODEL=qwen3-coder-plus: the subagents that write code are Qwen', () => {
+    const repo = hooked(QWEN_DENIED);
+    const result = agentCommit(repo, { CLAUDECODE: '1', ANTHROPIC_MODEL: 'claude-opus-4-7', CLAUDE_CODE_SUBAGENT_MODEL: 'qwen3-coder-plus' });
+    expect(result.status, result.message).toBe(1);
+    expect(result.stderr).toMatch(/qwen\/qwen3-coder-plus/);
+  });
+
+  it('what held: a background-only Haiku mapping, and a person whose shell keeps the variables with no agent running', () => {
+    const repo = hooked(QWEN_DENIED);
+    const background = agentCommit(repo, { CLAUDECODE: '1', ANTHROPIC_MODEL: 'claude-opus-4-7', ANTHROPIC_DEFAULT_HAIKU_MODEL: 'qwen-flash', ANTHROPIC_SMALL_FAST_MODEL: 'qwen-flash' }, 'feat: parser\n');
+    expect(background.status, background.stderr).toBe(0);
+    expect(background.message).toBe('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-opus-4.7\n');
+    const { CLAUDECODE: _marker, CLAUDE_CODE_ENTRYPOINT: _entry, ...shell } = DASHSCOPE;
+    const person = agentCommit(repo, { ...shell, ANTHROPIC_MODEL: 'qwen3-coder-plus', CLAUDE_CODE_SUBAGENT_MODEL: 'qwen3-coder-plus' }, 'fix: by hand\n');
+    expect(person.status, person.stderr).toBe(0);
+    expect(person.message).toBe('fix: by hand\n');
+  });
+});

@@ -345,6 +345,13 @@ describe('aliases are models, not humans (issue 9)', () => {
     ['AITRAIL_MODEL=flash in Gemini CLI', { AITRAIL_MODEL: 'flash', GEMINI_CLI: '1' }, ['gemini-cli:google/gemini-flash']],
     ['AITRAIL_MODEL=pro with AITRAIL_AGENT=gemini-cli', { AITRAIL_MODEL: 'pro', AITRAIL_AGENT: 'gemini-cli' }, ['gemini-cli:google/gemini-pro']],
     ['Claude Code model variable as an alias', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'sonnet[1m]' }, ['claude-code:anthropic/claude-sonnet']],
+    ['a Claude Code alias is the model its variable maps it to', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'sonnet[1m]', ANTHROPIC_DEFAULT_SONNET_MODEL: 'glm-4.6' }, ['claude-code:z-ai/glm-4.6']],
+    ['opusplan: the opus and sonnet mappings', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'opusplan', ANTHROPIC_DEFAULT_OPUS_MODEL: 'kimi-k2-0905-preview', ANTHROPIC_DEFAULT_SONNET_MODEL: 'glm-4.6' }, ['claude-code:moonshotai/kimi-k2-0905', 'claude-code:z-ai/glm-4.6']],
+    ['no ANTHROPIC_MODEL: the default alias (sonnet or opus) mappings', { CLAUDECODE: '1', ANTHROPIC_DEFAULT_SONNET_MODEL: 'deepseek-chat' }, ['claude-code:deepseek/deepseek-chat']],
+    ['haiku: its variable, else the deprecated small-fast one', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'haiku', ANTHROPIC_SMALL_FAST_MODEL: 'qwen3-coder-flash' }, ['claude-code:qwen/qwen3-coder-flash']],
+    ['a background-only haiku mapping names no model of the session', { CLAUDECODE: '1', ANTHROPIC_DEFAULT_HAIKU_MODEL: 'qwen3-coder-flash' }, ['claude-code:unknown']],
+    ['subagents: CLAUDE_CODE_SUBAGENT_MODEL beside the main model', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'claude-opus-4-7', CLAUDE_CODE_SUBAGENT_MODEL: 'qwen3-coder-plus' }, ['claude-code:anthropic/claude-opus-4.7', 'claude-code:qwen/qwen3-coder-plus']],
+    ['the mapping variables without Claude Code running name nothing', { ANTHROPIC_MODEL: 'sonnet', ANTHROPIC_DEFAULT_SONNET_MODEL: 'glm-4.6', CLAUDE_CODE_SUBAGENT_MODEL: 'glm-4.6' }, []],
     ['an unreadable model stays AI, with its agent', { AITRAIL_MODEL: 'my-fav-model', AITRAIL_AGENT: 'claude-code' }, ['claude-code:unknown']],
     ['an unreadable model with no agent is unknown:unknown', { AITRAIL_MODEL: 'pro' }, ['unknown:unknown']],
   ])('%s', (_name, env, expected) => {

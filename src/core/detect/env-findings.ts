@@ -2,7 +2,7 @@ import { canonicalModel } from '../catalog.js';
 import type { Attribution } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { found, quote } from './found.js';
-import { signatures } from './signatures.js';
+import { signatures, type EnvModels } from './signatures.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -18,6 +18,44 @@ export interface EnvFinding {
   markerEvidence: string;
 }
 
+/** A model named in the environment: its text and the variables that said so. */
+interface NamedModel {
+  raw: string;
+  vars: string[];
+}
+
+/** The variables an alias stands for (`sonnet` → ANTHROPIC_DEFAULT_SONNET_MODEL, `opusplan` → the opus and sonnet ones), set ones only; null when the name is no alias. */
+function aliasModels(name: string, models: EnvModels, env: Env, via: string[]): NamedModel[] | null {
+  const alias = name.trim().toLowerCase().replace(/\[[^\]]*\]$/, '');
+  const group = Object.hasOwn(models.groups, alias) ? models.groups[alias]! : Object.hasOwn(models.aliases, alias) ? [alias] : null;
+  if (!group) return null;
+  const named: NamedModel[] = [];
+  for (const member of group) {
+    const variable = (Object.hasOwn(models.aliases, member) ? models.aliases[member]! : []).find((candidate) => env[candidate]?.trim());
+    if (variable) named.push({ raw: env[variable]!, vars: [...via, variable] });
+  }
+  return named;
+}
+
+/**
+ * Every model a marker's variables name: its model variable, or (none set) the agent's `unset`
+ * alias; an alias read through the variables that map it (Claude Code's `sonnet` is whatever
+ * ANTHROPIC_DEFAULT_SONNET_MODEL names); plus the `also` variables (subagents). Empty: none.
+ */
+function namedModels(marker: { agent: string; modelVars: string[] }, env: Env): NamedModel[] {
+  const models = signatures().envModels.get(marker.agent);
+  const modelVar = marker.modelVars.find((name) => env[name]?.trim());
+  const named: NamedModel[] = [];
+  if (modelVar) {
+    const mapped = models ? aliasModels(env[modelVar]!, models, env, [modelVar]) : null;
+    named.push(...(mapped && mapped.length > 0 ? mapped : [{ raw: env[modelVar]!, vars: [modelVar] }]));
+  } else if (models?.unset) {
+    named.push(...(aliasModels(models.unset, models, env, []) ?? []));
+  }
+  for (const variable of models?.also ?? []) if (env[variable]?.trim()) named.push({ raw: env[variable]!, vars: [variable] });
+  return named;
+}
+
 /** Agent environment markers (`CLAUDECODE=1` + `ANTHROPIC_MODEL`) and generic variables naming a known agent (`AGENT=amp`). */
 export function envFindings(env: Env, aliases: Record<string, string>): EnvFinding[] {
   const sig = signatures();
@@ -26,10 +64,12 @@ export function envFindings(env: Env, aliases: Record<string, string>): EnvFindi
     // An unset or empty variable matches no marker (test/unit/signature-prefilter.test.ts): its pattern is not even compiled.
     if (!marker.when.every(([name, pattern]) => (env[name] ?? '') !== '' && pattern.test(env[name] ?? ''))) continue;
     const markerEvidence = `env ${marker.when.map(([name]) => `${name}=${quote(env[name] ?? '')}`).join(' ')}`;
-    const modelVar = marker.modelVars.find((name) => env[name]?.trim());
-    const model = modelVar ? modelOrUnknown(env[modelVar] ?? '', aliases, marker.agent) : (marker.defaultModel ?? 'unknown');
-    const evidence = modelVar ? `${markerEvidence} ${modelVar}=${quote(env[modelVar] ?? '')}` : markerEvidence;
-    result.push({ attribution: found(marker.agent, model, evidence), markerEvidence });
+    const named = namedModels(marker, env);
+    if (named.length === 0) result.push({ attribution: found(marker.agent, marker.defaultModel ?? 'unknown', markerEvidence), markerEvidence });
+    for (const { raw, vars } of named) {
+      const evidence = `${markerEvidence} ${vars.map((name) => `${name}=${quote(env[name] ?? '')}`).join(' ')}`;
+      result.push({ attribution: found(marker.agent, modelOrUnknown(raw, aliases, marker.agent), evidence), markerEvidence });
+    }
   }
   for (const name of sig.genericAgentVars) {
     const agent = agentSlug(env[name] ?? '');

@@ -37,6 +37,18 @@ export interface EnvSignature {
   defaultModel?: string;
 }
 
+/** Model variables an agent reads beside its marker's own (signatures.json `envModels`). */
+export interface EnvModels {
+  /** Alias (lower case) → the variables that map it, the first set wins. */
+  aliases: Record<string, string[]>;
+  /** Alias → the aliases it may stand for. */
+  groups: Record<string, string[]>;
+  /** The alias in use when no model variable is set. */
+  unset?: string;
+  /** Variables naming more models the agent writes code with. */
+  also: string[];
+}
+
 export interface Signatures {
   /** Lower-cased agent name or alias → slug. */
   agentNames: Map<string, string>;
@@ -59,6 +71,8 @@ export interface Signatures {
   madeWithKeys: Set<string>;
   coAuthorKeys: Set<string>;
   env: EnvSignature[];
+  /** Agent slug → its model variables beyond the marker's own. */
+  envModels: ReadonlyMap<string, EnvModels>;
   genericAgentVars: string[];
   explicit: { modelVar: string; agentVar: string };
 }
@@ -166,6 +180,11 @@ export function signatures(): Signatures {
       modelVars: entry.modelVars,
       ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
     })),
+    envModels: new Map(
+      Object.entries(data.envModels)
+        .filter(([agent]) => agent !== '$comment')
+        .map(([agent, entry]) => [agent, entry as EnvModels]),
+    ),
     genericAgentVars: data.genericAgentVars,
     explicit: data.explicit,
   };
