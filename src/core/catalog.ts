@@ -208,6 +208,20 @@ export function canonicalModel(raw: string, aliases: Record<string, string> = {}
   return isModelId(id) ? id : null;
 }
 
+/**
+ * The vendor a model name the table cannot read still names by its first word: `qwen-flash`,
+ * `kimi-for-coding`, `glm-coding`, `deepseek` (the last `/` segment, notes dropped, starts with a
+ * family or vendor word); null for an agent name or any other text. For text known to name a model
+ * (a model variable, a session), whose vendor then reads as `vendor/unknown` rather than `unknown`.
+ */
+export function nameVendor(raw: string): string | null {
+  const text = cleanInput(raw);
+  if (!text) return null;
+  const token = slug(text.replace(NOTE, ' ').split('/').pop() ?? '');
+  if (token === '' || isAgentName(token)) return null;
+  return VENDOR_NAMES.get(token.split('-')[0] ?? '') ?? familyOf(token)?.vendor ?? null;
+}
+
 function resolveText(text: string, user: Lookup, context: ModelContext = {}): string | null {
   const whole = user.get(text.toLowerCase());
   if (whole) return whole;

@@ -111,3 +111,21 @@ describe('Claude Code with its model aliases mapped to another vendor', () => {
     expect(person.message).toBe('fix: by hand\n');
   });
 });
+
+describe('a model variable naming a model the catalog does not know yet', () => {
+  it("ANTHROPIC_MODEL=qwen-flash or kimi-for-coding (Kimi Code's model) is that vendor's unknown model, not the co-author line's Claude", () => {
+    const qwen = agentCommit(hooked('policy:\n  deny: ["qwen/*"]\n'), { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://dashscope-intl.aliyuncs.com/apps/anthropic', ANTHROPIC_MODEL: 'qwen-flash' });
+    expect(qwen.status, qwen.message).toBe(1);
+    expect(qwen.stderr).toMatch(/model qwen\/unknown \(via claude-code\) is denied/);
+    const repo = hooked('policy:\n  deny: ["moonshot/*"]\n');
+    const kimi = { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://api.kimi.com/coding/', ANTHROPIC_MODEL: 'kimi-for-coding' };
+    expect(agentCommit(repo, kimi).status).toBe(1);
+    const recorded = gitRun(repo.dir, ['commit', '-q', '--no-verify', '-F', '-'], kimi, `feat: parser\n\n${CLAUDE_LINE}\n`);
+    expect(recorded.status, recorded.stderr).toBe(0);
+    expect(messageOf(repo.dir)).toContain('Assisted-by: claude-code:moonshotai/unknown\n');
+    // A name that says no vendor stays the agent's unknown model (a warning, as before).
+    const plain = agentCommit(hooked('policy:\n  deny: ["qwen/*"]\n'), { CLAUDECODE: '1', ANTHROPIC_MODEL: 'my-gateway-model' }, 'feat: parser\n');
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.message).toBe('feat: parser\n\nAssisted-by: claude-code:unknown\n');
+  });
+});

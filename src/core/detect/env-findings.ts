@@ -1,4 +1,4 @@
-import { canonicalModel } from '../catalog.js';
+import { canonicalModel, nameVendor } from '../catalog.js';
 import type { Attribution } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { found, quote } from './found.js';
@@ -6,9 +6,16 @@ import { signatures, type EnvModels } from './signatures.js';
 
 type Env = Record<string, string | undefined>;
 
-/** A model named in a variable or a session: short names read with the agent as context; unreadable = `unknown` (still AI). */
+/**
+ * A model named in a variable or a session: short names read with the agent as context; a name
+ * the catalog cannot read whose first word names a vendor (`qwen-flash`, `kimi-for-coding`) is
+ * `vendor/unknown`; otherwise unreadable = `unknown` (still AI).
+ */
 export function modelOrUnknown(raw: string, aliases: Record<string, string>, agent?: string): string {
-  return canonicalModel(raw, aliases, { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true }) ?? 'unknown';
+  const model = canonicalModel(raw, aliases, { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true });
+  if (model) return model;
+  const vendor = nameVendor(raw);
+  return vendor ? `${vendor}/unknown` : 'unknown';
 }
 
 /** An agent the environment names, with the model its own variable gives. */
