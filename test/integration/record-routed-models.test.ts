@@ -129,3 +129,33 @@ describe('a model variable naming a model the catalog does not know yet', () => 
     expect(plain.message).toBe('feat: parser\n\nAssisted-by: claude-code:unknown\n');
   });
 });
+
+describe("Claude Code at a vendor's own endpoint with no model variable", () => {
+  it("ANTHROPIC_BASE_URL at Zhipu (their documented setup: the endpoint serves GLM for Claude's names) or Kimi Code is that vendor's model", () => {
+    const repo = hooked('policy:\n  deny: ["zhipu/*", "moonshot/*"]\n');
+    const zhipu = { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://open.bigmodel.cn/api/anthropic', ANTHROPIC_AUTH_TOKEN: 'sk-test' };
+    const refused = agentCommit(repo, zhipu);
+    expect(refused.status, refused.message).toBe(1);
+    expect(refused.stderr).toMatch(/model z-ai\/unknown \(via claude-code\) is denied/);
+    expect(gitRun(repo.dir, ['commit', '-q', '--no-verify', '-F', '-'], zhipu, `feat: parser\n\n${CLAUDE_LINE}\n`).status).toBe(0);
+    expect(messageOf(repo.dir)).toContain('Assisted-by: claude-code:z-ai/unknown\n');
+    // A Claude name sent there is served by the vendor's model too; its own model names stay.
+    const named = agentCommit(repo, { ...zhipu, ANTHROPIC_MODEL: 'claude-sonnet-4-5-20250929' });
+    expect(named.status).toBe(1);
+    const kimi = agentCommit(repo, { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://api.kimi.com/coding/' });
+    expect(kimi.status, kimi.message).toBe(1);
+    expect(kimi.stderr).toMatch(/moonshotai\/unknown/);
+  });
+
+  it('what held: a gateway that names no vendor (a corporate proxy, OpenRouter) keeps the model the variables name', () => {
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const proxy = agentCommit(repo, { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://llm-gateway.corp.example/anthropic', ANTHROPIC_MODEL: 'claude-opus-4-7' }, 'feat: parser\n');
+    expect(proxy.status, proxy.stderr).toBe(0);
+    expect(proxy.message).toBe('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-opus-4.7\n');
+    const openrouter = agentCommit(repo, { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://openrouter.ai/api', ANTHROPIC_MODEL: 'qwen/qwen3-coder' }, 'feat: parser\n');
+    expect(openrouter.status).toBe(1);
+    // A lookalike host is no vendor's endpoint.
+    const lookalike = agentCommit(repo, { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://open.bigmodel.cn.example.com/api', ANTHROPIC_MODEL: 'claude-opus-4-7' }, 'feat: parser\n');
+    expect(lookalike.message).toBe('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-opus-4.7\n');
+  });
+});

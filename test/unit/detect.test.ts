@@ -355,6 +355,11 @@ describe('aliases are models, not humans (issue 9)', () => {
     ['a name the catalog cannot read names its vendor by its first word', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'kimi-for-coding' }, ['claude-code:moonshotai/unknown']],
     ['qwen-flash in a session', { AITRAIL_MODEL: 'qwen-flash', AITRAIL_AGENT: 'claude-code' }, ['claude-code:qwen/unknown']],
     ['an agent name in a model variable names no vendor', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'gemini-cli' }, ['claude-code:unknown']],
+    ["at a vendor's own endpoint, no model is that vendor's", { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://open.bigmodel.cn/api/anthropic' }, ['claude-code:z-ai/unknown']],
+    ["at a vendor's own endpoint, a Claude name is served by that vendor", { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://user:secret@api.deepseek.com/anthropic', ANTHROPIC_MODEL: 'opus' }, ['claude-code:deepseek/unknown']],
+    ["at a vendor's own endpoint, a model it names stays", { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://dashscope-intl.aliyuncs.com/apps/anthropic', ANTHROPIC_MODEL: 'kimi-k2-0905-preview' }, ['claude-code:moonshotai/kimi-k2-0905']],
+    ['a gateway or a lookalike host names no vendor', { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://api.deepseek.com.evil.example/x', ANTHROPIC_MODEL: 'opus' }, ['claude-code:anthropic/claude-opus']],
+    ['an endpoint without Claude Code running names nothing', { ANTHROPIC_BASE_URL: 'https://open.bigmodel.cn/api/anthropic' }, []],
     ['an unreadable model stays AI, with its agent', { AITRAIL_MODEL: 'my-fav-model', AITRAIL_AGENT: 'claude-code' }, ['claude-code:unknown']],
     ['an unreadable model with no agent is unknown:unknown', { AITRAIL_MODEL: 'pro' }, ['unknown:unknown']],
   ])('%s', (_name, env, expected) => {

@@ -63,6 +63,28 @@ function namedModels(marker: { agent: string; modelVars: string[] }, env: Env): 
   return named;
 }
 
+/** The host of a URL, lower case, or null. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url.trim()).hostname.toLowerCase().replace(/\.$/, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The vendor whose own API the agent's endpoint variable names (`ANTHROPIC_BASE_URL` at open.bigmodel.cn → z-ai), with its evidence. */
+function endpointVendor(agent: string, env: Env): { vendor: string; sends: string; evidence: string } | null {
+  const endpoint = signatures().envModels.get(agent)?.endpoint;
+  const variable = endpoint?.vars.find((name) => env[name]?.trim());
+  const host = variable ? hostOf(env[variable]!) : null;
+  if (!endpoint || !host) return null;
+  for (const [known, vendor] of signatures().endpoints) {
+    // The host only (a URL may carry credentials): evidence stays short and secret-free.
+    if (host === known || host.endsWith(`.${known}`)) return { vendor, sends: endpoint.vendor, evidence: `${variable}=${quote(`https://${host}/`)}` };
+  }
+  return null;
+}
+
 /** Agent environment markers (`CLAUDECODE=1` + `ANTHROPIC_MODEL`) and generic variables naming a known agent (`AGENT=amp`). */
 export function envFindings(env: Env, aliases: Record<string, string>): EnvFinding[] {
   const sig = signatures();
@@ -72,11 +94,13 @@ export function envFindings(env: Env, aliases: Record<string, string>): EnvFindi
     if (!marker.when.every(([name, pattern]) => (env[name] ?? '') !== '' && pattern.test(env[name] ?? ''))) continue;
     const markerEvidence = `env ${marker.when.map(([name]) => `${name}=${quote(env[name] ?? '')}`).join(' ')}`;
     const named = namedModels(marker, env);
-    if (named.length === 0) result.push({ attribution: found(marker.agent, marker.defaultModel ?? 'unknown', markerEvidence), markerEvidence });
-    for (const { raw, vars } of named) {
-      const evidence = `${markerEvidence} ${vars.map((name) => `${name}=${quote(env[name] ?? '')}`).join(' ')}`;
-      result.push({ attribution: found(marker.agent, modelOrUnknown(raw, aliases, marker.agent), evidence), markerEvidence });
-    }
+    const endpoint = endpointVendor(marker.agent, env);
+    // At a vendor's own API, a model of the vendor the agent names (or none) is served by that vendor's model.
+    const served = (model: string, evidence: string): [string, string] =>
+      endpoint && (model === 'unknown' || model.startsWith(`${endpoint.sends}/`)) ? [`${endpoint.vendor}/unknown`, `${evidence} ${endpoint.evidence}`] : [model, evidence];
+    const models = named.map(({ raw, vars }) => served(modelOrUnknown(raw, aliases, marker.agent), `${markerEvidence} ${vars.map((name) => `${name}=${quote(env[name] ?? '')}`).join(' ')}`));
+    if (named.length === 0) models.push(served(marker.defaultModel ?? 'unknown', markerEvidence));
+    for (const [model, evidence] of models) result.push({ attribution: found(marker.agent, model, evidence), markerEvidence });
   }
   for (const name of sig.genericAgentVars) {
     const agent = agentSlug(env[name] ?? '');

@@ -47,6 +47,8 @@ export interface EnvModels {
   unset?: string;
   /** Variables naming more models the agent writes code with. */
   also: string[];
+  /** The variables naming the API the agent calls (first set wins), and the vendor whose model names it sends. */
+  endpoint?: { vars: string[]; vendor: string };
 }
 
 export interface Signatures {
@@ -73,6 +75,8 @@ export interface Signatures {
   env: EnvSignature[];
   /** Agent slug → its model variables beyond the marker's own. */
   envModels: ReadonlyMap<string, EnvModels>;
+  /** A vendor's own API host → the vendor. */
+  endpoints: ReadonlyMap<string, string>;
   genericAgentVars: string[];
   explicit: { modelVar: string; agentVar: string };
 }
@@ -183,8 +187,9 @@ export function signatures(): Signatures {
     envModels: new Map(
       Object.entries(data.envModels)
         .filter(([agent]) => agent !== '$comment')
-        .map(([agent, entry]) => [agent, entry as EnvModels]),
+        .map(([agent, entry]) => [agent, { aliases: {}, groups: {}, also: [], ...(entry as Partial<EnvModels>) }]),
     ),
+    endpoints: new Map(Object.entries(data.endpoints).filter(([host]) => host !== '$comment')),
     genericAgentVars: data.genericAgentVars,
     explicit: data.explicit,
   };
