@@ -2,10 +2,13 @@
 // Zhipu, Moonshot, DeepSeek; aider at OpenRouter), committed for real through the installed
 // hooks with the agent's own environment, and pushed to a real server running pre-receive.
 // Every test here failed before its fix.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkpoint } from '../helpers/checkpoint.js';
 import { aitrail as cli } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { aitrail, gitRun, messageOf } from '../helpers/hooks.js';
 
 /** Claude Code writes this co-author line whatever model it runs (anthropics/claude-code#54886). */
@@ -157,5 +160,30 @@ describe("Claude Code at a vendor's own endpoint with no model variable", () => 
     // A lookalike host is no vendor's endpoint.
     const lookalike = agentCommit(repo, { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://open.bigmodel.cn.example.com/api', ANTHROPIC_MODEL: 'claude-opus-4-7' }, 'feat: parser\n');
     expect(lookalike.message).toBe('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-opus-4.7\n');
+  });
+});
+
+describe("a line-level note naming a model the catalog does not know yet", () => {
+  it("Claude Code's transcript says qwen-flash: its checkpointed lines, committed by hand, are that vendor's in check and at pre-receive", () => {
+    const { work, base } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    const init = aitrail(work.dir, ['init', '--mode', 'git']);
+    expect(init.status, init.stderr).toBe(0);
+    const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
+    writeFileSync(transcript, `${JSON.stringify({ type: 'assistant', message: { model: 'qwen-flash', role: 'assistant' } })}\n`);
+    const file = join(work.dir, 'src/parser.ts');
+    const payload = (event: string, content: string) => ({ session_id: 's1', transcript_path: transcript, cwd: work.dir, hook_event_name: event, tool_name: 'Write', tool_input: { file_path: file, content } });
+    expect(checkpoint(work.dir, 'claude-code', payload('PreToolUse', 'export const n = 1;\n')).stderr).toBe('');
+    work.write('src/parser.ts', 'export const n = 1;\n');
+    expect(checkpoint(work.dir, 'claude-code', payload('PostToolUse', 'export const n = 1;\n')).stderr).toBe('');
+    // Committed by hand: no agent variable, no trailer; post-commit writes the note from the checkpoint.
+    work.git(['add', 'src/parser.ts']);
+    const made = gitRun(work.dir, ['commit', '-q', '-m', 'feat: parser']);
+    expect(made.status, made.stderr).toBe(0);
+    expect(work.git(['notes', '--ref=refs/notes/ai', 'show', 'HEAD'])).toContain('"model": "qwen-flash"');
+    const check = cli(work.dir, ['check', `${base}..main`, '--format', 'json']);
+    expect(check.code, check.stdout).toBe(1);
+    expect(JSON.parse(check.stdout).violations).toContainEqual(expect.objectContaining({ rule: 'model-denied', model: 'qwen/unknown' }));
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main', 'refs/notes/ai']);
+    expect(push.code, push.stderr).not.toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { canonicalModel } from '../catalog.js';
+import { canonicalModel, nameVendor } from '../catalog.js';
 import { agentSlug, slugify } from '../detect/agent-name.js';
 import data from '../data/git-ai-tools.json' with { type: 'json' };
 import type { AgentRecord } from './types.js';
@@ -49,7 +49,11 @@ const MAX_REMEMBERED = 4096;
 const NO_ALIASES = {};
 const remembered = new WeakMap<object, Map<string, string>>();
 
-/** The canonical model of a name an agent reported; `default`, `auto`, `unknown` or unreadable → `unknown`. */
+/**
+ * The canonical model of a name an agent reported; one the catalog cannot read whose first word
+ * names a vendor (`qwen-flash`, `kimi-for-coding`) is `vendor/unknown`; `default`, `auto`,
+ * `unknown` or unreadable → `unknown`.
+ */
 export function modelOfNote(model: string | null, aliases?: Record<string, string>): string {
   if (model === null) return 'unknown';
   let known = remembered.get(aliases ?? NO_ALIASES);
@@ -57,7 +61,8 @@ export function modelOfNote(model: string | null, aliases?: Record<string, strin
   let id = known.get(model);
   if (id === undefined) {
     const name = readable(model);
-    id = name === null ? 'unknown' : (canonicalModel(foldModes(name), aliases) ?? 'unknown');
+    const vendor = name === null ? null : nameVendor(foldModes(name));
+    id = name === null ? 'unknown' : (canonicalModel(foldModes(name), aliases) ?? (vendor ? `${vendor}/unknown` : 'unknown'));
     known.set(model, id);
   }
   return id;
