@@ -81,6 +81,18 @@ describe('detectCommit: real agent signatures', () => {
   });
 });
 
+describe('detectCommit: a vendor glued to another word still names it', () => {
+  it.each([
+    ['Qwen-Coder <bot@example.com>', 'qwen/unknown'],
+    ['QwenCoder <bot@example.com>', 'qwen/unknown'],
+    ['Qwen_Coder Bot <bot@example.com>', 'qwen/unknown'],
+    ['Qwen.Coder <bot@example.com>', 'qwen/unknown'],
+    ['DeepSeek-Helper <bot@example.com>', 'deepseek/unknown'],
+  ])('Co-authored-by: %s', (coAuthor, model) => {
+    expect(detect(`x\n\nCo-authored-by: ${coAuthor}\n`)).toEqual([`unknown:${model}`]);
+  });
+});
+
 describe('detectCommit: humans stay human', () => {
   it.each([
     ['plain commit', 'fix: typo\n\nA body.\n'],
@@ -97,6 +109,9 @@ describe('detectCommit: humans stay human', () => {
     ['a human GitHub user named cursor (no [bot])', 'x\n\nCo-authored-by: Cursor <5678+cursor@users.noreply.github.com>\n'],
     ['a Cline employee', 'x\n\nCo-authored-by: Saoud Rizwan <saoud@cline.bot>\n'],
     ['a human named Amp', 'x\n\nCo-authored-by: Amp <amp@example.com>\n'],
+    ['a human named Gemma (a Google family name too)', 'x\n\nCo-authored-by: Gemma <gemma@example.com>\n'],
+    ['a human with a joined first name starting with a vendor word that is a name', 'x\n\nCo-authored-by: Gemma-Louise Smith <gls@example.com>\nCo-authored-by: Claude-Michel <cm@example.fr>\n'],
+    ['a joined name with a vendor word past its start', 'x\n\nCo-authored-by: Mary-Qwen Li <mql@example.com>\n'],
     ['a GitHub user named opencode', 'x\n\nCo-authored-by: opencode <999+opencode@users.noreply.github.com>\n'],
     ['prose about Crush', 'x\n\nGenerated with Crush and love, by hand.\n'],
     ['a Claude-Session line that is not a claude.ai URL', 'x\n\nClaude-Session: abc123\n'],

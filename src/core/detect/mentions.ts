@@ -100,8 +100,29 @@ function agentAt(window: string, size: number, trust: Trust): string | null {
 }
 
 function vendorAt(word: string, trust: Trust): string | null {
-  const vendor = signatures().vendorWords.get(word.toLowerCase());
-  return vendor && (trust === 'declared' || !personLike(word)) ? vendor : null;
+  const vendorWords = signatures().vendorWords;
+  for (const part of [word, ...leadingParts(word)]) {
+    const vendor = vendorWords.get(part.toLowerCase());
+    if (vendor) return trust === 'declared' || !personLike(part) ? vendor : null;
+  }
+  return null;
+}
+
+/**
+ * The letters a joined word starts with, up to each of its joints: `Qwen-Coder` → `Qwen`,
+ * `QwenCoder` → `Qwen`, `DeepSeek_Coder` → `Deep`, `DeepSeek`. A vendor glued to another word
+ * still names the vendor (`Co-authored-by: Qwen-Coder <bot@example.com>`), as `Qwen Coder` does;
+ * a person's joined name stays a person's (`Gemma-Louise`, `Claude-Michel`: personNames).
+ */
+function leadingParts(word: string): string[] {
+  const parts: string[] = [];
+  const joint = /[-_.]|(?<=\p{Ll})(?=\p{Lu})/gu;
+  for (const match of word.slice(0, 64).matchAll(joint)) {
+    const part = word.slice(0, match.index);
+    if (!/^\p{L}+$/u.test(part)) break;
+    parts.push(part);
+  }
+  return parts;
 }
 
 /** How many words from `at` could form one model name (`Claude Sonnet 4.5 1M`); 0 when none can start there. */
