@@ -35,6 +35,12 @@ const HISTORY: [string, string[], boolean][] = [
   ['feat: the cache\n\nAssisted-by: none\nAssisted-by: qwen-code:qwen/qwen3-coder\n', ['qwen-code:qwen/qwen3-coder'], true],
   ['feat: the cache\n\nAssisted-by: none, qwen3-coder\n', ['unknown:qwen/qwen3-coder'], true],
   ['feat: the cache\n\nAI-Model: none of claude-opus-4.6\n', ['unknown:anthropic/claude-opus-4.6'], false],
+  // A model named in the note beside "none", or after a flag's "no", still counts: "none" hides nothing.
+  ['feat: the cache\n\nAssisted-by: none (qwen3-coder wrote it)\n', ['unknown:qwen/qwen3-coder'], true],
+  ['feat: the cache\n\nAssisted-by: None (Qwen)\n', ['unknown:qwen/unknown'], true],
+  ['feat: the cache\n\nAI-Model: n/a (qwen3-coder)\n', ['unknown:qwen/qwen3-coder'], true],
+  ['feat: the cache\n\nAI-Assisted: no, Qwen did\n', ['unknown:qwen/unknown'], true],
+  ['fix: the parser\n\nAI-Assisted: no (written by hand)\n', [], false],
   // An agent's own signature is not undone by a "none" beside it: undeclared AI.
   ['feat: the cache\n\nAssisted-by: none\nCo-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>\n', ['claude-code:anthropic/claude-opus-4.6'], true],
   // A value that says nothing readable is still `unknown`, never a person.

@@ -16,7 +16,7 @@ const UNKNOWN: DeclaredValue = { agent: 'unknown', model: 'unknown' };
  * commit have people write it (`Assisted-by: none`, `Assisted-by: n/a`, `AI-Model: none`, `None
  * (hand-written)`): the whole value, never a word of a longer one (`none, qwen3-coder` names Qwen).
  */
-const NONE = /^(?:none|n\/?a|no|no ai|nobody|nothing|not applicable|-+)[.!]?(?:\s*\([^()]*\))?$/i;
+const NONE = /^(?:none|n\/?a|no|no ai|nobody|nothing|not applicable|-+)[.!]?(?:\s*\(([^()]*)\))?$/i;
 /**
  * A no-reply address is no one's mailbox (GitHub's per-user `id+login@users.noreply.github.com` is
  * not this form): an agent's name there is the agent (`Cursor <noreply@cursor.sh>`,
@@ -46,7 +46,8 @@ function withoutAddress(text: string): { text: string; email: string; name: stri
 export function parseDeclaredValues(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
   const text = readable(value).replace(URL, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE);
   if (text === '') return [UNKNOWN];
-  if (NONE.test(text)) return [];
+  const none = NONE.exec(text);
+  if (none) return namedBeside(none[1] ?? '', aliases, budget);
   const read = withoutAddress(text);
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
@@ -76,12 +77,25 @@ function declaredMentions(text: string, whole: string, aliases: Record<string, s
  */
 export function parseDeclaredFlag(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
   const text = readable(value).trim();
-  if (/^(?:no|false|none|n|0)\b/i.test(text)) return [];
+  const no = /^(?:no|false|none|n|0)\b/i.exec(text);
+  if (no) return namedBeside(text.slice(no[0].length).replace(URL, ' ').slice(0, MAX_VALUE), aliases, budget);
   const yes = /^(?:yes|true|y|1)\b[\s:;,.-]*/i.exec(text);
   if (!yes) return parseDeclaredValues(text, aliases, budget);
   const rest = text.slice(yes[0].length).replace(URL, ' ').slice(0, MAX_VALUE);
   const named = rest.trim() === '' ? [] : declaredMentions(rest, value, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
   return named.length > 0 ? named : [UNKNOWN];
+}
+
+/**
+ * What the words beside a declared "no AI" still name (`none (qwen3-coder wrote it)`, `AI-Assisted:
+ * no, Qwen did`): every agent, model and vendor named counts, as anywhere under a declared key;
+ * `[]` when they name none (`n/a (hand-written)`). Saying "none" never hides a model beside it.
+ */
+function namedBeside(rest: string, aliases: Record<string, string>, budget: Budget): DeclaredValue[] {
+  if (rest.trim() === '') return [];
+  const named = declaredMentions(rest, rest, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
+  const vendors = vendorsIn(readable(rest, Infinity)).filter((vendor) => !named.some((m) => m.model.startsWith(`${vendor}/`)));
+  return [...named, ...vendors.map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }))];
 }
 
 /** `coccinelle sparse`, `protoc 25.1`: a value that lists only tools that are not AI (and their versions). */
@@ -111,7 +125,8 @@ export function parseCoAuthor(value: string, aliases: Record<string, string> = {
 /** `AI-Model: claude-opus-4.5 (high effort, 80%)`: a model key's value is a model; unreadable = `unknown:unknown`. */
 export function parseModelValue(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   const text = readable(value).trim().slice(0, MAX_VALUE);
-  if (NONE.test(text)) return [];
+  const none = NONE.exec(text);
+  if (none) return namedBeside(none[1] ?? '', aliases, budget);
   const whole = canonicalModel(text, aliases, { isModel: true });
   return whole ? [{ agent: 'unknown', model: whole }] : parseDeclaredValues(text, aliases, budget);
 }
