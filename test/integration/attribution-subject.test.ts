@@ -25,6 +25,7 @@ const PEOPLE = [
   'Generated-by: protoc 25.1 regen',
   'Assisted-by: docs',
   'ai-model: add gpt-5 (#42)',
+  'codex: gpt-5 support in parser',
 ];
 
 /** Subjects that are only a declaration (a message that is only a trailer): AI, as the trailer says. */
@@ -35,6 +36,9 @@ const DECLARED: [string, string][] = [
   ['Made-with: Cursor', 'cursor:unknown'],
   ['AI-Model: claude-opus-4.5 (high effort, 80%)', 'unknown:anthropic/claude-opus-4.5'],
   ['Co-authored-by: Claude <noreply@anthropic.com>', 'claude-code:unknown'],
+  // The kernel's AGENT:MODEL [TOOL]... lists tools in any words after the model.
+  ['Assisted-by: qwen-code:qwen/qwen3-coder parser', 'qwen-code:qwen/qwen3-coder'],
+  ['Assisted-by: claude-code:anthropic/claude-opus-4.6 coccinelle sparse', 'claude-code:anthropic/claude-opus-4.6'],
 ];
 
 describe('a trailer-looking subject line', () => {
@@ -59,5 +63,6 @@ describe('a trailer-looking subject line', () => {
     const judged = violations.map((violation) => ({ subject: commits.find((commit) => commit.sha === violation.sha)?.subject, rule: violation.rule, model: violation.model }));
     expect(judged.filter(({ subject }) => PEOPLE.includes(subject ?? ''))).toEqual([]);
     expect(judged).toContainEqual({ subject: 'Assisted-by: qwen-code:qwen/qwen3-coder', rule: 'model-denied', model: 'qwen/qwen3-coder' });
+    expect(judged).toContainEqual({ subject: 'Assisted-by: qwen-code:qwen/qwen3-coder parser', rule: 'model-denied', model: 'qwen/qwen3-coder' });
   });
 });

@@ -7,6 +7,8 @@ import { readable, shownOrder } from './readable.js';
 import { mergeAttributions } from './merge.js';
 import { lineLower, mayMatchLine, signatures } from './signatures.js';
 import { isModelWord } from '../model-words.js';
+import { canonicalModel } from '../catalog.js';
+import { agentSlug } from './agent-name.js';
 import { userRuleAttributions } from './user-rules.js';
 import { squashedMessages } from './squashed-messages.js';
 import { parseCommitTrailers } from '../trailers.js';
@@ -97,6 +99,10 @@ let agentWords: Set<string> | undefined;
 function onlyDeclares(value: string): boolean {
   const sig = signatures();
   if (/^[^<>]*<[^\s<>@]+@[^\s<>]+>$/.test(value.trim())) return true;
+  // The kernel's `AGENT:MODEL [TOOL]...` names tools after the model, in any words: a known agent
+  // and a known model joined by a colon is no one's prose (`qwen-code:qwen/qwen3-coder parser`).
+  const pair = /^([a-z0-9][a-z0-9._-]{0,40}):(\S{1,120})(?:\s|$)/i.exec(value.trim());
+  if (pair && agentSlug(pair[1]!) && canonicalModel(pair[2]!, {}, { isModel: true })) return true;
   agentWords ??= new Set([...sig.agentNames.keys()].flatMap((name) => name.split(/[\s/:]+/)));
   // A bracketed note is the declaration's own (`claude-opus-4.5 (high effort, 80%)`): its names are read, its words not judged.
   const words = value.toLowerCase().replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ').split(/[\s,;:/()[\]{}<>"'`&+|\u00b7\u2022]+/).filter((word) => word !== '' && word !== '-');
