@@ -15,7 +15,7 @@ export const command: CommandModule<TrendArgs> = {
   builder: (yargs: Argv) =>
     withBlameOptions(yargs)
       .positional('revs', { type: 'string', array: true, describe: 'Revisions in order (tags, branches, shas); paths to count go after --' })
-      .option('tags', { requiresArg: true, type: 'string', describe: "Tags matching this glob ('v*'), in version order (git tag --sort=version:refname); revisions given as well come after them" })
+      .option('tags', { requiresArg: true, type: 'string', describe: "Tags matching this glob ('v*'), in version order (git tag --sort=version:refname, pre-releases such as v1.0.0-rc1 before their release); revisions given as well come after them" })
       .option('format', { requiresArg: true, choices: ['table', 'json', 'csv', 'markdown', 'html'] as const, default: 'table' as const, describe: 'Output format (html: one self-contained page, AI share per release and lines per model)' })
       .epilogue(
         `Each pair (A, B) of consecutive revisions is counted exactly as 'aitrail blame --since A --rev B' with the same options, and shares its cache. ${BLAME_EPILOGUE} ` +
