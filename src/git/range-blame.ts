@@ -45,11 +45,19 @@ export async function filesAt(cwd: string, asked: ReadonlyArray<{ rev: string; p
  * range that a negative revision costs every blame process (seconds over 10,000 commits and
  * hundreds of files). The file is removed afterwards.
  */
-export async function withBoundaryFile<T>(boundary: readonly string[], use: (file: string) => Promise<T>): Promise<T> {
+export function withBoundaryFile<T>(boundary: readonly string[], use: (file: string) => Promise<T>): Promise<T> {
+  return withGraftFile(boundary.map((sha) => [sha]), use);
+}
+
+/**
+ * Run `use` with a graft file for `git blame -S` (that process only): each entry is a commit
+ * followed by the parents blame is to see for it (none: a root). The file is removed afterwards.
+ */
+export async function withGraftFile<T>(grafts: readonly (readonly string[])[], use: (file: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'aitrail-boundary-'));
   try {
     const file = join(dir, 'boundary');
-    await writeFile(file, boundary.map((sha) => `${sha}\n`).join(''), { mode: 0o600 });
+    await writeFile(file, grafts.map((line) => `${line.join(' ')}\n`).join(''), { mode: 0o600 });
     return await use(file);
   } finally {
     await rm(dir, { recursive: true, force: true });

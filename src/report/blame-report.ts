@@ -26,6 +26,7 @@ import { selectBlameFiles } from './blame-selection.js';
 import { ShallowHistoryError } from './shallow-history-error.js';
 import { startAttributions } from './attributions-of.js';
 import { blameFiles } from './blame-files-cached.js';
+import { giveBackRevertedLines } from './revert-lines.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { notesMessages } from '../core/notes/messages.js';
@@ -239,7 +240,10 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const attributionsOf = startAttributions({ root: repo.root, rev, since, detect, cache: useCache ? { dir, key: cacheKey({ v: CACHE_VERSION, version, detect, environment }) } : null, whole: !run.shard });
   // Per-file entries: what git blame answers for (anchor, path) under these options and this environment.
   const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, since, flags: keyFlags, environment });
-  const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files, flags, jobs: run.jobs ?? availableParallelism(), noted, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });
+  const jobs = run.jobs ?? availableParallelism();
+  // Every line group is kept (not only noted commits'): a revert's lines are given back to their writers first.
+  const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files, flags, jobs, noted: () => true, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });
+  await giveBackRevertedLines({ root: repo.root, since, flags, blames, jobs });
   for (const blame of blames) {
     if (blame.noted) blame.noted = noted ? blame.noted.filter((group) => noteEntries.has(group.sha)) : undefined;
     if (blame.noted?.length === 0) delete blame.noted;

@@ -1,0 +1,70 @@
+import { giveBack } from '../core/blame/give-back.js';
+import type { FileBlame, NotedLines } from '../core/blame/types.js';
+import { GitError } from '../git/exec.js';
+import { blameRestored, revertsAmong } from '../git/reverts.js';
+import { runPool } from './run-pool.js';
+
+/** Reverts of reverts of… followed this deep; past it, lines stay with the revert blame found. */
+const MAX_DEPTH = 8;
+
+export interface RevertLinesInput {
+  root: string;
+  since: string | null;
+  flags: readonly string[];
+  /** Each file's blame, with every line group (`noted` holding them all); updated in place. */
+  blames: FileBlame[];
+  jobs: number;
+}
+
+interface Job {
+  blame: FileBlame;
+  revert: string;
+  path: string;
+  groups: NotedLines[];
+}
+
+/**
+ * A revert brings back lines someone wrote before the reverted commit; git blame gives them to
+ * the revert's author (a person reverting a person's deletion of AI code, or an agent reverting a
+ * person's change, would own lines they never wrote). Each line blame gives a revert commit goes
+ * to whoever wrote it in the content the revert restores (`blameRestored`), through reverts of
+ * reverts; lines the revert wrote itself stay its own.
+ */
+export async function giveBackRevertedLines(input: RevertLinesInput): Promise<void> {
+  const known = new Map<string, string>();
+  const asked = new Set<string>();
+  let pending = new Set(input.blames.flatMap((blame) => [...blame.commits.keys()]));
+  for (let depth = 0; depth < MAX_DEPTH && pending.size > 0; depth += 1) {
+    const unasked = [...pending].filter((sha) => !asked.has(sha));
+    for (const sha of unasked) asked.add(sha);
+    for (const [sha, parent] of await revertsAmong(input.root, unasked)) known.set(sha, parent);
+    const jobs = new Map<string, Job>();
+    input.blames.forEach((blame, index) => {
+      for (const group of blame.noted ?? []) {
+        if (!pending.has(group.sha) || !known.has(group.sha)) continue;
+        const key = `${index}\0${group.sha}\0${group.path}`;
+        let job = jobs.get(key);
+        if (!job) jobs.set(key, (job = { blame, revert: group.sha, path: group.path, groups: [] }));
+        job.groups.push(group);
+      }
+    });
+    if (jobs.size === 0) return;
+    const next = new Set<string>();
+    await runPool([...jobs.values()], input.jobs, async (job) => {
+      const lines = job.groups.map((group): [number, number] => [group.start, group.start + group.count - 1]);
+      // The restored commit missing (a shallow clone cut there): the lines stay the revert's.
+      const found = await blameRestored(input.root, job.path, { revert: job.revert, restores: known.get(job.revert)!, since: input.since, flags: input.flags, lines }).catch((error: unknown) => {
+        if (error instanceof GitError) return [];
+        throw error;
+      });
+      const replaced = new Map<NotedLines, NotedLines[]>();
+      for (const group of job.groups) {
+        const now = giveBack(job.blame, group, found);
+        replaced.set(group, now);
+        for (const entry of now) if (entry.sha !== job.revert) next.add(entry.sha);
+      }
+      job.blame.noted = job.blame.noted!.flatMap((group) => replaced.get(group) ?? [group]);
+    });
+    pending = next;
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+
+interface Totals {
+  lines: number;
+  ai: number;
+  human: number;
+  byModel: Record<string, number>;
+}
+
+const AI = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
+
+/** blame's totals, without and with the cache (both must say the same). */
+function totals(repo: TestRepo, args: string[] = []): Totals {
+  const once = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', ...args]);
+  expect(once.code, once.stderr).toBe(0);
+  const cold = aitrail(repo.dir, ['blame', '--format', 'json', ...args]);
+  const warm = aitrail(repo.dir, ['blame', '--format', 'json', ...args]);
+  const report = JSON.parse(once.stdout) as { totals: Totals };
+  expect(JSON.parse(cold.stdout)).toEqual(report);
+  expect(JSON.parse(warm.stdout)).toEqual(report);
+  const { lines, ai, human, byModel } = report.totals;
+  return { lines, ai, human, byModel };
+}
+
+/** `git revert --no-edit <rev>` (git's own message: `This reverts commit <sha>.`), optionally with a trailer added. */
+function revert(repo: TestRepo, rev: string, trailer?: string): string {
+  repo.git(['revert', '--no-edit', rev]);
+  if (trailer) repo.git(['commit', '--amend', '-q', '--no-verify', '--trailer', trailer, '--no-edit']);
+  return repo.git(['rev-parse', 'HEAD']).trim();
+}
+
+describe('blame: reverts give lines back to the commits that wrote them', () => {
+  it('a revert of a revert brings the AI lines back as AI; the revert itself, the human lines as human', () => {
+    const repo = makeRepo();
+    repo.commit('base\n', { 'f.txt': 'h1\nh2\nh3\nh4\n' });
+    repo.git(['tag', 'v1']);
+    const change = repo.commit(`ai change\n\n${AI}\n`, { 'f.txt': 'h1\nai2\nai3\nh4\nai5\n' });
+    repo.git(['tag', 'v2']);
+    expect(totals(repo)).toEqual({ lines: 5, ai: 3, human: 2, byModel: { 'anthropic/claude-opus-4.6': 3 } });
+    const reverted = revert(repo, change);
+    expect(totals(repo)).toEqual({ lines: 4, ai: 0, human: 4, byModel: {} });
+    revert(repo, reverted);
+    // The file is again exactly what the AI commit left: 3 of its 5 lines are the AI's.
+    expect(totals(repo)).toEqual({ lines: 5, ai: 3, human: 2, byModel: { 'anthropic/claude-opus-4.6': 3 } });
+    // Since v2 (the AI commit's release), nothing was introduced: the file is what v2 had.
+    expect(totals(repo, ['--since', 'v2'])).toEqual({ lines: 0, ai: 0, human: 0, byModel: {} });
+    expect(totals(repo, ['--since', 'v1'])).toEqual({ lines: 3, ai: 3, human: 0, byModel: { 'anthropic/claude-opus-4.6': 3 } });
+  });
+
+  it("an agent's revert of a person's commit gives the person's old lines back to the person", () => {
+    const repo = makeRepo();
+    repo.commit('base\n', { 'f.txt': 'h1\nh2\nh3\nh4\n', 'g.txt': 'g1\n' });
+    const change = repo.commit('human rewrite\n', { 'f.txt': 'h1\nx2\nx3\nh4\n' });
+    repo.commit('unrelated\n', { 'g.txt': 'g1\ng2\n' });
+    revert(repo, change, AI);
+    // h2 and h3 are the base commit's again; the agent wrote no line.
+    expect(totals(repo)).toEqual({ lines: 6, ai: 0, human: 6, byModel: {} });
+  });
+
+  it("a revert of a person's deletion of AI code brings the AI lines back as AI, moved lines included", () => {
+    const repo = makeRepo();
+    repo.commit('base\n', { 'f.txt': 'h1\nh2\n' });
+    repo.commit(`ai helper\n\n${AI}\n`, { 'f.txt': 'h1\nh2\nai3\nai4\n' });
+    repo.commit('more\n', { 'f.txt': 'h0\nh1\nh2\nai3\nai4\n' });
+    const removal = repo.commit('remove helper\n', { 'f.txt': 'h0\nh1\nh2\n' });
+    repo.commit('above\n', { 'f.txt': 'top\nh0\nh1\nh2\n' });
+    revert(repo, removal);
+    expect(totals(repo)).toEqual({ lines: 6, ai: 2, human: 4, byModel: { 'anthropic/claude-opus-4.6': 2 } });
+  });
+});
