@@ -1,4 +1,4 @@
-import { restoredParent, revertOf } from '../core/blame/revert-of.js';
+import { pickedFrom, restoredParent, revertOf } from '../core/blame/revert-of.js';
 import type { OriginGroup } from '../core/blame/parse-origins.js';
 import { createOriginParser } from '../core/blame/parse-origins.js';
 import { runGit, splitRecords, streamGit } from './exec.js';
@@ -6,30 +6,42 @@ import { streamCommits } from './log.js';
 import { withGraftFile } from './range-blame.js';
 import { resolveCommits } from './resolve-commits.js';
 
+/** Where the lines a commit brings in were written before: the commit whose content it restores or copies. */
+export interface LineSource {
+  commit: string;
+  kind: 'revert' | 'pick';
+}
+
 /**
- * The reverts among `commits` (full shas), each with the commit whose content it brings back:
- * the parent of the reverted commit (its `-m` side for a merge). Only a revert whose message is
- * git's own (`This reverts commit <sha>.`) and whose reverted commit is in its own history.
+ * The commits among `commits` (full shas) that bring in lines written in another commit, as git
+ * says in their messages: a revert (`This reverts commit <sha>.`) restores the parent of the
+ * commit it reverts (its `-m` side for a merge), and only for a reverted commit in its own
+ * history; a `cherry-pick -x` (`(cherry picked from commit <sha>)`) copies that commit, when it
+ * exists here. A commit that says both is taken as a revert.
  */
-export async function revertsAmong(root: string, commits: Iterable<string>): Promise<Map<string, string>> {
+export async function lineSourcesAmong(root: string, commits: Iterable<string>): Promise<Map<string, LineSource>> {
   const input = [...commits].join('\n');
   const reverts = new Map<string, { reverted: string; mainline: string | null }>();
+  const picks = new Map<string, string>();
   if (input === '') return new Map();
-  const grep = ['--basic-regexp', '--grep=^This reverts commit [0-9a-f]'];
+  const grep = ['--basic-regexp', '--grep=^This reverts commit [0-9a-f]', '--grep=^(cherry picked from commit [0-9a-f]'];
   for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${input}\n`, extra: grep })) {
-    const found = revertOf(commit.message);
-    if (found && found.reverted !== commit.sha) reverts.set(commit.sha, found);
+    const reverted = revertOf(commit.message);
+    const picked = reverted ? null : pickedFrom(commit.message);
+    if (reverted && reverted.reverted !== commit.sha) reverts.set(commit.sha, reverted);
+    else if (picked && picked !== commit.sha) picks.set(commit.sha, picked);
   }
-  if (reverts.size === 0) return new Map();
-  const exists = await resolveCommits(root, [...reverts.values()].map((revert) => revert.reverted));
-  const known = [...new Set([...exists.values()].filter((sha): sha is string => sha !== null))];
+  if (reverts.size + picks.size === 0) return new Map();
+  const exists = await resolveCommits(root, [...[...reverts.values()].map((revert) => revert.reverted), ...picks.values()]);
+  const result = new Map<string, LineSource>();
+  for (const [sha, picked] of picks) if (exists.get(picked) === picked) result.set(sha, { commit: picked, kind: 'pick' });
+  const known = [...new Set([...reverts.values()].map((revert) => revert.reverted).filter((reverted) => exists.get(reverted) === reverted))];
   const parents = new Map<string, string[]>();
   if (known.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${known.join('\n')}\n` })) parents.set(commit.sha, commit.parents);
-  const result = new Map<string, string>();
   for (const [sha, revert] of reverts) {
     const of = parents.get(revert.reverted);
     const parent = of ? restoredParent(revert, of) : null;
-    if (parent && (await isAncestor(root, revert.reverted, sha))) result.set(sha, parent);
+    if (parent && (await isAncestor(root, revert.reverted, sha))) result.set(sha, { commit: parent, kind: 'revert' });
   }
   return result;
 }
@@ -41,7 +53,7 @@ async function isAncestor(root: string, ancestor: string, of: string): Promise<b
 }
 
 export interface RestoredBlame {
-  /** The revert commit and the commit whose content it restores (blame sees that one as its parent). */
+  /** The revert (or pick) and the commit whose content it restores or copies (blame sees that one as its parent). */
   revert: string;
   restores: string;
   /** `<since>` of the report, when there is one. */
@@ -53,10 +65,10 @@ export interface RestoredBlame {
 }
 
 /**
- * Who wrote the given lines of `path` at a revert commit before the revert: `git blame` of those
- * lines with the revert's parent taken to be the commit it restores (`-S`, a graft for that
- * process only). Lines the revert brought back go to the commits that wrote them there (or to a
- * boundary, with `since`); lines the revert wrote itself stay its own.
+ * Who wrote the given lines of `path` at a revert (or cherry-pick) before it: `git blame` of
+ * those lines with the commit's parent taken to be the commit it restores or copies (`-S`, a
+ * graft for that process only). Lines it brought in go to the commits that wrote them there (or
+ * to a boundary, with `since`); lines it wrote itself stay its own.
  */
 export function blameRestored(root: string, path: string, blame: RestoredBlame): Promise<OriginGroup[]> {
   return withGraftFile([[blame.revert, blame.restores]], async (grafts) => {

@@ -1,7 +1,7 @@
 import { giveBack } from '../core/blame/give-back.js';
 import type { FileBlame, NotedLines } from '../core/blame/types.js';
 import { GitError } from '../git/exec.js';
-import { blameRestored, revertsAmong } from '../git/reverts.js';
+import { blameRestored, lineSourcesAmong } from '../git/reverts.js';
 import { runPool } from './run-pool.js';
 
 /** Reverts of reverts of… followed this deep; past it, lines stay with the revert blame found. */
@@ -14,6 +14,8 @@ export interface RevertLinesInput {
   /** Each file's blame, with every line group (`noted` holding them all); updated in place. */
   blames: FileBlame[];
   jobs: number;
+  /** Commits with a git-ai note: a cherry-pick is followed to its source only when the source has one and the pick none. */
+  noted?: (sha: string) => boolean;
 }
 
 interface Job {
@@ -28,7 +30,10 @@ interface Job {
  * the revert's author (a person reverting a person's deletion of AI code, or an agent reverting a
  * person's change, would own lines they never wrote). Each line blame gives a revert commit goes
  * to whoever wrote it in the content the revert restores (`blameRestored`), through reverts of
- * reverts; lines the revert wrote itself stay its own.
+ * reverts; lines the revert wrote itself stay its own. A `cherry-pick -x` of a commit with a
+ * git-ai note, without a note of its own (a backport made without the hooks), likewise gives its
+ * lines to the commit it copies, whose note then judges them line by line (its message, trailers
+ * included, is the copied commit's: nothing else would change).
  */
 export async function giveBackRevertedLines(input: RevertLinesInput): Promise<void> {
   const known = new Map<string, string>();
@@ -37,7 +42,7 @@ export async function giveBackRevertedLines(input: RevertLinesInput): Promise<vo
   for (let depth = 0; depth < MAX_DEPTH && pending.size > 0; depth += 1) {
     const unasked = [...pending].filter((sha) => !asked.has(sha));
     for (const sha of unasked) asked.add(sha);
-    for (const [sha, parent] of await revertsAmong(input.root, unasked)) known.set(sha, parent);
+    for (const [sha, source] of await lineSourcesAmong(input.root, unasked)) if (source.kind === 'revert' || (input.noted?.(source.commit) && !input.noted(sha))) known.set(sha, source.commit);
     const jobs = new Map<string, Job>();
     input.blames.forEach((blame, index) => {
       for (const group of blame.noted ?? []) {

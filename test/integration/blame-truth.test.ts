@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 
 interface Totals {
@@ -68,5 +69,28 @@ describe('blame: reverts give lines back to the commits that wrote them', () => 
     repo.commit('above\n', { 'f.txt': 'top\nh0\nh1\nh2\n' });
     revert(repo, removal);
     expect(totals(repo)).toEqual({ lines: 6, ai: 2, human: 4, byModel: { 'anthropic/claude-opus-4.6': 2 } });
+  });
+});
+
+describe('blame: a cherry-pick -x made without the hooks keeps the line-level note of the commit it copies', () => {
+  it('a backport of a noted AI commit counts the lines its note gives the AI, in blame and in the release trend', () => {
+    const repo = makeRepo();
+    repo.commit('base\n', { 'f.txt': 'h1\nh2\n' });
+    repo.git(['tag', 'v1.0']);
+    repo.git(['branch', 'release']);
+    const feature = repo.commit(`feature\n\n${AI}\n`, { 'f.txt': 'h1\nh2\nai3\np4\nai5\np6\n' });
+    // The agent wrote lines 3 and 5; the person wrote 4 and 6 in the same commit.
+    addNote(repo, feature, gitAiNote({ 'f.txt': [session(NOTE_KEYS.claude, '3,5')] }));
+    const main = totals(repo);
+    expect(main).toEqual({ lines: 6, ai: 2, human: 4, byModel: { 'anthropic/claude-opus-4.6': 2 } });
+    repo.git(['checkout', '-q', 'release']);
+    repo.commit('release fix\n', { 'f.txt': 'r0\nh1\nh2\n' });
+    // A backport bot (no aitrail hooks): git copies the message, trailer included, but no note.
+    repo.git(['cherry-pick', '-x', feature]);
+    repo.git(['tag', 'v1.0.1']);
+    expect(totals(repo)).toEqual({ lines: 7, ai: 2, human: 5, byModel: { 'anthropic/claude-opus-4.6': 2 } });
+    const trend = aitrail(repo.dir, ['trend', 'v1.0', 'v1.0.1', '--format', 'json', '--no-cache']);
+    expect(trend.code, trend.stderr).toBe(0);
+    expect((JSON.parse(trend.stdout) as { releases: { totals: Totals }[] }).releases[0]!.totals).toMatchObject({ lines: 5, ai: 2, human: 3 });
   });
 });

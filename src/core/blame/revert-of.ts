@@ -24,3 +24,16 @@ export function restoredParent(revert: RevertOf, parentsOfReverted: readonly str
   if (revert.mainline !== null) return parentsOfReverted.includes(revert.mainline) ? revert.mainline : null;
   return parentsOfReverted.length === 1 ? parentsOfReverted[0]! : null;
 }
+
+/** `git cherry-pick -x`'s own line, alone on its line. */
+const PICKED = new RegExp(`^\\(cherry picked from commit (${SHA})\\)\\r?$`, 'gm');
+
+/**
+ * The commit a `git cherry-pick -x` copied, from the line git appends (the last one: a pick of a
+ * pick names each source in turn, the nearest last), or null.
+ */
+export function pickedFrom(message: string): string | null {
+  let found: string | null = null;
+  for (const match of message.matchAll(PICKED)) found = match[1]!;
+  return found;
+}
