@@ -71,5 +71,5 @@ export function blameRunOf(args: BlameOptionArgs, before: (string | number)[], c
 /** The epilogue both commands share: git's -M/-C, what is left out. */
 export const BLAME_EPILOGUE =
   "Also takes git blame's -M[<n>] and -C[<n>] (repeatable: -C -C, -C -C -C, -C50), with exactly git's meaning (as in git, -CC is one -C). " +
-  'Left out: binary files, symlinks, submodules, and by default lockfiles (package-lock.json, Cargo.lock, go.sum…) and files marked linguist-generated in the .gitattributes of --rev; ' +
+  'Left out: binary files, symlinks, submodules, and by default lockfiles (package-lock.json, Cargo.lock, go.sum…) and files marked linguist-generated or linguist-vendored in the .gitattributes of --rev; ' +
   'an --include glob or blame.include that names such a file (package-lock.json, **/*.pb.go) brings it back.';

@@ -10,11 +10,14 @@ import { runGit } from './exec.js';
  */
 export const MAX_ATTRIBUTES_LINES = 20_000;
 
-const ATTRIBUTE = 'linguist-generated';
+/** GitHub Linguist's marks of code nobody here wrote: generated, and vendored (third-party). */
+const ATTRIBUTES = ['linguist-generated', 'linguist-vendored'] as const;
 const NO_PATHSPEC_ENV = { GIT_LITERAL_PATHSPECS: undefined, GIT_GLOB_PATHSPECS: undefined, GIT_NOGLOB_PATHSPECS: undefined, GIT_ICASE_PATHSPECS: undefined };
 
 export interface GeneratedPaths {
   generated: Set<string>;
+  /** Marked `linguist-vendored` (and not generated). */
+  vendored: Set<string>;
   /** Why the attribute was not read (too many attribute lines), when it was not. */
   unread?: string;
 }
@@ -43,8 +46,8 @@ async function temporaryIndex(commonDir: string): Promise<{ file: string; done: 
 }
 
 /**
- * The `paths` marked `linguist-generated` (set, or any value but `false`, as GitHub Linguist reads
- * it) by the `.gitattributes` of revision `rev` — never the work tree's, whatever `rev` is. git
+ * The `paths` marked `linguist-generated`, and those marked `linguist-vendored` (each set, or any
+ * value but `false`, as GitHub Linguist reads it) by the `.gitattributes` of revision `rev` — never the work tree's, whatever `rev` is. git
  * 2.39 has no `check-attr --source`, so the revision's tree is read into a temporary index and
  * `git check-attr --cached` answers from it, with git's own matching rules (and its own limits on
  * attribute files); `info/attributes` applies (it is in the blame cache key), the global and
@@ -53,12 +56,13 @@ async function temporaryIndex(commonDir: string): Promise<{ file: string; done: 
  */
 export async function generatedPaths(root: string, commonDir: string, rev: string, paths: readonly string[]): Promise<GeneratedPaths> {
   const generated = new Set<string>();
-  if (paths.length === 0) return { generated };
+  const vendored = new Set<string>();
+  if (paths.length === 0) return { generated, vendored };
   const info = await readFile(join(commonDir, 'info', 'attributes'), 'utf8').catch(() => '');
-  const mentions = await attributeFileCounts(root, rev, ['-F', '-e', ATTRIBUTE]);
-  if (!info.includes(ATTRIBUTE) && mentions.every((count) => count === 0)) return { generated };
+  const mentions = await attributeFileCounts(root, rev, ['-F', ...ATTRIBUTES.flatMap((attribute) => ['-e', attribute])]);
+  if (!ATTRIBUTES.some((attribute) => info.includes(attribute)) && mentions.every((count) => count === 0)) return { generated, vendored };
   const lines = info.split('\n').length + (await attributeFileCounts(root, rev, ['-e', ''])).reduce((sum, count) => sum + count, 0);
-  if (!(lines <= MAX_ATTRIBUTES_LINES)) return { generated, unread: `its .gitattributes files hold ${lines} lines, more than the ${MAX_ATTRIBUTES_LINES} aitrail reads` };
+  if (!(lines <= MAX_ATTRIBUTES_LINES)) return { generated, vendored, unread: `its .gitattributes files hold ${lines} lines, more than the ${MAX_ATTRIBUTES_LINES} aitrail reads` };
 
   const index = await temporaryIndex(commonDir);
   try {
@@ -67,15 +71,16 @@ export async function generatedPaths(root: string, commonDir: string, rev: strin
     const quiet = ['-c', 'core.splitIndex=false', '-c', 'core.fsmonitor=false', '-c', 'index.sparse=false'];
     await runGit([...quiet, 'read-tree', rev], { cwd: root, env });
     // attr.tree (git >= 2.43) names the same tree, so every git version reads the same attributes.
-    const args = [...quiet, '-c', 'core.attributesFile=/dev/null', '-c', 'core.ignorecase=false', '-c', `attr.tree=${rev}`, 'check-attr', '--cached', '-z', '--stdin', ATTRIBUTE];
+    const args = [...quiet, '-c', 'core.attributesFile=/dev/null', '-c', 'core.ignorecase=false', '-c', `attr.tree=${rev}`, 'check-attr', '--cached', '-z', '--stdin', ...ATTRIBUTES];
     const out = await runGit(args, { cwd: root, env, input: paths.map((path) => `${path}\0`).join('') });
     const fields = out.split('\0');
     for (let at = 0; at + 2 < fields.length; at += 3) {
       const value = fields[at + 2];
-      if (value !== 'unspecified' && value !== 'unset' && value !== 'false') generated.add(fields[at]!);
+      if (value !== 'unspecified' && value !== 'unset' && value !== 'false') (fields[at + 1] === ATTRIBUTES[0] ? generated : vendored).add(fields[at]!);
     }
   } finally {
     await index.done();
   }
-  return { generated };
+  for (const path of generated) vendored.delete(path);
+  return { generated, vendored };
 }

@@ -37,5 +37,5 @@ export const blameMessages = {
   shardInvalid: (value: string) => `invalid --shard '${show(value)}': give <i>/<n> with 1 <= i <= n <= 1024, e.g. --shard 2/4.`,
   mergeWith: (options: readonly string[]) => `--merge reads only the shards' JSON: ${options.join(', ')} ${options.length > 1 ? 'do' : 'does'} not apply; give ${options.length > 1 ? 'them' : 'it'} to every --shard run instead.`,
   shardWithMerge: () => '--shard and --merge do not go together: run each shard with --shard, then merge their JSON with --merge.',
-  attributesUnread: (reason: string) => `linguist-generated not read: ${reason}; generated files are counted like any other (leave them out with --exclude).`,
+  attributesUnread: (reason: string) => `linguist-generated not read (nor linguist-vendored): ${reason}; generated and vendored files are counted like any other (leave them out with --exclude).`,
 };

@@ -40,7 +40,7 @@ import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { runOptions } from './run-options.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
-const CACHE_VERSION = 'blame-5';
+const CACHE_VERSION = 'blame-6';
 /** Bump when what a per-file entry holds changes (see file-blame-cache.ts). */
 const FILE_CACHE_VERSION = 'file-1';
 
@@ -110,7 +110,7 @@ function cacheKey(parts: Record<string, unknown>): string {
 }
 
 /** Nothing left out (an empty report; shards other than 1: the counts ride with part 1). */
-const NONE_EXCLUDED: Required<Excluded> = { lockfiles: 0, generated: 0, binary: 0, binarySource: 0 };
+const NONE_EXCLUDED: Required<Excluded> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0 };
 
 /** An empty report: a repository with no commit yet has nothing to blame, and that is not an error. */
 function emptyReport(): BlameReport {
@@ -122,7 +122,7 @@ function excludedOk(value: unknown): value is Required<Excluded> {
   return (
     typeof counts === 'object' &&
     counts !== null &&
-    [counts.lockfiles, counts.generated, counts.binary, counts.binarySource].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
+    [counts.lockfiles, counts.generated, counts.vendored, counts.binary, counts.binarySource].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
     counts.binarySource! <= counts.binary!
   );
 }

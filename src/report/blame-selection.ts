@@ -28,7 +28,7 @@ export interface Selection {
   excluded: Required<Excluded>;
   /** A binary file the globs select that is named like source code, when there is one (for the warning). */
   binarySourceExample?: string;
-  /** Why `linguist-generated` was not read, when it was not. */
+  /** Why `linguist-generated`/`linguist-vendored` were not read, when they were not. */
   attributesUnread?: string;
 }
 
@@ -40,7 +40,7 @@ function matches(globs: readonly string[]): (path: string) => boolean {
 
 /**
  * The files `blame` counts: those the include/exclude globs select, less what is not authorship
- * by default — lockfiles and files marked `linguist-generated` at the blamed revision — unless an
+ * by default — lockfiles and files marked `linguist-generated` or `linguist-vendored` at the blamed revision — unless an
  * include glob names the file itself (see `namesFile`) or the command line names it exactly.
  * Binary files the globs select are never counted and never brought back; `excluded` says how many.
  */
@@ -57,11 +57,12 @@ export async function selectBlameFiles(input: SelectionInput): Promise<Selection
   const explicit = (path: string) => input.named.has(path) || namers.some((test) => namesFile(test, path));
   const lockfiles = new Set(chosen.filter((file) => isLockfile(file.path) && !explicit(file.path)));
   const rest = chosen.filter((file) => !lockfiles.has(file));
-  const { generated, unread } = await generatedPaths(input.root, input.commonDir, input.rev, rest.map((file) => file.path));
+  const { generated, vendored, unread } = await generatedPaths(input.root, input.commonDir, input.rev, rest.map((file) => file.path));
   const leftOut = new Set(rest.filter((file) => generated.has(file.path) && !explicit(file.path)));
+  const thirdParty = new Set(rest.filter((file) => vendored.has(file.path) && !explicit(file.path)));
   return {
-    files: rest.filter((file) => !leftOut.has(file)),
-    excluded: { lockfiles: lockfiles.size, generated: leftOut.size, binary: binaries.length, binarySource: binarySource.length },
+    files: rest.filter((file) => !leftOut.has(file) && !thirdParty.has(file)),
+    excluded: { lockfiles: lockfiles.size, generated: leftOut.size, vendored: thirdParty.size, binary: binaries.length, binarySource: binarySource.length },
     ...(binarySource[0] ? { binarySourceExample: binarySource[0].path } : {}),
     ...(unread ? { attributesUnread: unread } : {}),
   };

@@ -21,7 +21,8 @@ function shardOf(data: unknown, file: string): BlameReport & { shard: NonNullabl
   const cutOk = report?.shallowCut === undefined || (Array.isArray(report.shallowCut) && report.shallowCut.every((sha) => typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha)));
   // `binary`/`binarySource` came in later: a shard of an older aitrail lacks both (merged: unknown, left out).
   const binaryOk = excluded && (excluded.binary === undefined ? excluded.binarySource === undefined : isCount(excluded.binary) && isCount(excluded.binarySource) && excluded.binarySource <= excluded.binary);
-  if (!report || !stamp || !excluded || !isCount(excluded.lockfiles) || !isCount(excluded.generated) || !binaryOk || !rowsOk(report.files) || !cutOk) throw new UsageError(blameMessages.shardNotOne(file));
+  const vendoredOk = excluded && (excluded.vendored === undefined || isCount(excluded.vendored));
+  if (!report || !stamp || !excluded || !isCount(excluded.lockfiles) || !isCount(excluded.generated) || !vendoredOk || !binaryOk || !rowsOk(report.files) || !cutOk) throw new UsageError(blameMessages.shardNotOne(file));
   return report as BlameReport & { shard: NonNullable<BlameReport['shard']> };
 }
 
@@ -81,6 +82,7 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
     excluded.lockfiles += shard.excluded!.lockfiles;
     excluded.generated += shard.excluded!.generated;
   }
+  if (shards.every((shard) => shard.excluded!.vendored !== undefined)) excluded.vendored = shards.reduce((sum, shard) => sum + shard.excluded!.vendored!, 0);
   // Binary counts only when every shard holds them: a sum with a part missing would be a wrong number.
   if (shards.every((shard) => shard.excluded!.binary !== undefined)) {
     excluded.binary = shards.reduce((sum, shard) => sum + shard.excluded!.binary!, 0);

@@ -94,3 +94,24 @@ describe('blame: a cherry-pick -x made without the hooks keeps the line-level no
     expect((JSON.parse(trend.stdout) as { releases: { totals: Totals }[] }).releases[0]!.totals).toMatchObject({ lines: 5, ai: 2, human: 3 });
   });
 });
+
+describe('blame: vendored code is not the project\'s authorship', () => {
+  it('files marked linguist-vendored are left out like linguist-generated ones, counted in the footer and the JSON', () => {
+    const repo = makeRepo();
+    const vendored = Array.from({ length: 40 }, (_, i) => `third party line ${i}\n`).join('');
+    repo.commit('human: app and a vendored library\n', { 'src/app.ts': 'h1\nh2\n', 'vendor/lib/big.js': vendored, 'third_party/x.c': 'x\n', '.gitattributes': 'vendor/** linguist-vendored\nthird_party/** linguist-vendored=true\nvendor/lib/keep.js -linguist-vendored\n' });
+    repo.commit(`ai: feature\n\n${AI}\n`, { 'src/app.ts': 'h1\nh2\nai3\nai4\n', 'vendor/lib/keep.js': 'k\n' });
+    const result = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { totals: Totals; files: { path: string }[]; excluded: Record<string, number> };
+    // The project's own lines: src/app.ts (4), .gitattributes (3), vendor/lib/keep.js (1, marked -linguist-vendored).
+    expect(report.files.map((file) => file.path)).toEqual(['.gitattributes', 'src/app.ts', 'vendor/lib/keep.js']);
+    expect(report.totals).toMatchObject({ lines: 8, ai: 3, human: 5 });
+    expect(report.excluded).toMatchObject({ lockfiles: 0, generated: 0, vendored: 2 });
+    const table = aitrail(repo.dir, ['blame', '--no-cache']);
+    expect(table.stdout).toContain('2 vendored files (linguist-vendored in .gitattributes)');
+    // Named, they count again.
+    const named = JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', '--include', 'vendor/lib/big.js']).stdout) as { totals: Totals };
+    expect(named.totals).toMatchObject({ lines: 40, ai: 0 });
+  });
+});

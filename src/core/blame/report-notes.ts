@@ -10,16 +10,21 @@ export function reportScope(report: BlameReport): string {
 
 /**
  * What the numbers leave out and why, one sentence each, for the table and Markdown footers:
- * files left out by default (lockfiles, linguist-generated), source files git reads as binary
+ * files left out by default (lockfiles, linguist-generated, linguist-vendored), source files git reads as binary
  * (other binary files, images and the like, only in JSON) and lines of unknown history in a
  * shallow clone (`--allow-shallow`). Holds no name from the repository (only counts and shas).
  */
 export function reportNotes(report: BlameReport): string[] {
   const notes: string[] = [];
-  const { lockfiles = 0, generated = 0 } = report.excluded ?? {};
-  if (lockfiles + generated > 0) {
-    const parts = [lockfiles > 0 ? plural(lockfiles, 'lockfile', 'lockfiles') : '', generated > 0 ? `${plural(generated, 'generated file', 'generated files')} (linguist-generated in .gitattributes)` : ''].filter(Boolean);
-    notes.push(`Left out as not authored: ${parts.join(' and ')}. Name them with --include or blame.include to count them.`);
+  const { lockfiles = 0, generated = 0, vendored = 0 } = report.excluded ?? {};
+  if (lockfiles + generated + vendored > 0) {
+    const parts = [
+      lockfiles > 0 ? plural(lockfiles, 'lockfile', 'lockfiles') : '',
+      generated > 0 ? `${plural(generated, 'generated file', 'generated files')} (linguist-generated in .gitattributes)` : '',
+      vendored > 0 ? `${plural(vendored, 'vendored file', 'vendored files')} (linguist-vendored in .gitattributes)` : '',
+    ].filter(Boolean);
+    const list = parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts.join(' and ');
+    notes.push(`Left out as not authored: ${list}. Name them with --include or blame.include to count them.`);
   }
   const { binary = 0, binarySource = 0 } = report.excluded ?? {};
   if (binarySource > 0) {

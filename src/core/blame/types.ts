@@ -70,12 +70,17 @@ export interface Totals {
   lineLevel: number;
 }
 
-/** Files left out, by reason: lockfiles and generated files by default (an `--include`/`blame.include` glob naming them brings them back), binary files always. */
+/** Files left out, by reason: lockfiles, generated and vendored files by default (an `--include`/`blame.include` glob naming them brings them back), binary files always. */
 export interface Excluded {
   /** Package-manager lockfiles (`package-lock.json`, `Cargo.lock`, `go.sum`…) at any depth. */
   lockfiles: number;
   /** Files marked `linguist-generated` in the `.gitattributes` of the blamed revision. */
   generated: number;
+  /**
+   * Files marked `linguist-vendored` there (third-party code; not also generated). Always set by
+   * `blameReport`; absent only from a `--merge` of shards an older aitrail wrote (unknown, not 0).
+   */
+  vendored?: number;
   /**
    * Non-empty files the include/exclude globs select that git reads as binary (a NUL byte in
    * their first 8,000 bytes, as `git grep -I` decides): images, archives, fonts… and source files
