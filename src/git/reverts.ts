@@ -17,9 +17,10 @@ export interface LineSource {
  * says in their messages: a revert (`This reverts commit <sha>.`) restores the parent of the
  * commit it reverts (its `-m` side for a merge), and only for a reverted commit in its own
  * history; a `cherry-pick -x` (`(cherry picked from commit <sha>)`) copies that commit, when it
- * exists here. A commit that says both is taken as a revert.
+ * exists here. A commit that says both is taken as a revert. `ancestry` may answer the ancestry
+ * question from a memo (two commits' ancestry never changes).
  */
-export async function lineSourcesAmong(root: string, commits: Iterable<string>): Promise<Map<string, LineSource>> {
+export async function lineSourcesAmong(root: string, commits: Iterable<string>, ancestry: (ancestor: string, of: string, compute: () => Promise<boolean>) => Promise<boolean> = (_a, _o, compute) => compute()): Promise<Map<string, LineSource>> {
   const input = [...commits].join('\n');
   const reverts = new Map<string, { reverted: string; mainline: string | null }>();
   const picks = new Map<string, string>();
@@ -41,7 +42,7 @@ export async function lineSourcesAmong(root: string, commits: Iterable<string>):
   for (const [sha, revert] of reverts) {
     const of = parents.get(revert.reverted);
     const parent = of ? restoredParent(revert, of) : null;
-    if (parent && (await isAncestor(root, revert.reverted, sha))) result.set(sha, { commit: parent, kind: 'revert' });
+    if (parent && (await ancestry(revert.reverted, sha, () => isAncestor(root, revert.reverted, sha)))) result.set(sha, { commit: parent, kind: 'revert' });
   }
   return result;
 }

@@ -243,7 +243,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const jobs = run.jobs ?? availableParallelism();
   // Every line group is kept (not only noted commits'): a revert's lines are given back to their writers first.
   const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files, flags, jobs, noted: () => true, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });
-  await giveBackRevertedLines({ root: repo.root, since, flags, blames, jobs, noted: (sha) => noteEntries.has(sha) });
+  await giveBackRevertedLines({ root: repo.root, since, flags, blames, jobs, noted: (sha) => noteEntries.has(sha), cache: useCache ? { dir, keyBase } : null });
   for (const blame of blames) {
     if (blame.noted) blame.noted = noted ? blame.noted.filter((group) => noteEntries.has(group.sha)) : undefined;
     if (blame.noted?.length === 0) delete blame.noted;

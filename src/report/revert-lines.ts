@@ -2,6 +2,7 @@ import { giveBack } from '../core/blame/give-back.js';
 import type { FileBlame, NotedLines } from '../core/blame/types.js';
 import { GitError } from '../git/exec.js';
 import { blameRestored, lineSourcesAmong } from '../git/reverts.js';
+import { revertMemo } from './revert-cache.js';
 import { runPool } from './run-pool.js';
 
 /** Reverts of reverts of… followed this deep; past it, lines stay with the revert blame found. */
@@ -16,6 +17,8 @@ export interface RevertLinesInput {
   jobs: number;
   /** Commits with a git-ai note: a cherry-pick is followed to its source only when the source has one and the pick none. */
   noted?: (sha: string) => boolean;
+  /** The report's cache (what git answered about reverts already met is kept there); null: none. */
+  cache?: { dir: string; keyBase: string } | null;
 }
 
 interface Job {
@@ -36,13 +39,14 @@ interface Job {
  * included, is the copied commit's: nothing else would change).
  */
 export async function giveBackRevertedLines(input: RevertLinesInput): Promise<void> {
+  const memo = revertMemo(input.cache ?? null);
   const known = new Map<string, string>();
   const asked = new Set<string>();
   let pending = new Set(input.blames.flatMap((blame) => [...blame.commits.keys()]));
   for (let depth = 0; depth < MAX_DEPTH && pending.size > 0; depth += 1) {
     const unasked = [...pending].filter((sha) => !asked.has(sha));
     for (const sha of unasked) asked.add(sha);
-    for (const [sha, source] of await lineSourcesAmong(input.root, unasked)) if (source.kind === 'revert' || (input.noted?.(source.commit) && !input.noted(sha))) known.set(sha, source.commit);
+    for (const [sha, source] of await lineSourcesAmong(input.root, unasked, memo.ancestry)) if (source.kind === 'revert' || (input.noted?.(source.commit) && !input.noted(sha))) known.set(sha, source.commit);
     const jobs = new Map<string, Job>();
     input.blames.forEach((blame, index) => {
       for (const group of blame.noted ?? []) {
@@ -53,15 +57,18 @@ export async function giveBackRevertedLines(input: RevertLinesInput): Promise<vo
         job.groups.push(group);
       }
     });
-    if (jobs.size === 0) return;
+    if (jobs.size === 0) break;
     const next = new Set<string>();
     await runPool([...jobs.values()], input.jobs, async (job) => {
       const lines = job.groups.map((group): [number, number] => [group.start, group.start + group.count - 1]);
       // The restored commit missing (a shallow clone cut there): the lines stay the revert's.
-      const found = await blameRestored(input.root, job.path, { revert: job.revert, restores: known.get(job.revert)!, since: input.since, flags: input.flags, lines }).catch((error: unknown) => {
-        if (error instanceof GitError) return [];
-        throw error;
-      });
+      const restores = known.get(job.revert)!;
+      const found = await memo
+        .restored({ revert: job.revert, restores, path: job.path, lines }, () => blameRestored(input.root, job.path, { revert: job.revert, restores, since: input.since, flags: input.flags, lines }))
+        .catch((error: unknown) => {
+          if (error instanceof GitError) return [];
+          throw error;
+        });
       const replaced = new Map<NotedLines, NotedLines[]>();
       for (const group of job.groups) {
         const now = giveBack(job.blame, group, found);
@@ -72,4 +79,5 @@ export async function giveBackRevertedLines(input: RevertLinesInput): Promise<vo
     });
     pending = next;
   }
+  await memo.prune();
 }

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 interface Totals {
   lines: number;
@@ -48,6 +50,29 @@ describe('blame: reverts give lines back to the commits that wrote them', () => 
     // Since v2 (the AI commit's release), nothing was introduced: the file is what v2 had.
     expect(totals(repo, ['--since', 'v2'])).toEqual({ lines: 0, ai: 0, human: 0, byModel: {} });
     expect(totals(repo, ['--since', 'v1'])).toEqual({ lines: 3, ai: 3, human: 0, byModel: { 'anthropic/claude-opus-4.6': 3 } });
+  });
+
+  it('an incremental report asks git about a revert once: a commit elsewhere reuses what the cache holds', () => {
+    const repo = makeRepo();
+    repo.commit('base\n', { 'f.txt': 'h1\nh2\nh3\nh4\n', 'g.txt': 'g1\n' });
+    const change = repo.commit(`ai change\n\n${AI}\n`, { 'f.txt': 'h1\nai2\nai3\nh4\nai5\n' });
+    revert(repo, revert(repo, change));
+    const trace = join(tempDir('aitrail-trace-'), 'trace');
+    const run = () => {
+      const result = aitrail(repo.dir, ['blame', '--format', 'json'], { env: { GIT_TRACE: trace } });
+      expect(result.code, result.stderr).toBe(0);
+      const graftedBlames = readFileSync(trace, 'utf8').split('\n').filter((line) => /trace: built-in: git blame .* -S /.test(line)).length;
+      return { totals: (JSON.parse(result.stdout) as { totals: Totals }).totals, graftedBlames };
+    };
+    const first = run();
+    expect(first.totals).toMatchObject({ lines: 6, ai: 3 });
+    expect(first.graftedBlames).toBeGreaterThan(0);
+    repo.commit('elsewhere\n', { 'g.txt': 'g1\ng2\n' });
+    const second = run();
+    expect(second.totals).toMatchObject({ lines: 7, ai: 3 });
+    // The revert chain of f.txt was followed once: the second report read it from the cache.
+    expect(second.graftedBlames).toBe(first.graftedBlames);
+    expect(JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']).stdout).totals).toEqual(second.totals);
   });
 
   it("an agent's revert of a person's commit gives the person's old lines back to the person", () => {
