@@ -24,6 +24,8 @@ const SPELLINGS: [string, string[], boolean][] = [
   ['vendor glued to a word, co-author at any address\n\nCo-authored-by: Qwen-Coder <bot@example.com>\n', ['unknown:qwen/unknown'], true],
   ['vendor glued in camel case\n\nCo-authored-by: QwenCoder Bot <bot@example.com>\n', ['unknown:qwen/unknown'], true],
   ['a person named Gemma\n\nCo-authored-by: Gemma-Louise Smith <gemma@example.com>\nCo-authored-by: Gemma <gemma.b@example.com>\n', [], false],
+  // A joined name is read as its words are: `Qwen Li` and `Llama Farmer` are people, so `Qwen-Li` and a login `llama-farmer` are too.
+  ['people whose joined names start with a vendor word\n\nCo-authored-by: Qwen-Li <qwen.li@example.com>\nCo-authored-by: llama-farmer <4242+llama-farmer@users.noreply.github.com>\nCo-authored-by: GrokNinja <77+GrokNinja@users.noreply.github.com>\n', [], false],
   ['fullwidth model\n\nAssisted-by: aider:ｑｗｅｎ/ｑｗｅｎ３-coder\n', ['aider:qwen/qwen3-coder'], true],
   ['zero-width space in the model\n\nAssisted-by: aider:qwen\u200b/qwen3-coder\n', ['aider:qwen/qwen3-coder'], true],
   ['zero-width space in the key\n\nAssisted\u200b-by: qwen/qwen3-coder\n', ['unknown:qwen/qwen3-coder'], true],

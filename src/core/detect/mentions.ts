@@ -73,8 +73,8 @@ const NAMED_PAIR = /^([A-Za-z][A-Za-z0-9 ._-]{0,38}?)\s*:\s*(\S.*)$/;
 const BREAK = '\u0000';
 /** A tool's own version (`GitHub-Copilot GPT-4 v1.0.0`): not part of the model name before it. */
 const TOOL_VERSION = /^v\d+\.\d+\.\d+/i;
-/** Words a person's name does not hold but a vendor's account or product does (`Qwen Team`, `DeepSeek AI`, `Grok Build`). */
-const ACCOUNT_WORDS = new Set(['ai', 'bot', 'agent', 'assistant', 'team', 'llm', 'model', 'models', 'official', 'build', 'cli', 'app', 'studio', 'labs', 'dev']);
+/** Words a person's name does not hold but a vendor's account or product does (`Qwen Team`, `DeepSeek AI`, `Grok Build`, `DeepSeek-Helper`). */
+const ACCOUNT_WORDS = new Set(['ai', 'bot', 'agent', 'assistant', 'helper', 'team', 'llm', 'model', 'models', 'official', 'build', 'cli', 'app', 'studio', 'labs', 'dev']);
 
 function words(text: string): string[] {
   return text
@@ -99,11 +99,18 @@ function agentAt(window: string, size: number, trust: Trust): string | null {
   return agentSlug(window);
 }
 
+/** Where a joined word's parts meet: `-`, `_`, `.`, a lower-to-upper case change. */
+const JOINT = /[-_.]|(?<=\p{Ll})(?=\p{Lu})/gu;
+
 function vendorAt(word: string, trust: Trust): string | null {
   const vendorWords = signatures().vendorWords;
   for (const part of [word, ...leadingParts(word)]) {
     const vendor = vendorWords.get(part.toLowerCase());
-    if (vendor) return trust === 'declared' || !personLike(part) ? vendor : null;
+    if (!vendor) continue;
+    if (trust === 'declared') return vendor;
+    // A person's joined name is read as its words are (personalName): `Qwen-Li`, `llama-farmer`, `GrokNinja` are people.
+    const personal = trust === 'person' && part !== word && personalWords(word.slice(part.length).split(JOINT));
+    return personLike(part) || personal ? null : vendor;
   }
   return null;
 }
@@ -112,12 +119,12 @@ function vendorAt(word: string, trust: Trust): string | null {
  * The letters a joined word starts with, up to each of its joints: `Qwen-Coder` → `Qwen`,
  * `QwenCoder` → `Qwen`, `DeepSeek_Coder` → `Deep`, `DeepSeek`. A vendor glued to another word
  * still names the vendor (`Co-authored-by: Qwen-Coder <bot@example.com>`), as `Qwen Coder` does;
- * a person's joined name stays a person's (`Gemma-Louise`, `Claude-Michel`: personNames).
+ * a person's joined name stays a person's (`Gemma-Louise`, `Claude-Michel`: personNames; on a
+ * co-author line `Qwen-Li`, `llama-farmer`, as `Qwen Li` is: personalWords).
  */
 function leadingParts(word: string): string[] {
   const parts: string[] = [];
-  const joint = /[-_.]|(?<=\p{Ll})(?=\p{Lu})/gu;
-  for (const match of word.slice(0, 64).matchAll(joint)) {
+  for (const match of word.slice(0, 64).matchAll(JOINT)) {
     const part = word.slice(0, match.index);
     if (!/^\p{L}+$/u.test(part)) break;
     parts.push(part);
@@ -249,7 +256,12 @@ function retag(text: string, from: number, clause: number, scan: Scan): void {
  */
 function personalName(text: string): boolean {
   const list = words(text).filter((word) => word !== BREAK);
-  return list.length > 1 && list.slice(1).some((word) => /^\p{L}+$/u.test(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word));
+  return list.length > 1 && personalWords(list.slice(1));
+}
+
+/** Words after a vendor word of which one is neither a model word nor an account word: a person's (`Li`, `Farmer`). */
+function personalWords(list: readonly string[]): boolean {
+  return list.some((word) => /^\p{L}+$/u.test(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word));
 }
 
 /**
