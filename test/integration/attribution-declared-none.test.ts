@@ -41,6 +41,12 @@ const HISTORY: [string, string[], boolean][] = [
   ['feat: the cache\n\nAI-Model: n/a (qwen3-coder)\n', ['unknown:qwen/qwen3-coder'], true],
   ['feat: the cache\n\nAI-Assisted: no, Qwen did\n', ['unknown:qwen/unknown'], true],
   ['fix: the parser\n\nAI-Assisted: no (written by hand)\n', [], false],
+  // A person's note beside "none" names people and search engines: a word that is also a person's or a company's name (Google, Kimi, Claude) is read as theirs there.
+  ['fix: the parser\n\nAssisted-by: none (just Google and Stack Overflow)\n', [], false],
+  ['fix: the parser\n\nAI-Assisted: no (paired with Kimi)\n', [], false],
+  ['fix: the parser\n\nAssisted-by: none (reviewed by Claude Dupont)\n', [], false],
+  // An AI product named beside a "no" counts, even when the note denies it (negation is not read: fail closed).
+  ['fix: the parser\n\nAI-Assisted: no (not Copilot either)\n', ['copilot:unknown'], true],
   // An agent's own signature is not undone by a "none" beside it: undeclared AI.
   ['feat: the cache\n\nAssisted-by: none\nCo-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>\n', ['claude-code:anthropic/claude-opus-4.6'], true],
   // A value that says nothing readable is still `unknown`, never a person.

@@ -88,13 +88,16 @@ export function parseDeclaredFlag(value: string, aliases: Record<string, string>
 
 /**
  * What the words beside a declared "no AI" still name (`none (qwen3-coder wrote it)`, `AI-Assisted:
- * no, Qwen did`): every agent, model and vendor named counts, as anywhere under a declared key;
- * `[]` when they name none (`n/a (hand-written)`). Saying "none" never hides a model beside it.
+ * no, Qwen did`): every agent, model (by its full name) and vendor named counts, also in a note that
+ * denies it (`no (not Copilot either)`: negation is not read, fail closed); `[]` when they name none
+ * (`n/a (hand-written)`). The note is a person's own words: a word that is also a person's or a
+ * company's name (`none (just Google and Stack Overflow)`, `no (paired with Kimi)`, `Claude Dupont`)
+ * is read as theirs, as on a line without an address (`named`).
  */
 function namedBeside(rest: string, aliases: Record<string, string>, budget: Budget): DeclaredValue[] {
   if (rest.trim() === '') return [];
-  const named = declaredMentions(rest, rest, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
-  const vendors = vendorsIn(readable(rest, Infinity)).filter((vendor) => !named.some((m) => m.model.startsWith(`${vendor}/`)));
+  const named = mentions(rest, 'named', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
+  const vendors = vendorsIn(readable(rest, Infinity), 'named').filter((vendor) => !named.some((m) => m.model.startsWith(`${vendor}/`)));
   return [...named, ...vendors.map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }))];
 }
 

@@ -300,14 +300,15 @@ export function readMentions(text: string, trust: Trust, aliases: Record<string,
 /**
  * The vendors whose name or family starts a word of `text` (`openrouter/qwen/qwen3-coder` → qwen,
  * `deepseek-chat` → deepseek), one map lookup a word: what a value too long to read in full still
- * names beyond the limits.
+ * names beyond the limits. Below `declared` trust, a word that is also a person's name (`Google`,
+ * `Kimi`, `Claude`) names no vendor.
  */
-export function vendorsIn(text: string): string[] {
+export function vendorsIn(text: string, trust: Trust = 'declared'): string[] {
   const vendors = new Set<string>();
   const vendorWords = signatures().vendorWords;
   for (const match of text.matchAll(/\p{L}+/gu)) {
     const vendor = vendorWords.get(match[0].toLowerCase());
-    if (vendor) vendors.add(vendor);
+    if (vendor && (trust === 'declared' || !personLike(match[0]))) vendors.add(vendor);
   }
   return [...vendors];
 }
