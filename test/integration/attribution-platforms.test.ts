@@ -82,6 +82,12 @@ const FOOTERS: [string, NodeJS.ProcessEnv, string[]][] = [
   // A person pointing at a task in prose, or at a task page by hand, is not the agent's description.
   ['docs: roadmap\n\nMulti-approver workflow: see [PR #65](https://github.com/o/r/pull/65) and [Codex Task](https://chatgpt.com/codex/tasks/task_e_6942d181af108320a14ff233c6dbab19).\n', HUMAN, []],
   ['docs: how we use Jules\n\nIts pull requests end with "PR created automatically by Jules for task"; we squash them.\n', HUMAN, []],
+  // The bare link (71 characters) and the wrapped `Task](…)` stand alone on a line of a person's
+  // paragraph too, when it is wrapped at 72 or the link pasted on a line: only after Codex's rule
+  // (`------`, `---`, then a blank line) or its `[Codex` are they Codex's.
+  ['Add the trait manual (#574)\n\n## Summary\n- add the trait index\n\n---\n\nhttps://chatgpt.com/codex/tasks/task_e_68521a6ba6148321a7881ab0d9cc070f\n', HUMAN, ['codex:unknown']],
+  ['fix: the retry loop (#41)\n\nI rewrote the retry loop by hand; the Codex draft was\nhttps://chatgpt.com/codex/tasks/task_e_68a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5\nbut none of it survived review.\n', HUMAN, []],
+  ['fix: the retry loop (#42)\n\nRewritten by hand after reading the abandoned attempt in the [Codex\nTask](https://chatgpt.com/codex/tasks/task_e_6942d181af108320a14ff233c6dbab19)\nwhich never handled timeouts.\n', HUMAN, []],
 ];
 
 /**

@@ -44,6 +44,7 @@ const SIGNED_LINES = [
   'Copilot-Session: 12345678-1234-1234-1234-123456789abc',
   'Replit-Commit-Author: Assistant',
   '[Codex Task](https://chatgpt.com/codex/tasks/task_e_694400e34efc8325807c70c531c15e20)',
+  'Task](https://chatgpt.com/codex/tasks/task_e_694400e34efc8325807c70c531c15e20)',
   '*PR created automatically by Jules for task [1056](https://jules.google.com/task/1056) started by @arii*',
   '\u{1F916} Generated with Codebuff',
 ];

@@ -148,12 +148,15 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   for (const subject of sig.subjects) {
     if ((!checkTexts || mayMatchLine(subject, subjectLower)) && subject.pattern.test(signals.subject)) result.push(found(subject.agent, subject.defaultModel ?? 'unknown', `subject ${quote(signals.subject)}`));
   }
+  // The last line that was not blank: a signature's `after` (Codex's bare task link follows its `------` rule).
+  let previous = '';
   for (const line of bodyLines(signals.message)) {
     const text = readable(line.replace(/\r$/, ''));
     const lower = lineLower(text);
     for (const body of sig.bodyLines) {
-      if ((!checkTexts || mayMatchLine(body, lower)) && body.pattern.test(text)) result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
+      if ((!checkTexts || mayMatchLine(body, lower)) && body.pattern.test(text) && (!body.after || body.after.test(previous))) result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
     }
+    if (text.trim() !== '') previous = text;
   }
   return result;
 }

@@ -26,6 +26,8 @@ export interface LineSignature {
   texts?: readonly string[];
   /** Every text is ASCII (mayMatchLine then also checks lines outside ASCII). */
   asciiTexts?: boolean;
+  /** A body line's: the line before it (blank lines skipped) must match this too. */
+  after?: SignaturePattern;
   defaultModel?: string;
 }
 
@@ -106,10 +108,16 @@ const regex = (source: string): SignaturePattern => new LazyPattern(source);
 const lowerSet = (keys: string[]) => new Set(keys.map((key) => key.toLowerCase()));
 const LINE_TEXTS: Readonly<Record<string, readonly string[]>> = FAST_PATH_TEXTS.lines;
 
-function line(entry: { agent: string; pattern: string; defaultModel?: string }): LineSignature {
+function line(entry: { agent: string; pattern: string; after?: string; defaultModel?: string }): LineSignature {
   const texts = Object.hasOwn(LINE_TEXTS, entry.pattern) ? LINE_TEXTS[entry.pattern] : undefined;
   const asciiTexts = texts?.every((text) => /^[\x00-\x7f]*$/.test(text)) ?? false;
-  return { agent: entry.agent, pattern: regex(entry.pattern), ...(texts ? { texts, asciiTexts } : {}), ...(entry.defaultModel ? { defaultModel: entry.defaultModel } : {}) };
+  return {
+    agent: entry.agent,
+    pattern: regex(entry.pattern),
+    ...(texts ? { texts, asciiTexts } : {}),
+    ...(entry.after ? { after: regex(entry.after) } : {}),
+    ...(entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
+  };
 }
 
 /**
