@@ -38,6 +38,13 @@ describe('a vendor written as the company is called', () => {
     expect(glm.stderr).toMatch(/z-ai\/glm-4\.6.*denied by policy\.deny pattern "zhipu\/\*"/);
     const kimi = agentCommit(hooked('policy:\n  deny: ["moonshot/*"]\n'), { CLAUDECODE: '1', ANTHROPIC_MODEL: 'kimi-k2-0905-preview' });
     expect(kimi.status, kimi.message).toBe(1);
+    // A brace list of vendors is a list of literal names: each is its canonical vendor too.
+    const listed = hooked('policy:\n  deny: ["{qwen,zhipu}/*", "{deepseek-ai,moonshot}"]\n');
+    for (const model of ['glm-4.6', 'kimi-k2-0905-preview', 'qwen3-coder-plus']) {
+      const refused = agentCommit(listed, { CLAUDECODE: '1', ANTHROPIC_MODEL: model });
+      expect(refused.status, `${model}: ${refused.message}`).toBe(1);
+    }
+    expect(agentCommit(listed, { CLAUDECODE: '1', ANTHROPIC_MODEL: 'claude-opus-4-7' }).status).toBe(0);
     for (const [config, trailer] of [
       ['policy:\n  deny: ["alibaba"]\n', 'Assisted-by: claude-code:qwen/qwen3-coder-plus'],
       ['policy:\n  deny: ["zai-org/*", "deepseek-ai/*"]\n', 'Assisted-by: claude-code:z-ai/glm-4.6'],

@@ -43,12 +43,16 @@ function negation(glob: string): { negated: boolean; body: string } {
 /**
  * A glob's vendor written as people write it (`zhipu/*`, `moonshot/*`, `alibaba`, `deepseek-ai/*`,
  * `zai-org/*`), as the vendor of the ids detection writes (`z-ai/*`, `moonshotai/*`, `qwen`): ids
- * are canonical, so a literal vendor name other than the canonical one would match no model.
+ * are canonical, so a literal vendor name other than the canonical one would match no model. A
+ * brace list of literal names is each of them (`{qwen,zhipu}/*` is `{qwen,z-ai}/*`).
  */
 function canonicalVendor(body: string): string {
   const slash = body.indexOf('/');
   const vendor = slash === -1 ? body : body.slice(0, slash);
-  const canonical = /^[a-z0-9._-]+$/i.test(vendor) ? VENDOR_NAMES.get(vendor.toLowerCase()) : undefined;
+  const literal = (name: string) => (/^[a-z0-9._-]+$/i.test(name) ? VENDOR_NAMES.get(name.toLowerCase()) : undefined);
+  const list = /^\{([a-z0-9._-]+(?:,[a-z0-9._-]+)+)\}$/i.exec(vendor)?.[1]?.split(',');
+  if (list?.some((name) => literal(name) !== undefined)) return `{${list.map((name) => literal(name) ?? name).join(',')}}${body.slice(vendor.length)}`;
+  const canonical = literal(vendor);
   return canonical === undefined ? body : canonical + body.slice(vendor.length);
 }
 

@@ -29,6 +29,12 @@ describe('modelMatcher', () => {
     expect(modelMatcher(['!zhipu/*'])('z-ai/glm-4.6')).toBeUndefined();
     expect(modelMatcher(['zhipu/*'])('qwen/qwen3-coder')).toBeUndefined();
     expect(modelMatcher(['zhipu*/*'])('z-ai/glm-4.6')).toBeUndefined();
+    expect(modelMatcher(['{qwen,zhipu}/*'])('z-ai/glm-4.6')).toBe('{qwen,zhipu}/*');
+    expect(modelMatcher(['{qwen,zhipu}/*'])('qwen/qwen3-coder')).toBe('{qwen,zhipu}/*');
+    expect(modelMatcher(['{Moonshot,deepseek-ai}'])('moonshotai/kimi-k2')).toBe('{Moonshot,deepseek-ai}');
+    expect(modelMatcher(['!{qwen,zhipu}/*'])('z-ai/glm-4.6')).toBeUndefined();
+    expect(modelMatcher(['{qwen,zhipu}/*'])('anthropic/claude-opus-4.7')).toBeUndefined();
+    expect(modelMatcher(['{zhipu*,x}/*'])('z-ai/glm-4.6')).toBeUndefined();
   });
   it('`*` in a vendor glob does not cross a slash', () => {
     expect(modelMatcher(['qwen/*'])('qwen/a/b')).toBeUndefined();
