@@ -43,6 +43,8 @@ const BOTS: [string, NodeJS.ProcessEnv, string[]][] = [
   // People and other automation stay people: a login without [bot], a person named Lovable, a word in prose.
   ['Use tech stack vite_react_shadcn_ts\n', as('lovable-dev', noreply(1234, 'lovable-dev')), []],
   ['Tidy the header\n\nCo-authored-by: Lovable Smith <lovable.smith@example.com>\n', HUMAN, []],
+  // Tembo is a common surname (Zambia, Malawi): a helper with an address, or named without one, is a person.
+  ['Tidy the header\n\nAssisted-by: Paul Tembo <paul.tembo@example.com>\nCo-authored-by: Grace Tembo\n', HUMAN, []],
   ['Built with swagger codegen\n\nBuilt-with: swagger codegen\nBuilt-with: Rust v0\n', HUMAN, []],
   ['chore(deps): bump v0-sdk\n', as('renovate[bot]', noreply(29139614, 'renovate[bot]')), []],
 ];
