@@ -56,6 +56,20 @@ export interface CommitTimeSignals {
   session?: Session | undefined;
   /** `GIT_AUTHOR_NAME` etc. when set, else the configured identity. */
   author?: Identity | undefined;
+  /** Agent slug → the model its own settings files name, read only for the agents committing now. */
+  settings?: Readonly<Record<string, SettingsModel>> | undefined;
+}
+
+/** The model an agent's settings files name (Claude Code's settings.json, Codex's config.toml…), as the agent resolves them. */
+export interface SettingsModel {
+  /** The model as written. */
+  model: string;
+  /** Where it was read: `settings ~/.claude/settings.json model="…"`. */
+  evidence: string;
+  /** Variables the agent reads before its settings (`ANTHROPIC_MODEL`): one set, the settings are not in force. */
+  overriddenBy?: string[];
+  /** The API the settings send the model to (Codex's provider `base_url`), with its evidence prefix. */
+  endpoint?: { url: string; evidence: string };
 }
 
 export type Tristate = 'allow' | 'warn' | 'deny';

@@ -50,7 +50,7 @@ export const handler: HookHandler = async (args, context) => {
       writeStderr('Aborting commit; you did not edit the message (aitrail: only the recorded trailer was added to the template).\n');
       return ExitCode.violation;
     }
-    const signals = gatherCommitTimeSignals(root, gitDir, context.env);
+    const signals = await gatherCommitTimeSignals(root, gitDir, context.env);
     const attributions = detectAtCommitTime(message, { ...signals, commentChar }, detectOptions);
     const policy = compilePolicy(config.policy, detectOptions);
     if (clearlyPasses(attributions, policy)) return ExitCode.ok;

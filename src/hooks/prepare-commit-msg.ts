@@ -102,7 +102,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
   const attributions =
     step === 'fold'
       ? await foldedAttributions(context.cwd, gitDir, options, commentChar)
-      : detectAtCommitTime(message, { ...gatherCommitTimeSignals(context.cwd, gitDir, context.env), commentChar }, options);
+      : detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env)), commentChar }, options);
   if (attributions.length === 0) return;
   const updated = recordTrailers(message, attributions, config.trailer.key, commentChar, { editorOpens: context.env.GIT_EDITOR !== ':' });
   if (updated === message) return;

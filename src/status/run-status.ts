@@ -38,7 +38,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const { resolveConfig } = await import('../config/defaults.js');
   const loaded = await loadConfig(repo.root, { ...(args.config ? { configFile: args.config } : {}), ...cachedIn(repo) });
   const config = resolveConfig(loaded.config);
-  const signals = gatherCommitTimeSignals(repo.root, repo.gitDir, process.env);
+  const signals = await gatherCommitTimeSignals(repo.root, repo.gitDir, process.env);
   const attributions = repo.bare ? [] : detectAtCommitTime('', signals, { detect: config.detect, trailerKey: config.trailer.key });
   // husky's own switch: HUSKY=0 makes husky run no hook at all, aitrail's lines included.
   const huskyOff = process.env.HUSKY === '0' && hooks.some((hook) => hook.state === 'husky' && hook.active);

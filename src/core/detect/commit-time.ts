@@ -3,7 +3,7 @@ import { sessionEnd } from '../session.js';
 import type { Attribution, CommitTimeSignals } from '../types.js';
 import { agentOrSlug } from './agent-name.js';
 import { commitFindings, type DetectOptions } from './commit.js';
-import { envFindings, modelOrUnknown, soleEnvAgent, type EnvFinding } from './env-findings.js';
+import { envFindings, modelOrUnknown, settingsInForce, soleEnvAgent, type EnvFinding } from './env-findings.js';
 import { found, quote } from './found.js';
 import { mergeAttributions } from './merge.js';
 import { signatures } from './signatures.js';
@@ -70,9 +70,26 @@ function applyFixed(fixed: FixedModel, fromEnv: readonly EnvFinding[], fromMessa
 }
 
 /**
+ * The settings model of each agent the message or author names (aider's `Name (aider)`) but no
+ * variable does, unless the message already names that agent's model (aider's own co-author line
+ * names the model it ran). Agents the environment names got theirs from envFindings.
+ */
+function settingsFindings(time: CommitTimeSignals, fromEnv: readonly EnvFinding[], fromMessage: readonly Attribution[], aliases: Record<string, string>): Attribution[] {
+  const inEnv = new Set(fromEnv.map((finding) => finding.attribution.agent));
+  const result: Attribution[] = [];
+  for (const agent of new Set(fromMessage.map((a) => a.agent))) {
+    const setting = settingsInForce(agent, time.settings, time.env);
+    if (!setting || inEnv.has(agent) || fromMessage.some((a) => a.agent === agent && a.model !== 'unknown')) continue;
+    result.push(found(agent, modelOrUnknown(setting.model, aliases, agent), setting.evidence));
+  }
+  return result;
+}
+
+/**
  * Attributions for a commit being made right now: explicit `AITRAIL_MODEL`/`AITRAIL_AGENT`, the
- * `aitrail use` session, agent environment markers, and the signatures already in `message`
- * (co-author lines, trailers) and in the author identity (aider's `Name (aider)`).
+ * `aitrail use` session, agent environment markers, the settings model of the agents committing,
+ * and the signatures already in `message` (co-author lines, trailers) and in the author identity
+ * (aider's `Name (aider)`).
  */
 export function detectAtCommitTime(
   message: string,
@@ -81,7 +98,7 @@ export function detectAtCommitTime(
 ): Attribution[] {
   const sig = signatures();
   const aliases = options.detect?.aliases ?? {};
-  const fromEnv = envFindings(time.env, aliases);
+  const fromEnv = envFindings(time.env, aliases, time.settings);
   const commentChar = time.commentChar ?? '#';
   const visible = visibleMessage(message, commentChar);
   const fromMessage = commitFindings(
@@ -95,7 +112,7 @@ export function detectAtCommitTime(
     options,
   );
   const fixed = fixedModel(time, aliases, fromEnv);
-  const result = fixed ? applyFixed(fixed, fromEnv, fromMessage) : fromEnv.map((finding) => finding.attribution);
+  const result = fixed ? applyFixed(fixed, fromEnv, fromMessage) : [...fromEnv.map((finding) => finding.attribution), ...settingsFindings(time, fromEnv, fromMessage, aliases)];
   const explicitAgent = time.env[sig.explicit.agentVar]?.trim();
   if (explicitAgent && !fixed) result.unshift(found(agentOrSlug(explicitAgent), 'unknown', `env ${sig.explicit.agentVar}=${quote(explicitAgent)}`));
   return mergeAttributions([...result, ...fromMessage]);

@@ -1,5 +1,5 @@
 import { canonicalModel, nameVendor } from '../catalog.js';
-import type { Attribution } from '../types.js';
+import type { Attribution, SettingsModel } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { found, quote } from './found.js';
 import { signatures, type EnvModels } from './signatures.js';
@@ -25,10 +25,20 @@ export interface EnvFinding {
   markerEvidence: string;
 }
 
-/** A model named in the environment: its text and the variables that said so. */
+/** A model named in the environment or the agent's settings: its text, the variables that said so, and the settings evidence. */
 interface NamedModel {
   raw: string;
   vars: string[];
+  from?: string;
+}
+
+type Settings = Readonly<Record<string, SettingsModel>>;
+
+/** The settings model of `agent`, unless a variable the agent reads before its settings is set. */
+export function settingsInForce(agent: string, settings: Settings | undefined, env: Env): SettingsModel | undefined {
+  const setting = settings && Object.hasOwn(settings, agent) ? settings[agent] : undefined;
+  if (!setting || setting.overriddenBy?.some((name) => env[name]?.trim())) return undefined;
+  return setting;
 }
 
 /** The variables an alias stands for (`sonnet` → ANTHROPIC_DEFAULT_SONNET_MODEL, `opusplan` → the opus and sonnet ones), set ones only; null when the name is no alias. */
@@ -47,18 +57,23 @@ function aliasModels(name: string, models: EnvModels, env: Env, via: string[]): 
 /**
  * Every model a marker's variables name: its model variable, or (none set) the agent's `unset`
  * alias; an alias read through the variables that map it (Claude Code's `sonnet` is whatever
- * ANTHROPIC_DEFAULT_SONNET_MODEL names); plus the `also` variables (subagents). Empty: none.
+ * ANTHROPIC_DEFAULT_SONNET_MODEL names); the model of the agent's settings files, read the same
+ * way, beside them (it never hides a model a variable names: `/model` may switch to a mapped alias
+ * unseen); plus the `also` variables (subagents). Empty: none.
  */
-function namedModels(marker: { agent: string; modelVars: string[] }, env: Env): NamedModel[] {
+function namedModels(marker: { agent: string; modelVars: string[] }, env: Env, setting: SettingsModel | undefined): NamedModel[] {
   const models = signatures().envModels.get(marker.agent);
   const modelVar = marker.modelVars.find((name) => env[name]?.trim());
   const named: NamedModel[] = [];
   if (modelVar) {
     const mapped = models ? aliasModels(env[modelVar]!, models, env, [modelVar]) : null;
     named.push(...(mapped && mapped.length > 0 ? mapped : [{ raw: env[modelVar]!, vars: [modelVar] }]));
-  } else if (models?.unset) {
-    named.push(...(aliasModels(models.unset, models, env, []) ?? []));
   }
+  if (setting) {
+    const mapped = models ? aliasModels(setting.model, models, env, []) : null;
+    named.push(...(mapped && mapped.length > 0 ? mapped : [{ raw: setting.model, vars: [] }]).map((model) => ({ ...model, from: setting.evidence })));
+  }
+  if (!modelVar && models?.unset) named.push(...(aliasModels(models.unset, models, env, []) ?? []));
   for (const variable of models?.also ?? []) if (env[variable]?.trim()) named.push({ raw: env[variable]!, vars: [variable] });
   return named;
 }
@@ -72,40 +87,54 @@ function hostOf(url: string): string | null {
   }
 }
 
-/** The vendor whose own API the agent's endpoint variable names (`ANTHROPIC_BASE_URL` at open.bigmodel.cn → z-ai), with its evidence. */
-function endpointVendor(agent: string, env: Env): { vendor: string; sends: string; evidence: string } | null {
+/**
+ * The vendor whose own API the agent's endpoint variable names (`ANTHROPIC_BASE_URL` at
+ * open.bigmodel.cn → z-ai), or else its settings (Codex's provider `base_url`), with its evidence.
+ */
+function endpointVendor(agent: string, env: Env, setting: SettingsModel | undefined): { vendor: string; sends: string; evidence: string } | null {
   const endpoint = signatures().envModels.get(agent)?.endpoint;
-  const variable = endpoint?.vars.find((name) => env[name]?.trim());
-  const host = variable ? hostOf(env[variable]!) : null;
-  if (!endpoint || !host) return null;
+  if (!endpoint) return null;
+  const variable = endpoint.vars.find((name) => env[name]?.trim());
+  const [url, label] = variable ? [env[variable]!, `${variable}=`] : setting?.endpoint ? [setting.endpoint.url, setting.endpoint.evidence] : [undefined, ''];
+  const host = url === undefined ? null : hostOf(url);
+  if (!host) return null;
   for (const [known, vendor] of signatures().endpoints) {
     // The host only (a URL may carry credentials): evidence stays short and secret-free.
-    if (host === known || host.endsWith(`.${known}`)) return { vendor, sends: endpoint.vendor, evidence: `${variable}=${quote(`https://${host}/`)}` };
+    if (host === known || host.endsWith(`.${known}`)) return { vendor, sends: endpoint.vendor, evidence: `${label}${quote(`https://${host}/`)}` };
   }
   return null;
 }
 
-/** Agent environment markers (`CLAUDECODE=1` + `ANTHROPIC_MODEL`) and generic variables naming a known agent (`AGENT=amp`). */
-export function envFindings(env: Env, aliases: Record<string, string>): EnvFinding[] {
+/**
+ * Agent environment markers (`CLAUDECODE=1` + `ANTHROPIC_MODEL`) and generic variables naming a
+ * known agent (`AGENT=amp`), with the model of that agent's settings files when `settings` has one.
+ */
+export function envFindings(env: Env, aliases: Record<string, string>, settings?: Settings): EnvFinding[] {
   const sig = signatures();
   const result: EnvFinding[] = [];
   for (const marker of sig.env) {
     // An unset or empty variable matches no marker (test/unit/signature-prefilter.test.ts): its pattern is not even compiled.
     if (!marker.when.every(([name, pattern]) => (env[name] ?? '') !== '' && pattern.test(env[name] ?? ''))) continue;
     const markerEvidence = `env ${marker.when.map(([name]) => `${name}=${quote(env[name] ?? '')}`).join(' ')}`;
-    const named = namedModels(marker, env);
-    const endpoint = endpointVendor(marker.agent, env);
+    const setting = settingsInForce(marker.agent, settings, env);
+    const named = namedModels(marker, env, setting);
+    const endpoint = endpointVendor(marker.agent, env, setting);
     // At a vendor's own API, a model of the vendor the agent names (or none) is served by that vendor's model.
     const served = (model: string, evidence: string): [string, string] =>
       endpoint && (model === 'unknown' || model.startsWith(`${endpoint.sends}/`)) ? [`${endpoint.vendor}/unknown`, `${evidence} ${endpoint.evidence}`] : [model, evidence];
-    const models = named.map(({ raw, vars }) => served(modelOrUnknown(raw, aliases, marker.agent), `${markerEvidence} ${vars.map((name) => `${name}=${quote(env[name] ?? '')}`).join(' ')}`));
+    const models = named.map(({ raw, vars, from }) =>
+      served(modelOrUnknown(raw, aliases, marker.agent), [markerEvidence, ...(from ? [from] : []), ...vars.map((name) => `${name}=${quote(env[name] ?? '')}`)].join(' ')),
+    );
     if (named.length === 0) models.push(served(marker.defaultModel ?? 'unknown', markerEvidence));
     for (const [model, evidence] of models) result.push({ attribution: found(marker.agent, model, evidence), markerEvidence });
   }
   for (const name of sig.genericAgentVars) {
     const agent = agentSlug(env[name] ?? '');
     const evidence = `env ${name}=${quote(env[name] ?? '')}`;
-    if (agent) result.push({ attribution: found(agent, 'unknown', evidence), markerEvidence: evidence });
+    if (!agent) continue;
+    const setting = settingsInForce(agent, settings, env);
+    const model = setting ? modelOrUnknown(setting.model, aliases, agent) : 'unknown';
+    result.push({ attribution: found(agent, model, setting ? `${evidence} ${setting.evidence}` : evidence), markerEvidence: evidence });
   }
   return result;
 }

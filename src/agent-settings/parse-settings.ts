@@ -1,0 +1,62 @@
+/** Settings files parsed as data only (never code), each parser tolerant of nothing but its own format. */
+
+/** Deep enough for any agent's settings; deeper is no settings file. */
+const MAX_DEPTH = 64;
+
+/**
+ * JSON with comments and trailing commas (JSONC: OpenCode's opencode.jsonc, VS Code-style files):
+ * comments outside strings become a space, a comma before `}` or `]` is dropped. Linear time.
+ */
+export function stripJsonComments(text: string): string {
+  const out: string[] = [];
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === '"') {
+      let end = index + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      out.push(text.slice(index, end + 1));
+      index = end + 1;
+    } else if (char === '/' && text[index + 1] === '/') {
+      const end = text.indexOf('\n', index);
+      index = end < 0 ? text.length : end;
+      out.push(' ');
+    } else if (char === '/' && text[index + 1] === '*') {
+      const end = text.indexOf('*/', index + 2);
+      index = end < 0 ? text.length : end + 2;
+      out.push(' ');
+    } else {
+      if (char === '}' || char === ']') {
+        let back = out.length - 1;
+        while (back >= 0 && /^\s*$/.test(out[back]!)) back -= 1;
+        if (back >= 0 && out[back] === ',') out[back] = '';
+      }
+      out.push(char);
+      index += 1;
+    }
+  }
+  return out.join('');
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** JSON or JSONC text → its data, or undefined when it is neither. */
+export function parseJsonc(text: string): unknown {
+  try {
+    return JSON.parse(stripJsonComments(withoutBom(text)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The value at `keys` when it is a non-empty string (own keys only: `__proto__` is a key like any other). */
+export function stringAt(data: unknown, ...keys: string[]): string | undefined {
+  let value = data;
+  for (const key of keys) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}

@@ -1,0 +1,58 @@
+import { realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { readRegularFile } from '../io/read-regular-file.js';
+
+/** Settings files are a few kilobytes; past this one is not an agent's settings, and is not read. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
+
+/** Where an agent's settings are looked for: the work tree's top, its git dir, the environment, home, and the machine's own files. */
+export interface SettingsPlace {
+  root: string;
+  gitDir: string;
+  env: Record<string, string | undefined>;
+  home: string;
+  /** What `/etc/claude-code/…`, `/etc/codex/…` are under: `/` (a test's directory in tests). */
+  system: string;
+}
+
+export function settingsPlace(root: string, gitDir: string, env: Record<string, string | undefined>, system = '/'): SettingsPlace {
+  return { root, gitDir, env, home: env.HOME?.trim() || homedir(), system };
+}
+
+/** A machine-wide file (`etc/codex/config.toml`) under the place's system root. */
+export function systemPath(place: SettingsPlace, path: string): string {
+  return join(place.system, path);
+}
+
+/** A file of the person's or the machine's (home, /etc, a variable's path): links followed, never a FIFO or a device. */
+export function readOwnFile(path: string): string | null {
+  return isAbsolute(path) ? readRegularFile(path, MAX_SETTINGS_BYTES) : null;
+}
+
+/**
+ * A file of the work tree (`.claude/settings.json`): only when it really is inside the work tree, so
+ * a committed link to `~/.ssh/…` or `/dev/zero` is never read (nor a FIFO or a device).
+ */
+export function readRepoFile(place: SettingsPlace, path: string): string | null {
+  let top: string;
+  let real: string;
+  try {
+    top = realpathSync.native(place.root);
+    real = realpathSync.native(join(place.root, path));
+  } catch {
+    return null;
+  }
+  if (!real.startsWith(top + sep)) return null;
+  return readRegularFile(real, MAX_SETTINGS_BYTES);
+}
+
+/** How evidence names a file: `~/.claude/settings.json`, `.claude/settings.json` (the work tree's), else its path. */
+export function shownPath(place: SettingsPlace, path: string): string {
+  const inTree = relative(place.root, path);
+  if (!isAbsolute(path)) return path;
+  if (inTree && !inTree.startsWith('..') && !isAbsolute(inTree)) return inTree;
+  const inHome = relative(place.home, path);
+  if (inHome && !inHome.startsWith('..') && !isAbsolute(inHome)) return `~/${inHome}`;
+  return path;
+}

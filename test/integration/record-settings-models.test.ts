@@ -1,0 +1,111 @@
+// Red team: an agent whose model comes from its own settings file, not from a variable (Claude
+// Code's `model` in settings.json, Codex's config.toml, aider's .aider.conf.yml, OpenCode's
+// opencode.json), committed for real through the installed hooks with the agent's environment and
+// a home directory of the test's own. Before: `<agent>:unknown` (a warning; for Claude Code folded
+// into the co-author line's Claude), so `deny: ["qwen/*"]` passed it. Every test here failed
+// before its fix, except the "what held" ones.
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { aitrail, gitRun, messageOf } from '../helpers/hooks.js';
+
+/** Claude Code writes this co-author line whatever model it runs (anthropics/claude-code#54886). */
+const CLAUDE_LINE = 'Co-Authored-By: Claude Opus 4.7 <noreply@anthropic.com>';
+const QWEN_DENIED = 'policy:\n  deny: ["qwen/*"]\n';
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** A home directory of the test's own: nothing of the machine's agents' settings leaks in. */
+function home(files: Record<string, string> = {}): { dir: string; env: NodeJS.ProcessEnv } {
+  const dir = tempDir('aitrail-home-');
+  for (const [path, text] of Object.entries(files)) write(join(dir, path), text);
+  return { dir, env: { HOME: dir, XDG_CONFIG_HOME: undefined, CODEX_HOME: undefined, CLAUDE_CONFIG_DIR: undefined, OPENCODE_CONFIG: undefined, OPENCODE_CONFIG_CONTENT: undefined, OPENCODE_CONFIG_DIR: undefined, AIDER_MODEL: undefined } };
+}
+
+/** A repository with the hooks installed, `config` and `files` committed. */
+function hooked(config: string, files: Record<string, string> = {}): TestRepo {
+  const repo = makeRepo();
+  repo.commit('chore: policy\n', { '.aitrailrc.yml': config, ...files });
+  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+  expect(init.status, init.stderr).toBe(0);
+  return repo;
+}
+
+/** `git commit` as the agent runs it (its environment), with a staged change; the hook's verdict and the stored message. */
+function commit(repo: TestRepo, env: NodeJS.ProcessEnv, message = 'feat: parser\n', flags: string[] = []) {
+  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
+  repo.git(['add', 'src/parser.ts']);
+  const result = gitRun(repo.dir, ['commit', '-q', ...flags, '-F', '-'], env, message);
+  return { ...result, message: result.status === 0 ? messageOf(repo.dir) : '' };
+}
+
+describe("Claude Code's model in its settings files", () => {
+  it('~/.claude/settings.json model=qwen3-coder-plus: recorded as Qwen, refused at commit-msg, not the co-author line\'s Claude', () => {
+    const { env } = home({ '.claude/settings.json': '{\n  "model": "qwen3-coder-plus",\n  "permissions": { "allow": [] }\n}\n' });
+    const repo = hooked(QWEN_DENIED);
+    const claude = { ...env, CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli' };
+    const refused = commit(repo, claude, `feat: parser\n\n${CLAUDE_LINE}\n`);
+    expect(refused.status, refused.message).toBe(1);
+    expect(refused.stderr).toMatch(/model qwen\/qwen3-coder-plus \(via claude-code\) is denied/);
+    const recorded = commit(repo, claude, `feat: parser\n\n${CLAUDE_LINE}\n`, ['--no-verify']);
+    expect(recorded.status, recorded.stderr).toBe(0);
+    expect(recorded.message).toContain('Assisted-by: claude-code:qwen/qwen3-coder-plus\n');
+    // CLAUDE_CONFIG_DIR moves the user settings.
+    const moved = home({ 'cc/settings.json': '{"model": "qwen3-coder-plus"}' });
+    const elsewhere = commit(repo, { ...moved.env, CLAUDE_CONFIG_DIR: join(moved.dir, 'cc'), CLAUDECODE: '1' });
+    expect(elsewhere.status, elsewhere.stderr).toBe(1);
+  });
+
+  it('the project\'s .claude/settings.json (committed) and settings.local.json, in Claude Code\'s precedence; ANTHROPIC_MODEL wins over them all', () => {
+    const { env } = home({ '.claude/settings.json': '{"model": "claude-opus-4-7"}' });
+    const repo = hooked(QWEN_DENIED, { '.claude/settings.json': '{"model": "qwen3-coder-plus"}' });
+    const claude = { ...env, CLAUDECODE: '1' };
+    const project = commit(repo, claude);
+    expect(project.status, project.stderr).toBe(1);
+    expect(project.stderr).toMatch(/qwen\/qwen3-coder-plus/);
+    // local > project: the person's own settings.local.json names Claude.
+    write(join(repo.dir, '.claude/settings.local.json'), '{"model": "opus"}');
+    const local = commit(repo, claude);
+    expect(local.status, local.stderr).toBe(0);
+    expect(local.message).toBe('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-opus\n');
+    // The variable Claude Code reads before its settings wins.
+    write(join(repo.dir, '.claude/settings.local.json'), '{"model": "qwen3-coder-plus"}');
+    const variable = commit(repo, { ...claude, ANTHROPIC_MODEL: 'claude-opus-4-7' });
+    expect(variable.status, variable.stderr).toBe(0);
+    expect(variable.message).toBe('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-opus-4.7\n');
+  });
+
+  it('an alias in the settings is what its variable maps it to; a mapping variable is never hidden by the settings', () => {
+    const { env } = home({ '.claude/settings.json': '{"model": "sonnet"}' });
+    const repo = hooked(QWEN_DENIED);
+    const mapped = commit(repo, { ...env, CLAUDECODE: '1', ANTHROPIC_DEFAULT_SONNET_MODEL: 'qwen3-coder-plus' });
+    expect(mapped.status, mapped.stderr).toBe(1);
+    const { env: opusHome } = home({ '.claude/settings.json': '{"model": "claude-opus-4-7"}' });
+    // `/model opus` (invisible to a hook) would run the mapped Qwen: it stays recorded, as before.
+    const both = commit(repo, { ...opusHome, CLAUDECODE: '1', ANTHROPIC_DEFAULT_OPUS_MODEL: 'qwen3-coder-plus' });
+    expect(both.status, both.stderr).toBe(1);
+  });
+
+  it('what held: a person\'s commit with every settings file present records nothing; a settings link out of the repository is not read', () => {
+    const { env } = home({ '.claude/settings.json': '{"model": "qwen3-coder-plus"}' });
+    const repo = hooked(QWEN_DENIED, { '.claude/settings.json': '{"model": "qwen3-coder-plus"}' });
+    write(join(repo.dir, '.claude/settings.local.json'), '{"model": "qwen3-coder-plus"}');
+    const person = commit(repo, env, 'fix: by hand\n');
+    expect(person.status, person.stderr).toBe(0);
+    expect(person.message).toBe('fix: by hand\n');
+    // A committed link to a file outside the work tree (someone's own settings, or any file) is never read.
+    const outside = join(tempDir('aitrail-outside-'), 'settings.json');
+    write(outside, '{"model": "qwen3-coder-plus"}');
+    const linked = hooked(QWEN_DENIED);
+    mkdirSync(join(linked.dir, '.claude'));
+    symlinkSync(outside, join(linked.dir, '.claude/settings.json'));
+    const agent = commit(linked, { ...home().env, CLAUDECODE: '1' });
+    expect(agent.status, agent.stderr).toBe(0);
+    expect(agent.message).toBe('feat: parser\n\nAssisted-by: claude-code:unknown\n');
+  });
+});
+

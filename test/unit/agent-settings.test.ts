@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claudeCodeModel } from '../../src/agent-settings/claude-code.js';
+import { parseJsonc, stringAt } from '../../src/agent-settings/parse-settings.js';
+import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
+
+/** A work tree, a home and a system root of their own, with `files` (paths starting `root/`, `home/` or `system/`). */
+function place(files: Record<string, string>, env: Record<string, string> = {}): SettingsPlace {
+  const base = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-settings-')));
+  for (const dir of ['root', 'home', 'system']) mkdirSync(join(base, dir));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(base, path)), { recursive: true });
+    writeFileSync(join(base, path), text);
+  }
+  return settingsPlace(join(base, 'root'), join(base, 'root/.git'), { HOME: join(base, 'home'), ...env }, join(base, 'system'));
+}
+
+describe('JSONC', () => {
+  it('reads comments and trailing commas outside strings only', () => {
+    expect(parseJsonc('{\n // c\n "model": "a//b /* c */", /* x */ "list": [1, 2,],\n}')).toEqual({ model: 'a//b /* c */', list: [1, 2] });
+    expect(parseJsonc('{"model": "say \\"hi\\", //", }')).toEqual({ model: 'say "hi", //' });
+    expect(parseJsonc('\ufeff{"model": "x"}')).toEqual({ model: 'x' });
+    expect(parseJsonc('{"model": ')).toBeUndefined();
+    expect(parseJsonc('{"model": "x" /* never closed')).toBeUndefined();
+  });
+
+  it('takes only a non-empty string at own keys', () => {
+    expect(stringAt({ model: 42 }, 'model')).toBeUndefined();
+    expect(stringAt({ model: '  ' }, 'model')).toBeUndefined();
+    expect(stringAt(JSON.parse('{"__proto__": {"model": "x"}}'), '__proto__', 'model')).toBe('x');
+    expect(stringAt({}, 'toString')).toBeUndefined();
+  });
+});
+
+describe("Claude Code's precedence", () => {
+  it('managed > settings.local.json > settings.json > user (CLAUDE_CONFIG_DIR)', () => {
+    const files = {
+      'home/.claude/settings.json': '{"model": "user"}',
+      'root/.claude/settings.json': '{"model": "project"}',
+      'root/.claude/settings.local.json': '{"model": "local"}',
+      'system/etc/claude-code/managed-settings.json': '{"model": "managed"}',
+    };
+    expect(claudeCodeModel(place(files))?.model).toBe(process.platform === 'darwin' ? 'local' : 'managed');
+    const { 'system/etc/claude-code/managed-settings.json': _managed, ...unmanaged } = files;
+    expect(claudeCodeModel(place(unmanaged))).toEqual({ model: 'local', evidence: 'settings .claude/settings.local.json model="local"', overriddenBy: ['ANTHROPIC_MODEL'] });
+    const { 'root/.claude/settings.local.json': _local, ...shared } = unmanaged;
+    expect(claudeCodeModel(place(shared))?.model).toBe('project');
+    const user = place({ 'home/.claude/settings.json': '{"permissions": {}}', 'home/other/settings.json': '{"model": "moved"}' });
+    expect(claudeCodeModel(user)).toBeNull();
+    expect(claudeCodeModel({ ...user, env: { ...user.env, CLAUDE_CONFIG_DIR: join(user.home, 'other') } })?.evidence).toBe('settings ~/other/settings.json model="moved"');
+  });
+
+  it('a settings file that is a FIFO, a device, a link out of the work tree, too big or not JSON names no model', () => {
+    const fifo = place({});
+    mkdirSync(join(fifo.root, '.claude'));
+    execFileSync('mkfifo', [join(fifo.root, '.claude/settings.json')]);
+    expect(claudeCodeModel(fifo)).toBeNull();
+    const device = place({});
+    mkdirSync(join(device.root, '.claude'));
+    symlinkSync('/dev/zero', join(device.root, '.claude/settings.json'));
+    expect(claudeCodeModel(device)).toBeNull();
+    expect(claudeCodeModel(place({ 'root/.claude/settings.json': `{"model": "x", "pad": "${' '.repeat(1024 * 1024)}"}` }))).toBeNull();
+    expect(claudeCodeModel(place({ 'root/.claude/settings.json': 'model: x\n' }))).toBeNull();
+    // A link inside the work tree is read.
+    const inside = place({ 'root/config/claude.json': '{"model": "inside"}' });
+    mkdirSync(join(inside.root, '.claude'));
+    symlinkSync('../config/claude.json', join(inside.root, '.claude/settings.json'));
+    expect(claudeCodeModel(inside)?.model).toBe('inside');
+  });
+});
+
