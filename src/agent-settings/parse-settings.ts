@@ -51,6 +51,16 @@ export function parseJsonc(text: string): unknown {
   }
 }
 
+/** TOML (Codex's config.toml) → its data, or undefined; smol-toml, loaded only when a Codex commit reads one. */
+export async function parseToml(text: string): Promise<unknown> {
+  const { parse } = await import('smol-toml');
+  try {
+    return parse(withoutBom(text), { maxDepth: MAX_DEPTH });
+  } catch {
+    return undefined;
+  }
+}
+
 /** The value at `keys` when it is a non-empty string (own keys only: `__proto__` is a key like any other). */
 export function stringAt(data: unknown, ...keys: string[]): string | undefined {
   let value = data;

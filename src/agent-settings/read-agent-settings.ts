@@ -1,10 +1,12 @@
 import type { SettingsModel } from '../core/types.js';
 import { claudeCodeModel } from './claude-code.js';
+import { codexModel } from './codex.js';
 import type { SettingsPlace } from './settings-place.js';
 
 /** Agent slug → the reader of the model its settings files name. */
 const READERS: Readonly<Record<string, (place: SettingsPlace) => SettingsModel | null | Promise<SettingsModel | null>>> = {
   'claude-code': claudeCodeModel,
+  codex: codexModel,
 };
 
 /**

@@ -109,3 +109,48 @@ describe("Claude Code's model in its settings files", () => {
   });
 });
 
+describe("Codex's model in config.toml", () => {
+  const DASHSCOPE_PROVIDER = '[model_providers.dashscope]\nname = "DashScope"\nbase_url = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1"\nenv_key = "DASHSCOPE_API_KEY"\n';
+
+  it('model and model_provider in $CODEX_HOME/config.toml: the model, and an unnamed one at a vendor\'s own API is that vendor\'s', () => {
+    const { dir, env } = home({ 'codex/config.toml': `# Codex\nmodel = "qwen3-coder-plus"\nmodel_provider = "dashscope"\n\n${DASHSCOPE_PROVIDER}` });
+    const repo = hooked(QWEN_DENIED);
+    const codex = { ...env, CODEX_HOME: join(dir, 'codex'), CODEX_SANDBOX: 'seatbelt' };
+    const refused = commit(repo, codex);
+    expect(refused.status, refused.message).toBe(1);
+    expect(refused.stderr).toMatch(/model qwen\/qwen3-coder-plus \(via codex\) is denied/);
+    const recorded = commit(repo, codex, 'feat: parser\n', ['--no-verify']);
+    expect(recorded.message).toBe('feat: parser\n\nAssisted-by: codex:qwen/qwen3-coder-plus\n');
+    // ~/.codex by default; a model name no catalog knows, served by DashScope, is Qwen's.
+    const plain = home({ '.codex/config.toml': `model = "coder-model"\nmodel_provider = "dashscope"\n${DASHSCOPE_PROVIDER}` });
+    const served = commit(repo, { ...plain.env, CODEX_THREAD_ID: 't1' });
+    expect(served.status, served.stderr).toBe(1);
+    expect(served.stderr).toMatch(/model qwen\/unknown \(via codex\)/);
+  });
+
+  it("a profile's model: `profile = \"name\"` with [profiles.name]", () => {
+    const { env } = home({ '.codex/config.toml': 'model = "gpt-5-codex"\nprofile = "cheap"\n\n[profiles.cheap]\nmodel = "qwen3-coder-plus"\n' });
+    const result = commit(hooked(QWEN_DENIED), { ...env, CODEX_SANDBOX: 'seatbelt' });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/qwen\/qwen3-coder-plus/);
+  });
+
+  it("a trusted project's .codex/config.toml; an untrusted one is not read, as Codex does not", () => {
+    const repo = hooked(QWEN_DENIED, { '.codex/config.toml': 'model = "qwen3-coder-plus"\n' });
+    const untrusted = home({ '.codex/config.toml': 'model = "gpt-5-codex"\n' });
+    const openai = commit(repo, { ...untrusted.env, CODEX_SANDBOX: 'seatbelt' });
+    expect(openai.status, openai.stderr).toBe(0);
+    expect(openai.message).toBe('feat: parser\n\nAssisted-by: codex:openai/gpt-5-codex\n');
+    const trusted = home({ '.codex/config.toml': `model = "gpt-5-codex"\n\n[projects.${JSON.stringify(repo.dir)}]\ntrust_level = "trusted"\n` });
+    const qwen = commit(repo, { ...trusted.env, CODEX_SANDBOX: 'seatbelt' });
+    expect(qwen.status, qwen.stderr).toBe(1);
+  });
+
+  it("what held: a person's commit with Codex's files present records nothing", () => {
+    const { env } = home({ '.codex/config.toml': 'model = "qwen3-coder-plus"\n' });
+    const person = commit(hooked(QWEN_DENIED), env, 'fix: by hand\n');
+    expect(person.status, person.stderr).toBe(0);
+    expect(person.message).toBe('fix: by hand\n');
+  });
+});
+

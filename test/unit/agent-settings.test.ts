@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claudeCodeModel } from '../../src/agent-settings/claude-code.js';
+import { codexModel } from '../../src/agent-settings/codex.js';
 import { parseJsonc, stringAt } from '../../src/agent-settings/parse-settings.js';
 import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
 
@@ -69,6 +70,21 @@ describe("Claude Code's precedence", () => {
     mkdirSync(join(inside.root, '.claude'));
     symlinkSync('../config/claude.json', join(inside.root, '.claude/settings.json'));
     expect(claudeCodeModel(inside)?.model).toBe('inside');
+  });
+});
+
+describe("Codex's precedence", () => {
+  it('profile > trusted project > user > system; the provider from the profile, the user or the system', async () => {
+    const system = place({ 'system/etc/codex/config.toml': 'model = "sys"\nmodel_provider = "ds"\n[model_providers.ds]\nbase_url = "https://api.deepseek.com"\n' });
+    expect(await codexModel(system)).toMatchObject({ model: 'sys', endpoint: { url: 'https://api.deepseek.com' } });
+    const profiled = place({ 'home/.codex/config.toml': 'model = "u"\nprofile = "p"\n[profiles.p]\nmodel = "pm"\nmodel_provider = "x"\n[model_providers.x]\nbase_url = "https://api.moonshot.ai/v1"\n' });
+    expect(await codexModel(profiled)).toEqual({
+      model: 'pm',
+      evidence: 'settings ~/.codex/config.toml profiles.p.model="pm"',
+      endpoint: { url: 'https://api.moonshot.ai/v1', evidence: 'settings ~/.codex/config.toml model_providers.x.base_url=' },
+    });
+    expect(await codexModel(place({ 'home/.codex/config.toml': 'model = [1, 2]\n', 'root/.codex/config.toml': 'model = "p"\n' }))).toBeNull();
+    expect(await codexModel(place({ 'home/.codex/config.toml': 'model = "u"\nmodel = "twice"\n' }))).toBeNull();
   });
 });
 

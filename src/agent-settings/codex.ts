@@ -1,0 +1,74 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { quote } from '../core/detect/found.js';
+import type { SettingsModel } from '../core/types.js';
+import { parseToml, stringAt } from './parse-settings.js';
+import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+
+interface Layer {
+  shown: string;
+  data: unknown;
+}
+
+/** The paths a project may be trusted under in Codex's `[projects."<path>"]`: the work tree's top and, for a linked worktree, the main one's. */
+function projectKeys(place: SettingsPlace): string[] {
+  const keys = new Set([place.root]);
+  try {
+    keys.add(realpathSync.native(place.root));
+    const common = resolve(place.gitDir, readFileSync(join(place.gitDir, 'commondir'), 'utf8').trim());
+    if (basename(common) === '.git') keys.add(dirname(common));
+  } catch {
+    // Not a linked worktree (no commondir), or the root is gone: the keys so far.
+  }
+  return [...keys];
+}
+
+/** A table's entry for an exact key (a path), or undefined. */
+function entry(data: unknown, table: string, key: string): unknown {
+  if (data === null || typeof data !== 'object' || !Object.hasOwn(data, table)) return undefined;
+  const inner = (data as Record<string, unknown>)[table];
+  return inner !== null && typeof inner === 'object' && Object.hasOwn(inner, key) ? (inner as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * Codex's model (developers.openai.com/codex/config-basic): the profile that config.toml's `profile`
+ * selects (`[profiles.<name>]`; Codex 0.134 reads `--profile` files only, and a hook sees no flag),
+ * then the project's `.codex/config.toml` when the user's config trusts the project (Codex reads it
+ * only then), then `$CODEX_HOME/config.toml` (`~/.codex`), then `/etc/codex/config.toml`. The
+ * provider (`model_provider`, never from a project file) gives the API its `base_url` names.
+ */
+export async function codexModel(place: SettingsPlace): Promise<SettingsModel | null> {
+  const home = place.env.CODEX_HOME?.trim() || join(place.home, '.codex');
+  const read = async (shown: string, text: string | null): Promise<Layer | null> => (text === null ? null : { shown, data: await parseToml(text) });
+  const user = await read(shownPath(place, join(home, 'config.toml')), readOwnFile(join(home, 'config.toml')));
+  const systemFile = systemPath(place, 'etc/codex/config.toml');
+  const system = await read(systemFile, readOwnFile(systemFile));
+  const trusted = user !== null && projectKeys(place).some((key) => stringAt(entry(user.data, 'projects', key), 'trust_level') === 'trusted');
+  const project = trusted ? await read('.codex/config.toml', readRepoFile(place, '.codex/config.toml')) : null;
+  const profile = user ? stringAt(user.data, 'profile') : undefined;
+  const candidates: [Layer | null, string[]][] = [
+    [user, profile ? ['profiles', profile, 'model'] : []],
+    [project, ['model']],
+    [user, ['model']],
+    [system, ['model']],
+  ];
+  for (const [layer, keys] of candidates) {
+    const model = layer && keys.length > 0 ? stringAt(layer.data, ...keys) : undefined;
+    if (!layer || !model) continue;
+    return { model, evidence: `settings ${layer.shown} ${keys.join('.')}=${quote(model)}`, ...endpoint([user, system], profile) };
+  }
+  return null;
+}
+
+/** The base_url of the provider in force (a profile's, the user's, the system's), if it names one. */
+function endpoint(layers: (Layer | null)[], profile: string | undefined): Pick<SettingsModel, 'endpoint'> {
+  const provider =
+    (profile ? layers.map((layer) => stringAt(layer?.data, 'profiles', profile, 'model_provider')).find(Boolean) : undefined) ??
+    layers.map((layer) => stringAt(layer?.data, 'model_provider')).find(Boolean);
+  if (!provider) return {};
+  for (const layer of layers) {
+    const url = layer ? stringAt(layer.data, 'model_providers', provider, 'base_url') : undefined;
+    if (url) return { endpoint: { url, evidence: `settings ${layer!.shown} model_providers.${provider}.base_url=` } };
+  }
+  return {};
+}
