@@ -61,6 +61,16 @@ export async function parseToml(text: string): Promise<unknown> {
   }
 }
 
+/** YAML (aider's .aider.conf.yml) → its data, or undefined: js-yaml's safe load with the core schema (no custom tags). */
+export async function parseYaml(text: string): Promise<unknown> {
+  const yaml = await import('js-yaml');
+  try {
+    return yaml.load(withoutBom(text), { schema: yaml.CORE_SCHEMA, json: true });
+  } catch {
+    return undefined;
+  }
+}
+
 /** The value at `keys` when it is a non-empty string (own keys only: `__proto__` is a key like any other). */
 export function stringAt(data: unknown, ...keys: string[]): string | undefined {
   let value = data;

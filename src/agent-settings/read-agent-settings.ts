@@ -1,4 +1,5 @@
 import type { SettingsModel } from '../core/types.js';
+import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
 import { codexModel } from './codex.js';
 import type { SettingsPlace } from './settings-place.js';
@@ -7,6 +8,7 @@ import type { SettingsPlace } from './settings-place.js';
 const READERS: Readonly<Record<string, (place: SettingsPlace) => SettingsModel | null | Promise<SettingsModel | null>>> = {
   'claude-code': claudeCodeModel,
   codex: codexModel,
+  aider: aiderModel,
 };
 
 /**

@@ -154,3 +154,32 @@ describe("Codex's model in config.toml", () => {
   });
 });
 
+describe("aider's model in .aider.conf.yml", () => {
+  const AIDER = { GIT_AUTHOR_NAME: 'Test Human (aider)' };
+
+  it('model: in ~/.aider.conf.yml, overridden by the git root\'s; AIDER_MODEL wins over both', () => {
+    const { env } = home({ '.aider.conf.yml': '# aider\nmodel: openrouter/qwen/qwen3-coder\ndark-mode: true\n' });
+    const repo = hooked(QWEN_DENIED);
+    const refused = commit(repo, { ...env, ...AIDER }, 'feat: parser\n');
+    expect(refused.status, refused.message).toBe(1);
+    expect(refused.stderr).toMatch(/model qwen\/qwen3-coder \(via aider\) is denied/);
+    // aider commits with --no-verify by default: prepare-commit-msg records, pre-push and the server judge.
+    const recorded = commit(repo, { ...env, ...AIDER }, 'feat: parser\n', ['--no-verify']);
+    expect(recorded.message).toBe('feat: parser\n\nAssisted-by: aider:qwen/qwen3-coder\n');
+    write(join(repo.dir, '.aider.conf.yml'), 'model: anthropic/claude-sonnet-4-5\n');
+    const root = commit(repo, { ...env, ...AIDER });
+    expect(root.status, root.stderr).toBe(0);
+    expect(root.message).toBe('feat: parser\n\nAssisted-by: aider:anthropic/claude-sonnet-4.5\n');
+    const variable = commit(repo, { ...env, ...AIDER, AIDER_MODEL: 'deepseek/deepseek-chat' });
+    expect(variable.message).toBe('feat: parser\n\nAssisted-by: aider:deepseek/deepseek-chat\n');
+  });
+
+  it("what held: a person's commit with aider's files present records nothing", () => {
+    const { env } = home({ '.aider.conf.yml': 'model: openrouter/qwen/qwen3-coder\n' });
+    const repo = hooked(QWEN_DENIED, { '.aider.conf.yml': 'model: openrouter/qwen/qwen3-coder\n' });
+    const person = commit(repo, { ...env, AIDER_MODEL: 'qwen3-coder' }, 'fix: by hand\n');
+    expect(person.status, person.stderr).toBe(0);
+    expect(person.message).toBe('fix: by hand\n');
+  });
+});
+

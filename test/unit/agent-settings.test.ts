@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { aiderModel } from '../../src/agent-settings/aider.js';
 import { claudeCodeModel } from '../../src/agent-settings/claude-code.js';
 import { codexModel } from '../../src/agent-settings/codex.js';
 import { parseJsonc, stringAt } from '../../src/agent-settings/parse-settings.js';
@@ -85,6 +86,15 @@ describe("Codex's precedence", () => {
     });
     expect(await codexModel(place({ 'home/.codex/config.toml': 'model = [1, 2]\n', 'root/.codex/config.toml': 'model = "p"\n' }))).toBeNull();
     expect(await codexModel(place({ 'home/.codex/config.toml': 'model = "u"\nmodel = "twice"\n' }))).toBeNull();
+  });
+});
+
+describe("aider's precedence", () => {
+  it("aider: AIDER_MODEL > the git root's .aider.conf.yml > home's; YAML is data", async () => {
+    const both = place({ 'home/.aider.conf.yml': 'model: home\n', 'root/.aider.conf.yml': 'model: root\n' });
+    expect((await aiderModel(both))?.model).toBe('root');
+    expect((await aiderModel({ ...both, env: { ...both.env, AIDER_MODEL: 'var' } }))?.evidence).toBe('env AIDER_MODEL="var"');
+    expect(await aiderModel(place({ 'root/.aider.conf.yml': 'model: !!js/function "function () {}"\n' }))).toBeNull();
   });
 });
 
