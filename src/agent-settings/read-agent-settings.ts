@@ -2,6 +2,7 @@ import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
 import { codexModel } from './codex.js';
+import { opencodeModel } from './opencode.js';
 import type { SettingsPlace } from './settings-place.js';
 
 /** Agent slug → the reader of the model its settings files name. */
@@ -9,6 +10,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace) => SettingsModel |
   'claude-code': claudeCodeModel,
   codex: codexModel,
   aider: aiderModel,
+  opencode: opencodeModel,
 };
 
 /**

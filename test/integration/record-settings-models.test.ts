@@ -183,3 +183,26 @@ describe("aider's model in .aider.conf.yml", () => {
   });
 });
 
+describe("OpenCode's model in opencode.json", () => {
+  it('model in ~/.config/opencode/opencode.json, overridden by the project\'s opencode.jsonc (comments, trailing commas)', () => {
+    const { env } = home({ '.config/opencode/opencode.json': '{"$schema": "https://opencode.ai/config.json", "model": "anthropic/claude-sonnet-4-5"}' });
+    const repo = hooked(QWEN_DENIED);
+    const opencode = { ...env, OPENCODE: '1' };
+    const claude = commit(repo, opencode);
+    expect(claude.status, claude.stderr).toBe(0);
+    expect(claude.message).toBe('feat: parser\n\nAssisted-by: opencode:anthropic/claude-sonnet-4.5\n');
+    write(join(repo.dir, 'opencode.jsonc'), '{\n  // the team\'s model\n  "model": "openrouter/qwen/qwen3-coder", /* cheap */\n  "theme": "opencode",\n}\n');
+    const refused = commit(repo, opencode);
+    expect(refused.status, refused.message).toBe(1);
+    expect(refused.stderr).toMatch(/model qwen\/qwen3-coder \(via opencode\) is denied/);
+    const recorded = commit(repo, opencode, 'feat: parser\n', ['--no-verify']);
+    expect(recorded.message).toBe('feat: parser\n\nAssisted-by: opencode:qwen/qwen3-coder\n');
+  });
+
+  it("what held: a person's commit with OpenCode's files present records nothing", () => {
+    const { env } = home({ '.config/opencode/opencode.json': '{"model": "openrouter/qwen/qwen3-coder"}' });
+    const person = commit(hooked(QWEN_DENIED, { 'opencode.json': '{"model": "openrouter/qwen/qwen3-coder"}' }), env, 'fix: by hand\n');
+    expect(person.status, person.stderr).toBe(0);
+    expect(person.message).toBe('fix: by hand\n');
+  });
+});

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { aiderModel } from '../../src/agent-settings/aider.js';
 import { claudeCodeModel } from '../../src/agent-settings/claude-code.js';
 import { codexModel } from '../../src/agent-settings/codex.js';
+import { opencodeModel } from '../../src/agent-settings/opencode.js';
 import { parseJsonc, stringAt } from '../../src/agent-settings/parse-settings.js';
 import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
 
@@ -98,3 +99,12 @@ describe("aider's precedence", () => {
   });
 });
 
+describe("OpenCode's precedence", () => {
+  it('OpenCode: OPENCODE_CONFIG_CONTENT over the project, {env:NAME} read, OPENCODE_DISABLE_PROJECT_CONFIG honoured', () => {
+    const files = { 'home/.config/opencode/opencode.json': '{"model": "global"}', 'root/opencode.json': '{"model": "{env:TEAM_MODEL}"}' };
+    expect(opencodeModel(place(files, { TEAM_MODEL: 'qwen/qwen3-coder' }))?.model).toBe('qwen/qwen3-coder');
+    expect(opencodeModel(place(files, { OPENCODE_CONFIG_CONTENT: '{"model": "inline"}' }))?.model).toBe('inline');
+    expect(opencodeModel(place(files, { OPENCODE_DISABLE_PROJECT_CONFIG: '1' }))?.model).toBe('global');
+    expect(opencodeModel(place(files))?.model).toBe('global');
+  });
+});

@@ -1,0 +1,50 @@
+import { isAbsolute, join } from 'node:path';
+import { quote } from '../core/detect/found.js';
+import type { SettingsModel } from '../core/types.js';
+import { parseJsonc, stringAt } from './parse-settings.js';
+import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+
+const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/opencode' : 'etc/opencode';
+
+/** `{env:NAME}` in a value is that variable (OpenCode's substitution); `{file:…}` is not read. */
+function substituted(model: string, env: Record<string, string | undefined>): string {
+  return model.replace(/\{env:([^}]*)\}/g, (_, name: string) => env[name.trim()] ?? '').trim();
+}
+
+/**
+ * OpenCode's `model` (opencode.ai/docs/config), highest first: managed config (`/etc/opencode`), the
+ * `OPENCODE_CONFIG_DIR` and the project's `.opencode/` files, `OPENCODE_CONFIG_CONTENT`, the project's
+ * `opencode.json` and `opencode.jsonc` (its working directory is not known to a hook: the work tree's
+ * top), `OPENCODE_CONFIG`, then the global `~/.config/opencode/` files (`XDG_CONFIG_HOME`). JSONC.
+ * `--model` and the model picked in the TUI are invisible to a hook.
+ */
+export function opencodeModel(place: SettingsPlace): SettingsModel | null {
+  const { env } = place;
+  const own = (path: string): [string, () => string | null] => [shownPath(place, path), () => readOwnFile(path)];
+  const repo = (path: string): [string, () => string | null] => [path, () => readRepoFile(place, path)];
+  const projects = env.OPENCODE_DISABLE_PROJECT_CONFIG?.trim() ? [] : [repo('.opencode/opencode.json'), repo('.opencode/opencode.jsonc')];
+  const configDir = env.OPENCODE_CONFIG_DIR?.trim();
+  const inline = env.OPENCODE_CONFIG_CONTENT;
+  const custom = env.OPENCODE_CONFIG?.trim();
+  const global = join(env.XDG_CONFIG_HOME?.trim() && isAbsolute(env.XDG_CONFIG_HOME.trim()) ? env.XDG_CONFIG_HOME.trim() : join(place.home, '.config'), 'opencode');
+  const managed = systemPath(place, MANAGED);
+  const layers: [string, () => string | null][] = [
+    own(join(managed, 'opencode.json')),
+    own(join(managed, 'opencode.jsonc')),
+    ...(configDir ? [own(join(configDir, 'opencode.json')), own(join(configDir, 'opencode.jsonc'))] : []),
+    ...projects,
+    ...(inline?.trim() ? [['env OPENCODE_CONFIG_CONTENT', () => inline] as [string, () => string | null]] : []),
+    ...(env.OPENCODE_DISABLE_PROJECT_CONFIG?.trim() ? [] : [repo('opencode.json'), repo('opencode.jsonc')]),
+    ...(custom ? [own(custom)] : []),
+    own(join(global, 'opencode.jsonc')),
+    own(join(global, 'opencode.json')),
+    own(join(global, 'config.json')),
+  ];
+  for (const [shown, read] of layers) {
+    const text = read();
+    const written = text === null ? undefined : stringAt(parseJsonc(text), 'model');
+    const model = written === undefined ? undefined : substituted(written, env);
+    if (model) return { model, evidence: `settings ${shown} model=${quote(model)}` };
+  }
+  return null;
+}
