@@ -1,5 +1,4 @@
 import { realpathSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { readRegularFile } from '../io/read-regular-file.js';
 
@@ -17,7 +16,8 @@ export interface SettingsPlace {
 }
 
 export function settingsPlace(root: string, gitDir: string, env: Record<string, string | undefined>, system = '/'): SettingsPlace {
-  return { root, gitDir, env, home: env.HOME?.trim() || homedir(), system };
+  // node:os only when HOME is unset: an agent's commit hooks load no node module they can do without.
+  return { root, gitDir, env, home: env.HOME?.trim() || process.getBuiltinModule('node:os').homedir(), system };
 }
 
 /** A machine-wide file (`etc/codex/config.toml`) under the place's system root. */
