@@ -6,7 +6,11 @@ import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } 
 
 const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/opencode' : 'etc/opencode';
 
-/** `{env:NAME}` in a value is that variable (OpenCode's substitution); `{file:…}` is not read. */
+/**
+ * `{env:NAME}` in a value is that variable (OpenCode's substitution); `{file:…}` is not read. Only
+ * in the person's own files: a repository's `opencode.json` saying `"model": "qwen/{env:GITHUB_TOKEN}"`
+ * would otherwise have the token written into the trailer of the person's commit, and pushed.
+ */
 function substituted(model: string, env: Record<string, string | undefined>): string {
   return model.replace(/\{env:([^}]*)\}/g, (_, name: string) => env[name.trim()] ?? '').trim();
 }
@@ -20,30 +24,31 @@ function substituted(model: string, env: Record<string, string | undefined>): st
  */
 export function opencodeModel(place: SettingsPlace): SettingsModel | null {
   const { env } = place;
-  const own = (path: string): [string, () => string | null] => [shownPath(place, path), () => readOwnFile(path)];
-  const repo = (path: string): [string, () => string | null] => [path, () => readRepoFile(place, path)];
+  type Layer = [string, () => string | null, 'own' | 'repo'];
+  const own = (path: string): Layer => [shownPath(place, path), () => readOwnFile(path), 'own'];
+  const repo = (path: string): Layer => [path, () => readRepoFile(place, path), 'repo'];
   const projects = env.OPENCODE_DISABLE_PROJECT_CONFIG?.trim() ? [] : [repo('.opencode/opencode.json'), repo('.opencode/opencode.jsonc')];
   const configDir = env.OPENCODE_CONFIG_DIR?.trim();
   const inline = env.OPENCODE_CONFIG_CONTENT;
   const custom = env.OPENCODE_CONFIG?.trim();
   const global = join(env.XDG_CONFIG_HOME?.trim() && isAbsolute(env.XDG_CONFIG_HOME.trim()) ? env.XDG_CONFIG_HOME.trim() : join(place.home, '.config'), 'opencode');
   const managed = systemPath(place, MANAGED);
-  const layers: [string, () => string | null][] = [
+  const layers: Layer[] = [
     own(join(managed, 'opencode.json')),
     own(join(managed, 'opencode.jsonc')),
     ...(configDir ? [own(join(configDir, 'opencode.json')), own(join(configDir, 'opencode.jsonc'))] : []),
     ...projects,
-    ...(inline?.trim() ? [['env OPENCODE_CONFIG_CONTENT', () => inline] as [string, () => string | null]] : []),
+    ...(inline?.trim() ? [['env OPENCODE_CONFIG_CONTENT', () => inline, 'own'] as Layer] : []),
     ...(env.OPENCODE_DISABLE_PROJECT_CONFIG?.trim() ? [] : [repo('opencode.json'), repo('opencode.jsonc')]),
     ...(custom ? [own(custom)] : []),
     own(join(global, 'opencode.jsonc')),
     own(join(global, 'opencode.json')),
     own(join(global, 'config.json')),
   ];
-  for (const [shown, read] of layers) {
+  for (const [shown, read, whose] of layers) {
     const text = read();
     const written = text === null ? undefined : stringAt(parseJsonc(text), 'model');
-    const model = written === undefined ? undefined : substituted(written, env);
+    const model = written === undefined ? undefined : whose === 'own' ? substituted(written, env) : written;
     if (model) return { model, evidence: `settings ${shown} model=${quote(model)}` };
   }
   return null;

@@ -199,6 +199,21 @@ describe("OpenCode's model in opencode.json", () => {
     expect(recorded.message).toBe('feat: parser\n\nAssisted-by: opencode:qwen/qwen3-coder\n');
   });
 
+  it("a repository's opencode.json never has a variable of the person's written into the trailer ({env:NAME} read only in the person's own files)", () => {
+    const { env } = home({ '.config/opencode/opencode.json': '{"model": "{env:TEAM_MODEL}"}' });
+    const secret = 'ghp_SuperSecret123';
+    const repo = hooked('policy:\n  unknownModel: warn\n', { 'opencode.json': '{"model": "qwen/{env:GITHUB_TOKEN}"}' });
+    const hostile = commit(repo, { ...env, OPENCODE: '1', GITHUB_TOKEN: secret });
+    expect(hostile.status, hostile.stderr).toBe(0);
+    expect(hostile.message.toLowerCase()).not.toContain(secret.toLowerCase());
+    expect(hostile.stderr.toLowerCase()).not.toContain(secret.toLowerCase());
+    expect(hostile.message).toBe('feat: parser\n\nAssisted-by: opencode:unknown\n');
+    // The person's own file may name its model through a variable, as OpenCode reads it.
+    repo.git(['rm', '-q', 'opencode.json']);
+    const own = commit(repo, { ...env, OPENCODE: '1', TEAM_MODEL: 'anthropic/claude-sonnet-4-5' });
+    expect(own.message).toBe('feat: parser\n\nAssisted-by: opencode:anthropic/claude-sonnet-4.5\n');
+  });
+
   it("what held: a person's commit with OpenCode's files present records nothing", () => {
     const { env } = home({ '.config/opencode/opencode.json': '{"model": "openrouter/qwen/qwen3-coder"}' });
     const person = commit(hooked(QWEN_DENIED, { 'opencode.json': '{"model": "openrouter/qwen/qwen3-coder"}' }), env, 'fix: by hand\n');
