@@ -1,3 +1,4 @@
+import { semverOrder } from '../core/trend/version-order.js';
 import { configValues } from './config-value.js';
 import { runGit } from './exec.js';
 
@@ -11,16 +12,17 @@ const PRERELEASE_SUFFIX = '-';
 /**
  * Names of the tags matching `glob` (`v*`; matched against `refs/tags/<glob>` as for-each-ref
  * does), in version order (`--sort=version:refname`): pre-releases (`-…`) before their release
- * as in SemVer, unless the repository sets its own `versionsort.suffix` (or the older
- * `versionsort.prereleaseSuffix`), which is then honoured alone. Ref names hold no newline, so
+ * and SemVer names in SemVer precedence (`semverOrder`), unless the repository sets its own
+ * `versionsort.suffix` (or the older `versionsort.prereleaseSuffix`), which is then honoured alone. Ref names hold no newline, so
  * one per line is exact.
  */
 export async function tagsByVersion(cwd: string, glob: string): Promise<string[]> {
   const [suffixes, legacy] = await Promise.all([configValues(cwd, 'versionsort.suffix'), configValues(cwd, 'versionsort.prereleaseSuffix')]);
   const order = suffixes.length + legacy.length === 0 ? ['-c', `versionsort.suffix=${PRERELEASE_SUFFIX}`] : [];
   const out = await runGit([...order, 'for-each-ref', '--sort=version:refname', '--format=%(refname)', '--end-of-options', `refs/tags/${glob}`], { cwd });
-  return out
+  const names = out
     .split('\n')
     .filter((ref) => ref.startsWith('refs/tags/'))
     .map((ref) => ref.slice('refs/tags/'.length));
+  return order.length > 0 ? semverOrder(names) : names;
 }

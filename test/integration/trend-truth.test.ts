@@ -45,3 +45,29 @@ describe('aitrail trend: the numbers a project would publish per release', () =>
     expect(releases(repo.dir, ['--tags', 'v*']).map((release) => release.revName)).toEqual(['v1.0.0-rc2', 'v1.0.0', 'v1.0.0-rc1', 'v1.1.0']);
   });
 });
+
+describe('aitrail trend: SemVer pre-releases that hold a hyphen themselves', () => {
+  it('v1.0.0-beta, v1.0.0-beta-2, v1.0.0-rc.1, v1.0.0: each pre-release after the one SemVer puts before it, no pair backwards', () => {
+    const repo = makeRepo();
+    repo.commit('base\n', { 'f.txt': 'h1\n' });
+    repo.git(['tag', 'v0.9.0']);
+    repo.commit(`ai line${AI}`, { 'f.txt': 'h1\nai2\n' });
+    repo.git(['tag', 'v1.0.0-beta']);
+    repo.commit('human line\n', { 'f.txt': 'h1\nai2\nh3\n' });
+    repo.git(['tag', 'v1.0.0-beta-2']);
+    repo.commit(`ai line${AI}`, { 'f.txt': 'h1\nai2\nh3\nai4\n' });
+    repo.git(['tag', 'v1.0.0-rc.1']);
+    repo.commit('human line\n', { 'f.txt': 'h1\nai2\nh3\nai4\nh5\n' });
+    repo.git(['tag', 'v1.0.0']);
+    repo.git(['tag', 'release-notes']);
+
+    const found = releases(repo.dir, ['--tags', 'v*']);
+    expect(found.map((release) => [`${release.sinceName}..${release.revName}`, release.totals.lines, release.totals.ai])).toEqual([
+      ['v0.9.0..v1.0.0-beta', 1, 1],
+      ['v1.0.0-beta..v1.0.0-beta-2', 1, 0],
+      ['v1.0.0-beta-2..v1.0.0-rc.1', 1, 1],
+      ['v1.0.0-rc.1..v1.0.0', 1, 0],
+    ]);
+    expect(found.reduce((sum, release) => sum + release.totals.lines, 0)).toBe(4);
+  });
+});
