@@ -9,7 +9,8 @@ import { resolveCommits } from './resolve-commits.js';
 /** Where the lines a commit brings in were written before: the commit whose content it restores or copies. */
 export interface LineSource {
   commit: string;
-  kind: 'revert' | 'pick';
+  /** `pick-of-revert`: a `cherry-pick -x` of a revert (its copied message names a revert outside its own history). */
+  kind: 'revert' | 'pick' | 'pick-of-revert';
 }
 
 /**
@@ -17,25 +18,30 @@ export interface LineSource {
  * says in their messages: a revert (`This reverts commit <sha>.`) restores the parent of the
  * commit it reverts (its `-m` side for a merge), and only for a reverted commit in its own
  * history; a `cherry-pick -x` (`(cherry picked from commit <sha>)`) copies that commit, when it
- * exists here. A commit that says both is taken as a revert. `ancestry` may answer the ancestry
+ * exists here. A commit that says both is taken as a revert, or, when the reverted commit is not in
+ * its history (a revert backported with `-x`), as a pick of that revert. `ancestry` may answer the ancestry
  * question from a memo (two commits' ancestry never changes).
  */
 export async function lineSourcesAmong(root: string, commits: Iterable<string>, ancestry: (ancestor: string, of: string, compute: () => Promise<boolean>) => Promise<boolean> = (_a, _o, compute) => compute()): Promise<Map<string, LineSource>> {
   const input = [...commits].join('\n');
   const reverts = new Map<string, { reverted: string; mainline: string | null }>();
   const picks = new Map<string, string>();
+  const pickedReverts = new Map<string, string>();
   if (input === '') return new Map();
   const grep = ['--basic-regexp', '--grep=^This reverts commit [0-9a-f]', '--grep=^(cherry picked from commit [0-9a-f]'];
   for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${input}\n`, extra: grep })) {
     const reverted = revertOf(commit.message);
-    const picked = reverted ? null : pickedFrom(commit.message);
+    const picked = pickedFrom(commit.message);
     if (reverted && reverted.reverted !== commit.sha) reverts.set(commit.sha, reverted);
     else if (picked && picked !== commit.sha) picks.set(commit.sha, picked);
+    if (reverted && picked && picked !== commit.sha) pickedReverts.set(commit.sha, picked);
   }
   if (reverts.size + picks.size === 0) return new Map();
-  const exists = await resolveCommits(root, [...[...reverts.values()].map((revert) => revert.reverted), ...picks.values()]);
+  const exists = await resolveCommits(root, [...[...reverts.values()].map((revert) => revert.reverted), ...picks.values(), ...pickedReverts.values()]);
   const result = new Map<string, LineSource>();
   for (const [sha, picked] of picks) if (exists.get(picked) === picked) result.set(sha, { commit: picked, kind: 'pick' });
+  // A revert not followed in its own history, but copied with -x: its lines are the picked revert's, followed from there.
+  for (const [sha, picked] of pickedReverts) if (exists.get(picked) === picked) result.set(sha, { commit: picked, kind: 'pick-of-revert' });
   const known = [...new Set([...reverts.values()].map((revert) => revert.reverted).filter((reverted) => exists.get(reverted) === reverted))];
   const parents = new Map<string, string[]>();
   if (known.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${known.join('\n')}\n` })) parents.set(commit.sha, commit.parents);

@@ -46,7 +46,7 @@ export async function giveBackRevertedLines(input: RevertLinesInput): Promise<vo
   for (let depth = 0; depth < MAX_DEPTH && pending.size > 0; depth += 1) {
     const unasked = [...pending].filter((sha) => !asked.has(sha));
     for (const sha of unasked) asked.add(sha);
-    for (const [sha, source] of await lineSourcesAmong(input.root, unasked, memo.ancestry)) if (source.kind === 'revert' || (input.noted?.(source.commit) && !input.noted(sha))) known.set(sha, source.commit);
+    for (const [sha, source] of await lineSourcesAmong(input.root, unasked, memo.ancestry)) if (source.kind !== 'pick' || (input.noted?.(source.commit) && !input.noted(sha))) known.set(sha, source.commit);
     const jobs = new Map<string, Job>();
     input.blames.forEach((blame, index) => {
       for (const group of blame.noted ?? []) {

@@ -97,6 +97,25 @@ describe('blame: reverts give lines back to the commits that wrote them', () => 
   });
 });
 
+describe('blame: a backported revert follows the revert it copies', () => {
+  it('cherry-pick -x of a revert that brings AI lines back: the release counts them as AI, not as the backporter\'s', () => {
+    const repo = makeRepo();
+    repo.commit('base\n', { 'f.txt': 'h1\nh2\n' });
+    repo.git(['tag', 'v1.0']);
+    repo.git(['branch', 'release']);
+    repo.commit(`ai helper\n\n${AI}\n`, { 'f.txt': 'h1\nh2\nai3\nai4\n' });
+    const removal = repo.commit('remove helper\n', { 'f.txt': 'h1\nh2\n' });
+    const reapply = revert(repo, removal);
+    expect(totals(repo)).toEqual({ lines: 4, ai: 2, human: 2, byModel: { 'anthropic/claude-opus-4.6': 2 } });
+    // The revert, backported without the hooks: its message says `This reverts commit <removal>.`
+    // (not in the release's history) and `(cherry picked from commit <reapply>)`.
+    repo.git(['checkout', '-q', 'release']);
+    repo.git(['cherry-pick', '-x', reapply]);
+    repo.git(['tag', 'v1.0.1']);
+    expect(totals(repo)).toEqual({ lines: 4, ai: 2, human: 2, byModel: { 'anthropic/claude-opus-4.6': 2 } });
+  });
+});
+
 describe('blame: a cherry-pick -x made without the hooks keeps the line-level note of the commit it copies', () => {
   it('a backport of a noted AI commit counts the lines its note gives the AI, in blame and in the release trend', () => {
     const repo = makeRepo();
