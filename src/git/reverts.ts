@@ -32,7 +32,7 @@ export async function lineSourcesAmong(root: string, commits: Iterable<string>, 
   for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${input}\n`, extra: grep })) {
     const reverted = revertOf(commit.message);
     const picked = pickedFrom(commit.message);
-    if (reverted && reverted.reverted !== commit.sha) reverts.set(commit.sha, reverted);
+    if (reverted && !commit.sha.startsWith(reverted.reverted)) reverts.set(commit.sha, reverted);
     else if (picked && picked !== commit.sha) picks.set(commit.sha, picked);
     if (reverted && picked && picked !== commit.sha) pickedReverts.set(commit.sha, picked);
   }
@@ -42,7 +42,13 @@ export async function lineSourcesAmong(root: string, commits: Iterable<string>, 
   for (const [sha, picked] of picks) if (exists.get(picked) === picked) result.set(sha, { commit: picked, kind: 'pick' });
   // A revert not followed in its own history, but copied with -x: its lines are the picked revert's, followed from there.
   for (const [sha, picked] of pickedReverts) if (exists.get(picked) === picked) result.set(sha, { commit: picked, kind: 'pick-of-revert' });
-  const known = [...new Set([...reverts.values()].map((revert) => revert.reverted).filter((reverted) => exists.get(reverted) === reverted))];
+  // An abbreviated sha (git's reference format) counts when it names one commit, never that revert itself.
+  for (const [sha, revert] of reverts) {
+    const full = exists.get(revert.reverted);
+    if (full?.startsWith(revert.reverted) && full !== sha) revert.reverted = full;
+    else reverts.delete(sha);
+  }
+  const known = [...new Set([...reverts.values()].map((revert) => revert.reverted))];
   const parents = new Map<string, string[]>();
   if (known.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${known.join('\n')}\n` })) parents.set(commit.sha, commit.parents);
   for (const [sha, revert] of reverts) {

@@ -85,6 +85,17 @@ describe('blame: reverts give lines back to the commits that wrote them', () => 
     expect(totals(repo)).toEqual({ lines: 6, ai: 0, human: 6, byModel: {} });
   });
 
+  it("a revert written in git's reference format (revert.reference, --reference: an abbreviated sha, subject and date) is followed too", () => {
+    const repo = makeRepo();
+    repo.commit('base\n', { 'f.txt': 'h1\nh2\n' });
+    repo.commit(`ai helper\n\n${AI}\n`, { 'f.txt': 'h1\nh2\nai3\nai4\n' });
+    const removal = repo.commit('remove helper, (for now), 2026\n', { 'f.txt': 'h1\nh2\n' });
+    repo.git(['-c', 'revert.reference=true', 'revert', '--no-edit', removal]);
+    repo.git(['commit', '--amend', '-q', '--no-verify', '-m', `Bring the helper back\n\n${repo.git(['log', '-1', '--format=%b']).trim()}\n`]);
+    expect(repo.git(['log', '-1', '--format=%b'])).toMatch(new RegExp(`^This reverts commit ${removal.slice(0, 7)}[0-9a-f]* \\(remove helper, \\(for now\\), 2026, \\d{4}-\\d\\d-\\d\\d\\)\\.`));
+    expect(totals(repo)).toEqual({ lines: 4, ai: 2, human: 2, byModel: { 'anthropic/claude-opus-4.6': 2 } });
+  });
+
   it("a revert of a person's deletion of AI code brings the AI lines back as AI, moved lines included", () => {
     const repo = makeRepo();
     repo.commit('base\n', { 'f.txt': 'h1\nh2\n' });

@@ -1,6 +1,12 @@
 const SHA = '[0-9a-f]{40}(?:[0-9a-f]{24})?';
-/** git revert's own line: `This reverts commit <sha>.`, or for a merge `…<sha>, reversing\nchanges made to <parent>.` */
-const REVERTS = new RegExp(`^This reverts commit (${SHA})(?:\\.|, reversing\\r?\\nchanges made to (${SHA})\\.)`, 'gm');
+/** A commit as git revert names it: its full sha, or (`--reference`, `revert.reference`) `<abbreviated sha> (<subject>, <YYYY-MM-DD>)`. */
+const COMMIT = '([0-9a-f]{7,64})((?: \\([^\\n]*, \\d{4}-\\d{2}-\\d{2}\\))?)';
+/** git revert's own line: `This reverts commit <commit>.`, or for a merge `…<commit>, reversing\nchanges made to <parent>.` */
+const REVERTS = new RegExp(`^This reverts commit ${COMMIT}(?:\\.|, reversing\\r?\\nchanges made to ${COMMIT}\\.)`, 'gm');
+const FULL = new RegExp(`^${SHA}$`);
+
+/** A full sha, or an abbreviated one only in the reference format (git writes nothing else). */
+const named = (sha: string | undefined, reference: string | undefined) => sha !== undefined && (FULL.test(sha) || reference !== '');
 
 /** The commit a revert undoes and, for a merge, the parent whose side it restores (`-m`). */
 export interface RevertOf {
@@ -10,18 +16,25 @@ export interface RevertOf {
 
 /**
  * What a commit message says it reverts, as `git revert` writes it (`Revert "…"` or, since git
- * 2.43, `Reapply "…"`): its own unindented line naming the full sha. None, or several that
- * disagree (a fold of reverts), is null: the commit is then judged as any other.
+ * 2.43, `Reapply "…"`): its own unindented line naming the full sha (or, in git's reference format,
+ * an abbreviated one: the caller resolves it). None, or several that disagree (a fold of
+ * reverts), is null: the commit is then judged as any other.
  */
 export function revertOf(message: string): RevertOf | null {
   const found = new Map<string, RevertOf>();
-  for (const match of message.matchAll(REVERTS)) found.set(`${match[1]} ${match[2] ?? ''}`, { reverted: match[1]!, mainline: match[2] ?? null });
+  for (const match of message.matchAll(REVERTS)) {
+    if (!named(match[1], match[2]) || (match[3] !== undefined && !named(match[3], match[4]))) continue;
+    found.set(`${match[1]} ${match[3] ?? ''}`, { reverted: match[1]!, mainline: match[3] ?? null });
+  }
   return found.size === 1 ? [...found.values()][0]! : null;
 }
 
-/** The parent a revert restores: the `-m` side when named (it must be one of the reverted commit's parents), else the only parent. */
+/** The parent a revert restores: the `-m` side when named (it must name one of the reverted commit's parents), else the only parent. */
 export function restoredParent(revert: RevertOf, parentsOfReverted: readonly string[]): string | null {
-  if (revert.mainline !== null) return parentsOfReverted.includes(revert.mainline) ? revert.mainline : null;
+  if (revert.mainline !== null) {
+    const named = parentsOfReverted.filter((parent) => parent.startsWith(revert.mainline!));
+    return named.length === 1 ? named[0]! : null;
+  }
   return parentsOfReverted.length === 1 ? parentsOfReverted[0]! : null;
 }
 
