@@ -62,7 +62,7 @@ export async function trendReport(run: TrendRun): Promise<TrendReport> {
     const rev = list[index]!;
     run.onPair?.(index, list.length - 1, since.name, rev.name);
     const { report } = await blameReport({ ...run, cwd, since: since.sha, rev: rev.sha });
-    releases.push({ since: since.sha, rev: rev.sha, sinceName: since.name, revName: rev.name, totals: report.totals });
+    releases.push({ since: since.sha, rev: rev.sha, sinceName: since.name, revName: rev.name, totals: report.totals, ...(report.excluded ? { excluded: report.excluded } : {}) });
   }
   return { releases };
 }

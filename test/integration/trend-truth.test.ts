@@ -71,3 +71,22 @@ describe('aitrail trend: SemVer pre-releases that hold a hyphen themselves', () 
     expect(found.reduce((sum, release) => sum + release.totals.lines, 0)).toBe(4);
   });
 });
+
+describe('aitrail trend: what a release leaves out is said, as blame says it', () => {
+  it('a committed `* linguist-vendored` (or linguist-generated) that empties a release: its JSON says what was left out, the table and Markdown footers too', () => {
+    const repo = makeRepo();
+    repo.commit('base\n', { 'src/app.ts': 'h1\n' });
+    repo.git(['tag', 'v1.0.0']);
+    repo.commit(`ai lines${AI}`, { 'src/app.ts': 'h1\nai2\nai3\n', '.gitattributes': '* linguist-vendored\n' });
+    repo.git(['tag', 'v1.1.0']);
+
+    const [release] = releases(repo.dir, ['v1.0.0', 'v1.1.0']) as (Release & { excluded?: Record<string, number> })[];
+    expect(release!.totals).toMatchObject({ lines: 0, ai: 0 });
+    expect(release!.excluded).toMatchObject({ vendored: 2, generated: 0, lockfiles: 0 });
+    for (const format of ['table', 'markdown']) {
+      const result = aitrail(repo.dir, ['trend', 'v1.0.0', 'v1.1.0', '--format', format, '--no-cache']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('Left out as not authored: 2 vendored files (linguist-vendored in .gitattributes)');
+    }
+  });
+});

@@ -1,9 +1,9 @@
 import { safeJson } from '../sanitize.js';
 import type { TrendReport } from './types.js';
 
-/** The `trend --format json` object (DESIGN.md); each release's `since`, `rev` and `totals` are exactly blame's. Pure. */
+/** The `trend --format json` object (DESIGN.md); each release's `since`, `rev`, `totals` and `excluded` are exactly blame's. Pure. */
 export function trendJson(report: TrendReport): TrendReport {
-  return { releases: report.releases.map(({ since, rev, sinceName, revName, totals }) => ({ since, rev, sinceName, revName, totals })) };
+  return { releases: report.releases.map(({ since, rev, sinceName, revName, totals, excluded }) => ({ since, rev, sinceName, revName, totals, ...(excluded ? { excluded } : {}) })) };
 }
 
 /** DESIGN.md `trend` JSON text. */

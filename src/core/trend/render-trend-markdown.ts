@@ -1,6 +1,6 @@
 import { percent } from '../blame/format.js';
 import { markdownName } from '../blame/render-markdown.js';
-import { trendModels, trendSum, type TrendReport } from './types.js';
+import { trendModels, trendNotes, trendSum, type TrendReport } from './types.js';
 
 /** Models with a column of their own; the rest share "Other models". */
 const MODEL_COLUMNS = 6;
@@ -30,5 +30,6 @@ export function renderTrendMarkdown(report: TrendReport): string {
     ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
     `Across ${report.releases.length} release(s): **${percent(sum.ai, sum.lines)}** of ${sum.lines} lines introduced were AI-authored (${sum.ai} AI, ${sum.human} human).`,
+    ...trendNotes(report, ({ sinceName, revName }) => `${markdownName(sinceName)}..${markdownName(revName)}`).flatMap((note) => ['', `_${note}_`]),
   ].join('\n')}\n`;
 }
