@@ -19,14 +19,15 @@ export interface LineSource {
  * commit it reverts (its `-m` side for a merge), and only for a reverted commit in its own
  * history; a `cherry-pick -x` (`(cherry picked from commit <sha>)`) copies that commit, when it
  * exists here. A commit that says both is taken as a revert, or, when the reverted commit is not in
- * its history (a revert backported with `-x`), as a pick of that revert. `ancestry` may answer the ancestry
+ * its history (a revert backported with `-x`), as a pick of the picked commit when that one says it
+ * reverts the same commit. `ancestry` may answer the ancestry
  * question from a memo (two commits' ancestry never changes).
  */
 export async function lineSourcesAmong(root: string, commits: Iterable<string>, ancestry: (ancestor: string, of: string, compute: () => Promise<boolean>) => Promise<boolean> = (_a, _o, compute) => compute()): Promise<Map<string, LineSource>> {
   const input = [...commits].join('\n');
   const reverts = new Map<string, { reverted: string; mainline: string | null }>();
   const picks = new Map<string, string>();
-  const pickedReverts = new Map<string, string>();
+  const pickedReverts = new Map<string, { picked: string; reverted: string }>();
   if (input === '') return new Map();
   const grep = ['--basic-regexp', '--grep=^This reverts commit [0-9a-f]', '--grep=^(cherry picked from commit [0-9a-f]'];
   for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${input}\n`, extra: grep })) {
@@ -34,14 +35,17 @@ export async function lineSourcesAmong(root: string, commits: Iterable<string>, 
     const picked = pickedFrom(commit.message);
     if (reverted && !commit.sha.startsWith(reverted.reverted)) reverts.set(commit.sha, reverted);
     else if (picked && picked !== commit.sha) picks.set(commit.sha, picked);
-    if (reverted && picked && picked !== commit.sha) pickedReverts.set(commit.sha, picked);
+    if (reverted && picked && picked !== commit.sha) pickedReverts.set(commit.sha, { picked, reverted: reverted.reverted });
   }
   if (reverts.size + picks.size === 0) return new Map();
-  const exists = await resolveCommits(root, [...[...reverts.values()].map((revert) => revert.reverted), ...picks.values(), ...pickedReverts.values()]);
+  const exists = await resolveCommits(root, [...[...reverts.values()].map((revert) => revert.reverted), ...picks.values(), ...[...pickedReverts.values()].map((pick) => pick.picked)]);
   const result = new Map<string, LineSource>();
   for (const [sha, picked] of picks) if (exists.get(picked) === picked) result.set(sha, { commit: picked, kind: 'pick' });
-  // A revert not followed in its own history, but copied with -x: its lines are the picked revert's, followed from there.
-  for (const [sha, picked] of pickedReverts) if (exists.get(picked) === picked) result.set(sha, { commit: picked, kind: 'pick-of-revert' });
+  // A revert not followed in its own history, but copied with -x from a revert of the same commit: its lines are that revert's, followed from there.
+  const copied = [...new Set([...pickedReverts.values()].map((pick) => pick.picked).filter((picked) => exists.get(picked) === picked))];
+  const revertsOfPicked = new Map<string, string | undefined>();
+  if (copied.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${copied.join('\n')}\n` })) revertsOfPicked.set(commit.sha, revertOf(commit.message)?.reverted);
+  for (const [sha, pick] of pickedReverts) if (revertsOfPicked.get(pick.picked) === pick.reverted) result.set(sha, { commit: pick.picked, kind: 'pick-of-revert' });
   // An abbreviated sha (git's reference format) counts when it names one commit, never that revert itself.
   for (const [sha, revert] of reverts) {
     const full = exists.get(revert.reverted);

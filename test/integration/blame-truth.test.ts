@@ -124,6 +124,13 @@ describe('blame: a backported revert follows the revert it copies', () => {
     repo.git(['cherry-pick', '-x', reapply]);
     repo.git(['tag', 'v1.0.1']);
     expect(totals(repo)).toEqual({ lines: 4, ai: 2, human: 2, byModel: { 'anthropic/claude-opus-4.6': 2 } });
+    // A message that only claims it (a pick of a commit that reverts nothing): the lines stay its own.
+    repo.git(['checkout', '-q', '-b', 'other', 'v1.0']);
+    const claimed = repo.commit(`ai again\n\n${AI}\n`, { 'f.txt': 'h1\nh2\nai3\nai4\n' });
+    repo.git(['checkout', '-q', 'release']);
+    repo.git(['reset', '-q', '--hard', 'v1.0']);
+    repo.commit(`bring it\n\nThis reverts commit ${removal}.\n\n(cherry picked from commit ${claimed})\n`, { 'f.txt': 'h1\nh2\nai3\nai4\n' });
+    expect(totals(repo)).toEqual({ lines: 4, ai: 0, human: 4, byModel: {} });
   });
 });
 
