@@ -40,7 +40,7 @@ import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { runOptions } from './run-options.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
-const CACHE_VERSION = 'blame-6';
+const CACHE_VERSION = 'blame-7';
 /** Bump when what a per-file entry holds changes (see file-blame-cache.ts). */
 const FILE_CACHE_VERSION = 'file-1';
 
