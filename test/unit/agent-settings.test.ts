@@ -30,6 +30,7 @@ describe('JSONC', () => {
     expect(parseJsonc('{"model": "x" /* never closed')).toBeUndefined();
   });
 
+
   it('takes only a non-empty string at own keys', () => {
     expect(stringAt({ model: 42 }, 'model')).toBeUndefined();
     expect(stringAt({ model: '  ' }, 'model')).toBeUndefined();
@@ -101,10 +102,12 @@ describe("aider's precedence", () => {
 
 describe("OpenCode's precedence", () => {
   it('OpenCode: OPENCODE_CONFIG_CONTENT over the project, {env:NAME} read, OPENCODE_DISABLE_PROJECT_CONFIG honoured', () => {
-    const files = { 'home/.config/opencode/opencode.json': '{"model": "global"}', 'root/opencode.json': '{"model": "{env:TEAM_MODEL}"}' };
-    expect(opencodeModel(place(files, { TEAM_MODEL: 'qwen/qwen3-coder' }))?.model).toBe('qwen/qwen3-coder');
+    const files = { 'home/.config/opencode/opencode.json': '{"model": "{env:TEAM_MODEL}"}', 'root/opencode.json': '{"model": "project"}' };
     expect(opencodeModel(place(files, { OPENCODE_CONFIG_CONTENT: '{"model": "inline"}' }))?.model).toBe('inline');
-    expect(opencodeModel(place(files, { OPENCODE_DISABLE_PROJECT_CONFIG: '1' }))?.model).toBe('global');
-    expect(opencodeModel(place(files))?.model).toBe('global');
+    expect(opencodeModel(place(files))?.model).toBe('project');
+    expect(opencodeModel(place(files, { OPENCODE_DISABLE_PROJECT_CONFIG: '1', TEAM_MODEL: 'qwen/qwen3-coder' }))?.model).toBe('qwen/qwen3-coder');
+    expect(opencodeModel(place(files, { OPENCODE_DISABLE_PROJECT_CONFIG: '1' }))).toBeNull();
+    // A repository's file never substitutes a variable of the person's (row 76).
+    expect(opencodeModel(place({ 'root/opencode.json': '{"model": "{env:TEAM_MODEL}"}' }, { TEAM_MODEL: 'secret' }))?.model).toBe('{env:TEAM_MODEL}');
   });
 });
