@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
-import { parseJsonc, stringAt } from './parse-settings.js';
+import { parseJson, stringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
 /** Managed settings, deployed by an organisation (code.claude.com/docs/en/settings). */
@@ -12,7 +12,8 @@ const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/Cla
  * settings, then the project's `.claude/settings.local.json`, `.claude/settings.json` (committed:
  * what Claude Code itself runs there), then the user's `~/.claude/settings.json` (`CLAUDE_CONFIG_DIR`
  * moves it). `--model`, `--settings` and `/model` are invisible to a hook. `ANTHROPIC_MODEL` comes
- * before every settings file (code.claude.com/docs/en/model-config).
+ * before every settings file (code.claude.com/docs/en/model-config). Strict JSON: Claude Code skips a
+ * file with a comment or a trailing comma entirely.
  */
 export function claudeCodeModel(place: SettingsPlace): SettingsModel | null {
   const userDir = place.env.CLAUDE_CONFIG_DIR?.trim() || join(place.home, '.claude');
@@ -25,7 +26,7 @@ export function claudeCodeModel(place: SettingsPlace): SettingsModel | null {
   ];
   for (const [shown, read] of layers) {
     const text = read();
-    const model = text === null ? undefined : stringAt(parseJsonc(text), 'model');
+    const model = text === null ? undefined : stringAt(parseJson(text), 'model');
     if (model) return { model, evidence: `settings ${shown} model=${quote(model)}`, overriddenBy: ['ANTHROPIC_MODEL'] };
   }
   return null;

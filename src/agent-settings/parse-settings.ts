@@ -42,6 +42,18 @@ function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * Strict JSON text → its data, or undefined: Claude Code's settings, a file it skips whole when it
+ * is not JSON (a comment, a trailing comma), so a repository's such file names no model here either.
+ */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(withoutBom(text));
+  } catch {
+    return undefined;
+  }
+}
+
 /** JSON or JSONC text → its data, or undefined when it is neither. */
 export function parseJsonc(text: string): unknown {
   try {

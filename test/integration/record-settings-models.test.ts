@@ -109,6 +109,21 @@ describe("Claude Code's model in its settings files", () => {
   });
 });
 
+describe('a hostile repository\'s agent settings (parsed as the agent parses them)', () => {
+  it("a committed .claude/settings.json that Claude Code skips (a comment or trailing comma: not JSON) names no model; the person's own settings are read", () => {
+    // Claude Code discards a settings file that is not strict JSON ("Files with errors are skipped
+    // entirely"): it runs the person's Qwen, and the repository's Claude must not be recorded instead.
+    const { env } = home({ '.claude/settings.json': '{"model": "qwen/qwen3-coder"}' });
+    const claude = { ...env, CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://openrouter.ai/api' };
+    for (const text of ['{"model": "claude-opus-4-7",}', '{\n  // the team\'s model\n  "model": "claude-opus-4-7"\n}']) {
+      const repo = hooked(QWEN_DENIED, { '.claude/settings.json': text });
+      const result = commit(repo, claude);
+      expect(result.status, result.message).toBe(1);
+      expect(result.stderr).toMatch(/model qwen\/qwen3-coder \(via claude-code\) is denied/);
+    }
+  });
+});
+
 describe("Codex's model in config.toml", () => {
   const DASHSCOPE_PROVIDER = '[model_providers.dashscope]\nname = "DashScope"\nbase_url = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1"\nenv_key = "DASHSCOPE_API_KEY"\n';
 

@@ -7,7 +7,7 @@ import { aiderModel } from '../../src/agent-settings/aider.js';
 import { claudeCodeModel } from '../../src/agent-settings/claude-code.js';
 import { codexModel } from '../../src/agent-settings/codex.js';
 import { opencodeModel } from '../../src/agent-settings/opencode.js';
-import { parseJsonc, stringAt } from '../../src/agent-settings/parse-settings.js';
+import { parseJson, parseJsonc, stringAt } from '../../src/agent-settings/parse-settings.js';
 import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
 
 /** A work tree, a home and a system root of their own, with `files` (paths starting `root/`, `home/` or `system/`). */
@@ -30,6 +30,11 @@ describe('JSONC', () => {
     expect(parseJsonc('{"model": "x" /* never closed')).toBeUndefined();
   });
 
+  it('strict JSON (Claude Code\'s files) reads no comment and no trailing comma', () => {
+    expect(parseJson('\ufeff{"model": "x"}')).toEqual({ model: 'x' });
+    expect(parseJson('{"model": "x",}')).toBeUndefined();
+    expect(parseJson('{\n // c\n "model": "x"}')).toBeUndefined();
+  });
 
   it('takes only a non-empty string at own keys', () => {
     expect(stringAt({ model: 42 }, 'model')).toBeUndefined();
