@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
-import { parseYaml, stringAt } from './parse-settings.js';
+import { parseYaml, yamlStringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
 
 /**
@@ -20,7 +20,7 @@ export async function aiderModel(place: SettingsPlace): Promise<SettingsModel | 
   ];
   for (const [shown, read] of layers) {
     const text = read();
-    const model = text === null ? undefined : stringAt(await parseYaml(text), 'model');
+    const model = text === null ? undefined : yamlStringAt(await parseYaml(text), 'model');
     if (model) return { model, evidence: `settings ${shown} model=${quote(model)}` };
   }
   return null;

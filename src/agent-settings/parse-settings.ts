@@ -73,14 +73,40 @@ export async function parseToml(text: string): Promise<unknown> {
   }
 }
 
-/** YAML (aider's .aider.conf.yml) → its data, or undefined: js-yaml's safe load with the core schema (no custom tags). */
+/**
+ * YAML (aider's .aider.conf.yml) → its data, or undefined: js-yaml's safe load, data only, with the
+ * types PyYAML's SafeLoader (aider's, through configargparse) reads besides the core schema's
+ * (`!!binary`, `!!set`, `!!timestamp`…: a file holding one is still aider's). Merge keys (`<<`) stay
+ * keys: {@link yamlStringAt} reads them without copying (a file of merges would copy without bound).
+ */
 export async function parseYaml(text: string): Promise<unknown> {
   const yaml = await import('js-yaml');
+  // Their values are never read: each is kept as written.
+  const kept = ([['scalar', 'binary'], ['scalar', 'timestamp'], ['mapping', 'set'], ['sequence', 'omap'], ['sequence', 'pairs']] as const).map(
+    ([kind, tag]) => new yaml.Type(`tag:yaml.org,2002:${tag}`, { kind, construct: (data: unknown) => data }),
+  );
   try {
-    return yaml.load(withoutBom(text), { schema: yaml.CORE_SCHEMA, json: true });
+    return yaml.load(withoutBom(text), { schema: yaml.CORE_SCHEMA.extend(kept), json: true });
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The string at `key` of a YAML mapping as PyYAML reads it: its own key, else the `<<` merge's
+ * (a mapping, or the first of a list of mappings having it), merges within merges too. Each mapping
+ * is looked at once (aliases share them: a fan of merges of merges is not walked exponentially).
+ */
+export function yamlStringAt(data: unknown, key: string, seen = new Set<object>()): string | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || seen.has(data) || seen.size > 4096) return undefined;
+  seen.add(data);
+  if (Object.hasOwn(data, key) || !Object.hasOwn(data, '<<')) return stringAt(data, key);
+  const merged = (data as Record<string, unknown>)['<<'];
+  for (const source of Array.isArray(merged) ? merged : [merged]) {
+    const found = yamlStringAt(source, key, seen);
+    if (found !== undefined || (source !== null && typeof source === 'object' && Object.hasOwn(source, key))) return found;
+  }
+  return undefined;
 }
 
 /** The value at `keys` when it is a non-empty string (own keys only: `__proto__` is a key like any other). */

@@ -122,6 +122,19 @@ describe('a hostile repository\'s agent settings (parsed as the agent parses the
       expect(result.stderr).toMatch(/model qwen\/qwen3-coder \(via claude-code\) is denied/);
     }
   });
+
+  it("a committed .aider.conf.yml whose model comes through a YAML merge key (aider's PyYAML merges `<<`; a !!binary or !!set value elsewhere does not hide the file)", () => {
+    // aider reads its config with PyYAML's SafeLoader: `<<: {model: …}` is its model, and a
+    // `!!binary` value is data. Before, js-yaml's core schema kept `<<` as a key (or refused the whole
+    // file), so the person's home model was recorded instead of the Qwen aider ran.
+    const { env } = home({ '.aider.conf.yml': 'model: anthropic/claude-sonnet-4-5\n' });
+    const aider = { ...env, GIT_AUTHOR_NAME: 'Test Human (aider)' };
+    for (const text of ['<<: {model: openrouter/qwen/qwen3-coder}\n', 'chat-language: !!binary aGk=\nmodel: openrouter/qwen/qwen3-coder\n', '<<: [{edit-format: diff}, {<<: {model: openrouter/qwen/qwen3-coder}}]\n']) {
+      const result = commit(hooked(QWEN_DENIED, { '.aider.conf.yml': text }), aider);
+      expect(result.status, `${text}: ${result.message}`).toBe(1);
+      expect(result.stderr).toMatch(/model qwen\/qwen3-coder \(via aider\) is denied/);
+    }
+  });
 });
 
 describe("Codex's model in config.toml", () => {

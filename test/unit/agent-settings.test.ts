@@ -103,6 +103,17 @@ describe("aider's precedence", () => {
     expect((await aiderModel({ ...both, env: { ...both.env, AIDER_MODEL: 'var' } }))?.evidence).toBe('env AIDER_MODEL="var"');
     expect(await aiderModel(place({ 'root/.aider.conf.yml': 'model: !!js/function "function () {}"\n' }))).toBeNull();
   });
+
+  it('aider: merge keys read as PyYAML merges them, without copying: a fan of merges of merges costs linear time', async () => {
+    const merged = (text: string) => aiderModel(place({ 'root/.aider.conf.yml': text }));
+    expect((await merged('model: own\n<<: {model: merged}\n'))?.model).toBe('own');
+    expect((await merged('<<: [{model: first}, {model: second}]\n'))?.model).toBe('first');
+    let fan = 'a0: &a0 {x: 1}\n';
+    for (let level = 1; level < 40; level += 1) fan += `a${level}: &a${level} {<<: [${Array(9).fill(`*a${level - 1}`).join(', ')}]}\n`;
+    const started = Date.now();
+    expect(await merged(`${fan}<<: *a39\n`)).toBeNull();
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
 });
 
 describe("OpenCode's precedence", () => {
