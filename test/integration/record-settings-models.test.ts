@@ -135,6 +135,15 @@ describe('a hostile repository\'s agent settings (parsed as the agent parses the
       expect(result.stderr).toMatch(/model qwen\/qwen3-coder \(via aider\) is denied/);
     }
   });
+
+  it('a committed .claude/settings.json whose model is 250 000 `[` costs the commit hooks bounded time (the alias reading was quadratic)', () => {
+    const repo = hooked(QWEN_DENIED, { '.claude/settings.json': JSON.stringify({ model: '['.repeat(250_000) }) });
+    const started = Date.now();
+    const result = commit(repo, { ...home().env, CLAUDECODE: '1' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.message).toBe('feat: parser\n\nAssisted-by: claude-code:unknown\n');
+  }, 300_000);
 });
 
 describe("Codex's model in config.toml", () => {

@@ -43,7 +43,8 @@ export function settingsInForce(agent: string, settings: Settings | undefined, e
 
 /** The variables an alias stands for (`sonnet` → ANTHROPIC_DEFAULT_SONNET_MODEL, `opusplan` → the opus and sonnet ones), set ones only; null when the name is no alias. */
 function aliasModels(name: string, models: EnvModels, env: Env, via: string[]): NamedModel[] | null {
-  const alias = name.trim().toLowerCase().replace(/\[[^\]]*\]$/, '');
+  // `[^[\]]`, not `[^\]]`: a name of many `[` (a repository's settings file) would cost quadratic time.
+  const alias = name.trim().toLowerCase().replace(/\[[^[\]]*\]$/, '');
   const group = Object.hasOwn(models.groups, alias) ? models.groups[alias]! : Object.hasOwn(models.aliases, alias) ? [alias] : null;
   if (!group) return null;
   const named: NamedModel[] = [];
