@@ -144,6 +144,23 @@ describe('a hostile repository\'s agent settings (parsed as the agent parses the
     expect(result.status, result.stderr).toBe(0);
     expect(result.message).toBe('feat: parser\n\nAssisted-by: claude-code:unknown\n');
   }, 300_000);
+
+  it("a repository's .env that aider loads (OPENCODE_CONFIG_CONTENT naming {env:GITHUB_TOKEN}) never has the person's token written into the trailer", () => {
+    // aider loads the git root's .env into its environment, which its `git commit` hands to the
+    // hooks: the repository chooses these variables, the token is the person's.
+    const secret = 'acme/ghp_supersecret123';
+    const repo = hooked('policy:\n  unknownModel: warn\n');
+    const planted = { GIT_AUTHOR_NAME: 'Test Human (aider)', OPENCODE: '1', OPENCODE_CONFIG_CONTENT: '{"model": "{env:GITHUB_TOKEN}"}', GITHUB_TOKEN: secret };
+    const prefixed = { ...planted, OPENCODE_CONFIG_CONTENT: '{"model": "qwen/{env:GITHUB_TOKEN}"}', GITHUB_TOKEN: 'ghp_supersecret123' };
+    for (const env of [planted, prefixed]) {
+      const result = commit(repo, { ...home().env, ...env });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.message).not.toContain('supersecret');
+    }
+    // A variable naming a model the catalog knows is still read.
+    const named = commit(repo, { ...home().env, OPENCODE: '1', OPENCODE_CONFIG_CONTENT: '{"model": "{env:TEAM_MODEL}"}', TEAM_MODEL: 'openrouter/qwen/qwen3-coder' });
+    expect(named.message).toBe('feat: parser\n\nAssisted-by: opencode:qwen/qwen3-coder\n');
+  });
 });
 
 describe("Codex's model in config.toml", () => {
