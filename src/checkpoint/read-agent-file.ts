@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { writablePath } from '../core/notes/serialize-authorship-log.js';
+import { readBytes } from '../io/read-regular-file.js';
 import { realOrPlanned } from '../io/real-or-planned.js';
 
 /** Largest file recorded line by line (bigger: a warning, nothing recorded). */
@@ -42,14 +43,7 @@ export function readAgentFile(top: string, absolute: string): AgentFile {
     const opened = fstatSync(fd);
     if (!opened.isFile()) return { ok: false, reason: 'it is not a regular file' };
     if (opened.size > MAX_FILE_BYTES) return { ok: false, reason: `it is over ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    const buffer = Buffer.alloc(opened.size);
-    let done = 0;
-    while (done < buffer.length) {
-      const read = readSync(fd, buffer, done, buffer.length - done, done);
-      if (read === 0) break;
-      done += read;
-    }
-    const bytes = buffer.subarray(0, done);
+    const bytes = readBytes(fd, opened.size);
     if (bytes.subarray(0, 8000).includes(0)) return { ok: false, reason: 'it is binary' };
     return { ok: true, path, content: bytes.toString('utf8') };
   } finally {

@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync } from 'node:fs';
+import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import { isAbsolute } from 'node:path';
 
 const TAIL_BYTES = 256 * 1024;
@@ -12,26 +13,18 @@ const MODEL = /"model"\s*:\s*"([^"\\]{1,120})"/g;
  */
 export function transcriptModel(path: string | null): string | null {
   if (!path || !isAbsolute(path)) return null;
-  let fd: number;
+  const opened = openRegularFile(path);
+  if (!opened) return null;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return null;
-    const length = Math.min(stat.size, TAIL_BYTES);
-    const buffer = Buffer.alloc(length);
-    const read = readSync(fd, buffer, 0, length, stat.size - length);
+    const length = Math.min(opened.size, TAIL_BYTES);
     let found: string | null = null;
-    for (const match of buffer.subarray(0, read).toString('utf8').matchAll(MODEL)) {
+    for (const match of readBytes(opened.fd, length, opened.size - length).toString('utf8').matchAll(MODEL)) {
       if (!match[1]!.startsWith('<')) found = match[1]!;
     }
     return found;
   } catch {
     return null;
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
 }

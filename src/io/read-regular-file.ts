@@ -1,32 +1,53 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 /**
+ * `path` opened for reading without ever blocking (a FIFO is not waited on), when it is a regular
+ * file (links followed, unless `flags` holds O_NOFOLLOW): its descriptor and size; null otherwise
+ * (missing, unreadable, a FIFO, a device, a directory). The caller closes the descriptor.
+ */
+export function openRegularFile(path: string, flags = 0): { fd: number; size: number } | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | flags);
+  } catch {
+    return null;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isFile()) return { fd, size: stat.size };
+  } catch {
+    // unreadable: as if missing
+  }
+  closeSync(fd);
+  return null;
+}
+
+/** `length` bytes of `fd` from `position` (fewer when the file is shorter now): never past the size the caller saw. */
+export function readBytes(fd: number, length: number, position = 0): Buffer {
+  const buffer = Buffer.alloc(length);
+  let read = 0;
+  while (read < length) {
+    const got = readSync(fd, buffer, read, length - read, position + read);
+    if (got === 0) break;
+    read += got;
+  }
+  return buffer.subarray(0, read);
+}
+
+/**
  * The text of `path` when it is a regular file (links followed) of at most `limit` bytes, else null
  * (also when it is missing or unreadable). Never blocks and never reads past the size it was
  * opened at: a repository's `package.json -> /dev/zero` would fill the heap, a link to a FIFO or
  * to `/dev/stdin` would wait forever.
  */
 export function readRegularFile(path: string, limit: number): string | null {
-  let fd: number;
+  const opened = openRegularFile(path);
+  if (!opened) return null;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > limit) return null;
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const got = readSync(fd, buffer, read, buffer.length - read, read);
-      if (got === 0) break;
-      read += got;
-    }
-    return buffer.subarray(0, read).toString('utf8');
+    return opened.size > limit ? null : readBytes(opened.fd, opened.size).toString('utf8');
   } catch {
     return null;
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
 }
