@@ -1,5 +1,5 @@
 import type { Identity } from '../types.js';
-import { envFindings } from './env-findings.js';
+import { envAgents } from './env-findings.js';
 import { matchIdentity } from './identity.js';
 
 /**
@@ -9,7 +9,7 @@ import { matchIdentity } from './identity.js';
  * agents' settings files are read (src/hooks/commit-time-signals.ts), so a person's commit never is.
  */
 export function committingAgents(env: Record<string, string | undefined>, author: Identity | undefined): Set<string> {
-  const agents = new Set(envFindings(env, {}).map((finding) => finding.attribution.agent));
+  const agents = envAgents(env);
   const byAuthor = author ? matchIdentity(author, {}, 'author') : null;
   if (byAuthor) agents.add(byAuthor.agent);
   agents.delete('unknown');

@@ -2,7 +2,7 @@ import { canonicalModel, nameVendor } from '../catalog.js';
 import type { Attribution, SettingsModel } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { found, quote } from './found.js';
-import { signatures, type EnvModels } from './signatures.js';
+import { signatures, type EnvModels, type EnvSignature } from './signatures.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -113,9 +113,7 @@ function endpointVendor(agent: string, env: Env, setting: SettingsModel | undefi
 export function envFindings(env: Env, aliases: Record<string, string>, settings?: Settings): EnvFinding[] {
   const sig = signatures();
   const result: EnvFinding[] = [];
-  for (const marker of sig.env) {
-    // An unset or empty variable matches no marker (test/unit/signature-prefilter.test.ts): its pattern is not even compiled.
-    if (!marker.when.every(([name, pattern]) => (env[name] ?? '') !== '' && pattern.test(env[name] ?? ''))) continue;
+  for (const marker of markersOn(env)) {
     const markerEvidence = `env ${marker.when.map(([name]) => `${name}=${quote(env[name] ?? '')}`).join(' ')}`;
     const setting = settingsInForce(marker.agent, settings, env);
     const named = namedModels(marker, env, setting);
@@ -138,6 +136,22 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
     result.push({ attribution: found(agent, model, setting ? `${evidence} ${setting.evidence}` : evidence), markerEvidence: evidence });
   }
   return result;
+}
+
+/** The agent markers the environment matches. */
+function markersOn(env: Env): EnvSignature[] {
+  // An unset or empty variable matches no marker (test/unit/signature-prefilter.test.ts): its pattern is not even compiled.
+  return signatures().env.filter((marker) => marker.when.every(([name, pattern]) => (env[name] ?? '') !== '' && pattern.test(env[name] ?? '')));
+}
+
+/** The agents the environment names (its markers, generic agent variables), without reading any model: what envFindings' agents are. */
+export function envAgents(env: Env): Set<string> {
+  const agents = new Set(markersOn(env).map((marker) => marker.agent));
+  for (const name of signatures().genericAgentVars) {
+    const agent = agentSlug(env[name] ?? '');
+    if (agent) agents.add(agent);
+  }
+  return agents;
 }
 
 /** The agent the environment names, when it names exactly one (the context of a short model name). */
