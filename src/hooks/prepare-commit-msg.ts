@@ -10,6 +10,7 @@ import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import { loadHookConfig } from './hook-config.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { foldedAttributions } from './folded-attributions.js';
+import { amendedAttributions } from './amended-attributions.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
 import { commentCharFor } from './comment-char.js';
 import { firstLine } from './hook-warning.js';
@@ -102,7 +103,11 @@ async function record(args: string[], context: HookContext): Promise<void> {
   const attributions =
     step === 'fold'
       ? await foldedAttributions(context.cwd, gitDir, options, commentChar)
-      : detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env)), commentChar }, options);
+      : [
+          ...detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env)), commentChar }, options),
+          // An amend keeps the models of the commit it replaces, whoever amends it.
+          ...(await amendedAttributions(context.cwd, context.env, message, options, commentChar)),
+        ];
   if (attributions.length === 0) return;
   const updated = recordTrailers(message, attributions, config.trailer.key, commentChar, { editorOpens: context.env.GIT_EDITOR !== ':' });
   if (updated === message) return;

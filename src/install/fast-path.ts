@@ -229,11 +229,38 @@ function commentCharFunction(): string[] {
 }
 
 /**
- * Ends the hook when `aitrail_quiet` finds no AI signal; `afterFold`: unless a rebase's fold step
- * already decided that node must run (`aitrail_fold`, set by the replay gate before it).
+ * sh function `aitrail_fresh`, for prepare-commit-msg (node: src/hooks/amended-attributions.ts):
+ * true when the commit being made is surely no amend of a commit that may name a model. An amend
+ * keeps the author date of the commit it replaces, and node then records that commit's models; so
+ * an author date more than a second away from the clock (`date`, one process) is looked at further:
+ * HEAD read as aitrail_plain reads it (a person's amend of a person's commit still starts nothing).
+ * A date the environment fixes (GIT_COMMITTER_DATE set) or one not in git's `@<epoch> <zone>` form
+ * makes node carry nothing either. Called after aitrail_quiet (its stamp: `aitrail_s`).
  */
-export function fastPathCall(afterFold = false): string[] {
-  return endQuietly(`${afterFold ? '[ -z "$aitrail_fold" ] && ' : ''}aitrail_quiet "$1"`);
+export function freshFunction(): string[] {
+  return [
+    "# The commit is no amend of a commit that may name a model (an amend keeps the replaced commit's author date: node records its models).",
+    'aitrail_fresh() {',
+    '  [ -z "${GIT_COMMITTER_DATE+x}" ] || return 0',
+    '  case ${GIT_AUTHOR_DATE-} in @[0-9]*\\ [+-][0-9][0-9][0-9][0-9]) ;; *) return 0 ;; esac',
+    '  aitrail_d=${GIT_AUTHOR_DATE#@}',
+    '  aitrail_d=${aitrail_d%% *}',
+    '  case $aitrail_d in *[!0-9]*|????????????????*) return 1 ;; esac',
+    '  aitrail_t=$(date +%s 2>/dev/null) || return 1',
+    '  case $aitrail_t in ""|*[!0-9]*) return 1 ;; esac',
+    '  [ $((aitrail_t - aitrail_d)) -le 1 ] && [ $((aitrail_d - aitrail_t)) -le 1 ] && return 0',
+    '  aitrail_plain HEAD',
+    '}',
+  ];
+}
+
+/**
+ * Ends the hook when `aitrail_quiet` finds no AI signal; `prepare` (prepare-commit-msg): unless a
+ * rebase's fold step already decided that node must run (`aitrail_fold`, set by the replay gate
+ * before it), or `aitrail_fresh` (freshFunction) finds an amend that keeps another commit's models.
+ */
+export function fastPathCall(prepare = false): string[] {
+  return endQuietly(prepare ? '[ -z "$aitrail_fold" ] && aitrail_quiet "$1" && aitrail_fresh' : 'aitrail_quiet "$1"');
 }
 
 /**
@@ -248,11 +275,27 @@ export function fastPathLines(version: string): string[] {
 }
 
 /**
+ * sh function `aitrail_plain <revision>...`: true when none of those commits holds a text a message
+ * or identity signature needs (their authors and messages, as node reads them: no mailmap), in one
+ * `git log`; a revision git cannot read is a doubt. Reads the stamp `aitrail_s` (a caller validated it).
+ */
+export function plainCommitsFunction(): string[] {
+  return [
+    '# The commits named hold no author or message text a signature needs (node would find no model in them).',
+    'aitrail_plain() {',
+    "  aitrail_t=$(git log --no-walk=unsorted --no-color --no-mailmap --no-show-signature --encoding=UTF-8 --format='%an <%ae>%n%B' \"$@\" --) || return 1",
+    `  case "$aitrail_t" in ${identityPattern()}) return 1 ;; esac`,
+    `  printf '%s\\n' "$aitrail_t" | grep -q -i -F -f "$aitrail_s/${FAST_PATH_PATTERNS_FILE}"`,
+    '  [ $? = 1 ]',
+    '}',
+  ];
+}
+
+/**
  * sh function `aitrail_folded`, for a rebase's fixup or squash step (node: src/hooks/folded-attributions.ts,
  * which reads HEAD and the commits `rebase-merge/current-fixups` names, never the environment): true
- * when none of them holds a text a message or identity signature needs, nor a byte outside printable
- * ASCII, under a valid stamp. One `git log` of those commits (authors and messages, as node reads
- * them: no mailmap); a line of the file that names no commit is a doubt. Reads `aitrail_g`.
+ * when none of them holds a text a message or identity signature needs (aitrail_plain), under a valid
+ * stamp; a line of the file that names no commit is a doubt. Reads `aitrail_g`.
  */
 export function foldedQuietFunction(version: string): string[] {
   return [
@@ -265,10 +308,7 @@ export function foldedQuietFunction(version: string): string[] {
     '    case $aitrail_h in ""|*[!0-9a-f]*) return 1 ;; esac',
     '    aitrail_o="$aitrail_o $aitrail_h"',
     `  done <"$aitrail_g/${REBASE_FIXUPS}" || return 1`,
-    "  aitrail_t=$(git log --no-walk=unsorted --no-color --no-mailmap --no-show-signature --encoding=UTF-8 --format='%an <%ae>%n%B' HEAD $aitrail_o --) || return 1",
-    `  case "$aitrail_t" in ${identityPattern()}) return 1 ;; esac`,
-    `  printf '%s\\n' "$aitrail_t" | grep -q -i -F -f "$aitrail_s/${FAST_PATH_PATTERNS_FILE}"`,
-    '  [ $? = 1 ]',
+    '  aitrail_plain HEAD $aitrail_o',
     '}',
   ];
 }
