@@ -11,6 +11,7 @@ import { loadHookConfig } from './hook-config.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { foldedAttributions } from './folded-attributions.js';
 import { amendedAttributions } from './amended-attributions.js';
+import { preparedAttributions } from './prepared-attributions.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
 import { commentCharFor } from './comment-char.js';
 import { firstLine } from './hook-warning.js';
@@ -105,8 +106,9 @@ async function record(args: string[], context: HookContext): Promise<void> {
       ? await foldedAttributions(context.cwd, gitDir, options, commentChar)
       : [
           ...detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env)), commentChar }, options),
-          // An amend keeps the models of the commit it replaces, whoever amends it.
+          // An amend keeps the models of the commit it replaces, whoever amends it; -m over a picked or squashed message, those of what it brings.
           ...(await amendedAttributions(context.cwd, context.env, message, options, commentChar)),
+          ...(source === 'message' ? preparedAttributions(gitDir, message, options, commentChar) : []),
         ];
   if (attributions.length === 0) return;
   const updated = recordTrailers(message, attributions, config.trailer.key, commentChar, { editorOpens: context.env.GIT_EDITOR !== ':' });

@@ -255,12 +255,36 @@ export function freshFunction(): string[] {
 }
 
 /**
+ * sh function `aitrail_prepared <message file> <source>`, for prepare-commit-msg (node:
+ * src/hooks/prepared-attributions.ts): true when a commit made with `-m`/`-F` (source `message`)
+ * replaces no message git prepared that may name a model: MERGE_MSG (a cherry-pick's or revert's,
+ * no MERGE_HEAD) and SQUASH_MSG, each read as aitrail_quiet reads a message. A plain cherry-pick or
+ * revert hands the hook that very message (quiet for it too). Called after aitrail_quiet.
+ */
+export function preparedFunction(): string[] {
+  return [
+    "# No message git prepared (a cherry-pick -n's, a squash merge's) that -m replaces may name a model.",
+    'aitrail_prepared() {',
+    '  [ "${2-}" = message ] || return 0',
+    '  aitrail_w=$aitrail_g',
+    // aitrail_quiet sets the other names (aitrail_g to the same git dir).
+    '  for aitrail_u in MERGE_MSG SQUASH_MSG; do',
+    '    { [ -e "$aitrail_w/$aitrail_u" ] || [ -L "$aitrail_w/$aitrail_u" ]; } || continue',
+    '    [ "$aitrail_u" = MERGE_MSG ] && [ -e "$aitrail_w/MERGE_HEAD" ] && continue',
+    '    aitrail_quiet "$aitrail_w/$aitrail_u" || return 1',
+    '  done',
+    '}',
+  ];
+}
+
+/**
  * Ends the hook when `aitrail_quiet` finds no AI signal; `prepare` (prepare-commit-msg): unless a
  * rebase's fold step already decided that node must run (`aitrail_fold`, set by the replay gate
- * before it), or `aitrail_fresh` (freshFunction) finds an amend that keeps another commit's models.
+ * before it), `aitrail_fresh` (freshFunction) finds an amend that keeps another commit's models, or
+ * `aitrail_prepared` (preparedFunction) a prepared message that `-m` replaces.
  */
 export function fastPathCall(prepare = false): string[] {
-  return endQuietly(prepare ? '[ -z "$aitrail_fold" ] && aitrail_quiet "$1" && aitrail_fresh' : 'aitrail_quiet "$1"');
+  return endQuietly(prepare ? '[ -z "$aitrail_fold" ] && aitrail_quiet "$1" && aitrail_fresh && aitrail_prepared "$1" "${2-}"' : 'aitrail_quiet "$1"');
 }
 
 /**
