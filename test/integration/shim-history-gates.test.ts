@@ -155,6 +155,64 @@ describe('history-edit gates in the shims: ended without node only where node do
     expect(shim(['.git/COMMIT_EDITMSG', 'message'], { GIT_CHERRY_PICK_HELP: 'x' })).toBe(false);
   });
 
+  it('prepare-commit-msg: an amend (an author date not now) and -m over a prepared MERGE_MSG or SQUASH_MSG end without node only where node records nothing', () => {
+    const { repo, shim, node } = setup('prepare-commit-msg');
+    const gitDir = join(repo.dir, '.git');
+    writeFileSync(join(gitDir, 'COMMIT_EDITMSG'), 'Plain\n');
+    expect(node(['.git/COMMIT_EDITMSG', 'message'], { GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com' }).status).toBe(0);
+    const base = repo.git(['rev-parse', 'HEAD']);
+    const person = { GIT_AUTHOR_NAME: 'Test Human', GIT_AUTHOR_EMAIL: 'human@example.com' };
+    const bot = { GIT_AUTHOR_NAME: 'Copilot', GIT_AUTHOR_EMAIL: '198982749+Copilot@users.noreply.github.com' };
+    // [HEAD's message, its author]
+    const heads: Array<[string, NodeJS.ProcessEnv]> = [
+      ['Person work\n', person],
+      ['Agent work\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', person],
+      ['Agent work\n\nCo-Authored-By: Claude Sonnet 4.5 <noreply@anthropic.com>\n', person],
+      ['Bot work\n', bot],
+    ];
+    const headDate = '@1700000000 +0000';
+    const now = () => `@${Math.floor(Date.now() / 1000)} +0000`;
+    const dates: Array<[string, () => NodeJS.ProcessEnv]> = [
+      ['now', () => ({ GIT_AUTHOR_DATE: now() })],
+      ["HEAD's", () => ({ GIT_AUTHOR_DATE: headDate })],
+      ['another past one', () => ({ GIT_AUTHOR_DATE: '@1600000000 +0000' })],
+      ["HEAD's, dates fixed", () => ({ GIT_AUTHOR_DATE: headDate, GIT_COMMITTER_DATE: headDate })],
+    ];
+    // [file, its text, MERGE_HEAD too]
+    const prepared: Array<[string, string, boolean] | null> = [
+      null,
+      ['MERGE_MSG', 'Pick\n', false],
+      ['MERGE_MSG', 'Pick\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', false],
+      ['MERGE_MSG', 'Merge\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', true],
+      ['SQUASH_MSG', 'Squashed commit of the following:\n\ncommit 0123456789abcdef0123456789abcdef01234567\nAuthor: Test Human <human@example.com>\n\n    Agent work\n\n    Assisted-by: qwen-code:qwen/qwen3-coder\n', false],
+    ];
+    let recordedSome = 0;
+    for (const [message, author] of heads) {
+      repo.git(['reset', '-q', '--hard', base]);
+      repo.commit(message, { 'b.txt': message }, { ...author, GIT_AUTHOR_DATE: headDate });
+      for (const [when, date] of dates) {
+        for (const file of prepared) {
+          {
+            const why = `${JSON.stringify(message)} / ${when} / ${file ? `${file[0]}${file[2] ? '+MERGE_HEAD' : ''} ${JSON.stringify(file[1])}` : 'nothing prepared'}`;
+            for (const name of ['MERGE_MSG', 'SQUASH_MSG', 'MERGE_HEAD']) rmSync(join(gitDir, name), { force: true });
+            if (file) writeFileSync(join(gitDir, file[0]), file[1]);
+            if (file?.[2]) writeFileSync(join(gitDir, 'MERGE_HEAD'), `${base}\n`);
+            writeFileSync(join(gitDir, 'COMMIT_EDITMSG'), 'Reworded\n');
+            const env = { ...author, ...date() };
+            const args = ['.git/COMMIT_EDITMSG', 'message'];
+            const started = shim(args, env);
+            expect(node(args, env).status, why).toBe(0);
+            const recorded = readFileSync(join(gitDir, 'COMMIT_EDITMSG'), 'utf8') !== 'Reworded\n';
+            if (!started) expect(recorded, why).toBe(false);
+            if (recorded) recordedSome += 1;
+          }
+        }
+      }
+    }
+    // The gates were put to the test: node recorded for amends and prepared messages (and the bot author).
+    expect(recordedSome).toBeGreaterThan(10);
+  });
+
   it('prepare-commit-msg: the replay gate needs a message file in a git dir (else node finds it)', () => {
     const { repo, shim } = setup('prepare-commit-msg');
     const env = { GIT_CHERRY_PICK_HELP: 'x' };
