@@ -39,6 +39,9 @@ export const enforceMessages = {
   replaceRefsRefused: (refs: readonly string[]) =>
     `aitrail: push rejected by the server: it changes ${show(refs[0] ?? '')}${refs.length > 1 ? ` and ${refs.length - 1} more replace ref(s)` : ''}: replace refs make git show one commit in place of another, so this server refuses them.\n` +
     'A server admin who wants them allows them in this repository: git config aitrail.allowReplaceRefs true\n',
+  caseVariantRefused: (variant: { ref: string; of: string }) =>
+    `aitrail: push rejected by the server: ${show(variant.ref)} differs only in case from ${show(variant.of)}, and this server's file system folds case (core.ignorecase): git would read one for the other.\n` +
+    `Push to ${show(variant.of)} itself, or choose a name of its own.\n`,
   noPolicyKnown: (headRef: string | null) =>
     `aitrail: no policy known for this repository: its default branch ${show(headRef ?? 'HEAD')} (HEAD) does not exist and no policy was remembered; a server admin points HEAD at the default branch (git symbolic-ref HEAD refs/heads/<branch>) or runs the hook with --config <file>.\n`,
   emptyWithoutDefault: (headRef: string | null) =>

@@ -32,8 +32,9 @@ export const handler: HookHandler = async (args, context) => {
     const { updates, malformed } = parsePreReceiveLines(await context.readStdin());
     const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');
     if (malformed.length > 0) return malformedInput('pre-receive', malformed);
-    const [{ refusedReplaceRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }] = await Promise.all([
+    const [{ refusedReplaceRefs }, { caseVariantRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }] = await Promise.all([
       import('../enforce/replace-refs.js'),
+      import('../enforce/case-variant-refs.js'),
       import('../enforce/receive-sets.js'),
       import('../enforce/judge-groups.js'),
       import('../git/shallow.js'),
@@ -42,6 +43,11 @@ export const handler: HookHandler = async (args, context) => {
     const replacing = await refusedReplaceRefs(context.cwd, updates);
     if (replacing.length > 0) {
       writeStderr(enforceMessages.replaceRefsRefused(replacing));
+      return ExitCode.violation;
+    }
+    const [variant] = await caseVariantRefs(context.cwd, updates);
+    if (variant) {
+      writeStderr(enforceMessages.caseVariantRefused(variant));
       return ExitCode.violation;
     }
     // Deletions too: the default branch's policy is remembered before it can be deleted.
