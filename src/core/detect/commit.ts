@@ -73,7 +73,7 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
     const reader = readerFor(readable(trailer.key).toLowerCase(), trailerKey);
     if (!reader) continue;
     const evidence = `trailer ${trailer.key}: ${quote(trailer.value)}`;
-    // A value with right-to-left overrides is read as stored and as shown (shownOrder).
+    // A value with right-to-left overrides, backspaces or cursor moves is read as stored and as shown (shownOrder).
     const shown = shownOrder(trailer.value);
     const read = reader.read(trailer.value, aliases, budget);
     if (shown !== null) read.push(...reader.read(shown, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown'));

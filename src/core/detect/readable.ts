@@ -5,10 +5,17 @@
  * combining marks (`Qwén` → `Qwen`), with the Cyrillic and Greek letters that look like Latin ones
  * read as those in a word that also holds ASCII letters or digits (`Qwеn3` with a Cyrillic `е`):
  * a trailer key or value spelled to look different reads as what a person sees. A word wholly in
- * another script is left as it is. Pure.
+ * another script is left as it is. Terminal colour and cursor sequences (CSI: `ESC [ … final`)
+ * are dropped and other control characters (all but tab and newline) read as spaces, so
+ * `\x1b[31mqwen3-coder\x1b[0m` or `xxxx\b\b\b\bqwen3-coder` reads the model its bytes hold. Pure.
  */
 const FORMAT = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu;
 const MAX = 4096;
+/** A terminal's CSI sequence (colour, cursor movement, erase): it shows nothing itself. */
+const CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
+/** Control characters but tab and newline (C0, DEL, C1). */
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
 /**
  * Text of ASCII and symbols among which FORMAT has no character (arrows, dingbats, U+2100-U+2BFF;
  * emoji, U+1F000-U+1FAFF): nothing to strip, and FORMAT, whose Unicode property classes cost ~1 ms
@@ -47,19 +54,43 @@ export function readable(text: string, max = MAX): string {
   const head = text.length > max ? text.slice(0, max) : text;
   // Fast path: plain ASCII needs nothing (almost every trailer, on every hook run).
   if (!/[^\x20-\x7e]/.test(head)) return head;
-  const decomposed = head.normalize('NFKD');
+  const visible = CONTROL.test(head) ? head.replace(CSI, '').replace(CONTROLS, ' ') : head;
+  const decomposed = visible.normalize('NFKD');
   return latinLookalikes((NOTHING_TO_STRIP.test(decomposed) ? decomposed : decomposed.replace(FORMAT, '')).normalize('NFKC'));
 }
 
 /** Right-to-left override (U+202E) to its pop (U+202C), or to the end of the line. */
 const OVERRIDE = /\u202e([^\u202c\n]*)\u202c?/g;
 
+/** A backspace, a CSI sequence (`ESC [ n D` moves the cursor back n), or any other character. */
+const SHOWN_TOKEN = /\x1b\[([0-?]*)[ -/]*([@-~])|[\s\S]/g;
+
+/**
+ * Each backspace (or cursor-back sequence) erases the character before it, as a terminal (or
+ * `less`'s overstrike) shows it: `q\bqw\bwX\ben` shows `qwen`; other CSI sequences show nothing.
+ * Linear: a move back erases at most what was shown.
+ */
+function overstruck(text: string): string {
+  const shown: string[] = [];
+  for (const [token, parameter, final] of text.matchAll(SHOWN_TOKEN)) {
+    if (final !== undefined) {
+      if (final === 'D') shown.length = Math.max(0, shown.length - Math.max(1, Number(/^\d{1,6}$/.test(parameter ?? '') ? parameter : 1)));
+    } else if (token === '\b') shown.pop();
+    else shown.push(token);
+  }
+  return shown.join('');
+}
+
 /**
  * `text` as a screen shows it when it holds right-to-left overrides (U+202E): each overridden run
- * reversed (`\u202eredoc-3newq` shows as `qwen3-coder`), or null when it holds none. A trailer
- * value is read both ways, so a model can hide in neither order (the "Trojan Source" trick).
+ * reversed (`\u202eredoc-3newq` shows as `qwen3-coder`), and backspaces and cursor-back sequences
+ * applied (`qwX\ben3-coder` shows as `qwen3-coder`); null when it holds neither. A trailer value is
+ * read both ways, so a model can hide in neither order (the "Trojan Source" trick).
  */
 export function shownOrder(text: string): string | null {
-  if (!text.includes('\u202e')) return null;
-  return text.replace(OVERRIDE, (_run, inside: string) => [...inside].reverse().join(''));
+  const override = text.includes('\u202e');
+  const backspace = text.includes('\b') || text.includes('\x1b[');
+  if (!override && !backspace) return null;
+  const shown = override ? text.replace(OVERRIDE, (_run, inside: string) => [...inside].reverse().join('')) : text;
+  return backspace ? overstruck(shown) : shown;
 }

@@ -1,0 +1,52 @@
+// Red team, fifth pass: an insider with a denied model against real bare servers running the
+// pre-receive hook (real pushes with --no-verify) and against `aitrail check`.
+// Every test here failed before its fix.
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+
+const CLAUDE = 'claude-code:anthropic/claude-opus-4.6';
+
+/** A commit of `message` (hooks skipped) on a new branch `name` from main, pushed to the server: the push's result, and check's verdict on it. */
+function pushCommit(work: TestRepo, name: string, message: string): { push: ReturnType<typeof tryGit>; check: ReturnType<typeof aitrail>; sha: string } {
+  work.git(['checkout', '-q', '-b', name, 'main']);
+  const made = commitWith(work, message, { [`src/${name}.ts`]: `export const ${name.replace(/\W/g, '_')} = 1;\n` }, { noVerify: true });
+  if (made.code !== 0) throw new Error(made.stderr);
+  const sha = work.git(['rev-parse', 'HEAD']);
+  const check = aitrail(work.dir, ['check', `main..${name}`, '--format', 'json']);
+  const push = tryGit(work.dir, ['push', '--no-verify', 'origin', name]);
+  work.git(['checkout', '-q', 'main']);
+  return { push, check, sha };
+}
+
+const models = (check: ReturnType<typeof aitrail>): string[] => (JSON.parse(check.stdout) as { violations: { model: string }[] }).violations.map((violation) => violation.model);
+
+describe('a model hidden by terminal control characters', () => {
+  it('a colour sequence, backspaces, overstrikes or a carriage return around a denied model beside an allowed one: refused at pre-receive and by check', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    const hidden: Record<string, string> = {
+      // `git log` through less -R shows a red qwen3-coder; the stored token is `\x1b[31mqwen3-coder\x1b[0m`.
+      colour: `${CLAUDE}, \x1b[31mqwen3-coder\x1b[0m`,
+      concealed: `${CLAUDE}, \x1b[8mqwen3-coder\x1b[0m`,
+      split: `${CLAUDE}, Qwen\x1b[0m3-Coder`,
+      // A terminal shows qwen3-coder over the x's, or a bold qwen (overstrike, as less shows it).
+      backspaced: `${CLAUDE}, xxxx\b\b\b\bqwen3-coder`,
+      overstruck: `${CLAUDE}, q\bqw\bwX\ben3-coder`,
+      // `\x1b[1D` moves the cursor back over the X.
+      moved: `${CLAUDE}, qwX\x1b[1Den3-coder`,
+      // Stored, but erased from the screen by the carriage return that follows.
+      erased: `qwen3-coder\x1b[2K\r${CLAUDE}`,
+    };
+    for (const [name, value] of Object.entries(hidden)) {
+      const { push, check } = pushCommit(work, name, `feat: ${name}\n\nAssisted-by: ${value}\n`);
+      expect(check.code, `${name}: ${check.stdout}`).toBe(1);
+      expect(models(check), name).toContain('qwen/qwen3-coder');
+      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
+      expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${name}`);
+    }
+    // Claude alone in colour, or a CRLF message, is Claude's ordinary commit.
+    expect(pushCommit(work, 'bold', `feat: bold\n\nAssisted-by: \x1b[1m${CLAUDE}\x1b[0m\n`).push.code).toBe(0);
+    expect(pushCommit(work, 'crlf', `feat: crlf\r\n\r\nAssisted-by: ${CLAUDE},\r\n claude-sonnet-4.5\r\n`).push.code).toBe(0);
+  });
+});
