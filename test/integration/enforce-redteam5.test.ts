@@ -50,3 +50,24 @@ describe('a model hidden by terminal control characters', () => {
     expect(pushCommit(work, 'crlf', `feat: crlf\r\n\r\nAssisted-by: ${CLAUDE},\r\n claude-sonnet-4.5\r\n`).push.code).toBe(0);
   });
 });
+
+describe('a trailer key spelled with a lookalike hyphen', () => {
+  it('Assisted‐by (U+2010), Co‑authored‑by (U+2011, as language models write it), AI–Model (an en dash): refused at pre-receive and by check; the same keys with an em dash in prose pass', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    const spelled: Record<string, string> = {
+      hyphen: 'Assisted\u2010by: qwen-code:qwen/qwen3-coder',
+      nonbreaking: 'Co\u2011authored\u2011by: aider (qwen/qwen3-coder) <aider@aider.chat>',
+      endash: 'AI\u2013Model: qwen3-coder',
+      minus: 'Generated\u2212by: qwen-code:qwen/qwen3-coder',
+    };
+    for (const [name, line] of Object.entries(spelled)) {
+      const { push, check } = pushCommit(work, name, `feat: ${name}\n\nParser rewritten.\n\n${line}\n`);
+      expect(check.code, `${name}: ${check.stdout}`).toBe(1);
+      expect(models(check), name).toContain('qwen/qwen3-coder');
+      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
+      expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${name}`);
+    }
+    // A dash between words with spaces is prose: a person's commit.
+    expect(pushCommit(work, 'prose', 'docs: assisted \u2014 by nobody\n\nQwen \u2013 the model family \u2013 is not used here.\n').push.code).toBe(0);
+  });
+});

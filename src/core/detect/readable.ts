@@ -7,7 +7,8 @@
  * a trailer key or value spelled to look different reads as what a person sees. A word wholly in
  * another script is left as it is. Terminal colour and cursor sequences (CSI: `ESC [ … final`)
  * are dropped and other control characters (all but tab and newline) read as spaces, so
- * `\x1b[31mqwen3-coder\x1b[0m` or `xxxx\b\b\b\bqwen3-coder` reads the model its bytes hold. Pure.
+ * `\x1b[31mqwen3-coder\x1b[0m` or `xxxx\b\b\b\bqwen3-coder` reads the model its bytes hold; a
+ * hyphen, dash or minus sign inside a word is a hyphen (`Assisted\u2010by`, `Co\u2011authored\u2011by`). Pure.
  */
 const FORMAT = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu;
 const MAX = 4096;
@@ -16,6 +17,8 @@ const CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
 /** Control characters but tab and newline (C0, DEL, C1). */
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 const CONTROLS = new RegExp(CONTROL.source, 'g');
+/** A hyphen, dash or minus sign (NFKC has made the fullwidth and small ones U+2010 or `-`) joining two letters or digits: a hyphen, as a person reads it. */
+const DASH_IN_WORD = /(?<=[A-Za-z0-9])[\u2010-\u2015\u2212](?=[A-Za-z0-9])/g;
 /**
  * Text of ASCII and symbols among which FORMAT has no character (arrows, dingbats, U+2100-U+2BFF;
  * emoji, U+1F000-U+1FAFF): nothing to strip, and FORMAT, whose Unicode property classes cost ~1 ms
@@ -56,7 +59,8 @@ export function readable(text: string, max = MAX): string {
   if (!/[^\x20-\x7e]/.test(head)) return head;
   const visible = CONTROL.test(head) ? head.replace(CSI, '').replace(CONTROLS, ' ') : head;
   const decomposed = visible.normalize('NFKD');
-  return latinLookalikes((NOTHING_TO_STRIP.test(decomposed) ? decomposed : decomposed.replace(FORMAT, '')).normalize('NFKC'));
+  const read = latinLookalikes((NOTHING_TO_STRIP.test(decomposed) ? decomposed : decomposed.replace(FORMAT, '')).normalize('NFKC'));
+  return /[\u2010-\u2015\u2212]/.test(read) ? read.replace(DASH_IN_WORD, '-') : read;
 }
 
 /** Right-to-left override (U+202E) to its pop (U+202C), or to the end of the line. */
