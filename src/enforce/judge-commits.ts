@@ -11,7 +11,7 @@ import { detectOptionsOf } from '../config/defaults.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
 import type { LinkChange } from './judge-links.js';
 import { mergeAttributions } from '../core/detect/merge.js';
-import { rawCommitMessage } from '../git/raw-message.js';
+import { messagesPastNul, rawCommitMessage } from '../git/raw-message.js';
 
 /**
  * Encodings git re-encodes a message from without touching its ASCII bytes (a latin1 project's
@@ -60,6 +60,8 @@ export async function judgeCommits(
   // git-ai notes as stored in this repository's refs/notes/ai ADD the models they name (a denied
   // model in a note is a violation though the message is silent); they never remove one.
   const notesAt = options.notesTip === undefined ? {} : { tip: options.notesTip };
+  // A NUL byte ends the message git reads; what the stored object holds past it counts too.
+  const pastNul = await messagesPastNul(repoDir, revisions);
   const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, ...notesAt });
   try {
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true })) {
@@ -71,6 +73,8 @@ export async function judgeCommits(
         const stored = storedCommitFacts({ ...commit, message: await rawCommitMessage(repoDir, commit.sha) }, detect);
         facts.attributions = mergeAttributions([...facts.attributions, ...stored.attributions]);
       }
+      const whole = pastNul.get(commit.sha);
+      if (whole !== undefined) facts.attributions = mergeAttributions([...facts.attributions, ...storedCommitFacts({ ...commit, message: whole }, detect).attributions]);
       facts.attributions = await notes.add(commit.sha, facts.attributions, facts.paths);
       violations.push(...evaluateCommit(facts, policy));
       if (!byLines) continue;

@@ -20,6 +20,14 @@ function pushCommit(work: TestRepo, name: string, message: string): { push: Retu
   return { push, check, sha };
 }
 
+/** A commit object written byte for byte (`headers` after the committer line) on top of `parent`, adding `file`. */
+function rawCommit(repo: TestRepo, parent: string, file: string, headers: string[], message: Buffer): string {
+  const blob = repo.git(['hash-object', '-w', '--stdin'], { input: `${file}\n` });
+  const tree = repo.git(['mktree'], { input: `${repo.git(['ls-tree', parent])}\n100644 blob ${blob}\t${file}\n` });
+  const head = [`tree ${tree}`, `parent ${parent}`, 'author H <h@example.com> 1700000000 +0000', 'committer H <h@example.com> 1700000000 +0000', ...headers, '', ''].join('\n');
+  return repo.git(['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], { input: Buffer.concat([Buffer.from(head), message]) as unknown as string });
+}
+
 const models = (check: ReturnType<typeof aitrail>): string[] => (JSON.parse(check.stdout) as { violations: { model: string }[] }).violations.map((violation) => violation.model);
 
 describe('a model hidden by terminal control characters', () => {
@@ -69,5 +77,28 @@ describe('a trailer key spelled with a lookalike hyphen', () => {
     }
     // A dash between words with spaces is prose: a person's commit.
     expect(pushCommit(work, 'prose', 'docs: assisted \u2014 by nobody\n\nQwen \u2013 the model family \u2013 is not used here.\n').push.code).toBe(0);
+  });
+});
+
+describe('a message git reads only up to a NUL byte', () => {
+  it('a UTF-16 message (under its encoding header or none), or a NUL before the trailer: git log shows the first line at most, git cat-file -p the whole trailer; refused at pre-receive and by check', () => {
+    const { remote, work, base } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    const message = 'feat: parser\n\nRewritten.\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
+    const objects: Record<string, [string[], Buffer]> = {
+      utf16le: [['encoding UTF-16LE'], Buffer.from(`\ufeff${message}`, 'utf16le')],
+      utf16be: [['encoding UTF-16BE'], Buffer.from(message, 'utf16le').swap16()],
+      undeclared: [[], Buffer.from(message, 'utf16le')],
+      nul: [[], Buffer.from(message.replace('Rewritten.', 'Rewritten.\0'))],
+    };
+    for (const [name, [headers, bytes]] of Object.entries(objects)) {
+      const sha = rawCommit(work, base, `${name}.ts`, headers, bytes);
+      expect(work.git(['log', '-1', '--format=%B', sha])).not.toContain('Assisted-by');
+      const check = aitrail(work.dir, ['check', `${base}..${sha}`, '--format', 'json']);
+      expect(check.code, `${name}: ${check.stdout}${check.stderr}`).toBe(1);
+      expect(models(check), name).toContain('qwen/qwen3-coder');
+      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/${name}`]);
+      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
+      expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${name}`);
+    }
   });
 });
