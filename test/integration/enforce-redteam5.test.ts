@@ -102,3 +102,17 @@ describe('a message git reads only up to a NUL byte', () => {
     }
   });
 });
+
+describe('a denied model glued to an allowed one', () => {
+  it('claude-opus-4.6qwen3-coder, _qwen3-coder, .qwen3-coder, @qwen3-coder, =qwen3-coder in one declared token: refused at pre-receive and by check; Claude Code and GitHub Copilot alone pass', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    for (const [name, glue] of Object.entries({ joined: '', underscore: '_', dot: '.', at: '@', equals: '=' })) {
+      const { push, check } = pushCommit(work, name, `feat: ${name}\n\nAssisted-by: ${CLAUDE}${glue}qwen3-coder\n`);
+      expect(check.code, `${name}: ${check.stdout}`).toBe(1);
+      expect(models(check), name).toContain('qwen/unknown');
+      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
+      expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${name}`);
+    }
+    expect(pushCommit(work, 'agents', 'feat: agents\n\nAssisted-by: Claude Code\nAssisted-by: GitHub Copilot\n').push.code).toBe(0);
+  });
+});

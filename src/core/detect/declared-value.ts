@@ -65,9 +65,31 @@ export function parseDeclaredValues(value: string, aliases: Record<string, strin
  */
 function declaredMentions(text: string, whole: string, aliases: Record<string, string>, budget: Budget): Mention[] {
   const reading = readMentions(text, 'declared', aliases, budget);
-  if (!reading.cut && whole.length <= MAX_VALUE) return reading.mentions;
+  if (!reading.cut && whole.length <= MAX_VALUE) return [...reading.mentions, ...unreadVendors(whole, reading.mentions)];
   const vendors = vendorsIn(readable(whole, Infinity)).map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }));
   return [...reading.mentions, ...vendors, UNKNOWN];
+}
+
+/**
+ * The vendors whose words a declared value holds but whose reading names no model of theirs: a
+ * vendor's word glued to another name (`claude-opus-4.6_qwen3-coder`, `claude-opus-4.6qwen3-coder`,
+ * `claude-opus-4.6@qwen3-coder`) is read as part of the first model (or dropped), so each such
+ * vendor counts as `vendor/unknown`. Words of the agents read (`Claude Code`, `GitHub Copilot`)
+ * name the agent, not a model's vendor.
+ */
+function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
+  const sig = signatures();
+  const named = new Set(read.map((mention) => mention.model.split('/')[0]));
+  const agents = new Set(read.map((mention) => mention.agent));
+  const agentWords = new Set<string>();
+  for (const [name, slug] of sig.agentNames) if (agents.has(slug)) for (const [word] of name.matchAll(/\p{L}+/gu)) agentWords.add(word.toLowerCase());
+  const vendors = new Set<string>();
+  for (const [word] of readable(whole, Infinity).matchAll(/\p{L}+/gu)) {
+    const lower = word.toLowerCase();
+    const vendor = sig.vendorWords.get(lower);
+    if (vendor && !named.has(vendor) && !agentWords.has(lower)) vendors.add(vendor);
+  }
+  return [...vendors].map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }));
 }
 
 /**
