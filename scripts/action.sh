@@ -62,6 +62,10 @@ fi
 say "aitrail: fetching the history${base:+ and origin/$base}"
 refspecs=()
 [ -n "$base" ] && refspecs+=("+refs/heads/$base:refs/remotes/origin/$base")
+# The policy: the default branch's, one per repository, also for a pull request into another
+# branch (whose own config anyone who can push that branch chose).
+policy_branch=${default_branch:-$base}
+[ -n "$policy_branch" ] && [ "$policy_branch" != "$base" ] && refspecs+=("+refs/heads/$policy_branch:refs/remotes/origin/$policy_branch")
 if git ls-remote --exit-code origin refs/notes/ai >/dev/null 2>&1; then refspecs+=('+refs/notes/ai:refs/notes/ai'); fi
 unshallow=()
 [ "$(git rev-parse --is-shallow-repository)" = true ] && unshallow=(--unshallow)
@@ -69,13 +73,13 @@ if [ ${#refspecs[@]} -gt 0 ] || [ ${#unshallow[@]} -gt 0 ]; then
   git fetch --quiet --no-tags "${unshallow[@]}" origin "${refspecs[@]}" >&2 || fail 'git fetch from origin failed: give the job contents: read permission'
 fi
 
-# What is judged, and by which policy (one policy per repository, never the pull request's own).
+# What is judged, and by which policy (one policy per repository, the default branch's; never the pull request's own).
 range=${INPUT_RANGE:-}
 policy=()
 if [ -n "${INPUT_CONFIG:-}" ]; then
   policy=(--config "$INPUT_CONFIG")
 elif [ -n "$base" ]; then
-  policy=(--policy-from "refs/remotes/origin/$base")
+  policy=(--policy-from "refs/remotes/origin/$policy_branch")
 fi
 if [ -z "$range" ]; then
   if [ -n "$before" ]; then

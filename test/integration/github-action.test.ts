@@ -45,6 +45,27 @@ describe('the GitHub Action script on a pull request', () => {
     expect(result.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
   });
 
+  it('a pull request into a side branch whose own config allows Qwen is judged by the default branch\'s policy', () => {
+    const world = origin();
+    const { dev } = world;
+    // An unprotected branch anyone can push to, with a loosened config (GitHub runs no pre-receive hook).
+    dev.git(['checkout', '-q', '-b', 'loose', world.main]);
+    const loose = dev.commit('chore: loosen\n', { '.aitrailrc.json': '{ "policy": { "allow": ["qwen/*"] } }\n' });
+    dev.git(['push', '-q', 'origin', 'loose']);
+    const head = dev.commit(`feat: qwen\n\n${QWEN}\n`, { 'src/qwen.js': 'q\n' });
+    dev.git(['checkout', '-q', '--detach', loose]);
+    dev.git(['merge', '-q', '--no-ff', '--no-verify', '-m', 'Merge pull request #1', head]);
+    const merge = dev.git(['rev-parse', 'HEAD']);
+    dev.git(['push', '-q', 'origin', `${head}:refs/heads/feature`, `${head}:refs/pull/1/head`, `${merge}:refs/pull/1/merge`]);
+    const event = prEvent(head, merge);
+    const into = { ...event, baseRef: 'loose', payload: { ...event.payload, pull_request: { ...event.payload.pull_request, base: { ref: 'loose' } } } };
+    const result = runAction(checkout(world, 'pull/1/merge', merge), into);
+    expect(result.status, result.stdout).toBe(1);
+    expect(result.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
+    expect(result.stderr).toMatch(/policy from .*\[--policy-from refs\/remotes\/origin\/main\]/);
+    expect(result.summary).toContain(`refs/remotes/origin/loose..${head}`);
+  });
+
   it('a clean pull request passes; warnings fail it only with fail-on-warnings; blame-paths and an empty blame-since shape the report', () => {
     const world = origin();
     const { head, merge } = pullRequest(world, [
