@@ -109,6 +109,11 @@ function onlyDeclares(value: string): boolean {
   return words.every((word) => isModelWord(word) || agentWords?.has(word) || sig.vendorWords.has(word) || sig.nonAiTools.has(word) || DECLARATION_WORDS.has(word));
 }
 
+/** A trailer-looking line: `Key: value`. */
+const KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{1,63})[ \t]*:[ \t]*(\S.*?)\s*$/;
+/** The same with the key written as two to four words (`Assisted by`, `Assisted_by`, `AI model`). */
+const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,40}){1,3})[ \t]*:[ \t]*(\S.*?)\s*$/;
+
 /**
  * Trailer-looking lines that are not in the message's trailer block (git does not read them as
  * trailers: the subject line, a prose line in the last paragraph, a squash merge's PR template
@@ -123,9 +128,12 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
   // The subject too: a message that is only a trailer (`git commit --allow-empty-message --trailer …`,
   // or a message git re-encoded from a bogus `encoding` header) shows it as its subject line.
   for (const [at, line] of [signals.subject, ...bodyLines(signals.message)].entries()) {
-    const match = /^([A-Za-z][A-Za-z0-9-]{1,63})[ \t]*:[ \t]*(\S.*?)\s*$/.exec(readable(line));
+    const text = readable(line);
+    // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
+    const words = KEY_LINE.test(text) ? null : WORDS_KEY_LINE.exec(text);
+    const match = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
     if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
-    if (at === 0 && !onlyDeclares(match[2] ?? '')) continue;
+    if ((at === 0 || words) && !onlyDeclares(match[2] ?? '')) continue;
     const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
     if (!reader) continue;
     const read = reader.read(match[2] ?? '', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
