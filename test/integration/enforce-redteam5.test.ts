@@ -114,6 +114,10 @@ describe('a denied model glued to an allowed one', () => {
       expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${name}`);
     }
     expect(pushCommit(work, 'agents', 'feat: agents\n\nAssisted-by: Claude Code\nAssisted-by: GitHub Copilot\n').push.code).toBe(0);
+    // A model of the built-in table named after another vendor's base (DeepSeek's Qwen distill) is that model alone.
+    const distill = pushCommit(work, 'distill', 'feat: distill\n\nAssisted-by: aider:deepseek/deepseek-r1-distill-qwen-32b\n');
+    expect(distill.check.code, distill.check.stdout).toBe(0);
+    expect(distill.push.code, distill.push.stderr).toBe(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import { canonicalModel } from '../catalog.js';
+import { canonicalModel, knownModels } from '../catalog.js';
 import { matchIdentity, parseIdentity } from './identity.js';
 import { mentions, newBudget, readMentions, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { readable } from './readable.js';
@@ -75,19 +75,22 @@ function declaredMentions(text: string, whole: string, aliases: Record<string, s
  * vendor's word glued to another name (`claude-opus-4.6_qwen3-coder`, `claude-opus-4.6qwen3-coder`,
  * `claude-opus-4.6@qwen3-coder`) is read as part of the first model (or dropped), so each such
  * vendor counts as `vendor/unknown`. Words of the agents read (`Claude Code`, `GitHub Copilot`)
- * name the agent, not a model's vendor.
+ * name the agent, not a model's vendor; a word inside a model of the built-in table that was read
+ * (`deepseek/deepseek-r1-distill-qwen-32b`, a DeepSeek model) names that model, not its vendor.
  */
 function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
   const sig = signatures();
   const named = new Set(read.map((mention) => mention.model.split('/')[0]));
   const agents = new Set(read.map((mention) => mention.agent));
-  const agentWords = new Set<string>();
-  for (const [name, slug] of sig.agentNames) if (agents.has(slug)) for (const [word] of name.matchAll(/\p{L}+/gu)) agentWords.add(word.toLowerCase());
+  const namedWords = new Set<string>();
+  for (const [name, slug] of sig.agentNames) if (agents.has(slug)) for (const [word] of name.matchAll(/\p{L}+/gu)) namedWords.add(word.toLowerCase());
+  const catalogued = new Set(knownModels());
+  for (const mention of read) if (catalogued.has(mention.model)) for (const [word] of mention.model.matchAll(/\p{L}+/gu)) namedWords.add(word.toLowerCase());
   const vendors = new Set<string>();
   for (const [word] of readable(whole, Infinity).matchAll(/\p{L}+/gu)) {
     const lower = word.toLowerCase();
     const vendor = sig.vendorWords.get(lower);
-    if (vendor && !named.has(vendor) && !agentWords.has(lower)) vendors.add(vendor);
+    if (vendor && !named.has(vendor) && !namedWords.has(lower)) vendors.add(vendor);
   }
   return [...vendors].map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }));
 }
