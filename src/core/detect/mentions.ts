@@ -94,9 +94,23 @@ function modelAt(window: string, size: number, scan: Scan, agent: string | undef
   return canonicalModel(window, scan.aliases, context);
 }
 
-function agentAt(window: string, size: number, trust: Trust): string | null {
-  if (trust === 'person' || (trust === 'named' && size === 1 && personLike(window))) return null;
+function agentAt(window: string, size: number, trust: Trust, before: string | undefined): string | null {
+  if (trust === 'person' || (trust === 'named' && size === 1 && (personLike(window) || givenName(before)))) return null;
   return agentSlug(window);
+}
+
+/**
+ * A word a person's name may start with before a surname (`Patsy`, `Jon C.`'s `C.`): a capital,
+ * letters, maybe an initial's period, and no agent, vendor, model or account word (`GitHub
+ * Copilot`, `Windsurf Cascade`, `Qwen Coder` stay names of AI). Without an address, an agent's
+ * one-word name after it is the person's surname (`Patsy Cline`, `Anna Cursor`).
+ */
+function givenName(word: string | undefined): boolean {
+  const bare = word?.replace(/\.$/, '') ?? '';
+  if (!/^\p{Lu}\p{Ll}*$/u.test(bare)) return false;
+  const lower = bare.toLowerCase();
+  const sig = signatures();
+  return !sig.agentFirstWords.has(lower) && !sig.vendorWords.has(lower) && personalWords([bare]);
 }
 
 /** Where a joined word's parts meet: `-`, `_`, `.`, a lower-to-upper case change. */
@@ -191,7 +205,7 @@ function scanWords(list: readonly string[], clause: number, scan: Scan, agent: s
     }
     const mayBeAgent = signatures().agentFirstWords.has((list[at] ?? '').toLowerCase().replace(/_/g, '-'));
     for (let size = mayBeAgent ? Math.min(MAX_AGENT_WORDS, untilBreak(list, at)) : 0; size >= 1 && taken === 0; size -= 1) {
-      const found = agentAt(list.slice(at, at + size).join(' '), size, scan.trust);
+      const found = agentAt(list.slice(at, at + size).join(' '), size, scan.trust, list[at - 1]);
       if (found) {
         scan.items.push({ kind: 'agent', value: found, clause });
         current = found;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/gitdir.js';
+
+interface LogJson {
+  sha: string;
+  ai: boolean;
+  attributions: { agent: string; model: string; evidence: string[] }[];
+}
+
+type Case = [string, NodeJS.ProcessEnv, string[]];
+
+const as = (name: string, email: string) => ({ GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email });
+const HUMAN = as('Jane Doe', 'jane@example.com');
+
+/**
+ * People whose surname is an agent's one-word name, on a co-author line that lost its address (a
+ * `.gitmessage` template wraps it to the next line: pulibrary/pul-it-handbook pull request #127,
+ * https://github.com/pulibrary/pul-it-handbook/pull/127; the trailer is then the name alone). Real
+ * people: Patsy Cline, Ernest Cline, Jon C. Cline (`@author Jon C. Cline <jon.c.cline@gmail.com>`
+ * in a public Java source). Each was read as the agent (`cline:unknown`, `cursor:unknown`...), so
+ * `log` counted the pair's commit as AI and `check` refused it under `unknownModel: deny`.
+ */
+const SURNAMES: Case[] = [
+  ['Fix the footer\n\nCo-authored-by: Patsy Cline\n', HUMAN, []],
+  ['Fix the footer\n\nCo-authored-by: Jon C. Cline\n', HUMAN, []],
+  ['Fix the footer\n\nHelped-by: Ernest Cline\n', HUMAN, []],
+  ['Fix the footer\n\nCo-authored-by: Anna Cursor\n', HUMAN, []],
+  ['Fix the footer\n\nCo-authored-by: Sam Lovable\n', HUMAN, []],
+  // The agent named alone, or with its own words, is still the agent.
+  ['Fix the footer\n\nCo-authored-by: Cline\n', HUMAN, ['cline:unknown']],
+  ['Fix the footer\n\nCo-authored-by: GitHub Copilot\n', HUMAN, ['copilot:unknown']],
+  ['Fix the footer\n\nCo-authored-by: Windsurf Cascade\n', HUMAN, ['windsurf:unknown']],
+  ['Fix the footer\n\nCo-authored-by: Cline · Kimi K3 <cline-clinepass-kimik3@local>\n', HUMAN, ['cline:moonshotai/kimi-k3']],
+  ['Fix the footer\n\nMade-with: Cursor\n', HUMAN, ['cursor:unknown']],
+];
+
+function expectLog(history: Case[]) {
+  const repo = makeRepo();
+  const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
+  const result = aitrail(repo.dir, ['log', '--format', 'json']);
+  expect(result.code, result.stderr).toBe(0);
+  const bySha = new Map((JSON.parse(result.stdout) as LogJson[]).map((entry) => [entry.sha, entry]));
+  history.forEach(([message, env, expected], index) => {
+    const entry = bySha.get(shas[index]!)!;
+    const who = `${env.GIT_AUTHOR_NAME ?? ''} ${message}`;
+    expect({ who, got: entry.attributions.map((a) => `${a.agent}:${a.model}`) }).toEqual({ who, got: expected });
+    expect(entry.ai).toBe(expected.length > 0);
+  });
+}
+
+/** `check` under `unknownModel: deny` over the people's commits of `history`: no violation. */
+function expectCheckPasses(history: Case[]) {
+  const repo = makeRepo();
+  const base = repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  unknownModel: deny\n' });
+  history.forEach(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
+  const result = aitrail(repo.dir, ['check', `${base}..HEAD`, '--format', 'json']);
+  expect(result.stdout).toContain('"violations": []');
+  expect(result.code, result.stdout).toBe(0);
+}
+
+describe('real-world names and footers, through log and check', () => {
+  it("a person surnamed like an agent (Cline, Cursor, Lovable) on a co-author line without address is a person; the agent's own name is the agent", () => {
+    expectLog(SURNAMES);
+  });
+
+  it('check under unknownModel: deny passes the people surnamed like agents', () => {
+    expectCheckPasses(SURNAMES.filter(([, , expected]) => expected.length === 0));
+  });
+});
