@@ -35,6 +35,27 @@ const SURNAMES: Case[] = [
   ['Fix the footer\n\nMade-with: Cursor\n', HUMAN, ['cursor:unknown']],
 ];
 
+/**
+ * A made-with trailer lists a project's stack (Gruntwork's `built-with: terraform, bash, python, go`
+ * in its modules' front matter; `Built-With: Insynq's
+ * Framework — https://github.com/Insynq/agent-blueprint` in a commit skill): a library named after
+ * a vendor (openai/openai-python, the SDK Dependabot bumps as `Bumps [openai](https://github.com/
+ * openai/openai-python)`; ggml-org/llama.cpp, which runs any vendor's weights; run-llama/llama_index)
+ * is no AI writing the code. Each was read as `unknown:<vendor>/unknown`: AI of an unknown model.
+ */
+const LIBRARIES: Case[] = [
+  ['Add the summariser\n\nBuilt-with: openai-python\n', HUMAN, []],
+  ['Add the summariser\n\nBuilt-with: anthropic-sdk-python\n', HUMAN, []],
+  ['Add local inference\n\nBuilt-with: terraform, bash, python, go, llama.cpp\n', HUMAN, []],
+  ['Add the index\n\nMade-with: llama-index\n', HUMAN, []],
+  ['Add the client\n\nBuilt-with: deepseek-sdk\n', HUMAN, []],
+  // A vendor's own model, agent or account word still names it.
+  ['Add the client\n\nMade-with: DeepSeek-Coder\n', HUMAN, ['unknown:deepseek/deepseek-coder']],
+  ['Add the client\n\nMade-with: Qwen-Helper\n', HUMAN, ['unknown:qwen/unknown']],
+  ['Add the client\n\nMade-with: DeepSeek\n', HUMAN, ['unknown:deepseek/unknown']],
+  ['Add the client\n\nBuilt-with: IBM-Bob\n', HUMAN, ['ibm-bob:unknown']],
+];
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -66,5 +87,13 @@ describe('real-world names and footers, through log and check', () => {
 
   it('check under unknownModel: deny passes the people surnamed like agents', () => {
     expectCheckPasses(SURNAMES.filter(([, , expected]) => expected.length === 0));
+  });
+
+  it("a library named after a vendor in a made-with trailer (openai-python, llama.cpp) is no AI; the vendor's own name still is", () => {
+    expectLog(LIBRARIES);
+  });
+
+  it('check under unknownModel: deny passes the commits built with those libraries', () => {
+    expectCheckPasses(LIBRARIES.filter(([, , expected]) => expected.length === 0));
   });
 });

@@ -122,8 +122,9 @@ function vendorAt(word: string, trust: Trust): string | null {
     const vendor = vendorWords.get(part.toLowerCase());
     if (!vendor) continue;
     if (trust === 'declared') return vendor;
-    // A person's joined name is read as its words are (personalName): `Qwen-Li`, `llama-farmer`, `GrokNinja` are people.
-    const personal = trust === 'person' && part !== word && personalWords(word.slice(part.length).split(JOINT));
+    // A person's joined name is read as its words are (personalName): `Qwen-Li`, `llama-farmer`, `GrokNinja` are people;
+    // so is a library's, where no one declares (a made-with stack, a name): `openai-python`, `llama.cpp`, `deepseek-sdk`.
+    const personal = part !== word && personalWords(word.slice(part.length).split(JOINT));
     return personLike(part) || personal ? null : vendor;
   }
   return null;
