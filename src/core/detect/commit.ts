@@ -2,7 +2,7 @@ import type { Attribution, CommitSignals, DetectConfig, Identity } from '../type
 import { parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
 import { found, quote } from './found.js';
 import { matchIdentity } from './identity.js';
-import { newBudget, type Budget, type Mention } from './mentions.js';
+import { mentions, newBudget, type Budget, type Mention } from './mentions.js';
 import { readable, shownOrder } from './readable.js';
 import { mergeAttributions } from './merge.js';
 import { lineLower, mayMatchLine, signatures } from './signatures.js';
@@ -161,12 +161,35 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   for (const line of bodyLines(signals.message)) {
     const text = readable(line.replace(/\r$/, ''));
     const lower = lineLower(text);
+    let matched = false;
     for (const body of sig.bodyLines) {
-      if ((!checkTexts || mayMatchLine(body, lower)) && body.pattern.test(text) && (!body.after || body.after.test(previous))) result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
+      if (body.agent === NAMED && matched) continue;
+      if ((checkTexts && !mayMatchLine(body, lower)) || (body.after && !body.after.test(previous))) continue;
+      if (body.agent === NAMED) {
+        result.push(...namedBy(body.pattern.exec(text)?.groups?.name, line));
+      } else if (body.pattern.test(text)) {
+        result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
+        matched = true;
+      }
     }
     if (text.trim() !== '') previous = text;
   }
   return result;
+}
+
+/** A body line signature whose `name` group names the agent (signatures.json: agent `*`, after every other). */
+const NAMED = '*';
+
+/**
+ * What a footer's link text names (`Generated with [GitHub Copilot](…)`, `[Gemini CLI]`, `[Kimi]`):
+ * an agent, a model or a vendor, read as a declared value's words are; nothing when it names none
+ * (`[Sphinx]`, a tool that is no AI).
+ */
+function namedBy(name: string | undefined, line: string): Attribution[] {
+  if (name === undefined) return [];
+  return mentions(name, 'declared')
+    .filter((m) => m.agent !== 'unknown' || m.model !== 'unknown')
+    .map((m) => found(m.agent, m.model, `message line ${quote(line)}`));
 }
 
 /**
