@@ -20,9 +20,13 @@ function score(texts: readonly string[]): number {
   return Math.min(...texts.map(worth));
 }
 
-/** One of these texts (lower case) is in every `name <email>` an identity signature matches (read without case). */
+/**
+ * One of these texts (lower case) is in every `name <email>` an identity signature matches (read
+ * without case), and in every no-reply address, where an agent's name is the agent as the author
+ * too (src/core/detect/declared-value.ts agentAtNoReply: `noreply@`, `do-not-reply@`...).
+ */
 export function identityTexts(): string[] {
-  const texts = new Set<string>();
+  const texts = new Set<string>(['reply@']);
   for (const entry of data.identities as unknown as { name?: string; email?: string }[]) {
     const options = [entry.email, entry.name].filter((pattern): pattern is string => pattern !== undefined).map((pattern) => requiredTexts(pattern, 3, worth));
     const usable = options.filter((found): found is string[] => found !== null).sort((a, b) => score(b) - score(a));

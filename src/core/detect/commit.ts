@@ -1,5 +1,5 @@
 import type { Attribution, CommitSignals, DetectConfig, Identity } from '../types.js';
-import { parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
+import { agentAtNoReply, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
 import { found, quote } from './found.js';
 import { matchIdentity } from './identity.js';
 import { mentions, newBudget, type Budget, type Mention } from './mentions.js';
@@ -142,10 +142,16 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
   return result;
 }
 
-/** The author's identity (never the committer's: applying a commit is not writing it). */
-function fromAuthor(signals: CommitSignals, aliases: Record<string, string>): Attribution[] {
-  const match = matchIdentity({ name: readable(signals.author.name), email: readable(signals.author.email) }, aliases, 'author');
-  return match ? [found(match.agent, match.model, `author ${showIdentity(signals.author)}`)] : [];
+/**
+ * The author's identity (never the committer's: applying a commit is not writing it): an agent's
+ * own, or an agent named at a no-reply address, as on a co-author line (agentAtNoReply).
+ */
+function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, budget: Budget = newBudget()): Attribution[] {
+  const author = { name: readable(signals.author.name), email: readable(signals.author.email) };
+  const evidence = `author ${showIdentity(signals.author)}`;
+  const match = matchIdentity(author, aliases, 'author');
+  if (match) return [found(match.agent, match.model, evidence)];
+  return agentAtNoReply(author, aliases, budget).map((m) => found(m.agent, m.model, evidence));
 }
 
 /** The subject and body-line signatures; each checked for its texts first (mayMatchLine), exported for the differential test. */
@@ -203,7 +209,7 @@ function fromSquashed(signals: CommitSignals, trailerKey: string, aliases: Recor
   const none = { name: '', email: '' };
   return squashedMessages(signals.message).flatMap(({ sha, author, message }) => {
     const quoted: CommitSignals = { subject: message.split('\n', 1)[0] ?? '', message, trailers: parseCommitTrailers(message), author: author ?? none, committer: none };
-    const read = [...fromTrailers(quoted, trailerKey, aliases, budget), ...fromBodyTrailerLines(quoted, trailerKey, aliases, budget), ...fromText(quoted), ...fromAuthor(quoted, aliases)];
+    const read = [...fromTrailers(quoted, trailerKey, aliases, budget), ...fromBodyTrailerLines(quoted, trailerKey, aliases, budget), ...fromText(quoted), ...fromAuthor(quoted, aliases, budget)];
     return read.map((attribution) => ({ ...attribution, evidence: attribution.evidence.map((why) => `squashed commit ${sha.slice(0, 12)}: ${why}`) }));
   });
 }
@@ -234,7 +240,7 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
     ...fromTrailers(signals, trailerKey, aliases, budget),
     ...fromBodyTrailerLines(signals, trailerKey, aliases, budget),
     ...fromSquashed(signals, trailerKey, aliases, budget),
-    ...fromAuthor(signals, aliases),
+    ...fromAuthor(signals, aliases, budget),
     ...fromText(signals),
     ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases),
   ];

@@ -3,6 +3,7 @@ import { matchIdentity, parseIdentity } from './identity.js';
 import { mentions, newBudget, readMentions, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { readable } from './readable.js';
 import { signatures } from './signatures.js';
+import type { Identity } from '../types.js';
 
 export type DeclaredValue = Mention;
 
@@ -144,10 +145,22 @@ export function parseCoAuthor(value: string, aliases: Record<string, string> = {
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
     if (byIdentity) return [byIdentity];
-    const agentAtNoReply = NO_REPLY.test(read.email) ? mentions(read.name, 'declared', aliases, budget) : [];
-    return agentAtNoReply.some((m) => m.agent !== 'unknown') ? agentAtNoReply : mentions(read.name, 'person', aliases, budget);
+    const atNoReply = agentAtNoReply({ name: read.name, email: read.email }, aliases, budget);
+    return atNoReply.length > 0 ? atNoReply : mentions(read.name, 'person', aliases, budget);
   }
   return mentions(read.text, 'named', aliases, budget);
+}
+
+/**
+ * An agent named at a no-reply address (`Qoder <noreply@qoder.com>`, `Cursor <noreply@cursor.sh>`):
+ * what the name names, read as declared, when that holds an agent; `[]` otherwise (`GitHub
+ * <noreply@github.com>`, `Weblate <noreply@weblate.org>`: a service, no agent). The same on a
+ * co-author line and as the commit author.
+ */
+export function agentAtNoReply(identity: Identity, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
+  if (!NO_REPLY.test(identity.email)) return [];
+  const named = mentions(identity.name.slice(0, MAX_VALUE), 'declared', aliases, budget);
+  return named.some((m) => m.agent !== 'unknown') ? named : [];
 }
 
 /** `AI-Model: claude-opus-4.5 (high effort, 80%)`: a model key's value is a model; unreadable = `unknown:unknown`. */
