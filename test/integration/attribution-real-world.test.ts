@@ -121,6 +121,20 @@ const NO_REPLY_AUTHORS: Case[] = [
   ['chore: regenerate the clients\n', as('Google APIs', 'noreply@google.com'), []],
 ];
 
+/**
+ * The model in a note inside the name, not at its end: a project's session log signs each commit
+ * `Signed-off-by: Claude (claude-sonnet-4-6) via Anthropic <noreply@anthropic.com>` (a public
+ * CHANGELOG of co-developed commits, with `Attested-by:` the person). Only a note ending the name
+ * was read, so the model was lost (`claude-code:unknown`) and `check` refused under `unknownModel:
+ * deny` a commit that named its model.
+ */
+const NOTES: Case[] = [
+  ['feat: x\n\nSigned-off-by: Claude (claude-sonnet-4-6) via Anthropic <noreply@anthropic.com>\n', HUMAN, ['claude-code:anthropic/claude-sonnet-4.6']],
+  ['feat: x\n\nCo-Authored-By: Codex (gpt-5.6-luna) via OpenAI <noreply@openai.com>\n', HUMAN, ['codex:openai/gpt-5.6-luna']],
+  ['feat: x\n\nCo-Authored-By: Claude Opus 4.6 (1M context) <noreply@anthropic.com>\n', HUMAN, ['claude-code:anthropic/claude-opus-4.6']],
+  ['feat: x\n\nCo-Authored-By: Claude (via the CLI) <noreply@anthropic.com>\n', HUMAN, ['claude-code:unknown']],
+];
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -172,5 +186,9 @@ describe('real-world names and footers, through log and check', () => {
 
   it('an agent named at a no-reply address is the agent as the author too, as on a co-author line; a service there is not', () => {
     expectLog(NO_REPLY_AUTHORS);
+  });
+
+  it("a model in a note inside an agent's name (`Claude (claude-sonnet-4-6) via Anthropic`) is read", () => {
+    expectLog(NOTES);
   });
 });

@@ -17,6 +17,8 @@ export interface IdentityMatch {
 }
 
 const MAX_FIELD = 1000;
+/** Notes of a name read for a model (each a catalog lookup). */
+const MAX_NOTES = 4;
 /** Where a name goes on to a second thing (`<model> via <agent>`, `<model>, <model>`). */
 const CLAUSE = /\s*[,;&+|\u00b7\u2022]\s*|\s+(?:and|or|with|via|by|using)\s+/i;
 
@@ -66,14 +68,17 @@ function mayBeAnAgent(name: string, email: string): boolean {
 /**
  * At the agent's own address, what its name carries is a model: the entry's `model` group
  * (`aider (gpt-4o)`), else the whole name (`Composer 2.5 (Cursor)`, `MiniMax-M2.7 (via opencode)`,
- * `deepseek-v4-flash` at Claude Code's address), else a note (`Cursor (Claude Sonnet 4.6)`), else
+ * `deepseek-v4-flash` at Claude Code's address), else a note, the last first (`Cursor (Claude
+ * Sonnet 4.6)`, `Claude (claude-sonnet-4-6) via Anthropic`), else
  * a vendor word that is not the agent's own name (`ChatGPT` → `openai/unknown`; `Claude` is Claude
  * Code's own name, its model unknown).
  */
 function modelOfName(name: string, group: string | undefined, agent: string, aliases: Record<string, string>): string | null {
   const context = { agent, isModel: true };
   const tried = new Set<string>();
-  for (const raw of [group, name, /\(([^()]+)\)\s*$/.exec(name)?.[1]]) {
+  // Its notes, the last first: `Claude (claude-sonnet-4-6) via Anthropic` notes the model mid-name.
+  const notes = [...name.slice(0, MAX_FIELD).matchAll(/\(([^()]+)\)/g)].map((note) => note[1]).reverse().slice(0, MAX_NOTES);
+  for (const raw of [group, name, ...notes]) {
     // The group is often the whole name (`Claude`): each text is read once (canonicalModel answers the same).
     if (!raw || tried.has(raw)) continue;
     tried.add(raw);
