@@ -193,8 +193,10 @@ const NAMED = '*';
  */
 function namedBy(name: string | undefined, line: string): Attribution[] {
   if (name === undefined) return [];
+  // A vendor alone counts only as the whole name (`[Kimi]`), not as a product's first word (`[Google Sheets]`, `[LlamaIndex]`).
+  const vendorOnly = signatures().vendorWords.has(name.trim().toLowerCase());
   return mentions(name, 'declared')
-    .filter((m) => m.agent !== 'unknown' || m.model !== 'unknown')
+    .filter((m) => m.agent !== 'unknown' || (m.model !== 'unknown' && (vendorOnly || !m.model.endsWith('/unknown'))))
     .map((m) => found(m.agent, m.model, `message line ${quote(line)}`));
 }
 
