@@ -140,6 +140,22 @@ const NOTES: Case[] = [
   ['feat: x\n\nCo-Authored-By: Claude (via the CLI) <noreply@anthropic.com>\n', HUMAN, ['claude-code:unknown']],
 ];
 
+/**
+ * Gemini CLI's GitHub identity as projects write it: the app's account id with the login without
+ * `[bot]`, `gemini-cli <218195315+gemini-cli@users.noreply.github.com>` (commit rules in several
+ * public repositories: `Co-Authored-By: gemini-cli <218195315+gemini-cli@users.noreply.github.com>`,
+ * `git commit --author="Gemini <218195315+gemini-cli@users.noreply.github.com>"`; a public list of AI
+ * committer addresses gives it for Gemini beside `176961590+gemini-code-assist[bot]`). Only
+ * `gemini-cli[bot]` was known, so these read as a person's commits. Another account id with the
+ * same login is someone's account, not the app's.
+ */
+const GEMINI_CLI: Case[] = [
+  ['feat: add emoji support to the word parser\n\nref: 110\n\nCo-Authored-By: gemini-cli <218195315+gemini-cli@users.noreply.github.com>\n', HUMAN, ['gemini-cli:unknown']],
+  ['refactor: move the references into the skill directory\n', as('Gemini', '218195315+gemini-cli@users.noreply.github.com'), ['gemini-cli:unknown']],
+  ['feat: x\n\nCo-authored-by: gemini-cli gemini-2.5-pro <218195315+gemini-cli@users.noreply.github.com>\n', HUMAN, ['gemini-cli:google/gemini-2.5-pro']],
+  ['feat: x\n\nCo-authored-by: gemini-cli <12345+gemini-cli@users.noreply.github.com>\n', HUMAN, []],
+];
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -195,5 +211,9 @@ describe('real-world names and footers, through log and check', () => {
 
   it("a model in a note inside an agent's name (`Claude (claude-sonnet-4-6) via Anthropic`) is read", () => {
     expectLog(NOTES);
+  });
+
+  it("Gemini CLI's app account written without [bot] (218195315+gemini-cli) is Gemini CLI; the login under another id is not", () => {
+    expectLog(GEMINI_CLI);
   });
 });
