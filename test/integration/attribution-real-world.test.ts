@@ -156,6 +156,27 @@ const GEMINI_CLI: Case[] = [
   ['feat: x\n\nCo-authored-by: gemini-cli <12345+gemini-cli@users.noreply.github.com>\n', HUMAN, []],
 ];
 
+const noreply = (id: number, login: string) => `${id}+${login}@users.noreply.github.com`;
+
+/**
+ * AI review bots whose suggested code a person commits from the pull request page (GitHub adds the
+ * bot as co-author, as for CodeRabbit, row 48): `Update skills/claude-devfleet/SKILL.md Co-authored-by:
+ * cubic-dev-ai[bot] <191113872+cubic-dev-ai[bot]@users.noreply.github.com>` and `Co-authored-by:
+ * greptile-apps[bot] <165735046+greptile-apps[bot]@users.noreply.github.com>` (a public changelog of
+ * squash merges; a project's ADR on "GitHub-generated Greptile suggestion commits"), Windsurf's
+ * reviewer `windsurf-bot[bot]` (id 189301087, a public list of AI committer addresses). Each read
+ * as a person's commit. Their names as words (`cubic` splines) are no one's.
+ */
+const REVIEW_BOTS: Case[] = [
+  ['Update skills/claude-devfleet/SKILL.md\n\nCo-authored-by: cubic-dev-ai[bot] <191113872+cubic-dev-ai[bot]@users.noreply.github.com>\n', HUMAN, ['cubic-dev-ai:unknown']],
+  ['Docs: fix typos (#193)\n\nCo-authored-by: greptile-apps[bot] <165735046+greptile-apps[bot]@users.noreply.github.com>\n', HUMAN, ['greptile:unknown']],
+  ['Apply suggestions from code review\n\nCo-authored-by: windsurf-bot[bot] <189301087+windsurf-bot[bot]@users.noreply.github.com>\n', HUMAN, ['windsurf:unknown']],
+  ['Apply suggestion\n', as('greptile-apps[bot]', noreply(165735046, 'greptile-apps[bot]')), ['greptile:unknown']],
+  // The words, and a login without [bot], are people's.
+  ['feat: cubic splines\n\nBuilt-with: cubic\n', HUMAN, []],
+  ['Fix typo\n', as('greptile-apps', noreply(1234, 'greptile-apps')), []],
+];
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -215,5 +236,9 @@ describe('real-world names and footers, through log and check', () => {
 
   it("Gemini CLI's app account written without [bot] (218195315+gemini-cli) is Gemini CLI; the login under another id is not", () => {
     expectLog(GEMINI_CLI);
+  });
+
+  it("an AI review bot's committed suggestion (cubic, Greptile, Windsurf's reviewer) is that bot's", () => {
+    expectLog(REVIEW_BOTS);
   });
 });
