@@ -177,6 +177,21 @@ const REVIEW_BOTS: Case[] = [
   ['Fix typo\n', as('greptile-apps', noreply(1234, 'greptile-apps')), []],
 ];
 
+/**
+ * The kernel's `Assisted-by: AGENT:MODEL [TOOL]...` naming a second agent and its model where the
+ * tools go: `Assisted-by: Claude:claude-opus-4-7 Sashiko:claude-haiku-4-5` (Herman van Hazendonk's
+ * msm8660 interconnect patches, as quoted on a public tracker; Sashiko is a kernel review agent).
+ * The second pair was read as a tool naming nothing, so Haiku was not recorded and `check` under
+ * `deny: ["anthropic/claude-haiku-*"]` passed the commit.
+ */
+const PAIRS: Case[] = [
+  ['ARM: dts: msm8660: add interconnects\n\nAssisted-by: Claude:claude-opus-4-7 Sashiko:claude-haiku-4-5\nSigned-off-by: Herman van Hazendonk <github.com@example.com>\n', HUMAN, ['claude-code:anthropic/claude-opus-4.7', 'sashiko:anthropic/claude-haiku-4.5']],
+  // Tools after the model stay tools; a display name before the colon stays one agent.
+  ['efi: fix the capsule mapping\n\nAssisted-by: Claude:claude-sonnet-4-5 coccinelle sparse\n', HUMAN, ['claude-code:anthropic/claude-sonnet-4.5']],
+  ['feat: x\n\nAssisted-by: Claude Code:claude-opus-4-7\n', HUMAN, ['claude-code:anthropic/claude-opus-4.7']],
+  ['feat: x\n\nAssisted-by: aider:openrouter/qwen/qwen3-coder:free\n', HUMAN, ['aider:qwen/qwen3-coder']],
+];
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -240,5 +255,18 @@ describe('real-world names and footers, through log and check', () => {
 
   it("an AI review bot's committed suggestion (cubic, Greptile, Windsurf's reviewer) is that bot's", () => {
     expectLog(REVIEW_BOTS);
+  });
+
+  it("a second AGENT:MODEL pair among the kernel's tools is read, with its model", () => {
+    expectLog(PAIRS);
+  });
+
+  it('check under deny: anthropic/claude-haiku-* refuses the commit whose second pair names Haiku', () => {
+    const repo = makeRepo();
+    const base = repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["anthropic/claude-haiku-*"]\n' });
+    repo.commit(PAIRS[0]![0], { 'f.txt': '1\n' }, HUMAN);
+    const result = aitrail(repo.dir, ['check', `${base}..HEAD`, '--format', 'json']);
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.stdout).toContain('anthropic/claude-haiku-4.5');
   });
 });

@@ -256,6 +256,19 @@ function scanClause(text: string, clause: number, scan: Scan): void {
   if (agent) scan.items.splice(before, 0, { kind: 'agent', value: agent, clause });
 }
 
+/**
+ * A declared clause cut before each further `AGENT:MODEL` word after its first pair: the kernel's
+ * `Claude:claude-opus-4-7 Sashiko:claude-haiku-4-5` names two agents, each with its model, where
+ * `Claude:claude-3-opus coccinelle sparse` names tools after the model (kept in the clause) and
+ * `Claude Code:claude-opus-4-7`, `aider:openrouter/qwen/qwen3-coder:free` are one pair.
+ */
+function pairs(clause: string): string[] {
+  const first = clause.indexOf(':');
+  if (first === -1) return [clause];
+  const [own = '', ...more] = clause.slice(first + 1).split(/\s+(?=[A-Za-z][A-Za-z0-9._-]{0,38}:\S)/);
+  return [clause.slice(0, first + 1) + own, ...more];
+}
+
 /** `qwen3-coder:30b` as the catalog reads it whole (qwen3-coder-30b-a3b-instruct), when that is the same vendor's model. */
 function retag(text: string, from: number, clause: number, scan: Scan): void {
   if (scan.budget.lookups <= 0) return;
@@ -292,7 +305,7 @@ export function mentions(text: string, trust: Trust, aliases: Record<string, str
 /** `mentions`, and whether the text was read only in part (`cut`: words past the limits, or lookups spent, that may name a model). */
 export function readMentions(text: string, trust: Trust, aliases: Record<string, string> = {}, budget: Budget = newBudget()): { mentions: Mention[]; cut: boolean } {
   const scan: Scan = { trust, aliases, budget, words: MAX_WORDS, items: [], cut: false };
-  const clauses = text.split(CLAUSE);
+  const clauses = trust === 'declared' ? text.split(CLAUSE).flatMap(pairs) : text.split(CLAUSE);
   if (clauses.length > MAX_CLAUSES) scan.cut = true;
   clauses.slice(0, MAX_CLAUSES).forEach((clause, index) => scanClause(clause.trim(), index, scan));
   const items = trust === 'person' && personalName(text) ? scan.items.filter((item) => item.kind !== 'vendor') : scan.items;
