@@ -192,6 +192,28 @@ const PAIRS: Case[] = [
   ['feat: x\n\nAssisted-by: aider:openrouter/qwen/qwen3-coder:free\n', HUMAN, ['aider:qwen/qwen3-coder']],
 ];
 
+/**
+ * Claude Code's footer and co-author line with their markup lost: a renderer or a Markdown table
+ * of rules drops `<…>` and the link (an IRC client's fix: it "rewrote `Co-Authored-By: Claude
+ * <noreply@anthropic.com>` into `Co-Authored-By: Claude noreply@anthropic.com`"; a commit-lint
+ * rule lists the bare form as a common wrong one), and a Claude Code session's commit in a public
+ * log ends `🤖 Generated with Claude Code Co-Authored-By: Claude noreply@anthropic.com`; projects
+ * declare "All AI-generated commits are declared with: Co-Authored-By: Claude noreply@anthropic.com".
+ * Each read as a person's commit.
+ */
+const MARKUP_LOST: Case[] = [
+  ['docs: add the Windows test report\n\n🤖 Generated with Claude Code\n\nCo-Authored-By: Claude noreply@anthropic.com\n', HUMAN, ['claude-code:unknown']],
+  ['feat: x\n\nCo-Authored-By: Claude noreply@anthropic.com\n', HUMAN, ['claude-code:unknown']],
+  ['feat: x\n\nCo-Authored-By: Claude Sonnet 4.5 noreply@anthropic.com\n', HUMAN, ['claude-code:anthropic/claude-sonnet-4.5']],
+  ['feat: x\n\n🤖 Generated with Claude Code\n', HUMAN, ['claude-code:unknown']],
+  ['feat: x\n\nGenerated with Cursor\n', HUMAN, ['cursor:unknown']],
+  // A person at a bare address stays a person; a tool that is no AI, or a sentence, names none.
+  ['feat: x\n\nCo-authored-by: Claude Dupont claude.dupont@example.fr\n', HUMAN, []],
+  ['docs: the site\n\nGenerated with Sphinx 7.2\n', HUMAN, []],
+  ['docs: the API\n\nGenerated with OpenAPI Generator\n', HUMAN, []],
+  ['docs: x\n\nGenerated with Claude Code is banned here, see CONTRIBUTING.\n', HUMAN, []],
+];
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -255,6 +277,10 @@ describe('real-world names and footers, through log and check', () => {
 
   it("an AI review bot's committed suggestion (cubic, Greptile, Windsurf's reviewer) is that bot's", () => {
     expectLog(REVIEW_BOTS);
+  });
+
+  it("Claude Code's footer and co-author line with their link and brackets lost are Claude Code's; a person at a bare address is not", () => {
+    expectLog(MARKUP_LOST);
   });
 
   it("a second AGENT:MODEL pair among the kernel's tools is read, with its model", () => {

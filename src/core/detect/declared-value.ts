@@ -26,9 +26,16 @@ const NONE = /^(?:none|n\/?a|no|no ai|nobody|nothing|not applicable|-+)[.!]?(?:\
  */
 const NO_REPLY = /^(?:no-?reply|do-?not-?reply)@/i;
 
+/**
+ * `Name address` whose brackets a renderer or a Markdown table dropped (`Claude noreply@anthropic.com`):
+ * the last word, when it is an address, is the address.
+ */
+const BARE_ADDRESS = /^(\S.*?)\s+([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
+
 /** `Name <x>` where `x` is not an address (`Kilo Code <moonshotai/kimi-k2.5:free>`): the name, with `x` as a note. */
 function withoutAddress(text: string): { text: string; email: string; name: string } {
-  const identity = parseIdentity(text);
+  const bare = text.includes('<') ? null : BARE_ADDRESS.exec(text.trim());
+  const identity = bare ? { name: bare[1] ?? '', email: bare[2] ?? '' } : parseIdentity(text);
   if (!identity.email || EMAIL.test(identity.email)) return { text, email: identity.email, name: identity.name };
   return { text: `${identity.name} (${identity.email})`, email: '', name: identity.name };
 }
