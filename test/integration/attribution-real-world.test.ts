@@ -214,6 +214,20 @@ const MARKUP_LOST: Case[] = [
   ['docs: x\n\nGenerated with Claude Code is banned here, see CONTRIBUTING.\n', HUMAN, []],
 ];
 
+/**
+ * Codex cloud's task link moved under `/codex/cloud/tasks/`: descriptions now end `------` and
+ * `[Codex Task](https://chatgpt.com/codex/cloud/tasks/task_e_69fccb7f18788325abb5468fa6fc3c3a)`
+ * (a public digest of merged pull requests; a PR-screening tool lists
+ * `[Codex Task](https://chatgpt.com/codex/cloud/tasks/task_123)` as a coding agent's task link).
+ * Row 50's signatures knew only `/codex/tasks/`, so a squash merge of such a pull request read as
+ * a person's. A task linked in prose stays the person's.
+ */
+const CODEX_CLOUD: Case[] = [
+  ['Fix the equalizer bands (#41)\n\n## Summary\n- clamp the gain\n\n## Testing\n- npm run lint (failed: missing run-p)\n\n------\n[Codex Task](https://chatgpt.com/codex/cloud/tasks/task_e_69fccb7f18788325abb5468fa6fc3c3a)\n', HUMAN, ['codex:unknown']],
+  ['Fix the equalizer bands (#42)\n\n## Summary\n- clamp the gain\n\n------\nhttps://chatgpt.com/codex/cloud/tasks/task_e_69fccb7f18788325abb5468fa6fc3c3a\n', HUMAN, ['codex:unknown']],
+  ['docs: the replay\n\nThe [cloud replay task](https://chatgpt.com/codex/cloud/tasks/task_e_6ab40a4f8910832bb8e9cc8b622d7cc8) ran the source against one saved program.\n', HUMAN, []],
+];
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -281,6 +295,10 @@ describe('real-world names and footers, through log and check', () => {
 
   it("Claude Code's footer and co-author line with their link and brackets lost are Claude Code's; a person at a bare address is not", () => {
     expectLog(MARKUP_LOST);
+  });
+
+  it("a squash merge of a Codex cloud pull request whose task link is under /codex/cloud/tasks/ is Codex's", () => {
+    expectLog(CODEX_CLOUD);
   });
 
   it("a second AGENT:MODEL pair among the kernel's tools is read, with its model", () => {
