@@ -228,6 +228,22 @@ const CODEX_CLOUD: Case[] = [
   ['docs: the replay\n\nThe [cloud replay task](https://chatgpt.com/codex/cloud/tasks/task_e_6ab40a4f8910832bb8e9cc8b622d7cc8) ran the source against one saved program.\n', HUMAN, []],
 ];
 
+/**
+ * Agents' own mailboxes that were not known: Devin's `devin@devin.ai` (`Devin AI <devin@devin.ai>`
+ * as author, `Co-authored-by: Devin <devin@devin.ai>`; listed as Devin's in several public
+ * attribution tools and their tests) and Amp's earlier `amp@sourcegraph.com` (a project's agent
+ * rules: `Co-authored-by: Amp <amp@sourcegraph.com>`; the same lists). `Devin` and `Amp` are
+ * people's names, so at an unknown address they read as people. Another mailbox at those domains
+ * is a person's.
+ */
+const MAILBOXES: Case[] = [
+  ['fix: retry the upload\n', as('Devin AI', 'devin@devin.ai'), ['devin:unknown']],
+  ['fix: x\n\nCo-authored-by: Devin <devin@devin.ai>\n', HUMAN, ['devin:unknown']],
+  ['fix: x\n\nCo-authored-by: Amp <amp@sourcegraph.com>\n', HUMAN, ['amp:unknown']],
+  ['fix: x\n', as('Scott Wu', 'scott@devin.ai'), []],
+  ['fix: x\n\nCo-authored-by: Quinn Slack <quinn@sourcegraph.com>\n', HUMAN, []],
+];
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -299,6 +315,10 @@ describe('real-world names and footers, through log and check', () => {
 
   it("a squash merge of a Codex cloud pull request whose task link is under /codex/cloud/tasks/ is Codex's", () => {
     expectLog(CODEX_CLOUD);
+  });
+
+  it("Devin's devin@devin.ai and Amp's amp@sourcegraph.com are theirs; other mailboxes there are people's", () => {
+    expectLog(MAILBOXES);
   });
 
   it("a second AGENT:MODEL pair among the kernel's tools is read, with its model", () => {
