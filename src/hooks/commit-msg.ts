@@ -14,6 +14,7 @@ import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import type { HookHandler } from './dispatch.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { writeStderr } from '../io/write-fd.js';
+import { rememberAiAuthor } from './ai-author.js';
 
 /**
  * `commit-msg <message-file>`: judge the commit being made — the message as prepare-commit-msg
@@ -52,6 +53,7 @@ export const handler: HookHandler = async (args, context) => {
     }
     const signals = await gatherCommitTimeSignals(root, gitDir, context.env);
     const attributions = detectAtCommitTime(message, { ...signals, commentChar }, detectOptions);
+    if (attributions.length > 0) rememberAiAuthor(gitDir, context.env);
     const policy = compilePolicy(config.policy, detectOptions);
     if (clearlyPasses(attributions, policy)) return ExitCode.ok;
     const { judgeCommitBeingMade } = await import('../enforce/judge-staged.js');

@@ -11,6 +11,7 @@ import { loadHookConfig } from './hook-config.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { foldedAttributions } from './folded-attributions.js';
 import { amendedAttributions } from './amended-attributions.js';
+import { rememberAiAuthor } from './ai-author.js';
 import { preparedAttributions } from './prepared-attributions.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
 import { commentCharFor } from './comment-char.js';
@@ -111,6 +112,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
           ...(source === 'message' ? preparedAttributions(gitDir, message, options, commentChar) : []),
         ];
   if (attributions.length === 0) return;
+  rememberAiAuthor(gitDir, context.env);
   const updated = recordTrailers(message, attributions, config.trailer.key, commentChar, { editorOpens: context.env.GIT_EDITOR !== ':' });
   if (updated === message) return;
   if (source === 'template') {

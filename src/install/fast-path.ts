@@ -1,5 +1,5 @@
 import { SEARCH_PLACES } from '../config/search-places.js';
-import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, REBASE_FIXUPS } from '../core/checkpoint/store-layout.js';
+import { AI_AUTHOR, CHECKPOINT_DIR, CHECKPOINT_SUFFIX, REBASE_FIXUPS } from '../core/checkpoint/store-layout.js';
 import { FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
 import { envNames, identityTexts, messageTexts } from './fast-path-signals.js';
 import { notesMayExistLines } from './notes-may-exist.js';
@@ -230,26 +230,26 @@ function commentCharFunction(): string[] {
 
 /**
  * sh function `aitrail_fresh`, for prepare-commit-msg (node: src/hooks/amended-attributions.ts):
- * true when the commit being made is surely no amend of a commit that may name a model. An amend
- * keeps the author date of the commit it replaces, and node then records that commit's models; so
- * an author date more than a second away from the clock (`date`, one process) is looked at further:
- * HEAD read as aitrail_plain reads it (a person's amend of a person's commit still starts nothing).
- * A date the environment fixes (GIT_COMMITTER_DATE set) or one not in git's `@<epoch> <zone>` form
- * makes node carry nothing either. Called after aitrail_quiet (its stamp: `aitrail_s`).
+ * true when the commit being made is surely no amend of a commit node found a model in. An amend
+ * keeps the author of the commit it replaces, date included, and node then records that commit's
+ * models; node remembers the authors it was given for the last commits it found a model in (AI_AUTHOR),
+ * so an author (name, email and date) equal to that one starts node. No process: a clock (`date`)
+ * on every person's commit cost more than the rest of the shim's checks. A commit node never saw
+ * (fetched, or replayed by a rebase) is not remembered: its amend goes the fast path. Dates the
+ * environment fixes (GIT_COMMITTER_DATE set) make node carry nothing either. Reads `aitrail_g`
+ * (aitrail_quiet sets it).
  */
 export function freshFunction(): string[] {
   return [
-    "# The commit is no amend of a commit that may name a model (an amend keeps the replaced commit's author date: node records its models).",
+    "# The commit is no amend of a commit node found a model in (an amend keeps that commit's author and date: node records its models).",
     'aitrail_fresh() {',
-    '  [ -z "${GIT_COMMITTER_DATE+x}" ] || return 0',
-    '  case ${GIT_AUTHOR_DATE-} in @[0-9]*\\ [+-][0-9][0-9][0-9][0-9]) ;; *) return 0 ;; esac',
-    '  aitrail_d=${GIT_AUTHOR_DATE#@}',
-    '  aitrail_d=${aitrail_d%% *}',
-    '  case $aitrail_d in *[!0-9]*|????????????????*) return 1 ;; esac',
-    '  aitrail_t=$(date +%s 2>/dev/null) || return 1',
-    '  case $aitrail_t in ""|*[!0-9]*) return 1 ;; esac',
-    '  [ $((aitrail_t - aitrail_d)) -le 1 ] && [ $((aitrail_d - aitrail_t)) -le 1 ] && return 0',
-    '  aitrail_plain HEAD',
+    '  [ -z "${GIT_COMMITTER_DATE+x}" ] && [ -n "${GIT_AUTHOR_DATE+x}" ] || return 0',
+    `  [ -e "$aitrail_g/${AI_AUTHOR}" ] || [ -L "$aitrail_g/${AI_AUTHOR}" ] || return 0`,
+    `  [ -f "$aitrail_g/${AI_AUTHOR}" ] && [ -r "$aitrail_g/${AI_AUTHOR}" ] || return 1`,
+    '  while IFS= read -r aitrail_an && IFS= read -r aitrail_ae && IFS= read -r aitrail_ad; do',
+    '    [ "$aitrail_ad" = "$GIT_AUTHOR_DATE" ] && [ "$aitrail_an" = "${GIT_AUTHOR_NAME-}" ] && [ "$aitrail_ae" = "${GIT_AUTHOR_EMAIL-}" ] && return 1',
+    `  done <"$aitrail_g/${AI_AUTHOR}"`,
+    '  return 0',
     '}',
   ];
 }

@@ -91,7 +91,8 @@ describe('a person\'s amend of an agent\'s commit keeps the agent\'s models', ()
     agentCommit(repo, env, fixed);
     commit(repo, env, ['--allow-empty', '-m', 'Person, same fixed date'], fixed);
     expect(trailers(repo)).toEqual([]);
-    commit(repo, env, ['--allow-empty', '-m', 'Person work'], EARLIER);
+    // (Another past date: an author equal to the agent's commit to the second would be taken for an amend of it.)
+    commit(repo, env, ['--allow-empty', '-m', 'Person work'], { GIT_AUTHOR_DATE: '2026-11-29T09:00:00Z' });
     writeFileSync(started, '');
     commit(repo, env, ['--amend', '--allow-empty', '-m', 'Person work, reworded']);
     expect(trailers(repo)).toEqual([]);

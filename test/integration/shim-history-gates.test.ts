@@ -189,10 +189,18 @@ describe('history-edit gates in the shims: ended without node only where node do
     let recordedSome = 0;
     for (const [message, author] of heads) {
       repo.git(['reset', '-q', '--hard', base]);
+      rmSync(join(gitDir, 'aitrail', 'ai-author'), { force: true });
+      // HEAD made through the hooks: node saw its message and author (and remembers an AI commit's author).
+      writeFileSync(join(gitDir, 'COMMIT_EDITMSG'), message);
+      expect(node(['.git/COMMIT_EDITMSG', 'message'], { ...author, GIT_AUTHOR_DATE: headDate }).status).toBe(0);
       repo.commit(message, { 'b.txt': message }, { ...author, GIT_AUTHOR_DATE: headDate });
+      const remembered = existsSync(join(gitDir, 'aitrail', 'ai-author')) ? readFileSync(join(gitDir, 'aitrail', 'ai-author'), 'utf8') : undefined;
       for (const [when, date] of dates) {
         for (const file of prepared) {
           {
+            // Each case right after HEAD was made (a case's node run may remember the commit it saw, never made here).
+            if (remembered === undefined) rmSync(join(gitDir, 'aitrail', 'ai-author'), { force: true });
+            else writeFileSync(join(gitDir, 'aitrail', 'ai-author'), remembered);
             const why = `${JSON.stringify(message)} / ${when} / ${file ? `${file[0]}${file[2] ? '+MERGE_HEAD' : ''} ${JSON.stringify(file[1])}` : 'nothing prepared'}`;
             for (const name of ['MERGE_MSG', 'SQUASH_MSG', 'MERGE_HEAD']) rmSync(join(gitDir, name), { force: true });
             if (file) writeFileSync(join(gitDir, file[0]), file[1]);
@@ -211,6 +219,14 @@ describe('history-edit gates in the shims: ended without node only where node do
     }
     // The gates were put to the test: node recorded for amends and prepared messages (and the bot author).
     expect(recordedSome).toBeGreaterThan(10);
+    // The known limit: an AI commit node never saw (fetched, replayed by a rebase) is not remembered,
+    // and a person's amend of it goes the fast path (node, started by hand, would carry its model).
+    repo.git(['reset', '-q', '--hard', base]);
+    rmSync(join(gitDir, 'aitrail', 'ai-author'), { force: true });
+    repo.commit('Agent work\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'b.txt': 'x\n' }, { ...person, GIT_AUTHOR_DATE: headDate });
+    for (const name of ['MERGE_MSG', 'SQUASH_MSG', 'MERGE_HEAD']) rmSync(join(gitDir, name), { force: true });
+    writeFileSync(join(gitDir, 'COMMIT_EDITMSG'), 'Reworded\n');
+    expect(shim(['.git/COMMIT_EDITMSG', 'message'], { ...person, GIT_AUTHOR_DATE: headDate })).toBe(false);
   });
 
   it('prepare-commit-msg: the replay gate needs a message file in a git dir (else node finds it)', () => {

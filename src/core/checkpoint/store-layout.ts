@@ -31,6 +31,15 @@ export const TEMPLATE_MARKER = 'aitrail/template-message';
 export const FRESH_NOTE = 'aitrail/last-note';
 
 /**
+ * The author git exported (GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL, GIT_AUTHOR_DATE, one a line) to the
+ * message hooks of the last commit node found a model in. An amend keeps its commit's author, date
+ * included: the prepare-commit-msg shim starts node for a commit whose author is this one, so that
+ * a person's `git commit --amend -m` of an agent's commit keeps the agent's models
+ * (src/hooks/amended-attributions.ts), without a clock process on every other commit.
+ */
+export const AI_AUTHOR = 'aitrail/ai-author';
+
+/**
  * The steps an interactive rebase has taken (git's own file, in the worktree's git dir): while its
  * last line is an `exec` (`x`) step, a commit is that command's new work, not a replayed one.
  */
