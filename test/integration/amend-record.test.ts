@@ -2,32 +2,20 @@
 // -F) writes a new message, so the agent's `Assisted-by` trailer went with the old one, and no agent
 // variable was there to record it again: the amended commit, the agent's lines still in it, read
 // as the person's in `log`, `blame` and `check`.
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail, BIN } from '../helpers/cli.js';
+import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+import { hookedRepo } from '../helpers/hooked-repo.js';
 
 const QWEN = { AITRAIL_MODEL: 'qwen/qwen3-coder', AITRAIL_AGENT: 'qwen-code' };
 /** The agent committed a while ago: an amend keeps that author date, a new commit takes the time it is made. */
 const EARLIER = { GIT_AUTHOR_DATE: '2026-11-30T10:00:00Z' };
 
 /** A repository with aitrail's hooks and an `aitrail` on PATH that notes each start; a person's commit stamps the fast path. */
-function setup(): { repo: TestRepo; env: NodeJS.ProcessEnv; started: string } {
-  const repo = makeRepo();
-  const bin = join(tempDir('aitrail-amend-'), 'bin');
-  mkdirSync(bin);
-  const started = join(bin, '..', 'started');
-  writeFileSync(started, '');
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nprintf '%s\\n' "$*" >>'${started}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
-  chmodSync(join(bin, 'aitrail'), 0o755);
-  const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
-  repo.commit('start\n', { 'a.txt': 'a\n' });
-  expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
-  expect(tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Human'], { env }).code).toBe(0);
-  return { repo, env, started };
-}
+const setup = hookedRepo;
 
 function commit(repo: TestRepo, env: NodeJS.ProcessEnv, args: string[], extra: NodeJS.ProcessEnv = {}): void {
   const made = tryGit(repo.dir, ['commit', '-q', ...args], { env: { ...env, ...extra } });

@@ -3,28 +3,19 @@
 // squash) for the commit being prepared, but -m replaces it, the agent's trailers with it, while
 // the content is the agent's. A plain `git cherry-pick` keeps the message, so the commit read as
 // AI; after -n and -m it read as the person's in `log`, `blame`, `check` and pre-receive.
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail, BIN } from '../helpers/cli.js';
+import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+import { hookedRepo } from '../helpers/hooked-repo.js';
 
 const QWEN = { AITRAIL_MODEL: 'qwen/qwen3-coder', AITRAIL_AGENT: 'qwen-code' };
 
 /** A repository with aitrail's hooks, an `aitrail` on PATH that notes each start, and a branch `side` of two agent commits. */
 function setup(): { repo: TestRepo; env: NodeJS.ProcessEnv; started: string } {
-  const repo = makeRepo();
-  const bin = join(tempDir('aitrail-pick-'), 'bin');
-  mkdirSync(bin);
-  const started = join(bin, '..', 'started');
-  writeFileSync(started, '');
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nprintf '%s\\n' "$*" >>'${started}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
-  chmodSync(join(bin, 'aitrail'), 0o755);
-  const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
-  repo.commit('start\n', { 'a.txt': 'a\n' });
-  expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
-  expect(tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Human'], { env }).code).toBe(0);
+  const { repo, env, started } = hookedRepo();
   run(repo, env, ['checkout', '-q', '-b', 'side']);
   for (const name of ['b', 'c']) {
     writeFileSync(join(repo.dir, `${name}.txt`), `${name}\n`);

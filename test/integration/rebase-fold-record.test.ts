@@ -3,32 +3,20 @@
 // nothing: a fixup drops the folded commit's message (its trailers with it), a squash leaves them
 // mid-message (no trailers to git), `fixup -C` drops HEAD's, and a bot author is lost. The result
 // read as a person's commit in `log`, `blame` and `check`, with the agent's lines in it.
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail, BIN } from '../helpers/cli.js';
+import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+import { hookedRepo } from '../helpers/hooked-repo.js';
 
 const CLAUDE = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 const QWEN = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const COPILOT_AUTHOR = { GIT_AUTHOR_NAME: 'Copilot', GIT_AUTHOR_EMAIL: '198982749+Copilot@users.noreply.github.com' };
 
 /** A repository with aitrail's hooks (init --mode git) and an `aitrail` on PATH that notes each start in `started`. */
-function setup(): { repo: TestRepo; env: NodeJS.ProcessEnv; started: string } {
-  const repo = makeRepo();
-  const bin = join(tempDir('aitrail-fold-'), 'bin');
-  mkdirSync(bin);
-  const started = join(bin, '..', 'started');
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nprintf '%s\\n' "$*" >>'${started}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
-  chmodSync(join(bin, 'aitrail'), 0o755);
-  const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
-  repo.commit('start\n', { 'a.txt': 'a\n' });
-  expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
-  // A person's commit first: node stamps the config, the shims' fast path is in force.
-  expect(tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Human'], { env }).code).toBe(0);
-  return { repo, env, started };
-}
+const setup = hookedRepo;
 
 /** Commit `line` appended to a.txt through the hooks, with `env` added (an agent's variables, an author). */
 function commitLine(repo: TestRepo, env: NodeJS.ProcessEnv, message: string, line: string, extra: NodeJS.ProcessEnv = {}): void {

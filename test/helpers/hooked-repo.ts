@@ -1,0 +1,26 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { aitrail, BIN } from './cli.js';
+import { tryGit } from './enforce-repos.js';
+import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
+
+/**
+ * A repository with aitrail's hooks (`init --mode git`) and an `aitrail` on PATH that notes each
+ * start in `started` (one line of its arguments) before running the built CLI; a person's commit
+ * first, so node has stamped the config and the shims' fast path is in force.
+ */
+export function hookedRepo(): { repo: TestRepo; env: NodeJS.ProcessEnv; started: string } {
+  const repo = makeRepo();
+  const bin = join(tempDir('aitrail-hooked-'), 'bin');
+  mkdirSync(bin);
+  const started = join(bin, '..', 'started');
+  writeFileSync(started, '');
+  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nprintf '%s\\n' "$*" >>'${started}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+  chmodSync(join(bin, 'aitrail'), 0o755);
+  const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
+  repo.commit('start\n', { 'a.txt': 'a\n' });
+  expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
+  expect(tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Human'], { env }).code).toBe(0);
+  return { repo, env, started };
+}
