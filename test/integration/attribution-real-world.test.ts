@@ -244,6 +244,31 @@ const MAILBOXES: Case[] = [
   ['fix: x\n\nCo-authored-by: Quinn Slack <quinn@sourcegraph.com>\n', HUMAN, []],
 ];
 
+/**
+ * A footer's name that is an agent's one-word name and also a person's or another tool's
+ * (signatures.json personNames: goose, Zed, Droid, Warp, Haiku): `Generated with goose create` (the
+ * pressly/goose migration tool writes a project's SQL migrations), `Generated with OWASP Zed Attack
+ * Proxy 2.14` (a ZAP report), `Generated with [Droid Sans](https://fonts.google.com/…)` (a font's
+ * glyphs). Rows 96 and 103 read the footer's name as a declared value's words, where every agent
+ * word is the agent, so each read as goose, Zed, Factory Droid or Claude Haiku: `log` counted the
+ * person's commit as AI and `check` refused it under `unknownModel: deny`. Read as a name is (a
+ * co-author line's), such a word names the agent only with the footer's 🤖 or at the agent's own host.
+ */
+const TOOL_NAMES: Case[] = [
+  ['db: add the users table\n\nGenerated with goose create\n', HUMAN, []],
+  ['db: add the users table\n\nGenerated with [goose](https://github.com/pressly/goose)\n', HUMAN, []],
+  ['security: ZAP baseline report\n\nGenerated with OWASP Zed Attack Proxy 2.14\n', HUMAN, []],
+  ['ui: the icon font\n\nGenerated with [Droid Sans](https://fonts.google.com/specimen/Droid+Sans)\n', HUMAN, []],
+  ['docs: the screenshots\n\nGenerated with [Haiku](https://www.haiku-os.org)\n', HUMAN, []],
+  ['site: rebuild\n\nGenerated with [Warp](https://github.com/seanmonstar/warp)\n', HUMAN, []],
+  // The footer's robot, or the agent's own host, still names the agent; an agent word that is no one's name needs neither.
+  ['feat: x\n\n🤖 Generated with Claude\n', HUMAN, ['claude-code:unknown']],
+  ['feat: x\n\n🤖 Generated with [Goose](https://block.github.io/goose)\n', HUMAN, ['goose:unknown']],
+  ['feat: x\n\nGenerated with [Zed](https://zed.dev)\n', HUMAN, ['zed:unknown']],
+  ['feat: x\n\nGenerated with Claude Code\n', HUMAN, ['claude-code:unknown']],
+  ['feat: x\n\nGenerated with Windsurf\n', HUMAN, ['windsurf:unknown']],
+];
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -319,6 +344,14 @@ describe('real-world names and footers, through log and check', () => {
 
   it("Devin's devin@devin.ai and Amp's amp@sourcegraph.com are theirs; other mailboxes there are people's", () => {
     expectLog(MAILBOXES);
+  });
+
+  it("a footer naming a tool or person by an agent's one-word name (goose, Zed Attack Proxy, Droid Sans) is no AI; with the robot or the agent's own host it is", () => {
+    expectLog(TOOL_NAMES);
+  });
+
+  it('check under unknownModel: deny passes the commits whose footer names such a tool', () => {
+    expectCheckPasses(TOOL_NAMES.filter(([, , expected]) => expected.length === 0));
   });
 
   it("a second AGENT:MODEL pair among the kernel's tools is read, with its model", () => {

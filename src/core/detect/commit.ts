@@ -172,7 +172,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
       if (body.agent === NAMED && matched) continue;
       if ((checkTexts && !mayMatchLine(body, lower)) || (body.after && !body.after.test(previous))) continue;
       if (body.agent === NAMED) {
-        result.push(...namedBy(body.pattern.exec(text)?.groups?.name, line));
+        result.push(...namedBy(body.pattern.exec(text)?.groups?.name, line, text));
       } else if (body.pattern.test(text)) {
         result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
         matched = true;
@@ -188,16 +188,32 @@ const NAMED = '*';
 
 /**
  * What a footer's link text names (`Generated with [GitHub Copilot](…)`, `[Gemini CLI]`, `[Kimi]`):
- * an agent, a model or a vendor, read as a declared value's words are; nothing when it names none
+ * an agent, a model or a vendor (read as footerTrust says); nothing when it names none
  * (`[Sphinx]`, a tool that is no AI).
  */
-function namedBy(name: string | undefined, line: string): Attribution[] {
+function namedBy(name: string | undefined, line: string, text: string): Attribution[] {
   if (name === undefined) return [];
   // A vendor alone counts only as the whole name (`[Kimi]`), not as a product's first word (`[Google Sheets]`, `[LlamaIndex]`).
   const vendorOnly = signatures().vendorWords.has(name.trim().toLowerCase());
-  return mentions(name, 'declared')
+  return mentions(name, footerTrust(name, text))
     .filter((m) => m.agent !== 'unknown' || (m.model !== 'unknown' && (vendorOnly || !m.model.endsWith('/unknown'))))
     .map((m) => found(m.agent, m.model, `message line ${quote(line)}`));
+}
+
+/**
+ * How a footer's name is read: as a declared value's words under the agent footer's 🤖, or when the
+ * link's host is one of the name's agents' own words (`[Amp](https://ampcode.com/…)`, `[Zed](https://zed.dev)`);
+ * otherwise as a name on a co-author line is, so an agent word that is also a person's or another
+ * tool's name names no agent alone (`Generated with goose create`, `[Droid Sans](https://fonts.google.com/…)`,
+ * `OWASP Zed Attack Proxy`), while `Cursor`, `Claude Code` and models still do.
+ */
+function footerTrust(name: string, text: string): 'declared' | 'named' {
+  if (/^\s*🤖/u.test(text)) return 'declared';
+  const host = /\]\(https?:\/\/([^\s/()?#]+)/i.exec(text)?.[1]?.toLowerCase().split('.');
+  const label = host && host.length > 1 ? host[host.length - 2] : undefined;
+  if (label === undefined) return 'named';
+  const own = signatures().agentNames.get(label);
+  return own !== undefined && mentions(name, 'declared').some((m) => m.agent === own) ? 'declared' : 'named';
 }
 
 /**
