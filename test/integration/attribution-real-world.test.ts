@@ -269,6 +269,26 @@ const TOOL_NAMES: Case[] = [
   ['feat: x\n\nGenerated with Windsurf\n', HUMAN, ['windsurf:unknown']],
 ];
 
+/**
+ * A person whose first name is an agent's one-word name (Claude, Devin, Jules), committing under a
+ * no-reply mailbox (`user.email=noreply@example.com` set to keep one's own address out of a public
+ * history): row 98 read an agent named at a no-reply address as the agent as the author too, and the
+ * name was read as a declared value's words, so every commit of `Claude Dupont <noreply@example.com>`
+ * read as Claude Code's (`check` refused each under `unknownModel: deny`). A surname after the agent's
+ * word makes it a person's name, as row 94 reads one before it; the agent's own names stay the agent.
+ */
+const NO_REPLY_PEOPLE: Case[] = [
+  ['fix: the parser\n', as('Claude Dupont', 'noreply@example.com'), []],
+  ['fix: the parser\n', as('Devin Booker', 'no-reply@example.com'), []],
+  ['fix: the parser\n', as('Jules Verne', 'noreply@example.org'), []],
+  ['fix: the parser\n\nCo-authored-by: Claude Dupont <noreply@example.com>\n', HUMAN, []],
+  // The agent's own names, its notes and account words at a no-reply address are still the agent.
+  ['fix: the parser\n', as('Claude', 'noreply@anthropic.com'), ['claude-code:unknown']],
+  ['fix: the parser\n', as('Claude Code', 'noreply@anthropic.com'), ['claude-code:unknown']],
+  ['fix: the parser\n', as('Devin AI', 'noreply@example.com'), ['devin:unknown']],
+  ['fix: the parser\n', as('Claude Sonnet 4.5', 'noreply@anthropic.com'), ['claude-code:anthropic/claude-sonnet-4.5']],
+];
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -352,6 +372,14 @@ describe('real-world names and footers, through log and check', () => {
 
   it('check under unknownModel: deny passes the commits whose footer names such a tool', () => {
     expectCheckPasses(TOOL_NAMES.filter(([, , expected]) => expected.length === 0));
+  });
+
+  it("a person named Claude, Devin or Jules with a surname at a no-reply address is a person, as author or co-author; the agent's own names there are the agent", () => {
+    expectLog(NO_REPLY_PEOPLE);
+  });
+
+  it('check under unknownModel: deny passes the commits of those people', () => {
+    expectCheckPasses(NO_REPLY_PEOPLE.filter(([, , expected]) => expected.length === 0));
   });
 
   it("a second AGENT:MODEL pair among the kernel's tools is read, with its model", () => {

@@ -1,6 +1,6 @@
 import { canonicalModel, knownModels } from '../catalog.js';
 import { matchIdentity, parseIdentity } from './identity.js';
-import { mentions, newBudget, readMentions, vendorsIn, type Budget, type Mention } from './mentions.js';
+import { agentFirstNamed, mentions, newBudget, readMentions, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { readable } from './readable.js';
 import { signatures } from './signatures.js';
 import type { Identity } from '../types.js';
@@ -161,11 +161,12 @@ export function parseCoAuthor(value: string, aliases: Record<string, string> = {
 /**
  * An agent named at a no-reply address (`Qoder <noreply@qoder.com>`, `Cursor <noreply@cursor.sh>`):
  * what the name names, read as declared, when that holds an agent; `[]` otherwise (`GitHub
- * <noreply@github.com>`, `Weblate <noreply@weblate.org>`: a service, no agent). The same on a
- * co-author line and as the commit author.
+ * <noreply@github.com>`, `Weblate <noreply@weblate.org>`: a service, no agent), nor a person whose
+ * first name is an agent's (`Claude Dupont <noreply@example.com>`). The same on a co-author line and
+ * as the commit author.
  */
 export function agentAtNoReply(identity: Identity, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
-  if (!NO_REPLY.test(identity.email)) return [];
+  if (!NO_REPLY.test(identity.email) || agentFirstNamed(identity.name)) return [];
   const named = mentions(identity.name.slice(0, MAX_VALUE), 'declared', aliases, budget);
   return named.some((m) => m.agent !== 'unknown') ? named : [];
 }

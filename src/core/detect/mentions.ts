@@ -113,6 +113,18 @@ function givenName(word: string | undefined): boolean {
   return !sig.agentFirstWords.has(lower) && !sig.vendorWords.has(lower) && personalWords([bare]);
 }
 
+/**
+ * A person's name that starts with an agent word that is also a first name, then a surname
+ * (`Claude Dupont`, `Devin Booker`, `Jules Verne`): the second word is one givenName takes (no
+ * agent, vendor, model or account word), and the whole is no agent's name (`Claude Code`).
+ */
+export function agentFirstNamed(name: string): boolean {
+  const list = name.trim().split(/\s+/);
+  const [first, second] = list;
+  if (first === undefined || second === undefined || signatures().agentNames.has(list.join(' ').toLowerCase())) return false;
+  return personLike(first) && givenName(second);
+}
+
 /** Where a joined word's parts meet: `-`, `_`, `.`, a lower-to-upper case change. */
 const JOINT = /[-_.]|(?<=\p{Ll})(?=\p{Lu})/gu;
 
