@@ -289,6 +289,23 @@ const NO_REPLY_PEOPLE: Case[] = [
   ['fix: the parser\n', as('Claude Sonnet 4.5', 'noreply@anthropic.com'), ['claude-code:anthropic/claude-sonnet-4.5']],
 ];
 
+/**
+ * A person's commit that changes what an app is set to lists the settings: `AI model: gpt-5` above
+ * `Max tokens: 4096`, `AI assistant: Claude` above `Voice: calm`. Row 93 read a key written as words
+ * as the hyphenated key when the value is only a declaration, so each read as the model or agent
+ * writing the commit (`check` refused it under `unknownModel: deny`). A label written as words among
+ * other settings is a setting; the keys that say who helped (`Assisted by`) are read anyway.
+ */
+const SETTINGS: Case[] = [
+  ['feat(chat): switch to the new model\n\nSettings after this change:\nAI model: gpt-5\nMax tokens: 4096\nTemperature: 0.2\n', HUMAN, []],
+  ['feat(bot): the support persona\n\nAI assistant: Claude\nVoice: calm\n', HUMAN, []],
+  ['feat(bot): the support persona\n\nGreeting: Hello!\nAI assistant: Gemini\n', HUMAN, []],
+  // A label alone, or a key that says who helped among settings, is still read.
+  ['feat: x\n\nAI model: qwen3-coder\n', HUMAN, ['unknown:qwen/qwen3-coder']],
+  ['feat: x\n\nAssisted by: qwen-code:qwen/qwen3-coder\nTemperature: 0.2\n', HUMAN, ['qwen-code:qwen/qwen3-coder']],
+  ['feat: x\n\nAI-Model: gpt-5\nMax tokens: 4096\n', HUMAN, ['unknown:openai/gpt-5']],
+];
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -380,6 +397,14 @@ describe('real-world names and footers, through log and check', () => {
 
   it('check under unknownModel: deny passes the commits of those people', () => {
     expectCheckPasses(NO_REPLY_PEOPLE.filter(([, , expected]) => expected.length === 0));
+  });
+
+  it('a label written as words among settings (`AI model: gpt-5` above `Max tokens: 4096`) is a setting; alone, hyphenated or a helper key, it is read', () => {
+    expectLog(SETTINGS);
+  });
+
+  it('check under unknownModel: deny passes the commits that list settings', () => {
+    expectCheckPasses(SETTINGS.filter(([, , expected]) => expected.length === 0));
   });
 
   it("a second AGENT:MODEL pair among the kernel's tools is read, with its model", () => {

@@ -115,6 +115,23 @@ const KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{1,63})[ \t]*:[ \t]*(\S.*?)\s*$/;
 const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,40}){1,3})[ \t]*:[ \t]*(\S.*?)\s*$/;
 
 /**
+ * Whether the line at `at` is one of a paragraph of settings (`AI model: gpt-5` above `Max tokens:
+ * 4096`, `AI assistant: Claude` above `Voice: calm`): another `Key: value` line of its paragraph has
+ * a key detection does not read. A label written as words there (`AI model`, `AI assistant`) names
+ * what an app is set to, not who wrote the commit; a key that says who (`Assisted by`, `Made with`) is read anyway.
+ */
+function amongSettings(lines: readonly string[], at: number, trailerKey: string): boolean {
+  const other = (line: string | undefined) => {
+    const text = readable(line ?? '');
+    const key = KEY_LINE.exec(text)?.[1] ?? WORDS_KEY_LINE.exec(text)?.[1]?.replace(/[ _]+/g, '-');
+    return key !== undefined && !readerFor(key.toLowerCase(), trailerKey);
+  };
+  for (let i = at - 1; i >= 1 && (lines[i] ?? '').trim() !== ''; i--) if (other(lines[i])) return true;
+  for (let i = at + 1; i < lines.length && (lines[i] ?? '').trim() !== ''; i++) if (other(lines[i])) return true;
+  return false;
+}
+
+/**
  * Trailer-looking lines that are not in the message's trailer block (git does not read them as
  * trailers: the subject line, a prose line in the last paragraph, a squash merge's PR template
  * above the co-authors), outside code fences (bodyLines): what they clearly name counts, as evidence but
@@ -127,13 +144,15 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
   const result: Attribution[] = [];
   // The subject too: a message that is only a trailer (`git commit --allow-empty-message --trailer …`,
   // or a message git re-encoded from a bogus `encoding` header) shows it as its subject line.
-  for (const [at, line] of [signals.subject, ...bodyLines(signals.message)].entries()) {
+  const lines = [signals.subject, ...bodyLines(signals.message)];
+  for (const [at, line] of lines.entries()) {
     const text = readable(line);
     // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
     const words = KEY_LINE.test(text) ? null : WORDS_KEY_LINE.exec(text);
     const match = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
     if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
     if ((at === 0 || words) && !onlyDeclares(match[2] ?? '')) continue;
+    if (words && !/-(?:by|with)$/i.test(match[1] ?? '') && amongSettings(lines, at, trailerKey)) continue;
     const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
     if (!reader) continue;
     const read = reader.read(match[2] ?? '', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
