@@ -22,11 +22,18 @@ function setup(mode: 'git' | 'husky' | 'hooksPath', repo: TestRepo = makeRepo())
   if (mode === 'hooksPath') repo.git(['config', 'core.hooksPath', 'custom-hooks']);
   repo.commit('start\n', { 'a.txt': 'a\n' });
   const init = spawnSync(process.execPath, [BIN, 'init', ...(mode === 'git' ? ['--mode', 'git'] : [])], { cwd: repo.dir, env, encoding: 'utf8' });
+  let tick = 0;
   expect(init.status, init.stderr).toBe(0);
-  /** Commit (git commit -m) and return the hooks that started node, and git's result. */
+  /**
+   * Commit (git commit -m) and return the hooks that started node, and git's result. Each commit a
+   * second after the one before (author dates from a fixed past): commits made within one second
+   * share their author date, and an author equal to an AI commit's is an amend of it to the shim
+   * (src/hooks/ai-author.ts), which then rightly starts node.
+   */
   const commit = (message: string, extra: NodeJS.ProcessEnv = {}, cwd = repo.dir) => {
     writeFileSync(log, '');
-    const result = spawnSync('git', ['commit', '-q', '--allow-empty', '-m', message], { cwd, env: { ...env, ...extra }, encoding: 'utf8' });
+    tick += 1;
+    const result = spawnSync('git', ['commit', '-q', '--allow-empty', '-m', message], { cwd, env: { ...env, GIT_AUTHOR_DATE: `@${1780000000 + tick} +0000`, ...extra }, encoding: 'utf8' });
     return { status: result.status, stderr: result.stderr, started: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
   };
   /** Any git command through the hooks: which hooks started node, and git's result. */
