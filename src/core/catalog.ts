@@ -205,8 +205,14 @@ export function canonicalModel(raw: string, aliases: Record<string, string> = {}
   const text = cleanInput(raw);
   if (!text) return null;
   const id = resolveText(text, userAliases(aliases), context);
-  return isModelId(id) ? id : null;
+  return isModelId(id) && !PRONOUN_PAIR.test(id) ? id : null;
 }
+
+/**
+ * Pronouns people give beside their names (`Alice Doe (she/her)`, `Sam (they/them)`): the shape of
+ * a `vendor/model` id, never a model.
+ */
+const PRONOUN_PAIR = /^(?:she|her|hers|he|him|his|they|them|theirs|ze|zir|hir|xe|xem|xir|ey|em|fae|faer|it|its|any|all)\/(?:she|her|hers|he|him|his|they|them|theirs|ze|zir|hir|xe|xem|xir|ey|em|fae|faer|it|its|any|all)$/;
 
 /**
  * The vendor a model name the table cannot read still names by its first word: `qwen-flash`,

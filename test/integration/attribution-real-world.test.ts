@@ -306,6 +306,20 @@ const SETTINGS: Case[] = [
   ['feat: x\n\nAI-Model: gpt-5\nMax tokens: 4096\n', HUMAN, ['unknown:openai/gpt-5']],
 ];
 
+/**
+ * People who give their pronouns beside their name (common in co-author lines and GitHub profile
+ * names): `she/her` has the shape of a `vendor/model` id, and read as the model `she/her`.
+ */
+const PRONOUNS: Case[] = [
+  ['feat: pair\n\nCo-authored-by: Alice Doe (she/her) <alice@example.com>\n', HUMAN, []],
+  ['feat: pair\n\nCo-authored-by: Alice (she/her) via Anthropic <alice@example.com>\n', HUMAN, []],
+  ['feat: pair\n\nCo-authored-by: Sam Lee (they/them) <sam@example.com>\n', HUMAN, []],
+  ['feat: solo\n', as('Bo Chen (he/him)', 'bo@example.com'), []],
+  ['feat: pair\n\nCo-authored-by: Kai (ze/zir) <kai@example.com>\n', HUMAN, []],
+  // A model in a name's note is still read.
+  ['feat: x\n\nCo-authored-by: Claude (claude-sonnet-4-6) via Anthropic <noreply@anthropic.com>\n', HUMAN, ['claude-code:anthropic/claude-sonnet-4.6']],
+];
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
   const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
@@ -409,6 +423,11 @@ describe('real-world names and footers, through log and check', () => {
 
   it("a second AGENT:MODEL pair among the kernel's tools is read, with its model", () => {
     expectLog(PAIRS);
+  });
+
+  it('a person who gives their pronouns (she/her, they/them) is a person: no model she/her; check under unknownModel: deny passes', () => {
+    expectLog(PRONOUNS);
+    expectCheckPasses(PRONOUNS.slice(0, -1));
   });
 
   it('check under deny: anthropic/claude-haiku-* refuses the commit whose second pair names Haiku', () => {
