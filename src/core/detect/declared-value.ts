@@ -78,6 +78,10 @@ function declaredMentions(text: string, whole: string, aliases: Record<string, s
   return [...reading.mentions, ...vendors, UNKNOWN];
 }
 
+let CATALOGUED: ReadonlySet<string> | undefined;
+/** The models of the built-in table, as a set made once. */
+const catalogued = (): ReadonlySet<string> => (CATALOGUED ??= new Set(knownModels()));
+
 /**
  * The vendors whose words a declared value holds but whose reading names no model of theirs: a
  * vendor's word glued to another name (`claude-opus-4.6_qwen3-coder`, `claude-opus-4.6qwen3-coder`,
@@ -92,8 +96,7 @@ function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
   const agents = new Set(read.map((mention) => mention.agent));
   const namedWords = new Set<string>();
   for (const [name, slug] of sig.agentNames) if (agents.has(slug)) for (const [word] of name.matchAll(/\p{L}+/gu)) namedWords.add(word.toLowerCase());
-  const catalogued = new Set(knownModels());
-  for (const mention of read) if (catalogued.has(mention.model)) for (const [word] of mention.model.matchAll(/\p{L}+/gu)) namedWords.add(word.toLowerCase());
+  for (const mention of read) if (catalogued().has(mention.model)) for (const [word] of mention.model.matchAll(/\p{L}+/gu)) namedWords.add(word.toLowerCase());
   const vendors = new Set<string>();
   for (const [word] of readable(whole, Infinity).matchAll(/\p{L}+/gu)) {
     const lower = word.toLowerCase();
