@@ -155,7 +155,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless chromium', () => {
     trend.git(['tag', 'v1.0']);
     trend.commit(`two\n\n${CLAUDE}\n`, { 'b.txt': lines('b', 3) });
     trend.git(['tag', 'v1.1']);
-    trend.commit(`three\n\n${QWEN}\n`, { 'c.txt': lines('c', 1), 'a.txt': lines('a', 5) });
+    trend.commit(`three\n\n${QWEN}\n`, { 'c.txt': lines('c', 1), 'a.txt': lines('a', 5), 'package-lock.json': lines('l', 2) });
     trend.git(['update-ref', 'refs/tags/<b>&"\'x', 'HEAD']);
     const json = JSON.parse(aitrail(trend.dir, ['trend', '--tags', 'v*', '<b>&"\'x', '--format', 'json']).stdout) as { releases: { totals: { lines: number; ai: number; byModel: Record<string, number> } }[] };
     const result = aitrail(trend.dir, ['trend', '--tags', 'v*', '<b>&"\'x', '--format', 'html']);
@@ -172,5 +172,12 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless chromium', () => {
     for (const release of json.releases) for (const [model, count] of Object.entries(release.totals.byModel)) models.set(model, (models.get(model) ?? 0) + count);
     expect(models.size).toBe(2);
     expect(await texts(loaded, '.stack .keys li')).toEqual([...[...models].sort((a, b) => b[1] - a[1]).map(([model]) => model), 'human']);
+    // What the numbers leave out, as the table says it: the lockfile of the last release only.
+    const table = aitrail(trend.dir, ['trend', '--tags', 'v*', '<b>&"\'x']).stdout;
+    const notes = await texts(loaded, '#headline p.note');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^v1\.1\.\.<b>&"'x: .*1 lockfile/);
+    expect(table).toContain(notes[0]);
+    expect(loaded.errors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sumReports } from '../../src/core/blame/aggregate.js';
 import type { FileReport } from '../../src/core/blame/types.js';
 import { renderTrend } from '../../src/core/trend/render-trend.js';
+import type { TrendPageData } from '../../src/core/report-html/page-data.js';
 import type { TrendReport } from '../../src/core/trend/types.js';
 
 function totals(ai: number, human: number, models: Record<string, number>) {
@@ -35,5 +36,16 @@ describe('trend renderers', () => {
     const markdown = renderTrend(report, 'markdown', meta);
     expect(markdown).toContain('| <code>v2\\\\u\\{202e\\}</code> | <code>v1\\|\\`&lt;b&gt;\\`\\\\x1b\\[2J</code> | 4 | 1 | 3 | 25.0% | 1 | 1 |');
     for (const text of [table, csv.join('\n'), markdown]) expect(text).not.toMatch(/[\x1b\u202e]/);
+  });
+
+  it('HTML: the page says what the numbers leave out, as the table does, release names inert', () => {
+    const excluding: TrendReport = { releases: [{ ...report.releases[0]!, excluded: { lockfiles: 2, generated: 0 } }, { ...report.releases[1]!, excluded: { lockfiles: 1, generated: 0 } }, { ...report.releases[1]!, sinceName: 'v2\u202e', revName: 'v3' }] };
+    const data = JSON.parse(/id="aitrail-data">([^]*?)<\/script>/.exec(renderTrend(excluding, 'html', meta))![1]!) as TrendPageData;
+    const table = renderTrend(excluding, 'table', meta);
+    expect(data.notes).toHaveLength(2);
+    for (const note of data.notes) expect(table).toContain(note);
+    expect(data.notes[0]).toMatch(/^=HYPERLINK\("x"\)\.\.v1\|`<b>`\\x1b\[2J: .*2 lockfile/);
+    expect(data.notes.join('\n')).not.toMatch(/[\x1b\u202e]/);
+    expect(renderTrend(report, 'html', meta)).toContain('"notes":[]');
   });
 });

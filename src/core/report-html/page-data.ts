@@ -61,6 +61,12 @@ export interface TrendPageData extends PageMeta {
   releases: TrendPagePoint[];
   /** Every model of any release, most lines overall first (the stack's order and colours). */
   models: string[];
+  /**
+   * What the numbers leave out (lockfiles, generated or vendored files), one sentence each: said
+   * once when every release says it, else prefixed with the releases it holds for (`v1..v2: …`),
+   * as the table and Markdown footers say it.
+   */
+  notes: string[];
 }
 
 export type PageData = BlamePageData | TrendPageData;

@@ -1,5 +1,5 @@
 import { displayName } from '../blame/format.js';
-import { trendModels, type TrendReport } from '../trend/types.js';
+import { trendModels, trendNotes, type TrendReport } from '../trend/types.js';
 import { countList, pageTotals } from './blame-page-data.js';
 import { htmlPage } from './html-page.js';
 import type { PageMeta, TrendPageData } from './page-data.js';
@@ -19,6 +19,7 @@ export function renderTrendHtml(report: TrendReport, meta: PageMeta): string {
       agents: countList(release.totals.byAgent),
     })),
     models: trendModels(report).map(displayName),
+    notes: trendNotes(report, ({ sinceName, revName }) => `${displayName(sinceName)}..${displayName(revName)}`),
   };
   return htmlPage('AI share per release', data);
 }

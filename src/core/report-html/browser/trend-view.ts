@@ -49,6 +49,7 @@ export function trendView(root: HTMLElement, data: TrendPageData): void {
   metaRow(list, 'Models', `${data.models.length}`, 'headline-models');
   provenance(list, data);
   append(section, list);
+  for (const note of data.notes) append(section, el('p', 'note', note));
   const charts = el('section', 'charts');
   append(charts, el('h2', undefined, 'AI share of the lines each release introduced'), shareChart(data), el('h2', undefined, 'Lines introduced, per model'), modelStack(data));
   const table = el('section', 'files');
