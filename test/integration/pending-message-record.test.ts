@@ -20,7 +20,9 @@ function setup(): { repo: TestRepo; env: NodeJS.ProcessEnv; started: string } {
   for (const name of ['b', 'c']) {
     writeFileSync(join(repo.dir, `${name}.txt`), `${name}\n`);
     run(repo, env, ['add', `${name}.txt`]);
-    run(repo, env, ['commit', '-q', '-m', `Agent ${name}`], QWEN);
+    // Written a day before the person's commits: an amend keeps the author's date, so the shims
+    // start node for a person's commit stamped the same second as an agent's by the same identity.
+    run(repo, env, ['commit', '-q', '-m', `Agent ${name}`], { ...QWEN, GIT_AUTHOR_DATE: `${Math.floor(Date.now() / 1000) - 86_400} +0000` });
   }
   run(repo, env, ['checkout', '-q', 'main']);
   return { repo, env, started };
