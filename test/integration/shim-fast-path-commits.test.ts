@@ -94,7 +94,9 @@ describe('shim fast path in real commits', () => {
     expect(edit('Quoting a footer\n\n# Co-authored-by: Claude <noreply@anthropic.com>').started).toEqual([]);
     expect(messageOf(repo.dir)).toBe('Quoting a footer\n');
     // The same line outside a comment reaches node (commit-msg: prepare-commit-msg ran before the editor), which judges it.
-    const agent = edit('An agent footer\n\nCo-authored-by: Claude <noreply@anthropic.com>');
+    // Dated a day earlier: a person's commit stamped the same second by the same identity may be an
+    // amend of it (an amend keeps the author's date), and for that the shims rightly start node.
+    const agent = edit('An agent footer\n\nCo-authored-by: Claude <noreply@anthropic.com>', { GIT_AUTHOR_DATE: `${Math.floor(Date.now() / 1000) - 86_400} +0000` });
     expect(agent.started).toEqual(['commit-msg']);
     expect(messageOf(repo.dir)).toBe('An agent footer\n\nCo-authored-by: Claude <noreply@anthropic.com>\n');
     // core.commentChar set (to # or anything else), or a config that includes another: the shim cannot know which lines git drops; node decides.
