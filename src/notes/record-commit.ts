@@ -4,11 +4,12 @@ import { checkpointNoted, sessionRecords } from '../core/checkpoint/checkpoint-n
 import { splitLines } from '../core/lines/line-owners.js';
 import { composeFile } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listCheckpoints, removeCheckpoint } from '../checkpoint/checkpoint-store.js';
 import { lastHeadReflogEntry } from '../git/head-reflog.js';
 import { readRevisionObjectsSync } from '../git/revision-blobs.js';
-import { writeNote } from '../git/write-note.js';
+import { readNoteSync, writeNote } from '../git/write-note.js';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { writeFreshNote } from './fresh-note.js';
 import { recordMessages } from './messages.js';
@@ -75,7 +76,10 @@ export async function recordCommit(top: string, gitDir: string, env: NodeJS.Proc
   if (note.files.length > 0) {
     note.sessions = sessionRecords(fresh.flatMap((checkpoint) => checkpoint.owners).filter((owner) => used.has(owner.key)));
     const text = serializeAuthorshipLog(note);
-    if (writeNote(top, DEFAULT_NOTES_REF, head, text).status === 'exists') warnings.push(recordMessages.noteExists(head));
+    let status = writeNote(top, DEFAULT_NOTES_REF, head, text).status;
+    // git-ai's post-commit, run first, noted the commit empty (it saw no AI line): aitrail's note says more.
+    if (status === 'exists' && isEmptyNote(readNoteSync(top, DEFAULT_NOTES_REF, head) ?? '')) status = writeNote(top, DEFAULT_NOTES_REF, head, text, { force: true }).status;
+    if (status === 'exists') warnings.push(recordMessages.noteExists(head));
     else if (rewritable(gitDir, head, env)) writeFreshNote(gitDir, head, text);
   }
   for (const path of consumed) removeCheckpoint(gitDir, path);

@@ -1,6 +1,7 @@
 import { splitLines } from '../core/lines/line-owners.js';
 import { composeFile, composeMetadata, readNoteForRewrite, type NotedFile, type NoteForRewrite } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { sanitize } from '../core/sanitize.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -84,7 +85,8 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
   const text = serializeAuthorshipLog(note);
   const existing = current?.type === 'blob' ? texts[noted.length]?.content.toString('utf8') : undefined;
   if (existing === text) return result('unchanged', recordMessages.squashUnchanged(onto), note.files.length);
-  if (existing !== undefined && !options.force) return result('exists', recordMessages.squashExists(onto), note.files.length);
+  // git-ai's empty note of the squash commit (it saw no AI line in it) attests nothing: replaced.
+  if (existing !== undefined && !options.force && !isEmptyNote(existing)) return result('exists', recordMessages.squashExists(onto), note.files.length);
   writeNote(options.cwd, DEFAULT_NOTES_REF, onto, text, { force: options.force === true || existing !== undefined });
   return result('written', recordMessages.squashWritten(onto, note.files.length, sources.length), note.files.length);
 }

@@ -61,3 +61,14 @@ export function parseAuthorshipLog(text: string): NoteParse {
   if (!read.ok) return { ok: false, error: read.error };
   return { ok: true, log: { ...read.metadata, files } };
 }
+
+/**
+ * A note git-ai writes for a commit it saw no AI line in: readable, with no attestation at all
+ * (no file, no key: it says nothing about any line). Such a note is no line-level reading of its
+ * commit: the commit keeps the attribution of its own message, and aitrail's own line-level note
+ * (post-commit, `notes squash`) may take its place.
+ */
+export function isEmptyNote(text: string): boolean {
+  const parsed = parseAuthorshipLog(text);
+  return parsed.ok && parsed.log.files.size === 0;
+}
