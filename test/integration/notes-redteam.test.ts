@@ -1,5 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
+import { claudeCode, type EditCase } from '../fixtures/agent-payloads.js';
+import { checkpoint } from '../helpers/checkpoint.js';
 import { aitrail } from '../helpers/cli.js';
+import { gitRun } from '../helpers/hooks.js';
+import { tempDir } from '../helpers/gitdir.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 
@@ -29,5 +36,72 @@ describe('git-ai notes: red team', () => {
     // A note that attests only a person's lines is no AI attribution.
     addNote(repo, ai, gitAiNote({ 'a.ts': [`${NOTE_KEYS.human} 2-3`] }));
     expect(blame(repo, ['--', 'a.ts']).report.ignoredAi).toBeUndefined();
+  });
+});
+
+/** Lines long enough for git's rename detection to pair the files. */
+const long = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} line ${i + 1} with enough words to be the same file after a move`).join('\n') + '\n';
+
+/** Claude Code replaces `old` by `replacement` in `path` (pre hook, write, post hook). */
+function agentEdit(repo: TestRepo, path: string, old: string, replacement: string): void {
+  const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
+  writeFileSync(transcript, claudeCode.transcript(claudeCode.model));
+  const edit: EditCase = { file: join(repo.dir, path), relative: path, cwd: repo.dir, old, replacement, transcript };
+  expect(checkpoint(repo.dir, 'claude-code', claudeCode.pre(edit)).stderr).toBe('');
+  repo.write(path, repo.git(['show', `:${path}`], { raw: true }).replace(old, replacement));
+  expect(checkpoint(repo.dir, 'claude-code', claudeCode.post(edit)).stderr).toBe('');
+}
+
+function commitAll(repo: TestRepo, message: string): string {
+  const result = gitRun(repo.dir, ['commit', '-qam', message]);
+  expect(result.status, result.stderr).toBe(0);
+  return repo.git(['rev-parse', 'HEAD']);
+}
+
+function noteFiles(repo: TestRepo, rev: string) {
+  const parsed = parseAuthorshipLog(repo.git(['notes', '--ref=ai', 'show', rev], { raw: true }));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return Object.fromEntries([...parsed.log.files].map(([path, entries]) => [path, entries.map((entry) => entry.ranges.join(','))]));
+}
+
+describe('notes carried through a rename', () => {
+  const MARK = 'base line 3 with enough words to be the same file after a move\n';
+  const setup = () => {
+    const repo = makeRepo();
+    repo.commit('base', { 'src/old.ts': long('base', 8) });
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
+    return repo;
+  };
+
+  it('rebase onto a main that renamed the file: the note follows the lines to the new path', () => {
+    const repo = setup();
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    agentEdit(repo, 'src/old.ts', MARK, `${MARK}ai one\nai two\n`);
+    const before = commitAll(repo, 'agent lines');
+    expect(noteFiles(repo, before)).toEqual({ 'src/old.ts': ['4,5'] });
+    repo.git(['checkout', '-q', 'main']);
+    expect(gitRun(repo.dir, ['mv', 'src/old.ts', 'src/new.ts']).status).toBe(0);
+    commitAll(repo, 'rename');
+    repo.git(['checkout', '-q', 'feature']);
+    const rebase = gitRun(repo.dir, ['rebase', '-q', 'main']);
+    expect(rebase.status, rebase.stderr).toBe(0);
+    expect(repo.git(['ls-tree', '--name-only', '-r', 'HEAD'])).toBe('src/new.ts');
+    expect(noteFiles(repo, 'HEAD')).toEqual({ 'src/new.ts': ['4,5'] });
+    expect(blame(repo).report.totals).toMatchObject({ ai: 2, byAgent: { 'claude-code': 2 } });
+  });
+
+  it('notes squash: a branch that renames the file after the agent wrote in it keeps the agent lines in the squash commit', () => {
+    const repo = setup();
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    agentEdit(repo, 'src/old.ts', MARK, `${MARK}ai one\nai two\n`);
+    commitAll(repo, 'agent lines');
+    expect(gitRun(repo.dir, ['mv', 'src/old.ts', 'src/new.ts']).status).toBe(0);
+    commitAll(repo, 'rename by hand');
+    repo.git(['checkout', '-q', 'main']);
+    expect(gitRun(repo.dir, ['merge', '-q', '--squash', 'feature']).status).toBe(0);
+    commitAll(repo, 'feature (#2)');
+    const result = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', 'HEAD']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(noteFiles(repo, 'HEAD')).toEqual({ 'src/new.ts': ['4,5'] });
   });
 });
