@@ -17,15 +17,44 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-/** Owners from note-style entries (flat inclusive 1-based `[start, end, …]`; a later entry wins a line). Lines past `count` are dropped. */
+/**
+ * Owners from note-style entries (flat inclusive 1-based `[start, end, …]`; a later entry wins a
+ * line). Lines past `count` are dropped. Linear in the entries and lines: entries are laid from the
+ * last, each line taken once (a skip list jumps over lines already taken), so a hostile note of
+ * many keys or of entries each claiming the whole file costs no more than its size.
+ */
 export function ownersFromEntries(entries: ReadonlyArray<{ key: string; ranges: readonly number[] }>, count: number): LineOwners {
   const keys: string[] = [];
+  const known = new Map<string, number>();
+  const keyOf = entries.map((entry) => {
+    let index = known.get(entry.key);
+    if (index === undefined) known.set(entry.key, (index = keys.push(entry.key) - 1));
+    return index;
+  });
   const owner = new Int32Array(count).fill(-1);
-  for (const entry of entries) {
-    let index = keys.indexOf(entry.key);
-    if (index === -1) index = keys.push(entry.key) - 1;
-    for (let at = 0; at + 1 < entry.ranges.length; at += 2) {
-      for (let line = Math.max(1, entry.ranges[at]!); line <= Math.min(count, entry.ranges[at + 1]!); line += 1) owner[line - 1] = index;
+  // free[line]: the first line at or after it no later entry took (count + 1: none left).
+  const free = new Int32Array(count + 2);
+  for (let line = 0; line < free.length; line += 1) free[line] = line;
+  const find = (from: number): number => {
+    let root = from;
+    while (free[root] !== root) root = free[root]!;
+    for (let at = from; free[at] !== root; ) {
+      const up = free[at]!;
+      free[at] = root;
+      at = up;
+    }
+    return root;
+  };
+  for (let which = entries.length - 1; which >= 0; which -= 1) {
+    const ranges = entries[which]!.ranges;
+    for (let at = 0; at + 1 < ranges.length; at += 2) {
+      const last = Math.min(count, ranges[at + 1]!);
+      const first = Math.max(1, ranges[at]!);
+      if (first > last) continue;
+      for (let line = find(first); line <= last; line = find(line + 1)) {
+        owner[line - 1] = keyOf[which]!;
+        free[line] = line + 1;
+      }
     }
   }
   return { keys, owner };
@@ -68,9 +97,11 @@ export function ownEdit(base: LineOwners, before: readonly string[], after: read
 /** `top` laid over `base` (same lines): where `top` owns a line it wins. */
 export function overlayOwners(base: LineOwners, top: LineOwners): LineOwners {
   const keys = [...base.keys];
+  const known = new Map(keys.map((key, index) => [key, index]));
   const remap = top.keys.map((key) => {
-    const at = keys.indexOf(key);
-    return at === -1 ? keys.push(key) - 1 : at;
+    let at = known.get(key);
+    if (at === undefined) known.set(key, (at = keys.push(key) - 1));
+    return at;
   });
   const owner = Int32Array.from(base.owner);
   top.owner.forEach((index, line) => {
