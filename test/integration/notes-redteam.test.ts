@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
@@ -103,5 +103,36 @@ describe('notes carried through a rename', () => {
     const result = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', 'HEAD']);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(noteFiles(repo, 'HEAD')).toEqual({ 'src/new.ts': ['4,5'] });
+  });
+});
+
+describe('checkpoints of a CRLF work tree (core.autocrlf)', () => {
+  it.each([
+    ['core.autocrlf=true', [['core.autocrlf', 'true']]],
+    ['core.autocrlf=input', [['core.autocrlf', 'input']]],
+    ['text eol=crlf in .gitattributes', []],
+  ] as const)('%s: the agent lines written with CRLF are noted at their committed lines', (_name, config) => {
+    const repo = makeRepo();
+    for (const [key, value] of config) repo.git(['config', key, value]);
+    if (config.length === 0) repo.commit('attributes', { '.gitattributes': '*.ts text eol=crlf\n' });
+    repo.write('a.ts', 'one\r\ntwo\r\nthree\r\n');
+    repo.git(['add', 'a.ts']);
+    repo.git(['commit', '-qm', 'base']);
+    expect(repo.git(['show', 'HEAD:a.ts'], { raw: true })).toBe('one\ntwo\nthree\n');
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
+    // The work tree file is CRLF (as checked out); the agent keeps its line endings.
+    repo.write('a.ts', 'one\r\ntwo\r\nthree\r\n');
+    const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
+    writeFileSync(transcript, claudeCode.transcript(claudeCode.model));
+    const edit: EditCase = { file: join(repo.dir, 'a.ts'), relative: 'a.ts', cwd: repo.dir, old: 'two\r\n', replacement: 'two\r\nai one\r\nai two\r\n', transcript };
+    expect(checkpoint(repo.dir, 'claude-code', claudeCode.pre(edit)).stderr).toBe('');
+    repo.write('a.ts', 'one\r\ntwo\r\nai one\r\nai two\r\nthree\r\n');
+    expect(checkpoint(repo.dir, 'claude-code', claudeCode.post(edit)).stderr).toBe('');
+    const head = commitAll(repo, 'agent lines');
+    expect(repo.git(['show', 'HEAD:a.ts'], { raw: true })).toBe('one\ntwo\nai one\nai two\nthree\n');
+    expect(noteFiles(repo, head)).toEqual({ 'a.ts': ['3,4'] });
+    // The file is committed whole: its checkpoint is consumed, not left to speak for a later commit.
+    expect(readdirSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'))).toEqual([]);
+    expect(blame(repo).report.totals).toMatchObject({ ai: 2, byAgent: { 'claude-code': 2 } });
   });
 });
