@@ -136,3 +136,28 @@ describe('checkpoints of a CRLF work tree (core.autocrlf)', () => {
     expect(blame(repo).report.totals).toMatchObject({ ai: 2, byAgent: { 'claude-code': 2 } });
   });
 });
+
+describe('what a note says about lines, read as git-ai reads it', () => {
+  it("git-ai's legacy `human` key marks a person's lines: never AI (a prompt record named `human` or not)", () => {
+    const repo = makeRepo();
+    repo.commit('base', { 'a.ts': 'one\n' });
+    const mixed = repo.commit('mixed', { 'a.ts': 'one\nai 1\nai 2\nmine 1\nmine 2\nmine 3\n' });
+    addNote(repo, mixed, gitAiNote({ 'a.ts': [claude('2-3'), 'human 4-6'] }));
+    expect(blame(repo).report.totals).toMatchObject({ lines: 6, ai: 2, human: 4, byAgent: { 'claude-code': 2 }, lineLevel: 5 });
+    // A person's commit noted with only the sentinel is no AI commit for check.
+    const own = repo.commit('mine', { 'a.ts': 'one\nai 1\nai 2\nmine 1\nmine 2\nmine 3\nmine 4\n' });
+    addNote(repo, own, gitAiNote({ 'a.ts': ['human 7'] }));
+    const check = aitrail(repo.dir, ['check', `${mixed}..${own}`, '--format', 'json']);
+    expect(check.code, check.stderr).toBe(0);
+    expect(JSON.parse(check.stdout).violations).toEqual([]);
+  });
+
+  it('a path written `./a.ts` or with quotes is the file a.ts; a quoted path with spaces or a CR line end is read', () => {
+    const repo = makeRepo();
+    repo.commit('base', { 'a.ts': 'one\n', 'src/my file.ts': 'x\n' });
+    const ai = repo.commit('agent', { 'a.ts': 'one\nai 1\nai 2\n', 'src/my file.ts': 'x\nai 3\n' });
+    const text = gitAiNote({ './a.ts': [claude('2-3')], 'src/my file.ts': [claude('2')] }).replace('\n---', '\r\n---');
+    addNote(repo, ai, text);
+    expect(blame(repo).report.totals).toMatchObject({ lines: 5, ai: 3, byAgent: { 'claude-code': 3 } });
+  });
+});

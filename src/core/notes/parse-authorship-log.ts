@@ -9,9 +9,14 @@ function fail(code: NoteError['code'], message: string, line?: number): NotePars
   return { ok: false, error: { code, message: line === undefined ? message : `line ${line}: ${message}` } };
 }
 
-/** A file line without its quotes: git-ai quotes paths holding whitespace and writes them raw inside. */
+/**
+ * A file line without its quotes (git-ai quotes paths holding whitespace and writes them raw
+ * inside), and without a leading `./` (a path a tool wrote relative to the top: git names no file
+ * so, the file is the one without it).
+ */
 function filePath(line: string): string {
-  return line.length >= 2 && line.startsWith('"') && line.endsWith('"') ? line.slice(1, -1) : line;
+  const path = line.length >= 2 && line.startsWith('"') && line.endsWith('"') ? line.slice(1, -1) : line;
+  return path.replace(/^(?:\.\/+)+(?=[^/])/, '');
 }
 
 /**
