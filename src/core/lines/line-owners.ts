@@ -72,13 +72,40 @@ export function entriesFromOwners(owners: LineOwners): Array<{ key: string; rang
   return owners.keys.map((key, index) => ({ key, ranges: ranges[index]! })).filter((entry) => entry.ranges.length > 0);
 }
 
-/** The owners of `from`'s lines carried to `to`: a line keeps its owner only where it is unchanged (matched). */
+/** A line that says something (a letter or digit, three characters or more): one a move can be recognised by. */
+const MOVABLE = /[\p{L}\p{N}]/u;
+const movable = (line: string) => line.trim().length >= 3 && MOVABLE.test(line);
+
+/**
+ * The owners of `from`'s lines carried to `to`: a line keeps its owner only where it is unchanged
+ * (matched), or where it was moved whole: a line the diff leaves unmatched on both sides whose
+ * text occurs exactly once among the unmatched lines of each (a block cut and pasted elsewhere in
+ * the file, which a line diff reads as deleted and added). A line a person rewrote is theirs.
+ */
 export function carryOwners(owners: LineOwners, from: readonly string[], to: readonly string[]): LineOwners {
   const match = matchLines(from, to);
   const owner = new Int32Array(to.length).fill(-1);
+  const used = new Uint8Array(from.length);
   match.forEach((at, index) => {
-    if (at !== -1) owner[index] = owners.owner[at] ?? -1;
+    if (at === -1) return;
+    owner[index] = owners.owner[at] ?? -1;
+    used[at] = 1;
   });
+  // Text → its one unmatched line (-1: more than one), on each side.
+  const gone = new Map<string, number>();
+  from.forEach((line, at) => {
+    if (!used[at] && movable(line)) gone.set(line, gone.has(line) ? -1 : at);
+  });
+  if (gone.size === 0) return { keys: owners.keys, owner };
+  const came = new Map<string, number>();
+  match.forEach((at, index) => {
+    const line = to[index]!;
+    if (at === -1 && gone.has(line)) came.set(line, came.has(line) ? -1 : index);
+  });
+  for (const [line, index] of came) {
+    const at = gone.get(line)!;
+    if (index !== -1 && at !== -1) owner[index] = owners.owner[at] ?? -1;
+  }
   return { keys: owners.keys, owner };
 }
 
