@@ -56,3 +56,22 @@ export async function listNotes(cwd: string, tip: string, view: ObjectView = {})
   }
   return notes;
 }
+
+/**
+ * The commits (at most `limit`) whose note in the notes commit `tip` holds `text` byte for byte:
+ * `git grep -F -l` over its tree (fanout paths joined back into commit ids), as git-ai finds a
+ * prompt record stored in another note. Text with a line break is never searched.
+ */
+export async function grepNotes(cwd: string, tip: string, text: string, limit: number, view: ObjectView = {}): Promise<string[]> {
+  if (!/^[0-9a-f]{40,64}$/.test(tip)) throw new TypeError(`not an object id: ${JSON.stringify(tip.slice(0, 80))}`);
+  if (text === '' || /[\r\n\0]/.test(text)) return [];
+  const out = await runGit(['-c', 'grep.fallbackToNoIndex=false', 'grep', '-F', '-l', '-z', '--full-name', '--no-color', '-e', text, tip, '--'], { cwd, okCodes: [1], ...view });
+  const found: string[] = [];
+  for (const name of out.split('\0')) {
+    if (found.length >= limit) break;
+    const path = name.startsWith(`${tip}:`) ? name.slice(tip.length + 1) : null;
+    const commit = path?.replace(/\//g, '');
+    if (commit && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) found.push(commit);
+  }
+  return found;
+}

@@ -41,7 +41,7 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
     return NONE;
   }
   if (entries.size === 0) return NONE;
-  const reader = notesReader(root, entries, options);
+  const reader = notesReader(root, entries, { ...options, tip });
   return {
     count: entries.size,
     lines: (sha) => reader.of(sha),

@@ -3,7 +3,8 @@ import { noteLines, type NoteLines } from '../core/notes/note-lines.js';
 import { parseAuthorshipLog } from '../core/notes/parse-authorship-log.js';
 import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
 import type { ObjectView } from '../git/exec.js';
-import type { NoteEntry } from '../git/notes.js';
+import { grepNotes, type NoteEntry } from '../git/notes.js';
+import type { AgentRecord, AuthorshipLog } from '../core/notes/types.js';
 import { NOTE_SIZE_LIMIT } from './note-size-limit.js';
 
 /** Warnings shown one by one; the rest are counted in one line. */
@@ -15,7 +16,13 @@ export interface ReadNotesOptions extends ObjectView {
   aliases?: Record<string, string>;
   onWarning?: (message: string) => void;
   limit?: number;
+  /** The notes commit `entries` come from: records a note leaves out are looked for in its other notes (git grep). */
+  tip?: string;
 }
+
+/** Records looked for in other notes per reader (each one `git grep` over the notes tree), and notes read per record. */
+const MAX_FOREIGN_LOOKUPS = 64;
+const MAX_FOREIGN_NOTES = 4;
 
 /** Notes of a notes tree, read and parsed on demand through ONE `git cat-file --batch`. */
 export interface NotesReader {
@@ -52,7 +59,45 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     const object = await reader.read(oid);
     if (!object.content) return object.type;
     const result = parseAuthorshipLog(object.content.toString('utf8'));
-    return result.ok ? noteLines(result.log, options.aliases) : `malformed:${result.error.message}`;
+    if (!result.ok) return `malformed:${result.error.message}`;
+    if (options.tip) await adoptForeignRecords(result.log);
+    return noteLines(result.log, options.aliases);
+  };
+  // Record id (`session\0s_…`, `prompt\0…`) → the record another note holds for it (null: none found).
+  const foreign = new Map<string, Promise<AgentRecord | null>>();
+  const findRecord = async (kind: 'session' | 'prompt', record: string): Promise<AgentRecord | null> => {
+    for (const commit of await grepNotes(root, options.tip!, `"${record}"`, MAX_FOREIGN_NOTES, options)) {
+      const entry = entries.get(commit);
+      if (!entry || entry.type !== 'blob' || entry.size > limit) continue;
+      reader ??= openBlobReader(root, { asStored: options.asStored === true });
+      const object = await reader.read(entry.oid);
+      const other = object.content ? parseAuthorshipLog(object.content.toString('utf8')) : null;
+      const found = other?.ok ? (kind === 'session' ? other.log.sessions : other.log.prompts).get(record) : undefined;
+      if (found && (found.tool !== null || found.model !== null)) return found;
+    }
+    return null;
+  };
+  /**
+   * git-ai stores a session's record once and finds it by `git grep` when a note's entry names a
+   * key its own metadata lacks; so does this reader, for up to MAX_FOREIGN_LOOKUPS records (past
+   * that, such keys stay an unknown agent and model, as they were).
+   */
+  const adoptForeignRecords = async (log: AuthorshipLog): Promise<void> => {
+    for (const entries of log.files.values()) {
+      for (const entry of entries) {
+        if (entry.kind === 'human') continue;
+        const records = entry.kind === 'session' ? log.sessions : log.prompts;
+        if (records.has(entry.record)) continue;
+        const id = `${entry.kind}\0${entry.record}`;
+        let lookup = foreign.get(id);
+        if (!lookup) {
+          if (foreign.size >= MAX_FOREIGN_LOOKUPS) continue;
+          foreign.set(id, (lookup = findRecord(entry.kind, entry.record).catch(() => null)));
+        }
+        const found = await lookup;
+        if (found) records.set(entry.record, found);
+      }
+    }
   };
   return {
     async of(commit) {

@@ -161,3 +161,25 @@ describe('what a note says about lines, read as git-ai reads it', () => {
     expect(blame(repo).report.totals).toMatchObject({ lines: 5, ai: 3, byAgent: { 'claude-code': 3 } });
   });
 });
+
+describe('a record kept in another note', () => {
+  it("an entry whose session record is only in another commit's note is read as that record's agent and model (git-ai looks it up with git grep), as far as a capped search goes", () => {
+    const repo = makeRepo();
+    repo.commit('base', { 'a.ts': 'one\n' });
+    const first = repo.commit('first', { 'a.ts': 'one\nq 1\n' });
+    addNote(repo, first, gitAiNote({ 'a.ts': [session(NOTE_KEYS.qwen, '2')] }));
+    const second = repo.commit('second', { 'a.ts': 'one\nq 1\nq 2\nq 3\n' });
+    // The second note uses the same session's key, its record left out (stored once, in the first note).
+    const bare = JSON.parse(gitAiNote({ 'a.ts': [session(NOTE_KEYS.qwen, '3-4')] }).split('---\n')[1]!);
+    bare.sessions = {};
+    addNote(repo, second, `a.ts\n  ${session(NOTE_KEYS.qwen, '3-4')}\n---\n${JSON.stringify(bare, null, 2)}\n`);
+    expect(blame(repo).report.totals).toMatchObject({ ai: 3, byModel: { 'qwen/qwen3-coder': 3 }, byAgent: { opencode: 3 } });
+    const log = aitrail(repo.dir, ['log', `${first}..${second}`, '--format', 'json']);
+    expect(log.code, log.stderr).toBe(0);
+    expect(JSON.stringify(JSON.parse(log.stdout))).toContain('qwen/qwen3-coder');
+    // A key no note holds a record for stays an unknown agent and model.
+    const third = repo.commit('third', { 'a.ts': 'one\nq 1\nq 2\nq 3\nz\n' });
+    addNote(repo, third, `a.ts\n  s_77777777777777::t_1 5\n---\n${JSON.stringify({ ...bare, sessions: {} })}\n`);
+    expect(blame(repo).report.totals).toMatchObject({ ai: 4, byModel: { 'qwen/qwen3-coder': 3, unknown: 1 } });
+  });
+});
