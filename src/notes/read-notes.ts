@@ -66,7 +66,7 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
   // Record id (`session\0s_…`, `prompt\0…`) → the record another note holds for it (null: none found).
   const foreign = new Map<string, Promise<AgentRecord | null>>();
   const findRecord = async (kind: 'session' | 'prompt', record: string): Promise<AgentRecord | null> => {
-    for (const commit of await grepNotes(root, options.tip!, `"${record}"`, MAX_FOREIGN_NOTES, options)) {
+    for (const commit of await grepNotes(root, options.tip!, `"${record}"`, MAX_FOREIGN_NOTES, { asStored: options.asStored === true })) {
       const entry = entries.get(commit);
       if (!entry || entry.type !== 'blob' || entry.size > limit) continue;
       reader ??= openBlobReader(root, { asStored: options.asStored === true });
