@@ -5,7 +5,7 @@ import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js
 import { claudeCode, type EditCase } from '../fixtures/agent-payloads.js';
 import { checkpoint } from '../helpers/checkpoint.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { aitrail, gitRun, hookEnv } from '../helpers/hooks.js';
+import { aitrail, gitRun } from '../helpers/hooks.js';
 
 /** The note git-ai writes for a commit it saw no AI line in: no attestation, only metadata. */
 const emptyNote = (base: string) => `---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', git_ai_version: '1.1.4', base_commit_sha: base, prompts: {} }, null, 2)}\n`;
@@ -92,4 +92,3 @@ describe('an empty git-ai note', () => {
   });
 });
 
-void hookEnv;
