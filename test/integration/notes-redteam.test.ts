@@ -90,6 +90,19 @@ describe('notes carried through a rename', () => {
     expect(blame(repo).report.totals).toMatchObject({ ai: 2, byAgent: { 'claude-code': 2 } });
   });
 
+  it('cherry-pick onto a branch where the file was renamed: the note follows the lines to the new path', () => {
+    const repo = setup();
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    agentEdit(repo, 'src/old.ts', MARK, `${MARK}ai one\nai two\n`);
+    const picked = commitAll(repo, 'agent lines');
+    repo.git(['checkout', '-q', '-b', 'release', 'main']);
+    expect(gitRun(repo.dir, ['mv', 'src/old.ts', 'src/new.ts']).status).toBe(0);
+    commitAll(repo, 'rename');
+    const pick = gitRun(repo.dir, ['cherry-pick', '-x', picked]);
+    expect(pick.status, pick.stderr).toBe(0);
+    expect(noteFiles(repo, 'HEAD')).toEqual({ 'src/new.ts': ['4,5'] });
+  });
+
   it('notes squash: a branch that renames the file after the agent wrote in it keeps the agent lines in the squash commit', () => {
     const repo = setup();
     repo.git(['checkout', '-q', '-b', 'feature']);
