@@ -20,8 +20,9 @@ export interface ReadNotesOptions extends ObjectView {
   tip?: string;
 }
 
-/** Records looked for in other notes per reader (each one `git grep` over the notes tree), and notes read per record. */
-const MAX_FOREIGN_LOOKUPS = 64;
+/** Searches of the other notes per reader (each one `git grep` over the notes tree), records per search, notes read per record. */
+const MAX_FOREIGN_SEARCHES = 8;
+const MAX_FOREIGN_RECORDS = 64;
 const MAX_FOREIGN_NOTES = 4;
 
 /** Notes of a notes tree, read and parsed on demand through ONE `git cat-file --batch`. */
@@ -64,39 +65,44 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     return noteLines(result.log, options.aliases);
   };
   // Record id (`session\0s_…`, `prompt\0…`) → the record another note holds for it (null: none found).
-  const foreign = new Map<string, Promise<AgentRecord | null>>();
-  const findRecord = async (kind: 'session' | 'prompt', record: string): Promise<AgentRecord | null> => {
-    for (const commit of await grepNotes(root, options.tip!, `"${record}"`, MAX_FOREIGN_NOTES, { asStored: options.asStored === true })) {
-      const entry = entries.get(commit);
-      if (!entry || entry.type !== 'blob' || entry.size > limit) continue;
-      reader ??= openBlobReader(root, { asStored: options.asStored === true });
-      const object = await reader.read(entry.oid);
-      const other = object.content ? parseAuthorshipLog(object.content.toString('utf8')) : null;
-      const found = other?.ok ? (kind === 'session' ? other.log.sessions : other.log.prompts).get(record) : undefined;
-      if (found && (found.tool !== null || found.model !== null)) return found;
-    }
-    return null;
+  const foreign = new Map<string, AgentRecord | null>();
+  let searches = 0;
+  const recordIn = async (commit: string, kind: 'session' | 'prompt', record: string): Promise<AgentRecord | null> => {
+    const entry = entries.get(commit);
+    if (!entry || entry.type !== 'blob' || entry.size > limit) return null;
+    reader ??= openBlobReader(root, { asStored: options.asStored === true });
+    const object = await reader.read(entry.oid);
+    const other = object.content ? parseAuthorshipLog(object.content.toString('utf8')) : null;
+    const found = other?.ok ? (kind === 'session' ? other.log.sessions : other.log.prompts).get(record) : undefined;
+    return found && (found.tool !== null || found.model !== null) ? found : null;
   };
   /**
    * git-ai stores a session's record once and finds it by `git grep` when a note's entry names a
-   * key its own metadata lacks; so does this reader, for up to MAX_FOREIGN_LOOKUPS records (past
+   * key its own metadata lacks; so does this reader: one `git grep` per note that lacks records
+   * (at most MAX_FOREIGN_SEARCHES per reader, each for at most MAX_FOREIGN_RECORDS records; past
    * that, such keys stay an unknown agent and model, as they were).
    */
   const adoptForeignRecords = async (log: AuthorshipLog): Promise<void> => {
-    for (const entries of log.files.values()) {
-      for (const entry of entries) {
-        if (entry.kind === 'human') continue;
-        const records = entry.kind === 'session' ? log.sessions : log.prompts;
-        if (records.has(entry.record)) continue;
-        const id = `${entry.kind}\0${entry.record}`;
-        let lookup = foreign.get(id);
-        if (!lookup) {
-          if (foreign.size >= MAX_FOREIGN_LOOKUPS) continue;
-          foreign.set(id, (lookup = findRecord(entry.kind, entry.record).catch(() => null)));
-        }
-        const found = await lookup;
-        if (found) records.set(entry.record, found);
+    const missing = new Map<string, { kind: 'session' | 'prompt'; record: string }>();
+    for (const list of log.files.values()) {
+      for (const entry of list) {
+        if (entry.kind === 'human' || (entry.kind === 'session' ? log.sessions : log.prompts).has(entry.record)) continue;
+        missing.set(`${entry.kind}\0${entry.record}`, { kind: entry.kind, record: entry.record });
       }
+    }
+    const unknown = [...missing].filter(([id]) => !foreign.has(id)).slice(0, MAX_FOREIGN_RECORDS);
+    if (unknown.length > 0 && searches < MAX_FOREIGN_SEARCHES) {
+      searches += 1;
+      const hits = await grepNotes(root, options.tip!, unknown.map(([, { record }]) => `"${record}"`), MAX_FOREIGN_NOTES, { asStored: options.asStored === true }).catch(() => new Map<string, string[]>());
+      for (const [id, { kind, record }] of unknown) {
+        let found: AgentRecord | null = null;
+        for (const commit of hits.get(`"${record}"`) ?? []) if ((found = await recordIn(commit, kind, record))) break;
+        foreign.set(id, found);
+      }
+    }
+    for (const [id, { kind, record }] of missing) {
+      const found = foreign.get(id);
+      if (found) (kind === 'session' ? log.sessions : log.prompts).set(record, found);
     }
   };
   return {
