@@ -29,7 +29,8 @@ export async function composeFiles(top: string, commit: string, sources: readonl
     await Promise.all(
       sources.map(async (source, at) => {
         if (source.rev === commit || ![...source.note.files.keys()].some((path) => missing.has(path))) return;
-        const renames = await renamedPaths(top, source.rev, commit);
+        // A revision git cannot diff (a shallow or partial clone) leaves the paths as they are.
+        const renames = await renamedPaths(top, source.rev, commit).catch(() => new Map<string, string>());
         for (const path of source.note.files.keys()) if (missing.has(path) && renames.has(path)) placed[at]!.set(path, renames.get(path)!);
       }),
     );
