@@ -185,4 +185,42 @@ describe('line-level notes against git blame --line-porcelain', () => {
     run(repo, ['rebase', '-q', '-i', 'main'], { GIT_SEQUENCE_EDITOR: "sed -i -e '2,$s/^pick/fixup/'" });
     expectTruth(repo, 3);
   });
+
+  it('rebase with a conflict a person resolves: the agent lines kept are noted, the lines the person wrote are not', () => {
+    const repo = setup();
+    run(repo, ['checkout', '-q', '-b', 'feature']);
+    agentEdit(repo, 'base 5\n', 'ai five\nai five and a half\n');
+    run(repo, ['commit', '-qam', 'agent rewrites line 5']);
+    run(repo, ['checkout', '-q', 'main']);
+    handEdit(repo, 'base 5\n', 'mine five\n');
+    run(repo, ['commit', '-qam', 'a person rewrites line 5']);
+    run(repo, ['checkout', '-q', 'feature']);
+    expect(gitRun(repo.dir, ['rebase', '-q', 'main']).status).not.toBe(0);
+    // The person keeps both sides, in their order, and adds a line of their own.
+    repo.write(FILE, `${base(1, 4)}mine five\nai five\nai five and a half\nmine resolution\n${base(6, 10)}`);
+    run(repo, ['add', FILE]);
+    run(repo, ['-c', 'core.editor=true', 'rebase', '--continue']);
+    expectTruth(repo, 2);
+  });
+
+  it('cherry-pick of a range, and an interactive rebase that swaps an agent commit with a person\'s', () => {
+    const repo = setup();
+    run(repo, ['checkout', '-q', '-b', 'feature']);
+    agentEdit(repo, 'base 3\n', 'base 3\nai three\n');
+    run(repo, ['commit', '-qam', 'agent one']);
+    handEdit(repo, 'base 1\n', 'mine zero\nbase 1\n');
+    run(repo, ['commit', '-qam', 'a person adds a first line']);
+    agentEdit(repo, 'base 8\n', 'base 8\nai eight\nai nine\n');
+    run(repo, ['commit', '-qam', 'agent two']);
+    run(repo, ['checkout', '-q', '-b', 'release', 'main']);
+    handEdit(repo, 'base 2\n', 'base 2\nrelease\n');
+    run(repo, ['commit', '-qam', 'release line']);
+    run(repo, ['cherry-pick', 'main..feature']);
+    expectTruth(repo, 3);
+    run(repo, ['checkout', '-q', 'feature']);
+    // Swap the first two commits (the person's line first, then the agent's).
+    run(repo, ['rebase', '-q', '-i', 'main'], { GIT_SEQUENCE_EDITOR: "sed -i -e '1{h;d}' -e '2G'" });
+    expect(repo.git(['log', '--format=%s', 'main..HEAD']).split('\n')).toEqual(['agent two', 'agent one', 'a person adds a first line']);
+    expectTruth(repo, 3);
+  });
 });
