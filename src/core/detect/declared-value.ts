@@ -17,7 +17,40 @@ const UNKNOWN: DeclaredValue = { agent: 'unknown', model: 'unknown' };
  * commit have people write it (`Assisted-by: none`, `Assisted-by: n/a`, `AI-Model: none`, `None
  * (hand-written)`): the whole value, never a word of a longer one (`none, qwen3-coder` names Qwen).
  */
-const NONE = /^(?:none|n\/?a|no|no ai|nobody|nothing|not applicable|-+)[.!]?(?:\s*\(([^()]*)\))?$/i;
+const NONE =
+  /^(?:none(?: used)?|n\/?a|no|not? ai(?: used| tools?(?: used)?| assistance| involved)?|nobody|nothing|not applicable|not used|humans?|human[- ]?only|(?:hand|human)[- ]?(?:written|coded|authored|made)|(?:written |coded )?by hand|manual(?:ly written)?|-+)[.!]?(?:\s*\(([^()]*)\))?$/i;
+
+/**
+ * Words a commit template's placeholder is made of (`<model>`, the kernel's `AGENT_NAME:MODEL_VERSION
+ * [TOOL1] [TOOL2]`, `<Model> via <Tool>`): a value left as the template wrote it declares nothing.
+ * Never `AI`, `LLM` or `assistant`: `Assisted-by: AI` says AI helped.
+ */
+const PLACEHOLDER_WORDS = new Set(['agent', 'agents', 'name', 'model', 'models', 'version', 'id', 'tool', 'tools', 'provider', 'vendor', 'your', 'the', 'specialized', 'specialised', 'optional', 'here', 'placeholder', 'used', 'if', 'any']);
+/** A placeholder token: bracketed (`<model>`, `[TOOL1]`, `{model-name}`, `...` inside) or a capitals-and-underscores name (`AGENT_NAME`, `MODEL`). */
+const PLACEHOLDER = /<([^<>@]{1,40})>|\[([^[\]]{1,40})\]|\{([^{}]{1,40})\}|(?<![\w./-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w./-])/g;
+const placeholderWords = (inner: string) => {
+  const words = inner.toLowerCase().replace(/\.{2,}|…/g, ' ').split(/[\s_:/-]+/).filter((word) => word !== '').map((word) => word.replace(/\d+$/, ''));
+  return words.length > 0 && words.every((word) => PLACEHOLDER_WORDS.has(word));
+};
+
+/**
+ * The value without its template placeholders (`<model>`, `AGENT_NAME:MODEL_VERSION [TOOL1]`): only
+ * a token all of whose words are placeholder words is dropped, so a name in brackets (`<qwen3-coder>`,
+ * `AGENT_NAME:qwen3-coder`) is still read; `null` when nothing but placeholders (and the words
+ * between names, `via`) was there.
+ */
+function withoutPlaceholders(text: string): string | null {
+  let dropped = false;
+  const rest = text.replace(PLACEHOLDER, (token, ...inner: (string | undefined)[]) => {
+    const words = inner.slice(0, 4).find((group) => group !== undefined) ?? '';
+    if (!placeholderWords(words)) return token;
+    dropped = true;
+    return ' ';
+  });
+  if (!dropped) return text;
+  const left = rest.replace(/\s+/g, ' ').trim();
+  return left.split(/[\s,;:/()]+/).every((word) => word === '' || /^(?:via|with|using|and|or|by|on|\+|&|-)$/i.test(word)) ? null : left;
+}
 /**
  * A no-reply address is no one's mailbox (GitHub's per-user `id+login@users.noreply.github.com` is
  * not this form): an agent's name there is the agent (`Cursor <noreply@cursor.sh>`,
@@ -45,15 +78,18 @@ function withoutAddress(text: string): { text: string; email: string; name: stri
  * `claude-code:anthropic/claude-opus-4.6`, the kernel's `Claude:claude-3-opus coccinelle` (a tool
  * after the model that names a model is judged too), `Claude Code (claude-opus-4)`, `Claude Opus
  * 4.6 and Qwen3-Coder`, `Codex:GPT-5.6, Magent:deepseek-v4-pro`, `Qwen` (`qwen/unknown`).
- * A person with an address (`Bob Smith <bob@example.com>`) is a human helper, and `none`/`n/a` says
- * no AI was used: `[]`. Anything else
+ * A person with an address (`Bob Smith <bob@example.com>`) is a human helper, `none`/`n/a`/`human-only`/
+ * `hand-written` says no AI was used, and an empty value or a template's placeholders (`<model>`)
+ * declare nothing: `[]`. Anything else
  * under a declared key that names no agent or model is `unknown:unknown` — AI, never a person
  * (the kernel's tag names tools; a helper is written as a person, with an address).
  * Text is read NFKC-normalised and without format characters (`readable`).
  */
 export function parseDeclaredValues(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
-  const text = readable(value).replace(URL, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE);
-  if (text === '') return [UNKNOWN];
+  const given = readable(value).replace(URL, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE);
+  // A key left empty (a commit template's `Assisted-by:`) or holding only placeholders declares nothing.
+  const text = given === '' ? null : withoutPlaceholders(given);
+  if (text === null) return [];
   const none = NONE.exec(text);
   if (none) return namedBeside(none[1] ?? '', aliases, budget);
   const read = withoutAddress(text);
@@ -176,7 +212,9 @@ export function agentAtNoReply(identity: Identity, aliases: Record<string, strin
 
 /** `AI-Model: claude-opus-4.5 (high effort, 80%)`: a model key's value is a model; unreadable = `unknown:unknown`. */
 export function parseModelValue(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
-  const text = readable(value).trim().slice(0, MAX_VALUE);
+  const given = readable(value).trim().slice(0, MAX_VALUE);
+  const text = given === '' ? null : withoutPlaceholders(given);
+  if (text === null) return [];
   const none = NONE.exec(text);
   if (none) return namedBeside(none[1] ?? '', aliases, budget);
   const whole = canonicalModel(text, aliases, { isModel: true });
