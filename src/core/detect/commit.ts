@@ -266,6 +266,18 @@ function amended(signals: CommitSignals): CommitSignals {
   return { ...signals, subject: (message.split('\n', 1)[0] ?? '').replace(/\r$/, ''), message, trailers };
 }
 
+/**
+ * Whether the commit's author is Renovate's or Dependabot's account (signatures.json
+ * `dependencyBots`): their messages quote the release notes and commit lists of what they bump
+ * (`🤖 Generated with [Claude Code](…)` and `Co-Authored-By: Claude …` in the notes of an agent's
+ * own release), which no one declared for the bump.
+ */
+function byDependencyBot(author: Identity): boolean {
+  const name = readable(author.name).trim();
+  const email = readable(author.email).trim();
+  return signatures().dependencyBots.some((bot) => (bot.name !== undefined || bot.email !== undefined) && (!bot.name || bot.name.test(name)) && (!bot.email || bot.email.test(email)));
+}
+
 /** Every attribution the signals support, unmerged (commit-time detection adds its own). */
 export function commitFindings(given: CommitSignals, options: DetectOptions = {}): Attribution[] {
   const signals = amended(given);
@@ -273,6 +285,8 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
   const trailerKey = (options.trailerKey ?? DEFAULT_TRAILER_KEY).toLowerCase();
   // One budget of catalog lookups for the whole message: the trailer block is read first.
   const budget = newBudget();
+  // A dependency bot's commit: only its trailer block (and the project's own rules) says who helped.
+  if (byDependencyBot(signals.author)) return [...fromTrailers(signals, trailerKey, aliases, budget), ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases)];
   return [
     ...fromTrailers(signals, trailerKey, aliases, budget),
     ...fromBodyTrailerLines(signals, trailerKey, aliases, budget),
