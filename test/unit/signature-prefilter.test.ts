@@ -53,6 +53,7 @@ const SIGNED_LINES = [
   'Duo-Session: https://gitlab.com/group/project/-/automate/agent-sessions/42',
   '\u{1F916} Generated with [CodeBuddy Code]',
   'Ultraworked with [Sisyphus](https://github.com/code-yeongyu/oh-my-openagent)',
+  '<div><a href="https://cursor.com/agents/bc-dae73b71-534f-4329-8245-91386ee76c5a"><picture><img alt="Open in Web"></picture></a></div>',
 ];
 
 describe('subject and body-line signatures are checked for their texts first', () => {
