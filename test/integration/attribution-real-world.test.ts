@@ -432,6 +432,25 @@ const NEW_AGENTS: Case[] = [
   ['docs: the myth of Sisyphus\n\nSisyphus pushes the boulder; we push the release.\n', HUMAN, []],
 ];
 
+/**
+ * "Agent name + model" as the co-author's name (`Co-Authored-By: HARNESS MODEL <EMAIL>`, a
+ * project's rule for every harness: `Claude Code Opus 4.8 <noreply@anthropic.com>`; commit skills'
+ * `Co-Authored-By: Agent+Model email` with `Claude Code Opus 4.6 <noreply@anthropic.com>`;
+ * `CodeBuddy Opus 4.8 <noreply@Tencent.com>` in a public plan): the agent's address was read, and
+ * the whole name tried as a model, so the model was lost (`claude-code:unknown`), and `check` under
+ * `unknownModel: deny` refused a commit that named its model.
+ */
+const AGENT_AND_MODEL: Case[] = [
+  ['Add paper notes for LaST-R1\n\nCo-Authored-By: Claude Code Opus 4.7 <noreply@anthropic.com>\n', HUMAN, ['claude-code:anthropic/claude-opus-4.7']],
+  ['fix: the parser\n\n---\nGenerated with the help of Claude Code, https://claude.ai/code\n\nCo-Authored-By: Claude Code Opus 4.6 <noreply@anthropic.com>\n', HUMAN, ['claude-code:anthropic/claude-opus-4.6']],
+  ['fix(keystore): atomic pipe_batch\n\nCo-Authored-By: CodeBuddy Opus 4.8 <noreply@Tencent.com>\n', HUMAN, ['codebuddy:anthropic/claude-opus-4.8']],
+  ['fix: x\n\nCo-authored-by: Cursor Agent GPT-5 <cursoragent@cursor.com>\n', HUMAN, ['cursor:openai/gpt-5']],
+  ['fix: x\n\nCo-Authored-By: Letta Code claude-sonnet-4.5 <noreply@letta.com>\n', HUMAN, ['letta-code:anthropic/claude-sonnet-4.5']],
+  // The agent's name alone, or with a word that names no model, is still its unknown model.
+  ['fix: x\n\nCo-Authored-By: Claude Code unknown <noreply@anthropic.com>\n', HUMAN, ['claude-code:unknown']],
+  ['fix: x\n\nCo-Authored-By: Claude Code <noreply@anthropic.com>\n', HUMAN, ['claude-code:unknown']],
+];
+
 describe('real-world names and footers, through log and check', () => {
   it("a person surnamed like an agent (Cline, Cursor, Lovable) on a co-author line without address is a person; the agent's own name is the agent", () => {
     expectLog(SURNAMES);
@@ -521,6 +540,10 @@ describe('real-world names and footers, through log and check', () => {
   it("new agents' own signatures (Mistral Vibe, Letta Code, GitLab Duo, Ona, Pochi, Firebender, CodeBuddy, Mastra Code, claude-flow, Sisyphus, ForgeCode, Craft Agents, AI bots) are theirs; people with those names are not", () => {
     expectLog(NEW_AGENTS);
     expectCheckPasses(NEW_AGENTS.filter(([, , expected]) => expected.length === 0));
+  });
+
+  it("an agent's name followed by its model on a co-author line (`Claude Code Opus 4.7 <noreply@anthropic.com>`) reads the model", () => {
+    expectLog(AGENT_AND_MODEL);
   });
 
   it("a dependency bot's commit is read only by its trailer block: the release notes it quotes name no one's AI", () => {

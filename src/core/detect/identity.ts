@@ -86,7 +86,31 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
     const model = canonicalModel(raw.replace(/\([^()]*\)/g, ' ').split(CLAUSE)[0] ?? '', aliases, context);
     if (model) return model;
   }
+  // `Claude Code Opus 4.7`, `Cursor Agent GPT-5` (`HARNESS MODEL <EMAIL>`): the agent's own name, then its model.
+  const rest = afterOwnName(name, agent);
+  if (rest !== null) {
+    const model = canonicalModel(rest.replace(/\([^()]*\)/g, ' ').split(CLAUSE)[0] ?? '', aliases, context);
+    if (model) return model;
+  }
   const word = (group ?? name).trim().toLowerCase();
   const vendor = signatures().vendorWords.get(word);
   return vendor && agentSlug(word) !== agent ? `${vendor}/unknown` : null;
+}
+
+let OWN_NAMES: Map<string, string[]> | undefined;
+/**
+ * What follows the agent's own name at the start of `name` (the longest of its names: `Claude Code`
+ * before `Claude`, `Cursor Agent` before `Cursor`), or null when the name does not start with one.
+ */
+function afterOwnName(name: string, agent: string): string | null {
+  if (OWN_NAMES === undefined) {
+    OWN_NAMES = new Map();
+    for (const [alias, slug] of signatures().agentNames) OWN_NAMES.set(slug, [...(OWN_NAMES.get(slug) ?? []), alias]);
+    for (const names of OWN_NAMES.values()) names.sort((a, b) => b.length - a.length);
+  }
+  const lower = name.trim().toLowerCase();
+  for (const own of OWN_NAMES.get(agent) ?? []) {
+    if (lower.length > own.length && lower.startsWith(own) && /[\s:/-]/.test(lower[own.length] ?? '')) return name.trim().slice(own.length).replace(/^[\s:/-]+/, '');
+  }
+  return null;
 }
