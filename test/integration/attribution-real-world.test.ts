@@ -451,6 +451,26 @@ const AGENT_AND_MODEL: Case[] = [
   ['fix: x\n\nCo-Authored-By: Claude Code <noreply@anthropic.com>\n', HUMAN, ['claude-code:unknown']],
 ];
 
+/**
+ * An organisation's automation at its no-reply address, named after the organisation whose name is
+ * also an agent's (`Warp CI <noreply@warp.dev>`, `Cursor Release <noreply@cursor.com>`: the
+ * company's own build and release bots, not its agent), and a generator named as a script
+ * (`Generated-by: script`, `Generated-by: scripts/gen.sh`, the kernel's key for tools): each read as
+ * AI (`warp:unknown`, `unknown:unknown`, the model `scripts/gen.sh`).
+ */
+const ORG_AUTOMATION: Case[] = [
+  ['ci: bump the cache key\n\nCo-authored-by: Warp CI <noreply@warp.dev>\n', HUMAN, []],
+  ['chore(release): 1.4.0', as('Cursor Release', 'noreply@cursor.com'), []],
+  ['chore: sync the docs', as('Amp Build Bot', 'no-reply@ampcode.com'), []],
+  ['chore: regenerate the tables\n\nGenerated-by: script\n', HUMAN, []],
+  ['chore: regenerate the tables\n\nGenerated-by: scripts/gen.sh\n', HUMAN, []],
+  ['chore: regenerate the tables\n\nGenerated-by: ./tools/update-tables.py 2.1\n', HUMAN, []],
+  // The agent itself at a no-reply address, and a script beside a model, are still read.
+  ['feat: x\n\nCo-authored-by: Warp Agent <noreply@warp.dev>\n', HUMAN, ['warp:unknown']],
+  ['feat: x', as('Qoder CLI', 'noreply@qoder.com'), ['qoder:unknown']],
+  ['chore: regenerate the tables\n\nGenerated-by: scripts/gen.sh and qwen3-coder\n', HUMAN, ['unknown:qwen/qwen3-coder']],
+];
+
 describe('real-world names and footers, through log and check', () => {
   it("a person surnamed like an agent (Cline, Cursor, Lovable) on a co-author line without address is a person; the agent's own name is the agent", () => {
     expectLog(SURNAMES);
@@ -544,6 +564,11 @@ describe('real-world names and footers, through log and check', () => {
 
   it("an agent's name followed by its model on a co-author line (`Claude Code Opus 4.7 <noreply@anthropic.com>`) reads the model", () => {
     expectLog(AGENT_AND_MODEL);
+  });
+
+  it("an organisation's CI or release bot at its no-reply address, and a script as the generator, are no AI; the agent there, or a model beside the script, is", () => {
+    expectLog(ORG_AUTOMATION);
+    expectCheckPasses(ORG_AUTOMATION.filter(([, , expected]) => expected.length === 0));
   });
 
   it("a dependency bot's commit is read only by its trailer block: the release notes it quotes name no one's AI", () => {

@@ -97,8 +97,11 @@ export function parseDeclaredValues(value: string, aliases: Record<string, strin
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
     return byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases, budget);
   }
-  const found = declaredMentions(read.text, value, aliases, budget);
-  return found.length > 0 || onlyTools(read.text) ? found : [UNKNOWN];
+  // Tools that are no AI (`coccinelle sparse`, `protoc 25.1`, `scripts/gen.sh`): nothing, before a path is read as a model id.
+  if (onlyTools(read.text)) return [];
+  // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
+  const found = declaredMentions(read.text, value, aliases, budget).filter((m) => !SCRIPT_PATH.test(m.model));
+  return found.length > 0 ? found : [UNKNOWN];
 }
 
 /**
@@ -173,11 +176,17 @@ function namedBeside(rest: string, aliases: Record<string, string>, budget: Budg
   return [...named, ...vendors.map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }))];
 }
 
-/** `coccinelle sparse`, `protoc 25.1`: a value that lists only tools that are not AI (and their versions). */
+/** A script run to generate a file, named by its path (`scripts/gen.sh`, `./tools/update-tables.py`, `Makefile`). */
+const SCRIPT_PATH = /^(?:\.{0,2}\/)?(?:[\w.-]+\/)*(?:[\w.-]+\.(?:sh|bash|zsh|py|pl|rb|js|mjs|cjs|ts|go|mk|awk|sed|ps1|bat|cmd|php|lua|tcl|r)|makefile|justfile)$/;
+
+/**
+ * `coccinelle sparse`, `protoc 25.1`, `script`, `scripts/gen.sh`: a value that lists only tools that
+ * are not AI (and their versions), a script or the path of one.
+ */
 function onlyTools(text: string): boolean {
   const tools = signatures().nonAiTools;
-  const words = text.toLowerCase().split(/[\s,;()]+/).filter((word) => word !== '' && !/^v?\d+(?:\.\d+)*$/.test(word) && !/^(?:and|with|by|via|the|\+|&)$/.test(word));
-  return words.length > 0 && words.every((word) => tools.has(word));
+  const words = text.toLowerCase().split(/[\s,;()]+/).filter((word) => word !== '' && !/^v?\d+(?:\.\d+)*$/.test(word) && !/^(?:and|with|by|via|the|a|\+|&)$/.test(word));
+  return words.length > 0 && words.every((word) => tools.has(word) || /^(?:a |shell[- ])?scripts?$/.test(word) || SCRIPT_PATH.test(word));
 }
 
 /**
@@ -205,9 +214,21 @@ export function parseCoAuthor(value: string, aliases: Record<string, string> = {
  * as the commit author.
  */
 export function agentAtNoReply(identity: Identity, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
-  if (!NO_REPLY.test(identity.email) || agentFirstNamed(identity.name)) return [];
+  if (!NO_REPLY.test(identity.email) || agentFirstNamed(identity.name) || orgAutomation(identity.name)) return [];
   const named = mentions(identity.name.slice(0, MAX_VALUE), 'declared', aliases, budget);
   return named.some((m) => m.agent !== 'unknown') ? named : [];
+}
+
+/** Words an organisation's own automation is named with (`Warp CI`, `Cursor Release`, `Amp Build Bot`). */
+const AUTOMATION_WORDS = /(?:^|[\s_-])(?:ci|cd|ci\/cd|build|builds|builder|release|releases|releaser|deploy|deployer|deployment|automation|pipeline|pipelines|infra|ops|devops|sync|publish|publisher|mirror|nightly|website|docs)(?=$|[\s_-])/i;
+
+/**
+ * A name at a no-reply address that is an organisation's automation (`Warp CI <noreply@warp.dev>`,
+ * `Cursor Release <noreply@cursor.com>`): the company behind an agent runs CI and release bots under
+ * its own name; they write no one's code with AI. `Warp Agent`, `Qoder CLI` hold no such word.
+ */
+function orgAutomation(name: string): boolean {
+  return AUTOMATION_WORDS.test(name.slice(0, MAX_VALUE));
 }
 
 /** `AI-Model: claude-opus-4.5 (high effort, 80%)`: a model key's value is a model; unreadable = `unknown:unknown`. */
