@@ -473,6 +473,25 @@ const ORG_AUTOMATION: Case[] = [
   ['chore: regenerate the tables\n\nGenerated-by: scripts/gen.sh and qwen3-coder\n', HUMAN, ['unknown:qwen/qwen3-coder']],
 ];
 
+/**
+ * Model names the catalog read short: Windsurf's own SWE-1.5 (its models page: "SWE-1.5, Claude,
+ * GPT, BYOK"), read as no model (`windsurf:unknown`); OpenAI's `GPT-5.6 Luna` / `GPT-5.6 Sol` written
+ * with a space (a project's rule: Builder `Assisted-by: OpenAI:GPT-5.6 Luna`, Inspector `OpenAI:GPT-5.6
+ * Sol`), read as `openai/gpt-5.6`; and Claude Code's `opusplan` (Opus to plan, Sonnet to edit), read as
+ * `anthropic/unknown`, so `deny: ["anthropic/claude-opus*"]` passed it.
+ */
+const MODEL_NAMES: Case[] = [
+  ['feat: x\n\nAssisted-by: Windsurf:SWE-1.5\n', HUMAN, ['windsurf:windsurf/swe-1.5']],
+  ['feat: x\n\nAssisted-by: Cascade (SWE-1.5)\n', HUMAN, ['windsurf:windsurf/swe-1.5']],
+  ['feat: x\n\nAssisted-by: OpenAI:GPT-5.6 Luna\n', HUMAN, ['unknown:openai/gpt-5.6-luna']],
+  ['feat: x\n\nAssisted-by: codex:GPT-5.6 Sol\n', HUMAN, ['codex:openai/gpt-5.6-sol']],
+  ['feat: x\n\nAssisted-by: claude-code:opusplan\n', HUMAN, ['claude-code:anthropic/claude-opus', 'claude-code:anthropic/claude-sonnet']],
+  ['feat: x\n\nAssisted-by: Claude Code (opusplan)\n', HUMAN, ['claude-code:anthropic/claude-opus', 'claude-code:anthropic/claude-sonnet']],
+  // Words that only look like them stay what they were.
+  ['test: x\n\nSWE-bench Verified: 71%\n', HUMAN, []],
+  ['feat: x\n\nAssisted-by: GPT-5.6 high\n', HUMAN, ['unknown:openai/gpt-5.6']],
+];
+
 describe('real-world names and footers, through log and check', () => {
   it("a person surnamed like an agent (Cline, Cursor, Lovable) on a co-author line without address is a person; the agent's own name is the agent", () => {
     expectLog(SURNAMES);
@@ -571,6 +590,19 @@ describe('real-world names and footers, through log and check', () => {
   it("an organisation's CI or release bot at its no-reply address, and a script as the generator, are no AI; the agent there, or a model beside the script, is", () => {
     expectLog(ORG_AUTOMATION);
     expectCheckPasses(ORG_AUTOMATION.filter(([, , expected]) => expected.length === 0));
+  });
+
+  it("Windsurf's SWE-1.5, GPT-5.6 Luna written with a space, and Claude Code's opusplan name their models", () => {
+    expectLog(MODEL_NAMES);
+  });
+
+  it('check under deny: anthropic/claude-opus* refuses claude-code:opusplan (Opus plans)', () => {
+    const repo = makeRepo();
+    const base = repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["anthropic/claude-opus*"]\n' });
+    repo.commit('feat: x\n\nAssisted-by: claude-code:opusplan\n', { 'f.txt': '1\n' }, HUMAN);
+    const result = aitrail(repo.dir, ['check', `${base}..HEAD`, '--format', 'json']);
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.stdout).toContain('anthropic/claude-opus');
   });
 
   it("a dependency bot's commit is read only by its trailer block: the release notes it quotes name no one's AI", () => {

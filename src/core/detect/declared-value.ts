@@ -3,6 +3,7 @@ import { matchIdentity, parseIdentity } from './identity.js';
 import { agentFirstNamed, mentions, newBudget, readMentions, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { readable } from './readable.js';
 import { signatures } from './signatures.js';
+import { agentSlug } from './agent-name.js';
 import type { Identity } from '../types.js';
 
 export type DeclaredValue = Mention;
@@ -92,7 +93,7 @@ export function parseDeclaredValues(value: string, aliases: Record<string, strin
   if (text === null) return [];
   const none = NONE.exec(text);
   if (none) return namedBeside(none[1] ?? '', aliases, budget);
-  const read = withoutAddress(text);
+  const read = withoutAddress(expandGroups(text));
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
     return byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases, budget);
@@ -103,6 +104,31 @@ export function parseDeclaredValues(value: string, aliases: Record<string, strin
   const found = declaredMentions(read.text, value, aliases, budget).filter((m) => !SCRIPT_PATH.test(m.model));
   return found.length > 0 ? found : [UNKNOWN];
 }
+
+/**
+ * An agent's alias that means several models (signatures.json `envModels` groups: Claude Code's
+ * `opusplan`, Opus to plan and Sonnet to edit) written as its members (`opus + sonnet`), so each is
+ * read: alone, or as the model of that agent's pair (`claude-code:opusplan`, `Claude Code
+ * (opusplan)`); an alias that is also an everyday word (`default`) only in the pair.
+ */
+function expandGroups(text: string): string {
+  if (!/[a-z]{4}/i.test(text)) return text;
+  let out = text;
+  for (const [agent, models] of signatures().envModels) {
+    for (const [alias, members] of Object.entries(models.groups)) {
+      if (!out.toLowerCase().includes(alias.toLowerCase())) continue;
+      const written = members.join(' + ');
+      const word = alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // The pair: `claude-code:opusplan`, `Claude Code (opusplan)`.
+      out = out.replace(new RegExp(`([A-Za-z][\\w .-]{0,40}?)(:|\\s*\\(\\s*)${word}(?![\\w.-])`, 'gi'), (whole: string, name: string, joint: string) =>
+        agentSlug(name) === agent ? `${name}${joint}${written}` : whole,
+      );
+      if (/^[a-z]+$/i.test(alias) && !EVERYDAY_ALIASES.has(alias.toLowerCase())) out = out.replace(new RegExp(`(?<![\\w.-])${word}(?![\\w.-])`, 'gi'), written);
+    }
+  }
+  return out;
+}
+const EVERYDAY_ALIASES = new Set(['default', 'auto', 'best']);
 
 /**
  * What a declared `text` names; when it was read only in part (`whole`, the value it was cut from,
