@@ -39,6 +39,7 @@ const HISTORY: [string, string[], boolean][] = [
   ['fix: the parser\n\nAssisted-by: hand-written\n', [], false],
   ['fix: the parser\n\nAssisted-by: no AI used\n', [], false],
   ['fix: the parser\n\nGenerated-by: written by hand\n', [], false],
+  ['fix: the parser\n\nAI-Disclosure: no-ai\n', [], false],
   // A commit template's key left empty, or its placeholder left in (`Assisted-by: <model>`, the
   // kernel's `AGENT_NAME:MODEL_VERSION [TOOL1] [TOOL2]`, `<Model> via <Tool>`): it declares nothing.
   ['fix: the parser\n\nAssisted-by:\nSigned-off-by: Jane Doe <jane@example.com>\n', [], false],

@@ -19,7 +19,7 @@ const UNKNOWN: DeclaredValue = { agent: 'unknown', model: 'unknown' };
  * (hand-written)`): the whole value, never a word of a longer one (`none, qwen3-coder` names Qwen).
  */
 const NONE =
-  /^(?:none(?: used)?|n\/?a|no|not? ai(?: used| tools?(?: used)?| assistance| involved)?|nobody|nothing|not applicable|not used|humans?|human[- ]?only|(?:hand|human)[- ]?(?:written|coded|authored|made)|(?:written |coded )?by hand|manual(?:ly written)?|-+)[.!]?(?:\s*\(([^()]*)\))?$/i;
+  /^(?:none(?: used)?|n\/?a|no|not?[- ]ai(?: used| tools?(?: used)?| assistance| involved)?|nobody|nothing|not applicable|not used|humans?|human[- ]?only|(?:hand|human)[- ]?(?:written|coded|authored|made)|(?:written |coded )?by hand|manual(?:ly written)?|-+)[.!]?(?:\s*\(([^()]*)\))?$/i;
 
 /**
  * Words a commit template's placeholder is made of (`<model>`, the kernel's `AGENT_NAME:MODEL_VERSION
