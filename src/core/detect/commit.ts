@@ -278,15 +278,51 @@ function byDependencyBot(author: Identity): boolean {
   return signatures().dependencyBots.some((bot) => (bot.name !== undefined || bot.email !== undefined) && (!bot.name || bot.name.test(name)) && (!bot.email || bot.email.test(email)));
 }
 
+/** Where quoted notes open and close: HTML `<details>` and `<blockquote>` (GitHub renders them in a pull request body). */
+const QUOTE_OPEN = /^\s*<(details|blockquote)\b[^>]*>/i;
+
+/**
+ * A dependency bot's message without the notes it quotes: the lines of each closed `<details>` or
+ * `<blockquote>` block (Renovate's `### Release Notes` and Dependabot's `Release notes` and `Commits`
+ * are such blocks) and Markdown `>` quotes are blanked. A block never closed hides nothing, as a code
+ * fence never closed hides nothing (bodyLines); what stands outside the blocks is read as anyone's.
+ */
+function withoutQuotedNotes(message: string): string {
+  const lines = message.split('\n');
+  const blank = new Set<number>();
+  for (let at = 0; at < lines.length; at++) {
+    const line = lines[at] ?? '';
+    if (/^\s*>/.test(line)) {
+      blank.add(at);
+      continue;
+    }
+    const open = QUOTE_OPEN.exec(line);
+    if (!open) continue;
+    const tag = (open[1] ?? '').toLowerCase();
+    // Nested blocks of the same tag close in order; the block ends at the line that closes the outermost.
+    let depth = 0;
+    let end = -1;
+    for (let next = at; next < lines.length && end < 0; next++) {
+      const text = (lines[next] ?? '').toLowerCase();
+      depth += (text.match(new RegExp(`<${tag}\\b`, 'g')) ?? []).length - (text.match(new RegExp(`</${tag}\\s*>`, 'g')) ?? []).length;
+      if (depth <= 0) end = next;
+    }
+    if (end < 0) continue;
+    for (let inside = at; inside <= end; inside++) blank.add(inside);
+    at = end;
+  }
+  return blank.size === 0 ? message : lines.map((line, at) => (blank.has(at) ? '' : line)).join('\n');
+}
+
 /** Every attribution the signals support, unmerged (commit-time detection adds its own). */
 export function commitFindings(given: CommitSignals, options: DetectOptions = {}): Attribution[] {
-  const signals = amended(given);
+  let signals = amended(given);
   const aliases = options.detect?.aliases ?? {};
   const trailerKey = (options.trailerKey ?? DEFAULT_TRAILER_KEY).toLowerCase();
   // One budget of catalog lookups for the whole message: the trailer block is read first.
   const budget = newBudget();
-  // A dependency bot's commit: only its trailer block (and the project's own rules) says who helped.
-  if (byDependencyBot(signals.author)) return [...fromTrailers(signals, trailerKey, aliases, budget), ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases)];
+  // A dependency bot's commit is read without the notes it quotes (git's trailer block is still read whole).
+  if (byDependencyBot(signals.author)) signals = { ...signals, message: withoutQuotedNotes(signals.message) };
   return [
     ...fromTrailers(signals, trailerKey, aliases, budget),
     ...fromBodyTrailerLines(signals, trailerKey, aliases, budget),
