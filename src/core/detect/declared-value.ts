@@ -246,15 +246,20 @@ export function agentAtNoReply(identity: Identity, aliases: Record<string, strin
 }
 
 /** Words an organisation's own automation is named with (`Warp CI`, `Cursor Release`, `Amp Build Bot`). */
-const AUTOMATION_WORDS = /(?:^|[\s_-])(?:ci|cd|ci\/cd|build|builds|builder|release|releases|releaser|deploy|deployer|deployment|automation|pipeline|pipelines|infra|ops|devops|sync|publish|publisher|mirror|nightly|website|docs)(?=$|[\s_-])/i;
+const AUTOMATION_WORDS = new Set(['ci', 'cd', 'ci/cd', 'build', 'builds', 'builder', 'release', 'releases', 'releaser', 'deploy', 'deployer', 'deployment', 'automation', 'pipeline', 'pipelines', 'infra', 'ops', 'devops', 'sync', 'publish', 'publisher', 'mirror', 'nightly', 'website', 'docs', 'bot']);
 
 /**
  * A name at a no-reply address that is an organisation's automation (`Warp CI <noreply@warp.dev>`,
- * `Cursor Release <noreply@cursor.com>`): the company behind an agent runs CI and release bots under
- * its own name; they write no one's code with AI. `Warp Agent`, `Qoder CLI` hold no such word.
+ * `Cursor Release <noreply@cursor.com>`, `Amp Build Bot`): the company behind an agent runs CI and
+ * release bots under its own one-word name; they write no one's code with AI. Only the one-word name
+ * followed by automation words alone: a product's own name (`Qwen Code Sync`, `Claude Code Build`,
+ * `Cursor Agent Release`, `Gemini CLI Nightly`) is still the agent, and `Warp Agent` holds no such word.
  */
 function orgAutomation(name: string): boolean {
-  return AUTOMATION_WORDS.test(name.slice(0, MAX_VALUE));
+  const words = name.slice(0, MAX_VALUE).trim().toLowerCase().split(/\s+/);
+  const [first, ...rest] = words;
+  if (first === undefined || rest.length === 0 || !rest.every((word) => AUTOMATION_WORDS.has(word)) || rest.every((word) => word === 'bot')) return false;
+  return signatures().agentNames.has(first);
 }
 
 /** `AI-Model: claude-opus-4.5 (high effort, 80%)`: a model key's value is a model; unreadable = `unknown:unknown`. */
