@@ -480,6 +480,8 @@ const ORG_AUTOMATION: Case[] = [
   ['feat: x\n\nCo-authored-by: Cursor Bot <noreply@cursor.com>\n', HUMAN, ['cursor:unknown']],
   ['feat: x', as('Qoder CLI', 'noreply@qoder.com'), ['qoder:unknown']],
   ['chore: regenerate the tables\n\nGenerated-by: scripts/gen.sh and qwen3-coder\n', HUMAN, ['unknown:qwen/qwen3-coder']],
+  ['chore: regenerate the tables\n\nGenerated-by: qwen/qwen3-coder.py\n', HUMAN, ['unknown:qwen/qwen3-coder.py']],
+  ['chore: regenerate the tables\n\nGenerated-by: tools/claude-gen.sh\n', HUMAN, ['unknown:tools/claude-gen.sh', 'unknown:anthropic/unknown']],
 ];
 
 /**

@@ -101,7 +101,7 @@ export function parseDeclaredValues(value: string, aliases: Record<string, strin
   // Tools that are no AI (`coccinelle sparse`, `protoc 25.1`, `scripts/gen.sh`): nothing, before a path is read as a model id.
   if (onlyTools(read.text)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
-  const found = declaredMentions(read.text, value, aliases, budget).filter((m) => !SCRIPT_PATH.test(m.model));
+  const found = declaredMentions(read.text, value, aliases, budget).filter((m) => !scriptPath(m.model));
   return found.length > 0 ? found : [UNKNOWN];
 }
 
@@ -212,7 +212,14 @@ const SCRIPT_PATH = /^(?:\.{0,2}\/)?(?:[\w.-]+\/)*(?:[\w.-]+\.(?:sh|bash|zsh|py|
 function onlyTools(text: string): boolean {
   const tools = signatures().nonAiTools;
   const words = text.toLowerCase().split(/[\s,;()]+/).filter((word) => word !== '' && !/^v?\d+(?:\.\d+)*$/.test(word) && !/^(?:and|with|by|via|the|a|\+|&)$/.test(word));
-  return words.length > 0 && words.every((word) => tools.has(word) || /^(?:a |shell[- ])?scripts?$/.test(word) || SCRIPT_PATH.test(word));
+  return words.length > 0 && words.every((word) => tools.has(word) || /^(?:a |shell[- ])?scripts?$/.test(word) || scriptPath(word));
+}
+
+/** A script's path that holds no vendor's or agent's word (`qwen/qwen3-coder.py` still shows Qwen). */
+function scriptPath(word: string): boolean {
+  if (!SCRIPT_PATH.test(word) || vendorsIn(word).length > 0) return false;
+  const agents = signatures().agentNames;
+  return !word.split(/[/._-]+/).some((part) => agents.has(part));
 }
 
 /**
