@@ -503,6 +503,24 @@ const MODEL_NAMES: Case[] = [
   ['feat: x\n\nAssisted-by: GPT-5.6 high\n', HUMAN, ['unknown:openai/gpt-5.6']],
 ];
 
+/**
+ * More agents whose own pull requests give their signatures: Kimchi (getkimchi/kimchi pull request
+ * #104: every commit ends `Co-Authored-By: Kimchi <noreply@kimchi.dev>`), Arkavo Edge
+ * (arkavo-org/arkavo-edge pull request #166: `🤖 Generated with [Arkavo Edge](https://arkavo.ai/edge)`,
+ * `Co-Authored-By: Arkavo Edge <edge@arkavo.com>`) and kdeps (kdeps/kdeps issue #626: `Co-Authored-By:
+ * kdeps (<backend> - <model>) <noreply@kdeps.com>`): each read as a person's commit (kdeps as an
+ * unknown agent's model).
+ */
+const MORE_AGENTS: Case[] = [
+  ['feat: the loop\n\nCo-Authored-By: Kimchi <noreply@kimchi.dev>\n', HUMAN, ['kimchi:unknown']],
+  ['feat: attribution\n\n🤖 Generated with [Arkavo Edge](https://arkavo.ai/edge)\n\nCo-Authored-By: Arkavo Edge <edge@arkavo.com>\n', HUMAN, ['arkavo-edge:unknown']],
+  ['feat: the trailer\n\nCo-Authored-By: kdeps (Cloud/deepseek - deepseek-reasoner) <noreply@kdeps.com>\n', HUMAN, ['kdeps:deepseek/deepseek-reasoner']],
+  ['feat: the trailer\n\nCo-Authored-By: kdeps (Ollama - llama3.2) <noreply@kdeps.com>\n', HUMAN, ['kdeps:meta-llama/llama-3.2']],
+  // The words as a dish, or people at those domains, are no one's AI.
+  ['docs: the recipe\n\nCo-authored-by: Kimchi Lee <kimchi.lee@example.com>\n', HUMAN, []],
+  ['fix: x\n\nCo-authored-by: Jane Doe <jane@arkavo.com>\n', HUMAN, []],
+];
+
 describe('real-world names and footers, through log and check', () => {
   it("a person surnamed like an agent (Cline, Cursor, Lovable) on a co-author line without address is a person; the agent's own name is the agent", () => {
     expectLog(SURNAMES);
@@ -614,6 +632,10 @@ describe('real-world names and footers, through log and check', () => {
     const result = aitrail(repo.dir, ['check', `${base}..HEAD`, '--format', 'json']);
     expect(result.code, result.stdout).toBe(1);
     expect(result.stdout).toContain('anthropic/claude-opus');
+  });
+
+  it('Kimchi, Arkavo Edge and kdeps signatures are theirs, with the model kdeps names', () => {
+    expectLog(MORE_AGENTS);
   });
 
   it("a dependency bot's commit is read without the release notes and commit lists it quotes: they name no one's AI; the rest is read", () => {

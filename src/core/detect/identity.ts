@@ -77,7 +77,12 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
   const context = { agent, isModel: true };
   const tried = new Set<string>();
   // Its notes, the last first: `Claude (claude-sonnet-4-6) via Anthropic` notes the model mid-name.
-  const notes = [...name.slice(0, MAX_FIELD).matchAll(/\(([^()]+)\)/g)].map((note) => note[1]).reverse().slice(0, MAX_NOTES);
+  // A note's parts after a spaced dash, the last first (`kdeps (Ollama - llama3.2)`: the backend, then the model).
+  const notes = [...name.slice(0, MAX_FIELD).matchAll(/\(([^()]+)\)/g)]
+    .map((note) => note[1] ?? '')
+    .reverse()
+    .slice(0, MAX_NOTES)
+    .flatMap((note) => [note, ...note.split(/\s+-\s+/).slice(1).reverse()]);
   for (const raw of [group, name, ...notes]) {
     // The group is often the whole name (`Claude`): each text is read once (canonicalModel answers the same).
     if (!raw || tried.has(raw)) continue;
