@@ -40,6 +40,13 @@ const HISTORY: [string, string[], boolean][] = [
   ['fix: the parser\n\nAssisted-by: no AI used\n', [], false],
   ['fix: the parser\n\nGenerated-by: written by hand\n', [], false],
   ['fix: the parser\n\nAI-Disclosure: no-ai\n', [], false],
+  // The same with a note after a dash, colon or comma, and written as a sentence.
+  ['fix: the parser\n\nAssisted-by: N/A - human written\n', [], false],
+  ['fix: the parser\n\nAssisted-by: None: written by hand\n', [], false],
+  ['fix: the parser\n\nAssisted-by: No AI tools were used\n', [], false],
+  ['fix: the parser\n\nAssisted-by: no AI was used\n', [], false],
+  ['fix: the parser\n\nAssisted-by: no one\n', [], false],
+  ['feat: the cache\n\nAssisted-by: N/A - qwen3-coder wrote the tests\n', ['unknown:qwen/qwen3-coder'], true],
   // A commit template's key left empty, or its placeholder left in (`Assisted-by: <model>`, the
   // kernel's `AGENT_NAME:MODEL_VERSION [TOOL1] [TOOL2]`, `<Model> via <Tool>`): it declares nothing.
   ['fix: the parser\n\nAssisted-by:\nSigned-off-by: Jane Doe <jane@example.com>\n', [], false],

@@ -19,7 +19,7 @@ const UNKNOWN: DeclaredValue = { agent: 'unknown', model: 'unknown' };
  * (hand-written)`): the whole value, never a word of a longer one (`none, qwen3-coder` names Qwen).
  */
 const NONE =
-  /^(?:none(?: used)?|n\/?a|no|not?[- ]ai(?: used| tools?(?: used)?| assistance| involved)?|nobody|nothing|not applicable|not used|humans?|human[- ]?only|(?:hand|human)[- ]?(?:written|coded|authored|made)|(?:written |coded )?by hand|manual(?:ly written)?|-+)[.!]?(?:\s*\(([^()]*)\))?$/i;
+  /^(?:none(?: used)?|n\/?a|no|not?[- ]ai(?:[- ]tools?| assistance| assistants?)?(?: (?:was|were|is))?(?: used| involved)?|nobody|no ?one|nothing|not applicable|not used|humans?|human[- ]?only|(?:hand|human)[- ]?(?:written|coded|authored|made)|(?:written |coded )?by hand|manual(?:ly written)?|-+)[.!]?(?:\s*\(([^()]*)\)|\s*(?:[,;:]|\s[-\u2013\u2014])\s*(.*))?$/i;
 
 /**
  * Words a commit template's placeholder is made of (`<model>`, the kernel's `AGENT_NAME:MODEL_VERSION
@@ -92,7 +92,7 @@ export function parseDeclaredValues(value: string, aliases: Record<string, strin
   const text = given === '' ? null : withoutPlaceholders(given);
   if (text === null) return [];
   const none = NONE.exec(text);
-  if (none) return namedBeside(none[1] ?? '', aliases, budget);
+  if (none) return namedBeside(none[1] ?? none[2] ?? '', aliases, budget);
   const read = withoutAddress(expandGroups(text));
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
@@ -275,7 +275,7 @@ export function parseModelValue(value: string, aliases: Record<string, string> =
   const text = given === '' ? null : withoutPlaceholders(given);
   if (text === null) return [];
   const none = NONE.exec(text);
-  if (none) return namedBeside(none[1] ?? '', aliases, budget);
+  if (none) return namedBeside(none[1] ?? none[2] ?? '', aliases, budget);
   const whole = canonicalModel(text, aliases, { isModel: true });
   return whole ? [{ agent: 'unknown', model: whole }] : parseDeclaredValues(text, aliases, budget);
 }
