@@ -47,6 +47,14 @@ const HISTORY: [string, string[], boolean][] = [
   ['fix: the parser\n\nAssisted-by: no AI was used\n', [], false],
   ['fix: the parser\n\nAssisted-by: no one\n', [], false],
   ['feat: the cache\n\nAssisted-by: N/A - qwen3-coder wrote the tests\n', ['unknown:qwen/qwen3-coder'], true],
+  // A disclosure key's sentence that no AI was used names nothing and says none (`AI-Disclosure:` is a
+  // declaration key); "but" or a name after it is still read.
+  ['fix: the parser\n\nAI-Disclosure: This commit was written without AI\n', [], false],
+  ['fix: the parser\n\nAI-Disclosure: This PR contains no AI-generated code.\n', [], false],
+  ['fix: the parser\n\nAI-Disclosure: No AI was used in this commit\n', [], false],
+  ['fix: the parser\n\nAssisted-by: written without AI assistance\n', [], false],
+  ['feat: the cache\n\nAI-Disclosure: no AI-generated tests, but AI-generated code\n', ['unknown:unknown'], true],
+  ['feat: the cache\n\nAI-Disclosure: written without AI except qwen3-coder\n', ['unknown:qwen/qwen3-coder'], true],
   // A commit template's key left empty, or its placeholder left in (`Assisted-by: <model>`, the
   // kernel's `AGENT_NAME:MODEL_VERSION [TOOL1] [TOOL2]`, `<Model> via <Tool>`): it declares nothing.
   ['fix: the parser\n\nAssisted-by:\nSigned-off-by: Jane Doe <jane@example.com>\n', [], false],

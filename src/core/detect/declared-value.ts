@@ -102,7 +102,7 @@ export function parseDeclaredValues(value: string, aliases: Record<string, strin
   if (onlyTools(read.text)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
   const found = declaredMentions(read.text, value, aliases, budget).filter((m) => !scriptPath(m.model));
-  return found.length > 0 ? found : [UNKNOWN];
+  return found.length > 0 ? found : saysNoAI(read.text) ? [] : [UNKNOWN];
 }
 
 /**
@@ -213,6 +213,17 @@ function onlyTools(text: string): boolean {
   const tools = signatures().nonAiTools;
   const words = text.toLowerCase().split(/[\s,;()]+/).filter((word) => word !== '' && !/^v?\d+(?:\.\d+)*$/.test(word) && !/^(?:and|with|by|via|the|a|\+|&)$/.test(word));
   return words.length > 0 && words.every((word) => tools.has(word) || /^(?:a |shell[- ])?scripts?$/.test(word) || scriptPath(word));
+}
+
+/**
+ * A sentence that no AI was used (`This commit was written without AI`, `contains no AI-generated
+ * code`, `No AI was used in this commit`): read only where the value names nothing, and never with a
+ * turn after it (`no AI-generated tests, but AI-generated code`).
+ */
+const NO_AI_SENTENCE =
+  /^(?:(?:this|the) (?:commit|pr|pull request|change|patch|code)\s+)?(?:(?:was|is|has been)\s+)?(?:(?:written|made|authored|created|done|produced|coded)\s+)?(?:entirely\s+|fully\s+)?(?:without|with no|contains no|has no|uses no|used no|no)\s+(?:any\s+)?(?:ai|llms?|genai|generative ai|artificial intelligence)\b[\w\s-]*\.?$/i;
+function saysNoAI(text: string): boolean {
+  return NO_AI_SENTENCE.test(text.trim()) && !/\b(?:but|except|however|though|although|other than|apart from)\b/i.test(text);
 }
 
 /** A script's path that holds no vendor's or agent's word (`qwen/qwen3-coder.py` still shows Qwen). */
