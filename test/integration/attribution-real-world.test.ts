@@ -376,6 +376,9 @@ const DEPENDENCY_BOTS: Case[] = [
     [],
   ],
   ['Bump vitest from 3 to 4\n\n> Co-Authored-By: Claude <noreply@anthropic.com>\n> (quoted from the changelog)\n\nSigned-off-by: dependabot[bot] <support@github.com>\n', DEPENDABOT, []],
+  // Self-hosted Renovate under its documented git author (renovatebot/github-action's config, the
+  // self-hosting docs: `gitAuthor: 'Renovate Bot <bot@renovateapp.com>'`), under any name given it.
+  ['chore(deps): update dependency @anthropic-ai/claude-code to v2.0.6\n\n<details>\n<summary>Release Notes</summary>\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n\n</details>\n', as("Issam's Renovate Bot", 'bot@renovateapp.com'), []],
   // What the trailer block declares still counts (a person fixed the bump with an agent), and so
   // does a declaration outside the quoted notes: the bot's name is anyone's to give a commit.
   ['chore(deps): update dependency vitest to v4 (#91)\n\nThis PR contains the following updates.\n\nCo-authored-by: Claude <noreply@anthropic.com>\n', RENOVATE, ['claude-code:unknown']],
