@@ -1,10 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
-import { claudeCode, type EditCase } from '../fixtures/agent-payloads.js';
-import { checkpoint } from '../helpers/checkpoint.js';
-import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { agentEdit, noteFiles } from '../helpers/agent-edits.js';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 import { aitrail, gitRun } from '../helpers/hooks.js';
 
 /** The note git-ai writes for a commit it saw no AI line in: no attestation, only metadata. */
@@ -18,22 +14,6 @@ function totals(repo: TestRepo) {
   const result = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout).totals;
-}
-
-function noteFiles(repo: TestRepo, rev: string) {
-  const parsed = parseAuthorshipLog(repo.git(['notes', '--ref=ai', 'show', rev], { raw: true }));
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return Object.fromEntries([...parsed.log.files].map(([path, entries]) => [path, entries.map((entry) => entry.ranges.join(','))]));
-}
-
-/** Claude Code replaces `old` by `replacement` in `path` (pre hook, write, post hook). */
-function agentEdit(repo: TestRepo, path: string, old: string, replacement: string): void {
-  const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
-  writeFileSync(transcript, claudeCode.transcript(claudeCode.model));
-  const edit: EditCase = { file: join(repo.dir, path), relative: path, cwd: repo.dir, old, replacement, transcript };
-  expect(checkpoint(repo.dir, 'claude-code', claudeCode.pre(edit)).stderr).toBe('');
-  repo.write(path, repo.git(['show', `:${path}`], { raw: true }).replace(old, replacement));
-  expect(checkpoint(repo.dir, 'claude-code', claudeCode.post(edit)).stderr).toBe('');
 }
 
 describe('an empty git-ai note', () => {

@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { agentEdit as editAsAgent } from '../helpers/agent-edits.js';
 import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
 import type { AuthorshipLog } from '../../src/core/notes/types.js';
-import { claudeCode, type EditCase } from '../fixtures/agent-payloads.js';
 import { checkpoint } from '../helpers/checkpoint.js';
-import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 import { aitrail, gitRun } from '../helpers/hooks.js';
 
 /*
@@ -20,16 +20,7 @@ const FILE = 'src/app.ts';
 const base = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `base ${from + i}\n`).join('');
 
 /** Claude Code replaces `old` by `replacement` in `path` (pre hook, the file written, post hook). */
-function agentEdit(repo: TestRepo, old: string, replacement: string, path = FILE): void {
-  const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
-  writeFileSync(transcript, claudeCode.transcript(claudeCode.model));
-  const edit: EditCase = { file: join(repo.dir, path), relative: path, cwd: repo.dir, old, replacement, transcript };
-  expect(checkpoint(repo.dir, 'claude-code', claudeCode.pre(edit)).stderr).toBe('');
-  const text = repo.git(['show', `:${path}`], { raw: true });
-  expect(text.includes(old)).toBe(true);
-  repo.write(path, text.replace(old, replacement));
-  expect(checkpoint(repo.dir, 'claude-code', claudeCode.post(edit)).stderr).toBe('');
-}
+const agentEdit = (repo: TestRepo, old: string, replacement: string, path = FILE): void => editAsAgent(repo, path, old, replacement);
 
 /** A person's edit: `old` replaced by `replacement` in the work tree file (no checkpoint). */
 function handEdit(repo: TestRepo, old: string, replacement: string, path = FILE): void {

@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
+import { agentEdit, commitAll, noteFiles } from '../helpers/agent-edits.js';
 import { claudeCode, type EditCase } from '../fixtures/agent-payloads.js';
 import { checkpoint } from '../helpers/checkpoint.js';
 import { aitrail } from '../helpers/cli.js';
@@ -41,28 +41,6 @@ describe('git-ai notes: red team', () => {
 
 /** Lines long enough for git's rename detection to pair the files. */
 const long = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} line ${i + 1} with enough words to be the same file after a move`).join('\n') + '\n';
-
-/** Claude Code replaces `old` by `replacement` in `path` (pre hook, write, post hook). */
-function agentEdit(repo: TestRepo, path: string, old: string, replacement: string): void {
-  const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
-  writeFileSync(transcript, claudeCode.transcript(claudeCode.model));
-  const edit: EditCase = { file: join(repo.dir, path), relative: path, cwd: repo.dir, old, replacement, transcript };
-  expect(checkpoint(repo.dir, 'claude-code', claudeCode.pre(edit)).stderr).toBe('');
-  repo.write(path, repo.git(['show', `:${path}`], { raw: true }).replace(old, replacement));
-  expect(checkpoint(repo.dir, 'claude-code', claudeCode.post(edit)).stderr).toBe('');
-}
-
-function commitAll(repo: TestRepo, message: string): string {
-  const result = gitRun(repo.dir, ['commit', '-qam', message]);
-  expect(result.status, result.stderr).toBe(0);
-  return repo.git(['rev-parse', 'HEAD']);
-}
-
-function noteFiles(repo: TestRepo, rev: string) {
-  const parsed = parseAuthorshipLog(repo.git(['notes', '--ref=ai', 'show', rev], { raw: true }));
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return Object.fromEntries([...parsed.log.files].map(([path, entries]) => [path, entries.map((entry) => entry.ranges.join(','))]));
-}
 
 describe('notes carried through a rename', () => {
   const MARK = 'base line 3 with enough words to be the same file after a move\n';
