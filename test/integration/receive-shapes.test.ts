@@ -1,0 +1,40 @@
+// Red team, the shape of what is pushed: real bare servers running the pre-receive hook, real
+// pushes (hooks skipped on the pushing side), and `aitrail check` as CI runs it.
+// Every test here failed before its fix.
+import { describe, expect, it } from 'vitest';
+import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { tempDir } from '../helpers/gitdir.js';
+
+const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
+const refsOf = (dir: string): string => tryGit(dir, ['for-each-ref', '--format=%(refname)']).stdout;
+
+describe('a shallow push', () => {
+  it('a server that takes shallow pushes (receive.shallowUpdate) refuses one whose history it then lacks, and takes one whose cut it already has', () => {
+    const { remote, work } = policyServer('policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n');
+    remote.git(['config', 'receive.shallowUpdate', 'true']);
+    // Qwen writes the protected file; a person's commit on top; a clone one commit deep pushes the person's commit alone.
+    work.git(['checkout', '-q', '-b', 'side', 'main']);
+    expect(commitWith(work, `feat: aes\n\n${QWEN_DECLARED}\n`, { 'src/crypto/aes.ts': 'export const key = 1;\n' }, { noVerify: true }).code).toBe(0);
+    expect(commitWith(work, 'docs: readme\n', { 'README.md': 'aes\n' }, { noVerify: true }).code).toBe(0);
+    const shallow = `${tempDir('aitrail-shallow-')}/clone`;
+    expect(tryGit(work.dir, ['clone', '-q', '--depth', '1', '--no-local', '-b', 'side', `file://${work.dir}`, shallow]).code).toBe(0);
+    expect(tryGit(shallow, ['rev-parse', '--is-shallow-repository']).stdout.trim()).toBe('true');
+    const push = tryGit(shallow, ['push', '--no-verify', remote.dir, 'side:refs/heads/side']);
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toMatch(/shallow/);
+    expect(push.stderr).toMatch(/--unshallow/);
+    expect(refsOf(remote.dir)).not.toContain('refs/heads/side');
+    expect(tryGit(remote.dir, ['rev-parse', '--is-shallow-repository']).stdout.trim()).toBe('false');
+    // The same history pushed whole is judged, and refused for Qwen's lines.
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'side']).code).not.toBe(0);
+
+    // A CI clone one commit deep of the server itself: its cut is a commit the server has, nothing shallow is pushed.
+    const ci = `${tempDir('aitrail-shallow-')}/ci`;
+    expect(tryGit(work.dir, ['clone', '-q', '--depth', '1', '--no-local', `file://${remote.dir}`, ci]).code).toBe(0);
+    for (const [key, value] of [['user.name', 'CI'], ['user.email', 'ci@example.com'], ['commit.gpgsign', 'false']]) tryGit(ci, ['config', key as string, value as string]);
+    tryGit(ci, ['checkout', '-q', '-b', 'ci']);
+    expect(tryGit(ci, ['commit', '-q', '--allow-empty', '-m', 'chore: bump']).code).toBe(0);
+    const ciPush = tryGit(ci, ['push', '--no-verify', 'origin', 'ci']);
+    expect(ciPush.code, ciPush.stderr).toBe(0);
+  });
+});
