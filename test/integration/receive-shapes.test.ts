@@ -2,7 +2,8 @@
 // pushes (hooks skipped on the pushing side), and `aitrail check` as CI runs it.
 // Every test here failed before its fix.
 import { describe, expect, it } from 'vitest';
-import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { aitrail } from '../helpers/cli.js';
+import { commitWith, policyServer, project, tryGit } from '../helpers/enforce-repos.js';
 import { tempDir } from '../helpers/gitdir.js';
 
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
@@ -36,5 +37,38 @@ describe('a shallow push', () => {
     expect(tryGit(ci, ['commit', '-q', '--allow-empty', '-m', 'chore: bump']).code).toBe(0);
     const ciPush = tryGit(ci, ['push', '--no-verify', 'origin', 'ci']);
     expect(ciPush.code, ciPush.stderr).toBe(0);
+  });
+});
+
+describe('a submodule the checkout\'s own .gitmodules tells git to ignore', () => {
+  it('a gitlink at a protected path under `ignore = all` (or `dirty`) in the committed .gitmodules: refused by check in a CI checkout and by pre-push; a submodule elsewhere still passes', () => {
+    const policy = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
+    const { work } = project(policy);
+    // Qwen writes aes.ts on a branch of its own (allowed: not under src/crypto).
+    work.git(['checkout', '-q', '-b', 'qwen', 'main']);
+    expect(commitWith(work, `feat: aes\n\n${QWEN_DECLARED}\n`, { 'lib/aes.ts': 'export const key = 1;\n' }, { noVerify: true }).code).toBe(0);
+    const qwen = work.git(['rev-parse', 'HEAD']);
+    for (const ignore of ['all', 'dirty', 'untracked']) {
+      // A person's commit makes src/crypto/impl a gitlink to it, the .gitmodules beside it saying git should not look.
+      work.git(['checkout', '-q', '-b', `sub-${ignore}`, 'main']);
+      work.write('.gitmodules', `[submodule "impl"]\n\tpath = src/crypto/impl\n\turl = ./\n\tignore = ${ignore}\n`);
+      work.git(['update-index', '--add', '--cacheinfo', `160000,${qwen},src/crypto/impl`]);
+      work.git(['add', '.gitmodules']);
+      expect(tryGit(work.dir, ['commit', '-q', '--no-verify', '-m', 'chore: vendor the implementation']).code).toBe(0);
+      // CI: the checkout is the pull request's, its .gitmodules the one git reads.
+      const check = aitrail(work.dir, ['check', 'refs/remotes/origin/main..HEAD', '--policy-from', 'refs/remotes/origin/main', '--format', 'json']);
+      expect(check.code, `${ignore}: ${check.stdout}${check.stderr}`).toBe(1);
+      expect((JSON.parse(check.stdout) as { violations: { rule: string; path: string }[] }).violations.map((violation) => violation.rule), ignore).toContain('path-submodule');
+      const push = tryGit(work.dir, ['push', 'origin', `sub-${ignore}`]);
+      expect(push.code, `${ignore}: ${push.stderr}`).not.toBe(0);
+      work.git(['checkout', '-q', 'main']);
+    }
+    // The same submodule outside the protected paths is an ordinary one.
+    work.git(['checkout', '-q', '-b', 'sub-elsewhere', 'main']);
+    work.write('.gitmodules', '[submodule "impl"]\n\tpath = vendor/impl\n\turl = ./\n\tignore = all\n');
+    work.git(['update-index', '--add', '--cacheinfo', `160000,${qwen},vendor/impl`]);
+    work.git(['add', '.gitmodules']);
+    expect(tryGit(work.dir, ['commit', '-q', '--no-verify', '-m', 'chore: vendor it']).code).toBe(0);
+    expect(aitrail(work.dir, ['check', 'refs/remotes/origin/main..HEAD', '--policy-from', 'refs/remotes/origin/main']).code).toBe(0);
   });
 });
