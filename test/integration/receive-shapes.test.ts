@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, project, tryGit } from '../helpers/enforce-repos.js';
-import { tempDir } from '../helpers/gitdir.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
+import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const refsOf = (dir: string): string => tryGit(dir, ['for-each-ref', '--format=%(refname)']).stdout;
@@ -70,5 +71,29 @@ describe('a submodule the checkout\'s own .gitmodules tells git to ignore', () =
     work.git(['add', '.gitmodules']);
     expect(tryGit(work.dir, ['commit', '-q', '--no-verify', '-m', 'chore: vendor it']).code).toBe(0);
     expect(aitrail(work.dir, ['check', 'refs/remotes/origin/main..HEAD', '--policy-from', 'refs/remotes/origin/main']).code).toBe(0);
+  });
+});
+
+describe("a session record searched for under the checkout's own .gitattributes", () => {
+  it('`* -diff` (or `* binary`) in the pull request makes git grep answer "Binary file … matches": the record in another note is still found, and the denied model refused by check', () => {
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'a.ts': 'one\n' });
+    // A session's first commit, its note holding the session's record (the commit itself is on main, from before).
+    const first = repo.commit('feat: first\n', { 'lib.ts': 'q 1\n' });
+    addNote(repo, first, gitAiNote({ 'lib.ts': [session(NOTE_KEYS.qwen, '1')] }));
+    repo.git(['checkout', '-q', '-b', 'pr']);
+    const bare = JSON.parse(gitAiNote({ 'a.ts': [session(NOTE_KEYS.qwen, '2-3')] }).split('---\n')[1]!);
+    bare.sessions = {};
+    for (const attributes of ['', '* -diff\n', '* binary\n']) {
+      // The same session's next commit, its note using the key without the record (git-ai stores it once).
+      const files: Record<string, string> = { 'a.ts': `one\nq ${attributes.length}\nq 3\n` };
+      if (attributes) files['.gitattributes'] = attributes;
+      const second = repo.commit('feat: second\n', files);
+      addNote(repo, second, `a.ts\n  ${session(NOTE_KEYS.qwen, '2-3')}\n---\n${JSON.stringify(bare, null, 2)}\n`);
+      const check = aitrail(repo.dir, ['check', `main..pr`, '--policy-from', 'main', '--format', 'json']);
+      expect(check.code, `${JSON.stringify(attributes)}: ${check.stdout}${check.stderr}`).toBe(1);
+      expect((JSON.parse(check.stdout) as { violations: { model: string }[] }).violations.map((violation) => violation.model)).toContain('qwen/qwen3-coder');
+      repo.git(['reset', '-q', '--hard', 'HEAD^']);
+    }
   });
 });
