@@ -69,8 +69,9 @@ export async function grepNotes(cwd: string, tip: string, texts: readonly string
   const wanted = [...new Set(texts)].filter((text) => text !== '' && !/[\r\n\0]/.test(text));
   if (wanted.length === 0) return found;
   // --text: the work tree's .gitattributes (a pull request's `* -diff` or `* binary`) must not make
-  // git answer "Binary file … matches" for a note, which names no text and would hide the record.
-  const out = await runGit(['-c', 'grep.fallbackToNoIndex=false', 'grep', '-F', '-o', '-z', '--text', '--full-name', '--no-color', ...wanted.flatMap((text) => ['-e', text]), tip, '--'], { cwd, okCodes: [1], ...view });
+  // git answer "Binary file … matches" for a note, which names no text and would hide the record;
+  // --no-line-number --no-column: a person's grep.lineNumber / grep.column would put numbers before the match.
+  const out = await runGit(['-c', 'grep.fallbackToNoIndex=false', 'grep', '-F', '-o', '-z', '--text', '--no-line-number', '--no-column', '--full-name', '--no-color', ...wanted.flatMap((text) => ['-e', text]), tip, '--'], { cwd, okCodes: [1], ...view });
   for (const line of out.split('\n')) {
     const nul = line.indexOf('\0');
     if (nul === -1 || !line.startsWith(`${tip}:`)) continue;

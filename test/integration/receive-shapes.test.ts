@@ -75,7 +75,7 @@ describe('a submodule the checkout\'s own .gitmodules tells git to ignore', () =
 });
 
 describe("a session record searched for under the checkout's own .gitattributes", () => {
-  it('`* -diff` (or `* binary`) in the pull request makes git grep answer "Binary file … matches": the record in another note is still found, and the denied model refused by check', () => {
+  it('`* -diff` (or `* binary`) in the pull request makes git grep answer "Binary file … matches": (or a person's grep.lineNumber puts numbers before it): the record in another note is still found, and the denied model refused by check', () => {
     const repo = makeRepo();
     repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'a.ts': 'one\n' });
     // A session's first commit, its note holding the session's record (the commit itself is on main, from before).
@@ -93,6 +93,13 @@ describe("a session record searched for under the checkout's own .gitattributes"
       const check = aitrail(repo.dir, ['check', `main..pr`, '--policy-from', 'main', '--format', 'json']);
       expect(check.code, `${JSON.stringify(attributes)}: ${check.stdout}${check.stderr}`).toBe(1);
       expect((JSON.parse(check.stdout) as { violations: { model: string }[] }).violations.map((violation) => violation.model)).toContain('qwen/qwen3-coder');
+      if (!attributes) {
+        // A person's own git config (grep.lineNumber, grep.column: common settings) makes git grep put numbers before the match.
+        const env = { GIT_CONFIG_COUNT: '2', GIT_CONFIG_KEY_0: 'grep.lineNumber', GIT_CONFIG_VALUE_0: 'true', GIT_CONFIG_KEY_1: 'grep.column', GIT_CONFIG_VALUE_1: 'true' };
+        const numbered = aitrail(repo.dir, ['check', `main..pr`, '--policy-from', 'main', '--format', 'json'], { env });
+        expect(numbered.code, `grep.lineNumber: ${numbered.stdout}${numbered.stderr}`).toBe(1);
+        expect(numbered.stdout).toContain('qwen/qwen3-coder');
+      }
       repo.git(['reset', '-q', '--hard', 'HEAD^']);
     }
   });
