@@ -75,7 +75,7 @@ describe('a submodule the checkout\'s own .gitmodules tells git to ignore', () =
 });
 
 describe("a session record searched for under the checkout's own .gitattributes", () => {
-  it('`* -diff` (or `* binary`) in the pull request makes git grep answer "Binary file … matches": (or a person's grep.lineNumber puts numbers before it): the record in another note is still found, and the denied model refused by check', () => {
+  it('`* -diff` (or `* binary`) in the pull request makes git grep answer "Binary file … matches": (or a person\'s grep.lineNumber puts numbers before it): the record in another note is still found, and the denied model refused by check', () => {
     const repo = makeRepo();
     repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'a.ts': 'one\n' });
     // A session's first commit, its note holding the session's record (the commit itself is on main, from before).
