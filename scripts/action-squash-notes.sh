@@ -2,7 +2,7 @@
 # (`pull_request` closed event, merged), give the commit the merge made on the target branch the
 # line-level note composed from the pull request's own commits' notes (a squash merge on the
 # hosting service drops them), with `aitrail notes squash`, and push refs/notes/ai to origin.
-# Needs `contents: write`. Uses from action.sh: say, fail, field, event, aitrail.
+# Needs `contents: write`. Uses from action.sh: say, fail, field, event, aitrail, remote_has_notes.
 [ "$event" = pull_request ] || [ "$event" = pull_request_target ] || fail "squash-notes runs on a pull_request event (types: [closed]); this is a $event event" 2
 merged_flag=$(node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.stdout.write(v.pull_request && v.pull_request.merged === true ? "yes" : "")' "${GITHUB_EVENT_PATH:-/dev/null}" 2>/dev/null)
 if [ "$merged_flag" != yes ]; then
@@ -19,7 +19,7 @@ printf '%s' "$number" | grep -Eq '^[0-9]+$' || fail 'the event names no pull req
 
 say "aitrail: fetching origin/$base, pull request #$number and refs/notes/ai"
 refspecs=("+refs/heads/$base:refs/remotes/origin/$base" "+refs/pull/$number/head:refs/remotes/origin/pull/$number/head")
-git ls-remote --exit-code origin refs/notes/ai >/dev/null 2>&1 && refspecs+=('+refs/notes/ai:refs/notes/ai')
+remote_has_notes && refspecs+=('+refs/notes/ai:refs/notes/ai')
 unshallow=()
 [ "$(git rev-parse --is-shallow-repository)" = true ] && unshallow=(--unshallow)
 git fetch --quiet --no-tags "${unshallow[@]}" origin "${refspecs[@]}" >&2 || fail 'git fetch from origin failed: give the job contents: write permission'
