@@ -11,7 +11,7 @@ export const notesMessages = {
     `the git-ai note of commit ${short(commit)} is ${megabytes(size)}, over the ${megabytes(limit)} limit; that commit keeps its commit-level attribution.`,
   notABlob: (commit: string, type: string) =>
     type === 'missing'
-      ? `the git-ai note of commit ${short(commit)} is missing from the object database (a partial or broken clone?); that commit keeps its commit-level attribution. Fetch the notes again: git fetch origin '+refs/notes/ai:refs/notes/ai'`
+      ? `the git-ai note of commit ${short(commit)} is missing from the object database (a partial or broken clone?); that commit keeps its commit-level attribution. Fetch the notes again: git fetch origin '+refs/notes/ai*:refs/notes/ai*'`
       : `the notes tree holds a ${sanitize(type, { max: 20 })} instead of a note for commit ${short(commit)}; that commit keeps its commit-level attribution.`,
   more: (count: number) => `${count} more git-ai note(s) were left out for the same reasons.`,
   unreadable: (ref: string, reason: string) =>
@@ -19,7 +19,7 @@ export const notesMessages = {
   status: (ref: string, count: number) =>
     count > 0
       ? `Line-level data: ${count} git-ai note(s) in ${ref}; blame, log and check read them.`
-      : `Line-level data: none (no git-ai notes in ${ref}). Notes are not fetched by default: git fetch origin '${ref}:${ref}'`,
+      : `Line-level data: none (no git-ai notes in ${ref}). Notes are not fetched by default: git fetch origin '+${ref}*:${ref}*'`,
   badRef: (ref: string) =>
     `invalid --notes-ref '${sanitize(ref, { max: 200 })}': give a notes ref such as refs/notes/ai (or ai, which means refs/notes/ai).`,
 };
