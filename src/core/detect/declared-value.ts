@@ -98,8 +98,9 @@ export function parseDeclaredValues(value: string, aliases: Record<string, strin
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
     return byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases, budget);
   }
-  // Tools that are no AI (`coccinelle sparse`, `protoc 25.1`, `scripts/gen.sh`): nothing, before a path is read as a model id.
-  if (onlyTools(read.text)) return [];
+  // Tools that are no AI (`coccinelle sparse`, `protoc 25.1`, `scripts/gen.sh`, `go generate ./...`): nothing, before a
+  // path is read as a model id; never where a model or agent is read among them (`make o3`).
+  if (onlyTools(read.text) && !namesAgentOrModel(read.text, aliases, budget)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
   const found = declaredMentions(read.text, value, aliases, budget).filter((m) => !scriptPath(m.model));
   return found.length > 0 ? found : saysNoAI(read.text) ? [] : [UNKNOWN];
@@ -205,14 +206,74 @@ function namedBeside(rest: string, aliases: Record<string, string>, budget: Budg
 /** A script run to generate a file, named by its path (`scripts/gen.sh`, `./tools/update-tables.py`, `Makefile`). */
 const SCRIPT_PATH = /^(?:\.{0,2}\/)?(?:[\w.-]+\/)*(?:[\w.-]+\.(?:sh|bash|zsh|py|pl|rb|js|mjs|cjs|ts|go|mk|awk|sed|ps1|bat|cmd|php|lua|tcl|r)|makefile|justfile)$/;
 
+/** Joining words and versions a list of tools holds between its names (`protoc 25.1 and buf`, `v1.31.0`). */
+const TOOL_FILLER = /^(?:v?\d+(?:\.\d+)*|and|with|by|via|the|a|\+|&)$/;
+/** Parts of a generator's own name (`controller-gen`, `oapi-codegen`, `openapi-generator-cli`, `terraform-docs`, `wasm-bindgen`). */
+const GENERATOR_PARTS = new Set(['gen', 'codegen', 'generator', 'generators', 'bindgen', 'docgen', 'docs', 'doc']);
 /**
- * `coccinelle sparse`, `protoc 25.1`, `script`, `scripts/gen.sh`: a value that lists only tools that
- * are not AI (and their versions), a script or the path of one.
+ * Words that make a name AI's, or too close to call (`ai-codegen`, `llm-docs-gen`, `auto-gen`,
+ * Microsoft's AutoGen): a name holding one is never a generator's.
+ */
+const AI_PARTS = new Set(['ai', 'llm', 'llms', 'genai', 'gpt', 'agent', 'agents', 'agentic', 'assistant', 'copilot', 'chat', 'chatbot', 'bot', 'ml', 'auto', 'autogen', 'smart', 'neural', 'model', 'models', 'prompt', 'magic', 'vibe']);
+/** What a command that runs a generator says after the tool (`go generate ./...`, `npm run codegen`, `make generate`, `cargo xtask codegen`). */
+const COMMAND_WORDS = new Set(['generate', 'gen', 'regen', 'regenerate', 'codegen', 'run', 'exec', 'x', 'xtask', 'build', 'update', 'bump', 'release', 'version', 'fmt', 'format', 'lint', 'fix', 'sync', 'docs', 'doc', 'tidy', 'compile', 'publish', 'api', 'types', 'client', 'schema', 'proto', 'protos', 'mocks', 'stubs', 'bindings', 'changelog', 'all']);
+
+/** A word that holds no agent's, vendor's or AI word in any of its parts (`protoc-gen-go`, not `claude-gen`, `ai-codegen`). */
+function noAiPart(word: string): boolean {
+  const sig = signatures();
+  const parts = word.split(/[-_/@.:]+/).filter((part) => part !== '');
+  return vendorsIn(word).length === 0 && !parts.some((part) => AI_PARTS.has(part) || sig.agentNames.has(part) || sig.vendorWords.has(part));
+}
+
+/**
+ * A generator named by its own name: a hyphenated or scoped name with a generator's part and
+ * another (`controller-gen`, `protoc-gen-go`, `oapi-codegen`, `@graphql-codegen/cli`,
+ * `terraform-docs`) or a listed tool's name as a part (`openapi-generator-cli`); `Codegen` alone
+ * (an agent's name too) is none.
+ */
+function generatorName(word: string): boolean {
+  const parts = word.split(/[-_/@.]+/).filter((part) => part !== '' && !/^v?\d+$/.test(part));
+  if (parts.length < 2 || !noAiPart(word)) return false;
+  const tools = signatures().nonAiTools;
+  return parts.some((part) => GENERATOR_PARTS.has(part) || tools.has(part));
+}
+
+/**
+ * `coccinelle sparse`, `protoc 25.1`, `Sphinx 7.2`, `GitHub Actions`, `script`, `scripts/gen.sh`,
+ * `controller-gen`, `go generate ./...`: a value that lists only tools that are not AI (signatures.json
+ * `nonAiTools`, an entry of several words read as one), a script or the path of one, a generator by
+ * its own name, or the command that ran a listed tool (the tool first, then its subcommands, flags
+ * and paths: `npm run codegen`, `make generate`). A word no list knows, or one holding an agent's,
+ * vendor's or AI word, makes the value no list of tools (`Sphinx, FooAgent`, `npm run agent`).
  */
 function onlyTools(text: string): boolean {
   const tools = signatures().nonAiTools;
-  const words = text.toLowerCase().split(/[\s,;()]+/).filter((word) => word !== '' && !/^v?\d+(?:\.\d+)*$/.test(word) && !/^(?:and|with|by|via|the|a|\+|&)$/.test(word));
-  return words.length > 0 && words.every((word) => tools.has(word) || /^(?:a |shell[- ])?scripts?$/.test(word) || scriptPath(word));
+  const words = text.toLowerCase().split(/[\s,;()]+/).filter((word) => word !== '' && !TOOL_FILLER.test(word));
+  if (words.length === 0) return false;
+  let command = false;
+  for (let at = 0; at < words.length; ) {
+    const phrase = [4, 3, 2].find((size) => at + size <= words.length && tools.has(words.slice(at, at + size).join(' ')));
+    if (phrase !== undefined) {
+      at += phrase;
+      command = true;
+      continue;
+    }
+    const word = words[at] ?? '';
+    if (tools.has(word)) command = true;
+    else if (/^(?:a |shell[- ])?scripts?$/.test(word) || scriptPath(word) || generatorName(word)) command = false;
+    else if (!(command && (COMMAND_WORDS.has(word) || /^--?[a-z][\w-]*(?:=\S*)?$/.test(word) || /^[\w.@-]*[/:.][\w./:@-]*$/.test(word)) && noAiPart(word))) return false;
+    at += 1;
+  }
+  return true;
+}
+
+/**
+ * Whether `text` names an agent or a vendor's model (`make o3`, `npm run kimi-k2`): a path read as an
+ * id of no known vendor (`scripts/gen.sh`, `ci/cd`) is none.
+ */
+function namesAgentOrModel(text: string, aliases: Record<string, string>, budget: Budget): boolean {
+  const vendors = new Set(signatures().vendorWords.values());
+  return mentions(text, 'declared', aliases, budget).some((m) => m.agent !== 'unknown' || catalogued().has(m.model) || vendors.has(m.model.split('/')[0] ?? ''));
 }
 
 /**

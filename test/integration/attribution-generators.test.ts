@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/gitdir.js';
+
+interface LogJson {
+  sha: string;
+  ai: boolean;
+  attributions: { agent: string; model: string; evidence: string[] }[];
+}
+
+/** [message, expected `agent:model` list]. */
+type Case = [string, string[]];
+
+const HUMAN = { GIT_AUTHOR_NAME: 'Jane Doe', GIT_AUTHOR_EMAIL: 'jane@example.com' };
+
+function expectLog(history: Case[]) {
+  const repo = makeRepo();
+  const shas = history.map(([message], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, HUMAN));
+  const result = aitrail(repo.dir, ['log', '--format', 'json']);
+  expect(result.code, result.stderr).toBe(0);
+  const bySha = new Map((JSON.parse(result.stdout) as LogJson[]).map((entry) => [entry.sha, entry]));
+  history.forEach(([message, expected], index) => {
+    const entry = bySha.get(shas[index]!)!;
+    expect({ message, got: entry.attributions.map((a) => `${a.agent}:${a.model}`) }).toEqual({ message, got: expected });
+    expect(entry.ai).toBe(expected.length > 0);
+  });
+}
+
+/** `check` under `unknownModel: deny` (and a denied model) over `history`: the refused messages. */
+function refused(history: Case[]): string[] {
+  const repo = makeRepo();
+  const base = repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["anthropic/*", "qwen/*", "openai/*"]\n  unknownModel: deny\n' });
+  const shas = history.map(([message], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, HUMAN));
+  const result = aitrail(repo.dir, ['check', `${base}..HEAD`, '--format', 'json']);
+  const violations = (JSON.parse(result.stdout) as { violations: { sha: string }[] }).violations;
+  return history.filter((_, index) => violations.some((v) => v.sha === shas[index])).map(([message]) => message);
+}
+
+/**
+ * A declared key whose value names a generator that is no AI: the kernel's `Generated-by:` names the
+ * tool that generated a change, and projects use it (and `Assisted-by:`) for doc generators, code
+ * generators, release tools and CI systems: `Generated-by: Sphinx 7.2`, `Terraform`, `GitHub Actions`,
+ * `go generate ./...`, `controller-gen`, `release-please`. Each read as `unknown:unknown` (AI), so a
+ * project's regenerated docs, stubs and release commits read as AI in `log`, `blame` and `trend`, and
+ * `check` refused each under `unknownModel: deny`.
+ */
+const GENERATORS: Case[] = [
+  // Documentation generators.
+  ['docs: regenerate the API reference\n\nGenerated-by: Sphinx 7.2\n', []],
+  ['docs: regenerate the API reference\n\nGenerated-by: Doxygen 1.9.8\n', []],
+  ['docs: rebuild the site\n\nGenerated-by: typedoc\n', []],
+  ['docs: update the inputs table\n\nGenerated-by: terraform-docs v0.17.0\n', []],
+  ['docs: update the chart README\n\nGenerated-by: helm-docs\n', []],
+  // Infrastructure and code generators, as a name or as the command that ran them.
+  ['chore: refresh the plan\n\nGenerated-by: Terraform\n', []],
+  ['chore: regenerate the stubs\n\nGenerated-by: protoc-gen-go v1.31.0\n', []],
+  ['chore: regenerate the deepcopy functions\n\nGenerated-by: controller-gen\n', []],
+  ['chore: regenerate the client\n\nGenerated-by: openapi-generator-cli 7.0.1\n', []],
+  ['chore: regenerate the client\n\nGenerated-by: oapi-codegen\n', []],
+  ['chore: regenerate the types\n\nGenerated-by: GraphQL Code Generator\n', []],
+  ['chore: regenerate the types\n\nGenerated-by: @graphql-codegen/cli\n', []],
+  ['chore: regenerate the mocks\n\nGenerated-by: mockery\n', []],
+  ['chore: regenerate\n\nGenerated-by: go generate ./...\n', []],
+  ['chore: regenerate\n\nGenerated-by: make generate\n', []],
+  ['chore: regenerate the schema\n\nGenerated-by: npm run codegen\n', []],
+  ['chore: regenerate the client\n\nGenerated-by: prisma generate\n', []],
+  ['chore: regenerate the bindings\n\nGenerated-by: wasm-bindgen\n', []],
+  // Release tools and CI systems.
+  ['chore(main): release 2.4.0\n\nGenerated-by: release-please\n', []],
+  ['chore: version packages\n\nGenerated-by: changesets\n', []],
+  ['chore(release): 1.9.0\n\nGenerated-by: semantic-release\n', []],
+  ['Bump version: 1.2.3 → 1.2.4\n\nGenerated-by: bump2version\n', []],
+  ['chore: publish\n\nGenerated-by: lerna\n', []],
+  ['chore: release\n\nGenerated-by: cargo-release\n', []],
+  ['chore: update the coverage badge\n\nGenerated-by: GitHub Actions\n', []],
+  ['chore: nightly snapshot\n\nGenerated-by: GitLab CI\n', []],
+  ['chore: nightly snapshot\n\nGenerated-by: Jenkins\n', []],
+  ['chore: autoupdate hooks\n\nGenerated-by: pre-commit-ci\n', []],
+];
+
+/** A model or agent beside a generator, or a name no list knows, is read as before: no hiding place. */
+const NOT_HIDDEN: Case[] = [
+  ['docs: regenerate the API reference\n\nGenerated-by: Sphinx and Claude\n', ['claude-code:unknown']],
+  ['chore: the plan\n\nGenerated-by: Terraform with qwen3-coder\n', ['unknown:qwen/qwen3-coder']],
+  ['chore: regenerate\n\nGenerated-by: go generate, claude-opus-4.5\n', ['unknown:anthropic/claude-opus-4.5']],
+  ['chore: regenerate\n\nGenerated-by: GitHub Actions + Claude Code\n', ['claude-code:unknown']],
+  ['chore: regenerate\n\nGenerated-by: GitHub Copilot\n', ['copilot:unknown']],
+  ['chore: regenerate\n\nGenerated-by: npx @anthropic-ai/claude-code\n', ['unknown:anthropic/unknown']],
+  ['chore: regenerate\n\nGenerated-by: claude-gen\n', ['unknown:anthropic/unknown']],
+  ['chore: regenerate\n\nGenerated-by: qwen-docs\n', ['unknown:qwen/unknown']],
+  ['chore: regenerate\n\nGenerated-by: ai-codegen\n', ['unknown:unknown']],
+  ['chore: regenerate\n\nGenerated-by: llm-docs-gen\n', ['unknown:unknown']],
+  ['chore: regenerate\n\nGenerated-by: AutoGen\n', ['unknown:unknown']],
+  ['chore: regenerate\n\nGenerated-by: Codegen\n', ['unknown:unknown']],
+  ['chore: regenerate\n\nGenerated-by: npm run agent\n', ['unknown:unknown']],
+  ['chore: regenerate\n\nGenerated-by: Sphinx, FooAgent\n', ['unknown:unknown']],
+  ['chore: regenerate\n\nAssisted-by: Cursor\n', ['cursor:unknown']],
+  ['chore: regenerate\n\nGenerated-by: make o3\n', ['unknown:openai/o3']],
+];
+
+describe('a declared generator that is no AI (doc and code generators, release tools, CI systems)', () => {
+  it('reads as no AI in log; a model or agent beside it, or an unknown name, is read as before', () => {
+    expectLog([...GENERATORS, ...NOT_HIDDEN]);
+  });
+
+  it('check under unknownModel: deny passes the generators and still refuses what stands beside them', () => {
+    expect(refused([...GENERATORS, ...NOT_HIDDEN])).toEqual(NOT_HIDDEN.map(([message]) => message));
+  });
+});
