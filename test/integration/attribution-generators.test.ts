@@ -107,3 +107,34 @@ describe('a declared generator that is no AI (doc and code generators, release t
     expect(refused([...GENERATORS, ...NOT_HIDDEN])).toEqual(NOT_HIDDEN.map(([message]) => message));
   });
 });
+
+/**
+ * A pull request template's AI disclosure checklist, ticked (a squash merge keeps the description as
+ * the commit's body): `## AI Assistance` / `Which AI tools did you use?` above `- [x] Claude Code`,
+ * `- [ ] GitHub Copilot`, `- [x] Cursor (Claude Sonnet 4.5)`. The ticked tool was not read, so the
+ * merge read as a person's in `log`, `blame` and `trend`, and `check` under `deny` passed it.
+ */
+const CHECKLISTS: Case[] = [
+  [
+    'feat: export to CSV (#412)\n\n## Summary\nAdds an export button.\n\n## AI Assistance\n<!-- Check all that apply -->\n- [x] Claude Code\n- [ ] GitHub Copilot\n- [ ] Cursor\n- [ ] None\n\nCo-authored-by: Sam Lee <sam@example.com>\n',
+    ['claude-code:unknown'],
+  ],
+  ['fix: retry the upload (#88)\n\n### Which AI tools did you use?\n\n- [ ] Claude Code\n* [X] Cursor (Claude Sonnet 4.5)\n- [ ] None\n', ['cursor:anthropic/claude-sonnet-4.5']],
+  ['fix: the pager (#90)\n\n**AI tools used:**\n- [x] GitHub Copilot\n- [x] ChatGPT\n', ['copilot:unknown', 'chatgpt:unknown']],
+];
+
+/** Unticked, outside an AI question, or a task that only names an agent: a person's as before. */
+const CHECKLISTS_HUMAN: Case[] = [
+  ['feat: export to CSV (#413)\n\n## AI Assistance\n- [ ] Claude Code\n- [ ] GitHub Copilot\n- [x] None\n', []],
+  ['feat: the MCP server (#20)\n\n## Tested with\n- [x] Claude Code\n- [x] Cursor\n- [ ] Windsurf\n', []],
+  ['feat: the MCP server (#21)\n\n## Clients\n- [x] Claude Code\n- [x] Cursor\n', []],
+  ['feat: the extension (#22)\n\n## AI integrations tested\n- [x] Cursor\n- [x] Claude Code\n', []],
+  ['docs: setup guide (#23)\n\n## AI tools\n- [x] Claude Code installed and working\n- [x] Cursor: file chip + instruction in Composer\n', []],
+  ['chore: release checklist\n\n- [x] Claude Code\n- [x] Cursor\n', []],
+];
+
+describe("a pull request template's AI checklist", () => {
+  it('a ticked tool under an AI question is that tool; unticked, a tested-with list or a task is a person\'s', () => {
+    expectLog([...CHECKLISTS, ...CHECKLISTS_HUMAN]);
+  });
+});

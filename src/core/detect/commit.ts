@@ -202,6 +202,48 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   return result;
 }
 
+/** A Markdown task list item (`- [x] Claude Code`, `* [ ] Cursor`, `1. [X] …`): its mark and its text. */
+const TASK_ITEM = /^\s{0,6}(?:[-*+]|\d{1,3}[.)])\s+\[([ xX])\]\s+(.*?)\s*$/;
+/** A line that asks which AI was used (`## AI Assistance`, `Which AI tools did you use?`, `**AI tools used:**`, `LLM Involvement`). */
+const AI_QUESTION = /\b(?:ai|llms?|genai|generative|artificial intelligence)\b/i;
+const USE_WORDS = /\b(?:use[ds]?|usage|using|assist(?:ed|ance)?|disclos\w*|generat\w*|involve\w*|help(?:ed)?|wr[io]te|written|tools?)\b/i;
+/** A list of what was tested or supported (`AI integrations tested`, `Supported AI clients`): no one's use. */
+const NOT_USE_WORDS = /\b(?:test(?:s|ed|ing)?|support(?:s|ed)?|compat\w*|integrations?|clients?|works? with|verif\w*|install\w*|setup|set up|providers?)\b/i;
+
+/**
+ * A pull request template's AI checklist with a tool ticked (a squash merge keeps the description
+ * as the body): `- [x] Claude Code` (`- [X] Cursor (Claude Sonnet 4.5)`) in a task list whose lead
+ * line asks which AI was used (`## AI Assistance`, `Which AI tools did you use?`, `**AI tools used:**`,
+ * blank lines and HTML comments skipped); the item's text only a declaration (onlyDeclares: names
+ * of agents, models, vendors). An unticked item, a list of what was tested or supported (`## Tested
+ * with`, `AI integrations tested`) and a task that only names an agent (`Claude Code installed`) are
+ * no one's use of AI.
+ */
+function fromChecklist(signals: CommitSignals, aliases: Record<string, string>, budget: Budget): Attribution[] {
+  const lines = bodyLines(signals.message).map((line) => readable(line.replace(/\r$/, '')));
+  const result: Attribution[] = [];
+  for (const [at, line] of lines.entries()) {
+    const item = TASK_ITEM.exec(line);
+    if (!item || item[1] === ' ') continue;
+    const text = (item[2] ?? '').replace(/\*\*|__|`/g, '').replace(/[.!]$/, '').trim();
+    if (text === '' || !onlyDeclares(text) || !askedForAI(lines, at)) continue;
+    for (const { agent, model } of mentions(text, 'declared', aliases, budget)) {
+      if (agent !== 'unknown' || model !== 'unknown') result.push(found(agent, model, `message line ${quote(line)}`));
+    }
+  }
+  return result;
+}
+
+/** Whether the task list holding line `at` is led by a line that asks which AI was used. */
+function askedForAI(lines: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const line = (lines[i] ?? '').trim();
+    if (line === '' || TASK_ITEM.test(line) || /^<!--.*-->$/.test(line)) continue;
+    return AI_QUESTION.test(line) && USE_WORDS.test(line) && !NOT_USE_WORDS.test(line);
+  }
+  return false;
+}
+
 /** A body line signature whose `name` group names the agent (signatures.json: agent `*`, after every other). */
 const NAMED = '*';
 
@@ -329,6 +371,7 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
     ...fromSquashed(signals, trailerKey, aliases, budget),
     ...fromAuthor(signals, aliases, budget),
     ...fromText(signals),
+    ...fromChecklist(signals, aliases, budget),
     ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases),
   ];
 }
