@@ -131,6 +131,32 @@ function amongSettings(lines: readonly string[], at: number, trailerKey: string)
   return false;
 }
 
+/** A lead line that shows an example (`for example:`, `e.g.:`, `add a tag like:`, `The format is:`, `Examples of accepted footers:`). */
+const EXAMPLE_LEAD = /\b(?:for example|for instance|e\.\s?g|example|examples|such as|like|format|syntax|of the form)\b[^:]*:\s*$/i;
+/** A line that ends a sentence or a heading: what follows it is not inside that sentence. */
+const SENTENCE_END = /[.!?:;)\]>*`"']\s*$/;
+const isKeyLine = (line: string) => KEY_LINE.test(line) || WORDS_KEY_LINE.test(line);
+
+/**
+ * Whether the trailer-looking line at `at` is a person's example, not a declaration: one of a run of
+ * such lines right after a lead line that shows an example (one blank line between at most: `pair,
+ * for example:` above `Assisted-by: GitHub Copilot:claude-sonnet-4.6`, as the commits teaching
+ * checkpatch the kernel's tag quote it), or a line inside a sentence (the line before it, in its
+ * paragraph, ends no sentence and the line after it goes on in lower case: `The fixture messages end
+ * with` / `Co-Authored-By: …` / `and are parsed`). A lead that shows no example (`AI disclosure:`),
+ * a squash merge's co-authors and git's trailer block are read as before.
+ */
+function shownAsExample(lines: readonly string[], at: number): boolean {
+  const text = (i: number) => readable(lines[i] ?? '').trim();
+  let lead = at - 1;
+  while (lead >= 1 && isKeyLine(text(lead))) lead -= 1;
+  if (lead >= 1 && text(lead) === '' && lead - 1 >= 1 && text(lead - 1) !== '' && !isKeyLine(text(lead - 1))) lead -= 1;
+  if (lead >= 1 && EXAMPLE_LEAD.test(text(lead))) return true;
+  const before = text(at - 1);
+  const after = text(at + 1);
+  return at >= 2 && before !== '' && !isKeyLine(before) && !SENTENCE_END.test(before) && /^[a-z]/.test(after) && !isKeyLine(after);
+}
+
 /**
  * Trailer-looking lines that are not in the message's trailer block (git does not read them as
  * trailers: the subject line, a prose line in the last paragraph, a squash merge's PR template
@@ -151,6 +177,7 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
     const words = KEY_LINE.test(text) ? null : WORDS_KEY_LINE.exec(text);
     const match = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
     if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
+    if (at > 0 && shownAsExample(lines, at)) continue;
     if ((at === 0 || words) && !onlyDeclares(match[2] ?? '')) continue;
     if (words && !/-(?:by|with)$/i.test(match[1] ?? '') && amongSettings(lines, at, trailerKey)) continue;
     const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
