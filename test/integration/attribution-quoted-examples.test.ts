@@ -40,6 +40,9 @@ const EXAMPLES: Case[] = [
   ['Documentation: AI coding assistants\n\nContributors who use AI tools should add a tag like:\nAssisted-by: Claude:claude-3-opus coccinelle sparse\nto the changelog of the patch.\n\nSigned-off-by: Jane Doe <jane@example.com>\n', []],
   ['docs: the attribution trailer\n\nThe format is, e.g.:\n\nCo-authored-by: Cursor <cursoragent@cursor.com>\n\nwhen Cursor wrote part of the change.\n', []],
   ['test: fixtures for the trailer parser\n\nThe fixture messages end with\nCo-Authored-By: Claude <noreply@anthropic.com>\nand are parsed by the new code.\n', []],
+  // An agent's footer shown the same way (commits adding "no attribution" rules to CLAUDE.md and AGENTS.md, hooks that strip it).
+  ['docs(CLAUDE.md): no attribution footers\n\nDo not add footers such as:\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nThe maintainers asked for none.\n', []],
+  ['docs(AGENTS.md): no attribution\n\nNever end a commit with lines like:\nGenerated with Claude Code\nCo-Authored-By: Claude <noreply@anthropic.com>\n\nThey are stripped by the hook.\n', []],
   ['docs: commit conventions\n\nExamples of accepted footers:\nMade-with: Cursor\nAssisted-by: qwen-code:qwen3-coder\n\nSee CONTRIBUTING.md.\n', []],
 ];
 
@@ -49,6 +52,8 @@ const DECLARED: Case[] = [
   ['feat: the cache (#13)\n\n* feat: the cache\nCo-authored-by: Claude <noreply@anthropic.com>\n* test: the cache\n\nThanks all.\n', ['claude-code:unknown']],
   ['feat: the cache\n\nFor example:\nAssisted-by: qwen-code:qwen3-coder\nSigned-off-by: Jane Doe <jane@example.com>\n', ['qwen-code:qwen/qwen3-coder']],
   ['feat: the cache\n\nCo-authored-by: Claude <noreply@anthropic.com>\nfixed the tests.\n', ['claude-code:unknown']],
+  ['feat: the cache\n\nChanges, for example:\n- the cache\n- its tests\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n', ['claude-code:unknown']],
+  ['feat: the cache\n\nSummary\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n', ['claude-code:unknown']],
 ];
 
 describe('a trailer shown as an example in a person\'s prose', () => {

@@ -135,26 +135,32 @@ function amongSettings(lines: readonly string[], at: number, trailerKey: string)
 const EXAMPLE_LEAD = /\b(?:for example|for instance|e\.\s?g|example|examples|such as|like|format|syntax|of the form)\b[^:]*:\s*$/i;
 /** A line that ends a sentence or a heading: what follows it is not inside that sentence. */
 const SENTENCE_END = /[.!?:;)\]>*`"']\s*$/;
-const isKeyLine = (line: string) => KEY_LINE.test(line) || WORDS_KEY_LINE.test(line);
+/** A line that looks like a signature: a trailer (`Key: value`, `Co-authored by: …`) or an agent's footer (`🤖 Generated with [Claude Code](…)`). */
+function signatureLike(line: string): boolean {
+  return KEY_LINE.test(line) || WORDS_KEY_LINE.test(line) || signatures().bodyLines.some((body) => body.pattern.test(line));
+}
 
 /**
- * Whether the trailer-looking line at `at` is a person's example, not a declaration: one of a run of
- * such lines right after a lead line that shows an example (one blank line between at most: `pair,
- * for example:` above `Assisted-by: GitHub Copilot:claude-sonnet-4.6`, as the commits teaching
- * checkpatch the kernel's tag quote it), or a line inside a sentence (the line before it, in its
- * paragraph, ends no sentence and the line after it goes on in lower case: `The fixture messages end
- * with` / `Co-Authored-By: …` / `and are parsed`). A lead that shows no example (`AI disclosure:`),
- * a squash merge's co-authors and git's trailer block are read as before.
+ * Whether the signature-looking line at `at` of `lines` (the subject first) is a person's example,
+ * not a declaration: one of a run of such lines right after a lead line that shows an example (one
+ * blank line between at most: `pair, for example:` above `Assisted-by: GitHub Copilot:claude-sonnet-4.6`,
+ * as the commits teaching checkpatch the kernel's tag quote it; `Do not add footers such as:` above
+ * Claude Code's footer), or a line inside a sentence (the line before it, in its paragraph, ends no
+ * sentence and the line after it goes on in lower case: `The fixture messages end with` /
+ * `Co-Authored-By: …` / `and are parsed`). A lead that shows no example (`AI disclosure:`), a squash
+ * merge's co-authors and git's trailer block are read as before. `inSentence`: whether a line inside a
+ * sentence counts (not for footers, which wrap inside their own sentence).
  */
-function shownAsExample(lines: readonly string[], at: number): boolean {
-  const text = (i: number) => readable(lines[i] ?? '').trim();
+function shownAsExample(lines: readonly string[], at: number, inSentence = true): boolean {
+  if (at < 1) return false;
+  const text = (i: number) => readable(lines[i] ?? '').replace(/\r$/, '').trim();
   let lead = at - 1;
-  while (lead >= 1 && isKeyLine(text(lead))) lead -= 1;
-  if (lead >= 1 && text(lead) === '' && lead - 1 >= 1 && text(lead - 1) !== '' && !isKeyLine(text(lead - 1))) lead -= 1;
+  while (lead >= 1 && text(lead) !== '' && signatureLike(text(lead))) lead -= 1;
+  if (lead >= 2 && text(lead) === '' && text(lead - 1) !== '' && !signatureLike(text(lead - 1))) lead -= 1;
   if (lead >= 1 && EXAMPLE_LEAD.test(text(lead))) return true;
   const before = text(at - 1);
   const after = text(at + 1);
-  return at >= 2 && before !== '' && !isKeyLine(before) && !SENTENCE_END.test(before) && /^[a-z]/.test(after) && !isKeyLine(after);
+  return inSentence && at >= 2 && before !== '' && !signatureLike(before) && !SENTENCE_END.test(before) && /^[a-z]/.test(after) && !signatureLike(after);
 }
 
 /**
@@ -210,20 +216,26 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   }
   // The last line that was not blank: a signature's `after` (Codex's bare task link follows its `------` rule).
   let previous = '';
-  for (const line of bodyLines(signals.message)) {
+  const lines = [signals.subject, ...bodyLines(signals.message)];
+  for (const [at, line] of lines.entries()) {
+    if (at === 0) continue;
     const text = readable(line.replace(/\r$/, ''));
     const lower = lineLower(text);
     let matched = false;
+    const hits: Attribution[] = [];
     for (const body of sig.bodyLines) {
       if (body.agent === NAMED && matched) continue;
       if ((checkTexts && !mayMatchLine(body, lower)) || (body.after && !body.after.test(previous))) continue;
       if (body.agent === NAMED) {
-        result.push(...namedBy(body.pattern.exec(text)?.groups?.name, line, text));
+        hits.push(...namedBy(body.pattern.exec(text)?.groups?.name, line, text));
       } else if (body.pattern.test(text)) {
-        result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
+        hits.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
         matched = true;
       }
     }
+    // A footer a person shows as an example (`Do not add footers such as:` above it) is no one's signature; a footer
+    // wrapped inside its own sentence (Jules's `*PR created automatically by Jules for task` / `[id](…)` / `started by @…*`) is.
+    if (hits.length > 0 && !shownAsExample(lines, at, false)) result.push(...hits);
     if (text.trim() !== '') previous = text;
   }
   return result;
