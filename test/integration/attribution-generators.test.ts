@@ -138,3 +138,36 @@ describe("a pull request template's AI checklist", () => {
     expectLog([...CHECKLISTS, ...CHECKLISTS_HUMAN]);
   });
 });
+
+/**
+ * A package collection's subject naming the aider package: Homebrew's `<formula>: <change>` (BrewTestBot
+ * writes `aider: update 0.86.1 bottle.` for every release of the `aider` formula), MacPorts' and
+ * pkgsrc's `aider: update to 0.86.1`, `Update 0.85.0 -> 0.86.1`: aider's own `aider: ` subject prefix,
+ * so each packaging commit read as aider's in `log`, `blame` and `trend`.
+ */
+const BREWTESTBOT = { GIT_AUTHOR_NAME: 'BrewTestBot', GIT_AUTHOR_EMAIL: '1589480+BrewTestBot@users.noreply.github.com' };
+const PACKAGING: [string, NodeJS.ProcessEnv, string[]][] = [
+  ['aider: update 0.86.1 bottle.\n', BREWTESTBOT, []],
+  ['aider: update 0.86.1_1 bottle.\n', BREWTESTBOT, []],
+  ['aider: update to 0.86.1\n', HUMAN, []],
+  ['aider: Update 0.85.0 -> 0.86.1\n', HUMAN, []],
+  ['aider: upgrade to v0.86.1\n', HUMAN, []],
+  // aider's own prefix is still aider's.
+  ['aider: Added a test for the cache eviction\n', HUMAN, ['aider:unknown']],
+  ['aider: fix: handle the empty input\n', HUMAN, ['aider:unknown']],
+  ['aider: Updated the version check to accept 0.5\n', HUMAN, ['aider:unknown']],
+  ['aider: fix the parser\n', HUMAN, ['aider:unknown']],
+];
+
+describe("a package collection's subject naming the aider package", () => {
+  it("is the package's update, not aider's commit; aider's own prefix is still aider's", () => {
+    const repo = makeRepo();
+    const shas = PACKAGING.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
+    const result = aitrail(repo.dir, ['log', '--format', 'json']);
+    const bySha = new Map((JSON.parse(result.stdout) as LogJson[]).map((entry) => [entry.sha, entry]));
+    PACKAGING.forEach(([message, , expected], index) => {
+      const got = bySha.get(shas[index]!)!.attributions.map((a) => `${a.agent}:${a.model}`);
+      expect({ message, got }).toEqual({ message, got: expected });
+    });
+  });
+});
