@@ -131,6 +131,7 @@ const CHECKLISTS_HUMAN: Case[] = [
   ['feat: the extension (#22)\n\n## AI integrations tested\n- [x] Cursor\n- [x] Claude Code\n', []],
   ['docs: setup guide (#23)\n\n## AI tools\n- [x] Claude Code installed and working\n- [x] Cursor: file chip + instruction in Composer\n', []],
   ['chore: release checklist\n\n- [x] Claude Code\n- [x] Cursor\n', []],
+  ['fix: the pager (#24)\n\n## AI tools used for review\n- [x] Copilot\n- [x] CodeRabbit\n', []],
 ];
 
 describe("a pull request template's AI checklist", () => {

@@ -246,8 +246,8 @@ const TASK_ITEM = /^\s{0,6}(?:[-*+]|\d{1,3}[.)])\s+\[([ xX])\]\s+(.*?)\s*$/;
 /** A line that asks which AI was used (`## AI Assistance`, `Which AI tools did you use?`, `**AI tools used:**`, `LLM Involvement`). */
 const AI_QUESTION = /\b(?:ai|llms?|genai|generative|artificial intelligence)\b/i;
 const USE_WORDS = /\b(?:use[ds]?|usage|using|assist(?:ed|ance)?|disclos\w*|generat\w*|involve\w*|help(?:ed)?|wr[io]te|written|tools?)\b/i;
-/** A list of what was tested or supported (`AI integrations tested`, `Supported AI clients`): no one's use. */
-const NOT_USE_WORDS = /\b(?:test(?:s|ed|ing)?|support(?:s|ed)?|compat\w*|integrations?|clients?|works? with|verif\w*|install\w*|setup|set up|providers?)\b/i;
+/** A list of what was tested, supported or reviewed (`AI integrations tested`, `Supported AI clients`, `AI tools used for review`): no one's writing. */
+const NOT_USE_WORDS = /\b(?:test(?:s|ed|ing)?|support(?:s|ed)?|compat\w*|integrations?|clients?|works? with|verif\w*|install\w*|setup|set up|providers?|review\w*)\b/i;
 
 /**
  * A pull request template's AI checklist with a tool ticked (a squash merge keeps the description
