@@ -92,6 +92,7 @@ const NOT_HIDDEN: Case[] = [
   ['chore: regenerate\n\nGenerated-by: llm-docs-gen\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-by: AutoGen\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-by: Codegen\n', ['unknown:unknown']],
+  ['chore: regenerate\n\nGenerated-By: codegen-350M-mono\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-by: npm run agent\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-by: Sphinx, FooAgent\n', ['unknown:unknown']],
   ['chore: regenerate\n\nAssisted-by: Cursor\n', ['cursor:unknown']],

@@ -233,7 +233,8 @@ function noAiPart(word: string): boolean {
  */
 function generatorName(word: string): boolean {
   const parts = word.split(/[-_/@.]+/).filter((part) => part !== '' && !/^v?\d+$/.test(part));
-  if (parts.length < 2 || !noAiPart(word)) return false;
+  // A model's size (`codegen-350M-mono`, Salesforce's CodeGen model) makes it a model's name.
+  if (parts.length < 2 || !noAiPart(word) || parts.some((part) => /^\d+(?:\.\d+)?[mbkt]$/.test(part))) return false;
   const tools = signatures().nonAiTools;
   return parts.some((part) => GENERATOR_PARTS.has(part) || tools.has(part));
 }
