@@ -76,6 +76,12 @@ const GENERATORS: Case[] = [
   ['chore: nightly snapshot\n\nGenerated-by: GitLab CI\n', []],
   ['chore: nightly snapshot\n\nGenerated-by: Jenkins\n', []],
   ['chore: autoupdate hooks\n\nGenerated-by: pre-commit-ci\n', []],
+  // The kernel's semantic patches and scripted fixes (fs: freeze series, sysctl conversions: `Generated-by: Coccinelle SmPL`
+  // below the SmPL rule the change was made with).
+  ['fs: add FS_AUTOFREEZE\n\n@ add_auto_flag @\nexpression E1;\nidentifier fs_type;\n@@\n\nstruct file_system_type fs_type = {\n\t.fs_flags = E1\n+                   | FS_AUTOFREEZE\n\t,\n};\n\nGenerated-by: Coccinelle SmPL\nSigned-off-by: Jane Doe <jane@example.com>\n', []],
+  ['fs: use kmemdup\n\nGenerated-by: scripts/coccinelle/api/memdup.cocci\nSigned-off-by: Jane Doe <jane@example.com>\n', []],
+  ['treewide: fix typos\n\nGenerated-by: scripts/checkpatch.pl --fix-inplace\nSigned-off-by: Jane Doe <jane@example.com>\n', []],
+  ["treewide: rename\n\nGenerated-by: sed -i 's/foo_bar/foo_baz/g' drivers/*.c\nSigned-off-by: Jane Doe <jane@example.com>\n", []],
 ];
 
 /** A model or agent beside a generator, or a name no list knows, is read as before: no hiding place. */
@@ -94,6 +100,8 @@ const NOT_HIDDEN: Case[] = [
   ['chore: regenerate\n\nGenerated-by: Codegen\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-By: codegen-350M-mono\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-by: npm run agent\n', ['unknown:unknown']],
+  ["chore: regenerate\n\nGenerated-by: sed -i 's/foo/claude/' x.c\n", ['unknown:anthropic/unknown']],
+  ['chore: regenerate\n\nGenerated-by: scripts/gen.sh | my-agent\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-by: Sphinx, FooAgent\n', ['unknown:unknown']],
   ['chore: regenerate\n\nAssisted-by: Cursor\n', ['cursor:unknown']],
   ['chore: regenerate\n\nGenerated-by: make o3\n', ['unknown:openai/o3']],

@@ -203,11 +203,13 @@ function namedBeside(rest: string, aliases: Record<string, string>, budget: Budg
   return [...named, ...vendors.map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }))];
 }
 
-/** A script run to generate a file, named by its path (`scripts/gen.sh`, `./tools/update-tables.py`, `Makefile`). */
-const SCRIPT_PATH = /^(?:\.{0,2}\/)?(?:[\w.-]+\/)*(?:[\w.-]+\.(?:sh|bash|zsh|py|pl|rb|js|mjs|cjs|ts|go|mk|awk|sed|ps1|bat|cmd|php|lua|tcl|r)|makefile|justfile)$/;
+/** A script run to generate a file, named by its path (`scripts/gen.sh`, `./tools/update-tables.py`, `Makefile`, a semantic patch `memdup.cocci`). */
+const SCRIPT_PATH = /^(?:\.{0,2}\/)?(?:[\w.-]+\/)*(?:[\w.-]+\.(?:sh|bash|zsh|py|pl|rb|js|mjs|cjs|ts|go|mk|awk|sed|ps1|bat|cmd|php|lua|tcl|r|cocci|smpl)|makefile|justfile)$/;
 
 /** Joining words and versions a list of tools holds between its names (`protoc 25.1 and buf`, `v1.31.0`). */
 const TOOL_FILLER = /^(?:v?\d+(?:\.\d+)*|and|with|by|via|the|a|\+|&)$/;
+/** A command's flag (`-i`, `--fix-inplace`, `--out=gen/`), path or glob (`./...`, `drivers/*.c`, `gen:api`) or quoted argument (`'s/foo/bar/g'`). */
+const COMMAND_ARGUMENT = /^(?:--?[a-z][\w-]*(?:=\S*)?|[\w.@*?{}[\]-]*[/:.*][\w./:@*?{}[\]-]*|'[^']*'|"[^"]*")$/;
 /** Parts of a generator's own name (`controller-gen`, `oapi-codegen`, `openapi-generator-cli`, `terraform-docs`, `wasm-bindgen`). */
 const GENERATOR_PARTS = new Set(['gen', 'codegen', 'generator', 'generators', 'bindgen', 'docgen', 'docs', 'doc']);
 /**
@@ -260,9 +262,11 @@ function onlyTools(text: string): boolean {
       continue;
     }
     const word = words[at] ?? '';
-    if (tools.has(word)) command = true;
-    else if (/^(?:a |shell[- ])?scripts?$/.test(word) || scriptPath(word) || generatorName(word)) command = false;
-    else if (!(command && (COMMAND_WORDS.has(word) || /^--?[a-z][\w-]*(?:=\S*)?$/.test(word) || /^[\w.@-]*[/:.][\w./:@-]*$/.test(word)) && noAiPart(word))) return false;
+    // A pipe or `&&` hands on to the next command, which must be a tool again (`git grep -l x | xargs sed -i …`).
+    if (word === '|' || word === '&&' || word === ';') command = false;
+    else if (tools.has(word) || scriptPath(word)) command = true;
+    else if (/^(?:a |shell[- ])?scripts?$/.test(word) || generatorName(word)) command = false;
+    else if (!(command && (COMMAND_WORDS.has(word) || COMMAND_ARGUMENT.test(word)) && noAiPart(word))) return false;
     at += 1;
   }
   return true;
