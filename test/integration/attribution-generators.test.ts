@@ -76,6 +76,9 @@ const GENERATORS: Case[] = [
   ['chore: nightly snapshot\n\nGenerated-by: GitLab CI\n', []],
   ['chore: nightly snapshot\n\nGenerated-by: Jenkins\n', []],
   ['chore: autoupdate hooks\n\nGenerated-by: pre-commit-ci\n', []],
+  // Spelling and grammar checkers (the kernel's guidelines leave spelling and grammar fix-ups out of tool-generated content).
+  ['docs: fix the grammar of the guide\n\nGenerated-by: Grammarly\n', []],
+  ['docs: fix typos\n\nGenerated-by: codespell 2.2.6\n', []],
   // The kernel's semantic patches and scripted fixes (fs: freeze series, sysctl conversions: `Generated-by: Coccinelle SmPL`
   // below the SmPL rule the change was made with).
   ['fs: add FS_AUTOFREEZE\n\n@ add_auto_flag @\nexpression E1;\nidentifier fs_type;\n@@\n\nstruct file_system_type fs_type = {\n\t.fs_flags = E1\n+                   | FS_AUTOFREEZE\n\t,\n};\n\nGenerated-by: Coccinelle SmPL\nSigned-off-by: Jane Doe <jane@example.com>\n', []],
