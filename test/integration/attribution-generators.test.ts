@@ -75,6 +75,9 @@ const GENERATORS: Case[] = [
   ['chore: update the coverage badge\n\nGenerated-by: GitHub Actions\n', []],
   ['chore: nightly snapshot\n\nGenerated-by: GitLab CI\n', []],
   ['chore: nightly snapshot\n\nGenerated-by: Jenkins\n', []],
+  ['chore: update the coverage badge\n\nGenerated-by: the GitHub Actions workflow\n', []],
+  ['chore: regenerate the client\n\nGenerated-By: openapi-generator v7.0.1 (typescript-axios)\n', []],
+  ['docs: regenerate\n\nGenerated-by: `sphinx-build`.\n', []],
   ['chore: autoupdate hooks\n\nGenerated-by: pre-commit-ci\n', []],
   // Spelling and grammar checkers (the kernel's guidelines leave spelling and grammar fix-ups out of tool-generated content).
   ['docs: fix the grammar of the guide\n\nGenerated-by: Grammarly\n', []],
@@ -103,6 +106,8 @@ const NOT_HIDDEN: Case[] = [
   ['chore: regenerate\n\nGenerated-by: Codegen\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-By: codegen-350M-mono\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-by: npm run agent\n', ['unknown:unknown']],
+  ['chore: regenerate\n\nGenerated-by: npm run my-agent\n', ['unknown:unknown']],
+  ['chore: regenerate\n\nGenerated-by: npx claude-flow\n', ['claude-flow:unknown']],
   ["chore: regenerate\n\nGenerated-by: sed -i 's/foo/claude/' x.c\n", ['unknown:anthropic/unknown']],
   ['chore: regenerate\n\nGenerated-by: scripts/gen.sh | my-agent\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-by: Sphinx, FooAgent\n', ['unknown:unknown']],

@@ -217,8 +217,8 @@ const GENERATOR_PARTS = new Set(['gen', 'codegen', 'generator', 'generators', 'b
  * Microsoft's AutoGen): a name holding one is never a generator's.
  */
 const AI_PARTS = new Set(['ai', 'llm', 'llms', 'genai', 'gpt', 'agent', 'agents', 'agentic', 'assistant', 'copilot', 'chat', 'chatbot', 'bot', 'ml', 'auto', 'autogen', 'smart', 'neural', 'model', 'models', 'prompt', 'magic', 'vibe']);
-/** What a command that runs a generator says after the tool (`go generate ./...`, `npm run codegen`, `make generate`, `cargo xtask codegen`). */
-const COMMAND_WORDS = new Set(['generate', 'gen', 'regen', 'regenerate', 'codegen', 'run', 'exec', 'x', 'xtask', 'build', 'update', 'bump', 'release', 'version', 'fmt', 'format', 'lint', 'fix', 'sync', 'docs', 'doc', 'tidy', 'compile', 'publish', 'api', 'types', 'client', 'schema', 'proto', 'protos', 'mocks', 'stubs', 'bindings', 'changelog', 'all']);
+/** What a command that runs a generator says after the tool (`go generate ./...`, `npm run codegen`, `make generate`, `cargo xtask codegen`, `GitHub Actions workflow`). */
+const COMMAND_WORDS = new Set(['workflow', 'workflows', 'job', 'jobs', 'pipeline', 'action', 'task', 'target', 'hook', 'hooks', 'plugin', 'template', 'templates', 'generate', 'gen', 'regen', 'regenerate', 'codegen', 'run', 'exec', 'x', 'xtask', 'build', 'update', 'bump', 'release', 'version', 'fmt', 'format', 'lint', 'fix', 'sync', 'docs', 'doc', 'tidy', 'compile', 'publish', 'api', 'types', 'client', 'schema', 'proto', 'protos', 'mocks', 'stubs', 'bindings', 'changelog', 'all']);
 
 /** A word that holds no agent's, vendor's or AI word in any of its parts (`protoc-gen-go`, not `claude-gen`, `ai-codegen`). */
 function noAiPart(word: string): boolean {
@@ -251,7 +251,8 @@ function generatorName(word: string): boolean {
  */
 function onlyTools(text: string): boolean {
   const tools = signatures().nonAiTools;
-  const words = text.toLowerCase().split(/[\s,;()]+/).filter((word) => word !== '' && !TOOL_FILLER.test(word));
+  // A name may be quoted or end a sentence (`` `protoc` ``, `"go generate"`, `Sphinx.`).
+  const words = text.toLowerCase().replace(/[`\u201c\u201d]/g, ' ').replace(/(^|\s)"([^"]*)"(?=\s|$)/g, '$1$2').split(/[\s,;()]+/).map((word) => word.replace(/[.!]+$/, '')).filter((word) => word !== '' && !TOOL_FILLER.test(word));
   if (words.length === 0) return false;
   let command = false;
   for (let at = 0; at < words.length; ) {
@@ -266,7 +267,8 @@ function onlyTools(text: string): boolean {
     if (word === '|' || word === '&&' || word === ';') command = false;
     else if (tools.has(word) || scriptPath(word)) command = true;
     else if (/^(?:a |shell[- ])?scripts?$/.test(word) || generatorName(word)) command = false;
-    else if (!(command && (COMMAND_WORDS.has(word) || COMMAND_ARGUMENT.test(word)) && noAiPart(word))) return false;
+    // After a tool: its subcommands, flags, paths and hyphenated names (openapi-generator's `typescript-axios`).
+    else if (!(command && (COMMAND_WORDS.has(word) || COMMAND_ARGUMENT.test(word) || /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(word)) && noAiPart(word))) return false;
     at += 1;
   }
   return true;
