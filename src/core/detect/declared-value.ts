@@ -216,7 +216,7 @@ const GENERATOR_PARTS = new Set(['gen', 'codegen', 'generator', 'generators', 'b
  * Words that make a name AI's, or too close to call (`ai-codegen`, `llm-docs-gen`, `auto-gen`,
  * Microsoft's AutoGen): a name holding one is never a generator's.
  */
-const AI_PARTS = new Set(['ai', 'llm', 'llms', 'genai', 'gpt', 'agent', 'agents', 'agentic', 'assistant', 'copilot', 'chat', 'chatbot', 'bot', 'ml', 'auto', 'autogen', 'smart', 'neural', 'model', 'models', 'prompt', 'magic', 'vibe']);
+const AI_PARTS = new Set(['ai', 'llm', 'llms', 'coder', 'swe', 'genai', 'gpt', 'agent', 'agents', 'agentic', 'assistant', 'copilot', 'chat', 'chatbot', 'bot', 'ml', 'auto', 'autogen', 'smart', 'neural', 'model', 'models', 'prompt', 'magic', 'vibe']);
 /** What a command that runs a generator says after the tool (`go generate ./...`, `npm run codegen`, `make generate`, `cargo xtask codegen`, `GitHub Actions workflow`). */
 const COMMAND_WORDS = new Set(['workflow', 'workflows', 'job', 'jobs', 'pipeline', 'action', 'task', 'target', 'hook', 'hooks', 'plugin', 'template', 'templates', 'generate', 'gen', 'regen', 'regenerate', 'codegen', 'run', 'exec', 'x', 'xtask', 'build', 'update', 'bump', 'release', 'version', 'fmt', 'format', 'lint', 'fix', 'sync', 'docs', 'doc', 'tidy', 'compile', 'publish', 'api', 'types', 'client', 'schema', 'proto', 'protos', 'mocks', 'stubs', 'bindings', 'changelog', 'all']);
 
