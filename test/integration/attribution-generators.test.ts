@@ -107,6 +107,7 @@ const NOT_HIDDEN: Case[] = [
   ['chore: regenerate\n\nGenerated-By: codegen-350M-mono\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-by: npm run agent\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-by: npm run my-agent\n', ['unknown:unknown']],
+  ['chore: regenerate\n\nGenerated-by: npx open-coder\n', ['unknown:unknown']],
   ['chore: regenerate\n\nGenerated-by: npx claude-flow\n', ['claude-flow:unknown']],
   ["chore: regenerate\n\nGenerated-by: sed -i 's/foo/claude/' x.c\n", ['unknown:anthropic/unknown']],
   ['chore: regenerate\n\nGenerated-by: scripts/gen.sh | my-agent\n', ['unknown:unknown']],
