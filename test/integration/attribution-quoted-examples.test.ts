@@ -51,6 +51,7 @@ const DECLARED: Case[] = [
   ['feat: the cache (#12)\n\n* feat: the cache\n* test: the cache\n\nAI disclosure:\nAssisted-by: qwen-code:qwen3-coder\n\nReviewed the output by hand.\n', ['qwen-code:qwen/qwen3-coder']],
   ['feat: the cache (#13)\n\n* feat: the cache\nCo-authored-by: Claude <noreply@anthropic.com>\n* test: the cache\n\nThanks all.\n', ['claude-code:unknown']],
   ['feat: the cache\n\nFor example:\nAssisted-by: qwen-code:qwen3-coder\nSigned-off-by: Jane Doe <jane@example.com>\n', ['qwen-code:qwen/qwen3-coder']],
+  ['feat: the cache (#14)\n\nAdds a cache.\n\nAI tools used (e.g. Copilot, Claude):\nAssisted-by: qwen-code:qwen3-coder\n\nTested by hand.\n', ['qwen-code:qwen/qwen3-coder']],
   ['feat: the cache\n\nCo-authored-by: Claude <noreply@anthropic.com>\nfixed the tests.\n', ['claude-code:unknown']],
   ['feat: the cache\n\nChanges, for example:\n- the cache\n- its tests\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n', ['claude-code:unknown']],
   ['feat: the cache\n\nSummary\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n', ['claude-code:unknown']],

@@ -157,7 +157,8 @@ function shownAsExample(lines: readonly string[], at: number, inSentence = true)
   let lead = at - 1;
   while (lead >= 1 && text(lead) !== '' && signatureLike(text(lead))) lead -= 1;
   if (lead >= 2 && text(lead) === '' && text(lead - 1) !== '' && !signatureLike(text(lead - 1))) lead -= 1;
-  if (lead >= 1 && EXAMPLE_LEAD.test(text(lead))) return true;
+  // An example named in a template's note (`AI tools used (e.g. Copilot, Claude):`, `<!-- e.g. … -->`) is the template's, not the line's.
+  if (lead >= 1 && EXAMPLE_LEAD.test(text(lead).replace(/<!--.*?-->|\([^()]*\)/g, ' '))) return true;
   const before = text(at - 1);
   const after = text(at + 1);
   return inSentence && at >= 2 && before !== '' && !signatureLike(before) && !SENTENCE_END.test(before) && /^[a-z]/.test(after) && !signatureLike(after);
