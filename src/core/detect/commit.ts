@@ -303,18 +303,30 @@ function namedBy(name: string | undefined, line: string, text: string): Attribut
 
 /**
  * How a footer's name is read: as a declared value's words under the agent footer's 🤖, or when the
- * link's host is one of the name's agents' own words (`[Amp](https://ampcode.com/…)`, `[Zed](https://zed.dev)`);
+ * link's host is one of the name's agents' own words (`[Amp](https://ampcode.com/…)`, `[Zed](https://zed.dev)`),
+ * the name's vendor's (`[Kimi](https://kimi.ai)`), or such a word under its vendor's domain
+ * (`[Gemini](https://gemini.google.com)`);
  * otherwise as a name on a co-author line is, so an agent word that is also a person's or another
  * tool's name names no agent alone (`Generated with goose create`, `[Droid Sans](https://fonts.google.com/…)`,
  * `OWASP Zed Attack Proxy`), while `Cursor`, `Claude Code` and models still do.
  */
 function footerTrust(name: string, text: string): 'declared' | 'named' {
   if (/^\s*🤖/u.test(text)) return 'declared';
-  const host = /\]\(https?:\/\/([^\s/()?#]+)/i.exec(text)?.[1]?.toLowerCase().split('.');
+  const host = /\]\(https?:\/\/([^\s/()?#:]+)/i.exec(text)?.[1]?.toLowerCase().split('.');
   const label = host && host.length > 1 ? host[host.length - 2] : undefined;
-  if (label === undefined) return 'named';
-  const own = signatures().agentNames.get(label);
-  return own !== undefined && mentions(name, 'declared').some((m) => m.agent === own) ? 'declared' : 'named';
+  if (host === undefined || label === undefined) return 'named';
+  const sig = signatures();
+  // The link's own labels: the domain's (`ampcode.com`, `kimi.ai`), and a subdomain's of a vendor's
+  // domain (`gemini.google.com`); a subdomain of anyone else's (`gemini.readthedocs.io`) is not the product's.
+  const labels = sig.vendorWords.has(label) && host.length > 2 ? [label, host[host.length - 3]!] : [label];
+  const named = mentions(name, 'declared');
+  return labels.some((own) => {
+    const agent = sig.agentNames.get(own);
+    const vendor = sig.vendorWords.get(own);
+    return named.some((m) => (agent !== undefined && m.agent === agent) || (vendor !== undefined && m.model.startsWith(`${vendor}/`)));
+  })
+    ? 'declared'
+    : 'named';
 }
 
 /**
