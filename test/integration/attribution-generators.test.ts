@@ -190,3 +190,39 @@ describe("a package collection's subject naming the aider package", () => {
     });
   });
 });
+
+/**
+ * A declared key with a word before it: Claude Code wrote `Claude-Generated-By: Claude Code
+ * (cli=100%)` with its own percent per surface (up to 2.1.19; its changelog: "Removed
+ * `Claude-Generated-By:` git trailers"), a docs-sync workflow ends its commits `Docs-Generated-By:
+ * <run id>`, and projects write what the agent made (`Docs-generated-by: Claude`, `Tests-generated-by:
+ * claude-sonnet-4.5`, `Docs-AI-Generated-By: …`). Only the listed keys were read, so each read as a
+ * person's commit in `log`, `blame` and `trend`, and `check` under `deny` passed it. The RAI footers'
+ * `Commit-generated-by:` is the message only ("AI wrote the commit message, you wrote the code"), and a
+ * value that names no agent or model (a run id, a tool) declares nothing under a compound key.
+ */
+const COMPOUND_KEYS: Case[] = [
+  ['docs: sync the API reference\n\nClaude-Generated-By: Claude Code (cli=100%)\n', ['claude-code:unknown']],
+  ['docs: sync the API reference\n\nDocs-generated-by: Claude\n', ['claude-code:unknown']],
+  ['test: cover the parser\n\nTests-generated-by: claude-sonnet-4.5\n', ['unknown:anthropic/claude-sonnet-4.5']],
+  ['docs: sync the API reference\n\nDocs-AI-Generated-By: qwen3-coder\n', ['unknown:qwen/qwen3-coder']],
+  ['test: cover the parser\n\nTests-Assisted-by: GitHub Copilot\n', ['copilot:unknown']],
+];
+const COMPOUND_KEYS_HUMAN: Case[] = [
+  ['chore: update dependencies\n\nCommit-generated-by: Claude AI <claude@anthropic.com>\n', []],
+  ['chore: update dependencies\n\nMessage-generated-by: Claude\n', []],
+  ['docs: update AI attribution badge to 66%\n\nCommit-generated-by: rai-commit-badge <noreply@github.com>\nSigned-off-by: Jane Doe <jane@example.com>\n', []],
+  ['docs: update the usage section\n\nDocs-Generated-By: 1234567890\n', []],
+  ['docs: regenerate the changelog\n\nChangelog-generated-by: git-cliff\n', []],
+  ['chore: regenerate the schema\n\nSchema-generated-by: openapi-generator\n', []],
+];
+
+describe('a declared key with a word before it (Claude-Generated-By, Docs-generated-by)', () => {
+  it('is read for the agent or model it names; the message-only key and a value naming none are not', () => {
+    expectLog([...COMPOUND_KEYS, ...COMPOUND_KEYS_HUMAN]);
+  });
+
+  it('check under deny refuses what the compound key names and passes the rest', () => {
+    expect(refused([...COMPOUND_KEYS, ...COMPOUND_KEYS_HUMAN])).toEqual(COMPOUND_KEYS.map(([message]) => message));
+  });
+});

@@ -64,6 +64,29 @@ function readerFor(key: string, trailerKey: string): { read: Reader; declared: b
   if (sig.modelKeys.has(key)) return { read: parseModelValue, declared: true };
   if (sig.agentKeys.has(key)) return { read: parseDeclaredValues, declared: true };
   if (sig.madeWithKeys.has(key)) return { read: parseMadeWith, declared: false };
+  return compoundReader(key, trailerKey);
+}
+
+/** A compound key's words that make it about the message or a review (`Commit-generated-by:`, the RAI footers' "AI wrote the commit message"), or a person's. */
+const NOT_CHANGE_WORDS = new Set(['commit', 'commits', 'message', 'msg', 'subject', 'title', 'summary', 'description', 'body', 'changelog', 'pr', 'review', 'reviewed', 'human', 'no', 'not', 'non']);
+/** A value that names an agent or a model: all a compound key's value counts for. */
+const namesSomething = (m: Mention) => m.agent !== 'unknown' || m.model !== 'unknown';
+
+/**
+ * A declared key with words before it (`Claude-Generated-By:` as Claude Code wrote it, `Docs-generated-by:`,
+ * `Tests-Assisted-by:`, `Docs-AI-Generated-By:`): what a part of the change was made with, read for the
+ * agents and models it names; a value that names none (a workflow's run id, a tool) declares nothing
+ * there, and a key about the message or a review (`Commit-generated-by:`) is not read.
+ */
+function compoundReader(key: string, trailerKey: string): { read: Reader; declared: boolean } | null {
+  const sig = signatures();
+  const words = key.split('-');
+  for (let at = 1; at <= Math.min(3, words.length - 2); at++) {
+    const rest = words.slice(at).join('-');
+    if (rest !== trailerKey && !sig.declaredKeys.has(rest)) continue;
+    if (words.slice(0, at).some((word) => word === '' || NOT_CHANGE_WORDS.has(word))) return null;
+    return { read: (value, aliases, budget) => parseDeclaredValues(value, aliases, budget).filter(namesSomething), declared: true };
+  }
   return null;
 }
 
