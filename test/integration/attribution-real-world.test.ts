@@ -96,6 +96,16 @@ const FOOTERS: Case[] = [
   ['docs: credits\n\nGenerated with [Gemini](https://gemini.readthedocs.io)\n', HUMAN, []],
   ['docs: credits\n\nGenerated with [Kimi](https://kimi-portfolio.netlify.app)\n', HUMAN, []],
   ['docs: credits\n\nGenerated with [Claude](https://claude.github.io)\n', HUMAN, []],
+  // `[AI]` in place of the 🤖, as projects that keep their messages ASCII have the agent write it
+  // (CLAUDE.md rules: `[AI] Generated with [Claude Code](https://claude.com/claude-code)` above
+  // `Co-Authored-By: Claude <noreply@anthropic.com>`; the same with `[Gemini](https://gemini.google.com/)`).
+  ['feat: x\n\n[AI] Generated with [Claude Code](https://claude.com/claude-code)\n', HUMAN, ['claude-code:unknown']],
+  ['feat: x\n\n[AI] Generated with [Claude Code](https://claude.ai/code)\n', HUMAN, ['claude-code:unknown']],
+  ['feat: x\n\n[AI] Generated with [Gemini](https://gemini.google.com/)\n', HUMAN, ['gemini-cli:unknown']],
+  ['feat: x\n\n[AI] Generated with [GitHub Copilot](https://github.com/features/copilot)\n', HUMAN, ['copilot:unknown']],
+  // A rule that bans the footer quotes it after its own mark; a tool that is no AI is none.
+  ['docs: PR rules\n\n- [FAIL] "[AI] Generated with [Claude Code](...)"\n', HUMAN, []],
+  ['docs: the site\n\n[AI] Generated with [Sphinx](https://www.sphinx-doc.org)\n', HUMAN, []],
   ['docs: commit rules\n\n- Never end a message with "Generated with [Cursor](https://cursor.sh)".\n', HUMAN, []],
 ];
 

@@ -325,7 +325,7 @@ function namedBy(name: string | undefined, line: string, text: string): Attribut
 }
 
 /**
- * How a footer's name is read: as a declared value's words under the agent footer's 🤖, or when the
+ * How a footer's name is read: as a declared value's words under the agent footer's 🤖 (or `[AI]`), or when the
  * link's host is one of the name's agents' own words (`[Amp](https://ampcode.com/…)`, `[Zed](https://zed.dev)`),
  * the name's vendor's (`[Kimi](https://kimi.ai)`), or such a word under its vendor's domain
  * (`[Gemini](https://gemini.google.com)`);
@@ -334,7 +334,8 @@ function namedBy(name: string | undefined, line: string, text: string): Attribut
  * `OWASP Zed Attack Proxy`), while `Cursor`, `Claude Code` and models still do.
  */
 function footerTrust(name: string, text: string): 'declared' | 'named' {
-  if (/^\s*🤖/u.test(text)) return 'declared';
+  // `[AI]` stands for the 🤖 where a project keeps its messages ASCII (`[AI] Generated with [Claude Code](…)`).
+  if (/^\s*(?:🤖|\[AI\])/iu.test(text)) return 'declared';
   const host = /\]\(https?:\/\/([^\s/()?#:]+)/i.exec(text)?.[1]?.toLowerCase().split('.');
   const label = host && host.length > 1 ? host[host.length - 2] : undefined;
   if (host === undefined || label === undefined) return 'named';
