@@ -106,6 +106,18 @@ const FOOTERS: Case[] = [
   // A rule that bans the footer quotes it after its own mark; a tool that is no AI is none.
   ['docs: PR rules\n\n- [FAIL] "[AI] Generated with [Claude Code](...)"\n', HUMAN, []],
   ['docs: the site\n\n[AI] Generated with [Sphinx](https://www.sphinx-doc.org)\n', HUMAN, []],
+  // `Assisted by [Name](link)`, the same footer for a part the agent helped with: a PR template's
+  // signature (`🤖 Assisted by [Claude Code](https://claude.com/claude-code)`, which a squash merge
+  // keeps), an organisation's attribution guide (`Assisted by [Cursor](https://cursor.com)`, its
+  // commit-msg hook checks `^(Generated with|Assisted by) \[.+\]\(.+\)$`).
+  ['fix: bump the dependency (#412)\n\n---\n🤖 Assisted by [Claude Code](https://claude.com/claude-code)\n', HUMAN, ['claude-code:unknown']],
+  ['refactor: optimize the user lookup\n\nAssisted by [Cursor](https://cursor.com)\n\nSigned-off-by: Jane Doe <jane@example.com>\n', HUMAN, ['cursor:unknown']],
+  ['refactor: optimize the user lookup\n\nAssisted by [GitHub Copilot](https://github.com/features/copilot)\n', HUMAN, ['copilot:unknown']],
+  // A person who helped, a review's footer and a review tool are no one's AI authorship.
+  ['docs: the install steps\n\nAssisted by [Jane Doe](https://github.com/janedoe)\n', HUMAN, []],
+  ['docs: the install steps\n\nAssisted by [Claude Monet](https://claude-monet.org)\n', HUMAN, []],
+  ['fix: the review nits\n\n*Review assisted by [Claude Code](https://claude.ai/code) | opus | 4m 30s*\n', HUMAN, []],
+  ['refactor: optimize the user lookup\n\nReviewed with [GitHub Copilot](https://github.com/features/copilot)\n', HUMAN, []],
   ['docs: commit rules\n\n- Never end a message with "Generated with [Cursor](https://cursor.sh)".\n', HUMAN, []],
 ];
 
