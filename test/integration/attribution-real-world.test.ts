@@ -118,6 +118,11 @@ const FOOTERS: Case[] = [
   ['docs: the install steps\n\nAssisted by [Claude Monet](https://claude-monet.org)\n', HUMAN, []],
   ['fix: the review nits\n\n*Review assisted by [Claude Code](https://claude.ai/code) | opus | 4m 30s*\n', HUMAN, []],
   ['refactor: optimize the user lookup\n\nReviewed with [GitHub Copilot](https://github.com/features/copilot)\n', HUMAN, []],
+  // Amazon CodeWhisperer, part of Amazon Q Developer since 30 April 2024 (AWS's rename summary), as
+  // the attribution guide lists it (`Generated with [Amazon CodeWhisperer](https://aws.amazon.com/codewhisperer)`).
+  ['feat: the S3 upload helper\n\nGenerated with [Amazon CodeWhisperer](https://aws.amazon.com/codewhisperer)\n', HUMAN, ['amazon-q:unknown']],
+  ['feat: the S3 upload helper\n\nAssisted-by: Amazon CodeWhisperer\n', HUMAN, ['amazon-q:unknown']],
+  ['chore: drop the CodeWhisperer settings from the workspace\n\nWe moved to Amazon Q; the old CodeWhisperer keys did nothing.\n', HUMAN, []],
   ['docs: commit rules\n\n- Never end a message with "Generated with [Cursor](https://cursor.sh)".\n', HUMAN, []],
 ];
 
