@@ -215,6 +215,9 @@ const COMPOUND_KEYS_HUMAN: Case[] = [
   ['docs: update the usage section\n\nDocs-Generated-By: 1234567890\n', []],
   ['docs: regenerate the changelog\n\nChangelog-generated-by: git-cliff\n', []],
   ['chore: regenerate the schema\n\nSchema-generated-by: openapi-generator\n', []],
+  // A vendor's word alone is no agent or model there: a translation or a script of its vendor's.
+  ['i18n: update the German strings\n\nTranslation-assisted-by: Google Translate\n', []],
+  ['chore: refresh the sheet export\n\nAuto-generated-by: Google Apps Script\n', []],
 ];
 
 describe('a declared key with a word before it (Claude-Generated-By, Docs-generated-by)', () => {

@@ -69,13 +69,13 @@ function readerFor(key: string, trailerKey: string): { read: Reader; declared: b
 
 /** A compound key's words that make it about the message or a review (`Commit-generated-by:`, the RAI footers' "AI wrote the commit message"), or a person's. */
 const NOT_CHANGE_WORDS = new Set(['commit', 'commits', 'message', 'msg', 'subject', 'title', 'summary', 'description', 'body', 'changelog', 'pr', 'review', 'reviewed', 'human', 'no', 'not', 'non']);
-/** A value that names an agent or a model: all a compound key's value counts for. */
-const namesSomething = (m: Mention) => m.agent !== 'unknown' || m.model !== 'unknown';
+/** A value that names an agent or a model (a vendor's word alone, `Google Translate`, is neither): all a compound key's value counts for. */
+const namesSomething = (m: Mention) => m.agent !== 'unknown' || (m.model !== 'unknown' && !m.model.endsWith('/unknown'));
 
 /**
  * A declared key with words before it (`Claude-Generated-By:` as Claude Code wrote it, `Docs-generated-by:`,
  * `Tests-Assisted-by:`, `Docs-AI-Generated-By:`): what a part of the change was made with, read for the
- * agents and models it names; a value that names none (a workflow's run id, a tool) declares nothing
+ * agents and models it names; a value that names none (a workflow's run id, a tool, a vendor's word alone) declares nothing
  * there, and a key about the message or a review (`Commit-generated-by:`) is not read.
  */
 function compoundReader(key: string, trailerKey: string): { read: Reader; declared: boolean } | null {
