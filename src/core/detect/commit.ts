@@ -20,8 +20,14 @@ export interface DetectOptions {
   trailerKey?: string;
 }
 
-/** Body lines scanned for agent footers such as Claude Code's `Generated with [Claude Code](…)`. */
-const MAX_BODY_LINES = 400;
+/**
+ * Body lines read for trailer-looking lines and agent footers (Claude Code's `Generated with
+ * [Claude Code](…)`): every line up to this many. A declaration after 400 lines of a pasted log was
+ * unread once; a message longer than this is read up to here and is `unread` past it (fail closed).
+ */
+const MAX_BODY_LINES = 50_000;
+/** Most characters of one line read (readable): a key line padded past this is `unread` too. */
+const MAX_LINE = 65_536;
 
 /** A Markdown code fence line (CommonMark: up to 3 spaces, then 3 or more backticks or tildes). */
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -34,7 +40,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * hide the co-author lines after it).
  */
 function bodyLines(message: string): string[] {
-  const lines = message.split('\n', MAX_BODY_LINES).slice(1);
+  const lines = message.split('\n', MAX_BODY_LINES + 1).slice(1);
   const quoted = new Set<number>();
   let open: { at: number; fence: string } | null = null;
   lines.forEach((line, at) => {
@@ -76,8 +82,8 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
     // A value with right-to-left overrides, backspaces or cursor moves is read as stored and as shown (shownOrder).
     const shown = shownOrder(trailer.value);
     const read = reader.read(trailer.value, aliases, budget);
-    if (shown !== null) read.push(...reader.read(shown, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown'));
-    for (const { agent, model } of read) result.push(found(agent, model, evidence, reader.declared));
+    if (shown !== null) read.push(...reader.read(shown, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread));
+    for (const mention of read) result.push(withUnread(found(mention.agent, mention.model, evidence, reader.declared), mention));
   }
   return result;
 }
@@ -120,14 +126,17 @@ const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,4
  * a key detection does not read. A label written as words there (`AI model`, `AI assistant`) names
  * what an app is set to, not who wrote the commit; a key that says who (`Assisted by`, `Made with`) is read anyway.
  */
+const MAX_NEIGHBOURS = 64;
+
 function amongSettings(lines: readonly string[], at: number, trailerKey: string): boolean {
   const other = (line: string | undefined) => {
     const text = readable(line ?? '');
     const key = KEY_LINE.exec(text)?.[1] ?? WORDS_KEY_LINE.exec(text)?.[1]?.replace(/[ _]+/g, '-');
     return key !== undefined && !readerFor(key.toLowerCase(), trailerKey);
   };
-  for (let i = at - 1; i >= 1 && (lines[i] ?? '').trim() !== ''; i--) if (other(lines[i])) return true;
-  for (let i = at + 1; i < lines.length && (lines[i] ?? '').trim() !== ''; i++) if (other(lines[i])) return true;
+  // A paragraph's nearest lines (a list of settings is short; a hostile paragraph of thousands of lines must not be read once a line).
+  for (let i = at - 1; i >= 1 && i >= at - MAX_NEIGHBOURS && (lines[i] ?? '').trim() !== ''; i--) if (other(lines[i])) return true;
+  for (let i = at + 1; i < lines.length && i <= at + MAX_NEIGHBOURS && (lines[i] ?? '').trim() !== ''; i++) if (other(lines[i])) return true;
   return false;
 }
 
@@ -140,25 +149,71 @@ function amongSettings(lines: readonly string[], at: number, trailerKey: string)
  */
 function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   // A line of the trailer block itself (its first line, when git unfolded a value over several).
-  const inBlock = (key: string, value: string) => signals.trailers.some((trailer) => trailer.key.toLowerCase() === key.toLowerCase() && trailer.value.startsWith(value));
+  // A line of the trailer block itself (read there, with its continuation lines unfolded as git does).
+  const block = new Set(signals.trailers.map((trailer) => `${trailer.key.toLowerCase()}\u0000${trailer.value}`));
+  const inBlock = (key: string, value: string) => block.has(`${key.toLowerCase()}\u0000${value}`);
   const result: Attribution[] = [];
   // The subject too: a message that is only a trailer (`git commit --allow-empty-message --trailer …`,
   // or a message git re-encoded from a bogus `encoding` header) shows it as its subject line.
   const lines = [signals.subject, ...bodyLines(signals.message)];
   for (const [at, line] of lines.entries()) {
-    const text = readable(line);
-    // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
-    const words = KEY_LINE.test(text) ? null : WORDS_KEY_LINE.exec(text);
-    const match = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
-    if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
-    if ((at === 0 || words) && !onlyDeclares(match[2] ?? '')) continue;
-    if (words && !/-(?:by|with)$/i.test(match[1] ?? '') && amongSettings(lines, at, trailerKey)) continue;
-    const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
-    if (!reader) continue;
-    const read = reader.read(match[2] ?? '', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
-    for (const { agent, model } of read) result.push(found(agent, model, `message line ${quote(line)}`));
+    for (const text of keyLineTexts(lines, at)) {
+      // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
+      const words = KEY_LINE.test(text) ? null : WORDS_KEY_LINE.exec(text);
+      const match = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
+      if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
+      if ((at === 0 || words) && !onlyDeclares(match[2] ?? '')) continue;
+      if (words && !/-(?:by|with)$/i.test(match[1] ?? '') && amongSettings(lines, at, trailerKey)) continue;
+      const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
+      if (!reader) continue;
+      const read = reader.read(match[2] ?? '', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread);
+      for (const mention of read) result.push(withUnread(found(mention.agent, mention.model, `message line ${quote(line)}`), mention));
+    }
   }
   return result;
+}
+
+/** A break only a screen shows (CR, VT, FF, NEL, U+2028, U+2029): git reads one line, a person sees two. */
+const SCREEN_BREAK = /[\r\v\f\x85\u2028\u2029]+/;
+
+/**
+ * The texts the line at `at` shows as a `Key: value` line may be: the line itself; with the
+ * indented lines that follow it unfolded into its value, as git unfolds a trailer's continuation
+ * lines (`Assisted-by: claude-opus-4.6,` over `  qwen3-coder`); and each part after a break only a
+ * screen shows (`Reviewed-by: Bob\vAssisted-by: qwen3-coder` shows a line of its own). Each read
+ * up to MAX_LINE characters.
+ */
+function keyLineTexts(lines: readonly string[], at: number): string[] {
+  const line = lines[at] ?? '';
+  const texts = [readable(line, MAX_LINE)];
+  let end = at + 1;
+  while (end < lines.length && /^[ \t]+\S/.test(lines[end] ?? '') && end - at <= MAX_CONTINUATION) end++;
+  if (end > at + 1 && /^\S[^:]{0,80}:/.test(line)) texts.push(readable(lines.slice(at, end).join('\n').replace(/\n[ \t\n\r]*/g, ' '), MAX_LINE));
+  if (SCREEN_BREAK.test(line)) for (const part of line.split(SCREEN_BREAK).slice(1)) texts.push(readable(part, MAX_LINE));
+  return texts;
+}
+
+/** Continuation lines unfolded into one body line's value. */
+const MAX_CONTINUATION = 64;
+
+function withUnread(attribution: Attribution, mention: { unread?: true }): Attribution {
+  if (mention.unread) attribution.unread = true;
+  return attribution;
+}
+
+/** A message longer than MAX_BODY_LINES lines (or a line of it longer than MAX_LINE): what lies past is not read, so the commit is `unread`. */
+function pastLimits(message: string): Attribution[] {
+  let lines = 0;
+  let start = 0;
+  for (let end = message.indexOf('\n'); ; end = message.indexOf('\n', start)) {
+    const stop = end === -1 ? message.length : end;
+    if (stop - start > MAX_LINE || (lines > MAX_BODY_LINES && message.slice(start, stop).trim() !== '')) {
+      return [{ ...found('unknown', 'unknown', `a message past ${MAX_BODY_LINES} lines or a line past ${MAX_LINE} characters`, true), unread: true }];
+    }
+    if (end === -1) return [];
+    lines += 1;
+    start = end + 1;
+  }
 }
 
 /**
@@ -280,6 +335,7 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
     ...fromAuthor(signals, aliases, budget),
     ...fromText(signals),
     ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases),
+    ...pastLimits(signals.message),
   ];
 }
 

@@ -10,12 +10,16 @@
  * `\x1b[31mqwen3-coder\x1b[0m` or `xxxx\b\b\b\bqwen3-coder` reads the model its bytes hold; a
  * hyphen, dash or minus sign inside a word is a hyphen (`Assisted\u2010by`, `Co\u2011authored\u2011by`). Pure.
  */
-const FORMAT = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu;
+const FORMAT = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u200b-\u200f\u2060-\u2064\ufeff]/gu;
 const MAX = 4096;
 /** A terminal's CSI sequence (colour, cursor movement, erase): it shows nothing itself. */
 const CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
-/** Control characters but tab and newline (C0, DEL, C1). */
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+/**
+ * Control characters but tab and newline (C0, DEL, C1), and the line and paragraph separators: a
+ * break a screen shows (CR, VT, FF, NEL U+0085, U+2028, U+2029) parts two names as a space does,
+ * never glues them (`claude-opus-4.6\u2028qwen3-coder` is two models, not one unknown word).
+ */
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/;
 const CONTROLS = new RegExp(CONTROL.source, 'g');
 /** A hyphen, dash or minus sign (NFKC has made the fullwidth and small ones U+2010 or `-`) joining two letters or digits: a hyphen, as a person reads it. */
 const DASH_IN_WORD = /(?<=[A-Za-z0-9])[\u2010-\u2015\u2212](?=[A-Za-z0-9])/g;

@@ -1,0 +1,124 @@
+// Red team, sixth pass: a denied model declared where aitrail's readers stopped reading (past
+// their line, length, word and lookup limits), behind breaks only a screen shows, in a link or an
+// agent's identity, under co-author keys it did not know, or at a path macOS reads as a protected
+// one. Real bare servers running the pre-receive hook (real pushes with --no-verify) and `aitrail
+// check`. Every test here failed before its fix.
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+
+const CLAUDE = 'claude-code:anthropic/claude-opus-4.6';
+const QWEN = 'qwen-code:qwen/qwen3-coder';
+/** Denies Qwen3-Coder by its name only: a reading cut to `qwen/unknown` is no longer enough. */
+const DENY_CODER = 'policy:\n  deny: ["qwen/qwen3-coder*"]\n';
+
+interface Pushed {
+  push: ReturnType<typeof tryGit>;
+  check: ReturnType<typeof aitrail>;
+}
+
+/** A commit of `message` adding `file` (hooks skipped) on a new branch `name` from main, pushed to the server: the push's result and check's verdict. */
+function pushCommit(work: TestRepo, name: string, message: string, file = `src/${name}.ts`): Pushed {
+  work.git(['checkout', '-q', '-b', name, 'main']);
+  const made = commitWith(work, message, { [file]: `export const v = ${JSON.stringify(name)};\n` }, { noVerify: true });
+  if (made.code !== 0) throw new Error(made.stderr);
+  const check = aitrail(work.dir, ['check', `main..${name}`, '--format', 'json'], { timeout: 60_000 });
+  const push = tryGit(work.dir, ['push', '--no-verify', 'origin', name]);
+  work.git(['checkout', '-q', 'main']);
+  return { push, check };
+}
+
+const violations = (check: ReturnType<typeof aitrail>): { rule: string; model: string }[] => (JSON.parse(check.stdout) as { violations: { rule: string; model: string }[] }).violations;
+const models = (check: ReturnType<typeof aitrail>): string[] => violations(check).map((violation) => violation.model);
+
+/** Each message refused by check (naming `model` when given) and by the server, whose refs stay without it. */
+function expectRefused(remote: TestRepo, work: TestRepo, cases: Record<string, string>, model: string | null, file?: (name: string) => string): void {
+  for (const [name, message] of Object.entries(cases)) {
+    const { push, check } = pushCommit(work, name, message, file?.(name));
+    expect(check.code, `${name}: ${check.stdout}${check.stderr}`).toBe(1);
+    if (model !== null) expect(models(check), name).toContain(model);
+    expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
+    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${name}`);
+  }
+}
+
+const prose = (lines: number): string => Array.from({ length: lines }, (_, at) => `Step ${at}: the parser reads one more token.`).join('\n');
+
+describe('a declaration past the readers\' line and length limits', () => {
+  it('after 400 body lines, behind 5,000 zero-width characters, or on continuation lines (as git unfolds them): refused at pre-receive and by check; a person\'s long message passes', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    expectRefused(remote, work, {
+      // A pasted log of 450 lines, the declaration, then a closing paragraph (so the declaration is a body line, not the trailer block).
+      afterlines: `feat: parser\n\n${prose(450)}\nAssisted-by: ${QWEN}\n\nThanks for reviewing.\n`,
+      footer: `feat: parser\n\n${prose(450)}\n\nGenerated with [Qwen Code](https://github.com/QwenLM/qwen-code)\n\nThanks.\n`,
+      padded: `feat: parser\n\n${'\u200b'.repeat(5000)}Assisted-by: ${QWEN}\n\nThanks.\n`,
+      // git interpret-trailers (and a reader) folds an indented line into the value above it.
+      continued: `feat: parser\n\nAssisted-by: ${CLAUDE},\n  ${QWEN}\nThanks for the review, merging now.\n`,
+      subject: `Assisted-by: ${CLAUDE},\n ${QWEN}\n`,
+    }, null);
+    expect(pushCommit(work, 'person', `docs: a long changelog\n\n${prose(600)}\n\nThanks.\n`).push.code).toBe(0);
+  });
+});
+
+describe('a declared value cut short by its reader', () => {
+  it('a denied model after 5,000 spaces or zero-width characters, 80 tool words, or in a long co-author name: refused under deny of the model itself (not only its vendor)', () => {
+    const { remote, work } = policyServer(DENY_CODER);
+    expectRefused(remote, work, {
+      spaces: `feat: x\n\nAssisted-by: ${CLAUDE}${' '.repeat(5000)}${QWEN}\n`,
+      invisible: `feat: x\n\nAssisted-by: ${'\u200b'.repeat(5000)}${QWEN}\n`,
+      tools: `feat: x\n\nAssisted-by: ${CLAUDE} ${'sparse '.repeat(80)}${QWEN}\n`,
+      clauses: `feat: x\n\nAssisted-by: ${CLAUDE}, ${Array.from({ length: 40 }, (_, at) => `tool${at}`).join(', ')}, qwen3-coder\n`,
+      coauthor: `feat: x\n\nCo-authored-by: Claude ${'sparse '.repeat(120)}qwen3-coder <noreply@anthropic.com>\n`,
+    }, 'qwen/qwen3-coder');
+    // Claude Code with a long list of tools is Claude's commit.
+    const tools = pushCommit(work, 'claude-tools', `feat: x\n\nAssisted-by: ${CLAUDE} ${'sparse '.repeat(80)}\n`);
+    expect(tools.push.code, tools.push.stderr).toBe(0);
+  });
+});
+
+describe('line breaks only a screen sees', () => {
+  it('U+2028/U+2029 between two models of one value, VT, FF, NEL or CR before a second key line git reads as one line: refused at pre-receive and by check', () => {
+    const { remote, work } = policyServer(DENY_CODER);
+    expectRefused(remote, work, {
+      linesep: `feat: x\n\nAssisted-by: ${CLAUDE}\u2028qwen3-coder\n`,
+      parasep: `feat: x\n\nAssisted-by: ${CLAUDE}\u2029qwen3-coder\n`,
+      vt: `feat: x\n\nReviewed-by: Bob <bob@example.com>\vAssisted-by: ${QWEN}\n`,
+      ff: `feat: x\n\nReviewed-by: Bob <bob@example.com>\fAssisted-by: ${QWEN}\n`,
+      nel: `feat: x\n\nBody line.\u0085Assisted-by: ${QWEN}\n\nThanks.\n`,
+      cr: `feat: x\n\nBody line.\rAssisted-by: ${QWEN}\n\nThanks.\n`,
+    }, 'qwen/qwen3-coder');
+  });
+});
+
+describe('a second model in an agent\'s identity or a link', () => {
+  it('Co-authored-by: an agent\'s identity naming a second model; Assisted-by: only a model\'s page: refused under deny of the model', () => {
+    const { remote, work } = policyServer(DENY_CODER);
+    expectRefused(remote, work, {
+      identity: 'feat: x\n\nCo-authored-by: Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>\n',
+      plus: 'feat: x\n\nCo-authored-by: Claude Opus 4.6 + Qwen3-Coder <noreply@anthropic.com>\n',
+      link: 'feat: x\n\nAssisted-by: https://huggingface.co/Qwen/Qwen3-Coder-480B-A35B-Instruct\n',
+      bracketed: 'feat: x\n\nAssisted-by: <https://huggingface.co/Qwen/Qwen3-Coder-480B-A35B-Instruct>\n',
+      beside: `feat: x\n\nAssisted-by: ${CLAUDE}, https://huggingface.co/Qwen/Qwen3-Coder-480B-A35B-Instruct\n`,
+    }, 'qwen/qwen3-coder');
+    expect(pushCommit(work, 'claude', 'feat: x\n\nCo-authored-by: Claude Opus 4.6 <noreply@anthropic.com>\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n').push.code).toBe(0);
+  });
+});
+
+describe('thousands of declarations in one message', () => {
+  it('2,000 distinct declared models then a denied one: refused (unread-declarations) in seconds, not minutes; 20,000 identical declarations are read once', () => {
+    const { remote, work } = policyServer(DENY_CODER);
+    const started = Date.now();
+    expectRefused(remote, work, {
+      many: `feat: x\n\n${Array.from({ length: 2000 }, (_, at) => `Assisted-by: claude-opus-4.${at}`).join('\n')}\nAssisted-by: ${QWEN}\n`,
+      models: `feat: x\n\n${Array.from({ length: 3000 }, (_, at) => `AI-Model: gpt-${at}`).join('\n')}\nAI-Model: qwen3-coder\n`,
+    }, null);
+    const many = pushCommit(work, 'many2', `feat: x\n\n${Array.from({ length: 2000 }, (_, at) => `Assisted-by: claude-opus-4.${at}`).join('\n')}\nAssisted-by: ${QWEN}\n`);
+    expect(violations(many.check).map((violation) => violation.rule)).toContain('unread-declarations');
+    const same = pushCommit(work, 'same', `feat: x\n\n${`Assisted-by: ${CLAUDE}\n`.repeat(20_000)}Assisted-by: ${QWEN}\n`);
+    expect(same.check.code).toBe(1);
+    expect(models(same.check)).toContain('qwen/qwen3-coder');
+    expect(same.push.code).not.toBe(0);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
+});
