@@ -105,6 +105,19 @@ describe('a second model in an agent\'s identity or a link', () => {
   });
 });
 
+describe('co-author keys people and agents also write', () => {
+  it('Coauthored-by, Co-author, Written-by, Authored-by naming a model: refused; a person under them stays a person', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    expectRefused(remote, work, {
+      coauthored: 'feat: x\n\nCoauthored-by: Qwen3-Coder <noreply@qwen.ai>\n',
+      coauthor: 'feat: x\n\nCo-author: Qwen3-Coder <noreply@qwen.ai>\n',
+      written: 'feat: x\n\nWritten-by: Qwen3-Coder <noreply@qwen.ai>\n',
+      authored: 'feat: x\n\nAuthored-by: Qwen3-Coder <noreply@qwen.ai>\n',
+    }, 'qwen/qwen3-coder');
+    expect(pushCommit(work, 'person', 'feat: x\n\nCo-author: Jane Doe <jane@example.com>\nWritten-by: Qwen Li <qwen.li@example.com>\n').push.code).toBe(0);
+  });
+});
+
 describe('thousands of declarations in one message', () => {
   it('2,000 distinct declared models then a denied one: refused (unread-declarations) in seconds, not minutes; 20,000 identical declarations are read once', () => {
     const { remote, work } = policyServer(DENY_CODER);
