@@ -77,6 +77,21 @@ describe('a declared value cut short by its reader', () => {
   });
 });
 
+describe('paths macOS reads as a protected one', () => {
+  it('NFD for NFC, a character HFS+ ignores, a long s: refused where core.precomposeunicode/core.ignorecase make them the protected directory; another directory passes', () => {
+    const { remote, work } = policyServer('policy:\n  paths:\n    - files: ["src/café/**", "src/secure/**"]\n      deny: ["qwen/*"]\n');
+    const paths: Record<string, string> = {
+      nfd: 'src/cafe\u0301/x.ts',
+      upper: 'src/CAFE\u0301/x.ts',
+      ignorable: 'src/secu\u200cre/x.ts',
+      longs: 'src/\u017fecure/x.ts',
+    };
+    const message = `feat: x\n\nAssisted-by: ${QWEN}\n`;
+    expectRefused(remote, work, Object.fromEntries(Object.keys(paths).map((name) => [name, message])), 'qwen/qwen3-coder', (name) => paths[name]!);
+    expect(pushCommit(work, 'elsewhere', message, 'src/cafeteria/x.ts').push.code).toBe(0);
+  });
+});
+
 describe('line breaks only a screen sees', () => {
   it('U+2028/U+2029 between two models of one value, VT, FF, NEL or CR before a second key line git reads as one line: refused at pre-receive and by check', () => {
     const { remote, work } = policyServer(DENY_CODER);
