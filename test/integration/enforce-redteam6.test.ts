@@ -150,3 +150,16 @@ describe('thousands of declarations in one message', () => {
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 120_000);
 });
+
+describe('an autosquash subject that quotes a declaration', () => {
+  it('fixup!, squash!, amend! (repeated too) before a subject that is only a declaration: read as that subject; one that quotes prose passes', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*", "openai/*"]\n');
+    expectRefused(remote, work, {
+      fixup: `fixup! Assisted-by: ${QWEN}\n`,
+      squash: `squash! squash! Assisted-by: ${QWEN}\n`,
+      amend: `amend! Assisted-by: ${QWEN}\n`,
+    }, 'qwen/qwen3-coder');
+    expect(pushCommit(work, 'prose', 'fixup! feat: parse qwen3-coder output\n').push.code).toBe(0);
+    expect(pushCommit(work, 'scope', 'amend! ai-model: add gpt-5 to the list\n').push.code).toBe(0);
+  });
+});

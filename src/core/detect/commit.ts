@@ -88,6 +88,9 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
   return result;
 }
 
+/** The prefixes `git commit --fixup`/`--squash`/`--fixup=amend:` put before the subject of the commit they fold into (repeated for a fixup of a fixup). */
+const AUTOSQUASH = /^(?:(?:fixup|squash|amend)! +){1,16}/;
+
 /** The paragraph `git commit --fixup=amend:` puts above the message it gives the amended commit. */
 const AMEND = /^amend! [^\n]*\n(?:[ \t]*\r?\n)+/;
 
@@ -155,7 +158,9 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
   const result: Attribution[] = [];
   // The subject too: a message that is only a trailer (`git commit --allow-empty-message --trailer …`,
   // or a message git re-encoded from a bogus `encoding` header) shows it as its subject line.
-  const lines = [signals.subject, ...bodyLines(signals.message)];
+  // A `fixup!`/`squash!`/`amend!` subject names the subject of the commit it folds into (`rebase
+  // --autosquash`): `fixup! Assisted-by: qwen-code:qwen/qwen3-coder` is read as that subject is.
+  const lines = [signals.subject.replace(AUTOSQUASH, ''), ...bodyLines(signals.message)];
   for (const [at, line] of lines.entries()) {
     for (const text of keyLineTexts(lines, at)) {
       // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
