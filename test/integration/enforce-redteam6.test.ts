@@ -163,3 +163,14 @@ describe('an autosquash subject that quotes a declaration', () => {
     expect(pushCommit(work, 'scope', 'amend! ai-model: add gpt-5 to the list\n').push.code).toBe(0);
   });
 });
+
+describe('a declaration folded into another trailer', () => {
+  it('an indented Assisted-by: line under Reviewed-by: (git folds it into the reviewer\'s value, git log shows it as a line of its own): refused; an indented line under prose passes', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    expectRefused(remote, work, {
+      folded: `feat: x\n\nBody.\n\nReviewed-by: Bob <bob@example.com>\n Assisted-by: ${QWEN}\n`,
+      tabbed: `feat: x\n\nBody.\n\nSigned-off-by: Bob <bob@example.com>\n\tCo-authored-by: Qwen3-Coder <noreply@qwen.ai>\n`,
+    }, 'qwen/qwen3-coder');
+    expect(pushCommit(work, 'quoted', `Revert "feat: parser"\n\nIt said:\n    Assisted-by: ${QWEN}\n\nThanks.\n`).push.code).toBe(0);
+  });
+});

@@ -12,6 +12,7 @@ import { agentSlug } from './agent-name.js';
 import { userRuleAttributions } from './user-rules.js';
 import { squashedMessages } from './squashed-messages.js';
 import { parseCommitTrailers } from '../trailers.js';
+import { findSeparator } from '../trailers/grammar.js';
 import { DEFAULT_TRAILER_KEY } from '../defaults.js';
 
 export interface DetectOptions {
@@ -184,7 +185,8 @@ const SCREEN_BREAK = /[\r\v\f\x85\u2028\u2029]+/;
 /**
  * The texts the line at `at` shows as a `Key: value` line may be: the line itself; with the
  * indented lines that follow it unfolded into its value, as git unfolds a trailer's continuation
- * lines (`Assisted-by: claude-opus-4.6,` over `  qwen3-coder`); and each part after a break only a
+ * lines (`Assisted-by: claude-opus-4.6,` over `  qwen3-coder`), and each such line that is a key
+ * line itself; and each part after a break only a
  * screen shows (`Reviewed-by: Bob\vAssisted-by: qwen3-coder` shows a line of its own). Each read
  * up to MAX_LINE characters.
  */
@@ -193,7 +195,13 @@ function keyLineTexts(lines: readonly string[], at: number): string[] {
   const texts = [readable(line, MAX_LINE)];
   let end = at + 1;
   while (end < lines.length && /^[ \t]+\S/.test(lines[end] ?? '') && end - at <= MAX_CONTINUATION) end++;
-  if (end > at + 1 && /^\S[^:]{0,80}:/.test(line)) texts.push(readable(lines.slice(at, end).join('\n').replace(/\n[ \t\n\r]*/g, ' '), MAX_LINE));
+  // Continuation lines join a line git reads as a trailer (`Token:`, the token of letters, digits and `-`), as git unfolds them.
+  if (end > at + 1 && (findSeparator(line, 0) >= 1 || KEY_LINE.test(readable(line.slice(0, 200))))) {
+    texts.push(readable(lines.slice(at, end).join('\n').replace(/\n[ \t\n\r]*/g, ' '), MAX_LINE));
+    // A continuation line that is itself `Key: value` shows as a line of its own (`Reviewed-by: Bob <…>`
+    // over ` Assisted-by: qwen3-coder`: git folds it into Bob's value, a person reads a declaration).
+    for (let next = at + 1; next < end; next++) texts.push(readable((lines[next] ?? '').trim(), MAX_LINE));
+  }
   if (SCREEN_BREAK.test(line)) for (const part of line.split(SCREEN_BREAK).slice(1)) texts.push(readable(part, MAX_LINE));
   return texts;
 }
