@@ -134,7 +134,7 @@ describe('co-author keys people and agents also write', () => {
 });
 
 describe('thousands of declarations in one message', () => {
-  it('2,000 distinct declared models then a denied one: refused (unread-declarations) in seconds, not minutes; 20,000 identical declarations are read once', () => {
+  it('2,000 distinct declared models then a denied one: refused (unread-declarations) in seconds, not minutes; 10,000 identical declarations are read once', () => {
     const { remote, work } = policyServer(DENY_CODER);
     const started = Date.now();
     expectRefused(remote, work, {
@@ -143,9 +143,10 @@ describe('thousands of declarations in one message', () => {
     }, null);
     const many = pushCommit(work, 'many2', `feat: x\n\n${Array.from({ length: 2000 }, (_, at) => `Assisted-by: claude-opus-4.${at}`).join('\n')}\nAssisted-by: ${QWEN}\n`);
     expect(violations(many.check).map((violation) => violation.rule)).toContain('unread-declarations');
-    const same = pushCommit(work, 'same', `feat: x\n\n${`Assisted-by: ${CLAUDE}\n`.repeat(20_000)}Assisted-by: ${QWEN}\n`);
+    const same = pushCommit(work, 'same', `feat: x\n\n${`Assisted-by: ${CLAUDE}\n`.repeat(10_000)}Assisted-by: ${QWEN}\n`);
     expect(same.check.code).toBe(1);
     expect(models(same.check)).toContain('qwen/qwen3-coder');
+    expect(violations(same.check).map((violation) => violation.rule)).not.toContain('unread-declarations');
     expect(same.push.code).not.toBe(0);
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 120_000);

@@ -26,7 +26,7 @@ export interface DetectOptions {
  * [Claude Code](…)`): every line up to this many. A declaration after 400 lines of a pasted log was
  * unread once; a message longer than this is read up to here and is `unread` past it (fail closed).
  */
-const MAX_BODY_LINES = 50_000;
+const MAX_BODY_LINES = 20_000;
 /** Most characters of one line read (readable): a key line padded past this is `unread` too. */
 const MAX_LINE = 65_536;
 
@@ -130,7 +130,7 @@ const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,4
  * a key detection does not read. A label written as words there (`AI model`, `AI assistant`) names
  * what an app is set to, not who wrote the commit; a key that says who (`Assisted by`, `Made with`) is read anyway.
  */
-const MAX_NEIGHBOURS = 64;
+const MAX_NEIGHBOURS = 16;
 
 function amongSettings(lines: readonly string[], at: number, trailerKey: string): boolean {
   const other = (line: string | undefined) => {
