@@ -175,3 +175,14 @@ describe('a declaration folded into another trailer', () => {
     expect(pushCommit(work, 'quoted', `Revert "feat: parser"\n\nIt said:\n    Assisted-by: ${QWEN}\n\nThanks.\n`).push.code).toBe(0);
   });
 });
+
+describe('a denied model spelled past the catalog', () => {
+  it('qwen3coder (no hyphen, or a soft hyphen), **qwen3-coder**, qwen3-coder!, «qwen3-coder», #qwen3-coder: refused under deny of the model itself; Claude in bold passes', () => {
+    const { remote, work } = policyServer(DENY_CODER);
+    const spelled: Record<string, string> = { joined: 'qwen3coder', soft: 'qwen3\u00adcoder', bold: '**qwen3-coder**', emphasis: '*Qwen3-Coder*', bang: 'qwen3-coder!', guillemets: '«qwen3-coder»', tag: '#qwen3-coder', handle: '@qwen3-coder' };
+    expectRefused(remote, work, Object.fromEntries(Object.entries(spelled).map(([name, value]) => [name, `feat: x\n\nAssisted-by: ${CLAUDE}, ${value}\n`])), 'qwen/qwen3-coder');
+    const bold = pushCommit(work, 'claude-bold', `feat: x\n\nAssisted-by: **${CLAUDE}**\n`);
+    expect(bold.check.code, bold.check.stdout).toBe(0);
+    expect(bold.push.code, bold.push.stderr).toBe(0);
+  });
+});

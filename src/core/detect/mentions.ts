@@ -89,11 +89,18 @@ const TOOL_VERSION = /^v\d+\.\d+\.\d+/i;
 /** Words a person's name does not hold but a vendor's account or product does (`Qwen Team`, `DeepSeek AI`, `Grok Build`, `DeepSeek-Helper`). */
 const ACCOUNT_WORDS = new Set(['ai', 'bot', 'agent', 'assistant', 'helper', 'team', 'llm', 'model', 'models', 'official', 'build', 'cli', 'app', 'studio', 'labs', 'dev']);
 
+/**
+ * Marks around a word that are no part of a name: Markdown emphasis (`**qwen3-coder**`), a tag's
+ * `#` or a handle's `@` before it, guillemets and curly quotes, `!` and `?` after it.
+ */
+const EDGE_MARKS = /^[*_~#@«»‹›“”„¡¿!?]+|[*_~«»‹›“”„¡¿!?]+$/g;
+
 function words(text: string): string[] {
   return text
     .replace(/[()[\]{}]/g, ` ${BREAK} `)
     .replace(/["'`]/g, ' ')
     .split(/\s+/)
+    .map((word) => word.replace(EDGE_MARKS, ''))
     .filter((word) => word !== '' && word !== '-' && word !== '/');
 }
 
