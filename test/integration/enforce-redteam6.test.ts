@@ -179,10 +179,20 @@ describe('a declaration folded into another trailer', () => {
 describe('a denied model spelled past the catalog', () => {
   it('qwen3coder (no hyphen, or a soft hyphen), **qwen3-coder**, qwen3-coder!, «qwen3-coder», #qwen3-coder: refused under deny of the model itself; Claude in bold passes', () => {
     const { remote, work } = policyServer(DENY_CODER);
-    const spelled: Record<string, string> = { joined: 'qwen3coder', soft: 'qwen3\u00adcoder', bold: '**qwen3-coder**', emphasis: '*Qwen3-Coder*', bang: 'qwen3-coder!', guillemets: '«qwen3-coder»', tag: '#qwen3-coder', handle: '@qwen3-coder' };
+    const spelled: Record<string, string> = { joined: 'qwen3coder', dotted: 'qwen3.coder', soft: 'qwen3\u00adcoder', bold: '**qwen3-coder**', emphasis: '*Qwen3-Coder*', bang: 'qwen3-coder!', guillemets: '«qwen3-coder»', tag: '#qwen3-coder', handle: '@qwen3-coder' };
     expectRefused(remote, work, Object.fromEntries(Object.entries(spelled).map(([name, value]) => [name, `feat: x\n\nAssisted-by: ${CLAUDE}, ${value}\n`])), 'qwen/qwen3-coder');
     const bold = pushCommit(work, 'claude-bold', `feat: x\n\nAssisted-by: **${CLAUDE}**\n`);
     expect(bold.check.code, bold.check.stdout).toBe(0);
     expect(bold.push.code, bold.push.stderr).toBe(0);
+  });
+});
+
+describe('a vendor glued to its version', () => {
+  it('deepseekv3, deepseekr1, kimik2, minimaxm2 as the declared value: the vendor (deny deepseek/*, moonshotai/*, minimax/* refuse it), not unknown', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["deepseek/*", "moonshotai/*", "minimax/*"]\n');
+    expectRefused(remote, work, { v3: 'feat: x\n\nAssisted-by: deepseekv3\n', r1: 'feat: x\n\nAssisted-by: claude-code:deepseekr1\n' }, 'deepseek/unknown');
+    expectRefused(remote, work, { k2: 'feat: x\n\nAssisted-by: kimik2\n' }, 'moonshotai/unknown');
+    expectRefused(remote, work, { m2: 'feat: x\n\nAssisted-by: minimaxm2\n' }, 'minimax/unknown');
+    expect(pushCommit(work, 'claude', `feat: x\n\nAssisted-by: ${CLAUDE}\n`).push.code).toBe(0);
   });
 });

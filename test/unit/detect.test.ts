@@ -496,7 +496,8 @@ describe('hostile messages stay cheap', () => {
     const budget = newBudget();
     for (let round = 0; round < 200; round += 1) mentions(`${value} round${round}`, 'declared', {}, budget);
     expect(budget.lookups).toBe(0);
-    expect(mentions('Claude Code with qwen3-coder', 'declared', {}, budget)).toEqual([{ agent: 'claude-code', model: 'unknown' }]);
+    // Once spent, a model's name is read for its vendor only (`qwen3-coder`: Qwen's word glued to a version).
+    expect(mentions('Claude Code with qwen3-coder', 'declared', {}, budget)).toEqual([{ agent: 'claude-code', model: 'qwen/unknown' }]);
     expect(mentions('Claude Code with qwen3-coder', 'declared', {}, { lookups: LOOKUP_BUDGET })).toEqual([{ agent: 'claude-code', model: 'qwen/qwen3-coder' }]);
   });
 

@@ -159,6 +159,20 @@ function vendorAt(word: string, trust: Trust): string | null {
     const personal = part !== word && personalWords(word.slice(part.length).split(JOINT));
     return personLike(part) || personal ? null : vendor;
   }
+  return trust === 'declared' ? gluedVendor(word.toLowerCase()) : null;
+}
+
+/**
+ * In a declared value, a vendor's word glued to a version without a joint (`deepseekv3`, `kimik2`,
+ * `minimaxm2`, `claudeopus4.6`): that vendor, as `deepseek-v3` names it. The rest must reach a
+ * digit within a few letters, so a longer word that merely starts like a vendor's stays unread.
+ */
+function gluedVendor(lower: string): string | null {
+  const vendorWords = signatures().vendorWords;
+  for (let end = Math.min(lower.length - 1, 24); end >= 3; end -= 1) {
+    const vendor = vendorWords.get(lower.slice(0, end));
+    if (vendor && /^[a-z]{0,6}\d/.test(lower.slice(end))) return vendor;
+  }
   return null;
 }
 

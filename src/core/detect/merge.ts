@@ -70,7 +70,8 @@ export function mergeAttributions(found: Attribution[]): Attribution[] {
             ? (agentsByModel.get(attribution.model) ?? [])
             : []
     ).filter((other) => other !== attribution);
-    if (targets.length === 0) {
+    // A value read only in part stays a finding of its own: its evidence says which value (rule unread-declarations).
+    if (targets.length === 0 || (attribution.unread && attribution.model === 'unknown')) {
       result.push(attribution);
       continue;
     }
