@@ -115,6 +115,7 @@ describe('a second model in an agent\'s identity or a link', () => {
       link: 'feat: x\n\nAssisted-by: https://huggingface.co/Qwen/Qwen3-Coder-480B-A35B-Instruct\n',
       bracketed: 'feat: x\n\nAssisted-by: <https://huggingface.co/Qwen/Qwen3-Coder-480B-A35B-Instruct>\n',
       beside: `feat: x\n\nAssisted-by: ${CLAUDE}, https://huggingface.co/Qwen/Qwen3-Coder-480B-A35B-Instruct\n`,
+      mailbox: `feat: x\n\nAssisted-by: Claude Code <qwen3-coder@qwen.ai>\n`,
     }, 'qwen/qwen3-coder');
     expect(pushCommit(work, 'claude', 'feat: x\n\nCo-authored-by: Claude Opus 4.6 <noreply@anthropic.com>\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n').push.code).toBe(0);
   });

@@ -102,7 +102,9 @@ export function parseDeclaredValues(value: string, aliases: Record<string, strin
   const read = withoutAddress(text);
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
-    return byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases, budget);
+    // The mailbox of a declared helper may be a model's full name (`Claude Code <qwen3-coder@qwen.ai>`): that model too.
+    const mailbox = mentions(read.email.slice(0, read.email.indexOf('@')).replace(/[._+]/g, ' '), 'person', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
+    return [...(byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases, budget)), ...mailbox];
   }
   const found = declaredMentions(read.text, whole.length > MAX_VALUE || value.length > MAX_WHOLE ? value : whole, aliases, budget);
   return found.length > 0 || onlyTools(read.text) ? found : [UNKNOWN];
