@@ -197,3 +197,12 @@ describe('a vendor glued to its version', () => {
     expect(pushCommit(work, 'claude', `feat: x\n\nAssisted-by: ${CLAUDE}\n`).push.code).toBe(0);
   });
 });
+
+describe('a key written with trailing punctuation or a colon that only looks like one', () => {
+  it('Assisted-by-: (git reads it as a trailer), Assisted-by.:, and U+A789, U+02D0, U+2236, U+0589 for the colon: refused; a ratio in prose passes', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    const keys: Record<string, string> = { dash: 'Assisted-by-:', dot: 'Assisted-by.:', modifier: 'Assisted-by\ua789', triangular: 'Assisted-by\u02d0', ratio: 'Assisted-by\u2236', armenian: 'Assisted-by\u0589' };
+    expectRefused(remote, work, Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, `feat: x\n\nBody.\n\n${key} ${QWEN}\n`])), 'qwen/qwen3-coder');
+    expect(pushCommit(work, 'prose', 'docs: timing\n\nThe qwen3-coder benchmark ran 10\u223630.\n').push.code).toBe(0);
+  });
+});

@@ -63,8 +63,10 @@ function showIdentity(identity: Identity): string {
 type Reader = (value: string, aliases: Record<string, string>, budget: Budget) => Mention[];
 
 /** How a trailer key is read, and whether it declares (our key and the declared conventions). */
-function readerFor(key: string, trailerKey: string): { read: Reader; declared: boolean } | null {
+function readerFor(written: string, trailerKey: string): { read: Reader; declared: boolean } | null {
   const sig = signatures();
+  // git's own reading of a key (token_len_without_separator): without trailing punctuation (`Assisted-by-:`, `Assisted-by.:`).
+  const key = written.replace(/[^a-z0-9]+$/, '');
   if (key === trailerKey || sig.declaredKeys.has(key)) return { read: parseDeclaredValues, declared: true };
   if (sig.declaredFlagKeys.has(key)) return { read: parseDeclaredFlag, declared: true };
   if (sig.coAuthorKeys.has(key)) return { read: parseCoAuthor, declared: false };
@@ -120,7 +122,7 @@ function onlyDeclares(value: string): boolean {
 }
 
 /** A trailer-looking line: `Key: value`. */
-const KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{1,63})[ \t]*:[ \t]*(\S.*?)\s*$/;
+const KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{1,63}\.*)[ \t]*:[ \t]*(\S.*?)\s*$/;
 /** The same with the key written as two to four words (`Assisted by`, `Assisted_by`, `AI model`). */
 const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,40}){1,3})[ \t]*:[ \t]*(\S.*?)\s*$/;
 
