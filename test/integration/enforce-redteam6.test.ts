@@ -206,3 +206,11 @@ describe('a key written with trailing punctuation or a colon that only looks lik
     expect(pushCommit(work, 'prose', 'docs: timing\n\nThe qwen3-coder benchmark ran 10\u223630.\n').push.code).toBe(0);
   });
 });
+
+describe('an agent\'s address alone, its brackets lost', () => {
+  it('Co-authored-by: qwen-coder@alibabacloud.com (Qwen Code\'s address without a name or brackets): refused under deny qwen/*; a person\'s address alone passes', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    expectRefused(remote, work, { bare: 'feat: x\n\nBody.\n\nCo-authored-by: qwen-coder@alibabacloud.com\n' }, 'qwen/unknown');
+    expect(pushCommit(work, 'person', 'feat: x\n\nBody.\n\nCo-authored-by: jane@example.com\n').push.code).toBe(0);
+  });
+});

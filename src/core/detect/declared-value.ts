@@ -57,6 +57,8 @@ const BARE_ADDRESS = /^(\S.*?)\s+([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
 /** `Name <x>` where `x` is not an address (`Kilo Code <moonshotai/kimi-k2.5:free>`): the name, with `x` as a note. */
 function withoutAddress(text: string): { text: string; email: string; name: string } {
+  // An address alone, its brackets lost (`qwen-coder@alibabacloud.com`): as `<qwen-coder@alibabacloud.com>` is read.
+  if (!text.includes('<') && EMAIL.test(text.trim())) return { text, email: text.trim(), name: '' };
   const bare = text.includes('<') ? null : BARE_ADDRESS.exec(text.trim());
   const identity = bare ? { name: bare[1] ?? '', email: bare[2] ?? '' } : parseIdentity(text);
   if (!identity.email || EMAIL.test(identity.email)) return { text, email: identity.email, name: identity.name };
