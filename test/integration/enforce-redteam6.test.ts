@@ -214,3 +214,15 @@ describe('an agent\'s address alone, its brackets lost', () => {
     expect(pushCommit(work, 'person', 'feat: x\n\nBody.\n\nCo-authored-by: jane@example.com\n').push.code).toBe(0);
   });
 });
+
+describe('Qwen Code\'s footer with its markup lost', () => {
+  it('Generated with Qwen Code (no link; with a version; [Qwen Code] alone; under the robot): qwen-code:qwen/unknown as the linked footer is, refused under deny qwen/*', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    expectRefused(remote, work, {
+      plain: 'feat: x\n\nBody.\n\nGenerated with Qwen Code\n',
+      robot: 'feat: x\n\nBody.\n\n🤖 Generated with Qwen Code\n',
+      version: 'feat: x\n\nBody.\n\nGenerated with Qwen Code 0.1.2\n',
+      bracketed: 'feat: x\n\nBody.\n\nGenerated with [Qwen Code]\n',
+    }, 'qwen/unknown');
+  });
+});
