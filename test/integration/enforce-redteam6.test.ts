@@ -226,3 +226,14 @@ describe('Qwen Code\'s footer with its markup lost', () => {
     }, 'qwen/unknown');
   });
 });
+
+describe('a model given as a setting', () => {
+  it('model=qwen3-coder, agent=cursor model=qwen3-coder, claude-code=>qwen3-coder: the model itself, refused under deny of the model', () => {
+    const { remote, work } = policyServer(DENY_CODER);
+    expectRefused(remote, work, {
+      setting: 'feat: x\n\nAssisted-by: Cursor; model=qwen3-coder\n',
+      settings: 'feat: x\n\nAssisted-by: agent=cursor model=qwen3-coder\n',
+      arrow: 'feat: x\n\nAssisted-by: claude-code=>qwen3-coder\n',
+    }, 'qwen/qwen3-coder');
+  });
+});

@@ -99,6 +99,8 @@ function words(text: string): string[] {
   return text
     .replace(/[()[\]{}]/g, ` ${BREAK} `)
     .replace(/["'`]/g, ' ')
+    // `model=qwen3-coder`, `claude-code=>qwen3-coder`: a setting's `=` parts two words as a space does.
+    .replace(/=>?/g, ' ')
     .split(/\s+/)
     .map((word) => word.replace(EDGE_MARKS, ''))
     .filter((word) => word !== '' && word !== '-' && word !== '/');
