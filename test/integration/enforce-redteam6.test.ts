@@ -237,3 +237,23 @@ describe('a model given as a setting', () => {
     }, 'qwen/qwen3-coder');
   });
 });
+
+describe('AI disclosure keys aitrail did not know', () => {
+  it('AI-Tools, AI-Co-Author, AI-Author, AI-Used, Generated-using, AI-Generated: yes (…), LLM-Model, Written-with naming Qwen: refused under deny qwen/* (Qwen Code with no model under unknownModel: deny); AI-Generated: no, AI-Used: none, Written-with: vim pass', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n');
+    const lines: Record<string, string> = {
+      tools: 'AI-Tools: Claude Code, qwen3-coder',
+      coauthor: 'AI-Co-Author: Qwen3-Coder',
+      author: 'AI-Author: qwen3-coder',
+      used: 'AI-Used: qwen3-coder',
+      using: 'Generated-using: qwen3-coder',
+      flag: 'AI-Generated: yes (qwen3-coder)',
+      llm: 'LLM-Model: qwen3-coder',
+    };
+    expectRefused(remote, work, Object.fromEntries(Object.entries(lines).map(([name, line]) => [name, `feat: x\n\nBody.\n\n${line}\n`])), 'qwen/qwen3-coder');
+    expectRefused(remote, work, { written: 'feat: x\n\nBody.\n\nWritten-with: Qwen Code\n' }, null);
+    for (const [name, line] of Object.entries({ no: 'AI-Generated: no', none: 'AI-Used: none', vim: 'Written-with: vim' })) {
+      expect(pushCommit(work, `person-${name}`, `feat: x\n\nBody.\n\n${line}\n`).push.code, line).toBe(0);
+    }
+  });
+});
