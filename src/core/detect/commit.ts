@@ -13,6 +13,7 @@ import { userRuleAttributions } from './user-rules.js';
 import { squashedMessages } from './squashed-messages.js';
 import { parseCommitTrailers } from '../trailers.js';
 import { findSeparator } from '../trailers/grammar.js';
+import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { DEFAULT_TRAILER_KEY } from '../defaults.js';
 
 export interface DetectOptions {
@@ -216,14 +217,24 @@ function withUnread(attribution: Attribution, mention: { unread?: true }): Attri
   return attribution;
 }
 
-/** A message longer than MAX_BODY_LINES lines (or a line of it longer than MAX_LINE): what lies past is not read, so the commit is `unread`. */
-function pastLimits(message: string): Attribution[] {
+/**
+ * A message longer than MAX_BODY_LINES lines (or a line of it longer than MAX_LINE) whose unread
+ * part may declare something: it holds a text one of detection's readings needs (the shims' list:
+ * every key, footer and signature text), the configured key, or any character past ASCII (which
+ * may read as those). Then the commit is `unread` (refused by check); 40,000 lines of a tool's own
+ * `X: …` lines are not.
+ */
+function pastLimits(message: string, trailerKey: string): Attribution[] {
   let lines = 0;
   let start = 0;
   for (let end = message.indexOf('\n'); ; end = message.indexOf('\n', start)) {
     const stop = end === -1 ? message.length : end;
-    if (stop - start > MAX_LINE || (lines > MAX_BODY_LINES && message.slice(start, stop).trim() !== '')) {
-      return [{ ...found('unknown', 'unknown', `a message past ${MAX_BODY_LINES} lines or a line past ${MAX_LINE} characters`, true), unread: true }];
+    const longLine = stop - start > MAX_LINE;
+    if (longLine || (lines > MAX_BODY_LINES && message.slice(start, stop).trim() !== '')) {
+      const tail = message.slice(longLine ? start + MAX_LINE : start);
+      const lower = tail.toLowerCase();
+      const mayDeclare = /[^\x00-\x7f]/.test(tail) || lower.includes(trailerKey) || (FAST_PATH_TEXTS.message as string[]).some((text) => lower.includes(text));
+      return mayDeclare ? [{ ...found('unknown', 'unknown', `a message past ${MAX_BODY_LINES} lines or a line past ${MAX_LINE} characters`, true), unread: true }] : [];
     }
     if (end === -1) return [];
     lines += 1;
@@ -350,7 +361,7 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
     ...fromAuthor(signals, aliases, budget),
     ...fromText(signals),
     ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases),
-    ...pastLimits(signals.message),
+    ...pastLimits(signals.message, trailerKey),
   ];
 }
 
