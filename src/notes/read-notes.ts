@@ -113,7 +113,7 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
   };
   // Records found by the one `git grep` (confirmed by reading the note that holds them).
   const grepped = new Map<string, AgentRecord>();
-  let searched = false;
+  let search: Promise<void> | null = null;
   const recordIn = async (commit: string, kind: 'session' | 'prompt', record: string): Promise<AgentRecord | null> => {
     const entry = entries.get(commit);
     if (!entry || entry.type !== 'blob' || entry.size > limit) return null;
@@ -142,19 +142,22 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     }
     if (missing.size === 0) return;
     const wanted = [...missing].filter(([id]) => !grepped.has(id));
-    if (!searched && !index && wanted.length > 0 && wanted.length <= GREP_RECORDS) {
-      searched = true;
-      const hits = await grepNotes(root, options.tip!, wanted.map(([, { record }]) => `"${record}"`), GREP_NOTES, { asStored: options.asStored === true }).catch(() => new Map<string, string[]>());
-      for (const [id, { kind, record }] of wanted) {
-        for (const other of hits.get(`"${record}"`) ?? []) {
-          const found = await recordIn(other, kind, record);
-          if (found) {
-            grepped.set(id, found);
-            break;
+    if (!search && !index && wanted.length > 0 && wanted.length <= GREP_RECORDS) {
+      search = (async () => {
+        const hits = await grepNotes(root, options.tip!, wanted.map(([, { record }]) => `"${record}"`), GREP_NOTES, { asStored: options.asStored === true }).catch(() => new Map<string, string[]>());
+        for (const [id, { kind, record }] of wanted) {
+          for (const other of hits.get(`"${record}"`) ?? []) {
+            const found = await recordIn(other, kind, record);
+            if (found) {
+              grepped.set(id, found);
+              break;
+            }
           }
         }
-      }
+      })();
     }
+    // Notes read at the same time wait for the one search (it may hold their records too).
+    await search;
     let lacking = false;
     for (const [id, { kind, record }] of missing) {
       let found = grepped.get(id);

@@ -111,7 +111,7 @@ describe('session records past the search cap', () => {
     `${path}\n${keys.map((key) => `  ${session(key, ranges)}`).join('\n')}\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', git_ai_version: '1.4.5', base_commit_sha: '0'.repeat(40), prompts: {}, humans: {}, sessions: {} }, null, 2)}\n`;
   const decoy = (index: number): string => `s_${index.toString(16).padStart(14, 'd')}`;
 
-  it('notes naming many records no note holds (eight searches, or 64 keys in one note) before the Qwen entry whose record is in an earlier note: check and pre-receive still read Qwen and refuse it', () => {
+  it('notes naming many records no note holds (eight searches, or 64 keys in one note), or four notes that only mention the key, before the Qwen entry whose record is in an earlier note: check and pre-receive still read Qwen and refuse it', () => {
     const policy = 'policy:\n  deny: ["qwen/*"]\n';
     const { remote, work } = policyServer(policy);
     // The Qwen session's first commit, on a branch the server has not got yet: its note (pushed) holds the session's record.
@@ -121,7 +121,7 @@ describe('session records past the search cap', () => {
     work.git(['checkout', '-q', 'main']);
     const setUp = tryGit(work.dir, ['push', '-q', 'origin', 'main', 'refs/notes/ai']);
     expect(setUp.code, setUp.stderr).toBe(0);
-    for (const shape of ['many-notes', 'many-keys']) {
+    for (const shape of ['many-notes', 'many-keys', 'mentions']) {
       work.git(['checkout', '-q', '-b', shape, 'main']);
       // The Qwen session's next commit (oldest of the branch, judged last), its note without the record.
       const qwen = work.commit('feat: more\n', { 'a.ts': 'q 2\nq 3\n' });
@@ -133,6 +133,14 @@ describe('session records past the search cap', () => {
           const sha = work.commit(`chore: step ${index}\n`, { [`d${index}.ts`]: 'x\n' });
           addNote(work, sha, bareNote(`d${index}.ts`, [decoy(index)], '1'));
         }
+      }
+      if (shape === 'mentions') {
+        // Four notes first in the tree (commits this clone lacks) that only mention the key: a search reading the first few notes holding the text finds no record.
+        const mention = work.git(['hash-object', '-w', '--stdin'], { input: `x.ts\n  ${NOTE_KEYS.human} 1\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', prompts: {}, sessions: {}, humans: { [NOTE_KEYS.human]: { author: 'A <a@example.com>' } }, seen: { [NOTE_KEYS.qwen]: true } })}\n` }).trim();
+        const tree = work.git(['ls-tree', 'refs/notes/ai']).trim();
+        const decoys = [1, 2, 3, 4].map((index) => `100644 blob ${mention}\t${String(index).padStart(40, '0')}`).join('\n');
+        const mixed = tryGit(work.dir, ['mktree'], { input: `${tree}\n${decoys}\n` }).stdout.trim();
+        work.git(['update-ref', 'refs/notes/ai', work.git(['commit-tree', mixed, '-p', 'refs/notes/ai', '-m', 'notes']).trim()]);
       }
       const check = aitrail(work.dir, ['check', `main..${shape}`, '--policy-from', 'main', '--format', 'json']);
       expect(check.code, `${shape}: ${check.stdout}${check.stderr}`).toBe(1);
@@ -166,5 +174,16 @@ describe('session records past the search cap', () => {
     expect(blame.code, blame.stderr).toBe(0);
     expect(blame.stderr).toContain(qwen.slice(0, 12));
     expect(blame.stderr).toMatch(/could not be read/);
+    // pre-push judges by the same notes: the push is refused, naming the cause.
+    const { work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: ['pre-push'] });
+    work.git(['checkout', '-q', '-b', 'pr']);
+    const pushed = work.commit('feat: more\n', { 'a.ts': 'q 1\n' });
+    addNote(work, pushed, bareNote('a.ts', [NOTE_KEYS.qwen], '1'));
+    const workTree = work.git(['ls-tree', 'refs/notes/ai']).trim();
+    const workMissing = tryGit(work.dir, ['mktree', '--missing'], { input: `${workTree}\n100644 blob ${'e'.repeat(40)}\t${'f'.repeat(40)}\n` }).stdout.trim();
+    work.git(['update-ref', 'refs/notes/ai', work.git(['commit-tree', workMissing, '-p', 'refs/notes/ai', '-m', 'notes']).trim()]);
+    const push = tryGit(work.dir, ['push', 'origin', 'pr']);
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toMatch(/cannot be judged/);
   });
 });
