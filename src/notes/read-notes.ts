@@ -34,7 +34,7 @@ export interface NotesReader {
   of(commit: string): Promise<NoteLines | undefined>;
   /**
    * Commits whose note names a record no readable note holds while some note of the tree could
-   * not be read (missing object, not a blob, over the size limit): its lines read as an unknown
+   * not be read (missing from the object database, or over the size limit): its lines read as an unknown
    * agent, though the record may be in that note. Enforcement cannot judge them (fail closed);
    * asked for, they are no longer warned about on close.
    */
