@@ -2,7 +2,7 @@
 # (`pull_request` closed event, merged), give the commit the merge made on the target branch the
 # line-level note composed from the pull request's own commits' notes (a squash merge on the
 # hosting service drops them), with `aitrail notes squash`, and push refs/notes/ai to origin.
-# Needs `contents: write`. Uses from action.sh: say, fail, field, event, aitrail.
+# Needs `contents: write`. Uses from action.sh: say, fail, field, event, aitrail, remote_has_notes.
 [ "$event" = pull_request ] || [ "$event" = pull_request_target ] || fail "squash-notes runs on a pull_request event (types: [closed]); this is a $event event" 2
 merged_flag=$(node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.stdout.write(v.pull_request && v.pull_request.merged === true ? "yes" : "")' "${GITHUB_EVENT_PATH:-/dev/null}" 2>/dev/null)
 if [ "$merged_flag" != yes ]; then
@@ -19,7 +19,7 @@ printf '%s' "$number" | grep -Eq '^[0-9]+$' || fail 'the event names no pull req
 
 say "aitrail: fetching origin/$base, pull request #$number and refs/notes/ai"
 refspecs=("+refs/heads/$base:refs/remotes/origin/$base" "+refs/pull/$number/head:refs/remotes/origin/pull/$number/head")
-git ls-remote --exit-code origin refs/notes/ai >/dev/null 2>&1 && refspecs+=('+refs/notes/ai:refs/notes/ai')
+remote_has_notes && refspecs+=('+refs/notes/ai:refs/notes/ai')
 unshallow=()
 [ "$(git rev-parse --is-shallow-repository)" = true ] && unshallow=(--unshallow)
 git fetch --quiet --no-tags "${unshallow[@]}" origin "${refspecs[@]}" >&2 || fail 'git fetch from origin failed: give the job contents: write permission'
@@ -41,7 +41,15 @@ status=$?
 [ "$status" = 0 ] || fail "aitrail notes squash failed (exit $status): see the job log" "$status"
 after=$(git rev-parse -q --verify refs/notes/ai)
 if [ -n "$after" ] && [ "$after" != "$before" ]; then
-  git push --quiet --no-verify origin refs/notes/ai:refs/notes/ai >&2 || fail 'pushing refs/notes/ai to origin failed (refs/notes/ai moved meanwhile? run the job again)' 3
+  # Never refs/notes/ai:refs/notes/ai: git matches a push's destination by its end, so a branch
+  # named refs/notes/ai on origin (refs/heads/refs/notes/ai) would take the notes or make the name
+  # ambiguous. A pattern refspec maps names whole: through a ref of this job's own, removed after.
+  own="refs/aitrail/notes-push/$$"
+  git update-ref --no-deref "$own/notes/ai" "$after" '' || fail 'cannot write a temporary ref for the notes push' 3
+  git push --quiet --no-verify origin "$own/*:refs/*" >&2
+  pushed=$?
+  git update-ref --no-deref -d "$own/notes/ai"
+  [ "$pushed" = 0 ] || fail 'pushing refs/notes/ai to origin failed (refs/notes/ai moved meanwhile? run the job again)' 3
   printf '### aitrail notes\n\nThe line-level note of `%s` was composed from pull request #%s and pushed to refs/notes/ai.\n' "${merged:0:12}" "$number" >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
 fi
 exit 0

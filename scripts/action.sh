@@ -34,6 +34,12 @@ else
   aitrail=("$prefix/node_modules/.bin/aitrail")
 fi
 
+# Whether origin has refs/notes/ai itself. git matches a ref name by its end: `ls-remote origin
+# refs/notes/ai` also lists a branch named refs/notes/ai (refs/heads/refs/notes/ai), which anyone
+# who can push a branch may create, and fetching `refs/notes/ai` takes that branch when origin has
+# no notes: its fake notes would then name models and call lines human. The exact name only.
+remote_has_notes() { git ls-remote origin refs/notes/ai 2>/dev/null | awk -F '\t' '$2 == "refs/notes/ai" { found = 1 } END { exit !found }'; }
+
 # The event: the target branch and the commit to judge up to.
 field() { node -e 'let v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); for (const k of process.argv[2].split(".")) v = v == null ? undefined : v[k]; process.stdout.write(typeof v === "string" ? v : "")' "${GITHUB_EVENT_PATH:-/dev/null}" "$1" 2>/dev/null; }
 event=${GITHUB_EVENT_NAME:-}
@@ -66,7 +72,7 @@ refspecs=()
 # branch (whose own config anyone who can push that branch chose).
 policy_branch=${default_branch:-$base}
 [ -n "$policy_branch" ] && [ "$policy_branch" != "$base" ] && refspecs+=("+refs/heads/$policy_branch:refs/remotes/origin/$policy_branch")
-if git ls-remote --exit-code origin refs/notes/ai >/dev/null 2>&1; then refspecs+=('+refs/notes/ai:refs/notes/ai'); fi
+if remote_has_notes; then refspecs+=('+refs/notes/ai:refs/notes/ai'); fi
 unshallow=()
 [ "$(git rev-parse --is-shallow-repository)" = true ] && unshallow=(--unshallow)
 if [ ${#refspecs[@]} -gt 0 ] || [ ${#unshallow[@]} -gt 0 ]; then

@@ -10,9 +10,9 @@ import { writeStderr } from '../io/write-fd.js';
  * lines) and return the hook's exit code: silent when clean, warnings printed but passing,
  * errors refused with `refused`'s explanation. A history cut by a shallow clone fails closed.
  */
-export function reportHookVerdict(result: { verdict: Verdict; cut: string[] }, refused: string, options: { quiet?: boolean } = {}): number {
+export function reportHookVerdict(result: { verdict: Verdict; cut: string[] }, refused: string, options: { quiet?: boolean; cut?: (sha: string) => string } = {}): number {
   if (result.cut.length > 0) {
-    writeStderr(enforceMessages.shallowCut(result.cut[0] as string));
+    writeStderr((options.cut ?? enforceMessages.shallowCut)(result.cut[0] as string));
     return ExitCode.git;
   }
   const { verdict } = result;

@@ -17,7 +17,7 @@ const object = (mode: string, blob: string): string => (ZERO.test(blob) || ZERO.
  * Immune to the user's log and diff config (renames, relative paths, signatures, colour).
  */
 export async function* firstParentChanges(cwd: string, rev: string, since: string | null): AsyncGenerator<ChainCommit> {
-  const args = ['log', '-z', '--format=%x00%H%x00%P', '--first-parent', '--topo-order', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--root', '--no-color', '--no-relative', '--no-show-signature', '--no-ext-diff', '--no-textconv', rev, ...(since ? [`^${since}`] : []), '--'];
+  const args = ['log', '-z', '--format=%x00%H%x00%P', '--first-parent', '--topo-order', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--root', '--no-color', '--no-relative', '--no-show-signature', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none', rev, ...(since ? [`^${since}`] : []), '--'];
   let current: { sha: string; parents: string[]; changes: Map<string, readonly [string, string]> } | null = null;
   let state: 'sha' | 'parents' | 'raw' | 'path' = 'raw';
   let pending: readonly [string, string] = ['', ''];

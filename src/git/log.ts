@@ -44,10 +44,13 @@ const FORMAT = `--format=%x00${FIELDS.join('%x00')}`;
 export async function* streamCommits(cwd: string, revisions: string[], options: LogOptions = {}): AsyncGenerator<CommitRecord> {
   // Immune to the user's log config: log.showSignature would mix gpg output into the records,
   // log.showRoot=false would hide a root commit's files, diff.relative would change paths,
-  // i18n.commitEncoding/logOutputEncoding (latin1 projects) would re-encode messages away from UTF-8.
+  // i18n.commitEncoding/logOutputEncoding (latin1 projects) would re-encode messages away from UTF-8,
+  // `ignore = all` in the work tree's .gitmodules would drop gitlink changes from the paths.
   const args = ['log', '-z', FORMAT, '--no-color', '--no-mailmap', '--no-show-signature', '--root', '--no-relative', '--encoding=UTF-8', ...(options.extra ?? [])];
   const raw = options.paths === true && options.links === true;
-  if (options.paths) args.push(...(raw ? ['--raw', '--no-abbrev'] : ['--name-only']), '--no-renames', '--diff-merges=first-parent');
+  // --ignore-submodules=none: a gitlink change is always listed, whatever `submodule.<name>.ignore`
+  // says in the checkout's own .gitmodules (a pull request's) or `diff.ignoreSubmodules` in config.
+  if (options.paths) args.push(...(raw ? ['--raw', '--no-abbrev'] : ['--name-only']), '--no-renames', '--diff-merges=first-parent', '--ignore-submodules=none');
   args.push(...revisions, '--');
   let fields: string[] = [];
   let current: CommitRecord | undefined;

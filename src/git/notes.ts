@@ -56,3 +56,31 @@ export async function listNotes(cwd: string, tip: string, view: ObjectView = {})
   }
   return notes;
 }
+
+/**
+ * For each of `texts`, the commits (at most `perText`) whose note in the notes commit `tip` holds
+ * it byte for byte: ONE `git grep -F -o` over its tree for all of them (fanout paths joined back
+ * into commit ids), as git-ai finds a prompt record stored in another note. Texts with a line
+ * break are never searched.
+ */
+export async function grepNotes(cwd: string, tip: string, texts: readonly string[], perText: number, view: ObjectView = {}): Promise<Map<string, string[]>> {
+  if (!/^[0-9a-f]{40,64}$/.test(tip)) throw new TypeError(`not an object id: ${JSON.stringify(tip.slice(0, 80))}`);
+  const found = new Map<string, string[]>();
+  const wanted = [...new Set(texts)].filter((text) => text !== '' && !/[\r\n\0]/.test(text));
+  if (wanted.length === 0) return found;
+  // --text: the work tree's .gitattributes (a pull request's `* -diff` or `* binary`) must not make
+  // git answer "Binary file … matches" for a note, which names no text and would hide the record;
+  // --no-line-number --no-column: a person's grep.lineNumber / grep.column would put numbers before the match.
+  const out = await runGit(['-c', 'grep.fallbackToNoIndex=false', 'grep', '-F', '-o', '-z', '--text', '--no-line-number', '--no-column', '--full-name', '--no-color', ...wanted.flatMap((text) => ['-e', text]), tip, '--'], { cwd, okCodes: [1], ...view });
+  for (const line of out.split('\n')) {
+    const nul = line.indexOf('\0');
+    if (nul === -1 || !line.startsWith(`${tip}:`)) continue;
+    const commit = line.slice(tip.length + 1, nul).replace(/\//g, '');
+    const text = line.slice(nul + 1);
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit) || !wanted.includes(text)) continue;
+    const list = found.get(text) ?? [];
+    if (list.length < perText && !list.includes(commit)) list.push(commit);
+    found.set(text, list);
+  }
+  return found;
+}

@@ -4,10 +4,13 @@ import { runGit } from './exec.js';
 
 /**
  * The commits where a shallow clone's history is cut (their parents are absent), or `null` for
- * a complete repository.
+ * a complete repository. Read from the file git itself reads: `GIT_SHALLOW_FILE` when set (git
+ * receive-pack sets it for the hooks of a shallow push, `receive.shallowUpdate`: the pushed cut
+ * sits in a temporary file until the refs move), else `<git dir>/shallow`.
  */
 export async function shallowBoundary(cwd: string): Promise<Set<string> | null> {
-  const [flag, file] = (await runGit(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], { cwd })).split('\n');
+  const [flag, path] = (await runGit(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], { cwd })).split('\n');
+  const file = process.env.GIT_SHALLOW_FILE || path;
   if (flag !== 'true' || !file) return null;
   try {
     const text = await readFile(isAbsolute(file) ? file : resolve(cwd, file), 'utf8');

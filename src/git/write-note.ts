@@ -1,5 +1,6 @@
 import { survivesStripspace } from '../core/notes/stripspace.js';
 import { GitError, runGitSync } from './exec.js';
+import { readRevisionObjectsSync } from './revision-blobs.js';
 
 /**
  * Attach `text` as the note of `commit` in `ref`, byte for byte. `force` replaces a note already
@@ -24,4 +25,13 @@ export function writeNote(cwd: string, ref: string, commit: string, text: string
     throw error;
   }
   return { status: 'written' };
+}
+
+/** The text of `commit`'s note in `ref` (a full notes ref name), or null when it has none (or it is not a blob). */
+export function readNoteSync(cwd: string, ref: string, commit: string): string | null {
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new TypeError(`not a commit id: ${JSON.stringify(commit.slice(0, 80))}`);
+  const oid = runGitSync(['notes', `--ref=${ref}`, 'list', commit], { cwd, okCodes: [1] }).trim();
+  if (!/^[0-9a-f]{40,64}$/.test(oid)) return null;
+  const [object] = readRevisionObjectsSync(cwd, [oid]);
+  return object?.type === 'blob' ? object.content.toString('utf8') : null;
 }

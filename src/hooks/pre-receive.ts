@@ -59,7 +59,8 @@ export const handler: HookHandler = async (args, context) => {
     if (plan.warning !== undefined) writeStderr(plan.warning);
     if (plan.sets.length === 0) return ExitCode.ok;
     const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd), plan.notesTip === undefined ? {} : { notesTip: plan.notesTip });
-    return reportHookVerdict(result, enforceMessages.receiveRefused());
+    // A cut inside what a push brings: the pushing clone was shallow (receive.shallowUpdate took its cut).
+    return reportHookVerdict(result, enforceMessages.receiveRefused(), { cut: enforceMessages.shallowPush });
   } catch (error) {
     const { reportError } = await import('../errors/report-error.js');
     return reportError(error);

@@ -38,8 +38,8 @@ export function identityTexts(): string[] {
 
 /**
  * One of these texts (lower case) is in every message detection reads anything from: every trailer
- * key it knows, every subject and body signature, and git's squash line (a `git merge --squash`
- * message quotes its commits' authors: src/core/detect/squashed-messages.ts).
+ * key it knows, every subject and body signature, git's squash line (a `git merge --squash`
+ * message quotes its commits' authors: src/core/detect/squashed-messages.ts) and a ticked task item.
  */
 export function messageTexts(): string[] {
   const lines = [...data.subjects, ...data.bodyLines].map((entry) => {
@@ -47,7 +47,8 @@ export function messageTexts(): string[] {
     if (!texts) throw new Error(`fast path: no required text in the message signature ${entry.pattern}; the shim cannot skip node safely`);
     return texts;
   });
-  return [...new Set([...messageKeys(), ...lines.flat(), SQUASH_LINE].map((text) => text.toLowerCase()))].sort();
+  // `[x]`: a ticked item of a pull request's AI checklist (src/core/detect/commit.ts fromChecklist).
+  return [...new Set([...messageKeys(), ...lines.flat(), SQUASH_LINE, '[x]'].map((text) => text.toLowerCase()))].sort();
 }
 
 /**

@@ -1,9 +1,9 @@
-import { splitLines } from '../core/lines/line-owners.js';
-import { composeFile, composeMetadata, readNoteForRewrite, type NotedFile, type NoteForRewrite } from '../core/notes/compose-note.js';
+import { composeMetadata, readNoteForRewrite } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
-import { readRevisionBlobs, type RevisionBlob } from '../git/revision-blobs.js';
+import { readRevisionBlobs } from '../git/revision-blobs.js';
+import { composeFiles, type NoteSource } from './compose-files.js';
 import { writeNote } from '../git/write-note.js';
 import { freshNoteOf } from './fresh-note.js';
 import { recordMessages } from './messages.js';
@@ -21,13 +21,7 @@ export function parseRewrites(text: string): Array<[string, string]> {
   return pairs;
 }
 
-const linesOf = (blob: RevisionBlob) => (blob ? splitLines(blob.content.toString('utf8')) : null);
 
-/** A note to carry onto a rewritten commit, and the revision whose files its line numbers count. */
-interface Source {
-  note: NoteForRewrite;
-  rev: string;
-}
 
 const usableOid = (entry: NoteEntry | undefined) => (entry && entry.type === 'blob' && entry.size >= 0 && entry.size <= NOTE_SIZE_LIMIT ? entry.oid : null);
 
@@ -47,14 +41,14 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
   // Old commits per new commit, in the order git lists them (a squash lists the squashed commits oldest first).
   const olds = new Map<string, string[]>();
   for (const [old, commit] of pairs) olds.set(commit, [...(olds.get(commit) ?? []), old]);
-  const jobs: Array<{ commit: string; sources: Source[]; current: string | null }> = [];
+  const jobs: Array<{ commit: string; sources: NoteSource[]; current: string | null }> = [];
   for (const [commit, from] of olds) {
     const fresh = freshNoteOf(gitDir, commit);
     const named = from.map((old) => ({ rev: old, oid: usableOid(entries.get(old)) })).filter((source): source is { rev: string; oid: string } => source.oid !== null);
     if (named.length === 0 && fresh === null) continue;
     const currentOid = usableOid(entries.get(commit));
     const got = await readRevisionBlobs(top, [...named.map((source) => source.oid), ...(currentOid ? [currentOid] : [])]);
-    const sources: Source[] = [];
+    const sources: NoteSource[] = [];
     let unreadable = false;
     named.forEach((source, index) => {
       const note = got[index] ? readNoteForRewrite(got[index]!.content.toString('utf8')) : null;
@@ -71,21 +65,7 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
     jobs.push({ commit, sources, current: currentOid ? (got[named.length]?.content.toString('utf8') ?? null) : null });
   }
   for (const job of jobs) {
-    const paths = [...new Set(job.sources.flatMap((source) => [...source.note.files.keys()]))];
-    const names = paths.flatMap((path) => [`${job.commit}:${path}`, `${job.commit}^1:${path}`, ...job.sources.map((source) => `${source.rev}:${path}`)]);
-    const blobs = await readRevisionBlobs(top, names);
-    const note: NoteToWrite = { files: [], ...composeMetadata(job.sources.map((source) => source.note.metadata), job.commit) };
-    const stride = 2 + job.sources.length;
-    paths.forEach((path, index) => {
-      const target = linesOf(blobs[stride * index] ?? null);
-      if (!target) return;
-      const noted: NotedFile[] = job.sources.flatMap((source, at) => {
-        const file = source.note.files.get(path);
-        return file ? [{ entries: file, lines: source.rev === job.commit ? target : (linesOf(blobs[stride * index + 2 + at] ?? null) ?? []) }] : [];
-      });
-      const composed = composeFile(noted, target, linesOf(blobs[stride * index + 1] ?? null));
-      if (composed.length > 0) note.files.push({ path, entries: composed });
-    });
+    const note: NoteToWrite = { files: await composeFiles(top, job.commit, job.sources), ...composeMetadata(job.sources.map((source) => source.note.metadata), job.commit) };
     const text = serializeAuthorshipLog(note);
     if (text !== job.current) writeNote(top, DEFAULT_NOTES_REF, job.commit, text, { force: true });
   }

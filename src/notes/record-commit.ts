@@ -4,11 +4,12 @@ import { checkpointNoted, sessionRecords } from '../core/checkpoint/checkpoint-n
 import { splitLines } from '../core/lines/line-owners.js';
 import { composeFile } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listCheckpoints, removeCheckpoint } from '../checkpoint/checkpoint-store.js';
 import { lastHeadReflogEntry } from '../git/head-reflog.js';
 import { readRevisionObjectsSync } from '../git/revision-blobs.js';
-import { writeNote } from '../git/write-note.js';
+import { readNoteSync, writeNote } from '../git/write-note.js';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { writeFreshNote } from './fresh-note.js';
 import { recordMessages } from './messages.js';
@@ -16,12 +17,21 @@ import { recordMessages } from './messages.js';
 /** A checkpoint untouched this long is dropped at the next commit (an agent's abandoned work). */
 const STALE_MS = 30 * 24 * 3600 * 1000;
 
-/** The work tree file holds exactly the committed bytes: nothing of it is left to commit. */
+/** Lines without the CR of a CRLF ending. */
+const withoutCr = (lines: readonly string[]): string[] => lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+
+/**
+ * The work tree file holds exactly the committed bytes, or those bytes with CRLF line endings (as
+ * core.autocrlf or `eol=crlf` check them out): nothing of it is left to commit.
+ */
 function worktreeHolds(top: string, path: string, committed: Buffer): boolean {
   try {
     const file = join(top, path);
     const stat = statSync(file);
-    return stat.isFile() && stat.size === committed.length && readFileSync(file).equals(committed);
+    if (!stat.isFile() || stat.size < committed.length) return false;
+    const bytes = readFileSync(file);
+    if (bytes.equals(committed)) return true;
+    return bytes.length > committed.length && !committed.includes(13) && Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1').equals(committed);
   } catch {
     return false;
   }
@@ -66,8 +76,10 @@ export async function recordCommit(top: string, gitDir: string, env: NodeJS.Proc
     const parent = blobs[2 * index + 1] ?? null;
     if (!committed || parent?.oid === committed.oid) return;
     const noted = checkpointNoted(checkpoint);
-    const lines = committed.oid === checkpoint.blob ? noted.lines : splitLines(committed.content.toString('utf8'));
-    const entries = composeFile([noted], lines, parent ? splitLines(parent.content.toString('utf8')) : null);
+    // The work tree may hold CRLF where the commit holds LF (core.autocrlf, `eol=crlf`): lines are matched without their CR.
+    const lines = committed.oid === checkpoint.blob ? noted.lines : withoutCr(splitLines(committed.content.toString('utf8')));
+    const from = committed.oid === checkpoint.blob ? noted : { ...noted, lines: withoutCr(noted.lines) };
+    const entries = composeFile([from], lines, parent ? withoutCr(splitLines(parent.content.toString('utf8'))) : null);
     if (entries.length > 0) note.files.push({ path: checkpoint.path, entries });
     for (const entry of entries) used.add(entry.key);
     if (worktreeHolds(top, checkpoint.path, committed.content)) consumed.push(checkpoint.path);
@@ -75,7 +87,10 @@ export async function recordCommit(top: string, gitDir: string, env: NodeJS.Proc
   if (note.files.length > 0) {
     note.sessions = sessionRecords(fresh.flatMap((checkpoint) => checkpoint.owners).filter((owner) => used.has(owner.key)));
     const text = serializeAuthorshipLog(note);
-    if (writeNote(top, DEFAULT_NOTES_REF, head, text).status === 'exists') warnings.push(recordMessages.noteExists(head));
+    let status = writeNote(top, DEFAULT_NOTES_REF, head, text).status;
+    // git-ai's post-commit, run first, noted the commit empty (it saw no AI line): aitrail's note says more.
+    if (status === 'exists' && isEmptyNote(readNoteSync(top, DEFAULT_NOTES_REF, head) ?? '')) status = writeNote(top, DEFAULT_NOTES_REF, head, text, { force: true }).status;
+    if (status === 'exists') warnings.push(recordMessages.noteExists(head));
     else if (rewritable(gitDir, head, env)) writeFreshNote(gitDir, head, text);
   }
   for (const path of consumed) removeCheckpoint(gitDir, path);

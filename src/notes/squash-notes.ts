@@ -1,6 +1,6 @@
-import { splitLines } from '../core/lines/line-owners.js';
-import { composeFile, composeMetadata, readNoteForRewrite, type NotedFile, type NoteForRewrite } from '../core/notes/compose-note.js';
+import { composeMetadata, readNoteForRewrite, type NoteForRewrite } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { sanitize } from '../core/sanitize.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -9,6 +9,7 @@ import { resolveCommits } from '../git/resolve-commits.js';
 import { commitsBetween } from '../git/rev-list.js';
 import { readRevisionBlobs } from '../git/revision-blobs.js';
 import { writeNote } from '../git/write-note.js';
+import { composeFiles } from './compose-files.js';
 import { recordMessages } from './messages.js';
 import { NOTE_SIZE_LIMIT } from './note-size-limit.js';
 
@@ -61,30 +62,13 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
     const note = texts[index] ? readNoteForRewrite(texts[index]!.content.toString('utf8')) : null;
     if (note) sources.push({ commit, note });
   });
-  const paths = [...new Set(sources.flatMap((source) => [...source.note.files.keys()]))];
-  const blobs = await readRevisionBlobs(options.cwd, [
-    ...paths.flatMap((path) => [`${onto}:${path}`, `${onto}^1:${path}`]),
-    ...sources.flatMap((source) => [...source.note.files.keys()].map((path) => `${source.commit}:${path}`)),
-  ]);
-  const lines = (at: number) => (blobs[at] ? splitLines(blobs[at]!.content.toString('utf8')) : null);
-  let at = paths.length * 2;
-  const versions = sources.map((source) => new Map([...source.note.files.keys()].map((path) => [path, lines(at++) ?? []])));
-  const note: NoteToWrite = { files: [], ...composeMetadata(sources.map((source) => source.note.metadata), onto) };
-  paths.forEach((path, index) => {
-    const target = lines(2 * index);
-    if (!target) return;
-    const files: NotedFile[] = sources.flatMap((source, which) => {
-      const file = source.note.files.get(path);
-      return file ? [{ entries: file, lines: versions[which]!.get(path)! }] : [];
-    });
-    const composed = composeFile(files, target, lines(2 * index + 1));
-    if (composed.length > 0) note.files.push({ path, entries: composed });
-  });
+  const note: NoteToWrite = { files: await composeFiles(options.cwd, onto, sources.map((source) => ({ note: source.note, rev: source.commit }))), ...composeMetadata(sources.map((source) => source.note.metadata), onto) };
   if (note.files.length === 0) return result('empty', recordMessages.squashEmpty(onto));
   const text = serializeAuthorshipLog(note);
   const existing = current?.type === 'blob' ? texts[noted.length]?.content.toString('utf8') : undefined;
   if (existing === text) return result('unchanged', recordMessages.squashUnchanged(onto), note.files.length);
-  if (existing !== undefined && !options.force) return result('exists', recordMessages.squashExists(onto), note.files.length);
+  // git-ai's empty note of the squash commit (it saw no AI line in it) attests nothing: replaced.
+  if (existing !== undefined && !options.force && !isEmptyNote(existing)) return result('exists', recordMessages.squashExists(onto), note.files.length);
   writeNote(options.cwd, DEFAULT_NOTES_REF, onto, text, { force: options.force === true || existing !== undefined });
   return result('written', recordMessages.squashWritten(onto, note.files.length, sources.length), note.files.length);
 }

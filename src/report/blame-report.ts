@@ -249,12 +249,14 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     if (blame.noted?.length === 0) delete blame.noted;
   }
   const needed = blames.flatMap((blame) => (blame.noted ?? []).map((group) => group.sha));
-  const parsedNotes = await readNotes(repo.root, noteEntries, needed, { aliases: detect.detect.aliases, onWarning });
-  const blamed = new Set(blames.flatMap((blame) => [...blame.commits.keys()]));
-  // Commits git blame was told to ignore: one with AI attribution moves its lines to older commits.
+  // Commits git blame was told to ignore: one with AI attribution (its message's or its note's) moves its lines to older commits.
   const ignored = await ignoredCommits(repo.root, configuredIgnoreRevsFiles, ignoreFiles, ignoreShas as string[]);
+  const parsedNotes = await readNotes(repo.root, noteEntries, [...needed, ...(noted ? ignored.filter(noted) : [])], { aliases: detect.detect.aliases, onWarning, ...(notes ? { tip: notes.tip } : {}) });
+  // git-ai's note of a commit it saw no AI line in attests nothing: the commit is judged by its message.
+  for (const [sha, note] of parsedNotes) if (note.empty) parsedNotes.delete(sha);
+  const blamed = new Set(blames.flatMap((blame) => [...blame.commits.keys()]));
   const attributions = await attributionsOf(new Set([...blamed, ...ignored]));
-  const ignoredAi = (await inBlamedRange(repo.root, ignored.filter((sha) => attributions.get(sha)), rev, since)).sort();
+  const ignoredAi = (await inBlamedRange(repo.root, ignored.filter((sha) => attributions.get(sha) || (parsedNotes.get(sha)?.aiPaths().length ?? 0) > 0), rev, since)).sort();
   const lookup = (sha: string): CommitModels | undefined => attributions.get(sha) ?? undefined;
   const authors = run.authors ? await commitAuthors(repo.root, blamed) : undefined;
   const authorOf = authors ? (sha: string) => authors.get(sha) ?? `unknown <${sha}>` : undefined;

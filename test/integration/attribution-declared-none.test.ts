@@ -31,6 +31,42 @@ const HISTORY: [string, string[], boolean][] = [
   ['fix: the parser\n\nAI-Agent: none\nAI-Model: none\n', [], false],
   ['fix: the parser\n\nAssisted-by: None (hand-written)\n', [], false],
   ['fix: the parser\n\nAI-Tool: none\n', [], false],
+  // A project's hook that wants the key on every commit, with a person's own words for none
+  // (`Assisted-by: human-only`, appended by a prepare-commit-msg hook when the message has none:
+  // docs/AI_ASSISTED_CONTRIBUTIONS.md of a public project), `human`, `hand-written`, `no AI used`.
+  ['fix: the parser\n\nAssisted-by: human-only\n', [], false],
+  ['fix: the parser\n\nAssisted-by: Human\n', [], false],
+  ['fix: the parser\n\nAssisted-by: hand-written\n', [], false],
+  ['fix: the parser\n\nAssisted-by: no AI used\n', [], false],
+  ['fix: the parser\n\nGenerated-by: written by hand\n', [], false],
+  ['fix: the parser\n\nAI-Disclosure: no-ai\n', [], false],
+  // The same with a note after a dash, colon or comma, and written as a sentence.
+  ['fix: the parser\n\nAssisted-by: N/A - human written\n', [], false],
+  ['fix: the parser\n\nAssisted-by: None: written by hand\n', [], false],
+  ['fix: the parser\n\nAssisted-by: No AI tools were used\n', [], false],
+  ['fix: the parser\n\nAssisted-by: no AI was used\n', [], false],
+  ['fix: the parser\n\nAssisted-by: no one\n', [], false],
+  ['feat: the cache\n\nAssisted-by: N/A - qwen3-coder wrote the tests\n', ['unknown:qwen/qwen3-coder'], true],
+  // A disclosure key's sentence that no AI was used names nothing and says none (`AI-Disclosure:` is a
+  // declaration key); "but" or a name after it is still read.
+  ['fix: the parser\n\nAI-Disclosure: This commit was written without AI\n', [], false],
+  ['fix: the parser\n\nAI-Disclosure: This PR contains no AI-generated code.\n', [], false],
+  ['fix: the parser\n\nAI-Disclosure: No AI was used in this commit\n', [], false],
+  ['fix: the parser\n\nAssisted-by: written without AI assistance\n', [], false],
+  ['feat: the cache\n\nAI-Disclosure: no AI-generated tests, but AI-generated code\n', ['unknown:unknown'], true],
+  ['feat: the cache\n\nAI-Disclosure: written without AI except qwen3-coder\n', ['unknown:qwen/qwen3-coder'], true],
+  // A commit template's key left empty, or its placeholder left in (`Assisted-by: <model>`, the
+  // kernel's `AGENT_NAME:MODEL_VERSION [TOOL1] [TOOL2]`, `<Model> via <Tool>`): it declares nothing.
+  ['fix: the parser\n\nAssisted-by:\nSigned-off-by: Jane Doe <jane@example.com>\n', [], false],
+  ['fix: the parser\n\nAssisted-by: <model>\n', [], false],
+  ['fix: the parser\n\nAssisted-by: AGENT_NAME:MODEL_VERSION [TOOL1] [TOOL2]\n', [], false],
+  ['fix: the parser\n\nAssisted-by: <Model> via <Tool>\n', [], false],
+  ['fix: the parser\n\nAI-Model: <model>\n', [], false],
+  // What the placeholder stands beside, or a model in brackets, is still read; so is a note beside "human".
+  ['feat: the cache\n\nAssisted-by: <Model> via GitHub Copilot\n', ['copilot:unknown'], true],
+  ['feat: the cache\n\nAssisted-by: <qwen3-coder>\n', ['unknown:qwen/qwen3-coder'], true],
+  ['feat: the cache\n\nAssisted-by: AGENT_NAME:qwen3-coder\n', ['unknown:qwen/qwen3-coder'], true],
+  ['feat: the cache\n\nAssisted-by: human (qwen3-coder helped)\n', ['unknown:qwen/qwen3-coder'], true],
   // "none" beside a model, or a model in the same value, still names the model.
   ['feat: the cache\n\nAssisted-by: none\nAssisted-by: qwen-code:qwen/qwen3-coder\n', ['qwen-code:qwen/qwen3-coder'], true],
   ['feat: the cache\n\nAssisted-by: none, qwen3-coder\n', ['unknown:qwen/qwen3-coder'], true],

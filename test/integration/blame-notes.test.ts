@@ -101,7 +101,8 @@ describe('blame with git-ai notes', () => {
     const { repo, shas } = mixedRepo();
     const first = aitrail(repo.dir, ['blame', '--format', 'json']);
     expect(JSON.parse(first.stdout).totals.ai).toBe(9);
-    addNote(repo, shas.qwen!, note({}));
+    // The trailer commit's two lines noted as a person's.
+    addNote(repo, shas.qwen!, note({ 'a.ts': [`${HUMAN} 1-100`] }));
     const second = JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json']).stdout) as BlameJson;
     expect(second.totals).toMatchObject({ ai: 7, lineLevel: 13 });
     expect(JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json', '--no-notes']).stdout).totals.ai).toBe(3);

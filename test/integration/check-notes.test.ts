@@ -158,7 +158,7 @@ describe('check with git-ai notes', () => {
 
   it('status counts the notes and says how to fetch them', () => {
     const repo = repoWithPolicy();
-    expect(aitrail(repo.dir, ['status']).stdout).toContain("Line-level data: none (no git-ai notes in refs/notes/ai). Notes are not fetched by default: git fetch origin 'refs/notes/ai:refs/notes/ai'");
+    expect(aitrail(repo.dir, ['status']).stdout).toContain("Line-level data: none (no git-ai notes in refs/notes/ai). Notes are not fetched by default: git fetch origin '+refs/notes/ai*:refs/notes/ai*'");
     const sha = repo.commit('silent', { 'src/app.ts': 'app 1\napp 2\n' });
     addNote(repo, sha, gitAiNote({ 'src/app.ts': [session(NOTE_KEYS.claude, '2')] }));
     addNote(repo, repo.git(['rev-parse', 'main']), gitAiNote({}));

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { ACTION_SCRIPT as SCRIPT, checkout, origin, prEvent, pullRequest, runAction, type Origin } from '../helpers/github-action.js';
 
 /**
@@ -167,6 +168,20 @@ describe('the GitHub Action script with squash-notes (a merged pull request)', (
     expect(again.stderr).toMatch(/already this one; nothing changed/);
   });
 
+  it('origin also has a branch named refs/notes/ai (refs/heads/refs/notes/ai): the composed note is pushed to refs/notes/ai itself, the branch untouched', () => {
+    const world = origin();
+    const { merged, event } = squashMerged(world);
+    // Anyone who can push a branch names it so; git matches a push's destination by its end ("matches more than one").
+    world.dev.git(['push', '-q', 'origin', `${world.main}:refs/heads/refs/notes/ai`]);
+    const runner = checkout(world, 'heads/main', merged);
+    const result = runAction(runner, event, { INPUT_SQUASH_NOTES: 'true' });
+    expect(result.status, result.stderr).toBe(0);
+    const exact = (name: string) => world.origin.git(['for-each-ref', '--format=%(objectname)', name]).split('\n').map((line) => line.trim()).filter(Boolean);
+    expect(exact('refs/heads/refs/notes/ai')).toEqual([world.main]);
+    const notesTip = exact('refs/notes/ai')[0]!;
+    expect(world.origin.git(['cat-file', 'blob', `${notesTip}:${merged}`], { raw: true })).toBe(note(merged, 'src/ai.js', '1'));
+  });
+
   it('a pull request closed without merging, or a push event: nothing composed', () => {
     const world = origin();
     const { merged, event } = squashMerged(world);
@@ -201,5 +216,29 @@ describe('action.yml', () => {
       expect(step!.env[variable]).toBe(`\${{ inputs.${name} }}`);
       expect(script).toContain(variable);
     }
+  });
+});
+
+describe('the GitHub Action script and a branch named like the notes', () => {
+  it('a branch `refs/notes/ai` (refs/heads/refs/notes/ai) on a remote without notes is not fetched as the notes: its fake note cannot name a model for an innocent pull request nor call lines human in the summary', () => {
+    const world = origin();
+    const { dev } = world;
+    const { head, merge } = pullRequest(world, [{ message: 'feat: by hand\n', files: { 'src/hand.js': 'h 1\nh 2\n' } }]);
+    // Anyone who can push a branch pushes one named refs/notes/ai: a notes commit whose note gives the person's lines to Qwen.
+    addNote(dev, head, gitAiNote({ 'src/hand.js': [session(NOTE_KEYS.qwen, '1-2')] }), 'fake');
+    dev.git(['push', '-q', 'origin', 'refs/notes/fake:refs/heads/refs/notes/ai']);
+    const runner = checkout(world, 'pull/1/merge', merge);
+    const result = runAction(runner, prEvent(head, merge));
+    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+    expect(result.stdout).not.toContain('qwen');
+    expect(runner.git(['for-each-ref', '--format=%(refname)', 'refs/notes/'])).toBe('');
+    expect(result.summary).not.toContain('qwen');
+    // With real notes beside it, the real ones are fetched.
+    dev.git(['notes', '--ref', 'ai', 'add', '-m', 'not a git-ai log', world.main]);
+    // (git push would match refs/notes/ai to that branch too, by its end: the server fetches the notes.)
+    world.origin.git(['fetch', '-q', dev.dir, 'refs/notes/ai:refs/notes/ai']);
+    const again = checkout(world, 'pull/1/merge', merge);
+    expect(runAction(again, prEvent(head, merge)).status).toBe(0);
+    expect(again.git(['notes', '--ref', 'ai', 'show', world.main])).toBe('not a git-ai log');
   });
 });

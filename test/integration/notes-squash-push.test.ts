@@ -1,34 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
-import { claudeCode, geminiCli, type EditCase } from '../fixtures/agent-payloads.js';
-import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { checkpoint } from '../helpers/checkpoint.js';
+import { agentEdit, commitAll, noteOf } from '../helpers/agent-edits.js';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 import { aitrail, gitRun, hookEnv } from '../helpers/hooks.js';
-
-/** The agent replaces `old` by `replacement` in `path`: pre hook, the file written, post hook. */
-function agentEdit(repo: TestRepo, agent: 'claude-code' | 'gemini-cli', path: string, old: string, replacement: string): void {
-  const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
-  const fixture = agent === 'claude-code' ? claudeCode : geminiCli;
-  writeFileSync(transcript, fixture.transcript(fixture.model));
-  const edit: EditCase = { file: join(repo.dir, path), relative: path, cwd: repo.dir, old, replacement, transcript };
-  expect(checkpoint(repo.dir, agent, fixture.pre(edit)).stderr).toBe('');
-  repo.write(path, repo.git(['show', `:${path}`], { raw: true }).replace(old, replacement));
-  expect(checkpoint(repo.dir, agent, fixture.post(edit)).stderr).toBe('');
-}
-
-function commitAll(repo: TestRepo, message: string): string {
-  const result = gitRun(repo.dir, ['commit', '-qam', message]);
-  expect(result.status, result.stderr).toBe(0);
-  return repo.git(['rev-parse', 'HEAD']);
-}
-
-function noteFiles(repo: TestRepo, rev: string) {
-  const parsed = parseAuthorshipLog(repo.git(['notes', '--ref=ai', 'show', rev], { raw: true }));
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return { files: Object.fromEntries([...parsed.log.files].map(([path, entries]) => [path, entries.map((entry) => entry.ranges.join(','))])), sessions: [...parsed.log.sessions.values()].map((session) => session.tool).sort() };
-}
 
 function blame(repo: TestRepo, args: string[] = []) {
   const result = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', ...args]);
@@ -42,9 +15,9 @@ function branchWithNotes(): TestRepo {
   repo.commit('base', { 'a.txt': 'a1\na2\na3\n', 'b.txt': 'b1\nb2\n' });
   expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
   repo.git(['checkout', '-q', '-b', 'feature']);
-  agentEdit(repo, 'claude-code', 'a.txt', 'a2\n', 'a2\nai-1\nai-2\n');
+  agentEdit(repo, 'a.txt', 'a2\n', 'a2\nai-1\nai-2\n');
   commitAll(repo, 'claude lines');
-  agentEdit(repo, 'gemini-cli', 'b.txt', 'b1\n', 'b1\ngem-1\n');
+  agentEdit(repo, 'b.txt', 'b1\n', 'b1\ngem-1\n', 'gemini-cli');
   repo.write('a.txt', 'a1\na2\nai-1\nai-2 edited by hand\na3\n');
   commitAll(repo, 'gemini lines, a hand edit');
   repo.write('b.txt', 'b0\nb1\ngem-1\nb2\n');
@@ -64,7 +37,7 @@ describe('aitrail notes squash', () => {
     const result = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', 'HEAD']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/wrote the git-ai note of [0-9a-f]{12}: 2 file\(s\), composed from 2 note\(s\)/);
-    expect(noteFiles(repo, 'HEAD')).toEqual({ files: { 'a.txt': ['3,3'], 'b.txt': ['3,3'] }, sessions: ['claude', 'gemini'] });
+    expect(noteOf(repo, 'HEAD')).toEqual({ files: { 'a.txt': ['3,3'], 'b.txt': ['3,3'] }, sessions: ['claude', 'gemini'] });
     expect(blame(repo)).toMatchObject({ lines: 10, ai: 2, byAgent: { 'claude-code': 1, 'gemini-cli': 1 } });
 
     // Idempotent; a different note there is kept unless --force.
@@ -72,9 +45,9 @@ describe('aitrail notes squash', () => {
     const other = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature~2', '--onto', 'HEAD']);
     expect(other.status).toBe(2);
     expect(other.stdout).toMatch(/already has a different note in refs\/notes\/ai; use --force/);
-    expect(noteFiles(repo, 'HEAD').files).toEqual({ 'a.txt': ['3,3'], 'b.txt': ['3,3'] });
+    expect(noteOf(repo, 'HEAD').files).toEqual({ 'a.txt': ['3,3'], 'b.txt': ['3,3'] });
     expect(aitrail(repo.dir, ['notes', 'squash', 'main~1..feature~2', '--onto', 'HEAD', '--force']).status).toBe(0);
-    expect(noteFiles(repo, 'HEAD')).toEqual({ files: { 'a.txt': ['3,3'] }, sessions: ['claude'] });
+    expect(noteOf(repo, 'HEAD')).toEqual({ files: { 'a.txt': ['3,3'] }, sessions: ['claude'] });
   });
 
   it('bad ranges and unknown commits are usage errors (exit 2); a range without notes says so (exit 0)', () => {
@@ -119,6 +92,31 @@ describe('pre-push pushes refs/notes/ai', () => {
     expect(push.status, push.stderr).toBe(0);
     expect(remote.git(['rev-parse', 'feature'])).toBe(repo.git(['rev-parse', 'feature']));
     expect(gitRun(remote.dir, ['rev-parse', '--verify', '-q', 'refs/notes/ai']).status).not.toBe(0);
+  });
+
+  it("a remote with a branch named refs/notes/ai (refs/heads/refs/notes/ai), without notes or beside them: the notes land in refs/notes/ai itself, the branch untouched", () => {
+    const { repo, remote } = withRemote();
+    // Anyone who can push a branch names it so; git matches a push's destination by its end.
+    const other = makeRepo();
+    other.commit('decoy', { 'x.txt': 'x\n' });
+    other.git(['push', '-q', remote.dir, 'HEAD:refs/heads/refs/notes/ai']);
+    const decoy = other.git(['rev-parse', 'HEAD']);
+    const exact = (name: string) => remote.git(['for-each-ref', '--format=%(objectname)', name]).split('\n').map((line) => line.trim()).filter(Boolean);
+    const push = gitRun(repo.dir, ['push', '-q', 'origin', 'feature']);
+    expect(push.status, push.stderr).toBe(0);
+    expect(push.stderr).not.toMatch(/could not push/);
+    expect(exact('refs/notes/ai')).toEqual([repo.git(['rev-parse', 'refs/notes/ai'])]);
+    expect(exact('refs/heads/refs/notes/ai')).toEqual([decoy]);
+    // Now the remote holds both: the next notes push still goes to the notes (git calls the name ambiguous).
+    repo.git(['notes', '--ref=ai', 'add', '-f', '-m', 'more', 'main']);
+    repo.commit('feat: more', { 'c.txt': 'c\n' });
+    const again = gitRun(repo.dir, ['push', '-q', 'origin', 'feature']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).not.toMatch(/could not push/);
+    expect(exact('refs/notes/ai')).toEqual([repo.git(['rev-parse', 'refs/notes/ai'])]);
+    expect(exact('refs/heads/refs/notes/ai')).toEqual([decoy]);
+    // No ref of aitrail's own is left in the pushing clone.
+    expect(repo.git(['for-each-ref', '--format=%(refname)'])).not.toMatch(/aitrail/);
   });
 
   it('a remote whose notes diverged refuses them: one warning naming the fix, the branch push still succeeds', () => {

@@ -349,7 +349,11 @@ describe('parseDeclaredValue', () => {
     ['used GPT-4.1 for the tests', { agent: 'unknown', model: 'openai/gpt-4.1' }],
     ['Claude Opus 4.6', { agent: 'unknown', model: 'anthropic/claude-opus-4.6' }],
     ['Jane Doe <jane@example.com>', null],
-    ['', { agent: 'unknown', model: 'unknown' }],
+    // An empty value (a commit template's key left blank) or a template's placeholder declares nothing.
+    ['', null],
+    ['<model>', null],
+    ['AGENT_NAME:MODEL_VERSION [TOOL1] [TOOL2]', null],
+    ['AI', { agent: 'unknown', model: 'unknown' }],
     ['just some words', { agent: 'unknown', model: 'unknown' }],
   ])('%s', (value, expected) => {
     expect(parseDeclaredValue(value)).toEqual(expected);

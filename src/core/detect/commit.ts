@@ -147,6 +147,61 @@ function amongSettings(lines: readonly string[], at: number, trailerKey: string)
   return false;
 }
 
+/** A lead line that shows an example (`for example:`, `e.g.:`, `add a tag like:`, `The format is:`, `Examples of accepted footers:`). */
+const EXAMPLE_LEAD = /\b(?:for example|for instance|e\.\s?g|example|examples|such as|like|format|syntax|of the form)\b[^:]*:\s*$/i;
+/** A line that ends a sentence or a heading: what follows it is not inside that sentence. */
+const SENTENCE_END = /[.!?:;)\]>*`"']\s*$/;
+/** A line that looks like a signature: a trailer (`Key: value`, `Co-authored by: …`) or an agent's footer (`🤖 Generated with [Claude Code](…)`). */
+function signatureLike(line: string): boolean {
+  return KEY_LINE.test(line) || WORDS_KEY_LINE.test(line) || signatures().bodyLines.some((body) => body.pattern.test(line));
+}
+
+/**
+ * Whether the signature-looking line at `at` of `lines` (the subject first) is a person's example,
+ * not a declaration: one of a run of such lines right after a lead line that shows an example (one
+ * blank line between at most: `pair, for example:` above `Assisted-by: GitHub Copilot:claude-sonnet-4.6`,
+ * as the commits teaching checkpatch the kernel's tag quote it; `Do not add footers such as:` above
+ * Claude Code's footer), or a line inside a sentence (the line before it, in its paragraph, ends no
+ * sentence and the line after it goes on in lower case: `The fixture messages end with` /
+ * `Co-Authored-By: …` / `and are parsed`). A lead that shows no example (`AI disclosure:`), a squash
+ * merge's co-authors and git's trailer block are read as before. `inSentence`: whether a line inside a
+ * sentence counts (not for footers, which wrap inside their own sentence). Made once per message's lines.
+ */
+function exampleTest(lines: readonly string[]): (at: number, inSentence?: boolean) => boolean {
+  // Each line's text, signature test and run lead made once: a message of thousands of trailer lines is read in linear time.
+  const texts: (string | undefined)[] = [];
+  const signs: (boolean | undefined)[] = [];
+  const scans: (number | undefined)[] = [];
+  const text = (i: number) => (texts[i] ??= readable(lines[i] ?? '').replace(/\r$/, '').trim());
+  const sign = (i: number) => (signs[i] ??= signatureLike(text(i)));
+  /** From `from` back over the run of signature-looking lines: the first index that is none (blank, prose, or below 1). */
+  const scan = (from: number) => {
+    const seen: number[] = [];
+    let i = from;
+    while (i >= 1 && text(i) !== '' && sign(i)) {
+      const known = scans[i];
+      if (known !== undefined) {
+        i = known;
+        break;
+      }
+      seen.push(i);
+      i -= 1;
+    }
+    for (const j of seen) scans[j] = i;
+    return i;
+  };
+  return (at, inSentence = true) => {
+    if (at < 1) return false;
+    let lead = scan(at - 1);
+    if (lead >= 2 && text(lead) === '' && text(lead - 1) !== '' && !sign(lead - 1)) lead -= 1;
+    // An example named in a template's note (`AI tools used (e.g. Copilot, Claude):`, `<!-- e.g. … -->`) is the template's, not the line's.
+    if (lead >= 1 && EXAMPLE_LEAD.test(text(lead).replace(/<!--.*?-->|\([^()]*\)/g, ' '))) return true;
+    const before = text(at - 1);
+    const after = text(at + 1);
+    return inSentence && at >= 2 && before !== '' && !sign(at - 1) && !SENTENCE_END.test(before) && /^[a-z]/.test(after) && !sign(at + 1);
+  };
+}
+
 /**
  * Trailer-looking lines that are not in the message's trailer block (git does not read them as
  * trailers: the subject line, a prose line in the last paragraph, a squash merge's PR template
@@ -155,7 +210,6 @@ function amongSettings(lines: readonly string[], at: number, trailerKey: string)
  * its value is only a declaration (onlyDeclares).
  */
 function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
-  // A line of the trailer block itself (its first line, when git unfolded a value over several).
   // A line of the trailer block itself (read there, with its continuation lines unfolded as git does).
   const block = new Set(signals.trailers.map((trailer) => `${trailer.key.toLowerCase()}\u0000${trailer.value}`));
   const inBlock = (key: string, value: string) => block.has(`${key.toLowerCase()}\u0000${value}`);
@@ -165,7 +219,9 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
   // A `fixup!`/`squash!`/`amend!` subject names the subject of the commit it folds into (`rebase
   // --autosquash`): `fixup! Assisted-by: qwen-code:qwen/qwen3-coder` is read as that subject is.
   const lines = [signals.subject.replace(AUTOSQUASH, ''), ...bodyLines(signals.message)];
+  const shownAsExample = exampleTest(lines);
   for (const [at, line] of lines.entries()) {
+    if (at > 0 && shownAsExample(at)) continue;
     for (const text of keyLineTexts(lines, at)) {
       // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
       const words = KEY_LINE.test(text) ? null : WORDS_KEY_LINE.exec(text);
@@ -264,23 +320,72 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   }
   // The last line that was not blank: a signature's `after` (Codex's bare task link follows its `------` rule).
   let previous = '';
-  for (const line of bodyLines(signals.message)) {
+  const lines = [signals.subject, ...bodyLines(signals.message)];
+  const shownAsExample = exampleTest(lines);
+  for (const [at, line] of lines.entries()) {
+    if (at === 0) continue;
     const text = readable(line.replace(/\r$/, ''));
     const lower = lineLower(text);
     let matched = false;
+    const hits: Attribution[] = [];
     for (const body of sig.bodyLines) {
       if (body.agent === NAMED && matched) continue;
       if ((checkTexts && !mayMatchLine(body, lower)) || (body.after && !body.after.test(previous))) continue;
       if (body.agent === NAMED) {
-        result.push(...namedBy(body.pattern.exec(text)?.groups?.name, line, text));
+        hits.push(...namedBy(body.pattern.exec(text)?.groups?.name, line, text));
       } else if (body.pattern.test(text)) {
-        result.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
+        hits.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
         matched = true;
       }
     }
+    // A footer a person shows as an example (`Do not add footers such as:` above it) is no one's signature; a footer
+    // wrapped inside its own sentence (Jules's `*PR created automatically by Jules for task` / `[id](…)` / `started by @…*`) is.
+    if (hits.length > 0 && !shownAsExample(at, false)) result.push(...hits);
     if (text.trim() !== '') previous = text;
   }
   return result;
+}
+
+/** A Markdown task list item (`- [x] Claude Code`, `* [ ] Cursor`, `1. [X] …`): its mark and its text. */
+const TASK_ITEM = /^\s{0,6}(?:[-*+]|\d{1,3}[.)])\s+\[([ xX])\]\s+(.*?)\s*$/;
+/** A line that asks which AI was used (`## AI Assistance`, `Which AI tools did you use?`, `**AI tools used:**`, `LLM Involvement`). */
+const AI_QUESTION = /\b(?:ai|llms?|genai|generative|artificial intelligence)\b/i;
+const USE_WORDS = /\b(?:use[ds]?|usage|using|assist(?:ed|ance)?|disclos\w*|generat\w*|involve\w*|help(?:ed)?|wr[io]te|written|tools?)\b/i;
+/** A list of what was tested, supported or reviewed (`AI integrations tested`, `Supported AI clients`, `AI tools used for review`): no one's writing. */
+const NOT_USE_WORDS = /\b(?:test(?:s|ed|ing)?|support(?:s|ed)?|compat\w*|integrations?|clients?|works? with|verif\w*|install\w*|setup|set up|providers?|review\w*)\b/i;
+
+/**
+ * A pull request template's AI checklist with a tool ticked (a squash merge keeps the description
+ * as the body): `- [x] Claude Code` (`- [X] Cursor (Claude Sonnet 4.5)`) in a task list whose lead
+ * line asks which AI was used (`## AI Assistance`, `Which AI tools did you use?`, `**AI tools used:**`,
+ * blank lines and HTML comments skipped); the item's text only a declaration (onlyDeclares: names
+ * of agents, models, vendors). An unticked item, a list of what was tested or supported (`## Tested
+ * with`, `AI integrations tested`) and a task that only names an agent (`Claude Code installed`) are
+ * no one's use of AI.
+ */
+function fromChecklist(signals: CommitSignals, aliases: Record<string, string>, budget: Budget): Attribution[] {
+  const lines = bodyLines(signals.message).map((line) => readable(line.replace(/\r$/, '')));
+  const result: Attribution[] = [];
+  for (const [at, line] of lines.entries()) {
+    const item = TASK_ITEM.exec(line);
+    if (!item || item[1] === ' ') continue;
+    const text = (item[2] ?? '').replace(/\*\*|__|`/g, '').replace(/[.!]$/, '').trim();
+    if (text === '' || !onlyDeclares(text) || !askedForAI(lines, at)) continue;
+    for (const { agent, model } of mentions(text, 'declared', aliases, budget)) {
+      if (agent !== 'unknown' || model !== 'unknown') result.push(found(agent, model, `message line ${quote(line)}`));
+    }
+  }
+  return result;
+}
+
+/** Whether the task list holding line `at` is led by a line that asks which AI was used. */
+function askedForAI(lines: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const line = (lines[i] ?? '').trim();
+    if (line === '' || TASK_ITEM.test(line) || /^<!--.*-->$/.test(line)) continue;
+    return AI_QUESTION.test(line) && USE_WORDS.test(line) && !NOT_USE_WORDS.test(line);
+  }
+  return false;
 }
 
 /** A body line signature whose `name` group names the agent (signatures.json: agent `*`, after every other). */
@@ -347,19 +452,70 @@ function amended(signals: CommitSignals): CommitSignals {
   return { ...signals, subject: (message.split('\n', 1)[0] ?? '').replace(/\r$/, ''), message, trailers };
 }
 
+/**
+ * Whether the commit's author is Renovate's or Dependabot's account (signatures.json
+ * `dependencyBots`): their messages quote the release notes and commit lists of what they bump
+ * (`🤖 Generated with [Claude Code](…)` and `Co-Authored-By: Claude …` in the notes of an agent's
+ * own release), which no one declared for the bump.
+ */
+function byDependencyBot(author: Identity): boolean {
+  const name = readable(author.name).trim();
+  const email = readable(author.email).trim();
+  return signatures().dependencyBots.some((bot) => (bot.name !== undefined || bot.email !== undefined) && (!bot.name || bot.name.test(name)) && (!bot.email || bot.email.test(email)));
+}
+
+/** Where quoted notes open and close: HTML `<details>` and `<blockquote>` (GitHub renders them in a pull request body). */
+const QUOTE_OPEN = /^\s*<(details|blockquote)\b[^>]*>/i;
+
+/**
+ * A dependency bot's message without the notes it quotes: the lines of each closed `<details>` or
+ * `<blockquote>` block (Renovate's `### Release Notes` and Dependabot's `Release notes` and `Commits`
+ * are such blocks) and Markdown `>` quotes are blanked. A block never closed hides nothing, as a code
+ * fence never closed hides nothing (bodyLines); what stands outside the blocks is read as anyone's.
+ */
+function withoutQuotedNotes(message: string): string {
+  const lines = message.split('\n');
+  const blank = new Set<number>();
+  for (let at = 0; at < lines.length; at++) {
+    const line = lines[at] ?? '';
+    if (/^\s*>/.test(line)) {
+      blank.add(at);
+      continue;
+    }
+    const open = QUOTE_OPEN.exec(line);
+    if (!open) continue;
+    const tag = (open[1] ?? '').toLowerCase();
+    // Nested blocks of the same tag close in order; the block ends at the line that closes the outermost.
+    let depth = 0;
+    let end = -1;
+    for (let next = at; next < lines.length && end < 0; next++) {
+      const text = (lines[next] ?? '').toLowerCase();
+      depth += (text.match(new RegExp(`<${tag}\\b`, 'g')) ?? []).length - (text.match(new RegExp(`</${tag}\\s*>`, 'g')) ?? []).length;
+      if (depth <= 0) end = next;
+    }
+    if (end < 0) continue;
+    for (let inside = at; inside <= end; inside++) blank.add(inside);
+    at = end;
+  }
+  return blank.size === 0 ? message : lines.map((line, at) => (blank.has(at) ? '' : line)).join('\n');
+}
+
 /** Every attribution the signals support, unmerged (commit-time detection adds its own). */
 export function commitFindings(given: CommitSignals, options: DetectOptions = {}): Attribution[] {
-  const signals = amended(given);
+  let signals = amended(given);
   const aliases = options.detect?.aliases ?? {};
   const trailerKey = (options.trailerKey ?? DEFAULT_TRAILER_KEY).toLowerCase();
   // One budget of catalog lookups for the whole message: the trailer block is read first.
   const budget = newBudget();
+  // A dependency bot's commit is read without the notes it quotes (git's trailer block is still read whole).
+  if (byDependencyBot(signals.author)) signals = { ...signals, message: withoutQuotedNotes(signals.message) };
   return [
     ...fromTrailers(signals, trailerKey, aliases, budget),
     ...fromBodyTrailerLines(signals, trailerKey, aliases, budget),
     ...fromSquashed(signals, trailerKey, aliases, budget),
     ...fromAuthor(signals, aliases, budget),
     ...fromText(signals),
+    ...fromChecklist(signals, aliases, budget),
     ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases),
     ...pastLimits(signals.message, trailerKey),
   ];

@@ -3,6 +3,7 @@ import { matchIdentity, parseIdentity } from './identity.js';
 import { agentFirstNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { readable } from './readable.js';
 import { signatures } from './signatures.js';
+import { agentSlug } from './agent-name.js';
 import type { Identity } from '../types.js';
 
 export type DeclaredValue = Mention;
@@ -40,7 +41,40 @@ function linkWords(link: string): string {
  * commit have people write it (`Assisted-by: none`, `Assisted-by: n/a`, `AI-Model: none`, `None
  * (hand-written)`): the whole value, never a word of a longer one (`none, qwen3-coder` names Qwen).
  */
-const NONE = /^(?:none|n\/?a|no|no ai|nobody|nothing|not applicable|-+)[.!]?(?:\s*\(([^()]*)\))?$/i;
+const NONE =
+  /^(?:none(?: used)?|n\/?a|no|not?[- ]ai(?:[- ]tools?| assistance| assistants?)?(?: (?:was|were|is))?(?: used| involved)?|nobody|no ?one|nothing|not applicable|not used|humans?|human[- ]?only|(?:hand|human)[- ]?(?:written|coded|authored|made)|(?:written |coded )?by hand|manual(?:ly written)?|-+)[.!]?(?:\s*\(([^()]*)\)|\s*(?:[,;:]|\s[-\u2013\u2014])\s*(.*))?$/i;
+
+/**
+ * Words a commit template's placeholder is made of (`<model>`, the kernel's `AGENT_NAME:MODEL_VERSION
+ * [TOOL1] [TOOL2]`, `<Model> via <Tool>`): a value left as the template wrote it declares nothing.
+ * Never `AI`, `LLM` or `assistant`: `Assisted-by: AI` says AI helped.
+ */
+const PLACEHOLDER_WORDS = new Set(['agent', 'agents', 'name', 'model', 'models', 'version', 'id', 'tool', 'tools', 'provider', 'vendor', 'your', 'the', 'specialized', 'specialised', 'optional', 'here', 'placeholder', 'used', 'if', 'any']);
+/** A placeholder token: bracketed (`<model>`, `[TOOL1]`, `{model-name}`, `...` inside) or a capitals-and-underscores name (`AGENT_NAME`, `MODEL`). */
+const PLACEHOLDER = /<([^<>@]{1,40})>|\[([^[\]]{1,40})\]|\{([^{}]{1,40})\}|(?<![\w./-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w./-])/g;
+const placeholderWords = (inner: string) => {
+  const words = inner.toLowerCase().replace(/\.{2,}|…/g, ' ').split(/[\s_:/-]+/).filter((word) => word !== '').map((word) => word.replace(/\d+$/, ''));
+  return words.length > 0 && words.every((word) => PLACEHOLDER_WORDS.has(word));
+};
+
+/**
+ * The value without its template placeholders (`<model>`, `AGENT_NAME:MODEL_VERSION [TOOL1]`): only
+ * a token all of whose words are placeholder words is dropped, so a name in brackets (`<qwen3-coder>`,
+ * `AGENT_NAME:qwen3-coder`) is still read; `null` when nothing but placeholders (and the words
+ * between names, `via`) was there.
+ */
+function withoutPlaceholders(text: string): string | null {
+  let dropped = false;
+  const rest = text.replace(PLACEHOLDER, (token, ...inner: (string | undefined)[]) => {
+    const words = inner.slice(0, 4).find((group) => group !== undefined) ?? '';
+    if (!placeholderWords(words)) return token;
+    dropped = true;
+    return ' ';
+  });
+  if (!dropped) return text;
+  const left = rest.replace(/\s+/g, ' ').trim();
+  return left.split(/[\s,;:/()]+/).every((word) => word === '' || /^(?:via|with|using|and|or|by|on|\+|&|-)$/i.test(word)) ? null : left;
+}
 /**
  * A no-reply address is no one's mailbox (GitHub's per-user `id+login@users.noreply.github.com` is
  * not this form): an agent's name there is the agent (`Cursor <noreply@cursor.sh>`,
@@ -89,28 +123,65 @@ function wholly(text: string, trust: 'declared' | 'named' | 'person', aliases: R
  * `claude-code:anthropic/claude-opus-4.6`, the kernel's `Claude:claude-3-opus coccinelle` (a tool
  * after the model that names a model is judged too), `Claude Code (claude-opus-4)`, `Claude Opus
  * 4.6 and Qwen3-Coder`, `Codex:GPT-5.6, Magent:deepseek-v4-pro`, `Qwen` (`qwen/unknown`).
- * A person with an address (`Bob Smith <bob@example.com>`) is a human helper, and `none`/`n/a` says
- * no AI was used: `[]`. Anything else
+ * A person with an address (`Bob Smith <bob@example.com>`) is a human helper, `none`/`n/a`/`human-only`/
+ * `hand-written` says no AI was used, and an empty value or a template's placeholders (`<model>`)
+ * declare nothing: `[]`. Anything else
  * under a declared key that names no agent or model is `unknown:unknown` — AI, never a person
  * (the kernel's tag names tools; a helper is written as a person, with an address).
  * Text is read NFKC-normalised and without format characters (`readable`).
  */
 export function parseDeclaredValues(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
   const whole = wholeText(value);
-  const text = whole.slice(0, MAX_VALUE);
-  if (text === '') return [value.length > MAX_WHOLE ? UNREAD : UNKNOWN];
-  const none = NONE.exec(text);
-  if (none) return namedBeside(none[1] ?? '', aliases, budget);
-  const read = withoutAddress(text);
+  const given = whole.slice(0, MAX_VALUE);
+  // A key left empty (a commit template's `Assisted-by:`) or holding only placeholders declares nothing;
+  // a value that cannot be read (past MAX_WHOLE, nothing readable in its first part) is `unread`.
+  if (given === '') return value.length > MAX_WHOLE ? [UNREAD] : [];
+  const text = withoutPlaceholders(given);
+  if (text === null) return [];
+  const readAll = whole.length <= MAX_VALUE && value.length <= MAX_WHOLE;
+  // `none` only as the whole value: a long one is read whole below (`none, <600 characters> qwen3-coder` names Qwen).
+  const none = readAll ? NONE.exec(text) : null;
+  if (none) return namedBeside(none[1] ?? none[2] ?? '', aliases, budget);
+  const read = withoutAddress(expandGroups(text));
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
     // The mailbox of a declared helper may be a model's full name (`Claude Code <qwen3-coder@qwen.ai>`): that model too.
     const mailbox = mentions(read.email.slice(0, read.email.indexOf('@')).replace(/[._+]/g, ' '), 'person', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
     return [...(byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases, budget)), ...mailbox];
   }
-  const found = declaredMentions(read.text, whole.length > MAX_VALUE || value.length > MAX_WHOLE ? value : whole, aliases, budget);
-  return found.length > 0 || onlyTools(read.text) ? found : [UNKNOWN];
+  // Tools that are no AI (`coccinelle sparse`, `protoc 25.1`, `scripts/gen.sh`, `go generate ./...`): nothing, before a
+  // path is read as a model id; never where a model or agent is read among them (`make o3`), nor when
+  // the value was read only in part (what its rest names is read below).
+  if (readAll && onlyTools(read.text) && !namesAgentOrModel(read.text, aliases, budget)) return [];
+  // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
+  const found = declaredMentions(read.text, readAll ? whole : value, aliases, budget).filter((m) => !scriptPath(m.model));
+  return found.length > 0 ? found : saysNoAI(read.text) ? [] : [UNKNOWN];
 }
+
+/**
+ * An agent's alias that means several models (signatures.json `envModels` groups: Claude Code's
+ * `opusplan`, Opus to plan and Sonnet to edit) written as its members (`opus + sonnet`), so each is
+ * read: alone, or as the model of that agent's pair (`claude-code:opusplan`, `Claude Code
+ * (opusplan)`); an alias that is also an everyday word (`default`) only in the pair.
+ */
+function expandGroups(text: string): string {
+  if (!/[a-z]{4}/i.test(text)) return text;
+  let out = text;
+  for (const [agent, models] of signatures().envModels) {
+    for (const [alias, members] of Object.entries(models.groups)) {
+      if (!out.toLowerCase().includes(alias.toLowerCase())) continue;
+      const written = members.join(' + ');
+      const word = alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // The pair: `claude-code:opusplan`, `Claude Code (opusplan)`.
+      out = out.replace(new RegExp(`([A-Za-z][\\w .-]{0,40}?)(:|\\s*\\(\\s*)${word}(?![\\w.-])`, 'gi'), (whole: string, name: string, joint: string) =>
+        agentSlug(name) === agent ? `${name}${joint}${written}` : whole,
+      );
+      if (/^[a-z]+$/i.test(alias) && !EVERYDAY_ALIASES.has(alias.toLowerCase())) out = out.replace(new RegExp(`(?<![\\w.-])${word}(?![\\w.-])`, 'gi'), written);
+    }
+  }
+  return out;
+}
+const EVERYDAY_ALIASES = new Set(['default', 'auto', 'best']);
 
 /**
  * What a declared `text` names; when it was read only in part (`whole`, the value it was cut from,
@@ -191,11 +262,102 @@ function namedBeside(rest: string, aliases: Record<string, string>, budget: Budg
   return [...named, ...vendors.map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }))];
 }
 
-/** `coccinelle sparse`, `protoc 25.1`: a value that lists only tools that are not AI (and their versions). */
+/** A script run to generate a file, named by its path (`scripts/gen.sh`, `./tools/update-tables.py`, `Makefile`, a semantic patch `memdup.cocci`). */
+const SCRIPT_PATH = /^(?:\.{0,2}\/)?(?:[\w.-]+\/)*(?:[\w.-]+\.(?:sh|bash|zsh|py|pl|rb|js|mjs|cjs|ts|go|mk|awk|sed|ps1|bat|cmd|php|lua|tcl|r|cocci|smpl)|makefile|justfile)$/;
+
+/** Joining words and versions a list of tools holds between its names (`protoc 25.1 and buf`, `v1.31.0`). */
+const TOOL_FILLER = /^(?:v?\d+(?:\.\d+)*|and|with|by|via|the|a|\+|&)$/;
+/** A command's flag (`-i`, `--fix-inplace`, `--out=gen/`), path or glob (`./...`, `drivers/*.c`, `gen:api`) or quoted argument (`'s/foo/bar/g'`). */
+const COMMAND_ARGUMENT = /^(?:--?[a-z][\w-]*(?:=\S*)?|[\w.@*?{}[\]-]*[/:.*][\w./:@*?{}[\]-]*|'[^']*'|"[^"]*")$/;
+/** Parts of a generator's own name (`controller-gen`, `oapi-codegen`, `openapi-generator-cli`, `terraform-docs`, `wasm-bindgen`). */
+const GENERATOR_PARTS = new Set(['gen', 'codegen', 'generator', 'generators', 'bindgen', 'docgen', 'docs', 'doc']);
+/**
+ * Words that make a name AI's, or too close to call (`ai-codegen`, `llm-docs-gen`, `auto-gen`,
+ * Microsoft's AutoGen): a name holding one is never a generator's.
+ */
+const AI_PARTS = new Set(['ai', 'llm', 'llms', 'coder', 'swe', 'genai', 'gpt', 'agent', 'agents', 'agentic', 'assistant', 'copilot', 'chat', 'chatbot', 'bot', 'ml', 'auto', 'autogen', 'smart', 'neural', 'model', 'models', 'prompt', 'magic', 'vibe']);
+/** What a command that runs a generator says after the tool (`go generate ./...`, `npm run codegen`, `make generate`, `cargo xtask codegen`, `GitHub Actions workflow`). */
+const COMMAND_WORDS = new Set(['workflow', 'workflows', 'job', 'jobs', 'pipeline', 'action', 'task', 'target', 'hook', 'hooks', 'plugin', 'template', 'templates', 'generate', 'gen', 'regen', 'regenerate', 'codegen', 'run', 'exec', 'x', 'xtask', 'build', 'update', 'bump', 'release', 'version', 'fmt', 'format', 'lint', 'fix', 'sync', 'docs', 'doc', 'tidy', 'compile', 'publish', 'api', 'types', 'client', 'schema', 'proto', 'protos', 'mocks', 'stubs', 'bindings', 'changelog', 'all']);
+
+/** A word that holds no agent's, vendor's or AI word in any of its parts (`protoc-gen-go`, not `claude-gen`, `ai-codegen`). */
+function noAiPart(word: string): boolean {
+  const sig = signatures();
+  const parts = word.split(/[-_/@.:]+/).filter((part) => part !== '');
+  return vendorsIn(word).length === 0 && !parts.some((part) => AI_PARTS.has(part) || sig.agentNames.has(part) || sig.vendorWords.has(part));
+}
+
+/**
+ * A generator named by its own name: a hyphenated or scoped name with a generator's part and
+ * another (`controller-gen`, `protoc-gen-go`, `oapi-codegen`, `@graphql-codegen/cli`,
+ * `terraform-docs`) or a listed tool's name as a part (`openapi-generator-cli`); `Codegen` alone
+ * (an agent's name too) is none.
+ */
+function generatorName(word: string): boolean {
+  const parts = word.split(/[-_/@.]+/).filter((part) => part !== '' && !/^v?\d+$/.test(part));
+  // A model's size (`codegen-350M-mono`, Salesforce's CodeGen model) makes it a model's name.
+  if (parts.length < 2 || !noAiPart(word) || parts.some((part) => /^\d+(?:\.\d+)?[mbkt]$/.test(part))) return false;
+  const tools = signatures().nonAiTools;
+  return parts.some((part) => GENERATOR_PARTS.has(part) || tools.has(part));
+}
+
+/**
+ * `coccinelle sparse`, `protoc 25.1`, `Sphinx 7.2`, `GitHub Actions`, `script`, `scripts/gen.sh`,
+ * `controller-gen`, `go generate ./...`: a value that lists only tools that are not AI (signatures.json
+ * `nonAiTools`, an entry of several words read as one), a script or the path of one, a generator by
+ * its own name, or the command that ran a listed tool (the tool first, then its subcommands, flags
+ * and paths: `npm run codegen`, `make generate`). A word no list knows, or one holding an agent's,
+ * vendor's or AI word, makes the value no list of tools (`Sphinx, FooAgent`, `npm run agent`).
+ */
 function onlyTools(text: string): boolean {
   const tools = signatures().nonAiTools;
-  const words = text.toLowerCase().split(/[\s,;()]+/).filter((word) => word !== '' && !/^v?\d+(?:\.\d+)*$/.test(word) && !/^(?:and|with|by|via|the|\+|&)$/.test(word));
-  return words.length > 0 && words.every((word) => tools.has(word));
+  // A name may be quoted or end a sentence (`` `protoc` ``, `"go generate"`, `Sphinx.`).
+  const words = text.toLowerCase().replace(/[`\u201c\u201d]/g, ' ').replace(/(^|\s)"([^"]*)"(?=\s|$)/g, '$1$2').split(/[\s,;()]+/).map((word) => word.replace(/[.!]+$/, '')).filter((word) => word !== '' && !TOOL_FILLER.test(word));
+  if (words.length === 0) return false;
+  let command = false;
+  for (let at = 0; at < words.length; ) {
+    const phrase = [4, 3, 2].find((size) => at + size <= words.length && tools.has(words.slice(at, at + size).join(' ')));
+    if (phrase !== undefined) {
+      at += phrase;
+      command = true;
+      continue;
+    }
+    const word = words[at] ?? '';
+    // A pipe or `&&` hands on to the next command, which must be a tool again (`git grep -l x | xargs sed -i …`).
+    if (word === '|' || word === '&&' || word === ';') command = false;
+    else if (tools.has(word) || scriptPath(word)) command = true;
+    else if (/^(?:a |shell[- ])?scripts?$/.test(word) || generatorName(word)) command = false;
+    // After a tool: its subcommands, flags, paths and hyphenated names (openapi-generator's `typescript-axios`).
+    else if (!(command && (COMMAND_WORDS.has(word) || COMMAND_ARGUMENT.test(word) || /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(word)) && noAiPart(word))) return false;
+    at += 1;
+  }
+  return true;
+}
+
+/**
+ * Whether `text` names an agent or a vendor's model (`make o3`, `npm run kimi-k2`): a path read as an
+ * id of no known vendor (`scripts/gen.sh`, `ci/cd`) is none.
+ */
+function namesAgentOrModel(text: string, aliases: Record<string, string>, budget: Budget): boolean {
+  const vendors = new Set(signatures().vendorWords.values());
+  return mentions(text, 'declared', aliases, budget).some((m) => m.agent !== 'unknown' || catalogued().has(m.model) || vendors.has(m.model.split('/')[0] ?? ''));
+}
+
+/**
+ * A sentence that no AI was used (`This commit was written without AI`, `contains no AI-generated
+ * code`, `No AI was used in this commit`): read only where the value names nothing, and never with a
+ * turn after it (`no AI-generated tests, but AI-generated code`).
+ */
+const NO_AI_SENTENCE =
+  /^(?:(?:this|the) (?:commit|pr|pull request|change|patch|code)\s+)?(?:(?:was|is|has been)\s+)?(?:(?:written|made|authored|created|done|produced|coded)\s+)?(?:entirely\s+|fully\s+)?(?:without|with no|contains no|has no|uses no|used no|no)\s+(?:any\s+)?(?:ai|llms?|genai|generative ai|artificial intelligence)\b[\w\s-]*\.?$/i;
+function saysNoAI(text: string): boolean {
+  return NO_AI_SENTENCE.test(text.trim()) && !/\b(?:but|except|however|though|although|other than|apart from)\b/i.test(text);
+}
+
+/** A script's path that holds no vendor's or agent's word (`qwen/qwen3-coder.py` still shows Qwen). */
+function scriptPath(word: string): boolean {
+  if (!SCRIPT_PATH.test(word) || vendorsIn(word).length > 0) return false;
+  const agents = signatures().agentNames;
+  return !word.split(/[/._-]+/).some((part) => agents.has(part));
 }
 
 /**
@@ -226,21 +388,40 @@ export function parseCoAuthor(value: string, aliases: Record<string, string> = {
  * as the commit author.
  */
 export function agentAtNoReply(identity: Identity, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
-  if (!NO_REPLY.test(identity.email) || agentFirstNamed(identity.name)) return [];
+  if (!NO_REPLY.test(identity.email) || agentFirstNamed(identity.name) || orgAutomation(identity.name)) return [];
   const named = wholly(identity.name.slice(0, MAX_WHOLE), 'declared', aliases, budget);
   return named.some((m) => m.agent !== 'unknown') ? named : [];
+}
+
+/** Words an organisation's own automation is named with (`Warp CI`, `Cursor Release`, `Amp Build Bot`). */
+const AUTOMATION_WORDS = new Set(['ci', 'cd', 'ci/cd', 'build', 'builds', 'builder', 'release', 'releases', 'releaser', 'deploy', 'deployer', 'deployment', 'automation', 'pipeline', 'pipelines', 'infra', 'ops', 'devops', 'sync', 'publish', 'publisher', 'mirror', 'nightly', 'website', 'docs', 'bot']);
+
+/**
+ * A name at a no-reply address that is an organisation's automation (`Warp CI <noreply@warp.dev>`,
+ * `Cursor Release <noreply@cursor.com>`, `Amp Build Bot`): the company behind an agent runs CI and
+ * release bots under its own one-word name; they write no one's code with AI. Only the one-word name
+ * followed by automation words alone: a product's own name (`Qwen Code Sync`, `Claude Code Build`,
+ * `Cursor Agent Release`, `Gemini CLI Nightly`) is still the agent, and `Warp Agent` holds no such word.
+ */
+function orgAutomation(name: string): boolean {
+  const words = name.slice(0, MAX_VALUE).trim().toLowerCase().split(/\s+/);
+  const [first, ...rest] = words;
+  if (first === undefined || rest.length === 0 || !rest.every((word) => AUTOMATION_WORDS.has(word)) || rest.every((word) => word === 'bot')) return false;
+  return signatures().agentNames.has(first);
 }
 
 /** `AI-Model: claude-opus-4.5 (high effort, 80%)`: a model key's value is a model; unreadable = `unknown:unknown`. */
 export function parseModelValue(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   const text = readable(value, MAX_WHOLE).trim();
-  const none = text.length <= MAX_VALUE ? NONE.exec(text) : null;
-  if (none) return namedBeside(none[1] ?? '', aliases, budget);
+  const kept = text === '' ? null : withoutPlaceholders(text);
+  if (kept === null) return [];
+  const none = kept.length <= MAX_VALUE ? NONE.exec(kept) : null;
+  if (none) return namedBeside(none[1] ?? none[2] ?? '', aliases, budget);
   // A lookup of the commit's budget: a message of thousands of model lines is read up to it, then `unread` (fail closed).
   if (budget.lookups <= 0) return [UNREAD];
   budget.lookups -= 1;
-  const whole = text.length <= MAX_VALUE ? canonicalModel(text, aliases, { isModel: true }) : null;
-  return whole ? [{ agent: 'unknown', model: whole }] : parseDeclaredValues(value, aliases, budget);
+  const whole = kept.length <= MAX_VALUE ? canonicalModel(kept, aliases, { isModel: true }) : null;
+  return whole ? [{ agent: 'unknown', model: whole }] : parseDeclaredValues(kept.length <= MAX_VALUE ? kept : value, aliases, budget);
 }
 
 /** A made-with style value (`Made-with: Cursor`): only what it clearly names, nothing when it names no AI (`Built-with: Rust`). */

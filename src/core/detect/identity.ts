@@ -77,7 +77,12 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
   const context = { agent, isModel: true };
   const tried = new Set<string>();
   // Its notes, the last first: `Claude (claude-sonnet-4-6) via Anthropic` notes the model mid-name.
-  const notes = [...name.slice(0, MAX_FIELD).matchAll(/\(([^()]+)\)/g)].map((note) => note[1]).reverse().slice(0, MAX_NOTES);
+  // A note's parts after a spaced dash, the last first (`kdeps (Ollama - llama3.2)`: the backend, then the model).
+  const notes = [...name.slice(0, MAX_FIELD).matchAll(/\(([^()]+)\)/g)]
+    .map((note) => note[1] ?? '')
+    .reverse()
+    .slice(0, MAX_NOTES)
+    .flatMap((note) => [note, ...note.split(/\s+-\s+/).slice(1).reverse()]);
   for (const raw of [group, name, ...notes]) {
     // The group is often the whole name (`Claude`): each text is read once (canonicalModel answers the same).
     if (!raw || tried.has(raw)) continue;
@@ -86,7 +91,31 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
     const model = canonicalModel(raw.replace(/\([^()]*\)/g, ' ').split(CLAUSE)[0] ?? '', aliases, context);
     if (model) return model;
   }
+  // `Claude Code Opus 4.7`, `Cursor Agent GPT-5` (`HARNESS MODEL <EMAIL>`): the agent's own name, then its model.
+  const rest = afterOwnName(name, agent);
+  if (rest !== null) {
+    const model = canonicalModel(rest.replace(/\([^()]*\)/g, ' ').split(CLAUSE)[0] ?? '', aliases, context);
+    if (model) return model;
+  }
   const word = (group ?? name).trim().toLowerCase();
   const vendor = signatures().vendorWords.get(word);
   return vendor && agentSlug(word) !== agent ? `${vendor}/unknown` : null;
+}
+
+let OWN_NAMES: Map<string, string[]> | undefined;
+/**
+ * What follows the agent's own name at the start of `name` (the longest of its names: `Claude Code`
+ * before `Claude`, `Cursor Agent` before `Cursor`), or null when the name does not start with one.
+ */
+function afterOwnName(name: string, agent: string): string | null {
+  if (OWN_NAMES === undefined) {
+    OWN_NAMES = new Map();
+    for (const [alias, slug] of signatures().agentNames) OWN_NAMES.set(slug, [...(OWN_NAMES.get(slug) ?? []), alias]);
+    for (const names of OWN_NAMES.values()) names.sort((a, b) => b.length - a.length);
+  }
+  const lower = name.trim().toLowerCase();
+  for (const own of OWN_NAMES.get(agent) ?? []) {
+    if (lower.length > own.length && lower.startsWith(own) && /[\s:/-]/.test(lower[own.length] ?? '')) return name.trim().slice(own.length).replace(/^[\s:/-]+/, '');
+  }
+  return null;
 }

@@ -65,6 +65,8 @@ export interface Signatures {
   /** Tools a declared value may list that are not AI (`coccinelle`, `protoc`). */
   nonAiTools: Set<string>;
   identities: IdentitySignature[];
+  /** Renovate's and Dependabot's accounts: their commits are read only by their trailer block. */
+  dependencyBots: { name?: SignaturePattern; email?: SignaturePattern }[];
   subjects: LineSignature[];
   bodyLines: LineSignature[];
   declaredKeys: Set<string>;
@@ -178,6 +180,10 @@ export function signatures(): Signatures {
       }));
       return identities;
     },
+    dependencyBots: data.dependencyBots.map((entry) => ({
+      ...('name' in entry && entry.name ? { name: regex(entry.name) } : {}),
+      ...('email' in entry && entry.email ? { email: regex(entry.email) } : {}),
+    })),
     subjects: data.subjects.map(line),
     bodyLines: data.bodyLines.map(line),
     declaredKeys: lowerSet(data.declaredKeys),

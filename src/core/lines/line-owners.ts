@@ -17,15 +17,44 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-/** Owners from note-style entries (flat inclusive 1-based `[start, end, …]`; a later entry wins a line). Lines past `count` are dropped. */
+/**
+ * Owners from note-style entries (flat inclusive 1-based `[start, end, …]`; a later entry wins a
+ * line). Lines past `count` are dropped. Linear in the entries and lines: entries are laid from the
+ * last, each line taken once (a skip list jumps over lines already taken), so a hostile note of
+ * many keys or of entries each claiming the whole file costs no more than its size.
+ */
 export function ownersFromEntries(entries: ReadonlyArray<{ key: string; ranges: readonly number[] }>, count: number): LineOwners {
   const keys: string[] = [];
+  const known = new Map<string, number>();
+  const keyOf = entries.map((entry) => {
+    let index = known.get(entry.key);
+    if (index === undefined) known.set(entry.key, (index = keys.push(entry.key) - 1));
+    return index;
+  });
   const owner = new Int32Array(count).fill(-1);
-  for (const entry of entries) {
-    let index = keys.indexOf(entry.key);
-    if (index === -1) index = keys.push(entry.key) - 1;
-    for (let at = 0; at + 1 < entry.ranges.length; at += 2) {
-      for (let line = Math.max(1, entry.ranges[at]!); line <= Math.min(count, entry.ranges[at + 1]!); line += 1) owner[line - 1] = index;
+  // free[line]: the first line at or after it no later entry took (count + 1: none left).
+  const free = new Int32Array(count + 2);
+  for (let line = 0; line < free.length; line += 1) free[line] = line;
+  const find = (from: number): number => {
+    let root = from;
+    while (free[root] !== root) root = free[root]!;
+    for (let at = from; free[at] !== root; ) {
+      const up = free[at]!;
+      free[at] = root;
+      at = up;
+    }
+    return root;
+  };
+  for (let which = entries.length - 1; which >= 0; which -= 1) {
+    const ranges = entries[which]!.ranges;
+    for (let at = 0; at + 1 < ranges.length; at += 2) {
+      const last = Math.min(count, ranges[at + 1]!);
+      const first = Math.max(1, ranges[at]!);
+      if (first > last) continue;
+      for (let line = find(first); line <= last; line = find(line + 1)) {
+        owner[line - 1] = keyOf[which]!;
+        free[line] = line + 1;
+      }
     }
   }
   return { keys, owner };
@@ -43,13 +72,40 @@ export function entriesFromOwners(owners: LineOwners): Array<{ key: string; rang
   return owners.keys.map((key, index) => ({ key, ranges: ranges[index]! })).filter((entry) => entry.ranges.length > 0);
 }
 
-/** The owners of `from`'s lines carried to `to`: a line keeps its owner only where it is unchanged (matched). */
+/** A line that says something (a letter or digit, three characters or more): one a move can be recognised by. */
+const MOVABLE = /[\p{L}\p{N}]/u;
+const movable = (line: string) => line.trim().length >= 3 && MOVABLE.test(line);
+
+/**
+ * The owners of `from`'s lines carried to `to`: a line keeps its owner only where it is unchanged
+ * (matched), or where it was moved whole: a line the diff leaves unmatched on both sides whose
+ * text occurs exactly once among the unmatched lines of each (a block cut and pasted elsewhere in
+ * the file, which a line diff reads as deleted and added). A line a person rewrote is theirs.
+ */
 export function carryOwners(owners: LineOwners, from: readonly string[], to: readonly string[]): LineOwners {
   const match = matchLines(from, to);
   const owner = new Int32Array(to.length).fill(-1);
+  const used = new Uint8Array(from.length);
   match.forEach((at, index) => {
-    if (at !== -1) owner[index] = owners.owner[at] ?? -1;
+    if (at === -1) return;
+    owner[index] = owners.owner[at] ?? -1;
+    used[at] = 1;
   });
+  // Text → its one unmatched line (-1: more than one), on each side.
+  const gone = new Map<string, number>();
+  from.forEach((line, at) => {
+    if (!used[at] && movable(line)) gone.set(line, gone.has(line) ? -1 : at);
+  });
+  if (gone.size === 0) return { keys: owners.keys, owner };
+  const came = new Map<string, number>();
+  match.forEach((at, index) => {
+    const line = to[index]!;
+    if (at === -1 && gone.has(line)) came.set(line, came.has(line) ? -1 : index);
+  });
+  for (const [line, index] of came) {
+    const at = gone.get(line)!;
+    if (index !== -1 && at !== -1) owner[index] = owners.owner[at] ?? -1;
+  }
   return { keys: owners.keys, owner };
 }
 
@@ -68,9 +124,11 @@ export function ownEdit(base: LineOwners, before: readonly string[], after: read
 /** `top` laid over `base` (same lines): where `top` owns a line it wins. */
 export function overlayOwners(base: LineOwners, top: LineOwners): LineOwners {
   const keys = [...base.keys];
+  const known = new Map(keys.map((key, index) => [key, index]));
   const remap = top.keys.map((key) => {
-    const at = keys.indexOf(key);
-    return at === -1 ? keys.push(key) - 1 : at;
+    let at = known.get(key);
+    if (at === undefined) known.set(key, (at = keys.push(key) - 1));
+    return at;
   });
   const owner = Int32Array.from(base.owner);
   top.owner.forEach((index, line) => {

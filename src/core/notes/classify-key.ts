@@ -12,7 +12,8 @@ const KEY = /^[!-~]+$/;
  */
 export function classifyKey(key: string): { kind: KeyKind; record: string } | null {
   if (key.length === 0 || key.length > MAX_KEY || !KEY.test(key)) return null;
-  if (key.startsWith('h_')) return { kind: 'human', record: key };
+  // `human`: git-ai's legacy sentinel for a person's lines (its readers skip it, never an AI prompt).
+  if (key.startsWith('h_') || key === 'human') return { kind: 'human', record: key };
   if (key.startsWith('s_')) {
     const separator = key.indexOf('::');
     return { kind: 'session', record: separator === -1 ? key : key.slice(0, separator) };

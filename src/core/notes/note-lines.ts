@@ -23,6 +23,8 @@ export interface NoteLines {
   authors(): NoteAuthor[];
   /** Paths holding at least one AI line, in note order. */
   aiPaths(): string[];
+  /** The note attests no line at all (git-ai's note of a commit it saw no AI line in): it says nothing line by line. */
+  readonly empty: boolean;
 }
 
 /** `log` with its per-file indexes built on first use and one attribution object per record. */
@@ -40,6 +42,7 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
     return author;
   };
   return {
+    empty: log.files.size === 0,
     judge(path, start, count, onAi) {
       const entries = log.files.get(path);
       if (!entries) return;

@@ -9,9 +9,14 @@ function fail(code: NoteError['code'], message: string, line?: number): NotePars
   return { ok: false, error: { code, message: line === undefined ? message : `line ${line}: ${message}` } };
 }
 
-/** A file line without its quotes: git-ai quotes paths holding whitespace and writes them raw inside. */
+/**
+ * A file line without its quotes (git-ai quotes paths holding whitespace and writes them raw
+ * inside), and without a leading `./` (a path a tool wrote relative to the top: git names no file
+ * so, the file is the one without it).
+ */
 function filePath(line: string): string {
-  return line.length >= 2 && line.startsWith('"') && line.endsWith('"') ? line.slice(1, -1) : line;
+  const path = line.length >= 2 && line.startsWith('"') && line.endsWith('"') ? line.slice(1, -1) : line;
+  return path.replace(/^(?:\.\/+)+(?=[^/])/, '');
 }
 
 /**
@@ -60,4 +65,15 @@ export function parseAuthorshipLog(text: string): NoteParse {
   const read = readMetadata(text.slice(Math.min(start, text.length)));
   if (!read.ok) return { ok: false, error: read.error };
   return { ok: true, log: { ...read.metadata, files } };
+}
+
+/**
+ * A note git-ai writes for a commit it saw no AI line in: readable, with no attestation at all
+ * (no file, no key: it says nothing about any line). Such a note is no line-level reading of its
+ * commit: the commit keeps the attribution of its own message, and aitrail's own line-level note
+ * (post-commit, `notes squash`) may take its place.
+ */
+export function isEmptyNote(text: string): boolean {
+  const parsed = parseAuthorshipLog(text);
+  return parsed.ok && parsed.log.files.size === 0;
 }

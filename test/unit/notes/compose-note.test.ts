@@ -42,3 +42,24 @@ describe('readNoteForRewrite / composeMetadata', () => {
     expect(readNoteForRewrite('not a note')).toBeNull();
   });
 });
+
+describe('composeFile in linear time (a hostile note must not stall post-rewrite or notes squash)', () => {
+  const N = 40_000;
+  const lines = Array.from({ length: N }, (_, i) => `line ${i}`);
+  const key = (i: number) => `s_${i.toString(16).padStart(14, '0')}`;
+
+  it('one key per line (40,000 keys), and 40,000 entries each claiming the whole file: well under a second of CPU each', async () => {
+    const { cpuClock } = await import('../../helpers/cpu-clock.js');
+    let started = cpuClock();
+    const many = Array.from({ length: N }, (_, i) => ({ key: key(i), ranges: [i + 1, i + 1] }));
+    const composed = composeFile([{ entries: many, lines }], lines, null);
+    expect(composed).toHaveLength(N);
+    expect(composed[N - 1]).toEqual({ key: key(N - 1), ranges: [N, N] });
+    expect(cpuClock() - started).toBeLessThan(1500);
+    started = cpuClock();
+    const wide = Array.from({ length: N }, (_, i) => ({ key: key(i % 3), ranges: [1, N, 5, 9] }));
+    // The last entry claiming a line wins it: key(N - 1 mod 3) owns every line.
+    expect(composeFile([{ entries: wide, lines }], lines, null)).toEqual([{ key: key((N - 1) % 3), ranges: [1, N] }]);
+    expect(cpuClock() - started).toBeLessThan(1500);
+  });
+});
