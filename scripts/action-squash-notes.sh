@@ -41,7 +41,15 @@ status=$?
 [ "$status" = 0 ] || fail "aitrail notes squash failed (exit $status): see the job log" "$status"
 after=$(git rev-parse -q --verify refs/notes/ai)
 if [ -n "$after" ] && [ "$after" != "$before" ]; then
-  git push --quiet --no-verify origin refs/notes/ai:refs/notes/ai >&2 || fail 'pushing refs/notes/ai to origin failed (refs/notes/ai moved meanwhile? run the job again)' 3
+  # Never refs/notes/ai:refs/notes/ai: git matches a push's destination by its end, so a branch
+  # named refs/notes/ai on origin (refs/heads/refs/notes/ai) would take the notes or make the name
+  # ambiguous. A pattern refspec maps names whole: through a ref of this job's own, removed after.
+  own="refs/aitrail/notes-push/$$"
+  git update-ref --no-deref "$own/notes/ai" "$after" '' || fail 'cannot write a temporary ref for the notes push' 3
+  git push --quiet --no-verify origin "$own/*:refs/*" >&2
+  pushed=$?
+  git update-ref --no-deref -d "$own/notes/ai"
+  [ "$pushed" = 0 ] || fail 'pushing refs/notes/ai to origin failed (refs/notes/ai moved meanwhile? run the job again)' 3
   printf '### aitrail notes\n\nThe line-level note of `%s` was composed from pull request #%s and pushed to refs/notes/ai.\n' "${merged:0:12}" "$number" >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
 fi
 exit 0

@@ -288,7 +288,34 @@ function lookup(name: ModelName, user: Lookup, context: ModelContext = {}): stri
     const bySize = user.get(name.sized) ?? TABLE.get(name.sized);
     if (bySize) return bySize;
   }
+  // `qwen3coder`, `qwen3\u00adcoder` (a soft hyphen, dropped), `qwen3.coder`: a table name written without its hyphens is that model.
+  const joined = joinedNames().get(unjoined(name.key));
+  if (joined) return joined;
   return byFamily(name.key, context.isModel === true && context.strict !== true);
+}
+
+/** A name without its hyphens, and without a dot that is no version's (`qwen3.coder` → `qwen3coder`, `claude-opus-4.6` → `claudeopus4.6`). */
+function unjoined(key: string): string {
+  return key.replace(/-|(?<!\d)\.|\.(?!\d)/g, '');
+}
+
+let JOINED: Map<string, string> | undefined;
+/**
+ * The table's names with their hyphens dropped (`qwen3coder` → qwen/qwen3-coder), each only when
+ * one model has it; made on first need (a name the table does not hold), not on every hook.
+ */
+function joinedNames(): Map<string, string> {
+  if (JOINED) return JOINED;
+  const names = new Map<string, string | null>();
+  for (const [key, id] of TABLE) {
+    const joined = unjoined(key);
+    if (joined === key) continue;
+    if (TABLE.has(joined)) continue;
+    const seen = names.get(joined);
+    names.set(joined, seen === undefined || seen === id ? id : null);
+  }
+  JOINED = new Map([...names].filter((entry): entry is [string, string] => entry[1] !== null));
+  return JOINED;
 }
 
 /**

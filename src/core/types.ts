@@ -20,6 +20,12 @@ export interface Attribution {
   /** True when a declared trailer (ours: `Assisted-by` / configured key) carries it. */
   declared: boolean;
   /**
+   * The message holds more declarations than detection reads (its caps on lines, values and
+   * lookups): what it read is here, the rest is not known. `check` and the hooks refuse such a
+   * commit whatever the policy says (rule `unread-declarations`): a denied model past the caps never passes.
+   */
+  unread?: true;
+  /**
    * The changed paths this attribution concerns, when narrower than the whole commit: a model
    * known only from a git-ai note wrote lines in these files only. Absent = every changed path.
    */

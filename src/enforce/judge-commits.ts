@@ -12,6 +12,8 @@ import { openCommitNotes } from '../notes/commit-notes.js';
 import type { LinkChange } from './judge-links.js';
 import { mergeAttributions } from '../core/detect/merge.js';
 import { messagesPastNul, rawCommitMessage } from '../git/raw-message.js';
+import { GitError } from '../git/exec.js';
+import { enforceMessages } from './messages.js';
 
 /**
  * Encodings git re-encodes a message from without touching its ASCII bytes (a latin1 project's
@@ -97,6 +99,9 @@ export async function judgeCommits(
       violations.push(...landed.violations);
       cut.push(...landed.cut);
     }
+    // A record that may sit in a note this repository cannot read: the model is not knowable (fail closed).
+    const unresolved = notes.unresolved();
+    if (unresolved.length > 0) throw new GitError(enforceMessages.unresolvedRecords(unresolved), ['notes'], null, '');
   } finally {
     await notes.close();
   }

@@ -16,6 +16,9 @@ export const enforceMessages = {
   shallowCut: (sha: string) =>
     `aitrail: the history of this shallow clone is cut at ${sha.slice(0, 12)}, inside the range to check: the commits before it cannot be judged.\n` +
     'Fetch the full history (actions/checkout `fetch-depth: 0`, GitLab `GIT_DEPTH: 0`, or git fetch --unshallow) and run again.\n',
+  unresolvedRecords: (commits: readonly string[]) =>
+    `the git-ai note of ${commits[0]!.slice(0, 12)}${commits.length > 1 ? ` (and ${commits.length - 1} more)` : ''} names a session or prompt record no readable note holds, and some note of refs/notes/ai could not be read (missing from the object database, or over the size limit): the model of those lines cannot be known, so they cannot be judged. ` +
+    "Fetch the notes whole (git fetch origin '+refs/notes/ai*:refs/notes/ai*') or remove the unreadable note, then run again.",
   shallowPush: (sha: string) =>
     `aitrail: this push is shallow: the server would get ${sha.slice(0, 12)} without the history before it (a push from a shallow clone), so what that history brings cannot be judged.\n` +
     'Push from a clone with the full history (git fetch --unshallow, then push again).\n',

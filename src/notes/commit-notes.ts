@@ -15,11 +15,13 @@ export interface CommitNotes {
   lines(sha: string): Promise<NoteLines | undefined>;
   /** `attributions` with those of the commit's note added (as they are without a usable note). */
   add(sha: string, attributions: Attribution[], changed: readonly string[] | null): Promise<Attribution[]>;
+  /** Commits read so far whose note names a record that may sit in a note that could not be read (NotesReader.unresolved). */
+  unresolved(): readonly string[];
   /** Flush the held-back warnings and stop git. */
   close(): Promise<void>;
 }
 
-const NONE: CommitNotes = { count: 0, lines: async () => undefined, add: async (_sha, attributions) => attributions, close: async () => {} };
+const NONE: CommitNotes = { count: 0, lines: async () => undefined, add: async (_sha, attributions) => attributions, unresolved: () => [], close: async () => {} };
 
 /**
  * Open the notes at `ref` (default refs/notes/ai) as they are stored in this repository: one
@@ -49,6 +51,7 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
       const note = await reader.of(sha);
       return note ? withNoteAttributions(attributions, note.authors(), ref, changed) : attributions;
     },
+    unresolved: () => reader.unresolved(),
     close: () => reader.close(),
   };
 }

@@ -27,7 +27,7 @@ export async function pushNotes(cwd: string, gitDir: string, remote: string, url
     if (readFileSync(record, 'utf8').trim() === tip) return null;
   } catch {}
   try {
-    await pushNotesRef(cwd, remote !== '' ? remote : url, DEFAULT_NOTES_REF);
+    await pushNotesRef(cwd, remote !== '' ? remote : url, DEFAULT_NOTES_REF, tip);
   } catch (error) {
     const reason = error instanceof GitError ? (error.stderr.trim().split('\n').find((line) => /rejected|error|fatal/i.test(line)) ?? error.message) : String(error);
     return recordMessages.pushFailed(remote || url, reason.replace(/^(error|fatal): /, ''));

@@ -16,19 +16,29 @@ export interface ReadNotesOptions extends ObjectView {
   aliases?: Record<string, string>;
   onWarning?: (message: string) => void;
   limit?: number;
-  /** The notes commit `entries` come from: records a note leaves out are looked for in its other notes (git grep). */
+  /** The notes commit `entries` come from: records a note leaves out are looked for in its other notes. */
   tip?: string;
 }
 
-/** Searches of the other notes per reader (each one `git grep` over the notes tree), records per search, notes read per record. */
-const MAX_FOREIGN_SEARCHES = 8;
-const MAX_FOREIGN_RECORDS = 64;
-const MAX_FOREIGN_NOTES = 4;
+/**
+ * The first note lacking records looks for them with ONE `git grep` (at most this many records,
+ * the first few notes holding each): the common case, a session's record in an earlier note. What
+ * that leaves unfound is looked up in an index of every record of the tree, built once.
+ */
+const GREP_RECORDS = 64;
+const GREP_NOTES = 4;
 
 /** Notes of a notes tree, read and parsed on demand through ONE `git cat-file --batch`. */
 export interface NotesReader {
   /** The parsed note of `commit`, or undefined when it has none or it cannot be used (warned). */
   of(commit: string): Promise<NoteLines | undefined>;
+  /**
+   * Commits whose note names a record no readable note holds while some note of the tree could
+   * not be read (missing from the object database, or over the size limit): its lines read as an unknown
+   * agent, though the record may be in that note. Enforcement cannot judge them (fail closed);
+   * asked for, they are no longer warned about on close.
+   */
+  unresolved(): readonly string[];
   /** Emit the warnings held back (past the first few, one line counts them) and stop git. */
   close(): Promise<void>;
 }
@@ -55,18 +65,55 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     warned += 1;
     if (warned <= SHOWN_WARNINGS) options.onWarning?.(message);
   };
-  const parse = async (oid: string): Promise<NoteLines | string> => {
+  const parse = async (oid: string, commit: string): Promise<NoteLines | string> => {
     reader ??= openBlobReader(root, { asStored: options.asStored === true });
     const object = await reader.read(oid);
     if (!object.content) return object.type;
     const result = parseAuthorshipLog(object.content.toString('utf8'));
     if (!result.ok) return `malformed:${result.error.message}`;
-    if (options.tip) await adoptForeignRecords(result.log);
+    if (options.tip) await adoptForeignRecords(commit, result.log);
     return noteLines(result.log, options.aliases);
   };
-  // Record id (`session\0s_…`, `prompt\0…`) → the record another note holds for it (null: none found).
-  const foreign = new Map<string, AgentRecord | null>();
-  let searches = 0;
+  // Record id (`session\0s_…`, `prompt\0…`) → the first record (in tree order) a note holds for it
+  // with an agent or a model: every note of the tree read ONCE, the first time a note lacks one.
+  let index: Promise<{ records: Map<string, AgentRecord>; unread: string[] }> | null = null;
+  const unresolved: string[] = [];
+  let told = false;
+  const buildIndex = async (): Promise<{ records: Map<string, AgentRecord>; unread: string[] }> => {
+    const records = new Map<string, AgentRecord>();
+    const unread: string[] = [];
+    const seen = new Set<string>();
+    const readable: string[] = [];
+    for (const [commit, entry] of entries) {
+      if (seen.has(entry.oid)) continue;
+      seen.add(entry.oid);
+      // A tree or commit entry holds no record; a note over the size limit might (left unread).
+      if (entry.type !== 'blob') continue;
+      if (entry.size > limit) unread.push(commit);
+      else readable.push(commit);
+    }
+    const blobs = (reader ??= openBlobReader(root, { asStored: options.asStored === true }));
+    // A window of reads in flight through the one cat-file, taken in tree order (the first record wins).
+    for (let start = 0; start < readable.length; start += WINDOW) {
+      const batch = readable.slice(start, start + WINDOW);
+      const objects = await Promise.all(batch.map((commit) => blobs.read(entries.get(commit)!.oid)));
+      objects.forEach((object, at) => {
+        if (!object.content) return void unread.push(batch[at]!);
+        const other = parseAuthorshipLog(object.content.toString('utf8'));
+        if (!other.ok) return;
+        for (const [kind, map] of [['session', other.log.sessions], ['prompt', other.log.prompts]] as const) {
+          for (const [record, found] of map) {
+            const id = `${kind}\0${record}`;
+            if (!records.has(id) && (found.tool !== null || found.model !== null)) records.set(id, found);
+          }
+        }
+      });
+    }
+    return { records, unread };
+  };
+  // Records found by the one `git grep` (confirmed by reading the note that holds them).
+  const grepped = new Map<string, AgentRecord>();
+  let search: Promise<void> | null = null;
   const recordIn = async (commit: string, kind: 'session' | 'prompt', record: string): Promise<AgentRecord | null> => {
     const entry = entries.get(commit);
     if (!entry || entry.type !== 'blob' || entry.size > limit) return null;
@@ -77,12 +124,15 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     return found && (found.tool !== null || found.model !== null) ? found : null;
   };
   /**
-   * git-ai stores a session's record once and finds it by `git grep` when a note's entry names a
-   * key its own metadata lacks; so does this reader: one `git grep` per note that lacks records
-   * (at most MAX_FOREIGN_SEARCHES per reader, each for at most MAX_FOREIGN_RECORDS records; past
-   * that, such keys stay an unknown agent and model, as they were).
+   * git-ai stores a session's record once and finds it with `git grep` when a note's entry names a
+   * key its own metadata lacks; so does this reader, and never gives up on a key: the first note
+   * lacking records greps for them once (up to GREP_RECORDS), and whatever is still unfound then or
+   * later is looked up in the index of every record of the tree, read once (linear in the notes,
+   * however many keys are missing and however many notes mention a key). A key no note holds a
+   * record for stays an unknown agent and model; when some note could not be read, the commit is
+   * also listed as unresolved (the record may be in it).
    */
-  const adoptForeignRecords = async (log: AuthorshipLog): Promise<void> => {
+  const adoptForeignRecords = async (commit: string, log: AuthorshipLog): Promise<void> => {
     const missing = new Map<string, { kind: 'session' | 'prompt'; record: string }>();
     for (const list of log.files.values()) {
       for (const entry of list) {
@@ -90,20 +140,35 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
         missing.set(`${entry.kind}\0${entry.record}`, { kind: entry.kind, record: entry.record });
       }
     }
-    const unknown = [...missing].filter(([id]) => !foreign.has(id)).slice(0, MAX_FOREIGN_RECORDS);
-    if (unknown.length > 0 && searches < MAX_FOREIGN_SEARCHES) {
-      searches += 1;
-      const hits = await grepNotes(root, options.tip!, unknown.map(([, { record }]) => `"${record}"`), MAX_FOREIGN_NOTES, { asStored: options.asStored === true }).catch(() => new Map<string, string[]>());
-      for (const [id, { kind, record }] of unknown) {
-        let found: AgentRecord | null = null;
-        for (const commit of hits.get(`"${record}"`) ?? []) if ((found = await recordIn(commit, kind, record))) break;
-        foreign.set(id, found);
-      }
+    if (missing.size === 0) return;
+    const wanted = [...missing].filter(([id]) => !grepped.has(id));
+    if (!search && !index && wanted.length > 0 && wanted.length <= GREP_RECORDS) {
+      search = (async () => {
+        const hits = await grepNotes(root, options.tip!, wanted.map(([, { record }]) => `"${record}"`), GREP_NOTES, { asStored: options.asStored === true }).catch(() => new Map<string, string[]>());
+        for (const [id, { kind, record }] of wanted) {
+          for (const other of hits.get(`"${record}"`) ?? []) {
+            const found = await recordIn(other, kind, record);
+            if (found) {
+              grepped.set(id, found);
+              break;
+            }
+          }
+        }
+      })();
     }
+    // Notes read at the same time wait for the one search (it may hold their records too).
+    await search;
+    let lacking = false;
     for (const [id, { kind, record }] of missing) {
-      const found = foreign.get(id);
+      let found = grepped.get(id);
+      if (!found) {
+        index ??= buildIndex();
+        found = (await index).records.get(id);
+      }
       if (found) (kind === 'session' ? log.sessions : log.prompts).set(record, found);
+      else lacking = true;
     }
+    if (lacking && index && (await index).unread.length > 0) unresolved.push(commit);
   };
   return {
     async of(commit) {
@@ -112,14 +177,20 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
       if (entry.type !== 'blob') return void warn(notesMessages.notABlob(commit, entry.type));
       if (entry.size > limit) return void warn(notesMessages.tooBig(commit, entry.size, limit));
       let note = parsed.get(entry.oid);
-      if (!note) parsed.set(entry.oid, (note = parse(entry.oid)));
+      if (!note) parsed.set(entry.oid, (note = parse(entry.oid, commit)));
       release(entry.oid);
       const lines = await note;
       if (typeof lines !== 'string') return lines;
       warn(lines.startsWith('malformed:') ? notesMessages.malformed(commit, lines.slice(10)) : notesMessages.notABlob(commit, lines));
       return undefined;
     },
+    unresolved() {
+      // The caller refuses to judge them: no warning that counts them under unknown.
+      told = true;
+      return unresolved;
+    },
     async close() {
+      if (unresolved.length > 0 && !told) options.onWarning?.(notesMessages.unresolvedRecords(unresolved, (await index!).unread));
       if (warned > SHOWN_WARNINGS) options.onWarning?.(notesMessages.more(warned - SHOWN_WARNINGS));
       await reader?.close();
     },

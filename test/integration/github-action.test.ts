@@ -168,6 +168,20 @@ describe('the GitHub Action script with squash-notes (a merged pull request)', (
     expect(again.stderr).toMatch(/already this one; nothing changed/);
   });
 
+  it('origin also has a branch named refs/notes/ai (refs/heads/refs/notes/ai): the composed note is pushed to refs/notes/ai itself, the branch untouched', () => {
+    const world = origin();
+    const { merged, event } = squashMerged(world);
+    // Anyone who can push a branch names it so; git matches a push's destination by its end ("matches more than one").
+    world.dev.git(['push', '-q', 'origin', `${world.main}:refs/heads/refs/notes/ai`]);
+    const runner = checkout(world, 'heads/main', merged);
+    const result = runAction(runner, event, { INPUT_SQUASH_NOTES: 'true' });
+    expect(result.status, result.stderr).toBe(0);
+    const exact = (name: string) => world.origin.git(['for-each-ref', '--format=%(objectname)', name]).split('\n').map((line) => line.trim()).filter(Boolean);
+    expect(exact('refs/heads/refs/notes/ai')).toEqual([world.main]);
+    const notesTip = exact('refs/notes/ai')[0]!;
+    expect(world.origin.git(['cat-file', 'blob', `${notesTip}:${merged}`], { raw: true })).toBe(note(merged, 'src/ai.js', '1'));
+  });
+
   it('a pull request closed without merging, or a push event: nothing composed', () => {
     const world = origin();
     const { merged, event } = squashMerged(world);

@@ -154,7 +154,7 @@ describe('what a note says about lines, read as git-ai reads it', () => {
 });
 
 describe('a record kept in another note', () => {
-  it("an entry whose session record is only in another commit's note is read as that record's agent and model (git-ai looks it up with git grep), as far as a capped search goes", () => {
+  it("an entry whose session record is only in another commit's note is read as that record's agent and model (git-ai looks it up with git grep), however many keys other notes leave out", () => {
     const repo = makeRepo();
     repo.commit('base', { 'a.ts': 'one\n' });
     const first = repo.commit('first', { 'a.ts': 'one\nq 1\n' });

@@ -94,6 +94,31 @@ describe('pre-push pushes refs/notes/ai', () => {
     expect(gitRun(remote.dir, ['rev-parse', '--verify', '-q', 'refs/notes/ai']).status).not.toBe(0);
   });
 
+  it("a remote with a branch named refs/notes/ai (refs/heads/refs/notes/ai), without notes or beside them: the notes land in refs/notes/ai itself, the branch untouched", () => {
+    const { repo, remote } = withRemote();
+    // Anyone who can push a branch names it so; git matches a push's destination by its end.
+    const other = makeRepo();
+    other.commit('decoy', { 'x.txt': 'x\n' });
+    other.git(['push', '-q', remote.dir, 'HEAD:refs/heads/refs/notes/ai']);
+    const decoy = other.git(['rev-parse', 'HEAD']);
+    const exact = (name: string) => remote.git(['for-each-ref', '--format=%(objectname)', name]).split('\n').map((line) => line.trim()).filter(Boolean);
+    const push = gitRun(repo.dir, ['push', '-q', 'origin', 'feature']);
+    expect(push.status, push.stderr).toBe(0);
+    expect(push.stderr).not.toMatch(/could not push/);
+    expect(exact('refs/notes/ai')).toEqual([repo.git(['rev-parse', 'refs/notes/ai'])]);
+    expect(exact('refs/heads/refs/notes/ai')).toEqual([decoy]);
+    // Now the remote holds both: the next notes push still goes to the notes (git calls the name ambiguous).
+    repo.git(['notes', '--ref=ai', 'add', '-f', '-m', 'more', 'main']);
+    repo.commit('feat: more', { 'c.txt': 'c\n' });
+    const again = gitRun(repo.dir, ['push', '-q', 'origin', 'feature']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).not.toMatch(/could not push/);
+    expect(exact('refs/notes/ai')).toEqual([repo.git(['rev-parse', 'refs/notes/ai'])]);
+    expect(exact('refs/heads/refs/notes/ai')).toEqual([decoy]);
+    // No ref of aitrail's own is left in the pushing clone.
+    expect(repo.git(['for-each-ref', '--format=%(refname)'])).not.toMatch(/aitrail/);
+  });
+
   it('a remote whose notes diverged refuses them: one warning naming the fix, the branch push still succeeds', () => {
     const { repo, remote } = withRemote();
     const other = makeRepo();

@@ -104,3 +104,86 @@ describe("a session record searched for under the checkout's own .gitattributes"
     }
   });
 });
+
+describe('session records past the search cap', () => {
+  // A note whose entry names `key` and whose metadata leaves the record out (git-ai stores a session's record once).
+  const bareNote = (path: string, keys: string[], ranges: string): string =>
+    `${path}\n${keys.map((key) => `  ${session(key, ranges)}`).join('\n')}\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', git_ai_version: '1.4.5', base_commit_sha: '0'.repeat(40), prompts: {}, humans: {}, sessions: {} }, null, 2)}\n`;
+  const decoy = (index: number): string => `s_${index.toString(16).padStart(14, 'd')}`;
+
+  it('notes naming many records no note holds (eight searches, or 64 keys in one note), or four notes that only mention the key, before the Qwen entry whose record is in an earlier note: check and pre-receive still read Qwen and refuse it', () => {
+    const policy = 'policy:\n  deny: ["qwen/*"]\n';
+    const { remote, work } = policyServer(policy);
+    // The Qwen session's first commit, on a branch the server has not got yet: its note (pushed) holds the session's record.
+    work.git(['checkout', '-q', '-b', 'earlier', 'main']);
+    const first = work.commit('feat: first\n', { 'lib.ts': 'q 1\n' });
+    addNote(work, first, gitAiNote({ 'lib.ts': [session(NOTE_KEYS.qwen, '1')] }));
+    work.git(['checkout', '-q', 'main']);
+    const setUp = tryGit(work.dir, ['push', '-q', 'origin', 'main', 'refs/notes/ai']);
+    expect(setUp.code, setUp.stderr).toBe(0);
+    for (const shape of ['many-notes', 'many-keys', 'mentions']) {
+      work.git(['checkout', '-q', '-b', shape, 'main']);
+      // The Qwen session's next commit (oldest of the branch, judged last), its note without the record.
+      const qwen = work.commit('feat: more\n', { 'a.ts': 'q 2\nq 3\n' });
+      const keys = shape === 'many-keys' ? [...Array.from({ length: 64 }, (_, index) => decoy(index)), NOTE_KEYS.qwen] : [NOTE_KEYS.qwen];
+      addNote(work, qwen, bareNote('a.ts', keys, '1-2'));
+      if (shape === 'many-notes') {
+        // Then nine commits whose notes each name a session no note holds a record for: each costs the reader one search.
+        for (let index = 0; index < 9; index += 1) {
+          const sha = work.commit(`chore: step ${index}\n`, { [`d${index}.ts`]: 'x\n' });
+          addNote(work, sha, bareNote(`d${index}.ts`, [decoy(index)], '1'));
+        }
+      }
+      if (shape === 'mentions') {
+        // Four notes first in the tree (commits this clone lacks) that only mention the key: a search reading the first few notes holding the text finds no record.
+        const mention = work.git(['hash-object', '-w', '--stdin'], { input: `x.ts\n  ${NOTE_KEYS.human} 1\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', prompts: {}, sessions: {}, humans: { [NOTE_KEYS.human]: { author: 'A <a@example.com>' } }, seen: { [NOTE_KEYS.qwen]: true } })}\n` }).trim();
+        const tree = work.git(['ls-tree', 'refs/notes/ai']).trim();
+        const decoys = [1, 2, 3, 4].map((index) => `100644 blob ${mention}\t${String(index).padStart(40, '0')}`).join('\n');
+        const mixed = tryGit(work.dir, ['mktree'], { input: `${tree}\n${decoys}\n` }).stdout.trim();
+        work.git(['update-ref', 'refs/notes/ai', work.git(['commit-tree', mixed, '-p', 'refs/notes/ai', '-m', 'notes']).trim()]);
+      }
+      const check = aitrail(work.dir, ['check', `main..${shape}`, '--policy-from', 'main', '--format', 'json']);
+      expect(check.code, `${shape}: ${check.stdout}${check.stderr}`).toBe(1);
+      expect((JSON.parse(check.stdout) as { violations: { model: string }[] }).violations.map((violation) => violation.model), shape).toContain('qwen/qwen3-coder');
+      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', shape, 'refs/notes/ai']);
+      expect(push.code, `${shape}: ${push.stderr}`).not.toBe(0);
+      expect(push.stderr, shape).toContain('qwen');
+      expect(refsOf(remote.dir), shape).not.toContain(`refs/heads/${shape}`);
+      work.git(['checkout', '-q', 'main']);
+    }
+  });
+
+  it('a record no readable note holds while a note of the tree cannot be read (missing, or over the size limit): check fails closed (exit 3) naming the cause; blame counts the lines as unknown and says why', () => {
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'a.ts': 'one\n' });
+    repo.git(['checkout', '-q', '-b', 'pr']);
+    const qwen = repo.commit('feat: more\n', { 'a.ts': 'one\nq 2\n' });
+    addNote(repo, qwen, bareNote('a.ts', [NOTE_KEYS.qwen], '2'));
+    // No note holds the record: an unknown model, judged by policy.unknownModel (a warning by default).
+    expect(aitrail(repo.dir, ['check', 'main..pr', '--policy-from', 'main']).code).toBe(0);
+    // A note of the notes tree whose blob this repository lacks (a partial fetch): the record may be in it.
+    const tree = repo.git(['ls-tree', 'refs/notes/ai']).trim();
+    const missing = tryGit(repo.dir, ['mktree', '--missing'], { input: `${tree}\n100644 blob ${'e'.repeat(40)}\t${'f'.repeat(40)}\n` }).stdout.trim();
+    const notes = repo.git(['commit-tree', missing, '-p', 'refs/notes/ai', '-m', 'notes']).trim();
+    repo.git(['update-ref', 'refs/notes/ai', notes]);
+    const check = aitrail(repo.dir, ['check', 'main..pr', '--policy-from', 'main']);
+    expect(check.code, `${check.stdout}${check.stderr}`).toBe(3);
+    expect(check.stderr).toContain(qwen.slice(0, 12));
+    expect(check.stderr).toMatch(/cannot be judged/);
+    const blame = aitrail(repo.dir, ['blame', '--format', 'json']);
+    expect(blame.code, blame.stderr).toBe(0);
+    expect(blame.stderr).toContain(qwen.slice(0, 12));
+    expect(blame.stderr).toMatch(/could not be read/);
+    // pre-push judges by the same notes: the push is refused, naming the cause.
+    const { work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: ['pre-push'] });
+    work.git(['checkout', '-q', '-b', 'pr']);
+    const pushed = work.commit('feat: more\n', { 'a.ts': 'q 1\n' });
+    addNote(work, pushed, bareNote('a.ts', [NOTE_KEYS.qwen], '1'));
+    const workTree = work.git(['ls-tree', 'refs/notes/ai']).trim();
+    const workMissing = tryGit(work.dir, ['mktree', '--missing'], { input: `${workTree}\n100644 blob ${'e'.repeat(40)}\t${'f'.repeat(40)}\n` }).stdout.trim();
+    work.git(['update-ref', 'refs/notes/ai', work.git(['commit-tree', workMissing, '-p', 'refs/notes/ai', '-m', 'notes']).trim()]);
+    const push = tryGit(work.dir, ['push', 'origin', 'pr']);
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toMatch(/cannot be judged/);
+  });
+});

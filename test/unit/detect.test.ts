@@ -228,10 +228,12 @@ describe('spellings: every token that names a model is judged (issue 8 item 7)',
     ['an OpenRouter variant', 'x\n\nAssisted-by: Claude Opus 4.6 and openrouter/qwen/qwen3-coder:free\n', ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/qwen3-coder']],
     ['a Bedrock id with its version', 'x\n\nAssisted-by: bedrock/qwen.qwen3-coder-480b-a35b-v1:0\n', ['unknown:qwen/qwen3-coder']],
     ['a model left of the colon is a model, not an agent', 'x\n\nAssisted-by: qwen3-coder:claude-opus-4.6\n', ['unknown:qwen/qwen3-coder', 'unknown:anthropic/claude-opus-4.6']],
-    ['a model past the clause limit', `x\n\nAssisted-by: claude-opus-4.6, ${Array.from({ length: 33 }, (_, i) => `tool${i}`).join(', ')}, qwen3-coder\n`, ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/unknown']],
-    ['a model past the word limit', `x\n\nAssisted-by: claude-opus-4.6 ${'word '.repeat(70)}qwen3-coder\n`, ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/unknown']],
-    ['a model past the length limit', `x\n\nAssisted-by: claude-opus-4.6 ${'x'.repeat(5000)} qwen3-coder\n`, ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/unknown']],
-    ['a model after the lookups are spent', `x\n\n${'Assisted-by: claude-opus-4.6 gpt-5 gemini-2.5-pro o3 grok-4\n'.repeat(400)}Assisted-by: claude-opus-4.6, qwen3-coder\n`, ['unknown:anthropic/claude-opus-4.6', 'unknown:openai/gpt-5', 'unknown:google/gemini-2.5-pro', 'unknown:openai/o3', 'unknown:x-ai/grok-4', 'unknown:qwen/unknown']],
+    // Past one reading's limits a value is read whole, in windows: the model itself, not only its vendor.
+    ['a model past the clause limit', `x\n\nAssisted-by: claude-opus-4.6, ${Array.from({ length: 33 }, (_, i) => `tool${i}`).join(', ')}, qwen3-coder\n`, ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/qwen3-coder']],
+    ['a model past the word limit', `x\n\nAssisted-by: claude-opus-4.6 ${'word '.repeat(70)}qwen3-coder\n`, ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/qwen3-coder']],
+    ['a model past the length limit', `x\n\nAssisted-by: claude-opus-4.6 ${'x'.repeat(5000)} qwen3-coder\n`, ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/qwen3-coder']],
+    // A value declared again is read once (the commit's lookups are not spent on it again).
+    ['a model after 400 repeated declarations', `x\n\n${'Assisted-by: claude-opus-4.6 gpt-5 gemini-2.5-pro o3 grok-4\n'.repeat(400)}Assisted-by: claude-opus-4.6, qwen3-coder\n`, ['unknown:anthropic/claude-opus-4.6', 'unknown:openai/gpt-5', 'unknown:google/gemini-2.5-pro', 'unknown:openai/o3', 'unknown:x-ai/grok-4', 'unknown:qwen/qwen3-coder']],
     ['a Cyrillic letter in a model beside an allowed one', 'x\n\nAssisted-by: claude-opus-4.6, Qw\u0435n3-Coder\n', ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/qwen3-coder']],
     ['a combining grapheme joiner', 'x\n\nAssisted-by: claude-opus-4.6, Qw\u034fen3-Coder\n', ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/qwen3-coder']],
     ['a variation selector', 'x\n\nAssisted-by: claude-opus-4.6, Qw\ufe0fen3-Coder\n', ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/qwen3-coder']],
@@ -496,9 +498,10 @@ describe('hostile messages stay cheap', () => {
   it('free text spends a bounded number of catalog lookups per commit; once spent, only agents are read', () => {
     const value = Array.from({ length: 80 }, (_, index) => `qwen${index} claude-opus-${index}`).join(' ');
     const budget = newBudget();
-    for (let round = 0; round < 200; round += 1) mentions(value, 'declared', {}, budget);
+    for (let round = 0; round < 200; round += 1) mentions(`${value} round${round}`, 'declared', {}, budget);
     expect(budget.lookups).toBe(0);
-    expect(mentions('Claude Code with qwen3-coder', 'declared', {}, budget)).toEqual([{ agent: 'claude-code', model: 'unknown' }]);
+    // Once spent, a model's name is read for its vendor only (`qwen3-coder`: Qwen's word glued to a version).
+    expect(mentions('Claude Code with qwen3-coder', 'declared', {}, budget)).toEqual([{ agent: 'claude-code', model: 'qwen/unknown' }]);
     expect(mentions('Claude Code with qwen3-coder', 'declared', {}, { lookups: LOOKUP_BUDGET })).toEqual([{ agent: 'claude-code', model: 'qwen/qwen3-coder' }]);
   });
 

@@ -12,6 +12,8 @@ import { agentSlug } from './agent-name.js';
 import { userRuleAttributions } from './user-rules.js';
 import { squashedMessages } from './squashed-messages.js';
 import { parseCommitTrailers } from '../trailers.js';
+import { findSeparator } from '../trailers/grammar.js';
+import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { DEFAULT_TRAILER_KEY } from '../defaults.js';
 
 export interface DetectOptions {
@@ -20,8 +22,14 @@ export interface DetectOptions {
   trailerKey?: string;
 }
 
-/** Body lines scanned for agent footers such as Claude Code's `Generated with [Claude Code](…)`. */
-const MAX_BODY_LINES = 400;
+/**
+ * Body lines read for trailer-looking lines and agent footers (Claude Code's `Generated with
+ * [Claude Code](…)`): every line up to this many. A declaration after 400 lines of a pasted log was
+ * unread once; a message longer than this is read up to here and is `unread` past it (fail closed).
+ */
+const MAX_BODY_LINES = 20_000;
+/** Most characters of one line read (readable): a key line padded past this is `unread` too. */
+const MAX_LINE = 65_536;
 
 /** A Markdown code fence line (CommonMark: up to 3 spaces, then 3 or more backticks or tildes). */
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -34,7 +42,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * hide the co-author lines after it).
  */
 function bodyLines(message: string): string[] {
-  const lines = message.split('\n', MAX_BODY_LINES).slice(1);
+  const lines = message.split('\n', MAX_BODY_LINES + 1).slice(1);
   const quoted = new Set<number>();
   let open: { at: number; fence: string } | null = null;
   lines.forEach((line, at) => {
@@ -56,8 +64,10 @@ function showIdentity(identity: Identity): string {
 type Reader = (value: string, aliases: Record<string, string>, budget: Budget) => Mention[];
 
 /** How a trailer key is read, and whether it declares (our key and the declared conventions). */
-function readerFor(key: string, trailerKey: string): { read: Reader; declared: boolean } | null {
+function readerFor(written: string, trailerKey: string): { read: Reader; declared: boolean } | null {
   const sig = signatures();
+  // git's own reading of a key (token_len_without_separator): without trailing punctuation (`Assisted-by-:`, `Assisted-by.:`).
+  const key = written.replace(/[^a-z0-9]+$/, '');
   if (key === trailerKey || sig.declaredKeys.has(key)) return { read: parseDeclaredValues, declared: true };
   if (sig.declaredFlagKeys.has(key)) return { read: parseDeclaredFlag, declared: true };
   if (sig.coAuthorKeys.has(key)) return { read: parseCoAuthor, declared: false };
@@ -99,11 +109,14 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
     // A value with right-to-left overrides, backspaces or cursor moves is read as stored and as shown (shownOrder).
     const shown = shownOrder(trailer.value);
     const read = reader.read(trailer.value, aliases, budget);
-    if (shown !== null) read.push(...reader.read(shown, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown'));
-    for (const { agent, model } of read) result.push(found(agent, model, evidence, reader.declared));
+    if (shown !== null) read.push(...reader.read(shown, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread));
+    for (const mention of read) result.push(withUnread(found(mention.agent, mention.model, evidence, reader.declared), mention));
   }
   return result;
 }
+
+/** The prefixes `git commit --fixup`/`--squash`/`--fixup=amend:` put before the subject of the commit they fold into (repeated for a fixup of a fixup). */
+const AUTOSQUASH = /^(?:(?:fixup|squash|amend)! +){1,16}/;
 
 /** The paragraph `git commit --fixup=amend:` puts above the message it gives the amended commit. */
 const AMEND = /^amend! [^\n]*\n(?:[ \t]*\r?\n)+/;
@@ -133,7 +146,7 @@ function onlyDeclares(value: string): boolean {
 }
 
 /** A trailer-looking line: `Key: value`. */
-const KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{1,63})[ \t]*:[ \t]*(\S.*?)\s*$/;
+const KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{1,63}\.*)[ \t]*:[ \t]*(\S.*?)\s*$/;
 /** The same with the key written as two to four words (`Assisted by`, `Assisted_by`, `AI model`). */
 const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,40}){1,3})[ \t]*:[ \t]*(\S.*?)\s*$/;
 
@@ -143,14 +156,17 @@ const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,4
  * a key detection does not read. A label written as words there (`AI model`, `AI assistant`) names
  * what an app is set to, not who wrote the commit; a key that says who (`Assisted by`, `Made with`) is read anyway.
  */
+const MAX_NEIGHBOURS = 16;
+
 function amongSettings(lines: readonly string[], at: number, trailerKey: string): boolean {
   const other = (line: string | undefined) => {
     const text = readable(line ?? '');
     const key = KEY_LINE.exec(text)?.[1] ?? WORDS_KEY_LINE.exec(text)?.[1]?.replace(/[ _]+/g, '-');
     return key !== undefined && !readerFor(key.toLowerCase(), trailerKey);
   };
-  for (let i = at - 1; i >= 1 && (lines[i] ?? '').trim() !== ''; i--) if (other(lines[i])) return true;
-  for (let i = at + 1; i < lines.length && (lines[i] ?? '').trim() !== ''; i++) if (other(lines[i])) return true;
+  // A paragraph's nearest lines (a list of settings is short; a hostile paragraph of thousands of lines must not be read once a line).
+  for (let i = at - 1; i >= 1 && i >= at - MAX_NEIGHBOURS && (lines[i] ?? '').trim() !== ''; i--) if (other(lines[i])) return true;
+  for (let i = at + 1; i < lines.length && i <= at + MAX_NEIGHBOURS && (lines[i] ?? '').trim() !== ''; i++) if (other(lines[i])) return true;
   return false;
 }
 
@@ -172,19 +188,41 @@ function signatureLike(line: string): boolean {
  * sentence and the line after it goes on in lower case: `The fixture messages end with` /
  * `Co-Authored-By: …` / `and are parsed`). A lead that shows no example (`AI disclosure:`), a squash
  * merge's co-authors and git's trailer block are read as before. `inSentence`: whether a line inside a
- * sentence counts (not for footers, which wrap inside their own sentence).
+ * sentence counts (not for footers, which wrap inside their own sentence). Made once per message's lines.
  */
-function shownAsExample(lines: readonly string[], at: number, inSentence = true): boolean {
-  if (at < 1) return false;
-  const text = (i: number) => readable(lines[i] ?? '').replace(/\r$/, '').trim();
-  let lead = at - 1;
-  while (lead >= 1 && text(lead) !== '' && signatureLike(text(lead))) lead -= 1;
-  if (lead >= 2 && text(lead) === '' && text(lead - 1) !== '' && !signatureLike(text(lead - 1))) lead -= 1;
-  // An example named in a template's note (`AI tools used (e.g. Copilot, Claude):`, `<!-- e.g. … -->`) is the template's, not the line's.
-  if (lead >= 1 && EXAMPLE_LEAD.test(text(lead).replace(/<!--.*?-->|\([^()]*\)/g, ' '))) return true;
-  const before = text(at - 1);
-  const after = text(at + 1);
-  return inSentence && at >= 2 && before !== '' && !signatureLike(before) && !SENTENCE_END.test(before) && /^[a-z]/.test(after) && !signatureLike(after);
+function exampleTest(lines: readonly string[]): (at: number, inSentence?: boolean) => boolean {
+  // Each line's text, signature test and run lead made once: a message of thousands of trailer lines is read in linear time.
+  const texts: (string | undefined)[] = [];
+  const signs: (boolean | undefined)[] = [];
+  const scans: (number | undefined)[] = [];
+  const text = (i: number) => (texts[i] ??= readable(lines[i] ?? '').replace(/\r$/, '').trim());
+  const sign = (i: number) => (signs[i] ??= signatureLike(text(i)));
+  /** From `from` back over the run of signature-looking lines: the first index that is none (blank, prose, or below 1). */
+  const scan = (from: number) => {
+    const seen: number[] = [];
+    let i = from;
+    while (i >= 1 && text(i) !== '' && sign(i)) {
+      const known = scans[i];
+      if (known !== undefined) {
+        i = known;
+        break;
+      }
+      seen.push(i);
+      i -= 1;
+    }
+    for (const j of seen) scans[j] = i;
+    return i;
+  };
+  return (at, inSentence = true) => {
+    if (at < 1) return false;
+    let lead = scan(at - 1);
+    if (lead >= 2 && text(lead) === '' && text(lead - 1) !== '' && !sign(lead - 1)) lead -= 1;
+    // An example named in a template's note (`AI tools used (e.g. Copilot, Claude):`, `<!-- e.g. … -->`) is the template's, not the line's.
+    if (lead >= 1 && EXAMPLE_LEAD.test(text(lead).replace(/<!--.*?-->|\([^()]*\)/g, ' '))) return true;
+    const before = text(at - 1);
+    const after = text(at + 1);
+    return inSentence && at >= 2 && before !== '' && !sign(at - 1) && !SENTENCE_END.test(before) && /^[a-z]/.test(after) && !sign(at + 1);
+  };
 }
 
 /**
@@ -195,27 +233,92 @@ function shownAsExample(lines: readonly string[], at: number, inSentence = true)
  * its value is only a declaration (onlyDeclares).
  */
 function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
-  // A line of the trailer block itself (its first line, when git unfolded a value over several).
-  const inBlock = (key: string, value: string) => signals.trailers.some((trailer) => trailer.key.toLowerCase() === key.toLowerCase() && trailer.value.startsWith(value));
+  // A line of the trailer block itself (read there, with its continuation lines unfolded as git does).
+  const block = new Set(signals.trailers.map((trailer) => `${trailer.key.toLowerCase()}\u0000${trailer.value}`));
+  const inBlock = (key: string, value: string) => block.has(`${key.toLowerCase()}\u0000${value}`);
   const result: Attribution[] = [];
   // The subject too: a message that is only a trailer (`git commit --allow-empty-message --trailer …`,
   // or a message git re-encoded from a bogus `encoding` header) shows it as its subject line.
-  const lines = [signals.subject, ...bodyLines(signals.message)];
+  // A `fixup!`/`squash!`/`amend!` subject names the subject of the commit it folds into (`rebase
+  // --autosquash`): `fixup! Assisted-by: qwen-code:qwen/qwen3-coder` is read as that subject is.
+  const lines = [signals.subject.replace(AUTOSQUASH, ''), ...bodyLines(signals.message)];
+  const shownAsExample = exampleTest(lines);
   for (const [at, line] of lines.entries()) {
-    const text = readable(line);
-    // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
-    const words = KEY_LINE.test(text) ? null : WORDS_KEY_LINE.exec(text);
-    const match = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
-    if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
-    if (at > 0 && shownAsExample(lines, at)) continue;
-    if ((at === 0 || words) && !onlyDeclares(match[2] ?? '')) continue;
-    if (words && !/-(?:by|with)$/i.test(match[1] ?? '') && amongSettings(lines, at, trailerKey)) continue;
-    const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
-    if (!reader) continue;
-    const read = reader.read(match[2] ?? '', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
-    for (const { agent, model } of read) result.push(found(agent, model, `message line ${quote(line)}`));
+    if (at > 0 && shownAsExample(at)) continue;
+    for (const text of keyLineTexts(lines, at)) {
+      // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
+      const words = KEY_LINE.test(text) ? null : WORDS_KEY_LINE.exec(text);
+      const match = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
+      if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
+      if ((at === 0 || words) && !onlyDeclares(match[2] ?? '')) continue;
+      if (words && !/-(?:by|with)$/i.test(match[1] ?? '') && amongSettings(lines, at, trailerKey)) continue;
+      const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
+      if (!reader) continue;
+      const read = reader.read(match[2] ?? '', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread);
+      for (const mention of read) result.push(withUnread(found(mention.agent, mention.model, `message line ${quote(line)}`), mention));
+    }
   }
   return result;
+}
+
+/** A break only a screen shows (CR, VT, FF, NEL, U+2028, U+2029): git reads one line, a person sees two. */
+const SCREEN_BREAK = /[\r\v\f\x85\u2028\u2029]+/;
+
+/**
+ * The texts the line at `at` shows as a `Key: value` line may be: the line itself; with the
+ * indented lines that follow it unfolded into its value, as git unfolds a trailer's continuation
+ * lines (`Assisted-by: claude-opus-4.6,` over `  qwen3-coder`), and each such line that is a key
+ * line itself; and each part after a break only a
+ * screen shows (`Reviewed-by: Bob\vAssisted-by: qwen3-coder` shows a line of its own). Each read
+ * up to MAX_LINE characters.
+ */
+function keyLineTexts(lines: readonly string[], at: number): string[] {
+  const line = lines[at] ?? '';
+  const texts = [readable(line, MAX_LINE)];
+  let end = at + 1;
+  while (end < lines.length && /^[ \t]+\S/.test(lines[end] ?? '') && end - at <= MAX_CONTINUATION) end++;
+  // Continuation lines join a line git reads as a trailer (`Token:`, the token of letters, digits and `-`), as git unfolds them.
+  if (end > at + 1 && (findSeparator(line, 0) >= 1 || KEY_LINE.test(readable(line.slice(0, 200))))) {
+    texts.push(readable(lines.slice(at, end).join('\n').replace(/\n[ \t\n\r]*/g, ' '), MAX_LINE));
+    // A continuation line that is itself `Key: value` shows as a line of its own (`Reviewed-by: Bob <…>`
+    // over ` Assisted-by: qwen3-coder`: git folds it into Bob's value, a person reads a declaration).
+    for (let next = at + 1; next < end; next++) texts.push(readable((lines[next] ?? '').trim(), MAX_LINE));
+  }
+  if (SCREEN_BREAK.test(line)) for (const part of line.split(SCREEN_BREAK).slice(1)) texts.push(readable(part, MAX_LINE));
+  return texts;
+}
+
+/** Continuation lines unfolded into one body line's value. */
+const MAX_CONTINUATION = 64;
+
+function withUnread(attribution: Attribution, mention: { unread?: true }): Attribution {
+  if (mention.unread) attribution.unread = true;
+  return attribution;
+}
+
+/**
+ * A message longer than MAX_BODY_LINES lines (or a line of it longer than MAX_LINE) whose unread
+ * part may declare something: it holds a text one of detection's readings needs (the shims' list:
+ * every key, footer and signature text), the configured key, or any character past ASCII (which
+ * may read as those). Then the commit is `unread` (refused by check); 40,000 lines of a tool's own
+ * `X: …` lines are not.
+ */
+function pastLimits(message: string, trailerKey: string): Attribution[] {
+  let lines = 0;
+  let start = 0;
+  for (let end = message.indexOf('\n'); ; end = message.indexOf('\n', start)) {
+    const stop = end === -1 ? message.length : end;
+    const longLine = stop - start > MAX_LINE;
+    if (longLine || (lines > MAX_BODY_LINES && message.slice(start, stop).trim() !== '')) {
+      const tail = message.slice(longLine ? start + MAX_LINE : start);
+      const lower = tail.toLowerCase();
+      const mayDeclare = /[^\x00-\x7f]/.test(tail) || lower.includes(trailerKey) || (FAST_PATH_TEXTS.message as string[]).some((text) => lower.includes(text));
+      return mayDeclare ? [{ ...found('unknown', 'unknown', `a message past ${MAX_BODY_LINES} lines or a line past ${MAX_LINE} characters`, true), unread: true }] : [];
+    }
+    if (end === -1) return [];
+    lines += 1;
+    start = end + 1;
+  }
 }
 
 /**
@@ -241,6 +344,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   // The last line that was not blank: a signature's `after` (Codex's bare task link follows its `------` rule).
   let previous = '';
   const lines = [signals.subject, ...bodyLines(signals.message)];
+  const shownAsExample = exampleTest(lines);
   for (const [at, line] of lines.entries()) {
     if (at === 0) continue;
     const text = readable(line.replace(/\r$/, ''));
@@ -259,7 +363,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
     }
     // A footer a person shows as an example (`Do not add footers such as:` above it) is no one's signature; a footer
     // wrapped inside its own sentence (Jules's `*PR created automatically by Jules for task` / `[id](…)` / `started by @…*`) is.
-    if (hits.length > 0 && !shownAsExample(lines, at, false)) result.push(...hits);
+    if (hits.length > 0 && !shownAsExample(at, false)) result.push(...hits);
     if (text.trim() !== '') previous = text;
   }
   return result;
@@ -449,6 +553,7 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
     ...fromText(signals),
     ...fromChecklist(signals, aliases, budget),
     ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases),
+    ...pastLimits(signals.message, trailerKey),
   ];
 }
 

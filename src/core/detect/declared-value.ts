@@ -1,6 +1,6 @@
 import { canonicalModel, knownModels } from '../catalog.js';
 import { matchIdentity, parseIdentity } from './identity.js';
-import { agentFirstNamed, mentions, newBudget, readMentions, vendorsIn, type Budget, type Mention } from './mentions.js';
+import { agentFirstNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { readable } from './readable.js';
 import { signatures } from './signatures.js';
 import { agentSlug } from './agent-name.js';
@@ -13,6 +13,29 @@ const MAX_VALUE = 500;
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const URL = /<?\bhttps?:\/\/[^\s>]*>?/gi;
 const UNKNOWN: DeclaredValue = { agent: 'unknown', model: 'unknown' };
+/** A value read only in part (past MAX_WHOLE, or the commit's lookups spent): what the rest names is not known. */
+const UNREAD: DeclaredValue = { agent: 'unknown', model: 'unknown', unread: true };
+
+/**
+ * A value as read whole: readable (up to MAX_WHOLE characters), each link replaced by the words of
+ * its path (`https://huggingface.co/Qwen/Qwen3-Coder-480B` declares `Qwen Qwen3-Coder-480B`: a
+ * model named only by its page is that model; the host is no one's name), spaces collapsed.
+ */
+function wholeText(value: string): string {
+  return readable(value, MAX_WHOLE).replace(URL, (link) => ` ${linkWords(link)} `).replace(/\s+/g, ' ').trim();
+}
+
+/** The words of a link's path (`/Qwen/Qwen3-Coder-480B/tree/main` → `Qwen Qwen3-Coder-480B tree main`), without its host, query or fragment. */
+function linkWords(link: string): string {
+  const path = /^<?https?:\/\/[^\s/>]*([^\s?#>]*)/i.exec(link)?.[1] ?? '';
+  let words = path;
+  try {
+    words = decodeURIComponent(path);
+  } catch {
+    // a malformed escape: the path as written
+  }
+  return words.split('/').filter((word) => word !== '').slice(0, 16).join(' ');
+}
 /**
  * A declared value that says no AI was used, as projects whose hook wants a disclosure on every
  * commit have people write it (`Assisted-by: none`, `Assisted-by: n/a`, `AI-Model: none`, `None
@@ -68,10 +91,31 @@ const BARE_ADDRESS = /^(\S.*?)\s+([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
 /** `Name <x>` where `x` is not an address (`Kilo Code <moonshotai/kimi-k2.5:free>`): the name, with `x` as a note. */
 function withoutAddress(text: string): { text: string; email: string; name: string } {
+  // An address alone, its brackets lost (`qwen-coder@alibabacloud.com`): as `<qwen-coder@alibabacloud.com>` is read.
+  if (!text.includes('<') && EMAIL.test(text.trim())) return { text, email: text.trim(), name: '' };
   const bare = text.includes('<') ? null : BARE_ADDRESS.exec(text.trim());
   const identity = bare ? { name: bare[1] ?? '', email: bare[2] ?? '' } : parseIdentity(text);
   if (!identity.email || EMAIL.test(identity.email)) return { text, email: identity.email, name: identity.name };
   return { text: `${identity.name} (${identity.email})`, email: '', name: identity.name };
+}
+
+/** `withoutAddress` for a text of any length: the address is the last `<…>` (or last word); the name is all before it, read whole. */
+function longWithoutAddress(text: string): { text: string; email: string; name: string } {
+  if (text.length <= MAX_VALUE) return withoutAddress(text);
+  const open = text.lastIndexOf('<');
+  const at = open === -1 ? text.lastIndexOf(' ') : open;
+  if (at <= 0) return { text, email: '', name: text };
+  const tail = withoutAddress(`x ${text.slice(at).trim()}`);
+  if (!tail.email) return { text, email: '', name: text };
+  const name = text.slice(0, at).trim();
+  return { text: `${name} <${tail.email}>`, email: tail.email, name };
+}
+
+/** What a text names, read whole (readWhole); `unread` added when it could not be. */
+function wholly(text: string, trust: 'declared' | 'named' | 'person', aliases: Record<string, string>, budget: Budget): Mention[] {
+  if (text.length <= MAX_VALUE) return mentions(text, trust, aliases, budget);
+  const reading = readWhole(text, trust, aliases, budget);
+  return reading.cut ? [...reading.mentions, UNREAD] : reading.mentions;
 }
 
 /**
@@ -87,22 +131,30 @@ function withoutAddress(text: string): { text: string; email: string; name: stri
  * Text is read NFKC-normalised and without format characters (`readable`).
  */
 export function parseDeclaredValues(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
-  const given = readable(value).replace(URL, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE);
-  // A key left empty (a commit template's `Assisted-by:`) or holding only placeholders declares nothing.
-  const text = given === '' ? null : withoutPlaceholders(given);
+  const whole = wholeText(value);
+  const given = whole.slice(0, MAX_VALUE);
+  // A key left empty (a commit template's `Assisted-by:`) or holding only placeholders declares nothing;
+  // a value that cannot be read (past MAX_WHOLE, nothing readable in its first part) is `unread`.
+  if (given === '') return value.length > MAX_WHOLE ? [UNREAD] : [];
+  const text = withoutPlaceholders(given);
   if (text === null) return [];
-  const none = NONE.exec(text);
+  const readAll = whole.length <= MAX_VALUE && value.length <= MAX_WHOLE;
+  // `none` only as the whole value: a long one is read whole below (`none, <600 characters> qwen3-coder` names Qwen).
+  const none = readAll ? NONE.exec(text) : null;
   if (none) return namedBeside(none[1] ?? none[2] ?? '', aliases, budget);
   const read = withoutAddress(expandGroups(text));
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
-    return byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases, budget);
+    // The mailbox of a declared helper may be a model's full name (`Claude Code <qwen3-coder@qwen.ai>`): that model too.
+    const mailbox = mentions(read.email.slice(0, read.email.indexOf('@')).replace(/[._+]/g, ' '), 'person', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
+    return [...(byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases, budget)), ...mailbox];
   }
   // Tools that are no AI (`coccinelle sparse`, `protoc 25.1`, `scripts/gen.sh`, `go generate ./...`): nothing, before a
-  // path is read as a model id; never where a model or agent is read among them (`make o3`).
-  if (onlyTools(read.text) && !namesAgentOrModel(read.text, aliases, budget)) return [];
+  // path is read as a model id; never where a model or agent is read among them (`make o3`), nor when
+  // the value was read only in part (what its rest names is read below).
+  if (readAll && onlyTools(read.text) && !namesAgentOrModel(read.text, aliases, budget)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
-  const found = declaredMentions(read.text, value, aliases, budget).filter((m) => !scriptPath(m.model));
+  const found = declaredMentions(read.text, readAll ? whole : value, aliases, budget).filter((m) => !scriptPath(m.model));
   return found.length > 0 ? found : saysNoAI(read.text) ? [] : [UNKNOWN];
 }
 
@@ -140,8 +192,13 @@ const EVERYDAY_ALIASES = new Set(['default', 'auto', 'best']);
 function declaredMentions(text: string, whole: string, aliases: Record<string, string>, budget: Budget): Mention[] {
   const reading = readMentions(text, 'declared', aliases, budget);
   if (!reading.cut && whole.length <= MAX_VALUE) return [...reading.mentions, ...unreadVendors(whole, reading.mentions)];
-  const vendors = vendorsIn(readable(whole, Infinity)).map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }));
-  return [...reading.mentions, ...vendors, UNKNOWN];
+  // Past one reading's limits the value is read whole (readWhole); a value longer than that, or
+  // read after the commit's lookups ran out, is `unread` too: the policy refuses it (fail closed).
+  const all = readWhole(wholeText(whole), 'declared', aliases, budget);
+  const read = [...reading.mentions];
+  for (const mention of all.mentions) if (!read.some((m) => m.agent === mention.agent && m.model === mention.model)) read.push(mention);
+  const unread = all.cut || whole.length > MAX_WHOLE;
+  return [...read, ...unreadVendors(whole, read), ...(unread ? [UNREAD] : read.length === 0 && !onlyTools(whole) ? [UNKNOWN] : [])];
 }
 
 let CATALOGUED: ReadonlySet<string> | undefined;
@@ -178,13 +235,13 @@ function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
  * names (`unknown:unknown` when nothing); anything else is read as a declared value.
  */
 export function parseDeclaredFlag(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
-  const text = readable(value).trim();
+  const text = readable(value, MAX_WHOLE).trim();
   const no = /^(?:no|false|none|n|0)\b/i.exec(text);
-  if (no) return namedBeside(text.slice(no[0].length).replace(URL, ' ').slice(0, MAX_VALUE), aliases, budget);
+  if (no) return namedBeside(text.slice(no[0].length).replace(URL, ' '), aliases, budget);
   const yes = /^(?:yes|true|y|1)\b[\s:;,.-]*/i.exec(text);
-  if (!yes) return parseDeclaredValues(text, aliases, budget);
-  const rest = text.slice(yes[0].length).replace(URL, ' ').slice(0, MAX_VALUE);
-  const named = rest.trim() === '' ? [] : declaredMentions(rest, value, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
+  if (!yes) return parseDeclaredValues(value, aliases, budget);
+  const rest = wholeText(text.slice(yes[0].length));
+  const named = rest === '' ? [] : declaredMentions(rest.slice(0, MAX_VALUE), value.length > MAX_WHOLE ? value : rest, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread);
   return named.length > 0 ? named : [UNKNOWN];
 }
 
@@ -198,8 +255,10 @@ export function parseDeclaredFlag(value: string, aliases: Record<string, string>
  */
 function namedBeside(rest: string, aliases: Record<string, string>, budget: Budget): DeclaredValue[] {
   if (rest.trim() === '') return [];
-  const named = mentions(rest, 'named', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
-  const vendors = vendorsIn(readable(rest, Infinity), 'named').filter((vendor) => !named.some((m) => m.model.startsWith(`${vendor}/`)));
+  const reading = readWhole(rest.replace(/\s+/g, ' ').trim(), 'named', aliases, budget);
+  const named = reading.mentions.filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
+  if (reading.cut) named.push(UNREAD);
+  const vendors = vendorsIn(readable(rest.slice(0, MAX_WHOLE), Infinity), 'named').filter((vendor) => !named.some((m) => m.model.startsWith(`${vendor}/`)));
   return [...named, ...vendors.map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }))];
 }
 
@@ -308,14 +367,17 @@ function scriptPath(word: string): boolean {
  * (`Cline · Kimi K3 <cline-clinepass-kimik3@local>`, `Kilo Code <moonshotai/kimi-k2.5:free>`).
  */
 export function parseCoAuthor(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
-  const read = withoutAddress(readable(value).trim().slice(0, MAX_VALUE));
+  const text = readable(value, MAX_WHOLE).replace(/\s+/g, ' ').trim();
+  const read = longWithoutAddress(text);
+  const unread = value.length > MAX_WHOLE ? [UNREAD] : [];
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
-    if (byIdentity) return [byIdentity];
+    // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too.
+    if (byIdentity) return [byIdentity, ...wholly(read.name, 'person', aliases, budget).filter((m) => m.model !== byIdentity.model && m.model !== 'unknown' && !m.model.endsWith('/unknown')), ...unread];
     const atNoReply = agentAtNoReply({ name: read.name, email: read.email }, aliases, budget);
-    return atNoReply.length > 0 ? atNoReply : mentions(read.name, 'person', aliases, budget);
+    return [...(atNoReply.length > 0 ? atNoReply : wholly(read.name, 'person', aliases, budget)), ...unread];
   }
-  return mentions(read.text, 'named', aliases, budget);
+  return [...wholly(read.text, 'named', aliases, budget), ...unread];
 }
 
 /**
@@ -327,7 +389,7 @@ export function parseCoAuthor(value: string, aliases: Record<string, string> = {
  */
 export function agentAtNoReply(identity: Identity, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   if (!NO_REPLY.test(identity.email) || agentFirstNamed(identity.name) || orgAutomation(identity.name)) return [];
-  const named = mentions(identity.name.slice(0, MAX_VALUE), 'declared', aliases, budget);
+  const named = wholly(identity.name.slice(0, MAX_WHOLE), 'declared', aliases, budget);
   return named.some((m) => m.agent !== 'unknown') ? named : [];
 }
 
@@ -350,19 +412,22 @@ function orgAutomation(name: string): boolean {
 
 /** `AI-Model: claude-opus-4.5 (high effort, 80%)`: a model key's value is a model; unreadable = `unknown:unknown`. */
 export function parseModelValue(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
-  const given = readable(value).trim().slice(0, MAX_VALUE);
-  const text = given === '' ? null : withoutPlaceholders(given);
-  if (text === null) return [];
-  const none = NONE.exec(text);
+  const text = readable(value, MAX_WHOLE).trim();
+  const kept = text === '' ? null : withoutPlaceholders(text);
+  if (kept === null) return [];
+  const none = kept.length <= MAX_VALUE ? NONE.exec(kept) : null;
   if (none) return namedBeside(none[1] ?? none[2] ?? '', aliases, budget);
-  const whole = canonicalModel(text, aliases, { isModel: true });
-  return whole ? [{ agent: 'unknown', model: whole }] : parseDeclaredValues(text, aliases, budget);
+  // A lookup of the commit's budget: a message of thousands of model lines is read up to it, then `unread` (fail closed).
+  if (budget.lookups <= 0) return [UNREAD];
+  budget.lookups -= 1;
+  const whole = kept.length <= MAX_VALUE ? canonicalModel(kept, aliases, { isModel: true }) : null;
+  return whole ? [{ agent: 'unknown', model: whole }] : parseDeclaredValues(kept.length <= MAX_VALUE ? kept : value, aliases, budget);
 }
 
 /** A made-with style value (`Made-with: Cursor`): only what it clearly names, nothing when it names no AI (`Built-with: Rust`). */
 export function parseMadeWith(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
-  const read = withoutAddress(readable(value).replace(URL, ' ').trim().slice(0, MAX_VALUE));
-  return mentions(read.text, 'named', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown');
+  const read = longWithoutAddress(readable(value, MAX_WHOLE).replace(URL, ' ').replace(/\s+/g, ' ').trim());
+  return [...wholly(read.text, 'named', aliases, budget), ...(value.length > MAX_WHOLE ? [UNREAD] : [])].filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread);
 }
 
 /** The first thing `parseDeclaredValues` reads, or null for a human helper. */

@@ -7,6 +7,8 @@ import { signatures } from './signatures.js';
 export interface Mention {
   agent: string;
   model: string;
+  /** The value holds more than was read (past MAX_WHOLE, or the commit's lookups spent): fail closed. */
+  unread?: true;
 }
 
 /**
@@ -30,11 +32,22 @@ export const LOOKUP_BUDGET = 1500;
 
 export interface Budget {
   lookups: number;
+  /** Values already read in this commit (text and trust): a value declared a thousand times is read once. */
+  read?: Map<string, { mentions: Mention[]; cut: boolean }>;
 }
 
 export function newBudget(): Budget {
   return { lookups: LOOKUP_BUDGET };
 }
+
+/** Distinct values one commit remembers having read. */
+const MAX_REMEMBERED = 4096;
+
+/** Most characters of one value read whole; a value longer is read up to here and is `unread` past it (fail closed). */
+export const MAX_WHOLE = 65_536;
+
+/** Words read at once when a value is longer than one reading's limits, and how many each window shares with the last (a model's name of up to MAX_WINDOW words is whole in one). */
+const CHUNK = 24;
 
 interface Item {
   kind: 'agent' | 'model' | 'vendor';
@@ -76,11 +89,20 @@ const TOOL_VERSION = /^v\d+\.\d+\.\d+/i;
 /** Words a person's name does not hold but a vendor's account or product does (`Qwen Team`, `DeepSeek AI`, `Grok Build`, `DeepSeek-Helper`). */
 const ACCOUNT_WORDS = new Set(['ai', 'bot', 'agent', 'assistant', 'helper', 'team', 'llm', 'model', 'models', 'official', 'build', 'cli', 'app', 'studio', 'labs', 'dev']);
 
+/**
+ * Marks around a word that are no part of a name: Markdown emphasis (`**qwen3-coder**`), a tag's
+ * `#` or a handle's `@` before it, guillemets and curly quotes, `!` and `?` after it.
+ */
+const EDGE_MARKS = /^[*_~#@«»‹›“”„¡¿!?]+|[*_~«»‹›“”„¡¿!?]+$/g;
+
 function words(text: string): string[] {
   return text
     .replace(/[()[\]{}]/g, ` ${BREAK} `)
     .replace(/["'`]/g, ' ')
+    // `model=qwen3-coder`, `claude-code=>qwen3-coder`: a setting's `=` parts two words as a space does.
+    .replace(/=>?/g, ' ')
     .split(/\s+/)
+    .map((word) => word.replace(EDGE_MARKS, ''))
     .filter((word) => word !== '' && word !== '-' && word !== '/');
 }
 
@@ -138,6 +160,20 @@ function vendorAt(word: string, trust: Trust): string | null {
     // so is a library's, where no one declares (a made-with stack, a name): `openai-python`, `llama.cpp`, `deepseek-sdk`.
     const personal = part !== word && personalWords(word.slice(part.length).split(JOINT));
     return personLike(part) || personal ? null : vendor;
+  }
+  return trust === 'declared' ? gluedVendor(word.toLowerCase()) : null;
+}
+
+/**
+ * In a declared value, a vendor's word glued to a version without a joint (`deepseekv3`, `kimik2`,
+ * `minimaxm2`, `claudeopus4.6`): that vendor, as `deepseek-v3` names it. The rest must reach a
+ * digit within a few letters, so a longer word that merely starts like a vendor's stays unread.
+ */
+function gluedVendor(lower: string): string | null {
+  const vendorWords = signatures().vendorWords;
+  for (let end = Math.min(lower.length - 1, 24); end >= 3; end -= 1) {
+    const vendor = vendorWords.get(lower.slice(0, end));
+    if (vendor && /^[a-z]{0,6}\d/.test(lower.slice(end))) return vendor;
   }
   return null;
 }
@@ -316,6 +352,48 @@ export function mentions(text: string, trust: Trust, aliases: Record<string, str
 
 /** `mentions`, and whether the text was read only in part (`cut`: words past the limits, or lookups spent, that may name a model). */
 export function readMentions(text: string, trust: Trust, aliases: Record<string, string> = {}, budget: Budget = newBudget()): { mentions: Mention[]; cut: boolean } {
+  const memo = `${trust}\u0000${text}`;
+  const known = budget.read?.get(memo);
+  if (known) return { mentions: known.mentions.map((mention) => ({ ...mention })), cut: known.cut };
+  const reading = readOnce(text, trust, aliases, budget);
+  budget.read ??= new Map();
+  if (budget.read.size < MAX_REMEMBERED && text.length <= MAX_WHOLE) budget.read.set(memo, { mentions: reading.mentions.map((mention) => ({ ...mention })), cut: reading.cut });
+  return reading;
+}
+
+/**
+ * Every agent and model a value of any length names: read as `readMentions` does when it fits its
+ * limits, else in windows of CHUNK words (each sharing MAX_WINDOW words with the last), so a
+ * denied model past 64 words, 32 clauses or 500 characters of padding is read, never cut off.
+ * Linear: each window is a few words, the commit's lookups bound the catalog's work. `cut` when the
+ * value is longer than MAX_WHOLE or the lookups ran out before its end (the caller fails closed).
+ */
+export function readWhole(text: string, trust: Trust, aliases: Record<string, string> = {}, budget: Budget = newBudget()): { mentions: Mention[]; cut: boolean } {
+  const first = text.length <= MAX_WHOLE ? readMentions(text, trust, aliases, budget) : { mentions: [], cut: true };
+  if (!first.cut) return first;
+  const tokens = text
+    .slice(0, MAX_WHOLE)
+    .replace(/[,;&+|\u00b7\u2022]/g, ' $& ')
+    // Each `AGENT:MODEL` word starts a clause of its own (a window may start amid the words before it).
+    .replace(/\s(?=[A-Za-z][A-Za-z0-9._-]{0,38}:\S)/g, ' , ')
+    .split(/\s+/)
+    .filter((token) => token !== '');
+  const result = [...first.mentions];
+  let cut = text.length > MAX_WHOLE;
+  for (let at = 0; at < tokens.length; at += CHUNK - MAX_WINDOW) {
+    if (budget.lookups <= 0) {
+      cut = true;
+      break;
+    }
+    const part = readMentions(tokens.slice(at, at + CHUNK).join(' '), trust, aliases, budget);
+    for (const mention of part.mentions) if (!result.some((m) => m.agent === mention.agent && m.model === mention.model)) result.push(mention);
+    if (part.cut && budget.lookups <= 0) cut = true;
+    if (at + CHUNK >= tokens.length) break;
+  }
+  return { mentions: result, cut };
+}
+
+function readOnce(text: string, trust: Trust, aliases: Record<string, string>, budget: Budget): { mentions: Mention[]; cut: boolean } {
   const scan: Scan = { trust, aliases, budget, words: MAX_WORDS, items: [], cut: false };
   const clauses = trust === 'declared' ? text.split(CLAUSE).flatMap(pairs) : text.split(CLAUSE);
   if (clauses.length > MAX_CLAUSES) scan.cut = true;

@@ -1,12 +1,35 @@
 import type { Attribution } from '../types.js';
 
-function key(attribution: Attribution): string {
+/**
+ * Evidence kept for one attribution: a message of thousands of declarations of one model is that
+ * model once, with its first signals (merging kept every one, and each merge searched them all).
+ */
+const MAX_EVIDENCE = 32;
+
+function key(attribution: Pick<Attribution, 'agent' | 'model'>): string {
   return `${attribution.agent}\u0000${attribution.model}`;
 }
 
 function absorb(into: Attribution, from: Attribution, keepDeclared: boolean): void {
-  for (const item of from.evidence) if (!into.evidence.includes(item)) into.evidence.push(item);
+  for (const item of from.evidence) {
+    if (into.evidence.length >= MAX_EVIDENCE) break;
+    if (!into.evidence.includes(item)) into.evidence.push(item);
+  }
   if (keepDeclared && from.declared) into.declared = true;
+  if (from.unread) into.unread = true;
+}
+
+/** Each key's list, made once: the merge stays linear in the attributions found. */
+function grouped(list: readonly Attribution[], by: (attribution: Attribution) => string | null): Map<string, Attribution[]> {
+  const groups = new Map<string, Attribution[]>();
+  for (const attribution of list) {
+    const at = by(attribution);
+    if (at === null) continue;
+    const group = groups.get(at);
+    if (group) group.push(attribution);
+    else groups.set(at, [attribution]);
+  }
+  return groups;
 }
 
 /**
@@ -18,31 +41,37 @@ function absorb(into: Attribution, from: Attribution, keepDeclared: boolean): vo
  *   into the same model's known agents;
  * - a vendor named without a model (`qwen-code:qwen/unknown`, from `Qwen-Coder`) is folded into
  *   the same agent's models of that vendor (`qwen-code:qwen/qwen3-coder`).
- * Order of first appearance is kept.
+ * Order of first appearance is kept. Linear in the attributions (each pair's evidence capped).
  */
 export function mergeAttributions(found: Attribution[]): Attribution[] {
   const agents = new Set(found.map((a) => a.agent).filter((agent) => agent !== 'unknown'));
   const onlyAgent = agents.size === 1 ? [...agents][0] : undefined;
   const byKey = new Map<string, Attribution>();
   for (const item of found) {
-    const attribution = { ...item, evidence: [...item.evidence], agent: item.agent === 'unknown' && onlyAgent ? onlyAgent : item.agent };
+    const attribution = { ...item, evidence: item.evidence.slice(0, MAX_EVIDENCE), agent: item.agent === 'unknown' && onlyAgent ? onlyAgent : item.agent };
     const existing = byKey.get(key(attribution));
     if (existing) absorb(existing, attribution, true);
     else byKey.set(key(attribution), attribution);
   }
   const merged = [...byKey.values()];
+  const vendorOf = (model: string) => (model.includes('/') ? model.slice(0, model.indexOf('/') + 1) : null);
+  const knownByAgent = grouped(merged, (other) => (other.model !== 'unknown' ? other.agent : null));
+  const modelsByAgentVendor = grouped(merged, (other) => (other.model.endsWith('/unknown') || vendorOf(other.model) === null ? null : `${other.agent}\u0000${vendorOf(other.model)}`));
+  const agentsByModel = grouped(merged, (other) => (other.agent !== 'unknown' ? other.model : null));
   const result: Attribution[] = [];
   for (const attribution of merged) {
     const vendor = attribution.model.endsWith('/unknown') ? attribution.model.slice(0, -'unknown'.length) : null;
-    const targets =
+    const targets = (
       attribution.model === 'unknown'
-        ? merged.filter((other) => other !== attribution && other.agent === attribution.agent && other.model !== 'unknown')
+        ? (knownByAgent.get(attribution.agent) ?? [])
         : vendor
-          ? merged.filter((other) => other !== attribution && other.agent === attribution.agent && other.model.startsWith(vendor) && !other.model.endsWith('/unknown'))
+          ? (modelsByAgentVendor.get(`${attribution.agent}\u0000${vendor}`) ?? [])
           : attribution.agent === 'unknown'
-            ? merged.filter((other) => other !== attribution && other.model === attribution.model && other.agent !== 'unknown')
-            : [];
-    if (targets.length === 0) {
+            ? (agentsByModel.get(attribution.model) ?? [])
+            : []
+    ).filter((other) => other !== attribution);
+    // A value read only in part stays a finding of its own: its evidence says which value (rule unread-declarations).
+    if (targets.length === 0 || (attribution.unread && attribution.model === 'unknown')) {
       result.push(attribution);
       continue;
     }

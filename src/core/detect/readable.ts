@@ -10,13 +10,24 @@
  * `\x1b[31mqwen3-coder\x1b[0m` or `xxxx\b\b\b\bqwen3-coder` reads the model its bytes hold; a
  * hyphen, dash or minus sign inside a word is a hyphen (`Assisted\u2010by`, `Co\u2011authored\u2011by`). Pure.
  */
-const FORMAT = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/gu;
+const FORMAT = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u200b-\u200f\u2060-\u2064\ufeff]/gu;
 const MAX = 4096;
 /** A terminal's CSI sequence (colour, cursor movement, erase): it shows nothing itself. */
 const CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
-/** Control characters but tab and newline (C0, DEL, C1). */
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+/**
+ * Control characters but tab and newline (C0, DEL, C1), and the line and paragraph separators: a
+ * break a screen shows (CR, VT, FF, NEL U+0085, U+2028, U+2029) parts two names as a space does,
+ * never glues them (`claude-opus-4.6\u2028qwen3-coder` is two models, not one unknown word).
+ */
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/;
 const CONTROLS = new RegExp(CONTROL.source, 'g');
+/**
+ * Letters and signs a screen shows as a colon that NFKC keeps (the modifier letter colons U+02D0,
+ * U+02F8, U+A789, the ratio U+2236, the Armenian full stop U+0589, the Hebrew sof pasuq U+05C3):
+ * `Assisted-by\ua789 qwen3-coder` is a key line as a person reads it.
+ */
+const COLON_LOOKALIKE = /[\u02d0\u02f8\ua789\u2236\u0589\u05c3]/;
+const COLON_LOOKALIKES = new RegExp(COLON_LOOKALIKE.source, 'g');
 /** A hyphen, dash or minus sign (NFKC has made the fullwidth and small ones U+2010 or `-`) joining two letters or digits: a hyphen, as a person reads it. */
 const DASH_IN_WORD = /(?<=[A-Za-z0-9])[\u2010-\u2015\u2212](?=[A-Za-z0-9])/g;
 /**
@@ -60,7 +71,8 @@ export function readable(text: string, max = MAX): string {
   const visible = CONTROL.test(head) ? head.replace(CSI, '').replace(CONTROLS, ' ') : head;
   const decomposed = visible.normalize('NFKD');
   const read = latinLookalikes((NOTHING_TO_STRIP.test(decomposed) ? decomposed : decomposed.replace(FORMAT, '')).normalize('NFKC'));
-  return /[\u2010-\u2015\u2212]/.test(read) ? read.replace(DASH_IN_WORD, '-') : read;
+  const colons = COLON_LOOKALIKE.test(read) ? read.replace(COLON_LOOKALIKES, ':') : read;
+  return /[\u2010-\u2015\u2212]/.test(colons) ? colons.replace(DASH_IN_WORD, '-') : colons;
 }
 
 /** Right-to-left override (U+202E) to its pop (U+202C), or to the end of the line. */

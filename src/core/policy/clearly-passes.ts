@@ -9,6 +9,7 @@ import { isUnknownModel } from './violation.js';
  */
 export function clearlyPasses(attributions: readonly Attribution[], policy: CompiledPolicy): boolean {
   if (attributions.length === 0) return true;
+  if (attributions.some((attribution) => attribution.unread === true)) return false;
   if (policy.paths.length > 0) return false;
   if (policy.undeclared !== 'allow' && !attributions.some((attribution) => attribution.declared)) return false;
   return attributions.every(({ model }) =>

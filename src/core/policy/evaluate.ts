@@ -5,10 +5,11 @@ import { pathMissingTrailer } from './rules/path-missing-trailer.js';
 import { pathModels } from './rules/path-models.js';
 import { undeclared } from './rules/undeclared.js';
 import { unknownModel } from './rules/unknown-model.js';
+import { unreadDeclarations } from './rules/unread-declarations.js';
 import type { CommitFacts, Rule, Violation } from './types.js';
 
 /** Every rule, in the order its violations are reported. */
-export const RULES: readonly Rule[] = [modelDenied, modelNotAllowed, unknownModel, undeclared, pathModels, pathMissingTrailer];
+export const RULES: readonly Rule[] = [unreadDeclarations, modelDenied, modelNotAllowed, unknownModel, undeclared, pathModels, pathMissingTrailer];
 
 /**
  * Judge one commit. A commit without attributions is human work and passes every rule. A merge

@@ -85,7 +85,8 @@ export function modelMatcher(globs: readonly string[]): GlobMatcher {
 /**
  * Path globs over repository-relative paths (`src/crypto/**`): picomatch syntax, dotfiles
  * included (`.github/**`), case-insensitive so that `SRC/Crypto/x` cannot slip past a rule on
- * case-insensitive file systems (a wider match only makes a restriction stricter). A glob that
+ * case-insensitive file systems (a wider match only makes a restriction stricter), and a path or
+ * glob with other letters matched as macOS reads it too (foldPath: `café` in NFD or NFC, `ſecure`). A glob that
  * matches a directory covers everything under it, as in .gitignore: `src/crypto`,
  * `src/crypto/` and `/src/crypto/**` (a leading `/` is the repository root) all protect
  * `src/crypto/aes.ts` rather than silently protecting nothing. A glob without a slash matches a
@@ -94,14 +95,35 @@ export function modelMatcher(globs: readonly string[]): GlobMatcher {
 export function pathMatcher(globs: readonly string[]): GlobMatcher {
   const compiled = globs.map((glob) => {
     const body = glob.replace(/^\/+/, '').replace(/\/+$/, '') || glob;
+    const test = compile(body);
+    const foldedBody = foldPath(body);
     // As in .gitignore, a glob without a slash (`*.pem`, `dist`) names a file or directory at any depth.
-    return { glob, test: compile(body), anyDepth: !glob.replace(/\/+$/, '').includes('/') };
+    return { glob, test, folded: foldedBody === body ? test : compile(foldedBody), anyDepth: !glob.replace(/\/+$/, '').includes('/') };
   });
-  return (subject) => {
-    const text = plain(subject);
+  const matches = (text: string, test: Test, anyDepth: boolean): boolean => {
     const prefixes = [text];
     for (let slash = text.indexOf('/'); slash > 0; slash = text.indexOf('/', slash + 1)) prefixes.push(text.slice(0, slash));
-    const segments = text.split('/');
-    return compiled.find(({ test, anyDepth }) => prefixes.some((candidate) => test(candidate)) || (anyDepth && segments.some((segment) => test(segment))))?.glob;
+    return prefixes.some((candidate) => test(candidate)) || (anyDepth && text.split('/').some((segment) => test(segment)));
   };
+  return (subject) => {
+    const text = plain(subject);
+    const folded = /^[\x00-\x7f]*$/.test(text) ? null : foldPath(text);
+    return compiled.find(({ test, folded: foldedTest, anyDepth }) => matches(text, test, anyDepth) || (folded !== null && matches(folded, foldedTest, anyDepth)))?.glob;
+  };
+}
+
+/**
+ * Code points HFS+ ignores in a name (git's is_hfs_dotgit list): ZWNJ, ZWJ, LRM, RLM, the bidi
+ * embeddings and overrides, the deprecated format controls, the BOM.
+ */
+const HFS_IGNORED = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
+
+/**
+ * A path as a case- and normalization-insensitive file system names it (macOS HFS+ and APFS, where
+ * git's core.ignorecase and core.precomposeunicode make `SRC/Secure/x.ts`, `src/se\u0301cure` in
+ * NFD and `src/secu\u200cre` the same directory as `src/secure`): one normal form, the code points
+ * HFS+ ignores dropped, cases folded (`ſ`, the Kelvin sign). A wider match only makes a path rule stricter.
+ */
+function foldPath(text: string): string {
+  return text.normalize('NFC').replace(HFS_IGNORED, '').toUpperCase().toLowerCase().normalize('NFC');
 }

@@ -40,6 +40,10 @@ export const messages = {
     message: `${show(path)} is made a submodule at ${commit.slice(0, 12)}: a checkout with its submodules shows that commit's files at a path ${setting} protects, though no rule ever judged who wrote them.`,
     fix: `Commit the files themselves at ${show(path)} (or move the submodule out of the rule's reach), then ${REWRITE}. ${POLICY_NOTE}`,
   }),
+  unreadDeclarations: (evidence: string, trailerKey: string) => ({
+    message: `the message declares more than aitrail reads (${show(evidence)}): a model past that could be any, so the commit is refused whatever the policy allows.`,
+    fix: `Declare each model once, in a short trailer block (one '${show(trailerKey, 60)}: <agent>:<vendor>/<model>' line a model), and ${REWRITE}.`,
+  }),
   modelDenied: (agent: string, model: string, glob: string) => ({
     message: `model ${by(agent, model)} is denied by policy.deny pattern "${show(glob, 80)}".`,
     fix: `Remove this model's work from the commit and redo it by hand or with an allowed model, then ${REWRITE}. ${POLICY_NOTE}`,

@@ -31,7 +31,8 @@ export type RuleId =
   | 'path-model-not-allowed'
   | 'path-missing-trailer'
   | 'path-symlink'
-  | 'path-submodule';
+  | 'path-submodule'
+  | 'unread-declarations';
 
 /** One way a commit breaks the policy. */
 export interface Violation {

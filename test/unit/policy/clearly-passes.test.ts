@@ -35,6 +35,12 @@ describe('clearlyPasses', () => {
     }
     expect(passes).toBeGreaterThan(300);
   });
+  it('a commit that declares more than detection reads is refused whatever the policy allows', () => {
+    const unread = { ...ai('unknown'), unread: true as const };
+    const everything = policy({ allow: ['*'], unknownModel: 'allow', undeclared: 'allow' });
+    expect(clearlyPasses([unread], everything)).toBe(false);
+    expect(evaluateCommit(facts({ attributions: [ai('anthropic/claude-opus-4.6'), unread] }), everything).map((violation) => [violation.rule, violation.severity])).toEqual([['unread-declarations', 'error']]);
+  });
   it('path rules always need the full evaluation', () => {
     expect(clearlyPasses([ai('anthropic/claude-opus-4.6')], policy({ paths: [{ files: ['x/**'], requireTrailers: ['Reviewed-by'] }] }))).toBe(false);
   });

@@ -61,6 +61,15 @@ describe('pathMatcher', () => {
   it('is case-insensitive so a case variant cannot slip past a restriction', () => {
     expect(pathMatcher(['src/crypto/**'])('SRC/Crypto/aes.ts')).toBe('src/crypto/**');
   });
+  it('matches a path as macOS reads it: NFD or NFC, code points HFS+ ignores, cases folded; other paths stay unmatched', () => {
+    expect(pathMatcher(['src/café/**'])('src/cafe\u0301/x.ts')).toBe('src/café/**');
+    expect(pathMatcher(['src/cafe\u0301/**'])('src/CAFÉ/x.ts')).toBe('src/cafe\u0301/**');
+    expect(pathMatcher(['src/secure/**'])('src/secu\u200cre/x.ts')).toBe('src/secure/**');
+    expect(pathMatcher(['src/secure/**'])('src/\u017fecure/x.ts')).toBe('src/secure/**');
+    expect(pathMatcher(['src/keys/**'])('src/\u212aeys/a.pem')).toBe('src/keys/**');
+    expect(pathMatcher(['src/café/**'])('src/cafe/x.ts')).toBeUndefined();
+    expect(pathMatcher(['src/secure/**'])('src/s\u00e9cure/x.ts')).toBeUndefined();
+  });
   it('a glob naming a directory covers everything under it (src/crypto, src/crypto/, /src/crypto/**)', () => {
     for (const glob of ['src/crypto', 'src/crypto/', '/src/crypto/**', '/src/crypto', 'src/*/keys']) {
       expect(pathMatcher([glob])('src/crypto/keys/aes.ts')).toBe(glob);
