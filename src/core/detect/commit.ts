@@ -176,7 +176,9 @@ const EXAMPLE_LEAD = /\b(?:for example|for instance|e\.\s?g|example|examples|suc
 const SENTENCE_END = /[.!?:;)\]>*`"']\s*$/;
 /** A line that looks like a signature: a trailer (`Key: value`, `Co-authored by: …`) or an agent's footer (`🤖 Generated with [Claude Code](…)`). */
 function signatureLike(line: string): boolean {
-  return KEY_LINE.test(line) || WORDS_KEY_LINE.test(line) || signatures().bodyLines.some((body) => body.pattern.test(line));
+  if (KEY_LINE.test(line) || WORDS_KEY_LINE.test(line)) return true;
+  const lower = lineLower(line);
+  return signatures().bodyLines.some((body) => mayMatchLine(body, lower) && body.pattern.test(line));
 }
 
 /**
@@ -244,12 +246,14 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
   const lines = [signals.subject.replace(AUTOSQUASH, ''), ...bodyLines(signals.message)];
   const shownAsExample = exampleTest(lines);
   for (const [at, line] of lines.entries()) {
-    if (at > 0 && shownAsExample(at)) continue;
+    // Whether the line is a person's example (README row 136), asked only of a key line, once.
+    let example: boolean | undefined;
     for (const text of keyLineTexts(lines, at)) {
       // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
       const words = KEY_LINE.test(text) ? null : WORDS_KEY_LINE.exec(text);
       const match = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
       if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
+      if (at > 0 && (example ??= shownAsExample(at))) break;
       if ((at === 0 || words) && !onlyDeclares(match[2] ?? '')) continue;
       if (words && !/-(?:by|with)$/i.test(match[1] ?? '') && amongSettings(lines, at, trailerKey)) continue;
       const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
