@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
-
-interface LogJson {
-  sha: string;
-  ai: boolean;
-  attributions: { agent: string; model: string; evidence: string[] }[];
-}
-
-/** [message, expected `agent:model` list]. */
-type Case = [string, string[]];
-
-const HUMAN = { GIT_AUTHOR_NAME: 'Jane Doe', GIT_AUTHOR_EMAIL: 'jane@example.com' };
-
-function expectLog(history: Case[]) {
-  const repo = makeRepo();
-  const shas = history.map(([message], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, HUMAN));
-  const result = aitrail(repo.dir, ['log', '--format', 'json']);
-  expect(result.code, result.stderr).toBe(0);
-  const bySha = new Map((JSON.parse(result.stdout) as LogJson[]).map((entry) => [entry.sha, entry]));
-  history.forEach(([message, expected], index) => {
-    const entry = bySha.get(shas[index]!)!;
-    expect({ message, got: entry.attributions.map((a) => `${a.agent}:${a.model}`) }).toEqual({ message, got: expected });
-    expect(entry.ai).toBe(expected.length > 0);
-  });
-}
+import { expectLog, HUMAN, type Case } from '../helpers/log-cases.js';
 
 /** `check` under `unknownModel: deny` (and a denied model) over `history`: the refused messages. */
 function refused(history: Case[]): string[] {
