@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectLog, HUMAN, type Case } from '../helpers/log-cases.js';
+import { expectLog, type Case } from '../helpers/log-cases.js';
 
 /**
  * A person's commit that shows a trailer as an example: the commits that teach checkpatch the
