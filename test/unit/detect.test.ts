@@ -594,3 +594,20 @@ describe('git merge --squash messages', () => {
     expect(detectAtCommitTime(message, { env: {}, author: human }).map((a) => `${a.agent}:${a.model}`)).toEqual(['qwen-code:qwen/qwen3-coder']);
   });
 });
+
+describe('detectCommit: a dependency bot\'s quoted notes', () => {
+  const dependabot: Identity = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' };
+
+  it('closed <details> and <blockquote> blocks, nested ones too, are not read; what stands outside them is', () => {
+    const quoted = 'Bump x\n\n<details>\n<blockquote>\n<details>\nCo-Authored-By: Claude <noreply@anthropic.com>\n</details>\n</blockquote>\n</details>\n<details><summary>one line</summary></details>\n';
+    expect(detect(quoted, dependabot)).toEqual([]);
+    expect(detect(`${quoted}\nAssisted-by: qwen-code:qwen/qwen3-coder\n`, dependabot)).toEqual(['qwen-code:qwen/qwen3-coder']);
+    // A block never closed hides nothing.
+    expect(detect('Bump x\n\n<details>\nCo-Authored-By: Claude <noreply@anthropic.com>\n', dependabot)).toEqual(['claude-code:unknown']);
+  });
+
+  it('thousands of blocks never closed are read in one pass (each used to be scanned to the end: 85 s for 19,000)', () => {
+    const message = `Bump x\n\n${'<details>\n'.repeat(19_000)}Assisted-by: qwen-code:qwen/qwen3-coder\n`;
+    expect(detect(message, dependabot)).toEqual(['qwen-code:qwen/qwen3-coder']);
+  });
+});

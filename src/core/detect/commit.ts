@@ -515,6 +515,8 @@ const QUOTE_OPEN = /^\s*<(details|blockquote)\b[^>]*>/i;
  */
 function withoutQuotedNotes(message: string): string {
   const lines = message.split('\n');
+  const lower = lines.map((line) => line.toLowerCase());
+  const ends = { details: blockEnds(lower, 'details'), blockquote: blockEnds(lower, 'blockquote') };
   const blank = new Set<number>();
   for (let at = 0; at < lines.length; at++) {
     const line = lines[at] ?? '';
@@ -524,20 +526,33 @@ function withoutQuotedNotes(message: string): string {
     }
     const open = QUOTE_OPEN.exec(line);
     if (!open) continue;
-    const tag = (open[1] ?? '').toLowerCase();
     // Nested blocks of the same tag close in order; the block ends at the line that closes the outermost.
-    let depth = 0;
-    let end = -1;
-    for (let next = at; next < lines.length && end < 0; next++) {
-      const text = (lines[next] ?? '').toLowerCase();
-      depth += (text.match(new RegExp(`<${tag}\\b`, 'g')) ?? []).length - (text.match(new RegExp(`</${tag}\\s*>`, 'g')) ?? []).length;
-      if (depth <= 0) end = next;
-    }
+    const end = ends[(open[1] ?? '').toLowerCase() as keyof typeof ends][at] ?? -1;
     if (end < 0) continue;
     for (let inside = at; inside <= end; inside++) blank.add(inside);
     at = end;
   }
   return blank.size === 0 ? message : lines.map((line, at) => (blank.has(at) ? '' : line)).join('\n');
+}
+
+/**
+ * For each line, where a `<tag>` block opened on it would end: the first line from it on where as
+ * many of the tag have closed as opened since (-1: never). Linear (a stack over the running
+ * count), so thousands of blocks never closed cost no more than one reading of the message.
+ */
+function blockEnds(lower: readonly string[], tag: string): number[] {
+  const opens = new RegExp(`<${tag}\\b`, 'g');
+  const closes = new RegExp(`</${tag}\\s*>`, 'g');
+  // depth[i]: opened minus closed before line i (depth[0] = 0); a block from line a ends at the first k >= a with depth[k + 1] <= depth[a].
+  const depth = [0];
+  for (const text of lower) depth.push(depth[depth.length - 1]! + (text.match(opens)?.length ?? 0) - (text.match(closes)?.length ?? 0));
+  const ends = new Array<number>(lower.length).fill(-1);
+  const waiting: number[] = [];
+  for (let i = 0; i < depth.length; i++) {
+    while (waiting.length > 0 && depth[i]! <= depth[waiting[waiting.length - 1]!]!) ends[waiting.pop()!] = i - 1;
+    if (i < lower.length) waiting.push(i);
+  }
+  return ends;
 }
 
 /** Every attribution the signals support, unmerged (commit-time detection adds its own). */
