@@ -611,3 +611,12 @@ describe('detectCommit: a dependency bot\'s quoted notes', () => {
     expect(detect(message, dependabot)).toEqual(['qwen-code:qwen/qwen3-coder']);
   });
 });
+
+describe('detectCommit: a pull request\'s AI checklist', () => {
+  it('a ticked tool under a lead that asks which AI was used counts; thousands of items read their lead once (each used to look back over all before it: 20 s for 19,000)', () => {
+    expect(detect('Feat\n\n## AI Assistance\n\n- [ ] Cursor\n- [x] Claude Code\n')).toEqual(['claude-code:unknown']);
+    expect(detect('Feat\n\n## Tested with\n\n- [x] Claude Code\n')).toEqual([]);
+    const many = `Feat\n\n## AI Assistance\n\n${'- [x] Claude Code\n'.repeat(19_000)}- [x] Qwen Code (qwen3-coder)\n`;
+    expect(detect(many)).toEqual(['claude-code:unknown', 'qwen-code:qwen/qwen3-coder']);
+  });
+});

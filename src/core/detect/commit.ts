@@ -391,28 +391,25 @@ const NOT_USE_WORDS = /\b(?:test(?:s|ed|ing)?|support(?:s|ed)?|compat\w*|integra
  * no one's use of AI.
  */
 function fromChecklist(signals: CommitSignals, aliases: Record<string, string>, budget: Budget): Attribution[] {
-  const lines = bodyLines(signals.message).map((line) => readable(line.replace(/\r$/, '')));
   const result: Attribution[] = [];
-  for (const [at, line] of lines.entries()) {
+  // Whether the nearest line above that is no item, blank or HTML comment asks which AI was used (one pass: a list of thousands of items reads its lead once).
+  let asked = false;
+  for (const raw of bodyLines(signals.message)) {
+    const line = readable(raw.replace(/\r$/, ''));
     const item = TASK_ITEM.exec(line);
-    if (!item || item[1] === ' ') continue;
+    if (!item) {
+      const lead = line.trim();
+      if (lead !== '' && !TASK_ITEM.test(lead) && !/^<!--.*-->$/.test(lead)) asked = AI_QUESTION.test(lead) && USE_WORDS.test(lead) && !NOT_USE_WORDS.test(lead);
+      continue;
+    }
+    if (item[1] === ' ' || !asked) continue;
     const text = (item[2] ?? '').replace(/\*\*|__|`/g, '').replace(/[.!]$/, '').trim();
-    if (text === '' || !onlyDeclares(text) || !askedForAI(lines, at)) continue;
+    if (text === '' || !onlyDeclares(text)) continue;
     for (const { agent, model } of mentions(text, 'declared', aliases, budget)) {
       if (agent !== 'unknown' || model !== 'unknown') result.push(found(agent, model, `message line ${quote(line)}`));
     }
   }
   return result;
-}
-
-/** Whether the task list holding line `at` is led by a line that asks which AI was used. */
-function askedForAI(lines: readonly string[], at: number): boolean {
-  for (let i = at - 1; i >= 0; i--) {
-    const line = (lines[i] ?? '').trim();
-    if (line === '' || TASK_ITEM.test(line) || /^<!--.*-->$/.test(line)) continue;
-    return AI_QUESTION.test(line) && USE_WORDS.test(line) && !NOT_USE_WORDS.test(line);
-  }
-  return false;
 }
 
 /** A body line signature whose `name` group names the agent (signatures.json: agent `*`, after every other). */
