@@ -1,4 +1,5 @@
 import { GitError, runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
+import { objectId } from './object-id.js';
 
 /** Where a commit's note is stored in the notes tree. */
 export interface NoteEntry {
@@ -37,7 +38,7 @@ export async function notesTip(cwd: string, ref: string, view: ObjectView = {}):
  * ignored; a commit noted twice (fanout and flat) keeps its first entry.
  */
 export async function listNotes(cwd: string, tip: string, view: ObjectView = {}): Promise<Map<string, NoteEntry>> {
-  if (!/^[0-9a-f]{40,64}$/.test(tip)) throw new TypeError(`not an object id: ${JSON.stringify(tip.slice(0, 80))}`);
+  objectId(tip);
   const notes = new Map<string, NoteEntry>();
   const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', tip];
   try {
@@ -64,7 +65,7 @@ export async function listNotes(cwd: string, tip: string, view: ObjectView = {})
  * break are never searched.
  */
 export async function grepNotes(cwd: string, tip: string, texts: readonly string[], perText: number, view: ObjectView = {}): Promise<Map<string, string[]>> {
-  if (!/^[0-9a-f]{40,64}$/.test(tip)) throw new TypeError(`not an object id: ${JSON.stringify(tip.slice(0, 80))}`);
+  objectId(tip);
   const found = new Map<string, string[]>();
   const wanted = [...new Set(texts)].filter((text) => text !== '' && !/[\r\n\0]/.test(text));
   if (wanted.length === 0) return found;

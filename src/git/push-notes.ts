@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { runGit } from './exec.js';
+import { objectId } from './object-id.js';
 
 /**
  * Push the notes commit `tip` to `remote` (a remote name or URL) as the notes ref `ref` (a full
@@ -15,7 +16,7 @@ import { runGit } from './exec.js';
 export async function pushNotesRef(cwd: string, remote: string, ref: string, tip: string): Promise<void> {
   if (remote === '' || remote.startsWith('-')) throw new TypeError(`not a remote: ${JSON.stringify(remote.slice(0, 80))}`);
   if (!/^refs\/[^*:^~?[\\\s]+$/.test(ref)) throw new TypeError(`not a full ref name: ${JSON.stringify(ref.slice(0, 80))}`);
-  if (!/^[0-9a-f]{40,64}$/.test(tip)) throw new TypeError(`not an object id: ${JSON.stringify(tip.slice(0, 80))}`);
+  objectId(tip);
   const own = `refs/aitrail/notes-push/${process.pid}-${randomBytes(6).toString('hex')}`;
   const temporary = `${own}/${ref.slice('refs/'.length)}`;
   await runGit(['update-ref', '--no-deref', temporary, tip, ''], { cwd });

@@ -1,4 +1,5 @@
 import { GitError, runGit, type ObjectView } from './exec.js';
+import { objectId } from './object-id.js';
 
 /** One entry of a revision's tree, as `git ls-tree -l` reports it. */
 export interface TreeEntry {
@@ -38,13 +39,13 @@ export async function listTreeEntries(repoDir: string, rev: string, paths: reado
 
 /** Every file (blob, link or submodule) under directory `path` ('' = the top) of commit `commit` (an object id), by its path relative to that directory. */
 export async function treeFileNames(repoDir: string, commit: string, path: string, view: ObjectView = {}): Promise<string[]> {
-  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new TypeError(`not an object id: ${JSON.stringify(commit)}`);
+  objectId(commit);
   return (await runGit(['ls-tree', '-r', '-z', '--name-only', `${commit}:${path}`], { cwd: repoDir, ...view })).split('\0').filter((name) => name !== '');
 }
 
 /** The content of a blob, by object id, as UTF-8 text. */
 export async function readBlob(repoDir: string, oid: string, view: ObjectView = {}): Promise<string> {
-  if (!/^[0-9a-f]{40,64}$/.test(oid)) throw new TypeError(`not an object id: ${JSON.stringify(oid)}`);
+  objectId(oid);
   return runGit(['cat-file', 'blob', oid], { cwd: repoDir, ...view });
 }
 

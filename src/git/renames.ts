@@ -1,4 +1,5 @@
 import { runGit, type ObjectView } from './exec.js';
+import { objectId } from './object-id.js';
 
 /**
  * The files `from` has that `to` holds under another name, found as git finds renames
@@ -6,7 +7,7 @@ import { runGit, type ObjectView } from './exec.js';
  * NUL-separated (no quoting).
  */
 export async function renamedPaths(cwd: string, from: string, to: string, view: ObjectView = {}): Promise<Map<string, string>> {
-  for (const rev of [from, to]) if (!/^[0-9a-f]{40,64}$/.test(rev)) throw new TypeError(`not an object id: ${JSON.stringify(rev.slice(0, 80))}`);
+  for (const rev of [from, to]) objectId(rev);
   const out = await runGit(['diff-tree', '-r', '-z', '-M', '--diff-filter=R', '--name-status', from, to], { cwd, ...view });
   const fields = out.split('\0');
   const renames = new Map<string, string>();

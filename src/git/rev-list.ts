@@ -1,8 +1,9 @@
 import { runGit } from './exec.js';
+import { objectId } from './object-id.js';
 
 /** The commits reachable from `head` and not from `base`, oldest first (parents before children). */
 export async function commitsBetween(cwd: string, base: string, head: string): Promise<string[]> {
-  for (const id of [base, head]) if (!/^[0-9a-f]{40,64}$/.test(id)) throw new TypeError(`not a commit id: ${JSON.stringify(id.slice(0, 80))}`);
+  for (const id of [base, head]) objectId(id, 'commit');
   const out = await runGit(['rev-list', '--reverse', '--topo-order', head, `^${base}`], { cwd });
   return out.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
 }

@@ -1,6 +1,7 @@
 import { survivesStripspace } from '../core/notes/stripspace.js';
 import { GitError, runGitSync } from './exec.js';
 import { readRevisionObjectsSync } from './revision-blobs.js';
+import { objectId } from './object-id.js';
 
 /**
  * Attach `text` as the note of `commit` in `ref`, byte for byte. `force` replaces a note already
@@ -12,7 +13,7 @@ import { readRevisionObjectsSync } from './revision-blobs.js';
  * process machinery for nothing.
  */
 export function writeNote(cwd: string, ref: string, commit: string, text: string, options: { force?: boolean } = {}): { status: 'written' | 'exists' } {
-  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new TypeError(`not a commit id: ${JSON.stringify(commit.slice(0, 80))}`);
+  objectId(commit, 'commit');
   const force = options.force ? ['-f'] : [];
   try {
     if (survivesStripspace(text)) runGitSync(['notes', `--ref=${ref}`, 'add', ...force, '-F', '-', commit], { cwd, input: text });
@@ -29,7 +30,7 @@ export function writeNote(cwd: string, ref: string, commit: string, text: string
 
 /** The text of `commit`'s note in `ref` (a full notes ref name), or null when it has none (or it is not a blob). */
 export function readNoteSync(cwd: string, ref: string, commit: string): string | null {
-  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new TypeError(`not a commit id: ${JSON.stringify(commit.slice(0, 80))}`);
+  objectId(commit, 'commit');
   const oid = runGitSync(['notes', `--ref=${ref}`, 'list', commit], { cwd, okCodes: [1] }).trim();
   if (!/^[0-9a-f]{40,64}$/.test(oid)) return null;
   const [object] = readRevisionObjectsSync(cwd, [oid]);
