@@ -296,8 +296,16 @@ function lookup(name: ModelName, user: Lookup, context: ModelContext = {}): stri
 
 /** A name without its hyphens, and without a dot that is no version's (`qwen3.coder` → `qwen3coder`, `claude-opus-4.6` → `claudeopus4.6`). */
 function unjoined(key: string): string {
-  return key.replace(/-|(?<!\d)\.|\.(?!\d)/g, '');
+  // A loop, not a pattern with lookbehind: this runs for each of the table's names when joinedNames() is made (every agent's commit).
+  let out = '';
+  for (let at = 0; at < key.length; at += 1) {
+    const char = key[at];
+    if (char === '-' || (char === '.' && !(DIGIT.test(key[at - 1] ?? '') && DIGIT.test(key[at + 1] ?? '')))) continue;
+    out += char;
+  }
+  return out;
 }
+const DIGIT = /^[0-9]$/;
 
 let JOINED: Map<string, string> | undefined;
 /**

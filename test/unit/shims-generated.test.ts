@@ -38,3 +38,12 @@ describe('the agent names\' index node reads at run time', () => {
     expect(buildSignatureIndex().agentNames.length).toBeGreaterThan(100);
   });
 });
+
+describe('agents\' own co-author lines, as read at build time', () => {
+  it('src/core/data/co-author-lines.generated.json equals buildCoAuthorLines() (run npm run build:shims after changing the signatures or how co-authors are read)', async () => {
+    const { buildCoAuthorLines } = await import('../../src/core/detect/declared-value.js');
+    const generated = JSON.parse(readFileSync(new URL('../../src/core/data/co-author-lines.generated.json', import.meta.url), 'utf8')) as unknown;
+    expect(generated).toEqual(buildCoAuthorLines());
+    expect(buildCoAuthorLines().length).toBeGreaterThan(10);
+  });
+});

@@ -1,6 +1,8 @@
 import { canonicalModel, knownModels } from '../catalog.js';
 import { matchIdentity, parseIdentity } from './identity.js';
 import { agentFirstNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
+import { letterRuns } from './letters.js';
+import { knownCoAuthorLine, ownTrailerPair } from './fixed-values.js';
 import { readable } from './readable.js';
 import { signatures } from './signatures.js';
 import { agentSlug } from './agent-name.js';
@@ -43,6 +45,9 @@ function linkWords(link: string): string {
  */
 const NONE =
   /^(?:none(?: used)?|n\/?a|no|not?[- ]ai(?:[- ]tools?| assistance| assistants?)?(?: (?:was|were|is))?(?: used| involved)?|nobody|no ?one|nothing|not applicable|not used|humans?|human[- ]?only|(?:hand|human)[- ]?(?:written|coded|authored|made)|(?:written |coded )?by hand|manual(?:ly written)?|-+)[.!]?(?:\s*\(([^()]*)\)|\s*(?:[,;:]|\s[-\u2013\u2014])\s*(.*))?$/i;
+
+/** How each of NONE's forms starts: NONE, a long pattern, is compiled (~0.5 ms) only for a value that may be one. */
+const NONE_START = /^(?:n|hu|ha|wr|co|by|ma|-)/i;
 
 /**
  * Words a commit template's placeholder is made of (`<model>`, the kernel's `AGENT_NAME:MODEL_VERSION
@@ -131,6 +136,13 @@ function wholly(text: string, trust: 'declared' | 'named' | 'person', aliases: R
  * Text is read NFKC-normalised and without format characters (`readable`).
  */
 export function parseDeclaredValues(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
+  // aitrail's own form (`claude-code:anthropic/claude-opus-4.6`), on every AI commit: read straight.
+  const own = ownTrailerPair(value, aliases);
+  return own ? [own] : readDeclaredValues(value, aliases, budget);
+}
+
+/** parseDeclaredValues' reading in full (exported for the test that holds the fast readings equal to it). */
+export function readDeclaredValues(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
   const whole = wholeText(value);
   const given = whole.slice(0, MAX_VALUE);
   // A key left empty (a commit template's `Assisted-by:`) or holding only placeholders declares nothing;
@@ -140,7 +152,7 @@ export function parseDeclaredValues(value: string, aliases: Record<string, strin
   if (text === null) return [];
   const readAll = whole.length <= MAX_VALUE && value.length <= MAX_WHOLE;
   // `none` only as the whole value: a long one is read whole below (`none, <600 characters> qwen3-coder` names Qwen).
-  const none = readAll ? NONE.exec(text) : null;
+  const none = readAll && NONE_START.test(text) ? NONE.exec(text) : null;
   if (none) return namedBeside(none[1] ?? none[2] ?? '', aliases, budget);
   const read = withoutAddress(expandGroups(text));
   if (read.email) {
@@ -218,10 +230,11 @@ function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
   const named = new Set(read.map((mention) => mention.model.split('/')[0]));
   const agents = new Set(read.map((mention) => mention.agent));
   const namedWords = new Set<string>();
-  for (const [name, slug] of sig.agentNames) if (agents.has(slug)) for (const [word] of name.matchAll(/\p{L}+/gu)) namedWords.add(word.toLowerCase());
-  for (const mention of read) if (catalogued().has(mention.model)) for (const [word] of mention.model.matchAll(/\p{L}+/gu)) namedWords.add(word.toLowerCase());
+  for (const [name, slug] of sig.agentNames) if (agents.has(slug)) for (const [word] of name.matchAll(letterRuns(name))) namedWords.add(word.toLowerCase());
+  for (const mention of read) if (catalogued().has(mention.model)) for (const [word] of mention.model.matchAll(letterRuns(mention.model))) namedWords.add(word.toLowerCase());
   const vendors = new Set<string>();
-  for (const [word] of readable(whole, Infinity).matchAll(/\p{L}+/gu)) {
+  const text = readable(whole, Infinity);
+  for (const [word] of text.matchAll(letterRuns(text))) {
     const lower = word.toLowerCase();
     const vendor = sig.vendorWords.get(lower);
     if (vendor && !named.has(vendor) && !namedWords.has(lower)) vendors.add(vendor);
@@ -294,10 +307,12 @@ function noAiPart(word: string): boolean {
  */
 function generatorName(word: string): boolean {
   const parts = word.split(/[-_/@.]+/).filter((part) => part !== '' && !/^v?\d+$/.test(part));
-  // A model's size (`codegen-350M-mono`, Salesforce's CodeGen model) makes it a model's name.
-  if (parts.length < 2 || !noAiPart(word) || parts.some((part) => /^\d+(?:\.\d+)?[mbkt]$/.test(part))) return false;
+  if (parts.length < 2) return false;
+  // The cheap test first: most words hold no generator's part (noAiPart reads the word's letters).
   const tools = signatures().nonAiTools;
-  return parts.some((part) => GENERATOR_PARTS.has(part) || tools.has(part));
+  if (!parts.some((part) => GENERATOR_PARTS.has(part) || tools.has(part))) return false;
+  // A model's size (`codegen-350M-mono`, Salesforce's CodeGen model) makes it a model's name.
+  return noAiPart(word) && !parts.some((part) => /^\d+(?:\.\d+)?[mbkt]$/.test(part));
 }
 
 /**
@@ -367,6 +382,17 @@ function scriptPath(word: string): boolean {
  * (`Cline · Kimi K3 <cline-clinepass-kimik3@local>`, `Kilo Code <moonshotai/kimi-k2.5:free>`).
  */
 export function parseCoAuthor(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
+  // An agent's own line (`Claude <noreply@anthropic.com>`, on every commit Claude Code makes): as read at build time.
+  return knownCoAuthorLine(value, aliases) ?? readCoAuthor(value, aliases, budget);
+}
+
+/** What every line of signatures.json `coAuthorLines` names, read in full: co-author-lines.generated.json (npm run build:shims). */
+export function buildCoAuthorLines(): [string, Mention[]][] {
+  return signatures().coAuthorLines.map((line) => [line, readCoAuthor(line)]);
+}
+
+/** parseCoAuthor's reading in full (exported for the test that holds the fast readings equal to it). */
+export function readCoAuthor(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   const text = readable(value, MAX_WHOLE).replace(/\s+/g, ' ').trim();
   const read = longWithoutAddress(text);
   const unread = value.length > MAX_WHOLE ? [UNREAD] : [];

@@ -2,6 +2,7 @@ import { canonicalModel, modelVendor } from '../catalog.js';
 import { isModelWord, mayStartModel } from '../model-words.js';
 import { agentSlug, slugify } from './agent-name.js';
 import { signatures } from './signatures.js';
+import { capitalised, joints, letterRuns, onlyLetters } from './letters.js';
 
 /** One agent/model pair named in a value. */
 export interface Mention {
@@ -129,7 +130,7 @@ function agentAt(window: string, size: number, trust: Trust, before: string | un
  */
 function givenName(word: string | undefined): boolean {
   const bare = word?.replace(/\.$/, '') ?? '';
-  if (!/^\p{Lu}\p{Ll}*$/u.test(bare)) return false;
+  if (!capitalised(bare)) return false;
   const lower = bare.toLowerCase();
   const sig = signatures();
   return !sig.agentFirstWords.has(lower) && !sig.vendorWords.has(lower) && personalWords([bare]);
@@ -147,8 +148,6 @@ export function agentFirstNamed(name: string): boolean {
   return personLike(first) && givenName(second);
 }
 
-/** Where a joined word's parts meet: `-`, `_`, `.`, a lower-to-upper case change. */
-const JOINT = /[-_.]|(?<=\p{Ll})(?=\p{Lu})/gu;
 
 function vendorAt(word: string, trust: Trust): string | null {
   const vendorWords = signatures().vendorWords;
@@ -158,7 +157,7 @@ function vendorAt(word: string, trust: Trust): string | null {
     if (trust === 'declared') return vendor;
     // A person's joined name is read as its words are (personalName): `Qwen-Li`, `llama-farmer`, `GrokNinja` are people;
     // so is a library's, where no one declares (a made-with stack, a name): `openai-python`, `llama.cpp`, `deepseek-sdk`.
-    const personal = part !== word && personalWords(word.slice(part.length).split(JOINT));
+    const personal = part !== word && personalWords(word.slice(part.length).split(joints(word.slice(part.length))));
     return personLike(part) || personal ? null : vendor;
   }
   return trust === 'declared' ? gluedVendor(word.toLowerCase()) : null;
@@ -187,9 +186,10 @@ function gluedVendor(lower: string): string | null {
  */
 function leadingParts(word: string): string[] {
   const parts: string[] = [];
-  for (const match of word.slice(0, 64).matchAll(JOINT)) {
+  const head = word.slice(0, 64);
+  for (const match of head.matchAll(joints(head))) {
     const part = word.slice(0, match.index);
-    if (!/^\p{L}+$/u.test(part)) break;
+    if (!onlyLetters(part)) break;
     parts.push(part);
   }
   return parts;
@@ -337,7 +337,7 @@ function personalName(text: string): boolean {
 
 /** Words after a vendor word of which one is neither a model word nor an account word: a person's (`Li`, `Farmer`). */
 function personalWords(list: readonly string[]): boolean {
-  return list.some((word) => /^\p{L}+$/u.test(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word));
+  return list.some((word) => onlyLetters(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word));
 }
 
 /**
@@ -424,7 +424,7 @@ function readOnce(text: string, trust: Trust, aliases: Record<string, string>, b
 export function vendorsIn(text: string, trust: Trust = 'declared'): string[] {
   const vendors = new Set<string>();
   const vendorWords = signatures().vendorWords;
-  for (const match of text.matchAll(/\p{L}+/gu)) {
+  for (const match of text.matchAll(letterRuns(text))) {
     const vendor = vendorWords.get(match[0].toLowerCase());
     if (vendor && (trust === 'declared' || !personLike(match[0]))) vendors.add(vendor);
   }

@@ -56,6 +56,8 @@ export interface EnvModels {
 export interface Signatures {
   /** Lower-cased agent name or alias → slug. */
   agentNames: Map<string, string>;
+  /** Co-author lines agents write on every commit, naming no model (read at build time: co-author-lines.generated.json). */
+  coAuthorLines: readonly string[];
   /** The first word of every agent name (`claude` of `claude code`): where a scan may find an agent. */
   agentFirstWords: Set<string>;
   /** Agent and model words that are also people's first names (`Claude`, `Devin`): not an agent on a person's co-author line. */
@@ -165,6 +167,7 @@ export function signatures(): Signatures {
   let identities: IdentitySignature[] | undefined;
   compiled = {
     agentNames: new Map(INDEX.agentNames as [string, string][]),
+    coAuthorLines: data.coAuthorLines,
     agentFirstWords: new Set(INDEX.agentFirstWords),
     personNames: lowerSet(data.personNames),
     vendorWords: new Map(Object.entries(data.vendorWords)),
