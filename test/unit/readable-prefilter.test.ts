@@ -4,7 +4,7 @@ import { READABLE_PATTERNS, readable } from '../../src/core/detect/readable.js';
 // readable() skips its FORMAT strip (Unicode property classes, ~1 ms to compile) for text made of
 // characters NOTHING_TO_STRIP lets through. That is exact only if FORMAT matches none of them.
 describe('readable(): the characters it does not strip for', () => {
-  const format = new RegExp(READABLE_PATTERNS.FORMAT.source, 'u');
+  const format = new RegExp(READABLE_PATTERNS.FORMAT_SOURCE, 'u');
 
   it('FORMAT matches no code point NOTHING_TO_STRIP lets through (every code point, this node\'s Unicode)', () => {
     const passed: number[] = [];

@@ -73,8 +73,8 @@ export function entriesFromOwners(owners: LineOwners): Array<{ key: string; rang
 }
 
 /** A line that says something (a letter or digit, three characters or more): one a move can be recognised by. */
-const MOVABLE = /[\p{L}\p{N}]/u;
-const movable = (line: string) => line.trim().length >= 3 && MOVABLE.test(line);
+// A letter or digit; ASCII lines without Unicode's classes (made, ~0.3 ms, only for a line outside ASCII: this runs on every agent edit).
+const movable = (line: string) => line.trim().length >= 3 && (/[A-Za-z0-9]/.test(line) || (/[^\x00-\x7f]/.test(line) && /[\p{L}\p{N}]/u.test(line)));
 
 /**
  * The owners of `from`'s lines carried to `to`: a line keeps its owner only where it is unchanged
