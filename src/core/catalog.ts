@@ -205,14 +205,19 @@ export function canonicalModel(raw: string, aliases: Record<string, string> = {}
   const text = cleanInput(raw);
   if (!text) return null;
   const id = resolveText(text, userAliases(aliases), context);
-  return isModelId(id) && !PRONOUN_PAIR.test(id) ? id : null;
+  return isModelId(id) && !pronounPair(id) ? id : null;
 }
 
 /**
  * Pronouns people give beside their names (`Alice Doe (she/her)`, `Sam (they/them)`): the shape of
  * a `vendor/model` id, never a model.
  */
-const PRONOUN_PAIR = /^(?:she|her|hers|he|him|his|they|them|theirs|ze|zir|hir|xe|xem|xir|ey|em|fae|faer|it|its|any|all)\/(?:she|her|hers|he|him|his|they|them|theirs|ze|zir|hir|xe|xem|xir|ey|em|fae|faer|it|its|any|all)$/;
+const PRONOUNS: ReadonlySet<string> = new Set(['she', 'her', 'hers', 'he', 'him', 'his', 'they', 'them', 'theirs', 'ze', 'zir', 'hir', 'xe', 'xem', 'xir', 'ey', 'em', 'fae', 'faer', 'it', 'its', 'any', 'all']);
+/** A well-formed id (one `/`) made of two pronouns: two set lookups, not a pattern compiled on every hook's first model. */
+function pronounPair(id: string): boolean {
+  const at = id.indexOf('/');
+  return PRONOUNS.has(id.slice(0, at)) && PRONOUNS.has(id.slice(at + 1));
+}
 
 /**
  * The vendor a model name the table cannot read still names by its first word: `qwen-flash`,

@@ -37,6 +37,22 @@ export function identityTexts(): string[] {
 }
 
 /**
+ * One of these texts (lower case) is in the name or the address of every commit author a
+ * dependency bot signature matches (signatures.json `dependencyBots`): detection checks them before
+ * compiling those patterns for every person's commit (src/core/detect/commit.ts byDependencyBot).
+ */
+export function dependencyBotTexts(): string[] {
+  const texts = new Set<string>();
+  for (const entry of data.dependencyBots as { name?: string; email?: string }[]) {
+    const options = [entry.email, entry.name].filter((pattern): pattern is string => pattern !== undefined).map((pattern) => requiredTexts(pattern, 3, worth));
+    const usable = options.filter((found): found is string[] => found !== null).sort((a, b) => score(b) - score(a));
+    if (!usable[0]) throw new Error(`fast path: no required text in the dependency bot signature ${JSON.stringify(entry)}`);
+    for (const text of usable[0]) texts.add(text.toLowerCase());
+  }
+  return [...texts].sort();
+}
+
+/**
  * One of these texts (lower case) is in every message detection reads anything from: every trailer
  * key it knows, every subject and body signature, git's squash line (a `git merge --squash`
  * message quotes its commits' authors: src/core/detect/squashed-messages.ts) and a ticked task item.

@@ -498,6 +498,11 @@ function amended(signals: CommitSignals): CommitSignals {
 function byDependencyBot(author: Identity): boolean {
   const name = readable(author.name).trim();
   const email = readable(author.email).trim();
+  // Printable ASCII holding none of the texts every bot's name or address holds (generated: fast-path-texts.generated.json): no bot, no pattern compiled.
+  if (/^[\x20-\x7e]*$/.test(name) && /^[\x20-\x7e]*$/.test(email)) {
+    const lower = `${name.toLowerCase()}\n${email.toLowerCase()}`;
+    if (!FAST_PATH_TEXTS.dependencyBots.some((text) => lower.includes(text))) return false;
+  }
   return signatures().dependencyBots.some((bot) => (bot.name !== undefined || bot.email !== undefined) && (!bot.name || bot.name.test(name)) && (!bot.email || bot.email.test(email)));
 }
 
