@@ -344,9 +344,13 @@ function byFamily(token: string, isModel = false): string | null {
   const versioned = /\d/.test(family.word) || /\d/.test(token.slice(family.word.length));
   if (!versioned) return null;
   // Every word after the family is a version, a size or a word models are named with: not prose
-  // (`gpt-4-is-great`) and not a second model (`claude-opus-4.6-and-qwen3-coder`).
+  // (`gpt-4-is-great`) and not a second model (`claude-opus-4.6-and-qwen3-coder`), nor a family's
+  // word that starts the model after an agent's or family's name (`Claude claude-opus-4-6`, `Codex
+  // GPT-6.1 Sol`: the model is what follows; a distill names its base, `deepseek-r1-distill-llama-…`).
   const words = token.slice(family.word.length).split('-').filter((word) => word !== '');
-  const modelLike = words.every((word) => (/\d/.test(word) ? familyOf(word) === null || /^\d/.test(word) : isModel || MODEL_WORDS.has(word)));
+  const modelLike = words.every((word, at) =>
+    /\d/.test(word) ? familyOf(word) === null || /^\d/.test(word) : MODEL_WORDS.has(word) || (isModel && (familyOf(word) === null || words[at - 1] === 'distill')),
+  );
   return modelLike ? `${family.vendor}/${token}` : null;
 }
 

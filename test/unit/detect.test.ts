@@ -620,3 +620,24 @@ describe('detectCommit: a pull request\'s AI checklist', () => {
     expect(detect(many)).toEqual(['claude-code:unknown', 'qwen-code:qwen/qwen3-coder']);
   });
 });
+
+describe("detectCommit: an agent's own name before a model id that starts with its family's word", () => {
+  // Claude Code workflows and commit skills write `Claude <model id>` (a CI helper derives the trailer
+  // from the run's modelUsage key: `Co-Authored-By: Claude claude-opus-5 (1M context) <noreply@anthropic.com>`);
+  // Codex instructions write `Codex <model name> <codex@openai.com>`. The whole name was read as one
+  // model (`anthropic/claude-claude-opus-4.6`, `openai/codex-gpt-6.1-sol`) beside the real one.
+  it.each([
+    ['Co-Authored-By: Claude claude-opus-4-6 <noreply@anthropic.com>', ['claude-code:anthropic/claude-opus-4.6']],
+    ['Co-Authored-By: Claude claude-sonnet-4.6 <noreply@anthropic.com>', ['claude-code:anthropic/claude-sonnet-4.6']],
+    ['Co-Authored-By: Claude claude-opus-5 (1M context) <noreply@anthropic.com>', ['claude-code:anthropic/claude-opus-5']],
+    ['Co-Authored-By: Codex GPT-6.1 Sol <codex@openai.com>', ['codex:openai/gpt-6.1-sol']],
+    ['Co-authored-by: Codex gpt-5.6 <codex@openai.com>', ['codex:openai/gpt-5.6']],
+    ['AI-Model: Claude claude-opus-4-6', ['claude-code:anthropic/claude-opus-4.6']],
+    ['AI-Model: Codex gpt-5.6', ['codex:openai/gpt-5.6']],
+    // A model named with a family word inside it is still one model.
+    ['Co-Authored-By: Codex gpt-5.2-codex <noreply@openai.com>', ['codex:openai/gpt-5.2-codex']],
+    ['AI-Model: deepseek-r1-distill-llama-3.3-70b', ['unknown:deepseek/deepseek-r1-distill-llama-3.3-70b']],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
