@@ -641,3 +641,21 @@ describe("detectCommit: an agent's own name before a model id that starts with i
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: OpenAI's Astra and Terra tiers", () => {
+  // GPT-6 Astra (Codex's default in late 2026) and GPT-5.6 Terra beside Luna and Sol: read as
+  // openai/gpt-6 and openai/gpt-5.6 outside an agent's own line, and as a second, less exact model on it.
+  it.each([
+    ['Co-authored-by: Codex GPT-6 Astra <codex@openai.com>', ['codex:openai/gpt-6-astra']],
+    ['Co-Authored-By: GPT-5.6 Terra <noreply@openai.com>', ['codex:openai/gpt-5.6-terra']],
+    ['Co-authored-by: Codex (GPT-6 Astra)', ['codex:openai/gpt-6-astra']],
+    ['Made-with: GPT-6 Astra', ['unknown:openai/gpt-6-astra']],
+    // A tier word no list knows still reads as one model on the agent's own line, not two.
+    ['Co-Authored-By: Gemini 3.8 Flash Nova <noreply@google.com>', ['gemini-cli:google/gemini-3.8-flash-nova']],
+    // The words alone are no model; a second model named after a comma is still read.
+    ['Co-authored-by: Astra Terra <astra@example.com>', []],
+    ['Co-Authored-By: GPT-5 mini, GPT-5 <noreply@openai.com>', ['codex:openai/gpt-5-mini', 'codex:openai/gpt-5']],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});

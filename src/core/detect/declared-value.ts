@@ -1,5 +1,5 @@
 import { canonicalModel, knownModels } from '../catalog.js';
-import { matchIdentity, parseIdentity } from './identity.js';
+import { CLAUSE, matchIdentity, parseIdentity } from './identity.js';
 import { agentFirstNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { letterRuns } from './letters.js';
 import { knownCoAuthorLine, ownTrailerPair } from './fixed-values.js';
@@ -398,8 +398,13 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   const unread = value.length > MAX_WHOLE ? [UNREAD] : [];
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
-    // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too.
-    if (byIdentity) return [byIdentity, ...wholly(read.name, 'person', aliases, budget).filter((m) => m.model !== byIdentity.model && m.model !== 'unknown' && !m.model.endsWith('/unknown')), ...unread];
+    // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too;
+    // in a name of one clause, not the start of its own (`GPT-6 Nova`, read as a person's words, is `openai/gpt-6`).
+    if (byIdentity) {
+      const oneClause = !CLAUSE.test(read.name);
+      const more = wholly(read.name, 'person', aliases, budget).filter((m) => m.model !== byIdentity.model && !(oneClause && byIdentity.model.startsWith(`${m.model}-`)) && m.model !== 'unknown' && !m.model.endsWith('/unknown'));
+      return [byIdentity, ...more, ...unread];
+    }
     const atNoReply = agentAtNoReply({ name: read.name, email: read.email }, aliases, budget);
     return [...(atNoReply.length > 0 ? atNoReply : wholly(read.name, 'person', aliases, budget)), ...unread];
   }

@@ -20,7 +20,7 @@ const MAX_FIELD = 1000;
 /** Notes of a name read for a model (each a catalog lookup). */
 const MAX_NOTES = 4;
 /** Where a name goes on to a second thing (`<model> via <agent>`, `<model>, <model>`). */
-const CLAUSE = /\s*[,;&+|\u00b7\u2022]\s*|\s+(?:and|or|with|via|by|using)\s+/i;
+export const CLAUSE = /\s*[,;&+|\u00b7\u2022]\s*|\s+(?:and|or|with|via|by|using)\s+/i;
 
 /** Where an identity was read: a co-author line (or a declared value), or the commit author. */
 export type IdentityRole = 'co-author' | 'author';
