@@ -340,7 +340,7 @@ function byFamily(token: string, isModel = false): string | null {
   const family = familyOf(token);
   if (!family) return null;
   // `Claude` is also a first name: a Claude model has a version or a tier right after the word.
-  if (!isModel && family.word === 'claude' && !/^claude-(?:\d|(?:opus|sonnet|haiku|instant)-\d)/.test(token)) return null;
+  if (!isModel && family.word === 'claude' && !/^claude-(?:\d|(?:opus|sonnet|haiku|fable|mythos|instant)-\d)/.test(token)) return null;
   const versioned = /\d/.test(family.word) || /\d/.test(token.slice(family.word.length));
   if (!versioned) return null;
   // Every word after the family is a version, a size or a word models are named with: not prose

@@ -87,7 +87,7 @@ function joinVersionDigits(token: string): string {
 
 /** Claude 4 and later put the tier first (`claude-sonnet-4.5`), earlier ones the version (`claude-3.5-sonnet`). */
 function claudeForm(token: string): string {
-  const match = /^claude-(?:(opus|sonnet|haiku)-(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)-(opus|sonnet|haiku))(?=-|$)(.*)$/.exec(token);
+  const match = /^claude-(?:(opus|sonnet|haiku|fable|mythos)-(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)-(opus|sonnet|haiku|fable|mythos))(?=-|$)(.*)$/.exec(token);
   if (!match) return token;
   const tier = match[1] ?? match[4] ?? '';
   const version = (match[2] ?? match[3] ?? '').replace(/\.0$/, '');

@@ -24,7 +24,7 @@ export const MODEL_WORDS: ReadonlySet<string> = new Set(
   ('opus sonnet haiku instant pro flash lite mini nano micro tiny small medium large max ultra plus turbo fast ' +
     'heavy light air edge spark codex coder code chat instruct it base reasoner reasoning thinking think hybrid ' +
     'preview exp experimental beta alpha image vision vl omni audio realtime search deep research distill speciale ' +
-    'terminus oss next maverick scout behemoth nemo luna sol terra astra').split(' '),
+    'terminus oss next maverick scout behemoth nemo luna sol terra astra fable mythos').split(' '),
 );
 
 function slug(text: string): string {

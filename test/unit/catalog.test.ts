@@ -589,8 +589,17 @@ describe('canonicalModel: short names, with the agent as context (issue 9)', () 
 
   test('outside a model context, short names and new tiers are not models (a co-author could be a person)', () => {
     expect(canonicalModel('opus')).toBeNull();
-    expect(canonicalModel('Claude Fable 5')).toBeNull();
+    expect(canonicalModel('Claude Nova 6')).toBeNull();
     expect(canonicalModel('Sonnet')).toBeNull();
+    expect(canonicalModel('Claude Fable')).toBeNull();
+  });
+
+  test("Claude's Fable and Mythos tiers with a version are models, as Opus is (Anthropic, June and September 2026)", () => {
+    expect(canonicalModel('Claude Fable 5')).toBe('anthropic/claude-fable-5');
+    expect(canonicalModel('Claude Mythos 5.1')).toBe('anthropic/claude-mythos-5.1');
+    expect(canonicalModel('claude-fable-5-1')).toBe('anthropic/claude-fable-5.1');
+    expect(canonicalModel('Claude Mythos', {}, { isModel: true })).toBe('anthropic/claude-mythos');
+    expect(canonicalModel('Fable 4')).toBeNull();
   });
 
   test.each([

@@ -659,3 +659,24 @@ describe("detectCommit: OpenAI's Astra and Terra tiers", () => {
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Claude's Fable and Mythos tiers", () => {
+  // Claude Fable 5 / 5.1 and Claude Mythos 5 / 5.1 (Anthropic, June and September 2026) beside Opus,
+  // Sonnet and Haiku: read only on Claude Code's own line; elsewhere the model was lost
+  // (`Generated-by: Claude Code (Claude Fable 5)` read claude-code:unknown) or the line was no AI at all.
+  it.each([
+    ['Generated-by: Claude Code (Claude Fable 5)', ['claude-code:anthropic/claude-fable-5']],
+    ['Generated-with: Claude Code (Claude Fable 5)', ['claude-code:anthropic/claude-fable-5']],
+    ['Assisted-by: Claude Code:claude-mythos-5-1', ['claude-code:anthropic/claude-mythos-5.1']],
+    ['Assisted-by: Claude Fable 5.1', ['unknown:anthropic/claude-fable-5.1']],
+    ['Made-with: Claude Fable 5.1', ['unknown:anthropic/claude-fable-5.1']],
+    ['Assisted-by: Claude Mythos', ['unknown:anthropic/claude-mythos']],
+    ['Assisted-by: Claude Opus', ['unknown:anthropic/claude-opus']],
+    ['Co-Authored-By: Claude Mythos 5.1 <noreply@anthropic.com>', ['claude-code:anthropic/claude-mythos-5.1']],
+    // A person of those names, and the game, are no model.
+    ['Co-authored-by: Claude Fable <claude.fable@example.fr>', []],
+    ['Made-with: Fable 4', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
