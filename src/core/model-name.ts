@@ -71,7 +71,8 @@ function stripSuffixes(token: string): string {
   for (let round = 0; round < 8; round += 1) {
     let next = current;
     for (const suffix of GENERIC_SUFFIXES) next = next.replace(suffix, '');
-    if (next.startsWith('claude-')) next = next.replace(/-(?:thinking|1m)$/, '');
+    // Cursor's and Windsurf's effort slugs (`claude-opus-4-8-high`, `-thinking-high`, `-max`): no Claude model is named so.
+    if (next.startsWith('claude-')) next = next.replace(/-(?:thinking|1m|low|medium|high|xhigh|max)$/, '');
     if (/^(?:gpt-5|o\d)/.test(next)) next = next.replace(/-(?:minimal|low|medium|high|xhigh|none)$/, '');
     if (next.startsWith('gemini-')) next = next.replace(/-\d{3}$/, '');
     if (next === current) break;

@@ -680,3 +680,21 @@ describe("detectCommit: Claude's Fable and Mythos tiers", () => {
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Cursor's Claude model ids that carry the reasoning effort", () => {
+  // Cursor encodes the effort in the model slug (`claude-opus-4-8-high`, `-max`, `-xhigh`,
+  // `-thinking-high`), and a mainline kernel commit carries `Assisted-by: Cursor:claude-4.6-opus-high-thinking`:
+  // read as the made-up models anthropic/claude-opus-4.6-high, claude-opus-4.8-max, which no deny or allow rule names.
+  it.each([
+    ['Assisted-by: Cursor:claude-4.6-opus-high-thinking', ['cursor:anthropic/claude-opus-4.6']],
+    ['Assisted-by: Cursor (claude-opus-4-8-thinking-high)', ['cursor:anthropic/claude-opus-4.8']],
+    ['Assisted-by: Cursor (claude-opus-4-8-max)', ['cursor:anthropic/claude-opus-4.8']],
+    ['Assisted-by: Cursor:claude-opus-4-7-xhigh', ['cursor:anthropic/claude-opus-4.7']],
+    ['AI-Model: Claude Opus 5 High', ['unknown:anthropic/claude-opus-5']],
+    ['Assisted-by: Cursor:claude-fable-5.1-max', ['cursor:anthropic/claude-fable-5.1']],
+    // Other families keep their own names (`gpt-5.1-codex-max` is a model).
+    ['Assisted-by: codex:gpt-5.1-codex-max', ['codex:openai/gpt-5.1-codex-max']],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
