@@ -698,3 +698,19 @@ describe("detectCommit: Cursor's Claude model ids that carry the reasoning effor
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Bobbit's and CodeAF's own trailers", () => {
+  // G-Research/bobbit pull request #87: `Co-Authored-By: Bobbit (<model display name>) <noreply@bobbit.dev>`;
+  // Agent-Field/CodeAF pull request #1325: `Assisted-by: CodeAF (<model id>)` beside
+  // `Co-Authored-By: CodeAF <267109073+agentfield-bot@users.noreply.github.com>`. Each read as no agent's (or no AI at all).
+  it.each([
+    ['Co-Authored-By: Bobbit (Claude Sonnet 4.6 (aws)) <noreply@bobbit.dev>', ['bobbit:anthropic/claude-sonnet-4.6']],
+    ['Co-Authored-By: Bobbit (GPT-5.6 Sol) <noreply@bobbit.dev>', ['bobbit:openai/gpt-5.6-sol']],
+    ['Assisted-by: CodeAF (claude-opus-4-8)\nCo-Authored-By: CodeAF <267109073+agentfield-bot@users.noreply.github.com>', ['codeaf:anthropic/claude-opus-4.8']],
+    ['Co-Authored-By: CodeAF <267109073+agentfield-bot@users.noreply.github.com>', ['codeaf:unknown']],
+    // A person of that surname, and another account's name at the bot's address, are not.
+    ['Co-authored-by: Jane Bobbit <jane@bobbit.org>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
