@@ -10,7 +10,7 @@ interface Mismatch {
   got: string;
 }
 interface Report {
-  overall: { entries: number; positives: number; negatives: number; precision: number; recall: number; modelAccuracy: number };
+  overall: { entries: number; positives: number; negatives: number; precision: number; recall: number; modelAccuracy: number; agentAccuracy: number };
   perAgent: Record<string, { entries: number }>;
   negatives: Record<string, { entries: number; flaggedAi: number }>;
   mismatches: Mismatch[];
@@ -47,6 +47,10 @@ describe('labelled attribution corpus replayed through aitrail log', () => {
   it('reads no hard negative as AI: precision 1.0 (vendor staff by hand, committer-only suffixes included)', () => {
     expect(falsePositives()).toEqual([]);
     expect(report.overall.precision).toBe(1);
+  });
+
+  it("names every AI commit's agent as labelled (pi's noreply@pi.dev and Kiro's kiro@kiro.dev were read as an unknown agent's)", () => {
+    expect(report.overall.agentAccuracy).toBe(1);
   });
 
   it('keeps recall and exact-model accuracy at least at the measured floor', () => {

@@ -714,3 +714,19 @@ describe("detectCommit: Bobbit's and CodeAF's own trailers", () => {
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: an agent named at its own domain (pi, Kiro)", () => {
+  // A pi-coding-agent extension writes `Co-Authored-By: <model name> <noreply@pi.dev>` and
+  // `Generated-By: pi <version>`; a project's rules write `Kiro AI (<model>) <kiro@kiro.dev>`:
+  // both read as an unknown agent's model (the attribution corpus's two agent misses).
+  it.each([
+    ['Co-Authored-By: Claude Sonnet 4 <noreply@pi.dev>\nGenerated-By: pi 0.52.12', ['pi:anthropic/claude-sonnet-4']],
+    ['Co-authored-by: Kiro AI (Claude Opus 4.6) <kiro@kiro.dev>', ['kiro:anthropic/claude-opus-4.6']],
+    ['Co-authored-by: Kiro <kiro@kiro.dev>', ['kiro:unknown']],
+    // Raspberry Pi and a person named Kiro elsewhere are no agent.
+    ['Built-with: Raspberry Pi', []],
+    ['Co-authored-by: Kiro Tanaka <kiro@tanaka.dev>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
