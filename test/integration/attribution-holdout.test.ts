@@ -9,7 +9,7 @@ interface Mismatch {
   kind: string;
 }
 interface Report {
-  overall: { entries: number; positives: number; negatives: number; truePositives: number; modelCorrect: number; precision: number; recall: number };
+  overall: { entries: number; positives: number; negatives: number; truePositives: number; modelCorrect: number; precision: number; recall: number; agentAccuracy: number };
   negatives: Record<string, { entries: number; flaggedAi: number }>;
   mismatches: Mismatch[];
 }
@@ -23,6 +23,13 @@ interface Report {
  * prose sentence, `Z-GLM-4`, a tier named without its family, `ChatGPTv5`).
  */
 const FLOOR = { recall: 131, modelCorrect: 129 };
+/**
+ * Agents named as labelled among the true positives: 119/132 before `<model> via <agent>` was read
+ * (`Gemini 3.6 Flash via Antigravity <noreply@google.com>` was Gemini CLI's), 121/132 after. The rest
+ * are judgement calls (`Co-developed-by: Claude claude-opus-4-…` without an address names no agent)
+ * or agents the built-in table does not hold (cloco, Hermes, Grok Build).
+ */
+const AGENT_FLOOR = 121 / 132;
 
 let report: Report;
 beforeAll(() => {
@@ -46,5 +53,6 @@ describe('attribution holdout replayed through aitrail log', () => {
   it('keeps recall and exact model at least at the measured floor', () => {
     expect(report.overall.truePositives).toBeGreaterThanOrEqual(FLOOR.recall);
     expect(report.overall.modelCorrect).toBeGreaterThanOrEqual(FLOOR.modelCorrect);
+    expect(report.overall.agentAccuracy).toBeGreaterThanOrEqual(AGENT_FLOOR - 1e-9);
   });
 });

@@ -69,7 +69,8 @@ describe("at an agent's own address, the name is the model", () => {
     ['Co-Authored-By: deepseek-v4-flash <noreply@anthropic.com>', ['claude-code:deepseek/deepseek-v4-flash']],
     ['Co-Authored-By: MiniMax-M2.7-highspeed <noreply@anthropic.com>', ['claude-code:minimax/minimax-m2.7-highspeed']],
     ['Co-authored-by: Gemini 3.7 Flash <176961590+gemini-code-assist[bot]@users.noreply.github.com>', ['gemini-code-assist:google/gemini-3.7-flash']],
-    ['Co-authored-by: Gemini 3.6 Flash via Antigravity <noreply@google.com>', ['gemini-cli:google/gemini-3.6-flash']],
+    // The agent named after `via` ran the model (the holdout's label): not Gemini CLI, whose name pattern the line also fits.
+    ['Co-authored-by: Gemini 3.6 Flash via Antigravity <noreply@google.com>', ['antigravity:google/gemini-3.6-flash']],
     ['Co-authored-by: ChatGPT <noreply@openai.com>', ['codex:openai/unknown']],
     // The agent's own name names no model.
     ['Co-Authored-By: Claude <noreply@anthropic.com>', ['claude-code:unknown']],

@@ -730,3 +730,22 @@ describe("detectCommit: an agent named at its own domain (pi, Kiro)", () => {
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: a co-author's model `via` the agent that ran it", () => {
+  // A project's plans write `Co-authored-by: Gemini 3.6 Flash via Antigravity <noreply@google.com>` on
+  // every commit: Gemini CLI's name pattern at Google's no-reply address took it (the wrong agent), and
+  // `Gemini 3 Pro (High) via Google Antigravity <gemini-bot@google.com>` read as no agent's.
+  it.each([
+    ['Co-authored-by: Gemini 3.6 Flash via Antigravity <noreply@google.com>', ['antigravity:google/gemini-3.6-flash']],
+    ['Co-authored-by: Gemini 3 Pro (High) via Google Antigravity <gemini-bot@google.com>', ['antigravity:google/gemini-3-pro']],
+    ['Co-authored-by: Claude Opus 4.6 via Kiro <noreply@anthropic.com>', ['kiro:anthropic/claude-opus-4.6']],
+    // The agent's own name after `via`, and a router there, change nothing.
+    ['Co-authored-by: Gemini 3.6 Flash via Gemini CLI <noreply@google.com>', ['gemini-cli:google/gemini-3.6-flash']],
+    ['Co-authored-by: Gemini 2.5 Pro via OpenRouter <noreply@google.com>', ['gemini-cli:google/gemini-2.5-pro']],
+    ['Assisted-by: Claude Sonnet 4.5 via Crush <crush@charm.land>', ['crush:anthropic/claude-sonnet-4.5']],
+    // A person's name is no model: `via` after it names no agent's work.
+    ['Co-authored-by: Jane Doe via Cursor <jane@example.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});

@@ -156,10 +156,13 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   if (none) return namedBeside(none[1] ?? none[2] ?? '', aliases, budget);
   const read = withoutAddress(expandGroups(text));
   if (read.email) {
-    const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
+    const via = viaAgent(read.name, aliases);
+    const identity = matchIdentity({ name: read.name, email: read.email }, aliases);
+    // `<model> via <agent>` at a vendor's address (`Gemini 3.6 Flash via Antigravity <noreply@google.com>`): the agent it names ran the model.
+    const byIdentity = identity && via && via.agent !== identity.agent ? { ...identity, agent: via.agent } : identity;
     // The mailbox of a declared helper may be a model's full name (`Claude Code <qwen3-coder@qwen.ai>`): that model too.
     const mailbox = mentions(read.email.slice(0, read.email.indexOf('@')).replace(/[._+]/g, ' '), 'person', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
-    return [...(byIdentity ? [byIdentity] : mentions(read.name, 'named', aliases, budget)), ...mailbox];
+    return [...(byIdentity ? [byIdentity] : via ? [via] : mentions(read.name, 'named', aliases, budget)), ...mailbox];
   }
   // Tools that are no AI (`coccinelle sparse`, `protoc 25.1`, `scripts/gen.sh`, `go generate ./...`): nothing, before a
   // path is read as a model id; never where a model or agent is read among them (`make o3`), nor when
@@ -397,7 +400,10 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   const read = longWithoutAddress(text);
   const unread = value.length > MAX_WHOLE ? [UNREAD] : [];
   if (read.email) {
-    const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
+    const via = viaAgent(read.name, aliases);
+    const identity = matchIdentity({ name: read.name, email: read.email }, aliases);
+    // `<model> via <agent>` at a vendor's address (`Gemini 3.6 Flash via Antigravity <noreply@google.com>`): the agent it names ran the model.
+    const byIdentity = identity && via && via.agent !== identity.agent ? { ...identity, agent: via.agent } : identity;
     // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too;
     // in a name of one clause, not the start of its own (`GPT-6 Nova`, read as a person's words, is `openai/gpt-6`).
     if (byIdentity) {
@@ -406,9 +412,24 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
       return [byIdentity, ...more, ...unread];
     }
     const atNoReply = agentAtNoReply({ name: read.name, email: read.email }, aliases, budget);
+    if (atNoReply.length === 0 && via) return [via, ...unread];
     return [...(atNoReply.length > 0 ? atNoReply : wholly(read.name, 'person', aliases, budget)), ...unread];
   }
   return [...wholly(read.text, 'named', aliases, budget), ...unread];
+}
+
+/**
+ * `Gemini 3.6 Flash via Antigravity`, `Gemini 3 Pro (High) via Google Antigravity`: a model, then
+ * `via` and a known agent's name (notes dropped): that agent and model; null for anything else (a
+ * person's name before `via`, a router after it: `Gemini 2.5 Pro via OpenRouter`).
+ */
+function viaAgent(name: string, aliases: Record<string, string>): Mention | null {
+  const at = name.length <= MAX_VALUE ? name.search(/\s+via\s+/i) : -1;
+  if (at <= 0) return null;
+  const agent = agentSlug(name.slice(at).replace(/^\s+via\s+/i, '').replace(/\([^()]*\)/g, ' ').replace(/[.\s]+$/, ''));
+  if (!agent) return null;
+  const model = canonicalModel(name.slice(0, at).replace(/\([^()]*\)/g, ' ').trim(), aliases, { isModel: true, strict: true });
+  return model ? { agent, model } : null;
 }
 
 /**
