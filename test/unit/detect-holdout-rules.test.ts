@@ -18,7 +18,9 @@ describe('a vendor word before a surname is a person; before a product word it i
   it.each([
     ['Co-Authored-By: Qwen Li <qwen.li@example.invalid>', []],
     ['Co-Authored-By: Mistral Dupont <mdupont@example.fr>', []],
-    ['Co-authored-by: Grok Build <grok-build@x.ai>', ['unknown:x-ai/unknown']],
+    // Grok Build is xAI's agent now in the table (the holdout's label): its agent and the vendor's unknown model.
+    ['Co-authored-by: Grok Build <grok-build@x.ai>', ['grok-build:x-ai/unknown']],
+    ['Co-authored-by: Grok Team <team@grok.example>', ['unknown:x-ai/unknown']],
     ['Co-authored-by: DeepSeek <noreply@deepseek.com>', ['unknown:deepseek/unknown']],
     ['Co-authored-by: Qwen Team <team@qwen.example>', ['unknown:qwen/unknown']],
   ])('%s', (line, expected) => {

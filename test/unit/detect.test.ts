@@ -749,3 +749,24 @@ describe("detectCommit: a co-author's model `via` the agent that ran it", () => 
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: xAI's Grok Build", () => {
+  // Grok Build (xAI's terminal coding agent, May 2026): projects' rules and a commit wrapper write
+  // `Co-Authored-By: Grok Build <noreply@x.ai>`, `<grok@x.ai>`, `<grok-build@x.ai>`, `<noreply@grok.x.ai>`,
+  // each read as no agent's (`unknown:x-ai/unknown`), `Grok Build
+  // implementer <grok-build@x.ai>` as a person's, and `Assisted-by: Grok Build (grok-code-fast-1)` without its agent.
+  it.each([
+    ['Co-Authored-By: Grok Build <noreply@x.ai>', ['grok-build:x-ai/unknown']],
+    ['Co-Authored-By: Grok Build <grok@x.ai>', ['grok-build:x-ai/unknown']],
+    ['Co-authored-by: Grok Build <grok-build@x.ai>', ['grok-build:x-ai/unknown']],
+    ['Co-authored-by: Grok Build <noreply@grok.x.ai>', ['grok-build:x-ai/unknown']],
+    ['Co-authored-by: Grok Build implementer <grok-build@x.ai>', ['grok-build:x-ai/unknown']],
+    ['Assisted-by: Grok Build (grok-code-fast-1)', ['grok-build:x-ai/grok-code-fast-1']],
+    ['Co-Authored-By: Grok 4.6 <noreply@x.ai>', ['unknown:x-ai/grok-4.6']],
+    // xAI's people, and a build of something named Grok, are not.
+    ['Co-authored-by: Jane Doe <jane@x.ai>', []],
+    ['Built-with: grok-exporter build 2.1', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
