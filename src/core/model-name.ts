@@ -73,7 +73,9 @@ function stripSuffixes(token: string): string {
     for (const suffix of GENERIC_SUFFIXES) next = next.replace(suffix, '');
     // Cursor's and Windsurf's effort slugs (`claude-opus-4-8-high`, `-thinking-high`, `-max`): no Claude model is named so.
     if (next.startsWith('claude-')) next = next.replace(/-(?:thinking|1m|low|medium|high|xhigh|max)$/, '');
-    if (/^(?:gpt-5|o\d)/.test(next)) next = next.replace(/-(?:minimal|low|medium|high|xhigh|none)$/, '');
+    // GPT-5 and later: an effort (and Cursor's `-fast`, priority serving) after the name; `max` and `ultra`
+    // only after a tier word (`gpt-5.6-sol-max`, `gpt-6-sol-ultra`): `gpt-5.1-codex-max` is a model.
+    if (/^(?:gpt-[5-9]|o\d)/.test(next)) next = next.replace(/-(?:minimal|low|medium|high|xhigh|none)(?:-fast)?$/, '').replace(/-(sol|luna|terra|astra)-(?:max|ultra)(?:-fast)?$/, '-$1');
     if (next.startsWith('gemini-')) next = next.replace(/-\d{3}$/, '');
     if (next === current) break;
     current = next;

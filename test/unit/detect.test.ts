@@ -770,3 +770,22 @@ describe("detectCommit: xAI's Grok Build", () => {
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: GPT-6 model ids that carry the reasoning effort", () => {
+  // Gateways, Cursor and Codex profiles write the effort into GPT-6's slug (`gpt-6-astra-xhigh`,
+  // `gpt-6-sol-high`, `gpt-6-astra-xhigh-fast`), and GPT-5.6 Sol's `max` effort as `GPT-5.6 Sol Max`:
+  // effort words were dropped only for GPT-5 ids, so each read as a model OpenAI never published.
+  it.each([
+    ['Assisted-by: codex:gpt-6-astra-xhigh', ['codex:openai/gpt-6-astra']],
+    ['AI-Model: gpt-6-sol-high', ['unknown:openai/gpt-6-sol']],
+    ['Assisted-by: Cursor:gpt-6-sol-high-fast', ['cursor:openai/gpt-6-sol']],
+    ['Assisted-by: codex:gpt-6.1-sol-medium', ['codex:openai/gpt-6.1-sol']],
+    ['AI-Model: GPT-5.6 Sol Max', ['unknown:openai/gpt-5.6-sol']],
+    ['AI-Model: gpt-6-sol-ultra', ['unknown:openai/gpt-6-sol']],
+    // A model named `max` stays that model.
+    ['Assisted-by: codex:gpt-5.1-codex-max', ['codex:openai/gpt-5.1-codex-max']],
+    ['AI-Model: gpt-5-mini', ['unknown:openai/gpt-5-mini']],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
