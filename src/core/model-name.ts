@@ -75,8 +75,9 @@ function stripSuffixes(token: string): string {
     if (next.startsWith('claude-')) next = next.replace(/-(?:thinking|1m|low|medium|high|xhigh|max)$/, '');
     // GPT-5 and later: an effort (and Cursor's `-fast`, priority serving) after the name; `max` and `ultra`
     // only after a tier word (`gpt-5.6-sol-max`, `gpt-6-sol-ultra`): `gpt-5.1-codex-max` is a model.
-    if (/^(?:gpt-[5-9]|o\d)/.test(next)) next = next.replace(/-(?:minimal|low|medium|high|xhigh|none)(?:-fast)?$/, '').replace(/-(sol|luna|terra|astra)-(?:max|ultra)(?:-fast)?$/, '-$1');
-    if (next.startsWith('gemini-')) next = next.replace(/-\d{3}$/, '');
+    if (/^(?:gpt-[5-9]|gpt-oss|o\d)/.test(next)) next = next.replace(/-(?:minimal|low|medium|high|xhigh|none)(?:-fast)?$/, '').replace(/-(sol|luna|terra|astra)-(?:max|ultra)(?:-fast)?$/, '-$1');
+    // Antigravity's thinking levels as model ids (`gemini-3-pro-high`, `gemini-3-pro-low`): no Gemini model is named so.
+    if (next.startsWith('gemini-')) next = next.replace(/-\d{3}$/, '').replace(/-(?:minimal|low|medium|high)$/, '');
     if (next === current) break;
     current = next;
   }

@@ -789,3 +789,20 @@ describe("detectCommit: GPT-6 model ids that carry the reasoning effort", () => 
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Antigravity's model ids that carry the thinking level", () => {
+  // Antigravity names Gemini 3 Pro's thinking levels as models (`gemini-3-pro-high`, `gemini-3-pro-low`,
+  // its picker's `Gemini 3 Pro (High)`) and gpt-oss's effort likewise (`gpt-oss-120b-medium`); kernel
+  // commits declare Antigravity's model as `Assisted-by: Antigravity:<model id>`.
+  it.each([
+    ['Assisted-by: Antigravity:gemini-3-pro-high', ['antigravity:google/gemini-3-pro']],
+    ['Assisted-by: Antigravity:gemini-3-pro-low', ['antigravity:google/gemini-3-pro']],
+    ['AI-Model: gemini-3.8-flash-high', ['unknown:google/gemini-3.8-flash']],
+    ['Assisted-by: Antigravity:gpt-oss-120b-medium', ['antigravity:openai/gpt-oss-120b']],
+    // Gemini's own variants stay.
+    ['Assisted-by: Antigravity:gemini-2.5-flash-lite', ['antigravity:google/gemini-2.5-flash-lite']],
+    ['Assisted-by: Antigravity:gemini-3.5-flash', ['antigravity:google/gemini-3.5-flash']],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
