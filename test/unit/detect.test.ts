@@ -806,3 +806,27 @@ describe("detectCommit: Antigravity's model ids that carry the thinking level", 
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: a Model: trailer beside an agent's line", () => {
+  // loopdive/js2 pull request #5234 (a commit-msg hook enforces it): every commit with a Claude or Codex
+  // co-author line also carries `Model: <vendor family version effort>` (`Model: Codex GPT-5.6 Sol Max`,
+  // `Model: Claude Fable 5 Max`); Codex's line names no model, so the commit read codex:unknown.
+  it.each([
+    ['Co-authored-by: Codex <noreply@openai.com>\nModel: Codex GPT-5.6 Sol Max', ['codex:openai/gpt-5.6-sol']],
+    ['Co-Authored-By: Claude <noreply@anthropic.com>\nModel: Claude Fable 5 Max', ['claude-code:anthropic/claude-fable-5']],
+    ['Co-authored-by: Codex <noreply@openai.com>\nModel: GPT-6 Astra', ['codex:openai/gpt-6-astra']],
+    // Alone, or naming no model (a laptop, a results table's model), it says nothing of who wrote the commit.
+    ['Model: Claude Opus 5 High', []],
+    ['Model: Llama-3.1-8B\nDataset: MMLU', []],
+    ['Co-authored-by: Codex <noreply@openai.com>\nModel: ThinkPad X1 Carbon', ['codex:unknown']],
+    ['Co-authored-by: Jane Roe <jane@example.com>\nModel: gpt-4o', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+
+  it("a message holding only `Model:` stays on the hooks' fast path (the word is everywhere; signatures.json companionModels is no *Keys list: read only beside one)", async () => {
+    const { messageKeys } = await import('../../src/core/fast-path-layout.js');
+    expect(messageKeys()).not.toContain('model');
+    expect(messageKeys()).toContain('ai-model');
+  });
+});

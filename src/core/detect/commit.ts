@@ -102,15 +102,27 @@ function compoundReader(key: string, trailerKey: string): { read: Reader; declar
 
 function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   const result: Attribution[] = [];
+  const companions: { key: string; value: string }[] = [];
   for (const trailer of signals.trailers) {
-    const reader = readerFor(readable(trailer.key).toLowerCase(), trailerKey);
-    if (!reader) continue;
+    const key = readable(trailer.key).toLowerCase();
+    const reader = readerFor(key, trailerKey);
+    if (!reader) {
+      if (signatures().companionModels.has(key.replace(/[^a-z0-9]+$/, ''))) companions.push(trailer);
+      continue;
+    }
     const evidence = `trailer ${trailer.key}: ${quote(trailer.value)}`;
     // A value with right-to-left overrides, backspaces or cursor moves is read as stored and as shown (shownOrder).
     const shown = shownOrder(trailer.value);
     const read = reader.read(trailer.value, aliases, budget);
     if (shown !== null) read.push(...reader.read(shown, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread));
     for (const mention of read) result.push(withUnread(found(mention.agent, mention.model, evidence, reader.declared), mention));
+  }
+  // `Model: Codex GPT-5.6 Sol Max` under `Co-authored-by: Codex <noreply@openai.com>`: the model of an AI another trailer names.
+  if (result.length > 0) {
+    for (const trailer of companions) {
+      const evidence = `trailer ${trailer.key}: ${quote(trailer.value)}`;
+      for (const mention of parseModelValue(trailer.value, aliases, budget).filter(namesSomething)) result.push(found(mention.agent, mention.model, evidence, true));
+    }
   }
   return result;
 }

@@ -75,6 +75,8 @@ export interface Signatures {
   /** Keys that say yes or no, then maybe what (`AI-Assisted: yes (Claude)`, `AI-Assisted: no`). */
   declaredFlagKeys: Set<string>;
   modelKeys: Set<string>;
+  /** Keys read for the model they name only beside another trailer that names AI (`Model:` under an agent's co-author line). */
+  companionModels: Set<string>;
   agentKeys: Set<string>;
   madeWithKeys: Set<string>;
   coAuthorKeys: Set<string>;
@@ -192,6 +194,7 @@ export function signatures(): Signatures {
     declaredKeys: lowerSet(data.declaredKeys),
     declaredFlagKeys: lowerSet(data.declaredFlagKeys),
     modelKeys: lowerSet(data.modelKeys),
+    companionModels: lowerSet(data.companionModels),
     agentKeys: lowerSet(data.agentKeys),
     madeWithKeys: lowerSet(data.madeWithKeys),
     coAuthorKeys: lowerSet(data.coAuthorKeys),
