@@ -830,3 +830,18 @@ describe("detectCommit: a Model: trailer beside an agent's line", () => {
     expect(messageKeys()).toContain('ai-model');
   });
 });
+
+describe("detectCommit: Kimi Code's line with its CLI word or version", () => {
+  // `Co-Authored-By: Kimi Code CLI <noreply@moonshot.ai>` (a task runner's commits) and `Kimi Code 2.7
+  // <noreply@moonshot.ai>` (a project's list of co-author lines) read as no agent's Kimi model
+  // (`unknown:moonshotai/unknown`); `Kimi Code <noreply@moonshot.ai>`, on vLLM's commits, as Kimi Code's.
+  it.each([
+    ['Co-Authored-By: Kimi Code CLI <noreply@moonshot.ai>', ['kimi-code:moonshotai/unknown']],
+    ['Co-Authored-By: Kimi Code 2.7 <noreply@moonshot.ai>', ['kimi-code:moonshotai/unknown']],
+    ['Co-authored-by: Kimi Code <noreply@moonshot.ai>', ['kimi-code:moonshotai/unknown']],
+    // Kimi's models at Moonshot's address stay no agent's model, as before.
+    ['Co-authored-by: Kimi K3 <noreply@moonshot.ai>', ['unknown:moonshotai/kimi-k3']],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
