@@ -845,3 +845,22 @@ describe("detectCommit: Kimi Code's line with its CLI word or version", () => {
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Xiaomi's MiMo, Meituan's LongCat and Tencent's Hunyuan models", () => {
+  // Agents run these through Anthropic-compatible endpoints and opencode's gateways, and write them
+  // as they write any model (`Co-Authored-By: mimo-v2.5-pro <support-mimo@xiaomi.com>` in a commit
+  // skill; `longcat-2.0 (opencode-go)`, `mimo-v2.5 (opencode-go)` in a project's co-author headers):
+  // no family knew them, so the model was lost (`claude-code:unknown`, `opencode:unknown`) or the line read as a person's.
+  it.each([
+    ['Co-Authored-By: mimo-v2.5-pro <support-mimo@xiaomi.com>', ['unknown:xiaomi/mimo-v2.5-pro']],
+    ['Co-Authored-By: MiMo-V2-Pro <noreply@anthropic.com>', ['claude-code:xiaomi/mimo-v2-pro']],
+    ['Assisted-by: opencode:longcat-2.0', ['opencode:meituan/longcat-2.0']],
+    ['Co-authored-by: longcat-2.0 (opencode-go)', ['opencode:meituan/longcat-2.0']],
+    ['AI-Model: hunyuan-t1', ['unknown:tencent/hunyuan-t1']],
+    // People and words of those names are no model.
+    ['Co-authored-by: Mimo Rossi <mimo@example.it>', []],
+    ['Co-authored-by: Longcat <longcat@example.org>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
