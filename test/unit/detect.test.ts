@@ -864,3 +864,19 @@ describe("detectCommit: Xiaomi's MiMo, Meituan's LongCat and Tencent's Hunyuan m
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Copilot's address with the model in a note", () => {
+  // Projects' rules write `Co-authored-by: GitHub Copilot (Gemini 3.1 Pro) <copilot@github.com>` and, for
+  // Copilot CLI, `Co-Authored-By: Copilot (<model-used> <effort>) <copilot@github.com>`: Copilot's identity
+  // at that address took the bare name only, so each read as no agent's model.
+  it.each([
+    ['Co-authored-by: GitHub Copilot (Gemini 3.1 Pro) <copilot@github.com>', ['copilot:google/gemini-3.1-pro']],
+    ['Co-authored-by: Copilot (gpt-4.1) <copilot@github.com>', ['copilot:openai/gpt-4.1']],
+    ['Co-Authored-By: Copilot (claude-sonnet-4.6 high) <copilot@github.com>', ['copilot:anthropic/claude-sonnet-4.6']],
+    ['Co-authored-by: GitHub Copilot <copilot@github.com>', ['copilot:unknown']],
+    // Another name at that address is not Copilot's.
+    ['Co-authored-by: Mona Lisa (she/her) <copilot@github.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
