@@ -726,6 +726,7 @@ describe("detectCommit: an agent named at its own domain (pi, Kiro)", () => {
     // Raspberry Pi and a person named Kiro elsewhere are no agent.
     ['Built-with: Raspberry Pi', []],
     ['Co-authored-by: Kiro Tanaka <kiro@tanaka.dev>', []],
+    ['Co-authored-by: Kiro Tanaka <kiro@kiro.dev>', []],
   ])('%s', (trailer, expected) => {
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
