@@ -881,3 +881,19 @@ describe("detectCommit: Copilot's address with the model in a note", () => {
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Codex's GitHub account", () => {
+  // Projects credit Codex by its official GitHub account (login `codex`, id 267193182, checked against
+  // GitHub's user API in their AGENTS.md): `Co-authored-by: Codex <267193182+codex@users.noreply.github.com>`,
+  // and `Codex (<MODEL_NAME>) <codex@users.noreply.github.com>`: each read as a person's commit.
+  it.each([
+    ['Co-authored-by: Codex <267193182+codex@users.noreply.github.com>', ['codex:unknown']],
+    ['Co-Authored-By: Codex GPT-6.1 Sol <267193182+codex@users.noreply.github.com>', ['codex:openai/gpt-6.1-sol']],
+    ['Co-authored-by: Codex (gpt-5.6-sol) <codex@users.noreply.github.com>', ['codex:openai/gpt-5.6-sol']],
+    // Another account whose login holds the word is a person's.
+    ['Co-authored-by: Ana Codex <1234+anacodex@users.noreply.github.com>', []],
+    ['Co-authored-by: Codex Fan <999+codex@users.noreply.github.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
