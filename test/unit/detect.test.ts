@@ -749,6 +749,12 @@ describe("detectCommit: a co-author's model `via` the agent that ran it", () => 
   ])('%s', (trailer, expected) => {
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
+
+  it('as the commit author too (an agent set as author: `Gemini 3.7 Flash via Antigravity <antigravity-ai@….local>`)', () => {
+    expect(detect('fix: x\n', { name: 'Gemini 3.6 Flash via Antigravity', email: 'noreply@google.com' })).toEqual(['antigravity:google/gemini-3.6-flash']);
+    expect(detect('fix: x\n', { name: 'Gemini 3.7 Flash via Antigravity', email: 'antigravity-ai@carelynx.local' })).toEqual(['antigravity:google/gemini-3.7-flash']);
+    expect(detect('fix: x\n', { name: 'Jane Doe via Cursor', email: 'jane@example.com' })).toEqual([]);
+  });
 });
 
 describe("detectCommit: xAI's Grok Build", () => {

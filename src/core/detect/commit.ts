@@ -1,5 +1,5 @@
 import type { Attribution, CommitSignals, DetectConfig, Identity } from '../types.js';
-import { agentAtNoReply, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
+import { agentAtNoReply, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue, viaAgent } from './declared-value.js';
 import { found, quote } from './found.js';
 import { matchIdentity } from './identity.js';
 import { mentions, newBudget, type Budget, type Mention } from './mentions.js';
@@ -345,8 +345,12 @@ function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, bud
   const author = { name: readable(signals.author.name), email: readable(signals.author.email) };
   const evidence = `author ${showIdentity(signals.author)}`;
   const match = matchIdentity(author, aliases, 'author');
-  if (match) return [found(match.agent, match.model, evidence)];
-  return agentAtNoReply(author, aliases, budget).map((m) => found(m.agent, m.model, evidence));
+  // `Gemini 3.6 Flash via Antigravity`: the agent named after `via` ran the model, as on a co-author line.
+  const via = viaAgent(author.name, aliases);
+  if (match) return [found(via && via.agent !== match.agent ? via.agent : match.agent, match.model, evidence)];
+  const atNoReply = agentAtNoReply(author, aliases, budget);
+  if (atNoReply.length === 0 && via) return [found(via.agent, via.model, evidence)];
+  return atNoReply.map((m) => found(m.agent, m.model, evidence));
 }
 
 /** The subject and body-line signatures; each checked for its texts first (mayMatchLine), exported for the differential test. */

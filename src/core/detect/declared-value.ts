@@ -423,7 +423,7 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
  * `via` and a known agent's name (notes dropped): that agent and model; null for anything else (a
  * person's name before `via`, a router after it: `Gemini 2.5 Pro via OpenRouter`).
  */
-function viaAgent(name: string, aliases: Record<string, string>): Mention | null {
+export function viaAgent(name: string, aliases: Record<string, string>): Mention | null {
   const at = name.length <= MAX_VALUE ? name.search(/\s+via\s+/i) : -1;
   if (at <= 0) return null;
   const agent = agentSlug(name.slice(at).replace(/^\s+via\s+/i, '').replace(/\([^()]*\)/g, ' ').replace(/[.\s]+$/, ''));
