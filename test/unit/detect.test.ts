@@ -903,3 +903,20 @@ describe("detectCommit: Codex's GitHub account", () => {
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Devin's pull request footer in a squash merge", () => {
+  // Devin ends every pull request description with `Link to Devin run: https://app.devin.ai/sessions/<id>`
+  // and `Requested by: …` (bold or as headings in some); a squash merge that keeps the description, with
+  // the person who merged as author, read as that person's commit (Cursor's and Codex's own lines are read).
+  it.each([
+    ['Link to Devin run: https://app.devin.ai/sessions/d1991f5d4f0a47d994adb358b084d182\nRequested by: Nathan Doe (nathan@example.com)', ['devin:unknown']],
+    ['**Link to Devin run**: https://app.devin.ai/sessions/a9c56bb42b0344fab812984651eb539b\n**Requested by**: Dan Doe (dan@example.com)', ['devin:unknown']],
+    ['## Link to Devin run\nhttps://app.devin.ai/sessions/2ca996ced7d24a7e8b2e33800f19a12f\n\n## Requested by\nmasui@example.jp', ['devin:unknown']],
+    ['- Link to Devin run: https://app.devin.ai/sessions/084adec2d6f346348410807939c079a4\n- Requested by: Erk Doe (@erk)', ['devin:unknown']],
+    // A bare session link, or one quoted in prose, is no signature.
+    ['See https://app.devin.ai/sessions/d1991f5d4f0a47d994adb358b084d182 for what it tried.', []],
+    ['The Devin docs say to paste the session link (Link to Devin run) into the ticket.', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`Add the models list (#12)\n\n* Added models.ts\n\n${body}\n`)).toEqual(expected);
+  });
+});
