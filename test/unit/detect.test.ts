@@ -920,3 +920,18 @@ describe("detectCommit: Devin's pull request footer in a squash merge", () => {
     expect(detect(`Add the models list (#12)\n\n* Added models.ts\n\n${body}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: OpenHands' pull request disclosure in a squash merge", () => {
+  // OpenHands' pull requests end with `This PR was created by an AI agent (OpenHands) on behalf of <user>.`
+  // (in italics in most); a squash merge that keeps the description read as the merger's own commit.
+  it.each([
+    ['---\n*This PR was created by an AI agent (OpenHands) on behalf of the user.*', ['openhands:unknown']],
+    ['_This PR was created by an AI agent (OpenHands) on behalf of @saidai._', ['openhands:unknown']],
+    ['This PR was created by an AI agent (OpenHands) on behalf of afreravi.', ['openhands:unknown']],
+    // A rule that quotes it, or prose about it, is not.
+    ['- add the note: "This PR was created by an AI agent (OpenHands) on behalf of afreravi."', []],
+    ['We stopped letting an AI agent (OpenHands) open PRs on behalf of the team.', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`Add migration status store (#37)\n\nDRAFT, ready for review.\n\n${body}\n`)).toEqual(expected);
+  });
+});

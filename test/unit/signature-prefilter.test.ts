@@ -56,6 +56,7 @@ const SIGNED_LINES = [
   '<div><a href="https://cursor.com/agents/bc-dae73b71-534f-4329-8245-91386ee76c5a"><picture><img alt="Open in Web"></picture></a></div>',
   'Link to Devin run: https://app.devin.ai/sessions/d1991f5d4f0a47d994adb358b084d182',
   'https://app.devin.ai/sessions/2ca996ced7d24a7e8b2e33800f19a12f',
+  '*This PR was created by an AI agent (OpenHands) on behalf of the user.*',
 ];
 
 describe('subject and body-line signatures are checked for their texts first', () => {
