@@ -57,6 +57,7 @@ const SIGNED_LINES = [
   'Link to Devin run: https://app.devin.ai/sessions/d1991f5d4f0a47d994adb358b084d182',
   'https://app.devin.ai/sessions/2ca996ced7d24a7e8b2e33800f19a12f',
   '*This PR was created by an AI agent (OpenHands) on behalf of the user.*',
+  '<!-- START COPILOT CODING AGENT SUFFIX -->',
 ];
 
 describe('subject and body-line signatures are checked for their texts first', () => {
