@@ -951,3 +951,19 @@ describe("detectCommit: Copilot coding agent's markers in a squash merge", () =>
     expect(detect(`Fix the BV shift (#10596)\n\n${body}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Gemini CLI's account without its id, and its agent address", () => {
+  // Gemini CLI's GitHub account (login `gemini-cli`, id 218195315) is read with its id; projects' rules
+  // also write its bare login (`Gemini CLI <gemini-cli@users.noreply.github.com>`) and
+  // `Co-authored-by: Gemini CLI <agent@gemini.google.com>`: each read as a person's commit.
+  it.each([
+    ['Co-Authored-By: Gemini CLI <gemini-cli@users.noreply.github.com>', ['gemini-cli:unknown']],
+    ['Co-authored-by: Gemini CLI <agent@gemini.google.com>', ['gemini-cli:unknown']],
+    ['Co-authored-by: Gemini CLI (gemini-3.5-flash) <agent@gemini.google.com>', ['gemini-cli:google/gemini-3.5-flash']],
+    // A Googler's mailbox there, or another login, is a person's.
+    ['Co-authored-by: Jane Doe <jane@gemini.google.com>', []],
+    ['Co-authored-by: Gem Ini <77+gemini-cli-fan@users.noreply.github.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
