@@ -188,6 +188,15 @@ function userAliases(aliases: unknown): Lookup {
   return lookup;
 }
 
+/**
+ * Every name the reading matches `aliases` by (config `detect.aliases`): each key as written
+ * (lowercased) and as normalised (`claude-opus-4-6-20260115` and `Claude 4.6 Opus` are both
+ * `claude-opus-4.6`). A key none of these is in never reads otherwise through an alias.
+ */
+export function aliasLookupKeys(aliases: unknown): string[] {
+  return [...userAliases(aliases).keys()];
+}
+
 function aliasTarget(raw: string): string | null {
   const text = cleanInput(raw);
   if (!text) return null;

@@ -72,6 +72,53 @@ describe('aitrail\'s own trailer value (`agent:model`)', () => {
   });
 });
 
+// An admin's alias is written as the admin's tools write the name (a dated API id, Bedrock's or Vertex's id,
+// a router's `:free`, a `-latest`, Claude's older word order): the general reading normalises it before
+// matching, so it reads the same model's canonical id as the alias says, and so must the fast reading.
+function spellings(name: string): string[] {
+  const dashed = name.replace(/(\d)\.(\d)/g, '$1-$2');
+  const found = [`${name}-20260115`, `${dashed}-20260115`, `${name}-2026-01-15`, `${name}-latest`, `${name}:free`, `${name}:latest`, `${name}@20260115`, `us.anthropic.${dashed}-v1:0`, `${name}-thinking`, `${name}-high`, `${name}-fp8`, `${name}-q4-k-m`, name.toUpperCase(), name.replace(/-/g, ' '), name.replace(/-/g, '_'), `ft:${name}:acme::x1`];
+  const tierFirst = /^claude-(opus|sonnet|haiku)-(\d+(?:\.\d+)?)$/.exec(name);
+  if (tierFirst) found.push(`claude-${tierFirst[2]}-${tierFirst[1]}`, `${tierFirst[1]}-${tierFirst[2]}`, `Claude ${tierFirst[2]} ${tierFirst[1]}`);
+  return found;
+}
+
+describe('an alias spelled otherwise than the value it reads', () => {
+  it('aitrail\'s own pair: with an alias of any spelling of its model (or of any run of its words), the result is the general reading\'s', () => {
+    // `detect.aliases: { "claude-opus-4-6-20260115": "qwen/qwen3-coder" }` (the gateway serves Qwen under Claude's dated id):
+    // `Assisted-by: claude-code:anthropic/claude-opus-4.6` names Qwen there.
+    expect(parseDeclaredValues('claude-code:anthropic/claude-opus-4.6', { 'claude-opus-4-6-20260115': 'qwen/qwen3-coder' })).toEqual([{ agent: 'claude-code', model: 'qwen/qwen3-coder' }]);
+    expect(parseDeclaredValues('claude-code:anthropic/claude-opus-4.6', { 'Claude 4.6 Opus': 'qwen/qwen3-coder' })).toEqual([{ agent: 'claude-code', model: 'qwen/qwen3-coder' }]);
+    const differ: string[] = [];
+    for (const model of models) {
+      const [vendor, name] = model.includes('/') ? model.split('/') as [string, string] : ['', model];
+      const value = `claude-code:${model}`;
+      const words = value.split(/[:/]/);
+      const keys = [...spellings(name), ...(vendor ? [`${vendor} ${name}`, `${vendor}-${name}-latest`] : []), ...words.flatMap((_, at) => words.slice(at).map((__, end) => words.slice(at, at + end + 1).join(' ')))];
+      for (const key of keys) {
+        const aliases = { [key]: 'acme/denied-9' };
+        if (JSON.stringify(parseDeclaredValues(value, aliases)) !== JSON.stringify(readDeclaredValues(value, aliases))) differ.push(`${value} ${key}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('an agent\'s own co-author line: with an alias of any spelling of any run of its words, the result is the general reading\'s', () => {
+    // `detect.aliases: { "claude-latest": "z-ai/glm-4.6" }` (Claude Code at Zhipu's endpoint): Claude's own line names GLM there.
+    expect(parseCoAuthor('Claude <noreply@anthropic.com>', { 'claude-latest': 'z-ai/glm-4.6' })).toEqual(readCoAuthor('Claude <noreply@anthropic.com>', { 'claude-latest': 'z-ai/glm-4.6' }));
+    const differ: string[] = [];
+    for (const line of signatures().coAuthorLines) {
+      const words = line.toLowerCase().split(/[^a-z0-9.[\]-]+/).filter((word) => word !== '');
+      const runs = new Set(words.flatMap((_, at) => words.slice(at).map((__, end) => words.slice(at, at + end + 1).join(' '))));
+      for (const key of [...runs].flatMap((run) => [run, ...spellings(run), `anthropic ${run}`, `openai ${run}`])) {
+        const aliases = { [key]: 'acme/denied-9' };
+        if (JSON.stringify(parseCoAuthor(line, aliases)) !== JSON.stringify(readCoAuthor(line, aliases))) differ.push(`${line} ${key}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+});
+
 describe('agents\' own co-author lines (signatures.json coAuthorLines)', () => {
   it('each is read as the general reading reads it, names an agent, and is a fresh copy', () => {
     const lines = signatures().coAuthorLines;

@@ -1,5 +1,5 @@
 import CO_AUTHOR_LINES from '../data/co-author-lines.generated.json' with { type: 'json' };
-import { knownModels, knownVendors } from '../catalog.js';
+import { aliasLookupKeys, knownModels, knownVendors } from '../catalog.js';
 import { signatures } from './signatures.js';
 import type { Mention } from './mentions.js';
 
@@ -27,20 +27,24 @@ function pairModels(): ReadonlySet<string> {
 }
 
 /**
- * Whether no configured alias could match in `value`: each alias name, made ASCII letters and
- * digits only, appears nowhere in the value made so. An alias name with any other character (after
- * NFKC), or with no letter or digit at all, is taken to match (the general reading decides).
+ * Whether no configured alias could match in `value`: each alias name, as written and as the catalog
+ * normalises it before matching (`claude-opus-4-6-20260115`, `Claude 4.6 Opus`, a Bedrock or Vertex
+ * id, `:free`, `-latest` are all `claude-opus-4.6` to it: catalog.ts aliasLookupKeys), made ASCII
+ * letters and digits only, appears nowhere in the value made so. An alias name with any other
+ * character (after NFKC), or with no letter or digit at all, is taken to match (the general reading
+ * decides).
  */
 function aliasFree(value: string, aliases: Record<string, string>): boolean {
   const names = Object.keys(aliases);
   if (names.length === 0) return true;
   const flat = value.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return names.every((name) => {
+  const absent = (name: string): boolean => {
     const normal = name.normalize('NFKC').toLowerCase();
     if (/[^\x20-\x7e]/.test(normal)) return false;
     const letters = normal.replace(/[^a-z0-9]/g, '');
     return letters !== '' && !flat.includes(letters);
-  });
+  };
+  return names.every(absent) && aliasLookupKeys(aliases).every(absent);
 }
 
 /** The agent and model of a value in aitrail's own form, or null when the general reading must read it. */
