@@ -1,28 +1,57 @@
-// Red team, session 17: the fast readings of values agents and aitrail write on every commit
-// (src/core/detect/fixed-values.ts) against the policy's own configuration. A real bare server running
-// the pre-receive hook (one push, --no-verify) and `aitrail check`. Every test here failed before its fix.
+// Red team, session 17: today's fast readings (src/core/detect/fixed-values.ts; the part of a long
+// message pastLimits reads) against the policy's own configuration and the spellings the readers take.
+// One real bare server running the pre-receive hook (real pushes, --no-verify) and `aitrail check`.
+// Every test here failed before its fix.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import type { Project } from '../helpers/enforce-repos.js';
+
+// A gateway serving Qwen and GLM under Claude's names (row 56's setups), told to aitrail as the gateway's config writes them.
+const POLICY = 'policy:\n  deny: ["qwen/*", "z-ai/*"]\ndetect:\n  aliases:\n    claude-opus-4-6-20260115: qwen/qwen3-coder\n    claude-latest: z-ai/glm-4.6\n';
+let server: Project | undefined;
+const shared = (): Project => (server ??= policyServer(POLICY));
+
+/** Commits of `messages` (hooks skipped) on a new branch `name` from main: check's verdict, then the push's result. */
+function pushBranch(name: string, messages: string[]): { check: ReturnType<typeof aitrail>; push: ReturnType<typeof tryGit>; models: string[] } {
+  const { work } = shared();
+  work.git(['checkout', '-q', '-b', name, 'main']);
+  messages.forEach((message, at) => {
+    const made = commitWith(work, message, { [`src/${name}${at}.ts`]: `export const v = ${at};\n` }, { noVerify: true });
+    expect(made.code, made.stderr).toBe(0);
+  });
+  const check = aitrail(work.dir, ['check', `main..${name}`, '--format', 'json'], { timeout: 60_000 });
+  const push = tryGit(work.dir, ['push', '--no-verify', 'origin', name]);
+  work.git(['checkout', '-q', 'main']);
+  const models = check.code === 1 ? (JSON.parse(check.stdout) as { violations: { model: string; rule: string }[] }).violations.map((violation) => `${violation.rule} ${violation.model}`) : [];
+  return { check, push, models };
+}
+
+const onServer = (name: string): boolean => shared().remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/']).includes(`refs/heads/${name}`);
 
 describe('an alias of the policy spelled otherwise than the value it reads', () => {
   it('Claude\'s dated id (or `claude-latest`) aliased to a denied model: aitrail\'s own `claude-code:anthropic/claude-opus-4.6` and Claude\'s own co-author line name it, refused by check and at pre-receive', () => {
-    // A gateway serving Qwen and GLM under Claude's names (row 56's setups), told to aitrail as the gateway's config writes them.
-    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*", "z-ai/*"]\ndetect:\n  aliases:\n    claude-opus-4-6-20260115: qwen/qwen3-coder\n    claude-latest: z-ai/glm-4.6\n');
-    work.git(['checkout', '-q', '-b', 'gateway', 'main']);
-    for (const [file, message] of [
-      ['src/a.ts', 'feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n'],
-      ['src/b.ts', 'feat: b\n\nCo-authored-by: Claude <noreply@anthropic.com>\n'],
-    ] as const) {
-      const made = commitWith(work, message, { [file]: `export const v = ${JSON.stringify(file)};\n` }, { noVerify: true });
-      expect(made.code, made.stderr).toBe(0);
-    }
-    const check = aitrail(work.dir, ['check', 'main..gateway', '--format', 'json'], { timeout: 60_000 });
+    const { check, push, models } = pushBranch('gateway', [
+      'feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n',
+      'feat: b\n\nCo-authored-by: Claude <noreply@anthropic.com>\n',
+    ]);
     expect(check.code, check.stdout + check.stderr).toBe(1);
-    const models = (JSON.parse(check.stdout) as { violations: { model: string }[] }).violations.map((violation) => violation.model);
-    expect(models).toEqual(expect.arrayContaining(['qwen/qwen3-coder', 'z-ai/glm-4.6']));
-    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'gateway']);
+    expect(models).toEqual(expect.arrayContaining([expect.stringContaining('qwen/qwen3-coder'), expect.stringContaining('z-ai/glm-4.6')]));
     expect(push.code, push.stderr).not.toBe(0);
-    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain('refs/heads/gateway');
+    expect(onServer('gateway')).toBe(false);
+  });
+});
+
+describe('a declaration past the line limits in a spelling the readers take', () => {
+  it('`Assisted_by:` or a key split by a colour sequence after 20,000 lines: refused (unread-declarations) by check and at pre-receive', () => {
+    const prose = Array.from({ length: 20_010 }, (_, at) => `Step ${at}: the parser reads one more token.`).join('\n');
+    const { check, push, models } = pushBranch('long', [
+      `feat: a\n\n${prose}\nAssisted_by: qwen-code:qwen/qwen3-coder\n\nThanks.\n`,
+      `feat: b\n\n${prose}\nAssis\x1b[0mted-by: qwen-code:qwen/qwen3-coder\n\nThanks.\n`,
+    ]);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    expect(models.filter((model) => model.startsWith('unread-declarations'))).toHaveLength(2);
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(onServer('long')).toBe(false);
   });
 });

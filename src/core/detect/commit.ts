@@ -300,11 +300,28 @@ function withUnread(attribution: Attribution, mention: { unread?: true }): Attri
   return attribution;
 }
 
+/** A terminal's CSI sequence (colour, cursor movement): reading drops it (readable.ts). */
+const CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
+
+/**
+ * Text as pastLimits compares it with the readers' texts: lower case, terminal sequences dropped, and
+ * each run of spaces, tabs, underscores, hyphens and control characters (which reading takes as a
+ * space) one hyphen. The readers take `Assisted_by:`, `AI model:`, `Made  with:`, `Assisted\x07by:` and
+ * `Assis\x1b[0mted-by:` as the keys they spell; a text compared raw missed each of them.
+ */
+function keyForm(text: string): string {
+  return text.toLowerCase().replace(CSI, '').replace(/[\x00-\x09\x0b-\x1f\x7f _-]+/g, '-');
+}
+
+let MESSAGE_TEXTS: readonly string[] | undefined;
+/** The shims' message texts (every key, footer and signature text), in keyForm. */
+const messageTexts = (): readonly string[] => (MESSAGE_TEXTS ??= (FAST_PATH_TEXTS.message as string[]).map(keyForm));
+
 /**
  * A message longer than MAX_BODY_LINES lines (or a line of it longer than MAX_LINE) whose unread
  * part may declare something: it holds a text one of detection's readings needs (the shims' list:
- * every key, footer and signature text), the configured key, or any character past ASCII (which
- * may read as those). Then the commit is `unread` (refused by check); 40,000 lines of a tool's own
+ * every key, footer and signature text), the configured key (each compared in keyForm, as the
+ * readers spell them), or any character past ASCII (which may read as those). Then the commit is `unread` (refused by check); 40,000 lines of a tool's own
  * `X: …` lines are not.
  */
 function pastLimits(message: string, trailerKey: string): Attribution[] {
@@ -315,8 +332,8 @@ function pastLimits(message: string, trailerKey: string): Attribution[] {
     const longLine = stop - start > MAX_LINE;
     if (longLine || (lines > MAX_BODY_LINES && message.slice(start, stop).trim() !== '')) {
       const tail = message.slice(longLine ? start + MAX_LINE : start);
-      const lower = tail.toLowerCase();
-      const mayDeclare = /[^\x00-\x7f]/.test(tail) || lower.includes(trailerKey) || (FAST_PATH_TEXTS.message as string[]).some((text) => lower.includes(text));
+      const form = keyForm(tail);
+      const mayDeclare = /[^\x00-\x7f]/.test(tail) || form.includes(keyForm(trailerKey)) || messageTexts().some((text) => form.includes(text));
       return mayDeclare ? [{ ...found('unknown', 'unknown', `a message past ${MAX_BODY_LINES} lines or a line past ${MAX_LINE} characters`, true), unread: true }] : [];
     }
     if (end === -1) return [];
