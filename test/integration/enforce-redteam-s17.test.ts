@@ -8,7 +8,7 @@ import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
 import type { Project } from '../helpers/enforce-repos.js';
 
 // A gateway serving Qwen and GLM under Claude's names (row 56's setups), told to aitrail as the gateway's config writes them.
-const POLICY = 'policy:\n  deny: ["qwen/*", "z-ai/*"]\ndetect:\n  aliases:\n    claude-opus-4-6-20260115: qwen/qwen3-coder\n    claude-latest: z-ai/glm-4.6\n';
+const POLICY = 'policy:\n  deny: ["qwen/*", "z-ai/*"]\n  unknownModel: deny\ndetect:\n  aliases:\n    claude-opus-4-6-20260115: qwen/qwen3-coder\n    claude-latest: z-ai/glm-4.6\n';
 let server: Project | undefined;
 const shared = (): Project => (server ??= policyServer(POLICY));
 
@@ -53,5 +53,19 @@ describe('a declaration past the line limits in a spelling the readers take', ()
     expect(models.filter((model) => model.startsWith('unread-declarations'))).toHaveLength(2);
     expect(push.code, push.stderr).not.toBe(0);
     expect(onServer('long')).toBe(false);
+  });
+});
+
+describe('a signature behind characters reading drops', () => {
+  it('Qwen Code\'s footer behind 4,100 zero-width characters, or a ticked `Qwen Code` behind colour sequences: refused by check and at pre-receive', () => {
+    const { check, push, models } = pushBranch('hidden', [
+      `feat: a\n\nNotes.\n${'\u200b'.repeat(4100)}Generated with [Qwen Code](https://github.com/QwenLM/qwen-code)\n\nThanks.\n`,
+      `feat: b\n\n## AI assistance\n\n- [x] ${'\x1b[0m'.repeat(1100)}Qwen Code\n`,
+    ]);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    // The footer names Qwen (denied); the ticked item names Qwen Code, its model unknown (unknownModel: deny).
+    expect(models).toEqual(expect.arrayContaining(['model-denied qwen/unknown', 'unknown-model unknown']));
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(onServer('hidden')).toBe(false);
   });
 });

@@ -36,3 +36,26 @@ describe('a declaration past the line limits, in a spelling the readers take', (
     expect(read(`chore: x\n\n${Array.from({ length: 40_000 }, () => `X: ${'x'.repeat(40)}`).join('\n')}\n`)).toEqual([]);
   });
 });
+
+// Reading drops format and zero-width characters, combining marks and terminal colour sequences: a
+// footer, a ticked item or its question behind thousands of them is read as a person sees it (row 142
+// read declared values so; the footers and the checklist cut each line at 4,096 characters before
+// dropping anything, so 4,100 zero-width characters hid what followed), and so is the subject.
+describe('a signature behind characters reading drops', () => {
+  const hidden = { 'zero-width spaces': '\u200b'.repeat(4100), 'colour sequences': '\x1b[0m'.repeat(1100), 'word joiners': '\u2060'.repeat(30_000) };
+  it.each(Object.entries(hidden))('behind %s: a footer, a ticked item and the question above it, and an agent\'s subject are read', (_name, pad) => {
+    const models = (message: string) => read(message).map((found) => `${found.agent}:${found.model}`);
+    expect(models(`feat: x\n\nNotes.\n${pad}Generated with [Qwen Code](https://github.com/QwenLM/qwen-code)\n\nThanks.\n`)).toEqual(['qwen-code:qwen/unknown']);
+    expect(models(`feat: x\n\nNotes.\n${pad}🤖 Generated with [Claude Code](https://claude.com/claude-code)\n`)).toEqual(['claude-code:unknown']);
+    expect(models(`feat: x\n\n## AI assistance\n\n- [x] ${pad}Qwen Code\n`)).toEqual(['qwen-code:unknown']);
+    expect(models(`feat: x\n\n${pad}## AI assistance\n\n- [x] Qwen Code\n`)).toEqual(['qwen-code:unknown']);
+    expect(models(`${pad}aider: add the parser\n\nNotes.\n`)).toEqual(['aider:unknown']);
+  });
+
+  it('a ticked item of 60,000 spaces is read in linear time', () => {
+    const before = process.cpuUsage();
+    expect(read(`feat: x\n\n## AI assistance\n\n- [x] a${' '.repeat(60_000)}b\n`)).toEqual([]);
+    const used = process.cpuUsage(before);
+    expect((used.user + used.system) / 1000).toBeLessThan(2000);
+  });
+});

@@ -358,9 +358,12 @@ function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, bud
 export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, checkTexts = true): Attribution[] {
   const sig = signatures();
   const result: Attribution[] = [];
-  const subjectLower = lineLower(signals.subject);
+  // Each line as a person sees it (readable), up to MAX_LINE characters as the key lines are (keyLineTexts):
+  // cut at 4,096 before dropping anything, 4,100 zero-width characters hid what followed them.
+  const subjectText = readable(signals.subject.replace(/\r$/, ''), MAX_LINE);
+  const subjectLower = lineLower(subjectText);
   for (const subject of sig.subjects) {
-    if ((!checkTexts || mayMatchLine(subject, subjectLower)) && subject.pattern.test(signals.subject)) result.push(found(subject.agent, subject.defaultModel ?? 'unknown', `subject ${quote(signals.subject)}`));
+    if ((!checkTexts || mayMatchLine(subject, subjectLower)) && subject.pattern.test(subjectText)) result.push(found(subject.agent, subject.defaultModel ?? 'unknown', `subject ${quote(signals.subject)}`));
   }
   // The last line that was not blank: a signature's `after` (Codex's bare task link follows its `------` rule).
   let previous = '';
@@ -368,7 +371,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   const shownAsExample = exampleTest(lines);
   for (const [at, line] of lines.entries()) {
     if (at === 0) continue;
-    const text = readable(line.replace(/\r$/, ''));
+    const text = readable(line.replace(/\r$/, ''), MAX_LINE);
     const lower = lineLower(text);
     let matched = false;
     const hits: Attribution[] = [];
@@ -391,7 +394,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
 }
 
 /** A Markdown task list item (`- [x] Claude Code`, `* [ ] Cursor`, `1. [X] …`): its mark and its text. */
-const TASK_ITEM = /^\s{0,6}(?:[-*+]|\d{1,3}[.)])\s+\[([ xX])\]\s+(.*?)\s*$/;
+const TASK_ITEM = /^\s{0,6}(?:[-*+]|\d{1,3}[.)])\s+\[([ xX])\]\s+(.*)$/;
 /** A line that asks which AI was used (`## AI Assistance`, `Which AI tools did you use?`, `**AI tools used:**`, `LLM Involvement`). */
 const AI_QUESTION = /\b(?:ai|llms?|genai|generative|artificial intelligence)\b/i;
 const USE_WORDS = /\b(?:use[ds]?|usage|using|assist(?:ed|ance)?|disclos\w*|generat\w*|involve\w*|help(?:ed)?|wr[io]te|written|tools?)\b/i;
@@ -412,7 +415,8 @@ function fromChecklist(signals: CommitSignals, aliases: Record<string, string>, 
   // Whether the nearest line above that is no item, blank or HTML comment asks which AI was used (one pass: a list of thousands of items reads its lead once).
   let asked = false;
   for (const raw of bodyLines(signals.message)) {
-    const line = readable(raw.replace(/\r$/, ''));
+    // As a person sees it, up to MAX_LINE characters (as fromText reads a line); trimmed, so TASK_ITEM's text ends at the line's end.
+    const line = readable(raw.replace(/\r$/, ''), MAX_LINE).trimEnd();
     const item = TASK_ITEM.exec(line);
     if (!item) {
       const lead = line.trim();
