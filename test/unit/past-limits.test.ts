@@ -59,3 +59,15 @@ describe('a signature behind characters reading drops', () => {
     expect((used.user + used.system) / 1000).toBeLessThan(2000);
   });
 });
+
+describe('an author behind characters reading drops', () => {
+  it('Qwen Code\'s address, a name at a no-reply address and aider\'s `(aider)` suffix behind 5,000 zero-width characters are read as on a co-author line; an author past 64 KB is unread', () => {
+    const zw = '\u200b'.repeat(5000);
+    const as = (author: Identity) => detectCommit(commitSignals({ message: 'feat: x\n', author, committer: human }), {}).map((found) => `${found.agent}:${found.model}${found.unread ? ' unread' : ''}`);
+    expect(as({ name: 'Pat', email: `${zw}qwen-coder@alibabacloud.com` })).toEqual(['qwen-code:qwen/unknown']);
+    expect(as({ name: `${zw}Qwen Code`, email: 'noreply@example.com' })).toEqual(['qwen-code:unknown']);
+    expect(as({ name: `Pat Doe${zw} (aider)`, email: 'pat@example.com' })).toEqual(['aider:unknown']);
+    expect(as({ name: `Pat Doe ${'x'.repeat(70_000)}`, email: 'pat@example.com' })).toEqual(['unknown:unknown unread']);
+    expect(as({ name: `Pat Doe${zw}`, email: 'pat@example.com' })).toEqual([]);
+  });
+});

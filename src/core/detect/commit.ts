@@ -2,7 +2,7 @@ import type { Attribution, CommitSignals, DetectConfig, Identity } from '../type
 import { agentAtNoReply, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
 import { found, quote } from './found.js';
 import { matchIdentity } from './identity.js';
-import { mentions, newBudget, type Budget, type Mention } from './mentions.js';
+import { MAX_WHOLE, mentions, newBudget, type Budget, type Mention } from './mentions.js';
 import { readable, shownOrder } from './readable.js';
 import { mergeAttributions } from './merge.js';
 import { lineLower, mayMatchLine, signatures } from './signatures.js';
@@ -347,11 +347,14 @@ function pastLimits(message: string, trailerKey: string): Attribution[] {
  * own, or an agent named at a no-reply address, as on a co-author line (agentAtNoReply).
  */
 function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, budget: Budget = newBudget()): Attribution[] {
-  const author = { name: readable(signals.author.name), email: readable(signals.author.email) };
+  // As a person sees it, up to MAX_WHOLE characters as a co-author line is read (readCoAuthor): cut at
+  // 4,096 before dropping anything, 5,000 zero-width characters hid Qwen Code's address. Longer: unread.
+  const author = { name: readable(signals.author.name, MAX_WHOLE), email: readable(signals.author.email, MAX_WHOLE) };
   const evidence = `author ${showIdentity(signals.author)}`;
+  const unread = signals.author.name.length > MAX_WHOLE || signals.author.email.length > MAX_WHOLE ? [{ ...found('unknown', 'unknown', evidence, true), unread: true as const }] : [];
   const match = matchIdentity(author, aliases, 'author');
-  if (match) return [found(match.agent, match.model, evidence)];
-  return agentAtNoReply(author, aliases, budget).map((m) => found(m.agent, m.model, evidence));
+  if (match) return [found(match.agent, match.model, evidence), ...unread];
+  return [...agentAtNoReply(author, aliases, budget).map((m) => found(m.agent, m.model, evidence)), ...unread];
 }
 
 /** The subject and body-line signatures; each checked for its texts first (mayMatchLine), exported for the differential test. */
