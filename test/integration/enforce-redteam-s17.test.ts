@@ -12,13 +12,24 @@ const POLICY = 'policy:\n  deny: ["qwen/*", "z-ai/*"]\n  unknownModel: deny\ndet
 let server: Project | undefined;
 const shared = (): Project => (server ??= policyServer(POLICY));
 
+/** A commit's message, and its author when not the repository's user. */
+type Made = string | { message: string; author: { name: string; email: string } };
+
 /** Commits of `messages` (hooks skipped) on a new branch `name` from main: check's verdict, then the push's result. */
-function pushBranch(name: string, messages: string[]): { check: ReturnType<typeof aitrail>; push: ReturnType<typeof tryGit>; models: string[] } {
+function pushBranch(name: string, messages: Made[]): { check: ReturnType<typeof aitrail>; push: ReturnType<typeof tryGit>; models: string[] } {
   const { work } = shared();
   work.git(['checkout', '-q', '-b', name, 'main']);
-  messages.forEach((message, at) => {
-    const made = commitWith(work, message, { [`src/${name}${at}.ts`]: `export const v = ${at};\n` }, { noVerify: true });
-    expect(made.code, made.stderr).toBe(0);
+  messages.forEach((made, at) => {
+    const file = { [`src/${name}${at}.ts`]: `export const v = ${at};\n` };
+    if (typeof made === 'string') {
+      const done = commitWith(work, made, file, { noVerify: true });
+      expect(done.code, done.stderr).toBe(0);
+      return;
+    }
+    for (const [path, content] of Object.entries(file)) work.write(path, content);
+    work.git(['add', '-A']);
+    const done = tryGit(work.dir, ['commit', '-q', '--no-verify', '-F', '-'], { input: made.message, env: { GIT_AUTHOR_NAME: made.author.name, GIT_AUTHOR_EMAIL: made.author.email } });
+    expect(done.code, done.stderr).toBe(0);
   });
   const check = aitrail(work.dir, ['check', `main..${name}`, '--format', 'json'], { timeout: 60_000 });
   const push = tryGit(work.dir, ['push', '--no-verify', 'origin', name]);
@@ -67,5 +78,18 @@ describe('a signature behind characters reading drops', () => {
     expect(models).toEqual(expect.arrayContaining(['model-denied qwen/unknown', 'unknown-model unknown']));
     expect(push.code, push.stderr).not.toBe(0);
     expect(onServer('hidden')).toBe(false);
+  });
+});
+
+describe('the commit author read as a co-author line is', () => {
+  it('Qwen Code\'s address behind 5,000 zero-width characters, or Claude\'s own identity whose name goes on to `qwen3-coder`: refused by check and at pre-receive', () => {
+    const { check, push, models } = pushBranch('author', [
+      { message: 'feat: a\n', author: { name: 'Pat Doe', email: `${'\u200b'.repeat(5000)}qwen-coder@alibabacloud.com` } },
+      { message: 'feat: b\n', author: { name: 'Claude Opus 4.6, qwen3-coder', email: 'noreply@anthropic.com' } },
+    ]);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    expect(models).toEqual(expect.arrayContaining(['model-denied qwen/unknown', 'model-denied qwen/qwen3-coder']));
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(onServer('author')).toBe(false);
   });
 });

@@ -71,3 +71,16 @@ describe('an author behind characters reading drops', () => {
     expect(as({ name: `Pat Doe${zw}`, email: 'pat@example.com' })).toEqual([]);
   });
 });
+
+describe('an agent\'s own identity as the commit author whose name goes on to another model', () => {
+  it('read as on a co-author line (row 145): both models', () => {
+    const as = (author: Identity) => detectCommit(commitSignals({ message: 'feat: x\n', author, committer: human }), {}).map((found) => `${found.agent}:${found.model}`);
+    expect(as({ name: 'Claude Opus 4.6, qwen3-coder', email: 'noreply@anthropic.com' })).toEqual(['claude-code:anthropic/claude-opus-4.6', 'claude-code:qwen/qwen3-coder']);
+    expect(as({ name: 'Claude Opus 4.6 and Qwen3-Coder', email: 'noreply@anthropic.com' })).toContain('claude-code:qwen/qwen3-coder');
+    expect(as({ name: 'Cursor Agent, qwen3-coder', email: 'cursoragent@cursor.com' })).toContain('cursor:qwen/qwen3-coder');
+    // An agent's identity alone is that agent only.
+    expect(as({ name: 'Claude', email: 'noreply@anthropic.com' })).toEqual(['claude-code:unknown']);
+    expect(as({ name: 'Claude Opus 4.6', email: 'noreply@anthropic.com' })).toEqual(['claude-code:anthropic/claude-opus-4.6']);
+    expect(as({ name: 'Copilot', email: '175728472+Copilot@users.noreply.github.com' })).toEqual(['copilot:unknown']);
+  });
+});

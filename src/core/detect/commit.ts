@@ -1,5 +1,5 @@
 import type { Attribution, CommitSignals, DetectConfig, Identity } from '../types.js';
-import { agentAtNoReply, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
+import { agentAtNoReply, beyondIdentity, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
 import { found, quote } from './found.js';
 import { matchIdentity } from './identity.js';
 import { MAX_WHOLE, mentions, newBudget, type Budget, type Mention } from './mentions.js';
@@ -353,7 +353,8 @@ function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, bud
   const evidence = `author ${showIdentity(signals.author)}`;
   const unread = signals.author.name.length > MAX_WHOLE || signals.author.email.length > MAX_WHOLE ? [{ ...found('unknown', 'unknown', evidence, true), unread: true as const }] : [];
   const match = matchIdentity(author, aliases, 'author');
-  if (match) return [found(match.agent, match.model, evidence), ...unread];
+  // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too, as on a co-author line.
+  if (match) return [found(match.agent, match.model, evidence), ...beyondIdentity(author.name, match.model, aliases, budget).map((m) => found(m.agent, m.model, evidence)), ...unread];
   return [...agentAtNoReply(author, aliases, budget).map((m) => found(m.agent, m.model, evidence)), ...unread];
 }
 

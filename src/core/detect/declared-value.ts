@@ -399,11 +399,19 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   if (read.email) {
     const byIdentity = matchIdentity({ name: read.name, email: read.email }, aliases);
     // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too.
-    if (byIdentity) return [byIdentity, ...wholly(read.name, 'person', aliases, budget).filter((m) => m.model !== byIdentity.model && m.model !== 'unknown' && !m.model.endsWith('/unknown')), ...unread];
+    if (byIdentity) return [byIdentity, ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
     const atNoReply = agentAtNoReply({ name: read.name, email: read.email }, aliases, budget);
     return [...(atNoReply.length > 0 ? atNoReply : wholly(read.name, 'person', aliases, budget)), ...unread];
   }
   return [...wholly(read.text, 'named', aliases, budget), ...unread];
+}
+
+/**
+ * The models an agent's own identity's name names besides the one it was read as (`Claude Opus 4.6,
+ * qwen3-coder <noreply@anthropic.com>`: Qwen3-Coder too), on a co-author line and as the commit author.
+ */
+export function beyondIdentity(name: string, model: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
+  return wholly(name, 'person', aliases, budget).filter((m) => m.model !== model && m.model !== 'unknown' && !m.model.endsWith('/unknown'));
 }
 
 /**
