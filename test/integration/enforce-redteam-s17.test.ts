@@ -68,14 +68,16 @@ describe('a declaration past the line limits in a spelling the readers take', ()
 });
 
 describe('a signature behind characters reading drops', () => {
-  it('Qwen Code\'s footer behind 4,100 zero-width characters, or a ticked `Qwen Code` behind colour sequences: refused by check and at pre-receive', () => {
+  it('Qwen Code\'s footer behind 4,100 zero-width characters, a ticked `Qwen Code` behind colour sequences, or a ticked model below a comment of several lines: refused by check and at pre-receive', () => {
     const { check, push, models } = pushBranch('hidden', [
       `feat: a\n\nNotes.\n${'\u200b'.repeat(4100)}Generated with [Qwen Code](https://github.com/QwenLM/qwen-code)\n\nThanks.\n`,
       `feat: b\n\n## AI assistance\n\n- [x] ${'\x1b[0m'.repeat(1100)}Qwen Code\n`,
+      // A template's instructions in an HTML comment of several lines between the question and the list.
+      'feat: c\n\n## AI assistance\n<!--\nTick the tools you used.\n-->\n- [x] Qwen3-Coder\n',
     ]);
     expect(check.code, check.stdout + check.stderr).toBe(1);
     // The footer names Qwen (denied); the ticked item names Qwen Code, its model unknown (unknownModel: deny).
-    expect(models).toEqual(expect.arrayContaining(['model-denied qwen/unknown', 'unknown-model unknown']));
+    expect(models).toEqual(expect.arrayContaining(['model-denied qwen/unknown', 'unknown-model unknown', 'model-denied qwen/qwen3-coder']));
     expect(push.code, push.stderr).not.toBe(0);
     expect(onServer('hidden')).toBe(false);
   });

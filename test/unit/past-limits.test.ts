@@ -84,3 +84,23 @@ describe('an agent\'s own identity as the commit author whose name goes on to an
     expect(as({ name: 'Copilot', email: '175728472+Copilot@users.noreply.github.com' })).toEqual(['copilot:unknown']);
   });
 });
+
+// A pull request template's instructions in an HTML comment of several lines between its AI question
+// and the ticked list (invisible where the description is rendered): the list's question is still the
+// one above it (a one-line comment was skipped already). A comment never closed hides nothing.
+describe('a ticked AI checklist below a comment of several lines', () => {
+  const models = (message: string) => read(message).map((found) => `${found.agent}:${found.model}`);
+  it.each([
+    ['a comment of three lines', 'feat: x\n\n## AI assistance\n<!--\nTick the tools you used.\n-->\n- [x] Qwen Code\n'],
+    ['a comment of two lines, blank lines around', 'feat: x\n\n## AI assistance\n\n<!-- Tick the tools you used.\n     Leave the others. -->\n\n- [x] Qwen Code\n'],
+    ['a comment after an unticked item', 'feat: x\n\n## Which AI tools did you use?\n- [ ] None\n<!--\n  add others below\n-->\n- [x] Qwen Code\n'],
+  ])('%s: the ticked tool is read', (_name, message) => {
+    expect(models(message)).toEqual(['qwen-code:unknown']);
+  });
+
+  it('a comment never closed hides nothing; a ticked item inside a closed comment is no one\'s; a list under no AI question stays no one\'s', () => {
+    expect(models('feat: x\n\n## Tested with\n<!--\nWhich AI tools did you use?\n- [x] Qwen Code\n')).toEqual(['qwen-code:unknown']);
+    expect(models('feat: x\n\n## AI assistance\n<!--\n- [x] Qwen Code\n-->\n- [ ] Copilot\n')).toEqual([]);
+    expect(models('feat: x\n\n## Tested with\n<!--\nTick what you tested.\n-->\n- [x] Qwen Code\n')).toEqual([]);
+  });
+});

@@ -418,9 +418,17 @@ function fromChecklist(signals: CommitSignals, aliases: Record<string, string>, 
   const result: Attribution[] = [];
   // Whether the nearest line above that is no item, blank or HTML comment asks which AI was used (one pass: a list of thousands of items reads its lead once).
   let asked = false;
-  for (const raw of bodyLines(signals.message)) {
+  const lines = bodyLines(signals.message);
+  const closes = commentEnds(lines);
+  for (let at = 0; at < lines.length; at++) {
+    // An HTML comment of several lines (a template's instructions, unseen where the description is rendered) is skipped whole, as a one-line one is; one never closed hides nothing.
+    const end = OPENS_COMMENT.test(lines[at] ?? '') ? (closes[at + 1] ?? -1) : -1;
+    if (end >= 0) {
+      at = end;
+      continue;
+    }
     // As a person sees it, up to MAX_LINE characters (as fromText reads a line); trimmed, so TASK_ITEM's text ends at the line's end.
-    const line = readable(raw.replace(/\r$/, ''), MAX_LINE).trimEnd();
+    const line = readable((lines[at] ?? '').replace(/\r$/, ''), MAX_LINE).trimEnd();
     const item = TASK_ITEM.exec(line);
     if (!item) {
       const lead = line.trim();
@@ -435,6 +443,16 @@ function fromChecklist(signals: CommitSignals, aliases: Record<string, string>, 
     }
   }
   return result;
+}
+
+/** A line that opens an HTML comment it does not close (`<!--`, `<!-- Tick the tools you used.`). */
+const OPENS_COMMENT = /^\s*<!--(?![^]*-->)/;
+
+/** For each line, the first line from it on that closes an HTML comment (`-->`), or -1: one pass from the end. */
+function commentEnds(lines: readonly string[]): number[] {
+  const ends = new Array<number>(lines.length + 1).fill(-1);
+  for (let at = lines.length - 1; at >= 0; at--) ends[at] = (lines[at] ?? '').includes('-->') ? at : (ends[at + 1] ?? -1);
+  return ends;
 }
 
 /** A body line signature whose `name` group names the agent (signatures.json: agent `*`, after every other). */
