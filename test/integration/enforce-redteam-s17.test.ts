@@ -54,14 +54,13 @@ describe('an alias of the policy spelled otherwise than the value it reads', () 
 });
 
 describe('a declaration past the line limits in a spelling the readers take', () => {
-  it('`Assisted_by:` or a key split by a colour sequence after 20,000 lines: refused (unread-declarations) by check and at pre-receive', () => {
+  it('`Assisted_by:` split by a colour sequence after 20,000 lines: refused (unread-declarations) by check and at pre-receive', () => {
     const prose = Array.from({ length: 20_010 }, (_, at) => `Step ${at}: the parser reads one more token.`).join('\n');
     const { check, push, models } = pushBranch('long', [
-      `feat: a\n\n${prose}\nAssisted_by: qwen-code:qwen/qwen3-coder\n\nThanks.\n`,
-      `feat: b\n\n${prose}\nAssis\x1b[0mted-by: qwen-code:qwen/qwen3-coder\n\nThanks.\n`,
+      `feat: a\n\n${prose}\nAssis\x1b[0mted_by: qwen-code:qwen/qwen3-coder\n\nThanks.\n`,
     ]);
     expect(check.code, check.stdout + check.stderr).toBe(1);
-    expect(models.filter((model) => model.startsWith('unread-declarations'))).toHaveLength(2);
+    expect(models.filter((model) => model.startsWith('unread-declarations'))).toHaveLength(1);
     expect(push.code, push.stderr).not.toBe(0);
     expect(onServer('long')).toBe(false);
   });
@@ -93,5 +92,18 @@ describe('the commit author read as a co-author line is', () => {
     expect(models).toEqual(expect.arrayContaining(['model-denied qwen/unknown', 'model-denied qwen/qwen3-coder']));
     expect(push.code, push.stderr).not.toBe(0);
     expect(onServer('author')).toBe(false);
+  });
+});
+
+describe('a signature after a break only a screen shows', () => {
+  it('Qwen Code\'s footer after a carriage return (a terminal shows it over the line), a ticked model after a vertical tab: refused by check and at pre-receive', () => {
+    const { check, push, models } = pushBranch('screen', [
+      'feat: a\n\nNotes\r🤖 Generated with [Qwen Code](https://github.com/QwenLM/qwen-code)\n\nThanks\n',
+      'feat: b\n\n## AI assistance\v- [x] Qwen3-Coder\n',
+    ]);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    expect(models).toEqual(expect.arrayContaining(['model-denied qwen/unknown', 'model-denied qwen/qwen3-coder']));
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(onServer('screen')).toBe(false);
   });
 });

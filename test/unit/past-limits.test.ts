@@ -104,3 +104,22 @@ describe('a ticked AI checklist below a comment of several lines', () => {
     expect(models('feat: x\n\n## Tested with\n<!--\nTick what you tested.\n-->\n- [x] Qwen Code\n')).toEqual([]);
   });
 });
+
+// A break only a screen shows (CR, VT, FF, NEL, U+2028, U+2029): git reads one line, a terminal shows
+// two (a carriage return overwrites what came before). Row 144 read a key line's parts so; a footer, a
+// ticked item and an agent's subject after such a break are read as the line a person sees too.
+describe('a signature after a break only a screen shows', () => {
+  const models = (message: string) => read(message).map((found) => `${found.agent}:${found.model}`);
+  it.each(['\r', '\v', '\f', '\u0085', '\u2028', '\u2029'])('after %j: a footer, a ticked item and an agent\'s subject are read', (brk) => {
+    expect(models(`feat: x\n\nNotes${brk}🤖 Generated with [Qwen Code](https://github.com/QwenLM/qwen-code)\n\nThanks\n`)).toEqual(['qwen-code:qwen/unknown']);
+    expect(models(`feat: x\n\n## AI assistance${brk}- [x] Qwen3-Coder\n`)).toEqual(['unknown:qwen/qwen3-coder']);
+    expect(models(`feat: x\n\n## AI assistance\n\n- [ ] None${brk}- [x] Qwen3-Coder\n`)).toEqual(['unknown:qwen/qwen3-coder']);
+    expect(models(`Fix the parser${brk}aider: fix the parser\n`)).toEqual(['aider:unknown']);
+  });
+
+  it('a message with CRLF line ends reads as with LF ones', () => {
+    const message = 'feat: x\r\n\r\n## AI assistance\r\n\r\n- [x] Qwen3-Coder\r\n\r\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\r\n';
+    expect(models(message)).toEqual(models(message.replace(/\r\n/g, '\n')));
+    expect(models('feat: x\r\n\r\nDo not add footers such as:\r\n\r\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\r\n\r\nThanks.\r\n')).toEqual([]);
+  });
+});

@@ -363,11 +363,13 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   const sig = signatures();
   const result: Attribution[] = [];
   // Each line as a person sees it (readable), up to MAX_LINE characters as the key lines are (keyLineTexts):
-  // cut at 4,096 before dropping anything, 4,100 zero-width characters hid what followed them.
-  const subjectText = readable(signals.subject.replace(/\r$/, ''), MAX_LINE);
-  const subjectLower = lineLower(subjectText);
-  for (const subject of sig.subjects) {
-    if ((!checkTexts || mayMatchLine(subject, subjectLower)) && subject.pattern.test(subjectText)) result.push(found(subject.agent, subject.defaultModel ?? 'unknown', `subject ${quote(signals.subject)}`));
+  // cut at 4,096 before dropping anything, 4,100 zero-width characters hid what followed them. And each
+  // part after a break only a screen shows (`Fix parser\raider: fix parser` shows `aider: fix parser`), as keyLineTexts reads them.
+  for (const subjectText of screenTexts(signals.subject)) {
+    const subjectLower = lineLower(subjectText);
+    for (const subject of sig.subjects) {
+      if ((!checkTexts || mayMatchLine(subject, subjectLower)) && subject.pattern.test(subjectText)) result.push(found(subject.agent, subject.defaultModel ?? 'unknown', `subject ${quote(signals.subject)}`));
+    }
   }
   // The last line that was not blank: a signature's `after` (Codex's bare task link follows its `------` rule).
   let previous = '';
@@ -375,26 +377,38 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   const shownAsExample = exampleTest(lines);
   for (const [at, line] of lines.entries()) {
     if (at === 0) continue;
-    const text = readable(line.replace(/\r$/, ''), MAX_LINE);
-    const lower = lineLower(text);
-    let matched = false;
     const hits: Attribution[] = [];
-    for (const body of sig.bodyLines) {
-      if (body.agent === NAMED && matched) continue;
-      if ((checkTexts && !mayMatchLine(body, lower)) || (body.after && !body.after.test(previous))) continue;
-      if (body.agent === NAMED) {
-        hits.push(...namedBy(body.pattern.exec(text)?.groups?.name, line, text));
-      } else if (body.pattern.test(text)) {
-        hits.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
-        matched = true;
+    for (const text of screenTexts(line)) {
+      const lower = lineLower(text);
+      let matched = false;
+      for (const body of sig.bodyLines) {
+        if (body.agent === NAMED && matched) continue;
+        if ((checkTexts && !mayMatchLine(body, lower)) || (body.after && !body.after.test(previous))) continue;
+        if (body.agent === NAMED) {
+          hits.push(...namedBy(body.pattern.exec(text)?.groups?.name, line, text));
+        } else if (body.pattern.test(text)) {
+          hits.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
+          matched = true;
+        }
       }
+      if (text.trim() !== '') previous = text;
     }
     // A footer a person shows as an example (`Do not add footers such as:` above it) is no one's signature; a footer
     // wrapped inside its own sentence (Jules's `*PR created automatically by Jules for task` / `[id](…)` / `started by @…*`) is.
     if (hits.length > 0 && !shownAsExample(at, false)) result.push(...hits);
-    if (text.trim() !== '') previous = text;
   }
   return result;
+}
+
+/**
+ * A line as a person sees it (readable, up to MAX_LINE characters), then each part after a break only
+ * a screen shows (SCREEN_BREAK: a terminal shows it as a line of its own, a carriage return over what came before).
+ */
+function screenTexts(line: string): string[] {
+  const bare = line.replace(/\r$/, '');
+  const texts = [readable(bare, MAX_LINE)];
+  if (SCREEN_BREAK.test(bare)) for (const part of bare.split(SCREEN_BREAK).slice(1)) texts.push(readable(part, MAX_LINE));
+  return texts;
 }
 
 /** A Markdown task list item (`- [x] Claude Code`, `* [ ] Cursor`, `1. [X] …`): its mark and its text. */
@@ -427,19 +441,23 @@ function fromChecklist(signals: CommitSignals, aliases: Record<string, string>, 
       at = end;
       continue;
     }
-    // As a person sees it, up to MAX_LINE characters (as fromText reads a line); trimmed, so TASK_ITEM's text ends at the line's end.
-    const line = readable((lines[at] ?? '').replace(/\r$/, ''), MAX_LINE).trimEnd();
-    const item = TASK_ITEM.exec(line);
-    if (!item) {
-      const lead = line.trim();
-      if (lead !== '' && !TASK_ITEM.test(lead) && !/^<!--.*-->$/.test(lead)) asked = AI_QUESTION.test(lead) && USE_WORDS.test(lead) && !NOT_USE_WORDS.test(lead);
-      continue;
-    }
-    if (item[1] === ' ' || !asked) continue;
-    const text = (item[2] ?? '').replace(/\*\*|__|`/g, '').replace(/[.!]$/, '').trim();
-    if (text === '' || !onlyDeclares(text)) continue;
-    for (const { agent, model } of mentions(text, 'declared', aliases, budget)) {
-      if (agent !== 'unknown' || model !== 'unknown') result.push(found(agent, model, `message line ${quote(line)}`));
+    // As a person sees it, up to MAX_LINE characters (as fromText reads a line), each part after a break only a screen
+    // shows a line of its own (`## AI assistance\r- [x] Qwen3-Coder`); trimmed, so TASK_ITEM's text ends at the line's end.
+    const bare = (lines[at] ?? '').replace(/\r$/, '');
+    for (const part of SCREEN_BREAK.test(bare) ? bare.split(SCREEN_BREAK) : [bare]) {
+      const line = readable(part, MAX_LINE).trimEnd();
+      const item = TASK_ITEM.exec(line);
+      if (!item) {
+        const lead = line.trim();
+        if (lead !== '' && !TASK_ITEM.test(lead) && !/^<!--.*-->$/.test(lead)) asked = AI_QUESTION.test(lead) && USE_WORDS.test(lead) && !NOT_USE_WORDS.test(lead);
+        continue;
+      }
+      if (item[1] === ' ' || !asked) continue;
+      const text = (item[2] ?? '').replace(/\*\*|__|`/g, '').replace(/[.!]$/, '').trim();
+      if (text === '' || !onlyDeclares(text)) continue;
+      for (const { agent, model } of mentions(text, 'declared', aliases, budget)) {
+        if (agent !== 'unknown' || model !== 'unknown') result.push(found(agent, model, `message line ${quote(line)}`));
+      }
     }
   }
   return result;
