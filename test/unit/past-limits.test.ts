@@ -123,3 +123,41 @@ describe('a signature after a break only a screen shows', () => {
     expect(models('feat: x\r\n\r\nDo not add footers such as:\r\n\r\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\r\n\r\nThanks.\r\n')).toEqual([]);
   });
 });
+
+// A line of 60,000 spaces (or tabs) between two words: the key-line, identity and squash-author patterns
+// (`(\S.*?)\s*$`, `(.*?)\s*<…>`) tried the spaces after every position of the lazy part, quadratic in the
+// run: 6-10 s of check and pre-receive for one such line, minutes for a message of a few dozen.
+describe('a long run of spaces in a line', () => {
+  const run = ' '.repeat(60_000);
+  it.each([
+    ['a key line in the body', `feat: x\n\nNotes.\nAI-Model: a${run}b\n\nThanks\n`],
+    ['a key written as words', `feat: x\n\nNotes.\nAI model: a${run}b\n\nThanks\n`],
+    ['a trailer', `feat: x\n\nAssisted-by: a${run}b\n`],
+    ['a co-author line', `feat: x\n\nCo-authored-by: a${run}b <x@example.org>\n`],
+    ['a co-author line of tabs', `feat: x\n\nCo-authored-by: a${'\t'.repeat(60_000)}b <x@example.org>\n`],
+    ['the subject', `aider: a${run}b\n`],
+    ['a squashed commit\'s author', `Squashed commit of the following:\n\ncommit ${'1'.repeat(40)}\nAuthor: a${run}b <x@example.org>\nDate:   Mon Dec 1 10:00:00 2026 +0000\n\n    feat: x\n`],
+    // A word's edge marks (`**qwen3-coder**`, `qwen!`) and a tool's closing `.`/`!` were trimmed with `[…]+$`, quadratic in a run of them.
+    ['a run of `!` in a declared value', `feat: x\n\nAssisted-by: a${'!'.repeat(60_000)}b\n`],
+    ['a run of `“` in a co-author line at a no-reply address', `feat: x\n\nCo-authored-by: a${'\u201c'.repeat(60_000)}b <noreply@example.org>\n`],
+    ['a run of `_` on a co-author line', `feat: x\n\nCo-authored-by: a${'_'.repeat(60_000)}b <x@example.org>\n`],
+    ['a run of `.` in a model value', `feat: x\n\nAI-Model: a${'.'.repeat(60_000)}b\n`],
+    ['a run of `*` in a made-with value', `feat: x\n\nMade-with: a${'*'.repeat(60_000)}b\n`],
+    ['a run of spaces in a ticked item that names agents', `feat: x\n\n## AI assistance\n\n- [x] Claude${' '.repeat(60_000)}Code\n`],
+    ['a run of `+` in a key line', `feat: x\n\nNotes.\nAI-Model: Claude${'+'.repeat(60_000)}Code\n\nThanks\n`],
+  ])('%s is read in linear time', (_name, message) => {
+    const before = process.cpuUsage();
+    read(message);
+    const used = process.cpuUsage(before);
+    expect((used.user + used.system) / 1000).toBeLessThan(1500);
+  }, 120_000);
+});
+
+describe('a long run of spaces in the commit author\'s name', () => {
+  it.each([' ', '\t', '\u00a0', '!'])('%j at a no-reply address is read in linear time', (mark) => {
+    const before = process.cpuUsage();
+    detectCommit(commitSignals({ message: 'feat: x\n', author: { name: `a${mark.repeat(60_000)}b`, email: 'noreply@example.org' }, committer: human }), {});
+    const used = process.cpuUsage(before);
+    expect((used.user + used.system) / 1000).toBeLessThan(1500);
+  }, 120_000);
+});

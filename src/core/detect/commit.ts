@@ -145,10 +145,14 @@ function onlyDeclares(value: string): boolean {
   return words.every((word) => isModelWord(word) || agentWords?.has(word) || sig.vendorWords.has(word) || sig.nonAiTools.has(word) || DECLARATION_WORDS.has(word));
 }
 
-/** A trailer-looking line: `Key: value`. */
-const KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{1,63}\.*)[ \t]*:[ \t]*(\S.*?)\s*$/;
+/**
+ * A trailer-looking line: `Key: value`; the value with its trailing spaces, which the callers trim (a
+ * lazy value before `\s*$` tried the rest of a run of spaces after each of its characters: quadratic
+ * in the run, seconds for one line of 60,000). Read on readable() text, which holds no line break.
+ */
+const KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{1,63}\.*)[ \t]*:[ \t]*(\S.*)$/;
 /** The same with the key written as two to four words (`Assisted by`, `Assisted_by`, `AI model`). */
-const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,40}){1,3})[ \t]*:[ \t]*(\S.*?)\s*$/;
+const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,40}){1,3})[ \t]*:[ \t]*(\S.*)$/;
 
 /**
  * Whether the line at `at` is one of a paragraph of settings (`AI model: gpt-5` above `Max tokens:
@@ -251,7 +255,8 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
     for (const text of keyLineTexts(lines, at)) {
       // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
       const words = KEY_LINE.test(text) ? null : WORDS_KEY_LINE.exec(text);
-      const match = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
+      const keyed = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
+      const match = keyed ? ([keyed[0], keyed[1], (keyed[2] ?? '').trimEnd()] as const) : null;
       if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
       if (at > 0 && (example ??= shownAsExample(at))) break;
       if ((at === 0 || words) && !onlyDeclares(match[2] ?? '')) continue;
@@ -349,7 +354,8 @@ function pastLimits(message: string, trailerKey: string): Attribution[] {
 function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, budget: Budget = newBudget()): Attribution[] {
   // As a person sees it, up to MAX_WHOLE characters as a co-author line is read (readCoAuthor): cut at
   // 4,096 before dropping anything, 5,000 zero-width characters hid Qwen Code's address. Longer: unread.
-  const author = { name: readable(signals.author.name, MAX_WHOLE), email: readable(signals.author.email, MAX_WHOLE) };
+  // Its spaces read as one, as on a co-author line (a scan's clause pattern is quadratic in a run of them).
+  const author = { name: readable(signals.author.name, MAX_WHOLE).replace(/\s+/g, ' ').trim(), email: readable(signals.author.email, MAX_WHOLE).trim() };
   const evidence = `author ${showIdentity(signals.author)}`;
   const unread = signals.author.name.length > MAX_WHOLE || signals.author.email.length > MAX_WHOLE ? [{ ...found('unknown', 'unknown', evidence, true), unread: true as const }] : [];
   const match = matchIdentity(author, aliases, 'author');
@@ -453,7 +459,8 @@ function fromChecklist(signals: CommitSignals, aliases: Record<string, string>, 
         continue;
       }
       if (item[1] === ' ' || !asked) continue;
-      const text = (item[2] ?? '').replace(/\*\*|__|`/g, '').replace(/[.!]$/, '').trim();
+      // Its spaces read as one, as a declared value's are (a scan's clause pattern is quadratic in a run of them).
+      const text = (item[2] ?? '').replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').replace(/[.!]$/, '').trim();
       if (text === '' || !onlyDeclares(text)) continue;
       for (const { agent, model } of mentions(text, 'declared', aliases, budget)) {
         if (agent !== 'unknown' || model !== 'unknown') result.push(found(agent, model, `message line ${quote(line)}`));

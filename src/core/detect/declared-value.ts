@@ -323,10 +323,17 @@ function generatorName(word: string): boolean {
  * and paths: `npm run codegen`, `make generate`). A word no list knows, or one holding an agent's,
  * vendor's or AI word, makes the value no list of tools (`Sphinx, FooAgent`, `npm run agent`).
  */
+/** `word` without the `.` and `!` that end it (a loop: `[.!]+$` tried the rest of a run after each of them, quadratic). */
+function withoutClosingStops(word: string): string {
+  let end = word.length;
+  while (end > 0 && (word[end - 1] === '.' || word[end - 1] === '!')) end -= 1;
+  return end === word.length ? word : word.slice(0, end);
+}
+
 function onlyTools(text: string): boolean {
   const tools = signatures().nonAiTools;
   // A name may be quoted or end a sentence (`` `protoc` ``, `"go generate"`, `Sphinx.`).
-  const words = text.toLowerCase().replace(/[`\u201c\u201d]/g, ' ').replace(/(^|\s)"([^"]*)"(?=\s|$)/g, '$1$2').split(/[\s,;()]+/).map((word) => word.replace(/[.!]+$/, '')).filter((word) => word !== '' && !TOOL_FILLER.test(word));
+  const words = text.toLowerCase().replace(/[`\u201c\u201d]/g, ' ').replace(/(^|\s)"([^"]*)"(?=\s|$)/g, '$1$2').split(/[\s,;()]+/).map(withoutClosingStops).filter((word) => word !== '' && !TOOL_FILLER.test(word));
   if (words.length === 0) return false;
   let command = false;
   for (let at = 0; at < words.length; ) {
