@@ -45,9 +45,12 @@ describe('an alias of the policy spelled otherwise than the value it reads', () 
     const { check, push, models } = pushBranch('gateway', [
       'feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n',
       'feat: b\n\nCo-authored-by: Claude <noreply@anthropic.com>\n',
+      // A model key's value read whole (canonicalModel): the same alias.
+      'feat: c\n\nAI-Model: anthropic/claude-opus-4.6\n',
     ]);
     expect(check.code, check.stdout + check.stderr).toBe(1);
     expect(models).toEqual(expect.arrayContaining([expect.stringContaining('qwen/qwen3-coder'), expect.stringContaining('z-ai/glm-4.6')]));
+    expect(models.filter((model) => model === 'model-denied qwen/qwen3-coder')).toHaveLength(2);
     expect(push.code, push.stderr).not.toBe(0);
     expect(onServer('gateway')).toBe(false);
   });

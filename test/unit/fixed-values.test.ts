@@ -2,7 +2,7 @@
 // against the general reading they stand in for: the same result on their whole domain, and no fast
 // reading where the value differs by a character or a configured alias could read it otherwise.
 import { describe, expect, it } from 'vitest';
-import { knownModels, knownVendors } from '../../src/core/catalog.js';
+import { canonicalModel, knownModels, knownVendors } from '../../src/core/catalog.js';
 import { parseCoAuthor, parseDeclaredValues, readCoAuthor, readDeclaredValues } from '../../src/core/detect/declared-value.js';
 import { knownCoAuthorLine, ownTrailerPair } from '../../src/core/detect/fixed-values.js';
 import { capitalised, joints, letterRuns, onlyLetters } from '../../src/core/detect/letters.js';
@@ -98,6 +98,20 @@ describe('an alias spelled otherwise than the value it reads', () => {
       for (const key of keys) {
         const aliases = { [key]: 'acme/denied-9' };
         if (JSON.stringify(parseDeclaredValues(value, aliases)) !== JSON.stringify(readDeclaredValues(value, aliases))) differ.push(`${value} ${key}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('a model id read whole (AITRAIL_MODEL, a model key\'s value): with an alias of any spelling of its name, what the id with a space after it reads (the general reading)', () => {
+    // `detect.aliases: { "claude-opus-4-6-20260115": "qwen/qwen3-coder" }`: `AI-Model: anthropic/claude-opus-4.6` names Qwen there.
+    expect(canonicalModel('anthropic/claude-opus-4.6', { 'claude-opus-4-6-20260115': 'qwen/qwen3-coder' })).toBe('qwen/qwen3-coder');
+    const differ: string[] = [];
+    for (const id of knownModels()) {
+      const name = id.slice(id.indexOf('/') + 1);
+      for (const key of spellings(name)) {
+        const aliases = { [key]: 'acme/denied-9' };
+        if (canonicalModel(id, aliases) !== canonicalModel(`${id} `, aliases)) differ.push(`${id} ${key}`);
       }
     }
     expect(differ).toEqual([]);
