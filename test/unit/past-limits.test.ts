@@ -161,3 +161,26 @@ describe('a long run of spaces in the commit author\'s name', () => {
     expect((used.user + used.system) / 1000).toBeLessThan(1500);
   }, 120_000);
 });
+
+// The example test (row 136) read each line cut at 4,096 characters before dropping what no one sees:
+// `This is prose.` with 5,000 zero-width characters before its stop read as a sentence going on, so the
+// declaration under it read as inside that sentence (a person's prose), not as the line it is.
+describe('the example test reads a line as a person sees it', () => {
+  it('a sentence whose stop follows 5,000 zero-width characters ends there: the line under it is read', () => {
+    const zw = '\u200b'.repeat(5000);
+    const models = (message: string) => read(message).map((found) => `${found.agent}:${found.model}`);
+    expect(models(`feat: x\n\nThis is prose.\nAssisted-by: qwen-code:qwen/qwen3-coder\nand thanks.\n`)).toEqual(['qwen-code:qwen/qwen3-coder']);
+    expect(models(`feat: x\n\nThis is prose${zw}.\nAssisted-by: qwen-code:qwen/qwen3-coder\nand thanks.\n`)).toEqual(['qwen-code:qwen/qwen3-coder']);
+    // A person's sentence that goes on around a quoted trailer stays prose.
+    expect(models(`feat: x\n\nThe fixture messages end with\nAssisted-by: qwen-code:qwen/qwen3-coder\nand are parsed.\n`)).toEqual([]);
+  });
+
+  it('a lead line of 12,000 `like` words is read in linear time', () => {
+    const before = process.cpuUsage();
+    read(`feat: x\n\n${'like '.repeat(12_000)}: x\nAssisted-by: qwen-code:qwen/qwen3-coder\n`);
+    read(`feat: x\n\n${'e.g. '.repeat(12_000)}\nAssisted-by: qwen-code:qwen/qwen3-coder\n`);
+    read(`feat: x\n\n${'<!-- '.repeat(12_000)}for example:\nAssisted-by: qwen-code:qwen/qwen3-coder\n`);
+    const used = process.cpuUsage(before);
+    expect((used.user + used.system) / 1000).toBeLessThan(1500);
+  });
+});

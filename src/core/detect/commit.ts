@@ -175,7 +175,31 @@ function amongSettings(lines: readonly string[], at: number, trailerKey: string)
 }
 
 /** A lead line that shows an example (`for example:`, `e.g.:`, `add a tag like:`, `The format is:`, `Examples of accepted footers:`). */
-const EXAMPLE_LEAD = /\b(?:for example|for instance|e\.\s?g|example|examples|such as|like|format|syntax|of the form)\b[^:]*:\s*$/i;
+const EXAMPLE_WORDS = /\b(?:for example|for instance|e\.\s?g|example|examples|such as|like|format|syntax|of the form)\b/i;
+
+/**
+ * Whether `text` is such a lead: what `/\b(?:<EXAMPLE_WORDS>)\b[^:]*:\s*$/i` reads, in one pass (that
+ * pattern scanned to the line's end from each of its words: quadratic in a line of thousands of
+ * them): the line ends with a colon, and one of the words stands after the colon before it.
+ */
+function exampleLead(text: string): boolean {
+  const line = text.trimEnd();
+  if (!line.endsWith(':')) return false;
+  return EXAMPLE_WORDS.test(line.slice(line.lastIndexOf(':', line.length - 2) + 1, -1));
+}
+
+/** `text` without its closed HTML comments (`<!-- e.g. … -->`), each a space: one pass (a lazy `<!--.*?-->` scanned to the end from each of thousands never closed). */
+function withoutComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += `${text.slice(from, open)} `;
+    from = close + 3;
+  }
+  return out + text.slice(from);
+}
 /** A line that ends a sentence or a heading: what follows it is not inside that sentence. */
 const SENTENCE_END = /[.!?:;)\]>*`"']\s*$/;
 /** A line that looks like a signature: a trailer (`Key: value`, `Co-authored by: …`) or an agent's footer (`🤖 Generated with [Claude Code](…)`). */
@@ -201,7 +225,9 @@ function exampleTest(lines: readonly string[]): (at: number, inSentence?: boolea
   const texts: (string | undefined)[] = [];
   const signs: (boolean | undefined)[] = [];
   const scans: (number | undefined)[] = [];
-  const text = (i: number) => (texts[i] ??= readable(lines[i] ?? '').replace(/\r$/, '').trim());
+  // Each line as a person sees it, up to MAX_LINE characters as the readers read it (cut at 4,096 before dropping
+  // anything, 5,000 zero-width characters before a sentence's stop made it go on over the declaration under it).
+  const text = (i: number) => (texts[i] ??= readable((lines[i] ?? '').replace(/\r$/, ''), MAX_LINE).trim());
   const sign = (i: number) => (signs[i] ??= signatureLike(text(i)));
   /** From `from` back over the run of signature-looking lines: the first index that is none (blank, prose, or below 1). */
   const scan = (from: number) => {
@@ -224,7 +250,7 @@ function exampleTest(lines: readonly string[]): (at: number, inSentence?: boolea
     let lead = scan(at - 1);
     if (lead >= 2 && text(lead) === '' && text(lead - 1) !== '' && !sign(lead - 1)) lead -= 1;
     // An example named in a template's note (`AI tools used (e.g. Copilot, Claude):`, `<!-- e.g. … -->`) is the template's, not the line's.
-    if (lead >= 1 && EXAMPLE_LEAD.test(text(lead).replace(/<!--.*?-->|\([^()]*\)/g, ' '))) return true;
+    if (lead >= 1 && exampleLead(withoutComments(text(lead)).replace(/\([^()]*\)/g, ' '))) return true;
     const before = text(at - 1);
     const after = text(at + 1);
     return inSentence && at >= 2 && before !== '' && !sign(at - 1) && !SENTENCE_END.test(before) && /^[a-z]/.test(after) && !sign(at + 1);
