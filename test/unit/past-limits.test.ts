@@ -184,3 +184,18 @@ describe('the example test reads a line as a person sees it', () => {
     expect((used.user + used.system) / 1000).toBeLessThan(1500);
   });
 });
+
+// U+2800 (Braille pattern blank) shows as a space and is no white space to Unicode, nor a character it
+// ignores: `qwen⠀3-coder` glued into one word the reading read as `qwen/unknown` (Qwen, its model not
+// known), which a deny of `qwen/qwen3-coder*` passes, where a person reads `qwen 3-coder`.
+describe('a blank that shows as a space', () => {
+  const models = (message: string) => read(message).map((found) => `${found.agent}:${found.model}`);
+  it.each([
+    ['qwen\u28003-coder', 'qwen 3-coder'],
+    ['Qwen\u2800Code', 'Qwen Code'],
+    ['claude-opus-4.6,\u2800qwen3-coder', 'claude-opus-4.6, qwen3-coder'],
+    ['claude-code:anthropic/claude-opus-4.6\u2800qwen3-coder', 'claude-code:anthropic/claude-opus-4.6 qwen3-coder'],
+  ])('%j reads as %j', (value, spaced) => {
+    expect(models(`feat: x\n\nAssisted-by: ${value}\n`)).toEqual(models(`feat: x\n\nAssisted-by: ${spaced}\n`));
+  });
+});

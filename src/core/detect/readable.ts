@@ -8,7 +8,8 @@
  * another script is left as it is. Terminal colour and cursor sequences (CSI: `ESC [ … final`)
  * are dropped and other control characters (all but tab and newline) read as spaces, so
  * `\x1b[31mqwen3-coder\x1b[0m` or `xxxx\b\b\b\bqwen3-coder` reads the model its bytes hold; a
- * hyphen, dash or minus sign inside a word is a hyphen (`Assisted\u2010by`, `Co\u2011authored\u2011by`). Pure.
+ * hyphen, dash or minus sign inside a word is a hyphen (`Assisted\u2010by`, `Co\u2011authored\u2011by`); a
+ * blank that shows as a space without being white space (U+2800, Braille pattern blank) is a space. Pure.
  */
 const FORMAT_SOURCE = '[\\p{Cf}\\p{Default_Ignorable_Code_Point}\\p{M}\\u200b-\\u200f\\u2060-\\u2064\\ufeff]';
 /**
@@ -74,7 +75,9 @@ export function readable(text: string, max = MAX): string {
   const head = text.length > max ? text.slice(0, max) : text;
   // Fast path: plain ASCII needs nothing (almost every trailer, on every hook run).
   if (!/[^\x20-\x7e]/.test(head)) return head;
-  const visible = CONTROL.test(head) ? head.replace(CSI, '').replace(CONTROLS, ' ') : head;
+  const shown = CONTROL.test(head) ? head.replace(CSI, '').replace(CONTROLS, ' ') : head;
+  // U+2800 (Braille pattern blank) shows as a space but is no white space: `qwen⠀3-coder` is two words to a person.
+  const visible = shown.includes('\u2800') ? shown.replace(/\u2800/g, ' ') : shown;
   const decomposed = visible.normalize('NFKD');
   const read = latinLookalikes((NOTHING_TO_STRIP.test(decomposed) ? decomposed : decomposed.replace(format(), '')).normalize('NFKC'));
   const colons = COLON_LOOKALIKE.test(read) ? read.replace(COLON_LOOKALIKES, ':') : read;
