@@ -199,3 +199,20 @@ describe('a blank that shows as a space', () => {
     expect(models(`feat: x\n\nAssisted-by: ${value}\n`)).toEqual(models(`feat: x\n\nAssisted-by: ${spaced}\n`));
   });
 });
+
+// A model glued to the version of the one before it (`claude-opus-4.6qwen3-coder`, as a person reads
+// it: Claude Opus 4.6, then Qwen3-Coder): read as one unknown Claude model and `qwen/unknown`, which
+// a deny of `qwen/qwen3-coder*` passes. A vendor's word right after a version starts a name of its own.
+describe('a model glued to the version before it', () => {
+  const models = (value: string) => read(`feat: x\n\nAssisted-by: ${value}\n`).map((found) => `${found.agent}:${found.model}`);
+  it.each([
+    ['claude-opus-4.6qwen3-coder', 'claude-opus-4.6 qwen3-coder'],
+    ['claude-code:anthropic/claude-opus-4.6qwen3-coder', 'claude-code:anthropic/claude-opus-4.6 qwen3-coder'],
+    ['gpt-5deepseek-v3', 'gpt-5 deepseek-v3'],
+  ])('%j reads as %j', (glued, spaced) => {
+    expect(models(glued)).toEqual(models(spaced));
+  });
+  it.each(['gpt-4o', 'gpt-4o-mini', 'qwen2.5-coder', 'claude-3.5-sonnet', 'gemini-2.5-pro', 'llama3.1-70b', 'o3-mini', 'deepseek-r1', 'kimi-k2', 'glm-4.6'])('%j stays one model', (name) => {
+    expect(models(name)).toHaveLength(1);
+  });
+});

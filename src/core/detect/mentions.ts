@@ -106,8 +106,22 @@ function withoutEdgeMarks(word: string): string {
   return start === 0 && end === word.length ? word : word.slice(start, end);
 }
 
+let GLUED_AFTER_VERSION: RegExp | undefined;
+/**
+ * Where a vendor's word starts a model's name right after another's version (`claude-opus-4.6qwen3-coder`,
+ * `gpt-5deepseek-v3`): a digit, then the word and a version of its own (a digit within a few letters, or
+ * a hyphen), as a person reads two names. Made on first need, from signatures.json's vendor words.
+ */
+function gluedAfterVersion(): RegExp {
+  if (GLUED_AFTER_VERSION) return GLUED_AFTER_VERSION;
+  const names = [...signatures().vendorWords.keys()].filter((word) => /^[a-z]{3,}$/.test(word)).sort((a, b) => b.length - a.length);
+  return (GLUED_AFTER_VERSION = new RegExp(`(\\d)(?=(?:${names.join('|')})(?:[a-z]{0,6}\\d|-))`, 'gi'));
+}
+
 function words(text: string): string[] {
-  return text
+  // `claude-opus-4.6qwen3-coder`: two names, as a person reads them.
+  const spaced = /\d[a-z]/i.test(text) ? text.replace(gluedAfterVersion(), '$1 ') : text;
+  return spaced
     .replace(/[()[\]{}]/g, ` ${BREAK} `)
     .replace(/["'`]/g, ' ')
     // `model=qwen3-coder`, `claude-code=>qwen3-coder`: a setting's `=` parts two words as a space does.
