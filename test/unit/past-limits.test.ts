@@ -216,3 +216,17 @@ describe('a model glued to the version before it', () => {
     expect(models(name)).toHaveLength(1);
   });
 });
+
+// Dashes and hyphens of other scripts and of Unicode's other blocks (the Armenian hyphen, the Hebrew
+// maqaf, the Mongolian and Canadian syllabics hyphens, the hyphen bullet, the modifier minus, the
+// two-em dash, the katakana prolonged sound mark): inside a Latin word each shows as the hyphen a
+// person reads, as U+2010-U+2015 and U+2212 were read already; `qwen3֊coder` read as `qwen/unknown`.
+describe('a hyphen of another block inside a model\'s name', () => {
+  const models = (value: string) => read(`feat: x\n\nAssisted-by: ${value}\n`).map((found) => `${found.agent}:${found.model}`);
+  it.each(['\u058a', '\u05be', '\u1400', '\u1806', '\u2043', '\u02d7', '\u2e17', '\u2e3a', '\u2e40', '\u301c', '\u30fc'])('%j reads as a hyphen', (dash) => {
+    expect(models(`claude-opus-4.6, qwen3${dash}coder`)).toEqual(models('claude-opus-4.6, qwen3-coder'));
+  });
+  it('a katakana word keeps its prolonged sound mark', () => {
+    expect(models('ラーメン')).toEqual(models('ラーメン '));
+  });
+});

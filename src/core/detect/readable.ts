@@ -35,8 +35,15 @@ const CONTROLS = new RegExp(CONTROL.source, 'g');
  */
 const COLON_LOOKALIKE = /[\u02d0\u02f8\ua789\u2236\u0589\u05c3]/;
 const COLON_LOOKALIKES = new RegExp(COLON_LOOKALIKE.source, 'g');
-/** A hyphen, dash or minus sign (NFKC has made the fullwidth and small ones U+2010 or `-`) joining two letters or digits: a hyphen, as a person reads it. */
-const DASH_IN_WORD = /(?<=[A-Za-z0-9])[\u2010-\u2015\u2212](?=[A-Za-z0-9])/g;
+const DASHES = '\u058a\u05be\u1400\u1806\u2010-\u2015\u2212\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\u02d7\u2043\u30fc';
+/**
+ * Unicode's dashes (Dash_Punctuation: the Armenian hyphen, the Hebrew maqaf, the Canadian syllabics and
+ * Mongolian hyphens, the two-em dash…), the minus sign, and what shows as one (the modifier minus, the
+ * hyphen bullet, the katakana prolonged sound mark; NFKC has made the fullwidth and small ones U+2010 or
+ * `-`) joining two Latin letters or digits: a hyphen, as a person reads it.
+ */
+const DASH = new RegExp(`[${DASHES}]`);
+const DASH_IN_WORD = new RegExp(`(?<=[A-Za-z0-9])[${DASHES}](?=[A-Za-z0-9])`, 'g');
 /**
  * Text of ASCII and symbols among which FORMAT has no character (arrows, dingbats, U+2100-U+2BFF;
  * emoji, U+1F000-U+1FAFF): nothing to strip, and FORMAT, whose Unicode property classes cost ~1 ms
@@ -81,7 +88,7 @@ export function readable(text: string, max = MAX): string {
   const decomposed = visible.normalize('NFKD');
   const read = latinLookalikes((NOTHING_TO_STRIP.test(decomposed) ? decomposed : decomposed.replace(format(), '')).normalize('NFKC'));
   const colons = COLON_LOOKALIKE.test(read) ? read.replace(COLON_LOOKALIKES, ':') : read;
-  return /[\u2010-\u2015\u2212]/.test(colons) ? colons.replace(DASH_IN_WORD, '-') : colons;
+  return DASH.test(colons) ? colons.replace(DASH_IN_WORD, '-') : colons;
 }
 
 /** Right-to-left override (U+202E) to its pop (U+202C), or to the end of the line. */
