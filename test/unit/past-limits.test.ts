@@ -230,3 +230,44 @@ describe('a hyphen of another block inside a model\'s name', () => {
     expect(models('ラーメン')).toEqual(models('ラーメン '));
   });
 });
+
+// Row 24 read Cyrillic and Greek letters that look like Latin ones as those; the Latin letters of IPA and
+// small capitals, the Armenian, Coptic and Cherokee ones, and Cyrillic ones the table lacked, were read
+// as they are: `kımı-k2` (a dotless i), `ɡpt-5` (a script g), `qѡen3-coder` (a Cyrillic omega) read as
+// no model at all beside Claude, which every deny passes.
+describe('a lookalike letter of another block in a model\'s name', () => {
+  const models = (value: string) => read(`feat: x\n\nAssisted-by: claude-opus-4.6, ${value}\n`).map((found) => `${found.agent}:${found.model}`);
+  it.each([
+    ['kim\u0131-k2', 'kimi-k2'],
+    ['\u0261pt-5', 'gpt-5'],
+    ['q\u0461en3-coder', 'qwen3-coder'],
+    ['qwen3-c\u0585der', 'qwen3-coder'],
+    ['qwen3-\u1d04oder', 'qwen3-coder'],
+    ['qwen3-cod\u04bdr', 'qwen3-coder'],
+    ['qwen3-c\u2c9fder', 'qwen3-coder'],
+    ['\ua757wen3-coder', 'qwen3-coder'],
+    ['qwen3-code\uab47', 'qwen3-coder'],
+    ['\u13c0rok-4', 'grok-4'],
+  ])('%j reads as %j', (value, plain) => {
+    expect(models(value)).toEqual(models(plain));
+  });
+  it('a word with no ASCII letter or digit stays as written', () => {
+    expect(read('feat: x\n\nAssisted-by: Işık Yılmaz <isik@example.com>\n')).toEqual([]);
+    expect(models('ꮶꮻꮅ')).toEqual(['unknown:anthropic/claude-opus-4.6']);
+  });
+});
+
+describe('the lookalike table (src/core/detect/readable.ts)', () => {
+  it('each letter is one code unit inside LOOKALIKE_BLOCKS, NFKC leaves it, and it reads as an ASCII letter', async () => {
+    const { READABLE_PATTERNS } = await import('../../src/core/detect/readable.js');
+    const pairs = READABLE_PATTERNS.LOOKALIKE_PAIRS;
+    expect(pairs.length % 2).toBe(0);
+    expect([...pairs]).toHaveLength(pairs.length);
+    for (let at = 0; at < pairs.length; at += 2) {
+      const letter = pairs[at]!;
+      expect(READABLE_PATTERNS.LOOKALIKE_BLOCKS.test(letter), letter).toBe(true);
+      expect(letter.normalize('NFKC'), letter).toBe(letter);
+      expect(pairs[at + 1], letter).toMatch(/^[A-Za-z]$/);
+    }
+  });
+});

@@ -50,8 +50,20 @@ const DASH_IN_WORD = new RegExp(`(?<=[A-Za-z0-9])[${DASHES}](?=[A-Za-z0-9])`, 'g
  * to compile, is not compiled for Claude Code's `🤖 Generated with` line. A unit test holds the ranges.
  */
 const NOTHING_TO_STRIP = /^(?:[\x00-\x7f\u2100-\u2bff]|\ud83c[\udc00-\udfff]|\ud83d[\udc00-\udfff]|\ud83e[\udc00-\udeff])*$/;
-/** Cyrillic and Greek letters that look like Latin ones (pairs: the letter, then the Latin it looks like). */
-const LOOKALIKE_PAIRS = 'аaеeоoрpсcуyхxіiјjѕsԁdԛqԝwһhАAВBЕEКKМMНHОOРPСCТTХXІIЈJЅSԚQԜWοoνvαaιiκkρpΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX';
+/**
+ * Letters that look like Latin ones (pairs: the letter, then the Latin it looks like): Cyrillic and
+ * Greek; Latin's own of other blocks (the dotless i and j, the script a and g, small capitals);
+ * Armenian, Coptic and Cherokee.
+ */
+const LOOKALIKE_PAIRS =
+  'аaеeоoрpсcуyхxіiјjѕsԁdԛqԝwһhАAВBЕEКKМMНHОOРPСCТTХXІIЈJЅSԚQԜWοoνvαaιiκkρpΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX' +
+  'ѡwҽeӏlѵvѴVϳj' +
+  'ıiȷjɑaɡgɩiɪiɢgɴnʀrʏyʜhʟlᴀaᴄcᴅdᴇeᴊjᴋkᴍmᴏoᴘpᴛtᴜuᴠvᴡwᴢzꜱsꜰfꝗqꞯqꭇr' +
+  'օoսuցgհhոnզqՕOՍU' +
+  'ⲟoⲣpⲥcⲭxⲓiⲞOⲢPⲤC' +
+  'ᎪAᏴBᏟCᎠDᎬEᏀGᎻHᎫJᏦKᏞLᎷMᏢPᏚSᎢTᏙVᎳWᏃZᎥi';
+/** Where such a letter may be: the blocks of LOOKALIKE_PAIRS (a unit test holds every letter of the table inside). */
+const LOOKALIKE_BLOCKS = /[\u0131\u0237\u0250-\u02af\u0370-\u058f\u13a0-\u13ff\u1d00-\u1d2b\u2c80-\u2cff\ua720-\ua7ff\uab30-\uab6f]/;
 let lookalikes: Map<string, string> | undefined;
 
 /**
@@ -60,8 +72,8 @@ let lookalikes: Map<string, string> | undefined;
  * backtracked quadratically on a long run without one); the table is built on first need only.
  */
 function latinLookalikes(text: string): string {
-  // Nothing to do without a Greek or Cyrillic letter (most non-ASCII text: an emoji, an accent already dropped).
-  if (!/[\u0370-\u052f]/.test(text)) return text;
+  // Nothing to do without a letter of those blocks (most non-ASCII text: an emoji, an accent already dropped).
+  if (!LOOKALIKE_BLOCKS.test(text)) return text;
   if (lookalikes === undefined) {
     lookalikes = new Map();
     for (let at = 0; at < LOOKALIKE_PAIRS.length; at += 2) lookalikes.set(LOOKALIKE_PAIRS[at]!, LOOKALIKE_PAIRS[at + 1]!);
@@ -76,7 +88,7 @@ function latinLookalikes(text: string): string {
 }
 
 /** For the unit test that holds NOTHING_TO_STRIP: every character it lets through, FORMAT does not match. */
-export const READABLE_PATTERNS = { FORMAT_SOURCE, NOTHING_TO_STRIP } as const;
+export const READABLE_PATTERNS = { FORMAT_SOURCE, NOTHING_TO_STRIP, LOOKALIKE_PAIRS, LOOKALIKE_BLOCKS } as const;
 
 export function readable(text: string, max = MAX): string {
   const head = text.length > max ? text.slice(0, max) : text;
