@@ -2,7 +2,7 @@
 // against the general reading they stand in for: the same result on their whole domain, and no fast
 // reading where the value differs by a character or a configured alias could read it otherwise.
 import { describe, expect, it } from 'vitest';
-import { canonicalModel, knownModels, knownVendors } from '../../src/core/catalog.js';
+import { canonicalModel, knownModels, knownVendors, readModelName } from '../../src/core/catalog.js';
 import { parseCoAuthor, parseDeclaredValues, readCoAuthor, readDeclaredValues } from '../../src/core/detect/declared-value.js';
 import { knownCoAuthorLine, ownTrailerPair } from '../../src/core/detect/fixed-values.js';
 import { capitalised, joints, letterRuns, onlyLetters } from '../../src/core/detect/letters.js';
@@ -130,6 +130,24 @@ describe('an alias spelled otherwise than the value it reads', () => {
       }
     }
     expect(differ).toEqual([]);
+  });
+});
+
+describe('a model of the table written as its own id (canonicalModel)', () => {
+  it('is itself, as the general reading gives it, in every context', () => {
+    for (const id of knownModels()) {
+      for (const context of [{}, { isModel: true }, { isModel: true, strict: true }]) {
+        expect(readModelName(id, {}, context), id).toBe(id);
+        expect(canonicalModel(id, {}, context), id).toBe(id);
+      }
+    }
+  });
+
+  it('beside an alias whose name is in it, is read in full: the alias wins as it always did', () => {
+    const cases: Record<string, string>[] = [{ 'anthropic/claude-opus-4.6': 'qwen/qwen3-coder' }, { 'claude-opus-4.6': 'qwen/qwen3-coder' }, { 'Opus 4.6': 'qwen/qwen3-coder' }, { 'оpus': 'qwen/qwen3-coder' }];
+    for (const aliases of cases) expect(canonicalModel('anthropic/claude-opus-4.6', aliases), JSON.stringify(aliases)).toBe(readModelName('anthropic/claude-opus-4.6', aliases));
+    expect(canonicalModel('anthropic/claude-opus-4.6', { 'anthropic/claude-opus-4.6': 'qwen/qwen3-coder' })).toBe('qwen/qwen3-coder');
+    expect(canonicalModel('anthropic/claude-opus-4.6', { 'internal-llm': 'acme/internal-llm-2' })).toBe('anthropic/claude-opus-4.6');
   });
 });
 
