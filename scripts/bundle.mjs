@@ -14,7 +14,8 @@
 //   hook: CommonJS with its code cache (as an ES module it paid node's ES module loader and compiled
 //   everything on every run).
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -145,3 +146,15 @@ await build({ ...common, format: 'cjs', outExtension: { '.js': '.cjs' }, package
 await build({ ...commonJs, packages: undefined, external: ['cosmiconfig', 'cosmiconfig/*'], banner: { js: cliBanner }, entryPoints: { cli: 'src/cli/entry.ts' }, outdir: out, plugins: [yamlFile, yargsShimUrl, lazyStringWidth, noSupportsColor, huskyByRequire] });
 await build({ ...commonJs, entryPoints: Object.fromEntries(hooks.map((hook) => [hook, `hook-entry:${hook}`])), outdir: out, plugins: [yamlFile, hookEntries] });
 await build({ ...commonJs, entryPoints: { checkpoint: 'src/checkpoint/checkpoint-entry.ts' }, outdir: out, plugins: [yamlFile] });
+
+// The build's id (dist/build-id.json): a hash of every file under src/ (detection code and its data)
+// and the version. blame's caches key on it (src/report/blame-report.ts buildId), so a build whose
+// detection changed without a new version never reads what an older build cached.
+const hash = createHash('sha256');
+hash.update(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
+const sources = readdirSync(new URL('../src', import.meta.url), { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => `${entry.parentPath ?? entry.path}/${entry.name}`.slice(root.length))
+  .sort();
+for (const file of sources) hash.update(`\0${file}\0`).update(readFileSync(`${root}${file}`));
+writeFileSync(new URL('../dist/build-id.json', import.meta.url), `${JSON.stringify({ id: hash.digest('hex').slice(0, 32) })}\n`);

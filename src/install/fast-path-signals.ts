@@ -20,20 +20,28 @@ function score(texts: readonly string[]): number {
   return Math.min(...texts.map(worth));
 }
 
+interface IdentityEntry {
+  name?: string;
+  email?: string;
+}
+
+/** For each entry, the texts (lower case) one of which its best-scored pattern (address or name) needs; throws for an entry without any. */
+function identityEntryTexts(entries: readonly IdentityEntry[], what: string): string[] {
+  return entries.flatMap((entry) => {
+    const options = [entry.email, entry.name].filter((pattern): pattern is string => pattern !== undefined).map((pattern) => requiredTexts(pattern, 3, worth));
+    const usable = options.filter((found): found is string[] => found !== null).sort((a, b) => score(b) - score(a));
+    if (!usable[0]) throw new Error(`fast path: no required text in the ${what} ${JSON.stringify(entry)}; the shim cannot skip node safely`);
+    return usable[0].map((text) => text.toLowerCase());
+  });
+}
+
 /**
  * One of these texts (lower case) is in every `name <email>` an identity signature matches (read
  * without case), and in every no-reply address, where an agent's name is the agent as the author
  * too (src/core/detect/declared-value.ts agentAtNoReply: `noreply@`, `do-not-reply@`...).
  */
 export function identityTexts(): string[] {
-  const texts = new Set<string>(['reply@']);
-  for (const entry of data.identities as unknown as { name?: string; email?: string }[]) {
-    const options = [entry.email, entry.name].filter((pattern): pattern is string => pattern !== undefined).map((pattern) => requiredTexts(pattern, 3, worth));
-    const usable = options.filter((found): found is string[] => found !== null).sort((a, b) => score(b) - score(a));
-    if (!usable[0]) throw new Error(`fast path: no required text in the identity signature ${JSON.stringify(entry)}; the shim cannot skip node safely`);
-    for (const text of usable[0]) texts.add(text.toLowerCase());
-  }
-  return [...texts].sort();
+  return [...new Set(['reply@', ...identityEntryTexts(data.identities as unknown as IdentityEntry[], 'identity signature')])].sort();
 }
 
 /**
@@ -42,14 +50,7 @@ export function identityTexts(): string[] {
  * compiling those patterns for every person's commit (src/core/detect/commit.ts byDependencyBot).
  */
 export function dependencyBotTexts(): string[] {
-  const texts = new Set<string>();
-  for (const entry of data.dependencyBots as { name?: string; email?: string }[]) {
-    const options = [entry.email, entry.name].filter((pattern): pattern is string => pattern !== undefined).map((pattern) => requiredTexts(pattern, 3, worth));
-    const usable = options.filter((found): found is string[] => found !== null).sort((a, b) => score(b) - score(a));
-    if (!usable[0]) throw new Error(`fast path: no required text in the dependency bot signature ${JSON.stringify(entry)}`);
-    for (const text of usable[0]) texts.add(text.toLowerCase());
-  }
-  return [...texts].sort();
+  return [...new Set(identityEntryTexts(data.dependencyBots, 'dependency bot signature'))].sort();
 }
 
 /**

@@ -54,6 +54,22 @@ export async function packageVersion(): Promise<string> {
   }
 }
 
+/**
+ * The build's own id beside its version (dist/build-id.json: a hash of every source and data file,
+ * written by scripts/bundle.mjs): the cache keys hold it, so a build whose detection changed without
+ * a new version (a development build, an install from a git commit) never reads a report or an
+ * attribution an older build cached. '' for a package built without it.
+ */
+export async function buildId(): Promise<string> {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const id = (JSON.parse(await readFile(new URL('../build-id.json', import.meta.url), 'utf8')) as { id?: unknown }).id;
+    return typeof id === 'string' ? id : '';
+  } catch {
+    return '';
+  }
+}
+
 export interface BlameRun {
   /** Directory the command runs in; paths are relative to it, like git's. Default: process.cwd(). */
   cwd?: string;
@@ -158,7 +174,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     if (file !== '' && !existsSync(ignoreFiles[index]!)) throw new UsageError(`--ignore-revs-file '${sanitize(file)}': no such file (a relative path is read from the current directory, ${sanitize(cwd)}).`);
   });
   // Everything the cache key needs, at once.
-  const [{ config }, rev, since, ignoreShas, prefix, { digest: environment, configuredIgnoreRevsFiles }, version, notesAt, mailmap] = await Promise.all([
+  const [{ config }, rev, since, ignoreShas, prefix, { digest: environment, configuredIgnoreRevsFiles }, version, build, notesAt, mailmap] = await Promise.all([
     loadConfig(repo.root, { ...(run.config ? { configFile: run.config } : {}), ...cachedIn(repo) }),
     resolveCommit(repo.root, revName),
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
@@ -166,6 +182,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     repo.bare ? Promise.resolve('') : showPrefix(cwd),
     blameEnvironment(repo.root, repo.commonDir, ignoreFiles),
     packageVersion(),
+    buildId(),
     run.notes === false ? Promise.resolve(null) : notesTip(repo.root, notesRef),
     run.authors ? mailmapDigest(repo.root, repo.bare) : Promise.resolve(null),
   ]);
@@ -198,7 +215,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const notes = notesAt ? { ref: notesRef, tip: notesAt } : null;
   // Key material that is the same in every clone: an --ignore-revs-file counts by its content (in `environment`).
   const keyFlags = flags.map((flag, index) => (flags[index - 1] === '--ignore-revs-file' && flag !== '' ? '#file' : flag));
-  const question = { version, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, notes, authors: run.authors === true, mailmap };
+  const question = { version, build, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, notes, authors: run.authors === true, mailmap };
   const key = cacheKey({ v: CACHE_VERSION, ...question, environment, shard: run.shard ?? null });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
@@ -237,9 +254,9 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   });
   const noted = noteEntries.size > 0 ? (sha: string) => noteEntries.has(sha) : undefined;
   const useCache = run.cache !== false;
-  const attributionsOf = startAttributions({ root: repo.root, rev, since, detect, cache: useCache ? { dir, key: cacheKey({ v: CACHE_VERSION, version, detect, environment }) } : null, whole: !run.shard });
+  const attributionsOf = startAttributions({ root: repo.root, rev, since, detect, cache: useCache ? { dir, key: cacheKey({ v: CACHE_VERSION, version, build, detect, environment }) } : null, whole: !run.shard });
   // Per-file entries: what git blame answers for (anchor, path) under these options and this environment.
-  const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, since, flags: keyFlags, environment });
+  const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, build, since, flags: keyFlags, environment });
   const jobs = run.jobs ?? availableParallelism();
   // Every line group is kept (not only noted commits'): a revert's lines are given back to their writers first.
   const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files, flags, jobs, noted: () => true, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });

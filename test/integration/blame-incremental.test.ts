@@ -1,5 +1,6 @@
-import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { blameReport, type BlameRun } from '../../src/report/blame-report.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
@@ -184,5 +185,28 @@ describe('blame: the per-file cache is never stale', () => {
     writeFileSync(join(cache(clone), 'files', entries[0]!), '{"key":"x","lines":1}');
     expect(await report(other, {})).toEqual({ ...first, blamed: 1 });
     expect((await report(other, { cache: false })).json).toBe(first.json);
+  });
+
+  it('a build whose sources differ (its dist/build-id.json) never reads what another build of the same version cached', async () => {
+    // The package as built (npm run build wrote dist/build-id.json), copied: the copy's build id is then changed as another build's would be.
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    expect((JSON.parse(readFileSync(join(root, 'dist', 'build-id.json'), 'utf8')) as { id: string }).id).toMatch(/^[0-9a-f]{32}$/);
+    const pkg = tempDir('aitrail-build-');
+    cpSync(join(root, 'dist'), join(pkg, 'dist'), { recursive: true });
+    cpSync(join(root, 'package.json'), join(pkg, 'package.json'));
+    symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'));
+    const built = (await import(pathToFileURL(join(pkg, 'dist', 'report', 'blame-report.js')).href)) as { blameReport: typeof blameReport };
+    const repo = makeRepo();
+    repo.commit(`feat: a${CLAUDE}`, { 'a.ts': lines('a', 5) });
+    repo.commit('docs: b', { 'b.md': lines('b', 3) });
+    const first = await built.blameReport({ cwd: repo.dir });
+    expect([first.cached, first.blamed]).toEqual([false, 2]);
+    expect((await built.blameReport({ cwd: repo.dir })).cached).toBe(true);
+    writeFileSync(join(pkg, 'dist', 'build-id.json'), `${JSON.stringify({ id: 'f'.repeat(32) })}\n`);
+    const other = await built.blameReport({ cwd: repo.dir });
+    // Neither the whole report nor a file's attribution is read from the other build's entries.
+    expect([other.cached, other.blamed]).toEqual([false, 2]);
+    expect(JSON.stringify(other.report)).toBe(JSON.stringify(first.report));
+    expect(existsSync(join(pkg, 'dist', 'build-id.json'))).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // against the general reading they stand in for: the same result on their whole domain, and no fast
 // reading where the value differs by a character or a configured alias could read it otherwise.
 import { describe, expect, it } from 'vitest';
-import { knownModels, knownVendors } from '../../src/core/catalog.js';
+import { canonicalModel, knownModels, knownVendors, readModelName } from '../../src/core/catalog.js';
 import { parseCoAuthor, parseDeclaredValues, readCoAuthor, readDeclaredValues } from '../../src/core/detect/declared-value.js';
 import { knownCoAuthorLine, ownTrailerPair } from '../../src/core/detect/fixed-values.js';
 import { capitalised, joints, letterRuns, onlyLetters } from '../../src/core/detect/letters.js';
@@ -69,6 +69,85 @@ describe('aitrail\'s own trailer value (`agent:model`)', () => {
     const aliases = { 'internal-llm': 'acme/internal-llm-2' };
     expect(ownTrailerPair('claude-code:anthropic/claude-opus-4.6', aliases)).toEqual({ agent: 'claude-code', model: 'anthropic/claude-opus-4.6' });
     expect(readDeclaredValues('claude-code:anthropic/claude-opus-4.6', aliases)).toEqual([{ agent: 'claude-code', model: 'anthropic/claude-opus-4.6' }]);
+  });
+});
+
+// An admin's alias is written as the admin's tools write the name (a dated API id, Bedrock's or Vertex's id,
+// a router's `:free`, a `-latest`, Claude's older word order): the general reading normalises it before
+// matching, so it reads the same model's canonical id as the alias says, and so must the fast reading.
+function spellings(name: string): string[] {
+  const dashed = name.replace(/(\d)\.(\d)/g, '$1-$2');
+  const found = [`${name}-20260115`, `${dashed}-20260115`, `${name}-2026-01-15`, `${name}-latest`, `${name}:free`, `${name}:latest`, `${name}@20260115`, `us.anthropic.${dashed}-v1:0`, `${name}-thinking`, `${name}-high`, `${name}-fp8`, `${name}-q4-k-m`, name.toUpperCase(), name.replace(/-/g, ' '), name.replace(/-/g, '_'), `ft:${name}:acme::x1`];
+  const tierFirst = /^claude-(opus|sonnet|haiku)-(\d+(?:\.\d+)?)$/.exec(name);
+  if (tierFirst) found.push(`claude-${tierFirst[2]}-${tierFirst[1]}`, `${tierFirst[1]}-${tierFirst[2]}`, `Claude ${tierFirst[2]} ${tierFirst[1]}`);
+  return found;
+}
+
+describe('an alias spelled otherwise than the value it reads', () => {
+  it('aitrail\'s own pair: with an alias of any spelling of its model (or of any run of its words), the result is the general reading\'s', () => {
+    // `detect.aliases: { "claude-opus-4-6-20260115": "qwen/qwen3-coder" }` (the gateway serves Qwen under Claude's dated id):
+    // `Assisted-by: claude-code:anthropic/claude-opus-4.6` names Qwen there.
+    expect(parseDeclaredValues('claude-code:anthropic/claude-opus-4.6', { 'claude-opus-4-6-20260115': 'qwen/qwen3-coder' })).toEqual([{ agent: 'claude-code', model: 'qwen/qwen3-coder' }]);
+    expect(parseDeclaredValues('claude-code:anthropic/claude-opus-4.6', { 'Claude 4.6 Opus': 'qwen/qwen3-coder' })).toEqual([{ agent: 'claude-code', model: 'qwen/qwen3-coder' }]);
+    const differ: string[] = [];
+    for (const model of models) {
+      const [vendor, name] = model.includes('/') ? model.split('/') as [string, string] : ['', model];
+      const value = `claude-code:${model}`;
+      const words = value.split(/[:/]/);
+      const keys = [...spellings(name), ...(vendor ? [`${vendor} ${name}`, `${vendor}-${name}-latest`] : []), ...words.flatMap((_, at) => words.slice(at).map((__, end) => words.slice(at, at + end + 1).join(' ')))];
+      for (const key of keys) {
+        const aliases = { [key]: 'acme/denied-9' };
+        if (JSON.stringify(parseDeclaredValues(value, aliases)) !== JSON.stringify(readDeclaredValues(value, aliases))) differ.push(`${value} ${key}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('a model id read whole (AITRAIL_MODEL, a model key\'s value): with an alias of any spelling of its name, what the id with a space after it reads (the general reading)', () => {
+    // `detect.aliases: { "claude-opus-4-6-20260115": "qwen/qwen3-coder" }`: `AI-Model: anthropic/claude-opus-4.6` names Qwen there.
+    expect(canonicalModel('anthropic/claude-opus-4.6', { 'claude-opus-4-6-20260115': 'qwen/qwen3-coder' })).toBe('qwen/qwen3-coder');
+    const differ: string[] = [];
+    for (const id of knownModels()) {
+      const name = id.slice(id.indexOf('/') + 1);
+      for (const key of spellings(name)) {
+        const aliases = { [key]: 'acme/denied-9' };
+        if (canonicalModel(id, aliases) !== canonicalModel(`${id} `, aliases)) differ.push(`${id} ${key}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('an agent\'s own co-author line: with an alias of any spelling of any run of its words, the result is the general reading\'s', () => {
+    // `detect.aliases: { "claude-latest": "z-ai/glm-4.6" }` (Claude Code at Zhipu's endpoint): Claude's own line names GLM there.
+    expect(parseCoAuthor('Claude <noreply@anthropic.com>', { 'claude-latest': 'z-ai/glm-4.6' })).toEqual(readCoAuthor('Claude <noreply@anthropic.com>', { 'claude-latest': 'z-ai/glm-4.6' }));
+    const differ: string[] = [];
+    for (const line of signatures().coAuthorLines) {
+      const words = line.toLowerCase().split(/[^a-z0-9.[\]-]+/).filter((word) => word !== '');
+      const runs = new Set(words.flatMap((_, at) => words.slice(at).map((__, end) => words.slice(at, at + end + 1).join(' '))));
+      for (const key of [...runs].flatMap((run) => [run, ...spellings(run), `anthropic ${run}`, `openai ${run}`])) {
+        const aliases = { [key]: 'acme/denied-9' };
+        if (JSON.stringify(parseCoAuthor(line, aliases)) !== JSON.stringify(readCoAuthor(line, aliases))) differ.push(`${line} ${key}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+});
+
+describe('a model of the table written as its own id (canonicalModel)', () => {
+  it('is itself, as the general reading gives it, in every context', () => {
+    for (const id of knownModels()) {
+      for (const context of [{}, { isModel: true }, { isModel: true, strict: true }]) {
+        expect(readModelName(id, {}, context), id).toBe(id);
+        expect(canonicalModel(id, {}, context), id).toBe(id);
+      }
+    }
+  });
+
+  it('beside an alias whose name is in it, is read in full: the alias wins as it always did', () => {
+    const cases: Record<string, string>[] = [{ 'anthropic/claude-opus-4.6': 'qwen/qwen3-coder' }, { 'claude-opus-4.6': 'qwen/qwen3-coder' }, { 'Opus 4.6': 'qwen/qwen3-coder' }, { 'оpus': 'qwen/qwen3-coder' }];
+    for (const aliases of cases) expect(canonicalModel('anthropic/claude-opus-4.6', aliases), JSON.stringify(aliases)).toBe(readModelName('anthropic/claude-opus-4.6', aliases));
+    expect(canonicalModel('anthropic/claude-opus-4.6', { 'anthropic/claude-opus-4.6': 'qwen/qwen3-coder' })).toBe('qwen/qwen3-coder');
+    expect(canonicalModel('anthropic/claude-opus-4.6', { 'internal-llm': 'acme/internal-llm-2' })).toBe('anthropic/claude-opus-4.6');
   });
 });
 

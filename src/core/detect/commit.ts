@@ -1,8 +1,8 @@
 import type { Attribution, CommitSignals, DetectConfig, Identity } from '../types.js';
-import { agentAtNoReply, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue, viaAgent } from './declared-value.js';
+import { agentAtNoReply, beyondIdentity, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue, viaAgent } from './declared-value.js';
 import { found, quote } from './found.js';
 import { matchIdentity } from './identity.js';
-import { mentions, newBudget, type Budget, type Mention } from './mentions.js';
+import { MAX_WHOLE, mentions, newBudget, type Budget, type Mention } from './mentions.js';
 import { readable, shownOrder } from './readable.js';
 import { mergeAttributions } from './merge.js';
 import { lineLower, mayMatchLine, signatures } from './signatures.js';
@@ -157,10 +157,14 @@ function onlyDeclares(value: string): boolean {
   return words.every((word) => isModelWord(word) || agentWords?.has(word) || sig.vendorWords.has(word) || sig.nonAiTools.has(word) || DECLARATION_WORDS.has(word));
 }
 
-/** A trailer-looking line: `Key: value`. */
-const KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{1,63}\.*)[ \t]*:[ \t]*(\S.*?)\s*$/;
+/**
+ * A trailer-looking line: `Key: value`; the value with its trailing spaces, which the callers trim (a
+ * lazy value before `\s*$` tried the rest of a run of spaces after each of its characters: quadratic
+ * in the run, seconds for one line of 60,000). Read on readable() text, which holds no line break.
+ */
+const KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{1,63}\.*)[ \t]*:[ \t]*(\S.*)$/;
 /** The same with the key written as two to four words (`Assisted by`, `Assisted_by`, `AI model`). */
-const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,40}){1,3})[ \t]*:[ \t]*(\S.*?)\s*$/;
+const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,40}){1,3})[ \t]*:[ \t]*(\S.*)$/;
 
 /**
  * Whether the line at `at` is one of a paragraph of settings (`AI model: gpt-5` above `Max tokens:
@@ -183,7 +187,31 @@ function amongSettings(lines: readonly string[], at: number, trailerKey: string)
 }
 
 /** A lead line that shows an example (`for example:`, `e.g.:`, `add a tag like:`, `The format is:`, `Examples of accepted footers:`). */
-const EXAMPLE_LEAD = /\b(?:for example|for instance|e\.\s?g|example|examples|such as|like|format|syntax|of the form)\b[^:]*:\s*$/i;
+const EXAMPLE_WORDS = /\b(?:for example|for instance|e\.\s?g|example|examples|such as|like|format|syntax|of the form)\b/i;
+
+/**
+ * Whether `text` is such a lead: what `/\b(?:<EXAMPLE_WORDS>)\b[^:]*:\s*$/i` reads, in one pass (that
+ * pattern scanned to the line's end from each of its words: quadratic in a line of thousands of
+ * them): the line ends with a colon, and one of the words stands after the colon before it.
+ */
+function exampleLead(text: string): boolean {
+  const line = text.trimEnd();
+  if (!line.endsWith(':')) return false;
+  return EXAMPLE_WORDS.test(line.slice(line.lastIndexOf(':', line.length - 2) + 1, -1));
+}
+
+/** `text` without its closed HTML comments (`<!-- e.g. … -->`), each a space: one pass (a lazy `<!--.*?-->` scanned to the end from each of thousands never closed). */
+function withoutComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += `${text.slice(from, open)} `;
+    from = close + 3;
+  }
+  return out + text.slice(from);
+}
 /** A line that ends a sentence or a heading: what follows it is not inside that sentence. */
 const SENTENCE_END = /[.!?:;)\]>*`"']\s*$/;
 /** A line that looks like a signature: a trailer (`Key: value`, `Co-authored by: …`) or an agent's footer (`🤖 Generated with [Claude Code](…)`). */
@@ -209,7 +237,9 @@ function exampleTest(lines: readonly string[]): (at: number, inSentence?: boolea
   const texts: (string | undefined)[] = [];
   const signs: (boolean | undefined)[] = [];
   const scans: (number | undefined)[] = [];
-  const text = (i: number) => (texts[i] ??= readable(lines[i] ?? '').replace(/\r$/, '').trim());
+  // Each line as a person sees it, up to MAX_LINE characters as the readers read it (cut at 4,096 before dropping
+  // anything, 5,000 zero-width characters before a sentence's stop made it go on over the declaration under it).
+  const text = (i: number) => (texts[i] ??= readable((lines[i] ?? '').replace(/\r$/, ''), MAX_LINE).trim());
   const sign = (i: number) => (signs[i] ??= signatureLike(text(i)));
   /** From `from` back over the run of signature-looking lines: the first index that is none (blank, prose, or below 1). */
   const scan = (from: number) => {
@@ -232,7 +262,7 @@ function exampleTest(lines: readonly string[]): (at: number, inSentence?: boolea
     let lead = scan(at - 1);
     if (lead >= 2 && text(lead) === '' && text(lead - 1) !== '' && !sign(lead - 1)) lead -= 1;
     // An example named in a template's note (`AI tools used (e.g. Copilot, Claude):`, `<!-- e.g. … -->`) is the template's, not the line's.
-    if (lead >= 1 && EXAMPLE_LEAD.test(text(lead).replace(/<!--.*?-->|\([^()]*\)/g, ' '))) return true;
+    if (lead >= 1 && exampleLead(withoutComments(text(lead)).replace(/\([^()]*\)/g, ' '))) return true;
     const before = text(at - 1);
     const after = text(at + 1);
     return inSentence && at >= 2 && before !== '' && !sign(at - 1) && !SENTENCE_END.test(before) && /^[a-z]/.test(after) && !sign(at + 1);
@@ -263,7 +293,8 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
     for (const text of keyLineTexts(lines, at)) {
       // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
       const words = KEY_LINE.test(text) ? null : WORDS_KEY_LINE.exec(text);
-      const match = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
+      const keyed = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
+      const match = keyed ? ([keyed[0], keyed[1], (keyed[2] ?? '').trimEnd()] as const) : null;
       if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
       if (at > 0 && (example ??= shownAsExample(at))) break;
       if ((at === 0 || words) && !onlyDeclares(match[2] ?? '')) continue;
@@ -312,11 +343,28 @@ function withUnread(attribution: Attribution, mention: { unread?: true }): Attri
   return attribution;
 }
 
+/** A terminal's CSI sequence (colour, cursor movement): reading drops it (readable.ts). */
+const CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
+
+/**
+ * Text as pastLimits compares it with the readers' texts: lower case, terminal sequences dropped, and
+ * each run of spaces, tabs, underscores, hyphens and control characters (which reading takes as a
+ * space) one hyphen. The readers take `Assisted_by:`, `AI model:`, `Made  with:`, `Assisted\x07by:` and
+ * `Assis\x1b[0mted-by:` as the keys they spell; a text compared raw missed each of them.
+ */
+function keyForm(text: string): string {
+  return text.toLowerCase().replace(CSI, '').replace(/[\x00-\x09\x0b-\x1f\x7f _-]+/g, '-');
+}
+
+let MESSAGE_TEXTS: readonly string[] | undefined;
+/** The shims' message texts (every key, footer and signature text), in keyForm. */
+const messageTexts = (): readonly string[] => (MESSAGE_TEXTS ??= (FAST_PATH_TEXTS.message as string[]).map(keyForm));
+
 /**
  * A message longer than MAX_BODY_LINES lines (or a line of it longer than MAX_LINE) whose unread
  * part may declare something: it holds a text one of detection's readings needs (the shims' list:
- * every key, footer and signature text), the configured key, or any character past ASCII (which
- * may read as those). Then the commit is `unread` (refused by check); 40,000 lines of a tool's own
+ * every key, footer and signature text), the configured key (each compared in keyForm, as the
+ * readers spell them), or any character past ASCII (which may read as those). Then the commit is `unread` (refused by check); 40,000 lines of a tool's own
  * `X: …` lines are not.
  */
 function pastLimits(message: string, trailerKey: string): Attribution[] {
@@ -327,8 +375,8 @@ function pastLimits(message: string, trailerKey: string): Attribution[] {
     const longLine = stop - start > MAX_LINE;
     if (longLine || (lines > MAX_BODY_LINES && message.slice(start, stop).trim() !== '')) {
       const tail = message.slice(longLine ? start + MAX_LINE : start);
-      const lower = tail.toLowerCase();
-      const mayDeclare = /[^\x00-\x7f]/.test(tail) || lower.includes(trailerKey) || (FAST_PATH_TEXTS.message as string[]).some((text) => lower.includes(text));
+      const form = keyForm(tail);
+      const mayDeclare = /[^\x00-\x7f]/.test(tail) || form.includes(keyForm(trailerKey)) || messageTexts().some((text) => form.includes(text));
       return mayDeclare ? [{ ...found('unknown', 'unknown', `a message past ${MAX_BODY_LINES} lines or a line past ${MAX_LINE} characters`, true), unread: true }] : [];
     }
     if (end === -1) return [];
@@ -342,24 +390,34 @@ function pastLimits(message: string, trailerKey: string): Attribution[] {
  * own, or an agent named at a no-reply address, as on a co-author line (agentAtNoReply).
  */
 function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, budget: Budget = newBudget()): Attribution[] {
-  const author = { name: readable(signals.author.name), email: readable(signals.author.email) };
+  // As a person sees it, up to MAX_WHOLE characters as a co-author line is read (readCoAuthor): cut at
+  // 4,096 before dropping anything, 5,000 zero-width characters hid Qwen Code's address. Longer: unread.
+  // Its spaces read as one, as on a co-author line (a scan's clause pattern is quadratic in a run of them).
+  const author = { name: readable(signals.author.name, MAX_WHOLE).replace(/\s+/g, ' ').trim(), email: readable(signals.author.email, MAX_WHOLE).trim() };
   const evidence = `author ${showIdentity(signals.author)}`;
+  const unread = signals.author.name.length > MAX_WHOLE || signals.author.email.length > MAX_WHOLE ? [{ ...found('unknown', 'unknown', evidence, true), unread: true as const }] : [];
   const match = matchIdentity(author, aliases, 'author');
   // `Gemini 3.6 Flash via Antigravity`: the agent named after `via` ran the model, as on a co-author line.
   const via = viaAgent(author.name, aliases);
-  if (match) return [found(via && via.agent !== match.agent ? via.agent : match.agent, match.model, evidence)];
+  // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too, as on a co-author line.
+  if (match) return [found(via && via.agent !== match.agent ? via.agent : match.agent, match.model, evidence), ...beyondIdentity(author.name, match.model, aliases, budget).map((m) => found(m.agent, m.model, evidence)), ...unread];
   const atNoReply = agentAtNoReply(author, aliases, budget);
-  if (atNoReply.length === 0 && via) return [found(via.agent, via.model, evidence)];
-  return atNoReply.map((m) => found(m.agent, m.model, evidence));
+  if (atNoReply.length === 0 && via) return [found(via.agent, via.model, evidence), ...unread];
+  return [...atNoReply.map((m) => found(m.agent, m.model, evidence)), ...unread];
 }
 
 /** The subject and body-line signatures; each checked for its texts first (mayMatchLine), exported for the differential test. */
 export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, checkTexts = true): Attribution[] {
   const sig = signatures();
   const result: Attribution[] = [];
-  const subjectLower = lineLower(signals.subject);
-  for (const subject of sig.subjects) {
-    if ((!checkTexts || mayMatchLine(subject, subjectLower)) && subject.pattern.test(signals.subject)) result.push(found(subject.agent, subject.defaultModel ?? 'unknown', `subject ${quote(signals.subject)}`));
+  // Each line as a person sees it (readable), up to MAX_LINE characters as the key lines are (keyLineTexts):
+  // cut at 4,096 before dropping anything, 4,100 zero-width characters hid what followed them. And each
+  // part after a break only a screen shows (`Fix parser\raider: fix parser` shows `aider: fix parser`), as keyLineTexts reads them.
+  for (const subjectText of screenTexts(signals.subject)) {
+    const subjectLower = lineLower(subjectText);
+    for (const subject of sig.subjects) {
+      if ((!checkTexts || mayMatchLine(subject, subjectLower)) && subject.pattern.test(subjectText)) result.push(found(subject.agent, subject.defaultModel ?? 'unknown', `subject ${quote(signals.subject)}`));
+    }
   }
   // The last line that was not blank: a signature's `after` (Codex's bare task link follows its `------` rule).
   let previous = '';
@@ -367,30 +425,42 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   const shownAsExample = exampleTest(lines);
   for (const [at, line] of lines.entries()) {
     if (at === 0) continue;
-    const text = readable(line.replace(/\r$/, ''));
-    const lower = lineLower(text);
-    let matched = false;
     const hits: Attribution[] = [];
-    for (const body of sig.bodyLines) {
-      if (body.agent === NAMED && matched) continue;
-      if ((checkTexts && !mayMatchLine(body, lower)) || (body.after && !body.after.test(previous))) continue;
-      if (body.agent === NAMED) {
-        hits.push(...namedBy(body.pattern.exec(text)?.groups?.name, line, text));
-      } else if (body.pattern.test(text)) {
-        hits.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
-        matched = true;
+    for (const text of screenTexts(line)) {
+      const lower = lineLower(text);
+      let matched = false;
+      for (const body of sig.bodyLines) {
+        if (body.agent === NAMED && matched) continue;
+        if ((checkTexts && !mayMatchLine(body, lower)) || (body.after && !body.after.test(previous))) continue;
+        if (body.agent === NAMED) {
+          hits.push(...namedBy(body.pattern.exec(text)?.groups?.name, line, text));
+        } else if (body.pattern.test(text)) {
+          hits.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
+          matched = true;
+        }
       }
+      if (text.trim() !== '') previous = text;
     }
     // A footer a person shows as an example (`Do not add footers such as:` above it) is no one's signature; a footer
     // wrapped inside its own sentence (Jules's `*PR created automatically by Jules for task` / `[id](…)` / `started by @…*`) is.
     if (hits.length > 0 && !shownAsExample(at, false)) result.push(...hits);
-    if (text.trim() !== '') previous = text;
   }
   return result;
 }
 
+/**
+ * A line as a person sees it (readable, up to MAX_LINE characters), then each part after a break only
+ * a screen shows (SCREEN_BREAK: a terminal shows it as a line of its own, a carriage return over what came before).
+ */
+function screenTexts(line: string): string[] {
+  const bare = line.replace(/\r$/, '');
+  const texts = [readable(bare, MAX_LINE)];
+  if (SCREEN_BREAK.test(bare)) for (const part of bare.split(SCREEN_BREAK).slice(1)) texts.push(readable(part, MAX_LINE));
+  return texts;
+}
+
 /** A Markdown task list item (`- [x] Claude Code`, `* [ ] Cursor`, `1. [X] …`): its mark and its text. */
-const TASK_ITEM = /^\s{0,6}(?:[-*+]|\d{1,3}[.)])\s+\[([ xX])\]\s+(.*?)\s*$/;
+const TASK_ITEM = /^\s{0,6}(?:[-*+]|\d{1,3}[.)])\s+\[([ xX])\]\s+(.*)$/;
 /** A line that asks which AI was used (`## AI Assistance`, `Which AI tools did you use?`, `**AI tools used:**`, `LLM Involvement`). */
 const AI_QUESTION = /\b(?:ai|llms?|genai|generative|artificial intelligence)\b/i;
 const USE_WORDS = /\b(?:use[ds]?|usage|using|assist(?:ed|ance)?|disclos\w*|generat\w*|involve\w*|help(?:ed)?|wr[io]te|written|tools?)\b/i;
@@ -410,22 +480,46 @@ function fromChecklist(signals: CommitSignals, aliases: Record<string, string>, 
   const result: Attribution[] = [];
   // Whether the nearest line above that is no item, blank or HTML comment asks which AI was used (one pass: a list of thousands of items reads its lead once).
   let asked = false;
-  for (const raw of bodyLines(signals.message)) {
-    const line = readable(raw.replace(/\r$/, ''));
-    const item = TASK_ITEM.exec(line);
-    if (!item) {
-      const lead = line.trim();
-      if (lead !== '' && !TASK_ITEM.test(lead) && !/^<!--.*-->$/.test(lead)) asked = AI_QUESTION.test(lead) && USE_WORDS.test(lead) && !NOT_USE_WORDS.test(lead);
+  const lines = bodyLines(signals.message);
+  const closes = commentEnds(lines);
+  for (let at = 0; at < lines.length; at++) {
+    // An HTML comment of several lines (a template's instructions, unseen where the description is rendered) is skipped whole, as a one-line one is; one never closed hides nothing.
+    const end = OPENS_COMMENT.test(lines[at] ?? '') ? (closes[at + 1] ?? -1) : -1;
+    if (end >= 0) {
+      at = end;
       continue;
     }
-    if (item[1] === ' ' || !asked) continue;
-    const text = (item[2] ?? '').replace(/\*\*|__|`/g, '').replace(/[.!]$/, '').trim();
-    if (text === '' || !onlyDeclares(text)) continue;
-    for (const { agent, model } of mentions(text, 'declared', aliases, budget)) {
-      if (agent !== 'unknown' || model !== 'unknown') result.push(found(agent, model, `message line ${quote(line)}`));
+    // As a person sees it, up to MAX_LINE characters (as fromText reads a line), each part after a break only a screen
+    // shows a line of its own (`## AI assistance\r- [x] Qwen3-Coder`); trimmed, so TASK_ITEM's text ends at the line's end.
+    const bare = (lines[at] ?? '').replace(/\r$/, '');
+    for (const part of SCREEN_BREAK.test(bare) ? bare.split(SCREEN_BREAK) : [bare]) {
+      const line = readable(part, MAX_LINE).trimEnd();
+      const item = TASK_ITEM.exec(line);
+      if (!item) {
+        const lead = line.trim();
+        if (lead !== '' && !TASK_ITEM.test(lead) && !/^<!--.*-->$/.test(lead)) asked = AI_QUESTION.test(lead) && USE_WORDS.test(lead) && !NOT_USE_WORDS.test(lead);
+        continue;
+      }
+      if (item[1] === ' ' || !asked) continue;
+      // Its spaces read as one, as a declared value's are (a scan's clause pattern is quadratic in a run of them).
+      const text = (item[2] ?? '').replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').replace(/[.!]$/, '').trim();
+      if (text === '' || !onlyDeclares(text)) continue;
+      for (const { agent, model } of mentions(text, 'declared', aliases, budget)) {
+        if (agent !== 'unknown' || model !== 'unknown') result.push(found(agent, model, `message line ${quote(line)}`));
+      }
     }
   }
   return result;
+}
+
+/** A line that opens an HTML comment it does not close (`<!--`, `<!-- Tick the tools you used.`). */
+const OPENS_COMMENT = /^\s*<!--(?![^]*-->)/;
+
+/** For each line, the first line from it on that closes an HTML comment (`-->`), or -1: one pass from the end. */
+function commentEnds(lines: readonly string[]): number[] {
+  const ends = new Array<number>(lines.length + 1).fill(-1);
+  for (let at = lines.length - 1; at >= 0; at--) ends[at] = (lines[at] ?? '').includes('-->') ? at : (ends[at + 1] ?? -1);
+  return ends;
 }
 
 /** A body line signature whose `name` group names the agent (signatures.json: agent `*`, after every other). */

@@ -326,10 +326,17 @@ function generatorName(word: string): boolean {
  * and paths: `npm run codegen`, `make generate`). A word no list knows, or one holding an agent's,
  * vendor's or AI word, makes the value no list of tools (`Sphinx, FooAgent`, `npm run agent`).
  */
+/** `word` without the `.` and `!` that end it (a loop: `[.!]+$` tried the rest of a run after each of them, quadratic). */
+function withoutClosingStops(word: string): string {
+  let end = word.length;
+  while (end > 0 && (word[end - 1] === '.' || word[end - 1] === '!')) end -= 1;
+  return end === word.length ? word : word.slice(0, end);
+}
+
 function onlyTools(text: string): boolean {
   const tools = signatures().nonAiTools;
   // A name may be quoted or end a sentence (`` `protoc` ``, `"go generate"`, `Sphinx.`).
-  const words = text.toLowerCase().replace(/[`\u201c\u201d]/g, ' ').replace(/(^|\s)"([^"]*)"(?=\s|$)/g, '$1$2').split(/[\s,;()]+/).map((word) => word.replace(/[.!]+$/, '')).filter((word) => word !== '' && !TOOL_FILLER.test(word));
+  const words = text.toLowerCase().replace(/[`\u201c\u201d]/g, ' ').replace(/(^|\s)"([^"]*)"(?=\s|$)/g, '$1$2').split(/[\s,;()]+/).map(withoutClosingStops).filter((word) => word !== '' && !TOOL_FILLER.test(word));
   if (words.length === 0) return false;
   let command = false;
   for (let at = 0; at < words.length; ) {
@@ -404,13 +411,8 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     const identity = matchIdentity({ name: read.name, email: read.email }, aliases);
     // `<model> via <agent>` at a vendor's address (`Gemini 3.6 Flash via Antigravity <noreply@google.com>`): the agent it names ran the model.
     const byIdentity = identity && via && via.agent !== identity.agent ? { ...identity, agent: via.agent } : identity;
-    // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too;
-    // in a name of one clause, not the start of its own (`GPT-6 Nova`, read as a person's words, is `openai/gpt-6`).
-    if (byIdentity) {
-      const oneClause = !CLAUSE.test(read.name);
-      const more = wholly(read.name, 'person', aliases, budget).filter((m) => m.model !== byIdentity.model && !(oneClause && byIdentity.model.startsWith(`${m.model}-`)) && m.model !== 'unknown' && !m.model.endsWith('/unknown'));
-      return [byIdentity, ...more, ...unread];
-    }
+    // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too.
+    if (byIdentity) return [byIdentity, ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
     const atNoReply = agentAtNoReply({ name: read.name, email: read.email }, aliases, budget);
     if (atNoReply.length === 0 && via) return [via, ...unread];
     return [...(atNoReply.length > 0 ? atNoReply : wholly(read.name, 'person', aliases, budget)), ...unread];
@@ -430,6 +432,16 @@ export function viaAgent(name: string, aliases: Record<string, string>): Mention
   if (!agent) return null;
   const model = canonicalModel(name.slice(0, at).replace(/\([^()]*\)/g, ' ').trim(), aliases, { isModel: true, strict: true });
   return model ? { agent, model } : null;
+}
+
+/**
+ * The models an agent's own identity's name names besides the one it was read as (`Claude Opus 4.6,
+ * qwen3-coder <noreply@anthropic.com>`: Qwen3-Coder too), on a co-author line and as the commit author;
+ * in a name of one clause, not the start of its own (`GPT-6 Nova`, read as a person's words, is `openai/gpt-6`).
+ */
+export function beyondIdentity(name: string, model: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
+  const oneClause = !CLAUSE.test(name);
+  return wholly(name, 'person', aliases, budget).filter((m) => m.model !== model && !(oneClause && model.startsWith(`${m.model}-`)) && m.model !== 'unknown' && !m.model.endsWith('/unknown'));
 }
 
 /**

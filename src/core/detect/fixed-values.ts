@@ -1,5 +1,5 @@
 import CO_AUTHOR_LINES from '../data/co-author-lines.generated.json' with { type: 'json' };
-import { knownModels, knownVendors } from '../catalog.js';
+import { aliasFree, knownModels, knownVendors } from '../catalog.js';
 import { signatures } from './signatures.js';
 import type { Mention } from './mentions.js';
 
@@ -24,23 +24,6 @@ let MODELS: ReadonlySet<string> | undefined;
 /** Every model a pair may name: the table's ids, `<vendor>/unknown` of each known vendor, and `unknown`. */
 function pairModels(): ReadonlySet<string> {
   return (MODELS ??= new Set([...knownModels(), ...knownVendors().map((vendor) => `${vendor}/unknown`), 'unknown']));
-}
-
-/**
- * Whether no configured alias could match in `value`: each alias name, made ASCII letters and
- * digits only, appears nowhere in the value made so. An alias name with any other character (after
- * NFKC), or with no letter or digit at all, is taken to match (the general reading decides).
- */
-function aliasFree(value: string, aliases: Record<string, string>): boolean {
-  const names = Object.keys(aliases);
-  if (names.length === 0) return true;
-  const flat = value.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return names.every((name) => {
-    const normal = name.normalize('NFKC').toLowerCase();
-    if (/[^\x20-\x7e]/.test(normal)) return false;
-    const letters = normal.replace(/[^a-z0-9]/g, '');
-    return letters !== '' && !flat.includes(letters);
-  });
 }
 
 /** The agent and model of a value in aitrail's own form, or null when the general reading must read it. */

@@ -4,11 +4,19 @@ import type { Identity } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { signatures } from './signatures.js';
 
-/** Split `Name <email>` (a co-author trailer value); the email may be missing. */
+/**
+ * Split `Name <email>` (a co-author trailer value); the email may be missing. What
+ * `/^(.*?)\s*<([^<>]*)>\s*$/` reads, without its lazy name before `\s*`, which tried the rest of a run
+ * of spaces after each of the name's characters (quadratic: seconds for one value of 60,000): the
+ * address is the last `<…>`, closing the value.
+ */
 export function parseIdentity(value: string): Identity {
-  const match = /^(.*?)\s*<([^<>]*)>\s*$/.exec(value);
-  if (!match) return { name: value.trim(), email: '' };
-  return { name: (match[1] ?? '').trim(), email: (match[2] ?? '').trim() };
+  const end = value.trimEnd();
+  const open = end.endsWith('>') ? end.lastIndexOf('<') : -1;
+  const email = open < 0 ? '' : end.slice(open + 1, -1);
+  const name = open < 0 ? '' : value.slice(0, open);
+  if (open < 0 || email.includes('>') || /[\n\r\u2028\u2029]/.test(name.trimEnd())) return { name: value.trim(), email: '' };
+  return { name: name.trim(), email: email.trim() };
 }
 
 export interface IdentityMatch {

@@ -94,16 +94,40 @@ const ACCOUNT_WORDS = new Set(['ai', 'bot', 'agent', 'assistant', 'helper', 'tea
  * Marks around a word that are no part of a name: Markdown emphasis (`**qwen3-coder**`), a tag's
  * `#` or a handle's `@` before it, guillemets and curly quotes, `!` and `?` after it.
  */
-const EDGE_MARKS = /^[*_~#@«»‹›“”„¡¿!?]+|[*_~«»‹›“”„¡¿!?]+$/g;
+const LEADING_MARKS: ReadonlySet<string> = new Set('*_~#@«»‹›“”„¡¿!?');
+const TRAILING_MARKS: ReadonlySet<string> = new Set('*_~«»‹›“”„¡¿!?');
+
+/** `word` without its edge marks: two loops (a pattern `[…]+$` tried the rest of a run after each of its marks: quadratic, seconds for a word of 60,000). */
+function withoutEdgeMarks(word: string): string {
+  let start = 0;
+  while (start < word.length && LEADING_MARKS.has(word[start]!)) start += 1;
+  let end = word.length;
+  while (end > start && TRAILING_MARKS.has(word[end - 1]!)) end -= 1;
+  return start === 0 && end === word.length ? word : word.slice(start, end);
+}
+
+let GLUED_AFTER_VERSION: RegExp | undefined;
+/**
+ * Where a vendor's word starts a model's name right after another's version (`claude-opus-4.6qwen3-coder`,
+ * `gpt-5deepseek-v3`): a digit, then the word and a version of its own (a digit within a few letters, or
+ * a hyphen), as a person reads two names. Made on first need, from signatures.json's vendor words.
+ */
+function gluedAfterVersion(): RegExp {
+  if (GLUED_AFTER_VERSION) return GLUED_AFTER_VERSION;
+  const names = [...signatures().vendorWords.keys()].filter((word) => /^[a-z]{3,}$/.test(word)).sort((a, b) => b.length - a.length);
+  return (GLUED_AFTER_VERSION = new RegExp(`(\\d)(?=(?:${names.join('|')})(?:[a-z]{0,6}\\d|-))`, 'gi'));
+}
 
 function words(text: string): string[] {
-  return text
+  // `claude-opus-4.6qwen3-coder`: two names, as a person reads them.
+  const spaced = /\d[a-z]/i.test(text) ? text.replace(gluedAfterVersion(), '$1 ') : text;
+  return spaced
     .replace(/[()[\]{}]/g, ` ${BREAK} `)
     .replace(/["'`]/g, ' ')
     // `model=qwen3-coder`, `claude-code=>qwen3-coder`: a setting's `=` parts two words as a space does.
     .replace(/=>?/g, ' ')
     .split(/\s+/)
-    .map((word) => word.replace(EDGE_MARKS, ''))
+    .map(withoutEdgeMarks)
     .filter((word) => word !== '' && word !== '-' && word !== '/');
 }
 

@@ -8,7 +8,8 @@
  * another script is left as it is. Terminal colour and cursor sequences (CSI: `ESC [ … final`)
  * are dropped and other control characters (all but tab and newline) read as spaces, so
  * `\x1b[31mqwen3-coder\x1b[0m` or `xxxx\b\b\b\bqwen3-coder` reads the model its bytes hold; a
- * hyphen, dash or minus sign inside a word is a hyphen (`Assisted\u2010by`, `Co\u2011authored\u2011by`). Pure.
+ * hyphen, dash or minus sign inside a word is a hyphen (`Assisted\u2010by`, `Co\u2011authored\u2011by`); a
+ * blank that shows as a space without being white space (U+2800, Braille pattern blank) is a space. Pure.
  */
 const FORMAT_SOURCE = '[\\p{Cf}\\p{Default_Ignorable_Code_Point}\\p{M}\\u200b-\\u200f\\u2060-\\u2064\\ufeff]';
 /**
@@ -34,16 +35,35 @@ const CONTROLS = new RegExp(CONTROL.source, 'g');
  */
 const COLON_LOOKALIKE = /[\u02d0\u02f8\ua789\u2236\u0589\u05c3]/;
 const COLON_LOOKALIKES = new RegExp(COLON_LOOKALIKE.source, 'g');
-/** A hyphen, dash or minus sign (NFKC has made the fullwidth and small ones U+2010 or `-`) joining two letters or digits: a hyphen, as a person reads it. */
-const DASH_IN_WORD = /(?<=[A-Za-z0-9])[\u2010-\u2015\u2212](?=[A-Za-z0-9])/g;
+const DASHES = '\u058a\u05be\u1400\u1806\u2010-\u2015\u2212\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\u02d7\u2043\u30fc';
+/**
+ * Unicode's dashes (Dash_Punctuation: the Armenian hyphen, the Hebrew maqaf, the Canadian syllabics and
+ * Mongolian hyphens, the two-em dash…), the minus sign, and what shows as one (the modifier minus, the
+ * hyphen bullet, the katakana prolonged sound mark; NFKC has made the fullwidth and small ones U+2010 or
+ * `-`) joining two Latin letters or digits: a hyphen, as a person reads it.
+ */
+const DASH = new RegExp(`[${DASHES}]`);
+const DASH_IN_WORD = new RegExp(`(?<=[A-Za-z0-9])[${DASHES}](?=[A-Za-z0-9])`, 'g');
 /**
  * Text of ASCII and symbols among which FORMAT has no character (arrows, dingbats, U+2100-U+2BFF;
  * emoji, U+1F000-U+1FAFF): nothing to strip, and FORMAT, whose Unicode property classes cost ~1 ms
  * to compile, is not compiled for Claude Code's `🤖 Generated with` line. A unit test holds the ranges.
  */
 const NOTHING_TO_STRIP = /^(?:[\x00-\x7f\u2100-\u2bff]|\ud83c[\udc00-\udfff]|\ud83d[\udc00-\udfff]|\ud83e[\udc00-\udeff])*$/;
-/** Cyrillic and Greek letters that look like Latin ones (pairs: the letter, then the Latin it looks like). */
-const LOOKALIKE_PAIRS = 'аaеeоoрpсcуyхxіiјjѕsԁdԛqԝwһhАAВBЕEКKМMНHОOРPСCТTХXІIЈJЅSԚQԜWοoνvαaιiκkρpΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX';
+/**
+ * Letters that look like Latin ones (pairs: the letter, then the Latin it looks like): Cyrillic and
+ * Greek; Latin's own of other blocks (the dotless i and j, the script a and g, small capitals);
+ * Armenian, Coptic and Cherokee.
+ */
+const LOOKALIKE_PAIRS =
+  'аaеeоoрpсcуyхxіiјjѕsԁdԛqԝwһhАAВBЕEКKМMНHОOРPСCТTХXІIЈJЅSԚQԜWοoνvαaιiκkρpΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX' +
+  'ѡwҽeӏlѵvѴVϳj' +
+  'ıiȷjɑaɡgɩiɪiɢgɴnʀrʏyʜhʟlᴀaᴄcᴅdᴇeᴊjᴋkᴍmᴏoᴘpᴛtᴜuᴠvᴡwᴢzꜱsꜰfꝗqꞯqꭇr' +
+  'օoսuցgհhոnզqՕOՍU' +
+  'ⲟoⲣpⲥcⲭxⲓiⲞOⲢPⲤC' +
+  'ᎪAᏴBᏟCᎠDᎬEᏀGᎻHᎫJᏦKᏞLᎷMᏢPᏚSᎢTᏙVᎳWᏃZᎥi';
+/** Where such a letter may be: the blocks of LOOKALIKE_PAIRS (a unit test holds every letter of the table inside). */
+const LOOKALIKE_BLOCKS = /[\u0131\u0237\u0250-\u02af\u0370-\u058f\u13a0-\u13ff\u1d00-\u1d2b\u2c80-\u2cff\ua720-\ua7ff\uab30-\uab6f]/;
 let lookalikes: Map<string, string> | undefined;
 
 /**
@@ -52,8 +72,8 @@ let lookalikes: Map<string, string> | undefined;
  * backtracked quadratically on a long run without one); the table is built on first need only.
  */
 function latinLookalikes(text: string): string {
-  // Nothing to do without a Greek or Cyrillic letter (most non-ASCII text: an emoji, an accent already dropped).
-  if (!/[\u0370-\u052f]/.test(text)) return text;
+  // Nothing to do without a letter of those blocks (most non-ASCII text: an emoji, an accent already dropped).
+  if (!LOOKALIKE_BLOCKS.test(text)) return text;
   if (lookalikes === undefined) {
     lookalikes = new Map();
     for (let at = 0; at < LOOKALIKE_PAIRS.length; at += 2) lookalikes.set(LOOKALIKE_PAIRS[at]!, LOOKALIKE_PAIRS[at + 1]!);
@@ -68,17 +88,19 @@ function latinLookalikes(text: string): string {
 }
 
 /** For the unit test that holds NOTHING_TO_STRIP: every character it lets through, FORMAT does not match. */
-export const READABLE_PATTERNS = { FORMAT_SOURCE, NOTHING_TO_STRIP } as const;
+export const READABLE_PATTERNS = { FORMAT_SOURCE, NOTHING_TO_STRIP, LOOKALIKE_PAIRS, LOOKALIKE_BLOCKS } as const;
 
 export function readable(text: string, max = MAX): string {
   const head = text.length > max ? text.slice(0, max) : text;
   // Fast path: plain ASCII needs nothing (almost every trailer, on every hook run).
   if (!/[^\x20-\x7e]/.test(head)) return head;
-  const visible = CONTROL.test(head) ? head.replace(CSI, '').replace(CONTROLS, ' ') : head;
+  const shown = CONTROL.test(head) ? head.replace(CSI, '').replace(CONTROLS, ' ') : head;
+  // U+2800 (Braille pattern blank) shows as a space but is no white space: `qwen⠀3-coder` is two words to a person.
+  const visible = shown.includes('\u2800') ? shown.replace(/\u2800/g, ' ') : shown;
   const decomposed = visible.normalize('NFKD');
   const read = latinLookalikes((NOTHING_TO_STRIP.test(decomposed) ? decomposed : decomposed.replace(format(), '')).normalize('NFKC'));
   const colons = COLON_LOOKALIKE.test(read) ? read.replace(COLON_LOOKALIKES, ':') : read;
-  return /[\u2010-\u2015\u2212]/.test(colons) ? colons.replace(DASH_IN_WORD, '-') : colons;
+  return DASH.test(colons) ? colons.replace(DASH_IN_WORD, '-') : colons;
 }
 
 /** Right-to-left override (U+202E) to its pop (U+202C), or to the end of the line. */

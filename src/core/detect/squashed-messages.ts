@@ -6,8 +6,29 @@ export const SQUASH_LINE = 'Squashed commit of the following:';
 const COMMIT_LINE = /^commit [0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** Its message follows its headers (`Author:`, `Date:`, `Merge:`) and a blank line, each line indented so. */
 const INDENT = '    ';
-/** Its author header, as `git log` shows it (`Author: Name <email>`). */
-const AUTHOR_LINE = /^Author:[ \t]+(.*?)[ \t]*<([^<>]*)>[ \t]*$/;
+/**
+ * Its author header, as `git log` shows it (`Author: Name <email>`): what
+ * `/^Author:[ \t]+(.*?)[ \t]*<([^<>]*)>[ \t]*$/` reads, without its lazy name before `[ \t]*`, which
+ * tried the rest of a run of spaces after each of the name's characters (quadratic: seconds for one
+ * line of 60,000); the address is the last `<…>`, closing the line. `line` holds no line break.
+ */
+/** Where the spaces and tabs that end `text` start (a loop: `[ \t]+$` tries the rest of a run after each of its characters). */
+function blankEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end -= 1;
+  return end;
+}
+
+function authorHeader(line: string): Identity | null {
+  if (!/^Author:[ \t]/.test(line)) return null;
+  const end = line.slice(0, blankEnd(line));
+  const open = end.endsWith('>') ? end.lastIndexOf('<') : -1;
+  if (open < 0) return null;
+  const email = end.slice(open + 1, -1);
+  const rest = line.slice('Author:'.length, open);
+  const name = rest.slice(0, blankEnd(rest)).replace(/^[ \t]+/, '');
+  return email.includes('>') || /[\r\u2028\u2029]/.test(name) ? null : { name, email };
+}
 
 /**
  * The messages (and authors) of the commits `git merge --squash` quotes in the message it prepares (a
@@ -44,8 +65,8 @@ export function squashedMessages(message: string): Array<{ sha: string; author?:
     } else if (current === null) {
       continue;
     } else if (inHeaders) {
-      const header = AUTHOR_LINE.exec(line);
-      if (header) author = { name: header[1] ?? '', email: header[2] ?? '' };
+      const header = authorHeader(line);
+      if (header) author = header;
       if (line.trim() === '') inHeaders = false;
     } else if (line.startsWith(INDENT)) {
       current.push(line.slice(INDENT.length));
