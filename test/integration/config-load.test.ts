@@ -259,6 +259,8 @@ describe('loadConfig: cache', () => {
     writeFileSync(message, 'Change\n');
     spawnSync(process.execPath, [BIN, 'hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, AITRAIL_MODEL: 'Internal_LLM' }, encoding: 'utf8' });
     expect(readFileSync(message, 'utf8')).toContain('Assisted-by: unknown:acme/internal-llm-2');
+    // ...and the entry is written again with this catalog's names (an upgraded aitrail): later hooks normalise no alias.
+    expect(JSON.parse(readFileSync(join(cacheDir, 'config-cache.json'), 'utf8')).names).toEqual({ tag: MODEL_NAMES_TAG, names: [['internal llm', { key: 'internal-llm', sized: 'internal-llm' }]] });
   });
 
   it('never caches an invalid config, nor a file modified within the last seconds', async () => {
