@@ -1,6 +1,6 @@
 import { SEARCH_PLACES } from '../config/search-places.js';
 import { AI_AUTHOR, CHECKPOINT_DIR, CHECKPOINT_SUFFIX, REBASE_FIXUPS } from '../core/checkpoint/store-layout.js';
-import { FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
+import { FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, messageKeys, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
 import { envNames, identityTexts, messageTexts } from './fast-path-signals.js';
 import { notesMayExistLines } from './notes-may-exist.js';
 
@@ -8,6 +8,15 @@ import { notesMayExistLines } from './notes-may-exist.js';
 function globWithin(text: string): string {
   const body = [...text].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : /[0-9]/.test(ch) ? ch : `\\${ch}`)).join('');
   return `*${body}*`;
+}
+
+/**
+ * A case pattern (sh) for a trailer key written as words, as the readers take it (`Assisted_by:`,
+ * `AI  model:`, `Co authored by:`: each hyphen a run of spaces or underscores), then a colon: each
+ * hyphen of `key` is `-`, `_` or a space and then anything. A superset only costs a node start.
+ */
+function globWorded(key: string): string {
+  return `${globWithin(key).slice(0, -1).replace(/\\-/g, '[-_\\ ]*')}:*`;
 }
 
 /** A case pattern (sh) for an entry name; a trailing `*` matches any end. */
@@ -173,7 +182,7 @@ const MESSAGE_BYTES = 16384;
 
 /** The case pattern (sh) of every text one of which a message signature or trailer key needs (the patterns file's texts). */
 function messagePattern(): string {
-  return messageTexts().map(globWithin).join('|');
+  return [...messageTexts().map(globWithin), ...messageKeys().filter((key) => key.includes('-')).map(globWorded)].join('|');
 }
 
 /**

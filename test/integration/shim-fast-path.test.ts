@@ -63,6 +63,9 @@ function variants(entry: Case, ai: boolean, rand: () => number): Case[] {
     at('soft hyphen keys', { message: message.replace(/(\w)-(\w)/g, '$1\u00ad-$2'), author: HUMAN }),
     at('fullwidth keys', { message: message.replace(/^([A-Za-z-]+):/gm, (_, key: string) => `${[...key].map(fullwidth).join('')}:`), author: HUMAN }),
     at('spaced keys', { message: message.replace(/^([A-Za-z-]+):[ \t]*/gm, '$1 :\t'), author: HUMAN }),
+    // Keys written as words, as the readers take them (row 93): `Assisted_by:`, `Co authored  by:`.
+    at('underscored keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, (_, key: string) => `${key.replace(/-/g, '_')}:`), author: HUMAN }),
+    at('worded keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, (_, key: string) => `${key.replace(/-/g, '  ')}:`), author: HUMAN }),
     at('crlf', { message: message.replace(/\n/g, '\r\n'), author: HUMAN }),
     at('nul', { message: message.replace('\n', '\0\n'), author: HUMAN }),
     at('author only', { message: 'Fix it\n' }),
@@ -78,6 +81,7 @@ function generated(entries: readonly (Case & { label?: { ai?: boolean } })[]): C
   for (const key of ['Assisted-by', ...keys]) {
     for (const value of ['claude-code:anthropic/claude-opus-4.6', 'yes (Claude Opus 4.6)', 'Claude <noreply@anthropic.com>', 'Cursor', 'qwen3-coder']) {
       cases.push({ id: `key ${key}: ${value}`, message: `Fix it\n\n${key}: ${value}\n`, author: HUMAN });
+      for (const joint of ['_', ' ', '__', '_ ']) cases.push({ id: `key ${key.replace(/-/g, joint)}: ${value}`, message: `Fix it\n\n${key.replace(/-/g, joint)}: ${value}\n`, author: HUMAN });
       cases.push({ id: `body ${key}: ${value}`, message: `Fix it\n\n${key}: ${value}\nmore prose after it\n`, author: HUMAN });
     }
   }
