@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { rewriteFile } from '../io/rewrite-file.js';
 import { dirname, join } from 'node:path';
 import { AI_AUTHOR } from '../core/checkpoint/store-layout.js';
 
@@ -36,7 +37,7 @@ export function rememberAiAuthor(gitDir: string, env: NodeJS.ProcessEnv): void {
     }
     const records = [text, ...kept.filter((record) => record !== text)].slice(0, KEPT);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, records.join(''));
+    rewriteFile(path, records.join(''));
   } catch {
     // A git dir aitrail cannot write to: the amend gate falls back to the fast path.
   }

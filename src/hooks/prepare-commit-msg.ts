@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rewriteFile } from '../io/rewrite-file.js';
 import { join, resolve } from 'node:path';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { keepPickSource } from '../notes/pick-source.js';
@@ -119,5 +120,5 @@ async function record(args: string[], context: HookContext): Promise<void> {
     mkdirSync(join(gitDir, 'aitrail'), { recursive: true });
     writeFileSync(marker, templateComparable(message, config.trailer.key, commentChar));
   }
-  writeFileSync(path, Buffer.from(updated, encoding));
+  rewriteFile(path, Buffer.from(updated, encoding));
 }
