@@ -168,7 +168,8 @@ export function fastPathFunctions(version: string): string[] {
     '  while IFS= read -r aitrail_y || [ -n "$aitrail_y" ]; do',
     '    aitrail_b=$((aitrail_b + ${#aitrail_y} + 1))',
     `    [ "$aitrail_b" -le ${MESSAGE_BYTES} ] || return 1`,
-    `    case $aitrail_y in *[!\\ -~]*|${messagePattern()}) ;; *) continue ;; esac`,
+    // A key written as words is looked for only in a line with a colon (git's template has few).
+    `    case $aitrail_y in *[!\\ -~]*|${messagePattern()}) ;; *:*) case $aitrail_y in ${wordedKeyPattern()}) ;; *) continue ;; esac ;; *) continue ;; esac`,
     "    case $aitrail_y in '#'*) ;; *) return 1 ;; esac",
     '    if [ -z "$aitrail_h" ]; then if aitrail_hash; then aitrail_h=1; else aitrail_h=0; fi; fi',
     '    [ "$aitrail_h" = 1 ] || return 1',
@@ -182,7 +183,12 @@ const MESSAGE_BYTES = 16384;
 
 /** The case pattern (sh) of every text one of which a message signature or trailer key needs (the patterns file's texts). */
 function messagePattern(): string {
-  return [...messageTexts().map(globWithin), ...messageKeys().filter((key) => key.includes('-')).map(globWorded)].join('|');
+  return messageTexts().map(globWithin).join('|');
+}
+
+/** The case pattern (sh) of every hyphenated trailer key written as words, then a colon (globWorded). */
+function wordedKeyPattern(): string {
+  return messageKeys().filter((key) => key.includes('-')).map(globWorded).join('|');
 }
 
 /**
