@@ -3,7 +3,7 @@ import { agentAtNoReply, beyondIdentity, parseCoAuthor, parseDeclaredFlag, parse
 import { found, quote } from './found.js';
 import { matchIdentity } from './identity.js';
 import { MAX_WHOLE, mentions, newBudget, type Budget, type Mention } from './mentions.js';
-import { readable, shownOrder } from './readable.js';
+import { CSI, readable, shownOrder } from './readable.js';
 import { mergeAttributions } from './merge.js';
 import { lineLower, mayMatchLine, signatures } from './signatures.js';
 import { isModelWord } from '../model-words.js';
@@ -321,7 +321,9 @@ const SCREEN_BREAK = /[\r\v\f\x85\u2028\u2029]+/;
  */
 function keyLineTexts(lines: readonly string[], at: number): string[] {
   const line = lines[at] ?? '';
-  const texts = [readable(line, MAX_LINE)];
+  // The line as a person sees it, and each part after a screen's break (screenTexts); the parts go last.
+  const [shown = '', ...parts] = screenTexts(line);
+  const texts = [shown];
   let end = at + 1;
   while (end < lines.length && /^[ \t]+\S/.test(lines[end] ?? '') && end - at <= MAX_CONTINUATION) end++;
   // Continuation lines join a line git reads as a trailer (`Token:`, the token of letters, digits and `-`), as git unfolds them.
@@ -331,7 +333,7 @@ function keyLineTexts(lines: readonly string[], at: number): string[] {
     // over ` Assisted-by: qwen3-coder`: git folds it into Bob's value, a person reads a declaration).
     for (let next = at + 1; next < end; next++) texts.push(readable((lines[next] ?? '').trim(), MAX_LINE));
   }
-  if (SCREEN_BREAK.test(line)) for (const part of line.split(SCREEN_BREAK).slice(1)) texts.push(readable(part, MAX_LINE));
+  texts.push(...parts);
   return texts;
 }
 
@@ -343,8 +345,6 @@ function withUnread(attribution: Attribution, mention: { unread?: true }): Attri
   return attribution;
 }
 
-/** A terminal's CSI sequence (colour, cursor movement): reading drops it (readable.ts). */
-const CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
 
 /**
  * Text as pastLimits compares it with the readers' texts: lower case, terminal sequences dropped, and

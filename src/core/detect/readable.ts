@@ -20,7 +20,7 @@ let FORMAT: RegExp | undefined;
 const format = (): RegExp => (FORMAT ??= new RegExp(FORMAT_SOURCE, 'gu'));
 const MAX = 4096;
 /** A terminal's CSI sequence (colour, cursor movement, erase): it shows nothing itself. */
-const CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
+export const CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
 /**
  * Control characters but tab and newline (C0, DEL, C1), and the line and paragraph separators: a
  * break a screen shows (CR, VT, FF, NEL U+0085, U+2028, U+2029) parts two names as a space does,
