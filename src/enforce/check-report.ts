@@ -54,11 +54,11 @@ const oneMessage = (text: string) => text.replace(/^aitrail: /, '').replace(/\n$
 export async function checkReport(options: CheckOptions): Promise<CheckReport> {
   const warn = options.onWarning ?? (() => {});
   if (options.config !== undefined && options.policyFrom !== undefined) throw new UsageError('--config and --policy-from both name the policy: give one.');
-  const { root } = await locateRepo(options.cwd);
+  const { root, shallow: shallowAnswer } = await locateRepo(options.cwd);
   if ((options.range === undefined || options.range === '') && (await resolveCommit(root, 'HEAD')) === null) {
     return report({ ok: true, commits: 0, violations: [] }, { range: 'HEAD', base: null, policy: NO_COMMITS_POLICY });
   }
-  const shallow = await shallowBoundary(root);
+  const shallow = await shallowBoundary(root, shallowAnswer);
   const range = await resolveCheckRange(root, options.range, options.policyFrom);
   if (range.missingBase !== undefined) {
     if (shallow) throw new ShallowHistoryError(oneMessage(enforceMessages.shallowMissingBase(range.missingBase)), []);

@@ -179,7 +179,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     resolveCommit(repo.root, revName),
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
     Promise.all((run.ignoreRevs ?? []).map((name) => resolveCommit(repo.root, name))),
-    repo.bare ? Promise.resolve('') : showPrefix(cwd),
+    repo.bare ? Promise.resolve('') : repo.prefix !== undefined ? Promise.resolve(repo.prefix) : showPrefix(cwd),
     blameEnvironment(repo.root, repo.commonDir, ignoreFiles),
     packageVersion(),
     buildId(),
@@ -192,14 +192,14 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   if (!rev && revName === 'HEAD') return { report: emptyReport(), cached: false, blamed: 0 };
   if (!rev) throw new UsageError(`unknown --rev '${revName}': it names no commit in this repository.`);
   if (run.since !== undefined && !since) {
-    if (await shallowBoundary(repo.root)) throw new ShallowHistoryError(blameMessages.shallowMissingSince(run.since), []);
+    if (await shallowBoundary(repo.root, repo.shallow)) throw new ShallowHistoryError(blameMessages.shallowMissingSince(run.since), []);
     throw new UsageError(`unknown --since '${run.since}': it names no commit in this repository.`);
   }
   ignoreShas.forEach((sha, index) => {
     if (!sha) throw new UsageError(`unknown --ignore-rev '${run.ignoreRevs?.[index]}': it names no commit in this repository.`);
   });
   // A shallow clone cut inside the range: git blame would give the cut commit every older line.
-  const cut = await shallowCutsInRange(repo.root, rev, since);
+  const cut = await shallowCutsInRange(repo.root, rev, since, repo.shallow);
   if (cut.length > 0 && !run.allowShallow) throw new ShallowHistoryError(blameMessages.shallowCut(cut), cut);
   const flags = [...(run.gitFlags ?? []), ...ignoreShas.flatMap((sha) => ['--ignore-rev', sha!]), ...ignoreFiles.flatMap((file) => ['--ignore-revs-file', file])];
   const pathspecs = [...new Set((run.paths ?? []).map((path) => toPathspec(path, cwd, repo.root, prefix)))];
