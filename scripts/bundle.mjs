@@ -8,7 +8,7 @@
 //   written on the first run). Code a hook only needs when something is wrong (a violation, a cold
 //   config cache) is in its file but only compiled when called. Heavy libraries stay external and
 //   are imported lazily by the code that needs them;
-// - cli.cjs, every other command: the CLI with its libraries (yargs, simple-git, ora… are ES
+// - cli.cjs, every other command: the CLI with its libraries (yargs, ora… are ES
 //   modules: loading them as such cost more CPU than most commands), one code cache per command;
 // - checkpoint.cjs for `aitrail checkpoint` (run on every edit an agent makes), the same way as a
 //   hook: CommonJS with its code cache (as an ES module it paid node's ES module loader and compiled
@@ -110,7 +110,7 @@ const lazyStringWidth = {
     }));
   },
 };
-// debug (simple-git's) tries `require('supports-color')` when it loads: whatever a project has
+// debug, if a library brings it, tries `require('supports-color')` when it loads: whatever a project has
 // hoisted (supports-color 9 is an ES module) would be loaded on every command, for colours of
 // debug output aitrail never turns on.
 const noSupportsColor = {

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN } from './cli.js';
+import { expect } from 'vitest';
+import { aitrail, BIN } from './cli.js';
 import { makeRepo, TEST_GIT_ENV, type TestRepo } from './gitdir.js';
 
 /** Install `hooks/<name>` shims that run the built CLI (what `aitrail init` will install). */
@@ -71,3 +72,54 @@ export function policyServer(config: string, hookArgs = ''): Project {
 export const QWEN = 'Co-authored-by: aider (qwen/qwen3-coder) <aider@aider.chat>';
 export const CLAUDE_DECLARED = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 export const CLAUDE_COAUTHOR = 'Co-authored-by: Claude Opus 4.6 <noreply@anthropic.com>';
+
+/** A commit of `message` adding its own file (hooks skipped) on the branch checked out: its sha. */
+export function commitCase(work: TestRepo, name: string, message: string, file = `src/${name}.ts`): string {
+  const made = commitWith(work, message, { [file]: `export const v = ${JSON.stringify(name)};\n` }, { noVerify: true });
+  if (made.code !== 0) throw new Error(made.stderr);
+  return work.git(['rev-parse', 'HEAD']);
+}
+
+interface JudgedViolation {
+  sha: string;
+  rule: string;
+  model: string;
+  severity: string;
+}
+
+let batches = 0;
+/**
+ * Each message refused by `aitrail check` and by the server's pre-receive hook, whose refs stay
+ * without it; `models(modelsOfTheCase, name)` asserts what check names. The cases are commits of
+ * one branch from main, each adding its own file, judged by one check and one push instead of one
+ * of each per case: check reports each commit's violations under its sha and the server names each
+ * commit it refuses (`error   <sha>`), so every case is still asserted on its own (a case that
+ * passes fails the test, named).
+ */
+export function expectEachRefused(remote: TestRepo, work: TestRepo, cases: Record<string, string>, models?: (found: string[], name: string) => void, file?: (name: string) => string): void {
+  const branch = `refused-${++batches}`;
+  work.git(['checkout', '-q', '-b', branch, 'main']);
+  const shas = Object.entries(cases).map(([name, message]) => [name, commitCase(work, name, message, file?.(name))] as const);
+  const check = aitrail(work.dir, ['check', `main..${branch}`, '--format', 'json'], { timeout: 60_000 });
+  const push = tryGit(work.dir, ['push', '--no-verify', 'origin', branch]);
+  work.git(['checkout', '-q', 'main']);
+  expect(check.code, `${check.stdout}${check.stderr}`).toBe(1);
+  const found = (JSON.parse(check.stdout) as { violations: JudgedViolation[] }).violations;
+  for (const [name, sha] of shas) {
+    const own = found.filter((violation) => violation.sha === sha);
+    expect(own.filter((violation) => violation.severity === 'error'), `${name}: ${check.stdout}`).not.toEqual([]);
+    models?.(own.map((violation) => violation.model), name);
+    expect(push.stderr, `${name}: ${push.stderr}`).toContain(`error   ${sha.slice(0, 12)} `);
+  }
+  expect(push.code, push.stderr).not.toBe(0);
+  expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${branch}`);
+}
+
+/** A commit of `message` on a new branch `name` from main (hooks skipped), pushed to the server: the push's result. */
+export function pushCase(work: TestRepo, name: string, message: string, file?: string): GitResult {
+  work.git(['checkout', '-q', '-b', name, 'main']);
+  commitCase(work, name, message, file);
+  const push = tryGit(work.dir, ['push', '--no-verify', 'origin', name]);
+  work.git(['checkout', '-q', 'main']);
+  return push;
+}

@@ -3,7 +3,7 @@
 // Every test here failed before its fix.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { commitWith, expectEachRefused, policyServer, pushCase, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 
 const CLAUDE = 'claude-code:anthropic/claude-opus-4.6';
@@ -46,16 +46,10 @@ describe('a model hidden by terminal control characters', () => {
       // Stored, but erased from the screen by the carriage return that follows.
       erased: `qwen3-coder\x1b[2K\r${CLAUDE}`,
     };
-    for (const [name, value] of Object.entries(hidden)) {
-      const { push, check } = pushCommit(work, name, `feat: ${name}\n\nAssisted-by: ${value}\n`);
-      expect(check.code, `${name}: ${check.stdout}`).toBe(1);
-      expect(models(check), name).toContain('qwen/qwen3-coder');
-      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
-      expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${name}`);
-    }
+    expectEachRefused(remote, work, Object.fromEntries(Object.entries(hidden).map(([name, value]) => [name, `feat: ${name}\n\nAssisted-by: ${value}\n`])), (found, name) => expect(found, name).toContain('qwen/qwen3-coder'));
     // Claude alone in colour, or a CRLF message, is Claude's ordinary commit.
-    expect(pushCommit(work, 'bold', `feat: bold\n\nAssisted-by: \x1b[1m${CLAUDE}\x1b[0m\n`).push.code).toBe(0);
-    expect(pushCommit(work, 'crlf', `feat: crlf\r\n\r\nAssisted-by: ${CLAUDE},\r\n claude-sonnet-4.5\r\n`).push.code).toBe(0);
+    expect(pushCase(work, 'bold', `feat: bold\n\nAssisted-by: \x1b[1m${CLAUDE}\x1b[0m\n`).code).toBe(0);
+    expect(pushCase(work, 'crlf', `feat: crlf\r\n\r\nAssisted-by: ${CLAUDE},\r\n claude-sonnet-4.5\r\n`).code).toBe(0);
   });
 });
 
@@ -68,15 +62,9 @@ describe('a trailer key spelled with a lookalike hyphen', () => {
       endash: 'AI\u2013Model: qwen3-coder',
       minus: 'Generated\u2212by: qwen-code:qwen/qwen3-coder',
     };
-    for (const [name, line] of Object.entries(spelled)) {
-      const { push, check } = pushCommit(work, name, `feat: ${name}\n\nParser rewritten.\n\n${line}\n`);
-      expect(check.code, `${name}: ${check.stdout}`).toBe(1);
-      expect(models(check), name).toContain('qwen/qwen3-coder');
-      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
-      expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${name}`);
-    }
+    expectEachRefused(remote, work, Object.fromEntries(Object.entries(spelled).map(([name, line]) => [name, `feat: ${name}\n\nParser rewritten.\n\n${line}\n`])), (found, name) => expect(found, name).toContain('qwen/qwen3-coder'));
     // A dash between words with spaces is prose: a person's commit.
-    expect(pushCommit(work, 'prose', 'docs: assisted \u2014 by nobody\n\nQwen \u2013 the model family \u2013 is not used here.\n').push.code).toBe(0);
+    expect(pushCase(work, 'prose', 'docs: assisted \u2014 by nobody\n\nQwen \u2013 the model family \u2013 is not used here.\n').code).toBe(0);
   });
 });
 
@@ -106,15 +94,10 @@ describe('a message git reads only up to a NUL byte', () => {
 describe('a denied model glued to an allowed one', () => {
   it('claude-opus-4.6qwen3-coder, _qwen3-coder, .qwen3-coder, @qwen3-coder, =qwen3-coder in one declared token: refused at pre-receive and by check; Claude Code and GitHub Copilot alone pass', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
-    for (const [name, glue] of Object.entries({ joined: '', underscore: '_', dot: '.', at: '@', equals: '=' })) {
-      const { push, check } = pushCommit(work, name, `feat: ${name}\n\nAssisted-by: ${CLAUDE}${glue}qwen3-coder\n`);
-      expect(check.code, `${name}: ${check.stdout}`).toBe(1);
-      // Qwen's vendor at least (`=` parts two words since: the model itself, qwen/qwen3-coder).
-      expect(models(check).some((model) => model.startsWith('qwen/')), name).toBe(true);
-      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
-      expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${name}`);
-    }
-    expect(pushCommit(work, 'agents', 'feat: agents\n\nAssisted-by: Claude Code\nAssisted-by: GitHub Copilot\n').push.code).toBe(0);
+    const glued = Object.entries({ joined: '', underscore: '_', dot: '.', at: '@', equals: '=' }).map(([name, glue]) => [name, `feat: ${name}\n\nAssisted-by: ${CLAUDE}${glue}qwen3-coder\n`]);
+    // Qwen's vendor at least (`=` parts two words since: the model itself, qwen/qwen3-coder).
+    expectEachRefused(remote, work, Object.fromEntries(glued), (found, name) => expect(found.some((model) => model.startsWith('qwen/')), name).toBe(true));
+    expect(pushCase(work, 'agents', 'feat: agents\n\nAssisted-by: Claude Code\nAssisted-by: GitHub Copilot\n').code).toBe(0);
     // A model of the built-in table named after another vendor's base (DeepSeek's Qwen distill) is that model alone.
     const distill = pushCommit(work, 'distill', 'feat: distill\n\nAssisted-by: aider:deepseek/deepseek-r1-distill-qwen-32b\n');
     expect(distill.check.code, distill.check.stdout).toBe(0);
@@ -131,13 +114,7 @@ describe('a declaration whose key is written as words', () => {
       generated: 'Generated by: Qwen3-Coder',
       coauthor: 'Co-authored by: aider (qwen/qwen3-coder) <aider@aider.chat>',
     };
-    for (const [name, line] of Object.entries(spelled)) {
-      const { push, check } = pushCommit(work, name, `feat: ${name}\n\nParser rewritten.\n\n${line}\n`);
-      expect(check.code, `${name}: ${check.stdout}`).toBe(1);
-      expect(models(check).some((model) => model.startsWith('qwen/')), name).toBe(true);
-      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
-      expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${name}`);
-    }
+    expectEachRefused(remote, work, Object.fromEntries(Object.entries(spelled).map(([name, line]) => [name, `feat: ${name}\n\nParser rewritten.\n\n${line}\n`])), (found, name) => expect(found.some((model) => model.startsWith('qwen/')), name).toBe(true));
     const prose = pushCommit(work, 'prose', 'docs: model list\n\nAI model: gpt-5 is the default now.\nGenerated by: the release script.\n');
     expect(prose.check.code, prose.check.stdout).toBe(0);
     expect(prose.push.code, prose.push.stderr).toBe(0);

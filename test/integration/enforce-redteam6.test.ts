@@ -5,7 +5,7 @@
 // check`. Every test here failed before its fix.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { commitCase, expectEachRefused, policyServer, pushCase, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 
 const CLAUDE = 'claude-code:anthropic/claude-opus-4.6';
@@ -19,28 +19,21 @@ interface Pushed {
 }
 
 /** A commit of `message` adding `file` (hooks skipped) on a new branch `name` from main, pushed to the server: the push's result and check's verdict. */
-function pushCommit(work: TestRepo, name: string, message: string, file = `src/${name}.ts`): Pushed {
+function pushCommit(work: TestRepo, name: string, message: string, file?: string): Pushed {
   work.git(['checkout', '-q', '-b', name, 'main']);
-  const made = commitWith(work, message, { [file]: `export const v = ${JSON.stringify(name)};\n` }, { noVerify: true });
-  if (made.code !== 0) throw new Error(made.stderr);
+  commitCase(work, name, message, file);
   const check = aitrail(work.dir, ['check', `main..${name}`, '--format', 'json'], { timeout: 60_000 });
   const push = tryGit(work.dir, ['push', '--no-verify', 'origin', name]);
   work.git(['checkout', '-q', 'main']);
   return { push, check };
 }
 
-const violations = (check: ReturnType<typeof aitrail>): { rule: string; model: string }[] => (JSON.parse(check.stdout) as { violations: { rule: string; model: string }[] }).violations;
+const violations = (check: ReturnType<typeof aitrail>): { sha: string; rule: string; model: string; severity: string }[] => (JSON.parse(check.stdout) as { violations: { sha: string; rule: string; model: string; severity: string }[] }).violations;
 const models = (check: ReturnType<typeof aitrail>): string[] => violations(check).map((violation) => violation.model);
 
-/** Each message refused by check (naming `model` when given) and by the server, whose refs stay without it. */
+/** Each message refused by check (naming `model` when given) and by the server (expectEachRefused). */
 function expectRefused(remote: TestRepo, work: TestRepo, cases: Record<string, string>, model: string | null, file?: (name: string) => string): void {
-  for (const [name, message] of Object.entries(cases)) {
-    const { push, check } = pushCommit(work, name, message, file?.(name));
-    expect(check.code, `${name}: ${check.stdout}${check.stderr}`).toBe(1);
-    if (model !== null) expect(models(check), name).toContain(model);
-    expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
-    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${name}`);
-  }
+  expectEachRefused(remote, work, cases, model === null ? undefined : (found, name) => expect(found, name).toContain(model), file);
 }
 
 const prose = (lines: number): string => Array.from({ length: lines }, (_, at) => `Step ${at}: the parser reads one more token.`).join('\n');
@@ -57,7 +50,7 @@ describe('a declaration past the readers\' line and length limits', () => {
       continued: `feat: parser\n\nAssisted-by: ${CLAUDE},\n  ${QWEN}\nThanks for the review, merging now.\n`,
       subject: `Assisted-by: ${CLAUDE},\n ${QWEN}\n`,
     }, null);
-    expect(pushCommit(work, 'person', `docs: a long changelog\n\n${prose(600)}\n\nThanks.\n`).push.code).toBe(0);
+    expect(pushCase(work, 'person', `docs: a long changelog\n\n${prose(600)}\n\nThanks.\n`).code).toBe(0);
   });
 });
 
@@ -88,7 +81,7 @@ describe('paths macOS reads as a protected one', () => {
     };
     const message = `feat: x\n\nAssisted-by: ${QWEN}\n`;
     expectRefused(remote, work, Object.fromEntries(Object.keys(paths).map((name) => [name, message])), 'qwen/qwen3-coder', (name) => paths[name]!);
-    expect(pushCommit(work, 'elsewhere', message, 'src/cafeteria/x.ts').push.code).toBe(0);
+    expect(pushCase(work, 'elsewhere', message, 'src/cafeteria/x.ts').code).toBe(0);
   });
 });
 
@@ -117,7 +110,7 @@ describe('a second model in an agent\'s identity or a link', () => {
       beside: `feat: x\n\nAssisted-by: ${CLAUDE}, https://huggingface.co/Qwen/Qwen3-Coder-480B-A35B-Instruct\n`,
       mailbox: `feat: x\n\nAssisted-by: Claude Code <qwen3-coder@qwen.ai>\n`,
     }, 'qwen/qwen3-coder');
-    expect(pushCommit(work, 'claude', 'feat: x\n\nCo-authored-by: Claude Opus 4.6 <noreply@anthropic.com>\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n').push.code).toBe(0);
+    expect(pushCase(work, 'claude', 'feat: x\n\nCo-authored-by: Claude Opus 4.6 <noreply@anthropic.com>\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n').code).toBe(0);
   });
 });
 
@@ -130,7 +123,7 @@ describe('co-author keys people and agents also write', () => {
       written: 'feat: x\n\nWritten-by: Qwen3-Coder <noreply@qwen.ai>\n',
       authored: 'feat: x\n\nAuthored-by: Qwen3-Coder <noreply@qwen.ai>\n',
     }, 'qwen/qwen3-coder');
-    expect(pushCommit(work, 'person', 'feat: x\n\nCo-author: Jane Doe <jane@example.com>\nWritten-by: Qwen Li <qwen.li@example.com>\n').push.code).toBe(0);
+    expect(pushCase(work, 'person', 'feat: x\n\nCo-author: Jane Doe <jane@example.com>\nWritten-by: Qwen Li <qwen.li@example.com>\n').code).toBe(0);
   });
 });
 
@@ -161,8 +154,8 @@ describe('an autosquash subject that quotes a declaration', () => {
       squash: `squash! squash! Assisted-by: ${QWEN}\n`,
       amend: `amend! Assisted-by: ${QWEN}\n`,
     }, 'qwen/qwen3-coder');
-    expect(pushCommit(work, 'prose', 'fixup! feat: parse qwen3-coder output\n').push.code).toBe(0);
-    expect(pushCommit(work, 'scope', 'amend! ai-model: add gpt-5 to the list\n').push.code).toBe(0);
+    expect(pushCase(work, 'prose', 'fixup! feat: parse qwen3-coder output\n').code).toBe(0);
+    expect(pushCase(work, 'scope', 'amend! ai-model: add gpt-5 to the list\n').code).toBe(0);
   });
 });
 
@@ -173,7 +166,7 @@ describe('a declaration folded into another trailer', () => {
       folded: `feat: x\n\nBody.\n\nReviewed-by: Bob <bob@example.com>\n Assisted-by: ${QWEN}\n`,
       tabbed: `feat: x\n\nBody.\n\nSigned-off-by: Bob <bob@example.com>\n\tCo-authored-by: Qwen3-Coder <noreply@qwen.ai>\n`,
     }, 'qwen/qwen3-coder');
-    expect(pushCommit(work, 'quoted', `Revert "feat: parser"\n\nIt said:\n    Assisted-by: ${QWEN}\n\nThanks.\n`).push.code).toBe(0);
+    expect(pushCase(work, 'quoted', `Revert "feat: parser"\n\nIt said:\n    Assisted-by: ${QWEN}\n\nThanks.\n`).code).toBe(0);
   });
 });
 
@@ -194,7 +187,7 @@ describe('a vendor glued to its version', () => {
     expectRefused(remote, work, { v3: 'feat: x\n\nAssisted-by: deepseekv3\n', r1: 'feat: x\n\nAssisted-by: claude-code:deepseekr1\n' }, 'deepseek/unknown');
     expectRefused(remote, work, { k2: 'feat: x\n\nAssisted-by: kimik2\n' }, 'moonshotai/unknown');
     expectRefused(remote, work, { m2: 'feat: x\n\nAssisted-by: minimaxm2\n' }, 'minimax/unknown');
-    expect(pushCommit(work, 'claude', `feat: x\n\nAssisted-by: ${CLAUDE}\n`).push.code).toBe(0);
+    expect(pushCase(work, 'claude', `feat: x\n\nAssisted-by: ${CLAUDE}\n`).code).toBe(0);
   });
 });
 
@@ -203,7 +196,7 @@ describe('a key written with trailing punctuation or a colon that only looks lik
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     const keys: Record<string, string> = { dash: 'Assisted-by-:', dot: 'Assisted-by.:', modifier: 'Assisted-by\ua789', triangular: 'Assisted-by\u02d0', ratio: 'Assisted-by\u2236', armenian: 'Assisted-by\u0589' };
     expectRefused(remote, work, Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, `feat: x\n\nBody.\n\n${key} ${QWEN}\n`])), 'qwen/qwen3-coder');
-    expect(pushCommit(work, 'prose', 'docs: timing\n\nThe qwen3-coder benchmark ran 10\u223630.\n').push.code).toBe(0);
+    expect(pushCase(work, 'prose', 'docs: timing\n\nThe qwen3-coder benchmark ran 10\u223630.\n').code).toBe(0);
   });
 });
 
@@ -211,7 +204,7 @@ describe('an agent\'s address alone, its brackets lost', () => {
   it('Co-authored-by: qwen-coder@alibabacloud.com (Qwen Code\'s address without a name or brackets): refused under deny qwen/*; a person\'s address alone passes', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     expectRefused(remote, work, { bare: 'feat: x\n\nBody.\n\nCo-authored-by: qwen-coder@alibabacloud.com\n' }, 'qwen/unknown');
-    expect(pushCommit(work, 'person', 'feat: x\n\nBody.\n\nCo-authored-by: jane@example.com\n').push.code).toBe(0);
+    expect(pushCase(work, 'person', 'feat: x\n\nBody.\n\nCo-authored-by: jane@example.com\n').code).toBe(0);
   });
 });
 
@@ -253,7 +246,7 @@ describe('AI disclosure keys aitrail did not know', () => {
     expectRefused(remote, work, Object.fromEntries(Object.entries(lines).map(([name, line]) => [name, `feat: x\n\nBody.\n\n${line}\n`])), 'qwen/qwen3-coder');
     expectRefused(remote, work, { written: 'feat: x\n\nBody.\n\nWritten-with: Qwen Code\n' }, null);
     for (const [name, line] of Object.entries({ no: 'AI-Generated: no', none: 'AI-Used: none', vim: 'Written-with: vim' })) {
-      expect(pushCommit(work, `person-${name}`, `feat: x\n\nBody.\n\n${line}\n`).push.code, line).toBe(0);
+      expect(pushCase(work, `person-${name}`, `feat: x\n\nBody.\n\n${line}\n`).code, line).toBe(0);
     }
   });
 });
