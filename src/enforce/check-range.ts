@@ -61,7 +61,7 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   checkRevisionText(range, 'range');
   const match = /^(.*?)(\.\.\.?)(.*)$/s.exec(range);
   const revisions = ['--end-of-options', range];
-  for (const side of match ? [match[1] ?? '', match[3] ?? ''] : [range]) await assertUnambiguous(repoDir, side, match ? `the range '${range}' names` : 'the revision');
+  await assertUnambiguous(repoDir, match ? [match[1] ?? '', match[3] ?? ''] : [range], match ? `the range '${range}' names` : 'the revision');
   if (!match) {
     if (pinned) return pin({ revisions, label: range, base: null, baseLabel: '' });
     const found = await remoteDefaultBranch(repoDir);

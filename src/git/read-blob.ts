@@ -1,5 +1,5 @@
 import { GitError, runGit, type ObjectView } from './exec.js';
-import { objectId } from './object-id.js';
+import { OBJECT_ID, objectId } from './object-id.js';
 
 /** One entry of a revision's tree, as `git ls-tree -l` reports it. */
 export interface TreeEntry {
@@ -20,13 +20,14 @@ export interface TreeEntry {
  */
 export async function listTreeEntries(repoDir: string, rev: string, paths: readonly string[], view: ObjectView = {}): Promise<TreeEntry[]> {
   const args = ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{tree}`];
-  const tree = (
-    await runGit(args, { cwd: repoDir, ...view }).catch((error: unknown) => {
-      const shown = JSON.stringify(rev.slice(0, 100)).replace(/[\u007f-\u009f\u2028-\u202e]/g, '?');
-      throw new GitError(`unknown revision ${shown}: no such commit or tree in this repository`, args, (error as GitError).exitCode ?? null, (error as GitError).stderr ?? '', { cause: error });
-    })
-  ).trim();
-  const out = await runGit(['ls-tree', '-z', '-l', '--full-tree', tree, '--', ...paths], { cwd: repoDir, env: { GIT_LITERAL_PATHSPECS: '1' }, ...view });
+  const unknown = (error: unknown): never => {
+    const shown = JSON.stringify(rev.slice(0, 100)).replace(/[\u007f-\u009f\u2028-\u202e]/g, '?');
+    throw new GitError(`unknown revision ${shown}: no such commit or tree in this repository`, args, (error as GitError).exitCode ?? null, (error as GitError).stderr ?? '', { cause: error });
+  };
+  // An object id (what the callers hold: a resolved commit) is given to ls-tree as it is, which
+  // reads a commit's tree itself: one git process, not two. Any other name is resolved first.
+  const tree = OBJECT_ID.test(rev) ? rev : (await runGit(args, { cwd: repoDir, ...view }).catch(unknown)).trim();
+  const out = await runGit(['ls-tree', '-z', '-l', '--full-tree', tree, '--', ...paths], { cwd: repoDir, env: { GIT_LITERAL_PATHSPECS: '1' }, ...view }).catch((error: unknown) => (tree === rev ? unknown(error) : Promise.reject(error)));
   const found = new Map<string, TreeEntry>();
   for (const record of out.split('\0')) {
     const match = /^(\d{6}) (blob|tree|commit) ([0-9a-f]{40,64}) +(-|\d+)\t([^]*)$/.exec(record);

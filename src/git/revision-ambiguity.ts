@@ -19,16 +19,23 @@ export interface Ambiguity {
 }
 
 /**
- * Whether git would read `revision` as a ref other than the one meant: `v1` when both a tag and a
+ * For each of `revisions` (in their order, null where none), whether git would read it as a ref
+ * other than the one meant, asked of git in one `for-each-ref` for them all: `v1` when both a tag and a
  * branch `v1` exist, `origin/main` when a tag `origin/main` exists, a full name like
  * `refs/remotes/origin/main` that does not exist while a ref git would read instead does, a short
  * object id that a ref also spells. Anyone who can push a tag can create such names.
  */
-export async function revisionAmbiguity(repoDir: string, revision: string): Promise<Ambiguity | null> {
-  const name = leadingName(revision);
-  if (name === null) return null;
+export async function revisionsAmbiguity(repoDir: string, revisions: readonly string[]): Promise<(Ambiguity | null)[]> {
+  const names = revisions.map(leadingName);
+  const asked = names.filter((name): name is string => name !== null);
+  if (asked.length === 0) return names.map(() => null);
+  const found = await existingRefs(repoDir, [...new Set(asked.flatMap(refCandidates))]);
+  return names.map((name) => (name === null ? null : ambiguityOf(name, found)));
+}
+
+/** What `found` (the existing refs among the name's candidates, at least) says of `name`. */
+function ambiguityOf(name: string, found: ReadonlyMap<string, string>): Ambiguity | null {
   const candidates = refCandidates(name);
-  const found = await existingRefs(repoDir, candidates);
   const present = candidates.filter((candidate) => found.has(candidate));
   const exact = name.startsWith('refs/') && found.has(name);
   const shortId = /^[0-9a-f]{4,63}$/.test(name);

@@ -17,7 +17,7 @@ import { listBlameFiles } from '../git/blame-files.js';
 import { ignoredCommits, inBlamedRange } from '../git/ignored-revs.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
-import { revisionAmbiguity } from '../git/revision-ambiguity.js';
+import { revisionsAmbiguity } from '../git/revision-ambiguity.js';
 import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
 import { cacheDir, readCachedReport, writeCachedReport } from './blame-cache.js';
 import { blameMessages } from './blame-messages.js';
@@ -146,10 +146,12 @@ function excludedOk(value: unknown): value is Required<Excluded> {
 /** Warn for each named revision git reads as another ref than the one its name says (git's own warning is not shown). */
 export async function warnAmbiguous(root: string, named: readonly [string, string | undefined][], onWarning: BlameRun['onWarning']): Promise<void> {
   if (!onWarning) return;
-  for (const [what, name] of named) {
-    const found = name === undefined ? null : await revisionAmbiguity(root, name);
-    if (found) onWarning(blameMessages.ambiguousRevision(what, found.name, found.picked, found.also));
-  }
+  const asked = named.filter((pair): pair is [string, string] => pair[1] !== undefined);
+  const found = await revisionsAmbiguity(root, asked.map(([, name]) => name));
+  asked.forEach(([what], index) => {
+    const ambiguity = found[index];
+    if (ambiguity) onWarning(blameMessages.ambiguousRevision(what, ambiguity.name, ambiguity.picked, ambiguity.also));
+  });
 }
 
 /** What the report leaves out that people must hear about (the counts are in the report too). */
