@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 
 /** Environment for git in tests: no global/system config, fixed identity, no signing. */
 export const TEST_GIT_ENV: NodeJS.ProcessEnv = {
@@ -67,19 +67,27 @@ let template: string | undefined;
 /**
  * A `git init --template` directory made once per test file: what a plain `git init` copies from
  * git's own template (hook samples, info/exclude, branches/) plus a `config` holding REPO_CONFIG,
- * written by `git config`. git copies it into each new repository and adds its core settings, so
- * a test repository costs one `git init` instead of six git processes.
+ * written as `git config` writes it (and read back by git to be sure). git copies it into each new
+ * repository and adds its core settings, so a test repository costs one `git init` instead of
+ * eight git processes.
  */
 function repoTemplate(): string {
   if (template !== undefined && existsSync(template)) return template;
   const scratch = tempDir('aitrail-template-');
-  const git = (args: string[]) => execFileSync('git', args, { cwd: scratch, env: TEST_GIT_ENV, stdio: 'ignore' });
+  const git = (args: string[]) => execFileSync('git', args, { cwd: scratch, env: TEST_GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   git(['init', '-q', 'plain']);
   const made = join(scratch, 'template');
   for (const name of readdirSync(join(scratch, 'plain', '.git'))) {
     if (!['HEAD', 'config', 'objects', 'refs'].includes(name)) cpSync(join(scratch, 'plain', '.git', name), join(made, name), { recursive: true });
   }
-  for (const [key, value] of REPO_CONFIG) git(['config', '--file', join(made, 'config'), key, value]);
+  // The config file as `git config --file` writes it (one process instead of one per key; the values are plain words).
+  const sections = new Map<string, string[]>();
+  for (const [key, value] of REPO_CONFIG) {
+    const dot = key.indexOf('.');
+    sections.set(key.slice(0, dot), [...(sections.get(key.slice(0, dot)) ?? []), `\t${key.slice(dot + 1)} = ${value}\n`]);
+  }
+  writeFileSync(join(made, 'config'), [...sections].map(([section, lines]) => `[${section}]\n${lines.join('')}`).join(''));
+  expect(git(['config', '--file', join(made, 'config'), '--list'])).toBe(REPO_CONFIG.map(([key, value]) => `${key.toLowerCase()}=${value}\n`).join(''));
   template = made;
   return made;
 }
