@@ -80,7 +80,7 @@ export function commitCase(work: TestRepo, name: string, message: string, file =
   return work.git(['rev-parse', 'HEAD']);
 }
 
-interface JudgedViolation {
+export interface JudgedViolation {
   sha: string;
   rule: string;
   model: string;
@@ -90,13 +90,13 @@ interface JudgedViolation {
 let batches = 0;
 /**
  * Each message refused by `aitrail check` and by the server's pre-receive hook, whose refs stay
- * without it; `models(modelsOfTheCase, name)` asserts what check names. The cases are commits of
+ * without it; `models(modelsOfTheCase, name, violationsOfTheCase)` asserts what check names. The cases are commits of
  * one branch from main, each adding its own file, judged by one check and one push instead of one
  * of each per case: check reports each commit's violations under its sha and the server names each
  * commit it refuses (`error   <sha>`), so every case is still asserted on its own (a case that
  * passes fails the test, named).
  */
-export function expectEachRefused(remote: TestRepo, work: TestRepo, cases: Record<string, string>, models?: (found: string[], name: string) => void, file?: (name: string) => string): void {
+export function expectEachRefused(remote: TestRepo, work: TestRepo, cases: Record<string, string>, models?: (found: string[], name: string, violations: JudgedViolation[]) => void, file?: (name: string) => string): void {
   const branch = `refused-${++batches}`;
   work.git(['checkout', '-q', '-b', branch, 'main']);
   const shas = Object.entries(cases).map(([name, message]) => [name, commitCase(work, name, message, file?.(name))] as const);
@@ -108,7 +108,7 @@ export function expectEachRefused(remote: TestRepo, work: TestRepo, cases: Recor
   for (const [name, sha] of shas) {
     const own = found.filter((violation) => violation.sha === sha);
     expect(own.filter((violation) => violation.severity === 'error'), `${name}: ${check.stdout}`).not.toEqual([]);
-    models?.(own.map((violation) => violation.model), name);
+    models?.(own.map((violation) => violation.model), name, own);
     expect(push.stderr, `${name}: ${push.stderr}`).toContain(`error   ${sha.slice(0, 12)} `);
   }
   expect(push.code, push.stderr).not.toBe(0);
