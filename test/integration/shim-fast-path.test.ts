@@ -66,6 +66,9 @@ function variants(entry: Case, ai: boolean, rand: () => number): Case[] {
     // Keys written as words, as the readers take them (row 93): `Assisted_by:`, `Co authored  by:`.
     at('underscored keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, (_, key: string) => `${key.replace(/-/g, '_')}:`), author: HUMAN }),
     at('worded keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, (_, key: string) => `${key.replace(/-/g, '  ')}:`), author: HUMAN }),
+    // Keys as Markdown shows them (a pull request's description kept by a squash merge): `**Assisted-by:**`, `- Assisted-by:`.
+    at('markdown keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, '**$1**:'), author: HUMAN }),
+    at('bulleted keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, '- $1:'), author: HUMAN }),
     at('crlf', { message: message.replace(/\n/g, '\r\n'), author: HUMAN }),
     at('nul', { message: message.replace('\n', '\0\n'), author: HUMAN }),
     at('author only', { message: 'Fix it\n' }),

@@ -166,6 +166,29 @@ const KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{1,63}\.*)[ \t]*:[ \t]*(\S.*)$/;
 /** The same with the key written as two to four words (`Assisted by`, `Assisted_by`, `AI model`). */
 const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,40}){1,3})[ \t]*:[ \t]*(\S.*)$/;
 
+/** A list item's bullet (`- `, `* `, `+ `, `1. `) before a key; not a task list's box (fromChecklist reads those). */
+const MARKDOWN_BULLET = /^(?:[-*+]|\d{1,9}[.)])[ \t]+(?!\[[ xX]\])/;
+/** A whole line in emphasis or code (`**Assisted-by: qwen3-coder**`, `` `Assisted-by: …` ``). */
+const MARKDOWN_WRAPPED = /^(\*{1,2}|_{1,2}|`)(\S.*\S)\1$/;
+/** A key in emphasis or code (`**Assisted-by:**`, `**Assisted-by**:`, `_AI-Model_:`): its colon inside the marks or after them. */
+const MARKDOWN_KEY = /^(\*{1,2}|_{1,2}|`)([A-Za-z][A-Za-z0-9 _-]{0,63}?)[ \t]*(:?)\1[ \t]*(:?)[ \t]*/;
+
+/**
+ * The line as Markdown shows it (a pull request's description, a squash merge's body, a rendered
+ * changelog), when its marks decorate a key: `**Assisted-by:** qwen3-coder` and `- Assisted-by:
+ * qwen3-coder` show a declaration, and read as `Assisted-by: qwen3-coder`. Null when the line has
+ * no such marks. Its value is read only when it is only a declaration, as a key written as words.
+ */
+export function markdownKeyText(text: string): string | null {
+  if (!/^[-*+_`\d]/.test(text)) return null;
+  let plain = text.replace(MARKDOWN_BULLET, '');
+  const wrapped = MARKDOWN_WRAPPED.exec(plain);
+  if (wrapped) plain = wrapped[2] ?? plain;
+  const key = MARKDOWN_KEY.exec(plain);
+  if (key && (key[3] === ':') !== (key[4] === ':')) plain = `${key[2]}: ${plain.slice(key[0].length)}`;
+  return plain === text ? null : plain;
+}
+
 /**
  * Whether the line at `at` is one of a paragraph of settings (`AI model: gpt-5` above `Max tokens:
  * 4096`, `AI assistant: Claude` above `Voice: calm`): another `Key: value` line of its paragraph has
@@ -290,14 +313,19 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
   for (const [at, line] of lines.entries()) {
     // Whether the line is a person's example (README row 136), asked only of a key line, once.
     let example: boolean | undefined;
-    for (const text of keyLineTexts(lines, at)) {
+    // Each text, and after it the text as Markdown shows it when its marks decorate a key (markdownKeyText).
+    const texts = keyLineTexts(lines, at).flatMap((shown): [string, boolean][] => {
+      const plain = markdownKeyText(shown);
+      return plain === null ? [[shown, false]] : [[shown, false], [plain, true]];
+    });
+    for (const [text, decorated] of texts) {
       // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
       const words = KEY_LINE.test(text) ? null : WORDS_KEY_LINE.exec(text);
       const keyed = words ? ([words[0], (words[1] ?? '').replace(/[ _]+/g, '-'), words[2]] as const) : KEY_LINE.exec(text);
       const match = keyed ? ([keyed[0], keyed[1], (keyed[2] ?? '').trimEnd()] as const) : null;
       if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
       if (at > 0 && (example ??= shownAsExample(at))) break;
-      if ((at === 0 || words) && !onlyDeclares(match[2] ?? '')) continue;
+      if ((at === 0 || words || decorated) && !onlyDeclares(match[2] ?? '')) continue;
       if (words && !/-(?:by|with)$/i.test(match[1] ?? '') && amongSettings(lines, at, trailerKey)) continue;
       const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
       if (!reader) continue;
