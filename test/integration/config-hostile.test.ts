@@ -53,7 +53,7 @@ describe('a hostile repository: detect.rules that cost more than they say', () =
 });
 
 describe('a hostile repository: detect.rules against a huge trailer block', () => {
-  it('reads a trailer rule over at most 4,096 characters of a commit, as a body rule, however many trailers repeat its key', { timeout: 120_000 }, () => {
+  it('reads a trailer rule over at most 64 KB of a commit (as a body rule), and all rules over 1 MB together, however many trailers repeat its key: what they leave is unread', { timeout: 120_000 }, () => {
     // 499 one-character-cheap rules (x*y, 5 instructions each: within every limit) on key X, and one
     // commit of 40,000 X trailers (1.8 MB): each rule read every trailer, 500 × 1.8 MB per run.
     const rules = Array.from({ length: 499 }, (_, index) => `    - { field: trailer, key: X, pattern: "x*y${index}", agent: acme-bot }\n`).join('');
@@ -64,8 +64,11 @@ describe('a hostile repository: detect.rules against a huge trailer block', () =
     repo.commit('feat: by the bot\n\nX: acme-ai\n');
     const log = aitrail(repo.dir, ['log', '-n', '2', '--format', 'json'], { timeout: 30_000 });
     expect(log.code).toBe(0);
-    const commits = JSON.parse(log.stdout) as { ai: boolean; attributions: { agent: string }[] }[];
-    expect(commits.map((commit) => commit.ai)).toEqual([true, false]);
+    const commits = JSON.parse(log.stdout) as { ai: boolean; attributions: { agent: string; model: string; unread?: boolean }[] }[];
+    expect(commits.map((commit) => commit.ai)).toEqual([true, true]);
     expect(commits[0]!.attributions.map((attribution) => attribution.agent)).toEqual(['acme-ai']);
+    // 1.8 MB of X trailers is more than the rules read: what they left may hold what they look for (unread, refused by check).
+    expect(commits[1]!.attributions).toEqual([expect.objectContaining({ agent: 'unknown', model: 'unknown', evidence: [expect.stringContaining('past what the rules read')] })]);
+    expect(aitrail(repo.dir, ['check', 'HEAD~2..HEAD~1', '--format', 'json'], { timeout: 30_000 }).stdout).toContain('unread-declarations');
   });
 });

@@ -2,13 +2,21 @@ import { canonicalModel } from '../catalog.js';
 import type { Attribution, CommitSignals, DetectRule } from '../types.js';
 import { agentOrSlug } from './agent-name.js';
 import { found, quote } from './found.js';
+import { MAX_WHOLE } from './mentions.js';
 
 /**
  * Most characters one rule reads of a commit: of a field, and of all the trailers its key names
- * together (in order). Every rule runs on every commit; 40,000 trailers of one key made each rule
- * read megabytes.
+ * together (in order); as much as the built-in readers read of a value (MAX_WHOLE). A field longer
+ * than that makes the commit `unread` (rule unread-declarations): a body padded past what a rule
+ * reads hid what the rule names (it read 4,096 characters, and said nothing of the rest).
  */
-const MAX_INPUT = 4096;
+const MAX_INPUT = MAX_WHOLE;
+/**
+ * Most characters all the rules read of one commit together. Every rule runs on every commit: 500
+ * rules on a key that 40,000 trailers repeat read 32 MB at MAX_INPUT each. Past it, the rules left
+ * make the commit `unread` too: a hostile repository's rules cannot make a hook hang.
+ */
+const MAX_TOTAL = 1 << 20;
 
 /** The trailers of a commit by lowercased key, made once per commit (not once per rule). */
 const byKey = new WeakMap<readonly { key: string; value: string }[], Map<string, { key: string; value: string }[]>>();
@@ -28,23 +36,33 @@ function trailersKeyed(trailers: CommitSignals['trailers']): Map<string, { key: 
   return keyed;
 }
 
-/** The first trailers of `list` whose values fit in MAX_INPUT characters together (the one that crosses it, cut). */
-function withinBudget(list: readonly { key: string; value: string }[]): { text: string; label: string }[] {
-  const inputs: { text: string; label: string }[] = [];
+/** The first trailers of `list` whose values fit in MAX_INPUT characters together (the one that crosses it, cut; `cut` on what is left out). */
+function withinBudget(list: readonly { key: string; value: string }[]): Input[] {
+  const inputs: Input[] = [];
   let left = MAX_INPUT;
   for (const trailer of list) {
-    if (left <= 0) break;
-    inputs.push({ text: trailer.value.slice(0, left), label: `trailer ${trailer.key}` });
+    if (left <= 0) {
+      inputs.push({ text: '', label: `trailer ${trailer.key}`, cut: true });
+      break;
+    }
+    inputs.push({ text: trailer.value.slice(0, left), label: `trailer ${trailer.key}`, ...(trailer.value.length > left ? { cut: true } : {}) });
     left -= Math.max(trailer.value.length, 1);
   }
   return inputs;
+}
+
+/** What one rule reads of a commit: a field's text, and whether some of it is left out (past MAX_INPUT). */
+interface Input {
+  text: string;
+  label: string;
+  cut?: true;
 }
 
 function substitute(template: string, match: readonly (string | undefined)[]): string {
   return template.replace(/\$(\d)/g, (_, digit: string) => match[Number(digit)] ?? '');
 }
 
-function inputs(rule: DetectRule, signals: CommitSignals): { text: string; label: string }[] {
+function inputs(rule: DetectRule, signals: CommitSignals): Input[] {
   const body = signals.message.slice(signals.message.indexOf('\n') + 1);
   switch (rule.field) {
     case 'authorName': return [{ text: signals.author.name, label: 'author name' }];
@@ -66,11 +84,16 @@ function inputs(rule: DetectRule, signals: CommitSignals): { text: string; label
  */
 export function userRuleAttributions(rules: readonly DetectRule[], signals: CommitSignals, aliases: Record<string, string>): Attribution[] {
   const result: Attribution[] = [];
+  let left = MAX_TOTAL;
+  let unread: string | null = null;
   rules.forEach((rule, index) => {
     const { matcher } = rule;
     if (!matcher) throw new Error(`detect.rules[${index}] has no compiled matcher: load the config with loadConfig() (or compileDetectRules()) before detecting.`);
     for (const input of inputs(rule, signals)) {
-      const match = matcher(input.text.slice(0, MAX_INPUT));
+      const text = input.text.slice(0, Math.min(MAX_INPUT, left));
+      left -= text.length;
+      if (input.cut || text.length < input.text.length) unread ??= `detect.rules[${index}]: ${input.label} past what the rules read (${MAX_INPUT} characters a rule, ${MAX_TOTAL} all together)`;
+      const match = matcher(text);
       if (!match) continue;
       const agent = rule.agent ? agentOrSlug(substitute(rule.agent, match)) : 'unknown';
       const rawModel = rule.model ? substitute(rule.model, match) : '';
@@ -78,5 +101,7 @@ export function userRuleAttributions(rules: readonly DetectRule[], signals: Comm
       result.push(found(agent, model, `detect.rules[${index}] matched ${input.label} ${quote(input.text)}`));
     }
   });
+  // What a rule could not read may name what it looks for: the commit is unread (refused by check), never a person's.
+  if (unread !== null) result.push({ ...found('unknown', 'unknown', unread, true), unread: true });
   return result;
 }
