@@ -10,7 +10,7 @@ import { markdownKeyText } from '../../src/core/detect/commit.js';
 const QWEN = 'qwen-code:qwen/qwen3-coder';
 
 describe('a declaration in Markdown', () => {
-  it('**Assisted-by:**, **Assisted-by**:, *…*, __…__, `…`, a bullet, a numbered item, a whole line in bold or code: refused by check and at pre-receive; prose under the same marks passes', () => {
+  it('**Assisted-by:**, **Assisted-by**:, *…*, ***…***, __…__, `…`, <b>…</b>, a heading, a bullet, a ticked task, a numbered item, a whole line in bold or code: refused by check and at pre-receive; prose under the same marks, and an unticked task, pass', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     const declared: Record<string, string> = {
       bold: `**Assisted-by:** ${QWEN}`,
@@ -23,6 +23,12 @@ describe('a declaration in Markdown', () => {
       numbered: `1. Assisted-by: ${QWEN}`,
       'whole line bold': `**Assisted-by: ${QWEN}**`,
       'whole line code': `\`Assisted-by: ${QWEN}\``,
+      'bold italic': `***Assisted-by:*** ${QWEN}`,
+      'html bold': `<b>Assisted-by:</b> ${QWEN}`,
+      'html strong key': `<strong>Assisted-by</strong>: ${QWEN}`,
+      // As a squash merge keeps a pull request's description (git's own cleanup would drop a `#` line).
+      heading: `## Assisted-by: ${QWEN}`,
+      'ticked task': `- [x] Assisted-by: ${QWEN}`,
     };
     const cases = Object.fromEntries(Object.entries(declared).map(([name, line]) => [name, `feat: parser\n\nRewritten.\n\n${line}\n`]));
     // The subject alone too, as a person sees a message that is only a declaration.
@@ -33,6 +39,8 @@ describe('a declaration in Markdown', () => {
       'docs: changelog\n\n- AI-Model: add qwen3-coder to the list of supported models\n- Made-with: Cursor support in the editor plugin\n',
       'docs: notes\n\n**Note:** the qwen3-coder benchmark is in bench/.\n\n*Generated-by:* the release script\n',
       'docs: list\n\n1. Co-authored-by: Jane Doe <jane@example.com>\n',
+      // An unticked task says the tool was not used; a tag around a person's note is prose.
+      `docs: template\n\n- [ ] Assisted-by: ${QWEN}\n\n<b>Note:</b> qwen3-coder is fast.\n`,
     ];
     prose.forEach((message, at) => {
       const push = pushCase(work, `prose-${at}`, message);
@@ -46,8 +54,11 @@ describe('a declaration in Markdown', () => {
     expect(markdownKeyText('- Assisted-by: x')).toBe('Assisted-by: x');
     expect(markdownKeyText('12) `AI-Model`: x')).toBe('AI-Model: x');
     expect(markdownKeyText('`Assisted-by: x`')).toBe('Assisted-by: x');
-    // A task list item is the checklist's (fromChecklist), a line without marks is itself.
-    expect(markdownKeyText('- [x] Claude Code')).toBeNull();
+    // An unticked task is no declaration; a line without marks is itself.
+    expect(markdownKeyText('- [x] Claude Code')).toBe('Claude Code');
+    expect(markdownKeyText('- [ ] Assisted-by: x')).toBeNull();
+    expect(markdownKeyText('<strong>Assisted-by</strong>: x')).toBe('Assisted-by: x');
+    expect(markdownKeyText('### Assisted-by: x')).toBe('Assisted-by: x');
     expect(markdownKeyText('Assisted-by: x')).toBeNull();
     // A colon inside and after the marks is no key Markdown shows: left as it is.
     expect(markdownKeyText('**Assisted-by:**: x')).toBeNull();

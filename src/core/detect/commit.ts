@@ -166,25 +166,36 @@ const KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{1,63}\.*)[ \t]*:[ \t]*(\S.*)$/;
 /** The same with the key written as two to four words (`Assisted by`, `Assisted_by`, `AI model`). */
 const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,40}){1,3})[ \t]*:[ \t]*(\S.*)$/;
 
-/** A list item's bullet (`- `, `* `, `+ `, `1. `) before a key; not a task list's box (fromChecklist reads those). */
-const MARKDOWN_BULLET = /^(?:[-*+]|\d{1,9}[.)])[ \t]+(?!\[[ xX]\])/;
+/** A heading's marks (`## Assisted-by: …`). */
+const MARKDOWN_HEADING = /^#{1,6}[ \t]+/;
+/** A list item's bullet (`- `, `* `, `+ `, `1. `), and a ticked task box after it (`- [x] `). */
+const MARKDOWN_BULLET = /^(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\][ \t]+)?/;
 /** A whole line in emphasis or code (`**Assisted-by: qwen3-coder**`, `` `Assisted-by: …` ``). */
-const MARKDOWN_WRAPPED = /^(\*{1,2}|_{1,2}|`)(\S.*\S)\1$/;
+const MARKDOWN_WRAPPED = /^(\*{1,3}|_{1,3}|`)(\S.*\S)\1$/;
 /** A key in emphasis or code (`**Assisted-by:**`, `**Assisted-by**:`, `_AI-Model_:`): its colon inside the marks or after them. */
-const MARKDOWN_KEY = /^(\*{1,2}|_{1,2}|`)([A-Za-z][A-Za-z0-9 _-]{0,63}?)[ \t]*(:?)\1[ \t]*(:?)[ \t]*/;
+const MARKDOWN_KEY = /^(\*{1,3}|_{1,3}|`)([A-Za-z][A-Za-z0-9 _-]{0,63}?)[ \t]*(:?)\1[ \t]*(:?)[ \t]*/;
+/** A key in an HTML tag GitHub renders (`<b>Assisted-by:</b>`, `<strong>Assisted-by</strong>:`). */
+const HTML_KEY = /^<(b|strong|em|i|u|code|kbd|mark|ins|span)>[ \t]*([A-Za-z][A-Za-z0-9 _-]{0,63}?)[ \t]*(:?)[ \t]*<\/\1>[ \t]*(:?)[ \t]*/i;
 
 /**
  * The line as Markdown shows it (a pull request's description, a squash merge's body, a rendered
- * changelog), when its marks decorate a key: `**Assisted-by:** qwen3-coder` and `- Assisted-by:
- * qwen3-coder` show a declaration, and read as `Assisted-by: qwen3-coder`. Null when the line has
- * no such marks. Its value is read only when it is only a declaration, as a key written as words.
+ * changelog), when its marks decorate a key: `**Assisted-by:** qwen3-coder`, `- Assisted-by:
+ * qwen3-coder`, `## Assisted-by: …` and `<b>Assisted-by:</b> …` show a declaration, and read as
+ * `Assisted-by: qwen3-coder`. Null when the line has no such marks, and for an unticked task
+ * (`- [ ] Assisted-by: …` says it was not used; fromChecklist reads task lists). Its value is read
+ * only when it is only a declaration, as a key written as words.
  */
 export function markdownKeyText(text: string): string | null {
-  if (!/^[-*+_`\d]/.test(text)) return null;
-  let plain = text.replace(MARKDOWN_BULLET, '');
+  if (!/^[-*+_`#<\d]/.test(text)) return null;
+  let plain = text.replace(MARKDOWN_HEADING, '');
+  const bullet = MARKDOWN_BULLET.exec(plain);
+  if (bullet) {
+    if (bullet[1] !== undefined && !/[xX]/.test(bullet[1])) return null;
+    plain = plain.slice(bullet[0].length);
+  }
   const wrapped = MARKDOWN_WRAPPED.exec(plain);
   if (wrapped) plain = wrapped[2] ?? plain;
-  const key = MARKDOWN_KEY.exec(plain);
+  const key = MARKDOWN_KEY.exec(plain) ?? HTML_KEY.exec(plain);
   if (key && (key[3] === ':') !== (key[4] === ':')) plain = `${key[2]}: ${plain.slice(key[0].length)}`;
   return plain === text ? null : plain;
 }
