@@ -10,7 +10,7 @@ import { markdownKeyText } from '../../src/core/detect/commit.js';
 const QWEN = 'qwen-code:qwen/qwen3-coder';
 
 describe('a declaration in Markdown', () => {
-  it('**Assisted-by:**, **Assisted-by**:, *…*, ***…***, __…__, `…`, <b>…</b>, a heading, a bullet, a ticked task, a numbered item, a whole line in bold or code: refused by check and at pre-receive; prose under the same marks, and an unticked task, pass', () => {
+  it('**Assisted-by:**, **Assisted-by**:, *…*, ***…***, __…__, `…`, <b>…</b>, <p>…</p>, a link text, a heading, a bullet, a ticked task, a numbered item, a whole line in bold or code: refused by check and at pre-receive; prose under the same marks, and an unticked task, pass', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     const declared: Record<string, string> = {
       bold: `**Assisted-by:** ${QWEN}`,
@@ -29,6 +29,10 @@ describe('a declaration in Markdown', () => {
       // As a squash merge keeps a pull request's description (git's own cleanup would drop a `#` line).
       heading: `## Assisted-by: ${QWEN}`,
       'ticked task': `- [x] Assisted-by: ${QWEN}`,
+      'block tag': `<p align="center">Assisted-by: ${QWEN}</p>`,
+      'small print': `<sub>**Assisted-by:** ${QWEN}</sub>`,
+      'link text': `[Assisted-by: ${QWEN}](https://github.com/QwenLM/qwen-code)`,
+      'linked key': `[Assisted-by](https://docs.kernel.org/process/coding-assistants.html): ${QWEN}`,
     };
     const cases = Object.fromEntries(Object.entries(declared).map(([name, line]) => [name, `feat: parser\n\nRewritten.\n\n${line}\n`]));
     // The subject alone too, as a person sees a message that is only a declaration.
@@ -41,6 +45,7 @@ describe('a declaration in Markdown', () => {
       'docs: list\n\n1. Co-authored-by: Jane Doe <jane@example.com>\n',
       // An unticked task says the tool was not used; a tag around a person's note is prose.
       `docs: template\n\n- [ ] Assisted-by: ${QWEN}\n\n<b>Note:</b> qwen3-coder is fast.\n`,
+      'docs: links\n\n[Benchmarks](https://example.com/qwen3-coder): qwen3-coder is fast.\n\n<p>AI-Model: add qwen3-coder support</p>\n',
     ];
     prose.forEach((message, at) => {
       const push = pushCase(work, `prose-${at}`, message);
@@ -65,6 +70,10 @@ describe('a declaration in Markdown', () => {
     // Linear (a hang guard: the test's timeout): long runs of marks and words, never closed.
     expect(markdownKeyText(`**${'a*'.repeat(200_000)}b`)).toBeNull();
     expect(markdownKeyText(`\`${'a '.repeat(200_000)}`)).toBeNull();
+    expect(markdownKeyText(`<p>${' '.repeat(200_000)}x`)).toBe('x');
+    expect(markdownKeyText(`[${'a'.repeat(200_000)}](${')'.repeat(3)}`)).toBeNull();
+    expect(markdownKeyText('[Assisted-by](https://x.y): x')).toBe('Assisted-by: x');
+    expect(markdownKeyText('<p>Assisted-by: x</p>')).toBe('Assisted-by: x');
   });
 });
 

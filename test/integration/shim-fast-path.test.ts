@@ -70,6 +70,7 @@ function variants(entry: Case, ai: boolean, rand: () => number): Case[] {
     at('markdown keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, '**$1**:'), author: HUMAN }),
     at('bulleted keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, '- $1:'), author: HUMAN }),
     at('html keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, '<strong>$1</strong>:'), author: HUMAN }),
+    at('linked keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, '[$1](https://example.com/x):'), author: HUMAN }),
     at('crlf', { message: message.replace(/\n/g, '\r\n'), author: HUMAN }),
     at('nul', { message: message.replace('\n', '\0\n'), author: HUMAN }),
     at('author only', { message: 'Fix it\n' }),

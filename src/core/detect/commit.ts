@@ -176,27 +176,52 @@ const MARKDOWN_WRAPPED = /^(\*{1,3}|_{1,3}|`)(\S.*\S)\1$/;
 const MARKDOWN_KEY = /^(\*{1,3}|_{1,3}|`)([A-Za-z][A-Za-z0-9 _-]{0,63}?)[ \t]*(:?)\1[ \t]*(:?)[ \t]*/;
 /** A key in an HTML tag GitHub renders (`<b>Assisted-by:</b>`, `<strong>Assisted-by</strong>:`). */
 const HTML_KEY = /^<(b|strong|em|i|u|code|kbd|mark|ins|span)>[ \t]*([A-Za-z][A-Za-z0-9 _-]{0,63}?)[ \t]*(:?)[ \t]*<\/\1>[ \t]*(:?)[ \t]*/i;
+/** A key as a link's text (`[Assisted-by](https://…): …`). */
+const LINK_KEY = /^\[[ \t]*([A-Za-z][A-Za-z0-9 _-]{0,63}?)[ \t]*(:?)[ \t]*\]\([^()\s]{0,2048}\)[ \t]*(:?)[ \t]*/;
+/** A block or inline HTML tag GitHub renders, opening the line or closing it (`<p>Assisted-by: …</p>`, `<sub>…`). */
+const HTML_TAGS = 'p|div|span|sub|sup|small|b|strong|em|i|u|code|kbd|mark|ins|li|td|th|summary|details|h[1-6]';
+const HTML_OPEN = new RegExp(`^<(?:${HTML_TAGS})(?:[ \\t][^<>]{0,256})?>[ \\t]*`, 'i');
+const HTML_CLOSE = new RegExp(`<\\/(?:${HTML_TAGS})>$`, 'i');
+
+/** The line without a block tag around it (`<p>…</p>`); the closing tag looked for in the line's last characters only (linear). */
+function withoutBlockTag(line: string): string {
+  const inner = line.replace(HTML_OPEN, '');
+  const close = HTML_CLOSE.exec(inner.slice(-16));
+  return close ? inner.slice(0, inner.length - close[0].length).trimEnd() : inner;
+}
+
+/** A whole line as a link's text (`[Assisted-by: qwen3-coder](https://…)`): the text, or null. */
+function linkText(line: string): string | null {
+  if (!line.startsWith('[') || !line.endsWith(')')) return null;
+  const middle = line.lastIndexOf('](');
+  const url = line.slice(middle + 2, -1);
+  return middle >= 2 && url.length <= 2048 && !/[()\s]/.test(url) ? line.slice(1, middle) : null;
+}
 
 /**
  * The line as Markdown shows it (a pull request's description, a squash merge's body, a rendered
  * changelog), when its marks decorate a key: `**Assisted-by:** qwen3-coder`, `- Assisted-by:
- * qwen3-coder`, `## Assisted-by: …` and `<b>Assisted-by:</b> …` show a declaration, and read as
- * `Assisted-by: qwen3-coder`. Null when the line has no such marks, and for an unticked task
+ * qwen3-coder`, `## Assisted-by: …`, `<b>Assisted-by:</b> …`, `<p>Assisted-by: …</p>` and
+ * `[Assisted-by](https://…): …` show a declaration, and read as `Assisted-by: qwen3-coder`. Null when the line has no such marks, and for an unticked task
  * (`- [ ] Assisted-by: …` says it was not used; fromChecklist reads task lists). Its value is read
  * only when it is only a declaration, as a key written as words.
  */
 export function markdownKeyText(text: string): string | null {
-  if (!/^[-*+_`#<\d]/.test(text)) return null;
+  if (!/^[-*+_`#<[\d]/.test(text)) return null;
   let plain = text.replace(MARKDOWN_HEADING, '');
   const bullet = MARKDOWN_BULLET.exec(plain);
   if (bullet) {
     if (bullet[1] !== undefined && !/[xX]/.test(bullet[1])) return null;
     plain = plain.slice(bullet[0].length);
   }
+  // A line in a block tag, in emphasis or code, or a link's text: what is inside.
+  if (!HTML_KEY.test(plain)) plain = withoutBlockTag(plain);
   const wrapped = MARKDOWN_WRAPPED.exec(plain);
-  if (wrapped) plain = wrapped[2] ?? plain;
+  plain = wrapped ? (wrapped[2] ?? plain) : (linkText(plain) ?? plain);
   const key = MARKDOWN_KEY.exec(plain) ?? HTML_KEY.exec(plain);
   if (key && (key[3] === ':') !== (key[4] === ':')) plain = `${key[2]}: ${plain.slice(key[0].length)}`;
+  const link = key ? null : LINK_KEY.exec(plain);
+  if (link && (link[2] === ':') !== (link[3] === ':')) plain = `${link[1]}: ${plain.slice(link[0].length)}`;
   return plain === text ? null : plain;
 }
 
