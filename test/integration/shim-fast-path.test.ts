@@ -37,6 +37,10 @@ const HUMAN = { name: 'Alice Smith', email: 'alice@example.com' };
 const INVISIBLE = ['\u200b', '\u00ad', '\u2060', '\ufeff', '\u200d'];
 const fullwidth = (ch: string) => (/[!-~]/.test(ch) ? String.fromCodePoint(ch.codePointAt(0)! + 0xfee0) : ch);
 
+/** The Markdown decorations of a key the readers take (markdownKeyText), one a key line in turn. */
+const MARKDOWN_KEYS: ((key: string) => string)[] = [(key) => `**${key}**:`, (key) => `- ${key}:`, (key) => `<strong>${key}</strong>:`, (key) => `[${key}](https://example.com/x):`];
+let decorated = 0;
+
 /** Each corpus commit spelled the ways an attacker (or a tool) would: case, invisible characters, fullwidth letters, spacing, CRLF, random mixes. */
 function variants(entry: Case, ai: boolean, rand: () => number): Case[] {
   const { message, author } = entry;
@@ -66,11 +70,10 @@ function variants(entry: Case, ai: boolean, rand: () => number): Case[] {
     // Keys written as words, as the readers take them (row 93): `Assisted_by:`, `Co authored  by:`.
     at('underscored keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, (_, key: string) => `${key.replace(/-/g, '_')}:`), author: HUMAN }),
     at('worded keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, (_, key: string) => `${key.replace(/-/g, '  ')}:`), author: HUMAN }),
-    // Keys as Markdown shows them (a pull request's description kept by a squash merge): `**Assisted-by:**`, `- Assisted-by:`.
-    at('markdown keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, '**$1**:'), author: HUMAN }),
-    at('bulleted keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, '- $1:'), author: HUMAN }),
-    at('html keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, '<strong>$1</strong>:'), author: HUMAN }),
-    at('linked keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, '[$1](https://example.com/x):'), author: HUMAN }),
+    // Keys as Markdown shows them (a pull request's description kept by a squash merge), each key line
+    // in one of the decorations the readers take, in turn: `**Assisted-by**:`, `- Assisted-by:`,
+    // `<strong>Assisted-by</strong>:`, `[Assisted-by](https://…):`.
+    at('markdown keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, (_, key: string) => MARKDOWN_KEYS[(decorated += 1) % MARKDOWN_KEYS.length]!(key)), author: HUMAN }),
     at('crlf', { message: message.replace(/\n/g, '\r\n'), author: HUMAN }),
     at('nul', { message: message.replace('\n', '\0\n'), author: HUMAN }),
     at('author only', { message: 'Fix it\n' }),
