@@ -54,11 +54,12 @@ describe('a hostile repository: detect.rules that cost more than they say', () =
 
 describe('a hostile repository: detect.rules against a huge trailer block', () => {
   it('reads a trailer rule over at most 64 KB of a commit (as a body rule), and all rules over 1 MB together, however many trailers repeat its key: what they leave is unread', { timeout: 120_000 }, () => {
-    // 499 one-character-cheap rules (x*y, 5 instructions each: within every limit) on key X, and one
+    // 498 one-character-cheap rules (x*y, 5 instructions each: within every limit) on key X, and one
     // commit of 40,000 X trailers (1.8 MB): each rule read every trailer, 500 × 1.8 MB per run.
-    const rules = Array.from({ length: 499 }, (_, index) => `    - { field: trailer, key: X, pattern: "x*y${index}", agent: acme-bot }\n`).join('');
+    const rules = Array.from({ length: 498 }, (_, index) => `    - { field: trailer, key: X, pattern: "x*y${index}", agent: acme-bot }\n`).join('');
     const repo = makeRepo();
-    repo.commit('config', { '.aitrailrc.yml': `detect:\n  rules:\n${rules}    - { field: trailer, key: X, pattern: "^acme-ai$", agent: acme-ai }\n` });
+    // The last rule matches only an empty text: a rule left nothing to read (past the 1 MB all rules read) must not match.
+    repo.commit('config', { '.aitrailrc.yml': `detect:\n  rules:\n${rules}    - { field: trailer, key: X, pattern: "^acme-ai$", agent: acme-ai }\n    - { field: trailer, key: X, pattern: "^$", agent: empty-bot }\n` });
     const trailers = Array.from({ length: 40_000 }, () => `X: ${'x'.repeat(40)}\n`).join('');
     repo.commit(`feat: a lot of X\n\n${trailers}`);
     repo.commit('feat: by the bot\n\nX: acme-ai\n');

@@ -93,6 +93,8 @@ export function userRuleAttributions(rules: readonly DetectRule[], signals: Comm
       const text = input.text.slice(0, Math.min(MAX_INPUT, left));
       left -= text.length;
       if (input.cut || text.length < input.text.length) unread ??= `detect.rules[${index}]: ${input.label} past what the rules read (${MAX_INPUT} characters a rule, ${MAX_TOTAL} all together)`;
+      // Nothing left to read of a field that holds something: no match (a pattern that matches '' would).
+      if (text === '' && (input.text !== '' || input.cut)) continue;
       const match = matcher(text);
       if (!match) continue;
       const agent = rule.agent ? agentOrSlug(substitute(rule.agent, match)) : 'unknown';
