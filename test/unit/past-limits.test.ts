@@ -10,6 +10,11 @@ import type { Identity } from '../../src/core/types.js';
 
 const human: Identity = { name: 'Jane Doe', email: 'jane@example.com' };
 const read = (message: string) => detectCommit(commitSignals({ message, author: human, committer: human }), {});
+/** What detection reads in `message`, as `agent:model`. */
+const models = (message: string) => pairs(read(message));
+const pairs = (found: readonly { agent: string; model: string }[]) => found.map((one) => `${one.agent}:${one.model}`);
+/** What detection reads in an `Assisted-by:` trailer of `value`. */
+const declared = (value: string) => models(`feat: x\n\nAssisted-by: ${value}\n`);
 const prose = Array.from({ length: 20_010 }, (_, at) => `Step ${at}: the parser reads one more token.`).join('\n');
 
 describe('a declaration past the line limits, in a spelling the readers take', () => {
@@ -25,7 +30,7 @@ describe('a declaration past the line limits, in a spelling the readers take', (
     'Assisted\x07by: qwen-code:qwen/qwen3-coder',
     'Gener\x1b[1mated with [Qwen Code](https://github.com/QwenLM/qwen-code)',
   ])('%j: read within the limits, unread (fail closed) past them', (line) => {
-    expect(read(`feat: x\n\nNotes.\n${line}\n\nThanks.\n`).map((found) => `${found.agent}:${found.model}`).join(' ')).toMatch(/qwen/);
+    expect(models(`feat: x\n\nNotes.\n${line}\n\nThanks.\n`).join(' ')).toMatch(/qwen/);
     const past = read(`feat: x\n\n${prose}\n${line}\n\nThanks.\n`);
     expect(past.some((found) => found.unread === true || `${found.agent}:${found.model}`.includes('qwen'))).toBe(true);
   });
@@ -44,7 +49,6 @@ describe('a declaration past the line limits, in a spelling the readers take', (
 describe('a signature behind characters reading drops', () => {
   const hidden = { 'zero-width spaces': '\u200b'.repeat(4100), 'colour sequences': '\x1b[0m'.repeat(1100), 'word joiners': '\u2060'.repeat(30_000) };
   it.each(Object.entries(hidden))('behind %s: a footer, a ticked item and the question above it, and an agent\'s subject are read', (_name, pad) => {
-    const models = (message: string) => read(message).map((found) => `${found.agent}:${found.model}`);
     expect(models(`feat: x\n\nNotes.\n${pad}Generated with [Qwen Code](https://github.com/QwenLM/qwen-code)\n\nThanks.\n`)).toEqual(['qwen-code:qwen/unknown']);
     expect(models(`feat: x\n\nNotes.\n${pad}🤖 Generated with [Claude Code](https://claude.com/claude-code)\n`)).toEqual(['claude-code:unknown']);
     expect(models(`feat: x\n\n## AI assistance\n\n- [x] ${pad}Qwen Code\n`)).toEqual(['qwen-code:unknown']);
@@ -74,7 +78,7 @@ describe('an author behind characters reading drops', () => {
 
 describe('an agent\'s own identity as the commit author whose name goes on to another model', () => {
   it('read as on a co-author line (row 145): both models', () => {
-    const as = (author: Identity) => detectCommit(commitSignals({ message: 'feat: x\n', author, committer: human }), {}).map((found) => `${found.agent}:${found.model}`);
+    const as = (author: Identity) => pairs(detectCommit(commitSignals({ message: 'feat: x\n', author, committer: human }), {}));
     expect(as({ name: 'Claude Opus 4.6, qwen3-coder', email: 'noreply@anthropic.com' })).toEqual(['claude-code:anthropic/claude-opus-4.6', 'claude-code:qwen/qwen3-coder']);
     expect(as({ name: 'Claude Opus 4.6 and Qwen3-Coder', email: 'noreply@anthropic.com' })).toContain('claude-code:qwen/qwen3-coder');
     expect(as({ name: 'Cursor Agent, qwen3-coder', email: 'cursoragent@cursor.com' })).toContain('cursor:qwen/qwen3-coder');
@@ -89,7 +93,6 @@ describe('an agent\'s own identity as the commit author whose name goes on to an
 // and the ticked list (invisible where the description is rendered): the list's question is still the
 // one above it (a one-line comment was skipped already). A comment never closed hides nothing.
 describe('a ticked AI checklist below a comment of several lines', () => {
-  const models = (message: string) => read(message).map((found) => `${found.agent}:${found.model}`);
   it.each([
     ['a comment of three lines', 'feat: x\n\n## AI assistance\n<!--\nTick the tools you used.\n-->\n- [x] Qwen Code\n'],
     ['a comment of two lines, blank lines around', 'feat: x\n\n## AI assistance\n\n<!-- Tick the tools you used.\n     Leave the others. -->\n\n- [x] Qwen Code\n'],
@@ -109,7 +112,6 @@ describe('a ticked AI checklist below a comment of several lines', () => {
 // two (a carriage return overwrites what came before). Row 144 read a key line's parts so; a footer, a
 // ticked item and an agent's subject after such a break are read as the line a person sees too.
 describe('a signature after a break only a screen shows', () => {
-  const models = (message: string) => read(message).map((found) => `${found.agent}:${found.model}`);
   it.each(['\r', '\v', '\f', '\u0085', '\u2028', '\u2029'])('after %j: a footer, a ticked item and an agent\'s subject are read', (brk) => {
     expect(models(`feat: x\n\nNotes${brk}🤖 Generated with [Qwen Code](https://github.com/QwenLM/qwen-code)\n\nThanks\n`)).toEqual(['qwen-code:qwen/unknown']);
     expect(models(`feat: x\n\n## AI assistance${brk}- [x] Qwen3-Coder\n`)).toEqual(['unknown:qwen/qwen3-coder']);
@@ -168,7 +170,6 @@ describe('a long run of spaces in the commit author\'s name', () => {
 describe('the example test reads a line as a person sees it', () => {
   it('a sentence whose stop follows 5,000 zero-width characters ends there: the line under it is read', () => {
     const zw = '\u200b'.repeat(5000);
-    const models = (message: string) => read(message).map((found) => `${found.agent}:${found.model}`);
     expect(models(`feat: x\n\nThis is prose.\nAssisted-by: qwen-code:qwen/qwen3-coder\nand thanks.\n`)).toEqual(['qwen-code:qwen/qwen3-coder']);
     expect(models(`feat: x\n\nThis is prose${zw}.\nAssisted-by: qwen-code:qwen/qwen3-coder\nand thanks.\n`)).toEqual(['qwen-code:qwen/qwen3-coder']);
     // A person's sentence that goes on around a quoted trailer stays prose.
@@ -189,7 +190,6 @@ describe('the example test reads a line as a person sees it', () => {
 // ignores: `qwen⠀3-coder` glued into one word the reading read as `qwen/unknown` (Qwen, its model not
 // known), which a deny of `qwen/qwen3-coder*` passes, where a person reads `qwen 3-coder`.
 describe('a blank that shows as a space', () => {
-  const models = (message: string) => read(message).map((found) => `${found.agent}:${found.model}`);
   it.each([
     ['qwen\u28003-coder', 'qwen 3-coder'],
     ['Qwen\u2800Code', 'Qwen Code'],
@@ -204,16 +204,15 @@ describe('a blank that shows as a space', () => {
 // it: Claude Opus 4.6, then Qwen3-Coder): read as one unknown Claude model and `qwen/unknown`, which
 // a deny of `qwen/qwen3-coder*` passes. A vendor's word right after a version starts a name of its own.
 describe('a model glued to the version before it', () => {
-  const models = (value: string) => read(`feat: x\n\nAssisted-by: ${value}\n`).map((found) => `${found.agent}:${found.model}`);
   it.each([
     ['claude-opus-4.6qwen3-coder', 'claude-opus-4.6 qwen3-coder'],
     ['claude-code:anthropic/claude-opus-4.6qwen3-coder', 'claude-code:anthropic/claude-opus-4.6 qwen3-coder'],
     ['gpt-5deepseek-v3', 'gpt-5 deepseek-v3'],
   ])('%j reads as %j', (glued, spaced) => {
-    expect(models(glued)).toEqual(models(spaced));
+    expect(declared(glued)).toEqual(declared(spaced));
   });
   it.each(['gpt-4o', 'gpt-4o-mini', 'qwen2.5-coder', 'claude-3.5-sonnet', 'gemini-2.5-pro', 'llama3.1-70b', 'o3-mini', 'deepseek-r1', 'kimi-k2', 'glm-4.6'])('%j stays one model', (name) => {
-    expect(models(name)).toHaveLength(1);
+    expect(declared(name)).toHaveLength(1);
   });
 });
 
@@ -222,12 +221,11 @@ describe('a model glued to the version before it', () => {
 // two-em dash, the katakana prolonged sound mark): inside a Latin word each shows as the hyphen a
 // person reads, as U+2010-U+2015 and U+2212 were read already; `qwen3֊coder` read as `qwen/unknown`.
 describe('a hyphen of another block inside a model\'s name', () => {
-  const models = (value: string) => read(`feat: x\n\nAssisted-by: ${value}\n`).map((found) => `${found.agent}:${found.model}`);
   it.each(['\u058a', '\u05be', '\u1400', '\u1806', '\u2043', '\u02d7', '\u2e17', '\u2e3a', '\u2e40', '\u301c', '\u30fc'])('%j reads as a hyphen', (dash) => {
-    expect(models(`claude-opus-4.6, qwen3${dash}coder`)).toEqual(models('claude-opus-4.6, qwen3-coder'));
+    expect(declared(`claude-opus-4.6, qwen3${dash}coder`)).toEqual(declared('claude-opus-4.6, qwen3-coder'));
   });
   it('a katakana word keeps its prolonged sound mark', () => {
-    expect(models('ラーメン')).toEqual(models('ラーメン '));
+    expect(declared('ラーメン')).toEqual(declared('ラーメン '));
   });
 });
 
@@ -236,7 +234,7 @@ describe('a hyphen of another block inside a model\'s name', () => {
 // as they are: `kımı-k2` (a dotless i), `ɡpt-5` (a script g), `qѡen3-coder` (a Cyrillic omega) read as
 // no model at all beside Claude, which every deny passes.
 describe('a lookalike letter of another block in a model\'s name', () => {
-  const models = (value: string) => read(`feat: x\n\nAssisted-by: claude-opus-4.6, ${value}\n`).map((found) => `${found.agent}:${found.model}`);
+  const beside = (value: string) => models(`feat: x\n\nAssisted-by: claude-opus-4.6, ${value}\n`);
   it.each([
     ['kim\u0131-k2', 'kimi-k2'],
     ['\u0261pt-5', 'gpt-5'],
@@ -249,11 +247,11 @@ describe('a lookalike letter of another block in a model\'s name', () => {
     ['qwen3-code\uab47', 'qwen3-coder'],
     ['\u13c0rok-4', 'grok-4'],
   ])('%j reads as %j', (value, plain) => {
-    expect(models(value)).toEqual(models(plain));
+    expect(beside(value)).toEqual(beside(plain));
   });
   it('a word with no ASCII letter or digit stays as written', () => {
     expect(read('feat: x\n\nAssisted-by: Işık Yılmaz <isik@example.com>\n')).toEqual([]);
-    expect(models('ꮶꮻꮅ')).toEqual(['unknown:anthropic/claude-opus-4.6']);
+    expect(beside('ꮶꮻꮅ')).toEqual(['unknown:anthropic/claude-opus-4.6']);
   });
 });
 
