@@ -1,7 +1,6 @@
 import type { Attribution, CommitSignals, DetectConfig, Identity } from '../types.js';
-import { agentAtNoReply, beyondIdentity, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue, viaAgent } from './declared-value.js';
+import { agentAtNoReply, beyondIdentity, identityVia, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
 import { found, quote } from './found.js';
-import { matchIdentity } from './identity.js';
 import { MAX_WHOLE, mentions, newBudget, type Budget, type Mention } from './mentions.js';
 import { CSI, readable, shownOrder } from './readable.js';
 import { mergeAttributions } from './merge.js';
@@ -202,9 +201,10 @@ function linkText(line: string): string | null {
  * The line as Markdown shows it (a pull request's description, a squash merge's body, a rendered
  * changelog), when its marks decorate a key: `**Assisted-by:** qwen3-coder`, `- Assisted-by:
  * qwen3-coder`, `## Assisted-by: …`, `<b>Assisted-by:</b> …`, `<p>Assisted-by: …</p>` and
- * `[Assisted-by](https://…): …` show a declaration, and read as `Assisted-by: qwen3-coder`. Null when the line has no such marks, and for an unticked task
- * (`- [ ] Assisted-by: …` says it was not used; fromChecklist reads task lists). Its value is read
- * only when it is only a declaration, as a key written as words.
+ * `[Assisted-by](https://…): …` show a declaration, and read as `Assisted-by: qwen3-coder`. Null
+ * when the line has no such marks, and for an unticked task (`- [ ] Assisted-by: …` says it was not
+ * used; fromChecklist reads task lists). Its value is read only when it is only a declaration, as
+ * a key written as words.
  */
 export function markdownKeyText(text: string): string | null {
   if (!/^[-*+_`#<[\d]/.test(text)) return null;
@@ -214,11 +214,14 @@ export function markdownKeyText(text: string): string | null {
     if (bullet[1] !== undefined && !/[xX]/.test(bullet[1])) return null;
     plain = plain.slice(bullet[0].length);
   }
-  // A line in a block tag, in emphasis or code, or a link's text: what is inside.
-  if (!HTML_KEY.test(plain)) plain = withoutBlockTag(plain);
-  const wrapped = MARKDOWN_WRAPPED.exec(plain);
-  plain = wrapped ? (wrapped[2] ?? plain) : (linkText(plain) ?? plain);
-  const key = MARKDOWN_KEY.exec(plain) ?? HTML_KEY.exec(plain);
+  // A key in a tag (`<b>Assisted-by:</b>`), else what a block tag, emphasis, code or a link's text holds.
+  const tagged = HTML_KEY.exec(plain);
+  if (!tagged) {
+    plain = withoutBlockTag(plain);
+    const wrapped = MARKDOWN_WRAPPED.exec(plain);
+    plain = wrapped ? (wrapped[2] ?? plain) : (linkText(plain) ?? plain);
+  }
+  const key = tagged ?? MARKDOWN_KEY.exec(plain) ?? HTML_KEY.exec(plain);
   if (key && (key[3] === ':') !== (key[4] === ':')) plain = `${key[2]}: ${plain.slice(key[0].length)}`;
   const link = key ? null : LINK_KEY.exec(plain);
   if (link && (link[2] === ':') !== (link[3] === ':')) plain = `${link[1]}: ${plain.slice(link[0].length)}`;
@@ -460,11 +463,10 @@ function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, bud
   const author = { name: readable(signals.author.name, MAX_WHOLE).replace(/\s+/g, ' ').trim(), email: readable(signals.author.email, MAX_WHOLE).trim() };
   const evidence = `author ${showIdentity(signals.author)}`;
   const unread = signals.author.name.length > MAX_WHOLE || signals.author.email.length > MAX_WHOLE ? [{ ...found('unknown', 'unknown', evidence, true), unread: true as const }] : [];
-  const match = matchIdentity(author, aliases, 'author');
   // `Gemini 3.6 Flash via Antigravity`: the agent named after `via` ran the model, as on a co-author line.
-  const via = viaAgent(author.name, aliases);
+  const { match, via } = identityVia(author, aliases, 'author');
   // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too, as on a co-author line.
-  if (match) return [found(via && via.agent !== match.agent ? via.agent : match.agent, match.model, evidence), ...beyondIdentity(author.name, match.model, aliases, budget).map((m) => found(m.agent, m.model, evidence)), ...unread];
+  if (match) return [found(match.agent, match.model, evidence), ...beyondIdentity(author.name, match.model, aliases, budget).map((m) => found(m.agent, m.model, evidence)), ...unread];
   const atNoReply = agentAtNoReply(author, aliases, budget);
   if (atNoReply.length === 0 && via) return [found(via.agent, via.model, evidence), ...unread];
   return [...atNoReply.map((m) => found(m.agent, m.model, evidence)), ...unread];

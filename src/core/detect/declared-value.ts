@@ -1,5 +1,5 @@
 import { canonicalModel, knownModels } from '../catalog.js';
-import { CLAUSE, matchIdentity, parseIdentity } from './identity.js';
+import { CLAUSE, matchIdentity, parseIdentity, type IdentityMatch, type IdentityRole } from './identity.js';
 import { agentFirstNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { letterRuns } from './letters.js';
 import { knownCoAuthorLine, ownTrailerPair } from './fixed-values.js';
@@ -156,10 +156,7 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   if (none) return namedBeside(none[1] ?? none[2] ?? '', aliases, budget);
   const read = withoutAddress(expandGroups(text));
   if (read.email) {
-    const via = viaAgent(read.name, aliases);
-    const identity = matchIdentity({ name: read.name, email: read.email }, aliases);
-    // `<model> via <agent>` at a vendor's address (`Gemini 3.6 Flash via Antigravity <noreply@google.com>`): the agent it names ran the model.
-    const byIdentity = identity && via && via.agent !== identity.agent ? { ...identity, agent: via.agent } : identity;
+    const { match: byIdentity, via } = identityVia({ name: read.name, email: read.email }, aliases);
     // The mailbox of a declared helper may be a model's full name (`Claude Code <qwen3-coder@qwen.ai>`): that model too.
     const mailbox = mentions(read.email.slice(0, read.email.indexOf('@')).replace(/[._+]/g, ' '), 'person', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
     return [...(byIdentity ? [byIdentity] : via ? [via] : mentions(read.name, 'named', aliases, budget)), ...mailbox];
@@ -407,10 +404,7 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   const read = longWithoutAddress(text);
   const unread = value.length > MAX_WHOLE ? [UNREAD] : [];
   if (read.email) {
-    const via = viaAgent(read.name, aliases);
-    const identity = matchIdentity({ name: read.name, email: read.email }, aliases);
-    // `<model> via <agent>` at a vendor's address (`Gemini 3.6 Flash via Antigravity <noreply@google.com>`): the agent it names ran the model.
-    const byIdentity = identity && via && via.agent !== identity.agent ? { ...identity, agent: via.agent } : identity;
+    const { match: byIdentity, via } = identityVia({ name: read.name, email: read.email }, aliases);
     // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too.
     if (byIdentity) return [byIdentity, ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
     const atNoReply = agentAtNoReply({ name: read.name, email: read.email }, aliases, budget);
@@ -432,6 +426,17 @@ export function viaAgent(name: string, aliases: Record<string, string>): Mention
   if (!agent) return null;
   const model = canonicalModel(name.slice(0, at).replace(/\([^()]*\)/g, ' ').trim(), aliases, { isModel: true, strict: true });
   return model ? { agent, model } : null;
+}
+
+/**
+ * The agent identity `identity` matches (matchIdentity), its agent the one `<model> via <agent>` in
+ * its name names when that is another (`Gemini 3.6 Flash via Antigravity <noreply@google.com>`: the
+ * agent it names ran the model); and that via reading itself, for a name no identity matches.
+ */
+export function identityVia(identity: Identity, aliases: Record<string, string>, role?: IdentityRole): { match: IdentityMatch | null; via: Mention | null } {
+  const via = viaAgent(identity.name, aliases);
+  const match = matchIdentity(identity, aliases, role);
+  return { match: match && via && via.agent !== match.agent ? { ...match, agent: via.agent } : match, via };
 }
 
 /**

@@ -11,11 +11,16 @@ import { signatures } from './signatures.js';
  * address is the last `<…>`, closing the value.
  */
 export function parseIdentity(value: string): Identity {
+  return addressedIdentity(value) ?? { name: value.trim(), email: '' };
+}
+
+/** `Name <email>` when `value` ends with its address (`<…>`), as parseIdentity reads it; null when it does not. */
+export function addressedIdentity(value: string): Identity | null {
   const end = value.trimEnd();
   const open = end.endsWith('>') ? end.lastIndexOf('<') : -1;
   const email = open < 0 ? '' : end.slice(open + 1, -1);
   const name = open < 0 ? '' : value.slice(0, open);
-  if (open < 0 || email.includes('>') || /[\n\r\u2028\u2029]/.test(name.trimEnd())) return { name: value.trim(), email: '' };
+  if (open < 0 || email.includes('>') || /[\n\r\u2028\u2029]/.test(name.trimEnd())) return null;
   return { name: name.trim(), email: email.trim() };
 }
 

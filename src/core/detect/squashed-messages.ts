@@ -1,4 +1,5 @@
 import type { Identity } from '../types.js';
+import { addressedIdentity } from './identity.js';
 
 /** The line `git merge --squash` starts the message it prepares with (builtin/merge.c, squash_message). */
 export const SQUASH_LINE = 'Squashed commit of the following:';
@@ -6,28 +7,9 @@ export const SQUASH_LINE = 'Squashed commit of the following:';
 const COMMIT_LINE = /^commit [0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** Its message follows its headers (`Author:`, `Date:`, `Merge:`) and a blank line, each line indented so. */
 const INDENT = '    ';
-/**
- * Its author header, as `git log` shows it (`Author: Name <email>`): what
- * `/^Author:[ \t]+(.*?)[ \t]*<([^<>]*)>[ \t]*$/` reads, without its lazy name before `[ \t]*`, which
- * tried the rest of a run of spaces after each of the name's characters (quadratic: seconds for one
- * line of 60,000); the address is the last `<…>`, closing the line. `line` holds no line break.
- */
-/** Where the spaces and tabs that end `text` start (a loop: `[ \t]+$` tries the rest of a run after each of its characters). */
-function blankEnd(text: string): number {
-  let end = text.length;
-  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end -= 1;
-  return end;
-}
-
+/** Its author header, as `git log` shows it (`Author: Name <email>`), read as a co-author line's `Name <email>` is. */
 function authorHeader(line: string): Identity | null {
-  if (!/^Author:[ \t]/.test(line)) return null;
-  const end = line.slice(0, blankEnd(line));
-  const open = end.endsWith('>') ? end.lastIndexOf('<') : -1;
-  if (open < 0) return null;
-  const email = end.slice(open + 1, -1);
-  const rest = line.slice('Author:'.length, open);
-  const name = rest.slice(0, blankEnd(rest)).replace(/^[ \t]+/, '');
-  return email.includes('>') || /[\r\u2028\u2029]/.test(name) ? null : { name, email };
+  return /^Author:[ \t]/.test(line) ? addressedIdentity(line.slice('Author:'.length)) : null;
 }
 
 /**
