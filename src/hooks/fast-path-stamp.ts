@@ -114,3 +114,23 @@ export function refreshFastPathStamp(root: string, gitDir: string, config: Stamp
     }
   }
 }
+
+/**
+ * `aitrail init`: the stamp a person's first commit would leave (its prepare-commit-msg loads and
+ * validates the config, then refreshFastPathStamp), left by init itself, so that first commit
+ * takes the fast path too instead of starting node. The same checks: no stamp unless the config
+ * loads without a warning and its bytes did not change meanwhile; none while an agent variable is
+ * set (keepsStamp); a stamp naming another package folder (init run through npx, the hooks from
+ * node_modules) is only stale, and the first commit stamps as before. Never throws.
+ */
+export async function stampAtInstall(root: string, gitDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  try {
+    if (!keepsStamp(env)) return;
+    const before = configBytesNow(root);
+    const { loadHookConfig } = await import('./hook-config.js');
+    const { config, warning } = await loadHookConfig(root, gitDir);
+    if (warning === undefined) refreshFastPathStamp(root, gitDir, config, before);
+  } catch {
+    // without a stamp, the first commit starts node and stamps
+  }
+}

@@ -33,6 +33,8 @@ export interface InitResult {
   refused?: string;
   /** The package folder (relative to root, '' = the top) whose node_modules/.bin the hooks try first. */
   packageDir: string;
+  /** The git dir of the work tree init ran in (its hooks keep their state there); absent for a bare repository. */
+  gitDir?: string;
 }
 
 /** Why nothing may be written for `hooks` in `dir` (symlinks, a place outside the repository), or null. */
@@ -62,7 +64,7 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   const choice = chooseInstallMode(root, hooksPath, options.mode, join(root, packageDir));
 
   if (choice.mode === 'husky') {
-    const result: InitResult = { root, mode: 'husky', reason: choice.reason, target: choice.huskyDir, changes: [], notes, packageDir };
+    const result: InitResult = { root, mode: 'husky', reason: choice.reason, target: choice.huskyDir, changes: [], notes, packageDir, gitDir: repo.gitDir };
     const active = huskyDirFromHooksPath(root, hooksPath) !== undefined;
     const unsafe = unsafeTarget(choice.huskyDir, CLIENT_HOOKS, repo) ?? (active ? null : unsafeHuskyRuntime(choice.huskyDir));
     if (unsafe) return { ...result, refused: unsafe };
@@ -89,7 +91,7 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   }
 
   const target = await gitPath(root, 'hooks');
-  const result: InitResult = { root, mode: 'git', reason: choice.reason, target, changes: [], notes, packageDir };
+  const result: InitResult = { root, mode: 'git', reason: choice.reason, target, changes: [], notes, packageDir, gitDir: repo.gitDir };
   const unsafe = unsafeHookDir(target, repo);
   if (unsafe) return { ...result, refused: unsafe };
   if (huskyDirFromHooksPath(root, hooksPath) && !options.force) {

@@ -70,6 +70,10 @@ export async function runInit(args: InitOptions & { cwd?: string; agents?: strin
     out.push(...agents.changes.map((change) => line(result.root, change)), ...agents.notes);
   }
   const refused = result.changes.filter((change) => change.action === 'refused');
+  if (refused.length === 0 && result.gitDir !== undefined) {
+    const { stampAtInstall } = await import('../hooks/fast-path-stamp.js');
+    await stampAtInstall(result.root, result.gitDir, process.env);
+  }
   if (changed.length > 0 && refused.length === 0 && !bare) {
     out.push('Next: commit as usual. Agents are detected automatically; otherwise declare the model with');
     out.push("  'aitrail use <model>' (e.g. aitrail use anthropic/claude-opus-4.6) or AITRAIL_MODEL=<model> git commit …");

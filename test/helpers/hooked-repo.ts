@@ -7,8 +7,8 @@ import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
 
 /**
  * A repository with aitrail's hooks (`init --mode git`) and an `aitrail` on PATH that notes each
- * start in `started` (one line of its arguments) before running the built CLI; a person's commit
- * first, so node has stamped the config and the shims' fast path is in force.
+ * start in `started` (one line of its arguments) before running the built CLI, and a person's
+ * commit on top (init stamped the config: the shims' fast path is in force from the first commit).
  */
 export function hookedRepo(): { repo: TestRepo; env: NodeJS.ProcessEnv; started: string } {
   const repo = makeRepo();

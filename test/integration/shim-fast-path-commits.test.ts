@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
@@ -11,7 +11,7 @@ import { messageOf } from '../helpers/hooks.js';
  * that notes each start and then runs the real one: what the fast path skips is observed, and what
  * it lets node do is node's real verdict.
  */
-function setup(mode: 'git' | 'husky' | 'hooksPath', repo: TestRepo = makeRepo()) {
+function setup(mode: 'git' | 'husky' | 'hooksPath', repo: TestRepo = makeRepo(), initEnv: NodeJS.ProcessEnv = {}) {
   const bin = join(tempDir('aitrail-counted-'), 'bin');
   mkdirSync(bin);
   const log = join(bin, 'started');
@@ -21,7 +21,7 @@ function setup(mode: 'git' | 'husky' | 'hooksPath', repo: TestRepo = makeRepo())
   if (mode === 'husky') repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
   if (mode === 'hooksPath') repo.git(['config', 'core.hooksPath', 'custom-hooks']);
   repo.commit('start\n', { 'a.txt': 'a\n' });
-  const init = spawnSync(process.execPath, [BIN, 'init', ...(mode === 'git' ? ['--mode', 'git'] : [])], { cwd: repo.dir, env, encoding: 'utf8' });
+  const init = spawnSync(process.execPath, [BIN, 'init', ...(mode === 'git' ? ['--mode', 'git'] : [])], { cwd: repo.dir, env: { ...env, ...initEnv }, encoding: 'utf8' });
   let tick = 0;
   expect(init.status, init.stderr).toBe(0);
   /**
@@ -48,10 +48,12 @@ function setup(mode: 'git' | 'husky' | 'hooksPath', repo: TestRepo = makeRepo())
 const BOTH = ['prepare-commit-msg', 'commit-msg'];
 
 describe('shim fast path in real commits', () => {
-  it.each(['git', 'hooksPath', 'husky'] as const)('%s hooks: a human commit skips node once node stamped the config; every AI signal still reaches node', (mode) => {
+  it.each(['git', 'hooksPath', 'husky'] as const)('%s hooks: a human commit skips node from the first one (init stamped the config); every AI signal still reaches node', (mode) => {
     const { repo, commit } = setup(mode);
-    // First commit: no stamp yet, node runs (and leaves one).
-    expect(commit('First human commit').started).toEqual(['prepare-commit-msg']);
+    // init validated the config and stamped it, as a person's first commit through node would have:
+    // the first commit already skips node.
+    expect(existsSync(join(repo.dir, '.git', 'aitrail', 'fast-path', 'version'))).toBe(true);
+    expect(commit('First human commit').started).toEqual([]);
     const human = commit('Second human commit');
     expect(human.status, human.stderr).toBe(0);
     expect(human.started).toEqual([]);
@@ -75,7 +77,7 @@ describe('shim fast path in real commits', () => {
 
   it.each(['git', 'husky'] as const)('%s hooks: a human commit made in an editor (git\'s template and status lines, with tabs) skips node; its comment lines reach node only when core.commentChar may not be #', (mode) => {
     const { repo, env, run } = setup(mode);
-    expect(run(['commit', '-q', '--allow-empty', '-m', 'First human commit']).started).toEqual(['prepare-commit-msg']);
+    expect(run(['commit', '-q', '--allow-empty', '-m', 'First human commit']).started).toEqual([]);
     // An editor that writes the message above what git gave it (the template: comment lines, "#\tmodified:" status lines).
     const editor = join(tempDir('aitrail-editor-'), 'editor.sh');
     writeFileSync(editor, '#!/bin/sh\n{ printf "%s\\n" "$AITRAIL_TEST_MESSAGE"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n', { mode: 0o755 });
@@ -196,7 +198,17 @@ describe('shim fast path in real commits', () => {
   it('an agent\'s commit leaves the stamp to the next commit without one: its hooks neither write nor check it', () => {
     const { repo, commit } = setup('git');
     const stamp = join(repo.dir, '.git', 'aitrail', 'fast-path');
-    const ai = commit('Agent change', { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' });
+    const stampFiles = () => Object.fromEntries(['version', 'patterns'].map((name) => [name, { text: readFileSync(join(stamp, name), 'latin1'), mtime: statSync(join(stamp, name)).mtimeMs }]));
+    // The stamp init left: an agent's commit neither rewrites it nor removes it.
+    const atInit = stampFiles();
+    const agentEnv = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
+    const first = commit('Agent change', agentEnv);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.started).toEqual(BOTH);
+    expect(stampFiles()).toEqual(atInit);
+    // Without a stamp, an agent's commit does not write one.
+    rmSync(stamp, { recursive: true });
+    const ai = commit('Agent change again', agentEnv);
     expect(ai.status, ai.stderr).toBe(0);
     expect(ai.started).toEqual(BOTH);
     expect(messageOf(repo.dir, 'HEAD')).toContain('Assisted-by: claude-code:anthropic/claude-opus-4.6');
@@ -211,6 +223,31 @@ describe('shim fast path in real commits', () => {
     expect(denied.status).not.toBe(0);
     expect(commit('Human, config changed').started).toEqual(['prepare-commit-msg']);
     expect(commit('Human, stamped again').started).toEqual([]);
+  });
+
+  it('init stamps only what a first commit through node would: not an invalid config, not one with detect rules, not under an agent variable', () => {
+    const stampOf = (repo: TestRepo) => existsSync(join(repo.dir, '.git', 'aitrail', 'fast-path', 'version'));
+    // An invalid config: no stamp; the first person's commit reaches node, which refuses it.
+    const invalid = makeRepo();
+    invalid.write('.aitrailrc.yml', 'policy:\n  deny: 42\n');
+    const broken = setup('git', invalid);
+    expect(stampOf(invalid)).toBe(false);
+    const refused = broken.commit('First human commit');
+    expect(refused.status).not.toBe(0);
+    expect(refused.started).toEqual(BOTH);
+    // detect.rules (regexes the shims cannot run): never stamped, every commit reaches node.
+    const ruled = makeRepo();
+    ruled.write('.aitrailrc.yml', 'detect:\n  rules:\n    - { field: body, pattern: "Generated by AcmeCoder", model: "qwen/qwen3-coder" }\n');
+    const withRules = setup('git', ruled);
+    expect(stampOf(ruled)).toBe(false);
+    expect(withRules.commit('First human commit').started).toEqual(BOTH);
+    // init run by an agent (its variable set): the stamp is left to the first commit without one.
+    const byAgent = makeRepo();
+    const agentInit = setup('git', byAgent, { CLAUDECODE: '1' });
+    expect(stampOf(byAgent)).toBe(false);
+    expect(agentInit.commit('First human commit').started).toEqual(['prepare-commit-msg']);
+    expect(stampOf(byAgent)).toBe(true);
+    expect(agentInit.commit('Second human commit').started).toEqual([]);
   });
 
   it('a stale stamp is never trusted: another version, a reinstalled package, a copy that differs', () => {
