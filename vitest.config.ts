@@ -28,10 +28,10 @@ export default defineConfig({
       // Unit files spawn nothing and stub nothing: they share worker processes (a fresh node and
       // vitest per file cost a third of their CPU). Integration files keep theirs: a worker grown by
       // earlier files makes every process it spawns dearer (fork copies its page tables).
-      { test: { name: 'unit', isolate: false, include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'unit', isolate: false, setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
       // Hang guards only: some integration tests replay whole histories through the CLI, slow when every core is busy.
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/setup/package-root.global-setup.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
-      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/pack.global-setup.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
+      { test: { name: 'integration', setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/integration/**/*.test.ts'], globalSetup: ['test/setup/package-root.global-setup.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+      { test: { name: 'e2e', setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/pack.global-setup.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
     ],
   },
 });

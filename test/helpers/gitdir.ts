@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, expect } from 'vitest';
+import { expect } from 'vitest';
 
 /** Environment for git in tests: no global/system config, fixed identity, no signing. */
 export const TEST_GIT_ENV: NodeJS.ProcessEnv = {
@@ -40,9 +40,13 @@ export interface TestRepo {
 }
 
 const created: string[] = [];
-afterAll(() => {
+/**
+ * Removes the temporary directories made so far. test/setup/temp-dirs.ts calls it after each test
+ * file: a worker may run several files (vitest's isolate: false) and load this module once.
+ */
+export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}
 
 export function tempDir(prefix = 'aitrail-test-'): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
@@ -92,6 +96,23 @@ function repoTemplate(): string {
   return made;
 }
 
+/**
+ * The commit `git commit` just made in `dir`, read from .git as git wrote it (HEAD, then the loose
+ * ref it names): a `git rev-parse HEAD` less per test commit. Undefined when that is not plain
+ * (a .git file, GIT_DIR in the commit's environment, a packed or reftable ref): ask git then.
+ */
+function headOf(dir: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GIT_DIR !== undefined || env.GIT_COMMON_DIR !== undefined) return undefined;
+  try {
+    const head = readFileSync(join(dir, '.git', 'HEAD'), 'utf8');
+    const ref = /^ref: (refs\/heads\/[^\n]+)\n$/.exec(head)?.[1];
+    const sha = ref === undefined ? head : readFileSync(join(dir, '.git', ref), 'utf8');
+    return /^[0-9a-f]{40}\n$/.test(sha) ? sha.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A real repository in a temp dir: `git init`, user, `commit.gpgsign=false`, `gc.auto=0`. */
 export function makeRepo(options: { bare?: boolean; dir?: string } = {}): TestRepo {
   const dir = options.dir ?? tempDir();
@@ -108,8 +129,9 @@ export function makeRepo(options: { bare?: boolean; dir?: string } = {}): TestRe
   };
   const commit = (message: string, files: Record<string, string> = {}, env: NodeJS.ProcessEnv = {}) => {
     for (const [path, content] of Object.entries(files)) write(path, content);
-    // One process from the test worker instead of three: every fork copies the worker's page tables.
-    return execFileSync('sh', ['-c', 'git add -A && git commit -q --allow-empty --cleanup=verbatim -F - && git rev-parse HEAD'], { cwd: dir, env: { ...TEST_GIT_ENV, ...env }, input: message, encoding: 'utf8' }).trim();
+    // One process from the test worker instead of two: every fork copies the worker's page tables.
+    execFileSync('sh', ['-c', 'git add -A && git commit -q --allow-empty --cleanup=verbatim -F -'], { cwd: dir, env: { ...TEST_GIT_ENV, ...env }, input: message, encoding: 'utf8' });
+    return headOf(dir, env) ?? run(['rev-parse', 'HEAD']);
   };
   return { dir, git: run, write, commit };
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { aitrail as runAitrail, BIN } from './cli.js';
 import { TEST_GIT_ENV, tempDir } from './gitdir.js';
@@ -15,11 +15,16 @@ export function pathWithAitrail(): string {
   return `${dir}:${process.env.PATH ?? ''}`;
 }
 
-export const PATH_WITH_AITRAIL = pathWithAitrail();
+/** The test file's pathWithAitrail(): made again for the next file a worker runs, once its temporary directories are gone. */
+let shared: { path: string; dir: string } | undefined;
 
 /** Environment for hooks in tests: no agent markers, `aitrail` on PATH. */
 export function hookEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...TEST_GIT_ENV, PATH: PATH_WITH_AITRAIL, ...extra };
+  if (shared === undefined || !existsSync(shared.dir)) {
+    const path = pathWithAitrail();
+    shared = { path, dir: path.slice(0, path.indexOf(':')) };
+  }
+  return { ...TEST_GIT_ENV, PATH: shared.path, ...extra };
 }
 
 export interface RunResult {
