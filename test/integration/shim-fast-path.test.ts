@@ -74,6 +74,8 @@ function variants(entry: Case, ai: boolean, rand: () => number): Case[] {
     // in one of the decorations the readers take, in turn: `**Assisted-by**:`, `- Assisted-by:`,
     // `<strong>Assisted-by</strong>:`, `[Assisted-by](https://…):`.
     at('markdown keys', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):/gm, (_, key: string) => MARKDOWN_KEYS[(decorated += 1) % MARKDOWN_KEYS.length]!(key)), author: HUMAN }),
+    // Each key line as a two-cell Markdown table row (tableRowText reads `| Assisted-by | … |`).
+    at('markdown table', { message: message.replace(/^([A-Za-z]+(?:-[A-Za-z]+)+):[ \t]*(.*)$/gm, (_, key: string, value: string) => `| ${key} | ${value} |`), author: HUMAN }),
     at('crlf', { message: message.replace(/\n/g, '\r\n'), author: HUMAN }),
     at('nul', { message: message.replace('\n', '\0\n'), author: HUMAN }),
     at('author only', { message: 'Fix it\n' }),

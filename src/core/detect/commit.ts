@@ -197,16 +197,37 @@ function linkText(line: string): string | null {
   return middle >= 2 && url.length <= 2048 && !/[()\s]/.test(url) ? line.slice(1, middle) : null;
 }
 
+/** A table's key cell: one key token (no words: the shims look for those only before a colon), in emphasis or code or not, a colon after it or not. */
+const TABLE_KEY = /^(\*{1,3}|_{1,3}|`)?([A-Za-z][A-Za-z0-9-]{0,63})[ \t]*:?\1[ \t]*:?$/;
+
+/**
+ * A table row of two cells whose first is a key (`| Assisted-by | qwen-code:qwen/qwen3-coder |`,
+ * `| **Assisted-by** | … |`): Markdown shows a key beside its value, read as `Assisted-by: …`.
+ * Null for any other row (a header's rule, three cells). A `\|` is a pipe within a cell, as in GFM.
+ * Linear: one split, no pattern over the value.
+ */
+function tableRowText(text: string): string | null {
+  if (!text.startsWith('|')) return null;
+  const inner = text.slice(1).trimEnd();
+  const cells = (inner.endsWith('|') && !inner.endsWith('\\|') ? inner.slice(0, -1) : inner).split(/(?<!\\)\|/);
+  if (cells.length !== 2) return null;
+  const key = TABLE_KEY.exec((cells[0] ?? '').trim());
+  const value = (cells[1] ?? '').trim().replace(/\\\|/g, '|');
+  return key && value !== '' ? `${key[2]}: ${value}` : null;
+}
+
 /**
  * The line as Markdown shows it (a pull request's description, a squash merge's body, a rendered
  * changelog), when its marks decorate a key: `**Assisted-by:** qwen3-coder`, `- Assisted-by:
  * qwen3-coder`, `## Assisted-by: …`, `<b>Assisted-by:</b> …`, `<p>Assisted-by: …</p>` and
- * `[Assisted-by](https://…): …` show a declaration, and read as `Assisted-by: qwen3-coder`. Null
+ * `[Assisted-by](https://…): …` show a declaration, and read as `Assisted-by: qwen3-coder`; so does
+ * a table row of a key and its value (tableRowText). Null
  * when the line has no such marks, and for an unticked task (`- [ ] Assisted-by: …` says it was not
  * used; fromChecklist reads task lists). Its value is read only when it is only a declaration, as
  * a key written as words.
  */
 export function markdownKeyText(text: string): string | null {
+  if (text.startsWith('|')) return tableRowText(text);
   if (!/^[-*+_`#<[\d]/.test(text)) return null;
   let plain = text.replace(MARKDOWN_HEADING, '');
   const bullet = MARKDOWN_BULLET.exec(plain);

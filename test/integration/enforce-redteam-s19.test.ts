@@ -1,0 +1,56 @@
+// Red team, session 19: a declaration in a Markdown table (a pull request's description kept by a
+// squash merge: `| Assisted-by | qwen-code:qwen/qwen3-coder |` shows a key beside its value). A
+// real bare server running the pre-receive hook (real pushes, --no-verify) and `aitrail check`.
+// The test failed before its fix: every row passed under deny qwen/*.
+import { describe, expect, it } from 'vitest';
+import { expectEachRefused, policyServer, pushCase } from '../helpers/enforce-repos.js';
+import { markdownKeyText } from '../../src/core/detect/commit.js';
+
+const QWEN = 'qwen-code:qwen/qwen3-coder';
+
+describe('a declaration in a Markdown table', () => {
+  it('| Assisted-by | … |, with the key in bold or code, a colon, no closing pipe, a co-author or a model key: refused by check and at pre-receive; tables of a person\'s words pass', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    const rows: Record<string, string> = {
+      row: `| Assisted-by | ${QWEN} |`,
+      'bold key': `| **Assisted-by** | ${QWEN} |`,
+      'code key': `| \`Assisted-by\` | ${QWEN} |`,
+      'key with a colon': `| Assisted-by: | ${QWEN} |`,
+      'no closing pipe': `|Assisted-by|${QWEN}`,
+      'co-author': '| Co-authored-by | aider (qwen/qwen3-coder) <aider@aider.chat> |',
+      'model key': '| AI-Model | qwen3-coder |',
+      'bold value': `| Assisted-by | **${QWEN}** |`,
+    };
+    const table = (row: string) => `feat: parser\n\nRewritten.\n\n| Key | Value |\n| --- | --- |\n${row}\n`;
+    const cases = Object.fromEntries(Object.entries(rows).map(([name, row]) => [name, table(row)]));
+    // A row alone, without the header a rendered table needs: a person still reads a key and its value.
+    cases['row alone'] = `feat: parser\n\n| Assisted-by | ${QWEN} |\n`;
+    expectEachRefused(remote, work, cases, (found, name) => expect(found, name).toContain('qwen/qwen3-coder'));
+    // A person's tables: a changelog of models, a settings table, three cells, a header row of keys.
+    const prose = [
+      'docs: models\n\n| Model | Vendor |\n| --- | --- |\n| qwen3-coder | Alibaba |\n',
+      'docs: changelog\n\n| AI-Model | add qwen3-coder to the list of supported models |\n',
+      `docs: matrix\n\n| Assisted-by | ${QWEN} | not used |\n`,
+      'docs: keys\n\n| Assisted-by | Co-authored-by |\n| --- | --- |\n',
+    ];
+    prose.forEach((message, at) => {
+      const push = pushCase(work, `prose-${at}`, message);
+      expect(push.code, `${message}\n${push.stderr}`).toBe(0);
+    });
+  });
+
+  it('markdownKeyText reads a two-cell row whose first cell is a key, and no other row', () => {
+    expect(markdownKeyText('| Assisted-by | x |')).toBe('Assisted-by: x');
+    expect(markdownKeyText('|**Assisted-by:**|x')).toBe('Assisted-by: x');
+    expect(markdownKeyText('| Assisted-by | a \\| b |')).toBe('Assisted-by: a | b');
+    expect(markdownKeyText('| --- | --- |')).toBeNull();
+    expect(markdownKeyText('| Assisted-by | x | y |')).toBeNull();
+    expect(markdownKeyText('| Assisted-by |  |')).toBeNull();
+    // Words are no key in a cell (the shims look for a key written as words only before a colon).
+    expect(markdownKeyText('| Assisted by | x |')).toBeNull();
+    // Linear (a hang guard: the test's timeout): long cells and runs of spaces and pipes.
+    expect(markdownKeyText(`| Assisted-by | ${' '.repeat(200_000)}x${' '.repeat(200_000)}|`)).toBe('Assisted-by: x');
+    expect(markdownKeyText(`|${' |'.repeat(200_000)}`)).toBeNull();
+    expect(markdownKeyText(`| ${'*'.repeat(200_000)} | x |`)).toBeNull();
+  });
+});
