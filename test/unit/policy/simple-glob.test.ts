@@ -34,6 +34,21 @@ describe('simpleGlobRegex', () => {
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThan(10_000);
   });
+  it('holds picomatch\'s own expression for the default blame.include (** then /*), matching what picomatch matches; ** alone stays picomatch\'s', () => {
+    const rand = random(7);
+    const pick = (chars: string[]) => chars[Math.floor(rand() * chars.length)]!;
+    const subjectChars = ['a', '.', '/', 'B', '-', ' ', '_', '\u00e9', '*'];
+    const subjects = ['', '.', '..', '/', 'a', '.a', 'a/.', 'a/..', '../a', './a', 'a/./b', 'a//b', '/a', 'a/', '.git/config', 'src/.env'];
+    for (let i = 0; i < 4000; i += 1) subjects.push(Array.from({ length: Math.floor(rand() * 10) }, () => pick(subjectChars)).join(''));
+    expect(simpleGlobRegex('**')).toBeNull();
+    for (const glob of ['**/*']) {
+      const regex = simpleGlobRegex(glob);
+      expect(regex, glob).not.toBeNull();
+      expect(regex!.source, glob).toBe(picomatch.makeRe(glob, { dot: true, nocase: true }).source);
+      const reference = picomatch(glob, { dot: true, nocase: true });
+      expect(subjects.filter((subject) => regex!.test(subject) !== reference(subject)), glob).toEqual([]);
+    }
+  });
   it('leaves anything beyond literals and single stars to picomatch', () => {
     for (const glob of ['a+', '@a', 'src/**', 'a?', '[ab]', '{a,b}', '!a', '+(a)', './a', 'a//b', '/a', 'a/']) expect(simpleGlobRegex(glob)).toBeNull();
     expect(simpleGlobRegex('anthropic/*')).not.toBeNull();
