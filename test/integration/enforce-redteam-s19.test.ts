@@ -4,12 +4,13 @@
 // The test failed before its fix: every row passed under deny qwen/*.
 import { describe, expect, it } from 'vitest';
 import { expectEachRefused, policyServer, pushCase } from '../helpers/enforce-repos.js';
+import { detectAtCommitTime } from '../../src/core/detect.js';
 import { markdownKeyText } from '../../src/core/detect/commit.js';
 
 const QWEN = 'qwen-code:qwen/qwen3-coder';
 
 describe('a declaration in a Markdown table', () => {
-  it('| Assisted-by | … |, with the key in bold or code, a colon, no closing pipe, a co-author or a model key: refused by check and at pre-receive; tables of a person\'s words pass', () => {
+  it('| Assisted-by | … |, with the key in bold or code, a colon, no closing pipe, rows without pipes under a delimiter row, a co-author or a model key: refused by check and at pre-receive; tables of a person\'s words pass', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     const rows: Record<string, string> = {
       row: `| Assisted-by | ${QWEN} |`,
@@ -25,6 +26,9 @@ describe('a declaration in a Markdown table', () => {
     const cases = Object.fromEntries(Object.entries(rows).map(([name, row]) => [name, table(row)]));
     // A row alone, without the header a rendered table needs: a person still reads a key and its value.
     cases['row alone'] = `feat: parser\n\n| Assisted-by | ${QWEN} |\n`;
+    // Rows without their pipes at the ends, under a delimiter row: GitHub shows them as a table.
+    cases['rows without pipes'] = `feat: parser\n\nKey | Value\n--- | ---\nReviewed-by | Jane\nAssisted-by | ${QWEN}\n`;
+    cases['aligned rule'] = `feat: parser\n\n|Key|Value|\n|:---|---:|\n**Assisted-by** | ${QWEN}\n`;
     expectEachRefused(remote, work, cases, (found, name) => expect(found, name).toContain('qwen/qwen3-coder'));
     // A person's tables: a changelog of models, a settings table, three cells, a header row of keys.
     const prose = [
@@ -32,6 +36,8 @@ describe('a declaration in a Markdown table', () => {
       'docs: changelog\n\n| AI-Model | add qwen3-coder to the list of supported models |\n',
       `docs: matrix\n\n| Assisted-by | ${QWEN} | not used |\n`,
       'docs: keys\n\n| Assisted-by | Co-authored-by |\n| --- | --- |\n',
+      // Without a delimiter row above it in its paragraph, a line with a pipe is no table row.
+      `docs: pipes\n\n--- | ---\n\nAssisted-by | ${QWEN}\n`,
     ];
     prose.forEach((message, at) => {
       const push = pushCase(work, `prose-${at}`, message);
@@ -52,5 +58,11 @@ describe('a declaration in a Markdown table', () => {
     expect(markdownKeyText(`| Assisted-by | ${' '.repeat(200_000)}x${' '.repeat(200_000)}|`)).toBe('Assisted-by: x');
     expect(markdownKeyText(`|${' |'.repeat(200_000)}`)).toBeNull();
     expect(markdownKeyText(`| ${'*'.repeat(200_000)} | x |`)).toBeNull();
+    // Rows under a delimiter row: thousands of rules with runs of spaces, and of rows, read in linear time.
+    const models = (message: string) => detectAtCommitTime(message, { env: {}, author: { name: 'A', email: 'a@example.com' }, commentChar: '#' }, { detect: {}, trailerKey: 'Assisted-by' }).map((found) => found.model);
+    const almost = [`--- | ---${' '.repeat(1000)}x`, `${' '.repeat(1010)}x`, `---|${'-'.repeat(1000)}x`, `---${' |---'.repeat(250)}x`];
+    const rules = Array.from({ length: 12_000 }, (_, at) => `${almost[at % almost.length]}\n`).join('');
+    expect(models(`feat: x\n\n${rules}--- | ---\n${'Reviewed-by | Jane\n'.repeat(5000)}Assisted-by | ${QWEN}\n`)).toContain('qwen/qwen3-coder');
+    expect(models(`feat: x\n\n--- | ---\n${'a | b\n'.repeat(20_000)}`)).toEqual([]);
   });
 });

@@ -217,6 +217,26 @@ function tableRowText(text: string): string | null {
 }
 
 /**
+ * A table's delimiter row (`--- | ---`, `|:---|---:|`). No two runs of spaces meet without a pipe
+ * between them (`[ \t]*\|?[ \t]*` was quadratic in a run of spaces); tried on lines up to 1 KB.
+ */
+const TABLE_RULE = /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)+(?:[ \t]*\|)?[ \t]*$/;
+
+/**
+ * For each line, whether a table's delimiter row stands above it in its paragraph: there GitHub
+ * shows `Assisted-by | qwen-code:qwen/qwen3-coder` (no leading pipe) as a table row. One pass.
+ */
+function underTableRule(lines: readonly string[]): boolean[] {
+  let ruled = false;
+  return lines.map((line) => {
+    const under = ruled && line.trim() !== '';
+    if (line.trim() === '') ruled = false;
+    else if (line.length <= 1024 && TABLE_RULE.test(line)) ruled = true;
+    return under;
+  });
+}
+
+/**
  * The line as Markdown shows it (a pull request's description, a squash merge's body, a rendered
  * changelog), when its marks decorate a key: `**Assisted-by:** qwen3-coder`, `- Assisted-by:
  * qwen3-coder`, `## Assisted-by: …`, `<b>Assisted-by:</b> …`, `<p>Assisted-by: …</p>` and
@@ -370,12 +390,15 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
   // --autosquash`): `fixup! Assisted-by: qwen-code:qwen/qwen3-coder` is read as that subject is.
   const lines = [signals.subject.replace(AUTOSQUASH, ''), ...bodyLines(signals.message)];
   const shownAsExample = exampleTest(lines);
+  let tableRows: boolean[] | undefined;
   for (const [at, line] of lines.entries()) {
     // Whether the line is a person's example (README row 136), asked only of a key line, once.
     let example: boolean | undefined;
-    // Each text, and after it the text as Markdown shows it when its marks decorate a key (markdownKeyText).
+    // Each text, and after it the text as Markdown shows it when its marks decorate a key (markdownKeyText),
+    // or, under a table's delimiter row, when it is a row written without its leading pipe.
     const texts = keyLineTexts(lines, at).flatMap((shown): [string, boolean][] => {
-      const plain = markdownKeyText(shown);
+      const row = !shown.startsWith('|') && shown.includes('|') && (tableRows ??= underTableRule(lines))[at] === true;
+      const plain = row ? tableRowText(`|${shown}`) : markdownKeyText(shown);
       return plain === null ? [[shown, false]] : [[shown, false], [plain, true]];
     });
     for (const [text, decorated] of texts) {
