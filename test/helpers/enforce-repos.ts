@@ -88,6 +88,15 @@ export interface JudgedViolation {
 }
 
 let batches = 0;
+
+/** Each message, pushed on a branch of its own (pushCase), accepted by the server: a person's words the readers must leave alone. */
+export function expectEachPasses(work: TestRepo, messages: readonly string[]): void {
+  messages.forEach((message, at) => {
+    const push = pushCase(work, `passes-${++batches}-${at}`, message);
+    expect(push.code, `${message}\n${push.stderr}`).toBe(0);
+  });
+}
+
 /**
  * Each message refused by `aitrail check` and by the server's pre-receive hook, whose refs stay
  * without it; `models(modelsOfTheCase, name, violationsOfTheCase)` asserts what check names. The cases are commits of

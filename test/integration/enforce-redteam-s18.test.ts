@@ -4,7 +4,7 @@
 // detect.rules outrun by padding. A real bare server running the pre-receive hook (real pushes,
 // --no-verify) and `aitrail check`. Each test failed before its fix: every case passed under deny qwen/*.
 import { describe, expect, it } from 'vitest';
-import { expectEachRefused, policyServer, pushCase } from '../helpers/enforce-repos.js';
+import { expectEachPasses, expectEachRefused, policyServer, pushCase } from '../helpers/enforce-repos.js';
 import { markdownKeyText } from '../../src/core/detect/commit.js';
 
 const QWEN = 'qwen-code:qwen/qwen3-coder';
@@ -47,10 +47,7 @@ describe('a declaration in Markdown', () => {
       `docs: template\n\n- [ ] Assisted-by: ${QWEN}\n\n<b>Note:</b> qwen3-coder is fast.\n`,
       'docs: links\n\n[Benchmarks](https://example.com/qwen3-coder): qwen3-coder is fast.\n\n<p>AI-Model: add qwen3-coder support</p>\n',
     ];
-    prose.forEach((message, at) => {
-      const push = pushCase(work, `prose-${at}`, message);
-      expect(push.code, `${message}\n${push.stderr}`).toBe(0);
-    });
+    expectEachPasses(work, prose);
   });
 
   it('markdownKeyText reads the marks as Markdown shows them, and nothing else', () => {
