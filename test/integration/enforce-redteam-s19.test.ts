@@ -3,7 +3,7 @@
 // real bare server running the pre-receive hook (real pushes, --no-verify) and `aitrail check`.
 // The test failed before its fix: every row passed under deny qwen/*.
 import { describe, expect, it } from 'vitest';
-import { expectEachRefused, policyServer, pushCase } from '../helpers/enforce-repos.js';
+import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 import { detectAtCommitTime } from '../../src/core/detect.js';
 import { markdownKeyText } from '../../src/core/detect/commit.js';
 
@@ -29,6 +29,8 @@ describe('a declaration in a Markdown table', () => {
     // Rows without their pipes at the ends, under a delimiter row: GitHub shows them as a table.
     cases['rows without pipes'] = `feat: parser\n\nKey | Value\n--- | ---\nReviewed-by | Jane\nAssisted-by | ${QWEN}\n`;
     cases['aligned rule'] = `feat: parser\n\n|Key|Value|\n|:---|---:|\n**Assisted-by** | ${QWEN}\n`;
+    // Under a rule, a line that is no row is still read as Markdown shows it (row 197).
+    cases['bold key under a rule'] = `feat: parser\n\nKey | Value\n--- | ---\n**Assisted-by:** ${QWEN} | x\n`;
     expectEachRefused(remote, work, cases, (found, name) => expect(found, name).toContain('qwen/qwen3-coder'));
     // A person's tables: a changelog of models, a settings table, three cells, a header row of keys.
     const prose = [
@@ -39,10 +41,7 @@ describe('a declaration in a Markdown table', () => {
       // Without a delimiter row above it in its paragraph, a line with a pipe is no table row.
       `docs: pipes\n\n--- | ---\n\nAssisted-by | ${QWEN}\n`,
     ];
-    prose.forEach((message, at) => {
-      const push = pushCase(work, `prose-${at}`, message);
-      expect(push.code, `${message}\n${push.stderr}`).toBe(0);
-    });
+    expectEachPasses(work, prose);
   });
 
   it('markdownKeyText reads a two-cell row whose first cell is a key, and no other row', () => {

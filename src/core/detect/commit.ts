@@ -204,10 +204,9 @@ const TABLE_KEY = /^(\*{1,3}|_{1,3}|`)?([A-Za-z][A-Za-z0-9-]{0,63})[ \t]*:?\1[ \
  * A table row of two cells whose first is a key (`| Assisted-by | qwen-code:qwen/qwen3-coder |`,
  * `| **Assisted-by** | … |`): Markdown shows a key beside its value, read as `Assisted-by: …`.
  * Null for any other row (a header's rule, three cells). A `\|` is a pipe within a cell, as in GFM.
- * Linear: one split, no pattern over the value.
+ * `text` starts with its pipe. Linear: one split, no pattern over the value.
  */
 function tableRowText(text: string): string | null {
-  if (!text.startsWith('|')) return null;
   const inner = text.slice(1).trimEnd();
   const cells = (inner.endsWith('|') && !inner.endsWith('\\|') ? inner.slice(0, -1) : inner).split(/(?<!\\)\|/);
   if (cells.length !== 2) return null;
@@ -229,8 +228,9 @@ const TABLE_RULE = /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)+(?:
 function underTableRule(lines: readonly string[]): boolean[] {
   let ruled = false;
   return lines.map((line) => {
-    const under = ruled && line.trim() !== '';
-    if (line.trim() === '') ruled = false;
+    const blank = line.trim() === '';
+    const under = ruled && !blank;
+    if (blank) ruled = false;
     else if (line.length <= 1024 && TABLE_RULE.test(line)) ruled = true;
     return under;
   });
@@ -398,7 +398,7 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
     // or, under a table's delimiter row, when it is a row written without its leading pipe.
     const texts = keyLineTexts(lines, at).flatMap((shown): [string, boolean][] => {
       const row = !shown.startsWith('|') && shown.includes('|') && (tableRows ??= underTableRule(lines))[at] === true;
-      const plain = row ? tableRowText(`|${shown}`) : markdownKeyText(shown);
+      const plain = (row ? tableRowText(`|${shown}`) : null) ?? markdownKeyText(shown);
       return plain === null ? [[shown, false]] : [[shown, false], [plain, true]];
     });
     for (const [text, decorated] of texts) {
