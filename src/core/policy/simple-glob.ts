@@ -4,9 +4,7 @@
  * run). The unit test compares it with picomatch's, and what each matches. (Not `**` alone:
  * picomatch's matcher refuses an empty subject its expression would take.)
  */
-const WHOLE_TREE = new Map<string, RegExp>([
-  ['**/*', /^(?:(?:(?!(?:^|\/)\.{1,2}(?:\/|$))(?:(?:(?!(?:^|\/)\.{1,2}(?:\/|$)).)*?)\/)?(?!\.{1,2}(?:\/|$))(?=.)[^/]*?\/?)$/i],
-]);
+const WHOLE_TREE = /^(?:(?:(?!(?:^|\/)\.{1,2}(?:\/|$))(?:(?:(?!(?:^|\/)\.{1,2}(?:\/|$)).)*?)\/)?(?!\.{1,2}(?:\/|$))(?=.)[^/]*?\/?)$/i;
 
 /**
  * The regular expression picomatch builds (options `dot`, `nocase`) for a simple glob — literal
@@ -17,8 +15,7 @@ const WHOLE_TREE = new Map<string, RegExp>([
  * picomatch over generated globs and subjects.
  */
 export function simpleGlobRegex(glob: string): RegExp | null {
-  const whole = WHOLE_TREE.get(glob);
-  if (whole) return whole;
+  if (glob === '**/*') return WHOLE_TREE;
   if (!/^[A-Za-z0-9._:\-/*]+$/.test(glob) || glob.includes('**') || glob.includes('//') || glob.startsWith('/') || glob.endsWith('/')) return null;
   const segments = glob.split('/');
   if (segments.some((segment) => segment === '.' || segment === '..')) return null;
