@@ -68,9 +68,8 @@ const commonJs = {
   // Made when first read (a hook reads it only off its usual path): pathToFileURL on every load cost each run ~0.2 ms.
   banner: { js: 'var __aitrail_meta = { get url() { return process.getBuiltinModule("node:url").pathToFileURL(__filename).href; } };' },
 };
-// The CLI bundle holds its libraries, but for two: cosmiconfig (external below: it would pull in
-// typescript for loaders aitrail never uses), required only when a config file is read; and husky,
-// which copies its `husky` script from beside its own index.js. js-yaml is in every bundle (yamlInline below).
+// The CLI bundle holds its libraries, but for husky, which copies its `husky` script from beside
+// its own index.js. The config readers (js-yaml, cosmiconfig's Explorer) are in every bundle (configReaders below).
 // husky is an ES module that node >= 20.19 loads through require(), which the bundle's
 // `import('husky')` becomes; require() returns its module namespace, whose default is husky's.
 const huskyByRequire = {
@@ -129,24 +128,31 @@ const cliBanner = [
   'function __aitrail_yargs_url() { return process.getBuiltinModule("node:url").pathToFileURL(process.getBuiltinModule("node:path").join(__aitrail_yargs_dir(), "lib/platform-shims/esm.mjs")).href; }',
 ].join('\n');
 
-// js-yaml (a YAML config read on a cold config cache: a hook's first run after a change, and
-// check, pre-receive and the commands that read a committed config on every run) inside each bundle,
-// so its functions are in that bundle's code cache: required from its package it cost ~21 ms
-// (resolving and reading its ~20 files), from one file beside the bundles ~7 ms (compiling and
-// running it on every run), from within the bundle ~1 ms.
-const yamlInline = {
-  name: 'js-yaml-inline',
+// What a run needs to read a config file on a cold config cache (a hook's first run after a
+// change, `init`, and check and pre-receive, which read a committed config on every run) is inside
+// each bundle, so its functions are in that bundle's code cache: js-yaml (required from its package
+// it cost ~21 ms, resolving and reading its ~20 files; from one file beside the bundles ~7 ms,
+// compiling it on every run) and cosmiconfig's Explorer with env-paths (~10 ms from its package).
+// cosmiconfig's loaders for code (import-fresh, parse-json, typescript: required inside the
+// loaders aitrail replaces, src/config/explorer.ts) stay outside, never loaded.
+const INLINE = ['js-yaml', 'cosmiconfig/dist/Explorer.js', 'env-paths'];
+const NEVER_LOADED = ['typescript', 'import-fresh', 'parse-json'];
+const configReaders = {
+  name: 'config-readers',
   setup(builder) {
-    builder.onResolve({ filter: /^js-yaml$/ }, () => ({ path: createRequire(`${root}package.json`).resolve('js-yaml') }));
+    const resolveFrom = createRequire(`${root}package.json`);
+    const names = [...INLINE, ...NEVER_LOADED].map((name) => name.replace(/[.\/]/g, '\\$&'));
+    builder.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) =>
+      NEVER_LOADED.includes(args.path) ? { path: args.path, external: true } : { path: resolveFrom.resolve(args.path) });
   },
 };
 
 // Old files (and their code caches) must not ship.
 rmSync(new URL(`../${out}`, import.meta.url), { recursive: true, force: true });
 await build({ ...commonJs, entryPoints: { loader: 'src/cli/bundle-loader.ts' }, outdir: out });
-await build({ ...commonJs, packages: undefined, external: ['cosmiconfig', 'cosmiconfig/*'], banner: { js: cliBanner }, entryPoints: { cli: 'src/cli/entry.ts' }, outdir: out, plugins: [yamlInline, yargsShimUrl, lazyStringWidth, noSupportsColor, huskyByRequire] });
-await build({ ...commonJs, entryPoints: Object.fromEntries(hooks.map((hook) => [hook, `hook-entry:${hook}`])), outdir: out, plugins: [yamlInline, hookEntries] });
-await build({ ...commonJs, entryPoints: { checkpoint: 'src/checkpoint/checkpoint-entry.ts' }, outdir: out, plugins: [yamlInline] });
+await build({ ...commonJs, packages: undefined, banner: { js: cliBanner }, entryPoints: { cli: 'src/cli/entry.ts' }, outdir: out, plugins: [configReaders, yargsShimUrl, lazyStringWidth, noSupportsColor, huskyByRequire] });
+await build({ ...commonJs, entryPoints: Object.fromEntries(hooks.map((hook) => [hook, `hook-entry:${hook}`])), outdir: out, plugins: [configReaders, hookEntries] });
+await build({ ...commonJs, entryPoints: { checkpoint: 'src/checkpoint/checkpoint-entry.ts' }, outdir: out, plugins: [configReaders] });
 
 // The build's id (dist/build-id.json): a hash of every file under src/ (detection code and its data)
 // and the version. blame's caches key on it (src/report/blame-report.ts buildId), so a build whose

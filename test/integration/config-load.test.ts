@@ -411,6 +411,28 @@ describe('no code from the repository is ever executed', () => {
     '.config/aitrailrc.js': cjs(m, '.config-aitrailrc.js'),
   });
 
+  it('the built CLI and hooks (cosmiconfig\'s Explorer inside their bundles) read the YAML config beside every plant and run none of them', () => {
+    const marker = tempDir('aitrail-marker-');
+    const repo = makeRepo();
+    const plants = Object.values(metaPlants).reduce<Record<string, string>>((all, plant) => ({ ...all, ...plant(marker) }), {});
+    // One package.json (the plants' last one, with its cosmiconfig key) and one meta-config of each name.
+    for (const [path, content] of Object.entries({ ...codeConfigs(marker), ...plants, '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' })) repo.write(path, content);
+    repo.commit('plant\n');
+    repo.commit('feat: x\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'src/x.ts': 'x\n' });
+    const run = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [BIN, ...args], { cwd: repo.dir, env: { ...TEST_GIT_ENV, ...env }, encoding: 'utf8' });
+    // The worktree's config (status, cold then warm cache), the committed one (check), a hook's cold cache.
+    for (const at of [1, 2]) expect(JSON.parse(run(['status', '--format', 'json']).stdout).config, `status ${at}`).toMatchObject({ file: join(repo.dir, '.aitrailrc.yml') });
+    const check = run(['check', 'HEAD~1..HEAD']);
+    expect(check.status, check.stderr).toBe(1);
+    expect(check.stdout).toContain('qwen/qwen3-coder');
+    rmSync(join(repo.dir, '.git', 'aitrail'), { recursive: true, force: true });
+    writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'Change\n');
+    const hook = run(['hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], { AITRAIL_MODEL: 'anthropic/claude-opus-4.6' });
+    expect(hook.status, hook.stderr).toBe(0);
+    expect(readFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'utf8')).toContain('Assisted-by: unknown:anthropic/claude-opus-4.6');
+    expect(readdirSync(marker)).toEqual([]);
+  });
+
   it.each(Object.keys(metaPlants))('planted %s: not run by loadConfig (run from inside the repo), JS configs ignored', async (plant) => {
     const marker = tempDir('aitrail-marker-');
     const repo = makeRepo();
