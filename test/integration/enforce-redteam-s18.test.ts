@@ -5,7 +5,10 @@
 // --no-verify) and `aitrail check`. Each test failed before its fix: every case passed under deny qwen/*.
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer, pushCase } from '../helpers/enforce-repos.js';
-import { markdownKeyText } from '../../src/core/detect/commit.js';
+import { markdownKeyTexts } from '../../src/core/detect/commit.js';
+
+/** The one text a line that is no table row shows (markdownKeyTexts gives a table row one a value cell), or null. */
+const markdownKeyText = (text: string): string | null => markdownKeyTexts(text)[0] ?? null;
 
 const QWEN = 'qwen-code:qwen/qwen3-coder';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 import { detectAtCommitTime } from '../../src/core/detect.js';
-import { markdownKeyText } from '../../src/core/detect/commit.js';
+import { markdownKeyTexts } from '../../src/core/detect/commit.js';
 
 const QWEN = 'qwen-code:qwen/qwen3-coder';
 
@@ -32,11 +32,11 @@ describe('a declaration in a Markdown table', () => {
     // Under a rule, a line that is no row is still read as Markdown shows it (row 197).
     cases['bold key under a rule'] = `feat: parser\n\nKey | Value\n--- | ---\n**Assisted-by:** ${QWEN} | x\n`;
     expectEachRefused(remote, work, cases, (found, name) => expect(found, name).toContain('qwen/qwen3-coder'));
-    // A person's tables: a changelog of models, a settings table, three cells, a header row of keys.
+    // A person's tables: a changelog of models, a settings table, a header row of keys. (Rows of
+    // three cells and more: test/integration/enforce-redteam-s20.test.ts.)
     const prose = [
       'docs: models\n\n| Model | Vendor |\n| --- | --- |\n| qwen3-coder | Alibaba |\n',
       'docs: changelog\n\n| AI-Model | add qwen3-coder to the list of supported models |\n',
-      `docs: matrix\n\n| Assisted-by | ${QWEN} | not used |\n`,
       'docs: keys\n\n| Assisted-by | Co-authored-by |\n| --- | --- |\n',
       // Without a delimiter row above it in its paragraph, a line with a pipe is no table row.
       `docs: pipes\n\n--- | ---\n\nAssisted-by | ${QWEN}\n`,
@@ -44,19 +44,19 @@ describe('a declaration in a Markdown table', () => {
     expectEachPasses(work, prose);
   });
 
-  it('markdownKeyText reads a two-cell row whose first cell is a key, and no other row', () => {
-    expect(markdownKeyText('| Assisted-by | x |')).toBe('Assisted-by: x');
-    expect(markdownKeyText('|**Assisted-by:**|x')).toBe('Assisted-by: x');
-    expect(markdownKeyText('| Assisted-by | a \\| b |')).toBe('Assisted-by: a | b');
-    expect(markdownKeyText('| --- | --- |')).toBeNull();
-    expect(markdownKeyText('| Assisted-by | x | y |')).toBeNull();
-    expect(markdownKeyText('| Assisted-by |  |')).toBeNull();
+  it('markdownKeyTexts reads a row whose first cell is a key, one text a value cell, and no other row', () => {
+    expect(markdownKeyTexts('| Assisted-by | x |')).toEqual(['Assisted-by: x']);
+    expect(markdownKeyTexts('|**Assisted-by:**|x')).toEqual(['Assisted-by: x']);
+    expect(markdownKeyTexts('| Assisted-by | a \\| b |')).toEqual(['Assisted-by: a | b']);
+    expect(markdownKeyTexts('| --- | --- |')).toEqual([]);
+    expect(markdownKeyTexts('| Assisted-by | x | y |')).toEqual(['Assisted-by: x', 'Assisted-by: y']);
+    expect(markdownKeyTexts('| Assisted-by |  |')).toEqual([]);
     // Words are no key in a cell (the shims look for a key written as words only before a colon).
-    expect(markdownKeyText('| Assisted by | x |')).toBeNull();
+    expect(markdownKeyTexts('| Assisted by | x |')).toEqual([]);
     // Linear (a hang guard: the test's timeout): long cells and runs of spaces and pipes.
-    expect(markdownKeyText(`| Assisted-by | ${' '.repeat(200_000)}x${' '.repeat(200_000)}|`)).toBe('Assisted-by: x');
-    expect(markdownKeyText(`|${' |'.repeat(200_000)}`)).toBeNull();
-    expect(markdownKeyText(`| ${'*'.repeat(200_000)} | x |`)).toBeNull();
+    expect(markdownKeyTexts(`| Assisted-by | ${' '.repeat(200_000)}x${' '.repeat(200_000)}|`)).toEqual(['Assisted-by: x']);
+    expect(markdownKeyTexts(`|${' |'.repeat(200_000)}`)).toEqual([]);
+    expect(markdownKeyTexts(`| ${'*'.repeat(200_000)} | x |`)).toEqual([]);
     // Rows under a delimiter row: thousands of rules with runs of spaces, and of rows, read in linear time.
     const models = (message: string) => detectAtCommitTime(message, { env: {}, author: { name: 'A', email: 'a@example.com' }, commentChar: '#' }, { detect: {}, trailerKey: 'Assisted-by' }).map((found) => found.model);
     const almost = [`--- | ---${' '.repeat(1000)}x`, `${' '.repeat(1010)}x`, `---|${'-'.repeat(1000)}x`, `---${' |---'.repeat(250)}x`];

@@ -201,18 +201,22 @@ function linkText(line: string): string | null {
 const TABLE_KEY = /^(\*{1,3}|_{1,3}|`)?([A-Za-z][A-Za-z0-9-]{0,63})[ \t]*:?\1[ \t]*:?$/;
 
 /**
- * A table row of two cells whose first is a key (`| Assisted-by | qwen-code:qwen/qwen3-coder |`,
- * `| **Assisted-by** | … |`): Markdown shows a key beside its value, read as `Assisted-by: …`.
- * Null for any other row (a header's rule, three cells). A `\|` is a pipe within a cell, as in GFM.
- * `text` starts with its pipe. Linear: one split, no pattern over the value.
+ * A table row whose first cell is a key (`| Assisted-by | qwen-code:qwen/qwen3-coder |`,
+ * `| **Assisted-by** | … |`, `| Assisted-by | claude-code | qwen/qwen3-coder |`, `| AI-Model |
+ * Qwen3-Coder | 480B |`): Markdown shows a key beside its values, each value cell read as its own
+ * `Assisted-by: …` (a cell of notes beside the model is not part of its value). Empty for any other
+ * row (a header's rule, a first cell of words or of no key). A `\|` is a pipe within a cell, as in
+ * GFM. `text` starts with its pipe. Linear: one split, no pattern over a value.
  */
-function tableRowText(text: string): string | null {
+function tableRowTexts(text: string): string[] {
   const inner = text.slice(1).trimEnd();
   const cells = (inner.endsWith('|') && !inner.endsWith('\\|') ? inner.slice(0, -1) : inner).split(/(?<!\\)\|/);
-  if (cells.length !== 2) return null;
-  const key = TABLE_KEY.exec((cells[0] ?? '').trim());
-  const value = (cells[1] ?? '').trim().replace(/\\\|/g, '|');
-  return key && value !== '' ? `${key[2]}: ${value}` : null;
+  const key = cells.length < 2 ? null : TABLE_KEY.exec((cells[0] ?? '').trim());
+  if (!key) return [];
+  return cells.slice(1).flatMap((cell) => {
+    const value = cell.trim().replace(/\\\|/g, '|');
+    return value === '' ? [] : [`${key[2]}: ${value}`];
+  });
 }
 
 /**
@@ -240,14 +244,20 @@ function underTableRule(lines: readonly string[]): boolean[] {
  * The line as Markdown shows it (a pull request's description, a squash merge's body, a rendered
  * changelog), when its marks decorate a key: `**Assisted-by:** qwen3-coder`, `- Assisted-by:
  * qwen3-coder`, `## Assisted-by: …`, `<b>Assisted-by:</b> …`, `<p>Assisted-by: …</p>` and
- * `[Assisted-by](https://…): …` show a declaration, and read as `Assisted-by: qwen3-coder`; so does
- * a table row of a key and its value (tableRowText). Null
+ * `[Assisted-by](https://…): …` show a declaration, and read as `Assisted-by: qwen3-coder`; a
+ * table row of a key and its values reads as one such line per value cell (tableRowTexts). None
  * when the line has no such marks, and for an unticked task (`- [ ] Assisted-by: …` says it was not
- * used; fromChecklist reads task lists). Its value is read only when it is only a declaration, as
+ * used; fromChecklist reads task lists). Each value is read only when it is only a declaration, as
  * a key written as words.
  */
-export function markdownKeyText(text: string): string | null {
-  if (text.startsWith('|')) return tableRowText(text);
+export function markdownKeyTexts(text: string): string[] {
+  if (text.startsWith('|')) return tableRowTexts(text);
+  const plain = markdownKeyText(text);
+  return plain === null ? [] : [plain];
+}
+
+/** markdownKeyText's reading of a line that is no table row: the one `Key: value` it shows, or null. */
+function markdownKeyText(text: string): string | null {
   if (!/^[-*+_`#<[\d]/.test(text)) return null;
   let plain = text.replace(MARKDOWN_HEADING, '');
   const bullet = MARKDOWN_BULLET.exec(plain);
@@ -398,8 +408,9 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
     // or, under a table's delimiter row, when it is a row written without its leading pipe.
     const texts = keyLineTexts(lines, at).flatMap((shown): [string, boolean][] => {
       const row = !shown.startsWith('|') && shown.includes('|') && (tableRows ??= underTableRule(lines))[at] === true;
-      const plain = (row ? tableRowText(`|${shown}`) : null) ?? markdownKeyText(shown);
-      return plain === null ? [[shown, false]] : [[shown, false], [plain, true]];
+      const rowTexts = row ? tableRowTexts(`|${shown}`) : [];
+      const plain = rowTexts.length > 0 ? rowTexts : markdownKeyTexts(shown);
+      return [[shown, false], ...plain.map((each): [string, boolean] => [each, true])];
     });
     for (const [text, decorated] of texts) {
       // A key written as words (`Assisted by:`, `Assisted_by:`, `Co-authored by:`) is that key when its value is only a declaration.
@@ -475,10 +486,15 @@ const messageTexts = (): readonly string[] => (MESSAGE_TEXTS ??= (FAST_PATH_TEXT
  * A message longer than MAX_BODY_LINES lines (or a line of it longer than MAX_LINE) whose unread
  * part may declare something: it holds a text one of detection's readings needs (the shims' list:
  * every key, footer and signature text), the configured key (each compared in keyForm, as the
- * readers spell them), or any character past ASCII (which may read as those). Then the commit is `unread` (refused by check); 40,000 lines of a tool's own
+ * readers spell them), or any character past ASCII (which may read as those). A line longer than
+ * MAX_LINE whose read part holds such a text (as a person sees it) may be a declaration whose value
+ * goes on past the cut (`Assisted-by: x, x, …, qwen-code:qwen/qwen3-coder`, a table row of 30,000
+ * cells): unread too. Then the commit is `unread` (refused by check); 40,000 lines of a tool's own
  * `X: …` lines are not.
  */
 function pastLimits(message: string, trailerKey: string): Attribution[] {
+  const key = keyForm(trailerKey);
+  const names = (form: string) => form.includes(key) || messageTexts().some((text) => form.includes(text));
   let lines = 0;
   let start = 0;
   for (let end = message.indexOf('\n'); ; end = message.indexOf('\n', start)) {
@@ -486,8 +502,7 @@ function pastLimits(message: string, trailerKey: string): Attribution[] {
     const longLine = stop - start > MAX_LINE;
     if (longLine || (lines > MAX_BODY_LINES && message.slice(start, stop).trim() !== '')) {
       const tail = message.slice(longLine ? start + MAX_LINE : start);
-      const form = keyForm(tail);
-      const mayDeclare = /[^\x00-\x7f]/.test(tail) || form.includes(keyForm(trailerKey)) || messageTexts().some((text) => form.includes(text));
+      const mayDeclare = /[^\x00-\x7f]/.test(tail) || names(keyForm(tail)) || (longLine && names(keyForm(readable(message.slice(start, stop), MAX_LINE))));
       return mayDeclare ? [{ ...found('unknown', 'unknown', `a message past ${MAX_BODY_LINES} lines or a line past ${MAX_LINE} characters`, true), unread: true }] : [];
     }
     if (end === -1) return [];
