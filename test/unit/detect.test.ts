@@ -967,3 +967,23 @@ describe("detectCommit: Gemini CLI's account without its id, and its agent addre
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Entire's checkpoint trailer", () => {
+  // Entire (entireio/cli) records an agent's session and, when a commit's staged files hold that
+  // session's edits, appends `Entire-Checkpoint: <12 hex or a ULID>` (trailers.go AppendCheckpointTrailer,
+  // content_overlap.go); the agent is named only on its checkpoints ref. It read as a person's commit.
+  it.each([
+    ['Entire-Checkpoint: a3b2c4d5e6f7', ['unknown:unknown']],
+    ['Entire-Checkpoint: 01M2VBJBJQZ2BP1W2PBWDF3J30', ['unknown:unknown']],
+    ['Signed-off-by: Jane Doe <jane@example.com>\nEntire-Checkpoint: 01M2VBJBJQZ2BP1W2PBWDF3J31', ['unknown:unknown']],
+    // Beside the agent's own line it is that agent's.
+    ['Co-Authored-By: Claude Opus 4.7 <noreply@anthropic.com>\nEntire-Checkpoint: a3b2c4d5e6f7', ['claude-code:anthropic/claude-opus-4.7']],
+    // A template's placeholder, a rule naming the key, and no id are no one's session.
+    ['Entire-Checkpoint: [auto-generated]', []],
+    ['Entire-Checkpoint: <id>', []],
+    ['Verify the latest commit carries an `Entire-Checkpoint:` trailer before pushing.', []],
+    ['Entire-Checkpoint:', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`feat: add the export dialog\n\n${body}\n`)).toEqual(expected);
+  });
+});
