@@ -987,3 +987,22 @@ describe("detectCommit: Entire's checkpoint trailer", () => {
     expect(detect(`feat: add the export dialog\n\n${body}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Claude Code's pull request footer with its share and model", () => {
+  // Claude Code's pull request attribution (getEnhancedPRAttribution) ends the description with
+  // `🤖 Generated with [Claude Code](…) (<share>% <n>-shotted by <model>[, <k> memories recalled])`;
+  // a squash merge keeps it as the body. The footer's own pattern ended at the link, so the line was
+  // read only as a copied footer naming Claude Code, and the model it names was lost.
+  it.each([
+    ['🤖 Generated with [Claude Code](https://claude.com/claude-code) (93% 3-shotted by claude-opus-4-6)', ['claude-code:anthropic/claude-opus-4.6']],
+    ['🤖 Generated with [Claude Code](https://claude.com/claude-code) (93% 3-shotted by claude-opus-4-5, 2 memories recalled)', ['claude-code:anthropic/claude-opus-4.5']],
+    ['🤖 Generated with [Claude Code](https://claude.com/claude-code) (45% 2-shotted by claude-sonnet-4-6, 1 memory recalled)', ['claude-code:anthropic/claude-sonnet-4.6']],
+    // The plain footer, and a note that names no model, are Claude Code's of an unknown model as before.
+    ['🤖 Generated with [Claude Code](https://claude.com/claude-code)', ['claude-code:unknown']],
+    ['🤖 Generated with [Claude Code](https://claude.com/claude-code) (93% 3-shotted by cap*****-v2-fast)', ['claude-code:unknown']],
+    // The format quoted in prose is no one's.
+    ['Claude Code ends its descriptions with `Generated with [Claude Code](https://claude.com/claude-code) (93% 3-shotted by claude-opus-4-6)`, which we strip.', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`Add retry to the upload client (#418)\n\n## Summary\n- Retry 502 responses\n\n${body}\n`)).toEqual(expected);
+  });
+});
