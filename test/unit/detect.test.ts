@@ -1006,3 +1006,25 @@ describe("detectCommit: Claude Code's pull request footer with its share and mod
     expect(detect(`Add retry to the upload client (#418)\n\n## Summary\n- Retry 502 responses\n\n${body}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Copilot code review's account as a co-author", () => {
+  // Copilot's pull request reviews are posted by `copilot-pull-request-reviewer[bot]` (id 175728472);
+  // projects credit it on the commit that applies its review (`Co-authored-by: Copilot
+  // <175728472+copilot-pull-request-reviewer[bot]@users.noreply.github.com>`, or the login alone),
+  // and hooks strip that line as Copilot's. Each read as a person's commit.
+  it.each([
+    ['Co-authored-by: Copilot <175728472+copilot-pull-request-reviewer[bot]@users.noreply.github.com>', ['copilot:unknown']],
+    ['Co-authored-by: copilot-pull-request-reviewer[bot] <175728472+copilot-pull-request-reviewer[bot]@users.noreply.github.com>', ['copilot:unknown']],
+    ['Co-authored-by: copilot-pull-request-reviewer[bot]', ['copilot:unknown']],
+    // A review is no authorship, and a login without `[bot]` is someone's account.
+    ['Reviewed-by: copilot-pull-request-reviewer[bot]', []],
+    ['Addresses the comments copilot-pull-request-reviewer[bot] left on the first revision.', []],
+    ['Co-authored-by: Pat Lee <42+copilot-pull-request-reviewer@users.noreply.github.com>', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`fix: clamp the dial angle\n\n${body}\n`)).toEqual(expected);
+  });
+
+  it('is Copilot as the commit author too, by its login or its address', () => {
+    expect(detect('Update src/dial.ts\n', { name: 'copilot-pull-request-reviewer[bot]', email: '175728472+copilot-pull-request-reviewer[bot]@users.noreply.github.com' })).toEqual(['copilot:unknown']);
+  });
+});
