@@ -1028,3 +1028,25 @@ describe("detectCommit: Copilot code review's account as a co-author", () => {
     expect(detect('Update src/dial.ts\n', { name: 'copilot-pull-request-reviewer[bot]', email: '175728472+copilot-pull-request-reviewer[bot]@users.noreply.github.com' })).toEqual(['copilot:unknown']);
   });
 });
+
+describe("detectCommit: Gemini at gemini@google.com", () => {
+  // Commit helpers, agent rules and attribution tables credit Gemini as `Gemini <gemini@google.com>`
+  // (`Co-Authored-By: Google Gemini <gemini@google.com>`, `--author=Gemini <gemini@google.com>`), as
+  // `Claude <claude@anthropic.com>` is credited; `Gemini` is also a person's name, so each read as a person's.
+  it.each([
+    ['Co-authored-by: Gemini <gemini@google.com>', ['gemini-cli:unknown']],
+    ['Co-Authored-By: Google Gemini <gemini@google.com>', ['gemini-cli:unknown']],
+    ['Co-authored-by: Gemini CLI <gemini@google.com>', ['gemini-cli:unknown']],
+    ['Co-authored-by: Gemini (gemini-3-pro) <gemini@google.com>', ['gemini-cli:google/gemini-3-pro']],
+    // Another name at that address, the name at another Google address, and a person named Gemini are not.
+    ['Co-authored-by: Gemini Lopez <gemini@google.com>', []],
+    ['Co-authored-by: Gemini <gemini.lopez@google.com>', []],
+    ['Co-authored-by: Gemini Team <gemini-team@google.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+
+  it('is Gemini as the commit author', () => {
+    expect(detect('Add the test runner wrapper\n', { name: 'Gemini', email: 'gemini@google.com' })).toEqual(['gemini-cli:unknown']);
+  });
+});
