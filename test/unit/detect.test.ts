@@ -967,3 +967,86 @@ describe("detectCommit: Gemini CLI's account without its id, and its agent addre
     expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Entire's checkpoint trailer", () => {
+  // Entire (entireio/cli) records an agent's session and, when a commit's staged files hold that
+  // session's edits, appends `Entire-Checkpoint: <12 hex or a ULID>` (trailers.go AppendCheckpointTrailer,
+  // content_overlap.go); the agent is named only on its checkpoints ref. It read as a person's commit.
+  it.each([
+    ['Entire-Checkpoint: a3b2c4d5e6f7', ['unknown:unknown']],
+    ['Entire-Checkpoint: 01M2VBJBJQZ2BP1W2PBWDF3J30', ['unknown:unknown']],
+    ['Signed-off-by: Jane Doe <jane@example.com>\nEntire-Checkpoint: 01M2VBJBJQZ2BP1W2PBWDF3J31', ['unknown:unknown']],
+    // Beside the agent's own line it is that agent's.
+    ['Co-Authored-By: Claude Opus 4.7 <noreply@anthropic.com>\nEntire-Checkpoint: a3b2c4d5e6f7', ['claude-code:anthropic/claude-opus-4.7']],
+    // A template's placeholder, a rule naming the key, and no id are no one's session.
+    ['Entire-Checkpoint: [auto-generated]', []],
+    ['Entire-Checkpoint: <id>', []],
+    ['Verify the latest commit carries an `Entire-Checkpoint:` trailer before pushing.', []],
+    ['Entire-Checkpoint:', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`feat: add the export dialog\n\n${body}\n`)).toEqual(expected);
+  });
+});
+
+describe("detectCommit: Claude Code's pull request footer with its share and model", () => {
+  // Claude Code's pull request attribution (getEnhancedPRAttribution) ends the description with
+  // `🤖 Generated with [Claude Code](…) (<share>% <n>-shotted by <model>[, <k> memories recalled])`;
+  // a squash merge keeps it as the body. The footer's own pattern ended at the link, so the line was
+  // read only as a copied footer naming Claude Code, and the model it names was lost.
+  it.each([
+    ['🤖 Generated with [Claude Code](https://claude.com/claude-code) (93% 3-shotted by claude-opus-4-6)', ['claude-code:anthropic/claude-opus-4.6']],
+    ['🤖 Generated with [Claude Code](https://claude.com/claude-code) (93% 3-shotted by claude-opus-4-5, 2 memories recalled)', ['claude-code:anthropic/claude-opus-4.5']],
+    ['🤖 Generated with [Claude Code](https://claude.com/claude-code) (45% 2-shotted by claude-sonnet-4-6, 1 memory recalled)', ['claude-code:anthropic/claude-sonnet-4.6']],
+    // The plain footer, and a note that names no model, are Claude Code's of an unknown model as before.
+    ['🤖 Generated with [Claude Code](https://claude.com/claude-code)', ['claude-code:unknown']],
+    ['🤖 Generated with [Claude Code](https://claude.com/claude-code) (93% 3-shotted by cap*****-v2-fast)', ['claude-code:unknown']],
+    // The format quoted in prose is no one's.
+    ['Claude Code ends its descriptions with `Generated with [Claude Code](https://claude.com/claude-code) (93% 3-shotted by claude-opus-4-6)`, which we strip.', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`Add retry to the upload client (#418)\n\n## Summary\n- Retry 502 responses\n\n${body}\n`)).toEqual(expected);
+  });
+});
+
+describe("detectCommit: Copilot code review's account as a co-author", () => {
+  // Copilot's pull request reviews are posted by `copilot-pull-request-reviewer[bot]` (id 175728472);
+  // projects credit it on the commit that applies its review (`Co-authored-by: Copilot
+  // <175728472+copilot-pull-request-reviewer[bot]@users.noreply.github.com>`, or the login alone),
+  // and hooks strip that line as Copilot's. Each read as a person's commit.
+  it.each([
+    ['Co-authored-by: Copilot <175728472+copilot-pull-request-reviewer[bot]@users.noreply.github.com>', ['copilot:unknown']],
+    ['Co-authored-by: copilot-pull-request-reviewer[bot] <175728472+copilot-pull-request-reviewer[bot]@users.noreply.github.com>', ['copilot:unknown']],
+    ['Co-authored-by: copilot-pull-request-reviewer[bot]', ['copilot:unknown']],
+    // A review is no authorship, and a login without `[bot]` is someone's account.
+    ['Reviewed-by: copilot-pull-request-reviewer[bot]', []],
+    ['Addresses the comments copilot-pull-request-reviewer[bot] left on the first revision.', []],
+    ['Co-authored-by: Pat Lee <42+copilot-pull-request-reviewer@users.noreply.github.com>', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`fix: clamp the dial angle\n\n${body}\n`)).toEqual(expected);
+  });
+
+  it('is Copilot as the commit author too, by its login or its address', () => {
+    expect(detect('Update src/dial.ts\n', { name: 'copilot-pull-request-reviewer[bot]', email: '175728472+copilot-pull-request-reviewer[bot]@users.noreply.github.com' })).toEqual(['copilot:unknown']);
+  });
+});
+
+describe("detectCommit: Gemini at gemini@google.com", () => {
+  // Commit helpers, agent rules and attribution tables credit Gemini as `Gemini <gemini@google.com>`
+  // (`Co-Authored-By: Google Gemini <gemini@google.com>`, `--author=Gemini <gemini@google.com>`), as
+  // `Claude <claude@anthropic.com>` is credited; `Gemini` is also a person's name, so each read as a person's.
+  it.each([
+    ['Co-authored-by: Gemini <gemini@google.com>', ['gemini-cli:unknown']],
+    ['Co-Authored-By: Google Gemini <gemini@google.com>', ['gemini-cli:unknown']],
+    ['Co-authored-by: Gemini CLI <gemini@google.com>', ['gemini-cli:unknown']],
+    ['Co-authored-by: Gemini (gemini-3-pro) <gemini@google.com>', ['gemini-cli:google/gemini-3-pro']],
+    // Another name at that address, the name at another Google address, and a person named Gemini are not.
+    ['Co-authored-by: Gemini Lopez <gemini@google.com>', []],
+    ['Co-authored-by: Gemini <gemini.lopez@google.com>', []],
+    ['Co-authored-by: Gemini Team <gemini-team@google.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix: x\n\n${trailer}\n`)).toEqual(expected);
+  });
+
+  it('is Gemini as the commit author', () => {
+    expect(detect('Add the test runner wrapper\n', { name: 'Gemini', email: 'gemini@google.com' })).toEqual(['gemini-cli:unknown']);
+  });
+});

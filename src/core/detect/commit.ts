@@ -4,7 +4,7 @@ import { found, quote } from './found.js';
 import { MAX_WHOLE, mentions, newBudget, type Budget, type Mention } from './mentions.js';
 import { CSI, readable, shownOrder } from './readable.js';
 import { mergeAttributions } from './merge.js';
-import { lineLower, mayMatchLine, signatures } from './signatures.js';
+import { lineLower, mayMatchLine, signatures, type LineSignature } from './signatures.js';
 import { isModelWord } from '../model-words.js';
 import { canonicalModel } from '../catalog.js';
 import { agentSlug } from './agent-name.js';
@@ -559,8 +559,10 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
         if ((checkTexts && !mayMatchLine(body, lower)) || (body.after && !body.after.test(previous))) continue;
         if (body.agent === NAMED) {
           hits.push(...namedBy(body.pattern.exec(text)?.groups?.name, line, text));
-        } else if (body.pattern.test(text)) {
-          hits.push(found(body.agent, body.defaultModel ?? 'unknown', `message line ${quote(line)}`));
+        } else {
+          const match = body.pattern.exec(text);
+          if (match === null) continue;
+          hits.push(found(body.agent, lineModel(match.groups?.model, body), `message line ${quote(line)}`));
           matched = true;
         }
       }
@@ -571,6 +573,16 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
     if (hits.length > 0 && !shownAsExample(at, false)) result.push(...hits);
   }
   return result;
+}
+
+/**
+ * A body line's model: what its `model` group names, read as a model of its agent (Claude Code's pull
+ * request footer `Generated with [Claude Code](…) (93% 3-shotted by claude-opus-4-6)`), else the
+ * signature's default; a group that names no model (a codename masked as `cap*****-v2-fast`) is unknown.
+ */
+function lineModel(named: string | undefined, body: LineSignature): string {
+  const model = named === undefined ? null : canonicalModel(named, {}, { agent: body.agent, isModel: true });
+  return model ?? body.defaultModel ?? 'unknown';
 }
 
 /**
