@@ -55,15 +55,18 @@ export function project(config: string, options: { hooks?: string[] } = {}): Pro
 /**
  * A bare server whose pre-receive hook runs aitrail (`hookArgs` appended), and a work repo (no
  * hooks of its own) that pushed `config` to the server's `main` and tracks it as `origin/HEAD`.
+ * The set-up push goes in before the hook is installed: it is not what a test judges (a push that
+ * creates a server's first branch is test/integration/enforce-server.test.ts'), and judging it cost
+ * every server a node run.
  */
 export function policyServer(config: string, hookArgs = ''): Project {
   const remote = makeRepo({ bare: true });
   const work = makeRepo();
   work.git(['remote', 'add', 'origin', remote.dir]);
   const base = work.commit('chore: policy\n', { '.aitrailrc.yml': config });
-  installHooks(join(remote.dir, 'hooks'), ['pre-receive'], hookArgs);
   const push = tryGit(work.dir, ['push', '-q', 'origin', 'main']);
   if (push.code !== 0) throw new Error(`the first push to the test server failed: ${push.stderr}`);
+  installHooks(join(remote.dir, 'hooks'), ['pre-receive'], hookArgs);
   work.git(['remote', 'set-head', 'origin', 'main']);
   return { remote, work, base };
 }
