@@ -80,14 +80,22 @@ const huskyByRequire = {
   },
 };
 // yargs' shim reads its locale files (`<yargs>/locales`) from import.meta.url: the installed
-// yargs' (__aitrail_yargs_url in the banner), not the bundle's.
+// yargs' (__aitrail_yargs_url in the banner), not the bundle's; and node:assert only when it asserts.
 const yargsShimUrl = {
   name: 'yargs-shim-url',
   setup(builder) {
     builder.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes('import.meta.url')) throw new Error('bundle: yargs\' shim no longer reads import.meta.url: check scripts/bundle.mjs');
-      return { contents: source.replaceAll('import.meta.url', '__aitrail_yargs_url()'), loader: 'js' };
+      // node:assert (~2 ms to load) for yargs' own consistency checks, which run on every command and
+      // pass: each decided as node:assert decides it (Object.is), node:assert loaded only to throw its own error.
+      const assertImport = "import { notStrictEqual, strictEqual } from 'assert'";
+      if (!source.includes(assertImport)) throw new Error('bundle: yargs\' shim no longer imports assert as it did: check scripts/bundle.mjs');
+      const lazyAssert = [
+        "const notStrictEqual = (actual, expected, ...rest) => { if (Object.is(actual, expected)) process.getBuiltinModule('node:assert').notStrictEqual(actual, expected, ...rest); };",
+        "const strictEqual = (actual, expected, ...rest) => { if (!Object.is(actual, expected)) process.getBuiltinModule('node:assert').strictEqual(actual, expected, ...rest); };",
+      ].join('\n');
+      return { contents: source.replace(assertImport, lazyAssert).replaceAll('import.meta.url', '__aitrail_yargs_url()'), loader: 'js' };
     });
   },
 };

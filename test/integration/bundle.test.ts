@@ -47,6 +47,22 @@ describe('dist/bundle (npm run build)', () => {
     expect(readFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'utf8')).toContain('Generated-by: unknown:anthropic/claude-opus-4.6');
   });
 
+  it('a command loads no node:assert (yargs\' own checks, run on every command, decided without it: ~2 ms a run)', () => {
+    const repo = makeRepo();
+    repo.commit('one\n', { 'a.txt': 'a\n' });
+    const out = join(tempDir(), 'modules.json');
+    const preload = join(tempDir(), 'modules.cjs');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(process.moduleLoadList)));\n`);
+    for (const args of [['log'], ['status'], ['check', 'HEAD'], ['--help'], ['no-such-command']]) {
+      const run = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
+      expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(args[0] === 'no-such-command' ? 2 : 0);
+      const modules = JSON.parse(readFileSync(out, 'utf8')) as string[];
+      // The bundle ran (not the module tree), and node:assert never loaded.
+      expect(modules, args.join(' ')).toContain('NativeModule vm');
+      expect(modules.filter((name) => /^NativeModule (node:)?assert$/.test(name)), args.join(' ')).toEqual([]);
+    }
+  });
+
   it('no bundle holds a dynamic import (a script compiled from the code cache cannot run one in node 20)', () => {
     for (const name of [...HOOK_NAMES, 'cli', 'checkpoint']) expect(readFileSync(`${BUNDLE}${name}.cjs`, 'utf8'), name).not.toMatch(/\bimport\(/);
   });
