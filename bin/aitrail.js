@@ -24,7 +24,7 @@ function loader() {
   try {
     const fs = process.getBuiltinModule('node:fs');
     const vm = process.getBuiltinModule('node:vm');
-    const source = fs.readFileSync(file, 'utf8');
+    const source = fs.readFileSync(file, 'latin1');
     let cachedData;
     try {
       cachedData = fs.readFileSync(cacheFile);

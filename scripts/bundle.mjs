@@ -162,6 +162,15 @@ await build({ ...commonJs, packages: undefined, banner: { js: cliBanner }, entry
 await build({ ...commonJs, entryPoints: Object.fromEntries(hooks.map((hook) => [hook, `hook-entry:${hook}`])), outdir: out, plugins: [configReaders, hookEntries] });
 await build({ ...commonJs, entryPoints: { checkpoint: 'src/checkpoint/checkpoint-entry.ts' }, outdir: out, plugins: [configReaders] });
 
+// Every bundle is ASCII (esbuild escapes strings, not the characters of a regular expression's
+// source): the loader reads them as latin1, which is the same string for ASCII only.
+for (const name of readdirSync(new URL(`../${out}`, import.meta.url))) {
+  if (!name.endsWith('.cjs')) continue;
+  const bytes = readFileSync(new URL(`../${out}/${name}`, import.meta.url));
+  const at = bytes.findIndex((byte) => byte > 0x7f);
+  if (at !== -1) throw new Error(`bundle: ${out}/${name} is not ASCII (byte ${at}: ${JSON.stringify(bytes.subarray(Math.max(0, at - 40), at + 8).toString('utf8'))}); write the character as an escape (\\u…) in its source`);
+}
+
 // The build's id (dist/build-id.json): a hash of every file under src/ (detection code and its data)
 // and the version. blame's caches key on it (src/report/blame-report.ts buildId), so a build whose
 // detection changed without a new version never reads what an older build cached.

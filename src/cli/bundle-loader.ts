@@ -71,7 +71,8 @@ function runBundle(file: string, cacheFile: string, exported: string, argv: stri
   const vm = process.getBuiltinModule('node:vm');
   let source: string;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    // ASCII (scripts/bundle.mjs fails a build that is not): read as latin1, the same string, with no UTF-8 decoding (~1.3 ms of the CLI's).
+    source = fs.readFileSync(file, 'latin1');
   } catch {
     return null;
   }

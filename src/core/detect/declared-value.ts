@@ -58,7 +58,7 @@ const PLACEHOLDER_WORDS = new Set(['agent', 'agents', 'name', 'model', 'models',
 /** A placeholder token: bracketed (`<model>`, `[TOOL1]`, `{model-name}`, `...` inside) or a capitals-and-underscores name (`AGENT_NAME`, `MODEL`). */
 const PLACEHOLDER = /<([^<>@]{1,40})>|\[([^[\]]{1,40})\]|\{([^{}]{1,40})\}|(?<![\w./-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w./-])/g;
 const placeholderWords = (inner: string) => {
-  const words = inner.toLowerCase().replace(/\.{2,}|…/g, ' ').split(/[\s_:/-]+/).filter((word) => word !== '').map((word) => word.replace(/\d+$/, ''));
+  const words = inner.toLowerCase().replace(/\.{2,}|\u2026/g, ' ').split(/[\s_:/-]+/).filter((word) => word !== '').map((word) => word.replace(/\d+$/, ''));
   return words.length > 0 && words.every((word) => PLACEHOLDER_WORDS.has(word));
 };
 
