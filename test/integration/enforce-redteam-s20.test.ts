@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { commitWith, policyServer, tryGit, type JudgedViolation } from '../helpers/enforce-repos.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+
+// Session 20 (red team, not message spellings): ways around path rules, the policy's source and
+// the line-level notes, each against a real server running pre-receive and `aitrail check`.
+
+/** Qwen may write anywhere but in src/crypto. */
+const QWEN_NOT_IN_CRYPTO = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
+const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
+const AES = 'export function aes(block: Uint8Array, key: Uint8Array): Uint8Array {\n  const rounds = expandTheKeyScheduleForTheseRounds(key, 14);\n  return encryptTheBlockWithTheRoundKeys(block, rounds);\n}\n';
+
+/** `git mv`, creating the destination directory (a checkout removes emptied directories). */
+function move(work: TestRepo, from: string, to: string, message: string): void {
+  mkdirSync(dirname(join(work.dir, to)), { recursive: true });
+  work.git(['mv', from, to]);
+  work.git(['commit', '-q', '-m', message]);
+}
+
+/** Qwen's lib/aes.ts on the server's main (allowed there: lib is not protected); its sha. */
+function qwenLibOnMain(work: TestRepo): string {
+  expect(commitWith(work, `feat: aes helper\n\n${QWEN_DECLARED}\n`, { 'lib/aes.ts': AES }, { noVerify: true }).code).toBe(0);
+  const qwen = work.git(['rev-parse', 'HEAD']);
+  expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']).code).toBe(0);
+  return qwen;
+}
+
+function checked(work: TestRepo, range: string): { code: number; violations: JudgedViolation[]; out: string } {
+  const run = aitrail(work.dir, ['check', range, '--policy-from', 'refs/remotes/origin/main', '--format', 'json'], { timeout: 60_000 });
+  const out = `${run.stdout}${run.stderr}`;
+  return { code: run.code, violations: run.stdout.trim() === '' ? [] : (JSON.parse(run.stdout) as { violations: JudgedViolation[] }).violations, out };
+}
+
+describe('path rules: lines a revert brings back', () => {
+  it('a person deletes Qwen’s file, reverts the deletion (or reverts a revert of Qwen’s commit) and moves it into src/crypto: refused by check and pre-receive, naming Qwen’s commit', () => {
+    const { remote, work } = policyServer(QWEN_NOT_IN_CRYPTO);
+    const qwen = qwenLibOnMain(work);
+
+    // The deletion and its revert, then the move, in one push.
+    work.git(['checkout', '-q', '-b', 'revert-deletion', 'main']);
+    work.git(['rm', '-q', 'lib/aes.ts']);
+    work.git(['commit', '-q', '-m', 'chore: drop the unused aes helper']);
+    work.git(['revert', '--no-edit', 'HEAD']);
+    move(work, 'lib/aes.ts', 'src/crypto/aes.ts', 'refactor: aes belongs in crypto');
+    const check = checked(work, 'refs/remotes/origin/main..revert-deletion');
+    expect(check.code, check.out).toBe(1);
+    expect(check.violations.some((violation) => violation.sha === qwen && violation.rule === 'path-model-denied'), check.out).toBe(true);
+    const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'revert-deletion']);
+    expect(pushed.code, pushed.stderr).not.toBe(0);
+    expect(pushed.stderr).toContain(qwen.slice(0, 12));
+
+    // git revert of Qwen's commit, then a revert of that revert ("Reapply"), then the move.
+    work.git(['checkout', '-q', '-b', 'reapply', 'main']);
+    work.git(['revert', '--no-edit', qwen]);
+    work.git(['revert', '--no-edit', 'HEAD']);
+    move(work, 'lib/aes.ts', 'src/crypto/aes.ts', 'refactor: aes belongs in crypto');
+    const again = checked(work, 'refs/remotes/origin/main..reapply');
+    expect(again.code, again.out).toBe(1);
+    expect(again.violations.some((violation) => violation.sha === qwen && violation.rule === 'path-model-denied'), again.out).toBe(true);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'reapply']).code).not.toBe(0);
+
+    // The revert and the move in one commit (git's own revert message kept): the lines land in place.
+    work.git(['checkout', '-q', '-b', 'revert-in-place', 'main']);
+    work.git(['rm', '-q', 'lib/aes.ts']);
+    work.git(['commit', '-q', '-m', 'chore: drop the unused aes helper']);
+    work.git(['revert', '--no-commit', 'HEAD']);
+    mkdirSync(join(work.dir, 'src/crypto'), { recursive: true });
+    work.git(['mv', 'lib/aes.ts', 'src/crypto/aes.ts']);
+    work.git(['commit', '-q', '--no-edit']);
+    expect(work.git(['log', '-1', '--format=%B'])).toContain('This reverts commit');
+    const inPlace = checked(work, 'refs/remotes/origin/main..revert-in-place');
+    expect(inPlace.code, inPlace.out).toBe(1);
+    expect(inPlace.violations.some((violation) => violation.sha === qwen && violation.rule === 'path-model-denied'), inPlace.out).toBe(true);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'revert-in-place']).code).not.toBe(0);
+
+    // The same split over two pushes: the deletion and its revert first (lib: allowed), the move alone next.
+    work.git(['checkout', '-q', '-b', 'two-pushes', 'main']);
+    work.git(['rm', '-q', 'lib/aes.ts']);
+    work.git(['commit', '-q', '-m', 'chore: drop the unused aes helper']);
+    work.git(['revert', '--no-edit', 'HEAD']);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'two-pushes']).code).toBe(0);
+    move(work, 'lib/aes.ts', 'src/crypto/aes.ts', 'refactor: aes belongs in crypto');
+    const split = checked(work, 'refs/remotes/origin/two-pushes..two-pushes');
+    expect(split.code, split.out).toBe(1);
+    expect(split.violations.some((violation) => violation.sha === qwen), split.out).toBe(true);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'two-pushes']).code).not.toBe(0);
+    expect(remote.git(['rev-parse', 'refs/heads/two-pushes'])).not.toBe(work.git(['rev-parse', 'two-pushes']));
+  });
+
+  it('control: a person’s own file deleted, restored by a revert and moved into src/crypto passes; so does a revert that restores nothing of Qwen’s', () => {
+    const { work } = policyServer(QWEN_NOT_IN_CRYPTO);
+    qwenLibOnMain(work);
+    work.git(['checkout', '-q', '-b', 'own-file', 'main']);
+    expect(commitWith(work, 'feat: key helper\n', { 'lib/key.ts': 'export const keyLength = 32;\nexport const blockLength = 16;\n' }).code).toBe(0);
+    work.git(['rm', '-q', 'lib/key.ts']);
+    work.git(['commit', '-q', '-m', 'chore: drop the key helper']);
+    work.git(['revert', '--no-edit', 'HEAD']);
+    move(work, 'lib/key.ts', 'src/crypto/key.ts', 'refactor: key helper belongs in crypto');
+    const check = checked(work, 'refs/remotes/origin/main..own-file');
+    expect(check.code, check.out).toBe(0);
+    const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'own-file']);
+    expect(pushed.code, pushed.stderr).toBe(0);
+  });
+});
