@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit, type JudgedViolation } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 
 // Session 20 (red team, not message spellings): ways around path rules, the policy's source and
 // the line-level notes, each against a real server running pre-receive and `aitrail check`.
@@ -88,6 +89,24 @@ describe('path rules: lines a revert brings back', () => {
     expect(split.violations.some((violation) => violation.sha === qwen), split.out).toBe(true);
     expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'two-pushes']).code).not.toBe(0);
     expect(remote.git(['rev-parse', 'refs/heads/two-pushes'])).not.toBe(work.git(['rev-parse', 'two-pushes']));
+  });
+
+  it('a person’s cherry-pick -x of a commit whose git-ai note gives its lines to Qwen (git copies no note), moved into src/crypto: refused, naming the noted commit', () => {
+    const { work } = policyServer(QWEN_NOT_IN_CRYPTO);
+    work.git(['checkout', '-q', '-b', 'agent', 'main']);
+    expect(commitWith(work, 'feat: aes helper\n', { 'lib/aes.ts': AES }, { noVerify: true }).code).toBe(0);
+    const noted = work.git(['rev-parse', 'HEAD']);
+    addNote(work, noted, gitAiNote({ 'lib/aes.ts': [session(NOTE_KEYS.qwen, '1-4')] }));
+    // The agent's branch and its notes on the server: allowed (lib is not protected).
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'agent', 'refs/notes/ai:refs/notes/ai']).code).toBe(0);
+    work.git(['checkout', '-q', '-b', 'backport', 'main']);
+    work.git(['cherry-pick', '-x', noted]);
+    move(work, 'lib/aes.ts', 'src/crypto/aes.ts', 'refactor: aes belongs in crypto');
+    const check = checked(work, 'refs/remotes/origin/main..backport');
+    expect(check.code, check.out).toBe(1);
+    expect(check.violations.some((violation) => violation.sha === noted && violation.model === 'qwen/qwen3-coder'), check.out).toBe(true);
+    const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'backport']);
+    expect(pushed.code, pushed.stderr).not.toBe(0);
   });
 
   it('control: a person’s own file deleted, restored by a revert and moved into src/crypto passes; so does a revert that restores nothing of Qwen’s', () => {
