@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit, type JudgedViolation } from '../helpers/enforce-repos.js';
-import type { TestRepo } from '../helpers/gitdir.js';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 
 // Session 20 (red team, not message spellings): ways around path rules, the policy's source and
@@ -122,5 +122,42 @@ describe('path rules: lines a revert brings back', () => {
     expect(check.code, check.out).toBe(0);
     const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'own-file']);
     expect(pushed.code, pushed.stderr).toBe(0);
+  });
+});
+
+describe('check --config: a policy file the pull request can reach through a submodule', () => {
+  it('CI naming a policy kept in a submodule (--config security/policy.yml): a pull request that bumps the submodule to a loosened policy and adds a Qwen commit is refused (exit 2); the submodule left alone judges', () => {
+    const policies = makeRepo();
+    policies.commit('policy\n', { 'policy.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+    const remote = makeRepo({ bare: true });
+    const work = makeRepo();
+    work.git(['remote', 'add', 'origin', remote.dir]);
+    work.commit('start\n', { 'README.md': 'hello\n' });
+    work.git(['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', `file://${policies.dir}`, 'security']);
+    work.git(['commit', '-q', '-m', 'ci: the organisation policy as a submodule']);
+    work.git(['push', '-q', 'origin', 'main']);
+    work.git(['fetch', '-q', 'origin']);
+
+    // The pull request: the submodule moved to a commit whose policy allows Qwen, and Qwen's commit.
+    const loose = policies.commit('loosen\n', { 'policy.yml': 'policy:\n  deny: []\n' });
+    work.git(['checkout', '-q', '-b', 'pr', 'main']);
+    work.git(['-C', 'security', '-c', 'protocol.file.allow=always', 'fetch', '-q', 'origin']);
+    work.git(['-C', 'security', 'checkout', '-q', loose]);
+    // …with `ignore = all` for it in .gitmodules, which hides a submodule's moves from git log and diff (row 131).
+    work.git(['config', '-f', '.gitmodules', 'submodule.security.ignore', 'all']);
+    work.git(['add', 'security', '.gitmodules']);
+    work.git(['commit', '-q', '-m', 'chore: bump the policies']);
+    expect(commitWith(work, `feat: parser\n\n${QWEN_DECLARED}\n`, { 'src/parser.ts': 'export const parse = 1;\n' }, { noVerify: true }).code).toBe(0);
+
+    const run = aitrail(work.dir, ['check', 'refs/remotes/origin/main..pr', '--config', 'security/policy.yml']);
+    expect(run.code, `${run.stdout}${run.stderr}`).toBe(2);
+    expect(run.stderr).toContain('security/policy.yml');
+
+    // Control: a pull request that leaves the submodule alone is judged by it (and fails on Qwen).
+    work.git(['checkout', '-q', '-b', 'pr2', 'main']);
+    work.git(['-c', 'protocol.file.allow=always', 'submodule', 'update', '-q']);
+    expect(commitWith(work, `feat: parser\n\n${QWEN_DECLARED}\n`, { 'src/parser.ts': 'export const parse = 1;\n' }, { noVerify: true }).code).toBe(0);
+    const judged = aitrail(work.dir, ['check', 'refs/remotes/origin/main..pr2', '--config', 'security/policy.yml']);
+    expect(judged.code, `${judged.stdout}${judged.stderr}`).toBe(1);
   });
 });
