@@ -161,3 +161,24 @@ describe('check --config: a policy file the pull request can reach through a sub
     expect(judged.code, `${judged.stdout}${judged.stderr}`).toBe(1);
   });
 });
+
+describe('path rules a glob can never hold to', () => {
+  it('files written with Windows separators (src\\crypto\\**), a dot or dot-dot segment, or an empty one protect no git path: exit 2 naming the glob, never a silent pass', () => {
+    for (const glob of ['src\\crypto\\**', 'src/./crypto/**', 'src/crypto/../crypto/**', 'src//crypto/**']) {
+      const repo = makeRepo();
+      repo.commit('chore: policy\n', { '.aitrailrc.json': JSON.stringify({ policy: { paths: [{ files: [glob], deny: ['qwen/*'] }] } }) });
+      expect(commitWith(repo, `feat: aes\n\n${QWEN_DECLARED}\n`, { 'src/crypto/aes.ts': AES }, { noVerify: true }).code).toBe(0);
+      const run = aitrail(repo.dir, ['check', 'main~1..main']);
+      expect(run.code, `${glob}: ${run.stdout}${run.stderr}`).toBe(2);
+      expect(run.stderr, glob).toContain('policy.paths[0].files[0]');
+    }
+    // What people write that does protect src/crypto stays accepted and refuses Qwen there.
+    for (const glob of ['src/crypto/**', './src/crypto/**', '/src/crypto/', 'src/crypto', '**/crypto/*.ts', 'src/crypto/[*]weird']) {
+      const repo = makeRepo();
+      repo.commit('chore: policy\n', { '.aitrailrc.json': JSON.stringify({ policy: { paths: [{ files: [glob, 'src/crypto/**'], deny: ['qwen/*'] }] } }) });
+      expect(commitWith(repo, `feat: aes\n\n${QWEN_DECLARED}\n`, { 'src/crypto/aes.ts': AES }, { noVerify: true }).code).toBe(0);
+      const run = aitrail(repo.dir, ['check', 'main~1..main']);
+      expect(run.code, `${glob}: ${run.stdout}${run.stderr}`).toBe(1);
+    }
+  });
+});

@@ -213,3 +213,18 @@ describe('generated validator', () => {
     execFileSync(process.execPath, ['scripts/build-validator.mjs', '--check'], { stdio: 'pipe' });
   });
 });
+
+describe('file globs that can match no git path', () => {
+  it('a backslash, a ".", ".." or empty segment in policy.paths[].files or blame.include/exclude is a problem naming the glob', () => {
+    expect(lines({ policy: { paths: [{ files: ['src/crypto/**', 'src\\crypto\\**'] }] }, blame: { exclude: ['dist/./x/**'], include: ['a//b'] } })).toEqual([
+      expect.stringContaining('policy.paths[0].files[1]: found "src\\\\crypto\\\\**", which holds a backslash'),
+      expect.stringContaining('blame.include[0]: found "a//b", which holds a ".", ".." or empty segment'),
+      expect.stringContaining('blame.exclude[0]: found "dist/./x/**", which holds a ".", ".." or empty segment'),
+    ]);
+  });
+  it('a leading / or ./, a trailing /, dotfiles and glob classes are fine', () => {
+    for (const glob of ['/src/crypto/', './src/crypto/**', 'src/crypto', '.github/**', '**/.*', 'src/[*]x', '..x/y', 'a/.b/c']) {
+      expect(validateConfig({ policy: { paths: [{ files: [glob] }] } }, F).problems, glob).toEqual([]);
+    }
+  });
+});
