@@ -182,3 +182,62 @@ describe('path rules a glob can never hold to', () => {
     }
   });
 });
+
+describe('the line-level notes on the server are added to, never taken away', () => {
+  /** Qwen's lib/aes.ts in a commit whose message is silent and whose git-ai note gives its lines to Qwen, pushed with its note; its sha. */
+  function notedQwenOnServer(work: TestRepo): string {
+    work.git(['checkout', '-q', '-b', 'agent', 'main']);
+    expect(commitWith(work, 'feat: aes helper\n', { 'lib/aes.ts': AES }, { noVerify: true }).code).toBe(0);
+    const noted = work.git(['rev-parse', 'HEAD']);
+    addNote(work, noted, gitAiNote({ 'lib/aes.ts': [session(NOTE_KEYS.qwen, '1-4')] }));
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'agent', 'refs/notes/ai:refs/notes/ai']).code).toBe(0);
+    return noted;
+  }
+
+  it('deleting refs/notes/ai, or pushing notes that drop or rewrite a note of a commit the server holds, is refused, so the noted Qwen lines cannot then move into src/crypto as a person’s', () => {
+    const { remote, work } = policyServer(QWEN_NOT_IN_CRYPTO);
+    const noted = notedQwenOnServer(work);
+    const serverNotes = remote.git(['rev-parse', 'refs/notes/ai']);
+
+    const deleted = tryGit(work.dir, ['push', '--no-verify', 'origin', ':refs/notes/ai']);
+    expect(deleted.code, deleted.stderr).not.toBe(0);
+    expect(deleted.stderr).toContain('refs/notes/ai');
+
+    // Notes that no longer hold the commit's note (a notes history of its own, force-pushed).
+    const orphan = work.git(['commit-tree', work.git(['mktree'], { input: '' }), '-m', 'Notes added by git notes add'], { input: '' });
+    const dropped = tryGit(work.dir, ['push', '--no-verify', '--force', 'origin', `${orphan}:refs/notes/ai`]);
+    expect(dropped.code, dropped.stderr).not.toBe(0);
+    expect(dropped.stderr).toContain(noted.slice(0, 12));
+
+    // The note rewritten to say a person (or Claude) wrote the lines.
+    addNote(work, noted, gitAiNote({ 'lib/aes.ts': [`${NOTE_KEYS.human} 1-4`] }));
+    const rewritten = tryGit(work.dir, ['push', '--no-verify', 'origin', 'refs/notes/ai:refs/notes/ai']);
+    expect(rewritten.code, rewritten.stderr).not.toBe(0);
+    addNote(work, noted, gitAiNote({ 'lib/aes.ts': [session(NOTE_KEYS.claude, '1-4')] }));
+    expect(tryGit(work.dir, ['push', '--no-verify', '--force', 'origin', 'refs/notes/ai:refs/notes/ai']).code).not.toBe(0);
+    expect(remote.git(['rev-parse', 'refs/notes/ai'])).toBe(serverNotes);
+
+    // The notes kept, the move of the noted lines into src/crypto is refused.
+    work.git(['checkout', '-q', '-b', 'move', 'agent']);
+    move(work, 'lib/aes.ts', 'src/crypto/aes.ts', 'refactor: aes belongs in crypto');
+    const moved = tryGit(work.dir, ['push', '--no-verify', 'origin', 'move']);
+    expect(moved.code, moved.stderr).not.toBe(0);
+    expect(moved.stderr).toContain(noted.slice(0, 12));
+  });
+
+  it('control: notes added for other commits (a fast-forward of the notes), an empty note replaced, and what the admin allows (aitrail.allowNotesRewrite) pass', () => {
+    const { remote, work } = policyServer(QWEN_NOT_IN_CRYPTO);
+    const noted = notedQwenOnServer(work);
+    expect(commitWith(work, 'feat: more\n', { 'lib/more.ts': 'export const more = 1;\n' }, { noVerify: true }).code).toBe(0);
+    const other = work.git(['rev-parse', 'HEAD']);
+    addNote(work, other, gitAiNote({}));
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'agent', 'refs/notes/ai:refs/notes/ai']).code).toBe(0);
+    addNote(work, other, gitAiNote({ 'lib/more.ts': [session(NOTE_KEYS.claude, '1')] }));
+    const replaced = tryGit(work.dir, ['push', '--no-verify', 'origin', 'refs/notes/ai:refs/notes/ai']);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    remote.git(['config', 'aitrail.allowNotesRewrite', 'true']);
+    addNote(work, noted, gitAiNote({ 'lib/aes.ts': [`${NOTE_KEYS.human} 1-4`] }));
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'refs/notes/ai:refs/notes/ai']).code).toBe(0);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', ':refs/notes/ai']).code).toBe(0);
+  });
+});
