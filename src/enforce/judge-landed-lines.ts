@@ -3,12 +3,13 @@ import type { DetectOptions } from '../core/detect.js';
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { storedCommitFacts } from '../core/policy/commit-facts.js';
 import { blameStarts, type RangeCommit } from '../core/policy/blame-starts.js';
-import { landOlderLines, olderRanges, sortBlame, type LandedLines, type OlderLines } from '../core/policy/landed-lines.js';
+import { landOlderLines, olderRanges, restoredAsOlder, sortBlame, type LandedLines, type OlderLines } from '../core/policy/landed-lines.js';
 import { landedViolations } from '../core/policy/landed-violations.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { GitError } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
-import { blameOrigins, filesAt, rangeTips, withBoundaryFile } from '../git/range-blame.js';
+import { blameOrigins, filesAt, rangeTips, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
+import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
 import { runPool } from '../report/run-pool.js';
 import { enforceMessages } from './messages.js';
 import type { NoteLines } from '../core/notes/note-lines.js';
@@ -44,6 +45,43 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
   return [...groups.values()];
 }
 
+/** Reverts of reverts of… followed this deep (as `blame` follows them). */
+const MAX_RESTORE_DEPTH = 8;
+
+/**
+ * Lines a revert or a pick brought into protected files belong to whoever wrote them in the
+ * content it restores or copies, as git records it in the message (`This reverts commit <sha>.`,
+ * `(cherry picked from commit <sha>)`; see lineSourcesAmong): git blame gives them to the revert,
+ * so a person's revert of the deletion of Qwen's file (or of a revert of Qwen's commit), moved
+ * into src/crypto, read as the person's lines. Each such line is blamed again at that commit with
+ * its parent taken to be the content it restores (a graft for that blame only), through reverts of
+ * reverts, and lands with its writer under the rules its landing path gains over the path it was
+ * written in (as moved lines do). Only adds: the revert's own landing stays judged too.
+ */
+async function restoredLines(repoDir: string, candidates: readonly LandedLines[], policy: CompiledPolicy, jobs: number): Promise<LandedLines[]> {
+  const sources = new Map<string, LineSource>();
+  const asked = new Set<string>();
+  const found: LandedLines[] = [];
+  let frontier = candidates;
+  for (let depth = 0; depth < MAX_RESTORE_DEPTH && frontier.length > 0; depth += 1) {
+    const unasked = [...new Set(frontier.map((lines) => lines.sha))].filter((sha) => !asked.has(sha));
+    for (const sha of unasked) asked.add(sha);
+    if (unasked.length > 0) for (const [sha, source] of await lineSourcesAmong(repoDir, unasked, undefined, { asStored: true })) sources.set(sha, source);
+    const next: LandedLines[] = [];
+    const restoring = frontier.filter((lines) => sources.has(lines.sha));
+    await runPool(groupBy(restoring, (lines) => `${lines.sha}\0${lines.origin.path}`), jobs, async (entries) => {
+      const { sha, origin } = entries[0] as LandedLines;
+      const older = restoredAsOlder(entries);
+      const groups = await withGraftFile([[sha, (sources.get(sha) as LineSource).commit]], (graft) => blameOrigins(repoDir, origin.path, { rev: sha, boundaryFile: graft, lines: olderRanges(older) }));
+      // Lines the revert wrote itself stay its own (already landed with it).
+      next.push(...landOlderLines(policy, older, groups).filter((lines) => lines.sha !== sha));
+    });
+    found.push(...next);
+    frontier = next;
+  }
+  return found;
+}
+
 /**
  * Path rules judged by lines: blame each protected file the range changes, at each tip of the
  * range (from the newest commit that changes it, see `blameStarts`), stopping at the range's
@@ -63,17 +101,20 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   const files = await filesAt(repoDir, starts);
   const landed: LandedLines[] = [];
   const older: OlderLines[] = [];
+  const inPlace: LandedLines[] = [];
   await withBoundaryFile(run.boundary, (boundaryFile) =>
     runPool(files, jobs, async ({ rev, path }) => {
       const sorted = sortBlame(run.policy, path, await blameOrigins(repoDir, path, { rev, boundaryFile }), inRange);
       landed.push(...sorted.landed);
       older.push(...sorted.older);
+      inPlace.push(...sorted.inPlace);
     }),
   );
   await runPool(groupBy(older, (lines) => `${lines.rev}\0${lines.path}`), jobs, async (entries) => {
     const { rev, path } = entries[0] as OlderLines;
     landed.push(...landOlderLines(run.policy, entries, await blameOrigins(repoDir, path, { rev, lines: olderRanges(entries) })));
   });
+  landed.push(...(await restoredLines(repoDir, [...landed, ...inPlace], run.policy, jobs)));
   const facts = new Map(run.facts);
   const cut: string[] = [];
   const outside = [...new Set(landed.map((lines) => lines.sha))].filter((sha) => !inRange(sha));

@@ -45,6 +45,10 @@ export const enforceMessages = {
   replaceRefsRefused: (refs: readonly string[]) =>
     `aitrail: push rejected by the server: it changes ${show(refs[0] ?? '')}${refs.length > 1 ? ` and ${refs.length - 1} more replace ref(s)` : ''}: replace refs make git show one commit in place of another, so this server refuses them.\n` +
     'A server admin who wants them allows them in this repository: git config aitrail.allowReplaceRefs true\n',
+  notesTaken: (taken: { deleted: true } | { deleted: false; commits: readonly string[] }) =>
+    `aitrail: push rejected by the server: it ${taken.deleted ? 'deletes refs/notes/ai' : `takes away or rewrites the git-ai note of ${taken.commits.map((sha) => sha.slice(0, 12)).join(', ')}${taken.commits.length >= 5 ? ' and maybe more' : ''} in refs/notes/ai`}, commits this server holds: ` +
+    'line-level notes are the record of which lines AI wrote (enforcement and reports read them), so this server takes notes added, never taken away.\n' +
+    'Fetch the server\'s notes and push yours on top of them (git fetch origin \'+refs/notes/ai:refs/notes/ai\' first, or git notes merge). A server admin who wants to allow it: git config aitrail.allowNotesRewrite true\n',
   caseVariantRefused: (variant: { ref: string; of: string }) =>
     `aitrail: push rejected by the server: ${show(variant.ref)} differs only in case from ${show(variant.of)}, and this server's file system folds case (core.ignorecase): git would read one for the other.\n` +
     `Push to ${show(variant.of)} itself, or choose a name of its own.\n`,

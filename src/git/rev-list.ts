@@ -13,3 +13,28 @@ export async function firstCommitChanging(cwd: string, revisions: readonly strin
   const out = await runGit(['rev-list', '-n', '1', ...revisions, '--', ...paths.map((path) => `:(literal)${path}`)], { cwd, asStored: true });
   return /^[0-9a-f]{40,64}/.exec(out)?.[0] ?? null;
 }
+
+/**
+ * A commit of `revisions` that changes the entry standing at one of `paths` itself (a file, a
+ * symbolic link or a submodule there), not only what lies under a directory there; or null. A
+ * submodule moved to another commit counts whatever a `.gitmodules` says (`--ignore-submodules=none`);
+ * a merge counts for what it changes against every parent (a bump it brings from one side is that
+ * side's commit's).
+ */
+export async function commitChangingEntry(cwd: string, revisions: readonly string[], paths: readonly string[]): Promise<string | null> {
+  if (paths.length === 0) return null;
+  const wanted = new Set(paths);
+  const args = ['log', '-z', '--format=%x00%H', '--raw', '--no-abbrev', '--no-renames', '--ignore-submodules=none', '--diff-merges=combined', ...revisions, '--', ...paths.map((path) => `:(literal)${path}`)];
+  const tokens = (await runGit(args, { cwd, asStored: true })).split('\0');
+  let commit: string | null = null;
+  let pathNext = false;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index] as string;
+    if (pathNext) {
+      if (wanted.has(token)) return commit;
+      pathNext = false;
+    } else if (token.replace(/^\n/, '').startsWith(':')) pathNext = true;
+    else if (tokens[index - 1] === '' && /^[0-9a-f]{40,64}$/.test(token)) commit = token;
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 import { pickedFrom, restoredParent, revertOf } from '../core/blame/revert-of.js';
 import type { OriginGroup } from '../core/blame/parse-origins.js';
 import { createOriginParser } from '../core/blame/parse-origins.js';
-import { runGit, splitRecords, streamGit } from './exec.js';
+import { runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
 import { streamCommits } from './log.js';
 import { withGraftFile } from './range-blame.js';
 import { resolveCommits } from './resolve-commits.js';
@@ -21,16 +21,22 @@ export interface LineSource {
  * exists here. A commit that says both is taken as a revert, or, when the reverted commit is not in
  * its history (a revert backported with `-x`), as a pick of the picked commit when that one says it
  * reverts the same commit. `ancestry` may answer the ancestry
- * question from a memo (two commits' ancestry never changes).
+ * question from a memo (two commits' ancestry never changes). `view`: history as stored (enforcement).
  */
-export async function lineSourcesAmong(root: string, commits: Iterable<string>, ancestry: (ancestor: string, of: string, compute: () => Promise<boolean>) => Promise<boolean> = (_a, _o, compute) => compute()): Promise<Map<string, LineSource>> {
+export async function lineSourcesAmong(
+  root: string,
+  commits: Iterable<string>,
+  ancestry: (ancestor: string, of: string, compute: () => Promise<boolean>) => Promise<boolean> = (_a, _o, compute) => compute(),
+  view: ObjectView = {},
+): Promise<Map<string, LineSource>> {
+  const asStored = view.asStored === true;
   const input = [...commits].join('\n');
   const reverts = new Map<string, { reverted: string; mainline: string | null }>();
   const picks = new Map<string, string>();
   const pickedReverts = new Map<string, { picked: string; reverted: string }>();
   if (input === '') return new Map();
   const grep = ['--basic-regexp', '--grep=^This reverts commit [0-9a-f]', '--grep=^(cherry picked from commit [0-9a-f]'];
-  for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${input}\n`, extra: grep })) {
+  for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${input}\n`, extra: grep, asStored })) {
     const reverted = revertOf(commit.message);
     const picked = pickedFrom(commit.message);
     if (reverted && !commit.sha.startsWith(reverted.reverted)) reverts.set(commit.sha, reverted);
@@ -38,13 +44,13 @@ export async function lineSourcesAmong(root: string, commits: Iterable<string>, 
     if (reverted && picked && picked !== commit.sha) pickedReverts.set(commit.sha, { picked, reverted: reverted.reverted });
   }
   if (reverts.size + picks.size === 0) return new Map();
-  const exists = await resolveCommits(root, [...[...reverts.values()].map((revert) => revert.reverted), ...picks.values(), ...[...pickedReverts.values()].map((pick) => pick.picked)]);
+  const exists = await resolveCommits(root, [...[...reverts.values()].map((revert) => revert.reverted), ...picks.values(), ...[...pickedReverts.values()].map((pick) => pick.picked)], view);
   const result = new Map<string, LineSource>();
   for (const [sha, picked] of picks) if (exists.get(picked) === picked) result.set(sha, { commit: picked, kind: 'pick' });
   // A revert not followed in its own history, but copied with -x from a revert of the same commit: its lines are that revert's, followed from there.
   const copied = [...new Set([...pickedReverts.values()].map((pick) => pick.picked).filter((picked) => exists.get(picked) === picked))];
   const revertsOfPicked = new Map<string, string | undefined>();
-  if (copied.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${copied.join('\n')}\n` })) revertsOfPicked.set(commit.sha, revertOf(commit.message)?.reverted);
+  if (copied.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${copied.join('\n')}\n`, asStored })) revertsOfPicked.set(commit.sha, revertOf(commit.message)?.reverted);
   for (const [sha, pick] of pickedReverts) if (revertsOfPicked.get(pick.picked) === pick.reverted) result.set(sha, { commit: pick.picked, kind: 'pick-of-revert' });
   // An abbreviated sha (git's reference format) counts when it names one commit, never that revert itself.
   for (const [sha, revert] of reverts) {
@@ -54,18 +60,18 @@ export async function lineSourcesAmong(root: string, commits: Iterable<string>, 
   }
   const known = [...new Set([...reverts.values()].map((revert) => revert.reverted))];
   const parents = new Map<string, string[]>();
-  if (known.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${known.join('\n')}\n` })) parents.set(commit.sha, commit.parents);
+  if (known.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${known.join('\n')}\n`, asStored })) parents.set(commit.sha, commit.parents);
   for (const [sha, revert] of reverts) {
     const of = parents.get(revert.reverted);
     const parent = of ? restoredParent(revert, of) : null;
-    if (parent && (await ancestry(revert.reverted, sha, () => isAncestor(root, revert.reverted, sha)))) result.set(sha, { commit: parent, kind: 'revert' });
+    if (parent && (await ancestry(revert.reverted, sha, () => isAncestor(root, revert.reverted, sha, view)))) result.set(sha, { commit: parent, kind: 'revert' });
   }
   return result;
 }
 
 /** Whether `ancestor` is in the history of `of` (`git merge-base` names it). */
-async function isAncestor(root: string, ancestor: string, of: string): Promise<boolean> {
-  const base = await runGit(['merge-base', ancestor, of], { cwd: root, okCodes: [1] });
+async function isAncestor(root: string, ancestor: string, of: string, view: ObjectView): Promise<boolean> {
+  const base = await runGit(['merge-base', ancestor, of], { cwd: root, okCodes: [1], asStored: view.asStored === true });
   return base.trim() === ancestor;
 }
 

@@ -20,7 +20,8 @@ export function parseReceiveArgs(args: readonly string[]): { configFile?: string
  * `aitrail hook pre-receive [--config <file>]` on a server (bare repository): stdin
  * `<old> <new> <ref>` per ref; every ref's new commits are judged by the repository's one policy,
  * and any error rejects the whole push with an explanation the pusher sees. Replace refs are
- * refused unless the server allows them; when no policy can be known the push is refused (exit 3).
+ * refused unless the server allows them, and so is a push that takes git-ai notes away (taken-notes.ts);
+ * when no policy can be known the push is refused (exit 3).
  */
 export const handler: HookHandler = async (args, context) => {
   const parsed = parseReceiveArgs(args);
@@ -32,13 +33,14 @@ export const handler: HookHandler = async (args, context) => {
     const { updates, malformed } = parsePreReceiveLines(await context.readStdin());
     const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');
     if (malformed.length > 0) return malformedInput('pre-receive', malformed);
-    const [{ refusedReplaceRefs }, { caseVariantRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }] = await Promise.all([
+    const [{ refusedReplaceRefs }, { caseVariantRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }, { takenNotes }] = await Promise.all([
       import('../enforce/replace-refs.js'),
       import('../enforce/case-variant-refs.js'),
       import('../enforce/receive-sets.js'),
       import('../enforce/judge-groups.js'),
       import('../git/shallow.js'),
       import('../enforce/messages.js'),
+      import('../enforce/taken-notes.js'),
     ]);
     const replacing = await refusedReplaceRefs(context.cwd, updates);
     if (replacing.length > 0) {
@@ -48,6 +50,11 @@ export const handler: HookHandler = async (args, context) => {
     const [variant] = await caseVariantRefs(context.cwd, updates);
     if (variant) {
       writeStderr(enforceMessages.caseVariantRefused(variant));
+      return ExitCode.violation;
+    }
+    const taken = await takenNotes(context.cwd, updates);
+    if (taken) {
+      writeStderr(enforceMessages.notesTaken(taken));
       return ExitCode.violation;
     }
     // Deletions too: the default branch's policy is remembered before it can be deleted.

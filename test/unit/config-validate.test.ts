@@ -213,3 +213,20 @@ describe('generated validator', () => {
     execFileSync(process.execPath, ['scripts/build-validator.mjs', '--check'], { stdio: 'pipe' });
   });
 });
+
+describe('file globs that can match no git path', () => {
+  it('a backslash, a ".", ".." or empty segment in policy.paths[].files or blame.include/exclude is a problem naming the glob', () => {
+    expect(lines({ policy: { paths: [{ files: ['src/crypto/**', 'src\\crypto\\**'] }] }, blame: { exclude: ['dist/./x/**'], include: ['a//b'] } })).toEqual([
+      expect.stringContaining('policy.paths[0].files[1]: found "src\\\\crypto\\\\**", which holds a backslash'),
+      expect.stringContaining('blame.include[0]: found "a//b", which holds a ".", ".." or empty segment'),
+      expect.stringContaining('blame.exclude[0]: found "dist/./x/**", which holds a ".", ".." or empty segment'),
+    ]);
+    // A backslash before anything a glob does not read specially is a Windows separator, also at the end or before another.
+    for (const glob of ['src\\*.ts', 'a\\', 'a\\\\b', 'src/\\?x', '\\[a]\\x']) expect(lines({ policy: { paths: [{ files: [glob] }] } }), glob).toEqual([expect.stringContaining('which holds a backslash')]);
+  });
+  it('a leading / or ./, a trailing /, dotfiles, glob classes and a backslash escaping a bracket, brace or parenthesis are fine', () => {
+    for (const glob of ['/src/crypto/', './src/crypto/**', 'src/crypto', '.github/**', '**/.*', 'src/[*]x', '..x/y', 'a/.b/c', 'app/\\[locale\\]/**', 'app/\\(marketing\\)/**', 'a/\\{x\\}']) {
+      expect(validateConfig({ policy: { paths: [{ files: [glob] }] } }, F).problems, glob).toEqual([]);
+    }
+  });
+});

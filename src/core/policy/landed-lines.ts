@@ -48,18 +48,37 @@ export function protection(policy: CompiledPolicy): (path: string) => boolean {
  * already in a file at the boundary: when that file was protected by the same rules nothing new
  * happened, otherwise who wrote them must be found in older history (`OlderLines`). A line a
  * commit wrote straight into a protected file is left to the judgement of that commit's own
- * changed paths.
+ * changed paths; those lines are also kept apart (`inPlace`, under every rule protecting `path`):
+ * when that commit is a revert or a pick, the lines it brought back are someone else's.
  */
-export function sortBlame(policy: CompiledPolicy, path: string, groups: readonly OriginGroup[], inRange: (sha: string) => boolean): { landed: LandedLines[]; older: OlderLines[] } {
+export function sortBlame(
+  policy: CompiledPolicy,
+  path: string,
+  groups: readonly OriginGroup[],
+  inRange: (sha: string) => boolean,
+): { landed: LandedLines[]; older: OlderLines[]; inPlace: LandedLines[] } {
   const landed: LandedLines[] = [];
   const older: OlderLines[] = [];
+  const inPlace: LandedLines[] = [];
   for (const group of groups) {
     const rules = newlyProtecting(policy, path, [group.originPath]);
-    if (rules.length === 0) continue;
-    if (group.boundary || !inRange(group.sha)) older.push({ rev: group.sha, path: group.originPath, landing: path, rules, start: group.originLine, end: group.originLine + group.count - 1 });
+    const written = !group.boundary && inRange(group.sha);
+    if (rules.length === 0) {
+      if (written) inPlace.push({ sha: group.sha, path, rules: newlyProtecting(policy, path, []), lines: group.count, origin: { path: group.originPath, start: group.originLine } });
+      continue;
+    }
+    if (!written) older.push({ rev: group.sha, path: group.originPath, landing: path, rules, start: group.originLine, end: group.originLine + group.count - 1 });
     else landed.push({ sha: group.sha, path, rules, lines: group.count, origin: { path: group.originPath, start: group.originLine } });
   }
-  return { landed, older };
+  return { landed, older, inPlace };
+}
+
+/**
+ * Lines a revert (or pick) brought in, as `OlderLines` of that commit to blame again with its
+ * parent taken to be the content it restores: each keeps its landing path and rules.
+ */
+export function restoredAsOlder(lines: readonly LandedLines[]): OlderLines[] {
+  return lines.map((entry) => ({ rev: entry.sha, path: entry.origin.path, landing: entry.path, rules: entry.rules, start: entry.origin.start, end: entry.origin.start + entry.lines - 1 }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OriginGroup } from '../../../src/core/blame/parse-origins.js';
 import { blameStarts, type RangeCommit } from '../../../src/core/policy/blame-starts.js';
-import { landOlderLines, newlyProtecting, olderRanges, protection, sortBlame } from '../../../src/core/policy/landed-lines.js';
+import { landOlderLines, newlyProtecting, olderRanges, protection, restoredAsOlder, sortBlame } from '../../../src/core/policy/landed-lines.js';
 import { landedViolations } from '../../../src/core/policy/landed-violations.js';
 import type { CommitFacts } from '../../../src/core/policy/types.js';
 import { ai, facts, policy } from './facts.js';
@@ -28,14 +28,23 @@ describe('newlyProtecting / protection', () => {
 describe('sortBlame', () => {
   it('lines written in the range outside the rule land with their commit; lines written in place are left to the commit itself', () => {
     const sorted = sortBlame(CRYPTO, 'src/crypto/aes.ts', [group(AI_SHA, 'lib/aes.ts', 5, 2), group(HUMAN_SHA, 'src/crypto/aes.ts', 1, 4)], inRange);
-    expect(sorted).toEqual({ landed: [{ sha: AI_SHA, path: 'src/crypto/aes.ts', rules: [0], lines: 2, origin: { path: 'lib/aes.ts', start: 5 } }], older: [] });
+    expect(sorted).toEqual({
+      landed: [{ sha: AI_SHA, path: 'src/crypto/aes.ts', rules: [0], lines: 2, origin: { path: 'lib/aes.ts', start: 5 } }],
+      older: [],
+      inPlace: [{ sha: HUMAN_SHA, path: 'src/crypto/aes.ts', rules: [0], lines: 4, origin: { path: 'src/crypto/aes.ts', start: 1 } }],
+    });
   });
   it('older lines already protected at the boundary are nothing new; older lines moved in are looked up in older history', () => {
     const groups = [group(OLD_SHA, 'src/crypto/aes.ts', 1, 3, { boundary: true }), group(OLD_SHA, 'lib/aes.ts', 4, 2, { originLine: 10 })];
     expect(sortBlame(CRYPTO, 'src/crypto/aes.ts', groups, inRange)).toEqual({
       landed: [],
       older: [{ rev: OLD_SHA, path: 'lib/aes.ts', landing: 'src/crypto/aes.ts', rules: [0], start: 10, end: 11 }],
+      inPlace: [],
     });
+  });
+  it('restoredAsOlder: lines a revert brought in, to blame again at the revert, keeping where they landed', () => {
+    const lines = { sha: HUMAN_SHA, path: 'src/crypto/aes.ts', rules: [0], lines: 3, origin: { path: 'lib/aes.ts', start: 7 } };
+    expect(restoredAsOlder([lines])).toEqual([{ rev: HUMAN_SHA, path: 'lib/aes.ts', landing: 'src/crypto/aes.ts', rules: [0], start: 7, end: 9 }]);
   });
 });
 

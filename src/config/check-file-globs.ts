@@ -1,0 +1,51 @@
+import type { ConfigProblem } from './config-error.js';
+import { quote } from './config-error.js';
+
+/**
+ * Why a file glob can match no path git names, or null. Git paths use `/` between directories and
+ * hold no `.`, `..` or empty segment, so a glob written with Windows separators (`src\crypto\**`:
+ * in a glob a backslash escapes the next character, so it reads `srccrypto*`), or with such a
+ * segment inside it (`src/./crypto/**`, `src//crypto/**`), matches nothing: a path rule would
+ * protect nothing and a blame exclude leave everything in, without a word. A leading `/` or `./`
+ * and a trailing `/` are read as people mean them (glob-matcher.ts). A backslash is an escape only
+ * before a bracket, brace, parenthesis, `!`, `+`, `@` or `,` (a folder such as Next.js'
+ * `app/\[locale\]/**`); before anything else it is a Windows separator (a literal `*` or `?` is
+ * written as a class: `[*]`, `[?]`).
+ */
+const ESCAPABLE = new Set(['[', ']', '{', '}', '(', ')', '!', '+', '@', ',']);
+
+export function deadGlobReason(glob: string): string | null {
+  for (let at = glob.indexOf('\\'); at !== -1; at = glob.indexOf('\\', at + 2)) {
+    const next = glob[at + 1];
+    if (next === undefined || !ESCAPABLE.has(next)) return `a backslash${next === undefined ? ' at its end' : ` before ${JSON.stringify(next)}`} (in a glob it escapes the next character: write / between directories; a backslash escapes only [ ] { } ( ) ! + @ , and a literal * or ? is written [*], [?])`;
+  }
+  const body = glob.replace(/^\/+/, '').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  if (body.split('/').some((segment) => segment === '.' || segment === '..' || segment === '')) return 'a ".", ".." or empty segment (git paths hold none: write the path from the repository root, one / between directories)';
+  return null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Every file glob of a config (`policy.paths[].files`, `blame.include`, `blame.exclude`) must be
+ * able to match a path git names (deadGlobReason). No I/O; ignores shapes the schema already rejects.
+ */
+export function checkFileGlobs(data: unknown, file: string): ConfigProblem[] {
+  if (!isObject(data)) return [];
+  const lists: [string, unknown][] = [];
+  const { policy, blame } = data;
+  if (isObject(policy) && Array.isArray(policy.paths)) policy.paths.forEach((rule: unknown, index) => isObject(rule) && lists.push([`/policy/paths/${index}/files`, rule.files]));
+  if (isObject(blame)) for (const key of ['include', 'exclude'] as const) lists.push([`/blame/${key}`, blame[key]]);
+  const problems: ConfigProblem[] = [];
+  for (const [pointer, globs] of lists) {
+    if (!Array.isArray(globs)) continue;
+    globs.forEach((glob: unknown, index) => {
+      if (typeof glob !== 'string') return;
+      const reason = deadGlobReason(glob);
+      if (reason !== null) problems.push({ file, path: `${pointer}/${index}`, found: `${quote(glob)}, which holds ${reason}`, expected: 'a glob that can match a path git names, such as "src/crypto/**"' });
+    });
+  }
+  return problems;
+}

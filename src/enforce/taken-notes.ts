@@ -1,0 +1,60 @@
+import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
+import type { RefUpdate } from '../core/ref-updates.js';
+import { configBool } from '../git/config-value.js';
+import { listNotes, type NoteEntry } from '../git/notes.js';
+import { readBlob } from '../git/read-blob.js';
+import { resolveCommits } from '../git/resolve-commits.js';
+
+/** A rewritten note past this size is taken to have said something (it is not read). */
+const READ_LIMIT = 1024 * 1024;
+/** The commits named in a refusal: enough to find the push out. */
+const NAMED = 5;
+
+const STORED = { asStored: true } as const;
+
+/** What a push takes away from refs/notes/ai: the whole ref, or the notes of these commits. */
+export type TakenNotes = { deleted: true } | { deleted: false; commits: string[] };
+
+/**
+ * git-ai's notes are the line-level record of who wrote what, and notes only ever ADD for
+ * enforcement: a commit on the server whose only AI evidence is its note is judged by it when
+ * its lines later move into a protected path, and `blame`/`trend` count its lines by it. A push
+ * that deletes refs/notes/ai (or points it at no commit), drops the note of a commit the server
+ * holds, or rewrites one that attested lines (a note that attests none, git-ai's empty note, may
+ * be replaced) would erase that record: first the notes, then the move passes as a person's.
+ * Returns what the push takes (null: nothing), unless the server allows it
+ * (`git config aitrail.allowNotesRewrite true`). Notes of commits the server lacks are free.
+ */
+export async function takenNotes(repoDir: string, updates: readonly RefUpdate[]): Promise<TakenNotes | null> {
+  const update = updates.find((candidate) => candidate.ref === DEFAULT_NOTES_REF);
+  if (!update?.from) return null;
+  const asked = [update.from, ...(update.to ? [update.to] : [])];
+  const commits = await resolveCommits(repoDir, asked, STORED);
+  const old = commits.get(update.from);
+  if (!old) return null;
+  const tip = update.to ? commits.get(update.to) : null;
+  let taken: TakenNotes | null = null;
+  if (!tip) taken = { deleted: true };
+  else {
+    const [before, after] = await Promise.all([listNotes(repoDir, old, STORED), listNotes(repoDir, tip, STORED)]);
+    const candidates = [...before].filter(([commit, entry]) => after.get(commit)?.oid !== entry.oid);
+    const present = await resolveCommits(repoDir, candidates.map(([commit]) => commit), STORED);
+    const found: string[] = [];
+    for (const [commit, entry] of candidates) {
+      if (present.get(commit) !== commit) continue;
+      if (after.has(commit) && (await saysNothing(repoDir, entry))) continue;
+      found.push(commit);
+      if (found.length === NAMED) break;
+    }
+    if (found.length > 0) taken = { deleted: false, commits: found };
+  }
+  if (taken === null) return null;
+  return (await configBool(repoDir, 'aitrail.allowNotesRewrite')) === true ? null : taken;
+}
+
+/** The note attests no line (git-ai's note of a commit it saw no AI line in). */
+async function saysNothing(repoDir: string, entry: NoteEntry): Promise<boolean> {
+  if (entry.type !== 'blob' || entry.size < 0 || entry.size > READ_LIMIT) return false;
+  return isEmptyNote(await readBlob(repoDir, entry.oid, STORED));
+}
