@@ -180,6 +180,13 @@ describe('path rules a glob can never hold to', () => {
       const run = aitrail(repo.dir, ['check', 'main~1..main']);
       expect(run.code, `${glob}: ${run.stdout}${run.stderr}`).toBe(1);
     }
+    // A backslash escaping a bracket is an escape, and protects the folder it names (Next.js' app/[locale]).
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.json': JSON.stringify({ policy: { paths: [{ files: ['app/\\[locale\\]/**'], deny: ['qwen/*'] }] } }) });
+    expect(commitWith(repo, `feat: page\n\n${QWEN_DECLARED}\n`, { 'app/[locale]/page.tsx': AES }, { noVerify: true }).code).toBe(0);
+    const run = aitrail(repo.dir, ['check', 'main~1..main']);
+    expect(run.code, `${run.stdout}${run.stderr}`).toBe(1);
+    expect(run.stdout).toContain('app/[locale]/page.tsx');
   });
 });
 
