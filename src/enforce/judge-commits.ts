@@ -1,5 +1,4 @@
 import { compilePolicy } from '../core/policy/compile-policy.js';
-import { storedCommitFacts } from '../core/policy/commit-facts.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import type { RangeCommit } from '../core/policy/blame-starts.js';
 import { protection } from '../core/policy/landed-lines.js';
@@ -10,17 +9,10 @@ import { streamCommits } from '../git/log.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
 import type { LinkChange } from './judge-links.js';
-import { mergeAttributions } from '../core/detect/merge.js';
-import { messagesPastNul, rawCommitMessage } from '../git/raw-message.js';
+import { messagesPastNul } from '../git/raw-message.js';
+import { readCommitFacts } from './read-commit-facts.js';
 import { GitError } from '../git/exec.js';
 import { enforceMessages } from './messages.js';
-
-/**
- * Encodings git re-encodes a message from without touching its ASCII bytes (a latin1 project's
- * commits). Any other `encoding` header (EBCDIC, UTF-16, a name iconv lacks) can make the message
- * git shows differ from the bytes stored, so both are read.
- */
-const ASCII_SAFE = /^(utf-?8|(us-)?ascii|iso[-_]?8859-\d+|latin-?\d|(windows|cp)-?125\d|euc-?(jp|kr|cn)|shift[-_]?jis|sjis|gbk|gb2312|gb18030|big5|koi8-?[ru])$/i;
 
 /** Root commits show their files whatever `log.showRoot` says, paths stay root-relative whatever `diff.relative` says, and `log.showSignature` cannot mix gpg output into the records. */
 const LOG_EXTRA = ['--root', '--no-relative', '--no-show-signature'];
@@ -69,14 +61,8 @@ export async function judgeCommits(
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true })) {
       commits += 1;
       if (options.shallow?.has(commit.sha)) cut.push(commit.sha);
-      const facts = storedCommitFacts(commit, detect);
-      if (commit.encoding !== undefined && !ASCII_SAFE.test(commit.encoding.trim())) {
-        // What the stored bytes name counts too (never what they would drop): every token counts.
-        const stored = storedCommitFacts({ ...commit, message: await rawCommitMessage(repoDir, commit.sha) }, detect);
-        facts.attributions = mergeAttributions([...facts.attributions, ...stored.attributions]);
-      }
-      const whole = pastNul.get(commit.sha);
-      if (whole !== undefined) facts.attributions = mergeAttributions([...facts.attributions, ...storedCommitFacts({ ...commit, message: whole }, detect).attributions]);
+      // What the stored bytes name counts too (an encoding git cannot read them by, a NUL byte).
+      const facts = await readCommitFacts(repoDir, commit, detect, pastNul);
       facts.attributions = await notes.add(commit.sha, facts.attributions, facts.paths);
       violations.push(...evaluateCommit(facts, policy));
       if (!byLines) continue;

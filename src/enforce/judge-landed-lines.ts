@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os';
 import type { DetectOptions } from '../core/detect.js';
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
-import { storedCommitFacts } from '../core/policy/commit-facts.js';
 import { blameStarts, type RangeCommit } from '../core/policy/blame-starts.js';
 import { landOlderLines, olderRanges, restoredAsOlder, sortBlame, type LandedLines, type OlderLines } from '../core/policy/landed-lines.js';
 import { landedViolations } from '../core/policy/landed-violations.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { GitError } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
+import { messagesPastNul } from '../git/raw-message.js';
+import { readCommitFacts } from './read-commit-facts.js';
 import { blameOrigins, filesAt, rangeTips, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
 import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
 import { runPool } from '../report/run-pool.js';
@@ -119,10 +120,12 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   const cut: string[] = [];
   const outside = [...new Set(landed.map((lines) => lines.sha))].filter((sha) => !inRange(sha));
   if (outside.length > 0) {
+    // Read as the judged commits are: what their stored bytes name counts too (read-commit-facts).
+    const pastNul = await messagesPastNul(repoDir, ['--no-walk', ...outside]);
     for await (const commit of streamCommits(repoDir, ['--no-walk', ...outside], { asStored: true })) {
       // A shallow clone's oldest commit stands for all the history it cuts off: fail closed.
       if (run.shallow?.has(commit.sha)) cut.push(commit.sha);
-      const found = storedCommitFacts(commit, run.detect);
+      const found = await readCommitFacts(repoDir, commit, run.detect, pastNul);
       if (run.notes) found.attributions = await run.notes.add(commit.sha, found.attributions, null);
       facts.set(commit.sha, found);
     }

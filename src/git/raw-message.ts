@@ -1,13 +1,43 @@
 import { runGit, runGitRaw } from './exec.js';
 import { readRevisionObjects } from './revision-blobs.js';
 import { objectId } from './object-id.js';
+import type { Identity } from '../core/types.js';
 
-/** A commit's message as stored (bytes after the header, read as UTF-8), never re-encoded by git. */
-export async function rawCommitMessage(cwd: string, sha: string): Promise<string> {
+/** What a commit object stores, read as UTF-8 and never re-encoded by git: its message, author and committer. */
+export interface StoredCommit {
+  message: string;
+  author: Identity;
+  committer: Identity;
+}
+
+/**
+ * `Name <email> <date> <zone>` of an author or committer header as git splits it (the name before
+ * the first `<`, the address up to the `>` after it); a header without an address is all name.
+ */
+function headerIdentity(value: string | undefined): Identity {
+  if (value === undefined) return { name: '', email: '' };
+  const open = value.indexOf('<');
+  const close = open < 0 ? -1 : value.indexOf('>', open + 1);
+  if (close < 0) return { name: value.trim(), email: '' };
+  return { name: value.slice(0, open).trim(), email: value.slice(open + 1, close).trim() };
+}
+
+/**
+ * A commit as stored (the bytes of its headers and of its message after them, read as UTF-8),
+ * never re-encoded by git: under an `encoding` header git re-encodes the whole object, the
+ * author and committer lines as well as the message, before `%an`, `%ae` or `%B` read it.
+ */
+export async function storedCommit(cwd: string, sha: string): Promise<StoredCommit> {
   objectId(sha, 'commit');
   const body = await runGitRaw(['cat-file', 'commit', sha], { cwd, asStored: true });
   const end = body.indexOf('\n\n');
-  return end < 0 ? '' : body.subarray(end + 2).toString('utf8');
+  const headers = (end < 0 ? body : body.subarray(0, end)).toString('utf8').split('\n');
+  const header = (name: string): string | undefined => headers.find((line) => line.startsWith(`${name} `))?.slice(name.length + 1);
+  return {
+    message: end < 0 ? '' : body.subarray(end + 2).toString('utf8'),
+    author: headerIdentity(header('author')),
+    committer: headerIdentity(header('committer')),
+  };
 }
 
 /**

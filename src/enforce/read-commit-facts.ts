@@ -1,0 +1,34 @@
+import type { DetectOptions } from '../core/detect.js';
+import { mergeAttributions } from '../core/detect/merge.js';
+import { storedCommitFacts } from '../core/policy/commit-facts.js';
+import type { CommitFacts } from '../core/policy/types.js';
+import type { CommitRecord } from '../git/log.js';
+import { storedCommit } from '../git/raw-message.js';
+
+/**
+ * Encodings git re-encodes a commit from without touching its ASCII bytes (a latin1 project's
+ * commits). Any other `encoding` header (EBCDIC, UTF-16, a name iconv lacks) can make what git
+ * shows (the message, and the author and committer, which git re-encodes with it) differ from the
+ * bytes stored, so both are read.
+ */
+const ASCII_SAFE = /^(utf-?8|(us-)?ascii|iso[-_]?8859-\d+|latin-?\d|(windows|cp)-?125\d|euc-?(jp|kr|cn)|shift[-_]?jis|sjis|gbk|gb2312|gb18030|big5|koi8-?[ru])$/i;
+
+/**
+ * The facts enforcement judges a commit (one record of a `git log` pass) by: what git shows of it,
+ * and what its stored object says where git shows less: under an `encoding` header git cannot
+ * read the bytes by, its message, author and committer as stored; a message holding a NUL byte,
+ * the whole of it (`pastNul`, from messagesPastNul). Every reading only adds: a token any of them
+ * names counts. Used for every commit whose attributions a verdict rests on: the judged range's
+ * and the older commits whose lines a range moves into protected files.
+ */
+export async function readCommitFacts(repoDir: string, commit: CommitRecord, detect: DetectOptions, pastNul: ReadonlyMap<string, string>): Promise<CommitFacts> {
+  const facts = storedCommitFacts(commit, detect);
+  const readings: CommitFacts[] = [];
+  if (commit.encoding !== undefined && !ASCII_SAFE.test(commit.encoding.trim())) {
+    readings.push(storedCommitFacts({ ...commit, ...(await storedCommit(repoDir, commit.sha)) }, detect));
+  }
+  const whole = pastNul.get(commit.sha);
+  if (whole !== undefined) readings.push(storedCommitFacts({ ...commit, message: whole }, detect));
+  if (readings.length > 0) facts.attributions = mergeAttributions([facts, ...readings].flatMap((reading) => reading.attributions));
+  return facts;
+}

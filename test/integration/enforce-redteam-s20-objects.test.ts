@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { policyServer, tryGit, type JudgedViolation } from '../helpers/enforce-repos.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+
+// Session 20 (red team, not message spellings): what the commit object holds besides its message
+// (its headers, its stored bytes), against a real server running pre-receive and `aitrail check`.
+
+const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
+/** Qwen may write anywhere but in src/crypto. */
+const QWEN_NOT_IN_CRYPTO = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
+const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
+/** The author Qwen Code commits as (signatures.json: qwen-code's identity). */
+const QWEN_AUTHOR = 'Qwen-Coder <qwen-coder@alibabacloud.com>';
+const PERSON = 'Test Human <human@example.com>';
+const AES = 'export function aes(block: Uint8Array, key: Uint8Array): Uint8Array {\n  const rounds = expandTheKeyScheduleForTheseRounds(key, 14);\n  return encryptTheBlockWithTheRoundKeys(block, rounds);\n}\n';
+
+/**
+ * A commit object written byte for byte on top of `parent`: its tree is the parent's with `files`
+ * added, `author` its author, `headers` after the committer line, `message` as stored.
+ */
+function rawCommit(repo: TestRepo, parent: string, files: Record<string, string>, options: { author?: string; headers?: string[]; message: Buffer }): string {
+  const index = join(repo.dir, '.git', 'raw-index');
+  const env = { GIT_INDEX_FILE: index };
+  repo.git(['read-tree', parent], { env });
+  for (const [path, content] of Object.entries(files)) {
+    const blob = repo.git(['hash-object', '-w', '--stdin'], { input: content });
+    repo.git(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], { env });
+  }
+  const tree = repo.git(['write-tree'], { env });
+  const head = [`tree ${tree}`, `parent ${parent}`, `author ${options.author ?? PERSON} 1700000000 +0000`, `committer ${PERSON} 1700000000 +0000`, ...(options.headers ?? []), '', ''].join('\n');
+  return repo.git(['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], { input: Buffer.concat([Buffer.from(head), options.message]) as unknown as string });
+}
+
+function checked(work: TestRepo, range: string): { code: number; violations: JudgedViolation[]; out: string } {
+  const run = aitrail(work.dir, ['check', range, '--policy-from', 'refs/remotes/origin/main', '--format', 'json'], { timeout: 60_000 });
+  const out = `${run.stdout}${run.stderr}`;
+  return { code: run.code, violations: run.stdout.trim() === '' ? [] : (JSON.parse(run.stdout) as { violations: JudgedViolation[] }).violations, out };
+}
+
+const branches = (repo: TestRepo): string => repo.git(['for-each-ref', '--format=%(refname)', 'refs/heads/']);
+
+describe('the author header under an encoding git re-encodes it by', () => {
+  it('Qwen Code’s own author under `encoding IBM037` (or IBM1047: git log shows no author, the object names Qwen Code) is refused by check and pre-receive; a person’s author so stored passes', () => {
+    const { remote, work, base } = policyServer(DENY_QWEN);
+    for (const encoding of ['IBM037', 'IBM1047']) {
+      const sha = rawCommit(work, base, { 'src/parser.ts': 'export const parser = 1;\n' }, { author: QWEN_AUTHOR, headers: [`encoding ${encoding}`], message: Buffer.from('feat: parser\n') });
+      expect(work.git(['log', '-1', '--encoding=UTF-8', '--format=%ae', sha])).not.toContain('qwen');
+      expect(work.git(['cat-file', 'commit', sha])).toContain(QWEN_AUTHOR);
+      const check = checked(work, `refs/remotes/origin/main..${sha}`);
+      expect(check.code, `${encoding}: ${check.out}`).toBe(1);
+      expect(check.violations.some((violation) => violation.sha === sha && violation.severity === 'error' && violation.model.startsWith('qwen/')), check.out).toBe(true);
+      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/parser-${encoding.toLowerCase()}`]);
+      expect(push.code, `${encoding}: ${push.stderr}`).not.toBe(0);
+      expect(push.stderr).toContain(sha.slice(0, 12));
+    }
+    expect(branches(remote)).toBe('refs/heads/main');
+    // A person's commit so stored stays a person's.
+    const own = rawCommit(work, base, { 'src/own.ts': 'export const own = 1;\n' }, { headers: ['encoding IBM037'], message: Buffer.from('feat: own\n') });
+    expect(checked(work, `refs/remotes/origin/main..${own}`).code).toBe(0);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${own}:refs/heads/own`]).code).toBe(0);
+  });
+});
+
+describe('path rules: lines of an older commit whose stored bytes name the model', () => {
+  it('Qwen’s declared lib/aes.ts under `encoding IBM037` (or past a NUL byte) on main, moved into src/crypto by a person: refused by check and pre-receive, naming Qwen’s commit', () => {
+    const { remote, work, base } = policyServer(QWEN_NOT_IN_CRYPTO);
+    const stored = {
+      encoding: { headers: ['encoding IBM037'], message: Buffer.from(`feat: aes helper\n\n${QWEN_DECLARED}\n`) },
+      nul: { headers: [], message: Buffer.concat([Buffer.from('feat: aes helper\n'), Buffer.from([0]), Buffer.from(`\n${QWEN_DECLARED}\n`)]) },
+    };
+    for (const [name, shape] of Object.entries(stored)) {
+      // Qwen's commit on main: allowed (lib is not protected), its model read from the stored bytes.
+      const qwen = rawCommit(work, base, { [`lib/${name}.ts`]: AES }, shape);
+      expect(work.git(['log', '-1', '--encoding=UTF-8', '--format=%B', qwen])).not.toContain('qwen');
+      expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${qwen}:refs/heads/main`, '--force']).code).toBe(0);
+      work.git(['fetch', '-q', 'origin']);
+      work.git(['checkout', '-q', '-B', `move-${name}`, qwen]);
+      mkdirSync(join(work.dir, 'src/crypto'), { recursive: true });
+      work.git(['mv', `lib/${name}.ts`, `src/crypto/${name}.ts`]);
+      work.git(['commit', '-q', '--no-verify', '-m', 'refactor: aes belongs in crypto']);
+      const check = checked(work, `refs/remotes/origin/main..move-${name}`);
+      expect(check.code, `${name}: ${check.out}`).toBe(1);
+      expect(check.violations.some((violation) => violation.sha === qwen && violation.rule === 'path-model-denied'), check.out).toBe(true);
+      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `move-${name}`]);
+      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
+      expect(push.stderr).toContain(qwen.slice(0, 12));
+      expect(branches(remote)).not.toContain(`move-${name}`);
+      work.git(['checkout', '-q', '--detach', base]);
+      expect(tryGit(work.dir, ['push', '--no-verify', '--force', 'origin', `${base}:refs/heads/main`]).code).toBe(0);
+    }
+  });
+});
