@@ -64,6 +64,28 @@ describe('the author header under an encoding git re-encodes it by', () => {
   });
 });
 
+describe('a UTF-8 message under a single-byte encoding header', () => {
+  it('`Assisted-by: 通义灵码` (Qwen’s coding assistant by its Chinese name) stored as UTF-8 under `encoding ISO-8859-1` (or KOI8-R; git shows mojibake, the object names it) is refused by check and pre-receive; a latin1 project’s own commit passes', () => {
+    const { remote, work, base } = policyServer(DENY_QWEN);
+    const plain = rawCommit(work, base, { 'src/plain.ts': 'export const plain = 1;\n' }, { message: Buffer.from('feat: parser\n\nAssisted-by: 通义灵码\n') });
+    expect(checked(work, `refs/remotes/origin/main..${plain}`).code).toBe(1);
+    for (const encoding of ['ISO-8859-1', 'KOI8-R']) {
+      const sha = rawCommit(work, base, { 'src/parser.ts': 'export const parser = 1;\n' }, { headers: [`encoding ${encoding}`], message: Buffer.from('feat: parser\n\nAssisted-by: 通义灵码\n') });
+      expect(work.git(['log', '-1', '--encoding=UTF-8', '--format=%B', sha])).not.toContain('通义灵码');
+      const check = checked(work, `refs/remotes/origin/main..${sha}`);
+      expect(check.code, `${encoding}: ${check.out}`).toBe(1);
+      expect(check.violations.some((violation) => violation.sha === sha && violation.severity === 'error' && violation.model.startsWith('qwen/')), check.out).toBe(true);
+      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/parser-${encoding.toLowerCase()}`]);
+      expect(push.code, `${encoding}: ${push.stderr}`).not.toBe(0);
+      expect(push.stderr).toContain(sha.slice(0, 12));
+    }
+    expect(branches(remote)).toBe('refs/heads/main');
+    const latin1 = rawCommit(work, base, { 'src/cafe.ts': 'export const cafe = 1;\n' }, { headers: ['encoding ISO-8859-1'], message: Buffer.from('feat: caf\xe9 cr\xe8me\n', 'latin1') });
+    expect(checked(work, `refs/remotes/origin/main..${latin1}`).code).toBe(0);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${latin1}:refs/heads/latin1`]).code).toBe(0);
+  });
+});
+
 describe('path rules: lines of an older commit whose stored bytes name the model', () => {
   it('Qwen’s declared lib/aes.ts under `encoding IBM037` (or past a NUL byte) on main, moved into src/crypto by a person: refused by check and pre-receive, naming Qwen’s commit', () => {
     const { remote, work, base } = policyServer(QWEN_NOT_IN_CRYPTO);
