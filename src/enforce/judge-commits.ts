@@ -9,7 +9,7 @@ import { streamCommits } from '../git/log.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
 import type { LinkChange } from './judge-links.js';
-import { messagesPastNul } from '../git/raw-message.js';
+import { commitsPastNul } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { GitError } from '../git/exec.js';
 import { enforceMessages } from './messages.js';
@@ -55,7 +55,7 @@ export async function judgeCommits(
   // model in a note is a violation though the message is silent); they never remove one.
   const notesAt = options.notesTip === undefined ? {} : { tip: options.notesTip };
   // A NUL byte ends the message git reads; what the stored object holds past it counts too.
-  const pastNul = await messagesPastNul(repoDir, revisions);
+  const pastNul = await commitsPastNul(repoDir, revisions);
   const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, ...notesAt });
   try {
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true })) {

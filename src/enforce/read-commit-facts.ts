@@ -3,7 +3,7 @@ import { mergeAttributions } from '../core/detect/merge.js';
 import { storedCommitFacts } from '../core/policy/commit-facts.js';
 import type { CommitFacts } from '../core/policy/types.js';
 import type { CommitRecord } from '../git/log.js';
-import { storedCommit } from '../git/raw-message.js';
+import { storedCommit, type StoredCommit } from '../git/raw-message.js';
 
 /** The encoding git shows a commit in (`--encoding=UTF-8`): a header naming it changes nothing. */
 const UTF8 = /^utf-?8$/i;
@@ -30,19 +30,20 @@ function reencoded(commit: CommitRecord): boolean {
 /**
  * The facts enforcement judges a commit (one record of a `git log` pass) by: what git shows of it,
  * and what its stored object says where git shows less: under an `encoding` header git cannot
- * read the bytes by, its message, author and committer as stored; a message holding a NUL byte,
- * the whole of it (`pastNul`, from messagesPastNul). Every reading only adds: a token any of them
+ * read the bytes by, its message, author and committer as stored; an object holding a NUL byte
+ * (in its message, or in an author or committer line git then shows none of), all of it without
+ * its NUL bytes (`pastNul`, from commitsPastNul). Every reading only adds: a token any of them
  * names counts. Used for every commit whose attributions a verdict rests on: the judged range's
  * and the older commits whose lines a range moves into protected files.
  */
-export async function readCommitFacts(repoDir: string, commit: CommitRecord, detect: DetectOptions, pastNul: ReadonlyMap<string, string>): Promise<CommitFacts> {
+export async function readCommitFacts(repoDir: string, commit: CommitRecord, detect: DetectOptions, pastNul: ReadonlyMap<string, StoredCommit>): Promise<CommitFacts> {
   const facts = storedCommitFacts(commit, detect);
   const readings: CommitFacts[] = [];
   if (reencoded(commit)) {
     readings.push(storedCommitFacts({ ...commit, ...(await storedCommit(repoDir, commit.sha)) }, detect));
   }
   const whole = pastNul.get(commit.sha);
-  if (whole !== undefined) readings.push(storedCommitFacts({ ...commit, message: whole }, detect));
+  if (whole !== undefined) readings.push(storedCommitFacts({ ...commit, ...whole }, detect));
   if (readings.length > 0) facts.attributions = mergeAttributions([facts, ...readings].flatMap((reading) => reading.attributions));
   return facts;
 }
