@@ -9,7 +9,7 @@ import { streamCommits } from '../git/log.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
 import type { LinkChange } from './judge-links.js';
-import { commitsPastNul } from '../git/raw-message.js';
+import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { GitError } from '../git/exec.js';
 import { enforceMessages } from './messages.js';
@@ -55,14 +55,14 @@ export async function judgeCommits(
   // model in a note is a violation though the message is silent); they never remove one.
   const notesAt = options.notesTip === undefined ? {} : { tip: options.notesTip };
   // A NUL byte ends the message git reads; what the stored object holds past it counts too.
-  const pastNul = await commitsPastNul(repoDir, revisions);
+  const stored = await commitsReadAsStored(repoDir, revisions);
   const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, ...notesAt });
   try {
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true })) {
       commits += 1;
       if (options.shallow?.has(commit.sha)) cut.push(commit.sha);
       // What the stored bytes name counts too (an encoding git cannot read them by, a NUL byte).
-      const facts = await readCommitFacts(repoDir, commit, detect, pastNul);
+      const facts = await readCommitFacts(repoDir, commit, detect, stored);
       facts.attributions = await notes.add(commit.sha, facts.attributions, facts.paths);
       violations.push(...evaluateCommit(facts, policy));
       if (!byLines) continue;

@@ -7,7 +7,7 @@ import { landedViolations } from '../core/policy/landed-violations.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { GitError } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
-import { commitsPastNul } from '../git/raw-message.js';
+import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { blameOrigins, filesAt, rangeTips, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
 import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
@@ -121,11 +121,11 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   const outside = [...new Set(landed.map((lines) => lines.sha))].filter((sha) => !inRange(sha));
   if (outside.length > 0) {
     // Read as the judged commits are: what their stored bytes name counts too (read-commit-facts).
-    const pastNul = await commitsPastNul(repoDir, ['--no-walk', ...outside]);
+    const stored = await commitsReadAsStored(repoDir, ['--no-walk', ...outside]);
     for await (const commit of streamCommits(repoDir, ['--no-walk', ...outside], { asStored: true })) {
       // A shallow clone's oldest commit stands for all the history it cuts off: fail closed.
       if (run.shallow?.has(commit.sha)) cut.push(commit.sha);
-      const found = await readCommitFacts(repoDir, commit, run.detect, pastNul);
+      const found = await readCommitFacts(repoDir, commit, run.detect, stored);
       if (run.notes) found.attributions = await run.notes.add(commit.sha, found.attributions, null);
       facts.set(commit.sha, found);
     }

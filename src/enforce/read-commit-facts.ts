@@ -31,18 +31,19 @@ function reencoded(commit: CommitRecord): boolean {
  * The facts enforcement judges a commit (one record of a `git log` pass) by: what git shows of it,
  * and what its stored object says where git shows less: under an `encoding` header git cannot
  * read the bytes by, its message, author and committer as stored; an object holding a NUL byte
- * (in its message, or in an author or committer line git then shows none of), all of it without
- * its NUL bytes (`pastNul`, from commitsPastNul). Every reading only adds: a token any of them
+ * (in its message, or in an author or committer line git then shows none of) or an author or
+ * committer line git cannot split, all of it as stored (`stored`, from commitsReadAsStored).
+ * Every reading only adds: a token any of them
  * names counts. Used for every commit whose attributions a verdict rests on: the judged range's
  * and the older commits whose lines a range moves into protected files.
  */
-export async function readCommitFacts(repoDir: string, commit: CommitRecord, detect: DetectOptions, pastNul: ReadonlyMap<string, StoredCommit>): Promise<CommitFacts> {
+export async function readCommitFacts(repoDir: string, commit: CommitRecord, detect: DetectOptions, stored: ReadonlyMap<string, StoredCommit>): Promise<CommitFacts> {
   const facts = storedCommitFacts(commit, detect);
   const readings: CommitFacts[] = [];
   if (reencoded(commit)) {
     readings.push(storedCommitFacts({ ...commit, ...(await storedCommit(repoDir, commit.sha)) }, detect));
   }
-  const whole = pastNul.get(commit.sha);
+  const whole = stored.get(commit.sha);
   if (whole !== undefined) readings.push(storedCommitFacts({ ...commit, ...whole }, detect));
   if (readings.length > 0) facts.attributions = mergeAttributions([facts, ...readings].flatMap((reading) => reading.attributions));
   return facts;

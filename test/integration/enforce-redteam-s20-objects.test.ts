@@ -84,6 +84,31 @@ describe('a NUL byte in the author header', () => {
   });
 });
 
+describe('an author line git cannot split', () => {
+  it('Qwen Code’s own author without its `>` or its `<` (git log and git show print no author), or in doubled brackets, is refused by check and pre-receive; a person’s so written passes', () => {
+    const { remote, work, base } = policyServer(DENY_QWEN);
+    const shapes = {
+      'no-close': 'Qwen-Coder <qwen-coder@alibabacloud.com',
+      'no-open': 'Qwen-Coder qwen-coder@alibabacloud.com>',
+      doubled: 'Qwen-Coder <<qwen-coder@alibabacloud.com>>',
+    };
+    for (const [name, author] of Object.entries(shapes)) {
+      const sha = rawCommit(work, base, { 'src/parser.ts': 'export const parser = 1;\n' }, { author, message: Buffer.from('feat: parser\n') });
+      expect(work.git(['log', '-1', '--format=%ae', sha])).not.toBe('qwen-coder@alibabacloud.com');
+      const check = checked(work, `refs/remotes/origin/main..${sha}`);
+      expect(check.code, `${name}: ${check.out}`).toBe(1);
+      expect(check.violations.some((violation) => violation.sha === sha && violation.severity === 'error' && violation.model.startsWith('qwen/')), check.out).toBe(true);
+      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/parser-${name}`]);
+      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
+      expect(push.stderr).toContain(sha.slice(0, 12));
+    }
+    expect(branches(remote)).toBe('refs/heads/main');
+    const own = rawCommit(work, base, { 'src/own.ts': 'export const own = 1;\n' }, { author: 'Test Human <human@example.com', message: Buffer.from('feat: own\n') });
+    expect(checked(work, `refs/remotes/origin/main..${own}`).code).toBe(0);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${own}:refs/heads/own`]).code).toBe(0);
+  });
+});
+
 describe('a UTF-8 message under a single-byte encoding header', () => {
   it('`Assisted-by: 通义灵码` (Qwen’s coding assistant by its Chinese name) stored as UTF-8 under `encoding ISO-8859-1` (or KOI8-R; git shows mojibake, the object names it) is refused by check and pre-receive; a latin1 project’s own commit passes', () => {
     const { remote, work, base } = policyServer(DENY_QWEN);
