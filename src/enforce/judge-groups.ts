@@ -1,4 +1,4 @@
-import { mergeVerdicts, type Verdict } from '../core/policy/verdict.js';
+import { mergeVerdicts, verdictOf, type Verdict } from '../core/policy/verdict.js';
 import { judgeCommits } from './judge-commits.js';
 import { policyKey, type PolicySource } from './policy-source.js';
 
@@ -12,6 +12,12 @@ export interface JudgedSet {
   exclude: string[];
   /** Judge the tips themselves only, not their history (`--no-walk`: commits whose note a push changes). */
   noWalk?: boolean;
+  /**
+   * Only what these commits wrote counts (violations naming them): the range is walked to find where
+   * their lines sit now (a push bringing their notes after later commits moved those lines), the
+   * commits themselves being judged by another set.
+   */
+  writers?: string[];
 }
 
 /**
@@ -28,7 +34,7 @@ export async function judgeSets(
 ): Promise<{ verdict: Verdict; cut: string[]; sources: string[] }> {
   const groups = new Map<string, JudgedSet>();
   for (const set of sets) {
-    const key = JSON.stringify([policyKey(set.source), [...new Set(set.exclude)].sort(), set.noWalk === true]);
+    const key = JSON.stringify([policyKey(set.source), [...new Set(set.exclude)].sort(), set.noWalk === true, set.writers ?? null]);
     const group = groups.get(key);
     if (!group) groups.set(key, { ...set, tips: [...set.tips], exclude: [...set.exclude] });
     else group.tips.push(...set.tips);
@@ -42,7 +48,8 @@ export async function judgeSets(
       const tips = group.noWalk ? all.slice(start, start + NO_WALK_BATCH) : all;
       const revisions = group.noWalk ? ['--no-walk', ...tips] : [...tips, '--not', ...new Set(group.exclude)];
       const judgement = await judgeCommits(repoDir, revisions, group.source.loaded.config, { shallow, tips, ...options });
-      verdicts.push(judgement.verdict);
+      const writers = group.writers === undefined ? null : new Set(group.writers);
+      verdicts.push(writers ? verdictOf(0, judgement.verdict.violations.filter((violation) => writers.has(violation.sha))) : judgement.verdict);
       cut.push(...judgement.cut);
     }
   }

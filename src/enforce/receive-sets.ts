@@ -5,6 +5,7 @@ import { resolveCommits } from '../git/resolve-commits.js';
 import type { JudgedSet } from './judge-groups.js';
 import { enforceMessages } from './messages.js';
 import { sameConfig } from './policy-memory.js';
+import { notedDescendants } from './noted-descendants.js';
 import { pushedNotes } from './pushed-notes.js';
 import { serverPolicy } from './server-policy.js';
 import { validatePushedConfigs } from './validate-pushed-configs.js';
@@ -22,7 +23,8 @@ import { validatePushedConfigs } from './validate-pushed-configs.js';
  * branch is gone and the remembered policy judges, a push re-creating it must carry that same
  * policy (else deleting the branch and pushing it again would change the policy unreviewed).
  * A push that moves refs/notes/ai is judged by the notes it brings (`notesTip`), and every commit
- * whose note it adds or changes is judged again (see pushedNotes).
+ * whose note it adds or changes is judged again (see pushedNotes), under path rules also where its
+ * lines sit now on the branches (see notedDescendants).
  * `refusal`: no policy can be known, or the policy would change; `warning`: said to the pusher,
  * the push going on.
  */
@@ -58,5 +60,9 @@ export async function receiveSets(
   }
   const notes = await pushedNotes(repoDir, updates, commits);
   if (notes && notes.noted.length > 0) sets.push({ source: policy.source, tips: notes.noted, exclude: [], noWalk: true });
+  // Path rules by lines: where the newly noted lines sit now (moved into a protected path before their note came).
+  if (notes && (policy.source.loaded.config.policy?.paths?.length ?? 0) > 0) {
+    for (const found of await notedDescendants(repoDir, updates, commits, notes.attesting)) sets.push({ source: policy.source, ...found });
+  }
   return { sets, ...(notes ? { notesTip: notes.tip } : {}), ...(policy.warning === undefined ? {} : { warning: policy.warning }) };
 }

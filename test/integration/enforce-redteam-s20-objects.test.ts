@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit, type JudgedViolation } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 
 // Session 20 (red team, not message spellings): what the commit object holds besides its message
 // (its headers, its stored bytes), against a real server running pre-receive and `aitrail check`.
@@ -158,5 +159,45 @@ describe('path rules: lines of an older commit whose stored bytes name the model
       work.git(['checkout', '-q', '--detach', base]);
       expect(tryGit(work.dir, ['push', '--no-verify', '--force', 'origin', `${base}:refs/heads/main`]).code).toBe(0);
     }
+  });
+});
+
+describe('path rules: a note pushed after the lines it speaks of moved', () => {
+  it('a silent commit’s lib/aes.ts moved into src/crypto, pushed without notes, then a note saying Qwen wrote those lines: the notes push is refused, naming the commit; a note giving them to an allowed model, or lines that stayed in lib, pass', () => {
+    const { remote, work, base } = policyServer(QWEN_NOT_IN_CRYPTO);
+    work.git(['checkout', '-q', '-b', 'feature', base]);
+    work.write('lib/aes.ts', AES);
+    work.write('lib/util.ts', 'export const util = "the helper a person keeps in lib";\n');
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'feat: aes helper']);
+    const written = work.git(['rev-parse', 'HEAD']);
+    mkdirSync(join(work.dir, 'src/crypto'), { recursive: true });
+    work.git(['mv', 'lib/aes.ts', 'src/crypto/aes.ts']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'refactor: aes belongs in crypto']);
+    work.write('README.md', 'more\n');
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'docs: readme']);
+    // The branch first, without notes (a post-push hook, a notes push by hand): a person's lines then.
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'feature']).code).toBe(0);
+    // A note giving the moved lines to an allowed model, and only lines that stayed in lib to Qwen, passes.
+    addNote(work, written, gitAiNote({ 'lib/aes.ts': [session(NOTE_KEYS.claude, '1-4')], 'lib/util.ts': [session(NOTE_KEYS.qwen, '1')] }));
+    const allowed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'refs/notes/ai:refs/notes/ai']);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    const kept = remote.git(['rev-parse', 'refs/notes/ai']);
+    // Qwen's note for lines now in src/crypto (another commit's: an attested note is not rewritten) is refused.
+    work.git(['checkout', '-q', '-b', 'second', base]);
+    work.write('lib/mac.ts', AES.replace(/aes/g, 'mac'));
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'feat: mac helper']);
+    const qwen = work.git(['rev-parse', 'HEAD']);
+    mkdirSync(join(work.dir, 'src/crypto'), { recursive: true });
+    work.git(['mv', 'lib/mac.ts', 'src/crypto/mac.ts']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'refactor: mac belongs in crypto']);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'second']).code).toBe(0);
+    addNote(work, qwen, gitAiNote({ 'lib/mac.ts': [session(NOTE_KEYS.qwen, '1-4')] }));
+    const notes = tryGit(work.dir, ['push', '--no-verify', 'origin', 'refs/notes/ai:refs/notes/ai']);
+    expect(notes.code, notes.stderr).not.toBe(0);
+    expect(notes.stderr).toContain(qwen.slice(0, 12));
+    expect(remote.git(['rev-parse', 'refs/notes/ai'])).toBe(kept);
   });
 });
