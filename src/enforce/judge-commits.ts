@@ -54,14 +54,14 @@ export async function judgeCommits(
   // git-ai notes as stored in this repository's refs/notes/ai ADD the models they name (a denied
   // model in a note is a violation though the message is silent); they never remove one.
   const notesAt = options.notesTip === undefined ? {} : { tip: options.notesTip };
-  // A NUL byte ends the message git reads; what the stored object holds past it counts too.
+  // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
   const stored = await commitsReadAsStored(repoDir, revisions);
   const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, ...notesAt });
   try {
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true })) {
       commits += 1;
       if (options.shallow?.has(commit.sha)) cut.push(commit.sha);
-      // What the stored bytes name counts too (an encoding git cannot read them by, a NUL byte).
+      // What the stored bytes name counts too (an encoding git cannot read them by, a NUL byte, a broken author line).
       const facts = await readCommitFacts(repoDir, commit, detect, stored);
       facts.attributions = await notes.add(commit.sha, facts.attributions, facts.paths);
       violations.push(...evaluateCommit(facts, policy));

@@ -33,9 +33,9 @@ function reencoded(commit: CommitRecord): boolean {
  * read the bytes by, its message, author and committer as stored; an object holding a NUL byte
  * (in its message, or in an author or committer line git then shows none of) or an author or
  * committer line git cannot split, all of it as stored (`stored`, from commitsReadAsStored).
- * Every reading only adds: a token any of them
- * names counts. Used for every commit whose attributions a verdict rests on: the judged range's
- * and the older commits whose lines a range moves into protected files.
+ * Every reading only adds: a token any of them names counts. Used for every commit whose
+ * attributions a verdict rests on: the judged range's and the older commits whose lines a range
+ * moves into protected files.
  */
 export async function readCommitFacts(repoDir: string, commit: CommitRecord, detect: DetectOptions, stored: ReadonlyMap<string, StoredCommit>): Promise<CommitFacts> {
   const facts = storedCommitFacts(commit, detect);
