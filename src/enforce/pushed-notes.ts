@@ -2,7 +2,7 @@ import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { parseAuthorshipLog } from '../core/notes/parse-authorship-log.js';
 import { readRevisionObjects } from '../git/revision-blobs.js';
 import type { RefUpdate } from '../core/ref-updates.js';
-import { listNotes } from '../git/notes.js';
+import { listNotes, type NoteEntry } from '../git/notes.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 
 /** What a push does to the git-ai notes enforcement reads (refs/notes/ai). */
@@ -11,8 +11,8 @@ export interface PushedNotes {
   tip: string;
   /** Commits of the repository whose note the push adds or changes: each is judged again with it. */
   noted: string[];
-  /** Those of `noted` whose new note gives lines to an AI (not only to people, not empty): where their lines sit now is judged too. */
-  attesting: string[];
+  /** The note of each of `noted`, as the push leaves it. */
+  entries: ReadonlyMap<string, NoteEntry>;
 }
 
 /** A note past this size is taken to attest AI lines (it is not read here). */
@@ -36,12 +36,30 @@ export async function pushedNotes(repoDir: string, updates: readonly RefUpdate[]
   const changed = [...after].filter(([commit, entry]) => before.get(commit)?.oid !== entry.oid).map(([commit]) => commit);
   const present = await resolveCommits(repoDir, changed, view);
   const noted = changed.filter((commit) => present.get(commit) === commit);
-  const read = noted.filter((commit) => after.get(commit)?.type === 'blob' && (after.get(commit)?.size ?? -1) >= 0 && (after.get(commit)?.size ?? 0) <= READ_LIMIT);
-  const objects = await readRevisionObjects(repoDir, read.map((commit) => after.get(commit)?.oid as string), view);
-  const quiet = new Set(read.filter((_, index) => {
-    const parsed = parseAuthorshipLog(objects[index]?.content.toString('utf8') ?? '');
-    // A malformed note is read as no note (a warning): it gives no line to anyone.
-    return !parsed.ok || [...parsed.log.files.values()].every((entries) => entries.every((entry) => entry.kind === 'human'));
-  }));
-  return { tip, noted, attesting: noted.filter((commit) => after.get(commit)?.type === 'blob' && !quiet.has(commit)) };
+  return { tip, noted, entries: new Map(noted.map((commit) => [commit, after.get(commit) as NoteEntry])) };
+}
+
+/** Notes read per `cat-file --batch` (each up to READ_LIMIT). */
+const READ_BATCH = 256;
+
+/**
+ * Those of the noted commits whose new note gives lines to an AI (not only to people, not empty,
+ * not malformed: such a note is read as none); a note past READ_LIMIT is taken to (fail closed).
+ */
+export async function attestingNotes(repoDir: string, notes: PushedNotes): Promise<string[]> {
+  const blobs = notes.noted.filter((commit) => notes.entries.get(commit)?.type === 'blob');
+  const read = blobs.filter((commit) => {
+    const size = notes.entries.get(commit)?.size ?? -1;
+    return size >= 0 && size <= READ_LIMIT;
+  });
+  const quiet = new Set<string>();
+  for (let start = 0; start < read.length; start += READ_BATCH) {
+    const batch = read.slice(start, start + READ_BATCH);
+    const objects = await readRevisionObjects(repoDir, batch.map((commit) => notes.entries.get(commit)?.oid as string), { asStored: true });
+    batch.forEach((commit, index) => {
+      const parsed = parseAuthorshipLog(objects[index]?.content.toString('utf8') ?? '');
+      if (!parsed.ok || [...parsed.log.files.values()].every((entries) => entries.every((entry) => entry.kind === 'human'))) quiet.add(commit);
+    });
+  }
+  return blobs.filter((commit) => !quiet.has(commit));
 }

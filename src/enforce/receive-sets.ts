@@ -6,7 +6,7 @@ import type { JudgedSet } from './judge-groups.js';
 import { enforceMessages } from './messages.js';
 import { sameConfig } from './policy-memory.js';
 import { notedDescendants } from './noted-descendants.js';
-import { pushedNotes } from './pushed-notes.js';
+import { attestingNotes, pushedNotes } from './pushed-notes.js';
 import { serverPolicy } from './server-policy.js';
 import { validatePushedConfigs } from './validate-pushed-configs.js';
 
@@ -62,7 +62,7 @@ export async function receiveSets(
   if (notes && notes.noted.length > 0) sets.push({ source: policy.source, tips: notes.noted, exclude: [], noWalk: true });
   // Path rules by lines: where the newly noted lines sit now (moved into a protected path before their note came).
   if (notes && (policy.source.loaded.config.policy?.paths?.length ?? 0) > 0) {
-    for (const found of await notedDescendants(repoDir, updates, commits, notes.attesting)) sets.push({ source: policy.source, ...found });
+    for (const found of await notedDescendants(repoDir, updates, commits, await attestingNotes(repoDir, notes))) sets.push({ source: policy.source, ...found });
   }
   return { sets, ...(notes ? { notesTip: notes.tip } : {}), ...(policy.warning === undefined ? {} : { warning: policy.warning }) };
 }
