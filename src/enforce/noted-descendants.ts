@@ -7,13 +7,13 @@ const STORED = { asStored: true } as const;
 const BATCH = 1000;
 
 /**
- * The branches as the push leaves them: every `refs/heads/*` the server has that the push does
- * not move or delete, and the new tips of the refs it moves or creates (but the notes), peeled to
- * commits.
+ * The branches and tags as the push leaves them: every `refs/heads/*` and `refs/tags/*` the
+ * server has that the push does not move or delete, and the new tips of the refs it moves or
+ * creates (but the notes), peeled to commits.
  */
 async function branchTipsAfter(repoDir: string, updates: readonly RefUpdate[], pushed: ReadonlyMap<string, string | null>): Promise<string[]> {
   const moved = new Set(updates.map((update) => update.ref));
-  const out = await runGit(['for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads/'], { cwd: repoDir });
+  const out = await runGit(['for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads/', 'refs/tags/'], { cwd: repoDir });
   const kept = out.split('\n').map((line) => line.split('\0')).filter(([name, oid]) => name !== undefined && oid !== undefined && !moved.has(name)).map(([, oid]) => oid as string);
   const peeled = await resolveCommits(repoDir, kept, STORED);
   const tips = [...kept.map((oid) => peeled.get(oid)), ...updates.filter((update) => update.to !== null && !update.ref.startsWith('refs/notes/')).map((update) => pushed.get(update.to as string))];
@@ -28,7 +28,7 @@ async function parentsOf(repoDir: string, commits: readonly string[]): Promise<s
 
 /**
  * Where the lines of commits a push gives a note now sit: the history from each noted commit to
- * every branch as the push leaves it (`tips --not <their parents>`), walked for path rules by
+ * every branch and tag as the push leaves them (`tips --not <their parents>`), walked for path rules by
  * lines, with only what the noted commits wrote counting (`writers`). A note pushed after later
  * commits moved the commit's lines into a protected path (the branch first, its notes in a push
  * of their own) would otherwise be judged on the commit's own paths alone, and the denied model's
