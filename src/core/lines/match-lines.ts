@@ -1,15 +1,15 @@
+import { xdiffChanges } from './xdiff.js';
+
 /**
- * Which line of `before` each line of `after` is, unchanged (-1: a line added or changed): the
- * equal lines of a shortest edit script (Myers' O(ND) diff, as git's default), after the common
- * head and tail are taken off, then each run of added or deleted lines slid where git puts it
- * (`compact`: xdiff's `xdl_change_compact` with the indent heuristic git blame uses by default),
- * so that the lines called added are the very lines `git blame` gives the commit when the same
- * text could be added in two places (a function added after another: `}` and blank lines).
- * Linear-ish on what edits look like; bounded on what they do not: past `maxEdits` differences a
- * region is aligned on the lines that occur once on each side (patience), and what still differs
- * too much is left unmatched (its lines count as changed — never as the same line).
+ * Which line of `before` each line of `after` is, unchanged (-1: a line added or changed), as
+ * `git blame` reads a commit against its parent: the changed lines git's xdiff finds (Myers, with
+ * its pruning and cost limits: `xdiff.ts`), then each run of added or deleted lines slid where git
+ * puts it (`compact`: xdiff's `xdl_change_compact` with the indent heuristic git blame uses by
+ * default). Where the same text could be added in two places (a function added after another: `}`
+ * and blank lines), the lines called added are the very lines git blame gives the commit, so a
+ * note's line numbers name them. Bounded as git is on what edits do not look like.
  */
-export function matchLines(before: readonly string[], after: readonly string[], maxEdits = 2000): Int32Array {
+export function matchLines(before: readonly string[], after: readonly string[]): Int32Array {
   const ids = new Map<string, number>();
   const id = (line: string) => {
     let value = ids.get(line);
@@ -18,9 +18,27 @@ export function matchLines(before: readonly string[], after: readonly string[], 
   };
   const a = Int32Array.from(before, id);
   const b = Int32Array.from(after, id);
+  const { changedA, changedB, countA, countB } = xdiffChanges(a, b, before, after);
+  const sideA: Side = { ids: a.subarray(0, countA), lines: before, changed: new Uint8Array(countA + 2), n: countA };
+  const sideB: Side = { ids: b.subarray(0, countB), lines: after, changed: new Uint8Array(countB + 2), n: countB };
+  sideA.changed.set(changedA.subarray(0, countA), 1);
+  sideB.changed.set(changedB.subarray(0, countB), 1);
+  // Out of step (never for a diff xdiff made): the changes as found, unslid.
+  if (!compact(sideA, sideB) || !compact(sideB, sideA)) {
+    sideA.changed.set(changedA.subarray(0, countA), 1);
+    sideB.changed.set(changedB.subarray(0, countB), 1);
+  }
   const match = new Int32Array(b.length).fill(-1);
-  align(a, 0, a.length, b, 0, b.length, match, maxEdits, 0);
-  return compactMatch(a, before, b, after, match);
+  let i = 0;
+  for (let j = 0; j < countB; j += 1) {
+    if (isChanged(sideB, j)) continue;
+    while (i < countA && isChanged(sideA, i)) i += 1;
+    match[j] = i;
+    i += 1;
+  }
+  // The common tail xdiff left out of the diff.
+  for (let j = countB; j < b.length; j += 1) match[j] = countA + (j - countB);
+  return match;
 }
 
 /**
@@ -44,28 +62,6 @@ const isChanged = (side: Side, at: number): boolean => side.changed[at + 1] === 
 const mark = (side: Side, at: number, value: 0 | 1): void => {
   side.changed[at + 1] = value;
 };
-
-/** `match` as git would report it: the changed lines of each side slid as xdiff slides them (deletions first, then additions). */
-function compactMatch(a: Int32Array, before: readonly string[], b: Int32Array, after: readonly string[], match: Int32Array): Int32Array {
-  const sideA: Side = { ids: a, lines: before, changed: new Uint8Array(a.length + 2).fill(1, 1, a.length + 1), n: a.length };
-  const sideB: Side = { ids: b, lines: after, changed: new Uint8Array(b.length + 2), n: b.length };
-  match.forEach((at, index) => {
-    if (at === -1) mark(sideB, index, 1);
-    else mark(sideA, at, 0);
-  });
-  if (!compact(sideA, sideB) || !compact(sideB, sideA)) return match;
-  const out = new Int32Array(b.length).fill(-1);
-  let i = 0;
-  for (let j = 0; j < b.length; j += 1) {
-    if (isChanged(sideB, j)) continue;
-    while (i < a.length && isChanged(sideA, i)) i += 1;
-    // Both sides keep as many unchanged lines as before: never past the end (checked all the same).
-    if (i >= a.length || a[i] !== b[j]) return match;
-    out[j] = i;
-    i += 1;
-  }
-  return out;
-}
 
 function groupInit(side: Side): Group {
   const group = { start: 0, end: 0 };
@@ -242,111 +238,4 @@ function scoreSplit(measure: SplitMeasure, score: SplitScore): void {
 function compareScores(first: SplitScore, second: SplitScore): number {
   const indents = Number(first.indent > second.indent) - Number(first.indent < second.indent);
   return 60 * indents + (first.penalty - second.penalty);
-}
-
-function align(a: Int32Array, aStart: number, aEnd: number, b: Int32Array, bStart: number, bEnd: number, match: Int32Array, maxEdits: number, depth: number): void {
-  while (aStart < aEnd && bStart < bEnd && a[aStart] === b[bStart]) match[bStart++] = aStart++;
-  while (aStart < aEnd && bStart < bEnd && a[aEnd - 1] === b[bEnd - 1]) match[--bEnd] = --aEnd;
-  if (aStart === aEnd || bStart === bEnd) return;
-  if (myers(a, aStart, aEnd, b, bStart, bEnd, match, maxEdits)) return;
-  if (depth > 32) return;
-  const anchors = uniqueAnchors(a, aStart, aEnd, b, bStart, bEnd);
-  if (anchors.length === 0) return;
-  let fromA = aStart;
-  let fromB = bStart;
-  for (const [atA, atB] of anchors) {
-    align(a, fromA, atA, b, fromB, atB, match, maxEdits, depth + 1);
-    match[atB] = atA;
-    fromA = atA + 1;
-    fromB = atB + 1;
-  }
-  align(a, fromA, aEnd, b, fromB, bEnd, match, maxEdits, depth + 1);
-}
-
-/** Myers' greedy forward search keeping each round's frontier; false when more than `maxEdits` edits are needed. */
-function myers(a: Int32Array, aStart: number, aEnd: number, b: Int32Array, bStart: number, bEnd: number, match: Int32Array, maxEdits: number): boolean {
-  const n = aEnd - aStart;
-  const m = bEnd - bStart;
-  const limit = Math.min(n + m, maxEdits);
-  const offset = limit + 1;
-  let v = new Int32Array(2 * limit + 3);
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= limit; d += 1) {
-    trace.push(v.slice(offset - d - 1, offset + d + 2));
-    const next = v;
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[aStart + x] === b[bStart + y]) {
-        x += 1;
-        y += 1;
-      }
-      next[offset + k] = x;
-      if (x >= n && y >= m) {
-        backtrack(trace, d, n, m, a, aStart, b, bStart, match);
-        return true;
-      }
-    }
-    v = next;
-  }
-  return false;
-}
-
-/** Walk the frontiers back from (n, m), marking the diagonal runs (equal lines). `trace[d]` holds k in [-d-1, d+1]. */
-function backtrack(trace: Int32Array[], last: number, n: number, m: number, a: Int32Array, aStart: number, b: Int32Array, bStart: number, match: Int32Array): void {
-  let x = n;
-  let y = m;
-  for (let d = last; d > 0; d -= 1) {
-    const frontier = trace[d]!;
-    const at = (k: number) => frontier[k + d + 1]!;
-    const k = x - y;
-    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
-    const previousK = down ? k + 1 : k - 1;
-    const previousX = at(previousK);
-    const previousY = previousX - previousK;
-    const startX = down ? previousX : previousX + 1;
-    const startY = startX - k;
-    while (x > startX && y > startY) {
-      x -= 1;
-      y -= 1;
-      match[bStart + y] = aStart + x;
-    }
-    x = previousX;
-    y = previousY;
-  }
-  while (x > 0 && y > 0) {
-    x -= 1;
-    y -= 1;
-    match[bStart + y] = aStart + x;
-  }
-}
-
-/** Lines that occur exactly once in each region, as (a, b) pairs in a longest increasing run of both positions (patience). */
-function uniqueAnchors(a: Int32Array, aStart: number, aEnd: number, b: Int32Array, bStart: number, bEnd: number): Array<[number, number]> {
-  const inA = new Map<number, number>();
-  for (let at = aStart; at < aEnd; at += 1) inA.set(a[at]!, inA.has(a[at]!) ? -1 : at);
-  const inB = new Map<number, number>();
-  for (let at = bStart; at < bEnd; at += 1) inB.set(b[at]!, inB.has(b[at]!) ? -1 : at);
-  const pairs: Array<[number, number]> = [];
-  for (let at = bStart; at < bEnd; at += 1) {
-    const atA = inA.get(b[at]!);
-    if (atA !== undefined && atA !== -1 && inB.get(b[at]!) === at) pairs.push([atA, at]);
-  }
-  // Longest increasing subsequence of the a positions (pairs are in b order): O(p log p).
-  const tails: number[] = [];
-  const previous = new Int32Array(pairs.length).fill(-1);
-  for (let index = 0; index < pairs.length; index += 1) {
-    let low = 0;
-    let high = tails.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (pairs[tails[middle]!]![0] < pairs[index]![0]) low = middle + 1;
-      else high = middle;
-    }
-    if (low > 0) previous[index] = tails[low - 1]!;
-    tails[low] = index;
-  }
-  const chain: Array<[number, number]> = [];
-  for (let index = tails.length > 0 ? tails[tails.length - 1]! : -1; index !== -1; index = previous[index]!) chain.push(pairs[index]!);
-  return chain.reverse();
 }
