@@ -5,6 +5,7 @@ import type { Excluded } from '../core/blame/types.js';
 import { pathMatcher } from '../core/policy/glob-matcher.js';
 import { generatedPaths } from '../git/blame-generated.js';
 import type { TreeFile } from '../git/blame-files.js';
+import { readRevisionObjects } from '../git/revision-blobs.js';
 
 export interface SelectionInput {
   root: string;
@@ -32,6 +33,22 @@ export interface Selection {
   attributesUnread?: string;
 }
 
+/**
+ * A Git LFS pointer, whole (spec v1, and the pre-release `hawser` URL): `version`, any `ext-N-…`
+ * lines, `oid sha256:<64 hex>`, `size <n>`, each ended by a newline; under 1,024 bytes.
+ */
+const LFS_POINTER = /^version https:\/\/(?:git-lfs\.github\.com|hawser\.github\.com)\/spec\/v1\n(?:ext-\d-\w+ sha256:[0-9a-f]{64}\n)*oid sha256:[0-9a-f]{64}\nsize \d+\n$/;
+/** Smallest and largest pointer sizes: only blobs in between are read. */
+const LFS_MIN = 126;
+const LFS_MAX = 1023;
+
+/** The files among `files` that are Git LFS pointers (their blobs read with one `git cat-file --batch`, only those of a pointer's size). */
+async function lfsPointers(root: string, files: readonly TreeFile[]): Promise<Set<TreeFile>> {
+  const sized = files.filter((file) => file.size >= LFS_MIN && file.size <= LFS_MAX);
+  const objects = await readRevisionObjects(root, sized.map((file) => file.blob));
+  return new Set(sized.filter((_, index) => objects[index]?.type === 'blob' && LFS_POINTER.test(objects[index].content.toString('latin1'))));
+}
+
 /** Same glob semantics as the policy's path rules: directories cover what is under them, a glob without a slash matches at any depth. */
 function matches(globs: readonly string[]): (path: string) => boolean {
   const matcher = pathMatcher(globs);
@@ -49,7 +66,10 @@ export async function selectBlameFiles(input: SelectionInput): Promise<Selection
   const pickedByFlag = input.cliInclude.length > 0 ? matches(input.cliInclude) : () => true;
   const dropped = input.exclude.length > 0 ? matches(input.exclude) : () => false;
   const selected = (file: TreeFile) => picked(file.path) && pickedByFlag(file.path) && !dropped(file.path);
-  const chosen = input.listed.filter(selected);
+  // A file kept in Git LFS is a pointer in git: three lines nobody wrote, never counted.
+  const listed = input.listed.filter(selected);
+  const pointers = await lfsPointers(input.root, listed);
+  const chosen = listed.filter((file) => !pointers.has(file));
   const binaries = input.binaries.filter(selected);
   const binarySource = binaries.filter((file) => isSourceName(file.path));
 
@@ -62,7 +82,7 @@ export async function selectBlameFiles(input: SelectionInput): Promise<Selection
   const thirdParty = new Set(rest.filter((file) => vendored.has(file.path) && !explicit(file.path)));
   return {
     files: rest.filter((file) => !leftOut.has(file) && !thirdParty.has(file)),
-    excluded: { lockfiles: lockfiles.size, generated: leftOut.size, vendored: thirdParty.size, binary: binaries.length, binarySource: binarySource.length },
+    excluded: { lockfiles: lockfiles.size, generated: leftOut.size, vendored: thirdParty.size, binary: binaries.length, binarySource: binarySource.length, lfs: pointers.size },
     ...(binarySource[0] ? { binarySourceExample: binarySource[0].path } : {}),
     ...(unread ? { attributesUnread: unread } : {}),
   };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -175,5 +175,36 @@ describe('blame: vendored code is not the project\'s authorship', () => {
     // Named, they count again.
     const named = JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', '--include', 'vendor/lib/big.js']).stdout) as { totals: Totals };
     expect(named.totals).toMatchObject({ lines: 40, ai: 0 });
+  });
+});
+
+describe('blame: files kept in Git LFS are not lines anyone wrote', () => {
+  const pointer = (seed: string, size: number) => `version https://git-lfs.github.com/spec/v1\noid sha256:${seed.repeat(64 / seed.length)}\nsize ${size}\n`;
+
+  it('a Git LFS pointer (what git holds for a file kept in LFS) is left out, counted in excluded.lfs and the footers, in every run', () => {
+    const repo = makeRepo();
+    repo.commit('human: app\n', { 'src/app.ts': 'h1\nh2\nh3\n', '.gitattributes': '*.png filter=lfs diff=lfs merge=lfs -text\n*.onnx filter=lfs diff=lfs merge=lfs -text\n' });
+    // The agent adds a screenshot and a model through git-lfs: git stores the three-line pointers.
+    repo.commit(`ai: screenshots and a model\n\n${AI}\n`, { 'docs/shot.png': pointer('ab', 48213), 'models/net.onnx': pointer('0f', 912345678), 'src/app.ts': 'h1\nh2\nh3\nai4\n' });
+    repo.commit('human: another screenshot\n', { 'docs/other.png': pointer('cd', 1200) });
+    // The project's own lines: src/app.ts (4, one the agent's) and .gitattributes (2).
+    expect(totals(repo)).toEqual({ lines: 6, ai: 1, human: 5, byModel: { 'anthropic/claude-opus-4.6': 1 } });
+    const whole = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']).stdout;
+    const report = JSON.parse(whole) as { files: { path: string }[]; excluded: Record<string, number> };
+    expect(report.files.map((file) => file.path)).toEqual(['.gitattributes', 'src/app.ts']);
+    expect(report.excluded).toMatchObject({ lfs: 3, binary: 0 });
+    expect(aitrail(repo.dir, ['blame', '--no-cache']).stdout).toContain('3 Git LFS pointers');
+    expect(aitrail(repo.dir, ['blame', '--no-cache', '--format', 'markdown']).stdout).toContain('3 Git LFS pointers');
+    // Shards merge to the whole, byte for byte.
+    const dir = tempDir('aitrail-lfs-shards-');
+    const parts = [1, 2].map((index) => {
+      const file = join(dir, `part-${index}.json`);
+      writeFileSync(file, aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', '--shard', `${index}/2`]).stdout);
+      return file;
+    });
+    expect(aitrail(repo.dir, ['blame', '--merge', ...parts, '--format', 'json']).stdout).toBe(whole);
+    // A file that only looks a little like one (prose about LFS) is counted.
+    repo.commit('human: notes\n', { 'docs/lfs.md': 'version https://git-lfs.github.com/spec/v1\nis the spec we use\n' });
+    expect(totals(repo)).toMatchObject({ lines: 8, ai: 1 });
   });
 });

@@ -34,6 +34,8 @@ export function reportNotes(report: BlameReport): string[] {
         `their lines are in no total${others > 0 ? ` (and ${plural(others, 'other binary file', 'other binary files')}: images, archives…)` : ''}. Remove the NUL byte to count them.`,
     );
   }
+  const { lfs = 0 } = report.excluded ?? {};
+  if (lfs > 0) notes.push(`Not counted: ${plural(lfs, 'Git LFS pointer', 'Git LFS pointers')} (files kept in Git LFS: git holds three lines naming the object, not the file).`);
   const ignored = report.ignoredAi ?? [];
   if (ignored.length > 0) {
     const shown = ignored.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ') + (ignored.length > 5 ? ', …' : '');
