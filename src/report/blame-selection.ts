@@ -1,9 +1,10 @@
+import { GENERATOR_HEAD_BYTES, GENERATOR_SEARCHES, generatorMarked } from '../core/blame/generator-marks.js';
 import { isLockfile } from '../core/blame/lockfiles.js';
 import { namesFile } from '../core/blame/names-file.js';
 import { isSourceName } from '../core/blame/source-names.js';
 import type { Excluded } from '../core/blame/types.js';
 import { pathMatcher } from '../core/policy/glob-matcher.js';
-import { generatedPaths } from '../git/blame-generated.js';
+import { filesHolding, generatedPaths } from '../git/blame-generated.js';
 import type { TreeFile } from '../git/blame-files.js';
 import { readRevisionObjects } from '../git/revision-blobs.js';
 
@@ -49,6 +50,18 @@ async function lfsPointers(root: string, files: readonly TreeFile[]): Promise<Se
   return new Set(sized.filter((_, index) => objects[index]?.type === 'blob' && LFS_POINTER.test(objects[index].content.toString('latin1'))));
 }
 
+/**
+ * The files among `files` (of revision `rev`) whose header says a code generator wrote them
+ * (`generator-marks.ts`): those `git grep` finds the header's words in, read with one `git cat-file --batch`.
+ */
+async function generatorWritten(root: string, rev: string, files: readonly TreeFile[]): Promise<Set<string>> {
+  if (files.length === 0) return new Set();
+  const holding = await filesHolding(root, rev, GENERATOR_SEARCHES);
+  const named = files.filter((file) => holding.has(file.path));
+  const objects = await readRevisionObjects(root, named.map((file) => file.blob));
+  return new Set(named.filter((file, index) => objects[index]?.type === 'blob' && generatorMarked(file.path, objects[index].content.subarray(0, GENERATOR_HEAD_BYTES).toString('utf8'))).map((file) => file.path));
+}
+
 /** Same glob semantics as the policy's path rules: directories cover what is under them, a glob without a slash matches at any depth. */
 function matches(globs: readonly string[]): (path: string) => boolean {
   const matcher = pathMatcher(globs);
@@ -77,7 +90,9 @@ export async function selectBlameFiles(input: SelectionInput): Promise<Selection
   const explicit = (path: string) => input.named.has(path) || namers.some((test) => namesFile(test, path));
   const lockfiles = new Set(chosen.filter((file) => isLockfile(file.path) && !explicit(file.path)));
   const rest = chosen.filter((file) => !lockfiles.has(file));
-  const { generated, vendored, unread } = await generatedPaths(input.root, input.commonDir, input.rev, rest.map((file) => file.path));
+  const { generated, vendored, notGenerated, unread } = await generatedPaths(input.root, input.commonDir, input.rev, rest.map((file) => file.path));
+  // A generator's header marks a file generated when no attribute says otherwise (GitHub Linguist's reading).
+  for (const path of await generatorWritten(input.root, input.rev, rest.filter((file) => !generated.has(file.path) && !notGenerated.has(file.path) && !vendored.has(file.path)))) generated.add(path);
   const leftOut = new Set(rest.filter((file) => generated.has(file.path) && !explicit(file.path)));
   const thirdParty = new Set(rest.filter((file) => vendored.has(file.path) && !explicit(file.path)));
   return {

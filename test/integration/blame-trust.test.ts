@@ -142,7 +142,7 @@ describe('lockfiles and generated files are not authorship', () => {
     expect(report.excluded).toEqual({ lockfiles: 3, generated: 2, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
     expect(report.totals).toMatchObject({ lines: 11, ai: 4 });
     const table = aitrail(repo.dir, ['blame']);
-    expect(table.stdout).toContain('Left out as not authored: 3 lockfiles and 2 generated files (linguist-generated in .gitattributes). Name them with --include or blame.include to count them.');
+    expect(table.stdout).toContain('Left out as not authored: 3 lockfiles and 2 generated files (linguist-generated in .gitattributes, or a generator\'s header). Name them with --include or blame.include to count them.');
     const markdown = aitrail(repo.dir, ['blame', '--format', 'markdown']);
     expect(markdown.stdout).toContain('3 lockfiles and 2 generated files');
   });

@@ -20,7 +20,7 @@ export function reportNotes(report: BlameReport): string[] {
   if (lockfiles + generated + vendored > 0) {
     const parts = [
       lockfiles > 0 ? plural(lockfiles, 'lockfile', 'lockfiles') : '',
-      generated > 0 ? `${plural(generated, 'generated file', 'generated files')} (linguist-generated in .gitattributes)` : '',
+      generated > 0 ? `${plural(generated, 'generated file', 'generated files')} (linguist-generated in .gitattributes, or a generator's header)` : '',
       vendored > 0 ? `${plural(vendored, 'vendored file', 'vendored files')} (linguist-vendored in .gitattributes)` : '',
     ].filter(Boolean);
     const list = parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts.join(' and ');
