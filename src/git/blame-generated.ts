@@ -20,6 +20,8 @@ export interface GeneratedPaths {
   vendored: Set<string>;
   /** Marked `-linguist-generated` or `linguist-generated=false`: never generated, whatever their content says. */
   notGenerated: Set<string>;
+  /** Marked `-linguist-vendored` or `linguist-vendored=false`: never vendored, wherever they are. */
+  notVendored: Set<string>;
   /** Why the attribute was not read (too many attribute lines), when it was not. */
   unread?: string;
 }
@@ -74,12 +76,13 @@ export async function generatedPaths(root: string, commonDir: string, rev: strin
   const generated = new Set<string>();
   const vendored = new Set<string>();
   const notGenerated = new Set<string>();
-  if (paths.length === 0) return { generated, vendored, notGenerated };
+  const notVendored = new Set<string>();
+  if (paths.length === 0) return { generated, vendored, notGenerated, notVendored };
   const info = await readFile(join(commonDir, 'info', 'attributes'), 'utf8').catch(() => '');
   const mentions = await attributeFileCounts(root, rev, ['-F', ...ATTRIBUTES.flatMap((attribute) => ['-e', attribute])]);
-  if (!ATTRIBUTES.some((attribute) => info.includes(attribute)) && mentions.every((count) => count === 0)) return { generated, vendored, notGenerated };
+  if (!ATTRIBUTES.some((attribute) => info.includes(attribute)) && mentions.every((count) => count === 0)) return { generated, vendored, notGenerated, notVendored };
   const lines = info.split('\n').length + (await attributeFileCounts(root, rev, ['-e', ''])).reduce((sum, count) => sum + count, 0);
-  if (!(lines <= MAX_ATTRIBUTES_LINES)) return { generated, vendored, notGenerated, unread: `its .gitattributes files hold ${lines} lines, more than the ${MAX_ATTRIBUTES_LINES} aitrail reads` };
+  if (!(lines <= MAX_ATTRIBUTES_LINES)) return { generated, vendored, notGenerated, notVendored, unread: `its .gitattributes files hold ${lines} lines, more than the ${MAX_ATTRIBUTES_LINES} aitrail reads` };
 
   const index = await temporaryIndex(commonDir);
   try {
@@ -94,11 +97,11 @@ export async function generatedPaths(root: string, commonDir: string, rev: strin
     for (let at = 0; at + 2 < fields.length; at += 3) {
       const value = fields[at + 2];
       if (value !== 'unspecified' && value !== 'unset' && value !== 'false') (fields[at + 1] === ATTRIBUTES[0] ? generated : vendored).add(fields[at]!);
-      else if ((value === 'unset' || value === 'false') && fields[at + 1] === ATTRIBUTES[0]) notGenerated.add(fields[at]!);
+      else if (value === 'unset' || value === 'false') (fields[at + 1] === ATTRIBUTES[0] ? notGenerated : notVendored).add(fields[at]!);
     }
   } finally {
     await index.done();
   }
   for (const path of generated) vendored.delete(path);
-  return { generated, vendored, notGenerated };
+  return { generated, vendored, notGenerated, notVendored };
 }

@@ -62,6 +62,30 @@ async function generatorWritten(root: string, rev: string, files: readonly TreeF
   return new Set(named.filter((file, index) => objects[index]?.type === 'blob' && generatorMarked(file.path, objects[index].content.subarray(0, GENERATOR_HEAD_BYTES).toString('utf8'))).map((file) => file.path));
 }
 
+/**
+ * Files a package manager put in the tree, as GitHub Linguist reads them without any attribute:
+ * anything under a `node_modules/` directory (npm, yarn, pnpm), and anything under a `vendor/`
+ * directory that holds `modules.txt` (what `go mod vendor` writes beside the copies). A directory
+ * merely named `vendor` is the project's own.
+ */
+async function packageManagerCopies(root: string, rev: string, files: readonly TreeFile[]): Promise<Set<string>> {
+  const found = new Set(files.filter((file) => /(?:^|\/)node_modules\//.test(file.path)).map((file) => file.path));
+  // The outermost `vendor/` directory of a path (`go mod vendor` writes one, at the module's root).
+  const vendorDir = (path: string): string | null => {
+    const match = /(?:^|\/)vendor\//.exec(path);
+    return match ? path.slice(0, match.index + match[0].length) : null;
+  };
+  const dirs = [...new Set(files.map((file) => vendorDir(file.path)).filter((dir): dir is string => dir !== null))];
+  if (dirs.length === 0) return found;
+  const manifests = await readRevisionObjects(root, dirs.map((dir) => `${rev}:${dir}modules.txt`));
+  const goVendor = new Set(dirs.filter((_, index) => manifests[index]?.type === 'blob'));
+  for (const file of files) {
+    const dir = vendorDir(file.path);
+    if (dir !== null && goVendor.has(dir)) found.add(file.path);
+  }
+  return found;
+}
+
 /** Same glob semantics as the policy's path rules: directories cover what is under them, a glob without a slash matches at any depth. */
 function matches(globs: readonly string[]): (path: string) => boolean {
   const matcher = pathMatcher(globs);
@@ -90,9 +114,11 @@ export async function selectBlameFiles(input: SelectionInput): Promise<Selection
   const explicit = (path: string) => input.named.has(path) || namers.some((test) => namesFile(test, path));
   const lockfiles = new Set(chosen.filter((file) => isLockfile(file.path) && !explicit(file.path)));
   const rest = chosen.filter((file) => !lockfiles.has(file));
-  const { generated, vendored, notGenerated, unread } = await generatedPaths(input.root, input.commonDir, input.rev, rest.map((file) => file.path));
+  const { generated, vendored, notGenerated, notVendored, unread } = await generatedPaths(input.root, input.commonDir, input.rev, rest.map((file) => file.path));
   // A generator's header marks a file generated when no attribute says otherwise (GitHub Linguist's reading).
   for (const path of await generatorWritten(input.root, input.rev, rest.filter((file) => !generated.has(file.path) && !notGenerated.has(file.path) && !vendored.has(file.path)))) generated.add(path);
+  // A package manager's copies are third-party code when no attribute says otherwise.
+  for (const path of await packageManagerCopies(input.root, input.rev, rest)) if (!notVendored.has(path) && !generated.has(path)) vendored.add(path);
   const leftOut = new Set(rest.filter((file) => generated.has(file.path) && !explicit(file.path)));
   const thirdParty = new Set(rest.filter((file) => vendored.has(file.path) && !explicit(file.path)));
   return {

@@ -171,7 +171,7 @@ describe('blame: vendored code is not the project\'s authorship', () => {
     expect(report.totals).toMatchObject({ lines: 8, ai: 3, human: 5 });
     expect(report.excluded).toMatchObject({ lockfiles: 0, generated: 0, vendored: 2 });
     const table = aitrail(repo.dir, ['blame', '--no-cache']);
-    expect(table.stdout).toContain('2 vendored files (linguist-vendored in .gitattributes)');
+    expect(table.stdout).toContain('2 vendored files (linguist-vendored in .gitattributes, node_modules/, or go mod vendor\'s vendor/)');
     // Named, they count again.
     const named = JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', '--include', 'vendor/lib/big.js']).stdout) as { totals: Totals };
     expect(named.totals).toMatchObject({ lines: 40, ai: 0 });
@@ -232,5 +232,30 @@ describe('blame: code a generator wrote is not the project\'s authorship, marked
     // The repository says it is not generated: counted.
     repo.commit('human: count the api\n', { '.gitattributes': 'api/*.pb.go -linguist-generated\n' });
     expect(totals(repo)).toMatchObject({ lines: 90, ai: 86 });
+  });
+});
+
+describe('blame: dependencies committed by a package manager are not the project\'s authorship, marked or not', () => {
+  it("`go mod vendor`'s vendor/ (beside its modules.txt) and a committed node_modules/ are left out as vendored, as GitHub Linguist reads them; -linguist-vendored or naming them counts them", () => {
+    const repo = makeRepo();
+    const lib = (name: string, count: number) => Array.from({ length: count }, (_, i) => `// ${name} ${i}\n`).join('');
+    repo.commit('human: server\n', { 'go.mod': 'module example.com/app\n', 'main.go': 'package main\n\nfunc main() {}\n' });
+    // The agent adds a dependency and runs `go mod vendor`; an action's build commits node_modules.
+    repo.commit(`ai: use a library\n\n${AI}\n`, {
+      'main.go': 'package main\n\nimport "github.com/x/y"\n\nfunc main() { y.Do() }\n',
+      'vendor/modules.txt': '# github.com/x/y v1.0.0\n## explicit\ngithub.com/x/y\n',
+      'vendor/github.com/x/y/y.go': lib('y', 20),
+      'action/node_modules/left-pad/index.js': lib('left-pad', 10),
+      // A directory the project itself calls vendor (no modules.txt): its own code, counted.
+      'web/vendor/billing.js': lib('billing', 4),
+    });
+    // Counted: go.mod (1), main.go (5, 3 of them the agent's), web/vendor/billing.js (4, the agent's).
+    expect(totals(repo)).toEqual({ lines: 10, ai: 7, human: 3, byModel: { 'anthropic/claude-opus-4.6': 7 } });
+    const report = JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']).stdout) as { files: { path: string }[]; excluded: Record<string, number> };
+    expect(report.files.map((file) => file.path)).toEqual(['go.mod', 'main.go', 'web/vendor/billing.js']);
+    expect(report.excluded).toMatchObject({ vendored: 3 });
+    expect(totals(repo, ['--include', 'vendor/github.com/x/y/y.go'])).toMatchObject({ lines: 20, ai: 20 });
+    repo.commit('human: count node_modules\n', { '.gitattributes': 'action/node_modules/** -linguist-vendored\n' });
+    expect(totals(repo)).toMatchObject({ lines: 21, ai: 17 });
   });
 });
