@@ -64,12 +64,16 @@ async function generatorWritten(root: string, rev: string, files: readonly TreeF
 
 /**
  * Files a package manager put in the tree, as GitHub Linguist reads them without any attribute:
- * anything under a `node_modules/` directory (npm, yarn, pnpm), and anything under a `vendor/`
- * directory that holds `modules.txt` (what `go mod vendor` writes beside the copies). A directory
- * merely named `vendor` is the project's own.
+ * anything under a `node_modules/` (npm, yarn, pnpm) or `bower_components/` directory, under
+ * Yarn's own `.yarn/releases/`, `.yarn/plugins/`, `.yarn/sdks/`, `.yarn/versions/` or
+ * `.yarn/unplugged/` (the Yarn release and plugins `yarn set version` commits), under
+ * `Godeps/_workspace/`, and under a `vendor/` directory that holds `modules.txt` (what `go mod
+ * vendor` writes beside the copies). A directory merely named `vendor` is the project's own.
  */
+const PACKAGE_MANAGER_DIRS = /(?:^|\/)(?:node_modules|bower_components|\.yarn\/(?:releases|plugins|sdks|versions|unplugged)|Godeps\/_workspace)\//;
+
 async function packageManagerCopies(root: string, rev: string, files: readonly TreeFile[]): Promise<Set<string>> {
-  const found = new Set(files.filter((file) => /(?:^|\/)node_modules\//.test(file.path)).map((file) => file.path));
+  const found = new Set(files.filter((file) => PACKAGE_MANAGER_DIRS.test(file.path)).map((file) => file.path));
   // The outermost `vendor/` directory of a path (`go mod vendor` writes one, at the module's root).
   const vendorDir = (path: string): string | null => {
     const match = /(?:^|\/)vendor\//.exec(path);

@@ -171,7 +171,7 @@ describe('blame: vendored code is not the project\'s authorship', () => {
     expect(report.totals).toMatchObject({ lines: 8, ai: 3, human: 5 });
     expect(report.excluded).toMatchObject({ lockfiles: 0, generated: 0, vendored: 2 });
     const table = aitrail(repo.dir, ['blame', '--no-cache']);
-    expect(table.stdout).toContain('2 vendored files (linguist-vendored in .gitattributes, node_modules/, or go mod vendor\'s vendor/)');
+    expect(table.stdout).toContain('2 vendored files (linguist-vendored in .gitattributes, or a package manager\'s copies)');
     // Named, they count again.
     const named = JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', '--include', 'vendor/lib/big.js']).stdout) as { totals: Totals };
     expect(named.totals).toMatchObject({ lines: 40, ai: 0 });
@@ -246,6 +246,8 @@ describe('blame: dependencies committed by a package manager are not the project
       'vendor/modules.txt': '# github.com/x/y v1.0.0\n## explicit\ngithub.com/x/y\n',
       'vendor/github.com/x/y/y.go': lib('y', 20),
       'action/node_modules/left-pad/index.js': lib('left-pad', 10),
+      // `yarn set version` commits Yarn itself.
+      '.yarn/releases/yarn-4.1.0.cjs': lib('yarn', 30),
       // A directory the project itself calls vendor (no modules.txt): its own code, counted.
       'web/vendor/billing.js': lib('billing', 4),
     });
@@ -253,7 +255,7 @@ describe('blame: dependencies committed by a package manager are not the project
     expect(totals(repo)).toEqual({ lines: 10, ai: 7, human: 3, byModel: { 'anthropic/claude-opus-4.6': 7 } });
     const report = JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']).stdout) as { files: { path: string }[]; excluded: Record<string, number> };
     expect(report.files.map((file) => file.path)).toEqual(['go.mod', 'main.go', 'web/vendor/billing.js']);
-    expect(report.excluded).toMatchObject({ vendored: 3 });
+    expect(report.excluded).toMatchObject({ vendored: 4 });
     expect(totals(repo, ['--include', 'vendor/github.com/x/y/y.go'])).toMatchObject({ lines: 20, ai: 20 });
     repo.commit('human: count node_modules\n', { '.gitattributes': 'action/node_modules/** -linguist-vendored\n' });
     expect(totals(repo)).toMatchObject({ lines: 21, ai: 17 });

@@ -21,7 +21,7 @@ export function reportNotes(report: BlameReport): string[] {
     const parts = [
       lockfiles > 0 ? plural(lockfiles, 'lockfile', 'lockfiles') : '',
       generated > 0 ? `${plural(generated, 'generated file', 'generated files')} (linguist-generated in .gitattributes, or a generator's header)` : '',
-      vendored > 0 ? `${plural(vendored, 'vendored file', 'vendored files')} (linguist-vendored in .gitattributes, node_modules/, or go mod vendor's vendor/)` : '',
+      vendored > 0 ? `${plural(vendored, 'vendored file', 'vendored files')} (linguist-vendored in .gitattributes, or a package manager's copies)` : '',
     ].filter(Boolean);
     const list = parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts.join(' and ');
     notes.push(`Left out as not authored: ${list}. Name them with --include or blame.include to count them.`);
