@@ -79,7 +79,8 @@ async function packageManagerCopies(root: string, rev: string, files: readonly T
     const match = /(?:^|\/)vendor\//.exec(path);
     return match ? path.slice(0, match.index + match[0].length) : null;
   };
-  const dirs = [...new Set(files.map((file) => vendorDir(file.path)).filter((dir): dir is string => dir !== null))];
+  // A name holding a line break cannot be asked of `git cat-file --batch`: such a directory is not taken for go's.
+  const dirs = [...new Set(files.map((file) => vendorDir(file.path)).filter((dir): dir is string => dir !== null && !/[\n\r]/.test(dir)))];
   if (dirs.length === 0) return found;
   const manifests = await readRevisionObjects(root, dirs.map((dir) => `${rev}:${dir}modules.txt`));
   const goVendor = new Set(dirs.filter((_, index) => manifests[index]?.type === 'blob'));
