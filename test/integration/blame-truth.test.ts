@@ -260,4 +260,10 @@ describe('blame: dependencies committed by a package manager are not the project
     repo.commit('human: count node_modules\n', { '.gitattributes': 'action/node_modules/** -linguist-vendored\n' });
     expect(totals(repo)).toMatchObject({ lines: 21, ai: 17 });
   });
+
+  it('a vendor/ directory whose path holds a line break does not stop the report (git cat-file cannot be asked of it): counted as the project\'s own', () => {
+    const repo = makeRepo();
+    repo.commit(`ai: odd names\n\n${AI}\n`, { 'a\nb/vendor/modules.txt': '# m\n', 'a\nb/vendor/x.go': 'package x\n', 'k.go': 'package k\n' });
+    expect(totals(repo)).toEqual({ lines: 3, ai: 3, human: 0, byModel: { 'anthropic/claude-opus-4.6': 3 } });
+  });
 });
