@@ -1,4 +1,4 @@
-import { GENERATOR_HEAD_BYTES, GENERATOR_SEARCHES, generatorMarked } from '../core/blame/generator-marks.js';
+import { GENERATOR_HEAD_BYTES, GENERATOR_SEARCHES, generatedByName, generatorMarked } from '../core/blame/generator-marks.js';
 import { isLockfile } from '../core/blame/lockfiles.js';
 import { namesFile } from '../core/blame/names-file.js';
 import { isSourceName } from '../core/blame/source-names.js';
@@ -56,10 +56,11 @@ async function lfsPointers(root: string, files: readonly TreeFile[]): Promise<Se
  */
 async function generatorWritten(root: string, rev: string, files: readonly TreeFile[]): Promise<Set<string>> {
   if (files.length === 0) return new Set();
+  const byName = files.filter((file) => generatedByName(file.path)).map((file) => file.path);
   const holding = await filesHolding(root, rev, GENERATOR_SEARCHES);
   const named = files.filter((file) => holding.has(file.path));
   const objects = await readRevisionObjects(root, named.map((file) => file.blob));
-  return new Set(named.filter((file, index) => objects[index]?.type === 'blob' && generatorMarked(file.path, objects[index].content.subarray(0, GENERATOR_HEAD_BYTES).toString('utf8'))).map((file) => file.path));
+  return new Set([...byName, ...named.filter((file, index) => objects[index]?.type === 'blob' && generatorMarked(file.path, objects[index].content.subarray(0, GENERATOR_HEAD_BYTES).toString('utf8'))).map((file) => file.path)]);
 }
 
 /**
