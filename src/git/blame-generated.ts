@@ -18,6 +18,10 @@ export interface GeneratedPaths {
   generated: Set<string>;
   /** Marked `linguist-vendored` (and not generated). */
   vendored: Set<string>;
+  /** Marked `-linguist-generated` or `linguist-generated=false`: never generated, whatever their content says. */
+  notGenerated: Set<string>;
+  /** Marked `-linguist-vendored` or `linguist-vendored=false`: never vendored, wherever they are. */
+  notVendored: Set<string>;
   /** Why the attribute was not read (too many attribute lines), when it was not. */
   unread?: string;
 }
@@ -31,6 +35,20 @@ async function attributeFileCounts(root: string, rev: string, args: readonly str
     .split('\0')
     .slice(1)
     .map((field) => Number(field.slice(0, field.indexOf('\n'))));
+}
+
+/**
+ * The files of `rev` holding `text` somewhere among the files `globs` match (`git grep -l -F`,
+ * streamed by git, any case of extension as written): the few a generator may have written.
+ */
+export async function filesHolding(root: string, rev: string, searches: ReadonlyArray<{ text: string; globs: readonly string[] }>): Promise<Set<string>> {
+  const found = new Set<string>();
+  const prefix = `${rev}:`;
+  for (const { text, globs } of searches) {
+    const args = ['-c', 'submodule.recurse=false', 'grep', '--no-color', '--no-textconv', '-I', '-l', '-z', '-F', '-e', text, rev, '--', ...globs.map((glob) => `:(glob)${glob}`)];
+    for (const record of (await runGit(args, { cwd: root, env: NO_PATHSPEC_ENV, okCodes: [1] })).split('\0')) if (record.startsWith(prefix)) found.add(record.slice(prefix.length));
+  }
+  return found;
 }
 
 /** A temporary index file, in the git dir when it is writable, else in the OS temp dir; removed by `done`. */
@@ -57,12 +75,14 @@ async function temporaryIndex(commonDir: string): Promise<{ file: string; done: 
 export async function generatedPaths(root: string, commonDir: string, rev: string, paths: readonly string[]): Promise<GeneratedPaths> {
   const generated = new Set<string>();
   const vendored = new Set<string>();
-  if (paths.length === 0) return { generated, vendored };
+  const notGenerated = new Set<string>();
+  const notVendored = new Set<string>();
+  if (paths.length === 0) return { generated, vendored, notGenerated, notVendored };
   const info = await readFile(join(commonDir, 'info', 'attributes'), 'utf8').catch(() => '');
   const mentions = await attributeFileCounts(root, rev, ['-F', ...ATTRIBUTES.flatMap((attribute) => ['-e', attribute])]);
-  if (!ATTRIBUTES.some((attribute) => info.includes(attribute)) && mentions.every((count) => count === 0)) return { generated, vendored };
+  if (!ATTRIBUTES.some((attribute) => info.includes(attribute)) && mentions.every((count) => count === 0)) return { generated, vendored, notGenerated, notVendored };
   const lines = info.split('\n').length + (await attributeFileCounts(root, rev, ['-e', ''])).reduce((sum, count) => sum + count, 0);
-  if (!(lines <= MAX_ATTRIBUTES_LINES)) return { generated, vendored, unread: `its .gitattributes files hold ${lines} lines, more than the ${MAX_ATTRIBUTES_LINES} aitrail reads` };
+  if (!(lines <= MAX_ATTRIBUTES_LINES)) return { generated, vendored, notGenerated, notVendored, unread: `its .gitattributes files hold ${lines} lines, more than the ${MAX_ATTRIBUTES_LINES} aitrail reads` };
 
   const index = await temporaryIndex(commonDir);
   try {
@@ -77,10 +97,11 @@ export async function generatedPaths(root: string, commonDir: string, rev: strin
     for (let at = 0; at + 2 < fields.length; at += 3) {
       const value = fields[at + 2];
       if (value !== 'unspecified' && value !== 'unset' && value !== 'false') (fields[at + 1] === ATTRIBUTES[0] ? generated : vendored).add(fields[at]!);
+      else if (value === 'unset' || value === 'false') (fields[at + 1] === ATTRIBUTES[0] ? notGenerated : notVendored).add(fields[at]!);
     }
   } finally {
     await index.done();
   }
   for (const path of generated) vendored.delete(path);
-  return { generated, vendored };
+  return { generated, vendored, notGenerated, notVendored };
 }

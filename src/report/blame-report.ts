@@ -126,7 +126,7 @@ function cacheKey(parts: Record<string, unknown>): string {
 }
 
 /** Nothing left out (an empty report; shards other than 1: the counts ride with part 1). */
-const NONE_EXCLUDED: Required<Excluded> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0 };
+const NONE_EXCLUDED: Required<Excluded> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0 };
 
 /** An empty report: a repository with no commit yet has nothing to blame, and that is not an error. */
 function emptyReport(): BlameReport {
@@ -138,7 +138,7 @@ function excludedOk(value: unknown): value is Required<Excluded> {
   return (
     typeof counts === 'object' &&
     counts !== null &&
-    [counts.lockfiles, counts.generated, counts.vendored, counts.binary, counts.binarySource].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
+    [counts.lockfiles, counts.generated, counts.vendored, counts.binary, counts.binarySource, counts.lfs].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
     counts.binarySource! <= counts.binary!
   );
 }

@@ -1,10 +1,12 @@
+import { GENERATOR_HEAD_BYTES, GENERATOR_SEARCHES, generatedByName, generatorMarked } from '../core/blame/generator-marks.js';
 import { isLockfile } from '../core/blame/lockfiles.js';
 import { namesFile } from '../core/blame/names-file.js';
 import { isSourceName } from '../core/blame/source-names.js';
 import type { Excluded } from '../core/blame/types.js';
 import { pathMatcher } from '../core/policy/glob-matcher.js';
-import { generatedPaths } from '../git/blame-generated.js';
+import { filesHolding, generatedPaths } from '../git/blame-generated.js';
 import type { TreeFile } from '../git/blame-files.js';
+import { readRevisionObjects } from '../git/revision-blobs.js';
 
 export interface SelectionInput {
   root: string;
@@ -32,6 +34,64 @@ export interface Selection {
   attributesUnread?: string;
 }
 
+/**
+ * A Git LFS pointer, whole (spec v1, and the pre-release `hawser` URL): `version`, any `ext-N-…`
+ * lines, `oid sha256:<64 hex>`, `size <n>`, each ended by a newline; under 1,024 bytes.
+ */
+const LFS_POINTER = /^version https:\/\/(?:git-lfs\.github\.com|hawser\.github\.com)\/spec\/v1\n(?:ext-\d-\w+ sha256:[0-9a-f]{64}\n)*oid sha256:[0-9a-f]{64}\nsize \d+\n$/;
+/** Smallest and largest pointer sizes: only blobs in between are read. */
+const LFS_MIN = 126;
+const LFS_MAX = 1023;
+
+/** The files among `files` that are Git LFS pointers (their blobs read with one `git cat-file --batch`, only those of a pointer's size). */
+async function lfsPointers(root: string, files: readonly TreeFile[]): Promise<Set<TreeFile>> {
+  const sized = files.filter((file) => file.size >= LFS_MIN && file.size <= LFS_MAX);
+  const objects = await readRevisionObjects(root, sized.map((file) => file.blob));
+  return new Set(sized.filter((_, index) => objects[index]?.type === 'blob' && LFS_POINTER.test(objects[index].content.toString('latin1'))));
+}
+
+/**
+ * The files among `files` (of revision `rev`) whose header says a code generator wrote them
+ * (`generator-marks.ts`): those `git grep` finds the header's words in, read with one `git cat-file --batch`.
+ */
+async function generatorWritten(root: string, rev: string, files: readonly TreeFile[]): Promise<Set<string>> {
+  if (files.length === 0) return new Set();
+  const byName = files.filter((file) => generatedByName(file.path)).map((file) => file.path);
+  const holding = await filesHolding(root, rev, GENERATOR_SEARCHES);
+  const named = files.filter((file) => holding.has(file.path));
+  const objects = await readRevisionObjects(root, named.map((file) => file.blob));
+  return new Set([...byName, ...named.filter((file, index) => objects[index]?.type === 'blob' && generatorMarked(file.path, objects[index].content.subarray(0, GENERATOR_HEAD_BYTES).toString('utf8'))).map((file) => file.path)]);
+}
+
+/**
+ * Files a package manager put in the tree, as GitHub Linguist reads them without any attribute:
+ * anything under a `node_modules/` (npm, yarn, pnpm) or `bower_components/` directory, under
+ * Yarn's own `.yarn/releases/`, `.yarn/plugins/`, `.yarn/sdks/`, `.yarn/versions/` or
+ * `.yarn/unplugged/` (the Yarn release and plugins `yarn set version` commits), under
+ * `Godeps/_workspace/`, and under a `vendor/` directory that holds `modules.txt` (what `go mod
+ * vendor` writes beside the copies). A directory merely named `vendor` is the project's own.
+ */
+const PACKAGE_MANAGER_DIRS = /(?:^|\/)(?:node_modules|bower_components|\.yarn\/(?:releases|plugins|sdks|versions|unplugged)|Godeps\/_workspace)\//;
+
+async function packageManagerCopies(root: string, rev: string, files: readonly TreeFile[]): Promise<Set<string>> {
+  const found = new Set(files.filter((file) => PACKAGE_MANAGER_DIRS.test(file.path)).map((file) => file.path));
+  // The outermost `vendor/` directory of a path (`go mod vendor` writes one, at the module's root).
+  const vendorDir = (path: string): string | null => {
+    const match = /(?:^|\/)vendor\//.exec(path);
+    return match ? path.slice(0, match.index + match[0].length) : null;
+  };
+  // A name holding a line break cannot be asked of `git cat-file --batch`: such a directory is not taken for go's.
+  const dirs = [...new Set(files.map((file) => vendorDir(file.path)).filter((dir): dir is string => dir !== null && !/[\n\r]/.test(dir)))];
+  if (dirs.length === 0) return found;
+  const manifests = await readRevisionObjects(root, dirs.map((dir) => `${rev}:${dir}modules.txt`));
+  const goVendor = new Set(dirs.filter((_, index) => manifests[index]?.type === 'blob'));
+  for (const file of files) {
+    const dir = vendorDir(file.path);
+    if (dir !== null && goVendor.has(dir)) found.add(file.path);
+  }
+  return found;
+}
+
 /** Same glob semantics as the policy's path rules: directories cover what is under them, a glob without a slash matches at any depth. */
 function matches(globs: readonly string[]): (path: string) => boolean {
   const matcher = pathMatcher(globs);
@@ -49,7 +109,10 @@ export async function selectBlameFiles(input: SelectionInput): Promise<Selection
   const pickedByFlag = input.cliInclude.length > 0 ? matches(input.cliInclude) : () => true;
   const dropped = input.exclude.length > 0 ? matches(input.exclude) : () => false;
   const selected = (file: TreeFile) => picked(file.path) && pickedByFlag(file.path) && !dropped(file.path);
-  const chosen = input.listed.filter(selected);
+  // A file kept in Git LFS is a pointer in git: three lines nobody wrote, never counted.
+  const listed = input.listed.filter(selected);
+  const pointers = await lfsPointers(input.root, listed);
+  const chosen = listed.filter((file) => !pointers.has(file));
   const binaries = input.binaries.filter(selected);
   const binarySource = binaries.filter((file) => isSourceName(file.path));
 
@@ -57,12 +120,16 @@ export async function selectBlameFiles(input: SelectionInput): Promise<Selection
   const explicit = (path: string) => input.named.has(path) || namers.some((test) => namesFile(test, path));
   const lockfiles = new Set(chosen.filter((file) => isLockfile(file.path) && !explicit(file.path)));
   const rest = chosen.filter((file) => !lockfiles.has(file));
-  const { generated, vendored, unread } = await generatedPaths(input.root, input.commonDir, input.rev, rest.map((file) => file.path));
+  const { generated, vendored, notGenerated, notVendored, unread } = await generatedPaths(input.root, input.commonDir, input.rev, rest.map((file) => file.path));
+  // A generator's header marks a file generated when no attribute says otherwise (GitHub Linguist's reading).
+  for (const path of await generatorWritten(input.root, input.rev, rest.filter((file) => !generated.has(file.path) && !notGenerated.has(file.path) && !vendored.has(file.path)))) generated.add(path);
+  // A package manager's copies are third-party code when no attribute says otherwise.
+  for (const path of await packageManagerCopies(input.root, input.rev, rest)) if (!notVendored.has(path) && !generated.has(path)) vendored.add(path);
   const leftOut = new Set(rest.filter((file) => generated.has(file.path) && !explicit(file.path)));
   const thirdParty = new Set(rest.filter((file) => vendored.has(file.path) && !explicit(file.path)));
   return {
     files: rest.filter((file) => !leftOut.has(file) && !thirdParty.has(file)),
-    excluded: { lockfiles: lockfiles.size, generated: leftOut.size, vendored: thirdParty.size, binary: binaries.length, binarySource: binarySource.length },
+    excluded: { lockfiles: lockfiles.size, generated: leftOut.size, vendored: thirdParty.size, binary: binaries.length, binarySource: binarySource.length, lfs: pointers.size },
     ...(binarySource[0] ? { binarySourceExample: binarySource[0].path } : {}),
     ...(unread ? { attributesUnread: unread } : {}),
   };

@@ -21,7 +21,7 @@ function shardOf(data: unknown, file: string): BlameReport & { shard: NonNullabl
   const cutOk = report?.shallowCut === undefined || (Array.isArray(report.shallowCut) && report.shallowCut.every((sha) => typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha)));
   // `binary`/`binarySource` came in later: a shard of an older aitrail lacks both (merged: unknown, left out).
   const binaryOk = excluded && (excluded.binary === undefined ? excluded.binarySource === undefined : isCount(excluded.binary) && isCount(excluded.binarySource) && excluded.binarySource <= excluded.binary);
-  const vendoredOk = excluded && (excluded.vendored === undefined || isCount(excluded.vendored));
+  const vendoredOk = excluded && (excluded.vendored === undefined || isCount(excluded.vendored)) && (excluded.lfs === undefined || isCount(excluded.lfs));
   if (!report || !stamp || !excluded || !isCount(excluded.lockfiles) || !isCount(excluded.generated) || !vendoredOk || !binaryOk || !rowsOk(report.files) || !cutOk) throw new UsageError(blameMessages.shardNotOne(file));
   return report as BlameReport & { shard: NonNullable<BlameReport['shard']> };
 }
@@ -88,5 +88,6 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
     excluded.binary = shards.reduce((sum, shard) => sum + shard.excluded!.binary!, 0);
     excluded.binarySource = shards.reduce((sum, shard) => sum + shard.excluded!.binarySource!, 0);
   }
+  if (shards.every((shard) => shard.excluded!.lfs !== undefined)) excluded.lfs = shards.reduce((sum, shard) => sum + shard.excluded!.lfs!, 0);
   return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.ignoredAi ? { ignoredAi: first.ignoredAi } : {}), ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}) };
 }

@@ -215,3 +215,25 @@ describe('line-level notes against git blame --line-porcelain', () => {
     expectTruth(repo, 3);
   });
 });
+
+describe('line-level notes where a line diff could place an edit in more than one place', () => {
+  it('an agent that edits an import and adds a function between two others: every line git blame gives its commit is noted', () => {
+    const repo = makeRepo();
+    repo.commit('base', { [FILE]: 'import a\n\nfunction one() {\n  return 1;\n}\n\nfunction two() {\n  return 2;\n}\n' });
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
+    agentEdit(repo, 'import a\n', 'import a, b\n');
+    run(repo, ['add', FILE]);
+    agentEdit(repo, '}\n\nfunction two', '}\n\nfunction three() {\n  return 3;\n}\n\nfunction two');
+    run(repo, ['commit', '-qam', 'agent: an import and a function']);
+    // git blame gives the agent's commit line 1 and lines 7-10 (`function three() {` to the blank line after it).
+    const head = repo.git(['rev-parse', 'HEAD']);
+    const blamed = repo
+      .git(['blame', '--porcelain', 'HEAD', '--', FILE])
+      .split('\n')
+      .flatMap((line) => (line.startsWith(`${head} `) ? [Number(line.split(' ')[2])] : []));
+    expect(blamed).toEqual([1, 7, 8, 9, 10]);
+    expect(truth(repo).map((line) => line.noted)).toEqual([true, false, false, false, false, false, true, true, true, true, false, false, false]);
+    const result = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', '--', FILE]);
+    expect(JSON.parse(result.stdout).totals).toMatchObject({ lines: 13, ai: 5, human: 8, lineLevel: 5 });
+  });
+});

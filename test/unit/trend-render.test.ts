@@ -48,4 +48,20 @@ describe('trend renderers', () => {
     expect(data.notes.join('\n')).not.toMatch(/[\x1b\u202e]/);
     expect(renderTrend(report, 'html', meta)).toContain('"notes":[]');
   });
+
+  it('a share never rounds to a number that says no AI line, or no human line, when there is one', () => {
+    const tiny: TrendReport = { releases: [{ since: 'a'.repeat(40), rev: 'b'.repeat(40), sinceName: 'v1', revName: 'v2', totals: totals(1, 19_999, { 'anthropic/claude-opus-4.6': 1 }) }] };
+    const table = renderTrend(tiny, 'table', meta);
+    expect(table).toContain('Across 1 release(s): 1 of 20000 lines introduced were AI-authored (<0.1%), 19999 human.');
+    expect(renderTrend(tiny, 'markdown', meta)).toContain('| 20000 | 1 | 19999 | <0.1% |');
+    const almost: TrendReport = { releases: [{ since: 'a'.repeat(40), rev: 'b'.repeat(40), sinceName: 'v1', revName: 'v2', totals: totals(19_999, 1, { 'anthropic/claude-opus-4.6': 19_999 }) }] };
+    expect(renderTrend(almost, 'table', meta)).toContain('(>99.9%), 1 human.');
+    // Exact ends stay exact, and everything else is rounded as before.
+    const ends: TrendReport = { releases: [{ since: 'a'.repeat(40), rev: 'b'.repeat(40), sinceName: 'v1', revName: 'v2', totals: totals(0, 7, {}) }, { since: 'b'.repeat(40), rev: 'c'.repeat(40), sinceName: 'v2', revName: 'v3', totals: totals(7, 0, { 'anthropic/claude-opus-4.6': 7 }) }] };
+    const endsTable = renderTrend(ends, 'table', meta);
+    expect(endsTable).toContain('0.0%');
+    expect(endsTable).toContain('100.0%');
+    expect(endsTable).toContain('(50.0%)');
+  });
 });
+

@@ -20,8 +20,8 @@ export function reportNotes(report: BlameReport): string[] {
   if (lockfiles + generated + vendored > 0) {
     const parts = [
       lockfiles > 0 ? plural(lockfiles, 'lockfile', 'lockfiles') : '',
-      generated > 0 ? `${plural(generated, 'generated file', 'generated files')} (linguist-generated in .gitattributes)` : '',
-      vendored > 0 ? `${plural(vendored, 'vendored file', 'vendored files')} (linguist-vendored in .gitattributes)` : '',
+      generated > 0 ? `${plural(generated, 'generated file', 'generated files')} (linguist-generated in .gitattributes, or a generator's header)` : '',
+      vendored > 0 ? `${plural(vendored, 'vendored file', 'vendored files')} (linguist-vendored in .gitattributes, or a package manager's copies)` : '',
     ].filter(Boolean);
     const list = parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts.join(' and ');
     notes.push(`Left out as not authored: ${list}. Name them with --include or blame.include to count them.`);
@@ -34,6 +34,8 @@ export function reportNotes(report: BlameReport): string[] {
         `their lines are in no total${others > 0 ? ` (and ${plural(others, 'other binary file', 'other binary files')}: images, archives…)` : ''}. Remove the NUL byte to count them.`,
     );
   }
+  const { lfs = 0 } = report.excluded ?? {};
+  if (lfs > 0) notes.push(`Not counted: ${plural(lfs, 'Git LFS pointer', 'Git LFS pointers')} (files kept in Git LFS: git holds three lines naming the object, not the file).`);
   const ignored = report.ignoredAi ?? [];
   if (ignored.length > 0) {
     const shown = ignored.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ') + (ignored.length > 5 ? ', …' : '');

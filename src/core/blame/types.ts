@@ -90,6 +90,13 @@ export interface Excluded {
   binary?: number;
   /** Of `binary`, those named like source code (`.ts`, `.py`, `.go`…): lines missing from the report. */
   binarySource?: number;
+  /**
+   * Files kept in Git LFS: git holds a pointer (`version https://git-lfs.github.com/spec/v1`, the
+   * object's `oid` and `size`), three lines nobody wrote, not the file. Never counted (GitHub
+   * Linguist leaves them out too). Always set by `blameReport`; absent only from a `--merge` of
+   * shards an older aitrail wrote (unknown, not 0).
+   */
+  lfs?: number;
 }
 
 export type BlameGrouping = 'file' | 'dir' | 'model' | 'agent' | 'author';

@@ -51,10 +51,23 @@ describe('matchLines', () => {
     }
   });
 
-  it('stays correct (a common subsequence) and bounded past the edit limit', () => {
+  it('stays correct (a common subsequence) on a large edit', () => {
     const a = Array.from({ length: 3000 }, (_, index) => `line ${index}`);
     const b = a.map((line, index) => (index % 2 === 0 ? `changed ${index}` : line));
-    const match = matchLines(a, b, 50);
+    const match = matchLines(a, b);
     expect(check(a, b, match)).toBe(1500);
+  });
+
+  it('calls added the lines git blame gives the commit when the same text could be added in two places (xdiff\'s slide and indent heuristic)', () => {
+    const added = (a: string[], b: string[]) => [...matchLines(a, b)].flatMap((at, index) => (at === -1 ? [index] : []));
+    // An import edited and a function added between two others: git adds `function three` to the blank line after it, not the `}` and blank line before.
+    const base = ['import a', '', 'function one() {', '  return 1;', '}', '', 'function two() {', '  return 2;', '}'];
+    expect(added(base, ['import a, b', '', 'function one() {', '  return 1;', '}', '', 'function three() {', '  return 3;', '}', '', 'function two() {', '  return 2;', '}'])).toEqual([0, 6, 7, 8, 9]);
+    // A second `}` after a first, with an edit above: git adds the lower one.
+    expect(added(['x', 'y', '}', '', 'z'], ['x', 'w', 'y', '}', '}', '', 'z'])).toEqual([1, 4]);
+    // A deletion and an addition that can each go in two places: the addition lines up with the deletion, as in git.
+    expect(added(['a', 'b', 'a', 'c'], ['a', 'c', 'a', 'c'])).toEqual([1]);
+    // A method added between two: the blank line before it stays the old one.
+    expect(added(['x', '  a() {', '    p();', '  }', '', '  c() {', '  }'], ['x', '  a() {', '    p();', '  }', '', '  b() {', '  }', '', '  c() {', '  }'])).toEqual([5, 6, 7]);
   });
 });

@@ -1,6 +1,10 @@
-/** `37.5%` (`0.0%` of nothing), as the text reports write it. */
+/** `37.5%` (`0.0%` of nothing; `<0.1%` and `>99.9%` where rounding would hide a line), as the text reports write it. */
 export function pct(part: number, whole: number): string {
-  return `${whole === 0 ? '0.0' : ((part / whole) * 100).toFixed(1)}%`;
+  if (whole === 0) return '0.0%';
+  const share = (part / whole) * 100;
+  if (part > 0 && share < 0.05) return '<0.1%';
+  if (part < whole && share >= 99.95) return '>99.9%';
+  return `${share.toFixed(1)}%`;
 }
 
 const GROUPED = new Intl.NumberFormat('en-US');
