@@ -43,6 +43,28 @@ function checked(work: TestRepo, range: string): { code: number; violations: Jud
 
 const branches = (repo: TestRepo): string => repo.git(['for-each-ref', '--format=%(refname)', 'refs/heads/']);
 
+/**
+ * Each author header on a commit of its own from `base`: git shows no Qwen author (`shown`), yet
+ * check names a denied qwen/ model for that commit and the server refuses it by its sha; then a
+ * person's commit with `own` as its author header passes both, and the server kept only main.
+ */
+function expectAuthorsRefused(remote: TestRepo, work: TestRepo, base: string, authors: Record<string, string>, shown: (sha: string) => void, own: string): void {
+  for (const [name, author] of Object.entries(authors)) {
+    const sha = rawCommit(work, base, { 'src/parser.ts': 'export const parser = 1;\n' }, { author, message: Buffer.from('feat: parser\n') });
+    shown(sha);
+    const check = checked(work, `refs/remotes/origin/main..${sha}`);
+    expect(check.code, `${name}: ${check.out}`).toBe(1);
+    expect(check.violations.some((violation) => violation.sha === sha && violation.severity === 'error' && violation.model.startsWith('qwen/')), check.out).toBe(true);
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/parser-${name}`]);
+    expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
+    expect(push.stderr).toContain(sha.slice(0, 12));
+  }
+  expect(branches(remote)).toBe('refs/heads/main');
+  const mine = rawCommit(work, base, { 'src/own.ts': 'export const own = 1;\n' }, { author: own, message: Buffer.from('feat: own\n') });
+  expect(checked(work, `refs/remotes/origin/main..${mine}`).code).toBe(0);
+  expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${mine}:refs/heads/own`]).code).toBe(0);
+}
+
 describe('the author header under an encoding git re-encodes it by', () => {
   it('Qwen Code’s own author under `encoding IBM037` (or IBM1047: git log shows no author, the object names Qwen Code) is refused by check and pre-receive; a person’s author so stored passes', () => {
     const { remote, work, base } = policyServer(DENY_QWEN);
@@ -68,20 +90,8 @@ describe('the author header under an encoding git re-encodes it by', () => {
 describe('a NUL byte in the author header', () => {
   it('Qwen Code’s own author with a NUL byte in its name (git log and git show print no author at all, the object names Qwen Code) is refused by check and pre-receive; a person’s so stored passes', () => {
     const { remote, work, base } = policyServer(DENY_QWEN);
-    for (const [name, author] of Object.entries({ after: 'Qwen-Coder\0 <qwen-coder@alibabacloud.com>', before: '\0Qwen-Coder <qwen-coder@alibabacloud.com>' })) {
-      const sha = rawCommit(work, base, { 'src/parser.ts': 'export const parser = 1;\n' }, { author, message: Buffer.from('feat: parser\n') });
-      expect(work.git(['log', '-1', '--format=%an%ae', sha])).toBe('');
-      const check = checked(work, `refs/remotes/origin/main..${sha}`);
-      expect(check.code, `${name}: ${check.out}`).toBe(1);
-      expect(check.violations.some((violation) => violation.sha === sha && violation.severity === 'error' && violation.model.startsWith('qwen/')), check.out).toBe(true);
-      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/parser-${name}`]);
-      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
-      expect(push.stderr).toContain(sha.slice(0, 12));
-    }
-    expect(branches(remote)).toBe('refs/heads/main');
-    const own = rawCommit(work, base, { 'src/own.ts': 'export const own = 1;\n' }, { author: 'Test\0 Human <human@example.com>', message: Buffer.from('feat: own\n') });
-    expect(checked(work, `refs/remotes/origin/main..${own}`).code).toBe(0);
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${own}:refs/heads/own`]).code).toBe(0);
+    const authors = { after: 'Qwen-Coder\0 <qwen-coder@alibabacloud.com>', before: '\0Qwen-Coder <qwen-coder@alibabacloud.com>' };
+    expectAuthorsRefused(remote, work, base, authors, (sha) => expect(work.git(['log', '-1', '--format=%an%ae', sha])).toBe(''), 'Test\0 Human <human@example.com>');
   });
 });
 
@@ -93,20 +103,7 @@ describe('an author line git cannot split', () => {
       'no-open': 'Qwen-Coder qwen-coder@alibabacloud.com>',
       doubled: 'Qwen-Coder <<qwen-coder@alibabacloud.com>>',
     };
-    for (const [name, author] of Object.entries(shapes)) {
-      const sha = rawCommit(work, base, { 'src/parser.ts': 'export const parser = 1;\n' }, { author, message: Buffer.from('feat: parser\n') });
-      expect(work.git(['log', '-1', '--format=%ae', sha])).not.toBe('qwen-coder@alibabacloud.com');
-      const check = checked(work, `refs/remotes/origin/main..${sha}`);
-      expect(check.code, `${name}: ${check.out}`).toBe(1);
-      expect(check.violations.some((violation) => violation.sha === sha && violation.severity === 'error' && violation.model.startsWith('qwen/')), check.out).toBe(true);
-      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/parser-${name}`]);
-      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
-      expect(push.stderr).toContain(sha.slice(0, 12));
-    }
-    expect(branches(remote)).toBe('refs/heads/main');
-    const own = rawCommit(work, base, { 'src/own.ts': 'export const own = 1;\n' }, { author: 'Test Human <human@example.com', message: Buffer.from('feat: own\n') });
-    expect(checked(work, `refs/remotes/origin/main..${own}`).code).toBe(0);
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${own}:refs/heads/own`]).code).toBe(0);
+    expectAuthorsRefused(remote, work, base, shapes, (sha) => expect(work.git(['log', '-1', '--format=%ae', sha])).not.toBe('qwen-coder@alibabacloud.com'), 'Test Human <human@example.com');
   });
 });
 
