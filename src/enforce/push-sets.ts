@@ -3,27 +3,38 @@ import { resolveCommits } from '../git/resolve-commits.js';
 import { firstRefCommit } from './first-ref-commit.js';
 import type { JudgedSet } from './judge-groups.js';
 import { policySource } from './policy-source.js';
-import { isPlainRemoteName, remoteDefaultRefs } from './remote-default-refs.js';
+import { remoteDefaultBranch } from './check-range.js';
+import { pushedRemote } from './pushed-remote.js';
+import { remoteDefaultRefs } from './remote-default-refs.js';
 
 /**
  * What a `git push` to `remote` sends, as sets of commits, all judged by ONE policy: the config
  * committed at the remote's default branch as last fetched (`<remote>/HEAD`, else `<remote>/main`,
  * else `<remote>/master`) — never the pushed ref's own history, so a side branch cannot bring
- * its own. Nothing of the remote known (a first push, a push to a URL): the work tree's config.
+ * its own. A push given a URL or a path is a push to the remote configured with it (pushedRemote);
+ * to a server no remote names, or a remote never fetched, the repository's default branch as
+ * `check` finds it judges (that of HEAD's upstream remote, `origin`, the only remote), never the
+ * work tree's config, which the branch checked out may have loosened. Nothing of any remote
+ * known (a first push): the work tree's config.
  * Objects are read as stored (replace refs and grafts ignored).
  * - deletions: nothing;
  * - a ref the remote has and we have its old commit (fast-forward or force push): `old..new`;
  * - a new ref, or an old commit we do not have: what the remote's default branch does not have
- *   (`--not --remotes=<remote>` when it is not known; `--remotes` when pushing to a URL).
+ *   (`--not --remotes=<remote>` when it is not known; nothing when pushing to an unknown server:
+ *   commits fetched from another remote are not on it).
  * Tags and other refs are handled alike; a ref pointing to a non-commit has no commits to judge.
  */
-export async function pushSets(repoDir: string, remote: string, updates: readonly RefUpdate[]): Promise<JudgedSet[]> {
+export async function pushSets(repoDir: string, remote: string, updates: readonly RefUpdate[], url = remote): Promise<JudgedSet[]> {
   const pushed = updates.filter((update) => update.to !== null);
   const asked = pushed.flatMap((update) => [update.to as string, ...(update.from ? [update.from] : [])]);
-  const [commits, found] = await Promise.all([resolveCommits(repoDir, asked, { asStored: true }), firstRefCommit(repoDir, remoteDefaultRefs(remote))]);
+  const known = await pushedRemote(repoDir, remote, url);
+  const [commits, found] = await Promise.all([
+    resolveCommits(repoDir, asked, { asStored: true }),
+    (known ? firstRefCommit(repoDir, remoteDefaultRefs(known)) : Promise.resolve(null)).then((own) => own ?? repositoryDefault(repoDir)),
+  ]);
   const defaultTip = found?.commit ?? null;
   const source = await policySource(repoDir, { base: defaultTip });
-  const unpushed = defaultTip ? [defaultTip] : [isPlainRemoteName(remote) ? `--remotes=${remote}` : '--remotes'];
+  const unpushed = defaultTip ? [defaultTip] : known ? [`--remotes=${known}`] : [];
   const sets: JudgedSet[] = [];
   for (const update of pushed) {
     const tip = commits.get(update.to as string);
@@ -32,4 +43,10 @@ export async function pushSets(repoDir: string, remote: string, updates: readonl
     sets.push({ source, tips: [tip], exclude: old ? [old] : unpushed });
   }
   return sets;
+}
+
+/** The repository's default branch as `check` finds it, for a push to a server no remote names; null when none is known. */
+async function repositoryDefault(repoDir: string): Promise<{ commit: string } | null> {
+  const found = await remoteDefaultBranch(repoDir);
+  return 'tried' in found ? null : found;
 }

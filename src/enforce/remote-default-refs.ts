@@ -1,6 +1,6 @@
-/** A remote name that is safe to put in `--remotes=<name>` and `refs/remotes/<name>/…`. */
+/** A remote name that is safe to put in `--remotes=<name>` and `refs/remotes/<name>/…` (`team/origin` too: git allows a slash). */
 export function isPlainRemoteName(name: string): boolean {
-  return /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name) && !name.includes('..') && !name.endsWith('.lock');
+  return /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/.test(name) && !name.includes('..') && !name.split('/').some((part) => part.endsWith('.lock'));
 }
 
 /**

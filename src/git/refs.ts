@@ -48,3 +48,12 @@ export function refCandidates(name: string): string[] {
   const rules = [`refs/${name}`, `refs/tags/${name}`, `refs/heads/${name}`, `refs/remotes/${name}`, `refs/remotes/${name}/HEAD`];
   return name.startsWith('refs/') ? [name, ...rules] : rules;
 }
+
+/** Every URL git would fetch from or push to for `remote` (`insteadOf`/`pushInsteadOf` applied), or [] when git knows no such remote. */
+export async function remoteUrls(cwd: string, remote: string): Promise<string[]> {
+  const [fetch, push] = await Promise.all([
+    runGit(['remote', 'get-url', '--all', '--end-of-options', remote], { cwd, okCodes: [2, 128] }),
+    runGit(['remote', 'get-url', '--push', '--all', '--end-of-options', remote], { cwd, okCodes: [2, 128] }),
+  ]);
+  return [...fetch.split('\n'), ...push.split('\n')].filter((url) => url !== '');
+}
