@@ -9,6 +9,37 @@ const END = '# <<< aitrail';
 
 const PACKAGE_LINE = 'aitrail_pkg=';
 
+/**
+ * The line aitrail puts before the file's own lines (after a `#!` line), and the lines that open
+ * its block: the file's own lines run in a subshell, so that an `exit`, an `exec <command>` or an
+ * early end among them (`exec npx commitlint --edit "$1"`, `exit 0`) ends only them and aitrail's
+ * block still runs after them; their failure still fails the hook (husky's `sh -e` stops there, and
+ * without `-e` the status is checked).
+ */
+const OPEN = "( # >>> aitrail: the lines below, up to aitrail's block, run in a subshell: an exit or exec among them no longer skips aitrail";
+const CLOSE = [") # <<< aitrail: end of that subshell", 'aitrail_s=$?; [ "$aitrail_s" = 0 ] || exit "$aitrail_s"'].join('\n');
+
+/** `content` without the subshell's opening line aitrail added. */
+function withoutOpen(content: string): string {
+  const lines = content.split('\n');
+  const at = lines.indexOf(OPEN);
+  if (at < 0) return content;
+  lines.splice(at, 1);
+  return lines.join('\n');
+}
+
+/** Whether lines of the file's own precede aitrail's block (a `#!` line and blank lines aside). */
+function hasOwnLines(before: string): boolean {
+  return before.replace(/^#!.*(\n|$)/, '').trim() !== '';
+}
+
+/** `text` with OPEN as its first line, or its second after a `#!` line. */
+function opened(text: string): string {
+  const shebang = /^#!.*\n/.exec(text);
+  const at = shebang ? shebang[0].length : 0;
+  return `${text.slice(0, at)}${OPEN}\n${text.slice(at)}`;
+}
+
 /** `text` as one single-quoted sh word. */
 function shQuote(text: string): string {
   return `'${text.replace(/'/g, "'\\''")}'`;
@@ -75,29 +106,34 @@ export function huskyBlockPackageDir(content: string | null): string {
   return /^'.*'$/s.test(quoted) ? quoted.slice(1, -1).replace(/'\\''/g, "'") : '';
 }
 
-/** `none`, `current` (this version's block, for `packageDir` when given) or `outdated` (another block, to be replaced). */
+/** `none`, `current` (this version's block, for `packageDir` when given, with its subshell when the file has lines of its own) or `outdated` (to be replaced). */
 export function huskyBlockState(content: string | null, hook: InstalledHook, packageDir?: string): 'none' | 'current' | 'outdated' {
   const found = content === null ? undefined : findBlock(content);
-  if (!found) return 'none';
-  const head = found.afterBreak ? BEGIN_AFTER_BREAK : BEGIN;
-  return found.text === `${head}\n${huskyBlockBody(hook, packageDir ?? huskyBlockPackageDir(content))}` ? 'current' : 'outdated';
+  if (!found || content === null) return 'none';
+  return addHuskyBlock(content, hook, packageDir ?? huskyBlockPackageDir(content)) === content ? 'current' : 'outdated';
 }
 
-/** `content` (null = no file yet) with aitrail's block for `hook`, added at the end or updated in place. Pure. */
+/**
+ * `content` (null = no file yet) with aitrail's block for `hook`, added at the end or updated in
+ * place; the file's own lines before it wrapped in a subshell (OPEN). Pure.
+ */
 export function addHuskyBlock(content: string | null, hook: InstalledHook, packageDir = ''): string {
-  const existing = content ?? '';
+  const existing = withoutOpen(content ?? '');
   const found = findBlock(existing);
-  const body = huskyBlockBody(hook, packageDir);
+  const own = hasOwnLines(found ? existing.slice(0, found.start) : existing);
+  const body = `${own ? `${CLOSE}\n` : ''}${huskyBlockBody(hook, packageDir)}`;
+  let added: string;
   if (found) {
     const head = found.afterBreak ? BEGIN_AFTER_BREAK : BEGIN;
-    return existing.slice(0, found.start) + `${head}\n${body}` + existing.slice(found.end);
-  }
-  if (existing === '' || existing.endsWith('\n')) return `${existing}${BEGIN}\n${body}`;
-  return `${existing}\n${BEGIN_AFTER_BREAK}\n${body}`;
+    added = existing.slice(0, found.start) + `${head}\n${body}` + existing.slice(found.end);
+  } else if (existing === '' || existing.endsWith('\n')) added = `${existing}${BEGIN}\n${body}`;
+  else added = `${existing}\n${BEGIN_AFTER_BREAK}\n${body}`;
+  return own ? opened(added) : added;
 }
 
-/** `content` without aitrail's block, exactly as it was before `addHuskyBlock`. Pure. */
-export function removeHuskyBlock(content: string): string {
+/** `content` without aitrail's block (and the subshell it opened), exactly as it was before `addHuskyBlock`. Pure. */
+export function removeHuskyBlock(text: string): string {
+  const content = withoutOpen(text);
   const found = findBlock(content);
   if (!found) return content;
   const start = found.afterBreak && content[found.start - 1] === '\n' ? found.start - 1 : found.start;

@@ -35,7 +35,7 @@ export function installHuskyHook(huskyDir: string, hook: InstalledHook, options:
   // Renamed over the file (never written through it); an existing file keeps its mode.
   if (after !== before) writeFileAtomicSync(path, after, { mode: before === null ? 0o755 : lstatSync(path).mode & 0o7777 });
   if (before === null) return { hook, path, action: 'installed', detail: 'new file' };
-  return { hook, path, action: state === 'none' ? 'installed' : 'updated', ...(state === 'none' ? { detail: 'lines added at the end; your commands keep running first' } : {}) };
+  return { hook, path, action: state === 'none' ? 'installed' : 'updated', ...(state === 'none' ? { detail: 'lines added at the end; your commands keep running first, in a subshell (an exit or exec in them no longer skips aitrail)' } : {}) };
 }
 
 /** Remove aitrail's block; a file that held nothing else is deleted. */

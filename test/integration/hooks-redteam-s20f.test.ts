@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { QWEN, tryGit } from '../helpers/enforce-repos.js';
@@ -55,5 +57,43 @@ describe('pre-push: the server named otherwise than by its remote', () => {
     expect(tryGit(work.dir, ['checkout', '-q', 'main'], { env }).code).toBe(0);
     const human = tryGit(work.dir, ['push', server.dir, 'main:human'], { env });
     expect(human.code, human.stderr).toBe(0);
+  });
+});
+
+describe('husky mode: the file\'s own lines end the script', () => {
+  it('an exit or exec among a .husky hook\'s own lines no longer skips aitrail\'s block; their failure still fails the hook', () => {
+    const repo = makeRepo();
+    const env = envWithAitrailOnPath();
+    repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
+    repo.write('.husky/prepare-commit-msg', '#!/usr/bin/env sh\necho team-prepare\nexit 0\n');
+    repo.write('.husky/commit-msg', 'echo team-lint\nexec true "$1"');
+    const committed = { prepare: '#!/usr/bin/env sh\necho team-prepare\nexit 0\n', msg: 'echo team-lint\nexec true "$1"' };
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': DENY_QWEN });
+    const init = aitrail(repo.dir, ['init'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('husky mode');
+    // An agent's commit: recorded by prepare-commit-msg, judged by commit-msg.
+    const claude = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'feat: by claude'], { env: { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6' } });
+    expect(claude.code, claude.stderr).toBe(0);
+    expect(claude.stderr).toContain('team-prepare');
+    expect(repo.git(['log', '-1', '--format=%B'])).toContain('Assisted-by: unknown:anthropic/claude-opus-4.6');
+    const qwen = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
+    expect(qwen.code).not.toBe(0);
+    expect(qwen.stderr).toContain('model-denied');
+    expect(qwen.stderr).toContain('team-lint');
+    expect(repo.git(['log', '-1', '--format=%s'])).toBe('feat: by claude');
+    const status = aitrail(repo.dir, ['status', '--format', 'json'], { env });
+    expect((JSON.parse(status.stdout) as { hooks: { state: string }[] }).hooks.every((hook) => hook.state === 'husky')).toBe(true);
+    // The team's own failure still refuses the commit.
+    const failing = readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8').replace('exec true "$1"', 'echo no >&2; exit 3');
+    writeFileSync(join(repo.dir, '.husky', 'commit-msg'), failing);
+    const refused = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'docs: by hand'], { env });
+    expect(refused.code).not.toBe(0);
+    expect(repo.git(['log', '-1', '--format=%s'])).toBe('feat: by claude');
+    writeFileSync(join(repo.dir, '.husky', 'commit-msg'), failing.replace('echo no >&2; exit 3', 'exec true "$1"'));
+    // Uninstall gives the team's files back byte for byte.
+    expect(aitrail(repo.dir, ['uninstall'], { env }).code).toBe(0);
+    expect(readFileSync(join(repo.dir, '.husky', 'prepare-commit-msg'), 'utf8')).toBe(committed.prepare);
+    expect(readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8')).toBe(committed.msg);
   });
 });

@@ -12,14 +12,16 @@ describe('husky block', () => {
     expect(huskyBlockState(added, 'commit-msg')).toBe('current');
     expect(addHuskyBlock(added, 'commit-msg')).toBe(added);
     expect(removeHuskyBlock(added)).toBe(before ?? '');
-    if (before) expect(added.startsWith(before)).toBe(true);
+    // The file's own lines first, as they were, after the line opening their subshell (below a `#!` line).
+    if (before) expect(added.split('\n').filter((line) => !line.startsWith('( # >>> aitrail')).join('\n').startsWith(before)).toBe(true);
+    if (before?.trim()) expect(added).toContain(') # <<< aitrail: end of that subshell');
   });
 
   it('replaces an outdated block in place', () => {
     const old = 'a\n# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block\nold line\n# <<< aitrail\nb\n';
     expect(huskyBlockState(old, 'pre-push')).toBe('outdated');
     const updated = addHuskyBlock(old, 'pre-push');
-    expect(updated.startsWith('a\n# >>> aitrail')).toBe(true);
+    expect(updated).toMatch(/^\( # >>> aitrail[^\n]*\na\n# >>> aitrail/);
     expect(updated.endsWith('# <<< aitrail\nb\n')).toBe(true);
     expect(huskyBlockState(updated, 'pre-push')).toBe('current');
   });
