@@ -9,6 +9,40 @@ const END = '# <<< aitrail';
 
 const PACKAGE_LINE = 'aitrail_pkg=';
 
+/** The hooks aitrail adds lines to in a husky directory: its own, and post-checkout (worktreeRuntimeLines). */
+export type HuskyHook = InstalledHook | 'post-checkout';
+/** In husky mode, init also adds to `.husky/post-checkout`. */
+export const HUSKY_EXTRA_HOOKS = ['post-checkout'] as const;
+
+/**
+ * `.husky/post-checkout`'s lines: `git worktree add` (post-checkout `<zeros> <new> 1`) runs them from
+ * the worktree it was made from (git names the hook by its full path: `$0` is that worktree's
+ * `.husky/post-checkout`), in the new worktree. husky's runtime (`core.hooksPath`, relative:
+ * `.husky/_`) is never committed, so the new worktree had none and git ran no hook there at all:
+ * an agent working in a worktree of its own (Claude Code's, Cursor's and Codex's parallel
+ * sessions) committed with nothing recorded and nothing refused. The runtime is copied there:
+ * only into a folder of the new worktree reached without a symbolic link, never over anything.
+ * Never fails the checkout.
+ */
+function worktreeRuntimeLines(): string[] {
+  return [
+    '# A new worktree (git worktree add) has no husky runtime, so git would run no hook there, aitrail\'s neither: copy this one there.',
+    'case ${1-}:${3-} in *[!0]*:*|:*|*:[!1]*|*:) ;; *)',
+    '  aitrail_w=$(git config --get core.hooksPath 2>/dev/null) || aitrail_w=',
+    '  aitrail_o=$(dirname "$0")/_',
+    '  aitrail_t=$(pwd -P)',
+    // The folder that gets the runtime, reached from the top without a symbolic link (its real path is the plain one).
+    '  case $aitrail_w in */*) aitrail_d=${aitrail_w%/*}; aitrail_r=$aitrail_t/$aitrail_d ;; *) aitrail_d=.; aitrail_r=$aitrail_t ;; esac',
+    '  case $aitrail_w in',
+    "    /*|''|.|..|../*|*/.|*/..|*/../*|./*|*/./*|*//*) ;;",
+    '    *) if [ ! -e "$aitrail_w" ] && [ ! -L "$aitrail_w" ] && [ -f "$aitrail_o/h" ] && [ -d "$aitrail_d" ] && [ "$(cd "$aitrail_d" 2>/dev/null && pwd -P)" = "$aitrail_r" ]; then',
+    '      cp -R "$aitrail_o" "$aitrail_w" || echo "aitrail: husky\'s runtime could not be copied into this worktree ($aitrail_w): run \'npx husky\' here, or its hooks (aitrail\'s too) do not run" >&2',
+    '    fi ;;',
+    '  esac ;;',
+    'esac',
+  ];
+}
+
 /**
  * The line aitrail puts before the file's own lines (after a `#!` line), and the lines that open
  * its block: the file's own lines run in a subshell, so that an `exit`, an `exec <command>` or an
@@ -51,7 +85,8 @@ function shQuote(text: string): string {
  * the top (a monorepo's `web`): its node_modules/.bin goes first on PATH, unless git tracks files
  * under it or under the top's node_modules (aitrail never runs code a repository ships).
  */
-export function huskyBlockBody(hook: InstalledHook, packageDir = ''): string {
+export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
+  if (hook === 'post-checkout') return `${worktreeRuntimeLines().join('\n')}\n${END}\n`;
   const blocks = !neverBlocks(hook);
   // prepare-commit-msg, post-commit and post-rewrite never block, even when aitrail cannot start (no node on the PATH a git GUI gives hooks).
   const never = blocks ? '' : ` || { s=$?; echo "aitrail: ${cannotStartMessage(hook)}" >&2; }`;
@@ -107,7 +142,7 @@ export function huskyBlockPackageDir(content: string | null): string {
 }
 
 /** `none`, `current` (this version's block, for `packageDir` when given, with its subshell when the file has lines of its own) or `outdated` (to be replaced). */
-export function huskyBlockState(content: string | null, hook: InstalledHook, packageDir?: string): 'none' | 'current' | 'outdated' {
+export function huskyBlockState(content: string | null, hook: HuskyHook, packageDir?: string): 'none' | 'current' | 'outdated' {
   const found = content === null ? undefined : findBlock(content);
   if (!found || content === null) return 'none';
   return addHuskyBlock(content, hook, packageDir ?? huskyBlockPackageDir(content)) === content ? 'current' : 'outdated';
@@ -117,7 +152,7 @@ export function huskyBlockState(content: string | null, hook: InstalledHook, pac
  * `content` (null = no file yet) with aitrail's block for `hook`, added at the end or updated in
  * place; the file's own lines before it wrapped in a subshell (OPEN). Pure.
  */
-export function addHuskyBlock(content: string | null, hook: InstalledHook, packageDir = ''): string {
+export function addHuskyBlock(content: string | null, hook: HuskyHook, packageDir = ''): string {
   const existing = withoutOpen(content ?? '');
   const found = findBlock(existing);
   const own = hasOwnLines(found ? existing.slice(0, found.start) : existing);

@@ -2,9 +2,8 @@ import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { unsafeHookFile } from './safe-path.js';
-import { addHuskyBlock, huskyBlockPackageDir, huskyBlockState, removeHuskyBlock } from './husky-block.js';
+import { addHuskyBlock, huskyBlockPackageDir, huskyBlockState, removeHuskyBlock, type HuskyHook } from './husky-block.js';
 import type { HookChange } from './git-hooks.js';
-import type { InstalledHook } from './hook-names.js';
 
 function readText(path: string): string | null {
   try {
@@ -15,7 +14,7 @@ function readText(path: string): string | null {
 }
 
 /** The state of aitrail's block in `<huskyDir>/<hook>`, and the package folder it names ('' = the top). */
-export function inspectHuskyHook(huskyDir: string, hook: InstalledHook): { state: 'none' | 'current' | 'outdated'; packageDir: string } {
+export function inspectHuskyHook(huskyDir: string, hook: HuskyHook): { state: 'none' | 'current' | 'outdated'; packageDir: string } {
   const content = readText(join(huskyDir, hook));
   return { state: huskyBlockState(content, hook), packageDir: huskyBlockPackageDir(content) };
 }
@@ -24,7 +23,7 @@ export function inspectHuskyHook(huskyDir: string, hook: InstalledHook): { state
  * Add (or update) aitrail's block at the end of `<huskyDir>/<hook>`, creating the file if needed;
  * `packageDir` names the package whose node_modules/.bin the block tries first. Idempotent.
  */
-export function installHuskyHook(huskyDir: string, hook: InstalledHook, options: { force?: boolean; packageDir?: string } = {}): HookChange {
+export function installHuskyHook(huskyDir: string, hook: HuskyHook, options: { force?: boolean; packageDir?: string } = {}): HookChange {
   const path = join(huskyDir, hook);
   const unsafe = unsafeHookFile(path);
   if (unsafe) return { hook, path, action: 'refused', detail: unsafe };
@@ -39,7 +38,7 @@ export function installHuskyHook(huskyDir: string, hook: InstalledHook, options:
 }
 
 /** Remove aitrail's block; a file that held nothing else is deleted. */
-export function uninstallHuskyHook(huskyDir: string, hook: InstalledHook): HookChange {
+export function uninstallHuskyHook(huskyDir: string, hook: HuskyHook): HookChange {
   const path = join(huskyDir, hook);
   const before = readText(path);
   if (before === null || huskyBlockState(before, hook) === 'none') return { hook, path, action: 'absent' };

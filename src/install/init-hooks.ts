@@ -4,6 +4,7 @@ import { configValue, setConfigValue, unsetConfigValue } from '../git/config-val
 import { gitPath, isTracked } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
 import { CLIENT_HOOKS, SERVER_HOOKS, type InstalledHook } from './hook-names.js';
+import { HUSKY_EXTRA_HOOKS, type HuskyHook } from './husky-block.js';
 import { installGitHook, inspectGitHook, uninstallGitHook, type HookChange } from './git-hooks.js';
 import { installHuskyHook, uninstallHuskyHook } from './husky-hooks.js';
 import { huskyRuntimePresent, setUpHusky } from './husky-setup.js';
@@ -38,7 +39,7 @@ export interface InitResult {
 }
 
 /** Why nothing may be written for `hooks` in `dir` (symlinks, a place outside the repository), or null. */
-function unsafeTarget(dir: string, hooks: readonly InstalledHook[], bounds: Bounds): string | null {
+function unsafeTarget(dir: string, hooks: readonly HuskyHook[], bounds: Bounds): string | null {
   return unsafeHookDir(dir, bounds) ?? hooks.map((hook) => unsafeHookFile(join(dir, hook))).find((problem) => problem !== null) ?? null;
 }
 
@@ -66,7 +67,7 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   if (choice.mode === 'husky') {
     const result: InitResult = { root, mode: 'husky', reason: choice.reason, target: choice.huskyDir, changes: [], notes, packageDir, gitDir: repo.gitDir };
     const active = huskyDirFromHooksPath(root, hooksPath) !== undefined;
-    const unsafe = unsafeTarget(choice.huskyDir, CLIENT_HOOKS, repo) ?? (active ? null : unsafeHuskyRuntime(choice.huskyDir));
+    const unsafe = unsafeTarget(choice.huskyDir, [...CLIENT_HOOKS, ...HUSKY_EXTRA_HOOKS], repo) ?? (active ? null : unsafeHuskyRuntime(choice.huskyDir));
     if (unsafe) return { ...result, refused: unsafe };
     if (!active) {
       if (hooksPath && !options.force) {
@@ -82,7 +83,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
       notes.push(`husky set up (core.hooksPath=${relative(root, join(choice.huskyDir, '_'))}).`);
       if (!packageWantsHusky(root) && !packageWantsHusky(join(root, packageDir))) notes.push(`So that teammates get the hooks too: ${huskyPrepareHint(root, packageDir, choice.huskyDir)}, then commit ${relative(root, choice.huskyDir)}/.`);
     }
-    result.changes = CLIENT_HOOKS.map((hook) => installHuskyHook(choice.huskyDir, hook, { ...options, packageDir }));
+    // post-checkout: a worktree made later gets husky's runtime, so that git runs the hooks there too.
+    result.changes = [...CLIENT_HOOKS, ...HUSKY_EXTRA_HOOKS].map((hook) => installHuskyHook(choice.huskyDir, hook, { ...options, packageDir }));
     if (!result.changes.some((change) => change.action === 'refused')) await recordPackageDir(root, packageDir);
     const rewrite = await addNotesRewriteRef(root, repo.commonDir);
     if (rewrite) notes.push(rewrite);
@@ -149,7 +151,7 @@ export async function uninstallHooks(cwd: string, options: { purge?: boolean } =
     for (const dir of huskyDirs) {
       const unsafe = unsafeHookDir(dir, repo);
       if (unsafe) changes.push({ hook: '*', path: dir, action: 'refused', detail: `${unsafe}; nothing changed there` });
-      else for (const hook of CLIENT_HOOKS) changes.push(uninstallHuskyHook(dir, hook));
+      else for (const hook of [...CLIENT_HOOKS, ...HUSKY_EXTRA_HOOKS]) changes.push(uninstallHuskyHook(dir, hook));
     }
   }
   const target = await gitPath(root, 'hooks');

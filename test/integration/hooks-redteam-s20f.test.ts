@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { QWEN, tryGit } from '../helpers/enforce-repos.js';
-import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
 
@@ -95,5 +95,37 @@ describe('husky mode: the file\'s own lines end the script', () => {
     expect(aitrail(repo.dir, ['uninstall'], { env }).code).toBe(0);
     expect(readFileSync(join(repo.dir, '.husky', 'prepare-commit-msg'), 'utf8')).toBe(committed.prepare);
     expect(readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8')).toBe(committed.msg);
+  });
+});
+
+describe('husky mode: an agent\'s worktree', () => {
+  it('git worktree add gives the new worktree husky\'s runtime: an agent\'s commit there is recorded and judged', () => {
+    const repo = makeRepo();
+    const env = envWithAitrailOnPath();
+    repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': DENY_QWEN });
+    expect(aitrail(repo.dir, ['init'], { env }).code).toBe(0);
+    repo.git(['add', '-A']);
+    repo.commit('chore: aitrail hooks\n');
+    const worktree = join(tempDir('aitrail-agent-worktree-'), 'wt');
+    const added = tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'agent', worktree], { env });
+    expect(added.code, added.stderr).toBe(0);
+    expect(tryGit(worktree, ['status', '--porcelain'], { env }).stdout).toBe('');
+    const qwen = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
+    expect(qwen.code).not.toBe(0);
+    expect(qwen.stderr).toContain('model-denied');
+    const claude = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'feat: by claude'], { env: { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6' } });
+    expect(claude.code, claude.stderr).toBe(0);
+    expect(tryGit(worktree, ['log', '-1', '--format=%B'], { env }).stdout).toContain('Assisted-by: unknown:anthropic/claude-opus-4.6');
+    // A committed symbolic link where the runtime's folder is: nothing is copied through it.
+    const outside = tempDir('aitrail-outside-');
+    expect(tryGit(worktree, ['rm', '-r', '-q', '.husky'], { env }).code).toBe(0);
+    rmSync(join(worktree, '.husky'), { recursive: true, force: true });
+    symlinkSync(outside, join(worktree, '.husky'));
+    expect(tryGit(worktree, ['add', '.husky'], { env }).code).toBe(0);
+    expect(tryGit(worktree, ['commit', '-q', '-m', 'chore: husky elsewhere'], { env }).code).toBe(0);
+    const linked = join(tempDir('aitrail-agent-worktree-'), 'wt');
+    expect(tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'linked', linked, 'agent'], { env }).code).toBe(0);
+    expect(readdirSync(outside)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
@@ -166,6 +166,10 @@ describe('status in a linked worktree of a husky repository', () => {
     repo.git(['commit', '-q', '--no-verify', '-m', 'hooks']);
     const worktree = join(tempDir('aitrail-wt-'), 'wt');
     repo.git(['worktree', 'add', '-q', worktree, '-b', 'wt']);
+    // init's .husky/post-checkout gave the new worktree husky's runtime (test/integration/hooks-redteam-s20f.test.ts); gone, status says so.
+    expect(existsSync(join(worktree, '.husky', '_', 'h'))).toBe(true);
+    expect(aitrail(worktree, ['status']).stdout).not.toMatch(/runtime/);
+    rmSync(join(worktree, '.husky', '_'), { recursive: true });
     const status = aitrail(worktree, ['status']);
     expect(status.status, status.stderr).toBe(0);
     expect(status.stdout).toMatch(/commit-msg\s+husky .*core\.hooksPath is \.husky\/_ but husky's runtime \(\.husky\/_\/h\) is missing in this work tree: run 'npx husky'/);
