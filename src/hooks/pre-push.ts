@@ -37,7 +37,7 @@ export const handler: HookHandler = async (args, context) => {
       import('../git/shallow.js'),
       import('../enforce/messages.js'),
     ]);
-    const sets = await pushSets(context.cwd, remote, updates, args[1] ?? remote);
+    const sets = await pushSets(context.cwd, remote, updates, args[1] || remote);
     const result = await judgeSets(context.cwd, sets, await shallowBoundary(context.cwd));
     const code = reportHookVerdict(result, enforceMessages.pushRefused(remote), { quiet: context.env.AITRAIL_QUIET === '1' });
     if (code === ExitCode.ok) await pushLineNotes(args, context);
