@@ -51,15 +51,31 @@ function worktreeRuntimeLines(): string[] {
  * without `-e` the status is checked).
  */
 const OPEN = "( # >>> aitrail: the lines below, up to aitrail's block, run in a subshell: an exit or exec among them no longer skips aitrail";
-const CLOSE = [") # <<< aitrail: end of that subshell", 'aitrail_s=$?; [ "$aitrail_s" = 0 ] || exit "$aitrail_s"'].join('\n');
+/**
+ * Before OPEN in the hooks git gives a list on stdin (pre-push: the refs pushed; post-rewrite: the
+ * commits rewritten): the list is kept in a file the file's own lines read, and aitrail's block
+ * reads it again from the start. Without it, a line that reads stdin (`git lfs pre-push "$@"`,
+ * Git LFS's own hook, which husky projects with LFS put in `.husky/pre-push`) left aitrail an empty
+ * list: a push of nothing, judged to pass.
+ */
+const KEEP_STDIN = 'aitrail_in=$(mktemp "${TMPDIR:-/tmp}/aitrail-stdin.XXXXXX") || exit 1; trap \'rm -f "$aitrail_in"\' EXIT; cat >"$aitrail_in"; exec <"$aitrail_in" # >>> aitrail: git\'s list on stdin, kept for aitrail\'s block too';
+const STDIN_HOOKS: ReadonlySet<HuskyHook> = new Set<HuskyHook>(['pre-push', 'post-rewrite']);
 
-/** `content` without the subshell's opening line aitrail added. */
+/** The lines that close the subshell in aitrail's block (and give the stdin hooks their list back). */
+function closeLines(hook: HuskyHook): string {
+  return [
+    ") # <<< aitrail: end of that subshell",
+    'aitrail_s=$?; [ "$aitrail_s" = 0 ] || exit "$aitrail_s"',
+    ...(STDIN_HOOKS.has(hook) ? ['exec <"$aitrail_in"; rm -f "$aitrail_in"'] : []),
+  ].join('\n');
+}
+
+/** `content` without the lines aitrail added before the file's own (OPEN, KEEP_STDIN). */
 function withoutOpen(content: string): string {
-  const lines = content.split('\n');
-  const at = lines.indexOf(OPEN);
-  if (at < 0) return content;
-  lines.splice(at, 1);
-  return lines.join('\n');
+  return content
+    .split('\n')
+    .filter((line) => line !== OPEN && line !== KEEP_STDIN)
+    .join('\n');
 }
 
 /** Whether lines of the file's own precede aitrail's block (a `#!` line and blank lines aside). */
@@ -67,11 +83,11 @@ function hasOwnLines(before: string): boolean {
   return before.replace(/^#!.*(\n|$)/, '').trim() !== '';
 }
 
-/** `text` with OPEN as its first line, or its second after a `#!` line. */
-function opened(text: string): string {
+/** `text` with OPEN (after KEEP_STDIN for the stdin hooks) first, or after a `#!` line. */
+function opened(text: string, hook: HuskyHook): string {
   const shebang = /^#!.*\n/.exec(text);
   const at = shebang ? shebang[0].length : 0;
-  return `${text.slice(0, at)}${OPEN}\n${text.slice(at)}`;
+  return `${text.slice(0, at)}${STDIN_HOOKS.has(hook) ? `${KEEP_STDIN}\n` : ''}${OPEN}\n${text.slice(at)}`;
 }
 
 /** `text` as one single-quoted sh word. */
@@ -156,14 +172,14 @@ export function addHuskyBlock(content: string | null, hook: HuskyHook, packageDi
   const existing = withoutOpen(content ?? '');
   const found = findBlock(existing);
   const own = hasOwnLines(found ? existing.slice(0, found.start) : existing);
-  const body = `${own ? `${CLOSE}\n` : ''}${huskyBlockBody(hook, packageDir)}`;
+  const body = `${own ? `${closeLines(hook)}\n` : ''}${huskyBlockBody(hook, packageDir)}`;
   let added: string;
   if (found) {
     const head = found.afterBreak ? BEGIN_AFTER_BREAK : BEGIN;
     added = existing.slice(0, found.start) + `${head}\n${body}` + existing.slice(found.end);
   } else if (existing === '' || existing.endsWith('\n')) added = `${existing}${BEGIN}\n${body}`;
   else added = `${existing}\n${BEGIN_AFTER_BREAK}\n${body}`;
-  return own ? opened(added) : added;
+  return own ? opened(added, hook) : added;
 }
 
 /** `content` without aitrail's block (and the subshell it opened), exactly as it was before `addHuskyBlock`. Pure. */

@@ -129,3 +129,27 @@ describe('husky mode: an agent\'s worktree', () => {
     expect(readdirSync(outside)).toEqual([]);
   });
 });
+
+describe('husky mode: a pre-push of the team\'s own that reads the ref list', () => {
+  it('aitrail\'s block still gets the refs pushed after `git lfs pre-push "$@"` (or any line reading stdin) consumed them', () => {
+    const server = makeRepo({ bare: true });
+    const work = makeRepo();
+    const env = envWithAitrailOnPath();
+    work.git(['remote', 'add', 'origin', server.dir]);
+    // What Git LFS's own pre-push hook does with git's ref list: reads all of it.
+    work.write('.husky/pre-push', '#!/bin/sh\necho team-lfs\ncat >/dev/null\n');
+    work.commit('chore: policy\n', { 'package.json': '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n', '.aitrailrc.yml': DENY_QWEN });
+    work.git(['push', '-q', '-u', 'origin', 'main']);
+    work.git(['remote', 'set-head', 'origin', 'main']);
+    expect(aitrail(work.dir, ['init'], { env }).code).toBe(0);
+    loosenedQwenBranch(work, env, 'loose');
+    const push = tryGit(work.dir, ['push', 'origin', 'loose'], { env });
+    expect(`${push.stdout}${push.stderr}`).toContain('team-lfs');
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toContain('qwen/qwen3-coder');
+    expect(server.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).toBe('refs/heads/main');
+    expect(tryGit(work.dir, ['checkout', '-q', 'main'], { env }).code).toBe(0);
+    const human = tryGit(work.dir, ['push', 'origin', 'main:human'], { env });
+    expect(human.code, human.stderr).toBe(0);
+  });
+});

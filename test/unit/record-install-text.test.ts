@@ -17,11 +17,20 @@ describe('husky block', () => {
     if (before?.trim()) expect(added).toContain(') # <<< aitrail: end of that subshell');
   });
 
+  it.each(['pre-push', 'post-rewrite', 'post-checkout'] as const)('%s: round-trips a file of its own byte for byte (the stdin hooks keep their list for aitrail)', (hook) => {
+    const before = '#!/bin/sh\ngit lfs pre-push "$@"\n';
+    const added = addHuskyBlock(before, hook);
+    expect(huskyBlockState(added, hook)).toBe('current');
+    expect(addHuskyBlock(added, hook)).toBe(added);
+    expect(removeHuskyBlock(added)).toBe(before);
+    expect(added.includes('aitrail_in=$(mktemp')).toBe(hook !== 'post-checkout');
+  });
+
   it('replaces an outdated block in place', () => {
     const old = 'a\n# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block\nold line\n# <<< aitrail\nb\n';
     expect(huskyBlockState(old, 'pre-push')).toBe('outdated');
     const updated = addHuskyBlock(old, 'pre-push');
-    expect(updated).toMatch(/^\( # >>> aitrail[^\n]*\na\n# >>> aitrail/);
+    expect(updated).toMatch(/^aitrail_in=[^\n]*# >>> aitrail[^\n]*\n\( # >>> aitrail[^\n]*\na\n# >>> aitrail/);
     expect(updated.endsWith('# <<< aitrail\nb\n')).toBe(true);
     expect(huskyBlockState(updated, 'pre-push')).toBe('current');
   });
