@@ -2,11 +2,11 @@ import { accessSync, constants, lstatSync, mkdirSync, readFileSync, renameSync, 
 import { join } from 'node:path';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { CHAINED_SUFFIX, isShim, shimText } from './shim.js';
-import type { InstalledHook } from './hook-names.js';
+import type { ShimHook } from './hook-names.js';
 
 /** What is in a hooks directory for one hook. */
 export interface GitHookState {
-  hook: InstalledHook;
+  hook: ShimHook;
   path: string;
   /** `aitrail`: our current shim; `aitrail-outdated`: a shim from another aitrail version. */
   kind: 'missing' | 'aitrail' | 'aitrail-outdated' | 'foreign';
@@ -51,7 +51,7 @@ export function isExecutable(path: string): boolean {
   }
 }
 
-export function inspectGitHook(dir: string, hook: InstalledHook): GitHookState {
+export function inspectGitHook(dir: string, hook: ShimHook): GitHookState {
   const path = join(dir, hook);
   const content = readIfFile(path);
   const chained = exists(path + CHAINED_SUFFIX);
@@ -60,7 +60,7 @@ export function inspectGitHook(dir: string, hook: InstalledHook): GitHookState {
 }
 
 /** Written beside and renamed over: whatever is at `path` (a symlink too) is replaced, never written through. */
-function writeShim(path: string, hook: InstalledHook): void {
+function writeShim(path: string, hook: ShimHook): void {
   writeFileAtomicSync(path, shimText(hook), { mode: 0o755 });
 }
 
@@ -69,7 +69,7 @@ function writeShim(path: string, hook: InstalledHook): void {
  * `<hook>.aitrail-chained` (bytes, mode and symlinks intact) and the shim runs it first.
  * `force` rewrites our own shim even when it is current.
  */
-export function installGitHook(dir: string, hook: InstalledHook, options: { force?: boolean } = {}): HookChange {
+export function installGitHook(dir: string, hook: ShimHook, options: { force?: boolean } = {}): HookChange {
   mkdirSync(dir, { recursive: true });
   const state = inspectGitHook(dir, hook);
   const { path } = state;
@@ -99,7 +99,7 @@ export function installGitHook(dir: string, hook: InstalledHook, options: { forc
 }
 
 /** Remove our shim and put back the hook it chained, exactly as it was. Foreign hooks are left alone. */
-export function uninstallGitHook(dir: string, hook: InstalledHook): HookChange {
+export function uninstallGitHook(dir: string, hook: ShimHook): HookChange {
   const state = inspectGitHook(dir, hook);
   const { path } = state;
   const chainedPath = path + CHAINED_SUFFIX;

@@ -9,3 +9,13 @@ export type InstalledHook = (typeof CLIENT_HOOKS)[number] | (typeof SERVER_HOOKS
 export function neverBlocks(hook: InstalledHook): boolean {
   return hook === 'prepare-commit-msg' || hook === 'post-commit' || hook === 'post-rewrite';
 }
+
+/**
+ * Installed (git mode) only where the hooks directory is inside the work tree (a relative
+ * core.hooksPath such as `.githooks`): each worktree then has its own, and post-checkout gives a new
+ * one (`git worktree add`) aitrail's shims (src/install/shim-source.ts worktreeShimLines).
+ */
+export const WORKTREE_HOOKS = ['post-checkout'] as const;
+export type WorktreeHook = (typeof WORKTREE_HOOKS)[number];
+/** Every hook that has a shim in hooks/. */
+export type ShimHook = InstalledHook | WorktreeHook;

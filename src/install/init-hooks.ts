@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
 import { gitPath, isTracked } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
-import { CLIENT_HOOKS, SERVER_HOOKS, type InstalledHook } from './hook-names.js';
+import { CLIENT_HOOKS, SERVER_HOOKS, WORKTREE_HOOKS, type ShimHook } from './hook-names.js';
 import { HUSKY_EXTRA_HOOKS, type HuskyHook } from './husky-block.js';
 import { installGitHook, inspectGitHook, uninstallGitHook, type HookChange } from './git-hooks.js';
 import { installHuskyHook, uninstallHuskyHook } from './husky-hooks.js';
@@ -99,16 +99,18 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   if (huskyDirFromHooksPath(root, hooksPath) && !options.force) {
     return { ...result, refused: `core.hooksPath points to husky's runtime directory (${hooksPath}), which husky rewrites. Run 'aitrail init --mode husky' instead.` };
   }
+  // A hooks directory inside the work tree (a relative core.hooksPath) is each worktree's own: post-checkout gives a new one the shims.
+  const hooks: ShimHook[] = inside(root, target) && !inside(repo.commonDir, target) ? [...CLIENT_HOOKS, ...WORKTREE_HOOKS] : [...CLIENT_HOOKS];
   if (inside(root, target) && !inside(repo.commonDir, target) && !options.force) {
     const tracked: string[] = [];
-    for (const hook of CLIENT_HOOKS) {
+    for (const hook of hooks) {
       if (inspectGitHook(target, hook).kind === 'foreign' && (await isTracked(root, relative(root, join(target, hook))))) tracked.push(hook);
     }
     if (tracked.length > 0) {
       return { ...result, refused: `the hooks directory ${relative(root, target)} is tracked and holds ${tracked.join(', ')}; chaining would rename committed files. Re-run with --force to do it anyway (then commit the result for your team).` };
     }
   }
-  result.changes = CLIENT_HOOKS.map((hook) => installGitHook(target, hook, options));
+  result.changes = hooks.map((hook) => installGitHook(target, hook, options));
   if (!result.changes.some((change) => change.action === 'refused')) await recordPackageDir(root, packageDir);
   const rewrite = await addNotesRewriteRef(root, repo.commonDir);
   if (rewrite) notes.push(rewrite);
@@ -140,7 +142,7 @@ export async function uninstallHooks(cwd: string, options: { purge?: boolean } =
   const { root } = repo;
   const notes: string[] = [];
   const changes: HookChange[] = [];
-  const hooks: InstalledHook[] = [...CLIENT_HOOKS, ...SERVER_HOOKS];
+  const hooks: ShimHook[] = [...CLIENT_HOOKS, ...SERVER_HOOKS, ...WORKTREE_HOOKS];
   const state = readInstallState(repo.commonDir);
   if (!repo.bare) {
     const hooksPath = await configValue(root, 'core.hooksPath');

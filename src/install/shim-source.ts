@@ -1,4 +1,5 @@
-import { neverBlocks, type InstalledHook } from './hook-names.js';
+import { neverBlocks, type InstalledHook, type ShimHook } from './hook-names.js';
+import { SHIM_MARKER } from './shim.js';
 import { hookGates } from './pending-gate.js';
 import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage } from './hook-messages.js';
 
@@ -7,7 +8,8 @@ import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, can
  * test keeps them equal). What varies per hook: whether git gives it stdin to share with a
  * chained hook, whether it may block, and where it looks for aitrail (the server: PATH only).
  */
-export function shimSource(hook: InstalledHook): string {
+export function shimSource(hook: ShimHook): string {
+  if (hook === 'post-checkout') return worktreeShimSource();
   const server = hook === 'pre-receive';
   const blocks = !neverBlocks(hook);
   const fail = blocks ? 'exit 1' : 'exit 0';
@@ -108,4 +110,50 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     'case $a in */*) if [ -f "$a" ]; then { read -r aitrail_r <"$a"; } 2>/dev/null; fi ;; esac',
     'if [ "$aitrail_r" = "#!/usr/bin/env node" ]; then set -- node "$a" hook "$h" "$@"; else set -- "$a" hook "$h" "$@"; fi',
   ];
+}
+
+/**
+ * The post-checkout shim (git mode, a hooks directory inside the work tree): `git worktree add` runs
+ * it from the worktree the new one was made from (git names the hook by its full path: `$0` is in
+ * that worktree's hooks directory), in the new one, with `<zeros> <new> 1`. The new worktree's hooks
+ * directory is its own checkout's (`core.hooksPath` is relative), where aitrail's shims, never
+ * committed, were missing: git ran none of them there, and an agent's commit in a worktree of its
+ * own was neither recorded nor refused. Each of aitrail's shims beside this one is copied there when
+ * nothing has that name yet, only into a folder of the new worktree reached without a symbolic link.
+ * Pure sh; never fails the checkout.
+ */
+function worktreeShimSource(): string {
+  return [
+    '#!/bin/sh',
+    '# aitrail-shim: post-checkout',
+    '# Installed by `aitrail init` where the hooks directory is inside the work tree (a relative core.hooksPath); `aitrail uninstall` removes it and restores the hook it replaced.',
+    '# Runs the hook this one replaced ($0.aitrail-chained), if any; then, in a worktree `git worktree add` just made, copies aitrail\'s shims into its hooks directory.',
+    '# Generated from src/install/shim-source.ts (npm run build:shims): edit that, not this file.',
+    'c="$0.aitrail-chained"',
+    'if [ -x "$c" ]; then "$c" "$@" || exit $?; fi',
+    '[ "${AITRAIL-}" = 0 ] && exit 0',
+    'case ${1-}:${3-} in *[!0]*:*|:*|*:[!1]*|*:) exit 0 ;; esac',
+    'w=$(git config --get core.hooksPath 2>/dev/null) || exit 0',
+    "case $w in /*|''|.|..|../*|*/.|*/..|*/../*|./*|*/./*|*//*|*/) exit 0 ;; esac",
+    'o=$(dirname "$0")',
+    't=$(pwd -P)',
+    'case $w in */*) p=${w%/*} ;; *) p=. ;; esac',
+    // The folder (or, when it is not there yet, the folder above it) reached from the top without a symbolic link.
+    'if [ -e "$w" ] || [ -L "$w" ]; then [ -d "$w" ] && [ "$(cd "$w" 2>/dev/null && pwd -P)" = "$t/$w" ] || exit 0',
+    'else',
+    '  if [ "$p" = . ]; then r=$t; else r=$t/$p; fi',
+    '  [ -d "$p" ] && [ "$(cd "$p" 2>/dev/null && pwd -P)" = "$r" ] && mkdir "$w" 2>/dev/null || exit 0',
+    'fi',
+    '[ "$(cd "$o" 2>/dev/null && pwd -P)" != "$t/$w" ] || exit 0',
+    'for f in "$o"/*; do',
+    '  [ -f "$f" ] && [ ! -L "$f" ] || continue',
+    '  n=${f##*/}',
+    '  [ -e "$w/$n" ] || [ -L "$w/$n" ] && continue',
+    '  l=',
+    '  { read -r l && read -r l; } <"$f" 2>/dev/null || continue',
+    `  case $l in '${SHIM_MARKER}'*) cp "$f" "$w/$n" && chmod 755 "$w/$n" || echo "aitrail: $w/$n could not be copied into this worktree: run 'aitrail init' here" >&2 ;; esac`,
+    'done',
+    'exit 0',
+    '',
+  ].join('\n');
 }

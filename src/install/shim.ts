@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { InstalledHook } from './hook-names.js';
+import type { ShimHook } from './hook-names.js';
 
 /** First comment line of every shim in hooks/: how an installed hook is recognised as ours. */
 export const SHIM_MARKER = '# aitrail-shim: ';
@@ -7,7 +7,7 @@ export const SHIM_MARKER = '# aitrail-shim: ';
 export const CHAINED_SUFFIX = '.aitrail-chained';
 
 /** The shim shipped in the package's hooks/ directory, byte for byte. */
-export function shimText(hook: InstalledHook): string {
+export function shimText(hook: ShimHook): string {
   return readFileSync(new URL(`../../hooks/${hook}`, import.meta.url), 'utf8');
 }
 

@@ -153,3 +153,36 @@ describe('husky mode: a pre-push of the team\'s own that reads the ref list', ()
     expect(human.code, human.stderr).toBe(0);
   });
 });
+
+describe('git mode with a hooks directory in the work tree: an agent\'s worktree', () => {
+  it('git worktree add gives the new worktree aitrail\'s shims (core.hooksPath=.githooks): an agent\'s commit there is recorded and judged', () => {
+    const repo = makeRepo();
+    const env = envWithAitrailOnPath();
+    repo.write('.githooks/pre-commit', '#!/bin/sh\nexit 0\n');
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': DENY_QWEN });
+    repo.git(['config', 'core.hooksPath', '.githooks']);
+    const init = aitrail(repo.dir, ['init', '--mode', 'git'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('.githooks/post-checkout');
+    const worktree = join(tempDir('aitrail-agent-worktree-'), 'wt');
+    expect(tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'agent', worktree], { env }).code).toBe(0);
+    const qwen = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
+    expect(qwen.code).not.toBe(0);
+    expect(qwen.stderr).toContain('model-denied');
+    const claude = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'feat: by claude'], { env: { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6' } });
+    expect(claude.code, claude.stderr).toBe(0);
+    expect(tryGit(worktree, ['log', '-1', '--format=%B'], { env }).stdout).toContain('Assisted-by: unknown:anthropic/claude-opus-4.6');
+    // The team's committed hook is left as it is; a committed link in place of the hooks directory is never written through.
+    expect(readFileSync(join(worktree, '.githooks', 'pre-commit'), 'utf8')).toBe('#!/bin/sh\nexit 0\n');
+    const outside = tempDir('aitrail-outside-');
+    expect(tryGit(worktree, ['rm', '-r', '-q', '.githooks'], { env }).code).toBe(0);
+    rmSync(join(worktree, '.githooks'), { recursive: true, force: true });
+    symlinkSync(outside, join(worktree, '.githooks'));
+    expect(tryGit(worktree, ['add', '.githooks'], { env }).code).toBe(0);
+    expect(tryGit(worktree, ['commit', '-q', '--no-verify', '-m', 'chore: hooks elsewhere'], { env }).code).toBe(0);
+    expect(tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'linked', join(tempDir('aitrail-agent-worktree-'), 'wt'), 'agent'], { env }).code).toBe(0);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(aitrail(repo.dir, ['uninstall'], { env }).code).toBe(0);
+    expect(readdirSync(join(repo.dir, '.githooks'))).toEqual(['pre-commit']);
+  });
+});
