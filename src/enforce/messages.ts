@@ -65,6 +65,9 @@ export const enforceMessages = {
   noDefaultBranch: (tried: readonly string[]) =>
     `no range given and no remote default branch to compare HEAD with (looked for ${tried.map(show).join(', ') || 'a remote: there is none'}).\n` +
     'Name a range (aitrail check origin/main..HEAD, the policy read at its base), or fetch the default branch first (git fetch origin main).',
+  pushDefaultBranchUnknown: (remote: string) =>
+    `push blocked: the policy is read from ${show(remote)}'s default branch, which this clone does not fetch (no refs/remotes/${show(remote)}/HEAD, main or master; its fetch refspec names some branches only: a --single-branch or --depth clone).\n` +
+    `Fix: git remote set-branches --add ${show(remote)} <default branch> && git fetch ${show(remote)} && git remote set-head ${show(remote)} <default branch> (e.g. main), then push again; to skip aitrail once: AITRAIL=0 git push ...`,
   rememberedPolicy: (ref: string | null, commit: string, source: string) => `the policy remembered from ${show(ref ?? 'HEAD')} at ${commit.slice(0, 12)} (${show(source)})`,
   undecodablePath: (path: string) =>
     `cannot judge the path rules by lines on '${show(path)}': its name is not valid UTF-8, so it cannot be handed back to git. Rename the file and try again.`,

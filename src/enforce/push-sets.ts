@@ -1,5 +1,9 @@
 import type { RefUpdate } from '../core/ref-updates.js';
+import { configValues } from '../git/config-value.js';
+import { GitError } from '../git/exec.js';
+import { remoteRefsExist } from '../git/refs.js';
 import { resolveCommits } from '../git/resolve-commits.js';
+import { enforceMessages } from './messages.js';
 import { firstRefCommit } from './first-ref-commit.js';
 import type { JudgedSet } from './judge-groups.js';
 import { policySource } from './policy-source.js';
@@ -15,7 +19,8 @@ import { remoteDefaultRefs } from './remote-default-refs.js';
  * to a server no remote names, or a remote never fetched, the repository's default branch as
  * `check` finds it judges (that of HEAD's upstream remote, `origin`, the only remote), never the
  * work tree's config, which the branch checked out may have loosened. Nothing of any remote
- * known (a first push): the work tree's config.
+ * known (a first push to an empty server): the work tree's config; a remote that has branches of
+ * which this clone fetches only some, none its default (a --single-branch clone of a side branch): refused.
  * Objects are read as stored (replace refs and grafts ignored).
  * - deletions: nothing;
  * - a ref the remote has and we have its old commit (fast-forward or force push): `old..new`;
@@ -33,6 +38,12 @@ export async function pushSets(repoDir: string, remote: string, updates: readonl
     (known ? firstRefCommit(repoDir, remoteDefaultRefs(known)) : Promise.resolve(null)).then((own) => own ?? repositoryDefault(repoDir)),
   ]);
   const defaultTip = found?.commit ?? null;
+  // Fail closed: a clone that fetches only some branches of a remote that has branches (a
+  // --single-branch or --depth clone of a side branch) knows no default branch there, and would be
+  // judged by the work tree's config, which the branch checked out may have loosened.
+  if (!defaultTip && known !== null && (await fetchesSomeBranches(repoDir, known)) && (pushed.some((update) => update.from !== null) || (await remoteRefsExist(repoDir, known)))) {
+    throw new GitError(enforceMessages.pushDefaultBranchUnknown(known), ['pre-push'], null, '');
+  }
   const source = await policySource(repoDir, { base: defaultTip });
   const unpushed = defaultTip ? [defaultTip] : known ? [`--remotes=${known}`] : [];
   const sets: JudgedSet[] = [];
@@ -49,4 +60,10 @@ export async function pushSets(repoDir: string, remote: string, updates: readonl
 async function repositoryDefault(repoDir: string): Promise<{ commit: string } | null> {
   const found = await remoteDefaultBranch(repoDir);
   return 'tried' in found ? null : found;
+}
+
+/** Whether `remote`'s fetch refspecs name some branches only (no `refs/heads/*`): what `--single-branch` and `--depth` clones set. */
+async function fetchesSomeBranches(repoDir: string, remote: string): Promise<boolean> {
+  const specs = await configValues(repoDir, `remote.${remote}.fetch`);
+  return !specs.some((spec) => /^\+?refs\/heads\/\*:/.test(spec));
 }

@@ -57,3 +57,8 @@ export async function remoteUrls(cwd: string, remote: string): Promise<string[]>
   ]);
   return [...fetch.split('\n'), ...push.split('\n')].filter((url) => url !== '');
 }
+
+/** Whether any ref exists under `refs/remotes/<remote>/` (one `for-each-ref`, the first one found). */
+export async function remoteRefsExist(cwd: string, remote: string): Promise<boolean> {
+  return (await runGit(['for-each-ref', '--count=1', '--format=%(refname)', '--end-of-options', `refs/remotes/${remote}/`], { cwd })).trim() !== '';
+}

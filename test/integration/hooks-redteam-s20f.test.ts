@@ -60,6 +60,42 @@ describe('pre-push: the server named otherwise than by its remote', () => {
   });
 });
 
+describe('pre-push: a clone that never fetched the default branch', () => {
+  it('refuses a push to a remote that has branches but none of them its default as fetched (a --single-branch clone of a side branch), naming the fix', () => {
+    const { server, work, env } = hookedClone();
+    loosenedQwenBranch(work, env, 'loose');
+    // A side branch holding the loosened config (pushed past the hook: the server has no hook here).
+    expect(tryGit(work.dir, ['push', '--no-verify', '-q', 'origin', 'loose:refs/heads/side'], { env }).code).toBe(0);
+    // A --single-branch (or --depth) clone of the side branch: refs/remotes/origin/side only.
+    const clone = makeRepo();
+    clone.git(['remote', 'add', '-t', 'side', 'origin', server.dir]);
+    clone.git(['fetch', '-q', 'origin']);
+    clone.git(['checkout', '-q', '-b', 'side', 'origin/side']);
+    expect(aitrail(clone.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
+    clone.write('src/q2.ts', 'export const q2 = 1;\n');
+    clone.git(['add', '-A']);
+    const made = tryGit(clone.dir, ['commit', '-q', '-F', '-'], { env, input: `feat: parser\n\n${QWEN}\n` });
+    expect(made.code, made.stderr).toBe(0);
+    for (const args of [['push', 'origin', 'side'], ['push', 'origin', 'side:new']]) {
+      const push = tryGit(clone.dir, args, { env });
+      expect(push.code, `${args.join(' ')}: ${push.stderr}`).not.toBe(0);
+      expect(push.stderr).toContain("origin's default branch, which this clone does not fetch");
+    }
+    expect(server.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).toBe('refs/heads/main\nrefs/heads/side');
+    // Fetched, the default branch's policy judges: Qwen refused.
+    clone.git(['remote', 'set-branches', '--add', 'origin', 'main']);
+    clone.git(['fetch', '-q', 'origin']);
+    const judged = tryGit(clone.dir, ['push', 'origin', 'side:new'], { env });
+    expect(judged.code).not.toBe(0);
+    expect(judged.stderr).toContain('qwen/qwen3-coder');
+    // A first push to an empty server still reads the work tree's config.
+    const empty = makeRepo({ bare: true });
+    clone.git(['remote', 'add', 'fresh', empty.dir]);
+    const first = tryGit(clone.dir, ['push', 'fresh', 'side'], { env });
+    expect(first.stderr).not.toContain('does not fetch');
+  });
+});
+
 describe('husky mode: the file\'s own lines end the script', () => {
   it('an exit or exec among a .husky hook\'s own lines no longer skips aitrail\'s block; their failure still fails the hook', () => {
     const repo = makeRepo();
