@@ -67,7 +67,7 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   if (choice.mode === 'husky') {
     const result: InitResult = { root, mode: 'husky', reason: choice.reason, target: choice.huskyDir, changes: [], notes, packageDir, gitDir: repo.gitDir };
     const active = huskyDirFromHooksPath(root, hooksPath) !== undefined;
-    const unsafe = unsafeTarget(choice.huskyDir, [...CLIENT_HOOKS, ...HUSKY_EXTRA_HOOKS], repo) ?? (active ? null : unsafeHuskyRuntime(choice.huskyDir));
+    const unsafe = unsafeTarget(choice.huskyDir, CLIENT_HOOKS, repo) ?? (active ? null : unsafeHuskyRuntime(choice.huskyDir));
     if (unsafe) return { ...result, refused: unsafe };
     if (!active) {
       if (hooksPath && !options.force) {
@@ -84,7 +84,15 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
       if (!packageWantsHusky(root) && !packageWantsHusky(join(root, packageDir))) notes.push(`So that teammates get the hooks too: ${huskyPrepareHint(root, packageDir, choice.huskyDir)}, then commit ${relative(root, choice.huskyDir)}/.`);
     }
     // post-checkout: a worktree made later gets husky's runtime, so that git runs the hooks there too.
-    result.changes = [...CLIENT_HOOKS, ...HUSKY_EXTRA_HOOKS].map((hook) => installHuskyHook(choice.huskyDir, hook, { ...options, packageDir }));
+    result.changes = [
+      ...CLIENT_HOOKS.map((hook) => installHuskyHook(choice.huskyDir, hook, { ...options, packageDir })),
+      ...HUSKY_EXTRA_HOOKS.map((hook) => {
+        const path = join(choice.huskyDir, hook);
+        const unsafe = unsafeHookFile(path);
+        // Never written through; the commit hooks still go in (a worktree made later then needs 'npx husky').
+        return unsafe ? { hook, path, action: 'unchanged' as const, detail: `${unsafe}: a worktree made later gets no husky runtime from aitrail` } : installHuskyHook(choice.huskyDir, hook, { ...options, packageDir });
+      }),
+    ];
     if (!result.changes.some((change) => change.action === 'refused')) await recordPackageDir(root, packageDir);
     const rewrite = await addNotesRewriteRef(root, repo.commonDir);
     if (rewrite) notes.push(rewrite);
@@ -103,14 +111,22 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   const hooks: ShimHook[] = inside(root, target) && !inside(repo.commonDir, target) ? [...CLIENT_HOOKS, ...WORKTREE_HOOKS] : [...CLIENT_HOOKS];
   if (inside(root, target) && !inside(repo.commonDir, target) && !options.force) {
     const tracked: string[] = [];
-    for (const hook of hooks) {
+    for (const hook of CLIENT_HOOKS) {
       if (inspectGitHook(target, hook).kind === 'foreign' && (await isTracked(root, relative(root, join(target, hook))))) tracked.push(hook);
     }
     if (tracked.length > 0) {
       return { ...result, refused: `the hooks directory ${relative(root, target)} is tracked and holds ${tracked.join(', ')}; chaining would rename committed files. Re-run with --force to do it anyway (then commit the result for your team).` };
     }
   }
-  result.changes = hooks.map((hook) => installGitHook(target, hook, options));
+  const committedWorktreeHooks = new Set<ShimHook>();
+  for (const hook of WORKTREE_HOOKS) {
+    if (hooks.includes(hook) && !options.force && inspectGitHook(target, hook).kind === 'foreign' && (await isTracked(root, relative(root, join(target, hook))))) committedWorktreeHooks.add(hook);
+  }
+  result.changes = hooks.map((hook) =>
+    committedWorktreeHooks.has(hook)
+      ? { hook, path: join(target, hook), action: 'unchanged' as const, detail: `committed; left as it is (--force chains it): a worktree made later gets no aitrail shims` }
+      : installGitHook(target, hook, options),
+  );
   if (!result.changes.some((change) => change.action === 'refused')) await recordPackageDir(root, packageDir);
   const rewrite = await addNotesRewriteRef(root, repo.commonDir);
   if (rewrite) notes.push(rewrite);

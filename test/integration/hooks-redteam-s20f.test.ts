@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
@@ -220,5 +220,30 @@ describe('git mode with a hooks directory in the work tree: an agent\'s worktree
     expect(readdirSync(outside)).toEqual([]);
     expect(aitrail(repo.dir, ['uninstall'], { env }).code).toBe(0);
     expect(readdirSync(join(repo.dir, '.githooks'))).toEqual(['pre-commit']);
+  });
+});
+
+describe('init beside a post-checkout of the project\'s own', () => {
+  it('a committed .githooks/post-checkout or a .husky/post-checkout link is left alone, and the commit hooks still go in', () => {
+    const env = envWithAitrailOnPath();
+    const git = makeRepo();
+    git.write('.githooks/post-checkout', '#!/bin/sh\necho team\n');
+    git.commit('chore: hooks\n', { '.aitrailrc.yml': DENY_QWEN });
+    git.git(['config', 'core.hooksPath', '.githooks']);
+    const gitInit = aitrail(git.dir, ['init', '--mode', 'git'], { env });
+    expect(gitInit.code, gitInit.stderr).toBe(0);
+    expect(gitInit.stdout).toMatch(/unchanged \.githooks\/post-checkout — committed; left as it is/);
+    expect(readFileSync(join(git.dir, '.githooks', 'post-checkout'), 'utf8')).toBe('#!/bin/sh\necho team\n');
+    expect(readFileSync(join(git.dir, '.githooks', 'commit-msg'), 'utf8')).toContain('# aitrail-shim: commit-msg');
+    const husky = makeRepo();
+    husky.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
+    husky.write('scripts/post-checkout.sh', 'echo team\n');
+    mkdirSync(join(husky.dir, '.husky'));
+    symlinkSync('../scripts/post-checkout.sh', join(husky.dir, '.husky', 'post-checkout'));
+    husky.commit('chore: hooks\n');
+    const huskyInit = aitrail(husky.dir, ['init'], { env });
+    expect(huskyInit.code, huskyInit.stderr).toBe(0);
+    expect(readFileSync(join(husky.dir, 'scripts', 'post-checkout.sh'), 'utf8')).toBe('echo team\n');
+    expect(readFileSync(join(husky.dir, '.husky', 'commit-msg'), 'utf8')).toContain('aitrail hook commit-msg');
   });
 });
