@@ -1090,3 +1090,26 @@ describe("detectCommit: Command Code's co-author line", () => {
     expect(detect(`feat(sidecar): parse markdown into stable ids\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Kilo at kilo.ai", () => {
+  // Kilo Code (now Kilo, at kilo.ai) commits as `Kilo <kilo@kilo.ai>` (a project's contributor
+  // investigation: "Commit 008bbe9 was authored as `Kilo <kilo@kilo.ai>`"), and projects' rules credit
+  // it as `Grok (x-ai/grok-code-fast-1) <kilo@kilo.ai>`, `<model> <noreply@kilo.ai>`: read as a
+  // person's commit, or as no agent's model.
+  it.each([
+    ['Co-Authored-By: Kilo <kilo@kilo.ai>', ['kilo-code:unknown']],
+    ['Co-Authored-By: Grok (x-ai/grok-code-fast-1) <kilo@kilo.ai>', ['kilo-code:x-ai/grok-code-fast-1']],
+    ['Co-Authored-By: Claude Sonnet 4.6 <noreply@kilo.ai>', ['kilo-code:anthropic/claude-sonnet-4.6']],
+    ['Co-Authored-By: DeepSeek v4.1 Flash (Kilo) <noreply@kilo.ai>', ['kilo-code:deepseek/deepseek-v4.1-flash']],
+    ['Co-Authored-By: Kilo Code <noreply@kilo.ai>', ['kilo-code:unknown']],
+    // Kilo's people, and a person named Kilo elsewhere, are not.
+    ['Co-Authored-By: Jane Doe <jane@kilo.ai>', []],
+    ['Co-Authored-By: Kilo Smith <kilo@example.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`feat(shell): dialogs over their parent window\n\n${trailer}\n`)).toEqual(expected);
+  });
+
+  it('is Kilo as the commit author', () => {
+    expect(detect('docs: contributor insights\n', { name: 'Kilo', email: 'kilo@kilo.ai' })).toEqual(['kilo-code:unknown']);
+  });
+});
