@@ -1113,3 +1113,19 @@ describe("detectCommit: Kilo at kilo.ai", () => {
     expect(detect('docs: contributor insights\n', { name: 'Kilo', email: 'kilo@kilo.ai' })).toEqual(['kilo-code:unknown']);
   });
 });
+
+describe("detectCommit: Augment Code's pull request footer in a squash merge", () => {
+  // Augment's remote agents end the pull requests they open with `---` and
+  // `Pull Request opened by [Augment Code](https://www.augmentcode.com/) with guidance from the PR author`
+  // (or `| [View session](https://cosmos.augmentcode.com/session?agentId=…)`), which a squash merge keeps:
+  // read as the merger's own commit.
+  it.each([
+    ['---\nPull Request opened by [Augment Code](https://www.augmentcode.com/) with guidance from the PR author', ['augment:unknown']],
+    ['---\nPull Request opened by [Augment Code](https://www.augmentcode.com/) | [View session](https://cosmos.augmentcode.com/session?agentId=01KT3J3B6ABG8VC19MZAFP2CN5&panel=chat)', ['augment:unknown']],
+    // A rule that quotes the footer in a list, and prose about it, are no one's.
+    ['- `Pull Request opened by [Augment Code]…`', []],
+    ['This Pull Request opened by [Augment Code](https://www.augmentcode.com/) was closed.', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`Allow late berth events to override the fallback (#12)\n\nThe visit path keeps its behaviour.\n\n${body}\n`)).toEqual(expected);
+  });
+});

@@ -60,6 +60,7 @@ const SIGNED_LINES = [
   'https://app.devin.ai/sessions/2ca996ced7d24a7e8b2e33800f19a12f',
   '*This PR was created by an AI agent (OpenHands) on behalf of the user.*',
   '<!-- START COPILOT CODING AGENT SUFFIX -->',
+  'Pull Request opened by [Augment Code](https://www.augmentcode.com/) with guidance from the PR author',
   'Entire-Checkpoint: a3b2c4d5e6f7',
 ];
 
