@@ -1129,3 +1129,19 @@ describe("detectCommit: Augment Code's pull request footer in a squash merge", (
     expect(detect(`Allow late berth events to override the fallback (#12)\n\nThe visit path keeps its behaviour.\n\n${body}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Warp's Oz pull request footer in a squash merge", () => {
+  // Warp's Oz cloud agents end the pull requests they open with `_This PR was generated with
+  // [Oz](https://www.warp.dev/oz)._` (warpdotdev/warp pull request #9504 with `warp.dev/oz`; several
+  // projects' pull requests), which a squash merge keeps: read as the merger's own commit.
+  it.each([
+    ['_This PR was generated with [Oz](https://www.warp.dev/oz)._', ['warp:unknown']],
+    ['---\n_This PR was generated with [Oz](https://warp.dev/oz)._', ['warp:unknown']],
+    ['This PR was generated with [Oz](https://www.warp.dev/oz).', ['warp:unknown']],
+    // Another Oz, and prose about the footer, are no one's.
+    ['_This PR was generated with [Oz](https://oz.example.com)._', []],
+    ['We dropped the line "This PR was generated with [Oz](https://www.warp.dev/oz)." from the template.', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`Add batch import for accounts (#3)\n\nResults list created, skipped and failed counts.\n\n${body}\n`)).toEqual(expected);
+  });
+});

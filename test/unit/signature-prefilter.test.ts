@@ -61,6 +61,7 @@ const SIGNED_LINES = [
   '*This PR was created by an AI agent (OpenHands) on behalf of the user.*',
   '<!-- START COPILOT CODING AGENT SUFFIX -->',
   'Pull Request opened by [Augment Code](https://www.augmentcode.com/) with guidance from the PR author',
+  '_This PR was generated with [Oz](https://www.warp.dev/oz)._',
   'Entire-Checkpoint: a3b2c4d5e6f7',
 ];
 
