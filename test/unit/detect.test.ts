@@ -1145,3 +1145,31 @@ describe("detectCommit: Warp's Oz pull request footer in a squash merge", () => 
     expect(detect(`Add batch import for accounts (#3)\n\nResults list created, skipped and failed counts.\n\n${body}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Nous Research's Hermes Agent", () => {
+  // Projects run Hermes Agent with a co-author trailer on each of its commits, `Hermes Agent
+  // <noreply@nousresearch.com>` ("Each Git commit created by the agent will include a `Co-authored-by:
+  // Hermes Agent <noreply@nousresearch.com>` trailer"), `Hermes <noreply@nousresearch.com>`,
+  // `Hermes (<model>) <noreply@nousresearch.com>`, `hermes-agent <hermes@nousresearch.com>`, an author
+  // `Hermes <hermes@nousresearch.com>`, and `🤖 Generated with Hermes Agent`: each read as a person's.
+  it.each([
+    ['Co-authored-by: Hermes Agent <noreply@nousresearch.com>', ['hermes:unknown']],
+    ['Co-Authored-By: Hermes <noreply@nousresearch.com>', ['hermes:unknown']],
+    ['Co-Authored-By: Hermes (glm-5.1) <noreply@nousresearch.com>', ['hermes:z-ai/glm-5.1']],
+    ['Co-Authored-By: hermes-agent <hermes@nousresearch.com>', ['hermes:unknown']],
+    ['Co-authored-by: Hermes Agent <hermes-agent@nousresearch.com>', ['hermes:unknown']],
+    ['🤖 Generated with Hermes Agent', ['hermes:unknown']],
+    ['Assisted-by: Hermes Agent (claude-opus-4.7)', ['hermes:anthropic/claude-opus-4.7']],
+    // Nous Research's people and automation, and a person named Hermes, are not.
+    ['Co-authored-by: Ben Barclay <ben@nousresearch.com>', []],
+    ['Co-authored-by: Nous Research <noreply@nousresearch.com>', []],
+    ['Co-authored-by: Hermes Conrad <hermes@planetexpress.com>', []],
+    ['Co-authored-by: Hermes <hermes@example.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`feat: gated temp-worktree patch apply tool\n\n${trailer}\n`)).toEqual(expected);
+  });
+
+  it('is Hermes Agent as the commit author', () => {
+    expect(detect('feat: gated temp-worktree patch apply tool\n', { name: 'Hermes', email: 'hermes@nousresearch.com' })).toEqual(['hermes:unknown']);
+  });
+});
