@@ -1173,3 +1173,20 @@ describe("detectCommit: Nous Research's Hermes Agent", () => {
     expect(detect('feat: gated temp-worktree patch apply tool\n', { name: 'Hermes', email: 'hermes@nousresearch.com' })).toEqual(['hermes:unknown']);
   });
 });
+
+describe("detectCommit: Z.ai's ZCode", () => {
+  // Projects run Z.ai's ZCode agent (its CLI reads `~/.zcode/cli/config.json`) with "Commits made by
+  // ZCode carry a `Co-Authored-By: ZCode <noreply@z.ai>` trailer", a plugin's prepare-commit-msg hook
+  // adds that line when the model leaves it out, and a contribution guide writes `ZCode (GLM-5.3) <noreply@z.ai>`:
+  // the bare line read as a person's, the model one as no agent's GLM.
+  it.each([
+    ['Co-Authored-By: ZCode <noreply@z.ai>', ['zcode:unknown']],
+    ['Co-authored-by: ZCode (GLM-5.3) <noreply@z.ai>', ['zcode:z-ai/glm-5.3']],
+    ['Assisted-by: ZCode (glm-5.1)', ['zcode:z-ai/glm-5.1']],
+    // Z.ai's model alone there stays the model, and a person at z.ai is a person.
+    ['Co-authored-by: GLM-5.1 <noreply@z.ai>', ['unknown:z-ai/glm-5.1']],
+    ['Co-authored-by: Jane Doe <jane@z.ai>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`feat(velocity): persist the limits per mode\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
