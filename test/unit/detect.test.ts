@@ -1190,3 +1190,21 @@ describe("detectCommit: Z.ai's ZCode", () => {
     expect(detect(`feat(velocity): persist the limits per mode\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: MiniMax's Mavis", () => {
+  // MiniMax's desktop agent, renamed Mavis (\"MiniMax as a Jarvis\") in May 2026, is credited in
+  // projects' commit rules as `Co-authored-by: Mavis <noreply@minimax.io>` and `Mavis <AI@minimax.io>`:
+  // `Mavis` is a person's name, so each read as a person's commit.
+  it.each([
+    ['Co-authored-by: Mavis <noreply@minimax.io>', ['mavis:minimax/unknown']],
+    ['Co-authored-by: Mavis <AI@minimax.io>', ['mavis:minimax/unknown']],
+    ['Co-authored-by: Mavis (MiniMax-M3) <noreply@minimax.io>', ['mavis:minimax/minimax-m3']],
+    // A model alone at MiniMax's address stays no agent's model; a person named Mavis is a person.
+    ['Co-authored-by: MiniMax-M2.7 <no-reply@minimax.io>', ['unknown:minimax/minimax-m2.7']],
+    ['Co-authored-by: Mavis Beacon <mavis@example.com>', []],
+    ['Co-authored-by: Mavis <mavis@example.com>', []],
+    ['Co-authored-by: Mavis Chen <mavis.chen@minimax.io>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`feat(scanner): recognise AI artifact files\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
