@@ -1208,3 +1208,19 @@ describe("detectCommit: MiniMax's Mavis", () => {
     expect(detect(`feat(scanner): recognise AI artifact files\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Cursor's line on a fix pushed by `@cursor push`", () => {
+  // Cursor's agent ends the commits it pushes for a Bugbot finding (a reviewer comments `@cursor push
+  // <id>`) with `Applied via @cursor push command` (thiesgerken/carapace: the line on its commits, kept in
+  // its squash merges' lists and its changelog), the co-author line lost when the list is edited or
+  // the commit cherry-picked: read as a person's.
+  it.each([
+    ['- Fix shell error suppression that masked restore failures\n\nApplied via @cursor push command', ['cursor:unknown']],
+    ['* Remove unused proxyApprovalState ref\n\nApplied via @cursor push command\n\n* Fix proxy approval allow-all CLI choices', ['cursor:unknown']],
+    // Prose about the command is no one's.
+    ['The fix was applied via @cursor push command after review.', []],
+    ['Applied via `@cursor push` command is disabled here.', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`fix: address security and configuration bugs\n\n${body}\n`)).toEqual(expected);
+  });
+});

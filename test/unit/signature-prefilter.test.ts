@@ -62,6 +62,7 @@ const SIGNED_LINES = [
   '<!-- START COPILOT CODING AGENT SUFFIX -->',
   'Pull Request opened by [Augment Code](https://www.augmentcode.com/) with guidance from the PR author',
   '_This PR was generated with [Oz](https://www.warp.dev/oz)._',
+  'Applied via @cursor push command',
   'Entire-Checkpoint: a3b2c4d5e6f7',
 ];
 
