@@ -1224,3 +1224,26 @@ describe("detectCommit: Cursor's line on a fix pushed by `@cursor push`", () => 
     expect(detect(`fix: address security and configuration bugs\n\n${body}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Junie's GitHub Action", () => {
+  // JetBrains' Junie GitHub Action (its constants: `JUNIE_AGENT = { login: "junie-agent", id: 247260674,
+  // email: "247260674+junie-agent@users.noreply.github.com" }`) commits as that account, titles its pull
+  // requests `[Junie]: <title>` and opens their body with `## 📌 Hey! This PR was made for you with Junie,
+  // the coding agent by JetBrains`; its commits and their squash merges read as people's.
+  it.each([
+    ['Co-authored-by: junie-agent <247260674+junie-agent@users.noreply.github.com>', ['junie:unknown']],
+    [' ## 📌 Hey! This PR was made for you with Junie, the coding agent by JetBrains **Early Access Preview**', ['junie:unknown']],
+    ['## 📌 Hey! This PR was made for you with Junie, the coding agent by JetBrains', ['junie:unknown']],
+    // The login under another id, and prose about Junie, are not.
+    ['Co-authored-by: junie-agent <12345+junie-agent@users.noreply.github.com>', []],
+    ['We tried Junie, the coding agent by JetBrains, on this.', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`Fix the null check in the parser (#13)\n\n${body}\n`)).toEqual(expected);
+  });
+
+  it('is Junie as the commit author, and in its pull request title', () => {
+    expect(detect('[issue-12]\n\nFix the null check in the parser\n\nCo-authored-by: Jane Doe <jane@example.com>\n', { name: 'junie-agent', email: '247260674+junie-agent@users.noreply.github.com' })).toEqual(['junie:unknown']);
+    expect(detect('[Junie]: Fix the null check in the parser (#13)\n')).toEqual(['junie:unknown']);
+    expect(detect('[Junie] docs: why the parser skips nulls\n')).toEqual([]);
+  });
+});

@@ -63,6 +63,8 @@ const SIGNED_LINES = [
   'Pull Request opened by [Augment Code](https://www.augmentcode.com/) with guidance from the PR author',
   '_This PR was generated with [Oz](https://www.warp.dev/oz)._',
   'Applied via @cursor push command',
+  '[Junie]: Fix the null check in the parser',
+  '## \u{1F4CC} Hey! This PR was made for you with Junie, the coding agent by JetBrains',
   'Entire-Checkpoint: a3b2c4d5e6f7',
 ];
 
