@@ -105,7 +105,8 @@ describe('detectCommit: humans stay human', () => {
     ['a human named Jules with a GitHub noreply address', 'x\n\nCo-authored-by: Jules <12345+jules@users.noreply.github.com>\n'],
     ['a human named Jules at Google', 'x\n\nCo-authored-by: Jules <jules@google.com>\n'],
     ['a human GitHub user named gemini', 'x\n\nCo-authored-by: Gemini <4567+gemini@users.noreply.github.com>\n'],
-    ['a human GitHub user named claude (no [bot])', 'x\n\nCo-authored-by: Claude <81847+claude@users.noreply.github.com>\n'],
+    // (81847 is the account `claude`, Anthropic's, which GitHub shows for noreply@anthropic.com: Claude Code's; another id is someone else's)
+    ['a human GitHub user named claude (no [bot])', 'x\n\nCo-authored-by: Claude <4242+claude@users.noreply.github.com>\n'],
     ['a human GitHub user named cursor (no [bot])', 'x\n\nCo-authored-by: Cursor <5678+cursor@users.noreply.github.com>\n'],
     ['a Cline employee', 'x\n\nCo-authored-by: Saoud Rizwan <saoud@cline.bot>\n'],
     ['a human named Amp', 'x\n\nCo-authored-by: Amp <amp@example.com>\n'],
@@ -1245,5 +1246,38 @@ describe("detectCommit: Junie's GitHub Action", () => {
     expect(detect('[issue-12]\n\nFix the null check in the parser\n\nCo-authored-by: Jane Doe <jane@example.com>\n', { name: 'junie-agent', email: '247260674+junie-agent@users.noreply.github.com' })).toEqual(['junie:unknown']);
     expect(detect('[Junie]: Fix the null check in the parser (#13)\n')).toEqual(['junie:unknown']);
     expect(detect('[Junie] docs: why the parser skips nulls\n')).toEqual([]);
+  });
+});
+
+describe("detectCommit: Claude's GitHub account", () => {
+  // GitHub shows Claude Code's `noreply@anthropic.com` as the account `claude` (id 81847), and projects
+  // credit that account's own no-reply address: `Co-Authored-By: Claude <81847+claude@users.noreply.github.com>`
+  // ("This maps to github.com/claude"), and commit as it (a session script sets `GIT_AUTHOR_EMAIL`
+  // to it, `Claude(Kimi)` when the session runs Kimi): each read as a person's commit.
+  it.each([
+    ['Co-Authored-By: Claude <81847+claude@users.noreply.github.com>', ['claude-code:unknown']],
+    ['Co-authored-by: Claude Opus 4.8 <81847+claude@users.noreply.github.com>', ['claude-code:anthropic/claude-opus-4.8']],
+    ['Co-authored-by: Claude <claude@users.noreply.github.com>', ['claude-code:unknown']],
+    // The login under another id is someone else's account.
+    ['Co-authored-by: Claude <12345+claude@users.noreply.github.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`chore: bump the version after the release\n\n${trailer}\n`)).toEqual(expected);
+  });
+
+  it('is Claude Code as the commit author', () => {
+    expect(detect('fix: keep the snapshot order stable\n', { name: 'Claude', email: '81847+claude@users.noreply.github.com' })).toEqual(['claude-code:unknown']);
+  });
+});
+
+describe("detectCommit: Trae's GitHub account", () => {
+  // Trae's cloud agent (branches `trae/agent-<id>`) is credited by its GitHub account `traeagent` (id 272135137):
+  // projects' rules put `Co-authored-by: traeagent <traeagent@users.noreply.github.com>` on every commit it makes
+  // (a history analysis: "部分 commit 包含 `Co-authored-by: traeagent <…>` 署名"): each read as a person's commit.
+  it.each([
+    ['Co-authored-by: traeagent <traeagent@users.noreply.github.com>', ['trae:unknown']],
+    ['Co-authored-by: traeagent <272135137+traeagent@users.noreply.github.com>', ['trae:unknown']],
+    ['Co-authored-by: traeagent <12345+traeagent@users.noreply.github.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`refactor: introduce the host adapter module\n\n${trailer}\n`)).toEqual(expected);
   });
 });
