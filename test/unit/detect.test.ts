@@ -1281,3 +1281,21 @@ describe("detectCommit: Trae's GitHub account", () => {
     expect(detect(`refactor: introduce the host adapter module\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Arena's coding agent app", () => {
+  // Arena's AI coding agent works in sessions on `arena/<id>-<name>` branches and pushes and opens pull
+  // requests as its GitHub App, `arena-ai-coding-agent[bot]` (projects' notes: "gh … authed as
+  // `arena-ai-coding-agent[bot]`", a script committing with `user.name=arena-ai-coding-agent[bot]`,
+  // "the only authenticated actor was the same App that authored PR #37"): its commits read as a person's.
+  it.each([
+    ['Co-authored-by: arena-ai-coding-agent[bot] <281234567+arena-ai-coding-agent[bot]@users.noreply.github.com>', ['arena:unknown']],
+    ['Co-authored-by: Arena <arena@example.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`chore: drive fetch push-test\n\n${trailer}\n`)).toEqual(expected);
+  });
+
+  it('is Arena as the commit author, by its login or its address', () => {
+    expect(detect('chore: drive fetch push-test (temp)\n', { name: 'arena-ai-coding-agent[bot]', email: 'arena-ai-coding-agent[bot]@users.noreply.github.com' })).toEqual(['arena:unknown']);
+    expect(detect('feat: ledger crash recovery\n', { name: 'Arena', email: '281234567+arena-ai-coding-agent[bot]@users.noreply.github.com' })).toEqual(['arena:unknown']);
+  });
+});
