@@ -1299,3 +1299,35 @@ describe("detectCommit: Arena's coding agent app", () => {
     expect(detect('feat: ledger crash recovery\n', { name: 'Arena', email: '281234567+arena-ai-coding-agent[bot]@users.noreply.github.com' })).toEqual(['arena:unknown']);
   });
 });
+
+describe("detectCommit: coding agents' GitHub apps", () => {
+  // Warp's Oz for OSS app opens pull requests as `oz-for-oss[bot]` (warpdotdev/oz-for-oss: `pr_author_login="oz-for-oss[bot]"`),
+  // Qoder's action commits as `qoderai[bot]` (its script: `BOT_LOGIN="qoderai[bot]"`, `BOT_ID="215938697"`), Open SWE credits
+  // itself as `open-swe[bot]` at `open-swe@users.noreply.github.com` (its attribution module), and Codeflash's optimizer
+  // commits as `codeflash-ai[bot]` (`<148906541+codeflash-ai[bot]@users.noreply.github.com>` as co-author in Langflow):
+  // each read as a person's.
+  it.each([
+    ['Co-authored-by: oz-for-oss[bot] <281234567+oz-for-oss[bot]@users.noreply.github.com>', ['warp:unknown']],
+    ['Co-authored-by: qoderai[bot] <215938697+qoderai[bot]@users.noreply.github.com>', ['qoder:unknown']],
+    ['Co-authored-by: open-swe[bot] <open-swe@users.noreply.github.com>', ['open-swe:unknown']],
+    ['Co-authored-by: codeflash-ai[bot] <148906541+codeflash-ai[bot]@users.noreply.github.com>', ['codeflash:unknown']],
+    // Their names without `[bot]` at a person's address are people's.
+    ['Co-authored-by: open-swe <maintainer@example.com>', []],
+    ['Co-authored-by: Codeflash Team <team@example.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`perf: speed up the tokenizer\n\n${trailer}\n`)).toEqual(expected);
+  });
+
+  it('is the app as the commit author', () => {
+    expect(detect('⚡️ Speed up function `parse` by 31%\n', { name: 'codeflash-ai[bot]', email: '148906541+codeflash-ai[bot]@users.noreply.github.com' })).toEqual(['codeflash:unknown']);
+    expect(detect('fix: handle empty config\n', { name: 'qoderai[bot]', email: '215938697+qoderai[bot]@users.noreply.github.com' })).toEqual(['qoder:unknown']);
+  });
+});
+
+describe("detectCommit: a person whose login is an agent app's name", () => {
+  it.each([
+    ['Co-authored-by: Sam <4242+open-swe@users.noreply.github.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`docs: typo\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
