@@ -1331,3 +1331,21 @@ describe("detectCommit: a person whose login is an agent app's name", () => {
     expect(detect(`docs: typo\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: an agent's footer naming it in brackets without a link", () => {
+  // Devin's CLI (`attribution`, default true, docs.devin.ai CLI config reference) adds a `Generated with
+  // [Devin]` line and `Co-Authored-By: Devin` to its commits: the brackets carry no link, so the footer was
+  // not read, and the bare co-author line names a person's name without an address (no one's, as
+  // `Co-Authored-By: Claude` alone): the commit read as a person's. Projects' detectors list `Generated with [Trae]` too.
+  it.each([
+    ['Generated with [Devin]\n\nCo-Authored-By: Devin', ['devin:unknown']],
+    ['🤖 Generated with [Devin]', ['devin:unknown']],
+    ['Generated with [Trae]', ['trae:unknown']],
+    // A bracketed name that is no agent's, or words after the brackets, are no one's.
+    ['Generated with [Sphinx]', []],
+    ['Generated with [Devin] by hand, for the docs.', []],
+    ['Co-Authored-By: Devin', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`fix(api): return 404 for a missing session\n\n${body}\n`)).toEqual(expected);
+  });
+});
