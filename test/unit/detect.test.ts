@@ -1349,3 +1349,27 @@ describe("detectCommit: an agent's footer naming it in brackets without a link",
     expect(detect(`fix(api): return 404 for a missing session\n\n${body}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Claude and Codex as GitHub's coding agents", () => {
+  // Assigned to an issue on GitHub (as Copilot coding agent is), Claude commits as the app
+  // `anthropic-code-agent[bot]` with the address `242468646+Claude@users.noreply.github.com` (commit
+  // headers quoted in projects' reports: `Author: anthropic-code-agent[bot] <242468646+Claude@…>`,
+  // `Initial plan`), and Codex as `openai-code-agent[bot]` at `242516109+Codex@users.noreply.github.com`
+  // (a tracker's "Codex GitHub App bot email"): their commits read as people's.
+  it.each([
+    [{ name: 'anthropic-code-agent[bot]', email: '242468646+Claude@users.noreply.github.com' }, ['claude-code:unknown']],
+    [{ name: 'Claude', email: '242468646+Claude@users.noreply.github.com' }, ['claude-code:unknown']],
+    [{ name: 'openai-code-agent[bot]', email: '242516109+Codex@users.noreply.github.com' }, ['codex:unknown']],
+    [{ name: 'GPT 5.6', email: '242516109+Codex@users.noreply.github.com' }, ['codex:openai/gpt-5.6']],
+    // The same logins under other ids are other accounts.
+    [{ name: 'Claude', email: '4242+Claude@users.noreply.github.com' }, []],
+    [{ name: 'Codex', email: '4242+Codex@users.noreply.github.com' }, []],
+  ])('%o', (author, expected) => {
+    expect(detect('Initial plan\n', author as Identity)).toEqual(expected);
+  });
+
+  it('is the agent as a co-author too', () => {
+    expect(detect('fix: x\n\nCo-authored-by: Claude <242468646+Claude@users.noreply.github.com>\n')).toEqual(['claude-code:unknown']);
+    expect(detect('fix: x\n\nCo-authored-by: openai-code-agent[bot] <242516109+Codex@users.noreply.github.com>\n')).toEqual(['codex:unknown']);
+  });
+});
