@@ -1373,3 +1373,20 @@ describe("detectCommit: Claude and Codex as GitHub's coding agents", () => {
     expect(detect('fix: x\n\nCo-authored-by: openai-code-agent[bot] <242516109+Codex@users.noreply.github.com>\n')).toEqual(['codex:unknown']);
   });
 });
+
+describe("detectCommit: Rover's and PostHog Code's own trailers", () => {
+  // Endor's Rover runs coding agents (Claude Code, Codex, Gemini CLI, Qwen Code) in task worktrees and, with
+  // attribution on (its default), commits their work with `Co-Authored-By: Rover <noreply@endor.dev>`, the only
+  // attribution its agents may write (endorhq/rover's merge/push commands and AGENTS.md); PostHog Code adds
+  // `Generated-By: PostHog Code` and `Task-Id: <uuid>` to every commit from its UI (PostHog/code pull request
+  // #1431): the first read as a person's, the second as an unknown agent's.
+  it.each([
+    ['Co-Authored-By: Rover <noreply@endor.dev>', ['rover:unknown']],
+    ['Generated-By: PostHog Code\nTask-Id: e6f79d08-9b9d-42fe-8648-14fe1aad8bcb', ['posthog-code:unknown']],
+    // A person named Rover, and Endor's people, are people.
+    ['Co-Authored-By: Rover Smith <rover@example.com>', []],
+    ['Co-Authored-By: Jane Doe <jane@endor.dev>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`fix(actions): remove a test comment\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
