@@ -1390,3 +1390,23 @@ describe("detectCommit: Rover's and PostHog Code's own trailers", () => {
     expect(detect(`fix(actions): remove a test comment\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: Kimi at kimi@moonshot.ai", () => {
+  // Projects have Kimi commit as `Kimi <kimi@moonshot.ai>` ("Codex commits as `Codex <codex@openai.com>` and
+  // Kimi commits as `Kimi <kimi@moonshot.ai>`", as `Claude <claude@anthropic.com>` and `Gemini
+  // <gemini@google.com>` are written): only Moonshot's no-reply address was known, so it read as a person's.
+  it.each([
+    ['Co-authored-by: Kimi <kimi@moonshot.ai>', ['unknown:moonshotai/unknown']],
+    ['Co-authored-by: Kimi K2.5 <kimi@moonshot.ai>', ['unknown:moonshotai/kimi-k2.5']],
+    ['Co-authored-by: Kimi Code <kimi@moonshot.ai>', ['kimi-code:moonshotai/unknown']],
+    // Another name there, and a person named Kimi elsewhere, are people.
+    ['Co-authored-by: Kimi Raikkonen <kimi@example.fi>', []],
+    ['Co-authored-by: Jane Doe <kimi@moonshot.ai>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`feat(otlp): extract the server package\n\n${trailer}\n`)).toEqual(expected);
+  });
+
+  it('is Kimi as the commit author', () => {
+    expect(detect('feat(otlp): extract the server package\n\nSigned-off-by: Kimi <kimi@moonshot.ai>\n', { name: 'Kimi', email: 'kimi@moonshot.ai' })).toEqual(['unknown:moonshotai/unknown']);
+  });
+});
