@@ -1410,3 +1410,15 @@ describe("detectCommit: Kimi at kimi@moonshot.ai", () => {
     expect(detect('feat(otlp): extract the server package\n\nSigned-off-by: Kimi <kimi@moonshot.ai>\n', { name: 'Kimi', email: 'kimi@moonshot.ai' })).toEqual(['unknown:moonshotai/unknown']);
   });
 });
+
+describe("detectCommit: ralphex's commit trailer", () => {
+  // ralphex (umputun/ralphex, an autonomous plan runner over Claude Code) appends its configured
+  // `commit_trailer` to every commit it makes or prompts, its documented value
+  // `Co-authored-by: ralphex <noreply@ralphex.com>` (issue #240, its config docs and tests): read as a person's.
+  it.each([
+    ['Co-authored-by: ralphex <noreply@ralphex.com>', ['ralphex:unknown']],
+    ['Co-authored-by: Jane Doe <jane@ralphex.com>', []],
+  ])('%s', (trailer, expected) => {
+    expect(detect(`feat(plan): move the completed plan to done\n\n${trailer}\n`)).toEqual(expected);
+  });
+});
