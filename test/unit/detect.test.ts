@@ -1422,3 +1422,23 @@ describe("detectCommit: ralphex's commit trailer", () => {
     expect(detect(`feat(plan): move the completed plan to done\n\n${trailer}\n`)).toEqual(expected);
   });
 });
+
+describe("detectCommit: GitHub's agent session link", () => {
+  // GitHub's cloud agents (Copilot coding agent, and Claude on `claude/…` branches) end each commit with
+  // `Agent-Logs-Url: https://github.com/<owner>/<repo>/sessions/<uuid>` above the person's co-author line
+  // (xhluca/bm25s 62d6bbe0, bytedance/deer-flow #2524's squash list, appthemanger-ctrl/DREAMengin 1ed0972):
+  // once the commit is re-authored (a rebase with --reset-author, an amend) or its agent's line edited
+  // out of a squash, it read as a person's. The link names no agent of its own.
+  it.each([
+    ['Agent-Logs-Url: https://github.com/xhluca/bm25s/sessions/31474705-fbd9-4eed-bbb9-f011558ccd5e\n\nCo-authored-by: xhluca <1234+xhluca@users.noreply.github.com>', ['unknown:unknown']],
+    // The key in prose, or a link that is not an agent session's, is no one's.
+    ['The Agent-Logs-Url: trailer is kept by our linter.', []],
+    ['Agent-Logs-Url: https://github.com/acme/api/pull/12', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`fix: update test to match the new warning message\n\n${body}\n`)).toEqual(expected);
+  });
+
+  it("is folded into the agent the author names", () => {
+    expect(detect('feat: add the pipeline\n\nAgent-Logs-Url: https://github.com/LarhlimiUhp/SCAF/sessions/d95a2931-cd2e-4ab2-bff9-1a994293a3e4\n', { name: 'copilot-swe-agent[bot]', email: '198982749+Copilot@users.noreply.github.com' })).toEqual(['copilot:unknown']);
+  });
+});
