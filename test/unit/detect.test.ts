@@ -1442,3 +1442,19 @@ describe("detectCommit: GitHub's agent session link", () => {
     expect(detect('feat: add the pipeline\n\nAgent-Logs-Url: https://github.com/LarhlimiUhp/SCAF/sessions/d95a2931-cd2e-4ab2-bff9-1a994293a3e4\n', { name: 'copilot-swe-agent[bot]', email: '198982749+Copilot@users.noreply.github.com' })).toEqual(['copilot:unknown']);
   });
 });
+
+describe("detectCommit: Cursor's pull request footer in a squash merge", () => {
+  // Cursor's Agent adds `Made with [Cursor](https://cursor.com)` to the body of every pull request it
+  // creates with `gh pr create` (Cursor's attribution docs, quoted in projects' notes; many merged pull
+  // requests end with it), which a squash merge keeps: read as the merger's own commit.
+  it.each([
+    ['---\nMade with [Cursor](https://cursor.com)', ['cursor:unknown']],
+    ['Made with [Cursor](https://cursor.com)', ['cursor:unknown']],
+    // Other tools in that footer, and a person's words around it, are no one's.
+    ['Made with [Vite](https://vitejs.dev)', []],
+    ['Made with [Docusaurus](https://docusaurus.io) and love', []],
+    ['Made with [Cursor](https://cursor.com) for the demo, then rewritten by hand.', []],
+  ])('%s', (body, expected) => {
+    expect(detect(`Collapse repeated slashes in rule paths (#3121)\n\nFixes #3121\n\n${body}\n`)).toEqual(expected);
+  });
+});

@@ -66,6 +66,7 @@ const SIGNED_LINES = [
   '[Junie]: Fix the null check in the parser',
   '## \u{1F4CC} Hey! This PR was made for you with Junie, the coding agent by JetBrains',
   'Entire-Checkpoint: a3b2c4d5e6f7',
+  'Made with [Cursor](https://cursor.com)',
   'Agent-Logs-Url: https://github.com/acme/api/sessions/31474705-fbd9-4eed-bbb9-f011558ccd5e',
 ];
 
