@@ -688,6 +688,8 @@ function namedBy(name: string | undefined, line: string, text: string): Attribut
 function footerTrust(name: string, text: string): 'declared' | 'named' {
   // `[AI]` stands for the 🤖 where a project keeps its messages ASCII (`[AI] Generated with [Claude Code](…)`).
   if (/^\s*(?:\u{1F916}|\[AI\])/iu.test(text)) return 'declared';
+  // A name in brackets that ends the line, no link after it (Devin's CLI writes `Generated with [Devin]`): the footer's own product name.
+  if (/\]\s*$/.test(text) && !text.includes('](')) return 'declared';
   const host = /\]\(https?:\/\/([^\s/()?#:]+)/i.exec(text)?.[1]?.toLowerCase().split('.');
   const label = host && host.length > 1 ? host[host.length - 2] : undefined;
   if (host === undefined || label === undefined) return 'named';
