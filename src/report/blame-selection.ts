@@ -51,13 +51,23 @@ async function lfsPointers(root: string, files: readonly TreeFile[]): Promise<Se
 }
 
 /**
+ * Whether `path` may match `glob`: a `**\/*<suffix>` glob (no glob character in its suffix) by the
+ * suffix in any case (a pathspec under core.ignorecase matches so), any other glob always.
+ */
+function mayMatch(glob: string, path: string): boolean {
+  const suffix = glob.startsWith('**/*') ? glob.slice(4) : null;
+  return suffix === null || /[*?[\]{}()!+@\\]/.test(suffix) || path.toLowerCase().endsWith(suffix.toLowerCase());
+}
+
+/**
  * The files among `files` (of revision `rev`) whose header says a code generator wrote them
  * (`generator-marks.ts`): those `git grep` finds the header's words in, read with one `git cat-file --batch`.
  */
 async function generatorWritten(root: string, rev: string, files: readonly TreeFile[]): Promise<Set<string>> {
   if (files.length === 0) return new Set();
   const byName = files.filter((file) => generatedByName(file.path)).map((file) => file.path);
-  const holding = await filesHolding(root, rev, GENERATOR_SEARCHES);
+  // A search whose globs no candidate can match (no .go file: no grep for Go's header) costs no git process.
+  const holding = await filesHolding(root, rev, GENERATOR_SEARCHES.filter((search) => search.globs.some((glob) => files.some((file) => mayMatch(glob, file.path)))));
   const named = files.filter((file) => holding.has(file.path));
   const objects = await readRevisionObjects(root, named.map((file) => file.blob));
   return new Set([...byName, ...named.filter((file, index) => objects[index]?.type === 'blob' && generatorMarked(file.path, objects[index].content.subarray(0, GENERATOR_HEAD_BYTES).toString('utf8'))).map((file) => file.path)]);
