@@ -43,6 +43,16 @@ function checked(work: TestRepo, range: string): { code: number; violations: Jud
 
 const branches = (repo: TestRepo): string => repo.git(['for-each-ref', '--format=%(refname)', 'refs/heads/']);
 
+/** `sha` refused by check (a qwen/ model, an error under its sha) and by the server (the push named `branch` refused, naming the sha). */
+function expectRefusedBySha(work: TestRepo, sha: string, branch: string): void {
+  const check = checked(work, `refs/remotes/origin/main..${sha}`);
+  expect(check.code, `${branch}: ${check.out}`).toBe(1);
+  expect(check.violations.some((violation) => violation.sha === sha && violation.severity === 'error' && violation.model.startsWith('qwen/')), check.out).toBe(true);
+  const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/${branch}`]);
+  expect(push.code, `${branch}: ${push.stderr}`).not.toBe(0);
+  expect(push.stderr).toContain(sha.slice(0, 12));
+}
+
 /**
  * Each author header on a commit of its own from `base`: git shows no Qwen author (`shown`), yet
  * check names a denied qwen/ model for that commit and the server refuses it by its sha; then a
@@ -52,12 +62,7 @@ function expectAuthorsRefused(remote: TestRepo, work: TestRepo, base: string, au
   for (const [name, author] of Object.entries(authors)) {
     const sha = rawCommit(work, base, { 'src/parser.ts': 'export const parser = 1;\n' }, { author, message: Buffer.from('feat: parser\n') });
     shown(sha);
-    const check = checked(work, `refs/remotes/origin/main..${sha}`);
-    expect(check.code, `${name}: ${check.out}`).toBe(1);
-    expect(check.violations.some((violation) => violation.sha === sha && violation.severity === 'error' && violation.model.startsWith('qwen/')), check.out).toBe(true);
-    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/parser-${name}`]);
-    expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
-    expect(push.stderr).toContain(sha.slice(0, 12));
+    expectRefusedBySha(work, sha, `parser-${name}`);
   }
   expect(branches(remote)).toBe('refs/heads/main');
   const mine = rawCommit(work, base, { 'src/own.ts': 'export const own = 1;\n' }, { author: own, message: Buffer.from('feat: own\n') });
@@ -72,12 +77,7 @@ describe('the author header under an encoding git re-encodes it by', () => {
       const sha = rawCommit(work, base, { 'src/parser.ts': 'export const parser = 1;\n' }, { author: QWEN_AUTHOR, headers: [`encoding ${encoding}`], message: Buffer.from('feat: parser\n') });
       expect(work.git(['log', '-1', '--encoding=UTF-8', '--format=%ae', sha])).not.toContain('qwen');
       expect(work.git(['cat-file', 'commit', sha])).toContain(QWEN_AUTHOR);
-      const check = checked(work, `refs/remotes/origin/main..${sha}`);
-      expect(check.code, `${encoding}: ${check.out}`).toBe(1);
-      expect(check.violations.some((violation) => violation.sha === sha && violation.severity === 'error' && violation.model.startsWith('qwen/')), check.out).toBe(true);
-      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/parser-${encoding.toLowerCase()}`]);
-      expect(push.code, `${encoding}: ${push.stderr}`).not.toBe(0);
-      expect(push.stderr).toContain(sha.slice(0, 12));
+      expectRefusedBySha(work, sha, `parser-${encoding.toLowerCase()}`);
     }
     expect(branches(remote)).toBe('refs/heads/main');
     // A person's commit so stored stays a person's.
@@ -115,12 +115,7 @@ describe('a UTF-8 message under a single-byte encoding header', () => {
     for (const encoding of ['ISO-8859-1', 'KOI8-R']) {
       const sha = rawCommit(work, base, { 'src/parser.ts': 'export const parser = 1;\n' }, { headers: [`encoding ${encoding}`], message: Buffer.from('feat: parser\n\nAssisted-by: 通义灵码\n') });
       expect(work.git(['log', '-1', '--encoding=UTF-8', '--format=%B', sha])).not.toContain('通义灵码');
-      const check = checked(work, `refs/remotes/origin/main..${sha}`);
-      expect(check.code, `${encoding}: ${check.out}`).toBe(1);
-      expect(check.violations.some((violation) => violation.sha === sha && violation.severity === 'error' && violation.model.startsWith('qwen/')), check.out).toBe(true);
-      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/parser-${encoding.toLowerCase()}`]);
-      expect(push.code, `${encoding}: ${push.stderr}`).not.toBe(0);
-      expect(push.stderr).toContain(sha.slice(0, 12));
+      expectRefusedBySha(work, sha, `parser-${encoding.toLowerCase()}`);
     }
     expect(branches(remote)).toBe('refs/heads/main');
     const latin1 = rawCommit(work, base, { 'src/cafe.ts': 'export const cafe = 1;\n' }, { headers: ['encoding ISO-8859-1'], message: Buffer.from('feat: caf\xe9 cr\xe8me\n', 'latin1') });
