@@ -95,7 +95,12 @@ const yargsShimUrl = {
         "const notStrictEqual = (actual, expected, ...rest) => { if (Object.is(actual, expected)) process.getBuiltinModule('node:assert').notStrictEqual(actual, expected, ...rest); };",
         "const strictEqual = (actual, expected, ...rest) => { if (!Object.is(actual, expected)) process.getBuiltinModule('node:assert').strictEqual(actual, expected, ...rest); };",
       ].join('\n');
-      return { contents: source.replace(assertImport, lazyAssert).replaceAll('import.meta.url', '__aitrail_yargs_url()'), loader: 'js' };
+      // The terminal's width, read only when help is laid out: process.stdout's first use builds a
+      // stream over the pipe or terminal (node's net or tty and the streams, ~5 ms of every command).
+      const columns = "stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null";
+      if (!source.includes(columns)) throw new Error('bundle: yargs\' shim no longer reads the columns as it did: check scripts/bundle.mjs');
+      const lazyColumns = "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null; }";
+      return { contents: source.replace(assertImport, lazyAssert).replace(columns, lazyColumns).replaceAll('import.meta.url', '__aitrail_yargs_url()'), loader: 'js' };
     });
   },
 };

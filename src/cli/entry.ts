@@ -1,6 +1,7 @@
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { ignoreClosedStdout } from '../io/stdout.js';
+import { writeStderr } from '../io/write-fd.js';
 
 /**
  * Entry point of the `aitrail` binary. `aitrail hook …` takes a fast path that loads only what
@@ -17,8 +18,8 @@ export async function main(argv: string[]): Promise<number> {
     const { runCli } = await import('./app.js');
     return await runCli(argv);
   } catch (error) {
-    process.stderr.write(`aitrail: internal error: ${sanitize(error instanceof Error ? error.message : String(error), { keepNewlines: true })}\n`);
-    if (process.env.AITRAIL_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+    writeStderr(`aitrail: internal error: ${sanitize(error instanceof Error ? error.message : String(error), { keepNewlines: true })}\n`);
+    if (process.env.AITRAIL_DEBUG) writeStderr(`${error instanceof Error ? error.stack : ''}\n`);
     return ExitCode.git;
   }
 }

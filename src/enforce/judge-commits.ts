@@ -58,7 +58,7 @@ export async function judgeCommits(
   const stored = await commitsReadAsStored(repoDir, revisions);
   const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, ...notesAt });
   try {
-    for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true })) {
+    for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true, whole: true })) {
       commits += 1;
       if (options.shallow?.has(commit.sha)) cut.push(commit.sha);
       // What the stored bytes name counts too (an encoding git cannot read them by, a NUL byte, a broken author line).

@@ -122,7 +122,7 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   if (outside.length > 0) {
     // Read as the judged commits are: what their stored bytes name counts too (read-commit-facts).
     const stored = await commitsReadAsStored(repoDir, ['--no-walk', ...outside]);
-    for await (const commit of streamCommits(repoDir, ['--no-walk', ...outside], { asStored: true })) {
+    for await (const commit of streamCommits(repoDir, ['--no-walk', ...outside], { asStored: true, whole: true })) {
       // A shallow clone's oldest commit stands for all the history it cuts off: fail closed.
       if (run.shallow?.has(commit.sha)) cut.push(commit.sha);
       const found = await readCommitFacts(repoDir, commit, run.detect, stored);

@@ -4,6 +4,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { safeJson } from '../core/sanitize.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { checkReport, NO_COMMITS_POLICY, type CheckOptions } from './check-report.js';
+import { writeStdout } from '../io/stdout.js';
 
 export type CheckFormat = 'text' | 'json' | 'github';
 
@@ -19,7 +20,7 @@ export interface CheckRun extends Omit<CheckOptions, 'cwd'>, DiagnosticsOptions 
  * error-severity violation; errors (exit 2, 3) are thrown for the CLI to report.
  */
 export async function runCheck(args: CheckRun): Promise<number> {
-  const write = args.write ?? ((text: string) => process.stdout.write(text));
+  const write = args.write ?? writeStdout;
   const warn = args.warn ?? diagnostics(args);
   const { format, cwd, write: _write, warn: _warn, quiet: _quiet, ...options } = args;
   const report = await checkReport({ ...options, cwd: cwd ?? process.cwd(), onWarning: warn });

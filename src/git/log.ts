@@ -33,6 +33,8 @@ export interface LogOptions {
   asStored?: boolean;
   /** Written to git's stdin (with `--stdin` among the revisions: one revision a line). */
   input?: string;
+  /** The caller expects few commits (a pushed range, named commits): read in one synchronous run (streamGit's `whole`). */
+  whole?: boolean;
 }
 
 const FIELDS = ['%H', '%P', '%an', '%ae', '%cn', '%ce', '%ct', '%e', '%B'];
@@ -57,7 +59,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   let inFields = false;
   // --raw: each change is a `:<old mode> <new mode> <old id> <new id> <status>` token, then its path.
   let change: string | undefined;
-  for await (const token of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0')) {
+  for await (const token of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0')) {
     if (!inFields && token === '') {
       if (current) yield current;
       current = undefined;

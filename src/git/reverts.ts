@@ -36,7 +36,7 @@ export async function lineSourcesAmong(
   const pickedReverts = new Map<string, { picked: string; reverted: string }>();
   if (input === '') return new Map();
   const grep = ['--basic-regexp', '--grep=^This reverts commit [0-9a-f]', '--grep=^(cherry picked from commit [0-9a-f]'];
-  for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${input}\n`, extra: grep, asStored })) {
+  for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${input}\n`, extra: grep, asStored, whole: true })) {
     const reverted = revertOf(commit.message);
     const picked = pickedFrom(commit.message);
     if (reverted && !commit.sha.startsWith(reverted.reverted)) reverts.set(commit.sha, reverted);
@@ -50,7 +50,7 @@ export async function lineSourcesAmong(
   // A revert not followed in its own history, but copied with -x from a revert of the same commit: its lines are that revert's, followed from there.
   const copied = [...new Set([...pickedReverts.values()].map((pick) => pick.picked).filter((picked) => exists.get(picked) === picked))];
   const revertsOfPicked = new Map<string, string | undefined>();
-  if (copied.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${copied.join('\n')}\n`, asStored })) revertsOfPicked.set(commit.sha, revertOf(commit.message)?.reverted);
+  if (copied.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${copied.join('\n')}\n`, asStored, whole: true })) revertsOfPicked.set(commit.sha, revertOf(commit.message)?.reverted);
   for (const [sha, pick] of pickedReverts) if (revertsOfPicked.get(pick.picked) === pick.reverted) result.set(sha, { commit: pick.picked, kind: 'pick-of-revert' });
   // An abbreviated sha (git's reference format) counts when it names one commit, never that revert itself.
   for (const [sha, revert] of reverts) {
@@ -60,7 +60,7 @@ export async function lineSourcesAmong(
   }
   const known = [...new Set([...reverts.values()].map((revert) => revert.reverted))];
   const parents = new Map<string, string[]>();
-  if (known.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${known.join('\n')}\n`, asStored })) parents.set(commit.sha, commit.parents);
+  if (known.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${known.join('\n')}\n`, asStored, whole: true })) parents.set(commit.sha, commit.parents);
   for (const [sha, revert] of reverts) {
     const of = parents.get(revert.reverted);
     const parent = of ? restoredParent(revert, of) : null;

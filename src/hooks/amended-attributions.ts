@@ -20,7 +20,7 @@ export async function amendedAttributions(cwd: string, env: NodeJS.ProcessEnv, m
   const head = await authorStamp(cwd, 'HEAD');
   if (!head || head.date !== date || head.name !== env.GIT_AUTHOR_NAME || head.email !== env.GIT_AUTHOR_EMAIL) return [];
   const found: Attribution[] = [];
-  for await (const commit of streamCommits(cwd, ['HEAD'], { extra: ['--no-walk'] })) {
+  for await (const commit of streamCommits(cwd, ['HEAD'], { extra: ['--no-walk'], whole: true })) {
     found.push(...detectCommit(commitSignals({ ...commit, author: { name: '', email: '' } }), options));
   }
   return found;

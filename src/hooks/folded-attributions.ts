@@ -18,7 +18,7 @@ export async function foldedAttributions(cwd: string, gitDir: string, options: D
   const found: Attribution[] = [];
   const none = { name: '', email: '' };
   let first = true;
-  for await (const commit of streamCommits(cwd, ['HEAD', ...folded], { extra: ['--no-walk=unsorted'] })) {
+  for await (const commit of streamCommits(cwd, ['HEAD', ...folded], { extra: ['--no-walk=unsorted'], whole: true })) {
     found.push(...detectCommit(commitSignals(first ? { ...commit, message: foldedMessage(commit.message, commentChar), author: none } : commit), options));
     first = false;
   }

@@ -5,6 +5,8 @@ import { initHooks, uninstallHooks, type InitOptions } from './init-hooks.js';
 import type { HookChange } from './git-hooks.js';
 import { locateRepo } from '../git/repo.js';
 import { binaryMissingNote, hookBinary } from './binary-reachable.js';
+import { writeStdout } from '../io/stdout.js';
+import { writeStderr } from '../io/write-fd.js';
 
 function show(root: string, path: string): string {
   const rel = relative(root, path);
@@ -42,13 +44,13 @@ async function initAgents(root: string, value: string, binary: string | undefine
 export async function runInit(args: InitOptions & { cwd?: string; agents?: string }): Promise<number> {
   const unknown = args.agents === undefined ? null : await unknownAgents(args.agents);
   if (unknown) {
-    process.stderr.write(`aitrail init: nothing installed: ${unknown}\n`);
+    writeStderr(`aitrail init: nothing installed: ${unknown}\n`);
     return ExitCode.usage;
   }
   const result = await initHooks(args.cwd ?? process.cwd(), args);
   const out: string[] = [];
   if (result.refused) {
-    process.stderr.write(`aitrail init: nothing installed: ${sanitize(result.refused)}\n`);
+    writeStderr(`aitrail init: nothing installed: ${sanitize(result.refused)}\n`);
     return ExitCode.usage;
   }
   const where = show(result.root, result.target);
@@ -79,7 +81,7 @@ export async function runInit(args: InitOptions & { cwd?: string; agents?: strin
     out.push("  'aitrail use <model>' (e.g. aitrail use anthropic/claude-opus-4.6) or AITRAIL_MODEL=<model> git commit …");
     out.push("Check what a commit would record now: 'aitrail status'.");
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  writeStdout(`${out.join('\n')}\n`);
   return refused.length > 0 ? ExitCode.usage : ExitCode.ok;
 }
 
@@ -96,6 +98,6 @@ export async function runUninstall(args: { cwd?: string; purge?: boolean }): Pro
     out.push("Commits are no longer recorded here. Reinstall with 'npx aitrail init'.");
   }
   if (result.dataLeft) out.push(sanitize(result.dataLeft));
-  process.stdout.write(`${out.join('\n')}\n`);
+  writeStdout(`${out.join('\n')}\n`);
   return result.changes.some((change) => change.action === 'left' || change.action === 'refused') ? ExitCode.usage : ExitCode.ok;
 }

@@ -1,18 +1,47 @@
+import { writeFd } from './write-fd.js';
+
 let closed = false;
 
 /**
- * `aitrail log | head`: the reader closed the pipe. Without a listener Node dies on the EPIPE
- * with a stack trace; instead stop writing (Node drops later writes; streaming commands check
- * stdoutClosed() and stop) and let the command end with its own exit code.
+ * What a command prints on stdout, written through the file descriptor (writeFd, waiting for a
+ * slow reader as long as it reads): process.stdout's first use builds a stream over the pipe or
+ * terminal (node's net or tty and the streams, ~5 ms of every command whose output a pipe reads).
+ * `aitrail log | head`: once the reader has gone (EPIPE), nothing more is written; streaming
+ * commands check stdoutClosed() and stop, and the command ends with its own exit code.
  */
-export function ignoreClosedStdout(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    closed = true;
-  });
+export function writeStdout(text: string): void {
+  if (closed || text === '') return;
+  if (!writeFd(1, text, { patient: true })) closed = true;
 }
 
 /** True once a write to stdout failed because its reader went away. */
 export function stdoutClosed(): boolean {
   return closed;
+}
+
+/**
+ * What still writes through process.stdout (yargs' help and version) must not die on a closed pipe
+ * with a stack trace either: the stream, when something first makes it, gets a listener that drops
+ * EPIPE. Made lazily, so a run that never prints through it never builds it.
+ */
+export function ignoreClosedStdout(): void {
+  const descriptor = Object.getOwnPropertyDescriptor(process, 'stdout');
+  const make = descriptor?.get;
+  const guard = (stream: NodeJS.WriteStream) =>
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      closed = true;
+    });
+  if (descriptor === undefined || make === undefined || descriptor.configurable !== true) {
+    guard(process.stdout);
+    return;
+  }
+  Object.defineProperty(process, 'stdout', {
+    configurable: true,
+    enumerable: descriptor.enumerable ?? true,
+    get() {
+      Object.defineProperty(process, 'stdout', descriptor);
+      return guard(make.call(process) as NodeJS.WriteStream);
+    },
+  });
 }

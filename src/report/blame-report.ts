@@ -38,6 +38,7 @@ import { readNotes } from '../notes/read-notes.js';
 import { progressSpinner } from './progress-spinner.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { runOptions } from './run-options.js';
+import { writeStdout } from '../io/stdout.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
 const CACHE_VERSION = 'blame-7';
@@ -306,7 +307,7 @@ export interface BlameCommandRun extends BlameRun, DiagnosticsOptions {
 
 /** `aitrail blame`: build the report (with a spinner on a TTY) and print it. */
 export async function runBlame(args: BlameCommandRun): Promise<number> {
-  const write = args.write ?? ((text: string) => process.stdout.write(text));
+  const write = args.write ?? writeStdout;
   let onProgress = args.onProgress;
   const spinner = onProgress || args.quiet ? null : await progressSpinner('aitrail blame: reading history…');
   if (spinner) onProgress = (done, total) => spinner.update(`aitrail blame: ${done}/${total} files`, done === total);

@@ -3,14 +3,17 @@ import { detectCommit, type DetectOptions } from '../core/detect.js';
 import type { CommitModels } from '../core/blame/types.js';
 import { streamCommits } from '../git/log.js';
 
+/** Up to this many named commits are read by one synchronous `git log` (more stream). */
+const WHOLE_COMMITS = 4096;
+
 /** sha → models/agents of a commit, null for a commit with no AI. */
 export type Attributions = Map<string, CommitModels | null>;
 
 /** Detection over the commits `revisions` name, each read once; identical attributions share one object. */
-async function attribute(root: string, revisions: string[], options: DetectOptions, input?: string): Promise<Attributions> {
+async function attribute(root: string, revisions: string[], options: DetectOptions, input?: string, whole = false): Promise<Attributions> {
   const found: Attributions = new Map();
   const shared = new Map<string, CommitModels>();
-  for await (const commit of streamCommits(root, revisions, input === undefined ? {} : { input })) {
+  for await (const commit of streamCommits(root, revisions, input === undefined ? { whole } : { input, whole })) {
     const attributions = detectCommit(commitSignals(commit), options);
     if (attributions.length === 0) {
       found.set(commit.sha, null);
@@ -33,6 +36,7 @@ export function rangeAttributions(root: string, rev: string, since: string | nul
 
 /** Exactly `commits` (full shas), read by name (`git log --no-walk --stdin`). */
 export function namedAttributions(root: string, commits: Iterable<string>, options: DetectOptions): Promise<Attributions> {
-  const input = [...commits].join('\n');
-  return input === '' ? Promise.resolve(new Map()) : attribute(root, ['--no-walk=unsorted', '--stdin'], options, `${input}\n`);
+  const named = [...commits];
+  // A few thousand commits' log is read in one synchronous run (streamGit's `whole`).
+  return named.length === 0 ? Promise.resolve(new Map()) : attribute(root, ['--no-walk=unsorted', '--stdin'], options, `${named.join('\n')}\n`, named.length <= WHOLE_COMMITS);
 }

@@ -8,7 +8,7 @@ import { streamCommits } from '../git/log.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { UsageError } from '../errors/usage-error.js';
-import { stdoutClosed } from '../io/stdout.js';
+import { stdoutClosed, writeStdout } from '../io/stdout.js';
 import { safeJson } from '../core/sanitize.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { notesMessages } from '../core/notes/messages.js';
@@ -121,7 +121,7 @@ function filterArgs(options: LogOptions): string[] {
 
 /** `aitrail log`: logEntries() printed as text or JSON, streamed. */
 export async function runLog(args: LogRun): Promise<number> {
-  const write = args.write ?? ((text: string) => process.stdout.write(text));
+  const write = args.write ?? writeStdout;
   const json = args.format === 'json';
   // A reader that goes away (`aitrail log | head`; the CLI ignores the EPIPE) stops the walk.
   const closed = () => args.write === undefined && stdoutClosed();

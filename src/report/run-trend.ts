@@ -8,6 +8,7 @@ import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { runOptions } from './run-options.js';
 import { trendMessages } from './trend-messages.js';
 import { trendReport, type TrendRun } from './trend-report.js';
+import { writeStdout } from '../io/stdout.js';
 
 export interface TrendCommandRun extends TrendRun, DiagnosticsOptions {
   format: TrendFormat;
@@ -16,7 +17,7 @@ export interface TrendCommandRun extends TrendRun, DiagnosticsOptions {
 
 /** `aitrail trend`: one blame per pair of revisions (a spinner on a TTY, a line per pair elsewhere), then the table. */
 export async function runTrend(args: TrendCommandRun): Promise<number> {
-  const write = args.write ?? ((text: string) => process.stdout.write(text));
+  const write = args.write ?? writeStdout;
   const say = diagnostics(args);
   const spinner = args.onPair || args.onProgress || args.quiet ? null : await progressSpinner('aitrail trend: reading history…');
   let pair = '';

@@ -8,6 +8,7 @@ import type { Session } from '../core/types.js';
 import { UsageError } from '../errors/usage-error.js';
 import { locateRepo } from '../git/repo.js';
 import { clearSession, readSessionData, sessionPath, writeSession } from './session-file.js';
+import { writeStdout } from '../io/stdout.js';
 
 export interface UseArgs {
   model?: string;
@@ -46,15 +47,15 @@ export async function runUse(args: UseArgs): Promise<number> {
     if (args.model !== undefined || args.agent !== undefined || args.for !== undefined) throw new UsageError("--clear takes no model, --agent or --for. Run 'aitrail use --clear' alone.");
     const stored = activeSession(readSessionData(repo.gitDir), now);
     const had = clearSession(repo.gitDir);
-    process.stdout.write(had ? `Session cleared${stored ? ` (was ${describeSession(stored, now)})` : ''}; commits here are no longer attributed to it.\n` : 'No session was set; nothing to clear.\n');
+    writeStdout(had ? `Session cleared${stored ? ` (was ${describeSession(stored, now)})` : ''}; commits here are no longer attributed to it.\n` : 'No session was set; nothing to clear.\n');
     return ExitCode.ok;
   }
   if (args.model === undefined) {
     if (args.agent !== undefined || args.for !== undefined) throw new UsageError("--agent and --for need a model: aitrail use <model> [--agent <slug>] [--for <duration>].");
     const data = readSessionData(repo.gitDir);
     const session = activeSession(data, now);
-    if (session) process.stdout.write(`Session: ${sanitize(describeSession(session, now))}\n(stored in ${sanitize(sessionPath(repo.gitDir))}; clear with 'aitrail use --clear')\n`);
-    else process.stdout.write(`No session${data !== undefined ? ' (the stored one has expired or is invalid)' : ''}. Set one with 'aitrail use <model> [--agent <slug>] [--for 2h]'.\n`);
+    if (session) writeStdout(`Session: ${sanitize(describeSession(session, now))}\n(stored in ${sanitize(sessionPath(repo.gitDir))}; clear with 'aitrail use --clear')\n`);
+    else writeStdout(`No session${data !== undefined ? ' (the stored one has expired or is invalid)' : ''}. Set one with 'aitrail use <model> [--agent <slug>] [--for 2h]'.\n`);
     return ExitCode.ok;
   }
   const { cachedIn, loadConfig } = await import('../config/load.js');
@@ -76,7 +77,7 @@ export async function runUse(args: UseArgs): Promise<number> {
   const session: Session = { model, ...(agent ? { agent } : {}), expiresAt, setAt: now.toISOString() };
   writeSession(repo.gitDir, session);
   const how = args.for === undefined ? `the default working day; change it with --for <duration>, e.g. --for 2d` : `--for ${sanitize(args.for, { max: 40 })}`;
-  process.stdout.write(
+  writeStdout(
     `Commits in this worktree now record ${config.trailer.key}: ${agent ?? '<agent>'}:${model}, until ${expiresAt} (${formatDuration(ms)}: ${how}; 'aitrail use --clear' ends it).\n` +
       (agent
         ? 'Commits made by another agent do not get this model.\n'

@@ -14,6 +14,7 @@ import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { GitError } from '../git/exec.js';
 import { listNotes, notesTip } from '../git/notes.js';
+import { writeStdout } from '../io/stdout.js';
 
 /** How many commits carry a git-ai note (0: no notes ref, or one git cannot read). */
 async function noteCount(root: string): Promise<number> {
@@ -63,7 +64,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
       wouldRecord: disabled ? [] : record,
       notes: { ref: DEFAULT_NOTES_REF, count: notes },
     };
-    process.stdout.write(`${safeJson(json, 2)}\n`);
+    writeStdout(`${safeJson(json, 2)}\n`);
     return ExitCode.ok;
   }
   const show = (path: string) => {
@@ -93,6 +94,6 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const inactive = hooks.filter((hook) => !hook.active);
   if (inactive.length > 0 && hooksPath && inactive.every((hook) => hook.state === 'husky')) out.push("Next: run 'npx husky' (or 'npm install') in this work tree to set husky's runtime up.");
   else if (inactive.length > 0) out.push("Next: run 'aitrail init' to install the missing hooks.");
-  process.stdout.write(`${out.join('\n')}\n`);
+  writeStdout(`${out.join('\n')}\n`);
   return ExitCode.ok;
 }

@@ -63,6 +63,30 @@ describe('dist/bundle (npm run build)', () => {
     }
   });
 
+  it('check, status and a cached blame print through the descriptors and run git synchronously: no net, tty, stream socket or child_process loads (~5 ms and ~4 ms of a run)', () => {
+    const repo = makeRepo();
+    repo.commit('one\n', { 'a.txt': 'a\n' });
+    repo.commit('two\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { 'b.txt': 'b\n' });
+    const out = join(tempDir(), 'modules.json');
+    const preload = join(tempDir(), 'modules.cjs');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(process.moduleLoadList)));\n`);
+    const heavy = (modules: string[]) => modules.filter((name) => /^NativeModule (net|tty|child_process|internal\/child_process)$|^Internal Binding (stream_wrap|pipe_wrap|tty_wrap|process_wrap)$/.test(name));
+    // The first blame fills the cache (its git blame runs stream); the second reads it.
+    const first = spawnSync(process.execPath, [BIN, 'blame'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
+    expect(first.status, first.stderr).toBe(0);
+    const expected: Record<string, RegExp> = { check: /1 commit checked, no policy violations/, status: /hooks/i, blame: /anthropic\/claude-opus-4\.6/ };
+    for (const args of [['check', 'HEAD~1..HEAD'], ['check', 'HEAD~1..HEAD', '--format', 'json'], ['status'], ['blame']]) {
+      // stdout and stderr are pipes, as in CI and under a hook.
+      const run = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
+      expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+      if (args.includes('json')) expect(JSON.parse(run.stdout)).toMatchObject({ ok: true });
+      else expect(`${run.stdout}${run.stderr}`, args.join(' ')).toMatch(expected[args[0]!]!);
+      const modules = JSON.parse(readFileSync(out, 'utf8')) as string[];
+      expect(modules, args.join(' ')).toContain('Internal Binding spawn_sync');
+      expect(heavy(modules), args.join(' ')).toEqual([]);
+    }
+  });
+
   it('no bundle holds a dynamic import (a script compiled from the code cache cannot run one in node 20)', () => {
     for (const name of [...HOOK_NAMES, 'cli', 'checkpoint']) expect(readFileSync(`${BUNDLE}${name}.cjs`, 'utf8'), name).not.toMatch(/\bimport\(/);
   });

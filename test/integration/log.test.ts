@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail, BIN } from '../helpers/cli.js';
 import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { makeRepo, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
 import { generateMessage, prng } from '../helpers/trailer-messages.js';
 
@@ -174,6 +175,34 @@ describe('aitrail log', () => {
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       expect({ format, code, stderr }).toEqual({ format, code: 0, stderr: '' });
     }
+  });
+
+  it('a slow reader of a non-blocking pipe gets every byte: the report waits for it (stdout written through the descriptor)', async () => {
+    const repo = makeRepo();
+    let stream = '';
+    for (let index = 1; index <= 1000; index += 1) {
+      const message = `feat ${index}\n\nCo-Authored-By: Claude Opus 4.6 (1M context) <noreply@anthropic.com>\n`;
+      stream += `commit refs/heads/main\ncommitter Jane <jane@example.com> ${1700000000 + index} +0000\ndata ${Buffer.byteLength(message)}\n${message}\n`;
+    }
+    repo.git(['fast-import', '--quiet'], { input: stream });
+    // The pipe set O_NONBLOCK (as a parent that shares it may leave it): the report's writes meet
+    // EAGAIN while nobody reads, and must wait rather than drop the rest.
+    const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+    const nonBlocking = 'import os, sys; os.set_blocking(1, False); os.execv(sys.argv[1], sys.argv[1:])';
+    const child = spawn(python, ['-c', nonBlocking, process.execPath, BIN, 'log', '--format', 'json'], { cwd: repo.dir, env: TEST_GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pause();
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.length).toBeGreaterThan(200_000);
+    const entries = JSON.parse(text) as LogJson[];
+    expect(entries.map((entry) => entry.subject)).toEqual(Array.from({ length: 1000 }, (_, index) => `feat ${1000 - index}`));
   });
 
   it('gives the subject as git does (%s): the first paragraph joined, leading blank lines skipped', () => {

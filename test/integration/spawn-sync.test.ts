@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIRECT_MAJORS, spawnSync, spawnSyncDirect, spawnSyncPublic, type SyncRun, type SyncRunOptions } from '../../src/git/spawn-sync.js';
+import { streamGit } from '../../src/git/exec.js';
 import { makeRepo, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 // src/git/spawn-sync.ts runs the hooks' git commands through node's spawn_sync binding, without
@@ -127,5 +128,38 @@ describe('which way a hook process runs git', () => {
   it('under the permission model: through node:child_process', () => {
     const result = run(['--experimental-permission', '--allow-fs-read=*', '--allow-child-process', '--no-warnings']);
     expect(result).toEqual({ status: 0, stdout: 'true true', stderr: '' });
+  });
+});
+
+describe('streamGit `whole` (a few commits\' log read by one synchronous run)', () => {
+  const history = makeRepo();
+  for (let index = 1; index <= 40; index += 1) history.commit(`commit ${index}\n\n${'body line\n'.repeat(index)}`, { [`f${index}.txt`]: `${index}\n` });
+  const collect = async (chunks: AsyncIterable<Buffer>) => {
+    const all: Buffer[] = [];
+    for await (const chunk of chunks) all.push(chunk);
+    return { text: Buffer.concat(all).toString('utf8'), chunks: all.length };
+  };
+  const args = ['log', '-z', '--format=%H%x00%B', '--name-only'];
+
+  it('gives what the stream gives, in one chunk; past its limit it streams again, whole', async () => {
+    const streamed = await collect(streamGit(args, { cwd: history.dir }));
+    expect(streamed.text).toBe(execFileSync('git', args, { cwd: history.dir, env: TEST_GIT_ENV, encoding: 'utf8' }));
+    expect(await collect(streamGit(args, { cwd: history.dir, whole: true }))).toEqual({ text: streamed.text, chunks: 1 });
+    // 64 bytes cannot hold it: git is stopped and run again as a stream, and nothing is lost or doubled.
+    expect((await collect(streamGit(args, { cwd: history.dir, whole: true, wholeLimit: 64 }))).text).toBe(streamed.text);
+    // With input on stdin, both times.
+    const shas = streamed.text.split('\0').filter((token) => /^[0-9a-f]{40}$/.test(token)).slice(0, 5);
+    const named = ['log', '-z', '--format=%H', '--no-walk=unsorted', '--stdin'];
+    const expected = `${shas.join('\0')}\0`;
+    for (const wholeLimit of [64, undefined]) {
+      expect((await collect(streamGit(named, { cwd: history.dir, whole: true, input: `${shas.join('\n')}\n`, ...(wholeLimit ? { wholeLimit: 8 } : {}) }))).text).toBe(expected);
+    }
+  });
+
+  it('fails as the stream fails: a GitError with git\'s message; an exit code the caller accepts is no failure', async () => {
+    for (const whole of [true, false]) {
+      await expect(collect(streamGit(['log', 'no-such-rev', '--'], { cwd: history.dir, whole }))).rejects.toMatchObject({ name: 'GitError', exitCode: 128, message: expect.stringContaining('no-such-rev') });
+      await expect(collect(streamGit(['grep', '-e', 'no such text anywhere', 'HEAD'], { cwd: history.dir, whole, okCodes: [1] }))).resolves.toEqual({ text: '', chunks: 0 });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import type { CommandModule } from '../command.js';
+import { writeStdout } from '../../io/stdout.js';
 
 interface NotesArgs {
   action: 'squash';
@@ -22,7 +23,7 @@ export const command: CommandModule<NotesArgs> = {
   run: async (args) => {
     const { squashNotes } = await import('../../notes/squash-notes.js');
     const result = await squashNotes({ cwd: process.cwd(), range: args.range, onto: args.onto, force: args.force });
-    process.stdout.write(`aitrail notes squash: ${result.message}\n`);
+    writeStdout(`aitrail notes squash: ${result.message}\n`);
     return result.status === 'exists' ? 2 : 0;
   },
 };
