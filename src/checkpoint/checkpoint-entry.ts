@@ -1,39 +1,9 @@
-import { readSync } from 'node:fs';
 import { ExitCode } from '../core/exit-codes.js';
 import { CHECKPOINT_AGENTS } from '../core/checkpoint/payloads/read-payload.js';
 import { checkpointMessages } from './messages.js';
 import { MAX_PAYLOAD_BYTES, runCheckpoint } from './run-checkpoint.js';
+import { readStdin } from '../io/read-stdin.js';
 import { writeFd, writeStderr } from '../io/write-fd.js';
-
-/**
- * stdin, whole, or null past `limit` bytes (the rest is drained, so the agent never blocks
- * writing it). Read with readSync on fd 0: no stream machinery to load on every agent edit; a
- * non-blocking stdin (EAGAIN) falls back to the stream for the rest.
- */
-async function readStdin(limit: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const take = (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
-  };
-  const buffer = Buffer.alloc(1 << 16);
-  let streamed = false;
-  for (;;) {
-    let read: number;
-    try {
-      read = readSync(0, buffer, 0, buffer.length, null);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') streamed = true;
-      else if ((error as NodeJS.ErrnoException).code !== 'EOF') throw error;
-      break;
-    }
-    if (read === 0) break;
-    take(Buffer.from(buffer.subarray(0, read)));
-  }
-  if (streamed) for await (const chunk of process.stdin) take(chunk as Buffer);
-  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
-}
 
 /** `--agent <slug>` / `--agent=<slug>` from argv (the fast path reads no yargs). */
 export function agentArgument(argv: readonly string[]): string | null {

@@ -3,16 +3,11 @@ import { sanitize } from '../core/sanitize.js';
 import { cliMessages } from '../errors/usage-messages.js';
 import type { HookHandler } from './dispatch.js';
 import { hookOptions } from './hook-options.js';
+import { readStdin } from '../io/read-stdin.js';
 import { writeStderr } from '../io/write-fd.js';
 
 /** Where each hook's handler comes from: loaded only when it runs (a commit must not pay for the push hooks' code). */
 export type HookLoaders = Record<string, () => Promise<{ handler: HookHandler }>>;
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * `aitrail hook [--quiet] <name> [args…]` with the handlers of `hooks` (see hookOptions). `AITRAIL=0`
@@ -32,5 +27,5 @@ export async function runHookWith(argv: string[], hooks: HookLoaders): Promise<n
   const { handler } = await load();
   // --quiet is AITRAIL_QUIET=1 for the handler: warnings silenced, errors and refusals always said.
   const env = options.quiet ? { ...process.env, AITRAIL_QUIET: '1' } : process.env;
-  return handler(args, { cwd: process.cwd(), env, readStdin: () => readAll(process.stdin) });
+  return handler(args, { cwd: process.cwd(), env, readStdin: async () => (await readStdin()) ?? '' });
 }

@@ -63,7 +63,7 @@ describe('dist/bundle (npm run build)', () => {
     }
   });
 
-  it('check, status and a cached blame print through the descriptors and run git synchronously: no net, tty, stream socket or child_process loads (~5 ms and ~4 ms of a run)', () => {
+  it('check, status, a cached blame and pre-receive print through the descriptors, read stdin and run git synchronously: no net, tty, stream socket or child_process loads (~5 ms and ~4 ms of a run)', () => {
     const repo = makeRepo();
     repo.commit('one\n', { 'a.txt': 'a\n' });
     repo.commit('two\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { 'b.txt': 'b\n' });
@@ -85,6 +85,14 @@ describe('dist/bundle (npm run build)', () => {
       expect(modules, args.join(' ')).toContain('Internal Binding spawn_sync');
       expect(heavy(modules), args.join(' ')).toEqual([]);
     }
+    // The server's hook reads git's ref list from its stdin pipe the same way: readSync, no stream.
+    const server = join(tempDir(), 'server.git');
+    repo.git(['clone', '-q', '--bare', repo.dir, server]);
+    const hook = spawnSync(process.execPath, ['-r', preload, BIN, 'hook', 'pre-receive'], { cwd: server, env: TEST_GIT_ENV, input: `${'0'.repeat(40)} ${repo.git(['rev-parse', 'HEAD'])} refs/heads/topic\n`, encoding: 'utf8' });
+    expect(hook.status, hook.stderr).toBe(0);
+    const modules = JSON.parse(readFileSync(out, 'utf8')) as string[];
+    expect(modules).toContain('Internal Binding spawn_sync');
+    expect(heavy(modules).concat(modules.filter((name) => name === 'NativeModule stream')), 'pre-receive').toEqual([]);
   });
 
   it('no bundle holds a dynamic import (a script compiled from the code cache cannot run one in node 20)', () => {
