@@ -1,4 +1,4 @@
-import { spawnSync } from './spawn-sync.js';
+import { spawnSync, type SyncRun } from './spawn-sync.js';
 
 /**
  * node:child_process, loaded on the first spawn: it pulls in net, dgram and the streams, which a
@@ -82,7 +82,11 @@ export function runGitSync(args: readonly string[], options: GitOptions): string
 
 /** runGitSync's bytes (blob contents, whose sizes count bytes). */
 export function runGitRawSync(args: readonly string[], options: GitOptions): Buffer {
-  const result = spawnSync('git', args, { cwd: options.cwd, env: gitEnvironment(options), input: options.input ?? '', maxBuffer: 1024 * 1024 * 1024 });
+  return outputOf(args, options, spawnSync('git', args, { cwd: options.cwd, env: gitEnvironment(options), input: options.input ?? '', maxBuffer: 1024 * 1024 * 1024 }));
+}
+
+/** A synchronous run's stdout, or its GitError (it did not start, or exited with a code `options` does not accept). */
+function outputOf(args: readonly string[], options: GitOptions, result: SyncRun): Buffer {
   if (result.error) throw failure(args, null, String(result.error), result.error);
   const code = result.status;
   if (code === 0 || (code !== null && options.okCodes?.includes(code))) return result.stdout;
@@ -102,10 +106,8 @@ export async function* streamGit(args: readonly string[], options: GitOptions & 
   if (options.whole === true) {
     const result = spawnSync('git', args, { cwd: options.cwd, env: gitEnvironment(options), input: options.input ?? '', maxBuffer: options.wholeLimit ?? WHOLE_OUTPUT_LIMIT });
     if ((result.error as NodeJS.ErrnoException | undefined)?.code !== 'ENOBUFS') {
-      if (result.error) throw failure(args, null, String(result.error), result.error);
-      const code = result.status;
-      if (code !== 0 && !(code !== null && options.okCodes?.includes(code))) throw failure(args, code, result.stderr.toString('utf8'));
-      if (result.stdout.length > 0) yield result.stdout;
+      const output = outputOf(args, options, result);
+      if (output.length > 0) yield output;
       return;
     }
   }
