@@ -1,5 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as api from '../../src/index.js';
 import { aitrail } from '../helpers/cli.js';
@@ -86,6 +88,23 @@ describe('log/check/blame resolve to the objects their --format json prints', ()
     expect(report.releases.map((release) => release.totals.ai)).toEqual([4, 1]);
     const tooFew = await api.trend({ cwd: repo.dir, revs: ['HEAD'] }).catch((error: unknown) => error);
     expect(tooFew).toBeInstanceOf(api.UsageError);
+  });
+
+  it('prints nothing on either descriptor: the built API (dist/index.js) in a process of its own, its stdout and stderr captured', () => {
+    // The commands print through the file descriptors (src/io/stdout.ts), which a spy on process.stdout cannot see.
+    const script = [
+      `const api = await import(${JSON.stringify(pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'index.js')).href)});`,
+      `const cwd = ${JSON.stringify(repo.dir)};`,
+      `const log = await api.log({ cwd });`,
+      `const check = await api.check({ cwd, range: ${JSON.stringify(`${base}..HEAD`)}, onWarning: () => {} });`,
+      `const blame = await api.blame({ cwd, cache: false });`,
+      `const trend = await api.trend({ cwd, revs: [${JSON.stringify(base)}, 'HEAD'] });`,
+      `require('node:fs').writeFileSync(process.argv[1], JSON.stringify({ log: log.length, ok: check.ok, ai: blame.totals.ai, releases: trend.releases.length }));`,
+    ].join('\n');
+    const out = join(tempDir(), 'result.json');
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\n${script}`, out], { cwd: tempDir(), encoding: 'utf8' });
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual({ log: 4, ok: false, ai: 5, releases: 1 });
   });
 
   it('errors are thrown as their classes, with the CLI exit codes', async () => {
