@@ -39,7 +39,11 @@ describe('log/check/blame resolve to the objects their --format json prints', ()
   beforeAll(() => {
     process.chdir(outside);
     write = vi.spyOn(process.stdout, 'write');
-    return () => process.chdir(cwd);
+    // The worker runs other files after this one (isolate: false): its directory and stdout as they were.
+    return () => {
+      write.mockRestore();
+      process.chdir(cwd);
+    };
   });
   afterEach(() => expect(write).not.toHaveBeenCalled());
 
