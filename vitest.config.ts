@@ -26,13 +26,11 @@ export default defineConfig({
     projects: [
       // Room for the linear-time cases on 5-15 MB inputs when every core is busy (no test waits on a timer).
       // Unit files spawn nothing and stub nothing: they share worker processes (a fresh node and
-      // vitest per file cost a third of their CPU). Integration files share theirs too: a fresh
-      // worker cost each file ~230 ms of CPU, more than a worker grown by earlier files adds to the
-      // processes it spawns (fork copies its page tables): the whole suite took 4% less CPU and wall
-      // time. Each file restores what it changes in the process (its directory, a spy on stdout).
+      // vitest per file cost a third of their CPU). Integration files keep theirs: a worker grown by
+      // earlier files makes every process it spawns dearer (fork copies its page tables).
       { test: { name: 'unit', isolate: false, setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
       // Hang guards only: some integration tests replay whole histories through the CLI, slow when every core is busy.
-      { test: { name: 'integration', isolate: false, setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/integration/**/*.test.ts'], globalSetup: ['test/setup/package-root.global-setup.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+      { test: { name: 'integration', setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/integration/**/*.test.ts'], globalSetup: ['test/setup/package-root.global-setup.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       { test: { name: 'e2e', setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/pack.global-setup.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
     ],
   },
