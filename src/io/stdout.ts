@@ -11,6 +11,12 @@ let closed = false;
  */
 export function writeStdout(text: string): void {
   if (closed || text === '') return;
+  // A Windows console takes text through the stream (UTF-16 to the console API); bytes written to
+  // its descriptor would show any non-ASCII character garbled.
+  if (process.platform === 'win32') {
+    process.stdout.write(text);
+    return;
+  }
   if (!writeFd(1, text, { patient: true })) closed = true;
 }
 
