@@ -35,6 +35,19 @@ function checked(work: TestRepo, range: string): { code: number; violations: Jud
   return { code: run.code, violations: run.stdout.trim() === '' ? [] : (JSON.parse(run.stdout) as { violations: JudgedViolation[] }).violations, out };
 }
 
+/**
+ * `branch` (from `base`) refused by check, with a violation naming `sha` (under `rule` when given),
+ * and by the server's pre-receive; the refused push's output.
+ */
+function refusedNaming(work: TestRepo, base: string, branch: string, sha: string, rule?: string): { stderr: string } {
+  const check = checked(work, `${base}..${branch}`);
+  expect(check.code, check.out).toBe(1);
+  expect(check.violations.some((violation) => violation.sha === sha && (rule === undefined || violation.rule === rule)), check.out).toBe(true);
+  const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', branch]);
+  expect(pushed.code, pushed.stderr).not.toBe(0);
+  return pushed;
+}
+
 describe('path rules: lines a revert brings back', () => {
   it('a person deletes Qwen’s file, reverts the deletion (or reverts a revert of Qwen’s commit) and moves it into src/crypto: refused by check and pre-receive, naming Qwen’s commit', () => {
     const { remote, work } = policyServer(QWEN_NOT_IN_CRYPTO);
@@ -46,22 +59,14 @@ describe('path rules: lines a revert brings back', () => {
     work.git(['commit', '-q', '-m', 'chore: drop the unused aes helper']);
     work.git(['revert', '--no-edit', 'HEAD']);
     move(work, 'lib/aes.ts', 'src/crypto/aes.ts', 'refactor: aes belongs in crypto');
-    const check = checked(work, 'refs/remotes/origin/main..revert-deletion');
-    expect(check.code, check.out).toBe(1);
-    expect(check.violations.some((violation) => violation.sha === qwen && violation.rule === 'path-model-denied'), check.out).toBe(true);
-    const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'revert-deletion']);
-    expect(pushed.code, pushed.stderr).not.toBe(0);
-    expect(pushed.stderr).toContain(qwen.slice(0, 12));
+    expect(refusedNaming(work, 'refs/remotes/origin/main', 'revert-deletion', qwen, 'path-model-denied').stderr).toContain(qwen.slice(0, 12));
 
     // git revert of Qwen's commit, then a revert of that revert ("Reapply"), then the move.
     work.git(['checkout', '-q', '-b', 'reapply', 'main']);
     work.git(['revert', '--no-edit', qwen]);
     work.git(['revert', '--no-edit', 'HEAD']);
     move(work, 'lib/aes.ts', 'src/crypto/aes.ts', 'refactor: aes belongs in crypto');
-    const again = checked(work, 'refs/remotes/origin/main..reapply');
-    expect(again.code, again.out).toBe(1);
-    expect(again.violations.some((violation) => violation.sha === qwen && violation.rule === 'path-model-denied'), again.out).toBe(true);
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'reapply']).code).not.toBe(0);
+    refusedNaming(work, 'refs/remotes/origin/main', 'reapply', qwen, 'path-model-denied');
 
     // The revert and the move in one commit (git's own revert message kept): the lines land in place.
     work.git(['checkout', '-q', '-b', 'revert-in-place', 'main']);
@@ -72,10 +77,7 @@ describe('path rules: lines a revert brings back', () => {
     work.git(['mv', 'lib/aes.ts', 'src/crypto/aes.ts']);
     work.git(['commit', '-q', '--no-edit']);
     expect(work.git(['log', '-1', '--format=%B'])).toContain('This reverts commit');
-    const inPlace = checked(work, 'refs/remotes/origin/main..revert-in-place');
-    expect(inPlace.code, inPlace.out).toBe(1);
-    expect(inPlace.violations.some((violation) => violation.sha === qwen && violation.rule === 'path-model-denied'), inPlace.out).toBe(true);
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'revert-in-place']).code).not.toBe(0);
+    refusedNaming(work, 'refs/remotes/origin/main', 'revert-in-place', qwen, 'path-model-denied');
 
     // The same split over two pushes: the deletion and its revert first (lib: allowed), the move alone next.
     work.git(['checkout', '-q', '-b', 'two-pushes', 'main']);
@@ -84,10 +86,7 @@ describe('path rules: lines a revert brings back', () => {
     work.git(['revert', '--no-edit', 'HEAD']);
     expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'two-pushes']).code).toBe(0);
     move(work, 'lib/aes.ts', 'src/crypto/aes.ts', 'refactor: aes belongs in crypto');
-    const split = checked(work, 'refs/remotes/origin/two-pushes..two-pushes');
-    expect(split.code, split.out).toBe(1);
-    expect(split.violations.some((violation) => violation.sha === qwen), split.out).toBe(true);
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'two-pushes']).code).not.toBe(0);
+    refusedNaming(work, 'refs/remotes/origin/two-pushes', 'two-pushes', qwen);
     expect(remote.git(['rev-parse', 'refs/heads/two-pushes'])).not.toBe(work.git(['rev-parse', 'two-pushes']));
   });
 

@@ -7,6 +7,31 @@ import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
 
+/** An agent's commits in `worktree`: Qwen's refused by the policy (model-denied), Claude's recorded. */
+function expectAgentCommitsJudged(worktree: string, env: NodeJS.ProcessEnv): void {
+  const qwen = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
+  expect(qwen.code).not.toBe(0);
+  expect(qwen.stderr).toContain('model-denied');
+  const claude = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'feat: by claude'], { env: { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6' } });
+  expect(claude.code, claude.stderr).toBe(0);
+  expect(tryGit(worktree, ['log', '-1', '--format=%B'], { env }).stdout).toContain('Assisted-by: unknown:anthropic/claude-opus-4.6');
+}
+
+/**
+ * `folder` of the agent branch checked out at `worktree`, committed (`git commit <commitArgs>`) as a
+ * symbolic link to a directory outside: a worktree then added from that branch writes nothing through it.
+ */
+function expectNothingWrittenThroughLink(repoDir: string, worktree: string, folder: string, env: NodeJS.ProcessEnv, commitArgs: string[]): void {
+  const outside = tempDir('aitrail-outside-');
+  expect(tryGit(worktree, ['rm', '-r', '-q', folder], { env }).code).toBe(0);
+  rmSync(join(worktree, folder), { recursive: true, force: true });
+  symlinkSync(outside, join(worktree, folder));
+  expect(tryGit(worktree, ['add', folder], { env }).code).toBe(0);
+  expect(tryGit(worktree, ['commit', ...commitArgs], { env }).code).toBe(0);
+  expect(tryGit(repoDir, ['worktree', 'add', '-q', '-b', 'linked', join(tempDir('aitrail-agent-worktree-'), 'wt'), 'agent'], { env }).code).toBe(0);
+  expect(readdirSync(outside)).toEqual([]);
+}
+
 /**
  * A clone of a bare server whose `main` holds the policy (tracked as origin/HEAD), with the hooks
  * `aitrail init --mode git` installs and an aitrail on PATH: everything goes through git as a
@@ -147,22 +172,9 @@ describe('husky mode: an agent\'s worktree', () => {
     const added = tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'agent', worktree], { env });
     expect(added.code, added.stderr).toBe(0);
     expect(tryGit(worktree, ['status', '--porcelain'], { env }).stdout).toBe('');
-    const qwen = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
-    expect(qwen.code).not.toBe(0);
-    expect(qwen.stderr).toContain('model-denied');
-    const claude = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'feat: by claude'], { env: { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6' } });
-    expect(claude.code, claude.stderr).toBe(0);
-    expect(tryGit(worktree, ['log', '-1', '--format=%B'], { env }).stdout).toContain('Assisted-by: unknown:anthropic/claude-opus-4.6');
+    expectAgentCommitsJudged(worktree, env);
     // A committed symbolic link where the runtime's folder is: nothing is copied through it.
-    const outside = tempDir('aitrail-outside-');
-    expect(tryGit(worktree, ['rm', '-r', '-q', '.husky'], { env }).code).toBe(0);
-    rmSync(join(worktree, '.husky'), { recursive: true, force: true });
-    symlinkSync(outside, join(worktree, '.husky'));
-    expect(tryGit(worktree, ['add', '.husky'], { env }).code).toBe(0);
-    expect(tryGit(worktree, ['commit', '-q', '-m', 'chore: husky elsewhere'], { env }).code).toBe(0);
-    const linked = join(tempDir('aitrail-agent-worktree-'), 'wt');
-    expect(tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'linked', linked, 'agent'], { env }).code).toBe(0);
-    expect(readdirSync(outside)).toEqual([]);
+    expectNothingWrittenThroughLink(repo.dir, worktree, '.husky', env, ['-q', '-m', 'chore: husky elsewhere']);
   });
 });
 
@@ -202,22 +214,10 @@ describe('git mode with a hooks directory in the work tree: an agent\'s worktree
     expect(init.stdout).toContain('.githooks/post-checkout');
     const worktree = join(tempDir('aitrail-agent-worktree-'), 'wt');
     expect(tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'agent', worktree], { env }).code).toBe(0);
-    const qwen = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
-    expect(qwen.code).not.toBe(0);
-    expect(qwen.stderr).toContain('model-denied');
-    const claude = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'feat: by claude'], { env: { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6' } });
-    expect(claude.code, claude.stderr).toBe(0);
-    expect(tryGit(worktree, ['log', '-1', '--format=%B'], { env }).stdout).toContain('Assisted-by: unknown:anthropic/claude-opus-4.6');
+    expectAgentCommitsJudged(worktree, env);
     // The team's committed hook is left as it is; a committed link in place of the hooks directory is never written through.
     expect(readFileSync(join(worktree, '.githooks', 'pre-commit'), 'utf8')).toBe('#!/bin/sh\nexit 0\n');
-    const outside = tempDir('aitrail-outside-');
-    expect(tryGit(worktree, ['rm', '-r', '-q', '.githooks'], { env }).code).toBe(0);
-    rmSync(join(worktree, '.githooks'), { recursive: true, force: true });
-    symlinkSync(outside, join(worktree, '.githooks'));
-    expect(tryGit(worktree, ['add', '.githooks'], { env }).code).toBe(0);
-    expect(tryGit(worktree, ['commit', '-q', '--no-verify', '-m', 'chore: hooks elsewhere'], { env }).code).toBe(0);
-    expect(tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'linked', join(tempDir('aitrail-agent-worktree-'), 'wt'), 'agent'], { env }).code).toBe(0);
-    expect(readdirSync(outside)).toEqual([]);
+    expectNothingWrittenThroughLink(repo.dir, worktree, '.githooks', env, ['-q', '--no-verify', '-m', 'chore: hooks elsewhere']);
     expect(aitrail(repo.dir, ['uninstall'], { env }).code).toBe(0);
     expect(readdirSync(join(repo.dir, '.githooks'))).toEqual(['pre-commit']);
   });
