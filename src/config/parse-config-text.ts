@@ -21,11 +21,14 @@ export function formatOf(path: string): ConfigFormat | null {
 
 /**
  * Parse config text as data only: JSON.parse, or js-yaml's safe `load` with the core schema
- * (no custom tags, no dates), loaded lazily. Duplicate keys, YAML aliases and very deep nesting
- * are problems. Never throws.
+ * (no custom tags, no dates), loaded lazily. Duplicate keys, YAML aliases, very deep nesting and
+ * characters a screen shows otherwise than the parser reads them (screenOnly) are problems. Never throws.
  */
 export async function parseConfigText(text: string, format: ConfigFormat, file: string): Promise<Parsed> {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A screen breaks a line or reorders text where the parser does neither: what a reviewer reads is not what judges.
+  const unseen = format === 'package' ? null : screenOnly(source);
+  if (unseen) return { problem: { ...unseen, file } };
   let data: unknown;
   if (format === 'yaml') {
     if (source.trim() === '') return { data: undefined };
@@ -47,6 +50,8 @@ export async function parseConfigText(text: string, format: ConfigFormat, file: 
     if (format === 'package' && (data === null || typeof data !== 'object' || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, 'aitrail'))) {
       return { data: undefined };
     }
+    const unseenInPackage = screenOnly(source);
+    if (unseenInPackage) return { problem: { ...unseenInPackage, file } };
     const duplicate = duplicateKey(source);
     if (duplicate) return { problem: { ...duplicate, file } };
     if (format === 'package') data = (data as Record<string, unknown>).aitrail;
@@ -100,6 +105,28 @@ function offsetFromContext(message: string, text: string): number | undefined {
   if (before) return index + 10;
   if (after) return index + context!.length - 10;
   return undefined;
+}
+
+/**
+ * NEL (U+0085), the line and paragraph separators (U+2028, U+2029), and the bidirectional
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). Unicode's line breaking
+ * makes the first three mandatory breaks, so a browser (a pull request's diff) shows a new line
+ * there, while YAML 1.2 (js-yaml) reads no line break: `# note<U+2028>  deny: ["qwen/*"]` is one
+ * comment to the parser and a comment above a deny to a reviewer. The bidi controls show text in
+ * another order than it is read (Trojan Source). None belongs in a config; a quoted string can
+ * still hold one as an escape (`"\u2028"`), which a reviewer sees.
+ */
+const SCREEN_ONLY = /[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+function screenOnly(text: string): Omit<ConfigProblem, 'file'> | null {
+  const match = SCREEN_ONLY.exec(text);
+  if (!match) return null;
+  const char = match[0];
+  const before = text.slice(0, match.index).split('\n');
+  const where = `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+  const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const shown = /[\u0085\u2028\u2029]/.test(char) ? 'which a screen shows as a line break and the parser reads as none' : 'a bidirectional control, which shows text in another order than it is read';
+  return { path: '', found: `${code} at ${where} (${shown})`, expected: 'plain text: no U+0085, U+2028, U+2029 or bidirectional control characters (write one as an escape in a quoted string)' };
 }
 
 /** JSON.parse silently keeps the last of duplicate keys; a reviewer would read the first. */
