@@ -57,6 +57,12 @@ const MARKS: Case[] = [
   ['quoted and commented lines stay quotes and comments\n\n> Co-authored-by: Claude <noreply@anthropic.com>\n', []],
 ];
 
+/** Row 258: Mastra Code's co-author since mastra-ai/mastra pull request #23418 (its platform bot's account). */
+const ACCOUNTS: Case[] = [
+  ['Mastra Code, new default\n\nCo-Authored-By: mastra-platform[bot] <284800079+mastra-platform[bot]@users.noreply.github.com>\n', ['mastra-code:unknown']],
+  ['Mastra Code, older default\n\nCo-Authored-By: Mastra Code <noreply@mastra.ai>\n', ['mastra-code:unknown']],
+];
+
 describe('row 256: an agent address as it is spelled on a co-author line', () => {
   it('log reads the agent behind mailto:, a trailing dot, escaped brackets and text after the address; people stay people', () => {
     expectLog(ADDRESSES);
@@ -93,5 +99,11 @@ describe('row 257: a mark before a signature line', () => {
     expect(check.code).toBe(1);
     const errors = (JSON.parse(check.stdout) as { violations: { sha: string; severity: string; setting: string }[] }).violations.filter((v) => v.severity === 'error');
     expect(errors).toEqual([expect.objectContaining({ sha, setting: 'policy.undeclared' })]);
+  });
+});
+
+describe('row 258: agent accounts added', () => {
+  it('log reads Mastra Code by its platform bot as co-author', () => {
+    expectLog(ACCOUNTS);
   });
 });
