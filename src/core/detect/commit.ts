@@ -169,6 +169,31 @@ const WORDS_KEY_LINE = /^([A-Za-z][A-Za-z0-9-]{0,40}(?:[ _]{1,3}[A-Za-z0-9-]{1,4
 const MARKDOWN_HEADING = /^#{1,6}[ \t]+/;
 /** A list item's bullet (`- `, `* `, `+ `, `1. `), and a ticked task box after it (`- [x] `). */
 const MARKDOWN_BULLET = /^(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\][ \t]+)?/;
+/**
+ * Marks before a line's words, which a person reads past: emoji and other symbols (`🤖 Co-Authored-By: …`,
+ * `✨ Generated with Claude Code`, `✍️`, `👥`), and bullets, dashes and punctuation outside ASCII (`•`, `→`,
+ * `※`); the robot emoji also as a tool that read its UTF-8 as Windows-1252 shows it (`ðŸ¤–`, read `ðY¤–`),
+ * as pull request bodies that squash merges keep hold it. Never a letter or digit, a quotation mark or
+ * bracket (`“…”`, `»`: a quotation), nor an ASCII mark (`>` quotes, `#` comments, `-` bullets: Markdown's).
+ * Linear: no mark is a space.
+ */
+const LEADING_MARK = /^(?:(?:\u{1F916}|\u00f0[Y\u0178]\u00a4\u2013|(?![\x00-\x7f])[\p{So}\p{Sm}\p{Sk}\p{Pd}\p{Po}\p{Extended_Pictographic}])[ \t]*)+/u;
+const ROBOT = /\u{1F916}|\u00f0[Y\u0178]\u00a4\u2013/u;
+
+/** The line without the marks before its words (LEADING_MARK), or the line itself when none stands there. */
+function unmarked(text: string): string {
+  const mark = text.length > 0 && text.charCodeAt(0) > 0x7f ? LEADING_MARK.exec(text) : null;
+  return mark ? text.slice(mark[0].length) : text;
+}
+
+/** unmarked, with the agent footers' robot kept as 🤖 (a footer's name under it reads as declared: footerTrust). */
+function unmarkedFooter(text: string): string {
+  const mark = text.length > 0 && text.charCodeAt(0) > 0x7f ? LEADING_MARK.exec(text) : null;
+  if (!mark) return text;
+  const rest = text.slice(mark[0].length);
+  return ROBOT.test(mark[0]) ? `\u{1F916} ${rest}` : rest;
+}
+
 /** A whole line in emphasis or code (`**Assisted-by: qwen3-coder**`, `` `Assisted-by: …` ``). */
 const MARKDOWN_WRAPPED = /^(\*{1,3}|_{1,3}|`)(\S.*\S)\1$/;
 /** A key in emphasis or code (`**Assisted-by:**`, `**Assisted-by**:`, `_AI-Model_:`): its colon inside the marks or after them. */
@@ -258,12 +283,14 @@ export function markdownKeyTexts(text: string): string[] {
 
 /** markdownKeyText's reading of a line that is no table row: the one `Key: value` it shows, or null. */
 function markdownKeyText(text: string): string | null {
-  if (!/^[-*+_`#<[\d]/.test(text)) return null;
-  let plain = text.replace(MARKDOWN_HEADING, '');
+  // A mark before the words (`🤖 Co-Authored-By: …`), before a bullet or after it (`- 🤖 …`), is read past.
+  let plain = unmarked(text);
+  if (plain === text && !/^[-*+_`#<[\d]/.test(text)) return null;
+  plain = unmarked(plain.replace(MARKDOWN_HEADING, ''));
   const bullet = MARKDOWN_BULLET.exec(plain);
   if (bullet) {
     if (bullet[1] !== undefined && !/[xX]/.test(bullet[1])) return null;
-    plain = plain.slice(bullet[0].length);
+    plain = unmarked(plain.slice(bullet[0].length));
   }
   // A key in a tag (`<b>Assisted-by:</b>`), else what a block tag, emphasis, code or a link's text holds.
   const tagged = HTML_KEY.exec(plain);
@@ -328,10 +355,12 @@ function withoutComments(text: string): string {
 /** A line that ends a sentence or a heading: what follows it is not inside that sentence. */
 const SENTENCE_END = /[.!?:;)\]>*`"']\s*$/;
 /** A line that looks like a signature: a trailer (`Key: value`, `Co-authored by: …`) or an agent's footer (`🤖 Generated with [Claude Code](…)`). */
-function signatureLike(line: string): boolean {
+function signatureLike(marked: string): boolean {
+  const line = unmarked(marked);
   if (KEY_LINE.test(line) || WORDS_KEY_LINE.test(line)) return true;
-  const lower = lineLower(line);
-  return signatures().bodyLines.some((body) => mayMatchLine(body, lower) && body.pattern.test(line));
+  const footer = unmarkedFooter(marked);
+  const lower = lineLower(footer);
+  return signatures().bodyLines.some((body) => mayMatchLine(body, lower) && body.pattern.test(footer));
 }
 
 /**
@@ -551,7 +580,9 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   for (const [at, line] of lines.entries()) {
     if (at === 0) continue;
     const hits: Attribution[] = [];
-    for (const text of screenTexts(line)) {
+    for (const shown of screenTexts(line)) {
+      // A mark before a footer's words (`✨ Generated with Claude Code`, the robot as mojibake) is read past.
+      const text = unmarkedFooter(shown);
       const lower = lineLower(text);
       let matched = false;
       for (const body of sig.bodyLines) {
@@ -566,7 +597,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
           matched = true;
         }
       }
-      if (text.trim() !== '') previous = text;
+      if (shown.trim() !== '') previous = shown;
     }
     // A footer a person shows as an example (`Do not add footers such as:` above it) is no one's signature; a footer
     // wrapped inside its own sentence (Jules's `*PR created automatically by Jules for task` / `[id](…)` / `started by @…*`) is.

@@ -1,5 +1,5 @@
 import { canonicalModel, knownModels } from '../catalog.js';
-import { CLAUSE, matchIdentity, parseIdentity, type IdentityMatch, type IdentityRole } from './identity.js';
+import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
 import { agentFirstNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { letterRuns } from './letters.js';
 import { knownCoAuthorLine, ownTrailerPair } from './fixed-values.js';
@@ -398,10 +398,35 @@ export function buildCoAuthorLines(): [string, Mention[]][] {
   return signatures().coAuthorLines.map((line) => [line, readCoAuthor(line)]);
 }
 
+/** HTML's escaped angle brackets (`Claude &lt;noreply@anthropic.com&gt;`: a value copied from an escaped page or export): the brackets. */
+function unescapedBrackets(text: string): string {
+  return text.includes('&') ? text.replace(/&(?:lt|#0*60|#x0*3c);/gi, '<').replace(/&(?:gt|#0*62|#x0*3e);/gi, '>') : text;
+}
+
+/**
+ * `Name <address> rest`: a value whose first bracketed address does not end it (a note after it,
+ * `Claude <noreply@anthropic.com> (Opus 4.5)`; a second address, `… <ada@example.com>`; words,
+ * `…>; pairing`): the name before it with the rest as its note (other addresses dropped), and that
+ * address, the first, as git's own reading of an identity takes it (ident.c `split_ident_line`). Null
+ * for a value that ends with its first address (read as before) or holds none. Linear: two searches.
+ */
+function addressBeforeRest(text: string): { name: string; email: string } | null {
+  const open = text.indexOf('<');
+  const close = open < 0 ? -1 : text.indexOf('>', open);
+  if (close < 0) return null;
+  const email = text.slice(open + 1, close).trim();
+  const rest = text.slice(close + 1).replace(/<[^<>]*>/g, ' ').trim();
+  if (close === text.length - 1 || !EMAIL.test(email)) return null;
+  const note = rest.replace(/^\((.*)\)$/, '$1').replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = text.slice(0, open).trim();
+  return { name: note === '' ? name : `${name} (${note})`, email };
+}
+
 /** parseCoAuthor's reading in full (exported for the test that holds the fast readings equal to it). */
 export function readCoAuthor(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
-  const text = readable(value, MAX_WHOLE).replace(/\s+/g, ' ').trim();
-  const read = longWithoutAddress(text);
+  const text = unescapedBrackets(readable(value, MAX_WHOLE)).replace(/\s+/g, ' ').trim();
+  const first = addressBeforeRest(text);
+  const read = first ? { text, ...first } : longWithoutAddress(text);
   const unread = value.length > MAX_WHOLE ? [UNREAD] : [];
   if (read.email) {
     const { match: byIdentity, via } = identityVia({ name: read.name, email: read.email }, aliases);
@@ -457,7 +482,7 @@ export function beyondIdentity(name: string, model: string, aliases: Record<stri
  * as the commit author.
  */
 export function agentAtNoReply(identity: Identity, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
-  if (!NO_REPLY.test(identity.email) || agentFirstNamed(identity.name) || orgAutomation(identity.name)) return [];
+  if (!NO_REPLY.test(plainAddress(identity.email)) || agentFirstNamed(identity.name) || orgAutomation(identity.name)) return [];
   const named = wholly(identity.name.slice(0, MAX_WHOLE), 'declared', aliases, budget);
   return named.some((m) => m.agent !== 'unknown') ? named : [];
 }

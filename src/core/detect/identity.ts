@@ -24,6 +24,21 @@ export function addressedIdentity(value: string): Identity | null {
   return { name: name.trim(), email: email.trim() };
 }
 
+/**
+ * The address an address as written names: without a `mailto:` link's scheme (a rendered page's copied
+ * link: `<mailto:noreply@anthropic.com>`), quotes around it (`<"junie@jetbrains.com">`) or the root's
+ * dots after its domain (`cursoragent@cursor.com.`, a fully qualified name: the same domain). Mail
+ * goes to the same mailbox; a person reads the same address.
+ */
+export function plainAddress(email: string): string {
+  let plain = email.trim();
+  if (plain.length >= 2 && (plain[0] === '"' || plain[0] === "'") && plain.endsWith(plain[0])) plain = plain.slice(1, -1).trim();
+  if (/^mailto:/i.test(plain)) plain = plain.slice('mailto:'.length);
+  let end = plain.length;
+  while (end > 0 && plain[end - 1] === '.') end -= 1;
+  return plain.slice(0, end);
+}
+
 export interface IdentityMatch {
   agent: string;
   model: string;
@@ -46,7 +61,7 @@ export type IdentityRole = 'co-author' | 'author';
  */
 export function matchIdentity(identity: Identity, aliases: Record<string, string> = {}, role: IdentityRole = 'co-author'): IdentityMatch | null {
   const name = identity.name.slice(0, MAX_FIELD);
-  const email = identity.email.slice(0, MAX_FIELD);
+  const email = plainAddress(identity.email.slice(0, MAX_FIELD));
   if (!mayBeAnAgent(name, email)) return null;
   return matchIdentitySignatures(name, email, aliases, role);
 }
