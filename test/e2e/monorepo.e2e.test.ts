@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, NETWORK_ENV, type TestRepo } from '../helpers/gitdir.js';
-import { installPacked, npmInstall, ok, run } from '../helpers/e2e.js';
+import { installPacked, npmInstall, ok, packed, run } from '../helpers/e2e.js';
 
 // A monorepo whose package.json is in web/: `cd web && npm i -D aitrail && npx aitrail init` (or
 // pnpm's, yarn's), from the packed tarball; then commits from the top and from a sub-folder.
-const tarball = inject('tarball');
+const { tarball } = packed();
 const OPUS = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
 const QWEN = { AITRAIL_MODEL: 'qwen/qwen3-coder', AITRAIL_AGENT: 'qwen-code' };
 

@@ -1,16 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-import { E2E_ENV, installPacked, npmInstall, ok, run } from '../helpers/e2e.js';
+import { E2E_ENV, installPacked, npmInstall, ok, packed, run } from '../helpers/e2e.js';
 
 // The package exactly as users get it: `npm pack` (test/e2e/pack.global-setup.ts), installed into fresh repositories, driven with npx.
 const OPUS_LINE = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 // No aitrail on PATH: the shims must find node_modules/.bin/aitrail.
 const ENV = E2E_ENV;
 
-const tarball = inject('tarball');
+const { tarball } = packed();
 
 function project(packageJson: object, extra: string[] = []): TestRepo {
   const repo = makeRepo();

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { installPacked, ok, run } from '../helpers/e2e.js';
+import { installPacked, ok, packed, run } from '../helpers/e2e.js';
 import { checkout, origin, prEvent, pullRequest, runAction } from '../helpers/github-action.js';
 import { preCommitConfig, preCommitProject } from '../helpers/pre-commit.js';
 
 // Where users already are, with the packed tarball: the GitHub Action's script installing it as
 // it installs aitrail from the registry, and the pre-commit framework running a project's aitrail.
-const tarball = inject('tarball');
+const { tarball } = packed();
 const OPUS = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 const QWEN = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 

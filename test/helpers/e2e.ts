@@ -29,6 +29,26 @@ export function ok(result: Run): Run {
   return result;
 }
 
+/** How long an e2e file waits for the packing (test/e2e/pack.global-setup.ts) before it fails. */
+const PACK_WAIT_MS = 170_000;
+
+/**
+ * The packed tarball and the project where it was installed once, when test/e2e/pack.global-setup.ts
+ * has made them: the set-up packs beside the first tests, so an e2e file waits here (blocking its
+ * worker, which runs nothing else meanwhile) until `<packState>/ready`. Throws what npm printed when
+ * the packing failed.
+ */
+export function packed(): { tarball: string; installed: string } {
+  const state = inject('packState');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const deadline = Date.now() + PACK_WAIT_MS; !existsSync(join(state, 'ready')); ) {
+    if (existsSync(join(state, 'failed'))) throw new Error(`packing the tarball failed: ${readFileSync(join(state, 'failed'), 'utf8')}`);
+    if (Date.now() > deadline) throw new Error(`the tarball was not packed within ${PACK_WAIT_MS / 1000} s (test/e2e/pack.global-setup.ts)`);
+    Atomics.wait(pause, 0, 0, 50);
+  }
+  return { tarball: inject('tarball'), installed: inject('installed') };
+}
+
 /** `npm install --save-dev <tarball> …` in `dir` (from npm's cache when it can). */
 export function npmInstall(dir: string, packages: string[], flags: string[] = []): Run {
   return ok(run(dir, 'npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', ...flags, ...packages], NETWORK_ENV));
@@ -43,9 +63,9 @@ export function npmInstall(dir: string, packages: string[], flags: string[] = []
  * hoisting, husky's prepare script, the action's own install).
  */
 export function installPacked(dir: string, modules = dir): void {
-  cpSync(join(inject('installed'), 'node_modules'), join(modules, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+  cpSync(join(packed().installed, 'node_modules'), join(modules, 'node_modules'), { recursive: true, verbatimSymlinks: true });
   const manifest = join(dir, 'package.json');
   const json = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { devDependencies?: Record<string, string> }) : {};
-  json.devDependencies = { ...json.devDependencies, aitrail: `file:${relative(dir, inject('tarball'))}` };
+  json.devDependencies = { ...json.devDependencies, aitrail: `file:${relative(dir, packed().tarball)}` };
   writeFileSync(manifest, `${JSON.stringify(json, null, 2)}\n`);
 }
