@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
+import { tryGit } from '../helpers/enforce-repos.js';
+import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+
+const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
+const HUSKY_BIN = fileURLToPath(new URL('../../node_modules/husky/bin.js', import.meta.url));
+
+/**
+ * aitrail is out of `worktree`: Qwen's commit (aitrail on PATH) is neither refused nor given a
+ * trailer, and a person's commit with no aitrail anywhere is not failed by a shim left behind.
+ */
+function expectNoAitrailIn(worktree: string, env: NodeJS.ProcessEnv): void {
+  const qwen = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
+  expect(qwen.code, qwen.stderr).toBe(0);
+  expect(tryGit(worktree, ['log', '-1', '--format=%B'], { env }).stdout).toBe('feat: by qwen\n\n');
+  const person = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'fix: by hand'], { env: TEST_GIT_ENV });
+  expect(person.code, person.stderr).toBe(0);
+}
+
+describe('uninstall and linked worktrees (git mode, a hooks directory in the work tree)', () => {
+  it('uninstall, run in any worktree, takes the shims post-checkout copied out of every worktree and leaves hooks aitrail did not write', () => {
+    const repo = makeRepo();
+    const env = envWithAitrailOnPath();
+    repo.write('.githooks/pre-commit', '#!/bin/sh\nexit 0\n');
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': DENY_QWEN });
+    repo.git(['config', 'core.hooksPath', '.githooks']);
+    expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
+    const first = join(tempDir('aitrail-agent-worktree-'), 'wt');
+    const second = join(tempDir('aitrail-agent-worktree-'), 'wt');
+    expect(tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'agent', first], { env }).code).toBe(0);
+    expect(tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'other', second], { env }).code).toBe(0);
+    // A person's own post-commit in the second worktree, in place of the copy: never aitrail's to remove.
+    const own = '#!/bin/sh\necho mine\n';
+    writeFileSync(join(second, '.githooks', 'post-commit'), own, { mode: 0o755 });
+    expect(readFileSync(join(first, '.githooks', 'commit-msg'), 'utf8')).toContain('# aitrail-shim: commit-msg');
+    // Run from the first linked worktree: the main one and the second are cleaned too.
+    const uninstall = aitrail(first, ['uninstall'], { env });
+    expect(uninstall.code, uninstall.stderr).toBe(0);
+    expect(uninstall.stdout).toContain(join(second, '.githooks', 'commit-msg'));
+    for (const tree of [repo.dir, first]) expect(readdirSync(join(tree, '.githooks'))).toEqual(['pre-commit']);
+    expect(readdirSync(join(second, '.githooks')).sort()).toEqual(['post-commit', 'pre-commit']);
+    expect(readFileSync(join(second, '.githooks', 'post-commit'), 'utf8')).toBe(own);
+    for (const tree of [repo.dir, first, second]) {
+      expect(tryGit(tree, ['status', '--porcelain'], { env }).stdout).toBe(tree === second ? '?? .githooks/post-commit\n' : '');
+      expectNoAitrailIn(tree, env);
+    }
+  });
+});
+
+describe('uninstall and linked worktrees (husky mode)', () => {
+  it('the husky set up by the team: aitrail\'s lines come out of every worktree\'s husky files, husky\'s runtime stays', () => {
+    const repo = makeRepo();
+    const env = envWithAitrailOnPath();
+    repo.write('.husky/commit-msg', 'echo team-commit-msg\n');
+    repo.commit('chore: policy\n', { 'package.json': '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n', '.aitrailrc.yml': DENY_QWEN });
+    const husky = spawnSync(process.execPath, [HUSKY_BIN], { cwd: repo.dir, env, encoding: 'utf8' });
+    expect(husky.status, husky.stderr).toBe(0);
+    expect(aitrail(repo.dir, ['init'], { env }).code).toBe(0);
+    repo.git(['add', '-A']);
+    repo.commit('chore: aitrail hooks\n');
+    const worktree = join(tempDir('aitrail-agent-worktree-'), 'wt');
+    expect(tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'agent', worktree], { env }).code).toBe(0);
+    const uninstall = aitrail(repo.dir, ['uninstall'], { env });
+    expect(uninstall.code, uninstall.stderr).toBe(0);
+    for (const tree of [repo.dir, worktree]) {
+      expect(readFileSync(join(tree, '.husky', 'commit-msg'), 'utf8')).toBe('echo team-commit-msg\n');
+      expect(existsSync(join(tree, '.husky', '_', 'h'))).toBe(true);
+      expectNoAitrailIn(tree, env);
+    }
+  });
+
+  it('the husky aitrail set up: the runtime post-checkout copied into a worktree comes down with it', () => {
+    const repo = makeRepo();
+    const env = envWithAitrailOnPath();
+    repo.commit('chore: policy\n', { 'package.json': '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n', '.aitrailrc.yml': DENY_QWEN });
+    expect(aitrail(repo.dir, ['init'], { env }).code).toBe(0);
+    repo.git(['add', '-A']);
+    repo.commit('chore: aitrail hooks\n');
+    const worktree = join(tempDir('aitrail-agent-worktree-'), 'wt');
+    expect(tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'agent', worktree], { env }).code).toBe(0);
+    expect(existsSync(join(worktree, '.husky', '_', 'h'))).toBe(true);
+    const uninstall = aitrail(repo.dir, ['uninstall'], { env });
+    expect(uninstall.code, uninstall.stderr).toBe(0);
+    expect(tryGit(repo.dir, ['config', 'core.hooksPath'], { env }).code).toBe(1);
+    for (const tree of [repo.dir, worktree]) expect(existsSync(join(tree, '.husky', '_'))).toBe(false);
+    expectNoAitrailIn(worktree, env);
+  });
+});
