@@ -1,13 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
-import { tryGit } from '../helpers/enforce-repos.js';
-import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { commitWith, policyServer, tryGit, type JudgedViolation } from '../helpers/enforce-repos.js';
+import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
 
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
+/** Qwen may write anywhere but in src/crypto. */
+const QWEN_NOT_IN_CRYPTO = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
+const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
+const KEY = 'export function deriveTheKey(secret: string): string {\n  return stretchTheSecretWithManyRoundsOfHashing(secret, 600000);\n}\n';
 const HUSKY_BIN = fileURLToPath(new URL('../../node_modules/husky/bin.js', import.meta.url));
 
 /**
@@ -89,5 +93,45 @@ describe('uninstall and linked worktrees (husky mode)', () => {
     expect(tryGit(repo.dir, ['config', 'core.hooksPath'], { env }).code).toBe(1);
     for (const tree of [repo.dir, worktree]) expect(existsSync(join(tree, '.husky', '_'))).toBe(false);
     expectNoAitrailIn(worktree, env);
+  });
+});
+
+/** Qwen's lib/key.ts on a new branch `branch` from main (hooks skipped: lib is not protected); its sha. */
+function qwenKeyOn(work: TestRepo, branch: string): string {
+  work.git(['checkout', '-q', '-b', branch, 'main']);
+  expect(commitWith(work, `feat: key helper\n\n${QWEN_DECLARED}\n`, { 'lib/key.ts': KEY }, { noVerify: true }).code).toBe(0);
+  return work.git(['rev-parse', 'HEAD']);
+}
+
+/** A person's `git mv` (hooks skipped), creating the destination directory. */
+function move(work: TestRepo, from: string, to: string, message: string): void {
+  mkdirSync(dirname(join(work.dir, to)), { recursive: true });
+  work.git(['mv', from, to]);
+  work.git(['commit', '-q', '--no-verify', '-m', message]);
+}
+
+/** `aitrail check <range>` (policy of the server's main) as JSON, and as text. */
+function checked(work: TestRepo, range: string): { code: number; violations: Array<JudgedViolation & { path: string }>; text: string } {
+  const json = aitrail(work.dir, ['check', range, '--policy-from', 'refs/remotes/origin/main', '--format', 'json'], { timeout: 60_000 });
+  const text = aitrail(work.dir, ['check', range, '--policy-from', 'refs/remotes/origin/main'], { timeout: 60_000 });
+  expect(text.code).toBe(json.code);
+  return { code: json.code, violations: json.stdout.trim() === '' ? [] : (JSON.parse(json.stdout) as { violations: Array<JudgedViolation & { path: string }> }).violations, text: `${text.stdout}${text.stderr}` };
+}
+
+describe('path rules and a protected file whose name ends in a carriage return', () => {
+  it('Qwen\'s lines moved into src/crypto/key.ts\\r are judged (git cat-file had read the name without its \\r) and the name is printed escaped', () => {
+    const { remote, work } = policyServer(QWEN_NOT_IN_CRYPTO);
+    const qwen = qwenKeyOn(work, 'cr');
+    move(work, 'lib/key.ts', 'src/crypto/key.ts\r', 'refactor: the key belongs in crypto');
+    expect(work.git(['ls-files', '-z', 'src'], { raw: true })).toBe('src/crypto/key.ts\r\0');
+    const check = checked(work, 'refs/remotes/origin/main..cr');
+    expect(check.code, check.text).toBe(1);
+    expect(check.violations.filter((violation) => violation.sha === qwen && violation.rule === 'path-model-denied').map((violation) => violation.path)).toEqual(['src/crypto/key.ts\r']);
+    expect(check.text).toContain('src/crypto/key.ts\\r');
+    expect(check.text).not.toMatch(/[\r\u001b]/);
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'cr']);
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toContain(qwen.slice(0, 12));
+    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).toBe('refs/heads/main');
   });
 });
