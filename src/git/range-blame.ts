@@ -78,6 +78,12 @@ export interface OriginBlame {
   boundaryFile?: string;
   /** 1-based inclusive line ranges to blame; none = the whole file. */
   lines?: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Look for the lines in every file of each commit's parent (`-C -C -C`): a copy whose source
+   * file that commit left untouched. Costly (a search of the whole tree wherever lines would stay
+   * with a commit): only for lines already known to stand elsewhere too (copySuspects).
+   */
+  anyFile?: boolean;
 }
 
 /**
@@ -93,7 +99,8 @@ export async function blameOrigins(cwd: string, path: string, blame: OriginBlame
   const ranges = (blame.lines ?? []).flatMap(([start, end]) => ['-L', `${start},${end}`]);
   const boundary = blame.boundaryFile === undefined ? [] : ['-S', blame.boundaryFile];
   // `--ignore-revs-file=` (empty) drops every configured blame.ignoreRevsFile: no commit is skipped.
-  const args = ['blame', '--incremental', '--root', '--no-textconv', '--ignore-revs-file=', '-w', '-C', ...boundary, ...ranges, blame.rev, '--', path];
+  const copies = blame.anyFile === true ? ['-C', '-C', '-C'] : ['-C'];
+  const args = ['blame', '--incremental', '--root', '--no-textconv', '--ignore-revs-file=', '-w', ...copies, ...boundary, ...ranges, blame.rev, '--', path];
   const parser = createOriginParser();
   for await (const line of splitRecords(streamGit(args, { cwd, ...STORED }), '\n')) parser.line(line);
   return parser.groups();

@@ -135,3 +135,65 @@ describe('path rules and a protected file whose name ends in a carriage return',
     expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).toBe('refs/heads/main');
   });
 });
+
+const HEADER = '// Copyright 2026 The Example Authors. All rights reserved.\n// Licensed under the Apache License, Version 2.0 (the "License").\n';
+
+describe('path rules and copies whose source file the copying commit leaves untouched', () => {
+  it('a person copies Qwen\'s file into src/crypto, or copies src/crypto/aes.ts out for Qwen to edit and copies it back: refused by check and pre-receive, naming Qwen\'s commit', () => {
+    const { remote, work } = policyServer(QWEN_NOT_IN_CRYPTO);
+    // Qwen's lib/key.ts already on the server's main (allowed there), and a person's src/crypto/aes.ts.
+    const qwen = qwenKeyOn(work, 'qwen-key');
+    work.git(['checkout', '-q', 'main']);
+    work.git(['merge', '-q', '--ff-only', 'qwen-key']);
+    work.write('src/crypto/aes.ts', 'export function aes(block: Uint8Array, key: Uint8Array): Uint8Array {\n  const rounds = expandTheKeyScheduleForTheseRounds(key, 14);\n  return encryptTheBlockWithTheRoundKeys(block, rounds);\n}\n');
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'feat: aes by hand']);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']).code).toBe(0);
+    work.git(['fetch', '-q', 'origin']);
+
+    // A copy of Qwen's file, lib/key.ts left as it is (git blame -C looks only at files the commit changed).
+    work.git(['checkout', '-q', '-b', 'copy-in', 'main']);
+    work.write('src/crypto/key.ts', readFileSync(join(work.dir, 'lib', 'key.ts'), 'utf8'));
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'refactor: the key belongs in crypto']);
+    const copyIn = checked(work, 'refs/remotes/origin/main..copy-in');
+    expect(copyIn.code, copyIn.text).toBe(1);
+    expect(copyIn.violations.filter((violation) => violation.sha === qwen).map((violation) => [violation.rule, violation.path])).toEqual([['path-model-denied', 'src/crypto/key.ts']]);
+    const pushIn = tryGit(work.dir, ['push', '--no-verify', 'origin', 'copy-in']);
+    expect(pushIn.code, pushIn.stderr).not.toBe(0);
+    expect(pushIn.stderr).toContain(qwen.slice(0, 12));
+
+    // Out and back by copies in one push: a person copies aes.ts to lib/, Qwen edits the copy, a person copies it back.
+    work.git(['checkout', '-q', '-b', 'out-and-back', 'main']);
+    work.write('lib/aes.ts', readFileSync(join(work.dir, 'src', 'crypto', 'aes.ts'), 'utf8'));
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'chore: a copy to work on']);
+    const edited = readFileSync(join(work.dir, 'lib', 'aes.ts'), 'utf8').replace('14);\n', '14);\n  const leaked = sendTheKeyMaterialToSomeServerElsewhere(key);\n');
+    expect(commitWith(work, `feat: aes, faster\n\n${QWEN_DECLARED}\n`, { 'lib/aes.ts': edited }, { noVerify: true }).code).toBe(0);
+    const qwenEdit = work.git(['rev-parse', 'HEAD']);
+    work.write('src/crypto/aes.ts', edited);
+    work.git(['commit', '-q', '--no-verify', '-am', 'chore: sync aes']);
+    const back = checked(work, 'refs/remotes/origin/main..out-and-back');
+    expect(back.code, back.text).toBe(1);
+    expect(back.violations.filter((violation) => violation.sha === qwenEdit).map((violation) => [violation.rule, violation.path])).toEqual([['path-model-denied', 'src/crypto/aes.ts']]);
+    const pushBack = tryGit(work.dir, ['push', '--no-verify', 'origin', 'out-and-back']);
+    expect(pushBack.code, pushBack.stderr).not.toBe(0);
+    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).toBe('refs/heads/main');
+  });
+
+  it('a person\'s own copy, and a licence header Qwen\'s file repeats from a person\'s, stay the person\'s', () => {
+    const { work } = policyServer(QWEN_NOT_IN_CRYPTO);
+    work.git(['checkout', '-q', '-b', 'by-hand', 'main']);
+    work.write('src/util/value.ts', `${HEADER}export const util = computeTheUtilityValueForEverything();\n`);
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'feat: util by hand']);
+    expect(commitWith(work, `feat: x\n\n${QWEN_DECLARED}\n`, { 'lib/x.ts': `${HEADER}export const q = qwenWroteThisVeryParticularExpression();\n` }, { noVerify: true }).code).toBe(0);
+    work.write('src/crypto/mine.ts', `${HEADER}export const mine = aPersonWroteThisLineThemselvesToday();\n`);
+    work.write('src/crypto/util-copy.ts', readFileSync(join(work.dir, 'src', 'util', 'value.ts'), 'utf8'));
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'feat: crypto by hand']);
+    const check = checked(work, 'refs/remotes/origin/main..by-hand');
+    expect(check.violations.filter((violation) => violation.rule.startsWith('path-')), check.text).toEqual([]);
+    expect(check.code, check.text).toBe(0);
+  });
+});
