@@ -19,17 +19,26 @@ const STORED = { asStored: true } as const;
  * lines shorter than this is boilerplate (`}`, `return x;`) that stands in every file anyway.
  */
 const MIN_ALNUM = 12;
+/** The shortest word searched for (shorter words stand in nearly every file). */
+const MIN_WORD = 6;
 
-function significant(line: string): string | null {
-  const text = line.trim();
-  return (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= MIN_ALNUM ? text : null;
+/**
+ * What to search for of `line`: its longest word (letters, digits, `_`, `$`). The blame that
+ * follows is `-w`, which sees `f(a, b)`, `f( a,b )` and `f(a,b)` as one line: a copy re-spaced to
+ * dodge the search still holds its words (a word cannot be split or joined without rewriting the code).
+ */
+function searched(line: string): string | null {
+  if ((line.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < MIN_ALNUM) return null;
+  const longest = (line.match(/[\p{L}\p{N}_$]+/gu) ?? []).reduce((best, word) => (word.length > best.length ? word : best), '');
+  return longest.length >= MIN_WORD ? longest : null;
 }
 
 /**
- * Which of `asked` may be copies of lines from another file: some line of theirs (one of
- * MIN_ALNUM letters and digits, spaces around it aside) stands in a file other than `path` in the
- * parent's tree (`git grep -F` there, one process per commit and file). Only these are worth
- * `git blame -C -C -C`, which searches the whole tree: a person's own new lines stand nowhere else.
+ * Which of `asked` may be copies of lines from another file: the longest word of some line of
+ * theirs (one of MIN_ALNUM letters and digits) stands in a file other than `path` in the parent's
+ * tree (`git grep -F` there, binary files too: a `.gitattributes` cannot hide one; one process per
+ * commit and file). Only these are worth `git blame -C -C -C`, which searches the whole tree: a
+ * person's own new lines mostly stand nowhere else.
  */
 export async function copySuspects(cwd: string, asked: readonly WrittenLines[]): Promise<WrittenLines[]> {
   const files = new Map<string, WrittenLines[]>();
@@ -45,9 +54,9 @@ export async function copySuspects(cwd: string, asked: readonly WrittenLines[]):
     const [blob] = await readRevisionBlobs(cwd, [entry.oid], STORED);
     if (!blob) continue;
     const text = blob.content.toString('utf8').split('\n');
-    const patterns = new Set(entries.flatMap(({ start, end }) => text.slice(start - 1, end).map(significant).filter((line): line is string => line !== null)));
+    const patterns = new Set(entries.flatMap(({ start, end }) => text.slice(start - 1, end).map(searched).filter((line): line is string => line !== null)));
     if (patterns.size === 0) continue;
-    const out = await runGit(['grep', '--no-color', '-I', '-l', '-z', '-F', '-f', '-', parent, '--'], { cwd, input: `${[...patterns].join('\n')}\n`, okCodes: [1], ...STORED });
+    const out = await runGit(['grep', '--no-color', '-l', '-z', '-F', '-f', '-', parent, '--'], { cwd, input: `${[...patterns].join('\n')}\n`, okCodes: [1], ...STORED });
     const prefix = `${parent}:`;
     const elsewhere = out.split('\0').some((name) => name.startsWith(prefix) && name.slice(prefix.length) !== path);
     if (elsewhere) suspects.push(...entries);

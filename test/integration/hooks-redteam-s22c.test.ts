@@ -163,6 +163,15 @@ describe('path rules and copies whose source file the copying commit leaves unto
     expect(pushIn.code, pushIn.stderr).not.toBe(0);
     expect(pushIn.stderr).toContain(qwen.slice(0, 12));
 
+    // The copy re-spaced (git blame -w reads it as the same lines) and lib/ marked binary: still Qwen's.
+    work.git(['checkout', '-q', '-b', 'squeezed', 'main']);
+    work.write('.gitattributes', 'lib/** binary\n');
+    work.write('src/crypto/key.ts', KEY.replace(/\(secret: string\): string \{/, '(secret:string):string{').replace('  return', '\treturn').replace(', 600000', ',600000'));
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'refactor: the key belongs in crypto']);
+    const squeezed = checked(work, 'refs/remotes/origin/main..squeezed');
+    expect(squeezed.violations.filter((violation) => violation.sha === qwen).map((violation) => [violation.rule, violation.path])).toEqual([['path-model-denied', 'src/crypto/key.ts']]);
+
     // Out and back by copies in one push: a person copies aes.ts to lib/, Qwen edits the copy, a person copies it back.
     work.git(['checkout', '-q', '-b', 'out-and-back', 'main']);
     work.write('lib/aes.ts', readFileSync(join(work.dir, 'src', 'crypto', 'aes.ts'), 'utf8'));
