@@ -11,6 +11,7 @@ import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { blameOrigins, filesAt, rangeTips, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
 import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
+import { copySuspects } from '../git/copy-suspects.js';
 import { runPool } from '../report/run-pool.js';
 import { enforceMessages } from './messages.js';
 import type { NoteLines } from '../core/notes/note-lines.js';
@@ -84,6 +85,35 @@ async function restoredLines(repoDir: string, candidates: readonly LandedLines[]
 }
 
 /**
+ * Lines a commit of the range wrote straight into a protected file that it copied from a file it
+ * left untouched (`cp lib/key.ts src/crypto/key.ts`, or Qwen's edit of a copy copied back over
+ * the protected file): `git blame -C` looks for copies only in files the same commit changed, so
+ * these read as the copier's. Those whose lines stand in another file of the parent's tree
+ * (copySuspects) are blamed again with `-C -C -C`, within the range; lines found in a file the
+ * landing path's rules do not protect land with their writer, and those older than the range are
+ * followed into full history the same way (`anyFile`: a boilerplate line goes back to whoever
+ * first wrote it, not to the last file that repeated it).
+ */
+async function copiedLines(repoDir: string, inPlace: readonly LandedLines[], run: LandedLinesRun, boundaryFile: string, jobs: number): Promise<{ landed: LandedLines[]; older: OlderLines[] }> {
+  const asked = inPlace.flatMap((lines) => {
+    const parent = run.range.get(lines.sha)?.firstParent;
+    return parent === undefined ? [] : [{ rev: lines.sha, parent, path: lines.origin.path, start: lines.origin.start, end: lines.origin.start + lines.lines - 1, landing: lines.path }];
+  });
+  const landed: LandedLines[] = [];
+  const older: OlderLines[] = [];
+  if (asked.length === 0) return { landed, older };
+  const suspects = new Set(await copySuspects(repoDir, asked));
+  const found = asked.filter((lines) => suspects.has(lines));
+  await runPool(groupBy(found, (lines) => `${lines.rev}\0${lines.path}\0${lines.landing}`), jobs, async (entries) => {
+    const { rev, path, landing } = entries[0] as (typeof found)[number];
+    const sorted = sortBlame(run.policy, landing, await blameOrigins(repoDir, path, { rev, boundaryFile, lines: olderRanges(entries), anyFile: true }), (sha) => run.range.has(sha));
+    landed.push(...sorted.landed);
+    older.push(...sorted.older.map((lines) => ({ ...lines, anyFile: true as const })));
+  });
+  return { landed, older };
+}
+
+/**
  * Path rules judged by lines: blame each protected file the range changes, at each tip of the
  * range (from the newest commit that changes it, see `blameStarts`), stopping at the range's
  * boundary, in parallel. Lines written inside the range belong to their commit; lines the range
@@ -103,17 +133,20 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   const landed: LandedLines[] = [];
   const older: OlderLines[] = [];
   const inPlace: LandedLines[] = [];
-  await withBoundaryFile(run.boundary, (boundaryFile) =>
-    runPool(files, jobs, async ({ rev, path }) => {
+  await withBoundaryFile(run.boundary, async (boundaryFile) => {
+    await runPool(files, jobs, async ({ rev, path }) => {
       const sorted = sortBlame(run.policy, path, await blameOrigins(repoDir, path, { rev, boundaryFile }), inRange);
       landed.push(...sorted.landed);
       older.push(...sorted.older);
       inPlace.push(...sorted.inPlace);
-    }),
-  );
-  await runPool(groupBy(older, (lines) => `${lines.rev}\0${lines.path}`), jobs, async (entries) => {
-    const { rev, path } = entries[0] as OlderLines;
-    landed.push(...landOlderLines(run.policy, entries, await blameOrigins(repoDir, path, { rev, lines: olderRanges(entries) })));
+    });
+    const copied = await copiedLines(repoDir, inPlace, run, boundaryFile, jobs);
+    landed.push(...copied.landed);
+    older.push(...copied.older);
+  });
+  await runPool(groupBy(older, (lines) => `${lines.rev}\0${lines.path}\0${lines.anyFile === true}`), jobs, async (entries) => {
+    const { rev, path, anyFile } = entries[0] as OlderLines;
+    landed.push(...landOlderLines(run.policy, entries, await blameOrigins(repoDir, path, { rev, lines: olderRanges(entries), anyFile: anyFile === true })));
   });
   landed.push(...(await restoredLines(repoDir, [...landed, ...inPlace], run.policy, jobs)));
   const facts = new Map(run.facts);

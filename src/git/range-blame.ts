@@ -19,19 +19,26 @@ export async function rangeTips(cwd: string, revisions: readonly string[]): Prom
 }
 
 /**
+ * A path `git cat-file --batch-check` cannot be asked for: its input is lines, and git strips a
+ * carriage return before the newline (`src/crypto/key.ts\r` was asked as `src/crypto/key.ts`,
+ * found missing, and the protected file was never blamed).
+ */
+const NOT_A_LINE = /[\n\r]/;
+
+/**
  * Which `(rev, path)` pairs name a file (a blob), in one `git cat-file` pass; a path holding a
- * newline cannot be asked that way and is asked with `ls-tree` instead. Submodules and
- * directories are not files.
+ * line break (NOT_A_LINE) cannot be asked that way and is asked with `ls-tree` instead.
+ * Submodules and directories are not files.
  */
 export async function filesAt(cwd: string, asked: ReadonlyArray<{ rev: string; path: string }>): Promise<Array<{ rev: string; path: string }>> {
-  const plain = asked.filter(({ path }) => !path.includes('\n'));
+  const plain = asked.filter(({ path }) => !NOT_A_LINE.test(path));
   const found: Array<{ rev: string; path: string }> = [];
   if (plain.length > 0) {
     const input = plain.map(({ rev, path }) => `${rev}:${path}\n`).join('');
     const types = (await runGit(['cat-file', '--batch-check=%(objecttype)'], { cwd, input, ...STORED })).split('\n');
     found.push(...plain.filter((_, index) => types[index] === 'blob'));
   }
-  for (const pair of asked.filter(({ path }) => path.includes('\n'))) {
+  for (const pair of asked.filter(({ path }) => NOT_A_LINE.test(path))) {
     const [entry] = await listTreeEntries(cwd, pair.rev, [pair.path], STORED);
     if (entry?.type === 'blob') found.push(pair);
   }
@@ -71,6 +78,12 @@ export interface OriginBlame {
   boundaryFile?: string;
   /** 1-based inclusive line ranges to blame; none = the whole file. */
   lines?: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Look for the lines in every file of each commit's parent (`-C -C -C`): a copy whose source
+   * file that commit left untouched. Costly (a search of the whole tree wherever lines would stay
+   * with a commit): only for lines already known to stand elsewhere too (copySuspects).
+   */
+  anyFile?: boolean;
 }
 
 /**
@@ -86,7 +99,8 @@ export async function blameOrigins(cwd: string, path: string, blame: OriginBlame
   const ranges = (blame.lines ?? []).flatMap(([start, end]) => ['-L', `${start},${end}`]);
   const boundary = blame.boundaryFile === undefined ? [] : ['-S', blame.boundaryFile];
   // `--ignore-revs-file=` (empty) drops every configured blame.ignoreRevsFile: no commit is skipped.
-  const args = ['blame', '--incremental', '--root', '--no-textconv', '--ignore-revs-file=', '-w', '-C', ...boundary, ...ranges, blame.rev, '--', path];
+  const copies = blame.anyFile === true ? ['-C', '-C', '-C'] : ['-C'];
+  const args = ['blame', '--incremental', '--root', '--no-textconv', '--ignore-revs-file=', '-w', ...copies, ...boundary, ...ranges, blame.rev, '--', path];
   const parser = createOriginParser();
   for await (const line of splitRecords(streamGit(args, { cwd, ...STORED }), '\n')) parser.line(line);
   return parser.groups();

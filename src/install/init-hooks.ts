@@ -14,6 +14,8 @@ import { inside, unsafeHookDir, unsafeHookFile, unsafeHuskyRuntime, type Bounds 
 import { committedHuskyHooks } from './committed-husky-hooks.js';
 import { addNotesRewriteRef, removeNotesRewriteRef } from './notes-rewrite-ref.js';
 import { uninstallAgentHooks } from './agent-hooks.js';
+import { huskyDirBelowTop, otherWorktrees, uninstallOtherWorktree } from './uninstall-worktrees.js';
+import { realOrPlanned } from '../io/real-or-planned.js';
 import { findPackageDir, PACKAGE_DIR_KEY, recordedPackageDir, recordPackageDir, usablePackageDir } from './package-dir.js';
 
 export interface InitOptions {
@@ -160,9 +162,10 @@ export async function uninstallHooks(cwd: string, options: { purge?: boolean } =
   const changes: HookChange[] = [];
   const hooks: ShimHook[] = [...CLIENT_HOOKS, ...SERVER_HOOKS, ...WORKTREE_HOOKS];
   const state = readInstallState(repo.commonDir);
+  const huskyDirs = new Set<string>();
   if (!repo.bare) {
     const hooksPath = await configValue(root, 'core.hooksPath');
-    const huskyDirs = new Set<string>([join(root, '.husky')]);
+    huskyDirs.add(join(root, '.husky'));
     const active = huskyDirFromHooksPath(root, hooksPath);
     if (active) huskyDirs.add(active);
     if (state.huskySetUp) huskyDirs.add(state.huskySetUp.huskyDir);
@@ -176,6 +179,11 @@ export async function uninstallHooks(cwd: string, options: { purge?: boolean } =
   const unsafe = unsafeHookDir(target, repo);
   if (unsafe) changes.push({ hook: '*', path: target, action: 'refused', detail: `${unsafe}; nothing changed there` });
   else for (const hook of hooks) changes.push(uninstallGitHook(target, hook));
+  // Every other worktree: its own hooks directory (a relative core.hooksPath) held the shims post-checkout copied there.
+  const others = await otherWorktrees(repo);
+  const huskyBelowTop = huskyDirBelowTop(state, [root, ...others.map((other) => other.root)]);
+  const done = new Set<string>([target, ...huskyDirs].map((dir) => realOrPlanned(dir)));
+  for (const other of others) changes.push(...(await uninstallOtherWorktree(other, state, huskyBelowTop, done)));
   if (!repo.bare) await unsetConfigValue(root, PACKAGE_DIR_KEY);
   if (!repo.bare) changes.push(...uninstallAgentHooks(repo));
   const rewrite = repo.bare ? null : await removeNotesRewriteRef(root, repo.commonDir);

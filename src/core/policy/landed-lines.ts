@@ -24,6 +24,8 @@ export interface OlderLines {
   /** First and last line in `path` at `rev` (1-based, inclusive). */
   start: number;
   end: number;
+  /** Found as a copy from a file its commit left untouched: followed the same way (`git blame -C -C -C`). */
+  anyFile?: true;
 }
 
 /** The path rules that protect `path` and none of `from` (where the lines were, and were judged). */
@@ -102,7 +104,7 @@ export function landOlderLines(policy: CompiledPolicy, older: readonly OlderLine
 }
 
 /** The line ranges of `older` (lines of one file at one revision) for `git blame -L`, sorted and merged. */
-export function olderRanges(older: readonly OlderLines[]): Array<[number, number]> {
+export function olderRanges(older: ReadonlyArray<{ start: number; end: number }>): Array<[number, number]> {
   const sorted = older.map((lines): [number, number] => [lines.start, lines.end]).sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const [start, end] of sorted) {
