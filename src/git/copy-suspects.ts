@@ -1,4 +1,4 @@
-import { runGit } from './exec.js';
+import { splitRecords, streamGit } from './exec.js';
 import { listTreeEntries } from './read-blob.js';
 import { readRevisionBlobs } from './revision-blobs.js';
 
@@ -33,12 +33,18 @@ function searched(line: string): string | null {
   return longest.length >= MIN_WORD ? longest : null;
 }
 
+/** What `git blame -w` reads past when it compares lines (xdiff's XDL_ISSPACE): a line without them is what a copy must match. */
+const GIT_SPACE = /[ \t\n\v\f\r]/g;
+
 /**
- * Which of `asked` may be copies of lines from another file: the longest word of some line of
- * theirs (one of MIN_ALNUM letters and digits) stands in a file other than `path` in the parent's
- * tree (`git grep -F` there, binary files too: a `.gitattributes` cannot hide one; one process per
- * commit and file). Only these are worth `git blame -C -C -C`, which searches the whole tree: a
- * person's own new lines mostly stand nowhere else.
+ * Which of `asked` may be copies of lines from another file: some line of theirs (one of
+ * MIN_ALNUM letters and digits) stands, spaces aside (`git blame -w` reads `f(a, b)` and `f(a,b)`
+ * as one line), in a file other than `path` in the parent's tree. git greps the parent's tree for
+ * each line's longest word (`-F`, binary files read as text: a `.gitattributes` cannot hide one;
+ * one process per commit and file), and only the lines it prints that equal an asked line,
+ * spaces aside, count. Only these are worth `git blame -C -C -C`, which searches the whole tree: a
+ * person's own new lines mostly stand nowhere else, and a word they share with other files
+ * (`return result;`) does not make them a copy.
  */
 export async function copySuspects(cwd: string, asked: readonly WrittenLines[]): Promise<WrittenLines[]> {
   const files = new Map<string, WrittenLines[]>();
@@ -54,12 +60,29 @@ export async function copySuspects(cwd: string, asked: readonly WrittenLines[]):
     const [blob] = await readRevisionBlobs(cwd, [entry.oid], STORED);
     if (!blob) continue;
     const text = blob.content.toString('utf8').split('\n');
-    const patterns = new Set(entries.flatMap(({ start, end }) => text.slice(start - 1, end).map(searched).filter((line): line is string => line !== null)));
+    // Each asked line worth a search, spaces aside, with the entries that wrote it.
+    const wanted = new Map<string, Set<WrittenLines>>();
+    const patterns = new Set<string>();
+    for (const lines of entries) {
+      for (const line of text.slice(lines.start - 1, lines.end)) {
+        const word = searched(line);
+        if (word === null) continue;
+        patterns.add(word);
+        const key = line.replace(GIT_SPACE, '');
+        wanted.set(key, (wanted.get(key) ?? new Set()).add(lines));
+      }
+    }
     if (patterns.size === 0) continue;
-    const out = await runGit(['grep', '--no-color', '-l', '-z', '-F', '-f', '-', parent, '--'], { cwd, input: `${[...patterns].join('\n')}\n`, okCodes: [1], ...STORED });
+    const found = new Set<WrittenLines>();
     const prefix = `${parent}:`;
-    const elsewhere = out.split('\0').some((name) => name.startsWith(prefix) && name.slice(prefix.length) !== path);
-    if (elsewhere) suspects.push(...entries);
+    const args = ['grep', '--no-color', '-a', '-z', '-F', '-f', '-', parent, '--'];
+    for await (const record of splitRecords(streamGit(args, { cwd, input: `${[...patterns].join('\n')}\n`, okCodes: [1], whole: true, ...STORED }), '\n')) {
+      const nul = record.indexOf('\0');
+      if (nul === -1 || !record.startsWith(prefix) || record.slice(prefix.length, nul) === path) continue;
+      for (const lines of wanted.get(record.slice(nul + 1).replace(GIT_SPACE, '')) ?? []) found.add(lines);
+      if (found.size === entries.length) break;
+    }
+    suspects.push(...found);
   }
   return suspects;
 }
