@@ -145,7 +145,9 @@ describe('blame with notes, against an independent reading', () => {
           if (note) expected.lineLevel += 1;
           if (model) {
             expected.ai += 1;
-            expected.byModel[model] = (expected.byModel[model] ?? 0) + 1;
+            // A noted line of a commit whose trailer names a model counts for that model too (the note's `unknown` gives way to it).
+            const models = note && trailers.has(sha) ? [...new Set([model === 'unknown' ? TRAILER.id : model, TRAILER.id])] : [model];
+            for (const id of models) expected.byModel[id] = (expected.byModel[id] ?? 0) + 1;
           }
         }
         expect({ path: row.path, lines: row.lines, ai: row.ai, lineLevel: row.lineLevel, byModel: row.byModel }, flags.join(' ')).toEqual({ path: row.path, ...expected });

@@ -54,23 +54,50 @@ export function attributeFile(
     if (author) addAi(author, found.models, found.agents, count);
   }
   let lineLevel = 0;
+  let notedHuman = 0;
   for (const group of blame.noted ?? []) {
     const note = unknownHistory?.has(group.sha) ? undefined : noteOf(group.sha);
     if (!note) continue;
     lineLevel += group.count;
     const committer = authorRow(group.sha);
+    // What the commit itself says (its message, its author): a note says which of its lines are AI, never that they are not its models'.
+    const declared = attribution(group.sha);
+    let noteAi = 0;
     note.judge(group.path, group.start, group.count, (author, lines) => {
+      noteAi += lines;
       ai += lines;
-      add(byModel, author.model, lines);
-      add(byAgent, author.agent, lines);
-      if (committer) addAi(committer, [author.model], [author.agent], lines);
+      const models = withDeclared(author.model, declared?.models);
+      const agents = withDeclared(author.agent, declared?.agents);
+      for (const model of models) add(byModel, model, lines);
+      for (const agent of agents) add(byAgent, agent, lines);
+      if (committer) addAi(committer, models, agents, lines);
     });
+    if (declared) notedHuman += group.count - noteAi;
   }
   const lines = blame.lines - cut;
   const report: FileReport = { path, lines, ai, human: lines - ai, byModel, byAgent, lineLevel };
+  if (notedHuman > 0) report.notedHuman = notedHuman;
   if (unknownHistory) report.shallowBoundary = cut;
   if (authorOf) report.byAuthor = byAuthor;
   return report;
+}
+
+/** A model id or agent slug that names nothing in particular: `unknown`, or `vendor/unknown`. */
+const vague = (name: string): boolean => name === 'unknown' || name.endsWith('/unknown');
+
+/**
+ * The models (or agents) of a line a note gives to `noted`, in a commit that itself declares
+ * `declared`: the note's, and every one the commit names that the note's does not stand for. A
+ * vague name is covered by a precise one of its vendor (`claude-code:unknown` in the trailer, the
+ * model in the note) and gives way to the commit's precise ones (`default` in the note).
+ */
+export function withDeclared(noted: string, declared: readonly string[] | undefined): string[] {
+  if (!declared || declared.length === 0 || (declared.length === 1 && declared[0] === noted)) return [noted];
+  const out = declared.filter((name, at) => !vague(name) && declared.indexOf(name) === at);
+  const covered = (name: string) => out.some((kept) => kept === name || name === 'unknown' || (name.endsWith('/unknown') && kept.startsWith(name.slice(0, -'unknown'.length))));
+  if (!covered(noted)) out.unshift(noted);
+  for (const name of declared) if (vague(name) && !covered(name)) out.push(name);
+  return out;
 }
 
 function addAi(row: AuthorCounts, models: readonly string[], agents: readonly string[], count: number): void {
@@ -97,7 +124,7 @@ function authorRows(files: readonly FileReport[]): GroupRow[] {
 }
 
 /** Sum of rows: lines, ai, human, line-level lines and every model/agent count. */
-export function sumReports(rows: readonly (Pick<FileReport, 'lines' | 'ai' | 'human' | 'byModel' | 'byAgent' | 'shallowBoundary'> & { lineLevel?: number })[]): Totals {
+export function sumReports(rows: readonly (Pick<FileReport, 'lines' | 'ai' | 'human' | 'byModel' | 'byAgent' | 'shallowBoundary' | 'notedHuman'> & { lineLevel?: number })[]): Totals {
   const totals: Totals = { lines: 0, ai: 0, human: 0, byModel: emptyCounts(), byAgent: emptyCounts(), lineLevel: 0 };
   for (const row of rows) {
     if (row.shallowBoundary !== undefined) totals.shallowBoundary = (totals.shallowBoundary ?? 0) + row.shallowBoundary;
@@ -105,6 +132,7 @@ export function sumReports(rows: readonly (Pick<FileReport, 'lines' | 'ai' | 'hu
     totals.ai += row.ai;
     totals.human += row.human;
     totals.lineLevel += row.lineLevel ?? 0;
+    if (row.notedHuman) totals.notedHuman = (totals.notedHuman ?? 0) + row.notedHuman;
     for (const [model, count] of Object.entries(row.byModel)) add(totals.byModel, model, count);
     for (const [agent, count] of Object.entries(row.byAgent)) add(totals.byAgent, agent, count);
   }

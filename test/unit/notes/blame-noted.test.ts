@@ -91,11 +91,14 @@ src/b.ts
       path: 'new.ts',
       lines: 6,
       // B: src/a.ts 5-7 → 2 AI (claude), 1 human (h_); src/b.ts 9-10 → line 10 AI (codex). C: 1 line, two models.
+      // B's own trailer names Qwen: the note says which of its lines are AI, never that they are not Qwen's.
       ai: 4,
       human: 2,
-      byModel: { 'anthropic/claude-opus-4.6': 3, 'openai/gpt-5.3-codex': 1, 'openai/gpt-5': 1 },
-      byAgent: { 'claude-code': 2, codex: 2 },
+      byModel: { 'anthropic/claude-opus-4.6': 3, 'openai/gpt-5.3-codex': 1, 'openai/gpt-5': 1, 'qwen/qwen3-coder': 3 },
+      byAgent: { 'claude-code': 2, codex: 2, 'qwen-code': 3 },
       lineLevel: 5,
+      // B's lines its note calls human (h_ line 7, untracked line 9).
+      notedHuman: 2,
     });
     expect(sumReports([report, report]).lineLevel).toBe(10);
   });
