@@ -63,7 +63,7 @@ const ACCOUNTS: Case[] = [
   ['Mastra Code, older default\n\nCo-Authored-By: Mastra Code <noreply@mastra.ai>\n', ['mastra-code:unknown']],
 ];
 
-describe('row 256: an agent address as it is spelled on a co-author line', () => {
+describe('row 249: an agent address as it is spelled on a co-author line', () => {
   it('log reads the agent behind mailto:, a trailing dot, escaped brackets and text after the address; people stay people', () => {
     expectLog(ADDRESSES);
   });
@@ -79,7 +79,7 @@ describe('row 256: an agent address as it is spelled on a co-author line', () =>
   });
 });
 
-describe('row 257: a mark before a signature line', () => {
+describe('row 250: a mark before a signature line', () => {
   it('log reads the co-author, declaration or footer behind an emoji (or its mojibake); a mark adds nothing to a person', () => {
     expectLog(MARKS);
   });
@@ -102,7 +102,7 @@ describe('row 257: a mark before a signature line', () => {
   });
 });
 
-describe('row 258: agent accounts added', () => {
+describe('row 251: agent accounts added', () => {
   it('log reads Mastra Code by its platform bot as co-author', () => {
     expectLog(ACCOUNTS);
   });

@@ -82,6 +82,8 @@ describe('blame with git-ai notes', () => {
       byModel: { 'openai/gpt-5.3-codex': 2, 'cursor/composer-1': 2 },
       byAgent: { codex: 2, cursor: 2 },
       lineLevel: 6,
+      // Line 3: its commit's trailer says Claude, its note a person (said in notedHuman).
+      notedHuman: 1,
     });
     expect(report.totals).toMatchObject({ lines: 23, ai: 9, human: 14, lineLevel: 11 });
   });

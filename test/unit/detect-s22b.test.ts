@@ -10,7 +10,7 @@ function detect(message: string, author: Identity = human) {
   return detectCommit(commitSignals({ message, author, committer: author }), {}).map((a) => `${a.agent}:${a.model}`);
 }
 
-describe('plainAddress (row 256): the address an address as written names', () => {
+describe('plainAddress (row 249): the address an address as written names', () => {
   it.each([
     ['mailto:noreply@anthropic.com', 'noreply@anthropic.com'],
     ['MAILTO:noreply@openai.com', 'noreply@openai.com'],
@@ -25,7 +25,7 @@ describe('plainAddress (row 256): the address an address as written names', () =
   });
 });
 
-describe('co-author lines (row 256): the first address is the identity, the rest a note', () => {
+describe('co-author lines (row 249): the first address is the identity, the rest a note', () => {
   it.each([
     ['Co-authored-by: Claude <noreply@anthropic.com> (Opus 4.5)', ['claude-code:anthropic/claude-opus-4.5']],
     ['Co-authored-by: Claude <noreply@anthropic.com> <ada@example.com>', ['claude-code:unknown']],
@@ -43,7 +43,7 @@ describe('co-author lines (row 256): the first address is the identity, the rest
   });
 });
 
-describe('marks before a signature line (row 257)', () => {
+describe('marks before a signature line (row 250)', () => {
   it.each([
     ['📝 Co-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>', ['qwen-code:qwen/unknown']],
     ['• Co-authored-by: Claude <noreply@anthropic.com>', ['claude-code:unknown']],

@@ -7,6 +7,21 @@ function add(counts: Counts, key: string, value: number): void {
 /** What a parsed git-ai note says about lines of its commit (core/notes/note-lines.ts). */
 export interface LineJudge {
   judge(path: string, start: number, count: number, onAi: (author: { agent: string; model: string }, lines: number) => void): void;
+  /** Every AI author the note names, with the lines it gives each (NoteLines.authors). */
+  authors?(): readonly { agent: string; model: string; lines: number }[];
+}
+
+/** The models and agents a note gives at least one line to, read once per note. */
+const namedByNote = new WeakMap<LineJudge, { models: string[]; agents: string[] }>();
+
+function namedBy(note: LineJudge): { models: string[]; agents: string[] } {
+  let named = namedByNote.get(note);
+  if (!named) {
+    const authors = (note.authors?.() ?? []).filter((author) => author.lines > 0);
+    named = { models: authors.map((author) => author.model), agents: authors.map((author) => author.agent) };
+    namedByNote.set(note, named);
+  }
+  return named;
 }
 
 /**
@@ -54,23 +69,56 @@ export function attributeFile(
     if (author) addAi(author, found.models, found.agents, count);
   }
   let lineLevel = 0;
+  let notedHuman = 0;
   for (const group of blame.noted ?? []) {
     const note = unknownHistory?.has(group.sha) ? undefined : noteOf(group.sha);
     if (!note) continue;
     lineLevel += group.count;
     const committer = authorRow(group.sha);
+    // What the commit itself says (its message, its author): a note says which of its lines are AI, never that they are not its models'.
+    const declared = attribution(group.sha);
+    const named = declared ? namedBy(note) : undefined;
+    let noteAi = 0;
     note.judge(group.path, group.start, group.count, (author, lines) => {
+      noteAi += lines;
       ai += lines;
-      add(byModel, author.model, lines);
-      add(byAgent, author.agent, lines);
-      if (committer) addAi(committer, [author.model], [author.agent], lines);
+      const models = withDeclared(author.model, declared?.models, named?.models);
+      const agents = withDeclared(author.agent, declared?.agents, named?.agents);
+      for (const model of models) add(byModel, model, lines);
+      for (const agent of agents) add(byAgent, agent, lines);
+      if (committer) addAi(committer, models, agents, lines);
     });
+    if (declared) notedHuman += group.count - noteAi;
   }
   const lines = blame.lines - cut;
   const report: FileReport = { path, lines, ai, human: lines - ai, byModel, byAgent, lineLevel };
+  if (notedHuman > 0) report.notedHuman = notedHuman;
   if (unknownHistory) report.shallowBoundary = cut;
   if (authorOf) report.byAuthor = byAuthor;
   return report;
+}
+
+/** A model id or agent slug that names nothing in particular: `unknown`, or `vendor/unknown`. */
+const vague = (name: string): boolean => name === 'unknown' || name.endsWith('/unknown');
+
+/** `kept` stands for `name`: the same, or `name` is vague and `kept` is of its vendor (`unknown`: any). */
+const covers = (kept: string, name: string): boolean => kept === name || name === 'unknown' || (name.endsWith('/unknown') && kept.startsWith(name.slice(0, -'unknown'.length)));
+
+/**
+ * The models (or agents) a line counts under when its commit's note gives it to `noted` and the
+ * commit itself (its message, its author) declares `declared`; `named`: every one the note gives
+ * any line to. A note says which lines are AI and moves them between the commit's own models (a
+ * mixed commit, line by line), never makes one vanish: each declared name that neither `noted` nor
+ * any line of the note stands for counts too. A vague `noted` (`default` in the note) gives way to
+ * the declared names it stands for.
+ */
+export function withDeclared(noted: string, declared: readonly string[] | undefined, named: readonly string[] = []): string[] {
+  if (!declared || declared.length === 0) return [noted];
+  const unique = declared.filter((name, at) => declared.indexOf(name) === at);
+  const hidden = unique.filter((name) => !covers(noted, name) && !named.some((kept) => covers(kept, name)));
+  const precise = vague(noted) ? unique.filter((name) => !vague(name) && covers(name, noted)) : [];
+  const own = precise.length > 0 ? precise : [noted];
+  return [...own, ...hidden.filter((name) => !own.includes(name))];
 }
 
 function addAi(row: AuthorCounts, models: readonly string[], agents: readonly string[], count: number): void {
@@ -97,7 +145,7 @@ function authorRows(files: readonly FileReport[]): GroupRow[] {
 }
 
 /** Sum of rows: lines, ai, human, line-level lines and every model/agent count. */
-export function sumReports(rows: readonly (Pick<FileReport, 'lines' | 'ai' | 'human' | 'byModel' | 'byAgent' | 'shallowBoundary'> & { lineLevel?: number })[]): Totals {
+export function sumReports(rows: readonly (Pick<FileReport, 'lines' | 'ai' | 'human' | 'byModel' | 'byAgent' | 'shallowBoundary' | 'notedHuman'> & { lineLevel?: number })[]): Totals {
   const totals: Totals = { lines: 0, ai: 0, human: 0, byModel: emptyCounts(), byAgent: emptyCounts(), lineLevel: 0 };
   for (const row of rows) {
     if (row.shallowBoundary !== undefined) totals.shallowBoundary = (totals.shallowBoundary ?? 0) + row.shallowBoundary;
@@ -105,6 +153,7 @@ export function sumReports(rows: readonly (Pick<FileReport, 'lines' | 'ai' | 'hu
     totals.ai += row.ai;
     totals.human += row.human;
     totals.lineLevel += row.lineLevel ?? 0;
+    if (row.notedHuman) totals.notedHuman = (totals.notedHuman ?? 0) + row.notedHuman;
     for (const [model, count] of Object.entries(row.byModel)) add(totals.byModel, model, count);
     for (const [agent, count] of Object.entries(row.byAgent)) add(totals.byAgent, agent, count);
   }

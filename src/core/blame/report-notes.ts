@@ -44,6 +44,13 @@ export function reportNotes(report: BlameReport): string[] {
         "so their lines are counted as older commits'. Run with --ignore-revs-file '' and no --ignore-rev to count them.",
     );
   }
+  const notedHuman = report.totals.notedHuman ?? 0;
+  if (notedHuman > 0) {
+    notes.push(
+      `Human by their git-ai notes: ${plural(notedHuman, 'line', 'lines')} of commits whose own message or author says AI. ` +
+        'A note says which lines of its commit are AI, and anyone who can push refs/notes/ai can write one: run with --no-notes to count them by their commit.',
+    );
+  }
   const cut = report.totals.shallowBoundary;
   if (cut !== undefined && cut > 0) {
     const where = (report.shallowCut ?? []).map((sha) => sha.slice(0, 12)).join(', ');

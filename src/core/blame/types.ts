@@ -45,6 +45,12 @@ export interface FileReport {
   /** Lines judged line by line from a git-ai note (the rest: by their commit's attribution). */
   lineLevel: number;
   /**
+   * Only when some are: lines of commits whose own message or author says AI that their git-ai
+   * note calls human (`h_` lines, lines it does not mention). A note is trusted to say so, and
+   * anyone who can push `refs/notes/ai` can write one: `--no-notes` counts them by their commit.
+   */
+  notedHuman?: number;
+  /**
    * Only when authors were asked for (`--by author`): the file's lines per commit author
    * (`Name <email>`, .mailmap applied), each with its AI lines, models and agents.
    */
@@ -68,6 +74,8 @@ export interface Totals {
   /** Only with `--allow-shallow`: the sum of the files' `shallowBoundary`. */
   shallowBoundary?: number;
   lineLevel: number;
+  /** Only when some are: the sum of the files' `notedHuman`. */
+  notedHuman?: number;
 }
 
 /** Files left out, by reason: lockfiles, generated and vendored files by default (an `--include`/`blame.include` glob naming them brings them back), binary files always. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { attributeFile, groupRows, sumReports } from '../../../src/core/blame/aggregate.js';
+import { attributeFile, groupRows, sumReports, withDeclared } from '../../../src/core/blame/aggregate.js';
 import { parseBlame } from '../../../src/core/blame/parse-blame.js';
 import { noteLines } from '../../../src/core/notes/note-lines.js';
 import { parseAuthorshipLog } from '../../../src/core/notes/parse-authorship-log.js';
@@ -91,13 +91,37 @@ src/b.ts
       path: 'new.ts',
       lines: 6,
       // B: src/a.ts 5-7 → 2 AI (claude), 1 human (h_); src/b.ts 9-10 → line 10 AI (codex). C: 1 line, two models.
+      // B's own trailer names Qwen: the note says which of its lines are AI, never that they are not Qwen's.
       ai: 4,
       human: 2,
-      byModel: { 'anthropic/claude-opus-4.6': 3, 'openai/gpt-5.3-codex': 1, 'openai/gpt-5': 1 },
-      byAgent: { 'claude-code': 2, codex: 2 },
+      byModel: { 'anthropic/claude-opus-4.6': 3, 'openai/gpt-5.3-codex': 1, 'openai/gpt-5': 1, 'qwen/qwen3-coder': 3 },
+      byAgent: { 'claude-code': 2, codex: 2, 'qwen-code': 3 },
       lineLevel: 5,
+      // B's lines its note calls human (h_ line 7, untracked line 9).
+      notedHuman: 2,
     });
     expect(sumReports([report, report]).lineLevel).toBe(10);
+  });
+
+  test('a mixed commit whose trailers name both of its note\'s models: each line counts under its own model only (line by line)', () => {
+    const blame = parseBlame(INCREMENTAL, (sha) => sha === B);
+    const commitLevel = new Map([[B, { models: ['anthropic/claude-opus-4.6', 'openai/gpt-5.3-codex'], agents: ['claude-code', 'codex'] }]]);
+    const report = attributeFile('new.ts', blame, (sha) => commitLevel.get(sha), undefined, (sha) => (sha === B ? lines : undefined));
+    expect(report).toMatchObject({ ai: 3, human: 3, byModel: { 'anthropic/claude-opus-4.6': 2, 'openai/gpt-5.3-codex': 1 }, byAgent: { 'claude-code': 2, codex: 1 }, notedHuman: 2 });
+  });
+
+  test('withDeclared: a note moves lines between the commit\'s models, never makes one vanish', () => {
+    // The note names only Claude on a Qwen commit: Qwen stays.
+    expect(withDeclared('anthropic/claude-opus-4.6', ['qwen/qwen3-coder'], ['anthropic/claude-opus-4.6'])).toEqual(['anthropic/claude-opus-4.6', 'qwen/qwen3-coder']);
+    // The note gives Qwen lines of its own elsewhere: this Claude line is Claude's.
+    expect(withDeclared('anthropic/claude-opus-4.6', ['qwen/qwen3-coder', 'anthropic/claude-opus-4.6'], ['anthropic/claude-opus-4.6', 'qwen/qwen3-coder'])).toEqual(['anthropic/claude-opus-4.6']);
+    // The note's `default` gives way to the trailer's model; a trailer's vague model to the note's precise one of its vendor.
+    expect(withDeclared('unknown', ['anthropic/claude-opus-4.6'], ['unknown'])).toEqual(['anthropic/claude-opus-4.6']);
+    expect(withDeclared('anthropic/claude-opus-4.6', ['anthropic/unknown'], ['anthropic/claude-opus-4.6'])).toEqual(['anthropic/claude-opus-4.6']);
+    expect(withDeclared('anthropic/claude-opus-4.6', ['unknown'])).toEqual(['anthropic/claude-opus-4.6']);
+    // Another vendor's vague name stays: the note cannot take the commit's vendor away.
+    expect(withDeclared('openai/gpt-5', ['anthropic/unknown'], ['openai/gpt-5'])).toEqual(['openai/gpt-5', 'anthropic/unknown']);
+    expect(withDeclared('openai/gpt-5', undefined)).toEqual(['openai/gpt-5']);
   });
 
   test('by author: a noted commit\'s lines go to its author, its AI lines judged by the note', () => {
