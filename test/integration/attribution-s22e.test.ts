@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { detectAtCommitTime } from '../../src/core/detect.js';
 import { aitrail, BIN } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { hookedRepo } from '../helpers/hooked-repo.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
 const HOOKS = join(import.meta.dirname, '..', '..', 'hooks');
@@ -113,5 +114,21 @@ describe('row 257: a commit authored as a model\'s own name', () => {
       expect({ author: author.name, acts }).toEqual({ author: author.name, acts: model });
       if (model || cheap.has(author.name)) expect({ author: author.name, started: started.has(at) }).toEqual({ author: author.name, started: model });
     });
+  });
+
+  it('with the real shims installed, `git commit --author="Qwen3-Coder <…>"` starts node and records the model; `--author="Gemini Smith <…>"` does not start it', () => {
+    const { repo, env, started } = hookedRepo();
+    const starts = () => readFileSync(started, 'utf8').split('\n').filter(Boolean).length;
+    const before = starts();
+    repo.write('p.txt', 'person\n');
+    repo.git(['add', '-A']);
+    expect(tryGit(repo.dir, ['commit', '-q', '--author=Gemini Smith <gemini.smith@example.com>', '-m', 'fix: person'], { env }).code).toBe(0);
+    expect(starts()).toBe(before);
+    repo.write('m.txt', 'model\n');
+    repo.git(['add', '-A']);
+    const made = tryGit(repo.dir, ['commit', '-q', '--author=Qwen3-Coder <qwen3-coder@example.com>', '-m', 'feat: model'], { env });
+    expect(made.code, made.stderr).toBe(0);
+    expect(starts()).toBeGreaterThan(before);
+    expect(repo.git(['log', '-1', '--format=%B'])).toContain('qwen/qwen3-coder');
   });
 });
