@@ -1,4 +1,5 @@
 import data from '../core/data/signatures.json' with { type: 'json' };
+import { FAMILIES } from '../core/model-data.js';
 import { messageKeys } from '../core/fast-path-layout.js';
 import { requiredTexts } from './required-text.js';
 import { SQUASH_LINE } from '../core/detect/squashed-messages.js';
@@ -43,6 +44,23 @@ function identityEntryTexts(entries: readonly IdentityEntry[], what: string): st
 export function identityTexts(): string[] {
   return [...new Set(['reply@', ...identityEntryTexts(data.identities as unknown as IdentityEntry[], 'identity signature')])].sort();
 }
+
+/**
+ * One of these texts (lower case) is in every commit author's name node reads as a model's own
+ * (src/core/detect/declared-value.ts modelNamedAuthor: `Qwen3-Coder`, `Claude Opus 4.5`, `GPT-5`):
+ * the catalog's family words and Claude's model words, as letters of three or more. Not an agent's
+ * product name that is no vendor's word (`Codex 2`, `Composer 2`: an agent or a tool), nor `swe`
+ * (a word's part: `Swedish`); a word holding another listed one is left out (`codellama`: `llama`).
+ * The shims start node for a name holding one of them and a digit (src/install/fast-path.ts).
+ */
+export function modelAuthorTexts(): string[] {
+  const tools = new Set((data.nonAiTools as string[]).map((tool) => tool.toLowerCase()));
+  const words = [...new Set([...FAMILIES.map((family) => family.word), 'opus', 'sonnet', 'haiku'])].filter((word) => /^[a-z]{3,}$/.test(word) && !tools.has(word) && !NOT_MODEL_AUTHOR_WORDS.has(word));
+  return words.filter((word) => !words.some((other) => other !== word && word.includes(other))).sort();
+}
+
+/** Family words no author name is read by (modelAuthorTexts): agents' and tools' own names, a word's common part. */
+const NOT_MODEL_AUTHOR_WORDS: ReadonlySet<string> = new Set(['codex', 'composer', 'swe']);
 
 /**
  * One of these texts (lower case) is in the name or the address of every commit author a

@@ -1,7 +1,7 @@
 import { SEARCH_PLACES } from '../config/search-places.js';
 import { AI_AUTHOR, CHECKPOINT_DIR, CHECKPOINT_SUFFIX, REBASE_FIXUPS } from '../core/checkpoint/store-layout.js';
 import { FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, messageKeys, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
-import { envNames, identityTexts, messageTexts } from './fast-path-signals.js';
+import { envNames, identityTexts, messageTexts, modelAuthorTexts } from './fast-path-signals.js';
 import { notesMayExistLines } from './notes-may-exist.js';
 
 /** A case pattern (sh) matching any text that holds `text`, without case. */
@@ -88,9 +88,18 @@ const CONFIG_BYTES = 16384;
 /** The largest config file the shell compares itself; a larger one goes to cmp. */
 const COMPARE_BYTES = 8192;
 
-/** The case pattern (sh) of every text one of which an identity signature needs. */
+/**
+ * The case pattern (sh) of every text one of which an identity signature needs, and of an author
+ * name node may read as a model's own (modelNamedAuthor): a model author text and a digit, either
+ * first, before the ` <` of the address (`Qwen3-Coder <…>`, `Claude Opus 4.5 <…>`); a person's
+ * name with neither (`Gemini Smith`, `Sonnet`) still skips node.
+ */
 function identityPattern(): string {
-  return identityTexts().map(globWithin).join('|');
+  const named = modelAuthorTexts().flatMap((text) => {
+    const word = globWithin(text).slice(1, -1);
+    return [`*${word}*[0-9]*\\<*`, `*[0-9]*${word}*\\<*`];
+  });
+  return [...identityTexts().map(globWithin), ...named].join('|');
 }
 
 /**

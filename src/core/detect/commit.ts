@@ -1,5 +1,5 @@
 import type { Attribution, CommitSignals, DetectConfig, Identity } from '../types.js';
-import { agentAtNoReply, beyondIdentity, identityVia, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
+import { agentAtNoReply, beyondIdentity, identityVia, modelNamedAuthor, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
 import { found, quote } from './found.js';
 import { MAX_WHOLE, mentions, newBudget, type Budget, type Mention } from './mentions.js';
 import { CSI, readable, shownOrder } from './readable.js';
@@ -542,7 +542,8 @@ function pastLimits(message: string, trailerKey: string): Attribution[] {
 
 /**
  * The author's identity (never the committer's: applying a commit is not writing it): an agent's
- * own, or an agent named at a no-reply address, as on a co-author line (agentAtNoReply).
+ * own, an agent named at a no-reply address, as on a co-author line (agentAtNoReply), or a name that
+ * is a model's own at any address (modelNamedAuthor).
  */
 function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, budget: Budget = newBudget()): Attribution[] {
   // As a person sees it, up to MAX_WHOLE characters as a co-author line is read (readCoAuthor): cut at
@@ -557,7 +558,9 @@ function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, bud
   if (match) return [found(match.agent, match.model, evidence), ...beyondIdentity(author.name, match.model, aliases, budget).map((m) => found(m.agent, m.model, evidence)), ...unread];
   const atNoReply = agentAtNoReply(author, aliases, budget);
   if (atNoReply.length === 0 && via) return [found(via.agent, via.model, evidence), ...unread];
-  return [...atNoReply.map((m) => found(m.agent, m.model, evidence)), ...unread];
+  // `Qwen3-Coder <qwen3-coder@example.com>`: a name that is a model's own, at any address, as on a co-author line.
+  const named = atNoReply.length === 0 ? modelNamedAuthor(author.name, aliases) : [];
+  return [...atNoReply.map((m) => found(m.agent, m.model, evidence)), ...named.map((m) => found(m.agent, m.model, evidence)), ...unread];
 }
 
 /** The subject and body-line signatures; each checked for its texts first (mayMatchLine), exported for the differential test. */

@@ -1,3 +1,4 @@
+import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { canonicalModel, knownModels } from '../catalog.js';
 import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
 import { agentFirstNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
@@ -485,6 +486,25 @@ export function agentAtNoReply(identity: Identity, aliases: Record<string, strin
   if (!NO_REPLY.test(plainAddress(identity.email)) || agentFirstNamed(identity.name) || orgAutomation(identity.name)) return [];
   const named = wholly(identity.name.slice(0, MAX_WHOLE), 'declared', aliases, budget);
   return named.some((m) => m.agent !== 'unknown') ? named : [];
+}
+
+/**
+ * A commit author named exactly as a model (a wrapper's or an agent's `git commit
+ * --author="Qwen3-Coder <qwen3-coder@example.com>"`, `GPT-5 <gpt5@internal.example>`, `Claude Opus
+ * 4.5 <ai@company.example>`): the whole name, notes aside, is a model the catalog knows, with a
+ * version (a digit) and a family's word (generated: fast-path-texts.generated.json `modelAuthor`,
+ * which the shims look for too), read as that model, as the same identity on a co-author line is.
+ * Nothing else: a person's name (`Gemini Smith`, `Claude Martin`, `Sonnet`, `Opus Team`), a bare
+ * vendor or family (`Claude`, `Grok`), a family word with a number no model has (`claude99`,
+ * `grok42`, `Gemini 1985`: a login), a name in which a model is one part (`Jane (gpt-5)`, `GPT-5 Fan`)
+ * and a one-letter id (`o3`) stay people's.
+ */
+export function modelNamedAuthor(name: string, aliases: Record<string, string> = {}): Mention[] {
+  if (name.length > MAX_VALUE || !/\d/.test(name)) return [];
+  const lower = name.toLowerCase();
+  if (!(FAST_PATH_TEXTS.modelAuthor as string[]).some((text) => lower.includes(text))) return [];
+  const model = canonicalModel(name, aliases, {});
+  return model !== null && catalogued().has(model) ? [{ agent: 'unknown', model }] : [];
 }
 
 /** Words an organisation's own automation is named with (`Warp CI`, `Cursor Release`, `Amp Build Bot`). */
