@@ -30,11 +30,15 @@ export function origin(): Origin {
   return { origin, dev, main };
 }
 
-/** A pull request: `feature` from main with `commits`, pushed with refs/pull/1/head and /merge. */
-export function pullRequest(world: Origin, commits: { message: string; files: Record<string, string> }[]): { head: string; merge: string } {
+/**
+ * A pull request: `feature` from main with `commits` (then whatever `more` commits in the developer's
+ * clone, on `feature`), pushed with refs/pull/1/head and /merge.
+ */
+export function pullRequest(world: Origin, commits: { message: string; files: Record<string, string> }[], more?: (dev: TestRepo) => void): { head: string; merge: string } {
   const { dev } = world;
   dev.git(['checkout', '-q', '-b', 'feature', world.main]);
   for (const commit of commits) dev.commit(commit.message, commit.files);
+  more?.(dev);
   const head = dev.git(['rev-parse', 'HEAD']);
   dev.git(['checkout', '-q', '--detach', world.main]);
   dev.git(['merge', '-q', '--no-ff', '--no-verify', '-m', 'Merge pull request #1', head]);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
-import { origin, type Origin } from '../helpers/github-action.js';
+import { origin, pullRequest, type Origin } from '../helpers/github-action.js';
 
 /**
  * The README's CI recipes (the GitHub workflow "by hand" and the GitLab job) run as written, in a
@@ -39,24 +39,17 @@ function gitlabJob(): string {
 
 /** A pull request of Qwen's commit plus a fake aitrail@0.1.0 under node_modules, with refs/pull/1/merge. */
 function hostilePullRequest(world: Origin): { head: string; merge: string } {
-  const { dev } = world;
-  dev.git(['checkout', '-q', '-b', 'feature', world.main]);
-  dev.commit(`feat: qwen\n\n${QWEN}\n`, { 'src/qwen.js': 'q\n' });
-  const pkg = join(dev.dir, 'node_modules', 'aitrail');
-  mkdirSync(pkg, { recursive: true });
-  mkdirSync(join(dev.dir, 'node_modules', '.bin'), { recursive: true });
-  writeFileSync(join(pkg, 'package.json'), '{ "name": "aitrail", "version": "0.1.0", "bin": { "aitrail": "cli.js" } }\n');
-  writeFileSync(join(pkg, 'cli.js'), `#!/bin/sh\necho '${MARKER}'\necho 'aitrail: 1 commit checked, 0 errors, 0 warnings.'\n`);
-  chmodSync(join(pkg, 'cli.js'), 0o755);
-  symlinkSync('../aitrail/cli.js', join(dev.dir, 'node_modules', '.bin', 'aitrail'));
-  dev.git(['add', '-f', 'node_modules']);
-  dev.git(['commit', '-q', '--no-verify', '-m', 'chore: vendor tooling']);
-  const head = dev.git(['rev-parse', 'HEAD']);
-  dev.git(['checkout', '-q', '--detach', world.main]);
-  dev.git(['merge', '-q', '--no-ff', '--no-verify', '-m', 'Merge pull request #1', head]);
-  const merge = dev.git(['rev-parse', 'HEAD']);
-  dev.git(['push', '-q', 'origin', `${head}:refs/heads/feature`, `${head}:refs/pull/1/head`, `${merge}:refs/pull/1/merge`]);
-  return { head, merge };
+  return pullRequest(world, [{ message: `feat: qwen\n\n${QWEN}\n`, files: { 'src/qwen.js': 'q\n' } }], (dev) => {
+    const pkg = join(dev.dir, 'node_modules', 'aitrail');
+    mkdirSync(pkg, { recursive: true });
+    mkdirSync(join(dev.dir, 'node_modules', '.bin'), { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), '{ "name": "aitrail", "version": "0.1.0", "bin": { "aitrail": "cli.js" } }\n');
+    writeFileSync(join(pkg, 'cli.js'), `#!/bin/sh\necho '${MARKER}'\necho 'aitrail: 1 commit checked, 0 errors, 0 warnings.'\n`);
+    chmodSync(join(pkg, 'cli.js'), 0o755);
+    symlinkSync('../aitrail/cli.js', join(dev.dir, 'node_modules', '.bin', 'aitrail'));
+    dev.git(['add', '-f', 'node_modules']);
+    dev.git(['commit', '-q', '--no-verify', '-m', 'chore: vendor tooling']);
+  });
 }
 
 /** The clone CI makes: every branch as origin/<branch> (fetch-depth 0, GIT_DEPTH 0), detached at `sha`. */
