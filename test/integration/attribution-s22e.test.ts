@@ -3,10 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectAtCommitTime } from '../../src/core/detect.js';
-import { aitrail, BIN } from '../helpers/cli.js';
+import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
 import { makeRepo } from '../helpers/gitdir.js';
+import { quietFunction, stampedRepo } from '../helpers/shim-fast-path.js';
 
 const HOOKS = join(import.meta.dirname, '..', '..', 'hooks');
 
@@ -82,21 +83,11 @@ describe('row 257: a commit authored as a model\'s own name', () => {
   });
 
   it('the commit hooks\' shell fast path starts node for each model author and still skips it for the people', () => {
-    const repo = makeRepo();
-    repo.commit('start\n', { 'a.txt': 'a\n' });
     // The stamp the real node hook leaves after a person's commit.
-    writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'Plain\n');
-    const first = spawnSync(process.execPath, [BIN, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { PATH: process.env.PATH, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com' }, encoding: 'utf8' });
-    expect(first.status, first.stderr).toBe(0);
-    const shim = readFileSync(join(HOOKS, 'commit-msg'), 'utf8');
-    const definition = (name: string) => {
-      const at = shim.indexOf(`${name}() {`);
-      expect(at, name).toBeGreaterThan(0);
-      return shim.slice(at, shim.indexOf('\n}\n', at) + 3);
-    };
+    const repo = stampedRepo();
     const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
     const authors = [...MODEL_AUTHORS.map(([author]) => author), ...PEOPLE];
-    const lines = [definition('aitrail_same'), definition('aitrail_hash'), definition('aitrail_quiet'), 'LC_ALL=C; export LC_ALL'];
+    const lines = [quietFunction(readFileSync(join(HOOKS, 'commit-msg'), 'utf8'))];
     authors.forEach((author, at) => {
       lines.push(`GIT_AUTHOR_NAME=${quote(author.name)} GIT_AUTHOR_EMAIL=${quote(author.email)}; export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL; aitrail_quiet .git/COMMIT_EDITMSG || echo ${at}`);
     });

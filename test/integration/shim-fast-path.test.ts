@@ -14,6 +14,7 @@ import { huskyBlockBody } from '../../src/install/husky-block.js';
 import { BIN } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 import { prng } from '../helpers/trailer-messages.js';
+import { quietFunction, stampedRepo } from '../helpers/shim-fast-path.js';
 
 const HOOKS = join(import.meta.dirname, '..', '..', 'hooks');
 
@@ -116,32 +117,13 @@ function generated(entries: readonly (Case & { label?: { ai?: boolean } })[]): C
   return cases;
 }
 
-/** The fast path's sh functions, as generated into the shims, and the LC_ALL=C the shim sets around its call. */
-function quietFunction(shim: string): string {
-  const definition = (name: string) => {
-    const at = shim.indexOf(`${name}() {`);
-    expect(at, name).toBeGreaterThan(0);
-    return shim.slice(at, shim.indexOf('\n}\n', at) + 3);
-  };
-  const hash = definition('aitrail_same') + definition('aitrail_hash');
-  const start = shim.indexOf('aitrail_quiet() {');
-  const end = shim.indexOf('\n}\n', start) + 3;
-  expect(start).toBeGreaterThan(0);
-  expect(shim.slice(end)).toMatch(/^aitrail_l=\$\{LC_ALL\+x\}\$\{LC_ALL-\}\nLC_ALL=C; export LC_ALL\nif aitrail_quiet "\$1"; then exit 0; fi\n/);
-  return `${hash}${shim.slice(start, end)}LC_ALL=C; export LC_ALL\n`;
-}
-
 /** `text` as one single-quoted sh word. */
 const shQuote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
 
 describe('shim fast path: never skips a commit node would record or refuse', () => {
   it('over the attribution corpus, the holdout and generated spellings, commit-msg starts node for every commit node would act on', () => {
-    const repo = makeRepo();
-    repo.commit('start\n', { 'a.txt': 'a\n' });
     // The stamp the real node hook leaves after a human commit (no config file here).
-    writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'Plain\n');
-    const first = spawnSync(process.execPath, [BIN, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { PATH: process.env.PATH, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com' }, encoding: 'utf8' });
-    expect(first.status, first.stderr).toBe(0);
+    const repo = stampedRepo();
 
     const entries = [...(corpus as unknown as { entries: Case[] }).entries, ...(holdout as unknown as { entries: Case[] }).entries];
     const control: Case = { id: 'control', message: 'Fix the parser\n\nDetails.\n', author: HUMAN };

@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { BIN } from './cli.js';
+import { makeRepo, type TestRepo } from './gitdir.js';
+
+/**
+ * A repository with one commit and the fast-path stamp the real node `commit-msg` hook leaves after a
+ * person's commit (no config file): the state in which the shims' fast path may skip node.
+ */
+export function stampedRepo(): TestRepo {
+  const repo = makeRepo();
+  repo.commit('start\n', { 'a.txt': 'a\n' });
+  writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'Plain\n');
+  const first = spawnSync(process.execPath, [BIN, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { PATH: process.env.PATH, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com' }, encoding: 'utf8' });
+  expect(first.status, first.stderr).toBe(0);
+  return repo;
+}
+
+/** The fast path's sh functions, as generated into the shim `shim` (its text), and the LC_ALL=C the shim sets around its call. */
+export function quietFunction(shim: string): string {
+  const definition = (name: string) => {
+    const at = shim.indexOf(`${name}() {`);
+    expect(at, name).toBeGreaterThan(0);
+    return shim.slice(at, shim.indexOf('\n}\n', at) + 3);
+  };
+  const hash = definition('aitrail_same') + definition('aitrail_hash');
+  const start = shim.indexOf('aitrail_quiet() {');
+  const end = shim.indexOf('\n}\n', start) + 3;
+  expect(start).toBeGreaterThan(0);
+  expect(shim.slice(end)).toMatch(/^aitrail_l=\$\{LC_ALL\+x\}\$\{LC_ALL-\}\nLC_ALL=C; export LC_ALL\nif aitrail_quiet "\$1"; then exit 0; fi\n/);
+  return `${hash}${shim.slice(start, end)}LC_ALL=C; export LC_ALL\n`;
+}
