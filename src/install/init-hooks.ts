@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
 import { gitPath, isTracked } from '../git/git-path.js';
@@ -7,14 +7,14 @@ import { CLIENT_HOOKS, SERVER_HOOKS, WORKTREE_HOOKS, type ShimHook } from './hoo
 import { HUSKY_EXTRA_HOOKS, type HuskyHook } from './husky-block.js';
 import { installGitHook, inspectGitHook, uninstallGitHook, type HookChange } from './git-hooks.js';
 import { installHuskyHook, uninstallHuskyHook } from './husky-hooks.js';
-import { huskyRuntimePresent, setUpHusky } from './husky-setup.js';
+import { setUpHusky } from './husky-setup.js';
 import { chooseInstallMode, huskyDirFromHooksPath, packageWantsHusky, type InstallMode } from './install-mode.js';
 import { readInstallState, writeInstallState } from './install-state.js';
 import { inside, unsafeHookDir, unsafeHookFile, unsafeHuskyRuntime, type Bounds } from './safe-path.js';
 import { committedHuskyHooks } from './committed-husky-hooks.js';
 import { addNotesRewriteRef, removeNotesRewriteRef } from './notes-rewrite-ref.js';
 import { uninstallAgentHooks } from './agent-hooks.js';
-import { huskyDirBelowTop, otherWorktrees, uninstallOtherWorktree } from './uninstall-worktrees.js';
+import { huskyDirBelowTop, huskyDirsOf, otherWorktrees, removeHuskyRuntime, uninstallOtherWorktree } from './uninstall-worktrees.js';
 import { realOrPlanned } from '../io/real-or-planned.js';
 import { findPackageDir, PACKAGE_DIR_KEY, recordedPackageDir, recordPackageDir, usablePackageDir } from './package-dir.js';
 
@@ -162,13 +162,8 @@ export async function uninstallHooks(cwd: string, options: { purge?: boolean } =
   const changes: HookChange[] = [];
   const hooks: ShimHook[] = [...CLIENT_HOOKS, ...SERVER_HOOKS, ...WORKTREE_HOOKS];
   const state = readInstallState(repo.commonDir);
-  const huskyDirs = new Set<string>();
+  const huskyDirs = repo.bare ? new Set<string>() : huskyDirsOf(root, await configValue(root, 'core.hooksPath'), state.huskySetUp?.huskyDir ?? null);
   if (!repo.bare) {
-    const hooksPath = await configValue(root, 'core.hooksPath');
-    huskyDirs.add(join(root, '.husky'));
-    const active = huskyDirFromHooksPath(root, hooksPath);
-    if (active) huskyDirs.add(active);
-    if (state.huskySetUp) huskyDirs.add(state.huskySetUp.huskyDir);
     for (const dir of huskyDirs) {
       const unsafe = unsafeHookDir(dir, repo);
       if (unsafe) changes.push({ hook: '*', path: dir, action: 'refused', detail: `${unsafe}; nothing changed there` });
@@ -192,10 +187,8 @@ export async function uninstallHooks(cwd: string, options: { purge?: boolean } =
     const { huskyDir, previousHooksPath } = state.huskySetUp;
     if (previousHooksPath === null) await unsetConfigValue(root, 'core.hooksPath');
     else await setConfigValue(root, 'core.hooksPath', previousHooksPath);
-    // Never delete through a symlink (a committed `.husky` or `.husky/_` link) nor outside the repository.
-    const removable = inside(root, huskyDir) && unsafeHookDir(huskyDir, repo) === null && unsafeHuskyRuntime(huskyDir) === null;
-    if (removable && huskyRuntimePresent(huskyDir)) rmSync(join(huskyDir, '_'), { recursive: true, force: true });
-    if (removable && existsSync(huskyDir) && readdirSync(huskyDir).length === 0) rmSync(huskyDir, { recursive: true });
+    // Never deleted through a symlink (a committed `.husky` or `.husky/_` link) nor outside the repository.
+    removeHuskyRuntime(huskyDir, repo);
     notes.push(previousHooksPath === null ? 'husky, which aitrail had set up, was taken down (core.hooksPath unset).' : `core.hooksPath restored to '${previousHooksPath}'.`);
     const { huskySetUp: _, ...rest } = readInstallState(repo.commonDir);
     writeInstallState(repo.commonDir, rest);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { configValue } from '../git/config-value.js';
 import { gitPath } from '../git/git-path.js';
@@ -14,12 +14,29 @@ import { huskyDirFromHooksPath } from './install-mode.js';
 import type { InstallState } from './install-state.js';
 import { inside, unsafeHookDir, unsafeHuskyRuntime } from './safe-path.js';
 
-function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
+/**
+ * The husky folders of the work tree at `root` whose hooks may hold aitrail's lines: `.husky`, the
+ * one core.hooksPath (`hooksPath`) names, and `extra` (where init set husky up).
+ */
+export function huskyDirsOf(root: string, hooksPath: string | undefined, extra: string | null): Set<string> {
+  const dirs = new Set<string>([join(root, '.husky')]);
+  const active = huskyDirFromHooksPath(root, hooksPath);
+  if (active) dirs.add(active);
+  if (extra !== null) dirs.add(extra);
+  return dirs;
+}
+
+/**
+ * husky's runtime (`<huskyDir>/_`) that aitrail set up, removed, and `huskyDir` too once empty;
+ * never through a symbolic link (a committed `.husky` or `.husky/_` link) nor outside `repo`'s
+ * work tree. True when a runtime was removed.
+ */
+export function removeHuskyRuntime(huskyDir: string, repo: RepoLocation): boolean {
+  if (!inside(repo.root, huskyDir) || unsafeHookDir(huskyDir, repo) !== null || unsafeHuskyRuntime(huskyDir) !== null) return false;
+  const present = huskyRuntimePresent(huskyDir);
+  if (present) rmSync(join(huskyDir, '_'), { recursive: true, force: true });
+  if (existsSync(huskyDir) && readdirSync(huskyDir).length === 0) rmSync(huskyDir, { recursive: true });
+  return present;
 }
 
 /**
@@ -29,13 +46,13 @@ function real(path: string): string {
  */
 export async function otherWorktrees(repo: RepoLocation): Promise<RepoLocation[]> {
   if (repo.bare) return [];
-  const here = real(repo.root);
-  const common = real(repo.commonDir);
+  const here = realOrPlanned(repo.root);
+  const common = realOrPlanned(repo.commonDir);
   const others: RepoLocation[] = [];
   for (const path of await listWorktrees(repo.root).catch(() => [])) {
-    if (real(path) === here || !existsSync(path)) continue;
+    if (realOrPlanned(path) === here || !existsSync(path)) continue;
     const other = await locateRepo(path).catch(() => null);
-    if (other && !other.bare && real(other.root) === real(path) && real(other.commonDir) === common) others.push(other);
+    if (other && !other.bare && realOrPlanned(other.root) === realOrPlanned(path) && realOrPlanned(other.commonDir) === common) others.push(other);
   }
   return others;
 }
@@ -64,11 +81,8 @@ export function huskyDirBelowTop(state: InstallState, tops: readonly string[]): 
  */
 export async function uninstallOtherWorktree(other: RepoLocation, state: InstallState, huskyBelowTop: string | null, done: Set<string>): Promise<HookChange[]> {
   const changes: HookChange[] = [];
-  const hooksPath = await configValue(other.root, 'core.hooksPath');
-  const huskyDirs = new Set<string>([join(other.root, '.husky')]);
-  const active = huskyDirFromHooksPath(other.root, hooksPath);
-  if (active) huskyDirs.add(active);
-  if (huskyBelowTop !== null) huskyDirs.add(join(other.root, huskyBelowTop));
+  const huskyBelow = huskyBelowTop === null ? null : join(other.root, huskyBelowTop);
+  const huskyDirs = huskyDirsOf(other.root, await configValue(other.root, 'core.hooksPath'), huskyBelow);
   for (const dir of huskyDirs) {
     if (!inside(other.root, dir) || unsafeHookDir(dir, other) !== null || done.has(realOrPlanned(dir))) continue;
     done.add(realOrPlanned(dir));
@@ -81,14 +95,8 @@ export async function uninstallOtherWorktree(other: RepoLocation, state: Install
     for (const hook of hooks) changes.push(uninstallGitHook(target, hook));
   }
   // husky, which aitrail set up, comes down (core.hooksPath unset): the runtime post-checkout copied here goes with it.
-  if (huskyBelowTop !== null) {
-    const huskyDir = join(other.root, huskyBelowTop);
-    const removable = inside(other.root, huskyDir) && unsafeHookDir(huskyDir, other) === null && unsafeHuskyRuntime(huskyDir) === null;
-    if (removable && huskyRuntimePresent(huskyDir)) {
-      rmSync(join(huskyDir, '_'), { recursive: true, force: true });
-      changes.push({ hook: '*', path: join(huskyDir, '_'), action: 'removed', detail: "husky's runtime, which aitrail had copied into this worktree" });
-    }
-    if (removable && existsSync(huskyDir) && readdirSync(huskyDir).length === 0) rmSync(huskyDir, { recursive: true });
+  if (huskyBelow !== null && removeHuskyRuntime(huskyBelow, other)) {
+    changes.push({ hook: '*', path: join(huskyBelow, '_'), action: 'removed', detail: "husky's runtime, which aitrail had copied into this worktree" });
   }
   return changes;
 }
