@@ -1,4 +1,4 @@
-import { splitRecords, streamGit } from './exec.js';
+import { runGit, splitRecords, streamGit } from './exec.js';
 import { listTreeEntries } from './read-blob.js';
 import { readRevisionBlobs } from './revision-blobs.js';
 
@@ -106,22 +106,20 @@ function perlPatterns(squeezed: Iterable<string>): string[] {
 async function* candidateLines(cwd: string, parent: string, wanted: ReadonlySet<string>, words: ReadonlySet<string>): AsyncGenerator<string> {
   const perl = perlPatterns(wanted);
   if (perl.length > 0) {
+    let out: string | null = null;
     try {
-      // Whole, so that a git without -P fails here, before any line is given.
-      yield* (await collect(splitRecords(streamGit(['grep', '--no-color', '-a', '-z', '-P', '-f', '-', parent, '--'], { cwd, input: `${perl.join('\n')}\n`, okCodes: [1], whole: true, ...STORED }), '\n')));
-      return;
+      // The few lines that match, whole: a git without -P fails here, before any line is given.
+      out = await runGit(['grep', '--no-color', '-a', '-z', '-P', '-f', '-', parent, '--'], { cwd, input: `${perl.join('\n')}\n`, okCodes: [1], ...STORED });
     } catch {
       // No Perl-compatible patterns in this git (or its PCRE refused one): the fixed-string search below.
+    }
+    if (out !== null) {
+      yield* out.split('\n');
+      return;
     }
   }
   if (words.size === 0) return;
   yield* splitRecords(streamGit(['grep', '--no-color', '-a', '-z', '-F', '-f', '-', parent, '--'], { cwd, input: `${[...words].join('\n')}\n`, okCodes: [1], whole: true, ...STORED }), '\n');
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
 }
 
 /**
