@@ -180,18 +180,16 @@ const MARKDOWN_BULLET = /^(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\][ \t]+)?/;
 const LEADING_MARK = /^(?:(?:\u{1F916}|\u00f0[Y\u0178]\u00a4\u2013|(?![\x00-\x7f])[\p{So}\p{Sm}\p{Sk}\p{Pd}\p{Po}\p{Extended_Pictographic}])[ \t]*)+/u;
 const ROBOT = /\u{1F916}|\u00f0[Y\u0178]\u00a4\u2013/u;
 
-/** The line without the marks before its words (LEADING_MARK), or the line itself when none stands there. */
-function unmarked(text: string): string {
-  const mark = text.length > 0 && text.charCodeAt(0) > 0x7f ? LEADING_MARK.exec(text) : null;
-  return mark ? text.slice(mark[0].length) : text;
-}
-
-/** unmarked, with the agent footers' robot kept as 🤖 (a footer's name under it reads as declared: footerTrust). */
-function unmarkedFooter(text: string): string {
+/**
+ * The line without the marks before its words (LEADING_MARK), or the line itself when none stands
+ * there. `footer`: the agent footers' robot among them kept, as 🤖 (a footer's name under it reads as
+ * declared: footerTrust).
+ */
+function unmarked(text: string, footer = false): string {
   const mark = text.length > 0 && text.charCodeAt(0) > 0x7f ? LEADING_MARK.exec(text) : null;
   if (!mark) return text;
   const rest = text.slice(mark[0].length);
-  return ROBOT.test(mark[0]) ? `\u{1F916} ${rest}` : rest;
+  return footer && ROBOT.test(mark[0]) ? `\u{1F916} ${rest}` : rest;
 }
 
 /** A whole line in emphasis or code (`**Assisted-by: qwen3-coder**`, `` `Assisted-by: …` ``). */
@@ -358,7 +356,7 @@ const SENTENCE_END = /[.!?:;)\]>*`"']\s*$/;
 function signatureLike(marked: string): boolean {
   const line = unmarked(marked);
   if (KEY_LINE.test(line) || WORDS_KEY_LINE.test(line)) return true;
-  const footer = unmarkedFooter(marked);
+  const footer = unmarked(marked, true);
   const lower = lineLower(footer);
   return signatures().bodyLines.some((body) => mayMatchLine(body, lower) && body.pattern.test(footer));
 }
@@ -585,7 +583,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
     const hits: Attribution[] = [];
     for (const shown of screenTexts(line)) {
       // A mark before a footer's words (`✨ Generated with Claude Code`, the robot as mojibake) is read past.
-      const text = unmarkedFooter(shown);
+      const text = unmarked(shown, true);
       const lower = lineLower(text);
       let matched = false;
       for (const body of sig.bodyLines) {
