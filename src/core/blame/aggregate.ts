@@ -1,3 +1,4 @@
+import { isUnknownModel } from '../policy/violation.js';
 import { emptyCounts, type AuthorCounts, type CommitModels, type Counts, type FileBlame, type FileReport, type GroupRow, type BlameGrouping, type Totals } from './types.js';
 
 function add(counts: Counts, key: string, value: number): void {
@@ -99,7 +100,7 @@ export function attributeFile(
 }
 
 /** A model id or agent slug that names nothing in particular: `unknown`, or `vendor/unknown`. */
-const vague = (name: string): boolean => name === 'unknown' || name.endsWith('/unknown');
+const vague = isUnknownModel;
 
 /** `kept` stands for `name`: the same, or `name` is vague and `kept` is of its vendor (`unknown`: any). */
 const covers = (kept: string, name: string): boolean => kept === name || name === 'unknown' || (name.endsWith('/unknown') && kept.startsWith(name.slice(0, -'unknown'.length)));
