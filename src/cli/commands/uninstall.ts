@@ -3,7 +3,7 @@ import type { CommandModule } from '../command.js';
 
 export const command: CommandModule<{ purge: boolean }> = {
   command: 'uninstall',
-  describe: 'Remove what `aitrail init` added and restore the hooks it chained, byte for byte',
+  describe: 'Remove what `aitrail init` added, in every worktree of the repository, and restore the hooks it chained, byte for byte',
   builder: (yargs: Argv) =>
     yargs
       .option('purge', { type: 'boolean', default: false, describe: "Also remove aitrail's data under the git dir (.git/aitrail/: sessions, caches, a server's policy memory)" })
