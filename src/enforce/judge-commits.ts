@@ -68,7 +68,7 @@ export async function judgeCommits(
       if (!byLines) continue;
       const protectedPaths = facts.paths.filter(isProtected);
       protectedChanged ||= protectedPaths.length > 0;
-      range.set(commit.sha, { firstParent: commit.parents[0], protectedPaths });
+      range.set(commit.sha, { firstParent: commit.parents[0], merged: commit.parents.slice(1), protectedPaths });
       for (const parent of commit.parents) parents.add(parent);
       if (facts.attributions.length > 0) attributed.set(facts.sha, facts);
       for (const made of commit.links ?? []) links.push({ facts, parents: commit.parents, ...made });

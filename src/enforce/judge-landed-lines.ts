@@ -87,7 +87,8 @@ async function restoredLines(repoDir: string, candidates: readonly LandedLines[]
 /**
  * Lines a commit of the range wrote straight into a protected file that it copied from a file it
  * left untouched (`cp lib/key.ts src/crypto/key.ts`, or Qwen's edit of a copy copied back over
- * the protected file): `git blame -C` looks for copies only in files the same commit changed, so
+ * the protected file; a merge's resolution copying a file of the merged side, which its first
+ * parent lacks): `git blame -C` looks for copies only in files the same commit changed, so
  * these read as the copier's. Those whose lines stand in another file of the parent's tree
  * (copySuspects) are blamed again with `-C -C -C`, within the range; lines found in a file the
  * landing path's rules do not protect land with their writer, and those older than the range are
@@ -96,8 +97,9 @@ async function restoredLines(repoDir: string, candidates: readonly LandedLines[]
  */
 async function copiedLines(repoDir: string, inPlace: readonly LandedLines[], run: LandedLinesRun, boundaryFile: string, jobs: number): Promise<{ landed: LandedLines[]; older: OlderLines[] }> {
   const asked = inPlace.flatMap((lines) => {
-    const parent = run.range.get(lines.sha)?.firstParent;
-    return parent === undefined ? [] : [{ rev: lines.sha, parent, path: lines.origin.path, start: lines.origin.start, end: lines.origin.start + lines.lines - 1, landing: lines.path }];
+    const commit = run.range.get(lines.sha);
+    const parent = commit?.firstParent;
+    return parent === undefined ? [] : [{ rev: lines.sha, parent, merged: commit?.merged ?? [], path: lines.origin.path, start: lines.origin.start, end: lines.origin.start + lines.lines - 1, landing: lines.path }];
   });
   const landed: LandedLines[] = [];
   const older: OlderLines[] = [];

@@ -6,6 +6,8 @@ import { readRevisionBlobs } from './revision-blobs.js';
 export interface WrittenLines {
   rev: string;
   parent: string;
+  /** A merge's other parents: a resolution can copy lines from a file only the merged side has. */
+  merged?: readonly string[];
   path: string;
   start: number;
   end: number;
@@ -98,18 +100,18 @@ function perlPatterns(squeezed: Iterable<string>): string[] {
 }
 
 /**
- * The lines of `parent`'s tree (binary files read as text) that may equal a `wanted` line, spaces
+ * The lines of the `parents`' trees (binary files read as text) that may equal a `wanted` line, spaces
  * aside, as `<parent>:<path>\0<line>` records: `git grep -P` for exactly those lines where git has
  * Perl-compatible patterns (Debian's, Homebrew's and Git for Windows' do), else `git grep -F` for
  * each one's longest word, which prints every line holding it (the caller compares them whole).
  */
-async function* candidateLines(cwd: string, parent: string, wanted: ReadonlySet<string>, words: ReadonlySet<string>): AsyncGenerator<string> {
+async function* candidateLines(cwd: string, parents: readonly string[], wanted: ReadonlySet<string>, words: ReadonlySet<string>): AsyncGenerator<string> {
   const perl = perlPatterns(wanted);
   if (perl.length > 0) {
     let out: string | null = null;
     try {
       // The few lines that match, whole: a git without -P fails here, before any line is given.
-      out = await runGit(['grep', '--no-color', '-a', '-z', '-P', '-f', '-', parent, '--'], { cwd, input: `${perl.join('\n')}\n`, okCodes: [1], ...STORED });
+      out = await runGit(['grep', '--no-color', '-a', '-z', '-P', '-f', '-', ...parents, '--'], { cwd, input: `${perl.join('\n')}\n`, okCodes: [1], ...STORED });
     } catch {
       // No Perl-compatible patterns in this git (or its PCRE refused one): the fixed-string search below.
     }
@@ -119,14 +121,15 @@ async function* candidateLines(cwd: string, parent: string, wanted: ReadonlySet<
     }
   }
   if (words.size === 0) return;
-  yield* splitRecords(streamGit(['grep', '--no-color', '-a', '-z', '-F', '-f', '-', parent, '--'], { cwd, input: `${[...words].join('\n')}\n`, okCodes: [1], whole: true, ...STORED }), '\n');
+  yield* splitRecords(streamGit(['grep', '--no-color', '-a', '-z', '-F', '-f', '-', ...parents, '--'], { cwd, input: `${[...words].join('\n')}\n`, okCodes: [1], whole: true, ...STORED }), '\n');
 }
 
 /**
  * Which of `asked` may be copies of lines from another file: some line of theirs (one of
  * MIN_ALNUM letters and digits) stands, spaces aside (`git blame -w` reads `f(a, b)` and `f(a,b)`
- * as one line), in a file other than `path` in the parent's tree, binary files included (a
- * `.gitattributes` cannot hide one): candidateLines, one git process per commit. Only
+ * as one line), in a file other than `path` in the parent's tree (any parent's, for a merge),
+ * binary files included (a `.gitattributes` cannot hide one): candidateLines, one git process
+ * per commit. Only
  * these are worth `git blame -C -C -C`, which searches the whole tree: a person's own new lines
  * mostly stand nowhere else, and a word they share with other files (`return result;`) does not
  * make them a copy.
@@ -135,12 +138,13 @@ export async function copySuspects(cwd: string, asked: readonly WrittenLines[]):
   // One search per commit: every file it wrote into, at once.
   const commits = new Map<string, WrittenLines[]>();
   for (const lines of asked) {
-    const key = `${lines.rev}\0${lines.parent}`;
+    const key = `${lines.rev}\0${lines.parent}\0${(lines.merged ?? []).join(' ')}`;
     commits.set(key, [...(commits.get(key) ?? []), lines]);
   }
   const suspects: WrittenLines[] = [];
   for (const entries of commits.values()) {
-    const { rev, parent } = entries[0] as WrittenLines;
+    const { rev, parent, merged = [] } = entries[0] as WrittenLines;
+    const parents = [...new Set([parent, ...merged])];
     const paths = [...new Set(entries.map((lines) => lines.path))];
     const texts = new Map<string, string[]>();
     const listed = await listTreeEntries(cwd, rev, paths, STORED);
@@ -166,11 +170,11 @@ export async function copySuspects(cwd: string, asked: readonly WrittenLines[]):
     if (wanted.size === 0) continue;
     // Per file written, its lines that stand in another file.
     const found = new Map<string, Set<string>>();
-    const prefix = `${parent}:`;
-    for await (const record of candidateLines(cwd, parent, new Set(wanted.keys()), words)) {
+    for await (const record of candidateLines(cwd, parents, new Set(wanted.keys()), words)) {
       const nul = record.indexOf('\0');
-      if (nul === -1 || !record.startsWith(prefix)) continue;
-      const where = record.slice(prefix.length, nul);
+      const prefix = parents.find((tree) => record.startsWith(`${tree}:`));
+      if (nul === -1 || prefix === undefined) continue;
+      const where = record.slice(prefix.length + 1, nul);
       const key = record.slice(nul + 1).replace(GIT_SPACE, '');
       for (const path of wanted.get(key) ?? []) if (path !== where) found.set(path, (found.get(path) ?? new Set()).add(key));
     }

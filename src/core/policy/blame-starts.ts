@@ -1,6 +1,8 @@
 /** What a judged range's log pass says of one of its commits, for blame. */
 export interface RangeCommit {
   firstParent: string | undefined;
+  /** A merge's other parents (a resolution can copy lines from a file only the merged side has). */
+  merged?: readonly string[];
   /** Protected paths it changes (merges: against the first parent). */
   protectedPaths: readonly string[];
 }
