@@ -1,5 +1,39 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 import { expectLog, type Case } from '../helpers/log-cases.js';
+
+/**
+ * Row 264: opencode's model variant, `<model>#<effort>`. opencode's agent files name their model
+ * with the effort it runs at after a `#` (`model: openai/gpt-6.1-sol#xhigh`, `opencode-go/grok-4.7#xhigh`,
+ * `openai/gpt-6-luna-fast#max`: public agent configs and review plans), and the same string lands in
+ * the attribution a project asks for; aiblame's list of trailer shapes seen in 2026 history
+ * (trinhbentre/aiblame internal/attrib/trailers.go) has `claude-code:fable-5.1#high (orchestrator,
+ * reviewer)`. The `#` glued the effort to the model, so no model was read.
+ */
+const VARIANTS: Case[] = [
+  ['opencode, GPT with its effort\n\nAssisted-by: opencode:openai/gpt-6.1-sol#xhigh\n', ['opencode:openai/gpt-6.1-sol']],
+  ['Claude Code, a full id with its effort\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6#high\n', ['claude-code:anthropic/claude-opus-4.6']],
+  ['Codex, a short id with its effort\n\nAssisted-by: codex:gpt-5.5#xhigh\n', ['codex:openai/gpt-5.5']],
+  ['aiblame\'s shape: effort and a role note\n\nAssisted-by: claude-code:fable-5.1#high (orchestrator, reviewer)\n', ['claude-code:anthropic/claude-fable-5.1']],
+  // A `#` that is no variant stays what it was: an issue number, a tag in prose.
+  ['Fix #123 and the #high-priority bugs\n\nCloses #123\n', []],
+];
+
+/**
+ * Row 265: Claude's Fable and Mythos tiers by their short names. `opus-4.7` and `sonnet-4.5` after an
+ * agent were read (`claude-code:opus-4.7`); `fable-5.1` and `mythos-5` were not, nor the holdout's
+ * `AI-Assisted-By: Fable 5` beside `Claude Code <noreply@anthropic.com>` (test/fixtures/attribution-holdout.json,
+ * `ai-assisted-by-claude-code-fable-5`): read as Claude Code with no model.
+ */
+const TIERS: Case[] = [
+  ['kernel form, short Fable\n\nAssisted-by: claude-code:fable-5.1\n', ['claude-code:anthropic/claude-fable-5.1']],
+  ['Artsy form, short Fable\n\nAssisted-by: Claude:fable-5.1\n', ['claude-code:anthropic/claude-fable-5.1']],
+  ['short Mythos\n\nAssisted-by: claude-code:mythos-5\n', ['claude-code:anthropic/claude-mythos-5']],
+  ['the holdout\'s disclosure\n\nCo-Authored-By: Claude Code <noreply@anthropic.com>\nAI-Assisted-By: Fable 5\n', ['claude-code:anthropic/claude-fable-5']],
+  // People and games named so stay people's.
+  ['Add Fable 3 save game support\n\nCo-authored-by: Claude Fable <claude.fable@example.com>\n', []],
+  ['Port the Mythos 2 level editor\n', []],
+];
 
 /**
  * Row 267: a Claude Code session's id as a trailer. Mergify's CLI stack hooks add `Claude-Session-Id:
@@ -19,6 +53,24 @@ const SESSIONS: Case[] = [
   // Prose about the trailer is a person's.
   ['Read the Claude-Session-Id trailer in stacks\n\nThe hook copies Claude-Session-Id: from the old message on amend.\n', []],
 ];
+
+describe('row 264: opencode\'s `<model>#<effort>` variant', () => {
+  it('log reads the model before the `#`; an issue number stays prose', () => {
+    expectLog(VARIANTS);
+  });
+
+  it('a denied model with its effort is refused by check and at pre-receive; the same value without Qwen passes', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/qwen3-coder*"]\n');
+    expectEachRefused(remote, work, { variant: 'feat: a\n\nAssisted-by: opencode:qwen/qwen3-coder#high\n' }, (found, name) => expect(found, name).toContain('qwen/qwen3-coder'));
+    expectEachPasses(work, ['feat: b\n\nAssisted-by: opencode:openai/gpt-6.1-sol#xhigh\n']);
+  });
+});
+
+describe('row 265: Fable and Mythos by their short names', () => {
+  it('log reads the tier after an agent; people and games stay people\'s', () => {
+    expectLog(TIERS);
+  });
+});
 
 describe('row 267: a Claude Code session id as a trailer', () => {
   it('log reads Mergify\'s and jjagent\'s `Claude-Session-Id` as Claude Code and turbocommit\'s session as an agent\'s', () => {

@@ -126,6 +126,8 @@ function words(text: string): string[] {
     .replace(/["'`]/g, ' ')
     // `model=qwen3-coder`, `claude-code=>qwen3-coder`: a setting's `=` parts two words as a space does.
     .replace(/=>?/g, ' ')
+    // opencode's variant after a model (`claude-fable-5.1#high`, `openai/gpt-6.1-sol#xhigh`): the effort, a word of its own.
+    .replace(/(?<=[a-z0-9.])#(?=[a-z])/gi, ' ')
     .split(/\s+/)
     .map(withoutEdgeMarks)
     .filter((word) => word !== '' && word !== '-' && word !== '/');
