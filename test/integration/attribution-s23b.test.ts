@@ -36,6 +36,34 @@ const TIERS: Case[] = [
 ];
 
 /**
+ * Row 266: `<tool>/<model>`. Projects' contribution rules require `Generated-by: <tool>/<model>` on
+ * every commit ("`Generated-by: claude-code/claude-opus-5` and `Generated-by: aider/gpt-5` are the
+ * shape — the tool, a slash, the model"; another's `AI-Generated-By: claude-code/claude-sonnet-5`), a
+ * commit in one such repository ends `Generated-by: claude-code/deepseek-flash` over `Co-Authored-By:
+ * Claude Code <noreply@anthropic.com>`, and Crash Override's guide to attributing AI commits writes
+ * `Generated-By: claude-code/0.42 (model: claude-sonnet-4-5; operator: dev@example.com)` (the tool's
+ * version after the slash, the operator's address in the note). The slash was read as a vendor's id
+ * (the agent lost: `unknown:anthropic/claude-opus-5`), and the operator's address made the value read
+ * as a person's name.
+ */
+const SLASHED: Case[] = [
+  ['Generated-by rule, Claude Code\n\nGenerated-by: claude-code/claude-opus-5\n', ['claude-code:anthropic/claude-opus-5']],
+  ['Generated-by rule, aider\n\nGenerated-by: aider/gpt-5\n', ['aider:openai/gpt-5']],
+  ['AI-Generated-By rule\n\nAI-Generated-By: claude-code/claude-sonnet-5\n', ['claude-code:anthropic/claude-sonnet-5']],
+  ['a dashed version\n\nCloses #4\n\nGenerated-by: claude-code/claude-opus-5-5\n', ['claude-code:anthropic/claude-opus-5.5']],
+  ['the repository\'s commit\n\nGenerated-by: claude-code/deepseek-flash\nCo-Authored-By: Claude Code <noreply@anthropic.com>\n', ['claude-code:deepseek/unknown']],
+  ['Crash Override\'s form\n\nGenerated-By: claude-code/0.42 (model: claude-sonnet-4-5; operator: dev@example.com)\n', ['claude-code:anthropic/claude-sonnet-4.5']],
+  ['Cursor\'s agent by its command\n\nGenerated-By: cursor-agent/0.42 (model: claude-sonnet-4-5; operator: a@b.example)\n', ['cursor:anthropic/claude-sonnet-4.5']],
+  // A vendor's or a router's id names no agent that wrote it (opencode's providers among them).
+  ['a vendor id\n\nAssisted-by: openai/gpt-5\n', ['unknown:openai/gpt-5']],
+  ['a router id\n\nAssisted-by: openrouter/qwen/qwen3-coder\n', ['unknown:qwen/qwen3-coder']],
+  ['opencode\'s Copilot provider\n\nGenerated-by: github-copilot/claude-sonnet-4.5\n', ['unknown:anthropic/claude-sonnet-4.5']],
+  // Scripts and people stay no one's AI.
+  ['a script\n\nGenerated-by: tools/gen_tables.py\n', []],
+  ['a helper with a note\n\nAssisted-by: Jane Doe (reviewer) jane@example.com\n', []],
+];
+
+/**
  * Row 267: a Claude Code session's id as a trailer. Mergify's CLI stack hooks add `Claude-Session-Id:
  * <id>` to each commit made in a Claude Code session (Mergifyio/mergify-cli's stack tests: "a commit
  * gets a Claude-Session-Id when env var is set"); jjagent, a Claude Code plugin, keeps each session's
@@ -69,6 +97,12 @@ describe('row 264: opencode\'s `<model>#<effort>` variant', () => {
 describe('row 265: Fable and Mythos by their short names', () => {
   it('log reads the tier after an agent; people and games stay people\'s', () => {
     expectLog(TIERS);
+  });
+});
+
+describe('row 266: `<tool>/<model>` and a tool\'s own version', () => {
+  it('log reads the agent before the slash and the model after it (or in its note); vendors, routers, scripts and people are unchanged', () => {
+    expectLog(SLASHED);
   });
 });
 

@@ -99,7 +99,10 @@ const BARE_ADDRESS = /^(\S.*?)\s+([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 function withoutAddress(text: string): { text: string; email: string; name: string } {
   // An address alone, its brackets lost (`qwen-coder@alibabacloud.com`): as `<qwen-coder@alibabacloud.com>` is read.
   if (!text.includes('<') && EMAIL.test(text.trim())) return { text, email: text.trim(), name: '' };
-  const bare = text.includes('<') ? null : BARE_ADDRESS.exec(text.trim());
+  const found = text.includes('<') ? null : BARE_ADDRESS.exec(text.trim());
+  // An address inside a note is the note's (`claude-code/0.42 (model: claude-sonnet-4-5; operator: dev@example.com)`,
+  // the person who ran the agent), not the value's: the value is read as declared, its agent and model with it.
+  const bare = found && (found[1] ?? '').split('(').length > (found[1] ?? '').split(')').length ? null : found;
   const identity = bare ? { name: bare[1] ?? '', email: bare[2] ?? '' } : parseIdentity(text);
   if (!identity.email || EMAIL.test(identity.email)) return { text, email: identity.email, name: identity.name };
   return { text: `${identity.name} (${identity.email})`, email: '', name: identity.name };
