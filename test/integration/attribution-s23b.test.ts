@@ -82,6 +82,18 @@ const SESSIONS: Case[] = [
   ['Read the Claude-Session-Id trailer in stacks\n\nThe hook copies Claude-Session-Id: from the old message on amend.\n', []],
 ];
 
+/**
+ * Row 268: a key written twice. aiblame's fixes for 2026 histories name "doubled keys written by buggy
+ * hooks (`Assisted-by: Assisted-by: Claude Opus 4.6 <…>`)" (trinhbentre/aiblame CHANGELOG 1.1.0): the
+ * second key was read as part of the agent's name at its address, so its model was lost.
+ */
+const DOUBLED: Case[] = [
+  ['doubled declared key\n\nAssisted-by: Assisted-by: Claude Opus 4.6 <noreply@anthropic.com>\n', ['claude-code:anthropic/claude-opus-4.6']],
+  ['a co-author key inside a declaration\n\nAssisted-by: Co-authored-by: Claude Opus 4.6 <noreply@anthropic.com>\n', ['claude-code:anthropic/claude-opus-4.6']],
+  ['doubled Generated-by\n\nGenerated-by: Generated-by: claude-code/claude-opus-5\n', ['claude-code:anthropic/claude-opus-5']],
+  ['a helper stays a helper\n\nAssisted-by: Assisted-by: Bob Smith <bob@example.com>\n', []],
+];
+
 describe('row 264: opencode\'s `<model>#<effort>` variant', () => {
   it('log reads the model before the `#`; an issue number stays prose', () => {
     expectLog(VARIANTS);
@@ -109,5 +121,11 @@ describe('row 266: `<tool>/<model>` and a tool\'s own version', () => {
 describe('row 267: a Claude Code session id as a trailer', () => {
   it('log reads Mergify\'s and jjagent\'s `Claude-Session-Id` as Claude Code and turbocommit\'s session as an agent\'s', () => {
     expectLog(SESSIONS);
+  });
+});
+
+describe('row 268: a key written twice', () => {
+  it('log reads the value after the doubled key, its model with it; a helper stays human', () => {
+    expectLog(DOUBLED);
   });
 });

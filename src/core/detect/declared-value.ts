@@ -152,7 +152,7 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   // A key left empty (a commit template's `Assisted-by:`) or holding only placeholders declares nothing;
   // a value that cannot be read (past MAX_WHOLE, nothing readable in its first part) is `unread`.
   if (given === '') return value.length > MAX_WHOLE ? [UNREAD] : [];
-  const text = withoutPlaceholders(given);
+  const text = withoutPlaceholders(given.replace(REPEATED_KEY, ''));
   if (text === null) return [];
   const readAll = whole.length <= MAX_VALUE && value.length <= MAX_WHOLE;
   // `none` only as the whole value: a long one is read whole below (`none, <600 characters> qwen3-coder` names Qwen).
@@ -173,6 +173,13 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   const found = declaredMentions(read.text, readAll ? whole : value, aliases, budget).filter((m) => !scriptPath(m.model));
   return found.length > 0 ? found : saysNoAI(read.text) ? [] : [UNKNOWN];
 }
+
+/**
+ * The key written again at the start of its value (`Assisted-by: Assisted-by: Claude Opus 4.6
+ * <noreply@anthropic.com>`, a hook that prefixed a line that already had its key): the value after it,
+ * as the line without the doubled key is read.
+ */
+const REPEATED_KEY = /^(?:AI[-_ ])?(?:assisted|co[-_ ]?authored|generated|co[-_ ]developed|written|made)[-_ ](?:by|with)\s*:\s*(?=\S)/i;
 
 /**
  * An agent's alias that means several models (signatures.json `envModels` groups: Claude Code's
