@@ -280,7 +280,7 @@ function resolveText(text: string, user: Lookup, context: ModelContext = {}): st
   if (/[()[\]<>{}]/.test(outer)) return null;
   outer = outer.replace(/\s+/g, ' ').trim();
   outer = withoutVendorLabel(outer);
-  const found = user.get(outer.toLowerCase()) ?? shortName(outer, context) ?? resolveName(outer, user, context);
+  const found = user.get(outer.toLowerCase()) ?? shortName(outer, context) ?? resolveName(outer, user, context) ?? tierAlone(outer, user, context);
   if (found) return found;
   // `aider (gpt-4o)`, `Claude (claude-opus-4-5)`: an agent, family or vendor name with the model in a note.
   const outerSlug = slug(outer);
@@ -290,6 +290,16 @@ function resolveText(text: string, user: Lookup, context: ModelContext = {}): st
     if (inner) return inner;
   }
   return null;
+}
+
+/**
+ * `fable-5.1`, `Mythos 5`: Claude's Fable and Mythos tiers without the family's word, as `opus-4.7` is
+ * read, only where the text is known to be a model (a declared value, an agent's model): elsewhere
+ * `Fable 4` is the game.
+ */
+function tierAlone(text: string, user: Lookup, context: ModelContext): string | null {
+  if (!context.isModel || !/^(?:fable|mythos)[\s_-]*\d/i.test(text)) return null;
+  return resolveName(`claude-${text}`, user, context);
 }
 
 /** `Anthropic: Claude Opus 4.5` (OpenRouter's display names) → `Claude Opus 4.5`. */

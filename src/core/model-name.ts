@@ -129,6 +129,8 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
   let text = segment.toLowerCase().trim();
   const at = text.indexOf('@'); // vertex: claude-opus-4-1@20250805
   if (at >= 0) text = text.slice(0, at);
+  // opencode's variant after the model (`openai/gpt-6.1-sol#xhigh`, `opencode-go/grok-4.7#max`): the effort it runs at, not the model.
+  text = text.replace(/#[a-z][a-z0-9-]{0,19}$/, '');
   const bedrock = BEDROCK.exec(text);
   if (bedrock) {
     text = bedrock[2] ?? '';

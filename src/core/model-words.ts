@@ -49,7 +49,7 @@ const isLowerOrDigit = (code: number) => isLower(code) || (code >= 0x30 && code 
 
 /** The first letters of every name the catalog knows (table, families, vendor, router and short names): generated into model-starts.generated.json. */
 export function buildModelStarts(): string[] {
-  const all = new Set<string>(['opus', 'sonnet', 'haiku']);
+  const all = new Set<string>(['opus', 'sonnet', 'haiku', 'fable', 'mythos']);
   for (const [key] of PRECOMPUTED as [string, string][]) all.add(leadingLetters(key));
   for (const family of FAMILIES) all.add(leadingLetters(family.word));
   for (const name of [...VENDOR_NAMES.keys(), ...ROUTERS]) all.add(leadingLetters(name));

@@ -99,7 +99,10 @@ const BARE_ADDRESS = /^(\S.*?)\s+([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 function withoutAddress(text: string): { text: string; email: string; name: string } {
   // An address alone, its brackets lost (`qwen-coder@alibabacloud.com`): as `<qwen-coder@alibabacloud.com>` is read.
   if (!text.includes('<') && EMAIL.test(text.trim())) return { text, email: text.trim(), name: '' };
-  const bare = text.includes('<') ? null : BARE_ADDRESS.exec(text.trim());
+  const found = text.includes('<') ? null : BARE_ADDRESS.exec(text.trim());
+  // An address inside a note is the note's (`claude-code/0.42 (model: claude-sonnet-4-5; operator: dev@example.com)`,
+  // the person who ran the agent), not the value's: the value is read as declared, its agent and model with it.
+  const bare = found && (found[1] ?? '').split('(').length > (found[1] ?? '').split(')').length ? null : found;
   const identity = bare ? { name: bare[1] ?? '', email: bare[2] ?? '' } : parseIdentity(text);
   if (!identity.email || EMAIL.test(identity.email)) return { text, email: identity.email, name: identity.name };
   return { text: `${identity.name} (${identity.email})`, email: '', name: identity.name };
@@ -149,7 +152,7 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   // A key left empty (a commit template's `Assisted-by:`) or holding only placeholders declares nothing;
   // a value that cannot be read (past MAX_WHOLE, nothing readable in its first part) is `unread`.
   if (given === '') return value.length > MAX_WHOLE ? [UNREAD] : [];
-  const text = withoutPlaceholders(given);
+  const text = withoutPlaceholders(given.replace(REPEATED_KEY, ''));
   if (text === null) return [];
   const readAll = whole.length <= MAX_VALUE && value.length <= MAX_WHOLE;
   // `none` only as the whole value: a long one is read whole below (`none, <600 characters> qwen3-coder` names Qwen).
@@ -170,6 +173,13 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   const found = declaredMentions(read.text, readAll ? whole : value, aliases, budget).filter((m) => !scriptPath(m.model));
   return found.length > 0 ? found : saysNoAI(read.text) ? [] : [UNKNOWN];
 }
+
+/**
+ * The key written again at the start of its value (`Assisted-by: Assisted-by: Claude Opus 4.6
+ * <noreply@anthropic.com>`, a hook that prefixed a line that already had its key): the value after it,
+ * as the line without the doubled key is read.
+ */
+const REPEATED_KEY = /^(?:AI[-_ ])?(?:assisted|co[-_ ]?authored|generated|co[-_ ]developed|written|made)[-_ ](?:by|with)\s*:\s*(?=\S)/i;
 
 /**
  * An agent's alias that means several models (signatures.json `envModels` groups: Claude Code's

@@ -1,4 +1,5 @@
 import { canonicalModel, modelVendor } from '../catalog.js';
+import { ROUTERS, VENDOR_NAMES } from '../model-data.js';
 import { isModelWord, mayStartModel } from '../model-words.js';
 import { agentSlug, slugify } from './agent-name.js';
 import { signatures } from './signatures.js';
@@ -126,6 +127,8 @@ function words(text: string): string[] {
     .replace(/["'`]/g, ' ')
     // `model=qwen3-coder`, `claude-code=>qwen3-coder`: a setting's `=` parts two words as a space does.
     .replace(/=>?/g, ' ')
+    // opencode's variant after a model (`claude-fable-5.1#high`, `openai/gpt-6.1-sol#xhigh`): the effort, a word of its own.
+    .replace(/(?<=[a-z0-9.])#(?=[a-z])/gi, ' ')
     .split(/\s+/)
     .map(withoutEdgeMarks)
     .filter((word) => word !== '' && word !== '-' && word !== '/');
@@ -304,7 +307,8 @@ function agentPair(text: string): RegExpExecArray | null {
  * `openrouter/qwen/qwen3-coder:free`, `bedrock/qwen.qwen3-coder-480b-a35b-v1:0` are tagged ids, and
  * `qwen3-coder:claude-opus-4.6` names both models).
  */
-function scanClause(text: string, clause: number, scan: Scan): void {
+function scanClause(written: string, clause: number, scan: Scan): void {
+  const text = scan.trust === 'declared' ? (agentSlashPair(written) ?? written) : written;
   const pair = scan.trust === 'declared' ? agentPair(text) : null;
   if (!pair) {
     scanWords(words(text), clause, scan, undefined);
@@ -326,6 +330,21 @@ function scanClause(text: string, clause: number, scan: Scan): void {
   const named = scan.items.slice(before).some((item) => item.kind !== 'agent');
   const agent = known ?? (named && /^[a-z0-9][a-z0-9._-]*$/i.test(name) ? slugify(name) : undefined);
   if (agent) scan.items.splice(before, 0, { kind: 'agent', value: agent, clause });
+}
+
+/**
+ * `<agent>/<model>` (projects' `Generated-by: <tool>/<model>` rule, `claude-code/claude-opus-5`,
+ * `aider/gpt-5`; a tool's own version, `Generated-By: claude-code/0.42 (model: …)`): the agent's
+ * pair, as `claude-code:claude-opus-5` is read; null for a vendor's or a router's id (`openai/gpt-5`,
+ * `qwen/qwen3-coder`, `openrouter/…`, `opencode/…`, `github-copilot/…`: opencode's providers), whose
+ * first word names no agent that wrote the change.
+ */
+function agentSlashPair(text: string): string | null {
+  const match = /^([A-Za-z][A-Za-z0-9._-]{0,38})\/(\S.*)$/.exec(text);
+  const name = match?.[1] ?? '';
+  const lower = name.toLowerCase();
+  if (!match || signatures().vendorWords.has(lower) || VENDOR_NAMES.has(lower) || ROUTERS.has(lower) || ROUTERS.has(lower.replace(/-/g, '_'))) return null;
+  return agentSlug(name) ? `${name}:${match[2] ?? ''}` : null;
 }
 
 /**
