@@ -129,3 +129,39 @@ describe('row 268: a key written twice', () => {
     expectLog(DOUBLED);
   });
 });
+
+/**
+ * Row 260: people's names under `Assisted-by`. curl has credited the people who helped with a change
+ * this way since 2020, on thousands of commits (curl/curl, "CODE_REVIEW.md: how to do code reviews",
+ * Daniel Stenberg: `Assisted-by: Daniel Gustafsson` / `Assisted-by: Rich Salz`; the block is git's
+ * trailers when no `Closes #N` line follows it). A declared value that named no agent or model read
+ * as `unknown:unknown`, so each of them was an AI commit (and refused under `unknownModel: deny`).
+ * People's names alone (two to four capitalised words, no model, tool or account word, no digit)
+ * under a key that says nothing of AI are those people; under `AI-Assistant:` they stay a product's
+ * name, and a model word or a version keeps a value AI.
+ */
+const PEOPLE: Case[] = [
+  ['CODE_REVIEW.md: how to do code reviews\n\nAssisted-by: Daniel Gustafsson\nAssisted-by: Rich Salz\n', []],
+  ['lib: fix the parser\n\nReported-by: Max Dymond\nAssisted-by: Jacob Hoffman-Andrews\nAssisted-by: Marc Hörsken\n', []],
+  ['tests: one more\n\nAssisted-by: Dan F.\n', []],
+  ['several on one line\n\nAssisted-by: Daniel Gustafsson, Stefan Eissing and Viktor Szakats\n', []],
+  // Still AI: a product's key, a model word or version, one word (a tool's or product's name), a person beside a model.
+  ['a product named under an AI key\n\nAI-Assistant: Jane Doe\n', ['unknown:unknown']],
+  ['a model word\n\nAssisted-by: Phi Mini\n', ['unknown:unknown']],
+  ['a version\n\nAssisted-by: Helper Model 2\n', ['unknown:unknown']],
+  ['one word\n\nAssisted-by: Internalbot\n', ['unknown:unknown']],
+  ['a person and a model\n\nAssisted-by: Daniel Gustafsson and Qwen3-Coder\n', ['unknown:qwen/qwen3-coder']],
+  ['a known agent\n\nAssisted-by: Claude Code\n', ['claude-code:unknown']],
+];
+
+describe('row 260: people credited under `Assisted-by`, as curl does', () => {
+  it('log reads people\'s names alone as people; a product\'s key, a model word, a version or one word stays AI', () => {
+    expectLog(PEOPLE);
+  });
+
+  it('a curl-style commit passes check and pre-receive under unknownModel: deny; a model beside the names is still refused', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n');
+    expectEachPasses(work, ['docs: review\n\nAssisted-by: Daniel Gustafsson\nAssisted-by: Rich Salz\n']);
+    expectEachRefused(remote, work, { beside: 'feat: a\n\nAssisted-by: Daniel Gustafsson and Qwen3-Coder\n' }, (found, name) => expect(found, name).toContain('qwen/qwen3-coder'));
+  });
+});

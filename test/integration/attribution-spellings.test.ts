@@ -29,7 +29,7 @@ const SPELLINGS: [string, string[], boolean][] = [
   ['fullwidth model\n\nAssisted-by: aider:ｑｗｅｎ/ｑｗｅｎ３-coder\n', ['aider:qwen/qwen3-coder'], true],
   ['zero-width space in the model\n\nAssisted-by: aider:qwen\u200b/qwen3-coder\n', ['aider:qwen/qwen3-coder'], true],
   ['zero-width space in the key\n\nAssisted\u200b-by: qwen/qwen3-coder\n', ['unknown:qwen/qwen3-coder'], true],
-  ['unreadable declared value\n\nAssisted-by: Jane Doe\n', ['unknown:unknown'], true],
+  ['unreadable declared value\n\nAssisted-by: internal-helper\n', ['unknown:unknown'], true],
   ['human helper with an address\n\nAssisted-by: Bob Smith <bob@example.com>\n', [], false],
   ['kernel form with tools that are not AI\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6 coccinelle sparse\n', ['claude-code:anthropic/claude-opus-4.6'], false],
 ];

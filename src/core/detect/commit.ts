@@ -67,7 +67,7 @@ function readerFor(written: string, trailerKey: string): { read: Reader; declare
   const sig = signatures();
   // git's own reading of a key (token_len_without_separator): without trailing punctuation (`Assisted-by-:`, `Assisted-by.:`).
   const key = written.replace(/[^a-z0-9]+$/, '');
-  if (key === trailerKey || sig.declaredKeys.has(key)) return { read: parseDeclaredValues, declared: true };
+  if (key === trailerKey || sig.declaredKeys.has(key)) return { read: peopleMayHelp(key) ? readWithPeople : parseDeclaredValues, declared: true };
   if (sig.declaredFlagKeys.has(key)) return { read: parseDeclaredFlag, declared: true };
   if (sig.coAuthorKeys.has(key)) return { read: parseCoAuthor, declared: false };
   if (sig.modelKeys.has(key)) return { read: parseModelValue, declared: true };
@@ -75,6 +75,12 @@ function readerFor(written: string, trailerKey: string): { read: Reader; declare
   if (sig.madeWithKeys.has(key)) return { read: parseMadeWith, declared: false };
   return compoundReader(key, trailerKey);
 }
+
+/** Words of a declared key that make its value a product's name, never a person's (`AI-Assistant: Amazon Q`, `Coding-agent: Open Hands`). */
+const PRODUCT_KEY_WORDS = new Set(['ai', 'agent', 'agents', 'tool', 'tools', 'coding', 'model', 'llm', 'disclosure', 'used']);
+/** A declared key whose value may be the people who helped (`Assisted-by`, `Assisted-with`, `Generated-by`): its words say nothing of AI, agents or tools. */
+const peopleMayHelp = (key: string) => !key.split(/[^a-z0-9]+/).some((word) => PRODUCT_KEY_WORDS.has(word));
+const readWithPeople: Reader = (value, aliases, budget) => parseDeclaredValues(value, aliases, budget, { people: true });
 
 /** A compound key's words that make it about the message or a review (`Commit-generated-by:`, the RAI footers' "AI wrote the commit message"), or a person's. */
 const NOT_CHANGE_WORDS = new Set(['commit', 'commits', 'message', 'msg', 'subject', 'title', 'summary', 'description', 'body', 'changelog', 'pr', 'review', 'reviewed', 'human', 'no', 'not', 'non']);

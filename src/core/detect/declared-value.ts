@@ -3,6 +3,7 @@ import { canonicalModel, knownModels } from '../catalog.js';
 import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
 import { agentFirstNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { letterRuns } from './letters.js';
+import { MODEL_WORDS } from '../model-words.js';
 import { knownCoAuthorLine, ownTrailerPair } from './fixed-values.js';
 import { readable } from './readable.js';
 import { signatures } from './signatures.js';
@@ -134,19 +135,30 @@ function wholly(text: string, trust: 'declared' | 'named' | 'person', aliases: R
  * 4.6 and Qwen3-Coder`, `Codex:GPT-5.6, Magent:deepseek-v4-pro`, `Qwen` (`qwen/unknown`).
  * A person with an address (`Bob Smith <bob@example.com>`) is a human helper, `none`/`n/a`/`human-only`/
  * `hand-written` says no AI was used, and an empty value or a template's placeholders (`<model>`)
- * declare nothing: `[]`. Anything else
- * under a declared key that names no agent or model is `unknown:unknown` — AI, never a person
- * (the kernel's tag names tools; a helper is written as a person, with an address).
+ * declare nothing: `[]`, and so do people's names alone under a key that says nothing of AI
+ * (`reading.people`: curl's `Assisted-by: Daniel Gustafsson`). Anything else under a declared key
+ * that names no agent or model is `unknown:unknown` — AI, never a person (the kernel's tag names
+ * tools: `coccinelle`, one word, stays a tool).
  * Text is read NFKC-normalised and without format characters (`readable`).
  */
-export function parseDeclaredValues(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
+export function parseDeclaredValues(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget(), reading: DeclaredReading = {}): DeclaredValue[] {
   // aitrail's own form (`claude-code:anthropic/claude-opus-4.6`), on every AI commit: read straight.
   const own = ownTrailerPair(value, aliases);
-  return own ? [own] : readDeclaredValues(value, aliases, budget);
+  return own ? [own] : readDeclaredValues(value, aliases, budget, reading);
+}
+
+/** How a declared key's values are read beyond what every declared key shares. */
+export interface DeclaredReading {
+  /**
+   * The key says nothing of AI, agents or tools (`Assisted-by`, `Assisted-with`, `Generated-by`): a
+   * value that is only people's names, without addresses (curl's `Assisted-by: Daniel Gustafsson`),
+   * is those people (peopleNamed). Under `AI-Assistant:` or `Coding-agent:` such a value is a product's name.
+   */
+  people?: boolean;
 }
 
 /** parseDeclaredValues' reading in full (exported for the test that holds the fast readings equal to it). */
-export function readDeclaredValues(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): DeclaredValue[] {
+export function readDeclaredValues(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget(), reading: DeclaredReading = {}): DeclaredValue[] {
   const whole = wholeText(value);
   const given = whole.slice(0, MAX_VALUE);
   // A key left empty (a commit template's `Assisted-by:`) or holding only placeholders declares nothing;
@@ -171,7 +183,33 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   if (readAll && onlyTools(read.text) && !namesAgentOrModel(read.text, aliases, budget)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
   const found = declaredMentions(read.text, readAll ? whole : value, aliases, budget).filter((m) => !scriptPath(m.model));
-  return found.length > 0 ? found : saysNoAI(read.text) ? [] : [UNKNOWN];
+  return found.length > 0 ? found : saysNoAI(read.text) || (reading.people === true && readAll && peopleNamed(read.text)) ? [] : [UNKNOWN];
+}
+
+/** Words no person's name holds but a tool's may (`Open Interpreter` aside): AI, account and tool words. */
+const TOOL_WORDS = new Set(['ai', 'llm', 'llms', 'gpt', 'ml', 'bot', 'bots', 'agent', 'agents', 'assistant', 'assist', 'helper', 'team', 'model', 'models', 'official', 'build', 'cli', 'app', 'studio', 'labs', 'dev', 'code', 'coder', 'coding', 'chat', 'chatbot', 'copilot', 'pilot', 'generator', 'generated', 'tool', 'tools', 'autocomplete', 'completion', 'completions', 'ide', 'editor', 'plugin', 'extension', 'engine', 'script', 'scripts', 'automation', 'auto', 'machine', 'neural', 'intelligence', 'artificial']);
+/** Words models are named with (`Phi Mini`, `Nova Pro`), but for those that are also given names (`Max Dymond`, `Luna`, `Sol`). */
+const NAMED_LIKE_PEOPLE = new Set(['max', 'luna', 'sol', 'terra', 'astra', 'nemo', 'scout', 'spark', 'light', 'air', 'edge', 'fable', 'mythos', 'it', 'base']);
+const PRODUCT_WORDS: ReadonlySet<string> = new Set([...MODEL_WORDS].filter((word) => !NAMED_LIKE_PEOPLE.has(word)));
+/** One person's name as people write it: two to four capitalised words of letters (`Daniel Gustafsson`, `Marc Hörsken`, `Jacob Hoffman-Andrews`, `Dan F.`). */
+const PERSON_NAME = /^\p{Lu}[\p{L}\p{M}'\u2019-]*\.?(?:\s+(?:\p{Lu}[\p{L}\p{M}'\u2019-]*\.?|(?:van|von|der|den|de|da|di|du|del|la|le|bin|al|ibn|y)))*$/u;
+
+/**
+ * A declared value that names no agent or model and is people's names, as curl has credited the people who
+ * helped since 2020 (`Assisted-by: Daniel Gustafsson` over `Assisted-by: Rich Salz`, on thousands of its
+ * commits): no AI, as `Jane Doe <jane@example.com>` is not. Each name two to four capitalised words (a
+ * one-word value stays a tool: the kernel's `coccinelle`), none an AI, account or tool word.
+ */
+function peopleNamed(text: string): boolean {
+  if (text.length > 200) return false;
+  const names = text.split(/\s*[,;&]\s*|\s+and\s+/);
+  return names.every((name) => {
+    const words = name.trim().split(/\s+/);
+    return words.length >= 2 && words.length <= 4 && PERSON_NAME.test(name.trim()) && !words.some((word) => {
+      const lower = word.toLowerCase().replace(/[.'\u2019]/g, '');
+      return TOOL_WORDS.has(lower) || PRODUCT_WORDS.has(lower);
+    });
+  });
 }
 
 /**
