@@ -6,9 +6,13 @@ import type { AgentRecord, AttestationEntry, AuthorshipLog } from './types.js';
 export interface NoteAuthor extends NoteAttribution {
   /** `agent_id` as git-ai recorded it (the first record, when several map to this agent and model). */
   recorded: AgentRecord;
-  /** Files holding lines under its keys, in note order (none: a record whose lines are gone). */
+  /** Files where it owns lines, in note order (none: a record whose lines are gone, or all taken by later entries). */
   paths: string[];
-  /** Lines under its keys, as written (overlaps counted once per entry). */
+  /**
+   * Lines it owns, each line once: where entries overlap, the later one owns the line (as
+   * `judge` and git-ai's blame read it), so an entry a later one covers, or a key written twice
+   * over the same lines (git-ai's squash-transplanted notes), adds nothing.
+   */
   lines: number;
 }
 
@@ -41,14 +45,17 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
     }
     return author;
   };
+  const indexOf = (path: string, entries: readonly AttestationEntry[]): LineIndex => {
+    let index = indexes.get(path);
+    if (!index) indexes.set(path, (index = buildLineIndex(entries)));
+    return index;
+  };
   return {
     empty: log.files.size === 0,
     judge(path, start, count, onAi) {
       const entries = log.files.get(path);
       if (!entries) return;
-      let index = indexes.get(path);
-      if (!index) indexes.set(path, (index = buildLineIndex(entries)));
-      eachOwner(index, start, count, (entry, lines) => {
+      eachOwner(indexOf(path, entries), start, count, (entry, lines) => {
         const author = authorOf(entry);
         if (author) onAi(author, lines);
       });
@@ -65,11 +72,15 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
       for (const record of log.sessions.values()) author(record);
       for (const record of log.prompts.values()) author(record);
       for (const [path, entries] of log.files) {
-        for (const entry of entries) {
+        // Every AI key is named, even one whose lines later entries all took.
+        for (const entry of entries) if (entry.kind !== 'human') author((entry.kind === 'session' ? log.sessions : log.prompts).get(entry.record));
+        const index = indexOf(path, entries);
+        for (let at = 0; at < index.owners.length; at += 1) {
+          const entry = index.owners[at]!;
           if (entry.kind === 'human') continue;
           const owner = author((entry.kind === 'session' ? log.sessions : log.prompts).get(entry.record));
           if (owner.paths[owner.paths.length - 1] !== path) owner.paths.push(path);
-          for (let at = 0; at < entry.ranges.length; at += 2) owner.lines += entry.ranges[at + 1]! - entry.ranges[at]! + 1;
+          owner.lines += index.ends[at]! - index.starts[at]! + 1;
         }
       }
       return [...found.values()];
