@@ -18,6 +18,7 @@ import { ignoredCommits, inBlamedRange } from '../git/ignored-revs.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
 import { revisionsAmbiguity } from '../git/revision-ambiguity.js';
+import { isAncestor } from '../git/is-ancestor.js';
 import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
 import { cacheDir, readCachedReport, writeCachedReport } from './blame-cache.js';
 import { blameMessages } from './blame-messages.js';
@@ -204,6 +205,11 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   // A shallow clone cut inside the range: git blame would give the cut commit every older line.
   const cut = await shallowCutsInRange(repo.root, rev, since, repo.shallow);
   if (cut.length > 0 && !run.allowShallow) throw new ShallowHistoryError(blameMessages.shallowCut(cut), cut);
+  // `--since` holding `--rev` (the same commit: a release candidate and its release on one commit, or
+  // the two given the wrong way round): no line comes after it. git blame is never asked: with no
+  // commit left in `<since>..<rev>` it blames HEAD (or the work tree) instead.
+  const emptyRange = since !== null && (since === rev || (await isAncestor(repo.root, rev, since)));
+  if (emptyRange && since !== rev) run.onWarning?.(blameMessages.emptyRange(run.since!, revName));
   const flags = [...(run.gitFlags ?? []), ...ignoreShas.flatMap((sha) => ['--ignore-rev', sha!]), ...ignoreFiles.flatMap((file) => ['--ignore-revs-file', file])];
   const pathspecs = [...new Set((run.paths ?? []).map((path) => toPathspec(path, cwd, repo.root, prefix)))];
   const wholeTree = pathspecs.length === 0 || pathspecs.includes('');
@@ -248,7 +254,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const named = new Set(specs.filter((spec) => text.has(spec)));
   const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, include, cliInclude: run.include ?? [], exclude, named });
   if (selection.attributesUnread) onWarning(blameMessages.attributesUnread(selection.attributesUnread));
-  const files = run.shard ? shardFiles(selection.files, run.shard) : selection.files;
+  const files = emptyRange ? [] : run.shard ? shardFiles(selection.files, run.shard) : selection.files;
 
   const noteEntries = await notesListing.catch((error: unknown) => {
     if (!(error instanceof GitError)) throw error;
