@@ -42,9 +42,9 @@ import { runOptions } from './run-options.js';
 import { writeStdout } from '../io/stdout.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
-const CACHE_VERSION = 'blame-7';
+const CACHE_VERSION = 'blame-8';
 /** Bump when what a per-file entry holds changes (see file-blame-cache.ts). */
-const FILE_CACHE_VERSION = 'file-1';
+const FILE_CACHE_VERSION = 'file-2';
 
 /** The installed aitrail version: built-in signatures change with it, so it is part of the key. */
 export async function packageVersion(): Promise<string> {

@@ -54,3 +54,38 @@ describe('blame: an empty range is 0 lines, never the blame of HEAD', () => {
     ]);
   });
 });
+
+describe('blame: a line is not taken by adding or stripping the final newline', () => {
+  it("an append to a file with no final newline leaves its last line to whoever wrote it, through a chain of such appends, with --since, cached or not", () => {
+    const repo = makeRepo();
+    // A person's file without a final newline; the agent appends a line (git blame: the agent's `}` too).
+    repo.commit('human\n', { 'a.ts': 'h1\n}' });
+    repo.commit(`append${AI}`, { 'a.ts': 'h1\n}\nai3\n' });
+    // The agent's file without a final newline; a person appends a function ending in the same `}`.
+    repo.commit(`agent file${AI}`, { 'b.ts': 'a1\n}' });
+    repo.commit('human append\n', { 'b.ts': 'a1\n}\nh\n}\n' });
+    // A person's `x`, the agent's `y` (each left open), then a person appends.
+    repo.commit('x\n', { 'c.txt': 'x' });
+    repo.commit(`y${AI}`, { 'c.txt': 'x\ny' });
+    repo.commit('z\n', { 'c.txt': 'x\ny\nz\n' });
+    // An editor strips the final newline of the agent's file; a person later appends.
+    repo.commit(`agent${AI}`, { 'd.txt': 'q1\nq2\n' });
+    repo.commit('strip final newline\n', { 'd.txt': 'q1\nq2' });
+    repo.git(['tag', 'v1']);
+    repo.commit('append n\n', { 'd.txt': 'q1\nq2\nn\n' });
+
+    const truth = [
+      ['a.ts', 3, 1],
+      ['b.ts', 4, 2],
+      ['c.txt', 3, 1],
+      ['d.txt', 3, 2],
+    ];
+    expect(rows(report(repo.dir, ['--no-cache']).files)).toEqual(truth);
+    expect(rows(report(repo.dir, []).files)).toEqual(truth);
+    expect(rows(report(repo.dir, []).files)).toEqual(truth);
+    // After v1 only `n` is new: q2 was there before it.
+    expect(rows(report(repo.dir, ['--since', 'v1', '--no-cache']).files)).toEqual([['d.txt', 1, 0]]);
+    // -w already reads `}` and `}\n` alike: the same numbers.
+    expect(rows(report(repo.dir, ['-w', '--no-cache']).files)).toEqual(truth);
+  });
+});
