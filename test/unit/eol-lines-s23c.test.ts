@@ -13,6 +13,11 @@ describe('eolLines: lines git blame gives a commit only for a final newline', ()
     expect(eolLines('x', 'x\ny')).toEqual([{ line: 1, parentLine: 1 }]);
   });
 
+  it('a CRLF file: its open last line is the other version\'s line ended by CR LF', () => {
+    expect(eolLines('h1\r\n}', 'h1\r\n}\r\nai\r\n')).toEqual([{ line: 2, parentLine: 2 }]);
+    expect(eolLines('q1\r\nq2\r\n', 'q1\r\nq2')).toEqual([{ line: 2, parentLine: 2 }]);
+  });
+
   it('nothing when both versions end alike, or the line really changed', () => {
     expect(eolLines('a\nb\n', 'a\nb\nc\n')).toEqual([]);
     expect(eolLines('a\nb', 'a\nB\n')).toEqual([]);
