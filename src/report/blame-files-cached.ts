@@ -83,7 +83,7 @@ async function blameAll(input: BlameFilesInput, reader: () => BlobReader, revisi
   }
   const { keyBase } = input.cache;
   const dir = fileCacheDir(input.cache.dir);
-  const anchoring = blameAnchors(root, input.rev, input.since, files.map((file) => file.path), input.cache.dir);
+  const anchoring = blameAnchors(root, input.rev, input.since, files.map((file) => file.path), input.cache.dir, keyBase);
   anchoring.catch(() => {});
   const keysOf = async () => {
     const anchors = await anchoring;

@@ -89,3 +89,22 @@ describe('blame: a line is not taken by adding or stripping the final newline', 
     expect(rows(report(repo.dir, ['-w', '--no-cache']).files)).toEqual(truth);
   });
 });
+
+describe('blame: the incremental cache after history is rewired by git replace', () => {
+  it('a walk remembered before `git replace --graft` never stands for one after: every cached run equals --no-cache', () => {
+    const repo = makeRepo();
+    repo.commit('base\n', { 'p.txt': 'h\n', 'q.txt': 'q\n' });
+    const agent = repo.commit(`ai line${AI}`, { 'p.txt': 'h\nai\n' });
+    repo.commit('human\n', { 'q.txt': 'q2\n' });
+    report(repo.dir, []);
+    // The tip now shows the base as its parent: its p.txt line `ai` is the tip's (a person's).
+    repo.git(['replace', '--graft', 'HEAD', 'HEAD~2']);
+    expect(rows(report(repo.dir, []).files)).toEqual(rows(report(repo.dir, ['--no-cache']).files));
+    const fresh = rows(report(repo.dir, ['--rev', agent, '--no-cache']).files);
+    expect(fresh).toEqual([
+      ['p.txt', 2, 1],
+      ['q.txt', 1, 0],
+    ]);
+    expect(rows(report(repo.dir, ['--rev', agent]).files)).toEqual(fresh);
+  });
+});
