@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/gitdir.js';
+import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 const AI = '\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n';
 
@@ -106,5 +108,34 @@ describe('blame: the incremental cache after history is rewired by git replace',
       ['q.txt', 1, 0],
     ]);
     expect(rows(report(repo.dir, ['--rev', agent]).files)).toEqual(fresh);
+  });
+});
+
+describe('blame in a partial clone', () => {
+  it('counts as a full clone while its remote answers; once it cannot fetch a missing version it says it is a partial clone (exit 3)', () => {
+    const repo = makeRepo();
+    repo.commit('base\n', { 'a.txt': 'h1\nh2\n' });
+    repo.commit(`ai line${AI}`, { 'a.txt': 'h1\nai\nh2\n' });
+    repo.commit('human\n', { 'a.txt': 'h1\nai\nh2\nh3\n' });
+    repo.git(['config', 'uploadpack.allowFilter', 'true']);
+    repo.git(['config', 'uploadpack.allowAnySHA1InWant', 'true']);
+    const clone = (name: string) => {
+      const dir = join(tempDir(), name);
+      execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${repo.dir}`, dir], { env: TEST_GIT_ENV });
+      return dir;
+    };
+    const full = rows(report(repo.dir, ['--no-cache']).files);
+    expect(full).toEqual([['a.txt', 4, 1]]);
+    expect(rows(report(clone('reachable'), ['--no-cache']).files)).toEqual(full);
+
+    const cut = clone('cut-off');
+    execFileSync('git', ['remote', 'set-url', 'origin', join(tempDir(), 'gone')], { cwd: cut, env: TEST_GIT_ENV });
+    for (const command of [['blame'], ['trend', 'HEAD~2', 'HEAD']]) {
+      const result = aitrail(cut, [...command, '--format', 'json', '--no-cache']);
+      expect(result.code).toBe(3);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('this is a partial clone (cloned with --filter)');
+      expect(result.stderr).toContain('git clone without --filter');
+    }
   });
 });
