@@ -6,6 +6,8 @@ export type CatResult = { oid: string; type: 'blob'; content: Buffer } | { oid: 
 export interface BlobReader {
   /** The object `oid` (answers come in the order asked). Only blobs carry their content. */
   read(oid: string): Promise<CatResult>;
+  /** The object named `<oid>:<path>`, `<oid>^:<path>`… (no line break; a name git cannot resolve is `missing`). */
+  readName(name: string): Promise<CatResult>;
   /** No more reads: let git exit. */
   close(): Promise<void>;
 }
@@ -50,13 +52,15 @@ export function openBlobReader(cwd: string, view: ObjectView = {}): BlobReader {
         const all = joined();
         const newline = all.indexOf(10);
         if (newline === -1) return;
-        const [oid = '', type = '', size] = all.subarray(0, newline).toString('latin1').split(' ');
+        const line = all.subarray(0, newline).toString('latin1');
         keep(all.subarray(newline + 1));
-        if (type === 'missing' || size === undefined) {
-          queue.shift()?.resolve({ oid, type: 'missing', content: null });
+        // `<oid> <type> <size>`, else `<name> missing` (or `ambiguous`): a name asked by readName may hold spaces.
+        const found = /^([0-9a-f]{40,64}) ([a-z]+) (\d+)$/.exec(line);
+        if (!found) {
+          queue.shift()?.resolve({ oid: line.slice(0, line.lastIndexOf(' ')), type: 'missing', content: null });
           continue;
         }
-        header = { oid, type, size: Number(size) };
+        header = { oid: found[1]!, type: found[2]!, size: Number(found[3]) };
       }
       if (held < header.size + 1) return;
       const all = joined();
@@ -82,15 +86,22 @@ export function openBlobReader(cwd: string, view: ObjectView = {}): BlobReader {
   return {
     read(oid) {
       if (!/^[0-9a-f]{40,64}$/.test(oid)) return Promise.reject(new TypeError(`not an object id: ${JSON.stringify(oid.slice(0, 80))}`));
-      if (failed) return Promise.reject(failed);
-      return new Promise<CatResult>((resolve, reject) => {
-        queue.push({ resolve, reject });
-        child.stdin.write(`${oid}\n`);
-      });
+      return ask(oid);
+    },
+    readName(name) {
+      if (/[\0\n\r]/.test(name) || !/^[0-9a-f]{40,64}/.test(name)) return Promise.reject(new TypeError(`not an object name this reader asks: ${JSON.stringify(name.slice(0, 80))}`));
+      return ask(name);
     },
     async close() {
       child.stdin.end();
       await closed;
     },
   };
+  function ask(name: string): Promise<CatResult> {
+    if (failed) return Promise.reject(failed);
+    return new Promise<CatResult>((resolve, reject) => {
+      queue.push({ resolve, reject });
+      child.stdin.write(`${name}\n`);
+    });
+  }
 }

@@ -20,14 +20,19 @@ export interface AnchorSnapshots {
   write(rev: string, anchors: ReadonlyMap<string, string>): Promise<void>;
 }
 
-const keyOf = (since: string | null, rev: string) => createHash('sha256').update(`anchors-1\0${since ?? ''}\0${rev}`).digest('hex');
+const keyOf = (scope: string, since: string | null, rev: string) => createHash('sha256').update(`anchors-2\0${scope}\0${since ?? ''}\0${rev}`).digest('hex');
 
-/** The snapshots under `cacheDir` for walks bounded by `since` (their names listed once). */
-export async function anchorSnapshots(cacheDir: string, since: string | null): Promise<AnchorSnapshots> {
+/**
+ * The snapshots under `cacheDir` for walks bounded by `since` (their names listed once), under
+ * `scope`: the history git shows (replace refs, grafts, the shallow boundary: the per-file key's
+ * `keyBase`). A walk is of the first-parent chain git shows, so a snapshot taken before
+ * `git replace --graft` rewired it must never stand for a walk after.
+ */
+export async function anchorSnapshots(cacheDir: string, since: string | null, scope: string): Promise<AnchorSnapshots> {
   const dir = join(cacheDir, 'anchors');
   const names = new Set(await readdir(dir).catch(() => [] as string[]));
   return {
-    has: (rev) => (names.has(`${keyOf(since, rev)}.json`) ? keyOf(since, rev) : null),
+    has: (rev) => (names.has(`${keyOf(scope, since, rev)}.json`) ? keyOf(scope, since, rev) : null),
     async read(key) {
       try {
         const data = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')) as { key?: unknown; anchors?: unknown };
@@ -43,7 +48,7 @@ export async function anchorSnapshots(cacheDir: string, since: string | null): P
       }
     },
     async write(rev, anchors) {
-      const key = keyOf(since, rev);
+      const key = keyOf(scope, since, rev);
       try {
         await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ key, anchors: [...anchors] }), { mkdir: true });
         await pruneOldest(dir, KEEP);

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FileBlame } from '../core/blame/types.js';
 import { blameFile } from '../git/blame.js';
+import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
 import type { TreeFile } from '../git/blame-files.js';
 import { blameAnchors } from './blame-anchors.js';
+import { giveBackEolLines } from './eol-give-back.js';
 import { fileCacheDir, hasFileBlames, pruneFileBlames, readFileBlame, writeFileBlame } from './file-blame-cache.js';
 import { runPool } from './run-pool.js';
 
@@ -35,6 +37,19 @@ export interface BlamedFiles {
   blamed: number;
 }
 
+/** One file's blame, with the lines git gave a commit only for a final newline handed back (eol-give-back.ts): what a cache entry holds. */
+async function blameOne(input: BlameFilesInput, reader: () => BlobReader, path: string, revision: string, noted: ((sha: string) => boolean) | undefined): Promise<FileBlame> {
+  const blame = await blameFile(input.root, path, { revision, flags: input.flags, noted });
+  if (blame.noted) await giveBackEolLines(input.root, reader(), blame, input.since, input.flags);
+  return blame;
+}
+
+/** One `git cat-file --batch` for every file blamed in a run, opened when first needed; `close` lets it exit. */
+function sharedReader(root: string): { get: () => BlobReader; close: () => Promise<void> } {
+  let reader: BlobReader | null = null;
+  return { get: () => (reader ??= openBlobReader(root)), close: async () => reader?.close() };
+}
+
 /**
  * What git blame says about each file. With the cache, a file is blamed only when no entry holds
  * its (anchor, path, options): after a commit that touched one file, one file is blamed. Cached
@@ -49,16 +64,26 @@ export async function blameFiles(input: BlameFilesInput): Promise<BlamedFiles> {
   const total = files.length;
   input.onProgress?.(0, total);
   const tick = () => input.onProgress?.(++done, total);
+  const reader = sharedReader(root);
+  try {
+    return await blameAll(input, reader.get, revision, blames, tick);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function blameAll(input: BlameFilesInput, reader: () => BlobReader, revision: string, blames: FileBlame[], tick: () => void): Promise<BlamedFiles> {
+  const { root, files } = input;
   if (!input.cache) {
     await runPool(files, input.jobs, async (file, index) => {
-      blames[index] = await blameFile(root, file.path, { revision, flags: input.flags, noted: input.noted });
+      blames[index] = await blameOne(input, reader, file.path, revision, input.noted);
       tick();
     });
     return { blames, blamed: files.length };
   }
   const { keyBase } = input.cache;
   const dir = fileCacheDir(input.cache.dir);
-  const anchoring = blameAnchors(root, input.rev, input.since, files.map((file) => file.path), input.cache.dir);
+  const anchoring = blameAnchors(root, input.rev, input.since, files.map((file) => file.path), input.cache.dir, keyBase);
   anchoring.catch(() => {});
   const keysOf = async () => {
     const anchors = await anchoring;
@@ -78,7 +103,7 @@ export async function blameFiles(input: BlameFilesInput): Promise<BlamedFiles> {
     missing.sort((a, b) => a - b); // biggest first, as listed
   }
   await runPool(missing, input.jobs, async (index) => {
-    blames[index] = await blameFile(root, files[index]!.path, { revision, flags: input.flags, noted: () => true });
+    blames[index] = await blameOne(input, reader, files[index]!.path, revision, () => true);
     tick();
   });
   if (missing.length > 0) {

@@ -11,6 +11,11 @@ export const blameMessages = {
     'git blame would give that commit every older line, so the report would be wrong.\n' +
     `Fetch the full history and run again:\n${FETCH_ALL}` +
     'or pass --since <rev> with a revision inside the fetched history, or --allow-shallow to count those lines apart as unknown history.',
+  emptyRange: (since: string, rev: string) =>
+    `--since '${show(since)}' already holds --rev '${show(rev)}' in its history: no line of it comes after --since, so every total is 0. Give the older revision as --since (aitrail blame --since <older> --rev <newer>).`,
+  partialClone: (failure: string) =>
+    `this is a partial clone (cloned with --filter): git blame reads past versions of files this clone never downloaded, and fetching them failed (${show(failure)}); no report is made from what is missing.\n` +
+    'Run where its remote can be reached, or use a full clone (git clone without --filter; actions/checkout without `filter:`).',
   shallowMissingSince: (since: string) =>
     `this is a shallow clone and it lacks '${show(since)}', the --since revision.\nFetch the full history and run again:\n${FETCH_ALL}`,
   skippedLink: (path: string, kind: 'symlink' | 'submodule') =>

@@ -18,12 +18,14 @@ import { ignoredCommits, inBlamedRange } from '../git/ignored-revs.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
 import { revisionsAmbiguity } from '../git/revision-ambiguity.js';
+import { isAncestor } from '../git/is-ancestor.js';
 import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
 import { cacheDir, readCachedReport, writeCachedReport } from './blame-cache.js';
 import { blameMessages } from './blame-messages.js';
 import { checkNamedPaths, toPathspec } from './blame-paths.js';
 import { selectBlameFiles } from './blame-selection.js';
 import { ShallowHistoryError } from './shallow-history-error.js';
+import { explainPartialClone } from './partial-clone-error.js';
 import { startAttributions } from './attributions-of.js';
 import { blameFiles } from './blame-files-cached.js';
 import { giveBackRevertedLines } from './revert-lines.js';
@@ -41,9 +43,9 @@ import { runOptions } from './run-options.js';
 import { writeStdout } from '../io/stdout.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
-const CACHE_VERSION = 'blame-7';
+const CACHE_VERSION = 'blame-8';
 /** Bump when what a per-file entry holds changes (see file-blame-cache.ts). */
-const FILE_CACHE_VERSION = 'file-1';
+const FILE_CACHE_VERSION = 'file-2';
 
 /** The installed aitrail version: built-in signatures change with it, so it is part of the key. */
 export async function packageVersion(): Promise<string> {
@@ -204,6 +206,11 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   // A shallow clone cut inside the range: git blame would give the cut commit every older line.
   const cut = await shallowCutsInRange(repo.root, rev, since, repo.shallow);
   if (cut.length > 0 && !run.allowShallow) throw new ShallowHistoryError(blameMessages.shallowCut(cut), cut);
+  // `--since` holding `--rev` (the same commit: a release candidate and its release on one commit, or
+  // the two given the wrong way round): no line comes after it. git blame is never asked: with no
+  // commit left in `<since>..<rev>` it blames HEAD (or the work tree) instead.
+  const emptyRange = since !== null && (since === rev || (await isAncestor(repo.root, rev, since)));
+  if (emptyRange && since !== rev) run.onWarning?.(blameMessages.emptyRange(run.since!, revName));
   const flags = [...(run.gitFlags ?? []), ...ignoreShas.flatMap((sha) => ['--ignore-rev', sha!]), ...ignoreFiles.flatMap((file) => ['--ignore-revs-file', file])];
   const pathspecs = [...new Set((run.paths ?? []).map((path) => toPathspec(path, cwd, repo.root, prefix)))];
   const wholeTree = pathspecs.length === 0 || pathspecs.includes('');
@@ -230,71 +237,74 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     }
   }
 
-  // Every warning from here on is part of the answer: kept with the cached report and said again on a hit.
-  const said: string[] = [];
-  const onWarning = (message: string) => {
-    said.push(message);
-    run.onWarning?.(message);
-  };
-  const notesListing = notes ? listNotes(repo.root, notes.tip) : Promise.resolve(new Map<string, NoteEntry>());
-  notesListing.catch(() => {});
-  const listing = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
-  const { undecodable } = listing;
-  if (undecodable.length > 0) onWarning(`left out ${undecodable.length} file(s) whose names are not valid UTF-8 (e.g. ${sanitize(undecodable[0]!)}); rename them to include them.`);
-  // A NUL byte makes a file binary to git: never blamed, counted in `excluded` (named when it says source code).
-  const text = new Set(listing.files.map((file) => file.path));
-  const binaries = listing.all.filter((file) => file.size > 0 && !text.has(file.path) && !file.path.includes('\ufffd'));
-  await checkNamedPaths(repo.root, rev, revName, specs, listing, run.onNote ?? (() => {}));
-  const named = new Set(specs.filter((spec) => text.has(spec)));
-  const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, include, cliInclude: run.include ?? [], exclude, named });
-  if (selection.attributesUnread) onWarning(blameMessages.attributesUnread(selection.attributesUnread));
-  const files = run.shard ? shardFiles(selection.files, run.shard) : selection.files;
+  // A partial clone's missing versions that cannot be fetched: said as such (exit 3).
+  return explainPartialClone(repo.root, async () => {
+    // Every warning from here on is part of the answer: kept with the cached report and said again on a hit.
+    const said: string[] = [];
+    const onWarning = (message: string) => {
+      said.push(message);
+      run.onWarning?.(message);
+    };
+    const notesListing = notes ? listNotes(repo.root, notes.tip) : Promise.resolve(new Map<string, NoteEntry>());
+    notesListing.catch(() => {});
+    const listing = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
+    const { undecodable } = listing;
+    if (undecodable.length > 0) onWarning(`left out ${undecodable.length} file(s) whose names are not valid UTF-8 (e.g. ${sanitize(undecodable[0]!)}); rename them to include them.`);
+    // A NUL byte makes a file binary to git: never blamed, counted in `excluded` (named when it says source code).
+    const text = new Set(listing.files.map((file) => file.path));
+    const binaries = listing.all.filter((file) => file.size > 0 && !text.has(file.path) && !file.path.includes('\ufffd'));
+    await checkNamedPaths(repo.root, rev, revName, specs, listing, run.onNote ?? (() => {}));
+    const named = new Set(specs.filter((spec) => text.has(spec)));
+    const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, include, cliInclude: run.include ?? [], exclude, named });
+    if (selection.attributesUnread) onWarning(blameMessages.attributesUnread(selection.attributesUnread));
+    const files = emptyRange ? [] : run.shard ? shardFiles(selection.files, run.shard) : selection.files;
 
-  const noteEntries = await notesListing.catch((error: unknown) => {
-    if (!(error instanceof GitError)) throw error;
-    onWarning(notesMessages.unreadable(notesRef, error.message));
-    return new Map<string, NoteEntry>();
+    const noteEntries = await notesListing.catch((error: unknown) => {
+      if (!(error instanceof GitError)) throw error;
+      onWarning(notesMessages.unreadable(notesRef, error.message));
+      return new Map<string, NoteEntry>();
+    });
+    const noted = noteEntries.size > 0 ? (sha: string) => noteEntries.has(sha) : undefined;
+    const useCache = run.cache !== false;
+    const attributionsOf = startAttributions({ root: repo.root, rev, since, detect, cache: useCache ? { dir, key: cacheKey({ v: CACHE_VERSION, version, build, detect, environment }) } : null, whole: !run.shard });
+    // Per-file entries: what git blame answers for (anchor, path) under these options and this environment.
+    const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, build, since, flags: keyFlags, environment });
+    const jobs = run.jobs ?? availableParallelism();
+    // Every line group is kept (not only noted commits'): a revert's lines are given back to their writers first.
+    const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files, flags, jobs, noted: () => true, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });
+    await giveBackRevertedLines({ root: repo.root, since, flags, blames, jobs, noted: (sha) => noteEntries.has(sha), cache: useCache ? { dir, keyBase } : null });
+    for (const blame of blames) {
+      if (blame.noted) blame.noted = noted ? blame.noted.filter((group) => noteEntries.has(group.sha)) : undefined;
+      if (blame.noted?.length === 0) delete blame.noted;
+    }
+    const needed = blames.flatMap((blame) => (blame.noted ?? []).map((group) => group.sha));
+    // Commits git blame was told to ignore: one with AI attribution (its message's or its note's) moves its lines to older commits.
+    const ignored = await ignoredCommits(repo.root, configuredIgnoreRevsFiles, ignoreFiles, ignoreShas as string[]);
+    const parsedNotes = await readNotes(repo.root, noteEntries, [...needed, ...(noted ? ignored.filter(noted) : [])], { aliases: detect.detect.aliases, onWarning, ...(notes ? { tip: notes.tip } : {}) });
+    // git-ai's note of a commit it saw no AI line in attests nothing: the commit is judged by its message.
+    for (const [sha, note] of parsedNotes) if (note.empty) parsedNotes.delete(sha);
+    const blamed = new Set(blames.flatMap((blame) => [...blame.commits.keys()]));
+    const attributions = await attributionsOf(new Set([...blamed, ...ignored]));
+    const ignoredAi = (await inBlamedRange(repo.root, ignored.filter((sha) => attributions.get(sha) || (parsedNotes.get(sha)?.aiPaths().length ?? 0) > 0), rev, since)).sort();
+    const lookup = (sha: string): CommitModels | undefined => attributions.get(sha) ?? undefined;
+    const authors = run.authors ? await commitAuthors(repo.root, blamed) : undefined;
+    const authorOf = authors ? (sha: string) => authors.get(sha) ?? `unknown <${sha}>` : undefined;
+    const unknownHistory = allowShallow ? new Set(cut) : undefined;
+    const noteOf = (sha: string) => parsedNotes.get(sha);
+    const reports: FileReport[] = files
+      .map((file, index) => attributeFile(file.path, blames[index]!, lookup, unknownHistory, noteOf, authorOf))
+      .filter((file) => file.lines > 0 || (file.shallowBoundary ?? 0) > 0)
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const totals = sumReports(reports);
+    if (allowShallow) totals.shallowBoundary ??= 0;
+    // A shard's `excluded` counts ride with part 1, so the parts add up to the whole.
+    const excluded = run.shard && run.shard.index !== 1 ? { ...NONE_EXCLUDED } : selection.excluded;
+    const shard = run.shard ? { shard: { ...run.shard, question: cacheKey(question) } } : {};
+    const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(ignoredAi.length > 0 ? { ignoredAi } : {}), ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
+    warnLeftOut(report, selection.binarySourceExample, onWarning);
+    if (run.cache !== false) await writeCachedReport(dir, key, report, said);
+    return { report, cached: false, blamed: blamedFiles };
   });
-  const noted = noteEntries.size > 0 ? (sha: string) => noteEntries.has(sha) : undefined;
-  const useCache = run.cache !== false;
-  const attributionsOf = startAttributions({ root: repo.root, rev, since, detect, cache: useCache ? { dir, key: cacheKey({ v: CACHE_VERSION, version, build, detect, environment }) } : null, whole: !run.shard });
-  // Per-file entries: what git blame answers for (anchor, path) under these options and this environment.
-  const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, build, since, flags: keyFlags, environment });
-  const jobs = run.jobs ?? availableParallelism();
-  // Every line group is kept (not only noted commits'): a revert's lines are given back to their writers first.
-  const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files, flags, jobs, noted: () => true, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });
-  await giveBackRevertedLines({ root: repo.root, since, flags, blames, jobs, noted: (sha) => noteEntries.has(sha), cache: useCache ? { dir, keyBase } : null });
-  for (const blame of blames) {
-    if (blame.noted) blame.noted = noted ? blame.noted.filter((group) => noteEntries.has(group.sha)) : undefined;
-    if (blame.noted?.length === 0) delete blame.noted;
-  }
-  const needed = blames.flatMap((blame) => (blame.noted ?? []).map((group) => group.sha));
-  // Commits git blame was told to ignore: one with AI attribution (its message's or its note's) moves its lines to older commits.
-  const ignored = await ignoredCommits(repo.root, configuredIgnoreRevsFiles, ignoreFiles, ignoreShas as string[]);
-  const parsedNotes = await readNotes(repo.root, noteEntries, [...needed, ...(noted ? ignored.filter(noted) : [])], { aliases: detect.detect.aliases, onWarning, ...(notes ? { tip: notes.tip } : {}) });
-  // git-ai's note of a commit it saw no AI line in attests nothing: the commit is judged by its message.
-  for (const [sha, note] of parsedNotes) if (note.empty) parsedNotes.delete(sha);
-  const blamed = new Set(blames.flatMap((blame) => [...blame.commits.keys()]));
-  const attributions = await attributionsOf(new Set([...blamed, ...ignored]));
-  const ignoredAi = (await inBlamedRange(repo.root, ignored.filter((sha) => attributions.get(sha) || (parsedNotes.get(sha)?.aiPaths().length ?? 0) > 0), rev, since)).sort();
-  const lookup = (sha: string): CommitModels | undefined => attributions.get(sha) ?? undefined;
-  const authors = run.authors ? await commitAuthors(repo.root, blamed) : undefined;
-  const authorOf = authors ? (sha: string) => authors.get(sha) ?? `unknown <${sha}>` : undefined;
-  const unknownHistory = allowShallow ? new Set(cut) : undefined;
-  const noteOf = (sha: string) => parsedNotes.get(sha);
-  const reports: FileReport[] = files
-    .map((file, index) => attributeFile(file.path, blames[index]!, lookup, unknownHistory, noteOf, authorOf))
-    .filter((file) => file.lines > 0 || (file.shallowBoundary ?? 0) > 0)
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const totals = sumReports(reports);
-  if (allowShallow) totals.shallowBoundary ??= 0;
-  // A shard's `excluded` counts ride with part 1, so the parts add up to the whole.
-  const excluded = run.shard && run.shard.index !== 1 ? { ...NONE_EXCLUDED } : selection.excluded;
-  const shard = run.shard ? { shard: { ...run.shard, question: cacheKey(question) } } : {};
-  const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(ignoredAi.length > 0 ? { ignoredAi } : {}), ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
-  warnLeftOut(report, selection.binarySourceExample, onWarning);
-  if (run.cache !== false) await writeCachedReport(dir, key, report, said);
-  return { report, cached: false, blamed: blamedFiles };
 }
 
 export interface BlameCommandRun extends BlameRun, DiagnosticsOptions {

@@ -27,7 +27,8 @@ function compare(a: Version, b: Version): number {
 /**
  * Tag names in git's version order, with the SemVer ones of each prefix (`v`) put in SemVer
  * precedence among the places they hold: git's pre-release suffix (`-`) is looked for where two
- * names part, so it put `v1.0.0-beta-2` before `v1.0.0-beta`. Other names keep their places;
+ * names part, so it put `v1.0.0-beta-2` before `v1.0.0-beta`; and it put every `1.x` before every
+ * `v1.x`, so a project that changed its tag style ran a release backwards. Other names keep their places;
  * equal precedence (`+build`) keeps git's order.
  */
 export function semverOrder(names: readonly string[]): string[] {
@@ -35,7 +36,8 @@ export function semverOrder(names: readonly string[]): string[] {
   names.forEach((name, index) => {
     const match = SEMVER.exec(name);
     if (!match) return;
-    const prefix = match[1]!;
+    // `v1.2.0` and `1.2.0` are one series (a project that dropped or took up the `v`), as SemVer tools read them.
+    const prefix = match[1]!.replace(/(^|[^A-Za-z])[vV]$/, '$1');
     let group = groups.get(prefix);
     if (!group) groups.set(prefix, (group = { at: [], versions: [] }));
     group.at.push(index);

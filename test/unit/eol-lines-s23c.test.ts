@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { eolLines } from '../../src/core/blame/eol-lines.js';
+
+describe('eolLines: lines git blame gives a commit only for a final newline', () => {
+  it('the open last line of the parent, where the commit appended after it', () => {
+    expect(eolLines('h1\n}', 'h1\n}\nai3\n')).toEqual([{ line: 2, parentLine: 2 }]);
+    // Lines added above it move it down; an added `}` below is the commit's own.
+    expect(eolLines('a\n}', 'z\na\n}\n\nfn\n}\n')).toEqual([{ line: 3, parentLine: 2 }]);
+  });
+
+  it("the commit's own open last line, where it stripped the newline (or appended without one)", () => {
+    expect(eolLines('q1\nq2\n', 'q1\nq2')).toEqual([{ line: 2, parentLine: 2 }]);
+    expect(eolLines('x', 'x\ny')).toEqual([{ line: 1, parentLine: 1 }]);
+  });
+
+  it('a CRLF file: its open last line is the other version\'s line ended by CR LF', () => {
+    expect(eolLines('h1\r\n}', 'h1\r\n}\r\nai\r\n')).toEqual([{ line: 2, parentLine: 2 }]);
+    expect(eolLines('q1\r\nq2\r\n', 'q1\r\nq2')).toEqual([{ line: 2, parentLine: 2 }]);
+  });
+
+  it('nothing when both versions end alike, or the line really changed', () => {
+    expect(eolLines('a\nb\n', 'a\nb\nc\n')).toEqual([]);
+    expect(eolLines('a\nb', 'a\nB\n')).toEqual([]);
+    expect(eolLines('', 'a')).toEqual([]);
+  });
+});
