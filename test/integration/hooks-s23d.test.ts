@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hookedRepo } from '../helpers/hooked-repo.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { messageOf } from '../helpers/hooks.js';
-import type { TestRepo } from '../helpers/gitdir.js';
+import { aitrail, BIN, messageOf } from '../helpers/hooks.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 const OPUS = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
 
@@ -38,5 +41,31 @@ describe('a commit with no message and no editor (GIT_EDITOR=:, --no-edit, -m \'
     const typed = commit([], { GIT_EDITOR: "sed -i '1s/^/Typed subject/'" });
     expect(typed.code, typed.stderr).toBe(0);
     expect(messageOf(repo.dir)).toBe('Typed subject\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n');
+  });
+});
+
+describe('husky: no node on the PATH git gives hooks', () => {
+  it('commit-msg still fails closed, and now says why and how to skip aitrail once (husky alone said `command not found in PATH=…`)', () => {
+    const repo = makeRepo();
+    repo.commit('chore: husky\n', { 'package.json': '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n' });
+    const init = aitrail(repo.dir, ['init']);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).toContain('husky mode');
+    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+    symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'aitrail'));
+    // What a GUI started outside the shell gives hooks: git and a shell, no node.
+    const bin = join(tempDir('aitrail-nonode-'), 'bin');
+    mkdirSync(bin);
+    for (const tool of ['git', 'sh', 'env', 'basename', 'dirname']) symlinkSync(spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim(), join(bin, tool));
+    const env = { PATH: bin, AITRAIL_MODEL: 'anthropic/claude-opus-4.6' };
+    const head = repo.git(['rev-parse', 'HEAD']);
+    const blocked = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'From a GUI'], { env });
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain('aitrail: prepare-commit-msg hook failed (exit 127), nothing recorded; the commit goes on.');
+    expect(blocked.stderr).toMatch(/aitrail: commit blocked: aitrail could not be started \(exit 127\), so the model policy cannot be checked\. Is node on the PATH git gives hooks\?.*AITRAIL=0 git commit/);
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+    const skipped = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'From a GUI'], { env: { ...env, AITRAIL: '0' } });
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(messageOf(repo.dir)).toBe('From a GUI\n');
   });
 });
