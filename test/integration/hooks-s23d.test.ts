@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hookedRepo } from '../helpers/hooked-repo.js';
@@ -67,5 +67,35 @@ describe('husky: no node on the PATH git gives hooks', () => {
     const skipped = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'From a GUI'], { env: { ...env, AITRAIL: '0' } });
     expect(skipped.code, skipped.stderr).toBe(0);
     expect(messageOf(repo.dir)).toBe('From a GUI\n');
+  });
+});
+
+describe('a core.hooksPath of the global git config', () => {
+  it('init refuses to install there (every other repository would have its commits refused), naming the file and a hooks directory of the repository\'s own; --force still does', () => {
+    const shared = join(tempDir('aitrail-shared-hooks-'), 'hooks');
+    mkdirSync(shared);
+    const global = join(tempDir('aitrail-global-'), 'gitconfig');
+    writeFileSync(global, `[core]\n\thooksPath = ${shared}\n`);
+    const env = { GIT_CONFIG_GLOBAL: global };
+    const repo = makeRepo();
+    repo.commit('start\n');
+    const refused = aitrail(repo.dir, ['init', '--mode', 'git'], env);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`core.hooksPath is set in your global git config (${global}) to '${shared}'`);
+    const own = join(repo.dir, '.git', 'hooks');
+    expect(refused.stderr).toContain(`git config core.hooksPath '${own}'`);
+    expect(readdirSync(shared)).toEqual([]);
+    // Before: shims there, and another repository's commit (no aitrail anywhere) was refused by commit-msg.
+    const other = makeRepo();
+    expect(tryGit(other.dir, ['commit', '-q', '--allow-empty', '-m', 'elsewhere'], { env: { ...env, PATH: '/usr/bin:/bin' } }).code).toBe(0);
+    // The advice works: a hooks directory of its own.
+    repo.git(['config', 'core.hooksPath', own]);
+    const installed = aitrail(repo.dir, ['init', '--mode', 'git'], env);
+    expect(installed.status, installed.stderr).toBe(0);
+    expect(existsSync(join(own, 'commit-msg'))).toBe(true);
+    expect(readdirSync(shared)).toEqual([]);
+    const forced = aitrail(other.dir, ['init', '--mode', 'git', '--force'], env);
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(readdirSync(shared)).toContain('commit-msg');
   });
 });
