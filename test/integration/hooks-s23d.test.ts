@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hookedRepo } from '../helpers/hooked-repo.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { aitrail, BIN, messageOf } from '../helpers/hooks.js';
+import { aitrail, BIN, hookEnv, messageOf } from '../helpers/hooks.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 const OPUS = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
@@ -97,5 +97,24 @@ describe('a core.hooksPath of the global git config', () => {
     const forced = aitrail(other.dir, ['init', '--mode', 'git', '--force'], env);
     expect(forced.status, forced.stderr).toBe(0);
     expect(readdirSync(shared)).toContain('commit-msg');
+  });
+});
+
+describe('a relative core.hooksPath starting with a dash', () => {
+  it('init refuses it, naming the full path to set (git ran `-hooks/prepare-commit-msg`, which sh took for options: every commit failed)', () => {
+    const repo = makeRepo();
+    repo.commit('start\n');
+    repo.git(['config', 'core.hooksPath', '-hooks']);
+    const refused = aitrail(repo.dir, ['init', '--mode', 'git']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`git config core.hooksPath '${join(repo.dir, '-hooks')}'`);
+    expect(existsSync(join(repo.dir, '-hooks'))).toBe(false);
+    const made = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'still commits'], { env: OPUS });
+    expect(made.code, made.stderr).toBe(0);
+    repo.git(['config', 'core.hooksPath', join(repo.dir, '-hooks')]);
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
+    const recorded = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'recorded'], { env: hookEnv(OPUS) });
+    expect(recorded.code, recorded.stderr).toBe(0);
+    expect(messageOf(repo.dir)).toBe('recorded\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n');
   });
 });
