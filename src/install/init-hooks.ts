@@ -110,7 +110,7 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     return { ...result, refused: `core.hooksPath points to husky's runtime directory (${hooksPath}), which husky rewrites. Run 'aitrail init --mode husky' instead.` };
   }
   // git runs a hook by its path as core.hooksPath names it: a relative one starting with '-' reaches the script's `#!/bin/sh` as an option (`Illegal option -h`), so every hook there fails, and with aitrail's every commit.
-  if (hooksPath !== undefined && hooksPath.startsWith('-')) {
+  if (hooksPath !== undefined && hooksPath.replace(/^(\.\/+)+/, '').startsWith('-')) {
     return { ...result, refused: `core.hooksPath '${hooksPath}' starts with '-': git runs each hook by that relative path, which /bin/sh reads as an option, so every hook there fails and every commit would. Name it by its full path, then run init again: git config core.hooksPath '${join(root, hooksPath)}'` };
   }
   // A core.hooksPath of the user's or the machine's config serves every repository: commit-msg and pre-push there refused every commit and push of every other one without aitrail.

@@ -109,6 +109,9 @@ describe('a relative core.hooksPath starting with a dash', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain(`git config core.hooksPath '${join(repo.dir, '-hooks')}'`);
     expect(existsSync(join(repo.dir, '-hooks'))).toBe(false);
+    repo.git(['config', 'core.hooksPath', './-hooks']);
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(2);
+    expect(existsSync(join(repo.dir, '-hooks'))).toBe(false);
     const made = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'still commits'], { env: OPUS });
     expect(made.code, made.stderr).toBe(0);
     repo.git(['config', 'core.hooksPath', join(repo.dir, '-hooks')]);
