@@ -68,16 +68,17 @@ function rebaseStep(env: NodeJS.ProcessEnv, gitDir: string): 'new' | 'replay' | 
  * True when no editor opens (GIT_EDITOR is `:`: git's own for -m/-F/--no-edit, or the user's, as
  * scripts, agents and GUIs set it) and the message holds nothing anyone wrote: only what git put
  * there for an editor that will not run (no source: blank lines and its comments), or an empty
- * `-m ''`/`-F`. git aborts such a commit as empty, or stores it as it is under
- * `--allow-empty-message`. A trailer added to it became the whole message (git strips the comments
- * after the hooks): `GIT_EDITOR=: git commit` made a commit whose subject was `Assisted-by: …`, and
- * `--allow-empty-message -m ''` was refused by commit-msg. Left alone, git decides as without
- * aitrail; commit-msg still judges the commit by the same signals.
+ * `-m ''`/`-F` (or the empty message of the commit `--amend --no-edit` replaces). git aborts such
+ * a commit as empty, or stores it as it is under `--allow-empty-message`. A trailer added to it
+ * became the whole message (git strips the comments after the hooks): `GIT_EDITOR=: git commit`
+ * made a commit whose subject was `Assisted-by: …`, and `--allow-empty-message -m ''` was refused
+ * by commit-msg. Left alone, git decides as without aitrail; commit-msg still judges the commit by
+ * the same signals.
  */
 function noMessageComing(message: string, source: string | undefined, commentChar: string, env: NodeJS.ProcessEnv): boolean {
   if (env.GIT_EDITOR !== ':') return false;
   if (source === undefined || source === '') return hasNoContent(message, commentChar);
-  return source === 'message' && /^[ \t\r\n]*$/.test(message);
+  return /^[ \t\r\n]*$/.test(message);
 }
 
 async function record(args: string[], context: HookContext): Promise<void> {

@@ -33,6 +33,9 @@ describe('a commit with no message and no editor (GIT_EDITOR=:, --no-edit, -m \'
       expect(repo.git(['rev-parse', 'HEAD^'])).toBe(head);
       expect(messageOf(repo.dir)).toBe('');
     }
+    const amended = commit(['--amend', '--no-edit', '--allow-empty-message']);
+    expect(amended.code, amended.stderr).toBe(0);
+    expect(messageOf(repo.dir)).toBe('');
   });
 
   it('a message written with -m, or typed in an editor, still gets its trailer', () => {
