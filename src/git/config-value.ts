@@ -18,6 +18,17 @@ export async function configValue(cwd: string, key: string): Promise<string | un
   return out === '' ? undefined : out.replace(/\0$/, '');
 }
 
+/**
+ * Where git found the value of `key` it resolves for `cwd`: its scope (`system`, `global`, `local`,
+ * `worktree`, `command`) and origin (`file:<path>`…), or `undefined` when unset.
+ */
+export async function configScope(cwd: string, key: string): Promise<{ scope: string; origin: string } | undefined> {
+  const out = await runGit(['config', '-z', '--show-scope', '--show-origin', '--get', key], { cwd, okCodes: [1] });
+  if (out === '') return undefined;
+  const [scope = '', origin = ''] = out.split('\0');
+  return { scope, origin };
+}
+
 /** Set a config key in the repository's local config. */
 export async function setConfigValue(cwd: string, key: string, value: string): Promise<void> {
   await runGit(['config', '--local', key, value], { cwd });

@@ -6,7 +6,7 @@ import { keepPickSource } from '../notes/pick-source.js';
 import { execStep, foldStep, REBASE_DONE } from '../core/checkpoint/store-layout.js';
 import { sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime } from '../core/detect.js';
-import { recordTrailers, templateComparable } from '../core/record-trailers.js';
+import { hasNoContent, recordTrailers, templateComparable } from '../core/record-trailers.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import { loadHookConfig } from './hook-config.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
@@ -64,6 +64,23 @@ function rebaseStep(env: NodeJS.ProcessEnv, gitDir: string): 'new' | 'replay' | 
   return foldStep(done) ? 'fold' : 'replay';
 }
 
+/**
+ * True when no editor opens (GIT_EDITOR is `:`: git's own for -m/-F/--no-edit, or the user's, as
+ * scripts, agents and GUIs set it) and the message holds nothing anyone wrote: only what git put
+ * there for an editor that will not run (no source: blank lines and its comments), or an empty
+ * `-m ''`/`-F` (or the empty message of the commit `--amend --no-edit` replaces). git aborts such
+ * a commit as empty, or stores it as it is under `--allow-empty-message`. A trailer added to it
+ * became the whole message (git strips the comments after the hooks): `GIT_EDITOR=: git commit`
+ * made a commit whose subject was `Assisted-by: …`, and `--allow-empty-message -m ''` was refused
+ * by commit-msg. Left alone, git decides as without aitrail; commit-msg still judges the commit by
+ * the same signals.
+ */
+function noMessageComing(message: string, source: string | undefined, commentChar: string, env: NodeJS.ProcessEnv): boolean {
+  if (env.GIT_EDITOR !== ':') return false;
+  if (source === undefined || source === '') return hasNoContent(message, commentChar);
+  return /^[ \t\r\n]*$/.test(message);
+}
+
 async function record(args: string[], context: HookContext): Promise<void> {
   const [file, source] = args;
   if (!file) {
@@ -102,6 +119,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
   // The same words as commit-msg: that hook refuses the commit (never "not blocked" here).
   if (warning) warn(warning, true);
   const commentChar = commentCharFor(context.cwd, message, { gitDir, env: context.env }, encoding);
+  if (noMessageComing(message, source, commentChar, context.env)) return;
   const options = { detect: config.detect, trailerKey: config.trailer.key };
   const attributions =
     step === 'fold'

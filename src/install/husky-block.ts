@@ -105,10 +105,15 @@ export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
   if (hook === 'post-checkout') return `${worktreeRuntimeLines().join('\n')}\n${END}\n`;
   const blocks = !neverBlocks(hook);
   // prepare-commit-msg, post-commit and post-rewrite never block, even when aitrail cannot start (no node on the PATH a git GUI gives hooks).
-  const never = blocks ? '' : ` || { s=$?; echo "aitrail: ${cannotStartMessage(hook)}" >&2; }`;
+  // commit-msg and pre-push fail closed, and say why when aitrail could not start (126/127), as the git-mode shims do: husky alone said only `command not found in PATH=…`.
+  const onFailure = blocks
+    ? ` || { s=$?; if [ "$s" = 126 ] || [ "$s" = 127 ]; then a=aitrail; echo "aitrail: ${cannotStartMessage(hook)}" >&2; fi; exit "$s"; }`
+    : ` || { s=$?; echo "aitrail: ${cannotStartMessage(hook)}" >&2; }`;
   const untracked = (path: string) => `{ GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- ${path} </dev/null >/dev/null 2>&1; [ $? = 1 ]; }`;
   return [
     // The block is the file's last lines: its exit ends only what aitrail adds.
+    // AITRAIL=0 ends it before node starts (node would end at once too): with no node on the PATH, the way out the messages give works.
+    ...(hook === 'pre-receive' ? [] : ['[ "${AITRAIL-}" = 0 ] && exit 0']),
     ...hookGates(hook),
     ...(packageDir === ''
       ? []
@@ -116,7 +121,7 @@ export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
           `${PACKAGE_LINE}${shQuote(packageDir)}`,
           `if [ -x "$aitrail_pkg/node_modules/.bin/aitrail" ] && ${untracked('"$aitrail_pkg/node_modules"')} && ${untracked('node_modules')}; then PATH="$PWD/$aitrail_pkg/node_modules/.bin:$PATH"; fi`,
         ]),
-    `if command -v aitrail >/dev/null 2>&1; then aitrail hook ${hook} "$@"${never}`,
+    `if command -v aitrail >/dev/null 2>&1; then aitrail hook ${hook} "$@"${onFailure}`,
     `elif [ "\${AITRAIL-}" != 0 ]; then echo "aitrail: ${binaryMissingMessage(hook)}" >&2${blocks ? '; exit 1' : ''}; fi`,
     END,
     '',

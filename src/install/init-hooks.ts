@@ -1,6 +1,6 @@
 import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
+import { configScope, configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
 import { gitPath, isTracked } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
 import { CLIENT_HOOKS, SERVER_HOOKS, WORKTREE_HOOKS, type ShimHook } from './hook-names.js';
@@ -108,6 +108,19 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   if (unsafe) return { ...result, refused: unsafe };
   if (huskyDirFromHooksPath(root, hooksPath) && !options.force) {
     return { ...result, refused: `core.hooksPath points to husky's runtime directory (${hooksPath}), which husky rewrites. Run 'aitrail init --mode husky' instead.` };
+  }
+  // git runs a hook by its path as core.hooksPath names it: a relative one starting with '-' reaches the script's `#!/bin/sh` as an option (`Illegal option -h`), so every hook there fails, and with aitrail's every commit.
+  if (hooksPath !== undefined && hooksPath.replace(/^(\.\/+)+/, '').startsWith('-')) {
+    return { ...result, refused: `core.hooksPath '${hooksPath}' starts with '-': git runs each hook by that relative path, which /bin/sh reads as an option, so every hook there fails and every commit would. Name it by its full path, then run init again: git config core.hooksPath '${join(root, hooksPath)}'` };
+  }
+  // A core.hooksPath of the user's or the machine's config serves every repository: commit-msg and pre-push there refused every commit and push of every other one without aitrail.
+  const shared = hooksPath === undefined || options.force ? undefined : await configScope(root, 'core.hooksPath');
+  if (shared && (shared.scope === 'global' || shared.scope === 'system')) {
+    const own = join(repo.commonDir, 'hooks');
+    return {
+      ...result,
+      refused: `core.hooksPath is set in your ${shared.scope} git config (${shared.origin.replace(/^file:/, '')}) to '${hooksPath}': git runs the hooks there for every repository that does not set its own, and aitrail's commit-msg and pre-push would refuse every commit and push of those without aitrail. Give this repository a hooks directory of its own, then run init again: git config core.hooksPath '${own}' (the hooks in ${hooksPath} then no longer run here: copy those you need into ${own} first, and init chains them); or --force to install in ${hooksPath} for every repository.`,
+    };
   }
   // A hooks directory inside the work tree (a relative core.hooksPath) is each worktree's own: post-checkout gives a new one the shims.
   const hooks: ShimHook[] = inside(root, target) && !inside(repo.commonDir, target) ? [...CLIENT_HOOKS, ...WORKTREE_HOOKS] : [...CLIENT_HOOKS];

@@ -19,7 +19,7 @@ export const command: CommandModule<InitArgs> = {
       .option('force', {
         type: 'boolean',
         default: false,
-        describe: 'Rewrite aitrail\'s own hooks even when current; let husky replace another core.hooksPath; chain hooks that are committed in a tracked hooks directory. Never deletes a foreign hook.',
+        describe: 'Rewrite aitrail\'s own hooks even when current; let husky replace another core.hooksPath; install in a core.hooksPath of the global or system git config (every repository runs it); chain hooks that are committed in a tracked hooks directory. Never deletes a foreign hook.',
       })
       .option('agents', {
         type: 'string',
