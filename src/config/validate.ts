@@ -3,6 +3,7 @@ import type { ConfigProblem } from './config-error.js';
 import { describeValue } from './describe-value.js';
 import { formatProblems, type SchemaError } from './format-problems.js';
 import { checkFileGlobs } from './check-file-globs.js';
+import { checkModelGlobs } from './check-model-globs.js';
 import { checkPatterns } from './check-patterns.js';
 import { schema, validate as validateSchema } from './validate-schema.generated.js';
 
@@ -18,7 +19,7 @@ export interface Validation {
 /**
  * Validate parsed config data against the schema (every problem at once), then check what a
  * schema cannot: detection patterns must compile in the linear-time engine (RE2 syntax), and
- * file globs must be able to match a path git names.
+ * file globs must be able to match a path git names, and model globs a model id.
  * Pure: no I/O. `file` only labels the problems.
  */
 export function validateConfig(data: unknown, file: string): Validation {
@@ -26,7 +27,7 @@ export function validateConfig(data: unknown, file: string): Validation {
   const errors = (validateSchema as unknown as { errors?: SchemaError[] | null }).errors ?? [];
   const problems = valid ? [] : formatProblems(errors, data, schema as Record<string, unknown>, file);
   if (!valid && problems.length === 0) problems.push({ file, path: '', found: describeValue(data), expected: 'a valid aitrail config' });
-  problems.push(...checkPatterns(data, file), ...checkFileGlobs(data, file));
+  problems.push(...checkPatterns(data, file), ...checkFileGlobs(data, file), ...checkModelGlobs(data, file));
   if (problems.length > 0) return { problems: capped(problems, file) };
   return { config: data as Config, problems: [] };
 }

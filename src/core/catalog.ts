@@ -219,10 +219,18 @@ export function aliasFree(value: string, aliases: Record<string, string>): boole
   return names.every(absent) && aliasLookupKeys(aliases).every(absent);
 }
 
+/**
+ * An alias's model as an id: written as an id, it is kept, but for its vendor written as the company
+ * is called (`zhipu/glm-internal` is `z-ai/glm-internal`, as policy globs and every other reading name
+ * it: kept as written, `deny: ["zhipu/*"]` matched no model the alias gave).
+ */
 function aliasTarget(raw: string): string | null {
   const text = cleanInput(raw);
   if (!text) return null;
-  return isModelId(text.toLowerCase()) ? text.toLowerCase() : resolveText(text, NO_ALIASES);
+  const id = text.toLowerCase();
+  if (!isModelId(id)) return resolveText(text, NO_ALIASES);
+  const slash = id.indexOf('/');
+  return `${VENDOR_NAMES.get(id.slice(0, slash)) ?? id.slice(0, slash)}${id.slice(slash)}`;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { canonicalModel } from '../catalog.js';
 import type { Attribution, CommitSignals, DetectRule } from '../types.js';
 import { agentOrSlug } from './agent-name.js';
+import { parseDeclaredValues } from './declared-value.js';
 import { found, quote } from './found.js';
-import { MAX_WHOLE } from './mentions.js';
+import { MAX_WHOLE, newBudget, type Budget } from './mentions.js';
 
 /**
  * Most characters one rule reads of a commit: of a field, and of all the trailers its key names
@@ -78,6 +79,25 @@ function inputs(rule: DetectRule, signals: CommitSignals): Input[] {
 }
 
 /**
+ * The models a rule names when it matched. Its `model` as the config writes it is one model; text
+ * it takes from the commit (`$1`) is the committer's, and is read as a declared value is (rows 7,
+ * 91): every model it names, a vendor named without a readable model as `vendor/unknown`
+ * (`Qwen//qwen3-coder`, `anthropic/claude-opus-4.6@qwen3-coder`, `claude-opus-4.6, qwen3-coder`
+ * read as one whole name were `unknown` or Claude alone). `unknown` when nothing is read (the rule
+ * says AI); null when the commit's lookups ran out before the text was read (unread).
+ */
+function ruleModels(template: string | undefined, match: readonly (string | undefined)[], agent: string, aliases: Record<string, string>, budget: Budget): string[] | null {
+  if (!template) return ['unknown'];
+  const raw = substitute(template, match);
+  const whole = raw === '' ? null : canonicalModel(raw, aliases, { ...(agent !== 'unknown' ? { agent } : {}), isModel: true });
+  if (!/\$\d/.test(template) || raw === '') return [whole ?? 'unknown'];
+  const read = parseDeclaredValues(raw, aliases, budget);
+  if (read.some((mention) => mention.unread === true)) return null;
+  const models = [...new Set([whole, ...read.map((mention) => mention.model)].filter((model): model is string => model !== null && model !== 'unknown'))];
+  return models.length > 0 ? models : ['unknown'];
+}
+
+/**
  * Attributions from the user's `detect.rules` (case-insensitive, `$1` substitution). A pattern
  * runs only through the linear-time matcher that config loading compiled for it (a hostile
  * repository's `^(a+)+$` cannot hang a hook); a rule that arrives without one is a caller's bug.
@@ -86,6 +106,8 @@ export function userRuleAttributions(rules: readonly DetectRule[], signals: Comm
   const result: Attribution[] = [];
   let left = MAX_TOTAL;
   let unread: string | null = null;
+  // One budget of catalog lookups for what all the rules take from the commit (`$1`): past it, unread.
+  const budget = newBudget();
   rules.forEach((rule, index) => {
     const { matcher } = rule;
     if (!matcher) throw new Error(`detect.rules[${index}] has no compiled matcher: load the config with loadConfig() (or compileDetectRules()) before detecting.`);
@@ -98,9 +120,10 @@ export function userRuleAttributions(rules: readonly DetectRule[], signals: Comm
       const match = matcher(text);
       if (!match) continue;
       const agent = rule.agent ? agentOrSlug(substitute(rule.agent, match)) : 'unknown';
-      const rawModel = rule.model ? substitute(rule.model, match) : '';
-      const model = (rawModel && canonicalModel(rawModel, aliases, { ...(agent !== 'unknown' ? { agent } : {}), isModel: true })) || 'unknown';
-      result.push(found(agent, model, `detect.rules[${index}] matched ${input.label} ${quote(input.text)}`));
+      const evidence = `detect.rules[${index}] matched ${input.label} ${quote(input.text)}`;
+      const models = ruleModels(rule.model, match, agent, aliases, budget);
+      if (models === null) unread ??= `detect.rules[${index}]: ${input.label} past what the rules read (the commit's catalog lookups spent)`;
+      for (const model of models ?? ['unknown']) result.push(found(agent, model, evidence));
     }
   });
   // What a rule could not read may name what it looks for: the commit is unread (refused by check), never a person's.

@@ -1,5 +1,7 @@
 import type picomatchType from 'picomatch';
-import { VENDOR_NAMES } from '../model-data.js';
+import { canonicalModel } from '../catalog.js';
+import { FAMILIES, VENDOR_NAMES } from '../model-data.js';
+import { familyOf } from '../model-name.js';
 import { simpleGlobRegex } from './simple-glob.js';
 
 /** Returns the first glob that matches, or undefined. */
@@ -57,11 +59,49 @@ function canonicalVendor(body: string): string {
 }
 
 /**
+ * A glob without glob characters written otherwise than the id it names, as people copy a model's
+ * name from its vendor or host (`anthropic/claude-opus-4-6`, `qwen/Qwen3-Coder-480B-A35B-Instruct`,
+ * `deepseek-ai/DeepSeek-V3.1`, `claude-opus-4-6`): that id, as the catalog reads the name (ids are
+ * canonical, so as written the glob matched no model: a deny denied nothing, an allow refused the
+ * very model it names). Only a reading of the vendor the glob names (any vendor for a bare name):
+ * `acme/claude-opus-4.6`, a team's own model, is not Anthropic's. Null when it is no such name.
+ */
+export function literalModelId(glob: string): string | null {
+  if (!/^[A-Za-z0-9._/:@+-]+$/.test(glob)) return null;
+  const id = canonicalModel(glob, {}, { isModel: true });
+  if (id === null || id === glob.toLowerCase() || id.endsWith('/unknown')) return null;
+  const slash = glob.indexOf('/');
+  if (slash === -1) return id;
+  const vendor = glob.slice(0, slash).toLowerCase();
+  return (VENDOR_NAMES.get(vendor) ?? vendor) === id.slice(0, id.indexOf('/')) ? id : null;
+}
+
+type FamilyWord = (typeof FAMILIES)[number];
+
+/** A glob that is only a model family's word (`claude`, `gpt`, `gemini`, `kimi`, `glm`, `grok`): that family, else null. */
+function familyNamed(glob: string): FamilyWord | null {
+  const word = glob.toLowerCase();
+  return /^[a-z0-9]+$/.test(word) ? (FAMILIES.find((family) => family.word === word) ?? null) : null;
+}
+
+/**
+ * Whether an id (or the name part a glob without `/` is also tried on) is a model of that family:
+ * its name starts with the word (`claude-opus-4.6`, `gpt-5`, `kimi-k2`), its vendor the family's.
+ * `deny: ["kimi", "glm"]` denied nothing (only a vendor's name was read so): Kimi and GLM passed.
+ */
+function ofFamily(subject: string, family: FamilyWord): boolean {
+  const slash = subject.indexOf('/');
+  if (slash === -1 || subject.slice(0, slash).toLowerCase() !== family.vendor) return false;
+  return familyOf(subject.slice(slash + 1).toLowerCase())?.word === family.word;
+}
+
+/**
  * Model-id globs (`anthropic/*`, `qwen/*`, `*coder*`): case-insensitive; a vendor named otherwise
  * than in ids (`zhipu/*`) is read as the canonical one (`z-ai/*`); a pattern without `/`
  * matches the model name after the vendor, so `*` matches every model and `*qwen*` any
  * vendor's qwen models, or the vendor itself: `deny: ["qwen"]` denies every qwen model rather
- * than nothing. A negated glob matches every model its glob does not: `!qwen*` is no qwen model
+ * than nothing, and a family's word its models (`deny: ["claude"]`: familyNamed); a literal
+ * model name written otherwise than its id is that id (literalModelId). A negated glob matches every model its glob does not: `!qwen*` is no qwen model
  * (negating each of those readings apart would let `qwen/qwen3-coder` match `!qwen*` by its full id).
  */
 export function modelMatcher(globs: readonly string[]): GlobMatcher {
@@ -72,7 +112,11 @@ export function modelMatcher(globs: readonly string[]): GlobMatcher {
     const test = compile(body);
     // Without `/` the written glob may also be a name (`mistral`): both readings are kept.
     const asWritten = body !== written && !body.includes('/') ? compile(written) : undefined;
-    return { glob, negated, test: asWritten ? (subject: string) => test(subject) || asWritten(subject) : test, byName: !body.includes('/') };
+    const id = literalModelId(written);
+    const family = familyNamed(written);
+    const read = asWritten ? (subject: string) => test(subject) || asWritten(subject) : test;
+    const readings = (subject: string) => read(subject) || (id !== null && subject.toLowerCase() === id) || (family !== null && ofFamily(subject, family));
+    return { glob, negated, test: id === null && family === null ? read : readings, byName: !body.includes('/') };
   });
   return (raw) => {
     const model = plain(raw);
@@ -95,10 +139,10 @@ export function modelMatcher(globs: readonly string[]): GlobMatcher {
 export function pathMatcher(globs: readonly string[]): GlobMatcher {
   const compiled = globs.map((glob) => {
     const body = glob.replace(/^\/+/, '').replace(/\/+$/, '') || glob;
-    const test = compile(body);
+    const test = withLiteralGroups(body, compile(body));
     const foldedBody = foldPath(body);
     // As in .gitignore, a glob without a slash (`*.pem`, `dist`) names a file or directory at any depth.
-    return { glob, test, folded: foldedBody === body ? test : compile(foldedBody), anyDepth: !glob.replace(/\/+$/, '').includes('/') };
+    return { glob, test, folded: foldedBody === body ? test : withLiteralGroups(foldedBody, compile(foldedBody)), anyDepth: !glob.replace(/\/+$/, '').includes('/') };
   });
   const matches = (text: string, test: Test, anyDepth: boolean): boolean => {
     const prefixes = [text];
@@ -110,6 +154,47 @@ export function pathMatcher(globs: readonly string[]): GlobMatcher {
     const folded = /^[\x00-\x7f]*$/.test(text) ? null : foldPath(text);
     return compiled.find(({ test, folded: foldedTest, anyDepth }) => matches(text, test, anyDepth) || (folded !== null && matches(folded, foldedTest, anyDepth)))?.glob;
   };
+}
+
+/**
+ * The glob with the parentheses of its plain groups, and the `|` inside them, escaped (an
+ * extglob's `@(…)`, `!(…)`, `+(…)`, `?(…)`, `*(…)` and an escaped `\(` are kept), or null when it
+ * has none. picomatch reads `app/(auth)/**` as a group, `app/auth/**`, while Next.js route groups
+ * (`app/(auth)/login/page.tsx`) and SvelteKit layout groups are directories named with their
+ * parentheses: such a path rule protected nothing that exists. picomatch reads brackets both ways
+ * (`app/[locale]` is the class and the directory named so); this reads parentheses both ways too.
+ */
+function literalGroups(glob: string): string | null {
+  const open: boolean[] = [];
+  let out = '';
+  let plain = false;
+  for (let at = 0; at < glob.length; at += 1) {
+    const char = glob[at]!;
+    if (char === '\\') {
+      out += glob.slice(at, at + 2);
+      at += 1;
+    } else if (char === '(') {
+      const extglob = at > 0 && '@!+?*'.includes(glob[at - 1]!) && glob[at - 2] !== '\\';
+      open.push(!extglob);
+      plain ||= !extglob;
+      out += extglob ? char : '\\(';
+    } else if (char === ')' && open.length > 0) {
+      out += open.pop() ? '\\)' : char;
+    } else if (char === '|' && open.length > 0 && open[open.length - 1]) {
+      out += '\\|';
+    } else {
+      out += char;
+    }
+  }
+  return plain ? out : null;
+}
+
+/** A path glob's test, also reading its plain groups' parentheses as the directory names they may be (literalGroups). */
+function withLiteralGroups(glob: string, test: Test): Test {
+  const literal = literalGroups(glob);
+  if (literal === null) return test;
+  const asNamed = compile(literal);
+  return (subject) => test(subject) || asNamed(subject);
 }
 
 /**

@@ -1,0 +1,62 @@
+import { FAMILIES, ROUTERS, VENDOR_NAMES } from '../core/model-data.js';
+import { isAgentName } from '../core/model-name.js';
+import { literalModelId } from '../core/policy/glob-matcher.js';
+import type { ConfigProblem } from './config-error.js';
+import { quote } from './config-error.js';
+
+/**
+ * Why a model glob can match no model id, or null. Ids are `vendor/model` in `[a-z0-9._-]`, one `/`,
+ * the vendor that made the model (never where it ran: `openrouter/qwen/qwen3-coder:free` is
+ * `qwen/qwen3-coder`). A glob with an empty segment (`qwen/`, `/qwen/*`, `qwen//*`), a router or
+ * runner for its vendor (`openrouter/*`, `ollama/*`, `bedrock/anthropic/*`), more than one `/`, or a
+ * `:`, `@`, `+` or `,` outside a class or brace list (`qwen/*:free`, `qwen/*,deepseek/*`) matched
+ * nothing: a deny denied nothing and an allow refused every model, without a word; so did an
+ * agent's name alone (`claude-code`, `copilot`: ids name models, not the agents that ran them). A glob without
+ * glob characters that names a model otherwise than its id (`anthropic/claude-opus-4-6`,
+ * `qwen/qwen3-coder:free`) is read as that model (glob-matcher.ts literalModelId).
+ */
+export function deadModelGlobReason(glob: string): string | null {
+  const body = glob.replace(/^!+/, '');
+  const segments = body.split('/');
+  const first = segments[0]!.toLowerCase();
+  if (segments.length === 1 && /^[a-z0-9._-]+$/.test(first) && isAgentName(first) && !VENDOR_NAMES.has(first) && !FAMILIES.some((family) => family.word === first)) {
+    return `an agent's name, ${quote(first)}, which no model id holds (allow and deny name models: write the models that agent may not use, such as "qwen/*")`;
+  }
+  if (segments.length > 1 && ROUTERS.has(first) && !VENDOR_NAMES.has(first)) return `${quote(first)} for a vendor, which is where a model runs, not who made it (ids name the maker: write "qwen/*", not "openrouter/qwen/*")`;
+  if (segments.some((segment) => segment === '')) return 'an empty segment (a model id is vendor/model: write "qwen/*" for every Qwen model, or "qwen")';
+  if (literalModelId(body) !== null) return null;
+  const outside = body.replace(/\[[^\]]*\]|\{[^}]*\}/g, '');
+  const stray = /[:@+,]/.exec(outside);
+  if (outside.split('/').length > 2 && stray?.[0] !== ',') return 'more than one "/" (a model id is vendor/model, with one "/")';
+  if (stray) return `${quote(stray[0])} outside a class or brace list, which no model id holds (ids are letters, digits, . _ - and one /${stray[0] === ',' ? '; write each glob as its own item' : '; the route\'s variant such as :free is not recorded'})`;
+  return null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Every model glob of a config (`policy.allow`, `policy.deny`, `policy.paths[].allow`, `.deny`)
+ * must be able to match a model id (deadModelGlobReason). No I/O; ignores shapes the schema rejects.
+ */
+export function checkModelGlobs(data: unknown, file: string): ConfigProblem[] {
+  if (!isObject(data) || !isObject(data.policy)) return [];
+  const { policy } = data;
+  const lists: [string, unknown][] = [['/policy/allow', policy.allow], ['/policy/deny', policy.deny]];
+  if (Array.isArray(policy.paths)) {
+    policy.paths.forEach((rule: unknown, index) => {
+      if (isObject(rule)) lists.push([`/policy/paths/${index}/allow`, rule.allow], [`/policy/paths/${index}/deny`, rule.deny]);
+    });
+  }
+  const problems: ConfigProblem[] = [];
+  for (const [pointer, globs] of lists) {
+    if (!Array.isArray(globs)) continue;
+    globs.forEach((glob: unknown, index) => {
+      if (typeof glob !== 'string' || glob === '') return;
+      const reason = deadModelGlobReason(glob);
+      if (reason !== null) problems.push({ file, path: `${pointer}/${index}`, found: `${quote(glob)}, which holds ${reason}`, expected: 'a glob that can match a model id (vendor/model), such as "qwen/*"' });
+    });
+  }
+  return problems;
+}
