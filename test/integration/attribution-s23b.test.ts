@@ -165,3 +165,28 @@ describe('row 260: people credited under `Assisted-by`, as curl does', () => {
     expectEachRefused(remote, work, { beside: 'feat: a\n\nAssisted-by: Daniel Gustafsson and Qwen3-Coder\n' }, (found, name) => expect(found, name).toContain('qwen/qwen3-coder'));
   });
 });
+
+/**
+ * Row 261: a model key's value read whole. `AI-Model:` (and the other model keys) read their value as
+ * one model name first, and the catalog drops what an id may carry after it (`claude-opus-4-1@20250805`):
+ * `anthropic/claude-opus-4.6@qwen3-coder` and `anthropic/claude-opus-4.6qwen3-coder` were Claude alone,
+ * and passed `deny: ["qwen/*"]`, where the same values under `Assisted-by` were refused (found by the
+ * session's policy red team). Every other model the value names counts too.
+ */
+const MODEL_VALUES: Case[] = [
+  ['glued after an @\n\nAI-Model: anthropic/claude-opus-4.6@qwen3-coder\n', ['unknown:anthropic/claude-opus-4.6', 'unknown:qwen/unknown']],
+  ['a date after an @ is the same model\n\nAI-Model: claude-opus-4-1@20250805\n', ['unknown:anthropic/claude-opus-4.1']],
+  ['one model\n\nAI-Model: gpt-5.1-codex-max\n', ['unknown:openai/gpt-5.1-codex-max']],
+  ['a routed id\n\nAI-Model: openrouter/qwen/qwen3-coder:free\n', ['unknown:qwen/qwen3-coder']],
+];
+
+describe('row 261: a model key\'s value with a second model glued on', () => {
+  it('log reads every model the value names; a date after an @ stays one model', () => {
+    expectLog(MODEL_VALUES);
+  });
+
+  it('check and pre-receive refuse Qwen glued after Claude under deny: ["qwen/*"]', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    expectEachRefused(remote, work, { at: 'feat: a\n\nAI-Model: anthropic/claude-opus-4.6@qwen3-coder\n', glued: 'feat: b\n\nAI-Model: anthropic/claude-opus-4.6qwen3-coder\n' }, (found, name) => expect(found.join(' '), name).toMatch(/qwen\//));
+  });
+});

@@ -583,7 +583,16 @@ export function parseModelValue(value: string, aliases: Record<string, string> =
   if (budget.lookups <= 0) return [UNREAD];
   budget.lookups -= 1;
   const whole = kept.length <= MAX_VALUE ? canonicalModel(kept, aliases, { isModel: true }) : null;
-  return whole ? [{ agent: 'unknown', model: whole }] : parseDeclaredValues(kept.length <= MAX_VALUE ? kept : value, aliases, budget);
+  if (!whole) return parseDeclaredValues(kept.length <= MAX_VALUE ? kept : value, aliases, budget);
+  // Read whole, the catalog drops what a model id may carry after it (`claude-opus-4-1@20250805`,
+  // a date suffix glued on): `anthropic/claude-opus-4.6@qwen3-coder` and `claude-opus-4.6qwen3-coder`
+  // were Claude alone under `deny: ["qwen/*"]`. The value is also read as a declared one is (rows 91,
+  // 174), and every other model it names counts too.
+  // A vendor named by a word of the model's own name is that name's (`deepseek-r1-distill-llama-3.3-70b` is DeepSeek's, not Meta's).
+  const ownWords = new Set(whole.split(/[^a-z0-9]+/));
+  const inName = (model: string) => model.endsWith('/unknown') && model.slice(0, model.indexOf('/')).split('-').some((word) => ownWords.has(word));
+  const others = parseDeclaredValues(kept, aliases, budget).filter((m) => m.unread === true || (m.model !== 'unknown' && m.model !== whole && !inName(m.model)));
+  return [{ agent: 'unknown', model: whole }, ...others.map((m) => (m.unread === true ? m : { agent: 'unknown', model: m.model }))];
 }
 
 /** A made-with style value (`Made-with: Cursor`): only what it clearly names, nothing when it names no AI (`Built-with: Rust`). */
