@@ -37,6 +37,14 @@ function ownerOf(agent: string, event: AgentEvent, env: NodeJS.ProcessEnv): Chec
   return { key: `s_${sha256(`${tool}:${session}`).slice(0, 14)}::t_${randomBytes(7).toString('hex')}`, agent, tool, session: session.slice(0, 400), model: model.slice(0, 200) };
 }
 
+/** The source's path and text when `named` is the destination of a rename in `event` (a file of the same work tree, read as safely as any). */
+function movedFrom(event: AgentEvent, named: string, cwd: string, top: string): { path: string; content: string } | null {
+  const move = event.moves?.find((entry) => resolve(cwd, entry.to) === resolve(cwd, named));
+  if (!move) return null;
+  const file = readAgentFile(top, resolve(cwd, move.from));
+  return file.ok && file.content !== null ? { path: file.path, content: file.content } : null;
+}
+
 /**
  * `aitrail checkpoint --agent <slug>`: record what the agent's edit wrote, per file, under the
  * worktree's git dir. Never fails the agent: every problem is one warning and exit 0; a payload
@@ -68,13 +76,19 @@ export function runCheckpoint(run: CheckpointRun): number {
       }
       const unsafe = unsafeStore(worktree.gitDir);
       if (unsafe) return (warn(checkpointMessages.unsafeStore(unsafe)), 0);
-      const previous = readCheckpoint(worktree.gitDir, file.path);
+      let previous = readCheckpoint(worktree.gitDir, file.path);
       if (event.phase === 'post' && file.content === null) {
         removeCheckpoint(worktree.gitDir, file.path);
         continue;
       }
-      const content = file.content ?? '';
-      const next = event.phase === 'pre' ? recordPre(previous, file.path, content, blobId(content), run.now) : recordPost(previous, file.path, content, blobId(content), event, (owner ??= ownerOf(run.agent, event, run.env)), run.now);
+      let content = file.content ?? '';
+      // A file the patch renames into being starts as its source (with the lines an agent wrote there): only the hunks are the edit.
+      const source = event.phase === 'pre' && file.content === null ? movedFrom(event, named, cwd, worktree.top) : null;
+      if (source) {
+        content = source.content;
+        previous = readCheckpoint(worktree.gitDir, source.path);
+      }
+      const next = event.phase === 'pre' ? recordPre(previous, file.path, content, blobId(content), run.now, run.agent) : recordPost(previous, file.path, content, blobId(content), event, (owner ??= ownerOf(run.agent, event, run.env)), run.now);
       const text = JSON.stringify(next);
       const usage = storeUsage(worktree.gitDir);
       if (!previous && usage.files >= MAX_CHECKPOINTS) return (warn(checkpointMessages.tooMany(MAX_CHECKPOINTS)), 0);

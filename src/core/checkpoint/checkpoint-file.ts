@@ -28,7 +28,9 @@ export function parseCheckpoint(text: string): FileCheckpoint | null {
   const owners = raw.owners.map(owner);
   if (owners.some((entry) => entry === null)) return null;
   if (!raw.marks.every((mark, index) => Number.isSafeInteger(mark) && (index % 3 === 2 ? mark >= 0 && mark < owners.length : mark >= 1))) return null;
-  return { version: 1, path: raw.path, content: raw.content, blob: raw.blob, owners: owners as CheckpointOwner[], marks: raw.marks as number[], pre: raw.pre, updated: raw.updated };
+  const checkpoint: FileCheckpoint = { version: 1, path: raw.path, content: raw.content, blob: raw.blob, owners: owners as CheckpointOwner[], marks: raw.marks as number[], pre: raw.pre, updated: raw.updated };
+  if (raw.pre && isText(raw.by, 40)) checkpoint.by = raw.by;
+  return checkpoint;
 }
 
 /** Per-line owners of a checkpoint's content (keys are owner indexes as strings, resolved by `owners`). */

@@ -20,6 +20,8 @@ export interface AgentEvent {
   session: string | null;
   model: string | null;
   transcriptPath: string | null;
+  /** Files the tool renames (Codex apply_patch `*** Move to:`), as the payload names them: the destination starts as the source. */
+  moves?: ReadonlyArray<{ from: string; to: string }>;
   /** The replacements made to the one file in `paths`, in order (null: not stated). */
   edits: TextEdit[] | null;
   /** The tool wrote the whole file (Claude Code Write, Gemini CLI write_file): every line is the agent's. */
@@ -54,6 +56,12 @@ export interface FileCheckpoint {
   marks: number[];
   /** `content` is a snapshot taken just before an edit (the next post event diffs against it). */
   pre: boolean;
+  /**
+   * The agent whose pre event took the snapshot: only its own post event diffs against it (another
+   * agent's edit, e.g. Cursor's afterFileEdit after a Claude Code edit the person refused, started
+   * from whatever the person made of the file since). Absent in snapshots of older versions.
+   */
+  by?: string;
   /** Milliseconds since the epoch of the last change. */
   updated: number;
 }
