@@ -1,10 +1,10 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claudeCode, codex, cursor, type EditCase } from '../fixtures/agent-payloads.js';
 import { commitAll, noteOf } from '../helpers/agent-edits.js';
 import { checkpoint } from '../helpers/checkpoint.js';
-import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { aitrail } from '../helpers/hooks.js';
 
 /*
@@ -70,5 +70,25 @@ describe('agent hook payloads end to end (s23h)', () => {
     silent(repo, 'cursor', cursorEdit('three\n', ''));
     const head = commitAll(repo, 'mixed');
     expect(noteOf(repo, head)).toEqual({ files: { 'a.txt': ['2,2'] }, sessions: ['cursor'] });
+  });
+
+  it('Claude Code writes a 300 KB file: its model is read from the transcript line that carries the write, not lost as unknown (row 296)', () => {
+    const repo = setup({ 'README.md': 'readme\n' });
+    const content = Array.from({ length: 6000 }, (_, i) => `export const value${i} = '${'x'.repeat(40)}';\n`).join('');
+    // Claude Code's transcript (~/.claude/projects/<project>/<session>.jsonl): the assistant line
+    // carries message.model before message.content, whose tool_use input holds the whole file the
+    // Write tool writes (https://code.claude.com/docs/en/hooks: transcript_path; Write {file_path, content}).
+    const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
+    const assistant = { type: 'assistant', message: { id: 'msg_01', type: 'message', role: 'assistant', model: 'claude-opus-4-6', content: [{ type: 'tool_use', id: 'toolu_01', name: 'Write', input: { file_path: join(repo.dir, 'src/data.ts'), content } }] }, sessionId: '8c35adc1' };
+    writeFileSync(transcript, `${JSON.stringify({ type: 'user', message: { role: 'user', content: 'write the table' } })}\n${JSON.stringify(assistant)}\n`);
+    const edit: EditCase = { file: join(repo.dir, 'src/data.ts'), relative: 'src/data.ts', cwd: repo.dir, old: '', replacement: content, transcript };
+    const write = (payload: Record<string, unknown>) => ({ ...payload, tool_name: 'Write', tool_input: { file_path: edit.file, content } });
+    silent(repo, 'claude-code', write(claudeCode.pre(edit)));
+    repo.write('src/data.ts', content);
+    silent(repo, 'claude-code', write(claudeCode.post(edit)));
+    repo.git(['add', '-A']);
+    const head = commitAll(repo, 'data table');
+    expect(noteOf(repo, head).files).toEqual({ 'src/data.ts': ['1,6000'] });
+    expect(rawNote(repo, head)).toContain('"model": "claude-opus-4-6"');
   });
 });
