@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+
+const QWEN = 'feat: parser\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
+
+describe('every command under hostile input (session 23, helper g)', () => {
+  it('row 290: a repository whose directory name holds a newline: nothing written beside it or as a .git inside it; its worktrees work', () => {
+    const parent = tempDir();
+    const dir = join(parent, 'work dir\nname');
+    const repo = makeRepo({ dir });
+    repo.commit(QWEN, { 'a.ts': 'one\n' });
+    repo.commit('human\n', { 'a.ts': 'one\ntwo\n' });
+    const init = aitrail(dir, ['init']);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('hooks in .git/hooks');
+    // The shifted `git rev-parse` lines named `<parent>/work dir` as the git dir and `name/.git` as the common dir.
+    expect(existsSync(join(parent, 'work dir'))).toBe(false);
+    expect(existsSync(join(dir, 'name'))).toBe(false);
+    expect(existsSync(join(dir, '.git', 'aitrail', 'install.json'))).toBe(true);
+    // A worktree of a depth-1 clone in such a directory: git names its files by the clone's absolute path, newline and all.
+    const clone = join(parent, 'clone\ndir');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${dir}`, clone], { env: TEST_GIT_ENV });
+    const worktree = join(parent, 'wt');
+    execFileSync('git', ['worktree', 'add', '-q', worktree], { cwd: clone, env: TEST_GIT_ENV });
+    const shallow = aitrail(worktree, ['blame', '--no-cache']);
+    expect(shallow.stderr).toMatch(/^aitrail: this is a shallow clone and its history is cut at/);
+    expect(shallow.code).toBe(3);
+  });
+});
