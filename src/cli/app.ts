@@ -75,7 +75,9 @@ export async function runCli(argv: string[]): Promise<number> {
   if (!helpPrinted) skipHelpCache(parser);
   for (const { command } of modules) {
     parser.command(command.command, command.describe, command.builder, (args) => {
-      pending = command.run(args as never);
+      const ignored = command.takesArgsAfterDashes ? [] : args._.slice(1).map(String);
+      const name = String(args._[0] ?? '');
+      pending = ignored.length > 0 ? Promise.reject(new UsageError(cliMessages.afterDashes(sanitize(ignored[0]!, { max: 80 }), name, /\[range\]/.test(String(command.command))))) : command.run(args as never);
     });
   }
   try {

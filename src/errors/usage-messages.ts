@@ -6,4 +6,7 @@ export const cliMessages = {
   unknownOption: (option: string, command: string, hint = '') => `unknown option '${option}' for '${named(command)}'.${hint ? ` ${hint}` : ''} Run '${named(command)} --help' for usage.`,
   /** A positional the command does not take. */
   unexpectedArgument: (argument: string, command: string) => `unexpected argument '${argument}' for 'aitrail ${command}'. Run 'aitrail ${command} --help' for usage.`,
+  /** An argument after `--` that the command does not take (it takes no paths); `range`: the command takes a range before `--`. */
+  afterDashes: (argument: string, command: string, range: boolean) =>
+    `unexpected argument '${argument}' after '--' for 'aitrail ${command}': it takes no paths${range ? `, and its range goes before '--' (aitrail ${command} A..B; a revision never starts with '-')` : ''}. Run 'aitrail ${command} --help' for usage.`,
 };

@@ -5,9 +5,36 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
+const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
 const QWEN = 'feat: parser\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
 
 describe('every command under hostile input (session 23, helper g)', () => {
+  it("row 289: what follows '--' is refused by every command that takes no paths (check -- A..B judged the default range and passed)", () => {
+    const origin = makeRepo();
+    origin.commit('policy\n', { '.aitrailrc.yml': DENY_QWEN });
+    origin.git(['tag', 'base']);
+    origin.commit(QWEN, { 'src/parser.ts': 'export {};\n' });
+    // A CI checkout of the pushed main: HEAD is origin/main, so the default range is empty.
+    const ci = join(tempDir(), 'ci');
+    execFileSync('git', ['clone', '-q', origin.dir, ci], { env: TEST_GIT_ENV });
+    expect(aitrail(ci, ['check', 'base..HEAD']).code).toBe(1);
+    const dashed = aitrail(ci, ['check', '--format', 'json', '--', 'base..HEAD']);
+    expect(dashed.stdout).toBe('');
+    expect(dashed.stderr).toMatch(/^aitrail: unexpected argument 'base\.\.HEAD' after '--' for 'aitrail check': it takes no paths, and its range goes before '--'/);
+    expect(dashed.code).toBe(2);
+    for (const args of [['check', 'base..HEAD', '--', 'src'], ['log', '--', 'HEAD'], ['status', '--', 'x'], ['uninstall', '--', 'x']]) {
+      const refused = aitrail(ci, args);
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(refused.stderr, args.join(' ')).toMatch(/after '--' for 'aitrail (check|log|status|uninstall)': it takes no paths/);
+    }
+    // Commands that read what follows '--' still do.
+    const blamed = aitrail(ci, ['blame', '--format', 'json', '--no-cache', '--', 'src/parser.ts']);
+    expect(blamed.code).toBe(0);
+    expect((JSON.parse(blamed.stdout) as { files: { path: string }[] }).files.map((file) => file.path)).toEqual(['src/parser.ts']);
+    expect(aitrail(ci, ['use', '--', 'qwen3-coder']).code).toBe(0);
+  });
+
   it('row 290: a repository whose directory name holds a newline: nothing written beside it or as a .git inside it; its worktrees work', () => {
     const parent = tempDir();
     const dir = join(parent, 'work dir\nname');
