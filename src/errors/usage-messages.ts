@@ -6,6 +6,9 @@ export const cliMessages = {
   unknownOption: (option: string, command: string, hint = '') => `unknown option '${option}' for '${named(command)}'.${hint ? ` ${hint}` : ''} Run '${named(command)} --help' for usage.`,
   /** A positional the command does not take. */
   unexpectedArgument: (argument: string, command: string) => `unexpected argument '${argument}' for 'aitrail ${command}'. Run 'aitrail ${command} --help' for usage.`,
+  /** An option of one value given more than once (`--config a --config b`). */
+  repeatedOption: (option: string, values: string[], command: string) =>
+    `option '${option}' given more than once (${values.map((value) => `'${value}'`).join(', ')}) for 'aitrail ${command}': give it once. Run 'aitrail ${command} --help' for usage.`,
   /** An argument after `--` that the command does not take (it takes no paths); `range`: the command takes a range before `--`. */
   afterDashes: (argument: string, command: string, range: boolean) =>
     `unexpected argument '${argument}' after '--' for 'aitrail ${command}': it takes no paths${range ? `, and its range goes before '--' (aitrail ${command} A..B; a revision never starts with '-')` : ''}. Run 'aitrail ${command} --help' for usage.`,

@@ -35,6 +35,29 @@ describe('every command under hostile input (session 23, helper g)', () => {
     expect(aitrail(ci, ['use', '--', 'qwen3-coder']).code).toBe(0);
   });
 
+  it('row 291: an option of one value given twice is refused (yargs made it a list: internal errors, a silent wrong report)', () => {
+    const repo = makeRepo();
+    const first = repo.commit('policy\n', { '.aitrailrc.yml': DENY_QWEN });
+    const second = repo.commit(QWEN, { 'src/parser.ts': 'export {};\n' });
+    for (const args of [
+      ['blame', '--by', 'file', '--by', 'model', '--format', 'json'], // grouped by dir, exit 0
+      ['log', '--author', 'Test', '--author', 'Human'], // "No commits in range.", exit 0
+      ['check', `${first}..HEAD`, '--policy-from', 'HEAD', '--policy-from', first], // internal error, exit 3
+      ['use', 'qwen3-coder', '--agent', 'qwen-code', '--agent', 'aider'],
+    ]) {
+      const refused = aitrail(repo.dir, args);
+      expect(refused.stdout, args.join(' ')).toBe('');
+      expect(refused.stderr, args.join(' ')).toMatch(/^aitrail: option '--(by|author|policy-from|agent)' given more than once \('[^']+', '[^']+'\) for 'aitrail (blame|log|check|use)': give it once\. Run/);
+      expect(refused.code, args.join(' ')).toBe(2);
+    }
+    // Options that take a list still repeat.
+    const ignored = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', '--ignore-rev', second, '--ignore-rev', first, '--exclude', '*.yml', '--exclude', 'x']);
+    expect(ignored.code).toBe(0);
+    const report = JSON.parse(ignored.stdout) as { totals: { lines: number }; ignoredAi?: string[] };
+    expect(report.totals.lines).toBe(1); // .aitrailrc.yml excluded
+    expect(report.ignoredAi).toEqual([second]);
+  });
+
   it('row 290: a repository whose directory name holds a newline: nothing written beside it or as a .git inside it; its worktrees work', () => {
     const parent = tempDir();
     const dir = join(parent, 'work dir\nname');
