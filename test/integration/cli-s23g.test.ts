@@ -58,6 +58,22 @@ describe('every command under hostile input (session 23, helper g)', () => {
     expect(report.ignoredAi).toEqual([second]);
   });
 
+  it("row 292: check of an empty range or one whose left end is empty ('', ..HEAD, ...HEAD: an unset \$BASE) is refused, not a pass over nothing", () => {
+    const origin = makeRepo();
+    origin.commit('policy\n', { '.aitrailrc.yml': DENY_QWEN });
+    origin.commit(QWEN, { 'src/parser.ts': 'export {};\n' });
+    const ci = join(tempDir(), 'ci');
+    execFileSync('git', ['clone', '-q', origin.dir, ci], { env: TEST_GIT_ENV });
+    for (const range of ['', '..HEAD', '...HEAD', '..']) {
+      const refused = aitrail(ci, ['check', range, '--format', 'json']);
+      expect(refused.stdout, range).toBe(''); // was {"ok": true, "commits": 0}
+      expect(refused.stderr, range).toMatch(range === '' ? /^aitrail: invalid range '': name a range/ : /^aitrail: invalid range '\.\.\.?(HEAD)?': its left end is empty, which git reads as HEAD/);
+      expect(refused.code, range).toBe(2);
+    }
+    // A range whose right end is empty is A..HEAD, as git reads it.
+    expect(aitrail(ci, ['check', 'HEAD~1..']).code).toBe(1);
+  });
+
   it('row 290: a repository whose directory name holds a newline: nothing written beside it or as a .git inside it; its worktrees work', () => {
     const parent = tempDir();
     const dir = join(parent, 'work dir\nname');
