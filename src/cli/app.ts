@@ -87,8 +87,10 @@ export async function runCli(argv: string[]): Promise<number> {
       const ignored = command.takesArgsAfterDashes ? [] : args._.slice(1).map(String);
       const name = String(args._[0] ?? '');
       const repeated = repeatedOption(args, lists);
+      const empty = NAMES_A_FILE_OR_REVISION.find((option) => args[option] === '');
       pending =
-        ignored.length > 0 ? Promise.reject(new UsageError(cliMessages.afterDashes(sanitize(ignored[0]!, { max: 80 }), name, /\[range\]/.test(String(command.command)))))
+        empty ? Promise.reject(new UsageError(cliMessages.emptyValue(empty, name)))
+        : ignored.length > 0 ? Promise.reject(new UsageError(cliMessages.afterDashes(sanitize(ignored[0]!, { max: 80 }), name, /\[range\]/.test(String(command.command)))))
         : repeated ? Promise.reject(new UsageError(cliMessages.repeatedOption(repeated.option, repeated.values.map((value) => sanitize(value, { max: 80 })), name)))
         : command.run(args as never);
     });
@@ -116,6 +118,12 @@ function unknownArguments(text: string, rest: string[], command: string): string
   const shown = sanitize(typed?.split('=')[0] ?? name, { max: 60 });
   return typed ? cliMessages.unknownOption(shown, command) : cliMessages.unexpectedArgument(shown, command);
 }
+
+/**
+ * Options whose empty value (an unset variable: `--config "$POLICY"`) was read as absent: `blame`,
+ * `trend`, `status` and `use` used the repository's own config, `check` said "found a directory".
+ */
+const NAMES_A_FILE_OR_REVISION = ['config', 'policy-from'] as const;
 
 /** yargs' table of a command's options (its internal `getOptions()`): which ones take a list. */
 function optionsOf(yargs: Argv): { array?: string[]; alias?: Record<string, string[]> } {

@@ -74,6 +74,18 @@ describe('every command under hostile input (session 23, helper g)', () => {
     expect(aitrail(ci, ['check', 'HEAD~1..']).code).toBe(1);
   });
 
+  it("row 293: an empty --config or --policy-from (an unset variable) is refused by every command, not read as absent", () => {
+    const repo = makeRepo();
+    const first = repo.commit('policy\n', { '.aitrailrc.yml': 'blame:\n  exclude: ["*.yml"]\n' });
+    repo.commit(QWEN, { 'src/parser.ts': 'export {};\n' });
+    for (const args of [['blame', '--format', 'json', '--config', ''], ['status', '--config='], ['check', `${first}..HEAD`, '--config', ''], ['check', `${first}..HEAD`, '--policy-from', '']]) {
+      const refused = aitrail(repo.dir, args);
+      expect(refused.stdout, args.join(' ')).toBe(''); // blame and status reported by the repository's own config
+      expect(refused.stderr, args.join(' ')).toMatch(/^aitrail: invalid --(config|policy-from) '': name a (config file|revision) \(an unset variable\?\)/);
+      expect(refused.code, args.join(' ')).toBe(2);
+    }
+  });
+
   it('row 290: a repository whose directory name holds a newline: nothing written beside it or as a .git inside it; its worktrees work', () => {
     const parent = tempDir();
     const dir = join(parent, 'work dir\nname');
