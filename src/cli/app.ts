@@ -86,8 +86,8 @@ export async function runCli(argv: string[]): Promise<number> {
     parser.command(command.command, command.describe, builder, (args) => {
       const ignored = command.takesArgsAfterDashes ? [] : args._.slice(1).map(String);
       const name = String(args._[0] ?? '');
-      const repeated = repeatedOption(args, lists);
-      const empty = NAMES_A_FILE_OR_REVISION.find((option) => args[option] === '');
+      const repeated = command.calledByHooks ? undefined : repeatedOption(args, lists);
+      const empty = command.calledByHooks ? undefined : NAMES_A_FILE_OR_REVISION.find((option) => args[option] === '');
       pending =
         empty ? Promise.reject(new UsageError(cliMessages.emptyValue(empty, name)))
         : ignored.length > 0 ? Promise.reject(new UsageError(cliMessages.afterDashes(sanitize(ignored[0]!, { max: 80 }), name, /\[range\]/.test(String(command.command)))))

@@ -16,6 +16,8 @@ export interface CommandModule<A = Record<string, unknown>> {
    * yargs leaves it in `_`, where nothing read it, so `check -- A..B` judged the default range.
    */
   takesArgsAfterDashes?: true;
+  /** Run by git's or an agent's hooks (hook, checkpoint): the generic usage checks of app.ts (an option repeated or empty) are theirs to make. */
+  calledByHooks?: true;
   run: (args: A & GlobalArgs) => Promise<number>;
 }
 
