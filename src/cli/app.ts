@@ -96,6 +96,11 @@ export async function runCli(argv: string[]): Promise<number> {
     });
   }
   try {
+    // `aitrail -- check`: yargs reads no command before `--` and ran none, exit 0 with nothing said.
+    const dashes = argv.indexOf('--');
+    if (dashes >= 0 && !helpPrinted && !argv.slice(0, dashes).some((token) => Object.hasOwn(COMMANDS, token) || token === '--version')) {
+      throw new UsageError(cliMessages.commandAfterDashes(sanitize(argv[dashes + 1] ?? '', { max: 60 })));
+    }
     await parser.parseAsync();
     if (pending) code = await pending;
   } catch (error) {

@@ -6,6 +6,9 @@ export const cliMessages = {
   unknownOption: (option: string, command: string, hint = '') => `unknown option '${option}' for '${named(command)}'.${hint ? ` ${hint}` : ''} Run '${named(command)} --help' for usage.`,
   /** A positional the command does not take. */
   unexpectedArgument: (argument: string, command: string) => `unexpected argument '${argument}' for 'aitrail ${command}'. Run 'aitrail ${command} --help' for usage.`,
+  /** `aitrail -- check`: the command came after `--`, where nothing is read as one. */
+  commandAfterDashes: (next: string) =>
+    `no command before '--'${next ? ` ('${next}' comes after it)` : ''}: give it first, e.g. aitrail check origin/main..HEAD. Run 'aitrail --help' for usage.`,
   /** `--config ''`: an option that names a file or a revision, given an empty value. */
   emptyValue: (option: string, command: string) =>
     `invalid --${option} '': name ${option === 'config' ? 'a config file' : 'a revision'} (an unset variable?), or leave the option out. Run 'aitrail ${command} --help' for usage.`,

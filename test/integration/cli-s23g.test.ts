@@ -28,6 +28,10 @@ describe('every command under hostile input (session 23, helper g)', () => {
       expect(refused.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(refused.stderr, args.join(' ')).toMatch(/after '--' for 'aitrail (check|log|status|uninstall)': it takes no paths/);
     }
+    // The command itself after '--': yargs ran none, printed nothing and exited 0.
+    const noCommand = aitrail(ci, ['-q', '--', 'check', 'base..HEAD']);
+    expect(noCommand.stderr).toMatch(/^aitrail: no command before '--' \('check' comes after it\)/);
+    expect(noCommand.code).toBe(2);
     // Commands that read what follows '--' still do.
     const blamed = aitrail(ci, ['blame', '--format', 'json', '--no-cache', '--', 'src/parser.ts']);
     expect(blamed.code).toBe(0);
