@@ -74,11 +74,33 @@ export async function runCli(argv: string[]): Promise<number> {
     });
   if (!helpPrinted) skipHelpCache(parser);
   for (const { command } of modules) {
-    parser.command(command.command, command.describe, command.builder, (args) => {
-      pending = command.run(args as never);
+    let lists: ReadonlySet<string> = new Set();
+    const builder = (yargs: Argv): Argv => {
+      const built = command.builder(yargs);
+      const { array = [], alias = {} } = optionsOf(built);
+      // yargs sets each option under its name, its aliases and their camelCase forms.
+      const names = array.flatMap((key) => [key, ...(alias[key] ?? [])]);
+      lists = new Set([...names, ...names.map((name) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()))]);
+      return built;
+    };
+    parser.command(command.command, command.describe, builder, (args) => {
+      const ignored = command.takesArgsAfterDashes ? [] : args._.slice(1).map(String);
+      const name = String(args._[0] ?? '');
+      const repeated = command.calledByHooks ? undefined : repeatedOption(args, lists);
+      const empty = command.calledByHooks ? undefined : NAMES_A_FILE_OR_REVISION.find((option) => args[option] === '');
+      pending =
+        empty ? Promise.reject(new UsageError(cliMessages.emptyValue(empty, name)))
+        : ignored.length > 0 ? Promise.reject(new UsageError(cliMessages.afterDashes(sanitize(ignored[0]!, { max: 80 }), name, /\[range\]/.test(String(command.command)))))
+        : repeated ? Promise.reject(new UsageError(cliMessages.repeatedOption(repeated.option, repeated.values.map((value) => sanitize(value, { max: 80 })), name)))
+        : command.run(args as never);
     });
   }
   try {
+    // `aitrail -- check`: yargs reads no command before `--` and ran none, exit 0 with nothing said.
+    const dashes = argv.indexOf('--');
+    if (dashes >= 0 && !helpPrinted && !argv.slice(0, dashes).some((token) => Object.hasOwn(COMMANDS, token) || token === '--version')) {
+      throw new UsageError(cliMessages.commandAfterDashes(sanitize(argv[dashes + 1] ?? '', { max: 60 })));
+    }
     await parser.parseAsync();
     if (pending) code = await pending;
   } catch (error) {
@@ -100,6 +122,30 @@ function unknownArguments(text: string, rest: string[], command: string): string
   const typed = rest.find((token) => token === `--${name}` || token.startsWith(`--${name}=`) || token === `-${name}` || token === `--no-${name}`);
   const shown = sanitize(typed?.split('=')[0] ?? name, { max: 60 });
   return typed ? cliMessages.unknownOption(shown, command) : cliMessages.unexpectedArgument(shown, command);
+}
+
+/**
+ * Options whose empty value (an unset variable: `--config "$POLICY"`) was read as absent: `blame`,
+ * `trend`, `status` and `use` used the repository's own config, `check` said "found a directory".
+ */
+const NAMES_A_FILE_OR_REVISION = ['config', 'policy-from'] as const;
+
+/** yargs' table of a command's options (its internal `getOptions()`): which ones take a list. */
+function optionsOf(yargs: Argv): { array?: string[]; alias?: Record<string, string[]> } {
+  return (yargs as unknown as { getOptions?: () => { array?: string[]; alias?: Record<string, string[]> } }).getOptions?.() ?? {};
+}
+
+/**
+ * An option of one value given more than once (`--config a --config b`): yargs makes it a list, which
+ * no command reads as one (internal errors, `--author a --author b` matching nobody, `--by file --by
+ * model` grouping by dir). Options declared as lists (`--ignore-rev`, `--merge`, paths) repeat freely.
+ */
+function repeatedOption(args: Record<string, unknown>, lists: ReadonlySet<string>): { option: string; values: string[] } | undefined {
+  for (const [key, value] of Object.entries(args)) {
+    if (key === '_' || key === '--' || key === '$0' || !Array.isArray(value) || lists.has(key)) continue;
+    return { option: key.length === 1 ? `-${key}` : `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`, values: value.map(String) };
+  }
+  return undefined;
 }
 
 /** aitrail's own options, before the command. */

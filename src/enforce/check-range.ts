@@ -60,6 +60,7 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   }
   checkRevisionText(range, 'range');
   const match = /^(.*?)(\.\.\.?)(.*)$/s.exec(range);
+  if (match && match[1] === '') throw new UsageError(enforceMessages.emptyRangeBase(range));
   const revisions = ['--end-of-options', range];
   await assertUnambiguous(repoDir, match ? [match[1] ?? '', match[3] ?? ''] : [range], match ? `the range '${range}' names` : 'the revision');
   if (!match) {

@@ -25,6 +25,11 @@ export const enforceMessages = {
   ambiguousRevision: (what: string, name: string, picked: string, also: string) =>
     `${what} '${show(name)}' is ambiguous: git would read it as ${show(picked)}, ${also}. ` +
     'A tag or branch anyone can push must not stand in for the target branch: name the ref you mean in full (e.g. refs/remotes/origin/main).',
+  /** `..B`, `...B`, `..`, `...`: git reads the empty left end as HEAD (what an unset variable in `"$BASE..$HEAD"` leaves). */
+  emptyRangeBase: (range: string) =>
+    `invalid range '${show(range)}': its left end is empty, which git reads as HEAD, so the checked-out commit would be judged against itself, by its own policy (an unset variable in "$BASE..HEAD"?). Name the target branch: aitrail check origin/main..HEAD.`,
+  /** `check ''`: an empty argument is not "no range". */
+  emptyRange: () => "invalid range '': name a range (aitrail check origin/main..HEAD), or give none for the commits the remote's default branch lacks (an unset variable?).",
   unknownBase: (base: string) => `unknown revision '${show(base)}': the range must name commits of this repository (fetch them first?).`,
   judgedConfig: (file: string, sha: string) =>
     `--config ${show(file)} is a file the commits being judged change (${sha.slice(0, 12)}): the author of a change must not choose the policy that judges it. ` +

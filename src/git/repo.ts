@@ -25,15 +25,30 @@ export interface ShallowAnswer {
   path: string;
 }
 
-/** The questions every command asks first, in one `git rev-parse`; --show-prefix last (a directory name may hold a newline). */
+/** The questions every command asks first, in one `git rev-parse` (seven answers, one line each unless a path holds a newline: answersOf). */
 const WORK_TREE_QUESTIONS = ['--is-bare-repository', '--absolute-git-dir', '--git-common-dir', '--show-toplevel', '--is-shallow-repository', '--git-path', 'shallow', '--show-prefix'];
+
+/**
+ * One `git rev-parse` whose answers are one line each, or `undefined` when the output has more
+ * lines than answers: a path holding a newline (a directory named so) shifts every answer after
+ * it, and the shifted lines named a git dir outside the repository (config-cache.json and the
+ * fast-path files were written beside it) and a `.git` directory inside the work tree.
+ */
+async function answersOf(cwd: string, args: string[], count: number): Promise<string[] | undefined> {
+  const lines = (await runGit(['rev-parse', ...args], { cwd })).split('\n');
+  return lines.length === count + 1 && lines[count] === '' ? lines.slice(0, count) : undefined;
+}
+
+/** One `git rev-parse` question alone: its whole answer, newlines in it kept. */
+async function answerOf(cwd: string, arg: string): Promise<string> {
+  return (await runGit(['rev-parse', arg], { cwd })).replace(/\n$/, '');
+}
 
 /**
  * Resolve the repository containing `cwd`, as git itself does (`git rev-parse`).
  * Throws a GitError that says what to do when `cwd` is not inside a repository.
  */
 export async function locateRepo(cwd: string): Promise<RepoLocation> {
-  const git = async (args: string[]) => (await runGit(['rev-parse', ...args], { cwd })).trim();
   const { resolve } = await import('node:path');
   const located = (bareFlag: string | undefined, gitDir: string | undefined, commonDirRaw: string | undefined, top: string | undefined): RepoLocation => {
     const bare = bareFlag === 'true';
@@ -43,22 +58,20 @@ export async function locateRepo(cwd: string): Promise<RepoLocation> {
   // A work tree (every command's usual case) answers all of them in one git process; --show-toplevel
   // fails anywhere else (a bare repository, inside .git), which the questions apart below handle.
   try {
-    const out = await runGit(['rev-parse', ...WORK_TREE_QUESTIONS], { cwd });
-    const [bareFlag, gitDir, commonDirRaw, top, shallowFlag, shallowPath, ...rest] = out.split('\n');
-    if (bareFlag === 'false' && gitDir && top) {
+    const answers = await answersOf(cwd, WORK_TREE_QUESTIONS, 7);
+    const [bareFlag, gitDir, commonDirRaw, top, shallowFlag, shallowPath, prefix] = answers ?? [];
+    if (bareFlag === 'false' && gitDir && top && (shallowFlag === 'true' || shallowFlag === 'false') && shallowPath && prefix !== undefined) {
       const location = located(bareFlag, gitDir, commonDirRaw, top);
-      // Only an answer whose every line is where it belongs is kept (a path holding a newline shifts them).
-      if ((shallowFlag === 'true' || shallowFlag === 'false') && shallowPath && rest.length >= 2 && rest[rest.length - 1] === '') {
-        location.shallow = { shallow: shallowFlag === 'true', path: resolve(cwd, shallowPath) };
-        location.prefix = rest.slice(0, -1).join('\n');
-      }
+      location.shallow = { shallow: shallowFlag === 'true', path: resolve(cwd, shallowPath) };
+      location.prefix = prefix;
       return location;
     }
   } catch {}
-  let out: string;
+  let answers: string[];
   try {
     // --show-toplevel fails in a bare repository, so ask for it only once we know there is a work tree.
-    out = await git(['--is-bare-repository', '--absolute-git-dir', '--git-common-dir']);
+    const questions = ['--is-bare-repository', '--absolute-git-dir', '--git-common-dir'];
+    answers = (await answersOf(cwd, questions, questions.length)) ?? (await Promise.all(questions.map((question) => answerOf(cwd, question))));
   } catch (error) {
     const text = error instanceof GitError ? error.stderr : error instanceof Error ? error.message : String(error);
     if (/not a git repository/i.test(text)) {
@@ -66,10 +79,10 @@ export async function locateRepo(cwd: string): Promise<RepoLocation> {
     }
     throw new GitError(`git rev-parse failed: ${text.trim().split('\n')[0]}`, ['rev-parse'], null, text, { cause: error });
   }
-  const [bareFlag, gitDir, commonDirRaw] = out.split('\n');
+  const [bareFlag, gitDir, commonDirRaw] = answers;
   let top: string | undefined;
   if (bareFlag !== 'true') {
-    top = (await git(['--show-toplevel']).catch(() => '')) || undefined;
+    top = (await answerOf(cwd, '--show-toplevel').catch(() => '')) || undefined;
   }
   return located(bareFlag, gitDir, commonDirRaw, top);
 }

@@ -11,7 +11,9 @@ import type { ShallowAnswer } from './repo.js';
  * already given to locateRepo (RepoLocation.shallow), so no second process asks it again.
  */
 export async function shallowBoundary(cwd: string, known?: ShallowAnswer): Promise<Set<string> | null> {
-  const [flag, path] = known ? [String(known.shallow), known.path] : (await runGit(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], { cwd })).split('\n');
+  // The path is everything after the flag's line (a directory name may hold a newline).
+  const [flag, ...pathLines] = known ? [String(known.shallow), known.path] : (await runGit(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], { cwd })).replace(/\n$/, '').split('\n');
+  const path = pathLines.join('\n');
   const file = process.env.GIT_SHALLOW_FILE || path;
   if (flag !== 'true' || !file) return null;
   try {

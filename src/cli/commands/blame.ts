@@ -16,6 +16,7 @@ interface BlameArgs extends BlameOptionArgs {
 export const command: CommandModule<BlameArgs> = {
   command: 'blame [paths..]',
   describe: 'AI-authored lines per file and per model, as git blame attributes them today',
+  takesArgsAfterDashes: true,
   builder: (yargs: Argv) =>
     withBlameOptions(yargs)
       .positional('paths', { type: 'string', array: true, describe: 'Files or directories, relative to the current directory (default: the whole tree). Put paths that start with - after --.' })

@@ -25,5 +25,11 @@ export const command: CommandModule<CheckArgs> = {
       .example('$0 check origin/main..HEAD --format github', 'A pull request, in GitHub Actions')
       .example('$0 check "$BASE..HEAD" --policy-from origin/main', 'Any range, judged by the target branch\'s policy')
       .epilogue('Exit codes: 0 no errors (warnings allowed), 1 policy violation, 2 bad usage or invalid config, 3 git error, shallow clone lacking history, or no range and no remote default branch.'),
-  run: async (args) => (await import('../../enforce/run-check.js')).runCheck(args),
+  run: async (args) => {
+    if (args.range === '') {
+      const [{ UsageError }, { enforceMessages }] = await Promise.all([import('../../errors/usage-error.js'), import('../../enforce/messages.js')]);
+      throw new UsageError(enforceMessages.emptyRange());
+    }
+    return (await import('../../enforce/run-check.js')).runCheck(args);
+  },
 };

@@ -9,6 +9,8 @@ import type { CommandModule } from '../command.js';
 export const command: CommandModule<{ agent?: string; quiet?: boolean }> = {
   command: 'checkpoint',
   describe: "Record the lines an AI agent just wrote (run by the agent's own file-edit hooks; reads the hook payload on stdin)",
+  takesArgsAfterDashes: true,
+  calledByHooks: true,
   builder: (yargs: Argv) =>
     yargs
       .option('agent', { type: 'string', describe: 'The agent whose hook payload is on stdin: claude-code, gemini-cli, cursor or codex' })

@@ -15,6 +15,8 @@ interface HookArgs {
 export const command: CommandModule<HookArgs> = {
   command: 'hook <name> [args..]',
   describe: 'Run one hook handler with git\'s hook arguments and stdin: what the installed shims call',
+  takesArgsAfterDashes: true,
+  calledByHooks: true,
   builder: (yargs: Argv) =>
     yargs
       .positional('name', { type: 'string', choices: [...CLIENT_HOOKS, ...SERVER_HOOKS], describe: 'The git hook' })

@@ -25,7 +25,6 @@ export const command: CommandModule<LogArgs> = {
       .option('max-count', { alias: 'n', type: 'number', requiresArg: true, describe: 'At most this many commits (with --ai-only: AI-assisted ones)' })
       .option('ai-only', { type: 'boolean', describe: 'Only AI-assisted commits' })
       .option('author', { type: 'string', requiresArg: true, describe: "Only commits whose author matches this pattern (as git log --author)" })
-      .check((argv) => argv._.length <= 1 || `unexpected argument(s): ${argv._.slice(1).join(' ')} (log takes one range)`)
       .example('$0 log', 'Every commit reachable from HEAD')
       .example('$0 log origin/main..HEAD --format json', 'Unpushed commits, for machines')
       .example('$0 log --ai-only -n 10 --author jane', "Jane's last ten AI-assisted commits"),

@@ -12,6 +12,7 @@ interface TrendArgs extends BlameOptionArgs {
 export const command: CommandModule<TrendArgs> = {
   command: 'trend [revs..]',
   describe: 'AI share of the lines each release introduced: blame --since A --rev B for each consecutive pair',
+  takesArgsAfterDashes: true,
   builder: (yargs: Argv) =>
     withBlameOptions(yargs)
       .positional('revs', { type: 'string', array: true, describe: 'Revisions in order (tags, branches, shas); paths to count go after --' })

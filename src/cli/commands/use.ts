@@ -7,6 +7,7 @@ import { UsageError } from '../../errors/usage-error.js';
 export const command: CommandModule<UseArgs> = {
   command: 'use [model]',
   describe: 'Set the model recorded for commits made in this worktree (until cleared or expired); no argument shows it',
+  takesArgsAfterDashes: true,
   builder: (yargs: Argv) =>
     yargs
       .positional('model', { type: 'string', describe: 'Model name or vendor/model id, e.g. claude-opus-4.6, openai/gpt-5.2-codex' })
