@@ -190,3 +190,26 @@ describe('row 261: a model key\'s value with a second model glued on', () => {
     expectEachRefused(remote, work, { at: 'feat: a\n\nAI-Model: anthropic/claude-opus-4.6@qwen3-coder\n', glued: 'feat: b\n\nAI-Model: anthropic/claude-opus-4.6qwen3-coder\n' }, (found, name) => expect(found.join(' '), name).toMatch(/qwen\//));
   });
 });
+
+/**
+ * Row 262: more AI review bots' committed suggestions (row 202's Copilot review, Greptile, cubic and
+ * Windsurf were read). Sourcery's suggestion committed from the pull request page, as
+ * supabase-community/postgrest-py's changelog shows it ("feat: add or filter along with tests (#355)",
+ * `Co-authored-by: sourcery-ai[bot] <58596630+sourcery-ai[bot]@users.noreply.github.com>`), and
+ * Korbit's, Qodo's, Bito's and CodeAnt's accounts (public registries of AI review bot logins) read as
+ * people's commits.
+ */
+const REVIEW_BOTS: Case[] = [
+  ['feat: add or filter along with tests (#355)\n\nCo-authored-by: sourcery-ai[bot] <58596630+sourcery-ai[bot]@users.noreply.github.com>\n', ['sourcery:unknown']],
+  ['Apply suggestion from code review\n\nCo-authored-by: korbit-ai[bot] <131444098+korbit-ai[bot]@users.noreply.github.com>\n', ['korbit:unknown']],
+  ['Apply suggestion from @qodo-merge-pro[bot]\n\nCo-authored-by: qodo-merge-pro[bot] <151058649+qodo-merge-pro[bot]@users.noreply.github.com>\n', ['qodo:unknown']],
+  ['Apply suggestions\n\nCo-authored-by: bito-code-review[bot] <bito-code-review[bot]@users.noreply.github.com>\nCo-authored-by: codeant-ai[bot] <codeant-ai[bot]@users.noreply.github.com>\n', ['bito:unknown', 'codeant:unknown']],
+  // A person whose login is the bot's name without [bot], and the words in prose, stay people's.
+  ['Thanks to sourcery for the idea\n\nCo-authored-by: sourcery <sourcery@example.com>\n', []],
+];
+
+describe('row 262: more AI review bots as co-authors', () => {
+  it('log reads Sourcery\'s, Korbit\'s, Qodo\'s, Bito\'s and CodeAnt\'s bot accounts as those reviewers; a person named so stays a person', () => {
+    expectLog(REVIEW_BOTS);
+  });
+});
