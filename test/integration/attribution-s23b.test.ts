@@ -3,7 +3,7 @@ import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/en
 import { expectLog, type Case } from '../helpers/log-cases.js';
 
 /**
- * Row 264: opencode's model variant, `<model>#<effort>`. opencode's agent files name their model
+ * Row 263: opencode's model variant, `<model>#<effort>`. opencode's agent files name their model
  * with the effort it runs at after a `#` (`model: openai/gpt-6.1-sol#xhigh`, `opencode-go/grok-4.7#xhigh`,
  * `openai/gpt-6-luna-fast#max`: public agent configs and review plans), and the same string lands in
  * the attribution a project asks for; aiblame's list of trailer shapes seen in 2026 history
@@ -20,7 +20,7 @@ const VARIANTS: Case[] = [
 ];
 
 /**
- * Row 265: Claude's Fable and Mythos tiers by their short names. `opus-4.7` and `sonnet-4.5` after an
+ * Row 264: Claude's Fable and Mythos tiers by their short names. `opus-4.7` and `sonnet-4.5` after an
  * agent were read (`claude-code:opus-4.7`); `fable-5.1` and `mythos-5` were not, nor the holdout's
  * `AI-Assisted-By: Fable 5` beside `Claude Code <noreply@anthropic.com>` (test/fixtures/attribution-holdout.json,
  * `ai-assisted-by-claude-code-fable-5`): read as Claude Code with no model.
@@ -36,7 +36,7 @@ const TIERS: Case[] = [
 ];
 
 /**
- * Row 266: `<tool>/<model>`. Projects' contribution rules require `Generated-by: <tool>/<model>` on
+ * Row 265: `<tool>/<model>`. Projects' contribution rules require `Generated-by: <tool>/<model>` on
  * every commit ("`Generated-by: claude-code/claude-opus-5` and `Generated-by: aider/gpt-5` are the
  * shape — the tool, a slash, the model"; another's `AI-Generated-By: claude-code/claude-sonnet-5`), a
  * commit in one such repository ends `Generated-by: claude-code/deepseek-flash` over `Co-Authored-By:
@@ -64,7 +64,7 @@ const SLASHED: Case[] = [
 ];
 
 /**
- * Row 267: a Claude Code session's id as a trailer. Mergify's CLI stack hooks add `Claude-Session-Id:
+ * Row 266: a Claude Code session's id as a trailer. Mergify's CLI stack hooks add `Claude-Session-Id:
  * <id>` to each commit made in a Claude Code session (Mergifyio/mergify-cli's stack tests: "a commit
  * gets a Claude-Session-Id when env var is set"); jjagent, a Claude Code plugin, keeps each session's
  * edits in a change described `jjagent: session <id>` with `Claude-session-id: <uuid>` (and
@@ -83,7 +83,7 @@ const SESSIONS: Case[] = [
 ];
 
 /**
- * Row 268: a key written twice. aiblame's fixes for 2026 histories name "doubled keys written by buggy
+ * Row 267: a key written twice. aiblame's fixes for 2026 histories name "doubled keys written by buggy
  * hooks (`Assisted-by: Assisted-by: Claude Opus 4.6 <…>`)" (trinhbentre/aiblame CHANGELOG 1.1.0): the
  * second key was read as part of the agent's name at its address, so its model was lost.
  */
@@ -94,7 +94,7 @@ const DOUBLED: Case[] = [
   ['a helper stays a helper\n\nAssisted-by: Assisted-by: Bob Smith <bob@example.com>\n', []],
 ];
 
-describe('row 264: opencode\'s `<model>#<effort>` variant', () => {
+describe('row 263: opencode\'s `<model>#<effort>` variant', () => {
   it('log reads the model before the `#`; an issue number stays prose', () => {
     expectLog(VARIANTS);
   });
@@ -106,25 +106,25 @@ describe('row 264: opencode\'s `<model>#<effort>` variant', () => {
   });
 });
 
-describe('row 265: Fable and Mythos by their short names', () => {
+describe('row 264: Fable and Mythos by their short names', () => {
   it('log reads the tier after an agent; people and games stay people\'s', () => {
     expectLog(TIERS);
   });
 });
 
-describe('row 266: `<tool>/<model>` and a tool\'s own version', () => {
+describe('row 265: `<tool>/<model>` and a tool\'s own version', () => {
   it('log reads the agent before the slash and the model after it (or in its note); vendors, routers, scripts and people are unchanged', () => {
     expectLog(SLASHED);
   });
 });
 
-describe('row 267: a Claude Code session id as a trailer', () => {
+describe('row 266: a Claude Code session id as a trailer', () => {
   it('log reads Mergify\'s and jjagent\'s `Claude-Session-Id` as Claude Code and turbocommit\'s session as an agent\'s', () => {
     expectLog(SESSIONS);
   });
 });
 
-describe('row 268: a key written twice', () => {
+describe('row 267: a key written twice', () => {
   it('log reads the value after the doubled key, its model with it; a helper stays human', () => {
     expectLog(DOUBLED);
   });

@@ -24,7 +24,7 @@ const silent = (repo: TestRepo, agent: string, payload: unknown) => expect(check
 const rawNote = (repo: TestRepo, rev: string) => repo.git(['notes', '--ref=ai', 'show', rev], { raw: true });
 
 describe('agent hook payloads end to end (s23h)', () => {
-  it('Codex renames a person\'s file with apply_patch and adds one line: only that line is Codex\'s, not the file it moved (row 294)', () => {
+  it('Codex renames a person\'s file with apply_patch and adds one line: only that line is Codex\'s, not the file it moved (row 288)', () => {
     const body = Array.from({ length: 6 }, (_, i) => `person ${i + 1}\n`).join('');
     const repo = setup({ 'src/old.ts': body });
     // Codex sends apply_patch with the raw envelope in tool_input.command, relative or absolute
@@ -44,7 +44,7 @@ describe('agent hook payloads end to end (s23h)', () => {
     expect(rawNote(repo, head)).toContain('"model": "gpt-5.2-codex"');
   });
 
-  it('Claude Code\'s edit refused (its pre hook ran, no post), the person writes lines, then Cursor edits: only Cursor\'s line is AI (row 295)', () => {
+  it('Claude Code\'s edit refused (its pre hook ran, no post), the person writes lines, then Cursor edits: only Cursor\'s line is AI (row 289)', () => {
     const repo = setup({ 'a.txt': 'one\ntwo\nthree\n' });
     const file = join(repo.dir, 'a.txt');
     // Claude Code PreToolUse (https://code.claude.com/docs/en/hooks): fires before the permission
@@ -59,7 +59,7 @@ describe('agent hook payloads end to end (s23h)', () => {
     expect(rawNote(repo, head)).toContain('"model": "gpt-5"');
   });
 
-  it('the person edits after an agent\'s checkpoint, then Cursor deletes a line (nothing to undo): the person\'s lines stay theirs (row 295)', () => {
+  it('the person edits after an agent\'s checkpoint, then Cursor deletes a line (nothing to undo): the person\'s lines stay theirs (row 289)', () => {
     const repo = setup({ 'a.txt': 'one\ntwo\nthree\n' });
     const file = join(repo.dir, 'a.txt');
     const cursorEdit = (old: string, replacement: string) => cursor.post({ file, relative: 'a.txt', cwd: repo.dir, old, replacement, transcript: '' });
@@ -72,7 +72,7 @@ describe('agent hook payloads end to end (s23h)', () => {
     expect(noteOf(repo, head)).toEqual({ files: { 'a.txt': ['2,2'] }, sessions: ['cursor'] });
   });
 
-  it('Claude Code writes a 300 KB file: its model is read from the transcript line that carries the write, not lost as unknown (row 296)', () => {
+  it('Claude Code writes a 300 KB file: its model is read from the transcript line that carries the write, not lost as unknown (row 290)', () => {
     const repo = setup({ 'README.md': 'readme\n' });
     const content = Array.from({ length: 6000 }, (_, i) => `export const value${i} = '${'x'.repeat(40)}';\n`).join('');
     // Claude Code's transcript (~/.claude/projects/<project>/<session>.jsonl): the assistant line

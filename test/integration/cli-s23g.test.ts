@@ -9,7 +9,7 @@ const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
 const QWEN = 'feat: parser\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
 
 describe('every command under hostile input (session 23, helper g)', () => {
-  it("row 289: what follows '--' is refused by every command that takes no paths (check -- A..B judged the default range and passed)", () => {
+  it("row 283: what follows '--' is refused by every command that takes no paths (check -- A..B judged the default range and passed)", () => {
     const origin = makeRepo();
     origin.commit('policy\n', { '.aitrailrc.yml': DENY_QWEN });
     origin.git(['tag', 'base']);
@@ -39,7 +39,7 @@ describe('every command under hostile input (session 23, helper g)', () => {
     expect(aitrail(ci, ['use', '--', 'qwen3-coder']).code).toBe(0);
   });
 
-  it('row 291: an option of one value given twice is refused (yargs made it a list: internal errors, a silent wrong report)', () => {
+  it('row 285: an option of one value given twice is refused (yargs made it a list: internal errors, a silent wrong report)', () => {
     const repo = makeRepo();
     const first = repo.commit('policy\n', { '.aitrailrc.yml': DENY_QWEN });
     const second = repo.commit(QWEN, { 'src/parser.ts': 'export {};\n' });
@@ -62,7 +62,7 @@ describe('every command under hostile input (session 23, helper g)', () => {
     expect(report.ignoredAi).toEqual([second]);
   });
 
-  it("row 292: check of an empty range or one whose left end is empty ('', ..HEAD, ...HEAD: an unset \$BASE) is refused, not a pass over nothing", () => {
+  it("row 286: check of an empty range or one whose left end is empty ('', ..HEAD, ...HEAD: an unset \$BASE) is refused, not a pass over nothing", () => {
     const origin = makeRepo();
     origin.commit('policy\n', { '.aitrailrc.yml': DENY_QWEN });
     origin.commit(QWEN, { 'src/parser.ts': 'export {};\n' });
@@ -78,7 +78,7 @@ describe('every command under hostile input (session 23, helper g)', () => {
     expect(aitrail(ci, ['check', 'HEAD~1..']).code).toBe(1);
   });
 
-  it("row 293: an empty --config or --policy-from (an unset variable) is refused by every command, not read as absent", () => {
+  it("row 287: an empty --config or --policy-from (an unset variable) is refused by every command, not read as absent", () => {
     const repo = makeRepo();
     const first = repo.commit('policy\n', { '.aitrailrc.yml': 'blame:\n  exclude: ["*.yml"]\n' });
     repo.commit(QWEN, { 'src/parser.ts': 'export {};\n' });
@@ -90,7 +90,7 @@ describe('every command under hostile input (session 23, helper g)', () => {
     }
   });
 
-  it('row 290: a repository whose directory name holds a newline: nothing written beside it or as a .git inside it; its worktrees work', () => {
+  it('row 284: a repository whose directory name holds a newline: nothing written beside it or as a .git inside it; its worktrees work', () => {
     const parent = tempDir();
     const dir = join(parent, 'work dir\nname');
     const repo = makeRepo({ dir });

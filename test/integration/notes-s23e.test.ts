@@ -1,5 +1,5 @@
 // Line-level authorship in git-ai's notes (session 23, e): notes read as git-ai's own reader reads
-// them, in real repositories through the CLI (README threat-model rows 279-283).
+// them, in real repositories through the CLI (README threat-model row 277).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { addNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';

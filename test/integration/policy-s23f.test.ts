@@ -13,7 +13,7 @@ function check(dir: string, branch: string): { code: number; violations: Found[]
   return { code: run.code, violations: run.code <= 1 ? (JSON.parse(run.stdout) as { violations: Found[] }).violations : [], stderr: run.stderr };
 }
 
-describe('model globs written as people name models (row 284)', () => {
+describe('model globs written as people name models (row 278)', () => {
   it('deny: ["kimi", "glm"] (family words) refuses Kimi and GLM at pre-receive and in check; allow: ["anthropic/claude-opus-4-6"] (Anthropic\'s own id) passes Claude Opus 4.6', () => {
     const { work } = policyServer('policy:\n  allow: ["anthropic/claude-opus-4-6", "kimi", "glm", "qwen/Qwen3-Coder-480B-A35B-Instruct"]\n  deny: ["kimi", "glm", "qwen/Qwen3-Coder-480B-A35B-Instruct"]\n');
     work.git(['checkout', '-q', '-b', 'feature']);
@@ -39,7 +39,7 @@ describe('model globs written as people name models (row 284)', () => {
   });
 });
 
-describe('a model glob that can match no model id (row 288)', () => {
+describe('a model glob that can match no model id (row 282)', () => {
   it('a model glob that can match no id (a router for a vendor, an empty segment, an agent\'s name, ":free" on a wildcard, a comma list) is exit 2 naming each', () => {
     const { work } = policyServer('policy:\n  deny: ["openrouter/qwen/*", "qwen/", "claude-code", "qwen/*:free", "qwen/*,deepseek/*"]\n  paths:\n    - files: ["src/**"]\n      allow: ["ollama/*"]\n');
     work.git(['checkout', '-q', '-b', 'feature']);
@@ -53,7 +53,7 @@ describe('a model glob that can match no model id (row 288)', () => {
   });
 });
 
-describe('an alias to a vendor written as the company is called (row 285)', () => {
+describe('an alias to a vendor written as the company is called (row 279)', () => {
   it('detect.aliases { internal-llm: zhipu/glm-4.6-internal } under deny: ["zhipu/*"] refuses the alias\'s commits in check and at pre-receive', () => {
     const { work } = policyServer('policy:\n  deny: ["zhipu/*"]\ndetect:\n  aliases:\n    internal-llm: zhipu/glm-4.6-internal\n');
     work.git(['checkout', '-q', '-b', 'feature']);
@@ -65,7 +65,7 @@ describe('an alias to a vendor written as the company is called (row 285)', () =
   });
 });
 
-describe('a detect rule\'s $1 read as one whole name (row 286)', () => {
+describe('a detect rule\'s $1 read as one whole name (row 280)', () => {
   it('a team\'s rule model: "$1" over a gateway trailer reads the committer\'s text as a declared value is read: Qwen glued to Claude, an extra slash, a list', () => {
     const { work } = policyServer('policy:\n  deny: ["qwen/*"]\ndetect:\n  rules:\n    - { field: trailer, key: X-Gateway-Model, pattern: "^(.+)$", agent: gateway, model: "$1" }\n');
     work.git(['checkout', '-q', '-b', 'feature']);
@@ -85,7 +85,7 @@ describe('a detect rule\'s $1 read as one whole name (row 286)', () => {
   });
 });
 
-describe('a path rule over a directory named with parentheses (row 287)', () => {
+describe('a path rule over a directory named with parentheses (row 281)', () => {
   it('files: ["app/(admin)/**"] (a Next.js route group) protects app/(admin)/ in check and at pre-receive; app/admin/ stays protected too', () => {
     const { work } = policyServer('policy:\n  paths:\n    - files: ["app/(admin)/**"]\n      deny: ["qwen/*"]\n');
     work.git(['checkout', '-q', '-b', 'feature']);

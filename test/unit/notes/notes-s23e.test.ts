@@ -1,5 +1,5 @@
 // Line-level authorship in git-ai's notes (session 23, e): what a note says about who wrote which
-// lines, read as git-ai's own reader reads it (README threat-model rows 279-283).
+// lines, read as git-ai's own reader reads it (README threat-model row 277).
 import { describe, expect, test } from 'vitest';
 import { noteLines } from '../../../src/core/notes/note-lines.js';
 import { parseAuthorshipLog } from '../../../src/core/notes/parse-authorship-log.js';
