@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { GitError, runGit } from './exec.js';
+import { isAncestor } from './is-ancestor.js';
 import { resolveCommits } from './resolve-commits.js';
 
 /** The object ids of an ignore-revs file as git's oidset_parse_file reads them: `#` starts a comment, one full id a line. */
@@ -34,16 +34,6 @@ export async function ignoredCommits(root: string, configured: readonly string[]
   if (ids.size === 0) return [...new Set(ignoreRevs)];
   const commits = await resolveCommits(root, [...ids]);
   return [...new Set([...[...commits.values()].filter((sha): sha is string => sha !== null), ...ignoreRevs])];
-}
-
-async function isAncestor(root: string, sha: string, of: string): Promise<boolean> {
-  try {
-    await runGit(['merge-base', '--is-ancestor', sha, of], { cwd: root });
-    return true;
-  } catch (error) {
-    if (error instanceof GitError && error.exitCode === 1) return false;
-    throw error;
-  }
 }
 
 /** Of `commits`, those in the blamed range (reachable from `rev`, not from `since`): only they move lines in git blame. */
