@@ -73,3 +73,23 @@ describe('pre-push: a push to a file:// URL git reads with a % that escapes noth
     expect(serverBranches(server)).toBe('refs/heads/human\nrefs/heads/main');
   });
 });
+
+describe('pre-push: a remote git names with letters beyond ASCII', () => {
+  it('judges a push to a remote cloned as `équipe` (git clone -o) by its default branch\'s policy, not the work tree\'s loosened config', () => {
+    const server = makeRepo({ bare: true });
+    const seed = makeRepo();
+    seed.commit('chore: policy\n', { '.aitrailrc.yml': DENY_QWEN });
+    seed.git(['push', '-q', server.dir, 'main']);
+    const dir = join(tempDir(), 'clone');
+    seed.git(['clone', '-q', '-o', 'équipe', server.dir, dir]);
+    const work = makeRepo({ dir }); // the clone, as a test repository (git init again changes nothing there)
+    const env = envWithAitrailOnPath();
+    expect(aitrail(dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
+    qwenBranch(work, 'loose', { '.aitrailrc.yml': 'policy: {}\n' });
+    work.git(['checkout', '-q', 'loose']);
+    const push = tryGit(dir, ['push', 'équipe', 'loose'], { env });
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toContain('qwen/qwen3-coder');
+    expect(serverBranches(server)).toBe('refs/heads/main');
+  });
+});
