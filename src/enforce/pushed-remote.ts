@@ -4,11 +4,32 @@ import { remoteNames, remoteUrls } from '../git/refs.js';
 import { isPlainRemoteName } from './remote-default-refs.js';
 
 /**
+ * A `file://` URL's path as git reads it (`url_decode`): each `%XX` of two hex digits is that byte,
+ * anything else (`%zz`, a lone `%`) stays as written; decodeURIComponent threw on those, and the
+ * push, to a directory git reaches fine, ended in an internal error.
+ */
+function urlDecode(text: string): string {
+  const bytes: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const hex = text.slice(at + 1, at + 3);
+    if (text[at] === '%' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      at += 3;
+    } else {
+      const char = String.fromCodePoint(text.codePointAt(at) as number);
+      bytes.push(...Buffer.from(char, 'utf8'));
+      at += char.length;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/**
  * A URL as a place, for comparing two spellings of one server: a local path (plain, `./`, `../`,
  * `file://`) is its real path from `cwd`; any URL drops a trailing `/` and `.git`.
  */
 function place(url: string, cwd: string): string {
-  const local = /^file:\/\//.test(url) ? decodeURIComponent(url.slice('file://'.length)) : /^[^/:]+:/.test(url) && !/^[A-Za-z]:[\\/]/.test(url) ? null : url;
+  const local = /^file:\/\//.test(url) ? urlDecode(url.slice('file://'.length)) : /^[^/:]+:/.test(url) && !/^[A-Za-z]:[\\/]/.test(url) ? null : url;
   let text = url;
   if (local !== null) {
     const path = isAbsolute(local) ? local : resolve(cwd, local);

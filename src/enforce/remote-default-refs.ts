@@ -1,6 +1,14 @@
-/** A remote name that is safe to put in `--remotes=<name>` and `refs/remotes/<name>/…` (`team/origin` too: git allows a slash). */
+/**
+ * A remote name that is safe to put in `--remotes=<name>` and `refs/remotes/<name>/…` (every use is
+ * prefixed so): any name git lets `git remote add` or `git clone -o` make (`team/origin`, `équipe`,
+ * `up+stream`, `--quiet`), never one with a glob character, a space or control character, `..`,
+ * `@{`, or a part that is empty, starts with `.`, or ends with `.` or `.lock`. Only ASCII letters,
+ * digits and `._-` were taken once, so a clone whose remote git named `équipe` found no default
+ * branch, and pre-push judged by the work tree's config.
+ */
 export function isPlainRemoteName(name: string): boolean {
-  return /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/.test(name) && !name.includes('..') && !name.split('/').some((part) => part.endsWith('.lock'));
+  if (name === '' || name === '@' || /[\s\0-\x1f\x7f*?[\\~^:]|\.\.|@\{/.test(name)) return false;
+  return name.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && !part.endsWith('.'));
 }
 
 /**
