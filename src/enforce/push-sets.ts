@@ -19,9 +19,8 @@ import { remoteDefaultRefs } from './remote-default-refs.js';
  * to a server no remote names, or a remote never fetched, the repository's default branch as
  * `check` finds it judges (that of HEAD's upstream remote, `origin`, the only remote), never the
  * work tree's config, which the branch checked out may have loosened. Nothing of any remote
- * known (a first push to an empty server): the work tree's config; a remote that has branches, none
- * known as its default (a --single-branch clone of a side branch; no `<remote>/HEAD` and a default
- * branch named neither main nor master): refused, naming the fix.
+ * known (a first push to an empty server): the work tree's config; a remote that has branches of
+ * which this clone fetches only some, none its default (a --single-branch clone of a side branch): refused.
  * Objects are read as stored (replace refs and grafts ignored).
  * - deletions: nothing;
  * - a ref the remote has and we have its old commit (fast-forward or force push): `old..new`;
@@ -39,14 +38,13 @@ export async function pushSets(repoDir: string, remote: string, updates: readonl
     (known ? firstRefCommit(repoDir, remoteDefaultRefs(known)) : Promise.resolve(null)).then((own) => own ?? repositoryDefault(repoDir)),
   ]);
   const defaultTip = found?.commit ?? null;
-  // Fail closed: a remote that has branches (the push updates one, or this clone tracks one) whose
-  // default branch this clone knows not (a --single-branch or --depth clone of a side branch; a
-  // default branch named neither main nor master with no <remote>/HEAD: `git remote add` and
-  // `git fetch` set none before git 2.48, `set-head -d`, a renamed default pruned) would be judged
-  // by the work tree's config, which the branch checked out may have loosened.
-  if (!defaultTip && known !== null && (pushed.some((update) => update.from !== null) || (await remoteRefsExist(repoDir, known)))) {
-    const some = await fetchesSomeBranches(repoDir, known);
-    throw new GitError(some ? enforceMessages.pushDefaultBranchUnknown(known) : enforceMessages.pushRemoteHeadUnknown(known), ['pre-push'], null, '');
+  // Fail closed: a clone that fetches only some branches of a remote that has branches (a
+  // --single-branch or --depth clone of a side branch) knows no default branch there, and would be
+  // judged by the work tree's config, which the branch checked out may have loosened. A clone that
+  // fetches every branch but knows no default (no <remote>/HEAD, main or master) is not refused:
+  // a first push of a side branch to a new server is one (pre-receive and CI judge by the server's).
+  if (!defaultTip && known !== null && (await fetchesSomeBranches(repoDir, known)) && (pushed.some((update) => update.from !== null) || (await remoteRefsExist(repoDir, known)))) {
+    throw new GitError(enforceMessages.pushDefaultBranchUnknown(known), ['pre-push'], null, '');
   }
   const source = await policySource(repoDir, { base: defaultTip });
   const unpushed = defaultTip ? [defaultTip] : known ? [`--remotes=${known}`] : [];
