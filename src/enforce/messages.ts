@@ -73,6 +73,9 @@ export const enforceMessages = {
   pushDefaultBranchUnknown: (remote: string) =>
     `push blocked: the policy is read from ${show(remote)}'s default branch, which this clone does not fetch (no refs/remotes/${show(remote)}/HEAD, main or master; its fetch refspec names some branches only: a --single-branch or --depth clone).\n` +
     `Fix: git remote set-branches --add ${show(remote)} <default branch> && git fetch ${show(remote)} && git remote set-head ${show(remote)} <default branch> (e.g. main), then push again; to skip aitrail once: AITRAIL=0 git push ...`,
+  pushRemoteHeadUnknown: (remote: string) =>
+    `push blocked: the policy is read from ${show(remote)}'s default branch, which this clone does not know (no refs/remotes/${show(remote)}/HEAD, main or master), while a branch it tracks there holds a config: a default branch of another name, never recorded by git remote add and git fetch.\n` +
+    `Fix: git fetch ${show(remote)} && git remote set-head ${show(remote)} --auto (asks ${show(remote)} which branch is its default), or name it: git remote set-head ${show(remote)} <default branch>; then push again. To skip aitrail once: AITRAIL=0 git push ...`,
   rememberedPolicy: (ref: string | null, commit: string, source: string) => `the policy remembered from ${show(ref ?? 'HEAD')} at ${commit.slice(0, 12)} (${show(source)})`,
   undecodablePath: (path: string) =>
     `cannot judge the path rules by lines on '${show(path)}': its name is not valid UTF-8, so it cannot be handed back to git. Rename the file and try again.`,

@@ -1,7 +1,8 @@
 import type { RefUpdate } from '../core/ref-updates.js';
 import { configValues } from '../git/config-value.js';
 import { GitError } from '../git/exec.js';
-import { remoteRefsExist } from '../git/refs.js';
+import { remoteRefsExist, remoteRefTips } from '../git/refs.js';
+import { loadConfigAtRevision } from '../config/load-at-revision.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 import { enforceMessages } from './messages.js';
 import { firstRefCommit } from './first-ref-commit.js';
@@ -20,7 +21,8 @@ import { remoteDefaultRefs } from './remote-default-refs.js';
  * `check` finds it judges (that of HEAD's upstream remote, `origin`, the only remote), never the
  * work tree's config, which the branch checked out may have loosened. Nothing of any remote
  * known (a first push to an empty server): the work tree's config; a remote that has branches of
- * which this clone fetches only some, none its default (a --single-branch clone of a side branch): refused.
+ * which this clone fetches only some, none its default (a --single-branch clone of a side branch),
+ * or none known as its default while one it tracks holds a config: refused, naming the fix.
  * Objects are read as stored (replace refs and grafts ignored).
  * - deletions: nothing;
  * - a ref the remote has and we have its old commit (fast-forward or force push): `old..new`;
@@ -40,11 +42,14 @@ export async function pushSets(repoDir: string, remote: string, updates: readonl
   const defaultTip = found?.commit ?? null;
   // Fail closed: a clone that fetches only some branches of a remote that has branches (a
   // --single-branch or --depth clone of a side branch) knows no default branch there, and would be
-  // judged by the work tree's config, which the branch checked out may have loosened. A clone that
-  // fetches every branch but knows no default (no <remote>/HEAD, main or master) is not refused:
-  // a first push of a side branch to a new server is one (pre-receive and CI judge by the server's).
-  if (!defaultTip && known !== null && (await fetchesSomeBranches(repoDir, known)) && (pushed.some((update) => update.from !== null) || (await remoteRefsExist(repoDir, known)))) {
-    throw new GitError(enforceMessages.pushDefaultBranchUnknown(known), ['pre-push'], null, '');
+  // judged by the work tree's config, which the branch checked out may have loosened. So would a
+  // clone that fetches every branch but knows no default (no <remote>/HEAD, main or master: `git
+  // remote add` and `git fetch` record none before git 2.48) where a branch it tracks there holds a
+  // config: the server has a policy this clone cannot place. With no config on any (a side branch's
+  // second push to a new server) the work tree's config judges, as on a first push.
+  if (!defaultTip && known !== null && (pushed.some((update) => update.from !== null) || (await remoteRefsExist(repoDir, known)))) {
+    if (await fetchesSomeBranches(repoDir, known)) throw new GitError(enforceMessages.pushDefaultBranchUnknown(known), ['pre-push'], null, '');
+    if (await trackedPolicy(repoDir, known)) throw new GitError(enforceMessages.pushRemoteHeadUnknown(known), ['pre-push'], null, '');
   }
   const source = await policySource(repoDir, { base: defaultTip });
   const unpushed = defaultTip ? [defaultTip] : known ? [`--remotes=${known}`] : [];
@@ -65,6 +70,22 @@ async function repositoryDefault(repoDir: string): Promise<{ commit: string } | 
 }
 
 /** Whether `remote`'s fetch refspecs name some branches only (no `refs/heads/*`): what `--single-branch` and `--depth` clones set. */
+/** Most tracked branches of a remote looked at for a config; past them, one is assumed (fail closed). */
+const MOST_TRACKED = 64;
+
+/** Whether a branch this clone tracks of `remote` holds a committed config (a config that cannot be read counts: fail closed). */
+async function trackedPolicy(repoDir: string, remote: string): Promise<boolean> {
+  const tips = await remoteRefTips(repoDir, remote, MOST_TRACKED + 1);
+  for (const tip of tips.slice(0, MOST_TRACKED)) {
+    try {
+      if ((await loadConfigAtRevision(repoDir, tip, { asStored: true })).filepath) return true;
+    } catch {
+      return true;
+    }
+  }
+  return tips.length > MOST_TRACKED;
+}
+
 async function fetchesSomeBranches(repoDir: string, remote: string): Promise<boolean> {
   const specs = await configValues(repoDir, `remote.${remote}.fetch`);
   return !specs.some((spec) => /^\+?refs\/heads\/\*:/.test(spec));

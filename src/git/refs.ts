@@ -58,6 +58,12 @@ export async function remoteUrls(cwd: string, remote: string): Promise<string[]>
   return [...fetch.split('\n'), ...push.split('\n')].filter((url) => url !== '');
 }
 
+/** The commits the refs under `refs/remotes/<remote>/` point at, each once, at most `most` of them. */
+export async function remoteRefTips(cwd: string, remote: string, most: number): Promise<string[]> {
+  const out = await runGit(['for-each-ref', `--count=${most}`, '--format=%(objectname)', '--end-of-options', `refs/remotes/${remote}/`], { cwd });
+  return [...new Set(out.split('\n').filter((line) => line !== ''))];
+}
+
 /** Whether any ref exists under `refs/remotes/<remote>/` (one `for-each-ref`, the first one found). */
 export async function remoteRefsExist(cwd: string, remote: string): Promise<boolean> {
   return (await runGit(['for-each-ref', '--count=1', '--format=%(refname)', '--end-of-options', `refs/remotes/${remote}/`], { cwd })).trim() !== '';
