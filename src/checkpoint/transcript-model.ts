@@ -3,16 +3,23 @@ import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import { isAbsolute } from 'node:path';
 
 /** How far back the model is looked for: the tail first; then, when the tail names none (one long line, e.g. a Write of a big file: the model sits at its start), further back. */
-const WINDOWS = [256 * 1024, 16 * 1024 * 1024];
-const MODEL = /"model"\s*:\s*"([^"\\]{1,120})"/g;
+const TAIL = 256 * 1024;
+const FURTHEST = 16 * 1024 * 1024;
+const KEY = Buffer.from('"model"');
+/** A `"model": "<name>"` at the start of a slice; the slice is long enough for any name read. */
+const MODEL_AT = /^"model"\s*:\s*"([^"\\]{1,120})"/;
+const SLICE = 192;
 
-/** The last model named in `text`, names such as `<synthetic>` skipped. */
-function lastModel(text: string): string | null {
-  let found: string | null = null;
-  for (const match of text.matchAll(MODEL)) {
-    if (!match[1]!.startsWith('<')) found = match[1]!;
+/**
+ * The last model named in `bytes`, names such as `<synthetic>` skipped: searched backwards for the
+ * key's bytes (native, no decoding of megabytes into a string), each candidate read in a short slice.
+ */
+function lastModel(bytes: Buffer): string | null {
+  for (let at = bytes.lastIndexOf(KEY); at >= 0; at = at === 0 ? -1 : bytes.lastIndexOf(KEY, at - 1)) {
+    const name = MODEL_AT.exec(bytes.subarray(at, at + SLICE).toString('utf8'))?.[1];
+    if (name !== undefined && !name.startsWith('<')) return name;
   }
-  return found;
+  return null;
 }
 
 /**
@@ -26,12 +33,13 @@ export function transcriptModel(path: string | null): string | null {
   const opened = openRegularFile(path);
   if (!opened) return null;
   try {
-    for (const window of WINDOWS) {
-      const length = Math.min(opened.size, window);
-      const found = lastModel(readBytes(opened.fd, length, opened.size - length).toString('utf8'));
-      if (found !== null || length === opened.size) return found;
-    }
-    return null;
+    const tail = Math.min(opened.size, TAIL);
+    const found = lastModel(readBytes(opened.fd, tail, opened.size - tail));
+    if (found !== null || tail === opened.size) return found;
+    // Further back, only what the tail left unread (and a slice into it, for a name the tail's start cut).
+    const start = Math.max(0, opened.size - FURTHEST);
+    const end = Math.min(opened.size, opened.size - tail + SLICE);
+    return lastModel(readBytes(opened.fd, end - start, start));
   } catch {
     return null;
   } finally {
