@@ -1,15 +1,43 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { closeSync, constants, existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import { configValue } from './config-value.js';
 import { runGit } from './exec.js';
 
-async function contentHash(path: string): Promise<string> {
-  try {
-    return createHash('sha256').update(await readFile(path)).digest('hex');
-  } catch {
+/**
+ * A file that git reads whole for blame (an ignore-revs file, `mailmap.file`) but that is no regular
+ * file: a FIFO, a device, a directory, or a committed symlink to one (`.git-blame-ignore-revs ->
+ * /dev/zero` with `blame.ignoreRevsFile` set, as teams set it). git would wait on it, or read it
+ * until memory runs out; the report refuses instead, naming it.
+ */
+export class NotAFileError extends Error {
+  constructor(
+    readonly role: string,
+    readonly path: string,
+  ) {
+    super(`${role} '${path}' cannot be read as a regular file (a FIFO, a device, a directory, a symbolic link to one, or unreadable)`);
+    this.name = 'NotAFileError';
+  }
+}
+
+/**
+ * The digest of a file git reads for blame, read without ever blocking: 'missing' when there is
+ * none (git skips it or says so itself). `workTree`: the work tree's `.mailmap`, which git opens
+ * without following a symbolic link (since 2.32) and a repository can make a directory: anything
+ * but a regular file there is as if missing, as git reads it.
+ */
+function contentHash(role: string, path: string, workTree = false): string {
+  const opened = openRegularFile(path, workTree ? constants.O_NOFOLLOW : 0);
+  if (!opened) {
+    if (!workTree && existsSync(path)) throw new NotAFileError(role, path);
     return 'missing';
+  }
+  try {
+    return createHash('sha256').update(readBytes(opened.fd, opened.size)).digest('hex');
+  } finally {
+    closeSync(opened.fd);
   }
 }
 
@@ -45,7 +73,7 @@ export async function blameEnvironment(root: string, commonDir: string, ignoreRe
     ['info/grafts', join(commonDir, 'info', 'grafts')],
     ['info/attributes', join(commonDir, 'info', 'attributes')],
   ];
-  const hashes = await Promise.all(files.map(async ([role, file]) => `${role}\0${await contentHash(file)}`));
+  const hashes = files.map(([role, file]) => `${role}\0${contentHash(role.replace(/#\d+$/, ''), file)}`);
   const digest = createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', ...hashes].join('\0\0')).digest('hex');
   return { digest, configuredIgnoreRevsFiles: configured };
 }
@@ -59,8 +87,8 @@ export async function mailmapDigest(root: string, bare: boolean): Promise<string
   const [file, blob] = await Promise.all([configValue(root, 'mailmap.file'), configValue(root, 'mailmap.blob')]);
   const blobName = blob ?? (bare ? 'HEAD:.mailmap' : undefined);
   const parts = await Promise.all([
-    bare ? '' : contentHash(join(root, '.mailmap')),
-    file === undefined ? '' : contentHash(expandPath(file, root)),
+    bare ? '' : contentHash('.mailmap', join(root, '.mailmap'), true),
+    file === undefined ? '' : contentHash('mailmap.file', expandPath(file, root)),
     blobName === undefined ? '' : runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', blobName], { cwd: root, okCodes: [1] }),
   ]);
   return createHash('sha256').update([file ?? '', blobName ?? '', ...parts].join('\0')).digest('hex');

@@ -12,7 +12,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { shardFiles, type Shard } from '../core/blame/shard.js';
 import { UsageError } from '../errors/usage-error.js';
-import { blameEnvironment, mailmapDigest } from '../git/blame-environment.js';
+import { blameEnvironment, mailmapDigest, NotAFileError } from '../git/blame-environment.js';
 import { listBlameFiles } from '../git/blame-files.js';
 import { ignoredCommits, inBlamedRange } from '../git/ignored-revs.js';
 import { locateRepo } from '../git/repo.js';
@@ -164,6 +164,13 @@ function warnLeftOut(report: BlameReport, example: string | undefined, onWarning
   if (report.ignoredAi) onWarning(blameMessages.ignoredAi(report.ignoredAi));
 }
 
+/** A file git would read whole for blame that is no regular file (row 330): said, never waited on. */
+function refuseNotAFile(error: unknown): never {
+  if (!(error instanceof NotAFileError)) throw error;
+  const fix = error.role === '--ignore-revs-file' ? 'name a regular file' : error.role === 'mailmap.file' ? 'point mailmap.file at a regular file' : error.role === 'blame.ignoreRevsFile' ? 'point blame.ignoreRevsFile at a regular file, or unset it (git reads every file it names, even with --ignore-revs-file \'\')' : 'remove it';
+  throw new UsageError(`${error.role} '${sanitize(error.path)}' cannot be read as a regular file (a FIFO, a device, a directory, a symbolic link to one, or unreadable): git would wait on it or read it without end; ${fix}.`);
+}
+
 /** Build the blame report (from the cache when it holds this exact question). */
 export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const cwd = run.cwd ?? process.cwd();
@@ -185,11 +192,11 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
     Promise.all((run.ignoreRevs ?? []).map((name) => resolveCommit(repo.root, name))),
     repo.bare ? Promise.resolve('') : repo.prefix !== undefined ? Promise.resolve(repo.prefix) : showPrefix(cwd),
-    blameEnvironment(repo.root, repo.commonDir, ignoreFiles),
+    blameEnvironment(repo.root, repo.commonDir, ignoreFiles).catch(refuseNotAFile),
     packageVersion(),
     buildId(),
     run.notes === false ? Promise.resolve(null) : notesTip(repo.root, notesRef),
-    run.authors ? mailmapDigest(repo.root, repo.bare) : Promise.resolve(null),
+    run.authors ? mailmapDigest(repo.root, repo.bare).catch(refuseNotAFile) : Promise.resolve(null),
   ]);
   // A name git reads as another ref than the one meant (a tag `v1` beside a branch `v1`): say which one the report is of.
   await warnAmbiguous(repo.root, [['--rev', run.rev], ['--since', run.since]], run.onWarning);

@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { makeRepo, tempDir } from '../helpers/gitdir.js';
+
+// Row 330: files git reads whole for blame (an ignore-revs file, the mailmap) that a hostile
+// repository or a careless path makes something that never ends: a committed symbolic link to
+// /dev/zero, a FIFO. The report must neither wait nor fill memory (a 20 s guard would fail).
+const GUARD = { timeout: 20_000 };
+
+describe('blame: files git reads whole that are no regular file (row 330)', () => {
+  const repo = makeRepo();
+  repo.write('src/a.ts', 'one\ntwo\n');
+  mkdirSync(join(repo.dir, 'dir'));
+  repo.write('dir/.keep', '');
+  symlinkSync('/dev/zero', join(repo.dir, '.mailmap'));
+  symlinkSync('/dev/zero', join(repo.dir, '.git-blame-ignore-revs'));
+  repo.commit('a person writes a.ts');
+  repo.commit('Claude writes more\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { 'src/a.ts': 'one\ntwo\nthree\n' });
+  const fifo = join(tempDir(), 'revs.fifo');
+  execFileSync('mkfifo', [fifo]);
+
+  it("a committed .mailmap -> /dev/zero is read as git reads it (not followed): --by author reports", () => {
+    const run = aitrail(repo.dir, ['blame', '--by', 'author', '--format', 'json', '--no-cache'], GUARD);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).totals).toMatchObject({ lines: 3, ai: 1, human: 2 });
+  });
+
+  it('blame.ignoreRevsFile set to the committed link to /dev/zero is exit 2 naming it (git blame itself would read it without end)', () => {
+    const env = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'blame.ignoreRevsFile', GIT_CONFIG_VALUE_0: '.git-blame-ignore-revs' };
+    for (const extra of [[], ['--ignore-revs-file', '']]) {
+      const refused = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', ...extra], { ...GUARD, env });
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(/^aitrail: blame\.ignoreRevsFile '.*\.git-blame-ignore-revs' cannot be read as a regular file .* or unset it/);
+    }
+  });
+
+  it('--ignore-revs-file naming a FIFO or a directory is exit 2, never a wait', () => {
+    for (const file of [fifo, 'dir']) {
+      const run = aitrail(repo.dir, ['blame', '--ignore-revs-file', file], GUARD);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^aitrail: --ignore-revs-file '.*' cannot be read as a regular file/);
+    }
+  });
+});
