@@ -35,11 +35,15 @@ export async function notesTip(cwd: string, ref: string, view: ObjectView = {}):
  * Every note of the notes commit `tip`: annotated commit → note entry, from ONE `git ls-tree -r`
  * (types and sizes come with it, so nothing oversized or not a blob is ever read). Fanout paths
  * (`ab/cdef…`, `ab/cd/ef…`) are joined; names that are not an object id are not notes and are
- * ignored; a commit noted twice (fanout and flat) keeps its first entry.
+ * ignored. A commit noted twice (git-ai's batch writer puts a new note at `ab/cdef…` and leaves an
+ * older one at `ab/cd/ef…`, git-ai-project/git-ai #1517; git itself shows the two concatenated)
+ * keeps the entry at the shallowest path, as git-ai's reader does (flat, then `ab/…`): the note
+ * git-ai wrote last, never the stale one ls-tree lists first.
  */
 export async function listNotes(cwd: string, tip: string, view: ObjectView = {}): Promise<Map<string, NoteEntry>> {
   objectId(tip);
   const notes = new Map<string, NoteEntry>();
+  const depths = new Map<string, number>();
   const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', tip];
   try {
     for await (const record of splitRecords(streamGit(args, { cwd, ...view }), '\0')) {
@@ -48,7 +52,9 @@ export async function listNotes(cwd: string, tip: string, view: ObjectView = {})
       if (!match) continue;
       const [, type, oid, size, path] = match as unknown as [string, string, string, string, string];
       const commit = path.replace(/\//g, '');
-      if ((commit.length !== 40 && commit.length !== 64) || notes.has(commit)) continue;
+      const depth = path.length - commit.length;
+      if ((commit.length !== 40 && commit.length !== 64) || depth >= (depths.get(commit) ?? Infinity)) continue;
+      depths.set(commit, depth);
       notes.set(commit, { oid, type, size: /^\d+$/.test(size) ? Number(size) : -1 });
     }
   } catch (error) {

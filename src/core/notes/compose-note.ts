@@ -1,6 +1,6 @@
 import { carryOwners, entriesFromOwners, keepAdded, ownersFromEntries, overlayOwners, type LineOwners } from '../lines/line-owners.js';
 import { parseAuthorshipLog } from './parse-authorship-log.js';
-import type { NoteToWrite } from './serialize-authorship-log.js';
+import { writablePath, type NoteToWrite } from './serialize-authorship-log.js';
 
 /** One file's attestations in some note, and the text their line numbers count. */
 export interface NotedFile {
@@ -29,7 +29,11 @@ export interface NoteForRewrite {
   metadata: Record<string, unknown>;
 }
 
-/** `text` read with the notes parser, plus the raw metadata; null when it is not a note aitrail can carry. */
+/**
+ * `text` read with the notes parser, plus the raw metadata; null when it is not a note aitrail can
+ * carry. A file whose path no note line can hold (a control character: git allows it, a note read
+ * it) is left out: it cannot be written again, nor asked of git's line-based batch reader.
+ */
 export function readNoteForRewrite(text: string): NoteForRewrite | null {
   const parsed = parseAuthorshipLog(text);
   if (!parsed.ok) return null;
@@ -41,7 +45,7 @@ export function readNoteForRewrite(text: string): NoteForRewrite | null {
     return null;
   }
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return null;
-  const files = new Map([...parsed.log.files].map(([path, entries]) => [path, entries.map((entry) => ({ key: entry.key, ranges: entry.ranges }))]));
+  const files = new Map([...parsed.log.files].filter(([path]) => writablePath(path)).map(([path, entries]) => [path, entries.map((entry) => ({ key: entry.key, ranges: entry.ranges }))]));
   return { files, metadata: metadata as Record<string, unknown> };
 }
 

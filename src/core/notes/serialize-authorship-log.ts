@@ -18,15 +18,21 @@ export const SCHEMA_VERSION = 'authorship/3.0.0';
 /**
  * Whether `path` can be written so that a reader (git-ai's and ours: lines split first, trailing
  * whitespace trimmed, `"…"` unquoted, the first `---` line divides) reads it back unchanged:
- * no line breaks or other control characters, no `"` (spec: SHOULD NOT), not `---`.
+ * no line breaks or other control characters. A `"` (spec: SHOULD NOT, yet git allows it and
+ * git-ai writes it raw) and `---` are written quoted.
  */
 export function writablePath(path: string): boolean {
-  return path.length > 0 && path !== '---' && !/[\u0000-\u0008\u000a-\u001f\u007f"\u2028\u2029\u0085]/.test(path);
+  return path.length > 0 && !/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029\u0085]/.test(path);
 }
 
-/** git-ai quotes paths holding a space, tab or newline; any whitespace is quoted here, so a reader's trim never eats it. */
+/**
+ * The file line of `path`. git-ai quotes paths holding a space, tab or newline (spec §1.2.3: MUST);
+ * any whitespace is quoted here, so a reader's trim never eats it, and so is a path holding `"`
+ * (readers take off one quote at each end of a line that starts and ends with one, with no
+ * unescaping: `"say "hi".md"` reads `say "hi".md`) or one that is `---` (the divider otherwise).
+ */
 function pathLine(path: string): string {
-  return /\s/.test(path) ? `"${path}"` : path;
+  return /[\s"]/.test(path) || path === '---' ? `"${path}"` : path;
 }
 
 /** Flat `[start, end, …]` pairs as `1-4,7,9-12`: sorted by start, touching or overlapping pairs joined. */
