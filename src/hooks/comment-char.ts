@@ -1,8 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { configBytesSync } from '../git/config-value.js';
-
-const AUTO_CANDIDATES = '#;@!$%^&|:';
+import { AUTO_CANDIDATES, autoCommentChar } from '../core/trailers/auto-comment-char.js';
 
 /**
  * The config files git reads for the repository whose git dirs are `gitDir` / `commonDir`, as far as
@@ -56,8 +55,10 @@ function commonDirOf(gitDir: string): string {
  * message was (`encoding`): git takes any one byte (a byte that is not UTF-8 on its own reads as
  * U+FFFD in a UTF-8 message, as the comment lines git wrote with it do). With `auto`, git picked a
  * character unused by the message when it wrote the template: recover it from the comment lines
- * git wrote (`<c> Please enter…`, the scissors line), else `#`. With `known` (the worktree's git
- * dir and the environment), the git spawn is skipped when no config can set it.
+ * git wrote (`<c> Please enter…`, the scissors line); with none (`commit.status=false`, no `-v`),
+ * make git's own choice again on the message (prepare-commit-msg gets it as git chose by it): a
+ * `#123 fix` subject is then a subject, not a comment that left only the trailer. With `known` (the
+ * worktree's git dir and the environment), the git spawn is skipped when no config can set it.
  */
 export function commentCharFor(cwd: string, message: string, known?: { gitDir: string; env: NodeJS.ProcessEnv }, encoding: BufferEncoding = 'utf8'): string {
   if (known && surelyDefault(known.gitDir, commonDirOf(known.gitDir), known.env)) return '#';
@@ -68,5 +69,5 @@ export function commentCharFor(cwd: string, message: string, known?: { gitDir: s
     const first = line[0];
     if (first !== undefined && AUTO_CANDIDATES.includes(first) && /^. (Please enter |-{24} >8 -{24}$)/.test(line)) return first;
   }
-  return '#';
+  return autoCommentChar(message);
 }
