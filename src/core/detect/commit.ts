@@ -452,15 +452,30 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
       const match = keyed ? ([keyed[0], keyed[1], (keyed[2] ?? '').trimEnd()] as const) : null;
       if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
       if (at > 0 && (example ??= shownAsExample(at))) break;
-      if ((at === 0 || words || decorated) && !onlyDeclares(match[2] ?? '')) continue;
+      // A yes/no key answered on a body line is read whatever words follow the answer; its "yes" names AI even when nothing else is named.
+      const answered = at > 0 && flagAnswer(match[1] ?? '', match[2] ?? '');
+      if ((at === 0 || words || decorated) && !answered && !onlyDeclares(match[2] ?? '')) continue;
       if (words && !/-(?:by|with)$/i.test(match[1] ?? '') && amongSettings(lines, at, trailerKey)) continue;
       const reader = readerFor((match[1] ?? '').toLowerCase(), trailerKey);
       if (!reader) continue;
-      const read = reader.read(match[2] ?? '', aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread);
+      const read = reader.read(match[2] ?? '', aliases, budget).filter((m) => answered || m.agent !== 'unknown' || m.model !== 'unknown' || m.unread);
       for (const mention of read) result.push(withUnread(found(mention.agent, mention.model, `message line ${quote(line)}`), mention));
     }
   }
   return result;
+}
+
+/**
+ * A yes/no key answered on a body line (`- AI usage disclosure: YES - code written with Fable 5, manually
+ * reviewed by me`, `NO`: llama.cpp's pull request template, kept by a squash merge; `- AI-Assisted: YES,
+ * automation of the tests`): a declaration whatever words the answer goes on with, where another key's
+ * value must be only names. The answer opens the value and ends there or at a mark (`YES -`, `YES.`,
+ * `YES,`, `Yes (Claude)`), so a subject-like `ai-assisted: yes/no flag support` is no answer.
+ */
+const FLAG_ANSWER = /^(?:yes|no)(?:[ \t]*$|[ \t]*[-\u2013\u2014.,;:(])/i;
+
+function flagAnswer(key: string, value: string): boolean {
+  return signatures().declaredFlagKeys.has(key.toLowerCase().replace(/[^a-z0-9]+$/, '')) && FLAG_ANSWER.test(value.trim());
 }
 
 /** A break only a screen shows (CR, VT, FF, NEL, U+2028, U+2029): git reads one line, a person sees two. */

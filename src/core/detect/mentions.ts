@@ -241,6 +241,9 @@ function untilBreak(list: readonly string[], at: number): number {
   return (next === -1 ? list.length : next) - at;
 }
 
+/** A sentence's word after a model, no vendor's variant name (`qwen3.6-27b first, then qwen3.8-27b`, `used Claude Sonnet 4.5 locally`). */
+const PROSE_AFTER_MODEL = /^(?:[a-z]+ly|first|then|only|too|again|later|now|here|there|instead|also|once|twice)$/;
+
 /**
  * A declared model followed by one last word that names nothing else (`GPT-5.6 Luna`, as
  * `gpt-5.6-luna` is read): the vendor's variant name, read as part of the model. Not after a
@@ -252,7 +255,7 @@ function extended(list: readonly string[], at: number, size: number, model: stri
   if (scan.trust !== 'declared' || scan.pair || !last || !/^[a-z]{2,20}$/i.test(next)) return null;
   const sig = signatures();
   const lower = next.toLowerCase();
-  if (sig.nonAiTools.has(lower) || sig.agentFirstWords.has(lower) || sig.vendorWords.has(lower) || mayStartModel(lower, scan.aliases)) return null;
+  if (sig.nonAiTools.has(lower) || sig.agentFirstWords.has(lower) || sig.vendorWords.has(lower) || PROSE_AFTER_MODEL.test(lower) || mayStartModel(lower, scan.aliases)) return null;
   scan.budget.lookups -= 1;
   const longer = canonicalModel(list.slice(at, at + size + 1).join(' '), scan.aliases, { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true });
   return longer && longer !== model && modelVendor(longer) === modelVendor(model) ? longer : null;
