@@ -1,3 +1,4 @@
+import { emptyTree } from './empty-tree.js';
 import { splitRecords, streamGit } from './exec.js';
 
 /** A file of the tree at a revision that blame can count. */
@@ -8,7 +9,6 @@ export interface TreeFile {
 }
 
 const LITERAL = { GIT_LITERAL_PATHSPECS: '1' };
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
 /** A tree entry blame cannot count: a symlink (its "content" is a path) or a submodule (a commit of another repository). */
 export interface TreeLink {
@@ -38,12 +38,13 @@ async function lsTree(root: string, rev: string, pathspecs: readonly string[]): 
  * work-tree and index `.gitattributes` play no part (the answer depends on the revision only,
  * which keeps the cache honest); `info/attributes` still applies and is part of the cache key.
  * git >= 2.43 reads a bare repository's attributes from HEAD's tree: `attr.tree` set to the
- * empty tree (an invalid tree, as in a SHA-256 repository, is ignored: no tree either) and no
+ * repository's own empty tree (`empty`, asked of git: the SHA-1 id in a SHA-256 repository is a
+ * name git would look up as a ref, whose tree's `.gitattributes` would then decide) and no
  * GIT_ATTR_SOURCE keep that out too, so every git version gives the same answer.
  * Empty files have no line and are not listed.
  */
-async function textPaths(gitDir: string, rev: string, pathspecs: readonly string[]): Promise<Set<string>> {
-  const args = ['--git-dir=.', '-c', 'core.bare=true', '-c', 'core.attributesFile=/dev/null', '-c', 'submodule.recurse=false', '-c', `attr.tree=${EMPTY_TREE}`, 'grep', '--no-color', '-I', '--name-only', '-z', '--no-textconv', '-e', '', rev, '--', ...pathspecs];
+async function textPaths(gitDir: string, rev: string, pathspecs: readonly string[], empty: string): Promise<Set<string>> {
+  const args = ['--git-dir=.', '-c', 'core.bare=true', '-c', 'core.attributesFile=/dev/null', '-c', 'submodule.recurse=false', '-c', `attr.tree=${empty}`, 'grep', '--no-color', '-I', '--name-only', '-z', '--no-textconv', '-e', '', rev, '--', ...pathspecs];
   const prefix = `${rev}:`;
   const paths = new Set<string>();
   const env = { ...LITERAL, GIT_ATTR_NOSYSTEM: '1', GIT_ATTR_SOURCE: undefined, GIT_DIR: undefined, GIT_WORK_TREE: undefined };
@@ -66,7 +67,7 @@ export async function listBlameFiles(
   rev: string,
   pathspecs: readonly string[],
 ): Promise<{ files: TreeFile[]; all: TreeFile[]; links: TreeLink[]; undecodable: string[] }> {
-  const [{ files: all, links }, text] = await Promise.all([lsTree(root, rev, pathspecs), textPaths(gitDir, rev, pathspecs)]);
+  const [{ files: all, links }, text] = await Promise.all([lsTree(root, rev, pathspecs), emptyTree(root).then((empty) => textPaths(gitDir, rev, pathspecs, empty))]);
   // A name that is not valid UTF-8 cannot be handed back to git as an argument: left out, reported.
   const undecodable = all.filter((file) => file.path.includes('\ufffd')).map((file) => file.path);
   const files = all.filter((file) => text.has(file.path) && !file.path.includes('\ufffd')).sort((a, b) => b.size - a.size);

@@ -1,11 +1,10 @@
+import { isWholeObjectId } from './empty-tree.js';
 import { existingRefs, refCandidates } from './refs.js';
 
-const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-
-/** The ref name a revision starts with (`origin/main` of `origin/main~2^{commit}`); null for a full object id, `@` or a `…HEAD` name of the git dir. */
+/** The ref name a revision starts with (`origin/main` of `origin/main~2^{commit}`); null for `@` or a `…HEAD` name of the git dir. */
 function leadingName(revision: string): string | null {
   const name = /^(.*?)(?=[~^:]|@\{|$)/s.exec(revision)?.[1] ?? '';
-  if (name === '' || name === '@' || OBJECT_ID.test(name) || /^[A-Z_]*HEAD$/.test(name)) return null;
+  if (name === '' || name === '@' || /^[A-Z_]*HEAD$/.test(name)) return null;
   return name;
 }
 
@@ -26,7 +25,9 @@ export interface Ambiguity {
  * object id that a ref also spells. Anyone who can push a tag can create such names.
  */
 export async function revisionsAmbiguity(repoDir: string, revisions: readonly string[]): Promise<(Ambiguity | null)[]> {
-  const names = revisions.map(leadingName);
+  // A whole object id is read as that object whatever refs exist: the repository says how long
+  // one is (a 40-hex name in a SHA-256 repository is looked up as a ref first, then as a short id).
+  const names = await Promise.all(revisions.map(leadingName).map(async (name) => (name !== null && (await isWholeObjectId(repoDir, name)) ? null : name)));
   const asked = names.filter((name): name is string => name !== null);
   if (asked.length === 0) return names.map(() => null);
   const found = await existingRefs(repoDir, [...new Set(asked.flatMap(refCandidates))]);

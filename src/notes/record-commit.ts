@@ -76,9 +76,12 @@ export async function recordCommit(top: string, gitDir: string, env: NodeJS.Proc
     const parent = blobs[2 * index + 1] ?? null;
     if (!committed || parent?.oid === committed.oid) return;
     const noted = checkpointNoted(checkpoint);
-    // The work tree may hold CRLF where the commit holds LF (core.autocrlf, `eol=crlf`): lines are matched without their CR.
-    const lines = committed.oid === checkpoint.blob ? noted.lines : withoutCr(splitLines(committed.content.toString('utf8')));
-    const from = committed.oid === checkpoint.blob ? noted : { ...noted, lines: withoutCr(noted.lines) };
+    // The work tree may hold CRLF where the commit holds LF (core.autocrlf, `eol=crlf`): lines are
+    // matched without their CR, the parent's too, also when the commit holds CRLF itself. A commit
+    // of the very bytes the agent's edit left needs no diff: told by the bytes, not by the SHA-1
+    // blob id the checkpoint keeps (a SHA-256 repository's ids never equal it).
+    const lines = withoutCr(splitLines(committed.content.toString('utf8')));
+    const from = committed.content.equals(Buffer.from(checkpoint.content, 'utf8')) ? { ...noted, lines } : { ...noted, lines: withoutCr(noted.lines) };
     const entries = composeFile([from], lines, parent ? withoutCr(splitLines(parent.content.toString('utf8'))) : null);
     if (entries.length > 0) note.files.push({ path: checkpoint.path, entries });
     for (const entry of entries) used.add(entry.key);

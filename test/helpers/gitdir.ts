@@ -107,21 +107,21 @@ function headOf(dir: string, env: NodeJS.ProcessEnv): string | undefined {
     const head = readFileSync(join(dir, '.git', 'HEAD'), 'utf8');
     const ref = /^ref: (refs\/heads\/[^\n]+)\n$/.exec(head)?.[1];
     const sha = ref === undefined ? head : readFileSync(join(dir, '.git', ref), 'utf8');
-    return /^[0-9a-f]{40}\n$/.test(sha) ? sha.trim() : undefined;
+    return /^(?:[0-9a-f]{40}|[0-9a-f]{64})\n$/.test(sha) ? sha.trim() : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** A real repository in a temp dir: `git init`, user, `commit.gpgsign=false`, `gc.auto=0`. */
-export function makeRepo(options: { bare?: boolean; dir?: string } = {}): TestRepo {
+/** A real repository in a temp dir: `git init`, user, `commit.gpgsign=false`, `gc.auto=0` (`objectFormat`: `git init --object-format`). */
+export function makeRepo(options: { bare?: boolean; dir?: string; objectFormat?: 'sha1' | 'sha256' } = {}): TestRepo {
   const dir = options.dir ?? tempDir();
   mkdirSync(dir, { recursive: true });
   const run = (args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string; raw?: boolean } = {}) => {
     const out = execFileSync('git', args, { cwd: dir, env: { ...TEST_GIT_ENV, ...opts.env }, input: opts.input ?? '', encoding: 'utf8', maxBuffer: 1 << 30 });
     return opts.raw ? out : out.trim();
   };
-  run(['init', '-q', '-b', 'main', `--template=${repoTemplate()}`, ...(options.bare ? ['--bare'] : [])]);
+  run(['init', '-q', '-b', 'main', `--template=${repoTemplate()}`, ...(options.bare ? ['--bare'] : []), ...(options.objectFormat ? [`--object-format=${options.objectFormat}`] : [])]);
   const write = (path: string, content: string) => {
     const full = join(dir, path);
     mkdirSync(dirname(full), { recursive: true });

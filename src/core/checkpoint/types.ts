@@ -49,7 +49,7 @@ export interface FileCheckpoint {
   path: string;
   /** The file as the agent left it (or as a pre-edit snapshot found it). */
   content: string;
-  /** git blob id (SHA-1) of `content`: a commit holding exactly this blob needs no diff. */
+  /** git blob id (SHA-1 object format) of `content`, kept in the file's format; post-commit compares the committed bytes with `content`, never this id. */
   blob: string;
   owners: CheckpointOwner[];
   /** Lines of `content` an agent wrote: flat `[start, end, owner index, …]`, 1-based, inclusive. */

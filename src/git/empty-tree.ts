@@ -1,0 +1,30 @@
+import { runGit } from './exec.js';
+import { objectId } from './object-id.js';
+
+const known = new Map<string, Promise<string>>();
+
+/**
+ * The id of the empty tree in the repository at `cwd`, asked of git (`hash-object -t tree` of
+ * nothing) once per directory and process: `4b825dc…` in a SHA-1 repository, `6ef19b4…` (64 hex)
+ * in a SHA-256 one (`git init --object-format=sha256`). Never a constant: there a 40-hex name is
+ * no object id but a name git resolves through the refs first, a tag anyone can push.
+ */
+export function emptyTree(cwd: string): Promise<string> {
+  let found = known.get(cwd);
+  if (found === undefined) {
+    found = runGit(['hash-object', '-t', 'tree', '--stdin'], { cwd, input: '' }).then((out) => objectId(out.trim()));
+    found.catch(() => known.delete(cwd));
+    known.set(cwd, found);
+  }
+  return found;
+}
+
+/**
+ * Whether `name` is a whole object id of the repository at `cwd` (lower-case hex as long as its
+ * ids: 40 in SHA-1, 64 in SHA-256), which git reads as that object whatever the refs are named.
+ * A 40-hex name in a SHA-256 repository is not one: git reads a ref of that name before it tries
+ * the name as an abbreviated id.
+ */
+export async function isWholeObjectId(cwd: string, name: string): Promise<boolean> {
+  return /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(name) && name.length === (await emptyTree(cwd)).length;
+}
