@@ -3,7 +3,7 @@ import type { ObjectView } from '../git/exec.js';
 import { listTreeEntries, readBlob } from '../git/read-blob.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { formatOf, parseConfigText } from './parse-config-text.js';
-import { MAX_CONFIG_BYTES, SEARCH_PLACES } from './search-places.js';
+import { configLimit, SEARCH_PLACES } from './search-places.js';
 import { configFileLabel, severalConfigsProblem } from './several-configs.js';
 
 /**
@@ -22,7 +22,7 @@ export async function loadConfigAtRevision(repoDir: string, rev: string, view: O
   const unsafe: ConfigProblem[] = [];
   for (const entry of entries) {
     const file = `${rev}:${entry.path}`;
-    const limit = entry.path === 'package.json' ? 16 * MAX_CONFIG_BYTES : MAX_CONFIG_BYTES;
+    const limit = configLimit(entry.path);
     if (entry.mode === '120000') unsafe.push({ file, path: '', found: 'a symbolic link', expected: 'a regular JSON or YAML file' });
     else if (entry.type === 'blob' && (entry.size ?? 0) > limit) unsafe.push({ file, path: '', found: `a file of ${entry.size} bytes`, expected: `at most ${limit} bytes` });
   }

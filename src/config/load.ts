@@ -5,7 +5,7 @@ import { compileDetectRules } from './compile-detect-rules.js';
 import { markOnceOnlyWork } from '../io/code-cache-hint.js';
 import { readConfigCache, stampFiles, writeConfigCache } from './config-cache.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
-import { MAX_CONFIG_BYTES, SEARCH_PLACES } from './search-places.js';
+import { configLimit, SEARCH_PLACES } from './search-places.js';
 import { configFileLabel, severalConfigsProblem } from './several-configs.js';
 import type { ParsedFile } from './explorer.js';
 
@@ -131,30 +131,38 @@ async function finish(filepath: string, name: string, file: ParsedFile | undefin
 
 /**
  * A problem when a candidate must not be read: not a regular file (a FIFO would hang the read,
- * a device never end), too big, or a symlink leading out of the repository. Missing files and
- * directories are fine (the search skips them).
+ * a device never end), too big, or, in the search (`rootDir`), a symbolic link that leads out of
+ * the repository, to a directory, to nothing or round in a loop (git records a link, never its
+ * target: the committed config at a revision refuses every link, and the work tree must not read
+ * what it refuses). Missing files and real directories are fine in the search (it skips them).
  */
 function unsafeFile(path: string, name: string, rootDir: string | null): ConfigProblem | null {
+  const own = lstatSync(path, { throwIfNoEntry: false });
+  if (own === undefined) return null; // nothing there
+  const problem = (found: string, expected = 'a regular JSON or YAML file'): ConfigProblem => ({ file: name, path: '', found, expected });
   let stats;
   try {
     stats = statSync(path);
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return problem('a symbolic link that leads round in a loop');
+    return problem(code === 'ENOENT' || code === 'ENOTDIR' ? 'a dangling symbolic link' : `a symbolic link that cannot be followed (${oneLine(error)})`);
+  }
+  if (rootDir !== null && own.isSymbolicLink()) {
+    let target: string | null;
     try {
-      lstatSync(path);
+      target = realpathSync(path);
     } catch {
-      return null; // nothing there
+      target = null;
     }
-    return { file: name, path: '', found: 'a dangling symbolic link', expected: 'a regular JSON or YAML file' };
-  }
-  if (stats.isDirectory()) return rootDir === null ? { file: name, path: '', found: 'a directory', expected: 'a regular JSON or YAML file' } : null;
-  if (!stats.isFile()) return { file: name, path: '', found: 'a special file (FIFO, socket or device)', expected: 'a regular JSON or YAML file' };
-  const limit = name.endsWith('package.json') ? 16 * MAX_CONFIG_BYTES : MAX_CONFIG_BYTES;
-  if (stats.size > limit) return { file: name, path: '', found: `a file of ${stats.size} bytes`, expected: `at most ${limit} bytes` };
-  if (rootDir !== null && lstatSync(path).isSymbolicLink()) {
     const realRoot = realpathSync(rootDir);
-    const target = realpathSync(path);
-    if (!target.startsWith(realRoot + sep)) return { file: name, path: '', found: 'a symbolic link leading out of the repository', expected: 'a config file inside the repository' };
+    if (target === null || !target.startsWith(realRoot + sep)) return problem('a symbolic link leading out of the repository', 'a config file inside the repository');
+    if (stats.isDirectory()) return problem('a symbolic link to a directory');
   }
+  if (stats.isDirectory()) return rootDir === null ? problem('a directory') : null;
+  if (!stats.isFile()) return problem('a special file (FIFO, socket or device)');
+  const limit = configLimit(name);
+  if (stats.size > limit) return problem(`a file of ${stats.size} bytes`, `at most ${limit} bytes`);
   return null;
 }
 

@@ -26,6 +26,11 @@ export function formatOf(path: string): ConfigFormat | null {
  */
 export async function parseConfigText(text: string, format: ConfigFormat, file: string): Promise<Parsed> {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // UTF-16 and UTF-32 (which editors on Windows save, and a diff shows as text) read as UTF-8 hold NUL bytes.
+  if (source.includes('\u0000')) {
+    const utf16 = /^\ufffd\ufffd/.test(source) ? 'a UTF-16 or UTF-32 byte-order mark and ' : '';
+    return { problem: { file, path: '', found: `${utf16}NUL bytes (a UTF-16 or UTF-32 file, or not text)`, expected: 'UTF-8 text (save the file as UTF-8)' } };
+  }
   // A screen breaks a line or reorders text where the parser does neither: what a reviewer reads is not what judges.
   const unseen = format === 'package' ? null : screenOnly(source);
   if (unseen) return { problem: { ...unseen, file } };

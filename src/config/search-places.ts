@@ -10,3 +10,8 @@ export const SEARCH_PLACES = [
 
 /** Config files are small; anything bigger is refused unread (a hostile repo could plant a huge one). */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** The most bytes a config file at `name` may hold: package.json holds more than the config (16 MB). */
+export function configLimit(name: string): number {
+  return /(^|[\\/:])package\.json$/.test(name) ? 16 * MAX_CONFIG_BYTES : MAX_CONFIG_BYTES;
+}

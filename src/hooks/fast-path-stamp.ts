@@ -1,7 +1,8 @@
-import { lstatSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, lstatSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SEARCH_PLACES } from '../config/search-places.js';
+import { configLimit, SEARCH_PLACES } from '../config/search-places.js';
+import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import { envNames, FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, fastPathPatterns, messageKeys, stampHeader } from '../core/fast-path-layout.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 
@@ -17,17 +18,26 @@ export function keepsStamp(env: NodeJS.ProcessEnv): boolean {
   return !envNames().some((name) => env[name] !== undefined);
 }
 
-/** The config files' bytes now: taken before the config is loaded and again after, so what is stamped is what was validated. */
+/**
+ * The config files' bytes now: taken before the config is loaded and again after, so what is stamped
+ * is what was validated. Each is opened without following a link and without blocking, and read
+ * only when it is a regular file that config loading would read (at most its size limit): a 1.5 GB
+ * `.aitrailrc.yml` was read whole into memory by every commit's hooks before loading refused it.
+ */
 export function configBytesNow(root: string): ConfigBytes {
   const files = new Map<string, Buffer>();
   for (const place of SEARCH_PLACES) {
     const path = join(root, place);
+    if (lstatSync(path, { throwIfNoEntry: false }) === undefined) continue;
+    const opened = openRegularFile(path, constants.O_NOFOLLOW);
+    if (!opened) return null;
     try {
-      if (!lstatSync(path).isFile()) return null;
-      files.set(place, readFileSync(path));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      if (opened.size > configLimit(place)) return null;
+      files.set(place, readBytes(opened.fd, opened.size));
+    } catch {
       return null;
+    } finally {
+      closeSync(opened.fd);
     }
   }
   return files;
