@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runGit } from './exec.js';
+import { GREP_COMMAND } from './grep-command.js';
 
 /**
  * Bound on what a repository's `.gitattributes` may ask of `git check-attr` (every attribute line
@@ -28,7 +29,7 @@ export interface GeneratedPaths {
 
 /** Per `.gitattributes` file of `rev` (any depth): how many of its lines match `args` (`git grep -c`). */
 async function attributeFileCounts(root: string, rev: string, args: readonly string[]): Promise<number[]> {
-  const grep = ['-c', 'submodule.recurse=false', 'grep', '--no-color', '--no-textconv', '-z', '-c', ...args, rev, '--', ':(glob)**/.gitattributes'];
+  const grep = [...GREP_COMMAND, '-z', '-c', ...args, rev, '--', ':(glob)**/.gitattributes'];
   const out = await runGit(grep, { cwd: root, env: NO_PATHSPEC_ENV, okCodes: [1] });
   // `<rev>:<path>\0<count>\n` per file: the count is what follows each NUL, up to the newline.
   return out
@@ -45,7 +46,7 @@ export async function filesHolding(root: string, rev: string, searches: Readonly
   const found = new Set<string>();
   const prefix = `${rev}:`;
   for (const { text, globs } of searches) {
-    const args = ['-c', 'submodule.recurse=false', 'grep', '--no-color', '--no-textconv', '-I', '-l', '-z', '-F', '-e', text, rev, '--', ...globs.map((glob) => `:(glob)${glob}`)];
+    const args = [...GREP_COMMAND, '-I', '-l', '-z', '-F', '-e', text, rev, '--', ...globs.map((glob) => `:(glob)${glob}`)];
     for (const record of (await runGit(args, { cwd: root, env: NO_PATHSPEC_ENV, okCodes: [1] })).split('\0')) if (record.startsWith(prefix)) found.add(record.slice(prefix.length));
   }
   return found;

@@ -1,4 +1,5 @@
 import { createOriginParser, type OriginGroup } from '../core/blame/parse-origins.js';
+import { BLAME_COMMAND } from './blame.js';
 import { splitRecords, streamGit } from './exec.js';
 import { isAncestor } from './is-ancestor.js';
 import { listTreeEntries } from './read-blob.js';
@@ -14,7 +15,7 @@ export async function blameParentLine(root: string, path: string, sha: string, s
   if (entry?.mode !== '100644' && entry?.mode !== '100755') return undefined;
   if (since && (await isAncestor(root, `${sha}^`, since))) return { sha: since, boundary: true, originPath: path, originLine: line, finalLine: line, count: 1 };
   const revision = since ? `${since}..${sha}^` : `${sha}^`;
-  const args = ['blame', '--incremental', '--root', '--no-textconv', ...flags, '-L', `${line},${line}`, revision, '--', path];
+  const args = [...BLAME_COMMAND, ...flags, '-L', `${line},${line}`, revision, '--', path];
   const parser = createOriginParser();
   for await (const text of splitRecords(streamGit(args, { cwd: root }), '\n')) parser.line(text);
   return parser.groups().find((group) => group.finalLine <= line && line < group.finalLine + group.count);

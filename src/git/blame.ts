@@ -11,12 +11,22 @@ export interface BlameFileOptions {
   noted?: (sha: string) => boolean;
 }
 
+/**
+ * `git blame --incremental` as every blame of aitrail runs it, before its own flags.
+ * --root: a root commit is a commit like any other, not a `boundary` (git marks roots as
+ * boundaries unless blame.showRoot); only commits excluded by `<since>..` are boundaries.
+ * --no-textconv: count the lines actually committed, and never run a textconv command.
+ * --indent-heuristic and `diff.algorithm=myers`: where an added block lies among equal lines is
+ * git's default choice whatever the machine's git config says (`diff.indentHeuristic=false`;
+ * `diff.algorithm=histogram`, which git blame reads from 2.53 on): the post-commit note matches
+ * lines the way git's default does (src/core/lines/match-lines.ts), and a developer and CI must
+ * count the same lines. The `-c` is inert for a git that reads no diff.algorithm in blame.
+ */
+export const BLAME_COMMAND: readonly string[] = ['-c', 'diff.algorithm=myers', 'blame', '--incremental', '--root', '--no-textconv', '--indent-heuristic'];
+
 /** The `git blame --incremental` arguments for one file. */
 export function blameArgs(path: string, options: BlameFileOptions): string[] {
-  // --root: a root commit is a commit like any other, not a `boundary` (git marks roots as
-  // boundaries unless blame.showRoot); only commits excluded by `<since>..` are boundaries.
-  // --no-textconv: count the lines actually committed, and never run a textconv command.
-  return ['blame', '--incremental', '--root', '--no-textconv', ...options.flags, options.revision, '--', path];
+  return [...BLAME_COMMAND, ...options.flags, options.revision, '--', path];
 }
 
 /**

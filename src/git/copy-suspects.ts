@@ -1,4 +1,5 @@
 import { runGit, splitRecords, streamGit } from './exec.js';
+import { GREP_COMMAND } from './grep-command.js';
 import { listTreeEntries } from './read-blob.js';
 import { readRevisionBlobs } from './revision-blobs.js';
 
@@ -111,7 +112,7 @@ async function* candidateLines(cwd: string, parents: readonly string[], wanted: 
     let out: string | null = null;
     try {
       // The few lines that match, whole: a git without -P fails here, before any line is given.
-      out = await runGit(['grep', '--no-color', '-a', '-z', '-P', '-f', '-', ...parents, '--'], { cwd, input: `${perl.join('\n')}\n`, okCodes: [1], ...STORED });
+      out = await runGit([...GREP_COMMAND, '-a', '-z', '-P', '-f', '-', ...parents, '--'], { cwd, input: `${perl.join('\n')}\n`, okCodes: [1], ...STORED });
     } catch {
       // No Perl-compatible patterns in this git (or its PCRE refused one): the fixed-string search below.
     }
@@ -121,7 +122,7 @@ async function* candidateLines(cwd: string, parents: readonly string[], wanted: 
     }
   }
   if (words.size === 0) return;
-  yield* splitRecords(streamGit(['grep', '--no-color', '-a', '-z', '-F', '-f', '-', ...parents, '--'], { cwd, input: `${[...words].join('\n')}\n`, okCodes: [1], whole: true, ...STORED }), '\n');
+  yield* splitRecords(streamGit([...GREP_COMMAND, '-a', '-z', '-F', '-f', '-', ...parents, '--'], { cwd, input: `${[...words].join('\n')}\n`, okCodes: [1], whole: true, ...STORED }), '\n');
 }
 
 /**

@@ -42,6 +42,12 @@ export interface ObjectView {
 }
 
 const BASE_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } as const;
+/**
+ * For a command that reads the index only to list it (never the work tree): git runs the
+ * `core.fsmonitor` hook of the machine's or repository's config on every index read, a program
+ * aitrail has no need of (`diff --cached`, `ls-files` answer from the index alone).
+ */
+export const NO_FSMONITOR: readonly string[] = ['-c', 'core.fsmonitor=false'];
 /** A graft file path that can never exist (`/dev/null` is not a directory): no grafts, no deprecation hint. */
 const AS_STORED_ENV = { GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/dev/null/aitrail-no-grafts' } as const;
 
@@ -50,9 +56,16 @@ export function gitEnvironment(options: GitOptions): NodeJS.ProcessEnv {
   return { ...process.env, ...BASE_ENV, ...options.env, ...(options.asStored ? AS_STORED_ENV : {}) };
 }
 
+/** The git command `args` run (`blame` of `-c diff.algorithm=myers blame …`): what a failure names. */
+function commandOf(args: readonly string[]): string {
+  let at = 0;
+  while (args[at] === '-c' || args[at]?.startsWith('--git-dir=') === true) at += args[at] === '-c' ? 2 : 1;
+  return args[at] ?? '';
+}
+
 function failure(args: readonly string[], code: number | null, stderr: string, cause?: unknown): GitError {
   const first = stderr.trim().split('\n')[0] || `exit code ${code}`;
-  return new GitError(`git ${args[0] ?? ''} failed: ${first}`, args, code, stderr, { cause });
+  return new GitError(`git ${commandOf(args)} failed: ${first}`, args, code, stderr, { cause });
 }
 
 /** Run git and return its whole stdout (untrimmed: NUL-separated output stays intact). */

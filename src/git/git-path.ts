@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { runGit, runGitSync } from './exec.js';
+import { NO_FSMONITOR, runGit, runGitSync } from './exec.js';
 
 /**
  * `git rev-parse --git-path <name>` as an absolute path: honours `core.hooksPath` (relative values
@@ -23,6 +23,6 @@ export async function absoluteCommonDir(cwd: string): Promise<string> {
 
 /** True when `path` is tracked in the repository at `cwd` (its index). */
 export async function isTracked(cwd: string, path: string): Promise<boolean> {
-  const out = await runGit(['ls-files', '-z', '--', path], { cwd });
+  const out = await runGit([...NO_FSMONITOR, 'ls-files', '-z', '--', path], { cwd });
   return out.length > 0;
 }

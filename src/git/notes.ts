@@ -1,4 +1,5 @@
 import { GitError, runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
+import { GREP_COMMAND } from './grep-command.js';
 import { objectId } from './object-id.js';
 
 /** Where a commit's note is stored in the notes tree. */
@@ -77,8 +78,7 @@ export async function grepNotes(cwd: string, tip: string, texts: readonly string
   if (wanted.length === 0) return found;
   // --text: the work tree's .gitattributes (a pull request's `* -diff` or `* binary`) must not make
   // git answer "Binary file … matches" for a note, which names no text and would hide the record;
-  // --no-line-number --no-column: a person's grep.lineNumber / grep.column would put numbers before the match.
-  const out = await runGit(['-c', 'grep.fallbackToNoIndex=false', 'grep', '-F', '-o', '-z', '--text', '--no-line-number', '--no-column', '--full-name', '--no-color', ...wanted.flatMap((text) => ['-e', text]), tip, '--'], { cwd, okCodes: [1], ...view });
+  const out = await runGit([...GREP_COMMAND, '-F', '-o', '-z', '--text', ...wanted.flatMap((text) => ['-e', text]), tip, '--'], { cwd, okCodes: [1], ...view });
   for (const line of out.split('\n')) {
     const nul = line.indexOf('\0');
     if (nul === -1 || !line.startsWith(`${tip}:`)) continue;

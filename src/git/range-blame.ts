@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOriginParser, type OriginGroup } from '../core/blame/parse-origins.js';
+import { BLAME_COMMAND } from './blame.js';
 import { runGit, splitRecords, streamGit } from './exec.js';
 import { listTreeEntries } from './read-blob.js';
 import { resolveCommits } from './resolve-commits.js';
@@ -100,7 +101,7 @@ export async function blameOrigins(cwd: string, path: string, blame: OriginBlame
   const boundary = blame.boundaryFile === undefined ? [] : ['-S', blame.boundaryFile];
   // `--ignore-revs-file=` (empty) drops every configured blame.ignoreRevsFile: no commit is skipped.
   const copies = blame.anyFile === true ? ['-C', '-C', '-C'] : ['-C'];
-  const args = ['blame', '--incremental', '--root', '--no-textconv', '--ignore-revs-file=', '-w', ...copies, ...boundary, ...ranges, blame.rev, '--', path];
+  const args = [...BLAME_COMMAND, '--ignore-revs-file=', '-w', ...copies, ...boundary, ...ranges, blame.rev, '--', path];
   const parser = createOriginParser();
   for await (const line of splitRecords(streamGit(args, { cwd, ...STORED }), '\n')) parser.line(line);
   return parser.groups();

@@ -1,6 +1,7 @@
 import { pickedFrom, restoredParent, revertOf } from '../core/blame/revert-of.js';
 import type { OriginGroup } from '../core/blame/parse-origins.js';
 import { createOriginParser } from '../core/blame/parse-origins.js';
+import { BLAME_COMMAND } from './blame.js';
 import { runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
 import { streamCommits } from './log.js';
 import { withGraftFile } from './range-blame.js';
@@ -97,7 +98,7 @@ export function blameRestored(root: string, path: string, blame: RestoredBlame):
   return withGraftFile([[blame.revert, blame.restores]], async (grafts) => {
     const ranges = blame.lines.flatMap(([start, end]) => ['-L', `${start},${end}`]);
     const revision = blame.since ? `${blame.since}..${blame.revert}` : blame.revert;
-    const args = ['blame', '--incremental', '--root', '--no-textconv', ...blame.flags, '-S', grafts, ...ranges, revision, '--', path];
+    const args = [...BLAME_COMMAND, ...blame.flags, '-S', grafts, ...ranges, revision, '--', path];
     const parser = createOriginParser();
     for await (const line of splitRecords(streamGit(args, { cwd: root }), '\n')) parser.line(line);
     return parser.groups();

@@ -1,4 +1,4 @@
-import { runGitSync } from './exec.js';
+import { NO_FSMONITOR, runGitSync } from './exec.js';
 
 /**
  * Paths the commit being made changes: the index against HEAD (against the empty tree on an
@@ -7,6 +7,6 @@ import { runGitSync } from './exec.js';
  * as stored (enforcement): a replace ref cannot change what the commit is seen to change.
  */
 export function stagedPathsSync(cwd: string): string[] {
-  const out = runGitSync(['diff', '--cached', '--name-only', '-z', '--no-renames', '--no-relative', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none'], { cwd, asStored: true });
+  const out = runGitSync([...NO_FSMONITOR, 'diff', '--cached', '--name-only', '-z', '--no-renames', '--no-relative', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none'], { cwd, asStored: true });
   return out.split('\0').filter((path) => path !== '');
 }
