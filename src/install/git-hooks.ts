@@ -20,6 +20,8 @@ export interface HookChange {
   path: string;
   action: 'installed' | 'chained' | 'updated' | 'unchanged' | 'refused' | 'removed' | 'restored' | 'absent' | 'left';
   detail?: string;
+  /** Left to lefthook or simple-git-hooks, whose hook file runs aitrail's shim (src/install/hook-managers.ts). */
+  managedBy?: 'lefthook' | 'simple-git-hooks';
 }
 
 function readIfFile(path: string): string | null | undefined {

@@ -12,6 +12,7 @@ import { chooseInstallMode, huskyDirFromHooksPath, packageWantsHusky, type Insta
 import { readInstallState, writeInstallState } from './install-state.js';
 import { inside, unsafeHookDir, unsafeHookFile, unsafeHuskyRuntime, type Bounds } from './safe-path.js';
 import { committedHuskyHooks } from './committed-husky-hooks.js';
+import { hookManagers, hooksAtRisk, managedHook, managedNote, managerAdvice } from './hook-managers.js';
 import { addNotesRewriteRef, removeNotesRewriteRef } from './notes-rewrite-ref.js';
 import { uninstallAgentHooks } from './agent-hooks.js';
 import { huskyDirBelowTop, huskyDirsOf, otherWorktrees, removeHuskyRuntime, uninstallOtherWorktree } from './uninstall-worktrees.js';
@@ -137,11 +138,17 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   for (const hook of WORKTREE_HOOKS) {
     if (hooks.includes(hook) && !options.force && inspectGitHook(target, hook).kind === 'foreign' && (await isTracked(root, relative(root, join(target, hook))))) committedWorktreeHooks.add(hook);
   }
-  result.changes = hooks.map((hook) =>
-    committedWorktreeHooks.has(hook)
-      ? { hook, path: join(target, hook), action: 'unchanged' as const, detail: `committed; left as it is (--force chains it): a worktree made later gets no aitrail shims` }
-      : installGitHook(target, hook, options),
-  );
+  // lefthook and simple-git-hooks rewrite the hooks they own: one whose hook already runs aitrail's shim is left to it (chaining would run aitrail twice, and their next install undoes it).
+  const managers = await hookManagers(root, packageDir);
+  result.changes = hooks.map((hook) => {
+    if (committedWorktreeHooks.has(hook)) return { hook, path: join(target, hook), action: 'unchanged' as const, detail: `committed; left as it is (--force chains it): a worktree made later gets no aitrail shims` };
+    const managed = hook === 'post-checkout' ? null : managedHook(join(target, hook), hook, managers);
+    return managed && managed.wiring !== 'absent' && !options.force ? { hook, path: join(target, hook), action: 'unchanged' as const, detail: managedNote(managed), managedBy: managed.manager } : installGitHook(target, hook, options);
+  });
+  for (const manager of managers) {
+    const taken = hooksAtRisk(manager);
+    if (taken.length > 0) notes.push(...managerAdvice(manager, taken, packageDir));
+  }
   if (!result.changes.some((change) => change.action === 'refused')) await recordPackageDir(root, packageDir);
   const rewrite = await addNotesRewriteRef(root, repo.commonDir);
   if (rewrite) notes.push(rewrite);

@@ -57,6 +57,7 @@ export async function runInit(args: InitOptions & { cwd?: string; agents?: strin
   const changed = result.changes.filter((change) => change.action !== 'unchanged');
   if (changed.length === 0) {
     out.push(`aitrail hooks already installed (${result.mode} mode, ${where})${result.notes.length === 0 && args.agents === undefined ? '; nothing changed' : ''}.`);
+    for (const change of result.changes) if (change.managedBy) out.push(line(result.root, change));
   } else {
     out.push(`aitrail init: ${result.mode} mode (${sanitize(result.reason)}), hooks in ${where}:`);
     for (const change of result.changes) out.push(line(result.root, change));

@@ -3,8 +3,10 @@ import { CLIENT_HOOKS, SERVER_HOOKS, type InstalledHook } from '../install/hook-
 import { inspectGitHook, isExecutable } from '../install/git-hooks.js';
 import { inspectHuskyHook } from '../install/husky-hooks.js';
 import { huskyDirFromHooksPath } from '../install/install-mode.js';
+import { consequence, installCommand, managedHook, managedNote, shimMovedAside, type HookManager, type ManagerConfig } from '../install/hook-managers.js';
 
-export type HookInstallState = 'husky' | 'git' | 'foreign-chained' | 'foreign' | 'missing';
+/** A manager's name: its hook file is there (lefthook or simple-git-hooks wrote it). */
+export type HookInstallState = 'husky' | 'git' | 'foreign-chained' | 'foreign' | 'missing' | HookManager;
 
 export interface HookStatus {
   hook: InstalledHook;
@@ -17,8 +19,20 @@ export interface HookStatus {
   packageDir?: string;
 }
 
-/** How each hook is installed in the repository at `root` (`hooksDir` = `git rev-parse --git-path hooks`). */
-export function hookStatuses(root: string, hooksDir: string, hooksPath: string | undefined, bare: boolean): HookStatus[] {
+/**
+ * What a hook manager configured here (src/install/hook-managers.ts) will do to aitrail's shim
+ * for `hook`, as a suffix of its note, or ''.
+ */
+function atRisk(hook: InstalledHook, managers: readonly ManagerConfig[]): string {
+  const config = managers.find((candidate) => candidate.writes.has(hook) && candidate.wiring[hook]?.wiring === 'absent');
+  if (!config) return '';
+  return config.manager === 'lefthook'
+    ? `${config.file} names ${hook} without aitrail: '${installCommand(config.manager)}' moves aitrail's shim to ${hook}.old, which lefthook never runs (see below)`
+    : `'${installCommand(config.manager)}' ${config.wiring[hook]?.why ?? 'rewrites or deletes it'} (see below)`;
+}
+
+/** How each hook is installed in the repository at `root` (`hooksDir` = `git rev-parse --git-path hooks`); `managers`: the hook managers configured there. */
+export function hookStatuses(root: string, hooksDir: string, hooksPath: string | undefined, bare: boolean, managers: readonly ManagerConfig[] = []): HookStatus[] {
   const activeHusky = bare ? undefined : huskyDirFromHooksPath(root, hooksPath);
   const huskyDir = activeHusky ?? join(root, '.husky');
   return (bare ? SERVER_HOOKS : CLIENT_HOOKS).map((hook): HookStatus => {
@@ -36,15 +50,25 @@ export function hookStatuses(root: string, hooksDir: string, hooksPath: string |
       }
     }
     const git = inspectGitHook(hooksDir, hook);
+    const risk = bare ? '' : atRisk(hook, managers);
     switch (git.kind) {
       case 'missing':
-        return { hook, state: 'missing', path: git.path, active: false, note: "run 'aitrail init'" };
-      case 'foreign':
+        return { hook, state: 'missing', path: git.path, active: false, note: `run 'aitrail init'${risk ? `; ${risk}` : ''}` };
+      case 'foreign': {
+        // A hook lefthook or simple-git-hooks wrote: active when it runs aitrail's shim.
+        const managed = bare ? null : managedHook(git.path, hook, managers);
+        if (managed && managed.wiring !== 'absent') return { hook, state: managed.manager, path: git.path, active: true, note: managedNote(managed) };
+        if (managed) {
+          const moved = managed.manager === 'lefthook' && shimMovedAside(git.path) ? `; aitrail's shim is in ${hook}.old, which lefthook never runs` : '';
+          return { hook, state: managed.manager, path: git.path, active: false, note: `${managed.manager}'s hook, which does not run aitrail${moved}: ${consequence([hook])} (see below)` };
+        }
         return { hook, state: 'foreign', path: git.path, active: false, note: "a hook that is not aitrail's: run 'aitrail init' to chain it" };
+      }
       default: {
         if (!isExecutable(git.path)) return { hook, state: git.chained ? 'foreign-chained' : 'git', path: git.path, active: false, note: "not executable, so git skips it: run 'aitrail init' to fix it" };
-        const note = git.kind === 'aitrail-outdated' ? "shim from another aitrail version: run 'aitrail init' to update" : undefined;
-        return { hook, state: git.chained ? 'foreign-chained' : 'git', path: git.path, active: true, ...(git.chained ? { note: `your hook (${hook}.aitrail-chained) runs first${note ? `; ${note}` : ''}` } : note ? { note } : {}) };
+        const outdated = git.kind === 'aitrail-outdated' ? "shim from another aitrail version: run 'aitrail init' to update" : undefined;
+        const note = [git.chained ? `your hook (${hook}.aitrail-chained) runs first` : undefined, outdated, risk || undefined].filter((part) => part !== undefined).join('; ');
+        return { hook, state: git.chained ? 'foreign-chained' : 'git', path: git.path, active: true, ...(note ? { note } : {}) };
       }
     }
   });

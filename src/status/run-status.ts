@@ -10,6 +10,7 @@ import { gatherCommitTimeSignals } from '../hooks/commit-time-signals.js';
 import { hookStatuses } from './hook-status.js';
 import { binaryMissingNote, hookBinary } from '../install/binary-reachable.js';
 import { recordedPackageDir } from '../install/package-dir.js';
+import { hookManagers, hooksAtRisk, installCommand, managerAdvice } from '../install/hook-managers.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { GitError } from '../git/exec.js';
@@ -34,7 +35,8 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const cwd = args.cwd ?? process.cwd();
   const repo = await locateRepo(cwd);
   const [hooksPath, hooksDir] = await Promise.all([configValue(repo.root, 'core.hooksPath'), gitPath(repo.root, 'hooks')]);
-  const hooks = hookStatuses(repo.root, hooksDir, hooksPath, repo.bare);
+  const managers = repo.bare ? [] : await hookManagers(repo.root, await recordedPackageDir(repo.root));
+  const hooks = hookStatuses(repo.root, hooksDir, hooksPath, repo.bare, managers);
   const { cachedIn, loadConfig } = await import('../config/load.js');
   const { resolveConfig } = await import('../config/defaults.js');
   const loaded = await loadConfig(repo.root, { ...(args.config ? { configFile: args.config } : {}), ...cachedIn(repo) });
@@ -44,6 +46,8 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   // husky's own switch: HUSKY=0 makes husky run no hook at all, aitrail's lines included.
   const huskyOff = process.env.HUSKY === '0' && hooks.some((hook) => hook.state === 'husky' && hook.active);
   const disabled = process.env.AITRAIL === '0' || huskyOff;
+  // lefthook's and simple-git-hooks' own switches: their hooks then run nothing, aitrail's shim included.
+  const managerOff = process.env.LEFTHOOK === '0' && hooks.some((hook) => hook.state === 'lefthook' && hook.active) ? 'LEFTHOOK=0' : process.env.SKIP_SIMPLE_GIT_HOOKS === '1' && hooks.some((hook) => hook.state === 'simple-git-hooks' && hook.active) ? 'SKIP_SIMPLE_GIT_HOOKS=1' : '';
   // husky's block names its package itself; git-mode shims read the folder init recorded.
   const huskyPackage = hooks.find((hook) => hook.state === 'husky' && hook.active)?.packageDir;
   const packageDir = repo.bare ? '' : (huskyPackage ?? (await recordedPackageDir(repo.root)));
@@ -63,6 +67,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
       disabled,
       wouldRecord: disabled ? [] : record,
       notes: { ref: DEFAULT_NOTES_REF, count: notes },
+      hookManagers: managers.map((manager) => ({ manager: manager.manager, file: manager.file, takesFromAitrail: hooksAtRisk(manager) })),
     };
     writeStdout(`${safeJson(json, 2)}\n`);
     return ExitCode.ok;
@@ -75,6 +80,10 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   for (const hook of hooks) {
     out.push(`  ${hook.hook.padEnd(19)} ${hook.state.padEnd(15)} ${show(hook.path)}${hook.note ? ` — ${sanitize(hook.note)}` : ''}`);
   }
+  for (const manager of managers) {
+    const taken = hooksAtRisk(manager);
+    if (taken.length > 0) out.push(...managerAdvice(manager, taken, packageDir).map((line) => sanitize(line)));
+  }
   if (binary === null && hooks.some((hook) => hook.active)) out.push(binaryMissingNote(repo.bare));
   else if (binary !== null) out.push(`Binary the hooks run: ${show(binary)}${packageDir === '' ? '' : ` (package ${sanitize(packageDir)}/, recorded at init)`}`);
   out.push(`Config: ${loaded.filepath ? show(loaded.filepath) : 'none found (built-in defaults)'}; trailer key ${sanitize(config.trailer.key)}`);
@@ -83,6 +92,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   out.push(notesMessages.status(DEFAULT_NOTES_REF, notes));
   if (repo.bare) out.push('Bare repository: pushes are checked by pre-receive; nothing is committed here.');
   else if (disabled) out.push(`${huskyOff && process.env.AITRAIL !== '0' ? 'HUSKY=0' : 'AITRAIL=0'} is set: the hooks record and check nothing in this environment.`);
+  else if (managerOff) out.push(`${managerOff} is set: ${managerOff.startsWith('LEFTHOOK') ? 'lefthook' : 'simple-git-hooks'} runs no hook in this environment, aitrail's included.`);
   else if (record.length === 0) out.push('A commit made now would record: nothing (no AI model or agent detected: a human commit).');
   else {
     out.push('A commit made now would record:');
@@ -93,7 +103,10 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   }
   const inactive = hooks.filter((hook) => !hook.active);
   if (inactive.length > 0 && hooksPath && inactive.every((hook) => hook.state === 'husky')) out.push("Next: run 'npx husky' (or 'npm install') in this work tree to set husky's runtime up.");
-  else if (inactive.length > 0) out.push("Next: run 'aitrail init' to install the missing hooks.");
+  else if (inactive.some((hook) => hook.state === 'lefthook' || hook.state === 'simple-git-hooks')) {
+    const names = [...new Set(inactive.map((hook) => hook.state).filter((state): state is 'lefthook' | 'simple-git-hooks' => state === 'lefthook' || state === 'simple-git-hooks'))];
+    out.push(`Next: make ${names.join(' and ')} run aitrail's shims (above), then ${names.map((name) => `'${installCommand(name)}'`).join(' and ')}.`);
+  } else if (inactive.length > 0) out.push("Next: run 'aitrail init' to install the missing hooks.");
   writeStdout(`${out.join('\n')}\n`);
   return ExitCode.ok;
 }
