@@ -2,6 +2,7 @@ import type picomatchType from 'picomatch';
 import { canonicalModel } from '../catalog.js';
 import { FAMILIES, VENDOR_NAMES } from '../model-data.js';
 import { familyOf } from '../model-name.js';
+import { globIndex, type IndexedGlob } from './glob-index.js';
 import { simpleGlobRegex } from './simple-glob.js';
 
 /** Returns the first glob that matches, or undefined. */
@@ -137,22 +138,57 @@ export function modelMatcher(globs: readonly string[]): GlobMatcher {
  * name at any depth (`*.pem`, `secrets`), as in .gitignore.
  */
 export function pathMatcher(globs: readonly string[]): GlobMatcher {
-  const compiled = globs.map((glob) => {
+  // Each glob is compiled when first tried (most never are: the index leaves them out).
+  const lazy = (make: () => Test): Test => {
+    let test: Test | undefined;
+    return (subject) => (test ??= make())(subject);
+  };
+  const compiled = globs.map((glob, id) => {
     const body = glob.replace(/^\/+/, '').replace(/\/+$/, '') || glob;
-    const test = withLiteralGroups(body, compile(body));
-    const foldedBody = foldPath(body);
+    const test = lazy(() => withLiteralGroups(body, compile(body)));
     // As in .gitignore, a glob without a slash (`*.pem`, `dist`) names a file or directory at any depth.
-    return { glob, test, folded: foldedBody === body ? test : withLiteralGroups(foldedBody, compile(foldedBody)), anyDepth: !glob.replace(/\/+$/, '').includes('/') };
+    return { id, body, test, anyDepth: !glob.replace(/\/+$/, '').includes('/') };
   });
-  const matches = (text: string, test: Test, anyDepth: boolean): boolean => {
-    const prefixes = [text];
-    for (let slash = text.indexOf('/'); slash > 0; slash = text.indexOf('/', slash + 1)) prefixes.push(text.slice(0, slash));
-    return prefixes.some((candidate) => test(candidate)) || (anyDepth && text.split('/').some((segment) => test(segment)));
+  const texts = (text: string): string[] => {
+    const named = text.includes('(') ? literalGroups(text) : null;
+    return named === null ? [text] : [text, named];
+  };
+  const asWrittenGlob = ({ id, body, test }: (typeof compiled)[number]): IndexedGlob => ({ id, texts: texts(body), test });
+  const foldedGlob = ({ id, body, test }: (typeof compiled)[number]): IndexedGlob => {
+    const foldedBody = foldPath(body);
+    return { id, texts: texts(foldedBody), test: foldedBody === body ? test : lazy(() => withLiteralGroups(foldedBody, compile(foldedBody))) };
+  };
+  // The lowest glob matching a directory, a name or a path, remembered: the files of a range share their directories.
+  const memoized = (first: (subject: string) => number): ((subject: string) => number) => {
+    const known = new Map<string, number>();
+    return (subject) => {
+      let found = known.get(subject);
+      if (found === undefined) {
+        if (known.size >= 100_000) known.clear();
+        known.set(subject, (found = first(subject)));
+      }
+      return found;
+    };
+  };
+  const side = (read: (glob: (typeof compiled)[number]) => IndexedGlob) => ({
+    prefix: memoized(globIndex(compiled.map(read))),
+    segment: memoized(globIndex(compiled.filter((glob) => glob.anyDepth).map(read))),
+  });
+  // Indexed when first asked (a commit-msg hook that judges no path never pays for it); folded forms only for a path beyond ASCII.
+  let asWritten: ReturnType<typeof side> | undefined;
+  let folded: ReturnType<typeof side> | undefined;
+  // The first glob matching the path or a directory above it, or a name in it for a glob without a slash: the lowest of each one's first.
+  const first = (text: string, index: ReturnType<typeof side>): number => {
+    let best = index.prefix(text);
+    for (let slash = text.indexOf('/'); slash > 0; slash = text.indexOf('/', slash + 1)) best = Math.min(best, index.prefix(text.slice(0, slash)));
+    for (const segment of text.split('/')) best = Math.min(best, index.segment(segment));
+    return best;
   };
   return (subject) => {
     const text = plain(subject);
-    const folded = /^[\x00-\x7f]*$/.test(text) ? null : foldPath(text);
-    return compiled.find(({ test, folded: foldedTest, anyDepth }) => matches(text, test, anyDepth) || (folded !== null && matches(folded, foldedTest, anyDepth)))?.glob;
+    let best = first(text, (asWritten ??= side(asWrittenGlob)));
+    if (!/^[\x00-\x7f]*$/.test(text)) best = Math.min(best, first(foldPath(text), (folded ??= side(foldedGlob))));
+    return globs[best];
   };
 }
 

@@ -33,6 +33,15 @@ const fold = (path: string): string => path.replace(/[\u0000-\u001f\u007f-\u009f
  * '' for a glob that can match at any depth (`*.pem`, `secrets`, `** /keys/**`).
  */
 function globBases(rule: CompiledPathRule): string[] {
+  // Asked for each link and rule: worked out once per rule (a rule may hold 1,000 globs).
+  let bases = basesOf.get(rule);
+  if (bases === undefined) basesOf.set(rule, (bases = readBases(rule)));
+  return bases;
+}
+
+const basesOf = new WeakMap<CompiledPathRule, string[]>();
+
+function readBases(rule: CompiledPathRule): string[] {
   return rule.files.map((glob) => {
     const body = glob.replace(/^\/+/, '').replace(/\/+$/, '');
     if (!body.includes('/')) return '';
