@@ -16,9 +16,14 @@ export interface NameOptions {
 }
 
 const MAX_NAME = 100;
+/** Bedrock's cross-region inference profiles, written before the provider: `us.`, `eu.`, `global.`… */
+const BEDROCK_REGIONS = 'us|eu|apac|ap|global|us-gov|jp|au|ca';
+/** A Bedrock id's region profile (`us.` of `us.anthropic.claude-…-v1:0`): no part of the model's name. */
+export const BEDROCK_REGION = new RegExp(`^(?:${BEDROCK_REGIONS})\\.`, 'i');
 /** Bedrock ids: optional region profile, provider, model, version: `us.anthropic.claude-…-v1:0`. */
-const BEDROCK =
-  /^(?:(?:us|eu|apac|ap|global|us-gov|jp|au|ca)\.)?(anthropic|meta|mistral|deepseek|qwen|openai|moonshot|moonshotai|google|amazon|cohere|ai21|writer|minimax)\.(.+)$/;
+const BEDROCK = new RegExp(
+  `^(?:(?:${BEDROCK_REGIONS})\\.)?(anthropic|meta|mistral|deepseek|qwen|openai|moonshot|moonshotai|google|amazon|cohere|ai21|writer|minimax)\\.(.+)$`,
+);
 /** Size at the start of an ollama tag: `32b`, `0.6b`, `1t`, `8x7b`, `e4b` (then `-instruct-q4_K_M`, `-cloud`…). */
 const SIZE_TAG = /^(\d+(?:\.\d+)?[bmt]|\d+x\d+b|e\d+b)(?:$|[-_])/;
 /** Tags that choose a provider or price, not a model: OpenRouter `:free`, `:exacto`; ollama `:latest`. */

@@ -4,6 +4,7 @@
 import PRECOMPUTED from './data/model-table.generated.json' with { type: 'json' };
 import STARTS from './data/model-starts.generated.json' with { type: 'json' };
 import { FAMILIES, ROUTERS, SHORT_NAMES, VENDOR_NAMES } from './model-data.js';
+import { BEDROCK_REGION } from './model-name.js';
 
 /**
  * Where a name was read. `isModel`: the text is known to name a model (a declared value, a model
@@ -65,7 +66,8 @@ export function buildModelStarts(): string[] {
  */
 export function mayStartModel(word: string, aliases: Record<string, string> = {}): boolean {
   starts ??= new Set(STARTS);
-  const lead = leadingLetters(word);
+  // A Bedrock id starts with its region profile (`us.anthropic.claude-sonnet-4-5-…-v1:0`, `global.…`): the provider after it starts the name.
+  const lead = leadingLetters(BEDROCK_REGION.test(word) ? word.replace(BEDROCK_REGION, '') : word);
   if (starts.has(lead) || word.includes('/')) return true;
   return Object.keys(aliases).some((alias) => leadingLetters(alias) === lead);
 }
