@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Path rules with many globs (row 340): a policy of 10 path rules × 1,000 file globs (10,000, the
+// Path rules with many globs (row 311): a policy of 10 path rules × 1,000 file globs (10,000, the
 // most a config may hold: src/config/check-file-globs.ts) shaped as a monorepo writes them
 // (`services/svc-N/src/**`, `packages/pN/**/*.ts`, `**/gen-N/**`, `*.secretN`, `/docs/dN/`…),
 // against the same repository with one path rule of one glob, measured in the same run, interleaved:

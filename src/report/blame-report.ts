@@ -164,7 +164,7 @@ function warnLeftOut(report: BlameReport, example: string | undefined, onWarning
   if (report.ignoredAi) onWarning(blameMessages.ignoredAi(report.ignoredAi));
 }
 
-/** A file git would read whole for blame that is no regular file (row 330): said, never waited on. */
+/** A file git would read whole for blame that is no regular file (row 307): said, never waited on. */
 function refuseNotAFile(error: unknown): never {
   if (!(error instanceof NotAFileError)) throw error;
   const fix = error.role === '--ignore-revs-file' ? 'name a regular file' : error.role === 'mailmap.file' ? 'point mailmap.file at a regular file' : error.role === 'blame.ignoreRevsFile' ? 'point blame.ignoreRevsFile at a regular file, or unset it (git reads every file it names, even with --ignore-revs-file \'\')' : 'remove it';

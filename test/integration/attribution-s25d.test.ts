@@ -4,7 +4,7 @@ import { makeRepo } from '../helpers/gitdir.js';
 import { expectLog, type Case } from '../helpers/log-cases.js';
 
 /**
- * Row 310: llama.cpp's pull request template asks every contributor `- AI usage disclosure: <!-- mention:
+ * Row 302: llama.cpp's pull request template asks every contributor `- AI usage disclosure: <!-- mention:
  * YES / NO - if yes, describe how AI was used -->` (ggml-org/llama.cpp `.github/pull_request_template.md`),
  * and projects that squash-merge with the description (llama.cpp's forks, projects copying the line) keep
  * the answer as a body line. The answers below are real ones from llama.cpp pull requests. A key written as
@@ -57,7 +57,7 @@ const identity = (who: string, kind: 'AUTHOR' | 'COMMITTER') => {
   return { [`GIT_${kind}_NAME`]: name!, [`GIT_${kind}_EMAIL`]: email! };
 };
 
-describe("row 310: llama.cpp's AI usage disclosure is read; AI projects' own conventions stay people's", () => {
+describe("row 302: llama.cpp's AI usage disclosure is read; AI projects' own conventions stay people's", () => {
   it('reads a YES answer (and the model it names) as AI, NO, the placeholder and a non-answer as none', () => {
     expectLog(DISCLOSURES);
   });

@@ -5,12 +5,12 @@ import { expectLog, type Case } from '../helpers/log-cases.js';
  * The commit attribution coding agents write today, built as their own source code builds it (the
  * stored copies of public code the search index holds; file ids where the repository is not named),
  * with current model ids and the model names the code interpolates, read by `aitrail log` for agent
- * AND model. Rows 345 and 346 are the two misreads this replay found; the rest guards what was read
+ * AND model. Rows 312 and 313 are the two misreads this replay found; the rest guards what was read
  * right, so a later change cannot lose it.
  */
 
 /**
- * Qwen Code's pull request footer (row 345). QwenLM/qwen-code `packages/core/src/tools/shell.ts`
+ * Qwen Code's pull request footer (row 312). QwenLM/qwen-code `packages/core/src/tools/shell.ts`
  * (`addAttributionToPR`) appends `🤖 Generated with Qwen Code (N-shotted by <gitCoAuthor.name>)` to
  * every `gh pr create` body once a prompt was counted, and `packages/core/src/services/commitAttribution.ts`
  * (`generatePRAttribution`) writes `🤖 Generated with Qwen Code (P% N-shotted by <model>)` with the
@@ -99,10 +99,10 @@ const OTHERS: Case[] = [
 ];
 
 describe('the attribution agents write today, from their own source: agent and model read', () => {
-  it("reads Qwen Code's pull request footer with its shot count and generator (row 345)", () => {
+  it("reads Qwen Code's pull request footer with its shot count and generator (row 312)", () => {
     expectLog(QWEN_CODE);
   });
-  it("reads a Bedrock cross-region profile's model id in a declared AGENT:MODEL (row 346)", () => {
+  it("reads a Bedrock cross-region profile's model id in a declared AGENT:MODEL (row 313)", () => {
     expectLog(BEDROCK_PROFILE);
   });
   it("reads Claude Code's, aider's, Codex's, Crush's, Continue's and Cline's formats as before", () => {

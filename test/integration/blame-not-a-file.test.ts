@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
-// Row 330: files git reads whole for blame (an ignore-revs file, the mailmap) that a hostile
+// Row 307: files git reads whole for blame (an ignore-revs file, the mailmap) that a hostile
 // repository or a careless path makes something that never ends: a committed symbolic link to
 // /dev/zero, a FIFO. The report must neither wait nor fill memory (a 20 s guard would fail).
 const GUARD = { timeout: 20_000 };
 
-describe('blame: files git reads whole that are no regular file (row 330)', () => {
+describe('blame: files git reads whole that are no regular file (row 307)', () => {
   const repo = makeRepo();
   repo.write('src/a.ts', 'one\ntwo\n');
   mkdirSync(join(repo.dir, 'dir'));

@@ -14,7 +14,7 @@ async function found(root: string): Promise<string> {
   return (error as ConfigError).problems.map((problem) => `${problem.file}: ${problem.found}`).join('; ');
 }
 
-describe('a config link in the work tree is judged as at a revision: refused, never skipped (row 305)', () => {
+describe('a config link in the work tree is judged as at a revision: refused, never skipped (row 299)', () => {
   it('a link to a directory (in or out of the repository) or round in a loop is exit 2 naming it; hooks and commands no longer read the defaults', async () => {
     const links: [string, string][] = [
       ['/etc', 'a symbolic link leading out of the repository'],
@@ -45,7 +45,7 @@ describe('a config link in the work tree is judged as at a revision: refused, ne
   });
 });
 
-describe('a config file of gigabytes in the work tree (row 307)', () => {
+describe('a config file of gigabytes in the work tree (row 301)', () => {
   it('the hooks refuse it unread: the fast-path stamp no longer reads it whole before loading refuses it', () => {
     const { repo, env } = hookedRepo();
     writeFileSync(join(repo.dir, '.aitrailrc.yml'), '');
@@ -64,7 +64,7 @@ describe('a config file of gigabytes in the work tree (row 307)', () => {
   });
 });
 
-describe('a glob a reviewer reads otherwise than aitrail (row 306)', () => {
+describe('a glob a reviewer reads otherwise than aitrail (row 300)', () => {
   it('check refuses a committed path rule whose glob holds a zero-width space (it protected nothing: Claude\'s commit to src/crypto passed)', () => {
     const repo = makeRepo();
     repo.commit('config\n', { '.aitrailrc.yml': 'policy:\n  paths:\n    - files: ["src/cry\u200bpto/**"]\n      allow: []\n', 'src/crypto/aes.ts': 'a\n' });

@@ -24,7 +24,7 @@ function blameTotals(repo: TestRepo) {
 }
 
 describe('git-ai notes as git-ai writes them today', () => {
-  it('row 325: a commit noted twice (git-ai #1517: a new note at ab/cdef…, the stale one left at ab/cd/ef…) is read by the note git-ai wrote last', () => {
+  it('row 305: a commit noted twice (git-ai #1517: a new note at ab/cdef…, the stale one left at ab/cd/ef…) is read by the note git-ai wrote last', () => {
     const repo = makeRepo();
     const commit = repo.commit('spec example, committed by hand', { 'src/main.rs': lines(50, 'main'), 'src/lib.rs': lines(50, 'lib') });
     const stale = `src/main.rs\n  s_5a5a5a5a5a5a5a::t_0000000000000a 1-50\nsrc/lib.rs\n  s_5a5a5a5a5a5a5a::t_0000000000000a 1-50\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', git_ai_version: '1.2.0', base_commit_sha: commit, prompts: {}, sessions: { s_5a5a5a5a5a5a5a: { agent_id: { tool: 'opencode', id: 'old', model: 'qwen3-coder' } } } }, null, 2)}`;
@@ -48,7 +48,7 @@ describe('git-ai notes as git-ai writes them today', () => {
     });
   });
 
-  it('row 326: notes squash carries a git-ai note naming `say "hi".md` instead of failing with an internal error', () => {
+  it('row 306: notes squash carries a git-ai note naming `say "hi".md` instead of failing with an internal error', () => {
     const repo = makeRepo();
     const base = repo.commit('base', { 'base.txt': 'base\n' });
     repo.git(['checkout', '-q', '-b', 'feature']);

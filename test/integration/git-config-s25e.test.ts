@@ -6,7 +6,7 @@ import { installHooks, tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
-// Rows 320, 321: a developer's or CI machine's own git configuration (system, global, an
+// Rows 303, 304: a developer's or CI machine's own git configuration (system, global, an
 // includeIf'd file, GIT_CONFIG_COUNT/GIT_CONFIG_PARAMETERS) changes no verdict and no figure.
 // One small real history, every command once with a clean config and once with a config that
 // sets every output-changing option at once; exit codes, stdout and stderr must be equal.
@@ -98,7 +98,7 @@ function ini(entries: Record<string, string>): string {
     .join('');
 }
 
-describe("the machine's own git config (rows 320, 321)", () => {
+describe("the machine's own git config (rows 303, 304)", () => {
   it('changes no exit code, JSON or message of log, blame, trend, check, commit-msg, pre-push and pre-receive', () => {
     const { server, work } = history();
     // The fixture means what it says: the machine's diff.indentHeuristic=false moves the block git blame gives the noted commit.

@@ -11,7 +11,7 @@ import { makeRepo, NETWORK_ENV, TEST_GIT_ENV, type TestRepo } from '../helpers/g
  * machine's temp dir kept between runs), next to aitrail's hooks in real repositories: what each
  * manager's install does to aitrail's shims, what `aitrail init` and `aitrail status` say about
  * it, and the README's snippets ("lefthook and simple-git-hooks") run for real: recorded at
- * commit, refused at commit and at push (rows 335-337).
+ * commit, refused at commit and at push (rows 308-310).
  */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TOOLS = { lefthook: '2.2.1', 'simple-git-hooks': '2.14.0' };
@@ -138,7 +138,7 @@ function aitrailWorks(p: Project, log: string): void {
 const LINT_JOB = ['    - name: lint', '      run: echo LINT >> .git/lint.log'];
 
 describe.skipIf(!HAVE_TOOLS)('lefthook', () => {
-  it('row 335: lefthook install after aitrail init moves the shims to <hook>.old, which lefthook never runs; init and status say so and print the jobs to add', () => {
+  it('row 308: lefthook install after aitrail init moves the shims to <hook>.old, which lefthook never runs; init and status say so and print the jobs to add', () => {
     const config = ['commit-msg:', '  jobs:', ...LINT_JOB, 'pre-push:', '  jobs:', '    - name: test', '      run: "true"', ''].join('\n');
     const p = project({ 'lefthook.yml': config });
     ok(p.run('lefthook', ['install']));
@@ -164,7 +164,7 @@ describe.skipIf(!HAVE_TOOLS)('lefthook', () => {
     expect(text).toMatch(/Next: make lefthook run aitrail's shims \(above\), then 'lefthook install'\./);
   });
 
-  it("row 335: the README's lefthook.yml runs aitrail's shims, lefthook installed before aitrail init or after", () => {
+  it("row 308: the README's lefthook.yml runs aitrail's shims, lefthook installed before aitrail init or after", () => {
     const config = readmeBlock('yaml', /lefthook\.yml/).replace(/^commit-msg:\n {2}jobs:\n/m, `commit-msg:\n  jobs:\n${LINT_JOB.join('\n')}\n`);
     const script = readmeBlock('sh', /\.lefthook\/pre-push\/aitrail/);
     const files = { 'lefthook.yml': config, '.lefthook/pre-push/aitrail': script };
@@ -187,7 +187,7 @@ describe.skipIf(!HAVE_TOOLS)('lefthook', () => {
     aitrailWorks(second, 'lint.log');
   });
 
-  it('row 336: a pre-push run: job is skipped by lefthook when no file changed, so status says it may be skipped', () => {
+  it('row 309: a pre-push run: job is skipped by lefthook when no file changed, so status says it may be skipped', () => {
     const config = readmeBlock('yaml', /lefthook\.yml/).replace(/pre-push:[^]*$/, 'pre-push:\n  jobs:\n    - name: aitrail\n      run: node_modules/aitrail/hooks/pre-push {1} {2}\n      use_stdin: true\n');
     const p = project({ 'lefthook.yml': config });
     ok(p.run('lefthook', ['install']));
@@ -203,7 +203,7 @@ describe.skipIf(!HAVE_TOOLS)('lefthook', () => {
 });
 
 describe.skipIf(!HAVE_TOOLS)('simple-git-hooks', () => {
-  it('row 337: npx simple-git-hooks after aitrail init deletes the shims its config does not name; init and status say so and print the lines to add', () => {
+  it('row 310: npx simple-git-hooks after aitrail init deletes the shims its config does not name; init and status say so and print the lines to add', () => {
     const p = project({ 'package.json': `${JSON.stringify({ name: 'app', private: true, 'simple-git-hooks': { 'commit-msg': 'echo LINT >> .git/lint.log' } }, null, 2)}\n` });
     ok(p.run('simple-git-hooks', []));
     const init = ok(aitrailCli(p, ['init']));
@@ -224,7 +224,7 @@ describe.skipIf(!HAVE_TOOLS)('simple-git-hooks', () => {
     expect(text).toContain('  "commit-msg": "node_modules/aitrail/hooks/commit-msg \\"$@\\"",\n');
   });
 
-  it("row 337: the README's simple-git-hooks config runs aitrail's shims, before aitrail init or after", () => {
+  it("row 310: the README's simple-git-hooks config runs aitrail's shims, before aitrail init or after", () => {
     const wiring = JSON.parse(readmeBlock('json', /^\{$/)) as { 'simple-git-hooks': Record<string, string> };
     const hooks = { ...wiring['simple-git-hooks'], 'commit-msg': `echo LINT >> .git/lint.log && ${wiring['simple-git-hooks']['commit-msg']}` };
     const files = { 'package.json': `${JSON.stringify({ name: 'app', private: true, 'simple-git-hooks': hooks }, null, 2)}\n` };

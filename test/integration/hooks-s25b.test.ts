@@ -7,7 +7,7 @@ import type { TestRepo } from '../helpers/gitdir.js';
 const OPUS = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
 const TRAILER = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 
-describe('commit-time hooks under the ways git commits (row 300)', () => {
+describe('commit-time hooks under the ways git commits (row 298)', () => {
   let repo: TestRepo;
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {

@@ -1,4 +1,4 @@
-// Row 340: a policy of many path globs (a monorepo's, or an insider's just under the size limit)
+// Row 311: a policy of many path globs (a monorepo's, or an insider's just under the size limit)
 // made every check try each glob on each path and each directory above it. Real repositories,
 // a real push to a bare server running pre-receive, `aitrail check`.
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ function config(rules: number, globs: number, extra = 0): string {
   return `${lines.join('\n')}\n`;
 }
 
-describe('a policy of 10,000 path globs (row 340)', () => {
+describe('a policy of 10,000 path globs (row 311)', () => {
   it('judges a 300-file Qwen commit at pre-receive and in check, finding each protected file (case and depth as before), and 10,001 globs are exit 2', { timeout: 120_000 }, () => {
     const { work } = policyServer(config(10, 1000));
     work.git(['checkout', '-q', '-b', 'feature']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoCommentChar } from '../../src/core/trailers/auto-comment-char.js';
 
-// git's builtin/commit.c adjust_comment_line_char, case by case (row 300).
+// git's builtin/commit.c adjust_comment_line_char, case by case (row 298).
 describe('autoCommentChar: the character core.commentChar=auto makes git pick', () => {
   it('# while the message holds none, wherever it would be', () => {
     expect(autoCommentChar('fix the parser\n')).toBe('#');

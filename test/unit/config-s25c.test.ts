@@ -11,7 +11,7 @@ async function verdict(text: string, format: ConfigFormat = 'yaml'): Promise<str
   return config ? 'valid' : problems.map(formatProblem).join('\n');
 }
 
-describe('config strings holding characters no screen shows (row 306)', () => {
+describe('config strings holding characters no screen shows (row 300)', () => {
   it('a zero-width space, soft hyphen, word joiner or U+FFFD in a glob, alias name or pattern is a problem naming its path and code point', async () => {
     const rule = (glob: string) => `policy:\n  paths:\n    - files: ["${glob}"]\n      allow: []\n`;
     expect(await verdict(rule('src/cry\u200bpto/**'))).toBe('F: policy.paths[0].files[0]: found "src/cry\\u200bpto/**", which holds U+200B at character 8 (a character no screen shows: a reviewer reads another value than aitrail does), expected visible characters only (delete it; write the value as it reads)');
@@ -31,7 +31,7 @@ describe('config strings holding characters no screen shows (row 306)', () => {
   });
 });
 
-describe('config text a hostile repository shapes (row 307)', () => {
+describe('config text a hostile repository shapes (row 301)', () => {
   it('UTF-16 and UTF-32 text is named as such, not as a parse error at a random column', async () => {
     const utf16 = Buffer.from('\ufeffpolicy:\n  deny: ["qwen/*"]\n', 'utf16le').toString('utf8');
     expect(await verdict(utf16)).toBe('F: found a UTF-16 or UTF-32 byte-order mark and NUL bytes (a UTF-16 or UTF-32 file, or not text), expected UTF-8 text (save the file as UTF-8)');

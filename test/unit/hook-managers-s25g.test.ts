@@ -14,7 +14,7 @@ function top(files: Record<string, string>): string {
   return dir;
 }
 
-describe('hook managers (rows 335-337)', () => {
+describe('hook managers (rows 308-310)', () => {
   it('namesAitrail: the shim of that very hook, or `aitrail hook <that hook>`', () => {
     expect(namesAitrail('node_modules/aitrail/hooks/commit-msg {1}', 'commit-msg')).toBe(true);
     expect(namesAitrail('web/node_modules/aitrail/hooks/pre-push "$@"', 'pre-push')).toBe(true);

@@ -66,7 +66,7 @@ describe("git-ai's spec examples, counted line by line (specs/git_ai_standard_v3
   });
 });
 
-describe('paths git-ai writes raw, written again (row 326)', () => {
+describe('paths git-ai writes raw, written again (row 306)', () => {
   // git-ai's serializer quotes a path holding a space, tab or newline and writes a `"` inside as is;
   // its reader (and aitrail's) takes one quote off each end of a line that starts and ends with one.
   const meta = (base: string) => `---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', base_commit_sha: base, prompts: {}, sessions: { s_aaaaaaaaaaaaaa: { agent_id: { tool: 'claude', id: 'c', model: 'claude-opus-4-6' } } } }, null, 2)}\n`;

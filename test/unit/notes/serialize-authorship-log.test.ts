@@ -66,7 +66,7 @@ describe('serializeAuthorshipLog', () => {
 
   it('refuses paths no reader can read back', () => {
     for (const path of ['a\nb', 'a\rb', 'bell\u0007', '']) expect(writablePath(path)).toBe(false);
-    // Written quoted (row 326): test/unit/notes/git-ai-spec-s25f.test.ts.
+    // Written quoted (row 306): test/unit/notes/git-ai-spec-s25f.test.ts.
     for (const path of ['src/a.ts', 'my file.rs', 'ünïcode/ファイル.ts', '  leading', '---', 'say "hi"']) expect(writablePath(path)).toBe(true);
     expect(() => serializeAuthorshipLog({ files: [{ path: 'a\nb', entries: [{ key: 'k', ranges: [1, 1] }] }], baseCommitSha: '', sessions: {} })).toThrow(TypeError);
   });

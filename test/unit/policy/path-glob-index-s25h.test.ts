@@ -1,4 +1,4 @@
-// Row 340: path globs indexed (src/core/policy/glob-index.ts) must answer exactly as the matcher
+// Row 311: path globs indexed (src/core/policy/glob-index.ts) must answer exactly as the matcher
 // they replaced, which tried every glob on every path and every directory above it. That matcher
 // is kept below, as it was, as the oracle.
 import { createRequire } from 'node:module';
@@ -8,7 +8,7 @@ import { simpleGlobRegex } from '../../../src/core/policy/simple-glob.js';
 
 const picomatch = createRequire(import.meta.url)('picomatch') as typeof import('picomatch');
 
-// ---- the matcher before row 340 (src/core/policy/glob-matcher.ts at ac1c31b), verbatim but for names ----
+// ---- the matcher before row 311 (src/core/policy/glob-matcher.ts at ac1c31b), verbatim but for names ----
 type Test = (subject: string) => boolean;
 const OPTIONS = { dot: true, nocase: true } as const;
 function compile(glob: string): Test {
@@ -140,7 +140,7 @@ function pathFrom(glob: string, rand: () => number): string {
   return rand() < 0.3 ? `${filled}/${pick(NAMES)}` : rand() < 0.1 ? filled.toUpperCase() : filled;
 }
 
-describe('pathMatcher (indexed) against the matcher it replaced (row 340)', () => {
+describe('pathMatcher (indexed) against the matcher it replaced (row 311)', () => {
   it('returns the same glob for generated glob lists and paths (cases, unicode, dots, brackets, parentheses, braces, extglobs, negation, `**/`, leading `/` and `./`, trailing `/`)', { timeout: 120_000 }, () => {
     const rand = random(340);
     const mismatches: string[] = [];
