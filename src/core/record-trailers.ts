@@ -44,11 +44,15 @@ export function hasNoContent(message: string, commentChar = '#'): boolean {
  * trailer block (git's own insertion would glue them to the subject paragraph). `editorOpens: false`
  * (git runs the hooks with GIT_EDITOR=: for -m/-F) skips that: the message is final, and under
  * --cleanup=verbatim the blank lines would stay, ahead of a subject such as `#123 fix`.
+ * `trailerChar`: the comment prefix the stored message is judged with, when git keeps the lines that
+ * start with `commentChar` (the new lines then go after them, a blank line between).
  */
-export function recordTrailers(message: string, attributions: readonly Attribution[], key: string, commentChar?: string, options: { editorOpens?: boolean } = {}): string {
+export function recordTrailers(message: string, attributions: readonly Attribution[], key: string, commentChar?: string, options: { editorOpens?: boolean; trailerChar?: string } = {}): string {
   const { trailers } = trailersFor(attributions, key);
   if (trailers.length === 0) return message;
-  const inserted = insertTrailers(message, trailers, commentChar === undefined ? { noDivider: true } : { commentChar, noDivider: true });
+  // Placed by the comment prefix the stored message is judged with (trailerCommentChar), cut at git's scissors line.
+  const read = options.trailerChar === undefined || options.trailerChar === commentChar ? { commentChar } : { commentChar: options.trailerChar, cutChar: commentChar };
+  const inserted = insertTrailers(message, trailers, read.commentChar === undefined ? { noDivider: true } : { ...read, noDivider: true });
   if (inserted === message || options.editorOpens === false || !hasNoContent(message, commentChar)) return inserted;
   return `\n${inserted.startsWith('\n') ? '' : '\n'}${inserted}`;
 }

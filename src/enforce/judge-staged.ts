@@ -13,6 +13,8 @@ export interface CommitBeingMade {
   repoDir: string;
   message: string;
   commentChar: string;
+  /** The comment prefix the trailer block is read with, when git keeps the `commentChar` lines (default `commentChar`). */
+  trailerChar?: string;
   attributions: Attribution[];
   author: Identity | undefined;
   config: Config;
@@ -30,7 +32,7 @@ export function judgeCommitBeingMade(commit: CommitBeingMade): { violations: Vio
     sha: '',
     subject: '',
     attributions: commit.attributions,
-    trailers: parseTrailers(commit.message, { commentChar: commit.commentChar, noDivider: true }),
+    trailers: parseTrailers(commit.message, { commentChar: commit.trailerChar ?? commit.commentChar, cutChar: commit.commentChar, noDivider: true }),
     author: commit.author ?? { name: '', email: '' },
     paths: [] as string[],
     isMerge: false,

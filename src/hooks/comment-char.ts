@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { configBytesSync } from '../git/config-value.js';
+import { configBytesSync, configValueSync } from '../git/config-value.js';
 import { AUTO_CANDIDATES, autoCommentChar } from '../core/trailers/auto-comment-char.js';
 
 /**
@@ -70,4 +70,24 @@ export function commentCharFor(cwd: string, message: string, known?: { gitDir: s
     if (first !== undefined && AUTO_CANDIDATES.includes(first) && /^. (Please enter |-{24} >8 -{24}$)/.test(line)) return first;
   }
   return autoCommentChar(message);
+}
+
+/** The `commit.cleanup` modes that keep comment lines: all but `strip` (and `default` with an editor). */
+const KEEPING_MODES = new Set(['whitespace', 'verbatim', 'scissors']);
+
+/**
+ * The comment prefix the trailers of the commit being made are read and written with: the one the
+ * stored message is judged with. `check`, pre-push and pre-receive read a stored message as `git
+ * interpret-trailers` does with no config, where a comment line starts with `#`. When git keeps
+ * the local comment lines (`commit.cleanup=whitespace`, `verbatim`, or `scissors` above the cut
+ * line; `-m`/`-F`, the hooks' `GIT_EDITOR=:`, unless `commit.cleanup=strip`), a `;` line is text
+ * to them: read with `;`, a trailer above `; Please enter …` (or an `-m '; note'` paragraph) was
+ * one to commit-msg and prose to pre-receive. With `core.commentChar` `#`, or when git strips
+ * the local comment lines, `commentChar` itself.
+ */
+export function trailerCommentChar(cwd: string, commentChar: string, env: NodeJS.ProcessEnv): string {
+  if (commentChar === '#') return '#';
+  const mode = configValueSync(cwd, 'commit.cleanup');
+  if (mode === 'strip') return commentChar;
+  return KEEPING_MODES.has(mode ?? '') || env.GIT_EDITOR === ':' ? '#' : commentChar;
 }

@@ -9,7 +9,7 @@ import { compilePolicy } from '../core/policy/compile-policy.js';
 import { onlyRecordedTrailers, templateComparable } from '../core/record-trailers.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
-import { commentCharFor } from './comment-char.js';
+import { commentCharFor, trailerCommentChar } from './comment-char.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import type { HookHandler } from './dispatch.js';
 import { detectOptionsOf } from '../config/defaults.js';
@@ -52,12 +52,14 @@ export const handler: HookHandler = async (args, context) => {
       return ExitCode.violation;
     }
     const signals = await gatherCommitTimeSignals(root, gitDir, context.env);
-    const attributions = detectAtCommitTime(message, { ...signals, commentChar }, detectOptions);
+    // The trailer block as check and pre-receive will read the stored message (a kept `;` line is text to them).
+    const trailerChar = trailerCommentChar(root, commentChar, context.env);
+    const attributions = detectAtCommitTime(message, { ...signals, commentChar, trailerChar }, detectOptions);
     if (attributions.length > 0) rememberAiAuthor(gitDir, context.env);
     const policy = compilePolicy(config.policy, detectOptions);
     if (clearlyPasses(attributions, policy)) return ExitCode.ok;
     const { judgeCommitBeingMade } = await import('../enforce/judge-staged.js');
-    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar, attributions, author: signals.author, config, policy, quiet: context.env.AITRAIL_QUIET === '1' });
+    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar, trailerChar, attributions, author: signals.author, config, policy, quiet: context.env.AITRAIL_QUIET === '1' });
     if (violations.length === 0) return ExitCode.ok;
     writeStderr(text);
     return violations.some((violation) => violation.severity === 'error') ? ExitCode.violation : ExitCode.ok;

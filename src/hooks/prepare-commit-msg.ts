@@ -15,7 +15,7 @@ import { amendedAttributions } from './amended-attributions.js';
 import { rememberAiAuthor } from './ai-author.js';
 import { preparedAttributions } from './prepared-attributions.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
-import { commentCharFor } from './comment-char.js';
+import { commentCharFor, trailerCommentChar } from './comment-char.js';
 import { firstLine } from './hook-warning.js';
 import type { HookContext, HookHandler } from './dispatch.js';
 import { writeStderr } from '../io/write-fd.js';
@@ -121,18 +121,19 @@ async function record(args: string[], context: HookContext): Promise<void> {
   const commentChar = commentCharFor(context.cwd, message, { gitDir, env: context.env }, encoding);
   if (noMessageComing(message, source, commentChar, context.env)) return;
   const options = { detect: config.detect, trailerKey: config.trailer.key };
+  const trailerChar = trailerCommentChar(context.cwd, commentChar, context.env);
   const attributions =
     step === 'fold'
       ? await foldedAttributions(context.cwd, gitDir, options, commentChar)
       : [
-          ...detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env)), commentChar }, options),
+          ...detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env)), commentChar, trailerChar }, options),
           // An amend keeps the models of the commit it replaces, whoever amends it; -m over a picked or squashed message, those of what it brings.
           ...(await amendedAttributions(context.cwd, context.env, message, options, commentChar)),
           ...(source === 'message' ? preparedAttributions(gitDir, message, options, commentChar) : []),
         ];
   if (attributions.length === 0) return;
   rememberAiAuthor(gitDir, context.env);
-  const updated = recordTrailers(message, attributions, config.trailer.key, commentChar, { editorOpens: context.env.GIT_EDITOR !== ':' });
+  const updated = recordTrailers(message, attributions, config.trailer.key, commentChar, { editorOpens: context.env.GIT_EDITOR !== ':', trailerChar });
   if (updated === message) return;
   if (source === 'template') {
     mkdirSync(join(gitDir, 'aitrail'), { recursive: true });

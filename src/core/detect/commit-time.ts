@@ -89,11 +89,12 @@ function settingsFindings(time: CommitTimeSignals, fromEnv: readonly EnvFinding[
  * Attributions for a commit being made right now: explicit `AITRAIL_MODEL`/`AITRAIL_AGENT`, the
  * `aitrail use` session, agent environment markers, the settings model of the agents committing,
  * and the signatures already in `message` (co-author lines, trailers) and in the author identity
- * (aider's `Name (aider)`).
+ * (aider's `Name (aider)`). `trailerChar`: the comment prefix its trailer block is read with, when
+ * git keeps the `commentChar` lines (trailerCommentChar in src/hooks/comment-char.ts).
  */
 export function detectAtCommitTime(
   message: string,
-  time: CommitTimeSignals & { now?: Date; commentChar?: string },
+  time: CommitTimeSignals & { now?: Date; commentChar?: string; trailerChar?: string },
   options: DetectOptions = {},
 ): Attribution[] {
   const sig = signatures();
@@ -105,7 +106,7 @@ export function detectAtCommitTime(
     {
       subject: visible.split('\n', 1)[0] ?? '',
       message: visible,
-      trailers: parseTrailers(message, { commentChar, noDivider: true }),
+      trailers: parseTrailers(message, { commentChar: time.trailerChar ?? commentChar, cutChar: commentChar, noDivider: true }),
       author: time.author ?? { name: '', email: '' },
       committer: { name: '', email: '' },
     },

@@ -1,5 +1,5 @@
 import { CUT_LINE, GIT_GENERATED_PREFIXES, findSeparator, isBlankLine, isGitSpace, lastLine, nextLine } from './grammar.js';
-import { commentCharOf, type TrailerOptions } from './options.js';
+import { commentCharOf, cutCharOf, type TrailerOptions } from './options.js';
 
 /** Where git finds the trailer block of a message (offsets into the message). */
 export interface TrailerBlock {
@@ -29,8 +29,8 @@ function locateCutLine(text: string, len: number, commentChar: string): number {
 }
 
 /** `ignore_non_trailer`: bytes at the end of `text[0, len)` that are not part of the log message. */
-function ignoredTailLength(text: string, len: number, commentChar: string): number {
-  const cutoff = locateCutLine(text, len, commentChar);
+function ignoredTailLength(text: string, len: number, commentChar: string, cutChar: string): number {
+  const cutoff = locateCutLine(text, len, cutChar);
   let runStart = 0; // git's `boc`; 0 doubles as "no run", a quirk we keep
   let inConflicts = false;
   for (let lineStart = 0; lineStart < cutoff; ) {
@@ -134,7 +134,7 @@ export function findTrailerBlock(message: string, options: TrailerOptions = {}):
   const nul = message.indexOf('\0');
   const text = nul === -1 ? message : message.slice(0, nul);
   const logEnd = options.noDivider ? text.length : findPatchStart(text);
-  const end = logEnd - ignoredTailLength(text, logEnd, commentChar);
+  const end = logEnd - ignoredTailLength(text, logEnd, commentChar, cutCharOf(options));
   const start = findTrailerStart(text, end, commentChar);
   const before = lastLine(text, start);
   return {
