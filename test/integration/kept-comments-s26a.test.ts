@@ -41,6 +41,25 @@ describe('trailers when git keeps the `;` comment lines (row 314)', () => {
     expect(checked.code, checked.stdout + checked.stderr).toBe(0);
   });
 
+  it('a conflicted merge concluded with `git commit --no-edit`: the trailer goes after the `; Conflicts:` list git keeps, so it is one in the merge commit', () => {
+    const base = repo.git(['rev-parse', 'HEAD']);
+    repo.git(['checkout', '-q', '-b', 'side']);
+    repo.write('c.txt', 'side\n');
+    repo.git(['add', 'c.txt']);
+    expect(tryGit(repo.dir, ['commit', '-q', '-m', 'side'], { env }).code).toBe(0);
+    repo.git(['checkout', '-q', base]);
+    repo.write('c.txt', 'main\n');
+    repo.git(['add', 'c.txt']);
+    expect(tryGit(repo.dir, ['commit', '-q', '-m', 'main'], { env }).code).toBe(0);
+    expect(tryGit(repo.dir, ['-c', 'core.commentChar=;', 'merge', '-q', 'side'], { env }).code).toBe(1);
+    repo.write('c.txt', 'both\n');
+    repo.git(['add', 'c.txt']);
+    const made = tryGit(repo.dir, ['-c', 'core.commentChar=;', 'commit', '-q', '--no-edit'], { env: { ...env, ...OPUS } });
+    expect(made.code, made.stderr).toBe(0);
+    expect(messageOf(repo.dir)).toBe("Merge branch 'side' into HEAD\n\n; Conflicts:\n;\tc.txt\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n");
+    expect(storedTrailers()).toBe('Assisted-by: claude-code:anthropic/claude-opus-4.6\n');
+  });
+
   it('-m with a `;` paragraph last: commit-msg refuses the missing review as check does (it passed, and the server refused)', () => {
     repo.write('src/b.ts', 'export const b = 2;\n');
     repo.git(['add', 'src/b.ts']);
