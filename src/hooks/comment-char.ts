@@ -76,17 +76,33 @@ export function commentCharFor(cwd: string, message: string, known?: { gitDir: s
 const KEEPING_MODES = new Set(['whitespace', 'verbatim', 'scissors']);
 
 /**
+ * What git's own hint in the message says it does with the comment lines (`<c> with '<c>' will be
+ * kept; you may remove them yourself …` or `… will be ignored, …`; a merge's `Lines starting with
+ * '<c>' will be ignored.`): it names the cleanup of this very commit, a `--cleanup=` option too.
+ */
+function hintedCleanup(message: string, commentChar: string): 'keeps' | 'strips' | undefined {
+  for (const line of message.split('\n')) {
+    if (!line.startsWith(commentChar)) continue;
+    if (line.includes(`'${commentChar}' will be kept`)) return 'keeps';
+    if (line.includes(`'${commentChar}' will be ignored`)) return 'strips';
+  }
+  return undefined;
+}
+
+/**
  * The comment prefix the trailers of the commit being made are read and written with: the one the
  * stored message is judged with. `check`, pre-push and pre-receive read a stored message as `git
  * interpret-trailers` does with no config, where a comment line starts with `#`. When git keeps
- * the local comment lines (`commit.cleanup=whitespace`, `verbatim`, or `scissors` above the cut
- * line; `-m`/`-F`, the hooks' `GIT_EDITOR=:`, unless `commit.cleanup=strip`), a `;` line is text
- * to them: read with `;`, a trailer above `; Please enter …` (or an `-m '; note'` paragraph) was
- * one to commit-msg and prose to pre-receive. With `core.commentChar` `#`, or when git strips
- * the local comment lines, `commentChar` itself.
+ * the local comment lines (git's hint in the message says so; else `commit.cleanup=whitespace`,
+ * `verbatim`, or `scissors` above the cut line; `-m`/`-F`, the hooks' `GIT_EDITOR=:`, unless
+ * `commit.cleanup=strip`), a `;` line is text to them: read with `;`, a trailer above `; Please
+ * enter …` (or an `-m '; note'` paragraph, a merge's `; Conflicts:`) was one to commit-msg and
+ * prose to pre-receive. With `core.commentChar` `#`, or when git strips them, `commentChar` itself.
  */
-export function trailerCommentChar(cwd: string, commentChar: string, env: NodeJS.ProcessEnv): string {
+export function trailerCommentChar(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): string {
   if (commentChar === '#') return '#';
+  const hinted = hintedCleanup(message, commentChar);
+  if (hinted !== undefined) return hinted === 'keeps' ? '#' : commentChar;
   const mode = configValueSync(cwd, 'commit.cleanup');
   if (mode === 'strip') return commentChar;
   return KEEPING_MODES.has(mode ?? '') || env.GIT_EDITOR === ':' ? '#' : commentChar;

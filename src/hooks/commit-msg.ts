@@ -53,7 +53,7 @@ export const handler: HookHandler = async (args, context) => {
     }
     const signals = await gatherCommitTimeSignals(root, gitDir, context.env);
     // The trailer block as check and pre-receive will read the stored message (a kept `;` line is text to them).
-    const trailerChar = trailerCommentChar(root, commentChar, context.env);
+    const trailerChar = trailerCommentChar(root, commentChar, context.env, message);
     const attributions = detectAtCommitTime(message, { ...signals, commentChar, trailerChar }, detectOptions);
     if (attributions.length > 0) rememberAiAuthor(gitDir, context.env);
     const policy = compilePolicy(config.policy, detectOptions);

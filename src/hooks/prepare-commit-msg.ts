@@ -121,7 +121,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
   const commentChar = commentCharFor(context.cwd, message, { gitDir, env: context.env }, encoding);
   if (noMessageComing(message, source, commentChar, context.env)) return;
   const options = { detect: config.detect, trailerKey: config.trailer.key };
-  const trailerChar = trailerCommentChar(context.cwd, commentChar, context.env);
+  const trailerChar = trailerCommentChar(context.cwd, commentChar, context.env, message);
   const attributions =
     step === 'fold'
       ? await foldedAttributions(context.cwd, gitDir, options, commentChar)

@@ -41,6 +41,14 @@ describe('trailers when git keeps the `;` comment lines (row 314)', () => {
     expect(checked.code, checked.stdout + checked.stderr).toBe(0);
   });
 
+  it('--cleanup=whitespace on the command line (no config says so): git\'s hint in the template tells the hooks, and the trailer ends up one', () => {
+    const editor = "sed -i -e '1s/^$/Fix the lexer/'";
+    const made = tryGit(repo.dir, ['-c', 'core.commentChar=;', 'commit', '-q', '--allow-empty', '--cleanup=whitespace'], { env: { ...env, ...OPUS, GIT_EDITOR: editor } });
+    expect(made.code, made.stderr).toBe(0);
+    expect(messageOf(repo.dir)).toContain("; with ';' will be kept");
+    expect(storedTrailers()).toBe('Assisted-by: claude-code:anthropic/claude-opus-4.6\n');
+  });
+
   it('a conflicted merge concluded with `git commit --no-edit`: the trailer goes after the `; Conflicts:` list git keeps, so it is one in the merge commit', () => {
     const base = repo.git(['rev-parse', 'HEAD']);
     repo.git(['checkout', '-q', '-b', 'side']);
