@@ -1,5 +1,5 @@
 import { trailerValue } from './detect.js';
-import { insertTrailers } from './trailers.js';
+import { insertTrailers, type TrailerOptions } from './trailers.js';
 import type { Attribution, Trailer } from './types.js';
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
@@ -51,8 +51,10 @@ export function recordTrailers(message: string, attributions: readonly Attributi
   const { trailers } = trailersFor(attributions, key);
   if (trailers.length === 0) return message;
   // Placed by the comment prefix the stored message is judged with (trailerCommentChar), cut at git's scissors line.
-  const read = options.trailerChar === undefined || options.trailerChar === commentChar ? { commentChar } : { commentChar: options.trailerChar, cutChar: commentChar };
-  const inserted = insertTrailers(message, trailers, read.commentChar === undefined ? { noDivider: true } : { ...read, noDivider: true });
+  const read: TrailerOptions = { noDivider: true };
+  if (commentChar !== undefined) read.commentChar = read.cutChar = commentChar;
+  if (options.trailerChar !== undefined) read.commentChar = options.trailerChar;
+  const inserted = insertTrailers(message, trailers, read);
   if (inserted === message || options.editorOpens === false || !hasNoContent(message, commentChar)) return inserted;
   return `\n${inserted.startsWith('\n') ? '' : '\n'}${inserted}`;
 }
