@@ -10,12 +10,14 @@ const refsOf = (dir: string): string => tryGit(dir, ['for-each-ref', '--format=%
 describe('a deleted default branch re-created through a symbolic ref to it', () => {
   it('must carry the remembered policy, as a push to the branch itself must', () => {
     const { remote, work, base } = policyServer('policy:\n  deny: ["qwen/*"]\n');
-    remote.git(['config', 'receive.denyDeleteCurrent', 'false']);
     remote.git(['symbolic-ref', 'refs/heads/master', 'refs/heads/main']);
-    // main is deleted (the server remembers its policy first); master now dangles.
-    const deleted = tryGit(work.dir, ['push', '--no-verify', 'origin', ':main']);
+    // git refuses to delete the current branch by its name (receive.denyDeleteCurrent), but not
+    // through the alias: main is deleted (the server remembers its policy first), master dangles.
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', ':main']).code).not.toBe(0);
+    const deleted = tryGit(work.dir, ['push', '--no-verify', 'origin', ':master']);
     expect(deleted.code, deleted.stderr).toBe(0);
     expect(refsOf(remote.dir)).toBe('');
+    expect(remote.git(['symbolic-ref', 'refs/heads/master'])).toBe('refs/heads/main');
 
     expect(commitWith(work, 'chore: allow every model\n', { '.aitrailrc.yml': 'policy:\n  allow: ["*"]\n' }, { noVerify: true }).code).toBe(0);
     const loose = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:refs/heads/master']);
