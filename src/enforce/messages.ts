@@ -57,14 +57,17 @@ export const enforceMessages = {
   caseVariantRefused: (variant: { ref: string; of: string }) =>
     `aitrail: push rejected by the server: ${show(variant.ref)} differs only in case from ${show(variant.of)}, and this server's file system folds case (core.ignorecase): git would read one for the other.\n` +
     `Push to ${show(variant.of)} itself, or choose a name of its own.\n`,
+  namespacedPush: (namespace: string, prefix: string) =>
+    `aitrail: push rejected by the server: it goes into the git namespace ${show(namespace)} (GIT_NAMESPACE; its refs are stored under ${show(prefix)}), and pre-receive reads the default branch, its policy, the refs and the git-ai notes of the repository itself, not of a namespace: it would judge this push by another project's policy, so it judges none.\n` +
+    'A server admin serves each project from a repository of its own (objects can still be shared: git clone --reference, or objects/info/alternates).\n',
   noPolicyKnown: (headRef: string | null) =>
     `aitrail: no policy known for this repository: its default branch ${show(headRef ?? 'HEAD')} (HEAD) does not exist and no policy was remembered; a server admin points HEAD at the default branch (git symbolic-ref HEAD refs/heads/<branch>) or runs the hook with --config <file>.\n`,
   emptyWithoutDefault: (headRef: string | null) =>
     `aitrail: no policy known for this repository: it is empty and this push does not create its default branch ${show(headRef ?? 'HEAD')} (HEAD); push that branch first (its committed config becomes the policy), or a server admin points HEAD at the branch you push (git symbolic-ref HEAD refs/heads/<branch>) or runs the hook with --config <file>.\n`,
   memoryUnusable: (path: string, reason: string, headRef: string | null) =>
     `aitrail: no policy known for this repository: its default branch ${show(headRef ?? 'HEAD')} (HEAD) does not exist and the remembered policy ${show(path)} is unusable (${show(reason)}); a server admin restores the default branch or runs the hook with --config <file>.\n`,
-  defaultRecreated: (headRef: string | null, remembered: string) =>
-    `aitrail: this push creates the default branch ${show(headRef ?? 'HEAD')} with a policy other than the one this server enforced (${show(remembered)}); push it with that policy first, then change the policy in a push of its own to the default branch.\n`,
+  defaultRecreated: (headRef: string | null, remembered: string, via?: string) =>
+    `aitrail: this push creates the default branch ${show(headRef ?? 'HEAD')}${via === undefined ? '' : ` (through ${show(via)}, a symbolic ref to it)`} with a policy other than the one this server enforced (${show(remembered)}); push it with that policy first, then change the policy in a push of its own to the default branch.\n`,
   cannotRemember: (path: string, reason: string) =>
     `aitrail: warning: cannot remember the policy in ${show(path)} (${show(reason)}); if the default branch is ever deleted, pushes will be refused until it is restored.\n`,
   noDefaultBranch: (tried: readonly string[]) =>

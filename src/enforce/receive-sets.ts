@@ -1,6 +1,6 @@
 import type { RefUpdate } from '../core/ref-updates.js';
 import { loadConfigAtRevision } from '../config/load-at-revision.js';
-import { existingRefs, symbolicRef } from '../git/refs.js';
+import { existingRefs, symbolicAliases, symbolicRef } from '../git/refs.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 import type { JudgedSet } from './judge-groups.js';
 import { enforceMessages } from './messages.js';
@@ -21,7 +21,8 @@ import { validatePushedConfigs } from './validate-pushed-configs.js';
  * valid config (ConfigError otherwise: the default branch's next push must be judgeable, and a
  * side branch's author hears of a broken one before it gets there); when the
  * branch is gone and the remembered policy judges, a push re-creating it must carry that same
- * policy (else deleting the branch and pushing it again would change the policy unreviewed).
+ * policy (else deleting the branch and pushing it again would change the policy unreviewed), even
+ * when pushed through a symbolic ref that names the branch.
  * A push that moves refs/notes/ai is judged by the notes it brings (`notesTip`), and every commit
  * whose note it adds or changes is judged again (see pushedNotes), under path rules also where its
  * lines sit now on the branches (see notedDescendants).
@@ -47,13 +48,17 @@ export async function receiveSets(
     const sideTips = pushed.filter((update) => update.ref !== headRef).map((update) => commits.get(update.to as string));
     await validatePushedConfigs(repoDir, sideTips.filter((tip): tip is string => typeof tip === 'string'), headTip);
   }
+  // While the branch is gone, a push to a symbolic ref naming it (an alias kept after a rename,
+  // refs/heads/master → refs/heads/main) re-creates it just as well: it must carry that policy too.
+  const aliases = policy.remembered && headRef !== null ? await symbolicAliases(repoDir, pushed.map((update) => update.ref), headRef) : new Set<string>();
   const sets: JudgedSet[] = [];
   for (const update of pushed) {
     const tip = commits.get(update.to as string);
     if (!tip) continue;
-    if (configFile === undefined && update.ref === headRef) {
+    if (configFile === undefined && (update.ref === headRef || aliases.has(update.ref))) {
       const loaded = await loadConfigAtRevision(repoDir, tip, { asStored: true });
-      if (policy.remembered && !sameConfig(loaded.config, policy.remembered)) return { refusal: enforceMessages.defaultRecreated(headRef, policy.source.description) };
+      const via = update.ref === headRef ? undefined : update.ref;
+      if (policy.remembered && !sameConfig(loaded.config, policy.remembered)) return { refusal: enforceMessages.defaultRecreated(headRef, policy.source.description, via) };
     }
     const old = update.from ? commits.get(update.from) : null;
     sets.push({ source: policy.source, tips: [tip], exclude: old ? [old] : policy.exclude });

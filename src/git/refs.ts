@@ -6,6 +6,17 @@ export async function symbolicRef(cwd: string, name: string): Promise<string | n
   return out.startsWith('refs/') ? out : null;
 }
 
+/**
+ * Those of `names` that are symbolic refs naming `target` (through any chain of them, dangling or
+ * not: `refs/heads/master` → `refs/heads/main` kept after a rename); a push to one writes `target`.
+ * One `symbolic-ref` per name (for-each-ref skips a dangling one): for the rare callers only.
+ */
+export async function symbolicAliases(cwd: string, names: readonly string[], target: string): Promise<Set<string>> {
+  const aliases = new Set<string>();
+  for (const name of new Set(names)) if (name !== target && (await symbolicRef(cwd, name)) === target) aliases.add(name);
+  return aliases;
+}
+
 /** True when the repository holds at least one ref (an empty server holds none). */
 export async function hasAnyRef(cwd: string): Promise<boolean> {
   return (await runGit(['for-each-ref', '--count=1', '--format=%(refname)'], { cwd })).trim() !== '';

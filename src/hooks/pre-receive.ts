@@ -1,6 +1,7 @@
 import { safeJson } from '../core/sanitize.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { parsePreReceiveLines } from '../core/ref-updates.js';
+import { gitNamespacePrefix } from '../core/git-namespace.js';
 import type { HookHandler } from './dispatch.js';
 import { writeStderr } from '../io/write-fd.js';
 
@@ -21,7 +22,8 @@ export function parseReceiveArgs(args: readonly string[]): { configFile?: string
  * `<old> <new> <ref>` per ref; every ref's new commits are judged by the repository's one policy,
  * and any error rejects the whole push with an explanation the pusher sees. Replace refs are
  * refused unless the server allows them, and so is a push that takes git-ai notes away (taken-notes.ts);
- * when no policy can be known the push is refused (exit 3).
+ * when no policy can be known the push is refused (exit 3), and so is a push into a git namespace
+ * (GIT_NAMESPACE), whose policy, refs and notes are not the repository's own.
  */
 export const handler: HookHandler = async (args, context) => {
   const parsed = parseReceiveArgs(args);
@@ -33,6 +35,16 @@ export const handler: HookHandler = async (args, context) => {
     const { updates, malformed } = parsePreReceiveLines(await context.readStdin());
     const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');
     if (malformed.length > 0) return malformedInput('pre-receive', malformed);
+    // A namespaced receive-pack (GIT_NAMESPACE: several projects in one repository) stores the
+    // refs it is given under refs/namespaces/<ns>/; everything below reads the repository's own
+    // HEAD, refs, notes and remembered policy, another project's. Fail closed (exit 3, as when no
+    // policy can be known), before any of it is read or remembered.
+    const namespace = gitNamespacePrefix(context.env.GIT_NAMESPACE);
+    if (namespace !== null) {
+      const { enforceMessages } = await import('../enforce/messages.js');
+      writeStderr(enforceMessages.namespacedPush(context.env.GIT_NAMESPACE as string, namespace));
+      return ExitCode.git;
+    }
     const [{ refusedReplaceRefs }, { caseVariantRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }, { takenNotes }] = await Promise.all([
       import('../enforce/replace-refs.js'),
       import('../enforce/case-variant-refs.js'),
