@@ -2,6 +2,7 @@ import { compilePolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import type { RangeCommit } from '../core/policy/blame-starts.js';
 import { protection } from '../core/policy/landed-lines.js';
+import { pathsTakenWhole } from '../core/policy/merge-taken.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { verdictOf, type Verdict } from '../core/policy/verdict.js';
 import type { Config } from '../core/types.js';
@@ -16,6 +17,21 @@ import { enforceMessages } from './messages.js';
 
 /** Root commits show their files whatever `log.showRoot` says, paths stay root-relative whatever `diff.relative` says, and `log.showSignature` cannot mix gpg output into the records. */
 const LOG_EXTRA = ['--root', '--no-relative', '--no-show-signature'];
+
+/**
+ * An AI merge as the path rules judge it: the protected files it took whole from a merged side
+ * (a clean `git merge main` into an agent's branch brings main's people's lines) are not its
+ * changes; the commits that wrote them are judged on their own. Other commits as they are.
+ */
+async function ownPathsOfMerge(repoDir: string, parents: readonly string[], facts: CommitFacts, isProtected: (path: string) => boolean): Promise<CommitFacts> {
+  if (parents.length < 2 || facts.attributions.length === 0) return facts;
+  const candidates = facts.paths.filter(isProtected);
+  if (candidates.length === 0) return facts;
+  const { readMergeShape } = await import('../git/merge-shape.js');
+  const { shape, objectAt } = await readMergeShape(repoDir, facts.sha, parents, candidates, { asStored: true });
+  const taken = pathsTakenWhole(candidates, shape, objectAt);
+  return taken.size === 0 ? facts : { ...facts, paths: facts.paths.filter((path) => !taken.has(path)) };
+}
 
 export interface Judgement {
   verdict: Verdict;
@@ -64,7 +80,7 @@ export async function judgeCommits(
       // What the stored bytes name counts too (an encoding git cannot read them by, a NUL byte, a broken author line).
       const facts = await readCommitFacts(repoDir, commit, detect, stored);
       facts.attributions = await notes.add(commit.sha, facts.attributions, facts.paths);
-      violations.push(...evaluateCommit(facts, policy));
+      violations.push(...evaluateCommit(byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts, policy));
       if (!byLines) continue;
       const protectedPaths = facts.paths.filter(isProtected);
       protectedChanged ||= protectedPaths.length > 0;
