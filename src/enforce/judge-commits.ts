@@ -3,6 +3,8 @@ import { evaluateCommit } from '../core/policy/evaluate.js';
 import type { RangeCommit } from '../core/policy/blame-starts.js';
 import { protection } from '../core/policy/landed-lines.js';
 import { pathsTakenWhole } from '../core/policy/merge-taken.js';
+import { mergedInBy, type RangeNode } from '../core/policy/merged-in.js';
+import { mergedInFix } from '../core/policy/messages.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { verdictOf, type Verdict } from '../core/policy/verdict.js';
 import type { Config } from '../core/types.js';
@@ -31,6 +33,16 @@ async function ownPathsOfMerge(repoDir: string, parents: readonly string[], fact
   const { shape, objectAt } = await readMergeShape(repoDir, facts.sha, parents, candidates, { asStored: true });
   const taken = pathsTakenWhole(candidates, shape, objectAt);
   return taken.size === 0 ? facts : { ...facts, paths: facts.paths.filter((path) => !taken.has(path)) };
+}
+
+/** Each refused commit that a merge of its branch's own line brought in from another branch: its fix says so (a commit's own violations, not its lines that later landed elsewhere). */
+function withMergedIn(violations: Violation[], nodes: readonly RangeNode[], mergeSubjects: ReadonlyMap<string, string>): Violation[] {
+  if (mergeSubjects.size === 0 || violations.length === 0) return violations;
+  const brought = mergedInBy(nodes);
+  return violations.map((violation) => {
+    const merge = violation.lines === undefined ? brought.get(violation.sha) : undefined;
+    return merge === undefined ? violation : { ...violation, fix: mergedInFix(violation.fix, merge, mergeSubjects.get(merge) ?? '') };
+  });
 }
 
 export interface Judgement {
@@ -67,6 +79,9 @@ export async function judgeCommits(
   // Symbolic links the range makes: within reach of a path rule they show unjudged lines at protected paths (judge-links).
   const links: LinkChange[] = [];
   let commits = 0;
+  // The range's shape, to say through which merge a refused commit of another branch came in.
+  const nodes: RangeNode[] = [];
+  const mergeSubjects = new Map<string, string>();
   // git-ai notes as stored in this repository's refs/notes/ai ADD the models they name (a denied
   // model in a note is a violation though the message is silent); they never remove one.
   const notesAt = options.notesTip === undefined ? {} : { tip: options.notesTip };
@@ -76,9 +91,11 @@ export async function judgeCommits(
   try {
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true, whole: true })) {
       commits += 1;
+      nodes.push({ sha: commit.sha, parents: commit.parents });
       if (options.shallow?.has(commit.sha)) cut.push(commit.sha);
       // What the stored bytes name counts too (an encoding git cannot read them by, a NUL byte, a broken author line).
       const facts = await readCommitFacts(repoDir, commit, detect, stored);
+      if (commit.parents.length > 1) mergeSubjects.set(commit.sha, facts.subject);
       facts.attributions = await notes.add(commit.sha, facts.attributions, facts.paths);
       violations.push(...evaluateCommit(byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts, policy));
       if (!byLines) continue;
@@ -107,5 +124,5 @@ export async function judgeCommits(
   } finally {
     await notes.close();
   }
-  return { verdict: verdictOf(commits, violations), cut };
+  return { verdict: verdictOf(commits, withMergedIn(violations, nodes, mergeSubjects)), cut };
 }
