@@ -1,4 +1,4 @@
-import type { MergeShape, ObjectAt } from '../core/policy/merge-taken.js';
+import { sidePathsOf, type MergeShape, type ObjectAt } from '../core/policy/merge-taken.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit, runGitSync, type ObjectView } from './exec.js';
@@ -20,14 +20,16 @@ export async function readMergeShape(repoDir: string, merge: string, parents: re
       return { parent, bases: out.split('\n').filter((line) => line !== '') };
     }),
   );
-  const commits = [...new Set([merge, first, ...others.flatMap(({ parent, bases }) => [parent, ...bases])])];
   const objects = new Map<string, string>();
-  for (const commit of commits) {
+  const sides = [...new Set(paths.flatMap(sidePathsOf))];
+  const read = async (commit: string, names: readonly string[]) => {
     // Pathspecs in slices, so that a merge bringing many protected files stays under the system's argument limit.
-    for (let at = 0; at < paths.length; at += 1000) {
-      for (const entry of await listTreeEntries(repoDir, commit, paths.slice(at, at + 1000), view)) objects.set(`${commit}\0${entry.path}`, `${entry.mode} ${entry.oid}`);
+    for (let at = 0; at < names.length; at += 1000) {
+      for (const entry of await listTreeEntries(repoDir, commit, names.slice(at, at + 1000), view)) objects.set(`${commit}\0${entry.path}`, `${entry.mode} ${entry.oid}`);
     }
-  }
+  };
+  for (const commit of new Set([merge, first])) await read(commit, paths);
+  for (const commit of new Set(others.flatMap(({ parent, bases }) => [parent, ...bases]))) await read(commit, sides);
   return { shape: { merge, first, others }, objectAt: (commit, path) => objects.get(`${commit}\0${path}`) ?? '' };
 }
 
@@ -65,7 +67,9 @@ export function readMergeBeingMadeSync(repoDir: string, paths: readonly string[]
     first,
     others: others.map((parent) => ({ parent, bases: runGitSync(['merge-base', '--all', first, parent], { cwd: repoDir, okCodes: [1], asStored: true }).split('\n').filter((line) => line !== '') })),
   };
-  for (const commit of new Set([first, ...shape.others.flatMap(({ parent, bases }) => [parent, ...bases])])) treeObjectsSync(repoDir, commit, paths, objects);
+  treeObjectsSync(repoDir, first, paths, objects);
+  const sides = [...new Set(paths.flatMap(sidePathsOf))];
+  for (const commit of new Set(shape.others.flatMap(({ parent, bases }) => [parent, ...bases]))) treeObjectsSync(repoDir, commit, sides, objects);
   for (let at = 0; at < paths.length; at += 1000) {
     const out = runGitSync(['ls-files', '-s', '-z', '--', ...paths.slice(at, at + 1000)], { cwd: repoDir, env: { GIT_LITERAL_PATHSPECS: '1' } });
     // `<mode> <oid> <stage>\t<path>`: an unmerged path (stage 1-3) is no version of any side.

@@ -26,11 +26,26 @@ export function pathsTakenWhole(paths: readonly string[], shape: MergeShape, obj
   for (const path of paths) {
     const result = objectAt(shape.merge, path);
     const first = objectAt(shape.first, path);
-    const fromSide = shape.others.some(({ parent, bases }) => {
-      if (objectAt(parent, path) !== result) return false;
-      return bases.length === 0 ? first === '' : bases.every((base) => objectAt(base, path) === first);
-    });
+    // A subtree merge (`git subtree add/pull`, `git merge -s subtree`) reads the side's `lib.c` as `vendor/lib.c`.
+    const fromSide = shape.others.some(({ parent, bases }) =>
+      sidePathsOf(path).some((side) => {
+        if (objectAt(parent, side) !== result) return false;
+        return bases.length === 0 ? first === '' : bases.every((base) => objectAt(base, side) === first);
+      }),
+    );
     if (fromSide) taken.add(path);
   }
   return taken;
+}
+
+/**
+ * Where a merged side may hold `path`: there, or below any of its leading directories (a
+ * subtree merge of a project kept under `vendor/`: `vendor/lib.c` is the side's `lib.c`). Lines
+ * taken that way landed in a file other than the one their commits wrote, and are judged by the
+ * rules of where they landed (judge-landed-lines), as after a person's subtree merge.
+ */
+export function sidePathsOf(path: string): string[] {
+  const sides = [path];
+  for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) sides.push(path.slice(at + 1));
+  return sides;
 }

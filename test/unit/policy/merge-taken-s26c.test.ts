@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathsTakenWhole, type MergeShape } from '../../../src/core/policy/merge-taken.js';
+import { pathsTakenWhole, sidePathsOf, type MergeShape } from '../../../src/core/policy/merge-taken.js';
 
 // Trees as maps path -> object; '' (absent) where a path is not listed.
 function lookup(trees: Record<string, Record<string, string>>) {
@@ -53,5 +53,19 @@ describe('pathsTakenWhole (row 320): what a merge took whole from a merged side'
     const octopus: MergeShape = { merge: 'M', first: 'P1', others: [{ parent: 'P2', bases: ['B'] }, { parent: 'P3', bases: ['B'] }] };
     const at = lookup({ B: { k: 'old' }, P1: { k: 'old' }, P2: { k: 'old' }, P3: { k: 'new' }, M: { k: 'new' } });
     expect([...pathsTakenWhole(['k'], octopus, at)]).toEqual(['k']);
+  });
+});
+
+describe('pathsTakenWhole through a subtree merge (row 322)', () => {
+  it("reads the side's lib.c as vendor/lib.c, on the same conditions", () => {
+    const at = lookup({ B: { 'lib.c': 'old' }, P1: { 'vendor/lib.c': 'old' }, P2: { 'lib.c': 'new' }, M: { 'vendor/lib.c': 'new' } });
+    expect([...pathsTakenWhole(['vendor/lib.c'], SHAPE, at)]).toEqual(['vendor/lib.c']);
+    const changedHere = lookup({ B: { 'lib.c': 'old' }, P1: { 'vendor/lib.c': 'local' }, P2: { 'lib.c': 'new' }, M: { 'vendor/lib.c': 'new' } });
+    expect(pathsTakenWhole(['vendor/lib.c'], SHAPE, changedHere).size).toBe(0);
+  });
+
+  it('lists every place a side may hold a path', () => {
+    expect(sidePathsOf('a/b/c.ts')).toEqual(['a/b/c.ts', 'b/c.ts', 'c.ts']);
+    expect(sidePathsOf('top.ts')).toEqual(['top.ts']);
   });
 });
