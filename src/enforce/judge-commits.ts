@@ -2,6 +2,9 @@ import { compilePolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import type { RangeCommit } from '../core/policy/blame-starts.js';
 import { protection } from '../core/policy/landed-lines.js';
+import { pathsTakenWhole } from '../core/policy/merge-taken.js';
+import { mergedInBy, type RangeNode } from '../core/policy/merged-in.js';
+import { mergedInFix } from '../core/policy/messages.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { verdictOf, type Verdict } from '../core/policy/verdict.js';
 import type { Config } from '../core/types.js';
@@ -16,6 +19,31 @@ import { enforceMessages } from './messages.js';
 
 /** Root commits show their files whatever `log.showRoot` says, paths stay root-relative whatever `diff.relative` says, and `log.showSignature` cannot mix gpg output into the records. */
 const LOG_EXTRA = ['--root', '--no-relative', '--no-show-signature'];
+
+/**
+ * An AI merge as the path rules judge it: the protected files it took whole from a merged side
+ * (a clean `git merge main` into an agent's branch brings main's people's lines) are not its
+ * changes; the commits that wrote them are judged on their own. Other commits as they are.
+ */
+async function ownPathsOfMerge(repoDir: string, parents: readonly string[], facts: CommitFacts, isProtected: (path: string) => boolean): Promise<CommitFacts> {
+  if (parents.length < 2 || facts.attributions.length === 0) return facts;
+  const candidates = facts.paths.filter(isProtected);
+  if (candidates.length === 0) return facts;
+  const { readMergeShape } = await import('../git/merge-shape.js');
+  const { shape, objectAt } = await readMergeShape(repoDir, facts.sha, parents, candidates, { asStored: true });
+  const taken = pathsTakenWhole(candidates, shape, objectAt);
+  return taken.size === 0 ? facts : { ...facts, paths: facts.paths.filter((path) => !taken.has(path)) };
+}
+
+/** Each refused commit that a merge of its branch's own line brought in from another branch: its fix says so (a commit's own violations, not its lines that later landed elsewhere). */
+function withMergedIn(violations: Violation[], nodes: readonly RangeNode[], mergeSubjects: ReadonlyMap<string, string>): Violation[] {
+  if (mergeSubjects.size === 0 || violations.length === 0) return violations;
+  const brought = mergedInBy(nodes);
+  return violations.map((violation) => {
+    const merge = violation.lines === undefined ? brought.get(violation.sha) : undefined;
+    return merge === undefined ? violation : { ...violation, fix: mergedInFix(violation.fix, merge, mergeSubjects.get(merge) ?? '') };
+  });
+}
 
 export interface Judgement {
   verdict: Verdict;
@@ -51,6 +79,9 @@ export async function judgeCommits(
   // Symbolic links the range makes: within reach of a path rule they show unjudged lines at protected paths (judge-links).
   const links: LinkChange[] = [];
   let commits = 0;
+  // The range's shape, to say through which merge a refused commit of another branch came in.
+  const nodes: RangeNode[] = [];
+  const mergeSubjects = new Map<string, string>();
   // git-ai notes as stored in this repository's refs/notes/ai ADD the models they name (a denied
   // model in a note is a violation though the message is silent); they never remove one.
   const notesAt = options.notesTip === undefined ? {} : { tip: options.notesTip };
@@ -60,11 +91,13 @@ export async function judgeCommits(
   try {
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true, whole: true })) {
       commits += 1;
+      nodes.push({ sha: commit.sha, parents: commit.parents });
       if (options.shallow?.has(commit.sha)) cut.push(commit.sha);
       // What the stored bytes name counts too (an encoding git cannot read them by, a NUL byte, a broken author line).
       const facts = await readCommitFacts(repoDir, commit, detect, stored);
+      if (commit.parents.length > 1) mergeSubjects.set(commit.sha, facts.subject);
       facts.attributions = await notes.add(commit.sha, facts.attributions, facts.paths);
-      violations.push(...evaluateCommit(facts, policy));
+      violations.push(...evaluateCommit(byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts, policy));
       if (!byLines) continue;
       const protectedPaths = facts.paths.filter(isProtected);
       protectedChanged ||= protectedPaths.length > 0;
@@ -91,5 +124,5 @@ export async function judgeCommits(
   } finally {
     await notes.close();
   }
-  return { verdict: verdictOf(commits, violations), cut };
+  return { verdict: verdictOf(commits, withMergedIn(violations, nodes, mergeSubjects)), cut };
 }

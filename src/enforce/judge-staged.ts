@@ -6,6 +6,9 @@ import type { Violation } from '../core/policy/types.js';
 import { parseTrailers } from '../core/trailers.js';
 import type { Attribution, Config, Identity } from '../core/types.js';
 import { stagedPathsSync } from '../git/staged-paths.js';
+import { readMergeBeingMadeSync } from '../git/merge-shape.js';
+import { protection } from '../core/policy/landed-lines.js';
+import { pathsTakenWhole } from '../core/policy/merge-taken.js';
 import { enforceMessages, showValue } from './messages.js';
 import { detectOptionsOf } from '../config/defaults.js';
 
@@ -42,6 +45,14 @@ export function judgeCommitBeingMade(commit: CommitBeingMade): { violations: Vio
   // model is unknown under `unknownModel: warn` spawns nothing).
   if (policy.paths.length > 0) facts.paths = stagedPathsSync(commit.repoDir);
   let violations = evaluateCommit(facts, policy);
+  // A merge being concluded: the protected files it takes whole from a merged side are that side's work.
+  if (violations.some((violation) => violation.severity === 'error' && violation.rule.startsWith('path-'))) {
+    const own = ownPathsOfMergeBeingMade(commit.repoDir, facts.paths, policy);
+    if (own !== null) {
+      facts.paths = own;
+      violations = evaluateCommit(facts, policy);
+    }
+  }
   if (violations.some((violation) => violation.severity === 'error') && policy.paths.length === 0) {
     facts.paths = stagedPathsSync(commit.repoDir);
     violations = evaluateCommit(facts, policy);
@@ -54,6 +65,16 @@ export function judgeCommitBeingMade(commit: CommitBeingMade): { violations: Vio
   const body = errors.map((violation) => (said.has(violation.fix) ? renderViolation({ ...violation, fix: 'as above.' }) : (said.add(violation.fix), renderViolation(violation)))).join('\n\n');
   const text = `${warnings}aitrail: the AI model policy says:\n\n${body}\n${detectedFrom(errors, commit.attributions)}${enforceMessages.commitRefused(errors.length)}`;
   return { violations, text };
+}
+
+/** The staged paths less the protected ones the merge being made takes whole from a merged side; null when no merge is being made or it takes none. */
+function ownPathsOfMergeBeingMade(repoDir: string, paths: readonly string[], policy: CompiledPolicy): string[] | null {
+  const isProtected = protection(policy);
+  const candidates = paths.filter(isProtected);
+  const merge = candidates.length === 0 ? null : readMergeBeingMadeSync(repoDir, candidates);
+  if (merge === null) return null;
+  const taken = pathsTakenWhole(candidates, merge.shape, merge.objectAt);
+  return taken.size === 0 ? null : paths.filter((path) => !taken.has(path));
 }
 
 /**

@@ -254,7 +254,9 @@ describe('path rules', () => {
 });
 
 describe('merge commits', () => {
-  it('are judged by what they bring in: their diff against the first parent', () => {
+  // Row 320 changed this on purpose: an AI merge that takes the merged side's protected file whole
+  // wrote none of it (the side's commits are judged on their own); test/integration/agent-merge-s26c.test.ts.
+  it('are judged by what they bring in themselves: a file taken whole from the merged side is not theirs', () => {
     const { work, base } = project('policy:\n  paths:\n    - files: ["src/crypto/**"]\n      allow: []\n');
     work.git(['checkout', '-q', '-b', 'side']);
     commitWith(work, 'feat: human crypto\n', { 'src/crypto/aes.ts': 'x\n' });
@@ -262,9 +264,8 @@ describe('merge commits', () => {
     commitWith(work, 'docs: readme\n', { 'README.md': 'more\n' });
     expect(tryGit(work.dir, ['merge', '-q', '--no-ff', '--no-verify', '-m', `Merge side\n\n${CLAUDE_DECLARED}\n`, 'side']).code).toBe(0);
     const check = aitrail(work.dir, ['check', `${base}..HEAD`, '--format', 'json']);
-    expect(check.code).toBe(1);
-    const merge = work.git(['rev-parse', 'HEAD']);
-    expect(JSON.parse(check.stdout).violations).toEqual([expect.objectContaining({ sha: merge, rule: 'path-model-not-allowed', path: 'src/crypto/aes.ts' })]);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout).violations).toEqual([]);
   });
 });
 

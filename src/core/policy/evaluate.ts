@@ -14,7 +14,9 @@ export const RULES: readonly Rule[] = [unreadDeclarations, modelDenied, modelNot
 /**
  * Judge one commit. A commit without attributions is human work and passes every rule. A merge
  * is judged like any commit on what it brings into its first-parent line (its changed paths are
- * its diff against the first parent); the commits it merges are judged on their own.
+ * its diff against the first parent, less, for path rules, the files it took whole from a merged
+ * side: src/core/policy/merge-taken.ts, applied by the callers); the commits it merges are judged
+ * on their own.
  */
 export function evaluateCommit(facts: CommitFacts, policy: CompiledPolicy): Violation[] {
   if (facts.attributions.length === 0) return [];

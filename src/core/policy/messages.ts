@@ -22,6 +22,11 @@ export function atCommitTime(fix: string): string {
   return fix.split(REWRITE).join('commit again');
 }
 
+/** A fix for a commit that a merge of the branch's own line brought in from another branch: rewriting it there is not enough (the merge keeps it in the history, even one that kept none of its content). */
+export function mergedInFix(fix: string, merge: string, subject: string): string {
+  return `${fix} This commit came into the branch through merge ${merge.slice(0, 12)} "${show(subject, 80)}" (from another parent than its first): it stays in the history as long as that merge does, even a merge that kept none of its changes (git merge -s ours), so make that merge again without it (or after rewriting its branch).`;
+}
+
 /** `1 line … sits`, `3 lines … sit`. */
 const lines = (count: number, between: string): string => (count === 1 ? `1 line ${between} sits` : `${count} lines ${between} sit`);
 
