@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, project, tryGit } from '../helpers/enforce-repos.js';
 
-// Row 320: an agent that updates its own branch with `git merge main` takes main's people's
+// Row 317: an agent that updates its own branch with `git merge main` takes main's people's
 // lines into protected files whole; the merge wrote none of them, and is not refused for them.
 // What a merge writes itself into a protected file (a conflict's resolution, an evil merge, an
 // older version brought back by a merge made by hand) stays the merge's own.
 const POLICY = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 
-describe("an agent's merge of main into its branch (row 320)", () => {
+describe("an agent's merge of main into its branch (row 317)", () => {
   it('passes commit-msg, pre-push and check when it takes main\'s protected files whole; its own resolution there is refused', () => {
     const { work, base } = project(POLICY);
     expect(commitWith(work, 'feat: key schedule\n', { 'src/crypto/aes.ts': 'round 1\n' }).code).toBe(0);

@@ -254,7 +254,7 @@ describe('path rules', () => {
 });
 
 describe('merge commits', () => {
-  // Row 320 changed this on purpose: an AI merge that takes the merged side's protected file whole
+  // Row 317 changed this on purpose: an AI merge that takes the merged side's protected file whole
   // wrote none of it (the side's commits are judged on their own); test/integration/agent-merge-s26c.test.ts.
   it('are judged by what they bring in themselves: a file taken whole from the merged side is not theirs', () => {
     const { work, base } = project('policy:\n  paths:\n    - files: ["src/crypto/**"]\n      allow: []\n');

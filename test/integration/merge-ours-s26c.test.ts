@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 
-// Row 321: `git merge -s ours` of a denied model's branch keeps none of its content but brings
+// Row 318: `git merge -s ours` of a denied model's branch keeps none of its content but brings
 // the commit into the history; the server refuses it (a denied model's commit entering the
 // history), and now says which merge brought it and that rewriting the commit is not enough.
-describe('a denied commit brought in by git merge -s ours (row 321)', () => {
+describe('a denied commit brought in by git merge -s ours (row 318)', () => {
   it('is refused by pre-receive, the fix naming the merge to make again', () => {
     const { work, remote } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     work.git(['checkout', '-q', '-b', 'topic']);

@@ -1,4 +1,4 @@
-// Row 317: a pre-receive hook on a repository serving several projects through git namespaces
+// Row 315: a pre-receive hook on a repository serving several projects through git namespaces
 // (GIT_NAMESPACE, gitnamespaces(7)): a real bare server, real pushes (hooks skipped on the
 // pushing side). Failed before its fix: the push into the namespace was judged by the policy of
 // the repository's own default branch (another project's), and a denied model got in.

@@ -1,4 +1,4 @@
-// Row 318: row 2 (a deleted default branch re-created with a looser policy) through a symbolic ref
+// Row 316: row 2 (a deleted default branch re-created with a looser policy) through a symbolic ref
 // that names the default branch, as a server keeps `refs/heads/master` → `refs/heads/main` after a
 // rename. A real bare server running the pre-receive hook, real pushes. Failed before its fix:
 // the push to the alias re-created main with the loosened config, and Qwen's commit got in next.

@@ -3,14 +3,14 @@ import { aitrail } from '../helpers/cli.js';
 import { project, tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-// Row 322: a vendored project kept under `vendor/` (git's subtree merge: `read-tree --prefix`,
+// Row 319: a vendored project kept under `vendor/` (git's subtree merge: `read-tree --prefix`,
 // then `merge -Xsubtree`, what `git subtree add/pull` run) and `vendor/** allow: []`. An agent
 // that pulls the upstream's people's update wrote none of it; Qwen's lines in the upstream's own
 // history are still refused where they land.
 const POLICY = 'policy:\n  paths:\n    - files: ["vendor/**"]\n      allow: []\n';
 const CLAUDE = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 
-describe("an agent's subtree merge of a vendored project (row 322)", () => {
+describe("an agent's subtree merge of a vendored project (row 319)", () => {
   it("passes when it takes the upstream's files whole; the upstream's Qwen lines are refused where they land", () => {
     const { work } = project(POLICY);
     const upstream = makeRepo();

@@ -1,4 +1,4 @@
-// Row 317: the namespace a server's receive-pack works in, read as git expands GIT_NAMESPACE.
+// Row 315: the namespace a server's receive-pack works in, read as git expands GIT_NAMESPACE.
 import { describe, expect, it } from 'vitest';
 import { gitNamespacePrefix } from '../../src/core/git-namespace.js';
 

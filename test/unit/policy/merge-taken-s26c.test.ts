@@ -7,7 +7,7 @@ function lookup(trees: Record<string, Record<string, string>>) {
 }
 const SHAPE: MergeShape = { merge: 'M', first: 'P1', others: [{ parent: 'P2', bases: ['B'] }] };
 
-describe('pathsTakenWhole (row 320): what a merge took whole from a merged side', () => {
+describe('pathsTakenWhole (row 317): what a merge took whole from a merged side', () => {
   it('takes a path only the merged side changed, at that side version', () => {
     const at = lookup({ B: { k: 'old' }, P1: { k: 'old' }, P2: { k: 'new' }, M: { k: 'new' } });
     expect([...pathsTakenWhole(['k'], SHAPE, at)]).toEqual(['k']);
@@ -56,7 +56,7 @@ describe('pathsTakenWhole (row 320): what a merge took whole from a merged side'
   });
 });
 
-describe('pathsTakenWhole through a subtree merge (row 322)', () => {
+describe('pathsTakenWhole through a subtree merge (row 319)', () => {
   it("reads the side's lib.c as vendor/lib.c, on the same conditions", () => {
     const at = lookup({ B: { 'lib.c': 'old' }, P1: { 'vendor/lib.c': 'old' }, P2: { 'lib.c': 'new' }, M: { 'vendor/lib.c': 'new' } });
     expect([...pathsTakenWhole(['vendor/lib.c'], SHAPE, at)]).toEqual(['vendor/lib.c']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergedInBy } from '../../../src/core/policy/merged-in.js';
 import { mergedInFix } from '../../../src/core/policy/messages.js';
 
-describe('mergedInBy (row 321): through which merge a commit of another branch came in', () => {
+describe('mergedInBy (row 318): through which merge a commit of another branch came in', () => {
   it('names the merge whose other parent reaches the commit, not commits of the first-parent line', () => {
     // main: B <- M (merge of topic: T1 <- T2); the range is everything but the base.
     const nodes = [
