@@ -126,8 +126,16 @@ case ${INPUT_BLAME_SINCE-base} in
 esac
 paths=()
 while IFS= read -r path; do [ -n "$path" ] && paths+=("$path"); done <<<"${INPUT_BLAME_PATHS:-}"
+# The report reads the config check judged by (its blame.exclude, detect rules and aliases), never
+# the one the pull request brings: its own `blame.exclude: ["src/**"]` would empty the summary.
 blame_config=()
-[ -n "${INPUT_CONFIG:-}" ] && blame_config=(--config "$INPUT_CONFIG")
+if [ -n "${INPUT_CONFIG:-}" ]; then
+  blame_config=(--config "$INPUT_CONFIG")
+elif [ ${#policy[@]} -gt 0 ]; then
+  blame_config=(--config-from "${policy[1]}")
+elif [ -n "$before" ] && git cat-file -e "${before}^{commit}" 2>/dev/null; then
+  blame_config=(--config-from "$before")
+fi
 "${aitrail[@]}" blame --rev "$head" "${since[@]}" "${blame_config[@]}" --format markdown -- "${paths[@]}" >>"$summary"
 blame_status=$?
 if [ "$blame_status" != 0 ]; then

@@ -128,7 +128,7 @@ function unknownArguments(text: string, rest: string[], command: string): string
  * Options whose empty value (an unset variable: `--config "$POLICY"`) was read as absent: `blame`,
  * `trend`, `status` and `use` used the repository's own config, `check` said "found a directory".
  */
-const NAMES_A_FILE_OR_REVISION = ['config', 'policy-from'] as const;
+const NAMES_A_FILE_OR_REVISION = ['config', 'policy-from', 'config-from'] as const;
 
 /** yargs' table of a command's options (its internal `getOptions()`): which ones take a list. */
 function optionsOf(yargs: Argv): { array?: string[]; alias?: Record<string, string[]> } {

@@ -15,6 +15,7 @@ export interface BlameOptionArgs {
   exclude?: string[];
   cache: boolean;
   config?: string;
+  'config-from'?: string;
   jobs?: number;
   'allow-shallow'?: boolean;
   notes: boolean;
@@ -37,6 +38,7 @@ export function withBlameOptions(yargs: Argv): Argv {
       .option('notes-ref', { requiresArg: true, type: 'string', describe: 'Notes ref of the git-ai Authorship Logs (default: refs/notes/ai)' })
       .option('cache', { type: 'boolean', default: true, describe: 'Use the result cache under the git directory (--no-cache bypasses it)' })
       .option('config', { requiresArg: true, type: 'string', describe: 'Config file to use instead of the repository search' })
+      .option('config-from', { requiresArg: true, type: 'string', describe: "Read the config as committed at this revision (CI: the target branch's, not a pull request's own)" })
       .option('jobs', { requiresArg: true, type: 'number', describe: 'Parallel git blame processes (default: number of cores)' })
       .option('allow-shallow', { type: 'boolean', describe: 'In a shallow clone cut inside the range, count lines blamed on the cut commit apart as unknown history (shallowBoundary) instead of refusing (exit 3)' })
   );
@@ -60,6 +62,7 @@ export function blameRunOf(args: BlameOptionArgs, before: (string | number)[], c
     exclude: args.exclude ?? [],
     cache: args.cache,
     config: args.config,
+    ...(args['config-from'] !== undefined ? { configFrom: args['config-from'] } : {}),
     jobs: args.jobs,
     allowShallow: args['allow-shallow'] === true,
     notes: args.notes,

@@ -78,9 +78,13 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   return pin({ revisions, label: range, base: leftCommit, baseLabel: `tip of ${left}` });
 }
 
-async function resolvePolicyFrom(repoDir: string, rev: string): Promise<string> {
-  checkRevisionText(rev, '--policy-from revision');
-  await assertUnambiguous(repoDir, rev, '--policy-from');
+/**
+ * The commit a policy is read from when a caller names it (`check --policy-from`, `blame`/`trend
+ * --config-from`): no option-like text, no name git would read as another ref, objects as stored.
+ */
+export async function resolvePolicyFrom(repoDir: string, rev: string, option = '--policy-from'): Promise<string> {
+  checkRevisionText(rev, `${option} revision`);
+  await assertUnambiguous(repoDir, rev, option);
   const commit = await resolveCommit(repoDir, rev, STORED);
   if (!commit) throw new GitError(enforceMessages.unknownBase(rev), ['rev-parse'], 128, '');
   return commit;

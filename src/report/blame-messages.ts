@@ -6,6 +6,7 @@ const FETCH_ALL = '  git fetch --unshallow\n  (GitHub Actions: actions/checkout 
 
 /** What `aitrail blame` says to people (errors that end the run, notes on stderr). */
 export const blameMessages = {
+  configTwice: () => "--config and --config-from each name the config: give one (--config-from <rev> reads it as committed there, e.g. the target branch).",
   shallowCut: (cut: readonly string[]) =>
     `this is a shallow clone and its history is cut at ${cut.map((sha) => sha.slice(0, 12)).join(', ')}, inside what blame reads: ` +
     'git blame would give that commit every older line, so the report would be wrong.\n' +

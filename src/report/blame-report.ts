@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { cachedIn, loadConfig } from '../config/load.js';
+import type { LoadedConfig } from '../core/types.js';
+import { cliMessages } from '../errors/usage-messages.js';
 import { attributeFile, sumReports } from '../core/blame/aggregate.js';
 import { LOCKFILE_NAMES } from '../core/blame/lockfiles.js';
 import { SOURCE_NAME } from '../core/blame/source-names.js';
@@ -90,6 +92,11 @@ export interface BlameRun {
   /** false = neither read nor write the cache (`--no-cache`). */
   cache?: boolean;
   config?: string;
+  /**
+   * Read the config as committed at this revision (objects as stored), not the work tree's: a CI
+   * report of a pull request by the target branch's config, never by the one the pull request brings.
+   */
+  configFrom?: string;
   /** Parallel git blame processes (default: available parallelism). */
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
@@ -122,6 +129,15 @@ export interface BlameResult {
 
 function checkRev(value: string, option: string): void {
   if (value === '' || value.startsWith('-') || /[\0-\x1f\x7f]/.test(value)) throw new UsageError(`invalid ${option} '${value}': give a revision such as HEAD, a branch, a tag or a sha.`);
+}
+
+/** The config a report reads: `--config-from <rev>` (as committed there), `--config <file>`, or the work tree's. */
+async function reportConfig(repo: Awaited<ReturnType<typeof locateRepo>>, run: BlameRun): Promise<LoadedConfig> {
+  if (run.configFrom === undefined) return loadConfig(repo.root, { ...(run.config ? { configFile: run.config } : {}), ...cachedIn(repo) });
+  if (run.config !== undefined) throw new UsageError(blameMessages.configTwice());
+  if (run.configFrom === '') throw new UsageError(cliMessages.emptyValue('config-from', 'blame'));
+  const [{ resolvePolicyFrom }, { loadConfigAtRevision }] = await Promise.all([import('../enforce/check-range.js'), import('../config/load-at-revision.js')]);
+  return loadConfigAtRevision(repo.root, await resolvePolicyFrom(repo.root, run.configFrom, '--config-from'), { asStored: true });
 }
 
 function cacheKey(parts: Record<string, unknown>): string {
@@ -187,7 +203,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   });
   // Everything the cache key needs, at once.
   const [{ config }, rev, since, ignoreShas, prefix, { digest: environment, configuredIgnoreRevsFiles }, version, build, notesAt, mailmap] = await Promise.all([
-    loadConfig(repo.root, { ...(run.config ? { configFile: run.config } : {}), ...cachedIn(repo) }),
+    reportConfig(repo, run),
     resolveCommit(repo.root, revName),
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
     Promise.all((run.ignoreRevs ?? []).map((name) => resolveCommit(repo.root, name))),

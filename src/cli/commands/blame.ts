@@ -58,6 +58,7 @@ export const command: CommandModule<BlameArgs> = {
       ['--include', (run.include ?? []).length > 0],
       ['--exclude', (run.exclude ?? []).length > 0],
       ['--config', run.config !== undefined],
+      ['--config-from', run.configFrom !== undefined],
       ['--allow-shallow', run.allowShallow === true],
       ['--no-notes', run.notes === false],
       ['--notes-ref', run.notesRef !== undefined],
