@@ -1,5 +1,5 @@
 import { splitLines } from '../core/lines/line-owners.js';
-import { composeFile, type NotedFile, type NoteForRewrite } from '../core/notes/compose-note.js';
+import { composeFile, heldKeys, type NotedFile, type NoteForRewrite } from '../core/notes/compose-note.js';
 import type { NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { renamedPaths } from '../git/renames.js';
 import { readRevisionBlobs, type RevisionBlob } from '../git/revision-blobs.js';
@@ -56,6 +56,7 @@ export async function composeFiles(top: string, commit: string, sources: readonl
     if (!target) return;
     const from: NotedFile[] = byTarget.get(path)!.map(([which, own]) => ({
       entries: sources[which]!.note.files.get(own)!,
+      held: heldKeys(sources[which]!.note.metadata),
       lines: sources[which]!.rev === commit ? target : (linesOf(noted[which]!.get(own) ?? null) ?? []),
     }));
     const composed = composeFile(from, target, linesOf(blobs[2 * index + 1] ?? null));

@@ -100,15 +100,21 @@ function history(repo: TestRepo): { notes: Map<string, Map<string, Entry[]>>; tr
   };
 }
 
-/** Naive: the model id (or null for human) of `line` of `path` in a note. */
+/**
+ * Naive: the model id (or null for human) of `line` of `path` in a note: the last entry that covers
+ * it among those whose record the note holds (git-ai skips the others, row 326), else the last of all.
+ */
 function noteModel(note: Map<string, Entry[]>, path: string, line: number): string | null {
   const entries = note.get(path) ?? [];
-  for (let at = entries.length - 1; at >= 0; at -= 1) {
-    const entry = entries[at]!;
-    if (!entry.ranges.some(([a, b]) => a <= line && line <= b)) continue;
-    if (entry.key.startsWith('h_')) return null;
-    const session = SESSIONS[entry.key.split('::')[0]!];
-    return session?.id ?? PROMPTS[entry.key]?.id ?? 'unknown';
+  const held = (key: string) => key.startsWith('h_') || SESSIONS[key.split('::')[0]!] !== undefined || PROMPTS[key] !== undefined;
+  for (const pass of [true, false]) {
+    for (let at = entries.length - 1; at >= 0; at -= 1) {
+      const entry = entries[at]!;
+      if (held(entry.key) !== pass || !entry.ranges.some(([a, b]) => a <= line && line <= b)) continue;
+      if (entry.key.startsWith('h_')) return null;
+      const session = SESSIONS[entry.key.split('::')[0]!];
+      return session?.id ?? PROMPTS[entry.key]?.id ?? 'unknown';
+    }
   }
   return null;
 }

@@ -19,11 +19,12 @@ export function splitLines(text: string): string[] {
 
 /**
  * Owners from note-style entries (flat inclusive 1-based `[start, end, …]`; a later entry wins a
- * line). Lines past `count` are dropped. Linear in the entries and lines: entries are laid from the
- * last, each line taken once (a skip list jumps over lines already taken), so a hostile note of
- * many keys or of entries each claiming the whole file costs no more than its size.
+ * line, except that an entry `held` says has no record gives way to every entry that has one, as
+ * git-ai's blame skips it). Lines past `count` are dropped. Linear in the entries and lines: entries
+ * are laid from the last, each line taken once (a skip list jumps over lines already taken), so a
+ * hostile note of many keys or of entries each claiming the whole file costs no more than its size.
  */
-export function ownersFromEntries(entries: ReadonlyArray<{ key: string; ranges: readonly number[] }>, count: number): LineOwners {
+export function ownersFromEntries(entries: ReadonlyArray<{ key: string; ranges: readonly number[] }>, count: number, held: (key: string) => boolean = () => true): LineOwners {
   const keys: string[] = [];
   const known = new Map<string, number>();
   const keyOf = entries.map((entry) => {
@@ -45,7 +46,10 @@ export function ownersFromEntries(entries: ReadonlyArray<{ key: string; ranges: 
     }
     return root;
   };
-  for (let which = entries.length - 1; which >= 0; which -= 1) {
+  const order: number[] = [];
+  const yielding: number[] = [];
+  for (let which = entries.length - 1; which >= 0; which -= 1) (held(entries[which]!.key) ? order : yielding).push(which);
+  for (const which of order.concat(yielding)) {
     const ranges = entries[which]!.ranges;
     for (let at = 0; at + 1 < ranges.length; at += 2) {
       const last = Math.min(count, ranges[at + 1]!);

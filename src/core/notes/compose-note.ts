@@ -1,4 +1,5 @@
 import { carryOwners, entriesFromOwners, keepAdded, ownersFromEntries, overlayOwners, type LineOwners } from '../lines/line-owners.js';
+import { classifyKey } from './classify-key.js';
 import { parseAuthorshipLog } from './parse-authorship-log.js';
 import { writablePath, type NoteToWrite } from './serialize-authorship-log.js';
 
@@ -6,6 +7,25 @@ import { writablePath, type NoteToWrite } from './serialize-authorship-log.js';
 export interface NotedFile {
   entries: ReadonlyArray<{ key: string; ranges: readonly number[] }>;
   lines: readonly string[];
+  /** Whether the note holds the record a key names (absent: every key); see `heldKeys`. */
+  held?: (key: string) => boolean;
+}
+
+const hasKey = (map: unknown, key: string): boolean => typeof map === 'object' && map !== null && !Array.isArray(map) && Object.prototype.hasOwnProperty.call(map, key);
+
+/**
+ * Whether a note's metadata holds the record a key names: an `h_` key in `humans`, a session key
+ * (`s_…::t_…`) in `sessions` by its part before `::`, any other in `prompts`; the legacy `human`
+ * sentinel never. git-ai's blame skips an entry whose record is missing (a person's key a
+ * cherry-pick left without its record), so an earlier entry that has one keeps the line.
+ */
+export function heldKeys(metadata: Record<string, unknown>): (key: string) => boolean {
+  return (key) => {
+    const kind = classifyKey(key);
+    if (!kind) return false;
+    if (kind.kind === 'human') return hasKey(metadata.humans, key);
+    return hasKey(kind.kind === 'session' ? metadata.sessions : metadata.prompts, kind.record);
+  };
 }
 
 /**
@@ -17,7 +37,7 @@ export interface NotedFile {
 export function composeFile(noted: readonly NotedFile[], target: readonly string[], parent: readonly string[] | null): Array<{ key: string; ranges: number[] }> {
   let owners: LineOwners = { keys: [], owner: new Int32Array(target.length).fill(-1) };
   for (const file of noted) {
-    const own = ownersFromEntries(file.entries, file.lines.length);
+    const own = ownersFromEntries(file.entries, file.lines.length, file.held);
     owners = overlayOwners(owners, file.lines === target ? own : carryOwners(own, file.lines, target));
   }
   return entriesFromOwners(keepAdded(owners, parent, target));

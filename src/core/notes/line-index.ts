@@ -3,7 +3,8 @@ import type { AttestationEntry } from './types.js';
 /**
  * One file's attestations as sorted, disjoint intervals `[start, end]` → the entry that owns
  * those lines. Where entries overlap, the later entry wins (git-ai reads entries in reverse
- * order and takes the first that covers a line).
+ * order and takes the first that covers a line), except that an entry whose record the note
+ * lacks yields to any earlier entry that has one (git-ai's reader skips such an entry).
  */
 export interface LineIndex {
   starts: number[];
@@ -14,8 +15,10 @@ export interface LineIndex {
 interface Claim {
   start: number;
   end: number;
-  /** Position of the entry in the file: higher wins. */
+  /** Position of the entry in the file, entries with a record above all others: higher wins. */
   rank: number;
+  /** Index of the entry in the file. */
+  which: number;
 }
 
 /** Max-heap of claims by rank, with lazy removal of claims that ended. */
@@ -45,21 +48,27 @@ function pop(heap: Claim[]): void {
   }
 }
 
-/** Build the index of one file's entries: O(n log n) in the number of ranges. */
-export function buildLineIndex(entries: readonly AttestationEntry[]): LineIndex {
+/**
+ * Build the index of one file's entries: O(n log n) in the number of ranges. `held(entry)`: the
+ * note holds the record the entry's key names (default: every entry); an entry without one (a
+ * person's `h_` key whose record a cherry-pick left behind, a session no note describes) owns
+ * only the lines no entry with a record claims, as git-ai's blame reads it.
+ */
+export function buildLineIndex(entries: readonly AttestationEntry[], held: (entry: AttestationEntry) => boolean = () => true): LineIndex {
   const claims: Claim[] = [];
-  entries.forEach((entry, rank) => {
-    for (let at = 0; at < entry.ranges.length; at += 2) claims.push({ start: entry.ranges[at]!, end: entry.ranges[at + 1]!, rank });
+  entries.forEach((entry, which) => {
+    const rank = held(entry) ? entries.length + which : which;
+    for (let at = 0; at < entry.ranges.length; at += 2) claims.push({ start: entry.ranges[at]!, end: entry.ranges[at + 1]!, rank, which });
   });
   claims.sort((a, b) => a.start - b.start || b.rank - a.rank);
   const index: LineIndex = { starts: [], ends: [], owners: [] };
-  const emit = (start: number, end: number, rank: number) => {
+  const emit = (start: number, end: number, which: number) => {
     const last = index.starts.length - 1;
-    if (last >= 0 && index.owners[last] === entries[rank] && index.ends[last] === start - 1) index.ends[last] = end;
+    if (last >= 0 && index.owners[last] === entries[which] && index.ends[last] === start - 1) index.ends[last] = end;
     else {
       index.starts.push(start);
       index.ends.push(end);
-      index.owners.push(entries[rank]!);
+      index.owners.push(entries[which]!);
     }
   };
   const heap: Claim[] = [];
@@ -72,7 +81,7 @@ export function buildLineIndex(entries: readonly AttestationEntry[]): LineIndex 
     if (heap.length === 0) continue;
     const top = heap[0]!;
     const until = Math.min(top.end, next < claims.length ? claims[next]!.start - 1 : top.end);
-    emit(position, until, top.rank);
+    emit(position, until, top.which);
     position = until + 1;
   }
   return index;

@@ -45,9 +45,13 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
     }
     return author;
   };
+  // An entry whose record the note lacks (an `h_` key without its `humans` record, the legacy
+  // `human` sentinel, a session or prompt no note describes) gives way to an earlier entry that has one.
+  const held = (entry: AttestationEntry): boolean =>
+    entry.kind === 'human' ? log.humans.has(entry.key) : (entry.kind === 'session' ? log.sessions : log.prompts).has(entry.record);
   const indexOf = (path: string, entries: readonly AttestationEntry[]): LineIndex => {
     let index = indexes.get(path);
-    if (!index) indexes.set(path, (index = buildLineIndex(entries)));
+    if (!index) indexes.set(path, (index = buildLineIndex(entries, held)));
     return index;
   };
   return {
