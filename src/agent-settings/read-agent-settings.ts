@@ -2,6 +2,7 @@ import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
 import { codexModel } from './codex.js';
+import { geminiCliModel } from './gemini-cli.js';
 import { opencodeModel } from './opencode.js';
 import type { SettingsPlace } from './settings-place.js';
 
@@ -11,6 +12,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace) => SettingsModel |
   codex: codexModel,
   aider: aiderModel,
   opencode: opencodeModel,
+  'gemini-cli': geminiCliModel,
 };
 
 /**
