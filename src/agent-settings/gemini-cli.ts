@@ -5,9 +5,6 @@ import type { SettingsModel } from '../core/types.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
-/** Gemini CLI's machine-wide directory (geminicli.com/docs/reference/configuration). */
-const SYSTEM_DIR = process.platform === 'darwin' ? 'Library/Application Support/GeminiCli' : 'etc/gemini-cli';
-
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
 function modelOf(data: unknown): { model: string; key: string } | undefined {
   const named = stringAt(data, 'model', 'name');
@@ -23,20 +20,19 @@ function within(location: string, folder: string): boolean {
 }
 
 /**
- * Whether Gemini CLI reads the work tree's `.gemini/settings.json`: always, unless folder trust is on
+ * Whether the agent reads the work tree's settings file: always, unless folder trust is on
  * (`security.folderTrust.enabled` of the system or user settings) and `trustedFolders.json` marks the
  * folder `DO_NOT_TRUST` with no `TRUST_FOLDER`/`TRUST_PARENT` rule covering it (gemini-cli
- * `trustedFolders.ts`: a folder no rule names is trusted when settings load).
+ * `trustedFolders.ts`, Qwen Code's the same: a folder no rule names is trusted when settings load).
  */
-function workspaceTrusted(place: SettingsPlace, system: unknown, user: unknown, userDir: string): boolean {
+function workspaceTrusted(place: SettingsPlace, system: unknown, user: unknown, trustFile: string): boolean {
   const enabled = (data: unknown): unknown => {
     const security = data !== null && typeof data === 'object' && Object.hasOwn(data, 'security') ? (data as Record<string, unknown>).security : undefined;
     const trust = security !== null && typeof security === 'object' && Object.hasOwn(security, 'folderTrust') ? (security as Record<string, unknown>).folderTrust : undefined;
     return trust !== null && typeof trust === 'object' && Object.hasOwn(trust, 'enabled') ? (trust as Record<string, unknown>).enabled : undefined;
   };
   if ((enabled(system) ?? enabled(user)) !== true) return true;
-  const path = place.env.GEMINI_CLI_TRUSTED_FOLDERS_PATH?.trim() || join(userDir, 'trustedFolders.json');
-  const text = readOwnFile(path);
+  const text = readOwnFile(trustFile);
   const rules = text === null ? undefined : parseJsonc(text);
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return true;
   let root = place.root;
@@ -53,33 +49,60 @@ function workspaceTrusted(place: SettingsPlace, system: unknown, user: unknown, 
   return !entries.some(([folder, level]) => level === 'DO_NOT_TRUST' && relative(folder, root) === '');
 }
 
+/** Where a Gemini CLI-style agent (Gemini CLI, its fork Qwen Code) keeps its settings, and what its model gives way to. */
+export interface SettingsLayout {
+  /** The user's and the project's directory: `.gemini`. */
+  dir: string;
+  /** The machine's directory under the system root, Linux and macOS: `etc/gemini-cli`. */
+  system: { linux: string; darwin: string };
+  /** The prefix of the variables that move the system and trust files: `GEMINI_CLI` (`GEMINI_CLI_SYSTEM_SETTINGS_PATH`…). */
+  variables: string;
+  /** What the settings model has beside it: `overriddenBy` (variables read before it) or `replaces` (variables it comes before). */
+  order: Pick<SettingsModel, 'overriddenBy' | 'replaces'>;
+}
+
 /**
- * Gemini CLI's model (gemini-cli `packages/cli/src/config/config.ts`: `--model`, then `GEMINI_MODEL`,
- * then the merged settings' `model.name`): the system settings (`/etc/gemini-cli/settings.json`,
- * `GEMINI_CLI_SYSTEM_SETTINGS_PATH`), which override every other file, then the work tree's
- * `.gemini/settings.json` (when the folder is trusted, and not the home directory itself), then
- * `~/.gemini/settings.json`, then the system defaults (`system-defaults.json`,
- * `GEMINI_CLI_SYSTEM_DEFAULTS_PATH`). JSON with comments. `--model` and `/model` are invisible to a hook.
+ * The model of a Gemini CLI-style agent's merged settings: the system settings (`/etc/<agent>/settings.json`,
+ * `<PREFIX>_SYSTEM_SETTINGS_PATH`), which override every other file, then the work tree's
+ * `<dir>/settings.json` (when the folder is trusted, and not the home directory itself), then
+ * `~/<dir>/settings.json`, then the system defaults (`system-defaults.json`,
+ * `<PREFIX>_SYSTEM_DEFAULTS_PATH`). JSON with comments. `--model` and `/model` are invisible to a hook.
  */
-export function geminiCliModel(place: SettingsPlace): SettingsModel | null {
+export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayout): SettingsModel | null {
   const { env } = place;
-  const userDir = join(place.home, '.gemini');
-  const systemFile = env.GEMINI_CLI_SYSTEM_SETTINGS_PATH?.trim() || systemPath(place, join(SYSTEM_DIR, 'settings.json'));
-  const defaultsFile = env.GEMINI_CLI_SYSTEM_DEFAULTS_PATH?.trim() || systemPath(place, join(SYSTEM_DIR, 'system-defaults.json'));
+  const userDir = join(place.home, layout.dir);
+  const systemDir = process.platform === 'darwin' ? layout.system.darwin : layout.system.linux;
+  const systemFile = env[`${layout.variables}_SYSTEM_SETTINGS_PATH`]?.trim() || systemPath(place, join(systemDir, 'settings.json'));
+  const defaultsFile = env[`${layout.variables}_SYSTEM_DEFAULTS_PATH`]?.trim() || systemPath(place, join(systemDir, 'system-defaults.json'));
+  const trustFile = env[`${layout.variables}_TRUSTED_FOLDERS_PATH`]?.trim() || join(userDir, 'trustedFolders.json');
   const userFile = join(userDir, 'settings.json');
+  const projectFile = `${layout.dir}/settings.json`;
   const parsed = (text: string | null): unknown => (text === null ? undefined : parseJsonc(text));
   const system = parsed(readOwnFile(systemFile));
   const user = parsed(readOwnFile(userFile));
   const atHome = within(place.home, place.root) && within(place.root, place.home);
   const layers: [string, () => unknown][] = [
     [shownPath(place, systemFile), () => system],
-    ['.gemini/settings.json', () => (!atHome && workspaceTrusted(place, system, user, userDir) ? parsed(readRepoFile(place, '.gemini/settings.json')) : undefined)],
+    [projectFile, () => (!atHome && workspaceTrusted(place, system, user, trustFile) ? parsed(readRepoFile(place, projectFile)) : undefined)],
     [shownPath(place, userFile), () => user],
     [shownPath(place, defaultsFile), () => parsed(readOwnFile(defaultsFile))],
   ];
   for (const [shown, data] of layers) {
     const found = modelOf(data());
-    if (found) return { model: found.model, evidence: `settings ${shown} ${found.key}=${quote(found.model)}`, overriddenBy: ['GEMINI_MODEL'] };
+    if (found) return { model: found.model, evidence: `settings ${shown} ${found.key}=${quote(found.model)}`, ...layout.order };
   }
   return null;
+}
+
+/**
+ * Gemini CLI's model (gemini-cli `packages/cli/src/config/config.ts`: `--model`, then `GEMINI_MODEL`,
+ * then the merged settings' `model.name`; geminicli.com/docs/reference/configuration for the files).
+ */
+export function geminiCliModel(place: SettingsPlace): SettingsModel | null {
+  return layeredSettingsModel(place, {
+    dir: '.gemini',
+    system: { linux: 'etc/gemini-cli', darwin: 'Library/Application Support/GeminiCli' },
+    variables: 'GEMINI_CLI',
+    order: { overriddenBy: ['GEMINI_MODEL'] },
+  });
 }

@@ -4,6 +4,7 @@ import { claudeCodeModel } from './claude-code.js';
 import { codexModel } from './codex.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { opencodeModel } from './opencode.js';
+import { qwenCodeModel } from './qwen-code.js';
 import type { SettingsPlace } from './settings-place.js';
 
 /** Agent slug → the reader of the model its settings files name. */
@@ -13,6 +14,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace) => SettingsModel |
   aider: aiderModel,
   opencode: opencodeModel,
   'gemini-cli': geminiCliModel,
+  'qwen-code': qwenCodeModel,
 };
 
 /**

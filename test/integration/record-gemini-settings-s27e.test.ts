@@ -73,3 +73,37 @@ describe("Gemini CLI's model in its settings files (row 332)", () => {
     expect(result.stderr).toMatch(/google\/unknown \(via gemini-cli\) is denied/);
   });
 });
+
+// Row 333: Qwen Code reads its settings' `model.name` before OPENAI_MODEL and QWEN_MODEL (and
+// OPENAI_MODEL before QWEN_MODEL). A developer with `OPENAI_MODEL=gpt-4.1` exported for other tools
+// ran Qwen Code on qwen3-coder-plus, chosen in ~/.qwen/settings.json; the commit read as
+// `qwen-code:openai/gpt-4.1`, so `deny: ["qwen/*"]` let the Qwen model through.
+describe("Qwen Code's settings model comes before its variables (row 333)", () => {
+  it('~/.qwen/settings.json model.name replaces OPENAI_MODEL; without it, OPENAI_MODEL before QWEN_MODEL; a person reads none', () => {
+    const user = {
+      ...home({ '.qwen/settings.json': '{\n  "$version": 3,\n  // picked with /model\n  "model": { "name": "qwen3-coder-plus" }\n}\n' }),
+      OPENAI_MODEL: 'gpt-4.1',
+      QWEN_MODEL: undefined,
+      QWEN_CODE_SYSTEM_SETTINGS_PATH: '/nonexistent/qwen-system.json',
+      QWEN_CODE_SYSTEM_DEFAULTS_PATH: '/nonexistent/qwen-defaults.json',
+      QWEN_CODE_TRUSTED_FOLDERS_PATH: undefined,
+    };
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const qwen = { ...user, QWEN_CODE: '1' };
+
+    const refused = commit(repo, qwen);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder-plus \(via qwen-code\) is denied/);
+    const recorded = commit(repo, qwen, 'feat: parser\n', ['--no-verify']);
+    expect(recorded.message).toBe('feat: parser\n\nAssisted-by: qwen-code:qwen/qwen3-coder-plus\n');
+
+    const bare = { ...home(), OPENAI_MODEL: 'gpt-4.1', QWEN_MODEL: 'qwen3-coder-plus', QWEN_CODE: '1' };
+    const ordered = commit(repo, bare);
+    expect(ordered.status, ordered.stderr).toBe(0);
+    expect(ordered.message).toBe('feat: parser\n\nAssisted-by: qwen-code:openai/gpt-4.1\n');
+
+    const person = commit(repo, user, 'fix: by hand\n');
+    expect(person.status, person.stderr).toBe(0);
+    expect(person.message).toBe('fix: by hand\n');
+  });
+});

@@ -1,10 +1,12 @@
 // Row 332: Gemini CLI's model in its settings files (.gemini/settings.json `model.name`), in its
-// precedence; and the `auto-gemini-3` / `auto-gemini-2.5` names its /model dialog writes.
+// precedence; and the `auto-gemini-3` / `auto-gemini-2.5` names its /model dialog writes. Row 333:
+// Qwen Code's, whose settings come before OPENAI_MODEL and QWEN_MODEL (read in that order).
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { geminiCliModel } from '../../src/agent-settings/gemini-cli.js';
+import { qwenCodeModel } from '../../src/agent-settings/qwen-code.js';
 import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
 import { modelOrUnknown } from '../../src/core/detect/env-findings.js';
 import { detectAtCommitTime } from '../../src/core/detect/commit-time.js';
@@ -85,5 +87,31 @@ describe('Gemini CLI in detection (row 332)', () => {
     const models = (env: Record<string, string>) => detectAtCommitTime('feat: x\n', { env, settings }).map((found) => `${found.agent}:${found.model}`);
     expect(models({ GEMINI_CLI: '1' })).toEqual(['gemini-cli:qwen/qwen3-coder-plus']);
     expect(models({ GEMINI_CLI: '1', GEMINI_MODEL: 'gemini-2.5-pro' })).toEqual(['gemini-cli:google/gemini-2.5-pro']);
+  });
+});
+
+describe("Qwen Code's settings before its variables (row 333)", () => {
+  const QWEN_SYSTEM = process.platform === 'darwin' ? 'system/Library/Application Support/QwenCode' : 'system/etc/qwen-code';
+
+  it('~/.qwen, the project .qwen, /etc/qwen-code, as Gemini CLI lays them out; the settings replace OPENAI_MODEL and QWEN_MODEL', () => {
+    const files = {
+      'home/.qwen/settings.json': '{"$version": 3, "model": {"name": "qwen3-coder-plus"}}',
+      'root/.qwen/settings.json': '{"model": {"name": "qwen3-coder-flash"}}',
+    };
+    expect(qwenCodeModel(place(files))).toEqual({ model: 'qwen3-coder-flash', evidence: 'settings .qwen/settings.json model.name="qwen3-coder-flash"', replaces: ['OPENAI_MODEL', 'QWEN_MODEL'] });
+    expect(qwenCodeModel(place({ ...files, [`${QWEN_SYSTEM}/settings.json`]: '{"model": {"name": "qwen3-max"}}' }))?.model).toBe('qwen3-max');
+    expect(qwenCodeModel(place({ 'home/.qwen/settings.json': files['home/.qwen/settings.json'], 'root/.gemini/settings.json': '{"model": {"name": "gemini-2.5-pro"}}' }))?.model).toBe('qwen3-coder-plus');
+    const distrusted = place({ ...files, 'home/.qwen/settings.json': '{"security": {"folderTrust": {"enabled": true}}, "model": {"name": "qwen3-coder-plus"}}', 'home/t.json': '{"$BASE/root": "DO_NOT_TRUST"}' }, { QWEN_CODE_TRUSTED_FOLDERS_PATH: '$BASE/home/t.json' });
+    expect(qwenCodeModel(distrusted)?.model).toBe('qwen3-coder-plus');
+  });
+
+  it('detection: the settings model alone, not OPENAI_MODEL beside it; with no settings model, OPENAI_MODEL before QWEN_MODEL', () => {
+    const settings = { 'qwen-code': { model: 'qwen3-coder-plus', evidence: 'settings ~/.qwen/settings.json model.name="qwen3-coder-plus"', replaces: ['OPENAI_MODEL', 'QWEN_MODEL'] } };
+    const models = (env: Record<string, string>, withSettings = true) =>
+      detectAtCommitTime('feat: x\n', { env, ...(withSettings ? { settings } : {}) }).map((found) => `${found.agent}:${found.model}`);
+    expect(models({ QWEN_CODE: '1', OPENAI_MODEL: 'gpt-4.1' })).toEqual(['qwen-code:qwen/qwen3-coder-plus']);
+    expect(models({ QWEN_CODE: '1', OPENAI_MODEL: 'gpt-4.1', QWEN_MODEL: 'qwen3-coder-plus' }, false)).toEqual(['qwen-code:openai/gpt-4.1']);
+    expect(models({ QWEN_CODE: '1', QWEN_MODEL: 'qwen3-coder-plus' }, false)).toEqual(['qwen-code:qwen/qwen3-coder-plus']);
+    expect(models({ QWEN_CODE: '1' }, false)).toEqual(['qwen-code:qwen/unknown']);
   });
 });
