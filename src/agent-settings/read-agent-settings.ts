@@ -3,6 +3,7 @@ import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
 import { codexModel } from './codex.js';
 import { geminiCliModel } from './gemini-cli.js';
+import { gooseModel } from './goose.js';
 import { opencodeModel } from './opencode.js';
 import { qwenCodeModel } from './qwen-code.js';
 import type { SettingsPlace } from './settings-place.js';
@@ -15,6 +16,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace) => SettingsModel |
   opencode: opencodeModel,
   'gemini-cli': geminiCliModel,
   'qwen-code': qwenCodeModel,
+  goose: gooseModel,
 };
 
 /**

@@ -107,3 +107,27 @@ describe("Qwen Code's settings model comes before its variables (row 333)", () =
     expect(person.message).toBe('fix: by hand\n');
   });
 });
+
+// Row 334: goose keeps the model `goose configure` picked as `GOOSE_MODEL:` in
+// ~/.config/goose/config.yaml; with no GOOSE_MODEL variable its commits read as `goose:unknown`.
+describe("goose's configured model (row 334)", () => {
+  it('GOOSE_MODEL of ~/.config/goose/config.yaml is recorded and refused; the GOOSE_MODEL variable replaces it; a person reads none', () => {
+    const user = { ...home({ '.config/goose/config.yaml': 'GOOSE_PROVIDER: openrouter\nGOOSE_MODEL: qwen/qwen3-coder\n' }), XDG_CONFIG_HOME: undefined, GOOSE_MODEL: undefined };
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const goose = { ...user, GOOSE_TERMINAL: '1' };
+
+    const refused = commit(repo, goose);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via goose\) is denied/);
+    const recorded = commit(repo, goose, 'feat: parser\n', ['--no-verify']);
+    expect(recorded.message).toBe('feat: parser\n\nAssisted-by: goose:qwen/qwen3-coder\n');
+
+    const variable = commit(repo, { ...goose, GOOSE_MODEL: 'claude-sonnet-4-5' });
+    expect(variable.status, variable.stderr).toBe(0);
+    expect(variable.message).toBe('feat: parser\n\nAssisted-by: goose:anthropic/claude-sonnet-4.5\n');
+
+    const person = commit(repo, user, 'fix: by hand\n');
+    expect(person.status, person.stderr).toBe(0);
+    expect(person.message).toBe('fix: by hand\n');
+  });
+});

@@ -1,11 +1,13 @@
 // Row 332: Gemini CLI's model in its settings files (.gemini/settings.json `model.name`), in its
 // precedence; and the `auto-gemini-3` / `auto-gemini-2.5` names its /model dialog writes. Row 333:
-// Qwen Code's, whose settings come before OPENAI_MODEL and QWEN_MODEL (read in that order).
+// Qwen Code's, whose settings come before OPENAI_MODEL and QWEN_MODEL (read in that order). Row 334:
+// goose's GOOSE_MODEL in ~/.config/goose/config.yaml.
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { geminiCliModel } from '../../src/agent-settings/gemini-cli.js';
+import { gooseModel } from '../../src/agent-settings/goose.js';
 import { qwenCodeModel } from '../../src/agent-settings/qwen-code.js';
 import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
 import { modelOrUnknown } from '../../src/core/detect/env-findings.js';
@@ -113,5 +115,23 @@ describe("Qwen Code's settings before its variables (row 333)", () => {
     expect(models({ QWEN_CODE: '1', OPENAI_MODEL: 'gpt-4.1', QWEN_MODEL: 'qwen3-coder-plus' }, false)).toEqual(['qwen-code:openai/gpt-4.1']);
     expect(models({ QWEN_CODE: '1', QWEN_MODEL: 'qwen3-coder-plus' }, false)).toEqual(['qwen-code:qwen/qwen3-coder-plus']);
     expect(models({ QWEN_CODE: '1' }, false)).toEqual(['qwen-code:qwen/unknown']);
+  });
+});
+
+describe("goose's configured model (row 334)", () => {
+  it('GOOSE_MODEL of ~/.config/goose/config.yaml (XDG_CONFIG_HOME), overridden by the GOOSE_MODEL variable; YAML is data', async () => {
+    const yaml = 'GOOSE_PROVIDER: openrouter\nGOOSE_MODEL: qwen/qwen3-coder\nextensions:\n  developer:\n    enabled: true\n';
+    expect(await gooseModel(place({ 'home/.config/goose/config.yaml': yaml }))).toEqual({
+      model: 'qwen/qwen3-coder',
+      evidence: 'settings ~/.config/goose/config.yaml GOOSE_MODEL="qwen/qwen3-coder"',
+      overriddenBy: ['GOOSE_MODEL'],
+    });
+    expect((await gooseModel(place({ 'home/xdg/goose/config.yaml': yaml }, { XDG_CONFIG_HOME: '$BASE/home/xdg' })))?.model).toBe('qwen/qwen3-coder');
+    expect(await gooseModel(place({ 'home/.config/goose/config.yaml': 'GOOSE_MODEL: !!js/function "x"\n' }))).toBeNull();
+    expect(await gooseModel(place({ 'root/.config/goose/config.yaml': yaml }))).toBeNull();
+    const settings = { goose: { model: 'qwen/qwen3-coder', evidence: 'settings ~/.config/goose/config.yaml GOOSE_MODEL="qwen/qwen3-coder"', overriddenBy: ['GOOSE_MODEL'] } };
+    const models = (env: Record<string, string>) => detectAtCommitTime('feat: x\n', { env, settings }).map((found) => `${found.agent}:${found.model}`);
+    expect(models({ GOOSE_TERMINAL: '1' })).toEqual(['goose:qwen/qwen3-coder']);
+    expect(models({ GOOSE_TERMINAL: '1', GOOSE_MODEL: 'gpt-4o' })).toEqual(['goose:openai/gpt-4o']);
   });
 });
