@@ -2,7 +2,10 @@ import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
 import { codexModel } from './codex.js';
+import { geminiCliModel } from './gemini-cli.js';
+import { gooseModel } from './goose.js';
 import { opencodeModel } from './opencode.js';
+import { qwenCodeModel } from './qwen-code.js';
 import type { SettingsPlace } from './settings-place.js';
 
 /** Agent slug → the reader of the model its settings files name. */
@@ -11,6 +14,9 @@ const READERS: Readonly<Record<string, (place: SettingsPlace) => SettingsModel |
   codex: codexModel,
   aider: aiderModel,
   opencode: opencodeModel,
+  'gemini-cli': geminiCliModel,
+  'qwen-code': qwenCodeModel,
+  goose: gooseModel,
 };
 
 /**

@@ -74,6 +74,8 @@ export interface SettingsModel {
   evidence: string;
   /** Variables the agent reads before its settings (`ANTHROPIC_MODEL`): one set, the settings are not in force. */
   overriddenBy?: string[];
+  /** Variables the agent reads only when its settings name no model (Qwen Code's `OPENAI_MODEL`): while they do, these name none. */
+  replaces?: string[];
   /** The API the settings send the model to (Codex's provider `base_url`), with its evidence prefix. */
   endpoint?: { url: string; evidence: string };
 }

@@ -64,7 +64,7 @@ function aliasModels(name: string, models: EnvModels, env: Env, via: string[]): 
  */
 function namedModels(marker: { agent: string; modelVars: string[] }, env: Env, setting: SettingsModel | undefined): NamedModel[] {
   const models = signatures().envModels.get(marker.agent);
-  const modelVar = marker.modelVars.find((name) => env[name]?.trim());
+  const modelVar = marker.modelVars.find((name) => env[name]?.trim() && !setting?.replaces?.includes(name));
   const named: NamedModel[] = [];
   if (modelVar) {
     const mapped = models ? aliasModels(env[modelVar]!, models, env, [modelVar]) : null;

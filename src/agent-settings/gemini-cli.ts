@@ -1,0 +1,108 @@
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { quote } from '../core/detect/found.js';
+import type { SettingsModel } from '../core/types.js';
+import { parseJsonc, stringAt } from './parse-settings.js';
+import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+
+/** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
+function modelOf(data: unknown): { model: string; key: string } | undefined {
+  const named = stringAt(data, 'model', 'name');
+  if (named) return { model: named, key: 'model.name' };
+  const legacy = stringAt(data, 'model');
+  return legacy ? { model: legacy, key: 'model' } : undefined;
+}
+
+/** `location` is `folder` or below it. */
+function within(location: string, folder: string): boolean {
+  const inside = relative(folder, location);
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
+}
+
+/**
+ * Whether the agent reads the work tree's settings file: always, unless folder trust is on
+ * (`security.folderTrust.enabled` of the system or user settings) and `trustedFolders.json` marks the
+ * folder `DO_NOT_TRUST` with no `TRUST_FOLDER`/`TRUST_PARENT` rule covering it (gemini-cli
+ * `trustedFolders.ts`, Qwen Code's the same: a folder no rule names is trusted when settings load).
+ */
+function workspaceTrusted(place: SettingsPlace, system: unknown, user: unknown, trustFile: string): boolean {
+  const enabled = (data: unknown): unknown => {
+    const security = data !== null && typeof data === 'object' && Object.hasOwn(data, 'security') ? (data as Record<string, unknown>).security : undefined;
+    const trust = security !== null && typeof security === 'object' && Object.hasOwn(security, 'folderTrust') ? (security as Record<string, unknown>).folderTrust : undefined;
+    return trust !== null && typeof trust === 'object' && Object.hasOwn(trust, 'enabled') ? (trust as Record<string, unknown>).enabled : undefined;
+  };
+  if ((enabled(system) ?? enabled(user)) !== true) return true;
+  const text = readOwnFile(trustFile);
+  const rules = text === null ? undefined : parseJsonc(text);
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return true;
+  let root = place.root;
+  try {
+    root = realpathSync.native(place.root);
+  } catch {
+    // The path as given.
+  }
+  const entries = Object.entries(rules as Record<string, unknown>);
+  for (const [folder, level] of entries) {
+    if (level === 'TRUST_FOLDER' && within(root, folder)) return true;
+    if (level === 'TRUST_PARENT' && within(root, dirname(folder))) return true;
+  }
+  return !entries.some(([folder, level]) => level === 'DO_NOT_TRUST' && relative(folder, root) === '');
+}
+
+/** Where a Gemini CLI-style agent (Gemini CLI, its fork Qwen Code) keeps its settings, and what its model gives way to. */
+export interface SettingsLayout {
+  /** The user's and the project's directory: `.gemini`. */
+  dir: string;
+  /** The machine's directory under the system root, Linux and macOS: `etc/gemini-cli`. */
+  system: { linux: string; darwin: string };
+  /** The prefix of the variables that move the system and trust files: `GEMINI_CLI` (`GEMINI_CLI_SYSTEM_SETTINGS_PATH`…). */
+  variables: string;
+  /** What the settings model has beside it: `overriddenBy` (variables read before it) or `replaces` (variables it comes before). */
+  order: Pick<SettingsModel, 'overriddenBy' | 'replaces'>;
+}
+
+/**
+ * The model of a Gemini CLI-style agent's merged settings: the system settings (`/etc/<agent>/settings.json`,
+ * `<PREFIX>_SYSTEM_SETTINGS_PATH`), which override every other file, then the work tree's
+ * `<dir>/settings.json` (when the folder is trusted, and not the home directory itself), then
+ * `~/<dir>/settings.json`, then the system defaults (`system-defaults.json`,
+ * `<PREFIX>_SYSTEM_DEFAULTS_PATH`). JSON with comments. `--model` and `/model` are invisible to a hook.
+ */
+export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayout): SettingsModel | null {
+  const { env } = place;
+  const userDir = join(place.home, layout.dir);
+  const systemDir = process.platform === 'darwin' ? layout.system.darwin : layout.system.linux;
+  const systemFile = env[`${layout.variables}_SYSTEM_SETTINGS_PATH`]?.trim() || systemPath(place, join(systemDir, 'settings.json'));
+  const defaultsFile = env[`${layout.variables}_SYSTEM_DEFAULTS_PATH`]?.trim() || systemPath(place, join(systemDir, 'system-defaults.json'));
+  const trustFile = env[`${layout.variables}_TRUSTED_FOLDERS_PATH`]?.trim() || join(userDir, 'trustedFolders.json');
+  const userFile = join(userDir, 'settings.json');
+  const projectFile = `${layout.dir}/settings.json`;
+  const parsed = (text: string | null): unknown => (text === null ? undefined : parseJsonc(text));
+  const system = parsed(readOwnFile(systemFile));
+  const user = parsed(readOwnFile(userFile));
+  const atHome = within(place.home, place.root) && within(place.root, place.home);
+  const layers: [string, () => unknown][] = [
+    [shownPath(place, systemFile), () => system],
+    [projectFile, () => (!atHome && workspaceTrusted(place, system, user, trustFile) ? parsed(readRepoFile(place, projectFile)) : undefined)],
+    [shownPath(place, userFile), () => user],
+    [shownPath(place, defaultsFile), () => parsed(readOwnFile(defaultsFile))],
+  ];
+  for (const [shown, data] of layers) {
+    const found = modelOf(data());
+    if (found) return { model: found.model, evidence: `settings ${shown} ${found.key}=${quote(found.model)}`, ...layout.order };
+  }
+  return null;
+}
+
+/**
+ * Gemini CLI's model (gemini-cli `packages/cli/src/config/config.ts`: `--model`, then `GEMINI_MODEL`,
+ * then the merged settings' `model.name`; geminicli.com/docs/reference/configuration for the files).
+ */
+export function geminiCliModel(place: SettingsPlace): SettingsModel | null {
+  return layeredSettingsModel(place, {
+    dir: '.gemini',
+    system: { linux: 'etc/gemini-cli', darwin: 'Library/Application Support/GeminiCli' },
+    variables: 'GEMINI_CLI',
+    order: { overriddenBy: ['GEMINI_MODEL'] },
+  });
+}

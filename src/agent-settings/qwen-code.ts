@@ -1,0 +1,18 @@
+import type { SettingsModel } from '../core/types.js';
+import { layeredSettingsModel } from './gemini-cli.js';
+import type { SettingsPlace } from './settings-place.js';
+
+/**
+ * Qwen Code's model (QwenLM/qwen-code `packages/cli/src/utils/modelConfigUtils.ts`,
+ * `resolveCliGenerationConfig`: `--model`, then the merged settings' `model.name`, and only when
+ * neither is set `OPENAI_MODEL`, then `QWEN_MODEL`): its settings come before those variables.
+ * Files as Gemini CLI's, of which it is a fork (qwenlm.github.io/qwen-code-docs, configuration).
+ */
+export function qwenCodeModel(place: SettingsPlace): SettingsModel | null {
+  return layeredSettingsModel(place, {
+    dir: '.qwen',
+    system: { linux: 'etc/qwen-code', darwin: 'Library/Application Support/QwenCode' },
+    variables: 'QWEN_CODE',
+    order: { replaces: ['OPENAI_MODEL', 'QWEN_MODEL'] },
+  });
+}
