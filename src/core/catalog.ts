@@ -30,7 +30,8 @@
  * variants (`:free`, `:exacto`), ollama `:tag` (kept as words: `llama4:scout` →
  * `llama-4-scout`; `:latest`, quantisation and `-cloud` dropped), case, spaces and
  * underscores, a leading vendor word (`OpenAI o3`), dates (`-YYYYMMDD`, `-YYYY-MM-DD`,
- * `-preview-MM-DD`), `-latest`, quantisation, `4-6` → `4.6`, family spelling (`gpt4o` →
+ * `-preview-MM-DD`), `-latest`, quantisation (`-q4_K_M`, unsloth's `-UD-Q4_K_XL`, a GGUF file's
+ * `.gguf` and split part), `4-6` → `4.6`, family spelling (`gpt4o` →
  * `gpt-4o`, `qwen2.5` → `qwen-2.5`, `Claude 4 Sonnet` → `claude-sonnet-4`), reasoning-effort
  * suffixes; a leading `Vendor: ` (OpenRouter display names, `Anthropic: Claude Opus 4.5`); then
  * the table; then the family rule (an unknown name needs a version digit, so `Claude Monet` and

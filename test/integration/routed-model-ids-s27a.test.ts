@@ -39,3 +39,41 @@ describe('row 320: a literal id whose name is another vendor\'s family', () => {
     expect(json.violations.some((violation) => violation.model.startsWith('openai/qwen'))).toBe(false);
   });
 });
+
+describe('row 321: a local runtime\'s quantisation in the model id', () => {
+  const QWEN_480B_UD = 'opencode:ollama/hf.co/unsloth/Qwen3-Coder-480B-A35B-Instruct-GGUF:UD-Q2_K_XL';
+  const QWEN_30B_UD = 'opencode:ollama/hf.co/unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF:UD-Q4_K_XL';
+
+  it('deny: ["qwen/qwen3-coder"] denies the flagship run from an unsloth GGUF or by llama.cpp\'s file name; the 30B one passes', () => {
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/qwen3-coder"]\n' });
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    const tagged = repo.commit(`feat: parser\n\nAssisted-by: ${QWEN_480B_UD}\n`, { 'src/parser.ts': 'parse\n' });
+    const served = repo.commit('feat: lexer\n', { 'src/lexer.ts': 'lex 1\nlex 2\n' });
+    const file = 'Qwen3-Coder-480B-A35B-Instruct-UD-Q2_K_XL-00001-of-00004.gguf';
+    addNote(repo, served, gitAiNote({ 'src/lexer.ts': [session(NOTE_KEYS.qwen, '1-2')] }).replace('"model": "qwen3-coder"', `"model": "${file}"`));
+    const small = repo.commit(`feat: cli\n\nAssisted-by: ${QWEN_30B_UD}\n`, { 'src/cli.ts': 'cli\n' });
+
+    const { code, json } = check(repo.dir);
+    expect(code).toBe(1);
+    const refused = json.violations.filter((violation) => violation.severity === 'error');
+    expect(refused).toHaveLength(2);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sha: tagged, rule: 'model-denied', model: 'qwen/qwen3-coder' }),
+        expect.objectContaining({ sha: served, rule: 'model-denied', model: 'qwen/qwen3-coder' }),
+      ]),
+    );
+    expect(refused.some((violation) => violation.sha === small)).toBe(false);
+  });
+
+  it('allow: ["qwen/qwen3-coder-30b-a3b-instruct"] allows that model from an unsloth GGUF (no false refusal)', () => {
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  allow: ["anthropic/*", "qwen/qwen3-coder-30b-a3b-instruct"]\n' });
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    repo.commit(`feat: cli\n\nAssisted-by: ${QWEN_30B_UD}\n`, { 'src/cli.ts': 'cli\n' });
+    const { code, json } = check(repo.dir);
+    expect(json.violations.filter((violation) => violation.severity === 'error')).toEqual([]);
+    expect(code).toBe(0);
+  });
+});
