@@ -21,6 +21,16 @@ const quantised: Case[] = [
   ['Kimi-K2-Instruct-0905-UD-TQ1_0.gguf', 'moonshotai/kimi-k2-0905'],
   ['DeepSeek-V3.1-UD-Q2_K_XL.gguf', 'deepseek/deepseek-v3.1'],
   ['unsloth/Qwen3-Coder-30B-A3B-Instruct-UD-Q4_K_XL', 'qwen/qwen3-coder-30b-a3b-instruct'],
+  ['Qwen3-Coder-30B-A3B-Instruct-MXFP4_MOE.gguf', 'qwen/qwen3-coder-30b-a3b-instruct'],
+  // Other quantisers' spellings, as vLLM's, exllama's or MLC's served name keeps them.
+  ['galvani78/Qwen3-Coder-30B-A3B-4.0bpw-EXL3', 'qwen/qwen3-coder-30b-a3b-instruct'],
+  ['unsloth/Qwen3-Coder-30B-A3B-Instruct-unsloth-bnb-4bit', 'qwen/qwen3-coder-30b-a3b-instruct'],
+  ['RedHatAI/Qwen3-Coder-30B-A3B-Instruct-FP8-dynamic', 'qwen/qwen3-coder-30b-a3b-instruct'],
+  ['RedHatAI/Qwen3-Coder-480B-A35B-Instruct-quantized.w4a16', 'qwen/qwen3-coder'],
+  ['Qwen3-Coder-30B-A3B-Instruct-W4A16-G128', 'qwen/qwen3-coder-30b-a3b-instruct'],
+  ['Qwen3-Coder-30B-A3B-Instruct-q4f16_1-MLC', 'qwen/qwen3-coder-30b-a3b-instruct'],
+  ['Qwen3-Coder-30B-A3B-Instruct-hqq', 'qwen/qwen3-coder-30b-a3b-instruct'],
+  ['unsloth/gpt-oss-20b-unsloth-bnb-4bit', 'openai/gpt-oss-20b'],
 ];
 
 /** Names that only look quantised: kept. */
