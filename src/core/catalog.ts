@@ -327,7 +327,9 @@ function isBrandWord(token: string): boolean {
 function resolveName(text: string, user: Lookup, context: ModelContext = {}): string | null {
   const cleaned = text.replace(/^["'`]+|["'`]+$/g, '').trim().toLowerCase();
   if (cleaned === '') return null;
-  const segments = cleaned.split('/').map((segment) => segment.trim());
+  // OpenRouter's `~author/family-latest` slugs (`~anthropic/claude-sonnet-latest`, `openrouter/~qwen/…`):
+  // the `~` asks for the family's newest model, the author is the vendor all the same.
+  const segments = cleaned.split('/').map((segment, at, all) => (at < all.length - 1 ? segment.trim().replace(/^~(?=[a-z])/, '') : segment.trim()));
   if (segments.length > MAX_SEGMENTS || segments.some((segment) => segment === '')) return null;
   const leading = segments.slice(0, -1);
   if (leading.some((segment) => !/^[a-z0-9@:._-]+$/.test(segment))) return null;

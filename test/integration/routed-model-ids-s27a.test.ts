@@ -77,3 +77,18 @@ describe('row 321: a local runtime\'s quantisation in the model id', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('row 322: OpenRouter\'s `~author/family-latest` slug', () => {
+  it('a co-author line naming `openrouter/~qwen/qwen3-coder-latest` is Qwen\'s, as `openrouter/qwen/qwen3-coder` is', () => {
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    const latest = repo.commit('feat: parser\n\nCo-authored-by: openrouter/~qwen/qwen3-coder-latest <ai@example.com>\n', { 'src/parser.ts': 'parse\n' });
+    const claude = repo.commit('feat: cli\n\nCo-authored-by: openrouter/~anthropic/claude-sonnet-latest <ai@example.com>\n', { 'src/cli.ts': 'cli\n' });
+    const { code, json } = check(repo.dir);
+    expect(code).toBe(1);
+    const refused = json.violations.filter((violation) => violation.severity === 'error');
+    expect(refused).toEqual([expect.objectContaining({ sha: latest, rule: 'model-denied', model: 'qwen/qwen3-coder' })]);
+    expect(refused.some((violation) => violation.sha === claude)).toBe(false);
+  });
+});
