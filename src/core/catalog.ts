@@ -30,13 +30,15 @@
  * variants (`:free`, `:exacto`), ollama `:tag` (kept as words: `llama4:scout` →
  * `llama-4-scout`; `:latest`, quantisation and `-cloud` dropped), case, spaces and
  * underscores, a leading vendor word (`OpenAI o3`), dates (`-YYYYMMDD`, `-YYYY-MM-DD`,
- * `-preview-MM-DD`), `-latest`, quantisation, `4-6` → `4.6`, family spelling (`gpt4o` →
+ * `-preview-MM-DD`), `-latest`, quantisation (`-q4_K_M`, unsloth's `-UD-Q4_K_XL`, a GGUF file's
+ * `.gguf` and split part), `4-6` → `4.6`, family spelling (`gpt4o` →
  * `gpt-4o`, `qwen2.5` → `qwen-2.5`, `Claude 4 Sonnet` → `claude-sonnet-4`), reasoning-effort
  * suffixes; a leading `Vendor: ` (OpenRouter display names, `Anthropic: Claude Opus 4.5`); then
  * the table; then the family rule (an unknown name needs a version digit, so `Claude Monet` and
  * `Kimi Raikkonen` stay people, and every word after the family is a version or a model word,
  * so `claude-opus-4.6-and-qwen3-coder` is not one model); last, a literal `vendor/model` in
- * `[a-z0-9._-]` of a vendor we do not know (`acme/coder-2`) is kept, lowercased.
+ * `[a-z0-9._-]` of a vendor we do not know (`acme/coder-2`) is kept, lowercased, unless its name
+ * is another vendor's family and version (`openai/qwen3-coder-30b-local` is Qwen's: familyOwned).
  *
  * An `aliases` object is indexed once and cached by identity: treat it as immutable.
  */
@@ -325,7 +327,9 @@ function isBrandWord(token: string): boolean {
 function resolveName(text: string, user: Lookup, context: ModelContext = {}): string | null {
   const cleaned = text.replace(/^["'`]+|["'`]+$/g, '').trim().toLowerCase();
   if (cleaned === '') return null;
-  const segments = cleaned.split('/').map((segment) => segment.trim());
+  // OpenRouter's `~author/family-latest` slugs (`~anthropic/claude-sonnet-latest`, `openrouter/~qwen/…`):
+  // the `~` asks for the family's newest model, the author is the vendor all the same.
+  const segments = cleaned.split('/').map((segment, at, all) => (at < all.length - 1 ? segment.trim().replace(/^~(?=[a-z])/, '') : segment.trim()));
   if (segments.length > MAX_SEGMENTS || segments.some((segment) => segment === '')) return null;
   const leading = segments.slice(0, -1);
   if (leading.some((segment) => !/^[a-z0-9@:._-]+$/.test(segment))) return null;
@@ -334,7 +338,23 @@ function resolveName(text: string, user: Lookup, context: ModelContext = {}): st
   if (last === 'unknown') return vendorUnknown(leading);
   const name = isAgentName(slug(last)) ? null : normalised(last, { fireworks });
   const found = name ? lookup(name, user, context) : null;
-  return found ?? literalId(segments);
+  return found ?? familyOwned(literalId(segments), name);
+}
+
+/**
+ * A literal id whose name starts with another vendor's versioned family is that family's model, as
+ * where the text is known to be a model (byFamily): `openai/qwen3-coder-30b-local` (LiteLLM's `openai/`
+ * route to a vLLM server serving Qwen under its own name), `anthropic/qwen3-coder-ft` (an
+ * Anthropic-compatible gateway), `huihui-ai/qwen3-coder-30b-a3b-instruct-abliterated` (a fine-tune
+ * named after its base). What stands before the name says where it ran or who published it; kept as
+ * the vendor, it made a co-author line or a git-ai note pass `deny: ["qwen/*"]` and
+ * `allow: ["openai/*"]`. A name of the literal's own vendor, or with no family and version
+ * (`acme/coder-2`, `nousresearch/hermes-4-llama-3.1-405b`), stays as written.
+ */
+function familyOwned(literal: string | null, name: ModelName | null): string | null {
+  if (literal === null || name === null) return literal;
+  const owned = byFamily(name.key, true);
+  return owned !== null && modelVendor(owned) !== modelVendor(literal) ? owned : literal;
 }
 
 /** `qwen/unknown`, `openrouter/anthropic/unknown`: a known vendor whose model is not known. */

@@ -34,8 +34,19 @@ const GENERIC_SUFFIXES: readonly RegExp[] = [
   /-\d{8}$/, // -20250514
   /-\d{4}-\d{2}-\d{2}$/, // -2024-08-06
   /-latest$/,
-  /-(?:fp8|fp16|bf16|fp4|nvfp4|mxfp4|int4|int8|w4a16|w8a8|awq|gptq|gguf|mlx|exl2|dwq|qat|\d+bit)$/,
-  /-i?q\d(?:-k)?(?:-[sml0-9]|-xs|-xxs)?$/, // llama.cpp quantisations: q4-k-m, q8-0, iq4-xs
+  /-(?:fp8|fp16|fp32|f16|f32|bf16|fp4|nvfp4|mxfp4|int4|int8|w4a16|w8a8|awq|gptq|gguf|mlx|exl2|exl3|dwq|qat|hqq|bnb|eetq|mlc|unsloth|\d+bit)$/,
+  // Quantisers' own spellings: exllama's `-4.0bpw`, RedHat's `-FP8-dynamic` and `-quantized.w4a16`, a
+  // group size (`-W4A16-G128`), MLC's `-q4f16_1`, llama.cpp's `-MXFP4_MOE`.
+  /-\d+(?:\.\d+)?bpw$/,
+  /-(?:fp8|fp4|int8|int4|w\d+a\d+)-dynamic$/,
+  /-quantized(?:[.-](?:w\d+a\d+|fp8|int\d))?$/,
+  /-w\d+a\d+(?:-g\d+)?$/,
+  /-q\d+f\d+(?:-\d)?$/,
+  /-(?:mxfp4|nvfp4)-moe$/,
+  // llama.cpp quantisations: q4-k-m, q8-0, iq4-xs, iq4-nl, tq1-0; unsloth's dynamic ones (`UD-Q4_K_XL`).
+  /-(?:ud-)?[it]?q\d(?:-k)?(?:-[sml0-9]|-xs|-xxs|-xl|-nl)?$/,
+  /\.gguf$/, // a llama.cpp server's default model name is its file's: Qwen3-Coder-30B-A3B-Instruct-Q4_K_M.gguf
+  /-\d{5}-of-\d{5}$/, // a split GGUF's part: …-UD-Q2_K_XL-00001-of-00004.gguf
   /-(?:maas|cloud|hf)$/,
 ];
 
