@@ -19,6 +19,11 @@ export async function amendedAttributions(cwd: string, env: NodeJS.ProcessEnv, m
   if (date === undefined || declaresUnder(message, options.trailerKey, commentChar)) return [];
   const head = await authorStamp(cwd, 'HEAD');
   if (!head || head.date !== date || head.name !== env.GIT_AUTHOR_NAME || head.email !== env.GIT_AUTHOR_EMAIL) return [];
+  return headAttributions(cwd, options);
+}
+
+/** What HEAD declares, read as `log` reads it, its author left out (an amend keeps it, and detection reads it there). */
+export async function headAttributions(cwd: string, options: DetectOptions): Promise<Attribution[]> {
   const found: Attribution[] = [];
   for await (const commit of streamCommits(cwd, ['HEAD'], { extra: ['--no-walk'], whole: true })) {
     found.push(...detectCommit(commitSignals({ ...commit, author: { name: '', email: '' } }), options));

@@ -6,7 +6,10 @@ import { detectAtCommitTime } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { clearlyPasses } from '../core/policy/clearly-passes.js';
 import { compilePolicy } from '../core/policy/compile-policy.js';
-import { onlyRecordedTrailers, templateComparable } from '../core/record-trailers.js';
+import { onlyRecordedTrailers, recordTrailers, templateComparable } from '../core/record-trailers.js';
+import type { Attribution } from '../core/types.js';
+import { rewriteFile } from '../io/rewrite-file.js';
+import { inRebase } from './in-rebase.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
 import { commentCharFor, trailerCommentChar } from './comment-char.js';
@@ -35,7 +38,9 @@ export const handler: HookHandler = async (args, context) => {
     const gitDir = hookGitDir(root, context.env, file);
     const before = keepsStamp(context.env) ? configBytesNow(root) : undefined;
     const { config } = await loadConfig(root, cachedIn({ gitDir, bare: false }));
-    const message = readFileSync(resolve(root, file), 'utf8');
+    const path = resolve(root, file);
+    const raw = readFileSync(path);
+    let message = raw.toString('utf8');
     const commentChar = commentCharFor(root, message, { gitDir, env: context.env });
     const detectOptions = detectOptionsOf(config);
     if (before !== undefined) refreshFastPathStamp(root, gitDir, { detect: detectOptions.detect, trailer: { key: detectOptions.trailerKey } }, before);
@@ -54,6 +59,9 @@ export const handler: HookHandler = async (args, context) => {
     const signals = await gatherCommitTimeSignals(root, gitDir, context.env);
     // The trailer block as check and pre-receive will read the stored message (a kept `;` line is text to them).
     const trailerChar = trailerCommentChar(root, commentChar, context.env, message);
+    // A rebase's reword step: the editor's new message may have dropped what the commit declared (loaded only then).
+    const carried = inRebase(context.env) ? await (await import('./reworded-attributions.js')).rewordedAttributions(root, gitDir, context.env, message, detectOptions, commentChar) : [];
+    if (carried.length > 0) message = recordCarried(path, raw, carried, detectOptions.trailerKey, commentChar, trailerChar);
     const attributions = detectAtCommitTime(message, { ...signals, commentChar, trailerChar }, detectOptions);
     if (attributions.length > 0) rememberAiAuthor(gitDir, context.env);
     const policy = compilePolicy(config.policy, detectOptions);
@@ -68,6 +76,21 @@ export const handler: HookHandler = async (args, context) => {
     return reportError(error);
   }
 };
+
+/**
+ * The message file with `carried` recorded in it (git reads the file again after this hook), as
+ * prepare-commit-msg records: a message that is not UTF-8 is handled byte for byte as latin1.
+ * Returns the message as judged (UTF-8).
+ */
+function recordCarried(path: string, raw: Buffer, carried: Attribution[], key: string, commentChar: string, trailerChar: string): string {
+  const encoding: BufferEncoding = Buffer.from(raw.toString('utf8'), 'utf8').equals(raw) ? 'utf8' : 'latin1';
+  const text = raw.toString(encoding);
+  const updated = recordTrailers(text, carried, key, commentChar, { editorOpens: false, trailerChar });
+  if (updated === text) return raw.toString('utf8');
+  const bytes = Buffer.from(updated, encoding);
+  rewriteFile(path, bytes);
+  return bytes.toString('utf8');
+}
 
 /** True when prepare-commit-msg added a trailer to the commit template and the user changed nothing else. */
 function templateUntouched(gitDir: string, message: string, key: string, commentChar: string): boolean {

@@ -12,6 +12,7 @@ import { loadHookConfig } from './hook-config.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { foldedAttributions } from './folded-attributions.js';
 import { amendedAttributions } from './amended-attributions.js';
+import { inRebase } from './in-rebase.js';
 import { rememberAiAuthor } from './ai-author.js';
 import { preparedAttributions } from './prepared-attributions.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
@@ -52,7 +53,7 @@ export const handler: HookHandler = async (args, context) => {
  * HEAD's; the result is recorded with the models of every commit folded into it.
  */
 function rebaseStep(env: NodeJS.ProcessEnv, gitDir: string): 'new' | 'replay' | 'fold' {
-  if (env.GIT_CHERRY_PICK_HELP === undefined && !/^rebase\b/.test(env.GIT_REFLOG_ACTION ?? '')) return 'new';
+  if (!inRebase(env)) return 'new';
   let done: string;
   try {
     done = readFileSync(join(gitDir, REBASE_DONE), 'utf8');

@@ -307,8 +307,9 @@ export function preparedFunction(): string[] {
  * before it), `aitrail_fresh` (freshFunction) finds an amend that keeps another commit's models, or
  * `aitrail_prepared` (preparedFunction) a prepared message that `-m` replaces.
  */
-export function fastPathCall(prepare = false): string[] {
-  return endQuietly(prepare ? '[ -z "$aitrail_fold" ] && aitrail_quiet "$1" && aitrail_fresh && aitrail_prepared "$1" "${2-}"' : 'aitrail_quiet "$1"');
+export function fastPathCall(prepare = false, unless?: string): string[] {
+  const quiet = `${unless === undefined ? '' : `${unless} && `}aitrail_quiet "$1"`;
+  return endQuietly(prepare ? `[ -z "$aitrail_fold" ] && ${quiet} && aitrail_fresh && aitrail_prepared "$1" "\${2-}"` : quiet);
 }
 
 /**
@@ -318,8 +319,8 @@ export function fastPathCall(prepare = false): string[] {
  * detection reads, and a "maybe" only costs a node start. `version`: the aitrail these lines are
  * generated from; the stamp node leaves must name the same one (its signatures are these).
  */
-export function fastPathLines(version: string): string[] {
-  return [...sameFunction(), ...fastPathFunctions(version), ...fastPathCall()];
+export function fastPathLines(version: string, unless?: string): string[] {
+  return [...sameFunction(), ...fastPathFunctions(version), ...fastPathCall(false, unless)];
 }
 
 /**

@@ -132,6 +132,28 @@ export function rebaseReplayGate(): string[] {
 }
 
 /**
+ * commit-msg (src/hooks/reworded-attributions.ts) carries what a commit declared into the message a
+ * rebase's `reword` step gives it, when the editor dropped it: git picks the commit, then amends it
+ * with the editor, and only commit-msg sees the new message. A person's reword reads as no AI to the
+ * fast path, so a reword step (a rebase's variables, the last line of `rebase-merge/done`) sets
+ * `aitrail_rw` and the fast path lets node start; the git dir as rebaseReplayGate finds it.
+ */
+export function rewordGate(): string[] {
+  return [
+    "# A rebase's reword step starts node: the editor's new message may have dropped what the commit declared.",
+    'aitrail_rw=',
+    `case \${GIT_REFLOG_ACTION-} in rebase|rebase[!${WORD_CHARACTERS}]*) aitrail_rw=1 ;; esac`,
+    '[ -n "${GIT_CHERRY_PICK_HELP+x}" ] && aitrail_rw=1',
+    'if [ -n "$aitrail_rw" ] && [ -n "${1-}" ]; then',
+    '  aitrail_x=',
+    `  aitrail_w=\${GIT_DIR:-\${1%/*}}/${REBASE_DONE}`,
+    '  [ -f "$aitrail_w" ] && aitrail_x=$(tail -n 1 "$aitrail_w" 2>/dev/null)',
+    '  case $aitrail_x in "reword "*|"r "*|"reword\t"*|"r\t"*) ;; *) aitrail_rw= ;; esac',
+    'fi',
+  ];
+}
+
+/**
  * What a hook checks before it looks for aitrail, so that a commit or a history edit with nothing
  * for node to do starts nothing: the message hooks' fast path, the rebase replays prepare-commit-msg
  * records nothing for, post-commit's pending checkpoints, post-rewrite's notes. The shims
@@ -139,7 +161,7 @@ export function rebaseReplayGate(): string[] {
  */
 export function hookGates(hook: InstalledHook): string[] {
   if (hook === 'prepare-commit-msg') return [...sameFunction(), ...plainCommitsFunction(), ...foldedQuietFunction(packageVersion()), ...rebaseReplayGate(), ...fastPathFunctions(packageVersion()), ...freshFunction(), ...preparedFunction(), ...fastPathCall(true)];
-  if (hook === 'commit-msg') return fastPathLines(packageVersion());
+  if (hook === 'commit-msg') return [...rewordGate(), ...fastPathLines(packageVersion(), '[ -z "$aitrail_rw" ]')];
   if (hook === 'post-commit') return pendingCheckpointsGate();
   if (hook === 'post-rewrite') return notesToCarryGate();
   return [];

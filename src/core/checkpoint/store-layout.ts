@@ -52,6 +52,15 @@ export function execStep(done: string): boolean {
 }
 
 /**
+ * Whether the last step of `done` (the file's text) rewords a commit (`reword`, `r`): git picks it,
+ * then runs `git commit --amend` with the editor, whose new message may drop what the commit declared.
+ */
+export function rewordStep(done: string): boolean {
+  const last = done.trimEnd().split('\n').pop() ?? '';
+  return /^(?:reword|r)[ \t]/.test(last);
+}
+
+/**
  * The commits folded so far into the one an interactive rebase is making (git's own file, one
  * `fixup <sha>` or `squash <sha>` a line, removed when the chain ends): while the last step of
  * `done` is a fixup or a squash, the commit being made is HEAD with these folded into it.
