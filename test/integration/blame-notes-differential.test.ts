@@ -102,7 +102,7 @@ function history(repo: TestRepo): { notes: Map<string, Map<string, Entry[]>>; tr
 
 /**
  * Naive: the model id (or null for human) of `line` of `path` in a note: the last entry that covers
- * it among those whose record the note holds (git-ai skips the others, row 326), else the last of all.
+ * it among those whose record the note holds (git-ai skips the others, row 325), else the last of all.
  */
 function noteModel(note: Map<string, Entry[]>, path: string, line: number): string | null {
   const entries = note.get(path) ?? [];

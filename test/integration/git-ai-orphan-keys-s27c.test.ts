@@ -1,7 +1,7 @@
 // Line-level authorship in git-ai's notes (session 27, c), in real repositories through the CLI:
 // an entry whose key names a record the note does not hold (a person's `h_` key a cherry-pick
 // left without its `humans` record) is skipped by git-ai's blame, so the session under it keeps
-// its lines; aitrail gave them to the dangling key (README threat-model row 326).
+// its lines; aitrail gave them to the dangling key (README threat-model row 325).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { addNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
@@ -18,7 +18,7 @@ const POLICY = `policy:
 const AES = 'export const rounds = 14;\nexport function expand() {}\nexport function encrypt() {}\nexport function decrypt() {}\n';
 
 describe('a git-ai note whose later entry names no record it holds', () => {
-  it('row 326: Qwen’s lines under a dangling h_ key count in blame, fail the crypto path rule in check, and survive notes squash', () => {
+  it('row 325: Qwen’s lines under a dangling h_ key count in blame, fail the crypto path rule in check, and survive notes squash', () => {
     const repo = makeRepo();
     const base = repo.commit('policy', { '.aitrailrc.yml': POLICY, 'src/app.ts': 'app\n' });
     repo.git(['checkout', '-q', '-b', 'feature']);

@@ -1,4 +1,4 @@
-// Row 332: Gemini CLI's model lives in its settings files (`model.name` of ~/.gemini/settings.json,
+// Row 327: Gemini CLI's model lives in its settings files (`model.name` of ~/.gemini/settings.json,
 // the project's .gemini/settings.json, /etc/gemini-cli/settings.json: what its /model dialog
 // writes), not in a variable. Committed for real through the installed hooks with Gemini CLI's
 // environment (`GEMINI_CLI=1`) and a home directory of the test's own. Before: `gemini-cli:unknown`
@@ -39,7 +39,7 @@ function commit(repo: TestRepo, env: NodeJS.ProcessEnv, message = 'feat: parser\
   return { ...result, message: result.status === 0 ? messageOf(repo.dir) : '' };
 }
 
-describe("Gemini CLI's model in its settings files (row 332)", () => {
+describe("Gemini CLI's model in its settings files (row 327)", () => {
   it('~/.gemini/settings.json model.name: recorded and refused; the project file over it; GEMINI_MODEL over both; a person reads none', () => {
     const user = home({ '.gemini/settings.json': '{\n  "model": { "name": "gemini-3-pro-preview" }\n}\n' });
     const repo = hooked(PREVIEW_DENIED);
@@ -74,11 +74,11 @@ describe("Gemini CLI's model in its settings files (row 332)", () => {
   });
 });
 
-// Row 333: Qwen Code reads its settings' `model.name` before OPENAI_MODEL and QWEN_MODEL (and
+// Row 328: Qwen Code reads its settings' `model.name` before OPENAI_MODEL and QWEN_MODEL (and
 // OPENAI_MODEL before QWEN_MODEL). A developer with `OPENAI_MODEL=gpt-4.1` exported for other tools
 // ran Qwen Code on qwen3-coder-plus, chosen in ~/.qwen/settings.json; the commit read as
 // `qwen-code:openai/gpt-4.1`, so `deny: ["qwen/*"]` let the Qwen model through.
-describe("Qwen Code's settings model comes before its variables (row 333)", () => {
+describe("Qwen Code's settings model comes before its variables (row 328)", () => {
   it('~/.qwen/settings.json model.name replaces OPENAI_MODEL; without it, OPENAI_MODEL before QWEN_MODEL; a person reads none', () => {
     const user = {
       ...home({ '.qwen/settings.json': '{\n  "$version": 3,\n  // picked with /model\n  "model": { "name": "qwen3-coder-plus" }\n}\n' }),
@@ -108,9 +108,9 @@ describe("Qwen Code's settings model comes before its variables (row 333)", () =
   });
 });
 
-// Row 334: goose keeps the model `goose configure` picked as `GOOSE_MODEL:` in
+// Row 329: goose keeps the model `goose configure` picked as `GOOSE_MODEL:` in
 // ~/.config/goose/config.yaml; with no GOOSE_MODEL variable its commits read as `goose:unknown`.
-describe("goose's configured model (row 334)", () => {
+describe("goose's configured model (row 329)", () => {
   it('GOOSE_MODEL of ~/.config/goose/config.yaml is recorded and refused; the GOOSE_MODEL variable replaces it; a person reads none', () => {
     const user = { ...home({ '.config/goose/config.yaml': 'GOOSE_PROVIDER: openrouter\nGOOSE_MODEL: qwen/qwen3-coder\n' }), XDG_CONFIG_HOME: undefined, GOOSE_MODEL: undefined };
     const repo = hooked('policy:\n  deny: ["qwen/*"]\n');

@@ -13,7 +13,7 @@ import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 const QWEN_TRAILER = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const SESSION = 's_5a5a5a5a5a5a5b';
 
-/** A git-ai note whose one session is `tool` with `model` and one known person (an `h_` key without its record is skipped, row 326); `files` maps a path to its entry lines. */
+/** A git-ai note whose one session is `tool` with `model` and one known person (an `h_` key without its record is skipped, row 325); `files` maps a path to its entry lines. */
 function note(files: Record<string, string[]>, tool = 'claude', model = 'claude-opus-4-6'): string {
   const body = Object.entries(files).map(([path, entries]) => `${path}\n${entries.map((entry) => `  ${entry}`).join('\n')}`).join('\n');
   const metadata = { schema_version: 'authorship/3.0.0', git_ai_version: '1.4.5', base_commit_sha: '0'.repeat(40), prompts: {}, humans: { [NOTE_KEYS.human]: { author: 'T <t@example.com>' } }, sessions: { [SESSION]: { agent_id: { tool, id: 'x', model } } } };

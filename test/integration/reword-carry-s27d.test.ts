@@ -1,4 +1,4 @@
-// Row 329: `git rebase -i` with a `reword` step whose editor writes a new message (an agent's
+// Row 326: `git rebase -i` with a `reword` step whose editor writes a new message (an agent's
 // GIT_EDITOR script, as agents reword an older commit; a person's rewrite): git picks the commit,
 // then amends it with the editor, so prepare-commit-msg sees the old message, trailer included, and
 // the editor's new one dropped it: the reworded commit read as a person's in log, check and pre-receive.

@@ -1,6 +1,6 @@
-// Row 332: Gemini CLI's model in its settings files (.gemini/settings.json `model.name`), in its
-// precedence; and the `auto-gemini-3` / `auto-gemini-2.5` names its /model dialog writes. Row 333:
-// Qwen Code's, whose settings come before OPENAI_MODEL and QWEN_MODEL (read in that order). Row 334:
+// Row 327: Gemini CLI's model in its settings files (.gemini/settings.json `model.name`), in its
+// precedence; and the `auto-gemini-3` / `auto-gemini-2.5` names its /model dialog writes. Row 328:
+// Qwen Code's, whose settings come before OPENAI_MODEL and QWEN_MODEL (read in that order). Row 329:
 // goose's GOOSE_MODEL in ~/.config/goose/config.yaml.
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ function place(files: Record<string, string>, env: Record<string, string> = {}):
 
 const SYSTEM = process.platform === 'darwin' ? 'system/Library/Application Support/GeminiCli' : 'system/etc/gemini-cli';
 
-describe("Gemini CLI's precedence (row 332)", () => {
+describe("Gemini CLI's precedence (row 327)", () => {
   it('system settings > the work tree\'s .gemini/settings.json > ~/.gemini/settings.json > system defaults; v1 `model` read as model.name', () => {
     const files = {
       [`${SYSTEM}/system-defaults.json`]: '{"model": {"name": "gemini-2.5-flash-lite"}}',
@@ -77,7 +77,7 @@ describe("Gemini CLI's precedence (row 332)", () => {
   });
 });
 
-describe('Gemini CLI in detection (row 332)', () => {
+describe('Gemini CLI in detection (row 327)', () => {
   it("the auto names its /model dialog writes are Google's routing, not an unknown vendor", () => {
     expect(modelOrUnknown('auto-gemini-3', {}, 'gemini-cli')).toBe('google/unknown');
     expect(modelOrUnknown('auto-gemini-2.5', {}, 'gemini-cli')).toBe('google/unknown');
@@ -92,7 +92,7 @@ describe('Gemini CLI in detection (row 332)', () => {
   });
 });
 
-describe("Qwen Code's settings before its variables (row 333)", () => {
+describe("Qwen Code's settings before its variables (row 328)", () => {
   const QWEN_SYSTEM = process.platform === 'darwin' ? 'system/Library/Application Support/QwenCode' : 'system/etc/qwen-code';
 
   it('~/.qwen, the project .qwen, /etc/qwen-code, as Gemini CLI lays them out; the settings replace OPENAI_MODEL and QWEN_MODEL', () => {
@@ -118,7 +118,7 @@ describe("Qwen Code's settings before its variables (row 333)", () => {
   });
 });
 
-describe("goose's configured model (row 334)", () => {
+describe("goose's configured model (row 329)", () => {
   it('GOOSE_MODEL of ~/.config/goose/config.yaml (XDG_CONFIG_HOME), overridden by the GOOSE_MODEL variable; YAML is data', async () => {
     const yaml = 'GOOSE_PROVIDER: openrouter\nGOOSE_MODEL: qwen/qwen3-coder\nextensions:\n  developer:\n    enabled: true\n';
     expect(await gooseModel(place({ 'home/.config/goose/config.yaml': yaml }))).toEqual({

@@ -1,4 +1,4 @@
-// Row 329: which step of an interactive rebase rewords a commit (the last line of rebase-merge/done).
+// Row 326: which step of an interactive rebase rewords a commit (the last line of rebase-merge/done).
 import { describe, expect, it } from 'vitest';
 import { execStep, foldStep, rewordStep } from '../../src/core/checkpoint/store-layout.js';
 

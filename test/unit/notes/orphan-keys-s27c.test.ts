@@ -1,7 +1,7 @@
 // Line-level authorship in git-ai's notes (session 27, c): an entry whose key names a record the
 // note does not hold is skipped by git-ai's blame (`get_line_attribution`: "h_ hash not found
 // locally (foreign cherry-pick) — skip this entry", the same for a session), so an earlier entry
-// that has one keeps the line (README threat-model row 326).
+// that has one keeps the line (README threat-model row 325).
 import { describe, expect, test } from 'vitest';
 import { noteLines } from '../../../src/core/notes/note-lines.js';
 import { parseAuthorshipLog } from '../../../src/core/notes/parse-authorship-log.js';
