@@ -4,39 +4,16 @@
 // environment (`GEMINI_CLI=1`) and a home directory of the test's own. Before: `gemini-cli:unknown`
 // (one warning line), so `deny: ["google/gemini-3-pro-preview"]` passed it; and the `auto-gemini-3`
 // its dialog writes was `unknown`, no vendor at all.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { aitrail, gitRun, messageOf } from '../helpers/hooks.js';
+import { agentCommit as commit, hooked, homeWith } from '../helpers/agent-home.js';
 
 const PREVIEW_DENIED = 'policy:\n  deny: ["google/gemini-3-pro-preview"]\n';
 
-function write(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
-
 /** A home directory of the test's own, Gemini CLI's variables cleared: nothing of the machine's settings leaks in. */
 function home(files: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const dir = tempDir('aitrail-home-');
-  for (const [path, text] of Object.entries(files)) write(join(dir, path), text);
+  const dir = homeWith(files);
   return { HOME: dir, GEMINI_MODEL: undefined, GEMINI_CLI_SYSTEM_SETTINGS_PATH: join(dir, 'no-system.json'), GEMINI_CLI_SYSTEM_DEFAULTS_PATH: join(dir, 'no-defaults.json'), GEMINI_CLI_TRUSTED_FOLDERS_PATH: undefined };
-}
-
-function hooked(config: string, files: Record<string, string> = {}): TestRepo {
-  const repo = makeRepo();
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': config, ...files });
-  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
-  expect(init.status, init.stderr).toBe(0);
-  return repo;
-}
-
-function commit(repo: TestRepo, env: NodeJS.ProcessEnv, message = 'feat: parser\n', flags: string[] = []) {
-  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
-  repo.git(['add', 'src/parser.ts']);
-  const result = gitRun(repo.dir, ['commit', '-q', ...flags, '-F', '-'], env, message);
-  return { ...result, message: result.status === 0 ? messageOf(repo.dir) : '' };
 }
 
 describe("Gemini CLI's model in its settings files (row 327)", () => {

@@ -4,43 +4,20 @@
 // a home directory of the test's own. Before: `<agent>:unknown` (a warning; for Claude Code folded
 // into the co-author line's Claude), so `deny: ["qwen/*"]` passed it. Every test here failed
 // before its fix, except the "what held" ones.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { aitrail, gitRun, messageOf } from '../helpers/hooks.js';
+import { agentCommit as commit, hooked, homeWith, writeFile as write } from '../helpers/agent-home.js';
+import { tempDir } from '../helpers/gitdir.js';
 
 /** Claude Code writes this co-author line whatever model it runs (anthropics/claude-code#54886). */
 const CLAUDE_LINE = 'Co-Authored-By: Claude Opus 4.7 <noreply@anthropic.com>';
 const QWEN_DENIED = 'policy:\n  deny: ["qwen/*"]\n';
 
-function write(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
-
 /** A home directory of the test's own: nothing of the machine's agents' settings leaks in. */
 function home(files: Record<string, string> = {}): { dir: string; env: NodeJS.ProcessEnv } {
-  const dir = tempDir('aitrail-home-');
-  for (const [path, text] of Object.entries(files)) write(join(dir, path), text);
+  const dir = homeWith(files);
   return { dir, env: { HOME: dir, XDG_CONFIG_HOME: undefined, CODEX_HOME: undefined, CLAUDE_CONFIG_DIR: undefined, OPENCODE_CONFIG: undefined, OPENCODE_CONFIG_CONTENT: undefined, OPENCODE_CONFIG_DIR: undefined, AIDER_MODEL: undefined } };
-}
-
-/** A repository with the hooks installed, `config` and `files` committed. */
-function hooked(config: string, files: Record<string, string> = {}): TestRepo {
-  const repo = makeRepo();
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': config, ...files });
-  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
-  expect(init.status, init.stderr).toBe(0);
-  return repo;
-}
-
-/** `git commit` as the agent runs it (its environment), with a staged change; the hook's verdict and the stored message. */
-function commit(repo: TestRepo, env: NodeJS.ProcessEnv, message = 'feat: parser\n', flags: string[] = []) {
-  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
-  repo.git(['add', 'src/parser.ts']);
-  const result = gitRun(repo.dir, ['commit', '-q', ...flags, '-F', '-'], env, message);
-  return { ...result, message: result.status === 0 ? messageOf(repo.dir) : '' };
 }
 
 describe("Claude Code's model in its settings files", () => {

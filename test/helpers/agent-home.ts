@@ -1,0 +1,39 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
+import { makeRepo, tempDir, type TestRepo } from './gitdir.js';
+import { aitrail, gitRun, messageOf } from './hooks.js';
+
+/**
+ * Agents committing for real through the installed hooks, their settings files in a home
+ * directory of the test's own (nothing of the machine's agents' settings leaks in).
+ */
+
+export function writeFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** A fresh home directory holding `files` (paths relative to it). */
+export function homeWith(files: Record<string, string> = {}): string {
+  const dir = tempDir('aitrail-home-');
+  for (const [path, text] of Object.entries(files)) writeFile(join(dir, path), text);
+  return dir;
+}
+
+/** A repository with the hooks installed (`init --mode git`), `config` as .aitrailrc.yml and `files` committed. */
+export function hooked(config: string, files: Record<string, string> = {}): TestRepo {
+  const repo = makeRepo();
+  repo.commit('chore: policy\n', { '.aitrailrc.yml': config, ...files });
+  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+  expect(init.status, init.stderr).toBe(0);
+  return repo;
+}
+
+/** `git commit` as the agent runs it (its environment), with a staged change; the hook's verdict and the stored message. */
+export function agentCommit(repo: TestRepo, env: NodeJS.ProcessEnv, message = 'feat: parser\n', flags: string[] = []) {
+  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
+  repo.git(['add', 'src/parser.ts']);
+  const result = gitRun(repo.dir, ['commit', '-q', ...flags, '-F', '-'], env, message);
+  return { ...result, message: result.status === 0 ? messageOf(repo.dir) : '' };
+}
