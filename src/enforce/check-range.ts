@@ -86,6 +86,6 @@ export async function resolvePolicyFrom(repoDir: string, rev: string, option = '
   checkRevisionText(rev, `${option} revision`);
   await assertUnambiguous(repoDir, rev, option);
   const commit = await resolveCommit(repoDir, rev, STORED);
-  if (!commit) throw new GitError(enforceMessages.unknownBase(rev), ['rev-parse'], 128, '');
+  if (!commit) throw new GitError(enforceMessages.unknownFrom(option, rev), ['rev-parse'], 128, '');
   return commit;
 }

@@ -30,6 +30,8 @@ export const enforceMessages = {
     `invalid range '${show(range)}': its left end is empty, which git reads as HEAD, so the checked-out commit would be judged against itself, by its own policy (an unset variable in "$BASE..HEAD"?). Name the target branch: aitrail check origin/main..HEAD.`,
   /** `check ''`: an empty argument is not "no range". */
   emptyRange: () => "invalid range '': name a range (aitrail check origin/main..HEAD), or give none for the commits the remote's default branch lacks (an unset variable?).",
+  /** `--policy-from` / `--config-from` naming no commit here. */
+  unknownFrom: (option: string, rev: string) => `${option} '${show(rev)}' names no commit of this repository (fetch it first? in CI: git fetch origin <target branch>).`,
   unknownBase: (base: string) => `unknown revision '${show(base)}': the range must name commits of this repository (fetch them first?).`,
   judgedConfig: (file: string, sha: string) =>
     `--config ${show(file)} is a file the commits being judged change (${sha.slice(0, 12)}): the author of a change must not choose the policy that judges it. ` +
