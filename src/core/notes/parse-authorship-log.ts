@@ -58,7 +58,7 @@ export function parseAuthorshipLog(text: string): NoteParse {
     const key = space === -1 ? null : classifyKey(body.slice(0, space));
     if (!key) return fail('bad-entry', 'expected two spaces, a key, one space and line ranges', number);
     const ranges = parseLineRanges(body.slice(space + 1));
-    if (!ranges) return fail('bad-range', 'line ranges must look like 1,3-7 (positive, start <= end)', number);
+    if (!ranges) return fail('bad-range', 'line ranges must look like 1,3-7 (whole numbers up to 4294967295)', number);
     current.push({ key: body.slice(0, space), kind: key.kind, record: key.record, ranges });
   }
   for (const [path, entries] of files) if (entries.length === 0) files.delete(path);
