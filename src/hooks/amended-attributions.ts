@@ -12,7 +12,9 @@ import type { Attribution } from '../core/types.js';
  * exported as GIT_AUTHOR_* (carriedAuthorDate: a date git did not take now). HEAD is read as `log`
  * reads it (its author left out: the amend keeps it, and detection reads it there). Nothing when
  * the new message declares under the trailer key itself (a corrected model, `none`), or when the
- * author is not HEAD's exactly (a new commit, `--reset-author`).
+ * author is not HEAD's exactly (a new commit, `--reset-author`). prepare-commit-msg asks over `-m`/`-F`;
+ * commit-msg asks again over the message the editor left (`git commit --amend` with an agent's
+ * `GIT_EDITOR` script that deleted the trailer prepare-commit-msg saw in the old message).
  */
 export async function amendedAttributions(cwd: string, env: NodeJS.ProcessEnv, message: string, options: DetectOptions & { trailerKey: string }, commentChar: string, nowSeconds = Math.floor(Date.now() / 1000)): Promise<Attribution[]> {
   const date = carriedAuthorDate(env, nowSeconds);

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { cachedIn, loadConfig } from '../config/load.js';
+import { carriedAuthorDate } from '../core/amend.js';
 import { detectAtCommitTime } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { clearlyPasses } from '../core/policy/clearly-passes.js';
@@ -59,8 +60,13 @@ export const handler: HookHandler = async (args, context) => {
     const signals = await gatherCommitTimeSignals(root, gitDir, context.env);
     // The trailer block as check and pre-receive will read the stored message (a kept `;` line is text to them).
     const trailerChar = trailerCommentChar(root, commentChar, context.env, message);
-    // A rebase's reword step: the editor's new message may have dropped what the commit declared (loaded only then).
-    const carried = inRebase(context.env) ? await (await import('./reworded-attributions.js')).rewordedAttributions(root, gitDir, context.env, message, detectOptions, commentChar) : [];
+    // A rebase's reword step, or an amend (git kept HEAD's author date): the editor's new message may have
+    // dropped what the commit declared (loaded only then).
+    const carried = inRebase(context.env)
+      ? await (await import('./reworded-attributions.js')).rewordedAttributions(root, gitDir, context.env, message, detectOptions, commentChar)
+      : carriedAuthorDate(context.env, Math.floor(Date.now() / 1000)) !== undefined
+        ? await (await import('./amended-attributions.js')).amendedAttributions(root, context.env, message, detectOptions, commentChar)
+        : [];
     if (carried.length > 0) message = recordCarried(path, raw, carried, detectOptions.trailerKey, commentChar, trailerChar);
     const attributions = detectAtCommitTime(message, { ...signals, commentChar, trailerChar }, detectOptions);
     if (attributions.length > 0) rememberAiAuthor(gitDir, context.env);

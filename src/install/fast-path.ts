@@ -253,7 +253,7 @@ function commentCharFunction(): string[] {
 }
 
 /**
- * sh function `aitrail_fresh`, for prepare-commit-msg (node: src/hooks/amended-attributions.ts):
+ * sh function `aitrail_fresh`, for the message hooks (node: src/hooks/amended-attributions.ts):
  * true when the commit being made is surely no amend of a commit node found a model in. An amend
  * keeps the author of the commit it replaces, date included, and node then records that commit's
  * models; node remembers the authors it was given for the last commits it found a model in (AI_AUTHOR),
@@ -302,14 +302,15 @@ export function preparedFunction(): string[] {
 }
 
 /**
- * Ends the hook when `aitrail_quiet` finds no AI signal; `prepare` (prepare-commit-msg): unless a
- * rebase's fold step already decided that node must run (`aitrail_fold`, set by the replay gate
- * before it), `aitrail_fresh` (freshFunction) finds an amend that keeps another commit's models, or
- * `aitrail_prepared` (preparedFunction) a prepared message that `-m` replaces.
+ * Ends the hook when `aitrail_quiet` finds no AI signal, unless `aitrail_fresh` (freshFunction) finds
+ * an amend that keeps another commit's models (prepare-commit-msg records them over `-m`; commit-msg
+ * carries them back into a message the editor left without them); `prepare` (prepare-commit-msg):
+ * unless a rebase's fold step already decided that node must run (`aitrail_fold`, set by the replay
+ * gate before it), or `aitrail_prepared` (preparedFunction) finds a prepared message that `-m` replaces.
  */
 export function fastPathCall(prepare = false, unless?: string): string[] {
-  const quiet = `${unless === undefined ? '' : `${unless} && `}aitrail_quiet "$1"`;
-  return endQuietly(prepare ? `[ -z "$aitrail_fold" ] && ${quiet} && aitrail_fresh && aitrail_prepared "$1" "\${2-}"` : quiet);
+  const quiet = `${unless === undefined ? '' : `${unless} && `}aitrail_quiet "$1" && aitrail_fresh`;
+  return endQuietly(prepare ? `[ -z "$aitrail_fold" ] && ${quiet} && aitrail_prepared "$1" "\${2-}"` : quiet);
 }
 
 /**
@@ -320,7 +321,7 @@ export function fastPathCall(prepare = false, unless?: string): string[] {
  * generated from; the stamp node leaves must name the same one (its signatures are these).
  */
 export function fastPathLines(version: string, unless?: string): string[] {
-  return [...sameFunction(), ...fastPathFunctions(version), ...fastPathCall(false, unless)];
+  return [...sameFunction(), ...freshFunction(), ...fastPathFunctions(version), ...fastPathCall(false, unless)];
 }
 
 /**

@@ -29,6 +29,6 @@ export function quietFunction(shim: string): string {
   const start = shim.indexOf('aitrail_quiet() {');
   const end = shim.indexOf('\n}\n', start) + 3;
   expect(start).toBeGreaterThan(0);
-  expect(shim.slice(end)).toMatch(/^aitrail_l=\$\{LC_ALL\+x\}\$\{LC_ALL-\}\nLC_ALL=C; export LC_ALL\nif (?:\[ -z "\$aitrail_rw" \] && )?aitrail_quiet "\$1"; then exit 0; fi\n/);
+  expect(shim.slice(end)).toMatch(/^aitrail_l=\$\{LC_ALL\+x\}\$\{LC_ALL-\}\nLC_ALL=C; export LC_ALL\nif (?:\[ -z "\$aitrail_rw" \] && )?aitrail_quiet "\$1"(?: && aitrail_fresh)?; then exit 0; fi\n/);
   return `${hash}${shim.slice(start, end)}LC_ALL=C; export LC_ALL\n`;
 }
