@@ -28,7 +28,9 @@ describe("Gemini CLI's model in its settings files (row 327)", () => {
     const recorded = commit(repo, gemini, 'feat: parser\n', ['--no-verify']);
     expect(recorded.message).toBe('feat: parser\n\nAssisted-by: gemini-cli:google/gemini-3-pro-preview\n');
 
-    repo.commit('chore: project model\n', { '.gemini/settings.json': '{"model": {"name": "gemini-2.5-pro"}}\n' });
+    // Set-up, hooks off: within the second of the refused commit above, by the same author, the shims
+    // start node (it may be an amend of that commit, row 330), and this helper's git has no aitrail on PATH.
+    repo.commit('chore: project model\n', { '.gemini/settings.json': '{"model": {"name": "gemini-2.5-pro"}}\n' }, { AITRAIL: '0' });
     const project = commit(repo, gemini);
     expect(project.status, project.stderr).toBe(0);
     expect(project.message).toContain('Assisted-by: gemini-cli:google/gemini-2.5-pro\n');
