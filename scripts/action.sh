@@ -54,6 +54,11 @@ case $event in
     [ -n "$head" ] || head=HEAD^2 ;;
   push)
     if [ -n "$default_branch" ] && [ "${GITHUB_REF:-}" = "refs/heads/$default_branch" ]; then before=$(field before); else base=$default_branch; fi ;;
+  merge_group)
+    # A merge queue: what the queue's target branch lacks (merge_group.base_ref, written by GitHub),
+    # by the default branch's policy as below; a queue into release/1.x is not judged by what main lacks.
+    base=$(field merge_group.base_ref)
+    case $base in refs/heads/?*) base=${base#refs/heads/} ;; *) base=$default_branch ;; esac ;;
   *) base=$default_branch ;;
 esac
 # squash-notes: a merged pull request's note, instead of judging (scripts/action-squash-notes.sh).
