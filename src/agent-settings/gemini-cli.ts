@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
-import { parseJsonc, stringAt } from './parse-settings.js';
+import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
@@ -26,11 +26,7 @@ function within(location: string, folder: string): boolean {
  * `trustedFolders.ts`, Qwen Code's the same: a folder no rule names is trusted when settings load).
  */
 function workspaceTrusted(place: SettingsPlace, system: unknown, user: unknown, trustFile: string): boolean {
-  const enabled = (data: unknown): unknown => {
-    const security = data !== null && typeof data === 'object' && Object.hasOwn(data, 'security') ? (data as Record<string, unknown>).security : undefined;
-    const trust = security !== null && typeof security === 'object' && Object.hasOwn(security, 'folderTrust') ? (security as Record<string, unknown>).folderTrust : undefined;
-    return trust !== null && typeof trust === 'object' && Object.hasOwn(trust, 'enabled') ? (trust as Record<string, unknown>).enabled : undefined;
-  };
+  const enabled = (data: unknown): unknown => valueAt(data, 'security', 'folderTrust', 'enabled');
   if ((enabled(system) ?? enabled(user)) !== true) return true;
   const text = readOwnFile(trustFile);
   const rules = text === null ? undefined : parseJsonc(text);

@@ -111,10 +111,16 @@ export function yamlStringAt(data: unknown, key: string, seen = new Set<object>(
 
 /** The value at `keys` when it is a non-empty string (own keys only: `__proto__` is a key like any other). */
 export function stringAt(data: unknown, ...keys: string[]): string | undefined {
+  const value = valueAt(data, ...keys);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** The value at `keys` (own properties of objects, not arrays), or undefined. */
+export function valueAt(data: unknown, ...keys: string[]): unknown {
   let value = data;
   for (const key of keys) {
     if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  return value;
 }

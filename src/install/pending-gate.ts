@@ -91,6 +91,19 @@ export function notesToCarryGate(): string[] {
 }
 
 /**
+ * Sets the shell variable `name` to 1 when git runs the hook for a rebase, as src/hooks/in-rebase.ts
+ * reads it (GIT_CHERRY_PICK_HELP, or GIT_REFLOG_ACTION `rebase…`), else to empty.
+ */
+function inRebaseLines(name: string): string[] {
+  return [
+    `${name}=`,
+    // JavaScript's /^rebase\b/: `rebase` alone or before a character that is not an ASCII word character (listed: no locale's ranges).
+    `case \${GIT_REFLOG_ACTION-} in rebase|rebase[!${WORD_CHARACTERS}]*) ${name}=1 ;; esac`,
+    `[ -n "\${GIT_CHERRY_PICK_HELP+x}" ] && ${name}=1`,
+  ];
+}
+
+/**
  * prepare-commit-msg (src/hooks/prepare-commit-msg.ts) records nothing for a rebase replaying
  * commits (GIT_CHERRY_PICK_HELP set, or GIT_REFLOG_ACTION `rebase…`): their trailers travel with
  * their messages, whatever the environment says now. Before that it only tidies: it removes the
@@ -105,11 +118,8 @@ export function notesToCarryGate(): string[] {
 export function rebaseReplayGate(): string[] {
   return [
     '# A rebase replaying commits records nothing (their trailers travel with their messages): it ends here unless node has a template marker, a kept cherry-pick or a cherry-pick to keep to tidy, or a fixup or squash step folds a commit that may name an agent.',
-    'aitrail_r=',
     'aitrail_fold=',
-    // JavaScript's /^rebase\b/: `rebase` alone or before a character that is not an ASCII word character (listed: no locale's ranges).
-    `case \${GIT_REFLOG_ACTION-} in rebase|rebase[!${WORD_CHARACTERS}]*) aitrail_r=1 ;; esac`,
-    '[ -n "${GIT_CHERRY_PICK_HELP+x}" ] && aitrail_r=1',
+    ...inRebaseLines('aitrail_r'),
     'if [ -n "$aitrail_r" ] && [ -n "${1-}" ] && [ -f "$1" ]; then',
     '  aitrail_g=${GIT_DIR:-${1%/*}}',
     '  if [ "$aitrail_g" != "$1" ] && [ -f "$aitrail_g/HEAD" ] && { [ -n "${GIT_DIR-}" ] || [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ]; }; then',
@@ -141,9 +151,7 @@ export function rebaseReplayGate(): string[] {
 export function rewordGate(): string[] {
   return [
     "# A rebase's reword step starts node: the editor's new message may have dropped what the commit declared.",
-    'aitrail_rw=',
-    `case \${GIT_REFLOG_ACTION-} in rebase|rebase[!${WORD_CHARACTERS}]*) aitrail_rw=1 ;; esac`,
-    '[ -n "${GIT_CHERRY_PICK_HELP+x}" ] && aitrail_rw=1',
+    ...inRebaseLines('aitrail_rw'),
     'if [ -n "$aitrail_rw" ] && [ -n "${1-}" ]; then',
     '  aitrail_x=',
     `  aitrail_w=\${GIT_DIR:-\${1%/*}}/${REBASE_DONE}`,

@@ -45,10 +45,14 @@ export const AI_AUTHOR = 'aitrail/ai-author';
  */
 export const REBASE_DONE = 'rebase-merge/done';
 
+/** The last step of `done` (the file's text): the line git is at. */
+function lastStep(done: string): string {
+  return done.trimEnd().split('\n').pop() ?? '';
+}
+
 /** Whether the last step of `done` (the file's text) runs a command. */
 export function execStep(done: string): boolean {
-  const last = done.trimEnd().split('\n').pop() ?? '';
-  return /^(?:exec|x)[ \t]/.test(last);
+  return /^(?:exec|x)[ \t]/.test(lastStep(done));
 }
 
 /**
@@ -56,8 +60,7 @@ export function execStep(done: string): boolean {
  * then runs `git commit --amend` with the editor, whose new message may drop what the commit declared.
  */
 export function rewordStep(done: string): boolean {
-  const last = done.trimEnd().split('\n').pop() ?? '';
-  return /^(?:reword|r)[ \t]/.test(last);
+  return /^(?:reword|r)[ \t]/.test(lastStep(done));
 }
 
 /**
@@ -69,8 +72,7 @@ export const REBASE_FIXUPS = 'rebase-merge/current-fixups';
 
 /** Whether the last step of `done` (the file's text) folds a commit into the one before it (`fixup`, `squash`, `f`, `s`, with `-C`/`-c`). */
 export function foldStep(done: string): boolean {
-  const last = done.trimEnd().split('\n').pop() ?? '';
-  return /^(?:fixup|f|squash|s)[ \t]/.test(last);
+  return /^(?:fixup|f|squash|s)[ \t]/.test(lastStep(done));
 }
 
 /** The commits `current-fixups` (the file's text) names, in order; a line that names none is left out. */

@@ -20,3 +20,11 @@ export function classifyKey(key: string): { kind: KeyKind; record: string } | nu
   }
   return { kind: 'prompt', record: key };
 }
+
+/**
+ * Where a note's metadata holds the record a key of `kind` names (`humans`, `sessions`, `prompts`):
+ * git-ai's blame skips an entry whose record is missing there (heldKeys, noteLines).
+ */
+export function recordSection(kind: KeyKind): 'humans' | 'sessions' | 'prompts' {
+  return kind === 'human' ? 'humans' : kind === 'session' ? 'sessions' : 'prompts';
+}

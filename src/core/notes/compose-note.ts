@@ -1,5 +1,5 @@
 import { carryOwners, entriesFromOwners, keepAdded, ownersFromEntries, overlayOwners, type LineOwners } from '../lines/line-owners.js';
-import { classifyKey } from './classify-key.js';
+import { classifyKey, recordSection } from './classify-key.js';
 import { parseAuthorshipLog } from './parse-authorship-log.js';
 import { writablePath, type NoteToWrite } from './serialize-authorship-log.js';
 
@@ -15,16 +15,14 @@ const hasKey = (map: unknown, key: string): boolean => typeof map === 'object' &
 
 /**
  * Whether a note's metadata holds the record a key names: an `h_` key in `humans`, a session key
- * (`s_…::t_…`) in `sessions` by its part before `::`, any other in `prompts`; the legacy `human`
- * sentinel never. git-ai's blame skips an entry whose record is missing (a person's key a
+ * (`s_…::t_…`) in `sessions` by its part before `::`, any other in `prompts` (recordSection); the
+ * legacy `human` sentinel has no record. git-ai's blame skips an entry whose record is missing (a person's key a
  * cherry-pick left without its record), so an earlier entry that has one keeps the line.
  */
 export function heldKeys(metadata: Record<string, unknown>): (key: string) => boolean {
   return (key) => {
     const kind = classifyKey(key);
-    if (!kind) return false;
-    if (kind.kind === 'human') return hasKey(metadata.humans, key);
-    return hasKey(kind.kind === 'session' ? metadata.sessions : metadata.prompts, kind.record);
+    return kind !== null && hasKey(metadata[recordSection(kind.kind)], kind.record);
   };
 }
 

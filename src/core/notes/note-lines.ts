@@ -1,4 +1,5 @@
 import { buildLineIndex, eachOwner, type LineIndex } from './line-index.js';
+import { recordSection } from './classify-key.js';
 import { noteAttribution, type NoteAttribution } from './note-attribution.js';
 import type { AgentRecord, AttestationEntry, AuthorshipLog } from './types.js';
 
@@ -47,8 +48,7 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
   };
   // An entry whose record the note lacks (an `h_` key without its `humans` record, the legacy
   // `human` sentinel, a session or prompt no note describes) gives way to an earlier entry that has one.
-  const held = (entry: AttestationEntry): boolean =>
-    entry.kind === 'human' ? log.humans.has(entry.key) : (entry.kind === 'session' ? log.sessions : log.prompts).has(entry.record);
+  const held = (entry: AttestationEntry): boolean => log[recordSection(entry.kind)].has(entry.record);
   const indexOf = (path: string, entries: readonly AttestationEntry[]): LineIndex => {
     let index = indexes.get(path);
     if (!index) indexes.set(path, (index = buildLineIndex(entries, held)));
