@@ -48,6 +48,12 @@ const GENERIC_SUFFIXES: readonly RegExp[] = [
   /\.gguf$/, // a llama.cpp server's default model name is its file's: Qwen3-Coder-30B-A3B-Instruct-Q4_K_M.gguf
   /-\d{5}-of-\d{5}$/, // a split GGUF's part: …-UD-Q2_K_XL-00001-of-00004.gguf
   /-(?:maas|cloud|hf)$/,
+  // Serving variants of open-weight models (quantised, faster): Together's `-tput`, Together's and
+  // DeepInfra's `-Turbo` after a full model name (`Llama-3.3-70B-Instruct-Turbo`, `DeepSeek-R1-Turbo`,
+  // `gpt-oss-120b-Turbo`). Not after a bare family (`gpt-4-turbo`, `gpt-3.5-turbo`, `qwen-turbo`,
+  // `qwen2.5-turbo` are models of their own).
+  /-tput$/,
+  /(?<=-(?:instruct|\d+(?:\.\d+)?b|a\d+b|\d{4}|r1|v\d+(?:\.\d+)?))-turbo$/,
 ];
 
 /** The family a name starts with (`claude-…`, `gpt4o`, `o3-mini`, `qwen2.5`), or null. */

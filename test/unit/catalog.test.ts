@@ -214,7 +214,7 @@ const prefixes: Case[] = [
   ['openai/gpt-5', 'openai/gpt-5'],
   ['deepseek/deepseek-chat', 'deepseek/deepseek-chat'],
   ['together_ai/Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8', 'qwen/qwen3-coder'],
-  ['together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo', 'meta-llama/llama-3.3-70b-instruct-turbo'],
+  ['together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo', 'meta-llama/llama-3.3-70b-instruct'],
   ['groq/moonshotai/kimi-k2-instruct', 'moonshotai/kimi-k2'],
   ['groq/openai/gpt-oss-20b', 'openai/gpt-oss-20b'],
   ['fireworks_ai/accounts/fireworks/models/qwen3-coder-480b-a35b-instruct', 'qwen/qwen3-coder'],
