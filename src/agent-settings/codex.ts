@@ -36,6 +36,9 @@ function entry(data: unknown, table: string, key: string): unknown {
  * then the project's `.codex/config.toml` when the user's config trusts the project (Codex reads it
  * only then), then `$CODEX_HOME/config.toml` (`~/.codex`), then `/etc/codex/config.toml`. The
  * provider (`model_provider`, never from a project file) gives the API its `base_url` names.
+ * Codex reads no model variable (not `OPENAI_MODEL`, not `CODEX_MODEL`: codex-cli's `--model` then
+ * config, codex-rs's `--model`, profile, `model`, then its default); early codex-rs took that
+ * default from `OPENAI_DEFAULT_MODEL` (its env_flags), so the settings model replaces it.
  */
 export async function codexModel(place: SettingsPlace): Promise<SettingsModel | null> {
   const home = place.env.CODEX_HOME?.trim() || join(place.home, '.codex');
@@ -55,7 +58,7 @@ export async function codexModel(place: SettingsPlace): Promise<SettingsModel | 
   for (const [layer, keys] of candidates) {
     const model = layer && keys.length > 0 ? stringAt(layer.data, ...keys) : undefined;
     if (!layer || !model) continue;
-    return { model, evidence: `settings ${layer.shown} ${keys.join('.')}=${quote(model)}`, ...endpoint([user, system], profile) };
+    return { model, evidence: `settings ${layer.shown} ${keys.join('.')}=${quote(model)}`, replaces: ['OPENAI_DEFAULT_MODEL'], ...endpoint([user, system], profile) };
   }
   return null;
 }

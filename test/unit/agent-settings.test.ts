@@ -89,6 +89,7 @@ describe("Codex's precedence", () => {
     expect(await codexModel(profiled)).toEqual({
       model: 'pm',
       evidence: 'settings ~/.codex/config.toml profiles.p.model="pm"',
+      replaces: ['OPENAI_DEFAULT_MODEL'],
       endpoint: { url: 'https://api.moonshot.ai/v1', evidence: 'settings ~/.codex/config.toml model_providers.x.base_url=' },
     });
     expect(await codexModel(place({ 'home/.codex/config.toml': 'model = [1, 2]\n', 'root/.codex/config.toml': 'model = "p"\n' }))).toBeNull();
