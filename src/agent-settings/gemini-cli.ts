@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
@@ -47,6 +48,8 @@ function workspaceTrusted(place: SettingsPlace, system: unknown, user: unknown, 
 
 /** Where a Gemini CLI-style agent (Gemini CLI, its fork Qwen Code) keeps its settings, and what its model gives way to. */
 export interface SettingsLayout {
+  /** The agent's slug: the context a variable's model name is read in. */
+  agent: string;
   /** The user's and the project's directory: `.gemini`. */
   dir: string;
   /** The machine's directory under the system root, Linux and macOS: `etc/gemini-cli`. */
@@ -62,7 +65,9 @@ export interface SettingsLayout {
  * `<PREFIX>_SYSTEM_SETTINGS_PATH`), which override every other file, then the work tree's
  * `<dir>/settings.json` (when the folder is trusted, and not the home directory itself), then
  * `~/<dir>/settings.json`, then the system defaults (`system-defaults.json`,
- * `<PREFIX>_SYSTEM_DEFAULTS_PATH`). JSON with comments. `--model` and `/model` are invisible to a hook.
+ * `<PREFIX>_SYSTEM_DEFAULTS_PATH`). JSON with comments; `$NAME` and `${NAME}` in the model are resolved
+ * from the hook's environment as the agent resolves them (`resolvedReferences`: a value naming no
+ * model, a secret, is never written). `--model` and `/model` are invisible to a hook.
  */
 export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayout): SettingsModel | null {
   const { env } = place;
@@ -85,7 +90,11 @@ export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayou
   ];
   for (const [shown, data] of layers) {
     const found = modelOf(data());
-    if (found) return { model: found.model, evidence: `settings ${shown} ${found.key}=${quote(found.model)}`, ...layout.order };
+    if (!found) continue;
+    // The agent resolves `$NAME` and `${NAME}` in each file it loads; the reference stays in the evidence.
+    const model = resolvedReferences(found.model, env, layout.agent);
+    const resolved = model === found.model ? '' : ` resolved=${quote(model)}`;
+    return { model, evidence: `settings ${shown} ${found.key}=${quote(found.model)}${resolved}`, ...layout.order };
   }
   return null;
 }
@@ -96,6 +105,7 @@ export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayou
  */
 export function geminiCliModel(place: SettingsPlace): SettingsModel | null {
   return layeredSettingsModel(place, {
+    agent: 'gemini-cli',
     dir: '.gemini',
     system: { linux: 'etc/gemini-cli', darwin: 'Library/Application Support/GeminiCli' },
     variables: 'GEMINI_CLI',

@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
-import { canonicalModel, knownVendors, modelVendor } from '../core/catalog.js';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import { namesModel } from './env-reference.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
@@ -13,17 +13,7 @@ const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/ope
  * would otherwise have the token written into the trailer of the person's commit, and pushed.
  */
 function substituted(model: string, env: Record<string, string | undefined>): string {
-  return model.replace(/\{env:([^}]*)\}/g, (_, name: string) => namesModel(env[name.trim()] ?? '')).trim();
-}
-
-/**
- * A variable's value when it names a model of a vendor the catalog knows, else nothing: the
- * environment is not only the person's (aider loads a repository's `.env` into it), so
- * `OPENCODE_CONFIG_CONTENT={"model": "qwen/{env:GITHUB_TOKEN}"}` must not write the token.
- */
-function namesModel(value: string): string {
-  const vendor = modelVendor(canonicalModel(value, {}, { agent: 'opencode', isModel: true }) ?? '');
-  return vendor !== null && knownVendors().includes(vendor) ? value : '';
+  return model.replace(/\{env:([^}]*)\}/g, (_, name: string) => namesModel(env[name.trim()] ?? '', 'opencode')).trim();
 }
 
 /**

@@ -10,6 +10,7 @@ import type { SettingsPlace } from './settings-place.js';
  */
 export function qwenCodeModel(place: SettingsPlace): SettingsModel | null {
   return layeredSettingsModel(place, {
+    agent: 'qwen-code',
     dir: '.qwen',
     system: { linux: 'etc/qwen-code', darwin: 'Library/Application Support/QwenCode' },
     variables: 'QWEN_CODE',

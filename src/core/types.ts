@@ -68,7 +68,7 @@ export interface CommitTimeSignals {
 
 /** The model an agent's settings files name (Claude Code's settings.json, Codex's config.toml…), as the agent resolves them. */
 export interface SettingsModel {
-  /** The model as written. */
+  /** The model as written; empty when the settings name only `also` models (goose's config.yaml with a lead model and no GOOSE_MODEL). */
   model: string;
   /** Where it was read: `settings ~/.claude/settings.json model="…"`. */
   evidence: string;
@@ -78,6 +78,12 @@ export interface SettingsModel {
   replaces?: string[];
   /** The API the settings send the model to (Codex's provider `base_url`), with its evidence prefix. */
   endpoint?: { url: string; evidence: string };
+  /**
+   * More models the settings name that the agent writes code with (goose's `GOOSE_LEAD_MODEL`,
+   * `GOOSE_PLANNER_MODEL`), each hidden by its own variables (the agent reads them first): in force
+   * whatever the variables say of `model`.
+   */
+  also?: { model: string; evidence: string; overriddenBy: string[] }[];
 }
 
 export type Tristate = 'allow' | 'warn' | 'deny';

@@ -3,7 +3,7 @@ import { sessionEnd } from '../session.js';
 import type { Attribution, CommitTimeSignals } from '../types.js';
 import { agentOrSlug } from './agent-name.js';
 import { commitFindings, type DetectOptions } from './commit.js';
-import { envFindings, modelOrUnknown, settingsInForce, soleEnvAgent, type EnvFinding } from './env-findings.js';
+import { envFindings, modelOrUnknown, settingsAlsoInForce, settingsInForce, soleEnvAgent, type EnvFinding } from './env-findings.js';
 import { found, quote } from './found.js';
 import { mergeAttributions } from './merge.js';
 import { signatures } from './signatures.js';
@@ -78,9 +78,11 @@ function settingsFindings(time: CommitTimeSignals, fromEnv: readonly EnvFinding[
   const inEnv = new Set(fromEnv.map((finding) => finding.attribution.agent));
   const result: Attribution[] = [];
   for (const agent of new Set(fromMessage.map((a) => a.agent))) {
+    if (inEnv.has(agent) || fromMessage.some((a) => a.agent === agent && a.model !== 'unknown')) continue;
     const setting = settingsInForce(agent, time.settings, time.env);
-    if (!setting || inEnv.has(agent) || fromMessage.some((a) => a.agent === agent && a.model !== 'unknown')) continue;
-    result.push(found(agent, modelOrUnknown(setting.model, aliases, agent), setting.evidence));
+    for (const named of [...(setting ? [setting] : []), ...settingsAlsoInForce(agent, time.settings, time.env)]) {
+      result.push(found(agent, modelOrUnknown(named.model, aliases, agent), named.evidence));
+    }
   }
   return result;
 }

@@ -37,8 +37,14 @@ type Settings = Readonly<Record<string, SettingsModel>>;
 /** The settings model of `agent`, unless a variable the agent reads before its settings is set. */
 export function settingsInForce(agent: string, settings: Settings | undefined, env: Env): SettingsModel | undefined {
   const setting = settings && Object.hasOwn(settings, agent) ? settings[agent] : undefined;
-  if (!setting || setting.overriddenBy?.some((name) => env[name]?.trim())) return undefined;
+  if (!setting?.model || setting.overriddenBy?.some((name) => env[name]?.trim())) return undefined;
   return setting;
+}
+
+/** The settings' `also` models of `agent` (goose's lead and planner models) whose own variables are unset, each with its evidence. */
+export function settingsAlsoInForce(agent: string, settings: Settings | undefined, env: Env): { model: string; evidence: string }[] {
+  const setting = settings && Object.hasOwn(settings, agent) ? settings[agent] : undefined;
+  return (setting?.also ?? []).filter((also) => !also.overriddenBy.some((name) => env[name]?.trim()));
 }
 
 /** The variables an alias stands for (`sonnet` → ANTHROPIC_DEFAULT_SONNET_MODEL, `opusplan` → the opus and sonnet ones), set ones only; null when the name is no alias. */
@@ -60,9 +66,10 @@ function aliasModels(name: string, models: EnvModels, env: Env, via: string[]): 
  * alias; an alias read through the variables that map it (Claude Code's `sonnet` is whatever
  * ANTHROPIC_DEFAULT_SONNET_MODEL names); the model of the agent's settings files, read the same
  * way, beside them (it never hides a model a variable names: `/model` may switch to a mapped alias
- * unseen); plus the `also` variables (subagents). Empty: none.
+ * unseen); plus the `also` variables (subagents, goose's lead and planner models) and the
+ * settings' `also` models whose variables are unset. Empty: none.
  */
-function namedModels(marker: { agent: string; modelVars: string[] }, env: Env, setting: SettingsModel | undefined): NamedModel[] {
+function namedModels(marker: { agent: string; modelVars: string[] }, env: Env, setting: SettingsModel | undefined, settings: Settings | undefined): NamedModel[] {
   const models = signatures().envModels.get(marker.agent);
   const modelVar = marker.modelVars.find((name) => env[name]?.trim() && !setting?.replaces?.includes(name));
   const named: NamedModel[] = [];
@@ -76,6 +83,7 @@ function namedModels(marker: { agent: string; modelVars: string[] }, env: Env, s
   }
   if (!modelVar && models?.unset) named.push(...(aliasModels(models.unset, models, env, []) ?? []));
   for (const variable of models?.also ?? []) if (env[variable]?.trim()) named.push({ raw: env[variable]!, vars: [variable] });
+  for (const also of settingsAlsoInForce(marker.agent, settings, env)) named.push({ raw: also.model, vars: [], from: also.evidence });
   return named;
 }
 
@@ -116,7 +124,7 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
   for (const marker of markersOn(env)) {
     const markerEvidence = `env ${marker.when.map(([name]) => `${name}=${quote(env[name] ?? '')}`).join(' ')}`;
     const setting = settingsInForce(marker.agent, settings, env);
-    const named = namedModels(marker, env, setting);
+    const named = namedModels(marker, env, setting, settings);
     const endpoint = endpointVendor(marker.agent, env, setting);
     // At a vendor's own API, a model of the vendor the agent names (or none) is served by that vendor's model.
     const served = (model: string, evidence: string): [string, string] =>
