@@ -4,9 +4,22 @@ import { readMetadata } from './read-metadata.js';
 import type { AttestationEntry, NoteError, NoteParse } from './types.js';
 
 const DIVIDER = '---';
+const SPACE = /^\s$/;
 
 function fail(code: NoteError['code'], message: string, line?: number): NoteParse {
   return { ok: false, error: { code, message: line === undefined ? message : `line ${line}: ${message}` } };
+}
+
+/**
+ * `line` without the trailing whitespace git-ai's `str::trim_end` drops (Unicode White_Space):
+ * JavaScript's `trimEnd` set, plus NEL (U+0085), which Rust counts as whitespace and JavaScript
+ * does not (JavaScript's extra U+FEFF stays trimmed: reading a line git-ai refuses costs no line).
+ * One step per trailing character.
+ */
+function trimLineEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 0x85 || SPACE.test(line[end - 1]!))) end -= 1;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 /**
@@ -30,9 +43,11 @@ function filePath(line: string): string {
  * { "schema_version": "authorship/3.0.0", "prompts": {…}, "sessions": {…}, "humans": {…} }
  * ```
  *
- * Read as git-ai's own parser reads it: trailing whitespace (and CR) ignored, blank lines
- * skipped, a file with no entry dropped, the first `---` line divides. One pass over the text
- * (a multi-megabyte note costs linear time); never throws: a malformed note is an error result.
+ * Read as git-ai's own parser reads it: trailing whitespace (CR, NEL) ignored, blank lines
+ * skipped, a file with no entry dropped, the first line that is exactly `---` (a CRLF ending
+ * aside: Rust's `lines()`) divides (`--- ` is a file line to git-ai, so here too). One pass over
+ * the text (a multi-megabyte note costs linear time); never throws: a malformed note is an error
+ * result.
  */
 export function parseAuthorshipLog(text: string): NoteParse {
   const files = new Map<string, AttestationEntry[]>();
@@ -42,9 +57,10 @@ export function parseAuthorshipLog(text: string): NoteParse {
     if (start > text.length) return fail('no-divider', "no '---' line between attestations and metadata");
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, end).trimEnd();
+    const raw = text.slice(start, end);
     start = end + 1;
-    if (line === DIVIDER) break;
+    if (raw === DIVIDER || raw === `${DIVIDER}\r`) break;
+    const line = trimLineEnd(raw);
     if (line === '') continue;
     if (!line.startsWith('  ')) {
       const path = filePath(line);
