@@ -278,15 +278,20 @@ function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
   const sig = signatures();
   const named = new Set(read.map((mention) => mention.model.split('/')[0]));
   const agents = new Set(read.map((mention) => mention.agent));
+  const unreadModel = read.some((mention) => mention.model === 'unknown');
+  const agentWords = new Set<string>();
+  for (const [name, slug] of sig.agentNames) if (agents.has(slug)) for (const [word] of name.matchAll(letterRuns(name))) agentWords.add(word.toLowerCase());
   const namedWords = new Set<string>();
-  for (const [name, slug] of sig.agentNames) if (agents.has(slug)) for (const [word] of name.matchAll(letterRuns(name))) namedWords.add(word.toLowerCase());
   for (const mention of read) if (catalogued().has(mention.model)) for (const [word] of mention.model.matchAll(letterRuns(mention.model))) namedWords.add(word.toLowerCase());
   const vendors = new Set<string>();
   const text = readable(whole, Infinity);
-  for (const [word] of text.matchAll(letterRuns(text))) {
-    const lower = word.toLowerCase();
+  for (const match of text.matchAll(letterRuns(text))) {
+    const lower = match[0].toLowerCase();
     const vendor = sig.vendorWords.get(lower);
-    if (vendor && !named.has(vendor) && !namedWords.has(lower)) vendors.add(vendor);
+    // A vendor's word before a `/` starts a `vendor/model` id, never an agent's name: where an agent's
+    // model was not read, `qwen-code:qwen/!qwen3-coder`, the agent's own word does not hide the id's vendor (row 338).
+    const ofAgent = agentWords.has(lower) && !(unreadModel && text[(match.index ?? 0) + match[0].length] === '/');
+    if (vendor && !named.has(vendor) && !namedWords.has(lower) && !ofAgent) vendors.add(vendor);
   }
   return [...vendors].map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }));
 }
