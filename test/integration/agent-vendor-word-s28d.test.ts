@@ -16,6 +16,8 @@ describe('a vendor id inside an agent pair whose agent is named by the vendor (r
       bang: 'feat: b\n\nAssisted-by: qwen-code:qwen/!qwen3-coder\n',
       trailing: 'feat: c\n\nAssisted-by: qwen-code:qwen/qwen3-coder\u2603\n',
       noted: 'feat: d\n\nAssisted-by: Qwen Code (qwen/%qwen3-coder)\n',
+      // No `/`: the vendor's word glued to the rest of the id by a mark.
+      glued: 'feat: e\n\nAssisted-by: qwen-code:qwen!3-coder\n',
     }, (found, name) => expect(found, name).toContain('qwen/unknown'));
   }, 120_000);
 });

@@ -271,26 +271,40 @@ const catalogued = (): ReadonlySet<string> => (CATALOGUED ??= new Set(knownModel
  * vendor's word glued to another name (`claude-opus-4.6_qwen3-coder`, `claude-opus-4.6qwen3-coder`,
  * `claude-opus-4.6@qwen3-coder`) is read as part of the first model (or dropped), so each such
  * vendor counts as `vendor/unknown`. Words of the agents read (`Claude Code`, `GitHub Copilot`)
- * name the agent, not a model's vendor; a word inside a model of the built-in table that was read
+ * name the agent, not a model's vendor (where the agent's model was not read, only where its name is written); a word inside a model of the built-in table that was read
  * (`deepseek/deepseek-r1-distill-qwen-32b`, a DeepSeek model) names that model, not its vendor.
  */
 function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
   const sig = signatures();
   const named = new Set(read.map((mention) => mention.model.split('/')[0]));
   const agents = new Set(read.map((mention) => mention.agent));
+  const text = readable(whole, Infinity);
+  // Where an agent's model was not read (`qwen-code:qwen/!qwen3-coder`, `qwen-code:qwen!3-coder`), only
+  // the words where the agent's name is written are the agent's: the vendor's word in what follows
+  // names the model's vendor, though the agent is named by it too (row 338). An agent whose name is not
+  // found as written keeps its words everywhere.
   const unreadModel = read.some((mention) => mention.model === 'unknown');
+  const lowerText = text.toLowerCase();
+  const spans: [number, number][] = [];
   const agentWords = new Set<string>();
-  for (const [name, slug] of sig.agentNames) if (agents.has(slug)) for (const [word] of name.matchAll(letterRuns(name))) agentWords.add(word.toLowerCase());
+  for (const agent of agents) {
+    let span: [number, number] | null = null;
+    for (const [name, slug] of sig.agentNames) {
+      if (slug !== agent) continue;
+      const at = unreadModel ? lowerText.indexOf(name) : -1;
+      if (at >= 0 && (span === null || at < span[0] || (at === span[0] && at + name.length > span[1]))) span = [at, at + name.length];
+    }
+    if (span !== null) spans.push(span);
+    else for (const [name, slug] of sig.agentNames) if (slug === agent) for (const [word] of name.matchAll(letterRuns(name))) agentWords.add(word.toLowerCase());
+  }
   const namedWords = new Set<string>();
   for (const mention of read) if (catalogued().has(mention.model)) for (const [word] of mention.model.matchAll(letterRuns(mention.model))) namedWords.add(word.toLowerCase());
   const vendors = new Set<string>();
-  const text = readable(whole, Infinity);
   for (const match of text.matchAll(letterRuns(text))) {
     const lower = match[0].toLowerCase();
     const vendor = sig.vendorWords.get(lower);
-    // A vendor's word before a `/` starts a `vendor/model` id, never an agent's name: where an agent's
-    // model was not read, `qwen-code:qwen/!qwen3-coder`, the agent's own word does not hide the id's vendor (row 338).
-    const ofAgent = agentWords.has(lower) && !(unreadModel && text[(match.index ?? 0) + match[0].length] === '/');
+    const at = match.index ?? 0;
+    const ofAgent = agentWords.has(lower) || spans.some(([start, end]) => at >= start && at < end);
     if (vendor && !named.has(vendor) && !namedWords.has(lower) && !ofAgent) vendors.add(vendor);
   }
   return [...vendors].map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }));
