@@ -502,9 +502,19 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     if (byIdentity) return [byIdentity, ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
     const atNoReply = agentAtNoReply({ name: read.name, email: read.email }, aliases, budget);
     if (atNoReply.length === 0 && via) return [via, ...unread];
-    return [...(atNoReply.length > 0 ? atNoReply : wholly(read.name, 'person', aliases, budget)), ...unread];
+    return [...withUnreadVendors(atNoReply.length > 0 ? atNoReply : wholly(read.name, 'person', aliases, budget), read.name), ...unread];
   }
-  return [...wholly(read.text, 'named', aliases, budget), ...unread];
+  return [...withUnreadVendors(wholly(read.text, 'named', aliases, budget), read.text), ...unread];
+}
+
+/**
+ * An agent named with a model that cannot be read (`Qwen Code (qwen/!qwen3-coder)`, on a co-author
+ * or made-with line): the vendors the rest of the text names as `vendor/unknown` (unreadVendors), as
+ * a declared value reads them (row 339). Any other reading stays as it is.
+ */
+function withUnreadVendors(found: Mention[], text: string): Mention[] {
+  if (!found.some((mention) => mention.agent !== 'unknown' && mention.model === 'unknown')) return found;
+  return [...found, ...unreadVendors(text, found)];
 }
 
 /**
@@ -617,7 +627,7 @@ export function parseModelValue(value: string, aliases: Record<string, string> =
 /** A made-with style value (`Made-with: Cursor`): only what it clearly names, nothing when it names no AI (`Built-with: Rust`). */
 export function parseMadeWith(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   const read = longWithoutAddress(readable(value, MAX_WHOLE).replace(URL, ' ').replace(/\s+/g, ' ').trim());
-  return [...wholly(read.text, 'named', aliases, budget), ...(value.length > MAX_WHOLE ? [UNREAD] : [])].filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread);
+  return [...withUnreadVendors(wholly(read.text, 'named', aliases, budget), read.text), ...(value.length > MAX_WHOLE ? [UNREAD] : [])].filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread);
 }
 
 /** The first thing `parseDeclaredValues` reads, or null for a human helper. */
