@@ -271,22 +271,41 @@ const catalogued = (): ReadonlySet<string> => (CATALOGUED ??= new Set(knownModel
  * vendor's word glued to another name (`claude-opus-4.6_qwen3-coder`, `claude-opus-4.6qwen3-coder`,
  * `claude-opus-4.6@qwen3-coder`) is read as part of the first model (or dropped), so each such
  * vendor counts as `vendor/unknown`. Words of the agents read (`Claude Code`, `GitHub Copilot`)
- * name the agent, not a model's vendor; a word inside a model of the built-in table that was read
+ * name the agent, not a model's vendor (where the agent's model was not read, only where its name is written); a word inside a model of the built-in table that was read
  * (`deepseek/deepseek-r1-distill-qwen-32b`, a DeepSeek model) names that model, not its vendor.
  */
 function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
   const sig = signatures();
   const named = new Set(read.map((mention) => mention.model.split('/')[0]));
   const agents = new Set(read.map((mention) => mention.agent));
+  const text = readable(whole, Infinity);
+  // Where an agent's model was not read (`qwen-code:qwen/!qwen3-coder`, `qwen-code:qwen!3-coder`), only
+  // the words where the agent's name is written are the agent's: the vendor's word in what follows
+  // names the model's vendor, though the agent is named by it too (row 338). An agent whose name is not
+  // found as written keeps its words everywhere.
+  const unreadModel = read.some((mention) => mention.model === 'unknown');
+  const lowerText = text.toLowerCase();
+  const spans: [number, number][] = [];
+  const agentWords = new Set<string>();
+  for (const agent of agents) {
+    let span: [number, number] | null = null;
+    for (const [name, slug] of sig.agentNames) {
+      if (slug !== agent) continue;
+      const at = unreadModel ? lowerText.indexOf(name) : -1;
+      if (at >= 0 && (span === null || at < span[0] || (at === span[0] && at + name.length > span[1]))) span = [at, at + name.length];
+    }
+    if (span !== null) spans.push(span);
+    else for (const [name, slug] of sig.agentNames) if (slug === agent) for (const [word] of name.matchAll(letterRuns(name))) agentWords.add(word.toLowerCase());
+  }
   const namedWords = new Set<string>();
-  for (const [name, slug] of sig.agentNames) if (agents.has(slug)) for (const [word] of name.matchAll(letterRuns(name))) namedWords.add(word.toLowerCase());
   for (const mention of read) if (catalogued().has(mention.model)) for (const [word] of mention.model.matchAll(letterRuns(mention.model))) namedWords.add(word.toLowerCase());
   const vendors = new Set<string>();
-  const text = readable(whole, Infinity);
-  for (const [word] of text.matchAll(letterRuns(text))) {
-    const lower = word.toLowerCase();
+  for (const match of text.matchAll(letterRuns(text))) {
+    const lower = match[0].toLowerCase();
     const vendor = sig.vendorWords.get(lower);
-    if (vendor && !named.has(vendor) && !namedWords.has(lower)) vendors.add(vendor);
+    const at = match.index ?? 0;
+    const ofAgent = agentWords.has(lower) || spans.some(([start, end]) => at >= start && at < end);
+    if (vendor && !named.has(vendor) && !namedWords.has(lower) && !ofAgent) vendors.add(vendor);
   }
   return [...vendors].map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }));
 }
@@ -483,9 +502,19 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     if (byIdentity) return [byIdentity, ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
     const atNoReply = agentAtNoReply({ name: read.name, email: read.email }, aliases, budget);
     if (atNoReply.length === 0 && via) return [via, ...unread];
-    return [...(atNoReply.length > 0 ? atNoReply : wholly(read.name, 'person', aliases, budget)), ...unread];
+    return [...withUnreadVendors(atNoReply.length > 0 ? atNoReply : wholly(read.name, 'person', aliases, budget), read.name), ...unread];
   }
-  return [...wholly(read.text, 'named', aliases, budget), ...unread];
+  return [...withUnreadVendors(wholly(read.text, 'named', aliases, budget), read.text), ...unread];
+}
+
+/**
+ * An agent named with a model that cannot be read (`Qwen Code (qwen/!qwen3-coder)`, on a co-author
+ * or made-with line): the vendors the rest of the text names as `vendor/unknown` (unreadVendors), as
+ * a declared value reads them (row 339). Any other reading stays as it is.
+ */
+function withUnreadVendors(found: Mention[], text: string): Mention[] {
+  if (!found.some((mention) => mention.agent !== 'unknown' && mention.model === 'unknown')) return found;
+  return [...found, ...unreadVendors(text, found)];
 }
 
 /**
@@ -598,7 +627,7 @@ export function parseModelValue(value: string, aliases: Record<string, string> =
 /** A made-with style value (`Made-with: Cursor`): only what it clearly names, nothing when it names no AI (`Built-with: Rust`). */
 export function parseMadeWith(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   const read = longWithoutAddress(readable(value, MAX_WHOLE).replace(URL, ' ').replace(/\s+/g, ' ').trim());
-  return [...wholly(read.text, 'named', aliases, budget), ...(value.length > MAX_WHOLE ? [UNREAD] : [])].filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread);
+  return [...withUnreadVendors(wholly(read.text, 'named', aliases, budget), read.text), ...(value.length > MAX_WHOLE ? [UNREAD] : [])].filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread);
 }
 
 /** The first thing `parseDeclaredValues` reads, or null for a human helper. */
