@@ -2,6 +2,7 @@ import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
 import { codexModel } from './codex.js';
+import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
 import { opencodeModel } from './opencode.js';
@@ -17,6 +18,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace) => SettingsModel |
   'gemini-cli': geminiCliModel,
   'qwen-code': qwenCodeModel,
   goose: gooseModel,
+  cursor: cursorCliModel,
 };
 
 /**
