@@ -5,6 +5,11 @@ import type { AttestationEntry, NoteError, NoteParse } from './types.js';
 
 const DIVIDER = '---';
 const SPACE = /^\s$/;
+/**
+ * Rust's `char::is_whitespace` (Unicode White_Space), which `str::trim` drops: JavaScript's `\s`
+ * less U+FEFF (Rust keeps a BOM), plus NEL (U+0085).
+ */
+const RUST_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
 
 function fail(code: NoteError['code'], message: string, line?: number): NoteParse {
   return { ok: false, error: { code, message: line === undefined ? message : `line ${line}: ${message}` } };
@@ -20,6 +25,19 @@ function trimLineEnd(line: string): string {
   let end = line.length;
   while (end > 0 && (line.charCodeAt(end - 1) === 0x85 || SPACE.test(line[end - 1]!))) end -= 1;
   return end === line.length ? line : line.slice(0, end);
+}
+
+/**
+ * `text` without the leading and trailing whitespace Rust's `str::trim` drops, as git-ai trims a
+ * note before its blame reads it (`show_authorship_note`: `s.trim()`; the batch read of blame,
+ * `read_authorship_v3_batch`: `content.trim()`). One step per trimmed character.
+ */
+function rustTrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && RUST_SPACE.test(text[start]!)) start += 1;
+  while (end > start && RUST_SPACE.test(text[end - 1]!)) end -= 1;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /**
@@ -48,8 +66,23 @@ function filePath(line: string): string {
  * aside: Rust's `lines()`) divides (`--- ` is a file line to git-ai, so here too). One pass over
  * the text (a multi-megabyte note costs linear time); never throws: a malformed note is an error
  * result.
+ *
+ * The note is read as git-ai's blame reads it, its Unicode whitespace trimmed at both ends first
+ * (Rust's `str::trim`): a first line `  key 5` is a file line `key 5` (no entry before any file),
+ * and metadata ending in NBSP or NEL is JSON. A note only git-ai's untrimmed batch read takes
+ * (`notes_for_commits`, a first line ` ---` that trimming makes the divider) is read as that read
+ * takes it rather than refused.
  */
 export function parseAuthorshipLog(text: string): NoteParse {
+  const trimmed = rustTrim(text);
+  const parsed = parseText(trimmed);
+  if (parsed.ok || trimmed === text) return parsed;
+  const untrimmed = parseText(text);
+  return untrimmed.ok ? untrimmed : parsed;
+}
+
+/** One reading of the note's text, as `AuthorshipLog::deserialize_from_string` reads it. */
+function parseText(text: string): NoteParse {
   const files = new Map<string, AttestationEntry[]>();
   let current: AttestationEntry[] | null = null;
   let start = 0;
