@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { REBASE_FIXUPS } from '../core/checkpoint/store-layout.js';
 import { pickUnderway, rebaseExecStep } from '../notes/pick-source.js';
 import type { HookHandler } from './dispatch.js';
 import { worktreeGitDir } from './hook-git-dir.js';
@@ -34,6 +35,14 @@ export const handler: HookHandler = async (_args, context) => {
     if (!isReplay(context.env, gitDir)) {
       const { recordCommit } = await import('../notes/record-commit.js');
       for (const line of await recordCommit(context.cwd, gitDir, context.env)) warn(context.env, line);
+    }
+    // The last step of a rebase's squash (or `fixup -c`/`-C`): the editor may have dropped what the folded commits declared (row 342).
+    if (!picking && existsSync(join(gitDir, REBASE_FIXUPS))) {
+      try {
+        await (await import('./squashed-attributions.js')).carrySquashedAttributions(context.cwd, gitDir, context.env);
+      } catch (error) {
+        warn(context.env, `post-commit could not carry the squashed commits' models: ${firstLine(error)}`);
+      }
     }
     if (picking) {
       // git copies no note on a cherry-pick (notes.rewriteRef is for amend and rebase): carry the picked commit's.

@@ -345,7 +345,8 @@ export function plainCommitsFunction(): string[] {
  * sh function `aitrail_folded`, for a rebase's fixup or squash step (node: src/hooks/folded-attributions.ts,
  * which reads HEAD and the commits `rebase-merge/current-fixups` names, never the environment): true
  * when none of them holds a text a message or identity signature needs (aitrail_plain), under a valid
- * stamp; a line of the file that names no commit is a doubt. Reads `aitrail_g`.
+ * stamp; a line of the file that names no commit is a doubt; the revisions it is given are read too
+ * (post-commit: `HEAD@{1}`, the commit the step amended). Reads `aitrail_g`; sets `aitrail_p`.
  */
 export function foldedQuietFunction(version: string): string[] {
   return [
@@ -358,7 +359,7 @@ export function foldedQuietFunction(version: string): string[] {
     '    case $aitrail_h in ""|*[!0-9a-f]*) return 1 ;; esac',
     '    aitrail_o="$aitrail_o $aitrail_h"',
     `  done <"$aitrail_g/${REBASE_FIXUPS}" || return 1`,
-    '  aitrail_plain HEAD $aitrail_o',
+    '  aitrail_plain HEAD $aitrail_o "$@"',
     '}',
   ];
 }

@@ -66,6 +66,13 @@ export function pendingCheckpointsGate(): string[] {
     `    if [ -z "$aitrail_x" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
     '  fi',
     '  case $aitrail_x in stop|"exec "*|"x "*|"exec\t"*|"x\t"*) ;; *) aitrail_p= ;; esac',
+    // The last step of a squash (or `fixup -c`/`-C`) chain, whose editor may have dropped what the folded commits declared (node: src/hooks/squashed-attributions.ts).
+    `  if [ -e "$aitrail_g/${REBASE_FIXUPS}" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then`,
+    // Only when the chain may name an agent (aitrail_folded: HEAD, the commit before it, HEAD@{1}, and current-fixups; it sets aitrail_p).
+    '    aitrail_y=$aitrail_p',
+    `    case $(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) in "squash"[" \t"]*|"s"[" \t"]*|"fixup"[" \t"]-[cC]*|"f"[" \t"]-[cC]*) aitrail_folded 'HEAD@{1}' || aitrail_y=1 ;; esac`,
+    '    aitrail_p=$aitrail_y',
+    '  fi',
     'fi',
     // What prepare-commit-msg kept of a cherry-pick (git's `git commit` removes CHERRY_PICK_HEAD before post-commit).
     `[ -e "$aitrail_g/${PICK_SOURCE}" ] && aitrail_p=1`,
@@ -170,7 +177,7 @@ export function rewordGate(): string[] {
 export function hookGates(hook: InstalledHook): string[] {
   if (hook === 'prepare-commit-msg') return [...sameFunction(), ...plainCommitsFunction(), ...foldedQuietFunction(packageVersion()), ...rebaseReplayGate(), ...fastPathFunctions(packageVersion()), ...freshFunction(), ...preparedFunction(), ...fastPathCall(true)];
   if (hook === 'commit-msg') return [...rewordGate(), ...fastPathLines(packageVersion(), '[ -z "$aitrail_rw" ]')];
-  if (hook === 'post-commit') return pendingCheckpointsGate();
+  if (hook === 'post-commit') return [...sameFunction(), ...plainCommitsFunction(), ...foldedQuietFunction(packageVersion()), ...pendingCheckpointsGate()];
   if (hook === 'post-rewrite') return notesToCarryGate();
   return [];
 }

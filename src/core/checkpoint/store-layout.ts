@@ -79,3 +79,28 @@ export function foldStep(done: string): boolean {
 export function foldedCommits(fixups: string): string[] {
   return fixups.split('\n').flatMap((line) => /^(?:fixup|squash)[ \t]+([0-9a-f]{40}(?:[0-9a-f]{24})?)\s*$/.exec(line)?.[1] ?? []);
 }
+
+/**
+ * Whether the last step of `done` (the file's text) folds a commit with a message git lets the
+ * person edit: `squash` (`s`), `fixup -c`, or `fixup -C` (the chain's message replaced).
+ */
+export function editedFoldStep(done: string): boolean {
+  return /^(?:squash|s)[ \t]|^(?:fixup|f)[ \t]+-[cC][ \t]/.test(lastStep(done));
+}
+
+/** Whether `todo` (git-rebase-todo's text) goes on folding into the commit just made: its next command is a fixup or a squash. */
+export function foldContinues(todo: string): boolean {
+  const next = todo.split('\n').find((line) => line.trim() !== '' && !/^\s*#/.test(line)) ?? '';
+  return /^\s*(?:fixup|f|squash|s)[ \t]/.test(next);
+}
+
+/**
+ * The commit a fold chain started from (the `pick`, `reword` or `edit` step before the chain's
+ * fixups and squashes in `done`, the file's text), when git names it by its full id; else undefined.
+ */
+export function foldChainStart(done: string): string | undefined {
+  const lines = done.trimEnd().split('\n');
+  let at = lines.length - 1;
+  while (at >= 0 && /^(?:fixup|f|squash|s)[ \t]/.test(lines[at] ?? '')) at -= 1;
+  return /^(?:pick|p|reword|r|edit|e)[ \t]+([0-9a-f]{40}(?:[0-9a-f]{24})?)(?:[ \t]|$)/.exec(lines[at] ?? '')?.[1];
+}
