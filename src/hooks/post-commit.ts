@@ -36,7 +36,7 @@ export const handler: HookHandler = async (_args, context) => {
       const { recordCommit } = await import('../notes/record-commit.js');
       for (const line of await recordCommit(context.cwd, gitDir, context.env)) warn(context.env, line);
     }
-    // The last step of a rebase's squash (or `fixup -c`/`-C`): the editor may have dropped what the folded commits declared (row 342).
+    // The last step of a rebase's squash (or `fixup -c`/`-C`): the editor may have dropped what the folded commits declared (row 341).
     if (!picking && existsSync(join(gitDir, REBASE_FIXUPS))) {
       try {
         await (await import('./squashed-attributions.js')).carrySquashedAttributions(context.cwd, gitDir, context.env);

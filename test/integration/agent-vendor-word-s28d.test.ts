@@ -1,4 +1,4 @@
-// Red team, session 28 (row 338): a denied vendor's `vendor/model` id made unreadable by one odd
+// Red team, session 28 (row 337): a denied vendor's `vendor/model` id made unreadable by one odd
 // character inside Qwen Code's own `AGENT:MODEL` pair. The agent's name (`Qwen Code`) holds the
 // vendor's word, so the vendor of the id was taken for the agent's and dropped: the commit read as
 // `qwen-code:unknown` (a warning under policy.unknownModel) and passed `check` and pre-receive under
@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe('a vendor id inside an agent pair whose agent is named by the vendor (row 338)', () => {
+describe('a vendor id inside an agent pair whose agent is named by the vendor (row 337)', () => {
   it('refuses qwen-code:qwen/<odd character>qwen3-coder under deny qwen/*, in check and pre-receive', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     expectEachRefused(remote, work, {

@@ -1,4 +1,4 @@
-// Red team, session 28 (row 339): row 338's unreadable id, on a co-author or made-with line. Qwen
+// Red team, session 28 (row 338): row 337's unreadable id, on a co-author or made-with line. Qwen
 // Code named with a model no reader can read (`Qwen Code (qwen/!qwen3-coder)`, one stray byte read as
 // U+FFFD) read as `qwen-code:unknown`: the vendor the note names was never counted, so the commit
 // passed `check` and pre-receive under `deny: ["qwen/*"]` with a warning. A real bare server running
@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe('an agent named beside an unreadable id of its vendor, on a co-author or made-with line (row 339)', () => {
+describe('an agent named beside an unreadable id of its vendor, on a co-author or made-with line (row 338)', () => {
   it('refuses Qwen Code (qwen/<odd character>…) under deny qwen/*, in check and pre-receive', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     expectEachRefused(remote, work, {

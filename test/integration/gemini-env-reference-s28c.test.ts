@@ -1,4 +1,4 @@
-// Row 337: Gemini CLI resolves `$NAME` and `${NAME}` in the strings of its settings files from its
+// Row 336: Gemini CLI resolves `$NAME` and `${NAME}` in the strings of its settings files from its
 // environment, so `"model": {"name": "$MY_MODEL"}` runs the model MY_MODEL names. Committed for
 // real through the installed hooks with Gemini CLI's environment (`GEMINI_CLI=1`). Before: the
 // reference was read literally, `gemini-cli:unknown` (one warning line), and `deny: ["qwen/*"]` passed it.
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentCommit as commit, hooked, homeWith } from '../helpers/agent-home.js';
 
-describe("Gemini CLI's environment references in its settings (row 337)", () => {
+describe("Gemini CLI's environment references in its settings (row 336)", () => {
   it('model.name "$MY_MODEL" is the model MY_MODEL names: refused and recorded; a secret it names is never written', () => {
     const dir = homeWith({ '.gemini/settings.json': '{\n  "model": { "name": "${MY_MODEL}" }\n}\n' });
     const gemini = {

@@ -1,5 +1,5 @@
 // A git-ai note whose first line is an entry, or whose JSON ends in NBSP and NEL (session 28, e;
-// README threat-model row 341): git-ai's blame trims a note's Unicode whitespace at both ends
+// README threat-model row 340): git-ai's blame trims a note's Unicode whitespace at both ends
 // before reading it (Rust's `str::trim`), so it reads both notes; aitrail refused them whole
 // (`entry-without-file`, `bad-json`), so `check` passed the denied Qwen lines their other entries
 // name and `blame` called them a person's. Real repository, notes written with
@@ -12,7 +12,7 @@ import { makeRepo } from '../helpers/gitdir.js';
 const POLICY = 'policy:\n  allow: ["*"]\n  deny: ["qwen/*"]\n  undeclared: allow\n';
 
 describe('a git-ai note read after git-ai’s trim', () => {
-  it('row 341: an entry before any file line, and JSON ending in NBSP and NEL; Qwen’s lines fail check and count in blame', () => {
+  it('row 340: an entry before any file line, and JSON ending in NBSP and NEL; Qwen’s lines fail check and count in blame', () => {
     const repo = makeRepo();
     repo.commit('policy', { '.aitrailrc.yml': POLICY, 'app.ts': 'app\n' });
     repo.git(['checkout', '-q', '-b', 'feature']);

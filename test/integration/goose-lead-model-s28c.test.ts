@@ -1,4 +1,4 @@
-// Row 336: goose's lead/worker mode runs its first turns, and its turns after the worker fails,
+// Row 335: goose's lead/worker mode runs its first turns, and its turns after the worker fails,
 // on GOOSE_LEAD_MODEL (GOOSE_LEAD_PROVIDER beside it); `/plan` runs on GOOSE_PLANNER_MODEL. Both
 // write code, goose reads each from its variable first, then from ~/.config/goose/config.yaml.
 // Committed for real through the installed hooks with goose's environment (`GOOSE_TERMINAL=1`).
@@ -8,7 +8,7 @@ import { agentCommit as commit, hooked, homeWith } from '../helpers/agent-home.j
 
 const CLEAR = { XDG_CONFIG_HOME: undefined, GOOSE_MODEL: undefined, GOOSE_LEAD_MODEL: undefined, GOOSE_PLANNER_MODEL: undefined };
 
-describe("goose's lead and planner models (row 336)", () => {
+describe("goose's lead and planner models (row 335)", () => {
   it('a denied lead model, in the variable or in config.yaml, is refused; recorded beside the worker; the variable replaces the config key', () => {
     const config = 'GOOSE_PROVIDER: openai\nGOOSE_MODEL: gpt-4o-mini\nGOOSE_LEAD_PROVIDER: openrouter\nGOOSE_LEAD_MODEL: qwen/qwen3-coder\n';
     const goose = { ...CLEAR, HOME: homeWith({ '.config/goose/config.yaml': config }), GOOSE_TERMINAL: '1' };

@@ -1,4 +1,4 @@
-// Row 343: the Cursor CLI keeps the model its /model picker chose in ~/.cursor/cli-config.json
+// Row 342: the Cursor CLI keeps the model its /model picker chose in ~/.cursor/cli-config.json
 // (`"model": {"modelId": …}`), not in a variable. Committed for real through the installed hooks with
 // the CLI's environment (CURSOR_AGENT=1 and the CURSOR_INVOKED_AS its launcher exports) and a home of
 // the test's own. Before: `cursor:unknown` (one warning line), so `deny: ["qwen/*"]` passed it. The
@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { agentCommit as commit, hooked, homeWith } from '../helpers/agent-home.js';
 
-describe("the Cursor CLI's configured model (row 343)", () => {
+describe("the Cursor CLI's configured model (row 342)", () => {
   it('model.modelId of ~/.cursor/cli-config.json is recorded and refused for the CLI; the editor and a person read none', () => {
     const config = '{\n  "version": 1,\n  "permissions": { "allow": [], "deny": [] },\n  "model": { "modelId": "qwen3-coder", "displayModelId": "qwen3-coder", "displayName": "Qwen3 Coder" }\n}\n';
     const user = { HOME: homeWith({ '.cursor/cli-config.json': config }), CURSOR_CONFIG_DIR: undefined, XDG_CONFIG_HOME: undefined, CURSOR_MODEL: undefined, CURSOR_INVOKED_AS: undefined, CURSOR_AGENT: undefined, CURSOR_EXTENSION_HOST_ROLE: undefined };

@@ -1,4 +1,4 @@
-// Row 340: DeepInfra's `DeepSeek-R1-Turbo` (the same weights, served quantised) declared in a trailer
+// Row 339: DeepInfra's `DeepSeek-R1-Turbo` (the same weights, served quantised) declared in a trailer
 // is refused by a policy that denies the exact model `deepseek/deepseek-r1`; the commit before it,
 // declaring an allowed model, passes.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Row 342: `git rebase -i` with a `squash` (or `fixup -c`) step folding an agent's commit: git runs
+// Row 341: `git rebase -i` with a `squash` (or `fixup -c`) step folding an agent's commit: git runs
 // prepare-commit-msg before its editor and no commit-msg after it (the sequencer commits with
 // --no-verify), so a person deleting the trailer lines in the editor made the squashed commit read
 // as theirs. post-commit now amends the chain's last commit with the folded commits' models.

@@ -1,4 +1,4 @@
-// Row 343: the Cursor CLI (`cursor-agent`, now `agent`) keeps the model its /model picker chose in the
+// Row 342: the Cursor CLI (`cursor-agent`, now `agent`) keeps the model its /model picker chose in the
 // `model` object of ~/.cursor/cli-config.json (cursor.com/docs/cli/reference/configuration). Read
 // only for the CLI's own commits: its launcher exports CURSOR_INVOKED_AS, the editor's agent does not,
 // and CURSOR_AGENT=1 is shared by both.
@@ -26,7 +26,7 @@ function place(files: Record<string, string>, env: Record<string, string> = {}):
 const CLI = { CURSOR_AGENT: '1', CURSOR_INVOKED_AS: 'cursor-agent' };
 const OPUS = '{"version":1,"editor":{"vimMode":false},"permissions":{"allow":[],"deny":[]},"model":{"modelId":"claude-opus-4-8","displayModelId":"claude-opus-4-8","displayName":"Opus 4.8"},"hasChangedDefaultModel":true}';
 
-describe("the Cursor CLI's configured model (row 343)", () => {
+describe("the Cursor CLI's configured model (row 342)", () => {
   it('model.modelId of ~/.cursor/cli-config.json, for the CLI only (CURSOR_INVOKED_AS); the editor and the cloud read none', () => {
     const files = { 'home/.cursor/cli-config.json': OPUS };
     expect(cursorCliModel(place(files, CLI))).toEqual({ model: 'claude-opus-4-8', evidence: 'settings ~/.cursor/cli-config.json model.modelId="claude-opus-4-8"' });

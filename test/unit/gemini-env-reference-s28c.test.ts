@@ -1,4 +1,4 @@
-// Row 337: Gemini CLI resolves `$NAME` and `${NAME}` in the strings of each settings file it loads
+// Row 336: Gemini CLI resolves `$NAME` and `${NAME}` in the strings of each settings file it loads
 // (gemini-cli packages/cli/src/utils/envVarResolver.ts), so `"model": {"name": "$MY_MODEL"}` is the
 // model MY_MODEL names. aitrail took the reference literally: `unknown`.
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ function userSettings(text: string, env: Record<string, string>) {
   return geminiCliModel(settingsPlace(join(base, 'root'), join(base, 'root/.git'), { HOME: join(base, 'home'), GEMINI_CLI_SYSTEM_SETTINGS_PATH: none, GEMINI_CLI_SYSTEM_DEFAULTS_PATH: none, ...env }, join(base, 'system')));
 }
 
-describe("Gemini CLI's environment references in its settings (row 337)", () => {
+describe("Gemini CLI's environment references in its settings (row 336)", () => {
   it('$NAME and ${NAME} are the variable; an unset one stays as written, and reads as no model', () => {
     const env = { MY_MODEL: 'qwen3-coder', VENDOR: 'qwen', EMPTY: '' };
     expect(resolvedReferences('$MY_MODEL', env, 'gemini-cli')).toBe('qwen3-coder');

@@ -1,4 +1,4 @@
-// Row 336: goose's lead/worker mode runs its first turns (and its turns after failures) on
+// Row 335: goose's lead/worker mode runs its first turns (and its turns after failures) on
 // GOOSE_LEAD_MODEL, and `/plan` on GOOSE_PLANNER_MODEL; both write code. goose reads each from its
 // variable first, then from the key of the same name in ~/.config/goose/config.yaml.
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ async function readConfig(yaml: string): Promise<SettingsModel | null> {
 const models = (env: Record<string, string>, settings?: Record<string, SettingsModel>) =>
   detectAtCommitTime('feat: x\n', { env, ...(settings ? { settings: { goose: settings.goose! } } : {}) }).map((found) => `${found.agent}:${found.model}`);
 
-describe("goose's lead and planner models (row 336)", () => {
+describe("goose's lead and planner models (row 335)", () => {
   it('the variables: GOOSE_LEAD_MODEL and GOOSE_PLANNER_MODEL are recorded beside GOOSE_MODEL; alone, the one recorded', () => {
     expect(models({ GOOSE_TERMINAL: '1', GOOSE_MODEL: 'gpt-4o-mini', GOOSE_LEAD_MODEL: 'qwen3-coder' })).toEqual(['goose:openai/gpt-4o-mini', 'goose:qwen/qwen3-coder']);
     expect(models({ GOOSE_TERMINAL: '1', GOOSE_PLANNER_MODEL: 'claude-opus-4-5' })).toEqual(['goose:anthropic/claude-opus-4.5']);

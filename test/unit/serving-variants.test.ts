@@ -1,4 +1,4 @@
-// Row 340: a provider's serving variant of an open-weight model (Together's `-tput`, Together's and
+// Row 339: a provider's serving variant of an open-weight model (Together's `-tput`, Together's and
 // DeepInfra's `-Turbo`: the same weights, quantised for speed) reads as the model itself, so a policy
 // naming the exact model (`deny: ["deepseek/deepseek-r1"]`) catches it; a name whose `turbo` is its own
 // model (`gpt-4-turbo`, `qwen-turbo`) keeps it.

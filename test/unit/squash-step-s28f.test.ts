@@ -1,4 +1,4 @@
-// Row 342: which rebase steps post-commit may carry folded models at (src/hooks/squashed-attributions.ts).
+// Row 341: which rebase steps post-commit may carry folded models at (src/hooks/squashed-attributions.ts).
 import { describe, expect, it } from 'vitest';
 import { editedFoldStep, foldChainStart, foldContinues } from '../../src/core/checkpoint/store-layout.js';
 

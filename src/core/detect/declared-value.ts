@@ -281,7 +281,7 @@ function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
   const text = readable(whole, Infinity);
   // Where an agent's model was not read (`qwen-code:qwen/!qwen3-coder`, `qwen-code:qwen!3-coder`), only
   // the words where the agent's name is written are the agent's: the vendor's word in what follows
-  // names the model's vendor, though the agent is named by it too (row 338). An agent whose name is not
+  // names the model's vendor, though the agent is named by it too (row 337). An agent whose name is not
   // found as written keeps its words everywhere.
   const unreadModel = read.some((mention) => mention.model === 'unknown');
   const lowerText = text.toLowerCase();
@@ -510,7 +510,7 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
 /**
  * An agent named with a model that cannot be read (`Qwen Code (qwen/!qwen3-coder)`, on a co-author
  * or made-with line): the vendors the rest of the text names as `vendor/unknown` (unreadVendors), as
- * a declared value reads them (row 339). Any other reading stays as it is.
+ * a declared value reads them (row 338). Any other reading stays as it is.
  */
 function withUnreadVendors(found: Mention[], text: string): Mention[] {
   if (!found.some((mention) => mention.agent !== 'unknown' && mention.model === 'unknown')) return found;

@@ -1,5 +1,5 @@
 // A git-ai note whose first line is an entry, or whose JSON ends in NBSP or NEL (session 28, e;
-// README threat-model row 341): git-ai's blame reads a note after Rust's `str::trim` (Unicode
+// README threat-model row 340): git-ai's blame reads a note after Rust's `str::trim` (Unicode
 // White_Space at both ends: `show_authorship_note`'s `s.trim()`, `read_authorship_v3_batch`'s
 // `content.trim()`), so `  <key> 5` first is a file line `<key> 5` and trailing NBSP or NEL is gone
 // before serde_json reads the metadata. aitrail read the untrimmed text and refused both notes

@@ -165,7 +165,7 @@ describe('parseAuthorshipLog: paths and layout', () => {
   });
 
   test('the divider must be alone on its line: " ---" is a file line, "---x" too', () => {
-    // (At the very start of the note, git-ai's blame trims it away first: row 341.)
+    // (At the very start of the note, git-ai's blame trims it away first: row 340.)
     expect(failure('a.rs\n ---\n{"schema_version":"authorship/3.0.0"}').error.code).toBe('no-divider');
     expect(failure('---x\n{"schema_version":"authorship/3.0.0"}').error.code).toBe('no-divider');
   });
