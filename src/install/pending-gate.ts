@@ -47,6 +47,7 @@ export function pendingCheckpointsGate(): string[] {
     `# Nothing to record unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}, written by aitrail checkpoint) or a cherry-pick is committed while a note may exist to carry; during a rebase, only a kept cherry-pick or checkpoints new work takes (an exec step's commit, a commit at a stop).`,
     ...worktreeGitDirLines(),
     'aitrail_p=',
+    'aitrail_sq=',
     // Every name node reads (any name ending in ${CHECKPOINT_SUFFIX}: dot names too), dangling links too.
     `for aitrail_f in "$aitrail_g"/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/.*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then aitrail_p=1; break; fi; done`,
     'aitrail_k=$aitrail_p',
@@ -68,15 +69,18 @@ export function pendingCheckpointsGate(): string[] {
     '  case $aitrail_x in stop|"exec "*|"x "*|"exec\t"*|"x\t"*) ;; *) aitrail_p= ;; esac',
     // The last step of a squash (or `fixup -c`/`-C`) chain, whose editor may have dropped what the folded commits declared (node: src/hooks/squashed-attributions.ts).
     `  if [ -e "$aitrail_g/${REBASE_FIXUPS}" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then`,
-    // Only when the chain may name an agent (aitrail_folded: HEAD, the commit before it, HEAD@{1}, and current-fixups; it sets aitrail_p).
-    '    aitrail_y=$aitrail_p',
-    `    case $(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) in "squash"[" \t"]*|"s"[" \t"]*|"fixup"[" \t"]-[cC]*|"f"[" \t"]-[cC]*) aitrail_folded 'HEAD@{1}' || aitrail_y=1 ;; esac`,
-    '    aitrail_p=$aitrail_y',
+    `    case $(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) in "squash"[" \t"]*|"s"[" \t"]*|"fixup"[" \t"]-[cC]*|"f"[" \t"]-[cC]*) aitrail_sq=1 ;; esac`,
     '  fi',
     'fi',
     // What prepare-commit-msg kept of a cherry-pick (git's `git commit` removes CHERRY_PICK_HEAD before post-commit).
     `[ -e "$aitrail_g/${PICK_SOURCE}" ] && aitrail_p=1`,
-    '[ -n "$aitrail_p" ] || exit 0',
+    '[ -n "$aitrail_p" ] || [ -n "$aitrail_sq" ] || exit 0',
+    // Read by the shell only past that exit: a commit with nothing pending never parses these functions.
+    ...sameFunction(),
+    ...plainCommitsFunction(),
+    ...foldedQuietFunction(packageVersion()),
+    // At such a step, node only when the chain may name an agent (aitrail_folded: HEAD, the commit before it, HEAD@{1}, and current-fixups; it sets aitrail_p).
+    "if [ -z \"$aitrail_p\" ]; then aitrail_folded 'HEAD@{1}' && exit 0; aitrail_p=1; fi",
   ];
 }
 
@@ -177,7 +181,7 @@ export function rewordGate(): string[] {
 export function hookGates(hook: InstalledHook): string[] {
   if (hook === 'prepare-commit-msg') return [...sameFunction(), ...plainCommitsFunction(), ...foldedQuietFunction(packageVersion()), ...rebaseReplayGate(), ...fastPathFunctions(packageVersion()), ...freshFunction(), ...preparedFunction(), ...fastPathCall(true)];
   if (hook === 'commit-msg') return [...rewordGate(), ...fastPathLines(packageVersion(), '[ -z "$aitrail_rw" ]')];
-  if (hook === 'post-commit') return [...sameFunction(), ...plainCommitsFunction(), ...foldedQuietFunction(packageVersion()), ...pendingCheckpointsGate()];
+  if (hook === 'post-commit') return pendingCheckpointsGate();
   if (hook === 'post-rewrite') return notesToCarryGate();
   return [];
 }
