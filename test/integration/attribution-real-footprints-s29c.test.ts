@@ -7,6 +7,7 @@
 // These tests failed before their fix.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CURSOR_FOOTER_2026 as CURSOR_FOOTER } from '../helpers/agent-footers.js';
 import { aitrail } from '../helpers/cli.js';
 import { expectEachRefused, policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo } from '../helpers/gitdir.js';
@@ -17,13 +18,6 @@ interface LogJson {
   ai: boolean;
   attributions: { agent: string; model: string }[];
 }
-
-const CURSOR_FOOTER =
-  '<div><a href="https://cursor.com/agents/bc-0cf04834-c057-41c6-abc9-853f23aceb21?cursor_ref=pr_footer&cursor_cta=open_in_web"><picture>' +
-  '<source media="(prefers-color-scheme: dark)" srcset="https://cursor.com/assets/images/open-in-web-dark.png">' +
-  '<img alt="Open in Web" width="114" height="28" src="https://cursor.com/assets/images/open-in-web-dark.png"></picture></a>&nbsp;' +
-  '<a href="https://cursor.com/background-agent?bcId=bc-0cf04834-c057-41c6-abc9-853f23aceb21&cursor_ref=pr_footer&cursor_cta=open_in_cursor"><picture>' +
-  '<img alt="Open in Cursor" width="131" height="28" src="https://cursor.com/assets/images/open-in-cursor-dark.png"></picture></a>&nbsp;</div>';
 
 const HISTORY: [string, string, string[]][] = [
   ['pi', 'fix: retry the upload\n\nCo-authored-by: pi <noreply@pi.dev>\nAgent-Model: openai-codex/gpt-5.1-codex\n', ['pi:openai/gpt-5.1-codex']],

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectCommit } from '../../src/core/detect/commit.js';
 import type { CommitSignals, Identity } from '../../src/core/types.js';
+import { CURSOR_FOOTER_2026 as CURSOR_FOOTER } from '../helpers/agent-footers.js';
 
 const JANE: Identity = { name: 'Jane Doe', email: 'jane@example.com' };
 
@@ -17,13 +18,6 @@ function read(message: string): string[] {
   const signals: CommitSignals = { subject: message.split('\n')[0] ?? '', message, author: JANE, committer: JANE, trailers };
   return detectCommit(signals).map((a) => `${a.agent}:${a.model}`).sort();
 }
-
-const CURSOR_FOOTER =
-  '<div><a href="https://cursor.com/agents/bc-0cf04834-c057-41c6-abc9-853f23aceb21?cursor_ref=pr_footer&cursor_cta=open_in_web"><picture>' +
-  '<source media="(prefers-color-scheme: dark)" srcset="https://cursor.com/assets/images/open-in-web-dark.png">' +
-  '<img alt="Open in Web" width="114" height="28" src="https://cursor.com/assets/images/open-in-web-dark.png"></picture></a>&nbsp;' +
-  '<a href="https://cursor.com/background-agent?bcId=bc-0cf04834-c057-41c6-abc9-853f23aceb21&cursor_ref=pr_footer&cursor_cta=open_in_cursor"><picture>' +
-  '<img alt="Open in Cursor" width="131" height="28" src="https://cursor.com/assets/images/open-in-cursor-dark.png"></picture></a>&nbsp;</div>';
 
 describe('an `Agent-Model:` trailer (row 347)', () => {
   it('is the model of the agent another line names, and AI on its own', () => {
