@@ -2,6 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import type { CommandLineModel } from './command-line.js';
 import { parseToml, stringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
@@ -31,8 +32,10 @@ function entry(data: unknown, table: string, key: string): unknown {
 }
 
 /**
- * Codex's model (developers.openai.com/codex/config-basic): the profile that config.toml's `profile`
- * selects (`[profiles.<name>]`; Codex 0.134 reads `--profile` files only, and a hook sees no flag),
+ * Codex's model (developers.openai.com/codex/config-basic): the run's `-m/--model` (or `--oss`'s
+ * default) when its command line is seen (`cli`: codex-rs's `ConfigOverrides.model` comes before
+ * everything), then the profile that `-p/--profile` or config.toml's `profile` selects
+ * (`[profiles.<name>]`), then a `-c model=…` of the run (it replaces the config's own `model`),
  * then the project's `.codex/config.toml` when the user's config trusts the project (Codex reads it
  * only then), then `$CODEX_HOME/config.toml` (`~/.codex`), then `/etc/codex/config.toml`. The
  * provider (`model_provider`, never from a project file) gives the API its `base_url` names.
@@ -40,7 +43,7 @@ function entry(data: unknown, table: string, key: string): unknown {
  * config, codex-rs's `--model`, profile, `model`, then its default); early codex-rs took that
  * default from `OPENAI_DEFAULT_MODEL` (its env_flags), so the settings model replaces it.
  */
-export async function codexModel(place: SettingsPlace): Promise<SettingsModel | null> {
+export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const home = place.env.CODEX_HOME?.trim() || join(place.home, '.codex');
   const read = async (shown: string, text: string | null): Promise<Layer | null> => (text === null ? null : { shown, data: await parseToml(text) });
   const user = await read(shownPath(place, join(home, 'config.toml')), readOwnFile(join(home, 'config.toml')));
@@ -48,17 +51,24 @@ export async function codexModel(place: SettingsPlace): Promise<SettingsModel | 
   const system = await read(systemFile, readOwnFile(systemFile));
   const trusted = user !== null && projectKeys(place).some((key) => stringAt(entry(user.data, 'projects', key), 'trust_level') === 'trusted');
   const project = trusted ? await read('.codex/config.toml', readRepoFile(place, '.codex/config.toml')) : null;
-  const profile = user ? stringAt(user.data, 'profile') : undefined;
+  const profile = cli?.profile?.name ?? (user ? stringAt(user.data, 'profile') : undefined);
+  const served = cli?.oss ? {} : endpoint([user, system], profile);
+  if (cli && cli.models.length > 0) {
+    const also = cli.models.slice(1).map((model, index) => ({ model, evidence: cli.evidence[index + 1]!, overriddenBy: [] }));
+    return { model: cli.models[0]!, evidence: cli.evidence[0]!, replaces: ['OPENAI_DEFAULT_MODEL'], ...served, ...(also.length > 0 ? { also } : {}) };
+  }
+  const fromProfile = cli?.profile ? `${cli.profile.evidence} ` : '';
   const candidates: [Layer | null, string[]][] = [
     [user, profile ? ['profiles', profile, 'model'] : []],
     [project, ['model']],
     [user, ['model']],
     [system, ['model']],
   ];
-  for (const [layer, keys] of candidates) {
+  for (const [index, [layer, keys]] of candidates.entries()) {
+    if (index === 1 && cli?.configModel) return { model: cli.configModel.model, evidence: cli.configModel.evidence, replaces: ['OPENAI_DEFAULT_MODEL'], ...served };
     const model = layer && keys.length > 0 ? stringAt(layer.data, ...keys) : undefined;
     if (!layer || !model) continue;
-    return { model, evidence: `settings ${layer.shown} ${keys.join('.')}=${quote(model)}`, replaces: ['OPENAI_DEFAULT_MODEL'], ...endpoint([user, system], profile) };
+    return { model, evidence: `${index === 0 ? fromProfile : ''}settings ${layer.shown} ${keys.join('.')}=${quote(model)}`, replaces: ['OPENAI_DEFAULT_MODEL'], ...served };
   }
   return null;
 }
