@@ -100,6 +100,13 @@ describe("an agent's process known by its command line (row 343)", () => {
     // -c model= replaces config.toml's model, not a profile's.
     expect(await recorded(place({ 'home/.codex/config.toml': 'model = "gpt-5"\n' }, codex, [['codex', '-c', 'model="qwen3-coder"']]))).toEqual(['codex:qwen/qwen3-coder']);
     expect(await recorded(place(codexHome, codex, [['codex', '-c', 'model="qwen3-coder"']]))).toEqual(['codex:openai/o3']);
+    // Codex 0.134+: `--profile deep` layers ~/.codex/deep.config.toml over config.toml (below `-c`); a name that is a path is never read.
+    const files = { 'home/.codex/config.toml': 'model = "gpt-5"\n', 'home/.codex/deep.config.toml': 'model = "qwen3-coder"\n', 'home/x.config.toml': 'model = "kimi-k2"\n' };
+    const deep = place(files, codex, [['codex', 'exec', '--profile', 'deep']]);
+    expect(await recorded(deep)).toEqual(['codex:qwen/qwen3-coder']);
+    expect((await readAgentSettings(['codex'], deep)).codex?.evidence).toBe('argv codex -p="deep" settings ~/.codex/deep.config.toml model="qwen3-coder"');
+    expect(await recorded(place(files, codex, [['codex', '-p', 'deep', '-c', 'model=o3']]))).toEqual(['codex:openai/o3']);
+    expect(await recorded(place(files, codex, [['codex', '-p', '../x']]))).toEqual(['codex:openai/gpt-5']);
 
     const gemini = { GEMINI_CLI: '1', GEMINI_MODEL: 'gemini-2.5-flash' };
     expect(await recorded(place({}, gemini, [['gemini', '-m', 'gemini-2.5-pro']]))).toEqual(['gemini-cli:google/gemini-2.5-pro']);
