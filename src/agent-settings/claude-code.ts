@@ -11,7 +11,8 @@ const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/Cla
  * Claude Code's `model` setting, in its precedence (code.claude.com/docs/en/settings): managed
  * settings, then the project's `.claude/settings.local.json`, `.claude/settings.json` (committed:
  * what Claude Code itself runs there), then the user's `~/.claude/settings.json` (`CLAUDE_CONFIG_DIR`
- * moves it). `--model`, `--settings` and `/model` are invisible to a hook. `ANTHROPIC_MODEL` comes
+ * moves it). `--settings` and `/model` are invisible to a hook; `--model` is read from the command
+ * line where it is still there (`command-line.ts`). `ANTHROPIC_MODEL` comes
  * before every settings file (code.claude.com/docs/en/model-config). Strict JSON: Claude Code skips a
  * file with a comment or a trailing comma entirely.
  */

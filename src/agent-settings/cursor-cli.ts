@@ -30,7 +30,7 @@ function idOf(data: unknown, key: string): { model: string; key: string } | unde
  * `selectedModel.modelId` (with its effort and context parameters): a different one is kept as `also`,
  * since which of the two a version runs is not documented (one more model only makes a deny stricter).
  * Read only for a commit of the CLI ({@link CLI_INVOKED_AS}): the editor's agent keeps its model
- * elsewhere. `--model` and `-m` of a run are invisible to a hook. No variable is read before the file.
+ * elsewhere. A run's `--model`/`-m` is read from its command line (`command-line.ts`). No variable is read before the file.
  */
 export function cursorCliModel(place: SettingsPlace): SettingsModel | null {
   if (!CLI_INVOKED_AS.test(place.env.CURSOR_INVOKED_AS?.trim() ?? '')) return null;

@@ -67,7 +67,7 @@ export interface SettingsLayout {
  * `~/<dir>/settings.json`, then the system defaults (`system-defaults.json`,
  * `<PREFIX>_SYSTEM_DEFAULTS_PATH`). JSON with comments; `$NAME` and `${NAME}` in the model are resolved
  * from the hook's environment as the agent resolves them (`resolvedReferences`: a value naming no
- * model, a secret, is never written). `--model` and `/model` are invisible to a hook.
+ * model, a secret, is never written). `/model` is invisible to a hook; `--model` is read from the command line (`command-line.ts`).
  */
 export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayout): SettingsModel | null {
   const { env } = place;

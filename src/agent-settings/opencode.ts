@@ -21,7 +21,7 @@ function substituted(model: string, env: Record<string, string | undefined>): st
  * `OPENCODE_CONFIG_DIR` and the project's `.opencode/` files, `OPENCODE_CONFIG_CONTENT`, the project's
  * `opencode.json` and `opencode.jsonc` (its working directory is not known to a hook: the work tree's
  * top), `OPENCODE_CONFIG`, then the global `~/.config/opencode/` files (`XDG_CONFIG_HOME`). JSONC.
- * `--model` and the model picked in the TUI are invisible to a hook.
+ * The model picked in the TUI is invisible to a hook; `--model` is read from the command line (`command-line.ts`).
  */
 export function opencodeModel(place: SettingsPlace): SettingsModel | null {
   const { env } = place;

@@ -1,7 +1,9 @@
+import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
 import { codexModel } from './codex.js';
+import { ancestorCommandLines, ancestorModel, readsCommandLine, type CommandLineModel } from './command-line.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
@@ -22,19 +24,62 @@ const READERS: Readonly<Record<string, (place: SettingsPlace) => SettingsModel |
 };
 
 /**
- * The settings model of each of `agents` that has a reader (a few small files each). Never throws:
- * a settings file that cannot be read or parsed names no model, and the commit is recorded as before.
+ * The variables an agent reads only when its `--model` is not given (Claude Code: `--model`, then
+ * `ANTHROPIC_MODEL`; Gemini CLI: `-m`, then `GEMINI_MODEL`; Qwen Code: `-m`, settings, then
+ * `OPENAI_MODEL`, `QWEN_MODEL`). The Cursor CLI's `CURSOR_MODEL` and OpenCode's `OPENCODE_MODEL` are
+ * not known to be read by them: recorded beside, as beside their settings.
+ */
+const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
+  'claude-code': ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL'],
+  'gemini-cli': ['GEMINI_MODEL'],
+  'qwen-code': ['OPENAI_MODEL', 'QWEN_MODEL'],
+  codex: ['OPENAI_DEFAULT_MODEL'],
+};
+
+/** The run's command-line model in place of the settings': it comes before them and the variables it replaces. */
+function fromCommandLine(agent: string, cli: CommandLineModel, settings: SettingsModel | null): SettingsModel {
+  const also = cli.models.slice(1).map((model, index) => ({ model, evidence: cli.evidence[index + 1]!, overriddenBy: [] }));
+  return {
+    model: cli.models[0]!,
+    evidence: cli.evidence[0]!,
+    replaces: Object.hasOwn(COMMAND_LINE_REPLACES, agent) ? COMMAND_LINE_REPLACES[agent]! : [],
+    ...(settings?.endpoint ? { endpoint: settings.endpoint } : {}),
+    ...(also.length > 0 ? { also } : {}),
+  };
+}
+
+/** Whether the command line of `agent` is looked for: the Cursor CLI's only while its launcher marks the commit (its name, `agent`, is a common one). */
+function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
+  if (!readsCommandLine(agent)) return false;
+  return agent !== 'cursor' || /^(?:cursor-)?agent(?:\.(?:exe|cmd|bat|ps1))?$/i.test(place.env.CURSOR_INVOKED_AS?.trim() ?? '');
+}
+
+/**
+ * The settings model of each of `agents` that has a reader (a few small files each), or the model
+ * the agent's own process was started with (`codex -m qwen3-coder`: its command line, found among
+ * this process's ancestors on Linux, a few small `/proc` reads, only for an agent committing now).
+ * Never throws: a settings file that cannot be read or parsed names no model, and the commit is
+ * recorded as before.
  */
 export async function readAgentSettings(agents: Iterable<string>, place: SettingsPlace): Promise<Record<string, SettingsModel>> {
   const result: Record<string, SettingsModel> = {};
+  let ancestors: readonly (readonly string[])[] | undefined;
   for (const agent of agents) {
     if (!Object.hasOwn(READERS, agent)) continue;
+    let cli: CommandLineModel | null = null;
     try {
-      const model = await READERS[agent]!(place);
-      if (model) result[agent] = model;
+      if (looksAtCommandLine(agent, place)) cli = ancestorModel(agent, (ancestors ??= place.commandLines ?? ancestorCommandLines()), quote);
+    } catch {
+      // An ancestor gone or unreadable names no model.
+    }
+    let settings: SettingsModel | null = null;
+    try {
+      settings = agent === 'codex' ? await codexModel(place, cli) : await READERS[agent]!(place);
     } catch {
       // Unreadable settings name no model.
     }
+    const model = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) ? fromCommandLine(agent, cli, settings) : settings;
+    if (model) result[agent] = model;
   }
   return result;
 }

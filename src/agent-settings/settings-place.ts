@@ -13,6 +13,8 @@ export interface SettingsPlace {
   home: string;
   /** What `/etc/claude-code/…`, `/etc/codex/…` are under: `/` (a test's directory in tests). */
   system: string;
+  /** The command lines of the hook's ancestors, nearest first (tests); unset: read from `/proc` when an agent's is looked for. */
+  commandLines?: readonly (readonly string[])[];
 }
 
 export function settingsPlace(root: string, gitDir: string, env: Record<string, string | undefined>, system = '/'): SettingsPlace {

@@ -1,0 +1,235 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+
+/** Ancestors looked at above the hook: the shim, git, a shell or two, the agent, its launcher; never more. */
+const MAX_DEPTH = 16;
+/** A process's command line read at most this far (an agent's prompt may be long; its flags come first). */
+const MAX_CMDLINE_BYTES = 64 * 1024;
+/** Arguments looked at in one command line. */
+const MAX_ARGS = 256;
+/** A model name is cut here. */
+const MAX_MODEL_CHARS = 256;
+
+/** The command lines of this process's ancestors, nearest first: none where there is no `/proc` (macOS, Windows, the BSDs). */
+export function ancestorCommandLines(proc = '/proc', start = process.ppid): string[][] {
+  if (process.platform !== 'linux' && process.platform !== 'android') return [];
+  const lines: string[][] = [];
+  let pid = start;
+  for (let depth = 0; depth < MAX_DEPTH && Number.isSafeInteger(pid) && pid > 1; depth += 1) {
+    const argv = readProc(`${proc}/${pid}/cmdline`);
+    const stat = readProc(`${proc}/${pid}/stat`, 4096);
+    if (argv === null || stat === null) break;
+    lines.push(splitCommandLine(argv));
+    // `pid (comm) state ppid …`: comm may hold spaces and `)`, so fields are counted from its last `)`.
+    const fields = stat.toString('latin1').slice(stat.lastIndexOf(')') + 1).trim().split(' ');
+    pid = Number.parseInt(fields[1] ?? '', 10);
+  }
+  return lines;
+}
+
+/** At most `limit` bytes of a `/proc` file, or null (gone, unreadable). */
+function readProc(path: string, limit = MAX_CMDLINE_BYTES): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(limit);
+    let read = 0;
+    while (read < buffer.length) {
+      const got = readSync(fd, buffer, read, buffer.length - read, null);
+      if (got === 0) break;
+      read += got;
+    }
+    return buffer.subarray(0, read);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** NUL-separated arguments (the last one's NUL may be missing, or cut by the cap), at most {@link MAX_ARGS}. */
+export function splitCommandLine(bytes: Buffer): string[] {
+  const args = bytes.toString('utf8').split('\0');
+  if (args.at(-1) === '') args.pop();
+  return args.slice(0, MAX_ARGS);
+}
+
+/**
+ * A model value as written, trimmed; none when empty. Past {@link MAX_MODEL_CHARS} it is cut (no
+ * model's name is that long: it reads as `unknown`); control characters stay, for the catalog to
+ * refuse (`unknown`) and evidence to escape, as a settings file's.
+ */
+function modelValue(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  return value ? value.slice(0, MAX_MODEL_CHARS) : undefined;
+}
+
+/** How an agent's argument parser reads an option's value: clap (Codex), yargs (Gemini CLI, Qwen Code, OpenCode), commander (Claude Code, the Cursor CLI). */
+type Parser = 'clap' | 'yargs' | 'commander';
+
+/** A flag's values in `args` (after the program), in order: `--long V`, `--long=V`, `-s V`, and as the parser reads them `-sV`, `-s=V`, `-xs V`. Stops at `--`. */
+export function optionValues(args: readonly string[], long: string, short: string | undefined, parser: Parser): string[] {
+  const values: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index]!;
+    if (arg === '--') break;
+    let value: string | undefined;
+    let takesNext = false;
+    if (arg === `--${long}`) takesNext = true;
+    else if (arg.startsWith(`--${long}=`)) value = arg.slice(long.length + 3);
+    else if (short && arg === `-${short}`) takesNext = true;
+    else if (short && arg.startsWith(`-${short}=`) && parser !== 'commander') value = arg.slice(3);
+    else if (short && arg.startsWith(`-${short}`) && arg.length > 2 && parser !== 'yargs') value = arg.slice(2);
+    // yargs: the last letter of a cluster of short flags takes the next argument (`-ym model`).
+    else if (short && parser === 'yargs' && /^-[A-Za-z]+$/.test(arg) && arg.endsWith(short)) takesNext = true;
+    if (takesNext) {
+      value = args[index + 1];
+      index += 1;
+    }
+    if (value !== undefined) values.push(value);
+  }
+  return values;
+}
+
+/** What an agent's own command line says of its model. */
+export interface CommandLineModel {
+  /** Models the run was started with, the one in force first (the last given: each parser keeps the last). */
+  models: string[];
+  /** How evidence names it: `argv codex -m="qwen3-coder"`. */
+  evidence: string[];
+  /** Codex only: `--oss` (the local provider: no vendor's API). */
+  oss?: boolean;
+  /** Codex only: `--profile`/`-p` (or `-c profile=…`), the config profile the run reads its model from. */
+  profile?: { name: string; evidence: string };
+  /** Codex only: `-c model=…`, the config's `model` (a profile's model still comes before it). */
+  configModel?: { model: string; evidence: string };
+}
+
+/** How each agent's process is known by its argv, and its model flag. */
+interface AgentCli {
+  /** The program's or (under a runtime) the script's base name, without `.js`/`.exe`. */
+  names: RegExp;
+  /** A script's path naming the agent's package when its file is a generic `index.js`/`cli.js`. */
+  paths?: RegExp;
+  long: string;
+  short?: string;
+  parser: Parser;
+}
+
+/**
+ * The agents' own parsers (read from their sources): codex-rs's clap `Cli` (`-m/--model`, `--oss`,
+ * `-p/--profile`, `-c/--config key=value`), Gemini CLI's yargs `parseArguments` (`-m/--model`), Qwen
+ * Code's (its fork, the same), OpenCode's yargs (`-m/--model provider/model`), Claude Code's
+ * commander (`--model`), the Cursor CLI's (`-m/--model`).
+ */
+const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
+  codex: { names: /^codex(?:-(?:x86_64|aarch64)-[a-z0-9_-]+)?$/i, long: 'model', short: 'm', parser: 'clap' },
+  'gemini-cli': { names: /^gemini$/i, paths: /[/\\]@google[/\\]gemini-cli[/\\]/i, long: 'model', short: 'm', parser: 'yargs' },
+  'qwen-code': { names: /^qwen$/i, paths: /[/\\]@qwen-code[/\\]qwen-code[/\\]/i, long: 'model', short: 'm', parser: 'yargs' },
+  opencode: { names: /^opencode$/i, paths: /[/\\]opencode-ai[/\\]/i, long: 'model', short: 'm', parser: 'yargs' },
+  'claude-code': { names: /^claude$/i, paths: /[/\\]@anthropic-ai[/\\]claude-code[/\\]/i, long: 'model', parser: 'commander' },
+  cursor: { names: /^(?:cursor-)?agent$/i, paths: /[/\\]cursor-agent[/\\]/i, long: 'model', short: 'm', parser: 'commander' },
+};
+
+/**
+ * Runtimes an agent's script runs under (`node /…/codex.js`, a launcher `sh /…/cursor-agent -m …`):
+ * the script is the first argument not an option (`sh -c 'codex -m …'` names no script: one argument).
+ */
+const RUNTIMES = /^(?:node|nodejs|bun|deno|sh|bash|dash|zsh)(?:\d+(?:\.\d+)*)?(?:\.exe)?$/i;
+
+/** The agent's arguments when `argv` is that agent's process (its program, or its script under a runtime), else null. */
+export function agentArguments(agent: string, argv: readonly string[]): string[] | null {
+  const cli = Object.hasOwn(AGENT_CLIS, agent) ? AGENT_CLIS[agent]! : undefined;
+  if (!cli || argv.length === 0) return null;
+  let at = 0;
+  if (RUNTIMES.test(basename(argv[0]!))) {
+    at = 1;
+    while (at < argv.length && argv[at]!.startsWith('-')) at += 1;
+    if (at >= argv.length) return null;
+  }
+  const program = argv[at]!;
+  const name = basename(program).replace(/\.(?:[cm]?js|exe|cmd)$/i, '');
+  return cli.names.test(name) || cli.paths?.test(program) ? argv.slice(at + 1) : null;
+}
+
+/** The program as evidence names it: its base name, printable. */
+function shownName(agent: string): string {
+  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent' }[agent] ?? agent;
+}
+
+/** A `-c key=value` value as Codex reads it: TOML (a quoted string here), else the text itself. */
+function tomlString(raw: string): string {
+  const value = raw.trim();
+  return /^"[^"\\]*"$|^'[^']*'$/.test(value) ? value.slice(1, -1) : value;
+}
+
+/** What the model of `agent` is by its own `args` (see {@link agentArguments}); null when they say nothing of it. */
+export function commandLineModel(agent: string, args: readonly string[], quote: (text: string) => string): CommandLineModel | null {
+  const cli = AGENT_CLIS[agent];
+  if (!cli) return null;
+  const shown = shownName(agent);
+  const flag = cli.short ? `-${cli.short}` : `--${cli.long}`;
+  const given = optionValues(args, cli.long, cli.short, cli.parser).flatMap((raw) => modelValue(raw) ?? []);
+  const result: CommandLineModel = { models: [], evidence: [] };
+  for (const model of given.reverse()) {
+    if (result.models.includes(model)) continue;
+    result.models.push(model);
+    result.evidence.push(`argv ${shown} ${flag}=${quote(model)}`);
+  }
+  if (agent === 'codex') {
+    // `--oss` with no `--model`: the local provider's default (codex-rs: ollama's `gpt-oss:20b`).
+    const oss = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined).includes('--oss');
+    if (oss) result.oss = true;
+    if (oss && result.models.length === 0) {
+      result.models.push('gpt-oss:20b');
+      result.evidence.push('argv codex --oss');
+    }
+    const configs = optionValues(args, 'config', 'c', 'clap');
+    const setting = (key: string) =>
+      configs
+        .map((entry) => /^\s*([A-Za-z0-9_.-]+)\s*=(.*)$/s.exec(entry))
+        .filter((match) => match?.[1] === key)
+        .map((match) => modelValue(tomlString(match![2]!)))
+        .filter((value): value is string => value !== undefined)
+        .at(-1);
+    const configModel = setting('model');
+    const profile = optionValues(args, 'profile', 'p', 'clap').flatMap((raw) => modelValue(raw) ?? []).at(-1) ?? setting('profile');
+    if (configModel) result.configModel = { model: configModel, evidence: `argv codex -c model=${quote(configModel)}` };
+    if (profile) result.profile = { name: profile, evidence: `argv codex -p=${quote(profile)}` };
+  }
+  return result.models.length > 0 || result.configModel || result.profile ? result : null;
+}
+
+/** Whether aitrail knows how `agent`'s command line names its model. */
+export function readsCommandLine(agent: string): boolean {
+  return Object.hasOwn(AGENT_CLIS, agent);
+}
+
+/**
+ * What the command lines of `agent`'s own processes among `ancestors` (nearest first) say of its model:
+ * the nearest one's, and the models any farther one names beside (a launcher and its native binary
+ * say the same; a different one is kept, as one more model only makes a deny stricter).
+ */
+export function ancestorModel(agent: string, ancestors: readonly (readonly string[])[], quote: (text: string) => string): CommandLineModel | null {
+  let result: CommandLineModel | null = null;
+  for (const argv of ancestors) {
+    const args = agentArguments(agent, argv);
+    const found = args ? commandLineModel(agent, args, quote) : null;
+    if (!found) continue;
+    if (!result) {
+      result = found;
+      continue;
+    }
+    found.models.forEach((model, index) => {
+      if (!result!.models.includes(model)) {
+        result!.models.push(model);
+        result!.evidence.push(found.evidence[index]!);
+      }
+    });
+  }
+  return result;
+}
