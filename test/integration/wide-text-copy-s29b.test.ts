@@ -1,0 +1,72 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+
+// Session 29 (red team, the insider with a denied model; row 254 by re-encoding): a copy of Qwen's
+// file into a protected path, stored as UTF-16, which TypeScript compiles and git reads as binary.
+
+const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
+const PATH_POLICY = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
+const QWEN_KEY = [
+  'export function deriveKey(secret: string): string { return secret.split("").reverse().join("") + "pepper-and-salt"; }',
+  'export const ROUNDS_OF_HASHING_FOR_KEYS = 600000;',
+  'export function compareConstantTime(left: string, right: string): boolean { return left === right; }',
+  '',
+].join('\n');
+
+/** `text` as UTF-16LE with its byte order mark (what `tsc` reads as it reads UTF-8). */
+const utf16le = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+function committed(work: TestRepo, message: string, files: Record<string, string>): string {
+  const made = commitWith(work, message, files, { noVerify: true });
+  if (made.code !== 0) throw new Error(made.stderr);
+  return work.git(['rev-parse', 'HEAD']);
+}
+
+/** A person's commit (hooks skipped) that writes `bytes` at `path`. */
+function committedBytes(work: TestRepo, message: string, path: string, bytes: Buffer): string {
+  writeFileSync(join(work.dir, path), bytes);
+  work.git(['add', '-A']);
+  const made = tryGit(work.dir, ['commit', '-q', '--no-verify', '-F', '-'], { input: message });
+  if (made.code !== 0) throw new Error(made.stderr);
+  return work.git(['rev-parse', 'HEAD']);
+}
+
+describe('path rules: a copy of Qwen’s lines into a protected file stored as UTF-16', () => {
+  it('check and pre-receive refuse it (they passed it as the person’s), naming the file and the way out', () => {
+    const { work } = policyServer(PATH_POLICY);
+    work.git(['checkout', '-q', '-b', 'key', 'main']);
+    committed(work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { 'lib/key.ts': QWEN_KEY });
+    work.write('src/crypto/.keep', '');
+    committedBytes(work, 'chore: key derivation where the crypto lives\n', 'src/crypto/key.ts', utf16le(QWEN_KEY));
+    const check = aitrail(work.dir, ['check', 'main..key']);
+    expect(check.stdout + check.stderr).not.toContain('no policy violations');
+    expect(check.code).toBe(3);
+    expect(check.stderr).toContain("'src/crypto/key.ts'");
+    expect(check.stderr).toContain('UTF-16');
+    expect(check.stderr).toContain('working-tree-encoding');
+    const push = tryGit(work.dir, ['push', 'origin', 'key']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toContain('UTF-16');
+  });
+
+  it('the same copy in UTF-8 is still blamed on Qwen, and a UTF-16 file outside the protected paths or a person’s UTF-8 edit there passes', () => {
+    const { work } = policyServer(PATH_POLICY);
+    work.git(['checkout', '-q', '-b', 'key', 'main']);
+    committed(work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { 'lib/key.ts': QWEN_KEY });
+    work.git(['checkout', '-q', '-b', 'plain', 'key']);
+    committed(work, 'chore: key derivation where the crypto lives\n', { 'src/crypto/key.ts': QWEN_KEY });
+    const plain = aitrail(work.dir, ['check', 'main..plain']);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toContain('qwen/qwen3-coder');
+    work.git(['checkout', '-q', '-b', 'honest', 'main']);
+    committedBytes(work, 'docs: a resource file kept in UTF-16\n', 'strings.rc', utf16le('STRINGTABLE BEGIN 1 "hello" END\n'));
+    committed(work, 'feat: constant-time compare, by hand\n', { 'src/crypto/compare.ts': 'export const equal = (a: string, b: string): boolean => a === b;\n' });
+    const honest = aitrail(work.dir, ['check', 'main..honest']);
+    expect(honest.stderr).not.toContain('UTF-16');
+    expect(honest.code).toBe(0);
+  });
+});
