@@ -2,29 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { committed, CRYPTO_PATH_POLICY as PATH_POLICY, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 
 // Session 29 (red team, the insider with a denied model; row 254 by re-encoding): a copy of Qwen's
 // file into a protected path, stored as UTF-16, which TypeScript compiles and git reads as binary.
 
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
-const PATH_POLICY = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
-const QWEN_KEY = [
-  'export function deriveKey(secret: string): string { return secret.split("").reverse().join("") + "pepper-and-salt"; }',
-  'export const ROUNDS_OF_HASHING_FOR_KEYS = 600000;',
-  'export function compareConstantTime(left: string, right: string): boolean { return left === right; }',
-  '',
-].join('\n');
-
 /** `text` as UTF-16LE with its byte order mark (what `tsc` reads as it reads UTF-8). */
 const utf16le = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-
-function committed(work: TestRepo, message: string, files: Record<string, string>): string {
-  const made = commitWith(work, message, files, { noVerify: true });
-  if (made.code !== 0) throw new Error(made.stderr);
-  return work.git(['rev-parse', 'HEAD']);
-}
 
 /** A person's commit (hooks skipped) that writes `bytes` at `path`. */
 function committedBytes(work: TestRepo, message: string, path: string, bytes: Buffer): string {
