@@ -6,7 +6,8 @@ import { committed, CRYPTO_PATH_POLICY as PATH_POLICY, policyServer, QWEN_KEY, t
 import type { TestRepo } from '../helpers/gitdir.js';
 
 // Session 29 (red team, the insider with a denied model; row 254 by re-encoding): a copy of Qwen's
-// file into a protected path, stored as UTF-16, which TypeScript compiles and git reads as binary.
+// file into a protected path, stored as UTF-16 (which TypeScript compiles and git reads as binary)
+// or with line breaks git does not see (`\r` alone, U+2028), each of them one line to git.
 
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 /** `text` as UTF-16LE with its byte order mark (what `tsc` reads as it reads UTF-8). */
@@ -21,7 +22,7 @@ function committedBytes(work: TestRepo, message: string, path: string, bytes: Bu
   return work.git(['rev-parse', 'HEAD']);
 }
 
-describe('path rules: a copy of Qwen’s lines into a protected file stored as UTF-16', () => {
+describe('path rules: a copy of Qwen’s lines into a protected file whose lines git does not see', () => {
   it('check and pre-receive refuse it (they passed it as the person’s), naming the file and the way out', () => {
     const { work } = policyServer(PATH_POLICY);
     work.git(['checkout', '-q', '-b', 'key', 'main']);
@@ -39,6 +40,23 @@ describe('path rules: a copy of Qwen’s lines into a protected file stored as U
     expect(push.stderr).toContain('UTF-16');
   });
 
+  it.each([
+    ['carriage returns alone', '\r', 'a carriage return alone'],
+    ['U+2028', '\u2028', 'U+2028 or U+2029'],
+  ])('a copy whose lines are broken by %s (one line to git, many to tsc) is refused by check and pre-receive', (_name, lineBreak, said) => {
+    const { work } = policyServer(PATH_POLICY);
+    work.git(['checkout', '-q', '-b', 'key', 'main']);
+    committed(work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { 'lib/key.ts': QWEN_KEY });
+    work.write('src/crypto/.keep', '');
+    committedBytes(work, 'chore: key derivation where the crypto lives\n', 'src/crypto/key.ts', Buffer.from(QWEN_KEY.replaceAll('\n', lineBreak)));
+    const check = aitrail(work.dir, ['check', 'main..key']);
+    expect(check.code).toBe(3);
+    expect(check.stderr).toContain(said);
+    const push = tryGit(work.dir, ['push', 'origin', 'key']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toContain(said);
+  });
+
   it('the same copy in UTF-8 is still blamed on Qwen, and a UTF-16 file outside the protected paths or a person’s UTF-8 edit there passes', () => {
     const { work } = policyServer(PATH_POLICY);
     work.git(['checkout', '-q', '-b', 'key', 'main']);
@@ -50,7 +68,9 @@ describe('path rules: a copy of Qwen’s lines into a protected file stored as U
     expect(plain.stdout).toContain('qwen/qwen3-coder');
     work.git(['checkout', '-q', '-b', 'honest', 'main']);
     committedBytes(work, 'docs: a resource file kept in UTF-16\n', 'strings.rc', utf16le('STRINGTABLE BEGIN 1 "hello" END\n'));
-    committed(work, 'feat: constant-time compare, by hand\n', { 'src/crypto/compare.ts': 'export const equal = (a: string, b: string): boolean => a === b;\n' });
+    committed(work, 'feat: constant-time compare, by hand\n', { 'src/crypto/compare.ts': 'export const equal = (a: string, b: string): boolean => a === b;\r\n// end\r\r\n' });
+    // An image's bytes hold carriage returns anywhere: git reads it as binary, no compiler as lines.
+    committedBytes(work, 'docs: the key schedule, drawn\n', 'src/crypto/schedule.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x0d, 0x41]));
     const honest = aitrail(work.dir, ['check', 'main..honest']);
     expect(honest.stderr).not.toContain('UTF-16');
     expect(honest.code).toBe(0);
