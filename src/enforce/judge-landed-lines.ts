@@ -12,6 +12,7 @@ import { readCommitFacts } from './read-commit-facts.js';
 import { blameOrigins, filesAt, rangeTips, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
 import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
 import { copySuspects } from '../git/copy-suspects.js';
+import { firstHiddenLinesFile } from '../git/wide-text.js';
 import { runPool } from '../report/run-pool.js';
 import { enforceMessages } from './messages.js';
 import type { NoteLines } from '../core/notes/note-lines.js';
@@ -132,6 +133,11 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   // A tip outside the range (already judged, or excluded) brings nothing.
   const starts = blameStarts(run.tips ?? (await rangeTips(repoDir, run.revisions)), run.range);
   const files = await filesAt(repoDir, starts);
+  // A protected file the range leaves with lines a compiler reads and git does not (UTF-16 text,
+  // `\r` or U+2028 line breaks inside what git reads as one line): whose lines it holds cannot be
+  // told (a copy of Qwen's lib/key.ts, re-encoded, blames as the copier's). Fail closed.
+  const hidden = await firstHiddenLinesFile(repoDir, files);
+  if (hidden !== null) throw new GitError(enforceMessages.hiddenLinesPath(hidden.path, hidden.rev, hidden.why), ['blame'], null, '');
   const landed: LandedLines[] = [];
   const older: OlderLines[] = [];
   const inPlace: LandedLines[] = [];

@@ -46,7 +46,9 @@ export async function receiveSets(
   if ('refusal' in policy) return policy;
   if (configFile === undefined) {
     const sideTips = pushed.filter((update) => update.ref !== headRef).map((update) => commits.get(update.to as string));
-    await validatePushedConfigs(repoDir, sideTips.filter((tip): tip is string => typeof tip === 'string'), headTip);
+    const defaultTo = pushed.find((update) => update.ref === headRef)?.to;
+    const newDefault = typeof defaultTo === 'string' ? commits.get(defaultTo) : undefined;
+    await validatePushedConfigs(repoDir, sideTips.filter((tip): tip is string => typeof tip === 'string'), headTip, newDefault ? [newDefault] : []);
   }
   // While the branch is gone, a push to a symbolic ref naming it (an alias kept after a rename,
   // refs/heads/master → refs/heads/main) re-creates it just as well: it must carry that policy too.

@@ -38,3 +38,17 @@ export async function commitChangingEntry(cwd: string, revisions: readonly strin
   }
   return null;
 }
+
+/**
+ * The commits of `tips` whose whole history is already stored under the repository's refs or in
+ * the history of `contained` (a push's other tips): each tip that `git rev-list <tips> --not --all
+ * <contained>` does not list (a tip it does not list is reachable from what is excluded, and so is
+ * every commit under it). In pre-receive `--all` is the refs as they are before the push. Objects as stored.
+ */
+export async function tipsAlreadyStored(cwd: string, tips: readonly string[], contained: readonly string[]): Promise<Set<string>> {
+  for (const id of [...tips, ...contained]) objectId(id, 'commit');
+  if (tips.length === 0) return new Set();
+  const out = await runGit(['rev-list', ...new Set(tips), '--not', '--all', ...new Set(contained), '--'], { cwd, asStored: true });
+  const added = new Set(out.split('\n').filter((line) => line !== ''));
+  return new Set(tips.filter((tip) => !added.has(tip)));
+}

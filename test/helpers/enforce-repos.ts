@@ -135,3 +135,20 @@ export function pushCase(work: TestRepo, name: string, message: string, file?: s
   work.git(['checkout', '-q', 'main']);
   return push;
 }
+
+/** Path rules that deny Qwen under src/crypto only. */
+export const CRYPTO_PATH_POLICY = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
+/** Qwen's key derivation: allowed in lib/, denied under src/crypto (lines long enough for git blame's copy score). */
+export const QWEN_KEY = [
+  'export function deriveKey(secret: string): string { return secret.split("").reverse().join("") + "pepper-and-salt"; }',
+  'export const ROUNDS_OF_HASHING_FOR_KEYS = 600000;',
+  'export function compareConstantTime(left: string, right: string): boolean { return left === right; }',
+  '',
+].join('\n');
+
+/** commitWith with hooks skipped, that must succeed: the new commit. */
+export function committed(work: TestRepo, message: string, files: Record<string, string>): string {
+  const made = commitWith(work, message, files, { noVerify: true });
+  if (made.code !== 0) throw new Error(made.stderr);
+  return work.git(['rev-parse', 'HEAD']);
+}

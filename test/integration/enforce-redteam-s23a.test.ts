@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { committed, CRYPTO_PATH_POLICY, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 
 // Session 23 (red team, the insider with a denied model against the four layers): ways to land
 // Qwen's lines under a protected path, or Qwen's commit on a branch, that were not rows yet.
 
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
-const PATH_POLICY = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
-/** Qwen's key derivation: allowed in lib/, denied under src/crypto. */
-const QWEN_KEY = [
-  'export function deriveKey(secret: string): string { return secret.split("").reverse().join("") + "pepper-and-salt"; }',
-  'export const ROUNDS_OF_HASHING_FOR_KEYS = 600000;',
-  'export function compareConstantTime(left: string, right: string): boolean { return left === right; }',
-  '',
-].join('\n');
-
-function committed(work: TestRepo, message: string, files: Record<string, string>): string {
-  const made = commitWith(work, message, files, { noVerify: true });
-  if (made.code !== 0) throw new Error(made.stderr);
-  return work.git(['rev-parse', 'HEAD']);
-}
+const PATH_POLICY = CRYPTO_PATH_POLICY;
 
 /** `git merge --no-commit` of `branches` into the branch checked out, then `resolve` edits the work tree and the merge is committed as a person's. */
 function mergeWith(work: TestRepo, branches: string[], resolve: () => void, message = "Merge branch 'key'\n"): string {
