@@ -23,8 +23,8 @@ export interface HeadCommit {
 }
 
 /**
- * HEAD (or the commit `rev` names) as stored (`git cat-file commit`), when an amend can give back every byte but the trailer
- * added: one parent, no header aitrail would lose (`mergetag`, a continued header line), header
+ * HEAD (or the commit `rev` names) as stored (`git cat-file commit`), when an amend can give back
+ * every byte but the trailer added: one parent, no header aitrail would lose (`mergetag`, a continued header line), header
  * UTF-8 (an ident of other bytes could not pass through the environment), the message UTF-8 or
  * ISO-8859-1 as its `encoding` header says (another encoding is not read here: a byte-for-byte
  * reading would not be its text). A signed HEAD is returned with `signed` set: the caller leaves it.
