@@ -39,7 +39,8 @@ export const handler: HookHandler = async (_args, context) => {
     // The last step of a rebase's squash (or `fixup -c`/`-C`): the editor may have dropped what the folded commits declared (row 341).
     if (!picking && existsSync(join(gitDir, REBASE_FIXUPS))) {
       try {
-        await (await import('./squashed-attributions.js')).carrySquashedAttributions(context.cwd, gitDir, context.env);
+        const warning = await (await import('./squashed-attributions.js')).carrySquashedAttributions(context.cwd, gitDir, context.env);
+        if (warning) warn(context.env, warning);
       } catch (error) {
         warn(context.env, `post-commit could not carry the squashed commits' models: ${firstLine(error)}`);
       }

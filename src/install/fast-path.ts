@@ -364,6 +364,23 @@ export function foldedQuietFunction(version: string): string[] {
   ];
 }
 
+/**
+ * sh function `aitrail_amended <old>`, for post-rewrite after an amend (node: src/hooks/amended-rewrite.ts,
+ * which reads the amended commit `<old>`, author and message): true when it holds no text a message or
+ * identity signature needs (aitrail_plain), under a valid stamp; anything but a commit id is a doubt.
+ * Reads `aitrail_g`.
+ */
+export function amendedQuietFunction(version: string): string[] {
+  return [
+    '# An amend: node records again what the amended commit declared when the new message dropped it, when that commit may name an agent.',
+    'aitrail_amended() {',
+    ...stampedLines(version),
+    '  case $1 in ""|*[!0-9a-f]*) return 1 ;; esac',
+    '  aitrail_plain "$1"',
+    '}',
+  ];
+}
+
 /** Ends a fold step with no AI signal in what it folds (aitrail_folded); otherwise node must run, the message's own fast path notwithstanding. */
 export function foldedQuietCall(indent: string): string[] {
   return [...endQuietly('aitrail_folded'), 'aitrail_fold=1'].map((line) => `${indent}${line}`);

@@ -1,6 +1,6 @@
 import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_DONE, REBASE_FIXUPS, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
-import { fastPathCall, fastPathFunctions, fastPathLines, foldedQuietCall, foldedQuietFunction, freshFunction, plainCommitsFunction, preparedFunction, sameFunction } from './fast-path.js';
+import { amendedQuietFunction, fastPathCall, fastPathFunctions, fastPathLines, foldedQuietCall, foldedQuietFunction, freshFunction, plainCommitsFunction, preparedFunction, sameFunction } from './fast-path.js';
 import { notesMayExistLines, REBASING, there } from './notes-may-exist.js';
 import type { InstalledHook } from './hook-names.js';
 import { packageVersion } from './package-version.js';
@@ -94,10 +94,40 @@ export function pendingCheckpointsGate(): string[] {
  */
 export function notesToCarryGate(): string[] {
   return [
-    `# Nothing to carry unless a git-ai note exists (${DEFAULT_NOTES_REF}, loose or packed; any reftable repository) or post-commit just wrote one (<git dir>/${FRESH_NOTE}).`,
+    `# Nothing to carry unless a git-ai note exists (${DEFAULT_NOTES_REF}, loose or packed; any reftable repository) or post-commit just wrote one (<git dir>/${FRESH_NOTE}), or an amend (not a rebase's own) replaced a commit that may name an agent.`,
     ...worktreeGitDirLines(),
+    ...amendCarryLines(),
     ...notesMayExistLines(),
-    '[ -n "$aitrail_n" ] || exit 0',
+    '[ -n "$aitrail_n" ] || [ -n "$aitrail_am" ] || exit 0',
+  ];
+}
+
+/**
+ * post-rewrite after an amend (src/hooks/amended-rewrite.ts) records again what the amended commit
+ * declared when the new message dropped it: node is needed only when that commit (the first id of
+ * stdin's one line) may name an agent (aitrail_amended), and never for a rebase's own amends (git's
+ * variables, as in-rebase.ts reads them). stdin, read here, is given back to what runs next as it
+ * was (a here-document: no process). Sets `aitrail_am`.
+ */
+function amendCarryLines(): string[] {
+  return [
+    'aitrail_am=',
+    ...inRebaseLines('aitrail_r'),
+    'if [ "${1-}" = amend ] && [ -z "$aitrail_r" ]; then',
+    '  aitrail_in=',
+    '  while IFS= read -r aitrail_l || [ -n "$aitrail_l" ]; do',
+    '    aitrail_in="$aitrail_in$aitrail_l',
+    '"',
+    '    aitrail_l=',
+    '  done',
+    '  exec <<aitrail_EOF',
+    '$aitrail_in',
+    'aitrail_EOF',
+    ...sameFunction().map((line) => `  ${line}`),
+    ...plainCommitsFunction().map((line) => `  ${line}`),
+    ...amendedQuietFunction(packageVersion()).map((line) => `  ${line}`),
+    '  aitrail_amended "${aitrail_in%% *}" || aitrail_am=1',
+    'fi',
   ];
 }
 

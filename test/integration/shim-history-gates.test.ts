@@ -301,37 +301,40 @@ describe('history-edit gates in the shims: ended without node only where node do
     const session = { agent_id: { tool: 'claude', id: 'session-1', model: 'claude-opus-4-6' } };
     const note = `a.txt\n  s_0123456789abcd::t_0123456789abcd 3\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', base_commit_sha: old, prompts: {}, sessions: { s_0123456789abcd: session } }, null, 2)}\n`;
     // No note anywhere: ended, and node agrees (nothing written, nothing said).
-    expect(shim(['amend'], {}, input)).toBe(false);
+    expect(shim(['rebase'], {}, input)).toBe(false);
+    // An amend (git's own, not a rebase's) also starts node when no valid stamp says the amended commit names no agent (row 349: node records again what it declared).
+    expect(shim(['amend'], {}, input)).toBe(true);
+    expect(shim(['amend'], { GIT_REFLOG_ACTION: 'rebase (squash)' }, input)).toBe(false);
     const before = snapshot(repo.dir);
-    expect(node(['amend'], {}, input)).toEqual({ stdout: '', stderr: '', status: 0 });
+    expect(node(['rebase'], {}, input)).toEqual({ stdout: '', stderr: '', status: 0 });
     expect(snapshot(repo.dir)).toEqual(before);
     // Another tool's notes (refs/notes/commits, packed or not) are not aitrail's: ended.
     repo.git(['notes', 'add', '-m', 'a plain note', old]);
-    expect(shim(['amend'], {}, input)).toBe(false);
+    expect(shim(['rebase'], {}, input)).toBe(false);
     repo.git(['pack-refs', '--all']);
-    expect(shim(['amend'], {}, input)).toBe(false);
+    expect(shim(['rebase'], {}, input)).toBe(false);
     const others = snapshot(repo.dir);
-    expect(node(['amend'], {}, input)).toEqual({ stdout: '', stderr: '', status: 0 });
+    expect(node(['rebase'], {}, input)).toEqual({ stdout: '', stderr: '', status: 0 });
     expect(snapshot(repo.dir)).toEqual(others);
     // aitrail's notes: a loose ref, then packed.
     repo.git(['notes', '--ref=ai', 'add', '-m', note.trimEnd(), old]);
     expect(existsSync(join(gitDir, 'refs', 'notes', 'ai'))).toBe(true);
-    expect(shim(['amend'], {}, input)).toBe(true);
+    expect(shim(['rebase'], {}, input)).toBe(true);
     repo.git(['pack-refs', '--all']);
     expect(existsSync(join(gitDir, 'refs', 'notes', 'ai'))).toBe(false);
-    expect(shim(['amend'], {}, input)).toBe(true);
+    expect(shim(['rebase'], {}, input)).toBe(true);
     // Node does carry it: the rewritten commit gets the old one's note.
     expect(node(['amend'], {}, input).status).toBe(0);
     expect(repo.git(['notes', '--ref=ai', 'show', rewritten])).toContain('a.txt\n  s_0123456789abcd::t_0123456789abcd 3\n');
     // Only the note post-commit just wrote: node starts.
     repo.git(['update-ref', '-d', 'refs/notes/ai']);
-    expect(shim(['amend'], {}, input)).toBe(false);
+    expect(shim(['rebase'], {}, input)).toBe(false);
     mkdirSync(join(gitDir, 'aitrail'), { recursive: true });
     writeFileSync(join(gitDir, 'aitrail', 'last-note'), `${rewritten}\n${note}`);
-    expect(shim(['amend'], {}, input)).toBe(true);
+    expect(shim(['rebase'], {}, input)).toBe(true);
     rmSync(join(gitDir, 'aitrail', 'last-note'));
     symlinkSync('/nonexistent', join(gitDir, 'aitrail', 'last-note'));
-    expect(shim(['amend'], {}, input)).toBe(true);
+    expect(shim(['rebase'], {}, input)).toBe(true);
     rmSync(join(gitDir, 'aitrail', 'last-note'));
     // A linked worktree: its git dir names the common one, where the notes are.
     const tree = join(tempDir('aitrail-wt-'), 'tree');
@@ -339,7 +342,7 @@ describe('history-edit gates in the shims: ended without node only where node do
     const inTree = (env: NodeJS.ProcessEnv = {}) => {
       const log = join(repo.dir, '..', 'started');
       rmSync(log, { force: true });
-      const result = spawnSync('sh', [join(gitDir, 'hooks', 'post-rewrite'), 'amend'], { cwd: tree, env: { ...TEST_GIT_ENV, PATH: `${join(repo.dir, '..', 'bin')}:/usr/bin:/bin`, ...env }, input, encoding: 'utf8' });
+      const result = spawnSync('sh', [join(gitDir, 'hooks', 'post-rewrite'), 'rebase'], { cwd: tree, env: { ...TEST_GIT_ENV, PATH: `${join(repo.dir, '..', 'bin')}:/usr/bin:/bin`, ...env }, input, encoding: 'utf8' });
       expect(result.status, result.stderr).toBe(0);
       return existsSync(log);
     };
