@@ -2,6 +2,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
+import { claudeTranscriptModel } from './claude-transcript.js';
 import { codexModel } from './codex.js';
 import { ancestorCommandLines, ancestorModel, readsCommandLine, type CommandLineModel } from './command-line.js';
 import { cursorCliModel } from './cursor-cli.js';
@@ -48,6 +49,15 @@ function fromCommandLine(agent: string, cli: CommandLineModel, settings: Setting
   };
 }
 
+/** Claude Code's session's own model (its transcript), or null: it comes before `--model`, the settings and `ANTHROPIC_MODEL`, which chose what it records. */
+function sessionModel(place: SettingsPlace): SettingsModel | null {
+  try {
+    return claudeTranscriptModel(place);
+  } catch {
+    return null;
+  }
+}
+
 /** Whether the command line of `agent` is looked for: the Cursor CLI's only while its launcher marks the commit (its name, `agent`, is a common one). */
 function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
   if (!readsCommandLine(agent)) return false;
@@ -57,7 +67,8 @@ function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
 /**
  * The settings model of each of `agents` that has a reader (a few small files each), or the model
  * the agent's own process was started with (`codex -m qwen3-coder`: its command line, found among
- * this process's ancestors on Linux, a few small `/proc` reads, only for an agent committing now).
+ * this process's ancestors on Linux, a few small `/proc` reads, only for an agent committing now),
+ * or for Claude Code the model its own session's transcript names last (`CLAUDE_CODE_SESSION_ID`).
  * Never throws: a settings file that cannot be read or parsed names no model, and the commit is
  * recorded as before.
  */
@@ -66,6 +77,11 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
   let ancestors: readonly (readonly string[])[] | undefined;
   for (const agent of agents) {
     if (!Object.hasOwn(READERS, agent)) continue;
+    const transcript = agent === 'claude-code' ? sessionModel(place) : null;
+    if (transcript) {
+      result[agent] = transcript;
+      continue;
+    }
     let cli: CommandLineModel | null = null;
     try {
       if (looksAtCommandLine(agent, place)) cli = ancestorModel(agent, (ancestors ??= place.commandLines ?? ancestorCommandLines()), quote);
