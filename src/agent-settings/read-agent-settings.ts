@@ -27,7 +27,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace) => SettingsModel |
 /**
  * The variables an agent reads only when its `--model` is not given (Claude Code: `--model`, then
  * `ANTHROPIC_MODEL`; Gemini CLI: `-m`, then `GEMINI_MODEL`; Qwen Code: `-m`, settings, then
- * `OPENAI_MODEL`, `QWEN_MODEL`). The Cursor CLI's `CURSOR_MODEL` and OpenCode's `OPENCODE_MODEL` are
+ * `OPENAI_MODEL`, `QWEN_MODEL`; goose: `run --model`, then `GOOSE_MODEL`). The Cursor CLI's `CURSOR_MODEL` and OpenCode's `OPENCODE_MODEL` are
  * not known to be read by them: recorded beside, as beside their settings.
  */
 const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
@@ -35,11 +35,15 @@ const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
   'gemini-cli': ['GEMINI_MODEL'],
   'qwen-code': ['OPENAI_MODEL', 'QWEN_MODEL'],
   codex: ['OPENAI_DEFAULT_MODEL'],
+  goose: ['GOOSE_MODEL'],
 };
 
-/** The run's command-line model in place of the settings': it comes before them and the variables it replaces. */
+/**
+ * The run's command-line model in place of the settings': it comes before them and the variables it
+ * replaces; the settings' other models (goose's lead and planner models) stay beside it.
+ */
 function fromCommandLine(agent: string, cli: CommandLineModel, settings: SettingsModel | null): SettingsModel {
-  const also = cli.models.slice(1).map((model, index) => ({ model, evidence: cli.evidence[index + 1]!, overriddenBy: [] }));
+  const also = [...cli.models.slice(1).map((model, index) => ({ model, evidence: cli.evidence[index + 1]!, overriddenBy: [] })), ...(settings?.also ?? [])];
   return {
     model: cli.models[0]!,
     evidence: cli.evidence[0]!,

@@ -50,7 +50,7 @@ describe("an agent's process known by its command line (row 343)", () => {
     expect(agentArguments('codex', ['gemini', '-m', 'x'])).toBeNull();
     expect(agentArguments('codex', ['node'])).toBeNull();
     expect(agentArguments('codex', [])).toBeNull();
-    expect(agentArguments('aider', ['aider', '--model', 'x'])).toBeNull();
+    expect(agentArguments('cline', ['cline', '--model', 'x'])).toBeNull();
   });
 
   it("each parser's forms: clap's -mX and -m=X, yargs' -m=X and a cluster's last letter, commander's -mX; the last given first; none after --", () => {
