@@ -134,7 +134,8 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   'gemini-cli': { names: /^gemini$/i, paths: /[/\\]@google[/\\]gemini-cli[/\\]/i, long: 'model', short: 'm', parser: 'yargs' },
   'qwen-code': { names: /^qwen$/i, paths: /[/\\]@qwen-code[/\\]qwen-code[/\\]/i, long: 'model', short: 'm', parser: 'yargs' },
   opencode: { names: /^opencode$/i, paths: /[/\\]opencode-ai[/\\]/i, long: 'model', short: 'm', parser: 'yargs' },
-  'claude-code': { names: /^claude$/i, paths: /[/\\]@anthropic-ai[/\\]claude-code[/\\]/i, long: 'model', parser: 'commander' },
+  // The native build (Bun's `process.title` keeps only a string: its arguments stay in `/proc`) runs as `~/.local/share/claude/versions/<version>`.
+  'claude-code': { names: /^claude$/i, paths: /[/\\]@anthropic-ai[/\\]claude-code[/\\]|[/\\]claude[/\\]versions[/\\][^/\\]+$/i, long: 'model', parser: 'commander' },
   cursor: { names: /^(?:cursor-)?agent$/i, paths: /[/\\]cursor-agent[/\\]/i, long: 'model', short: 'm', parser: 'commander' },
   goose: { names: /^goose$/i, long: 'model', parser: 'clap' },
   aider: { names: /^aider$/i, long: 'model', parser: 'argparse' },

@@ -55,6 +55,13 @@ describe("aider's command line", () => {
   });
 });
 
+describe("Claude Code's native build", () => {
+  it('keeps its arguments: its versioned binary is known by its path', () => {
+    expect(modelOf('claude-code', ['/home/u/.local/share/claude/versions/2.1.140', '--model', 'qwen3-coder'])?.models).toEqual(['qwen3-coder']);
+    expect(modelOf('claude-code', ['/home/u/.local/share/claude/versions/2.1.140/other', '--model', 'x'])).toBeNull();
+  });
+});
+
 describe("goose's command line", () => {
   it('reads goose run --model (clap, long only), through the developer extension process between', () => {
     expect(modelOf('goose', ['goose', 'run', '--model', 'qwen3-coder', '-t', 'fix'])).toEqual({ models: ['qwen3-coder'], evidence: ['argv goose --model="qwen3-coder"'] });
