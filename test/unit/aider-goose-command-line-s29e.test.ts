@@ -1,12 +1,9 @@
 // aider's and goose's model flags, read from their own process's command line among the hook's
 // ancestors as their parsers read them (aider's argparse and deprecated flags, goose's clap).
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { argvPlace } from '../helpers/argv-place.js';
 import { agentArguments, ancestorModel } from '../../src/agent-settings/command-line.js';
 import { readAgentSettings } from '../../src/agent-settings/read-agent-settings.js';
-import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
 import { quote } from '../../src/core/detect/found.js';
 
 function modelOf(agent: string, argv: string[]) {
@@ -14,15 +11,7 @@ function modelOf(agent: string, argv: string[]) {
   return found ? { models: found.models, evidence: found.evidence } : null;
 }
 
-function place(files: Record<string, string>, env: Record<string, string>, lines: string[][]): SettingsPlace {
-  const base = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-argv-')));
-  for (const dir of ['root', 'home']) mkdirSync(join(base, dir));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(base, path)), { recursive: true });
-    writeFileSync(join(base, path), text);
-  }
-  return { ...settingsPlace(join(base, 'root'), join(base, 'root/.git'), { HOME: join(base, 'home'), ...env }, join(base, 'system')), commandLines: lines };
-}
+const place = argvPlace;
 
 describe("aider's command line", () => {
   it('is its entry point, or that script under python, or python -m aider', () => {
