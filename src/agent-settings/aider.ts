@@ -8,8 +8,8 @@ import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './sett
  * aider's main model (aider.chat/docs/config/aider_conf.html): `AIDER_MODEL` (also what aider's own
  * `.env` files set: it loads them into its environment, which its `git commit` hands to the hooks)
  * before `model:` of `.aider.conf.yml` in the git root (its working directory is not known to a
- * hook; it is most often the root), then in the home directory. `--model` and `--config` are
- * invisible to a hook.
+ * hook; it is most often the root), then in the home directory. `--config` is invisible to a hook;
+ * `--model` and the deprecated `--sonnet`-style flags are read from the command line (`command-line.ts`).
  */
 export async function aiderModel(place: SettingsPlace): Promise<SettingsModel | null> {
   const variable = place.env.AIDER_MODEL?.trim();

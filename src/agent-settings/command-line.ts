@@ -68,8 +68,8 @@ function modelValue(raw: string | undefined): string | undefined {
   return value ? value.slice(0, MAX_MODEL_CHARS) : undefined;
 }
 
-/** How an agent's argument parser reads an option's value: clap (Codex), yargs (Gemini CLI, Qwen Code, OpenCode), commander (Claude Code, the Cursor CLI). */
-type Parser = 'clap' | 'yargs' | 'commander';
+/** How an agent's argument parser reads an option's value: clap (Codex, goose), yargs (Gemini CLI, Qwen Code, OpenCode), commander (Claude Code, the Cursor CLI), Python's argparse (aider: long options only here). */
+type Parser = 'clap' | 'yargs' | 'commander' | 'argparse';
 
 /** A flag's values in `args` (after the program), in order: `--long V`, `--long=V`, `-s V`, and as the parser reads them `-sV`, `-s=V`, `-xs V`. Stops at `--`. */
 export function optionValues(args: readonly string[], long: string, short: string | undefined, parser: Parser): string[] {
@@ -124,22 +124,47 @@ interface AgentCli {
  * The agents' own parsers (read from their sources): codex-rs's clap `Cli` (`-m/--model`, `--oss`,
  * `-p/--profile`, `-c/--config key=value`), Gemini CLI's yargs `parseArguments` (`-m/--model`), Qwen
  * Code's (its fork, the same), OpenCode's yargs (`-m/--model provider/model`), Claude Code's
- * commander (`--model`), the Cursor CLI's (`-m/--model`).
+ * commander (`--model`), the Cursor CLI's (`-m/--model`), goose's clap (`goose run --model`, long
+ * only: crates/goose-cli `ModelOptions`, before `GOOSE_MODEL` and config.yaml), aider's argparse
+ * (`--model`, long only: `-m` is its `--message`; no abbreviation of it is unambiguous beside
+ * `--model-settings-file`, `--model-metadata-file` and `--models`).
  */
 const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   codex: { names: /^codex(?:-(?:x86_64|aarch64)-[a-z0-9_-]+)?$/i, long: 'model', short: 'm', parser: 'clap' },
   'gemini-cli': { names: /^gemini$/i, paths: /[/\\]@google[/\\]gemini-cli[/\\]/i, long: 'model', short: 'm', parser: 'yargs' },
   'qwen-code': { names: /^qwen$/i, paths: /[/\\]@qwen-code[/\\]qwen-code[/\\]/i, long: 'model', short: 'm', parser: 'yargs' },
   opencode: { names: /^opencode$/i, paths: /[/\\]opencode-ai[/\\]/i, long: 'model', short: 'm', parser: 'yargs' },
-  'claude-code': { names: /^claude$/i, paths: /[/\\]@anthropic-ai[/\\]claude-code[/\\]/i, long: 'model', parser: 'commander' },
+  // The native build (Bun's `process.title` keeps only a string: its arguments stay in `/proc`) runs as `~/.local/share/claude/versions/<version>`.
+  'claude-code': { names: /^claude$/i, paths: /[/\\]@anthropic-ai[/\\]claude-code[/\\]|[/\\]claude[/\\]versions[/\\][^/\\]+$/i, long: 'model', parser: 'commander' },
   cursor: { names: /^(?:cursor-)?agent$/i, paths: /[/\\]cursor-agent[/\\]/i, long: 'model', short: 'm', parser: 'commander' },
+  goose: { names: /^goose$/i, long: 'model', parser: 'clap' },
+  aider: { names: /^aider$/i, long: 'model', parser: 'argparse' },
 };
 
 /**
- * Runtimes an agent's script runs under (`node /…/codex.js`, a launcher `sh /…/cursor-agent -m …`):
+ * aider's deprecated model flags and the model each sets (Aider-AI/aider `aider/deprecated.py`
+ * `handle_deprecated_model_args`): in this order, the first given is the model, over `--model`.
+ */
+const AIDER_SHORTCUTS: readonly (readonly [flags: readonly string[], model: string])[] = [
+  [['--opus'], 'claude-3-opus-20240229'],
+  [['--sonnet'], 'anthropic/claude-3-7-sonnet-20250219'],
+  [['--haiku'], 'claude-3-5-haiku-20241022'],
+  [['--4', '-4'], 'gpt-4-0613'],
+  [['--4o'], 'gpt-4o'],
+  [['--mini'], 'gpt-4o-mini'],
+  [['--4-turbo'], 'gpt-4-1106-preview'],
+  [['--35turbo', '--35-turbo', '--3', '-3'], 'gpt-3.5-turbo'],
+  [['--deepseek'], 'deepseek/deepseek-chat'],
+  [['--o1-mini'], 'o1-mini'],
+  [['--o1-preview'], 'o1-preview'],
+];
+
+/**
+ * Runtimes an agent's script runs under (`node /…/codex.js`, a launcher `sh /…/cursor-agent -m …`,
+ * aider's entry point `python3 /…/bin/aider --model …`, or `python -m aider`):
  * the script is the first argument not an option (`sh -c 'codex -m …'` names no script: one argument).
  */
-const RUNTIMES = /^(?:node|nodejs|bun|deno|sh|bash|dash|zsh)(?:\d+(?:\.\d+)*)?(?:\.exe)?$/i;
+const RUNTIMES = /^(?:node|nodejs|bun|deno|sh|bash|dash|zsh|python|pypy)(?:\d+(?:\.\d+)*)?(?:\.exe)?$/i;
 
 /** The agent's arguments when `argv` is that agent's process (its program, or its script under a runtime), else null. */
 export function agentArguments(agent: string, argv: readonly string[]): string[] | null {
@@ -158,7 +183,7 @@ export function agentArguments(agent: string, argv: readonly string[]): string[]
 
 /** The program as evidence names it: its base name, printable. */
 function shownName(agent: string): string {
-  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent' }[agent] ?? agent;
+  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider' }[agent] ?? agent;
 }
 
 /** A `-c key=value` value as Codex reads it: TOML (a quoted string here), else the text itself. */
@@ -179,6 +204,21 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     if (result.models.includes(model)) continue;
     result.models.push(model);
     result.evidence.push(`argv ${shown} ${flag}=${quote(model)}`);
+  }
+  if (agent === 'aider') {
+    // A deprecated flag sets the model over `--model` (older aider stored it as `--model` does: the last given won); both are kept.
+    const options = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined);
+    const shortcut = AIDER_SHORTCUTS.find(([flags]) => flags.some((flag) => options.includes(flag)));
+    if (shortcut) {
+      const flag = shortcut[0].find((name) => options.includes(name))!;
+      const at = result.models.indexOf(shortcut[1]);
+      if (at >= 0) {
+        result.models.splice(at, 1);
+        result.evidence.splice(at, 1);
+      }
+      result.models.unshift(shortcut[1]);
+      result.evidence.unshift(`argv aider ${flag}`);
+    }
   }
   if (agent === 'codex') {
     // `--oss` with no `--model`: the local provider's default (codex-rs: ollama's `gpt-oss:20b`).

@@ -13,8 +13,8 @@ const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
  * variable comes before it (goose's config reads a variable of a key's exact name first). Beside it,
  * as `also`, the lead model of lead/worker mode (`GOOSE_LEAD_MODEL`: the first turns and after
  * failures) and the planner's (`GOOSE_PLANNER_MODEL`), read the same way (their variable first).
- * The person's own file only: goose has no project config. `--model` of a recipe or a session is
- * invisible to a hook.
+ * The person's own file only: goose has no project config. A recipe's model is invisible to a hook;
+ * `goose run --model` is read from the command line (`command-line.ts`).
  */
 export async function gooseModel(place: SettingsPlace): Promise<SettingsModel | null> {
   const xdg = place.env.XDG_CONFIG_HOME?.trim();

@@ -2,6 +2,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
+import { claudeTranscriptModel } from './claude-transcript.js';
 import { codexModel } from './codex.js';
 import { ancestorCommandLines, ancestorModel, readsCommandLine, type CommandLineModel } from './command-line.js';
 import { cursorCliModel } from './cursor-cli.js';
@@ -26,7 +27,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace) => SettingsModel |
 /**
  * The variables an agent reads only when its `--model` is not given (Claude Code: `--model`, then
  * `ANTHROPIC_MODEL`; Gemini CLI: `-m`, then `GEMINI_MODEL`; Qwen Code: `-m`, settings, then
- * `OPENAI_MODEL`, `QWEN_MODEL`). The Cursor CLI's `CURSOR_MODEL` and OpenCode's `OPENCODE_MODEL` are
+ * `OPENAI_MODEL`, `QWEN_MODEL`; goose: `run --model`, then `GOOSE_MODEL`). The Cursor CLI's `CURSOR_MODEL` and OpenCode's `OPENCODE_MODEL` are
  * not known to be read by them: recorded beside, as beside their settings.
  */
 const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
@@ -34,11 +35,15 @@ const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
   'gemini-cli': ['GEMINI_MODEL'],
   'qwen-code': ['OPENAI_MODEL', 'QWEN_MODEL'],
   codex: ['OPENAI_DEFAULT_MODEL'],
+  goose: ['GOOSE_MODEL'],
 };
 
-/** The run's command-line model in place of the settings': it comes before them and the variables it replaces. */
+/**
+ * The run's command-line model in place of the settings': it comes before them and the variables it
+ * replaces; the settings' other models (goose's lead and planner models) stay beside it.
+ */
 function fromCommandLine(agent: string, cli: CommandLineModel, settings: SettingsModel | null): SettingsModel {
-  const also = cli.models.slice(1).map((model, index) => ({ model, evidence: cli.evidence[index + 1]!, overriddenBy: [] }));
+  const also = [...cli.models.slice(1).map((model, index) => ({ model, evidence: cli.evidence[index + 1]!, overriddenBy: [] })), ...(settings?.also ?? [])];
   return {
     model: cli.models[0]!,
     evidence: cli.evidence[0]!,
@@ -46,6 +51,15 @@ function fromCommandLine(agent: string, cli: CommandLineModel, settings: Setting
     ...(settings?.endpoint ? { endpoint: settings.endpoint } : {}),
     ...(also.length > 0 ? { also } : {}),
   };
+}
+
+/** Claude Code's session's own model (its transcript), or null: it comes before `--model`, the settings and `ANTHROPIC_MODEL`, which chose what it records. */
+function sessionModel(place: SettingsPlace): SettingsModel | null {
+  try {
+    return claudeTranscriptModel(place);
+  } catch {
+    return null;
+  }
 }
 
 /** Whether the command line of `agent` is looked for: the Cursor CLI's only while its launcher marks the commit (its name, `agent`, is a common one). */
@@ -57,7 +71,8 @@ function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
 /**
  * The settings model of each of `agents` that has a reader (a few small files each), or the model
  * the agent's own process was started with (`codex -m qwen3-coder`: its command line, found among
- * this process's ancestors on Linux, a few small `/proc` reads, only for an agent committing now).
+ * this process's ancestors on Linux, a few small `/proc` reads, only for an agent committing now),
+ * or for Claude Code the model its own session's transcript names last (`CLAUDE_CODE_SESSION_ID`).
  * Never throws: a settings file that cannot be read or parsed names no model, and the commit is
  * recorded as before.
  */
@@ -66,6 +81,11 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
   let ancestors: readonly (readonly string[])[] | undefined;
   for (const agent of agents) {
     if (!Object.hasOwn(READERS, agent)) continue;
+    const transcript = agent === 'claude-code' ? sessionModel(place) : null;
+    if (transcript) {
+      result[agent] = transcript;
+      continue;
+    }
     let cli: CommandLineModel | null = null;
     try {
       if (looksAtCommandLine(agent, place)) cli = ancestorModel(agent, (ancestors ??= place.commandLines ?? ancestorCommandLines()), quote);

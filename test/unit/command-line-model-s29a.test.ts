@@ -3,11 +3,12 @@
 // precedence each agent's parser gives it.
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { argvPlace } from '../helpers/argv-place.js';
+import type { SettingsPlace } from '../../src/agent-settings/settings-place.js';
 import { agentArguments, ancestorCommandLines, ancestorModel, commandLineModel, splitCommandLine } from '../../src/agent-settings/command-line.js';
 import { readAgentSettings } from '../../src/agent-settings/read-agent-settings.js';
-import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
 import { detectAtCommitTime } from '../../src/core/detect/commit-time.js';
 import { quote } from '../../src/core/detect/found.js';
 
@@ -16,16 +17,7 @@ function modelOf(agent: string, argv: string[]): string[] | null {
   return ancestorModel(agent, [argv], quote)?.models ?? null;
 }
 
-/** A work tree and a home of their own, with `files` (paths starting `home/`), the ancestors' command lines `lines`. */
-function place(files: Record<string, string>, env: Record<string, string>, lines: string[][]): SettingsPlace {
-  const base = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-argv-')));
-  for (const dir of ['root', 'home']) mkdirSync(join(base, dir));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(base, path)), { recursive: true });
-    writeFileSync(join(base, path), text);
-  }
-  return { ...settingsPlace(join(base, 'root'), join(base, 'root/.git'), { HOME: join(base, 'home'), ...env }, join(base, 'system')), commandLines: lines };
-}
+const place = argvPlace;
 
 /** What a commit made in `where` records. */
 async function recorded(where: SettingsPlace): Promise<string[]> {
@@ -50,7 +42,7 @@ describe("an agent's process known by its command line (row 343)", () => {
     expect(agentArguments('codex', ['gemini', '-m', 'x'])).toBeNull();
     expect(agentArguments('codex', ['node'])).toBeNull();
     expect(agentArguments('codex', [])).toBeNull();
-    expect(agentArguments('aider', ['aider', '--model', 'x'])).toBeNull();
+    expect(agentArguments('cline', ['cline', '--model', 'x'])).toBeNull();
   });
 
   it("each parser's forms: clap's -mX and -m=X, yargs' -m=X and a cluster's last letter, commander's -mX; the last given first; none after --", () => {

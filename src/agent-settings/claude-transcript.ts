@@ -1,0 +1,54 @@
+import { readdirSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { transcriptModel } from '../checkpoint/transcript-model.js';
+import { quote } from '../core/detect/found.js';
+import type { SettingsModel } from '../core/types.js';
+import { shownPath, type SettingsPlace } from './settings-place.js';
+
+/** A session id as Claude Code writes it: a UUID, the transcript's file name (never a path). */
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Project directories looked into for the session's transcript; past this, none is read. */
+const MAX_PROJECTS = 10_000;
+
+/**
+ * The model Claude Code's own session answered with last: Claude Code (v2.1.132+) exports its
+ * session id to its Bash tool as `CLAUDE_CODE_SESSION_ID` (the `session_id` its hooks get), and keeps
+ * that session's transcript as `<session id>.jsonl` in one directory of `projects/` under
+ * `CLAUDE_CONFIG_DIR` (`~/.claude`), named after the directory it was started in, which a hook does
+ * not know: every such directory is looked into for that exact name. Assistant lines carry the API's
+ * `message.model`, so the last one names the model in force when the agent ran `git commit`,
+ * `--model`, `/model` or a gateway's answer alike (its process title hides `--model` on Linux). No
+ * variable, or no transcript holding a model: null, and the settings are read as before; the
+ * session is never guessed (a newest transcript may be another session's).
+ */
+export function claudeTranscriptModel(place: SettingsPlace): SettingsModel | null {
+  const id = place.env.CLAUDE_CODE_SESSION_ID?.trim() ?? '';
+  if (!SESSION_ID.test(id)) return null;
+  const config = place.env.CLAUDE_CONFIG_DIR?.trim() || join(place.home, '.claude');
+  if (!isAbsolute(config)) return null;
+  const projects = join(config, 'projects');
+  let names: string[];
+  try {
+    names = readdirSync(projects);
+  } catch {
+    return null;
+  }
+  const found: { model: string; evidence: string }[] = [];
+  for (const name of names.slice(0, MAX_PROJECTS).sort()) {
+    // Claude Code names them after a path, every character but letters and digits a `-`.
+    if (!/^[\x20-\x7e]+$/.test(name)) continue;
+    const path = join(projects, name, `${id}.jsonl`);
+    const model = transcriptModel(path);
+    if (model !== null && !found.some((seen) => seen.model === model)) {
+      found.push({ model, evidence: `transcript ${shownPath(place, path)} model=${quote(model)}` });
+    }
+  }
+  if (found.length === 0) return null;
+  const [first, ...rest] = found;
+  return {
+    model: first!.model,
+    evidence: first!.evidence,
+    replaces: ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL'],
+    ...(rest.length > 0 ? { also: rest.map((more) => ({ ...more, overriddenBy: [] })) } : {}),
+  };
+}
