@@ -24,3 +24,18 @@ describe('eolLines: lines git blame gives a commit only for a final newline', ()
     expect(eolLines('', 'a')).toEqual([]);
   });
 });
+
+describe('eolLines: lines git blame gives a commit only for turning CR LF into LF or back', () => {
+  it('every converted line, matched where it stood, and none the commit changed', () => {
+    expect(eolLines('a\r\nb\r\n', 'a\nb\n')).toEqual([{ line: 1, parentLine: 1 }, { line: 2, parentLine: 2 }]);
+    expect(eolLines('a\nb\nc\n', 'a\r\nB\r\nc\r\nd\r\n')).toEqual([{ line: 1, parentLine: 1 }, { line: 3, parentLine: 3 }]);
+    // A mixed file: only the lines whose ending changed.
+    expect(eolLines('a\r\nb\nc\r\n', 'a\nb\nc\n')).toEqual([{ line: 1, parentLine: 1 }, { line: 3, parentLine: 3 }]);
+    // With an open last line as well.
+    expect(eolLines('a\r\nb', 'a\nb\nc\n')).toEqual([{ line: 1, parentLine: 1 }, { line: 2, parentLine: 2 }]);
+  });
+
+  it('nothing when every line of both ends alike', () => {
+    expect(eolLines('a\r\nb\r\n', 'a\r\nB\r\nc\r\n')).toEqual([]);
+  });
+});
