@@ -70,3 +70,27 @@ describe('blame: a line is not taken by turning its ending from CR LF to LF or b
     expect(rows(report(repo.dir, ['--since', 'v1', '--no-cache']).files)).toEqual([['a.ts', 3, 0]]);
   });
 });
+
+describe('blame: a first line is not taken by adding or taking away a byte order mark', () => {
+  it('an editor that saves an agent\'s file as "UTF-8 with BOM" (Visual Studio) leaves the agent its first line, and one that strips the mark leaves a person theirs', () => {
+    const repo = makeRepo();
+    repo.commit(`agent${AI}`, { 'A.cs': 'using System;\nclass A {}\n' });
+    repo.commit('human\n', { 'B.cs': '\ufeffusing System;\nclass B {}\n' });
+    repo.git(['tag', 'v1']);
+    // A person saves A.cs in Visual Studio (adding the mark) and fixes a brace; an agent edits B.cs and drops the mark.
+    repo.commit('save in VS\n', { 'A.cs': '\ufeffusing System;\nclass A { }\n' });
+    repo.commit(`agent edit${AI}`, { 'B.cs': 'using System;\nclass B {}\nclass C {}\n' });
+    expect(repo.git(['show', 'HEAD~1:A.cs'], { raw: true })).toMatch(/^\ufeff/);
+    const truth = [
+      ['A.cs', 2, 1],
+      ['B.cs', 3, 1],
+    ];
+    // git blame alone: A.cs's first line the person's (0 AI of 2), B.cs's the agent's (2 of 3).
+    expect(rows(report(repo.dir, ['--no-cache']).files)).toEqual(truth);
+    expect(rows(report(repo.dir, []).files)).toEqual(truth);
+    expect(rows(report(repo.dir, ['--since', 'v1', '--no-cache']).files)).toEqual([
+      ['A.cs', 1, 0],
+      ['B.cs', 1, 1],
+    ]);
+  });
+});

@@ -39,3 +39,19 @@ describe('eolLines: lines git blame gives a commit only for turning CR LF into L
     expect(eolLines('a\r\nb\r\n', 'a\r\nB\r\nc\r\n')).toEqual([]);
   });
 });
+
+describe('eolLines: a first line git blame gives a commit only for a byte order mark', () => {
+  it('the first line, when the mark alone was added or taken away', () => {
+    expect(eolLines('using X;\nclass A {}\n', '\u00ef\u00bb\u00bfusing X;\nclass A {}\n')).toEqual([{ line: 1, parentLine: 1 }]);
+    expect(eolLines('\u00ef\u00bb\u00bfa\nb\n', 'a\nb\nc\n')).toEqual([{ line: 1, parentLine: 1 }]);
+    // Lines added above it: the marked line is matched where it moved; a changed first line is the commit's.
+    expect(eolLines('a\nb\n', '\u00ef\u00bb\u00bfz\na\nb\n')).toEqual([]);
+    expect(eolLines('a\nb\n', '\u00ef\u00bb\u00bfA\nb\n')).toEqual([]);
+    // With the line endings turned as well.
+    expect(eolLines('\u00ef\u00bb\u00bfa\r\nb\r\n', 'a\nb\n')).toEqual([{ line: 1, parentLine: 1 }, { line: 2, parentLine: 2 }]);
+  });
+
+  it('nothing when both start with it, or neither', () => {
+    expect(eolLines('\u00ef\u00bb\u00bfa\nb\n', '\u00ef\u00bb\u00bfa\nb\nc\n')).toEqual([]);
+  });
+});

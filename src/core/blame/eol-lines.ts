@@ -15,6 +15,9 @@ const endsOpen = (text: string) => text !== '' && !text.endsWith('\n');
 const closed = (text: string, other: string) => (endsOpen(text) ? text + (other.includes('\r\n') && !text.endsWith('\r') ? '\r\n' : '\n') : text);
 
 const endsCr = (line: string) => line.endsWith('\r');
+/** UTF-8's byte order mark, as a latin1 string. */
+const BOM = '\u00ef\u00bb\u00bf';
+const withoutBom = (lines: string[]) => (lines[0]?.startsWith(BOM) ? [lines[0].slice(BOM.length), ...lines.slice(1)] : lines);
 const withoutCr = (line: string) => (endsCr(line) ? line.slice(0, -1) : line);
 
 /**
@@ -24,10 +27,12 @@ const withoutCr = (line: string) => (endsCr(line) ? line.slice(0, -1) : line);
  * strips the final newline) takes the last line someone else wrote; and it reads `b\r\n` and `b\n`
  * as two lines, so a commit that turns a file's line endings from CRLF to LF or back (`git add
  * --renormalize` once `* text=auto` is set, an editor or formatter saving with the other ending)
- * takes every line it converted. Each is found where git's own diff would put it were both versions
- * ended alike (`matchLines`, CRs before line feeds set aside when one version's lines end with CR
- * LF and others' do not): the parent's open last line, the commit's own open last line, or a line
- * whose ending alone changed, matched to a line of the other side. Texts are compared as bytes
+ * takes every line it converted; and a UTF-8 byte order mark an editor adds or takes away makes
+ * the first line another. Each is found where git's own diff would put it were both versions
+ * ended alike (`matchLines`, with CRs before line feeds set aside when one version's lines end
+ * with CR LF and others' do not, and the byte order mark when one version starts with it and the
+ * other does not): the parent's open last line, the commit's own open last line, or a line whose
+ * ending (or first line's mark) alone changed, matched to a line of the other side. Texts are compared as bytes
  * (latin1 strings); in a CRLF file the open line is ended with `\r\n`.
  */
 export function eolLines(before: string, after: string): EolLine[] {
@@ -37,9 +42,11 @@ export function eolLines(before: string, after: string): EolLine[] {
   const rawB = splitLines(closed(after, before));
   // Every line of both versions ended alike (all by CR LF, or none): no line's ending alone changed.
   const crAlike = (rawA.every(endsCr) && rawB.every(endsCr)) || (!rawA.some(endsCr) && !rawB.some(endsCr));
-  if (!parentOpen && !ownOpen && crAlike) return [];
-  const a = crAlike ? rawA : rawA.map(withoutCr);
-  const b = crAlike ? rawB : rawB.map(withoutCr);
+  // A byte order mark added or taken away (an editor saving "UTF-8 with BOM", as Visual Studio does): the first line's bytes alone change.
+  const bomAlike = before.startsWith(BOM) === after.startsWith(BOM);
+  if (!parentOpen && !ownOpen && crAlike && bomAlike) return [];
+  const a = withoutBom(crAlike ? rawA : rawA.map(withoutCr));
+  const b = withoutBom(crAlike ? rawB : rawB.map(withoutCr));
   const match = matchLines(a, b);
   const found: EolLine[] = [];
   for (let j = 0; j < b.length; j += 1) {
