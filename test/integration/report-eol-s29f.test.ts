@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { blameJson, fileRows, type Totals } from '../helpers/blame-json.js';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
 const AI = '\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n';
 
-interface Totals {
-  lines: number;
-  ai: number;
-  human: number;
-}
-interface FileRow extends Totals {
-  path: string;
-}
-
-function report(dir: string, args: string[]): { totals: Totals; files: FileRow[] } {
-  const result = aitrail(dir, ['blame', ...args, '--format', 'json']);
-  expect(result.code, result.stderr).toBe(0);
-  return JSON.parse(result.stdout) as { totals: Totals; files: FileRow[] };
-}
-
-const rows = (files: FileRow[]) => files.map((file) => [file.path, file.lines, file.ai]);
+const report = blameJson;
+const rows = fileRows;
 
 describe('blame: a line is not taken by turning its ending from CR LF to LF or back', () => {
   it('a renormalization commit (`* text=auto`, `git add --renormalize`) leaves the agent its lines, and an agent that converts a person\'s file takes none', () => {
