@@ -32,10 +32,13 @@ export async function blameParentLines(root: string, path: string, sha: string, 
   const args = [...BLAME_COMMAND, ...flags, ...ranges, revision, '--', path];
   const parser = createOriginParser();
   for await (const text of splitRecords(streamGit(args, { cwd: root }), '\n')) parser.line(text);
-  const groups = parser.groups();
+  // Both in line order: one walk (a converted file is thousands of lines from hundreds of commits).
+  const groups = parser.groups().sort((x, y) => x.finalLine - y.finalLine);
+  let next = 0;
   for (const line of sorted) {
-    const group = groups.find((candidate) => candidate.finalLine <= line && line < candidate.finalLine + candidate.count);
-    if (group) found.set(line, { ...group, originLine: group.originLine + (line - group.finalLine), finalLine: line, count: 1 });
+    while (next < groups.length && groups[next]!.finalLine + groups[next]!.count <= line) next += 1;
+    const group = groups[next];
+    if (group && group.finalLine <= line) found.set(line, { ...group, originLine: group.originLine + (line - group.finalLine), finalLine: line, count: 1 });
   }
   return found;
 }
