@@ -2,7 +2,7 @@ import { eolLines, type EolLine } from '../core/blame/eol-lines.js';
 import { giveBack } from '../core/blame/give-back.js';
 import type { OriginGroup } from '../core/blame/parse-origins.js';
 import type { FileBlame, NotedLines } from '../core/blame/types.js';
-import { blameParentLine } from '../git/blame-lines.js';
+import { blameParentLines } from '../git/blame-lines.js';
 import { GitError } from '../git/exec.js';
 import type { BlobReader } from '../git/blob-reader.js';
 
@@ -60,12 +60,18 @@ export async function giveBackEolLines(root: string, reader: BlobReader, blame: 
     for (const group of pending) {
       const lines = (found.get(keyOf(group.sha, group.path)) ?? []).filter((entry) => entry.line >= group.start && entry.line < group.start + group.count);
       const origins: OriginGroup[] = [];
+      // One blame of the parent for all of the group's lines (a whole file's line endings converted is every line).
+      const origin = lines.length === 0 ? new Map<number, OriginGroup>() : await blameParentLines(root, group.path, group.sha, since, flags, lines.map((entry) => entry.parentLine)).catch((error: unknown) => {
+        if (error instanceof GitError) return new Map<number, OriginGroup>();
+        throw error;
+      });
       for (const entry of lines) {
-        const origin = await blameParentLine(root, group.path, group.sha, since, flags, entry.parentLine).catch((error: unknown) => {
-          if (error instanceof GitError) return undefined;
-          throw error;
-        });
-        if (origin) origins.push({ ...origin, originLine: origin.originLine + (entry.parentLine - origin.finalLine), finalLine: entry.line, count: 1 });
+        const hit = origin.get(entry.parentLine);
+        if (!hit) continue;
+        // Runs of lines from one writer stay one group (a converted file is thousands of lines).
+        const last = origins[origins.length - 1];
+        if (last && last.sha === hit.sha && last.boundary === hit.boundary && last.originPath === hit.originPath && last.originLine + last.count === hit.originLine && last.finalLine + last.count === entry.line) last.count += 1;
+        else origins.push({ ...hit, finalLine: entry.line, count: 1 });
       }
       if (origins.length === 0) continue;
       const now = giveBack(blame, group, coverGroup(group, origins));

@@ -1,28 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { blameJson, fileRows, type Totals } from '../helpers/blame-json.js';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 const AI = '\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n';
 
-interface Totals {
-  lines: number;
-  ai: number;
-  human: number;
-}
-interface FileRow extends Totals {
-  path: string;
-}
-
-function report(dir: string, args: string[]): { totals: Totals; files: FileRow[]; stderr: string } {
-  const result = aitrail(dir, ['blame', ...args, '--format', 'json']);
-  expect(result.code, result.stderr).toBe(0);
-  const parsed = JSON.parse(result.stdout) as { totals: Totals; files: FileRow[] };
-  return { ...parsed, stderr: result.stderr };
-}
-
-const rows = (files: FileRow[]) => files.map((file) => [file.path, file.lines, file.ai]);
+const report = blameJson;
+const rows = fileRows;
 
 describe('blame: an empty range is 0 lines, never the blame of HEAD', () => {
   it('--since and --rev on one commit (a release candidate and its release), or given the wrong way round, count nothing; the wrong way is said', () => {

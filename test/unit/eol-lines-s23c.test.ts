@@ -24,3 +24,34 @@ describe('eolLines: lines git blame gives a commit only for a final newline', ()
     expect(eolLines('', 'a')).toEqual([]);
   });
 });
+
+describe('eolLines: lines git blame gives a commit only for turning CR LF into LF or back', () => {
+  it('every converted line, matched where it stood, and none the commit changed', () => {
+    expect(eolLines('a\r\nb\r\n', 'a\nb\n')).toEqual([{ line: 1, parentLine: 1 }, { line: 2, parentLine: 2 }]);
+    expect(eolLines('a\nb\nc\n', 'a\r\nB\r\nc\r\nd\r\n')).toEqual([{ line: 1, parentLine: 1 }, { line: 3, parentLine: 3 }]);
+    // A mixed file: only the lines whose ending changed.
+    expect(eolLines('a\r\nb\nc\r\n', 'a\nb\nc\n')).toEqual([{ line: 1, parentLine: 1 }, { line: 3, parentLine: 3 }]);
+    // With an open last line as well.
+    expect(eolLines('a\r\nb', 'a\nb\nc\n')).toEqual([{ line: 1, parentLine: 1 }, { line: 2, parentLine: 2 }]);
+  });
+
+  it('nothing when every line of both ends alike', () => {
+    expect(eolLines('a\r\nb\r\n', 'a\r\nB\r\nc\r\n')).toEqual([]);
+  });
+});
+
+describe('eolLines: a first line git blame gives a commit only for a byte order mark', () => {
+  it('the first line, when the mark alone was added or taken away', () => {
+    expect(eolLines('using X;\nclass A {}\n', '\u00ef\u00bb\u00bfusing X;\nclass A {}\n')).toEqual([{ line: 1, parentLine: 1 }]);
+    expect(eolLines('\u00ef\u00bb\u00bfa\nb\n', 'a\nb\nc\n')).toEqual([{ line: 1, parentLine: 1 }]);
+    // Lines added above it: the marked line is matched where it moved; a changed first line is the commit's.
+    expect(eolLines('a\nb\n', '\u00ef\u00bb\u00bfz\na\nb\n')).toEqual([]);
+    expect(eolLines('a\nb\n', '\u00ef\u00bb\u00bfA\nb\n')).toEqual([]);
+    // With the line endings turned as well.
+    expect(eolLines('\u00ef\u00bb\u00bfa\r\nb\r\n', 'a\nb\n')).toEqual([{ line: 1, parentLine: 1 }, { line: 2, parentLine: 2 }]);
+  });
+
+  it('nothing when both start with it, or neither', () => {
+    expect(eolLines('\u00ef\u00bb\u00bfa\nb\n', '\u00ef\u00bb\u00bfa\nb\nc\n')).toEqual([]);
+  });
+});
