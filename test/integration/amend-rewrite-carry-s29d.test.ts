@@ -1,4 +1,4 @@
-// Row 349: an amend whose new message drops what the amended AI commit declared, where commit-msg
+// Row 348: an amend whose new message drops what the amended AI commit declared, where commit-msg
 // cannot tell an amend from a new commit (row 330's limits): `--reset-author`, an amend within 2 s,
 // dates fixed by GIT_COMMITTER_DATE, `-m` over an AI commit node never saw. post-rewrite (`amend`,
 // `<old> <new>` on stdin: git's own word) now records the models again; a signed amend is left as

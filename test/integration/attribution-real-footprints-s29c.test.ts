@@ -1,4 +1,4 @@
-// Session 29 (rows 347 and 348): agents' commit footprints seen in public repositories in 2026,
+// Session 29 (rows 346 and 347): agents' commit footprints seen in public repositories in 2026,
 // read as a person's (or with no model) by `log`, `blame` and `check`: an `Agent-Model:` trailer
 // (a pi extension's `Co-authored-by: pi <noreply@pi.dev>` / `Agent-Model: openai-codex/<model>`,
 // projects' agent-signature rules), Cursor's cloud agent footer whose links now carry
@@ -30,7 +30,7 @@ const HISTORY: [string, string, string[]][] = [
   ['prose', 'docs: note\n\nSee https://app.devin.ai/sessions/42313eb582eb45e2b9dfcfdb001da682 for the session.\n', []],
 ];
 
-describe('real agents footprints of 2026 (rows 347, 348)', () => {
+describe('real agents footprints of 2026 (rows 346, 347)', () => {
   it('log reads each as its agent and model, blame counts its lines; the people stay people', () => {
     const repo = makeRepo();
     const shas = HISTORY.map(([name, message]) => repo.commit(message, { [`${name}.ts`]: `// ${name}\nexport const ${name} = 1;\n` }));

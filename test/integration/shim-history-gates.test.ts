@@ -302,7 +302,7 @@ describe('history-edit gates in the shims: ended without node only where node do
     const note = `a.txt\n  s_0123456789abcd::t_0123456789abcd 3\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', base_commit_sha: old, prompts: {}, sessions: { s_0123456789abcd: session } }, null, 2)}\n`;
     // No note anywhere: ended, and node agrees (nothing written, nothing said).
     expect(shim(['rebase'], {}, input)).toBe(false);
-    // An amend (git's own, not a rebase's) also starts node when no valid stamp says the amended commit names no agent (row 349: node records again what it declared).
+    // An amend (git's own, not a rebase's) also starts node when no valid stamp says the amended commit names no agent (row 348: node records again what it declared).
     expect(shim(['amend'], {}, input)).toBe(true);
     expect(shim(['amend'], { GIT_REFLOG_ACTION: 'rebase (squash)' }, input)).toBe(false);
     const before = snapshot(repo.dir);

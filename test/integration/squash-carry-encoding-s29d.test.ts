@@ -1,4 +1,4 @@
-// Row 350: row 341's squash carry backed off, silently, for a signed squash and for a message in
+// Row 349: row 341's squash carry backed off, silently, for a signed squash and for a message in
 // another encoding (i18n.commitEncoding=ISO-8859-1), and left its message file in <git dir>/aitrail,
 // where the shims' fast path reads any unknown name as a reason to start node on every later commit.
 // Now an ISO-8859-1 message is carried byte for byte, a signed squash stays signed as git made it

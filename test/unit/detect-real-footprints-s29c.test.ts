@@ -1,4 +1,4 @@
-// Session 29 (rows 347 and 348): real agents' commit footprints read as a person's, or with the
+// Session 29 (rows 346 and 347): real agents' commit footprints read as a person's, or with the
 // wrong model. Each case is a footprint seen in public repositories in 2026; each failed before its fix.
 import { describe, expect, it } from 'vitest';
 import { detectCommit } from '../../src/core/detect/commit.js';
@@ -19,7 +19,7 @@ function read(message: string): string[] {
   return detectCommit(signals).map((a) => `${a.agent}:${a.model}`).sort();
 }
 
-describe('an `Agent-Model:` trailer (row 347)', () => {
+describe('an `Agent-Model:` trailer (row 346)', () => {
   it('is the model of the agent another line names, and AI on its own', () => {
     expect(read('fix\n\nCo-authored-by: pi <noreply@pi.dev>\nAgent-Model: openai-codex/gpt-5.1-codex\n')).toEqual(['pi:openai/gpt-5.1-codex']);
     expect(read('fixture: x\n\nAgent: Vera\nAgent-Runtime: OpenAI Codex\nAgent-Model: gpt-5.2-codex\nCo-Authored-By: Codex <noreply@openai.com>\n')).toEqual(['codex:openai/gpt-5.2-codex']);
@@ -33,7 +33,7 @@ describe('an `Agent-Model:` trailer (row 347)', () => {
   });
 });
 
-describe("Cursor's and Devin's pull request footers as they write them now (row 348)", () => {
+describe("Cursor's and Devin's pull request footers as they write them now (row 347)", () => {
   it("Cursor's Open in Web / Open in Cursor links with their tracking query are Cursor's", () => {
     expect(read(`Fix the login redirect (#48)\n\nFixes the redirect.\n\n${CURSOR_FOOTER}\n`)).toEqual(['cursor:unknown']);
   });
