@@ -98,6 +98,8 @@ function stripSuffixes(token: string): string {
     // GPT-5 and later: an effort (and Cursor's `-fast`, priority serving) after the name; `max` and `ultra`
     // only after a tier word (`gpt-5.6-sol-max`, `gpt-6-sol-ultra`): `gpt-5.1-codex-max` is a model.
     if (/^(?:gpt-[5-9]|gpt-oss|o\d)/.test(next)) next = next.replace(/-(?:minimal|low|medium|high|xhigh|none)(?:-fast)?$/, '').replace(/-(sol|luna|terra|astra)-(?:max|ultra)(?:-fast)?$/, '-$1');
+    // Volcengine ark's release date, YYMMDD, after a ByteDance model (`doubao-seed-1-6-250615`, `seed-1-6-thinking-250715`).
+    if (/^(?:doubao|seed)-/.test(next)) next = next.replace(/-\d{6}$/, '');
     // Antigravity's thinking levels as model ids (`gemini-3-pro-high`, `gemini-3-pro-low`): no Gemini model is named so.
     if (next.startsWith('gemini-')) next = next.replace(/-\d{3}$/, '').replace(/-(?:minimal|low|medium|high)$/, '');
     if (next === current) break;

@@ -28,6 +28,21 @@ export const MODEL_WORDS: ReadonlySet<string> = new Set(
     'terminus oss next maverick scout behemoth nemo luna sol terra astra fable mythos').split(' '),
 );
 
+/**
+ * First words of model names that are also ordinary words or given names (`Nova Pro`, `Command A`,
+ * `Step 3`, `Phi 4`, `Seed 1.6`, `Ling 1T`, `Yi Large`, `Granite`, `Jamba`). Such a name of several
+ * words is read only as the whole of what was written (`Assisted-by: Nova Pro`, `opencode:Step 3`),
+ * never out of more words (`Assisted-by: Claude (step 3 of the plan)`); outside a declared value
+ * (a co-author line's name) only with a digit in it (`Co-authored-by: Nova Pro <nova@…>` is a person).
+ * Joined with `-` (`step-3`, `nova-pro`) it is one word and read as any model's name.
+ */
+export const PLAIN_WORD_STARTS: ReadonlySet<string> = new Set(['nova', 'command', 'step', 'phi', 'seed', 'ling', 'ring', 'yi', 'granite', 'jamba', 'olmo']);
+
+/** True for a name that starts with a PLAIN_WORD_STARTS word (`Nova Pro`, `step-3`, `phi4`). */
+export function plainWordStart(text: string): boolean {
+  return PLAIN_WORD_STARTS.has(/^[\s"'`*_~]*([a-z]+)/i.exec(text)?.[1]?.toLowerCase() ?? '');
+}
+
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
@@ -75,7 +90,8 @@ export function mayStartModel(word: string, aliases: Record<string, string> = {}
 /** True for a word that can continue a model name: a version or size, or a word models are named with. */
 export function isModelWord(word: string, aliases: Record<string, string> = {}): boolean {
   const lower = word.toLowerCase();
-  return /\d/.test(lower) || MODEL_WORDS.has(lower) || mayStartModel(lower, aliases);
+  // A plain word that starts a model's name (`Yi`, `Nova`) is no model word alone: `Qwen Yi` is a person.
+  return /\d/.test(lower) || MODEL_WORDS.has(lower) || (!PLAIN_WORD_STARTS.has(lower) && mayStartModel(lower, aliases));
 }
 
 /** The agents for which `raw` is a short model name (`pro` → `gemini-cli`), to say which `--agent` reads it. */

@@ -1,6 +1,6 @@
 import { canonicalModel, modelVendor } from '../catalog.js';
 import { ROUTERS, VENDOR_NAMES } from '../model-data.js';
-import { isModelWord, mayStartModel } from '../model-words.js';
+import { isModelWord, mayStartModel, plainWordStart } from '../model-words.js';
 import { agentSlug, slugify } from './agent-name.js';
 import { signatures } from './signatures.js';
 import { capitalised, joints, letterRuns, onlyLetters } from './letters.js';
@@ -138,9 +138,11 @@ function personLike(name: string): boolean {
   return signatures().personNames.has(name.toLowerCase());
 }
 
-function modelAt(window: string, size: number, scan: Scan, agent: string | undefined): string | null {
+function modelAt(window: string, size: number, scan: Scan, agent: string | undefined, whole: boolean): string | null {
   if (window.toLowerCase() === 'unknown') return size === 1 && scan.trust === 'declared' ? 'unknown' : null;
   const context = scan.trust === 'declared' ? { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true, strict: size > 1 } : {};
+  // `Nova Pro`, `step 3`: ordinary words, a model's name only as all that was written (PLAIN_WORD_STARTS).
+  if (plainWordStart(window) && ((size > 1 && !whole) || (scan.trust !== 'declared' && !/\d/.test(window)))) return null;
   return canonicalModel(window, scan.aliases, context);
 }
 
@@ -275,7 +277,7 @@ function scanWords(list: readonly string[], clause: number, scan: Scan, agent: s
     if (span > 0 && scan.budget.lookups <= 0) scan.cut = true;
     for (let size = span; size >= 1 && taken === 0 && scan.budget.lookups > 0; size -= 1) {
       scan.budget.lookups -= 1;
-      const model = modelAt(list.slice(at, at + size).join(' '), size, scan, current);
+      const model = modelAt(list.slice(at, at + size).join(' '), size, scan, current, at === 0 && size === list.length);
       if (model) {
         const longer = scan.budget.lookups > 0 ? extended(list, at, size, model, scan, current) : null;
         scan.items.push({ kind: 'model', value: longer ?? model, clause });
