@@ -100,6 +100,10 @@ function stripSuffixes(token: string): string {
     if (/^(?:gpt-[5-9]|gpt-oss|o\d)/.test(next)) next = next.replace(/-(?:minimal|low|medium|high|xhigh|none)(?:-fast)?$/, '').replace(/-(sol|luna|terra|astra)-(?:max|ultra)(?:-fast)?$/, '-$1');
     // Volcengine ark's release date, YYMMDD, after a ByteDance model (`doubao-seed-1-6-250615`, `seed-1-6-thinking-250715`).
     if (/^(?:doubao|seed)-/.test(next)) next = next.replace(/-\d{6}$/, '');
+    // …and after a model ark hosts for its vendor, whose own ids date a release by month and day
+    // (`deepseek-r1-250528` is `deepseek-r1-0528`, `kimi-k2-250905` `kimi-k2-0905`; `deepseek-v3-1-250821`,
+    // an ark id of a release without its own date, is the catalog's alias). Only a date (20YY, 2024 on).
+    if (/^(?:deepseek|kimi|glm)-/.test(next)) next = next.replace(/-2[4-9](0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/, '-$1$2');
     // Antigravity's thinking levels as model ids (`gemini-3-pro-high`, `gemini-3-pro-low`): no Gemini model is named so.
     if (next.startsWith('gemini-')) next = next.replace(/-\d{3}$/, '').replace(/-(?:minimal|low|medium|high)$/, '');
     if (next === current) break;
