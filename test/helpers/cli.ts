@@ -37,3 +37,15 @@ export function envWithAitrailOnPath(): NodeJS.ProcessEnv {
   chmodSync(join(bin, 'aitrail'), 0o755);
   return { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
 }
+
+/** What `aitrail check --format json` prints, as far as the tests read it. */
+export interface CheckJson {
+  ok: boolean;
+  violations: { sha: string; rule: string; model: string; severity: string }[];
+}
+
+/** `aitrail check <range> --format json` in `dir`: its exit code and parsed report. */
+export function checkJson(dir: string, range = 'main..feature'): { code: number; json: CheckJson } {
+  const result = aitrail(dir, ['check', range, '--format', 'json']);
+  return { code: result.code, json: JSON.parse(result.stdout) as CheckJson };
+}

@@ -2,18 +2,8 @@
 // commit, replayed through `aitrail check` with a deny of that vendor; a person's commit whose words
 // are those models' ordinary words stays a person's.
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { aitrail, checkJson as check } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
-
-interface CheckJson {
-  ok: boolean;
-  violations: { sha: string; rule: string; model: string; severity: string }[];
-}
-
-function check(dir: string): { code: number; json: CheckJson } {
-  const result = aitrail(dir, ['check', 'main..feature', '--format', 'json']);
-  return { code: result.code, json: JSON.parse(result.stdout) as CheckJson };
-}
 
 describe('catalog vendors: a deny of ByteDance or Amazon refuses their declared models', () => {
   it('`deny: ["bytedance/*"]` refuses Assisted-by: opencode:doubao-seed-code; a person\'s "step 3: add phi-4 support" passes', () => {

@@ -1,19 +1,9 @@
 // Red team, session 27 (helper a): a denied model recorded under an id that routes it through another
 // vendor's name, replayed through `aitrail check` on real commits and real git-ai notes.
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { checkJson as check } from '../helpers/cli.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo } from '../helpers/gitdir.js';
-
-interface CheckJson {
-  ok: boolean;
-  violations: { sha: string; rule: string; model: string; severity: string }[];
-}
-
-function check(dir: string): { code: number; json: CheckJson } {
-  const result = aitrail(dir, ['check', 'main..feature', '--format', 'json']);
-  return { code: result.code, json: JSON.parse(result.stdout) as CheckJson };
-}
 
 describe('row 320: a literal id whose name is another vendor\'s family', () => {
   it('a co-author line and a git-ai note naming Qwen behind `openai/` are Qwen\'s; an OpenAI model so written still passes', () => {

@@ -2,13 +2,8 @@
 // Volcengine ark hosts for its vendor (`deepseek-v3-1-250821`), declared on real commits and replayed
 // through `aitrail check` with a deny of each vendor; a person co-author named Ernie stays a person.
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { checkJson } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
-
-interface CheckJson {
-  ok: boolean;
-  violations: { sha: string; rule: string; model: string; severity: string }[];
-}
 
 describe('vendor words and ark ids: a deny of the vendor refuses them', () => {
   it('`deny: ["bytedance/*", "baidu/*", "deepseek/deepseek-v3.1"]` refuses Doubao, ernie and ark\'s deepseek-v3-1-250821', () => {
@@ -20,9 +15,8 @@ describe('vendor words and ark ids: a deny of the vendor refuses them', () => {
     const ark = repo.commit('feat: cli\n\nAssisted-by: aider:volcengine/deepseek-v3-1-250821\n', { 'src/cli.ts': 'cli\n' });
     const person = repo.commit('docs: readme\n\nCo-authored-by: Ernie Smith <ernie@example.org>\n', { 'README.md': 'hi\n' });
 
-    const result = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
-    expect(result.code).toBe(1);
-    const json = JSON.parse(result.stdout) as CheckJson;
+    const { code, json } = checkJson(repo.dir);
+    expect(code).toBe(1);
     const refused = json.violations.filter((violation) => violation.severity === 'error');
     expect(refused).toEqual(
       expect.arrayContaining([
