@@ -1,10 +1,5 @@
-import { cachedIn, loadConfig } from '../config/load.js';
-import { detectOptionsOf } from '../config/defaults.js';
-import { declaresUnder } from '../core/amend.js';
-import { recordTrailers } from '../core/record-trailers.js';
-import { commentCharFor, trailerCommentChar } from './comment-char.js';
-import { droppedAttributions, signedDropWarning, trailerLines } from './dropped-attributions.js';
-import { amendHeadMessage, headId, readHeadCommit } from './head-commit.js';
+import { restoreDropped } from './dropped-attributions.js';
+import { headId, readHeadCommit } from './head-commit.js';
 import { inRebase } from './in-rebase.js';
 
 /**
@@ -25,17 +20,7 @@ export async function carryAmendedAttributions(cwd: string, gitDir: string, env:
   if ((await headId(cwd, env)) !== made) return [];
   const head = await readHeadCommit(cwd, env, made);
   if (!head) return [];
-  const { config } = await loadConfig(cwd, cachedIn({ gitDir, bare: false }));
-  const options = detectOptionsOf(config);
-  const { message } = head;
-  const commentChar = commentCharFor(cwd, message, { gitDir, env }, head.bytes);
-  if (declaresUnder(message, options.trailerKey, commentChar)) return [];
-  const missing = await droppedAttributions(cwd, made, [old], options);
-  if (missing.length === 0) return [];
-  const trailerChar = trailerCommentChar(cwd, commentChar, env, message);
-  const updated = recordTrailers(message, missing, options.trailerKey, commentChar, { editorOpens: false, trailerChar });
-  if (updated === message) return [];
-  if (head.signed) return [signedDropWarning(made, missing, options.trailerKey, '`git commit --amend`')];
-  await amendHeadMessage(cwd, gitDir, env, head, updated);
-  return [`the amend dropped what ${old.slice(0, 12)} declared: ${trailerLines(missing, options.trailerKey)} recorded again (write \`${options.trailerKey}: none\` in the message to say no model helped)`];
+  const done = await restoreDropped(cwd, gitDir, env, head, made, [old], '`git commit --amend`');
+  if (!done) return [];
+  return ['warning' in done ? done.warning : `the amend dropped what ${old.slice(0, 12)} declared: ${done.restored}`];
 }

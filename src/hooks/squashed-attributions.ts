@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cachedIn, loadConfig } from '../config/load.js';
-import { detectOptionsOf } from '../config/defaults.js';
-import { declaresUnder } from '../core/amend.js';
 import { editedFoldStep, foldChainStart, foldContinues, foldedCommits, REBASE_DONE, REBASE_FIXUPS } from '../core/checkpoint/store-layout.js';
-import { recordTrailers } from '../core/record-trailers.js';
-import { commentCharFor, trailerCommentChar } from './comment-char.js';
-import { droppedAttributions, signedDropWarning } from './dropped-attributions.js';
-import { amendHeadMessage, headId, readHeadCommit } from './head-commit.js';
+import { restoreDropped } from './dropped-attributions.js';
+import { readHeadCommit } from './head-commit.js';
 import { inRebase } from './in-rebase.js';
 
 /**
@@ -38,20 +33,7 @@ export async function carrySquashedAttributions(cwd: string, gitDir: string, env
   if (foldContinues(todo)) return undefined;
   const head = await readHeadCommit(cwd, env);
   if (!head) return undefined;
-  const { message } = head;
-
-  const { config } = await loadConfig(cwd, cachedIn({ gitDir, bare: false }));
-  const options = detectOptionsOf(config);
-  const commentChar = commentCharFor(cwd, message, { gitDir, env }, head.bytes);
-  if (declaresUnder(message, options.trailerKey, commentChar)) return undefined;
   const start = foldChainStart(done);
-  const missing = await droppedAttributions(cwd, 'HEAD', [...(start ? [start] : []), ...foldedCommits(fixups)], options);
-  if (missing.length === 0) return undefined;
-  const trailerChar = trailerCommentChar(cwd, commentChar, env, message);
-  const updated = recordTrailers(message, missing, options.trailerKey, commentChar, { editorOpens: false, trailerChar });
-  if (updated === message) return undefined;
-  if (head.signed) return signedDropWarning(await headId(cwd, env), missing, options.trailerKey, '`git rebase -i` and `reword` it, or `git commit --amend` once it is HEAD');
-  await amendHeadMessage(cwd, gitDir, env, head, updated);
-  return undefined;
+  const restored = await restoreDropped(cwd, gitDir, env, head, 'HEAD', [...(start ? [start] : []), ...foldedCommits(fixups)], '`git rebase -i` and `reword` it, or `git commit --amend` once it is HEAD');
+  return restored && 'warning' in restored ? restored.warning : undefined;
 }
-
