@@ -22,22 +22,11 @@ const MAX_PROJECTS = 10_000;
  * session is never guessed (a newest transcript may be another session's).
  */
 export function claudeTranscriptModel(place: SettingsPlace): SettingsModel | null {
-  const id = place.env.CLAUDE_CODE_SESSION_ID?.trim() ?? '';
-  if (!SESSION_ID.test(id)) return null;
-  const config = place.env.CLAUDE_CONFIG_DIR?.trim() || join(place.home, '.claude');
-  if (!isAbsolute(config)) return null;
-  const projects = join(config, 'projects');
-  let names: string[];
-  try {
-    names = readdirSync(projects);
-  } catch {
-    return null;
-  }
+  const session = claudeSessionDirs(place);
+  if (!session) return null;
   const found: { model: string; evidence: string }[] = [];
-  for (const name of names.slice(0, MAX_PROJECTS).sort()) {
-    // Claude Code names them after a path, every character but letters and digits a `-`.
-    if (!/^[\x20-\x7e]+$/.test(name)) continue;
-    const path = join(projects, name, `${id}.jsonl`);
+  for (const dir of session.dirs) {
+    const path = join(dir, `${session.id}.jsonl`);
     const model = transcriptModel(path);
     if (model !== null && !found.some((seen) => seen.model === model)) {
       found.push({ model, evidence: `transcript ${shownPath(place, path)} model=${quote(model)}` });
@@ -51,4 +40,26 @@ export function claudeTranscriptModel(place: SettingsPlace): SettingsModel | nul
     replaces: ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL'],
     ...(rest.length > 0 ? { also: rest.map((more) => ({ ...more, overriddenBy: [] })) } : {}),
   };
+}
+
+/**
+ * The session Claude Code says it runs (`CLAUDE_CODE_SESSION_ID`, a UUID) and the project
+ * directories of `projects/` under `CLAUDE_CONFIG_DIR` (`~/.claude`) its files may be in (at most
+ * {@link MAX_PROJECTS}, printable names only), sorted; null when there is no such id or directory.
+ */
+export function claudeSessionDirs(place: SettingsPlace): { id: string; dirs: string[] } | null {
+  const id = place.env.CLAUDE_CODE_SESSION_ID?.trim() ?? '';
+  if (!SESSION_ID.test(id)) return null;
+  const config = place.env.CLAUDE_CONFIG_DIR?.trim() || join(place.home, '.claude');
+  if (!isAbsolute(config)) return null;
+  const projects = join(config, 'projects');
+  let names: string[];
+  try {
+    names = readdirSync(projects);
+  } catch {
+    return null;
+  }
+  // Claude Code names them after a path, every character but letters and digits a `-`.
+  const dirs = names.slice(0, MAX_PROJECTS).sort().filter((name) => /^[\x20-\x7e]+$/.test(name));
+  return { id, dirs: dirs.map((name) => join(projects, name)) };
 }

@@ -95,6 +95,29 @@ export function optionValues(args: readonly string[], long: string, short: strin
   return values;
 }
 
+/**
+ * argparse's values of `--long` (after the program), written whole or cut down to no less than
+ * `--shortest` (its `allow_abbrev`: `--editor-m x`, `--editor-mod=x`), `--long V` or `--long=V`, in
+ * order; for an option no other shares those abbreviations with. Stops at `--`.
+ */
+export function argparseValues(args: readonly string[], long: string, shortest: string): string[] {
+  const values: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index]!;
+    if (arg === '--') break;
+    if (!arg.startsWith('--')) continue;
+    const equals = arg.indexOf('=');
+    const name = (equals < 0 ? arg : arg.slice(0, equals)).slice(2);
+    if (name.length < shortest.length || !long.startsWith(name)) continue;
+    if (equals >= 0) values.push(arg.slice(equals + 1));
+    else if (index + 1 < args.length) {
+      values.push(args[index + 1]!);
+      index += 1;
+    }
+  }
+  return values;
+}
+
 /** What an agent's own command line says of its model. */
 export interface CommandLineModel {
   /** Models the run was started with, the one in force first (the last given: each parser keeps the last). */
@@ -107,6 +130,8 @@ export interface CommandLineModel {
   profile?: { name: string; evidence: string };
   /** Codex only: `-c model=…`, the config's `model` (a profile's model still comes before it). */
   configModel?: { model: string; evidence: string };
+  /** aider only: `--editor-model`, the model architect mode's editor writes the code with. */
+  editorModel?: { model: string; evidence: string };
 }
 
 /** How each agent's process is known by its argv, and its model flag. */
@@ -219,6 +244,9 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
       result.models.unshift(shortcut[1]);
       result.evidence.unshift(`argv aider ${flag}`);
     }
+    // `--editor-model` (no other option starts `--editor-m`; `--editor-edit-format` and `--editor` are others).
+    const editor = argparseValues(args, 'editor-model', 'editor-m').flatMap((raw) => modelValue(raw) ?? []).at(-1);
+    if (editor) result.editorModel = { model: editor, evidence: `argv aider --editor-model=${quote(editor)}` };
   }
   if (agent === 'codex') {
     // `--oss` with no `--model`: the local provider's default (codex-rs: ollama's `gpt-oss:20b`).
@@ -241,7 +269,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     if (configModel) result.configModel = { model: configModel, evidence: `argv codex -c model=${quote(configModel)}` };
     if (profile) result.profile = { name: profile, evidence: `argv codex -p=${quote(profile)}` };
   }
-  return result.models.length > 0 || result.configModel || result.profile ? result : null;
+  return result.models.length > 0 || result.configModel || result.profile || result.editorModel ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */
@@ -264,6 +292,7 @@ export function ancestorModel(agent: string, ancestors: readonly (readonly strin
       result = found;
       continue;
     }
+    if (!result.editorModel && found.editorModel) result.editorModel = found.editorModel;
     found.models.forEach((model, index) => {
       if (!result!.models.includes(model)) {
         result!.models.push(model);

@@ -2,6 +2,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
+import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeTranscriptModel } from './claude-transcript.js';
 import { codexModel } from './codex.js';
 import { ancestorCommandLines, ancestorModel, readsCommandLine, type CommandLineModel } from './command-line.js';
@@ -12,8 +13,8 @@ import { opencodeModel } from './opencode.js';
 import { qwenCodeModel } from './qwen-code.js';
 import type { SettingsPlace } from './settings-place.js';
 
-/** Agent slug → the reader of the model its settings files name. */
-const READERS: Readonly<Record<string, (place: SettingsPlace) => SettingsModel | null | Promise<SettingsModel | null>>> = {
+/** Agent slug → the reader of the model its settings files name (Codex's and aider's also take what the run's command line says). */
+const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineModel | null) => SettingsModel | null | Promise<SettingsModel | null>>> = {
   'claude-code': claudeCodeModel,
   codex: codexModel,
   aider: aiderModel,
@@ -62,6 +63,18 @@ function sessionModel(place: SettingsPlace): SettingsModel | null {
   }
 }
 
+/** `model` with the models of Claude Code's session's subagents beside it (their transcripts), whichever way `model` was read, or none. */
+function withSubagents(model: SettingsModel | undefined, place: SettingsPlace): SettingsModel | undefined {
+  let subagents: SettingsModel['also'] = [];
+  try {
+    subagents = claudeSubagentModels(place);
+  } catch {
+    // Unreadable transcripts name no model.
+  }
+  if (subagents.length === 0) return model;
+  return { ...(model ?? { model: '', evidence: '' }), also: [...(model?.also ?? []), ...subagents] };
+}
+
 /** Whether the command line of `agent` is looked for: the Cursor CLI's only while its launcher marks the commit (its name, `agent`, is a common one). */
 function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
   if (!readsCommandLine(agent)) return false;
@@ -72,7 +85,8 @@ function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
  * The settings model of each of `agents` that has a reader (a few small files each), or the model
  * the agent's own process was started with (`codex -m qwen3-coder`: its command line, found among
  * this process's ancestors on Linux, a few small `/proc` reads, only for an agent committing now),
- * or for Claude Code the model its own session's transcript names last (`CLAUDE_CODE_SESSION_ID`).
+ * or for Claude Code the model its own session's transcript names last (`CLAUDE_CODE_SESSION_ID`),
+ * with its subagents' models beside.
  * Never throws: a settings file that cannot be read or parsed names no model, and the commit is
  * recorded as before.
  */
@@ -83,7 +97,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     if (!Object.hasOwn(READERS, agent)) continue;
     const transcript = agent === 'claude-code' ? sessionModel(place) : null;
     if (transcript) {
-      result[agent] = transcript;
+      result[agent] = withSubagents(transcript, place)!;
       continue;
     }
     let cli: CommandLineModel | null = null;
@@ -94,11 +108,12 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     }
     let settings: SettingsModel | null = null;
     try {
-      settings = agent === 'codex' ? await codexModel(place, cli) : await READERS[agent]!(place);
+      settings = await READERS[agent]!(place, cli);
     } catch {
       // Unreadable settings name no model.
     }
-    const model = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) ? fromCommandLine(agent, cli, settings) : settings;
+    const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) ? fromCommandLine(agent, cli, settings) : settings;
+    const model = agent === 'claude-code' ? withSubagents(read ?? undefined, place) : read;
     if (model) result[agent] = model;
   }
   return result;

@@ -26,9 +26,9 @@ function lastModel(bytes: Buffer): string | null {
  * The model named last in the tail of an agent's transcript (Claude Code's JSONL: assistant
  * lines carry `message.model` before their content; Gemini CLI's session JSON: `model` on its
  * messages): the last 256 KB of a regular file (a FIFO or device is never read), else the last
- * 16 MB, names such as `<synthetic>` skipped. Null when none is found.
+ * 16 MB (`furthest`), names such as `<synthetic>` skipped. Null when none is found.
  */
-export function transcriptModel(path: string | null): string | null {
+export function transcriptModel(path: string | null, furthest = FURTHEST): string | null {
   if (!path || !isAbsolute(path)) return null;
   const opened = openRegularFile(path);
   if (!opened) return null;
@@ -37,7 +37,7 @@ export function transcriptModel(path: string | null): string | null {
     const found = lastModel(readBytes(opened.fd, tail, opened.size - tail));
     if (found !== null || tail === opened.size) return found;
     // Further back, only what the tail left unread (and a slice into it, for a name the tail's start cut).
-    const start = Math.max(0, opened.size - FURTHEST);
+    const start = Math.max(0, opened.size - Math.max(furthest, tail));
     const end = Math.min(opened.size, opened.size - tail + SLICE);
     return lastModel(readBytes(opened.fd, end - start, start));
   } catch {

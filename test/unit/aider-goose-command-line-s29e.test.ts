@@ -26,7 +26,7 @@ describe("aider's command line", () => {
     expect(modelOf('aider', ['aider', '--model=a', '--model', 'b'])?.models).toEqual(['b', 'a']);
     expect(modelOf('aider', ['aider', '-m', 'fix it'])).toBeNull();
     expect(modelOf('aider', ['aider', '--', '--model', 'x'])).toBeNull();
-    expect(modelOf('aider', ['aider', '--weak-model', 'qwen3-coder', '--editor-model', 'gpt-5'])).toBeNull();
+    expect(modelOf('aider', ['aider', '--weak-model', 'qwen3-coder'])).toBeNull();
   });
 
   it('a deprecated flag is the model over --model (the first in aider\'s order), --model kept beside', () => {

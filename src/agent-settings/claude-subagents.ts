@@ -1,0 +1,57 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { transcriptModel } from '../checkpoint/transcript-model.js';
+import { quote } from '../core/detect/found.js';
+import { claudeSessionDirs } from './claude-transcript.js';
+import { shownPath, type SettingsPlace } from './settings-place.js';
+
+/** A subagent's transcript as Claude Code (2.1.2+) names it: `agent-<agent id>.jsonl`. */
+const SUBAGENT_FILE = /^agent-[A-Za-z0-9_-]{1,128}\.jsonl$/;
+/** Names listed in one session's `subagents/` directory; past these, the rest is not looked at. */
+const MAX_NAMES = 4096;
+/** Subagent transcripts read per session, the most recently written first. */
+const MAX_SUBAGENTS = 32;
+/** How far back each is searched for its model when its tail names none (the session's own: 16 MB). */
+const FURTHEST = 1024 * 1024;
+
+/**
+ * The models the subagents of Claude Code's session answered with: each subagent writes its own
+ * transcript, `<session id>/subagents/agent-<agent id>.jsonl` beside the session's `<session id>.jsonl`
+ * (its `model:` frontmatter, `CLAUDE_CODE_SUBAGENT_MODEL` or a gateway decided which), and no
+ * variable says which of them runs `git commit` or wrote the files the session commits: the last
+ * model of each is recorded beside the session's. Only the exact session id's directory (a UUID,
+ * `CLAUDE_CODE_SESSION_ID`), regular files of that name only, the {@link MAX_SUBAGENTS} most recently
+ * written, each read in its tail. None when there is no id: a session is never guessed.
+ */
+export function claudeSubagentModels(place: SettingsPlace): { model: string; evidence: string; overriddenBy: string[] }[] {
+  const session = claudeSessionDirs(place);
+  if (!session) return [];
+  const files: { path: string; written: number }[] = [];
+  for (const dir of session.dirs) {
+    const subagents = join(dir, session.id, 'subagents');
+    let entries;
+    try {
+      entries = readdirSync(subagents, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries.slice(0, MAX_NAMES)) {
+      if (!entry.isFile() || !SUBAGENT_FILE.test(entry.name)) continue;
+      const path = join(subagents, entry.name);
+      try {
+        files.push({ path, written: statSync(path).mtimeMs });
+      } catch {
+        // Gone since it was listed.
+      }
+    }
+  }
+  files.sort((a, b) => b.written - a.written || (a.path < b.path ? -1 : 1));
+  const found: { model: string; evidence: string; overriddenBy: string[] }[] = [];
+  for (const { path } of files.slice(0, MAX_SUBAGENTS)) {
+    const model = transcriptModel(path, FURTHEST);
+    if (model !== null && !found.some((seen) => seen.model === model)) {
+      found.push({ model, evidence: `subagent transcript ${shownPath(place, path)} model=${quote(model)}`, overriddenBy: [] });
+    }
+  }
+  return found;
+}
