@@ -2,42 +2,17 @@
 // variable and settings file; a hook saw none of it, so the commit read as the settings' model and
 // passed `deny: ["qwen/*"]`. Committed for real through the installed hooks by executables named
 // `aider` (a Python entry point, as pip installs it) and `goose` on PATH.
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hooked, homeWith } from '../helpers/agent-home.js';
-import { tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { hookEnv, messageOf } from '../helpers/hooks.js';
+import { agentsOnPath, commitThrough } from '../helpers/agent-on-path.js';
+import { hookEnv } from '../helpers/hooks.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
 
-const PYTHON = spawnSync('python3', ['--version']).status === 0 ? 'python3' : null;
-
-/** A directory holding `aider` (a python3 script, or node's where there is no python3) and `goose` (node): each runs `git commit -q -F -` with `MESSAGE`. */
-function agentsOnPath(): string {
-  const bin = join(tempDir('aitrail-agent-'), 'bin');
-  mkdirSync(bin);
-  const nodeScript =
-    `#!${process.execPath}\nconst { spawnSync } = require('node:child_process');\n` +
-    `const run = spawnSync('git', ['commit', '-q', '-F', '-'], { input: process.env.MESSAGE, stdio: ['pipe', 'inherit', 'inherit'] });\n` +
-    `process.exit(run.status ?? 1);\n`;
-  const pythonScript = `#!/usr/bin/env python3\nimport os, subprocess, sys\nsys.exit(subprocess.run(['git', 'commit', '-q', '-F', '-'], input=os.environ['MESSAGE'].encode()).returncode)\n`;
-  writeFileSync(join(bin, 'aider'), PYTHON ? pythonScript : nodeScript);
-  writeFileSync(join(bin, 'goose'), nodeScript);
-  chmodSync(join(bin, 'aider'), 0o755);
-  chmodSync(join(bin, 'goose'), 0o755);
-  return bin;
-}
-
-function run(repo: TestRepo, program: string, args: string[], env: NodeJS.ProcessEnv) {
-  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
-  repo.git(['add', 'src/parser.ts']);
-  const result = spawnSync(program, args, { cwd: repo.dir, env: { ...env, MESSAGE: 'feat: parser\n' }, encoding: 'utf8' });
-  return { status: result.status, stderr: result.stderr, message: result.status === 0 ? messageOf(repo.dir) : '' };
-}
+const run = commitThrough;
 
 function withBin(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, PATH: `${agentsOnPath()}:${env.PATH ?? ''}` };
+  return { ...env, PATH: `${agentsOnPath([{ name: 'aider', python: true }, { name: 'goose' }])}:${env.PATH ?? ''}` };
 }
 
 describe("aider's and goose's model flags", () => {

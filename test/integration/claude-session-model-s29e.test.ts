@@ -3,13 +3,12 @@
 // and passed `deny: ["qwen/*"]`. Claude Code exports its session id to its Bash tool
 // (`CLAUDE_CODE_SESSION_ID`); that session's own transcript names the model it answered with.
 // Committed for real through the installed hooks by an executable named `claude` on PATH.
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hooked, homeWith } from '../helpers/agent-home.js';
-import { tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { hookEnv, messageOf } from '../helpers/hooks.js';
+import { agentsOnPath, commitThrough } from '../helpers/agent-on-path.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+import { hookEnv } from '../helpers/hooks.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
 
 const SESSION = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -20,25 +19,12 @@ function assistant(model: string): string {
   return `${JSON.stringify({ type: 'assistant', sessionId: SESSION, message: { model, role: 'assistant', content: [{ type: 'text', text: 'ok' }] } })}\n`;
 }
 
-/** A directory whose `claude` is an executable that runs `git commit -q -F -` with the message in `MESSAGE`. */
 function claudeOnPath(): string {
-  const bin = join(tempDir('aitrail-agent-'), 'bin');
-  mkdirSync(bin);
-  writeFileSync(
-    join(bin, 'claude'),
-    `#!${process.execPath}\nprocess.title = 'claude';\nconst { spawnSync } = require('node:child_process');\n` +
-      `const run = spawnSync('git', ['commit', '-q', '-F', '-'], { input: process.env.MESSAGE, stdio: ['pipe', 'inherit', 'inherit'] });\n` +
-      `process.exit(run.status ?? 1);\n`,
-  );
-  chmodSync(join(bin, 'claude'), 0o755);
-  return bin;
+  return agentsOnPath([{ name: 'claude', title: 'claude' }]);
 }
 
 function runClaude(repo: TestRepo, env: NodeJS.ProcessEnv) {
-  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
-  repo.git(['add', 'src/parser.ts']);
-  const run = spawnSync('claude', ['--model', 'qwen3-coder'], { cwd: repo.dir, env: { ...env, MESSAGE: 'feat: parser\n' }, encoding: 'utf8' });
-  return { status: run.status, stderr: run.stderr, message: run.status === 0 ? messageOf(repo.dir) : '' };
+  return commitThrough(repo, 'claude', ['--model', 'qwen3-coder'], env);
 }
 
 const HOME = {
