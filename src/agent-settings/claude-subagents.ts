@@ -31,6 +31,8 @@ export function claudeSubagentModels(place: SettingsPlace): { model: string; evi
     const subagents = join(dir, session.id, 'subagents');
     let entries;
     try {
+      // Most project directories hold no such directory: a stat that throws nothing costs a third of a failed listing.
+      if (!statSync(subagents, { throwIfNoEntry: false })?.isDirectory()) continue;
       entries = readdirSync(subagents, { withFileTypes: true });
     } catch {
       continue;
