@@ -158,10 +158,12 @@ export interface CommandLineModel {
   evidence: string[];
   /** Codex only: `--oss` (the local provider: no vendor's API). */
   oss?: boolean;
-  /** Codex only: `--profile`/`-p` (or `-c profile=…`), the config profile the run reads its model from. */
-  profile?: { name: string; evidence: string };
+  /** Codex only: `--profile`/`-p` (or `-c profile=…`, `fromConfig`), the config profile the run reads its model from. */
+  profile?: { name: string; evidence: string; fromConfig?: true };
   /** Codex only: `-c model=…`, the config's `model` (a profile's model still comes before it). */
   configModel?: { model: string; evidence: string };
+  /** Codex only: the `-c key=value` that can choose the model, as given, in order (`src/agent-settings/codex.ts` reads them as codex-rs does). */
+  configs?: string[];
 }
 
 /** How each agent's process is known by its argv, and its model flag. */
@@ -333,11 +335,15 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
         .filter((value): value is string => value !== undefined)
         .at(-1);
     const configModel = setting('model');
-    const profile = optionValues(args, 'profile', 'p', 'clap').flatMap((raw) => modelValue(raw) ?? []).at(-1) ?? setting('profile');
+    const flagged = optionValues(args, 'profile', 'p', 'clap').flatMap((raw) => modelValue(raw) ?? []).at(-1);
+    const profile = flagged ?? setting('profile');
     if (configModel) result.configModel = { model: configModel, evidence: `argv codex -c model=${quote(configModel)}` };
-    if (profile) result.profile = { name: profile, evidence: `argv codex -p=${quote(profile)}` };
+    if (profile) result.profile = { name: profile, evidence: `argv codex -p=${quote(profile)}`, ...(flagged ? {} : { fromConfig: true as const }) };
+    // Those that can choose the model: `model`, `profile`, `profiles.<name>.model` (or a whole `profiles` table).
+    const chooses = configs.filter((entry) => /^(?:model|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
+    if (chooses.length > 0) result.configs = chooses;
   }
-  return result.models.length > 0 || result.configModel || result.profile ? result : null;
+  return result.models.length > 0 || result.configModel || result.profile || result.configs ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */

@@ -84,4 +84,17 @@ describe('agents started in ways their process did not read as theirs (row 358)'
     expect(many.status, many.stderr).toBe(0);
     expect(many.message).toBe('feat: parser\n\nAssisted-by: codex:openai/gpt-5-codex\n');
   });
+
+  it("codex -c as codex-rs reads it: a profile's model set on the command line, a TOML escape (row 359)", () => {
+    const env = hookEnv({ HOME: homeWith({ '.codex/config.toml': 'model = "gpt-5"\n[profiles.fast]\nmodel = "o3"\n' }), CODEX_HOME: undefined, CODEX_SANDBOX: 'seatbelt' });
+    const denied = hooked(DENY);
+    for (const args of [['-p', 'fast', '-c', 'profiles.fast.model="qwen3-coder"'], ['-c', 'model="qw\\u0065n3-coder"']]) {
+      const refused = run(denied, agentBin('codex'), args, env);
+      expect(refused.status, args.join(' ')).not.toBe(0);
+      expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
+    }
+    const plain = run(denied, agentBin('codex'), ['-p', 'fast'], env);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.message).toBe('feat: parser\n\nAssisted-by: codex:openai/o3\n');
+  });
 });

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentArguments, ancestorModel, ancestorProcesses, type AncestorProcess } from '../../src/agent-settings/command-line.js';
+import { readAgentSettings } from '../../src/agent-settings/read-agent-settings.js';
+import { detectAtCommitTime } from '../../src/core/detect/commit-time.js';
 import { quote } from '../../src/core/detect/found.js';
+import { argvPlace } from '../helpers/argv-place.js';
 
 /** The models `agent`'s process among `ancestors` names, or null. */
 function models(agent: string, ...ancestors: (string[] | AncestorProcess)[]): string[] | null {
@@ -76,5 +79,30 @@ describe("an agent's process known however it was started (row 358)", () => {
     make(800, ['node', 'bin/other', '-m', 'x'], 900, '/usr/bin/node');
     symlinkSync(join(proc, 'home'), join(proc, '800', 'cwd'));
     expect(ancestorModel('gemini-cli', ancestorProcesses(proc, 600), quote)?.models).toEqual(['qwen3-coder']);
+  });
+});
+
+describe("Codex's -c read as codex-rs reads it: its value TOML, its key a path (row 359)", () => {
+  const home = { 'home/.codex/config.toml': 'model = "gpt-5"\n[profiles.fast]\nmodel = "o3"\n' };
+  const codex = async (...args: string[]) => {
+    const where = argvPlace(home, { CODEX_SANDBOX: 'seatbelt' }, [['git', 'commit', '-m', 'x'], ['codex', ...args]]);
+    const settings = await readAgentSettings(['codex'], where);
+    return { recorded: detectAtCommitTime('feat: x\n', { env: where.env, settings }).map((found) => `${found.agent}:${found.model}`), evidence: settings.codex?.evidence };
+  };
+
+  it('a TOML escape, a literal string, a comment, a second line: the model codex runs', async () => {
+    for (const value of ['"qw\\u0065n3-coder"', "'''qwen3-coder'''", '"qwen3-coder" # the fast one', '"qwen3-coder"\nx = 1', ' qwen3-coder ']) {
+      expect(await codex('-c', `model=${value}`), value).toEqual({ recorded: ['codex:qwen/qwen3-coder'], evidence: 'argv codex -c model="qwen3-coder"' });
+    }
+    // The last given wins; a key codex does not read as the model changes nothing.
+    expect((await codex('-c', 'model="qwen3-coder"', '-c', 'model="gpt-5-codex"')).recorded).toEqual(['codex:openai/gpt-5-codex']);
+    expect((await codex('-c', 'model_provider="x"', '-c', '"model"="qwen3-coder"')).recorded).toEqual(['codex:openai/gpt-5']);
+  });
+
+  it("a profile's model set by -c, and a profile named by -c in TOML", async () => {
+    expect(await codex('-p', 'fast', '-c', 'profiles.fast.model="qwen3-coder"')).toEqual({ recorded: ['codex:qwen/qwen3-coder'], evidence: 'argv codex -p="fast" argv codex -c profiles.fast.model="qwen3-coder"' });
+    expect((await codex('-c', 'profiles={fast={model="qwen3-coder"}}', '-c', 'profile="fast"')).recorded).toEqual(['codex:qwen/qwen3-coder']);
+    expect((await codex('-c', 'profile="f\\u0061st"')).recorded).toEqual(['codex:openai/o3']);
+    expect((await codex('-c', 'profile=fast', '-c', 'profiles.fast.model=qwen3-coder')).recorded).toEqual(['codex:qwen/qwen3-coder']);
   });
 });
