@@ -2,36 +2,14 @@
 // option before its script, a long prompt before `-m`) had its `-m qwen3-coder` unread, and the
 // commit passed `deny: ["qwen/*"]` as the settings' model. Committed for real through the installed
 // hooks, from a real ancestor process started each way.
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hooked, homeWith } from '../helpers/agent-home.js';
-import { tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { hookEnv, messageOf } from '../helpers/hooks.js';
-
-const COMMIT = `const { spawnSync } = require('node:child_process');\n` +
-  `const run = spawnSync('git', ['commit', '-q', '-F', '-'], { input: process.env.MESSAGE, stdio: ['pipe', 'inherit', 'inherit'] });\n` +
-  `process.exit(run.status ?? 1);\n`;
-
-/** A directory holding `name`, an executable node script that commits the message in `MESSAGE`. */
-function agentBin(name: string): string {
-  const bin = join(tempDir('aitrail-launch-'), 'bin');
-  mkdirSync(bin);
-  const script = join(bin, name);
-  writeFileSync(script, `#!${process.execPath}\n${COMMIT}`);
-  chmodSync(script, 0o755);
-  return script;
-}
-
-/** `program args…` run in the repository with `env` (a staged change): it commits; the verdict and the stored message. */
-function run(repo: TestRepo, program: string, args: string[], env: NodeJS.ProcessEnv) {
-  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
-  repo.git(['add', 'src/parser.ts']);
-  const done = spawnSync(program, args, { cwd: repo.dir, env: { ...env, MESSAGE: 'feat: parser\n' }, encoding: 'utf8' });
-  return { status: done.status, stderr: done.stderr, message: done.status === 0 ? messageOf(repo.dir) : '' };
-}
+import { agentBin, runAgent as run } from '../helpers/fake-agent.js';
+import { tempDir } from '../helpers/gitdir.js';
+import { hookEnv } from '../helpers/hooks.js';
 
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 const codexEnv = () => hookEnv({ HOME: homeWith({ '.codex/config.toml': 'model = "gpt-5"\n' }), CODEX_HOME: undefined, CODEX_SANDBOX: 'seatbelt' });
