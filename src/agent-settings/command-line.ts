@@ -188,8 +188,9 @@ interface AgentCli {
  */
 const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   codex: { names: /^codex(?:-(?:x86_64|aarch64)-[a-z0-9_-]+)?$/i, long: 'model', short: 'm', parser: 'clap' },
-  'gemini-cli': { names: /^gemini$/i, paths: /(?:^|[/\\:])@google[/\\]gemini-cli(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
-  'qwen-code': { names: /^qwen$/i, paths: /(?:^|[/\\:])@qwen-code[/\\]qwen-code(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
+  // A clone run as its `npm start` runs it: `node --no-warnings=DEP0040 /…/gemini-cli/packages/cli -m …` (scripts/start.js).
+  'gemini-cli': { names: /^gemini$/i, paths: /(?:^|[/\\:])@google[/\\]gemini-cli(?:[/\\@]|$)|[/\\]gemini-cli[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
+  'qwen-code': { names: /^qwen$/i, paths: /(?:^|[/\\:])@qwen-code[/\\]qwen-code(?:[/\\@]|$)|[/\\]qwen-code[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   opencode: { names: /^opencode$/i, paths: /(?:^|[/\\:])opencode-ai(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   // The native build (Bun's `process.title` keeps only a string: its arguments stay in `/proc`) runs as `~/.local/share/claude/versions/<version>`.
   'claude-code': { names: /^claude$/i, paths: /(?:^|[/\\:])@anthropic-ai[/\\]claude-code(?:[/\\@]|$)|[/\\]claude[/\\]versions[/\\][^/\\]+$/i, long: 'model', parser: 'commander' },

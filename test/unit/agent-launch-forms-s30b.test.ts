@@ -38,6 +38,10 @@ describe("an agent's process known however it was started (row 358)", () => {
     expect(models('codex', ['bunx', '@openai/codex@latest', 'exec', '-m', 'qwen3-coder'])).toEqual(['qwen3-coder']);
     expect(models('aider', ['python3', '-X', 'utf8', '-m', 'aider', '--model', 'openrouter/qwen/qwen3-coder'])).toEqual(['openrouter/qwen/qwen3-coder']);
     expect(models('cursor', ['bash', '-o', 'pipefail', '/home/u/.local/bin/cursor-agent', '-m', 'qwen3-coder'])).toEqual(['qwen3-coder']);
+    // A clone's `npm start -- -m …` (scripts/start.js runs `node --no-warnings=DEP0040 <clone>/packages/cli …`).
+    expect(models('gemini-cli', ['node', '--no-warnings=DEP0040', '/home/u/src/gemini-cli/packages/cli', '-m', 'qwen3-coder'])).toEqual(['qwen3-coder']);
+    expect(models('qwen-code', ['node', '/home/u/src/qwen-code/packages/cli/dist/index.js', '-m', 'qwen3-coder'])).toEqual(['qwen3-coder']);
+    expect(models('gemini-cli', ['node', '/home/u/src/other/packages/cli', '-m', 'qwen3-coder'])).toBeNull();
   });
 
   it("not another program's arguments: a script's own words, a shell's command string, a module that is not the agent, git's -m", () => {
