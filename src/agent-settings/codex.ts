@@ -72,8 +72,9 @@ async function overrideLayer(entries: readonly string[]): Promise<Layer | null> 
 /**
  * Codex's model (developers.openai.com/codex/config-basic): the run's `-m/--model` (or `--oss`'s
  * default) when its command line is seen (`cli`: codex-rs's `ConfigOverrides.model` comes before
- * everything), then the `[profiles.<name>]` that `-p/--profile` or config.toml's `profile` selects
- * (before Codex 0.134), then a `-c model=…` of the run, then the project's `.codex/config.toml` when
+ * everything), then the `[profiles.<name>]` that `-p/--profile`, a `-c profile=…` or config.toml's
+ * `profile` selects (a `-c profiles.<name>.model=…` of the run first; before Codex 0.134), then a
+ * `-c model=…` of the run (each `-c` read as codex-rs reads it: {@link overrideLayer}), then the project's `.codex/config.toml` when
  * the user's config trusts the project (Codex reads it only then), then the profile file that
  * `--profile <name>` layers since 0.134 (`$CODEX_HOME/<name>.config.toml`), then
  * `$CODEX_HOME/config.toml` (`~/.codex`), then `/etc/codex/config.toml`. The
