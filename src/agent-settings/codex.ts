@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
-import { parseToml, stringAt } from './parse-settings.js';
+import { parseToml, stringAt, valueAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
 /** A Codex profile's name (developers.openai.com/codex/config-advanced): letters, digits, hyphens and underscores. */
@@ -34,11 +34,47 @@ function entry(data: unknown, table: string, key: string): unknown {
   return inner !== null && typeof inner === 'object' && Object.hasOwn(inner, key) ? (inner as Record<string, unknown>)[key] : undefined;
 }
 
+/** At most this many `-c` that can choose the model are read, the last (later ones override earlier). */
+const MAX_OVERRIDES = 1024;
+
+/**
+ * The run's `-c key=value` as codex-rs applies them onto its config (codex-rs/common
+ * `config_override.rs`): split at the first `=`, key and value trimmed, the value parsed as TOML
+ * (`_x_ = <value>`: `"qw\u0065n"`, `'''…'''`, a trailing `# comment`, an inline table) or else taken
+ * as the text itself, set at the key's dotted path (its parts as written), each over the ones before.
+ */
+async function overrideLayer(entries: readonly string[]): Promise<Layer | null> {
+  const relevant = entries.slice(-MAX_OVERRIDES);
+  if (relevant.length === 0) return null;
+  const root: Record<string, unknown> = Object.create(null);
+  for (const entry of relevant) {
+    const at = entry.indexOf('=');
+    if (at < 0) continue;
+    const parts = entry.slice(0, at).trim().split('.');
+    const raw = entry.slice(at + 1).trim();
+    const parsed = valueAt(await parseToml(`_x_ = ${raw}`), '_x_');
+    const value = parsed === undefined ? raw : parsed;
+    let table = root;
+    for (const [index, part] of parts.entries()) {
+      if (index === parts.length - 1) {
+        Object.defineProperty(table, part, { value, enumerable: true, writable: true, configurable: true });
+        break;
+      }
+      const inner = Object.hasOwn(table, part) ? table[part] : undefined;
+      const next: Record<string, unknown> = inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>) : Object.create(null);
+      if (next !== inner) Object.defineProperty(table, part, { value: next, enumerable: true, writable: true, configurable: true });
+      table = next;
+    }
+  }
+  return { shown: '', data: root };
+}
+
 /**
  * Codex's model (developers.openai.com/codex/config-basic): the run's `-m/--model` (or `--oss`'s
  * default) when its command line is seen (`cli`: codex-rs's `ConfigOverrides.model` comes before
- * everything), then the `[profiles.<name>]` that `-p/--profile` or config.toml's `profile` selects
- * (before Codex 0.134), then a `-c model=…` of the run, then the project's `.codex/config.toml` when
+ * everything), then the `[profiles.<name>]` that `-p/--profile`, a `-c profile=…` or config.toml's
+ * `profile` selects (a `-c profiles.<name>.model=…` of the run first; before Codex 0.134), then a
+ * `-c model=…` of the run (each `-c` read as codex-rs reads it: {@link overrideLayer}), then the project's `.codex/config.toml` when
  * the user's config trusts the project (Codex reads it only then), then the profile file that
  * `--profile <name>` layers since 0.134 (`$CODEX_HOME/<name>.config.toml`), then
  * `$CODEX_HOME/config.toml` (`~/.codex`), then `/etc/codex/config.toml`. The
@@ -55,20 +91,25 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
   const system = await read(systemFile, readOwnFile(systemFile));
   const trusted = user !== null && projectKeys(place).some((key) => stringAt(entry(user.data, 'projects', key), 'trust_level') === 'trusted');
   const project = trusted ? await read('.codex/config.toml', readRepoFile(place, '.codex/config.toml')) : null;
-  const profile = cli?.profile?.name ?? (user ? stringAt(user.data, 'profile') : undefined);
+  const flagged = cli?.configs ? await overrideLayer(cli.configs) : null;
+  // `-p` first; a `-c profile=` as codex-rs reads its TOML, over config.toml's `profile`.
+  const named = cli?.profile && !cli.profile.fromConfig ? cli.profile : undefined;
+  const configProfile = stringAt(flagged?.data, 'profile');
+  const profile = named?.name ?? configProfile ?? (user ? stringAt(user.data, 'profile') : undefined);
   // Codex 0.134+: `--profile <name>` layers `$CODEX_HOME/<name>.config.toml` (a name of letters, digits, `-`, `_`: never a path).
-  const profileFile = cli?.profile && PROFILE_NAME.test(cli.profile.name) ? join(home, `${cli.profile.name}.config.toml`) : undefined;
+  const layered = named?.name ?? configProfile;
+  const profileFile = layered && PROFILE_NAME.test(layered) ? join(home, `${layered}.config.toml`) : undefined;
   const profileLayer = profileFile ? await read(shownPath(place, profileFile), readOwnFile(profileFile)) : null;
   const served = cli?.oss ? {} : endpoint([profileLayer, user, system], profile);
   if (cli && cli.models.length > 0) {
     const also = cli.models.slice(1).map((model, index) => ({ model, evidence: cli.evidence[index + 1]!, overriddenBy: [] }));
     return { model: cli.models[0]!, evidence: cli.evidence[0]!, replaces: ['OPENAI_DEFAULT_MODEL'], ...served, ...(also.length > 0 ? { also } : {}) };
   }
-  const fromProfile = cli?.profile ? `${cli.profile.evidence} ` : '';
-  const flagged: Layer | null = cli?.configModel ? { shown: '', data: { model: cli.configModel.model } } : null;
+  const fromProfile = named ? `${named.evidence} ` : configProfile ? `argv codex -c profile=${quote(configProfile)} ` : '';
   // Before 0.134 a profile is config.toml's `[profiles.<name>]`, before every file and `-c model=`;
   // since, a profile file ranks below `-c` and the project's file, above the user's config.
   const candidates: [Layer | null, string[], string][] = [
+    [flagged, profile ? ['profiles', profile, 'model'] : [], fromProfile],
     [user, profile ? ['profiles', profile, 'model'] : [], fromProfile],
     [flagged, ['model'], ''],
     [project, ['model'], ''],
@@ -79,7 +120,7 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
   for (const [layer, keys, prefix] of candidates) {
     const model = layer && keys.length > 0 ? stringAt(layer.data, ...keys) : undefined;
     if (!layer || !model) continue;
-    const evidence = layer === flagged ? cli!.configModel!.evidence : `${prefix}settings ${layer.shown} ${keys.join('.')}=${quote(model)}`;
+    const evidence = layer === flagged ? `${prefix}argv codex -c ${keys.join('.')}=${quote(model)}` : `${prefix}settings ${layer.shown} ${keys.join('.')}=${quote(model)}`;
     return { model, evidence, replaces: ['OPENAI_DEFAULT_MODEL'], ...served };
   }
   return null;

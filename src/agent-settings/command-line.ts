@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { basename } from 'node:path';
+import { closeSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
+import { basename, isAbsolute, join } from 'node:path';
 
 /** Ancestors looked at above the hook: the shim, git, a shell or two, the agent, its launcher; never more. */
 const MAX_DEPTH = 16;
@@ -10,21 +10,71 @@ const MAX_ARGS = 256;
 /** A model name is cut here. */
 const MAX_MODEL_CHARS = 256;
 
+/**
+ * An agent's whole command line is read at most this far: Linux keeps a program's arguments and
+ * environment together under 6 MiB (`fs/exec.c`: a quarter of the stack limit, at most 3/4 of 8 MiB).
+ */
+const MAX_WHOLE_CMDLINE_BYTES = 6 * 1024 * 1024 + 1;
+
+/** An ancestor process: its first arguments, the program it really runs, and all its arguments when the first read cut them. */
+export interface AncestorProcess {
+  /** At most {@link MAX_ARGS} arguments of the first {@link MAX_CMDLINE_BYTES}. */
+  argv: readonly string[];
+  /** `/proc/<pid>/exe`: the program run, whatever `argv[0]` says (`exec -a`, a link's name). */
+  exe?: string;
+  /** Every argument, read again when `argv` was cut (an agent's flag after a long prompt or many `-c`). */
+  whole?: () => readonly string[];
+  /** A script's path as the process sees it (from its working directory), links followed: `~/bin/g`, a link to `/…/gemini-cli/dist/index.js`. */
+  real?: (path: string) => string | undefined;
+}
+
 /** The command lines of this process's ancestors, nearest first: none where there is no `/proc` (macOS, Windows, the BSDs). */
 export function ancestorCommandLines(proc = '/proc', start = process.ppid): string[][] {
+  return ancestorProcesses(proc, start).map((ancestor) => [...ancestor.argv]);
+}
+
+/** This process's ancestors, nearest first (see {@link ancestorCommandLines}). */
+export function ancestorProcesses(proc = '/proc', start = process.ppid): AncestorProcess[] {
   if (process.platform !== 'linux' && process.platform !== 'android') return [];
-  const lines: string[][] = [];
+  const ancestors: AncestorProcess[] = [];
   let pid = start;
   for (let depth = 0; depth < MAX_DEPTH && Number.isSafeInteger(pid) && pid > 1; depth += 1) {
-    const argv = readProc(`${proc}/${pid}/cmdline`);
+    const path = `${proc}/${pid}/cmdline`;
+    const bytes = readProc(path);
     const stat = readProc(`${proc}/${pid}/stat`, 4096);
-    if (argv === null || stat === null) break;
-    lines.push(splitCommandLine(argv));
+    if (bytes === null || stat === null) break;
+    const all = splitAll(bytes);
+    const ancestor: AncestorProcess = { argv: all.slice(0, MAX_ARGS) };
+    const exe = readExe(`${proc}/${pid}/exe`);
+    if (exe) ancestor.exe = exe;
+    const cwd = `${proc}/${pid}/cwd`;
+    ancestor.real = (script) => realPath(isAbsolute(script) ? script : join(cwd, script));
+    if (bytes.length >= MAX_CMDLINE_BYTES || all.length > MAX_ARGS) ancestor.whole = () => splitAll(readProc(path, MAX_WHOLE_CMDLINE_BYTES) ?? bytes);
+    ancestors.push(ancestor);
     // `pid (comm) state ppid …`: comm may hold spaces and `)`, so fields are counted from its last `)`.
     const fields = stat.toString('latin1').slice(stat.lastIndexOf(')') + 1).trim().split(' ');
     pid = Number.parseInt(fields[1] ?? '', 10);
   }
-  return lines;
+  return ancestors;
+}
+
+/** `path` with its links followed, or none (gone, unreadable, too long). */
+function realPath(path: string): string | undefined {
+  if (path.length > 4096 || path.includes('\0')) return undefined;
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where `/proc/<pid>/exe` points (` (deleted)` dropped: an agent updated while it runs), or none (another user's process, a kernel thread). */
+function readExe(path: string): string | undefined {
+  try {
+    return readlinkSync(path).replace(/ \(deleted\)$/, '') || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** At most `limit` bytes of a `/proc` file, or null (gone, unreadable). */
@@ -53,9 +103,14 @@ function readProc(path: string, limit = MAX_CMDLINE_BYTES): Buffer | null {
 
 /** NUL-separated arguments (the last one's NUL may be missing, or cut by the cap), at most {@link MAX_ARGS}. */
 export function splitCommandLine(bytes: Buffer): string[] {
+  return splitAll(bytes).slice(0, MAX_ARGS);
+}
+
+/** NUL-separated arguments, all of them. */
+function splitAll(bytes: Buffer): string[] {
   const args = bytes.toString('utf8').split('\0');
   if (args.at(-1) === '') args.pop();
-  return args.slice(0, MAX_ARGS);
+  return args;
 }
 
 /**
@@ -126,12 +181,14 @@ export interface CommandLineModel {
   evidence: string[];
   /** Codex only: `--oss` (the local provider: no vendor's API). */
   oss?: boolean;
-  /** Codex only: `--profile`/`-p` (or `-c profile=…`), the config profile the run reads its model from. */
-  profile?: { name: string; evidence: string };
+  /** Codex only: `--profile`/`-p` (or `-c profile=…`, `fromConfig`), the config profile the run reads its model from. */
+  profile?: { name: string; evidence: string; fromConfig?: true };
   /** Codex only: `-c model=…`, the config's `model` (a profile's model still comes before it). */
   configModel?: { model: string; evidence: string };
   /** aider only: `--editor-model`, the model architect mode's editor writes the code with. */
   editorModel?: { model: string; evidence: string };
+  /** Codex only: the `-c key=value` that can choose the model, as given, in order (`src/agent-settings/codex.ts` reads them as codex-rs does). */
+  configs?: string[];
 }
 
 /** How each agent's process is known by its argv, and its model flag. */
@@ -156,11 +213,12 @@ interface AgentCli {
  */
 const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   codex: { names: /^codex(?:-(?:x86_64|aarch64)-[a-z0-9_-]+)?$/i, long: 'model', short: 'm', parser: 'clap' },
-  'gemini-cli': { names: /^gemini$/i, paths: /[/\\]@google[/\\]gemini-cli[/\\]/i, long: 'model', short: 'm', parser: 'yargs' },
-  'qwen-code': { names: /^qwen$/i, paths: /[/\\]@qwen-code[/\\]qwen-code[/\\]/i, long: 'model', short: 'm', parser: 'yargs' },
-  opencode: { names: /^opencode$/i, paths: /[/\\]opencode-ai[/\\]/i, long: 'model', short: 'm', parser: 'yargs' },
+  // A clone run as its `npm start` runs it: `node --no-warnings=DEP0040 /…/gemini-cli/packages/cli -m …` (scripts/start.js).
+  'gemini-cli': { names: /^gemini$/i, paths: /(?:^|[/\\:])@google[/\\]gemini-cli(?:[/\\@]|$)|[/\\]gemini-cli[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
+  'qwen-code': { names: /^qwen$/i, paths: /(?:^|[/\\:])@qwen-code[/\\]qwen-code(?:[/\\@]|$)|[/\\]qwen-code[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
+  opencode: { names: /^opencode$/i, paths: /(?:^|[/\\:])opencode-ai(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   // The native build (Bun's `process.title` keeps only a string: its arguments stay in `/proc`) runs as `~/.local/share/claude/versions/<version>`.
-  'claude-code': { names: /^claude$/i, paths: /[/\\]@anthropic-ai[/\\]claude-code[/\\]|[/\\]claude[/\\]versions[/\\][^/\\]+$/i, long: 'model', parser: 'commander' },
+  'claude-code': { names: /^claude$/i, paths: /(?:^|[/\\:])@anthropic-ai[/\\]claude-code(?:[/\\@]|$)|[/\\]claude[/\\]versions[/\\][^/\\]+$/i, long: 'model', parser: 'commander' },
   cursor: { names: /^(?:cursor-)?agent$/i, paths: /[/\\]cursor-agent[/\\]/i, long: 'model', short: 'm', parser: 'commander' },
   goose: { names: /^goose$/i, long: 'model', parser: 'clap' },
   aider: { names: /^aider$/i, long: 'model', parser: 'argparse' },
@@ -186,24 +244,65 @@ const AIDER_SHORTCUTS: readonly (readonly [flags: readonly string[], model: stri
 
 /**
  * Runtimes an agent's script runs under (`node /…/codex.js`, a launcher `sh /…/cursor-agent -m …`,
- * aider's entry point `python3 /…/bin/aider --model …`, or `python -m aider`):
- * the script is the first argument not an option (`sh -c 'codex -m …'` names no script: one argument).
+ * aider's entry point `python3 /…/bin/aider --model …`, or `python -m aider`; `bun run`, `bunx`,
+ * `deno run npm:@google/gemini-cli`, which may run a package in their own process).
  */
-const RUNTIMES = /^(?:node|nodejs|bun|deno|sh|bash|dash|zsh|python|pypy)(?:\d+(?:\.\d+)*)?(?:\.exe)?$/i;
+const RUNTIMES = /^(?:node|nodejs|bun|bunx|deno|sh|bash|dash|zsh|python|pypy)(?:\d+(?:\.\d+)*)?(?:\.exe)?$/i;
 
-/** The agent's arguments when `argv` is that agent's process (its program, or its script under a runtime), else null. */
-export function agentArguments(agent: string, argv: readonly string[]): string[] | null {
+/** A runtime's word before its script: `bun run`, `bun x`, `deno run`. */
+const SUBCOMMANDS = new Set(['run', 'x']);
+
+/** Whether `program` (a path, a name, a package: `@qwen-code/qwen-code@latest`, `npm:@google/gemini-cli`) is the agent's. */
+function isAgentProgram(cli: AgentCli, program: string): boolean {
+  const name = basename(program)
+    .replace(/@[^@/\\]*$/, '')
+    .replace(/\.(?:[cm]?js|exe|cmd)$/i, '');
+  return cli.names.test(name) || (cli.paths?.test(program) ?? false);
+}
+
+/**
+ * The agent's arguments after its script under a runtime. The script is the first argument not an
+ * option, but an option may take the next argument as its value (`node -r dotenv/config /…/gemini.js`,
+ * `node --env-file .env …`, `python -X utf8 -m aider`, `bash -o pipefail /…/cursor-agent`), and no
+ * list of every runtime's options is complete: an argument just after an option is looked at and,
+ * when it is not the agent's, passed over as that option's value.
+ */
+function scriptArguments(cli: AgentCli, argv: readonly string[], from: number, real?: (path: string) => string | undefined): string[] | null {
+  let mayBeValue = false;
+  let subcommand = false;
+  let looked = 0;
+  for (let at = from; at < argv.length; at += 1) {
+    const arg = argv[at]!;
+    if (arg.startsWith('-')) {
+      mayBeValue = arg !== '--' && !arg.includes('=');
+      continue;
+    }
+    if (isAgentProgram(cli, arg)) return argv.slice(at + 1);
+    // A link's target, for the first few candidates only (a runtime's own options' values are few).
+    const target = looked < 4 && real ? real(arg) : undefined;
+    looked += 1;
+    if (target !== undefined && target !== arg && isAgentProgram(cli, target)) return argv.slice(at + 1);
+    if (!mayBeValue) {
+      if (subcommand || !SUBCOMMANDS.has(arg)) return null;
+      subcommand = true;
+    }
+    mayBeValue = false;
+  }
+  return null;
+}
+
+/**
+ * The agent's arguments when a process is that agent's (its program by `argv[0]` or, whatever
+ * `argv[0]` says, by the program it runs, `exe`: `exec -a name codex`, a link `cx` to it; or its
+ * script under a runtime), else null.
+ */
+export function agentArguments(agent: string, argv: readonly string[], exe?: string, real?: (path: string) => string | undefined): string[] | null {
   const cli = Object.hasOwn(AGENT_CLIS, agent) ? AGENT_CLIS[agent]! : undefined;
   if (!cli || argv.length === 0) return null;
-  let at = 0;
-  if (RUNTIMES.test(basename(argv[0]!))) {
-    at = 1;
-    while (at < argv.length && argv[at]!.startsWith('-')) at += 1;
-    if (at >= argv.length) return null;
-  }
-  const program = argv[at]!;
-  const name = basename(program).replace(/\.(?:[cm]?js|exe|cmd)$/i, '');
-  return cli.names.test(name) || cli.paths?.test(program) ? argv.slice(at + 1) : null;
+  const program = argv[0]!;
+  if (RUNTIMES.test(basename(program)) && !(exe && isAgentProgram(cli, exe))) return scriptArguments(cli, argv, 1, real);
+  if (isAgentProgram(cli, program) || (exe !== undefined && isAgentProgram(cli, exe))) return argv.slice(1);
+  return exe && RUNTIMES.test(basename(exe)) ? scriptArguments(cli, argv, 1, real) : null;
 }
 
 /** The program as evidence names it: its base name, printable. */
@@ -265,11 +364,15 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
         .filter((value): value is string => value !== undefined)
         .at(-1);
     const configModel = setting('model');
-    const profile = optionValues(args, 'profile', 'p', 'clap').flatMap((raw) => modelValue(raw) ?? []).at(-1) ?? setting('profile');
+    const flagged = optionValues(args, 'profile', 'p', 'clap').flatMap((raw) => modelValue(raw) ?? []).at(-1);
+    const profile = flagged ?? setting('profile');
     if (configModel) result.configModel = { model: configModel, evidence: `argv codex -c model=${quote(configModel)}` };
-    if (profile) result.profile = { name: profile, evidence: `argv codex -p=${quote(profile)}` };
+    if (profile) result.profile = { name: profile, evidence: `argv codex -p=${quote(profile)}`, ...(flagged ? {} : { fromConfig: true as const }) };
+    // Those that can choose the model: `model`, `profile`, `profiles.<name>.model` (or a whole `profiles` table).
+    const chooses = configs.filter((entry) => /^(?:model|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
+    if (chooses.length > 0) result.configs = chooses;
   }
-  return result.models.length > 0 || result.configModel || result.profile || result.editorModel ? result : null;
+  return result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */
@@ -282,10 +385,13 @@ export function readsCommandLine(agent: string): boolean {
  * the nearest one's, and the models any farther one names beside (a launcher and its native binary
  * say the same; a different one is kept, as one more model only makes a deny stricter).
  */
-export function ancestorModel(agent: string, ancestors: readonly (readonly string[])[], quote: (text: string) => string): CommandLineModel | null {
+export function ancestorModel(agent: string, ancestors: readonly (readonly string[] | AncestorProcess)[], quote: (text: string) => string): CommandLineModel | null {
   let result: CommandLineModel | null = null;
-  for (const argv of ancestors) {
-    const args = agentArguments(agent, argv);
+  for (const entry of ancestors) {
+    const ancestor: AncestorProcess = Array.isArray(entry) ? { argv: entry } : (entry as AncestorProcess);
+    let args = agentArguments(agent, ancestor.argv, ancestor.exe, ancestor.real);
+    // The agent's own command line, cut by the first read: read whole, so a flag after a long prompt counts.
+    if (args && ancestor.whole) args = agentArguments(agent, ancestor.whole(), ancestor.exe, ancestor.real);
     const found = args ? commandLineModel(agent, args, quote) : null;
     if (!found) continue;
     if (!result) {

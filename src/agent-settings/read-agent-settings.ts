@@ -5,7 +5,7 @@ import { claudeCodeModel } from './claude-code.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeTranscriptModel } from './claude-transcript.js';
 import { codexModel } from './codex.js';
-import { ancestorCommandLines, ancestorModel, readsCommandLine, type CommandLineModel } from './command-line.js';
+import { ancestorModel, ancestorProcesses, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
@@ -92,7 +92,7 @@ function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
  */
 export async function readAgentSettings(agents: Iterable<string>, place: SettingsPlace): Promise<Record<string, SettingsModel>> {
   const result: Record<string, SettingsModel> = {};
-  let ancestors: readonly (readonly string[])[] | undefined;
+  let ancestors: readonly (readonly string[] | AncestorProcess)[] | undefined;
   for (const agent of agents) {
     if (!Object.hasOwn(READERS, agent)) continue;
     const transcript = agent === 'claude-code' ? sessionModel(place) : null;
@@ -102,7 +102,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     }
     let cli: CommandLineModel | null = null;
     try {
-      if (looksAtCommandLine(agent, place)) cli = ancestorModel(agent, (ancestors ??= place.commandLines ?? ancestorCommandLines()), quote);
+      if (looksAtCommandLine(agent, place)) cli = ancestorModel(agent, (ancestors ??= place.commandLines ?? ancestorProcesses()), quote);
     } catch {
       // An ancestor gone or unreadable names no model.
     }

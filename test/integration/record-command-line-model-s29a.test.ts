@@ -2,37 +2,12 @@
 // was invisible to the hooks: the commit read as the settings' model or `unknown`, and passed
 // `deny: ["qwen/*"]`. Committed for real through the installed hooks, from a real ancestor process
 // whose command line is the agent's (`node /…/bin/codex -m qwen3-coder`, as npm installs it).
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hooked, homeWith } from '../helpers/agent-home.js';
-import { tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { hookEnv, messageOf } from '../helpers/hooks.js';
+import { agentBin, runAgent } from '../helpers/fake-agent.js';
+import { hookEnv } from '../helpers/hooks.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
-
-/** A directory holding an executable node script named `name` that runs `git commit -q -F -` with the message in `MESSAGE`. */
-function agentBin(name: string): string {
-  const bin = join(tempDir('aitrail-agent-'), 'bin');
-  mkdirSync(bin);
-  const script = join(bin, name);
-  writeFileSync(
-    script,
-    `#!${process.execPath}\nconst { spawnSync } = require('node:child_process');\n` +
-      `const run = spawnSync('git', ['commit', '-q', '-F', '-'], { input: process.env.MESSAGE, stdio: ['pipe', 'inherit', 'inherit'] });\n` +
-      `process.exit(run.status ?? 1);\n`,
-  );
-  chmodSync(script, 0o755);
-  return script;
-}
-
-/** `<agent> args…` run in the repository with `env` (a staged change): it commits; the verdict and the stored message. */
-function runAgent(repo: TestRepo, program: string, args: string[], env: NodeJS.ProcessEnv) {
-  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
-  repo.git(['add', 'src/parser.ts']);
-  const run = spawnSync(program, args, { cwd: repo.dir, env: { ...env, MESSAGE: 'feat: parser\n' }, encoding: 'utf8' });
-  return { status: run.status, stderr: run.stderr, message: run.status === 0 ? messageOf(repo.dir) : '' };
-}
 
 const CODEX_HOME = { '.codex/config.toml': 'model = "gpt-5"\n' };
 

@@ -72,6 +72,7 @@ describe("an agent's process known by its command line (row 343)", () => {
       evidence: [],
       configModel: { model: 'o3', evidence: 'argv codex -c model="o3"' },
       profile: { name: 'fast', evidence: 'argv codex -p="fast"' },
+      configs: ['model="o3"'],
     });
     expect(commandLineModel('codex', ['--config=profile=deep'], quote)?.profile?.name).toBe('deep');
     expect(commandLineModel('codex', ['-c', 'model_provider=ollama'], quote)).toBeNull();
