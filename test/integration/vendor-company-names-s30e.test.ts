@@ -3,7 +3,7 @@
 // `Assisted-by: Daniel Gustafsson`): the commit read as a person's, passed `deny: ["cohere/*"]` in the
 // real commit-msg hook and counted as human in log and blame. A person stays a person.
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { aitrail, checkJson } from '../helpers/cli.js';
 import { agentCommit, hooked } from '../helpers/agent-home.js';
 import { hookEnv } from '../helpers/hooks.js';
 import { makeRepo } from '../helpers/gitdir.js';
@@ -35,6 +35,26 @@ describe('a declared "<Company> <Product>" is that vendor\'s AI, not a person', 
       const passed = agentCommit(repo, env, message);
       expect(passed.status, `${message}\n${passed.stderr}`).toBe(0);
     }
+  });
+
+  it('aitrail check (CI, pre-push) refuses them on a branch under the deny, and not a person\'s', () => {
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': DENY });
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    const cohere = repo.commit('feat: parser\n\nAssisted-by: Cohere Command A\n', { 'src/parser.ts': 'parse\n' });
+    const baidu = repo.commit('feat: lexer\n\nAssisted-by: Baidu ERNIE\n', { 'src/lexer.ts': 'lex\n' });
+    const ibm = repo.commit('feat: cli\n\nAssisted-by: IBM Granite\n', { 'src/cli.ts': 'cli\n' });
+    const person = repo.commit('docs: readme\n\nAssisted-by: Daniel Gustafsson\nCo-authored-by: Nova Smith <nova@example.org>\n', { 'README.md': 'hi\n' });
+    const { code, json } = checkJson(repo.dir);
+    expect(code).toBe(1);
+    expect(json.violations.filter((violation) => violation.severity === 'error')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sha: cohere, model: 'cohere/command-a' }),
+        expect.objectContaining({ sha: baidu, model: 'baidu/unknown' }),
+        expect.objectContaining({ sha: ibm, model: 'ibm-granite/unknown' }),
+      ]),
+    );
+    expect(json.violations.filter((violation) => violation.sha === person)).toEqual([]);
   });
 
   it('log reads the vendor (or the agent) and blame counts the lines as AI', () => {
