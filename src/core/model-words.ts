@@ -32,6 +32,7 @@ export const MODEL_WORDS: ReadonlySet<string> = new Set(
  * First words of model names that are also ordinary words or given names (`Nova Pro`, `Command A`,
  * `Step 3`, `Phi 4`, `Seed 1.6`, `Ling 1T`, `Yi Large`, `Granite`, `Jamba`). Such a name of several
  * words is read only as the whole of what was written (`Assisted-by: Nova Pro`, `opencode:Step 3`),
+ * or right after its own vendor's name (`Amazon Nova Pro`, `Cohere Command A`: mentions.ts plainName),
  * never out of more words (`Assisted-by: Claude (step 3 of the plan)`); outside a declared value
  * (a co-author line's name) only with a digit in it (`Co-authored-by: Nova Pro <nova@…>` is a person).
  * Joined with `-` (`step-3`, `nova-pro`) it is one word and read as any model's name.

@@ -4,6 +4,7 @@ import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch,
 import { agentFirstNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { letterRuns } from './letters.js';
 import { MODEL_WORDS } from '../model-words.js';
+import { VENDOR_NAMES } from '../model-data.js';
 import { knownCoAuthorLine, ownTrailerPair } from './fixed-values.js';
 import { readable } from './readable.js';
 import { signatures } from './signatures.js';
@@ -180,9 +181,10 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   // Tools that are no AI (`coccinelle sparse`, `protoc 25.1`, `scripts/gen.sh`, `go generate ./...`): nothing, before a
   // path is read as a model id; never where a model or agent is read among them (`make o3`), nor when
   // the value was read only in part (what its rest names is read below).
-  if (readAll && onlyTools(read.text) && !namesAgentOrModel(read.text, aliases, budget)) return [];
+  const tools = readAll ? withoutMakers(read.text) : read.text;
+  if (readAll && onlyTools(tools) && !namesAgentOrModel(tools, aliases, budget)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
-  const found = declaredMentions(read.text, readAll ? whole : value, aliases, budget).filter((m) => !scriptPath(m.model));
+  const found = declaredMentions(tools, readAll ? withoutMakers(whole) : value, aliases, budget).filter((m) => !scriptPath(m.model));
   return found.length > 0 ? found : saysNoAI(read.text) || (reading.people === true && readAll && peopleNamed(read.text)) ? [] : [UNKNOWN];
 }
 
@@ -396,6 +398,28 @@ function withoutClosingStops(word: string): string {
   let end = word.length;
   while (end > 0 && (word[end - 1] === '.' || word[end - 1] === '!')) end -= 1;
   return end === word.length ? word : word.slice(0, end);
+}
+
+/** `word` without the `.`, `!`, `,`, `;` and `:` that end it (`Kiota,` in `Microsoft Kiota, Claude`); a loop, as withoutClosingStops. */
+function withoutClosingMarks(word: string): string {
+  let end = word.length;
+  while (end > 0 && '.!,;:'.includes(word[end - 1] ?? '')) end -= 1;
+  return word.slice(0, end);
+}
+
+/**
+ * The value without a company's name right before a tool of its that is no AI (`Microsoft Kiota`,
+ * `Amazon Smithy`, `Google protoc`): a vendor's company name that is also written for much else
+ * (signatures.json: a vendor word among personNames, and a catalog vendor's name) names the tool's
+ * maker there, not its models. Before anything else (`Microsoft Phi`, `Amazon Nova`) it stays.
+ */
+function withoutMakers(text: string): string {
+  const sig = signatures();
+  const words = text.split(/\s+/);
+  return words.filter((word, at) => {
+    const lower = word.toLowerCase();
+    return !(VENDOR_NAMES.has(lower) && sig.personNames.has(lower) && sig.nonAiTools.has(withoutClosingMarks((words[at + 1] ?? '').toLowerCase())));
+  }).join(' ');
 }
 
 function onlyTools(text: string): boolean {

@@ -263,6 +263,28 @@ function extended(list: readonly string[], at: number, size: number, model: stri
   return longer && longer !== model && modelVendor(longer) === modelVendor(model) ? longer : null;
 }
 
+/**
+ * A model named with an ordinary first word (PLAIN_WORD_STARTS) written out in a declared value where
+ * nothing but the name can be meant: the words up to the clause's end or its note, as all of a clause
+ * (`Assisted-by: Command A`, `opencode:Command A (03-2025)`), or right after its own vendor's word
+ * (`Cohere Command A`, `Amazon Nova Pro`, `Microsoft Phi 4`, `StepFun Step 3`: the model only when it
+ * is that vendor's). Longer than modelSpan reads (`A` is no model word), never out of a sentence
+ * (`Claude (step 3 of the plan)`: no vendor's word before `step`).
+ */
+function plainName(list: readonly string[], at: number, scan: Scan, agent: string | undefined): { model: string; size: number } | null {
+  if (scan.trust !== 'declared' || !plainWordStart(list[at] ?? '')) return null;
+  const vendor = at > 0 ? vendorAt(list[at - 1] ?? '', 'declared') : null;
+  if (at > 0 && vendor === null) return null;
+  const rest = untilBreak(list, at);
+  if (rest < 2 || rest > MAX_WINDOW) return null;
+  for (let size = rest; size >= 2 && scan.budget.lookups > 0; size -= 1) {
+    scan.budget.lookups -= 1;
+    const model = modelAt(list.slice(at, at + size).join(' '), size, scan, agent, true);
+    if (model && (vendor === null ? size === rest : modelVendor(model) === vendor)) return { model, size };
+  }
+  return null;
+}
+
 /** The agents, models and vendors a list of words names, left to right, longest names first. */
 function scanWords(list: readonly string[], clause: number, scan: Scan, agent: string | undefined): void {
   let current = agent;
@@ -275,6 +297,11 @@ function scanWords(list: readonly string[], clause: number, scan: Scan, agent: s
     let taken = 0;
     const span = modelSpan(list, at, scan.aliases);
     if (span > 0 && scan.budget.lookups <= 0) scan.cut = true;
+    const plain = plainName(list, at, scan, current);
+    if (plain) {
+      scan.items.push({ kind: 'model', value: plain.model, clause });
+      taken = plain.size;
+    }
     for (let size = span; size >= 1 && taken === 0 && scan.budget.lookups > 0; size -= 1) {
       scan.budget.lookups -= 1;
       const model = modelAt(list.slice(at, at + size).join(' '), size, scan, current, at === 0 && size === list.length);
