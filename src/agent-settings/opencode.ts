@@ -1,7 +1,9 @@
 import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import type { CommandLineModel } from './command-line.js';
 import { namesModel } from './env-reference.js';
+import { opencodeAgentModels } from './opencode-agents.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
@@ -22,8 +24,29 @@ function substituted(model: string, env: Record<string, string | undefined>): st
  * `opencode.json` and `opencode.jsonc` (its working directory is not known to a hook: the work tree's
  * top), `OPENCODE_CONFIG`, then the global `~/.config/opencode/` files (`XDG_CONFIG_HOME`). JSONC.
  * The model picked in the TUI is invisible to a hook; `--model` is read from the command line (`command-line.ts`).
+ * Beside it, as `also`, its agents' models (`opencode-agents.ts`): a message runs on its agent's model first.
  */
-export function opencodeModel(place: SettingsPlace): SettingsModel | null {
+export async function opencodeModel(place: SettingsPlace, cli: CommandLineModel | null = null): Promise<SettingsModel | null> {
+  const found = topLevelModel(place);
+  let also: NonNullable<SettingsModel['also']> = [];
+  try {
+    also = await opencodeAgentModels(place, { global: globalDir(place), managed: systemPath(place, MANAGED), substitute: (model) => substituted(model, place.env) }, (cli?.models.length ?? 0) > 0);
+  } catch {
+    // Unreadable agent files name no model.
+  }
+  also = also.filter((entry) => entry.model !== found?.model);
+  if (also.length === 0) return found;
+  return { ...(found ?? { model: '', evidence: '' }), also };
+}
+
+/** `~/.config/opencode` (`XDG_CONFIG_HOME`). */
+function globalDir(place: SettingsPlace): string {
+  const xdg = place.env.XDG_CONFIG_HOME?.trim();
+  return join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'opencode');
+}
+
+/** The top-level `model`, the first layer naming one, highest first. */
+function topLevelModel(place: SettingsPlace): SettingsModel | null {
   const { env } = place;
   type Layer = [string, () => string | null, 'own' | 'repo'];
   const own = (path: string): Layer => [shownPath(place, path), () => readOwnFile(path), 'own'];
@@ -32,7 +55,7 @@ export function opencodeModel(place: SettingsPlace): SettingsModel | null {
   const configDir = env.OPENCODE_CONFIG_DIR?.trim();
   const inline = env.OPENCODE_CONFIG_CONTENT;
   const custom = env.OPENCODE_CONFIG?.trim();
-  const global = join(env.XDG_CONFIG_HOME?.trim() && isAbsolute(env.XDG_CONFIG_HOME.trim()) ? env.XDG_CONFIG_HOME.trim() : join(place.home, '.config'), 'opencode');
+  const global = globalDir(place);
   const managed = systemPath(place, MANAGED);
   const layers: Layer[] = [
     own(join(managed, 'opencode.json')),
