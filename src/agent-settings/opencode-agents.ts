@@ -8,6 +8,8 @@ import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './sett
 const MAX_NAMES = 256;
 /** Agent files read in one config directory (`agent/`, `agents/`, `mode/`, `modes/` together). */
 const MAX_FILES = 64;
+/** Directories listed in one config directory's `agent/`, `agents/`, `mode/`, `modes/` together. */
+const MAX_LISTINGS = 64;
 /** How deep `agents/**` is walked (OpenCode's glob has no bound; a team's tree is a level or two). */
 const MAX_DEPTH = 4;
 /** Agents of one config file looked at. */
@@ -79,22 +81,24 @@ async function frontmatterData(yaml: string): Promise<Record<string, unknown>> {
   return line ? { model: line[1]!.replace(/^(["'])(.*)\1$/, '$2') } : {};
 }
 
-/** `*.md` files under `dir` (relative to `base`), `agents/**` walked to {@link MAX_DEPTH}, bounded by {@link MAX_NAMES} each. */
-function markdownFiles(base: string, dir: string, recursive: boolean, depth = 0, found: string[] = []): string[] {
+/** `*.md` files under `dir` (relative to `base`), `agents/**` walked to {@link MAX_DEPTH}: at most {@link MAX_NAMES} names a directory, {@link MAX_LISTINGS} directories. */
+function markdownFiles(base: string, dir: string, recursive: boolean, found: string[], budget: { listings: number }, depth = 0): void {
+  if (budget.listings <= 0 || found.length >= MAX_FILES) return;
+  budget.listings -= 1;
   let entries;
   try {
-    if (!statSync(join(base, dir), { throwIfNoEntry: false })?.isDirectory()) return found;
+    // Most config directories hold no such directory: a stat that throws nothing costs less than a failed listing.
+    if (!statSync(join(base, dir), { throwIfNoEntry: false })?.isDirectory()) return;
     entries = readdirSync(join(base, dir), { withFileTypes: true }).slice(0, MAX_NAMES);
   } catch {
-    return found;
+    return;
   }
   for (const entry of entries) {
-    if (found.length >= MAX_FILES) break;
+    if (found.length >= MAX_FILES) return;
     const path = join(dir, entry.name);
     if (entry.name.endsWith('.md')) found.push(path);
-    else if (recursive && depth < MAX_DEPTH && (entry.isDirectory() || entry.isSymbolicLink())) markdownFiles(base, path, recursive, depth + 1, found);
+    else if (recursive && depth < MAX_DEPTH && (entry.isDirectory() || entry.isSymbolicLink())) markdownFiles(base, path, recursive, found, budget, depth + 1);
   }
-  return found;
 }
 
 /**
@@ -103,10 +107,14 @@ function markdownFiles(base: string, dir: string, recursive: boolean, depth = 0,
  * `team/coder`) or their frontmatter's `name`.
  */
 async function fromDirectory(base: string, read: (path: string) => string | null, shown: (path: string) => string, substitute: Substitute, agents: Map<string, AgentEntry>): Promise<void> {
-  const files = [
-    ...['agent', 'agents'].flatMap((dir) => markdownFiles(base, dir, true).map((path) => [dir, path, false] as const)),
-    ...['mode', 'modes'].flatMap((dir) => markdownFiles(base, dir, false).map((path) => [dir, path, true] as const)),
-  ].slice(0, MAX_FILES);
+  const budget = { listings: MAX_LISTINGS };
+  const files: (readonly [dir: string, path: string, isMode: boolean])[] = [];
+  for (const [dir, isMode] of [['agent', false], ['agents', false], ['mode', true], ['modes', true]] as const) {
+    const found: string[] = [];
+    markdownFiles(base, dir, !isMode, found, budget);
+    files.push(...found.map((path) => [dir, path, isMode] as const));
+  }
+  files.splice(MAX_FILES);
   for (const [dir, path, isMode] of files) {
     const text = read(path);
     const yaml = text === null ? null : frontmatter(text);

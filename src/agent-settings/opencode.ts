@@ -24,9 +24,17 @@ function substituted(model: string, env: Record<string, string | undefined>): st
  * `opencode.json` and `opencode.jsonc` (its working directory is not known to a hook: the work tree's
  * top), `OPENCODE_CONFIG`, then the global `~/.config/opencode/` files (`XDG_CONFIG_HOME`). JSONC.
  * The model picked in the TUI is invisible to a hook; `--model` is read from the command line (`command-line.ts`).
- * Beside it, as `also`, its agents' models (`opencode-agents.ts`): a message runs on its agent's model first.
  */
-export async function opencodeModel(place: SettingsPlace, cli: CommandLineModel | null = null): Promise<SettingsModel | null> {
+export function opencodeModel(place: SettingsPlace): SettingsModel | null {
+  return topLevelModel(place);
+}
+
+/**
+ * {@link opencodeModel} with its agents' models beside it, as `also` (`opencode-agents.ts`): a
+ * message runs on its agent's model before the top-level one; `cli`, the run's `-m`, comes before
+ * the primary agents' models.
+ */
+export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel | null = null): Promise<SettingsModel | null> {
   const found = topLevelModel(place);
   let also: NonNullable<SettingsModel['also']> = [];
   try {
