@@ -19,8 +19,9 @@ function substituted(model: string, env: Record<string, string | undefined>): st
 }
 
 /**
- * OpenCode's `model` (opencode.ai/docs/config), highest first: managed config (`/etc/opencode`), the
- * `OPENCODE_CONFIG_DIR` and the project's `.opencode/` files, `OPENCODE_CONFIG_CONTENT`, the project's
+ * OpenCode's `model` (opencode.ai/docs/config, anomalyco/opencode `config/config.ts`), highest first:
+ * managed config (`/etc/opencode`), `OPENCODE_CONFIG_CONTENT`, the config directories' files
+ * (`OPENCODE_CONFIG_DIR`, `~/.opencode`, the project's `.opencode/`), the project's
  * `opencode.json` and `opencode.jsonc` (its working directory is not known to a hook: the work tree's
  * top), `OPENCODE_CONFIG`, then the global `~/.config/opencode/` files (`XDG_CONFIG_HOME`). JSONC.
  * The model picked in the TUI is invisible to a hook; `--model` is read from the command line (`command-line.ts`).
@@ -68,9 +69,12 @@ function topLevelModel(place: SettingsPlace): SettingsModel | null {
   const layers: Layer[] = [
     own(join(managed, 'opencode.json')),
     own(join(managed, 'opencode.jsonc')),
-    ...(configDir ? [own(join(configDir, 'opencode.json')), own(join(configDir, 'opencode.jsonc'))] : []),
-    ...projects,
+    // config/config.ts merges OPENCODE_CONFIG_CONTENT after every config directory, `~/.opencode` after the project's.
     ...(inline?.trim() ? [['env OPENCODE_CONFIG_CONTENT', () => inline, 'own'] as Layer] : []),
+    ...(configDir ? [own(join(configDir, 'opencode.json')), own(join(configDir, 'opencode.jsonc'))] : []),
+    own(join(place.home, '.opencode', 'opencode.json')),
+    own(join(place.home, '.opencode', 'opencode.jsonc')),
+    ...projects,
     ...(env.OPENCODE_DISABLE_PROJECT_CONFIG?.trim() ? [] : [repo('opencode.json'), repo('opencode.jsonc')]),
     ...(custom ? [own(custom)] : []),
     own(join(global, 'opencode.jsonc')),

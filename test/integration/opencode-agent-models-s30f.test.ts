@@ -83,6 +83,20 @@ describe("OpenCode's agents' models", () => {
     expect(subagent.stderr).toMatch(/qwen\/qwen3-coder/);
   });
 
+  it("the top-level model in OpenCode's order: OPENCODE_CONFIG_CONTENT over a repository's .opencode/opencode.json, ~/.opencode over the project's files", () => {
+    const { env } = home();
+    const repo = hooked(QWEN_DENIED, { '.opencode/opencode.json': '{"model": "anthropic/claude-sonnet-4-5"}' });
+    const inline = commit(repo, { ...env, OPENCODE_CONFIG_CONTENT: '{"model": "openrouter/qwen/qwen3-coder"}' });
+    expect(inline.status, inline.stderr).toBe(1);
+    expect(inline.stderr).toMatch(/model qwen\/qwen3-coder \(via opencode\) is denied/);
+    const dotted = home({ '.opencode/opencode.json': '{"model": "qwen/qwen3-coder"}' });
+    const project = hooked(QWEN_DENIED, { 'opencode.json': '{"model": "anthropic/claude-sonnet-4-5"}' });
+    const refused = commit(project, dotted.env);
+    expect(refused.status, refused.stderr).toBe(1);
+    const recorded = commit(project, dotted.env, 'feat: parser\n', ['--no-verify']);
+    expect(recorded.message).toBe('feat: parser\n\nAssisted-by: opencode:qwen/qwen3-coder\n');
+  });
+
   it('what held: a person\'s commit reads no OpenCode settings; the hidden title/summary/compaction agents write no code', () => {
     const { env } = home();
     const repo = hooked(QWEN_DENIED, { 'opencode.json': '{"agent": {"build": {"model": "qwen/qwen3-coder"}}}' });

@@ -91,6 +91,15 @@ describe("OpenCode's agents' models (anomalyco/opencode agent/agent.ts, config/c
     expect(await also(outside)).toEqual([]);
   });
 
+  it("the top-level model: OPENCODE_CONFIG_CONTENT over the config directories' files, ~/.opencode and OPENCODE_CONFIG_DIR over the project's", async () => {
+    const files = { 'root/.opencode/opencode.json': '{"model": "project-dir"}', 'root/opencode.json': '{"model": "project"}' };
+    expect((await opencodeModels(place(files, { OPENCODE_CONFIG_CONTENT: '{"model": "inline"}' })))?.model).toBe('inline');
+    expect((await opencodeModels(place(files)))?.model).toBe('project-dir');
+    expect((await opencodeModels(place({ ...files, 'home/.opencode/opencode.jsonc': '{"model": "home-dir", }' })))?.model).toBe('home-dir');
+    const custom = place({ ...files, 'home/.opencode/opencode.json': '{"model": "home-dir"}', 'home/custom/opencode.json': '{"model": "custom-dir"}' });
+    expect((await opencodeModels({ ...custom, env: { ...custom.env, OPENCODE_CONFIG_DIR: join(custom.home, 'custom') } }))?.model).toBe('custom-dir');
+  });
+
   it('bounded: at most 64 agent files a directory, 4 levels of agents/**, 32 models', async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 300; index += 1) files[`root/.opencode/agent/a${String(index).padStart(3, '0')}.md`] = agentFile(`qwen/m${index}`);
