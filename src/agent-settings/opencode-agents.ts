@@ -77,8 +77,9 @@ function frontmatter(text: string): string | null {
 async function frontmatterData(yaml: string): Promise<Record<string, unknown>> {
   const data = await parseYaml(yaml);
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return data as Record<string, unknown>;
-  const line = /^model:[ \t]*(.+?)[ \t]*$/m.exec(yaml);
-  return line ? { model: line[1]!.replace(/^(["'])(.*)\1$/, '$2') } : {};
+  // `\S.*` then a trim: a lazy `(.+?)[ \t]*$` would cost quadratic time on a line of spaces.
+  const line = /^model:[ \t]*(\S.*)$/m.exec(yaml);
+  return line ? { model: line[1]!.trim().replace(/^(["'])(.*)\1$/, '$2') } : {};
 }
 
 /** `*.md` files under `dir` (relative to `base`), `agents/**` walked to {@link MAX_DEPTH}: at most {@link MAX_NAMES} names a directory, {@link MAX_LISTINGS} directories. */
