@@ -1,7 +1,9 @@
 import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import type { CommandLineModel } from './command-line.js';
 import { namesModel } from './env-reference.js';
+import { opencodeAgentModels } from './opencode-agents.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
@@ -17,13 +19,43 @@ function substituted(model: string, env: Record<string, string | undefined>): st
 }
 
 /**
- * OpenCode's `model` (opencode.ai/docs/config), highest first: managed config (`/etc/opencode`), the
- * `OPENCODE_CONFIG_DIR` and the project's `.opencode/` files, `OPENCODE_CONFIG_CONTENT`, the project's
+ * OpenCode's `model` (opencode.ai/docs/config, anomalyco/opencode `config/config.ts`), highest first:
+ * managed config (`/etc/opencode`), `OPENCODE_CONFIG_CONTENT`, the config directories' files
+ * (`OPENCODE_CONFIG_DIR`, `~/.opencode`, the project's `.opencode/`), the project's
  * `opencode.json` and `opencode.jsonc` (its working directory is not known to a hook: the work tree's
  * top), `OPENCODE_CONFIG`, then the global `~/.config/opencode/` files (`XDG_CONFIG_HOME`). JSONC.
  * The model picked in the TUI is invisible to a hook; `--model` is read from the command line (`command-line.ts`).
  */
 export function opencodeModel(place: SettingsPlace): SettingsModel | null {
+  return topLevelModel(place);
+}
+
+/**
+ * {@link opencodeModel} with its agents' models beside it, as `also` (`opencode-agents.ts`): a
+ * message runs on its agent's model before the top-level one; `cli`, the run's `-m`, comes before
+ * the primary agents' models.
+ */
+export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel | null = null): Promise<SettingsModel | null> {
+  const found = topLevelModel(place);
+  let also: NonNullable<SettingsModel['also']> = [];
+  try {
+    also = await opencodeAgentModels(place, { global: globalDir(place), managed: systemPath(place, MANAGED), substitute: (model) => substituted(model, place.env) }, (cli?.models.length ?? 0) > 0);
+  } catch {
+    // Unreadable agent files name no model.
+  }
+  also = also.filter((entry) => entry.model !== found?.model);
+  if (also.length === 0) return found;
+  return { ...(found ?? { model: '', evidence: '' }), also };
+}
+
+/** `~/.config/opencode` (`XDG_CONFIG_HOME`). */
+function globalDir(place: SettingsPlace): string {
+  const xdg = place.env.XDG_CONFIG_HOME?.trim();
+  return join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'opencode');
+}
+
+/** The top-level `model`, the first layer naming one, highest first. */
+function topLevelModel(place: SettingsPlace): SettingsModel | null {
   const { env } = place;
   type Layer = [string, () => string | null, 'own' | 'repo'];
   const own = (path: string): Layer => [shownPath(place, path), () => readOwnFile(path), 'own'];
@@ -32,14 +64,17 @@ export function opencodeModel(place: SettingsPlace): SettingsModel | null {
   const configDir = env.OPENCODE_CONFIG_DIR?.trim();
   const inline = env.OPENCODE_CONFIG_CONTENT;
   const custom = env.OPENCODE_CONFIG?.trim();
-  const global = join(env.XDG_CONFIG_HOME?.trim() && isAbsolute(env.XDG_CONFIG_HOME.trim()) ? env.XDG_CONFIG_HOME.trim() : join(place.home, '.config'), 'opencode');
+  const global = globalDir(place);
   const managed = systemPath(place, MANAGED);
   const layers: Layer[] = [
     own(join(managed, 'opencode.json')),
     own(join(managed, 'opencode.jsonc')),
-    ...(configDir ? [own(join(configDir, 'opencode.json')), own(join(configDir, 'opencode.jsonc'))] : []),
-    ...projects,
+    // config/config.ts merges OPENCODE_CONFIG_CONTENT after every config directory, `~/.opencode` after the project's.
     ...(inline?.trim() ? [['env OPENCODE_CONFIG_CONTENT', () => inline, 'own'] as Layer] : []),
+    ...(configDir ? [own(join(configDir, 'opencode.json')), own(join(configDir, 'opencode.jsonc'))] : []),
+    own(join(place.home, '.opencode', 'opencode.json')),
+    own(join(place.home, '.opencode', 'opencode.jsonc')),
+    ...projects,
     ...(env.OPENCODE_DISABLE_PROJECT_CONFIG?.trim() ? [] : [repo('opencode.json'), repo('opencode.jsonc')]),
     ...(custom ? [own(custom)] : []),
     own(join(global, 'opencode.jsonc')),

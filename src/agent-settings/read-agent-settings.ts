@@ -9,7 +9,7 @@ import { ancestorModel, ancestorProcesses, readsCommandLine, type AncestorProces
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
-import { opencodeModel } from './opencode.js';
+import { opencodeModels } from './opencode.js';
 import { qwenCodeModel } from './qwen-code.js';
 import type { SettingsPlace } from './settings-place.js';
 
@@ -18,7 +18,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   'claude-code': claudeCodeModel,
   codex: codexModel,
   aider: aiderModel,
-  opencode: opencodeModel,
+  opencode: opencodeModels,
   'gemini-cli': geminiCliModel,
   'qwen-code': qwenCodeModel,
   goose: gooseModel,

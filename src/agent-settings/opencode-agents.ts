@@ -1,0 +1,186 @@
+import { readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { quote } from '../core/detect/found.js';
+import { parseJsonc, parseYaml, stringAt, valueAt } from './parse-settings.js';
+import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+
+/** Names listed in one directory of agent files; past these, the rest is not looked at. */
+const MAX_NAMES = 256;
+/** Agent files read in one config directory (`agent/`, `agents/`, `mode/`, `modes/` together). */
+const MAX_FILES = 64;
+/** Directories listed in one config directory's `agent/`, `agents/`, `mode/`, `modes/` together. */
+const MAX_LISTINGS = 64;
+/** How deep `agents/**` is walked (OpenCode's glob has no bound; a team's tree is a level or two). */
+const MAX_DEPTH = 4;
+/** Agents of one config file looked at. */
+const MAX_AGENTS = 256;
+/** Agents' models recorded beside the top-level one: past these, the rest are not. */
+const MAX_MODELS = 32;
+
+/**
+ * OpenCode's hidden built-in agents (anomalyco/opencode `agent/agent.ts`): the session's title, its
+ * summary and its compaction, none with a tool that writes a file.
+ */
+const WRITES_NO_CODE = new Set(['title', 'summary', 'compaction']);
+/** The built-in agents' modes (`agent/agent.ts`); an agent a config adds is `all` unless it says. */
+const NATIVE_MODES: Readonly<Record<string, string>> = { build: 'primary', plan: 'primary', general: 'subagent', explore: 'subagent' };
+
+/** One agent as a layer of OpenCode's config writes it: each field replaces the lower layers' (`mergeDeep`). */
+interface AgentEntry {
+  model?: { model: string; evidence: string };
+  disable?: boolean;
+  mode?: string;
+}
+
+type Substitute = (model: string) => string;
+
+/** An agent's config object → the fields read here. */
+function entryOf(value: unknown, evidence: (model: string) => string, substitute: Substitute): AgentEntry {
+  const entry: AgentEntry = {};
+  const written = stringAt(value, 'model');
+  const model = written === undefined ? undefined : substitute(written);
+  if (model) entry.model = { model, evidence: evidence(model) };
+  const disable = valueAt(value, 'disable');
+  if (typeof disable === 'boolean') entry.disable = disable;
+  const mode = stringAt(value, 'mode');
+  if (mode) entry.mode = mode;
+  return entry;
+}
+
+function merge(into: Map<string, AgentEntry>, name: string, entry: AgentEntry): void {
+  into.set(name, { ...into.get(name), ...entry });
+}
+
+/** The `agent` and `mode` maps of a config file's text (JSONC), each agent's fields. */
+function fromConfig(text: string | null, shown: string, substitute: Substitute, agents: Map<string, AgentEntry>, modes: Map<string, AgentEntry>): void {
+  if (text === null) return;
+  const data = parseJsonc(text);
+  for (const [key, into] of [['agent', agents], ['mode', modes]] as const) {
+    const map = valueAt(data, key);
+    if (map === null || typeof map !== 'object' || Array.isArray(map)) continue;
+    for (const name of Object.keys(map).slice(0, MAX_AGENTS)) {
+      merge(into, name, entryOf((map as Record<string, unknown>)[name], (model) => `settings ${shown} ${key}.${name}.model=${quote(model)}`, substitute));
+    }
+  }
+}
+
+/** A markdown file's YAML frontmatter (between its first two `---` lines), or null. */
+function frontmatter(text: string): string | null {
+  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  return match ? match[1]! : null;
+}
+
+/**
+ * The `model:` a frontmatter names: as YAML, else (OpenCode quotes a value with a colon and reads it
+ * again) the top-level `model:` line as written.
+ */
+async function frontmatterData(yaml: string): Promise<Record<string, unknown>> {
+  const data = await parseYaml(yaml);
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return data as Record<string, unknown>;
+  // `\S.*` then a trim: a lazy `(.+?)[ \t]*$` would cost quadratic time on a line of spaces.
+  const line = /^model:[ \t]*(\S.*)$/m.exec(yaml);
+  return line ? { model: line[1]!.trim().replace(/^(["'])(.*)\1$/, '$2') } : {};
+}
+
+/** `*.md` files under `dir` (relative to `base`), `agents/**` walked to {@link MAX_DEPTH}: at most {@link MAX_NAMES} names a directory, {@link MAX_LISTINGS} directories. */
+function markdownFiles(base: string, dir: string, recursive: boolean, found: string[], budget: { listings: number }, depth = 0): void {
+  if (budget.listings <= 0 || found.length >= MAX_FILES) return;
+  budget.listings -= 1;
+  let entries;
+  try {
+    // Most config directories hold no such directory: a stat that throws nothing costs less than a failed listing.
+    if (!statSync(join(base, dir), { throwIfNoEntry: false })?.isDirectory()) return;
+    entries = readdirSync(join(base, dir), { withFileTypes: true }).slice(0, MAX_NAMES);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (found.length >= MAX_FILES) return;
+    const path = join(dir, entry.name);
+    if (entry.name.endsWith('.md')) found.push(path);
+    else if (recursive && depth < MAX_DEPTH && (entry.isDirectory() || entry.isSymbolicLink())) markdownFiles(base, path, recursive, found, budget, depth + 1);
+  }
+}
+
+/**
+ * The agent files of one config directory (OpenCode's `config/agent.ts`: `{agent,agents}/**\/*.md`,
+ * then `{mode,modes}/*.md`, each a primary agent), named by their path (`agents/team/coder.md` is
+ * `team/coder`) or their frontmatter's `name`.
+ */
+async function fromDirectory(base: string, read: (path: string) => string | null, shown: (path: string) => string, substitute: Substitute, agents: Map<string, AgentEntry>): Promise<void> {
+  const budget = { listings: MAX_LISTINGS };
+  const files: (readonly [dir: string, path: string, isMode: boolean])[] = [];
+  for (const [dir, isMode] of [['agent', false], ['agents', false], ['mode', true], ['modes', true]] as const) {
+    const found: string[] = [];
+    markdownFiles(base, dir, !isMode, found, budget);
+    files.push(...found.map((path) => [dir, path, isMode] as const));
+  }
+  files.splice(MAX_FILES);
+  for (const [dir, path, isMode] of files) {
+    const text = read(path);
+    const yaml = text === null ? null : frontmatter(text);
+    if (yaml === null) continue;
+    const data = await frontmatterData(yaml);
+    const name = stringAt(data, 'name') ?? relative(dir, path).replace(/\.md$/, '').split('\\').join('/');
+    const entry = entryOf(data, (model) => `settings ${shown(path)} model=${quote(model)}`, substitute);
+    merge(agents, name, isMode ? { ...entry, mode: 'primary' } : entry);
+  }
+}
+
+/**
+ * The models of OpenCode's agents, beside its top-level `model`: a message runs on its agent's model
+ * before the top-level one (anomalyco/opencode `session/prompt.ts`: `input.model ?? ag.model ??`
+ * the session's), the default agent is `build` (or `default_agent`, or `--agent`), the TUI switches
+ * between primary agents, and the main agent calls subagents that run on their own model
+ * (`tool/task.ts`). Read as `config/config.ts` merges them, lowest first: the global files, then
+ * `OPENCODE_CONFIG`, the project's `opencode.json(c)`, each config directory's JSON and agent files
+ * (`~/.config/opencode`, the project's `.opencode`, `~/.opencode`, `OPENCODE_CONFIG_DIR`),
+ * `OPENCODE_CONFIG_CONTENT`, the managed files; then the deprecated `mode` map over `agent`. An agent
+ * disabled, or one of the hidden title/summary/compaction agents, adds none; while the command line
+ * names a model (`-m`: before every agent's), primary agents add none.
+ */
+export async function opencodeAgentModels(
+  place: SettingsPlace,
+  layers: { global: string; managed: string; substitute: Substitute },
+  commandLineModel: boolean,
+): Promise<{ model: string; evidence: string; overriddenBy: string[] }[]> {
+  const { env } = place;
+  const agents = new Map<string, AgentEntry>();
+  const modes = new Map<string, AgentEntry>();
+  const own = (path: string) => fromConfig(readOwnFile(path), shownPath(place, path), layers.substitute, agents, modes);
+  const repo = (path: string) => fromConfig(readRepoFile(place, path), path, (model) => model, agents, modes);
+  const projects = !env.OPENCODE_DISABLE_PROJECT_CONFIG?.trim();
+  const custom = env.OPENCODE_CONFIG?.trim();
+  const configDir = env.OPENCODE_CONFIG_DIR?.trim();
+  const ownDir = (dir: string) =>
+    fromDirectory(dir, (path) => readOwnFile(join(dir, path)), (path) => shownPath(place, join(dir, path)), layers.substitute, agents);
+
+  for (const name of ['config.json', 'opencode.json', 'opencode.jsonc']) own(join(layers.global, name));
+  if (custom && isAbsolute(custom)) own(custom);
+  if (projects) for (const name of ['opencode.json', 'opencode.jsonc']) repo(name);
+  await ownDir(layers.global);
+  if (projects) {
+    for (const name of ['opencode.json', 'opencode.jsonc']) repo(join('.opencode', name));
+    const tree = (path: string) => join('.opencode', path);
+    await fromDirectory(join(place.root, '.opencode'), (path) => readRepoFile(place, tree(path)), tree, (model) => model, agents);
+  }
+  for (const dir of [join(place.home, '.opencode'), ...(configDir && isAbsolute(configDir) ? [configDir] : [])]) {
+    for (const name of ['opencode.json', 'opencode.jsonc']) own(join(dir, name));
+    await ownDir(dir);
+  }
+  const inline = env.OPENCODE_CONFIG_CONTENT;
+  if (inline?.trim()) fromConfig(inline, 'env OPENCODE_CONFIG_CONTENT', layers.substitute, agents, modes);
+  for (const name of ['opencode.json', 'opencode.jsonc']) own(join(layers.managed, name));
+  for (const [name, entry] of modes) merge(agents, name, { ...entry, mode: 'primary' });
+
+  const models: { model: string; evidence: string; overriddenBy: string[] }[] = [];
+  for (const [name, entry] of agents) {
+    if (!entry.model || entry.disable || WRITES_NO_CODE.has(name)) continue;
+    const mode = entry.mode ?? (Object.hasOwn(NATIVE_MODES, name) ? NATIVE_MODES[name]! : 'all');
+    if (commandLineModel && mode === 'primary') continue;
+    if (models.some((known) => known.model === entry.model!.model)) continue;
+    models.push({ ...entry.model, overriddenBy: [] });
+    if (models.length >= MAX_MODELS) break;
+  }
+  return models;
+}
