@@ -382,18 +382,30 @@ export function foldedQuietFunction(version: string): string[] {
   ];
 }
 
+/** In the stamp's folder: the version that read it and the commit the last person's amend made, when it read that commit plain too (amendedQuietFunction). */
+export const PLAIN_AMEND_FILE = 'plain-amend';
+
 /**
- * sh function `aitrail_amended <old>`, for post-rewrite after an amend (node: src/hooks/amended-rewrite.ts,
+ * sh function `aitrail_amended <old> <new>`, for post-rewrite after an amend (node: src/hooks/amended-rewrite.ts,
  * which reads the amended commit `<old>`, author and message): true when it holds no text a message or
  * identity signature needs (aitrail_plain), under a valid stamp; anything but a commit id is a doubt.
- * Reads `aitrail_g`.
+ * One `git log` reads both commits: when the new one is plain too, its id is kept (PLAIN_AMEND_FILE,
+ * beside this version's name), and the next amend of it, as people amend again and again, reads
+ * nothing (a commit id names its author and message: the judgement cannot go stale). Reads `aitrail_g`.
  */
 export function amendedQuietFunction(version: string): string[] {
+  const kept = `$aitrail_s/${PLAIN_AMEND_FILE}`;
   return [
     '# An amend: node records again what the amended commit declared when the new message dropped it, when that commit may name an agent.',
     'aitrail_amended() {',
     ...stampedLines(version),
     '  case $1 in ""|*[!0-9a-f]*) return 1 ;; esac',
+    `  if [ -f "${kept}" ] && [ ! -L "${kept}" ] && { read -r aitrail_v && read -r aitrail_k; } 2>/dev/null <"${kept}"; then`,
+    `    [ "$aitrail_v" = ${shQuote(stampHeader(version))} ] && [ "$aitrail_k" = "$1" ] && return 0`,
+    '  fi',
+    '  case $2 in ""|*[!0-9a-f]*) aitrail_plain "$1"; return ;; esac',
+    '  [ "${#2}" = "${#1}" ] || { aitrail_plain "$1"; return; }',
+    `  if aitrail_plain "$1" "$2"; then [ -L "${kept}" ] || { printf '%s\\n%s\\n' ${shQuote(stampHeader(version))} "$2" >"${kept}"; } 2>/dev/null; return 0; fi`,
     '  aitrail_plain "$1"',
     '}',
   ];

@@ -4,7 +4,7 @@
 // header), whenever the shim ends without starting aitrail, the real node hook, run on the same
 // amend, must carry nothing. And a person's amend costs one git process and no grep.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -104,13 +104,17 @@ function setup() {
   const base = { ...TEST_GIT_ENV, PATH: `${bin}:/usr/bin:/bin` };
   const tree = repo.git(['rev-parse', 'HEAD^{tree}']);
   const parent = repo.git(['rev-parse', 'HEAD']);
-  /** HEAD amended from `old` by a person's `-m`: the pair post-rewrite gets. */
-  const amend = (old: Old): string => {
+  /** HEAD amended from `old` by a person's `-m` (`reworded`, the new message): the pair post-rewrite gets. */
+  const amend = (old: Old, reworded = 'Reworded'): string => {
     const id = spawnSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], { cwd: repo.dir, env: TEST_GIT_ENV, input: commitObject(old, tree, parent) });
     expect(id.status, id.stderr.toString()).toBe(0);
-    const made = repo.git(['commit-tree', '-p', parent, '-m', 'Reworded', tree]);
+    return amendOf(id.stdout.toString().trim(), reworded);
+  };
+  /** HEAD `from` amended by a person's `-m`. */
+  const amendOf = (from: string, reworded = 'Reworded again'): string => {
+    const made = repo.git(['commit-tree', '-p', parent, '-m', reworded, tree]);
     repo.git(['update-ref', 'refs/heads/main', made]);
-    return `${id.stdout.toString().trim()} ${made}\n`;
+    return `${from} ${made}\n`;
   };
   /** The shim as git runs it (dash, LC_ALL=C; or bash in a UTF-8 locale): what it started, one line each. */
   const shim = (input: string, shell = 'sh', env: NodeJS.ProcessEnv = {}): string[] => {
@@ -127,16 +131,17 @@ function setup() {
     return { carried: repo.git(['rev-parse', 'HEAD']) !== made, stdout: result.stdout, stderr: result.stderr };
   };
   const stamped = () => existsSync(join(gitDir, 'aitrail', 'fast-path', 'version'));
-  return { repo, shim, node, amend, stamped, parent };
+  return { repo, shim, node, amend, amendOf, stamped, parent, kept: join(gitDir, 'aitrail', 'fast-path', 'plain-amend') };
 }
 
 const started = (lines: string[]) => lines.some((line) => line.startsWith('aitrail '));
 
 describe("post-rewrite's amend gate: node skipped only where it carries nothing", () => {
   it('generated amended commits: every one the shim lets through, node leaves as git made it; the ones that name an agent start node', () => {
-    const { repo, shim, node, amend, stamped } = setup();
+    const { repo, shim, node, amend, stamped, parent } = setup();
     let skipped = 0;
     let packed = 0;
+    let keptHits = 0;
     for (const [at, old] of corpus(60).entries()) {
       const label = JSON.stringify(old);
       const input = amend(old);
@@ -145,7 +150,12 @@ describe("post-rewrite's amend gate: node skipped only where it carries nothing"
         packed += 1;
       }
       expect(stamped(), label).toBe(true);
-      const dash = started(shim(input));
+      // Every other case is first the new commit of a person's amend of a plain commit (the shim keeps its id when it reads it plain too).
+      if (at % 2 === 0) expect(started(shim(`${parent} ${input.split(' ')[0]}\n`)), label).toBe(false);
+      const lines = shim(input);
+      // The kept id: no git process (the packed-refs grep of the notes gate aside).
+      if (!lines.includes('git log')) keptHits += 1;
+      const dash = started(lines);
       // The same decision in bash, in a person's UTF-8 locale (the shim sets LC_ALL=C around its byte ranges, and gives it back).
       expect(started(shim(input, 'bash', { LC_ALL: undefined, LANG: 'C.UTF-8' })), label).toBe(dash);
       if (dash) continue;
@@ -155,6 +165,7 @@ describe("post-rewrite's amend gate: node skipped only where it carries nothing"
     }
     // Not vacuous: most amends of people's commits went without node, and packed refs were among them.
     expect(skipped).toBeGreaterThanOrEqual(10);
+    expect(keptHits).toBeGreaterThanOrEqual(4);
     expect(packed).toBeGreaterThan(10);
   });
 
@@ -167,16 +178,52 @@ describe("post-rewrite's amend gate: node skipped only where it carries nothing"
     }
   });
 
-  it("a person's amend of a person's commit: one git process, no grep, no node; a long message is node's to read", () => {
-    const { shim, amend } = setup();
+  it("a person's amend of a person's commit: one git process, no grep, no node, and none for the next amend; a long message is node's to read", () => {
+    const { shim, amend, amendOf } = setup();
     const plain = amend({ author: PEOPLE[0]!, message: 'Fix the parser\n\nRead the flags once.\n' });
     expect(shim(plain)).toEqual(['git log']);
     expect(shim(plain, 'bash', { LC_ALL: undefined, LANG: 'C.UTF-8' })).toEqual(['git log']);
+    // Amending again the commit that amend made (read plain with it): nothing started at all; the
+    // commit this one makes is not read, so the amend after reads both again (one amend in two).
+    const again = amendOf(plain.trim().split(' ')[1]!);
+    expect(shim(again)).toEqual([]);
+    const third = amendOf(again.trim().split(' ')[1]!);
+    expect(shim(third)).toEqual(['git log']);
+    expect(shim(amendOf(third.trim().split(' ')[1]!))).toEqual([]);
     // dash matches the identity patterns in time growing with the square of the text (16 KiB: seconds): past 4 KiB node decides.
     const long = amend({ author: PEOPLE[0]!, message: `Fix the parser\n\n${'Read the flags once, then the values. '.repeat(500)}\n` });
     const start = Date.now();
     expect(started(shim(long))).toBe(true);
     expect(Date.now() - start).toBeLessThan(3000);
+  });
+
+  it('the kept id of the last plain amend: only that very commit, only under this version, never a commit the person gave an AI line', () => {
+    const { shim, node, amend, amendOf, kept } = setup();
+    // The person's amend adds an AI line: the new commit is not kept, and amending it again starts node, which carries.
+    const first = amend({ author: PEOPLE[0]!, message: 'Work\n' }, 'Work\n\nCo-Authored-By: Claude <noreply@anthropic.com>');
+    expect(started(shim(first))).toBe(false);
+    expect(existsSync(kept)).toBe(false);
+    const second = amendOf(first.trim().split(' ')[1]!, 'Work, reworded');
+    expect(started(shim(second))).toBe(true);
+    expect(node(second).carried).toBe(true);
+    // A plain amend keeps its new commit's id under this version's name.
+    const plain = amend({ author: PEOPLE[0]!, message: 'Work\n' });
+    expect(shim(plain)).toEqual(['git log']);
+    const made = plain.trim().split(' ')[1]!;
+    const version = readFileSync(kept, 'utf8').split('\n')[0]!;
+    expect(readFileSync(kept, 'utf8')).toBe(`${version}\n${made}\n`);
+    // Another version's judgement, another commit, or a link: read again.
+    const next = amendOf(made);
+    writeFileSync(kept, `aitrail 0.0.1\n${made}\n`);
+    expect(shim(next)).toEqual(['git log']);
+    const agent = amend({ author: AGENTS[0]!, message: 'Work\n' });
+    writeFileSync(kept, `${version}\n${made}\n`);
+    expect(started(shim(agent))).toBe(true);
+    rmSync(kept);
+    const target = join(tempDir('aitrail-kept-'), 'x');
+    symlinkSync(target, kept);
+    expect(shim(amendOf(made))).toEqual(['git log']);
+    expect(existsSync(target)).toBe(false);
   });
 
   it('the husky block reads the amended commit with the same function', () => {
@@ -185,9 +232,10 @@ describe("post-rewrite's amend gate: node skipped only where it carries nothing"
     const plain = (text: string) => {
       const at = text.indexOf('aitrail_plain() {');
       expect(at).toBeGreaterThan(0);
-      return text.slice(at, text.indexOf('\n  }\n', at)).replace(/^ +/gm, '');
+      return text.slice(text.indexOf('aitrail_plain() {'), text.indexOf('aitrail_amended "$', at)).replace(/^ +/gm, '');
     };
     expect(plain(body)).toBe(plain(shimText));
     expect(plain(body)).not.toContain('grep');
+    expect(plain(body)).toContain('plain-amend');
   });
 });
