@@ -11,17 +11,18 @@ import { AI_AUTHOR } from './checkpoint/store-layout.js';
  */
 export const FAST_PATH_DIR = 'fast-path';
 export const FAST_PATH_VERSION_FILE = 'version';
-/** The fixed strings the shim greps the message for (`grep -i -F -f`): see fastPathPatterns(). */
+/** The fixed strings a message or an amended commit must not hold for the shims to skip node (they match the same generated texts with `case`): see fastPathPatterns(). */
 export const FAST_PATH_PATTERNS_FILE = 'patterns';
 
 let patterns: Buffer | undefined;
 
 /**
  * The patterns file of the stamp, one fixed string per line: every text a message signature or a
- * trailer key needs (lower case; the shim greps without case), and each byte outside printable ASCII
- * but the newline (detection reads NFKC, where such characters can become letters; git refuses a
- * NUL in a message). One `grep -F` for both costs half a `grep -E` with a class. Written by node into
- * `<git dir>`, never read from the package (a checkout cannot change it).
+ * trailer key needs (lower case; read without case), and each byte outside printable ASCII but the
+ * newline (detection reads NFKC, where such characters can become letters; git refuses a NUL in a
+ * message). The shims now match the same generated texts with the shell's `case` (the stamp names
+ * their version); the file stays part of the stamp. Written by node into `<git dir>`, never read
+ * from the package (a checkout cannot change it).
  */
 export function fastPathPatterns(): Buffer {
   if (!patterns) {

@@ -1,6 +1,6 @@
 import { SEARCH_PLACES } from '../config/search-places.js';
 import { AI_AUTHOR, CHECKPOINT_DIR, CHECKPOINT_SUFFIX, REBASE_FIXUPS } from '../core/checkpoint/store-layout.js';
-import { FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, messageKeys, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
+import { FAST_PATH_DIR, FAST_PATH_VERSION_FILE, messageKeys, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
 import { envNames, identityTexts, messageTexts, modelAuthorTexts } from './fast-path-signals.js';
 import { notesMayExistLines } from './notes-may-exist.js';
 
@@ -326,20 +326,38 @@ export function fastPathLines(version: string, unless?: string): string[] {
 
 /**
  * sh function `aitrail_plain <revision>...`: true when none of those commits holds a text a message
- * or identity signature needs (their authors and messages, as node reads them: no mailmap), in one
- * `git log`; a revision git cannot read is a doubt. Reads the stamp `aitrail_s` (a caller validated it).
+ * or identity signature needs (their authors and messages, as node reads them: no mailmap), nor a
+ * byte outside printable ASCII but the newline (detection reads NFKC), in one `git log`; a revision
+ * git cannot read is a doubt. The texts are the stamp's patterns file's (both generated from the
+ * same signatures, and the caller validated the stamp naming this very version), looked for by the
+ * shell itself under LC_ALL=C (bytes, as `grep -i -F` read them there): a `grep -f` of them cost
+ * every person's amend two more processes, and in a UTF-8 locale a regular expression compiled
+ * from ~250 patterns. Past PLAIN_BYTES of text, a doubt (node decides).
  */
 export function plainCommitsFunction(): string[] {
   return [
-    '# The commits named hold no author or message text a signature needs (node would find no model in them).',
+    '# The commits named hold no author or message text a signature needs, nor a byte outside printable ASCII but the newline (node would find no model in them).',
     'aitrail_plain() {',
     "  aitrail_t=$(git log --no-walk=unsorted --no-color --no-mailmap --no-show-signature --encoding=UTF-8 --format='%an <%ae>%n%B' \"$@\" --) || return 1",
-    `  case "$aitrail_t" in ${identityPattern()}) return 1 ;; esac`,
-    `  printf '%s\\n' "$aitrail_t" | grep -q -i -F -f "$aitrail_s/${FAST_PATH_PATTERNS_FILE}"`,
-    '  [ $? = 1 ]',
+    `  [ "\${#aitrail_t}" -le ${PLAIN_BYTES} ] || return 1`,
+    // The newline, for the bracket below (the spaces an indented copy of these lines adds to it are printable: no change).
+    "  aitrail_nl='",
+    "'",
+    '  aitrail_lc=${LC_ALL+x}${LC_ALL-}',
+    '  LC_ALL=C',
+    `  case "$aitrail_t" in *[!\\ -~$aitrail_nl]*|${identityPattern()}|${messagePattern()}) aitrail_t=1 ;; *) aitrail_t= ;; esac`,
+    '  case $aitrail_lc in x*) LC_ALL=${aitrail_lc#x} ;; *) unset LC_ALL ;; esac',
+    '  [ -z "$aitrail_t" ]',
     '}',
   ];
 }
+
+/**
+ * The most author and message text aitrail_plain reads itself: dash matches a pattern with several
+ * `*` (the identity patterns) in time growing with the square of the text (8 KiB ~0.4 s, 64 KiB
+ * ~30 s here; 4 KiB about a node start); more starts node, which reads it in linear time.
+ */
+const PLAIN_BYTES = 4096;
 
 /**
  * sh function `aitrail_folded`, for a rebase's fixup or squash step (node: src/hooks/folded-attributions.ts,
@@ -364,18 +382,30 @@ export function foldedQuietFunction(version: string): string[] {
   ];
 }
 
+/** In the stamp's folder: the version that read it and the commit the last person's amend made, when it read that commit plain too (amendedQuietFunction). */
+export const PLAIN_AMEND_FILE = 'plain-amend';
+
 /**
- * sh function `aitrail_amended <old>`, for post-rewrite after an amend (node: src/hooks/amended-rewrite.ts,
+ * sh function `aitrail_amended <old> <new>`, for post-rewrite after an amend (node: src/hooks/amended-rewrite.ts,
  * which reads the amended commit `<old>`, author and message): true when it holds no text a message or
  * identity signature needs (aitrail_plain), under a valid stamp; anything but a commit id is a doubt.
- * Reads `aitrail_g`.
+ * One `git log` reads both commits: when the new one is plain too, its id is kept (PLAIN_AMEND_FILE,
+ * beside this version's name), and the next amend of it, as people amend again and again, reads
+ * nothing (a commit id names its author and message: the judgement cannot go stale). Reads `aitrail_g`.
  */
 export function amendedQuietFunction(version: string): string[] {
+  const kept = `$aitrail_s/${PLAIN_AMEND_FILE}`;
   return [
     '# An amend: node records again what the amended commit declared when the new message dropped it, when that commit may name an agent.',
     'aitrail_amended() {',
     ...stampedLines(version),
     '  case $1 in ""|*[!0-9a-f]*) return 1 ;; esac',
+    `  if [ -f "${kept}" ] && [ ! -L "${kept}" ] && { read -r aitrail_v && read -r aitrail_k; } 2>/dev/null <"${kept}"; then`,
+    `    [ "$aitrail_v" = ${shQuote(stampHeader(version))} ] && [ "$aitrail_k" = "$1" ] && return 0`,
+    '  fi',
+    '  case $2 in ""|*[!0-9a-f]*) aitrail_plain "$1"; return ;; esac',
+    '  [ "${#2}" = "${#1}" ] || { aitrail_plain "$1"; return; }',
+    `  if aitrail_plain "$1" "$2"; then [ -L "${kept}" ] || { printf '%s\\n%s\\n' ${shQuote(stampHeader(version))} "$2" >"${kept}"; } 2>/dev/null; return 0; fi`,
     '  aitrail_plain "$1"',
     '}',
   ];

@@ -126,7 +126,10 @@ function amendCarryLines(): string[] {
     ...sameFunction().map((line) => `  ${line}`),
     ...plainCommitsFunction().map((line) => `  ${line}`),
     ...amendedQuietFunction(packageVersion()).map((line) => `  ${line}`),
-    '  aitrail_amended "${aitrail_in%% *}" || aitrail_am=1',
+    // The second id: up to the space before git's extra information or the line's end.
+    '  aitrail_w=${aitrail_in#* }',
+    '  aitrail_w=${aitrail_w%%[!0-9a-f]*}',
+    '  aitrail_amended "${aitrail_in%% *}" "$aitrail_w" || aitrail_am=1',
     'fi',
   ];
 }
