@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { cachedIn, loadConfig } from '../config/load.js';
 import type { LoadedConfig } from '../core/types.js';
 import { cliMessages } from '../errors/usage-messages.js';
-import { attributeFile, sumReports } from '../core/blame/aggregate.js';
+import { attributeFile, sumLeftOut, sumReports } from '../core/blame/aggregate.js';
 import { LOCKFILE_NAMES } from '../core/blame/lockfiles.js';
 import { SOURCE_NAME } from '../core/blame/source-names.js';
 import { renderBlame } from '../core/blame/render.js';
@@ -45,7 +45,7 @@ import { runOptions } from './run-options.js';
 import { writeStdout } from '../io/stdout.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
-const CACHE_VERSION = 'blame-8';
+const CACHE_VERSION = 'blame-9';
 /** Bump when what a per-file entry holds changes (see file-blame-cache.ts). */
 const FILE_CACHE_VERSION = 'file-2';
 
@@ -145,11 +145,13 @@ function cacheKey(parts: Record<string, unknown>): string {
 }
 
 /** Nothing left out (an empty report; shards other than 1: the counts ride with part 1). */
-const NONE_EXCLUDED: Required<Excluded> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0 };
+const NONE_EXCLUDED: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines'>> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0 };
+/** No line left out: an empty report's, and the lines of no file. */
+const noLines = () => sumLeftOut([]);
 
 /** An empty report: a repository with no commit yet has nothing to blame, and that is not an error. */
 function emptyReport(): BlameReport {
-  return { rev: null, since: null, totals: sumReports([]), files: [], excluded: { ...NONE_EXCLUDED } };
+  return { rev: null, since: null, totals: sumReports([]), files: [], excluded: { ...NONE_EXCLUDED, generatedLines: noLines(), vendoredLines: noLines() } };
 }
 
 function excludedOk(value: unknown): value is Required<Excluded> {
@@ -158,7 +160,8 @@ function excludedOk(value: unknown): value is Required<Excluded> {
     typeof counts === 'object' &&
     counts !== null &&
     [counts.lockfiles, counts.generated, counts.vendored, counts.binary, counts.binarySource, counts.lfs].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
-    counts.binarySource! <= counts.binary!
+    counts.binarySource! <= counts.binary! &&
+    [counts.generatedLines, counts.vendoredLines].every((lines) => typeof lines === 'object' && lines !== null && Number.isSafeInteger(lines.lines) && Number.isSafeInteger(lines.ai))
   );
 }
 
@@ -177,6 +180,9 @@ export async function warnAmbiguous(root: string, named: readonly [string, strin
 function warnLeftOut(report: BlameReport, example: string | undefined, onWarning: (message: string) => void): void {
   const sources = report.excluded?.binarySource ?? 0;
   if (sources > 0) onWarning(blameMessages.binarySource(sources, example));
+  const generatedAi = report.excluded?.generatedLines?.ai ?? 0;
+  const vendoredAi = report.excluded?.vendoredLines?.ai ?? 0;
+  if (generatedAi + vendoredAi > 0) onWarning(blameMessages.aiLeftOut(generatedAi, vendoredAi));
   if (report.ignoredAi) onWarning(blameMessages.ignoredAi(report.ignoredAi));
 }
 
@@ -281,6 +287,12 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, include, cliInclude: run.include ?? [], exclude, named });
     if (selection.attributesUnread) onWarning(blameMessages.attributesUnread(selection.attributesUnread));
     const files = emptyRange ? [] : run.shard ? shardFiles(selection.files, run.shard) : selection.files;
+    // Files left out as generated or vendored are blamed too, apart: their lines (and AI lines) are
+    // said beside the counts, never added to the totals, so an attribute cannot hide them unsaid.
+    const partOf = (list: typeof selection.files) => (emptyRange ? [] : run.shard ? shardFiles(list, run.shard) : list);
+    const generatedFiles = partOf(selection.leftOut.generated);
+    const vendoredFiles = partOf(selection.leftOut.vendored);
+    const blamedList = [...files, ...generatedFiles, ...vendoredFiles];
 
     const noteEntries = await notesListing.catch((error: unknown) => {
       if (!(error instanceof GitError)) throw error;
@@ -294,7 +306,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, build, since, flags: keyFlags, environment });
     const jobs = run.jobs ?? availableParallelism();
     // Every line group is kept (not only noted commits'): a revert's lines are given back to their writers first.
-    const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files, flags, jobs, noted: () => true, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });
+    const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files: blamedList, flags, jobs, noted: () => true, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });
     await giveBackRevertedLines({ root: repo.root, since, flags, blames, jobs, noted: (sha) => noteEntries.has(sha), cache: useCache ? { dir, keyBase } : null });
     for (const blame of blames) {
       if (blame.noted) blame.noted = noted ? blame.noted.filter((group) => noteEntries.has(group.sha)) : undefined;
@@ -314,14 +326,18 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const authorOf = authors ? (sha: string) => authors.get(sha) ?? `unknown <${sha}>` : undefined;
     const unknownHistory = allowShallow ? new Set(cut) : undefined;
     const noteOf = (sha: string) => parsedNotes.get(sha);
-    const reports: FileReport[] = files
-      .map((file, index) => attributeFile(file.path, blames[index]!, lookup, unknownHistory, noteOf, authorOf))
+    const attributed = blamedList.map((file, index) => attributeFile(file.path, blames[index]!, lookup, unknownHistory, noteOf, authorOf));
+    const reports: FileReport[] = attributed
+      .slice(0, files.length)
       .filter((file) => file.lines > 0 || (file.shallowBoundary ?? 0) > 0)
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const generatedLines = sumLeftOut(attributed.slice(files.length, files.length + generatedFiles.length));
+    const vendoredLines = sumLeftOut(attributed.slice(files.length + generatedFiles.length));
     const totals = sumReports(reports);
     if (allowShallow) totals.shallowBoundary ??= 0;
     // A shard's `excluded` counts ride with part 1, so the parts add up to the whole.
-    const excluded = run.shard && run.shard.index !== 1 ? { ...NONE_EXCLUDED } : selection.excluded;
+    // The left-out lines are each part's own files' (added up by --merge).
+    const excluded = { ...(run.shard && run.shard.index !== 1 ? NONE_EXCLUDED : selection.excluded), generatedLines, vendoredLines };
     const shard = run.shard ? { shard: { ...run.shard, question: cacheKey(question) } } : {};
     const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(ignoredAi.length > 0 ? { ignoredAi } : {}), ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
     warnLeftOut(report, selection.binarySourceExample, onWarning);

@@ -27,7 +27,9 @@ export interface SelectionInput {
 
 export interface Selection {
   files: TreeFile[];
-  excluded: Required<Excluded>;
+  excluded: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines'>>;
+  /** The files left out as generated and as vendored: blamed apart, for `excluded.generatedLines` and `excluded.vendoredLines`. */
+  leftOut: { generated: TreeFile[]; vendored: TreeFile[] };
   /** A binary file the globs select that is named like source code, when there is one (for the warning). */
   binarySourceExample?: string;
   /** Why `linguist-generated`/`linguist-vendored` were not read, when they were not. */
@@ -140,6 +142,7 @@ export async function selectBlameFiles(input: SelectionInput): Promise<Selection
   return {
     files: rest.filter((file) => !leftOut.has(file) && !thirdParty.has(file)),
     excluded: { lockfiles: lockfiles.size, generated: leftOut.size, vendored: thirdParty.size, binary: binaries.length, binarySource: binarySource.length, lfs: pointers.size },
+    leftOut: { generated: [...leftOut], vendored: [...thirdParty] },
     ...(binarySource[0] ? { binarySourceExample: binarySource[0].path } : {}),
     ...(unread ? { attributesUnread: unread } : {}),
   };

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { sumReports } from '../core/blame/aggregate.js';
+import { sumLeftOut, sumReports } from '../core/blame/aggregate.js';
 import { MAX_SHARDS } from '../core/blame/shard.js';
 import type { BlameReport, Excluded, FileReport } from '../core/blame/types.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -89,5 +89,9 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
     excluded.binarySource = shards.reduce((sum, shard) => sum + shard.excluded!.binarySource!, 0);
   }
   if (shards.every((shard) => shard.excluded!.lfs !== undefined)) excluded.lfs = shards.reduce((sum, shard) => sum + shard.excluded!.lfs!, 0);
+  // Each part blamed its own share of the left-out files: their lines add up (known only when every part says them).
+  for (const kind of ['generatedLines', 'vendoredLines'] as const) {
+    if (shards.every((shard) => shard.excluded![kind] !== undefined)) excluded[kind] = sumLeftOut(shards.map((shard) => shard.excluded![kind]!));
+  }
   return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.ignoredAi ? { ignoredAi: first.ignoredAi } : {}), ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}) };
 }

@@ -1,4 +1,5 @@
-import type { BlameReport } from './types.js';
+import { sortedCounts } from './format.js';
+import type { BlameReport, LeftOutLines } from './types.js';
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
@@ -6,6 +7,23 @@ const plural = (count: number, one: string, many: string): string => `${count} $
 export function reportScope(report: BlameReport): string {
   if (report.rev === null) return 'no commit yet';
   return `${report.rev.slice(0, 12)}${report.since ? ` since ${report.since.slice(0, 12)}` : ''}`;
+}
+
+/**
+ * `30 in generated files, 30 of them AI (2 models)`: what files left out as generated or vendored
+ * hold ('' when none). Counts only: the models are named by `leftOutByModel`, where each format escapes them.
+ */
+function leftOutSentence(kind: 'generated' | 'vendored', lines: LeftOutLines | undefined): string {
+  if (!lines || lines.lines === 0) return '';
+  const models = Object.keys(lines.byModel).length;
+  return `${lines.lines} in ${kind} files, ${lines.ai === 0 ? 'none of them AI' : `${lines.ai} of them AI${models > 0 ? ` (${plural(models, 'model', 'models')})` : ''}`}`;
+}
+
+/** The AI lines of the files left out as generated or vendored, per model, most first (for the table and Markdown). */
+export function leftOutByModel(report: BlameReport): [string, number][] {
+  const sum = Object.create(null) as Record<string, number>;
+  for (const lines of [report.excluded?.generatedLines, report.excluded?.vendoredLines]) for (const [model, count] of Object.entries(lines?.byModel ?? {})) sum[model] = (sum[model] ?? 0) + count;
+  return sortedCounts(sum);
 }
 
 /**
@@ -26,6 +44,8 @@ export function reportNotes(report: BlameReport): string[] {
     const list = parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts.join(' and ');
     notes.push(`Left out as not authored: ${list}. Name them with --include or blame.include to count them.`);
   }
+  const leftOutLines = [leftOutSentence('generated', report.excluded?.generatedLines), leftOutSentence('vendored', report.excluded?.vendoredLines)].filter(Boolean);
+  if (leftOutLines.length > 0) notes.push(`Lines in the files left out: ${leftOutLines.join('; ')}.`);
   const { binary = 0, binarySource = 0 } = report.excluded ?? {};
   if (binarySource > 0) {
     const others = binary - binarySource;
