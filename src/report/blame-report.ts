@@ -145,7 +145,7 @@ function cacheKey(parts: Record<string, unknown>): string {
 }
 
 /** Nothing left out (an empty report; shards other than 1: the counts ride with part 1). */
-const NONE_EXCLUDED: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines'>> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0 };
+const NONE_EXCLUDED: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines'>> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0, submodules: 0 };
 /** No line left out: an empty report's, and the lines of no file. */
 const noLines = () => sumLeftOut([]);
 
@@ -159,7 +159,7 @@ function excludedOk(value: unknown): value is Required<Excluded> {
   return (
     typeof counts === 'object' &&
     counts !== null &&
-    [counts.lockfiles, counts.generated, counts.vendored, counts.binary, counts.binarySource, counts.lfs].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
+    [counts.lockfiles, counts.generated, counts.vendored, counts.binary, counts.binarySource, counts.lfs, counts.submodules].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
     counts.binarySource! <= counts.binary! &&
     [counts.generatedLines, counts.vendoredLines].every((lines) => typeof lines === 'object' && lines !== null && Number.isSafeInteger(lines.lines) && Number.isSafeInteger(lines.ai))
   );
@@ -177,7 +177,9 @@ export async function warnAmbiguous(root: string, named: readonly [string, strin
 }
 
 /** What the report leaves out that people must hear about (the counts are in the report too). */
-function warnLeftOut(report: BlameReport, example: string | undefined, onWarning: (message: string) => void): void {
+function warnLeftOut(report: BlameReport, example: string | undefined, submodule: string | undefined, onWarning: (message: string) => void): void {
+  const submodules = report.excluded?.submodules ?? 0;
+  if (submodules > 0) onWarning(blameMessages.submodules(submodules, submodule));
   const sources = report.excluded?.binarySource ?? 0;
   if (sources > 0) onWarning(blameMessages.binarySource(sources, example));
   const generatedAi = report.excluded?.generatedLines?.ai ?? 0;
@@ -284,7 +286,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const binaries = listing.all.filter((file) => file.size > 0 && !text.has(file.path) && !file.path.includes('\ufffd'));
     await checkNamedPaths(repo.root, rev, revName, specs, listing, run.onNote ?? (() => {}));
     const named = new Set(specs.filter((spec) => text.has(spec)));
-    const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, include, cliInclude: run.include ?? [], exclude, named });
+    const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, submodules: listing.links.filter((link) => link.kind === 'submodule' && !link.path.includes('\ufffd')).map((link) => link.path), include, cliInclude: run.include ?? [], exclude, named });
     if (selection.attributesUnread) onWarning(blameMessages.attributesUnread(selection.attributesUnread));
     const files = emptyRange ? [] : run.shard ? shardFiles(selection.files, run.shard) : selection.files;
     // Files left out as generated or vendored are blamed too, apart: their lines (and AI lines) are
@@ -340,7 +342,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const excluded = { ...(run.shard && run.shard.index !== 1 ? NONE_EXCLUDED : selection.excluded), generatedLines, vendoredLines };
     const shard = run.shard ? { shard: { ...run.shard, question: cacheKey(question) } } : {};
     const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(ignoredAi.length > 0 ? { ignoredAi } : {}), ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
-    warnLeftOut(report, selection.binarySourceExample, onWarning);
+    warnLeftOut(report, selection.binarySourceExample, selection.submoduleExample, onWarning);
     if (run.cache !== false) await writeCachedReport(dir, key, report, said);
     return { report, cached: false, blamed: blamedFiles };
   });

@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
+interface Submodules {
+  excluded: { submodules: number };
+}
+
 const AI = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 const QWEN = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 
@@ -116,5 +120,43 @@ describe('blame: the lines of files left out as generated or vendored are said (
     const table = aitrail(repo.dir, ['trend', 'v1', 'v2']);
     expect(table.stdout).toContain('Lines in the files left out: 20 in vendored files, 20 of them AI (1 model).');
     expect(table.stderr).toContain('left out 20 AI line(s) in files marked vendored');
+  });
+});
+
+describe('blame: a submodule is said as not counted (row 363)', () => {
+  it("an agent's code moved into a submodule: the whole-tree report counts it, says it in every format and on stderr, cached and merged", () => {
+    const sub = makeRepo();
+    sub.commit(`add parser\n\n${AI}\n`, { 'parser.ts': lines(40, 'p') });
+    const repo = makeRepo();
+    repo.commit('base\n', { 'own.ts': 'a\n' });
+    // A gitlink to the agent's commit, as `git submodule add` leaves it.
+    repo.write('.gitmodules', '[submodule "lib/parser"]\n\tpath = lib/parser\n\turl = ../parser\n');
+    repo.git(['add', '.gitmodules']);
+    repo.git(['update-index', '--add', '--cacheinfo', `160000,${sub.git(['rev-parse', 'HEAD'])},lib/parser`]);
+    repo.git(['commit', '-q', '-m', 'vendor the parser']);
+    expect(repo.git(['ls-tree', 'HEAD', 'lib/parser'])).toContain('160000 commit');
+    const run = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as Submodules).excluded.submodules).toBe(1);
+    expect(run.stderr).toContain("left out 1 submodule(s), e.g. 'lib/parser'");
+    const warm = aitrail(repo.dir, ['blame']);
+    aitrail(repo.dir, ['blame']);
+    expect(warm.stdout).toContain("Not counted: 1 submodule (another repository's files, which git blame never reads); run aitrail blame inside each.");
+    const cached = aitrail(repo.dir, ['blame']);
+    expect(cached.stderr).toContain('left out 1 submodule(s)');
+    expect(aitrail(repo.dir, ['blame', '--format', 'markdown']).stdout).toContain('_Not counted: 1 submodule');
+    expect(aitrail(repo.dir, ['trend', 'HEAD~1', 'HEAD']).stdout).toContain('Not counted: 1 submodule');
+    // Left out by a glob on purpose: not counted, not said.
+    const excluded = aitrail(repo.dir, ['blame', '--exclude', 'lib/**', '--format', 'json']);
+    expect((JSON.parse(excluded.stdout) as Submodules).excluded.submodules).toBe(0);
+    expect(excluded.stderr).not.toContain('submodule');
+    // Shards: the count rides with part 1 and merges to the whole.
+    const out = tempDir('aitrail-shards-');
+    const parts = [1, 2].map((index) => {
+      const file = join(out, `part${index}.json`);
+      writeFileSync(file, aitrail(repo.dir, ['blame', '--shard', `${index}/2`, '--format', 'json']).stdout);
+      return file;
+    });
+    expect((JSON.parse(aitrail(repo.dir, ['blame', '--merge', ...parts, '--format', 'json']).stdout) as Submodules).excluded.submodules).toBe(1);
   });
 });

@@ -54,6 +54,8 @@ export function reportNotes(report: BlameReport): string[] {
         `their lines are in no total${others > 0 ? ` (and ${plural(others, 'other binary file', 'other binary files')}: images, archives…)` : ''}. Remove the NUL byte to count them.`,
     );
   }
+  const { submodules = 0 } = report.excluded ?? {};
+  if (submodules > 0) notes.push(`Not counted: ${plural(submodules, 'submodule', 'submodules')} (another repository's files, which git blame never reads); run aitrail blame inside each.`);
   const { lfs = 0 } = report.excluded ?? {};
   if (lfs > 0) notes.push(`Not counted: ${plural(lfs, 'Git LFS pointer', 'Git LFS pointers')} (files kept in Git LFS: git holds three lines naming the object, not the file).`);
   const ignored = report.ignoredAi ?? [];

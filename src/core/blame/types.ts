@@ -114,6 +114,12 @@ export interface Excluded {
   generatedLines?: LeftOutLines;
   /** The same for the files counted in `vendored`. */
   vendoredLines?: LeftOutLines;
+  /**
+   * Submodules (gitlinks) the include/exclude globs select: another repository's commit, whose
+   * files git blame never reads, so their lines are in no total (run `aitrail blame` inside each).
+   * Always set by `blameReport`; absent only from an older aitrail's report.
+   */
+  submodules?: number;
 }
 
 /** Lines of files left out of the totals (`excluded.generatedLines`, `excluded.vendoredLines`). */
