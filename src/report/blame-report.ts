@@ -8,6 +8,7 @@ import { cliMessages } from '../errors/usage-messages.js';
 import { attributeFile, sumLeftOut, sumReports } from '../core/blame/aggregate.js';
 import { LOCKFILE_NAMES } from '../core/blame/lockfiles.js';
 import { SOURCE_NAME } from '../core/blame/source-names.js';
+import { LEFT_OUT_BLAME_LIMIT } from '../core/blame/report-notes.js';
 import { renderBlame } from '../core/blame/render.js';
 import type { BlameFormat, BlameGrouping, BlameReport, CommitModels, Excluded, FileBlame, FileReport } from '../core/blame/types.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -45,7 +46,7 @@ import { runOptions } from './run-options.js';
 import { writeStdout } from '../io/stdout.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
-const CACHE_VERSION = 'blame-9';
+const CACHE_VERSION = 'blame-10';
 /** Bump when what a per-file entry holds changes (see file-blame-cache.ts). */
 const FILE_CACHE_VERSION = 'file-2';
 
@@ -109,6 +110,11 @@ export interface BlameRun {
    * commits apart (`shallowBoundary`, left out of every total) instead of refusing (exit 3).
    */
   allowShallow?: boolean;
+  /**
+   * Blame the files left out as generated or vendored whatever their number (`--blame-left-out`);
+   * by default they are blamed only while this run's part holds at most `LEFT_OUT_BLAME_LIMIT`.
+   */
+  blameLeftOut?: boolean;
   /** false = ignore git-ai notes (`--no-notes`); default: read them when the notes ref exists. */
   notes?: boolean;
   /** The notes ref of git-ai Authorship Logs (`--notes-ref`, default `refs/notes/ai`; `ai` means the same). */
@@ -145,13 +151,13 @@ function cacheKey(parts: Record<string, unknown>): string {
 }
 
 /** Nothing left out (an empty report; shards other than 1: the counts ride with part 1). */
-const NONE_EXCLUDED: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines'>> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0, submodules: 0 };
+const NONE_EXCLUDED: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines' | 'leftOutUnblamed'>> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0, submodules: 0 };
 /** No line left out: an empty report's, and the lines of no file. */
 const noLines = () => sumLeftOut([]);
 
 /** An empty report: a repository with no commit yet has nothing to blame, and that is not an error. */
 function emptyReport(): BlameReport {
-  return { rev: null, since: null, totals: sumReports([]), files: [], excluded: { ...NONE_EXCLUDED, generatedLines: noLines(), vendoredLines: noLines() } };
+  return { rev: null, since: null, totals: sumReports([]), files: [], excluded: { ...NONE_EXCLUDED, generatedLines: noLines(), vendoredLines: noLines(), leftOutUnblamed: 0 } };
 }
 
 function excludedOk(value: unknown): value is Required<Excluded> {
@@ -159,7 +165,7 @@ function excludedOk(value: unknown): value is Required<Excluded> {
   return (
     typeof counts === 'object' &&
     counts !== null &&
-    [counts.lockfiles, counts.generated, counts.vendored, counts.binary, counts.binarySource, counts.lfs, counts.submodules].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
+    [counts.lockfiles, counts.generated, counts.vendored, counts.binary, counts.binarySource, counts.lfs, counts.submodules, counts.leftOutUnblamed].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
     counts.binarySource! <= counts.binary! &&
     [counts.generatedLines, counts.vendoredLines].every((lines) => typeof lines === 'object' && lines !== null && Number.isSafeInteger(lines.lines) && Number.isSafeInteger(lines.ai))
   );
@@ -256,7 +262,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const notes = notesAt ? { ref: notesRef, tip: notesAt } : null;
   // Key material that is the same in every clone: an --ignore-revs-file counts by its content (in `environment`).
   const keyFlags = flags.map((flag, index) => (flags[index - 1] === '--ignore-revs-file' && flag !== '' ? '#file' : flag));
-  const question = { version, build, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, notes, authors: run.authors === true, mailmap };
+  const question = { version, build, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, blameLeftOut: run.blameLeftOut === true, notes, authors: run.authors === true, mailmap };
   const key = cacheKey({ v: CACHE_VERSION, ...question, environment, shard: run.shard ?? null });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
@@ -292,8 +298,13 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     // Files left out as generated or vendored are blamed too, apart: their lines (and AI lines) are
     // said beside the counts, never added to the totals, so an attribute cannot hide them unsaid.
     const partOf = (list: typeof selection.files) => (emptyRange ? [] : run.shard ? shardFiles(list, run.shard) : list);
-    const generatedFiles = partOf(selection.leftOut.generated);
-    const vendoredFiles = partOf(selection.leftOut.vendored);
+    // Only while they are few (this part's), or with --blame-left-out: over the bound none is blamed, and the report says how many.
+    const generatedPart = partOf(selection.leftOut.generated);
+    const vendoredPart = partOf(selection.leftOut.vendored);
+    const leftOutCount = generatedPart.length + vendoredPart.length;
+    const blameLeftOut = run.blameLeftOut === true || leftOutCount <= LEFT_OUT_BLAME_LIMIT;
+    const generatedFiles = blameLeftOut ? generatedPart : [];
+    const vendoredFiles = blameLeftOut ? vendoredPart : [];
     const blamedList = [...files, ...generatedFiles, ...vendoredFiles];
 
     const noteEntries = await notesListing.catch((error: unknown) => {
@@ -339,7 +350,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     if (allowShallow) totals.shallowBoundary ??= 0;
     // A shard's `excluded` counts ride with part 1, so the parts add up to the whole.
     // The left-out lines are each part's own files' (added up by --merge).
-    const excluded = { ...(run.shard && run.shard.index !== 1 ? NONE_EXCLUDED : selection.excluded), generatedLines, vendoredLines };
+    const excluded = { ...(run.shard && run.shard.index !== 1 ? NONE_EXCLUDED : selection.excluded), generatedLines, vendoredLines, leftOutUnblamed: blameLeftOut ? 0 : leftOutCount };
     const shard = run.shard ? { shard: { ...run.shard, question: cacheKey(question) } } : {};
     const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(ignoredAi.length > 0 ? { ignoredAi } : {}), ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
     warnLeftOut(report, selection.binarySourceExample, selection.submoduleExample, onWarning);

@@ -29,7 +29,7 @@ export interface SelectionInput {
 
 export interface Selection {
   files: TreeFile[];
-  excluded: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines'>>;
+  excluded: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines' | 'leftOutUnblamed'>>;
   /** A submodule the globs select, when there is one (for the warning). */
   submoduleExample?: string;
   /** The files left out as generated and as vendored: blamed apart, for `excluded.generatedLines` and `excluded.vendoredLines`. */

@@ -48,6 +48,8 @@ describe('blame: the lines of files left out as generated or vendored are said (
       byAgent: { 'claude-code': 30, 'qwen-code': 5 },
     });
     expect(report.excluded.vendoredLines).toEqual({ lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {} });
+    // Under the bound (256 per part): every left-out file blamed, none said as unblamed.
+    expect(report.excluded).toMatchObject({ leftOutUnblamed: 0 });
     expect(run.stderr).toContain('left out 35 AI line(s) in files marked generated');
 
     // The cache answers the same, and says the warning again.
@@ -159,4 +161,94 @@ describe('blame: a submodule is said as not counted (row 363)', () => {
     });
     expect((JSON.parse(aitrail(repo.dir, ['blame', '--merge', ...parts, '--format', 'json']).stdout) as Submodules).excluded.submodules).toBe(1);
   });
+});
+
+describe('blame: the left-out files are blamed only while they are few (at most 256 per part)', () => {
+  interface Bounded extends Report {
+    excluded: Report['excluded'] & { leftOutUnblamed: number };
+  }
+  const SENTENCE = '257 generated or vendored files were not blamed for AI lines (more than 256); `--blame-left-out` blames them all.';
+  /** An agent's commit of `count` one-line files under node_modules (one `git add`), beside one counted AI file. */
+  const vendoredRepo = (count: number) => {
+    const repo = makeRepo();
+    repo.commit('base\n', { 'own.ts': 'a\n' });
+    const files: Record<string, string> = { 'src/app.ts': 'export const app = 1;\n' };
+    for (let index = 0; index < count; index += 1) files[`node_modules/pkg/f${index}.js`] = `module.exports = ${index};\n`;
+    repo.commit(`add deps\n\n${AI}\n`, files);
+    return repo;
+  };
+  const json = (dir: string, args: string[]) => {
+    const run = aitrail(dir, ['blame', '--format', 'json', ...args]);
+    expect(run.code, run.stderr).toBe(0);
+    return { report: JSON.parse(run.stdout) as Bounded, stderr: run.stderr };
+  };
+
+  it('257 vendored files: none blamed, said as not blamed (not as 0 AI lines); --blame-left-out blames them; the cache never serves one for the other', () => {
+    const repo = vendoredRepo(257);
+    const over = json(repo.dir, ['--no-cache']);
+    expect(over.report.totals).toMatchObject({ lines: 2, ai: 1 });
+    expect(over.report.excluded.vendored).toBe(257);
+    expect(over.report.excluded.leftOutUnblamed).toBe(257);
+    expect(over.report.excluded.vendoredLines).toEqual({ lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {} });
+    expect(over.stderr).not.toContain('AI line(s) in files marked');
+    const table = aitrail(repo.dir, ['blame', '--no-cache']).stdout;
+    expect(table).toContain(SENTENCE);
+    expect(table).not.toContain('Lines in the files left out');
+    expect(aitrail(repo.dir, ['blame', '--no-cache', '--format', 'markdown']).stdout).toContain('257 generated or vendored files were not blamed for AI lines (more than 256); \\`--blame-left-out\\` blames them all._');
+    expect(aitrail(repo.dir, ['blame', '--no-cache', '--format', 'html']).stdout).toContain('257 generated or vendored files were not blamed for AI lines (more than 256)');
+
+    // Cached default first, then --blame-left-out: a fresh answer, not the cached one; then the default again, still unblamed.
+    expect(json(repo.dir, []).report.excluded.leftOutUnblamed).toBe(257);
+    const all = json(repo.dir, ['--blame-left-out']);
+    expect(all.report.excluded.leftOutUnblamed).toBe(0);
+    expect(all.report.excluded.vendoredLines).toEqual({ lines: 257, ai: 257, human: 0, byModel: { 'anthropic/claude-opus-4.6': 257 }, byAgent: { 'claude-code': 257 } });
+    expect(all.stderr).toContain('left out 257 AI line(s) in files marked vendored');
+    expect(json(repo.dir, ['--blame-left-out']).report).toEqual(all.report);
+    expect(json(repo.dir, []).report).toEqual(over.report);
+    const allTable = aitrail(repo.dir, ['blame', '--blame-left-out']).stdout;
+    expect(allTable).toContain('Lines in the files left out: 257 in vendored files, 257 of them AI (1 model).');
+    expect(allTable).not.toContain('were not blamed');
+    expect(aitrail(repo.dir, ['blame', '--help']).stdout).toContain('--blame-left-out');
+
+    // trend: the same bound and option, per release.
+    const trend = aitrail(repo.dir, ['trend', 'HEAD~1', 'HEAD']);
+    expect(trend.code, trend.stderr).toBe(0);
+    expect(trend.stdout).toContain(SENTENCE);
+    const trendAll = aitrail(repo.dir, ['trend', 'HEAD~1', 'HEAD', '--blame-left-out', '--format', 'json']);
+    expect((JSON.parse(trendAll.stdout) as { releases: Bounded[] }).releases[0]!.excluded).toMatchObject({ leftOutUnblamed: 0, vendoredLines: { ai: 257 } });
+
+    // Shards: each part decides on its own part (here under the bound: blamed); parts of the two settings are refused.
+    const out = tempDir('aitrail-shards-');
+    const part = (index: number, extra: string[]) => {
+      const file = join(out, `part${index}-${extra.length}.json`);
+      const run = aitrail(repo.dir, ['blame', '--shard', `${index}/2`, '--format', 'json', ...extra]);
+      expect(run.code, run.stderr).toBe(0);
+      writeFileSync(file, run.stdout);
+      return file;
+    };
+    const [one, two] = [part(1, []), part(2, [])];
+    const merged = aitrail(repo.dir, ['blame', '--merge', one, two, '--format', 'json']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect((JSON.parse(merged.stdout) as Bounded).excluded).toMatchObject({ leftOutUnblamed: 0, vendoredLines: { lines: 257, ai: 257 } });
+    const mixed = aitrail(repo.dir, ['blame', '--merge', one, part(2, ['--blame-left-out']), '--format', 'json']);
+    expect(mixed.code).toBe(2);
+    expect(aitrail(repo.dir, ['blame', '--merge', one, two, '--blame-left-out']).code).toBe(2);
+  }, 240_000);
+
+  it('over the bound in every part: the merge adds up the unblamed files', () => {
+    const repo = vendoredRepo(700);
+    expect(json(repo.dir, ['--no-cache']).report.excluded.leftOutUnblamed).toBe(700);
+    const out = tempDir('aitrail-shards-');
+    const parts = [1, 2].map((index) => {
+      const { report } = json(repo.dir, ['--shard', `${index}/2`]);
+      expect(report.excluded.leftOutUnblamed).toBeGreaterThan(256);
+      const file = join(out, `part${index}.json`);
+      writeFileSync(file, JSON.stringify(report));
+      return file;
+    });
+    const merged = aitrail(repo.dir, ['blame', '--merge', ...parts, '--format', 'json']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect((JSON.parse(merged.stdout) as Bounded).excluded).toMatchObject({ vendored: 700, leftOutUnblamed: 700, vendoredLines: { lines: 0 } });
+    expect(aitrail(repo.dir, ['blame', '--merge', ...parts]).stdout).toContain('700 generated or vendored files were not blamed for AI lines (more than 256)');
+  }, 240_000);
 });

@@ -19,6 +19,18 @@ function leftOutSentence(kind: 'generated' | 'vendored', lines: LeftOutLines | u
   return `${lines.lines} in ${kind} files, ${lines.ai === 0 ? 'none of them AI' : `${lines.ai} of them AI${models > 0 ? ` (${plural(models, 'model', 'models')})` : ''}`}`;
 }
 
+/**
+ * The most generated and vendored files (of one run's part) `blame`/`trend` blame by default: a Go
+ * `vendor/` tree or committed `node_modules` of thousands would cost minutes. Over it none is
+ * blamed (`excluded.leftOutUnblamed` says how many); `--blame-left-out` blames them all.
+ */
+export const LEFT_OUT_BLAME_LIMIT = 256;
+
+/** Said when the generated and vendored files were too many to blame by default: not "0 AI lines", but unknown. */
+export function leftOutUnblamedNote(count: number): string {
+  return `${count} generated or vendored ${count === 1 ? 'file was' : 'files were'} not blamed for AI lines (more than ${LEFT_OUT_BLAME_LIMIT}); \`--blame-left-out\` blames them all.`;
+}
+
 /** The AI lines of the files left out as generated or vendored, per model, most first (for the table and Markdown). */
 export function leftOutByModel(report: BlameReport): [string, number][] {
   const sum = Object.create(null) as Record<string, number>;
@@ -46,6 +58,8 @@ export function reportNotes(report: BlameReport): string[] {
   }
   const leftOutLines = [leftOutSentence('generated', report.excluded?.generatedLines), leftOutSentence('vendored', report.excluded?.vendoredLines)].filter(Boolean);
   if (leftOutLines.length > 0) notes.push(`Lines in the files left out: ${leftOutLines.join('; ')}.`);
+  const { leftOutUnblamed = 0 } = report.excluded ?? {};
+  if (leftOutUnblamed > 0) notes.push(leftOutUnblamedNote(leftOutUnblamed));
   const { binary = 0, binarySource = 0 } = report.excluded ?? {};
   if (binarySource > 0) {
     const others = binary - binarySource;

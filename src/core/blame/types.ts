@@ -120,6 +120,13 @@ export interface Excluded {
    * Always set by `blameReport`; absent only from an older aitrail's report.
    */
   submodules?: number;
+  /**
+   * Generated and vendored files (this part's, with `--shard`) not blamed: more of them than the
+   * bound (`LEFT_OUT_BLAME_LIMIT`, 256) without `--blame-left-out`, so `generatedLines` /
+   * `vendoredLines` hold zeros rather than their lines (their meaning: of the blamed left-out
+   * files). 0 when all were blamed. Always set by `blameReport`; added up by `--merge`.
+   */
+  leftOutUnblamed?: number;
 }
 
 /** Lines of files left out of the totals (`excluded.generatedLines`, `excluded.vendoredLines`). */
