@@ -90,11 +90,11 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
   }
   if (shards.every((shard) => shard.excluded!.lfs !== undefined)) excluded.lfs = shards.reduce((sum, shard) => sum + shard.excluded!.lfs!, 0);
   if (shards.every((shard) => shard.excluded!.submodules !== undefined)) excluded.submodules = shards.reduce((sum, shard) => sum + shard.excluded!.submodules!, 0);
-  // Each part decided on its own share of the left-out files whether to blame them: the unblamed add up.
-  if (shards.every((shard) => shard.excluded!.leftOutUnblamed !== undefined)) excluded.leftOutUnblamed = shards.reduce((sum, shard) => sum + shard.excluded!.leftOutUnblamed!, 0);
   // Each part blamed its own share of the left-out files: their lines add up (known only when every part says them).
   for (const kind of ['generatedLines', 'vendoredLines'] as const) {
     if (shards.every((shard) => shard.excluded![kind] !== undefined)) excluded[kind] = sumLeftOut(shards.map((shard) => shard.excluded![kind]!));
   }
+  // Each part decided on its own share of the left-out files whether to blame them: the unblamed add up.
+  if (shards.every((shard) => shard.excluded!.leftOutUnblamed !== undefined)) excluded.leftOutUnblamed = shards.reduce((sum, shard) => sum + shard.excluded!.leftOutUnblamed!, 0);
   return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.ignoredAi ? { ignoredAi: first.ignoredAi } : {}), ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}) };
 }

@@ -237,7 +237,7 @@ describe('an empty repository', () => {
     const repo = makeRepo();
     writeFileSync(join(repo.dir, 'untracked.txt'), 'x\n');
     const report = json(repo.dir);
-    expect(report).toEqual({ rev: null, since: null, totals: { lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {}, lineLevel: 0 }, files: [], excluded: { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0, generatedLines: NO_LINES, vendoredLines: NO_LINES, submodules: 0 } });
+    expect(report).toEqual({ rev: null, since: null, totals: { lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {}, lineLevel: 0 }, files: [], excluded: { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0, generatedLines: NO_LINES, vendoredLines: NO_LINES, submodules: 0, leftOutUnblamed: 0 } });
     const table = aitrail(repo.dir, ['blame']);
     expect(table).toMatchObject({ code: 0, stdout: 'No lines to report: the repository has no commit yet.\n' });
     const csv = aitrail(repo.dir, ['blame', '--format', 'csv']);
@@ -320,6 +320,7 @@ describe('binary files in the report', () => {
       delete data.excluded.generatedLines;
       delete data.excluded.vendoredLines;
       delete data.excluded.submodules;
+      delete data.excluded.leftOutUnblamed;
       writeFileSync(join(out, `old-${index}.json`), JSON.stringify(data));
       return join(out, `old-${index}.json`);
     });
