@@ -112,7 +112,7 @@ export interface BlameRun {
   allowShallow?: boolean;
   /**
    * Blame the files left out as generated or vendored whatever their number (`--blame-left-out`);
-   * by default they are blamed only while this run's part holds at most `LEFT_OUT_BLAME_LIMIT`.
+   * by default they are blamed only while the whole run (every shard part alike) holds at most `LEFT_OUT_BLAME_LIMIT`.
    */
   blameLeftOut?: boolean;
   /** false = ignore git-ai notes (`--no-notes`); default: read them when the notes ref exists. */
@@ -298,11 +298,14 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     // Files left out as generated or vendored are blamed too, apart: their lines (and AI lines) are
     // said beside the counts, never added to the totals, so an attribute cannot hide them unsaid.
     const partOf = (list: typeof selection.files) => (emptyRange ? [] : run.shard ? shardFiles(list, run.shard) : list);
-    // Only while they are few (this part's), or with --blame-left-out: over the bound none is blamed, and the report says how many.
+    // Only while they are few, or with --blame-left-out: over the bound none is blamed, and the report says how many.
+    // The bound is the whole run's count, never a part's, so every --shard part decides alike and the
+    // merged parts equal the unsharded report; each part says its own part's unblamed files.
     const generatedPart = partOf(selection.leftOut.generated);
     const vendoredPart = partOf(selection.leftOut.vendored);
     const leftOutCount = generatedPart.length + vendoredPart.length;
-    const blameLeftOut = run.blameLeftOut === true || leftOutCount <= LEFT_OUT_BLAME_LIMIT;
+    const wholeLeftOut = emptyRange ? 0 : selection.leftOut.generated.length + selection.leftOut.vendored.length;
+    const blameLeftOut = run.blameLeftOut === true || wholeLeftOut <= LEFT_OUT_BLAME_LIMIT;
     const generatedFiles = blameLeftOut ? generatedPart : [];
     const vendoredFiles = blameLeftOut ? vendoredPart : [];
     const blamedList = [...files, ...generatedFiles, ...vendoredFiles];

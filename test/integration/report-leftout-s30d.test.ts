@@ -217,7 +217,8 @@ describe('blame: the left-out files are blamed only while they are few (at most 
     const trendAll = aitrail(repo.dir, ['trend', 'HEAD~1', 'HEAD', '--blame-left-out', '--format', 'json']);
     expect((JSON.parse(trendAll.stdout) as { releases: Bounded[] }).releases[0]!.excluded).toMatchObject({ leftOutUnblamed: 0, vendoredLines: { ai: 257 } });
 
-    // Shards: each part decides on its own part (here under the bound: blamed); parts of the two settings are refused.
+    // Shards: every part decides on the whole run's count (over the bound here, though each part holds
+    // fewer than 256), so the merged parts equal the unsharded report; parts of the two settings are refused.
     const out = tempDir('aitrail-shards-');
     const part = (index: number, extra: string[]) => {
       const file = join(out, `part${index}-${extra.length}.json`);
@@ -229,7 +230,11 @@ describe('blame: the left-out files are blamed only while they are few (at most 
     const [one, two] = [part(1, []), part(2, [])];
     const merged = aitrail(repo.dir, ['blame', '--merge', one, two, '--format', 'json']);
     expect(merged.code, merged.stderr).toBe(0);
-    expect((JSON.parse(merged.stdout) as Bounded).excluded).toMatchObject({ leftOutUnblamed: 0, vendoredLines: { lines: 257, ai: 257 } });
+    expect(JSON.parse(merged.stdout)).toEqual(over.report);
+    const [oneAll, twoAll] = [part(1, ['--blame-left-out']), part(2, ['--blame-left-out'])];
+    const mergedAll = aitrail(repo.dir, ['blame', '--merge', oneAll, twoAll, '--format', 'json']);
+    expect(mergedAll.code, mergedAll.stderr).toBe(0);
+    expect((JSON.parse(mergedAll.stdout) as Bounded).excluded).toMatchObject({ leftOutUnblamed: 0, vendoredLines: { lines: 257, ai: 257 } });
     const mixed = aitrail(repo.dir, ['blame', '--merge', one, part(2, ['--blame-left-out']), '--format', 'json']);
     expect(mixed.code).toBe(2);
     expect(aitrail(repo.dir, ['blame', '--merge', one, two, '--blame-left-out']).code).toBe(2);
