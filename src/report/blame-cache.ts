@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { emptyCounts, type AuthorCounts, type BlameReport, type Counts } from '../core/blame/types.js';
+import { emptyCounts, type AuthorCounts, type BlameReport, type Counts, type Excluded, type LeftOutLines } from '../core/blame/types.js';
 import { sanitize } from '../core/sanitize.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { pruneOldest } from './prune-oldest.js';
@@ -65,6 +65,16 @@ function ignoredAiOk(value: unknown): boolean {
   return value === undefined || (Array.isArray(value) && value.length > 0 && value.every(isSha));
 }
 
+/** `excluded.generatedLines` / `vendoredLines` revived: undefined when absent, null when malformed. */
+function leftOutOf(value: unknown): LeftOutLines | undefined | null {
+  if (value === undefined) return undefined;
+  if (!isRecord(value) || !rowOk(value)) return null;
+  const byModel = countsOf(value.byModel, value.lines as number);
+  const byAgent = countsOf(value.byAgent, value.lines as number);
+  if (!byModel || !byAgent) return null;
+  return { lines: value.lines as number, ai: value.ai as number, human: value.human as number, byModel, byAgent };
+}
+
 /** The report in a cache entry, revived, or null when the entry is not one this version wrote. */
 export function reportFromEntry(data: unknown, key: string): BlameReport | null {
   if (!isRecord(data) || data.key !== key || !isRecord(data.report)) return null;
@@ -82,6 +92,16 @@ export function reportFromEntry(data: unknown, key: string): BlameReport | null 
     const byAuthor = authorsOf(file.byAuthor, file.lines as number);
     if (!fileModels || !fileAgents || byAuthor === null) return null;
     rows.push({ ...file, byModel: fileModels, byAgent: fileAgents, ...(byAuthor ? { byAuthor } : {}) } as BlameReport['files'][number]);
+  }
+  const excluded = data.report.excluded;
+  if (isRecord(excluded)) {
+    const generatedLines = leftOutOf(excluded.generatedLines);
+    const vendoredLines = leftOutOf(excluded.vendoredLines);
+    if (generatedLines === null || vendoredLines === null) return null;
+    const revived = { ...(excluded as unknown as Excluded) };
+    if (generatedLines) revived.generatedLines = generatedLines;
+    if (vendoredLines) revived.vendoredLines = vendoredLines;
+    return { ...(data.report as unknown as BlameReport), totals: { ...(totals as unknown as BlameReport['totals']), byModel, byAgent }, files: rows, excluded: revived };
   }
   return { ...(data.report as unknown as BlameReport), totals: { ...(totals as unknown as BlameReport['totals']), byModel, byAgent }, files: rows };
 }

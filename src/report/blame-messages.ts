@@ -25,6 +25,11 @@ export const blameMessages = {
       : `skipped '${show(path)}': a submodule (another repository); run aitrail blame inside it.`,
   binarySource: (count: number, example: string | undefined) =>
     `left out ${count} file(s) git reads as binary (a NUL byte in their first 8,000 bytes) though their names say source code${example === undefined ? '' : `, e.g. '${show(example)}'`}: their lines are counted nowhere in this report (excluded.binarySource).`,
+  submodules: (count: number, example: string | undefined) =>
+    `left out ${count} submodule(s)${example === undefined ? '' : `, e.g. '${show(example)}'`}: another repository's files, which git blame never reads, so their lines are counted nowhere in this report (excluded.submodules); run aitrail blame inside each.`,
+  aiLeftOut: (generated: number, vendored: number) =>
+    `left out ${[generated > 0 ? `${generated} AI line(s) in files marked generated` : '', vendored > 0 ? `${vendored} AI line(s) in files marked vendored` : ''].filter(Boolean).join(' and ')} ` +
+    '(linguist-generated / linguist-vendored in .gitattributes, a generator\'s header, or a package manager\'s directory): they are in no total (excluded.generatedLines, excluded.vendoredLines); name the files with --include to count them.',
   ignoredAi: (shas: readonly string[]) =>
     `git blame was told to ignore ${shas.length} commit(s) with AI attribution (${shas.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ')}${shas.length > 5 ? ', …' : ''}) by --ignore-rev, --ignore-revs-file or blame.ignoreRevsFile: their lines are counted as older commits' (ignoredAi); run with --ignore-revs-file '' and no --ignore-rev to count them.`,
   ambiguousRevision: (what: string, name: string, picked: string, also: string) =>

@@ -5,9 +5,10 @@ import { resolve } from 'node:path';
 import { cachedIn, loadConfig } from '../config/load.js';
 import type { LoadedConfig } from '../core/types.js';
 import { cliMessages } from '../errors/usage-messages.js';
-import { attributeFile, sumReports } from '../core/blame/aggregate.js';
+import { attributeFile, sumLeftOut, sumReports } from '../core/blame/aggregate.js';
 import { LOCKFILE_NAMES } from '../core/blame/lockfiles.js';
 import { SOURCE_NAME } from '../core/blame/source-names.js';
+import { LEFT_OUT_BLAME_LIMIT } from '../core/blame/report-notes.js';
 import { renderBlame } from '../core/blame/render.js';
 import type { BlameFormat, BlameGrouping, BlameReport, CommitModels, Excluded, FileBlame, FileReport } from '../core/blame/types.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -45,7 +46,7 @@ import { runOptions } from './run-options.js';
 import { writeStdout } from '../io/stdout.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
-const CACHE_VERSION = 'blame-8';
+const CACHE_VERSION = 'blame-10';
 /** Bump when what a per-file entry holds changes (see file-blame-cache.ts). */
 const FILE_CACHE_VERSION = 'file-2';
 
@@ -109,6 +110,11 @@ export interface BlameRun {
    * commits apart (`shallowBoundary`, left out of every total) instead of refusing (exit 3).
    */
   allowShallow?: boolean;
+  /**
+   * Blame the files left out as generated or vendored whatever their number (`--blame-left-out`);
+   * by default they are blamed only while the whole run (every shard part alike) holds at most `LEFT_OUT_BLAME_LIMIT`.
+   */
+  blameLeftOut?: boolean;
   /** false = ignore git-ai notes (`--no-notes`); default: read them when the notes ref exists. */
   notes?: boolean;
   /** The notes ref of git-ai Authorship Logs (`--notes-ref`, default `refs/notes/ai`; `ai` means the same). */
@@ -145,11 +151,13 @@ function cacheKey(parts: Record<string, unknown>): string {
 }
 
 /** Nothing left out (an empty report; shards other than 1: the counts ride with part 1). */
-const NONE_EXCLUDED: Required<Excluded> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0 };
+const NONE_EXCLUDED: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines' | 'leftOutUnblamed'>> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0, submodules: 0 };
+/** No line left out: an empty report's, and the lines of no file. */
+const noLines = () => sumLeftOut([]);
 
 /** An empty report: a repository with no commit yet has nothing to blame, and that is not an error. */
 function emptyReport(): BlameReport {
-  return { rev: null, since: null, totals: sumReports([]), files: [], excluded: { ...NONE_EXCLUDED } };
+  return { rev: null, since: null, totals: sumReports([]), files: [], excluded: { ...NONE_EXCLUDED, generatedLines: noLines(), vendoredLines: noLines(), leftOutUnblamed: 0 } };
 }
 
 function excludedOk(value: unknown): value is Required<Excluded> {
@@ -157,8 +165,9 @@ function excludedOk(value: unknown): value is Required<Excluded> {
   return (
     typeof counts === 'object' &&
     counts !== null &&
-    [counts.lockfiles, counts.generated, counts.vendored, counts.binary, counts.binarySource, counts.lfs].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
-    counts.binarySource! <= counts.binary!
+    [counts.lockfiles, counts.generated, counts.vendored, counts.binary, counts.binarySource, counts.lfs, counts.submodules, counts.leftOutUnblamed].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
+    counts.binarySource! <= counts.binary! &&
+    [counts.generatedLines, counts.vendoredLines].every((lines) => typeof lines === 'object' && lines !== null && Number.isSafeInteger(lines.lines) && Number.isSafeInteger(lines.ai))
   );
 }
 
@@ -174,9 +183,14 @@ export async function warnAmbiguous(root: string, named: readonly [string, strin
 }
 
 /** What the report leaves out that people must hear about (the counts are in the report too). */
-function warnLeftOut(report: BlameReport, example: string | undefined, onWarning: (message: string) => void): void {
+function warnLeftOut(report: BlameReport, example: string | undefined, submodule: string | undefined, onWarning: (message: string) => void): void {
+  const submodules = report.excluded?.submodules ?? 0;
+  if (submodules > 0) onWarning(blameMessages.submodules(submodules, submodule));
   const sources = report.excluded?.binarySource ?? 0;
   if (sources > 0) onWarning(blameMessages.binarySource(sources, example));
+  const generatedAi = report.excluded?.generatedLines?.ai ?? 0;
+  const vendoredAi = report.excluded?.vendoredLines?.ai ?? 0;
+  if (generatedAi + vendoredAi > 0) onWarning(blameMessages.aiLeftOut(generatedAi, vendoredAi));
   if (report.ignoredAi) onWarning(blameMessages.ignoredAi(report.ignoredAi));
 }
 
@@ -248,7 +262,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const notes = notesAt ? { ref: notesRef, tip: notesAt } : null;
   // Key material that is the same in every clone: an --ignore-revs-file counts by its content (in `environment`).
   const keyFlags = flags.map((flag, index) => (flags[index - 1] === '--ignore-revs-file' && flag !== '' ? '#file' : flag));
-  const question = { version, build, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, notes, authors: run.authors === true, mailmap };
+  const question = { version, build, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, blameLeftOut: run.blameLeftOut === true, notes, authors: run.authors === true, mailmap };
   const key = cacheKey({ v: CACHE_VERSION, ...question, environment, shard: run.shard ?? null });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
@@ -278,9 +292,23 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const binaries = listing.all.filter((file) => file.size > 0 && !text.has(file.path) && !file.path.includes('\ufffd'));
     await checkNamedPaths(repo.root, rev, revName, specs, listing, run.onNote ?? (() => {}));
     const named = new Set(specs.filter((spec) => text.has(spec)));
-    const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, include, cliInclude: run.include ?? [], exclude, named });
+    const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, submodules: listing.links.filter((link) => link.kind === 'submodule' && !link.path.includes('\ufffd')).map((link) => link.path), include, cliInclude: run.include ?? [], exclude, named });
     if (selection.attributesUnread) onWarning(blameMessages.attributesUnread(selection.attributesUnread));
     const files = emptyRange ? [] : run.shard ? shardFiles(selection.files, run.shard) : selection.files;
+    // Files left out as generated or vendored are blamed too, apart: their lines (and AI lines) are
+    // said beside the counts, never added to the totals, so an attribute cannot hide them unsaid.
+    const partOf = (list: typeof selection.files) => (emptyRange ? [] : run.shard ? shardFiles(list, run.shard) : list);
+    // Only while they are few, or with --blame-left-out: over the bound none is blamed, and the report says how many.
+    // The bound is the whole run's count, never a part's, so every --shard part decides alike and the
+    // merged parts equal the unsharded report; each part says its own part's unblamed files.
+    const generatedPart = partOf(selection.leftOut.generated);
+    const vendoredPart = partOf(selection.leftOut.vendored);
+    const leftOutCount = generatedPart.length + vendoredPart.length;
+    const wholeLeftOut = emptyRange ? 0 : selection.leftOut.generated.length + selection.leftOut.vendored.length;
+    const blameLeftOut = run.blameLeftOut === true || wholeLeftOut <= LEFT_OUT_BLAME_LIMIT;
+    const generatedFiles = blameLeftOut ? generatedPart : [];
+    const vendoredFiles = blameLeftOut ? vendoredPart : [];
+    const blamedList = [...files, ...generatedFiles, ...vendoredFiles];
 
     const noteEntries = await notesListing.catch((error: unknown) => {
       if (!(error instanceof GitError)) throw error;
@@ -294,7 +322,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, build, since, flags: keyFlags, environment });
     const jobs = run.jobs ?? availableParallelism();
     // Every line group is kept (not only noted commits'): a revert's lines are given back to their writers first.
-    const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files, flags, jobs, noted: () => true, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });
+    const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files: blamedList, flags, jobs, noted: () => true, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });
     await giveBackRevertedLines({ root: repo.root, since, flags, blames, jobs, noted: (sha) => noteEntries.has(sha), cache: useCache ? { dir, keyBase } : null });
     for (const blame of blames) {
       if (blame.noted) blame.noted = noted ? blame.noted.filter((group) => noteEntries.has(group.sha)) : undefined;
@@ -314,17 +342,21 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const authorOf = authors ? (sha: string) => authors.get(sha) ?? `unknown <${sha}>` : undefined;
     const unknownHistory = allowShallow ? new Set(cut) : undefined;
     const noteOf = (sha: string) => parsedNotes.get(sha);
-    const reports: FileReport[] = files
-      .map((file, index) => attributeFile(file.path, blames[index]!, lookup, unknownHistory, noteOf, authorOf))
+    const attributed = blamedList.map((file, index) => attributeFile(file.path, blames[index]!, lookup, unknownHistory, noteOf, authorOf));
+    const reports: FileReport[] = attributed
+      .slice(0, files.length)
       .filter((file) => file.lines > 0 || (file.shallowBoundary ?? 0) > 0)
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const generatedLines = sumLeftOut(attributed.slice(files.length, files.length + generatedFiles.length));
+    const vendoredLines = sumLeftOut(attributed.slice(files.length + generatedFiles.length));
     const totals = sumReports(reports);
     if (allowShallow) totals.shallowBoundary ??= 0;
     // A shard's `excluded` counts ride with part 1, so the parts add up to the whole.
-    const excluded = run.shard && run.shard.index !== 1 ? { ...NONE_EXCLUDED } : selection.excluded;
+    // The left-out lines are each part's own files' (added up by --merge).
+    const excluded = { ...(run.shard && run.shard.index !== 1 ? NONE_EXCLUDED : selection.excluded), generatedLines, vendoredLines, leftOutUnblamed: blameLeftOut ? 0 : leftOutCount };
     const shard = run.shard ? { shard: { ...run.shard, question: cacheKey(question) } } : {};
     const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(ignoredAi.length > 0 ? { ignoredAi } : {}), ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
-    warnLeftOut(report, selection.binarySourceExample, onWarning);
+    warnLeftOut(report, selection.binarySourceExample, selection.submoduleExample, onWarning);
     if (run.cache !== false) await writeCachedReport(dir, key, report, said);
     return { report, cached: false, blamed: blamedFiles };
   });

@@ -21,13 +21,19 @@ export interface SelectionInput {
   include: readonly string[];
   cliInclude: readonly string[];
   exclude: readonly string[];
+  /** Submodules (gitlinks) of the revision under the named paths: never blamed, counted when the globs select them. */
+  submodules: readonly string[];
   /** Files named exactly on the command line: never left out by default. */
   named: ReadonlySet<string>;
 }
 
 export interface Selection {
   files: TreeFile[];
-  excluded: Required<Excluded>;
+  excluded: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines' | 'leftOutUnblamed'>>;
+  /** A submodule the globs select, when there is one (for the warning). */
+  submoduleExample?: string;
+  /** The files left out as generated and as vendored: blamed apart, for `excluded.generatedLines` and `excluded.vendoredLines`. */
+  leftOut: { generated: TreeFile[]; vendored: TreeFile[] };
   /** A binary file the globs select that is named like source code, when there is one (for the warning). */
   binarySourceExample?: string;
   /** Why `linguist-generated`/`linguist-vendored` were not read, when they were not. */
@@ -125,6 +131,8 @@ export async function selectBlameFiles(input: SelectionInput): Promise<Selection
   const chosen = listed.filter((file) => !pointers.has(file));
   const binaries = input.binaries.filter(selected);
   const binarySource = binaries.filter((file) => isSourceName(file.path));
+  // A submodule's files are another repository's: git blame never reads them.
+  const submodules = input.submodules.filter((path) => selected({ path, blob: '', size: 0 }));
 
   const namers = [...input.include, ...input.cliInclude].map((glob) => matches([glob]));
   const explicit = (path: string) => input.named.has(path) || namers.some((test) => namesFile(test, path));
@@ -139,7 +147,9 @@ export async function selectBlameFiles(input: SelectionInput): Promise<Selection
   const thirdParty = new Set(rest.filter((file) => vendored.has(file.path) && !explicit(file.path)));
   return {
     files: rest.filter((file) => !leftOut.has(file) && !thirdParty.has(file)),
-    excluded: { lockfiles: lockfiles.size, generated: leftOut.size, vendored: thirdParty.size, binary: binaries.length, binarySource: binarySource.length, lfs: pointers.size },
+    excluded: { lockfiles: lockfiles.size, generated: leftOut.size, vendored: thirdParty.size, binary: binaries.length, binarySource: binarySource.length, lfs: pointers.size, submodules: submodules.length },
+    ...(submodules[0] !== undefined ? { submoduleExample: submodules[0] } : {}),
+    leftOut: { generated: [...leftOut], vendored: [...thirdParty] },
     ...(binarySource[0] ? { binarySourceExample: binarySource[0].path } : {}),
     ...(unread ? { attributesUnread: unread } : {}),
   };

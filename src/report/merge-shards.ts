@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { sumReports } from '../core/blame/aggregate.js';
+import { sumLeftOut, sumReports } from '../core/blame/aggregate.js';
 import { MAX_SHARDS } from '../core/blame/shard.js';
 import type { BlameReport, Excluded, FileReport } from '../core/blame/types.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -21,7 +21,7 @@ function shardOf(data: unknown, file: string): BlameReport & { shard: NonNullabl
   const cutOk = report?.shallowCut === undefined || (Array.isArray(report.shallowCut) && report.shallowCut.every((sha) => typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha)));
   // `binary`/`binarySource` came in later: a shard of an older aitrail lacks both (merged: unknown, left out).
   const binaryOk = excluded && (excluded.binary === undefined ? excluded.binarySource === undefined : isCount(excluded.binary) && isCount(excluded.binarySource) && excluded.binarySource <= excluded.binary);
-  const vendoredOk = excluded && (excluded.vendored === undefined || isCount(excluded.vendored)) && (excluded.lfs === undefined || isCount(excluded.lfs));
+  const vendoredOk = excluded && (excluded.vendored === undefined || isCount(excluded.vendored)) && (excluded.lfs === undefined || isCount(excluded.lfs)) && (excluded.submodules === undefined || isCount(excluded.submodules)) && (excluded.leftOutUnblamed === undefined || isCount(excluded.leftOutUnblamed));
   if (!report || !stamp || !excluded || !isCount(excluded.lockfiles) || !isCount(excluded.generated) || !vendoredOk || !binaryOk || !rowsOk(report.files) || !cutOk) throw new UsageError(blameMessages.shardNotOne(file));
   return report as BlameReport & { shard: NonNullable<BlameReport['shard']> };
 }
@@ -89,5 +89,12 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
     excluded.binarySource = shards.reduce((sum, shard) => sum + shard.excluded!.binarySource!, 0);
   }
   if (shards.every((shard) => shard.excluded!.lfs !== undefined)) excluded.lfs = shards.reduce((sum, shard) => sum + shard.excluded!.lfs!, 0);
+  if (shards.every((shard) => shard.excluded!.submodules !== undefined)) excluded.submodules = shards.reduce((sum, shard) => sum + shard.excluded!.submodules!, 0);
+  // Each part blamed its own share of the left-out files: their lines add up (known only when every part says them).
+  for (const kind of ['generatedLines', 'vendoredLines'] as const) {
+    if (shards.every((shard) => shard.excluded![kind] !== undefined)) excluded[kind] = sumLeftOut(shards.map((shard) => shard.excluded![kind]!));
+  }
+  // Each part decided on its own share of the left-out files whether to blame them: the unblamed add up.
+  if (shards.every((shard) => shard.excluded!.leftOutUnblamed !== undefined)) excluded.leftOutUnblamed = shards.reduce((sum, shard) => sum + shard.excluded!.leftOutUnblamed!, 0);
   return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.ignoredAi ? { ignoredAi: first.ignoredAi } : {}), ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}) };
 }

@@ -52,7 +52,7 @@ describe('blame --shard / --merge', () => {
     }
     const parsed = JSON.parse(whole.stdout) as { totals: { lineLevel: number; byModel: Record<string, number> }; excluded: { lockfiles: number; generated: number } };
     expect(parsed.totals.lineLevel).toBeGreaterThan(0);
-    expect(parsed.excluded).toEqual({ lockfiles: 1, generated: 1, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
+    expect(parsed.excluded).toMatchObject({ lockfiles: 1, generated: 1, vendored: 0, binary: 0, binarySource: 0, lfs: 0, generatedLines: { lines: 9, ai: 0, human: 9 } });
     expect(Object.keys(parsed.totals.byModel).length).toBeGreaterThan(1);
 
     // Other formats render the merged report.

@@ -20,11 +20,13 @@ interface BlameJson {
   since: string | null;
   totals: Totals;
   files: { path: string; lines: number; ai: number; human: number; shallowBoundary?: number }[];
-  excluded: { lockfiles: number; generated: number; vendored?: number; binary?: number; binarySource?: number };
+  excluded: { lockfiles: number; generated: number; vendored?: number; binary?: number; binarySource?: number; generatedLines?: { lines: number; ai: number } };
   shallowCut?: string[];
 }
 
 const CLAUDE = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
+/** No line of a left-out file (row 362): an empty report's, or a run that leaves none out. */
+const NO_LINES = { lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {} };
 const lines = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} ${i}\n`).join('');
 
 function json(dir: string, args: string[] = []): BlameJson {
@@ -139,7 +141,9 @@ describe('lockfiles and generated files are not authorship', () => {
     const repo = project();
     const report = json(repo.dir);
     expect(report.files.map((file) => file.path)).toEqual(['.gitattributes', 'gen/keep.ts', 'src/a.ts', 'src/b.ts']);
-    expect(report.excluded).toEqual({ lockfiles: 3, generated: 2, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
+    expect(report.excluded).toMatchObject({ lockfiles: 3, generated: 2, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
+    // The generated files' lines are said beside the count (row 362), never in the totals.
+    expect(report.excluded.generatedLines).toMatchObject({ lines: 300, ai: 300, byModel: { 'anthropic/claude-opus-4.6': 300 } });
     expect(report.totals).toMatchObject({ lines: 11, ai: 4 });
     const table = aitrail(repo.dir, ['blame']);
     expect(table.stdout).toContain('Left out as not authored: 3 lockfiles and 2 generated files (linguist-generated in .gitattributes, or a generator\'s header). Name them with --include or blame.include to count them.');
@@ -151,13 +155,13 @@ describe('lockfiles and generated files are not authorship', () => {
     const repo = project();
     const named = json(repo.dir, ['--include', 'package-lock.json', '--include', 'src/**']);
     expect(named.files.map((file) => file.path)).toEqual(['package-lock.json', 'src/a.ts', 'src/b.ts']);
-    expect(named.excluded).toEqual({ lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
+    expect(named.excluded).toMatchObject({ lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
     const selecting = json(repo.dir, ['--include', '**/*', '--include', '*.json', '--include', 'gen/**']);
-    expect(selecting.excluded).toEqual({ lockfiles: 3, generated: 2, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
+    expect(selecting.excluded).toMatchObject({ lockfiles: 3, generated: 2, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
     repo.write('.aitrailrc.json', JSON.stringify({ blame: { include: ['**/*', '**/Cargo.lock', '*.pb.go'] } }));
     const config = json(repo.dir);
     expect(config.files.map((file) => file.path)).toEqual(expect.arrayContaining(['deep/nested/Cargo.lock', 'api/service.pb.go']));
-    expect(config.excluded).toEqual({ lockfiles: 2, generated: 1, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
+    expect(config.excluded).toMatchObject({ lockfiles: 2, generated: 1, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
     // A file named exactly on the command line is counted.
     expect(json(repo.dir, ['go.sum']).files.map((file) => file.path)).toEqual(['go.sum']);
   });
@@ -168,19 +172,19 @@ describe('lockfiles and generated files are not authorship', () => {
     repo.commit('human: nothing generated any more\n', { '.gitattributes': '# nothing\n' });
     // The work tree says everything is generated, uncommitted: ignored for HEAD and for --rev.
     repo.write('.gitattributes', '* linguist-generated\n');
-    expect(json(repo.dir).excluded).toEqual({ lockfiles: 3, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
-    expect(json(repo.dir, ['--rev', before]).excluded).toEqual({ lockfiles: 3, generated: 2, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
+    expect(json(repo.dir).excluded).toMatchObject({ lockfiles: 3, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
+    expect(json(repo.dir, ['--rev', before]).excluded).toMatchObject({ lockfiles: 3, generated: 2, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
     // Same in a bare clone (no work tree, no index).
     const bare = clone(repo, ['--bare']);
-    expect(json(bare, ['--rev', before]).excluded).toEqual({ lockfiles: 3, generated: 2, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
+    expect(json(bare, ['--rev', before]).excluded).toMatchObject({ lockfiles: 3, generated: 2, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
   });
 
   it('info/attributes counts, and changing it changes the cache key (no stale cached report)', () => {
     const repo = project();
-    expect(json(repo.dir).excluded).toEqual({ lockfiles: 3, generated: 2, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
+    expect(json(repo.dir).excluded).toMatchObject({ lockfiles: 3, generated: 2, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
     repo.write('.git/info/attributes', 'src/b.ts linguist-generated\n');
     const after = json(repo.dir);
-    expect(after.excluded).toEqual({ lockfiles: 3, generated: 3, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
+    expect(after.excluded).toMatchObject({ lockfiles: 3, generated: 3, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
     expect(after.files.map((file) => file.path)).not.toContain('src/b.ts');
   });
 
@@ -233,7 +237,7 @@ describe('an empty repository', () => {
     const repo = makeRepo();
     writeFileSync(join(repo.dir, 'untracked.txt'), 'x\n');
     const report = json(repo.dir);
-    expect(report).toEqual({ rev: null, since: null, totals: { lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {}, lineLevel: 0 }, files: [], excluded: { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0 } });
+    expect(report).toEqual({ rev: null, since: null, totals: { lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {}, lineLevel: 0 }, files: [], excluded: { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0, generatedLines: NO_LINES, vendoredLines: NO_LINES, submodules: 0, leftOutUnblamed: 0 } });
     const table = aitrail(repo.dir, ['blame']);
     expect(table).toMatchObject({ code: 0, stdout: 'No lines to report: the repository has no commit yet.\n' });
     const csv = aitrail(repo.dir, ['blame', '--format', 'csv']);
@@ -277,7 +281,7 @@ describe('binary files in the report', () => {
       const result = aitrail(repo.dir, ['blame', '--format', 'json']);
       expect(result.code, run).toBe(0);
       const report = JSON.parse(result.stdout) as BlameJson;
-      expect(report.excluded, run).toEqual({ lockfiles: 0, generated: 0, vendored: 0, binary: 3, binarySource: 2, lfs: 0 });
+      expect(report.excluded, run).toMatchObject({ lockfiles: 0, generated: 0, vendored: 0, binary: 3, binarySource: 2, lfs: 0 });
       expect(report.totals, run).toMatchObject({ lines: 5, ai: 2 });
       expect(result.stderr, run).toContain('left out 2 file(s) git reads as binary');
     }
@@ -286,7 +290,7 @@ describe('binary files in the report', () => {
     expect(aitrail(repo.dir, ['blame', '--format', 'markdown']).stdout).toContain('2 files named like source code that git reads as binary');
     // The globs decide which binary files count, as they do for text files.
     const narrowed = aitrail(repo.dir, ['blame', '--format', 'json', '--exclude', 'vendor/**', '--exclude', '*.png']);
-    expect((JSON.parse(narrowed.stdout) as BlameJson).excluded).toEqual({ lockfiles: 0, generated: 0, vendored: 0, binary: 1, binarySource: 1, lfs: 0 });
+    expect((JSON.parse(narrowed.stdout) as BlameJson).excluded).toMatchObject({ lockfiles: 0, generated: 0, vendored: 0, binary: 1, binarySource: 1, lfs: 0 });
     // Images alone: counted in JSON, silent on stderr and in the footer.
     const images = aitrail(repo.dir, ['blame', '--format', 'table', '--exclude', 'src/**', '--exclude', 'vendor/**']);
     expect(images.stderr).not.toContain('binary');
@@ -302,10 +306,10 @@ describe('binary files in the report', () => {
       writeFileSync(join(out, `part-${index}.json`), part.stdout);
       return join(out, `part-${index}.json`);
     });
-    expect((JSON.parse(readFileSync(parts[1]!, 'utf8')) as BlameJson).excluded).toEqual({ lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
+    expect((JSON.parse(readFileSync(parts[1]!, 'utf8')) as BlameJson).excluded).toMatchObject({ lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0 });
     const merged = aitrail(repo.dir, ['blame', '--merge', ...parts, '--format', 'json']);
     expect(merged.stdout).toBe(aitrail(repo.dir, ['blame', '--format', 'json']).stdout);
-    expect((JSON.parse(merged.stdout) as BlameJson).excluded).toEqual({ lockfiles: 0, generated: 0, vendored: 0, binary: 3, binarySource: 2, lfs: 0 });
+    expect((JSON.parse(merged.stdout) as BlameJson).excluded).toMatchObject({ lockfiles: 0, generated: 0, vendored: 0, binary: 3, binarySource: 2, lfs: 0 });
     // A shard an older aitrail wrote (no binary, vendored or LFS counts): merged, the counts are left out (unknown), not 0.
     const old = parts.map((path, index) => {
       const data = JSON.parse(readFileSync(path, 'utf8')) as { excluded: Record<string, number> };
@@ -313,6 +317,10 @@ describe('binary files in the report', () => {
       delete data.excluded.binarySource;
       delete data.excluded.vendored;
       delete data.excluded.lfs;
+      delete data.excluded.generatedLines;
+      delete data.excluded.vendoredLines;
+      delete data.excluded.submodules;
+      delete data.excluded.leftOutUnblamed;
       writeFileSync(join(out, `old-${index}.json`), JSON.stringify(data));
       return join(out, `old-${index}.json`);
     });

@@ -60,6 +60,7 @@ export const command: CommandModule<BlameArgs> = {
       ['--config', run.config !== undefined],
       ['--config-from', run.configFrom !== undefined],
       ['--allow-shallow', run.allowShallow === true],
+      ['--blame-left-out', run.blameLeftOut === true],
       ['--no-notes', run.notes === false],
       ['--notes-ref', run.notesRef !== undefined],
     ];

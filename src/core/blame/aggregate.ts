@@ -1,5 +1,5 @@
 import { isUnknownModel } from '../policy/violation.js';
-import { emptyCounts, type AuthorCounts, type CommitModels, type Counts, type FileBlame, type FileReport, type GroupRow, type BlameGrouping, type Totals } from './types.js';
+import { emptyCounts, type AuthorCounts, type CommitModels, type Counts, type FileBlame, type FileReport, type GroupRow, type BlameGrouping, type LeftOutLines, type Totals } from './types.js';
 
 function add(counts: Counts, key: string, value: number): void {
   counts[key] = (counts[key] ?? 0) + value;
@@ -159,6 +159,12 @@ export function sumReports(rows: readonly (Pick<FileReport, 'lines' | 'ai' | 'hu
     for (const [agent, count] of Object.entries(row.byAgent)) add(totals.byAgent, agent, count);
   }
   return totals;
+}
+
+/** The lines of files left out of the totals, added up (`excluded.generatedLines`, `excluded.vendoredLines`). */
+export function sumLeftOut(rows: readonly Pick<FileReport, 'lines' | 'ai' | 'human' | 'byModel' | 'byAgent'>[]): LeftOutLines {
+  const { lines, ai, human, byModel, byAgent } = sumReports(rows);
+  return { lines, ai, human, byModel, byAgent };
 }
 
 /** AI share of a row in [0, 1] (0 for an empty row). */

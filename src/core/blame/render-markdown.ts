@@ -1,5 +1,5 @@
 import { displayName, percent, sortedCounts } from './format.js';
-import { reportNotes } from './report-notes.js';
+import { leftOutByModel, reportNotes } from './report-notes.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -50,5 +50,7 @@ export function renderMarkdown(report: BlameReport, by: BlameGrouping, rows: rea
   }
   const notes = reportNotes(report);
   if (notes.length > 0) out.push('', ...notes.map((note) => `_${note.replace(/[_*`\\]/g, '\\$&')}_`));
+  const leftOut = leftOutByModel(report);
+  if (leftOut.length > 0) out.push('', '#### AI lines left out as generated or vendored, by model', '', tableText(['Model', 'Lines'], ['---', '---:'], leftOut.map(([m, n]) => [markdownName(m), String(n)])));
   return `${out.join('\n')}\n`;
 }

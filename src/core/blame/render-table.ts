@@ -1,5 +1,5 @@
 import { countsSummary, displayName, percent, sortedCounts } from './format.js';
-import { reportNotes, reportScope } from './report-notes.js';
+import { leftOutByModel, reportNotes, reportScope } from './report-notes.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
 
 function table(header: string[], rows: string[][], rightAligned: number): string {
@@ -19,7 +19,10 @@ export function renderTable(report: BlameReport, by: BlameGrouping, rows: readon
   const out: string[] = [];
   const notes = reportNotes(report);
   if (report.rev === null) return 'No lines to report: the repository has no commit yet.\n';
-  if (totals.lines === 0) return [`No lines to report at ${scope} (no text files matched${report.since ? ', or no line is newer than --since' : ''}).`, ...notes].join('\n') + '\n';
+  // The AI lines of files left out as generated or vendored, by model: said even when nothing else is counted.
+  const leftOut = leftOutByModel(report);
+  const leftOutTable = leftOut.length === 0 ? [] : ['', 'AI lines left out as generated or vendored, by model:', table(['LINES', 'MODEL'], leftOut.map(([model, count]) => [String(count), displayName(model)]), 1).replace(/^/gm, '  ')];
+  if (totals.lines === 0) return [`No lines to report at ${scope} (no text files matched${report.since ? ', or no line is newer than --since' : ''}).`, ...notes, ...leftOutTable].join('\n') + '\n';
   if (by === 'model' || by === 'agent') {
     const head = by === 'model' ? 'MODEL' : 'AGENT';
     out.push(table(['LINES', 'SHARE', head], rows.map((row) => [String(row.lines), percent(row.lines, totals.lines), displayName(row.key)]), 2));
@@ -48,5 +51,6 @@ export function renderTable(report: BlameReport, by: BlameGrouping, rows: readon
     out.push('', 'By agent:');
     out.push(table(['LINES', 'SHARE', 'AGENT'], agents.map(([agent, count]) => [String(count), percent(count, totals.lines), displayName(agent)]), 2).replace(/^/gm, '  '));
   }
+  out.push(...leftOutTable);
   return `${out.join('\n')}\n`;
 }

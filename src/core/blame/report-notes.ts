@@ -1,4 +1,5 @@
-import type { BlameReport } from './types.js';
+import { sortedCounts } from './format.js';
+import type { BlameReport, LeftOutLines } from './types.js';
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
@@ -6,6 +7,35 @@ const plural = (count: number, one: string, many: string): string => `${count} $
 export function reportScope(report: BlameReport): string {
   if (report.rev === null) return 'no commit yet';
   return `${report.rev.slice(0, 12)}${report.since ? ` since ${report.since.slice(0, 12)}` : ''}`;
+}
+
+/**
+ * `30 in generated files, 30 of them AI (2 models)`: what files left out as generated or vendored
+ * hold ('' when none). Counts only: the models are named by `leftOutByModel`, where each format escapes them.
+ */
+function leftOutSentence(kind: 'generated' | 'vendored', lines: LeftOutLines | undefined): string {
+  if (!lines || lines.lines === 0) return '';
+  const models = Object.keys(lines.byModel).length;
+  return `${lines.lines} in ${kind} files, ${lines.ai === 0 ? 'none of them AI' : `${lines.ai} of them AI${models > 0 ? ` (${plural(models, 'model', 'models')})` : ''}`}`;
+}
+
+/**
+ * The most generated and vendored files (of one run's part) `blame`/`trend` blame by default: a Go
+ * `vendor/` tree or committed `node_modules` of thousands would cost minutes. Over it none is
+ * blamed (`excluded.leftOutUnblamed` says how many); `--blame-left-out` blames them all.
+ */
+export const LEFT_OUT_BLAME_LIMIT = 256;
+
+/** Said when the generated and vendored files were too many to blame by default: not "0 AI lines", but unknown. */
+export function leftOutUnblamedNote(count: number): string {
+  return `${count} generated or vendored ${count === 1 ? 'file was' : 'files were'} not blamed for AI lines (more than ${LEFT_OUT_BLAME_LIMIT}); \`--blame-left-out\` blames them all.`;
+}
+
+/** The AI lines of the files left out as generated or vendored, per model, most first (for the table and Markdown). */
+export function leftOutByModel(report: BlameReport): [string, number][] {
+  const sum = Object.create(null) as Record<string, number>;
+  for (const lines of [report.excluded?.generatedLines, report.excluded?.vendoredLines]) for (const [model, count] of Object.entries(lines?.byModel ?? {})) sum[model] = (sum[model] ?? 0) + count;
+  return sortedCounts(sum);
 }
 
 /**
@@ -26,6 +56,10 @@ export function reportNotes(report: BlameReport): string[] {
     const list = parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts.join(' and ');
     notes.push(`Left out as not authored: ${list}. Name them with --include or blame.include to count them.`);
   }
+  const leftOutLines = [leftOutSentence('generated', report.excluded?.generatedLines), leftOutSentence('vendored', report.excluded?.vendoredLines)].filter(Boolean);
+  if (leftOutLines.length > 0) notes.push(`Lines in the files left out: ${leftOutLines.join('; ')}.`);
+  const { leftOutUnblamed = 0 } = report.excluded ?? {};
+  if (leftOutUnblamed > 0) notes.push(leftOutUnblamedNote(leftOutUnblamed));
   const { binary = 0, binarySource = 0 } = report.excluded ?? {};
   if (binarySource > 0) {
     const others = binary - binarySource;
@@ -34,6 +68,8 @@ export function reportNotes(report: BlameReport): string[] {
         `their lines are in no total${others > 0 ? ` (and ${plural(others, 'other binary file', 'other binary files')}: images, archives…)` : ''}. Remove the NUL byte to count them.`,
     );
   }
+  const { submodules = 0 } = report.excluded ?? {};
+  if (submodules > 0) notes.push(`Not counted: ${plural(submodules, 'submodule', 'submodules')} (another repository's files, which git blame never reads); run aitrail blame inside each.`);
   const { lfs = 0 } = report.excluded ?? {};
   if (lfs > 0) notes.push(`Not counted: ${plural(lfs, 'Git LFS pointer', 'Git LFS pointers')} (files kept in Git LFS: git holds three lines naming the object, not the file).`);
   const ignored = report.ignoredAi ?? [];

@@ -105,6 +105,37 @@ export interface Excluded {
    * shards an older aitrail wrote (unknown, not 0).
    */
   lfs?: number;
+  /**
+   * The lines of the files counted in `generated`, blamed as the counted files are: how many, and
+   * how many of them AI (by model, by agent). Never in `totals`: a security reader learns what an
+   * attribute (or a generator's header) took out of the report, 3 lines or 30,000. Always set by
+   * `blameReport` (a shard: its part of those files); absent only from an older aitrail's report.
+   */
+  generatedLines?: LeftOutLines;
+  /** The same for the files counted in `vendored`. */
+  vendoredLines?: LeftOutLines;
+  /**
+   * Submodules (gitlinks) the include/exclude globs select: another repository's commit, whose
+   * files git blame never reads, so their lines are in no total (run `aitrail blame` inside each).
+   * Always set by `blameReport`; absent only from an older aitrail's report.
+   */
+  submodules?: number;
+  /**
+   * Generated and vendored files (this part's, with `--shard`) not blamed: more of them than the
+   * bound (`LEFT_OUT_BLAME_LIMIT`, 256) without `--blame-left-out`, so `generatedLines` /
+   * `vendoredLines` hold zeros rather than their lines (their meaning: of the blamed left-out
+   * files). 0 when all were blamed. Always set by `blameReport`; added up by `--merge`.
+   */
+  leftOutUnblamed?: number;
+}
+
+/** Lines of files left out of the totals (`excluded.generatedLines`, `excluded.vendoredLines`). */
+export interface LeftOutLines {
+  lines: number;
+  ai: number;
+  human: number;
+  byModel: Counts;
+  byAgent: Counts;
 }
 
 export type BlameGrouping = 'file' | 'dir' | 'model' | 'agent' | 'author';
