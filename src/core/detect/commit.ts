@@ -183,8 +183,30 @@ const MARKDOWN_BULLET = /^(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\][ \t]+)?/;
  * bracket (`“…”`, `»`: a quotation), nor an ASCII mark (`>` quotes, `#` comments, `-` bullets: Markdown's).
  * Linear: no mark is a space.
  */
-const LEADING_MARK = /^(?:(?:\u{1F916}|\u00f0[Y\u0178]\u00a4\u2013|(?![\x00-\x7f])[\p{So}\p{Sm}\p{Sk}\p{Pd}\p{Po}\p{Extended_Pictographic}])[ \t]*)+/u;
+const LEADING_MARK_SOURCE = '^(?:(?:\\u{1F916}|\\u00f0[Y\\u0178]\\u00a4\\u2013|(?![\\x00-\\x7f])[\\p{So}\\p{Sm}\\p{Sk}\\p{Pd}\\p{Po}\\p{Extended_Pictographic}])[ \\t]*)+';
+/**
+ * LEADING_MARK made on first need: V8 builds its Unicode property classes when the pattern is made
+ * and compiles it on its first run (~1-2 ms of an agent commit's hooks, whose footer starts with 🤖).
+ */
+let LEADING_MARK: RegExp | undefined;
 const ROBOT = /\u{1F916}|\u00f0[Y\u0178]\u00a4\u2013/u;
+const ROBOT_EMOJI = 0x1f916;
+
+/**
+ * What LEADING_MARK matches at the start of `text`, or null. The agents' footers (`🤖 Generated
+ * with …`: robots, spaces and tabs, then ASCII) are read here without the pattern: a run of robots
+ * and blanks that ASCII (or the end) follows is all the pattern would take, as no ASCII character
+ * is a mark; anything else goes to the pattern.
+ */
+export function leadingMark(text: string): string | null {
+  let at = 0;
+  while (text.codePointAt(at) === ROBOT_EMOJI) {
+    at += 2;
+    while (text[at] === ' ' || text[at] === '\t') at += 1;
+  }
+  if (at > 0 && (at === text.length || text.charCodeAt(at) <= 0x7f)) return text.slice(0, at);
+  return (LEADING_MARK ??= new RegExp(LEADING_MARK_SOURCE, 'u')).exec(text)?.[0] ?? null;
+}
 
 /**
  * The line without the marks before its words (LEADING_MARK), or the line itself when none stands
@@ -192,10 +214,10 @@ const ROBOT = /\u{1F916}|\u00f0[Y\u0178]\u00a4\u2013/u;
  * declared: footerTrust).
  */
 function unmarked(text: string, footer = false): string {
-  const mark = text.length > 0 && text.charCodeAt(0) > 0x7f ? LEADING_MARK.exec(text) : null;
-  if (!mark) return text;
-  const rest = text.slice(mark[0].length);
-  return footer && ROBOT.test(mark[0]) ? `\u{1F916} ${rest}` : rest;
+  const mark = text.length > 0 && text.charCodeAt(0) > 0x7f ? leadingMark(text) : null;
+  if (mark === null) return text;
+  const rest = text.slice(mark.length);
+  return footer && ROBOT.test(mark) ? `\u{1F916} ${rest}` : rest;
 }
 
 /** A whole line in emphasis or code (`**Assisted-by: qwen3-coder**`, `` `Assisted-by: …` ``). */
