@@ -23,8 +23,7 @@ const FURTHEST = 1024 * 1024;
  * `CLAUDE_CODE_SESSION_ID`), regular files of that name only, the {@link MAX_SUBAGENTS} most recently
  * written, each read in its tail. None when there is no id: a session is never guessed.
  */
-export function claudeSubagentModels(place: SettingsPlace): { model: string; evidence: string; overriddenBy: string[] }[] {
-  const session = claudeSessionDirs(place);
+export function claudeSubagentModels(place: SettingsPlace, session = claudeSessionDirs(place)): { model: string; evidence: string; overriddenBy: string[] }[] {
   if (!session) return [];
   const files: { path: string; written: number }[] = [];
   for (const dir of session.dirs) {

@@ -21,8 +21,7 @@ const MAX_PROJECTS = 10_000;
  * variable, or no transcript holding a model: null, and the settings are read as before; the
  * session is never guessed (a newest transcript may be another session's).
  */
-export function claudeTranscriptModel(place: SettingsPlace): SettingsModel | null {
-  const session = claudeSessionDirs(place);
+export function claudeTranscriptModel(place: SettingsPlace, session = claudeSessionDirs(place)): SettingsModel | null {
   if (!session) return null;
   const found: { model: string; evidence: string }[] = [];
   for (const dir of session.dirs) {
@@ -42,12 +41,18 @@ export function claudeTranscriptModel(place: SettingsPlace): SettingsModel | nul
   };
 }
 
+/** Claude Code's session id and the project directories its transcripts may be in. */
+export interface ClaudeSession {
+  id: string;
+  dirs: string[];
+}
+
 /**
  * The session Claude Code says it runs (`CLAUDE_CODE_SESSION_ID`, a UUID) and the project
  * directories of `projects/` under `CLAUDE_CONFIG_DIR` (`~/.claude`) its files may be in (at most
  * {@link MAX_PROJECTS}, printable names only), sorted; null when there is no such id or directory.
  */
-export function claudeSessionDirs(place: SettingsPlace): { id: string; dirs: string[] } | null {
+export function claudeSessionDirs(place: SettingsPlace): ClaudeSession | null {
   const id = place.env.CLAUDE_CODE_SESSION_ID?.trim() ?? '';
   if (!SESSION_ID.test(id)) return null;
   const config = place.env.CLAUDE_CONFIG_DIR?.trim() || join(place.home, '.claude');

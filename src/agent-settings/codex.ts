@@ -2,7 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
-import type { CommandLineModel } from './command-line.js';
+import { commandLineAlso, type CommandLineModel } from './command-line.js';
 import { parseToml, stringAt, valueAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
@@ -102,7 +102,7 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
   const profileLayer = profileFile ? await read(shownPath(place, profileFile), readOwnFile(profileFile)) : null;
   const served = cli?.oss ? {} : endpoint([profileLayer, user, system], profile);
   if (cli && cli.models.length > 0) {
-    const also = cli.models.slice(1).map((model, index) => ({ model, evidence: cli.evidence[index + 1]!, overriddenBy: [] }));
+    const also = commandLineAlso(cli);
     return { model: cli.models[0]!, evidence: cli.evidence[0]!, replaces: ['OPENAI_DEFAULT_MODEL'], ...served, ...(also.length > 0 ? { also } : {}) };
   }
   const fromProfile = named ? `${named.evidence} ` : configProfile ? `argv codex -c profile=${quote(configProfile)} ` : '';

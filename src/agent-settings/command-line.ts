@@ -191,6 +191,11 @@ export interface CommandLineModel {
   configs?: string[];
 }
 
+/** The models a command line names after the one in force (a flag given twice, a launcher and its binary), as settings' models beside. */
+export function commandLineAlso(cli: CommandLineModel): { model: string; evidence: string; overriddenBy: string[] }[] {
+  return cli.models.slice(1).map((model, index) => ({ model, evidence: cli.evidence[index + 1]!, overriddenBy: [] }));
+}
+
 /** How each agent's process is known by its argv, and its model flag. */
 interface AgentCli {
   /** The program's or (under a runtime) the script's base name, without `.js`/`.exe`. */

@@ -3,9 +3,9 @@ import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
 import { claudeSubagentModels } from './claude-subagents.js';
-import { claudeTranscriptModel } from './claude-transcript.js';
+import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
 import { codexModel } from './codex.js';
-import { ancestorModel, ancestorProcesses, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
+import { ancestorModel, ancestorProcesses, commandLineAlso, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
@@ -44,7 +44,7 @@ const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
  * replaces; the settings' other models (goose's lead and planner models) stay beside it.
  */
 function fromCommandLine(agent: string, cli: CommandLineModel, settings: SettingsModel | null): SettingsModel {
-  const also = [...cli.models.slice(1).map((model, index) => ({ model, evidence: cli.evidence[index + 1]!, overriddenBy: [] })), ...(settings?.also ?? [])];
+  const also = [...commandLineAlso(cli), ...(settings?.also ?? [])];
   return {
     model: cli.models[0]!,
     evidence: cli.evidence[0]!,
@@ -54,20 +54,29 @@ function fromCommandLine(agent: string, cli: CommandLineModel, settings: Setting
   };
 }
 
-/** Claude Code's session's own model (its transcript), or null: it comes before `--model`, the settings and `ANTHROPIC_MODEL`, which chose what it records. */
-function sessionModel(place: SettingsPlace): SettingsModel | null {
+/** Claude Code's session (`CLAUDE_CODE_SESSION_ID`) and the project directories it may be in: listed once for its transcript and its subagents'. */
+function claudeSession(place: SettingsPlace): ClaudeSession | null {
   try {
-    return claudeTranscriptModel(place);
+    return claudeSessionDirs(place);
+  } catch {
+    return null;
+  }
+}
+
+/** Claude Code's session's own model (its transcript), or null: it comes before `--model`, the settings and `ANTHROPIC_MODEL`, which chose what it records. */
+function sessionModel(place: SettingsPlace, session: ClaudeSession | null): SettingsModel | null {
+  try {
+    return claudeTranscriptModel(place, session);
   } catch {
     return null;
   }
 }
 
 /** `model` with the models of Claude Code's session's subagents beside it (their transcripts), whichever way `model` was read, or none. */
-function withSubagents(model: SettingsModel | undefined, place: SettingsPlace): SettingsModel | undefined {
+function withSubagents(model: SettingsModel | undefined, place: SettingsPlace, session: ClaudeSession | null): SettingsModel | undefined {
   let subagents: SettingsModel['also'] = [];
   try {
-    subagents = claudeSubagentModels(place);
+    subagents = claudeSubagentModels(place, session);
   } catch {
     // Unreadable transcripts name no model.
   }
@@ -95,9 +104,10 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
   let ancestors: readonly (readonly string[] | AncestorProcess)[] | undefined;
   for (const agent of agents) {
     if (!Object.hasOwn(READERS, agent)) continue;
-    const transcript = agent === 'claude-code' ? sessionModel(place) : null;
+    const session = agent === 'claude-code' ? claudeSession(place) : null;
+    const transcript = session ? sessionModel(place, session) : null;
     if (transcript) {
-      result[agent] = withSubagents(transcript, place)!;
+      result[agent] = withSubagents(transcript, place, session)!;
       continue;
     }
     let cli: CommandLineModel | null = null;
@@ -113,7 +123,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
       // Unreadable settings name no model.
     }
     const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) ? fromCommandLine(agent, cli, settings) : settings;
-    const model = agent === 'claude-code' ? withSubagents(read ?? undefined, place) : read;
+    const model = session ? withSubagents(read ?? undefined, place, session) : read;
     if (model) result[agent] = model;
   }
   return result;
