@@ -1,5 +1,4 @@
 import data from './data/signatures.json' with { type: 'json' };
-import FAST_PATH_TEXTS from './data/fast-path-texts.generated.json' with { type: 'json' };
 import { AI_AUTHOR } from './checkpoint/store-layout.js';
 
 /**
@@ -11,29 +10,6 @@ import { AI_AUTHOR } from './checkpoint/store-layout.js';
  */
 export const FAST_PATH_DIR = 'fast-path';
 export const FAST_PATH_VERSION_FILE = 'version';
-/** The fixed strings a message or an amended commit must not hold for the shims to skip node (they match the same generated texts with `case`): see fastPathPatterns(). */
-export const FAST_PATH_PATTERNS_FILE = 'patterns';
-
-let patterns: Buffer | undefined;
-
-/**
- * The patterns file of the stamp, one fixed string per line: every text a message signature or a
- * trailer key needs (lower case; read without case), and each byte outside printable ASCII but the
- * newline (detection reads NFKC, where such characters can become letters; git refuses a NUL in a
- * message). The shims now match the same generated texts with the shell's `case` (the stamp names
- * their version); the file stays part of the stamp. Written by node into `<git dir>`, never read
- * from the package (a checkout cannot change it).
- */
-export function fastPathPatterns(): Buffer {
-  if (!patterns) {
-    let bytes = '';
-    for (let byte = 1; byte < 256; byte += 1) if (byte !== 0x0a && (byte < 0x20 || byte > 0x7e)) bytes += `${String.fromCharCode(byte)}\n`;
-    // One latin1 string, one Buffer (every text is ASCII): a hook builds it on every run to compare with the stamp's.
-    patterns = Buffer.from(`${FAST_PATH_TEXTS.message.map((text) => `${text}\n`).join('')}${bytes}`, 'latin1');
-  }
-  return patterns;
-}
-
 /**
  * Entries of `<git dir>/aitrail/` that say nothing about the commit being made (caches, the stamp,
  * enforcement memory, temporary blame folders, the copy of the last note post-commit wrote, the

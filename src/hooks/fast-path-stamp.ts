@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configLimit, SEARCH_PLACES } from '../config/search-places.js';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
-import { envNames, FAST_PATH_DIR, FAST_PATH_PATTERNS_FILE, FAST_PATH_VERSION_FILE, fastPathPatterns, messageKeys, stampHeader } from '../core/fast-path-layout.js';
+import { envNames, FAST_PATH_DIR, FAST_PATH_VERSION_FILE, messageKeys, stampHeader } from '../core/fast-path-layout.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 
 /** The config files at the top, place → bytes (absent ones left out); null when one is there but is not a regular file. */
@@ -103,9 +103,7 @@ export function refreshFastPathStamp(root: string, gitDir: string, config: Stamp
       const file = files.get(place);
       return file === undefined ? copy === null : copy !== null && copy.equals(file);
     });
-    const patterns = fastPathPatterns();
-    const patternsFile = join(dir, FAST_PATH_PATTERNS_FILE);
-    if (fresh && copiesMatch && readOr(patternsFile, null)?.equals(patterns) === true && readOr(version, null)?.equals(header) === true) return;
+    if (fresh && copiesMatch && readOr(version, null)?.equals(header) === true) return;
     // The version file goes first and comes back last: a stamp half rewritten is never trusted.
     rmSync(version, { force: true });
     mkdirSync(dir, { recursive: true });
@@ -114,7 +112,6 @@ export function refreshFastPathStamp(root: string, gitDir: string, config: Stamp
       if (file === undefined) rmSync(join(dir, place), { force: true });
       else writeFileAtomicSync(join(dir, place), file);
     }
-    writeFileAtomicSync(patternsFile, patterns);
     writeFileAtomicSync(version, header);
   } catch {
     try {

@@ -32,8 +32,8 @@ function shQuote(text: string): string {
 
 /**
  * sh lines (in a function: `return 1` on a doubt): this very aitrail version last validated these
- * very config bytes (the stamp node leaves in `<git dir>/aitrail/fast-path`, whose patterns file
- * holds this version's signatures). Read `aitrail_g`, set `aitrail_s`; run at the work tree top (git
+ * very config bytes (the stamp node leaves in `<git dir>/aitrail/fast-path`, whose version file
+ * names this version, whose signatures the shim's own texts are). Read `aitrail_g`, set `aitrail_s`; run at the work tree top (git
  * runs hooks there).
  */
 function stampedLines(version: string): string[] {
@@ -130,8 +130,8 @@ export function fastPathFunctions(version: string): string[] {
     '# Fast path (generated from src/core/data/signatures.json by src/install/fast-path.ts): a commit with',
     '# no AI signal at all has nothing to record or refuse, so node is not started. Skipped only when no',
     '# agent variable is set; the author (`git var` when git exports none) and the message hold no',
-    '# text a signature needs, nor any byte outside printable ASCII (detection reads NFKC; both are',
-    '# fixed strings of the stamp\'s patterns file, which node writes); <git dir>/aitrail holds no',
+    '# text a signature needs, nor any byte outside printable ASCII (detection reads NFKC; the texts',
+    '# are generated with this very shim from this version\'s signatures); <git dir>/aitrail holds no',
     '# session, template marker or pending checkpoint; and this very aitrail version last validated',
     '# these very config bytes (a config with detect.rules or another trailer key is never stamped).',
     '# Any doubt starts node.',
@@ -190,7 +190,7 @@ export function fastPathFunctions(version: string): string[] {
 /** The largest message the shell reads itself (a byte a system call: ~20 ms here); a longer one starts node. */
 const MESSAGE_BYTES = 16384;
 
-/** The case pattern (sh) of every text one of which a message signature or trailer key needs (the patterns file's texts). */
+/** The case pattern (sh) of every text one of which a message signature or trailer key needs (src/core/data/fast-path-texts.generated.json). */
 function messagePattern(): string {
   return messageTexts().map(globWithin).join('|');
 }
@@ -328,10 +328,10 @@ export function fastPathLines(version: string, unless?: string): string[] {
  * sh function `aitrail_plain <revision>...`: true when none of those commits holds a text a message
  * or identity signature needs (their authors and messages, as node reads them: no mailmap), nor a
  * byte outside printable ASCII but the newline (detection reads NFKC), in one `git log`; a revision
- * git cannot read is a doubt. The texts are the stamp's patterns file's (both generated from the
- * same signatures, and the caller validated the stamp naming this very version), looked for by the
- * shell itself under LC_ALL=C (bytes, as `grep -i -F` read them there): a `grep -f` of them cost
- * every person's amend two more processes, and in a UTF-8 locale a regular expression compiled
+ * git cannot read is a doubt. The texts are this version's signature texts (generated with the
+ * shim; the caller validated the stamp naming this very version), looked for by the shell itself
+ * under LC_ALL=C (bytes, as `grep -i -F` read them there): a `grep -f` of them cost every person's
+ * amend two more processes, and in a UTF-8 locale a regular expression compiled
  * from ~250 patterns. Past PLAIN_BYTES of text, a doubt (node decides).
  */
 export function plainCommitsFunction(): string[] {

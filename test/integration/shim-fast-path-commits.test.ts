@@ -198,7 +198,7 @@ describe('shim fast path in real commits', () => {
   it('an agent\'s commit leaves the stamp to the next commit without one: its hooks neither write nor check it', () => {
     const { repo, commit } = setup('git');
     const stamp = join(repo.dir, '.git', 'aitrail', 'fast-path');
-    const stampFiles = () => Object.fromEntries(['version', 'patterns'].map((name) => [name, { text: readFileSync(join(stamp, name), 'latin1'), mtime: statSync(join(stamp, name)).mtimeMs }]));
+    const stampFiles = () => Object.fromEntries(['version', 'package.json', '.aitrailrc.yml'].filter((name) => existsSync(join(stamp, name))).map((name) => [name, { text: readFileSync(join(stamp, name), 'latin1'), mtime: statSync(join(stamp, name)).mtimeMs }]));
     // The stamp init left: an agent's commit neither rewrites it nor removes it.
     const atInit = stampFiles();
     const agentEnv = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
