@@ -5,6 +5,7 @@ import { claudeCodeModel } from './claude-code.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
 import { codexModel } from './codex.js';
+import { codexRolloutModel } from './codex-rollout.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
@@ -84,6 +85,22 @@ function withSubagents(model: SettingsModel | undefined, place: SettingsPlace, s
   return { ...(model ?? { model: '', evidence: '' }), also: [...(model?.also ?? []), ...subagents] };
 }
 
+/**
+ * `model` with the model Codex's session ran its last turn on beside it (its rollout), when that
+ * is another: a `/model` switch is seen by no config file or command line, and the configured
+ * model may still have written part of the work, so both are recorded.
+ */
+function withRollout(model: SettingsModel | null, place: SettingsPlace): SettingsModel | null {
+  let rollout: { model: string; evidence: string } | null = null;
+  try {
+    rollout = codexRolloutModel(place);
+  } catch {
+    // An unreadable rollout names no model.
+  }
+  if (!rollout || model?.model === rollout.model || model?.also?.some((also) => also.model === rollout.model)) return model;
+  return { ...(model ?? { model: '', evidence: '' }), also: [...(model?.also ?? []), { ...rollout, overriddenBy: [] }] };
+}
+
 /** Whether the command line of `agent` is looked for: the Cursor CLI's only while its launcher marks the commit (its name, `agent`, is a common one). */
 function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
   if (!readsCommandLine(agent)) return false;
@@ -95,7 +112,7 @@ function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
  * the agent's own process was started with (`codex -m qwen3-coder`: its command line, found among
  * this process's ancestors on Linux, a few small `/proc` reads, only for an agent committing now),
  * or for Claude Code the model its own session's transcript names last (`CLAUDE_CODE_SESSION_ID`),
- * with its subagents' models beside.
+ * with its subagents' models beside; for Codex, the model of its session's last turn beside (its rollout).
  * Never throws: a settings file that cannot be read or parsed names no model, and the commit is
  * recorded as before.
  */
@@ -123,7 +140,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
       // Unreadable settings name no model.
     }
     const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) ? fromCommandLine(agent, cli, settings) : settings;
-    const model = session ? withSubagents(read ?? undefined, place, session) : read;
+    const model = session ? withSubagents(read ?? undefined, place, session) : agent === 'codex' ? withRollout(read, place) : read;
     if (model) result[agent] = model;
   }
   return result;

@@ -1,0 +1,202 @@
+import { closeSync, constants, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { isAbsolute, join, sep } from 'node:path';
+import { quote } from '../core/detect/found.js';
+import { openRegularFile, readBytes } from '../io/read-regular-file.js';
+import { shownPath, type SettingsPlace } from './settings-place.js';
+
+/** A thread id as Codex exports it to the commands it runs (`CODEX_THREAD_ID`): a UUID, the end of its rollout's name. */
+const THREAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Day directories (`sessions/YYYY/MM/DD`) looked into for the thread's rollout, the newest first (a resumed session keeps its first day's file). */
+const MAX_DAYS = 400;
+/** Names listed in one directory; past these, the rest is not looked at. */
+const MAX_NAMES = 4096;
+/** Without a thread id: rollouts written this recently, in the newest two day directories, at most this many read. */
+const RECENT_MS = 10 * 60 * 1000;
+const MAX_GUESSED = 8;
+/** The tail read first, then (none there) further back: a turn's tool output may be megabytes after its `turn_context`. */
+const TAIL = 256 * 1024;
+const FURTHEST = 16 * 1024 * 1024;
+/** A `turn_context` line longer than this (instructions are kilobytes) is not parsed. */
+const MAX_LINE = 1024 * 1024;
+/** Codex writes a record's type as its second key; in any string it is escaped (`\"type\"`), so these bytes are only ever a record's own. */
+const TURN_CONTEXT = Buffer.from('"type":"turn_context"');
+/** A model name as recorded: printable, at most this long. */
+const MODEL = /^[^\x00-\x1f\x7f-\x9f]{1,256}$/;
+
+/** The model and working directory of a rollout's last `turn_context` record. */
+export interface TurnContext {
+  model: string;
+  cwd?: string;
+}
+
+/** A `turn_context` record's model and cwd, or null (not JSON, another record, no printable model). */
+function turnContext(line: Buffer): TurnContext | null {
+  let record: unknown;
+  try {
+    record = JSON.parse(line.toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (record === null || typeof record !== 'object' || (record as { type?: unknown }).type !== 'turn_context') return null;
+  const payload = (record as { payload?: unknown }).payload;
+  if (payload === null || typeof payload !== 'object') return null;
+  const { model, cwd } = payload as { model?: unknown; cwd?: unknown };
+  if (typeof model !== 'string' || !model.trim() || !MODEL.test(model)) return null;
+  return { model: model.trim(), ...(typeof cwd === 'string' && cwd.length <= 4096 && !cwd.includes('\0') ? { cwd } : {}) };
+}
+
+/** The last whole `turn_context` line of `bytes` (which start `start` bytes into the file), read. */
+function lastTurnContext(bytes: Buffer, start: number): TurnContext | null {
+  for (let at = bytes.lastIndexOf(TURN_CONTEXT); at >= 0; at = at === 0 ? -1 : bytes.lastIndexOf(TURN_CONTEXT, at - 1)) {
+    const newline = at === 0 ? -1 : bytes.lastIndexOf(0x0a, at - 1);
+    // A line cut by the read's start is not judged on its end.
+    if (newline < 0 && start > 0) return null;
+    const end = bytes.indexOf(0x0a, at);
+    const line = bytes.subarray(newline + 1, end < 0 ? bytes.length : end);
+    if (line.length > MAX_LINE) continue;
+    const found = turnContext(line);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The model (and cwd) of the last `turn_context` record of a Codex rollout: a regular file only,
+ * never through a link (`O_NOFOLLOW`), never a FIFO or device; its last 256 KB, then, naming none,
+ * its last 16 MB. A line still being written (no end yet, not JSON) is skipped. Null when none.
+ */
+export function rolloutTurnContext(path: string): TurnContext | null {
+  if (!isAbsolute(path)) return null;
+  const opened = openRegularFile(path, constants.O_NOFOLLOW);
+  if (!opened) return null;
+  try {
+    const tail = Math.min(opened.size, TAIL);
+    const found = lastTurnContext(readBytes(opened.fd, tail, opened.size - tail), opened.size - tail);
+    if (found !== null || tail === opened.size) return found;
+    const start = Math.max(0, opened.size - FURTHEST);
+    // Up to the tail's first line end, so a line the tail's start cut is read whole.
+    const end = Math.min(opened.size, opened.size - tail + MAX_LINE);
+    return lastTurnContext(readBytes(opened.fd, end - start, start), start);
+  } catch {
+    return null;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/** The entries of `dir` (at most {@link MAX_NAMES}), none when it cannot be listed. */
+function entries(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).slice(0, MAX_NAMES);
+  } catch {
+    return [];
+  }
+}
+
+/** The real subdirectories of `dir` (no link) named as `name` says, the newest (highest) first. */
+function subdirs(dir: string, name: RegExp): string[] {
+  return entries(dir)
+    .filter((entry) => entry.isDirectory() && name.test(entry.name))
+    .map((entry) => entry.name)
+    .sort()
+    .reverse()
+    .map((entry) => join(dir, entry));
+}
+
+/** The `sessions/YYYY/MM/DD` directories under `sessions`, the newest first, at most `limit`. */
+function dayDirs(sessions: string, limit: number): string[] {
+  const days: string[] = [];
+  for (const year of subdirs(sessions, /^\d{4}$/)) {
+    for (const month of subdirs(year, /^\d{2}$/)) {
+      for (const day of subdirs(month, /^\d{2}$/)) {
+        days.push(day);
+        if (days.length >= limit) return days;
+      }
+    }
+  }
+  return days;
+}
+
+/** A rollout's file name: `rollout-<local time>-<thread id>.jsonl` (codex-rs/rollout `recorder.rs`); a compressed `.jsonl.zst` is an idle one. */
+function isRollout(entry: Dirent): boolean {
+  return entry.isFile() && entry.name.startsWith('rollout-') && entry.name.endsWith('.jsonl');
+}
+
+/** The rollout of thread `id`: `rollout-…-<id>.jsonl` in a day directory, the newest days first. */
+export function threadRollout(sessions: string, id: string): string | null {
+  const suffix = `-${id.toLowerCase()}.jsonl`;
+  for (const day of dayDirs(sessions, MAX_DAYS)) {
+    const entry = entries(day).find((candidate) => isRollout(candidate) && candidate.name.toLowerCase().endsWith(suffix));
+    if (entry) return join(day, entry.name);
+  }
+  return null;
+}
+
+/** Whether `cwd` is the work tree's top or inside it (links followed on both sides). */
+function inWorkTree(cwd: string | undefined, top: string): boolean {
+  if (!cwd || !isAbsolute(cwd)) return false;
+  try {
+    const real = realpathSync.native(cwd);
+    return real === top || real.startsWith(top + sep);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Without a thread id (Codex before `CODEX_THREAD_ID`, or a command run with it unset): the rollout
+ * written last, within the last 10 minutes, in the newest two day directories, whose last turn
+ * ran in this work tree; at most {@link MAX_GUESSED} read. A guess: another session in the same
+ * work tree may be the one written last.
+ */
+function recentRollout(place: SettingsPlace, sessions: string, now: number): { path: string; turn: TurnContext } | null {
+  let top: string;
+  try {
+    top = realpathSync.native(place.root);
+  } catch {
+    return null;
+  }
+  const files: { path: string; written: number }[] = [];
+  for (const day of dayDirs(sessions, 2)) {
+    for (const entry of entries(day)) {
+      if (!isRollout(entry)) continue;
+      const path = join(day, entry.name);
+      try {
+        const written = statSync(path).mtimeMs;
+        if (now - written <= RECENT_MS) files.push({ path, written });
+      } catch {
+        // Gone since it was listed.
+      }
+    }
+  }
+  files.sort((a, b) => b.written - a.written || (a.path < b.path ? -1 : 1));
+  for (const { path } of files.slice(0, MAX_GUESSED)) {
+    const turn = rolloutTurnContext(path);
+    if (turn && inWorkTree(turn.cwd, top)) return { path, turn };
+  }
+  return null;
+}
+
+/**
+ * The model Codex ran its session's last turn on, from its rollout: Codex writes each session to
+ * `$CODEX_HOME/sessions/YYYY/MM/DD/rollout-<time>-<thread id>.jsonl` (`~/.codex`), a
+ * `turn_context` record at each turn's start holding the turn's `model` (a `/model` switch, a
+ * custom provider's model alike), and exports the thread id to the commands it runs
+ * (`CODEX_THREAD_ID`). That thread's rollout, found by name, is read; without the variable, the
+ * most recently written rollout whose last turn ran in this work tree (see {@link recentRollout}).
+ * Null when none names a model.
+ */
+export function codexRolloutModel(place: SettingsPlace, now = Date.now()): { model: string; evidence: string } | null {
+  const home = place.env.CODEX_HOME?.trim() || join(place.home, '.codex');
+  if (!isAbsolute(home)) return null;
+  const sessions = join(home, 'sessions');
+  const id = place.env.CODEX_THREAD_ID?.trim() ?? '';
+  if (id) {
+    if (!THREAD_ID.test(id)) return null;
+    const path = threadRollout(sessions, id);
+    const turn = path ? rolloutTurnContext(path) : null;
+    return path && turn ? { model: turn.model, evidence: `rollout ${shownPath(place, path)} turn_context.model=${quote(turn.model)}` } : null;
+  }
+  const recent = recentRollout(place, sessions, now);
+  return recent ? { model: recent.turn.model, evidence: `recent rollout ${shownPath(place, recent.path)} turn_context.model=${quote(recent.turn.model)}` } : null;
+}
