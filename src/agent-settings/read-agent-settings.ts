@@ -1,3 +1,4 @@
+import { agentMarkers } from '../core/detect/env-findings.js';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
@@ -5,7 +6,7 @@ import { claudeCodeModel } from './claude-code.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
 import { codexModel } from './codex.js';
-import { ancestorModel, ancestorProcesses, commandLineAlso, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
+import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
@@ -52,6 +53,18 @@ function fromCommandLine(agent: string, cli: CommandLineModel, settings: Setting
     ...(settings?.endpoint ? { endpoint: settings.endpoint } : {}),
     ...(also.length > 0 ? { also } : {}),
   };
+}
+
+/**
+ * `model` with the models the command line of the process that set the agent's markers names
+ * beside it (a copy of the agent under another name, which no ancestor reads as the agent's): only
+ * added, never in place of a model read otherwise, and hidden by no variable.
+ */
+function withSetterModels(model: SettingsModel | null, setter: CommandLineModel | null): SettingsModel | null {
+  const known = new Set([model?.model, ...(model?.also ?? []).map((also) => also.model)]);
+  const added = (setter?.models ?? []).flatMap((name, index) => (known.has(name) ? [] : [{ model: name, evidence: setter!.evidence[index]!, overriddenBy: [] }]));
+  if (added.length === 0) return model;
+  return { ...(model ?? { model: '', evidence: '' }), also: [...(model?.also ?? []), ...added] };
 }
 
 /** Claude Code's session (`CLAUDE_CODE_SESSION_ID`) and the project directories it may be in: listed once for its transcript and its subagents'. */
@@ -111,8 +124,12 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
       continue;
     }
     let cli: CommandLineModel | null = null;
+    let setter: CommandLineModel | null = null;
     try {
-      if (looksAtCommandLine(agent, place)) cli = ancestorModel(agent, (ancestors ??= place.commandLines ?? ancestorProcesses()), quote);
+      if (looksAtCommandLine(agent, place)) {
+        cli = ancestorModel(agent, (ancestors ??= place.commandLines ?? ancestorProcesses()), quote);
+        setter = markerSetterModel(agent, ancestors, agentMarkers(place.env, agent), quote);
+      }
     } catch {
       // An ancestor gone or unreadable names no model.
     }
@@ -122,7 +139,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     } catch {
       // Unreadable settings name no model.
     }
-    const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) ? fromCommandLine(agent, cli, settings) : settings;
+    const read = withSetterModels(cli && cli.models.length > 0 && (agent !== 'codex' || !settings) ? fromCommandLine(agent, cli, settings) : settings, setter);
     const model = session ? withSubagents(read ?? undefined, place, session) : read;
     if (model) result[agent] = model;
   }
