@@ -26,6 +26,8 @@ export interface AncestorProcess {
   whole?: () => readonly string[];
   /** A script's path as the process sees it (from its working directory), links followed: `~/bin/g`, a link to `/…/gemini-cli/dist/index.js`. */
   real?: (path: string) => string | undefined;
+  /** `/proc/<pid>/environ`, the environment it was started with, as `NAME=value` entries; null when unreadable (another user's process). */
+  environ?: () => readonly string[] | null;
 }
 
 /** The command lines of this process's ancestors, nearest first: none where there is no `/proc` (macOS, Windows, the BSDs). */
@@ -50,6 +52,8 @@ export function ancestorProcesses(proc = '/proc', start = process.ppid): Ancesto
     const cwd = `${proc}/${pid}/cwd`;
     ancestor.real = (script) => realPath(isAbsolute(script) ? script : join(cwd, script));
     if (bytes.length >= MAX_CMDLINE_BYTES || all.length > MAX_ARGS) ancestor.whole = () => splitAll(readProc(path, MAX_WHOLE_CMDLINE_BYTES) ?? bytes);
+    const environ = `${proc}/${pid}/environ`;
+    ancestor.environ = () => readEnviron(environ);
     ancestors.push(ancestor);
     // `pid (comm) state ppid …`: comm may hold spaces and `)`, so fields are counted from its last `)`.
     const fields = stat.toString('latin1').slice(stat.lastIndexOf(')') + 1).trim().split(' ');
@@ -75,6 +79,13 @@ function readExe(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A process's environment entries (at most Linux's own bound on arguments and environment), or null (gone, unreadable). */
+function readEnviron(path: string): string[] | null {
+  const first = readProc(path);
+  const bytes = first && first.length >= MAX_CMDLINE_BYTES ? readProc(path, MAX_WHOLE_CMDLINE_BYTES) : first;
+  return bytes ? splitAll(bytes) : null;
 }
 
 /** At most `limit` bytes of a `/proc` file, or null (gone, unreadable). */
@@ -412,4 +423,108 @@ export function ancestorModel(agent: string, ancestors: readonly (readonly strin
     });
   }
   return result;
+}
+
+/**
+ * The processes among `ancestors` (nearest first) that put `markers` (`NAME`, value: an agent's
+ * variables as this hook's environment holds them) into their children's environment: for each
+ * marker, the nearest ancestor started without it (`/proc/<pid>/environ` is the environment a
+ * process was started with; an agent sets its marker for its children, or in its own `process.env`,
+ * which only its children's show), every ancestor nearer than it having been started with it. An
+ * unreadable environment (another user's process) ends the search for that marker with none, as
+ * does a marker every ancestor holds (set above all of them, or by no process of this chain).
+ */
+export function markerSetters(
+  ancestors: readonly (readonly string[] | AncestorProcess)[],
+  markers: readonly (readonly [name: string, value: string])[],
+): { ancestor: AncestorProcess; markers: string[] }[] {
+  const setters = new Map<AncestorProcess, string[]>();
+  const environs = new Map<AncestorProcess, ReadonlyMap<string, string> | null>();
+  const environOf = (ancestor: AncestorProcess) => {
+    if (!environs.has(ancestor)) {
+      let entries: readonly string[] | null = null;
+      try {
+        entries = ancestor.environ?.() ?? null;
+      } catch {
+        entries = null;
+      }
+      // The first of a name is the one a program reads (getenv).
+      const map = new Map<string, string>();
+      for (const entry of entries ?? []) {
+        const equals = entry.indexOf('=');
+        if (equals > 0 && !map.has(entry.slice(0, equals))) map.set(entry.slice(0, equals), entry.slice(equals + 1));
+      }
+      environs.set(ancestor, entries ? map : null);
+    }
+    return environs.get(ancestor)!;
+  };
+  for (const [name, value] of markers) {
+    for (const entry of ancestors) {
+      if (Array.isArray(entry)) break;
+      const ancestor = entry as AncestorProcess;
+      const environ = environOf(ancestor);
+      if (!environ) break;
+      if (environ.get(name) === value) continue;
+      setters.set(ancestor, [...(setters.get(ancestor) ?? []), name]);
+      break;
+    }
+  }
+  return [...setters].map(([ancestor, names]) => ({ ancestor, markers: names }));
+}
+
+/**
+ * A process's own arguments, whatever its name: after its script under a runtime (the first
+ * argument not an option, one just after an option passed over as its value unless it is a path
+ * that exists from the process's working directory), else after its program.
+ */
+function ownArguments(ancestor: AncestorProcess, argv: readonly string[]): readonly string[] {
+  const underRuntime = argv.length > 0 && (RUNTIMES.test(basename(argv[0]!)) || (ancestor.exe !== undefined && RUNTIMES.test(basename(ancestor.exe))));
+  if (!underRuntime) return argv.slice(1);
+  let mayBeValue = false;
+  let subcommand = false;
+  for (let at = 1; at < Math.min(argv.length, MAX_ARGS); at += 1) {
+    const arg = argv[at]!;
+    if (arg.startsWith('-')) {
+      mayBeValue = arg !== '--' && !arg.includes('=');
+      continue;
+    }
+    if (!subcommand && SUBCOMMANDS.has(arg)) {
+      subcommand = true;
+      continue;
+    }
+    if (!mayBeValue || ancestor.real?.(arg) !== undefined) return argv.slice(at + 1);
+    mayBeValue = false;
+  }
+  return [];
+}
+
+/**
+ * What the command lines of the processes that set `agent`'s markers (see {@link markerSetters})
+ * say of its model, read with `agent`'s own flags whatever the process is named: a copy of the agent
+ * under another name (`cp …/codex ~/bin/cx`, a bundle copied out of its package) is the process
+ * that set them. Each model's evidence names the marker: `argv codex -m="qwen3-coder" (the process that set CODEX_THREAD_ID)`.
+ */
+export function markerSetterModel(
+  agent: string,
+  ancestors: readonly (readonly string[] | AncestorProcess)[],
+  markers: readonly (readonly [name: string, value: string])[],
+  quote: (text: string) => string,
+): CommandLineModel | null {
+  if (!Object.hasOwn(AGENT_CLIS, agent) || markers.length === 0) return null;
+  const result: CommandLineModel = { models: [], evidence: [] };
+  for (const { ancestor: setter, markers: names } of markerSetters(ancestors, markers)) {
+    const argv = setter.whole ? setter.whole() : setter.argv;
+    const args = agentArguments(agent, argv, setter.exe, setter.real) ?? ownArguments(setter, argv);
+    const found = commandLineModel(agent, args, quote);
+    const by = ` (the process that set ${names.join(', ')})`;
+    const models: [string, string][] = (found?.models ?? []).map((model, index) => [model, found!.evidence[index]!]);
+    if (found?.configModel) models.push([found.configModel.model, found.configModel.evidence]);
+    if (found?.editorModel) models.push([found.editorModel.model, found.editorModel.evidence]);
+    for (const [model, evidence] of models) {
+      if (result.models.includes(model)) continue;
+      result.models.push(model);
+      result.evidence.push(`${evidence}${by}`);
+    }
+  }
+  return result.models.length > 0 ? result : null;
 }

@@ -1,3 +1,4 @@
+import { agentMarkers } from '../core/detect/env-findings.js';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
@@ -6,7 +7,7 @@ import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
 import { codexModel } from './codex.js';
 import { codexRolloutModel } from './codex-rollout.js';
-import { ancestorModel, ancestorProcesses, commandLineAlso, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
+import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
@@ -55,6 +56,25 @@ function fromCommandLine(agent: string, cli: CommandLineModel, settings: Setting
   };
 }
 
+type Also = NonNullable<SettingsModel['also']>;
+
+/** `model` with `added` beside it, each model not already read (a model read only beside is kept with an empty main model, as goose's lead model is). */
+function withAlso(model: SettingsModel | null, added: Also): SettingsModel | null {
+  const known = new Set([model?.model, ...(model?.also ?? []).map((also) => also.model)]);
+  const fresh = added.filter((also) => !known.has(also.model) && known.add(also.model));
+  if (fresh.length === 0) return model;
+  return { ...(model ?? { model: '', evidence: '' }), also: [...(model?.also ?? []), ...fresh] };
+}
+
+/**
+ * The models the command line of the process that set the agent's markers names (a copy of the
+ * agent under another name, which no ancestor reads as the agent's): only ever added beside a
+ * model read otherwise, never in its place, and hidden by no variable.
+ */
+function setterModels(setter: CommandLineModel | null): Also {
+  return (setter?.models ?? []).map((name, index) => ({ model: name, evidence: setter!.evidence[index]!, overriddenBy: [] }));
+}
+
 /** Claude Code's session (`CLAUDE_CODE_SESSION_ID`) and the project directories it may be in: listed once for its transcript and its subagents'. */
 function claudeSession(place: SettingsPlace): ClaudeSession | null {
   try {
@@ -73,32 +93,27 @@ function sessionModel(place: SettingsPlace, session: ClaudeSession | null): Sett
   }
 }
 
-/** `model` with the models of Claude Code's session's subagents beside it (their transcripts), whichever way `model` was read, or none. */
-function withSubagents(model: SettingsModel | undefined, place: SettingsPlace, session: ClaudeSession | null): SettingsModel | undefined {
-  let subagents: SettingsModel['also'] = [];
+/** The models of Claude Code's session's subagents (their transcripts), to go beside its model whichever way that was read, or none. */
+function subagentModels(place: SettingsPlace, session: ClaudeSession | null): Also {
   try {
-    subagents = claudeSubagentModels(place, session);
+    return claudeSubagentModels(place, session);
   } catch {
-    // Unreadable transcripts name no model.
+    return []; // Unreadable transcripts name no model.
   }
-  if (subagents.length === 0) return model;
-  return { ...(model ?? { model: '', evidence: '' }), also: [...(model?.also ?? []), ...subagents] };
 }
 
 /**
- * `model` with the model Codex's session ran its last turn on beside it (its rollout), when that
- * is another: a `/model` switch is seen by no config file or command line, and the configured
- * model may still have written part of the work, so both are recorded.
+ * The model Codex's session ran its last turn on (its rollout), to go beside the configured one:
+ * a `/model` switch is seen by no config file or command line, and the configured model may still
+ * have written part of the work, so both are recorded.
  */
-function withRollout(model: SettingsModel | null, place: SettingsPlace): SettingsModel | null {
-  let rollout: { model: string; evidence: string } | null = null;
+function rolloutModels(place: SettingsPlace): Also {
   try {
-    rollout = codexRolloutModel(place);
+    const rollout = codexRolloutModel(place);
+    return rollout ? [{ ...rollout, overriddenBy: [] }] : [];
   } catch {
-    // An unreadable rollout names no model.
+    return []; // An unreadable rollout names no model.
   }
-  if (!rollout || model?.model === rollout.model || model?.also?.some((also) => also.model === rollout.model)) return model;
-  return { ...(model ?? { model: '', evidence: '' }), also: [...(model?.also ?? []), { ...rollout, overriddenBy: [] }] };
 }
 
 /** Whether the command line of `agent` is looked for: the Cursor CLI's only while its launcher marks the commit (its name, `agent`, is a common one). */
@@ -124,12 +139,16 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     const session = agent === 'claude-code' ? claudeSession(place) : null;
     const transcript = session ? sessionModel(place, session) : null;
     if (transcript) {
-      result[agent] = withSubagents(transcript, place, session)!;
+      result[agent] = withAlso(transcript, subagentModels(place, session))!;
       continue;
     }
     let cli: CommandLineModel | null = null;
+    let setter: CommandLineModel | null = null;
     try {
-      if (looksAtCommandLine(agent, place)) cli = ancestorModel(agent, (ancestors ??= place.commandLines ?? ancestorProcesses()), quote);
+      if (looksAtCommandLine(agent, place)) {
+        cli = ancestorModel(agent, (ancestors ??= place.commandLines ?? ancestorProcesses()), quote);
+        setter = markerSetterModel(agent, ancestors, agentMarkers(place.env, agent), quote);
+      }
     } catch {
       // An ancestor gone or unreadable names no model.
     }
@@ -140,7 +159,8 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
       // Unreadable settings name no model.
     }
     const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) ? fromCommandLine(agent, cli, settings) : settings;
-    const model = session ? withSubagents(read ?? undefined, place, session) : agent === 'codex' ? withRollout(read, place) : read;
+    const beside = [...setterModels(setter), ...(session ? subagentModels(place, session) : agent === 'codex' ? rolloutModels(place) : [])];
+    const model = withAlso(read, beside);
     if (model) result[agent] = model;
   }
   return result;

@@ -162,6 +162,13 @@ export function envAgents(env: Env): Set<string> {
   return agents;
 }
 
+/** The variables by which the environment names `agent` (its markers' and the generic agent variables), each with its value: what the agent set for its children. */
+export function agentMarkers(env: Env, agent: string): [name: string, value: string][] {
+  const names = new Set(markersOn(env).flatMap((marker) => (marker.agent === agent ? marker.when.map(([name]) => name) : [])));
+  for (const name of signatures().genericAgentVars) if (agentSlug(env[name] ?? '') === agent) names.add(name);
+  return [...names].map((name) => [name, env[name]!]);
+}
+
 /** The agent the environment names, when it names exactly one (the context of a short model name). */
 export function soleEnvAgent(findings: readonly EnvFinding[]): string | undefined {
   const agents = new Set(findings.map((finding) => finding.attribution.agent));
