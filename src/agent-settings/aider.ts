@@ -1,9 +1,13 @@
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
-import type { CommandLineModel } from './command-line.js';
-import { parseYaml, stringAt, yamlStringAt } from './parse-settings.js';
+import { AIDER_SHORTCUTS, type CommandLineModel } from './command-line.js';
+import { parseYaml, stringAt, valueAt, yamlStringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+
+/** `--alias` definitions looked at, from one place. */
+const MAX_ALIASES = 256;
 
 /** A key of `.aider.conf.yml` as configargparse reads it: the option's name, bare or with its `--`. */
 function confValue(data: unknown, name: string): { key: string; value: string } | undefined {
@@ -14,17 +18,66 @@ function confValue(data: unknown, name: string): { key: string; value: string } 
   return undefined;
 }
 
+/** A switch of `.aider.conf.yml` set on as configargparse reads it (`true`, `yes`, `1`). */
+function confOn(data: unknown, name: string): string | undefined {
+  for (const key of [name, `--${name}`]) {
+    const value = valueAt(data, key);
+    if (value === true || (typeof value === 'string' && /^(?:true|yes|1)$/i.test(value.trim())) || value === 1) return key;
+  }
+  return undefined;
+}
+
+/**
+ * Where a file aider is told of (`--config`, `--model-settings-file`) is: `~/…` from home (configargparse's
+ * `expanduser`), a relative path from aider's working directory (or, not known, the work tree's top), or none.
+ */
+function givenPath(place: SettingsPlace, cli: CommandLineModel | null | undefined, path: string): string | undefined {
+  if (path === '~' || path.startsWith('~/')) return join(place.home, path.slice(1));
+  if (path.startsWith('~')) return undefined;
+  return isAbsolute(path) ? path : join(cli?.cwd ?? place.root, path);
+}
+
+/** The real path of the work tree's top, or none. */
+function realTop(place: SettingsPlace): string | undefined {
+  try {
+    return realpathSync.native(place.root);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `name` in aider's working directory when it is not the work tree's top: inside the tree, read as
+ * the tree's files are (a committed link out of it is not followed); outside, as the person's own.
+ */
+function cwdFile(place: SettingsPlace, cwd: string | undefined, name: string): [string, string | null] | undefined {
+  if (!cwd) return undefined;
+  const top = realTop(place);
+  if (top === undefined || cwd === top) return undefined;
+  const inTree = relative(top, cwd);
+  if (inTree && !inTree.startsWith('..') && !isAbsolute(inTree)) {
+    const path = join(inTree, name);
+    return [quote(path.split(sep).join('/')), readRepoFile(place, path)];
+  }
+  return [quote(shownPath(place, join(cwd, name))), readOwnFile(join(cwd, name))];
+}
+
 /**
  * The `editor_model_name` `.aider.model.settings.yml` gives the model `name`d exactly `model` (aider's
- * `register_models`: the home directory's file, then the git root's, a later entry of a name replacing
- * an earlier; `Model.configure_model_settings` matches the name exactly), or undefined.
+ * `register_models`: the home directory's file, then the git root's, the working directory's, then
+ * `--model-settings-file`'s, a later entry of a name replacing an earlier; `Model.configure_model_settings`
+ * matches the name exactly), or undefined.
  */
-async function settingsEditor(place: SettingsPlace, model: string): Promise<{ model: string; evidence: string } | undefined> {
-  const files: [string, string | null][] = [
-    ['.aider.model.settings.yml', readRepoFile(place, '.aider.model.settings.yml')],
-    [shownPath(place, join(place.home, '.aider.model.settings.yml')), readOwnFile(join(place.home, '.aider.model.settings.yml'))],
-  ];
-  for (const [shown, text] of files) {
+async function settingsEditor(place: SettingsPlace, cli: CommandLineModel | null | undefined, given: { path: string; evidence: string } | undefined, model: string) {
+  const files: ([string, string | null] | undefined)[] = [];
+  const named = given ? givenPath(place, cli, given.path) : undefined;
+  if (given && named) files.push([given.evidence, readOwnFile(named)]);
+  files.push(cwdFile(place, cli?.cwd, '.aider.model.settings.yml'));
+  files.push(['.aider.model.settings.yml', readRepoFile(place, '.aider.model.settings.yml')]);
+  files.push([shownPath(place, join(place.home, '.aider.model.settings.yml')), readOwnFile(join(place.home, '.aider.model.settings.yml'))]);
+  for (const file of files) {
+    if (!file) continue;
+    const [shown, text] = file;
     const list = text === null ? undefined : await parseYaml(text);
     if (!Array.isArray(list)) continue;
     const entry = list.findLast((item: unknown) => stringAt(item, 'name') === model);
@@ -36,28 +89,61 @@ async function settingsEditor(place: SettingsPlace, model: string): Promise<{ mo
   return undefined;
 }
 
+/** `name:model` definitions (aider's `--alias`), a later one of a name replacing an earlier: name → model. */
+function aliasTable(definitions: readonly unknown[]): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const definition of definitions.slice(-MAX_ALIASES)) {
+    if (typeof definition !== 'string') continue;
+    const colon = definition.indexOf(':');
+    if (colon < 0) continue;
+    const name = definition.slice(0, colon).trim();
+    const model = definition.slice(colon + 1).trim().slice(0, 256);
+    if (name && model) table.set(name, model);
+  }
+  return table;
+}
+
+/** An `AIDER_ALIAS` value as configargparse reads a list from a variable: `[a:b, c:d]`, else the one value. */
+function envList(value: string): string[] {
+  const text = value.trim();
+  if (!text.startsWith('[') || !text.endsWith(']')) return [text];
+  return text
+    .slice(1, -1)
+    .split(',')
+    .map((item) => item.trim().replace(/^(["'])(.*)\1$/s, '$2'))
+    .filter((item) => item !== '');
+}
+
 /**
- * aider's main model (aider.chat/docs/config/aider_conf.html): `AIDER_MODEL` (also what aider's own
- * `.env` files set: it loads them into its environment, which its `git commit` hands to the hooks)
- * before `model:` of `.aider.conf.yml` in the git root (its working directory is not known to a
- * hook; it is most often the root), then in the home directory. `--config` is invisible to a hook;
- * `--model` and the deprecated `--sonnet`-style flags are read from the command line (`command-line.ts`).
+ * aider's main model (aider.chat/docs/config/aider_conf.html; Aider-AI/aider `main.py`, configargparse):
+ * `--model` and the deprecated `--sonnet`-style flags from the command line (`command-line.ts`), else
+ * `AIDER_MODEL` (also what aider's own `.env` files set: it loads them into its environment, which its
+ * `git commit` hands to the hooks), else `model:` of the `--config` file (`-c`, from aider's working
+ * directory, `/proc/<pid>/cwd`), then `.aider.conf.yml` of aider's working directory, the git root,
+ * the home directory (the first that has the key: configargparse reads the defaults reversed, the
+ * working directory's last, and the given file after them). A deprecated switch set as a variable
+ * (`AIDER_DEEPSEEK=true`) or in those files (`deepseek: true`) sets the model over all of them, as on
+ * the command line. An `--alias name:model` (command line, else `AIDER_ALIAS`, else those files'
+ * `alias:`) names the model it stands for.
  *
  * Beside it, as `also`, the editor model (Aider-AI/aider: architect mode's editor coder runs with
  * `main_model=editor_model` and makes the commit, so it writes the code): `--editor-model` (`cli`),
  * else `AIDER_EDITOR_MODEL`, else `editor-model:` of the same files, each file read for it on its own
- * (configargparse merges them), else the `editor_model_name` a `.aider.model.settings.yml` gives the
- * main model (aider's own table's defaults, the same vendor's model in practice, are not known here). Recorded whenever given, architect mode or not: `/architect` and
+ * (configargparse merges them), else the `editor_model_name` a `.aider.model.settings.yml` (or the
+ * `--model-settings-file`) gives the main model (aider's own table's defaults, the same vendor's model
+ * in practice, are not known here). Recorded whenever given, architect mode or not: `/architect` and
  * `/chat-mode` switch to it during a run, unseen. `--weak-model` (commit messages and chat summaries,
  * no code) is not read.
  */
 export async function aiderModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
-  const files: [string, string | null][] = [
-    ['.aider.conf.yml', readRepoFile(place, '.aider.conf.yml')],
-    [shownPath(place, join(place.home, '.aider.conf.yml')), readOwnFile(join(place.home, '.aider.conf.yml'))],
-  ];
+  const files: ([string, string | null] | undefined)[] = [];
+  const configPath = cli?.configFile !== undefined ? givenPath(place, cli, cli.configFile) : undefined;
+  if (configPath) files.push([`argv aider --config=${quote(cli!.configFile!)}`, readOwnFile(configPath)]);
+  files.push(cwdFile(place, cli?.cwd, '.aider.conf.yml'));
+  files.push(['.aider.conf.yml', readRepoFile(place, '.aider.conf.yml')]);
+  files.push([shownPath(place, join(place.home, '.aider.conf.yml')), readOwnFile(join(place.home, '.aider.conf.yml'))]);
   const layers: { shown: string; data: unknown }[] = [];
-  for (const [shown, text] of files) if (text !== null) layers.push({ shown, data: await parseYaml(text) });
+  for (const file of files) if (file && file[1] !== null) layers.push({ shown: file[0], data: await parseYaml(file[1]) });
   const fromFiles = (name: string) => {
     for (const { shown, data } of layers) {
       const found = confValue(data, name);
@@ -69,13 +155,63 @@ export async function aiderModel(place: SettingsPlace, cli?: CommandLineModel | 
     const value = place.env[variable]?.trim();
     return value ? { model: value, evidence: `env ${variable}=${quote(value)}` } : undefined;
   };
-  const main = fromEnv('AIDER_MODEL') ?? fromFiles('model');
-  const inForce = cli?.models[0] ?? main?.model;
-  const editor = cli?.editorModel ?? fromEnv('AIDER_EDITOR_MODEL') ?? fromFiles('editor-model') ?? (inForce ? await settingsEditor(place, inForce) : undefined);
-  if (!main && !editor) return null;
+  // The deprecated switches, from a variable or a file (the command line's are `cli`'s): the first in aider's order.
+  let switched: { model: string; evidence: string } | undefined;
+  for (const [flags, model] of AIDER_SHORTCUTS) {
+    const names = flags.filter((flag) => flag.startsWith('--')).map((flag) => flag.slice(2));
+    const variable = `AIDER_${names[0]!.replace(/-/g, '_').toUpperCase()}`;
+    if (/^(?:true|yes|1)$/i.test(place.env[variable]?.trim() ?? '')) switched = { model, evidence: `env ${variable}=${quote(place.env[variable]!.trim())}` };
+    for (const { shown, data } of switched ? [] : layers) {
+      const key = names.map((name) => confOn(data, name)).find((found) => found !== undefined);
+      if (key) switched = { model, evidence: `settings ${shown} ${key}=true` };
+      if (switched) break;
+    }
+    if (switched) break;
+  }
+  // `--alias`: the command line's, else the variable's, else the first file's `alias:` (configargparse keeps one list).
+  const aliasSource = (): { list: unknown[]; evidence: string } | undefined => {
+    if (cli?.aliases) return { list: cli.aliases, evidence: 'argv aider --alias' };
+    const variable = place.env.AIDER_ALIAS?.trim();
+    if (variable) return { list: envList(variable), evidence: 'env AIDER_ALIAS' };
+    for (const { shown, data } of layers) {
+      for (const key of ['alias', '--alias']) {
+        const value = valueAt(data, key);
+        if (typeof value === 'string' || Array.isArray(value)) return { list: Array.isArray(value) ? value : [value], evidence: `settings ${shown} ${key}` };
+      }
+    }
+    return undefined;
+  };
+  const source = aliasSource();
+  const aliases = source ? aliasTable(source.list) : new Map<string, string>();
+  const unalias = <T extends { model: string; evidence: string }>(found: T | undefined): T | undefined => {
+    const target = found && aliases.get(found.model);
+    return found && target ? { ...found, model: target, evidence: `${found.evidence} ${source!.evidence} ${quote(found.model)}=${quote(target)}` } : found;
+  };
+  const read = fromEnv('AIDER_MODEL') ?? fromFiles('model');
+  const main = cli?.models.length ? undefined : unalias(switched ?? read);
+  // aider looks its settings up by the model an alias stands for (`Model.__init__`).
+  const inForce = cli?.models[0] !== undefined ? (aliases.get(cli.models[0]) ?? cli.models[0]) : main?.model;
+  const settingsFile = cli?.modelSettingsFile !== undefined ? { path: cli.modelSettingsFile, evidence: `argv aider --model-settings-file=${quote(cli.modelSettingsFile)}` } : undefined;
+  const givenSettings = settingsFile ?? (() => {
+    const found = fromEnv('AIDER_MODEL_SETTINGS_FILE') ?? fromFiles('model-settings-file');
+    return found ? { path: found.model, evidence: found.evidence } : undefined;
+  })();
+  const editor = unalias(cli?.editorModel ?? fromEnv('AIDER_EDITOR_MODEL') ?? fromFiles('editor-model') ?? (inForce ? await settingsEditor(place, cli, givenSettings, inForce) : undefined));
+  const also: { model: string; evidence: string; overriddenBy: string[] }[] = [];
+  // The command line's model is recorded as it is written (`read-agent-settings.ts`): what an alias or a switch set beside it.
+  if (cli?.models.length) {
+    // A switch from a variable or a file sets the model over `--model` too (aider's `handle_deprecated_model_args`).
+    if (switched && !cli.models.includes(switched.model)) also.push({ ...switched, overriddenBy: [] });
+    for (const [index, model] of cli.models.entries()) {
+      const target = aliases.get(model);
+      if (target) also.push({ model: target, evidence: `${cli.evidence[index]} ${source!.evidence} ${quote(model)}=${quote(target)}`, overriddenBy: [] });
+    }
+  }
+  if (editor) also.push({ ...editor, overriddenBy: [] });
+  if (!main && also.length === 0) return null;
   return {
     model: main?.model ?? '',
     evidence: main?.evidence ?? '',
-    ...(editor ? { also: [{ ...editor, overriddenBy: [] }] } : {}),
+    ...(also.length > 0 ? { also } : {}),
   };
 }

@@ -9,6 +9,8 @@ const MAX_CMDLINE_BYTES = 64 * 1024;
 const MAX_ARGS = 256;
 /** A model name is cut here. */
 const MAX_MODEL_CHARS = 256;
+/** A file's path on a command line past this is not read (Linux's `PATH_MAX`). */
+const MAX_PATH_CHARS = 4096;
 
 /**
  * An agent's whole command line is read at most this far: Linux keeps a program's arguments and
@@ -28,6 +30,8 @@ export interface AncestorProcess {
   real?: (path: string) => string | undefined;
   /** `/proc/<pid>/environ`, the environment it was started with, as `NAME=value` entries; null when unreadable (another user's process). */
   environ?: () => readonly string[] | null;
+  /** The process's working directory (`/proc/<pid>/cwd`), links followed, or none (gone, another user's). */
+  cwd?: () => string | undefined;
 }
 
 /** The command lines of this process's ancestors, nearest first: none where there is no `/proc` (macOS, Windows, the BSDs). */
@@ -51,6 +55,7 @@ export function ancestorProcesses(proc = '/proc', start = process.ppid): Ancesto
     if (exe) ancestor.exe = exe;
     const cwd = `${proc}/${pid}/cwd`;
     ancestor.real = (script) => realPath(isAbsolute(script) ? script : join(cwd, script));
+    ancestor.cwd = () => realPath(cwd);
     if (bytes.length >= MAX_CMDLINE_BYTES || all.length > MAX_ARGS) ancestor.whole = () => splitAll(readProc(path, MAX_WHOLE_CMDLINE_BYTES) ?? bytes);
     const environ = `${proc}/${pid}/environ`;
     ancestor.environ = () => readEnviron(environ);
@@ -163,14 +168,23 @@ export function optionValues(args: readonly string[], long: string, short: strin
 
 /**
  * argparse's values of `--long` (after the program), written whole or cut down to no less than
- * `--shortest` (its `allow_abbrev`: `--editor-m x`, `--editor-mod=x`), `--long V` or `--long=V`, in
- * order; for an option no other shares those abbreviations with. Stops at `--`.
+ * `--shortest` (its `allow_abbrev`: `--editor-m x`, `--editor-mod=x`), `--long V` or `--long=V`, and
+ * of its `short` letter when it has one (`-c V`, `-cV`, `-c=V`), in order; for an option no other
+ * shares those abbreviations with. Stops at `--`.
  */
-export function argparseValues(args: readonly string[], long: string, shortest: string): string[] {
+export function argparseValues(args: readonly string[], long: string, shortest: string, short?: string): string[] {
   const values: string[] = [];
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index]!;
     if (arg === '--') break;
+    if (short && !arg.startsWith('--') && arg.startsWith(`-${short}`)) {
+      if (arg.length > 2) values.push(arg.slice(arg[2] === '=' ? 3 : 2));
+      else if (index + 1 < args.length) {
+        values.push(args[index + 1]!);
+        index += 1;
+      }
+      continue;
+    }
     if (!arg.startsWith('--')) continue;
     const equals = arg.indexOf('=');
     const name = (equals < 0 ? arg : arg.slice(0, equals)).slice(2);
@@ -198,6 +212,14 @@ export interface CommandLineModel {
   configModel?: { model: string; evidence: string };
   /** aider only: `--editor-model`, the model architect mode's editor writes the code with. */
   editorModel?: { model: string; evidence: string };
+  /** aider only: its working directory (where it reads `.aider.conf.yml` and a relative `--config` from), links followed. */
+  cwd?: string;
+  /** aider only: `-c`/`--config`, its config file as given (the last one: configargparse reads only it). */
+  configFile?: string;
+  /** aider only: `--model-settings-file`, as given (the last one). */
+  modelSettingsFile?: string;
+  /** aider only: `--alias name:model`, in order (a later one of a name replaces an earlier). */
+  aliases?: string[];
   /** Codex only: the `-c key=value` that can choose the model, as given, in order (`src/agent-settings/codex.ts` reads them as codex-rs does). */
   configs?: string[];
 }
@@ -244,7 +266,7 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
  * aider's deprecated model flags and the model each sets (Aider-AI/aider `aider/deprecated.py`
  * `handle_deprecated_model_args`): in this order, the first given is the model, over `--model`.
  */
-const AIDER_SHORTCUTS: readonly (readonly [flags: readonly string[], model: string])[] = [
+export const AIDER_SHORTCUTS: readonly (readonly [flags: readonly string[], model: string])[] = [
   [['--opus'], 'claude-3-opus-20240229'],
   [['--sonnet'], 'anthropic/claude-3-7-sonnet-20250219'],
   [['--haiku'], 'claude-3-5-haiku-20241022'],
@@ -362,6 +384,14 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     // `--editor-model` (no other option starts `--editor-m`; `--editor-edit-format` and `--editor` are others).
     const editor = argparseValues(args, 'editor-model', 'editor-m').flatMap((raw) => modelValue(raw) ?? []).at(-1);
     if (editor) result.editorModel = { model: editor, evidence: `argv aider --editor-model=${quote(editor)}` };
+    // configargparse finds `-c`/`--config` with a parser of that one option (any abbreviation of it), the last given.
+    const config = argparseValues(args, 'config', 'c', 'c').at(-1);
+    if (config !== undefined && config.length <= MAX_PATH_CHARS && !config.includes('\0') && config.trim() !== '') result.configFile = config;
+    // `--model-settings-file` (`--model-se`: `--model-metadata-file` and `--models` share less).
+    const settingsFile = argparseValues(args, 'model-settings-file', 'model-se').at(-1);
+    if (settingsFile !== undefined && settingsFile.length <= MAX_PATH_CHARS && !settingsFile.includes('\0') && settingsFile.trim() !== '') result.modelSettingsFile = settingsFile;
+    const aliases = argparseValues(args, 'alias', 'alias').slice(-MAX_ARGS);
+    if (aliases.length > 0) result.aliases = aliases;
   }
   if (agent === 'codex') {
     // `--oss` with no `--model`: the local provider's default (codex-rs: ollama's `gpt-oss:20b`).
@@ -388,7 +418,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const chooses = configs.filter((entry) => /^(?:model|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
     if (chooses.length > 0) result.configs = chooses;
   }
-  return result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel ? result : null;
+  return result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */
@@ -408,7 +438,12 @@ export function ancestorModel(agent: string, ancestors: readonly (readonly strin
     let args = agentArguments(agent, ancestor.argv, ancestor.exe, ancestor.real);
     // The agent's own command line, cut by the first read: read whole, so a flag after a long prompt counts.
     if (args && ancestor.whole) args = agentArguments(agent, ancestor.whole(), ancestor.exe, ancestor.real);
-    const found = args ? commandLineModel(agent, args, quote) : null;
+    let found = args ? commandLineModel(agent, args, quote) : null;
+    // aider's own process, whatever its flags: its working directory, where it reads its config files from.
+    if (agent === 'aider' && args && !result) {
+      const cwd = ancestor.cwd?.();
+      if (cwd) found = { ...(found ?? { models: [], evidence: [] }), cwd };
+    }
     if (!found) continue;
     if (!result) {
       result = found;
