@@ -4,6 +4,7 @@ import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
+import { geminiSessionModels, qwenSessionModels, type Beside } from './chat-recordings.js';
 import { codexModel } from './codex.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { cursorCliModel } from './cursor-cli.js';
@@ -72,17 +73,32 @@ function sessionModel(place: SettingsPlace, session: ClaudeSession | null): Sett
   }
 }
 
-/** `model` with the models of Claude Code's session's subagents beside it (their transcripts), whichever way `model` was read, or none. */
-function withSubagents(model: SettingsModel | undefined, place: SettingsPlace, session: ClaudeSession | null): SettingsModel | undefined {
-  let subagents: SettingsModel['also'] = [];
+/** `model` with the models `read` finds beside it (none when they cannot be read), whichever way `model` was read, or none. */
+function withBeside(model: SettingsModel | undefined, read: () => Beside[]): SettingsModel | undefined {
+  let beside: Beside[] = [];
   try {
-    subagents = claudeSubagentModels(place, session);
+    beside = read();
   } catch {
-    // Unreadable transcripts name no model.
+    // Unreadable transcripts and recordings name no model.
   }
-  if (subagents.length === 0) return model;
-  return { ...(model ?? { model: '', evidence: '' }), also: [...(model?.also ?? []), ...subagents] };
+  if (beside.length === 0) return model;
+  return { ...(model ?? { model: '', evidence: '' }), also: [...(model?.also ?? []), ...beside] };
 }
+
+/** `model` with the models of Claude Code's session's subagents beside it (their transcripts). */
+function withSubagents(model: SettingsModel | undefined, place: SettingsPlace, session: ClaudeSession | null): SettingsModel | undefined {
+  return withBeside(model, () => claudeSubagentModels(place, session));
+}
+
+/**
+ * The models Gemini CLI's and Qwen Code's session ran with (their chat recordings, Qwen Code's
+ * `QWEN_CODE_MODEL`): `/model` switches them and writes no settings. Beside the settings' and the
+ * command line's model, never in their place: these only add models.
+ */
+const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace) => Beside[]>> = {
+  'gemini-cli': geminiSessionModels,
+  'qwen-code': qwenSessionModels,
+};
 
 /** Whether the command line of `agent` is looked for: the Cursor CLI's only while its launcher marks the commit (its name, `agent`, is a common one). */
 function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
@@ -95,7 +111,8 @@ function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
  * the agent's own process was started with (`codex -m qwen3-coder`: its command line, found among
  * this process's ancestors on Linux, a few small `/proc` reads, only for an agent committing now),
  * or for Claude Code the model its own session's transcript names last (`CLAUDE_CODE_SESSION_ID`),
- * with its subagents' models beside.
+ * with its subagents' models beside; Gemini CLI's and Qwen Code's session's models (their chat
+ * recordings) are recorded beside theirs.
  * Never throws: a settings file that cannot be read or parsed names no model, and the commit is
  * recorded as before.
  */
@@ -123,7 +140,8 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
       // Unreadable settings name no model.
     }
     const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) ? fromCommandLine(agent, cli, settings) : settings;
-    const model = session ? withSubagents(read ?? undefined, place, session) : read;
+    let model = session ? withSubagents(read ?? undefined, place, session) : (read ?? undefined);
+    if (Object.hasOwn(SESSION_MODELS, agent)) model = withBeside(model, () => SESSION_MODELS[agent]!(place));
     if (model) result[agent] = model;
   }
   return result;
