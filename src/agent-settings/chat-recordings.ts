@@ -1,5 +1,5 @@
 import { constants, readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import { projectDirs, SESSION_ID } from './claude-transcript.js';
@@ -32,16 +32,32 @@ function recordingModel(path: string): string | null {
   return transcriptModel(path, FURTHEST, constants.O_NOFOLLOW);
 }
 
-/** The work tree's top as given and with its links resolved: the directory the agent was started in, as it may have named it. */
-function roots(place: SettingsPlace): string[] {
-  const all = [place.root];
+/** Directories looked at as where the agent was started, past the work tree's top: the nearest of its ancestors' below it. */
+const MAX_LAUNCH_DIRS = 4;
+
+/**
+ * The directories the agent may have been started in, each as given and with its links resolved:
+ * the work tree's top, and the working directories of the hook's ancestors (`launched`, their links
+ * resolved: the agent's own, when it was started in a subdirectory) that lie below it.
+ */
+function roots(place: SettingsPlace, launched: readonly string[]): string[] {
+  const all = new Set([place.root]);
+  let real = place.root;
   try {
-    const real = realpathSync.native(place.root);
-    if (real !== place.root) all.push(real);
+    real = realpathSync.native(place.root);
   } catch {
     // The path as given.
   }
-  return all;
+  all.add(real);
+  let added = 0;
+  for (const dir of launched) {
+    const inside = relative(real, dir);
+    if (!inside || inside.startsWith('..') || isAbsolute(inside) || all.has(dir)) continue;
+    if (++added > MAX_LAUNCH_DIRS) break;
+    all.add(dir);
+    all.add(join(place.root, inside));
+  }
+  return [...all];
 }
 
 /**
@@ -93,10 +109,10 @@ function sanitizeCwd(path: string): string {
  * the chat as `<QWEN_RUNTIME_DIR or ~/.qwen>/projects/<project id>/chats/<session id>.jsonl`, each
  * answer with its `model` (qwen-code `chatRecordingService.ts`, `storage.ts`): that exact file's last
  * model (in every project directory: the agent may have started in another directory). Without a
- * session id (older Qwen Code) the newest recording of this work tree's project written within the
- * hour is read. Only ever added beside: none of these takes a model away.
+ * session id (older Qwen Code) the newest recording written within the hour of the project of the
+ * work tree's top or of the directory the agent runs in (`launched`) is read. Only ever added beside: none of these takes a model away.
  */
-export function qwenSessionModels(place: SettingsPlace): Beside[] {
+export function qwenSessionModels(place: SettingsPlace, launched: readonly string[] = []): Beside[] {
   const { env } = place;
   const { found, add } = collector();
   add(env.QWEN_CODE_MODEL ?? null, (model) => `env QWEN_CODE_MODEL=${quote(model)}`);
@@ -113,7 +129,7 @@ export function qwenSessionModels(place: SettingsPlace): Beside[] {
     }
     return found;
   }
-  const chats = roots(place).map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'));
+  const chats = roots(place, launched).map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'));
   const newest = newestRecording(chats, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i);
   if (newest) add(recordingModel(newest), (model) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`);
   return found;
@@ -128,7 +144,7 @@ const PLAIN_NAME = /^(?!\.\.?$)[A-Za-z0-9._-]{1,128}$/;
  * `~/.gemini/projects.json` maps that directory to (gemini-cli `storage.ts`, `projectRegistry.ts`);
  * `GEMINI_CLI_HOME` moves `~`.
  */
-function geminiChatDirs(place: SettingsPlace): string[] {
+function geminiChatDirs(place: SettingsPlace, launched: readonly string[]): string[] {
   const home = absolute(place, place.env.GEMINI_CLI_HOME) ?? place.home;
   const gemini = join(home, '.gemini');
   const ids = new Set<string>();
@@ -139,7 +155,7 @@ function geminiChatDirs(place: SettingsPlace): string[] {
     projects = undefined;
   }
   const { createHash } = process.getBuiltinModule('node:crypto');
-  for (const root of roots(place)) {
+  for (const root of roots(place, launched)) {
     const named = projects && typeof projects === 'object' && Object.hasOwn(projects, root) ? (projects as Record<string, unknown>)[root] : undefined;
     if (typeof named === 'string' && PLAIN_NAME.test(named)) ids.add(named);
     ids.add(createHash('sha256').update(root).digest('hex'));
@@ -152,12 +168,12 @@ function geminiChatDirs(place: SettingsPlace): string[] {
  * line's: `/model` (and a fallback to another model when one is out of quota) changes the session's
  * model and writes no settings, and Gemini CLI exports no session id to its shell commands (only
  * `GEMINI_CLI=1`). Its ChatRecordingService records the chat as `chats/session-<time>-<id>.jsonl`
- * (`.json` before 0.3x), each answer with its `model`: the newest such recording of this work tree's
- * project written within the hour is read, its last model added beside (a guess: never in place of another).
+ * (`.json` before 0.3x), each answer with its `model`: the newest such recording written within the
+ * hour of the project of the work tree's top or of the directory the agent runs in (`launched`) is read, its last model added beside (a guess: never in place of another).
  */
-export function geminiSessionModels(place: SettingsPlace): Beside[] {
+export function geminiSessionModels(place: SettingsPlace, launched: readonly string[] = []): Beside[] {
   const { found, add } = collector();
-  const newest = newestRecording(geminiChatDirs(place), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
+  const newest = newestRecording(geminiChatDirs(place, launched), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
   if (newest) add(recordingModel(newest), (model) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`);
   return found;
 }

@@ -95,10 +95,20 @@ function withSubagents(model: SettingsModel | undefined, place: SettingsPlace, s
  * `QWEN_CODE_MODEL`): `/model` switches them and writes no settings. Beside the settings' and the
  * command line's model, never in their place: these only add models.
  */
-const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace) => Beside[]>> = {
+const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[]) => Beside[]>> = {
   'gemini-cli': geminiSessionModels,
   'qwen-code': qwenSessionModels,
 };
+
+/** The working directories of the ancestors read from `/proc` (links resolved), nearest first: where the agent may have been started. */
+function workingDirs(ancestors: readonly (readonly string[] | AncestorProcess)[] | undefined): string[] {
+  const dirs: string[] = [];
+  for (const ancestor of ancestors ?? []) {
+    const dir = 'argv' in ancestor ? ancestor.real?.('.') : undefined;
+    if (dir && !dirs.includes(dir)) dirs.push(dir);
+  }
+  return dirs;
+}
 
 /** Whether the command line of `agent` is looked for: the Cursor CLI's only while its launcher marks the commit (its name, `agent`, is a common one). */
 function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
@@ -141,7 +151,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     }
     const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) ? fromCommandLine(agent, cli, settings) : settings;
     let model = session ? withSubagents(read ?? undefined, place, session) : (read ?? undefined);
-    if (Object.hasOwn(SESSION_MODELS, agent)) model = withBeside(model, () => SESSION_MODELS[agent]!(place));
+    if (Object.hasOwn(SESSION_MODELS, agent)) model = withBeside(model, () => SESSION_MODELS[agent]!(place, workingDirs(ancestors)));
     if (model) result[agent] = model;
   }
   return result;

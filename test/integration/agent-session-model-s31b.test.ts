@@ -4,7 +4,8 @@
 // its `model`; Qwen Code also exports the active model and its session to its commands. Committed
 // for real through the installed hooks by a process named after the agent.
 import { createHash } from 'node:crypto';
-import { readFileSync, utimesSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, realpathSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hooked, homeWith, writeFile } from '../helpers/agent-home.js';
@@ -137,6 +138,23 @@ describe("Gemini CLI's and Qwen Code's session's model", () => {
     // Another project's recording is not this one's.
     const alone = runAgent(hooked(policy), gemini, [], env);
     expect(alone.status, alone.stderr).toBe(0);
+  });
+
+  it('Gemini CLI started in a subdirectory of the work tree: its project is that directory (its process\'s working directory)', () => {
+    const denied = hooked('policy:\n  deny: ["google/gemini-2.5-flash"]\n');
+    mkdirSync(join(denied.dir, 'packages/web'), { recursive: true });
+    const sub = realpathSync(join(denied.dir, 'packages/web'));
+    const home = homeWith({
+      '.gemini/settings.json': '{"model": {"name": "gemini-2.5-pro"}}',
+      [`.gemini/tmp/${sha256(sub)}/chats/session-2026-12-04T23-00-3f2b8c1e.jsonl`]: geminiRecording('gemini-2.5-flash'),
+    });
+    denied.write('src/parser.ts', 'export const n = 1;\n');
+    denied.git(['add', 'src/parser.ts']);
+    const run = spawnSync(agentBin('gemini'), [], { cwd: sub, env: { ...hookEnv({ HOME: home, GEMINI_CLI: '1' }), MESSAGE: 'feat: parser\n' }, encoding: 'utf8' });
+    if (process.platform === 'linux') {
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toMatch(/google\/gemini-2\.5-flash \(via gemini-cli\) is denied/);
+    }
   });
 
   it("a person's commit with the agents' variables and recordings about is unchanged, and starts no node", () => {

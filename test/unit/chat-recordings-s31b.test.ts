@@ -118,6 +118,16 @@ describe('geminiSessionModels', () => {
     expect(models(geminiSessionModels(place(named, { GEMINI_CLI_HOME: join(named, 'g') })))).toEqual(['gemini-3-pro-preview']);
   });
 
+  it('the directory the agent runs in, below the work tree, is a project too; one outside it is not', () => {
+    const sub = `.gemini/tmp/${createHash('sha256').update(`${ROOT}/packages/x`).digest('hex')}/chats`;
+    const home = homeWith({ [`${sub}/session-a.jsonl`]: gemini('gemini-2.5-flash'), [`.gemini/tmp/${createHash('sha256').update('/srv').digest('hex')}/chats/session-b.jsonl`]: gemini('qwen3-coder') });
+    expect(models(geminiSessionModels(place(home)))).toEqual([]);
+    expect(models(geminiSessionModels(place(home, {}), [`${ROOT}/packages/x`, '/srv', '/']))).toEqual(['gemini-2.5-flash']);
+    expect(models(geminiSessionModels(place(home, {}), ['/srv', `${ROOT}/../srv`]))).toEqual([]);
+    const qwen = homeWith({ [`.qwen/projects/-srv-app-packages-x/chats/${SESSION}.jsonl`]: answer('qwen3-coder') });
+    expect(models(qwenSessionModels(place(qwen), [`${ROOT}/packages/x`]))).toEqual(['qwen3-coder']);
+  });
+
   it('a short name that is a path, a projects.json that is not JSON, a subagent directory and other names are not read', () => {
     const home = homeWith({
       '.gemini/projects.json': JSON.stringify({ projects: { [ROOT]: '../../x' } }),
