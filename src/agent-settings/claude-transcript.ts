@@ -5,8 +5,8 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
 
-/** A session id as Claude Code writes it: a UUID, the transcript's file name (never a path). */
-const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A session id as Claude Code (and Qwen Code) writes it: a UUID, the transcript's file name (never a path). */
+export const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Project directories looked into for the session's transcript; past this, none is read. */
 const MAX_PROJECTS = 10_000;
 
@@ -57,14 +57,22 @@ export function claudeSessionDirs(place: SettingsPlace): ClaudeSession | null {
   if (!SESSION_ID.test(id)) return null;
   const config = place.env.CLAUDE_CONFIG_DIR?.trim() || join(place.home, '.claude');
   if (!isAbsolute(config)) return null;
-  const projects = join(config, 'projects');
+  const dirs = projectDirs(join(config, 'projects'));
+  return dirs ? { id, dirs } : null;
+}
+
+/**
+ * The directories of `projects` (Claude Code's `~/.claude/projects`, Qwen Code's `~/.qwen/projects`),
+ * at most {@link MAX_PROJECTS}, printable names only, sorted; null when it cannot be listed. Both
+ * agents name them after a path, every character but letters and digits a `-`.
+ */
+export function projectDirs(projects: string): string[] | null {
   let names: string[];
   try {
     names = readdirSync(projects);
   } catch {
     return null;
   }
-  // Claude Code names them after a path, every character but letters and digits a `-`.
   const dirs = names.slice(0, MAX_PROJECTS).sort().filter((name) => /^[\x20-\x7e]+$/.test(name));
-  return { id, dirs: dirs.map((name) => join(projects, name)) };
+  return dirs.map((name) => join(projects, name));
 }

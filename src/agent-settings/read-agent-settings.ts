@@ -5,6 +5,7 @@ import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
+import { geminiSessionModels, qwenSessionModels, type Beside } from './chat-recordings.js';
 import { codexModel } from './codex.js';
 import { codexRolloutModel } from './codex-rollout.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
@@ -93,27 +94,41 @@ function sessionModel(place: SettingsPlace, session: ClaudeSession | null): Sett
   }
 }
 
-/** The models of Claude Code's session's subagents (their transcripts), to go beside its model whichever way that was read, or none. */
-function subagentModels(place: SettingsPlace, session: ClaudeSession | null): Also {
+/** The models `read` finds, to go beside the model read otherwise; none when they cannot be read. */
+function besideModels(read: () => Also): Also {
   try {
-    return claudeSubagentModels(place, session);
+    return read();
   } catch {
-    return []; // Unreadable transcripts name no model.
+    return []; // Unreadable transcripts, rollouts and recordings name no model.
   }
 }
 
-/**
- * The model Codex's session ran its last turn on (its rollout), to go beside the configured one:
- * a `/model` switch is seen by no config file or command line, and the configured model may still
- * have written part of the work, so both are recorded.
- */
+/** Codex's model of its session's last turn (its rollout), as a model beside. */
 function rolloutModels(place: SettingsPlace): Also {
-  try {
-    const rollout = codexRolloutModel(place);
-    return rollout ? [{ ...rollout, overriddenBy: [] }] : [];
-  } catch {
-    return []; // An unreadable rollout names no model.
+  const rollout = codexRolloutModel(place);
+  return rollout ? [{ ...rollout, overriddenBy: [] }] : [];
+}
+
+/**
+ * The models an agent's own session ran with, beside the settings' and the command line's, never
+ * in their place: a `/model` switch is seen by no config file or command line, and the configured
+ * model may still have written part of the work, so both are recorded. Codex: its rollout's last
+ * turn; Gemini CLI and Qwen Code: their chat recordings (and Qwen Code's `QWEN_CODE_MODEL`).
+ */
+const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[]) => Also>> = {
+  codex: (place) => rolloutModels(place),
+  'gemini-cli': geminiSessionModels,
+  'qwen-code': qwenSessionModels,
+};
+
+/** The working directories of the ancestors read from `/proc` (links resolved), nearest first: where the agent may have been started. */
+function workingDirs(ancestors: readonly (readonly string[] | AncestorProcess)[] | undefined): string[] {
+  const dirs: string[] = [];
+  for (const ancestor of ancestors ?? []) {
+    const dir = 'argv' in ancestor ? ancestor.cwd?.() : undefined;
+    if (dir && !dirs.includes(dir)) dirs.push(dir);
   }
+  return dirs;
 }
 
 /** Whether the command line of `agent` is looked for: the Cursor CLI's only while its launcher marks the commit (its name, `agent`, is a common one). */
@@ -127,7 +142,8 @@ function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
  * the agent's own process was started with (`codex -m qwen3-coder`: its command line, found among
  * this process's ancestors on Linux, a few small `/proc` reads, only for an agent committing now),
  * or for Claude Code the model its own session's transcript names last (`CLAUDE_CODE_SESSION_ID`),
- * with its subagents' models beside; for Codex, the model of its session's last turn beside (its rollout).
+ * with its subagents' models beside; Codex's, Gemini CLI's and Qwen Code's own session's models
+ * (rollout, chat recordings) are recorded beside theirs.
  * Never throws: a settings file that cannot be read or parsed names no model, and the commit is
  * recorded as before.
  */
@@ -139,7 +155,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     const session = agent === 'claude-code' ? claudeSession(place) : null;
     const transcript = session ? sessionModel(place, session) : null;
     if (transcript) {
-      result[agent] = withAlso(transcript, subagentModels(place, session))!;
+      result[agent] = withAlso(transcript, besideModels(() => claudeSubagentModels(place, session)))!;
       continue;
     }
     let cli: CommandLineModel | null = null;
@@ -159,7 +175,11 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
       // Unreadable settings name no model.
     }
     const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) ? fromCommandLine(agent, cli, settings) : settings;
-    const beside = [...setterModels(setter), ...(session ? subagentModels(place, session) : agent === 'codex' ? rolloutModels(place) : [])];
+    const beside = [
+      ...setterModels(setter),
+      ...(session ? besideModels(() => claudeSubagentModels(place, session)) : []),
+      ...(Object.hasOwn(SESSION_MODELS, agent) ? besideModels(() => SESSION_MODELS[agent]!(place, workingDirs(ancestors))) : []),
+    ];
     const model = withAlso(read, beside);
     if (model) result[agent] = model;
   }

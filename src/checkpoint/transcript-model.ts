@@ -26,11 +26,12 @@ function lastModel(bytes: Buffer): string | null {
  * The model named last in the tail of an agent's transcript (Claude Code's JSONL: assistant
  * lines carry `message.model` before their content; Gemini CLI's session JSON: `model` on its
  * messages): the last 256 KB of a regular file (a FIFO or device is never read), else the last
- * 16 MB (`furthest`), names such as `<synthetic>` skipped. Null when none is found.
+ * 16 MB (`furthest`), names such as `<synthetic>` skipped. Null when none is found. `flags`
+ * (`O_NOFOLLOW`) are added to the open: a link in place of the file is then not read.
  */
-export function transcriptModel(path: string | null, furthest = FURTHEST): string | null {
+export function transcriptModel(path: string | null, furthest = FURTHEST, flags = 0): string | null {
   if (!path || !isAbsolute(path)) return null;
-  const opened = openRegularFile(path);
+  const opened = openRegularFile(path, flags);
   if (!opened) return null;
   try {
     const tail = Math.min(opened.size, TAIL);

@@ -1,0 +1,179 @@
+import { constants, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { transcriptModel } from '../checkpoint/transcript-model.js';
+import { quote } from '../core/detect/found.js';
+import { projectDirs, SESSION_ID } from './claude-transcript.js';
+import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+
+/** A model recorded beside the settings' (always in force: no variable hides what the session ran). */
+export type Beside = { model: string; evidence: string; overriddenBy: string[] };
+
+/** Names listed in one `chats/` directory when the session is guessed; past these, the rest is not looked at. */
+const MAX_NAMES = 4096;
+/** A guessed recording is read only when written this recently: an older one is not the session committing now. */
+const RECENT_MS = 60 * 60 * 1000;
+/** How far back a recording is searched for its model when its tail names none. */
+const FURTHEST = 4 * 1024 * 1024;
+/** A model name read from a file or variable of the agent's: printable, and no longer than any model's id. */
+const PRINTABLE = /^[^\x00-\x1f\x7f-\x9f]{1,256}$/;
+
+/** The models found, each once, in the order found. */
+function collector(): { found: Beside[]; add: (model: string | null, evidence: (model: string) => string) => void } {
+  const found: Beside[] = [];
+  const add = (model: string | null, evidence: (model: string) => string): void => {
+    const name = model?.trim() ?? '';
+    if (PRINTABLE.test(name) && !found.some((seen) => seen.model === name)) found.push({ model: name, evidence: evidence(name), overriddenBy: [] });
+  };
+  return { found, add };
+}
+
+/** A recording's last model: a regular file only, a link in its place not followed. */
+function recordingModel(path: string): string | null {
+  return transcriptModel(path, FURTHEST, constants.O_NOFOLLOW);
+}
+
+/** Directories looked at as where the agent was started, past the work tree's top: the nearest of its ancestors' below it. */
+const MAX_LAUNCH_DIRS = 4;
+
+/**
+ * The directories the agent may have been started in, each as given and with its links resolved:
+ * the work tree's top, and the working directories of the hook's ancestors (`launched`, their links
+ * resolved: the agent's own, when it was started in a subdirectory) that lie below it.
+ */
+function roots(place: SettingsPlace, launched: readonly string[]): string[] {
+  const all = new Set([place.root]);
+  let real = place.root;
+  try {
+    real = realpathSync.native(place.root);
+  } catch {
+    // The path as given.
+  }
+  all.add(real);
+  let added = 0;
+  for (const dir of launched) {
+    const inside = relative(real, dir);
+    if (!inside || inside.startsWith('..') || isAbsolute(inside) || all.has(dir)) continue;
+    if (++added > MAX_LAUNCH_DIRS) break;
+    all.add(dir);
+    all.add(join(place.root, inside));
+  }
+  return [...all];
+}
+
+/**
+ * The most recently written recording in `dirs` whose name `named` accepts, when written within
+ * {@link RECENT_MS}: regular files only (a link is not one), at most {@link MAX_NAMES} names each.
+ */
+function newestRecording(dirs: Iterable<string>, named: RegExp, now = Date.now()): string | null {
+  let newest: { path: string; written: number } | null = null;
+  for (const dir of dirs) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries.slice(0, MAX_NAMES)) {
+      if (!entry.isFile() || !named.test(entry.name)) continue;
+      const path = join(dir, entry.name);
+      let written: number;
+      try {
+        written = statSync(path).mtimeMs;
+      } catch {
+        continue;
+      }
+      if (now - written > RECENT_MS) continue;
+      if (!newest || written > newest.written || (written === newest.written && path < newest.path)) newest = { path, written };
+    }
+  }
+  return newest?.path ?? null;
+}
+
+/** `~/…` and absolute paths of a variable; a relative one (resolved against a directory the hook does not know) is not used. */
+function absolute(place: SettingsPlace, value: string | undefined): string | null {
+  const path = value?.trim() ?? '';
+  if (path === '~' || path.startsWith('~/')) return join(place.home, path.slice(1));
+  return isAbsolute(path) ? path : null;
+}
+
+/** Qwen Code's project id for a directory: every character but ASCII letters and digits a `-` (qwen-code `sanitizeCwd`). */
+function sanitizeCwd(path: string): string {
+  return path.replace(/[^a-zA-Z0-9]/g, '-');
+}
+
+/**
+ * The models Qwen Code's session ran with, to be recorded beside its settings' and command line's:
+ * `/model` switches the session's model (to any OpenAI-compatible model) and writes no settings.
+ * Qwen Code publishes the active model to the commands it runs as `QWEN_CODE_MODEL`, republished on
+ * every switch, and its session as `QWEN_CODE_SESSION_ID` (with `QWEN_CODE_PROJECT_DIR`); it records
+ * the chat as `<QWEN_RUNTIME_DIR or ~/.qwen>/projects/<project id>/chats/<session id>.jsonl`, each
+ * answer with its `model` (qwen-code `chatRecordingService.ts`, `storage.ts`): that exact file's last
+ * model (in every project directory: the agent may have started in another directory). Without a
+ * session id (older Qwen Code) the newest recording written within the hour of the project of the
+ * work tree's top or of the directory the agent runs in (`launched`) is read. Only ever added beside: none of these takes a model away.
+ */
+export function qwenSessionModels(place: SettingsPlace, launched: readonly string[] = []): Beside[] {
+  const { env } = place;
+  const { found, add } = collector();
+  add(env.QWEN_CODE_MODEL ?? null, (model) => `env QWEN_CODE_MODEL=${quote(model)}`);
+  const runtime = absolute(place, env.QWEN_RUNTIME_DIR) ?? join(place.home, '.qwen');
+  const id = env.QWEN_CODE_SESSION_ID?.trim() ?? '';
+  if (SESSION_ID.test(id)) {
+    const dirs = new Set<string>();
+    const projectDir = absolute(place, env.QWEN_CODE_PROJECT_DIR);
+    if (projectDir) dirs.add(projectDir);
+    for (const dir of projectDirs(join(runtime, 'projects')) ?? []) dirs.add(dir);
+    for (const dir of dirs) {
+      const path = join(dir, 'chats', `${id}.jsonl`);
+      add(recordingModel(path), (model) => `chat recording ${shownPath(place, path)} model=${quote(model)}`);
+    }
+    return found;
+  }
+  const chats = roots(place, launched).map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'));
+  const newest = newestRecording(chats, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i);
+  if (newest) add(recordingModel(newest), (model) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`);
+  return found;
+}
+
+/** A project's directory name under `~/.gemini/tmp`: a plain name, never a path. */
+const PLAIN_NAME = /^(?!\.\.?$)[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * The directories Gemini CLI keeps the work tree's chats in: `~/.gemini/tmp/<id>/chats`, where
+ * `<id>` is the sha256 of the directory it was started in (before 0.2x) or the short name
+ * `~/.gemini/projects.json` maps that directory to (gemini-cli `storage.ts`, `projectRegistry.ts`);
+ * `GEMINI_CLI_HOME` moves `~`.
+ */
+function geminiChatDirs(place: SettingsPlace, launched: readonly string[]): string[] {
+  const home = absolute(place, place.env.GEMINI_CLI_HOME) ?? place.home;
+  const gemini = join(home, '.gemini');
+  const ids = new Set<string>();
+  let projects: unknown;
+  try {
+    projects = (JSON.parse(readOwnFile(join(gemini, 'projects.json')) ?? 'null') as { projects?: unknown } | null)?.projects;
+  } catch {
+    projects = undefined;
+  }
+  const { createHash } = process.getBuiltinModule('node:crypto');
+  for (const root of roots(place, launched)) {
+    const named = projects && typeof projects === 'object' && Object.hasOwn(projects, root) ? (projects as Record<string, unknown>)[root] : undefined;
+    if (typeof named === 'string' && PLAIN_NAME.test(named)) ids.add(named);
+    ids.add(createHash('sha256').update(root).digest('hex'));
+  }
+  return [...ids].map((id) => join(gemini, 'tmp', id, 'chats'));
+}
+
+/**
+ * The model Gemini CLI's session ran with last, to be recorded beside its settings' and command
+ * line's: `/model` (and a fallback to another model when one is out of quota) changes the session's
+ * model and writes no settings, and Gemini CLI exports no session id to its shell commands (only
+ * `GEMINI_CLI=1`). Its ChatRecordingService records the chat as `chats/session-<time>-<id>.jsonl`
+ * (`.json` before 0.3x), each answer with its `model`: the newest such recording written within the
+ * hour of the project of the work tree's top or of the directory the agent runs in (`launched`) is read, its last model added beside (a guess: never in place of another).
+ */
+export function geminiSessionModels(place: SettingsPlace, launched: readonly string[] = []): Beside[] {
+  const { found, add } = collector();
+  const newest = newestRecording(geminiChatDirs(place, launched), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
+  if (newest) add(recordingModel(newest), (model) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`);
+  return found;
+}
