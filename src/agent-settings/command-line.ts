@@ -78,7 +78,7 @@ function readExe(path: string): string | undefined {
 }
 
 /** At most `limit` bytes of a `/proc` file, or null (gone, unreadable). */
-function readProc(path: string, limit = MAX_CMDLINE_BYTES): Buffer | null {
+export function readProc(path: string, limit = MAX_CMDLINE_BYTES): Buffer | null {
   let fd: number;
   try {
     fd = openSync(path, 'r');

@@ -2,6 +2,7 @@ import { closeSync, constants, lstatSync, opendirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
+import { readProc } from './command-line.js';
 import { projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** Directory entries looked at in `storage/project/`, a project's `storage/session/<id>/`, a session's `storage/message/<id>/`. */
@@ -16,8 +17,10 @@ const MAX_FILE_BYTES = 64 * 1024;
 const MAX_BYTES = 1024 * 1024;
 /** A session modified longer ago than this is not the one running (the fallback, no session id). */
 const SESSION_RECENT_MS = 60 * 60 * 1000;
-/** The TUI's last pick, while the config names a model, only when made this recently. */
+/** The TUI's last pick, while the config names a model and OpenCode's start is not known, only when made this recently. */
 const STATE_RECENT_MS = 24 * 60 * 60 * 1000;
+/** How much earlier than OpenCode's start, as `/proc` tells it, a pick may seem made (clock ticks, rounding). */
+const START_SLACK_MS = 2000;
 /** A provider's or a model's id: printable, no control or format character, short. */
 const ID = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]{1,128}$/u;
 
@@ -143,10 +146,34 @@ function lastAssistantModel(storage: string, place: SettingsPlace, session: stri
   return null;
 }
 
-/** The model picked last in OpenCode's TUI (`model.json`'s `recent`, newest first), when the config names none or it was picked in the last day. */
-function lastPick(place: SettingsPlace, configured: boolean, budget: Budget): Found | null {
+/**
+ * When the OpenCode process that runs this commit started (`OPENCODE_PID`, which OpenCode sets for the
+ * commands it runs: `/proc/<pid>/stat`'s start in clock ticks after boot, against `/proc/uptime`), or null
+ * where that is not known.
+ */
+export function opencodeStart(place: SettingsPlace, proc = '/proc'): number | null {
+  const pid = place.env.OPENCODE_PID?.trim() ?? '';
+  if (!/^[1-9][0-9]{0,9}$/.test(pid) || (process.platform !== 'linux' && process.platform !== 'android')) return null;
+  const stat = readProc(`${proc}/${pid}/stat`, 4096)?.toString('latin1');
+  const uptime = Number.parseFloat(readProc(`${proc}/uptime`, 128)?.toString('latin1') ?? '');
+  // `pid (comm) state ppid …`: fields counted from comm's last `)`; the start is the 22nd, in USER_HZ (100) ticks.
+  const ticks = stat === undefined ? Number.NaN : Number.parseInt(stat.slice(stat.lastIndexOf(')') + 1).trim().split(' ')[19] ?? '', 10);
+  if (!Number.isFinite(uptime) || !Number.isFinite(ticks)) return null;
+  return Date.now() - (uptime - ticks / 100) * 1000;
+}
+
+/**
+ * The model picked last in OpenCode's TUI (`model.json`'s `recent`, newest first): when the config
+ * names none (OpenCode runs it then); else when it was picked since the running OpenCode started
+ * (a TUI starts on the config's model), or, that start unknown, in the last day.
+ */
+function lastPick(place: SettingsPlace, configured: boolean, budget: Budget, proc: string): Found | null {
   const path = join(xdgDir(place, 'XDG_STATE_HOME', '.local/state'), 'model.json');
-  if (configured && Date.now() - modifiedAt(path) > STATE_RECENT_MS) return null;
+  if (configured) {
+    const at = modifiedAt(path);
+    const started = opencodeStart(place, proc);
+    if (started === null ? Date.now() - at > STATE_RECENT_MS : at < started - START_SLACK_MS) return null;
+  }
   const recent = field(readJson(path, budget), 'recent');
   const model = Array.isArray(recent) ? modelOf(recent[0]) : null;
   return model ? { model, evidence: `state ${shownPath(place, path)} recent[0]=${quote(model)}`, overriddenBy: [] } : null;
@@ -157,20 +184,20 @@ function lastPick(place: SettingsPlace, configured: boolean, budget: Budget): Fo
  * `--model`, as its own storage records them (anomalyco/opencode `storage/storage.ts`, the JSON
  * layout before its SQLite database): the running session's last assistant message, and the last
  * pick of `~/.local/state/opencode/model.json` (`Provider.defaultModel` runs it when the config
- * names none). Beside the config's models, never in their place: the session is found by the time
+ * names none; else only one made since the running OpenCode started). Beside the config's models, never in their place: the session is found by the time
  * its files changed, so it may be another session of this project. Bounded: a few directories
  * listed ({@link MAX_SESSION_NAMES}, {@link MAX_MESSAGE_NAMES} names), {@link MAX_MESSAGE_READS}
  * messages and twice {@link MAX_BYTES} read, no link followed. OpenCode 1.2+ keeps its sessions in
  * SQLite (`opencode.db`) only, which is not read: its TUI pick is still seen in `model.json`.
  */
-export function opencodeSessionModels(place: SettingsPlace, configured: boolean): Found[] {
+export function opencodeSessionModels(place: SettingsPlace, configured: boolean, proc = '/proc'): Found[] {
   const budget: Budget = { bytes: MAX_BYTES };
   const storage = join(xdgDir(place, 'XDG_DATA_HOME', '.local/share'), 'storage');
   const found: Found[] = [];
   const session = runningSession(storage, place);
   const ran = session ? lastAssistantModel(storage, place, session, budget) : null;
   if (ran) found.push(ran);
-  const picked = lastPick(place, configured, budget);
+  const picked = lastPick(place, configured, budget, proc);
   if (picked && picked.model !== ran?.model) found.push(picked);
   return found;
 }

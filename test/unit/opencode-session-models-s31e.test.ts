@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { opencodeModels } from '../../src/agent-settings/opencode.js';
-import { opencodeSessionModels } from '../../src/agent-settings/opencode-session.js';
+import { opencodeSessionModels, opencodeStart } from '../../src/agent-settings/opencode-session.js';
 import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
 
 const STORAGE = 'home/.local/share/opencode/storage';
@@ -94,6 +94,39 @@ describe("OpenCode's session storage and TUI pick (anomalyco/opencode storage/st
     utimesSync(join(base, STATE), lastWeek, lastWeek);
     expect(models(place, true)).toEqual([]);
     expect(models(place, false)).toEqual(['qwen/qwen3-coder']);
+  });
+
+  it("while the config names a model, the pick counts when made since the running OpenCode started (OPENCODE_PID's /proc start), whatever its age", () => {
+    const DAY = 24 * 60 * 60;
+    const { place, base } = fixture({ [STATE]: '{"recent": [{"providerID": "qwen", "modelID": "qwen3-coder"}]}' });
+    // A fake /proc, the machine up five days: OpenCode 4242 started four days ago, 4343 an hour ago.
+    const stat = (pid: number, ticks: number) => `${pid} (open code) S 1 ${pid} ${pid} 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 12 0 ${ticks} 1 1\n`;
+    mkdirSync(join(base, 'proc/4242'), { recursive: true });
+    mkdirSync(join(base, 'proc/4343'), { recursive: true });
+    writeFileSync(join(base, 'proc/uptime'), `${5 * DAY}.00 ${9 * DAY}.00\n`);
+    writeFileSync(join(base, 'proc/4242/stat'), stat(4242, DAY * 100));
+    writeFileSync(join(base, 'proc/4343/stat'), stat(4343, (5 * DAY - 3600) * 100));
+    const proc = join(base, 'proc');
+    const running = (pid: string) => ({ ...place, env: { ...place.env, OPENCODE_PID: pid } });
+    expect(Math.abs(opencodeStart(running('4242'), proc)! - (Date.now() - 4 * DAY * 1000))).toBeLessThan(1000);
+    const at = (secondsAgo: number) => utimesSync(join(base, STATE), new Date(Date.now() - secondsAgo * 1000), new Date(Date.now() - secondsAgo * 1000));
+    // Picked three days ago in a TUI open for four: in force.
+    at(3 * DAY);
+    expect(opencodeSessionModels(running('4242'), true, proc).map((entry) => entry.model)).toEqual(['qwen/qwen3-coder']);
+    // Picked two hours ago, before this OpenCode started an hour ago: its TUI started on the config's model.
+    at(2 * 3600);
+    expect(opencodeSessionModels(running('4343'), true, proc)).toEqual([]);
+    // OpenCode's start unknown (no such process, a pid that is no number): the last day.
+    expect(opencodeSessionModels(running('99999'), true, proc).map((entry) => entry.model)).toEqual(['qwen/qwen3-coder']);
+    expect(opencodeSessionModels(running('../4343'), true, proc).map((entry) => entry.model)).toEqual(['qwen/qwen3-coder']);
+    at(3 * DAY);
+    expect(opencodeSessionModels(running('99999'), true, proc)).toEqual([]);
+    // The real /proc: this test's own process started before now, and not before it says.
+    if (process.platform === 'linux') {
+      const started = opencodeStart({ ...place, env: { OPENCODE_PID: String(process.pid) } })!;
+      expect(started).toBeLessThanOrEqual(Date.now());
+      expect(started).toBeGreaterThan(Date.now() - process.uptime() * 1000 - 5000);
+    }
   });
 
   it('hostile storage: control characters, links out, oversized files, a SQLite-only storage', () => {
