@@ -1,10 +1,9 @@
-import { readFileSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { commandLineAlso, type CommandLineModel } from './command-line.js';
 import { parseToml, stringAt, valueAt } from './parse-settings.js';
-import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+import { projectPaths, readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
 /** A Codex profile's name (developers.openai.com/codex/config-advanced): letters, digits, hyphens and underscores. */
 const PROFILE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -12,19 +11,6 @@ const PROFILE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 interface Layer {
   shown: string;
   data: unknown;
-}
-
-/** The paths a project may be trusted under in Codex's `[projects."<path>"]`: the work tree's top and, for a linked worktree, the main one's. */
-function projectKeys(place: SettingsPlace): string[] {
-  const keys = new Set([place.root]);
-  try {
-    keys.add(realpathSync.native(place.root));
-    const common = resolve(place.gitDir, readFileSync(join(place.gitDir, 'commondir'), 'utf8').trim());
-    if (basename(common) === '.git') keys.add(dirname(common));
-  } catch {
-    // Not a linked worktree (no commondir), or the root is gone: the keys so far.
-  }
-  return [...keys];
 }
 
 /** A table's entry for an exact key (a path), or undefined. */
@@ -89,7 +75,7 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
   const user = await read(shownPath(place, join(home, 'config.toml')), readOwnFile(join(home, 'config.toml')));
   const systemFile = systemPath(place, 'etc/codex/config.toml');
   const system = await read(systemFile, readOwnFile(systemFile));
-  const trusted = user !== null && projectKeys(place).some((key) => stringAt(entry(user.data, 'projects', key), 'trust_level') === 'trusted');
+  const trusted = user !== null && projectPaths(place).some((key) => stringAt(entry(user.data, 'projects', key), 'trust_level') === 'trusted');
   const project = trusted ? await read('.codex/config.toml', readRepoFile(place, '.codex/config.toml')) : null;
   const flagged = cli?.configs ? await overrideLayer(cli.configs) : null;
   // `-p` first; a `-c profile=` as codex-rs reads its TOML, over config.toml's `profile`.

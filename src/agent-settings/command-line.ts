@@ -94,7 +94,7 @@ function readEnviron(path: string): string[] | null {
 }
 
 /** At most `limit` bytes of a `/proc` file, or null (gone, unreadable). */
-function readProc(path: string, limit = MAX_CMDLINE_BYTES): Buffer | null {
+export function readProc(path: string, limit = MAX_CMDLINE_BYTES): Buffer | null {
   let fd: number;
   try {
     fd = openSync(path, 'r');

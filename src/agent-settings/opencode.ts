@@ -4,6 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { namesModel } from './env-reference.js';
 import { opencodeAgentModels } from './opencode-agents.js';
+import { opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
@@ -24,7 +25,8 @@ function substituted(model: string, env: Record<string, string | undefined>): st
  * (`OPENCODE_CONFIG_DIR`, `~/.opencode`, the project's `.opencode/`), the project's
  * `opencode.json` and `opencode.jsonc` (its working directory is not known to a hook: the work tree's
  * top), `OPENCODE_CONFIG`, then the global `~/.config/opencode/` files (`XDG_CONFIG_HOME`). JSONC.
- * The model picked in the TUI is invisible to a hook; `--model` is read from the command line (`command-line.ts`).
+ * `--model` is read from the command line (`command-line.ts`); the model picked in the TUI, from
+ * OpenCode's session storage and state ({@link opencodeModels}, `opencode-session.ts`).
  */
 export function opencodeModel(place: SettingsPlace): SettingsModel | null {
   return topLevelModel(place);
@@ -33,7 +35,8 @@ export function opencodeModel(place: SettingsPlace): SettingsModel | null {
 /**
  * {@link opencodeModel} with its agents' models beside it, as `also` (`opencode-agents.ts`): a
  * message runs on its agent's model before the top-level one; `cli`, the run's `-m`, comes before
- * the primary agents' models.
+ * the primary agents' models. Then the models no config names (`opencode-session.ts`): the running
+ * session's last assistant message and the TUI's last pick, beside.
  */
 export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel | null = null): Promise<SettingsModel | null> {
   const found = topLevelModel(place);
@@ -43,7 +46,12 @@ export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel
   } catch {
     // Unreadable agent files name no model.
   }
-  also = also.filter((entry) => entry.model !== found?.model);
+  try {
+    also.push(...opencodeSessionModels(place, found !== null || (cli?.models.length ?? 0) > 0));
+  } catch {
+    // Unreadable session storage names no model.
+  }
+  also = also.filter((entry, index) => entry.model !== found?.model && also.findIndex((other) => other.model === entry.model) === index);
   if (also.length === 0) return found;
   return { ...(found ?? { model: '', evidence: '' }), also };
 }

@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { readRegularFile } from '../io/read-regular-file.js';
 
 /** Settings files are a few kilobytes; past this one is not an agent's settings, and is not read. */
@@ -20,6 +20,23 @@ export interface SettingsPlace {
 export function settingsPlace(root: string, gitDir: string, env: Record<string, string | undefined>, system = '/'): SettingsPlace {
   // node:os only when HOME is unset: an agent's commit hooks load no node module they can do without.
   return { root, gitDir, env, home: env.HOME?.trim() || process.getBuiltinModule('node:os').homedir(), system };
+}
+
+/**
+ * The paths the work tree is known by to an agent that keys its projects by path (Codex's
+ * `[projects."<path>"]`, OpenCode's project `worktree`): its top as given and resolved and, for a
+ * linked worktree, the main one's.
+ */
+export function projectPaths(place: SettingsPlace): string[] {
+  const keys = new Set([place.root]);
+  try {
+    keys.add(realpathSync.native(place.root));
+    const common = resolve(place.gitDir, readFileSync(join(place.gitDir, 'commondir'), 'utf8').trim());
+    if (basename(common) === '.git') keys.add(dirname(common));
+  } catch {
+    // Not a linked worktree (no commondir), or the root is gone: the keys so far.
+  }
+  return [...keys];
 }
 
 /** A machine-wide file (`etc/codex/config.toml`) under the place's system root. */
