@@ -5,7 +5,7 @@ import { claudeCodeModel } from './claude-code.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
 import { codexModel } from './codex.js';
-import { codexRolloutModel } from './codex-rollout.js';
+import { codexRolloutModel, type RolloutModels } from './codex-rollout.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
@@ -86,19 +86,24 @@ function withSubagents(model: SettingsModel | undefined, place: SettingsPlace, s
 }
 
 /**
- * `model` with the model Codex's session ran its last turn on beside it (its rollout), when that
- * is another: a `/model` switch is seen by no config file or command line, and the configured
+ * `model` with the model Codex's session ran its last turn on beside it (its rollout), and those
+ * it ran turns on since the previous commit, when they are others: a `/model` switch is seen by no config file or command line, and the configured
  * model may still have written part of the work, so both are recorded.
  */
 function withRollout(model: SettingsModel | null, place: SettingsPlace): SettingsModel | null {
-  let rollout: { model: string; evidence: string } | null = null;
+  let rollout: RolloutModels | null = null;
   try {
     rollout = codexRolloutModel(place);
   } catch {
     // An unreadable rollout names no model.
   }
-  if (!rollout || model?.model === rollout.model || model?.also?.some((also) => also.model === rollout.model)) return model;
-  return { ...(model ?? { model: '', evidence: '' }), also: [...(model?.also ?? []), { ...rollout, overriddenBy: [] }] };
+  if (!rollout) return model;
+  const also = [...(model?.also ?? [])];
+  for (const used of [{ model: rollout.model, evidence: rollout.evidence }, ...(rollout.also ?? [])]) {
+    if (model?.model !== used.model && !also.some((seen) => seen.model === used.model)) also.push({ ...used, overriddenBy: [] });
+  }
+  if (also.length === (model?.also ?? []).length) return model;
+  return { ...(model ?? { model: '', evidence: '' }), also };
 }
 
 /** Whether the command line of `agent` is looked for: the Cursor CLI's only while its launcher marks the commit (its name, `agent`, is a common one). */
