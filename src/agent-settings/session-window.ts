@@ -97,7 +97,6 @@ function parsed(line: Buffer): Record<string, unknown> | null {
 
 /** The first bytes of a long line handed to {@link SessionRecords.longLine}. */
 const HEAD = 8192;
-const TIMESTAMP = Buffer.from('"timestamp"');
 
 /** What one region of the file says: its models in the window, its last model, and whether a dated record before the window was seen (the window starts within it). */
 function readRegion(bytes: Buffer, cut: boolean, records: SessionRecords, since: number | null, limits: WindowLimits): { used: Map<string, { at: number | null; order: number }>; last: string | null; bounded: boolean } {
@@ -131,8 +130,8 @@ function readRegion(bytes: Buffer, cut: boolean, records: SessionRecords, since:
       }
     } else {
       date = lineDate(line);
+      // A line naming no model is not parsed (megabytes of tool output): dated only by its own first or last key, else undated.
       if (marked) model = records.longLine?.(line.subarray(0, HEAD)) ?? null;
-      else if (date === null && line.length <= limits.maxLine && line.includes(TIMESTAMP)) date = parseTimestamp(parsed(line)?.timestamp);
     }
     // A dated record opens or closes the window; an undated one is in it only after a dated record in it.
     if (date !== null && since !== null) {
@@ -157,8 +156,8 @@ function readRegion(bytes: Buffer, cut: boolean, records: SessionRecords, since:
  * (`limits.flags`: `O_NOFOLLOW`), its last `tail` bytes; when the window reaches back past them
  * (no dated record before `since` in them), its last `furthest` bytes instead. Dates are the
  * records' own `timestamp` (ISO 8601, strictly: {@link parseTimestamp}); a record without one is in
- * the window only after a dated record in it. A line past `maxLine` is dated from its own first or
- * last key only and its model read by `records.longLine`; a line cut by the read's start, or not yet
+ * the window only after a dated record in it. A line without the marker, or past `maxLine`, is not
+ * parsed: dated from its own first or last key only (the latter's model read by `records.longLine`); a line cut by the read's start, or not yet
  * ended, is not read. Null when the file cannot be read.
  */
 export function modelsSince(path: string, records: SessionRecords, since: number | null, limits: WindowLimits): SessionWindow | null {
