@@ -107,8 +107,10 @@ function readRegion(bytes: Buffer, cut: boolean, records: SessionRecords, since:
   let inForce: string | null = null;
   let order = 0;
   const use = (model: string, at: number | null) => {
+    // An undated record keeps the date of the model's last dated one.
+    const dated = at ?? used.get(model)?.at ?? null;
     used.delete(model);
-    used.set(model, { at, order: order++ });
+    used.set(model, { at: dated, order: order++ });
   };
   // A region that starts mid-file starts mid-line: that line is not judged.
   let at = cut ? bytes.indexOf(0x0a) + 1 : 0;
