@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
-import { claudeSessionDirs } from './claude-transcript.js';
+import { claudeSessionDirs, MAX_WINDOW_MODELS, transcriptWindowModels } from './claude-transcript.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A subagent's transcript as Claude Code (2.1.2+) names it: `agent-<agent id>.jsonl`. */
@@ -19,7 +19,8 @@ const FURTHEST = 1024 * 1024;
  * transcript, `<session id>/subagents/agent-<agent id>.jsonl` beside the session's `<session id>.jsonl`
  * (its `model:` frontmatter, `CLAUDE_CODE_SUBAGENT_MODEL` or a gateway decided which), and no
  * variable says which of them runs `git commit` or wrote the files the session commits: the last
- * model of each is recorded beside the session's. Only the exact session id's directory (a UUID,
+ * model of each is recorded beside the session's, and the other models each used since the previous
+ * commit (a subagent transcript written last before it is not read for them). Only the exact session id's directory (a UUID,
  * `CLAUDE_CODE_SESSION_ID`), regular files of that name only, the {@link MAX_SUBAGENTS} most recently
  * written, each read in its tail. None when there is no id: a session is never guessed.
  */
@@ -48,11 +49,18 @@ export function claudeSubagentModels(place: SettingsPlace, session = claudeSessi
   }
   files.sort((a, b) => b.written - a.written || (a.path < b.path ? -1 : 1));
   const found: { model: string; evidence: string; overriddenBy: string[] }[] = [];
-  for (const { path } of files.slice(0, MAX_SUBAGENTS)) {
+  let room = MAX_WINDOW_MODELS;
+  for (const { path, written } of files.slice(0, MAX_SUBAGENTS)) {
     const model = transcriptModel(path, FURTHEST);
-    if (model !== null && !found.some((seen) => seen.model === model)) {
+    if (model === null) continue;
+    if (!found.some((seen) => seen.model === model)) {
       found.push({ model, evidence: `subagent transcript ${shownPath(place, path)} model=${quote(model)}`, overriddenBy: [] });
     }
+    // One last written before the previous commit holds nothing of this one's window.
+    const start = place.windowStart?.() ?? null;
+    const used = start !== null && written < start ? [] : transcriptWindowModels(place, path, 'subagent transcript', found.map((seen) => seen.model), room, FURTHEST);
+    room -= used.length;
+    found.push(...used);
   }
   return found;
 }

@@ -3,12 +3,57 @@ import { isAbsolute, join } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import { modelsSince, printableModel, usedAt, type SessionRecords } from './session-window.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A session id as Claude Code (and Qwen Code) writes it: a UUID, the transcript's file name (never a path). */
 export const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Project directories looked into for the session's transcript; past this, none is read. */
 const MAX_PROJECTS = 10_000;
+/** The transcript's bounds as the last model is read in it (transcript-model.ts); a line past 1 MB (a Write of a big file) is not parsed. */
+const TAIL = 256 * 1024;
+const FURTHEST = 16 * 1024 * 1024;
+const MAX_LINE = 1024 * 1024;
+/** Models used since the previous commit recorded beside the last ones, for the session and its subagents each, the most recently used first. */
+export const MAX_WINDOW_MODELS = 8;
+
+/** An assistant's model at the head of a line too long to parse: `"message":{` then, before its `"content"`, `"role":"assistant"` and `"model":"…"` in either order. */
+const LONG_ASSISTANT = /"message":\{((?:(?!"content":)[^])*?)"content":/;
+const LONG_MODEL = /"model":"([^"\\]{1,256})"/;
+
+/**
+ * Claude Code's transcript lines (its session's `<id>.jsonl`, a subagent's `agent-<id>.jsonl`) as
+ * {@link modelsSince} reads them: an assistant line's `message.model` (`<synthetic>` and such skipped),
+ * each line dated by its own `timestamp`.
+ */
+export const CLAUDE_TRANSCRIPT: SessionRecords = {
+  marker: Buffer.from('"model"'),
+  model(record) {
+    if (record.type !== 'assistant' || record.message === null || typeof record.message !== 'object') return null;
+    const model = printableModel((record.message as { model?: unknown }).model);
+    return model === null || model.startsWith('<') ? null : model;
+  },
+  longLine(head) {
+    const message = LONG_ASSISTANT.exec(head.toString('utf8'))?.[1];
+    if (message === undefined || !message.includes('"role":"assistant"')) return null;
+    const model = printableModel(LONG_MODEL.exec(message)?.[1]);
+    return model === null || model.startsWith('<') ? null : model;
+  },
+};
+
+/**
+ * The models a Claude Code transcript used since the previous commit (`place.windowStart`) that
+ * `recorded` lacks, at most `room`, each with its evidence (`prefix`: how the transcript is named);
+ * read back at most `furthest` bytes. None when no start is set.
+ */
+export function transcriptWindowModels(place: SettingsPlace, path: string, prefix: string, recorded: readonly string[], room: number, furthest = FURTHEST): { model: string; evidence: string; overriddenBy: string[] }[] {
+  if (!place.windowStart || room <= 0) return [];
+  const window = modelsSince(path, CLAUDE_TRANSCRIPT, place.windowStart(), { tail: TAIL, furthest, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS });
+  return (window?.models ?? [])
+    .filter((found) => !recorded.includes(found.model))
+    .slice(0, room)
+    .map((found) => ({ model: found.model, evidence: `${prefix} ${shownPath(place, path)} model=${quote(found.model)} ${usedAt(found)}`, overriddenBy: [] }));
+}
 
 /**
  * The model Claude Code's own session answered with last: Claude Code (v2.1.132+) exports its
@@ -17,19 +62,25 @@ const MAX_PROJECTS = 10_000;
  * `CLAUDE_CONFIG_DIR` (`~/.claude`), named after the directory it was started in, which a hook does
  * not know: every such directory is looked into for that exact name. Assistant lines carry the API's
  * `message.model`, so the last one names the model in force when the agent ran `git commit`,
- * `--model`, `/model` or a gateway's answer alike (its process title hides `--model` on Linux). No
+ * `--model`, `/model` or a gateway's answer alike (its process title hides `--model` on Linux); the
+ * other models it answered with since the previous commit (a `/model` switch and back) are recorded
+ * beside. No
  * variable, or no transcript holding a model: null, and the settings are read as before; the
  * session is never guessed (a newest transcript may be another session's).
  */
 export function claudeTranscriptModel(place: SettingsPlace, session = claudeSessionDirs(place)): SettingsModel | null {
   if (!session) return null;
   const found: { model: string; evidence: string }[] = [];
+  let room = MAX_WINDOW_MODELS;
   for (const dir of session.dirs) {
     const path = join(dir, `${session.id}.jsonl`);
     const model = transcriptModel(path);
-    if (model !== null && !found.some((seen) => seen.model === model)) {
-      found.push({ model, evidence: `transcript ${shownPath(place, path)} model=${quote(model)}` });
-    }
+    if (model === null) continue;
+    if (!found.some((seen) => seen.model === model)) found.push({ model, evidence: `transcript ${shownPath(place, path)} model=${quote(model)}` });
+    // A `/model` switch back before the commit: every model the session answered with since the previous commit wrote some of it.
+    const used = transcriptWindowModels(place, path, 'transcript', found.map((seen) => seen.model), room);
+    room -= used.length;
+    found.push(...used);
   }
   if (found.length === 0) return null;
   const [first, ...rest] = found;

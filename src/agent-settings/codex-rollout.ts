@@ -2,6 +2,7 @@ import { closeSync, constants, readdirSync, realpathSync, statSync, type Dirent 
 import { isAbsolute, join, sep } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
+import { modelsSince, printableModel, usedAt, type SessionRecords } from './session-window.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A thread id as Codex exports it to the commands it runs (`CODEX_THREAD_ID`): a UUID, the end of its rollout's name. */
@@ -20,8 +21,19 @@ const FURTHEST = 16 * 1024 * 1024;
 const MAX_LINE = 1024 * 1024;
 /** Codex writes a record's type as its second key; in any string it is escaped (`\"type\"`), so these bytes are only ever a record's own. */
 const TURN_CONTEXT = Buffer.from('"type":"turn_context"');
-/** A model name as recorded: printable, at most this long. */
-const MODEL = /^[^\x00-\x1f\x7f-\x9f]{1,256}$/;
+/** Models used since the previous commit recorded beside the last turn's, the most recently used first. */
+const MAX_WINDOW_MODELS = 8;
+
+/**
+ * A rollout's records as {@link modelsSince} reads them: each `turn_context`'s `payload.model`, in
+ * force for the turn's records after it (a turn that began before the previous commit and went on
+ * after it counts); each record dated by its own `timestamp` (Codex writes it first).
+ */
+const ROLLOUT: SessionRecords = {
+  marker: TURN_CONTEXT,
+  model: (record) => (record.type === 'turn_context' ? turnContextOf(record)?.model ?? null : null),
+  carries: true,
+};
 
 /** The model and working directory of a rollout's last `turn_context` record. */
 export interface TurnContext {
@@ -38,11 +50,17 @@ function turnContext(line: Buffer): TurnContext | null {
     return null;
   }
   if (record === null || typeof record !== 'object' || (record as { type?: unknown }).type !== 'turn_context') return null;
+  return turnContextOf(record);
+}
+
+/** A `turn_context` record's payload's model and cwd, or null (no printable model). */
+function turnContextOf(record: object): TurnContext | null {
   const payload = (record as { payload?: unknown }).payload;
   if (payload === null || typeof payload !== 'object') return null;
-  const { model, cwd } = payload as { model?: unknown; cwd?: unknown };
-  if (typeof model !== 'string' || !model.trim() || !MODEL.test(model)) return null;
-  return { model: model.trim(), ...(typeof cwd === 'string' && cwd.length <= 4096 && !cwd.includes('\0') ? { cwd } : {}) };
+  const { cwd } = payload as { cwd?: unknown };
+  const model = printableModel((payload as { model?: unknown }).model);
+  if (model === null) return null;
+  return { model, ...(typeof cwd === 'string' && cwd.length <= 4096 && !cwd.includes('\0') ? { cwd } : {}) };
 }
 
 /** The last whole `turn_context` line of `bytes` (which start `start` bytes into the file), read. */
@@ -184,9 +202,11 @@ function recentRollout(place: SettingsPlace, sessions: string, now: number): { p
  * custom provider's model alike), and exports the thread id to the commands it runs
  * (`CODEX_THREAD_ID`). That thread's rollout, found by name, is read; without the variable, the
  * most recently written rollout whose last turn ran in this work tree (see {@link recentRollout}).
- * Null when none names a model.
+ * The other models its turns ran on since the previous commit are returned beside (`also`): a
+ * `/model` switch back before the committing turn hides the model that wrote the code from the
+ * last turn. Null when none names a model.
  */
-export function codexRolloutModel(place: SettingsPlace, now = Date.now()): { model: string; evidence: string } | null {
+export function codexRolloutModel(place: SettingsPlace, now = Date.now()): RolloutModels | null {
   const home = place.env.CODEX_HOME?.trim() || join(place.home, '.codex');
   if (!isAbsolute(home)) return null;
   const sessions = join(home, 'sessions');
@@ -195,8 +215,24 @@ export function codexRolloutModel(place: SettingsPlace, now = Date.now()): { mod
     if (!THREAD_ID.test(id)) return null;
     const path = threadRollout(sessions, id);
     const turn = path ? rolloutTurnContext(path) : null;
-    return path && turn ? { model: turn.model, evidence: `rollout ${shownPath(place, path)} turn_context.model=${quote(turn.model)}` } : null;
+    return path && turn ? rolloutModels(place, path, 'rollout', turn.model) : null;
   }
   const recent = recentRollout(place, sessions, now);
-  return recent ? { model: recent.turn.model, evidence: `recent rollout ${shownPath(place, recent.path)} turn_context.model=${quote(recent.turn.model)}` } : null;
+  return recent ? rolloutModels(place, recent.path, 'recent rollout', recent.turn.model) : null;
+}
+
+/** The model of a rollout's last turn, and the others its turns ran on since the previous commit (a `/model` switch and back before the committing turn). */
+export interface RolloutModels {
+  model: string;
+  evidence: string;
+  /** Present only when there are such models. */
+  also?: { model: string; evidence: string }[];
+}
+
+/** `last` with its evidence, and the other models the rollout at `path` ran turns on since `place.windowStart` (none when unset). */
+function rolloutModels(place: SettingsPlace, path: string, prefix: string, last: string): RolloutModels {
+  const shown = shownPath(place, path);
+  const window = place.windowStart ? modelsSince(path, ROLLOUT, place.windowStart(), { tail: TAIL, furthest: FURTHEST, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS, flags: constants.O_NOFOLLOW }) : null;
+  const also = (window?.models ?? []).filter((found) => found.model !== last).map((found) => ({ model: found.model, evidence: `${prefix} ${shown} turn_context.model=${quote(found.model)} ${usedAt(found)}` }));
+  return { model: last, evidence: `${prefix} ${shown} turn_context.model=${quote(last)}`, ...(also.length > 0 ? { also } : {}) };
 }

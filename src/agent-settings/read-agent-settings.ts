@@ -103,17 +103,19 @@ function besideModels(read: () => Also): Also {
   }
 }
 
-/** Codex's model of its session's last turn (its rollout), as a model beside. */
+/** Codex's model of its session's last turn and those of its turns since the previous commit (its rollout), as models beside. */
 function rolloutModels(place: SettingsPlace): Also {
   const rollout = codexRolloutModel(place);
-  return rollout ? [{ ...rollout, overriddenBy: [] }] : [];
+  if (!rollout) return [];
+  return [{ model: rollout.model, evidence: rollout.evidence }, ...(rollout.also ?? [])].map((used) => ({ ...used, overriddenBy: [] }));
 }
 
 /**
  * The models an agent's own session ran with, beside the settings' and the command line's, never
  * in their place: a `/model` switch is seen by no config file or command line, and the configured
  * model may still have written part of the work, so both are recorded. Codex: its rollout's last
- * turn; Gemini CLI and Qwen Code: their chat recordings (and Qwen Code's `QWEN_CODE_MODEL`).
+ * turn and its turns since the previous commit (row 375); Gemini CLI and Qwen Code: their chat
+ * recordings (and Qwen Code's `QWEN_CODE_MODEL`).
  */
 const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[]) => Also>> = {
   codex: (place) => rolloutModels(place),

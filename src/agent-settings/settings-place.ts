@@ -15,6 +15,12 @@ export interface SettingsPlace {
   system: string;
   /** The command lines of the hook's ancestors, nearest first (tests); unset: read from `/proc` when an agent's is looked for. */
   commandLines?: readonly (readonly string[])[];
+  /**
+   * Where a session's models start counting for the commit being made (ms since the epoch): the
+   * previous commit's time (see gatherCommitTimeSignals); null: every record read. Unset: only the
+   * model a session names last is read. Asked only when a session file is read, at most once.
+   */
+  windowStart?: () => number | null;
 }
 
 export function settingsPlace(root: string, gitDir: string, env: Record<string, string | undefined>, system = '/'): SettingsPlace {

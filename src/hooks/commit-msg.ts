@@ -57,7 +57,10 @@ export const handler: HookHandler = async (args, context) => {
       writeStderr('Aborting commit; you did not edit the message (aitrail: only the recorded trailer was added to the template).\n');
       return ExitCode.violation;
     }
-    const signals = await gatherCommitTimeSignals(root, gitDir, context.env);
+    // git tells commit-msg nothing of an amend but the author date it carries (row 330): then the sessions'
+    // models count from before HEAD, the commit it may rewrite (prepare-commit-msg, told by git, recorded them already).
+    const amend = !inRebase(context.env) && carriedAuthorDate(context.env, Math.floor(Date.now() / 1000)) !== undefined;
+    const signals = await gatherCommitTimeSignals(root, gitDir, context.env, new Date(), amend ? 'HEAD' : undefined);
     // The trailer block as check and pre-receive will read the stored message (a kept `;` line is text to them).
     const trailerChar = trailerCommentChar(root, commentChar, context.env, message);
     // A rebase's reword step, or an amend (git kept HEAD's author date): the editor's new message may have

@@ -1,15 +1,21 @@
 import { readSession } from '../session/session-file.js';
 import { authorIdentSync } from '../git/author-ident.js';
+import { previousCommitTime } from '../git/commit-times.js';
 import { committingAgents } from '../core/detect/committing-agents.js';
 import type { CommitTimeSignals, Identity } from '../core/types.js';
+
+/** Seconds before the previous commit's time a session's record still counts for the next: its time is whole seconds, and clocks are read apart. */
+const WINDOW_SLACK_SECONDS = 2;
 
 /**
  * Everything detection reads while a commit is being made: the environment, the `aitrail use`
  * session of this worktree, the author (git exports `GIT_AUTHOR_NAME`/`EMAIL` to commit hooks;
  * otherwise `git var GIT_AUTHOR_IDENT`, one spawn), and the model the settings files of the agents
  * making it name (only theirs, found by their own marks: a person's commit reads no settings file).
+ * A session's models count from the previous commit's time: HEAD's, or HEAD's parent's when
+ * `rewritten` (the commit an amend rewrites: `HEAD`, or the id git names) is HEAD; read only when a session file is.
  */
-export async function gatherCommitTimeSignals(cwd: string, gitDir: string, env: NodeJS.ProcessEnv, now: Date = new Date()): Promise<CommitTimeSignals> {
+export async function gatherCommitTimeSignals(cwd: string, gitDir: string, env: NodeJS.ProcessEnv, now: Date = new Date(), rewritten?: string): Promise<CommitTimeSignals> {
   let author: Identity | undefined;
   if (env.GIT_AUTHOR_NAME !== undefined || env.GIT_AUTHOR_EMAIL !== undefined) {
     author = { name: env.GIT_AUTHOR_NAME ?? '', email: env.GIT_AUTHOR_EMAIL ?? '' };
@@ -21,7 +27,15 @@ export async function gatherCommitTimeSignals(cwd: string, gitDir: string, env: 
   if (agents.size > 0) {
     const { readAgentSettings } = await import('../agent-settings/read-agent-settings.js');
     const { settingsPlace } = await import('../agent-settings/settings-place.js');
-    settings = await readAgentSettings(agents, settingsPlace(cwd, gitDir, env));
+    let start: number | null | undefined;
+    const windowStart = () => {
+      if (start === undefined) {
+        const previous = previousCommitTime(cwd, rewritten);
+        start = previous === null ? null : (previous - WINDOW_SLACK_SECONDS) * 1000;
+      }
+      return start;
+    };
+    settings = await readAgentSettings(agents, { ...settingsPlace(cwd, gitDir, env), windowStart });
   }
   return { env: { ...env }, session: readSession(gitDir, now), author, ...(settings ? { settings } : {}) };
 }

@@ -12,6 +12,7 @@ import { loadHookConfig } from './hook-config.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { foldedAttributions } from './folded-attributions.js';
 import { amendedAttributions } from './amended-attributions.js';
+import { carriedAuthorDate } from '../core/amend.js';
 import { inRebase } from './in-rebase.js';
 import { rememberAiAuthor } from './ai-author.js';
 import { preparedAttributions } from './prepared-attributions.js';
@@ -82,8 +83,18 @@ function noMessageComing(message: string, source: string | undefined, commentCha
   return /^[ \t\r\n]*$/.test(message);
 }
 
+/**
+ * The commit an amend rewrites, as far as this hook can tell: git names it (`commit <HEAD's id>`,
+ * also for `-c`/`-C HEAD`), or, under `--amend -m`/`-F` (source `message`), HEAD when git carried an
+ * author date (row 330's sign; also `-c`/`-C`): the sessions' models then count from before it.
+ */
+function rewrittenCommit(source: string | undefined, sourceCommit: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (source === 'commit' && sourceCommit) return sourceCommit;
+  return carriedAuthorDate(env, Math.floor(Date.now() / 1000)) !== undefined ? 'HEAD' : undefined;
+}
+
 async function record(args: string[], context: HookContext): Promise<void> {
-  const [file, source] = args;
+  const [file, source, sourceCommit] = args;
   if (!file) {
     warn('prepare-commit-msg called without a message file; nothing recorded');
     return;
@@ -127,7 +138,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
     step === 'fold'
       ? await foldedAttributions(context.cwd, gitDir, options, commentChar)
       : [
-          ...detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env)), commentChar, trailerChar }, options),
+          ...detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env, new Date(), rewrittenCommit(source, sourceCommit, context.env))), commentChar, trailerChar }, options),
           // An amend keeps the models of the commit it replaces, whoever amends it; -m over a picked or squashed message, those of what it brings.
           ...(await amendedAttributions(context.cwd, context.env, message, options, commentChar)),
           ...(source === 'message' ? preparedAttributions(gitDir, message, options, commentChar) : []),

@@ -1,0 +1,191 @@
+import { closeSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { openRegularFile, readBytes } from '../io/read-regular-file.js';
+
+/** How an agent's session file (one JSON record a line) names models: what every agent's reader passes to {@link modelsSince}. */
+export interface SessionRecords {
+  /** Bytes every record naming a model holds (`"model"`, `"type":"turn_context"`); lines without them only date the window. */
+  marker: Buffer;
+  /** The model a parsed record names (Claude Code: an assistant's `message.model`; Codex: a `turn_context`'s `payload.model`), or null. */
+  model(record: Record<string, unknown>): string | null;
+  /** The model a record too long to parse names, from its first bytes; absent: such a record names none. */
+  longLine?(head: Buffer): string | null;
+  /** True when a record's model stays in force for the records after it until the next one (Codex's turn): each of those in the window counts it. */
+  carries?: boolean;
+}
+
+/** How much of the file is read and kept. */
+export interface WindowLimits {
+  /** Read first, from the end; then, when the window reaches its start, up to `furthest` from the end (one read). */
+  tail: number;
+  furthest: number;
+  /** A line longer than this is not parsed (its date and model read from its ends only). */
+  maxLine: number;
+  /** Models returned at most, the most recently used first. */
+  max: number;
+  /** Open flags (`O_NOFOLLOW`: never through a link). */
+  flags?: number;
+}
+
+/** A model the session used in the window: the time of its last record there (ISO, as `toISOString` writes it), or null when that record was undated. */
+export interface WindowModel {
+  model: string;
+  at: string | null;
+}
+
+/** The models used at or after the window's start, and the model the file names last (in or out of the window). */
+export interface SessionWindow {
+  models: WindowModel[];
+  last: string | null;
+}
+
+/** A model name as recorded: printable, at most this long. */
+const MODEL = /^[^\x00-\x1f\x7f-\x9f]{1,256}$/;
+
+/** `value` when it is a model name as agents record them (a string, printable, at most 256 characters), trimmed; else null. */
+export function printableModel(value: unknown): string | null {
+  if (typeof value !== 'string' || !MODEL.test(value)) return null;
+  return value.trim() || null;
+}
+
+/** ISO 8601 as the agents write it (`2026-12-04T10:00:00.123Z`, an offset in place of `Z`): date, time, seconds, optional fraction. */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+/** Milliseconds since the epoch of an ISO 8601 timestamp (see {@link ISO}), or null: anything else, a day or hour that does not exist. */
+export function parseTimestamp(text: unknown): number | null {
+  if (typeof text !== 'string' || text.length > 40) return null;
+  const match = ISO.exec(text);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const millis = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3));
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  if (new Date(local).getUTCDate() !== day) return null;
+  if (match[8] === 'Z') return local;
+  const offsetHours = Number(match[10]);
+  const offsetMinutes = Number(match[11]);
+  if (offsetHours > 23 || offsetMinutes > 59) return null;
+  return local - (match[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+}
+
+/**
+ * A record's own date read from its line's bytes without parsing it: the first key of the line's
+ * object (`{"timestamp":"…"`, Codex) or its last (`,"timestamp":"…"}`, Claude Code's assistant
+ * lines). Only these places: a string's quotes are escaped, so these bytes are the record's own
+ * keys, never a tool input's or a file's text.
+ */
+const FIRST_KEY = /^\{"timestamp":"([^"\\]{1,40})"/;
+const LAST_KEY = /[{,]"timestamp":"([^"\\]{1,40})"\}\s*$/;
+const ENDS = 96;
+
+function lineDate(line: Buffer): number | null {
+  const first = FIRST_KEY.exec(line.subarray(0, ENDS).toString('latin1'))?.[1];
+  if (first !== undefined) return parseTimestamp(first);
+  const last = LAST_KEY.exec(line.subarray(Math.max(0, line.length - ENDS)).toString('latin1'))?.[1];
+  return last === undefined ? null : parseTimestamp(last);
+}
+
+/** A line parsed as one JSON object, or null. */
+function parsed(line: Buffer): Record<string, unknown> | null {
+  try {
+    const record: unknown = JSON.parse(line.toString('utf8'));
+    return record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first bytes of a long line handed to {@link SessionRecords.longLine}. */
+const HEAD = 8192;
+
+/** What one region of the file says: its models in the window, its last model, and whether a dated record before the window was seen (the window starts within it). */
+function readRegion(bytes: Buffer, cut: boolean, records: SessionRecords, since: number | null, limits: WindowLimits): { used: Map<string, { at: number | null; order: number }>; last: string | null; bounded: boolean } {
+  const used = new Map<string, { at: number | null; order: number }>();
+  let last: string | null = null;
+  let bounded = false;
+  let inWindow = since === null;
+  let inForce: string | null = null;
+  let order = 0;
+  const use = (model: string, at: number | null) => {
+    // An undated record keeps the date of the model's last dated one.
+    const dated = at ?? used.get(model)?.at ?? null;
+    used.delete(model);
+    used.set(model, { at: dated, order: order++ });
+  };
+  // A region that starts mid-file starts mid-line: that line is not judged.
+  let at = cut ? bytes.indexOf(0x0a) + 1 : 0;
+  if (cut && at === 0) return { used, last, bounded };
+  while (at < bytes.length) {
+    const newline = bytes.indexOf(0x0a, at);
+    // A line with no end yet is still being written: not read.
+    if (newline < 0) break;
+    const line = bytes.subarray(at, newline);
+    at = newline + 1;
+    const marked = line.includes(records.marker);
+    let date: number | null = null;
+    let model: string | null = null;
+    if (marked && line.length <= limits.maxLine) {
+      const record = parsed(line);
+      if (record) {
+        date = parseTimestamp(record.timestamp);
+        model = records.model(record);
+      }
+    } else {
+      date = lineDate(line);
+      // A line naming no model is not parsed (megabytes of tool output): dated only by its own first or last key, else undated.
+      if (marked) model = records.longLine?.(line.subarray(0, HEAD)) ?? null;
+    }
+    // A dated record opens or closes the window; an undated one is in it only after a dated record in it.
+    if (date !== null && since !== null) {
+      inWindow = date >= since;
+      if (!inWindow) bounded = true;
+    }
+    if (model !== null) {
+      last = model;
+      if (records.carries) inForce = model;
+      if (inWindow) use(model, date);
+    } else if (inForce !== null && inWindow) {
+      use(inForce, date);
+    }
+  }
+  return { used, last, bounded };
+}
+
+/**
+ * The models an agent's session file (JSONL: Claude Code's transcript, Codex's rollout) used in
+ * records dated at or after `since` (ms since the epoch; null: every record read), the most recently
+ * used first, at most `limits.max`, and the model it names last. Bounded: a regular file only
+ * (`limits.flags`: `O_NOFOLLOW`), its last `tail` bytes; when the window reaches back past them
+ * (no dated record before `since` in them), its last `furthest` bytes instead. Dates are the
+ * records' own `timestamp` (ISO 8601, strictly: {@link parseTimestamp}); a record without one is in
+ * the window only after a dated record in it. A line without the marker, or past `maxLine`, is not
+ * parsed: dated from its own first or last key only (the latter's model read by `records.longLine`); a line cut by the read's start, or not yet
+ * ended, is not read. Null when the file cannot be read.
+ */
+export function modelsSince(path: string, records: SessionRecords, since: number | null, limits: WindowLimits): SessionWindow | null {
+  if (!isAbsolute(path)) return null;
+  const opened = openRegularFile(path, limits.flags ?? 0);
+  if (!opened) return null;
+  try {
+    const tail = Math.min(opened.size, limits.tail);
+    let region = readRegion(readBytes(opened.fd, tail, opened.size - tail), tail < opened.size, records, since, limits);
+    if (!region.bounded && tail < opened.size && limits.furthest > tail) {
+      const start = Math.max(0, opened.size - limits.furthest);
+      region = readRegion(readBytes(opened.fd, opened.size - start, start), start > 0, records, since, limits);
+    }
+    const models = [...region.used.entries()]
+      .sort((a, b) => b[1].order - a[1].order)
+      .slice(0, limits.max)
+      .map(([model, { at }]) => ({ model, at: at === null ? null : new Date(at).toISOString() }));
+    return { models, last: region.last };
+  } catch {
+    return null;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/** How evidence says when a model was used in the window: `used at 2026-12-04T10:00:00.000Z`, or undated. */
+export function usedAt(found: WindowModel): string {
+  return found.at === null ? 'used after the last commit (undated record)' : `used at ${found.at}`;
+}
