@@ -1,6 +1,7 @@
 import { readSession } from '../session/session-file.js';
 import { authorIdentSync } from '../git/author-ident.js';
 import { previousCommitTime } from '../git/commit-times.js';
+import { authorIdentFromEnv } from '../core/ident.js';
 import { committingAgents } from '../core/detect/committing-agents.js';
 import type { CommitTimeSignals, Identity } from '../core/types.js';
 
@@ -9,19 +10,15 @@ const WINDOW_SLACK_SECONDS = 2;
 
 /**
  * Everything detection reads while a commit is being made: the environment, the `aitrail use`
- * session of this worktree, the author (git exports `GIT_AUTHOR_NAME`/`EMAIL` to commit hooks;
- * otherwise `git var GIT_AUTHOR_IDENT`, one spawn), and the model the settings files of the agents
+ * session of this worktree, the author (what `git var GIT_AUTHOR_IDENT` says: read from the
+ * environment where that is exact, as `git commit` exports it to its hooks; otherwise that very
+ * git call, one spawn: a merge, a rebase or cherry-pick exports none), and the model the settings files of the agents
  * making it name (only theirs, found by their own marks: a person's commit reads no settings file).
  * A session's models count from the previous commit's time: HEAD's, or HEAD's parent's when
  * `rewritten` (the commit an amend rewrites: `HEAD`, or the id git names) is HEAD; read only when a session file is.
  */
 export async function gatherCommitTimeSignals(cwd: string, gitDir: string, env: NodeJS.ProcessEnv, now: Date = new Date(), rewritten?: string): Promise<CommitTimeSignals> {
-  let author: Identity | undefined;
-  if (env.GIT_AUTHOR_NAME !== undefined || env.GIT_AUTHOR_EMAIL !== undefined) {
-    author = { name: env.GIT_AUTHOR_NAME ?? '', email: env.GIT_AUTHOR_EMAIL ?? '' };
-  } else {
-    author = authorIdentSync(cwd);
-  }
+  const author: Identity | undefined = authorIdentFromEnv(env) ?? authorIdentSync(cwd);
   const agents = committingAgents(env, author);
   let settings: CommitTimeSignals['settings'];
   if (agents.size > 0) {

@@ -154,11 +154,14 @@ export function fastPathFunctions(version: string): string[] {
     `    case \${aitrail_f##*/} in ${quiet}) ;; ${checkpoints}) for aitrail_x in "$aitrail_f"/*${CHECKPOINT_SUFFIX} "$aitrail_f"/.*${CHECKPOINT_SUFFIX} "$aitrail_f"/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_x" ] || [ -L "$aitrail_x" ]; then return 1; fi; done ;; *) if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then return 1; fi ;; esac`,
     '  done',
     ...stampedLines(version),
-    // The author as node reads it (src/hooks/commit-time-signals.ts): git exports it to `git commit`'s
-    // hooks; a merge, a revert or a cherry-pick does not, and node asks `git var` (so does this, last:
-    // one git process where node would have started).
-    '  if [ -n "${GIT_AUTHOR_NAME+x}" ] || [ -n "${GIT_AUTHOR_EMAIL+x}" ]; then',
-    '    aitrail_i="${GIT_AUTHOR_NAME-} <${GIT_AUTHOR_EMAIL-}>"',
+    // The author as node reads it (src/hooks/commit-time-signals.ts, authorIdentFromEnv): git exports
+    // both variables to `git commit`'s hooks, stripped; a merge, a revert or a cherry-pick exports
+    // none, and node asks `git var` when the person's environment does not set both (so does this,
+    // last: one git process where node would have started). git drops `<` and `>` inside a name or
+    // address (the text between may then read as an agent's): node starts.
+    '  if [ -n "${GIT_AUTHOR_NAME+x}" ] && [ -n "${GIT_AUTHOR_EMAIL+x}" ]; then',
+    '    case $GIT_AUTHOR_NAME$GIT_AUTHOR_EMAIL in *[\\<\\>]*) return 1 ;; esac',
+    '    aitrail_i="$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>"',
     '  else',
     '    aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
     '  fi',
