@@ -24,6 +24,8 @@ export const BEDROCK_REGION = new RegExp(`^(?:${BEDROCK_REGIONS})\\.`, 'i');
 const BEDROCK = new RegExp(
   `^(?:(?:${BEDROCK_REGIONS})\\.)?(anthropic|meta|mistral|deepseek|qwen|openai|moonshot|moonshotai|google|amazon|cohere|ai21|writer|minimax)\\.(.+)$`,
 );
+/** Cohere For AI's prefix of its open-weight ids (`c4ai-command-a-03-2025`, `c4ai-command-r-v01`): no part of the model's name. */
+export const COHERE_LAB = /^c4ai-(?=command|aya)/i;
 /** Size at the start of an ollama tag: `32b`, `0.6b`, `1t`, `8x7b`, `e4b` (then `-instruct-q4_K_M`, `-cloud`…). */
 const SIZE_TAG = /^(\d+(?:\.\d+)?[bmt]|\d+x\d+b|e\d+b)(?:$|[-_])/;
 /** Tags that choose a provider or price, not a model: OpenRouter `:free`, `:exacto`; ollama `:latest`. */
@@ -167,6 +169,7 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
   }
   const fineTune = /^ft:([^:]+)/.exec(text); // OpenAI fine-tune of a base model: ft:gpt-4o-mini-2024-07-18:org::id
   if (fineTune) text = fineTune[1] ?? '';
+  text = text.replace(COHERE_LAB, ''); // Hugging Face's `CohereLabs/c4ai-command-r-plus-08-2024` is `command-r-plus-08-2024`
   const colon = text.indexOf(':'); // ollama: qwen2.5-coder:32b-instruct-q4_K_M
   if (colon < 0 || VARIANT_TAG.test(text.slice(colon + 1))) {
     if (colon >= 0) text = text.slice(0, colon);

@@ -4,7 +4,7 @@
 import PRECOMPUTED from './data/model-table.generated.json' with { type: 'json' };
 import STARTS from './data/model-starts.generated.json' with { type: 'json' };
 import { FAMILIES, ROUTERS, SHORT_NAMES, VENDOR_NAMES } from './model-data.js';
-import { BEDROCK_REGION } from './model-name.js';
+import { BEDROCK_REGION, COHERE_LAB } from './model-name.js';
 
 /**
  * Where a name was read. `isModel`: the text is known to name a model (a declared value, a model
@@ -83,7 +83,8 @@ export function buildModelStarts(): string[] {
 export function mayStartModel(word: string, aliases: Record<string, string> = {}): boolean {
   starts ??= new Set(STARTS);
   // A Bedrock id starts with its region profile (`us.anthropic.claude-sonnet-4-5-…-v1:0`, `global.…`): the provider after it starts the name.
-  const lead = leadingLetters(BEDROCK_REGION.test(word) ? word.replace(BEDROCK_REGION, '') : word);
+  // …and Cohere's open-weight ids with `c4ai-` (`c4ai-command-r-plus`): the model's own name starts after it.
+  const lead = leadingLetters(BEDROCK_REGION.test(word) ? word.replace(BEDROCK_REGION, '') : word.replace(COHERE_LAB, ''));
   if (starts.has(lead) || word.includes('/')) return true;
   return Object.keys(aliases).some((alias) => leadingLetters(alias) === lead);
 }

@@ -1,9 +1,9 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { canonicalModel, knownModels } from '../catalog.js';
 import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
-import { agentFirstNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
+import { agentFirstNamed, isFamilyWord, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { letterRuns } from './letters.js';
-import { MODEL_WORDS } from '../model-words.js';
+import { MODEL_WORDS, mayStartModel } from '../model-words.js';
 import { VENDOR_NAMES } from '../model-data.js';
 import { knownCoAuthorLine, ownTrailerPair } from './fixed-values.js';
 import { readable } from './readable.js';
@@ -185,7 +185,47 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   if (readAll && onlyTools(tools) && !namesAgentOrModel(tools, aliases, budget)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
   const found = declaredMentions(tools, readAll ? withoutMakers(whole) : value, aliases, budget).filter((m) => !scriptPath(m.model));
-  return found.length > 0 ? found : saysNoAI(read.text) || (reading.people === true && readAll && peopleNamed(read.text)) ? [] : [UNKNOWN];
+  if (found.length > 0) return reading.people === true && readAll && found.every((m) => m.agent === 'unknown' && m.model.endsWith('/unknown')) && teamsOfPeople(read.text) ? [] : found;
+  return saysNoAI(read.text) || (reading.people === true && readAll && peopleNamed(read.text)) ? [] : [UNKNOWN];
+}
+
+/** Between the names of a list of people (`Daniel Gustafsson, Rich Salz and Tencent Cloud team`). */
+const NAME_LIST = /\s*[,;&]\s*|\s+and\s+/;
+
+/** The last word of a group of people (`Tencent Cloud team`, `the Google Cloud folks`). */
+const GROUP_WORDS = new Set(['team', 'teams', 'folks', 'people', 'staff', 'engineers', 'developers', 'maintainers', 'researchers', 'colleagues', 'crew']);
+
+/**
+ * A declared value that is people's names and groups of a company's people, each group a company's
+ * name written for much else (signatures.json: a vendor word among personNames that is no model
+ * family's or agent's word: `tencent`, `google`, `microsoft`, `amazon`, `ibm`, `ai2`…), ordinary
+ * words and a group word last (`Tencent Cloud team`, `the Microsoft Research team`, `Jane Doe, Xiaomi
+ * Security folks`): those people, no AI, as curl's `Assisted-by: Daniel Gustafsson` is. A model,
+ * agent, AI or tool word keeps it AI (`Tencent Hunyuan team`, `IBM Granite team`, `Tencent AI Lab
+ * team`), and so does a group of an AI lab (`Qwen Team`, `OpenAI team`: vendor words no one else has).
+ */
+function teamsOfPeople(text: string): boolean {
+  if (text.length > 200) return false;
+  const names = text.split(NAME_LIST);
+  return names.some((name) => teamOfPeople(name)) && names.every((name) => teamOfPeople(name) || peopleNamed(name));
+}
+
+function teamOfPeople(name: string): boolean {
+  const words = name.trim().replace(/^the\s+/i, '').split(/\s+/);
+  const group = words.pop()?.toLowerCase() ?? '';
+  if (!GROUP_WORDS.has(group) || words.length === 0 || words.length > 4) return false;
+  const sig = signatures();
+  let company = false;
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (!/^[a-z][a-z0-9'\u2019-]*$/i.test(word) || TOOL_WORDS.has(lower) || GROUP_WORDS.has(lower)) return false;
+    // The company's own name (`tencent`, also the first word of its agent's, `Tencent CodeBuddy`), else an ordinary word.
+    if (sig.vendorWords.has(lower)) {
+      if (!sig.personNames.has(lower) || isFamilyWord(lower) || sig.agentNames.has(lower)) return false;
+      company = true;
+    } else if (sig.agentFirstWords.has(lower) || mayStartModel(lower)) return false;
+  }
+  return company;
 }
 
 /** Words no person's name holds but a tool's may (`Open Interpreter` aside): AI, account and tool words. */
@@ -207,7 +247,7 @@ const personName = (): RegExp => (PERSON_NAME ??= new RegExp(PERSON_NAME_SOURCE,
  */
 function peopleNamed(text: string): boolean {
   if (text.length > 200) return false;
-  const names = text.split(/\s*[,;&]\s*|\s+and\s+/);
+  const names = text.split(NAME_LIST);
   return names.every((name) => {
     const words = name.trim().split(/\s+/);
     return words.length >= 2 && words.length <= 4 && personName().test(name.trim()) && !words.some((word) => {

@@ -1,5 +1,5 @@
 import { canonicalModel, modelVendor } from '../catalog.js';
-import { ROUTERS, VENDOR_NAMES } from '../model-data.js';
+import { FAMILIES, MODEL_ALIASES, ROUTERS, VENDOR_NAMES } from '../model-data.js';
 import { isModelWord, mayStartModel, plainWordStart } from '../model-words.js';
 import { agentSlug, slugify } from './agent-name.js';
 import { signatures } from './signatures.js';
@@ -55,6 +55,8 @@ interface Item {
   kind: 'agent' | 'model' | 'vendor';
   value: string;
   clause: number;
+  /** An ordinary word and a number read as a model only as all of its clause (`step 3`, `seed 42`: plainName with no vendor before it). */
+  alone?: true;
 }
 
 /** One value being read. */
@@ -193,6 +195,16 @@ function vendorAt(word: string, trust: Trust): string | null {
 }
 
 /**
+ * A vendor written as two words, one of them a given name (`Allen AI`: signatures.json
+ * vendorWords' entries with a space): the vendor, in a declared value only, where `Allen` alone stays a
+ * person's (`Assisted-by: Allen Smith`).
+ */
+function vendorPhrase(first: string | undefined, second: string | undefined): string | null {
+  if (first === undefined || second === undefined || first === BREAK || second === BREAK) return null;
+  return signatures().vendorWords.get(`${first} ${second}`.toLowerCase()) ?? null;
+}
+
+/**
  * In a declared value, a vendor's word glued to a version without a joint (`deepseekv3`, `kimik2`,
  * `minimaxm2`, `claudeopus4.6`): that vendor, as `deepseek-v3` names it. The rest must reach a
  * digit within a few letters, so a longer word that merely starts like a vendor's stays unread.
@@ -247,17 +259,20 @@ function untilBreak(list: readonly string[], at: number): number {
 const PROSE_AFTER_MODEL = /^(?:[a-z]+ly|first|then|only|too|again|later|now|here|there|instead|also|once|twice)$/;
 
 /**
- * A declared model followed by one last word that names nothing else (`GPT-5.6 Luna`, as
- * `gpt-5.6-luna` is read): the vendor's variant name, read as part of the model. Not after a
- * kernel `AGENT:MODEL` (tools follow there), and never a tool, agent, vendor or family word.
+ * A declared model the catalog does not list followed by one last capitalised word that names
+ * nothing else (`GPT-5.6 Zephyr`, as `gpt-5.6-zephyr` is read): the vendor's variant name, read as
+ * part of the model. Not after a kernel `AGENT:MODEL` (tools follow there), never a tool, agent,
+ * vendor, family or account word, and never after a model the catalog lists, whose variants it
+ * lists too: `Claude Sonnet 4.5 refactor`, `GPT-5 Review`, `Qwen3 Team` are that model and a word
+ * (`anthropic/claude-sonnet-4.5-refactor` passed a deny of `anthropic/claude-sonnet-4.5`).
  */
 function extended(list: readonly string[], at: number, size: number, model: string, scan: Scan, agent: string | undefined): string | null {
   const next = list[at + size] ?? '';
   const last = at + size + 1 === list.length || list[at + size + 1] === BREAK;
-  if (scan.trust !== 'declared' || scan.pair || !last || !/^[a-z]{2,20}$/i.test(next)) return null;
+  if (scan.trust !== 'declared' || scan.pair || !last || !/^[A-Z][a-z]{1,19}$/.test(next) || Object.hasOwn(MODEL_ALIASES, model)) return null;
   const sig = signatures();
   const lower = next.toLowerCase();
-  if (sig.nonAiTools.has(lower) || sig.agentFirstWords.has(lower) || sig.vendorWords.has(lower) || PROSE_AFTER_MODEL.test(lower) || mayStartModel(lower, scan.aliases)) return null;
+  if (sig.nonAiTools.has(lower) || sig.agentFirstWords.has(lower) || sig.vendorWords.has(lower) || ACCOUNT_WORDS.has(lower) || PROSE_AFTER_MODEL.test(lower) || mayStartModel(lower, scan.aliases)) return null;
   scan.budget.lookups -= 1;
   const longer = canonicalModel(list.slice(at, at + size + 1).join(' '), scan.aliases, { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true });
   return longer && longer !== model && modelVendor(longer) === modelVendor(model) ? longer : null;
@@ -271,16 +286,16 @@ function extended(list: readonly string[], at: number, size: number, model: stri
  * is that vendor's). Longer than modelSpan reads (`A` is no model word), never out of a sentence
  * (`Claude (step 3 of the plan)`: no vendor's word before `step`).
  */
-function plainName(list: readonly string[], at: number, scan: Scan, agent: string | undefined): { model: string; size: number } | null {
+function plainName(list: readonly string[], at: number, scan: Scan, agent: string | undefined): { model: string; size: number; alone: boolean } | null {
   if (scan.trust !== 'declared' || !plainWordStart(list[at] ?? '')) return null;
-  const vendor = at > 0 ? vendorAt(list[at - 1] ?? '', 'declared') : null;
+  const vendor = at > 0 ? (vendorAt(list[at - 1] ?? '', 'declared') ?? vendorPhrase(list[at - 2], list[at - 1])) : null;
   if (at > 0 && vendor === null) return null;
   const rest = untilBreak(list, at);
   if (rest < 2 || rest > MAX_WINDOW) return null;
   for (let size = rest; size >= 2 && scan.budget.lookups > 0; size -= 1) {
     scan.budget.lookups -= 1;
     const model = modelAt(list.slice(at, at + size).join(' '), size, scan, agent, true);
-    if (model && (vendor === null ? size === rest : modelVendor(model) === vendor)) return { model, size };
+    if (model && (vendor === null ? size === rest : modelVendor(model) === vendor)) return { model, size, alone: vendor === null && scan.pair !== true && size === 2 && /^\d+(?:\.\d+)?$/.test(list[at + 1] ?? '') };
   }
   return null;
 }
@@ -299,7 +314,7 @@ function scanWords(list: readonly string[], clause: number, scan: Scan, agent: s
     if (span > 0 && scan.budget.lookups <= 0) scan.cut = true;
     const plain = plainName(list, at, scan, current);
     if (plain) {
-      scan.items.push({ kind: 'model', value: plain.model, clause });
+      scan.items.push({ kind: 'model', value: plain.model, clause, ...(plain.alone ? { alone: true as const } : {}) });
       taken = plain.size;
     }
     for (let size = span; size >= 1 && taken === 0 && scan.budget.lookups > 0; size -= 1) {
@@ -320,7 +335,9 @@ function scanWords(list: readonly string[], clause: number, scan: Scan, agent: s
         taken = size;
       }
     }
-    const vendor = taken === 0 ? vendorAt(list[at] ?? '', scan.trust) : null;
+    const phrase = taken === 0 && scan.trust === 'declared' ? vendorPhrase(list[at], list[at + 1]) : null;
+    if (phrase) taken = 2;
+    const vendor = phrase ?? (taken === 0 ? vendorAt(list[at] ?? '', scan.trust) : null);
     if (vendor) scan.items.push({ kind: 'vendor', value: `${vendor}/unknown`, clause });
     at += Math.max(taken, 1);
   }
@@ -470,10 +487,12 @@ export function readWhole(text: string, trust: Trust, aliases: Record<string, st
 
 function readOnce(text: string, trust: Trust, aliases: Record<string, string>, budget: Budget): { mentions: Mention[]; cut: boolean } {
   const scan: Scan = { trust, aliases, budget, words: MAX_WORDS, items: [], cut: false };
-  const clauses = trust === 'declared' ? text.split(CLAUSE).flatMap(pairs) : text.split(CLAUSE);
+  const written = text.includes('+') ? withPlusNames(text) : text;
+  const clauses = trust === 'declared' ? written.split(CLAUSE).flatMap(pairs) : written.split(CLAUSE);
   if (clauses.length > MAX_CLAUSES) scan.cut = true;
   clauses.slice(0, MAX_CLAUSES).forEach((clause, index) => scanClause(clause.trim(), index, scan));
-  const items = trust === 'person' && personalName(text) ? scan.items.filter((item) => item.kind !== 'vendor') : scan.items;
+  const read = scan.items.some((item) => item.alone) ? withoutStrayPlainNames(scan.items, clauses) : scan.items;
+  const items = trust === 'person' && personalName(text) ? read.filter((item) => item.kind !== 'vendor') : read;
   const agents = [...new Set(items.filter((item) => item.kind === 'agent').map((item) => item.value))];
   const vendorsWithModels = new Set(items.filter((item) => item.kind === 'model').map((item) => modelVendor(item.value)));
   const result: Mention[] = [];
@@ -489,6 +508,35 @@ function readOnce(text: string, trust: Trust, aliases: Record<string, string>, b
   for (const agent of agents) if (!result.some((m) => m.agent === agent)) add(agent, 'unknown');
   return { mentions: result, cut: scan.cut };
 }
+
+/**
+ * Cohere's `Command R+` (`command-r+`, `Cohere Command R+ 08-2024`) as its id writes it (`command-r-plus`):
+ * the `+` glued to the name is no list's `+` between two names (CLAUSE), which cut it to `command-r`.
+ */
+function withPlusNames(text: string): string {
+  return text.replace(/\b(command[\s-]?r)\+(?![+\w])/gi, '$1-plus');
+}
+
+/**
+ * An ordinary word and a number read as a model only as all of its clause (`step 3`, `seed 42`, `phi 4`:
+ * Item.alone) are dropped when another clause names a model or its maker (a vendor's or family's word,
+ * as `Claude`, `Codex`, `Qwen3-Coder` do): `Assisted-by: Claude, step 3` lists the plan's steps, it
+ * names no StepFun model. A name no list of steps holds (`Command A`, `Command R+`, `Nova Pro`,
+ * `step-3`) stays, and beside an agent that names no maker (`opencode, step 3`) so does `step 3`.
+ */
+function withoutStrayPlainNames(items: readonly Item[], clauses: readonly string[]): Item[] {
+  const makers = new Set<number>();
+  for (const item of items) if (!item.alone && item.kind !== 'agent') makers.add(item.clause);
+  clauses.slice(0, MAX_CLAUSES).forEach((clause, index) => {
+    const lower = clause.toLowerCase();
+    if (!makers.has(index) && (vendorsIn(clause).length > 0 || [...lower.matchAll(/[a-z][a-z0-9]*/g)].some(([word]) => isFamilyWord(word)))) makers.add(index);
+  });
+  return items.filter((item) => !item.alone || ![...makers].some((clause) => clause !== item.clause));
+}
+
+let FAMILY_WORDS: ReadonlySet<string> | undefined;
+/** A catalog family's word (`codex`, `gemini`, `olmo`, `ernie`); the set made once. */
+export const isFamilyWord = (word: string): boolean => (FAMILY_WORDS ??= new Set(FAMILIES.map((family) => family.word))).has(word);
 
 /**
  * The vendors whose name or family starts a word of `text` (`openrouter/qwen/qwen3-coder` → qwen,
