@@ -1,8 +1,10 @@
-import { constants, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
-import { projectDirs, SESSION_ID } from './claude-transcript.js';
+import { openRegularFile, readBytes } from '../io/read-regular-file.js';
+import { MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.js';
+import { modelsSince, parseTimestamp, printableModel, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
 import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A model recorded beside the settings' (always in force: no variable hides what the session ran). */
@@ -17,14 +19,99 @@ const FURTHEST = 4 * 1024 * 1024;
 /** A model name read from a file or variable of the agent's: printable, and no longer than any model's id. */
 const PRINTABLE = /^[^\x00-\x1f\x7f-\x9f]{1,256}$/;
 
+/** A recording's tail read first for the models used since the previous commit; a line past this is not parsed. */
+const TAIL = 256 * 1024;
+const MAX_LINE = 1024 * 1024;
+/** How many answers of a recording that is one JSON document (Gemini CLI before 0.3x) are weighed, the last ones. */
+const MAX_DOCUMENT_MESSAGES = 100_000;
+
+/** An answer's model at the head of a Qwen Code line too long to parse: before its `"message":`, `"type":"assistant"` and `"model":"…"`. */
+const QWEN_LONG_HEAD = /^((?:(?!"message":)[^])*)"message":/;
+const LONG_MODEL = /"model":"([^"\\]{1,256})"/;
+
+/** A model name a recording's answer holds, names such as `<synthetic>` skipped. */
+function answerModel(value: unknown): string | null {
+  const model = printableModel(value);
+  return model === null || model.startsWith('<') ? null : model;
+}
+
+/** Qwen Code's chat recording (`chats/<session id>.jsonl`): each `assistant` record's `model`, each line dated by its own `timestamp`. */
+const QWEN_RECORDING: SessionRecords = {
+  marker: Buffer.from('"model"'),
+  model: (record) => (record.type === 'assistant' ? answerModel(record.model) : null),
+  longLine(head) {
+    const before = QWEN_LONG_HEAD.exec(head.toString('utf8'))?.[1];
+    if (before === undefined || !before.includes('"type":"assistant"')) return null;
+    return answerModel(LONG_MODEL.exec(before)?.[1]);
+  },
+};
+
+/** Gemini CLI's chat recording (JSONL, 0.3x): each `gemini` message's `model` (written after its content: a line too long to parse names none). */
+const GEMINI_RECORDING: SessionRecords = {
+  marker: Buffer.from('"model"'),
+  model: (record) => (record.type === 'gemini' ? answerModel(record.model) : null),
+};
+
+/**
+ * Gemini CLI's recording as one JSON document (`session-*.json`, before 0.3x): its `messages`, each
+ * dated by its `timestamp`, a `gemini` one's `model`, weighed as {@link windowModels} does. Read
+ * whole only when at most {@link FURTHEST} bytes (a regular file, never through a link); else none.
+ */
+function documentWindow(path: string, since: number | null): WindowModel[] {
+  const opened = openRegularFile(path, constants.O_NOFOLLOW);
+  if (!opened) return [];
+  let messages: unknown;
+  try {
+    if (opened.size > FURTHEST) return [];
+    messages = (JSON.parse(readBytes(opened.fd, opened.size).toString('utf8')) as { messages?: unknown } | null)?.messages;
+  } catch {
+    return [];
+  } finally {
+    closeSync(opened.fd);
+  }
+  if (!Array.isArray(messages)) return [];
+  const records = messages.slice(-MAX_DOCUMENT_MESSAGES).map((message: unknown): DatedRecord => {
+    if (message === null || typeof message !== 'object') return { date: null, model: null };
+    const { timestamp, type, model } = message as { timestamp?: unknown; type?: unknown; model?: unknown };
+    return { date: parseTimestamp(timestamp), model: type === 'gemini' ? answerModel(model) : null };
+  });
+  return windowModels(records, since, MAX_WINDOW_MODELS).models;
+}
+
+/**
+ * The models a recording's answers used since the previous commit (`place.windowStart`; none when
+ * unset), the most recently used first, at most {@link MAX_WINDOW_MODELS}: its tail, then up to
+ * {@link FURTHEST} back when the window reaches past it; a regular file only, never through a link.
+ */
+function recordingWindow(place: SettingsPlace, path: string, records: SessionRecords): WindowModel[] {
+  if (!place.windowStart) return [];
+  const since = place.windowStart();
+  if (path.endsWith('.json')) return documentWindow(path, since);
+  return modelsSince(path, records, since, { tail: TAIL, furthest: FURTHEST, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS, flags: constants.O_NOFOLLOW })?.models ?? [];
+}
+
 /** The models found, each once, in the order found. */
-function collector(): { found: Beside[]; add: (model: string | null, evidence: (model: string) => string) => void } {
+function collector(): {
+  found: Beside[];
+  add: (model: string | null, evidence: (model: string) => string) => void;
+  addWindow: (models: readonly WindowModel[], evidence: (model: string) => string) => void;
+} {
   const found: Beside[] = [];
   const add = (model: string | null, evidence: (model: string) => string): void => {
     const name = model?.trim() ?? '';
     if (PRINTABLE.test(name) && !found.some((seen) => seen.model === name)) found.push({ model: name, evidence: evidence(name), overriddenBy: [] });
   };
-  return { found, add };
+  // A `/model` switch and back before the commit: each model used since the previous commit, at most MAX_WINDOW_MODELS for the session.
+  let room = MAX_WINDOW_MODELS;
+  const addWindow = (models: readonly WindowModel[], evidence: (model: string) => string): void => {
+    for (const used of models) {
+      if (room <= 0) return;
+      if (found.some((seen) => seen.model === used.model)) continue;
+      room--;
+      add(used.model, (model) => `${evidence(model)} ${usedAt(used)}`);
+    }
+  };
+  return { found, add, addWindow };
 }
 
 /** A recording's last model: a regular file only, a link in its place not followed. */
@@ -114,7 +201,7 @@ function sanitizeCwd(path: string): string {
  */
 export function qwenSessionModels(place: SettingsPlace, launched: readonly string[] = []): Beside[] {
   const { env } = place;
-  const { found, add } = collector();
+  const { found, add, addWindow } = collector();
   add(env.QWEN_CODE_MODEL ?? null, (model) => `env QWEN_CODE_MODEL=${quote(model)}`);
   const runtime = absolute(place, env.QWEN_RUNTIME_DIR) ?? join(place.home, '.qwen');
   const id = env.QWEN_CODE_SESSION_ID?.trim() ?? '';
@@ -125,13 +212,19 @@ export function qwenSessionModels(place: SettingsPlace, launched: readonly strin
     for (const dir of projectDirs(join(runtime, 'projects')) ?? []) dirs.add(dir);
     for (const dir of dirs) {
       const path = join(dir, 'chats', `${id}.jsonl`);
-      add(recordingModel(path), (model) => `chat recording ${shownPath(place, path)} model=${quote(model)}`);
+      const evidence = (model: string) => `chat recording ${shownPath(place, path)} model=${quote(model)}`;
+      add(recordingModel(path), evidence);
+      addWindow(recordingWindow(place, path, QWEN_RECORDING), evidence);
     }
     return found;
   }
   const chats = roots(place, launched).map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'));
   const newest = newestRecording(chats, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i);
-  if (newest) add(recordingModel(newest), (model) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`);
+  if (newest) {
+    const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
+    add(recordingModel(newest), evidence);
+    addWindow(recordingWindow(place, newest, QWEN_RECORDING), evidence);
+  }
   return found;
 }
 
@@ -172,8 +265,12 @@ function geminiChatDirs(place: SettingsPlace, launched: readonly string[]): stri
  * hour of the project of the work tree's top or of the directory the agent runs in (`launched`) is read, its last model added beside (a guess: never in place of another).
  */
 export function geminiSessionModels(place: SettingsPlace, launched: readonly string[] = []): Beside[] {
-  const { found, add } = collector();
+  const { found, add, addWindow } = collector();
   const newest = newestRecording(geminiChatDirs(place, launched), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
-  if (newest) add(recordingModel(newest), (model) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`);
+  if (newest) {
+    const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
+    add(recordingModel(newest), evidence);
+    addWindow(recordingWindow(place, newest, GEMINI_RECORDING), evidence);
+  }
   return found;
 }

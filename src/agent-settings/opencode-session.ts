@@ -2,7 +2,9 @@ import { closeSync, constants, lstatSync, opendirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
+import { MAX_WINDOW_MODELS } from './claude-transcript.js';
 import { readProc } from './command-line.js';
+import { usedAt, windowModels } from './session-window.js';
 import { projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** Directory entries looked at in `storage/project/`, a project's `storage/session/<id>/`, a session's `storage/message/<id>/`. */
@@ -130,20 +132,44 @@ function runningSession(storage: string, place: SettingsPlace): string | null {
   return newest && Date.now() - newest.at <= SESSION_RECENT_MS ? newest.id : null;
 }
 
+/** When a message was created (`time.created`, ms since the epoch, as OpenCode writes it), or null. */
+function createdAt(message: unknown): number | null {
+  const created = field(field(message, 'time'), 'created');
+  return typeof created === 'number' && Number.isFinite(created) && created >= 0 && created <= 8.64e15 ? created : null;
+}
+
 /**
  * The model of the session's last assistant message (`storage/message/<session>/msg_*.json`:
- * `providerID`, `modelID`), the newest first by id (OpenCode's message ids ascend with time).
+ * `providerID`, `modelID`), the newest first by id (OpenCode's message ids ascend with time), and
+ * beside it every other model its assistant messages ran since the previous commit
+ * (`place.windowStart`: each message dated by its `time.created`, weighed by {@link windowModels}),
+ * the most recently used first, at most {@link MAX_WINDOW_MODELS}: messages are read back to the first
+ * one created before the window, within {@link MAX_MESSAGE_READS} and the budget.
  */
-function lastAssistantModel(storage: string, place: SettingsPlace, session: string, budget: Budget): Found | null {
+function sessionModels(storage: string, place: SettingsPlace, session: string, budget: Budget): Found[] {
   const dir = join(storage, 'message', session);
   const files = names(dir, /^msg_[A-Za-z0-9]{1,64}\.json$/, MAX_MESSAGE_NAMES, true).sort().reverse();
+  const since = place.windowStart ? place.windowStart() : undefined;
+  const read: { name: string; date: number | null; model: string | null }[] = [];
+  let last: Found | null = null;
   for (const name of files.slice(0, MAX_MESSAGE_READS)) {
     const message = readJson(join(dir, name), budget);
-    if (field(message, 'role') !== 'assistant') continue;
-    const model = modelOf(message);
-    if (model) return { model, evidence: `session ${shownPath(place, join(dir, name))} model=${quote(model)}`, overriddenBy: [] };
+    const model = field(message, 'role') === 'assistant' ? modelOf(message) : null;
+    const date = createdAt(message);
+    read.push({ name, date, model });
+    if (model && !last) last = { model, evidence: `session ${shownPath(place, join(dir, name))} model=${quote(model)}`, overriddenBy: [] };
+    // No window: the last model only. A window: back to the first message before it.
+    if (last && (since === undefined || (since !== null && date !== null && date < since))) break;
   }
-  return null;
+  const found = last ? [last] : [];
+  if (since === undefined) return found;
+  const used = windowModels(read.toReversed(), since, MAX_WINDOW_MODELS).models;
+  for (const each of used) {
+    if (found.some((seen) => seen.model === each.model)) continue;
+    const file = read.find((message) => message.model === each.model)!.name;
+    found.push({ model: each.model, evidence: `session ${shownPath(place, join(dir, file))} model=${quote(each.model)} ${usedAt(each)}`, overriddenBy: [] });
+  }
+  return found;
 }
 
 /**
@@ -184,7 +210,8 @@ function lastPick(place: SettingsPlace, configured: boolean, budget: Budget, pro
  * `--model`, as its own storage records them (anomalyco/opencode `storage/storage.ts`, the JSON
  * layout before its SQLite database): the running session's last assistant message, and the last
  * pick of `~/.local/state/opencode/model.json` (`Provider.defaultModel` runs it when the config
- * names none; else only one made since the running OpenCode started). Beside the config's models, never in their place: the session is found by the time
+ * names none; else only one made since the running OpenCode started), and the other models the
+ * session's assistant messages ran since the previous commit (a `/models` switch and back). Beside the config's models, never in their place: the session is found by the time
  * its files changed, so it may be another session of this project. Bounded: a few directories
  * listed ({@link MAX_SESSION_NAMES}, {@link MAX_MESSAGE_NAMES} names), {@link MAX_MESSAGE_READS}
  * messages and twice {@link MAX_BYTES} read, no link followed. OpenCode 1.2+ keeps its sessions in
@@ -195,9 +222,8 @@ export function opencodeSessionModels(place: SettingsPlace, configured: boolean,
   const storage = join(xdgDir(place, 'XDG_DATA_HOME', '.local/share'), 'storage');
   const found: Found[] = [];
   const session = runningSession(storage, place);
-  const ran = session ? lastAssistantModel(storage, place, session, budget) : null;
-  if (ran) found.push(ran);
+  if (session) found.push(...sessionModels(storage, place, session, budget));
   const picked = lastPick(place, configured, budget, proc);
-  if (picked && picked.model !== ran?.model) found.push(picked);
+  if (picked && !found.some((ran) => ran.model === picked.model)) found.push(picked);
   return found;
 }

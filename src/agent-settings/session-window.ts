@@ -98,8 +98,25 @@ function parsed(line: Buffer): Record<string, unknown> | null {
 /** The first bytes of a long line handed to {@link SessionRecords.longLine}. */
 const HEAD = 8192;
 
-/** What one region of the file says: its models in the window, its last model, and whether a dated record before the window was seen (the window starts within it). */
-function readRegion(bytes: Buffer, cut: boolean, records: SessionRecords, since: number | null, limits: WindowLimits): { used: Map<string, { at: number | null; order: number }>; last: string | null; bounded: boolean } {
+/** One record of a session as {@link windowModels} weighs it: its own date (ms since the epoch; null: undated) and the model it names (null: none). */
+export interface DatedRecord {
+  date: number | null;
+  model: string | null;
+}
+
+/** The models of `records` (oldest first) in the window, their last model, and whether a dated record before the window was seen (the window starts within them). */
+interface Tally {
+  used: Map<string, { at: number | null; order: number }>;
+  last: string | null;
+  bounded: boolean;
+}
+
+/**
+ * Weighs `records` (oldest first) against the window starting at `since` (null: every record): a
+ * dated record opens or closes the window; an undated one is in it only after a dated record in it;
+ * `carries`: a record's model stays in force for the records after it (Codex's turn).
+ */
+function tally(records: Iterable<DatedRecord>, since: number | null, carries: boolean): Tally {
   const used = new Map<string, { at: number | null; order: number }>();
   let last: string | null = null;
   let bounded = false;
@@ -112,9 +129,47 @@ function readRegion(bytes: Buffer, cut: boolean, records: SessionRecords, since:
     used.delete(model);
     used.set(model, { at: dated, order: order++ });
   };
+  for (const { date, model } of records) {
+    if (date !== null && since !== null) {
+      inWindow = date >= since;
+      if (!inWindow) bounded = true;
+    }
+    if (model !== null) {
+      last = model;
+      if (carries) inForce = model;
+      if (inWindow) use(model, date);
+    } else if (inForce !== null && inWindow) {
+      use(inForce, date);
+    }
+  }
+  return { used, last, bounded };
+}
+
+/** The models used, the most recently used first, at most `max`, with the time of each one's last record there. */
+function window(found: Tally, max: number): SessionWindow {
+  const models = [...found.used.entries()]
+    .sort((a, b) => b[1].order - a[1].order)
+    .slice(0, max)
+    .map(([model, { at }]) => ({ model, at: at === null ? null : new Date(at).toISOString() }));
+  return { models, last: found.last };
+}
+
+/**
+ * The models a session's records (oldest first, already read and bounded by the caller: OpenCode's
+ * message files, a recording that is one JSON document) used at or after `since`, as
+ * {@link modelsSince} weighs a file's lines; `bounded`: a dated record before the window was among
+ * them (the window starts within them, so reading further back adds nothing).
+ */
+export function windowModels(records: Iterable<DatedRecord>, since: number | null, max: number, carries = false): SessionWindow & { bounded: boolean } {
+  const found = tally(records, since, carries);
+  return { ...window(found, max), bounded: found.bounded };
+}
+
+/** The records of one region of the file, oldest first. */
+function* regionRecords(bytes: Buffer, cut: boolean, records: SessionRecords, limits: WindowLimits): Generator<DatedRecord> {
   // A region that starts mid-file starts mid-line: that line is not judged.
   let at = cut ? bytes.indexOf(0x0a) + 1 : 0;
-  if (cut && at === 0) return { used, last, bounded };
+  if (cut && at === 0) return;
   while (at < bytes.length) {
     const newline = bytes.indexOf(0x0a, at);
     // A line with no end yet is still being written: not read.
@@ -135,20 +190,13 @@ function readRegion(bytes: Buffer, cut: boolean, records: SessionRecords, since:
       // A line naming no model is not parsed (megabytes of tool output): dated only by its own first or last key, else undated.
       if (marked) model = records.longLine?.(line.subarray(0, HEAD)) ?? null;
     }
-    // A dated record opens or closes the window; an undated one is in it only after a dated record in it.
-    if (date !== null && since !== null) {
-      inWindow = date >= since;
-      if (!inWindow) bounded = true;
-    }
-    if (model !== null) {
-      last = model;
-      if (records.carries) inForce = model;
-      if (inWindow) use(model, date);
-    } else if (inForce !== null && inWindow) {
-      use(inForce, date);
-    }
+    yield { date, model };
   }
-  return { used, last, bounded };
+}
+
+/** What one region of the file says: its models in the window, its last model, and whether the window starts within it. */
+function readRegion(bytes: Buffer, cut: boolean, records: SessionRecords, since: number | null, limits: WindowLimits): Tally {
+  return tally(regionRecords(bytes, cut, records, limits), since, records.carries ?? false);
 }
 
 /**
@@ -173,11 +221,7 @@ export function modelsSince(path: string, records: SessionRecords, since: number
       const start = Math.max(0, opened.size - limits.furthest);
       region = readRegion(readBytes(opened.fd, opened.size - start, start), start > 0, records, since, limits);
     }
-    const models = [...region.used.entries()]
-      .sort((a, b) => b[1].order - a[1].order)
-      .slice(0, limits.max)
-      .map(([model, { at }]) => ({ model, at: at === null ? null : new Date(at).toISOString() }));
-    return { models, last: region.last };
+    return window(region, limits.max);
   } catch {
     return null;
   } finally {
