@@ -29,6 +29,14 @@ const MAX_DOCUMENT_MESSAGES = 100_000;
 const QWEN_LONG_HEAD = /^((?:(?!"message":)[^])*)"message":/;
 const LONG_MODEL = /"model":"([^"\\]{1,256})"/;
 
+const LONG_TIMESTAMP = /"timestamp":"([^"\\]{1,40})"/;
+
+/** An answer's keys before its `"message":` in the first bytes of a Qwen Code line (a string's quotes are escaped: these are the record's own), or null. */
+function qwenHead(head: Buffer): string | null {
+  const before = QWEN_LONG_HEAD.exec(head.toString('utf8'))?.[1];
+  return before !== undefined && before.includes('"type":"assistant"') ? before : null;
+}
+
 /** A model name a recording's answer holds, names such as `<synthetic>` skipped. */
 function answerModel(value: unknown): string | null {
   const model = printableModel(value);
@@ -40,9 +48,12 @@ const QWEN_RECORDING: SessionRecords = {
   marker: Buffer.from('"model"'),
   model: (record) => (record.type === 'assistant' ? answerModel(record.model) : null),
   longLine(head) {
-    const before = QWEN_LONG_HEAD.exec(head.toString('utf8'))?.[1];
-    if (before === undefined || !before.includes('"type":"assistant"')) return null;
-    return answerModel(LONG_MODEL.exec(before)?.[1]);
+    const before = qwenHead(head);
+    return before === null ? null : answerModel(LONG_MODEL.exec(before)?.[1]);
+  },
+  longLineDate(head) {
+    const before = qwenHead(head);
+    return before === null ? null : parseTimestamp(LONG_TIMESTAMP.exec(before)?.[1]);
   },
 };
 

@@ -10,6 +10,8 @@ export interface SessionRecords {
   model(record: Record<string, unknown>): string | null;
   /** The model a record too long to parse names, from its first bytes; absent: such a record names none. */
   longLine?(head: Buffer): string | null;
+  /** The date of a record too long to parse that names a model, from its first bytes, when its own first or last key is not its `timestamp` (Qwen Code's); absent: undated then. */
+  longLineDate?(head: Buffer): number | null;
   /** True when a record's model stays in force for the records after it until the next one (Codex's turn): each of those in the window counts it. */
   carries?: boolean;
 }
@@ -188,7 +190,11 @@ function* regionRecords(bytes: Buffer, cut: boolean, records: SessionRecords, li
     } else {
       date = lineDate(line);
       // A line naming no model is not parsed (megabytes of tool output): dated only by its own first or last key, else undated.
-      if (marked) model = records.longLine?.(line.subarray(0, HEAD)) ?? null;
+      if (marked) {
+        const head = line.subarray(0, HEAD);
+        model = records.longLine?.(head) ?? null;
+        date ??= records.longLineDate?.(head) ?? null;
+      }
     }
     yield { date, model };
   }
