@@ -4,7 +4,7 @@ import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import { MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.js';
-import { modelsSince, parseTimestamp, printableModel, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
+import { answerModel, headModel, modelsSince, parseTimestamp, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
 import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A model recorded beside the settings' (always in force: no variable hides what the session ran). */
@@ -27,7 +27,6 @@ const MAX_DOCUMENT_MESSAGES = 100_000;
 
 /** An answer's model at the head of a Qwen Code line too long to parse: before its `"message":`, `"type":"assistant"` and `"model":"…"`. */
 const QWEN_LONG_HEAD = /^((?:(?!"message":)[^])*)"message":/;
-const LONG_MODEL = /"model":"([^"\\]{1,256})"/;
 
 const LONG_TIMESTAMP = /"timestamp":"([^"\\]{1,40})"/;
 
@@ -37,19 +36,13 @@ function qwenHead(head: Buffer): string | null {
   return before !== undefined && before.includes('"type":"assistant"') ? before : null;
 }
 
-/** A model name a recording's answer holds, names such as `<synthetic>` skipped. */
-function answerModel(value: unknown): string | null {
-  const model = printableModel(value);
-  return model === null || model.startsWith('<') ? null : model;
-}
-
 /** Qwen Code's chat recording (`chats/<session id>.jsonl`): each `assistant` record's `model`, each line dated by its own `timestamp`. */
 const QWEN_RECORDING: SessionRecords = {
   marker: Buffer.from('"model"'),
   model: (record) => (record.type === 'assistant' ? answerModel(record.model) : null),
   longLine(head) {
     const before = qwenHead(head);
-    return before === null ? null : answerModel(LONG_MODEL.exec(before)?.[1]);
+    return before === null ? null : headModel(before);
   },
   longLineDate(head) {
     const before = qwenHead(head);

@@ -3,7 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
-import { modelsSince, printableModel, usedAt, type SessionRecords } from './session-window.js';
+import { answerModel, headModel, modelsSince, usedAt, type SessionRecords } from './session-window.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A session id as Claude Code (and Qwen Code) writes it: a UUID, the transcript's file name (never a path). */
@@ -19,7 +19,6 @@ export const MAX_WINDOW_MODELS = 8;
 
 /** An assistant's model at the head of a line too long to parse: `"message":{` then, before its `"content"`, `"role":"assistant"` and `"model":"…"` in either order. */
 const LONG_ASSISTANT = /"message":\{((?:(?!"content":)[^])*?)"content":/;
-const LONG_MODEL = /"model":"([^"\\]{1,256})"/;
 
 /**
  * Claude Code's transcript lines (its session's `<id>.jsonl`, a subagent's `agent-<id>.jsonl`) as
@@ -30,14 +29,12 @@ export const CLAUDE_TRANSCRIPT: SessionRecords = {
   marker: Buffer.from('"model"'),
   model(record) {
     if (record.type !== 'assistant' || record.message === null || typeof record.message !== 'object') return null;
-    const model = printableModel((record.message as { model?: unknown }).model);
-    return model === null || model.startsWith('<') ? null : model;
+    return answerModel((record.message as { model?: unknown }).model);
   },
   longLine(head) {
     const message = LONG_ASSISTANT.exec(head.toString('utf8'))?.[1];
     if (message === undefined || !message.includes('"role":"assistant"')) return null;
-    const model = printableModel(LONG_MODEL.exec(message)?.[1]);
-    return model === null || model.startsWith('<') ? null : model;
+    return headModel(message);
   },
 };
 

@@ -50,6 +50,19 @@ export function printableModel(value: unknown): string | null {
   return value.trim() || null;
 }
 
+/** An answer's model as agents record it ({@link printableModel}), names such as `<synthetic>` (no model's) skipped; else null. */
+export function answerModel(value: unknown): string | null {
+  const model = printableModel(value);
+  return model === null || model.startsWith('<') ? null : model;
+}
+
+const HEAD_MODEL = /"model":"([^"\\]{1,256})"/;
+
+/** The answer's model of the first `"model":"…"` key in a record's head (compact JSON), or null. */
+export function headModel(text: string): string | null {
+  return answerModel(HEAD_MODEL.exec(text)?.[1]);
+}
+
 /** ISO 8601 as the agents write it (`2026-12-04T10:00:00.123Z`, an offset in place of `Z`): date, time, seconds, optional fraction. */
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 
