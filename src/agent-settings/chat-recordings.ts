@@ -131,7 +131,7 @@ const MAX_LAUNCH_DIRS = 4;
  * the work tree's top, and the working directories of the hook's ancestors (`launched`, their links
  * resolved: the agent's own, when it was started in a subdirectory) that lie below it.
  */
-function roots(place: SettingsPlace, launched: readonly string[]): string[] {
+export function roots(place: SettingsPlace, launched: readonly string[]): string[] {
   const all = new Set([place.root]);
   let real = place.root;
   try {
@@ -155,7 +155,7 @@ function roots(place: SettingsPlace, launched: readonly string[]): string[] {
  * The most recently written recording in `dirs` whose name `named` accepts, when written within
  * {@link RECENT_MS}: regular files only (a link is not one), at most {@link MAX_NAMES} names each.
  */
-function newestRecording(dirs: Iterable<string>, named: RegExp, now = Date.now()): string | null {
+export function newestRecording(dirs: Iterable<string>, named: RegExp, now = Date.now()): string | null {
   let newest: { path: string; written: number } | null = null;
   for (const dir of dirs) {
     let entries;
@@ -187,8 +187,8 @@ function absolute(place: SettingsPlace, value: string | undefined): string | nul
   return isAbsolute(path) ? path : null;
 }
 
-/** Qwen Code's project id for a directory: every character but ASCII letters and digits a `-` (qwen-code `sanitizeCwd`). */
-function sanitizeCwd(path: string): string {
+/** Qwen Code's and Claude Code's project id for a directory: every character but ASCII letters and digits a `-` (qwen-code `sanitizeCwd`). */
+export function sanitizeCwd(path: string): string {
   return path.replace(/[^a-zA-Z0-9]/g, '-');
 }
 

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { constants, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
@@ -22,17 +22,21 @@ const FURTHEST = 1024 * 1024;
  * model of each is recorded beside the session's, and the other models each used since the previous
  * commit (a subagent transcript written last before it is not read for them). Only the exact session id's directory (a UUID,
  * `CLAUDE_CODE_SESSION_ID`), regular files of that name only, the {@link MAX_SUBAGENTS} most recently
- * written, each read in its tail. None when there is no id: a session is never guessed.
+ * written, each read in its tail. None when there is no id. `guessed`: the session is the newest
+ * recent transcript's (claude-recent.ts): named `recent subagent transcript`, and no link followed
+ * (neither `<id>/` nor `subagents/` a link, each file opened `O_NOFOLLOW`).
  */
-export function claudeSubagentModels(place: SettingsPlace, session = claudeSessionDirs(place)): { model: string; evidence: string; overriddenBy: string[] }[] {
+export function claudeSubagentModels(place: SettingsPlace, session = claudeSessionDirs(place), guessed = false): { model: string; evidence: string; overriddenBy: string[] }[] {
   if (!session) return [];
+  const prefix = guessed ? 'recent subagent transcript' : 'subagent transcript';
+  const flags = guessed ? constants.O_NOFOLLOW : 0;
   const files: { path: string; written: number }[] = [];
   for (const dir of session.dirs) {
     const subagents = join(dir, session.id, 'subagents');
     let entries;
     try {
       // Most project directories hold no such directory: a stat that throws nothing costs a third of a failed listing.
-      if (!statSync(subagents, { throwIfNoEntry: false })?.isDirectory()) continue;
+      if (guessed ? !lstatSync(join(dir, session.id), { throwIfNoEntry: false })?.isDirectory() || !lstatSync(subagents, { throwIfNoEntry: false })?.isDirectory() : !statSync(subagents, { throwIfNoEntry: false })?.isDirectory()) continue;
       entries = readdirSync(subagents, { withFileTypes: true });
     } catch {
       continue;
@@ -51,14 +55,14 @@ export function claudeSubagentModels(place: SettingsPlace, session = claudeSessi
   const found: { model: string; evidence: string; overriddenBy: string[] }[] = [];
   let room = MAX_WINDOW_MODELS;
   for (const { path, written } of files.slice(0, MAX_SUBAGENTS)) {
-    const model = transcriptModel(path, FURTHEST);
+    const model = transcriptModel(path, FURTHEST, flags);
     if (model === null) continue;
     if (!found.some((seen) => seen.model === model)) {
-      found.push({ model, evidence: `subagent transcript ${shownPath(place, path)} model=${quote(model)}`, overriddenBy: [] });
+      found.push({ model, evidence: `${prefix} ${shownPath(place, path)} model=${quote(model)}`, overriddenBy: [] });
     }
     // One last written before the previous commit holds nothing of this one's window.
     const start = place.windowStart?.() ?? null;
-    const used = start !== null && written < start ? [] : transcriptWindowModels(place, path, 'subagent transcript', found.map((seen) => seen.model), room, FURTHEST);
+    const used = start !== null && written < start ? [] : transcriptWindowModels(place, path, prefix, found.map((seen) => seen.model), room, FURTHEST, flags);
     room -= used.length;
     found.push(...used);
   }

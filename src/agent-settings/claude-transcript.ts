@@ -41,11 +41,11 @@ export const CLAUDE_TRANSCRIPT: SessionRecords = {
 /**
  * The models a Claude Code transcript used since the previous commit (`place.windowStart`) that
  * `recorded` lacks, at most `room`, each with its evidence (`prefix`: how the transcript is named);
- * read back at most `furthest` bytes. None when no start is set.
+ * read back at most `furthest` bytes (`flags`: `O_NOFOLLOW`, never through a link). None when no start is set.
  */
-export function transcriptWindowModels(place: SettingsPlace, path: string, prefix: string, recorded: readonly string[], room: number, furthest = FURTHEST): { model: string; evidence: string; overriddenBy: string[] }[] {
+export function transcriptWindowModels(place: SettingsPlace, path: string, prefix: string, recorded: readonly string[], room: number, furthest = FURTHEST, flags = 0): { model: string; evidence: string; overriddenBy: string[] }[] {
   if (!place.windowStart || room <= 0) return [];
-  const window = modelsSince(path, CLAUDE_TRANSCRIPT, place.windowStart(), { tail: TAIL, furthest, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS });
+  const window = modelsSince(path, CLAUDE_TRANSCRIPT, place.windowStart(), { tail: TAIL, furthest, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS, flags });
   return (window?.models ?? [])
     .filter((found) => !recorded.includes(found.model))
     .slice(0, room)
@@ -63,7 +63,8 @@ export function transcriptWindowModels(place: SettingsPlace, path: string, prefi
  * other models it answered with since the previous commit (a `/model` switch and back) are recorded
  * beside. No
  * variable, or no transcript holding a model: null, and the settings are read as before; the
- * session is never guessed (a newest transcript may be another session's).
+ * session is never guessed here (a newest transcript may be another session's): claude-recent.ts
+ * then adds the newest recent transcript's models beside the settings' only.
  */
 export function claudeTranscriptModel(place: SettingsPlace, session = claudeSessionDirs(place)): SettingsModel | null {
   if (!session) return null;

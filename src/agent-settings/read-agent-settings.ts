@@ -3,6 +3,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { claudeCodeModel } from './claude-code.js';
+import { claudeRecentModels } from './claude-recent.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
 import { geminiSessionModels, qwenSessionModels, type Beside } from './chat-recordings.js';
@@ -144,7 +145,8 @@ function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
  * the agent's own process was started with (`codex -m qwen3-coder`: its command line, found among
  * this process's ancestors on Linux, a few small `/proc` reads, only for an agent committing now),
  * or for Claude Code the model its own session's transcript names last (`CLAUDE_CODE_SESSION_ID`),
- * with its subagents' models beside; Codex's, Gemini CLI's and Qwen Code's own session's models
+ * with its subagents' models beside (without one, the project's newest recent transcript's beside
+ * the settings'); Codex's, Gemini CLI's and Qwen Code's own session's models
  * (rollout, chat recordings) are recorded beside theirs.
  * Never throws: a settings file that cannot be read or parsed names no model, and the commit is
  * recorded as before.
@@ -180,6 +182,8 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     const beside = [
       ...setterModels(setter),
       ...(session ? besideModels(() => claudeSubagentModels(place, session)) : []),
+      // No session id, or one no transcript names a model in: the newest recent transcript of the project, beside only (a guess).
+      ...(agent === 'claude-code' ? besideModels(() => claudeRecentModels(place, workingDirs(ancestors))) : []),
       ...(Object.hasOwn(SESSION_MODELS, agent) ? besideModels(() => SESSION_MODELS[agent]!(place, workingDirs(ancestors))) : []),
     ];
     const model = withAlso(read, beside);
