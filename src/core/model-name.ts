@@ -135,6 +135,9 @@ function familyForm(token: string): string {
     .replace(/^(gpt|chatgpt|llama|gemma|gemini|glm|grok|claude|mistral|devstral|codestral|magistral|ministral)-?(?=\d)/, '$1-')
     .replace(/^qwen-?(\d+)/, (_whole, major: string) => (Number(major) >= 3 ? `qwen${major}` : `qwen-${major}`))
     .replace(/^llama-v(?=\d)/, 'llama-')
+    // `ChatGPT 5`, `chatgpt-4.1`: the app's name before a GPT version is that GPT (`gpt-5`); OpenAI's own
+    // `chatgpt-4o-latest` (models.json's `openai/chatgpt-4o`) is the one model named so, and stays.
+    .replace(/^chatgpt-(?=\d)(?!4o(?:-|$))/, 'gpt-')
     .replace(/^(?=(?:opus|sonnet|haiku)-\d)/, 'claude-')
     .replace(/^deepseek-?([vr])-?(?=\d)/, 'deepseek-$1')
     .replace(/^kimi-?k-?(?=\d)/, 'kimi-k');

@@ -1,5 +1,6 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel } from '../catalog.js';
+import { canonicalModel, modelVendor } from '../catalog.js';
+import { MODEL_ALIASES } from '../model-data.js';
 import type { Identity } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { signatures } from './signatures.js';
@@ -116,8 +117,9 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
     if (!raw || tried.has(raw)) continue;
     tried.add(raw);
     // `Gemini 3.6 Flash via Antigravity`: the model ends where the next clause starts.
-    const model = canonicalModel(raw.replace(/\([^()]*\)/g, ' ').split(CLAUSE)[0] ?? '', aliases, context);
-    if (model) return model;
+    const text = raw.replace(/\([^()]*\)/g, ' ').split(CLAUSE)[0] ?? '';
+    const model = canonicalModel(text, aliases, context);
+    if (model) return listedBefore(text, model, aliases, context) ?? model;
   }
   // `Claude Code Opus 4.7`, `Cursor Agent GPT-5` (`HARNESS MODEL <EMAIL>`): the agent's own name, then its model.
   const rest = afterOwnName(name, agent);
@@ -128,6 +130,21 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
   const word = (group ?? name).trim().toLowerCase();
   const vendor = signatures().vendorWords.get(word);
   return vendor && agentSlug(word) !== agent ? `${vendor}/unknown` : null;
+}
+
+/**
+ * A name read whole as a model the catalog does not list, whose words but the last, a word of letters,
+ * are a model it lists of the same vendor (`Claude Sonnet 4.5 refactor` at Anthropic's address): that
+ * model and a word, as a declared value reads it (`anthropic/claude-sonnet-4.5-refactor` was no model
+ * an agent writes, past a deny of `anthropic/claude-sonnet-4.5`). A new model's variant (`GPT-5.6 Zephyr`)
+ * stays whole: its base is no listed model either.
+ */
+function listedBefore(text: string, model: string, aliases: Record<string, string>, context: { agent: string; isModel: boolean }): string | null {
+  if (Object.hasOwn(MODEL_ALIASES, model)) return null;
+  const last = /\s+([A-Za-z]{2,20})\s*$/.exec(text);
+  if (!last) return null;
+  const shorter = canonicalModel(text.slice(0, last.index), aliases, context);
+  return shorter && Object.hasOwn(MODEL_ALIASES, shorter) && modelVendor(shorter) === modelVendor(model) ? shorter : null;
 }
 
 let OWN_NAMES: Map<string, string[]> | undefined;

@@ -1,6 +1,6 @@
 import { canonicalModel, modelVendor } from '../catalog.js';
 import { FAMILIES, MODEL_ALIASES, ROUTERS, VENDOR_NAMES } from '../model-data.js';
-import { isModelWord, mayStartModel, plainWordStart } from '../model-words.js';
+import { isModelWord, mayStartModel, plainWordStart, shortName } from '../model-words.js';
 import { agentSlug, slugify } from './agent-name.js';
 import { signatures } from './signatures.js';
 import { capitalised, joints, letterRuns, onlyLetters } from './letters.js';
@@ -278,6 +278,33 @@ function extended(list: readonly string[], at: number, size: number, model: stri
   return longer && longer !== model && modelVendor(longer) === modelVendor(model) ? longer : null;
 }
 
+/** Words that join a model to what it did or ran in (`Opus via Claude Code`, `Sonnet for tests`): no part of a thing's name. */
+const JOINING_WORDS: ReadonlySet<string> = new Set('via with using through in on at by for from and or as under inside within of to'.split(' '));
+
+/**
+ * A short name (`Opus`, `Haiku`, `Flash`: a tier word read as a model only where a model is meant)
+ * followed, to its clause's end, by ordinary words only (`Opus codec`, `Haiku Jam tool`): the name of
+ * another thing, as a family word then ordinary words names no model (`GPT codec` is only OpenAI's).
+ * Not in a kernel pair (`claude-code:opus grep`, tools follow) nor after a family's word (`Claude
+ * Opus helper` is read by the family's word).
+ */
+function namedThing(list: readonly string[], at: number, scan: Scan, agent: string | undefined): boolean {
+  const word = list[at] ?? '';
+  if (scan.trust !== 'declared' || scan.pair || /\d/.test(word) || !shortName(word, { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true })) return false;
+  const before = (list[at - 1] ?? '').toLowerCase();
+  if (at > 0 && (isFamilyWord(before) || signatures().vendorWords.has(before))) return false;
+  const rest = list.slice(at + 1, at + 1 + untilBreak(list, at + 1));
+  const sig = signatures();
+  return (
+    rest.length > 0 &&
+    rest.length <= 4 &&
+    rest.every((next) => {
+      const lower = next.toLowerCase();
+      return onlyLetters(next) && !JOINING_WORDS.has(lower) && !isModelWord(next, scan.aliases) && !sig.agentFirstWords.has(lower) && !sig.vendorWords.has(lower);
+    })
+  );
+}
+
 /**
  * A model named with an ordinary first word (PLAIN_WORD_STARTS) written out in a declared value where
  * nothing but the name can be meant: the words up to the clause's end or its note, as all of a clause
@@ -320,6 +347,10 @@ function scanWords(list: readonly string[], clause: number, scan: Scan, agent: s
     for (let size = span; size >= 1 && taken === 0 && scan.budget.lookups > 0; size -= 1) {
       scan.budget.lookups -= 1;
       const model = modelAt(list.slice(at, at + size).join(' '), size, scan, current, at === 0 && size === list.length);
+      if (model && size === 1 && namedThing(list, at, scan, current)) {
+        taken = 1 + untilBreak(list, at + 1);
+        break;
+      }
       if (model) {
         const longer = scan.budget.lookups > 0 ? extended(list, at, size, model, scan, current) : null;
         scan.items.push({ kind: 'model', value: longer ?? model, clause });
@@ -529,9 +560,24 @@ function withoutStrayPlainNames(items: readonly Item[], clauses: readonly string
   for (const item of items) if (!item.alone && item.kind !== 'agent') makers.add(item.clause);
   clauses.slice(0, MAX_CLAUSES).forEach((clause, index) => {
     const lower = clause.toLowerCase();
-    if (!makers.has(index) && (vendorsIn(clause).length > 0 || [...lower.matchAll(/[a-z][a-z0-9]*/g)].some(([word]) => isFamilyWord(word)))) makers.add(index);
+    if (!makers.has(index) && (vendorsIn(clause).length > 0 || [...lower.matchAll(/[a-z][a-z0-9]*/g)].some(([word]) => isFamilyWord(word)) || namesPerson(clause))) makers.add(index);
   });
   return items.filter((item) => !item.alone || ![...makers].some((clause) => clause !== item.clause));
+}
+
+/**
+ * A clause that is a person's name (`Jane Doe`, `Jon C. Smith`): two to four capitalised words, no
+ * model, agent, vendor or account word among them. Beside it `step 3` is the person's step of a plan,
+ * as it is beside a model (`Assisted-by: Jane Doe, step 3` named no StepFun model).
+ */
+function namesPerson(clause: string): boolean {
+  const list = words(clause);
+  const sig = signatures();
+  return (
+    list.length >= 2 &&
+    list.length <= 4 &&
+    list.every((word) => /^[A-Z][a-z]*\.?$/.test(word) && !isModelWord(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !sig.agentFirstWords.has(word.toLowerCase()) && !sig.vendorWords.has(word.toLowerCase()))
+  );
 }
 
 let FAMILY_WORDS: ReadonlySet<string> | undefined;
