@@ -119,6 +119,9 @@ function rolloutModels(place: SettingsPlace): Also {
  * recordings (and Qwen Code's `QWEN_CODE_MODEL`).
  */
 const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[]) => Also>> = {
+  // Reached only without a session transcript naming a model (no session id, or one no transcript
+  // names a model in): the project's newest recent transcript, a guess (row 377).
+  'claude-code': claudeRecentModels,
   codex: (place) => rolloutModels(place),
   'gemini-cli': geminiSessionModels,
   'qwen-code': qwenSessionModels,
@@ -182,8 +185,6 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     const beside = [
       ...setterModels(setter),
       ...(session ? besideModels(() => claudeSubagentModels(place, session)) : []),
-      // No session id, or one no transcript names a model in: the newest recent transcript of the project, beside only (a guess).
-      ...(agent === 'claude-code' ? besideModels(() => claudeRecentModels(place, workingDirs(ancestors))) : []),
       ...(Object.hasOwn(SESSION_MODELS, agent) ? besideModels(() => SESSION_MODELS[agent]!(place, workingDirs(ancestors))) : []),
     ];
     const model = withAlso(read, beside);
