@@ -1,17 +1,16 @@
-import { closeSync, constants, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import { MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.js';
+import { filesByWritten } from './files-by-written.js';
 import { answerModel, headModel, modelsSince, parseTimestamp, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
 import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A model recorded beside the settings' (always in force: no variable hides what the session ran). */
 export type Beside = { model: string; evidence: string; overriddenBy: string[] };
 
-/** Names listed in one `chats/` directory when the session is guessed; past these, the rest is not looked at. */
-const MAX_NAMES = 4096;
 /** A guessed recording is read only when written this recently: an older one is not the session committing now. */
 const RECENT_MS = 60 * 60 * 1000;
 /** How far back a recording is searched for its model when its tail names none. */
@@ -153,31 +152,11 @@ export function roots(place: SettingsPlace, launched: readonly string[]): string
 
 /**
  * The most recently written recording in `dirs` whose name `named` accepts, when written within
- * {@link RECENT_MS}: regular files only (a link is not one), at most {@link MAX_NAMES} names each.
+ * {@link RECENT_MS}: regular files only (a link is not one), at most {@link MAX_LISTED} names each.
  */
 export function newestRecording(dirs: Iterable<string>, named: RegExp, now = Date.now()): string | null {
-  let newest: { path: string; written: number } | null = null;
-  for (const dir of dirs) {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries.slice(0, MAX_NAMES)) {
-      if (!entry.isFile() || !named.test(entry.name)) continue;
-      const path = join(dir, entry.name);
-      let written: number;
-      try {
-        written = statSync(path).mtimeMs;
-      } catch {
-        continue;
-      }
-      if (now - written > RECENT_MS) continue;
-      if (!newest || written > newest.written || (written === newest.written && path < newest.path)) newest = { path, written };
-    }
-  }
-  return newest?.path ?? null;
+  const newest = filesByWritten(dirs, (name) => named.test(name))[0];
+  return newest && now - newest.written <= RECENT_MS ? newest.path : null;
 }
 
 /** `~/…` and absolute paths of a variable; a relative one (resolved against a directory the hook does not know) is not used. */

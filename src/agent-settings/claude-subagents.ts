@@ -1,18 +1,26 @@
-import { constants, lstatSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { constants, lstatSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
+import { filesByWritten } from './files-by-written.js';
 import { claudeSessionDirs, MAX_WINDOW_MODELS, transcriptWindowModels } from './claude-transcript.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A subagent's transcript as Claude Code (2.1.2+) names it: `agent-<agent id>.jsonl`. */
 const SUBAGENT_FILE = /^agent-[A-Za-z0-9_-]{1,128}\.jsonl$/;
-/** Names listed in one session's `subagents/` directory; past these, the rest is not looked at. */
-const MAX_NAMES = 4096;
 /** Subagent transcripts read per session, the most recently written first. */
 const MAX_SUBAGENTS = 32;
 /** How far back each is searched for its model when its tail names none (the session's own: 16 MB). */
 const FURTHEST = 1024 * 1024;
+
+/** Whether `path` is a directory as `stat` sees it (`lstatSync`: a link is none); false when it cannot be read. */
+function isDir(path: string, stat: typeof statSync | typeof lstatSync): boolean {
+  try {
+    return stat(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The models the subagents of Claude Code's session answered with: each subagent writes its own
@@ -30,28 +38,9 @@ export function claudeSubagentModels(place: SettingsPlace, session = claudeSessi
   if (!session) return [];
   const prefix = guessed ? 'recent subagent transcript' : 'subagent transcript';
   const flags = guessed ? constants.O_NOFOLLOW : 0;
-  const files: { path: string; written: number }[] = [];
-  for (const dir of session.dirs) {
-    const subagents = join(dir, session.id, 'subagents');
-    let entries;
-    try {
-      // Most project directories hold no such directory: a stat that throws nothing costs a third of a failed listing.
-      if (guessed ? !lstatSync(join(dir, session.id), { throwIfNoEntry: false })?.isDirectory() || !lstatSync(subagents, { throwIfNoEntry: false })?.isDirectory() : !statSync(subagents, { throwIfNoEntry: false })?.isDirectory()) continue;
-      entries = readdirSync(subagents, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries.slice(0, MAX_NAMES)) {
-      if (!entry.isFile() || !SUBAGENT_FILE.test(entry.name)) continue;
-      const path = join(subagents, entry.name);
-      try {
-        files.push({ path, written: statSync(path).mtimeMs });
-      } catch {
-        // Gone since it was listed.
-      }
-    }
-  }
-  files.sort((a, b) => b.written - a.written || (a.path < b.path ? -1 : 1));
+  // Most project directories hold no such directory: a stat that throws nothing costs a third of a failed listing.
+  const held = session.dirs.map((dir) => join(dir, session.id, 'subagents')).filter((subagents) => (guessed ? isDir(dirname(subagents), lstatSync) && isDir(subagents, lstatSync) : isDir(subagents, statSync)));
+  const files = filesByWritten(held, (name) => SUBAGENT_FILE.test(name));
   const found: { model: string; evidence: string; overriddenBy: string[] }[] = [];
   let room = MAX_WINDOW_MODELS;
   for (const { path, written } of files.slice(0, MAX_SUBAGENTS)) {

@@ -1,7 +1,8 @@
-import { closeSync, constants, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
+import { filesByWritten, MAX_LISTED } from './files-by-written.js';
 import { modelsSince, printableModel, usedAt, type SessionRecords } from './session-window.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
 
@@ -9,8 +10,6 @@ import { shownPath, type SettingsPlace } from './settings-place.js';
 const THREAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Day directories (`sessions/YYYY/MM/DD`) looked into for the thread's rollout, the newest first (a resumed session keeps its first day's file). */
 const MAX_DAYS = 400;
-/** Names listed in one directory; past these, the rest is not looked at. */
-const MAX_NAMES = 4096;
 /** Without a thread id: rollouts written this recently, in the newest two day directories, at most this many read. */
 const RECENT_MS = 10 * 60 * 1000;
 const MAX_GUESSED = 8;
@@ -102,10 +101,10 @@ export function rolloutTurnContext(path: string): TurnContext | null {
   }
 }
 
-/** The entries of `dir` (at most {@link MAX_NAMES}), none when it cannot be listed. */
+/** The entries of `dir` (at most {@link MAX_LISTED}), none when it cannot be listed. */
 function entries(dir: string): Dirent[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).slice(0, MAX_NAMES);
+    return readdirSync(dir, { withFileTypes: true }).slice(0, MAX_LISTED);
   } catch {
     return [];
   }
@@ -136,8 +135,12 @@ function dayDirs(sessions: string, limit: number): string[] {
 }
 
 /** A rollout's file name: `rollout-<local time>-<thread id>.jsonl` (codex-rs/rollout `recorder.rs`); a compressed `.jsonl.zst` is an idle one. */
+function isRolloutName(name: string): boolean {
+  return name.startsWith('rollout-') && name.endsWith('.jsonl');
+}
+
 function isRollout(entry: Dirent): boolean {
-  return entry.isFile() && entry.name.startsWith('rollout-') && entry.name.endsWith('.jsonl');
+  return entry.isFile() && isRolloutName(entry.name);
 }
 
 /** The rollout of thread `id`: `rollout-…-<id>.jsonl` in a day directory, the newest days first. */
@@ -174,20 +177,7 @@ function recentRollout(place: SettingsPlace, sessions: string, now: number): { p
   } catch {
     return null;
   }
-  const files: { path: string; written: number }[] = [];
-  for (const day of dayDirs(sessions, 2)) {
-    for (const entry of entries(day)) {
-      if (!isRollout(entry)) continue;
-      const path = join(day, entry.name);
-      try {
-        const written = statSync(path).mtimeMs;
-        if (now - written <= RECENT_MS) files.push({ path, written });
-      } catch {
-        // Gone since it was listed.
-      }
-    }
-  }
-  files.sort((a, b) => b.written - a.written || (a.path < b.path ? -1 : 1));
+  const files = filesByWritten(dayDirs(sessions, 2), isRolloutName).filter(({ written }) => now - written <= RECENT_MS);
   for (const { path } of files.slice(0, MAX_GUESSED)) {
     const turn = rolloutTurnContext(path);
     if (turn && inWorkTree(turn.cwd, top)) return { path, turn };
