@@ -139,7 +139,7 @@ function modelValue(raw: string | undefined): string | undefined {
   return value ? value.slice(0, MAX_MODEL_CHARS) : undefined;
 }
 
-/** How an agent's argument parser reads an option's value: clap (Codex, goose), yargs (Gemini CLI, Qwen Code, OpenCode), commander (Claude Code, the Cursor CLI), Python's argparse (aider: long options only here). */
+/** How an agent's argument parser reads an option's value: clap (Codex, goose; Go's pflag, Crush, reads the same forms), yargs (Gemini CLI, Qwen Code, OpenCode), commander (Claude Code, the Cursor CLI), Python's argparse (aider: long options only here). */
 type Parser = 'clap' | 'yargs' | 'commander' | 'argparse';
 
 /** A flag's values in `args` (after the program), in order: `--long V`, `--long=V`, `-s V`, and as the parser reads them `-sV`, `-s=V`, `-xs V`. Stops at `--`. */
@@ -247,7 +247,8 @@ interface AgentCli {
  * commander (`--model`), the Cursor CLI's (`-m/--model`), goose's clap (`goose run --model`, long
  * only: crates/goose-cli `ModelOptions`, before `GOOSE_MODEL` and config.yaml), aider's argparse
  * (`--model`, long only: `-m` is its `--message`; no abbreviation of it is unambiguous beside
- * `--model-settings-file`, `--model-metadata-file` and `--models`).
+ * `--model-settings-file`, `--model-metadata-file` and `--models`), Crush's cobra `crush run -m/--model`
+ * (`model` or `provider/model`, held in memory over its config files: `internal/cmd/run.go`).
  */
 const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   codex: { names: /^codex(?:-(?:x86_64|aarch64)-[a-z0-9_-]+)?$/i, long: 'model', short: 'm', parser: 'clap' },
@@ -260,6 +261,8 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   cursor: { names: /^(?:cursor-)?agent$/i, paths: /[/\\]cursor-agent[/\\]/i, long: 'model', short: 'm', parser: 'commander' },
   goose: { names: /^goose$/i, long: 'model', parser: 'clap' },
   aider: { names: /^aider$/i, long: 'model', parser: 'argparse' },
+  // Go's pflag reads `-m V`, `-mV`, `-m=V` and `--model=V` as clap does; `--small-model` (titles, summaries) is not its coding model.
+  crush: { names: /^crush$/i, long: 'model', short: 'm', parser: 'clap' },
 };
 
 /**
@@ -345,7 +348,7 @@ export function agentArguments(agent: string, argv: readonly string[], exe?: str
 
 /** The program as evidence names it: its base name, printable. */
 function shownName(agent: string): string {
-  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider' }[agent] ?? agent;
+  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider', crush: 'crush' }[agent] ?? agent;
 }
 
 /** A `-c key=value` value as Codex reads it: TOML (a quoted string here), else the text itself. */

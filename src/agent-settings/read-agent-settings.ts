@@ -10,6 +10,7 @@ import { geminiSessionModels, qwenSessionModels, type Beside } from './chat-reco
 import { codexModel } from './codex.js';
 import { codexRolloutModel } from './codex-rollout.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
+import { crushModel } from './crush.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
@@ -27,6 +28,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   'qwen-code': qwenCodeModel,
   goose: gooseModel,
   cursor: cursorCliModel,
+  crush: crushModel,
 };
 
 /**
