@@ -1,8 +1,8 @@
-import { closeSync, constants, realpathSync } from 'node:fs';
+import { constants, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
-import { openRegularFile, readBytes } from '../io/read-regular-file.js';
+import { readUnlinkedJson } from '../io/read-regular-file.js';
 import { MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.js';
 import { filesByWritten } from './files-by-written.js';
 import { answerModel, headModel, modelsSince, parseTimestamp, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
@@ -61,17 +61,7 @@ const GEMINI_RECORDING: SessionRecords = {
  * whole only when at most {@link FURTHEST} bytes (a regular file, never through a link); else none.
  */
 function documentWindow(path: string, since: number | null): WindowModel[] {
-  const opened = openRegularFile(path, constants.O_NOFOLLOW);
-  if (!opened) return [];
-  let messages: unknown;
-  try {
-    if (opened.size > FURTHEST) return [];
-    messages = (JSON.parse(readBytes(opened.fd, opened.size).toString('utf8')) as { messages?: unknown } | null)?.messages;
-  } catch {
-    return [];
-  } finally {
-    closeSync(opened.fd);
-  }
+  const messages = (readUnlinkedJson(path, FURTHEST) as { messages?: unknown } | null | undefined)?.messages;
   if (!Array.isArray(messages)) return [];
   const records = messages.slice(-MAX_DOCUMENT_MESSAGES).map((message: unknown): DatedRecord => {
     if (message === null || typeof message !== 'object') return { date: null, model: null };
@@ -160,7 +150,7 @@ export function newestRecording(dirs: Iterable<string>, named: RegExp, now = Dat
 }
 
 /** `~/…` and absolute paths of a variable; a relative one (resolved against a directory the hook does not know) is not used. */
-function absolute(place: SettingsPlace, value: string | undefined): string | null {
+export function absolute(place: SettingsPlace, value: string | undefined): string | null {
   const path = value?.trim() ?? '';
   if (path === '~' || path.startsWith('~/')) return join(place.home, path.slice(1));
   return isAbsolute(path) ? path : null;

@@ -7,6 +7,7 @@ import { claudeRecentModels } from './claude-recent.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
 import { geminiSessionModels, qwenSessionModels, type Beside } from './chat-recordings.js';
+import { clineTaskModels } from './cline-tasks.js';
 import { codexModel } from './codex.js';
 import { codexRolloutModel } from './codex-rollout.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
@@ -29,6 +30,8 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   goose: gooseModel,
   cursor: cursorCliModel,
   crush: crushModel,
+  // Cline keeps no settings file a hook reads: its models are its tasks' (SESSION_MODELS).
+  cline: () => null,
 };
 
 /**
@@ -118,7 +121,7 @@ function rolloutModels(place: SettingsPlace): Also {
  * in their place: a `/model` switch is seen by no config file or command line, and the configured
  * model may still have written part of the work, so both are recorded. Codex: its rollout's last
  * turn and its turns since the previous commit (row 375); Gemini CLI and Qwen Code: their chat
- * recordings (and Qwen Code's `QWEN_CODE_MODEL`).
+ * recordings (and Qwen Code's `QWEN_CODE_MODEL`); Cline: its recent tasks' messages (row 384).
  */
 const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[]) => Also>> = {
   // Reached only without a session transcript naming a model (no session id, or one no transcript
@@ -127,6 +130,8 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   codex: (place) => rolloutModels(place),
   'gemini-cli': geminiSessionModels,
   'qwen-code': qwenSessionModels,
+  // Cline's newest recent tasks of the work tree, a guess (row 384).
+  cline: clineTaskModels,
 };
 
 /** The working directories of the ancestors read from `/proc` (links resolved), nearest first: where the agent may have been started. */

@@ -51,3 +51,20 @@ export function readRegularFile(path: string, limit: number): string | null {
     closeSync(opened.fd);
   }
 }
+
+/**
+ * The JSON of `path` when it is a regular file of at most `limit` bytes, never through a link
+ * (O_NOFOLLOW: an agent's record of the person's own, read as it lies); undefined otherwise, or
+ * when it does not parse.
+ */
+export function readUnlinkedJson(path: string, limit: number): unknown {
+  const opened = openRegularFile(path, constants.O_NOFOLLOW);
+  if (!opened) return undefined;
+  try {
+    return opened.size > limit ? undefined : (JSON.parse(readBytes(opened.fd, opened.size).toString('utf8')) as unknown);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(opened.fd);
+  }
+}

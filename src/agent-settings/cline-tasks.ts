@@ -1,0 +1,110 @@
+import { isAbsolute, join } from 'node:path';
+import { quote } from '../core/detect/found.js';
+import { readUnlinkedJson } from '../io/read-regular-file.js';
+import { absolute, roots, type Beside } from './chat-recordings.js';
+import { taskWindow } from './cline-task-records.js';
+import { MAX_WINDOW_MODELS } from './claude-transcript.js';
+import { usedAt } from './session-window.js';
+import { projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
+
+/** Cline's VS Code extension id: its `globalStorage` directory in every editor that runs it. */
+const EXTENSION = 'saoudrizwan.claude-dev';
+/** Editors that run VS Code extensions, by their user-data directory's name, and their remote servers' directories under home. */
+const EDITORS = ['Code', 'Code - Insiders', 'VSCodium', 'Cursor', 'Windsurf'];
+const SERVERS = ['.vscode-server', '.vscode-server-insiders', '.cursor-server', '.windsurf-server'];
+/** A task is read only when its history entry was written this recently: an older one is not the task committing now. */
+const RECENT_MS = 60 * 60 * 1000;
+/** The newest tasks of the work tree read (the work since the previous commit may span a new task or two). */
+const MAX_TASKS = 4;
+/** `state/taskHistory.json` past this is not read; its last entries only. */
+const MAX_HISTORY_BYTES = 16 * 1024 * 1024;
+const MAX_HISTORY_ITEMS = 10_000;
+/** A task's id as Cline names its directory (`Date.now()` digits; a plain name). */
+const TASK_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Where editors keep their user data: `~/.config` (`XDG_CONFIG_HOME`), `~/Library/Application Support`, `%APPDATA%`. */
+function editorsBase(place: SettingsPlace): string {
+  if (process.platform === 'darwin') return join(place.home, 'Library', 'Application Support');
+  if (process.platform === 'win32') return absolute(place, place.env.APPDATA) ?? join(place.home, 'AppData', 'Roaming');
+  return absolute(place, place.env.XDG_CONFIG_HOME) ?? join(place.home, '.config');
+}
+
+/**
+ * Cline's storage directories (its `globalStorageFsPath`, holding `state/` and `tasks/`): the CLI's
+ * and JetBrains' `CLINE_DATA_DIR`, else `<CLINE_DIR or ~/.cline>/data` (cline `cli/src/utils/path.ts`,
+ * `vscode-context.ts`), and the extension's `User/globalStorage/saoudrizwan.claude-dev` of each editor.
+ */
+function storageDirs(place: SettingsPlace): string[] {
+  const dirs = new Set<string>();
+  const data = absolute(place, place.env.CLINE_DATA_DIR);
+  if (data) dirs.add(data);
+  dirs.add(join(absolute(place, place.env.CLINE_DIR) ?? join(place.home, '.cline'), 'data'));
+  const base = editorsBase(place);
+  for (const editor of EDITORS) dirs.add(join(base, editor, 'User', 'globalStorage', EXTENSION));
+  for (const server of SERVERS) dirs.add(join(place.home, server, 'data', 'User', 'globalStorage', EXTENSION));
+  return [...dirs];
+}
+
+/** A path as Cline compares them: without trailing separators. */
+function trimmed(path: string): string {
+  return path.length > 1 ? path.replace(/[\\/]+$/, '') : path;
+}
+
+interface RecentTask {
+  dir: string;
+  written: number;
+}
+
+/**
+ * The tasks of `state/taskHistory.json` (Cline's history: `{id, ts, cwdOnTaskInitialization,
+ * shadowGitConfigWorkTree, …}`, `ts` its last message's) started in one of `places`, as Cline's own
+ * CLI finds a workspace's most recent task (`findMostRecentTaskForWorkspace`).
+ */
+function historyTasks(storage: string, places: ReadonlySet<string>): RecentTask[] {
+  const items = readUnlinkedJson(join(storage, 'state', 'taskHistory.json'), MAX_HISTORY_BYTES);
+  if (!Array.isArray(items)) return [];
+  return items.slice(-MAX_HISTORY_ITEMS).flatMap((item: unknown): RecentTask[] => {
+    if (item === null || typeof item !== 'object') return [];
+    const { id, ts, cwdOnTaskInitialization: cwd, shadowGitConfigWorkTree: tree } = item as Record<string, unknown>;
+    if (typeof id !== 'string' || !TASK_ID.test(id) || typeof ts !== 'number' || !Number.isFinite(ts)) return [];
+    const here = [cwd, tree].some((path) => typeof path === 'string' && isAbsolute(path) && places.has(trimmed(path)));
+    return here ? [{ dir: join(storage, 'tasks', id), written: ts }] : [];
+  });
+}
+
+/** The newest tasks of the work tree (its top, as given and resolved, a linked worktree's main one, or a directory the agent runs in below it) written within the hour, newest first. */
+function recentTasks(place: SettingsPlace, launched: readonly string[], now: number): RecentTask[] {
+  const places = new Set([...projectPaths(place), ...roots(place, launched)].map(trimmed));
+  return storageDirs(place)
+    .flatMap((storage) => historyTasks(storage, places))
+    .filter((task) => now - task.written <= RECENT_MS)
+    .sort((a, b) => b.written - a.written)
+    .slice(0, MAX_TASKS);
+}
+
+/**
+ * The models of Cline's task committing now, to be recorded beside (Cline keeps no settings file a
+ * hook reads, and exports only `CLINE_ACTIVE=true` to its terminal, no task id): the newest tasks
+ * of the work tree in Cline's history written within the hour (a guess, as Claude Code's recent
+ * transcript: only ever added), each read as {@link taskWindow} reads it; every model used since the
+ * previous commit (`place.windowStart`), at most {@link MAX_WINDOW_MODELS}; without a window start,
+ * the newest task's last model. Evidence names the file, as `recent task ~/…/tasks/<id>/ui_messages.json
+ * model="openrouter/qwen/qwen3-coder" used at …`.
+ */
+export function clineTaskModels(place: SettingsPlace, launched: readonly string[] = [], now = Date.now()): Beside[] {
+  const since = place.windowStart ? place.windowStart() : undefined;
+  const found: Beside[] = [];
+  for (const task of recentTasks(place, launched, now)) {
+    const read = taskWindow(task.dir, since ?? null, MAX_WINDOW_MODELS);
+    const evidence = (model: string) => `recent task ${shownPath(place, read.files.get(model) ?? task.dir)} model=${quote(model)}`;
+    if (since === undefined) {
+      if (read.last !== null) found.push({ model: read.last, evidence: evidence(read.last), overriddenBy: [] });
+      break;
+    }
+    for (const used of read.models) {
+      if (found.length >= MAX_WINDOW_MODELS) return found;
+      if (!found.some((seen) => seen.model === used.model)) found.push({ model: used.model, evidence: `${evidence(used.model)} ${usedAt(used)}`, overriddenBy: [] });
+    }
+  }
+  return found;
+}
