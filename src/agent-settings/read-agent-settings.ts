@@ -13,6 +13,9 @@ import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, r
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
+import { kiloCliModel } from './kilo-cli.js';
+import { kimiCliModel } from './kimi-cli.js';
+import { mistralVibeModel } from './mistral-vibe.js';
 import { opencodeModels } from './opencode.js';
 import { qwenCodeModel } from './qwen-code.js';
 import type { SettingsPlace } from './settings-place.js';
@@ -27,6 +30,9 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   'qwen-code': qwenCodeModel,
   goose: gooseModel,
   cursor: cursorCliModel,
+  'kilo-code': kiloCliModel,
+  'kimi-code': kimiCliModel,
+  'mistral-vibe': mistralVibeModel,
 };
 
 /**
