@@ -15,7 +15,7 @@ const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/ope
  * in the person's own files: a repository's `opencode.json` saying `"model": "qwen/{env:GITHUB_TOKEN}"`
  * would otherwise have the token written into the trailer of the person's commit, and pushed.
  */
-function substituted(model: string, env: Record<string, string | undefined>): string {
+export function substituted(model: string, env: Record<string, string | undefined>): string {
   return model.replace(/\{env:([^}]*)\}/g, (_, name: string) => namesModel(env[name.trim()] ?? '', 'opencode')).trim();
 }
 

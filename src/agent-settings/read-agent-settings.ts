@@ -15,6 +15,9 @@ import { crushModel } from './crush.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
+import { kiloCliModel } from './kilo-cli.js';
+import { kimiCliModel } from './kimi-cli.js';
+import { mistralVibeModel } from './mistral-vibe.js';
 import { opencodeModels } from './opencode.js';
 import { qwenCodeModel } from './qwen-code.js';
 import type { SettingsPlace } from './settings-place.js';
@@ -32,6 +35,9 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   crush: crushModel,
   // Cline keeps no settings file a hook reads: its models are its tasks' (SESSION_MODELS).
   cline: () => null,
+  'kilo-code': kiloCliModel,
+  'kimi-code': kimiCliModel,
+  'mistral-vibe': mistralVibeModel,
 };
 
 /**

@@ -2,7 +2,7 @@ import { canonicalModel, nameVendor } from '../catalog.js';
 import type { Attribution, SettingsModel } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { found, quote } from './found.js';
-import { signatures, type EnvModels, type EnvSignature } from './signatures.js';
+import { signatures, type EnvModels, type EnvSignature, type SignaturePattern } from './signatures.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -149,7 +149,8 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
 /** The agent markers the environment matches. */
 function markersOn(env: Env): EnvSignature[] {
   // An unset or empty variable matches no marker (test/unit/signature-prefilter.test.ts): its pattern is not even compiled.
-  return signatures().env.filter((marker) => marker.when.every(([name, pattern]) => (env[name] ?? '') !== '' && pattern.test(env[name] ?? '')));
+  const set = ([name, pattern]: [string, SignaturePattern]) => (env[name] ?? '') !== '' && pattern.test(env[name] ?? '');
+  return signatures().env.filter((marker) => marker.when.every(set) && !marker.unless?.some(set));
 }
 
 /** The agents the environment names (its markers, generic agent variables), without reading any model: what envFindings' agents are. */

@@ -35,6 +35,8 @@ export interface EnvSignature {
   agent: string;
   /** Variable and the pattern its value must match; no pattern matches an unset or empty variable (a unit test holds it). */
   when: [string, SignaturePattern][];
+  /** Variables that void the marker when they match (OpenCode's `OPENCODE=1` inside Kilo CLI, which sets `KILO=1`). */
+  unless?: [string, SignaturePattern][];
   modelVars: string[];
   defaultModel?: string;
 }
@@ -201,6 +203,7 @@ export function signatures(): Signatures {
     env: data.env.map((entry) => ({
       agent: entry.agent,
       when: Object.entries(entry.when).map(([name, pattern]) => [name, regex(pattern)] as [string, SignaturePattern]),
+      ...('unless' in entry && entry.unless ? { unless: Object.entries(entry.unless as Record<string, string>).map(([name, pattern]) => [name, regex(pattern)] as [string, SignaturePattern]) } : {}),
       modelVars: entry.modelVars,
       ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
     })),

@@ -1,0 +1,39 @@
+import { isAbsolute, join } from 'node:path';
+import { quote } from '../core/detect/found.js';
+import type { SettingsModel } from '../core/types.js';
+import { substituted } from './opencode.js';
+import { parseJsonc, stringAt } from './parse-settings.js';
+import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+
+/** The files of one Kilo config folder, highest first: Kilo merges `kilo.jsonc`, `kilo.json`, `opencode.jsonc`, `opencode.json` in that order, a later one winning. */
+const FOLDER_FILES = ['opencode.json', 'opencode.jsonc', 'kilo.json', 'kilo.jsonc'];
+
+/**
+ * Kilo CLI's top-level `model` (Kilo-Org/kilocode, OpenCode's fork: `packages/opencode/src/config/config.ts`,
+ * `kilocode/config/config.ts`), highest first: the work tree's `.kilo/` folder and its top (Kilo walks
+ * its config names up from the session's directory, which a hook does not know: the work tree's top
+ * stands for it), then the global folder `~/.config/kilo` (`XDG_CONFIG_HOME`), where Kilo loads
+ * `config.json` first, then `kilo.json(c)`, then `opencode.json(c)`. JSONC. `{env:NAME}` is read in
+ * the person's own files only, as OpenCode's (a repository's file would write the variable into the
+ * commit). Kilo reads OpenCode's files under its own folders only: `~/.config/opencode` is not Kilo's.
+ * The model picked in the TUI is kept in Kilo's database, not read here.
+ */
+export function kiloCliModel(place: SettingsPlace): SettingsModel | null {
+  const xdg = place.env.XDG_CONFIG_HOME?.trim();
+  const global = join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'kilo');
+  type Layer = [shown: string, read: () => string | null, own: boolean];
+  const repo = (path: string): Layer => [path, () => readRepoFile(place, path), false];
+  const own = (path: string): Layer => [shownPath(place, path), () => readOwnFile(path), true];
+  const layers: Layer[] = [
+    ...FOLDER_FILES.map((file) => repo(join('.kilo', file))),
+    ...FOLDER_FILES.map(repo),
+    ...[...FOLDER_FILES.map((file) => join(global, file)), join(global, 'config.json')].map(own),
+  ];
+  for (const [shown, read, mine] of layers) {
+    const text = read();
+    const written = text === null ? undefined : stringAt(parseJsonc(text), 'model');
+    const model = written !== undefined && mine ? substituted(written, place.env) : written;
+    if (model) return { model, evidence: `settings ${shown} model=${quote(model)}` };
+  }
+  return null;
+}

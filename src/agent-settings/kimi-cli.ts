@@ -1,0 +1,35 @@
+import { isAbsolute, join } from 'node:path';
+import { quote } from '../core/detect/found.js';
+import type { SettingsModel } from '../core/types.js';
+import { parseToml, stringAt } from './parse-settings.js';
+import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+
+/**
+ * Kimi CLI's model (MoonshotAI/kimi-cli `src/kimi_cli/config.py`, `share.py`): `config.toml` in its
+ * share directory (`KIMI_SHARE_DIR`, else `~/.kimi`) names `default_model`, a key of its `[models]`
+ * table, whose `model` is the name sent to the API (`[models.kimi-for-coding]`, `model =
+ * "kimi-for-coding"`). A model of a provider of type `kimi` (Moonshot's own API) is Moonshot's:
+ * written `moonshotai/<model>` when it names no vendor. For that provider `KIMI_MODEL_NAME` replaces
+ * the model (`llm.py`, the environment overrides). A run's `--model` or `--config` is not read.
+ * Kimi CLI sets no variable for the commands it runs: this is read when something else names it
+ * (`AI_AGENT=kimi-code`, its author identity).
+ */
+export async function kimiCliModel(place: SettingsPlace): Promise<SettingsModel | null> {
+  const custom = place.env.KIMI_SHARE_DIR?.trim();
+  const file = join(custom && isAbsolute(custom) ? custom : join(place.home, '.kimi'), 'config.toml');
+  const text = readOwnFile(file);
+  if (text === null) return null;
+  const data = await parseToml(text);
+  const name = stringAt(data, 'default_model');
+  if (!name) return null;
+  const written = stringAt(data, 'models', name, 'model');
+  if (!written) return null;
+  const provider = stringAt(data, 'models', name, 'provider');
+  const moonshot = provider !== undefined && stringAt(data, 'providers', provider, 'type') === 'kimi';
+  const override = moonshot ? place.env.KIMI_MODEL_NAME?.trim() : undefined;
+  const model = override || written;
+  const evidence = override
+    ? `env KIMI_MODEL_NAME=${quote(override)}`
+    : `settings ${shownPath(place, file)} default_model=${quote(name)} model=${quote(written)}`;
+  return { model: moonshot && !model.includes('/') ? `moonshotai/${model}` : model, evidence };
+}
