@@ -247,7 +247,8 @@ interface AgentCli {
  * commander (`--model`), the Cursor CLI's (`-m/--model`), goose's clap (`goose run --model`, long
  * only: crates/goose-cli `ModelOptions`, before `GOOSE_MODEL` and config.yaml), aider's argparse
  * (`--model`, long only: `-m` is its `--message`; no abbreviation of it is unambiguous beside
- * `--model-settings-file`, `--model-metadata-file` and `--models`).
+ * `--model-settings-file`, `--model-metadata-file` and `--models`), GitHub Copilot CLI's
+ * (`--model`, long only: before `COPILOT_MODEL` and its settings files).
  */
 const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   codex: { names: /^codex(?:-(?:x86_64|aarch64)-[a-z0-9_-]+)?$/i, long: 'model', short: 'm', parser: 'clap' },
@@ -260,6 +261,8 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   cursor: { names: /^(?:cursor-)?agent$/i, paths: /[/\\]cursor-agent[/\\]/i, long: 'model', short: 'm', parser: 'commander' },
   goose: { names: /^goose$/i, long: 'model', parser: 'clap' },
   aider: { names: /^aider$/i, long: 'model', parser: 'argparse' },
+  // GitHub Copilot CLI: `copilot --model <model>` (long only), its npm package `@github/copilot` run by node, or its native build.
+  copilot: { names: /^copilot$/i, paths: /(?:^|[/\\:])@github[/\\]copilot(?:[/\\@]|$)/i, long: 'model', parser: 'commander' },
 };
 
 /**
@@ -345,7 +348,7 @@ export function agentArguments(agent: string, argv: readonly string[], exe?: str
 
 /** The program as evidence names it: its base name, printable. */
 function shownName(agent: string): string {
-  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider' }[agent] ?? agent;
+  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider', copilot: 'copilot' }[agent] ?? agent;
 }
 
 /** A `-c key=value` value as Codex reads it: TOML (a quoted string here), else the text itself. */

@@ -9,6 +9,7 @@ import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './
 import { geminiSessionModels, qwenSessionModels, type Beside } from './chat-recordings.js';
 import { codexModel } from './codex.js';
 import { codexRolloutModel } from './codex-rollout.js';
+import { copilotCliModel, copilotSessionModels } from './copilot-cli.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
@@ -27,12 +28,14 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   'qwen-code': qwenCodeModel,
   goose: gooseModel,
   cursor: cursorCliModel,
+  copilot: copilotCliModel,
 };
 
 /**
  * The variables an agent reads only when its `--model` is not given (Claude Code: `--model`, then
  * `ANTHROPIC_MODEL`; Gemini CLI: `-m`, then `GEMINI_MODEL`; Qwen Code: `-m`, settings, then
- * `OPENAI_MODEL`, `QWEN_MODEL`; goose: `run --model`, then `GOOSE_MODEL`). The Cursor CLI's `CURSOR_MODEL` and OpenCode's `OPENCODE_MODEL` are
+ * `OPENAI_MODEL`, `QWEN_MODEL`; goose: `run --model`, then `GOOSE_MODEL`; Copilot CLI: `--model`, then
+ * `COPILOT_MODEL`). The Cursor CLI's `CURSOR_MODEL` and OpenCode's `OPENCODE_MODEL` are
  * not known to be read by them: recorded beside, as beside their settings.
  */
 const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
@@ -41,6 +44,7 @@ const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
   'qwen-code': ['OPENAI_MODEL', 'QWEN_MODEL'],
   codex: ['OPENAI_DEFAULT_MODEL'],
   goose: ['GOOSE_MODEL'],
+  copilot: ['COPILOT_MODEL'],
 };
 
 /**
@@ -116,7 +120,8 @@ function rolloutModels(place: SettingsPlace): Also {
  * in their place: a `/model` switch is seen by no config file or command line, and the configured
  * model may still have written part of the work, so both are recorded. Codex: its rollout's last
  * turn and its turns since the previous commit (row 375); Gemini CLI and Qwen Code: their chat
- * recordings (and Qwen Code's `QWEN_CODE_MODEL`).
+ * recordings (and Qwen Code's `QWEN_CODE_MODEL`); Copilot CLI: its session's events
+ * (`COPILOT_AGENT_SESSION_ID`).
  */
 const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[]) => Also>> = {
   // Reached only without a session transcript naming a model (no session id, or one no transcript
@@ -125,6 +130,7 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   codex: (place) => rolloutModels(place),
   'gemini-cli': geminiSessionModels,
   'qwen-code': qwenSessionModels,
+  copilot: copilotSessionModels,
 };
 
 /** The working directories of the ancestors read from `/proc` (links resolved), nearest first: where the agent may have been started. */
@@ -149,8 +155,8 @@ function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
  * this process's ancestors on Linux, a few small `/proc` reads, only for an agent committing now),
  * or for Claude Code the model its own session's transcript names last (`CLAUDE_CODE_SESSION_ID`),
  * with its subagents' models beside (without one, the project's newest recent transcript's beside
- * the settings'); Codex's, Gemini CLI's and Qwen Code's own session's models
- * (rollout, chat recordings) are recorded beside theirs.
+ * the settings'); Codex's, Gemini CLI's, Qwen Code's and Copilot CLI's own session's models
+ * (rollout, chat recordings, session events) are recorded beside theirs.
  * Never throws: a settings file that cannot be read or parsed names no model, and the commit is
  * recorded as before.
  */
