@@ -5,7 +5,7 @@ import type { SettingsModel } from '../core/types.js';
 import type { Beside } from './chat-recordings.js';
 import { SESSION_ID } from './claude-transcript.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
-import { modelsSince, printableModel, usedAt, type SessionRecords } from './session-window.js';
+import { modelsSince, parseTimestamp, printableModel, usedAt, type SessionRecords } from './session-window.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
 /** Managed settings an organisation deploys (docs.github.com, Copilot CLI configuration directory: MDM managed settings). */
@@ -102,17 +102,31 @@ function dataOf(record: Record<string, unknown>): unknown {
 }
 
 /**
+ * An event's own `timestamp` where Copilot CLI writes it, read without parsing the line: after its
+ * `data`, just before its closing `parentId` (`…,"timestamp":"…","parentId":null}`), or among the
+ * string keys before its `data` (`{"type":"…","id":"…","timestamp":"…"`). Only these places: a
+ * string's quotes are escaped, so these bytes are the event's own keys, never a tool's output.
+ */
+const TAIL_DATE = /[{,]"timestamp":"([^"\\]{1,40})"(?:,"parentId":(?:null|"[^"\\]{0,128}"))?\}\s*$/;
+const HEAD_DATE = /^\{(?:"[A-Za-z]{1,32}":"[^"\\]{0,128}",){0,6}"timestamp":"([^"\\]{1,40})"/;
+const ENDS = 512;
+
+/**
  * Copilot CLI's session events (`events.jsonl`, one `{"type", "data", "id", "timestamp", "parentId"}`
  * a line: github/copilot-sdk `session-events.schema.json`): the model a session starts or resumes
  * with (`session.start`/`session.resume` `data.selectedModel`), each switch (`session.model_change`
  * `data.newModel`: `/model`, the settings, an agent, a fallback), a model call's model
  * (`assistant.usage` `data.model`, a subagent's too) and the model at shutdown
- * (`session.shutdown` `data.currentModel`); each in force for the events after it. Every event is
- * dated by its own `timestamp`, which is no first or last key: so every line is parsed (its key's
- * quotes are escaped in any string, so only an event's own lines hold the marker).
+ * (`session.shutdown` `data.currentModel`); each in force for the events after it. Only lines
+ * holding a model key (`odel":`: `"model":`, `"newModel":`…; a string's quotes are escaped) are
+ * parsed; every other line is dated by its own `timestamp` ({@link TAIL_DATE}).
  */
 const EVENTS: SessionRecords = {
-  marker: Buffer.from('"timestamp":"'),
+  marker: Buffer.from('odel":'),
+  lineDate(line) {
+    const tail = TAIL_DATE.exec(line.subarray(Math.max(0, line.length - ENDS)).toString('latin1'))?.[1] ?? HEAD_DATE.exec(line.subarray(0, ENDS).toString('latin1'))?.[1];
+    return tail === undefined ? null : parseTimestamp(tail);
+  },
   model(record) {
     const data = dataOf(record);
     const key = { 'session.start': 'selectedModel', 'session.resume': 'selectedModel', 'session.model_change': 'newModel', 'assistant.usage': 'model', 'session.shutdown': 'currentModel' }[String(record.type)];

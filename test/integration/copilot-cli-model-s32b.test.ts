@@ -6,10 +6,12 @@
 // session's events to `~/.copilot/session-state/<id>/events.jsonl` (`session.start` `selectedModel`,
 // `session.model_change` `newModel`). Committed for real through the installed hooks, from a real
 // ancestor process named `copilot`.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { agentCommit, hooked, homeWith } from '../helpers/agent-home.js';
 import { agentBin, runAgent } from '../helpers/fake-agent.js';
 import type { TestRepo } from '../helpers/gitdir.js';
+import { hookedRepo } from '../helpers/hooked-repo.js';
 import { hookEnv } from '../helpers/hooks.js';
 
 const SESSION = '3c1d7a52-8e4b-4f0a-9d6e-2b7c5a1f0e93';
@@ -97,5 +99,15 @@ describe("GitHub Copilot CLI's model (settings, command line, session events)", 
     // Another session id, or none: no session is read.
     expect(agentCommit(withPrevious(DENY), hookEnv({ HOME: home, COPILOT_CLI: '1', COPILOT_AGENT_SESSION_ID: '00000000-0000-4000-8000-000000000000' })).message).toBe('feat: parser\n\nAssisted-by: copilot:openai/gpt-5\n');
     expect(agentCommit(withPrevious(DENY), hookEnv({ HOME: home, COPILOT_CLI: '1' })).message).toBe('feat: parser\n\nAssisted-by: copilot:openai/gpt-5\n');
+  });
+
+  it("a person's commit beside Copilot CLI's settings and session is unchanged, and starts no node", () => {
+    const { repo, env, started } = hookedRepo();
+    const before = readFileSync(started, 'utf8');
+    const home = homeWith({ '.copilot/settings.json': '{ "model": "claude-sonnet-4.5" }\n', [EVENTS]: start('claude-sonnet-4.5') });
+    const person = runAgent(repo, agentBin('copilot'), ['--model', 'claude-sonnet-4.5'], { ...env, HOME: home, COPILOT_AGENT_SESSION_ID: SESSION });
+    expect(person.status, person.stderr).toBe(0);
+    expect(person.message).toBe('feat: parser\n');
+    expect(readFileSync(started, 'utf8')).toBe(before);
   });
 });

@@ -43,6 +43,22 @@ describe('copilotSessionModels', () => {
     expect(models(copilotSessionModels(place(home)))).toEqual(['gpt-5']);
   });
 
+  it('dates the lines it does not parse by their own timestamp, in either key order, never by one a tool quotes', () => {
+    const first = (type: string, data: unknown, timestamp: string) => `${JSON.stringify({ type, id: 'e', timestamp, parentId: 'p', data })}\n`;
+    const home = homeWith({
+      [EVENTS]:
+        first('session.start', { selectedModel: 'gpt-5' }, '2026-12-04T09:00:00.000Z') +
+        event('session.model_change', { newModel: 'claude-sonnet-4.5' }, '2026-12-04T09:10:00.000Z') +
+        first('user.message', { content: 'go on' }, '2026-12-04T10:00:00.000Z') +
+        event('tool.execution_complete', { result: 'x","timestamp":"2026-12-04T11:00:00.000Z","parentId":null}' }, '2026-12-04T10:05:00.000Z') +
+        first('session.model_change', { newModel: 'gpt-5' }, '2026-12-04T10:30:00.000Z'),
+    });
+    const found = copilotSessionModels(place(home, {}, { windowStart: () => Date.parse('2026-12-04T09:30:00.000Z') }));
+    expect(found.map((used) => used.evidence)).toEqual([`session ~/${EVENTS} model="gpt-5"`, `session ~/${EVENTS} model="claude-sonnet-4.5" used at 2026-12-04T10:05:00.000Z`]);
+    // Claude's last event before the window: this commit's window holds only gpt-5.
+    expect(models(copilotSessionModels(place(home, {}, { windowStart: () => Date.parse('2026-12-04T10:10:00.000Z') })))).toEqual(['gpt-5']);
+  });
+
   it('the model the session started with, read from far back when no later event names one', () => {
     const filler = event('tool.execution_complete', { result: 'x'.repeat(4000) }, '2026-12-04T11:00:00.000Z').repeat(200);
     const home = homeWith({ [EVENTS]: event('session.resume', { selectedModel: 'gpt-5-codex' }, '2026-12-04T10:00:00.000Z') + filler });
