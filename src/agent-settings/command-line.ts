@@ -248,7 +248,7 @@ interface AgentCli {
  * only: crates/goose-cli `ModelOptions`, before `GOOSE_MODEL` and config.yaml), aider's argparse
  * (`--model`, long only: `-m` is its `--message`; no abbreviation of it is unambiguous beside
  * `--model-settings-file`, `--model-metadata-file` and `--models`), GitHub Copilot CLI's
- * (`--model`, long only: before `COPILOT_MODEL` and its settings files).
+ * (`--model`, long only: before its settings files; `COPILOT_MODEL` stays beside it).
  */
 const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   codex: { names: /^codex(?:-(?:x86_64|aarch64)-[a-z0-9_-]+)?$/i, long: 'model', short: 'm', parser: 'clap' },

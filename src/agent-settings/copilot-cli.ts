@@ -71,7 +71,8 @@ function managedModel(data: unknown): { model: string; key: string } | undefined
  * before `settings.json` kept the user's settings, and `/model` wrote the model), then the managed
  * `managed-settings.json` (an organisation's default). `COPILOT_MODEL` comes before every file
  * (command-line flags and variables take the highest precedence); `--model` is read from the
- * command line (`command-line.ts`), and `/model` from the session's events ({@link copilotSessionModels}).
+ * command line (`command-line.ts`: which of it and `COPILOT_MODEL` wins is not documented, so both
+ * are recorded), and `/model` from the session's events ({@link copilotSessionModels}).
  */
 export function copilotCliModel(place: SettingsPlace): SettingsModel | null {
   const home = copilotHome(place);

@@ -34,9 +34,9 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
 /**
  * The variables an agent reads only when its `--model` is not given (Claude Code: `--model`, then
  * `ANTHROPIC_MODEL`; Gemini CLI: `-m`, then `GEMINI_MODEL`; Qwen Code: `-m`, settings, then
- * `OPENAI_MODEL`, `QWEN_MODEL`; goose: `run --model`, then `GOOSE_MODEL`; Copilot CLI: `--model`, then
- * `COPILOT_MODEL`). The Cursor CLI's `CURSOR_MODEL` and OpenCode's `OPENCODE_MODEL` are
- * not known to be read by them: recorded beside, as beside their settings.
+ * `OPENAI_MODEL`, `QWEN_MODEL`; goose: `run --model`, then `GOOSE_MODEL`). The Cursor CLI's `CURSOR_MODEL` and OpenCode's `OPENCODE_MODEL` are
+ * not known to be read by them, and Copilot CLI's `COPILOT_MODEL` not known to come after its
+ * `--model` (both come before its settings): recorded beside, as beside their settings.
  */
 const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
   'claude-code': ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL'],
@@ -44,7 +44,6 @@ const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
   'qwen-code': ['OPENAI_MODEL', 'QWEN_MODEL'],
   codex: ['OPENAI_DEFAULT_MODEL'],
   goose: ['GOOSE_MODEL'],
-  copilot: ['COPILOT_MODEL'],
 };
 
 /**
