@@ -10,6 +10,7 @@ import { geminiSessionModels, qwenSessionModels, type Beside } from './chat-reco
 import { clineTaskModels } from './cline-tasks.js';
 import { codexModel } from './codex.js';
 import { codexRolloutModel } from './codex-rollout.js';
+import { copilotCliModel, copilotSessionModels } from './copilot-cli.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { crushModel } from './crush.js';
 import { cursorCliModel } from './cursor-cli.js';
@@ -38,13 +39,15 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   'kilo-code': kiloCliModel,
   'kimi-code': kimiCliModel,
   'mistral-vibe': mistralVibeModel,
+  copilot: copilotCliModel,
 };
 
 /**
  * The variables an agent reads only when its `--model` is not given (Claude Code: `--model`, then
  * `ANTHROPIC_MODEL`; Gemini CLI: `-m`, then `GEMINI_MODEL`; Qwen Code: `-m`, settings, then
  * `OPENAI_MODEL`, `QWEN_MODEL`; goose: `run --model`, then `GOOSE_MODEL`). The Cursor CLI's `CURSOR_MODEL` and OpenCode's `OPENCODE_MODEL` are
- * not known to be read by them: recorded beside, as beside their settings.
+ * not known to be read by them, and Copilot CLI's `COPILOT_MODEL` not known to come after its
+ * `--model` (both come before its settings): recorded beside, as beside their settings.
  */
 const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
   'claude-code': ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL'],
@@ -128,6 +131,8 @@ function rolloutModels(place: SettingsPlace): Also {
  * model may still have written part of the work, so both are recorded. Codex: its rollout's last
  * turn and its turns since the previous commit (row 375); Gemini CLI and Qwen Code: their chat
  * recordings (and Qwen Code's `QWEN_CODE_MODEL`); Cline: its recent tasks' messages (row 384).
+ * recordings (and Qwen Code's `QWEN_CODE_MODEL`); Copilot CLI: its session's events
+ * (`COPILOT_AGENT_SESSION_ID`).
  */
 const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[]) => Also>> = {
   // Reached only without a session transcript naming a model (no session id, or one no transcript
@@ -138,6 +143,7 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   'qwen-code': qwenSessionModels,
   // Cline's newest recent tasks of the work tree, a guess (row 384).
   cline: clineTaskModels,
+  copilot: copilotSessionModels,
 };
 
 /** The working directories of the ancestors read from `/proc` (links resolved), nearest first: where the agent may have been started. */
@@ -162,8 +168,8 @@ function looksAtCommandLine(agent: string, place: SettingsPlace): boolean {
  * this process's ancestors on Linux, a few small `/proc` reads, only for an agent committing now),
  * or for Claude Code the model its own session's transcript names last (`CLAUDE_CODE_SESSION_ID`),
  * with its subagents' models beside (without one, the project's newest recent transcript's beside
- * the settings'); Codex's, Gemini CLI's and Qwen Code's own session's models
- * (rollout, chat recordings) are recorded beside theirs.
+ * the settings'); Codex's, Gemini CLI's, Qwen Code's and Copilot CLI's own session's models
+ * (rollout, chat recordings, session events) are recorded beside theirs.
  * Never throws: a settings file that cannot be read or parsed names no model, and the commit is
  * recorded as before.
  */

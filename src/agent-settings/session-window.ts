@@ -12,6 +12,8 @@ export interface SessionRecords {
   longLine?(head: Buffer): string | null;
   /** The date of a record too long to parse that names a model, from its first bytes, when its own first or last key is not its `timestamp` (Qwen Code's); absent: undated then. */
   longLineDate?(head: Buffer): number | null;
+  /** The date of a line not parsed when its own `timestamp` is neither its first nor its last key (Copilot CLI's events: before `parentId`); absent: undated then. */
+  lineDate?(line: Buffer): number | null;
   /** True when a record's model stays in force for the records after it until the next one (Codex's turn): each of those in the window counts it. */
   carries?: boolean;
 }
@@ -201,7 +203,7 @@ function* regionRecords(bytes: Buffer, cut: boolean, records: SessionRecords, li
         model = records.model(record);
       }
     } else {
-      date = lineDate(line);
+      date = lineDate(line) ?? records.lineDate?.(line) ?? null;
       // A line naming no model is not parsed (megabytes of tool output): dated only by its own first or last key, else undated.
       if (marked) {
         const head = line.subarray(0, HEAD);

@@ -1,0 +1,179 @@
+import { constants, lstatSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { quote } from '../core/detect/found.js';
+import type { SettingsModel } from '../core/types.js';
+import type { Beside } from './chat-recordings.js';
+import { SESSION_ID } from './claude-transcript.js';
+import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
+import { modelsSince, parseTimestamp, printableModel, usedAt, type SessionRecords } from './session-window.js';
+import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+
+/** Managed settings an organisation deploys (docs.github.com, Copilot CLI configuration directory: MDM managed settings). */
+const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/GitHubCopilot/managed-settings.json' : 'etc/github-copilot/managed-settings.json';
+
+/** The session's events read from the end first; further back only when the window or its last model reaches past them. */
+const TAIL = 256 * 1024;
+const FURTHEST = 16 * 1024 * 1024;
+/** An event line longer than this (a tool's output) is not parsed: no model event is. */
+const MAX_LINE = 1024 * 1024;
+/** Models used since the previous commit recorded beside the session's last, the most recently used first. */
+const MAX_WINDOW_MODELS = 8;
+
+/** Copilot CLI's configuration directory: `COPILOT_HOME` (an absolute path), else `~/.copilot`; null when `COPILOT_HOME` is relative. */
+function copilotHome(place: SettingsPlace): string | null {
+  const custom = place.env.COPILOT_HOME?.trim();
+  if (custom) return isAbsolute(custom) ? custom : null;
+  return join(place.home, '.copilot');
+}
+
+/** A settings file's data (JSON with comments, as Copilot CLI reads `settings.json`), or undefined. */
+function parsed(text: string | null): unknown {
+  return text === null ? undefined : parseJsonc(text);
+}
+
+/** `location` is `folder` or below it (both absolute). */
+function within(location: string, folder: string): boolean {
+  if (!isAbsolute(folder)) return false;
+  const inside = relative(folder, location);
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
+}
+
+/**
+ * Whether Copilot CLI trusts the work tree, so reads its repository `model` (it applies a
+ * repository's or local settings' `model` only in a trusted folder): the folders the person trusted,
+ * `trusted_folders` of `config.json` (where the trust prompt keeps them), or `trustedFolders` of
+ * `settings.json`, one of them the work tree's top or above it.
+ */
+function trusted(place: SettingsPlace, settings: unknown, config: unknown): boolean {
+  let root = place.root;
+  try {
+    root = realpathSync.native(place.root);
+  } catch {
+    // The path as given.
+  }
+  const folders = [config, settings].flatMap((data) => [valueAt(data, 'trusted_folders'), valueAt(data, 'trustedFolders')]);
+  return folders.some((list) => Array.isArray(list) && list.slice(0, 4096).some((folder) => typeof folder === 'string' && folder.length <= 4096 && (within(place.root, folder) || within(root, folder))));
+}
+
+/** A managed settings file's model: its top-level `model`, else the older `permissions.model`. */
+function managedModel(data: unknown): { model: string; key: string } | undefined {
+  const top = stringAt(data, 'model');
+  if (top) return { model: top, key: 'model' };
+  const nested = stringAt(data, 'permissions', 'model');
+  return nested ? { model: nested, key: 'permissions.model' } : undefined;
+}
+
+/**
+ * GitHub Copilot CLI's `model` setting (docs.github.com, Copilot CLI configuration directory), in
+ * its precedence: `.github/copilot/settings.local.json`, then `.github/copilot/settings.json` (a
+ * repository's `model` applies only when the folder is trusted: {@link trusted}), then the user's
+ * `settings.json` in `COPILOT_HOME` (`~/.copilot`; JSONC), then its `config.json` (where versions
+ * before `settings.json` kept the user's settings, and `/model` wrote the model), then the managed
+ * `managed-settings.json` (an organisation's default). `COPILOT_MODEL` comes before every file
+ * (command-line flags and variables take the highest precedence); `--model` is read from the
+ * command line (`command-line.ts`: which of it and `COPILOT_MODEL` wins is not documented, so both
+ * are recorded), and `/model` from the session's events ({@link copilotSessionModels}).
+ */
+export function copilotCliModel(place: SettingsPlace): SettingsModel | null {
+  const home = copilotHome(place);
+  if (home === null) return null;
+  const settingsFile = join(home, 'settings.json');
+  const configFile = join(home, 'config.json');
+  const settings = parsed(readOwnFile(settingsFile));
+  const config = parsed(readOwnFile(configFile));
+  const managed = systemPath(place, MANAGED);
+  const repo = (path: string) => () => (trusted(place, settings, config) ? parsed(readRepoFile(place, path)) : undefined);
+  const layers: [string, () => unknown][] = [
+    ['.github/copilot/settings.local.json', repo('.github/copilot/settings.local.json')],
+    ['.github/copilot/settings.json', repo('.github/copilot/settings.json')],
+    [shownPath(place, settingsFile), () => settings],
+    [shownPath(place, configFile), () => config],
+  ];
+  for (const [shown, data] of layers) {
+    const model = stringAt(data(), 'model');
+    if (model) return { model, evidence: `settings ${shown} model=${quote(model)}`, overriddenBy: ['COPILOT_MODEL'] };
+  }
+  const found = managedModel(parsed(readOwnFile(managed)));
+  return found ? { model: found.model, evidence: `settings ${shownPath(place, managed)} ${found.key}=${quote(found.model)}`, overriddenBy: ['COPILOT_MODEL'] } : null;
+}
+
+/** The data of an event, when it is an object. */
+function dataOf(record: Record<string, unknown>): unknown {
+  return record.data !== null && typeof record.data === 'object' && !Array.isArray(record.data) ? record.data : undefined;
+}
+
+/**
+ * An event's own `timestamp` where Copilot CLI writes it, read without parsing the line: after its
+ * `data`, just before its closing `parentId` (`…,"timestamp":"…","parentId":null}`), or among the
+ * string keys before its `data` (`{"type":"…","id":"…","timestamp":"…"`). Only these places: a
+ * string's quotes are escaped, so these bytes are the event's own keys, never a tool's output.
+ */
+const TAIL_DATE = /[{,]"timestamp":"([^"\\]{1,40})"(?:,"parentId":(?:null|"[^"\\]{0,128}"))?\}\s*$/;
+const HEAD_DATE = /^\{(?:"[A-Za-z]{1,32}":"[^"\\]{0,128}",){0,6}"timestamp":"([^"\\]{1,40})"/;
+const ENDS = 512;
+
+/**
+ * Copilot CLI's session events (`events.jsonl`, one `{"type", "data", "id", "timestamp", "parentId"}`
+ * a line: github/copilot-sdk `session-events.schema.json`): the model a session starts or resumes
+ * with (`session.start`/`session.resume` `data.selectedModel`), each switch (`session.model_change`
+ * `data.newModel`: `/model`, the settings, an agent, a fallback), a model call's model
+ * (`assistant.usage` `data.model`, a subagent's too) and the model at shutdown
+ * (`session.shutdown` `data.currentModel`); each in force for the events after it. Only lines
+ * holding a model key (`odel":`: `"model":`, `"newModel":`…; a string's quotes are escaped) are
+ * parsed; every other line is dated by its own `timestamp` ({@link TAIL_DATE}).
+ */
+const EVENTS: SessionRecords = {
+  marker: Buffer.from('odel":'),
+  lineDate(line) {
+    const tail = TAIL_DATE.exec(line.subarray(Math.max(0, line.length - ENDS)).toString('latin1'))?.[1] ?? HEAD_DATE.exec(line.subarray(0, ENDS).toString('latin1'))?.[1];
+    return tail === undefined ? null : parseTimestamp(tail);
+  },
+  model(record) {
+    const data = dataOf(record);
+    const key = { 'session.start': 'selectedModel', 'session.resume': 'selectedModel', 'session.model_change': 'newModel', 'assistant.usage': 'model', 'session.shutdown': 'currentModel' }[String(record.type)];
+    return key === undefined ? null : printableModel(valueAt(data, key));
+  },
+  carries: true,
+};
+
+/** The session's events file: `session-state/<id>/events.jsonl`, or the older `session-state/<id>.jsonl`. */
+function eventFiles(home: string, id: string): string[] {
+  return [join(home, 'session-state', id, 'events.jsonl'), join(home, 'session-state', `${id}.jsonl`)];
+}
+
+/**
+ * The models Copilot CLI's own session ran with: Copilot CLI exports its session id to the commands
+ * it runs (`COPILOT_AGENT_SESSION_ID`, a UUID) and logs the session's events to
+ * `$COPILOT_HOME/session-state/<id>/events.jsonl` (`~/.copilot`): the model in force last, and every
+ * model in force since the previous commit (`place.windowStart`: a `/model` switch and back before
+ * the commit), each recorded beside the settings' and the command line's, never in their place.
+ * A regular file only, never through a link (`O_NOFOLLOW`), its last 256 KB, then (the window or
+ * its last model reaching past them) its last 16 MB; a line past 1 MB is not parsed. None without
+ * the variable (no session is guessed).
+ */
+export function copilotSessionModels(place: SettingsPlace): Beside[] {
+  const id = place.env.COPILOT_AGENT_SESSION_ID?.trim() ?? '';
+  const home = copilotHome(place);
+  if (!SESSION_ID.test(id) || home === null) return [];
+  const limits = { tail: TAIL, furthest: FURTHEST, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS, flags: constants.O_NOFOLLOW };
+  const path = eventFiles(home, id).find((candidate) => {
+    try {
+      return lstatSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  });
+  if (path === undefined) return [];
+  const since = place.windowStart ? place.windowStart() : null;
+  const window = modelsSince(path, EVENTS, since, limits);
+  if (window === null) return [];
+  // The last model named further back than the window's read (a session that switched long before).
+  const last = window.last ?? (since === null ? null : (modelsSince(path, EVENTS, null, limits)?.last ?? null));
+  const shown = shownPath(place, path);
+  const found: Beside[] = last === null ? [] : [{ model: last, evidence: `session ${shown} model=${quote(last)}`, overriddenBy: [] }];
+  // No window asked for: the last model alone.
+  for (const used of place.windowStart ? window.models : []) {
+    if (used.model !== last) found.push({ model: used.model, evidence: `session ${shown} model=${quote(used.model)} ${usedAt(used)}`, overriddenBy: [] });
+  }
+  return found;
+}
