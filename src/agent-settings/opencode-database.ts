@@ -4,10 +4,10 @@ import type { StoredMessage } from './opencode-session.js';
 import { projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
 
 /**
- * What one commit reads of OpenCode's database: its pages a page at a time (never the file whole),
- * its WAL checked frame by frame, a message's record and JSON only up to a size no message reaches.
+ * What one commit reads of OpenCode's database: its pages a page at a time (never the file whole; two
+ * passes over the newest message rows), its WAL checked frame by frame, a message's record and JSON only up to a size no message reaches.
  */
-const LIMITS: SqliteReadLimits = { maxFileBytes: 64 * 1024 ** 3, maxWalBytes: 64 * 1024 ** 2, maxPages: 4096, maxPayload: 256 * 1024 };
+const LIMITS: SqliteReadLimits = { maxFileBytes: 64 * 1024 ** 3, maxWalBytes: 64 * 1024 ** 2, maxPages: 8192, maxPayload: 256 * 1024 };
 /** Message rows looked at, newest first, to find the running session and then its messages. */
 const MAX_ROWS = 4096;
 /** A session whose last assistant message is older than this is not the one running (no session id). */
@@ -84,7 +84,7 @@ function runningSession(db: SqliteTables, place: SettingsPlace): string | null {
  * The running session's messages in OpenCode's SQLite database (OpenCode 1.2+: the `message` table,
  * `data` the message's JSON without its id), newest first, as {@link StoredMessage}s for the same
  * weighing as the JSON messages: read with aitrail's own bounded reader (`src/io/sqlite-table.ts`),
- * the database opened again for each pass, nothing when it is missing or malformed.
+ * the database opened once (its WAL read once) for both passes, nothing when it is missing or malformed.
  */
 export function* databaseMessages(place: SettingsPlace, dataDir: string): Generator<StoredMessage> {
   for (const path of databasePaths(place, dataDir)) {
@@ -92,10 +92,7 @@ export function* databaseMessages(place: SettingsPlace, dataDir: string): Genera
     try {
       db = SqliteTables.open(path, LIMITS);
       const session = runningSession(db, place);
-      db.close();
-      db = null;
       if (!session) continue;
-      db = SqliteTables.open(path, LIMITS);
       for (const { id, session: owner, data } of messageRows(db)) {
         if (owner === session) yield { place: `${shownPath(place, path)} message ${id}`, message: data };
       }

@@ -236,8 +236,35 @@ keep_wal(conn)`, [path]);
     }
     writeFileSync(`${path}-wal`, wal);
     expect(() => SqliteTables.open(path, { ...LIMITS, maxWalBytes: 100 })).toThrow(/too large/);
+    // The same WAL as a big-endian machine writes it (magic 0x377f0683: checksums over big-endian words) is read the same.
+    writeFileSync(`${path}-wal`, bigEndianWal(wal, 4096));
+    expect(readAll(path, 'message')).toHaveLength(101);
   });
 });
+
+/** `wal` (little-endian checksums) rewritten as a big-endian machine writes it: magic 0x377f0683, every checksum over big-endian words (sqlite.org/wal.html). */
+function bigEndianWal(wal: Buffer, pageSize: number): Buffer {
+  const out = Buffer.from(wal);
+  let s0 = 0;
+  let s1 = 0;
+  const sum = (bytes: Buffer) => {
+    for (let at = 0; at < bytes.length; at += 8) {
+      s0 = (s0 + bytes.readUInt32BE(at) + s1) >>> 0;
+      s1 = (s1 + bytes.readUInt32BE(at + 4) + s0) >>> 0;
+    }
+  };
+  out.writeUInt32BE(0x377f0683, 0);
+  sum(out.subarray(0, 24));
+  out.writeUInt32BE(s0, 24);
+  out.writeUInt32BE(s1, 28);
+  for (let at = 32; at + 24 + pageSize <= out.length; at += 24 + pageSize) {
+    sum(out.subarray(at, at + 8));
+    sum(out.subarray(at + 24, at + 24 + pageSize));
+    out.writeUInt32BE(s0, at + 16);
+    out.writeUInt32BE(s1, at + 20);
+  }
+  return out;
+}
 
 describe('tableColumns', () => {
   it('names columns through every quoting and skips table constraints', () => {
