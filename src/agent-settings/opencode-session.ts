@@ -4,6 +4,7 @@ import { quote } from '../core/detect/found.js';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import { MAX_WINDOW_MODELS } from './claude-transcript.js';
 import { readProc } from './command-line.js';
+import { databaseMessages } from './opencode-database.js';
 import { usedAt, windowModels } from './session-window.js';
 import { projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
 
@@ -138,38 +139,48 @@ function createdAt(message: unknown): number | null {
   return typeof created === 'number' && Number.isFinite(created) && created >= 0 && created <= 8.64e15 ? created : null;
 }
 
+/** One message of the running session as read from OpenCode's storage: where it is (for evidence) and its JSON. */
+export interface StoredMessage {
+  place: string;
+  message: unknown;
+}
+
 /**
- * The model of the session's last assistant message (`storage/message/<session>/msg_*.json`:
- * `providerID`, `modelID`), the newest first by id (OpenCode's message ids ascend with time), and
- * beside it every other model its assistant messages ran since the previous commit
+ * The model of the session's last assistant message (`providerID`, `modelID`), `messages` read newest
+ * first, and beside it every other model its assistant messages ran since the previous commit
  * (`place.windowStart`: each message dated by its `time.created`, weighed by {@link windowModels}),
  * the most recently used first, at most {@link MAX_WINDOW_MODELS}: messages are read back to the first
- * one created before the window, within {@link MAX_MESSAGE_READS} and the budget.
+ * one created before the window, at most {@link MAX_MESSAGE_READS}.
  */
-function sessionModels(storage: string, place: SettingsPlace, session: string, budget: Budget): Found[] {
-  const dir = join(storage, 'message', session);
-  const files = names(dir, /^msg_[A-Za-z0-9]{1,64}\.json$/, MAX_MESSAGE_NAMES, true).sort().reverse();
+function sessionWindowModels(place: SettingsPlace, messages: Iterable<StoredMessage>): Found[] {
   const since = place.windowStart ? place.windowStart() : undefined;
-  const read: { name: string; date: number | null; model: string | null }[] = [];
+  const read: { place: string; date: number | null; model: string | null }[] = [];
   let last: Found | null = null;
-  for (const name of files.slice(0, MAX_MESSAGE_READS)) {
-    const message = readJson(join(dir, name), budget);
+  for (const { place: where, message } of messages) {
     const model = field(message, 'role') === 'assistant' ? modelOf(message) : null;
     const date = createdAt(message);
-    read.push({ name, date, model });
-    if (model && !last) last = { model, evidence: `session ${shownPath(place, join(dir, name))} model=${quote(model)}`, overriddenBy: [] };
+    read.push({ place: where, date, model });
+    if (model && !last) last = { model, evidence: `session ${where} model=${quote(model)}`, overriddenBy: [] };
     // No window: the last model only. A window: back to the first message before it.
     if (last && (since === undefined || (since !== null && date !== null && date < since))) break;
+    if (read.length >= MAX_MESSAGE_READS) break;
   }
   const found = last ? [last] : [];
   if (since === undefined) return found;
   const used = windowModels(read.toReversed(), since, MAX_WINDOW_MODELS).models;
   for (const each of used) {
     if (found.some((seen) => seen.model === each.model)) continue;
-    const file = read.find((message) => message.model === each.model)!.name;
-    found.push({ model: each.model, evidence: `session ${shownPath(place, join(dir, file))} model=${quote(each.model)} ${usedAt(each)}`, overriddenBy: [] });
+    const where = read.find((message) => message.model === each.model)!.place;
+    found.push({ model: each.model, evidence: `session ${where} model=${quote(each.model)} ${usedAt(each)}`, overriddenBy: [] });
   }
   return found;
+}
+
+/** The session's message files (`storage/message/<session>/msg_*.json`), the newest first by id (OpenCode's message ids ascend with time), read as they are weighed. */
+function* messageFiles(storage: string, place: SettingsPlace, session: string, budget: Budget): Generator<StoredMessage> {
+  const dir = join(storage, 'message', session);
+  const files = names(dir, /^msg_[A-Za-z0-9]{1,64}\.json$/, MAX_MESSAGE_NAMES, true).sort().reverse();
+  for (const name of files) yield { place: shownPath(place, join(dir, name)), message: readJson(join(dir, name), budget) };
 }
 
 /**
@@ -215,14 +226,19 @@ function lastPick(place: SettingsPlace, configured: boolean, budget: Budget, pro
  * its files changed, so it may be another session of this project. Bounded: a few directories
  * listed ({@link MAX_SESSION_NAMES}, {@link MAX_MESSAGE_NAMES} names), {@link MAX_MESSAGE_READS}
  * messages and twice {@link MAX_BYTES} read, no link followed. OpenCode 1.2+ keeps its sessions in
- * SQLite (`opencode.db`) only, which is not read: its TUI pick is still seen in `model.json`.
+ * SQLite (`opencode.db`): its running session's messages there are weighed the same way
+ * (`opencode-database.ts`, read by aitrail's own bounded reader).
  */
 export function opencodeSessionModels(place: SettingsPlace, configured: boolean, proc = '/proc'): Found[] {
   const budget: Budget = { bytes: MAX_BYTES };
   const storage = join(xdgDir(place, 'XDG_DATA_HOME', '.local/share'), 'storage');
   const found: Found[] = [];
   const session = runningSession(storage, place);
-  if (session) found.push(...sessionModels(storage, place, session, budget));
+  if (session) found.push(...sessionWindowModels(place, messageFiles(storage, place, session, budget)));
+  // OpenCode 1.2+: the same session's messages in its SQLite database.
+  for (const ran of sessionWindowModels(place, databaseMessages(place, xdgDir(place, 'XDG_DATA_HOME', '.local/share')))) {
+    if (!found.some((seen) => seen.model === ran.model)) found.push(ran);
+  }
   const picked = lastPick(place, configured, budget, proc);
   if (picked && !found.some((ran) => ran.model === picked.model)) found.push(picked);
   return found;
