@@ -75,9 +75,9 @@ describe('agents marked only by their shell tool', () => {
     expect(vibe.stderr).toContain('~/.vibe/config.toml active_model="devstral" name="devstral-2512"');
   });
 
-  it('markers that only look alike name no agent: a person with LETTA_AGENT_ID of another form, or without USER_CWD, KILO=0', () => {
+  it('markers that only look alike name no agent: a person with LETTA_AGENT_ID of another form, or without USER_CWD, KILO=0, KILO=1 without OpenCode\'s marker beside it, PI_SESSION_ID without its session file', () => {
     const repo = hooked('policy: {}\n');
-    for (const env of [{ LETTA_AGENT_ID: 'my-bot', USER_CWD: '/x' }, { LETTA_AGENT_ID: LETTA_AGENT }, { KILO: '0' }, { PI_MODEL: 'kimi-k2' }]) {
+    for (const env of [{ LETTA_AGENT_ID: 'my-bot', USER_CWD: '/x' }, { LETTA_AGENT_ID: LETTA_AGENT }, { KILO: '0' }, { KILO: '1' }, { PI_SESSION_ID: 'build-42' }, { PI_MODEL: 'kimi-k2' }]) {
       const result = agentCommit(repo, hookEnv({ HOME: homeWith(), ...env }));
       expect(result.status, result.stderr).toBe(0);
       expect(result.message, JSON.stringify(env)).toBe('feat: parser\n');
