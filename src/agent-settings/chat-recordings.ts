@@ -12,7 +12,7 @@ import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js'
 export type Beside = { model: string; evidence: string; overriddenBy: string[] };
 
 /** A guessed recording is read only when written this recently: an older one is not the session committing now. */
-const RECENT_MS = 60 * 60 * 1000;
+export const RECENT_MS = 60 * 60 * 1000;
 /** How far back a recording is searched for its model when its tail names none. */
 const FURTHEST = 4 * 1024 * 1024;
 /** A model name read from a file or variable of the agent's: printable, and no longer than any model's id. */

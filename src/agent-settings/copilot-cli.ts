@@ -1,9 +1,11 @@
-import { constants, lstatSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { closeSync, constants, lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
-import type { Beside } from './chat-recordings.js';
+import { openRegularFile, readBytes } from '../io/read-regular-file.js';
+import { RECENT_MS, type Beside } from './chat-recordings.js';
 import { SESSION_ID } from './claude-transcript.js';
+import { MAX_LISTED, type WrittenFile } from './files-by-written.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
 import { modelsSince, parseTimestamp, printableModel, usedAt, type SessionRecords } from './session-window.js';
 import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
@@ -141,6 +143,134 @@ function eventFiles(home: string, id: string): string[] {
   return [join(home, 'session-state', id, 'events.jsonl'), join(home, 'session-state', `${id}.jsonl`)];
 }
 
+/** The models of one session's events file, each labelled `label` (`session`, `recent session`): its last model, and those in force since the previous commit. */
+function eventModels(place: SettingsPlace, path: string, label: string): Beside[] {
+  const limits = { tail: TAIL, furthest: FURTHEST, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS, flags: constants.O_NOFOLLOW };
+  const since = place.windowStart ? place.windowStart() : null;
+  const window = modelsSince(path, EVENTS, since, limits);
+  if (window === null) return [];
+  // The last model named further back than the window's read (a session that switched long before).
+  const last = window.last ?? (since === null ? null : (modelsSince(path, EVENTS, null, limits)?.last ?? null));
+  const shown = shownPath(place, path);
+  const found: Beside[] = last === null ? [] : [{ model: last, evidence: `${label} ${shown} model=${quote(last)}`, overriddenBy: [] }];
+  // No window asked for: the last model alone.
+  for (const used of place.windowStart ? window.models : []) {
+    if (used.model !== last) found.push({ model: used.model, evidence: `${label} ${shown} model=${quote(used.model)} ${usedAt(used)}`, overriddenBy: [] });
+  }
+  return found;
+}
+
+/** A session's directory (`session-state/<id>/`) and older events file (`session-state/<id>.jsonl`), the id a UUID. */
+const SESSION_DIR = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SESSION_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i;
+/** Sessions written within the hour whose directory is looked at, the most recently written first. */
+const MAX_RECENT = 16;
+/** The head of a session's events read for where it runs (`session.start` comes first), and the most of its `workspace.yaml` read. */
+const HEAD = 64 * 1024;
+
+/**
+ * The events files of `session-state/` written within {@link RECENT_MS}, the most recently written
+ * first, at most {@link MAX_RECENT}: `<id>/events.jsonl` of a directory (a link is not one) and the
+ * older `<id>.jsonl`, each a regular file (a link in its place is not one); at most
+ * {@link MAX_LISTED} names listed.
+ */
+function recentEventFiles(home: string, now = Date.now()): WrittenFile[] {
+  const state = join(home, 'session-state');
+  let entries;
+  try {
+    entries = readdirSync(state, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const files: WrittenFile[] = [];
+  for (const entry of entries.slice(0, MAX_LISTED)) {
+    const path = entry.isDirectory() && SESSION_DIR.test(entry.name) ? join(state, entry.name, 'events.jsonl') : entry.isFile() && SESSION_FILE.test(entry.name) ? join(state, entry.name) : null;
+    if (path === null) continue;
+    try {
+      const stat = lstatSync(path);
+      if (stat.isFile() && now - stat.mtimeMs <= RECENT_MS) files.push({ path, written: stat.mtimeMs });
+    } catch {
+      // Gone since it was listed, or no events yet.
+    }
+  }
+  return files.sort((a, b) => b.written - a.written || (a.path < b.path ? -1 : 1)).slice(0, MAX_RECENT);
+}
+
+/** The first {@link HEAD} bytes of `path`, a regular file never opened through a link; null otherwise. */
+function head(path: string): string | null {
+  const opened = openRegularFile(path, constants.O_NOFOLLOW);
+  if (!opened) return null;
+  try {
+    return readBytes(opened.fd, Math.min(opened.size, HEAD)).toString('utf8');
+  } catch {
+    return null;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/** A directory a session names: an absolute path, printable, at most 4,096 characters. */
+function directory(value: unknown): string | null {
+  return typeof value === 'string' && value.length <= 4096 && isAbsolute(value) && !/[\x00-\x1f\x7f-\x9f]/.test(value) ? value : null;
+}
+
+/**
+ * The directories a session says it runs in: its `session.start`'s and any `session.resume`'s
+ * `data.context` `cwd` and `gitRoot` in the head of its events (github/copilot-sdk
+ * `session-events.schema.json`, the working directory and git context at session start), and the
+ * `cwd` and `git_root` of its `workspace.yaml` (beside `events.jsonl`).
+ */
+function sessionDirectories(path: string): string[] {
+  const dirs: string[] = [];
+  const text = head(path) ?? '';
+  // Complete lines only: one cut at the head's end is not parsed.
+  const lines = text.split('\n');
+  for (const line of lines.slice(0, lines.length - 1)) {
+    if (!line.includes('"session.start"') && !line.includes('"session.resume"')) continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const type = valueAt(record, 'type');
+    if (type !== 'session.start' && type !== 'session.resume') continue;
+    for (const key of ['cwd', 'gitRoot']) dirs.push(directory(valueAt(record, 'data', 'context', key)) ?? '');
+  }
+  if (path.endsWith('events.jsonl')) {
+    const workspace = head(join(dirname(path), 'workspace.yaml')) ?? '';
+    for (const [, value] of workspace.matchAll(/^(?:cwd|git_root):[ \t]*(.*?)[ \t]*$/gm)) {
+      const unquoted = /^(["'])(.*)\1$/.exec(value!)?.[2] ?? value;
+      dirs.push(directory(unquoted) ?? '');
+    }
+  }
+  return dirs.filter((dir) => dir !== '');
+}
+
+/** Whether a session running in one of `dirs` works in this work tree: one of them its top or below it (as given, or with links resolved). */
+function ofWorkTree(place: SettingsPlace, dirs: readonly string[]): boolean {
+  let real = place.root;
+  try {
+    real = realpathSync.native(place.root);
+  } catch {
+    // The path as given.
+  }
+  return dirs.some((dir) => within(dir, place.root) || within(dir, real));
+}
+
+/**
+ * The models of Copilot CLI's session guessed when no exported session names one (Copilot CLI
+ * without `COPILOT_AGENT_SESSION_ID`, or `git commit` run with it unset or naming no session): the
+ * most recently written session of `session-state/` written within the hour whose start or resume
+ * ran in the work tree ({@link sessionDirectories}); a guess, so only ever added beside.
+ */
+function recentSessionModels(place: SettingsPlace, home: string): Beside[] {
+  for (const file of recentEventFiles(home)) {
+    if (ofWorkTree(place, sessionDirectories(file.path))) return eventModels(place, file.path, 'recent session');
+  }
+  return [];
+}
+
 /**
  * The models Copilot CLI's own session ran with: Copilot CLI exports its session id to the commands
  * it runs (`COPILOT_AGENT_SESSION_ID`, a UUID) and logs the session's events to
@@ -148,32 +278,23 @@ function eventFiles(home: string, id: string): string[] {
  * model in force since the previous commit (`place.windowStart`: a `/model` switch and back before
  * the commit), each recorded beside the settings' and the command line's, never in their place.
  * A regular file only, never through a link (`O_NOFOLLOW`), its last 256 KB, then (the window or
- * its last model reaching past them) its last 16 MB; a line past 1 MB is not parsed. None without
- * the variable (no session is guessed).
+ * its last model reaching past them) its last 16 MB; a line past 1 MB is not parsed. Without the
+ * variable, or when its session names no model, the work tree's recent session is guessed
+ * ({@link recentSessionModels}).
  */
 export function copilotSessionModels(place: SettingsPlace): Beside[] {
   const id = place.env.COPILOT_AGENT_SESSION_ID?.trim() ?? '';
   const home = copilotHome(place);
-  if (!SESSION_ID.test(id) || home === null) return [];
-  const limits = { tail: TAIL, furthest: FURTHEST, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS, flags: constants.O_NOFOLLOW };
-  const path = eventFiles(home, id).find((candidate) => {
-    try {
-      return lstatSync(candidate).isFile();
-    } catch {
-      return false;
-    }
-  });
-  if (path === undefined) return [];
-  const since = place.windowStart ? place.windowStart() : null;
-  const window = modelsSince(path, EVENTS, since, limits);
-  if (window === null) return [];
-  // The last model named further back than the window's read (a session that switched long before).
-  const last = window.last ?? (since === null ? null : (modelsSince(path, EVENTS, null, limits)?.last ?? null));
-  const shown = shownPath(place, path);
-  const found: Beside[] = last === null ? [] : [{ model: last, evidence: `session ${shown} model=${quote(last)}`, overriddenBy: [] }];
-  // No window asked for: the last model alone.
-  for (const used of place.windowStart ? window.models : []) {
-    if (used.model !== last) found.push({ model: used.model, evidence: `session ${shown} model=${quote(used.model)} ${usedAt(used)}`, overriddenBy: [] });
-  }
-  return found;
+  if (home === null) return [];
+  const path = SESSION_ID.test(id)
+    ? eventFiles(home, id).find((candidate) => {
+        try {
+          return lstatSync(candidate).isFile();
+        } catch {
+          return false;
+        }
+      })
+    : undefined;
+  const exact = path === undefined ? [] : eventModels(place, path, 'session');
+  return exact.length > 0 ? exact : recentSessionModels(place, home);
 }

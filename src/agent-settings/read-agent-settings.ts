@@ -130,9 +130,9 @@ function rolloutModels(place: SettingsPlace): Also {
  * in their place: a `/model` switch is seen by no config file or command line, and the configured
  * model may still have written part of the work, so both are recorded. Codex: its rollout's last
  * turn and its turns since the previous commit (row 375); Gemini CLI and Qwen Code: their chat
- * recordings (and Qwen Code's `QWEN_CODE_MODEL`); Cline: its recent tasks' messages (row 384).
- * recordings (and Qwen Code's `QWEN_CODE_MODEL`); Copilot CLI: its session's events
- * (`COPILOT_AGENT_SESSION_ID`).
+ * recordings (and Qwen Code's `QWEN_CODE_MODEL`); Cline: its recent tasks' messages (row 384);
+ * Copilot CLI: its session's events (`COPILOT_AGENT_SESSION_ID`; without one, the work tree's
+ * recent session, a guess: row 386).
  */
 const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[]) => Also>> = {
   // Reached only without a session transcript naming a model (no session id, or one no transcript

@@ -126,9 +126,11 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
     const setting = settingsInForce(marker.agent, settings, env);
     const named = namedModels(marker, env, setting, settings);
     const endpoint = endpointVendor(marker.agent, env, setting);
-    // At a vendor's own API, a model of the vendor the agent names (or none) is served by that vendor's model.
+    // At a vendor's own API, a model of the vendor the agent names (any vendor's: `*`), or none, is served by that vendor's model.
+    const foreign = (model: string, sends: string, vendor: string): boolean =>
+      model === 'unknown' || (!model.startsWith(`${vendor}/`) && (sends === '*' || model.startsWith(`${sends}/`)));
     const served = (model: string, evidence: string): [string, string] =>
-      endpoint && (model === 'unknown' || model.startsWith(`${endpoint.sends}/`)) ? [`${endpoint.vendor}/unknown`, `${evidence} ${endpoint.evidence}`] : [model, evidence];
+      endpoint && foreign(model, endpoint.sends, endpoint.vendor) ? [`${endpoint.vendor}/unknown`, `${evidence} ${endpoint.evidence}`] : [model, evidence];
     const models = named.map(({ raw, vars, from }) =>
       served(modelOrUnknown(raw, aliases, marker.agent), [markerEvidence, ...(from ? [from] : []), ...vars.map((name) => `${name}=${quote(env[name] ?? '')}`)].join(' ')),
     );

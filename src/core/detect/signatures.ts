@@ -51,7 +51,7 @@ export interface EnvModels {
   unset?: string;
   /** Variables naming more models the agent writes code with. */
   also: string[];
-  /** The variables naming the API the agent calls (first set wins), and the vendor whose model names it sends. */
+  /** The variables naming the API the agent calls (first set wins), and the vendor whose model names it sends (`*`: any vendor's). */
   endpoint?: { vars: string[]; vendor: string };
 }
 
