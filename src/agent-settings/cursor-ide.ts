@@ -130,8 +130,9 @@ function modelOf(value: unknown, ...keys: string[]): string | null {
  * The models the Cursor editor's agent (its agent/composer panel) ran for this work tree, read from
  * the editor's own state (VS Code's SQLite `state.vscdb`, read by aitrail's bounded reader): the
  * composers of this work tree's workspace updated in the last hour (`workspaceStorage`), then in the
- * global database's `cursorDiskKV` (rowid table, `key TEXT UNIQUE ON CONFLICT REPLACE`: a rewritten
- * key is a new row, so the newest writes are its highest rowids), walked newest first for at most
+ * global database's `cursorDiskKV` (a rowid table, `key TEXT UNIQUE ON CONFLICT REPLACE`: VS Code's
+ * storage writes a key with a plain `INSERT`, which makes a rewritten key a new row, so the newest
+ * writes are its highest rowids), walked newest first for at most
  * {@link MAX_ROWS} rows: each such composer's `composerData:<id>` `modelConfig.modelName` (its
  * picked model), and its messages' `bubbleId:<id>:<bubble>` `modelInfo.modelName` dated by
  * `createdAt` since the previous commit (`place.windowStart`). Beside any other model, never in its
