@@ -14,6 +14,7 @@ import { copilotCliModel, copilotSessionModels } from './copilot-cli.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { crushModel } from './crush.js';
 import { cursorCliModel } from './cursor-cli.js';
+import { cursorIdeModels } from './cursor-ide.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
 import { kiloCliModel } from './kilo-cli.js';
@@ -132,7 +133,7 @@ function rolloutModels(place: SettingsPlace): Also {
  * turn and its turns since the previous commit (row 375); Gemini CLI and Qwen Code: their chat
  * recordings (and Qwen Code's `QWEN_CODE_MODEL`); Cline: its recent tasks' messages (row 384);
  * Copilot CLI: its session's events (`COPILOT_AGENT_SESSION_ID`; without one, the work tree's
- * recent session, a guess: row 386).
+ * recent session, a guess: row 386); the Cursor editor: its recent composers' models (row 385).
  */
 const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[]) => Also>> = {
   // Reached only without a session transcript naming a model (no session id, or one no transcript
@@ -144,6 +145,8 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   // Cline's newest recent tasks of the work tree, a guess (row 384).
   cline: clineTaskModels,
   copilot: copilotSessionModels,
+  // The Cursor editor's agent: its composers of this work tree in the editor's state database, a guess (row 385).
+  cursor: cursorIdeModels,
 };
 
 /** The working directories of the ancestors read from `/proc` (links resolved), nearest first: where the agent may have been started. */
