@@ -59,7 +59,9 @@ export const handler: HookHandler = async (args, context) => {
     }
     // git tells commit-msg nothing of an amend but the author date it carries (row 330): then the sessions'
     // models count from before HEAD, the commit it may rewrite (prepare-commit-msg, told by git, recorded them already).
-    const amend = !inRebase(context.env) && carriedAuthorDate(context.env, Math.floor(Date.now() / 1000)) !== undefined;
+    // (A date merely old is a new commit whose editor or hooks took a while: HEAD's author kept exactly is the amend.)
+    const now = Math.floor(Date.now() / 1000);
+    const amend = !inRebase(context.env) && carriedAuthorDate(context.env, now) !== undefined && (await (await import('./amended-attributions.js')).keepsHeadAuthor(root, context.env, now));
     const signals = await gatherCommitTimeSignals(root, gitDir, context.env, new Date(), amend ? 'HEAD' : undefined);
     // The trailer block as check and pre-receive will read the stored message (a kept `;` line is text to them).
     const trailerChar = trailerCommentChar(root, commentChar, context.env, message);
@@ -67,8 +69,8 @@ export const handler: HookHandler = async (args, context) => {
     // dropped what the commit declared (loaded only then).
     const carried = inRebase(context.env)
       ? await (await import('./reworded-attributions.js')).rewordedAttributions(root, gitDir, context.env, message, detectOptions, commentChar)
-      : carriedAuthorDate(context.env, Math.floor(Date.now() / 1000)) !== undefined
-        ? await (await import('./amended-attributions.js')).amendedAttributions(root, context.env, message, detectOptions, commentChar)
+      : amend
+        ? await (await import('./amended-attributions.js')).amendedAttributions(root, context.env, message, detectOptions, commentChar, now, true)
         : [];
     if (carried.length > 0) message = recordCarried(path, raw, carried, detectOptions.trailerKey, commentChar, trailerChar);
     const attributions = detectAtCommitTime(message, { ...signals, commentChar, trailerChar }, detectOptions);

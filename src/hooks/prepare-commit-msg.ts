@@ -11,7 +11,7 @@ import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import { loadHookConfig } from './hook-config.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { foldedAttributions } from './folded-attributions.js';
-import { amendedAttributions } from './amended-attributions.js';
+import { amendedAttributions, keepsHeadAuthor } from './amended-attributions.js';
 import { carriedAuthorDate } from '../core/amend.js';
 import { inRebase } from './in-rebase.js';
 import { rememberAiAuthor } from './ai-author.js';
@@ -85,12 +85,12 @@ function noMessageComing(message: string, source: string | undefined, commentCha
 
 /**
  * The commit an amend rewrites, as far as this hook can tell: git names it (`commit <HEAD's id>`,
- * also for `-c`/`-C HEAD`), or, under `--amend -m`/`-F` (source `message`), HEAD when git carried an
- * author date (row 330's sign; also `-c`/`-C`): the sessions' models then count from before it.
+ * also for `-c`/`-C HEAD`), or, under `--amend -m`/`-F` (source `message`), HEAD when git carried HEAD's
+ * author, its date not taken now (row 330's sign, `keepsHeadAuthor`): the sessions' models then count from before it.
  */
-function rewrittenCommit(source: string | undefined, sourceCommit: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+function rewrittenCommit(source: string | undefined, sourceCommit: string | undefined, keepsHead: boolean): string | undefined {
   if (source === 'commit' && sourceCommit) return sourceCommit;
-  return carriedAuthorDate(env, Math.floor(Date.now() / 1000)) !== undefined ? 'HEAD' : undefined;
+  return keepsHead ? 'HEAD' : undefined;
 }
 
 async function record(args: string[], context: HookContext): Promise<void> {
@@ -134,13 +134,15 @@ async function record(args: string[], context: HookContext): Promise<void> {
   if (noMessageComing(message, source, commentChar, context.env)) return;
   const options = { detect: config.detect, trailerKey: config.trailer.key };
   const trailerChar = trailerCommentChar(context.cwd, commentChar, context.env, message);
+  const now = Math.floor(Date.now() / 1000);
+  const keepsHead = step !== 'fold' && carriedAuthorDate(context.env, now) !== undefined && (await keepsHeadAuthor(context.cwd, context.env, now));
   const attributions =
     step === 'fold'
       ? await foldedAttributions(context.cwd, gitDir, options, commentChar)
       : [
-          ...detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env, new Date(), rewrittenCommit(source, sourceCommit, context.env))), commentChar, trailerChar }, options),
+          ...detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env, new Date(), rewrittenCommit(source, sourceCommit, keepsHead))), commentChar, trailerChar }, options),
           // An amend keeps the models of the commit it replaces, whoever amends it; -m over a picked or squashed message, those of what it brings.
-          ...(await amendedAttributions(context.cwd, context.env, message, options, commentChar)),
+          ...(await amendedAttributions(context.cwd, context.env, message, options, commentChar, now, keepsHead)),
           ...(source === 'message' ? preparedAttributions(gitDir, message, options, commentChar) : []),
         ];
   if (attributions.length === 0) return;
