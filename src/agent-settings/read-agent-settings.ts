@@ -13,10 +13,11 @@ import { codexRolloutModel } from './codex-rollout.js';
 import { copilotCliModel, copilotSessionModels } from './copilot-cli.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { crushModel } from './crush.js';
+import { crushDatabaseModels } from './crush-database.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
-import { kiloCliModel } from './kilo-cli.js';
+import { kiloCliModels } from './kilo-cli.js';
 import { kimiCliModel } from './kimi-cli.js';
 import { mistralVibeModel } from './mistral-vibe.js';
 import { opencodeModels } from './opencode.js';
@@ -36,7 +37,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   crush: crushModel,
   // Cline keeps no settings file a hook reads: its models are its tasks' (SESSION_MODELS).
   cline: () => null,
-  'kilo-code': kiloCliModel,
+  'kilo-code': kiloCliModels,
   'kimi-code': kimiCliModel,
   'mistral-vibe': mistralVibeModel,
   copilot: copilotCliModel,
@@ -132,7 +133,7 @@ function rolloutModels(place: SettingsPlace): Also {
  * turn and its turns since the previous commit (row 375); Gemini CLI and Qwen Code: their chat
  * recordings (and Qwen Code's `QWEN_CODE_MODEL`); Cline: its recent tasks' messages (row 384).
  * recordings (and Qwen Code's `QWEN_CODE_MODEL`); Copilot CLI: its session's events
- * (`COPILOT_AGENT_SESSION_ID`).
+ * (`COPILOT_AGENT_SESSION_ID`); Crush: its project's session database.
  */
 const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[]) => Also>> = {
   // Reached only without a session transcript naming a model (no session id, or one no transcript
@@ -144,6 +145,8 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   // Cline's newest recent tasks of the work tree, a guess (row 384).
   cline: clineTaskModels,
   copilot: copilotSessionModels,
+  // Crush's project database (`.crush/crush.db`): its newest recent answers' models (row 387).
+  crush: crushDatabaseModels,
 };
 
 /** The working directories of the ancestors read from `/proc` (links resolved), nearest first: where the agent may have been started. */
