@@ -16,11 +16,17 @@ const MINUTE = 60_000;
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 const OPEN = 'policy: {}\n';
 
-/** A hooked repository whose HEAD was committed 30 minutes ago, `files` committed with the policy. */
+/**
+ * A hooked repository whose HEAD was committed 30 minutes ago and its parent 35 (`files` committed
+ * with the policy, before them): a loaded machine's commit-msg, run past 2 s after git took its author
+ * date, reads the commit as an amend (row 330) and counts from HEAD's parent, never from the policy's commit made just now.
+ */
 function withPrevious(config: string, files: Record<string, string>): TestRepo {
   const repo = hooked(config, files);
-  const previous = new Date(Date.now() - 30 * MINUTE).toISOString();
-  repo.commit('chore: previous\n', { 'previous.txt': 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: previous, GIT_COMMITTER_DATE: previous });
+  for (const [name, ago] of [['earlier', 35], ['previous', 30]] as const) {
+    const at = new Date(Date.now() - ago * MINUTE).toISOString();
+    repo.commit(`chore: ${name}\n`, { [`${name}.txt`]: 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
+  }
   return repo;
 }
 

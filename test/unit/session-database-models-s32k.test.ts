@@ -4,30 +4,19 @@
 // in `~/.local/share/kilo/kilo.db` (OpenCode's layout under its own folder). Only the configs' model
 // was read: `/models` to qwen/qwen3-coder, let it write, back to Claude, commit passed deny qwen/*.
 // Databases built by real SQLite (python3's sqlite3).
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crushDatabaseModels } from '../../src/agent-settings/crush-database.js';
 import { kiloCliModels } from '../../src/agent-settings/kilo-cli.js';
-import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
 import { crushDb, crushTurn, type CrushRow } from '../helpers/crush-db.js';
-import { opencodeDb, opencodeTurn, type OpencodeRow } from '../helpers/opencode-db.js';
+import { opencodeDb, opencodeTurn, placeFixture, type OpencodeRow } from '../helpers/opencode-db.js';
 
 const MINUTE = 60_000;
 const CRUSH_DB = 'root/.crush/crush.db';
 const KILO_DB = 'home/.local/share/kilo/kilo.db';
 
-function fixture(): { base: string; root: string; at: (since?: number | null, env?: Record<string, string>) => SettingsPlace } {
-  const base = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-session-db-s32k-')));
-  for (const dir of ['root', 'home', 'system']) mkdirSync(join(base, dir));
-  const root = join(base, 'root');
-  const at = (since?: number | null, env: Record<string, string> = {}) => {
-    const place = settingsPlace(root, join(root, '.git'), { HOME: join(base, 'home'), ...env }, join(base, 'system'));
-    return since === undefined ? place : { ...place, windowStart: () => since };
-  };
-  return { base, root, at };
-}
+const fixture = () => placeFixture('aitrail-session-db-s32k-');
 
 /** Claude 50 minutes ago, qwen on OpenRouter 20 minutes ago, Claude again 10 minutes ago. */
 function crushSwitchedBack(session = 'a1b2c3d4-0000-4000-8000-000000000001'): CrushRow[] {
