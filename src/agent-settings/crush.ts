@@ -67,7 +67,7 @@ function layers(place: SettingsPlace): Layer[] {
 }
 
 /** The id Crush sends `model` to `provider` as, read as the catalog reads a routed id (`openrouter/qwen/qwen3-coder`). */
-function routed(provider: string | undefined, model: string): string {
+export function routed(provider: string | undefined, model: string): string {
   return provider && !model.startsWith(`${provider}/`) ? `${provider}/${model}` : model;
 }
 

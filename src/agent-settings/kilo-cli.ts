@@ -2,6 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { substituted } from './opencode.js';
+import { KILO, opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
 
@@ -16,7 +17,8 @@ const FOLDER_FILES = ['opencode.json', 'opencode.jsonc', 'kilo.json', 'kilo.json
  * `config.json` first, then `kilo.json(c)`, then `opencode.json(c)`. JSONC. `{env:NAME}` is read in
  * the person's own files only, as OpenCode's (a repository's file would write the variable into the
  * commit). Kilo reads OpenCode's files under its own folders only: `~/.config/opencode` is not Kilo's.
- * The model picked in the TUI is kept in Kilo's database, not read here.
+ * The models no config names (a TUI pick, a `/models` switch and back) are read beside, never in its
+ * place, from Kilo's own storage as OpenCode's ({@link kiloCliModels}).
  */
 export function kiloCliModel(place: SettingsPlace): SettingsModel | null {
   const xdg = place.env.XDG_CONFIG_HOME?.trim();
@@ -36,4 +38,22 @@ export function kiloCliModel(place: SettingsPlace): SettingsModel | null {
     if (model) return { model, evidence: `settings ${shown} model=${quote(model)}` };
   }
   return null;
+}
+
+/**
+ * {@link kiloCliModel} with, beside it, the models Kilo's own storage says it ran (`opencode-session.ts`
+ * with Kilo's folders: `~/.local/share/kilo/kilo.db`, or `KILO_DB`'s, read by aitrail's own SQLite
+ * reader; the older JSON `storage/`; the TUI's last pick in `~/.local/state/kilo/model.json`): the
+ * running session's last assistant message and every model its answers ran since the previous commit.
+ */
+export function kiloCliModels(place: SettingsPlace): SettingsModel | null {
+  const found = kiloCliModel(place);
+  let also: NonNullable<SettingsModel['also']> = [];
+  try {
+    also = opencodeSessionModels(place, found !== null, '/proc', KILO).filter((entry) => entry.model !== found?.model);
+  } catch {
+    // Unreadable session storage names no model.
+  }
+  if (also.length === 0) return found;
+  return { ...(found ?? { model: '', evidence: '' }), also };
 }

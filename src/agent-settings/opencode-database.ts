@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { SqliteTables, type SqliteReadLimits } from '../io/sqlite-table.js';
-import type { StoredMessage } from './opencode-session.js';
+import type { OpencodeApp, StoredMessage } from './opencode-session.js';
 import { projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
 
 /**
@@ -19,10 +19,11 @@ const SESSION = /^ses_[A-Za-z0-9]{1,64}$/;
 /**
  * OpenCode's databases (1.2+, anomalyco/opencode `storage/db.ts`): `opencode.db` in its data directory,
  * and the one `OPENCODE_DB` names (absolute, or in the data directory; `:memory:` none) when set.
+ * Kilo CLI's the same: `kilo.db`, `KILO_DB` (Kilo-Org/kilocode `storage/db.ts`).
  */
-function databasePaths(place: SettingsPlace, dataDir: string): string[] {
-  const paths = [join(dataDir, 'opencode.db')];
-  const named = place.env.OPENCODE_DB?.trim();
+function databasePaths(place: SettingsPlace, dataDir: string, app: OpencodeApp): string[] {
+  const paths = [join(dataDir, app.database)];
+  const named = place.env[app.databaseEnv]?.trim();
   if (named && named !== ':memory:' && !/[\0-\x1f]/.test(named)) {
     const path = isAbsolute(named) ? named : join(dataDir, named);
     if (!paths.includes(path)) paths.unshift(path);
@@ -65,8 +66,8 @@ function* messageRows(db: SqliteTables): Generator<{ id: string; session: string
  * the session of the newest assistant message run in this work tree (its `path.root`, OpenCode's
  * project worktree, or `path.cwd`), created within the last hour.
  */
-function runningSession(db: SqliteTables, place: SettingsPlace): string | null {
-  const named = place.env.OPENCODE_SESSION_ID?.trim() ?? '';
+function runningSession(db: SqliteTables, place: SettingsPlace, app: OpencodeApp): string | null {
+  const named = (app.sessionEnv && place.env[app.sessionEnv]?.trim()) ?? '';
   if (SESSION.test(named)) return named;
   const paths = new Set(projectPaths(place));
   for (const { session, data } of messageRows(db)) {
@@ -86,12 +87,12 @@ function runningSession(db: SqliteTables, place: SettingsPlace): string | null {
  * weighing as the JSON messages: read with aitrail's own bounded reader (`src/io/sqlite-table.ts`),
  * the database opened once (its WAL read once) for both passes, nothing when it is missing or malformed.
  */
-export function* databaseMessages(place: SettingsPlace, dataDir: string): Generator<StoredMessage> {
-  for (const path of databasePaths(place, dataDir)) {
+export function* databaseMessages(place: SettingsPlace, dataDir: string, app: OpencodeApp): Generator<StoredMessage> {
+  for (const path of databasePaths(place, dataDir, app)) {
     let db: SqliteTables | null = null;
     try {
       db = SqliteTables.open(path, LIMITS);
-      const session = runningSession(db, place);
+      const session = runningSession(db, place, app);
       if (!session) continue;
       for (const { id, session: owner, data } of messageRows(db)) {
         if (owner === session) yield { place: `${shownPath(place, path)} message ${id}`, message: data };

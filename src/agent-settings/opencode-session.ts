@@ -29,15 +29,34 @@ const ID = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]{1,128}$/u;
 
 type Found = { model: string; evidence: string; overriddenBy: string[] };
 
+/**
+ * The OpenCode whose storage is read: OpenCode itself, or Kilo CLI (Kilo-Org/kilocode, its fork: the
+ * same storage and database layout under `kilo` folders, `Global.Path`, with its own database name).
+ */
+export interface OpencodeApp {
+  /** The folder under `$XDG_DATA_HOME` and `$XDG_STATE_HOME`. */
+  dir: string;
+  /** The database in the data folder, and the variable that moves it (absolute, or in the data folder). */
+  database: string;
+  databaseEnv: string;
+  /** A plugin's session id variable (OpenCode exports none), and the variable naming the agent's process; null: none known. */
+  sessionEnv: string | null;
+  pidEnv: string | null;
+}
+
+export const OPENCODE: OpencodeApp = { dir: 'opencode', database: 'opencode.db', databaseEnv: 'OPENCODE_DB', sessionEnv: 'OPENCODE_SESSION_ID', pidEnv: 'OPENCODE_PID' };
+/** Kilo CLI: `~/.local/share/kilo/kilo.db` (`KILO_DB`), `~/.local/state/kilo/model.json`; it exports no session id and no process id its hooks are known to read. */
+export const KILO: OpencodeApp = { dir: 'kilo', database: 'kilo.db', databaseEnv: 'KILO_DB', sessionEnv: null, pidEnv: null };
+
 /** What is left to read, shared by every read of one commit. */
 interface Budget {
   bytes: number;
 }
 
-/** `$XDG_<KIND>_HOME/opencode` (`~/.local/share`, `~/.local/state`): OpenCode's xdg-basedir directories, on every platform. */
-function xdgDir(place: SettingsPlace, variable: string, fallback: string): string {
+/** `$XDG_<KIND>_HOME/opencode` (`~/.local/share`, `~/.local/state`; Kilo's `kilo`): OpenCode's xdg-basedir directories, on every platform. */
+function xdgDir(place: SettingsPlace, variable: string, fallback: string, app: OpencodeApp): string {
   const set = place.env[variable]?.trim();
-  return join(set && isAbsolute(set) ? set : join(place.home, fallback), 'opencode');
+  return join(set && isAbsolute(set) ? set : join(place.home, fallback), app.dir);
 }
 
 /**
@@ -118,8 +137,8 @@ function projectIds(storage: string, place: SettingsPlace, budget: Budget): stri
 }
 
 /** The session OpenCode runs now: a session id in `OPENCODE_SESSION_ID` (a plugin's: OpenCode exports none), else this project's session modified last, in the last hour. */
-function runningSession(storage: string, place: SettingsPlace): string | null {
-  const named = place.env.OPENCODE_SESSION_ID?.trim() ?? '';
+function runningSession(storage: string, place: SettingsPlace, app: OpencodeApp): string | null {
+  const named = (app.sessionEnv && place.env[app.sessionEnv]?.trim()) ?? '';
   if (/^ses_[A-Za-z0-9]{1,64}$/.test(named)) return named;
   let newest: { id: string; at: number } | null = null;
   for (const project of projectIds(storage, place, { bytes: MAX_BYTES })) {
@@ -188,8 +207,8 @@ function* messageFiles(storage: string, place: SettingsPlace, session: string, b
  * commands it runs: `/proc/<pid>/stat`'s start in clock ticks after boot, against `/proc/uptime`), or null
  * where that is not known.
  */
-export function opencodeStart(place: SettingsPlace, proc = '/proc'): number | null {
-  const pid = place.env.OPENCODE_PID?.trim() ?? '';
+export function opencodeStart(place: SettingsPlace, proc = '/proc', app = OPENCODE): number | null {
+  const pid = (app.pidEnv && place.env[app.pidEnv]?.trim()) ?? '';
   if (!/^[1-9][0-9]{0,9}$/.test(pid) || (process.platform !== 'linux' && process.platform !== 'android')) return null;
   const stat = readProc(`${proc}/${pid}/stat`, 4096)?.toString('latin1');
   const uptime = Number.parseFloat(readProc(`${proc}/uptime`, 128)?.toString('latin1') ?? '');
@@ -204,11 +223,11 @@ export function opencodeStart(place: SettingsPlace, proc = '/proc'): number | nu
  * names none (OpenCode runs it then); else when it was picked since the running OpenCode started
  * (a TUI starts on the config's model), or, that start unknown, in the last day.
  */
-function lastPick(place: SettingsPlace, configured: boolean, budget: Budget, proc: string): Found | null {
-  const path = join(xdgDir(place, 'XDG_STATE_HOME', '.local/state'), 'model.json');
+function lastPick(place: SettingsPlace, configured: boolean, budget: Budget, proc: string, app: OpencodeApp): Found | null {
+  const path = join(xdgDir(place, 'XDG_STATE_HOME', '.local/state', app), 'model.json');
   if (configured) {
     const at = modifiedAt(path);
-    const started = opencodeStart(place, proc);
+    const started = opencodeStart(place, proc, app);
     if (started === null ? Date.now() - at > STATE_RECENT_MS : at < started - START_SLACK_MS) return null;
   }
   const recent = field(readJson(path, budget), 'recent');
@@ -227,19 +246,20 @@ function lastPick(place: SettingsPlace, configured: boolean, budget: Budget, pro
  * listed ({@link MAX_SESSION_NAMES}, {@link MAX_MESSAGE_NAMES} names), {@link MAX_MESSAGE_READS}
  * messages and twice {@link MAX_BYTES} read, no link followed. OpenCode 1.2+ keeps its sessions in
  * SQLite (`opencode.db`): its running session's messages there are weighed the same way
- * (`opencode-database.ts`, read by aitrail's own bounded reader).
+ * (`opencode-database.ts`, read by aitrail's own bounded reader). `app`: Kilo CLI's the same under its own folders.
  */
-export function opencodeSessionModels(place: SettingsPlace, configured: boolean, proc = '/proc'): Found[] {
+export function opencodeSessionModels(place: SettingsPlace, configured: boolean, proc = '/proc', app = OPENCODE): Found[] {
   const budget: Budget = { bytes: MAX_BYTES };
-  const storage = join(xdgDir(place, 'XDG_DATA_HOME', '.local/share'), 'storage');
+  const data = xdgDir(place, 'XDG_DATA_HOME', '.local/share', app);
+  const storage = join(data, 'storage');
   const found: Found[] = [];
-  const session = runningSession(storage, place);
+  const session = runningSession(storage, place, app);
   if (session) found.push(...sessionWindowModels(place, messageFiles(storage, place, session, budget)));
   // OpenCode 1.2+: the same session's messages in its SQLite database.
-  for (const ran of sessionWindowModels(place, databaseMessages(place, xdgDir(place, 'XDG_DATA_HOME', '.local/share')))) {
+  for (const ran of sessionWindowModels(place, databaseMessages(place, data, app))) {
     if (!found.some((seen) => seen.model === ran.model)) found.push(ran);
   }
-  const picked = lastPick(place, configured, budget, proc);
+  const picked = lastPick(place, configured, budget, proc, app);
   if (picked && !found.some((ran) => ran.model === picked.model)) found.push(picked);
   return found;
 }

@@ -13,11 +13,12 @@ import { codexRolloutModel } from './codex-rollout.js';
 import { copilotCliModel, copilotSessionModels } from './copilot-cli.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { crushModel } from './crush.js';
+import { crushDatabaseModels } from './crush-database.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { cursorIdeModels } from './cursor-ide.js';
 import { geminiCliModel } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
-import { kiloCliModel } from './kilo-cli.js';
+import { kiloCliModels } from './kilo-cli.js';
 import { kimiCliModel } from './kimi-cli.js';
 import { mistralVibeModel } from './mistral-vibe.js';
 import { opencodeModels } from './opencode.js';
@@ -37,7 +38,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   crush: crushModel,
   // Cline keeps no settings file a hook reads: its models are its tasks' (SESSION_MODELS).
   cline: () => null,
-  'kilo-code': kiloCliModel,
+  'kilo-code': kiloCliModels,
   'kimi-code': kimiCliModel,
   'mistral-vibe': mistralVibeModel,
   copilot: copilotCliModel,
@@ -133,7 +134,8 @@ function rolloutModels(place: SettingsPlace): Also {
  * turn and its turns since the previous commit (row 375); Gemini CLI and Qwen Code: their chat
  * recordings (and Qwen Code's `QWEN_CODE_MODEL`); Cline: its recent tasks' messages (row 384);
  * Copilot CLI: its session's events (`COPILOT_AGENT_SESSION_ID`; without one, the work tree's
- * recent session, a guess: row 386); the Cursor editor: its recent composers' models (row 385).
+ * recent session, a guess: row 386); the Cursor editor: its recent composers' models (row 385);
+ * Crush: its project's session database (row 387).
  */
 const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[]) => Also>> = {
   // Reached only without a session transcript naming a model (no session id, or one no transcript
@@ -147,6 +149,8 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   copilot: copilotSessionModels,
   // The Cursor editor's agent: its composers of this work tree in the editor's state database, a guess (row 385).
   cursor: cursorIdeModels,
+  // Crush's project database (`.crush/crush.db`): its newest recent answers' models (row 387).
+  crush: crushDatabaseModels,
 };
 
 /** The working directories of the ancestors read from `/proc` (links resolved), nearest first: where the agent may have been started. */

@@ -1,6 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
 import { python } from './sqlite-python.js';
+
+/** A temporary `root` (the work tree), `home` and `system` under `base`, and the place a commit there reads from, with the window starting at `since` (undefined: no window). */
+export function placeFixture(prefix: string): { base: string; root: string; at: (since?: number | null, env?: Record<string, string>) => SettingsPlace } {
+  const base = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  for (const dir of ['root', 'home', 'system']) mkdirSync(join(base, dir));
+  const root = join(base, 'root');
+  const at = (since?: number | null, env: Record<string, string> = {}) => {
+    const place = settingsPlace(root, join(root, '.git'), { HOME: join(base, 'home'), ...env }, join(base, 'system'));
+    return since === undefined ? place : { ...place, windowStart: () => since };
+  };
+  return { base, root, at };
+}
 
 /** One message row of OpenCode's `message` table: its id, session, and the `data` JSON (the message without id and sessionID). */
 export interface OpencodeRow {

@@ -16,11 +16,13 @@ const MINUTE = 60_000;
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 const CLAUDE_CONFIG = { 'opencode.json': '{"model": "anthropic/claude-sonnet-4-5"}' };
 
-/** A hooked repository whose HEAD was committed 30 minutes ago. */
+/** A hooked repository whose HEAD was committed 30 minutes ago and its parent 35 (a loaded machine's commit-msg may read the commit as an amend, row 330, and count from HEAD's parent). */
 function withPrevious(config: string): TestRepo {
   const repo = hooked(config, CLAUDE_CONFIG);
-  const previous = new Date(Date.now() - 30 * MINUTE).toISOString();
-  repo.commit('chore: previous\n', { 'previous.txt': 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: previous, GIT_COMMITTER_DATE: previous });
+  for (const [name, ago] of [['earlier', 35], ['previous', 30]] as const) {
+    const at = new Date(Date.now() - ago * MINUTE).toISOString();
+    repo.commit(`chore: ${name}\n`, { [`${name}.txt`]: 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
+  }
   return repo;
 }
 

@@ -2,27 +2,16 @@
 // longer writes the JSON message files aitrail read: a `/models` switch to qwen and back before the
 // commit was seen by nothing but the TUI's last pick. The running session's messages are now read from
 // the database (aitrail's own reader) and weighed with the same window as the JSON ones.
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { opencodeSessionModels } from '../../src/agent-settings/opencode-session.js';
-import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
-import { opencodeDb, opencodeTurn, type OpencodeRow } from '../helpers/opencode-db.js';
+import { opencodeDb, opencodeTurn, placeFixture, type OpencodeRow } from '../helpers/opencode-db.js';
 
 const MINUTE = 60_000;
 const DB = 'home/.local/share/opencode/opencode.db';
 
-function fixture(): { base: string; root: string; at: (since?: number | null, env?: Record<string, string>) => SettingsPlace } {
-  const base = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-opencode-db-s32d-')));
-  for (const dir of ['root', 'home', 'system']) mkdirSync(join(base, dir));
-  const root = join(base, 'root');
-  const at = (since?: number | null, env: Record<string, string> = {}) => {
-    const place = settingsPlace(root, join(root, '.git'), { HOME: join(base, 'home'), ...env }, join(base, 'system'));
-    return since === undefined ? place : { ...place, windowStart: () => since };
-  };
-  return { base, root, at };
-}
+const fixture = () => placeFixture('aitrail-opencode-db-s32d-');
 
 /** A session that ran qwen after the previous commit (20 minutes ago), then claude (10 minutes ago). */
 function switchedBack(root: string, session = 'ses_7a1b2c3d4e5f'): OpencodeRow[] {
