@@ -84,9 +84,42 @@ function ownPathsOfMergeBeingMade(repoDir: string, paths: readonly string[], pol
  */
 function detectedFrom(violations: readonly Violation[], attributions: readonly Attribution[]): string {
   const named = new Set(violations.map((violation) => `${violation.agent}\0${violation.model}`));
-  const lines = attributions
+  const found = attributions
     .filter((attribution) => named.has(`${attribution.agent}\0${attribution.model}`))
-    .flatMap((attribution) => attribution.evidence.slice(0, 5).map((evidence) => `  ${showValue(attribution.model)}: detected from: ${showValue(evidence)}\n`));
+    .flatMap((attribution) => attribution.evidence.slice(0, 5).map((evidence) => ({ model: attribution.model, evidence })));
+  const lines = markersTogether(found).map(({ model, evidence }) => `  ${showValue(model)}: detected from: ${showValue(evidence)}\n`);
   if (lines.length === 0) return '';
   return `\n${[...new Set(lines)].join('')}${enforceMessages.notAi()}`;
+}
+
+/** An agent's environment marker and what it was read with (`env CRUSH="1" settings …`). */
+const MARKER_EVIDENCE = /^env ([A-Za-z_][A-Za-z0-9_]*="[^"]*")(?: (.*))?$/s;
+
+/**
+ * One line for each model and what else it was read from, naming every marker that found it: an
+ * agent that sets several (Crush's `CRUSH`, `AGENT`, `AI_AGENT`) gave one finding each, the same
+ * model and settings file repeated once per marker.
+ */
+function markersTogether(found: readonly { model: string; evidence: string }[]): { model: string; evidence: string }[] {
+  type Line = { model: string; evidence: string } | { model: string; markers: string[]; rest: string | undefined };
+  const lines: Line[] = [];
+  const joined = new Map<string, { model: string; markers: string[]; rest: string | undefined }>();
+  for (const { model, evidence } of found) {
+    const match = MARKER_EVIDENCE.exec(evidence);
+    if (!match) {
+      lines.push({ model, evidence });
+      continue;
+    }
+    const [, marker, rest] = match as unknown as [string, string, string | undefined];
+    const key = `${model}\0${rest ?? ''}`;
+    const entry = joined.get(key);
+    if (entry) {
+      if (!entry.markers.includes(marker)) entry.markers.push(marker);
+      continue;
+    }
+    const line = { model, markers: [marker], rest };
+    joined.set(key, line);
+    lines.push(line);
+  }
+  return lines.map((line) => ('markers' in line ? { model: line.model, evidence: `env ${line.markers.join(', ')}${line.rest === undefined ? '' : ` ${line.rest}`}` } : line));
 }
