@@ -1,11 +1,11 @@
 // A hostile repository commits `.crush/crush.db` (Crush's project database, read by the hooks for
 // every Crush commit), crafted for work the reader repeats:
 // - one 64 KiB page of 4,000 cell pointers all at one cell, a record of 50,000 NULL serial types: each
-//   pointer decoded the record again, 200 million varints (38 s measured in the reader);
+//   pointer decoded the record again, 200 million varints (the commit took 53 s, measured);
 // - 560 rows of ~1 MB (7 to a leaf page) whose overflow chains are all one chain of 15 pages: each row
-//   read and decoded the same megabyte until the page budget (8,192) ran out (4.4 s, a 6 MB file);
-// - its `messages` table's SQL ending `) WITHOUT ROWID`, 100,000 spaces and an `x`: the reader's test
-//   for `WITHOUT ROWID` (`\s*;?\s*$`) backtracked quadratically over the spaces.
+//   read and decoded the same megabyte until the page budget (8,192) ran out (the commit 4.9 s, a 6 MB file);
+// - its `messages` table's SQL ending `) WITHOUT ROWID`, 200,000 spaces and an `x`: the reader's test
+//   for `WITHOUT ROWID` (`\s*;?\s*$`) backtracked quadratically over the spaces (100,000: the commit 11 s).
 // Committed for real by Crush's environment through the installed hooks: fast, the config's model recorded.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,19 +26,19 @@ describe("a committed .crush/crush.db crafted for repeated work (Crush's commit)
     const took = Date.now() - started;
     expect(recorded.status, recorded.stderr).toBe(0);
     expect(recorded.message).toBe('feat: parser\n\nAssisted-by: crush:anthropic/claude-sonnet-4.5\n');
-    expect(took).toBeLessThan(15_000);
+    expect(took).toBeLessThan(10_000);
   });
 
-  it('a messages table whose SQL ends in 100,000 spaces and an x: the commit takes seconds at most and records the config model', () => {
+  it('a messages table whose SQL ends in 200,000 spaces and an x: the commit takes seconds at most and records the config model', () => {
     const repo = hooked('policy: {}\n', CRUSH_JSON);
-    spacedSchema(join(repo.dir, '.crush/crush.db'), 100_000);
+    spacedSchema(join(repo.dir, '.crush/crush.db'), 200_000);
     repo.commit('chore: their database\n', {}, { AITRAIL: '0' });
     const started = Date.now();
     const recorded = commit(repo, hookEnv({ HOME: homeWith({}), ...CRUSH_ENV }));
     const took = Date.now() - started;
     expect(recorded.status, recorded.stderr).toBe(0);
     expect(recorded.message).toBe('feat: parser\n\nAssisted-by: crush:anthropic/claude-sonnet-4.5\n');
-    expect(took).toBeLessThan(15_000);
+    expect(took).toBeLessThan(10_000);
   });
 
   it('560 rows of ~1 MB sharing one overflow chain: the commit takes seconds at most and records the config model', () => {
