@@ -5,7 +5,7 @@
 // - 560 rows of ~1 MB (7 to a leaf page) whose overflow chains are all one chain of 15 pages: each row
 //   read and decoded the same megabyte until the page budget (8,192) ran out (the commit 4.9 s, a 6 MB file);
 // - its `messages` table's SQL ending `) WITHOUT ROWID`, 200,000 spaces and an `x`: the reader's test
-//   for `WITHOUT ROWID` (`\s*;?\s*$`) backtracked quadratically over the spaces (100,000: the commit 11 s).
+//   for `WITHOUT ROWID` (`\s*;?\s*$`) backtracked quadratically over the spaces (the commit 42 s).
 // Committed for real by Crush's environment through the installed hooks: fast, the config's model recorded.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
