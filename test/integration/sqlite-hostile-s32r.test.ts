@@ -16,40 +16,29 @@ import { overlappingCells, sharedChains, spacedSchema } from '../helpers/hostile
 const CRUSH_JSON = { 'crush.json': '{"models": {"large": {"model": "claude-sonnet-4-5-20250929", "provider": "anthropic"}}}\n' };
 const CRUSH_ENV = { XDG_CONFIG_HOME: undefined, XDG_DATA_HOME: undefined, CRUSH_GLOBAL_CONFIG: undefined, CRUSH_GLOBAL_DATA: undefined, CRUSH: '1', AGENT: 'crush', AI_AGENT: 'crush' };
 
+/** A Crush commit in a hooked repository that committed the database `craft` writes: it records the config's model within `withinMs`. */
+function commitsFast(craft: (path: string) => void, withinMs: number): void {
+  const repo = hooked('policy: {}\n', CRUSH_JSON);
+  craft(join(repo.dir, '.crush/crush.db'));
+  repo.commit('chore: their database\n', {}, { AITRAIL: '0' });
+  const started = Date.now();
+  const recorded = commit(repo, hookEnv({ HOME: homeWith({}), ...CRUSH_ENV }));
+  const took = Date.now() - started;
+  expect(recorded.status, recorded.stderr).toBe(0);
+  expect(recorded.message).toBe('feat: parser\n\nAssisted-by: crush:anthropic/claude-sonnet-4.5\n');
+  expect(took).toBeLessThan(withinMs);
+}
+
 describe("a committed .crush/crush.db crafted for repeated work (Crush's commit)", () => {
   it('one page of 4,000 pointers at one 50,000-NULL record: the commit takes seconds at most and records the config model', () => {
-    const repo = hooked('policy: {}\n', CRUSH_JSON);
-    overlappingCells(join(repo.dir, '.crush/crush.db'), 4_000, 50_000);
-    repo.commit('chore: their database\n', {}, { AITRAIL: '0' });
-    const started = Date.now();
-    const recorded = commit(repo, hookEnv({ HOME: homeWith({}), ...CRUSH_ENV }));
-    const took = Date.now() - started;
-    expect(recorded.status, recorded.stderr).toBe(0);
-    expect(recorded.message).toBe('feat: parser\n\nAssisted-by: crush:anthropic/claude-sonnet-4.5\n');
-    expect(took).toBeLessThan(10_000);
+    commitsFast((path) => overlappingCells(path, 4_000, 50_000), 10_000);
   });
 
   it('a messages table whose SQL ends in 200,000 spaces and an x: the commit takes seconds at most and records the config model', () => {
-    const repo = hooked('policy: {}\n', CRUSH_JSON);
-    spacedSchema(join(repo.dir, '.crush/crush.db'), 200_000);
-    repo.commit('chore: their database\n', {}, { AITRAIL: '0' });
-    const started = Date.now();
-    const recorded = commit(repo, hookEnv({ HOME: homeWith({}), ...CRUSH_ENV }));
-    const took = Date.now() - started;
-    expect(recorded.status, recorded.stderr).toBe(0);
-    expect(recorded.message).toBe('feat: parser\n\nAssisted-by: crush:anthropic/claude-sonnet-4.5\n');
-    expect(took).toBeLessThan(10_000);
+    commitsFast((path) => spacedSchema(path, 200_000), 10_000);
   });
 
   it('560 rows of ~1 MB sharing one overflow chain: the commit takes seconds at most and records the config model', () => {
-    const repo = hooked('policy: {}\n', CRUSH_JSON);
-    sharedChains(join(repo.dir, '.crush/crush.db'));
-    repo.commit('chore: their database\n', {}, { AITRAIL: '0' });
-    const started = Date.now();
-    const recorded = commit(repo, hookEnv({ HOME: homeWith({}), ...CRUSH_ENV }));
-    const took = Date.now() - started;
-    expect(recorded.status, recorded.stderr).toBe(0);
-    expect(recorded.message).toBe('feat: parser\n\nAssisted-by: crush:anthropic/claude-sonnet-4.5\n');
-    expect(took).toBeLessThan(3_000);
+    commitsFast(sharedChains, 3_000);
   });
 });
