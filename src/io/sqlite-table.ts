@@ -16,6 +16,8 @@ export interface SqliteReadLimits extends SqliteLimits {
 
 /** B-tree levels at most: SQLite's own trees never reach 20 even at 2^64 rows. */
 const MAX_DEPTH = 20;
+/** `sqlite_schema` rows looked at, to find a table: far more than the few tables of any database read here. */
+const MAX_SCHEMA_ROWS = 4096;
 const utf8 = new TextDecoder('utf-8');
 
 function fail(what: string): never {
@@ -51,14 +53,19 @@ function integer(value: bigint): number | bigint {
   return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
 }
 
-/** The values of a record (sqlite.org/fileformat2.html "Record Format"): its header of serial types, then their bodies. */
-export function decodeRecord(payload: Buffer): SqliteValue[] {
+/**
+ * The values of a record (sqlite.org/fileformat2.html "Record Format"): its header of serial types, then
+ * their bodies; the first `most` only (a table's row holds no more values than the table has columns,
+ * so a header of a million serial types is not all decoded).
+ */
+export function decodeRecord(payload: Buffer, most = Number.POSITIVE_INFINITY): SqliteValue[] {
   const [headerSize, first] = smallVarint(payload, 0);
   if (headerSize < first || headerSize > payload.length) fail('a record header out of bounds');
   const values: SqliteValue[] = [];
   let at = first;
   let body = headerSize;
   while (at < headerSize) {
+    if (values.length >= most) return values;
     const [type, length] = smallVarint(payload, at);
     at += length;
     const size = type >= 12 ? Math.floor((type - 12) / 2) : [0, 1, 2, 3, 4, 6, 8, 8, 0, 0][type];
@@ -96,10 +103,13 @@ function treePage(page: Buffer, number: number, usable: number): { leaf: boolean
 }
 
 /**
- * A table leaf cell's rowid and record: the payload's local part, then its overflow chain (each page's
- * first 4 bytes the next page), every page of it once; null when the payload is past `maxPayload`.
+ * A table leaf cell's rowid and record (its first `columns` values): the payload's local part, then its
+ * overflow chain (each page's first 4 bytes the next page), every page of it once; null when the payload
+ * is past `maxPayload`. The cell's bytes on its page are taken from `room` (the page's bytes left for
+ * cells), its overflow pages added to `chained` (those of the walk's cells so far): cells that overlap,
+ * or chains that share a page, so that the same bytes are decoded thousands of times, are an error.
  */
-function leafCell(pages: SqlitePages, page: Buffer, cell: number, limits: SqliteReadLimits): SqliteRow {
+function leafCell(pages: SqlitePages, page: Buffer, cell: number, limits: SqliteReadLimits, columns: number, room: { left: number }, chained: Set<number>): SqliteRow {
   const usable = pages.usable;
   const [size, sizeLength] = smallVarint(page, cell);
   const [rowid, rowidLength] = varint(page, cell + sizeLength);
@@ -110,31 +120,33 @@ function leafCell(pages: SqlitePages, page: Buffer, cell: number, limits: Sqlite
   const spill = least + ((size - least) % (usable - 4));
   const local = size <= most ? size : spill <= most ? spill : least;
   if (start + local > usable) fail('a cell past its page');
+  room.left -= start - cell + local + (local < size ? 4 : 0);
+  if (room.left < 0) fail('cells overlapping on their page');
   if (size > limits.maxPayload) return { ...row, values: null };
-  if (local === size) return { ...row, values: decodeRecord(page.subarray(start, start + size)) };
+  if (local === size) return { ...row, values: decodeRecord(page.subarray(start, start + size), columns) };
   const parts = [page.subarray(start, start + local)];
   let left = size - local;
   let next = page.readUInt32BE(start + local);
-  const seen = new Set<number>();
   while (left > 0) {
-    if (next === 0 || seen.has(next)) fail('an overflow chain broken or looping');
-    seen.add(next);
+    if (next === 0 || chained.has(next)) fail('an overflow chain broken, looping or shared');
+    chained.add(next);
     const overflow = pages.page(next);
     const take = Math.min(left, usable - 4);
     parts.push(overflow.subarray(4, 4 + take));
     left -= take;
     next = overflow.readUInt32BE(0);
   }
-  return { ...row, values: decodeRecord(Buffer.concat(parts)) };
+  return { ...row, values: decodeRecord(Buffer.concat(parts), columns) };
 }
 
 /**
  * The rows of the table b-tree rooted at `root`, the highest rowid first (right to left, depth first,
  * an explicit stack: no recursion), each page visited once (a page met twice is a loop: an error), at
- * most {@link MAX_DEPTH} levels deep. Stops as soon as the consumer does.
+ * most {@link MAX_DEPTH} levels deep, each row's first `columns` values. Stops as soon as the consumer does.
  */
-export function* rowsNewestFirst(pages: SqlitePages, root: number, limits: SqliteReadLimits): Generator<SqliteRow> {
+export function* rowsNewestFirst(pages: SqlitePages, root: number, limits: SqliteReadLimits, columns = Number.POSITIVE_INFINITY): Generator<SqliteRow> {
   const seen = new Set<number>();
+  const chained = new Set<number>();
   const stack: { number: number; depth: number }[] = [{ number: root, depth: 0 }];
   while (stack.length > 0) {
     const { number, depth } = stack.pop()!;
@@ -144,7 +156,8 @@ export function* rowsNewestFirst(pages: SqlitePages, root: number, limits: Sqlit
     const page = pages.page(number);
     const tree = treePage(page, number, pages.usable);
     if (tree.leaf) {
-      for (const cell of tree.cells.toReversed()) yield leafCell(pages, page, cell, limits);
+      const room = { left: pages.usable - ((number === 1 ? 100 : 0) + 8 + tree.cells.length * 2) };
+      for (const cell of tree.cells.toReversed()) yield leafCell(pages, page, cell, limits, columns, room, chained);
       continue;
     }
     // Pushed left to right, so popped right to left: the right-most child first.
@@ -189,7 +202,9 @@ export function tableColumns(sql: string): { names: string[]; rowidAlias: number
     if (/^\s*integer\s+primary\s+key\b/i.test(rest) && !/\bdesc\b/i.test(rest)) rowidAlias = names.length;
     names.push(name);
   }
-  if (/\)\s*without\s+rowid\s*;?\s*$/i.test(sql)) fail('a table without rowids');
+  // Its end trimmed first: `\s*;?\s*$` backtracks quadratically over a run of spaces that does not end the text.
+  const end = sql.trimEnd();
+  if (/\)\s*without\s+rowid$/i.test((end.endsWith(';') ? end.slice(0, -1) : end).trimEnd())) fail('a table without rowids');
   return { names, rowidAlias };
 }
 
@@ -207,7 +222,9 @@ export class SqliteTables {
 
   /** Table `name`'s root page and columns, from `sqlite_schema` (page 1); null when it has no such table. */
   table(name: string): { root: number; names: string[]; rowidAlias: number } | null {
-    for (const row of rowsNewestFirst(this.pages, 1, this.limits)) {
+    let seen = 0;
+    for (const row of rowsNewestFirst(this.pages, 1, this.limits, 5)) {
+      if (++seen > MAX_SCHEMA_ROWS) fail('a schema of too many entries');
       const [type, , tableName, root, sql] = row.values ?? [];
       if (type !== 'table' || tableName !== name) continue;
       if (typeof root !== 'number' || typeof sql !== 'string') fail(`table ${name} has no root page`);
@@ -224,7 +241,7 @@ export class SqliteTables {
   *rows(name: string): Generator<{ rowid: bigint; columns: Record<string, SqliteValue> | null }> {
     const table = this.table(name);
     if (!table) return;
-    for (const row of rowsNewestFirst(this.pages, table.root, this.limits)) {
+    for (const row of rowsNewestFirst(this.pages, table.root, this.limits, table.names.length)) {
       if (!row.values) {
         yield { rowid: row.rowid, columns: null };
         continue;
