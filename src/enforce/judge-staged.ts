@@ -87,7 +87,7 @@ function detectedFrom(violations: readonly Violation[], attributions: readonly A
   const found = attributions
     .filter((attribution) => named.has(`${attribution.agent}\0${attribution.model}`))
     .flatMap((attribution) => attribution.evidence.slice(0, 5).map((evidence) => ({ model: attribution.model, evidence })));
-  const lines = markersTogether(found).map(({ model, evidence }) => `  ${showValue(model)}: detected from: ${showValue(evidence)}\n`);
+  const lines = markersTogether(found).map(({ model, evidence, also }) => `  ${showValue(model)}: detected from: ${showValue(evidence)}${also.length > 0 ? ` (also ${showValue(also.join(', '))})` : ''}\n`);
   if (lines.length === 0) return '';
   return `\n${[...new Set(lines)].join('')}${enforceMessages.notAi()}`;
 }
@@ -96,30 +96,30 @@ function detectedFrom(violations: readonly Violation[], attributions: readonly A
 const MARKER_EVIDENCE = /^env ([A-Za-z_][A-Za-z0-9_]*="[^"]*")(?: (.*))?$/s;
 
 /**
- * One line for each model and what else it was read from, naming every marker that found it: an
- * agent that sets several (Crush's `CRUSH`, `AGENT`, `AI_AGENT`) gave one finding each, the same
- * model and settings file repeated once per marker.
+ * One line for each model and what else it was read from, shown as the first marker's evidence,
+ * the other markers that found the same named after it: an agent that sets several (Crush's
+ * `CRUSH`, `AGENT`, `AI_AGENT`) gave one finding each, the same model and settings file repeated
+ * once per marker.
  */
-function markersTogether(found: readonly { model: string; evidence: string }[]): { model: string; evidence: string }[] {
-  type Line = { model: string; evidence: string } | { model: string; markers: string[]; rest: string | undefined };
-  const lines: Line[] = [];
-  const joined = new Map<string, { model: string; markers: string[]; rest: string | undefined }>();
+function markersTogether(found: readonly { model: string; evidence: string }[]): { model: string; evidence: string; also: string[] }[] {
+  const lines: { model: string; evidence: string; also: string[] }[] = [];
+  const joined = new Map<string, { marker: string; also: string[] }>();
   for (const { model, evidence } of found) {
     const match = MARKER_EVIDENCE.exec(evidence);
     if (!match) {
-      lines.push({ model, evidence });
+      lines.push({ model, evidence, also: [] });
       continue;
     }
     const [, marker, rest] = match as unknown as [string, string, string | undefined];
     const key = `${model}\0${rest ?? ''}`;
-    const entry = joined.get(key);
-    if (entry) {
-      if (!entry.markers.includes(marker)) entry.markers.push(marker);
+    const first = joined.get(key);
+    if (first) {
+      if (first.marker !== marker && !first.also.includes(`env ${marker}`)) first.also.push(`env ${marker}`);
       continue;
     }
-    const line = { model, markers: [marker], rest };
-    joined.set(key, line);
+    const line = { model, evidence, also: [] as string[] };
+    joined.set(key, { marker, also: line.also });
     lines.push(line);
   }
-  return lines.map((line) => ('markers' in line ? { model: line.model, evidence: `env ${line.markers.join(', ')}${line.rest === undefined ? '' : ` ${line.rest}`}` } : line));
+  return lines;
 }
