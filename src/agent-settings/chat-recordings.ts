@@ -1,18 +1,16 @@
-import { constants, realpathSync } from 'node:fs';
+import { constants } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import { readUnlinkedJson } from '../io/read-regular-file.js';
 import { MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.js';
 import { filesByWritten } from './files-by-written.js';
-import { answerModel, headModel, modelsSince, parseTimestamp, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
-import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { answerModel, headModel, modelsSince, parseTimestamp, RECENT_MS, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
+import { absolute, readOwnFile, realRoot, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A model recorded beside the settings' (always in force: no variable hides what the session ran). */
 export type Beside = { model: string; evidence: string; overriddenBy: string[] };
 
-/** A guessed recording is read only when written this recently: an older one is not the session committing now. */
-export const RECENT_MS = 60 * 60 * 1000;
 /** How far back a recording is searched for its model when its tail names none. */
 const FURTHEST = 4 * 1024 * 1024;
 /** A model name read from a file or variable of the agent's: printable, and no longer than any model's id. */
@@ -122,12 +120,7 @@ const MAX_LAUNCH_DIRS = 4;
  */
 export function roots(place: SettingsPlace, launched: readonly string[]): string[] {
   const all = new Set([place.root]);
-  let real = place.root;
-  try {
-    real = realpathSync.native(place.root);
-  } catch {
-    // The path as given.
-  }
+  const real = realRoot(place);
   all.add(real);
   let added = 0;
   for (const dir of launched) {
@@ -147,13 +140,6 @@ export function roots(place: SettingsPlace, launched: readonly string[]): string
 export function newestRecording(dirs: Iterable<string>, named: RegExp, now = Date.now()): string | null {
   const newest = filesByWritten(dirs, (name) => named.test(name))[0];
   return newest && now - newest.written <= RECENT_MS ? newest.path : null;
-}
-
-/** `~/…` and absolute paths of a variable; a relative one (resolved against a directory the hook does not know) is not used. */
-export function absolute(place: SettingsPlace, value: string | undefined): string | null {
-  const path = value?.trim() ?? '';
-  if (path === '~' || path.startsWith('~/')) return join(place.home, path.slice(1));
-  return isAbsolute(path) ? path : null;
 }
 
 /** Qwen Code's and Claude Code's project id for a directory: every character but ASCII letters and digits a `-` (qwen-code `sanitizeCwd`). */

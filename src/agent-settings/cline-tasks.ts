@@ -1,19 +1,17 @@
 import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { readUnlinkedJson } from '../io/read-regular-file.js';
-import { absolute, roots, type Beside } from './chat-recordings.js';
+import { roots, type Beside } from './chat-recordings.js';
 import { taskWindow } from './cline-task-records.js';
 import { MAX_WINDOW_MODELS } from './claude-transcript.js';
-import { usedAt } from './session-window.js';
-import { projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
+import { RECENT_MS, usedAt } from './session-window.js';
+import { absolute, editorsBase, projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** Cline's VS Code extension id: its `globalStorage` directory in every editor that runs it. */
 const EXTENSION = 'saoudrizwan.claude-dev';
 /** Editors that run VS Code extensions, by their user-data directory's name, and their remote servers' directories under home. */
 const EDITORS = ['Code', 'Code - Insiders', 'VSCodium', 'Cursor', 'Windsurf'];
 const SERVERS = ['.vscode-server', '.vscode-server-insiders', '.cursor-server', '.windsurf-server'];
-/** A task is read only when its history entry was written this recently: an older one is not the task committing now. */
-const RECENT_MS = 60 * 60 * 1000;
 /** The newest tasks of the work tree read (the work since the previous commit may span a new task or two). */
 const MAX_TASKS = 4;
 /** `state/taskHistory.json` past this is not read; its last entries only. */
@@ -21,13 +19,6 @@ const MAX_HISTORY_BYTES = 16 * 1024 * 1024;
 const MAX_HISTORY_ITEMS = 10_000;
 /** A task's id as Cline names its directory (`Date.now()` digits; a plain name). */
 const TASK_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** Where editors keep their user data: `~/.config` (`XDG_CONFIG_HOME`), `~/Library/Application Support`, `%APPDATA%`. */
-function editorsBase(place: SettingsPlace): string {
-  if (process.platform === 'darwin') return join(place.home, 'Library', 'Application Support');
-  if (process.platform === 'win32') return absolute(place, place.env.APPDATA) ?? join(place.home, 'AppData', 'Roaming');
-  return absolute(place, place.env.XDG_CONFIG_HOME) ?? join(place.home, '.config');
-}
 
 /**
  * Cline's storage directories (its `globalStorageFsPath`, holding `state/` and `tasks/`): the CLI's

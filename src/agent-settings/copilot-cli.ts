@@ -1,14 +1,14 @@
-import { closeSync, constants, lstatSync, readdirSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { closeSync, constants, lstatSync, readdirSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
-import { RECENT_MS, type Beside } from './chat-recordings.js';
+import type { Beside } from './chat-recordings.js';
 import { SESSION_ID } from './claude-transcript.js';
 import { MAX_LISTED, type WrittenFile } from './files-by-written.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
-import { modelsSince, parseTimestamp, printableModel, usedAt, type SessionRecords } from './session-window.js';
-import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+import { modelsSince, parseTimestamp, printableModel, RECENT_MS, usedAt, type SessionRecords } from './session-window.js';
+import { readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
 
 /** Managed settings an organisation deploys (docs.github.com, Copilot CLI configuration directory: MDM managed settings). */
 const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/GitHubCopilot/managed-settings.json' : 'etc/github-copilot/managed-settings.json';
@@ -33,13 +33,6 @@ function parsed(text: string | null): unknown {
   return text === null ? undefined : parseJsonc(text);
 }
 
-/** `location` is `folder` or below it (both absolute). */
-function within(location: string, folder: string): boolean {
-  if (!isAbsolute(folder)) return false;
-  const inside = relative(folder, location);
-  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
-}
-
 /**
  * Whether Copilot CLI trusts the work tree, so reads its repository `model` (it applies a
  * repository's or local settings' `model` only in a trusted folder): the folders the person trusted,
@@ -47,12 +40,7 @@ function within(location: string, folder: string): boolean {
  * `settings.json`, one of them the work tree's top or above it.
  */
 function trusted(place: SettingsPlace, settings: unknown, config: unknown): boolean {
-  let root = place.root;
-  try {
-    root = realpathSync.native(place.root);
-  } catch {
-    // The path as given.
-  }
+  const root = realRoot(place);
   const folders = [config, settings].flatMap((data) => [valueAt(data, 'trusted_folders'), valueAt(data, 'trustedFolders')]);
   return folders.some((list) => Array.isArray(list) && list.slice(0, 4096).some((folder) => typeof folder === 'string' && folder.length <= 4096 && (within(place.root, folder) || within(root, folder))));
 }
@@ -249,12 +237,7 @@ function sessionDirectories(path: string): string[] {
 
 /** Whether a session running in one of `dirs` works in this work tree: one of them its top or below it (as given, or with links resolved). */
 function ofWorkTree(place: SettingsPlace, dirs: readonly string[]): boolean {
-  let real = place.root;
-  try {
-    real = realpathSync.native(place.root);
-  } catch {
-    // The path as given.
-  }
+  const real = realRoot(place);
   return dirs.some((dir) => within(dir, place.root) || within(dir, real));
 }
 

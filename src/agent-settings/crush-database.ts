@@ -4,7 +4,7 @@ import { quote } from '../core/detect/found.js';
 import { SqliteTables, type SqliteReadLimits, type SqliteValue } from '../io/sqlite-table.js';
 import { MAX_WINDOW_MODELS } from './claude-transcript.js';
 import { routed } from './crush.js';
-import { answerModel, usedAt, windowModels, type DatedRecord } from './session-window.js';
+import { answerModel, RECENT_MS, usedAt, windowModels, type DatedRecord } from './session-window.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
 
 /**
@@ -14,8 +14,6 @@ import { shownPath, type SettingsPlace } from './settings-place.js';
 const LIMITS: SqliteReadLimits = { maxFileBytes: 64 * 1024 ** 3, maxWalBytes: 64 * 1024 ** 2, maxPages: 8192, maxPayload: 1024 * 1024 };
 /** Message rows looked at, newest first. */
 const MAX_ROWS = 4096;
-/** The newest answer older than this: no Crush is running in the project (its database is per project, holding every session). */
-const RECENT_MS = 60 * 60 * 1000;
 /** A message dated later than now by more than this is no message Crush wrote (a clock never runs that far ahead): not read. */
 const FUTURE_SLACK_MS = 60 * 1000;
 /** Crush's ids (uuids): a row with another id is not read (it would go into evidence). */

@@ -1,11 +1,12 @@
 import { readdirSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quote } from '../core/detect/found.js';
 import { SqliteTables, type SqliteReadLimits, type SqliteValue } from '../io/sqlite-table.js';
-import { parseJson } from './parse-settings.js';
-import { parseTimestamp, printableModel, usedAt, windowModels } from './session-window.js';
-import { projectPaths, readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { MAX_WINDOW_MODELS } from './claude-transcript.js';
+import { parseJson, valueAt } from './parse-settings.js';
+import { parseTimestamp, printableModel, RECENT_MS, usedAt, windowModels } from './session-window.js';
+import { editorsBase, projectPaths, readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
 
 type Also = { model: string; evidence: string; overriddenBy: string[] }[];
 
@@ -20,34 +21,10 @@ const MAX_ROWS = 4096;
 /** Workspace directories listed at most (`workspaceStorage/<hash>`), and their composers kept. */
 const MAX_WORKSPACES = 1024;
 const MAX_COMPOSERS = 64;
-/** A composer not updated within this is not the one committing. */
-const RECENT_MS = 60 * 60 * 1000;
-/** Models added at most. */
-const MAX_MODELS = 8;
 /** Cursor's ids (UUIDs): a key with another id is not read (it would go into evidence). */
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
-/**
- * The editor's user data directory (VS Code's layout, the product named Cursor): `%APPDATA%\Cursor`
- * on Windows, `~/Library/Application Support/Cursor` on macOS, `$XDG_CONFIG_HOME/Cursor` (else
- * `~/.config/Cursor`) elsewhere; then its `User` directory.
- */
-function userDir(place: SettingsPlace): string | null {
-  if (process.platform === 'win32') {
-    const appData = place.env.APPDATA?.trim();
-    return appData && isAbsolute(appData) ? join(appData, 'Cursor', 'User') : null;
-  }
-  if (process.platform === 'darwin') return join(place.home, 'Library', 'Application Support', 'Cursor', 'User');
-  const xdg = place.env.XDG_CONFIG_HOME?.trim();
-  return join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'Cursor', 'User');
-}
-
-function at(value: unknown, ...keys: string[]): unknown {
-  let here = value;
-  for (const key of keys) here = here !== null && typeof here === 'object' && !Array.isArray(here) && Object.hasOwn(here, key) ? (here as Record<string, unknown>)[key] : undefined;
-  return here;
-}
 
 /** A stored value (VS Code writes text; a blob is read as UTF-8) as JSON, or undefined. */
 function json(value: SqliteValue | undefined): unknown {
@@ -94,7 +71,7 @@ function recentComposers(place: SettingsPlace, user: string): Set<string> {
   for (const hash of entries) {
     if (!/^[A-Za-z0-9._-]{1,128}$/.test(hash)) continue;
     const described = readOwnFile(join(storage, hash, 'workspace.json'));
-    const folder = described === null ? null : folderPath(at(parseJson(described), 'folder'));
+    const folder = described === null ? null : folderPath(valueAt(parseJson(described), 'folder'));
     if (folder === null || !paths.has(folder)) continue;
     let db: SqliteTables | null = null;
     try {
@@ -103,10 +80,10 @@ function recentComposers(place: SettingsPlace, user: string): Set<string> {
       for (const row of db.rows('ItemTable')) {
         if (++rows > MAX_ROWS) break;
         if (row.columns?.key !== 'composer.composerData') continue;
-        const all = at(json(row.columns.value ?? undefined), 'allComposers');
+        const all = valueAt(json(row.columns.value ?? undefined), 'allComposers');
         for (const head of Array.isArray(all) ? all : []) {
-          const id = at(head, 'composerId');
-          const updated = timeOf(at(head, 'lastUpdatedAt')) ?? timeOf(at(head, 'createdAt'));
+          const id = valueAt(head, 'composerId');
+          const updated = timeOf(valueAt(head, 'lastUpdatedAt')) ?? timeOf(valueAt(head, 'createdAt'));
           if (typeof id === 'string' && ID.test(id) && updated !== null && Date.now() - updated <= RECENT_MS && found.size < MAX_COMPOSERS) found.add(id);
         }
         break;
@@ -122,7 +99,7 @@ function recentComposers(place: SettingsPlace, user: string): Set<string> {
 
 /** A composer's picked model (`modelConfig.modelName`), or a message's (`modelInfo.modelName`); Auto (`default`) names none. */
 function modelOf(value: unknown, ...keys: string[]): string | null {
-  const model = printableModel(at(value, ...keys));
+  const model = printableModel(valueAt(value, ...keys));
   return model === null || model.toLowerCase() === 'default' ? null : model;
 }
 
@@ -142,8 +119,8 @@ function modelOf(value: unknown, ...keys: string[]): string | null {
  */
 export function cursorIdeModels(place: SettingsPlace): Also {
   if (/^(?:cursor-)?agent(?:\.(?:exe|cmd|bat|ps1))?$/i.test(place.env.CURSOR_INVOKED_AS?.trim() ?? '')) return [];
-  const user = userDir(place);
-  if (user === null) return [];
+  // The editor's user data directory (VS Code's layout, the product named Cursor).
+  const user = join(editorsBase(place), 'Cursor', 'User');
   const composers = recentComposers(place, user);
   if (composers.size === 0) return [];
   const path = join(user, 'globalStorage', 'state.vscdb');
@@ -161,14 +138,14 @@ export function cursorIdeModels(place: SettingsPlace): Also {
       const parts = key.split(':');
       if (parts[0] === 'composerData' && parts.length === 2 && composers.has(parts[1]!)) {
         const data = json(row.columns!.value ?? undefined);
-        const updated = timeOf(at(data, 'lastUpdatedAt')) ?? timeOf(at(data, 'createdAt'));
+        const updated = timeOf(valueAt(data, 'lastUpdatedAt')) ?? timeOf(valueAt(data, 'createdAt'));
         const model = modelOf(data, 'modelConfig', 'modelName');
         if (model && updated !== null && Date.now() - updated <= RECENT_MS && !picked.some((seen) => seen.model === model)) {
           picked.push({ model, evidence: `state ${shown} cursorDiskKV ${key} modelConfig.modelName=${quote(model)}`, overriddenBy: [] });
         }
       } else if (parts[0] === 'bubbleId' && parts.length === 3 && composers.has(parts[1]!) && ID.test(parts[2]!)) {
         const data = json(row.columns!.value ?? undefined);
-        messages.push({ key, date: timeOf(at(data, 'createdAt')), model: modelOf(data, 'modelInfo', 'modelName') });
+        messages.push({ key, date: timeOf(valueAt(data, 'createdAt')), model: modelOf(data, 'modelInfo', 'modelName') });
       }
     }
   } catch {
@@ -176,11 +153,11 @@ export function cursorIdeModels(place: SettingsPlace): Also {
   } finally {
     db?.close();
   }
-  const found = picked.slice(0, MAX_MODELS);
+  const found = picked.slice(0, MAX_WINDOW_MODELS);
   const since = place.windowStart?.() ?? null;
   const dated = messages.filter((message) => message.date !== null).sort((a, b) => a.date! - b.date!);
-  for (const used of windowModels(dated, since ?? Date.now() - RECENT_MS, MAX_MODELS).models) {
-    if (found.length >= MAX_MODELS || found.some((seen) => seen.model === used.model)) continue;
+  for (const used of windowModels(dated, since ?? Date.now() - RECENT_MS, MAX_WINDOW_MODELS).models) {
+    if (found.length >= MAX_WINDOW_MODELS || found.some((seen) => seen.model === used.model)) continue;
     const where = dated.findLast((message) => message.model === used.model)!.key;
     found.push({ model: used.model, evidence: `state ${shown} cursorDiskKV ${where} modelInfo.modelName=${quote(used.model)} ${usedAt(used)}`, overriddenBy: [] });
   }

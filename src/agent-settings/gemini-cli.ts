@@ -1,10 +1,9 @@
-import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
-import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+import { readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
 function modelOf(data: unknown): { model: string; key: string } | undefined {
@@ -12,12 +11,6 @@ function modelOf(data: unknown): { model: string; key: string } | undefined {
   if (named) return { model: named, key: 'model.name' };
   const legacy = stringAt(data, 'model');
   return legacy ? { model: legacy, key: 'model' } : undefined;
-}
-
-/** `location` is `folder` or below it. */
-function within(location: string, folder: string): boolean {
-  const inside = relative(folder, location);
-  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
 }
 
 /**
@@ -32,12 +25,7 @@ function workspaceTrusted(place: SettingsPlace, system: unknown, user: unknown, 
   const text = readOwnFile(trustFile);
   const rules = text === null ? undefined : parseJsonc(text);
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return true;
-  let root = place.root;
-  try {
-    root = realpathSync.native(place.root);
-  } catch {
-    // The path as given.
-  }
+  const root = realRoot(place);
   const entries = Object.entries(rules as Record<string, unknown>);
   for (const [folder, level] of entries) {
     if (level === 'TRUST_FOLDER' && within(root, folder)) return true;

@@ -1,6 +1,8 @@
 import { isAbsolute, join } from 'node:path';
 import { SqliteTables, type SqliteReadLimits } from '../io/sqlite-table.js';
 import type { OpencodeApp, StoredMessage } from './opencode-session.js';
+import { valueAt } from './parse-settings.js';
+import { RECENT_MS } from './session-window.js';
 import { projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
 
 /**
@@ -10,8 +12,6 @@ import { projectPaths, shownPath, type SettingsPlace } from './settings-place.js
 const LIMITS: SqliteReadLimits = { maxFileBytes: 64 * 1024 ** 3, maxWalBytes: 64 * 1024 ** 2, maxPages: 8192, maxPayload: 256 * 1024 };
 /** Message rows looked at, newest first, to find the running session and then its messages. */
 const MAX_ROWS = 4096;
-/** A session whose last assistant message is older than this is not the one running (no session id). */
-const SESSION_RECENT_MS = 60 * 60 * 1000;
 /** OpenCode's ids (the JSON reader's file names): a row with another id is not read (it would go into evidence). */
 const MESSAGE = /^msg_[A-Za-z0-9]{1,64}$/;
 const SESSION = /^ses_[A-Za-z0-9]{1,64}$/;
@@ -40,12 +40,6 @@ function parsed(data: unknown): unknown {
   }
 }
 
-function text(value: unknown, ...keys: string[]): unknown {
-  let at = value;
-  for (const key of keys) at = at !== null && typeof at === 'object' && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined;
-  return at;
-}
-
 /** The `message` table's rows (`id`, `session_id`, `data` JSON), newest first (rowids ascend as messages are created), at most {@link MAX_ROWS}; ends at the first unreadable page. */
 function* messageRows(db: SqliteTables): Generator<{ id: string; session: string; data: unknown }> {
   let seen = 0;
@@ -71,12 +65,12 @@ function runningSession(db: SqliteTables, place: SettingsPlace, app: OpencodeApp
   if (SESSION.test(named)) return named;
   const paths = new Set(projectPaths(place));
   for (const { session, data } of messageRows(db)) {
-    if (text(data, 'role') !== 'assistant') continue;
-    const root = text(data, 'path', 'root');
-    const cwd = text(data, 'path', 'cwd');
+    if (valueAt(data, 'role') !== 'assistant') continue;
+    const root = valueAt(data, 'path', 'root');
+    const cwd = valueAt(data, 'path', 'cwd');
     if (!(typeof root === 'string' && paths.has(root)) && !(typeof cwd === 'string' && paths.has(cwd))) continue;
-    const created = text(data, 'time', 'created');
-    return typeof created === 'number' && Date.now() - created <= SESSION_RECENT_MS ? session : null;
+    const created = valueAt(data, 'time', 'created');
+    return typeof created === 'number' && Date.now() - created <= RECENT_MS ? session : null;
   }
   return null;
 }

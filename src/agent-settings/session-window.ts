@@ -2,6 +2,9 @@ import { closeSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 
+/** A session guessed without its id (the newest of the work tree) is read only when written this recently: an older one is not the session committing now. */
+export const RECENT_MS = 60 * 60 * 1000;
+
 /** How an agent's session file (one JSON record a line) names models: what every agent's reader passes to {@link modelsSince}. */
 export interface SessionRecords {
   /** Bytes every record naming a model holds (`"model"`, `"type":"turn_context"`); lines without them only date the window. */

@@ -72,6 +72,36 @@ export function readRepoFile(place: SettingsPlace, path: string): string | null 
   return readRegularFile(real, MAX_SETTINGS_BYTES);
 }
 
+/** `~/…` and absolute paths of a variable; a relative one (resolved against a directory the hook does not know) is not used. */
+export function absolute(place: SettingsPlace, value: string | undefined): string | null {
+  const path = value?.trim() ?? '';
+  if (path === '~' || path.startsWith('~/')) return join(place.home, path.slice(1));
+  return isAbsolute(path) ? path : null;
+}
+
+/** `location` is `folder` (an absolute path) or below it. */
+export function within(location: string, folder: string): boolean {
+  if (!isAbsolute(folder)) return false;
+  const inside = relative(folder, location);
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
+}
+
+/** The work tree's top with its links resolved, else as given. */
+export function realRoot(place: SettingsPlace): string {
+  try {
+    return realpathSync.native(place.root);
+  } catch {
+    return place.root;
+  }
+}
+
+/** Where editors (VS Code and its forks) keep their user data: `~/.config` (`XDG_CONFIG_HOME`), `~/Library/Application Support`, `%APPDATA%`. */
+export function editorsBase(place: SettingsPlace): string {
+  if (process.platform === 'darwin') return join(place.home, 'Library', 'Application Support');
+  if (process.platform === 'win32') return absolute(place, place.env.APPDATA) ?? join(place.home, 'AppData', 'Roaming');
+  return absolute(place, place.env.XDG_CONFIG_HOME) ?? join(place.home, '.config');
+}
+
 /** How evidence names a file: `~/.claude/settings.json`, `.claude/settings.json` (the work tree's), else its path. */
 export function shownPath(place: SettingsPlace, path: string): string {
   const inTree = relative(place.root, path);
