@@ -55,6 +55,8 @@ const SIGNED_LINES = [
   'Duo-Session: https://gitlab.com/group/project/-/automate/agent-sessions/42',
   '\u{1F916} Generated with [CodeBuddy Code]',
   'Ultraworked with [Sisyphus](https://github.com/code-yeongyu/oh-my-openagent)',
+  'Ultraworked with [omo](https://github.com/code-yeongyu/oh-my-openagent)',
+  'Drafted with [CodeAF](https://agentfield.ai/github/codeaf?utm_source=github&utm_medium=pull_request&utm_campaign=drafted_with) · reviewed and owned by the author',
   '<div><a href="https://cursor.com/agents/bc-dae73b71-534f-4329-8245-91386ee76c5a"><picture><img alt="Open in Web"></picture></a></div>',
   'Link to Devin run: https://app.devin.ai/sessions/d1991f5d4f0a47d994adb358b084d182',
   'https://app.devin.ai/sessions/2ca996ced7d24a7e8b2e33800f19a12f',
