@@ -32,6 +32,19 @@ function grouped(list: readonly Attribution[], by: (attribution: Attribution) =>
   return groups;
 }
 
+/** `anthropic/claude-opus-4.6` → `anthropic/claude-opus`: a versioned model's family, its name up to the first `-<digit>`; else null. */
+function familyOf(model: string): string | null {
+  const slash = model.indexOf('/');
+  const at = slash > 0 ? model.slice(slash + 1).search(/-\d/) : -1;
+  return at > 0 ? model.slice(0, slash + 1 + at) : null;
+}
+
+/** A vendor's model named without a version (`anthropic/claude-opus`, `meta-llama/muse-spark`): no digit in its name. */
+function unversioned(model: string): boolean {
+  const slash = model.indexOf('/');
+  return slash > 0 && !model.endsWith('/unknown') && !/\d/.test(model.slice(slash + 1));
+}
+
 /**
  * Fold the attributions found by different signals into one per (agent, model):
  * - identical pairs merge their evidence;
@@ -40,7 +53,10 @@ function grouped(list: readonly Attribution[], by: (attribution: Attribution) =>
  * - an `agent:unknown` is folded into the same agent's known models, and `unknown:model`
  *   into the same model's known agents;
  * - a vendor named without a model (`qwen-code:qwen/unknown`, from `Qwen-Coder`) is folded into
- *   the same agent's models of that vendor (`qwen-code:qwen/qwen3-coder`).
+ *   the same agent's models of that vendor (`qwen-code:qwen/qwen3-coder`);
+ * - a family named without its version (`opencode:meta-llama/muse-spark`, from `Muse Spark`;
+ *   `anthropic/claude-opus`, from `Claude Opus`) is folded into the same agent's versioned models of
+ *   that family (`Muse Spark (opencode/muse-spark-1.2)` is `meta-llama/muse-spark-1.2` alone).
  * Order of first appearance is kept. Linear in the attributions (each pair's evidence capped).
  */
 export function mergeAttributions(found: Attribution[]): Attribution[] {
@@ -58,17 +74,24 @@ export function mergeAttributions(found: Attribution[]): Attribution[] {
   const knownByAgent = grouped(merged, (other) => (other.model !== 'unknown' ? other.agent : null));
   const modelsByAgentVendor = grouped(merged, (other) => (other.model.endsWith('/unknown') || vendorOf(other.model) === null ? null : `${other.agent}\u0000${vendorOf(other.model)}`));
   const agentsByModel = grouped(merged, (other) => (other.agent !== 'unknown' ? other.model : null));
+  const membersByAgentFamily = grouped(merged, (other) => {
+    const family = familyOf(other.model);
+    return family === null ? null : `${other.agent}\u0000${family}`;
+  });
   const result: Attribution[] = [];
   for (const attribution of merged) {
     const vendor = attribution.model.endsWith('/unknown') ? attribution.model.slice(0, -'unknown'.length) : null;
+    const members = unversioned(attribution.model) ? (membersByAgentFamily.get(`${attribution.agent}\u0000${attribution.model}`) ?? []) : [];
     const targets = (
-      attribution.model === 'unknown'
-        ? (knownByAgent.get(attribution.agent) ?? [])
-        : vendor
-          ? (modelsByAgentVendor.get(`${attribution.agent}\u0000${vendor}`) ?? [])
-          : attribution.agent === 'unknown'
-            ? (agentsByModel.get(attribution.model) ?? [])
-            : []
+      members.length > 0
+        ? members
+        : attribution.model === 'unknown'
+          ? (knownByAgent.get(attribution.agent) ?? [])
+          : vendor
+            ? (modelsByAgentVendor.get(`${attribution.agent}\u0000${vendor}`) ?? [])
+            : attribution.agent === 'unknown'
+              ? (agentsByModel.get(attribution.model) ?? [])
+              : []
     ).filter((other) => other !== attribution);
     // A value read only in part stays a finding of its own: its evidence says which value (rule unread-declarations).
     if (targets.length === 0 || (attribution.unread && attribution.model === 'unknown')) {
