@@ -17,6 +17,7 @@ describe('control characters a screen does not show', () => {
         // `git log` without a pager (and a web page) shows `…, qwen3-coder`: reading took `q wen3-coder`, two words, and Claude alone.
         soh: 'feat: parser\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6, q\x01wen3-coder\n',
         del: 'feat: parser\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6, q\x7fwen3-coder\n',
+        c1: 'feat: parser\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6, q\u0081wen3-coder\n',
         key: 'feat: parser\n\nAssis\x1fted-by: qwen-code:qwen/qwen3-coder\n',
         coauthor: 'feat: parser\n\nCo-authored\x07-by: aider (qwen/qwen3-coder) <aider@aider.chat>\n',
       },

@@ -8,11 +8,11 @@ type StoredCommit = { sha: string; parents: string[]; author: Identity; committe
 
 /**
  * Control characters a screen shows nothing for: C0 but backspace, tab, the line breaks and escape,
- * and DEL. Reading takes each as a space (`claude\x01qwen3-coder` names two models), while `git log`
+ * DEL, and C1 but NEL (a line break). Reading takes each as a space (`claude\x01qwen3-coder` names two models), while `git log`
  * without a pager, `git cat-file -p` and a web page show `q\x01wen3-coder` as `qwen3-coder` and
  * `Co-authored\x01-by:` as `Co-authored-by:`.
  */
-const UNSEEN = /[\x01-\x07\x0e-\x1a\x1c-\x1f\x7f]/;
+const UNSEEN = /[\x01-\x07\x0e-\x1a\x1c-\x1f\x7f-\x84\x86-\x9f]/;
 const UNSEEN_ALL = new RegExp(UNSEEN.source, 'g');
 
 /** `commit` as a screen shows it, its unseen control characters dropped; null when it holds none. */
