@@ -19,12 +19,19 @@ function withAuthorsBefore(work: TestRepo, sha: string, lines: string[]): string
   return work.git(['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], { input: object });
 }
 
+/** `sha`'s object written again from its committer line on with CRLF line ends, and `message` after them: no `\n\n` is left. */
+function withCrlfMessage(work: TestRepo, sha: string, message: string): string {
+  const stored = work.git(['cat-file', 'commit', sha], { raw: true });
+  const head = stored.slice(0, stored.indexOf('\n\n'));
+  return work.git(['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], { input: `${head}\r\n\r\n${message.replace(/\n/g, '\r\n')}` });
+}
+
 function checked(work: TestRepo, sha: string): { code: number; violations: JudgedViolation[]; out: string } {
   const run = aitrail(work.dir, ['check', `refs/remotes/origin/main..${sha}`, '--policy-from', 'refs/remotes/origin/main', '--format', 'json'], { timeout: 60_000 });
   return { code: run.code, violations: run.stdout.trim() === '' ? [] : (JSON.parse(run.stdout) as { violations: JudgedViolation[] }).violations, out: `${run.stdout}${run.stderr}` };
 }
 
-describe('a commit object with more than one author line', () => {
+describe('commit objects whose headers git reads otherwise than a screen shows them', () => {
   it('Qwen Code’s author line before a person’s (git log shows the last) is refused by check and pre-receive; two people’s lines pass', () => {
     const { remote, work } = policyServer(DENY_QWEN);
     work.git(['checkout', '-q', '-b', 'topic']);
@@ -48,5 +55,24 @@ describe('a commit object with more than one author line', () => {
     const people = withAuthorsBefore(work, person, [`author ${OTHER_PERSON}`]);
     expect(checked(work, people).code).toBe(0);
     expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${people}:refs/heads/people`]).code).toBe(0);
+  });
+
+  it('a message after a CRLF blank line (no `\\n\\n`: git log and git show show no message, git cat-file -p shows it) is refused by check and pre-receive; a person’s so written passes', () => {
+    const { remote, work } = policyServer(DENY_QWEN);
+    work.git(['checkout', '-q', '-b', 'topic']);
+    const person = commitCase(work, 'parser', 'feat: parser\n');
+    const sha = withCrlfMessage(work, person, 'feat: parser\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n');
+    expect(work.git(['log', '-1', '--format=%B', sha])).toBe('');
+    expect(work.git(['cat-file', 'commit', sha])).toContain('Assisted-by: qwen-code:qwen/qwen3-coder');
+    const check = checked(work, sha);
+    expect(check.code, check.out).toBe(1);
+    expect(check.violations.some((violation) => violation.sha === sha && violation.model === 'qwen/qwen3-coder'), check.out).toBe(true);
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/crlf`]);
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toContain(sha.slice(0, 12));
+    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).toBe('refs/heads/main');
+    const mine = withCrlfMessage(work, person, 'feat: parser\n\nReviewed-by: Bob <bob@example.com>\n');
+    expect(checked(work, mine).code).toBe(0);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${mine}:refs/heads/mine`]).code).toBe(0);
   });
 });
