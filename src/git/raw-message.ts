@@ -56,11 +56,12 @@ function parseStoredCommit(body: Buffer): StoredCommit {
 }
 
 /**
- * A line of carriage returns, tabs, vertical tabs or form feeds alone (not a header's continuation,
- * which starts with a space): blank on a screen, but no end of the headers to git, which ends them
- * at the first empty line only (`\n\n`).
+ * A line of white space alone, blank on a screen but no end of the headers to git, which ends them
+ * at the first empty line only (`\n\n`): one that starts with a carriage return, tab, vertical tab
+ * or form feed, or one that starts with a space (a header's continuation to git) when the next line
+ * does not (a signature's or a merged tag's blank line is followed by its indented next line).
  */
-const SHOWN_BLANK = /\n[\t\v\f\r]+\n/;
+const SHOWN_BLANK = /\n(?:[\t\v\f\r][\t\v\f\r ]*|[ ][\t\v\f\r ]*(?=\n(?! )))\n/;
 
 /**
  * Where a screen shows the headers end before git does (a commit written with CRLF line ends:

@@ -19,11 +19,12 @@ function withAuthorsBefore(work: TestRepo, sha: string, lines: string[]): string
   return work.git(['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], { input: object });
 }
 
-/** `sha`'s object written again from its committer line on with CRLF line ends, and `message` after them: no `\n\n` is left. */
-function withCrlfMessage(work: TestRepo, sha: string, message: string): string {
+/** `sha`'s object written again with each line end from its committer line on `end` (CRLF, or a line of one space between paragraphs), and `message` after them: no `\n\n` is left. */
+function withMessageAfter(work: TestRepo, sha: string, message: string, end: '\r\n' | ' \n'): string {
   const stored = work.git(['cat-file', 'commit', sha], { raw: true });
   const head = stored.slice(0, stored.indexOf('\n\n'));
-  return work.git(['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], { input: `${head}\r\n\r\n${message.replace(/\n/g, '\r\n')}` });
+  const text = end === '\r\n' ? `${head}\r\n\r\n${message.replace(/\n/g, '\r\n')}` : `${head}\n \n${message.replace(/\n\n/g, '\n \n')}`;
+  return work.git(['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], { input: text });
 }
 
 function checked(work: TestRepo, sha: string): { code: number; violations: JudgedViolation[]; out: string } {
@@ -57,22 +58,24 @@ describe('commit objects whose headers git reads otherwise than a screen shows t
     expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${people}:refs/heads/people`]).code).toBe(0);
   });
 
-  it('a message after a CRLF blank line (no `\\n\\n`: git log and git show show no message, git cat-file -p shows it) is refused by check and pre-receive; a person’s so written passes', () => {
+  it('a message after a CRLF or one-space blank line (no `\\n\\n`: git log and git show show no message, git cat-file -p shows it) is refused by check and pre-receive; a person’s so written passes', () => {
     const { remote, work } = policyServer(DENY_QWEN);
     work.git(['checkout', '-q', '-b', 'topic']);
     const person = commitCase(work, 'parser', 'feat: parser\n');
-    const sha = withCrlfMessage(work, person, 'feat: parser\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n');
-    expect(work.git(['log', '-1', '--format=%B', sha])).toBe('');
-    expect(work.git(['cat-file', 'commit', sha])).toContain('Assisted-by: qwen-code:qwen/qwen3-coder');
-    const check = checked(work, sha);
-    expect(check.code, check.out).toBe(1);
-    expect(check.violations.some((violation) => violation.sha === sha && violation.model === 'qwen/qwen3-coder'), check.out).toBe(true);
-    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/crlf`]);
-    expect(push.code, push.stderr).not.toBe(0);
-    expect(push.stderr).toContain(sha.slice(0, 12));
-    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).toBe('refs/heads/main');
-    const mine = withCrlfMessage(work, person, 'feat: parser\n\nReviewed-by: Bob <bob@example.com>\n');
-    expect(checked(work, mine).code).toBe(0);
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${mine}:refs/heads/mine`]).code).toBe(0);
+    for (const [name, end] of [['crlf', '\r\n'], ['space', ' \n']] as const) {
+      const sha = withMessageAfter(work, person, 'feat: parser\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', end);
+      expect(work.git(['log', '-1', '--format=%B', sha])).toBe('');
+      expect(work.git(['cat-file', 'commit', sha])).toContain('Assisted-by: qwen-code:qwen/qwen3-coder');
+      const check = checked(work, sha);
+      expect(check.code, `${name}: ${check.out}`).toBe(1);
+      expect(check.violations.some((violation) => violation.sha === sha && violation.model === 'qwen/qwen3-coder'), check.out).toBe(true);
+      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', `${sha}:refs/heads/${name}`]);
+      expect(push.code, `${name}: ${push.stderr}`).not.toBe(0);
+      expect(push.stderr).toContain(sha.slice(0, 12));
+      const mine = withMessageAfter(work, person, 'feat: parser\n\nReviewed-by: Bob <bob@example.com>\n', end);
+      expect(checked(work, mine).code).toBe(0);
+      expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `${mine}:refs/heads/mine-${name}`]).code).toBe(0);
+    }
+    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).toBe('refs/heads/main\nrefs/heads/mine-crlf\nrefs/heads/mine-space');
   });
 });
