@@ -3,7 +3,7 @@ import { mergeAttributions } from '../core/detect/merge.js';
 import { storedCommitFacts } from '../core/policy/commit-facts.js';
 import type { CommitFacts } from '../core/policy/types.js';
 import type { CommitRecord } from '../git/log.js';
-import { storedCommit, type StoredCommit } from '../git/raw-message.js';
+import { identityReadings, storedCommit, type StoredCommit } from '../git/raw-message.js';
 
 /** The encoding git shows a commit in (`--encoding=UTF-8`): a header naming it changes nothing. */
 const UTF8 = /^utf-?8$/i;
@@ -32,7 +32,8 @@ function reencoded(commit: CommitRecord): boolean {
  * and what its stored object says where git shows less: under an `encoding` header git cannot
  * read the bytes by, its message, author and committer as stored; an object holding a NUL byte
  * (in its message, or in an author or committer line git then shows none of) or an author or
- * committer line git cannot split, all of it as stored (`stored`, from commitsReadAsStored).
+ * committer line git cannot split, or more than one of either (git shows the last), all of it as
+ * stored, each identity line read (`stored`, from commitsReadAsStored).
  * Every reading only adds: a token any of them names counts. Used for every commit whose
  * attributions a verdict rests on: the judged range's and the older commits whose lines a range
  * moves into protected files.
@@ -41,10 +42,10 @@ export async function readCommitFacts(repoDir: string, commit: CommitRecord, det
   const facts = storedCommitFacts(commit, detect);
   const readings: CommitFacts[] = [];
   if (reencoded(commit)) {
-    readings.push(storedCommitFacts({ ...commit, ...(await storedCommit(repoDir, commit.sha)) }, detect));
+    for (const reading of identityReadings(await storedCommit(repoDir, commit.sha))) readings.push(storedCommitFacts({ ...commit, ...reading }, detect));
   }
   const whole = stored.get(commit.sha);
-  if (whole !== undefined) readings.push(storedCommitFacts({ ...commit, ...whole }, detect));
+  if (whole !== undefined) for (const reading of identityReadings(whole)) readings.push(storedCommitFacts({ ...commit, ...reading }, detect));
   if (readings.length > 0) facts.attributions = mergeAttributions([facts, ...readings].flatMap((reading) => reading.attributions));
   return facts;
 }
