@@ -12,6 +12,16 @@ function home(): NodeJS.ProcessEnv {
   return { HOME: homeWith(), XDG_CONFIG_HOME: undefined, XDG_DATA_HOME: undefined, XDG_STATE_HOME: undefined, OPENCODE_CONFIG: undefined, OPENCODE_CONFIG_CONTENT: undefined, OPENCODE_CONFIG_DIR: undefined };
 }
 
+/** The agent's commit with `env` recorded `trailers` (exit 0) in under `limit` ms, the hooks' time. */
+function commitsWithin(repo: Parameters<typeof commit>[0], env: NodeJS.ProcessEnv, trailers: string, limit: number): void {
+  const started = Date.now();
+  const result = commit(repo, { ...home(), ...env });
+  const took = Date.now() - started;
+  expect(result.status, result.stderr).toBe(0);
+  expect(result.message).toBe(`feat: parser\n\n${trailers}`);
+  expect(took).toBeLessThan(limit);
+}
+
 /** A megabyte of JSON nested half a million deep, naming `model` when given. */
 const deep = (model?: string) => `{${model ? `"model": "${model}", ` : ''}"a": ${'['.repeat(500_000)}${']'.repeat(500_000)}}`;
 
@@ -22,12 +32,7 @@ describe('settings files nested without bound', () => {
     // Kilo's lowest file of the work tree: the seven above it are read first.
     files['kilo.jsonc'] = deep('openrouter/qwen/qwen3-coder');
     const repo = hooked(WARN, files);
-    const started = Date.now();
-    const result = commit(repo, { ...home(), KILO: '1', OPENCODE: '1' });
-    const took = Date.now() - started;
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.message).toBe('feat: parser\n\nAssisted-by: kilo-code:unknown\n');
-    expect(took).toBeLessThan(8_000);
+    commitsWithin(repo, { KILO: '1', OPENCODE: '1' }, 'Assisted-by: kilo-code:unknown\n', 8_000);
   }, 120_000);
 });
 
@@ -41,24 +46,14 @@ describe("OpenCode's agent files with a frontmatter of a megabyte", () => {
     writeFile(join(repo.dir, '.opencode', 'agent', 'review.md'), '---\ndescription: Reviews code\nmode: subagent\nmodel: anthropic/claude-sonnet-4-5\n---\nYou review code.\n');
     repo.git(['add', '.opencode']);
     repo.git(['commit', '-q', '-m', 'chore: agents'], { env: { AITRAIL: '0' } });
-    const started = Date.now();
-    const result = commit(repo, { ...home(), OPENCODE: '1' });
-    const took = Date.now() - started;
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.message).toBe('feat: parser\n\nAssisted-by: opencode:anthropic/claude-sonnet-4.5\nAssisted-by: opencode:qwen/qwen3-coder\n');
-    expect(took).toBeLessThan(12_000);
+    commitsWithin(repo, { OPENCODE: '1' }, 'Assisted-by: opencode:anthropic/claude-sonnet-4.5\nAssisted-by: opencode:qwen/qwen3-coder\n', 12_000);
   }, 120_000);
 });
 
 describe('variable references with no end', () => {
   it("a Gemini CLI commit reading a committed .gemini/settings.json whose model is 75 000 `${` (no `}`) takes bounded time (it took 25 s; a megabyte, minutes)", () => {
     const repo = hooked(WARN, { '.gemini/settings.json': JSON.stringify({ model: { name: '${'.repeat(75_000) } }) });
-    const started = Date.now();
-    const result = commit(repo, { ...home(), GEMINI_CLI: '1' });
-    const took = Date.now() - started;
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.message).toBe('feat: parser\n\nAssisted-by: gemini-cli:unknown\n');
-    expect(took).toBeLessThan(8_000);
+    commitsWithin(repo, { GEMINI_CLI: '1' }, 'Assisted-by: gemini-cli:unknown\n', 8_000);
   }, 120_000);
 
   it('a reference that names a model is still resolved, once however often it is repeated', () => {
