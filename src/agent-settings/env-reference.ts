@@ -19,9 +19,34 @@ export function namesModel(value: string, agent: string): string {
  * any other stays the reference as written, which names no model (`unknown`).
  */
 export function resolvedReferences(value: string, env: Record<string, string | undefined>, agent: string): string {
-  return value.replace(/\$(?:(\w+)|\{([^}]+)\})/g, (reference, bare: string | undefined, braced: string | undefined) => {
-    const name = bare ?? braced ?? '';
-    const named = Object.hasOwn(env, name) ? env[name] : undefined;
-    return typeof named === 'string' && namesModel(named.trim(), agent) ? named.trim() : reference;
-  });
+  const modelOf = modelsOf(env, agent);
+  return closedReplace(value, /\$(?:(\w+)|\{([^}]+)\})/g, /\$(\w+)/g, (reference, bare: string | undefined, braced: string | undefined) => modelOf(bare ?? braced ?? '') ?? reference);
+}
+
+/**
+ * The variables of `env` that name a model (`namesModel`), trimmed unless `trim` is false, each
+ * looked up once: a repository's settings value may repeat `$HOME` two hundred thousand times.
+ */
+export function modelsOf(env: Record<string, string | undefined>, agent: string, trim = true): (name: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (name) => {
+    if (!known.has(name)) {
+      const value = Object.hasOwn(env, name) ? env[name] : undefined;
+      const named = trim ? value?.trim() : value;
+      known.set(name, named && namesModel(named, agent) ? named : undefined);
+    }
+    return known.get(name);
+  };
+}
+
+/**
+ * `text.replace(pattern, replace)` for a pattern whose references end at the first `}` after them
+ * (`\{([^}]+)\}`), in linear time: after the last `}` none can end, and there only `open` (the
+ * references needing no `}`, or none) is looked for. From each `${` with no `}` after it the regex
+ * scanned to the text's end and failed: a megabyte of `${` took minutes.
+ */
+export function closedReplace(text: string, pattern: RegExp, open: RegExp | null, replace: (match: string, ...groups: (string | undefined)[]) => string): string {
+  const end = text.lastIndexOf('}') + 1;
+  const tail = text.slice(end);
+  return text.slice(0, end).replace(pattern, replace) + (open ? tail.replace(open, replace) : tail);
 }

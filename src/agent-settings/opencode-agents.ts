@@ -14,6 +14,12 @@ const MAX_LISTINGS = 64;
 const MAX_DEPTH = 4;
 /** Agents of one config file looked at. */
 const MAX_AGENTS = 256;
+/**
+ * An agent file's frontmatter parsed as YAML: a few keys (a description, a model, tools), some
+ * hundred bytes. Past this only its `model:` line is read: 64 files of a megabyte of YAML keys each
+ * (links to one file) took js-yaml 9 s, in each of an OpenCode commit's two hooks.
+ */
+const MAX_FRONTMATTER = 32 * 1024;
 /** Agents' models recorded beside the top-level one: past these, the rest are not. */
 const MAX_MODELS = 32;
 
@@ -72,10 +78,10 @@ function frontmatter(text: string): string | null {
 
 /**
  * The `model:` a frontmatter names: as YAML, else (OpenCode quotes a value with a colon and reads it
- * again) the top-level `model:` line as written.
+ * again; or the frontmatter is past {@link MAX_FRONTMATTER}) the top-level `model:` line as written.
  */
 async function frontmatterData(yaml: string): Promise<Record<string, unknown>> {
-  const data = await parseYaml(yaml);
+  const data = yaml.length > MAX_FRONTMATTER ? undefined : await parseYaml(yaml);
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return data as Record<string, unknown>;
   // `\S.*` then a trim: a lazy `(.+?)[ \t]*$` would cost quadratic time on a line of spaces.
   const line = /^model:[ \t]*(\S.*)$/m.exec(yaml);

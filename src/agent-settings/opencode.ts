@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
-import { namesModel } from './env-reference.js';
+import { closedReplace, modelsOf } from './env-reference.js';
 import { opencodeAgentModels } from './opencode-agents.js';
 import { opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
@@ -16,7 +16,8 @@ const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/ope
  * would otherwise have the token written into the trailer of the person's commit, and pushed.
  */
 export function substituted(model: string, env: Record<string, string | undefined>): string {
-  return model.replace(/\{env:([^}]*)\}/g, (_, name: string) => namesModel(env[name.trim()] ?? '', 'opencode')).trim();
+  const modelOf = modelsOf(env, 'opencode', false);
+  return closedReplace(model, /\{env:([^}]*)\}/g, null, (_, name) => modelOf(name!.trim()) ?? '').trim();
 }
 
 /**

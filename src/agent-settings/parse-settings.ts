@@ -5,37 +5,74 @@ const MAX_DEPTH = 64;
 
 /**
  * JSON with comments and trailing commas (JSONC: OpenCode's opencode.jsonc, VS Code-style files):
- * comments outside strings become a space, a comma before `}` or `]` is dropped. Linear time.
+ * comments outside strings become a space, a comma before `}` or `]` is dropped. Linear time, and
+ * the text is copied in runs (a megabyte of `]`, one at a time, took 200 ms).
  */
 export function stripJsonComments(text: string): string {
   const out: string[] = [];
+  let start = 0; // the first character not yet copied
+  // The comma no character but space or a comment follows yet: where it is in the text (not yet copied), or in `out`.
+  let commaAt = -1;
+  let commaOut = -1;
   let index = 0;
   while (index < text.length) {
-    const char = text[index]!;
-    if (char === '"') {
+    const code = text.charCodeAt(index);
+    if (code === 0x22) {
       let end = index + 1;
-      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
-      out.push(text.slice(index, end + 1));
+      while (end < text.length && text.charCodeAt(end) !== 0x22) end += text.charCodeAt(end) === 0x5c ? 2 : 1;
+      commaAt = commaOut = -1;
       index = end + 1;
-    } else if (char === '/' && text[index + 1] === '/') {
-      const end = text.indexOf('\n', index);
-      index = end < 0 ? text.length : end;
-      out.push(' ');
-    } else if (char === '/' && text[index + 1] === '*') {
-      const end = text.indexOf('*/', index + 2);
-      index = end < 0 ? text.length : end + 2;
-      out.push(' ');
-    } else {
-      if (char === '}' || char === ']') {
-        let back = out.length - 1;
-        while (back >= 0 && /^\s*$/.test(out[back]!)) back -= 1;
-        if (back >= 0 && out[back] === ',') out[back] = '';
+    } else if (code === 0x2f && (text.charCodeAt(index + 1) === 0x2f || text.charCodeAt(index + 1) === 0x2a)) {
+      if (commaAt >= 0) {
+        out.push(text.slice(start, commaAt), ',');
+        commaOut = out.length - 1;
+        start = commaAt + 1;
+        commaAt = -1;
       }
-      out.push(char);
+      const line = text.charCodeAt(index + 1) === 0x2f;
+      const end = line ? text.indexOf('\n', index) : text.indexOf('*/', index + 2);
+      out.push(text.slice(start, index), ' ');
+      start = index = end < 0 ? text.length : line ? end : end + 2;
+    } else {
+      if (code === 0x2c) {
+        commaAt = index;
+        commaOut = -1;
+      } else if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) {
+        if (code === 0x7d || code === 0x5d) {
+          if (commaAt >= 0) {
+            out.push(text.slice(start, commaAt));
+            start = commaAt + 1;
+          } else if (commaOut >= 0) out[commaOut] = '';
+        }
+        commaAt = commaOut = -1;
+      }
       index += 1;
     }
   }
+  out.push(text.slice(start));
   return out.join('');
+}
+
+/**
+ * Whether JSON text nests arrays and objects deeper than {@link MAX_DEPTH} (strings skipped): a
+ * settings file never does, and JSON.parse takes half a second on a megabyte of `[` (a committed
+ * file read by every agent commit, several times over). Linear, no allocation.
+ */
+export function nestedTooDeep(text: string): boolean {
+  let depth = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x22) {
+      // A string: to its closing quote, escapes skipped.
+      for (index += 1; index < text.length && text.charCodeAt(index) !== 0x22; index += 1) if (text.charCodeAt(index) === 0x5c) index += 1;
+    } else if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > MAX_DEPTH) return true;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth -= 1;
+    }
+  }
+  return false;
 }
 
 function withoutBom(text: string): string {
@@ -44,9 +81,11 @@ function withoutBom(text: string): string {
 
 /**
  * Strict JSON text → its data, or undefined: Claude Code's settings, a file it skips whole when it
- * is not JSON (a comment, a trailing comma), so a repository's such file names no model here either.
+ * is not JSON (a comment, a trailing comma), so a repository's such file names no model here either;
+ * nor one nested deeper than any settings file ({@link nestedTooDeep}).
  */
 export function parseJson(text: string): unknown {
+  if (nestedTooDeep(text)) return undefined;
   try {
     return JSON.parse(withoutBom(text));
   } catch {
@@ -54,10 +93,12 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** JSON or JSONC text → its data, or undefined when it is neither. */
+/** JSON or JSONC text → its data, or undefined when it is neither (or nests deeper than a settings file: {@link nestedTooDeep}). */
 export function parseJsonc(text: string): unknown {
+  const json = stripJsonComments(withoutBom(text));
+  if (nestedTooDeep(json)) return undefined;
   try {
-    return JSON.parse(stripJsonComments(withoutBom(text)));
+    return JSON.parse(json);
   } catch {
     return undefined;
   }

@@ -1,0 +1,51 @@
+// Red team (hostile repository): settings text made to cost the parsers time. Failed before the fix.
+import { describe, expect, it } from 'vitest';
+import { nestedTooDeep, parseJson, parseJsonc, stripJsonComments } from '../../src/agent-settings/parse-settings.js';
+
+const nested = (depth: number) => `{"model": "x", "a": ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+
+describe('JSON nested deeper than a settings file', () => {
+  it('64 levels are read, 65 name nothing (strict JSON and JSONC alike)', () => {
+    expect(parseJson(nested(64))).toMatchObject({ model: 'x' });
+    expect(parseJsonc(`// a comment\n${nested(64)}`)).toMatchObject({ model: 'x' });
+    expect(parseJson(nested(65))).toBeUndefined();
+    expect(parseJsonc(nested(65))).toBeUndefined();
+    expect(nestedTooDeep(nested(65))).toBe(true);
+  });
+
+  it('brackets inside strings and comments are not nesting', () => {
+    const text = `{"model": "${'['.repeat(1000)}", "b": "\\"${'{'.repeat(100)}"}`;
+    expect(nestedTooDeep(text)).toBe(false);
+    expect(parseJson(text)).toMatchObject({ b: `"${'{'.repeat(100)}` });
+    expect(parseJsonc(`/* ${'['.repeat(1000)} */ {"model": "x"} // ${'{'.repeat(100)}`)).toEqual({ model: 'x' });
+  });
+
+  it('a megabyte of `[` is refused in milliseconds, not half a second', () => {
+    const deep = `${'['.repeat(500_000)}${']'.repeat(500_000)}`;
+    const started = performance.now();
+    expect(parseJson(deep)).toBeUndefined();
+    expect(parseJsonc(deep)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(400);
+  });
+});
+
+describe('JSONC stripped in runs', () => {
+  it('comments become a space, the comma before a closing bracket is dropped, through comments', () => {
+    expect(stripJsonComments('{"a":[1,2,],}')).toBe('{"a":[1,2]}');
+    expect(parseJsonc('{"a":[1,2, // c\n ] /* x */ , }')).toEqual({ a: [1, 2] });
+    expect(parseJsonc('{"a":"//not,]", "b":1 /* , ] */,}')).toEqual({ a: '//not,]', b: 1 });
+    expect(parseJsonc('{"a":"\\"",}')).toEqual({ a: '"' });
+    expect(parseJsonc('[1,,]')).toBeUndefined();
+  });
+
+  it('a megabyte of commas and brackets is stripped faster than JSON.parse reads it (one array entry a character took four times as long)', () => {
+    const wide = `{"a":[${'[],'.repeat(330_000)}[]]}`;
+    const fastest = (run: () => unknown) => Math.min(...[0, 1, 2].map(() => {
+      const started = performance.now();
+      run();
+      return performance.now() - started;
+    }));
+    expect(stripJsonComments(wide)).toBe(wide);
+    expect(fastest(() => stripJsonComments(wide))).toBeLessThan(fastest(() => JSON.parse(wide)));
+  });
+});
