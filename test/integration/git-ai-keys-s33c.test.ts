@@ -11,13 +11,7 @@ import { aitrail } from '../helpers/cli.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-const POLICY = `policy:
-  allow: ["*"]
-  undeclared: allow
-  paths:
-    - files: ["src/**"]
-      deny: ["qwen/*"]
-`;
+const POLICY = 'policy: {allow: ["*"], undeclared: allow, paths: [{files: ["src/**"], deny: ["qwen/*"]}]}\n';
 
 describe('a git-ai note with a key git-ai reads (s33c)', () => {
   it.each([
