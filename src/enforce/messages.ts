@@ -1,3 +1,4 @@
+import { fetchNotesCommand } from '../core/notes/notes-ref.js';
 import { sanitize } from '../core/sanitize.js';
 
 const show = (text: string): string => sanitize(text, { max: 200 });
@@ -18,7 +19,7 @@ export const enforceMessages = {
     'Fetch the full history (actions/checkout `fetch-depth: 0`, GitLab `GIT_DEPTH: 0`, or git fetch --unshallow) and run again.\n',
   unresolvedRecords: (commits: readonly string[]) =>
     `the git-ai note of ${commits[0]!.slice(0, 12)}${commits.length > 1 ? ` (and ${commits.length - 1} more)` : ''} names a session or prompt record no readable note holds, and some note of refs/notes/ai could not be read (missing from the object database, or over the size limit): the model of those lines cannot be known, so they cannot be judged. ` +
-    "Fetch the notes whole (git fetch origin '+refs/notes/ai*:refs/notes/ai*') or remove the unreadable note, then run again.",
+    `Fetch the notes whole, keeping this clone's own (${fetchNotesCommand('origin')}), or remove the unreadable note, then run again.`,
   shallowPush: (sha: string) =>
     `aitrail: this push is shallow: the server would get ${sha.slice(0, 12)} without the history before it (a push from a shallow clone), so what that history brings cannot be judged.\n` +
     'Push from a clone with the full history (git fetch --unshallow, then push again).\n',

@@ -1,4 +1,5 @@
 // Every user-facing line about writing git-ai notes (post-commit, post-rewrite, notes squash, pre-push), in one place.
+import { fetchNotesCommand } from '../core/notes/notes-ref.js';
 import { sanitize } from '../core/sanitize.js';
 
 const short = (sha: string) => sha.slice(0, 12);
@@ -13,5 +14,5 @@ export const recordMessages = {
   squashUnchanged: (commit: string) => `the git-ai note of ${short(commit)} is already this one; nothing changed.`,
   squashEmpty: (commit: string) => `no line of ${short(commit)} comes from the branch's AI lines: no note written.`,
   pushFailed: (remote: string, reason: string) =>
-    `could not push refs/notes/ai to ${sanitize(remote, { max: 100 })} (${sanitize(reason, { max: 200 })}); the push itself goes on. If the remote has notes you lack: git fetch ${sanitize(remote, { max: 100 })} refs/notes/ai:refs/notes/ai-remote && git notes --ref=ai merge -s ours refs/notes/ai-remote. To stop pushing notes: notes.push: false in the aitrail config.`,
+    `could not push refs/notes/ai to ${sanitize(remote, { max: 100 })} (${sanitize(reason, { max: 200 })}); the push itself goes on. If the remote has notes you lack, merge them (as git-ai does, into its own tracking ref): ${sanitize(fetchNotesCommand(remote), { max: 600 })}. To stop pushing notes: notes.push: false in the aitrail config.`,
 };

@@ -124,8 +124,10 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     return found && (found.tool !== null || found.model !== null) ? found : null;
   };
   /**
-   * git-ai stores a session's record once and finds it with `git grep` when a note's entry names a
-   * key its own metadata lacks; so does this reader, and never gives up on a key: the first note
+   * git-ai's blame finds a legacy prompt's record with `git grep` when a note's entry names a key
+   * its own metadata lacks; this reader does so for sessions too (a session's record found so names
+   * its agent and model, notes only add, but its entries still give way to one this note holds a
+   * record for: `foreignSessions`, as git-ai's blame skips them), and never gives up on a key: the first note
    * lacking records greps for them once (up to GREP_RECORDS), and whatever is still unfound then or
    * later is looked up in the index of every record of the tree, read once (linear in the notes,
    * however many keys are missing and however many notes mention a key). A key no note holds a
@@ -165,8 +167,10 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
         index ??= buildIndex();
         found = (await index).records.get(id);
       }
-      if (found) (kind === 'session' ? log.sessions : log.prompts).set(record, found);
-      else lacking = true;
+      if (found) {
+        (kind === 'session' ? log.sessions : log.prompts).set(record, found);
+        if (kind === 'session') (log.foreignSessions ??= new Set()).add(record);
+      } else lacking = true;
     }
     if (lacking && index && (await index).unread.length > 0) unresolved.push(commit);
   };

@@ -1,17 +1,22 @@
 import type { KeyKind } from './types.js';
 
-const MAX_KEY = 128;
-/** Printable ASCII without space: keys are hex with `s_`, `t_`, `h_` and `::` around it. */
-const KEY = /^[!-~]+$/;
+/**
+ * What cannot be a key: a space (the key ends at the first one) or a line break. git-ai takes
+ * anything else (`parse_attestation_section`: the text between the two-space indent and the first
+ * space, any characters, any length, even none), so does this reader.
+ */
+const NOT_A_KEY = /[ \n]/;
 
 /**
  * What an attestation key names, by its prefix (spec §1.2.3.1): `h_…` a known human, `s_…::t_…`
  * an AI session (looked up by the part before `::`), anything else a legacy prompt (16 hex, or 7
- * before git-ai v1.0; other spellings are looked up the same way, as git-ai does). Lengths are
- * not checked: the spec says they may change. Null for what cannot be a key at all.
+ * before git-ai v1.0; other spellings, control or non-ASCII characters, an empty key, are looked up
+ * the same way, as git-ai does: a record no note holds, so the entry yields its lines to any entry
+ * that has one). Lengths are not checked: the spec says they may change. Null only for what no note
+ * line can hold (a space, a line break).
  */
 export function classifyKey(key: string): { kind: KeyKind; record: string } | null {
-  if (key.length === 0 || key.length > MAX_KEY || !KEY.test(key)) return null;
+  if (NOT_A_KEY.test(key)) return null;
   // `human`: git-ai's legacy sentinel for a person's lines (its readers skip it, never an AI prompt).
   if (key.startsWith('h_') || key === 'human') return { kind: 'human', record: key };
   if (key.startsWith('s_')) {

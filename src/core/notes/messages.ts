@@ -1,5 +1,6 @@
 // Every user-facing line about git-ai notes, in one place.
 import { sanitize } from '../sanitize.js';
+import { fetchNotesCommand } from './notes-ref.js';
 
 const short = (sha: string) => sha.slice(0, 12);
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -11,7 +12,7 @@ export const notesMessages = {
     `the git-ai note of commit ${short(commit)} is ${megabytes(size)}, over the ${megabytes(limit)} limit; that commit keeps its commit-level attribution.`,
   notABlob: (commit: string, type: string) =>
     type === 'missing'
-      ? `the git-ai note of commit ${short(commit)} is missing from the object database (a partial or broken clone?); that commit keeps its commit-level attribution. Fetch the notes again: git fetch origin '+refs/notes/ai*:refs/notes/ai*'`
+      ? `the git-ai note of commit ${short(commit)} is missing from the object database (a partial or broken clone?); that commit keeps its commit-level attribution. Fetch the notes again, keeping this clone's own: ${fetchNotesCommand('origin')}`
       : `the notes tree holds a ${sanitize(type, { max: 20 })} instead of a note for commit ${short(commit)}; that commit keeps its commit-level attribution.`,
   unresolvedRecords: (commits: readonly string[], unread: readonly string[]) =>
     `the git-ai note(s) of ${commits.length} commit(s) (${commits.slice(0, 3).map(short).join(', ')}${commits.length > 3 ? ', …' : ''}) name session or prompt records no readable note holds, while the note(s) of ${unread.length} commit(s) (${unread.slice(0, 3).map(short).join(', ')}${unread.length > 3 ? ', …' : ''}) could not be read (missing from the object database, or over the size limit) and may hold them; those lines are counted under an unknown agent and model.`,

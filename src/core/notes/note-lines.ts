@@ -47,8 +47,12 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
     return author;
   };
   // An entry whose record the note lacks (an `h_` key without its `humans` record, the legacy
-  // `human` sentinel, a session or prompt no note describes) gives way to an earlier entry that has one.
-  const held = (entry: AttestationEntry): boolean => log[recordSection(entry.kind)].has(entry.record);
+  // `human` sentinel, a session or prompt no note describes) gives way to an earlier entry that has
+  // one. A session record found only in another note names the agent but holds nothing here: git-ai's
+  // blame (`get_line_attribution`) skips a session its note lacks and searches other notes for a
+  // legacy prompt only.
+  const held = (entry: AttestationEntry): boolean =>
+    log[recordSection(entry.kind)].has(entry.record) && !(entry.kind === 'session' && log.foreignSessions?.has(entry.record) === true);
   const indexOf = (path: string, entries: readonly AttestationEntry[]): LineIndex => {
     let index = indexes.get(path);
     if (!index) indexes.set(path, (index = buildLineIndex(entries, held)));

@@ -17,3 +17,26 @@ export function notesRefName(value: string): string | null {
   if (full.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'))) return null;
   return full;
 }
+
+/**
+ * git-ai's tracking ref of a remote's notes (`tracking_ref_for_remote` in git-ai's
+ * `src/git/refs.rs`): `refs/notes/ai-remote/<remote>`, each character of the name that is not a
+ * letter, a digit (Rust's `char::is_alphanumeric`), `-` or `_` made `_`. git-ai fetches the
+ * remote's `refs/notes/ai` there (`+refs/notes/ai:<tracking ref>`) and merges it into its own.
+ */
+export function notesTrackingRef(remote: string): string {
+  return `refs/notes/ai-remote/${Array.from(remote, (char) => (/^[\p{Alphabetic}\p{N}_-]$/u.test(char) ? char : '_')).join('')}`;
+}
+
+/**
+ * The shell command that brings `remote`'s notes into refs/notes/ai the way git-ai does: fetched
+ * into git-ai's own tracking ref, then merged with `-s ours` (this clone's note of a commit wins),
+ * so notes this clone has not pushed yet are kept, never force-replaced. The source is a pattern
+ * (`refs/notes/ai*`), which git matches whole, never by its end (a branch named `refs/notes/ai`
+ * is not fetched as the notes).
+ */
+export function fetchNotesCommand(remote: string): string {
+  const tracking = notesTrackingRef(remote);
+  const shown = /^[A-Za-z0-9._/:@+][A-Za-z0-9._/:@+-]*$/.test(remote) ? remote : `'${remote.replace(/'/g, `'\\''`)}'`;
+  return `git fetch ${shown} '+refs/notes/ai*:${tracking}*' && git notes --ref=ai merge -s ours ${tracking}`;
+}

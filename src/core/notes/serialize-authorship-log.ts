@@ -1,3 +1,5 @@
+import { classifyKey } from './classify-key.js';
+
 /** A git-ai Authorship Log to write (spec `git_ai_standard_v3.0.0.md`, schema `authorship/3.0.0`). */
 export interface NoteToWrite {
   /** Files in the order they are written; a file without a line is left out (spec: no empty files). */
@@ -64,7 +66,8 @@ export function serializeAuthorshipLog(note: NoteToWrite): string {
     if (!writablePath(file.path)) throw new TypeError(`a note cannot name the path ${JSON.stringify(file.path.slice(0, 200))}`);
     lines.push(pathLine(file.path));
     for (const entry of entries) {
-      if (!/^[!-~]+$/.test(entry.key)) throw new TypeError(`not an attestation key: ${JSON.stringify(entry.key.slice(0, 80))}`);
+      // Any key a note can hold (classifyKey: no space, no line break), written as read: git-ai writes and reads keys raw.
+      if (classifyKey(entry.key) === null) throw new TypeError(`not an attestation key: ${JSON.stringify(entry.key.slice(0, 80))}`);
       lines.push(`  ${entry.key} ${formatLineRanges(entry.ranges)}`);
     }
   }

@@ -28,6 +28,12 @@ export interface AuthorshipLog {
   prompts: Map<string, AgentRecord>;
   /** `h_<id>` keys described in `humans`. */
   humans: Set<string>;
+  /**
+   * `s_<id>` records found in the other notes (not in this one) and added to `sessions`: they name
+   * their session's agent and model, but its entries still give way to an entry whose record this
+   * note holds, as in git-ai's blame, which looks only a legacy prompt up in other notes.
+   */
+  foreignSessions?: Set<string>;
 }
 
 /** Why a note was not read. */

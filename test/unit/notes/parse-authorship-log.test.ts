@@ -99,9 +99,11 @@ describe('parseAuthorshipLog: keys', () => {
     expect(entry).toMatchObject({ key, kind, record });
   });
 
-  test('a key of control characters or over 128 characters is malformed', () => {
-    expect(failure(note('ab\u0001cd')).error.code).toBe('bad-entry');
-    expect(failure(note('a'.repeat(129))).error.code).toBe('bad-entry');
+  test('a key of control or non-ASCII characters, of any length, or empty, is a prompt key, as git-ai reads it', () => {
+    for (const key of ['ab\u0001cd', 'a'.repeat(129), 'clé', 'k\u00a0', 'a\tb', '']) {
+      const [entry] = parsed(note(key)).files.get('a.ts')!;
+      expect(entry).toMatchObject({ key, kind: 'prompt', record: key });
+    }
   });
 });
 
@@ -171,9 +173,10 @@ describe('parseAuthorshipLog: paths and layout', () => {
   });
 
   test('one space, three spaces or a tab before a key', () => {
-    // One space: a file line (as git-ai reads it). Three spaces: an entry whose key is empty.
+    // One space: a file line (as git-ai reads it). Three spaces: an entry whose key is empty and
+    // whose ranges are `abcd1234abcd1234 1`, which git-ai refuses too.
     expect([...parsed(` abcd1234abcd1234 1\n${meta}`).files.keys()]).toEqual([]);
-    expect(failure(`a.rs\n   abcd1234abcd1234 1\n${meta}`).error.code).toBe('bad-entry');
+    expect(failure(`a.rs\n   abcd1234abcd1234 1\n${meta}`).error.code).toBe('bad-range');
     expect([...parsed(`a.rs\n\tabcd1234abcd1234 1\n${meta}`).files.keys()]).toEqual([]);
   });
 });
