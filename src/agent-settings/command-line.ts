@@ -54,8 +54,14 @@ export function ancestorProcesses(proc = '/proc', start = process.ppid): Ancesto
     const exe = readExe(`${proc}/${pid}/exe`);
     if (exe) ancestor.exe = exe;
     const cwd = `${proc}/${pid}/cwd`;
-    ancestor.real = (script) => realPath(isAbsolute(script) ? script : join(cwd, script));
-    ancestor.cwd = () => realPath(cwd);
+    // Each path resolved once a run: the agent's command line and the marker setter's read the same arguments.
+    const resolved = new Map<string, string | undefined>();
+    const resolve = (path: string) => {
+      if (!resolved.has(path)) resolved.set(path, realPath(path));
+      return resolved.get(path);
+    };
+    ancestor.real = (script) => resolve(isAbsolute(script) ? script : join(cwd, script));
+    ancestor.cwd = () => resolve(cwd);
     if (bytes.length >= MAX_CMDLINE_BYTES || all.length > MAX_ARGS) ancestor.whole = () => splitAll(readProc(path, MAX_WHOLE_CMDLINE_BYTES) ?? bytes);
     const environ = `${proc}/${pid}/environ`;
     ancestor.environ = () => readEnviron(environ);
@@ -67,11 +73,11 @@ export function ancestorProcesses(proc = '/proc', start = process.ppid): Ancesto
   return ancestors;
 }
 
-/** `path` with its links followed, or none (gone, unreadable, too long). */
+/** `path` with its links followed, or none (gone, unreadable, too long): the system's realpath, one call, not a stat of each component. */
 function realPath(path: string): string | undefined {
   if (path.length > 4096 || path.includes('\0')) return undefined;
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return undefined;
   }

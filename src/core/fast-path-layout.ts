@@ -1,5 +1,5 @@
 import data from './data/signatures.json' with { type: 'json' };
-import { AI_AUTHOR } from './checkpoint/store-layout.js';
+import { AI_AUTHOR, PREVIOUS_COMMITS } from './checkpoint/store-layout.js';
 
 /**
  * The contract between the shims' fast path (src/install/fast-path.ts writes the sh) and the node
@@ -13,14 +13,15 @@ export const FAST_PATH_VERSION_FILE = 'version';
 /**
  * Entries of `<git dir>/aitrail/` that say nothing about the commit being made (caches, the stamp,
  * enforcement memory, temporary blame folders, the copy of the last note post-commit wrote, the
- * record of notes pushed, the author of the last commit node found a model in: the amend gate reads it).
+ * record of notes pushed, the author of the last commit node found a model in: the amend gate reads it;
+ * the previous commit's time an agent's prepare-commit-msg asked git for, which its commit-msg reads).
  * Any other entry — a session, a template marker, anything a later aitrail
  * adds — sends the commit to node; so does the checkpoints folder while it holds a checkpoint
  * (src/install/fast-path.ts). A trailing `*` matches any end. (last-note and notes-pushed/ stay once
  * written: listed as a signal, they had turned the fast path off for good in any repository where
  * an agent had committed or notes had been pushed.)
  */
-export const QUIET_STATE_ENTRIES = ['config-cache.json', FAST_PATH_DIR, 'blame-cache', 'policy.json', 'install.json', 'attr-*', 'last-note', 'notes-pushed', AI_AUTHOR.slice(AI_AUTHOR.indexOf('/') + 1)] as const;
+export const QUIET_STATE_ENTRIES = ['config-cache.json', FAST_PATH_DIR, 'blame-cache', 'policy.json', 'install.json', 'attr-*', 'last-note', 'notes-pushed', AI_AUTHOR.slice(AI_AUTHOR.indexOf('/') + 1), PREVIOUS_COMMITS.slice(PREVIOUS_COMMITS.indexOf('/') + 1)] as const;
 
 /** The first line of the version file: the aitrail that validated the config (another version may judge it otherwise, and reads other signatures). */
 export function stampHeader(version: string): string {

@@ -27,7 +27,7 @@ export async function gatherCommitTimeSignals(cwd: string, gitDir: string, env: 
     let start: number | null | undefined;
     const windowStart = () => {
       if (start === undefined) {
-        const previous = previousCommitTime(cwd, rewritten);
+        const previous = previousCommitTime(cwd, rewritten, { gitDir, env });
         start = previous === null ? null : (previous - WINDOW_SLACK_SECONDS) * 1000;
       }
       return start;

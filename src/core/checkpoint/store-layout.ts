@@ -104,3 +104,11 @@ export function foldChainStart(done: string): string | undefined {
   while (at >= 0 && /^(?:fixup|f|squash|s)[ \t]/.test(lines[at] ?? '')) at -= 1;
   return /^(?:pick|p|reword|r|edit|e)[ \t]+([0-9a-f]{40}(?:[0-9a-f]{24})?)(?:[ \t]|$)/.exec(lines[at] ?? '')?.[1];
 }
+
+/**
+ * What `git log -2 --first-parent --format='%H %ct' HEAD` printed (src/git/commit-times.ts), kept in
+ * the worktree's git dir for the next hook of the same commit: a commit's own id and time and its
+ * first parent's never change, so commit-msg reads them here, without a git process, while HEAD
+ * (read from its files) is still the commit named first.
+ */
+export const PREVIOUS_COMMITS = 'aitrail/previous-commits';
