@@ -7,7 +7,7 @@ import { claudeRecentModels } from './claude-recent.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
 import { geminiSessionModels, qwenSessionModels, type Beside } from './chat-recordings.js';
-import { clineTaskModels } from './cline-tasks.js';
+import { clineSessionModels, clineTaskModels } from './cline-tasks.js';
 import { codexModel } from './codex.js';
 import { codexRolloutModel } from './codex-rollout.js';
 import { copilotCliModel, copilotSessionModels } from './copilot-cli.js';
@@ -145,7 +145,8 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   'gemini-cli': geminiSessionModels,
   'qwen-code': qwenSessionModels,
   // Cline's newest recent tasks of the work tree, a guess (row 384).
-  cline: (place, launched) => clineTaskModels(place, launched),
+  // And its SDK's newer session manifests (`~/.cline/data/sessions/<id>/<id>.json`), likewise a guess.
+  cline: (place, launched) => [...clineTaskModels(place, launched), ...clineSessionModels(place, launched)],
   copilot: copilotSessionModels,
   // The Cursor editor's agent: its composers of this work tree in the editor's state database, a guess (row 385).
   cursor: cursorIdeModels,
