@@ -7,26 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hooked, homeWith } from '../helpers/agent-home.js';
+import { hookedWithPrevious as withPrevious, homeWith } from '../helpers/agent-home.js';
 import { crushDb, crushTurn } from '../helpers/crush-db.js';
 import { agentBin, runAgent } from '../helpers/fake-agent.js';
-import type { TestRepo } from '../helpers/gitdir.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
 import { hookEnv } from '../helpers/hooks.js';
 
 const MINUTE = 60_000;
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 const CRUSH_PROJECT = { 'crush.json': '{"models": {"large": {"model": "claude-sonnet-4-5-20250929", "provider": "anthropic"}}}\n' };
-
-/** HEAD committed 30 minutes ago (its parent 35), so the session's window opens then. */
-function withPrevious(config: string, files: Record<string, string>): TestRepo {
-  const repo = hooked(config, files);
-  for (const [name, ago] of [['earlier', 35], ['previous', 30]] as const) {
-    const at = new Date(Date.now() - ago * MINUTE).toISOString();
-    repo.commit(`chore: ${name}\n`, { [`${name}.txt`]: 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
-  }
-  return repo;
-}
 
 /** Claude, then qwen on OpenRouter after HEAD, then Claude picked back: the database at `path`, the last rows in the WAL. */
 function switchedBack(path: string): void {
