@@ -1,8 +1,9 @@
+import { lstatSync, readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { readUnlinkedJson } from '../io/read-regular-file.js';
 import { roots, type Beside } from './chat-recordings.js';
-import { taskWindow } from './cline-task-records.js';
+import { providerModel, taskWindow } from './cline-task-records.js';
 import { MAX_WINDOW_MODELS } from './claude-transcript.js';
 import { RECENT_MS, usedAt } from './session-window.js';
 import { absolute, editorsBase, projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
@@ -19,6 +20,11 @@ const MAX_HISTORY_BYTES = 16 * 1024 * 1024;
 const MAX_HISTORY_ITEMS = 10_000;
 /** A task's id as Cline names its directory (`Date.now()` digits; a plain name). */
 const TASK_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Names listed in the SDK's `sessions/` directory, and session manifests looked at (the most recently written). */
+const MAX_SESSION_NAMES = 4096;
+const MAX_SESSIONS_LOOKED = 16;
+/** A session manifest (`<id>/<id>.json`: a few hundred bytes) past this is not one. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
 
 /**
  * Cline's storage directories (its `globalStorageFsPath`, holding `state/` and `tasks/`): the CLI's
@@ -96,6 +102,81 @@ export function clineTaskModels(place: SettingsPlace, launched: readonly string[
       if (found.length >= MAX_WINDOW_MODELS) return found;
       if (!found.some((seen) => seen.model === used.model)) found.push({ model: used.model, evidence: `${evidence(used.model)} ${usedAt(used)}`, overriddenBy: [] });
     }
+  }
+  return found;
+}
+
+/**
+ * Where Cline's SDK keeps its sessions (cline `sdk/packages/shared/src/storage/paths.ts`, as Cline's
+ * CLI 2.x and its extension now write them): `CLINE_SESSION_DATA_DIR`, else `<CLINE_DATA_DIR>/sessions`,
+ * else `<CLINE_DIR or ~/.cline>/data/sessions`; a relative variable is not used.
+ */
+function sessionsDir(place: SettingsPlace): string {
+  const own = absolute(place, place.env.CLINE_SESSION_DATA_DIR);
+  if (own) return own;
+  const data = absolute(place, place.env.CLINE_DATA_DIR);
+  return data ? join(data, 'sessions') : join(absolute(place, place.env.CLINE_DIR) ?? join(place.home, '.cline'), 'data', 'sessions');
+}
+
+/** When a session last changed: the later write of its manifest and its messages (`<id>.messages.json`), never through a link; null when neither is a file. */
+function sessionWritten(dir: string, id: string): number | null {
+  let written: number | null = null;
+  for (const name of [`${id}.json`, `${id}.messages.json`]) {
+    try {
+      const stat = lstatSync(join(dir, name));
+      if (stat.isFile()) written = Math.max(written ?? 0, stat.mtimeMs);
+    } catch {
+      // Not written yet.
+    }
+  }
+  return written;
+}
+
+/**
+ * The models of Cline's newer sessions (its SDK's session store, which no longer writes the
+ * `state/taskHistory.json` and `tasks/<id>/` that {@link clineTaskModels} reads): each
+ * `sessions/<id>/<id>.json` manifest (`{version, session_id, started_at, status, provider, model,
+ * cwd, workspace_root, messages_path, …}`, its `provider` and `model` relabelled when the person
+ * switches mid-task) of a session started in the work tree (`cwd` or `workspace_root`: its top as
+ * given and resolved, a linked worktree's main one, or a directory the agent runs in below it) and
+ * written within the hour, newest first, at most {@link MAX_TASKS}: its model, as `provider/model`
+ * (`openrouter` + `qwen/qwen3-coder`), beside, never in place of, anything read otherwise. A guess,
+ * as the history's tasks are. Bounded: at most {@link MAX_SESSION_NAMES} names listed, the
+ * {@link MAX_SESSIONS_LOOKED} most recently written looked at, plain ids only, no linked directory or
+ * file, manifests up to 1 MiB.
+ */
+export function clineSessionModels(place: SettingsPlace, launched: readonly string[] = [], now = Date.now()): Beside[] {
+  const root = sessionsDir(place);
+  let names: string[];
+  try {
+    names = [];
+    for (const entry of readdirSync(root, { withFileTypes: true })) {
+      if (names.length >= MAX_SESSION_NAMES) break;
+      // A link's entry is no directory here: a linked session is not followed.
+      if (entry.isDirectory() && TASK_ID.test(entry.name)) names.push(entry.name);
+    }
+  } catch {
+    return [];
+  }
+  const places = new Set([...projectPaths(place), ...roots(place, launched)].map(trimmed));
+  const recent = names
+    .flatMap((id) => {
+      const written = sessionWritten(join(root, id), id);
+      return written !== null && now - written <= RECENT_MS ? [{ id, written }] : [];
+    })
+    .sort((a, b) => b.written - a.written)
+    .slice(0, MAX_SESSIONS_LOOKED);
+  const found: Beside[] = [];
+  let sessions = 0;
+  for (const { id } of recent) {
+    const path = join(root, id, `${id}.json`);
+    const manifest = readUnlinkedJson(path, MAX_MANIFEST_BYTES);
+    if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) continue;
+    const { cwd, workspace_root: top, provider, model } = manifest as Record<string, unknown>;
+    if (![cwd, top].some((dir) => typeof dir === 'string' && isAbsolute(dir) && places.has(trimmed(dir)))) continue;
+    if (++sessions > MAX_TASKS) break;
+    const named = providerModel(provider, model);
+    if (named && !found.some((seen) => seen.model === named)) found.push({ model: named, evidence: `recent session ${shownPath(place, path)} model=${quote(named)}`, overriddenBy: [] });
   }
   return found;
 }

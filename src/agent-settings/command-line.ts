@@ -218,8 +218,10 @@ export interface CommandLineModel {
   configModel?: { model: string; evidence: string };
   /** aider only: `--editor-model`, the model architect mode's editor writes the code with. */
   editorModel?: { model: string; evidence: string };
-  /** aider only: its working directory (where it reads `.aider.conf.yml` and a relative `--config` from), links followed. */
+  /** aider and Crush only: its working directory (where aider reads `.aider.conf.yml` and a relative `--config` from, and Crush a relative data directory), links followed. */
   cwd?: string;
+  /** Crush only: `-D`/`--data-dir`, its data directory as given (the last one: pflag keeps it), where its `crush.db` and workspace `crush.json` are. */
+  dataDir?: string;
   /** aider only: `-c`/`--config`, its config file as given (the last one: configargparse reads only it). */
   configFile?: string;
   /** aider only: `--model-settings-file`, as given (the last one). */
@@ -405,6 +407,11 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const aliases = argparseValues(args, 'alias', 'alias').slice(-MAX_ARGS);
     if (aliases.length > 0) result.aliases = aliases;
   }
+  if (agent === 'crush') {
+    // cobra's persistent `-D/--data-dir` (charmbracelet/crush `internal/cmd/root.go`), before or after `run`.
+    const dataDir = optionValues(args, 'data-dir', 'D', 'clap').at(-1);
+    if (dataDir !== undefined && dataDir.length <= MAX_PATH_CHARS && !dataDir.includes('\0') && dataDir.trim() !== '') result.dataDir = dataDir;
+  }
   if (agent === 'codex') {
     // `--oss` with no `--model`: the local provider's default (codex-rs: ollama's `gpt-oss:20b`).
     const oss = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined).includes('--oss');
@@ -430,7 +437,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const chooses = configs.filter((entry) => /^(?:model|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
     if (chooses.length > 0) result.configs = chooses;
   }
-  return result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases ? result : null;
+  return result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */
@@ -451,8 +458,8 @@ export function ancestorModel(agent: string, ancestors: readonly (readonly strin
     // The agent's own command line, cut by the first read: read whole, so a flag after a long prompt counts.
     if (args && ancestor.whole) args = agentArguments(agent, ancestor.whole(), ancestor.exe, ancestor.real);
     let found = args ? commandLineModel(agent, args, quote) : null;
-    // aider's own process, whatever its flags: its working directory, where it reads its config files from.
-    if (agent === 'aider' && args && !result) {
+    // aider's and Crush's own process, whatever its flags: its working directory, where aider reads its config files from and Crush a relative data directory.
+    if ((agent === 'aider' || agent === 'crush') && args && !result) {
       const cwd = ancestor.cwd?.();
       if (cwd) found = { ...(found ?? { models: [], evidence: [] }), cwd };
     }

@@ -1,9 +1,9 @@
-import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { SqliteTables, type SqliteReadLimits, type SqliteValue } from '../io/sqlite-table.js';
 import { MAX_WINDOW_MODELS } from './claude-transcript.js';
-import { routed } from './crush.js';
+import type { CommandLineModel } from './command-line.js';
+import { crushDataDir, routed } from './crush.js';
 import { answerModel, RECENT_MS, usedAt, windowModels, type DatedRecord } from './session-window.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
 
@@ -70,20 +70,6 @@ function* messageRows(db: SqliteTables, now: number): Generator<CrushMessage> {
 }
 
 /**
- * Crush's data directory as its bash tool's commit sees it: `.crush` at the work tree's top (Crush's
- * default `options.data_directory`, relative to its working directory), itself no link (a committed
- * link out of the tree is not followed); null when it is not a directory there.
- */
-function dataDir(place: SettingsPlace): string | null {
-  const dir = join(place.root, '.crush');
-  try {
-    return lstatSync(dir).isDirectory() ? dir : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
  * The models Crush ran that no config names (a `/models` pick, a switch away and back before the
  * commit), from its own session database (charmbracelet/crush `internal/db`: `crush.db` in the
  * project's data directory, WAL mode; table `messages`: `role`, `model`, `provider`, `created_at` and
@@ -92,12 +78,14 @@ function dataDir(place: SettingsPlace): string | null {
  * written within the last hour, and beside it every model its assistant messages (of every session,
  * subagents' too) ran since the previous commit (`place.windowStart`; no HEAD: the last hour's), the
  * most recently used first, at most {@link MAX_WINDOW_MODELS}. Only beside the config's model, never in
- * its place. Nothing when the database is missing, stale, malformed or unreadable.
+ * its place. Nothing when the database is missing, stale, malformed or unreadable. The database is
+ * in Crush's data directory ({@link crushDataDir}: `.crush` at the work tree's top, itself no link,
+ * unless `crush -D <dir>` or `options.data_directory` moved it); a moved one's evidence says what moved it.
  */
-export function crushDatabaseModels(place: SettingsPlace): Found[] {
-  const dir = dataDir(place);
+export function crushDatabaseModels(place: SettingsPlace, _launched: readonly string[] = [], cli?: CommandLineModel | null): Found[] {
+  const dir = crushDataDir(place, cli);
   if (!dir) return [];
-  const path = join(dir, 'crush.db');
+  const path = join(dir.path, 'crush.db');
   const now = Date.now();
   const window = place.windowStart ? place.windowStart() : undefined;
   let db: SqliteTables | null = null;
@@ -117,7 +105,7 @@ export function crushDatabaseModels(place: SettingsPlace): Found[] {
       if (last && (since === undefined || (row.date !== null && row.date < since))) break;
     }
     if (!last) return [];
-    const shown = shownPath(place, path);
+    const shown = shownPath(place, path) + (dir.moved ? ` (data directory from ${dir.moved})` : '');
     const found: Found[] = [{ model: last.model!, evidence: `session ${shown} messages ${last.id} ${last.written}`, overriddenBy: [] }];
     if (window === undefined) return found;
     const used = windowModels(read.toReversed(), since ?? null, MAX_WINDOW_MODELS).models;

@@ -1,11 +1,15 @@
+import { lstatSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import type { CommandLineModel } from './command-line.js';
 import { parseJson, stringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A model or provider id past this is no id: it is cut, and reads as `unknown`. */
 const MAX_ID_CHARS = 256;
+/** A data directory's path past this, or holding a control character, is no directory Crush was given: not read. */
+const MAX_PATH_CHARS = 4096;
 
 /** One of Crush's config files, lowest first, as its loader merges them. */
 interface Layer {
@@ -46,8 +50,8 @@ function crushDir(place: SettingsPlace, own: string, xdg: string, fallback: stri
  * the global data file its TUI writes the picked model to (`$CRUSH_GLOBAL_DATA/crush.json`, else
  * `$XDG_DATA_HOME/crush/crush.json`, `~/.local/share/crush/crush.json`), the project's `.crush.json`
  * and `crush.json` (its working directory is not known to a hook: the work tree's top; within a
- * directory `crush.json` is merged last), then the workspace file in its data directory
- * (`.crush/crush.json`, written by ACP clients' model choice).
+ * directory `crush.json` is merged last). The workspace file in its data directory comes after them
+ * ({@link workspaceLayer}): where that directory is, these files say first.
  */
 function layers(place: SettingsPlace): Layer[] {
   const own = (dir: string | null, picks = false): Layer[] => {
@@ -62,8 +66,85 @@ function layers(place: SettingsPlace): Layer[] {
     ...own(crushDir(place, 'CRUSH_GLOBAL_DATA', 'XDG_DATA_HOME', join('.local', 'share')), true),
     repo('.crush.json'),
     repo('crush.json'),
-    repo('.crush/crush.json'),
   ];
+}
+
+/**
+ * Crush's data directory (`options.data_directory`), where it keeps `crush.db` and the workspace file
+ * `crush.json` (written by ACP clients' model choice, merged over every other file). `path`: where it
+ * is; `shown`: how evidence names it; `moved`: what moved it from the default, as evidence.
+ */
+export interface CrushDataDir {
+  path: string;
+  /** The default `.crush` at the work tree's top: read as a work-tree directory (itself no link). */
+  inTree?: true;
+  moved?: string;
+}
+
+/** A data directory's path as given, when it may be one (not empty, no control character, not too long). */
+function dirValue(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  // eslint-disable-next-line no-control-regex
+  return value && value.length <= MAX_PATH_CHARS && !/[\u0000-\u001f\u007f]/.test(value) ? value : undefined;
+}
+
+/**
+ * Where Crush keeps its data for this commit, as `setDefaults` (`internal/config/load.go`) decides:
+ * `crush -D <dir>`/`--data-dir` (its process's command line), else `options.data_directory` of its
+ * merged files ({@link layers}, the highest naming it), else `.crush` of its working directory (the
+ * work tree's top here). A relative path is Crush's working directory's (its process's, read from
+ * `/proc`; else the work tree's top). Null when the default `.crush` is missing or a link, or a moved
+ * one is no directory.
+ */
+export function crushDataDir(place: SettingsPlace, cli?: CommandLineModel | null, read?: readonly (readonly [Layer, unknown])[]): CrushDataDir | null {
+  let given: string | undefined;
+  let moved: string | undefined;
+  const flag = dirValue(cli?.dataDir);
+  if (flag) {
+    given = flag;
+    moved = `argv crush -D=${quote(flag)}`;
+  } else {
+    for (const [layer, data] of read ?? readLayers(place)) {
+      const option = dirValue(stringAt(data, 'options', 'data_directory'));
+      if (option) {
+        given = option;
+        moved = `settings ${layer.shown} options.data_directory=${quote(option)}`;
+      }
+    }
+  }
+  if (given === undefined) {
+    const dir = join(place.root, '.crush');
+    try {
+      // A committed link out of the tree is not followed.
+      return lstatSync(dir).isDirectory() ? { path: dir, inTree: true } : null;
+    } catch {
+      return null;
+    }
+  }
+  const path = isAbsolute(given) ? given : join(cli?.cwd ?? place.root, given);
+  try {
+    return statSync(path).isDirectory() ? { path, moved: moved! } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Each of {@link layers} read and parsed (strict JSON, as Crush reads it; a file that is not names nothing), lowest first. */
+function readLayers(place: SettingsPlace): [Layer, unknown][] {
+  const read: [Layer, unknown][] = [];
+  for (const layer of layers(place)) {
+    const text = layer.read();
+    if (text !== null) read.push([layer, parseJson(text)]);
+  }
+  return read;
+}
+
+/** The workspace file of Crush's data directory (`.crush/crush.json` by default), merged last. */
+function workspaceLayer(place: SettingsPlace, dir: CrushDataDir | null): Layer | null {
+  if (!dir) return null;
+  if (dir.inTree) return { shown: '.crush/crush.json', read: () => readRepoFile(place, join('.crush', 'crush.json')) };
+  const path = join(dir.path, 'crush.json');
+  return { shown: shownPath(place, path), read: () => readOwnFile(path) };
 }
 
 /** The id Crush sends `model` to `provider` as, read as the catalog reads a routed id (`openrouter/qwen/qwen3-coder`). */
@@ -90,14 +171,15 @@ function evidenceOf(from: Named, via: Named | undefined): string {
  * written there and a running Crush keeps it over a project file that names another. Crush reads no
  * variable for its model; `crush run -m` is read from the command line (`command-line.ts`).
  */
-export function crushModel(place: SettingsPlace): SettingsModel | null {
+export function crushModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   let model: Named | undefined;
   let provider: Named | undefined;
   let picked: { model: string; evidence: string } | undefined;
-  for (const layer of layers(place)) {
-    const text = layer.read();
-    if (text === null) continue;
-    const data = parseJson(text);
+  const read = readLayers(place);
+  const workspace = workspaceLayer(place, crushDataDir(place, cli, read));
+  const text = workspace?.read() ?? null;
+  if (workspace && text !== null) read.push([workspace, parseJson(text)]);
+  for (const [layer, data] of read) {
     const named: Named = { shown: layer.shown };
     const ownModel = idAt(data, 'model');
     const ownProvider = idAt(data, 'provider');

@@ -7,7 +7,7 @@ import { claudeRecentModels } from './claude-recent.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
 import { geminiSessionModels, qwenSessionModels, type Beside } from './chat-recordings.js';
-import { clineTaskModels } from './cline-tasks.js';
+import { clineSessionModels, clineTaskModels } from './cline-tasks.js';
 import { codexModel } from './codex.js';
 import { codexRolloutModel } from './codex-rollout.js';
 import { copilotCliModel, copilotSessionModels } from './copilot-cli.js';
@@ -137,7 +137,7 @@ function rolloutModels(place: SettingsPlace): Also {
  * recent session, a guess: row 386); the Cursor editor: its recent composers' models (row 385);
  * Crush: its project's session database (row 387).
  */
-const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[]) => Also>> = {
+const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[], cli: CommandLineModel | null) => Also>> = {
   // Reached only without a session transcript naming a model (no session id, or one no transcript
   // names a model in): the project's newest recent transcript, a guess (row 377).
   'claude-code': claudeRecentModels,
@@ -145,11 +145,12 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   'gemini-cli': geminiSessionModels,
   'qwen-code': qwenSessionModels,
   // Cline's newest recent tasks of the work tree, a guess (row 384).
-  cline: clineTaskModels,
+  // And its SDK's newer session manifests (`~/.cline/data/sessions/<id>/<id>.json`), likewise a guess.
+  cline: (place, launched) => [...clineTaskModels(place, launched), ...clineSessionModels(place, launched)],
   copilot: copilotSessionModels,
   // The Cursor editor's agent: its composers of this work tree in the editor's state database, a guess (row 385).
   cursor: cursorIdeModels,
-  // Crush's project database (`.crush/crush.db`): its newest recent answers' models (row 387).
+  // Crush's project database (`.crush/crush.db`, or where `crush -D`/`options.data_directory` moved it): its newest recent answers' models (row 387).
   crush: crushDatabaseModels,
 };
 
@@ -211,7 +212,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     const beside = [
       ...setterModels(setter),
       ...(session ? besideModels(() => claudeSubagentModels(place, session)) : []),
-      ...(Object.hasOwn(SESSION_MODELS, agent) ? besideModels(() => SESSION_MODELS[agent]!(place, workingDirs(ancestors))) : []),
+      ...(Object.hasOwn(SESSION_MODELS, agent) ? besideModels(() => SESSION_MODELS[agent]!(place, workingDirs(ancestors), cli)) : []),
     ];
     const model = withAlso(read, beside);
     if (model) result[agent] = model;

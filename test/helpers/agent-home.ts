@@ -37,3 +37,17 @@ export function agentCommit(repo: TestRepo, env: NodeJS.ProcessEnv, message = 'f
   const result = gitRun(repo.dir, ['commit', '-q', ...flags, '-F', '-'], env, message);
   return { ...result, message: result.status === 0 ? messageOf(repo.dir) : '' };
 }
+
+/**
+ * A hooked repository whose HEAD was committed 30 minutes ago and its parent 35 (`files` committed
+ * with the policy, before them): a loaded machine's commit-msg, run past 2 s after git took its author
+ * date, reads the commit as an amend (row 330) and counts from HEAD's parent, never from the policy's commit made just now.
+ */
+export function hookedWithPrevious(config: string, files: Record<string, string> = {}): TestRepo {
+  const repo = hooked(config, files);
+  for (const [name, ago] of [['earlier', 35], ['previous', 30]] as const) {
+    const at = new Date(Date.now() - ago * 60_000).toISOString();
+    repo.commit(`chore: ${name}\n`, { [`${name}.txt`]: 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
+  }
+  return repo;
+}

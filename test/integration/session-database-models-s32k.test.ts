@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agentCommit as commit, hooked, homeWith, writeFile } from '../helpers/agent-home.js';
+import { agentCommit as commit, hookedWithPrevious as withPrevious, homeWith, writeFile } from '../helpers/agent-home.js';
 import { crushDb, crushTurn } from '../helpers/crush-db.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 import { hookEnv } from '../helpers/hooks.js';
@@ -15,20 +15,6 @@ import { opencodeDb, opencodeTurn } from '../helpers/opencode-db.js';
 const MINUTE = 60_000;
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 const OPEN = 'policy: {}\n';
-
-/**
- * A hooked repository whose HEAD was committed 30 minutes ago and its parent 35 (`files` committed
- * with the policy, before them): a loaded machine's commit-msg, run past 2 s after git took its author
- * date, reads the commit as an amend (row 330) and counts from HEAD's parent, never from the policy's commit made just now.
- */
-function withPrevious(config: string, files: Record<string, string>): TestRepo {
-  const repo = hooked(config, files);
-  for (const [name, ago] of [['earlier', 35], ['previous', 30]] as const) {
-    const at = new Date(Date.now() - ago * MINUTE).toISOString();
-    repo.commit(`chore: ${name}\n`, { [`${name}.txt`]: 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
-  }
-  return repo;
-}
 
 const CRUSH_PROJECT = { 'crush.json': '{"models": {"large": {"model": "claude-sonnet-4-5-20250929", "provider": "anthropic"}}}\n', '.gitignore': '.crush/\n' };
 

@@ -66,8 +66,10 @@ function aliasModels(name: string, models: EnvModels, env: Env, via: string[]): 
  * alias; an alias read through the variables that map it (Claude Code's `sonnet` is whatever
  * ANTHROPIC_DEFAULT_SONNET_MODEL names); the model of the agent's settings files, read the same
  * way, beside them (it never hides a model a variable names: `/model` may switch to a mapped alias
- * unseen); plus the `also` variables (subagents, goose's lead and planner models) and the
- * settings' `also` models whose variables are unset. Empty: none.
+ * unseen); plus the `also` variables (subagents, goose's lead and planner models), the `wire`
+ * model (the name an agent sends its own provider in place of its model variable's: Copilot CLI's
+ * COPILOT_PROVIDER_WIRE_MODEL, else COPILOT_PROVIDER_MODEL_ID, with COPILOT_PROVIDER_BASE_URL) and
+ * the settings' `also` models whose variables are unset. Empty: none.
  */
 function namedModels(marker: { agent: string; modelVars: string[] }, env: Env, setting: SettingsModel | undefined, settings: Settings | undefined): NamedModel[] {
   const models = signatures().envModels.get(marker.agent);
@@ -83,6 +85,9 @@ function namedModels(marker: { agent: string; modelVars: string[] }, env: Env, s
   }
   if (!modelVar && models?.unset) named.push(...(aliasModels(models.unset, models, env, []) ?? []));
   for (const variable of models?.also ?? []) if (env[variable]?.trim()) named.push({ raw: env[variable]!, vars: [variable] });
+  // The name really sent to the agent's own provider (Copilot CLI's COPILOT_PROVIDER_WIRE_MODEL), only while it has one.
+  const wire = models?.wire?.with.some((name) => env[name]?.trim()) ? models.wire.vars.find((name) => env[name]?.trim()) : undefined;
+  if (wire) named.push({ raw: env[wire]!, vars: [wire] });
   for (const also of settingsAlsoInForce(marker.agent, settings, env)) named.push({ raw: also.model, vars: [], from: also.evidence });
   return named;
 }

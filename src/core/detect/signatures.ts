@@ -53,6 +53,8 @@ export interface EnvModels {
   also: string[];
   /** The variables naming the API the agent calls (first set wins), and the vendor whose model names it sends (`*`: any vendor's). */
   endpoint?: { vars: string[]; vendor: string };
+  /** The model the agent sends its own provider in place of its model variable's: the first set of `vars`, read only while a variable of `with` is set (recorded beside). */
+  wire?: { vars: string[]; with: string[] };
 }
 
 export interface Signatures {
