@@ -433,7 +433,13 @@ function exampleTest(lines: readonly string[]): (at: number, inSentence?: boolea
     if (lead >= 1 && exampleLead(withoutComments(text(lead)).replace(/\([^()]*\)/g, ' '))) return true;
     const before = text(at - 1);
     const after = text(at + 1);
-    return inSentence && at >= 2 && before !== '' && !sign(at - 1) && !SENTENCE_END.test(before) && /^[a-z]/.test(after) && !sign(at + 1);
+    if (!inSentence || at < 2 || before === '' || sign(at - 1) || SENTENCE_END.test(before)) return false;
+    // The sentence goes on in lower case below the line, or the line itself goes on past its address with
+    // a comma and ends no sentence, the next line going on with it (`… Paperclip's` / `Co-Authored-By:
+    // Paperclip <noreply@paperclip.ing>, oh-my-openagent 5's` / `'Ultraworked with …' and …`).
+    if (/^[a-z]/.test(after) && !sign(at + 1)) return true;
+    const own = text(at);
+    return after !== '' && />\s*,\s*\S/.test(own) && !SENTENCE_END.test(own);
   };
 }
 
