@@ -12,6 +12,11 @@ const MAX_MODEL_CHARS = 256;
 /** A file's path on a command line past this is not read (Linux's `PATH_MAX`). */
 const MAX_PATH_CHARS = 4096;
 
+/** A file or directory path as given on a command line or in a config, when it may be one: not blank, no NUL, at most {@link MAX_PATH_CHARS}. */
+export function givenPath(value: string | undefined): string | undefined {
+  return value !== undefined && value.length <= MAX_PATH_CHARS && !value.includes('\0') && value.trim() !== '' ? value : undefined;
+}
+
 /**
  * An agent's whole command line is read at most this far: Linux keeps a program's arguments and
  * environment together under 6 MiB (`fs/exec.c`: a quarter of the stack limit, at most 3/4 of 8 MiB).
@@ -399,18 +404,18 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const editor = argparseValues(args, 'editor-model', 'editor-m').flatMap((raw) => modelValue(raw) ?? []).at(-1);
     if (editor) result.editorModel = { model: editor, evidence: `argv aider --editor-model=${quote(editor)}` };
     // configargparse finds `-c`/`--config` with a parser of that one option (any abbreviation of it), the last given.
-    const config = argparseValues(args, 'config', 'c', 'c').at(-1);
-    if (config !== undefined && config.length <= MAX_PATH_CHARS && !config.includes('\0') && config.trim() !== '') result.configFile = config;
+    const config = givenPath(argparseValues(args, 'config', 'c', 'c').at(-1));
+    if (config) result.configFile = config;
     // `--model-settings-file` (`--model-se`: `--model-metadata-file` and `--models` share less).
-    const settingsFile = argparseValues(args, 'model-settings-file', 'model-se').at(-1);
-    if (settingsFile !== undefined && settingsFile.length <= MAX_PATH_CHARS && !settingsFile.includes('\0') && settingsFile.trim() !== '') result.modelSettingsFile = settingsFile;
+    const settingsFile = givenPath(argparseValues(args, 'model-settings-file', 'model-se').at(-1));
+    if (settingsFile) result.modelSettingsFile = settingsFile;
     const aliases = argparseValues(args, 'alias', 'alias').slice(-MAX_ARGS);
     if (aliases.length > 0) result.aliases = aliases;
   }
   if (agent === 'crush') {
     // cobra's persistent `-D/--data-dir` (charmbracelet/crush `internal/cmd/root.go`), before or after `run`.
-    const dataDir = optionValues(args, 'data-dir', 'D', 'clap').at(-1);
-    if (dataDir !== undefined && dataDir.length <= MAX_PATH_CHARS && !dataDir.includes('\0') && dataDir.trim() !== '') result.dataDir = dataDir;
+    const dataDir = givenPath(optionValues(args, 'data-dir', 'D', 'clap').at(-1));
+    if (dataDir) result.dataDir = dataDir;
   }
   if (agent === 'codex') {
     // `--oss` with no `--model`: the local provider's default (codex-rs: ollama's `gpt-oss:20b`).

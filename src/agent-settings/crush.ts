@@ -2,14 +2,12 @@ import { lstatSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
-import type { CommandLineModel } from './command-line.js';
+import { givenPath, type CommandLineModel } from './command-line.js';
 import { parseJson, stringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A model or provider id past this is no id: it is cut, and reads as `unknown`. */
 const MAX_ID_CHARS = 256;
-/** A data directory's path past this, or holding a control character, is no directory Crush was given: not read. */
-const MAX_PATH_CHARS = 4096;
 
 /** One of Crush's config files, lowest first, as its loader merges them. */
 interface Layer {
@@ -81,11 +79,11 @@ export interface CrushDataDir {
   moved?: string;
 }
 
-/** A data directory's path as given, when it may be one (not empty, no control character, not too long). */
+/** A data directory's path as given, when it may be one ({@link givenPath}, trimmed, no control character). */
 function dirValue(raw: string | undefined): string | undefined {
-  const value = raw?.trim();
+  const value = givenPath(raw?.trim());
   // eslint-disable-next-line no-control-regex
-  return value && value.length <= MAX_PATH_CHARS && !/[\u0000-\u001f\u007f]/.test(value) ? value : undefined;
+  return value && !/[\u0000-\u001f\u007f]/.test(value) ? value : undefined;
 }
 
 /**
