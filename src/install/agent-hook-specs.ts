@@ -1,3 +1,5 @@
+import { shWord } from '../core/sh-quote.js';
+
 /**
  * Where each agent takes its hooks and what `aitrail init --agents` adds there: the events that
  * run `aitrail checkpoint --agent <slug>` around file edits (before: a snapshot to diff against;
@@ -32,8 +34,6 @@ export const AGENT_HOOKS: Record<string, AgentHookSpec> = {
 /** How a hook command of ours is recognised (any version, any way of finding the binary). */
 export const CHECKPOINT_COMMAND = /(?:^|[\s/'"])aitrail checkpoint --agent [a-z0-9-]+$/;
 
-const shQuote = (text: string) => (/^[A-Za-z0-9_./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
-
 /**
  * The hook command for `agent`: the binary init found, as the agent will reach it. In the
  * repository (`local`, from the top): through the agent's project-dir variable, else from the
@@ -43,6 +43,6 @@ const shQuote = (text: string) => (/^[A-Za-z0-9_./-]+$/.test(text) ? text : `'${
 export function checkpointCommand(agent: string, local: string | null, found: boolean): string {
   const spec = AGENT_HOOKS[agent]!;
   const top = spec.projectVar ? `"$${spec.projectVar}"` : '"$(git rev-parse --show-toplevel)"';
-  const run = local !== null ? `${top}/${shQuote(local)}` : found ? 'aitrail' : 'npx --no-install aitrail';
+  const run = local !== null ? `${top}/${shWord(local)}` : found ? 'aitrail' : 'npx --no-install aitrail';
   return `${run} checkpoint --agent ${agent}`;
 }

@@ -3,6 +3,7 @@ import { AI_AUTHOR, CHECKPOINT_DIR, CHECKPOINT_SUFFIX, REBASE_FIXUPS } from '../
 import { FAST_PATH_DIR, FAST_PATH_VERSION_FILE, messageKeys, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
 import { envNames, identityTexts, messageTexts, modelAuthorTexts } from './fast-path-signals.js';
 import { notesMayExistLines } from './notes-may-exist.js';
+import { shQuote } from '../core/sh-quote.js';
 
 /** A case pattern (sh) matching any text that holds `text`, without case. */
 function globWithin(text: string): string {
@@ -23,11 +24,6 @@ function globWorded(key: string): string {
 function entryPattern(name: string): string {
   const literal = (text: string) => text.replace(/[^A-Za-z0-9]/g, '\\$&');
   return name.endsWith('*') ? `${literal(name.slice(0, -1))}*` : literal(name);
-}
-
-/** `text` as one single-quoted sh word. */
-function shQuote(text: string): string {
-  return `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /**

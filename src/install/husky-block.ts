@@ -1,6 +1,7 @@
 import { neverBlocks, type InstalledHook } from './hook-names.js';
 import { hookGates } from './pending-gate.js';
 import { binaryMissingMessage, cannotStartMessage } from './hook-messages.js';
+import { shQuote } from '../core/sh-quote.js';
 
 const BEGIN = '# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block';
 /** Used when the file did not end with a line break: uninstall then removes the one it added. */
@@ -88,11 +89,6 @@ function opened(text: string, hook: HuskyHook): string {
   const shebang = /^#!.*\n/.exec(text);
   const at = shebang ? shebang[0].length : 0;
   return `${text.slice(0, at)}${STDIN_HOOKS.has(hook) ? `${KEEP_STDIN}\n` : ''}${OPEN}\n${text.slice(at)}`;
-}
-
-/** `text` as one single-quoted sh word. */
-function shQuote(text: string): string {
-  return `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /**

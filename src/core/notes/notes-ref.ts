@@ -1,3 +1,5 @@
+import { shWord } from '../sh-quote.js';
+
 /** The notes ref git-ai writes its Authorship Logs to. */
 export const DEFAULT_NOTES_REF = 'refs/notes/ai';
 
@@ -37,6 +39,5 @@ export function notesTrackingRef(remote: string): string {
  */
 export function fetchNotesCommand(remote: string): string {
   const tracking = notesTrackingRef(remote);
-  const shown = /^[A-Za-z0-9._/:@+][A-Za-z0-9._/:@+-]*$/.test(remote) ? remote : `'${remote.replace(/'/g, `'\\''`)}'`;
-  return `git fetch ${shown} '+refs/notes/ai*:${tracking}*' && git notes --ref=ai merge -s ours ${tracking}`;
+  return `git fetch ${shWord(remote, /^[A-Za-z0-9._/:@+][A-Za-z0-9._/:@+-]*$/)} '+refs/notes/ai*:${tracking}*' && git notes --ref=ai merge -s ours ${tracking}`;
 }
