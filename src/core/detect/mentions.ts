@@ -1,6 +1,6 @@
 import { canonicalModel, modelVendor } from '../catalog.js';
 import { FAMILIES, MODEL_ALIASES, ROUTERS, VENDOR_NAMES } from '../model-data.js';
-import { isModelWord, mayStartModel, plainWordStart, shortName } from '../model-words.js';
+import { isModelWord, MODEL_WORDS, mayStartModel, plainWordStart, shortName } from '../model-words.js';
 import { agentSlug, slugify } from './agent-name.js';
 import { signatures } from './signatures.js';
 import { capitalised, joints, letterRuns, onlyLetters } from './letters.js';
@@ -405,11 +405,35 @@ function scanClause(written: string, clause: number, scan: Scan): void {
   if (left > before) {
     // The tag names nothing (`:30b`, `:free`, `:0`): the id with its tag, read whole, is the model it names.
     if (scan.items.length === left) retag(text, before, clause, scan);
+    else if (agentLabel(name, scan.items.slice(before, left), scan.items.slice(left), scan)) scan.items.splice(before, left - before, { kind: 'agent', value: slugify(name), clause });
     return;
   }
   const named = scan.items.slice(before).some((item) => item.kind !== 'agent');
   const agent = known ?? (named && /^[a-z0-9][a-z0-9._-]*$/i.test(name) ? slugify(name) : undefined);
   if (agent) scan.items.splice(before, 0, { kind: 'agent', value: agent, clause });
+}
+
+/**
+ * A user's own name for an agent left of the colon that reads as a model only by the catalog's
+ * generic rule, or as its vendor alone (`claude-personal-1:claude-opus-5`, `claude-local-01:…`,
+ * `claude-work:anthropic/claude-opus-4.6`: a family or vendor word then words no model is named
+ * with): the agent's label, as `my-claude:` and `cc-work:` are, not a second model (nor a lost
+ * label). Only when the label is one slug, neither a vendor's name alone nor a family and its
+ * version (`claude-v2`), holds no word models are named with (`claude-opus-4-x` stays a model),
+ * the catalog lists no such model, a strict reading (known model words only) names none, and a
+ * model read right of the colon is of the label's vendor, so no vendor the value names is lost:
+ * `qwen3-coder:claude-opus-4.6`, `qwen3-coder-xyz:claude-opus-4.6` and `claude-2:claude-opus-4.6`
+ * still name both.
+ */
+function agentLabel(name: string, leftItems: readonly Item[], rightItems: readonly Item[], scan: Scan): boolean {
+  const [only] = leftItems;
+  if (leftItems.length !== 1 || only === undefined || only.kind === 'agent' || !/^[a-z0-9][a-z0-9._-]*$/i.test(name) || Object.hasOwn(MODEL_ALIASES, only.value)) return false;
+  const [, ...rest] = name.toLowerCase().split(/[._-]+/);
+  if (rest.length === 0 || rest.every((word) => /^v?\d/.test(word)) || (only.kind === 'model' && rest.some((word) => MODEL_WORDS.has(word))) || signatures().vendorWords.has(name.toLowerCase())) return false;
+  const vendor = modelVendor(only.value);
+  if (!rightItems.some((item) => item.kind === 'model' && modelVendor(item.value) === vendor) || scan.budget.lookups <= 0) return false;
+  scan.budget.lookups -= 1;
+  return canonicalModel(name, scan.aliases, { isModel: true, strict: true }) === null;
 }
 
 /**
