@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { commitCase, policyServer, tryGit, type JudgedViolation } from '../helpers/enforce-repos.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+
+// Session 34 (red team, insider with a denied model): declarations a reviewer reads on a screen
+// (`git log`, `git show`, a web page) that the enforcing layers read otherwise, pushed with
+// `--no-verify` to a real server running pre-receive, and `aitrail check`.
+
+const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
+const bytes = (...parts: (string | number[])[]): Buffer => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
+
+/**
+ * A commit of `message` (bytes) on the branch checked out, written as stored: `git commit` and
+ * `git commit-tree` read a message that is no UTF-8 as latin1 and store it re-encoded
+ * (`\x81` becomes U+0081, a C1 control: row 392), while `git hash-object` (or fast-import, or
+ * another git implementation) stores the bytes as they are.
+ */
+function rawCommit(work: TestRepo, name: string, message: Buffer): string {
+  const made = commitCase(work, name, `${name}\n`);
+  const stored = work.git(['cat-file', 'commit', made], { raw: true });
+  const object = Buffer.concat([Buffer.from(stored.slice(0, stored.indexOf('\n\n') + 2), 'utf8'), message]);
+  const sha = tryGit(work.dir, ['hash-object', '-t', 'commit', '-w', '--stdin'], { input: object }).stdout.trim();
+  work.git(['reset', '-q', '--soft', sha]);
+  return sha;
+}
+
+describe('bytes that are no UTF-8 inside a declaration', () => {
+  it('an invalid byte, an overlong form or a surrogate in a key or a model (shown `Assisted�-by:`, `qw�en3-coder`) is refused by check and pre-receive; a person’s such bytes pass', () => {
+    const { remote, work } = policyServer(DENY_QWEN);
+    work.git(['checkout', '-q', '-b', 'topic', 'main']);
+    const cases = {
+      // `git log` prints the bytes as stored: a terminal shows `Assisted�-by:` (or `Assisted-by:`), a web page `Assisted�-by:`.
+      key: bytes('feat: parser\n\nAssisted', [0x81], '-by: qwen-code:qwen/qwen3-coder\n'),
+      overlong: bytes('feat: parser\n\nCo-authored', [0xc0, 0xad], '-by: aider (qwen/qwen3-coder) <aider@aider.chat>\n'),
+      surrogate: bytes('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6, qw', [0xed, 0xa0, 0x80], 'en3-coder\n'),
+      value: bytes('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6, q', [0xff], 'wen3-coder\n'),
+    };
+    const shas = Object.entries(cases).map(([name, message]) => [name, rawCommit(work, name, message)] as const);
+    // git's trailer parser reads no key in `Assisted\x81-by:`.
+    expect(work.git(['log', '-1', '--format=%(trailers:key=Assisted-by)', shas[0]![1]])).toBe('');
+    const check = aitrail(work.dir, ['check', 'main..topic', '--format', 'json'], { timeout: 60_000 });
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    const violations = (JSON.parse(check.stdout) as { violations: JudgedViolation[] }).violations;
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'topic']);
+    for (const [name, sha] of shas) {
+      expect(violations.some((violation) => violation.sha === sha && violation.severity === 'error' && violation.model.startsWith('qwen/')), `${name}: ${check.stdout}`).toBe(true);
+      expect(push.stderr, `${name}: ${push.stderr}`).toContain(`error   ${sha.slice(0, 12)} `);
+    }
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).toBe('refs/heads/main');
+    // A person's bytes that are no UTF-8 (a latin1 name, a byte named in prose) pass.
+    work.git(['checkout', '-q', '-b', 'people', 'main']);
+    rawCommit(work, 'latin1', bytes('fix: read the ', [0x81], ' byte as latin1\n\nReviewed-by: Jos', [0xe9], ' <jose@example.com>\n'));
+    rawCommit(work, 'replaced', bytes('docs: the ', [0xef, 0xbf, 0xbd], ' character and q', [0xff], 'uoting\n'));
+    expect(aitrail(work.dir, ['check', 'main..people']).code).toBe(0);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'people']).code).toBe(0);
+  });
+});
