@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { commitCase, policyServer, tryGit, type JudgedViolation } from '../helpers/enforce-repos.js';
+import { commitCase, expectEachPasses, expectEachRefused, policyServer, tryGit, type JudgedViolation } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
+import { hookedRepo } from '../helpers/hooked-repo.js';
 
 // Session 34 (red team, insider with a denied model): declarations a reviewer reads on a screen
 // (`git log`, `git show`, a web page) that the enforcing layers read otherwise, pushed with
@@ -55,5 +56,41 @@ describe('bytes that are no UTF-8 inside a declaration', () => {
     rawCommit(work, 'replaced', bytes('docs: the ', [0xef, 0xbf, 0xbd], ' character and q', [0xff], 'uoting\n'));
     expect(aitrail(work.dir, ['check', 'main..people']).code).toBe(0);
     expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'people']).code).toBe(0);
+  });
+});
+
+describe('a trailer block shown a little to the right', () => {
+  it('a last paragraph opened by one to three spaces, a no-break space or another blank git does not read (no trailer to git) is refused by commit-msg, check and pre-receive; a quote, a tab and an example pass', () => {
+    const { remote, work } = policyServer(DENY_QWEN);
+    const cases: Record<string, string> = {
+      space: 'feat: parser\n\n Assisted-by: qwen-code:qwen/qwen3-coder\n',
+      spaces: 'feat: parser\n\n   Reviewed-by: Bob <bob@example.com>\n   Assisted-by: qwen-code:qwen/qwen3-coder\n',
+      nbsp: 'feat: parser\n\n\u00a0Assisted-by: qwen-code:qwen/qwen3-coder\n',
+      en: 'feat: parser\n\n\u2002\u2002Co-authored-by: aider (qwen/qwen3-coder) <aider@aider.chat>\n',
+      ideographic: 'feat: parser\n\n\u3000Assisted-by: qwen-code:qwen/qwen3-coder\n',
+      // git reads the no-break space's line as prose inside Signed-off-by's block (the 25% rule): Signed-off-by alone.
+      underSignoff: 'feat: parser\n\nSigned-off-by: Pat <pat@example.com>\n\u00a0Assisted-by: qwen-code:qwen/qwen3-coder\n',
+    };
+    for (const [name, message] of Object.entries(cases)) {
+      const parsed = tryGit(work.dir, ['interpret-trailers', '--parse', '--no-divider'], { input: message }).stdout;
+      expect(parsed, name).not.toMatch(/qwen/i);
+    }
+    expectEachRefused(remote, work, cases, (models, name) => expect(models.some((model) => model.startsWith('qwen/')), name).toBe(true));
+    expectEachPasses(work, [
+      // Four spaces or a tab: a quote (a squash merge's quoted commit, row 27), as git log shows every message.
+      'revert: parser\n\nThe reverted commit said:\n\n    Assisted-by: qwen-code:qwen/qwen3-coder\n',
+      'docs: trailers\n\nIts last line was\n\n\tAssisted-by: qwen-code:qwen/qwen3-coder\n',
+      // Shown for example (row 136).
+      'docs: trailers\n\nDeclare the model with a trailer, for example:\n\n  Assisted-by: qwen-code:qwen/qwen3-coder\n',
+      'fix: parser\n\n - read the key\n - Reviewed by Bob\n',
+    ]);
+    // The hooks `aitrail init` installs (their shims start node for a message naming the key) read it as check does.
+    const { repo, env } = hookedRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': DENY_QWEN }, { AITRAIL: '0' });
+    repo.write('src/hooked.ts', 'export const hooked = 1;\n');
+    repo.git(['add', '-A']);
+    const made = tryGit(repo.dir, ['commit', '-q', '-F', '-'], { input: cases.nbsp!, env });
+    expect(made.code, made.stderr).toBe(1);
+    expect(made.stderr).toContain('qwen/qwen3-coder');
   });
 });

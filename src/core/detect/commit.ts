@@ -10,7 +10,7 @@ import { canonicalModel } from '../catalog.js';
 import { agentSlug } from './agent-name.js';
 import { userRuleAttributions } from './user-rules.js';
 import { squashedMessages } from './squashed-messages.js';
-import { parseCommitTrailers } from '../trailers.js';
+import { findTrailerBlock, parseCommitTrailers } from '../trailers.js';
 import { findSeparator } from '../trailers/grammar.js';
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { DEFAULT_TRAILER_KEY } from '../defaults.js';
@@ -130,6 +130,33 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
     }
   }
   return result;
+}
+
+/**
+ * One to three blanks opening a line before its words: spaces, or blanks that are no white space to
+ * git (NBSP, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000). git reads such a line as a trailer's
+ * continuation or as prose, never as a trailer, while a screen shows it as one a little to the right
+ * (`\u00a0Assisted-by: qwen-code:qwen/qwen3-coder`). Four spaces or a tab is a quote (a squash
+ * merge's quoted commits, row 27; Markdown's code), and is not shifted back.
+ */
+const SHIFTED = /^[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{1,3}(?=\S)/gm;
+
+/**
+ * The trailer block a screen shows where git reads none or less: the message with each line opened
+ * by up to three blanks (SHIFTED) shifted back, read by git's own parser; what it reads beyond
+ * git's trailers counts, as a trailer-looking line outside the block does (evidence, never a
+ * declaration). A block shown for example (a lead line `for example:` above it, row 136) is not read.
+ */
+function fromShiftedTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
+  SHIFTED.lastIndex = 0;
+  if (!SHIFTED.test(signals.message)) return [];
+  const message = signals.message.replace(SHIFTED, '');
+  const own = new Set(signals.trailers.map((trailer) => `${trailer.key}\u0000${trailer.value}`));
+  const trailers = parseCommitTrailers(message).filter((trailer) => !own.has(`${trailer.key}\u0000${trailer.value}`));
+  if (trailers.length === 0) return [];
+  const before = message.slice(0, findTrailerBlock(message, { noDivider: true }).start).trimEnd();
+  if (exampleLead(readable(before.slice(before.lastIndexOf('\n') + 1), MAX_LINE))) return [];
+  return fromTrailers({ ...signals, trailers }, trailerKey, aliases, budget).map((attribution) => ({ ...attribution, declared: false, evidence: attribution.evidence.map((why) => why.replace(/^trailer /, 'trailer shown indented ')) }));
 }
 
 /** The prefixes `git commit --fixup`/`--squash`/`--fixup=amend:` put before the subject of the commit they fold into (repeated for a fixup of a fixup). */
@@ -899,6 +926,7 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
   return [
     ...fromTrailers(signals, trailerKey, aliases, budget),
     ...fromBodyTrailerLines(signals, trailerKey, aliases, budget),
+    ...fromShiftedTrailers(signals, trailerKey, aliases, budget),
     ...fromSquashed(signals, trailerKey, aliases, budget),
     ...fromAuthor(signals, aliases, budget),
     ...fromText(signals),
