@@ -94,3 +94,23 @@ describe('a trailer block shown a little to the right', () => {
     expect(made.stderr).toContain('qwen/qwen3-coder');
   });
 });
+
+describe('a trailer whose key ends in another separator git may be set to read', () => {
+  it('`Assisted-by= …`, `Co-authored-by# …`, `Assisted-by% …` (trailers to git under trailer.separators, declarations on a screen) are refused by check and pre-receive; an app’s settings and a person’s review pass', () => {
+    const { remote, work } = policyServer(DENY_QWEN);
+    const cases: Record<string, [string, string]> = {
+      equals: ['feat: parser\n\nAssisted-by= qwen-code:qwen/qwen3-coder\n', ':='],
+      spaced: ['feat: parser\n\nReviewed-by: Bob <bob@example.com>\nAssisted-by = qwen-code:qwen/qwen3-coder\n', ':='],
+      // Under Signed-off-by git's block holds the line as prose; with `:#` (git's documentation's `Bug #42`) it is a trailer.
+      hash: ['feat: parser\n\nSigned-off-by: Pat <pat@example.com>\nCo-authored-by# aider (qwen/qwen3-coder) <aider@aider.chat>\n', ':#'],
+      percent: ['feat: parser\n\nAssisted-by% qwen-code:qwen/qwen3-coder\n', '%=$'],
+    };
+    for (const [name, [message, separators]] of Object.entries(cases)) {
+      expect(tryGit(work.dir, ['interpret-trailers', '--parse', '--no-divider'], { input: message }).stdout, name).not.toMatch(/qwen/i);
+      expect(tryGit(work.dir, ['-c', `trailer.separators=${separators}`, 'interpret-trailers', '--parse', '--no-divider'], { input: message }).stdout, name).toMatch(/^(Assisted-by|Co-authored-by)[:=#%$] .*qwen/m);
+    }
+    expectEachRefused(remote, work, Object.fromEntries(Object.entries(cases).map(([name, [message]]) => [name, message])), (models, name) => expect(models.some((model) => model.startsWith('qwen/')), name).toBe(true));
+    // What an app is set to is no one's declaration; a person's key so written stays a person.
+    expectEachPasses(work, ['chore: defaults\n\nAI-Model=qwen3-coder\nTEMPERATURE=0.2\n', 'fix: parser\n\nReviewed-by= Bob <bob@example.com>\n']);
+  });
+});

@@ -142,21 +142,46 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
 const SHIFTED = /^[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{1,3}(?=\S)/gm;
 
 /**
- * The trailer block a screen shows where git reads none or less: the message with each line opened
- * by up to three blanks (SHIFTED) shifted back, read by git's own parser; what it reads beyond
- * git's trailers counts, as a trailer-looking line outside the block does (evidence, never a
- * declaration). A block shown for example (a lead line `for example:` above it, row 136) is not read.
+ * The characters git's documentation shows `trailer.separators` set to (`%=$`, and `:#` for `Bug #42`):
+ * under that setting `git log`'s `%(trailers)` and `git interpret-trailers` read `Assisted-by=
+ * qwen-code:qwen/qwen3-coder` as a trailer, and a screen shows it as a declaration under any setting.
+ * Read so for the keys that say who helped only (our key, the declared and co-author keys): an app's
+ * settings listed in a message (`AI-Model=gpt-4o`) are no one's declaration.
  */
-function fromShiftedTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
-  SHIFTED.lastIndex = 0;
-  if (!SHIFTED.test(signals.message)) return [];
-  const message = signals.message.replace(SHIFTED, '');
+const SHOWN_SEPARATORS = ':=#%$';
+/** A line whose key such a separator may end (a token, blanks, then one of them but `:`). */
+const OTHER_SEPARATOR = /^[A-Za-z0-9-]+[ \t]*[=#%$]/m;
+/** A line SHIFTED shifts. */
+const SHIFTED_LINE = new RegExp(SHIFTED.source, 'm');
+
+/** Whether a trailer's key says who helped write the change (our key, a declared or a co-author key), as git reads a key. */
+function whoKey(key: string, trailerKey: string): boolean {
+  const read = readable(key).toLowerCase().replace(/[^a-z0-9]+$/, '');
+  return read === trailerKey || signatures().declaredKeys.has(read) || signatures().coAuthorKeys.has(read);
+}
+
+/**
+ * The trailer block a screen shows where git reads none or less, read by git's own parser: the
+ * message with each line opened by up to three blanks (SHIFTED) shifted back, and the message as it
+ * is and so shifted under SHOWN_SEPARATORS (a continuation line shifted would end its block: both
+ * are read). What they read beyond git's trailers counts, as a trailer-looking line outside the
+ * block does (evidence, never a declaration). A block shown for example (a lead line `for example:`
+ * above it, row 136) is not read.
+ */
+function fromShownTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
+  const other = OTHER_SEPARATOR.test(signals.message);
+  const shifted = SHIFTED_LINE.test(signals.message) ? signals.message.replace(SHIFTED, '') : null;
+  if (!other && shifted === null) return [];
+  const readings = [...(shifted === null ? [] : [{ message: shifted, separators: ':' }]), ...(other ? [signals.message, ...(shifted === null ? [] : [shifted])].map((message) => ({ message, separators: SHOWN_SEPARATORS })) : [])];
   const own = new Set(signals.trailers.map((trailer) => `${trailer.key}\u0000${trailer.value}`));
-  const trailers = parseCommitTrailers(message).filter((trailer) => !own.has(`${trailer.key}\u0000${trailer.value}`));
+  const trailers = readings.flatMap(({ message, separators }) => {
+    const read = parseCommitTrailers(message, { separators }).filter((trailer) => !own.has(`${trailer.key}\u0000${trailer.value}`) && (separators === ':' || whoKey(trailer.key, trailerKey)));
+    if (read.length === 0) return [];
+    const before = message.slice(0, findTrailerBlock(message, { noDivider: true, separators }).start).trimEnd();
+    return exampleLead(readable(before.slice(before.lastIndexOf('\n') + 1), MAX_LINE)) ? [] : read;
+  });
   if (trailers.length === 0) return [];
-  const before = message.slice(0, findTrailerBlock(message, { noDivider: true }).start).trimEnd();
-  if (exampleLead(readable(before.slice(before.lastIndexOf('\n') + 1), MAX_LINE))) return [];
-  return fromTrailers({ ...signals, trailers }, trailerKey, aliases, budget).map((attribution) => ({ ...attribution, declared: false, evidence: attribution.evidence.map((why) => why.replace(/^trailer /, 'trailer shown indented ')) }));
+  return fromTrailers({ ...signals, trailers }, trailerKey, aliases, budget).map((attribution) => ({ ...attribution, declared: false, evidence: attribution.evidence.map((why) => why.replace(/^trailer /, 'trailer as shown ')) }));
 }
 
 /** The prefixes `git commit --fixup`/`--squash`/`--fixup=amend:` put before the subject of the commit they fold into (repeated for a fixup of a fixup). */
@@ -926,7 +951,7 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
   return [
     ...fromTrailers(signals, trailerKey, aliases, budget),
     ...fromBodyTrailerLines(signals, trailerKey, aliases, budget),
-    ...fromShiftedTrailers(signals, trailerKey, aliases, budget),
+    ...fromShownTrailers(signals, trailerKey, aliases, budget),
     ...fromSquashed(signals, trailerKey, aliases, budget),
     ...fromAuthor(signals, aliases, budget),
     ...fromText(signals),
