@@ -172,7 +172,9 @@ function fromShownTrailers(signals: CommitSignals, trailerKey: string, aliases: 
   const other = OTHER_SEPARATOR.test(signals.message);
   const shifted = SHIFTED_LINE.test(signals.message) ? signals.message.replace(SHIFTED, '') : null;
   if (!other && shifted === null) return [];
-  const readings = [...(shifted === null ? [] : [{ message: shifted, separators: ':' }]), ...(other ? [signals.message, ...(shifted === null ? [] : [shifted])].map((message) => ({ message, separators: SHOWN_SEPARATORS })) : [])];
+  const readings: { message: string; separators: string }[] = [];
+  if (shifted !== null) readings.push({ message: shifted, separators: ':' });
+  if (other) for (const message of shifted === null ? [signals.message] : [signals.message, shifted]) readings.push({ message, separators: SHOWN_SEPARATORS });
   const own = new Set(signals.trailers.map((trailer) => `${trailer.key}\u0000${trailer.value}`));
   const trailers = readings.flatMap(({ message, separators }) => {
     const read = parseCommitTrailers(message, { separators }).filter((trailer) => !own.has(`${trailer.key}\u0000${trailer.value}`) && (separators === ':' || whoKey(trailer.key, trailerKey)));

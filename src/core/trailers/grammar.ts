@@ -54,7 +54,7 @@ export function findSeparator(text: string, start: number, separators = ':'): nu
   let whitespaceFound = false;
   for (let index = start; index < text.length; index++) {
     const char = text[index]!;
-    if (char === ':' ? separators.includes(':') : separators !== ':' && separators.includes(char)) return index - start;
+    if (separators.includes(char)) return index - start;
     if (!whitespaceFound && (isGitAlnum(char) || char === '-')) continue;
     if (index !== start && (char === ' ' || char === '\t')) {
       whitespaceFound = true;
