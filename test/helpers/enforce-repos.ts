@@ -21,7 +21,7 @@ export interface GitResult {
 }
 
 /** Run git expecting it may fail (a hook refusing): status and output, never a throw. */
-export function tryGit(cwd: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): GitResult {
+export function tryGit(cwd: string, args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): GitResult {
   const result = spawnSync('git', args, { cwd, env: { ...TEST_GIT_ENV, ...options.env }, input: options.input ?? '', encoding: 'utf8' });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -10,7 +10,7 @@ import { canonicalModel } from '../catalog.js';
 import { agentSlug } from './agent-name.js';
 import { userRuleAttributions } from './user-rules.js';
 import { squashedMessages } from './squashed-messages.js';
-import { parseCommitTrailers } from '../trailers.js';
+import { findTrailerBlock, parseCommitTrailers } from '../trailers.js';
 import { findSeparator } from '../trailers/grammar.js';
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { DEFAULT_TRAILER_KEY } from '../defaults.js';
@@ -130,6 +130,60 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
     }
   }
   return result;
+}
+
+/**
+ * One to three blanks opening a line before its words: spaces, or blanks that are no white space to
+ * git (NBSP, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000). git reads such a line as a trailer's
+ * continuation or as prose, never as a trailer, while a screen shows it as one a little to the right
+ * (`\u00a0Assisted-by: qwen-code:qwen/qwen3-coder`). Four spaces or a tab is a quote (a squash
+ * merge's quoted commits, row 27; Markdown's code), and is not shifted back.
+ */
+const SHIFTED = /^[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{1,3}(?=\S)/gm;
+
+/**
+ * The characters git's documentation shows `trailer.separators` set to (`%=$`, and `:#` for `Bug #42`):
+ * under that setting `git log`'s `%(trailers)` and `git interpret-trailers` read `Assisted-by=
+ * qwen-code:qwen/qwen3-coder` as a trailer, and a screen shows it as a declaration under any setting.
+ * Read so for the keys that say who helped only (our key, the declared and co-author keys): an app's
+ * settings listed in a message (`AI-Model=gpt-4o`) are no one's declaration.
+ */
+const SHOWN_SEPARATORS = ':=#%$';
+/** A line whose key such a separator may end (a token, blanks, then one of them but `:`). */
+const OTHER_SEPARATOR = /^[A-Za-z0-9-]+[ \t]*[=#%$]/m;
+/** A line SHIFTED shifts. */
+const SHIFTED_LINE = new RegExp(SHIFTED.source, 'm');
+
+/** Whether a trailer's key says who helped write the change (our key, a declared or a co-author key), as git reads a key. */
+function whoKey(key: string, trailerKey: string): boolean {
+  const read = readable(key).toLowerCase().replace(/[^a-z0-9]+$/, '');
+  return read === trailerKey || signatures().declaredKeys.has(read) || signatures().coAuthorKeys.has(read);
+}
+
+/**
+ * The trailer block a screen shows where git reads none or less, read by git's own parser: the
+ * message with each line opened by up to three blanks (SHIFTED) shifted back, and the message as it
+ * is and so shifted under SHOWN_SEPARATORS (a continuation line shifted would end its block: both
+ * are read). What they read beyond git's trailers counts, as a trailer-looking line outside the
+ * block does (evidence, never a declaration). A block shown for example (a lead line `for example:`
+ * above it, row 136) is not read.
+ */
+function fromShownTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
+  const other = OTHER_SEPARATOR.test(signals.message);
+  const shifted = SHIFTED_LINE.test(signals.message) ? signals.message.replace(SHIFTED, '') : null;
+  if (!other && shifted === null) return [];
+  const readings: { message: string; separators: string }[] = [];
+  if (shifted !== null) readings.push({ message: shifted, separators: ':' });
+  if (other) for (const message of shifted === null ? [signals.message] : [signals.message, shifted]) readings.push({ message, separators: SHOWN_SEPARATORS });
+  const own = new Set(signals.trailers.map((trailer) => `${trailer.key}\u0000${trailer.value}`));
+  const trailers = readings.flatMap(({ message, separators }) => {
+    const read = parseCommitTrailers(message, { separators }).filter((trailer) => !own.has(`${trailer.key}\u0000${trailer.value}`) && (separators === ':' || whoKey(trailer.key, trailerKey)));
+    if (read.length === 0) return [];
+    const before = message.slice(0, findTrailerBlock(message, { noDivider: true, separators }).start).trimEnd();
+    return exampleLead(readable(before.slice(before.lastIndexOf('\n') + 1), MAX_LINE)) ? [] : read;
+  });
+  if (trailers.length === 0) return [];
+  return fromTrailers({ ...signals, trailers }, trailerKey, aliases, budget).map((attribution) => ({ ...attribution, declared: false, evidence: attribution.evidence.map((why) => why.replace(/^trailer /, 'trailer as shown ')) }));
 }
 
 /** The prefixes `git commit --fixup`/`--squash`/`--fixup=amend:` put before the subject of the commit they fold into (repeated for a fixup of a fixup). */
@@ -899,6 +953,7 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
   return [
     ...fromTrailers(signals, trailerKey, aliases, budget),
     ...fromBodyTrailerLines(signals, trailerKey, aliases, budget),
+    ...fromShownTrailers(signals, trailerKey, aliases, budget),
     ...fromSquashed(signals, trailerKey, aliases, budget),
     ...fromAuthor(signals, aliases, budget),
     ...fromText(signals),

@@ -21,21 +21,28 @@ const UNSEEN_ALL = new RegExp(UNSEEN.source, 'g');
  * `q\x1b7wen3-coder`, shown `qwen3-coder`, read as two words.
  */
 const ESCAPES = /\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[ -/]*[0-~]/g;
-const HIDDEN = new RegExp(`${UNSEEN.source}|\x1b`);
+/**
+ * U+FFFD, what a byte that is no UTF-8 is read as (`Assisted\x81-by:`, an overlong `\xc0\xaf`, a
+ * surrogate's `\xed\xa0\x80`): a terminal shows `�` or nothing for it, a web page `�`, and a person
+ * reads `Assisted�-by: qwen-code:qwen/qwen3-coder` or `qw�en3-coder` past it, while reading took it as
+ * a letter of no name: `Assisted�-by` was no key and `qw�en3-coder` no model.
+ */
+const REPLACED = /\ufffd/g;
+const HIDDEN = new RegExp(`${UNSEEN.source}|\x1b|\ufffd`);
 
-/** `commit` as a screen shows it, its escape sequences and unseen control characters dropped; null when it holds none. */
+/** `commit` as a person reads it, its escape sequences, unseen control characters and U+FFFD dropped; null when it holds none. */
 function asShown(commit: StoredCommit): StoredCommit | null {
   const texts = [commit.message, commit.author.name, commit.author.email, commit.committer.name, commit.committer.email];
   if (!texts.some((text) => HIDDEN.test(text))) return null;
-  const drop = (text: string): string => text.replace(ESCAPES, '').replace(UNSEEN_ALL, '');
+  const drop = (text: string): string => text.replace(ESCAPES, '').replace(UNSEEN_ALL, '').replace(REPLACED, '');
   const identity = (who: Identity): Identity => ({ ...who, name: drop(who.name), email: drop(who.email) });
   return { ...commit, message: drop(commit.message), author: identity(commit.author), committer: identity(commit.committer) };
 }
 
 /**
  * The facts of a stored commit (one record of a `git log` pass): detection + trailers + paths.
- * A commit holding control characters a screen does not show is also read as shown (asShown):
- * what either reading names counts.
+ * A commit holding control characters a screen does not show, or bytes that are no UTF-8, is also
+ * read as shown (asShown): what either reading names counts.
  */
 export function storedCommitFacts(commit: StoredCommit, options: DetectOptions): CommitFacts {
   const signals = commitSignals(commit);

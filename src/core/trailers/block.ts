@@ -62,7 +62,7 @@ function findPatchStart(text: string): number {
 }
 
 /** `find_trailer_start`: start of the final paragraph if git accepts it as a trailer block, else `len`. */
-function findTrailerStart(text: string, len: number, commentChar: string): number {
+function findTrailerStart(text: string, len: number, commentChar: string, separators: string): number {
   let titleEnd = 0;
   while (titleEnd < len) {
     if (!text.startsWith(commentChar, titleEnd) && isBlankLine(text, titleEnd)) break;
@@ -91,7 +91,7 @@ function findTrailerStart(text: string, len: number, commentChar: string): numbe
       trailerLines++;
       possibleContinuationLines = 0;
       recognizedPrefix = true;
-    } else if (findSeparator(text, line) >= 1 && !isGitSpace(text[line])) {
+    } else if (findSeparator(text, line, separators) >= 1 && !isGitSpace(text[line])) {
       trailerLines++;
       possibleContinuationLines = 0;
     } else if (isGitSpace(text[line])) {
@@ -108,7 +108,7 @@ function findTrailerStart(text: string, len: number, commentChar: string): numbe
  * Split the block into lines, each trailer line with the continuation lines that follow it (they
  * are contiguous, so each entry is one slice of the block).
  */
-function splitBlock(block: string): string[] {
+function splitBlock(block: string, separators: string): string[] {
   const lines: string[] = [];
   let entryStart = 0;
   let open = false; // the current entry is a trailer, so continuation lines join it
@@ -117,7 +117,7 @@ function splitBlock(block: string): string[] {
     if (!(open && isGitSpace(block[start]))) {
       if (start > entryStart) lines.push(block.slice(entryStart, start));
       entryStart = start;
-      open = findSeparator(block, start) >= 1;
+      open = findSeparator(block, start, separators) >= 1;
     }
     start = end;
   }
@@ -135,12 +135,13 @@ export function findTrailerBlock(message: string, options: TrailerOptions = {}):
   const text = nul === -1 ? message : message.slice(0, nul);
   const logEnd = options.noDivider ? text.length : findPatchStart(text);
   const end = logEnd - ignoredTailLength(text, logEnd, commentChar, cutCharOf(options));
-  const start = findTrailerStart(text, end, commentChar);
+  const separators = options.separators ?? ':';
+  const start = findTrailerStart(text, end, commentChar, separators);
   const before = lastLine(text, start);
   return {
     start,
     end,
     blankLineBefore: before >= 0 && isBlankLine(text, before),
-    lines: splitBlock(text.slice(start, end)),
+    lines: splitBlock(text.slice(start, end), separators),
   };
 }

@@ -45,15 +45,16 @@ export function isBlankLine(text: string, start: number): boolean {
 }
 
 /**
- * git's `find_separator` with the default separators (`:`): for `<token><spaces/tabs>:` returns
- * the offset of `:` relative to `start`, 0 for a line starting with `:`, and -1 otherwise.
- * The token is `[A-Za-z0-9-]+`; the scan stops at the first character that breaks the grammar.
+ * git's `find_separator`: for `<token><spaces/tabs><separator>` returns the offset of the separator
+ * relative to `start`, 0 for a line starting with one, and -1 otherwise. The token is
+ * `[A-Za-z0-9-]+`; the scan stops at the first character that breaks the grammar. `separators`:
+ * `trailer.separators` (default `:`), each looked for before the token's own characters, as git does.
  */
-export function findSeparator(text: string, start: number): number {
+export function findSeparator(text: string, start: number, separators = ':'): number {
   let whitespaceFound = false;
   for (let index = start; index < text.length; index++) {
-    const char = text[index];
-    if (char === ':') return index - start;
+    const char = text[index]!;
+    if (separators.includes(char)) return index - start;
     if (!whitespaceFound && (isGitAlnum(char) || char === '-')) continue;
     if (index !== start && (char === ' ' || char === '\t')) {
       whitespaceFound = true;

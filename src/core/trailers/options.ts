@@ -13,6 +13,8 @@ export interface TrailerOptions {
   cutChar?: string;
   /** Like `git interpret-trailers --no-divider`: a `---` line does not end the message. */
   noDivider?: boolean;
+  /** `trailer.separators`: the characters that end a trailer's key (default `:`). */
+  separators?: string;
 }
 
 /** The comment prefix to use; throws on values git itself rejects (empty, or holding a line feed) and on a NUL. */

@@ -10,7 +10,7 @@ import { commentCharOf, type TrailerOptions } from './options.js';
  * `--parse --no-divider` does.
  */
 export function parseTrailers(message: string, options: TrailerOptions = {}): Trailer[] {
-  return blockTrailers(findTrailerBlock(message, options), commentCharOf(options), true);
+  return blockTrailers(findTrailerBlock(message, options), commentCharOf(options), true, options.separators);
 }
 
 /**
@@ -18,7 +18,7 @@ export function parseTrailers(message: string, options: TrailerOptions = {}): Tr
  * them: like `--parse --no-divider`, except that git log first skips blank lines at the top of
  * the message (so a leading blank line never makes the first paragraph a trailer block).
  */
-export function parseCommitTrailers(message: string, options: Pick<TrailerOptions, 'commentChar'> = {}): Trailer[] {
+export function parseCommitTrailers(message: string, options: Pick<TrailerOptions, 'commentChar' | 'separators'> = {}): Trailer[] {
   let start = 0;
   while (start < message.length && isBlankLine(message, start)) start = nextLine(message, start);
   return parseTrailers(message.slice(start), { ...options, noDivider: true });
