@@ -245,6 +245,12 @@ describe('history-edit gates in the shims: ended without node only where node do
     const gitDir = join(repo.dir, '.git');
     const head = repo.git(['rev-parse', 'HEAD']);
     const picked = repo.git(['rev-parse', 'HEAD~1']);
+    // What a kept cherry-pick leaves (HEAD does not move in this test: checked at its end).
+    const keptPick = `${picked}\n${repo.git(['rev-parse', 'HEAD~1'])}\n`;
+    // Whether refs/notes/ai holds the note now: it is set up only when a state wants the other (no
+    // run here moves a ref: the ended ones' snapshots say so, and the others start a logging aitrail).
+    let noted = false;
+    const packedNotes = () => existsSync(join(gitDir, 'packed-refs')) && readFileSync(join(gitDir, 'packed-refs'), 'utf8').includes(' refs/notes/ai\n');
     let ended = 0;
     // No variable: a `git commit` at a stop of the rebase; either variable: git's own replay.
     for (const env of [{}, { GIT_CHERRY_PICK_HELP: 'x' }, { GIT_REFLOG_ACTION: 'rebase (continue)' }]) {
@@ -259,12 +265,14 @@ describe('history-edit gates in the shims: ended without node only where node do
         if (state.rebasing) writeFileSync(join(gitDir, 'rebase-merge', 'done'), `pick ${head} three\n${state.exec ? 'exec make test\n' : ''}`);
         if (state.checkpoint) writeFileSync(join(gitDir, 'aitrail', 'checkpoints', '0123456789abcdef0123456789abcdef.json'), '{"version":1}');
         if (state.picking) writeFileSync(join(gitDir, 'CHERRY_PICK_HEAD'), `${picked}\n`);
-        if (state.kept) writeFileSync(join(gitDir, 'aitrail', 'pick-source'), `${picked}\n${repo.git(['rev-parse', 'HEAD~1'])}\n`);
+        if (state.kept) writeFileSync(join(gitDir, 'aitrail', 'pick-source'), keptPick);
         // A git-ai note on the picked commit (packed: the gate reads packed-refs too).
-        if (state.notes) {
+        if (state.notes && !noted) {
           repo.git(['notes', '--ref=ai', 'add', '-f', '-m', 'a.txt\n  s_0123456789abcd::t_0123456789abcd 2\n---\n{"schema_version":"authorship/3.0.0","prompts":{}}', picked]);
           repo.git(['pack-refs', '--all']);
-        } else repo.git(['update-ref', '-d', 'refs/notes/ai']);
+        } else if (!state.notes && noted) repo.git(['update-ref', '-d', 'refs/notes/ai']);
+        noted = state.notes;
+        expect(packedNotes() && !existsSync(join(gitDir, 'refs', 'notes', 'ai')), label).toBe(state.notes);
         if (shim([], env)) continue;
         ended += 1;
         const before = snapshot(repo.dir);
