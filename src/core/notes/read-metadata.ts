@@ -1,7 +1,15 @@
-import type { AgentRecord, AuthorshipLog, NoteError } from './types.js';
+import { SCHEMA_VERSION } from './serialize-authorship-log.js';
+import type { AgentRecord, AuthorshipLog, NoteError, SchemaRule } from './types.js';
 
-/** Schema versions read: 3.x (sessions, humans and the `s_`/`h_` keys are 3.0.0 extensions). */
+/** Schema versions `v3` reads: 3.x (sessions, humans and the `s_`/`h_` keys are 3.0.0 extensions). */
 const SCHEMA = /^authorship\/3\.\d{1,4}\.\d{1,4}$/;
+
+/** Whether `value` is a `schema_version` that `rule` reads (SchemaRule). */
+function schemaRead(value: unknown, rule: SchemaRule): boolean {
+  if (rule === 'any') return true;
+  if (typeof value !== 'string') return false;
+  return rule === 'blame' ? value === SCHEMA_VERSION : SCHEMA.test(value);
+}
 const NO_AGENT: AgentRecord = Object.freeze({ tool: null, model: null });
 
 type Metadata = Pick<AuthorshipLog, 'schemaVersion' | 'sessions' | 'prompts' | 'humans'>;
@@ -26,8 +34,11 @@ function records(metadata: Record<string, unknown>, field: string): Map<string, 
   return new Map(Object.entries(value).map(([key, record]) => [key, agentOf(record)]));
 }
 
-/** The metadata section (the JSON after `---`): schema version and the agent of every record. */
-export function readMetadata(json: string): { ok: true; metadata: Metadata } | { ok: false; error: NoteError } {
+/**
+ * The metadata section (the JSON after `---`): schema version and the agent of every record, when
+ * `rule` reads its `schema_version` (a version it does not read: 'unsupported-schema').
+ */
+export function readMetadata(json: string, rule: SchemaRule = 'v3'): { ok: true; metadata: Metadata } | { ok: false; error: NoteError } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -35,11 +46,13 @@ export function readMetadata(json: string): { ok: true; metadata: Metadata } | {
     return { ok: false, error: { code: 'bad-json', message: `metadata is not JSON (${(error as Error).message.slice(0, 80)})` } };
   }
   if (!isObject(parsed)) return { ok: false, error: { code: 'bad-metadata', message: 'metadata is not a JSON object' } };
-  const schemaVersion = parsed.schema_version;
-  if (typeof schemaVersion !== 'string' || !SCHEMA.test(schemaVersion)) {
-    const shown = typeof schemaVersion === 'string' ? JSON.stringify(schemaVersion.slice(0, 40)) : 'none';
-    return { ok: false, error: { code: 'unsupported-schema', message: `schema_version ${shown} is not authorship/3.x` } };
+  const version = parsed.schema_version;
+  if (!schemaRead(version, rule)) {
+    const shown = typeof version === 'string' ? JSON.stringify(version.slice(0, 40)) : 'none';
+    const wanted = rule === 'blame' ? `${SCHEMA_VERSION}, the one version git-ai's blame reads` : 'authorship/3.x';
+    return { ok: false, error: { code: 'unsupported-schema', message: `schema_version ${shown} is not ${wanted}` } };
   }
+  const schemaVersion = typeof version === 'string' ? version : '';
   const prompts = records(parsed, 'prompts');
   const sessions = records(parsed, 'sessions');
   const humans = records(parsed, 'humans');
