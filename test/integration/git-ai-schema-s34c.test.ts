@@ -97,4 +97,38 @@ describe('a git-ai note of another schema_version (s34c)', () => {
     const file = JSON.parse(blame.stdout).files.find((each: { path: string }) => each.path === 'src/x.ts');
     expect(file).toMatchObject({ lines: 4, ai: 4, byModel: { 'qwen/qwen3-coder': 4 } });
   });
+
+  // Metadata git-ai's serde refuses whole (README threat-model row 414): its blame reads no line of such a note.
+  it.each([
+    ['a session record without a model', (note: string) => note.replace('"sessions": {', '"sessions": {\n    "s_0000000000000a": {"agent_id": {"tool": "cursor", "id": "c9"}},')],
+    ['no base_commit_sha', (note: string) => note.replace(/ {2}"base_commit_sha": "0+",\n/, '')],
+    ['no prompts', (note: string) => note.replace(/ {2}"prompts": \{\},\n/, '')],
+    ['a humans record without an author', (note: string) => (note.includes('"author"') ? note.replace('"author"', '"name"') : note.replace('"sessions": {', '"humans": {"h_00000000000000": {"name": "x"}},\n  "sessions": {'))],
+  ])('%s: blame leaves the note out as git-ai’s blame does (a declared commit keeps its lines), check still reads it', (_name, spoil) => {
+    const repo = makeRepo();
+    repo.commit('policy', { '.aitrailrc.yml': DENY_QWEN, 'app.ts': 'app\n' });
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    // A silent commit whose note names Qwen, and a declared Qwen commit whose note calls its lines a person's.
+    const silent = repo.commit('x', { 'src/x.ts': 'a\nb\nc\nd\ne\n' });
+    const clean = gitAiNote({ 'src/x.ts': [session(NOTE_KEYS.qwen, '1-4')] });
+    const spoiled = spoil(clean);
+    expect(spoiled).not.toBe(clean);
+    addNote(repo, silent, spoiled);
+    const declared = repo.commit('y\n\nAssisted-by: opencode:qwen/qwen3-coder\n', { 'src/y.ts': 'a\nb\nc\n' });
+    addNote(repo, declared, spoil(gitAiNote({ 'src/y.ts': [`${NOTE_KEYS.human} 1-3`] }, [NOTE_KEYS.qwen])));
+
+    const blame = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
+    expect(blame.code, blame.stderr).toBe(0);
+    expect(blame.stderr).toContain("so git-ai's blame reads none of it");
+    const files = JSON.parse(blame.stdout).files as Array<{ path: string }>;
+    expect(files.find((each) => each.path === 'src/x.ts')).toMatchObject({ lines: 5, ai: 0 });
+    expect(files.find((each) => each.path === 'src/y.ts')).toMatchObject({ lines: 3, ai: 3, byModel: { 'qwen/qwen3-coder': 3 } });
+
+    const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    const violations = JSON.parse(check.stdout).violations as Array<{ severity: string; sha: string; model: string }>;
+    expect(violations.filter((each) => each.severity === 'error').map((each) => [each.sha, each.model])).toEqual(
+      expect.arrayContaining([[silent, 'qwen/qwen3-coder'], [declared, 'qwen/qwen3-coder']]),
+    );
+  });
 });
