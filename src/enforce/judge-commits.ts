@@ -87,7 +87,8 @@ export async function judgeCommits(
   const notesAt = options.notesTip === undefined ? {} : { tip: options.notesTip };
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
   const stored = await commitsReadAsStored(repoDir, revisions);
-  const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, ...notesAt });
+  // A note of any schema_version is read (git-ai's stats reads one; its blame only authorship/3.0.0): reading more cannot hide a model.
+  const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, schemas: 'any', ...notesAt });
   try {
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true, whole: true })) {
       commits += 1;

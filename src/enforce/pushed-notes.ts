@@ -57,7 +57,7 @@ export async function attestingNotes(repoDir: string, notes: PushedNotes): Promi
     const batch = read.slice(start, start + READ_BATCH);
     const objects = await readRevisionObjects(repoDir, batch.map((commit) => notes.entries.get(commit)?.oid as string), { asStored: true });
     batch.forEach((commit, index) => {
-      const parsed = parseAuthorshipLog(objects[index]?.content.toString('utf8') ?? '');
+      const parsed = parseAuthorshipLog(objects[index]?.content.toString('utf8') ?? '', 'any');
       if (!parsed.ok || [...parsed.log.files.values()].every((entries) => entries.every((entry) => entry.kind === 'human'))) quiet.add(commit);
     });
   }

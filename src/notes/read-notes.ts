@@ -4,7 +4,7 @@ import { parseAuthorshipLog } from '../core/notes/parse-authorship-log.js';
 import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
 import type { ObjectView } from '../git/exec.js';
 import { grepNotes, type NoteEntry } from '../git/notes.js';
-import type { AgentRecord, AuthorshipLog } from '../core/notes/types.js';
+import type { AgentRecord, AuthorshipLog, SchemaRule } from '../core/notes/types.js';
 import { NOTE_SIZE_LIMIT } from './note-size-limit.js';
 
 /** Warnings shown one by one; the rest are counted in one line. */
@@ -18,6 +18,12 @@ export interface ReadNotesOptions extends ObjectView {
   limit?: number;
   /** The notes commit `entries` come from: records a note leaves out are looked for in its other notes. */
   tip?: string;
+  /**
+   * The `schema_version`s a commit's own note is read under (SchemaRule): `blame` for the reports
+   * that count lines as git-ai's blame does, `any` for enforcement. Default `v3`. A record looked for
+   * in the other notes is taken from a note of any version, as git-ai's `get_authorship` takes it.
+   */
+  schemas?: SchemaRule;
 }
 
 /**
@@ -69,7 +75,7 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     reader ??= openBlobReader(root, { asStored: options.asStored === true });
     const object = await reader.read(oid);
     if (!object.content) return object.type;
-    const result = parseAuthorshipLog(object.content.toString('utf8'));
+    const result = parseAuthorshipLog(object.content.toString('utf8'), options.schemas);
     if (!result.ok) return `malformed:${result.error.message}`;
     if (options.tip) await adoptForeignRecords(commit, result.log);
     return noteLines(result.log, options.aliases);
@@ -99,7 +105,7 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
       const objects = await Promise.all(batch.map((commit) => blobs.read(entries.get(commit)!.oid)));
       objects.forEach((object, at) => {
         if (!object.content) return void unread.push(batch[at]!);
-        const other = parseAuthorshipLog(object.content.toString('utf8'));
+        const other = parseAuthorshipLog(object.content.toString('utf8'), 'any');
         if (!other.ok) return;
         for (const [kind, map] of [['session', other.log.sessions], ['prompt', other.log.prompts]] as const) {
           for (const [record, found] of map) {
@@ -119,7 +125,7 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     if (!entry || entry.type !== 'blob' || entry.size > limit) return null;
     reader ??= openBlobReader(root, { asStored: options.asStored === true });
     const object = await reader.read(entry.oid);
-    const other = object.content ? parseAuthorshipLog(object.content.toString('utf8')) : null;
+    const other = object.content ? parseAuthorshipLog(object.content.toString('utf8'), 'any') : null;
     const found = other?.ok ? (kind === 'session' ? other.log.sessions : other.log.prompts).get(record) : undefined;
     return found && (found.tool !== null || found.model !== null) ? found : null;
   };

@@ -331,7 +331,8 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const needed = blames.flatMap((blame) => (blame.noted ?? []).map((group) => group.sha));
     // Commits git blame was told to ignore: one with AI attribution (its message's or its note's) moves its lines to older commits.
     const ignored = await ignoredCommits(repo.root, configuredIgnoreRevsFiles, ignoreFiles, ignoreShas as string[]);
-    const parsedNotes = await readNotes(repo.root, noteEntries, [...needed, ...(noted ? ignored.filter(noted) : [])], { aliases: detect.detect.aliases, onWarning, ...(notes ? { tip: notes.tip } : {}) });
+    // A note is read as git-ai's blame reads it: only `schema_version` authorship/3.0.0.
+    const parsedNotes = await readNotes(repo.root, noteEntries, [...needed, ...(noted ? ignored.filter(noted) : [])], { aliases: detect.detect.aliases, onWarning, schemas: 'blame', ...(notes ? { tip: notes.tip } : {}) });
     // git-ai's note of a commit it saw no AI line in attests nothing: the commit is judged by its message.
     for (const [sha, note] of parsedNotes) if (note.empty) parsedNotes.delete(sha);
     const blamed = new Set(blames.flatMap((blame) => [...blame.commits.keys()]));

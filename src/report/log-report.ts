@@ -86,8 +86,8 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const detectOptions = detectOptionsOf(config);
   const notesRef = notesRefName(options.notesRef ?? DEFAULT_NOTES_REF);
   if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
-  // A commit's git-ai note adds the models it names (evidence `note …`).
-  const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, aliases: detectOptions.detect.aliases, onWarning: options.onWarning });
+  // A commit's git-ai note adds the models it names (evidence `note …`), of any schema_version, as check reads it.
+  const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, aliases: detectOptions.detect.aliases, onWarning: options.onWarning, schemas: 'any' });
   let yielded = 0;
   try {
     for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range)) {

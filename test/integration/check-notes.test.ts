@@ -124,7 +124,8 @@ describe('check with git-ai notes', () => {
   it('a malformed note warns naming its commit and judges the commit by itself; replace refs cannot swap the notes', () => {
     const repo = repoWithPolicy();
     const sha = repo.commit('silent', { 'src/app.ts': 'app 1\napp 2\n' });
-    addNote(repo, sha, 'src/app.ts\n  s_5a5a5a5a5a5a5a 0-1\n---\n{}');
+    // Metadata that is no JSON (enforcement reads a `{}` of no schema_version, as a note of any version).
+    addNote(repo, sha, 'src/app.ts\n  s_5a5a5a5a5a5a5a 0-1\n---\n{"prompts": ');
     const malformed = check(repo);
     expect(malformed.code).toBe(0);
     expect(malformed.stderr).toContain(`git-ai note of commit ${sha.slice(0, 12)} is malformed`);

@@ -1,7 +1,7 @@
 import { classifyKey } from './classify-key.js';
 import { parseLineRanges } from './parse-line-ranges.js';
 import { readMetadata } from './read-metadata.js';
-import type { AttestationEntry, NoteError, NoteParse } from './types.js';
+import type { AttestationEntry, NoteError, NoteParse, SchemaRule } from './types.js';
 
 const DIVIDER = '---';
 const SPACE = /^\s$/;
@@ -72,17 +72,19 @@ function filePath(line: string): string {
  * and metadata ending in NBSP or NEL is JSON. A note only git-ai's untrimmed batch read takes
  * (`notes_for_commits`, a first line ` ---` that trimming makes the divider) is read as that read
  * takes it rather than refused.
+ *
+ * `schemas`: the `schema_version`s read (SchemaRule; default `v3`, any `authorship/3.x.y`).
  */
-export function parseAuthorshipLog(text: string): NoteParse {
+export function parseAuthorshipLog(text: string, schemas: SchemaRule = 'v3'): NoteParse {
   const trimmed = rustTrim(text);
-  const parsed = parseText(trimmed);
+  const parsed = parseText(trimmed, schemas);
   if (parsed.ok || trimmed === text) return parsed;
-  const untrimmed = parseText(text);
+  const untrimmed = parseText(text, schemas);
   return untrimmed.ok ? untrimmed : parsed;
 }
 
 /** One reading of the note's text, as `AuthorshipLog::deserialize_from_string` reads it. */
-function parseText(text: string): NoteParse {
+function parseText(text: string, schemas: SchemaRule): NoteParse {
   const files = new Map<string, AttestationEntry[]>();
   let current: AttestationEntry[] | null = null;
   let start = 0;
@@ -111,7 +113,7 @@ function parseText(text: string): NoteParse {
     current.push({ key: body.slice(0, space), kind: key.kind, record: key.record, ranges });
   }
   for (const [path, entries] of files) if (entries.length === 0) files.delete(path);
-  const read = readMetadata(text.slice(Math.min(start, text.length)));
+  const read = readMetadata(text.slice(Math.min(start, text.length)), schemas);
   if (!read.ok) return { ok: false, error: read.error };
   return { ok: true, log: { ...read.metadata, files } };
 }

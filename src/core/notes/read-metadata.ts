@@ -1,7 +1,15 @@
-import type { AgentRecord, AuthorshipLog, NoteError } from './types.js';
+import { SCHEMA_VERSION } from './serialize-authorship-log.js';
+import type { AgentRecord, AuthorshipLog, NoteError, SchemaRule } from './types.js';
 
-/** Schema versions read: 3.x (sessions, humans and the `s_`/`h_` keys are 3.0.0 extensions). */
+/** Schema versions `v3` reads: 3.x (sessions, humans and the `s_`/`h_` keys are 3.0.0 extensions). */
 const SCHEMA = /^authorship\/3\.\d{1,4}\.\d{1,4}$/;
+
+/** Whether `value` is a `schema_version` that `rule` reads (SchemaRule). */
+function schemaRead(value: unknown, rule: SchemaRule): boolean {
+  if (rule === 'any') return true;
+  if (typeof value !== 'string') return false;
+  return rule === 'blame' ? value === SCHEMA_VERSION : SCHEMA.test(value);
+}
 const NO_AGENT: AgentRecord = Object.freeze({ tool: null, model: null });
 
 type Metadata = Pick<AuthorshipLog, 'schemaVersion' | 'sessions' | 'prompts' | 'humans'>;
@@ -26,8 +34,43 @@ function records(metadata: Record<string, unknown>, field: string): Map<string, 
   return new Map(Object.entries(value).map(([key, record]) => [key, agentOf(record)]));
 }
 
-/** The metadata section (the JSON after `---`): schema version and the agent of every record. */
-export function readMetadata(json: string): { ok: true; metadata: Metadata } | { ok: false; error: NoteError } {
+const RECORD_MAPS = ['prompts', 'sessions'] as const;
+
+/**
+ * Why git-ai refuses this metadata whole (`serde_json::from_str::<AuthorshipMetadata>`, so its
+ * blame reads no line of the note), or null: `base_commit_sha` and `prompts` are required, a
+ * present `sessions`/`humans` must be a map (null is not one), `git_ai_version` and a record's
+ * `human_author` a string or null, every prompt and session record's `agent_id` must hold `tool`,
+ * `id` and `model` strings, and a `humans` record an `author` string. Other fields are not checked
+ * (unknown fields are ignored by git-ai too).
+ */
+function gitAiRefusal(metadata: Record<string, unknown>): string | null {
+  const optionalText = (value: unknown) => value === undefined || value === null || typeof value === 'string';
+  if (typeof metadata.base_commit_sha !== 'string') return 'no base_commit_sha string';
+  if (!optionalText(metadata.git_ai_version)) return 'git_ai_version is not a string';
+  if (!isObject(metadata.prompts)) return 'no prompts object';
+  for (const field of ['sessions', 'humans']) if (metadata[field] !== undefined && !isObject(metadata[field])) return `${field} is not an object`;
+  for (const field of RECORD_MAPS) {
+    for (const [key, record] of Object.entries((metadata[field] as Record<string, unknown> | undefined) ?? {})) {
+      const agent = isObject(record) ? record.agent_id : undefined;
+      const whole = isObject(record) && isObject(agent) && ['tool', 'id', 'model'].every((part) => typeof agent[part] === 'string');
+      if (!whole || !optionalText(record.human_author)) return `the ${field} record ${JSON.stringify(key.slice(0, 40))} is not one git-ai reads (agent_id of tool, id and model strings, human_author a string)`;
+    }
+  }
+  for (const [key, record] of Object.entries((metadata.humans as Record<string, unknown> | undefined) ?? {})) {
+    if (!isObject(record) || typeof record.author !== 'string') return `the humans record ${JSON.stringify(key.slice(0, 40))} has no author string`;
+  }
+  return null;
+}
+
+/**
+ * The metadata section (the JSON after `---`): schema version and the agent of every record, when
+ * `rule` reads its `schema_version` (a version it does not read: 'unsupported-schema'). Under
+ * `blame`, metadata git-ai cannot read is refused too ('bad-metadata'), as git-ai's blame reads no
+ * line of it; the other rules read what they can (a missing field is an empty map, a record
+ * without a readable agent an unknown agent).
+ */
+export function readMetadata(json: string, rule: SchemaRule = 'v3'): { ok: true; metadata: Metadata } | { ok: false; error: NoteError } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -35,11 +78,15 @@ export function readMetadata(json: string): { ok: true; metadata: Metadata } | {
     return { ok: false, error: { code: 'bad-json', message: `metadata is not JSON (${(error as Error).message.slice(0, 80)})` } };
   }
   if (!isObject(parsed)) return { ok: false, error: { code: 'bad-metadata', message: 'metadata is not a JSON object' } };
-  const schemaVersion = parsed.schema_version;
-  if (typeof schemaVersion !== 'string' || !SCHEMA.test(schemaVersion)) {
-    const shown = typeof schemaVersion === 'string' ? JSON.stringify(schemaVersion.slice(0, 40)) : 'none';
-    return { ok: false, error: { code: 'unsupported-schema', message: `schema_version ${shown} is not authorship/3.x` } };
+  const version = parsed.schema_version;
+  if (!schemaRead(version, rule)) {
+    const shown = typeof version === 'string' ? JSON.stringify(version.slice(0, 40)) : 'none';
+    const wanted = rule === 'blame' ? `${SCHEMA_VERSION}, the one version git-ai's blame reads` : 'authorship/3.x';
+    return { ok: false, error: { code: 'unsupported-schema', message: `schema_version ${shown} is not ${wanted}` } };
   }
+  const schemaVersion = typeof version === 'string' ? version : '';
+  const refusal = rule === 'blame' ? gitAiRefusal(parsed) : null;
+  if (refusal) return { ok: false, error: { code: 'bad-metadata', message: `${refusal}, so git-ai's blame reads none of it` } };
   const prompts = records(parsed, 'prompts');
   const sessions = records(parsed, 'sessions');
   const humans = records(parsed, 'humans');

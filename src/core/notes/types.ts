@@ -36,6 +36,16 @@ export interface AuthorshipLog {
   foreignSessions?: Set<string>;
 }
 
+/**
+ * Which `schema_version`s a reading takes. git-ai's blame reads a note only when it says exactly
+ * `authorship/3.0.0` (`parse_reference_as_authorship_log_v3`, behind `read_authorship_v3_batch`:
+ * any other note is left out); its other readers (`get_authorship`: stats, rewrites, the search for
+ * a record in other notes) take any string. `blame`: that one version (aitrail's reports agree with
+ * git-ai's blame); `any`: any value, even none (enforcement: a note only adds models, so reading
+ * more cannot hide one); `v3`: any `authorship/3.x.y` (note writing: a note carried or composed).
+ */
+export type SchemaRule = 'blame' | 'any' | 'v3';
+
 /** Why a note was not read. */
 export type NoteErrorCode = 'no-divider' | 'bad-entry' | 'bad-range' | 'entry-without-file' | 'bad-json' | 'bad-metadata' | 'unsupported-schema';
 
