@@ -7,6 +7,7 @@ import { providerModel, taskWindow } from './cline-task-records.js';
 import { MAX_WINDOW_MODELS } from './claude-transcript.js';
 import { RECENT_MS, usedAt } from './session-window.js';
 import { absolute, editorsBase, projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
+import { trimTrailing } from '../core/trim-run.js';
 
 /** Cline's VS Code extension id: its `globalStorage` directory in every editor that runs it. */
 const EXTENSION = 'saoudrizwan.claude-dev';
@@ -44,7 +45,7 @@ function storageDirs(place: SettingsPlace): string[] {
 
 /** A path as Cline compares them: without trailing separators. */
 function trimmed(path: string): string {
-  return path.length > 1 ? path.replace(/[\\/]+$/, '') : path;
+  return path.length > 1 ? trimTrailing(path, '\\/') : path;
 }
 
 interface RecentTask {

@@ -225,9 +225,9 @@ const MARKDOWN_WRAPPED = /^(\*{1,3}|_{1,3}|`)(\S.*\S)\1$/;
 /** A key in emphasis or code (`**Assisted-by:**`, `**Assisted-by**:`, `_AI-Model_:`): its colon inside the marks or after them. */
 const MARKDOWN_KEY = /^(\*{1,3}|_{1,3}|`)([A-Za-z][A-Za-z0-9 _-]{0,63}?)[ \t]*(:?)\1[ \t]*(:?)[ \t]*/;
 /** A key in an HTML tag GitHub renders (`<b>Assisted-by:</b>`, `<strong>Assisted-by</strong>:`). */
-const HTML_KEY = /^<(b|strong|em|i|u|code|kbd|mark|ins|span)>[ \t]*([A-Za-z][A-Za-z0-9 _-]{0,63}?)[ \t]*(:?)[ \t]*<\/\1>[ \t]*(:?)[ \t]*/i;
+export const HTML_KEY = /^<(b|strong|em|i|u|code|kbd|mark|ins|span)>[ \t]*([A-Za-z][A-Za-z0-9 _-]{0,63}?)[ \t]*(?:(:)[ \t]*)?<\/\1>[ \t]*(:?)[ \t]*/i;
 /** A key as a link's text (`[Assisted-by](https://…): …`). */
-const LINK_KEY = /^\[[ \t]*([A-Za-z][A-Za-z0-9 _-]{0,63}?)[ \t]*(:?)[ \t]*\]\([^()\s]{0,2048}\)[ \t]*(:?)[ \t]*/;
+export const LINK_KEY = /^\[[ \t]*([A-Za-z][A-Za-z0-9 _-]{0,63}?)[ \t]*(?:(:)[ \t]*)?\]\([^()\s]{0,2048}\)[ \t]*(:?)[ \t]*/;
 /** A block or inline HTML tag GitHub renders, opening the line or closing it (`<p>Assisted-by: …</p>`, `<sub>…`). */
 const HTML_TAGS = 'p|div|span|sub|sup|small|b|strong|em|i|u|code|kbd|mark|ins|li|td|th|summary|details|h[1-6]';
 const HTML_OPEN = new RegExp(`^<(?:${HTML_TAGS})(?:[ \\t][^<>]{0,256})?>[ \\t]*`, 'i');
