@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageHead } from '../../src/agent-settings/claude-transcript.js';
 import { workspaceValues } from '../../src/agent-settings/copilot-cli.js';
-import { HTML_KEY, LINK_KEY } from '../../src/core/detect/commit.js';
+import { HTML_KEY, LINK_KEY, TABLE_KEY } from '../../src/core/detect/commit.js';
 import { trimTrailing } from '../../src/core/trim-run.js';
 import { gitSubject } from '../../src/report/log-report.js';
 import { cpuClock } from '../helpers/cpu-clock.js';
@@ -59,6 +59,18 @@ describe('the same results as the patterns they replace', () => {
     for (const text of texts(4, ['<b>', '</b>', '<I>', '</i>', '<b>Assisted-by', 'A', 'x', ' ', '\t', ':', '-', '_', '</B>'])) expect(same(HTML_KEY.exec(text))).toEqual(same(oldHtml.exec(text)));
     for (const text of texts(5, ['[', ']', '(', ')', '](', '[Assisted-by', 'A', 'x', ' ', '\t', ':', '-', 'https://x'])) expect(same(LINK_KEY.exec(text))).toEqual(same(oldLink.exec(text)));
   });
+
+  it("a table's key cell: TABLE_KEY matches as before, its key in group 2 (in marks) or 3", () => {
+    const old = /^(\*{1,3}|_{1,3}|`)?([A-Za-z][A-Za-z0-9-]{0,63})[ \t]*:?\1[ \t]*:?$/;
+    const key = (m: RegExpExecArray | null) => (m ? (m[2] ?? m[3] ?? null) : undefined);
+    let matched = 0;
+    for (const text of texts(6, ['*', '**', '_', '`', 'A', 'Assisted-by', 'x1', '-', ' ', '\t', ':', '|'], 20_000, 10)) {
+      const was = old.exec(text);
+      if (was) matched += 1;
+      expect(key(TABLE_KEY.exec(text))).toBe(was ? was[2] : undefined);
+    }
+    expect(matched).toBeGreaterThan(100);
+  });
 });
 
 describe('a megabyte of hostile text costs linear time', () => {
@@ -71,6 +83,8 @@ describe('a megabyte of hostile text costs linear time', () => {
   it('a key in a tag or a link followed by a run of spaces', () => {
     expect(cpu(() => expect(HTML_KEY.exec(`<b>A${' \t'.repeat(MB / 2)}x`)).toBeNull())).toBeLessThan(2_000);
     expect(cpu(() => expect(LINK_KEY.exec(`[A${'\t'.repeat(MB)}\x01`)).toBeNull())).toBeLessThan(2_000);
+    // A table row's first cell: `A`, a megabyte of tabs, `x` (60 KB took `aitrail check` 13 s).
+    expect(cpu(() => expect(TABLE_KEY.exec(`A${'\t'.repeat(MB)}x`)).toBeNull())).toBeLessThan(2_000);
   });
 
   it("a session's head of `\"message\":{` with no `\"content\":`, and a workspace.yaml line of spaces", () => {
