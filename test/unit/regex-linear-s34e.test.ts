@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { messageHead } from '../../src/agent-settings/claude-transcript.js';
 import { workspaceValues } from '../../src/agent-settings/copilot-cli.js';
 import { HTML_KEY, LINK_KEY, TABLE_KEY } from '../../src/core/detect/commit.js';
+import { isEmail } from '../../src/core/detect/declared-value.js';
 import { trimTrailing } from '../../src/core/trim-run.js';
 import { gitSubject } from '../../src/report/log-report.js';
 import { cpuClock } from '../helpers/cpu-clock.js';
@@ -60,6 +61,16 @@ describe('the same results as the patterns they replace', () => {
     for (const text of texts(5, ['[', ']', '(', ')', '](', '[Assisted-by', 'A', 'x', ' ', '\t', ':', '-', 'https://x'])) expect(same(LINK_KEY.exec(text))).toEqual(same(oldLink.exec(text)));
   });
 
+  it('isEmail is the old address pattern', () => {
+    const old = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+    let matched = 0;
+    for (const text of texts(7, ['a', '.', '@', '..', 'x.y', ' ', '<', '>', '\n', 'b'], 20_000, 8)) {
+      if (old.test(text)) matched += 1;
+      expect(isEmail(text)).toBe(old.test(text));
+    }
+    expect(matched).toBeGreaterThan(50);
+  });
+
   it("a table's key cell: TABLE_KEY matches as before, its key in group 2 (in marks) or 3", () => {
     const old = /^(\*{1,3}|_{1,3}|`)?([A-Za-z][A-Za-z0-9-]{0,63})[ \t]*:?\1[ \t]*:?$/;
     const key = (m: RegExpExecArray | null) => (m ? (m[2] ?? m[3] ?? null) : undefined);
@@ -85,6 +96,8 @@ describe('a megabyte of hostile text costs linear time', () => {
     expect(cpu(() => expect(LINK_KEY.exec(`[A${'\t'.repeat(MB)}\x01`)).toBeNull())).toBeLessThan(2_000);
     // A table row's first cell: `A`, a megabyte of tabs, `x` (60 KB took `aitrail check` 13 s).
     expect(cpu(() => expect(TABLE_KEY.exec(`A${'\t'.repeat(MB)}x`)).toBeNull())).toBeLessThan(2_000);
+    // An address whose domain is a megabyte of `.x` then a second `@`.
+    expect(cpu(() => expect(isEmail(`a@${'.x'.repeat(MB / 2)}.@..`)).toBe(false))).toBeLessThan(2_000);
   });
 
   it("a session's head of `\"message\":{` with no `\"content\":`, and a workspace.yaml line of spaces", () => {
