@@ -17,8 +17,16 @@ const MAX_LINE = 1024 * 1024;
 /** Models used since the previous commit recorded beside the last ones, for the session and its subagents each, the most recently used first. */
 export const MAX_WINDOW_MODELS = 8;
 
-/** An assistant's model at the head of a line too long to parse: `"message":{` then, before its `"content"`, `"role":"assistant"` and `"model":"…"` in either order. */
-const LONG_ASSISTANT = /"message":\{((?:(?!"content":)[^])*?)"content":/;
+/**
+ * What stands in the head of a line too long to parse between its first `"message":{` and the next
+ * `"content":` (an assistant's `"role":"assistant"` and `"model":"…"` in either order), found with
+ * two searches: the pattern it replaces tried each `"message":{` of the head again to its end.
+ */
+export function messageHead(text: string): string | undefined {
+  const open = text.indexOf('"message":{');
+  const close = open === -1 ? -1 : text.indexOf('"content":', open + '"message":{'.length);
+  return close === -1 ? undefined : text.slice(open + '"message":{'.length, close);
+}
 
 /**
  * Claude Code's transcript lines (its session's `<id>.jsonl`, a subagent's `agent-<id>.jsonl`) as
@@ -32,7 +40,7 @@ export const CLAUDE_TRANSCRIPT: SessionRecords = {
     return answerModel((record.message as { model?: unknown }).model);
   },
   longLine(head) {
-    const message = LONG_ASSISTANT.exec(head.toString('utf8'))?.[1];
+    const message = messageHead(head.toString('utf8'));
     if (message === undefined || !message.includes('"role":"assistant"')) return null;
     return headModel(message);
   },

@@ -5,8 +5,9 @@ import { readUnlinkedJson } from '../io/read-regular-file.js';
 import { roots, type Beside } from './chat-recordings.js';
 import { providerModel, taskWindow } from './cline-task-records.js';
 import { MAX_WINDOW_MODELS } from './claude-transcript.js';
-import { RECENT_MS, usedAt } from './session-window.js';
+import { RECENT_MS, usedAt, windowModels, type WindowModel } from './session-window.js';
 import { absolute, editorsBase, projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
+import { trimTrailing } from '../core/trim-run.js';
 
 /** Cline's VS Code extension id: its `globalStorage` directory in every editor that runs it. */
 const EXTENSION = 'saoudrizwan.claude-dev';
@@ -25,6 +26,9 @@ const MAX_SESSION_NAMES = 4096;
 const MAX_SESSIONS_LOOKED = 16;
 /** A session manifest (`<id>/<id>.json`: a few hundred bytes) past this is not one. */
 const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** A session's messages (`<id>.messages.json`, one JSON document) past this are not read; their last entries only. */
+const MAX_MESSAGES_BYTES = 16 * 1024 * 1024;
+const MAX_MESSAGES = 10_000;
 
 /**
  * Cline's storage directories (its `globalStorageFsPath`, holding `state/` and `tasks/`): the CLI's
@@ -44,7 +48,7 @@ function storageDirs(place: SettingsPlace): string[] {
 
 /** A path as Cline compares them: without trailing separators. */
 function trimmed(path: string): string {
-  return path.length > 1 ? path.replace(/[\\/]+$/, '') : path;
+  return path.length > 1 ? trimTrailing(path, '\\/') : path;
 }
 
 interface RecentTask {
@@ -166,6 +170,7 @@ export function clineSessionModels(place: SettingsPlace, launched: readonly stri
     })
     .sort((a, b) => b.written - a.written)
     .slice(0, MAX_SESSIONS_LOOKED);
+  const since = place.windowStart ? place.windowStart() : undefined;
   const found: Beside[] = [];
   let sessions = 0;
   for (const { id } of recent) {
@@ -177,6 +182,32 @@ export function clineSessionModels(place: SettingsPlace, launched: readonly stri
     if (++sessions > MAX_TASKS) break;
     const named = providerModel(provider, model);
     if (named && !found.some((seen) => seen.model === named)) found.push({ model: named, evidence: `recent session ${shownPath(place, path)} model=${quote(named)}`, overriddenBy: [] });
+    if (since === undefined) continue;
+    const messages = join(root, id, `${id}.messages.json`);
+    for (const used of messageWindow(messages, since)) {
+      if (found.length >= MAX_WINDOW_MODELS) return found;
+      if (!found.some((seen) => seen.model === used.model)) found.push({ model: used.model, evidence: `recent session ${shownPath(place, messages)} model=${quote(used.model)} ${usedAt(used)}`, overriddenBy: [] });
+    }
   }
   return found;
+}
+
+/**
+ * The models a session's messages used since `since` (cline `sdk/packages/core/src/services/session-data.ts`:
+ * `<id>.messages.json` is `{version, updated_at, agent, sessionId, messages}`, each assistant message
+ * stamped with the `modelInfo` `{id, provider}` that answered it and its `ts`, ms since the epoch), so
+ * a model switched away and back within the session counts, as the manifest's current one alone did
+ * not. Never through a link; up to {@link MAX_MESSAGES_BYTES}, its last {@link MAX_MESSAGES} messages.
+ */
+function messageWindow(path: string, since: number | null): WindowModel[] {
+  const data = readUnlinkedJson(path, MAX_MESSAGES_BYTES);
+  const list = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).messages : undefined;
+  if (!Array.isArray(list)) return [];
+  const records = list.slice(-MAX_MESSAGES).map((message: unknown) => {
+    if (message === null || typeof message !== 'object') return { date: null, model: null };
+    const { role, modelInfo, ts } = message as Record<string, unknown>;
+    const info = role === 'assistant' && modelInfo !== null && typeof modelInfo === 'object' ? (modelInfo as Record<string, unknown>) : null;
+    return { date: typeof ts === 'number' && Number.isFinite(ts) ? ts : null, model: info ? providerModel(info.provider, info.id) : null };
+  });
+  return windowModels(records, since, MAX_WINDOW_MODELS).models;
 }

@@ -9,6 +9,7 @@ import { MAX_LISTED, type WrittenFile } from './files-by-written.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
 import { modelsSince, parseTimestamp, printableModel, RECENT_MS, usedAt, type SessionRecords } from './session-window.js';
 import { readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
+import { trimTrailing } from '../core/trim-run.js';
 
 /** Managed settings an organisation deploys (docs.github.com, Copilot CLI configuration directory: MDM managed settings). */
 const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/GitHubCopilot/managed-settings.json' : 'etc/github-copilot/managed-settings.json';
@@ -227,12 +228,21 @@ function sessionDirectories(path: string): string[] {
   }
   if (path.endsWith('events.jsonl')) {
     const workspace = head(join(dirname(path), 'workspace.yaml')) ?? '';
-    for (const [, value] of workspace.matchAll(/^(?:cwd|git_root):[ \t]*(.*?)[ \t]*$/gm)) {
-      const unquoted = /^(["'])(.*)\1$/.exec(value!)?.[2] ?? value;
-      dirs.push(directory(unquoted) ?? '');
-    }
+    for (const value of workspaceValues(workspace)) dirs.push(directory(value) ?? '');
   }
   return dirs.filter((dir) => dir !== '');
+}
+
+/**
+ * The `cwd` and `git_root` values of a `workspace.yaml`, each without the spaces around it and its
+ * quotes, trimmed outside the pattern (`[ \t]*(.*?)[ \t]*$` tried every split of a run of spaces:
+ * quadratic in a line of them).
+ */
+export function workspaceValues(text: string): string[] {
+  return [...text.matchAll(/^(?:cwd|git_root):(.*)$/gm)].map(([, rest]) => {
+    const value = trimTrailing(rest!.replace(/^[ \t]+/, ''), ' \t');
+    return /^(["'])(.*)\1$/.exec(value)?.[2] ?? value;
+  });
 }
 
 /** Whether a session running in one of `dirs` works in this work tree: one of them its top or below it (as given, or with links resolved). */

@@ -1,5 +1,5 @@
-import { lstatSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { givenPath, type CommandLineModel } from './command-line.js';
@@ -47,11 +47,11 @@ function crushDir(place: SettingsPlace, own: string, xdg: string, fallback: stri
  * (`$CRUSH_GLOBAL_CONFIG/crush.json`, else `$XDG_CONFIG_HOME/crush/crush.json`, `~/.config/crush/crush.json`),
  * the global data file its TUI writes the picked model to (`$CRUSH_GLOBAL_DATA/crush.json`, else
  * `$XDG_DATA_HOME/crush/crush.json`, `~/.local/share/crush/crush.json`), the project's `.crush.json`
- * and `crush.json` (its working directory is not known to a hook: the work tree's top; within a
- * directory `crush.json` is merged last). The workspace file in its data directory comes after them
+ * and `crush.json` of the work tree's top, then of each directory down to the one Crush runs in
+ * (`cwd`, its process's: {@link belowTop}; within a directory `crush.json` is merged last). The workspace file in its data directory comes after them
  * ({@link workspaceLayer}): where that directory is, these files say first.
  */
-function layers(place: SettingsPlace): Layer[] {
+function layers(place: SettingsPlace, cwd?: string): Layer[] {
   const own = (dir: string | null, picks = false): Layer[] => {
     if (dir === null) return [];
     const path = join(dir, 'crush.json');
@@ -64,7 +64,32 @@ function layers(place: SettingsPlace): Layer[] {
     ...own(crushDir(place, 'CRUSH_GLOBAL_DATA', 'XDG_DATA_HOME', join('.local', 'share')), true),
     repo('.crush.json'),
     repo('crush.json'),
+    ...belowTop(place, cwd).flatMap((dir) => [repo(`${dir}/.crush.json`), repo(`${dir}/crush.json`)]),
   ];
+}
+
+/** Directories of the work tree searched for a project file below its top: at most this deep. */
+const MAX_DEPTH_BELOW = 32;
+
+/**
+ * The directories of the work tree from its top's child down to `cwd`, the directory Crush runs in
+ * (its process's, read from `/proc`), each a work-tree path: Crush looks for its project files from
+ * its working directory up to the git work tree's top (`lookupConfigs`, `fsext.LookupBounded` to
+ * `projectBoundary`), the nearest merged last. None when `cwd` is unknown, the top itself, outside
+ * the work tree, or deeper than {@link MAX_DEPTH_BELOW}.
+ */
+function belowTop(place: SettingsPlace, cwd: string | undefined): string[] {
+  if (!cwd) return [];
+  let rel: string;
+  try {
+    rel = relative(realpathSync.native(place.root), realpathSync.native(cwd));
+  } catch {
+    return [];
+  }
+  if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) return [];
+  const parts = rel.split(sep);
+  if (parts.length > MAX_DEPTH_BELOW) return [];
+  return parts.map((_, at) => parts.slice(0, at + 1).join('/'));
 }
 
 /**
@@ -102,7 +127,7 @@ export function crushDataDir(place: SettingsPlace, cli?: CommandLineModel | null
     given = flag;
     moved = `argv crush -D=${quote(flag)}`;
   } else {
-    for (const [layer, data] of read ?? readLayers(place)) {
+    for (const [layer, data] of read ?? readLayers(place, cli?.cwd)) {
       const option = dirValue(stringAt(data, 'options', 'data_directory'));
       if (option) {
         given = option;
@@ -128,9 +153,9 @@ export function crushDataDir(place: SettingsPlace, cli?: CommandLineModel | null
 }
 
 /** Each of {@link layers} read and parsed (strict JSON, as Crush reads it; a file that is not names nothing), lowest first. */
-function readLayers(place: SettingsPlace): [Layer, unknown][] {
+function readLayers(place: SettingsPlace, cwd?: string): [Layer, unknown][] {
   const read: [Layer, unknown][] = [];
-  for (const layer of layers(place)) {
+  for (const layer of layers(place, cwd)) {
     const text = layer.read();
     if (text !== null) read.push([layer, parseJson(text)]);
   }
@@ -173,7 +198,7 @@ export function crushModel(place: SettingsPlace, cli?: CommandLineModel | null):
   let model: Named | undefined;
   let provider: Named | undefined;
   let picked: { model: string; evidence: string } | undefined;
-  const read = readLayers(place);
+  const read = readLayers(place, cli?.cwd);
   const workspace = workspaceLayer(place, crushDataDir(place, cli, read));
   const text = workspace?.read() ?? null;
   if (workspace && text !== null) read.push([workspace, parseJson(text)]);

@@ -7,6 +7,7 @@ import { MAX_WINDOW_MODELS } from './claude-transcript.js';
 import { parseJson, valueAt } from './parse-settings.js';
 import { parseTimestamp, printableModel, RECENT_MS, usedAt, windowModels } from './session-window.js';
 import { editorsBase, projectPaths, readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { trimTrailing } from '../core/trim-run.js';
 
 type Also = { model: string; evidence: string; overriddenBy: string[] }[];
 
@@ -47,7 +48,7 @@ function timeOf(value: unknown): number | null {
 function folderPath(uri: unknown): string | null {
   if (typeof uri !== 'string' || uri.length > 4096 || !uri.startsWith('file://')) return null;
   try {
-    return fileURLToPath(uri).replace(/[\\/]+$/, '') || null;
+    return trimTrailing(fileURLToPath(uri), '\\/') || null;
   } catch {
     return null;
   }
@@ -59,7 +60,7 @@ function folderPath(uri: unknown): string | null {
  * `composer.composerData` (`allComposers[]`: `composerId`, `lastUpdatedAt`).
  */
 function recentComposers(place: SettingsPlace, user: string): Set<string> {
-  const paths = new Set(projectPaths(place).map((path) => path.replace(/[\\/]+$/, '')));
+  const paths = new Set(projectPaths(place).map((path) => trimTrailing(path, '\\/')));
   const storage = join(user, 'workspaceStorage');
   const found = new Set<string>();
   let entries: string[];

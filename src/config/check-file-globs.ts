@@ -1,5 +1,6 @@
 import type { ConfigProblem } from './config-error.js';
 import { quote } from './config-error.js';
+import { trimTrailing } from '../core/trim-run.js';
 
 /**
  * Why a file glob can match no path git names, or null. Git paths use `/` between directories and
@@ -19,7 +20,7 @@ export function deadGlobReason(glob: string): string | null {
     const next = glob[at + 1];
     if (next === undefined || !ESCAPABLE.has(next)) return `a backslash${next === undefined ? ' at its end' : ` before ${JSON.stringify(next)}`} (in a glob it escapes the next character: write / between directories; a backslash escapes only [ ] { } ( ) ! + @ , and a literal * or ? is written [*], [?])`;
   }
-  const body = glob.replace(/^\/+/, '').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  const body = trimTrailing(glob.replace(/^\/+/, '').replace(/^\.\/+/, ''), '/');
   if (body.split('/').some((segment) => segment === '.' || segment === '..' || segment === '')) return 'a ".", ".." or empty segment (git paths hold none: write the path from the repository root, one / between directories)';
   return null;
 }

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { remoteNames, remoteUrls } from '../git/refs.js';
 import { isPlainRemoteName } from './remote-default-refs.js';
+import { trimTrailing } from '../core/trim-run.js';
 
 /**
  * A `file://` URL's path as git reads it (`url_decode`): each `%XX` of two hex digits is that byte,
@@ -39,7 +40,7 @@ function place(url: string, cwd: string): string {
       text = path;
     }
   }
-  return text.replace(/\/+$/, '').replace(/\/\.git$/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+  return trimTrailing(trimTrailing(text, '/').replace(/\/\.git$/, '').replace(/\.git$/, ''), '/');
 }
 
 /**

@@ -4,6 +4,7 @@ import { UsageError } from '../errors/usage-error.js';
 import type { TreeFile, TreeLink } from '../git/blame-files.js';
 import { listTreeEntries } from '../git/read-blob.js';
 import { blameMessages } from './blame-messages.js';
+import { trimTrailing } from '../core/trim-run.js';
 
 /** A user path (relative to cwd, like git) as a literal pathspec relative to the top ('' = all). */
 export function toPathspec(path: string, cwd: string, root: string, prefix: string): string {
@@ -20,7 +21,7 @@ export function toPathspec(path: string, cwd: string, root: string, prefix: stri
     }
     rel = relative(realpathSync(root), real).split(sep).join('/');
   } else rel = posix.normalize(`${prefix}${path}`);
-  rel = rel.replace(/\/+$/, '');
+  rel = trimTrailing(rel, '/');
   if (rel === '..' || rel.startsWith('../') || isAbsolute(rel)) throw new UsageError(`path '${path}' is outside the repository (${cwd}).`);
   return rel === '.' ? '' : rel;
 }

@@ -15,6 +15,7 @@ import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
+import { trimTrailing } from '../core/trim-run.js';
 
 export interface LogOptions {
   /** Directory to run in (inside the repository); `config` is relative to it. */
@@ -61,7 +62,7 @@ export function gitSubject(message: string): string {
   const lines: string[] = [];
   let started = false;
   for (const line of message.split('\n')) {
-    const trimmed = line.replace(/[ \t\r]+$/, ''); // git's isspace(): no \v, \f or unicode spaces
+    const trimmed = trimTrailing(line, ' \t\r'); // git's isspace(): no \v, \f or unicode spaces
     if (trimmed === '') {
       if (started) break;
       continue;

@@ -15,7 +15,11 @@ export type DeclaredValue = Mention;
 
 const MAX_VALUE = 500;
 /** An address a person can be reached at: `local@domain.tld`, nothing else in the brackets. */
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+export function isEmail(text: string): boolean {
+  // `^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$` tried every dot of the domain to its end: quadratic in a run of dots.
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(text)) return false;
+  return text.slice(text.indexOf('@') + 2, -1).includes('.');
+}
 const URL = /<?\bhttps?:\/\/[^\s>]*>?/gi;
 const UNKNOWN: DeclaredValue = { agent: 'unknown', model: 'unknown' };
 /** A value read only in part (past MAX_WHOLE, or the commit's lookups spent): what the rest names is not known. */
@@ -100,13 +104,13 @@ const BARE_ADDRESS = /^(\S.*?)\s+([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 /** `Name <x>` where `x` is not an address (`Kilo Code <moonshotai/kimi-k2.5:free>`): the name, with `x` as a note. */
 function withoutAddress(text: string): { text: string; email: string; name: string } {
   // An address alone, its brackets lost (`qwen-coder@alibabacloud.com`): as `<qwen-coder@alibabacloud.com>` is read.
-  if (!text.includes('<') && EMAIL.test(text.trim())) return { text, email: text.trim(), name: '' };
+  if (!text.includes('<') && isEmail(text.trim())) return { text, email: text.trim(), name: '' };
   const found = text.includes('<') ? null : BARE_ADDRESS.exec(text.trim());
   // An address inside a note is the note's (`claude-code/0.42 (model: claude-sonnet-4-5; operator: dev@example.com)`,
   // the person who ran the agent), not the value's: the value is read as declared, its agent and model with it.
   const bare = found && (found[1] ?? '').split('(').length > (found[1] ?? '').split(')').length ? null : found;
   const identity = bare ? { name: bare[1] ?? '', email: bare[2] ?? '' } : parseIdentity(text);
-  if (!identity.email || EMAIL.test(identity.email)) return { text, email: identity.email, name: identity.name };
+  if (!identity.email || isEmail(identity.email)) return { text, email: identity.email, name: identity.name };
   return { text: `${identity.name} (${identity.email})`, email: '', name: identity.name };
 }
 
@@ -551,7 +555,7 @@ function addressBeforeRest(text: string): { name: string; email: string } | null
   if (close < 0) return null;
   const email = text.slice(open + 1, close).trim();
   const rest = text.slice(close + 1).replace(/<[^<>]*>/g, ' ').trim();
-  if (close === text.length - 1 || !EMAIL.test(email)) return null;
+  if (close === text.length - 1 || !isEmail(email)) return null;
   const note = rest.replace(/^\((.*)\)$/, '$1').replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
   const name = text.slice(0, open).trim();
   return { name: note === '' ? name : `${name} (${note})`, email };

@@ -4,6 +4,7 @@ import { FAMILIES, VENDOR_NAMES } from '../model-data.js';
 import { familyOf } from '../model-name.js';
 import { globIndex, type IndexedGlob } from './glob-index.js';
 import { simpleGlobRegex } from './simple-glob.js';
+import { trimTrailing } from '../trim-run.js';
 
 /** Returns the first glob that matches, or undefined. */
 export type GlobMatcher = (subject: string) => string | undefined;
@@ -144,10 +145,10 @@ export function pathMatcher(globs: readonly string[]): GlobMatcher {
     return (subject) => (test ??= make())(subject);
   };
   const compiled = globs.map((glob, id) => {
-    const body = glob.replace(/^\/+/, '').replace(/\/+$/, '') || glob;
+    const body = trimTrailing(glob.replace(/^\/+/, ''), '/') || glob;
     const test = lazy(() => withLiteralGroups(body, compile(body)));
     // As in .gitignore, a glob without a slash (`*.pem`, `dist`) names a file or directory at any depth.
-    return { id, body, test, anyDepth: !glob.replace(/\/+$/, '').includes('/') };
+    return { id, body, test, anyDepth: !trimTrailing(glob, '/').includes('/') };
   });
   const texts = (text: string): string[] => {
     const named = text.includes('(') ? literalGroups(text) : null;

@@ -1,4 +1,5 @@
 import type { CompiledPathRule } from './compile-policy.js';
+import { trimTrailing } from '../trim-run.js';
 
 /**
  * What a symbolic link's target is in the commit that makes the link: a file, a directory (with
@@ -43,7 +44,7 @@ const basesOf = new WeakMap<CompiledPathRule, string[]>();
 
 function readBases(rule: CompiledPathRule): string[] {
   return rule.files.map((glob) => {
-    const body = glob.replace(/^\/+/, '').replace(/\/+$/, '');
+    const body = trimTrailing(glob.replace(/^\/+/, ''), '/');
     if (!body.includes('/')) return '';
     const literal: string[] = [];
     for (const segment of body.split('/')) {
