@@ -18,6 +18,7 @@ describe('a vendor id inside an agent pair whose agent is named by the vendor (r
       noted: 'feat: d\n\nAssisted-by: Qwen Code (qwen/%qwen3-coder)\n',
       // No `/`: the vendor's word glued to the rest of the id by a mark.
       glued: 'feat: e\n\nAssisted-by: qwen-code:qwen!3-coder\n',
-    }, (found, name) => expect(found, name).toContain('qwen/unknown'));
+      // Row 407: the enforcing layers also read the message with U+FFFD dropped, as a screen shows it.
+    }, (found, name) => expect(found, name).toContain(name === 'replacement' ? 'qwen/qwen3-coder' : 'qwen/unknown'));
   }, 120_000);
 });
