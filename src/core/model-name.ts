@@ -158,7 +158,9 @@ function familyForm(token: string): string {
     .replace(/^deepseek-?([vr])-?(?=\d)/, 'deepseek-$1')
     // `DeepSeek 3.2`, `deepseek-3.2`: the V series' version without its `V` (R1 and R2 always carry their `R`).
     .replace(/^deepseek-(?=[2-4](?:\.\d+)?(?:-|$))/, 'deepseek-v')
-    .replace(/^kimi-?k-?(?=\d)/, 'kimi-k');
+    .replace(/^kimi-?k-?(?=\d)/, 'kimi-k')
+    // `Kimi 2.6` (a co-author line's name): Moonshot's models are K1.5, K2, K2.5…, never a bare number.
+    .replace(/^kimi-(?=[1-3](?:\.\d+)?(?:-|$))/, 'kimi-k');
   return claudeForm(spaced);
 }
 

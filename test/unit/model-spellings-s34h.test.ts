@@ -39,6 +39,9 @@ describe('2026 spellings of one model read as its one id', () => {
     // DeepSeek's V series without its `V`.
     ['DeepSeek 3.2', 'deepseek/deepseek-v3.2'],
     ['kr/deepseek-3.2', 'deepseek/deepseek-v3.2'],
+    // `Co-Authored-By: Kimi 2.6 (Devin Agent) <…>`: Moonshot's K series without its `K`.
+    ['Kimi 2.6', 'moonshotai/kimi-k2.6'],
+    ['kimi-2.5', 'moonshotai/kimi-k2.5'],
     // Hugging Face names of Qwen3-Coder-Next and Devstral 2.
     ['qwen3-coder-next-80b-a3b', 'qwen/qwen3-coder-next'],
     ['Qwen/Qwen3-Coder-Next', 'qwen/qwen3-coder-next'],
