@@ -50,6 +50,8 @@ const GENERIC_SUFFIXES: readonly RegExp[] = [
   /\.gguf$/, // a llama.cpp server's default model name is its file's: Qwen3-Coder-30B-A3B-Instruct-Q4_K_M.gguf
   /-\d{5}-of-\d{5}$/, // a split GGUF's part: …-UD-Q2_K_XL-00001-of-00004.gguf
   /-(?:maas|cloud|hf)$/,
+  // OpenCode Zen's free tier of a model (`opencode/kimi-k2.5-free`, `minimax-m2.5-free`, `glm-4.7-free`): a price, as OpenRouter's `:free` is.
+  /-free$/,
   // Serving variants of open-weight models (quantised, faster): Together's `-tput`, Together's and
   // DeepInfra's `-Turbo` after a full model name (`Llama-3.3-70B-Instruct-Turbo`, `DeepSeek-R1-Turbo`,
   // `gpt-oss-120b-Turbo`). Not after a bare family (`gpt-4-turbo`, `gpt-3.5-turbo`, `qwen-turbo`,
@@ -96,7 +98,8 @@ function stripSuffixes(token: string): string {
     let next = current;
     for (const suffix of GENERIC_SUFFIXES) next = next.replace(suffix, '');
     // Cursor's and Windsurf's effort slugs (`claude-opus-4-8-high`, `-thinking-high`, `-max`): no Claude model is named so.
-    if (next.startsWith('claude-')) next = next.replace(/-(?:thinking|1m|low|medium|high|xhigh|max)$/, '');
+    // …and fast mode, the same model served faster (Copilot CLI's and OpenRouter's `claude-opus-4.6-fast`), as GPT's `-fast` below.
+    if (next.startsWith('claude-')) next = next.replace(/-(?:thinking|1m|low|medium|high|xhigh|max|fast)$/, '');
     // GPT-5 and later: an effort (and Cursor's `-fast`, priority serving) after the name; `max` and `ultra`
     // only after a tier word (`gpt-5.6-sol-max`, `gpt-6-sol-ultra`): `gpt-5.1-codex-max` is a model.
     if (/^(?:gpt-[5-9]|gpt-oss|o\d)/.test(next)) next = next.replace(/-(?:minimal|low|medium|high|xhigh|none)(?:-fast)?$/, '').replace(/-(sol|luna|terra|astra)-(?:max|ultra)(?:-fast)?$/, '-$1');
@@ -121,7 +124,8 @@ function joinVersionDigits(token: string): string {
 
 /** Claude 4 and later put the tier first (`claude-sonnet-4.5`), earlier ones the version (`claude-3.5-sonnet`). */
 function claudeForm(token: string): string {
-  const match = /^claude-(?:(opus|sonnet|haiku|fable|mythos)-(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)-(opus|sonnet|haiku|fable|mythos))(?=-|$)(.*)$/.exec(token);
+  // `claude-opus4.6`, `Claude4.6Opus`: the tier glued to the version is the same model.
+  const match = /^claude-(?:(opus|sonnet|haiku|fable|mythos)-?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)-?(opus|sonnet|haiku|fable|mythos))(?=-|$)(.*)$/.exec(token);
   if (!match) return token;
   const tier = match[1] ?? match[4] ?? '';
   const version = (match[2] ?? match[3] ?? '').replace(/\.0$/, '');
@@ -139,8 +143,24 @@ function familyForm(token: string): string {
     // `chatgpt-4o-latest` (models.json's `openai/chatgpt-4o`) is the one model named so, and stays.
     .replace(/^chatgpt-(?=\d)(?!4o(?:-|$))/, 'gpt-')
     .replace(/^(?=(?:opus|sonnet|haiku)-\d)/, 'claude-')
+    // Claude 4 and later's tier glued to its version (`sonnet4.5`, Auggie's model names; `Opus4.6`, `Haiku4.5`):
+    // only from 4 on, so `opus1.5` (the audio codec's version) is not a Claude model.
+    .replace(/^(opus|sonnet|haiku)(?=(?:[4-9]|[1-9]\d)(?:\.\d+)?(?:-|$))/, 'claude-$1-')
+    // GPT-5 and later's Codex models written the other way round (`codex-5.3`, `Codex 5.3`, `GPT-codex-5.3`,
+    // opencode-go's `codex-5.3`, `codex-5.1-mini`, `codex-5.3-spark`): OpenAI names them `gpt-5.3-codex`,
+    // `gpt-5.1-codex-mini`, `gpt-5.3-codex-spark`. Not `codex-1` (OpenAI's own model of 2025) nor `codex-mini`.
+    .replace(/^(?:gpt-)?codex-?((?:[5-9]|[1-9]\d)(?:\.\d+)?)(?=-|$)/, 'gpt-$1-codex')
+    // `gpt-5.3codex`: a GPT-5 model word glued to its version.
+    .replace(/^(gpt-(?:[5-9]|[1-9]\d)(?:\.\d+)?)(?=(?:codex|mini|nano|pro|chat)(?:-|$))/, '$1-')
+    // `.0` of a version its vendor writes without it (`gemini-3.0-pro`, `gpt-5.0-codex`, `glm-5.0`, `grok-4.0`):
+    // not Gemini 1.0 and 2.0 (`gemini-2.0-flash` is a model of its own).
+    .replace(/^(gpt-(?:[5-9]|[1-9]\d)|gemini-(?:[3-9]|[1-9]\d)|glm-\d+|grok-\d+)\.0(?=-|$)/, '$1')
     .replace(/^deepseek-?([vr])-?(?=\d)/, 'deepseek-$1')
-    .replace(/^kimi-?k-?(?=\d)/, 'kimi-k');
+    // `DeepSeek 3.2`, `deepseek-3.2`: the V series' version without its `V` (R1 and R2 always carry their `R`).
+    .replace(/^deepseek-(?=[2-4](?:\.\d+)?(?:-|$))/, 'deepseek-v')
+    .replace(/^kimi-?k-?(?=\d)/, 'kimi-k')
+    // `Kimi 2.6` (a co-author line's name): Moonshot's models are K1.5, K2, K2.5…, never a bare number.
+    .replace(/^kimi-(?=[1-3](?:\.\d+)?(?:-|$))/, 'kimi-k');
   return claudeForm(spaced);
 }
 

@@ -86,7 +86,19 @@ export function mayStartModel(word: string, aliases: Record<string, string> = {}
   // …and Cohere's open-weight ids with `c4ai-` (`c4ai-command-r-plus`): the model's own name starts after it.
   const lead = leadingLetters(BEDROCK_REGION.test(word) ? word.replace(BEDROCK_REGION, '') : word.replace(COHERE_LAB, ''));
   if (starts.has(lead) || word.includes('/')) return true;
+  // A family's word glued to the next word of its name, with a version (`ClaudeOpus4.6`, `deepseekv3.2`, `KimiK2.5`):
+  // the catalog reads it as the name with its hyphen (catalog.ts joinedNames, model-name.ts familyForm).
+  if (/\d/.test(word) && gluedStart(lead)) return true;
   return Object.keys(aliases).some((alias) => leadingLetters(alias) === lead);
+}
+
+/** `claudeopus`, `deepseekv`, `kimik`: a name's first letters made of one start and then another (or one letter). */
+function gluedStart(lead: string): boolean {
+  for (let at = 2; at < lead.length && at <= 12; at += 1) {
+    const rest = lead.slice(at);
+    if (starts?.has(lead.slice(0, at)) && (rest.length === 1 || starts.has(rest))) return true;
+  }
+  return false;
 }
 
 /** True for a word that can continue a model name: a version or size, or a word models are named with. */
