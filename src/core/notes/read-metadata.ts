@@ -97,21 +97,29 @@ export function readMetadata(json: string, rule: SchemaRule = 'v3'): { ok: true;
   return { ok: true, metadata: { schemaVersion, prompts, sessions, humans: new Set(humans.keys()) } };
 }
 
-/** The fields of a record git-ai reads as a struct (`PromptRecord`, `SessionRecord`, `HumanRecord`). */
-const RECORD_SECTIONS: ReadonlySet<string | null> = new Set(['prompts', 'sessions', 'humans']);
+/** The fields of the structs git-ai reads the metadata into: `AuthorshipMetadata`, a record of each map, `AgentId`. */
+const METADATA_FIELDS: ReadonlySet<string> = new Set(['schema_version', 'git_ai_version', 'base_commit_sha', 'prompts', 'sessions', 'humans']);
+const AGENT_RECORD_FIELDS: ReadonlySet<string> = new Set(['agent_id', 'human_author', 'messages', 'messages_url', 'custom_attributes', 'total_additions', 'total_deletions', 'accepted_lines', 'overriden_lines']);
+const RECORD_FIELDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['prompts', AGENT_RECORD_FIELDS],
+  ['sessions', AGENT_RECORD_FIELDS],
+  ['humans', new Set(['author'])],
+]);
+const AGENT_ID_FIELDS: ReadonlySet<string> = new Set(['tool', 'id', 'model']);
 
 /**
- * A key given twice in an object git-ai reads as a struct, which serde refuses (`duplicate field`):
- * the metadata itself (`AuthorshipMetadata`), a record of `prompts`, `sessions` or `humans`, and a
- * record's `agent_id` (`AgentId`). A record id given twice in its map is no refusal: serde's map,
- * like JSON.parse, keeps the last. Deeper objects (`messages`, `custom_attributes`) are not judged.
+ * A field given twice in an object git-ai reads as a struct, which serde refuses (`duplicate
+ * field`): the metadata itself (`AuthorshipMetadata`), a record of `prompts`, `sessions` or
+ * `humans`, and a record's `agent_id` (`AgentId`). An unknown field given twice is no refusal
+ * (serde ignores it), nor is a record id given twice in its map (serde's map, like JSON.parse,
+ * keeps the last). Deeper objects (`messages`, `custom_attributes`) are not judged.
  */
 function structDuplicate(json: string): string | null {
   let found: string | null = null;
   walkJsonKeys(json, {
     duplicate(key, _offset, path) {
-      const struct = path.length === 1 || (path.length === 3 && RECORD_SECTIONS.has(path[0]!)) || (path.length === 4 && path[0] !== 'humans' && RECORD_SECTIONS.has(path[0]!) && path[2] === 'agent_id');
-      if (!struct) return false;
+      const fields = path.length === 1 ? METADATA_FIELDS : path.length === 3 ? RECORD_FIELDS.get(path[0]!) : path.length === 4 && path[0] !== 'humans' && RECORD_FIELDS.has(path[0]!) && path[2] === 'agent_id' ? AGENT_ID_FIELDS : undefined;
+      if (!fields?.has(key)) return false;
       found = `the key ${JSON.stringify(path.slice(0, -1).concat(key).join('.').slice(0, 80))} is given twice`;
       return true;
     },

@@ -49,6 +49,9 @@ describe('a duplicated key by SchemaRule', () => {
   it('blame: a struct field given twice is refused, naming it; a record id given twice reads the last', () => {
     expect(parseAuthorshipLog(modelTwice, 'blame')).toMatchObject({ ok: false, error: { code: 'bad-metadata', message: expect.stringContaining('sessions.s_1.agent_id.model" is given twice') } });
     expect(parseAuthorshipLog(note('"sessions": {}, "sessions": {}'), 'blame')).toMatchObject({ ok: false });
+    // An unknown field given twice is ignored by serde, as here.
+    expect(parseAuthorshipLog(note('"sessions": {}, "extra": 1, "extra": 2'), 'blame')).toMatchObject({ ok: true });
+    expect(parseAuthorshipLog(note('"sessions": {"s_1": {"agent_id": {"tool": "a", "id": "c", "model": "m", "x": 1, "x": 2}, "y": 1, "y": 2}}'), 'blame')).toMatchObject({ ok: true });
     const mapTwice = parseAuthorshipLog(note('"sessions": {"s_1": {"agent_id": {"tool": "a", "id": "c", "model": "qwen3-coder"}}, "s_1": {"agent_id": {"tool": "b", "id": "c", "model": "claude-opus-4-6"}}}'), 'blame');
     expect(mapTwice.ok && mapTwice.log.sessions.get('s_1')).toEqual({ tool: 'b', model: 'claude-opus-4-6' });
   });
