@@ -78,7 +78,13 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
         return entry;
       };
       // A record with other agents a duplicated key gave (AgentRecord.others) names each of them, with its lines.
-      const each = (record: AgentRecord | undefined) => (record?.others ? [...new Set([author(record), ...record.others.map(author)])] : [author(record)]);
+      const expanded = new Map<AgentRecord, NoteAuthor[]>();
+      const each = (record: AgentRecord | undefined): NoteAuthor[] => {
+        if (!record?.others) return [author(record)];
+        let authors = expanded.get(record);
+        if (!authors) expanded.set(record, (authors = [...new Set([author(record), ...record.others.map(author)])]));
+        return authors;
+      };
       for (const record of log.sessions.values()) each(record);
       for (const record of log.prompts.values()) each(record);
       for (const [path, entries] of log.files) {
