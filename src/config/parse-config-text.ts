@@ -1,6 +1,6 @@
 import type { ConfigProblem } from './config-error.js';
 import { escapeText, quote } from './config-error.js';
-import { duplicateJsonKey } from './duplicate-json-key.js';
+import { duplicateJsonKey } from '../core/duplicate-json-key.js';
 
 /** How a config file is read: JSON, YAML (which also reads JSON), or the `aitrail` key of a package.json. */
 export type ConfigFormat = 'json' | 'yaml' | 'package';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateJsonKey } from '../../src/config/duplicate-json-key.js';
+import { duplicateJsonKey } from '../../src/core/duplicate-json-key.js';
 
 describe('duplicateJsonKey', () => {
   it('finds a key repeated in the same object, by value, at any depth', () => {

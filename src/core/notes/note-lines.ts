@@ -77,18 +77,27 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
         if (!entry) found.set(key, (entry = { ...attribution, recorded: record ?? { tool: null, model: null }, paths: [], lines: 0 }));
         return entry;
       };
-      for (const record of log.sessions.values()) author(record);
-      for (const record of log.prompts.values()) author(record);
+      // A record with other agents a duplicated key gave (AgentRecord.others) names each of them, with its lines.
+      const expanded = new Map<AgentRecord, NoteAuthor[]>();
+      const each = (record: AgentRecord | undefined): NoteAuthor[] => {
+        if (!record?.others) return [author(record)];
+        let authors = expanded.get(record);
+        if (!authors) expanded.set(record, (authors = [...new Set([author(record), ...record.others.map(author)])]));
+        return authors;
+      };
+      for (const record of log.sessions.values()) each(record);
+      for (const record of log.prompts.values()) each(record);
       for (const [path, entries] of log.files) {
         // Every AI key is named, even one whose lines later entries all took.
-        for (const entry of entries) if (entry.kind !== 'human') author((entry.kind === 'session' ? log.sessions : log.prompts).get(entry.record));
+        for (const entry of entries) if (entry.kind !== 'human') each((entry.kind === 'session' ? log.sessions : log.prompts).get(entry.record));
         const index = indexOf(path, entries);
         for (let at = 0; at < index.owners.length; at += 1) {
           const entry = index.owners[at]!;
           if (entry.kind === 'human') continue;
-          const owner = author((entry.kind === 'session' ? log.sessions : log.prompts).get(entry.record));
-          if (owner.paths[owner.paths.length - 1] !== path) owner.paths.push(path);
-          owner.lines += index.ends[at]! - index.starts[at]! + 1;
+          for (const owner of each((entry.kind === 'session' ? log.sessions : log.prompts).get(entry.record))) {
+            if (owner.paths[owner.paths.length - 1] !== path) owner.paths.push(path);
+            owner.lines += index.ends[at]! - index.starts[at]! + 1;
+          }
         }
       }
       return [...found.values()];

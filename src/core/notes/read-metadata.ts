@@ -1,3 +1,4 @@
+import { repeatsAKey, walkJsonKeys } from '../duplicate-json-key.js';
 import { SCHEMA_VERSION } from './serialize-authorship-log.js';
 import type { AgentRecord, AuthorshipLog, NoteError, SchemaRule } from './types.js';
 
@@ -85,11 +86,72 @@ export function readMetadata(json: string, rule: SchemaRule = 'v3'): { ok: true;
     return { ok: false, error: { code: 'unsupported-schema', message: `schema_version ${shown} is not ${wanted}` } };
   }
   const schemaVersion = typeof version === 'string' ? version : '';
-  const refusal = rule === 'blame' ? gitAiRefusal(parsed) : null;
+  const repeats = rule !== 'v3' && repeatsAKey(json, parsed);
+  const refusal = rule === 'blame' ? (gitAiRefusal(parsed) ?? (repeats ? structDuplicate(json) : null)) : null;
   if (refusal) return { ok: false, error: { code: 'bad-metadata', message: `${refusal}, so git-ai's blame reads none of it` } };
   const prompts = records(parsed, 'prompts');
   const sessions = records(parsed, 'sessions');
   const humans = records(parsed, 'humans');
   if (!prompts || !sessions || !humans) return { ok: false, error: { code: 'bad-metadata', message: 'prompts, sessions and humans must be JSON objects' } };
+  if (rule === 'any' && repeats) everyValue(json, { prompts, sessions });
   return { ok: true, metadata: { schemaVersion, prompts, sessions, humans: new Set(humans.keys()) } };
+}
+
+/** The fields of the structs git-ai reads the metadata into: `AuthorshipMetadata`, a record of each map, `AgentId`. */
+const METADATA_FIELDS: ReadonlySet<string> = new Set(['schema_version', 'git_ai_version', 'base_commit_sha', 'prompts', 'sessions', 'humans']);
+const AGENT_RECORD_FIELDS: ReadonlySet<string> = new Set(['agent_id', 'human_author', 'messages', 'messages_url', 'custom_attributes', 'total_additions', 'total_deletions', 'accepted_lines', 'overriden_lines']);
+const RECORD_FIELDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['prompts', AGENT_RECORD_FIELDS],
+  ['sessions', AGENT_RECORD_FIELDS],
+  ['humans', new Set(['author'])],
+]);
+const AGENT_ID_FIELDS: ReadonlySet<string> = new Set(['tool', 'id', 'model']);
+
+/**
+ * A field given twice in an object git-ai reads as a struct, which serde refuses (`duplicate
+ * field`): the metadata itself (`AuthorshipMetadata`), a record of `prompts`, `sessions` or
+ * `humans`, and a record's `agent_id` (`AgentId`). An unknown field given twice is no refusal
+ * (serde ignores it), nor is a record id given twice in its map (serde's map, like JSON.parse,
+ * keeps the last). Deeper objects (`messages`, `custom_attributes`) are not judged.
+ */
+function structDuplicate(json: string): string | null {
+  let found: string | null = null;
+  walkJsonKeys(json, {
+    duplicate(key, _offset, path) {
+      const fields = path.length === 1 ? METADATA_FIELDS : path.length === 3 ? RECORD_FIELDS.get(path[0]!) : path.length === 4 && path[0] !== 'humans' && RECORD_FIELDS.has(path[0]!) && path[2] === 'agent_id' ? AGENT_ID_FIELDS : undefined;
+      if (!fields?.has(key)) return false;
+      found = `the key ${JSON.stringify(path.slice(0, -1).concat(key).join('.').slice(0, 80))} is given twice`;
+      return true;
+    },
+  });
+  return found;
+}
+
+/**
+ * Every agent a duplicated key hides from JSON.parse (which keeps the last value) added to its
+ * record (AgentRecord.others): each `tool` and `model` any `agent_id` of the record gives, wherever
+ * a key was given twice (the sections, a record id, `agent_id`, `tool`, `model`), so enforcement
+ * judges every value a reader keeping the first, or a person reading the note, sees. A record only
+ * a hidden occurrence holds is added (a `humans` record only one holds is not: it would only take
+ * lines from an AI). Called only when a key repeats (repeatsAKey).
+ */
+function everyValue(json: string, maps: Record<'prompts' | 'sessions', Map<string, AgentRecord>>): void {
+  const seen = new Map<string, { section: 'prompts' | 'sessions'; id: string; tools: Set<string>; models: Set<string> }>();
+  walkJsonKeys(json, {
+    string(path, value) {
+      if (path.length !== 4 || (path[0] !== 'prompts' && path[0] !== 'sessions') || path[1] === null || path[2] !== 'agent_id' || (path[3] !== 'tool' && path[3] !== 'model')) return;
+      const id = `${path[0]}\0${path[1]}`;
+      let entry = seen.get(id);
+      if (!entry) seen.set(id, (entry = { section: path[0], id: path[1]!, tools: new Set(), models: new Set() }));
+      (path[3] === 'tool' ? entry.tools : entry.models).add(value());
+    },
+  });
+  for (const { section, id, tools, models } of seen.values()) {
+    const record = maps[section].get(id);
+    const base = record ?? { tool: [...tools][0] ?? null, model: [...models][0] ?? null };
+    const others: AgentRecord[] = [...tools].filter((tool) => tool !== base.tool).map((tool) => ({ tool, model: base.model }));
+    others.push(...[...models].filter((model) => model !== base.model).map((model) => ({ tool: base.tool, model })));
+    if (!record) maps[section].set(id, others.length > 0 ? { ...base, others } : base);
+    else if (others.length > 0) maps[section].set(id, { ...record, others });
+  }
 }

@@ -16,6 +16,12 @@ export interface AttestationEntry {
 export interface AgentRecord {
   tool: string | null;
   model: string | null;
+  /**
+   * The other agents the record's metadata gives through a duplicated JSON key, which JSON.parse
+   * (this record) reads as its last value: each other `tool` and `model` (read under SchemaRule
+   * `any` only, so enforcement judges them too).
+   */
+  others?: readonly AgentRecord[];
 }
 
 export interface AuthorshipLog {
