@@ -69,6 +69,10 @@ describe('aitrail log -n, --ai-only, --author', () => {
     const subjects = (args: string[]) => (JSON.parse(aitrail(repo.dir, ['log', '--format', 'json', ...args]).stdout) as { subject: string }[]).map((entry) => entry.subject);
     expect(subjects(['-n', '2'])).toEqual(['four', 'three']);
     expect(subjects(['--max-count=1'])).toEqual(['four']);
+    // git log's own shorthand for -n.
+    expect(subjects(['-1'])).toEqual(['four']);
+    expect(subjects(['-3'])).toEqual(['four', 'three', 'two']);
+    expect(subjects(['--ai-only', '-1'])).toEqual(['three']);
     expect(subjects(['--ai-only'])).toEqual(['three', 'one']);
     expect(subjects(['--ai-only', '-n', '1'])).toEqual(['three']);
     expect(subjects(['--author', 'Jane'])).toEqual(['two', 'one']);

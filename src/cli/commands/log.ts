@@ -27,17 +27,21 @@ export const command: CommandModule<LogArgs> = {
       .option('author', { type: 'string', requiresArg: true, describe: "Only commits whose author matches this pattern (as git log --author)" })
       .example('$0 log', 'Every commit reachable from HEAD')
       .example('$0 log origin/main..HEAD --format json', 'Unpushed commits, for machines')
-      .example('$0 log --ai-only -n 10 --author jane', "Jane's last ten AI-assisted commits"),
-  run: async (args) =>
-    (await import('../../report/log-report.js')).runLog({
-      range: args.range,
+      .example('$0 log --ai-only -n 10 --author jane', "Jane's last ten AI-assisted commits")
+      .example('$0 log -3', 'The last three commits (as git log -3: -n 3)'),
+  run: async (args) => {
+    // git log's `-<number>` (`aitrail log -1`): yargs hands it over as the range.
+    const count = args.range !== undefined && args['max-count'] === undefined ? /^-([1-9][0-9]{0,8})$/.exec(args.range) : null;
+    return (await import('../../report/log-report.js')).runLog({
+      range: count ? undefined : args.range,
       format: args.format,
       config: args.config,
       notes: args.notes,
       notesRef: args['notes-ref'],
-      maxCount: args['max-count'],
+      maxCount: count ? Number(count[1]) : args['max-count'],
       aiOnly: args['ai-only'],
       author: args.author,
       quiet: args.quiet,
-    }),
+    });
+  },
 };
