@@ -182,11 +182,13 @@ describe('a denied model spelled past the catalog', () => {
 });
 
 describe('a vendor glued to its version', () => {
-  it('deepseekv3, deepseekr1, kimik2, minimaxm2 as the declared value: the vendor (deny deepseek/*, moonshotai/*, minimax/* refuse it), not unknown', () => {
+  it('deepseekv3, deepseekr1, kimik2, minimaxm2 as the declared value: the vendor and its model (deny deepseek/*, moonshotai/*, minimax/* refuse it), not unknown', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["deepseek/*", "moonshotai/*", "minimax/*"]\n');
-    expectRefused(remote, work, { v3: 'feat: x\n\nAssisted-by: deepseekv3\n', r1: 'feat: x\n\nAssisted-by: claude-code:deepseekr1\n' }, 'deepseek/unknown');
-    expectRefused(remote, work, { k2: 'feat: x\n\nAssisted-by: kimik2\n' }, 'moonshotai/unknown');
-    expectRefused(remote, work, { m2: 'feat: x\n\nAssisted-by: minimaxm2\n' }, 'minimax/unknown');
+    // Since row 420 a declared value's scan reads the family glued to its version as the model itself.
+    expectRefused(remote, work, { v3: 'feat: x\n\nAssisted-by: deepseekv3\n' }, 'deepseek/deepseek-v3');
+    expectRefused(remote, work, { r1: 'feat: x\n\nAssisted-by: claude-code:deepseekr1\n' }, 'deepseek/deepseek-r1');
+    expectRefused(remote, work, { k2: 'feat: x\n\nAssisted-by: kimik2\n' }, 'moonshotai/kimi-k2');
+    expectRefused(remote, work, { m2: 'feat: x\n\nAssisted-by: minimaxm2\n' }, 'minimax/minimax-m2');
     expect(pushCase(work, 'claude', `feat: x\n\nAssisted-by: ${CLAUDE}\n`).code).toBe(0);
   });
 });
