@@ -56,7 +56,9 @@ const MAX_SEGMENTS = 8;
 const MODEL_ID = /^[a-z0-9][a-z0-9._-]{0,63}\/[a-z0-9][a-z0-9._-]{0,127}$/;
 // C0/C1 controls, zero-width and bidi controls, line/paragraph separators, BOM.
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/;
-const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+/** Blanks a screen shows as a space that are no white space to git (a character class body). */
+export const UNICODE_BLANKS = '\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000';
+const UNICODE_SPACE = new RegExp(`[${UNICODE_BLANKS}]`, 'g');
 const UNICODE_DASH = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 const NOTE = /\([^()]*\)|\[[^[\]]*\]|<[^<>]*>|\{[^{}]*\}/g;
 

@@ -6,7 +6,7 @@ import { CSI, readable, shownOrder } from './readable.js';
 import { mergeAttributions } from './merge.js';
 import { lineLower, mayMatchLine, signatures, type LineSignature } from './signatures.js';
 import { isModelWord } from '../model-words.js';
-import { canonicalModel } from '../catalog.js';
+import { canonicalModel, UNICODE_BLANKS } from '../catalog.js';
 import { agentSlug } from './agent-name.js';
 import { userRuleAttributions } from './user-rules.js';
 import { squashedMessages } from './squashed-messages.js';
@@ -139,7 +139,7 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
  * (`\u00a0Assisted-by: qwen-code:qwen/qwen3-coder`). Four spaces or a tab is a quote (a squash
  * merge's quoted commits, row 27; Markdown's code), and is not shifted back.
  */
-const SHIFTED = /^[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{1,3}(?=\S)/gm;
+const SHIFTED = new RegExp(`^[ ${UNICODE_BLANKS}]{1,3}(?=\\S)`, 'gm');
 
 /**
  * The characters git's documentation shows `trailer.separators` set to (`%=$`, and `:#` for `Bug #42`):

@@ -54,7 +54,7 @@ function gitAiRefusal(metadata: Record<string, unknown>): string | null {
   for (const field of RECORD_MAPS) {
     for (const [key, record] of Object.entries((metadata[field] as Record<string, unknown> | undefined) ?? {})) {
       const agent = isObject(record) ? record.agent_id : undefined;
-      const whole = isObject(record) && isObject(agent) && ['tool', 'id', 'model'].every((part) => typeof agent[part] === 'string');
+      const whole = isObject(record) && isObject(agent) && [...AGENT_ID_FIELDS].every((part) => typeof agent[part] === 'string');
       if (!whole || !optionalText(record.human_author)) return `the ${field} record ${JSON.stringify(key.slice(0, 40))} is not one git-ai reads (agent_id of tool, id and model strings, human_author a string)`;
     }
   }
