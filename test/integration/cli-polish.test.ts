@@ -73,6 +73,8 @@ describe('aitrail log -n, --ai-only, --author', () => {
     expect(subjects(['-1'])).toEqual(['four']);
     expect(subjects(['-3'])).toEqual(['four', 'three', 'two']);
     expect(subjects(['--ai-only', '-1'])).toEqual(['three']);
+    expect(aitrail(repo.dir, ['log', '-0']).stderr).toBe("aitrail: '-0' is no number of commits: give 1 to 999999999 (-3, or -n 3).\n");
+    expect(aitrail(repo.dir, ['log', '-1', '-n', '2']).stderr).toBe("aitrail: '-1' and -n/--max-count both give the number of commits: give one of them.\n");
     expect(subjects(['--ai-only'])).toEqual(['three', 'one']);
     expect(subjects(['--ai-only', '-n', '1'])).toEqual(['three']);
     expect(subjects(['--author', 'Jane'])).toEqual(['two', 'one']);

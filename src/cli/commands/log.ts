@@ -31,7 +31,12 @@ export const command: CommandModule<LogArgs> = {
       .example('$0 log -3', 'The last three commits (as git log -3: -n 3)'),
   run: async (args) => {
     // git log's `-<number>` (`aitrail log -1`): yargs hands it over as the range.
-    const count = args.range !== undefined && args['max-count'] === undefined ? /^-([1-9][0-9]{0,8})$/.exec(args.range) : null;
+    const count = args.range === undefined ? null : /^-([0-9]+)$/.exec(args.range);
+    if (count) {
+      const { UsageError } = await import('../../errors/usage-error.js');
+      if (args['max-count'] !== undefined) throw new UsageError(`'${args.range}' and -n/--max-count both give the number of commits: give one of them.`);
+      if (!/^[1-9][0-9]{0,8}$/.test(count[1]!)) throw new UsageError(`'${args.range}' is no number of commits: give 1 to 999999999 (-3, or -n 3).`);
+    }
     return (await import('../../report/log-report.js')).runLog({
       range: count ? undefined : args.range,
       format: args.format,
