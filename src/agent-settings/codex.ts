@@ -3,7 +3,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { commandLineAlso, type CommandLineModel } from './command-line.js';
 import { parseToml, stringAt, valueAt } from './parse-settings.js';
-import { projectPaths, readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+import { belowTop, inDir, projectPaths, readOwnFile, readRepoFile, realRoot, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
 /** A Codex profile's name (developers.openai.com/codex/config-advanced): letters, digits, hyphens and underscores. */
 const PROFILE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -60,8 +60,9 @@ async function overrideLayer(entries: readonly string[]): Promise<Layer | null> 
  * default) when its command line is seen (`cli`: codex-rs's `ConfigOverrides.model` comes before
  * everything), then the `[profiles.<name>]` that `-p/--profile`, a `-c profile=…` or config.toml's
  * `profile` selects (a `-c profiles.<name>.model=…` of the run first; before Codex 0.134), then a
- * `-c model=…` of the run (each `-c` read as codex-rs reads it: {@link overrideLayer}), then the project's `.codex/config.toml` when
- * the user's config trusts the project (Codex reads it only then), then the profile file that
+ * `-c model=…` of the run (each `-c` read as codex-rs reads it: {@link overrideLayer}), then the project's `.codex/config.toml`
+ * files from the directory its session runs in up to the work tree's top, each when the user's config
+ * trusts it (Codex reads it only then: {@link projectLayers}), then the profile file that
  * `--profile <name>` layers since 0.134 (`$CODEX_HOME/<name>.config.toml`), then
  * `$CODEX_HOME/config.toml` (`~/.codex`), then `/etc/codex/config.toml`. The
  * provider (`model_provider`, never from a project file) gives the API its `base_url` names.
@@ -75,8 +76,7 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
   const user = await read(shownPath(place, join(home, 'config.toml')), readOwnFile(join(home, 'config.toml')));
   const systemFile = systemPath(place, 'etc/codex/config.toml');
   const system = await read(systemFile, readOwnFile(systemFile));
-  const trusted = user !== null && projectPaths(place).some((key) => stringAt(entry(user.data, 'projects', key), 'trust_level') === 'trusted');
-  const project = trusted ? await read('.codex/config.toml', readRepoFile(place, '.codex/config.toml')) : null;
+  const projects = await projectLayers(place, user, cli?.cwd, read);
   const flagged = cli?.configs ? await overrideLayer(cli.configs) : null;
   // `-p` first; a `-c profile=` as codex-rs reads its TOML, over config.toml's `profile`.
   const named = cli?.profile && !cli.profile.fromConfig ? cli.profile : undefined;
@@ -98,7 +98,7 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
     [flagged, profile ? ['profiles', profile, 'model'] : [], fromProfile],
     [user, profile ? ['profiles', profile, 'model'] : [], fromProfile],
     [flagged, ['model'], ''],
-    [project, ['model'], ''],
+    ...projects.map((project): [Layer | null, string[], string] => [project, ['model'], '']),
     [profileLayer, ['model'], fromProfile],
     [user, ['model'], ''],
     [system, ['model'], ''],
@@ -110,6 +110,33 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
     return { model, evidence, replaces: ['OPENAI_DEFAULT_MODEL'], ...served };
   }
   return null;
+}
+
+/** A directory's `trust_level` in the user's config, by any of the paths it is known by. */
+function trustOf(user: Layer, keys: readonly string[]): unknown {
+  return keys.map((key) => stringAt(entry(user.data, 'projects', key), 'trust_level')).find((level) => level !== undefined);
+}
+
+/**
+ * The project layers Codex reads, highest first: the `.codex/config.toml` of each directory from the
+ * one its session runs in (`cwd`: its process's, or `-C`'s) up to the project's root (codex-rs
+ * `config_loader` `load_project_layers`: the nearest ancestor holding `.git`, here the work tree's
+ * top), the nearest over the farther. Each counts only when trusted (`decision_for_dir`): the
+ * directory's own `trust_level` in the user's `[projects]` when it has one, else the project root's
+ * (the top as given and resolved, or a linked worktree's main one: {@link projectPaths}).
+ */
+async function projectLayers(place: SettingsPlace, user: Layer | null, cwd: string | undefined, read: (shown: string, text: string | null) => Promise<Layer | null>): Promise<Layer[]> {
+  if (user === null) return [];
+  const top = trustOf(user, projectPaths(place)) === 'trusted';
+  const layers: Layer[] = [];
+  for (const dir of ['', ...belowTop(place, cwd)].reverse()) {
+    const own = dir ? trustOf(user, [join(place.root, dir), join(realRoot(place), dir)]) : undefined;
+    if (!(own === undefined ? top : own === 'trusted')) continue;
+    const path = inDir(dir, '.codex/config.toml');
+    const layer = await read(path, readRepoFile(place, path));
+    if (layer) layers.push(layer);
+  }
+  return layers;
 }
 
 /** The base_url of the provider in force (a profile's, the user's, the system's), if it names one. */

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
-import { basename, isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join, resolve as resolvePath } from 'node:path';
 
 /** Ancestors looked at above the hook: the shim, git, a shell or two, the agent, its launcher; never more. */
 const MAX_DEPTH = 16;
@@ -223,8 +223,16 @@ export interface CommandLineModel {
   configModel?: { model: string; evidence: string };
   /** aider only: `--editor-model`, the model architect mode's editor writes the code with. */
   editorModel?: { model: string; evidence: string };
-  /** aider and Crush only: its working directory (where aider reads `.aider.conf.yml` and a relative `--config` from, and Crush a relative data directory), links followed. */
+  /**
+   * The working directory of the agent's own process (found among the ancestors, whatever its flags),
+   * links followed: where aider reads `.aider.conf.yml` and a relative `--config` from, Crush a relative
+   * data directory, and the agents that look for their project settings there or from there up to the
+   * work tree's top read them (Claude Code, Gemini CLI, Qwen Code, Codex, OpenCode, Crush). Codex's
+   * `-C`/`--cd` moves it (from the process's own).
+   */
   cwd?: string;
+  /** Codex only: `-C`/`--cd`, the directory its session runs in as given (the last one), relative to its process's. */
+  cd?: string;
   /** Crush only: `-D`/`--data-dir`, its data directory as given (the last one: pflag keeps it), where its `crush.db` and workspace `crush.json` are. */
   dataDir?: string;
   /** aider only: `-c`/`--config`, its config file as given (the last one: configargparse reads only it). */
@@ -425,6 +433,9 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
       result.models.push('gpt-oss:20b');
       result.evidence.push('argv codex --oss');
     }
+    // `-C/--cd <DIR>`: the session's directory, where codex-rs looks for its project config (it does not change its process's).
+    const cd = givenPath(optionValues(args, 'cd', 'C', 'clap').at(-1));
+    if (cd) result.cd = cd;
     const configs = optionValues(args, 'config', 'c', 'clap');
     const setting = (key: string) =>
       configs
@@ -442,7 +453,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const chooses = configs.filter((entry) => /^(?:model|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
     if (chooses.length > 0) result.configs = chooses;
   }
-  return result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir ? result : null;
+  return result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */
@@ -463,9 +474,10 @@ export function ancestorModel(agent: string, ancestors: readonly (readonly strin
     // The agent's own command line, cut by the first read: read whole, so a flag after a long prompt counts.
     if (args && ancestor.whole) args = agentArguments(agent, ancestor.whole(), ancestor.exe, ancestor.real);
     let found = args ? commandLineModel(agent, args, quote) : null;
-    // aider's and Crush's own process, whatever its flags: its working directory, where aider reads its config files from and Crush a relative data directory.
-    if ((agent === 'aider' || agent === 'crush') && args && !result) {
-      const cwd = ancestor.cwd?.();
+    // The agent's own process, whatever its flags: its working directory (Codex's `-C` from it), where it reads its project settings.
+    if (args && !result) {
+      const own = ancestor.cwd?.();
+      const cwd = own && found?.cd ? resolvePath(own, found.cd) : own;
       if (cwd) found = { ...(found ?? { models: [], evidence: [] }), cwd };
     }
     if (!found) continue;

@@ -1,10 +1,10 @@
-import { lstatSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { lstatSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { givenPath, type CommandLineModel } from './command-line.js';
 import { parseJson, stringAt } from './parse-settings.js';
-import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { belowTop, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A model or provider id past this is no id: it is cut, and reads as `unknown`. */
 const MAX_ID_CHARS = 256;
@@ -66,30 +66,6 @@ function layers(place: SettingsPlace, cwd?: string): Layer[] {
     repo('crush.json'),
     ...belowTop(place, cwd).flatMap((dir) => [repo(`${dir}/.crush.json`), repo(`${dir}/crush.json`)]),
   ];
-}
-
-/** Directories of the work tree searched for a project file below its top: at most this deep. */
-const MAX_DEPTH_BELOW = 32;
-
-/**
- * The directories of the work tree from its top's child down to `cwd`, the directory Crush runs in
- * (its process's, read from `/proc`), each a work-tree path: Crush looks for its project files from
- * its working directory up to the git work tree's top (`lookupConfigs`, `fsext.LookupBounded` to
- * `projectBoundary`), the nearest merged last. None when `cwd` is unknown, the top itself, outside
- * the work tree, or deeper than {@link MAX_DEPTH_BELOW}.
- */
-function belowTop(place: SettingsPlace, cwd: string | undefined): string[] {
-  if (!cwd) return [];
-  let rel: string;
-  try {
-    rel = relative(realpathSync.native(place.root), realpathSync.native(cwd));
-  } catch {
-    return [];
-  }
-  if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) return [];
-  const parts = rel.split(sep);
-  if (parts.length > MAX_DEPTH_BELOW) return [];
-  return parts.map((_, at) => parts.slice(0, at + 1).join('/'));
 }
 
 /**

@@ -1,9 +1,10 @@
 import { dirname, join, relative } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import type { CommandLineModel } from './command-line.js';
 import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
-import { readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
+import { agentDir, inDir, readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
 function modelOf(data: unknown): { model: string; key: string } | undefined {
@@ -14,18 +15,17 @@ function modelOf(data: unknown): { model: string; key: string } | undefined {
 }
 
 /**
- * Whether the agent reads the work tree's settings file: always, unless folder trust is on
+ * Whether the agent reads the settings file of its workspace `root` (resolved): always, unless folder trust is on
  * (`security.folderTrust.enabled` of the system or user settings) and `trustedFolders.json` marks the
  * folder `DO_NOT_TRUST` with no `TRUST_FOLDER`/`TRUST_PARENT` rule covering it (gemini-cli
  * `trustedFolders.ts`, Qwen Code's the same: a folder no rule names is trusted when settings load).
  */
-function workspaceTrusted(place: SettingsPlace, system: unknown, user: unknown, trustFile: string): boolean {
+function workspaceTrusted(root: string, system: unknown, user: unknown, trustFile: string): boolean {
   const enabled = (data: unknown): unknown => valueAt(data, 'security', 'folderTrust', 'enabled');
   if ((enabled(system) ?? enabled(user)) !== true) return true;
   const text = readOwnFile(trustFile);
   const rules = text === null ? undefined : parseJsonc(text);
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return true;
-  const root = realRoot(place);
   const entries = Object.entries(rules as Record<string, unknown>);
   for (const [folder, level] of entries) {
     if (level === 'TRUST_FOLDER' && within(root, folder)) return true;
@@ -50,14 +50,16 @@ export interface SettingsLayout {
 
 /**
  * The model of a Gemini CLI-style agent's merged settings: the system settings (`/etc/<agent>/settings.json`,
- * `<PREFIX>_SYSTEM_SETTINGS_PATH`), which override every other file, then the work tree's
- * `<dir>/settings.json` (when the folder is trusted, and not the home directory itself), then
+ * `<PREFIX>_SYSTEM_SETTINGS_PATH`), which override every other file, then the workspace's
+ * `<dir>/settings.json` (when the folder is trusted, and not the home directory itself: the workspace
+ * is the directory the agent was started in, `cwd`, its process's, when below the work tree's top,
+ * else the top; a parent's file is not read), then
  * `~/<dir>/settings.json`, then the system defaults (`system-defaults.json`,
  * `<PREFIX>_SYSTEM_DEFAULTS_PATH`). JSON with comments; `$NAME` and `${NAME}` in the model are resolved
  * from the hook's environment as the agent resolves them (`resolvedReferences`: a value naming no
  * model, a secret, is never written). `/model` is invisible to a hook; `--model` is read from the command line (`command-line.ts`).
  */
-export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayout): SettingsModel | null {
+export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayout, cwd?: string): SettingsModel | null {
   const { env } = place;
   const userDir = join(place.home, layout.dir);
   const systemDir = process.platform === 'darwin' ? layout.system.darwin : layout.system.linux;
@@ -65,14 +67,17 @@ export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayou
   const defaultsFile = env[`${layout.variables}_SYSTEM_DEFAULTS_PATH`]?.trim() || systemPath(place, join(systemDir, 'system-defaults.json'));
   const trustFile = env[`${layout.variables}_TRUSTED_FOLDERS_PATH`]?.trim() || join(userDir, 'trustedFolders.json');
   const userFile = join(userDir, 'settings.json');
-  const projectFile = `${layout.dir}/settings.json`;
+  // The workspace is the directory the agent was started in (`loadSettings(process.cwd())`: no walk up to the work tree's top).
+  const dir = agentDir(place, cwd);
+  const projectFile = inDir(dir, `${layout.dir}/settings.json`);
+  const workspace = join(place.root, dir);
   const parsed = (text: string | null): unknown => (text === null ? undefined : parseJsonc(text));
   const system = parsed(readOwnFile(systemFile));
   const user = parsed(readOwnFile(userFile));
-  const atHome = within(place.home, place.root) && within(place.root, place.home);
+  const atHome = within(place.home, workspace) && within(workspace, place.home);
   const layers: [string, () => unknown][] = [
     [shownPath(place, systemFile), () => system],
-    [projectFile, () => (!atHome && workspaceTrusted(place, system, user, trustFile) ? parsed(readRepoFile(place, projectFile)) : undefined)],
+    [projectFile, () => (!atHome && workspaceTrusted(join(realRoot(place), dir), system, user, trustFile) ? parsed(readRepoFile(place, projectFile)) : undefined)],
     [shownPath(place, userFile), () => user],
     [shownPath(place, defaultsFile), () => parsed(readOwnFile(defaultsFile))],
   ];
@@ -91,12 +96,12 @@ export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayou
  * Gemini CLI's model (gemini-cli `packages/cli/src/config/config.ts`: `--model`, then `GEMINI_MODEL`,
  * then the merged settings' `model.name`; geminicli.com/docs/reference/configuration for the files).
  */
-export function geminiCliModel(place: SettingsPlace): SettingsModel | null {
+export function geminiCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   return layeredSettingsModel(place, {
     agent: 'gemini-cli',
     dir: '.gemini',
     system: { linux: 'etc/gemini-cli', darwin: 'Library/Application Support/GeminiCli' },
     variables: 'GEMINI_CLI',
     order: { overriddenBy: ['GEMINI_MODEL'] },
-  });
+  }, cli?.cwd);
 }

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { parseJsonc, parseYaml, stringAt, valueAt } from './parse-settings.js';
-import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { inDir, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** Names listed in one directory of agent files; past these, the rest is not looked at. */
 const MAX_NAMES = 256;
@@ -140,14 +140,15 @@ async function fromDirectory(base: string, read: (path: string) => string | null
  * between primary agents, and the main agent calls subagents that run on their own model
  * (`tool/task.ts`). Read as `config/config.ts` merges them, lowest first: the global files, then
  * `OPENCODE_CONFIG`, the project's `opencode.json(c)`, each config directory's JSON and agent files
- * (`~/.config/opencode`, the project's `.opencode`, `~/.opencode`, `OPENCODE_CONFIG_DIR`),
+ * (`~/.config/opencode`, the project's `.opencode`, `~/.opencode`, `OPENCODE_CONFIG_DIR`; the
+ * project's of each directory from the work tree's top down to OpenCode's working directory, `layers.dirs`),
  * `OPENCODE_CONFIG_CONTENT`, the managed files; then the deprecated `mode` map over `agent`. An agent
  * disabled, or one of the hidden title/summary/compaction agents, adds none; while the command line
  * names a model (`-m`: before every agent's), primary agents add none.
  */
 export async function opencodeAgentModels(
   place: SettingsPlace,
-  layers: { global: string; managed: string; substitute: Substitute },
+  layers: { global: string; managed: string; substitute: Substitute; dirs: readonly string[] },
   commandLineModel: boolean,
 ): Promise<{ model: string; evidence: string; overriddenBy: string[] }[]> {
   const { env } = place;
@@ -163,12 +164,15 @@ export async function opencodeAgentModels(
 
   for (const name of ['config.json', 'opencode.json', 'opencode.jsonc']) own(join(layers.global, name));
   if (custom && isAbsolute(custom)) own(custom);
-  if (projects) for (const name of ['opencode.json', 'opencode.jsonc']) repo(name);
+  // The project's directories from the top down to OpenCode's working directory (`layers.dirs`, `''` the top), the nearest last.
+  if (projects) for (const dir of layers.dirs) for (const name of ['opencode.json', 'opencode.jsonc']) repo(inDir(dir, name));
   await ownDir(layers.global);
   if (projects) {
-    for (const name of ['opencode.json', 'opencode.jsonc']) repo(join('.opencode', name));
-    const tree = (path: string) => join('.opencode', path);
-    await fromDirectory(join(place.root, '.opencode'), (path) => readRepoFile(place, tree(path)), tree, (model) => model, agents);
+    for (const dir of layers.dirs) {
+      for (const name of ['opencode.json', 'opencode.jsonc']) repo(inDir(dir, join('.opencode', name)));
+      const tree = (path: string) => inDir(dir, join('.opencode', path));
+      await fromDirectory(join(place.root, dir, '.opencode'), (path) => readRepoFile(place, tree(path)), tree, (model) => model, agents);
+    }
   }
   for (const dir of [join(place.home, '.opencode'), ...(configDir && isAbsolute(configDir) ? [configDir] : [])]) {
     for (const name of ['opencode.json', 'opencode.jsonc']) own(join(dir, name));

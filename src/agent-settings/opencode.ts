@@ -6,7 +6,7 @@ import { closedReplace, modelsOf } from './env-reference.js';
 import { opencodeAgentModels } from './opencode-agents.js';
 import { opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
-import { readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+import { belowTop, inDir, readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
 const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/opencode' : 'etc/opencode';
 
@@ -24,13 +24,13 @@ export function substituted(model: string, env: Record<string, string | undefine
  * OpenCode's `model` (opencode.ai/docs/config, anomalyco/opencode `config/config.ts`), highest first:
  * managed config (`/etc/opencode`), `OPENCODE_CONFIG_CONTENT`, the config directories' files
  * (`OPENCODE_CONFIG_DIR`, `~/.opencode`, the project's `.opencode/`), the project's
- * `opencode.json` and `opencode.jsonc` (its working directory is not known to a hook: the work tree's
- * top), `OPENCODE_CONFIG`, then the global `~/.config/opencode/` files (`XDG_CONFIG_HOME`). JSONC.
+ * `opencode.json` and `opencode.jsonc` (each of the project's, the nearest to its working directory
+ * first: {@link projectDirs}), `OPENCODE_CONFIG`, then the global `~/.config/opencode/` files (`XDG_CONFIG_HOME`). JSONC.
  * `--model` is read from the command line (`command-line.ts`); the model picked in the TUI, from
  * OpenCode's session storage and state ({@link opencodeModels}, `opencode-session.ts`).
  */
-export function opencodeModel(place: SettingsPlace): SettingsModel | null {
-  return topLevelModel(place);
+export function opencodeModel(place: SettingsPlace, cli: CommandLineModel | null = null): SettingsModel | null {
+  return topLevelModel(place, cli?.cwd);
 }
 
 /**
@@ -40,10 +40,14 @@ export function opencodeModel(place: SettingsPlace): SettingsModel | null {
  * session's last assistant message and the TUI's last pick, beside.
  */
 export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel | null = null): Promise<SettingsModel | null> {
-  const found = topLevelModel(place);
+  const found = topLevelModel(place, cli?.cwd);
   let also: NonNullable<SettingsModel['also']> = [];
   try {
-    also = await opencodeAgentModels(place, { global: globalDir(place), managed: systemPath(place, MANAGED), substitute: (model) => substituted(model, place.env) }, (cli?.models.length ?? 0) > 0);
+    also = await opencodeAgentModels(
+      place,
+      { global: globalDir(place), managed: systemPath(place, MANAGED), substitute: (model) => substituted(model, place.env), dirs: projectDirs(place, cli?.cwd) },
+      (cli?.models.length ?? 0) > 0,
+    );
   } catch {
     // Unreadable agent files name no model.
   }
@@ -63,13 +67,26 @@ function globalDir(place: SettingsPlace): string {
   return join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'opencode');
 }
 
+/**
+ * The work-tree directories OpenCode reads its project files in, lowest first (`''`: the top): from
+ * the top down to its working directory (`cwd`, its process's: `opencode [project]` changes to it),
+ * as its config loader looks for `opencode.json(c)` and `.opencode/` from there up to the work tree
+ * (`ConfigPaths.projectFiles`, `ConfigPaths.directories`: `up` to `Instance.worktree`), the nearest
+ * merged last.
+ */
+export function projectDirs(place: SettingsPlace, cwd: string | undefined): string[] {
+  return ['', ...belowTop(place, cwd)];
+}
+
 /** The top-level `model`, the first layer naming one, highest first. */
-function topLevelModel(place: SettingsPlace): SettingsModel | null {
+function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsModel | null {
   const { env } = place;
   type Layer = [string, () => string | null, 'own' | 'repo'];
   const own = (path: string): Layer => [shownPath(place, path), () => readOwnFile(path), 'own'];
   const repo = (path: string): Layer => [path, () => readRepoFile(place, path), 'repo'];
-  const projects = env.OPENCODE_DISABLE_PROJECT_CONFIG?.trim() ? [] : [repo('.opencode/opencode.json'), repo('.opencode/opencode.jsonc')];
+  // The project's directories, nearest first: from OpenCode's working directory up to the work tree's top.
+  const dirs = env.OPENCODE_DISABLE_PROJECT_CONFIG?.trim() ? [] : projectDirs(place, cwd).reverse();
+  const projects = dirs.flatMap((dir) => [repo(inDir(dir, '.opencode/opencode.json')), repo(inDir(dir, '.opencode/opencode.jsonc'))]);
   const configDir = env.OPENCODE_CONFIG_DIR?.trim();
   const inline = env.OPENCODE_CONFIG_CONTENT;
   const custom = env.OPENCODE_CONFIG?.trim();
@@ -84,7 +101,7 @@ function topLevelModel(place: SettingsPlace): SettingsModel | null {
     own(join(place.home, '.opencode', 'opencode.json')),
     own(join(place.home, '.opencode', 'opencode.jsonc')),
     ...projects,
-    ...(env.OPENCODE_DISABLE_PROJECT_CONFIG?.trim() ? [] : [repo('opencode.json'), repo('opencode.jsonc')]),
+    ...dirs.flatMap((dir) => [repo(inDir(dir, 'opencode.json')), repo(inDir(dir, 'opencode.jsonc'))]),
     ...(custom ? [own(custom)] : []),
     own(join(global, 'opencode.jsonc')),
     own(join(global, 'opencode.json')),

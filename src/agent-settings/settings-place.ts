@@ -111,3 +111,37 @@ export function shownPath(place: SettingsPlace, path: string): string {
   if (inHome && !inHome.startsWith('..') && !isAbsolute(inHome)) return `~/${inHome}`;
   return path;
 }
+
+/** Directories of the work tree searched for an agent's project files below its top: at most this deep. */
+const MAX_DEPTH_BELOW = 32;
+
+/**
+ * The directories of the work tree from its top's child down to `cwd`, the directory the agent runs
+ * in (its process's, read from `/proc`: `CommandLineModel.cwd`), each a work-tree path (`packages`,
+ * `packages/app`): where an agent that looks for its project files in its working directory, or from
+ * there up to the work tree's top, finds them. None when `cwd` is unknown, the top itself, outside the
+ * work tree, or deeper than {@link MAX_DEPTH_BELOW}.
+ */
+export function belowTop(place: SettingsPlace, cwd: string | undefined): string[] {
+  if (!cwd) return [];
+  let rel: string;
+  try {
+    rel = relative(realpathSync.native(place.root), realpathSync.native(cwd));
+  } catch {
+    return [];
+  }
+  if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) return [];
+  const parts = rel.split(sep);
+  if (parts.length > MAX_DEPTH_BELOW) return [];
+  return parts.map((_, at) => parts.slice(0, at + 1).join('/'));
+}
+
+/** The work-tree directory the agent runs in (`packages/app`: the last of {@link belowTop}), or `''` for the top (its working directory unknown, the top, outside the tree or too deep). */
+export function agentDir(place: SettingsPlace, cwd: string | undefined): string {
+  return belowTop(place, cwd).at(-1) ?? '';
+}
+
+/** `path` (`.claude/settings.json`) in the work-tree directory `dir` (`''`: the top). */
+export function inDir(dir: string, path: string): string {
+  return dir ? `${dir}/${path}` : path;
+}
