@@ -270,7 +270,8 @@ interface AgentCli {
  * (`--model`, long only: `-m` is its `--message`; no abbreviation of it is unambiguous beside
  * `--model-settings-file`, `--model-metadata-file` and `--models`), Crush's cobra `crush run -m/--model`
  * (`model` or `provider/model`, held in memory over its config files: `internal/cmd/run.go`), GitHub
- * Copilot CLI's (`--model`, long only: before its settings files; `COPILOT_MODEL` stays beside it).
+ * Copilot CLI's (`--model`, long only: before its settings files; `COPILOT_MODEL` stays beside it),
+ * Kilo CLI's (OpenCode's yargs: `-m/--model provider/model`).
  */
 const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   codex: { names: /^codex(?:-(?:x86_64|aarch64)-[a-z0-9_-]+)?$/i, long: 'model', short: 'm', parser: 'clap' },
@@ -285,6 +286,8 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   aider: { names: /^aider$/i, long: 'model', parser: 'argparse' },
   // Go's pflag reads `-m V`, `-mV`, `-m=V` and `--model=V` as clap does; `--small-model` (titles, summaries) is not its coding model.
   crush: { names: /^crush$/i, long: 'model', short: 'm', parser: 'clap' },
+  // Kilo CLI (OpenCode's fork): `kilo`/`kilocode` of its npm package `@kilocode/cli`, `-m/--model provider/model` as OpenCode's.
+  'kilo-code': { names: /^kilo(?:code)?$/i, paths: /(?:^|[/\\:])@kilocode[/\\]cli(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   // GitHub Copilot CLI: `copilot --model <model>` (long only), its npm package `@github/copilot` run by node, or its native build.
   copilot: { names: /^copilot$/i, paths: /(?:^|[/\\:])@github[/\\]copilot(?:[/\\@]|$)/i, long: 'model', parser: 'commander' },
 };
@@ -372,7 +375,7 @@ export function agentArguments(agent: string, argv: readonly string[], exe?: str
 
 /** The program as evidence names it: its base name, printable. */
 function shownName(agent: string): string {
-  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider', crush: 'crush', copilot: 'copilot' }[agent] ?? agent;
+  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider', crush: 'crush', copilot: 'copilot', 'kilo-code': 'kilo' }[agent] ?? agent;
 }
 
 /** A `-c key=value` value as Codex reads it: TOML (a quoted string here), else the text itself. */

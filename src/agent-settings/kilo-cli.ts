@@ -1,34 +1,39 @@
 import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import type { CommandLineModel } from './command-line.js';
 import { substituted } from './opencode.js';
 import { KILO, opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
-import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { belowTop, inDir, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** The files of one Kilo config folder, highest first: Kilo merges `kilo.jsonc`, `kilo.json`, `opencode.jsonc`, `opencode.json` in that order, a later one winning. */
 const FOLDER_FILES = ['opencode.json', 'opencode.jsonc', 'kilo.json', 'kilo.jsonc'];
 
 /**
  * Kilo CLI's top-level `model` (Kilo-Org/kilocode, OpenCode's fork: `packages/opencode/src/config/config.ts`,
- * `kilocode/config/config.ts`), highest first: the work tree's `.kilo/` folder and its top (Kilo walks
- * its config names up from the session's directory, which a hook does not know: the work tree's top
- * stands for it), then the global folder `~/.config/kilo` (`XDG_CONFIG_HOME`), where Kilo loads
+ * `kilocode/config/config.ts`, `config/paths.ts`), highest first: the work tree's `.kilo/` and
+ * `.kilocode/` folders, then its config names in each directory from Kilo's working directory (`cwd`,
+ * its process's, when found below the work tree's top) up to the top, the nearest first, then the global folder `~/.config/kilo` (`XDG_CONFIG_HOME`), where Kilo loads
  * `config.json` first, then `kilo.json(c)`, then `opencode.json(c)`. JSONC. `{env:NAME}` is read in
  * the person's own files only, as OpenCode's (a repository's file would write the variable into the
  * commit). Kilo reads OpenCode's files under its own folders only: `~/.config/opencode` is not Kilo's.
  * The models no config names (a TUI pick, a `/models` switch and back) are read beside, never in its
  * place, from Kilo's own storage as OpenCode's ({@link kiloCliModels}).
  */
-export function kiloCliModel(place: SettingsPlace): SettingsModel | null {
+export function kiloCliModel(place: SettingsPlace, cwd?: string): SettingsModel | null {
   const xdg = place.env.XDG_CONFIG_HOME?.trim();
   const global = join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'kilo');
   type Layer = [shown: string, read: () => string | null, own: boolean];
   const repo = (path: string): Layer => [path, () => readRepoFile(place, path), false];
   const own = (path: string): Layer => [shownPath(place, path), () => readOwnFile(path), true];
+  // The work tree's directories from the top down to Kilo's working directory (`''`: the top).
+  const dirs = ['', ...belowTop(place, cwd)];
   const layers: Layer[] = [
-    ...FOLDER_FILES.map((file) => repo(join('.kilo', file))),
-    ...FOLDER_FILES.map(repo),
+    // Its config folders (`ConfigPaths.directories`: `.kilocode`, `.kilo` of each directory up from its own, merged in that order, the top's last).
+    ...dirs.flatMap((dir) => ['.kilo', '.kilocode'].flatMap((folder) => FOLDER_FILES.map((file) => repo(inDir(dir, join(folder, file)))))),
+    // Its project files (`ConfigPaths.projectFiles`: up from its own directory to the work tree's top, the nearest merged last).
+    ...dirs.toReversed().flatMap((dir) => FOLDER_FILES.map((file) => repo(inDir(dir, file)))),
     ...[...FOLDER_FILES.map((file) => join(global, file)), join(global, 'config.json')].map(own),
   ];
   for (const [shown, read, mine] of layers) {
@@ -46,8 +51,8 @@ export function kiloCliModel(place: SettingsPlace): SettingsModel | null {
  * reader; the older JSON `storage/`; the TUI's last pick in `~/.local/state/kilo/model.json`): the
  * running session's last assistant message and every model its answers ran since the previous commit.
  */
-export function kiloCliModels(place: SettingsPlace): SettingsModel | null {
-  const found = kiloCliModel(place);
+export function kiloCliModels(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
+  const found = kiloCliModel(place, cli?.cwd);
   let also: NonNullable<SettingsModel['also']> = [];
   try {
     also = opencodeSessionModels(place, found !== null, '/proc', KILO).filter((entry) => entry.model !== found?.model);

@@ -2,8 +2,8 @@
 // at the top: Claude Code, Gemini CLI and Qwen Code read the `.claude/`, `.gemini/`, `.qwen/`
 // settings of the directory they were started in and of no other (their original working
 // directory: no walk up); Codex merges each `.codex/config.toml` from the project root down to its
-// session's directory (`-C` or its own), the nearest highest; OpenCode each `opencode.json(c)` and
-// `.opencode/` from its working directory up to the work tree. aitrail read the top's only: a
+// session's directory (`-C` or its own), the nearest highest; OpenCode (and Kilo CLI, its fork) each
+// `opencode.json(c)` and `.opencode/` from its working directory up to the work tree. aitrail read the top's only: a
 // monorepo's `packages/app` settings naming Qwen committed as the top's model and passed
 // deny qwen/*, and the top's settings naming Qwen refused a Claude Code commit whose own settings
 // named Claude. Committed for real through the installed hooks, by a process named as the agent
@@ -92,5 +92,18 @@ describe('an agent started in a subdirectory of the work tree', () => {
     expect(agent.stderr).toContain('settings packages/api/.opencode/agent/build.md model="openrouter/qwen/qwen3-coder"');
     const top = agentIn(repo, 'opencode', '.', env);
     expect(top.status, top.stderr).toBe(0);
+  });
+
+  it("Kilo CLI, OpenCode's fork, reads its config names from its working directory up to the top, the nearest first", () => {
+    const repo = hooked(DENY, { 'kilo.json': '{"model": "anthropic/claude-sonnet-4-5"}\n' });
+    repo.commit('chore: app config\n', { 'packages/app/kilo.jsonc': '// the app\'s\n{"model": "openrouter/qwen/qwen3-coder"}\n' }, { AITRAIL: '0' });
+    const env = hookEnv({ HOME: homeWith(), KILO: '1', OPENCODE: '1', AGENT: '1' });
+    const below = agentIn(repo, 'kilo', 'packages/app', env);
+    expect(below.status, below.stderr).toBe(1);
+    expect(below.stderr).toMatch(/qwen\/qwen3-coder \(via kilo-code\) is denied/);
+    expect(below.stderr).toContain('settings packages/app/kilo.jsonc model="openrouter/qwen/qwen3-coder"');
+    const top = agentIn(repo, 'kilo', '.', env);
+    expect(top.status, top.stderr).toBe(0);
+    expect(top.message).toMatch(/^Assisted-by: kilo-code:anthropic\/claude-sonnet-4[.-]5$/m);
   });
 });
