@@ -77,6 +77,12 @@ describe('an agent started in a subdirectory of the work tree', () => {
     const top = agentIn(repo, 'codex', '.', env);
     expect(top.status, top.stderr).toBe(0);
     expect(top.message).toContain('Assisted-by: codex:openai/gpt-5\n');
+
+    // A directory marked untrusted by its own entry is not read (Codex disables its layer), the trusted top's still is.
+    const untrusting = homeWith({ '.codex/config.toml': `[projects.${JSON.stringify(realpathSync(repo.dir))}]\ntrust_level = "trusted"\n\n[projects.${JSON.stringify(join(realpathSync(repo.dir), 'packages/app'))}]\ntrust_level = "untrusted"\n` });
+    const skipped = agentIn(repo, 'codex', 'packages/app', hookEnv({ HOME: untrusting, CODEX_SANDBOX: 'seatbelt' }));
+    expect(skipped.status, skipped.stderr).toBe(0);
+    expect(skipped.message).toContain('Assisted-by: codex:openai/gpt-5\n');
   });
 
   it("OpenCode reads opencode.json and .opencode/ from its working directory up to the work tree's top, the nearest first", () => {
