@@ -1,7 +1,7 @@
 import { classifyKey } from './classify-key.js';
 import { parseLineRanges } from './parse-line-ranges.js';
 import { readMetadata } from './read-metadata.js';
-import type { AttestationEntry, NoteError, NoteParse, SchemaRule } from './types.js';
+import type { AttestationEntry, AuthorshipLog, NoteError, NoteParse, SchemaRule } from './types.js';
 
 const DIVIDER = '---';
 const SPACE = /^\s$/;
@@ -137,7 +137,28 @@ function parseText(text: string, schemas: SchemaRule): NoteParse {
   }
   const read = readMetadata(text.slice(Math.min(start, text.length)), schemas);
   if (!read.ok) return { ok: false, error: read.error };
-  return { ok: true, log: { ...read.metadata, files } };
+  const log: AuthorshipLog = { ...read.metadata, files };
+  if (log.prompts.has(HUMAN_KEY)) readHumanKeyAsPrompt(log);
+  return { ok: true, log };
+}
+
+/** git-ai's legacy sentinel for a person's lines (classifyKey: kind `human`). */
+export const HUMAN_KEY = 'human';
+
+/**
+ * The entries of the legacy `human` key read as a prompt's, once a prompt record of that name is
+ * known (in the note's `prompts`, or another note's): git-ai's blame gives the key no meaning of its
+ * own (`get_line_attribution` looks up any key that opens neither `h_` nor `s_` in `prompts`, then
+ * in the other notes), so its lines are a person's only while no record of that name exists.
+ */
+export function readHumanKeyAsPrompt(log: AuthorshipLog): void {
+  for (const entries of log.files.values()) {
+    for (const entry of entries) {
+      if (entry.key !== HUMAN_KEY) continue;
+      entry.kind = 'prompt';
+      entry.record = HUMAN_KEY;
+    }
+  }
 }
 
 /**
