@@ -4,8 +4,15 @@
 // left the file out of the note it wrote (its writer refused the path), so after the rebase the
 // lines were no one's: blame called Qwen's lines a person's, and `check` passed them under a path
 // rule. Real repository with aitrail's hooks, a real `git rebase`.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
+import { claudeCode } from '../fixtures/agent-payloads.js';
+import { checkpoint } from '../helpers/checkpoint.js';
 import { aitrail } from '../helpers/cli.js';
+import { makeRepo, tempDir } from '../helpers/gitdir.js';
+import { gitRun } from '../helpers/hooks.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
@@ -36,5 +43,27 @@ describe('a noted file whose name holds a control character, NEL or U+2028, reba
     const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
     expect(check.code, check.stdout + check.stderr).toBe(1);
     expect(JSON.parse(check.stdout).violations).toEqual([expect.objectContaining({ severity: 'error', model: 'qwen/qwen3-coder', path })]);
+  });
+});
+
+describe('an agent’s checkpointed edit of a file whose name holds a control character (s35c)', () => {
+  it('post-commit notes its lines under the path as git-ai would', () => {
+    const path = 'src/a\u0001b.ts';
+    const repo = makeRepo();
+    repo.commit('base', { [path]: 'alpha\nbravo\ncharlie\n' });
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
+    const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
+    writeFileSync(transcript, claudeCode.transcript(claudeCode.model));
+    const edit = { file: join(repo.dir, path), relative: path, cwd: repo.dir, old: 'bravo', replacement: 'bravo\nx1\nx2', transcript };
+    for (const [payload, after] of [[claudeCode.pre(edit), () => repo.write(path, 'alpha\nbravo\nx1\nx2\ncharlie\n')], [claudeCode.post(edit), () => {}]] as const) {
+      const result = checkpoint(repo.dir, 'claude-code', payload);
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe('');
+      after();
+    }
+    const commit = gitRun(repo.dir, ['commit', '-qam', 'x lines']);
+    expect(commit.status, commit.stderr).toBe(0);
+    const parsed = parseAuthorshipLog(repo.git(['notes', '--ref=ai', 'show', 'HEAD'], { raw: true }));
+    expect(parsed.ok && [...parsed.log.files].map(([file, entries]) => [file, entries.map((entry) => entry.ranges)])).toEqual([[path, [[3, 4]]]]);
   });
 });
