@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { addNote, gitAiNote } from '../helpers/git-ai-notes.js';
 import { makeRepo } from '../helpers/gitdir.js';
+import { expectQwenLinesCaught, notedFeature } from '../helpers/qwen-noted-branch.js';
 
-const POLICY = 'policy: {allow: ["*"], undeclared: allow, paths: [{files: ["src/**"], deny: ["qwen/*"]}]}\n';
 const QWEN = { agent_id: { tool: 'opencode', id: 'c3', model: 'qwen3-coder' }, total_additions: 4, total_deletions: 0, accepted_lines: 4, overriden_lines: 0 };
 
 /** A legacy note giving `src/x.ts` lines 1-4 to the key `human`, with `prompts` as given. */
@@ -21,21 +21,8 @@ function humanKeyNote(prompts: Record<string, unknown>): string {
 
 describe('the `human` key with a prompt record of that name (s35c)', () => {
   it('in the note itself: check refuses the lines under a path rule, blame counts them as the record’s model', () => {
-    const repo = makeRepo();
-    repo.commit('policy', { '.aitrailrc.yml': POLICY, 'app.ts': 'app\n' });
-    repo.git(['checkout', '-q', '-b', 'feature']);
-    const sha = repo.commit('x', { 'src/x.ts': 'a\nb\nc\nd\ne\n' });
-    addNote(repo, sha, humanKeyNote({ human: QWEN }));
-
-    const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
-    expect(check.code, check.stdout + check.stderr).toBe(1);
-    const violations = JSON.parse(check.stdout).violations as Array<{ severity: string; model: string }>;
-    expect(violations.filter((each) => each.severity === 'error')).toEqual([expect.objectContaining({ sha, model: 'qwen/qwen3-coder', path: 'src/x.ts' })]);
-
-    const blame = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
-    expect(blame.code, blame.stderr).toBe(0);
-    const file = JSON.parse(blame.stdout).files.find((each: { path: string }) => each.path === 'src/x.ts');
-    expect(file).toMatchObject({ lines: 5, byModel: { 'qwen/qwen3-coder': 4 } });
+    const { repo, sha } = notedFeature(humanKeyNote({ human: QWEN }));
+    expectQwenLinesCaught(repo, sha, 4);
   });
 
   it('in another note: blame counts the lines as the record’s model, as git-ai’s search of the other notes finds it', () => {

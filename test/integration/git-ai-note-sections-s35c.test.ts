@@ -6,10 +6,8 @@
 // note written with `git notes --ref=ai add`.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { makeRepo } from '../helpers/gitdir.js';
-
-const POLICY = 'policy: {allow: ["*"], undeclared: allow, paths: [{files: ["src/**"], deny: ["qwen/*"]}]}\n';
+import { gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
+import { expectQwenLinesCaught, notedFeature } from '../helpers/qwen-noted-branch.js';
 
 /** A note of `src/x.ts` in two sections: `first`'s entries, then the same path again with `second`'s. */
 function twoSections(first: string[], second: string[]): string {
@@ -19,20 +17,14 @@ function twoSections(first: string[], second: string[]): string {
 
 describe('a git-ai note naming one file in two sections (s35c)', () => {
   it('Qwen’s lines in the first section, a person’s key over them in the second: check refuses, blame counts Qwen’s', () => {
-    const repo = makeRepo();
-    repo.commit('policy', { '.aitrailrc.yml': POLICY, 'app.ts': 'app\n' });
-    repo.git(['checkout', '-q', '-b', 'feature']);
-    const sha = repo.commit('x', { 'src/x.ts': 'a\nb\nc\nd\ne\n' });
-    addNote(repo, sha, twoSections([session(NOTE_KEYS.qwen, '1-4')], [`${NOTE_KEYS.human} 1-5`]));
+    const { repo, sha } = notedFeature(twoSections([session(NOTE_KEYS.qwen, '1-4')], [`${NOTE_KEYS.human} 1-5`]));
+    expectQwenLinesCaught(repo, sha, 4);
+  });
 
-    const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
-    expect(check.code, check.stdout + check.stderr).toBe(1);
-    const violations = JSON.parse(check.stdout).violations as Array<{ severity: string; model: string }>;
-    expect(violations.filter((each) => each.severity === 'error')).toEqual([expect.objectContaining({ sha, model: 'qwen/qwen3-coder', path: 'src/x.ts' })]);
-
-    const blame = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
+  it('a person’s key in the first section, Qwen’s over it in the second: blame counts the lines as git-ai’s blame does, a person’s', () => {
+    const { repo } = notedFeature(twoSections([`${NOTE_KEYS.human} 1-5`], [session(NOTE_KEYS.qwen, '1-4')]));
+    const blame = aitrail(repo.dir, ['blame', 'src/x.ts', '--format', 'json', '--no-cache']);
     expect(blame.code, blame.stderr).toBe(0);
-    const file = JSON.parse(blame.stdout).files.find((each: { path: string }) => each.path === 'src/x.ts');
-    expect(file).toMatchObject({ lines: 5, byModel: { 'qwen/qwen3-coder': 4 } });
+    expect(JSON.parse(blame.stdout).files[0]).toMatchObject({ lines: 5, ai: 0 });
   });
 });
