@@ -1,6 +1,6 @@
 import { notesMessages } from '../core/notes/messages.js';
 import { noteLines, type NoteLines } from '../core/notes/note-lines.js';
-import { parseAuthorshipLog } from '../core/notes/parse-authorship-log.js';
+import { HUMAN_KEY, parseAuthorshipLog, readHumanKeyAsPrompt } from '../core/notes/parse-authorship-log.js';
 import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
 import type { ObjectView } from '../git/exec.js';
 import { grepNotes, type NoteEntry } from '../git/notes.js';
@@ -140,7 +140,24 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
    * record for stays an unknown agent and model; when some note could not be read, the commit is
    * also listed as unresolved (the record may be in it).
    */
+  // The prompt record named `human` (readHumanKeyAsPrompt) in another note: looked for once, with one `git grep`, as git-ai's blame does.
+  let humanPrompt: Promise<AgentRecord | null> | null = null;
+  const findHumanPrompt = async (): Promise<AgentRecord | null> => {
+    const hits = await grepNotes(root, options.tip!, [`"${HUMAN_KEY}"`], GREP_NOTES, { asStored: options.asStored === true }).catch(() => new Map<string, string[]>());
+    for (const other of hits.get(`"${HUMAN_KEY}"`) ?? []) {
+      const found = await recordIn(other, 'prompt', HUMAN_KEY);
+      if (found) return found;
+    }
+    return null;
+  };
   const adoptForeignRecords = async (commit: string, log: AuthorshipLog): Promise<void> => {
+    if (!log.prompts.has(HUMAN_KEY) && [...log.files.values()].some((list) => list.some((entry) => entry.key === HUMAN_KEY))) {
+      const found = await (humanPrompt ??= findHumanPrompt());
+      if (found) {
+        log.prompts.set(HUMAN_KEY, found);
+        readHumanKeyAsPrompt(log);
+      }
+    }
     const missing = new Map<string, { kind: 'session' | 'prompt'; record: string }>();
     for (const list of log.files.values()) {
       for (const entry of list) {

@@ -1,6 +1,6 @@
 import { carryOwners, entriesFromOwners, keepAdded, ownersFromEntries, overlayOwners, type LineOwners } from '../lines/line-owners.js';
 import { classifyKey, recordSection } from './classify-key.js';
-import { parseAuthorshipLog } from './parse-authorship-log.js';
+import { HUMAN_KEY, parseAuthorshipLog } from './parse-authorship-log.js';
 import { writablePath, type NoteToWrite } from './serialize-authorship-log.js';
 
 /** One file's attestations in some note, and the text their line numbers count. */
@@ -21,6 +21,8 @@ const hasKey = (map: unknown, key: string): boolean => typeof map === 'object' &
  */
 export function heldKeys(metadata: Record<string, unknown>): (key: string) => boolean {
   return (key) => {
+    // The legacy `human` key names the prompt record of that name where the note holds one (readHumanKeyAsPrompt).
+    if (key === HUMAN_KEY && hasKey(metadata.prompts, HUMAN_KEY)) return true;
     const kind = classifyKey(key);
     return kind !== null && hasKey(metadata[recordSection(kind.kind)], kind.record);
   };

@@ -1,7 +1,7 @@
 import { classifyKey } from './classify-key.js';
 import { parseLineRanges } from './parse-line-ranges.js';
 import { readMetadata } from './read-metadata.js';
-import type { AttestationEntry, NoteError, NoteParse, SchemaRule } from './types.js';
+import type { AttestationEntry, AuthorshipLog, NoteError, NoteParse, SchemaRule } from './types.js';
 
 const DIVIDER = '---';
 const SPACE = /^\s$/;
@@ -46,8 +46,12 @@ function rustTrim(text: string): string {
  * so, the file is the one without it).
  */
 function filePath(line: string): string {
-  const path = line.length >= 2 && line.startsWith('"') && line.endsWith('"') ? line.slice(1, -1) : line;
-  return path.replace(/^(?:\.\/+)+(?=[^/])/, '');
+  return unquoted(line).replace(/^(?:\.\/+)+(?=[^/])/, '');
+}
+
+/** A file line without its quotes, as git-ai reads it (no `./` taken off). */
+function unquoted(line: string): string {
+  return line.length >= 2 && line.startsWith('"') && line.endsWith('"') ? line.slice(1, -1) : line;
 }
 
 /**
@@ -86,7 +90,22 @@ export function parseAuthorshipLog(text: string, schemas: SchemaRule = 'v3'): No
 /** One reading of the note's text, as `AuthorshipLog::deserialize_from_string` reads it. */
 function parseText(text: string, schemas: SchemaRule): NoteParse {
   const files = new Map<string, AttestationEntry[]>();
+  // Paths whose kept section was written `./path` (filePath): a later section under the path itself takes its place.
+  const dotted = new Set<string>();
   let current: AttestationEntry[] | null = null;
+  let currentPath = '';
+  let currentDotted = false;
+  // git-ai keeps each file line as a section of its own, and its blame reads a path's lines from
+  // the first section with an entry (`get_line_attribution`: `attestations.iter().find(…)`): a
+  // later section of the same path is checked like any other, then left out.
+  const endSection = () => {
+    if (!current || current.length === 0) return;
+    const kept = files.get(currentPath);
+    if (kept && (currentDotted || !dotted.has(currentPath))) return;
+    files.set(currentPath, current);
+    if (currentDotted) dotted.add(currentPath);
+    else dotted.delete(currentPath);
+  };
   let start = 0;
   for (let number = 1; ; number += 1) {
     if (start > text.length) return fail('no-divider', "no '---' line between attestations and metadata");
@@ -94,13 +113,17 @@ function parseText(text: string, schemas: SchemaRule): NoteParse {
     const end = newline === -1 ? text.length : newline;
     const raw = text.slice(start, end);
     start = end + 1;
-    if (raw === DIVIDER || raw === `${DIVIDER}\r`) break;
+    if (raw === DIVIDER || raw === `${DIVIDER}\r`) {
+      endSection();
+      break;
+    }
     const line = trimLineEnd(raw);
     if (line === '') continue;
     if (!line.startsWith('  ')) {
-      const path = filePath(line);
-      current = files.get(path) ?? [];
-      files.set(path, current);
+      endSection();
+      currentPath = filePath(line);
+      currentDotted = currentPath !== unquoted(line);
+      current = [];
       continue;
     }
     if (!current) return fail('entry-without-file', 'attestation entry before any file line', number);
@@ -112,10 +135,30 @@ function parseText(text: string, schemas: SchemaRule): NoteParse {
     if (!ranges) return fail('bad-range', 'line ranges must look like 1,3-7 (whole numbers up to 4294967295)', number);
     current.push({ key: body.slice(0, space), kind: key.kind, record: key.record, ranges });
   }
-  for (const [path, entries] of files) if (entries.length === 0) files.delete(path);
   const read = readMetadata(text.slice(Math.min(start, text.length)), schemas);
   if (!read.ok) return { ok: false, error: read.error };
-  return { ok: true, log: { ...read.metadata, files } };
+  const log: AuthorshipLog = { ...read.metadata, files };
+  if (log.prompts.has(HUMAN_KEY)) readHumanKeyAsPrompt(log);
+  return { ok: true, log };
+}
+
+/** git-ai's legacy sentinel for a person's lines (classifyKey: kind `human`). */
+export const HUMAN_KEY = 'human';
+
+/**
+ * The entries of the legacy `human` key read as a prompt's, once a prompt record of that name is
+ * known (in the note's `prompts`, or another note's): git-ai's blame gives the key no meaning of its
+ * own (`get_line_attribution` looks up any key that opens neither `h_` nor `s_` in `prompts`, then
+ * in the other notes), so its lines are a person's only while no record of that name exists.
+ */
+export function readHumanKeyAsPrompt(log: AuthorshipLog): void {
+  for (const entries of log.files.values()) {
+    for (const entry of entries) {
+      if (entry.key !== HUMAN_KEY) continue;
+      entry.kind = 'prompt';
+      entry.record = HUMAN_KEY;
+    }
+  }
 }
 
 /**

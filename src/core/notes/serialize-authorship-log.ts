@@ -18,23 +18,27 @@ export interface NoteToWrite {
 export const SCHEMA_VERSION = 'authorship/3.0.0';
 
 /**
- * Whether `path` can be written so that a reader (git-ai's and ours: lines split first, trailing
- * whitespace trimmed, `"…"` unquoted, the first `---` line divides) reads it back unchanged:
- * no line breaks or other control characters. A `"` (spec: SHOULD NOT, yet git allows it and
- * git-ai writes it raw) and `---` are written quoted.
+ * Whether `path` can be written so that a reader (git-ai's and ours: lines split at LF only, as
+ * Rust's `lines()`, trailing whitespace trimmed, `"…"` unquoted, the first `---` line divides) reads
+ * it back unchanged, and asked of git's line-based `cat-file --batch`: no LF and no CR (which git's
+ * batch input drops at a line's end). Any other character, a control character, NEL or U+2028
+ * included, is carried as git-ai carries it: a note that dropped such a file on a rewrite gave its
+ * lines to no one. A `"` (spec: SHOULD NOT, yet git allows it and git-ai writes it raw), `---` and
+ * whitespace are written quoted.
  */
 export function writablePath(path: string): boolean {
-  return path.length > 0 && !/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029\u0085]/.test(path);
+  return path.length > 0 && !/[\n\r]/.test(path);
 }
 
 /**
  * The file line of `path`. git-ai quotes paths holding a space, tab or newline (spec §1.2.3: MUST);
- * any whitespace is quoted here, so a reader's trim never eats it, and so is a path holding `"`
+ * any whitespace (NEL too) is quoted here, so a reader's trim never eats it, and so is a path holding `"`
  * (readers take off one quote at each end of a line that starts and ends with one, with no
  * unescaping: `"say "hi".md"` reads `say "hi".md`) or one that is `---` (the divider otherwise).
  */
 function pathLine(path: string): string {
-  return /[\s"]/.test(path) || path === '---' ? `"${path}"` : path;
+  // NEL: whitespace to Rust's `trim_end` (git-ai's reader), not to JavaScript's `\s`.
+  return /[\s"\u0085]/.test(path) || path === '---' ? `"${path}"` : path;
 }
 
 /** Flat `[start, end, …]` pairs as `1-4,7,9-12`: sorted by start, touching or overlapping pairs joined. */

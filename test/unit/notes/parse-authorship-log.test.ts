@@ -151,10 +151,23 @@ describe('parseAuthorshipLog: paths and layout', () => {
     expect(entries(log, 'src/a.rs')).toEqual([['abcd1234abcd1234', 'prompt', 'abcd1234abcd1234', [1, 3]]]);
   });
 
-  test('a file line with no entry is dropped; a file named twice gathers its entries in order', () => {
-    const log = parsed(`empty.rs\na.rs\n  abcd1234abcd1234 1\nb.rs\n  abcd1234abcd1234 2\na.rs\n  h_31dce776f88375 1\n${meta}`);
+  test('a file line with no entry is dropped; a file named twice is read from its first section with an entry, as git-ai’s blame reads it', () => {
+    const log = parsed(`empty.rs\na.rs\na.rs\n  abcd1234abcd1234 1\nb.rs\n  abcd1234abcd1234 2\na.rs\n  h_31dce776f88375 1\n${meta}`);
     expect([...log.files.keys()]).toEqual(['a.rs', 'b.rs']);
-    expect(log.files.get('a.rs')!.map((entry) => entry.kind)).toEqual(['prompt', 'human']);
+    expect(log.files.get('a.rs')!.map((entry) => entry.kind)).toEqual(['prompt']);
+  });
+
+  test('a later section is still checked: a bad entry in it refuses the note, as in git-ai', () => {
+    expect(parseAuthorshipLog(`a.rs\n  abcd1234abcd1234 1\na.rs\n  h_31dce776f88375 x\n${meta}`).ok).toBe(false);
+  });
+
+  test('a section under `./a.rs` gives way to one under `a.rs` (the path git-ai’s blame looks up), whichever comes first', () => {
+    const dotFirst = parsed(`./a.rs\n  h_31dce776f88375 1\na.rs\n  abcd1234abcd1234 1\n./a.rs\n  h_31dce776f88375 1\n${meta}`);
+    expect(dotFirst.files.get('a.rs')!.map((entry) => entry.kind)).toEqual(['prompt']);
+    const plainFirst = parsed(`a.rs\n  abcd1234abcd1234 1\n./a.rs\n  h_31dce776f88375 1\n${meta}`);
+    expect(plainFirst.files.get('a.rs')!.map((entry) => entry.kind)).toEqual(['prompt']);
+    const dotsOnly = parsed(`./a.rs\n  abcd1234abcd1234 1\n././a.rs\n  h_31dce776f88375 1\n${meta}`);
+    expect(dotsOnly.files.get('a.rs')!.map((entry) => entry.kind)).toEqual(['prompt']);
   });
 
   test('a note with no attestation (empty commit, human-only commit) is valid', () => {
