@@ -56,14 +56,13 @@ export interface Judgement {
  * `['L', '--not', '--remotes=origin']`) against `config`'s policy in ONE `git log` pass. When
  * the policy has path rules and the range changes protected files, those rules also judge the
  * lines the range brings into them, whoever moved, copied or merged them there
- * (judge-landed-lines); `tips` names the commits the range starts from when the caller knows them;
- * `notesTip` the notes commit to read instead of refs/notes/ai's (a push that brings notes).
+ * (judge-landed-lines); `notesTip` the notes commit to read instead of refs/notes/ai's (a push that brings notes).
  */
 export async function judgeCommits(
   repoDir: string,
   revisions: string[],
   config: Config,
-  options: { shallow?: Set<string> | null; tips?: string[]; notesTip?: string; onWarning?: (message: string) => void } = {},
+  options: { shallow?: Set<string> | null; notesTip?: string; onWarning?: (message: string) => void } = {},
 ): Promise<Judgement> {
   const detect = detectOptionsOf(config);
   const policy = compilePolicy(config.policy, { trailerKey: detect.trailerKey });
@@ -114,7 +113,7 @@ export async function judgeCommits(
     if (protectedChanged) {
       const { judgeLandedLines } = await import('./judge-landed-lines.js');
       const boundary = [...parents].filter((sha) => !range.has(sha));
-      const run = { revisions, tips: options.tips, range, boundary, facts: attributed, reported: violations, policy, detect, shallow: options.shallow ?? null, notes };
+      const run = { range, boundary, facts: attributed, reported: violations, policy, detect, shallow: options.shallow ?? null, notes };
       const landed = await judgeLandedLines(repoDir, run);
       violations.push(...landed.violations);
       cut.push(...landed.cut);

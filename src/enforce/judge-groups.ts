@@ -47,7 +47,7 @@ export async function judgeSets(
     for (let start = 0; start < all.length; start += group.noWalk ? NO_WALK_BATCH : all.length) {
       const tips = group.noWalk ? all.slice(start, start + NO_WALK_BATCH) : all;
       const revisions = group.noWalk ? ['--no-walk', ...tips] : [...tips, '--not', ...new Set(group.exclude)];
-      const judgement = await judgeCommits(repoDir, revisions, group.source.loaded.config, { shallow, tips, ...options });
+      const judgement = await judgeCommits(repoDir, revisions, group.source.loaded.config, { shallow, ...options });
       const writers = group.writers === undefined ? null : new Set(group.writers);
       verdicts.push(writers ? verdictOf(0, judgement.verdict.violations.filter((violation) => writers.has(violation.sha))) : judgement.verdict);
       cut.push(...judgement.cut);

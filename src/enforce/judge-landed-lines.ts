@@ -2,14 +2,14 @@ import { availableParallelism } from 'node:os';
 import type { DetectOptions } from '../core/detect.js';
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { blameStarts, type RangeCommit } from '../core/policy/blame-starts.js';
-import { landOlderLines, olderRanges, restoredAsOlder, sortBlame, type LandedLines, type OlderLines } from '../core/policy/landed-lines.js';
+import { landOlderLines, olderRanges, restoredAsOlder, sortBlame, uniqueLanded, type LandedLines, type OlderLines } from '../core/policy/landed-lines.js';
 import { landedViolations } from '../core/policy/landed-violations.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { GitError } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
-import { blameOrigins, filesAt, rangeTips, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
+import { blameOrigins, filesAt, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
 import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
 import { copySuspects } from '../git/copy-suspects.js';
 import { firstHiddenLinesFile } from '../git/wide-text.js';
@@ -19,10 +19,6 @@ import type { NoteLines } from '../core/notes/note-lines.js';
 import type { CommitNotes } from '../notes/commit-notes.js';
 
 export interface LandedLinesRun {
-  /** The judged range, as rev-list arguments. */
-  revisions: string[];
-  /** The commits the range starts from, when known (judged sets); else read from `revisions`. */
-  tips?: string[] | undefined;
   /** Every commit of the range (from the judge's log pass), and the parents of its commits that are not in it (its boundary). */
   range: ReadonlyMap<string, RangeCommit>;
   boundary: readonly string[];
@@ -117,8 +113,8 @@ async function copiedLines(repoDir: string, inPlace: readonly LandedLines[], run
 }
 
 /**
- * Path rules judged by lines: blame each protected file the range changes, at each tip of the
- * range (from the newest commit that changes it, see `blameStarts`), stopping at the range's
+ * Path rules judged by lines: blame each protected file the range changes, at every commit of the
+ * range that changes it (see `blameStarts`: any of them can later be a tip), stopping at the range's
  * boundary, in parallel. Lines written inside the range belong to their commit; lines the range
  * moved in from an unprotected file that predates it are blamed again in full history (only
  * those lines) to find who wrote them. The AI commits among those writers are judged by the path
@@ -130,8 +126,7 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   if (undecodable !== undefined) throw new GitError(enforceMessages.undecodablePath(undecodable), ['blame'], null, '');
   const jobs = Math.max(2, availableParallelism());
   const inRange = (sha: string): boolean => run.range.has(sha);
-  // A tip outside the range (already judged, or excluded) brings nothing.
-  const starts = blameStarts(run.tips ?? (await rangeTips(repoDir, run.revisions)), run.range);
+  const starts = blameStarts(run.range);
   const files = await filesAt(repoDir, starts);
   // A protected file the range leaves with lines a compiler reads and git does not (UTF-16 text,
   // `\r` or U+2028 line breaks inside what git reads as one line): whose lines it holds cannot be
@@ -148,6 +143,8 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
       older.push(...sorted.older);
       inPlace.push(...sorted.inPlace);
     });
+    // Each line once, though every commit that leaves it in place found it.
+    inPlace.splice(0, inPlace.length, ...uniqueLanded(inPlace));
     const copied = await copiedLines(repoDir, inPlace, run, boundaryFile, jobs);
     landed.push(...copied.landed);
     older.push(...copied.older);
@@ -156,7 +153,7 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
     const { rev, path, anyFile } = entries[0] as OlderLines;
     landed.push(...landOlderLines(run.policy, entries, await blameOrigins(repoDir, path, { rev, lines: olderRanges(entries), anyFile: anyFile === true })));
   });
-  landed.push(...(await restoredLines(repoDir, [...landed, ...inPlace], run.policy, jobs)));
+  landed.push(...(await restoredLines(repoDir, [...uniqueLanded(landed), ...inPlace], run.policy, jobs)));
   const facts = new Map(run.facts);
   const cut: string[] = [];
   const outside = [...new Set(landed.map((lines) => lines.sha))].filter((sha) => !inRange(sha));
@@ -178,5 +175,5 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
       if (note) notes.set(sha, note);
     }
   }
-  return { violations: landedViolations(landed, facts, run.policy, { inRange, reported: run.reported, noteOf: (sha) => notes.get(sha) }), cut };
+  return { violations: landedViolations(uniqueLanded(landed), facts, run.policy, { inRange, reported: run.reported, noteOf: (sha) => notes.get(sha) }), cut };
 }

@@ -5,19 +5,10 @@ import { createOriginParser, type OriginGroup } from '../core/blame/parse-origin
 import { BLAME_COMMAND } from './blame.js';
 import { runGit, splitRecords, streamGit } from './exec.js';
 import { listTreeEntries } from './read-blob.js';
-import { resolveCommits } from './resolve-commits.js';
 
 // Enforcement reads history as stored (`asStored`: replace refs and grafts ignored, so a pushed
 // `refs/replace/<sha>` cannot make an AI commit look human). Paths are literal: `*` is that file.
 const STORED = { asStored: true, env: { GIT_LITERAL_PATHSPECS: '1' } } as const;
-
-/** The commits a rev-list range (`A..B`, `A...B`, `B --not --remotes`) starts from. */
-export async function rangeTips(cwd: string, revisions: readonly string[]): Promise<string[]> {
-  const out = await runGit(['rev-parse', '--revs-only', ...revisions], { cwd, ...STORED });
-  const positive = out.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
-  const commits = await resolveCommits(cwd, positive, STORED);
-  return [...new Set(positive.map((rev) => commits.get(rev)).filter((commit): commit is string => !!commit))];
-}
 
 /**
  * A path `git cat-file --batch-check` cannot be asked for: its input is lines, and git strips a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blameOrigins, filesAt, rangeTips, withBoundaryFile } from '../../src/git/range-blame.js';
+import { blameOrigins, filesAt, withBoundaryFile } from '../../src/git/range-blame.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 
 const AES = 'export function aes(block: Uint8Array, key: Uint8Array) {\n  return encryptTheBlockWithTheKeyAndTheInitialVector(block, key);\n}\n';
@@ -58,7 +58,7 @@ describe('blameOrigins', () => {
   });
 });
 
-describe('filesAt / rangeTips', () => {
+describe('filesAt', () => {
   it('lists the paths that are files at each revision (missing, directories and submodules are not)', async () => {
     const { repo, base, back } = movedHistory();
     const odd = 'src/crypto/new\nline.ts';
@@ -78,13 +78,5 @@ describe('filesAt / rangeTips', () => {
       ]),
     );
     expect(found).toHaveLength(4);
-  });
-
-  it('reads the tips of A..B, A...B and B --not --all as commit ids', async () => {
-    const { repo, base, ai, back } = movedHistory();
-    repo.git(['tag', '-a', '-m', 'annotated', 'v1', back]);
-    expect(await rangeTips(repo.dir, ['--end-of-options', `${base}..v1`])).toEqual([back]);
-    expect((await rangeTips(repo.dir, ['--end-of-options', `${ai}...${base}`])).sort()).toEqual([ai, base].sort());
-    expect(await rangeTips(repo.dir, [back, '--not', '--all'])).toEqual([back]);
   });
 });

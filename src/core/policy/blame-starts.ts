@@ -8,27 +8,15 @@ export interface RangeCommit {
 }
 
 /**
- * Where to blame each protected file of each tip: at the newest commit of the tip's
- * first-parent chain that changes it. Above that commit the file is the same blob as in the
- * first parent, so `git blame` would hand every line down that chain anyway (blame passes a
- * file whole to the first parent holding the same blob), only slower: it would read the trees of
- * every commit on the way. A file the chain does not change before leaving the range was already
- * the same at the range's boundary: nothing to blame. Tips sharing a start share one blame.
+ * Where to blame each protected file: at every commit of the range that changes it (merges:
+ * against their first parent), on every side of its merges. Every commit of a judged range can
+ * later be a tip: a tag or a new branch at it, or the branch rewound to it, brings nothing new to
+ * judge (its range is empty), so the state each commit leaves is judged now, not only the tips'
+ * (a person's commit moving Qwen's lib/key.ts into src/crypto and the next moving it back left the
+ * tip clean, and `git push origin <that commit>:refs/tags/v1` then showed Qwen's code at the
+ * protected path, judged by nothing). A file a commit does not change is the same blob as in its
+ * first parent, judged there (in this range, or in the one that brought that parent).
  */
-export function blameStarts(tips: readonly string[], commits: ReadonlyMap<string, RangeCommit>): Array<{ rev: string; path: string }> {
-  const starts = new Map<string, { rev: string; path: string }>();
-  for (const tip of tips) {
-    const seen = new Set<string>();
-    for (let sha: string | undefined = tip; sha !== undefined; ) {
-      const commit = commits.get(sha);
-      if (!commit) break;
-      for (const path of commit.protectedPaths) {
-        if (seen.has(path)) continue;
-        seen.add(path);
-        starts.set(JSON.stringify([sha, path]), { rev: sha, path });
-      }
-      sha = commit.firstParent;
-    }
-  }
-  return [...starts.values()];
+export function blameStarts(commits: ReadonlyMap<string, RangeCommit>): Array<{ rev: string; path: string }> {
+  return [...commits].flatMap(([sha, commit]) => [...new Set(commit.protectedPaths)].map((path) => ({ rev: sha, path })));
 }

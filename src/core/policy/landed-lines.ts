@@ -28,6 +28,32 @@ export interface OlderLines {
   anyFile?: true;
 }
 
+/**
+ * Each line once: the same lines are found at every commit of a range that leaves them in a
+ * protected file (blameStarts), in runs a later edit may split otherwise. Keeps the first entry's
+ * rules for a line of a landing path; runs are rebuilt from the distinct lines, in order.
+ */
+export function uniqueLanded(landed: readonly LandedLines[]): LandedLines[] {
+  const byPlace = new Map<string, { first: LandedLines; lines: Set<number> }>();
+  for (const entry of landed) {
+    const place = JSON.stringify([entry.sha, entry.path, entry.origin.path, entry.rules]);
+    const known = byPlace.get(place) ?? { first: entry, lines: new Set<number>() };
+    byPlace.set(place, known);
+    for (let line = entry.origin.start; line < entry.origin.start + entry.lines; line += 1) known.lines.add(line);
+  }
+  const unique: LandedLines[] = [];
+  for (const { first, lines } of byPlace.values()) {
+    const sorted = [...lines].sort((a, b) => a - b);
+    for (let at = 0; at < sorted.length; ) {
+      let end = at;
+      while (end + 1 < sorted.length && (sorted[end + 1] as number) === (sorted[end] as number) + 1) end += 1;
+      unique.push({ ...first, lines: end - at + 1, origin: { path: first.origin.path, start: sorted[at] as number } });
+      at = end + 1;
+    }
+  }
+  return unique;
+}
+
 /** The path rules that protect `path` and none of `from` (where the lines were, and were judged). */
 export function newlyProtecting(policy: CompiledPolicy, path: string, from: readonly string[]): number[] {
   return policy.paths.filter((rule) => rule.matchFile(path) !== undefined && from.every((before) => rule.matchFile(before) === undefined)).map((rule) => rule.index);

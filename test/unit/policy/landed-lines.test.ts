@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OriginGroup } from '../../../src/core/blame/parse-origins.js';
 import { blameStarts, type RangeCommit } from '../../../src/core/policy/blame-starts.js';
-import { landOlderLines, newlyProtecting, olderRanges, protection, restoredAsOlder, sortBlame } from '../../../src/core/policy/landed-lines.js';
+import { landOlderLines, newlyProtecting, olderRanges, protection, restoredAsOlder, sortBlame, uniqueLanded } from '../../../src/core/policy/landed-lines.js';
 import { landedViolations } from '../../../src/core/policy/landed-violations.js';
 import type { CommitFacts } from '../../../src/core/policy/types.js';
 import { ai, facts, policy } from './facts.js';
@@ -126,16 +126,23 @@ describe('blameStarts', () => {
     ['a', { firstParent: 'boundary', protectedPaths: ['src/crypto/des.ts'] }],
     ['s', { firstParent: 'a', protectedPaths: ['src/crypto/rsa.ts'] }],
   ]);
-  it('blames each file at the newest commit of the first-parent chain that changes it, once per start', () => {
-    expect(blameStarts(['m', 's', 'c'], range)).toEqual([
+  it('blames each file at every commit of the range that changes it, on every side of a merge (any of them can later be a tip)', () => {
+    expect(blameStarts(range)).toEqual([
       { rev: 'm', path: 'src/crypto/aes.ts' },
+      { rev: 'b', path: 'src/crypto/aes.ts' },
       { rev: 'b', path: 'src/crypto/rsa.ts' },
       { rev: 'a', path: 'src/crypto/des.ts' },
       { rev: 's', path: 'src/crypto/rsa.ts' },
-      { rev: 'b', path: 'src/crypto/aes.ts' },
     ]);
   });
-  it('a tip outside the range has nothing to blame', () => {
-    expect(blameStarts(['boundary', 'elsewhere'], range)).toEqual([]);
+  it('an empty range has nothing to blame', () => {
+    expect(blameStarts(new Map())).toEqual([]);
+  });
+});
+
+describe('uniqueLanded', () => {
+  it('counts each line once where several commits of the range found it, in runs rebuilt from the lines', () => {
+    const at = (start: number, lines: number, path = 'src/crypto/key.ts') => ({ sha: 'q', path, rules: [0], lines, origin: { path: 'lib/key.ts', start } });
+    expect(uniqueLanded([at(1, 3), at(1, 1), at(3, 2), at(7, 1), at(1, 2, 'src/crypto/k2.ts')])).toEqual([at(1, 4), at(7, 1), at(1, 2, 'src/crypto/k2.ts')]);
   });
 });
