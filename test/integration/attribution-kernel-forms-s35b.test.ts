@@ -34,6 +34,7 @@ const KERNEL: Case[] = [
   // As before: the model's own words, sizes and dates after it, and a version after a name without one.
   ['fix: the parser\n\nAssisted-by: Codex:GPT-5.4 mini\n', ['codex:openai/gpt-5.4-mini']],
   ['fix: the parser\n\nAssisted-by: Claude:opus 4.7 b4\n', ['claude-code:anthropic/claude-opus-4.7']],
+  ['fix: the parser\n\nAssisted-by: Claude:claude-opus-4 6 b4\n', ['claude-code:anthropic/claude-opus-4.6']],
   ['fix: the parser\n\nAssisted-by: Claude:claude-opus-4-7 sparse smatch clang-analyzer coccinelle checkpatch\nAssisted-by: Sashiko:claude-opus-4-7\n', ['claude-code:anthropic/claude-opus-4.7', 'sashiko:anthropic/claude-opus-4.7']],
 ];
 

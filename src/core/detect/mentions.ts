@@ -254,8 +254,11 @@ function modelSpan(list: readonly string[], at: number, aliases: Record<string, 
   return size;
 }
 
-/** A size, context window or release date after a model's version (`480B`, `A35B`, `1M`, `20250929`, `2025-09-29`, `06-05`). */
-const SIZE_OR_DATE = /^(?:\d+(?:\.\d+)?[bkmt]|a\d+(?:\.\d+)?b|\d+x\d+b|\d{4}(?:-?\d{2}){0,2}|(?:\d{2}-){1,2}\d{2,4})$/i;
+/**
+ * A size, context window or release date after a model's version (`480B`, `A35B`, `1M`, `20250929`,
+ * `2025-09-29`, `06-05`), or a number alone (`claude-opus-4 6`: the version's minor part, its joint a space).
+ */
+const SIZE_OR_DATE = /^(?:\d+(?:\.\d+)?[bkmt]|a\d+(?:\.\d+)?b|\d+x\d+b|\d{4}(?:-?\d{2}){0,2}|(?:\d{2}-){1,2}\d{2,4}|\d{1,2})$/i;
 
 /**
  * Whether a word goes on with a model's name after its version in a kernel pair: a word models are
