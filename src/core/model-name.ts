@@ -136,6 +136,12 @@ function claudeForm(token: string): string {
 /** The spelling each family uses on OpenRouter: `gpt-4o`, `qwen-2.5-…` but `qwen3-…`, `llama-3.1`. */
 function familyForm(token: string): string {
   const spaced = token
+    // A `v` before the version of a family whose vendor never writes one there (Fedora's policy example
+    // `Assisted-by: ChatGPTv5`, `GPT v5`, `Gemini v2.5 Pro`, `Claude Sonnet v4.5`, `Grok v4`, `Qwen v3 Coder`):
+    // the version. DeepSeek's and Xiaomi's `V` is their names' own (`deepseek-v3`, `mimo-v2-pro`), and
+    // Anthropic's API ids of 2023 (`claude-v2`, `claude-instant-v1`) are Claude 2 and Instant 1 all the same.
+    .replace(/^(gpt|chatgpt|gemini|gemma|grok|claude|qwen|kimi|glm|opus|sonnet|haiku)-?v(?=\d)/, '$1-')
+    .replace(/^(claude-(?:opus|sonnet|haiku|fable|mythos))-?v(?=\d)/, '$1-')
     .replace(/^(gpt|chatgpt|llama|gemma|gemini|glm|grok|claude|mistral|devstral|codestral|magistral|ministral)-?(?=\d)/, '$1-')
     .replace(/^qwen-?(\d+)/, (_whole, major: string) => (Number(major) >= 3 ? `qwen${major}` : `qwen-${major}`))
     .replace(/^llama-v(?=\d)/, 'llama-')

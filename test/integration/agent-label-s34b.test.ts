@@ -29,7 +29,8 @@ const HISTORY: [string, string[], boolean][] = [
   ['feat: cache\n\nAssisted-by: qwen3-coder-xyz:claude-opus-4.6\n', ['unknown:qwen/qwen3-coder-xyz', 'unknown:anthropic/claude-opus-4.6'], true],
   ['feat: cache\n\nAssisted-by: qwen-work:claude-opus-4.6\n', ['unknown:qwen/unknown', 'unknown:anthropic/claude-opus-4.6'], true],
   ['feat: cache\n\nAssisted-by: claude-haiku-4-x:claude-opus-4.6\n', ['unknown:anthropic/claude-haiku-4-x', 'unknown:anthropic/claude-opus-4.6'], true],
-  ['feat: cache\n\nAssisted-by: claude-v2:claude-opus-4.6\n', ['unknown:anthropic/claude-v2', 'unknown:anthropic/claude-opus-4.6'], true],
+  // Anthropic's API id of 2023 for Claude 2 (`claude-v2`, Bedrock's `anthropic.claude-v2`) is `anthropic/claude-2`.
+  ['feat: cache\n\nAssisted-by: claude-v2:claude-opus-4.6\n', ['unknown:anthropic/claude-2', 'unknown:anthropic/claude-opus-4.6'], true],
   ['feat: cache\n\nAssisted-by: claude-opus-4-5:claude-sonnet-4.5\n', ['unknown:anthropic/claude-opus-4.5', 'unknown:anthropic/claude-sonnet-4.5'], false],
 ];
 

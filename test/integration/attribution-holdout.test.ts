@@ -18,11 +18,11 @@ interface Report {
  * The holdout (test/fixtures/attribution-holdout.json): commits from repositories and documents the
  * tuning corpus did not sample, labelled before detection was changed. Measured on it (see
  * docs/attribution-corpus.md, "The holdout"): before the fixes, precision 48/49 negatives clean,
- * recall 118/133, exact model 102/118; after them, recall 131/133, exact model 129/131. The floors
- * only go up. The remaining misses are judgement calls left as they are (a disclosure inside a
- * prose sentence, `Z-GLM-4`, a tier named without its family, `ChatGPTv5`).
+ * recall 118/133, exact model 102/118; after them, recall 131/133, exact model 129/131; in session 35,
+ * recall 132/133, exact model 132/132 (Fedora's `ChatGPTv5`, a `v` before the version, is GPT-5). The
+ * floors only go up. The remaining miss is a judgement call left as it is (`Z-GLM-4`).
  */
-const FLOOR = { recall: 131, modelCorrect: 129 };
+const FLOOR = { recall: 132, modelCorrect: 132 };
 /**
  * Agents named as labelled among the true positives: 119/132 before `<model> via <agent>` was read
  * (`Gemini 3.6 Flash via Antigravity <noreply@google.com>` was Gemini CLI's), 121/132 after, 122/132

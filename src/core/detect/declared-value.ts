@@ -64,9 +64,19 @@ const NONE_START = /^(?:n|hu|ha|wr|co|by|ma|-)/i;
 const PLACEHOLDER_WORDS = new Set(['agent', 'agents', 'name', 'model', 'models', 'version', 'id', 'tool', 'tools', 'provider', 'vendor', 'your', 'the', 'specialized', 'specialised', 'optional', 'here', 'placeholder', 'used', 'if', 'any']);
 /** A placeholder token: bracketed (`<model>`, `[TOOL1]`, `{model-name}`, `...` inside) or a capitals-and-underscores name (`AGENT_NAME`, `MODEL`). */
 const PLACEHOLDER = /<([^<>@]{1,40})>|\[([^[\]]{1,40})\]|\{([^{}]{1,40})\}|(?<![\w./-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w./-])/g;
-const placeholderWords = (inner: string) => {
-  const words = inner.toLowerCase().replace(/\.{2,}|\u2026/g, ' ').split(/[\s_:/-]+/).filter((word) => word !== '').map((word) => word.replace(/\d+$/, ''));
-  return words.length > 0 && words.every((word) => PLACEHOLDER_WORDS.has(word));
+/**
+ * Words a bracketed placeholder holds beside one of PLACEHOLDER_WORDS, as projects' policies write it
+ * (Fedora's `<name of AI tool>`, its draft's `<name of code assistant>`, `<AI model> <version>`,
+ * `<tool+model>`, `<provider-or-agent>`, `[AI tool name]`, a Portuguese guide's `<ferramenta>`): never
+ * alone (`<AI>`, `<LLM>` say AI helped) and never outside brackets (`AI model`).
+ */
+const BRACKETED_WORDS = new Set(['ai', 'llm', 'code', 'coding', 'assistant', 'chatbot', 'generative', 'of', 'or', 'and', 'ferramenta', 'herramienta', 'outil', 'werkzeug', 'modelo', 'modele', 'modèle', 'modell']);
+/** PLACEHOLDER_WORDS in other languages, a placeholder word alone in brackets (`<ferramenta>`, `<herramienta>`, `<outil>`, `<Werkzeug>`, `<modelo>`). */
+const TRANSLATED_WORDS = new Set(['ferramenta', 'herramienta', 'outil', 'werkzeug', 'modelo', 'modele', 'modèle', 'modell']);
+const placeholderWords = (inner: string, bracketed: boolean) => {
+  const words = inner.toLowerCase().replace(/\.{2,}|\u2026/g, ' ').split(bracketed ? /[\s_:/+-]+/ : /[\s_:/-]+/).filter((word) => word !== '').map((word) => word.replace(/\d+$/, ''));
+  if (words.length > 0 && words.every((word) => PLACEHOLDER_WORDS.has(word))) return true;
+  return bracketed && words.every((word) => PLACEHOLDER_WORDS.has(word) || BRACKETED_WORDS.has(word)) && words.some((word) => PLACEHOLDER_WORDS.has(word) || TRANSLATED_WORDS.has(word));
 };
 
 /**
@@ -78,8 +88,8 @@ const placeholderWords = (inner: string) => {
 function withoutPlaceholders(text: string): string | null {
   let dropped = false;
   const rest = text.replace(PLACEHOLDER, (token, ...inner: (string | undefined)[]) => {
-    const words = inner.slice(0, 4).find((group) => group !== undefined) ?? '';
-    if (!placeholderWords(words)) return token;
+    const at = inner.slice(0, 4).findIndex((group) => group !== undefined);
+    if (!placeholderWords((inner[at] as string | undefined) ?? '', at >= 0 && at < 3)) return token;
     dropped = true;
     return ' ';
   });

@@ -236,13 +236,40 @@ function leadingParts(word: string): string[] {
   return parts;
 }
 
-/** How many words from `at` could form one model name (`Claude Sonnet 4.5 1M`); 0 when none can start there. */
-function modelSpan(list: readonly string[], at: number, aliases: Record<string, string>): number {
+/**
+ * How many words from `at` could form one model name (`Claude Sonnet 4.5 1M`); 0 when none can start there.
+ * In a kernel pair (`pair`: `AGENT:MODEL [TOOL]...`) a word with a digit after a version already read is
+ * a tool, not more of the name (afterVersion).
+ */
+function modelSpan(list: readonly string[], at: number, aliases: Record<string, string>, pair = false): number {
   const first = list[at] ?? '';
   if (first === BREAK || (!mayStartModel(first, aliases) && first.toLowerCase() !== 'unknown')) return 0;
   let size = 1;
-  while (size < MAX_WINDOW && at + size < list.length && continuesModel(list[at + size] ?? '', aliases)) size += 1;
+  let versioned = pair && /\d/.test(first);
+  for (; size < MAX_WINDOW && at + size < list.length; size += 1) {
+    const next = list[at + size] ?? '';
+    if (!continuesModel(next, aliases) || (versioned && !afterVersion(next))) break;
+    versioned ||= pair && /\d/.test(next);
+  }
   return size;
+}
+
+/**
+ * A size, context window or release date after a model's version (`480B`, `A35B`, `1M`, `20250929`,
+ * `2025-09-29`, `06-05`), or a number alone (`claude-opus-4 6`: the version's minor part, its joint a space).
+ */
+const SIZE_OR_DATE = /^(?:\d+(?:\.\d+)?[bkmt]|a\d+(?:\.\d+)?b|\d+x\d+b|\d{4}(?:-?\d{2}){0,2}|(?:\d{2}-){1,2}\d{2,4}|\d{1,2})$/i;
+
+/**
+ * Whether a word goes on with a model's name after its version in a kernel pair: a word models are
+ * named with (`Codex:GPT-5.4 mini`), a size or a date, or a word without a digit (read as before).
+ * The kernel's MODEL_VERSION is one word and the tools follow it, so another word with a digit is a
+ * tool (`b4`, `0day`, `addr2line`, `python3`), an architecture (`x86_64`, `arm64`, `s390`) or a
+ * release (`v6.18`, `rc1`): `Claude:claude-opus-4-7 b4` read as `anthropic/claude-opus-4.7-b4`, a
+ * model no vendor published, past `deny: ["anthropic/claude-opus-4.7"]`.
+ */
+function afterVersion(word: string): boolean {
+  return !/\d/.test(word) || MODEL_WORDS.has(word.toLowerCase()) || SIZE_OR_DATE.test(word);
 }
 
 function continuesModel(word: string, aliases: Record<string, string>): boolean {
@@ -337,7 +364,7 @@ function scanWords(list: readonly string[], clause: number, scan: Scan, agent: s
       continue;
     }
     let taken = 0;
-    const span = modelSpan(list, at, scan.aliases);
+    const span = modelSpan(list, at, scan.aliases, scan.pair === true);
     if (span > 0 && scan.budget.lookups <= 0) scan.cut = true;
     const plain = plainName(list, at, scan, current);
     if (plain) {
