@@ -70,6 +70,7 @@ const SIGNED_LINES = [
   'Entire-Checkpoint: a3b2c4d5e6f7',
   'Made with [Cursor](https://cursor.com)',
   'Agent-Logs-Url: https://github.com/acme/api/sessions/31474705-fbd9-4eed-bbb9-f011558ccd5e',
+  '*AI-assisted \u2014 Tool: Codex; model: OpenAI/GPT-6; version: unavailable.*',
   'Claude-Session-Id: 5f3b2c1a-9d4e-4f6a-8b7c-1e2d3f4a5b6c',
   'Turbocommit-Session: 0199a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
 ];
