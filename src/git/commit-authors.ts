@@ -10,7 +10,7 @@ export async function commitAuthors(cwd: string, shas: Iterable<string>): Promis
   const authors = new Map<string, string>();
   if (asked.length === 0) return authors;
   // --encoding: names stay UTF-8 whatever i18n.logOutputEncoding says; -z: names may hold newlines.
-  const out = await runGit(['log', '--no-walk=unsorted', '--stdin', '-z', '--no-color', '--encoding=UTF-8', '--format=%H%x00%aN%x00%aE', '--'], { cwd, input: `${asked.join('\n')}\n` });
+  const out = await runGit(['log', '--no-walk=unsorted', '--stdin', '-z', '--no-color', '--no-show-signature', '--encoding=UTF-8', '--format=%H%x00%aN%x00%aE', '--'], { cwd, input: `${asked.join('\n')}\n` });
   const fields = out.split('\0');
   for (let index = 0; index + 2 < fields.length; index += 3) {
     const sha = fields[index]!.replace(/^\n/, '');

@@ -24,7 +24,7 @@ export async function firstCommitChanging(cwd: string, revisions: readonly strin
 export async function commitChangingEntry(cwd: string, revisions: readonly string[], paths: readonly string[]): Promise<string | null> {
   if (paths.length === 0) return null;
   const wanted = new Set(paths);
-  const args = ['log', '-z', '--format=%x00%H', '--raw', '--no-abbrev', '--no-renames', '--ignore-submodules=none', '--diff-merges=combined', ...revisions, '--', ...paths.map((path) => `:(literal)${path}`)];
+  const args = ['log', '-z', '--format=%x00%H', '--raw', '--no-abbrev', '--no-show-signature', '--no-renames', '--ignore-submodules=none', '--diff-merges=combined', ...revisions, '--', ...paths.map((path) => `:(literal)${path}`)];
   const tokens = (await runGit(args, { cwd, asStored: true })).split('\0');
   let commit: string | null = null;
   let pathNext = false;
