@@ -19,7 +19,7 @@ export async function firstCommitChanging(cwd: string, revisions: readonly strin
  * symbolic link or a submodule there), not only what lies under a directory there; or null. A
  * submodule moved to another commit counts whatever a `.gitmodules` says (`--ignore-submodules=none`);
  * a merge counts for what it changes against every parent (a bump it brings from one side is that
- * side's commit's).
+ * side's commit's). `--no-show-signature`: log.showSignature would print gpg's lines where a commit's id is read.
  */
 export async function commitChangingEntry(cwd: string, revisions: readonly string[], paths: readonly string[]): Promise<string | null> {
   if (paths.length === 0) return null;
