@@ -59,3 +59,7 @@ export function cannotStartMessage(hook: InstalledHook): string {
   if (neverBlocks(hook)) return `${hook} hook failed (exit $s), ${hook === 'prepare-commit-msg' ? 'nothing recorded' : hook === 'post-commit' ? 'no line-level note written' : 'line-level notes copied as they were'}; the commit goes on. If node was not found: git GUIs often run hooks without your shell's PATH, so make node available to git. ${SKIP_ONCE[hook]}`;
   return `${outcome(hook)}: $a could not be started (exit $s), ${CANNOT_CHECK}. Is node on the PATH git gives hooks? (git GUIs often leave it out.) Fix: make node available to git; ${SKIP_ONCE[hook]}`;
 }
+
+/** Said when `AITRAIL=0` may come from a `.env` the repository commits (shim-source.ts switchedOff). */
+export const ENV_SWITCH_IGNORED =
+  'AITRAIL=0 ignored: a .env file this repository commits sets AITRAIL, and agents (aider, Gemini CLI, Qwen Code) load such a file into the environment of their commits. Take AITRAIL out of the committed .env; --no-verify (git commit, git push) skips the hooks once.';

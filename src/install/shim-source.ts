@@ -1,7 +1,8 @@
 import { neverBlocks, type InstalledHook, type ShimHook } from './hook-names.js';
 import { SHIM_MARKER } from './shim.js';
 import { hookGates } from './pending-gate.js';
-import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage } from './hook-messages.js';
+import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage, ENV_SWITCH_IGNORED } from './hook-messages.js';
+import { shQuote } from '../core/sh-quote.js';
 
 /**
  * The one template of the POSIX sh shims in hooks/ (`npm run build:shims` writes them; a unit
@@ -39,7 +40,7 @@ export function shimSource(hook: ShimHook): string {
         ]
       : ['  "$c" "$@" || exit $?']),
     'fi',
-    ...(server ? [] : ['[ "${AITRAIL-}" = 0 ] && exit 0']),
+    ...(server ? [] : switchedOff()),
     ...hookGates(hook),
     ...(server ? serverLookup(hook) : clientLookup(hook, fail)),
     ...(blocks
@@ -53,6 +54,29 @@ export function shimSource(hook: ShimHook): string {
         ]),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `AITRAIL=0` switches the client hooks off, unless a `.env` file the repository commits (any
+ * folder; `.env.*` too) assigns `AITRAIL`: aider loads the git root's and its working directory's
+ * `.env`, Gemini CLI and Qwen Code the nearest `.gemini/.env`, `.qwen/.env` or `.env`, into the
+ * environment their `git commit` hands to the hooks, so such a file switched aitrail off for every
+ * agent commit there without a word. Then the switch is not the person's: it is said and ignored
+ * (`--no-verify` still skips the hooks). Read from the index (`git grep --cached`, binary
+ * files as text); one git spawn, only when `AITRAIL=0`.
+ */
+function switchedOff(): string[] {
+  const assigns = `^[[:space:]]*(export[[:space:]]+)?['"]?AITRAIL['"]?[[:space:]]*[=:]`;
+  return [
+    'if [ "${AITRAIL-}" = 0 ]; then',
+    `  if GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep --cached -q -a -E ${shQuote(assigns)} -- ':(glob)**/.env' ':(glob)**/.env.*' </dev/null >/dev/null 2>&1; then`,
+    `    echo "aitrail: ${ENV_SWITCH_IGNORED}" >&2`,
+    '    unset AITRAIL',
+    '  else',
+    '    exit 0',
+    '  fi',
+    'fi',
+  ];
 }
 
 /** The server runs aitrail from PATH only: a bare repository's directory holds no installed binary. */

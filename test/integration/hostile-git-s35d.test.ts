@@ -1,9 +1,12 @@
-// A hostile repository against the git commands aitrail runs: what git's own config adds to
-// their output. Every test here failed before its fix.
+// A hostile repository against what aitrail reads: what git's own config adds to the output of
+// the git commands aitrail runs, and the environment agents load from its files. Every test here
+// failed before its fix.
 import { chmodSync, existsSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
+import { tryGit } from '../helpers/enforce-repos.js';
+import { hookedRepo } from '../helpers/hooked-repo.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 /** A signature header git hands to gpg.program (any bytes: git checks none before `log.showSignature` runs it). */
@@ -64,5 +67,29 @@ describe('log.showSignature and signed commits', () => {
     expect(result.code, result.stdout + result.stderr).toBe(2);
     expect(result.stderr).toContain('the commits being judged change');
     expect(existsSync(mark)).toBe(false);
+  });
+});
+
+describe('AITRAIL=0 from a .env the repository commits', () => {
+  it('an agent commit with the .env loaded is still judged (said and ignored); the person\'s own AITRAIL=0 still switches aitrail off', () => {
+    const { repo, env } = hookedRepo();
+    const setUp = { ...env, AITRAIL: '0' };
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, setUp);
+    // Qwen Code (like aider and Gemini CLI) loads the project's .env into the environment its git commit hands to the hooks.
+    const qwen = { ...env, HOME: tempDir('aitrail-home-'), QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder', AITRAIL: '0' };
+    repo.write('a.txt', 'one\n');
+    repo.git(['add', 'a.txt']);
+    const untracked = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: one'], { env: qwen });
+    expect(untracked.code, untracked.stderr).toBe(0); // a person's own switch (no committed .env says so): off, as before
+    expect(untracked.stderr).not.toContain('AITRAIL=0 ignored');
+
+    repo.commit('chore: env\n', { 'tools/.env': 'LOG_LEVEL=info\nexport AITRAIL=0\n' }, setUp);
+    repo.write('a.txt', 'two\n');
+    repo.git(['add', 'a.txt']);
+    const refused = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: two'], { env: qwen });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('AITRAIL=0 ignored: a .env file this repository commits sets AITRAIL');
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via qwen-code\) is denied/);
+    expect(repo.git(['log', '-1', '--format=%s'])).toBe('chore: env');
   });
 });
