@@ -60,6 +60,9 @@ export function cannotStartMessage(hook: InstalledHook): string {
   return `${outcome(hook)}: $a could not be started (exit $s), ${CANNOT_CHECK}. Is node on the PATH git gives hooks? (git GUIs often leave it out.) Fix: make node available to git; ${SKIP_ONCE[hook]}`;
 }
 
-/** Said when `AITRAIL=0` may come from a `.env` the repository commits (shim-source.ts switchedOff). */
-export const ENV_SWITCH_IGNORED =
-  'AITRAIL=0 ignored: a .env file this repository commits sets AITRAIL, and agents (aider, Gemini CLI, Qwen Code) load such a file into the environment of their commits. Take AITRAIL out of the committed .env; --no-verify (git commit, git push) skips the hooks once.';
+/** Said when `name`'s value may come from a `.env` the repository commits (shim-source.ts plantedEnv). */
+export function ENV_PLANTED_IGNORED(name: string): string {
+  const what = name === 'AITRAIL' ? 'AITRAIL=0' : name;
+  const instead = name === 'AITRAIL' ? '--no-verify (git commit, git push) skips the hooks once' : "declare a model with 'aitrail use <model>' instead";
+  return `${what} ignored: a .env file this repository commits sets ${name}, and agents (aider, Gemini CLI, Qwen Code) load such a file into the environment of their commits. Take ${name} out of the committed .env; ${instead}.`;
+}

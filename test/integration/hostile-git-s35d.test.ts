@@ -70,7 +70,7 @@ describe('log.showSignature and signed commits', () => {
   });
 });
 
-describe('AITRAIL=0 from a .env the repository commits', () => {
+describe('AITRAIL=0 and AITRAIL_MODEL from a .env the repository commits', () => {
   it('an agent commit with the .env loaded is still judged (said and ignored); the person\'s own AITRAIL=0 still switches aitrail off', () => {
     const { repo, env } = hookedRepo();
     const setUp = { ...env, AITRAIL: '0' };
@@ -90,6 +90,17 @@ describe('AITRAIL=0 from a .env the repository commits', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('AITRAIL=0 ignored: a .env file this repository commits sets AITRAIL');
     expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via qwen-code\) is denied/);
+    expect(repo.git(['log', '-1', '--format=%s'])).toBe('chore: env');
+
+    // AITRAIL_MODEL planted the same way named another model for the agent's commit: Claude for Qwen's lines.
+    repo.git(['reset', '-q']);
+    repo.commit('chore: env\n', { 'tools/.env': 'LOG_LEVEL=info\nAITRAIL_MODEL="anthropic/claude-opus-4.6"\n' }, setUp);
+    repo.write('a.txt', 'three\n');
+    repo.git(['add', 'a.txt']);
+    const renamed = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: three'], { env: { ...qwen, AITRAIL: undefined, AITRAIL_MODEL: 'anthropic/claude-opus-4.6' } });
+    expect(renamed.code).not.toBe(0);
+    expect(renamed.stderr).toContain('AITRAIL_MODEL ignored: a .env file this repository commits sets AITRAIL_MODEL');
+    expect(renamed.stderr).toMatch(/qwen\/qwen3-coder \(via qwen-code\) is denied/);
     expect(repo.git(['log', '-1', '--format=%s'])).toBe('chore: env');
   });
 });
