@@ -73,7 +73,7 @@ function plantedEnv(blocks: boolean): string[] {
     `  case $aitrail_d in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
   return [
     'if [ -n "${AITRAIL+x}${AITRAIL_MODEL+x}${AITRAIL_AGENT+x}" ]; then',
-    `  aitrail_d=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep --cached -h -a -o -E ${shQuote(assigns)} -- ':(glob)**/.env' ':(glob)**/.env.*' </dev/null 2>/dev/null) || aitrail_d=`,
+    `  aitrail_d=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep --cached --no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ':(glob)**/.env' ':(glob)**/.env.*' </dev/null 2>/dev/null) || aitrail_d=`,
     drop("*AITRAIL[!_]*", 'AITRAIL', '[ "${AITRAIL-}" = 0 ] && '),
     drop('*AITRAIL_MODEL*', 'AITRAIL_MODEL', ''),
     drop('*AITRAIL_AGENT*', 'AITRAIL_AGENT', ''),
