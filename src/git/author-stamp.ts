@@ -11,7 +11,7 @@ export interface AuthorStamp {
 export async function authorStamp(cwd: string, rev: string): Promise<AuthorStamp | undefined> {
   let out: string;
   try {
-    out = await runGit(['log', '-1', '--no-walk', '-z', '--no-color', '--no-mailmap', '--encoding=UTF-8', '--date=raw', '--format=%an%x00%ae%x00%ad', '--end-of-options', rev, '--'], { cwd });
+    out = await runGit(['log', '-1', '--no-walk', '-z', '--no-color', '--no-mailmap', '--no-show-signature', '--encoding=UTF-8', '--date=raw', '--format=%an%x00%ae%x00%ad', '--end-of-options', rev, '--'], { cwd });
   } catch {
     return undefined;
   }

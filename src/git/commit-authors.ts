@@ -9,8 +9,9 @@ export async function commitAuthors(cwd: string, shas: Iterable<string>): Promis
   const asked = [...new Set(shas)].filter((sha) => /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha));
   const authors = new Map<string, string>();
   if (asked.length === 0) return authors;
-  // --encoding: names stay UTF-8 whatever i18n.logOutputEncoding says; -z: names may hold newlines.
-  const out = await runGit(['log', '--no-walk=unsorted', '--stdin', '-z', '--no-color', '--encoding=UTF-8', '--format=%H%x00%aN%x00%aE', '--'], { cwd, input: `${asked.join('\n')}\n` });
+  // --encoding: names stay UTF-8 whatever i18n.logOutputEncoding says; -z: names may hold newlines;
+  // --no-show-signature: log.showSignature would run gpg.program on each signed commit and print its lines into the records.
+  const out = await runGit(['log', '--no-walk=unsorted', '--stdin', '-z', '--no-color', '--no-show-signature', '--encoding=UTF-8', '--format=%H%x00%aN%x00%aE', '--'], { cwd, input: `${asked.join('\n')}\n` });
   const fields = out.split('\0');
   for (let index = 0; index + 2 < fields.length; index += 3) {
     const sha = fields[index]!.replace(/^\n/, '');

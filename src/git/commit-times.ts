@@ -24,7 +24,7 @@ function previousCommits(cwd: string, place?: { gitDir: string; env: NodeJS.Proc
       // None kept yet: git is asked.
     }
   }
-  const out = runGitSync(['log', '-2', '--first-parent', '--no-color', '--format=%H %ct', '--end-of-options', 'HEAD', '--'], { cwd, asStored: true });
+  const out = runGitSync(['log', '-2', '--first-parent', '--no-color', '--no-show-signature', '--format=%H %ct', '--end-of-options', 'HEAD', '--'], { cwd, asStored: true });
   if (head !== null && KEPT.test(out) && out.startsWith(`${head} `)) {
     // Written whole under a new name, then renamed: a reader sees the old answer or the new one.
     const temp = `${path}.${process.pid}.tmp`;

@@ -19,12 +19,12 @@ export async function firstCommitChanging(cwd: string, revisions: readonly strin
  * symbolic link or a submodule there), not only what lies under a directory there; or null. A
  * submodule moved to another commit counts whatever a `.gitmodules` says (`--ignore-submodules=none`);
  * a merge counts for what it changes against every parent (a bump it brings from one side is that
- * side's commit's).
+ * side's commit's). `--no-show-signature`: log.showSignature would print gpg's lines where a commit's id is read.
  */
 export async function commitChangingEntry(cwd: string, revisions: readonly string[], paths: readonly string[]): Promise<string | null> {
   if (paths.length === 0) return null;
   const wanted = new Set(paths);
-  const args = ['log', '-z', '--format=%x00%H', '--raw', '--no-abbrev', '--no-renames', '--ignore-submodules=none', '--diff-merges=combined', ...revisions, '--', ...paths.map((path) => `:(literal)${path}`)];
+  const args = ['log', '-z', '--format=%x00%H', '--raw', '--no-abbrev', '--no-show-signature', '--no-renames', '--ignore-submodules=none', '--diff-merges=combined', ...revisions, '--', ...paths.map((path) => `:(literal)${path}`)];
   const tokens = (await runGit(args, { cwd, asStored: true })).split('\0');
   let commit: string | null = null;
   let pathNext = false;

@@ -59,3 +59,10 @@ export function cannotStartMessage(hook: InstalledHook): string {
   if (neverBlocks(hook)) return `${hook} hook failed (exit $s), ${hook === 'prepare-commit-msg' ? 'nothing recorded' : hook === 'post-commit' ? 'no line-level note written' : 'line-level notes copied as they were'}; the commit goes on. If node was not found: git GUIs often run hooks without your shell's PATH, so make node available to git. ${SKIP_ONCE[hook]}`;
   return `${outcome(hook)}: $a could not be started (exit $s), ${CANNOT_CHECK}. Is node on the PATH git gives hooks? (git GUIs often leave it out.) Fix: make node available to git; ${SKIP_ONCE[hook]}`;
 }
+
+/** Said when `name`'s value may come from a `.env` the repository commits (shim-source.ts plantedEnv). */
+export function ENV_PLANTED_IGNORED(name: string): string {
+  const what = name === 'AITRAIL' ? 'AITRAIL=0' : name;
+  const instead = name === 'AITRAIL' ? '--no-verify (git commit, git push) skips the hooks once' : "declare a model with 'aitrail use <model>' instead";
+  return `${what} ignored: a .env file this repository commits sets ${name}, and agents (aider, Gemini CLI, Qwen Code) load such a file into the environment of their commits. Take ${name} out of the committed .env; ${instead}.`;
+}
