@@ -5,6 +5,7 @@ import { quote } from '../core/detect/found.js';
 import { readUnlinkedJson } from '../io/read-regular-file.js';
 import { MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.js';
 import { filesByWritten } from './files-by-written.js';
+import type { CommandLineModel } from './command-line.js';
 import { answerModel, headModel, modelsSince, parseTimestamp, RECENT_MS, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
 import { absolute, readOwnFile, realRoot, shownPath, type SettingsPlace } from './settings-place.js';
 
@@ -134,6 +135,20 @@ export function roots(place: SettingsPlace, launched: readonly string[]): string
 }
 
 /**
+ * The directories an agent that keys its session store by the directory it was started in (Claude
+ * Code's `projects/<path>`, Qwen Code's, Gemini CLI's `tmp/<hash>`) may have been started in: when its
+ * own process is found (`cli.cwd`, links resolved), that directory alone, as resolved and under the
+ * top's name, for these agents never leave it (a `cd` moves their shell, whose directory is no key
+ * of theirs); else, or when it lies outside the work tree, {@link roots}.
+ */
+export function startDirs(place: SettingsPlace, launched: readonly string[], cli?: CommandLineModel | null): string[] {
+  const own = cli?.cwd;
+  const inside = own === undefined ? undefined : relative(realRoot(place), own);
+  if (own === undefined || inside === undefined || inside.startsWith('..') || isAbsolute(inside)) return roots(place, launched);
+  return [...new Set([own, join(place.root, inside)])];
+}
+
+/**
  * The most recently written recording in `dirs` whose name `named` accepts, when written within
  * {@link RECENT_MS}: regular files only (a link is not one), at most {@link MAX_LISTED} names each.
  */
@@ -158,7 +173,7 @@ export function sanitizeCwd(path: string): string {
  * session id (older Qwen Code) the newest recording written within the hour of the project of the
  * work tree's top or of the directory the agent runs in (`launched`) is read. Only ever added beside: none of these takes a model away.
  */
-export function qwenSessionModels(place: SettingsPlace, launched: readonly string[] = []): Beside[] {
+export function qwenSessionModels(place: SettingsPlace, launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const { env } = place;
   const { found, add, addWindow } = collector();
   add(env.QWEN_CODE_MODEL ?? null, (model) => `env QWEN_CODE_MODEL=${quote(model)}`);
@@ -177,7 +192,7 @@ export function qwenSessionModels(place: SettingsPlace, launched: readonly strin
     }
     return found;
   }
-  const chats = roots(place, launched).map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'));
+  const chats = startDirs(place, launched, cli).map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'));
   const newest = newestRecording(chats, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i);
   if (newest) {
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
@@ -196,7 +211,7 @@ const PLAIN_NAME = /^(?!\.\.?$)[A-Za-z0-9._-]{1,128}$/;
  * `~/.gemini/projects.json` maps that directory to (gemini-cli `storage.ts`, `projectRegistry.ts`);
  * `GEMINI_CLI_HOME` moves `~`.
  */
-function geminiChatDirs(place: SettingsPlace, launched: readonly string[]): string[] {
+function geminiChatDirs(place: SettingsPlace, launched: readonly string[], cli?: CommandLineModel | null): string[] {
   const home = absolute(place, place.env.GEMINI_CLI_HOME) ?? place.home;
   const gemini = join(home, '.gemini');
   const ids = new Set<string>();
@@ -207,7 +222,7 @@ function geminiChatDirs(place: SettingsPlace, launched: readonly string[]): stri
     projects = undefined;
   }
   const { createHash } = process.getBuiltinModule('node:crypto');
-  for (const root of roots(place, launched)) {
+  for (const root of startDirs(place, launched, cli)) {
     const named = projects && typeof projects === 'object' && Object.hasOwn(projects, root) ? (projects as Record<string, unknown>)[root] : undefined;
     if (typeof named === 'string' && PLAIN_NAME.test(named)) ids.add(named);
     ids.add(createHash('sha256').update(root).digest('hex'));
@@ -223,9 +238,9 @@ function geminiChatDirs(place: SettingsPlace, launched: readonly string[]): stri
  * (`.json` before 0.3x), each answer with its `model`: the newest such recording written within the
  * hour of the project of the work tree's top or of the directory the agent runs in (`launched`) is read, its last model added beside (a guess: never in place of another).
  */
-export function geminiSessionModels(place: SettingsPlace, launched: readonly string[] = []): Beside[] {
+export function geminiSessionModels(place: SettingsPlace, launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const { found, add, addWindow } = collector();
-  const newest = newestRecording(geminiChatDirs(place, launched), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
+  const newest = newestRecording(geminiChatDirs(place, launched, cli), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
   if (newest) {
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
     add(recordingModel(newest), evidence);

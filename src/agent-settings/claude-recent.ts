@@ -2,7 +2,8 @@ import { constants } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
-import { newestRecording, roots, sanitizeCwd, type Beside } from './chat-recordings.js';
+import { newestRecording, sanitizeCwd, startDirs, type Beside } from './chat-recordings.js';
+import type { CommandLineModel } from './command-line.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { MAX_WINDOW_MODELS, projectDirs, transcriptWindowModels } from './claude-transcript.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
@@ -36,10 +37,10 @@ function recentProjectDirs(projects: string, starts: readonly string[]): string[
  * and never in their place (a concurrent session of the same project may be read instead), as
  * `recent transcript …`. Regular files only, never through a link, read in their tails.
  */
-export function claudeRecentModels(place: SettingsPlace, launched: readonly string[] = []): Beside[] {
+export function claudeRecentModels(place: SettingsPlace, launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const config = place.env.CLAUDE_CONFIG_DIR?.trim() || join(place.home, '.claude');
   if (!isAbsolute(config)) return [];
-  const dirs = recentProjectDirs(join(config, 'projects'), roots(place, launched));
+  const dirs = recentProjectDirs(join(config, 'projects'), startDirs(place, launched, cli));
   const newest = newestRecording(dirs, TRANSCRIPT_FILE);
   if (!newest) return [];
   const found: Beside[] = [];
