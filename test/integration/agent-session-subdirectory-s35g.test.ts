@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hooked, homeWith } from '../helpers/agent-home.js';
+import { crushDb, crushTurn } from '../helpers/crush-db.js';
 import { tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { hookEnv, messageOf } from '../helpers/hooks.js';
 
@@ -133,5 +134,22 @@ describe("an agent's own session, found by the directory it was started in", () 
     const gemini = commitFrom(repo, 'gemini', 'tools/cli', '.', hookEnv({ HOME: geminiHome, GEMINI_CLI: '1' }));
     expect(gemini.status, gemini.stderr).toBe(1);
     expect(gemini.stderr).toMatch(/qwen\/qwen3-coder-plus \(via gemini-cli\) is denied/);
+  });
+
+  it("Crush started in packages/app: the .crush nearest its directory (its own project database), not the top's", () => {
+    const repo = hooked(DENY, { 'crush.json': '{"models": {"large": {"model": "claude-sonnet-4-5-20250929", "provider": "anthropic"}}}\n', '.gitignore': '.crush/\n' });
+    repo.commit('chore: app\n', { 'packages/app/index.ts': 'export {};\n' }, { AITRAIL: '0' });
+    const turn = (model: string, provider: string) => crushTurn('a1b2c3d4-0000-4000-8000-000000000001', 0, provider, model, Date.now() - 5 * 60_000);
+    crushDb(join(repo.dir, 'packages/app/.crush/crush.db'), turn('qwen/qwen3-coder', 'openrouter'));
+    crushDb(join(repo.dir, '.crush/crush.db'), turn('claude-sonnet-4-5-20250929', 'anthropic'));
+    const env = hookEnv({ HOME: homeWith(), XDG_CONFIG_HOME: undefined, XDG_DATA_HOME: undefined, CRUSH_GLOBAL_CONFIG: undefined, CRUSH_GLOBAL_DATA: undefined, CRUSH: '1', AGENT: 'crush', AI_AGENT: 'crush' });
+    const refused = commitFrom(repo, 'crush', 'packages/app', '.', env);
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via crush\) is denied/);
+    expect(refused.stderr).toContain('session packages/app/.crush/crush.db messages');
+    // Started at the top, the top's, as before.
+    const top = commitFrom(repo, 'crush', '.', 'packages/app', env);
+    expect(top.status, top.stderr).toBe(0);
+    expect(top.message).toBe('feat: parser\n\nAssisted-by: crush:anthropic/claude-sonnet-4.5\n');
   });
 });
