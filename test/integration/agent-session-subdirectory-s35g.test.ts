@@ -152,4 +152,24 @@ describe("an agent's own session, found by the directory it was started in", () 
     expect(top.status, top.stderr).toBe(0);
     expect(top.message).toBe('feat: parser\n\nAssisted-by: crush:anthropic/claude-sonnet-4.5\n');
   });
+
+  it("Codex started in packages/app with no thread id: a rollout of its directory, not a newer one of the top", () => {
+    const repo = hooked(DENY);
+    repo.commit('chore: app\n', { 'packages/app/index.ts': 'export {};\n' }, { AITRAIL: '0' });
+    const line = (type: string, payload: object) => `${JSON.stringify({ timestamp: new Date().toISOString(), type, payload })}\n`;
+    const rollout = (dir: string, model: string) => line('session_meta', { id: OWN, cwd: real(repo, dir), originator: 'codex_cli_rs' }) + line('turn_context', { cwd: real(repo, dir), approval_policy: 'on-request', model, summary: 'auto' });
+    const home = homeWith({ '.codex/config.toml': 'model = "gpt-5"\n' });
+    write(home, [
+      [`.codex/sessions/2026/12/05/rollout-2026-12-05T10-00-00-${OWN}.jsonl`, rollout('packages/app', 'qwen/qwen3-coder'), 2],
+      [`.codex/sessions/2026/12/05/rollout-2026-12-05T10-01-00-${OTHER}.jsonl`, rollout('.', 'gpt-5'), 0],
+    ]);
+    const env = hookEnv({ HOME: home, CODEX_SANDBOX: 'seatbelt' });
+    const refused = commitFrom(repo, 'codex', 'packages/app', '.', env);
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
+    // Started at the top (a cd in its shell moves no session): the top's rollout, as before.
+    const top = commitFrom(repo, 'codex', '.', 'packages/app', env);
+    expect(top.status, top.stderr).toBe(0);
+    expect(top.message).toBe('feat: parser\n\nAssisted-by: codex:openai/gpt-5\n');
+  });
 });
