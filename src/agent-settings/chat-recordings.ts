@@ -136,16 +136,26 @@ export function roots(place: SettingsPlace, launched: readonly string[]): string
 
 /**
  * The directories an agent that keys its session store by the directory it was started in (Claude
- * Code's `projects/<path>`, Qwen Code's, Gemini CLI's `tmp/<hash>`) may have been started in: when its
- * own process is found (`cli.cwd`, links resolved), that directory alone, as resolved and under the
- * top's name, for these agents never leave it (a `cd` moves their shell, whose directory is no key
- * of theirs); else, or when it lies outside the work tree, {@link roots}.
+ * Code's `projects/<path>`, Qwen Code's, Gemini CLI's `tmp/<hash>`) may have been started in, the
+ * likeliest first: when its own process is found in the work tree (`cli.cwd`, links resolved), that
+ * directory alone, as resolved and under the top's name, for these agents never leave it (a `cd`
+ * moves their shell, whose directory is no key of theirs); then (an editor's agent server whose
+ * sessions keep their own directories), or when it is not found, {@link roots}. A caller reads the
+ * first of these sets holding a recent recording.
  */
-export function startDirs(place: SettingsPlace, launched: readonly string[], cli?: CommandLineModel | null): string[] {
+export function startDirs(place: SettingsPlace, launched: readonly string[], cli?: CommandLineModel | null): string[][] {
   const own = cli?.cwd;
   const inside = own === undefined ? undefined : relative(realRoot(place), own);
-  if (own === undefined || inside === undefined || inside.startsWith('..') || isAbsolute(inside)) return roots(place, launched);
-  return [...new Set([own, join(place.root, inside)])];
+  if (own === undefined || inside === undefined || inside.startsWith('..') || isAbsolute(inside)) return [roots(place, launched)];
+  return [[...new Set([own, join(place.root, inside)])], roots(place, launched)];
+}
+
+/** The directory the agent's own process runs in (`cli.cwd`) when it lies outside the work tree (started above it, then `cd` in its shell), else none. */
+export function startedOutside(place: SettingsPlace, cli?: CommandLineModel | null): string | undefined {
+  const own = cli?.cwd;
+  if (own === undefined) return undefined;
+  const inside = relative(realRoot(place), own);
+  return inside.startsWith('..') || isAbsolute(inside) ? own : undefined;
 }
 
 /**
@@ -155,6 +165,15 @@ export function startDirs(place: SettingsPlace, launched: readonly string[], cli
 export function newestRecording(dirs: Iterable<string>, named: RegExp, now = Date.now()): string | null {
   const newest = filesByWritten(dirs, (name) => named.test(name))[0];
   return newest && now - newest.written <= RECENT_MS ? newest.path : null;
+}
+
+/** The newest recent recording ({@link newestRecording}) of the first of `sets` holding one. */
+export function firstNewest(sets: readonly (readonly string[])[], named: RegExp): string | null {
+  for (const dirs of sets) {
+    const newest = newestRecording(dirs, named);
+    if (newest) return newest;
+  }
+  return null;
 }
 
 /** Qwen Code's and Claude Code's project id for a directory: every character but ASCII letters and digits a `-` (qwen-code `sanitizeCwd`). */
@@ -192,8 +211,8 @@ export function qwenSessionModels(place: SettingsPlace, launched: readonly strin
     }
     return found;
   }
-  const chats = startDirs(place, launched, cli).map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'));
-  const newest = newestRecording(chats, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i);
+  const named = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i;
+  const newest = firstNewest(startDirs(place, launched, cli).map((starts) => starts.map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'))), named);
   if (newest) {
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
     add(recordingModel(newest), evidence);
@@ -211,7 +230,7 @@ const PLAIN_NAME = /^(?!\.\.?$)[A-Za-z0-9._-]{1,128}$/;
  * `~/.gemini/projects.json` maps that directory to (gemini-cli `storage.ts`, `projectRegistry.ts`);
  * `GEMINI_CLI_HOME` moves `~`.
  */
-function geminiChatDirs(place: SettingsPlace, launched: readonly string[], cli?: CommandLineModel | null): string[] {
+function geminiChatDirs(place: SettingsPlace, starts: readonly string[]): string[] {
   const home = absolute(place, place.env.GEMINI_CLI_HOME) ?? place.home;
   const gemini = join(home, '.gemini');
   const ids = new Set<string>();
@@ -222,7 +241,7 @@ function geminiChatDirs(place: SettingsPlace, launched: readonly string[], cli?:
     projects = undefined;
   }
   const { createHash } = process.getBuiltinModule('node:crypto');
-  for (const root of startDirs(place, launched, cli)) {
+  for (const root of starts) {
     const named = projects && typeof projects === 'object' && Object.hasOwn(projects, root) ? (projects as Record<string, unknown>)[root] : undefined;
     if (typeof named === 'string' && PLAIN_NAME.test(named)) ids.add(named);
     ids.add(createHash('sha256').update(root).digest('hex'));
@@ -240,7 +259,7 @@ function geminiChatDirs(place: SettingsPlace, launched: readonly string[], cli?:
  */
 export function geminiSessionModels(place: SettingsPlace, launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const { found, add, addWindow } = collector();
-  const newest = newestRecording(geminiChatDirs(place, launched, cli), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
+  const newest = firstNewest(startDirs(place, launched, cli).map((starts) => geminiChatDirs(place, starts)), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
   if (newest) {
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
     add(recordingModel(newest), evidence);

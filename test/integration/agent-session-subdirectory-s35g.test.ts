@@ -58,7 +58,7 @@ function write(home: string, files: [path: string, text: string, agoMinutes: num
   }
 }
 
-const claudeLine = (model: string) => `${JSON.stringify({ type: 'assistant', sessionId: OWN, message: { model, role: 'assistant', content: [{ type: 'text', text: 'ok' }] }, timestamp: new Date().toISOString() })}\n`;
+const claudeLine = (model: string, cwd?: string) => `${JSON.stringify({ type: 'assistant', sessionId: OWN, ...(cwd ? { cwd } : {}), message: { model, role: 'assistant', content: [{ type: 'text', text: 'ok' }] }, timestamp: new Date().toISOString() })}\n`;
 const claudeTranscript = (repo: TestRepo, dir: string, id: string) => `.claude/projects/${sanitized(real(repo, dir))}/${id}.jsonl`;
 
 /** Claude Code's environment (no session id unless given), its settings naming Claude, a home holding `files`. */
@@ -171,5 +171,22 @@ describe("an agent's own session, found by the directory it was started in", () 
     const top = commitFrom(repo, 'codex', '.', 'packages/app', env);
     expect(top.status, top.stderr).toBe(0);
     expect(top.message).toBe('feat: parser\n\nAssisted-by: codex:openai/gpt-5\n');
+  });
+
+  it('Claude Code started above the work tree that cds into it: a transcript of its directory that ran in the work tree, never one of another repository', () => {
+    const repo = hooked(DENY);
+    const above = dirname(realpathSync(repo.dir));
+    const elsewhere = tempDir('aitrail-other-repo-');
+    const store = (id: string) => `.claude/projects/${sanitized(above)}/${id}.jsonl`;
+    const refused = commitFrom(repo, 'claude', '..', '.', claudeEnv([
+      [store(OWN), claudeLine('qwen3-coder', realpathSync(repo.dir)), 2],
+      [store(OTHER), claudeLine('claude-sonnet-4-5', realpathSync(elsewhere)), 0],
+    ]));
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain(`recent transcript ~/${store(OWN)} model="qwen3-coder"`);
+    // Another repository's Qwen session in the same store is not this commit's.
+    const passed = commitFrom(repo, 'claude', '..', '.', claudeEnv([[store(OTHER), claudeLine('qwen3-coder', realpathSync(elsewhere)), 0]]));
+    expect(passed.status, passed.stderr).toBe(0);
+    expect(passed.message).toBe('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-sonnet-4.5\n');
   });
 });
