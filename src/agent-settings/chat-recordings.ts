@@ -190,6 +190,7 @@ export function sanitizeCwd(path: string): string {
  * answer with its `model` (qwen-code `chatRecordingService.ts`, `storage.ts`): that exact file's last
  * model (in every project directory: the agent may have started in another directory). Without a
  * session id (older Qwen Code) the newest recording written within the hour of the project of the
+ * directory it was started in ({@link startDirs}), else of the
  * work tree's top or of the directory the agent runs in (`launched`) is read. Only ever added beside: none of these takes a model away.
  */
 export function qwenSessionModels(place: SettingsPlace, launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
@@ -255,7 +256,8 @@ function geminiChatDirs(place: SettingsPlace, starts: readonly string[]): string
  * model and writes no settings, and Gemini CLI exports no session id to its shell commands (only
  * `GEMINI_CLI=1`). Its ChatRecordingService records the chat as `chats/session-<time>-<id>.jsonl`
  * (`.json` before 0.3x), each answer with its `model`: the newest such recording written within the
- * hour of the project of the work tree's top or of the directory the agent runs in (`launched`) is read, its last model added beside (a guess: never in place of another).
+ * hour of the project of the directory it was started in ({@link startDirs}), else of the work tree's
+ * top or of the directory the agent runs in (`launched`), is read, its last model added beside (a guess: never in place of another).
  */
 export function geminiSessionModels(place: SettingsPlace, launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const { found, add, addWindow } = collector();

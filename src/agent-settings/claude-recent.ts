@@ -82,8 +82,9 @@ function newestRunHere(place: SettingsPlace, dirs: Iterable<string>, named: RegE
  * The models of Claude Code's session guessed when it exports no session id (older than 2.1.132, or
  * `git commit` run with `CLAUDE_CODE_SESSION_ID` unset or naming no transcript): a `/model` switch
  * to a gateway-mapped model is seen by no settings file. The newest `<uuid>.jsonl` written within
- * the hour in the project directory of the work tree's top or of a directory the agent runs in
- * (`launched`, as Gemini CLI's and Qwen Code's guesses) is read: its last model and those used since
+ * the hour in the project directory of the directory Claude Code was started in (its process's,
+ * {@link startDirs}; above the work tree, one whose last record ran in it), else of the work tree's top
+ * or of a directory the agent runs in (`launched`, as Gemini CLI's and Qwen Code's guesses) is read: its last model and those used since
  * the previous commit, and its subagents' (its `<id>/subagents/`), recorded beside the settings'
  * and never in their place (a concurrent session of the same project may be read instead), as
  * `recent transcript …`. Regular files only, never through a link, read in their tails.
