@@ -5,6 +5,7 @@ import { quote } from '../core/detect/found.js';
 import { readUnlinkedJson } from '../io/read-regular-file.js';
 import { MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.js';
 import { filesByWritten } from './files-by-written.js';
+import type { CommandLineModel } from './command-line.js';
 import { answerModel, headModel, modelsSince, parseTimestamp, RECENT_MS, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
 import { absolute, readOwnFile, realRoot, shownPath, type SettingsPlace } from './settings-place.js';
 
@@ -134,12 +135,45 @@ export function roots(place: SettingsPlace, launched: readonly string[]): string
 }
 
 /**
+ * The directories an agent that keys its session store by the directory it was started in (Claude
+ * Code's `projects/<path>`, Qwen Code's, Gemini CLI's `tmp/<hash>`) may have been started in, the
+ * likeliest first: when its own process is found in the work tree (`cli.cwd`, links resolved), that
+ * directory alone, as resolved and under the top's name, for these agents never leave it (a `cd`
+ * moves their shell, whose directory is no key of theirs); then (an editor's agent server whose
+ * sessions keep their own directories), or when it is not found, {@link roots}. A caller reads the
+ * first of these sets holding a recent recording.
+ */
+export function startDirs(place: SettingsPlace, launched: readonly string[], cli?: CommandLineModel | null): string[][] {
+  const own = cli?.cwd;
+  const inside = own === undefined ? undefined : relative(realRoot(place), own);
+  if (own === undefined || inside === undefined || inside.startsWith('..') || isAbsolute(inside)) return [roots(place, launched)];
+  return [[...new Set([own, join(place.root, inside)])], roots(place, launched)];
+}
+
+/** The directory the agent's own process runs in (`cli.cwd`) when it lies outside the work tree (started above it, then `cd` in its shell), else none. */
+export function startedOutside(place: SettingsPlace, cli?: CommandLineModel | null): string | undefined {
+  const own = cli?.cwd;
+  if (own === undefined) return undefined;
+  const inside = relative(realRoot(place), own);
+  return inside.startsWith('..') || isAbsolute(inside) ? own : undefined;
+}
+
+/**
  * The most recently written recording in `dirs` whose name `named` accepts, when written within
  * {@link RECENT_MS}: regular files only (a link is not one), at most {@link MAX_LISTED} names each.
  */
 export function newestRecording(dirs: Iterable<string>, named: RegExp, now = Date.now()): string | null {
   const newest = filesByWritten(dirs, (name) => named.test(name))[0];
   return newest && now - newest.written <= RECENT_MS ? newest.path : null;
+}
+
+/** The newest recent recording ({@link newestRecording}) of the first of `sets` holding one. */
+export function firstNewest(sets: readonly (readonly string[])[], named: RegExp): string | null {
+  for (const dirs of sets) {
+    const newest = newestRecording(dirs, named);
+    if (newest) return newest;
+  }
+  return null;
 }
 
 /** Qwen Code's and Claude Code's project id for a directory: every character but ASCII letters and digits a `-` (qwen-code `sanitizeCwd`). */
@@ -156,9 +190,10 @@ export function sanitizeCwd(path: string): string {
  * answer with its `model` (qwen-code `chatRecordingService.ts`, `storage.ts`): that exact file's last
  * model (in every project directory: the agent may have started in another directory). Without a
  * session id (older Qwen Code) the newest recording written within the hour of the project of the
+ * directory it was started in ({@link startDirs}), else of the
  * work tree's top or of the directory the agent runs in (`launched`) is read. Only ever added beside: none of these takes a model away.
  */
-export function qwenSessionModels(place: SettingsPlace, launched: readonly string[] = []): Beside[] {
+export function qwenSessionModels(place: SettingsPlace, launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const { env } = place;
   const { found, add, addWindow } = collector();
   add(env.QWEN_CODE_MODEL ?? null, (model) => `env QWEN_CODE_MODEL=${quote(model)}`);
@@ -177,8 +212,8 @@ export function qwenSessionModels(place: SettingsPlace, launched: readonly strin
     }
     return found;
   }
-  const chats = roots(place, launched).map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'));
-  const newest = newestRecording(chats, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i);
+  const named = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i;
+  const newest = firstNewest(startDirs(place, launched, cli).map((starts) => starts.map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'))), named);
   if (newest) {
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
     add(recordingModel(newest), evidence);
@@ -196,7 +231,7 @@ const PLAIN_NAME = /^(?!\.\.?$)[A-Za-z0-9._-]{1,128}$/;
  * `~/.gemini/projects.json` maps that directory to (gemini-cli `storage.ts`, `projectRegistry.ts`);
  * `GEMINI_CLI_HOME` moves `~`.
  */
-function geminiChatDirs(place: SettingsPlace, launched: readonly string[]): string[] {
+function geminiChatDirs(place: SettingsPlace, starts: readonly string[]): string[] {
   const home = absolute(place, place.env.GEMINI_CLI_HOME) ?? place.home;
   const gemini = join(home, '.gemini');
   const ids = new Set<string>();
@@ -207,7 +242,7 @@ function geminiChatDirs(place: SettingsPlace, launched: readonly string[]): stri
     projects = undefined;
   }
   const { createHash } = process.getBuiltinModule('node:crypto');
-  for (const root of roots(place, launched)) {
+  for (const root of starts) {
     const named = projects && typeof projects === 'object' && Object.hasOwn(projects, root) ? (projects as Record<string, unknown>)[root] : undefined;
     if (typeof named === 'string' && PLAIN_NAME.test(named)) ids.add(named);
     ids.add(createHash('sha256').update(root).digest('hex'));
@@ -221,11 +256,12 @@ function geminiChatDirs(place: SettingsPlace, launched: readonly string[]): stri
  * model and writes no settings, and Gemini CLI exports no session id to its shell commands (only
  * `GEMINI_CLI=1`). Its ChatRecordingService records the chat as `chats/session-<time>-<id>.jsonl`
  * (`.json` before 0.3x), each answer with its `model`: the newest such recording written within the
- * hour of the project of the work tree's top or of the directory the agent runs in (`launched`) is read, its last model added beside (a guess: never in place of another).
+ * hour of the project of the directory it was started in ({@link startDirs}), else of the work tree's
+ * top or of the directory the agent runs in (`launched`), is read, its last model added beside (a guess: never in place of another).
  */
-export function geminiSessionModels(place: SettingsPlace, launched: readonly string[] = []): Beside[] {
+export function geminiSessionModels(place: SettingsPlace, launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const { found, add, addWindow } = collector();
-  const newest = newestRecording(geminiChatDirs(place, launched), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
+  const newest = firstNewest(startDirs(place, launched, cli).map((starts) => geminiChatDirs(place, starts)), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
   if (newest) {
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
     add(recordingModel(newest), evidence);

@@ -1,11 +1,15 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
+import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
-import { newestRecording, roots, sanitizeCwd, type Beside } from './chat-recordings.js';
+import { firstNewest, sanitizeCwd, startDirs, startedOutside, type Beside } from './chat-recordings.js';
+import type { CommandLineModel } from './command-line.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { MAX_WINDOW_MODELS, projectDirs, transcriptWindowModels } from './claude-transcript.js';
-import { shownPath, type SettingsPlace } from './settings-place.js';
+import { filesByWritten } from './files-by-written.js';
+import { RECENT_MS } from './session-window.js';
+import { realRoot, shownPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A session's transcript as Claude Code names it: `<session id>.jsonl`, the id a UUID. */
 const TRANSCRIPT_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i;
@@ -26,21 +30,73 @@ function recentProjectDirs(projects: string, starts: readonly string[]): string[
   return dirs;
 }
 
+/** How much of a recording's end is searched for the directory its last record ran in. */
+const CWD_TAIL = 64 * 1024;
+/** A record's `"cwd":"…"` (Claude Code's transcript lines each carry the directory its shell ran in, `cd`s followed), a JSON string of at most a path's length. */
+const CWD_KEY = /"cwd":"((?:[^"\\\x00-\x1f]|\\.){1,4096})"/g;
+
+/** The directory the last record in a recording's last {@link CWD_TAIL} bytes ran in: a regular file only, never through a link; null when none says. */
+function recordingCwd(path: string): string | null {
+  const opened = openRegularFile(path, constants.O_NOFOLLOW);
+  if (!opened) return null;
+  try {
+    const tail = Math.min(opened.size, CWD_TAIL);
+    let last: string | undefined;
+    for (const match of readBytes(opened.fd, tail, opened.size - tail).toString('utf8').matchAll(CWD_KEY)) last = match[1];
+    const cwd: unknown = last === undefined ? null : JSON.parse(`"${last}"`);
+    return typeof cwd === 'string' ? cwd : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/** Recordings of a directory outside the work tree weighed for having run in it, the newest first; past these, none. */
+const MAX_OUTSIDE_WEIGHED = 8;
+
+/**
+ * The most recently written recording in `dirs` (the store of a directory above the work tree, which
+ * holds the sessions of every repository below it) whose last record ran in the work tree (its
+ * `cwd` the top or below, links resolved), written within {@link RECENT_MS}, at most
+ * {@link MAX_OUTSIDE_WEIGHED} weighed: another repository's session is never read.
+ */
+function newestRunHere(place: SettingsPlace, dirs: Iterable<string>, named: RegExp, now = Date.now()): string | null {
+  const top = realRoot(place);
+  const recent = filesByWritten(dirs, (name) => named.test(name)).filter(({ written }) => now - written <= RECENT_MS);
+  for (const { path } of recent.slice(0, MAX_OUTSIDE_WEIGHED)) {
+    const cwd = recordingCwd(path);
+    if (!cwd || !isAbsolute(cwd)) continue;
+    let real: string;
+    try {
+      real = realpathSync.native(cwd);
+    } catch {
+      continue;
+    }
+    if (within(real, top)) return path;
+  }
+  return null;
+}
+
 /**
  * The models of Claude Code's session guessed when it exports no session id (older than 2.1.132, or
  * `git commit` run with `CLAUDE_CODE_SESSION_ID` unset or naming no transcript): a `/model` switch
  * to a gateway-mapped model is seen by no settings file. The newest `<uuid>.jsonl` written within
- * the hour in the project directory of the work tree's top or of a directory the agent runs in
- * (`launched`, as Gemini CLI's and Qwen Code's guesses) is read: its last model and those used since
+ * the hour in the project directory of the directory Claude Code was started in (its process's,
+ * {@link startDirs}; above the work tree, one whose last record ran in it), else of the work tree's top
+ * or of a directory the agent runs in (`launched`, as Gemini CLI's and Qwen Code's guesses) is read: its last model and those used since
  * the previous commit, and its subagents' (its `<id>/subagents/`), recorded beside the settings'
  * and never in their place (a concurrent session of the same project may be read instead), as
  * `recent transcript …`. Regular files only, never through a link, read in their tails.
  */
-export function claudeRecentModels(place: SettingsPlace, launched: readonly string[] = []): Beside[] {
+export function claudeRecentModels(place: SettingsPlace, launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const config = place.env.CLAUDE_CONFIG_DIR?.trim() || join(place.home, '.claude');
   if (!isAbsolute(config)) return [];
-  const dirs = recentProjectDirs(join(config, 'projects'), roots(place, launched));
-  const newest = newestRecording(dirs, TRANSCRIPT_FILE);
+  const projects = join(config, 'projects');
+  // Started above the work tree: its directory's transcripts first, only one whose last record ran in the work tree.
+  const outside = startedOutside(place, cli);
+  const sets = startDirs(place, launched, cli).map((starts) => recentProjectDirs(projects, starts));
+  const newest = (outside ? newestRunHere(place, recentProjectDirs(projects, [outside]), TRANSCRIPT_FILE) : null) ?? firstNewest(sets, TRANSCRIPT_FILE);
   if (!newest) return [];
   const found: Beside[] = [];
   const model = transcriptModel(newest, undefined, constants.O_NOFOLLOW);

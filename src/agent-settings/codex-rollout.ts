@@ -167,22 +167,39 @@ function inWorkTree(cwd: string | undefined, top: string): boolean {
 /**
  * Without a thread id (Codex before `CODEX_THREAD_ID`, or a command run with it unset): the rollout
  * written last, within the last 10 minutes, in the newest two day directories, whose last turn
- * ran in this work tree; at most {@link MAX_GUESSED} read. A guess: another session in the same
- * work tree may be the one written last.
+ * ran in this work tree, one in `own` (Codex's session directory, when its process is found in the
+ * work tree) before any other: a newer session of another directory is not its own; at most
+ * {@link MAX_GUESSED} read. A guess: another session in the same directory may be the one written last.
  */
-function recentRollout(place: SettingsPlace, sessions: string, now: number): { path: string; turn: TurnContext } | null {
+function recentRollout(place: SettingsPlace, sessions: string, now: number, own?: string): { path: string; turn: TurnContext } | null {
   let top: string;
   try {
     top = realpathSync.native(place.root);
   } catch {
     return null;
   }
+  // Codex's own process found in the work tree: a rollout of its session's directory (`-C`'s, else its process's) first.
+  const session = own !== undefined && inWorkTree(own, top) ? own : undefined;
   const files = filesByWritten(dayDirs(sessions, 2), isRolloutName).filter(({ written }) => now - written <= RECENT_MS);
+  let inTree: { path: string; turn: TurnContext } | null = null;
   for (const { path } of files.slice(0, MAX_GUESSED)) {
     const turn = rolloutTurnContext(path);
-    if (turn && inWorkTree(turn.cwd, top)) return { path, turn };
+    if (!turn || !inWorkTree(turn.cwd, top)) continue;
+    if (session === undefined || sameDir(turn.cwd, session)) return { path, turn };
+    inTree ??= { path, turn };
   }
-  return null;
+  // None of its directory (an app server's threads keep their own): the newest of the work tree, as without its process.
+  return inTree;
+}
+
+/** Whether `path` (absolute) is the directory `dir` (links followed). */
+function sameDir(path: string | undefined, dir: string): boolean {
+  if (!path || !isAbsolute(path)) return false;
+  try {
+    return realpathSync.native(path) === realpathSync.native(dir);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -196,7 +213,7 @@ function recentRollout(place: SettingsPlace, sessions: string, now: number): { p
  * `/model` switch back before the committing turn hides the model that wrote the code from the
  * last turn. Null when none names a model.
  */
-export function codexRolloutModel(place: SettingsPlace, now = Date.now()): RolloutModels | null {
+export function codexRolloutModel(place: SettingsPlace, now = Date.now(), own?: string): RolloutModels | null {
   const home = place.env.CODEX_HOME?.trim() || join(place.home, '.codex');
   if (!isAbsolute(home)) return null;
   const sessions = join(home, 'sessions');
@@ -207,7 +224,7 @@ export function codexRolloutModel(place: SettingsPlace, now = Date.now()): Rollo
     const turn = path ? rolloutTurnContext(path) : null;
     return path && turn ? rolloutModels(place, path, 'rollout', turn.model) : null;
   }
-  const recent = recentRollout(place, sessions, now);
+  const recent = recentRollout(place, sessions, now, own);
   return recent ? rolloutModels(place, recent.path, 'recent rollout', recent.turn.model) : null;
 }
 

@@ -290,6 +290,8 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   'kilo-code': { names: /^kilo(?:code)?$/i, paths: /(?:^|[/\\:])@kilocode[/\\]cli(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   // GitHub Copilot CLI: `copilot --model <model>` (long only), its npm package `@github/copilot` run by node, or its native build.
   copilot: { names: /^copilot$/i, paths: /(?:^|[/\\:])@github[/\\]copilot(?:[/\\@]|$)/i, long: 'model', parser: 'commander' },
+  // Mistral Vibe: `vibe` (a Python entry point), looked for for its working directory, where it finds its project config; it has no model flag (argparse refuses `--model`: no Vibe that runs was given one).
+  'mistral-vibe': { names: /^vibe$/i, long: 'model', parser: 'argparse' },
 };
 
 /**

@@ -79,7 +79,7 @@ function* messageRows(db: SqliteTables, now: number): Generator<CrushMessage> {
  * subagents' too) ran since the previous commit (`place.windowStart`; no HEAD: the last hour's), the
  * most recently used first, at most {@link MAX_WINDOW_MODELS}. Only beside the config's model, never in
  * its place. Nothing when the database is missing, stale, malformed or unreadable. The database is
- * in Crush's data directory ({@link crushDataDir}: `.crush` at the work tree's top, itself no link,
+ * in Crush's data directory ({@link crushDataDir}: the `.crush` nearest its working directory up to the work tree's top, itself no link,
  * unless `crush -D <dir>` or `options.data_directory` moved it); a moved one's evidence says what moved it.
  */
 export function crushDatabaseModels(place: SettingsPlace, _launched: readonly string[] = [], cli?: CommandLineModel | null): Found[] {

@@ -4,7 +4,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { givenPath, type CommandLineModel } from './command-line.js';
 import { parseJson, stringAt } from './parse-settings.js';
-import { belowTop, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { belowTop, inDir, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A model or provider id past this is no id: it is cut, and reads as `unknown`. */
 const MAX_ID_CHARS = 256;
@@ -75,8 +75,8 @@ function layers(place: SettingsPlace, cwd?: string): Layer[] {
  */
 export interface CrushDataDir {
   path: string;
-  /** The default `.crush` at the work tree's top: read as a work-tree directory (itself no link). */
-  inTree?: true;
+  /** The default `.crush` nearest Crush's working directory, as a work-tree path (`.crush`, `packages/app/.crush`): read as a work-tree directory (itself no link). */
+  inTree?: string;
   moved?: string;
 }
 
@@ -90,9 +90,10 @@ function dirValue(raw: string | undefined): string | undefined {
 /**
  * Where Crush keeps its data for this commit, as `setDefaults` (`internal/config/load.go`) decides:
  * `crush -D <dir>`/`--data-dir` (its process's command line), else `options.data_directory` of its
- * merged files ({@link layers}, the highest naming it), else `.crush` of its working directory (the
- * work tree's top here). A relative path is Crush's working directory's (its process's, read from
- * `/proc`; else the work tree's top). Null when the default `.crush` is missing or a link, or a moved
+ * merged files ({@link layers}, the highest naming it), else the `.crush` nearest its working directory
+ * (its process's, read from `/proc`), from there up to the work tree's top (`fsext.LookupClosest`). A
+ * relative path is Crush's working directory's (its process's, read from `/proc`; else the work
+ * tree's top). Null when the default `.crush` is missing or a link, or a moved
  * one is no directory.
  */
 export function crushDataDir(place: SettingsPlace, cli?: CommandLineModel | null, read?: readonly (readonly [Layer, unknown])[]): CrushDataDir | null {
@@ -112,13 +113,17 @@ export function crushDataDir(place: SettingsPlace, cli?: CommandLineModel | null
     }
   }
   if (given === undefined) {
-    const dir = join(place.root, '.crush');
-    try {
-      // A committed link out of the tree is not followed.
-      return lstatSync(dir).isDirectory() ? { path: dir, inTree: true } : null;
-    } catch {
-      return null;
+    // The nearest `.crush` from its working directory up (`fsext.LookupClosest`), here to the work tree's top.
+    for (const inTree of [...belowTop(place, cli?.cwd).reverse(), ''].map((below) => inDir(below, '.crush'))) {
+      const dir = join(place.root, inTree);
+      try {
+        // A committed link out of the tree is not followed.
+        if (lstatSync(dir).isDirectory()) return { path: dir, inTree };
+      } catch {
+        // None here: the next one up.
+      }
     }
+    return null;
   }
   const path = isAbsolute(given) ? given : join(cli?.cwd ?? place.root, given);
   try {
@@ -141,7 +146,10 @@ function readLayers(place: SettingsPlace, cwd?: string): [Layer, unknown][] {
 /** The workspace file of Crush's data directory (`.crush/crush.json` by default), merged last. */
 function workspaceLayer(place: SettingsPlace, dir: CrushDataDir | null): Layer | null {
   if (!dir) return null;
-  if (dir.inTree) return { shown: '.crush/crush.json', read: () => readRepoFile(place, join('.crush', 'crush.json')) };
+  if (dir.inTree) {
+    const file = `${dir.inTree}/crush.json`;
+    return { shown: file, read: () => readRepoFile(place, file) };
+  }
   const path = join(dir.path, 'crush.json');
   return { shown: shownPath(place, path), read: () => readOwnFile(path) };
 }

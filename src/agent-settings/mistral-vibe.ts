@@ -1,32 +1,76 @@
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import type { CommandLineModel } from './command-line.js';
 import { parseToml, stringAt, valueAt } from './parse-settings.js';
-import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { belowTop, inDir, readOwnFile, readRepoFile, realRoot, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** At most this many `[[models]]` entries are looked at. */
 const MAX_MODELS = 1024;
+
+/** Paths of `trusted_folders.toml` looked at, each list. */
+const MAX_FOLDERS = 4096;
+
+/**
+ * Whether Vibe trusts `dir` (resolved): the closest of it and its ancestors that `trusted_folders.toml`
+ * in its home lists decides, `trusted` before `untrusted` (mistralai/mistral-vibe
+ * `vibe/core/trusted_folders.py` `_closest_decision`); none listed: not trusted.
+ */
+async function trusted(home: string, dir: string): Promise<boolean> {
+  const text = readOwnFile(join(home, 'trusted_folders.toml'));
+  const data = text === null ? undefined : await parseToml(text);
+  const list = (key: string) => {
+    const value = valueAt(data, key);
+    return new Set(Array.isArray(value) ? value.slice(0, MAX_FOLDERS).filter((path): path is string => typeof path === 'string') : []);
+  };
+  const [yes, no] = [list('trusted'), list('untrusted')];
+  for (let at = dir; ; at = dirname(at)) {
+    if (yes.has(at)) return true;
+    if (no.has(at)) return false;
+    if (dirname(at) === at) return false;
+  }
+}
+
+/**
+ * Mistral Vibe's project config: the nearest `.vibe/config.toml` from its working directory up
+ * (`cwd`, its process's; unknown: the work tree's top), read here to the work tree's top, each a
+ * work-tree file; Vibe uses it in place of the person's `config.toml`, not merged, when the folder
+ * trust of its `.vibe` directory says so (`vibe/core/config/layers/project.py` `ProjectConfigLayer`,
+ * `default_orchestrator.py`: "the project config when one is discovered and trusted, otherwise the
+ * user config"). Null when none is found, or the nearest is not trusted (then the person's is read).
+ */
+async function trustedProjectConfig(place: SettingsPlace, home: string, cwd: string | undefined): Promise<{ shown: string; text: string } | null> {
+  for (const dir of [...belowTop(place, cwd).reverse(), '']) {
+    const shown = inDir(dir, '.vibe/config.toml');
+    const text = readRepoFile(place, shown);
+    if (text === null) continue;
+    return (await trusted(home, join(realRoot(place), dir, '.vibe'))) ? { shown, text } : null;
+  }
+  return null;
+}
 
 /**
  * Mistral Vibe's model (mistralai/mistral-vibe `vibe/core/config/_settings.py`): `active_model` names
  * the alias of one of its `[[models]]` (an entry's alias is its `name` when it has none), whose `name`
  * is the model sent to its `provider`; `VIBE_ACTIVE_MODEL` comes before the file (pydantic settings,
- * prefix `VIBE_`). The person's `config.toml` in `VIBE_HOME`, else `~/.vibe` (a project's
- * `.vibe/config.toml` counts only in a folder Vibe was told to trust, which a hook cannot know). A
+ * prefix `VIBE_`). The person's `config.toml` in `VIBE_HOME`, else `~/.vibe`, or in its place a
+ * trusted project's ({@link trustedProjectConfig}). A
  * model of the `mistral` provider is Mistral's: written `mistral/<name>` when it names no vendor; an
  * alias no entry of the file defines (one of Vibe's built-in models) is read as written. Vibe sets no
  * variable of its own for the commands it runs: this is read when something else names it
  * (`AI_AGENT=mistral-vibe`, its author identity).
  */
-export async function mistralVibeModel(place: SettingsPlace): Promise<SettingsModel | null> {
+export async function mistralVibeModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const custom = place.env.VIBE_HOME?.trim();
-  const file = join(custom && isAbsolute(custom) ? custom : join(place.home, '.vibe'), 'config.toml');
-  const text = readOwnFile(file);
+  const home = custom && isAbsolute(custom) ? custom : join(place.home, '.vibe');
+  const project = await trustedProjectConfig(place, home, cli?.cwd);
+  const file = project?.shown ?? join(home, 'config.toml');
+  const text = project ? project.text : readOwnFile(file);
   const data = text === null ? undefined : await parseToml(text);
   const variable = place.env.VIBE_ACTIVE_MODEL?.trim();
   const active = variable || stringAt(data, 'active_model');
   if (!active) return null;
-  const from = variable ? `env VIBE_ACTIVE_MODEL=${quote(variable)}` : `settings ${shownPath(place, file)} active_model=${quote(active)}`;
+  const from = variable ? `env VIBE_ACTIVE_MODEL=${quote(variable)}` : `settings ${project ? file : shownPath(place, file)} active_model=${quote(active)}`;
   const models = valueAt(data, 'models');
   const entry = (Array.isArray(models) ? models.slice(0, MAX_MODELS) : []).find((model) => (stringAt(model, 'alias') ?? stringAt(model, 'name')) === active);
   const name = entry === undefined ? undefined : stringAt(entry, 'name');

@@ -121,8 +121,8 @@ function besideModels(read: () => Also): Also {
 }
 
 /** Codex's model of its session's last turn and those of its turns since the previous commit (its rollout), as models beside. */
-function rolloutModels(place: SettingsPlace): Also {
-  const rollout = codexRolloutModel(place);
+function rolloutModels(place: SettingsPlace, cli: CommandLineModel | null): Also {
+  const rollout = codexRolloutModel(place, Date.now(), cli?.cwd);
   if (!rollout) return [];
   return [{ model: rollout.model, evidence: rollout.evidence }, ...(rollout.also ?? [])].map((used) => ({ ...used, overriddenBy: [] }));
 }
@@ -141,7 +141,7 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   // Reached only without a session transcript naming a model (no session id, or one no transcript
   // names a model in): the project's newest recent transcript, a guess (row 377).
   'claude-code': claudeRecentModels,
-  codex: (place) => rolloutModels(place),
+  codex: (place, _launched, cli) => rolloutModels(place, cli),
   'gemini-cli': geminiSessionModels,
   'qwen-code': qwenSessionModels,
   // Cline's newest recent tasks of the work tree, a guess (row 384).
