@@ -6,17 +6,7 @@
 // lines of the characters those patterns read and over the agents' own footers.
 import { describe, expect, it } from 'vitest';
 import { HTML_KEY, LINK_KEY, leadingMark, markdownKeyTexts } from '../../src/core/detect/commit.js';
-
-/** A seeded generator (mulberry32): the same random inputs on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../helpers/trailer-messages.js';
 
 // The reading before the guards, pattern for pattern.
 const MARKDOWN_HEADING = /^#{1,6}[ \t]+/;
@@ -76,7 +66,7 @@ const TOKENS = [
 
 describe('markdownKeyTexts tries each anchored pattern only where it can match (s35f)', () => {
   it('gives what the unguarded reading gave, over random lines and the agents\' footers', () => {
-    const next = random(35);
+    const next = prng(35);
     const lines = Array.from({ length: 20_000 }, () => Array.from({ length: 1 + Math.floor(next() * 10) }, () => TOKENS[Math.floor(next() * TOKENS.length)]!).join(''));
     lines.push(
       '\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)',
