@@ -24,12 +24,13 @@ const MAX_WORKSPACES = 1024;
 const MAX_COMPOSERS = 64;
 /** Cursor's ids (UUIDs): a key with another id is not read (it would go into evidence). */
 const ID = /^[A-Za-z0-9-]{1,64}$/;
-const utf8 = new TextDecoder('utf-8', { fatal: false });
+/** Made on first use: every agent's commit hooks load this module, while only the Cursor editor's state is read with it. */
+let utf8: InstanceType<typeof TextDecoder> | undefined;
 
 
 /** A stored value (VS Code writes text; a blob is read as UTF-8) as JSON, or undefined. */
 function json(value: SqliteValue | undefined): unknown {
-  const text = typeof value === 'string' ? value : value instanceof Uint8Array ? utf8.decode(value) : null;
+  const text = typeof value === 'string' ? value : value instanceof Uint8Array ? (utf8 ??= new TextDecoder('utf-8', { fatal: false })).decode(value) : null;
   if (text === null) return undefined;
   try {
     return JSON.parse(text);

@@ -24,8 +24,13 @@ const SESSION_RECENT_MS = 60 * 60 * 1000;
 const STATE_RECENT_MS = 24 * 60 * 60 * 1000;
 /** How much earlier than OpenCode's start, as `/proc` tells it, a pick may seem made (clock ticks, rounding). */
 const START_SLACK_MS = 2000;
-/** A provider's or a model's id: printable, no control or format character, short. */
-const ID = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]{1,128}$/u;
+/**
+ * A provider's or a model's id: printable, no control or format character, short. Made on first
+ * use: V8 builds a pattern's Unicode property classes when it is made, and every agent's commit
+ * hooks load this module (src/agent-settings/read-agent-settings.ts) while only OpenCode's and Kilo's read an id.
+ */
+let id: RegExp | undefined;
+const ID = (): RegExp => (id ??= /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]{1,128}$/u);
 
 type Found = { model: string; evidence: string; overriddenBy: string[] };
 
@@ -109,7 +114,7 @@ function field(value: unknown, key: string): unknown {
 function modelOf(value: unknown): string | null {
   const provider = field(value, 'providerID');
   const model = field(value, 'modelID');
-  return typeof provider === 'string' && typeof model === 'string' && ID.test(provider) && ID.test(model) ? `${provider}/${model}` : null;
+  return typeof provider === 'string' && typeof model === 'string' && ID().test(provider) && ID().test(model) ? `${provider}/${model}` : null;
 }
 
 /** Last modified, in ms, of a path that is not a link; 0 when none. */

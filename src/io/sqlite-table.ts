@@ -18,7 +18,8 @@ export interface SqliteReadLimits extends SqliteLimits {
 const MAX_DEPTH = 20;
 /** `sqlite_schema` rows looked at, to find a table: far more than the few tables of any database read here. */
 const MAX_SCHEMA_ROWS = 4096;
-const utf8 = new TextDecoder('utf-8');
+/** Made on first use: every agent's commit hooks load this module, while only a few agents' databases are read. */
+let utf8: InstanceType<typeof TextDecoder> | undefined;
 
 function fail(what: string): never {
   throw new SqliteError(`malformed SQLite database: ${what}`);
@@ -78,7 +79,7 @@ export function decodeRecord(payload: Buffer, most = Number.POSITIVE_INFINITY): 
     else if (type === 7) values.push(bytes.readDoubleBE(0));
     else if (type === 8 || type === 9) values.push(type - 8);
     else if (type % 2 === 0) values.push(Uint8Array.from(bytes));
-    else values.push(utf8.decode(bytes));
+    else values.push((utf8 ??= new TextDecoder('utf-8')).decode(bytes));
   }
   if (at !== headerSize) fail('a record header cut mid-varint');
   return values;
