@@ -11,9 +11,8 @@ import { commitsFromTips } from '../git/rev-list.js';
 import { writeNote } from '../git/write-note.js';
 import { composeFiles, type NoteSource } from './compose-files.js';
 import { recordMessages } from './messages.js';
-import { NOTE_SIZE_LIMIT } from './note-size-limit.js';
+import { usableNoteOid } from './note-size-limit.js';
 
-const usableOid = (entry: NoteEntry | undefined) => (entry && entry.type === 'blob' && entry.size >= 0 && entry.size <= NOTE_SIZE_LIMIT ? entry.oid : null);
 
 /** What post-commit knows of the squash commit it just made. */
 export interface SquashCommit {
@@ -42,11 +41,11 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
   const tip = await notesTip(top, DEFAULT_NOTES_REF);
   const entries: Map<string, NoteEntry> = tip ? await listNotes(top, tip) : new Map();
   const named = commits.flatMap((rev) => {
-    const oid = usableOid(entries.get(rev));
+    const oid = usableNoteOid(entries.get(rev));
     return oid ? [{ rev, oid }] : [];
   });
   if (named.length === 0) return [];
-  const currentOid = usableOid(entries.get(head));
+  const currentOid = usableNoteOid(entries.get(head));
   const got = await readRevisionBlobs(top, [...named.map((source) => source.oid), ...(currentOid ? [currentOid] : [])]);
   const current = currentOid ? (got[named.length]?.content.toString('utf8') ?? null) : null;
   // A note aitrail did not just write (git-ai's, chained before): its word on the squash stands.
