@@ -3,8 +3,13 @@ import { objectId } from './object-id.js';
 
 /** The commits reachable from `head` and not from `base`, oldest first (parents before children). */
 export async function commitsBetween(cwd: string, base: string, head: string): Promise<string[]> {
-  for (const id of [base, head]) objectId(id, 'commit');
-  const out = await runGit(['rev-list', '--reverse', '--topo-order', head, `^${base}`], { cwd });
+  return commitsFromTips(cwd, base, [head]);
+}
+
+/** The commits reachable from any of `tips` (commit ids) and not from `base`, oldest first (parents before children). */
+export async function commitsFromTips(cwd: string, base: string, tips: readonly string[]): Promise<string[]> {
+  for (const id of [base, ...tips]) objectId(id, 'commit');
+  const out = await runGit(['rev-list', '--reverse', '--topo-order', ...tips, `^${base}`], { cwd });
   return out.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
 }
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REBASE_FIXUPS } from '../core/checkpoint/store-layout.js';
+import { REBASE_FIXUPS, SQUASH_SOURCE } from '../core/checkpoint/store-layout.js';
 import { pickUnderway, rebaseExecStep } from '../notes/pick-source.js';
-import type { HookHandler } from './dispatch.js';
+import type { HookContext, HookHandler } from './dispatch.js';
 import { worktreeGitDir } from './hook-git-dir.js';
 import { firstLine, hookWarning as warn } from './hook-warning.js';
 
@@ -23,7 +23,8 @@ export function isReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
 /**
  * `post-commit`: the new commit's git-ai note (refs/notes/ai), from the agents' checkpoints: for
  * each committed file, the lines the agent wrote that nobody changed since and that this commit
- * adds; a cherry-picked commit also gets the picked commit's note, carried to its lines. Never
+ * adds; a cherry-picked commit also gets the picked commit's note, carried to its lines, and a
+ * `git merge --squash` committed the note composed from the squashed commits' notes. Never
  * blocks (git ignores its exit code anyway).
  */
 export const handler: HookHandler = async (_args, context) => {
@@ -32,9 +33,20 @@ export const handler: HookHandler = async (_args, context) => {
     if (!gitDir) return 0;
     // A cherry-pick being committed: git's CHERRY_PICK_HEAD, or what prepare-commit-msg kept of it (`git commit` removes it first).
     const picking = pickUnderway(gitDir);
+    let written: string | null = null;
     if (!isReplay(context.env, gitDir)) {
       const { recordCommit } = await import('../notes/record-commit.js');
-      for (const line of await recordCommit(context.cwd, gitDir, context.env)) warn(context.env, line);
+      const recorded = await recordCommit(context.cwd, gitDir, context.env);
+      for (const line of recorded.warnings) warn(context.env, line);
+      written = recorded.written;
+    }
+    // A `git merge --squash` just committed (what prepare-commit-msg kept of SQUASH_MSG, which `git commit` removes first).
+    if (!picking && existsSync(join(gitDir, SQUASH_SOURCE))) {
+      try {
+        for (const line of await squashMergeNote(context, gitDir, written)) warn(context.env, line);
+      } catch (error) {
+        warn(context.env, `post-commit could not compose the squash commit's line-level note: ${firstLine(error)}`);
+      }
     }
     // The last step of a rebase's squash (or `fixup -c`/`-C`): the editor may have dropped what the folded commits declared (row 341).
     if (!picking && existsSync(join(gitDir, REBASE_FIXUPS))) {
@@ -58,3 +70,14 @@ export const handler: HookHandler = async (_args, context) => {
   }
   return 0;
 };
+
+/** The squash commit's note (src/notes/squash-merge-note.ts), when what prepare-commit-msg kept belongs to it. */
+async function squashMergeNote(context: HookContext, gitDir: string, written: string | null): Promise<string[]> {
+  const [{ headWithParentsSync }, { takeSquashSource }] = await Promise.all([import('../git/resolve-commit.js'), import('../notes/squash-source.js')]);
+  const made = headWithParentsSync(context.cwd);
+  const squashed = takeSquashSource(gitDir, made?.parents ?? []);
+  if (!made || !squashed) return [];
+  const [{ writeSquashMergeNote }, { loadHookConfig }] = await Promise.all([import('../notes/squash-merge-note.js'), import('./hook-config.js')]);
+  const { config } = await loadHookConfig(context.cwd, gitDir);
+  return writeSquashMergeNote({ top: context.cwd, head: made.head, parent: made.parents[0]!, squashed, own: written, options: { detect: config.detect, trailerKey: config.trailer.key } });
+}

@@ -3,6 +3,7 @@ import { rewriteFile } from '../io/rewrite-file.js';
 import { join, resolve } from 'node:path';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { keepPickSource } from '../notes/pick-source.js';
+import { keepSquashSource } from '../notes/squash-source.js';
 import { execStep, foldStep, REBASE_DONE } from '../core/checkpoint/store-layout.js';
 import { sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime } from '../core/detect.js';
@@ -108,6 +109,12 @@ async function record(args: string[], context: HookContext): Promise<void> {
     keepPickSource(context.cwd, gitDir);
   } catch (error) {
     warn(`the picked commit was not kept, its line-level note will not follow: ${firstLine(error)}`);
+  }
+  try {
+    // For post-commit's note of a squash merge: `git commit` removes SQUASH_MSG before it runs.
+    await keepSquashSource(context.cwd, gitDir);
+  } catch (error) {
+    warn(`the squashed commits were not kept, their line-level notes will not follow: ${firstLine(error)}`);
   }
   const step = rebaseStep(context.env, gitDir);
   if (step === 'replay') return;

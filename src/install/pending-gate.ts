@@ -1,4 +1,4 @@
-import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_DONE, REBASE_FIXUPS, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
+import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_DONE, REBASE_FIXUPS, SQUASH_SOURCE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { amendedQuietFunction, fastPathCall, fastPathFunctions, fastPathLines, foldedQuietCall, foldedQuietFunction, freshFunction, plainCommitsFunction, preparedFunction, sameFunction } from './fast-path.js';
 import { notesMayExistLines, REBASING, there } from './notes-may-exist.js';
@@ -34,7 +34,8 @@ const WORD_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
  * post-commit (src/hooks/post-commit.ts) does something only when an agent left a checkpoint (a
  * name ending in `.json` in `<git dir>/aitrail/checkpoints/`, as node reads them) or a
  * cherry-pick is committed (`<git dir>/CHERRY_PICK_HEAD`, or what prepare-commit-msg kept of it)
- * whose note it may carry (notesMayExistLines: with no git-ai note anywhere there is none).
+ * whose note it may carry (notesMayExistLines: with no git-ai note anywhere there is none), or
+ * a `git merge --squash` whose commits prepare-commit-msg kept (SQUASH_SOURCE).
  * During a rebase (`rebase-merge` or `rebase-apply` in the git dir) it records nothing (what a
  * rebase commits came from other commits: post-rewrite's business) and carries a pick's note only
  * from what prepare-commit-msg kept: then only that file starts node; except new work whose
@@ -44,7 +45,7 @@ const WORD_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
  */
 export function pendingCheckpointsGate(): string[] {
   return [
-    `# Nothing to record unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}, written by aitrail checkpoint) or a cherry-pick is committed while a note may exist to carry; during a rebase, only a kept cherry-pick or checkpoints new work takes (an exec step's commit, a commit at a stop).`,
+    `# Nothing to record unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}, written by aitrail checkpoint) or a cherry-pick (or a squash merge, kept by prepare-commit-msg) is committed while a note may exist to carry; during a rebase, only a kept cherry-pick or checkpoints new work takes (an exec step's commit, a commit at a stop).`,
     ...worktreeGitDirLines(),
     'aitrail_p=',
     'aitrail_sq=',
@@ -72,8 +73,9 @@ export function pendingCheckpointsGate(): string[] {
     `    case $(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) in "squash"[" \t"]*|"s"[" \t"]*|"fixup"[" \t"]-[cC]*|"f"[" \t"]-[cC]*) aitrail_sq=1 ;; esac`,
     '  fi',
     'fi',
-    // What prepare-commit-msg kept of a cherry-pick (git's `git commit` removes CHERRY_PICK_HEAD before post-commit).
+    // What prepare-commit-msg kept of a cherry-pick or a squash merge (git's `git commit` removes CHERRY_PICK_HEAD and SQUASH_MSG before post-commit).
     `[ -e "$aitrail_g/${PICK_SOURCE}" ] && aitrail_p=1`,
+    `[ -e "$aitrail_g/${SQUASH_SOURCE}" ] && aitrail_p=1`,
     '[ -n "$aitrail_p" ] || [ -n "$aitrail_sq" ] || exit 0',
     // Read by the shell only past that exit: a commit with nothing pending never parses these functions.
     ...sameFunction(),

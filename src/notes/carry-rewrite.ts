@@ -7,7 +7,7 @@ import { composeFiles, type NoteSource } from './compose-files.js';
 import { writeNote } from '../git/write-note.js';
 import { freshNoteOf } from './fresh-note.js';
 import { recordMessages } from './messages.js';
-import { NOTE_SIZE_LIMIT } from './note-size-limit.js';
+import { usableNoteOid } from './note-size-limit.js';
 
 const ID = /^[0-9a-f]{40,64}$/;
 
@@ -23,7 +23,6 @@ export function parseRewrites(text: string): Array<[string, string]> {
 
 
 
-const usableOid = (entry: NoteEntry | undefined) => (entry && entry.type === 'blob' && entry.size >= 0 && entry.size <= NOTE_SIZE_LIMIT ? entry.oid : null);
 
 /**
  * The note of each rewritten commit, recomputed from its old commits' notes (several for a
@@ -44,9 +43,9 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
   const jobs: Array<{ commit: string; sources: NoteSource[]; current: string | null }> = [];
   for (const [commit, from] of olds) {
     const fresh = freshNoteOf(gitDir, commit);
-    const named = from.map((old) => ({ rev: old, oid: usableOid(entries.get(old)) })).filter((source): source is { rev: string; oid: string } => source.oid !== null);
+    const named = from.map((old) => ({ rev: old, oid: usableNoteOid(entries.get(old)) })).filter((source): source is { rev: string; oid: string } => source.oid !== null);
     if (named.length === 0 && fresh === null) continue;
-    const currentOid = usableOid(entries.get(commit));
+    const currentOid = usableNoteOid(entries.get(commit));
     const got = await readRevisionBlobs(top, [...named.map((source) => source.oid), ...(currentOid ? [currentOid] : [])]);
     const sources: NoteSource[] = [];
     let unreadable = false;

@@ -12,6 +12,8 @@ export const recordMessages = {
   squashExists: (commit: string) => `${short(commit)} already has a different note in refs/notes/ai; use --force to replace it.`,
   squashWritten: (commit: string, files: number, notes: number) => `wrote the git-ai note of ${short(commit)}: ${files} file(s), composed from ${notes} note(s).`,
   squashUnchanged: (commit: string) => `the git-ai note of ${short(commit)} is already this one; nothing changed.`,
+  squashMergeUnnoted: (commit: string, silent: string, parent: string) =>
+    `squash commit ${short(commit)} got no line-level note: squashed commit ${short(silent)} declares AI but has no git-ai note of its lines (a note would give them to a person), so the whole commit keeps its message's models; 'aitrail notes squash ${short(parent)}..<branch> --onto ${short(commit)}' writes one anyway.`,
   squashEmpty: (commit: string) => `no line of ${short(commit)} comes from the branch's AI lines: no note written.`,
   pushFailed: (remote: string, reason: string) =>
     `could not push refs/notes/ai to ${sanitize(remote, { max: 100 })} (${sanitize(reason, { max: 200 })}); the push itself goes on. If the remote has notes you lack, merge them (as git-ai does, into its own tracking ref): ${sanitize(fetchNotesCommand(remote), { max: 600 })}. To stop pushing notes: notes.push: false in the aitrail config.`,

@@ -54,18 +54,20 @@ function rewritable(gitDir: string, head: string, env: NodeJS.ProcessEnv): boole
 /**
  * Write the git-ai note of HEAD from the worktree's checkpoints, then drop the checkpoints it
  * consumed (a file committed whole; a file committed in part keeps its checkpoint for the next
- * commit, which notes only the lines it adds). Returns warnings, one line each.
+ * commit, which notes only the lines it adds). Returns warnings, one line each, and the note's
+ * text when it wrote one.
  */
-export async function recordCommit(top: string, gitDir: string, env: NodeJS.ProcessEnv, now = Date.now()): Promise<string[]> {
+export async function recordCommit(top: string, gitDir: string, env: NodeJS.ProcessEnv, now = Date.now()): Promise<{ warnings: string[]; written: string | null }> {
   const warnings: string[] = [];
+  let written: string | null = null;
   const { checkpoints, broken } = listCheckpoints(gitDir);
   for (const file of broken) removeFileIfThere(file);
   const fresh = checkpoints.filter((checkpoint) => now - checkpoint.updated < STALE_MS);
   for (const stale of checkpoints.filter((checkpoint) => !fresh.includes(checkpoint))) removeCheckpoint(gitDir, stale.path);
-  if (fresh.length === 0) return warnings;
+  if (fresh.length === 0) return { warnings, written };
   // The commit and its files and its parent's, from one git process (post-commit: HEAD is the commit just made).
   const [commit, ...objects] = readRevisionObjectsSync(top, ['HEAD^{commit}', ...fresh.flatMap((checkpoint) => [`HEAD:${checkpoint.path}`, `HEAD^1:${checkpoint.path}`])]);
-  if (commit?.type !== 'commit') return warnings;
+  if (commit?.type !== 'commit') return { warnings, written };
   const head = commit.oid;
   const blobs = objects.map((object) => (object?.type === 'blob' ? object : null));
   const note: NoteToWrite = { files: [], baseCommitSha: head, sessions: {} };
@@ -94,8 +96,11 @@ export async function recordCommit(top: string, gitDir: string, env: NodeJS.Proc
     // git-ai's post-commit, run first, noted the commit empty (it saw no AI line): aitrail's note says more.
     if (status === 'exists' && isEmptyNote(readNoteSync(top, DEFAULT_NOTES_REF, head) ?? '')) status = writeNote(top, DEFAULT_NOTES_REF, head, text, { force: true }).status;
     if (status === 'exists') warnings.push(recordMessages.noteExists(head));
-    else if (rewritable(gitDir, head, env)) writeFreshNote(gitDir, head, text);
+    else {
+      written = text;
+      if (rewritable(gitDir, head, env)) writeFreshNote(gitDir, head, text);
+    }
   }
   for (const path of consumed) removeCheckpoint(gitDir, path);
-  return warnings;
+  return { warnings, written };
 }

@@ -17,6 +17,15 @@ export const CHECKPOINT_SUFFIX = '.json';
 export const PICK_SOURCE = 'aitrail/pick-source';
 
 /**
+ * The commits a `git merge --squash` brought and the HEAD they go onto (`<head>\n<commit>\n…`),
+ * kept by prepare-commit-msg while git's `SQUASH_MSG` (which names them, and which `git commit`
+ * removes before post-commit runs) is there and a git-ai note may exist: post-commit composes the
+ * squash commit's note from theirs. Its presence starts node in the post-commit shim and in the
+ * message hooks' fast path (which then drops a stale one).
+ */
+export const SQUASH_SOURCE = 'aitrail/squash-source';
+
+/**
  * The template prepare-commit-msg added a trailer to (as `templateComparable` sees it), for
  * commit-msg to abort an unedited template as git would have. prepare-commit-msg removes it first
  * thing: its presence starts node in the prepare-commit-msg shim.

@@ -1,0 +1,76 @@
+import { commitSignals } from '../core/commit-signals.js';
+import { detectCommit, type DetectOptions } from '../core/detect.js';
+import { composeMetadata, readNoteForRewrite } from '../core/notes/compose-note.js';
+import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
+import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
+import { streamCommits } from '../git/log.js';
+import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
+import { readRevisionBlobs } from '../git/revision-blobs.js';
+import { commitsFromTips } from '../git/rev-list.js';
+import { writeNote } from '../git/write-note.js';
+import { composeFiles, type NoteSource } from './compose-files.js';
+import { recordMessages } from './messages.js';
+import { usableNoteOid } from './note-size-limit.js';
+
+
+/** What post-commit knows of the squash commit it just made. */
+export interface SquashCommit {
+  top: string;
+  head: string;
+  parent: string;
+  /** The commits `SQUASH_MSG` named (squash-source.ts). */
+  squashed: readonly string[];
+  /** The note post-commit itself wrote for `head` just before, from the agents' checkpoints, or null. */
+  own: string | null;
+  options: DetectOptions;
+}
+
+/**
+ * post-commit after `git merge --squash` and `git commit`: git copies no note to the squash commit,
+ * whose message quotes the branch's trailers, so every line of it read as the models they name. Its
+ * note is composed as `aitrail notes squash <parent>..<branch> --onto HEAD` composes it, from the
+ * notes of the branch's commits (oldest first, the note post-commit wrote for it last), each line
+ * carried through a line diff; git-ai's own note of it is left alone. A branch commit that declares
+ * AI without a note attesting its lines keeps the message's word for the whole commit: a note
+ * would hand its lines to a person. Returns warnings.
+ */
+export async function writeSquashMergeNote(commit: SquashCommit): Promise<string[]> {
+  const { top, head } = commit;
+  const commits = await commitsFromTips(top, commit.parent, commit.squashed);
+  const tip = await notesTip(top, DEFAULT_NOTES_REF);
+  const entries: Map<string, NoteEntry> = tip ? await listNotes(top, tip) : new Map();
+  const named = commits.flatMap((rev) => {
+    const oid = usableNoteOid(entries.get(rev));
+    return oid ? [{ rev, oid }] : [];
+  });
+  if (named.length === 0) return [];
+  const currentOid = usableNoteOid(entries.get(head));
+  const got = await readRevisionBlobs(top, [...named.map((source) => source.oid), ...(currentOid ? [currentOid] : [])]);
+  const current = currentOid ? (got[named.length]?.content.toString('utf8') ?? null) : null;
+  // A note aitrail did not just write (git-ai's, chained before): its word on the squash stands.
+  if (current !== null && current !== commit.own && !isEmptyNote(current)) return [];
+  const sources: NoteSource[] = [];
+  const attesting = new Set<string>();
+  named.forEach((source, index) => {
+    const text = got[index]?.content.toString('utf8');
+    const note = text === undefined ? null : readNoteForRewrite(text);
+    if (!note) return;
+    sources.push({ note, rev: source.rev });
+    if (note.files.size > 0) attesting.add(source.rev);
+  });
+  if (attesting.size === 0) return [];
+  const silent = commits.filter((rev) => !attesting.has(rev));
+  if (silent.length > 0) {
+    for await (const record of streamCommits(top, silent, { extra: ['--no-walk=unsorted'], whole: true })) {
+      if (detectCommit(commitSignals(record), commit.options).length > 0) return [recordMessages.squashMergeUnnoted(head, record.sha, commit.parent)];
+    }
+  }
+  const own = commit.own === null ? null : readNoteForRewrite(commit.own);
+  if (own) sources.push({ note: own, rev: head });
+  const note: NoteToWrite = { files: await composeFiles(top, head, sources), ...composeMetadata(sources.map((source) => source.note.metadata), head) };
+  if (note.files.length === 0) return [];
+  const text = serializeAuthorshipLog(note);
+  if (text !== current) writeNote(top, DEFAULT_NOTES_REF, head, text, { force: current !== null });
+  return [];
+}
