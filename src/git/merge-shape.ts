@@ -1,7 +1,7 @@
 import { sidePathsOf, type MergeShape, type ObjectAt } from '../core/policy/merge-taken.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runGit, runGitSync, type ObjectView } from './exec.js';
+import { NO_FSMONITOR, runGit, runGitSync, type ObjectView } from './exec.js';
 import { absoluteGitDirSync } from './git-path.js';
 import { listTreeEntries } from './read-blob.js';
 import { OBJECT_ID, objectId } from './object-id.js';
@@ -71,7 +71,7 @@ export function readMergeBeingMadeSync(repoDir: string, paths: readonly string[]
   const sides = [...new Set(paths.flatMap(sidePathsOf))];
   for (const commit of new Set(shape.others.flatMap(({ parent, bases }) => [parent, ...bases]))) treeObjectsSync(repoDir, commit, sides, objects);
   for (let at = 0; at < paths.length; at += 1000) {
-    const out = runGitSync(['ls-files', '-s', '-z', '--', ...paths.slice(at, at + 1000)], { cwd: repoDir, env: { GIT_LITERAL_PATHSPECS: '1' } });
+    const out = runGitSync([...NO_FSMONITOR, 'ls-files', '-s', '-z', '--', ...paths.slice(at, at + 1000)], { cwd: repoDir, env: { GIT_LITERAL_PATHSPECS: '1' } });
     // `<mode> <oid> <stage>\t<path>`: an unmerged path (stage 1-3) is no version of any side.
     for (const record of out.split('\0')) {
       const match = /^(\d{6}) ([0-9a-f]{40,64}) (\d)\t([^]*)$/.exec(record);
