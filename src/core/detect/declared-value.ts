@@ -485,17 +485,28 @@ function onlyTools(text: string): boolean {
   const words = text.toLowerCase().replace(/[`\u201c\u201d]/g, ' ').replace(/(^|\s)"([^"]*)"(?=\s|$)/g, '$1$2').split(/[\s,;()]+/).map(withoutClosingStops).filter((word) => word !== '' && !TOOL_FILLER.test(word));
   if (words.length === 0) return false;
   let command = false;
+  let tool = '';
   for (let at = 0; at < words.length; ) {
     const phrase = [4, 3, 2].find((size) => at + size <= words.length && tools.has(words.slice(at, at + size).join(' ')));
     if (phrase !== undefined) {
+      tool = words.slice(at, at + phrase).join(' ');
       at += phrase;
       command = true;
       continue;
     }
     const word = words[at] ?? '';
+    // The link to the tool's own repository or page, read as its path's words (`cbindgen 0.27.0
+    // (https://github.com/mozilla/cbindgen)`, `crates.io/crates/cbindgen`): its owner, then the tool's name.
+    if (command && tool !== '' && words[at + 1] === tool && /^[a-z0-9][\w.-]*$/.test(word) && noAiPart(word)) {
+      at += 2;
+      continue;
+    }
     // A pipe or `&&` hands on to the next command, which must be a tool again (`git grep -l x | xargs sed -i …`).
     if (word === '|' || word === '&&' || word === ';') command = false;
-    else if (tools.has(word) || scriptPath(word)) command = true;
+    else if (tools.has(word) || scriptPath(word)) {
+      command = true;
+      tool = word;
+    }
     else if (/^(?:a |shell[- ])?scripts?$/.test(word) || generatorName(word)) command = false;
     // After a tool: its subcommands, flags, paths and hyphenated names (openapi-generator's `typescript-axios`).
     else if (!(command && (COMMAND_WORDS.has(word) || COMMAND_ARGUMENT.test(word) || /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(word)) && noAiPart(word))) return false;
