@@ -60,3 +60,25 @@ export async function addConfigValue(cwd: string, key: string, value: string): P
 export async function unsetConfigValueExactly(cwd: string, key: string, value: string): Promise<void> {
   await runGit(['config', '--local', '--fixed-value', '--unset-all', key, value], { cwd, okCodes: [5] });
 }
+
+/**
+ * Every value of `key` in the config git protects from repositories (system, global, `-c` and
+ * GIT_CONFIG_COUNT: git's `git_protected_config`), in git's order; a local or worktree value is
+ * dropped. Run from `/` so no repository is read; empty when git cannot say.
+ */
+export function protectedConfigValuesSync(key: string): string[] {
+  let out: string;
+  try {
+    out = runGitSync(['config', '-z', '--show-scope', '--get-all', key], { cwd: '/', okCodes: [1] });
+  } catch {
+    return [];
+  }
+  const fields = out.split('\0');
+  const values: string[] = [];
+  for (let at = 0; at + 1 < fields.length; at += 2) {
+    const entry = fields[at + 1]!;
+    // -z --show-scope: `scope\0value\0`, the value after the scope; `--get-all` keeps one value per entry.
+    if (['system', 'global', 'command'].includes(fields[at]!)) values.push(entry);
+  }
+  return values;
+}
