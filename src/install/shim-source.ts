@@ -40,8 +40,11 @@ export function shimSource(hook: ShimHook): string {
         ]
       : ['  "$c" "$@" || exit $?']),
     'fi',
-    ...(server ? [] : plantedEnv(blocks)),
+    // Past the gates, which start nothing for a commit with nothing to record or refuse: their
+    // answer is the same whatever AITRAIL* say, and such a commit (the person's with AITRAIL=0, a
+    // test's set-up) spares plantedEnv's git process.
     ...hookGates(hook),
+    ...(server ? [] : plantedEnv(blocks)),
     ...(server ? serverLookup(hook) : clientLookup(hook, fail)),
     ...(blocks
       ? [run, 's=$?', 'if [ "$s" = 126 ] || [ "$s" = 127 ]; then', `  echo "aitrail: ${cannotStartMessage(hook)}" >&2`, '  exit 1', 'fi', 'exit "$s"']
