@@ -1,16 +1,23 @@
 import { displayName } from './format.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
 
+/** What a CI runner reads as a command at the start of a log line. */
+const RUNNER_COMMAND = /^(?:::|##)/;
+
 /**
  * One RFC 4180 cell, safe to open in a spreadsheet: control characters become visible escapes,
  * a cell starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'` (no formula), and a cell
- * holding a quote, comma or line break is quoted with inner quotes doubled.
+ * holding a quote, comma or line break is quoted with inner quotes doubled; so is one starting with
+ * `::` or `##`, which a CI runner reading the CSV printed into its log would run as a workflow
+ * command (GitHub Actions' `::add-mask::…`, `::stop-commands::…`, its older `##[…]`, Azure's
+ * `##vso[…]`) when it begins a line (a file named so, in the first column): quoted, the line
+ * starts with `"` and the cell's value is the same.
  */
 export function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
   let text = displayName(value);
   if (/^[=+\-@\t\r]/.test(text) || /^[\uff1d\uff0b\uff0d\uff20]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",\r\n]/.test(text) || text !== text.trim() || RUNNER_COMMAND.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function row(cells: (string | number)[]): string {
