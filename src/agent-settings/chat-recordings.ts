@@ -7,7 +7,7 @@ import { MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.
 import { filesByWritten } from './files-by-written.js';
 import type { CommandLineModel } from './command-line.js';
 import { answerModel, headModel, modelsSince, parseTimestamp, RECENT_MS, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
-import { absolute, readOwnFile, realRoot, shownPath, type SettingsPlace } from './settings-place.js';
+import { absolute, readOwnFile, realRoot, shownPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A model recorded beside the settings' (always in force: no variable hides what the session ran). */
 export type Beside = { model: string; evidence: string; overriddenBy: string[] };
@@ -145,17 +145,14 @@ export function roots(place: SettingsPlace, launched: readonly string[]): string
  */
 export function startDirs(place: SettingsPlace, launched: readonly string[], cli?: CommandLineModel | null): string[][] {
   const own = cli?.cwd;
-  const inside = own === undefined ? undefined : relative(realRoot(place), own);
-  if (own === undefined || inside === undefined || inside.startsWith('..') || isAbsolute(inside)) return [roots(place, launched)];
-  return [[...new Set([own, join(place.root, inside)])], roots(place, launched)];
+  if (own === undefined || startedOutside(place, cli) !== undefined) return [roots(place, launched)];
+  return [[...new Set([own, join(place.root, relative(realRoot(place), own))])], roots(place, launched)];
 }
 
 /** The directory the agent's own process runs in (`cli.cwd`) when it lies outside the work tree (started above it, then `cd` in its shell), else none. */
 export function startedOutside(place: SettingsPlace, cli?: CommandLineModel | null): string | undefined {
   const own = cli?.cwd;
-  if (own === undefined) return undefined;
-  const inside = relative(realRoot(place), own);
-  return inside.startsWith('..') || isAbsolute(inside) ? own : undefined;
+  return own === undefined || within(own, realRoot(place)) ? undefined : own;
 }
 
 /**
