@@ -23,7 +23,7 @@ export function readAgentFile(top: string, absolute: string): AgentFile {
   if (lexical === '' || lexical === '..' || lexical.startsWith(`..${sep}`) || isAbsolute(lexical)) return { ok: false, reason: 'it is outside the repository' };
   const path = lexical.split(sep).join('/');
   if (path.split('/').includes('.git')) return { ok: false, reason: "it is inside git's own folder" };
-  if (!writablePath(path)) return { ok: false, reason: 'its name holds characters a note cannot carry (a line break)' };
+  if (!writablePath(path)) return { ok: false, reason: 'its name holds characters a note cannot carry (a line feed)' };
   if (realOrPlanned(dirname(absolute)) !== join(realTop, dirname(lexical))) return { ok: false, reason: 'it goes through a symbolic link' };
   let stat;
   try {

@@ -6,10 +6,14 @@ export type RevisionBlob = { oid: string; content: Buffer } | null;
 /** An object named `<rev>`, `<rev>:<path>`…: its id, type and bytes; null when the name resolves to nothing. */
 export type RevisionObject = { oid: string; type: string; content: Buffer } | null;
 
-/** The `git cat-file --batch` input asking for `names`; a name holding a line break cannot be asked (the protocol is line-based): TypeError. */
+/**
+ * The `git cat-file --batch` input asking for `names`; a name holding a line feed cannot be asked
+ * (the protocol is line-based): TypeError. git takes one CR off a line's end (`strbuf_getline`):
+ * a name ending in CR (`HEAD:src/a.ts\r`, else read as `HEAD:src/a.ts`) gets one more to lose.
+ */
 function batchInput(names: readonly string[]): string {
-  for (const name of names) if (/[\n\r]/.test(name)) throw new TypeError(`an object name cannot hold a line break: ${JSON.stringify(name.slice(0, 80))}`);
-  return `${names.join('\n')}\n`;
+  for (const name of names) if (name.includes('\n')) throw new TypeError(`an object name cannot hold a line feed: ${JSON.stringify(name.slice(0, 80))}`);
+  return names.map((name) => (name.endsWith('\r') ? `${name}\r\n` : `${name}\n`)).join('');
 }
 
 /** `git cat-file --batch`'s answers to `count` names, in order: null for a name that resolved to nothing. */
@@ -37,7 +41,7 @@ function parseBatch(out: Buffer, count: number): RevisionObject[] {
 /**
  * The objects named (any object name: `HEAD^{commit}`, `<rev>:<path>`), read with ONE
  * `git cat-file --batch`, in the order asked; a name that resolves to nothing is null. Names
- * holding a line break cannot be asked (the batch protocol is line-based): TypeError.
+ * holding a line feed cannot be asked (the batch protocol is line-based): TypeError.
  */
 export async function readRevisionObjects(cwd: string, names: readonly string[], view: ObjectView = {}): Promise<RevisionObject[]> {
   if (names.length === 0) return [];

@@ -20,14 +20,14 @@ export const SCHEMA_VERSION = 'authorship/3.0.0';
 /**
  * Whether `path` can be written so that a reader (git-ai's and ours: lines split at LF only, as
  * Rust's `lines()`, trailing whitespace trimmed, `"…"` unquoted, the first `---` line divides) reads
- * it back unchanged, and asked of git's line-based `cat-file --batch`: no LF and no CR (which git's
- * batch input drops at a line's end). Any other character, a control character, NEL or U+2028
- * included, is carried as git-ai carries it: a note that dropped such a file on a rewrite gave its
- * lines to no one. A `"` (spec: SHOULD NOT, yet git allows it and git-ai writes it raw), `---` and
- * whitespace are written quoted.
+ * it back unchanged: no LF. Any other character, a CR, a control character, NEL or U+2028
+ * included, is carried as git-ai carries it (quoted when it is whitespace, so no trim eats it): a
+ * note that dropped such a file on a rewrite gave its lines to no one.
+ * A `"` (spec: SHOULD NOT, yet git allows it and git-ai writes it raw), `---` and whitespace are
+ * written quoted.
  */
 export function writablePath(path: string): boolean {
-  return path.length > 0 && !/[\n\r]/.test(path);
+  return path.length > 0 && !path.includes('\n');
 }
 
 /**

@@ -86,9 +86,10 @@ describe('paths git-ai writes raw, written again (row 306)', () => {
     expect(text).toBe(gitAi);
   });
 
-  test('a path no note line can hold (a control character) is left out of a carried note, not thrown on', () => {
-    expect(writablePath('a\rb.ts')).toBe(false);
-    const note = readNoteForRewrite(`a\rb.ts\n  s_aaaaaaaaaaaaaa::t_bbbbbbbbbbbbbb 1\nok.ts\n  s_aaaaaaaaaaaaaa::t_bbbbbbbbbbbbbb 1\n${meta('x')}`)!;
-    expect([...note.files.keys()]).toEqual(['ok.ts']);
+  test('a path no note line can hold (a line feed) is left out of a carried note, not thrown on; a CR is carried', () => {
+    expect(writablePath('a\nb.ts')).toBe(false);
+    expect(writablePath('a\rb.ts')).toBe(true);
+    const note = readNoteForRewrite(`a\rb.ts\n  s_aaaaaaaaaaaaaa::t_bbbbbbbbbbbbbb 1\n""\n  s_aaaaaaaaaaaaaa::t_bbbbbbbbbbbbbb 2\nok.ts\n  s_aaaaaaaaaaaaaa::t_bbbbbbbbbbbbbb 1\n${meta('x')}`)!;
+    expect([...note.files.keys()]).toEqual(['a\rb.ts', 'ok.ts']);
   });
 });

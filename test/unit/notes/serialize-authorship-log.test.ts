@@ -65,18 +65,20 @@ describe('serializeAuthorshipLog', () => {
   });
 
   it('refuses paths no reader can read back', () => {
-    for (const path of ['a\nb', 'a\rb', 'a\r', '']) expect(writablePath(path)).toBe(false);
+    for (const path of ['a\nb', 'a\r\nb', '']) expect(writablePath(path)).toBe(false);
     // Written quoted (row 306): test/unit/notes/git-ai-spec-s25f.test.ts.
     for (const path of ['src/a.ts', 'my file.rs', 'ünïcode/ファイル.ts', '  leading', '---', 'say "hi"']) expect(writablePath(path)).toBe(true);
     expect(() => serializeAuthorshipLog({ files: [{ path: 'a\nb', entries: [{ key: 'k', ranges: [1, 1] }] }], baseCommitSha: '', sessions: {} })).toThrow(TypeError);
   });
 
   it('writes a path holding a control character, NEL or U+2028 so that it reads back unchanged (git-ai splits lines at LF only)', () => {
-    const paths = ['bell\u0007.ts', 'a\u0001b.ts', 'nel\u0085', 'a\u0085b.ts', 'ls\u2028x.ts', 'ps\u2029', 'esc\u001b[31m.ts', 'del\u007f', 'vt\u000b', 'ff\u000c.ts'];
+    const paths = ['cr\rin.ts', 'cr-end\r', 'bell\u0007.ts', 'a\u0001b.ts', 'nel\u0085', 'a\u0085b.ts', 'ls\u2028x.ts', 'ps\u2029', 'esc\u001b[31m.ts', 'del\u007f', 'vt\u000b', 'ff\u000c.ts'];
     for (const path of paths) expect(writablePath(path), JSON.stringify(path)).toBe(true);
     const text = serializeAuthorshipLog({ files: paths.map((path) => ({ path, entries: [{ key: 's_00000000000000::t_11111111111111', ranges: [1, 2] }] })), baseCommitSha: 'abc', sessions: {} });
     // NEL ends a line to git-ai's trim (Rust's White_Space): a path holding one is quoted.
     expect(text).toContain('"nel\u0085"\n');
+    // A CR is whitespace to git-ai's trim too: quoted, so a CR ending the name is kept.
+    expect(text).toContain('"cr-end\r"\n');
     expect(text).toContain('bell\u0007.ts\n');
     const parsed = parseAuthorshipLog(text);
     expect(parsed.ok && [...parsed.log.files.keys()]).toEqual(paths);
