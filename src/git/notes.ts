@@ -39,23 +39,27 @@ export async function notesTip(cwd: string, ref: string, view: ObjectView = {}):
  * ignored. A commit noted twice (git-ai's batch writer puts a new note at `ab/cdef…` and leaves an
  * older one at `ab/cd/ef…`, git-ai-project/git-ai #1517; git itself shows the two concatenated)
  * keeps the entry at the shallowest path, as git-ai's reader does (flat, then `ab/…`): the note
- * git-ai wrote last, never the stale one ls-tree lists first.
+ * git-ai wrote last, never the stale one ls-tree lists first. A path in upper-case hex (`ABCD…`,
+ * `AB/cd…`, written by hand with `git mktree`) is that commit's note too, as git's notes.c reads
+ * it (`git notes show`, `list`, git-ai's reader through them), and every `git notes add`, `copy` or
+ * `merge` rewrites it in lower case; at the same depth the lower-case path wins.
  */
 export async function listNotes(cwd: string, tip: string, view: ObjectView = {}): Promise<Map<string, NoteEntry>> {
   objectId(tip);
   const notes = new Map<string, NoteEntry>();
-  const depths = new Map<string, number>();
+  const ranks = new Map<string, number>();
   const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', tip];
   try {
     for await (const record of splitRecords(streamGit(args, { cwd, ...view }), '\0')) {
       // Size: `-` for what is not a blob, `BAD` for an object the repository lacks (read anyway: cat-file says it is missing).
-      const match = /^\d{6} ([a-z]+) ([0-9a-f]{40,64}) +(-|\d+|BAD)\t([0-9a-f/]{40,80})$/.exec(record);
+      const match = /^\d{6} ([a-z]+) ([0-9a-f]{40,64}) +(-|\d+|BAD)\t([0-9a-fA-F/]{40,80})$/.exec(record);
       if (!match) continue;
       const [, type, oid, size, path] = match as unknown as [string, string, string, string, string];
-      const commit = path.replace(/\//g, '');
-      const depth = path.length - commit.length;
-      if ((commit.length !== 40 && commit.length !== 64) || depth >= (depths.get(commit) ?? Infinity)) continue;
-      depths.set(commit, depth);
+      const joined = path.replace(/\//g, '');
+      const commit = joined.toLowerCase();
+      const rank = 2 * (path.length - joined.length) + (joined === commit ? 0 : 1);
+      if ((commit.length !== 40 && commit.length !== 64) || rank >= (ranks.get(commit) ?? Infinity)) continue;
+      ranks.set(commit, rank);
       notes.set(commit, { oid, type, size: /^\d+$/.test(size) ? Number(size) : -1 });
     }
   } catch (error) {
@@ -82,7 +86,7 @@ export async function grepNotes(cwd: string, tip: string, texts: readonly string
   for (const line of out.split('\n')) {
     const nul = line.indexOf('\0');
     if (nul === -1 || !line.startsWith(`${tip}:`)) continue;
-    const commit = line.slice(tip.length + 1, nul).replace(/\//g, '');
+    const commit = line.slice(tip.length + 1, nul).replace(/\//g, '').toLowerCase();
     const text = line.slice(nul + 1);
     if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit) || !wanted.includes(text)) continue;
     const list = found.get(text) ?? [];
