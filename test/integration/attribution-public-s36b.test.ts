@@ -42,10 +42,16 @@ const AGENTS: Case[] = [
   ['fix: resolve bug\n\n\n\u{1F916} Generated with FLOYD CLI\n\n\nAssisted-by: Claude via FLOYD <floyd@charmpunk.dev>\n', ['unknown:anthropic/unknown']],
   ['fix: resolve bug\n\nAssisted-by: GPT-4o via FLOYD <floyd@charmpunk.dev>\n', ['unknown:openai/gpt-4o']],
   ['fix: resolve bug\n\nAssisted-by: Claude Opus 4.6 via Crush <crush@charm.land>\n', ['crush:anthropic/claude-opus-4.6']],
+  // Kimi at Moonshot's addresses, as before: the name alone or with its model.
+  ['fix: the tokenizer cache\n\nCo-authored-by: Kimi <kimi@moonshot.ai>\n', ['unknown:moonshotai/unknown']],
+  ['fix: the tokenizer cache\n\nCo-authored-by: Kimi K2.6 <kimi@moonshot.ai>\n', ['unknown:moonshotai/kimi-k2.6']],
+  ['fix: the tokenizer cache\n\nCo-authored-by: Kimi K3 (1M) <noreply@moonshot.ai>\n', ['unknown:moonshotai/kimi-k3']],
 ];
 
-/** People: a Devin at Cognition, a Claude who helped over IRC at their own address, a person via the tool. */
+/** People: a Devin at Cognition, a Kimi at Moonshot, a Claude who helped over IRC at their own address, a person via the tool. */
 const PEOPLE: Case[] = [
+  ['fix: the tokenizer cache\n\nCo-authored-by: Kimi Li <kimi@moonshot.cn>\n', []],
+  ['fix: the tokenizer cache\n\nCo-authored-by: Kimi R\u00e4ikk\u00f6nen <kimi@moonshot.ai>\n', []],
   ['docs: fix the link\n\nCo-authored-by: Devin Stein <devin@cognition.ai>\n', []],
   ['docs: fix the link\n\nCo-authored-by: Devin <devin@cognition.ai>\n', []],
   ['net: fix the backoff\n\nAssisted-by: Claude via IRC <claude@example.com>\n', []],
