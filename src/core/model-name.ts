@@ -99,7 +99,8 @@ function stripSuffixes(token: string): string {
     for (const suffix of GENERIC_SUFFIXES) next = next.replace(suffix, '');
     // Cursor's and Windsurf's effort slugs (`claude-opus-4-8-high`, `-thinking-high`, `-max`): no Claude model is named so.
     // …and fast mode, the same model served faster (Copilot CLI's and OpenRouter's `claude-opus-4.6-fast`), as GPT's `-fast` below.
-    if (next.startsWith('claude-')) next = next.replace(/-(?:thinking|1m|low|medium|high|xhigh|max|fast)$/, '');
+    // …and a thinking budget after that word, as LMArena names its runs (`claude-opus-4-5-20251101-thinking-32k`, `-high-32k`).
+    if (next.startsWith('claude-')) next = next.replace(/-(?:thinking|1m|low|medium|high|xhigh|max|fast)(?:-\d{1,3}k)?$/, '');
     // GPT-5 and later: an effort (and Cursor's `-fast`, priority serving) after the name; `max` and `ultra`
     // only after a tier word (`gpt-5.6-sol-max`, `gpt-6-sol-ultra`): `gpt-5.1-codex-max` is a model.
     if (/^(?:gpt-[5-9]|gpt-oss|o\d)/.test(next)) next = next.replace(/-(?:minimal|low|medium|high|xhigh|none)(?:-fast)?$/, '').replace(/-(sol|luna|terra|astra)-(?:max|ultra)(?:-fast)?$/, '-$1');

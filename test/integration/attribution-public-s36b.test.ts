@@ -59,9 +59,25 @@ const PEOPLE: Case[] = [
   ['net: fix the backoff\n\nAssisted-by: Jane Roe via FLOYD <floyd@charmpunk.dev>\n', []],
 ];
 
+/**
+ * A Claude model with LMArena's thinking budget after it (`claude-opus-4-5-20251101-thinking-32k`, `-high-32k`;
+ * a project's `Made with claude-sonnet-4-5-20250929-thinking-32k`): read as a model of that name, date and all.
+ */
+const BUDGETS: Case[] = [
+  ['feat: the resolvent\n\nAssisted-by: claude-opus-4-5-20251101-thinking-32k\n', ['unknown:anthropic/claude-opus-4.5']],
+  ['feat: the resolvent\n\nMade-with: claude-sonnet-4-5-20250929-thinking-32k\n', ['unknown:anthropic/claude-sonnet-4.5']],
+  ['feat: the resolvent\n\nAssisted-by: Claude:claude-opus-4-6-high-32k\n', ['claude-code:anthropic/claude-opus-4.6']],
+  // As before: Claude 2's context sizes are its models' own names.
+  ['feat: the resolvent\n\nAssisted-by: claude-2-100k\n', ['unknown:anthropic/claude-2-100k']],
+];
+
 describe("ChatGPT's picker names", () => {
   it('log reads the API model OpenAI maps them to', () => {
     expectLog(PICKER);
+  });
+
+  it("log reads a Claude model without LMArena's thinking budget", () => {
+    expectLog(BUDGETS);
   });
 
   it('check holds a deny and an allow of that model', () => {
