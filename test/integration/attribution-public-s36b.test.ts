@@ -1,19 +1,7 @@
 // Disclosures as 2026 public histories write them (ChatGPT's picker names, Devin's Cognition address,
 // FLOYD CLI's `Claude via FLOYD` line), on real commits: `aitrail log` and `aitrail check` under a policy.
 import { describe, expect, it } from 'vitest';
-import { checkJson } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/gitdir.js';
-import { type Case, expectLog, HUMAN } from '../helpers/log-cases.js';
-
-/** The refused commits of `check <base>..HEAD` (errors only), sorted. */
-function refusedBy(policy: string, messages: string[]): { refused: string[]; shas: string[] } {
-  const repo = makeRepo();
-  const base = repo.commit('chore: policy\n', { '.aitrailrc.yml': policy });
-  const shas = messages.map((message, index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, HUMAN));
-  const { json } = checkJson(repo.dir, `${base}..HEAD`);
-  const refused = [...new Set(json.violations.filter((violation) => violation.severity === 'error').map((violation) => violation.sha))].sort();
-  return { refused, shas };
-}
+import { type Case, expectLog, refusedBy } from '../helpers/log-cases.js';
 
 /**
  * ChatGPT's model picker names (`GPT-5.6 Thinking`, `GPT-5 Thinking mini`, `GPT-5.2 Instant`) were
