@@ -99,10 +99,17 @@ function stripSuffixes(token: string): string {
     for (const suffix of GENERIC_SUFFIXES) next = next.replace(suffix, '');
     // Cursor's and Windsurf's effort slugs (`claude-opus-4-8-high`, `-thinking-high`, `-max`): no Claude model is named so.
     // …and fast mode, the same model served faster (Copilot CLI's and OpenRouter's `claude-opus-4.6-fast`), as GPT's `-fast` below.
-    if (next.startsWith('claude-')) next = next.replace(/-(?:thinking|1m|low|medium|high|xhigh|max|fast)$/, '');
+    // …and a thinking budget after that word, as LMArena names its runs (`claude-opus-4-5-20251101-thinking-32k`, `-high-32k`).
+    if (next.startsWith('claude-')) next = next.replace(/-(?:thinking|1m|low|medium|high|xhigh|max|fast)(?:-\d{1,3}k)?$/, '');
     // GPT-5 and later: an effort (and Cursor's `-fast`, priority serving) after the name; `max` and `ultra`
     // only after a tier word (`gpt-5.6-sol-max`, `gpt-6-sol-ultra`): `gpt-5.1-codex-max` is a model.
     if (/^(?:gpt-[5-9]|gpt-oss|o\d)/.test(next)) next = next.replace(/-(?:minimal|low|medium|high|xhigh|none)(?:-fast)?$/, '').replace(/-(sol|luna|terra|astra)-(?:max|ultra)(?:-fast)?$/, '-$1');
+    // ChatGPT's picker names of GPT-5 and later, as OpenAI maps them to API ids: `GPT-5.2 Thinking` (at any of
+    // its thinking times, `Extended`, `Heavy`…) is `gpt-5.2`, `GPT-5 Thinking mini` `gpt-5-mini`, `GPT-5.2
+    // Instant` `gpt-5.2-chat` (`gpt-5.2-chat-latest`). No API model is named `-thinking` or `-instant`.
+    next = next
+      .replace(/^(gpt-(?:[5-9]|[1-9]\d)(?:\.\d+)?)-thinking(?:-(?:light|standard|extended|heavy))?(-(?:mini|nano|pro))?$/, '$1$2')
+      .replace(/^(gpt-(?:[5-9]|[1-9]\d)(?:\.\d+)?)-instant$/, '$1-chat');
     // Volcengine ark's release date, YYMMDD, after a ByteDance model (`doubao-seed-1-6-250615`, `seed-1-6-thinking-250715`).
     if (/^(?:doubao|seed)-/.test(next)) next = next.replace(/-\d{6}$/, '');
     // …and after a model ark hosts for its vendor, whose own ids date a release by month and day

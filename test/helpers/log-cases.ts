@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { aitrail } from './cli.js';
+import { aitrail, checkJson } from './cli.js';
 import { makeRepo } from './gitdir.js';
 
 interface LogJson {
@@ -26,4 +26,14 @@ export function expectLog(history: Case[]): void {
     expect({ message, got: entry.attributions.map((a) => `${a.agent}:${a.model}`) }).toEqual({ message, got: expected });
     expect(entry.ai).toBe(expected.length > 0);
   });
+}
+
+/** One commit a message (by a person) after a commit of `policy`, then `check <base>..HEAD`: the refused commits (errors only), sorted, and every sha. */
+export function refusedBy(policy: string, messages: string[]): { refused: string[]; shas: string[] } {
+  const repo = makeRepo();
+  const base = repo.commit('chore: policy\n', { '.aitrailrc.yml': policy });
+  const shas = messages.map((message, index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, HUMAN));
+  const { json } = checkJson(repo.dir, `${base}..HEAD`);
+  const refused = [...new Set(json.violations.filter((violation) => violation.severity === 'error').map((violation) => violation.sha))].sort();
+  return { refused, shas };
 }

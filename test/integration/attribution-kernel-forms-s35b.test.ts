@@ -3,21 +3,9 @@
 // `<name of AI tool>` placeholder), on real commits: `aitrail log`, `aitrail check` under a policy,
 // and the commit-msg hook `aitrail init` installs.
 import { describe, expect, it } from 'vitest';
-import { checkJson } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { makeRepo } from '../helpers/gitdir.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
-import { type Case, expectLog, HUMAN } from '../helpers/log-cases.js';
-
-/** The refused commits of `check <base>..HEAD` (errors only), sorted. */
-function refusedBy(policy: string, messages: string[]): { refused: string[]; shas: string[] } {
-  const repo = makeRepo();
-  const base = repo.commit('chore: policy\n', { '.aitrailrc.yml': policy });
-  const shas = messages.map((message, index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, HUMAN));
-  const { json } = checkJson(repo.dir, `${base}..HEAD`);
-  const refused = [...new Set(json.violations.filter((violation) => violation.severity === 'error').map((violation) => violation.sha))].sort();
-  return { refused, shas };
-}
+import { type Case, expectLog, refusedBy } from '../helpers/log-cases.js';
 
 /**
  * The kernel's MODEL_VERSION is one word and the tools follow it; a tool, architecture or release

@@ -190,7 +190,8 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
     const { match: byIdentity, via } = identityVia({ name: read.name, email: read.email }, aliases);
     // The mailbox of a declared helper may be a model's full name (`Claude Code <qwen3-coder@qwen.ai>`): that model too.
     const mailbox = mentions(read.email.slice(0, read.email.indexOf('@')).replace(/[._+]/g, ' '), 'person', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
-    return [...(byIdentity ? [byIdentity] : via ? [via] : mentions(read.name, 'named', aliases, budget)), ...mailbox];
+    const toolVia = byIdentity || via ? null : modelViaTool({ name: read.name, email: read.email }, aliases);
+    return [...(byIdentity ? [byIdentity] : via ? [via] : toolVia ? [toolVia] : mentions(read.name, 'named', aliases, budget)), ...mailbox];
   }
   // Tools that are no AI (`coccinelle sparse`, `protoc 25.1`, `scripts/gen.sh`, `go generate ./...`): nothing, before a
   // path is read as a model id; never where a model or agent is read among them (`make o3`), nor when
@@ -621,6 +622,27 @@ export function viaAgent(name: string, aliases: Record<string, string>): Mention
   if (!agent) return null;
   const model = canonicalModel(name.slice(0, at).replace(/\([^()]*\)/g, ' ').trim(), aliases, { isModel: true, strict: true });
   return model ? { agent, model } : null;
+}
+
+/**
+ * `Claude via FLOYD <floyd@charmpunk.dev>` (FLOYD CLI's `Assisted-by:` line): a model or a vendor's
+ * word, then `via` and a tool whose own mailbox the address is (its local part is the tool's name or a
+ * word of it): the address is the tool's, so the name before `via` is what the tool ran, not a
+ * person's; the tool is the agent when it is a known one, else `unknown`. Null for anything else:
+ * `Claude via IRC <claude@example.com>` (the address is the person's), `Jane Doe via FLOYD <floyd@…>`.
+ */
+export function modelViaTool(identity: Identity, aliases: Record<string, string>): Mention | null {
+  const at = identity.name.length <= MAX_VALUE ? identity.name.search(/\s+via\s+/i) : -1;
+  if (at <= 0) return null;
+  const before = identity.name.slice(0, at).replace(/\([^()]*\)/g, ' ').trim();
+  const tool = identity.name.slice(at).replace(/^\s+via\s+/i, '').replace(/\([^()]*\)/g, ' ').replace(/[.\s]+$/, '');
+  const address = plainAddress(identity.email);
+  const local = address.slice(0, address.indexOf('@')).toLowerCase().replace(/[^a-z0-9]/g, '');
+  const words = tool.toLowerCase().split(/[^a-z0-9]+/);
+  if (local.length < 3 || !(words.includes(local) || words.join('') === local)) return null;
+  const vendor = /^[a-z]+$/i.test(before) ? signatures().vendorWords.get(before.toLowerCase()) : undefined;
+  const model = vendor ? `${vendor}/unknown` : canonicalModel(before, aliases, { isModel: true, strict: true });
+  return model ? { agent: agentSlug(tool) ?? 'unknown', model } : null;
 }
 
 /**
