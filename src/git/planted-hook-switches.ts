@@ -29,7 +29,7 @@ const SWITCHES: Readonly<Record<string, ((value: string) => boolean) | null>> = 
 
 const NAMES = Object.keys(SWITCHES).join('|');
 /** An assignment as the agents' dotenv readers take one: `export`, quotes around the name, `=` or `:`. */
-const ASSIGNS = `^[[:space:]]*(export[[:space:]]+)?['"]?(${NAMES})['"]?[[:space:]]*[=:]`;
+const ASSIGNS = `^[[:space:]]*(export[[:space:]]+)?['"]?(${NAMES})['"]?[[:space:]]*[=:].{0,200}`;
 const LINE = new RegExp(`^\\s*(?:export\\s+)?['"]?(${NAMES})['"]?\\s*[=:]\\s*(.{0,200})`);
 
 /** One such assignment: the committed file and the variable (`HUSKY=0`). */
@@ -50,7 +50,8 @@ function valueOf(text: string): string {
  * `git grep --cached`, binary files as text), each file and variable once. One git process.
  */
 export async function plantedHookSwitches(cwd: string): Promise<PlantedSwitch[]> {
-  const out = await runGit([...GREP_COMMAND, '--cached', '-z', '-a', '-E', ASSIGNS, '--', ':(glob)**/.env', ':(glob)**/.env.*'], {
+  // -o: the assignment and at most 200 characters of its value, however long a committed line is.
+  const out = await runGit([...GREP_COMMAND, '--cached', '-z', '-a', '-o', '-E', ASSIGNS, '--', ':(glob)**/.env', ':(glob)**/.env.*'], {
     cwd,
     env: { GIT_LITERAL_PATHSPECS: '0', GIT_GLOB_PATHSPECS: undefined, GIT_NOGLOB_PATHSPECS: undefined, GIT_ICASE_PATHSPECS: undefined },
     okCodes: [1],
