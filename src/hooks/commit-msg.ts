@@ -61,13 +61,13 @@ export const handler: HookHandler = async (args, context) => {
     // models count from before HEAD, the commit it may rewrite (prepare-commit-msg, told by git, recorded them already).
     // (A date merely old is a new commit whose editor or hooks took a while: HEAD's author kept exactly is the amend.)
     const now = Math.floor(Date.now() / 1000);
-    const amend = !inRebase(context.env) && carriedAuthorDate(context.env, now) !== undefined && (await (await import('./amended-attributions.js')).keepsHeadAuthor(root, context.env, now));
+    const amend = !inRebase(context.env, gitDir) && carriedAuthorDate(context.env, now) !== undefined && (await (await import('./amended-attributions.js')).keepsHeadAuthor(root, context.env, now));
     const signals = await gatherCommitTimeSignals(root, gitDir, context.env, new Date(), amend ? 'HEAD' : undefined);
     // The trailer block as check and pre-receive will read the stored message (a kept `;` line is text to them).
     const trailerChar = trailerCommentChar(root, commentChar, context.env, message);
     // A rebase's reword step, or an amend (git kept HEAD's author date): the editor's new message may have
     // dropped what the commit declared (loaded only then).
-    const carried = inRebase(context.env)
+    const carried = inRebase(context.env, gitDir)
       ? await (await import('./reworded-attributions.js')).rewordedAttributions(root, gitDir, context.env, message, detectOptions, commentChar)
       : amend
         ? await (await import('./amended-attributions.js')).amendedAttributions(root, context.env, message, detectOptions, commentChar, now, true)

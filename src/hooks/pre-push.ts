@@ -24,12 +24,35 @@ async function pushLineNotes(args: string[], context: HookContext): Promise<void
   }
 }
 
+/**
+ * A `.env` the repository commits that switches git's hooks off for the agents that load it
+ * (git-layer planted-hook-switches.ts): no hook runs for their commits, so none can notice; the
+ * person's push (their own environment) says so. `HUSKY=0` only where husky runs the hooks. Never fails the push.
+ */
+async function warnPlantedSwitches(context: HookContext): Promise<void> {
+  try {
+    const { plantedHookSwitches } = await import('../git/planted-hook-switches.js');
+    let found = await plantedHookSwitches(context.cwd);
+    if (found.some((entry) => entry.name.startsWith('HUSKY='))) {
+      const { runGit } = await import('../git/exec.js');
+      const hooksPath = (await runGit(['config', '--get', 'core.hooksPath'], { cwd: context.cwd, okCodes: [1] })).trim();
+      if (!/(^|\/)\.husky\/_$/.test(hooksPath)) found = found.filter((entry) => !entry.name.startsWith('HUSKY='));
+    }
+    if (found.length === 0) return;
+    const { plantedSwitchesMessage } = await import('../install/hook-messages.js');
+    hookWarning(context.env, plantedSwitchesMessage(found));
+  } catch {
+    // Only a warning: a failed read says nothing.
+  }
+}
+
 export const handler: HookHandler = async (args, context) => {
   try {
     const { updates, malformed } = parsePrePushLines(await context.readStdin());
     const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');
     if (malformed.length > 0) return malformedInput('pre-push', malformed);
     if (updates.every((update) => update.to === null)) return ExitCode.ok;
+    await warnPlantedSwitches(context);
     const remote = args[0] ?? '';
     const [{ pushSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }] = await Promise.all([
       import('../enforce/push-sets.js'),
