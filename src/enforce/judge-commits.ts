@@ -110,6 +110,11 @@ export async function judgeCommits(
       const { judgeLinks } = await import('./judge-links.js');
       violations.push(...(await judgeLinks(repoDir, links, policy)));
     }
+    if (byLines && attributed.size > 0) {
+      // Links already there when the range starts show at protected paths the files an AI commit changes (judge-link-targets).
+      const { judgeLinkTargets } = await import('./judge-link-targets.js');
+      violations.push(...(await judgeLinkTargets(repoDir, [...parents].filter((sha) => !range.has(sha)), attributed.values(), policy)));
+    }
     if (protectedChanged) {
       const { judgeLandedLines } = await import('./judge-landed-lines.js');
       const boundary = [...parents].filter((sha) => !range.has(sha));

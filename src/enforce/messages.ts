@@ -93,6 +93,8 @@ export const enforceMessages = {
         ? `it is stored as UTF-16 or UTF-32 text, which git reads as binary, so whose lines it holds cannot be told. Store it as UTF-8 and have git convert it in the work tree ('${show(path)} working-tree-encoding=UTF-16LE' in .gitattributes), then try again.`
         : `it breaks lines with ${why === 'cr' ? 'a carriage return alone' : 'U+2028 or U+2029'}, which compilers read as a line break and git does not, so whose lines it holds cannot be told. Break its lines with \\n (or \\r\\n), or escape the character in a string, then try again.`
     }`,
+  shownByLink: (changed: string, link: string, text: string) =>
+    `It changed '${show(changed)}', which the symbolic link '${show(link)}' (-> '${show(text)}') shows at that protected path.`,
   notAi: () =>
     'If that model did not write this change: run `aitrail use --clear` (session), unset AITRAIL_MODEL / AITRAIL_AGENT, or remove the trailer from the message.\n',
 };
