@@ -4,6 +4,7 @@ import { protection } from '../core/policy/landed-lines.js';
 import { mayReach, pathsShownByLinks, resolveLinkTarget, type ResolvedLink } from '../core/policy/link-reach.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { runGit } from '../git/exec.js';
+import { resolveCommits } from '../git/resolve-commits.js';
 import { readRevisionBlobs } from '../git/revision-blobs.js';
 import { enforceMessages } from './messages.js';
 
@@ -38,7 +39,9 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
   const commits = [...attributed];
   if (commits.length === 0 || boundary.length === 0) return [];
   const links = new Map<string, ResolvedLink>();
-  for (const commit of boundary) for (const link of await linksWithinReach(repoDir, commit, policy)) links.set(`${link.path}\0${link.target}`, link);
+  // A shallow clone lacks the commits past its cut (said apart, as the history the range cannot read).
+  const held = await resolveCommits(repoDir, boundary, STORED);
+  for (const commit of boundary.filter((sha) => held.get(sha) === sha)) for (const link of await linksWithinReach(repoDir, commit, policy)) links.set(`${link.path}\0${link.target}`, link);
   if (links.size === 0) return [];
   const violations: Violation[] = [];
   // A file a rule protects where it is was judged there already (src/crypto/current -> v2).
