@@ -3,7 +3,7 @@ import { evaluateCommit } from '../core/policy/evaluate.js';
 import { protection } from '../core/policy/landed-lines.js';
 import { mayReach, pathsShownByLinks, resolveLinkTarget, type ResolvedLink } from '../core/policy/link-reach.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
-import { runGit } from '../git/exec.js';
+import { treeSymlinks } from '../git/read-blob.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 import { readRevisionBlobs } from '../git/revision-blobs.js';
 import { enforceMessages } from './messages.js';
@@ -12,12 +12,7 @@ const STORED = { asStored: true } as const;
 
 /** The symbolic links of `commit`'s tree within reach of a path rule (mayReach), their targets resolved by their text. */
 async function linksWithinReach(repoDir: string, commit: string, policy: CompiledPolicy): Promise<ResolvedLink[]> {
-  const out = await runGit(['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: repoDir, ...STORED });
-  const found: Array<{ path: string; oid: string }> = [];
-  for (const record of out.split('\0')) {
-    const match = /^120000 blob ([0-9a-f]{40,64})\t([^]*)$/.exec(record);
-    if (match && policy.paths.some((rule) => mayReach(rule, match[2]!))) found.push({ path: match[2]!, oid: match[1]! });
-  }
+  const found = (await treeSymlinks(repoDir, commit, STORED)).filter((link) => policy.paths.some((rule) => mayReach(rule, link.path)));
   if (found.length === 0) return [];
   const blobs = await readRevisionBlobs(repoDir, found.map((link) => link.oid), STORED);
   return found.flatMap((link, at) => {
