@@ -7,8 +7,9 @@ import type { Beside } from './chat-recordings.js';
 import { SESSION_ID } from './claude-transcript.js';
 import { MAX_LISTED, type WrittenFile } from './files-by-written.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
+import type { CommandLineModel } from './command-line.js';
 import { modelsSince, parseTimestamp, printableModel, RECENT_MS, usedAt, type SessionRecords } from './session-window.js';
-import { readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
+import { ownDirectories, readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
 import { trimTrailing } from '../core/trim-run.js';
 
 /** Managed settings an organisation deploys (docs.github.com, Copilot CLI configuration directory: MDM managed settings). */
@@ -255,13 +256,20 @@ function ofWorkTree(place: SettingsPlace, dirs: readonly string[]): boolean {
  * The models of Copilot CLI's session guessed when no exported session names one (Copilot CLI
  * without `COPILOT_AGENT_SESSION_ID`, or `git commit` run with it unset or naming no session): the
  * most recently written session of `session-state/` written within the hour whose start or resume
- * ran in the work tree ({@link sessionDirectories}); a guess, so only ever added beside.
+ * ran in the work tree ({@link sessionDirectories}); with Copilot CLI's own process found (`own`, its
+ * working directory: {@link ownDirectories}), one whose start, resume or workspace names that
+ * directory comes first, another session of the work tree (another Copilot CLI in another of its
+ * directories) read only when none does. A guess, so only ever added beside.
  */
-function recentSessionModels(place: SettingsPlace, home: string): Beside[] {
+function recentSessionModels(place: SettingsPlace, home: string, own: readonly string[]): Beside[] {
+  let newest: string | undefined;
   for (const file of recentEventFiles(home)) {
-    if (ofWorkTree(place, sessionDirectories(file.path))) return eventModels(place, file.path, 'recent session');
+    const dirs = sessionDirectories(file.path);
+    if (!ofWorkTree(place, dirs)) continue;
+    if (own.length === 0 || dirs.some((dir) => own.includes(dir))) return eventModels(place, file.path, 'recent session');
+    newest ??= file.path;
   }
-  return [];
+  return newest === undefined ? [] : eventModels(place, newest, 'recent session');
 }
 
 /**
@@ -273,9 +281,9 @@ function recentSessionModels(place: SettingsPlace, home: string): Beside[] {
  * A regular file only, never through a link (`O_NOFOLLOW`), its last 256 KB, then (the window or
  * its last model reaching past them) its last 16 MB; a line past 1 MB is not parsed. Without the
  * variable, or when its session names no model, the work tree's recent session is guessed
- * ({@link recentSessionModels}).
+ * ({@link recentSessionModels}; `cli`: Copilot CLI's own process, its directory's session first).
  */
-export function copilotSessionModels(place: SettingsPlace): Beside[] {
+export function copilotSessionModels(place: SettingsPlace, _launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const id = place.env.COPILOT_AGENT_SESSION_ID?.trim() ?? '';
   const home = copilotHome(place);
   if (home === null) return [];
@@ -289,5 +297,5 @@ export function copilotSessionModels(place: SettingsPlace): Beside[] {
       })
     : undefined;
   const exact = path === undefined ? [] : eventModels(place, path, 'session');
-  return exact.length > 0 ? exact : recentSessionModels(place, home);
+  return exact.length > 0 ? exact : recentSessionModels(place, home, ownDirectories(place, cli?.cwd));
 }
