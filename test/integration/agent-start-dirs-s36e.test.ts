@@ -11,10 +11,11 @@
 // - Kilo CLI's agent files (`.kilo/agent/code.md`) give its agents a model.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { homeWith } from '../helpers/agent-home.js';
+import { homeWith, writeAged } from '../helpers/agent-home.js';
+import { cdAgentBin } from '../helpers/fake-agent.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { aitrail, hookEnv, messageOf } from '../helpers/hooks.js';
 
@@ -37,37 +38,12 @@ function inFolder(files: Record<string, string> = {}): { folder: string; repo: T
   return { folder, repo: hookedAt(join(folder, 'repo'), files) };
 }
 
-/** A node script named `name` (its arguments left in its command line) that runs `cd "$COMMIT_IN" && git commit` in a shell that stays its child. */
-function agentBin(name: string): string {
-  const bin = join(tempDir('aitrail-agent-'), 'bin');
-  mkdirSync(bin);
-  const shell = 'cd "$COMMIT_IN" && git commit -q -F -; status=$?; exit $status';
-  writeFileSync(
-    join(bin, name),
-    `#!${process.execPath}\nconst { spawnSync } = require('node:child_process');\n` +
-      `const run = spawnSync('sh', ['-c', ${JSON.stringify(shell)}], { input: process.env.MESSAGE, stdio: ['pipe', 'inherit', 'inherit'] });\n` +
-      `process.exit(run.status ?? 1);\n`,
-  );
-  chmodSync(join(bin, name), 0o755);
-  return join(bin, name);
-}
-
 /** The agent `name args…` started in `start` (absolute) commits a staged change of `repo` from its top. */
 function agentAt(repo: TestRepo, name: string, start: string, env: NodeJS.ProcessEnv, args: string[] = []) {
   repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
   repo.git(['add', 'src/parser.ts']);
-  const run = spawnSync(agentBin(name), args, { cwd: start, env: { ...env, MESSAGE: 'feat: parser\n', COMMIT_IN: repo.dir }, encoding: 'utf8' });
+  const run = spawnSync(cdAgentBin(name), args, { cwd: start, env: { ...env, MESSAGE: 'feat: parser\n', COMMIT_IN: repo.dir }, encoding: 'utf8' });
   return { status: run.status, stderr: run.stderr, message: run.status === 0 ? messageOf(repo.dir) : '' };
-}
-
-/** `files` written under `base`, each `agoMinutes` old. */
-function write(base: string, files: [path: string, text: string, agoMinutes: number][]): void {
-  for (const [path, text, ago] of files) {
-    mkdirSync(dirname(join(base, path)), { recursive: true });
-    writeFileSync(join(base, path), text);
-    const at = new Date(Date.now() - ago * 60_000);
-    utimesSync(join(base, path), at, at);
-  }
 }
 
 /** Sets a directory's times `minutes` ago. */
@@ -107,13 +83,13 @@ describe('Qwen Code and Gemini CLI started above the work tree', () => {
     const { folder, repo } = inFolder({ '.gemini/settings.json': '{"model": {"name": "gemini-2.5-pro"}}\n' });
     const start = realpathSync(folder);
     const geminiHome = homeWith();
-    write(geminiHome, [[`.gemini/tmp/${createHash('sha256').update(start).digest('hex')}/chats/session-own.jsonl`, geminiLine('qwen3-coder-plus'), 2]]);
+    writeAged(geminiHome, [[`.gemini/tmp/${createHash('sha256').update(start).digest('hex')}/chats/session-own.jsonl`, geminiLine('qwen3-coder-plus'), 2]]);
     const gemini = agentAt(repo, 'gemini', folder, hookEnv({ HOME: geminiHome, GEMINI_CLI: '1' }));
     expect(gemini.status, gemini.stderr).toBe(1);
     expect(gemini.stderr).toMatch(/qwen\/qwen3-coder-plus \(via gemini-cli\) is denied/);
 
     const qwenHome = homeWith({ '.qwen/settings.json': '{"model": {"name": "gpt-4.1"}}\n' });
-    write(qwenHome, [[`.qwen/projects/${sanitized(start)}/chats/${OWN}.jsonl`, qwenLine('qwen3-coder-plus'), 2]]);
+    writeAged(qwenHome, [[`.qwen/projects/${sanitized(start)}/chats/${OWN}.jsonl`, qwenLine('qwen3-coder-plus'), 2]]);
     const qwen = agentAt(repo, 'qwen', folder, hookEnv({ HOME: qwenHome, QWEN_CODE: '1' }));
     expect(qwen.status, qwen.stderr).toBe(1);
     expect(qwen.stderr).toMatch(/qwen\/qwen3-coder-plus \(via qwen-code\) is denied/);
@@ -125,7 +101,7 @@ describe("Qwen Code's advanced.runtimeOutputDir", () => {
     const repo = hookedAt(join(tempDir('aitrail-qwen-'), 'repo'), { '.gitignore': '.qwen-out/\n' });
     const top = realpathSync(repo.dir);
     const home = homeWith({ '.qwen/settings.json': '{"model": {"name": "gpt-4.1"}, "advanced": {"runtimeOutputDir": "~/qwen-runtime"}}\n' });
-    write(home, [
+    writeAged(home, [
       [`qwen-runtime/projects/${sanitized(top)}/chats/${OWN}.jsonl`, qwenLine('qwen3-coder-plus'), 2],
       [`.qwen/projects/${sanitized(top)}/chats/${OTHER}.jsonl`, qwenLine('gpt-4.1'), 0],
     ]);
@@ -137,7 +113,7 @@ describe("Qwen Code's advanced.runtimeOutputDir", () => {
     // The workspace's own setting, relative: under the directory Qwen Code was started in.
     repo.commit('chore: runtime dir\n', { '.qwen/settings.json': '{"advanced": {"runtimeOutputDir": ".qwen-out"}}\n' }, { AITRAIL: '0' });
     const plain = homeWith({ '.qwen/settings.json': '{"model": {"name": "gpt-4.1"}}\n' });
-    write(top, [[`.qwen-out/projects/${sanitized(top)}/chats/${OWN}.jsonl`, qwenLine('qwen3-coder-plus'), 2]]);
+    writeAged(top, [[`.qwen-out/projects/${sanitized(top)}/chats/${OWN}.jsonl`, qwenLine('qwen3-coder-plus'), 2]]);
     const relative = agentAt(repo, 'qwen', repo.dir, hookEnv({ HOME: plain, QWEN_CODE: '1' }));
     expect(relative.status, relative.stderr).toBe(1);
     expect(relative.stderr).toContain(`newest chat recording .qwen-out/projects/${sanitized(top)}/chats/${OWN}.jsonl model="qwen3-coder-plus"`);
@@ -151,7 +127,7 @@ describe('OpenCode and Copilot CLI started in a subdirectory: their own session 
     const home = homeWith();
     const storage = '.local/share/opencode/storage';
     const message = (model: string) => JSON.stringify({ role: 'assistant', providerID: model.split('/')[0], modelID: model.split('/').slice(1).join('/'), time: { created: Date.now() - 60_000 } });
-    write(home, [
+    writeAged(home, [
       [`${storage}/project/4f1e0c.json`, JSON.stringify({ id: '4f1e0c', worktree: top }), 5],
       [`${storage}/session/4f1e0c/ses_own1.json`, JSON.stringify({ id: 'ses_own1', directory: join(top, 'packages/app') }), 2],
       [`${storage}/message/ses_own1/msg_a1.json`, message('openrouter/qwen/qwen3-coder'), 2],
@@ -176,7 +152,7 @@ describe('OpenCode and Copilot CLI started in a subdirectory: their own session 
     const session = (cwd: string, model: string) =>
       event('session.start', { sessionId: 'x', version: 1, selectedModel: 'gpt-5', context: { cwd, gitRoot: top } }) + event('session.model_change', { previousModel: 'gpt-5', newModel: model });
     const home = homeWith({ '.copilot/settings.json': '{ "model": "gpt-5" }\n' });
-    write(home, [
+    writeAged(home, [
       [`.copilot/session-state/${OWN}/events.jsonl`, session(join(top, 'packages/app'), 'qwen3-coder'), 2],
       [`.copilot/session-state/${OTHER}/events.jsonl`, session(top, 'gpt-5'), 0],
     ]);
