@@ -204,14 +204,17 @@ function directory(value: unknown): string | null {
   return typeof value === 'string' && value.length <= 4096 && isAbsolute(value) && !/[\x00-\x1f\x7f-\x9f]/.test(value) ? value : null;
 }
 
+/** A directory a session names, and whether as its working directory (`cwd`) or its repository's top. */
+type SessionDirectory = { dir: string; cwd: boolean };
+
 /**
  * The directories a session says it runs in: its `session.start`'s and any `session.resume`'s
  * `data.context` `cwd` and `gitRoot` in the head of its events (github/copilot-sdk
  * `session-events.schema.json`, the working directory and git context at session start), and the
  * `cwd` and `git_root` of its `workspace.yaml` (beside `events.jsonl`).
  */
-function sessionDirectories(path: string): string[] {
-  const dirs: string[] = [];
+function sessionDirectories(path: string): SessionDirectory[] {
+  const dirs: { dir: string | null; cwd: boolean }[] = [];
   const text = head(path) ?? '';
   // Complete lines only: one cut at the head's end is not parsed.
   const lines = text.split('\n');
@@ -225,31 +228,36 @@ function sessionDirectories(path: string): string[] {
     }
     const type = valueAt(record, 'type');
     if (type !== 'session.start' && type !== 'session.resume') continue;
-    for (const key of ['cwd', 'gitRoot']) dirs.push(directory(valueAt(record, 'data', 'context', key)) ?? '');
+    for (const key of ['cwd', 'gitRoot']) dirs.push({ dir: directory(valueAt(record, 'data', 'context', key)), cwd: key === 'cwd' });
   }
   if (path.endsWith('events.jsonl')) {
     const workspace = head(join(dirname(path), 'workspace.yaml')) ?? '';
-    for (const value of workspaceValues(workspace)) dirs.push(directory(value) ?? '');
+    for (const [key, value] of workspaceEntries(workspace)) dirs.push({ dir: directory(value), cwd: key === 'cwd' });
   }
-  return dirs.filter((dir) => dir !== '');
+  return dirs.filter((entry): entry is SessionDirectory => entry.dir !== null);
 }
 
 /**
- * The `cwd` and `git_root` values of a `workspace.yaml`, each without the spaces around it and its
- * quotes, trimmed outside the pattern (`[ \t]*(.*?)[ \t]*$` tried every split of a run of spaces:
+ * The `cwd` and `git_root` entries of a `workspace.yaml`, each value without the spaces around it and
+ * its quotes, trimmed outside the pattern (`[ \t]*(.*?)[ \t]*$` tried every split of a run of spaces:
  * quadratic in a line of them).
  */
-export function workspaceValues(text: string): string[] {
-  return [...text.matchAll(/^(?:cwd|git_root):(.*)$/gm)].map(([, rest]) => {
+function workspaceEntries(text: string): [key: string, value: string][] {
+  return [...text.matchAll(/^(cwd|git_root):(.*)$/gm)].map(([, key, rest]) => {
     const value = trimTrailing(rest!.replace(/^[ \t]+/, ''), ' \t');
-    return /^(["'])(.*)\1$/.exec(value)?.[2] ?? value;
+    return [key!, /^(["'])(.*)\1$/.exec(value)?.[2] ?? value];
   });
 }
 
+/** The `cwd` and `git_root` values of a `workspace.yaml` ({@link workspaceEntries}). */
+export function workspaceValues(text: string): string[] {
+  return workspaceEntries(text).map(([, value]) => value);
+}
+
 /** Whether a session running in one of `dirs` works in this work tree: one of them its top or below it (as given, or with links resolved). */
-function ofWorkTree(place: SettingsPlace, dirs: readonly string[]): boolean {
+function ofWorkTree(place: SettingsPlace, dirs: readonly SessionDirectory[]): boolean {
   const real = realRoot(place);
-  return dirs.some((dir) => within(dir, place.root) || within(dir, real));
+  return dirs.some(({ dir }) => within(dir, place.root) || within(dir, real));
 }
 
 /**
@@ -258,7 +266,7 @@ function ofWorkTree(place: SettingsPlace, dirs: readonly string[]): boolean {
  * most recently written session of `session-state/` written within the hour whose start or resume
  * ran in the work tree ({@link sessionDirectories}); with Copilot CLI's own process found (`own`, its
  * working directory: {@link ownDirectories}), one whose start, resume or workspace names that
- * directory comes first, another session of the work tree (another Copilot CLI in another of its
+ * directory as its working directory (not as its repository's top) comes first, another session of the work tree (another Copilot CLI in another of its
  * directories) read only when none does. A guess, so only ever added beside.
  */
 function recentSessionModels(place: SettingsPlace, home: string, own: readonly string[]): Beside[] {
@@ -266,7 +274,7 @@ function recentSessionModels(place: SettingsPlace, home: string, own: readonly s
   for (const file of recentEventFiles(home)) {
     const dirs = sessionDirectories(file.path);
     if (!ofWorkTree(place, dirs)) continue;
-    if (own.length === 0 || dirs.some((dir) => own.includes(dir))) return eventModels(place, file.path, 'recent session');
+    if (own.length === 0 || dirs.some(({ dir, cwd }) => cwd && own.includes(dir))) return eventModels(place, file.path, 'recent session');
     newest ??= file.path;
   }
   return newest === undefined ? [] : eventModels(place, newest, 'recent session');

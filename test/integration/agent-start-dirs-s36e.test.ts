@@ -162,6 +162,15 @@ describe('OpenCode and Copilot CLI started in a subdirectory: their own session 
     expect(app.stderr).toContain(`recent session ~/.copilot/session-state/${OWN}/events.jsonl model="qwen3-coder"`);
     const atTop = agentAt(repo, 'copilot', repo.dir, hookEnv({ HOME: home, COPILOT_CLI: '1' }));
     expect(atTop.status, atTop.stderr).toBe(0);
+    // Copilot CLI at the top: its own session, not a newer one of packages/app (whose git root is the top too).
+    const topHome = homeWith({ '.copilot/settings.json': '{ "model": "gpt-5" }\n' });
+    writeAged(topHome, [
+      [`.copilot/session-state/${OTHER}/events.jsonl`, session(top, 'gpt-5'), 2],
+      [`.copilot/session-state/${OWN}/events.jsonl`, session(join(top, 'packages/app'), 'qwen3-coder'), 0],
+    ]);
+    const honest = agentAt(repo, 'copilot', repo.dir, hookEnv({ HOME: topHome, COPILOT_CLI: '1' }));
+    expect(honest.status, honest.stderr).toBe(0);
+    expect(honest.message).toBe('feat: parser\n\nAssisted-by: copilot:openai/gpt-5\n');
   });
 });
 
