@@ -101,9 +101,18 @@ function hintedCleanup(message: string, commentChar: string): 'keeps' | 'strips'
  */
 export function trailerCommentChar(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): string {
   if (commentChar === '#') return '#';
+  return stripsComments(cwd, commentChar, env, message) ? commentChar : '#';
+}
+
+/**
+ * True when git will strip the `commentChar` lines from the message of the commit being made: git's
+ * hint in the message says so; else `commit.cleanup=strip`, or an editor under no keeping mode. (A
+ * `--cleanup=` option given with `-m`/`-F` reaches the hooks by no sign: taken as the config says.)
+ */
+export function stripsComments(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): boolean {
   const hinted = hintedCleanup(message, commentChar);
-  if (hinted !== undefined) return hinted === 'keeps' ? '#' : commentChar;
+  if (hinted !== undefined) return hinted === 'strips';
   const mode = configValueSync(cwd, 'commit.cleanup');
-  if (mode === 'strip') return commentChar;
-  return KEEPING_MODES.has(mode ?? '') || env.GIT_EDITOR === ':' ? '#' : commentChar;
+  if (mode === 'strip') return true;
+  return !(KEEPING_MODES.has(mode ?? '') || env.GIT_EDITOR === ':');
 }
