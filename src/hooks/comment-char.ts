@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { configBytesSync, configValueSync } from '../git/config-value.js';
+import { configValueSync } from '../git/config-value.js';
+import { commentSettingSync } from '../git/comment-setting.js';
 import { AUTO_CANDIDATES, autoCommentChar } from '../core/trailers/auto-comment-char.js';
 
 /**
@@ -51,7 +52,8 @@ function commonDirOf(gitDir: string): string {
 }
 
 /**
- * The comment prefix git uses for this commit (`core.commentChar`, default `#`), decoded as the
+ * The comment prefix git uses for this commit (`core.commentChar`, or `core.commentString` under git
+ * >= 2.45: commentSettingSync; default `#`), decoded as the
  * message was (`encoding`): git takes any one byte (a byte that is not UTF-8 on its own reads as
  * U+FFFD in a UTF-8 message, as the comment lines git wrote with it do). With `auto`, git picked a
  * character unused by the message when it wrote the template: recover it from the comment lines
@@ -62,9 +64,10 @@ function commonDirOf(gitDir: string): string {
  */
 export function commentCharFor(cwd: string, message: string, known?: { gitDir: string; env: NodeJS.ProcessEnv }, encoding: BufferEncoding = 'utf8'): string {
   if (known && surelyDefault(known.gitDir, commonDirOf(known.gitDir), known.env)) return '#';
-  const configured = configBytesSync(cwd, 'core.commentChar')?.toString(encoding);
+  const configured = commentSettingSync(cwd)?.toString(encoding);
   if (configured === undefined || configured === '') return '#';
-  if (configured !== 'auto') return configured;
+  // git reads `auto` in any case (strcasecmp): `Auto` is no four-letter prefix.
+  if (configured.toLowerCase() !== 'auto') return configured;
   for (const line of message.split('\n')) {
     const first = line[0];
     if (first !== undefined && AUTO_CANDIDATES.includes(first) && /^. (Please enter |-{24} >8 -{24}$)/.test(line)) return first;

@@ -5,6 +5,7 @@ import { aitrail } from '../helpers/cli.js';
 import { messageOf } from '../helpers/hooks.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 import { uncommentedKey } from '../../src/core/record-trailers.js';
+import { commentSettingOf, configEntries } from '../../src/git/comment-setting.js';
 
 // core.commentChar=A: the comment prefix begins the trailer key. git strips a comment line by its
 // bytes and reads a trailer's key case-insensitively, so the recorded line is written `assisted-by:`;
@@ -89,5 +90,49 @@ describe('uncommentedKey', () => {
     expect(uncommentedKey('Assisted-by', 'Ab')).toBe('Assisted-by');
     expect(uncommentedKey('Assisted-by', undefined)).toBe('Assisted-by');
     expect(uncommentedKey('1st-by', '1')).toBe('1st-by');
+  });
+});
+
+describe('the comment prefix setting as the installed git reads it', () => {
+  let repo: TestRepo;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(() => {
+    ({ repo, env } = hookedRepo());
+  });
+  const commitVerbose = (config: string[]) => {
+    repo.write('a.txt', `${Math.random()}\n`);
+    repo.git(['add', 'a.txt']);
+    const made = tryGit(repo.dir, [...config, 'commit', '-q', '-v'], { env: { ...env, ...OPUS, GIT_EDITOR: EDITOR } });
+    expect(made.code, made.stderr).toBe(0);
+    return messageOf(repo.dir);
+  };
+
+  it('`core.commentChar=Auto` is git\'s auto in any case: the trailer goes above the scissors line of `-v`, not after the diff git cuts', () => {
+    expect(commitVerbose(['-c', 'core.commentChar=Auto'])).toBe('Fix the parser\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n');
+  });
+
+  it('`core.commentString` under a git older than 2.45 is ignored, as git ignores it', () => {
+    const version = /(\d+)\.(\d+)/.exec(repo.git(['version']))!;
+    if (Number(version[1]) > 2 || Number(version[2]) >= 45) return;
+    expect(commitVerbose(['-c', 'core.commentString=//'])).toBe('Fix the parser\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n');
+  });
+});
+
+describe('commentSettingOf', () => {
+  const entry = (key: string, value: string) => ({ key, value: Buffer.from(value) });
+  it('takes the last of core.commentChar and, where git reads it (>= 2.45), core.commentString', () => {
+    const entries = [entry('core.commentchar', ';'), entry('core.commentstring', '//')];
+    expect(commentSettingOf(entries, () => true)?.toString()).toBe('//');
+    expect(commentSettingOf(entries, () => false)?.toString()).toBe(';');
+    expect(commentSettingOf([entry('core.commentstring', '//'), entry('core.commentchar', ';')], () => true)?.toString()).toBe(';');
+    expect(commentSettingOf([entry('core.commentstring', '//')], () => false)).toBeUndefined();
+    expect(commentSettingOf([], () => true)).toBeUndefined();
+  });
+  it('reads git config -z --get-regexp output, a value with no `=` included', () => {
+    expect(configEntries(Buffer.from('core.commentchar\n;\0core.commentstring\0core.commentstring\na\nb\0')).map((e) => [e.key, e.value.toString()])).toEqual([
+      ['core.commentchar', ';'],
+      ['core.commentstring', ''],
+      ['core.commentstring', 'a\nb'],
+    ]);
   });
 });
