@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { configBytesSync, configValueSync } from '../git/config-value.js';
+import { configValueSync } from '../git/config-value.js';
+import { commentSettingSync } from '../git/comment-setting.js';
 import { AUTO_CANDIDATES, autoCommentChar } from '../core/trailers/auto-comment-char.js';
 
 /**
@@ -51,7 +52,8 @@ function commonDirOf(gitDir: string): string {
 }
 
 /**
- * The comment prefix git uses for this commit (`core.commentChar`, default `#`), decoded as the
+ * The comment prefix git uses for this commit (`core.commentChar`, or `core.commentString` under git
+ * >= 2.45: commentSettingSync; default `#`), decoded as the
  * message was (`encoding`): git takes any one byte (a byte that is not UTF-8 on its own reads as
  * U+FFFD in a UTF-8 message, as the comment lines git wrote with it do). With `auto`, git picked a
  * character unused by the message when it wrote the template: recover it from the comment lines
@@ -62,9 +64,10 @@ function commonDirOf(gitDir: string): string {
  */
 export function commentCharFor(cwd: string, message: string, known?: { gitDir: string; env: NodeJS.ProcessEnv }, encoding: BufferEncoding = 'utf8'): string {
   if (known && surelyDefault(known.gitDir, commonDirOf(known.gitDir), known.env)) return '#';
-  const configured = configBytesSync(cwd, 'core.commentChar')?.toString(encoding);
+  const configured = commentSettingSync(cwd)?.toString(encoding);
   if (configured === undefined || configured === '') return '#';
-  if (configured !== 'auto') return configured;
+  // git reads `auto` in any case (strcasecmp): `Auto` is no four-letter prefix.
+  if (configured.toLowerCase() !== 'auto') return configured;
   for (const line of message.split('\n')) {
     const first = line[0];
     if (first !== undefined && AUTO_CANDIDATES.includes(first) && /^. (Please enter |-{24} >8 -{24}$)/.test(line)) return first;
@@ -101,9 +104,18 @@ function hintedCleanup(message: string, commentChar: string): 'keeps' | 'strips'
  */
 export function trailerCommentChar(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): string {
   if (commentChar === '#') return '#';
+  return stripsComments(cwd, commentChar, env, message) ? commentChar : '#';
+}
+
+/**
+ * True when git will strip the `commentChar` lines from the message of the commit being made: git's
+ * hint in the message says so; else `commit.cleanup=strip`, or an editor under no keeping mode. (A
+ * `--cleanup=` option given with `-m`/`-F` reaches the hooks by no sign: taken as the config says.)
+ */
+export function stripsComments(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): boolean {
   const hinted = hintedCleanup(message, commentChar);
-  if (hinted !== undefined) return hinted === 'keeps' ? '#' : commentChar;
+  if (hinted !== undefined) return hinted === 'strips';
   const mode = configValueSync(cwd, 'commit.cleanup');
-  if (mode === 'strip') return commentChar;
-  return KEEPING_MODES.has(mode ?? '') || env.GIT_EDITOR === ':' ? '#' : commentChar;
+  if (mode === 'strip') return true;
+  return !(KEEPING_MODES.has(mode ?? '') || env.GIT_EDITOR === ':');
 }

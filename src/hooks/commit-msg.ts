@@ -13,7 +13,7 @@ import { rewriteFile } from '../io/rewrite-file.js';
 import { inRebase } from './in-rebase.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
-import { commentCharFor, trailerCommentChar } from './comment-char.js';
+import { commentCharFor, stripsComments, trailerCommentChar } from './comment-char.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import type { HookHandler } from './dispatch.js';
 import { detectOptionsOf } from '../config/defaults.js';
@@ -45,10 +45,11 @@ export const handler: HookHandler = async (args, context) => {
     const commentChar = commentCharFor(root, message, { gitDir, env: context.env });
     const detectOptions = detectOptionsOf(config);
     if (before !== undefined) refreshFastPathStamp(root, gitDir, { detect: detectOptions.detect, trailer: { key: detectOptions.trailerKey } }, before);
-    // git strips comment lines only from a message it opened the editor for; with -m/-F it runs the
-    // hooks with GIT_EDITOR=: and keeps them, so `git commit -m '#123 fix'` has a subject ('\n': no
-    // line starts with it, so no line is a comment).
-    const stripped = context.env.GIT_EDITOR === ':' ? '\n' : commentChar;
+    // git strips comment lines from a message it opened the editor for, or under commit.cleanup=strip;
+    // with -m/-F it runs the hooks with GIT_EDITOR=: and keeps them, so `git commit -m '#123 fix'` has a
+    // subject ('\n': no line starts with it, so no line is a comment). Under `-c commit.cleanup=strip`
+    // git strips `-m '#123 fix'` (core.commentChar=A: `-m 'Add f'`), and only the recorded trailer was left.
+    const stripped = stripsComments(root, commentChar, context.env, message) ? commentChar : '\n';
     if (onlyRecordedTrailers(message, detectOptions.trailerKey, stripped)) {
       writeStderr('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
       return ExitCode.violation;

@@ -17,12 +17,17 @@ interface FixedModel {
   evidence: string;
 }
 
-/** Strip comment lines and the scissors section, as git will before storing the message. */
-function visibleMessage(message: string, commentChar: string): string {
+/**
+ * Strip comment lines and the scissors section, as git will before storing the message: the
+ * scissors line is written with `commentChar`; the lines dropped are those the stored message is
+ * judged without (`keptChar`, trailerCommentChar: where git keeps the `commentChar` lines, they are
+ * text to `check` and pre-receive, `core.commentChar=A`'s `Assisted-by: …` too).
+ */
+function visibleMessage(message: string, commentChar: string, keptChar = commentChar): string {
   const lines: string[] = [];
   for (const line of message.split('\n')) {
     if (line.startsWith(commentChar) && / -+ >8 -+/.test(line)) break;
-    if (!line.startsWith(commentChar)) lines.push(line);
+    if (!line.startsWith(keptChar)) lines.push(line);
   }
   return lines.join('\n');
 }
@@ -103,7 +108,7 @@ export function detectAtCommitTime(
   const aliases = options.detect?.aliases ?? {};
   const fromEnv = envFindings(time.env, aliases, time.settings);
   const commentChar = time.commentChar ?? '#';
-  const visible = visibleMessage(message, commentChar);
+  const visible = visibleMessage(message, commentChar, time.trailerChar ?? commentChar);
   const fromMessage = commitFindings(
     {
       subject: visible.split('\n', 1)[0] ?? '',
