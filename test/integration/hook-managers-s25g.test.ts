@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { makeRepo, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
-import { installTools, LEFTHOOK_NATIVE, TOOLS, TOOLS_BIN, TOOLS_DIR } from '../helpers/hook-manager-tools.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+import { installTools, npmProject, readmeBlock, TOOLS, TOOLS_DIR } from '../helpers/hook-manager-tools.js';
 
 /**
  * lefthook and simple-git-hooks, installed from the npm registry (once, into a folder of the
@@ -22,20 +21,7 @@ if (!HAVE_TOOLS) {
 
 const OPUS = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
 const QWEN = { AITRAIL_MODEL: 'qwen/qwen3-coder', AITRAIL_AGENT: 'qwen-code' };
-// lefthook's own binary first.
-const ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, PATH: `${existsSync(LEFTHOOK_NATIVE) ? `${LEFTHOOK_NATIVE}:` : ''}${TOOLS_BIN}:${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, NO_COLOR: '1' };
-for (const key of ['LEFTHOOK', 'LEFTHOOK_BIN', 'LEFTHOOK_CONFIG', 'LEFTHOOK_EXCLUDE', 'SKIP_SIMPLE_GIT_HOOKS', 'SIMPLE_GIT_HOOKS_RC', 'CI']) delete ENV[key];
 
-/** The README's code block of `lang` in the section "lefthook and simple-git-hooks", the first one whose first line matches. */
-function readmeBlock(lang: string, first: RegExp = /./): string {
-  const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### lefthook and simple-git-hooks'));
-  const body = section.slice(0, section.indexOf('\n### ', 10));
-  const blocks = [...body.matchAll(new RegExp(`\`\`\`${lang}\\n([^]*?)\`\`\``, 'g'))].map((match) => match[1]!);
-  const block = blocks.find((text) => first.test(text.split('\n')[0]!));
-  expect(block, `README block ${lang}`).toBeDefined();
-  return block!;
-}
 
 interface Project {
   repo: TestRepo;
@@ -51,14 +37,7 @@ interface Project {
 
 /** A project with aitrail as `npm i -D aitrail` leaves it (node_modules/aitrail, its .bin link), an `origin`, a policy that denies qwen, and `files`. */
 function project(files: Record<string, string>): Project {
-  const repo = makeRepo();
-  const remote = makeRepo({ bare: true });
-  repo.git(['remote', 'add', 'origin', remote.dir]);
-  mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(PACKAGE_ROOT, join(repo.dir, 'node_modules', 'aitrail'));
-  symlinkSync('../aitrail/bin/aitrail.js', join(repo.dir, 'node_modules', '.bin', 'aitrail'));
-  const run = (command: string, args: string[], extra: NodeJS.ProcessEnv = {}) => spawnSync(command, args, { cwd: repo.dir, env: { ...ENV, ...extra }, encoding: 'utf8' });
-  repo.commit('initial\n', { '.gitignore': 'node_modules/\n', '.aitrailrc.json': '{ "policy": { "deny": ["qwen/*"] } }\n', ...files });
+  const { repo, remote, run } = npmProject(files);
   const self: Project = {
     repo,
     remote,

@@ -7,17 +7,12 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
-import { makeRepo, tempDir } from '../helpers/gitdir.js';
+import { hookedWithOrigin } from '../helpers/hooked-repo.js';
+import { tempDir } from '../helpers/gitdir.js';
 
 describe('a committed .env naming GIT_COMMON_DIR', () => {
   it("runs no hook for the agent's commit (git looks for hooks there); the person's push names it", () => {
-    const { repo, env } = hookedRepo();
-    const setUp = { ...env, AITRAIL: '0' };
-    const remote = makeRepo({ bare: true });
-    repo.git(['remote', 'add', 'origin', remote.dir]);
-    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, setUp);
-    expect(tryGit(repo.dir, ['push', '-q', 'origin', 'main'], { env: setUp }).code).toBe(0);
+    const { repo, env, setUp } = hookedWithOrigin();
     // The planted folder: a config of its own (no hooks there), links back to the repository's refs and objects.
     mkdirSync(join(repo.dir, 'tools/git'), { recursive: true });
     writeFileSync(join(repo.dir, 'tools/git/config'), '[core]\n\trepositoryformatversion = 0\n\tbare = false\n');

@@ -3,38 +3,16 @@
 // `LEFTHOOK=0`, simple-git-hooks' at `SKIP_SIMPLE_GIT_HOOKS=1`, before any job. Row 442 named
 // husky's and pre-commit's switches in the person's push, not these: the push said nothing.
 // lefthook and simple-git-hooks installed as hook-managers-s25g.test.ts installs them (test/helpers/hook-manager-tools.ts).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
-import { installTools, LEFTHOOK_NATIVE, TOOLS_BIN, TOOLS_DIR } from '../helpers/hook-manager-tools.js';
+import { tempDir } from '../helpers/gitdir.js';
+import { installTools, MANAGER_ENV, npmProject, readmeBlock, TOOLS_DIR } from '../helpers/hook-manager-tools.js';
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HAVE_TOOLS = installTools();
 if (!HAVE_TOOLS) process.stderr.write(`\n!!! planted-manager-switches-s36i SKIPPED: npm could not install lefthook and simple-git-hooks into ${TOOLS_DIR}.\n\n`);
-const ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, PATH: `${existsSync(LEFTHOOK_NATIVE) ? `${LEFTHOOK_NATIVE}:` : ''}${TOOLS_BIN}:${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, NO_COLOR: '1' };
-for (const key of ['LEFTHOOK', 'LEFTHOOK_BIN', 'LEFTHOOK_CONFIG', 'LEFTHOOK_EXCLUDE', 'SKIP_SIMPLE_GIT_HOOKS', 'SIMPLE_GIT_HOOKS_RC', 'CI']) delete ENV[key];
-
-/** The README's block of `lang` in "lefthook and simple-git-hooks" whose first line matches. */
-function readmeBlock(lang: string, first: RegExp): string {
-  const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### lefthook and simple-git-hooks'));
-  const body = section.slice(0, section.indexOf('\n### ', 10));
-  return [...body.matchAll(new RegExp(`\`\`\`${lang}\\n([^]*?)\`\`\``, 'g'))].map((match) => match[1]!).find((text) => first.test(text.split('\n')[0]!))!;
-}
 
 /** A project whose manager runs aitrail's shims (the README's wiring), a policy denying qwen, pushed to a bare origin. */
 function managed(files: Record<string, string>, install: string[]) {
-  const repo = makeRepo();
-  const remote = makeRepo({ bare: true });
-  repo.git(['remote', 'add', 'origin', remote.dir]);
-  mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(PACKAGE_ROOT, join(repo.dir, 'node_modules', 'aitrail'));
-  symlinkSync('../aitrail/bin/aitrail.js', join(repo.dir, 'node_modules', '.bin', 'aitrail'));
-  const run = (command: string, args: string[], extra: NodeJS.ProcessEnv = {}) => spawnSync(command, args, { cwd: repo.dir, env: { ...ENV, ...extra }, encoding: 'utf8' });
-  repo.commit('initial\n', { '.gitignore': 'node_modules/\n', '.aitrailrc.json': '{ "policy": { "deny": ["qwen/*"] } }\n', ...files }, { ...ENV, AITRAIL: '0' });
+  const { repo, run } = npmProject(files, { ...MANAGER_ENV, AITRAIL: '0' });
   expect(run('git', ['push', '-q', '-u', 'origin', 'main']).status).toBe(0);
   const installed = run(install[0]!, install.slice(1));
   expect(installed.status, installed.stderr).toBe(0);
@@ -50,7 +28,7 @@ describe.skipIf(!HAVE_TOOLS)("a committed .env with the switch of the hook manag
     const { repo, run, qwen } = managed(files, install);
     // The manager runs aitrail's shims: Qwen's commit is refused.
     expect(qwen({}).status).not.toBe(0);
-    repo.commit('chore: env\n', { '.env': `LOG_LEVEL=info\n${name}=${value}\n` }, { ...ENV, AITRAIL: '0' });
+    repo.commit('chore: env\n', { '.env': `LOG_LEVEL=info\n${name}=${value}\n` }, { ...MANAGER_ENV, AITRAIL: '0' });
     const made = qwen({ [name]: value });
     // The limit, replayed: the manager's hook file ends first, so Qwen's commit under deny: ["qwen/*"] goes in unrecorded.
     expect(made.status, made.stderr).toBe(0);
@@ -63,7 +41,7 @@ describe.skipIf(!HAVE_TOOLS)("a committed .env with the switch of the hook manag
 
   it('a manager\'s switch where that manager does not run the hooks says nothing (LEFTHOOK=0 under simple-git-hooks)', () => {
     const { repo, run } = managed({ 'package.json': `${JSON.stringify({ name: 'app', private: true, ...JSON.parse(readmeBlock('json', /^\{$/)) }, null, 2)}\n` }, ['simple-git-hooks']);
-    repo.commit('chore: env\n', { '.env': 'LEFTHOOK=0\n' }, { ...ENV, AITRAIL: '0' });
+    repo.commit('chore: env\n', { '.env': 'LEFTHOOK=0\n' }, { ...MANAGER_ENV, AITRAIL: '0' });
     const pushed = run('git', ['push', '-q', 'origin', 'main']);
     expect(pushed.status, pushed.stderr).toBe(0);
     expect(pushed.stderr).not.toContain('.env this repository commits');
