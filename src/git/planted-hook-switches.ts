@@ -19,13 +19,31 @@ const SWITCHES: Readonly<Record<string, ((value: string) => boolean) | null>> = 
   GIT_CONFIG_SYSTEM: null,
   XDG_CONFIG_HOME: null,
   HOME: null,
-  // Another repository committed to (its hooks, or none).
+  // Another repository committed to (its hooks, or none). GIT_COMMON_DIR alone: git takes the hooks (and config)
+  // from that folder, whose committed links to .git/objects and .git/refs land the commit on the real branch.
   GIT_DIR: null,
   GIT_WORK_TREE: null,
+  GIT_COMMON_DIR: null,
   // husky's runtime ends before any hook file; pre-commit skips the hooks its SKIP names.
   HUSKY: (value) => value === '0',
   SKIP: (value) => /\baitrail-/.test(value),
+  // lefthook's hook files end at `LEFTHOOK=0` (or `false`), run LEFTHOOK_BIN instead of lefthook, read
+  // LEFTHOOK_CONFIG instead of lefthook.yml, and leave out the jobs and tags LEFTHOOK_EXCLUDE names;
+  // simple-git-hooks' end at `SKIP_SIMPLE_GIT_HOOKS=1` and first source SIMPLE_GIT_HOOKS_RC (an `exit 0` there).
+  LEFTHOOK: (value) => value === '0' || value.toLowerCase() === 'false',
+  LEFTHOOK_BIN: null,
+  LEFTHOOK_CONFIG: null,
+  LEFTHOOK_EXCLUDE: null,
+  SKIP_SIMPLE_GIT_HOOKS: (value) => value === '1',
+  SIMPLE_GIT_HOOKS_RC: null,
 };
+
+/** The hook manager whose switch a found variable is (its hooks must run here for it to matter), or null for git's own. */
+export function switchManager(name: string): 'husky' | 'lefthook' | 'simple-git-hooks' | null {
+  if (name.startsWith('HUSKY=')) return 'husky';
+  if (name.startsWith('LEFTHOOK')) return 'lefthook';
+  return name.includes('SIMPLE_GIT_HOOKS') ? 'simple-git-hooks' : null;
+}
 
 const NAMES = Object.keys(SWITCHES).join('|');
 /** An assignment as the agents' dotenv readers take one: `export`, quotes around the name, `=` or `:`. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
+import { hookedRepo, hookedWithOrigin } from '../helpers/hooked-repo.js';
 import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
 
 /** Qwen Code's `git commit`: its own marker and model, the committed .env's variables loaded over them. */
@@ -37,12 +37,7 @@ describe("git's rebase variables from a committed .env", () => {
 
 describe('a committed .env that keeps git from running the hooks', () => {
   it("runs no hook for the agent's commit (no hook can close it); the person's push names the file and the variables", () => {
-    const { repo, env } = hookedRepo();
-    const setUp = { ...env, AITRAIL: '0' };
-    const remote = makeRepo({ bare: true });
-    repo.git(['remote', 'add', 'origin', remote.dir]);
-    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, setUp);
-    expect(tryGit(repo.dir, ['push', '-q', 'origin', 'main'], { env: setUp }).code).toBe(0);
+    const { repo, env, setUp } = hookedWithOrigin();
     // A person's push with no such file says nothing; HUSKY=0 means nothing in git mode.
     repo.commit('chore: env\n', { '.env': 'LOG_LEVEL=info\nHUSKY=0\n' }, setUp);
     const quiet = tryGit(repo.dir, ['push', '-q', 'origin', 'main'], { env });
