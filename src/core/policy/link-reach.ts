@@ -89,6 +89,18 @@ export function linkReaches(rule: CompiledPathRule, linkPath: string, target: Li
   return target.files.some((file) => protects(`${linkPath}/${file}`) && !protects(into === '' ? file : `${into}/${file}`));
 }
 
+/**
+ * Whether `rule` protects a path only by a name in it: each glob a plain name pattern (`*.pem`,
+ * `secrets`, `**\/*.key`, `**\/keys/**`, but not `keys/**`, which starts at the top; letters,
+ * digits, `.`, `_`, `-`, `*`, `?`), matched at any depth (as in .gitignore, glob-matcher.ts)
+ * against each name of the path alone. Such a rule protects a path a link shows (the link's
+ * path, then names of the changed file) exactly when it protects the link's path or the changed
+ * file: one match for each link rather than one for each file it shows.
+ */
+export function protectsByNameOnly(rule: CompiledPathRule): boolean {
+  return rule.files.length > 0 && rule.files.every((glob) => /^(?:\*\*\/(?:[A-Za-z0-9._?-]|\*(?!\*))+(?:\/|\/\*\*)?|(?:[A-Za-z0-9._?-]|\*(?!\*))+\/?)$/.test(glob));
+}
+
 /** A symbolic link in a tree and the repository path its text points to (resolveLinkTarget; '' the top). */
 export interface ResolvedLink {
   path: string;
@@ -109,14 +121,23 @@ export interface ShownPath {
  * passes through another one is concerned: such a link's target names no file (row 21 refuses
  * it when a commit makes it).
  */
-export function pathsShownByLinks(links: readonly ResolvedLink[], changed: readonly string[]): ShownPath[] {
-  const shown: ShownPath[] = [];
+export function pathsShownByLinks(links: readonly ResolvedLink[], changed: readonly string[]): ShownPath[];
+export function pathsShownByLinks(links: readonly ResolvedLink[], changed: readonly string[], keep: (shown: string) => boolean): Iterable<ShownPath>;
+export function pathsShownByLinks(links: readonly ResolvedLink[], changed: readonly string[], keep?: (shown: string) => boolean): Iterable<ShownPath> {
+  if (keep === undefined) return [...eachShown(links, changed, () => true)];
+  return eachShown(links, changed, keep);
+}
+
+/** pathsShownByLinks one at a time, those `keep` accepts (a range may show a million paths: none is held for nothing). */
+function* eachShown(links: readonly ResolvedLink[], changed: readonly string[], keep: (shown: string) => boolean): Generator<ShownPath> {
   for (const link of links) {
     for (const path of changed) {
-      if (link.target === '') shown.push({ changed: path, shown: `${link.path}/${path}`, link });
-      else if (path === link.target) shown.push({ changed: path, shown: link.path, link });
-      else if (path.startsWith(`${link.target}/`)) shown.push({ changed: path, shown: `${link.path}${path.slice(link.target.length)}`, link });
+      let shown: string;
+      if (link.target === '') shown = `${link.path}/${path}`;
+      else if (path === link.target) shown = link.path;
+      else if (path.startsWith(`${link.target}/`)) shown = `${link.path}${path.slice(link.target.length)}`;
+      else continue;
+      if (keep(shown)) yield { changed: path, shown, link };
     }
   }
-  return shown;
 }
