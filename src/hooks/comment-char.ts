@@ -90,20 +90,32 @@ function hintedCleanup(message: string, commentChar: string): 'keeps' | 'strips'
 }
 
 /**
+ * True when git stores the `commentChar` lines of the message being committed, so that `check`,
+ * pre-push and pre-receive read them as text: git's own hint in the message says so (`<c> with
+ * '<c>' will be kept …`; it names a `--cleanup=` option too), else `commit.cleanup=whitespace`,
+ * `verbatim` or `scissors`, or no editor opened (`-m`, `-F`, `git merge -m`: the hooks'
+ * `GIT_EDITOR=:`) unless `commit.cleanup=strip`. git writes its hint only into a message it opens
+ * an editor for: with `GIT_EDITOR=:` a hint is the committer's own text, never trusted. git does
+ * not tell its hooks a `--cleanup=strip` option: such a commit's comment lines are read too (fail closed).
+ */
+export function commentLinesKept(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): boolean {
+  const editor = env.GIT_EDITOR !== ':';
+  const hinted = editor ? hintedCleanup(message, commentChar) : undefined;
+  if (hinted !== undefined) return hinted === 'keeps';
+  const mode = configValueSync(cwd, 'commit.cleanup');
+  if (mode === 'strip') return false;
+  return KEEPING_MODES.has(mode ?? '') || !editor;
+}
+
+/**
  * The comment prefix the trailers of the commit being made are read and written with: the one the
  * stored message is judged with. `check`, pre-push and pre-receive read a stored message as `git
  * interpret-trailers` does with no config, where a comment line starts with `#`. When git keeps
- * the local comment lines (git's hint in the message says so; else `commit.cleanup=whitespace`,
- * `verbatim`, or `scissors` above the cut line; `-m`/`-F`, the hooks' `GIT_EDITOR=:`, unless
- * `commit.cleanup=strip`), a `;` line is text to them: read with `;`, a trailer above `; Please
- * enter …` (or an `-m '; note'` paragraph, a merge's `; Conflicts:`) was one to commit-msg and
- * prose to pre-receive. With `core.commentChar` `#`, or when git strips them, `commentChar` itself.
+ * the local comment lines (commentLinesKept), a `;` line is text to them: read with `;`, a trailer
+ * above `; Please enter …` (or an `-m '; note'` paragraph, a merge's `; Conflicts:`) was one to
+ * commit-msg and prose to pre-receive. With `core.commentChar` `#`, or when git strips them, `commentChar` itself.
  */
 export function trailerCommentChar(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): string {
   if (commentChar === '#') return '#';
-  const hinted = hintedCleanup(message, commentChar);
-  if (hinted !== undefined) return hinted === 'keeps' ? '#' : commentChar;
-  const mode = configValueSync(cwd, 'commit.cleanup');
-  if (mode === 'strip') return commentChar;
-  return KEEPING_MODES.has(mode ?? '') || env.GIT_EDITOR === ':' ? '#' : commentChar;
+  return commentLinesKept(cwd, commentChar, env, message) ? '#' : commentChar;
 }

@@ -13,7 +13,7 @@ import { rewriteFile } from '../io/rewrite-file.js';
 import { inRebase } from './in-rebase.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
-import { commentCharFor, trailerCommentChar } from './comment-char.js';
+import { commentCharFor, commentLinesKept, trailerCommentChar } from './comment-char.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import type { HookHandler } from './dispatch.js';
 import { detectOptionsOf } from '../config/defaults.js';
@@ -45,10 +45,14 @@ export const handler: HookHandler = async (args, context) => {
     const commentChar = commentCharFor(root, message, { gitDir, env: context.env });
     const detectOptions = detectOptionsOf(config);
     if (before !== undefined) refreshFastPathStamp(root, gitDir, { detect: detectOptions.detect, trailer: { key: detectOptions.trailerKey } }, before);
-    // git strips comment lines only from a message it opened the editor for; with -m/-F it runs the
-    // hooks with GIT_EDITOR=: and keeps them, so `git commit -m '#123 fix'` has a subject ('\n': no
-    // line starts with it, so no line is a comment).
-    const stripped = context.env.GIT_EDITOR === ':' ? '\n' : commentChar;
+    // git strips comment lines only from a message it opened the editor for (and commit.cleanup lets
+    // it); with -m/-F it runs the hooks with GIT_EDITOR=: and keeps them, so `git commit -m '#123 fix'`
+    // has a subject, and `-m $'fix\n\n# Assisted-by: qwen-code:qwen/qwen3-coder'` stores a line check,
+    // pre-push and pre-receive read: the message is read as stored ('\n': no line starts with it, so
+    // no line is a comment), cut at a scissors line only where git opened the editor (and wrote it).
+    const kept = message.split('\n').some((line) => line.startsWith(commentChar)) && commentLinesKept(root, commentChar, context.env, message);
+    const stripped = kept ? '\n' : commentChar;
+    const cutChar = context.env.GIT_EDITOR === ':' ? '\n' : commentChar;
     if (onlyRecordedTrailers(message, detectOptions.trailerKey, stripped)) {
       writeStderr('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
       return ExitCode.violation;
@@ -73,12 +77,12 @@ export const handler: HookHandler = async (args, context) => {
         ? await (await import('./amended-attributions.js')).amendedAttributions(root, context.env, message, detectOptions, commentChar, now, true)
         : [];
     if (carried.length > 0) message = recordCarried(path, raw, carried, detectOptions.trailerKey, commentChar, trailerChar);
-    const attributions = detectAtCommitTime(message, { ...signals, commentChar, trailerChar }, detectOptions);
+    const attributions = detectAtCommitTime(message, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions);
     if (attributions.length > 0) rememberAiAuthor(gitDir, context.env);
     const policy = compilePolicy(config.policy, detectOptions);
     if (clearlyPasses(attributions, policy)) return ExitCode.ok;
     const { judgeCommitBeingMade } = await import('../enforce/judge-staged.js');
-    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar, trailerChar, attributions, author: signals.author, config, policy, quiet: context.env.AITRAIL_QUIET === '1' });
+    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar: cutChar === '\n' ? trailerChar : cutChar, trailerChar, attributions, author: signals.author, config, policy, quiet: context.env.AITRAIL_QUIET === '1' });
     if (violations.length === 0) return ExitCode.ok;
     writeStderr(text);
     return violations.some((violation) => violation.severity === 'error') ? ExitCode.violation : ExitCode.ok;
