@@ -7,7 +7,8 @@ import { MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.
 import { filesByWritten } from './files-by-written.js';
 import type { CommandLineModel } from './command-line.js';
 import { answerModel, headModel, modelsSince, parseTimestamp, RECENT_MS, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
-import { absolute, readOwnFile, realRoot, shownPath, within, type SettingsPlace } from './settings-place.js';
+import { qwenRuntimeDir } from './qwen-code.js';
+import { absolute, ownDirectories, readOwnFile, realRoot, shownPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A model recorded beside the settings' (always in force: no variable hides what the session ran). */
 export type Beside = { model: string; evidence: string; overriddenBy: string[] };
@@ -146,13 +147,23 @@ export function roots(place: SettingsPlace, launched: readonly string[]): string
 export function startDirs(place: SettingsPlace, launched: readonly string[], cli?: CommandLineModel | null): string[][] {
   const own = cli?.cwd;
   if (own === undefined || startedOutside(place, cli) !== undefined) return [roots(place, launched)];
-  return [[...new Set([own, join(place.root, relative(realRoot(place), own))])], roots(place, launched)];
+  return [ownDirectories(place, own), roots(place, launched)];
 }
 
 /** The directory the agent's own process runs in (`cli.cwd`) when it lies outside the work tree (started above it, then `cd` in its shell), else none. */
 export function startedOutside(place: SettingsPlace, cli?: CommandLineModel | null): string | undefined {
   const own = cli?.cwd;
   return own === undefined || within(own, realRoot(place)) ? undefined : own;
+}
+
+/**
+ * {@link startDirs} for an agent whose store has no record naming the work tree (Qwen Code's and Gemini
+ * CLI's name the directory they were started in): started outside the work tree (above it, a folder
+ * of repositories), the store of that directory first, where its own session is, else as before.
+ */
+function ownStartFirst(place: SettingsPlace, launched: readonly string[], cli?: CommandLineModel | null): string[][] {
+  const outside = startedOutside(place, cli);
+  return [...(outside === undefined ? [] : [[outside]]), ...startDirs(place, launched, cli)];
 }
 
 /**
@@ -183,7 +194,7 @@ export function sanitizeCwd(path: string): string {
  * `/model` switches the session's model (to any OpenAI-compatible model) and writes no settings.
  * Qwen Code publishes the active model to the commands it runs as `QWEN_CODE_MODEL`, republished on
  * every switch, and its session as `QWEN_CODE_SESSION_ID` (with `QWEN_CODE_PROJECT_DIR`); it records
- * the chat as `<QWEN_RUNTIME_DIR or ~/.qwen>/projects/<project id>/chats/<session id>.jsonl`, each
+ * the chat as `<its runtime output directory>/projects/<project id>/chats/<session id>.jsonl` ({@link qwenRuntimeDir}), each
  * answer with its `model` (qwen-code `chatRecordingService.ts`, `storage.ts`): that exact file's last
  * model (in every project directory: the agent may have started in another directory). Without a
  * session id (older Qwen Code) the newest recording written within the hour of the project of the
@@ -194,7 +205,7 @@ export function qwenSessionModels(place: SettingsPlace, launched: readonly strin
   const { env } = place;
   const { found, add, addWindow } = collector();
   add(env.QWEN_CODE_MODEL ?? null, (model) => `env QWEN_CODE_MODEL=${quote(model)}`);
-  const runtime = absolute(place, env.QWEN_RUNTIME_DIR) ?? join(place.home, '.qwen');
+  const runtime = qwenRuntimeDir(place, cli?.cwd);
   const id = env.QWEN_CODE_SESSION_ID?.trim() ?? '';
   if (SESSION_ID.test(id)) {
     const dirs = new Set<string>();
@@ -210,7 +221,7 @@ export function qwenSessionModels(place: SettingsPlace, launched: readonly strin
     return found;
   }
   const named = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i;
-  const newest = firstNewest(startDirs(place, launched, cli).map((starts) => starts.map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'))), named);
+  const newest = firstNewest(ownStartFirst(place, launched, cli).map((starts) => starts.map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'))), named);
   if (newest) {
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
     add(recordingModel(newest), evidence);
@@ -258,7 +269,7 @@ function geminiChatDirs(place: SettingsPlace, starts: readonly string[]): string
  */
 export function geminiSessionModels(place: SettingsPlace, launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const { found, add, addWindow } = collector();
-  const newest = firstNewest(startDirs(place, launched, cli).map((starts) => geminiChatDirs(place, starts)), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
+  const newest = firstNewest(ownStartFirst(place, launched, cli).map((starts) => geminiChatDirs(place, starts)), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
   if (newest) {
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
     add(recordingModel(newest), evidence);

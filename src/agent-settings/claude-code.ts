@@ -3,7 +3,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseJson, stringAt } from './parse-settings.js';
 import type { CommandLineModel } from './command-line.js';
-import { agentDir, inDir, readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+import { readOwnFile, shownPath, startFile, systemPath, type SettingsPlace } from './settings-place.js';
 
 /** Managed settings, deployed by an organisation (code.claude.com/docs/en/settings). */
 const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/ClaudeCode/managed-settings.json' : 'etc/claude-code/managed-settings.json';
@@ -14,8 +14,8 @@ const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/Cla
  * what Claude Code itself runs there), then the user's `~/.claude/settings.json` (`CLAUDE_CONFIG_DIR`
  * moves it). The project's files are those of the directory Claude Code was started in, and of no
  * other (its settings' root for `projectSettings` and `localSettings` is its original working
- * directory: no walk up to the work tree's top): `cli.cwd`, its process's, when that is below the
- * work tree's top ({@link agentDir}), else the top's. `--settings` and `/model` are invisible to a hook; `--model` is read from the command
+ * directory: no walk up to the work tree's top): `cli.cwd`, its process's ({@link startFile}: below
+ * the work tree's top, that directory's; above it or elsewhere, that directory's own), else the top's. `--settings` and `/model` are invisible to a hook; `--model` is read from the command
  * line where it is still there (`command-line.ts`). `ANTHROPIC_MODEL` comes
  * before every settings file (code.claude.com/docs/en/model-config). Strict JSON: Claude Code skips a
  * file with a comment or a trailing comma entirely.
@@ -23,8 +23,10 @@ const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/Cla
 export function claudeCodeModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   const userDir = place.env.CLAUDE_CONFIG_DIR?.trim() || join(place.home, '.claude');
   const managed = systemPath(place, MANAGED);
-  const dir = agentDir(place, cli?.cwd);
-  const repo = (path: string): [string, () => string | null] => [inDir(dir, path), () => readRepoFile(place, inDir(dir, path))];
+  const repo = (path: string): [string, () => string | null] => {
+    const file = startFile(place, cli?.cwd, path);
+    return [file.shown, file.read];
+  };
   const layers: [string, () => string | null][] = [
     [managed, () => readOwnFile(managed)],
     repo('.claude/settings.local.json'),

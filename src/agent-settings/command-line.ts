@@ -243,6 +243,10 @@ export interface CommandLineModel {
   aliases?: string[];
   /** Codex only: the `-c key=value` that can choose the model, as given, in order (`src/agent-settings/codex.ts` reads them as codex-rs does). */
   configs?: string[];
+  /** Mistral Vibe only: `--trust`, its working directory trusted for this run (not written to `trusted_folders.toml`). */
+  trust?: true;
+  /** Mistral Vibe only: `--add-dir DIR`, each trusted for this run as `--trust` trusts its own, as given, in order. */
+  addDirs?: string[];
 }
 
 /** The models a command line names after the one in force (a flag given twice, a launcher and its binary), as settings' models beside. */
@@ -458,7 +462,14 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const chooses = configs.filter((entry) => /^(?:model|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
     if (chooses.length > 0) result.configs = chooses;
   }
-  return result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd ? result : null;
+  if (agent === 'mistral-vibe') {
+    // argparse's `--trust` (a flag: `--tr` is the shortest no other option shares) and `--add-dir` (`--ad`), before `--`.
+    const options = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined);
+    if (options.some((arg) => arg.length >= 4 && '--trust'.startsWith(arg))) result.trust = true;
+    const added = argparseValues(args, 'add-dir', 'ad').flatMap((dir) => givenPath(dir) ?? []).slice(-MAX_ARGS);
+    if (added.length > 0) result.addDirs = added;
+  }
+  return result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */

@@ -7,8 +7,9 @@ import type { Beside } from './chat-recordings.js';
 import { SESSION_ID } from './claude-transcript.js';
 import { MAX_LISTED, type WrittenFile } from './files-by-written.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
+import type { CommandLineModel } from './command-line.js';
 import { modelsSince, parseTimestamp, printableModel, RECENT_MS, usedAt, type SessionRecords } from './session-window.js';
-import { readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
+import { ownDirectories, readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
 import { trimTrailing } from '../core/trim-run.js';
 
 /** Managed settings an organisation deploys (docs.github.com, Copilot CLI configuration directory: MDM managed settings). */
@@ -203,14 +204,17 @@ function directory(value: unknown): string | null {
   return typeof value === 'string' && value.length <= 4096 && isAbsolute(value) && !/[\x00-\x1f\x7f-\x9f]/.test(value) ? value : null;
 }
 
+/** A directory a session names, and whether as its working directory (`cwd`) or its repository's top. */
+type SessionDirectory = { dir: string; cwd: boolean };
+
 /**
  * The directories a session says it runs in: its `session.start`'s and any `session.resume`'s
  * `data.context` `cwd` and `gitRoot` in the head of its events (github/copilot-sdk
  * `session-events.schema.json`, the working directory and git context at session start), and the
  * `cwd` and `git_root` of its `workspace.yaml` (beside `events.jsonl`).
  */
-function sessionDirectories(path: string): string[] {
-  const dirs: string[] = [];
+function sessionDirectories(path: string): SessionDirectory[] {
+  const dirs: { dir: string | null; cwd: boolean }[] = [];
   const text = head(path) ?? '';
   // Complete lines only: one cut at the head's end is not parsed.
   const lines = text.split('\n');
@@ -224,44 +228,56 @@ function sessionDirectories(path: string): string[] {
     }
     const type = valueAt(record, 'type');
     if (type !== 'session.start' && type !== 'session.resume') continue;
-    for (const key of ['cwd', 'gitRoot']) dirs.push(directory(valueAt(record, 'data', 'context', key)) ?? '');
+    for (const key of ['cwd', 'gitRoot']) dirs.push({ dir: directory(valueAt(record, 'data', 'context', key)), cwd: key === 'cwd' });
   }
   if (path.endsWith('events.jsonl')) {
     const workspace = head(join(dirname(path), 'workspace.yaml')) ?? '';
-    for (const value of workspaceValues(workspace)) dirs.push(directory(value) ?? '');
+    for (const [key, value] of workspaceEntries(workspace)) dirs.push({ dir: directory(value), cwd: key === 'cwd' });
   }
-  return dirs.filter((dir) => dir !== '');
+  return dirs.filter((entry): entry is SessionDirectory => entry.dir !== null);
 }
 
 /**
- * The `cwd` and `git_root` values of a `workspace.yaml`, each without the spaces around it and its
- * quotes, trimmed outside the pattern (`[ \t]*(.*?)[ \t]*$` tried every split of a run of spaces:
+ * The `cwd` and `git_root` entries of a `workspace.yaml`, each value without the spaces around it and
+ * its quotes, trimmed outside the pattern (`[ \t]*(.*?)[ \t]*$` tried every split of a run of spaces:
  * quadratic in a line of them).
  */
-export function workspaceValues(text: string): string[] {
-  return [...text.matchAll(/^(?:cwd|git_root):(.*)$/gm)].map(([, rest]) => {
+function workspaceEntries(text: string): [key: string, value: string][] {
+  return [...text.matchAll(/^(cwd|git_root):(.*)$/gm)].map(([, key, rest]) => {
     const value = trimTrailing(rest!.replace(/^[ \t]+/, ''), ' \t');
-    return /^(["'])(.*)\1$/.exec(value)?.[2] ?? value;
+    return [key!, /^(["'])(.*)\1$/.exec(value)?.[2] ?? value];
   });
 }
 
+/** The `cwd` and `git_root` values of a `workspace.yaml` ({@link workspaceEntries}). */
+export function workspaceValues(text: string): string[] {
+  return workspaceEntries(text).map(([, value]) => value);
+}
+
 /** Whether a session running in one of `dirs` works in this work tree: one of them its top or below it (as given, or with links resolved). */
-function ofWorkTree(place: SettingsPlace, dirs: readonly string[]): boolean {
+function ofWorkTree(place: SettingsPlace, dirs: readonly SessionDirectory[]): boolean {
   const real = realRoot(place);
-  return dirs.some((dir) => within(dir, place.root) || within(dir, real));
+  return dirs.some(({ dir }) => within(dir, place.root) || within(dir, real));
 }
 
 /**
  * The models of Copilot CLI's session guessed when no exported session names one (Copilot CLI
  * without `COPILOT_AGENT_SESSION_ID`, or `git commit` run with it unset or naming no session): the
  * most recently written session of `session-state/` written within the hour whose start or resume
- * ran in the work tree ({@link sessionDirectories}); a guess, so only ever added beside.
+ * ran in the work tree ({@link sessionDirectories}); with Copilot CLI's own process found (`own`, its
+ * working directory: {@link ownDirectories}), one whose start, resume or workspace names that
+ * directory as its working directory (not as its repository's top) comes first, another session of the work tree (another Copilot CLI in another of its
+ * directories) read only when none does. A guess, so only ever added beside.
  */
-function recentSessionModels(place: SettingsPlace, home: string): Beside[] {
+function recentSessionModels(place: SettingsPlace, home: string, own: readonly string[]): Beside[] {
+  let newest: string | undefined;
   for (const file of recentEventFiles(home)) {
-    if (ofWorkTree(place, sessionDirectories(file.path))) return eventModels(place, file.path, 'recent session');
+    const dirs = sessionDirectories(file.path);
+    if (!ofWorkTree(place, dirs)) continue;
+    if (own.length === 0 || dirs.some(({ dir, cwd }) => cwd && own.includes(dir))) return eventModels(place, file.path, 'recent session');
+    newest ??= file.path;
   }
-  return [];
+  return newest === undefined ? [] : eventModels(place, newest, 'recent session');
 }
 
 /**
@@ -273,9 +289,9 @@ function recentSessionModels(place: SettingsPlace, home: string): Beside[] {
  * A regular file only, never through a link (`O_NOFOLLOW`), its last 256 KB, then (the window or
  * its last model reaching past them) its last 16 MB; a line past 1 MB is not parsed. Without the
  * variable, or when its session names no model, the work tree's recent session is guessed
- * ({@link recentSessionModels}).
+ * ({@link recentSessionModels}; `cli`: Copilot CLI's own process, its directory's session first).
  */
-export function copilotSessionModels(place: SettingsPlace): Beside[] {
+export function copilotSessionModels(place: SettingsPlace, _launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const id = place.env.COPILOT_AGENT_SESSION_ID?.trim() ?? '';
   const home = copilotHome(place);
   if (home === null) return [];
@@ -289,5 +305,5 @@ export function copilotSessionModels(place: SettingsPlace): Beside[] {
       })
     : undefined;
   const exact = path === undefined ? [] : eventModels(place, path, 'session');
-  return exact.length > 0 ? exact : recentSessionModels(place, home);
+  return exact.length > 0 ? exact : recentSessionModels(place, home, ownDirectories(place, cli?.cwd));
 }

@@ -4,7 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
-import { agentDir, inDir, readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
+import { readOwnFile, shownPath, startFile, systemPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
 function modelOf(data: unknown): { model: string; key: string } | undefined {
@@ -49,17 +49,17 @@ export interface SettingsLayout {
 }
 
 /**
- * The model of a Gemini CLI-style agent's merged settings: the system settings (`/etc/<agent>/settings.json`,
- * `<PREFIX>_SYSTEM_SETTINGS_PATH`), which override every other file, then the workspace's
- * `<dir>/settings.json` (when the folder is trusted, and not the home directory itself: the workspace
- * is the directory the agent was started in, `cwd`, its process's, when below the work tree's top,
- * else the top; a parent's file is not read), then
- * `~/<dir>/settings.json`, then the system defaults (`system-defaults.json`,
- * `<PREFIX>_SYSTEM_DEFAULTS_PATH`). JSON with comments; `$NAME` and `${NAME}` in the model are resolved
- * from the hook's environment as the agent resolves them (`resolvedReferences`: a value naming no
- * model, a secret, is never written). `/model` is invisible to a hook; `--model` is read from the command line (`command-line.ts`).
+ * A Gemini CLI-style agent's settings files, highest first, each `[shown, data]`: the system settings
+ * (`/etc/<agent>/settings.json`, `<PREFIX>_SYSTEM_SETTINGS_PATH`), which override every other file,
+ * then the workspace's `<dir>/settings.json` (when the folder is trusted, and not the home directory
+ * itself: the workspace is the directory the agent was started in, `cwd`, its process's: below the work
+ * tree's top, that directory's file as a work-tree file; outside the work tree (started above it, a
+ * folder of repositories), that directory's own file, the work tree's not read; unknown, the top's; a
+ * parent's file is never read), then `~/<dir>/settings.json`, then the system defaults
+ * (`system-defaults.json`, `<PREFIX>_SYSTEM_DEFAULTS_PATH`). JSON with comments. Its merged settings
+ * hold, for each key, the first of these naming it.
  */
-export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayout, cwd?: string): SettingsModel | null {
+export function settingsLayers(place: SettingsPlace, layout: SettingsLayout, cwd?: string): [shown: string, data: () => unknown][] {
   const { env } = place;
   const userDir = join(place.home, layout.dir);
   const systemDir = process.platform === 'darwin' ? layout.system.darwin : layout.system.linux;
@@ -68,24 +68,31 @@ export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayou
   const trustFile = env[`${layout.variables}_TRUSTED_FOLDERS_PATH`]?.trim() || join(userDir, 'trustedFolders.json');
   const userFile = join(userDir, 'settings.json');
   // The workspace is the directory the agent was started in (`loadSettings(process.cwd())`: no walk up to the work tree's top).
-  const dir = agentDir(place, cwd);
-  const projectFile = inDir(dir, `${layout.dir}/settings.json`);
-  const workspace = join(place.root, dir);
+  const project = startFile(place, cwd, `${layout.dir}/settings.json`);
   const parsed = (text: string | null): unknown => (text === null ? undefined : parseJsonc(text));
   const system = parsed(readOwnFile(systemFile));
   const user = parsed(readOwnFile(userFile));
-  const atHome = within(place.home, workspace) && within(workspace, place.home);
-  const layers: [string, () => unknown][] = [
+  const atHome = within(place.home, project.dir) && within(project.dir, place.home);
+  return [
     [shownPath(place, systemFile), () => system],
-    [projectFile, () => (!atHome && workspaceTrusted(join(realRoot(place), dir), system, user, trustFile) ? parsed(readRepoFile(place, projectFile)) : undefined)],
+    [project.shown, () => (!atHome && workspaceTrusted(project.dir, system, user, trustFile) ? parsed(project.read()) : undefined)],
     [shownPath(place, userFile), () => user],
     [shownPath(place, defaultsFile), () => parsed(readOwnFile(defaultsFile))],
   ];
-  for (const [shown, data] of layers) {
+}
+
+/**
+ * The model of a Gemini CLI-style agent's merged settings ({@link settingsLayers}): the first file's
+ * `model.name` (or v1 `model`). `$NAME` and `${NAME}` in the model are resolved
+ * from the hook's environment as the agent resolves them (`resolvedReferences`: a value naming no
+ * model, a secret, is never written). `/model` is invisible to a hook; `--model` is read from the command line (`command-line.ts`).
+ */
+export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayout, cwd?: string): SettingsModel | null {
+  for (const [shown, data] of settingsLayers(place, layout, cwd)) {
     const found = modelOf(data());
     if (!found) continue;
     // The agent resolves `$NAME` and `${NAME}` in each file it loads; the reference stays in the evidence.
-    const model = resolvedReferences(found.model, env, layout.agent);
+    const model = resolvedReferences(found.model, place.env, layout.agent);
     const resolved = model === found.model ? '' : ` resolved=${quote(model)}`;
     return { model, evidence: `settings ${shown} ${found.key}=${quote(found.model)}${resolved}`, ...layout.order };
   }

@@ -3,12 +3,19 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { substituted } from './opencode.js';
+import { KILO_AGENTS, opencodeAgentModels } from './opencode-agents.js';
 import { KILO, opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
-import { belowTop, inDir, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { belowTop, inDir, readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
 /** The files of one Kilo config folder, highest first: Kilo merges `kilo.jsonc`, `kilo.json`, `opencode.jsonc`, `opencode.json` in that order, a later one winning. */
 const FOLDER_FILES = ['opencode.json', 'opencode.jsonc', 'kilo.json', 'kilo.jsonc'];
+
+/** `~/.config/kilo` (`XDG_CONFIG_HOME`): Kilo's global config folder. */
+function globalDir(place: SettingsPlace): string {
+  const xdg = place.env.XDG_CONFIG_HOME?.trim();
+  return join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'kilo');
+}
 
 /**
  * Kilo CLI's top-level `model` (Kilo-Org/kilocode, OpenCode's fork: `packages/opencode/src/config/config.ts`,
@@ -22,8 +29,7 @@ const FOLDER_FILES = ['opencode.json', 'opencode.jsonc', 'kilo.json', 'kilo.json
  * place, from Kilo's own storage as OpenCode's ({@link kiloCliModels}).
  */
 export function kiloCliModel(place: SettingsPlace, cwd?: string): SettingsModel | null {
-  const xdg = place.env.XDG_CONFIG_HOME?.trim();
-  const global = join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'kilo');
+  const global = globalDir(place);
   type Layer = [shown: string, read: () => string | null, own: boolean];
   const repo = (path: string): Layer => [path, () => readRepoFile(place, path), false];
   const own = (path: string): Layer => [shownPath(place, path), () => readOwnFile(path), true];
@@ -45,20 +51,38 @@ export function kiloCliModel(place: SettingsPlace, cwd?: string): SettingsModel 
   return null;
 }
 
+/** Kilo's managed config folder (`config/config.ts` `systemManagedConfigDir`), under the place's system root. */
+const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/kilo' : 'etc/kilo';
+
 /**
- * {@link kiloCliModel} with, beside it, the models Kilo's own storage says it ran (`opencode-session.ts`
- * with Kilo's folders: `~/.local/share/kilo/kilo.db`, or `KILO_DB`'s, read by aitrail's own SQLite
- * reader; the older JSON `storage/`; the TUI's last pick in `~/.local/state/kilo/model.json`): the
- * running session's last assistant message and every model its answers ran since the previous commit.
+ * {@link kiloCliModel} with, beside it, its agents' models (a message runs on its agent's model before
+ * the top-level one: `opencode-agents.ts` with Kilo's folders, the `agent` and `mode` maps of its config
+ * files and the `agent(s)/**\/*.md`, `mode(s)/*.md` files of its config folders, `.kilo/agent/code.md`
+ * giving its default `code` agent a model; while `-m` names one, its primary agents' none), and the
+ * models Kilo's own storage says it ran (`opencode-session.ts` with Kilo's folders: `~/.local/share/kilo/kilo.db`,
+ * or `KILO_DB`'s, read by aitrail's own SQLite reader; the older JSON `storage/`; the TUI's last pick
+ * in `~/.local/state/kilo/model.json`): the running session's last assistant message and every model
+ * its answers ran since the previous commit (the session of its own directory first).
  */
-export function kiloCliModels(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
+export async function kiloCliModels(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const found = kiloCliModel(place, cli?.cwd);
   let also: NonNullable<SettingsModel['also']> = [];
   try {
-    also = opencodeSessionModels(place, found !== null, '/proc', KILO).filter((entry) => entry.model !== found?.model);
+    also = await opencodeAgentModels(
+      place,
+      { global: globalDir(place), managed: systemPath(place, MANAGED), substitute: (model) => substituted(model, place.env), dirs: ['', ...belowTop(place, cli?.cwd)] },
+      (cli?.models.length ?? 0) > 0,
+      KILO_AGENTS,
+    );
+  } catch {
+    // Unreadable agent files name no model.
+  }
+  try {
+    also.push(...opencodeSessionModels(place, found !== null, '/proc', KILO, cli?.cwd));
   } catch {
     // Unreadable session storage names no model.
   }
+  also = also.filter((entry, index) => entry.model !== found?.model && also.findIndex((other) => other.model === entry.model) === index);
   if (also.length === 0) return found;
   return { ...(found ?? { model: '', evidence: '' }), also };
 }

@@ -1,4 +1,5 @@
-import { dirname, isAbsolute, join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
@@ -13,10 +14,11 @@ const MAX_FOLDERS = 4096;
 
 /**
  * Whether Vibe trusts `dir` (resolved): the closest of it and its ancestors that `trusted_folders.toml`
- * in its home lists decides, `trusted` before `untrusted` (mistralai/mistral-vibe
- * `vibe/core/trusted_folders.py` `_closest_decision`); none listed: not trusted.
+ * in its home lists, or that this run trusts (`session`: `--trust`'s working directory, `--add-dir`'s),
+ * decides, `trusted` (or this run's) before `untrusted` (mistralai/mistral-vibe
+ * `vibe/core/trusted_folders.py` `_closest_decision`, `trust_for_session`); none listed: not trusted.
  */
-async function trusted(home: string, dir: string): Promise<boolean> {
+async function trusted(home: string, dir: string, session: ReadonlySet<string>): Promise<boolean> {
   const text = readOwnFile(join(home, 'trusted_folders.toml'));
   const data = text === null ? undefined : await parseToml(text);
   const list = (key: string) => {
@@ -25,26 +27,49 @@ async function trusted(home: string, dir: string): Promise<boolean> {
   };
   const [yes, no] = [list('trusted'), list('untrusted')];
   for (let at = dir; ; at = dirname(at)) {
-    if (yes.has(at)) return true;
+    if (yes.has(at) || session.has(at)) return true;
     if (no.has(at)) return false;
     if (dirname(at) === at) return false;
   }
 }
 
 /**
+ * The directories this Vibe run trusts without writing them down (`vibe/cli/entrypoint.py`: `--trust`
+ * its working directory, each `--add-dir` resolved from it, `~` its home, links followed), as
+ * `trust_for_session` keeps them; none when its process was not found.
+ */
+function sessionTrusted(place: SettingsPlace, cli: CommandLineModel | null | undefined): Set<string> {
+  const dirs = new Set<string>();
+  const cwd = cli?.cwd;
+  if (cwd === undefined) return dirs;
+  if (cli!.trust) dirs.add(cwd);
+  for (const given of cli!.addDirs ?? []) {
+    const expanded = given === '~' || given.startsWith('~/') ? join(place.home, given.slice(1)) : given;
+    const path = resolve(cwd, expanded);
+    try {
+      dirs.add(realpathSync.native(path));
+    } catch {
+      // Vibe refuses to start with an `--add-dir` that is no directory.
+    }
+  }
+  return dirs;
+}
+
+/**
  * Mistral Vibe's project config: the nearest `.vibe/config.toml` from its working directory up
  * (`cwd`, its process's; unknown: the work tree's top), read here to the work tree's top, each a
  * work-tree file; Vibe uses it in place of the person's `config.toml`, not merged, when the folder
- * trust of its `.vibe` directory says so (`vibe/core/config/layers/project.py` `ProjectConfigLayer`,
+ * trust of its `.vibe` directory says so ({@link trusted}: `vibe/core/config/layers/project.py` `ProjectConfigLayer`,
  * `default_orchestrator.py`: "the project config when one is discovered and trusted, otherwise the
  * user config"). Null when none is found, or the nearest is not trusted (then the person's is read).
  */
-async function trustedProjectConfig(place: SettingsPlace, home: string, cwd: string | undefined): Promise<{ shown: string; text: string } | null> {
-  for (const dir of [...belowTop(place, cwd).reverse(), '']) {
+async function trustedProjectConfig(place: SettingsPlace, home: string, cli: CommandLineModel | null | undefined): Promise<{ shown: string; text: string } | null> {
+  const session = sessionTrusted(place, cli);
+  for (const dir of [...belowTop(place, cli?.cwd).reverse(), '']) {
     const shown = inDir(dir, '.vibe/config.toml');
     const text = readRepoFile(place, shown);
     if (text === null) continue;
-    return (await trusted(home, join(realRoot(place), dir, '.vibe'))) ? { shown, text } : null;
+    return (await trusted(home, join(realRoot(place), dir, '.vibe'), session)) ? { shown, text } : null;
   }
   return null;
 }
@@ -63,7 +88,7 @@ async function trustedProjectConfig(place: SettingsPlace, home: string, cwd: str
 export async function mistralVibeModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const custom = place.env.VIBE_HOME?.trim();
   const home = custom && isAbsolute(custom) ? custom : join(place.home, '.vibe');
-  const project = await trustedProjectConfig(place, home, cli?.cwd);
+  const project = await trustedProjectConfig(place, home, cli);
   const file = project?.shown ?? join(home, 'config.toml');
   const text = project ? project.text : readOwnFile(file);
   const data = text === null ? undefined : await parseToml(text);

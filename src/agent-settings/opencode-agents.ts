@@ -28,8 +28,50 @@ const MAX_MODELS = 32;
  * summary and its compaction, none with a tool that writes a file.
  */
 const WRITES_NO_CODE = new Set(['title', 'summary', 'compaction']);
-/** The built-in agents' modes (`agent/agent.ts`); an agent a config adds is `all` unless it says. */
-const NATIVE_MODES: Readonly<Record<string, string>> = { build: 'primary', plan: 'primary', general: 'subagent', explore: 'subagent' };
+
+/** Where an OpenCode-like agent keeps its config files and agent files, and its built-in agents. */
+export interface AgentLayout {
+  /** The global config folder's files, merged in this order (a later one winning). */
+  globalFiles: readonly string[];
+  /** A project directory's and a config folder's files, merged in this order. */
+  files: readonly string[];
+  /** The config folders of each project directory and of home, merged in this order: `.opencode`. */
+  folders: readonly string[];
+  /** Whether the work tree's top's folders are merged last (Kilo: `afs.up` from its directory), else first. */
+  topLast: boolean;
+  /** The variables: `<PREFIX>_CONFIG`, `_CONFIG_DIR`, `_CONFIG_CONTENT`, `_DISABLE_PROJECT_CONFIG`. */
+  prefix: string;
+  /** The built-in agents' modes; an agent a config adds is `all` unless it says. */
+  natives: Readonly<Record<string, string>>;
+  /** Names a config may give a built-in agent by (Kilo reads `build` as `code`). */
+  aliases: Readonly<Record<string, string>>;
+}
+
+/** OpenCode's (anomalyco/opencode `config/config.ts`, `agent/agent.ts`). */
+export const OPENCODE_AGENTS: AgentLayout = {
+  globalFiles: ['config.json', 'opencode.json', 'opencode.jsonc'],
+  files: ['opencode.json', 'opencode.jsonc'],
+  folders: ['.opencode'],
+  topLast: false,
+  prefix: 'OPENCODE',
+  natives: { build: 'primary', plan: 'primary', general: 'subagent', explore: 'subagent' },
+  aliases: {},
+};
+
+/**
+ * Kilo CLI's (Kilo-Org/kilocode `packages/opencode/src/config/config.ts`, `config/paths.ts`
+ * `ConfigPaths.directories`: `.kilocode` and `.kilo` of each directory from its own up to the work
+ * tree's top, then of home; `agent/agent.ts`: its `code` agent, `build` read as it).
+ */
+export const KILO_AGENTS: AgentLayout = {
+  globalFiles: ['config.json', 'kilo.jsonc', 'kilo.json', 'opencode.jsonc', 'opencode.json'],
+  files: ['kilo.jsonc', 'kilo.json', 'opencode.jsonc', 'opencode.json'],
+  folders: ['.kilocode', '.kilo'],
+  topLast: true,
+  prefix: 'KILO',
+  natives: { code: 'primary', plan: 'primary', debug: 'primary', orchestrator: 'primary', ask: 'primary', general: 'subagent', explore: 'subagent' },
+  aliases: { build: 'code' },
+};
 
 /** One agent as a layer of OpenCode's config writes it: each field replaces the lower layers' (`mergeDeep`). */
 interface AgentEntry {
@@ -150,43 +192,47 @@ export async function opencodeAgentModels(
   place: SettingsPlace,
   layers: { global: string; managed: string; substitute: Substitute; dirs: readonly string[] },
   commandLineModel: boolean,
+  layout: AgentLayout = OPENCODE_AGENTS,
 ): Promise<{ model: string; evidence: string; overriddenBy: string[] }[]> {
   const { env } = place;
   const agents = new Map<string, AgentEntry>();
   const modes = new Map<string, AgentEntry>();
   const own = (path: string) => fromConfig(readOwnFile(path), shownPath(place, path), layers.substitute, agents, modes);
   const repo = (path: string) => fromConfig(readRepoFile(place, path), path, (model) => model, agents, modes);
-  const projects = !env.OPENCODE_DISABLE_PROJECT_CONFIG?.trim();
-  const custom = env.OPENCODE_CONFIG?.trim();
-  const configDir = env.OPENCODE_CONFIG_DIR?.trim();
+  const projects = !env[`${layout.prefix}_DISABLE_PROJECT_CONFIG`]?.trim();
+  const custom = env[`${layout.prefix}_CONFIG`]?.trim();
+  const configDir = env[`${layout.prefix}_CONFIG_DIR`]?.trim();
   const ownDir = (dir: string) =>
     fromDirectory(dir, (path) => readOwnFile(join(dir, path)), (path) => shownPath(place, join(dir, path)), layers.substitute, agents);
 
-  for (const name of ['config.json', 'opencode.json', 'opencode.jsonc']) own(join(layers.global, name));
+  for (const name of layout.globalFiles) own(join(layers.global, name));
   if (custom && isAbsolute(custom)) own(custom);
-  // The project's directories from the top down to OpenCode's working directory (`layers.dirs`, `''` the top), the nearest last.
-  if (projects) for (const dir of layers.dirs) for (const name of ['opencode.json', 'opencode.jsonc']) repo(inDir(dir, name));
+  // The project's directories from the top down to the agent's working directory (`layers.dirs`, `''` the top), the nearest last.
+  if (projects) for (const dir of layers.dirs) for (const name of layout.files) repo(inDir(dir, name));
   await ownDir(layers.global);
   if (projects) {
-    for (const dir of layers.dirs) {
-      for (const name of ['opencode.json', 'opencode.jsonc']) repo(inDir(dir, join('.opencode', name)));
-      const tree = (path: string) => inDir(dir, join('.opencode', path));
-      await fromDirectory(join(place.root, dir, '.opencode'), (path) => readRepoFile(place, tree(path)), tree, (model) => model, agents);
+    for (const dir of layout.topLast ? layers.dirs.toReversed() : layers.dirs) {
+      for (const folder of layout.folders) {
+        for (const name of layout.files) repo(inDir(dir, join(folder, name)));
+        const tree = (path: string) => inDir(dir, join(folder, path));
+        await fromDirectory(join(place.root, dir, folder), (path) => readRepoFile(place, tree(path)), tree, (model) => model, agents);
+      }
     }
   }
-  for (const dir of [join(place.home, '.opencode'), ...(configDir && isAbsolute(configDir) ? [configDir] : [])]) {
-    for (const name of ['opencode.json', 'opencode.jsonc']) own(join(dir, name));
+  for (const dir of [...layout.folders.map((folder) => join(place.home, folder)), ...(configDir && isAbsolute(configDir) ? [configDir] : [])]) {
+    for (const name of layout.files) own(join(dir, name));
     await ownDir(dir);
   }
-  const inline = env.OPENCODE_CONFIG_CONTENT;
-  if (inline?.trim()) fromConfig(inline, 'env OPENCODE_CONFIG_CONTENT', layers.substitute, agents, modes);
-  for (const name of ['opencode.json', 'opencode.jsonc']) own(join(layers.managed, name));
+  const inline = env[`${layout.prefix}_CONFIG_CONTENT`];
+  if (inline?.trim()) fromConfig(inline, `env ${layout.prefix}_CONFIG_CONTENT`, layers.substitute, agents, modes);
+  for (const name of layout.files) own(join(layers.managed, name));
   for (const [name, entry] of modes) merge(agents, name, { ...entry, mode: 'primary' });
 
   const models: { model: string; evidence: string; overriddenBy: string[] }[] = [];
-  for (const [name, entry] of agents) {
+  for (const [written, entry] of agents) {
+    const name = Object.hasOwn(layout.aliases, written) ? layout.aliases[written]! : written;
     if (!entry.model || entry.disable || WRITES_NO_CODE.has(name)) continue;
-    const mode = entry.mode ?? (Object.hasOwn(NATIVE_MODES, name) ? NATIVE_MODES[name]! : 'all');
+    const mode = entry.mode ?? (Object.hasOwn(layout.natives, name) ? layout.natives[name]! : 'all');
     if (commandLineModel && mode === 'primary') continue;
     if (models.some((known) => known.model === entry.model!.model)) continue;
     models.push({ ...entry.model, overriddenBy: [] });

@@ -58,21 +58,29 @@ function* messageRows(db: SqliteTables): Generator<{ id: string; session: string
 /**
  * The running session: the one `OPENCODE_SESSION_ID` names (a plugin's: OpenCode exports none), else
  * the session of the newest assistant message run in this work tree (its `path.root`, OpenCode's
- * project worktree, or `path.cwd`), created within the last hour.
+ * project worktree, or `path.cwd`), created within the last hour; with OpenCode's own directory known
+ * (`own`: its process's), the newest such message whose `path.cwd` (`Instance.directory`, where it
+ * was started) is that directory comes first, another OpenCode's in another directory of the work tree
+ * read only when it has none within the hour.
  */
-function runningSession(db: SqliteTables, place: SettingsPlace, app: OpencodeApp): string | null {
+function runningSession(db: SqliteTables, place: SettingsPlace, app: OpencodeApp, own: readonly string[]): string | null {
   const named = (app.sessionEnv && place.env[app.sessionEnv]?.trim()) ?? '';
   if (SESSION.test(named)) return named;
   const paths = new Set(projectPaths(place));
+  let newest: string | null | undefined;
   for (const { session, data } of messageRows(db)) {
     if (valueAt(data, 'role') !== 'assistant') continue;
     const root = valueAt(data, 'path', 'root');
     const cwd = valueAt(data, 'path', 'cwd');
     if (!(typeof root === 'string' && paths.has(root)) && !(typeof cwd === 'string' && paths.has(cwd))) continue;
     const created = valueAt(data, 'time', 'created');
-    return typeof created === 'number' && Date.now() - created <= RECENT_MS ? session : null;
+    const recent = typeof created === 'number' && Date.now() - created <= RECENT_MS;
+    newest ??= recent ? session : null;
+    // Rows come newest first: past the hour, no later row is the running session's.
+    if (own.length === 0 || !recent) break;
+    if (typeof cwd === 'string' && own.includes(cwd)) return session;
   }
-  return null;
+  return newest ?? null;
 }
 
 /**
@@ -81,12 +89,12 @@ function runningSession(db: SqliteTables, place: SettingsPlace, app: OpencodeApp
  * weighing as the JSON messages: read with aitrail's own bounded reader (`src/io/sqlite-table.ts`),
  * the database opened once (its WAL read once) for both passes, nothing when it is missing or malformed.
  */
-export function* databaseMessages(place: SettingsPlace, dataDir: string, app: OpencodeApp): Generator<StoredMessage> {
+export function* databaseMessages(place: SettingsPlace, dataDir: string, app: OpencodeApp, own: readonly string[] = []): Generator<StoredMessage> {
   for (const path of databasePaths(place, dataDir, app)) {
     let db: SqliteTables | null = null;
     try {
       db = SqliteTables.open(path, LIMITS);
-      const session = runningSession(db, place, app);
+      const session = runningSession(db, place, app, own);
       if (!session) continue;
       for (const { id, session: owner, data } of messageRows(db)) {
         if (owner === session) yield { place: `${shownPath(place, path)} message ${id}`, message: data };

@@ -6,7 +6,7 @@ import { MAX_WINDOW_MODELS } from './claude-transcript.js';
 import { readProc } from './command-line.js';
 import { databaseMessages } from './opencode-database.js';
 import { usedAt, windowModels } from './session-window.js';
-import { projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
+import { ownDirectories, projectPaths, shownPath, type SettingsPlace } from './settings-place.js';
 
 /** Directory entries looked at in `storage/project/`, a project's `storage/session/<id>/`, a session's `storage/message/<id>/`. */
 const MAX_PROJECT_NAMES = 256;
@@ -141,20 +141,34 @@ function projectIds(storage: string, place: SettingsPlace, budget: Budget): stri
   return ids;
 }
 
-/** The session OpenCode runs now: a session id in `OPENCODE_SESSION_ID` (a plugin's: OpenCode exports none), else this project's session modified last, in the last hour. */
-function runningSession(storage: string, place: SettingsPlace, app: OpencodeApp): string | null {
+/** Recent sessions whose `directory` is read for the one OpenCode runs in its own directory, the most recently changed first. */
+const MAX_OWN_READS = 16;
+
+/**
+ * The session OpenCode runs now: a session id in `OPENCODE_SESSION_ID` (a plugin's: OpenCode exports
+ * none), else this project's session modified last, in the last hour; with OpenCode's own directory
+ * known (`own`, {@link ownDirectories}), the most recently modified such session whose `directory` is
+ * it comes first (another OpenCode in another directory of the work tree may have written since).
+ */
+function runningSession(storage: string, place: SettingsPlace, app: OpencodeApp, own: readonly string[]): string | null {
   const named = (app.sessionEnv && place.env[app.sessionEnv]?.trim()) ?? '';
   if (/^ses_[A-Za-z0-9]{1,64}$/.test(named)) return named;
-  let newest: { id: string; at: number } | null = null;
-  for (const project of projectIds(storage, place, { bytes: MAX_BYTES })) {
+  const budget: Budget = { bytes: MAX_BYTES };
+  const recent: { id: string; project: string; at: number }[] = [];
+  for (const project of projectIds(storage, place, budget)) {
     for (const name of names(join(storage, 'session', project), /^ses_[A-Za-z0-9]{1,64}\.json$/, MAX_SESSION_NAMES, true)) {
       const id = name.slice(0, -'.json'.length);
       // A new message file changes its directory's time; the session's file, its `time.updated`.
       const at = Math.max(modifiedAt(join(storage, 'session', project, name)), modifiedAt(join(storage, 'message', id)));
-      if (!newest || at > newest.at) newest = { id, at };
+      if (Date.now() - at <= SESSION_RECENT_MS) recent.push({ id, project, at });
     }
   }
-  return newest && Date.now() - newest.at <= SESSION_RECENT_MS ? newest.id : null;
+  recent.sort((a, b) => b.at - a.at);
+  for (const session of own.length > 0 ? recent.slice(0, MAX_OWN_READS) : []) {
+    const directory = field(readJson(join(storage, 'session', session.project, `${session.id}.json`), budget), 'directory');
+    if (typeof directory === 'string' && own.includes(directory)) return session.id;
+  }
+  return recent[0]?.id ?? null;
 }
 
 /** When a message was created (`time.created`, ms since the epoch, as OpenCode writes it), or null. */
@@ -252,16 +266,18 @@ function lastPick(place: SettingsPlace, configured: boolean, budget: Budget, pro
  * messages and twice {@link MAX_BYTES} read, no link followed. OpenCode 1.2+ keeps its sessions in
  * SQLite (`opencode.db`): its running session's messages there are weighed the same way
  * (`opencode-database.ts`, read by aitrail's own bounded reader). `app`: Kilo CLI's the same under its own folders.
+ * `cwd`: the directory OpenCode's own process runs in, when found: its sessions are looked for first.
  */
-export function opencodeSessionModels(place: SettingsPlace, configured: boolean, proc = '/proc', app = OPENCODE): Found[] {
+export function opencodeSessionModels(place: SettingsPlace, configured: boolean, proc = '/proc', app = OPENCODE, cwd?: string): Found[] {
   const budget: Budget = { bytes: MAX_BYTES };
   const data = xdgDir(place, 'XDG_DATA_HOME', '.local/share', app);
   const storage = join(data, 'storage');
   const found: Found[] = [];
-  const session = runningSession(storage, place, app);
+  const own = ownDirectories(place, cwd);
+  const session = runningSession(storage, place, app, own);
   if (session) found.push(...sessionWindowModels(place, messageFiles(storage, place, session, budget)));
   // OpenCode 1.2+: the same session's messages in its SQLite database.
-  for (const ran of sessionWindowModels(place, databaseMessages(place, data, app))) {
+  for (const ran of sessionWindowModels(place, databaseMessages(place, data, app, own))) {
     if (!found.some((seen) => seen.model === ran.model)) found.push(ran);
   }
   const picked = lastPick(place, configured, budget, proc, app);

@@ -52,7 +52,7 @@ export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel
     // Unreadable agent files name no model.
   }
   try {
-    also.push(...opencodeSessionModels(place, found !== null || (cli?.models.length ?? 0) > 0));
+    also.push(...opencodeSessionModels(place, found !== null || (cli?.models.length ?? 0) > 0, '/proc', undefined, cli?.cwd));
   } catch {
     // Unreadable session storage names no model.
   }

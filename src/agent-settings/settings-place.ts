@@ -145,3 +145,32 @@ export function agentDir(place: SettingsPlace, cwd: string | undefined): string 
 export function inDir(dir: string, path: string): string {
   return dir ? `${dir}/${path}` : path;
 }
+
+/**
+ * `path` (`.claude/settings.json`) in the directory an agent was started in, where it reads its project
+ * files and no other (`cwd`, its process's, links resolved): below the work tree's top, that work-tree
+ * directory's, read as a work-tree file ({@link readRepoFile}); outside the work tree (started above
+ * it, in a folder of repositories, then `cd` in its shell), that directory's own file, the person's
+ * ({@link readOwnFile}); unknown (its process not found) or deeper than {@link MAX_DEPTH_BELOW}, the
+ * top's. `dir` is that directory (resolved).
+ */
+export function startFile(place: SettingsPlace, cwd: string | undefined, path: string): { shown: string; dir: string; read: () => string | null } {
+  if (cwd !== undefined && isAbsolute(cwd) && !within(cwd, realRoot(place))) {
+    const full = join(cwd, path);
+    return { shown: shownPath(place, full), dir: cwd, read: () => readOwnFile(full) };
+  }
+  const below = agentDir(place, cwd);
+  const inTree = inDir(below, path);
+  return { shown: inTree, dir: join(realRoot(place), below), read: () => readRepoFile(place, inTree) };
+}
+
+/**
+ * The directory an agent's own process runs in (`cwd`, links resolved), as an agent that records it
+ * may have written it (OpenCode's session `directory`, Copilot CLI's session `cwd`): as resolved and,
+ * inside the work tree, under the top's name as given; none when unknown.
+ */
+export function ownDirectories(place: SettingsPlace, cwd: string | undefined): string[] {
+  if (cwd === undefined) return [];
+  const inside = relative(realRoot(place), cwd);
+  return [...new Set([cwd, ...(inside.startsWith('..') || isAbsolute(inside) ? [] : [join(place.root, inside)])])];
+}

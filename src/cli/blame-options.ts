@@ -21,6 +21,7 @@ export interface BlameOptionArgs {
   'blame-left-out'?: boolean;
   notes: boolean;
   'notes-ref'?: string;
+  'give-back': boolean;
 }
 
 /** Add the shared options. git's -M[<n>] / -C[<n>] reach the command as positionals (see `blameRunOf`). */
@@ -36,6 +37,7 @@ export function withBlameOptions(yargs: Argv): Argv {
       .option('include', { type: 'string', array: true, describe: 'Only files matching these globs (on top of config blame.include)' })
       .option('exclude', { type: 'string', array: true, describe: 'Leave out files matching these globs (with config blame.exclude)' })
       .option('notes', { type: 'boolean', default: true, describe: 'Judge commits that carry a git-ai Authorship Log (refs/notes/ai) line by line (--no-notes: commit by commit)' })
+      .option('give-back', { type: 'boolean', default: true, describe: "Give lines back to their writers past a revert, a note-less cherry-pick -x or a final-newline/line-ending change (--no-give-back: each line is the commit git blame names, as scripts built on plain git blame count)" })
       .option('notes-ref', { requiresArg: true, type: 'string', describe: 'Notes ref of the git-ai Authorship Logs (default: refs/notes/ai)' })
       .option('cache', { type: 'boolean', default: true, describe: 'Use the result cache under the git directory (--no-cache bypasses it)' })
       .option('config', { requiresArg: true, type: 'string', describe: 'Config file to use instead of the repository search' })
@@ -54,14 +56,18 @@ export function blameRunOf(args: BlameOptionArgs, before: (string | number)[], c
   // After `--` everything is a path (yargs puts it in `--` or, for a command, in `_`).
   const afterDashes = [...args._.slice(1), ...(args['--'] ?? [])].map(String);
   const { flags, paths, unknown } = splitBlameFlags(before.map(String));
+  // `--include '*.py' -C -C`: yargs hands the git flags after a repeatable option to it as values;
+  // a value git's flag grammar reads as -w/-M/-C is that flag, not a glob (it would silently drop copy detection).
+  const include = flagsOut(args.include ?? [], flags);
+  const exclude = flagsOut(args.exclude ?? [], flags);
   if (unknown.length > 0) throw new UsageError(cliMessages.unknownOption(String(unknown[0]), command, "Paths that start with '-' go after '--'."));
   if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError('--jobs must be a positive whole number.');
   const run: BlameRun = {
     gitFlags: [...(args.w ? ['-w'] : []), ...flags],
     ignoreRevs: args['ignore-rev'] ?? [],
     ignoreRevsFiles: args['ignore-revs-file'] ?? [],
-    include: args.include ?? [],
-    exclude: args.exclude ?? [],
+    include,
+    exclude,
     cache: args.cache,
     config: args.config,
     ...(args['config-from'] !== undefined ? { configFrom: args['config-from'] } : {}),
@@ -70,8 +76,20 @@ export function blameRunOf(args: BlameOptionArgs, before: (string | number)[], c
     blameLeftOut: args['blame-left-out'] === true,
     notes: args.notes,
     notesRef: args['notes-ref'],
+    ...(args['give-back'] === false ? { giveBack: false } : {}),
   };
   return { run, positionals: paths, afterDashes };
+}
+
+/** The globs among `values`; the values that are git's -w/-M[<n>]/-C[<n>] are appended to `flags`. */
+function flagsOut(values: readonly string[], flags: string[]): string[] {
+  const globs: string[] = [];
+  for (const value of values.map(String)) {
+    const split = value.startsWith('-') ? splitBlameFlags([value]) : null;
+    if (split && split.unknown.length === 0 && split.flags.length > 0) flags.push(...split.flags);
+    else globs.push(value);
+  }
+  return globs;
 }
 
 /** The epilogue both commands share: git's -M/-C, what is left out. */

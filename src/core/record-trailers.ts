@@ -24,6 +24,20 @@ export function trailersFor(attributions: readonly Attribution[], key: string): 
   return { trailers, rejected };
 }
 
+/**
+ * `key` as written in a message whose comment prefix is `commentChar`: git reads a trailer's key
+ * case-insensitively (trailer.c compares with strncasecmp), a comment line by its exact bytes. Under
+ * `core.commentChar=A` a line `Assisted-by: …` is a comment: git's cleanup (an editor's commit, `strip`)
+ * removed the recorded trailer and `git log`'s `%(trailers)` skipped it. The first letter's case turned
+ * (`assisted-by: …`) it is the same trailer to git and to every reader, and no comment.
+ */
+export function uncommentedKey(key: string, commentChar: string | undefined): string {
+  if (commentChar === undefined || commentChar === '' || !`${key}: `.startsWith(commentChar.slice(0, key.length + 2))) return key;
+  const first = key[0] ?? '';
+  const turned = first === first.toUpperCase() ? first.toLowerCase() : first.toUpperCase();
+  return turned === first ? key : turned + key.slice(1);
+}
+
 /** True when the message holds nothing but blank lines, comments and the scissors section (an editor is about to open). */
 export function hasNoContent(message: string, commentChar = '#'): boolean {
   for (const line of message.split('\n')) {
@@ -48,7 +62,7 @@ export function hasNoContent(message: string, commentChar = '#'): boolean {
  * start with `commentChar` (the new lines then go after them, a blank line between).
  */
 export function recordTrailers(message: string, attributions: readonly Attribution[], key: string, commentChar?: string, options: { editorOpens?: boolean; trailerChar?: string } = {}): string {
-  const { trailers } = trailersFor(attributions, key);
+  const { trailers } = trailersFor(attributions, uncommentedKey(key, commentChar));
   if (trailers.length === 0) return message;
   // Placed by the comment prefix the stored message is judged with (trailerCommentChar), cut at git's scissors line.
   const read: TrailerOptions = { noDivider: true };

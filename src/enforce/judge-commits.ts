@@ -77,6 +77,8 @@ export async function judgeCommits(
   let protectedChanged = false;
   // Symbolic links the range makes: within reach of a path rule they show unjudged lines at protected paths (judge-links).
   const links: LinkChange[] = [];
+  // The AI commits as the path rules judge their own changes (a merge less what it took whole): for the links already there (judge-link-targets).
+  const ownChanges: CommitFacts[] = [];
   let commits = 0;
   // The range's shape, to say through which merge a refused commit of another branch came in.
   const nodes: RangeNode[] = [];
@@ -97,18 +99,27 @@ export async function judgeCommits(
       const facts = await readCommitFacts(repoDir, commit, detect, stored);
       if (commit.parents.length > 1) mergeSubjects.set(commit.sha, facts.subject);
       facts.attributions = await notes.add(commit.sha, facts.attributions, facts.paths);
-      violations.push(...evaluateCommit(byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts, policy));
+      const judged = byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts;
+      violations.push(...evaluateCommit(judged, policy));
       if (!byLines) continue;
       const protectedPaths = facts.paths.filter(isProtected);
       protectedChanged ||= protectedPaths.length > 0;
       range.set(commit.sha, { firstParent: commit.parents[0], merged: commit.parents.slice(1), protectedPaths });
       for (const parent of commit.parents) parents.add(parent);
-      if (facts.attributions.length > 0) attributed.set(facts.sha, facts);
+      if (facts.attributions.length > 0) {
+        attributed.set(facts.sha, facts);
+        ownChanges.push(judged);
+      }
       for (const made of commit.links ?? []) links.push({ facts, parents: commit.parents, ...made });
     }
     if (links.length > 0) {
       const { judgeLinks } = await import('./judge-links.js');
       violations.push(...(await judgeLinks(repoDir, links, policy)));
+    }
+    if (ownChanges.length > 0) {
+      // Links already there when the range starts show at protected paths the files an AI commit changes (judge-link-targets).
+      const { judgeLinkTargets } = await import('./judge-link-targets.js');
+      violations.push(...(await judgeLinkTargets(repoDir, [...parents].filter((sha) => !range.has(sha)), ownChanges, policy)));
     }
     if (protectedChanged) {
       const { judgeLandedLines } = await import('./judge-landed-lines.js');

@@ -55,7 +55,9 @@ const MAX_RESTORE_DEPTH = 8;
  * into src/crypto, read as the person's lines. Each such line is blamed again at that commit with
  * its parent taken to be the content it restores (a graft for that blame only), through reverts of
  * reverts, and lands with its writer under the rules its landing path gains over the path it was
- * written in (as moved lines do). Only adds: the revert's own landing stays judged too.
+ * written in (as moved lines do). Only adds: the revert's own landing stays judged too. So are the
+ * lines of a `git subtree add/pull --squash` commit (`git-subtree-split: <sha>`), which copies that
+ * upstream commit's tree as its own: Qwen's branch squashed into src/crypto read as the person's.
  */
 async function restoredLines(repoDir: string, candidates: readonly LandedLines[], policy: CompiledPolicy, jobs: number): Promise<LandedLines[]> {
   const sources = new Map<string, LineSource>();
@@ -65,7 +67,7 @@ async function restoredLines(repoDir: string, candidates: readonly LandedLines[]
   for (let depth = 0; depth < MAX_RESTORE_DEPTH && frontier.length > 0; depth += 1) {
     const unasked = [...new Set(frontier.map((lines) => lines.sha))].filter((sha) => !asked.has(sha));
     for (const sha of unasked) asked.add(sha);
-    if (unasked.length > 0) for (const [sha, source] of await lineSourcesAmong(repoDir, unasked, undefined, { asStored: true })) sources.set(sha, source);
+    if (unasked.length > 0) for (const [sha, source] of await lineSourcesAmong(repoDir, unasked, undefined, { asStored: true }, true)) sources.set(sha, source);
     const next: LandedLines[] = [];
     const restoring = frontier.filter((lines) => sources.has(lines.sha));
     await runPool(groupBy(restoring, (lines) => `${lines.sha}\0${lines.origin.path}`), jobs, async (entries) => {

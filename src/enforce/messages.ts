@@ -57,6 +57,10 @@ export const enforceMessages = {
     `aitrail: push rejected by the server: it ${taken.deleted ? 'deletes refs/notes/ai' : `takes away or rewrites the git-ai note of ${taken.commits.map((sha) => sha.slice(0, 12)).join(', ')}${taken.commits.length >= 5 ? ' and maybe more' : ''} in refs/notes/ai`}, commits this server holds: ` +
     'line-level notes are the record of which lines AI wrote (enforcement and reports read them), so this server takes notes added, never taken away.\n' +
     'Fetch the server\'s notes and push yours on top of them (git fetch origin \'+refs/notes/ai:refs/notes/ai\' first, or git notes merge). A server admin who wants to allow it: git config aitrail.allowNotesRewrite true\n',
+  notesShadowed: (commits: readonly string[]) =>
+    `aitrail: push rejected by the server: refs/notes/ai as pushed holds a second git-ai note for ${commits.map((sha) => sha.slice(0, 12)).join(', ')}${commits.length >= 5 ? ' and maybe more' : ''}, commits this server holds, beside the one aitrail judges (another path for the same commit: upper-case hex, or another fanout): ` +
+    'git shows the two joined, and the next git notes command anywhere writes them as one note, so the lines the second one gives to AI would never be judged.\n' +
+    "Keep one note per commit: git fetch origin '+refs/notes/ai:refs/notes/ai', then add your notes again with git notes (or git-ai), and push.\n",
   caseVariantRefused: (variant: { ref: string; of: string }) =>
     `aitrail: push rejected by the server: ${show(variant.ref)} differs only in case from ${show(variant.of)}, and this server's file system folds case (core.ignorecase): git would read one for the other.\n` +
     `Push to ${show(variant.of)} itself, or choose a name of its own.\n`,
@@ -85,12 +89,16 @@ export const enforceMessages = {
   rememberedPolicy: (ref: string | null, commit: string, source: string) => `the policy remembered from ${show(ref ?? 'HEAD')} at ${commit.slice(0, 12)} (${show(source)})`,
   undecodablePath: (path: string) =>
     `cannot judge the path rules by lines on '${show(path)}': its name is not valid UTF-8, so it cannot be handed back to git. Rename the file and try again.`,
-  hiddenLinesPath: (path: string, rev: string, why: 'utf16' | 'cr' | 'ls') =>
+  hiddenLinesPath: (path: string, rev: string, why: 'lfs' | 'utf16' | 'cr' | 'ls') =>
     `cannot judge the path rules by lines on '${show(path)}' (at ${rev.slice(0, 12)}): ${
-      why === 'utf16'
+      why === 'lfs'
+        ? `it is a Git LFS pointer, and a checkout with Git LFS shows there a file git does not hold (whoever wrote it), so whose lines it holds cannot be told. Commit the file itself there (leave protected paths out of 'filter=lfs' in .gitattributes, 'git lfs untrack'), then try again.`
+        : why === 'utf16'
         ? `it is stored as UTF-16 or UTF-32 text, which git reads as binary, so whose lines it holds cannot be told. Store it as UTF-8 and have git convert it in the work tree ('${show(path)} working-tree-encoding=UTF-16LE' in .gitattributes), then try again.`
         : `it breaks lines with ${why === 'cr' ? 'a carriage return alone' : 'U+2028 or U+2029'}, which compilers read as a line break and git does not, so whose lines it holds cannot be told. Break its lines with \\n (or \\r\\n), or escape the character in a string, then try again.`
     }`,
+  shownByLink: (changed: string, link: string, text: string) =>
+    `It changed '${show(changed)}', which the symbolic link '${show(link)}' (-> '${show(text)}') shows at that protected path.`,
   notAi: () =>
     'If that model did not write this change: run `aitrail use --clear` (session), unset AITRAIL_MODEL / AITRAIL_AGENT, or remove the trailer from the message.\n',
 };

@@ -53,6 +53,33 @@ export async function takenNotes(repoDir: string, updates: readonly RefUpdate[])
   return (await configBool(repoDir, 'aitrail.allowNotesRewrite')) === true ? null : taken;
 }
 
+/**
+ * Commits the server holds for which the push brings a second note (whatever it says: not read), beside the
+ * one aitrail (and git-ai's batch reader) reads: git's notes.c shows the two joined (`git notes
+ * show`), and the next `git notes add`, `copy` or `merge` anywhere writes them as one note, which
+ * then no longer parses (read as none). A lower-case path with a person's (or an allowed model's)
+ * note beside an upper-case path with Qwen's passed every judgement. A second note already on
+ * the server (git-ai's batch writer leaves its older one, row 305) is not new. Not switched off
+ * by aitrail.allowNotesRewrite: it takes nothing away, it hides.
+ */
+export async function shadowedNotes(repoDir: string, updates: readonly RefUpdate[]): Promise<string[]> {
+  const update = updates.find((candidate) => candidate.ref === DEFAULT_NOTES_REF);
+  if (!update?.to) return [];
+  const commits = await resolveCommits(repoDir, [update.to, ...(update.from ? [update.from] : [])], STORED);
+  const tip = commits.get(update.to);
+  if (!tip) return [];
+  const old = update.from ? commits.get(update.from) : null;
+  const hidden: Array<{ commit: string } & NoteEntry> = [];
+  const beforeHidden: Array<{ commit: string } & NoteEntry> = [];
+  const [, before] = await Promise.all([listNotes(repoDir, tip, STORED, hidden), old ? listNotes(repoDir, old, STORED, beforeHidden) : new Map<string, NoteEntry>()]);
+  if (hidden.length === 0) return [];
+  const known = new Set([...[...before].map(([commit, entry]) => `${commit}\0${entry.oid}`), ...beforeHidden.map((entry) => `${entry.commit}\0${entry.oid}`)]);
+  const fresh = hidden.filter((entry) => !known.has(`${entry.commit}\0${entry.oid}`));
+  if (fresh.length === 0) return [];
+  const present = await resolveCommits(repoDir, fresh.map((entry) => entry.commit), STORED);
+  return [...new Set(fresh.map((entry) => entry.commit).filter((commit) => present.get(commit) === commit))].slice(0, NAMED);
+}
+
 /** The note attests no line (git-ai's note of a commit it saw no AI line in). */
 async function saysNothing(repoDir: string, entry: NoteEntry): Promise<boolean> {
   if (entry.type !== 'blob' || entry.size < 0 || entry.size > READ_LIMIT) return false;

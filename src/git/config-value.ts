@@ -1,15 +1,9 @@
-import { runGit, runGitRawSync, runGitSync } from './exec.js';
+import { runGit, runGitSync } from './exec.js';
 
 /** The value of one git config key as git resolves it for `cwd` (all scopes), or `undefined` when unset. */
 export function configValueSync(cwd: string, key: string): string | undefined {
   const out = runGitSync(['config', '-z', '--get', key], { cwd, okCodes: [1] });
   return out === '' ? undefined : out.replace(/\0$/, '');
-}
-
-/** The bytes of one git config key's value as git resolves it for `cwd`, or `undefined` when unset (a value need not be UTF-8). */
-export function configBytesSync(cwd: string, key: string): Buffer | undefined {
-  const out = runGitRawSync(['config', '-z', '--get', key], { cwd, okCodes: [1] });
-  return out.length === 0 ? undefined : out.subarray(0, out[out.length - 1] === 0 ? -1 : undefined);
 }
 
 /** Async variant of {@link configValueSync}. */

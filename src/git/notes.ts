@@ -42,9 +42,10 @@ export async function notesTip(cwd: string, ref: string, view: ObjectView = {}):
  * git-ai wrote last, never the stale one ls-tree lists first. A path in upper-case hex (`ABCD…`,
  * `AB/cd…`, written by hand with `git mktree`) is that commit's note too, as git's notes.c reads
  * it (`git notes show`, `list`, git-ai's reader through them), and every `git notes add`, `copy` or
- * `merge` rewrites it in lower case; at the same depth the lower-case path wins.
+ * `merge` rewrites it in lower case; at the same depth the lower-case path wins. `shadowed`, when
+ * given, gets the other entries of a commit noted twice (git shows them joined to the one read).
  */
-export async function listNotes(cwd: string, tip: string, view: ObjectView = {}): Promise<Map<string, NoteEntry>> {
+export async function listNotes(cwd: string, tip: string, view: ObjectView = {}, shadowed?: Array<{ commit: string } & NoteEntry>): Promise<Map<string, NoteEntry>> {
   objectId(tip);
   const notes = new Map<string, NoteEntry>();
   const ranks = new Map<string, number>();
@@ -58,9 +59,16 @@ export async function listNotes(cwd: string, tip: string, view: ObjectView = {})
       const joined = path.replace(/\//g, '');
       const commit = joined.toLowerCase();
       const rank = 2 * (path.length - joined.length) + (joined === commit ? 0 : 1);
-      if ((commit.length !== 40 && commit.length !== 64) || rank >= (ranks.get(commit) ?? Infinity)) continue;
+      if (commit.length !== 40 && commit.length !== 64) continue;
+      const entry = { oid, type, size: /^\d+$/.test(size) ? Number(size) : -1 };
+      const chosen = notes.get(commit);
+      if (rank >= (ranks.get(commit) ?? Infinity)) {
+        shadowed?.push({ commit, ...entry });
+        continue;
+      }
+      if (chosen) shadowed?.push({ commit, ...chosen });
       ranks.set(commit, rank);
-      notes.set(commit, { oid, type, size: /^\d+$/.test(size) ? Number(size) : -1 });
+      notes.set(commit, entry);
     }
   } catch (error) {
     if (error instanceof GitError) throw new GitError(`cannot read the notes at ${tip.slice(0, 12)}: ${error.message}`, args, error.exitCode, error.stderr, { cause: error });

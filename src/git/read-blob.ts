@@ -44,6 +44,16 @@ export async function treeFileNames(repoDir: string, commit: string, path: strin
   return (await runGit(['ls-tree', '-r', '-z', '--name-only', `${commit}:${path}`], { cwd: repoDir, ...view })).split('\0').filter((name) => name !== '');
 }
 
+/** Every symbolic link of commit `commit`'s tree (an object id): its path and the blob holding its target's text. */
+export async function treeSymlinks(repoDir: string, commit: string, view: ObjectView = {}): Promise<Array<{ path: string; oid: string }>> {
+  objectId(commit);
+  const out = await runGit(['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: repoDir, ...view });
+  return out.split('\0').flatMap((record) => {
+    const match = /^120000 blob ([0-9a-f]{40,64})\t([^]*)$/.exec(record);
+    return match ? [{ path: match[2]!, oid: match[1]! }] : [];
+  });
+}
+
 /** The content of a blob, by object id, as UTF-8 text. */
 export async function readBlob(repoDir: string, oid: string, view: ObjectView = {}): Promise<string> {
   objectId(oid);

@@ -1,4 +1,4 @@
-import { pickedFrom, restoredParent, revertOf } from '../core/blame/revert-of.js';
+import { pickedFrom, restoredParent, revertOf, subtreeSplitOf } from '../core/blame/revert-of.js';
 import type { OriginGroup } from '../core/blame/parse-origins.js';
 import { createOriginParser } from '../core/blame/parse-origins.js';
 import { BLAME_COMMAND } from './blame.js';
@@ -10,8 +10,11 @@ import { resolveCommits } from './resolve-commits.js';
 /** Where the lines a commit brings in were written before: the commit whose content it restores or copies. */
 export interface LineSource {
   commit: string;
-  /** `pick-of-revert`: a `cherry-pick -x` of a revert (its copied message names a revert outside its own history). */
-  kind: 'revert' | 'pick' | 'pick-of-revert';
+  /**
+   * `pick-of-revert`: a `cherry-pick -x` of a revert (its copied message names a revert outside its own history);
+   * `subtree`: a `git subtree --squash` commit, copying the tree of the upstream commit it names (asked for with `subtrees`).
+   */
+  kind: 'revert' | 'pick' | 'pick-of-revert' | 'subtree';
 }
 
 /**
@@ -23,31 +26,38 @@ export interface LineSource {
  * its history (a revert backported with `-x`), as a pick of the picked commit when that one says it
  * reverts the same commit. `ancestry` may answer the ancestry
  * question from a memo (two commits' ancestry never changes). `view`: history as stored (enforcement).
+ * `subtrees`: also a commit of one parent or none that says `git-subtree-split: <sha>` (git subtree's
+ * `--squash` commit, whose tree is that commit's) copies that commit, when it exists here.
  */
 export async function lineSourcesAmong(
   root: string,
   commits: Iterable<string>,
   ancestry: (ancestor: string, of: string, compute: () => Promise<boolean>) => Promise<boolean> = (_a, _o, compute) => compute(),
   view: ObjectView = {},
+  subtrees = false,
 ): Promise<Map<string, LineSource>> {
   const asStored = view.asStored === true;
   const input = [...commits].join('\n');
   const reverts = new Map<string, { reverted: string; mainline: string | null }>();
   const picks = new Map<string, string>();
   const pickedReverts = new Map<string, { picked: string; reverted: string }>();
+  const squashes = new Map<string, string>();
   if (input === '') return new Map();
-  const grep = ['--basic-regexp', '--grep=^This reverts commit [0-9a-f]', '--grep=^(cherry picked from commit [0-9a-f]'];
+  const grep = ['--basic-regexp', '--grep=^This reverts commit [0-9a-f]', '--grep=^(cherry picked from commit [0-9a-f]', ...(subtrees ? ['--grep=^git-subtree-split: [0-9a-f]'] : [])];
   for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${input}\n`, extra: grep, asStored, whole: true })) {
     const reverted = revertOf(commit.message);
     const picked = pickedFrom(commit.message);
     if (reverted && !commit.sha.startsWith(reverted.reverted)) reverts.set(commit.sha, reverted);
     else if (picked && picked !== commit.sha) picks.set(commit.sha, picked);
     if (reverted && picked && picked !== commit.sha) pickedReverts.set(commit.sha, { picked, reverted: reverted.reverted });
+    const split = subtrees && !reverted && !picked && commit.parents.length <= 1 ? subtreeSplitOf(commit.message) : null;
+    if (split !== null && split !== commit.sha) squashes.set(commit.sha, split);
   }
-  if (reverts.size + picks.size === 0) return new Map();
-  const exists = await resolveCommits(root, [...[...reverts.values()].map((revert) => revert.reverted), ...picks.values(), ...[...pickedReverts.values()].map((pick) => pick.picked)], view);
+  if (reverts.size + picks.size + squashes.size === 0) return new Map();
+  const exists = await resolveCommits(root, [...[...reverts.values()].map((revert) => revert.reverted), ...picks.values(), ...[...pickedReverts.values()].map((pick) => pick.picked), ...squashes.values()], view);
   const result = new Map<string, LineSource>();
   for (const [sha, picked] of picks) if (exists.get(picked) === picked) result.set(sha, { commit: picked, kind: 'pick' });
+  for (const [sha, split] of squashes) if (exists.get(split) === split) result.set(sha, { commit: split, kind: 'subtree' });
   // A revert not followed in its own history, but copied with -x from a revert of the same commit: its lines are that revert's, followed from there.
   const copied = [...new Set([...pickedReverts.values()].map((pick) => pick.picked).filter((picked) => exists.get(picked) === picked))];
   const revertsOfPicked = new Map<string, string | undefined>();

@@ -15,7 +15,7 @@ import { inRebase } from './in-rebase.js';
  */
 export async function carryAmendedAttributions(cwd: string, gitDir: string, env: NodeJS.ProcessEnv, pairs: ReadonlyArray<[string, string]>): Promise<string[]> {
   const [pair] = pairs;
-  if (inRebase(env) || pairs.length !== 1 || !pair) return [];
+  if (inRebase(env, gitDir) || pairs.length !== 1 || !pair) return [];
   const [old, made] = pair;
   if ((await headId(cwd, env)) !== made) return [];
   const head = await readHeadCommit(cwd, env, made);

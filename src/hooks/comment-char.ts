@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { configBytesSync, configValueSync } from '../git/config-value.js';
+import { configValueSync } from '../git/config-value.js';
+import { commentSettingSync } from '../git/comment-setting.js';
 import { AUTO_CANDIDATES, autoCommentChar } from '../core/trailers/auto-comment-char.js';
 
 /**
@@ -51,7 +52,8 @@ function commonDirOf(gitDir: string): string {
 }
 
 /**
- * The comment prefix git uses for this commit (`core.commentChar`, default `#`), decoded as the
+ * The comment prefix git uses for this commit (`core.commentChar`, or `core.commentString` under git
+ * >= 2.45: commentSettingSync; default `#`), decoded as the
  * message was (`encoding`): git takes any one byte (a byte that is not UTF-8 on its own reads as
  * U+FFFD in a UTF-8 message, as the comment lines git wrote with it do). With `auto`, git picked a
  * character unused by the message when it wrote the template: recover it from the comment lines
@@ -62,9 +64,10 @@ function commonDirOf(gitDir: string): string {
  */
 export function commentCharFor(cwd: string, message: string, known?: { gitDir: string; env: NodeJS.ProcessEnv }, encoding: BufferEncoding = 'utf8'): string {
   if (known && surelyDefault(known.gitDir, commonDirOf(known.gitDir), known.env)) return '#';
-  const configured = configBytesSync(cwd, 'core.commentChar')?.toString(encoding);
+  const configured = commentSettingSync(cwd)?.toString(encoding);
   if (configured === undefined || configured === '') return '#';
-  if (configured !== 'auto') return configured;
+  // git reads `auto` in any case (strcasecmp): `Auto` is no four-letter prefix.
+  if (configured.toLowerCase() !== 'auto') return configured;
   for (const line of message.split('\n')) {
     const first = line[0];
     if (first !== undefined && AUTO_CANDIDATES.includes(first) && /^. (Please enter |-{24} >8 -{24}$)/.test(line)) return first;
@@ -90,32 +93,32 @@ function hintedCleanup(message: string, commentChar: string): 'keeps' | 'strips'
 }
 
 /**
- * True when git stores the `commentChar` lines of the message being committed, so that `check`,
- * pre-push and pre-receive read them as text: git's own hint in the message says so (`<c> with
- * '<c>' will be kept …`; it names a `--cleanup=` option too), else `commit.cleanup=whitespace`,
- * `verbatim` or `scissors`, or no editor opened (`-m`, `-F`, `git merge -m`: the hooks'
- * `GIT_EDITOR=:`) unless `commit.cleanup=strip`. git writes its hint only into a message it opens
- * an editor for: with `GIT_EDITOR=:` a hint is the committer's own text, never trusted. git does
- * not tell its hooks a `--cleanup=strip` option: such a commit's comment lines are read too (fail closed).
- */
-export function commentLinesKept(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): boolean {
-  const editor = env.GIT_EDITOR !== ':';
-  const hinted = editor ? hintedCleanup(message, commentChar) : undefined;
-  if (hinted !== undefined) return hinted === 'keeps';
-  const mode = configValueSync(cwd, 'commit.cleanup');
-  if (mode === 'strip') return false;
-  return KEEPING_MODES.has(mode ?? '') || !editor;
-}
-
-/**
  * The comment prefix the trailers of the commit being made are read and written with: the one the
  * stored message is judged with. `check`, pre-push and pre-receive read a stored message as `git
  * interpret-trailers` does with no config, where a comment line starts with `#`. When git keeps
- * the local comment lines (commentLinesKept), a `;` line is text to them: read with `;`, a trailer
+ * the local comment lines (stripsComments false), a `;` line is text to them: read with `;`, a trailer
  * above `; Please enter …` (or an `-m '; note'` paragraph, a merge's `; Conflicts:`) was one to
  * commit-msg and prose to pre-receive. With `core.commentChar` `#`, or when git strips them, `commentChar` itself.
  */
 export function trailerCommentChar(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): string {
   if (commentChar === '#') return '#';
-  return commentLinesKept(cwd, commentChar, env, message) ? '#' : commentChar;
+  return stripsComments(cwd, commentChar, env, message) ? commentChar : '#';
+}
+
+/**
+ * True when git will strip the `commentChar` lines from the message of the commit being made: git's
+ * hint in the message says so (`<c> with '<c>' will be ignored …`; `… will be kept` names a
+ * `--cleanup=` option too); else `commit.cleanup=strip`, or an editor under no keeping mode. git
+ * writes its hint only into a message it opens an editor for: with `-m`/`-F` (the hooks'
+ * `GIT_EDITOR=:`) a hint is the committer's own text, never trusted. (A `--cleanup=` option given
+ * with `-m`/`-F` reaches the hooks by no sign: taken as the config says; `--cleanup=strip`'s comment
+ * lines are then read as kept, fail closed.)
+ */
+export function stripsComments(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): boolean {
+  const editor = env.GIT_EDITOR !== ':';
+  const hinted = editor ? hintedCleanup(message, commentChar) : undefined;
+  if (hinted !== undefined) return hinted === 'strips';
+  const mode = configValueSync(cwd, 'commit.cleanup');
+  if (mode === 'strip') return true;
+  return !(KEEPING_MODES.has(mode ?? '') || !editor);
 }

@@ -13,7 +13,7 @@ import { rewriteFile } from '../io/rewrite-file.js';
 import { inRebase } from './in-rebase.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
-import { commentCharFor, commentLinesKept, trailerCommentChar } from './comment-char.js';
+import { commentCharFor, stripsComments, trailerCommentChar } from './comment-char.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import type { HookHandler } from './dispatch.js';
 import { detectOptionsOf } from '../config/defaults.js';
@@ -45,13 +45,13 @@ export const handler: HookHandler = async (args, context) => {
     const commentChar = commentCharFor(root, message, { gitDir, env: context.env });
     const detectOptions = detectOptionsOf(config);
     if (before !== undefined) refreshFastPathStamp(root, gitDir, { detect: detectOptions.detect, trailer: { key: detectOptions.trailerKey } }, before);
-    // git strips comment lines only from a message it opened the editor for (and commit.cleanup lets
-    // it); with -m/-F it runs the hooks with GIT_EDITOR=: and keeps them, so `git commit -m '#123 fix'`
-    // has a subject, and `-m $'fix\n\n# Assisted-by: qwen-code:qwen/qwen3-coder'` stores a line check,
-    // pre-push and pre-receive read: the message is read as stored ('\n': no line starts with it, so
-    // no line is a comment), cut at a scissors line only where git opened the editor (and wrote it).
-    const kept = message.split('\n').some((line) => line.startsWith(commentChar)) && commentLinesKept(root, commentChar, context.env, message);
-    const stripped = kept ? '\n' : commentChar;
+    // git strips comment lines from a message it opened the editor for, or under commit.cleanup=strip;
+    // with -m/-F it runs the hooks with GIT_EDITOR=: and keeps them, so `git commit -m '#123 fix'` has a
+    // subject, and `-m $'fix\n\n# Assisted-by: qwen-code:qwen/qwen3-coder'` stores a line check, pre-push
+    // and pre-receive read (row 459) ('\n': no line starts with it, so no line is a comment). Under
+    // `-c commit.cleanup=strip` git strips `-m '#123 fix'` (core.commentChar=A: `-m 'Add f'`), and only
+    // the recorded trailer was left. A scissors line cuts the message only where git opened the editor (and wrote it).
+    const stripped = stripsComments(root, commentChar, context.env, message) ? commentChar : '\n';
     const cutChar = context.env.GIT_EDITOR === ':' ? '\n' : commentChar;
     if (onlyRecordedTrailers(message, detectOptions.trailerKey, stripped)) {
       writeStderr('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
@@ -65,13 +65,13 @@ export const handler: HookHandler = async (args, context) => {
     // models count from before HEAD, the commit it may rewrite (prepare-commit-msg, told by git, recorded them already).
     // (A date merely old is a new commit whose editor or hooks took a while: HEAD's author kept exactly is the amend.)
     const now = Math.floor(Date.now() / 1000);
-    const amend = !inRebase(context.env) && carriedAuthorDate(context.env, now) !== undefined && (await (await import('./amended-attributions.js')).keepsHeadAuthor(root, context.env, now));
+    const amend = !inRebase(context.env, gitDir) && carriedAuthorDate(context.env, now) !== undefined && (await (await import('./amended-attributions.js')).keepsHeadAuthor(root, context.env, now));
     const signals = await gatherCommitTimeSignals(root, gitDir, context.env, new Date(), amend ? 'HEAD' : undefined);
     // The trailer block as check and pre-receive will read the stored message (a kept `;` line is text to them).
     const trailerChar = trailerCommentChar(root, commentChar, context.env, message);
     // A rebase's reword step, or an amend (git kept HEAD's author date): the editor's new message may have
     // dropped what the commit declared (loaded only then).
-    const carried = inRebase(context.env)
+    const carried = inRebase(context.env, gitDir)
       ? await (await import('./reworded-attributions.js')).rewordedAttributions(root, gitDir, context.env, message, detectOptions, commentChar)
       : amend
         ? await (await import('./amended-attributions.js')).amendedAttributions(root, context.env, message, detectOptions, commentChar, now, true)

@@ -4,6 +4,7 @@ import { REBASE_FIXUPS, SQUASH_SOURCE } from '../core/checkpoint/store-layout.js
 import { pickUnderway, rebaseExecStep } from '../notes/pick-source.js';
 import type { HookContext, HookHandler } from './dispatch.js';
 import { worktreeGitDir } from './hook-git-dir.js';
+import { inRebase } from './in-rebase.js';
 import { firstLine, hookWarning as warn } from './hook-warning.js';
 
 /**
@@ -16,7 +17,8 @@ import { firstLine, hookWarning as warn } from './hook-warning.js';
  */
 export function isReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
   if (rebaseExecStep(gitDir)) return false;
-  if (env.GIT_CHERRY_PICK_HELP !== undefined || /^(rebase|cherry-pick|revert)\b/.test(env.GIT_REFLOG_ACTION ?? '')) return true;
+  // A rebase's variables count only while one is under way (in-rebase.ts: a committed .env may set them).
+  if (inRebase(env, gitDir) || /^(cherry-pick|revert)\b/.test(env.GIT_REFLOG_ACTION ?? '')) return true;
   return existsSync(join(gitDir, 'rebase-apply'));
 }
 

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { ExitCode } from '../core/exit-codes.js';
 import { parsePrePushLines } from '../core/ref-updates.js';
 import type { HookContext, HookHandler } from './dispatch.js';
@@ -24,12 +25,48 @@ async function pushLineNotes(args: string[], context: HookContext): Promise<void
   }
 }
 
+/**
+ * A `.env` the repository commits that switches git's hooks off for the agents that load it
+ * (git-layer planted-hook-switches.ts): no hook runs for their commits, so none can notice; the
+ * person's push (their own environment) says so. `HUSKY=0` only where husky runs the hooks. Never fails the push.
+ */
+async function warnPlantedSwitches(context: HookContext): Promise<void> {
+  try {
+    const { plantedHookSwitches, switchManager } = await import('../git/planted-hook-switches.js');
+    let found = await plantedHookSwitches(context.cwd);
+    if (found.some((entry) => switchManager(entry.name) !== null)) {
+      // A manager's switch only where that manager runs the hooks (`HUSKY=0`, `LEFTHOOK=0` in a .env also switch them off in CI).
+      const { runGit } = await import('../git/exec.js');
+      const hooksPath = (await runGit(['config', '--get', 'core.hooksPath'], { cwd: context.cwd, okCodes: [1] })).trim();
+      const { CLIENT_HOOKS } = await import('../install/hook-names.js');
+      const { hookFileManager, hookFileText } = await import('../install/hook-managers.js');
+      const hooksDir = hooksPath !== '' ? resolve(context.cwd, hooksPath) : resolve(context.cwd, (await runGit(['rev-parse', '--git-path', 'hooks'], { cwd: context.cwd })).trim());
+      const running = new Set<string>(/(^|\/)\.husky\/_$/.test(hooksPath) ? ['husky'] : []);
+      for (const hook of CLIENT_HOOKS) {
+        const text = hookFileText(join(hooksDir, hook));
+        const manager = text === null ? null : hookFileManager(text);
+        if (manager) running.add(manager);
+      }
+      found = found.filter((entry) => {
+        const manager = switchManager(entry.name);
+        return manager === null || running.has(manager);
+      });
+    }
+    if (found.length === 0) return;
+    const { plantedSwitchesMessage } = await import('../install/hook-messages.js');
+    hookWarning(context.env, plantedSwitchesMessage(found));
+  } catch {
+    // Only a warning: a failed read says nothing.
+  }
+}
+
 export const handler: HookHandler = async (args, context) => {
   try {
     const { updates, malformed } = parsePrePushLines(await context.readStdin());
     const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');
     if (malformed.length > 0) return malformedInput('pre-push', malformed);
     if (updates.every((update) => update.to === null)) return ExitCode.ok;
+    await warnPlantedSwitches(context);
     const remote = args[0] ?? '';
     const [{ pushSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }] = await Promise.all([
       import('../enforce/push-sets.js'),

@@ -55,7 +55,7 @@ export const handler: HookHandler = async (args, context) => {
  * HEAD's; the result is recorded with the models of every commit folded into it.
  */
 function rebaseStep(env: NodeJS.ProcessEnv, gitDir: string): 'new' | 'replay' | 'fold' {
-  if (!inRebase(env)) return 'new';
+  if (!inRebase(env, gitDir)) return 'new';
   let done: string;
   try {
     done = readFileSync(join(gitDir, REBASE_DONE), 'utf8');

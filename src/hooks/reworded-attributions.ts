@@ -16,7 +16,7 @@ import { inRebase } from './in-rebase.js';
  * new message declares under the key itself (a corrected model, `none`: the person's word).
  */
 export async function rewordedAttributions(cwd: string, gitDir: string, env: NodeJS.ProcessEnv, message: string, options: DetectOptions & { trailerKey: string }, commentChar: string): Promise<Attribution[]> {
-  if (!inRebase(env)) return [];
+  if (!inRebase(env, gitDir)) return [];
   let done: string;
   try {
     done = readFileSync(join(gitDir, REBASE_DONE), 'utf8');

@@ -20,7 +20,7 @@ import { inRebase } from './in-rebase.js';
  * commit, a message neither UTF-8 nor ISO-8859-1, a failed read) leaves HEAD as it is.
  */
 export async function carrySquashedAttributions(cwd: string, gitDir: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  if (!inRebase(env)) return undefined;
+  if (!inRebase(env, gitDir)) return undefined;
   let done: string, fixups: string, todo: string;
   try {
     done = readFileSync(join(gitDir, REBASE_DONE), 'utf8');

@@ -182,7 +182,7 @@ export function fastPathFunctions(version: string): string[] {
     "    case $aitrail_y in '#'*) ;; *) return 1 ;; esac",
     '    if [ -z "$aitrail_h" ]; then if aitrail_hash; then aitrail_h=1; else aitrail_h=0; fi; fi',
     '    [ "$aitrail_h" = 1 ] || return 1',
-    // A comment line is one only where git strips them (node: commentLinesKept in src/hooks/comment-char.ts):
+    // A comment line is one only where git strips them (node: stripsComments in src/hooks/comment-char.ts):
     // git opened an editor (with -m/-F, GIT_EDITOR=:, it stores them and check reads them) and the
     // first of its hints does not say they are kept (`--cleanup=whitespace`); commit.cleanup is a doubt (aitrail_hash).
     '    [ "${GIT_EDITOR-}" != : ] || return 1',
@@ -209,7 +209,7 @@ function wordedKeyPattern(): string {
 /**
  * sh function `aitrail_hash`: true when core.commentChar is surely `#`, as node's surelyDefault
  * (src/hooks/comment-char.ts) decides it, and no commit.cleanup may keep the comment lines
- * (node's commentLinesKept): no `git -c` or GIT_CONFIG_* setting that could set them,
+ * (node's stripsComments): no `git -c` or GIT_CONFIG_* setting that could set them,
  * and no config file git reads (the common git dir's, the worktree's, the global ones, the
  * system's) that mentions commentChar, commentString, cleanup or include (the shell reads them; a NUL byte,
  * which it drops, can only make it find a word node would not: a doubt). A file there that cannot

@@ -66,3 +66,10 @@ export function ENV_PLANTED_IGNORED(name: string): string {
   const instead = name === 'AITRAIL' ? '--no-verify (git commit, git push) skips the hooks once' : "declare a model with 'aitrail use <model>' instead";
   return `${what} ignored: a .env file this repository commits sets ${name}, and agents (aider, Gemini CLI, Qwen Code) load such a file into the environment of their commits. Take ${name} out of the committed .env; ${instead}.`;
 }
+
+/** Said by pre-push when a `.env` the repository commits sets variables that switch git's hooks off for the agents that load it (src/git/planted-hook-switches.ts). */
+export function plantedSwitchesMessage(found: ReadonlyArray<{ file: string; name: string }>): string {
+  const listed = found.slice(0, 4).map((entry) => `${entry.name} (${entry.file})`).join(', ');
+  const more = found.length > 4 ? ` and ${found.length - 4} more` : '';
+  return `a .env this repository commits sets ${listed}${more}: aider, Gemini CLI and Qwen Code load it into their git commit's environment, where it keeps git from running aitrail's hooks, so their commits here may be neither recorded nor refused and no hook can tell. Take it out of the committed file.`;
+}

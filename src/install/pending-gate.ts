@@ -114,7 +114,7 @@ export function notesToCarryGate(): string[] {
 function amendCarryLines(): string[] {
   return [
     'aitrail_am=',
-    ...inRebaseLines('aitrail_r'),
+    ...inRebaseLines('aitrail_r', true),
     'if [ "${1-}" = amend ] && [ -z "$aitrail_r" ]; then',
     '  aitrail_in=',
     '  while IFS= read -r aitrail_l || [ -n "$aitrail_l" ]; do',
@@ -137,21 +137,25 @@ function amendCarryLines(): string[] {
 }
 
 /**
- * Sets the shell variable `name` to 1 when git runs the hook for a rebase, as src/hooks/in-rebase.ts
- * reads it (GIT_CHERRY_PICK_HELP, or GIT_REFLOG_ACTION `rebase…`), else to empty.
+ * Sets the shell variable `name` to 1 when git's variables say the hook runs for a rebase, as
+ * src/hooks/in-rebase.ts reads them (GIT_CHERRY_PICK_HELP, or GIT_REFLOG_ACTION `rebase…`), else to
+ * empty; with `gitDir` set (`aitrail_g` known), only while a rebase is under way there (a committed
+ * `.env` may set the variables: in-rebase.ts).
  */
-function inRebaseLines(name: string): string[] {
+function inRebaseLines(name: string, gitDir = false): string[] {
   return [
     `${name}=`,
     // JavaScript's /^rebase\b/: `rebase` alone or before a character that is not an ASCII word character (listed: no locale's ranges).
     `case \${GIT_REFLOG_ACTION-} in rebase|rebase[!${WORD_CHARACTERS}]*) ${name}=1 ;; esac`,
     `[ -n "\${GIT_CHERRY_PICK_HELP+x}" ] && ${name}=1`,
+    ...(gitDir ? [`[ -n "$${name}" ] && ! ${REBASING} && ${name}=`] : []),
   ];
 }
 
 /**
  * prepare-commit-msg (src/hooks/prepare-commit-msg.ts) records nothing for a rebase replaying
- * commits (GIT_CHERRY_PICK_HELP set, or GIT_REFLOG_ACTION `rebase…`): their trailers travel with
+ * commits (GIT_CHERRY_PICK_HELP set, or GIT_REFLOG_ACTION `rebase…`, while `rebase-merge` or
+ * `rebase-apply` is in the git dir): their trailers travel with
  * their messages, whatever the environment says now. Before that it only tidies: it removes the
  * template marker and what an earlier cherry-pick kept, and keeps a cherry-pick being committed
  * outside a rebase (`CHERRY_PICK_HEAD`, no `rebase-merge`/`rebase-apply`). So a replay with none of
@@ -168,18 +172,18 @@ export function rebaseReplayGate(): string[] {
     ...inRebaseLines('aitrail_r'),
     'if [ -n "$aitrail_r" ] && [ -n "${1-}" ] && [ -f "$1" ]; then',
     '  aitrail_g=${GIT_DIR:-${1%/*}}',
-    '  if [ "$aitrail_g" != "$1" ] && [ -f "$aitrail_g/HEAD" ] && { [ -n "${GIT_DIR-}" ] || [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ]; }; then',
+    // Only while a rebase is under way in that git dir: git's variables alone may come from a committed .env (in-rebase.ts).
+    `  if [ "$aitrail_g" != "$1" ] && [ -f "$aitrail_g/HEAD" ] && { [ -n "\${GIT_DIR-}" ] || [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ]; } && ${REBASING}; then`,
     `    if ! ${there(`$aitrail_g/${TEMPLATE_MARKER}`)} && ! ${there(`$aitrail_g/${PICK_SOURCE}`)}; then`,
     // A commit an `exec` step makes (the last line of rebase-merge/done) is new work, not a replay: git exports
     // GIT_CHERRY_PICK_HELP to exec commands too. Read only when git exported an author (a pick's hook gets none).
     '      aitrail_x=',
     `      if [ -n "\${GIT_AUTHOR_NAME+x}" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
     '      case $aitrail_x in "exec "*|"x "*|"exec\t"*|"x\t"*) ;; *)',
-    `        if ${REBASING} || ! [ -e "$aitrail_g/CHERRY_PICK_HEAD" ]; then`,
     // A fixup or squash step (git keeps the chain's folded commits in current-fixups): node records what they declared, when any of them may declare something.
-    `          [ -e "$aitrail_g/${REBASE_FIXUPS}" ] || exit 0`,
-    ...foldedQuietCall('          '),
-    '        fi ;;',
+    `        [ -e "$aitrail_g/${REBASE_FIXUPS}" ] || exit 0`,
+    ...foldedQuietCall('        '),
+    '        ;;',
     '      esac',
     '    fi',
     '  fi',

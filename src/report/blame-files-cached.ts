@@ -18,6 +18,8 @@ export interface BlameFilesInput {
   jobs: number;
   /** Commits that carry a note (without the cache: only their line groups are kept). */
   noted?: (sha: string) => boolean;
+  /** false: keep the lines git gave a commit only for a final newline or line ending (`--no-give-back`; part of `keyBase`). */
+  giveBack?: boolean;
   /** The cache directory and what every entry's key holds besides (anchor, path); null = no cache. */
   cache: { dir: string; keyBase: string } | null;
   onProgress?: (done: number, total: number) => void;
@@ -40,7 +42,7 @@ export interface BlamedFiles {
 /** One file's blame, with the lines git gave a commit only for a final newline handed back (eol-give-back.ts): what a cache entry holds. */
 async function blameOne(input: BlameFilesInput, reader: () => BlobReader, path: string, revision: string, noted: ((sha: string) => boolean) | undefined): Promise<FileBlame> {
   const blame = await blameFile(input.root, path, { revision, flags: input.flags, noted });
-  if (blame.noted) await giveBackEolLines(input.root, reader(), blame, input.since, input.flags);
+  if (blame.noted && input.giveBack !== false) await giveBackEolLines(input.root, reader(), blame, input.since, input.flags);
   return blame;
 }
 

@@ -117,6 +117,12 @@ export interface BlameRun {
   blameLeftOut?: boolean;
   /** false = ignore git-ai notes (`--no-notes`); default: read them when the notes ref exists. */
   notes?: boolean;
+  /**
+   * false = count each line for the commit git blame names (`--no-give-back`), as scripts built on
+   * plain `git blame` count (aider's scripts/blame.py): no revert or cherry-pick followed to the
+   * lines' writers, no line given back across a final-newline or line-ending change.
+   */
+  giveBack?: boolean;
   /** The notes ref of git-ai Authorship Logs (`--notes-ref`, default `refs/notes/ai`; `ai` means the same). */
   notesRef?: string;
   /** Split each file's lines by commit author too (`byAuthor`, for `--by author`). */
@@ -262,7 +268,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const notes = notesAt ? { ref: notesRef, tip: notesAt } : null;
   // Key material that is the same in every clone: an --ignore-revs-file counts by its content (in `environment`).
   const keyFlags = flags.map((flag, index) => (flags[index - 1] === '--ignore-revs-file' && flag !== '' ? '#file' : flag));
-  const question = { version, build, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, blameLeftOut: run.blameLeftOut === true, notes, authors: run.authors === true, mailmap };
+  const question = { version, build, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, blameLeftOut: run.blameLeftOut === true, ...(run.giveBack === false ? { giveBack: false } : {}), notes, authors: run.authors === true, mailmap };
   const key = cacheKey({ v: CACHE_VERSION, ...question, environment, shard: run.shard ?? null });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
@@ -319,11 +325,11 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const useCache = run.cache !== false;
     const attributionsOf = startAttributions({ root: repo.root, rev, since, detect, cache: useCache ? { dir, key: cacheKey({ v: CACHE_VERSION, version, build, detect, environment }) } : null, whole: !run.shard });
     // Per-file entries: what git blame answers for (anchor, path) under these options and this environment.
-    const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, build, since, flags: keyFlags, environment });
+    const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, build, since, flags: keyFlags, environment, ...(run.giveBack === false ? { giveBack: false } : {}) });
     const jobs = run.jobs ?? availableParallelism();
     // Every line group is kept (not only noted commits'): a revert's lines are given back to their writers first.
-    const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files: blamedList, flags, jobs, noted: () => true, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });
-    await giveBackRevertedLines({ root: repo.root, since, flags, blames, jobs, noted: (sha) => noteEntries.has(sha), cache: useCache ? { dir, keyBase } : null });
+    const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files: blamedList, flags, jobs, noted: () => true, giveBack: run.giveBack !== false, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });
+    if (run.giveBack !== false) await giveBackRevertedLines({ root: repo.root, since, flags, blames, jobs, noted: (sha) => noteEntries.has(sha), cache: useCache ? { dir, keyBase } : null });
     for (const blame of blames) {
       if (blame.noted) blame.noted = noted ? blame.noted.filter((group) => noteEntries.has(group.sha)) : undefined;
       if (blame.noted?.length === 0) delete blame.noted;

@@ -22,6 +22,7 @@ export function runOptions(run: BlameRun & { tags?: string; revs?: string[] }): 
   if (run.notesRef !== undefined && run.notesRef !== DEFAULT_NOTES_REF) pair('--notes-ref', run.notesRef);
   if (run.allowShallow) out.push('--allow-shallow');
   if (run.blameLeftOut) out.push('--blame-left-out');
+  if (run.giveBack === false) out.push('--no-give-back');
   pair('--config', run.config);
   if ((run.paths ?? []).length > 0) out.push('--', ...(run.paths ?? []).map(displayName));
   return out;

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { makeRepo, tempDir, type TestRepo } from './gitdir.js';
@@ -12,6 +12,15 @@ import { aitrail, gitRun, messageOf } from './hooks.js';
 export function writeFile(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
+}
+
+/** `files` written under `base` (paths relative to it), each `agoMinutes` old. */
+export function writeAged(base: string, files: [path: string, text: string, agoMinutes: number][]): void {
+  for (const [path, text, ago] of files) {
+    writeFile(join(base, path), text);
+    const at = new Date(Date.now() - ago * 60_000);
+    utimesSync(join(base, path), at, at);
+  }
 }
 
 /** A fresh home directory holding `files` (paths relative to it). */

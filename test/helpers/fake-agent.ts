@@ -27,3 +27,22 @@ export function runAgent(repo: TestRepo, program: string, args: string[], env: N
   const run = spawnSync(program, args, { cwd: repo.dir, env: { ...env, MESSAGE: 'feat: parser\n' }, encoding: 'utf8' });
   return { status: run.status, stderr: run.stderr, message: run.status === 0 ? messageOf(repo.dir) : '' };
 }
+
+/**
+ * An executable node script named `name` that runs `cd "$COMMIT_IN" && git commit` (the message in
+ * `MESSAGE`) in a shell that stays its child: an agent started in one directory committing from
+ * another. `title`: its process title set to `name` too (which drops its arguments from `/proc`).
+ */
+export function cdAgentBin(name: string, options: { title?: boolean } = {}): string {
+  const bin = join(tempDir('aitrail-agent-'), 'bin');
+  mkdirSync(bin);
+  const shell = 'cd "$COMMIT_IN" && git commit -q -F -; status=$?; exit $status';
+  writeFileSync(
+    join(bin, name),
+    `#!${process.execPath}\n${options.title ? `process.title = ${JSON.stringify(name)};\n` : ''}const { spawnSync } = require('node:child_process');\n` +
+      `const run = spawnSync('sh', ['-c', ${JSON.stringify(shell)}], { input: process.env.MESSAGE, stdio: ['pipe', 'inherit', 'inherit'] });\n` +
+      `process.exit(run.status ?? 1);\n`,
+  );
+  chmodSync(join(bin, name), 0o755);
+  return join(bin, name);
+}

@@ -24,3 +24,14 @@ export function hookedRepo(): { repo: TestRepo; env: NodeJS.ProcessEnv; started:
   expect(tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Human'], { env }).code).toBe(0);
   return { repo, env, started };
 }
+
+/** A hooked repository whose policy (deny qwen) is pushed to a bare origin; `setUp`: its environment with aitrail off. */
+export function hookedWithOrigin(): { repo: TestRepo; env: NodeJS.ProcessEnv; setUp: NodeJS.ProcessEnv } {
+  const { repo, env } = hookedRepo();
+  const setUp = { ...env, AITRAIL: '0' };
+  const remote = makeRepo({ bare: true });
+  repo.git(['remote', 'add', 'origin', remote.dir]);
+  repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, setUp);
+  expect(tryGit(repo.dir, ['push', '-q', 'origin', 'main'], { env: setUp }).code).toBe(0);
+  return { repo, env, setUp };
+}

@@ -7,13 +7,14 @@
 // the agent's own, whose Qwen answer then passed `deny: ["qwen/*"]`, and a Qwen session of another
 // subdirectory refused an honest commit. Committed for real through the installed hooks by a process
 // named as the agent, started in one directory, committing from another.
-import { chmodSync, mkdirSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hooked, homeWith } from '../helpers/agent-home.js';
+import { hooked, homeWith, writeAged } from '../helpers/agent-home.js';
 import { crushDb, crushTurn } from '../helpers/crush-db.js';
+import { cdAgentBin } from '../helpers/fake-agent.js';
 import { tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { hookEnv, messageOf } from '../helpers/hooks.js';
 
@@ -21,26 +22,11 @@ const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 const OWN = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const OTHER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
-/** An executable named `name` (its process title too) that runs `cd "$COMMIT_IN" && git commit` in a shell that stays its child. */
-function agentBin(name: string): string {
-  const bin = join(tempDir('aitrail-agent-'), 'bin');
-  mkdirSync(bin);
-  const shell = 'cd "$COMMIT_IN" && git commit -q -F -; status=$?; exit $status';
-  writeFileSync(
-    join(bin, name),
-    `#!${process.execPath}\nprocess.title = ${JSON.stringify(name)};\nconst { spawnSync } = require('node:child_process');\n` +
-      `const run = spawnSync('sh', ['-c', ${JSON.stringify(shell)}], { input: process.env.MESSAGE, stdio: ['pipe', 'inherit', 'inherit'] });\n` +
-      `process.exit(run.status ?? 1);\n`,
-  );
-  chmodSync(join(bin, name), 0o755);
-  return join(bin, name);
-}
-
 /** The agent `name` started in `start` of the repository commits a staged change from `from` (its shell's `cd`). */
 function commitFrom(repo: TestRepo, name: string, start: string, from: string, env: NodeJS.ProcessEnv) {
   repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
   repo.git(['add', 'src/parser.ts']);
-  const run = spawnSync(agentBin(name), [], { cwd: join(repo.dir, start), env: { ...env, MESSAGE: 'feat: parser\n', COMMIT_IN: join(repo.dir, from) }, encoding: 'utf8' });
+  const run = spawnSync(cdAgentBin(name, { title: true }), [], { cwd: join(repo.dir, start), env: { ...env, MESSAGE: 'feat: parser\n', COMMIT_IN: join(repo.dir, from) }, encoding: 'utf8' });
   return { status: run.status, stderr: run.stderr, message: run.status === 0 ? messageOf(repo.dir) : '' };
 }
 
@@ -48,23 +34,13 @@ function commitFrom(repo: TestRepo, name: string, start: string, from: string, e
 const real = (repo: TestRepo, dir: string) => (dir === '.' ? realpathSync(repo.dir) : join(realpathSync(repo.dir), dir));
 const sanitized = (path: string) => path.replace(/[^a-zA-Z0-9]/g, '-');
 
-/** `files` written under `home`, the first `agoMinutes` old (the others just written). */
-function write(home: string, files: [path: string, text: string, agoMinutes: number][]): void {
-  for (const [path, text, ago] of files) {
-    mkdirSync(dirname(join(home, path)), { recursive: true });
-    writeFileSync(join(home, path), text);
-    const at = new Date(Date.now() - ago * 60_000);
-    utimesSync(join(home, path), at, at);
-  }
-}
-
 const claudeLine = (model: string, cwd?: string) => `${JSON.stringify({ type: 'assistant', sessionId: OWN, ...(cwd ? { cwd } : {}), message: { model, role: 'assistant', content: [{ type: 'text', text: 'ok' }] }, timestamp: new Date().toISOString() })}\n`;
 const claudeTranscript = (repo: TestRepo, dir: string, id: string) => `.claude/projects/${sanitized(real(repo, dir))}/${id}.jsonl`;
 
 /** Claude Code's environment (no session id unless given), its settings naming Claude, a home holding `files`. */
 function claudeEnv(files: [string, string, number][], extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const home = homeWith({ '.claude/settings.json': '{"model": "claude-sonnet-4-5"}' });
-  write(home, files);
+  writeAged(home, files);
   return hookEnv({ HOME: home, CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli', ...extra });
 }
 
@@ -116,7 +92,7 @@ describe("an agent's own session, found by the directory it was started in", () 
     const qwenChat = (dir: string, id: string) => `.qwen/projects/${sanitized(real(repo, dir))}/chats/${id}.jsonl`;
     const qwenLine = (model: string) => `${JSON.stringify({ type: 'assistant', model, timestamp: new Date().toISOString(), message: { role: 'model', parts: [{ text: 'ok' }] } })}\n`;
     const qwenHome = homeWith();
-    write(qwenHome, [
+    writeAged(qwenHome, [
       [qwenChat('tools/cli', OWN), qwenLine('qwen3-coder-plus'), 2],
       [qwenChat('.', OTHER), qwenLine('gpt-4.1'), 0],
     ]);
@@ -127,7 +103,7 @@ describe("an agent's own session, found by the directory it was started in", () 
     const geminiChat = (dir: string, name: string) => `.gemini/tmp/${createHash('sha256').update(real(repo, dir)).digest('hex')}/chats/session-${name}.jsonl`;
     const geminiLine = (model: string) => `${JSON.stringify({ type: 'gemini', content: 'ok', timestamp: new Date().toISOString(), model })}\n`;
     const geminiHome = homeWith();
-    write(geminiHome, [
+    writeAged(geminiHome, [
       [geminiChat('tools/cli', 'own'), geminiLine('qwen3-coder-plus'), 2],
       [geminiChat('.', 'other'), geminiLine('gemini-2.5-pro'), 0],
     ]);
@@ -159,7 +135,7 @@ describe("an agent's own session, found by the directory it was started in", () 
     const line = (type: string, payload: object) => `${JSON.stringify({ timestamp: new Date().toISOString(), type, payload })}\n`;
     const rollout = (dir: string, model: string) => line('session_meta', { id: OWN, cwd: real(repo, dir), originator: 'codex_cli_rs' }) + line('turn_context', { cwd: real(repo, dir), approval_policy: 'on-request', model, summary: 'auto' });
     const home = homeWith({ '.codex/config.toml': 'model = "gpt-5"\n' });
-    write(home, [
+    writeAged(home, [
       [`.codex/sessions/2026/12/05/rollout-2026-12-05T10-00-00-${OWN}.jsonl`, rollout('packages/app', 'qwen/qwen3-coder'), 2],
       [`.codex/sessions/2026/12/05/rollout-2026-12-05T10-01-00-${OTHER}.jsonl`, rollout('.', 'gpt-5'), 0],
     ]);

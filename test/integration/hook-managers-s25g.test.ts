@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { makeRepo, NETWORK_ENV, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+import { installTools, npmProject, readmeBlock, TOOLS, TOOLS_DIR } from '../helpers/hook-manager-tools.js';
 
 /**
  * lefthook and simple-git-hooks, installed from the npm registry (once, into a folder of the
@@ -14,31 +13,6 @@ import { makeRepo, NETWORK_ENV, TEST_GIT_ENV, type TestRepo } from '../helpers/g
  * commit, refused at commit and at push (rows 308-310).
  */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TOOLS = { lefthook: '2.2.1', 'simple-git-hooks': '2.14.0' };
-const TOOLS_DIR = join(tmpdir(), `aitrail-hook-managers-lefthook-${TOOLS.lefthook}-sgh-${TOOLS['simple-git-hooks']}`);
-const TOOLS_BIN = join(TOOLS_DIR, 'node_modules', '.bin');
-
-/** npm i lefthook simple-git-hooks (no install scripts: lefthook's would install hooks wherever npm runs); false when the registry cannot give them. */
-function installTools(): boolean {
-  const works = () => spawnSync(join(TOOLS_BIN, 'lefthook'), ['version'], { encoding: 'utf8' }).status === 0 && existsSync(join(TOOLS_BIN, 'simple-git-hooks'));
-  if (works()) return true;
-  const staging = mkdtempSync(join(tmpdir(), 'aitrail-hook-managers-staging-'));
-  writeFileSync(join(staging, 'package.json'), '{ "private": true }\n');
-  const install = spawnSync('npm', ['install', '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', ...Object.entries(TOOLS).map(([name, version]) => `${name}@${version}`)], {
-    cwd: staging,
-    env: { ...process.env, ...NETWORK_ENV },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  if (install.status === 0) {
-    rmSync(TOOLS_DIR, { recursive: true, force: true });
-    renameSync(staging, TOOLS_DIR);
-  } else {
-    rmSync(staging, { recursive: true, force: true });
-  }
-  return works();
-}
-
 const HAVE_TOOLS = installTools();
 if (!HAVE_TOOLS) {
   const line = '!'.repeat(100);
@@ -47,21 +21,7 @@ if (!HAVE_TOOLS) {
 
 const OPUS = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
 const QWEN = { AITRAIL_MODEL: 'qwen/qwen3-coder', AITRAIL_AGENT: 'qwen-code' };
-// lefthook's own binary first (its npm wrapper starts node twice per hook, as a hook file looks for lefthook with `lefthook -h`).
-const LEFTHOOK_NATIVE = join(TOOLS_DIR, 'node_modules', `lefthook-${process.platform}-${process.arch}`, 'bin');
-const ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, PATH: `${existsSync(LEFTHOOK_NATIVE) ? `${LEFTHOOK_NATIVE}:` : ''}${TOOLS_BIN}:${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, NO_COLOR: '1' };
-for (const key of ['LEFTHOOK', 'LEFTHOOK_BIN', 'LEFTHOOK_CONFIG', 'LEFTHOOK_EXCLUDE', 'SKIP_SIMPLE_GIT_HOOKS', 'SIMPLE_GIT_HOOKS_RC', 'CI']) delete ENV[key];
 
-/** The README's code block of `lang` in the section "lefthook and simple-git-hooks", the first one whose first line matches. */
-function readmeBlock(lang: string, first: RegExp = /./): string {
-  const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### lefthook and simple-git-hooks'));
-  const body = section.slice(0, section.indexOf('\n### ', 10));
-  const blocks = [...body.matchAll(new RegExp(`\`\`\`${lang}\\n([^]*?)\`\`\``, 'g'))].map((match) => match[1]!);
-  const block = blocks.find((text) => first.test(text.split('\n')[0]!));
-  expect(block, `README block ${lang}`).toBeDefined();
-  return block!;
-}
 
 interface Project {
   repo: TestRepo;
@@ -77,14 +37,7 @@ interface Project {
 
 /** A project with aitrail as `npm i -D aitrail` leaves it (node_modules/aitrail, its .bin link), an `origin`, a policy that denies qwen, and `files`. */
 function project(files: Record<string, string>): Project {
-  const repo = makeRepo();
-  const remote = makeRepo({ bare: true });
-  repo.git(['remote', 'add', 'origin', remote.dir]);
-  mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(PACKAGE_ROOT, join(repo.dir, 'node_modules', 'aitrail'));
-  symlinkSync('../aitrail/bin/aitrail.js', join(repo.dir, 'node_modules', '.bin', 'aitrail'));
-  const run = (command: string, args: string[], extra: NodeJS.ProcessEnv = {}) => spawnSync(command, args, { cwd: repo.dir, env: { ...ENV, ...extra }, encoding: 'utf8' });
-  repo.commit('initial\n', { '.gitignore': 'node_modules/\n', '.aitrailrc.json': '{ "policy": { "deny": ["qwen/*"] } }\n', ...files });
+  const { repo, remote, run } = npmProject(files);
   const self: Project = {
     repo,
     remote,

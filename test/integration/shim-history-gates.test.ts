@@ -110,8 +110,9 @@ describe('history-edit gates in the shims: ended without node only where node do
         expect(readFileSync(join(gitDir, 'COMMIT_EDITMSG'), 'utf8'), label).toBe(message);
       }
     }
-    // A replay with nothing to tidy, rebasing or not (3 replay environments: rebasing 2 states, else without a cherry-pick 1).
-    expect(ended).toBe(3 * 3);
+    // A replay with nothing to tidy, only while a rebase is under way (3 replay environments, 2 states each): git's
+    // variables alone (a committed .env may set them) are a new commit, recorded.
+    expect(ended).toBe(3 * 2);
   });
 
   it('prepare-commit-msg: a rebase fixup or squash step ends without node only when nothing it folds names an agent', () => {
@@ -237,6 +238,9 @@ describe('history-edit gates in the shims: ended without node only where node do
     expect(shim(['.git/missing', 'message'], env)).toBe(true);
     expect(shim([], env)).toBe(true);
     writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'm\n');
+    // git's variables alone (a committed .env may set them) are no replay: only while a rebase is under way.
+    expect(shim(['.git/COMMIT_EDITMSG', 'message'], env)).toBe(true);
+    mkdirSync(join(repo.dir, '.git', 'rebase-merge'));
     expect(shim(['.git/COMMIT_EDITMSG', 'message'], env)).toBe(false);
   });
 
@@ -312,7 +316,11 @@ describe('history-edit gates in the shims: ended without node only where node do
     expect(shim(['rebase'], {}, input)).toBe(false);
     // An amend (git's own, not a rebase's) also starts node when no valid stamp says the amended commit names no agent (row 348: node records again what it declared).
     expect(shim(['amend'], {}, input)).toBe(true);
+    // A rebase's own amend ends: git's variable while a rebase is under way (alone, a committed .env may set it).
+    expect(shim(['amend'], { GIT_REFLOG_ACTION: 'rebase (squash)' }, input)).toBe(true);
+    mkdirSync(join(gitDir, 'rebase-merge'));
     expect(shim(['amend'], { GIT_REFLOG_ACTION: 'rebase (squash)' }, input)).toBe(false);
+    rmSync(join(gitDir, 'rebase-merge'), { recursive: true });
     const before = snapshot(repo.dir);
     expect(node(['rebase'], {}, input)).toEqual({ stdout: '', stderr: '', status: 0 });
     expect(snapshot(repo.dir)).toEqual(before);

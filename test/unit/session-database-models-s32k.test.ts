@@ -98,25 +98,25 @@ function kiloSwitchedBack(root: string): OpencodeRow[] {
 }
 
 describe("Kilo CLI's session database (~/.local/share/kilo/kilo.db, OpenCode's layout)", () => {
-  it("beside the config's model, every model the running session ran since the previous commit, evidence naming kilo.db", () => {
+  it("beside the config's model, every model the running session ran since the previous commit, evidence naming kilo.db", async () => {
     const { base, root, at } = fixture();
     writeFileSync(join(root, 'kilo.json'), '{"model": "anthropic/claude-sonnet-4-5"}');
     opencodeDb(join(base, KILO_DB), kiloSwitchedBack(root), { filler: 300, inWal: 2, worktree: root });
-    const found = kiloCliModels(at(Date.now() - 30 * MINUTE))!;
+    const found = (await kiloCliModels(at(Date.now() - 30 * MINUTE)))!;
     expect(found.model).toBe('anthropic/claude-sonnet-4-5');
     expect(found.also?.map((entry) => entry.model)).toEqual(['qwen/qwen3-coder']);
     expect(found.also?.[0]!.evidence).toMatch(/^session ~\/\.local\/share\/kilo\/kilo\.db message msg_9a0b1c2d00021 model="qwen\/qwen3-coder" used at 20\d\d-/);
-    expect(kiloCliModels(at(Date.now() - 15 * MINUTE))).toEqual({ model: 'anthropic/claude-sonnet-4-5', evidence: 'settings kilo.json model="anthropic/claude-sonnet-4-5"' });
+    expect(await kiloCliModels(at(Date.now() - 15 * MINUTE))).toEqual({ model: 'anthropic/claude-sonnet-4-5', evidence: 'settings kilo.json model="anthropic/claude-sonnet-4-5"' });
   });
 
-  it("KILO_DB's database is read; OpenCode's own opencode.db is not Kilo's; the TUI's pick in ~/.local/state/kilo/model.json is", () => {
+  it("KILO_DB's database is read; OpenCode's own opencode.db is not Kilo's; the TUI's pick in ~/.local/state/kilo/model.json is", async () => {
     const { base, root, at } = fixture();
     opencodeDb(join(base, 'home/.local/share/opencode/opencode.db'), kiloSwitchedBack(root), { worktree: root });
-    expect(kiloCliModels(at(null))).toBeNull();
+    expect(await kiloCliModels(at(null))).toBeNull();
     opencodeDb(join(base, 'home/.local/share/kilo/other.db'), kiloSwitchedBack(root), { worktree: root });
-    expect(kiloCliModels(at(null, { KILO_DB: 'other.db' }))?.also?.map((entry) => entry.model)).toEqual(['anthropic/claude-sonnet-4-5', 'qwen/qwen3-coder']);
+    expect((await kiloCliModels(at(null, { KILO_DB: 'other.db' })))?.also?.map((entry) => entry.model)).toEqual(['anthropic/claude-sonnet-4-5', 'qwen/qwen3-coder']);
     mkdirSync(join(base, 'home/.local/state/kilo'), { recursive: true });
     writeFileSync(join(base, 'home/.local/state/kilo/model.json'), JSON.stringify({ recent: [{ providerID: 'moonshotai', modelID: 'kimi-k2' }] }));
-    expect(kiloCliModels(at(null))?.also).toEqual([{ model: 'moonshotai/kimi-k2', evidence: 'state ~/.local/state/kilo/model.json recent[0]="moonshotai/kimi-k2"', overriddenBy: [] }]);
+    expect((await kiloCliModels(at(null)))?.also).toEqual([{ model: 'moonshotai/kimi-k2', evidence: 'state ~/.local/state/kilo/model.json recent[0]="moonshotai/kimi-k2"', overriddenBy: [] }]);
   });
 });

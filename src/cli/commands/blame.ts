@@ -62,6 +62,7 @@ export const command: CommandModule<BlameArgs> = {
       ['--allow-shallow', run.allowShallow === true],
       ['--blame-left-out', run.blameLeftOut === true],
       ['--no-notes', run.notes === false],
+      ['--no-give-back', run.giveBack === false],
       ['--notes-ref', run.notesRef !== undefined],
     ];
     const given = shaping.filter(([, present]) => present).map(([name]) => name);

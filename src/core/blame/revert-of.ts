@@ -50,3 +50,18 @@ export function pickedFrom(message: string): string | null {
   for (const match of message.matchAll(PICKED)) found = match[1]!;
   return found;
 }
+
+/** `git subtree`'s own trailer line naming the upstream commit it took (`git-subtree-split: <sha>`). */
+const SUBTREE_SPLIT = new RegExp(`^git-subtree-split: (${SHA})\\r?$`, 'gm');
+
+/**
+ * The upstream commit whose tree a `git subtree add/pull/merge --squash` commit copies, from the
+ * `git-subtree-split:` line git subtree writes (the last one), or null. Asked of commits with
+ * one parent or none: the squash commit holds that commit's tree as it is (its files at the top,
+ * where the subtree merge then reads them under `--prefix`).
+ */
+export function subtreeSplitOf(message: string): string | null {
+  let found: string | null = null;
+  for (const match of message.matchAll(SUBTREE_SPLIT)) found = match[1]!;
+  return found;
+}

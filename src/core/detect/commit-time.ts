@@ -17,12 +17,17 @@ interface FixedModel {
   evidence: string;
 }
 
-/** Strip comment lines and the scissors section (at a `cutChar` scissors line), as git will before storing the message. */
-function visibleMessage(message: string, commentChar: string, cutChar: string): string {
+/**
+ * Strip comment lines and the scissors section, as git will before storing the message: the
+ * scissors line is the one written with `cutChar`; the lines dropped are those the stored message is
+ * judged without (`keptChar`, trailerCommentChar: where git keeps the `commentChar` lines, they are
+ * text to `check` and pre-receive, `core.commentChar=A`'s `Assisted-by: …` too).
+ */
+function visibleMessage(message: string, cutChar: string, keptChar: string): string {
   const lines: string[] = [];
   for (const line of message.split('\n')) {
     if (line.startsWith(cutChar) && / -+ >8 -+/.test(line)) break;
-    if (!line.startsWith(commentChar)) lines.push(line);
+    if (!line.startsWith(keptChar)) lines.push(line);
   }
   return lines.join('\n');
 }
@@ -106,7 +111,8 @@ export function detectAtCommitTime(
   const fromEnv = envFindings(time.env, aliases, time.settings);
   const commentChar = time.commentChar ?? '#';
   const cutChar = time.cutChar ?? commentChar;
-  const visible = visibleMessage(message, commentChar, cutChar);
+  // commentChar `\n`: git keeps every comment line (no editor), the message is read whole, as stored.
+  const visible = visibleMessage(message, cutChar, commentChar === '\n' ? '\n' : (time.trailerChar ?? commentChar));
   const fromMessage = commitFindings(
     {
       subject: visible.split('\n', 1)[0] ?? '',

@@ -88,3 +88,35 @@ export function linkReaches(rule: CompiledPathRule, linkPath: string, target: Li
   if (below.some((base) => !protects(`${into === '' ? '' : `${into}/`}${base.slice(link.length + 1)}`.replace(/\/$/, '') || '.'))) return true;
   return target.files.some((file) => protects(`${linkPath}/${file}`) && !protects(into === '' ? file : `${into}/${file}`));
 }
+
+/** A symbolic link in a tree and the repository path its text points to (resolveLinkTarget; '' the top). */
+export interface ResolvedLink {
+  path: string;
+  text: string;
+  target: string;
+}
+
+/** A changed file as a link shows it elsewhere: `changed` (lib/key.ts) at `shown` (src/crypto/key.ts) through `link`. */
+export interface ShownPath {
+  changed: string;
+  shown: string;
+  link: ResolvedLink;
+}
+
+/**
+ * Where `links` show the files of `changed`: a file link at its target, a directory link at every
+ * file under its target (the top: every file). Followed through one link, as far as a link that
+ * passes through another one is concerned: such a link's target names no file (row 21 refuses
+ * it when a commit makes it).
+ */
+export function pathsShownByLinks(links: readonly ResolvedLink[], changed: readonly string[]): ShownPath[] {
+  const shown: ShownPath[] = [];
+  for (const link of links) {
+    for (const path of changed) {
+      if (link.target === '') shown.push({ changed: path, shown: `${link.path}/${path}`, link });
+      else if (path === link.target) shown.push({ changed: path, shown: link.path, link });
+      else if (path.startsWith(`${link.target}/`)) shown.push({ changed: path, shown: `${link.path}${path.slice(link.target.length)}`, link });
+    }
+  }
+  return shown;
+}

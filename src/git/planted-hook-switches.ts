@@ -1,0 +1,91 @@
+import { runGit } from './exec.js';
+import { GREP_COMMAND } from './grep-command.js';
+
+/**
+ * Variables that decide, before any hook runs, whether git runs aitrail's hooks at all: git's own
+ * (its settings, `core.hooksPath` among them, and the repository it commits to) and the hook
+ * managers' switches. aider loads the git root's and its working directory's `.env` over the
+ * environment (python-dotenv `override=True`), Gemini CLI and Qwen Code the nearest `.gemini/.env`,
+ * `.qwen/.env` or `.env` (Qwen Code's newer releases leave git's own out), into the environment of
+ * their `git commit`: set in a `.env` the repository commits, such a variable makes every agent
+ * commit there with no aitrail hook (nothing recorded, nothing refused), which no hook can notice,
+ * since none runs. Each with the test of a value that switches hooks off (null: any value).
+ */
+const SWITCHES: Readonly<Record<string, ((value: string) => boolean) | null>> = {
+  // git's settings (core.hooksPath=/dev/null), or the config files they come from.
+  GIT_CONFIG_COUNT: null,
+  GIT_CONFIG_PARAMETERS: null,
+  GIT_CONFIG_GLOBAL: null,
+  GIT_CONFIG_SYSTEM: null,
+  XDG_CONFIG_HOME: null,
+  HOME: null,
+  // Another repository committed to (its hooks, or none). GIT_COMMON_DIR alone: git takes the hooks (and config)
+  // from that folder, whose committed links to .git/objects and .git/refs land the commit on the real branch.
+  GIT_DIR: null,
+  GIT_WORK_TREE: null,
+  GIT_COMMON_DIR: null,
+  // husky's runtime ends before any hook file; pre-commit skips the hooks its SKIP names.
+  HUSKY: (value) => value === '0',
+  SKIP: (value) => /\baitrail-/.test(value),
+  // lefthook's hook files end at `LEFTHOOK=0` (or `false`), run LEFTHOOK_BIN instead of lefthook, read
+  // LEFTHOOK_CONFIG instead of lefthook.yml, and leave out the jobs and tags LEFTHOOK_EXCLUDE names;
+  // simple-git-hooks' end at `SKIP_SIMPLE_GIT_HOOKS=1` and first source SIMPLE_GIT_HOOKS_RC (an `exit 0` there).
+  LEFTHOOK: (value) => value === '0' || value.toLowerCase() === 'false',
+  LEFTHOOK_BIN: null,
+  LEFTHOOK_CONFIG: null,
+  LEFTHOOK_EXCLUDE: null,
+  SKIP_SIMPLE_GIT_HOOKS: (value) => value === '1',
+  SIMPLE_GIT_HOOKS_RC: null,
+};
+
+/** The hook manager whose switch a found variable is (its hooks must run here for it to matter), or null for git's own. */
+export function switchManager(name: string): 'husky' | 'lefthook' | 'simple-git-hooks' | null {
+  if (name.startsWith('HUSKY=')) return 'husky';
+  if (name.startsWith('LEFTHOOK')) return 'lefthook';
+  return name.includes('SIMPLE_GIT_HOOKS') ? 'simple-git-hooks' : null;
+}
+
+const NAMES = Object.keys(SWITCHES).join('|');
+/** An assignment as the agents' dotenv readers take one: `export`, quotes around the name, `=` or `:`. */
+const ASSIGNS = `^[[:space:]]*(export[[:space:]]+)?['"]?(${NAMES})['"]?[[:space:]]*[=:].{0,200}`;
+const LINE = new RegExp(`^\\s*(?:export\\s+)?['"]?(${NAMES})['"]?\\s*[=:]\\s*(.{0,200})`);
+
+/** One such assignment: the committed file and the variable (`HUSKY=0`). */
+export interface PlantedSwitch {
+  file: string;
+  name: string;
+}
+
+/** The value of a dotenv line's right-hand side: quotes taken off, an unquoted value up to a ` #` comment. */
+function valueOf(text: string): string {
+  const quoted = /^(['"`])(.*?)\1/.exec(text);
+  if (quoted) return quoted[2]!;
+  return text.replace(/\s+#.*$/, '').trim();
+}
+
+/**
+ * The assignments of SWITCHES in the `.env` and `.env.*` files the repository commits (the index:
+ * `git grep --cached`, binary files as text), each file and variable once. One git process.
+ */
+export async function plantedHookSwitches(cwd: string): Promise<PlantedSwitch[]> {
+  // -o: the assignment and at most 200 characters of its value, however long a committed line is.
+  const out = await runGit([...GREP_COMMAND, '--cached', '-z', '-a', '-o', '-E', ASSIGNS, '--', ':(glob)**/.env', ':(glob)**/.env.*'], {
+    cwd,
+    env: { GIT_LITERAL_PATHSPECS: '0', GIT_GLOB_PATHSPECS: undefined, GIT_NOGLOB_PATHSPECS: undefined, GIT_ICASE_PATHSPECS: undefined },
+    okCodes: [1],
+  });
+  const found = new Map<string, PlantedSwitch>();
+  for (const record of out.split('\n')) {
+    const at = record.indexOf('\0');
+    if (at < 0) continue;
+    const file = record.slice(0, at);
+    const match = LINE.exec(record.slice(at + 1));
+    if (!match) continue;
+    const name = match[1]!;
+    const when = SWITCHES[name];
+    const value = valueOf(match[2] ?? '');
+    if (when && !when(value)) continue;
+    found.set(`${file}\0${name}`, { file, name: when ? `${name}=${value.slice(0, 60)}` : name });
+  }
+  return [...found.values()];
+}
