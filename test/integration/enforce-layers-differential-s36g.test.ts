@@ -6,13 +6,17 @@ import { policyServer, tryGit, type GitResult, type Project } from '../helpers/e
 import { errorKeys, generateHistory, namedErrors, POLICIES, type History, type Cleanup, type NamedError, type Person, type Step } from '../helpers/layer-histories.js';
 
 // The four enforcing layers (commit-msg, pre-push, pre-receive, `aitrail check`) must reach the
-// same verdict on the same commits under the same policy. Each seeded history is made with the
-// commit-msg hook installed (a refused commit is then made with --no-verify, as an insider would),
-// judged by a direct pre-push run, pushed with --no-verify to a real server running pre-receive,
-// and checked with `aitrail check main..<branch>`; the verdicts and the models named are compared.
-// The honest differences (commit-msg cannot know what later commits do with a commit's lines;
-// it refuses a message left empty but for a trailer) are counted, never silenced.
-// AITRAIL_LAYER_SWEEP=<n> runs n histories (AITRAIL_LAYER_SEED=<first seed>) instead of the default few dozen.
+// same verdict on the same commits under the same policy. Each seeded history
+// (test/helpers/layer-histories.ts) is made through the hooks `aitrail init` installs (the shims'
+// fast path included; a commit commit-msg refuses is then made with --no-verify, as an insider
+// would), judged by a direct pre-push run, pushed with --no-verify to a real server running
+// pre-receive (one per policy, reused), and checked with `aitrail check main..<branch>`; the exit
+// codes and the rule and model of each error are compared commit by commit. The honest differences
+// are counted, never silenced: commit-msg cannot see lines later commits move into a protected path
+// (judged at push on the commit that wrote them), reads the work tree's config a branch may have
+// loosened (row 242), and refuses a message left empty but for the recorded trailer.
+// AITRAIL_LAYER_SWEEP=<n> runs n histories from AITRAIL_LAYER_SEED (default 1) instead of the
+// default 16 and the seeds a sweep once found; AITRAIL_LAYER_VERBOSE=1 prints each one.
 
 const SWEEP = Number(process.env.AITRAIL_LAYER_SWEEP ?? 0);
 const FIRST_SEED = Number(process.env.AITRAIL_LAYER_SEED ?? 1);
@@ -31,6 +35,8 @@ interface Made {
   errors: NamedError[];
   empty: boolean;
   loosened: boolean;
+  /** Made with `--cleanup=strip` or `scissors` and no editor: git tells the hook no such option. */
+  cleanupOption: boolean;
 }
 
 interface Judged {
@@ -68,6 +74,7 @@ function commitThroughHook(work: string, message: string, author: Person, how: {
     errors: namedErrors(hooked.stderr),
     empty: /empty commit message|you did not edit the message/.test(hooked.stderr),
     loosened,
+    cleanupOption: (cleanup === 'strip' || cleanup === 'scissors') && merge === undefined,
   };
 }
 
@@ -136,7 +143,7 @@ interface Tally {
   histories: number;
   commits: number;
   refused: { commitMsg: number; prePush: number; preReceive: number; check: number };
-  honest: { landed: number; empty: number; loosened: number };
+  honest: { landed: number; empty: number; loosened: number; cleanup: number };
   disagreements: string[];
 }
 
@@ -185,6 +192,11 @@ function compare(judged: Judged, tally: Tally): void {
       continue;
     }
     if (commit.code !== 0 && commit.code !== 1) disagree(`${commit.sha.slice(0, 12)}: commit-msg exited ${commit.code}`);
+    // `-F --cleanup=strip` (or `scissors`) drops lines commit-msg reads as kept (row 459): stricter, never laxer.
+    if (commit.cleanupOption && byCheck.every((key) => byHook.includes(key)) && byHook.length > byCheck.length) {
+      tally.honest.cleanup += 1;
+      continue;
+    }
     if (JSON.stringify(byHook) !== JSON.stringify(byCheck) || (commit.code === 1) !== byCheck.length > 0) {
       disagree(`${commit.sha.slice(0, 12)}: commit-msg (exit ${commit.code}) names ${JSON.stringify(byHook)}, check ${JSON.stringify(byCheck)}`);
     }
@@ -201,7 +213,7 @@ describe('the four enforcing layers reach one verdict on seeded histories', () =
       if (init.code !== 0) throw new Error(init.stderr);
       return project;
     });
-    const tally: Tally = { histories: 0, commits: 0, refused: { commitMsg: 0, prePush: 0, preReceive: 0, check: 0 }, honest: { landed: 0, empty: 0, loosened: 0 }, disagreements: [] };
+    const tally: Tally = { histories: 0, commits: 0, refused: { commitMsg: 0, prePush: 0, preReceive: 0, check: 0 }, honest: { landed: 0, empty: 0, loosened: 0, cleanup: 0 }, disagreements: [] };
     for (const seed of SEEDS) {
       const history = generateHistory(seed);
       const judged = judge(servers[history.policy] as Project, history);
