@@ -96,11 +96,9 @@ function hintedCleanup(message: string, commentChar: string): 'keeps' | 'strips'
  * The comment prefix the trailers of the commit being made are read and written with: the one the
  * stored message is judged with. `check`, pre-push and pre-receive read a stored message as `git
  * interpret-trailers` does with no config, where a comment line starts with `#`. When git keeps
- * the local comment lines (git's hint in the message says so; else `commit.cleanup=whitespace`,
- * `verbatim`, or `scissors` above the cut line; `-m`/`-F`, the hooks' `GIT_EDITOR=:`, unless
- * `commit.cleanup=strip`), a `;` line is text to them: read with `;`, a trailer above `; Please
- * enter …` (or an `-m '; note'` paragraph, a merge's `; Conflicts:`) was one to commit-msg and
- * prose to pre-receive. With `core.commentChar` `#`, or when git strips them, `commentChar` itself.
+ * the local comment lines (stripsComments false), a `;` line is text to them: read with `;`, a trailer
+ * above `; Please enter …` (or an `-m '; note'` paragraph, a merge's `; Conflicts:`) was one to
+ * commit-msg and prose to pre-receive. With `core.commentChar` `#`, or when git strips them, `commentChar` itself.
  */
 export function trailerCommentChar(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): string {
   if (commentChar === '#') return '#';
@@ -109,13 +107,18 @@ export function trailerCommentChar(cwd: string, commentChar: string, env: NodeJS
 
 /**
  * True when git will strip the `commentChar` lines from the message of the commit being made: git's
- * hint in the message says so; else `commit.cleanup=strip`, or an editor under no keeping mode. (A
- * `--cleanup=` option given with `-m`/`-F` reaches the hooks by no sign: taken as the config says.)
+ * hint in the message says so (`<c> with '<c>' will be ignored …`; `… will be kept` names a
+ * `--cleanup=` option too); else `commit.cleanup=strip`, or an editor under no keeping mode. git
+ * writes its hint only into a message it opens an editor for: with `-m`/`-F` (the hooks'
+ * `GIT_EDITOR=:`) a hint is the committer's own text, never trusted. (A `--cleanup=` option given
+ * with `-m`/`-F` reaches the hooks by no sign: taken as the config says; `--cleanup=strip`'s comment
+ * lines are then read as kept, fail closed.)
  */
 export function stripsComments(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): boolean {
-  const hinted = hintedCleanup(message, commentChar);
+  const editor = env.GIT_EDITOR !== ':';
+  const hinted = editor ? hintedCleanup(message, commentChar) : undefined;
   if (hinted !== undefined) return hinted === 'strips';
   const mode = configValueSync(cwd, 'commit.cleanup');
   if (mode === 'strip') return true;
-  return !(KEEPING_MODES.has(mode ?? '') || env.GIT_EDITOR === ':');
+  return !(KEEPING_MODES.has(mode ?? '') || !editor);
 }

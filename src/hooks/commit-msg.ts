@@ -47,9 +47,12 @@ export const handler: HookHandler = async (args, context) => {
     if (before !== undefined) refreshFastPathStamp(root, gitDir, { detect: detectOptions.detect, trailer: { key: detectOptions.trailerKey } }, before);
     // git strips comment lines from a message it opened the editor for, or under commit.cleanup=strip;
     // with -m/-F it runs the hooks with GIT_EDITOR=: and keeps them, so `git commit -m '#123 fix'` has a
-    // subject ('\n': no line starts with it, so no line is a comment). Under `-c commit.cleanup=strip`
-    // git strips `-m '#123 fix'` (core.commentChar=A: `-m 'Add f'`), and only the recorded trailer was left.
+    // subject, and `-m $'fix\n\n# Assisted-by: qwen-code:qwen/qwen3-coder'` stores a line check, pre-push
+    // and pre-receive read (row 459) ('\n': no line starts with it, so no line is a comment). Under
+    // `-c commit.cleanup=strip` git strips `-m '#123 fix'` (core.commentChar=A: `-m 'Add f'`), and only
+    // the recorded trailer was left. A scissors line cuts the message only where git opened the editor (and wrote it).
     const stripped = stripsComments(root, commentChar, context.env, message) ? commentChar : '\n';
+    const cutChar = context.env.GIT_EDITOR === ':' ? '\n' : commentChar;
     if (onlyRecordedTrailers(message, detectOptions.trailerKey, stripped)) {
       writeStderr('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
       return ExitCode.violation;
@@ -74,12 +77,12 @@ export const handler: HookHandler = async (args, context) => {
         ? await (await import('./amended-attributions.js')).amendedAttributions(root, context.env, message, detectOptions, commentChar, now, true)
         : [];
     if (carried.length > 0) message = recordCarried(path, raw, carried, detectOptions.trailerKey, commentChar, trailerChar);
-    const attributions = detectAtCommitTime(message, { ...signals, commentChar, trailerChar }, detectOptions);
+    const attributions = detectAtCommitTime(message, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions);
     if (attributions.length > 0) rememberAiAuthor(gitDir, context.env);
     const policy = compilePolicy(config.policy, detectOptions);
     if (clearlyPasses(attributions, policy)) return ExitCode.ok;
     const { judgeCommitBeingMade } = await import('../enforce/judge-staged.js');
-    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar, trailerChar, attributions, author: signals.author, config, policy, quiet: context.env.AITRAIL_QUIET === '1' });
+    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar: cutChar === '\n' ? trailerChar : cutChar, trailerChar, attributions, author: signals.author, config, policy, quiet: context.env.AITRAIL_QUIET === '1' });
     if (violations.length === 0) return ExitCode.ok;
     writeStderr(text);
     return violations.some((violation) => violation.severity === 'error') ? ExitCode.violation : ExitCode.ok;

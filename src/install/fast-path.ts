@@ -172,6 +172,7 @@ export function fastPathFunctions(version: string): string[] {
     // MESSAGE_BYTES (the shell reads a byte a system call) node starts.
     '  [ -r "$aitrail_m" ] || return 1',
     '  aitrail_h=',
+    '  aitrail_j=',
     '  aitrail_b=0',
     '  while IFS= read -r aitrail_y || [ -n "$aitrail_y" ]; do',
     '    aitrail_b=$((aitrail_b + ${#aitrail_y} + 1))',
@@ -181,6 +182,12 @@ export function fastPathFunctions(version: string): string[] {
     "    case $aitrail_y in '#'*) ;; *) return 1 ;; esac",
     '    if [ -z "$aitrail_h" ]; then if aitrail_hash; then aitrail_h=1; else aitrail_h=0; fi; fi',
     '    [ "$aitrail_h" = 1 ] || return 1',
+    // A comment line is one only where git strips them (node: stripsComments in src/hooks/comment-char.ts):
+    // git opened an editor (with -m/-F, GIT_EDITOR=:, it stores them and check reads them) and the
+    // first of its hints does not say they are kept (`--cleanup=whitespace`); commit.cleanup is a doubt (aitrail_hash).
+    '    [ "${GIT_EDITOR-}" != : ] || return 1',
+    `    if [ -z "$aitrail_j" ]; then aitrail_j=$(sed -n -e "/^#.*'#' will be kept/{s/.*/0/p;q;}" -e "/^#.*'#' will be ignored/{s/.*/1/p;q;}" "$aitrail_m" 2>/dev/null) || return 1; aitrail_j=\${aitrail_j:-1}; fi`,
+    '    [ "$aitrail_j" != 0 ] || return 1',
     '  done <"$aitrail_m"',
     '}',
   ];
@@ -201,14 +208,15 @@ function wordedKeyPattern(): string {
 
 /**
  * sh function `aitrail_hash`: true when core.commentChar is surely `#`, as node's surelyDefault
- * (src/hooks/comment-char.ts) decides it: no `git -c` or GIT_CONFIG_* setting that could set it,
+ * (src/hooks/comment-char.ts) decides it, and no commit.cleanup may keep the comment lines
+ * (node's stripsComments): no `git -c` or GIT_CONFIG_* setting that could set them,
  * and no config file git reads (the common git dir's, the worktree's, the global ones, the
- * system's) that mentions commentChar, commentString or include (the shell reads them; a NUL byte,
+ * system's) that mentions commentChar, commentString, cleanup or include (the shell reads them; a NUL byte,
  * which it drops, can only make it find a word node would not: a doubt). A file there that cannot
  * be read (a folder, a pipe) is a doubt. Reads `aitrail_g`.
  */
 function commentCharFunction(): string[] {
-  const words = ['commentchar', 'commentstring', 'include'].map(globWithin).join('|');
+  const words = ['commentchar', 'commentstring', 'include', 'cleanup'].map(globWithin).join('|');
   return [
     '# core.commentChar surely `#` (node: surelyDefault in src/hooks/comment-char.ts): the message is then read without its comment lines.',
     'aitrail_hash() {',
@@ -241,7 +249,7 @@ function commentCharFunction(): string[] {
     `      case $aitrail_a in ${words}) return 1 ;; esac`,
     '      aitrail_q=$((aitrail_q + ${#aitrail_a} + 1))',
     `      [ "$aitrail_q" -le ${CONFIG_BYTES} ] && continue`,
-    '      grep -q -i -e commentchar -e commentstring -e include -- "$@" </dev/null 2>/dev/null',
+    '      grep -q -i -e commentchar -e commentstring -e include -e cleanup -- "$@" </dev/null 2>/dev/null',
     '      [ $? = 1 ]',
     '      return',
     '    done <"$aitrail_e"',

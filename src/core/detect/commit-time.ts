@@ -19,14 +19,14 @@ interface FixedModel {
 
 /**
  * Strip comment lines and the scissors section, as git will before storing the message: the
- * scissors line is written with `commentChar`; the lines dropped are those the stored message is
+ * scissors line is the one written with `cutChar`; the lines dropped are those the stored message is
  * judged without (`keptChar`, trailerCommentChar: where git keeps the `commentChar` lines, they are
  * text to `check` and pre-receive, `core.commentChar=A`'s `Assisted-by: …` too).
  */
-function visibleMessage(message: string, commentChar: string, keptChar = commentChar): string {
+function visibleMessage(message: string, cutChar: string, keptChar: string): string {
   const lines: string[] = [];
   for (const line of message.split('\n')) {
-    if (line.startsWith(commentChar) && / -+ >8 -+/.test(line)) break;
+    if (line.startsWith(cutChar) && / -+ >8 -+/.test(line)) break;
     if (!line.startsWith(keptChar)) lines.push(line);
   }
   return lines.join('\n');
@@ -97,23 +97,28 @@ function settingsFindings(time: CommitTimeSignals, fromEnv: readonly EnvFinding[
  * `aitrail use` session, agent environment markers, the settings model of the agents committing,
  * and the signatures already in `message` (co-author lines, trailers) and in the author identity
  * (aider's `Name (aider)`). `trailerChar`: the comment prefix its trailer block is read with, when
- * git keeps the `commentChar` lines (trailerCommentChar in src/hooks/comment-char.ts).
+ * git keeps the `commentChar` lines (trailerCommentChar in src/hooks/comment-char.ts); `commentChar`
+ * `\n` (no line starts with it): git keeps them, the message is read whole, as stored; `cutChar`:
+ * the prefix of a scissors line the message is cut at (default `commentChar`; `\n`: none).
  */
 export function detectAtCommitTime(
   message: string,
-  time: CommitTimeSignals & { now?: Date; commentChar?: string; trailerChar?: string },
+  time: CommitTimeSignals & { now?: Date; commentChar?: string; trailerChar?: string; cutChar?: string },
   options: DetectOptions = {},
 ): Attribution[] {
   const sig = signatures();
   const aliases = options.detect?.aliases ?? {};
   const fromEnv = envFindings(time.env, aliases, time.settings);
   const commentChar = time.commentChar ?? '#';
-  const visible = visibleMessage(message, commentChar, time.trailerChar ?? commentChar);
+  const cutChar = time.cutChar ?? commentChar;
+  // commentChar `\n`: git keeps every comment line (no editor), the message is read whole, as stored.
+  const visible = visibleMessage(message, cutChar, commentChar === '\n' ? '\n' : (time.trailerChar ?? commentChar));
   const fromMessage = commitFindings(
     {
       subject: visible.split('\n', 1)[0] ?? '',
       message: visible,
-      trailers: parseTrailers(message, { commentChar: time.trailerChar ?? commentChar, cutChar: commentChar, noDivider: true }),
+      // No scissors line git cuts at (no editor opened): the trailer block as check reads the stored message's.
+      trailers: parseTrailers(message, { commentChar: time.trailerChar ?? commentChar, cutChar: cutChar === '\n' ? (time.trailerChar ?? '#') : cutChar, noDivider: true }),
       author: time.author ?? { name: '', email: '' },
       committer: { name: '', email: '' },
     },
