@@ -48,7 +48,7 @@ export const handler: HookHandler = async (args, context) => {
     // git strips comment lines from a message it opened the editor for, or under commit.cleanup=strip;
     // with -m/-F it runs the hooks with GIT_EDITOR=: and keeps them, so `git commit -m '#123 fix'` has a
     // subject, and `-m $'fix\n\n# Assisted-by: qwen-code:qwen/qwen3-coder'` stores a line check, pre-push
-    // and pre-receive read (row 459) ('\n': no line starts with it, so no line is a comment). Under
+    // and pre-receive read (row 457) ('\n': no line starts with it, so no line is a comment). Under
     // `-c commit.cleanup=strip` git strips `-m '#123 fix'` (core.commentChar=A: `-m 'Add f'`), and only
     // the recorded trailer was left. A scissors line cuts the message only where git opened the editor (and wrote it).
     const stripped = stripsComments(root, commentChar, context.env, message) ? commentChar : '\n';

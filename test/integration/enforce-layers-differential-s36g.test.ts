@@ -192,7 +192,7 @@ function compare(judged: Judged, tally: Tally): void {
       continue;
     }
     if (commit.code !== 0 && commit.code !== 1) disagree(`${commit.sha.slice(0, 12)}: commit-msg exited ${commit.code}`);
-    // `-F --cleanup=strip` (or `scissors`) drops lines commit-msg reads as kept (row 459): stricter, never laxer.
+    // `-F --cleanup=strip` (or `scissors`) drops lines commit-msg reads as kept (row 457): stricter, never laxer.
     if (commit.cleanupOption && byCheck.every((key) => byHook.includes(key)) && byHook.length > byCheck.length) {
       tally.honest.cleanup += 1;
       continue;
