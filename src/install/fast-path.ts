@@ -173,10 +173,13 @@ export function fastPathFunctions(version: string): string[] {
     '  [ -r "$aitrail_m" ] || return 1',
     '  aitrail_h=',
     '  aitrail_j=',
+    '  aitrail_cm=',
     '  aitrail_b=0',
     '  while IFS= read -r aitrail_y || [ -n "$aitrail_y" ]; do',
     '    aitrail_b=$((aitrail_b + ${#aitrail_y} + 1))',
     `    [ "$aitrail_b" -le ${MESSAGE_BYTES} ] || return 1`,
+    // git's first hint on its comment lines says whether it strips them (`--cleanup=whitespace`: kept), read here rather than by a process.
+    `    case $aitrail_y in "#"*"'#' will be "*) if [ -z "$aitrail_j" ]; then case $aitrail_y in *"'#' will be kept"*) aitrail_j=0 ;; *"'#' will be ignored"*) aitrail_j=1 ;; esac; fi ;; esac`,
     // A key written as words is looked for only in a line with a colon (git's template has few).
     `    case $aitrail_y in *[!\\ -~]*|${messagePattern()}) ;; *:*) case $aitrail_y in ${wordedKeyPattern()}) ;; *) continue ;; esac ;; *) continue ;; esac`,
     "    case $aitrail_y in '#'*) ;; *) return 1 ;; esac",
@@ -186,9 +189,10 @@ export function fastPathFunctions(version: string): string[] {
     // git opened an editor (with -m/-F, GIT_EDITOR=:, it stores them and check reads them) and the
     // first of its hints does not say they are kept (`--cleanup=whitespace`); commit.cleanup is a doubt (aitrail_hash).
     '    [ "${GIT_EDITOR-}" != : ] || return 1',
-    `    if [ -z "$aitrail_j" ]; then aitrail_j=$(sed -n -e "/^#.*'#' will be kept/{s/.*/0/p;q;}" -e "/^#.*'#' will be ignored/{s/.*/1/p;q;}" "$aitrail_m" 2>/dev/null) || return 1; aitrail_j=\${aitrail_j:-1}; fi`,
-    '    [ "$aitrail_j" != 0 ] || return 1',
+    // Decided when the whole message is read: the hint may come after this line (a `#` line given with -m).
+    '    aitrail_cm=1',
     '  done <"$aitrail_m"',
+    '  [ -z "$aitrail_cm" ] || [ "${aitrail_j:-1}" != 0 ]',
     '}',
   ];
 }
