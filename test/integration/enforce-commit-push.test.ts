@@ -66,9 +66,18 @@ describe('commit-msg', () => {
     expect(work.git(['rev-parse', 'HEAD'])).toBe(base);
   });
 
-  it('judges the message as written, ignoring comment lines', () => {
+  it('judges the message as git stores it: comment lines an editor commit strips are ignored, kept ones judged (row 457)', () => {
     const { work } = project(DENY_QWEN);
-    expect(commitWith(work, `feat: ok\n\n# ${QWEN}\n`, { 'x.ts': 'x\n' }).code).toBe(0);
+    // An editor opened (git strips the # lines): the stored message names no one.
+    work.write('x.ts', 'x\n');
+    work.git(['add', '-A']);
+    const edited = tryGit(work.dir, ['commit', '-q', '-e', '-F', '-'], { input: `feat: ok\n\n# ${QWEN}\n`, env: { GIT_EDITOR: 'true' } });
+    expect(edited.code).toBe(0);
+    expect(work.git(['log', '-1', '--format=%B'])).not.toContain('qwen');
+    // -F with --cleanup=verbatim: git stores the # line, and check would refuse it, so commit-msg does.
+    const kept = commitWith(work, `feat: no\n\n# ${QWEN}\n`, { 'y.ts': 'y\n' });
+    expect(kept.code).not.toBe(0);
+    expect(kept.stderr).toContain('qwen/qwen3-coder');
   });
 });
 
