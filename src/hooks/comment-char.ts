@@ -19,13 +19,13 @@ function configFiles(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv):
 }
 
 /**
- * True when `core.commentChar` certainly has its default: no config file git reads mentions it,
- * none includes another file, and no `git -c`/GIT_CONFIG_* override is in the environment. Saves a
- * git spawn on every commit; any doubt answers false.
+ * True when no setting `words` matches can be set: no config file git reads mentions such a word,
+ * none includes another file, and no `git -c`/GIT_CONFIG_* override could set it. Saves a git
+ * spawn on every commit; any doubt answers false.
  */
-function surelyDefault(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv): boolean {
+function surelyUnset(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv, words: RegExp): boolean {
   if (env.GIT_CONFIG_COUNT !== undefined || env.GIT_CONFIG !== undefined) return false;
-  if (env.GIT_CONFIG_PARAMETERS !== undefined && /commentchar|include/i.test(env.GIT_CONFIG_PARAMETERS)) return false;
+  if (env.GIT_CONFIG_PARAMETERS !== undefined && (words.test(env.GIT_CONFIG_PARAMETERS) || /include/i.test(env.GIT_CONFIG_PARAMETERS))) return false;
   for (const file of configFiles(gitDir, commonDir, env)) {
     let text: string;
     try {
@@ -36,9 +36,14 @@ function surelyDefault(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
       return false;
     }
-    if (/commentchar|commentstring|include/i.test(text)) return false;
+    if (words.test(text) || /include/i.test(text)) return false;
   }
   return true;
+}
+
+/** True when `core.commentChar` (and `core.commentString`) certainly has its default (surelyUnset). */
+function surelyDefault(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv): boolean {
+  return surelyUnset(gitDir, commonDir, env, /commentchar|commentstring/i);
 }
 
 /** The common git dir of `gitDir` (a worktree's git dir names it in its `commondir` file). */
@@ -114,11 +119,12 @@ export function trailerCommentChar(cwd: string, commentChar: string, env: NodeJS
  * with `-m`/`-F` reaches the hooks by no sign: taken as the config says; `--cleanup=strip`'s comment
  * lines are then read as kept, fail closed.)
  */
-export function stripsComments(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string): boolean {
+export function stripsComments(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string, gitDir?: string): boolean {
   const editor = env.GIT_EDITOR !== ':';
   const hinted = editor ? hintedCleanup(message, commentChar) : undefined;
   if (hinted !== undefined) return hinted === 'strips';
-  const mode = configValueSync(cwd, 'commit.cleanup');
+  // `gitDir` known: no git process when no config file can set commit.cleanup (every -m commit asks this).
+  const mode = gitDir !== undefined && surelyUnset(gitDir, commonDirOf(gitDir), env, /cleanup/i) ? undefined : configValueSync(cwd, 'commit.cleanup');
   if (mode === 'strip') return true;
   return !(KEEPING_MODES.has(mode ?? '') || !editor);
 }

@@ -51,7 +51,7 @@ export const handler: HookHandler = async (args, context) => {
     // and pre-receive read (row 457) ('\n': no line starts with it, so no line is a comment). Under
     // `-c commit.cleanup=strip` git strips `-m '#123 fix'` (core.commentChar=A: `-m 'Add f'`), and only
     // the recorded trailer was left. A scissors line cuts the message only where git opened the editor (and wrote it).
-    const stripped = stripsComments(root, commentChar, context.env, message) ? commentChar : '\n';
+    const stripped = stripsComments(root, commentChar, context.env, message, gitDir) ? commentChar : '\n';
     const cutChar = context.env.GIT_EDITOR === ':' ? '\n' : commentChar;
     if (onlyRecordedTrailers(message, detectOptions.trailerKey, stripped)) {
       writeStderr('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
