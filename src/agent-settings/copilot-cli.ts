@@ -8,6 +8,7 @@ import { SESSION_ID } from './claude-transcript.js';
 import { MAX_LISTED, type WrittenFile } from './files-by-written.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
 import type { CommandLineModel } from './command-line.js';
+import { changedPlace } from './copilot-context.js';
 import { modelsSince, parseTimestamp, printableModel, RECENT_MS, usedAt, type SessionRecords } from './session-window.js';
 import { ownDirectories, readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
 import { trimTrailing } from '../core/trim-run.js';
@@ -211,9 +212,13 @@ type SessionDirectory = { dir: string; cwd: boolean };
  * The directories a session says it runs in: its `session.start`'s and any `session.resume`'s
  * `data.context` `cwd` and `gitRoot` in the head of its events (github/copilot-sdk
  * `session-events.schema.json`, the working directory and git context at session start), and the
- * `cwd` and `git_root` of its `workspace.yaml` (beside `events.jsonl`).
+ * `cwd` and `git_root` of its `workspace.yaml` (beside `events.jsonl`); when `/cwd` moved it since
+ * (a `session.context_changed` after them: {@link changedPlace}), that event's alone.
  */
 function sessionDirectories(path: string): SessionDirectory[] {
+  // Moved by `/cwd` since it started or resumed: where it runs now, and nowhere else.
+  const changed = changedPlace(path);
+  if (changed !== null) return changed.map(({ dir, cwd }) => ({ dir: directory(dir), cwd })).filter((entry): entry is SessionDirectory => entry.dir !== null);
   const dirs: { dir: string | null; cwd: boolean }[] = [];
   const text = head(path) ?? '';
   // Complete lines only: one cut at the head's end is not parsed.
