@@ -167,8 +167,8 @@ function inWorkTree(cwd: string | undefined, top: string): boolean {
 /**
  * Without a thread id (Codex before `CODEX_THREAD_ID`, or a command run with it unset): the rollout
  * written last, within the last 10 minutes, in the newest two day directories, whose last turn
- * ran in this work tree, one in `own` (Codex's session directory, when its process is found in the
- * work tree) before any other: a newer session of another directory is not its own; at most
+ * ran in this work tree, one in `own` (Codex's session directory, when its process is found; outside
+ * the work tree too) before any other: a newer session of another directory is not its own; at most
  * {@link MAX_GUESSED} read. A guess: another session in the same directory may be the one written last.
  */
 function recentRollout(place: SettingsPlace, sessions: string, now: number, own?: string): { path: string; turn: TurnContext } | null {
@@ -178,14 +178,17 @@ function recentRollout(place: SettingsPlace, sessions: string, now: number, own?
   } catch {
     return null;
   }
-  // Codex's own process found in the work tree: a rollout of its session's directory (`-C`'s, else its process's) first.
-  const session = own !== undefined && inWorkTree(own, top) ? own : undefined;
+  // Codex's own process found: a rollout of its session's directory (`-C`'s, else its process's) first,
+  // also outside the work tree (started above it, then a `cd` in its shell: its turns run there).
+  const session = own !== undefined && isAbsolute(own) ? own : undefined;
   const files = filesByWritten(dayDirs(sessions, 2), isRolloutName).filter(({ written }) => now - written <= RECENT_MS);
   let inTree: { path: string; turn: TurnContext } | null = null;
   for (const { path } of files.slice(0, MAX_GUESSED)) {
     const turn = rolloutTurnContext(path);
-    if (!turn || !inWorkTree(turn.cwd, top)) continue;
-    if (session === undefined || sameDir(turn.cwd, session)) return { path, turn };
+    if (!turn) continue;
+    if (session !== undefined && sameDir(turn.cwd, session)) return { path, turn };
+    if (!inWorkTree(turn.cwd, top)) continue;
+    if (session === undefined) return { path, turn };
     inTree ??= { path, turn };
   }
   // None of its directory (an app server's threads keep their own): the newest of the work tree, as without its process.

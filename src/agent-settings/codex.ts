@@ -1,9 +1,10 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { commandLineAlso, type CommandLineModel } from './command-line.js';
 import { parseToml, stringAt, valueAt } from './parse-settings.js';
-import { belowTop, inDir, projectPaths, readOwnFile, readRepoFile, realRoot, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+import { rootMarkers, projectDirs, keysOf } from './codex-project.js';
+import { belowTop, inDir, projectPaths, readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A Codex profile's name (developers.openai.com/codex/config-advanced): letters, digits, hyphens and underscores. */
 const PROFILE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -62,7 +63,8 @@ async function overrideLayer(entries: readonly string[]): Promise<Layer | null> 
  * `profile` selects (a `-c profiles.<name>.model=…` of the run first; before Codex 0.134), then a
  * `-c model=…` of the run (each `-c` read as codex-rs reads it: {@link overrideLayer}), then the project's `.codex/config.toml`
  * files from the directory its session runs in up to the work tree's top, each when the user's config
- * trusts it (Codex reads it only then: {@link projectLayers}), then the profile file that
+ * trusts it (Codex reads it only then: {@link projectLayers}; a session outside the work tree reads
+ * its own directory's and none of the work tree's: {@link startLayers}), then the profile file that
  * `--profile <name>` layers since 0.134 (`$CODEX_HOME/<name>.config.toml`), then
  * `$CODEX_HOME/config.toml` (`~/.codex`), then `/etc/codex/config.toml`. The
  * provider (`model_provider`, never from a project file) gives the API its `base_url` names.
@@ -76,8 +78,8 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
   const user = await read(shownPath(place, join(home, 'config.toml')), readOwnFile(join(home, 'config.toml')));
   const systemFile = systemPath(place, 'etc/codex/config.toml');
   const system = await read(systemFile, readOwnFile(systemFile));
-  const projects = await projectLayers(place, user, cli?.cwd, read);
   const flagged = cli?.configs ? await overrideLayer(cli.configs) : null;
+  const projects = await projectLayers(place, user, cli?.cwd, read, { home, markers: rootMarkers([flagged, user, system]) });
   // `-p` first; a `-c profile=` as codex-rs reads its TOML, over config.toml's `profile`.
   const named = cli?.profile && !cli.profile.fromConfig ? cli.profile : undefined;
   const configProfile = stringAt(flagged?.data, 'profile');
@@ -125,8 +127,9 @@ function trustOf(user: Layer, keys: readonly string[]): unknown {
  * directory's own `trust_level` in the user's `[projects]` when it has one, else the project root's
  * (the top as given and resolved, or a linked worktree's main one: {@link projectPaths}).
  */
-async function projectLayers(place: SettingsPlace, user: Layer | null, cwd: string | undefined, read: (shown: string, text: string | null) => Promise<Layer | null>): Promise<Layer[]> {
+async function projectLayers(place: SettingsPlace, user: Layer | null, cwd: string | undefined, read: (shown: string, text: string | null) => Promise<Layer | null>, codex: { home: string; markers: string[] }): Promise<Layer[]> {
   if (user === null) return [];
+  if (cwd !== undefined && isAbsolute(cwd) && !within(cwd, realRoot(place))) return startLayers(user, cwd, read, codex, place);
   const top = trustOf(user, projectPaths(place)) === 'trusted';
   const layers: Layer[] = [];
   for (const dir of ['', ...belowTop(place, cwd)].reverse()) {
@@ -134,6 +137,29 @@ async function projectLayers(place: SettingsPlace, user: Layer | null, cwd: stri
     if (!(own === undefined ? top : own === 'trusted')) continue;
     const path = inDir(dir, '.codex/config.toml');
     const layer = await read(path, readRepoFile(place, path));
+    if (layer) layers.push(layer);
+  }
+  return layers;
+}
+
+/**
+ * The project layers of a session Codex runs outside the work tree (`cwd`: started above it, in a
+ * folder of repositories, then a `cd` in its shell; or `-C ~/src`): the `.codex/config.toml` of each
+ * directory from `cwd` up to its own project root ({@link projectDirs}), the nearest first, each when
+ * the user's config trusts it (the directory's own `trust_level`, else its project root's, else its
+ * repository's), read as the person's own files; never the work tree's, which Codex does not read.
+ * `.codex` that is Codex's home is not a project layer.
+ */
+async function startLayers(user: Layer, cwd: string, read: (shown: string, text: string | null) => Promise<Layer | null>, codex: { home: string; markers: string[] }, place: SettingsPlace): Promise<Layer[]> {
+  const { dirs, fallback } = projectDirs(cwd, codex.markers);
+  const home = keysOf(codex.home);
+  const layers: Layer[] = [];
+  for (const dir of dirs) {
+    const own = trustOf(user, keysOf(dir));
+    if ((own ?? trustOf(user, fallback.flatMap(keysOf))) !== 'trusted') continue;
+    if (keysOf(join(dir, '.codex')).some((key) => home.includes(key))) continue;
+    const file = join(dir, '.codex', 'config.toml');
+    const layer = await read(shownPath(place, file), readOwnFile(file));
     if (layer) layers.push(layer);
   }
   return layers;

@@ -76,3 +76,53 @@ describe("Copilot CLI's /cwd", () => {
     expect(agentAt(repo, 'copilot', repo.dir, env(back)).status).toBe(1);
   });
 });
+
+describe('Codex started above the work tree', () => {
+  it("reads its start directory's .codex/config.toml and the user's, never the repository's", () => {
+    const folder = join(tempDir('aitrail-src-'), 'src');
+    mkdirSync(folder);
+    const src = realpathSync(folder);
+    // The repository commits an allowed model in its .codex/config.toml; the person once trusted it.
+    const repo = hookedAt(join(src, 'repo'), { '.codex/config.toml': 'model = "gpt-5.2-codex"\n' });
+    const trusted = (dir: string) => `[projects."${dir}"]\ntrust_level = "trusted"\n`;
+    const env = (home: string) => hookEnv({ HOME: home, CODEX_SANDBOX: 'seatbelt' });
+
+    // The person's own model: started in ~/src, Codex never read the repository's file.
+    const home = homeWith({ '.codex/config.toml': `model = "qwen/qwen3-coder"\nmodel_provider = "openrouter"\n\n${trusted(realpathSync(repo.dir))}` });
+    const refused = agentAt(repo, 'codex', src, env(home));
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
+    expect(refused.stderr).toContain('settings ~/.codex/config.toml model="qwen/qwen3-coder"');
+    expect(refused.stderr).not.toContain('gpt-5.2-codex');
+    // Started in the work tree: the trusted repository's file, as before.
+    const inTree = agentAt(repo, 'codex', repo.dir, env(home));
+    expect(inTree.status, inTree.stderr).toBe(0);
+    expect(inTree.message).toBe('feat: parser\n\nAssisted-by: codex:openai/gpt-5.2-codex\n');
+
+    // ~/src's own .codex/config.toml, trusted: over the user's.
+    mkdirSync(join(src, '.codex'));
+    writeAged(src, [['.codex/config.toml', 'model = "qwen/qwen3-coder"\n', 0]]);
+    const folderHome = homeWith({ '.codex/config.toml': `model = "gpt-5.2-codex"\n\n${trusted(src)}` });
+    const fromFolder = agentAt(repo, 'codex', src, env(folderHome));
+    expect(fromFolder.status, fromFolder.stderr).toBe(1);
+    expect(fromFolder.stderr).toContain(`settings ${join(src, '.codex/config.toml')} model="qwen/qwen3-coder"`);
+    // Untrusted, not read: the user's.
+    const untrusted = agentAt(repo, 'codex', src, env(homeWith({ '.codex/config.toml': 'model = "gpt-5.2-codex"\n' })));
+    expect(untrusted.status, untrusted.stderr).toBe(0);
+    expect(untrusted.message).toBe('feat: parser\n\nAssisted-by: codex:openai/gpt-5.2-codex\n');
+  });
+
+  it("without a thread id, the newest rollout of its start directory is read beside", () => {
+    const folder = join(tempDir('aitrail-src-'), 'src');
+    mkdirSync(folder);
+    const src = realpathSync(folder);
+    const repo = hookedAt(join(src, 'repo'));
+    const line = (type: string, payload: object) => `${JSON.stringify({ timestamp: new Date().toISOString(), type, payload })}\n`;
+    const rollout = (cwd: string, model: string) => line('session_meta', { id: MOVED, cwd, originator: 'codex_cli_rs' }) + line('turn_context', { cwd, approval_policy: 'on-request', model, summary: 'auto' });
+    const home = homeWith({ '.codex/config.toml': 'model = "gpt-5.2-codex"\n' });
+    writeAged(home, [[`.codex/sessions/2026/12/05/rollout-2026-12-05T10-00-00-${MOVED}.jsonl`, rollout(src, 'qwen/qwen3-coder'), 1]]);
+    const refused = agentAt(repo, 'codex', src, hookEnv({ HOME: home, CODEX_SANDBOX: 'seatbelt' }));
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain(`recent rollout ~/.codex/sessions/2026/12/05/rollout-2026-12-05T10-00-00-${MOVED}.jsonl turn_context.model="qwen/qwen3-coder"`);
+  });
+});
