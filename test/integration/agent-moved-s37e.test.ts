@@ -126,3 +126,17 @@ describe('Codex started above the work tree', () => {
     expect(refused.stderr).toContain(`recent rollout ~/.codex/sessions/2026/12/05/rollout-2026-12-05T10-00-00-${MOVED}.jsonl turn_context.model="qwen/qwen3-coder"`);
   });
 });
+
+describe("Kilo's legacy .kilocodemodes", () => {
+  it('names no model Kilo runs: its migrated modes carry none, so the person's own config is read', () => {
+    // Kilo CLI migrates `.kilocodemodes` into primary agents without a model (Kilo-Org/kilocode
+    // `kilocode/modes-migrator.ts` `convertMode`): a committed file naming one is never in force.
+    const modes = 'customModes:\n  - slug: reviewer\n    name: Reviewer\n    model: anthropic/claude-sonnet-4-5\n    roleDefinition: Review.\n    groups: [read]\n';
+    const repo = hookedAt(join(tempDir('aitrail-kilo-'), 'repo'), { '.kilocodemodes': modes });
+    const home = homeWith({ '.config/kilo/kilo.json': '{"model": "openrouter/qwen/qwen3-coder"}\n' });
+    const refused = agentAt(repo, 'kilo', repo.dir, hookEnv({ HOME: home, XDG_CONFIG_HOME: undefined, KILO: '1', OPENCODE: '1', AGENT: '1' }));
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain('settings ~/.config/kilo/kilo.json model="openrouter/qwen/qwen3-coder"');
+    expect(refused.stderr).not.toContain('claude-sonnet');
+  });
+});
