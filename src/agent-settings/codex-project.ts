@@ -1,4 +1,4 @@
-import { lstatSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { valueAt } from './parse-settings.js';
 
@@ -20,15 +20,6 @@ export function rootMarkers(layers: readonly ({ data: unknown } | null)[]): stri
   return ['.git'];
 }
 
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `dir` and its ancestors, nearest first, at most {@link MAX_DEPTH}. */
 function ancestors(dir: string): string[] {
   const found = [dir];
@@ -39,15 +30,15 @@ function ancestors(dir: string): string[] {
 /**
  * The directories whose `.codex/config.toml` Codex reads for a session in `cwd` (codex-rs
  * `find_project_root`, `load_project_layers`): `cwd` and its ancestors up to the nearest that holds
- * one of `markers` (none found, or none given: `cwd` alone), nearest (highest) first; and the keys
+ * one of `markers` (as Codex's `metadata`, links followed; none found, or none given: `cwd` alone), nearest (highest) first; and the keys
  * its trust falls back on (`decision_for_dir`: the directory's own, then the project root's, then its
  * git repository's top, here the nearest ancestor holding `.git`).
  */
 export function projectDirs(cwd: string, markers: readonly string[]): { dirs: string[]; fallback: string[] } {
   const up = ancestors(cwd);
-  const rootAt = markers.length === 0 ? 0 : up.findIndex((dir) => markers.some((marker) => exists(join(dir, marker))));
+  const rootAt = markers.length === 0 ? 0 : up.findIndex((dir) => markers.some((marker) => existsSync(join(dir, marker))));
   const dirs = rootAt < 0 ? [cwd] : up.slice(0, rootAt + 1);
-  const repo = up.find((dir) => exists(join(dir, '.git')));
+  const repo = up.find((dir) => existsSync(join(dir, '.git')));
   return { dirs, fallback: [dirs.at(-1)!, ...(repo ? [repo] : [])] };
 }
 

@@ -30,9 +30,9 @@ export function homeWith(files: Record<string, string> = {}): string {
   return dir;
 }
 
-/** A repository with the hooks installed (`init --mode git`), `config` as .aitrailrc.yml and `files` committed. */
-export function hooked(config: string, files: Record<string, string> = {}): TestRepo {
-  const repo = makeRepo();
+/** A repository (at `dir`, else a temporary one) with the hooks installed (`init --mode git`), `config` as .aitrailrc.yml and `files` committed. */
+export function hooked(config: string, files: Record<string, string> = {}, dir?: string): TestRepo {
+  const repo = makeRepo(dir === undefined ? {} : { dir });
   repo.commit('chore: policy\n', { '.aitrailrc.yml': config, ...files });
   const init = aitrail(repo.dir, ['init', '--mode', 'git']);
   expect(init.status, init.stderr).toBe(0);

@@ -46,3 +46,11 @@ export function cdAgentBin(name: string, options: { title?: boolean } = {}): str
   chmodSync(join(bin, name), 0o755);
   return join(bin, name);
 }
+
+/** The agent `name args…` (a {@link cdAgentBin}), its process in `start` (absolute), commits a staged change of `repo` from its top: the verdict and the stored message. */
+export function agentAt(repo: TestRepo, name: string, start: string, env: NodeJS.ProcessEnv, args: string[] = []) {
+  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
+  repo.git(['add', 'src/parser.ts']);
+  const run = spawnSync(cdAgentBin(name), args, { cwd: start, env: { ...env, MESSAGE: 'feat: parser\n', COMMIT_IN: repo.dir }, encoding: 'utf8' });
+  return { status: run.status, stderr: run.stderr, message: run.status === 0 ? messageOf(repo.dir) : '' };
+}

@@ -6,35 +6,20 @@
 //   session moved out of it was read in place of the one working here;
 // - Codex started above the work tree reads its start directory's `.codex/config.toml`, never the
 //   repository's.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { homeWith, writeAged } from '../helpers/agent-home.js';
-import { cdAgentBin } from '../helpers/fake-agent.js';
-import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { aitrail, hookEnv, messageOf } from '../helpers/hooks.js';
+import { homeWith, hooked, writeAged } from '../helpers/agent-home.js';
+import { agentAt } from '../helpers/fake-agent.js';
+import { tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { hookEnv } from '../helpers/hooks.js';
 
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 const MOVED = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const STAYED = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
 /** A repository at `dir` with the hooks installed, `files` committed with the policy. */
-function hookedAt(dir: string, files: Record<string, string> = {}): TestRepo {
-  const repo = makeRepo({ dir });
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': DENY, ...files });
-  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
-  expect(init.status, init.stderr).toBe(0);
-  return repo;
-}
-
-/** The agent `name args…`, its process in `start` (absolute), commits a staged change of `repo` from its top. */
-function agentAt(repo: TestRepo, name: string, start: string, env: NodeJS.ProcessEnv, args: string[] = []) {
-  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
-  repo.git(['add', 'src/parser.ts']);
-  const run = spawnSync(cdAgentBin(name), args, { cwd: start, env: { ...env, MESSAGE: 'feat: parser\n', COMMIT_IN: repo.dir }, encoding: 'utf8' });
-  return { status: run.status, stderr: run.stderr, message: run.status === 0 ? messageOf(repo.dir) : '' };
-}
+const hookedAt = (dir: string, files: Record<string, string> = {}): TestRepo => hooked(DENY, files, dir);
 
 describe("Copilot CLI's /cwd", () => {
   const event = (type: string, data: object) => `${JSON.stringify({ type, data, id: type, timestamp: new Date().toISOString(), parentId: null })}\n`;
@@ -128,7 +113,7 @@ describe('Codex started above the work tree', () => {
 });
 
 describe("Kilo's legacy .kilocodemodes", () => {
-  it('names no model Kilo runs: its migrated modes carry none, so the person's own config is read', () => {
+  it("names no model Kilo runs: its migrated modes carry none, so the person's own config is read", () => {
     // Kilo CLI migrates `.kilocodemodes` into primary agents without a model (Kilo-Org/kilocode
     // `kilocode/modes-migrator.ts` `convertMode`): a committed file naming one is never in force.
     const modes = 'customModes:\n  - slug: reviewer\n    name: Reviewer\n    model: anthropic/claude-sonnet-4-5\n    roleDefinition: Review.\n    groups: [read]\n';

@@ -9,41 +9,26 @@
 //   work tree was read in place of the agent's own;
 // - Mistral Vibe's `--trust`/`--add-dir` trust its project config for the run;
 // - Kilo CLI's agent files (`.kilo/agent/code.md`) give its agents a model.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { homeWith, writeAged } from '../helpers/agent-home.js';
-import { cdAgentBin } from '../helpers/fake-agent.js';
-import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { aitrail, hookEnv, messageOf } from '../helpers/hooks.js';
+import { homeWith, hooked, writeAged } from '../helpers/agent-home.js';
+import { agentAt } from '../helpers/fake-agent.js';
+import { tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { hookEnv } from '../helpers/hooks.js';
 
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 const OWN = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const OTHER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
 /** A repository at `dir` with the hooks installed, `files` committed with the policy. */
-function hookedAt(dir: string, files: Record<string, string> = {}): TestRepo {
-  const repo = makeRepo({ dir });
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': DENY, ...files });
-  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
-  expect(init.status, init.stderr).toBe(0);
-  return repo;
-}
+const hookedAt = (dir: string, files: Record<string, string> = {}): TestRepo => hooked(DENY, files, dir);
 
 /** A repository in `src/repo` of a folder of repositories: the folder and the repository. */
 function inFolder(files: Record<string, string> = {}): { folder: string; repo: TestRepo } {
   const folder = join(tempDir('aitrail-src-'), 'src');
   return { folder, repo: hookedAt(join(folder, 'repo'), files) };
-}
-
-/** The agent `name args…` started in `start` (absolute) commits a staged change of `repo` from its top. */
-function agentAt(repo: TestRepo, name: string, start: string, env: NodeJS.ProcessEnv, args: string[] = []) {
-  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
-  repo.git(['add', 'src/parser.ts']);
-  const run = spawnSync(cdAgentBin(name), args, { cwd: start, env: { ...env, MESSAGE: 'feat: parser\n', COMMIT_IN: repo.dir }, encoding: 'utf8' });
-  return { status: run.status, stderr: run.stderr, message: run.status === 0 ? messageOf(repo.dir) : '' };
 }
 
 /** Sets a directory's times `minutes` ago. */
