@@ -80,15 +80,16 @@ describe('an agent committing under its own name at localhost', () => {
     });
   });
 
-  it('with the real shims installed, `git commit --author="Claude <claude@localhost>"` starts node and records the agent', () => {
+  it('with the real shims installed, `git commit --author="Gemini <gemini@localhost>"` starts node and records the agent', () => {
     const { repo, env, started } = hookedRepo();
     const starts = () => readFileSync(started, 'utf8').split('\n').filter(Boolean).length;
     const before = starts();
     repo.write('m.txt', 'agent\n');
     repo.git(['add', '-A']);
-    const made = tryGit(repo.dir, ['commit', '-q', '--author=Claude <claude@localhost>', '-m', 'docs: record the verification'], { env });
+    // Nothing else in it is an agent's text the shims look for (`claude` is, `gemini` only beside a digit): `@localhost` starts node.
+    const made = tryGit(repo.dir, ['commit', '-q', '--author=Gemini <gemini@localhost>', '-m', 'fix: check the session expiry'], { env });
     expect(made.code, made.stderr).toBe(0);
     expect(starts()).toBeGreaterThan(before);
-    expect(repo.git(['log', '-1', '--format=%B'])).toContain('claude-code');
+    expect(repo.git(['log', '-1', '--format=%B'])).toContain('gemini-cli');
   });
 });
