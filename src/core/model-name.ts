@@ -109,7 +109,10 @@ function stripSuffixes(token: string): string {
     // Instant` `gpt-5.2-chat` (`gpt-5.2-chat-latest`). No API model is named `-thinking` or `-instant`.
     next = next
       .replace(/^(gpt-(?:[5-9]|[1-9]\d)(?:\.\d+)?)-thinking(?:-(?:light|standard|extended|heavy))?(-(?:mini|nano|pro))?$/, '$1$2')
-      .replace(/^(gpt-(?:[5-9]|[1-9]\d)(?:\.\d+)?)-instant$/, '$1-chat');
+      .replace(/^(gpt-(?:[5-9]|[1-9]\d)(?:\.\d+)?)-instant$/, '$1-chat')
+      // …and `Auto` (`GPT-5.6 Auto`, Copilot Studio's `GPT-5 Auto`), ChatGPT's router between that release's
+      // Instant and Thinking: the release's id, which a deny of `openai/gpt-5.6` names. No API model is named `-auto`.
+      .replace(/^(gpt-(?:[5-9]|[1-9]\d)(?:\.\d+)?)-auto$/, '$1');
     // Volcengine ark's release date, YYMMDD, after a ByteDance model (`doubao-seed-1-6-250615`, `seed-1-6-thinking-250715`).
     if (/^(?:doubao|seed)-/.test(next)) next = next.replace(/-\d{6}$/, '');
     // …and after a model ark hosts for its vendor, whose own ids date a release by month and day
@@ -143,6 +146,8 @@ function claudeForm(token: string): string {
 /** The spelling each family uses on OpenRouter: `gpt-4o`, `qwen-2.5-…` but `qwen3-…`, `llama-3.1`. */
 function familyForm(token: string): string {
   const spaced = token
+    // `Z-GLM-4`, `Z GLM-4.6`: Z.ai's letter before its GLM (`Z (GLM-4)` in a team's list of AIs); no GLM is named so.
+    .replace(/^z-(?=glm-?\d)/, '')
     // A `v` before the version of a family whose vendor never writes one there (Fedora's policy example
     // `Assisted-by: ChatGPTv5`, `GPT v5`, `Gemini v2.5 Pro`, `Claude Sonnet v4.5`, `Grok v4`, `Qwen v3 Coder`):
     // the version. DeepSeek's and Xiaomi's `V` is their names' own (`deepseek-v3`, `mimo-v2-pro`), and

@@ -1,5 +1,5 @@
 import type { Attribution, CommitSignals, DetectConfig, Identity } from '../types.js';
-import { agentAtNoReply, beyondIdentity, identityVia, modelNamedAuthor, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
+import { agentAtMachine, agentAtNoReply, beyondIdentity, identityVia, modelNamedAuthor, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
 import { found, quote } from './found.js';
 import { MAX_WHOLE, mentions, newBudget, type Budget, type Mention } from './mentions.js';
 import { CSI, readable, shownOrder } from './readable.js';
@@ -661,7 +661,8 @@ function pastLimits(message: string, trailerKey: string): Attribution[] {
 
 /**
  * The author's identity (never the committer's: applying a commit is not writing it): an agent's
- * own, an agent named at a no-reply address, as on a co-author line (agentAtNoReply), or a name that
+ * own, an agent named at a no-reply address, as on a co-author line (agentAtNoReply), or at `localhost`
+ * under its own name (agentAtMachine), or a name that
  * is a model's own at any address (modelNamedAuthor).
  */
 function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, budget: Budget = newBudget()): Attribution[] {
@@ -675,7 +676,8 @@ function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, bud
   const { match, via } = identityVia(author, aliases, 'author');
   // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too, as on a co-author line.
   if (match) return [found(match.agent, match.model, evidence), ...beyondIdentity(author.name, match.model, aliases, budget).map((m) => found(m.agent, m.model, evidence)), ...unread];
-  const atNoReply = agentAtNoReply(author, aliases, budget);
+  // …or at the machine it runs on, its name the mailbox (`Claude <claude@localhost>`).
+  const atNoReply = [...agentAtNoReply(author, aliases, budget), ...agentAtMachine(author, aliases, budget)];
   if (atNoReply.length === 0 && via) return [found(via.agent, via.model, evidence), ...unread];
   // `Qwen3-Coder <qwen3-coder@example.com>`: a name that is a model's own, at any address, as on a co-author line.
   const named = atNoReply.length === 0 ? modelNamedAuthor(author.name, aliases) : [];

@@ -593,10 +593,13 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     const { match: byIdentity, via } = identityVia({ name: read.name, email: read.email }, aliases);
     // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too.
     if (byIdentity) return [byIdentity, ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
-    const atNoReply = agentAtNoReply({ name: read.name, email: read.email }, aliases, budget);
+    const atNoReply = [...agentAtNoReply({ name: read.name, email: read.email }, aliases, budget), ...agentAtMachine({ name: read.name, email: read.email }, aliases, budget)];
     if (atNoReply.length === 0 && via) return [via, ...unread];
     return [...withUnreadVendors(atNoReply.length > 0 ? atNoReply : wholly(read.name, 'person', aliases, budget), read.name), ...unread];
   }
+  // `Claude <claude@localhost>`: an address with no domain of the Internet, the agent's own name as its mailbox.
+  const atMachine = text.length <= MAX_VALUE ? agentAtMachine(parseIdentity(text), aliases, budget) : [];
+  if (atMachine.length > 0) return [...atMachine, ...unread];
   return [...withUnreadVendors(wholly(read.text, 'named', aliases, budget), read.text), ...unread];
 }
 
@@ -677,6 +680,26 @@ export function agentAtNoReply(identity: Identity, aliases: Record<string, strin
   if (!NO_REPLY.test(plainAddress(identity.email)) || agentFirstNamed(identity.name) || orgAutomation(identity.name)) return [];
   const named = wholly(identity.name.slice(0, MAX_WHOLE), 'declared', aliases, budget);
   return named.some((m) => m.agent !== 'unknown') ? named : [];
+}
+
+/**
+ * An agent's made-up identity on the machine it runs on: its own name as the mailbox at `localhost`
+ * (`Claude <claude@localhost>`, `Gemini <gemini@localhost>`, `Claude Code <claude-code@localhost>`:
+ * two agents committing by turns in one checkout, each under its own `--author`). git never makes
+ * such an address itself (an address without a domain is `(none)`, which it refuses), so someone
+ * set the name to be the mailbox on purpose. What the name names, read as declared, when it names
+ * an agent, a model or a vendor; `[]` otherwise (`Jane <jane@localhost>`, `Claude Monet
+ * <claude@localhost>`: the name is not the mailbox; `Claude <claude@example.org>`: a person's
+ * domain). The same on a co-author line and as the commit author (the shims look for `@localhost`).
+ */
+export function agentAtMachine(identity: Identity, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
+  const address = plainAddress(identity.email).toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at <= 0 || address.slice(at + 1) !== 'localhost' || identity.name.length > MAX_VALUE) return [];
+  const word = (text: string) => text.trim().toLowerCase().replace(/[\s._-]+/g, '-');
+  if (word(identity.name) !== word(address.slice(0, at))) return [];
+  const named = wholly(identity.name, 'declared', aliases, budget);
+  return named.some((m) => m.agent !== 'unknown' || m.model !== 'unknown') ? named : [];
 }
 
 /**
