@@ -7,7 +7,7 @@ import type { TestRepo } from './gitdir.js';
  * aider's scripts/blame.py, recomputed with plain git: the files of `end` ending .js/.py/.scm/.sh/
  * Dockerfile/Gemfile, .yml under .github/workflows/ or aider/resources/, five website pages and
  * tests/fixtures/languages/**\/test.*, less *prompts.py, tests/fixtures/watch* and the two install
- * scripts; `git blame -M100 -C100 -C -C --abbrev=9 <start>..<end> -- <file>`; lines starting `^`
+ * scripts, as `git ls-tree` prints them (a name it quotes, `"t\303\251st.py"`, ends in none of those); `git blame -M100 -C100 -C -C --abbrev=9 <start>..<end> -- <file>`; lines starting `^`
  * (boundary, which a root commit is without --root) skipped; each line's author is `%an` of its
  * commit (its first 9 hex digits looked up among `git rev-list <start>..<end>`, else "Unknown"), with
  * " (aider)" added when the stripped subject `%s`, lowercased, starts `aider:`; a line is aider's
@@ -36,7 +36,10 @@ export function blameDotPy(repo: TestRepo, start: string, end: string): { total:
   let aider = 0;
   for (const file of files) {
     const text = repo.git(['blame', '-M100', '-C100', '-C', '-C', '--abbrev=9', `${start}..${end}`, '--', file], { raw: true });
-    for (const line of text.split('\n').filter(Boolean)) {
+    // Python's str.splitlines(): a form feed, a vertical tab, a lone \r, \x1c-\x1e, U+0085, U+2028, U+2029 end a line too.
+    const lines = text.split(/\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/);
+    if (lines.at(-1) === '') lines.pop();
+    for (const line of lines) {
       if (line.startsWith('^')) continue;
       const author = authors.get(line.slice(0, 9)) ?? 'Unknown';
       byAuthor[author] = (byAuthor[author] ?? 0) + 1;

@@ -39,6 +39,8 @@ function differencesHistory(): TestRepo {
   // aider's own forms: both count them.
   repo.commit('Aider: add upper\n', { 'upper.py': block('upper', 2) }, as('Ann'));
   repo.commit('x\n', { 'lowname.py': block('lowname', 2) }, as('Ann (Aider)'));
+  // A name git's ls-tree quotes ("t\303\251st.py"): none of blame.py's types.
+  repo.commit('accent\n', { 'tést.py': block('accent', 2) }, as('Ann (aider)'));
   // An unrelated history merged in: its root commit is a boundary to plain git blame (no --root).
   repo.git(['checkout', '-q', '--orphan', 'other']);
   repo.git(['rm', '-q', '-rf', '.']);
@@ -53,16 +55,16 @@ describe("aitrail and aider's scripts/blame.py on the commits they read differen
   it.skipIf(!hasJq)("the README's command gives blame.py's numbers; aitrail's own reading differs only where it says", () => {
     const repo = differencesHistory();
     const expected = blameDotPy(repo, 'v0.1.0', 'v0.2.0');
-    // 20 lines after v0.1.0 less the root's 3; blame.py's aider: nosp 3, bottle 1, mid 5, upper 2, lowname 2.
+    // 22 lines after v0.1.0 less the root's 3 and tést.py's 2; blame.py's aider: nosp 3, bottle 1, mid 5, upper 2, lowname 2.
     expect({ total: expected.total, aider: expected.aider }).toEqual({ total: 17, aider: 13 });
     const run = runReadmeAiderCommand(repo);
     expect(run.status, run.stderr).toBe(0);
     expect(run.rows.map((row) => row.slice(0, 3))).toEqual([['v0.2.0', '17', '13']]);
     expect(Number.parseFloat(run.rows[0]![3]!)).toBeCloseTo((13 * 100) / 17, 6);
     // aitrail's own reading (byAgent.aider, every line of the range): the trailer's 4 and the merged
-    // root's 3 are aider's; `aider:add`, the version bump and `Ann (aider) Smith` are not.
+    // root's 3 and tést.py's 2 are aider's; `aider:add`, the version bump and `Ann (aider) Smith` are not.
     const [own] = trend(repo, ['v0.1.0', 'v0.2.0', ...OPTIONS, '--include', '*.py']).totals;
-    expect({ lines: own!.lines, aider: own!.byAgent.aider }).toEqual({ lines: 20, aider: 11 });
+    expect({ lines: own!.lines, aider: own!.byAgent.aider }).toEqual({ lines: 22, aider: 13 });
   });
 
   it("--no-root: a root commit inside the range is a boundary, as in plain git blame (its lines leave the totals); cached apart", () => {
