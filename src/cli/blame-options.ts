@@ -22,6 +22,7 @@ export interface BlameOptionArgs {
   notes: boolean;
   'notes-ref'?: string;
   'give-back': boolean;
+  root: boolean;
 }
 
 /** Add the shared options. git's -M[<n>] / -C[<n>] reach the command as positionals (see `blameRunOf`). */
@@ -34,10 +35,13 @@ export function withBlameOptions(yargs: Argv): Argv {
       .option('w', { type: 'boolean', describe: 'Ignore whitespace when finding where lines came from (git blame -w)' })
       .option('ignore-rev', { type: 'string', array: true, describe: 'Ignore this revision, as git blame --ignore-rev (repeatable)' })
       .option('ignore-revs-file', { type: 'string', array: true, describe: "Ignore the revisions listed in this file (repeatable; '' clears the list, as in git). blame.ignoreRevsFile is honoured" })
-      .option('include', { type: 'string', array: true, describe: 'Only files matching these globs (on top of config blame.include)' })
-      .option('exclude', { type: 'string', array: true, describe: 'Leave out files matching these globs (with config blame.exclude)' })
+      // One glob a flag (`--include '*.py' --include '*.js'`), as git's and grep's: an array option
+      // would take every value up to the next option, trend's revisions and blame's paths with them.
+      .option('include', { type: 'string', array: true, nargs: 1, describe: 'Only files matching this glob (repeatable; on top of config blame.include)' })
+      .option('exclude', { type: 'string', array: true, nargs: 1, describe: 'Leave out files matching this glob (repeatable; with config blame.exclude)' })
       .option('notes', { type: 'boolean', default: true, describe: 'Judge commits that carry a git-ai Authorship Log (refs/notes/ai) line by line (--no-notes: commit by commit)' })
       .option('give-back', { type: 'boolean', default: true, describe: "Give lines back to their writers past a revert, a note-less cherry-pick -x or a final-newline/line-ending change (--no-give-back: each line is the commit git blame names, as scripts built on plain git blame count)" })
+      .option('root', { type: 'boolean', default: true, describe: "Count a root commit's lines like any commit's (--no-root: git blame's own --no-root, a root commit is a boundary and its lines leave the totals, as in a plain `git blame <since>..<rev>`)" })
       .option('notes-ref', { requiresArg: true, type: 'string', describe: 'Notes ref of the git-ai Authorship Logs (default: refs/notes/ai)' })
       .option('cache', { type: 'boolean', default: true, describe: 'Use the result cache under the git directory (--no-cache bypasses it)' })
       .option('config', { requiresArg: true, type: 'string', describe: 'Config file to use instead of the repository search' })
@@ -63,7 +67,7 @@ export function blameRunOf(args: BlameOptionArgs, before: (string | number)[], c
   if (unknown.length > 0) throw new UsageError(cliMessages.unknownOption(String(unknown[0]), command, "Paths that start with '-' go after '--'."));
   if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError('--jobs must be a positive whole number.');
   const run: BlameRun = {
-    gitFlags: [...(args.w ? ['-w'] : []), ...flags],
+    gitFlags: [...(args.w ? ['-w'] : []), ...flags, ...(args.root === false ? ['--no-root'] : [])],
     ignoreRevs: args['ignore-rev'] ?? [],
     ignoreRevsFiles: args['ignore-revs-file'] ?? [],
     include,

@@ -4,6 +4,10 @@ const show = (text: string): string => sanitize(text, { max: 200 });
 
 const FETCH_ALL = '  git fetch --unshallow\n  (GitHub Actions: actions/checkout with `fetch-depth: 0`; GitLab CI: `GIT_DEPTH: 0`)\n';
 
+/** After a path or revision that looks like a glob: the form a repeatable --include took before it took one value a flag. */
+export const oneGlobAFlag = (text: string): string =>
+  /[*?[]/.test(text) ? " --include and --exclude take one glob each: give each glob its own flag (--include '*.py' --include '*.js')." : '';
+
 /** What `aitrail blame` says to people (errors that end the run, notes on stderr). */
 export const blameMessages = {
   configTwice: () => "--config and --config-from each name the config: give one (--config-from <rev> reads it as committed there, e.g. the target branch).",

@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } fr
 import { UsageError } from '../errors/usage-error.js';
 import type { TreeFile, TreeLink } from '../git/blame-files.js';
 import { listTreeEntries } from '../git/read-blob.js';
-import { blameMessages } from './blame-messages.js';
+import { blameMessages, oneGlobAFlag } from './blame-messages.js';
 import { trimTrailing } from '../core/trim-run.js';
 
 /** A user path (relative to cwd, like git) as a literal pathspec relative to the top ('' = all). */
@@ -62,7 +62,7 @@ export async function checkNamedPaths(
       onNote(blameMessages.skippedInside(spec, above.path, above.mode === '120000' ? 'symlink' : 'submodule'));
       continue;
     }
-    throw new UsageError(`path '${spec}' has no file in ${revName} (${rev.slice(0, 12)}).`);
+    throw new UsageError(`path '${spec}' has no file in ${revName} (${rev.slice(0, 12)}).${oneGlobAFlag(spec)}`);
   }
   return left;
 }

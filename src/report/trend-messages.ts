@@ -1,11 +1,12 @@
 import { sanitize } from '../core/sanitize.js';
+import { oneGlobAFlag } from './blame-messages.js';
 
 const show = (text: string): string => sanitize(text, { max: 200 });
 
 /** What `aitrail trend` says to people. */
 export const trendMessages = {
-  badRev: (rev: string) => `invalid revision '${show(rev)}': give a revision such as a tag, a branch or a sha (paths go after --).`,
-  unknownRev: (rev: string) => `unknown revision '${show(rev)}': it names no commit in this repository.`,
+  badRev: (rev: string) => `invalid revision '${show(rev)}': give a revision such as a tag, a branch or a sha (paths go after --).${oneGlobAFlag(rev)}`,
+  unknownRev: (rev: string) => `unknown revision '${show(rev)}': it names no commit in this repository.${oneGlobAFlag(rev)}`,
   badGlob: (glob: string) => `invalid --tags '${show(glob)}': give a glob over tag names such as 'v*'.`,
   notCommit: (tag: string) => `left out tag '${show(tag)}': it does not point at a commit.`,
   tooFew: (count: number, glob: string | undefined) =>

@@ -133,7 +133,7 @@ interface BlameJson {
 }
 
 function aitrailShare(repo: TestRepo): BlameJson['totals'] {
-  const args = ['blame', '--since', 'v0.1.0', '--rev', 'v0.2.0', ...BLAME_FLAGS, '--include', ...INCLUDE, '--exclude', ...EXCLUDE, '--format', 'json', '--no-cache'];
+  const args = ['blame', '--since', 'v0.1.0', '--rev', 'v0.2.0', ...BLAME_FLAGS, ...INCLUDE.flatMap((glob) => ['--include', glob]), ...EXCLUDE.flatMap((glob) => ['--exclude', glob]), '--format', 'json', '--no-cache'];
   const result = aitrail(repo.dir, args);
   expect(result.stderr).not.toMatch(/error/i);
   expect(result.code).toBe(0);
