@@ -18,8 +18,20 @@ import { firstLine, hookWarning as warn } from './hook-warning.js';
 export function isReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
   if (rebaseExecStep(gitDir)) return false;
   // A rebase's variables count only while one is under way (in-rebase.ts: a committed .env may set them).
-  if (inRebase(env, gitDir) || /^(cherry-pick|revert)\b/.test(env.GIT_REFLOG_ACTION ?? '')) return true;
+  if (inRebase(env, gitDir) || (/^(cherry-pick|revert)\b/.test(env.GIT_REFLOG_ACTION ?? '') && pickCommitting(gitDir))) return true;
   return existsSync(join(gitDir, 'rebase-apply'));
+}
+
+/**
+ * git 2.39 exports GIT_REFLOG_ACTION=cherry-pick (or revert) only to the `git commit` it starts for a
+ * pick or revert the person edits (`-e`, `--continue`); its in-process commits get none. Then the
+ * picked commit was kept by prepare-commit-msg (CHERRY_PICK_HEAD: pickUnderway), or a run of several
+ * commits keeps `sequencer`. Without either the variable is anyone's (a committed `.env`), and it
+ * skipped the agent commit's line-level note. A single `git revert -e` leaves neither: its commit is
+ * recorded from the checkpoints as any other (only lines equal to an agent's pending ones count).
+ */
+function pickCommitting(gitDir: string): boolean {
+  return pickUnderway(gitDir) || existsSync(join(gitDir, 'sequencer'));
 }
 
 /**

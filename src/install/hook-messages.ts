@@ -63,7 +63,7 @@ export function cannotStartMessage(hook: InstalledHook): string {
 /** Said when `name`'s value may come from a `.env` the repository commits (shim-source.ts plantedEnv). */
 export function ENV_PLANTED_IGNORED(name: string): string {
   const what = name === 'AITRAIL' ? 'AITRAIL=0' : name;
-  const instead = name === 'AITRAIL' ? '--no-verify (git commit, git push) skips the hooks once' : "declare a model with 'aitrail use <model>' instead";
+  const instead = name === 'AITRAIL' ? '--no-verify (git commit, git push) skips the hooks once' : name === 'AITRAIL_QUIET' ? 'the warnings are shown' : "declare a model with 'aitrail use <model>' instead";
   return `${what} ignored: a .env file this repository commits sets ${name}, and agents (aider, Gemini CLI, Qwen Code) load such a file into the environment of their commits. Take ${name} out of the committed .env; ${instead}.`;
 }
 

@@ -1,5 +1,6 @@
 import { neverBlocks, type InstalledHook } from './hook-names.js';
 import { hookGates } from './pending-gate.js';
+import { plantedEnv } from './planted-env.js';
 import { binaryMissingMessage, cannotStartMessage } from './hook-messages.js';
 import { shQuote } from '../core/sh-quote.js';
 
@@ -108,9 +109,10 @@ export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
   const untracked = (path: string) => `{ GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- ${path} </dev/null >/dev/null 2>&1; [ $? = 1 ]; }`;
   return [
     // The block is the file's last lines: its exit ends only what aitrail adds.
-    // AITRAIL=0 ends it before node starts (node would end at once too): with no node on the PATH, the way out the messages give works.
-    ...(hook === 'pre-receive' ? [] : ['[ "${AITRAIL-}" = 0 ] && exit 0']),
     ...hookGates(hook),
+    // AITRAIL=0 ends it before node starts (node would end at once too): with no node on the PATH, the way out the messages give works.
+    // Not when a .env the repository commits sets it (or AITRAIL_MODEL, AITRAIL_AGENT, AITRAIL_QUIET): agents load such a file (planted-env.ts).
+    ...(hook === 'pre-receive' ? [] : plantedEnv(blocks)),
     ...(packageDir === ''
       ? []
       : [

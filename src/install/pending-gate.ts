@@ -1,4 +1,4 @@
-import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_DONE, REBASE_FIXUPS, SQUASH_SOURCE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
+import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_AUTHOR_SCRIPT, REBASE_DONE, REBASE_FIXUPS, REBASE_STOPPED, SQUASH_SOURCE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { amendedQuietFunction, fastPathCall, fastPathFunctions, fastPathLines, foldedQuietCall, foldedQuietFunction, freshFunction, plainCommitsFunction, preparedFunction, sameFunction } from './fast-path.js';
 import { notesMayExistLines, REBASING, there } from './notes-may-exist.js';
@@ -40,8 +40,9 @@ const WORD_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
  * rebase commits came from other commits: post-rewrite's business) and carries a pick's note only
  * from what prepare-commit-msg kept: then only that file starts node; except new work whose
  * checkpoints node records: a commit an `exec` step's command makes (the last line of
- * `rebase-merge/done`) and a `git commit` at a stop (none of git's replay variables, no
- * `rebase-apply`); looked at only when a checkpoint is there, so a person's rebase starts nothing.
+ * `rebase-merge/done`) and a `git commit` at a stop (no `rebase-apply`, and none of git's replay
+ * variables, or not the author git gives the commit `git rebase --continue` makes: stopLines); looked
+ * at only when a checkpoint is there, so a person's rebase starts nothing.
  */
 export function pendingCheckpointsGate(): string[] {
   return [
@@ -57,13 +58,16 @@ export function pendingCheckpointsGate(): string[] {
     ...notesMayExistLines('  '),
     '  [ -n "$aitrail_n" ] && aitrail_p=1',
     'fi',
-    // During a rebase only an `exec` step's command (the last line of rebase-merge/done) and a `git commit` at a stop (none of git's replay
-    // variables, no rebase-apply) commit new work: looked at only when an agent left a checkpoint.
+    // During a rebase only an `exec` step's command (the last line of rebase-merge/done) and a `git commit` at a stop (no rebase-apply; none of
+    // git's replay variables, or at a stop not the author git gives its own commit) commit new work: looked at only when an agent left a checkpoint.
     `if ${REBASING}; then`,
     '  aitrail_x=',
     '  if [ -n "$aitrail_k" ]; then',
-    `    if [ -z "\${GIT_CHERRY_PICK_HELP+x}" ] && ! [ -e "$aitrail_g/rebase-apply" ]; then`,
-    `      case \${GIT_REFLOG_ACTION-} in ${['rebase', 'cherry-pick', 'revert'].map((action) => `${action}|${action}[!${WORD_CHARACTERS}]*`).join('|')}) ;; *) aitrail_x=stop ;; esac`,
+    // A commit of git's own replays only as in-rebase.ts reads it: its variables, and at a stop the author git gives it
+    // (a committed .env may set the variables; a cherry-pick's GIT_REFLOG_ACTION counts through what prepare-commit-msg kept).
+    '    if ! [ -e "$aitrail_g/rebase-apply" ]; then',
+    ...inRebaseLines('aitrail_x', true).map((line) => `      ${line}`),
+    '      if [ -n "$aitrail_x" ]; then aitrail_x=; else aitrail_x=stop; fi',
     '    fi',
     `    if [ -z "$aitrail_x" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
     '  fi',
@@ -148,7 +152,27 @@ function inRebaseLines(name: string, gitDir = false): string[] {
     // JavaScript's /^rebase\b/: `rebase` alone or before a character that is not an ASCII word character (listed: no locale's ranges).
     `case \${GIT_REFLOG_ACTION-} in rebase|rebase[!${WORD_CHARACTERS}]*) ${name}=1 ;; esac`,
     `[ -n "\${GIT_CHERRY_PICK_HELP+x}" ] && ${name}=1`,
-    ...(gitDir ? [`[ -n "$${name}" ] && ! ${REBASING} && ${name}=`] : []),
+    ...(gitDir ? [`[ -n "$${name}" ] && ! ${REBASING} && ${name}=`, ...stopLines(name)] : []),
+  ];
+}
+
+/**
+ * Empties the shell variable `name` at a stop of an interactive rebase (`rebase-merge/stopped-sha`)
+ * unless the commit carries the GIT_AUTHOR_DATE git writes in `rebase-merge/author-script` for the
+ * commit `git rebase --continue` makes (in-rebase.ts continuesStop): a `git commit` made at the stop is
+ * new work, whatever variables a committed `.env` hands it. Node decides what this cannot (a
+ * `--reset-author-date` rebase). Read by the shell (three lines, no process), only at a stop with
+ * git's variables set: a person's commit pays nothing.
+ */
+function stopLines(name: string): string[] {
+  const script = `"$aitrail_g/${REBASE_AUTHOR_SCRIPT}"`;
+  return [
+    `if [ -n "$${name}" ] && [ -e "$aitrail_g/${REBASE_STOPPED}" ]; then`,
+    `  ${name}=`,
+    `  if [ -n "\${GIT_AUTHOR_DATE+x}" ] && [ -f ${script} ]; then`,
+    `    while IFS= read -r aitrail_l || [ -n "$aitrail_l" ]; do [ "$aitrail_l" = "GIT_AUTHOR_DATE='$GIT_AUTHOR_DATE'" ] && ${name}=1; aitrail_l=; done <${script}`,
+    '  fi',
+    'fi',
   ];
 }
 
@@ -174,7 +198,9 @@ export function rebaseReplayGate(): string[] {
     '  aitrail_g=${GIT_DIR:-${1%/*}}',
     // Only while a rebase is under way in that git dir: git's variables alone may come from a committed .env (in-rebase.ts).
     `  if [ "$aitrail_g" != "$1" ] && [ -f "$aitrail_g/HEAD" ] && { [ -n "\${GIT_DIR-}" ] || [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ]; } && ${REBASING}; then`,
-    `    if ! ${there(`$aitrail_g/${TEMPLATE_MARKER}`)} && ! ${there(`$aitrail_g/${PICK_SOURCE}`)}; then`,
+    // At a stop, a commit without the author git gives its own is new work (in-rebase.ts): node records it.
+    ...stopLines('aitrail_r').map((line) => `    ${line}`),
+    `    if [ -n "$aitrail_r" ] && ! ${there(`$aitrail_g/${TEMPLATE_MARKER}`)} && ! ${there(`$aitrail_g/${PICK_SOURCE}`)}; then`,
     // A commit an `exec` step makes (the last line of rebase-merge/done) is new work, not a replay: git exports
     // GIT_CHERRY_PICK_HELP to exec commands too. Read only when git exported an author (a pick's hook gets none).
     '      aitrail_x=',

@@ -1,8 +1,8 @@
 import { neverBlocks, type InstalledHook, type ShimHook } from './hook-names.js';
 import { SHIM_MARKER } from './shim.js';
 import { hookGates } from './pending-gate.js';
-import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage, ENV_PLANTED_IGNORED } from './hook-messages.js';
-import { shQuote } from '../core/sh-quote.js';
+import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage } from './hook-messages.js';
+import { plantedEnv } from './planted-env.js';
 
 /**
  * The one template of the POSIX sh shims in hooks/ (`npm run build:shims` writes them; a unit
@@ -57,32 +57,6 @@ export function shimSource(hook: ShimHook): string {
         ]),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * `AITRAIL=0` switches the client hooks off and `AITRAIL_MODEL` / `AITRAIL_AGENT` declare what
- * helped, unless a `.env` file the repository commits (any folder; `.env.*` too) assigns that
- * variable: aider loads the git root's and its working directory's `.env`, Gemini CLI and Qwen Code
- * the nearest `.gemini/.env`, `.qwen/.env` or `.env`, into the environment their `git commit` hands
- * to the hooks, so such a file switched aitrail off, or named another model, for every agent commit
- * there without a word. Then the value is not the person's: it is ignored (unset), and the hooks
- * that block say so (`--no-verify` still skips the hooks; `aitrail use <model>` declares a model
- * the repository cannot plant). Read from the index (`git grep --cached`, binary files as text); one
- * git spawn, only when one of the three is set.
- */
-function plantedEnv(blocks: boolean): string[] {
-  const assigns = `^[[:space:]]*(export[[:space:]]+)?['"]?AITRAIL(_MODEL|_AGENT)?['"]?[[:space:]]*[=:]`;
-  const drop = (pattern: string, name: string, say: string) =>
-    `  case $aitrail_d in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
-  return [
-    'if [ -n "${AITRAIL+x}${AITRAIL_MODEL+x}${AITRAIL_AGENT+x}" ]; then',
-    `  aitrail_d=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep --cached --no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ':(glob)**/.env' ':(glob)**/.env.*' </dev/null 2>/dev/null) || aitrail_d=`,
-    drop("*AITRAIL[!_]*", 'AITRAIL', '[ "${AITRAIL-}" = 0 ] && '),
-    drop('*AITRAIL_MODEL*', 'AITRAIL_MODEL', ''),
-    drop('*AITRAIL_AGENT*', 'AITRAIL_AGENT', ''),
-    'fi',
-    '[ "${AITRAIL-}" = 0 ] && exit 0',
-  ];
 }
 
 /** The server runs aitrail from PATH only: a bare repository's directory holds no installed binary. */

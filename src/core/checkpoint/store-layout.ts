@@ -79,6 +79,15 @@ export function rewordStep(done: string): boolean {
  */
 export const REBASE_FIXUPS = 'rebase-merge/current-fixups';
 
+/** Where an interactive rebase stopped (`edit`, a conflict): git writes it at the stop and removes it before the next step. */
+export const REBASE_STOPPED = 'rebase-merge/stopped-sha';
+
+/** The author git gives the commit `git rebase --continue` makes at a stop (the stopped commit's), as sh assignments. */
+export const REBASE_AUTHOR_SCRIPT = 'rebase-merge/author-script';
+
+/** `git rebase --reset-author-date`: git gives its commits the time they are made, not the author-script's. */
+export const REBASE_IGNORE_DATE = 'rebase-merge/ignore_date';
+
 /** Whether the last step of `done` (the file's text) folds a commit into the one before it (`fixup`, `squash`, `f`, `s`, with `-C`/`-c`). */
 export function foldStep(done: string): boolean {
   return /^(?:fixup|f|squash|s)[ \t]/.test(lastStep(done));
