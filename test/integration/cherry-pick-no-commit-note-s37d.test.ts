@@ -6,14 +6,13 @@ import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
-
-const POLICY = 'policy: {allow: ["*"], undeclared: allow, paths: [{files: ["src/**"], deny: ["qwen/*"]}]}\n';
+import { QWEN_PATH_POLICY } from '../helpers/qwen-noted-branch.js';
 const PATH = 'src/parse.ts';
 
 function notedBranch() {
   const { repo, env } = hookedRepo();
   const quiet = { ...env, AITRAIL: '0' };
-  repo.commit('base', { '.aitrailrc.yml': POLICY, [PATH]: 'h\n' }, quiet);
+  repo.commit('base', { '.aitrailrc.yml': QWEN_PATH_POLICY, [PATH]: 'h\n' }, quiet);
   repo.git(['checkout', '-q', '-b', 'feature']);
   const sha = repo.commit('x', { [PATH]: 'h\na\nb\nc\nd\ne\n' }, quiet);
   addNote(repo, sha, gitAiNote({ [PATH]: [session(NOTE_KEYS.qwen, '2-5')] }));
