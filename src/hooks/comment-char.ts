@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { configValueSync } from '../git/config-value.js';
 import { commentSettingSync } from '../git/comment-setting.js';
+import { commandLineCleanup } from './commit-command-line.js';
 import { AUTO_CANDIDATES, autoCommentChar } from '../core/trailers/auto-comment-char.js';
 
 /**
@@ -115,16 +116,18 @@ export function trailerCommentChar(cwd: string, commentChar: string, env: NodeJS
  * hint in the message says so (`<c> with '<c>' will be ignored …`; `… will be kept` names a
  * `--cleanup=` option too); else `commit.cleanup=strip`, or an editor under no keeping mode. git
  * writes its hint only into a message it opens an editor for: with `-m`/`-F` (the hooks'
- * `GIT_EDITOR=:`) a hint is the committer's own text, never trusted. (A `--cleanup=` option given
- * with `-m`/`-F` reaches the hooks by no sign: taken as the config says; `--cleanup=strip`'s comment
- * lines are then read as kept, fail closed.)
+ * `GIT_EDITOR=:`) a hint is the committer's own text, never trusted. A `--cleanup=` option given
+ * with `-m`/`-F` reaches the hooks by no sign but git's command line, read under `/proc`
+ * (commandLineCleanup); where it cannot be read (no `/proc`, an alias), taken as the config says.
  */
 export function stripsComments(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string, gitDir?: string): boolean {
   const editor = env.GIT_EDITOR !== ':';
   const hinted = editor ? hintedCleanup(message, commentChar) : undefined;
   if (hinted !== undefined) return hinted === 'strips';
+  // git's `--cleanup=` option first (over the config), read from its command line (Linux; row 471).
+  const given = commandLineCleanup();
   // `gitDir` known: no git process when no config file can set commit.cleanup (every -m commit asks this).
-  const mode = gitDir !== undefined && surelyUnset(gitDir, commonDirOf(gitDir), env, /cleanup/i) ? undefined : configValueSync(cwd, 'commit.cleanup');
+  const mode = typeof given === 'string' ? given : gitDir !== undefined && surelyUnset(gitDir, commonDirOf(gitDir), env, /cleanup/i) ? undefined : configValueSync(cwd, 'commit.cleanup');
   if (mode === 'strip') return true;
   return !(KEEPING_MODES.has(mode ?? '') || !editor);
 }

@@ -39,14 +39,37 @@ export function cherryPickHead(gitDir: string): string | null {
   }
 }
 
+/** `MERGE_MSG` is read this far for its `-x` line (git's own line ends a message; a longer one names no pick here). */
+const MAX_MERGE_MSG_BYTES = 1024 * 1024;
+const PICKED_LINE = /^\(cherry picked from commit ([0-9a-f]{40}|[0-9a-f]{64})\)\r?$/gm;
+
+/**
+ * The commit a `git cherry-pick -n -x` (`--no-commit`) copied, for the `git commit` that follows:
+ * git writes no `CHERRY_PICK_HEAD` then, only `MERGE_MSG` with the picked message and its
+ * `(cherry picked from commit <sha>)` line, the last such line (git appends it below any the picked
+ * message already held; of `-n -x A B`, git keeps B's message only). None under a merge
+ * (`MERGE_HEAD`) or a rebase, or without `-x`.
+ */
+function noCommitPick(gitDir: string): string | null {
+  const file = join(gitDir, 'MERGE_MSG');
+  if (!existsSync(file) || existsSync(join(gitDir, 'MERGE_HEAD')) || rebasing(gitDir)) return null;
+  try {
+    const text = readFileSync(file).subarray(0, MAX_MERGE_MSG_BYTES).toString('latin1');
+    return [...text.matchAll(PICKED_LINE)].at(-1)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * prepare-commit-msg: keep the picked commit and the HEAD it goes onto (PICK_SOURCE) while
- * `CHERRY_PICK_HEAD` says a cherry-pick is being committed; drop what an earlier, unfinished one
- * left otherwise. One git process during a cherry-pick, two file checks on any other commit.
+ * `CHERRY_PICK_HEAD` says a cherry-pick is being committed, or `MERGE_MSG` names the commit a
+ * `cherry-pick -n -x` copied (noCommitPick); drop what an earlier, unfinished one left otherwise.
+ * One git process during a cherry-pick, three file checks on any other commit.
  */
 export function keepPickSource(cwd: string, gitDir: string): void {
   const file = join(gitDir, PICK_SOURCE);
-  const picked = cherryPickHead(gitDir);
+  const picked = cherryPickHead(gitDir) ?? noCommitPick(gitDir);
   if (!picked) {
     removeFileIfThere(file);
     return;

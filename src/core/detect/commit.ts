@@ -142,15 +142,19 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
 const SHIFTED = new RegExp(`^[ ${UNICODE_BLANKS}]{1,3}(?=\\S)`, 'gm');
 
 /**
- * The characters git's documentation shows `trailer.separators` set to (`%=$`, and `:#` for `Bug #42`):
- * under that setting `git log`'s `%(trailers)` and `git interpret-trailers` read `Assisted-by=
- * qwen-code:qwen/qwen3-coder` as a trailer, and a screen shows it as a declaration under any setting.
- * Read so for the keys that say who helped only (our key, the declared and co-author keys): an app's
- * settings listed in a message (`AI-Model=gpt-4o`) are no one's declaration.
+ * The characters `trailer.separators` may be set to (every ASCII punctuation character but `-`, a key's
+ * own): git's documentation shows `%=$`, and `:#` for `Bug #42`, but any will do, and under it `git
+ * log`'s `%(trailers)` and `git interpret-trailers` read `Assisted-by> qwen-code:qwen/qwen3-coder` as a
+ * trailer. Which setting a reader has (the committer's, the server's, CI's) no layer can know, and a
+ * commit must mean the same to each: so each reads, for the keys that say who helped only (our key, the
+ * declared and co-author keys), what git would read as a trailer under any of them (a block git finds
+ * under one setting it finds under all of them together: more lines read as trailers, never fewer),
+ * and a screen shows such a line as a declaration under any setting. An app's settings listed in a
+ * message (`AI-Model=gpt-4o`) are no one's declaration.
  */
-const SHOWN_SEPARATORS = ':=#%$';
+const SHOWN_SEPARATORS = ':!"#$%&\'()*+,./;<=>?@[\\]^_`{|}~';
 /** A line whose key such a separator may end (a token, blanks, then one of them but `:`). */
-const OTHER_SEPARATOR = /^[A-Za-z0-9-]+[ \t]*[=#%$]/m;
+const OTHER_SEPARATOR = /^[A-Za-z0-9-]+[ \t]*[!-,./;-@[-`{-~]/m;
 /** A line SHIFTED shifts. */
 const SHIFTED_LINE = new RegExp(SHIFTED.source, 'm');
 
