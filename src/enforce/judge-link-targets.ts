@@ -1,7 +1,8 @@
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import { protection } from '../core/policy/landed-lines.js';
-import { mayReach, pathsShownByLinks, protectsByNameOnly, resolveLinkTarget, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
+import { mayReach, pathsShownByLinks, protectsByNameOnly, resolveLinkTarget, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
+import { GitError } from '../git/exec.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { treeSymlinks } from '../git/read-blob.js';
 import { resolveCommits } from '../git/resolve-commits.js';
@@ -9,6 +10,9 @@ import { readRevisionBlobs } from '../git/revision-blobs.js';
 import { enforceMessages } from './messages.js';
 
 const STORED = { asStored: true } as const;
+
+/** Shown paths matched whole (neither their directory nor their name decides) past which a range is refused rather than read for minutes. */
+export const SHOWN_PATHS_CAP = 200_000;
 
 /** The symbolic links of `commit`'s tree within reach of a path rule (mayReach), their targets resolved by their text. */
 async function linksWithinReach(repoDir: string, commit: string, policy: CompiledPolicy): Promise<ResolvedLink[]> {
@@ -43,7 +47,11 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
   const isProtected = protection(policy);
   // A rule of names only (`**/*.pem`) protects a path a link shows when it protects the link's path (the changed file is unprotected): asked once a link.
   const byName = policy.paths.filter(protectsByNameOnly);
-  const others = policy.paths.filter((rule) => !protectsByNameOnly(rule));
+  // Each shown path answered by its directory or its name where they decide (shownPathMatcher), for both passes below.
+  const shownMatchers = new Map(policy.paths.map((rule) => [rule, shownPathMatcher(rule)]));
+  const judged: CompiledPolicy = { ...policy, paths: policy.paths.map((rule) => ({ ...rule, matchFile: shownMatchers.get(rule)!.match })) };
+  const slow = (): number => [...shownMatchers.values()].reduce((sum, matcher) => sum + matcher.slow(), 0);
+  const others = judged.paths.filter((rule) => !protectsByNameOnly(rule));
   const all = [...links.values()];
   const named = new Set(all.filter((link) => byName.some((rule) => rule.matchFile(link.path) !== undefined)));
   // With rules of names only, the paths a link the rules leave unnamed shows are not even written out.
@@ -58,8 +66,12 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
     const first = pathsShownByLinks(all, changed, elsewhere)[Symbol.iterator]().next().value;
     if (first === undefined) continue;
     const shown: ShownPath[] = [];
-    for (const at of pathsShownByLinks(asked, changed, elsewhere)) if (protectsShown(at)) shown.push(at);
-    for (const found of evaluateCommit({ ...facts, paths: shown.map((at) => at.shown) }, policy)) {
+    for (const at of pathsShownByLinks(asked, changed, elsewhere)) {
+      if (protectsShown(at)) shown.push(at);
+      // Fail closed rather than read for minutes: the count of paths no directory or name decided.
+      if (slow() > SHOWN_PATHS_CAP) throw new GitError(enforceMessages.tooManyShownPaths(facts.sha, SHOWN_PATHS_CAP), ['ls-tree'], null, '');
+    }
+    for (const found of evaluateCommit({ ...facts, paths: shown.map((at) => at.shown) }, judged)) {
       if (found.rule !== 'path-model-denied' && found.rule !== 'path-model-not-allowed') continue;
       const through = shown.find((at) => at.shown === found.path) ?? first;
       violations.push({ ...found, message: `${found.message} ${enforceMessages.shownByLink(through.changed, through.link.path, through.link.text)}` });
