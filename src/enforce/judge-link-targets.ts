@@ -71,7 +71,13 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
       // Fail closed rather than read for minutes: the count of paths no directory or name decided.
       if (slow() > SHOWN_PATHS_CAP) throw new GitError(enforceMessages.tooManyShownPaths(facts.sha, SHOWN_PATHS_CAP), ['ls-tree'], null, '');
     }
-    for (const found of evaluateCommit({ ...facts, paths: shown.map((at) => at.shown) }, judged)) {
+    // A model known from a git-ai note is judged on its own files (pathModels): those, as the links show them.
+    const attributions = facts.attributions.map((attribution) => {
+      if (attribution.paths === undefined) return attribution;
+      const its = new Set(attribution.paths);
+      return { ...attribution, paths: shown.filter((at) => its.has(at.changed)).map((at) => at.shown) };
+    });
+    for (const found of evaluateCommit({ ...facts, attributions, paths: shown.map((at) => at.shown) }, judged)) {
       if (found.rule !== 'path-model-denied' && found.rule !== 'path-model-not-allowed') continue;
       const through = shown.find((at) => at.shown === found.path) ?? first;
       violations.push({ ...found, message: `${found.message} ${enforceMessages.shownByLink(through.changed, through.link.path, through.link.text)}` });
