@@ -1,4 +1,4 @@
-import type { CompiledPolicy } from '../core/policy/compile-policy.js';
+import type { CompiledPathRule, CompiledPolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import { protection } from '../core/policy/landed-lines.js';
 import { mayReach, pathsShownByLinks, protectsByNameOnly, resolveLinkTarget, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
@@ -84,4 +84,33 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
     }
   }
   return violations;
+}
+
+/**
+ * The path rules as the line judge reads them when links already in the trees a range starts from
+ * show files at protected paths: a rule also protects a file a link shows at a path it protects
+ * (`lib/key.ts` behind `src/crypto/key.ts -> ../../lib/key.ts`, or every file under `lib/` behind
+ * `src/crypto -> ../lib`), so that lines a person's commit moves or copies there are blamed and
+ * land with whoever wrote them (Qwen's lib/util.ts moved onto lib/key.ts). Null when no such link.
+ */
+export async function linkShownPolicy(repoDir: string, boundary: readonly string[], policy: CompiledPolicy): Promise<CompiledPolicy | null> {
+  if (boundary.length === 0) return null;
+  const held = await resolveCommits(repoDir, boundary, STORED);
+  const links = new Map<string, ResolvedLink>();
+  for (const commit of boundary.filter((sha) => held.get(sha) === sha)) for (const link of await linksWithinReach(repoDir, commit, policy)) links.set(`${link.path}\0${link.target}`, link);
+  if (links.size === 0) return null;
+  const all = [...links.values()];
+  const shownBy = (rule: CompiledPathRule) => {
+    const known = new Map<string, string | undefined>();
+    return (path: string): string | undefined => {
+      if (known.has(path)) return known.get(path);
+      let found = rule.matchFile(path);
+      // A file the rule protects where it is, or not: which glob answers is not read (only whether one does).
+      if (found === undefined) for (const at of pathsShownByLinks(all, [path])) if ((found = rule.matchFile(at.shown)) !== undefined) break;
+      if (known.size >= 100_000) known.clear();
+      known.set(path, found);
+      return found;
+    };
+  };
+  return { ...policy, paths: policy.paths.map((rule) => ({ ...rule, matchFile: shownBy(rule) })) };
 }
