@@ -81,6 +81,8 @@ export async function judgeCommits(
   const ownChanges: CommitFacts[] = [];
   // Each commit's changed paths, for files links already there show at protected paths (linkShownPolicy).
   const changedPaths = new Map<string, readonly string[]>();
+  // AI commits refused already for what a link shows of their own changes: their files are not blamed again for it (a 4,000-file commit behind a link to the top).
+  const shownRefused = new Set<string>();
   let commits = 0;
   // The range's shape, to say through which merge a refused commit of another branch came in.
   const nodes: RangeNode[] = [];
@@ -122,7 +124,9 @@ export async function judgeCommits(
     if (ownChanges.length > 0) {
       // Links already there when the range starts show at protected paths the files an AI commit changes (judge-link-targets).
       const { judgeLinkTargets } = await import('./judge-link-targets.js');
-      violations.push(...(await judgeLinkTargets(repoDir, [...parents].filter((sha) => !range.has(sha)), ownChanges, policy)));
+      const found = await judgeLinkTargets(repoDir, [...parents].filter((sha) => !range.has(sha)), ownChanges, policy);
+      for (const violation of found) shownRefused.add(violation.sha);
+      violations.push(...found);
     }
     let linePolicy = policy;
     if (range.size > 0) {
@@ -133,6 +137,7 @@ export async function judgeCommits(
         linePolicy = shown;
         const shownProtected = protection(shown);
         for (const [sha, commit] of range) {
+          if (shownRefused.has(sha)) continue;
           commit.protectedPaths = (changedPaths.get(sha) ?? []).filter(shownProtected);
           protectedChanged ||= commit.protectedPaths.length > 0;
         }

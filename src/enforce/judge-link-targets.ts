@@ -102,11 +102,13 @@ export async function linkShownPolicy(repoDir: string, boundary: readonly string
   const all = [...links.values()];
   const shownBy = (rule: CompiledPathRule) => {
     const known = new Map<string, string | undefined>();
+    // 300 links to the top show each file at 300 paths: answered by their directory or name where those decide (row 468).
+    const atShown = shownPathMatcher(rule).match;
     return (path: string): string | undefined => {
       if (known.has(path)) return known.get(path);
       let found = rule.matchFile(path);
       // A file the rule protects where it is, or not: which glob answers is not read (only whether one does).
-      if (found === undefined) for (const at of pathsShownByLinks(all, [path])) if ((found = rule.matchFile(at.shown)) !== undefined) break;
+      if (found === undefined) for (const at of pathsShownByLinks(all, [path])) if ((found = atShown(at.shown)) !== undefined) break;
       if (known.size >= 100_000) known.clear();
       known.set(path, found);
       return found;
