@@ -79,6 +79,10 @@ export async function judgeCommits(
   const links: LinkChange[] = [];
   // The AI commits as the path rules judge their own changes (a merge less what it took whole): for the links already there (judge-link-targets).
   const ownChanges: CommitFacts[] = [];
+  // Each commit's changed paths, for files links already there show at protected paths (linkShownPolicy).
+  const changedPaths = new Map<string, readonly string[]>();
+  // AI commits refused already for what a link shows of their own changes: their files are not blamed again for it (a 4,000-file commit behind a link to the top).
+  const shownRefused = new Set<string>();
   let commits = 0;
   // The range's shape, to say through which merge a refused commit of another branch came in.
   const nodes: RangeNode[] = [];
@@ -103,6 +107,7 @@ export async function judgeCommits(
       violations.push(...evaluateCommit(judged, policy));
       if (!byLines) continue;
       const protectedPaths = facts.paths.filter(isProtected);
+      changedPaths.set(commit.sha, facts.paths);
       protectedChanged ||= protectedPaths.length > 0;
       range.set(commit.sha, { firstParent: commit.parents[0], merged: commit.parents.slice(1), protectedPaths });
       for (const parent of commit.parents) parents.add(parent);
@@ -119,12 +124,29 @@ export async function judgeCommits(
     if (ownChanges.length > 0) {
       // Links already there when the range starts show at protected paths the files an AI commit changes (judge-link-targets).
       const { judgeLinkTargets } = await import('./judge-link-targets.js');
-      violations.push(...(await judgeLinkTargets(repoDir, [...parents].filter((sha) => !range.has(sha)), ownChanges, policy)));
+      const found = await judgeLinkTargets(repoDir, [...parents].filter((sha) => !range.has(sha)), ownChanges, policy);
+      for (const violation of found) shownRefused.add(violation.sha);
+      violations.push(...found);
+    }
+    let linePolicy = policy;
+    if (range.size > 0) {
+      // Files that links already at protected paths show there are protected files to the line judge too: lines moved onto them land with their writers.
+      const { linkShownPolicy } = await import('./judge-link-targets.js');
+      const shown = await linkShownPolicy(repoDir, [...parents].filter((sha) => !range.has(sha)), policy);
+      if (shown !== null) {
+        linePolicy = shown;
+        const shownProtected = protection(shown);
+        for (const [sha, commit] of range) {
+          if (shownRefused.has(sha)) continue;
+          commit.protectedPaths = (changedPaths.get(sha) ?? []).filter(shownProtected);
+          protectedChanged ||= commit.protectedPaths.length > 0;
+        }
+      }
     }
     if (protectedChanged) {
       const { judgeLandedLines } = await import('./judge-landed-lines.js');
       const boundary = [...parents].filter((sha) => !range.has(sha));
-      const run = { range, boundary, facts: attributed, reported: violations, policy, detect, shallow: options.shallow ?? null, notes };
+      const run = { range, boundary, facts: attributed, reported: violations, policy: linePolicy, detect, shallow: options.shallow ?? null, notes };
       const landed = await judgeLandedLines(repoDir, run);
       violations.push(...landed.violations);
       cut.push(...landed.cut);

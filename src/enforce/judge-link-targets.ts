@@ -1,7 +1,8 @@
-import type { CompiledPolicy } from '../core/policy/compile-policy.js';
+import type { CompiledPathRule, CompiledPolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import { protection } from '../core/policy/landed-lines.js';
-import { mayReach, pathsShownByLinks, protectsByNameOnly, resolveLinkTarget, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
+import { mayReach, pathsShownByLinks, protectsByNameOnly, resolveLinkTarget, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
+import { GitError } from '../git/exec.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { treeSymlinks } from '../git/read-blob.js';
 import { resolveCommits } from '../git/resolve-commits.js';
@@ -9,6 +10,9 @@ import { readRevisionBlobs } from '../git/revision-blobs.js';
 import { enforceMessages } from './messages.js';
 
 const STORED = { asStored: true } as const;
+
+/** Shown paths matched whole (neither their directory nor their name decides) past which a range is refused rather than read for minutes. */
+export const SHOWN_PATHS_CAP = 200_000;
 
 /** The symbolic links of `commit`'s tree within reach of a path rule (mayReach), their targets resolved by their text. */
 async function linksWithinReach(repoDir: string, commit: string, policy: CompiledPolicy): Promise<ResolvedLink[]> {
@@ -43,7 +47,11 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
   const isProtected = protection(policy);
   // A rule of names only (`**/*.pem`) protects a path a link shows when it protects the link's path (the changed file is unprotected): asked once a link.
   const byName = policy.paths.filter(protectsByNameOnly);
-  const others = policy.paths.filter((rule) => !protectsByNameOnly(rule));
+  // Each shown path answered by its directory or its name where they decide (shownPathMatcher), for both passes below.
+  const shownMatchers = new Map(policy.paths.map((rule) => [rule, shownPathMatcher(rule)]));
+  const judged: CompiledPolicy = { ...policy, paths: policy.paths.map((rule) => ({ ...rule, matchFile: shownMatchers.get(rule)!.match })) };
+  const slow = (): number => [...shownMatchers.values()].reduce((sum, matcher) => sum + matcher.slow(), 0);
+  const others = judged.paths.filter((rule) => !protectsByNameOnly(rule));
   const all = [...links.values()];
   const named = new Set(all.filter((link) => byName.some((rule) => rule.matchFile(link.path) !== undefined)));
   // With rules of names only, the paths a link the rules leave unnamed shows are not even written out.
@@ -58,12 +66,53 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
     const first = pathsShownByLinks(all, changed, elsewhere)[Symbol.iterator]().next().value;
     if (first === undefined) continue;
     const shown: ShownPath[] = [];
-    for (const at of pathsShownByLinks(asked, changed, elsewhere)) if (protectsShown(at)) shown.push(at);
-    for (const found of evaluateCommit({ ...facts, paths: shown.map((at) => at.shown) }, policy)) {
+    for (const at of pathsShownByLinks(asked, changed, elsewhere)) {
+      if (protectsShown(at)) shown.push(at);
+      // Fail closed rather than read for minutes: the count of paths no directory or name decided.
+      if (slow() > SHOWN_PATHS_CAP) throw new GitError(enforceMessages.tooManyShownPaths(facts.sha, SHOWN_PATHS_CAP), ['ls-tree'], null, '');
+    }
+    // A model known from a git-ai note is judged on its own files (pathModels): those, as the links show them.
+    const attributions = facts.attributions.map((attribution) => {
+      if (attribution.paths === undefined) return attribution;
+      const its = new Set(attribution.paths);
+      return { ...attribution, paths: shown.filter((at) => its.has(at.changed)).map((at) => at.shown) };
+    });
+    for (const found of evaluateCommit({ ...facts, attributions, paths: shown.map((at) => at.shown) }, judged)) {
       if (found.rule !== 'path-model-denied' && found.rule !== 'path-model-not-allowed') continue;
       const through = shown.find((at) => at.shown === found.path) ?? first;
       violations.push({ ...found, message: `${found.message} ${enforceMessages.shownByLink(through.changed, through.link.path, through.link.text)}` });
     }
   }
   return violations;
+}
+
+/**
+ * The path rules as the line judge reads them when links already in the trees a range starts from
+ * show files at protected paths: a rule also protects a file a link shows at a path it protects
+ * (`lib/key.ts` behind `src/crypto/key.ts -> ../../lib/key.ts`, or every file under `lib/` behind
+ * `src/crypto -> ../lib`), so that lines a person's commit moves or copies there are blamed and
+ * land with whoever wrote them (Qwen's lib/util.ts moved onto lib/key.ts). Null when no such link.
+ */
+export async function linkShownPolicy(repoDir: string, boundary: readonly string[], policy: CompiledPolicy): Promise<CompiledPolicy | null> {
+  if (boundary.length === 0) return null;
+  const held = await resolveCommits(repoDir, boundary, STORED);
+  const links = new Map<string, ResolvedLink>();
+  for (const commit of boundary.filter((sha) => held.get(sha) === sha)) for (const link of await linksWithinReach(repoDir, commit, policy)) links.set(`${link.path}\0${link.target}`, link);
+  if (links.size === 0) return null;
+  const all = [...links.values()];
+  const shownBy = (rule: CompiledPathRule) => {
+    const known = new Map<string, string | undefined>();
+    // 300 links to the top show each file at 300 paths: answered by their directory or name where those decide (row 468).
+    const atShown = shownPathMatcher(rule).match;
+    return (path: string): string | undefined => {
+      if (known.has(path)) return known.get(path);
+      let found = rule.matchFile(path);
+      // A file the rule protects where it is, or not: which glob answers is not read (only whether one does).
+      if (found === undefined) for (const at of pathsShownByLinks(all, [path])) if ((found = atShown(at.shown)) !== undefined) break;
+      if (known.size >= 100_000) known.clear();
+      known.set(path, found);
+      return found;
+    };
+  };
+  return { ...policy, paths: policy.paths.map((rule) => ({ ...rule, matchFile: shownBy(rule) })) };
 }

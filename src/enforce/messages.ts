@@ -97,6 +97,8 @@ export const enforceMessages = {
         ? `it is stored as UTF-16 or UTF-32 text, which git reads as binary, so whose lines it holds cannot be told. Store it as UTF-8 and have git convert it in the work tree ('${show(path)} working-tree-encoding=UTF-16LE' in .gitattributes), then try again.`
         : `it breaks lines with ${why === 'cr' ? 'a carriage return alone' : 'U+2028 or U+2029'}, which compilers read as a line break and git does not, so whose lines it holds cannot be told. Break its lines with \\n (or \\r\\n), or escape the character in a string, then try again.`
     }`,
+  tooManyShownPaths: (sha: string, cap: number) =>
+    `cannot judge the path rules through symbolic links for ${sha.slice(0, 12)}: the links within reach of a path rule in the trees the range starts from show the files it changes at more than ${cap.toLocaleString('en-US')} paths that neither their directory nor their name settles, so whether they are protected is not read (it would take minutes). Remove the links a path rule reaches (git ls-files -s | grep ^120000), make the rule's globs end in a file name pattern ('**/keys/*.pem'), or split the commit, then try again.`,
   shownByLink: (changed: string, link: string, text: string) =>
     `It changed '${show(changed)}', which the symbolic link '${show(link)}' (-> '${show(text)}') shows at that protected path.`,
   notAi: () =>

@@ -1,0 +1,64 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+
+// Session 37 (row 456's cost for rules that are not plain name patterns): links `dN/up -> ..`
+// and one Qwen commit of thousands of files under `**/keys/*.pem` or `src/**` took 14-35 s in
+// check (1.2M shown paths, each matched whole). Shown paths are now decided by their directory
+// (protected: every file under it) or their name (no glob's last segment matches it: none is);
+// the rest, matched whole, are capped: past 200,000 the range is refused (exit 3), not read for minutes.
+
+const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
+const policyFor = (glob: string): string => `policy:\n  paths:\n    - files: ["${glob}"]\n      deny: ["qwen/*"]\n`;
+
+/** `links` directories each holding `up -> <target>` and the rule, made by a person; then Qwen's commit of `files` files under lib/. */
+function repository(glob: string, links: readonly string[], files: number, target = '..'): TestRepo {
+  const work = makeRepo();
+  for (const dir of links) {
+    mkdirSync(join(work.dir, dir), { recursive: true });
+    symlinkSync(target, join(work.dir, dir, 'up'));
+  }
+  writeFileSync(join(work.dir, '.aitrailrc.yml'), policyFor(glob));
+  work.git(['add', '-A']);
+  work.git(['commit', '-q', '--no-verify', '-m', 'chore: links and the rule']);
+  work.git(['checkout', '-q', '-b', 'ai']);
+  for (let at = 0; at < files; at += 1) {
+    mkdirSync(join(work.dir, `lib/m${at % 40}`), { recursive: true });
+    writeFileSync(join(work.dir, `lib/m${at % 40}/f${at}.ts`), `export const v${at} = ${at};\n`);
+  }
+  work.git(['add', '-A']);
+  work.git(['commit', '-q', '--no-verify', '-m', `feat: many files\n\n${QWEN_DECLARED}\n`]);
+  return work;
+}
+
+const dirs = (count: number, under = ''): string[] => Array.from({ length: count }, (_, at) => `${under}d${at}`);
+
+describe('links shown at protected paths: rules that are not plain name patterns, many links and files', () => {
+  it('`**/keys/*.pem`: 300 links to the top and 4,000 files pass (no name ends in .pem), as before', () => {
+    const check = aitrail(repository('**/keys/*.pem', dirs(300), 4000).dir, ['check', 'main..ai', '--format', 'json']);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    expect((JSON.parse(check.stdout) as { violations: unknown[] }).violations).toEqual([]);
+  });
+
+  it('`src/**`: 300 links src/dN/up -> ../.. and 4,000 files are refused, every shown path counted', () => {
+    const check = aitrail(repository('src/**', dirs(300, 'src/'), 4000, '../..').dir, ['check', 'main..ai', '--format', 'json']);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    const { violations } = JSON.parse(check.stdout) as { violations: Array<{ rule: string; path: string; pathCount: number }> };
+    expect(violations).toMatchObject([{ rule: 'path-model-denied', path: 'src/d0/up/lib/m0/f0.ts', pathCount: 1_200_000 }]);
+  });
+
+  it('past 200,000 shown paths matched whole (`**/keys/*.{pem,key}`: no last segment to read a name by) the range is refused, saying how to go on', () => {
+    const check = aitrail(repository('**/keys/*.{pem,key}', dirs(60), 3500).dir, ['check', 'main..ai']);
+    expect(check.code, check.stdout + check.stderr).toBe(3);
+    expect(check.stderr).toContain('cannot judge the path rules through symbolic links');
+    expect(check.stderr).toContain('more than 200,000 paths');
+    expect(check.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('below the cap the same rule is judged: 10 links and 3,500 files pass', () => {
+    const check = aitrail(repository('**/keys/*.{pem,key}', dirs(10), 3500).dir, ['check', 'main..ai']);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+  });
+});
