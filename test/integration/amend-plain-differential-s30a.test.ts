@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { huskyBlockBody } from '../../src/install/husky-block.js';
+import { treeCpuClock } from '../helpers/cpu-clock.js';
 import { CURSOR_FOOTER_2026 } from '../helpers/agent-footers.js';
 import { BIN } from '../helpers/cli.js';
 import { stampedRepo } from '../helpers/shim-fast-path.js';
@@ -192,9 +193,9 @@ describe("post-rewrite's amend gate: node skipped only where it carries nothing"
     expect(shim(amendOf(third.trim().split(' ')[1]!))).toEqual([]);
     // dash matches the identity patterns in time growing with the square of the text (16 KiB: seconds): past 4 KiB node decides.
     const long = amend({ author: PEOPLE[0]!, message: `Fix the parser\n\n${'Read the flags once, then the values. '.repeat(500)}\n` });
-    const start = Date.now();
+    const start = treeCpuClock();
     expect(started(shim(long))).toBe(true);
-    expect(Date.now() - start).toBeLessThan(3000);
+    expect(treeCpuClock() - start).toBeLessThan(3000);
   });
 
   it('the kept id of the last plain amend: only that very commit, only under this version, never a commit the person gave an AI line', () => {

@@ -4,6 +4,7 @@
 // one. Real bare servers running the pre-receive hook (real pushes with --no-verify) and `aitrail
 // check`. Every test here failed before its fix.
 import { describe, expect, it } from 'vitest';
+import { treeCpuClock } from '../helpers/cpu-clock.js';
 import { aitrail } from '../helpers/cli.js';
 import { commitCase, expectEachRefused, policyServer, pushCase, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
@@ -130,7 +131,7 @@ describe('co-author keys people and agents also write', () => {
 describe('thousands of declarations in one message', () => {
   it('2,000 distinct declared models then a denied one: refused (unread-declarations) in seconds, not minutes; 10,000 identical declarations are read once', () => {
     const { remote, work } = policyServer(DENY_CODER);
-    const started = Date.now();
+    const started = treeCpuClock();
     expectRefused(remote, work, {
       many: `feat: x\n\n${Array.from({ length: 2000 }, (_, at) => `Assisted-by: claude-opus-4.${at}`).join('\n')}\nAssisted-by: ${QWEN}\n`,
       models: `feat: x\n\n${Array.from({ length: 3000 }, (_, at) => `AI-Model: gpt-${at}`).join('\n')}\nAI-Model: qwen3-coder\n`,
@@ -142,7 +143,7 @@ describe('thousands of declarations in one message', () => {
     expect(models(same.check)).toContain('qwen/qwen3-coder');
     expect(violations(same.check).map((violation) => violation.rule)).not.toContain('unread-declarations');
     expect(same.push.code).not.toBe(0);
-    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(treeCpuClock() - started).toBeLessThan(60_000);
   }, 120_000);
 });
 

@@ -7,6 +7,7 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { treeCpuClock } from '../helpers/cpu-clock.js';
 import { agentCommit as commit, hooked, homeWith, writeFile as write } from '../helpers/agent-home.js';
 import { tempDir } from '../helpers/gitdir.js';
 
@@ -115,9 +116,9 @@ describe('a hostile repository\'s agent settings (parsed as the agent parses the
 
   it('a committed .claude/settings.json whose model is 250 000 `[` costs the commit hooks bounded time (the alias reading was quadratic)', () => {
     const repo = hooked(QWEN_DENIED, { '.claude/settings.json': JSON.stringify({ model: '['.repeat(250_000) }) });
-    const started = Date.now();
+    const started = treeCpuClock();
     const result = commit(repo, { ...home().env, CLAUDECODE: '1' });
-    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(treeCpuClock() - started).toBeLessThan(10_000);
     expect(result.status, result.stderr).toBe(0);
     expect(result.message).toBe('feat: parser\n\nAssisted-by: claude-code:unknown\n');
   }, 300_000);

@@ -9,6 +9,7 @@
 // Committed for real by Crush's environment through the installed hooks: fast, the config's model recorded.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { treeCpuClock } from '../helpers/cpu-clock.js';
 import { agentCommit as commit, hooked, homeWith } from '../helpers/agent-home.js';
 import { hookEnv } from '../helpers/hooks.js';
 import { overlappingCells, sharedChains, spacedSchema } from '../helpers/hostile-sqlite.js';
@@ -21,9 +22,9 @@ function commitsFast(craft: (path: string) => void, withinMs: number): void {
   const repo = hooked('policy: {}\n', CRUSH_JSON);
   craft(join(repo.dir, '.crush/crush.db'));
   repo.commit('chore: their database\n', {}, { AITRAIL: '0' });
-  const started = Date.now();
+  const started = treeCpuClock();
   const recorded = commit(repo, hookEnv({ HOME: homeWith({}), ...CRUSH_ENV }));
-  const took = Date.now() - started;
+  const took = treeCpuClock() - started;
   expect(recorded.status, recorded.stderr).toBe(0);
   expect(recorded.message).toBe('feat: parser\n\nAssisted-by: crush:anthropic/claude-sonnet-4.5\n');
   expect(took).toBeLessThan(withinMs);
