@@ -80,4 +80,14 @@ describe('aitrail switches set through a committed .env link', () => {
     expect(made.stderr).toContain('AITRAIL_MODEL ignored');
     expect(repo.git(['log', '-1', '--format=%s'])).toBe('chore: agent env');
   });
+
+  it("pre-push names the variables a linked .env sets that keep git from running the hooks", () => {
+    const { repo, env } = linkedEnv('GIT_CONFIG_COUNT=1\nGIT_CONFIG_KEY_0=core.hooksPath\nGIT_CONFIG_VALUE_0=/dev/null\n');
+    const planted = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.hooksPath', GIT_CONFIG_VALUE_0: '/dev/null' };
+    // The limit row 442 names: git runs no hook for Qwen's commit.
+    expect(tryGit(repo.dir, ['commit', '-q', '-m', 'feat: qwen'], { env: qwenCode(env, planted) }).code).toBe(0);
+    const pushed = tryGit(repo.dir, ['push', '-q', 'origin', 'main'], { env });
+    // Before: git grep reads no link, so the person's push said nothing.
+    expect(pushed.stderr).toContain('a .env this repository commits sets GIT_CONFIG_COUNT (.qwen/.env -> config/agent.vars):');
+  });
 });
