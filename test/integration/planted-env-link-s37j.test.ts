@@ -1,40 +1,21 @@
 // A `.env` the repository commits as a symbolic link: agents' dotenv readers load the file it
 // names (they follow links), but `git grep --cached` reads no link, so aitrail's own switches set
 // through it were taken as the person's. Real repositories, the hooks of the real `aitrail init`.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { hookedWithOrigin } from '../helpers/hooked-repo.js';
-import { BIN } from '../helpers/cli.js';
-import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+import { hookedWithOrigin, huskyDenyQwen } from '../helpers/hooked-repo.js';
+import { tempDir } from '../helpers/gitdir.js';
 
 /** Qwen Code's `git commit`: its own marker and model, the committed .env's variables loaded over them. */
 function qwenCode(env: NodeJS.ProcessEnv, planted: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, HOME: tempDir('aitrail-home-'), ...planted, QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' };
 }
 
-/** A husky-mode repository (aitrail's block in `.husky/<hook>`), aitrail on husky's PATH, `deny: ["qwen/*"]`. */
-function huskyRepo(): { repo: ReturnType<typeof makeRepo>; env: NodeJS.ProcessEnv; setUp: NodeJS.ProcessEnv } {
-  const repo = makeRepo();
-  const base = { ...TEST_GIT_ENV };
-  repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
-  repo.commit('start\n', { 'a.txt': 'a\n' }, { ...base, AITRAIL: '0' });
-  const init = spawnSync(process.execPath, [BIN, 'init'], { cwd: repo.dir, env: base, encoding: 'utf8' });
-  expect(init.status, init.stderr).toBe(0);
-  expect(repo.git(['config', 'core.hooksPath'])).toBe('.husky/_');
-  const bin = tempDir('aitrail-bin-');
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
-  chmodSync(join(bin, 'aitrail'), 0o755);
-  const env = { ...base, PATH: `${bin}:${base.PATH ?? ''}` };
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { ...env, AITRAIL: '0' });
-  return { repo, env, setUp: { ...env, AITRAIL: '0' } };
-}
-
 /** A hooked repository (deny qwen; git mode, or husky's) that commits `.qwen/.env` as a link to `config/agent.vars`, which holds `vars`. */
 function linkedEnv(vars: string, husky = false) {
-  const hooked = husky ? huskyRepo() : hookedWithOrigin();
+  const hooked = husky ? huskyDenyQwen() : hookedWithOrigin();
   const { repo, setUp } = hooked;
   repo.write('config/agent.vars', vars);
   repo.write('.qwen/keep', '');
