@@ -1,4 +1,5 @@
-import { runGit } from './exec.js';
+import { posix } from 'node:path';
+import { runGit, runGitRaw } from './exec.js';
 import { GREP_COMMAND } from './grep-command.js';
 
 /**
@@ -63,22 +64,69 @@ function valueOf(text: string): string {
   return text.replace(/\s+#.*$/, '').trim();
 }
 
+/** The pathspecs of the files agents load as a `.env` (any folder). */
+const ENV_FILES = [':(glob)**/.env', ':(glob)**/.env.*'];
+/** Pathspecs as written: no GIT_*_PATHSPECS of the environment changes how they read. */
+const PATHSPEC_ENV = { GIT_LITERAL_PATHSPECS: '0', GIT_GLOB_PATHSPECS: undefined, GIT_NOGLOB_PATHSPECS: undefined, GIT_ICASE_PATHSPECS: undefined };
+/** At most this many committed `.env` links followed (a repository may commit any number). */
+const MAX_LINKS = 64;
+
+/**
+ * The committed files that committed `.env` links name, each as `{ link, target }`: the agents'
+ * dotenv readers load a link's file, which `git grep` never reads through a link. Only a target inside
+ * the repository (relative, not leaving the top) is read; one `ls-files` process, two `cat-file` more
+ * when there is a link.
+ */
+async function linkedEnvFiles(cwd: string): Promise<Array<{ link: string; target: string }>> {
+  const listed = await runGit(['-c', 'core.fsmonitor=false', 'ls-files', '-s', '-z', '--', ...ENV_FILES], { cwd, env: PATHSPEC_ENV });
+  const links: Array<{ link: string; sha: string }> = [];
+  for (const record of listed.split('\0')) {
+    const entry = /^120000 ([0-9a-f]{40,64}) \d\t(.+)$/s.exec(record);
+    if (entry && links.length < MAX_LINKS) links.push({ link: entry[2]!, sha: entry[1]! });
+  }
+  if (links.length === 0) return [];
+  // A link's blob is a path: one larger than a path can be (a hostile index may hold any blob) is not read.
+  const sizes = await runGit(['cat-file', '--batch-check'], { cwd, input: links.map((each) => `${each.sha}\n`).join('') });
+  const small = new Set(sizes.split('\n').map((line) => /^([0-9a-f]+) blob (\d+)$/.exec(line)).filter((m) => m !== null && Number(m[2]) <= 4096).map((m) => m![1]!));
+  links.splice(0, links.length, ...links.filter((each) => small.has(each.sha)));
+  if (links.length === 0) return [];
+  const batch = await runGitRaw(['cat-file', '--batch'], { cwd, input: links.map((each) => `${each.sha}\n`).join('') });
+  const found: Array<{ link: string; target: string }> = [];
+  let at = 0;
+  for (const each of links) {
+    const end = batch.indexOf(10, at);
+    const header = end < 0 ? null : /^[0-9a-f]+ blob (\d{1,7})$/.exec(batch.toString('latin1', at, end));
+    if (!header) break;
+    const text = batch.toString('utf8', end + 1, end + 1 + Number(header[1]));
+    at = end + 1 + Number(header[1]) + 1;
+    if (text.startsWith('/') || text.includes('\0')) continue;
+    const target = posix.normalize(posix.join(posix.dirname(each.link), text));
+    if (target === '..' || target.startsWith('../') || target === '.') continue;
+    found.push({ link: each.link, target });
+  }
+  return found;
+}
+
 /**
  * The assignments of SWITCHES in the `.env` and `.env.*` files the repository commits (the index:
- * `git grep --cached`, binary files as text), each file and variable once. One git process.
+ * `git grep --cached`, binary files as text), and in the committed files that committed `.env`
+ * links name (named `link -> target`), each file and variable once.
  */
 export async function plantedHookSwitches(cwd: string): Promise<PlantedSwitch[]> {
+  const linked = await linkedEnvFiles(cwd);
+  const shown = new Map(linked.map((each) => [each.target, `${each.link} -> ${each.target}`]));
   // -o: the assignment and at most 200 characters of its value, however long a committed line is.
-  const out = await runGit([...GREP_COMMAND, '--cached', '-z', '-a', '-o', '-E', ASSIGNS, '--', ':(glob)**/.env', ':(glob)**/.env.*'], {
+  const out = await runGit([...GREP_COMMAND, '--cached', '-z', '-a', '-o', '-E', ASSIGNS, '--', ...ENV_FILES, ...linked.map((each) => `:(literal)${each.target}`)], {
     cwd,
-    env: { GIT_LITERAL_PATHSPECS: '0', GIT_GLOB_PATHSPECS: undefined, GIT_NOGLOB_PATHSPECS: undefined, GIT_ICASE_PATHSPECS: undefined },
+    env: PATHSPEC_ENV,
     okCodes: [1],
   });
   const found = new Map<string, PlantedSwitch>();
   for (const record of out.split('\n')) {
     const at = record.indexOf('\0');
     if (at < 0) continue;
-    const file = record.slice(0, at);
+    const path = record.slice(0, at);
+    const file = shown.get(path) ?? path;
     const match = LINE.exec(record.slice(at + 1));
     if (!match) continue;
     const name = match[1]!;

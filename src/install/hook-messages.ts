@@ -64,7 +64,7 @@ export function cannotStartMessage(hook: InstalledHook): string {
 export function ENV_PLANTED_IGNORED(name: string): string {
   const what = name === 'AITRAIL' ? 'AITRAIL=0' : name;
   const instead = name === 'AITRAIL' ? '--no-verify (git commit, git push) skips the hooks once' : name === 'AITRAIL_QUIET' ? 'the warnings are shown' : "declare a model with 'aitrail use <model>' instead";
-  return `${what} ignored: a .env file this repository commits sets ${name}, and agents (aider, Gemini CLI, Qwen Code) load such a file into the environment of their commits. Take ${name} out of the committed .env; ${instead}.`;
+  return `${what} ignored: a .env file this repository commits sets ${name} (or is a link to a file, which may), and agents (aider, Gemini CLI, Qwen Code) load such a file into the environment of their commits. Take ${name} out of the committed .env; ${instead}.`;
 }
 
 /** Said by pre-push when a `.env` the repository commits sets variables that switch git's hooks off for the agents that load it (src/git/planted-hook-switches.ts). */

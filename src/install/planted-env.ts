@@ -13,13 +13,19 @@ import { shQuote } from '../core/sh-quote.js';
  * git spawn, only when one of them is set. The git-mode shims and aitrail's block in husky's
  * `.husky/<hook>` files (husky v9 hands them the agent's environment as git does) run the same lines.
  */
+/** The committed files agents load as a `.env` (any folder). */
+const ENV_FILES = "':(glob)**/.env' ':(glob)**/.env.*'";
+
 export function plantedEnv(blocks: boolean): string[] {
   const assigns = `^[[:space:]]*(export[[:space:]]+)?['"]?AITRAIL(_MODEL|_AGENT|_QUIET)?['"]?[[:space:]]*[=:]`;
   const drop = (pattern: string, name: string, say: string) =>
     `  case $aitrail_d in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
   return [
     'if [ -n "${AITRAIL+x}${AITRAIL_MODEL+x}${AITRAIL_AGENT+x}${AITRAIL_QUIET+x}" ]; then',
-    `  aitrail_d=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep --cached --no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ':(glob)**/.env' ':(glob)**/.env.*' </dev/null 2>/dev/null) || aitrail_d=`,
+    `  aitrail_d=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep --cached --no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_d=`,
+    // A committed .env that is a link (mode 120000): what it points to sets any of them, unseen by git grep.
+    `  aitrail_l=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false ls-files -s -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_l=`,
+    `  case " $aitrail_l" in *[[:space:]]120000[[:space:]]*) aitrail_d='AITRAIL= AITRAIL_MODEL AITRAIL_AGENT AITRAIL_QUIET' ;; esac`,
     drop("*AITRAIL[!_]*", 'AITRAIL', '[ "${AITRAIL-}" = 0 ] && '),
     drop('*AITRAIL_MODEL*', 'AITRAIL_MODEL', ''),
     drop('*AITRAIL_AGENT*', 'AITRAIL_AGENT', ''),

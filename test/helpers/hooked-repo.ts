@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -34,4 +35,21 @@ export function hookedWithOrigin(): { repo: TestRepo; env: NodeJS.ProcessEnv; se
   repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, setUp);
   expect(tryGit(repo.dir, ['push', '-q', 'origin', 'main'], { env: setUp }).code).toBe(0);
   return { repo, env, setUp };
+}
+
+/** A husky-mode repository (aitrail's block in `.husky/<hook>`, from the real `aitrail init`), aitrail on husky's PATH, `deny: ["qwen/*"]`. */
+export function huskyDenyQwen(): { repo: TestRepo; env: NodeJS.ProcessEnv; setUp: NodeJS.ProcessEnv } {
+  const repo = makeRepo();
+  const base = { ...TEST_GIT_ENV };
+  repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
+  repo.commit('start\n', { 'a.txt': 'a\n' }, { ...base, AITRAIL: '0' });
+  const init = spawnSync(process.execPath, [BIN, 'init'], { cwd: repo.dir, env: base, encoding: 'utf8' });
+  expect(init.status, init.stderr).toBe(0);
+  expect(repo.git(['config', 'core.hooksPath'])).toBe('.husky/_');
+  const bin = tempDir('aitrail-bin-');
+  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+  chmodSync(join(bin, 'aitrail'), 0o755);
+  const env = { ...base, PATH: `${bin}:${base.PATH ?? ''}` };
+  repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { ...env, AITRAIL: '0' });
+  return { repo, env, setUp: { ...env, AITRAIL: '0' } };
 }

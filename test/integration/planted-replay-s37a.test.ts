@@ -3,15 +3,13 @@
 // variable outside a pick, git's rebase variables at a stop of an interactive rebase, and aitrail's
 // own switches under husky. Real repositories, the hooks installed by the real `aitrail init`, the
 // agent's environment as it would be set, the rebases run by the real git.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentEdit, noteOf } from '../helpers/agent-edits.js';
-import { BIN } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
-import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+import { hookedRepo, huskyDenyQwen } from '../helpers/hooked-repo.js';
+import { tempDir } from '../helpers/gitdir.js';
 
 /** Qwen Code's `git commit`: its own marker and model, the committed .env's variables loaded over them. */
 function qwenCode(env: NodeJS.ProcessEnv, planted: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -102,26 +100,8 @@ describe("git's rebase variables from a committed .env at a stop of an interacti
 });
 
 describe('aitrail switches from a committed .env under husky', () => {
-  /** A husky-mode repository (aitrail's block in `.husky/<hook>`), aitrail on husky's PATH, `deny: ["qwen/*"]`. */
-  function huskyRepo(): { repo: ReturnType<typeof makeRepo>; env: NodeJS.ProcessEnv; setUp: NodeJS.ProcessEnv } {
-    const repo = makeRepo();
-    const base = { ...TEST_GIT_ENV };
-    const setUp = { ...base, AITRAIL: '0' };
-    repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
-    repo.commit('start\n', { 'a.txt': 'a\n' }, setUp);
-    const init = spawnSync(process.execPath, [BIN, 'init'], { cwd: repo.dir, env: base, encoding: 'utf8' });
-    expect(init.status, init.stderr).toBe(0);
-    expect(repo.git(['config', 'core.hooksPath'])).toBe('.husky/_');
-    const bin = tempDir('aitrail-bin-');
-    writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
-    chmodSync(join(bin, 'aitrail'), 0o755);
-    const env = { ...base, PATH: `${bin}:${base.PATH ?? ''}` };
-    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { ...setUp, PATH: env.PATH });
-    return { repo, env, setUp: { ...env, AITRAIL: '0' } };
-  }
-
   it("AITRAIL=0 in a committed .env no longer switches aitrail off for Qwen Code's commit; a person's own AITRAIL=0 still does", () => {
-    const { repo, env, setUp } = huskyRepo();
+    const { repo, env, setUp } = huskyDenyQwen();
     repo.write('a.txt', 'one\n');
     repo.git(['add', 'a.txt']);
     // The person's own AITRAIL=0 (their shell, no committed .env sets it): the hooks are off.
