@@ -100,10 +100,10 @@ export function pendingCheckpointsGate(): string[] {
  */
 export function notesToCarryGate(): string[] {
   return [
-    `# Nothing to carry unless a git-ai note exists (${DEFAULT_NOTES_REF}, loose or packed; any reftable repository) or post-commit just wrote one (<git dir>/${FRESH_NOTE}), or an amend (not a rebase's own) replaced a commit that may name an agent.`,
+    `# Nothing to carry unless a git-ai note exists (${DEFAULT_NOTES_REF}, loose or packed; any reftable repository; after an amend, for the commit it replaced) or post-commit just wrote one (<git dir>/${FRESH_NOTE}), or an amend (not a rebase's own) replaced a commit that may name an agent.`,
     ...worktreeGitDirLines(),
-    ...amendCarryLines(),
     ...notesMayExistLines(),
+    ...amendCarryLines(),
     '[ -n "$aitrail_n" ] || [ -n "$aitrail_am" ] || exit 0',
   ];
 }
@@ -112,8 +112,12 @@ export function notesToCarryGate(): string[] {
  * post-rewrite after an amend (src/hooks/amended-rewrite.ts) records again what the amended commit
  * declared when the new message dropped it: node is needed only when that commit (the first id of
  * stdin's one line) may name an agent (aitrail_amended), and never for a rebase's own amends (git's
- * variables, as in-rebase.ts reads them). stdin, read here, is given back to what runs next as it
- * was (a here-document: no process). Sets `aitrail_am`.
+ * variables, as in-rebase.ts reads them). Where a git-ai note may exist (`aitrail_n`, set by
+ * notesMayExistLines before), an amend's note carrying (src/notes/carry-rewrite.ts) has nothing to
+ * carry when the replaced commit has no note in ${DEFAULT_NOTES_REF} and post-commit wrote none
+ * (aitrail_unnoted: one `git notes list`, exit 1 and no output): `aitrail_n` is then cleared, and
+ * the amend gate alone decides. stdin, read here, is given back to what runs next as it
+ * was (a here-document: no process). Sets `aitrail_am`; may clear `aitrail_n`.
  */
 function amendCarryLines(): string[] {
   return [
@@ -132,11 +136,37 @@ function amendCarryLines(): string[] {
     ...sameFunction().map((line) => `  ${line}`),
     ...plainCommitsFunction().map((line) => `  ${line}`),
     ...amendedQuietFunction(packageVersion()).map((line) => `  ${line}`),
+    ...unnotedFunction().map((line) => `  ${line}`),
     // The second id: up to the space before git's extra information or the line's end.
     '  aitrail_w=${aitrail_in#* }',
     '  aitrail_w=${aitrail_w%%[!0-9a-f]*}',
-    '  aitrail_amended "${aitrail_in%% *}" "$aitrail_w" || aitrail_am=1',
+    '  [ -n "$aitrail_n" ] && aitrail_unnoted "${aitrail_in%% *}" && aitrail_n=',
+    // A note to carry starts node anyway: the amended commit is not read.
+    '  [ -n "$aitrail_n" ] || aitrail_amended "${aitrail_in%% *}" "$aitrail_w" || aitrail_am=1',
     'fi',
+  ];
+}
+
+/**
+ * sh function `aitrail_unnoted <old>`, for post-rewrite after an amend (stdin read into
+ * `aitrail_in`): true when node's note carrying would find nothing to carry: stdin is that one line,
+ * `<old>` a full commit id with no note in ${DEFAULT_NOTES_REF} (`git notes list`: exit 1, nothing
+ * printed; any other answer is a doubt), and post-commit left no note (<git dir>/${FRESH_NOTE}).
+ * `--ref` overrides GIT_NOTES_REF and core.notesRef, as node reads that ref by name.
+ */
+function unnotedFunction(): string[] {
+  return [
+    "# The commit an amend replaced has no git-ai note and post-commit wrote none: node's note carrying has nothing to carry.",
+    'aitrail_unnoted() {',
+    `  ${there(`$aitrail_g/${FRESH_NOTE}`)} && return 1`,
+    '  case $1 in ""|*[!0-9a-f]*) return 1 ;; esac',
+    '  case ${#1} in 40|64) ;; *) return 1 ;; esac',
+    // One line (an amend's; aitrail_in ends each line it read with a newline): ids and spaces, nothing more.
+    '  case ${aitrail_in%?} in *[!0-9a-f\\ ]*) return 1 ;; esac',
+    '  aitrail_v=0',
+    `  aitrail_x=$(git notes --ref=${DEFAULT_NOTES_REF} list "$1" </dev/null 2>/dev/null) || aitrail_v=$?`,
+    '  [ "$aitrail_v" = 1 ] && [ -z "$aitrail_x" ]',
+    '}',
   ];
 }
 
