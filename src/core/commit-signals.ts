@@ -1,11 +1,12 @@
+import { subjectLine } from './subject-line.js';
 import { parseCommitTrailers } from './trailers.js';
 import type { CommitSignals, Identity } from './types.js';
 
-/** The detection signals of a stored commit: trailers read exactly as git reads stored commits. */
+/** The detection signals of a stored commit: its subject and trailers read exactly as git reads stored commits. */
 export function commitSignals(commit: { message: string; author: Identity; committer: Identity }): CommitSignals {
-  const firstLine = commit.message.split('\n', 1)[0] ?? '';
   return {
-    subject: firstLine.replace(/\r$/, ''),
+    // The subject git shows (`%s`): past leading blank lines a verbatim message or `git commit-tree` keeps.
+    subject: subjectLine(commit.message),
     message: commit.message,
     trailers: parseCommitTrailers(commit.message),
     author: commit.author,

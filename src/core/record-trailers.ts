@@ -1,5 +1,6 @@
 import { trailerValue } from './detect.js';
 import { insertTrailers, type TrailerOptions } from './trailers.js';
+import { storedSubjectStart } from './subject-line.js';
 import type { Attribution, Trailer } from './types.js';
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
@@ -68,8 +69,15 @@ export function recordTrailers(message: string, attributions: readonly Attributi
   const read: TrailerOptions = { noDivider: true };
   if (commentChar !== undefined) read.commentChar = read.cutChar = commentChar;
   if (options.trailerChar !== undefined) read.commentChar = options.trailerChar;
+  if (options.editorOpens === false || !hasNoContent(message, commentChar)) {
+    // The block git reads in the stored commit: its first paragraph is the subject's, never a trailer block.
+    // (`commentChar` lines skipped too: stripped by git, or comments to its trailer reading; a message of blank lines only as it is.)
+    const found = storedSubjectStart(message, read.commentChar ?? '#', read.cutChar ?? read.commentChar ?? '#');
+    const from = found < message.length ? found : 0;
+    return message.slice(0, from) + insertTrailers(message.slice(from), trailers, read);
+  }
   const inserted = insertTrailers(message, trailers, read);
-  if (inserted === message || options.editorOpens === false || !hasNoContent(message, commentChar)) return inserted;
+  if (inserted === message) return inserted;
   return `\n${inserted.startsWith('\n') ? '' : '\n'}${inserted}`;
 }
 

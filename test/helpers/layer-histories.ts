@@ -16,7 +16,7 @@ export interface Person {
 export type Cleanup = 'default' | 'strip' | 'whitespace' | 'verbatim' | 'scissors' | 'editor';
 
 export type Step =
-  | { kind: 'commit'; message: string; author: Person; files: Record<string, string>; cleanup: Cleanup; committer?: Person; config: string[] }
+  | { kind: 'commit'; message: string; author: Person; files: Record<string, string>; cleanup: Cleanup; committer?: Person; config: string[]; env?: Record<string, string> }
   /** A person's `git mv` of a file the history made into another path (lines that land elsewhere). */
   | { kind: 'move'; message: string; author: Person; from: string; to: string }
   /** Side-branch commits from the branch's tip, merged back with `message` (and `evil` files the merge itself adds). */
@@ -165,9 +165,17 @@ function content(tag: string): string {
 
 const PLACES = ['lib', 'lib', 'src/crypto', 'src/api', 'docs'];
 
+/**
+ * Lines of only blanks before the subject: `--cleanup=verbatim` (and `commit.cleanup=verbatim`) store
+ * them, git's `%s` and `%(trailers)` skip them, `git interpret-trailers` on the message as given does not.
+ */
+const LEADS: readonly string[] = ['\n', '\n\n', ' \n\t\n', '\r\n', '\n\r\n'];
+
 /** The history of `seed` (every file name carries the seed, so no two histories make the same commit). */
 export function generateHistory(seed: number): History {
   const rand = prng(seed);
+  // Leading blank lines and an agent's session drawn apart, so each seed's history is otherwise the one it always was.
+  const extra = prng(seed * 7919 + 17);
   let made = 0;
   const files: string[] = [];
   const commit = (): Step => {
@@ -183,7 +191,12 @@ export function generateHistory(seed: number): History {
     const cleanup: Cleanup = rand() < 0.6 ? 'default' : pick(rand, ['strip', 'whitespace', 'verbatim', 'scissors', 'editor'] as const);
     const committer = rand() < 0.1 ? pick(rand, AGENTS) : undefined;
     const config = rand() < 0.8 ? [] : [pick(rand, ['core.commentChar=;', 'core.commentChar=auto', 'i18n.commitEncoding=ISO-8859-1', 'trailer.separators=:#'])];
-    return { kind: 'commit', message, author, files: changed, cleanup, ...(committer ? { committer } : {}), config };
+    const lead = extra() < 0.3 ? pick(extra, LEADS) : '';
+    const verbatim = lead !== '' && extra() < 0.7;
+    // An agent's session (the hooks record its trailer): most often where the blank lines are.
+    const agent = extra() < (lead === '' ? 0.15 : 0.7);
+    const kept = verbatim ? (extra() < 0.5 ? { cleanup: 'verbatim' as const, config } : { cleanup: 'default' as const, config: [...config, 'commit.cleanup=verbatim'] }) : { cleanup, config };
+    return { kind: 'commit', message: lead + message, author, files: changed, ...kept, ...(committer ? { committer } : {}), ...(agent ? { env: { CLAUDECODE: '1' } } : {}) };
   };
   const policy = Math.floor(rand() * POLICIES.length);
   const steps: Step[] = [];

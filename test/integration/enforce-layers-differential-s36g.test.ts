@@ -14,7 +14,10 @@ import { errorKeys, generateHistory, namedErrors, POLICIES, type History, type C
 // codes and the rule and model of each error are compared commit by commit. The honest differences
 // are counted, never silenced: commit-msg cannot see lines later commits move into a protected path
 // (judged at push on the commit that wrote them), reads the work tree's config a branch may have
-// loosened (row 242), and refuses a message left empty but for the recorded trailer.
+// loosened (row 242), and refuses a message left empty but for the recorded trailer. Some commits
+// start with blank lines (stored by --cleanup=verbatim or commit.cleanup=verbatim) and some are
+// made in a Claude Code session (CLAUDECODE=1: the hooks record its trailer), drawn apart from the
+// rest of each history (seed 11 then caught commit-msg passing a trailer git does not read stored).
 // AITRAIL_LAYER_SWEEP=<n> runs n histories from AITRAIL_LAYER_SEED (default 1) instead of the
 // default 16 and the seeds a sweep once found; AITRAIL_LAYER_VERBOSE=1 prints each one.
 
@@ -55,9 +58,9 @@ const HOOK_ENV = envWithAitrailOnPath();
  * `git commit -F -` (or `git merge --no-ff -F - <side>`) with the commit-msg hook; refused, the same
  * commit made with --no-verify. `loosened`: the work tree's config is not the policy the others read.
  */
-function commitThroughHook(work: string, message: string, author: Person, how: { cleanup?: Cleanup; committer?: Person; config?: string[]; merge?: string; policy: string }): Made {
+function commitThroughHook(work: string, message: string, author: Person, how: { cleanup?: Cleanup; committer?: Person; config?: string[]; merge?: string; policy: string; env?: Record<string, string> }): Made {
   const { cleanup = 'default', committer, config = [], merge } = how;
-  const env = { ...HOOK_ENV, ...identity(author), ...(committer ? { GIT_COMMITTER_NAME: committer.name, GIT_COMMITTER_EMAIL: committer.email } : {}), ...(cleanup === 'editor' ? { GIT_EDITOR: 'true' } : {}) };
+  const env = { ...HOOK_ENV, ...how.env, ...identity(author), ...(committer ? { GIT_COMMITTER_NAME: committer.name, GIT_COMMITTER_EMAIL: committer.email } : {}), ...(cleanup === 'editor' ? { GIT_EDITOR: 'true' } : {}) };
   const options = [...config.flatMap((setting) => ['-c', setting]), 'commit', '-q', '--allow-empty-message', ...(cleanup === 'default' ? [] : cleanup === 'editor' ? ['-e'] : [`--cleanup=${cleanup}`])];
   const loosened = readFileSync(join(work, '.aitrailrc.yml'), 'utf8') !== how.policy;
   // git merge reads no message from stdin: from a file of the git dir.

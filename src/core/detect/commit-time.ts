@@ -1,4 +1,5 @@
 import { parseTrailers } from '../trailers.js';
+import { storedSubjectStart, subjectLine } from '../subject-line.js';
 import { sessionEnd } from '../session.js';
 import type { Attribution, CommitTimeSignals } from '../types.js';
 import { agentOrSlug } from './agent-name.js';
@@ -112,13 +113,16 @@ export function detectAtCommitTime(
   const commentChar = time.commentChar ?? '#';
   const cutChar = time.cutChar ?? commentChar;
   // commentChar `\n`: git keeps every comment line (no editor), the message is read whole, as stored.
-  const visible = visibleMessage(message, cutChar, commentChar === '\n' ? '\n' : (time.trailerChar ?? commentChar));
+  const dropped = commentChar === '\n' ? '\n' : (time.trailerChar ?? commentChar);
+  const visible = visibleMessage(message, cutChar, dropped);
   const fromMessage = commitFindings(
     {
-      subject: visible.split('\n', 1)[0] ?? '',
+      // The subject git will show (`%s`): past the leading blank lines --cleanup=verbatim keeps (or git's cleanup drops).
+      subject: subjectLine(visible),
       message: visible,
-      // No scissors line git cuts at (no editor opened): the trailer block as check reads the stored message's.
-      trailers: parseTrailers(message, { commentChar: time.trailerChar ?? commentChar, cutChar: cutChar === '\n' ? (time.trailerChar ?? '#') : cutChar, noDivider: true }),
+      // No scissors line git cuts at (no editor opened): the trailer block as check reads the stored message's,
+      // whose first paragraph (the subject's) is no trailer block, whatever blank or dropped comment lines come first.
+      trailers: parseTrailers(message.slice(storedSubjectStart(message, dropped, cutChar)), { commentChar: time.trailerChar ?? commentChar, cutChar: cutChar === '\n' ? (time.trailerChar ?? '#') : cutChar, noDivider: true }),
       author: time.author ?? { name: '', email: '' },
       committer: { name: '', email: '' },
     },

@@ -12,6 +12,7 @@ import { userRuleAttributions } from './user-rules.js';
 import { squashedMessages } from './squashed-messages.js';
 import { findTrailerBlock, parseCommitTrailers } from '../trailers.js';
 import { findSeparator } from '../trailers/grammar.js';
+import { subjectLine, subjectStart } from '../subject-line.js';
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { DEFAULT_TRAILER_KEY } from '../defaults.js';
 
@@ -41,7 +42,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * hide the co-author lines after it).
  */
 function bodyLines(message: string): string[] {
-  const lines = message.split('\n', MAX_BODY_LINES + 1).slice(1);
+  // After the subject line git reads (past leading blank lines a verbatim message keeps).
+  const lines = message.slice(subjectStart(message)).split('\n', MAX_BODY_LINES + 1).slice(1);
   const quoted = new Set<number>();
   let open: { at: number; fence: string } | null = null;
   lines.forEach((line, at) => {
@@ -876,7 +878,7 @@ function footerTrust(name: string, text: string): 'declared' | 'named' {
 function fromSquashed(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   const none = { name: '', email: '' };
   return squashedMessages(signals.message).flatMap(({ sha, author, message }) => {
-    const quoted: CommitSignals = { subject: message.split('\n', 1)[0] ?? '', message, trailers: parseCommitTrailers(message), author: author ?? none, committer: none };
+    const quoted: CommitSignals = { subject: subjectLine(message), message, trailers: parseCommitTrailers(message), author: author ?? none, committer: none };
     const read = [...fromTrailers(quoted, trailerKey, aliases, budget), ...fromBodyTrailerLines(quoted, trailerKey, aliases, budget), ...fromText(quoted), ...fromAuthor(quoted, aliases, budget)];
     return read.map((attribution) => ({ ...attribution, evidence: attribution.evidence.map((why) => `squashed commit ${sha.slice(0, 12)}: ${why}`) }));
   });
@@ -894,7 +896,7 @@ function amended(signals: CommitSignals): CommitSignals {
   const message = signals.message.slice(amend[0].length);
   const own = parseCommitTrailers(message);
   const trailers = signals.trailers.filter((trailer) => own.some((kept) => kept.key === trailer.key && kept.value === trailer.value));
-  return { ...signals, subject: (message.split('\n', 1)[0] ?? '').replace(/\r$/, ''), message, trailers };
+  return { ...signals, subject: subjectLine(message), message, trailers };
 }
 
 /**

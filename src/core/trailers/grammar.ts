@@ -44,6 +44,13 @@ export function isBlankLine(text: string, start: number): boolean {
   return index >= text.length || text[index] === '\n';
 }
 
+/** git's `skip_blank_lines` (pretty.c): offset of the first line from `start` that is not blank (isBlankLine). */
+export function skipBlankLines(text: string, start: number): number {
+  let at = start;
+  while (at < text.length && isBlankLine(text, at)) at = nextLine(text, at);
+  return at;
+}
+
 /**
  * git's `find_separator`: for `<token><spaces/tabs><separator>` returns the offset of the separator
  * relative to `start`, 0 for a line starting with one, and -1 otherwise. The token is

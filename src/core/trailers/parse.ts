@@ -1,6 +1,6 @@
 import type { Trailer } from '../types.js';
 import { findTrailerBlock } from './block.js';
-import { isBlankLine, nextLine } from './grammar.js';
+import { skipBlankLines } from './grammar.js';
 import { blockTrailers } from './items.js';
 import { commentCharOf, type TrailerOptions } from './options.js';
 
@@ -19,7 +19,5 @@ export function parseTrailers(message: string, options: TrailerOptions = {}): Tr
  * the message (so a leading blank line never makes the first paragraph a trailer block).
  */
 export function parseCommitTrailers(message: string, options: Pick<TrailerOptions, 'commentChar' | 'separators'> = {}): Trailer[] {
-  let start = 0;
-  while (start < message.length && isBlankLine(message, start)) start = nextLine(message, start);
-  return parseTrailers(message.slice(start), { ...options, noDivider: true });
+  return parseTrailers(message.slice(skipBlankLines(message, 0)), { ...options, noDivider: true });
 }
