@@ -24,11 +24,12 @@ export default defineConfig({
     sequence: { sequencer: LongestFirst },
     env: TMPDIR === undefined ? {} : { TMPDIR },
     projects: [
-      // Room for the linear-time cases on 5-15 MB inputs when every core is busy (no test waits on a timer).
+      // Room for the linear-time cases on 5-15 MB inputs and the SQLite fixtures when every core is busy
+      // (no test waits on a timer): a hang guard only, 30 s timed out at 33-62 s in a CI run beside other jobs.
       // Unit files spawn nothing and stub nothing: they share worker processes (a fresh node and
       // vitest per file cost a third of their CPU). Integration files keep theirs: a worker grown by
       // earlier files makes every process it spawns dearer (fork copies its page tables).
-      { test: { name: 'unit', isolate: false, setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'unit', isolate: false, setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/unit/**/*.test.ts'], testTimeout: 180_000 } },
       // Hang guards only: some integration tests replay whole histories through the CLI, slow when every core is busy.
       { test: { name: 'integration', setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/integration/**/*.test.ts'], globalSetup: ['test/setup/package-root.global-setup.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       { test: { name: 'e2e', setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/pack.global-setup.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
