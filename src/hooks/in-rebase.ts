@@ -12,7 +12,8 @@ import { REBASE_AMEND, REBASE_AUTHOR_SCRIPT, REBASE_IGNORE_DATE, REBASE_STOPPED 
  * git's only when it carries the author git gives it (continuesStop). At an `edit` stop
  * (`rebase-merge/amend`) even git's own commit is new work: `--continue` commits there only to amend
  * the stopped commit with what was staged at the stop (nothing staged: no commit, no hook), so it is
- * judged and recorded as an amend by whoever runs it; the commit's own trailers stay in its message.
+ * recorded as an amend by whoever runs it would be, the commit's own trailers kept in its message (git
+ * makes it with `-n`: no commit-msg; check, pre-push and pre-receive judge the trailer).
  */
 export function inRebase(env: NodeJS.ProcessEnv, gitDir: string, now = Date.now()): boolean {
   if (env.GIT_CHERRY_PICK_HELP === undefined && !/^rebase\b/.test(env.GIT_REFLOG_ACTION ?? '')) return false;
