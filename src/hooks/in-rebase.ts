@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REBASE_AUTHOR_SCRIPT, REBASE_IGNORE_DATE, REBASE_STOPPED } from '../core/checkpoint/store-layout.js';
+import { REBASE_AMEND, REBASE_AUTHOR_SCRIPT, REBASE_IGNORE_DATE, REBASE_STOPPED } from '../core/checkpoint/store-layout.js';
 
 /**
  * True when git runs the hook for a rebase (GIT_CHERRY_PICK_HELP, or GIT_REFLOG_ACTION `rebase…`)
@@ -9,13 +9,18 @@ import { REBASE_AUTHOR_SCRIPT, REBASE_IGNORE_DATE, REBASE_STOPPED } from '../cor
  * which aider, Gemini CLI and Qwen Code load into the environment of their `git commit`, made every
  * agent commit a "replay", recorded with no trailer. At a stop of an interactive rebase (`edit`, a
  * conflict) the agent's own `git commit` runs while the rebase is under way: there the commit is
- * git's only when it carries the author git gives it (continuesStop).
+ * git's only when it carries the author git gives it (continuesStop). At an `edit` stop
+ * (`rebase-merge/amend`) even git's own commit is new work: `--continue` commits there only to amend
+ * the stopped commit with what was staged at the stop (nothing staged: no commit, no hook), so it is
+ * recorded as an amend by whoever runs it would be, the commit's own trailers kept in its message (git
+ * makes it with `-n`: no commit-msg; check, pre-push and pre-receive judge the trailer).
  */
 export function inRebase(env: NodeJS.ProcessEnv, gitDir: string, now = Date.now()): boolean {
   if (env.GIT_CHERRY_PICK_HELP === undefined && !/^rebase\b/.test(env.GIT_REFLOG_ACTION ?? '')) return false;
   if (existsSync(join(gitDir, 'rebase-apply'))) return true;
   if (!existsSync(join(gitDir, 'rebase-merge'))) return false;
-  return !existsSync(join(gitDir, REBASE_STOPPED)) || continuesStop(env, gitDir, now);
+  if (!existsSync(join(gitDir, REBASE_STOPPED))) return true;
+  return !existsSync(join(gitDir, REBASE_AMEND)) && continuesStop(env, gitDir, now);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_AUTHOR_SCRIPT, REBASE_DONE, REBASE_FIXUPS, REBASE_STOPPED, SQUASH_SOURCE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
+import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_AMEND, REBASE_AUTHOR_SCRIPT, REBASE_DONE, REBASE_FIXUPS, REBASE_STOPPED, SQUASH_SOURCE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { amendedQuietFunction, fastPathCall, fastPathFunctions, fastPathLines, foldedQuietCall, foldedQuietFunction, freshFunction, plainCommitsFunction, preparedFunction, sameFunction } from './fast-path.js';
 import { notesMayExistLines, REBASING, there } from './notes-may-exist.js';
@@ -191,15 +191,17 @@ function inRebaseLines(name: string, gitDir = false): string[] {
  * unless the commit carries the GIT_AUTHOR_DATE git writes in `rebase-merge/author-script` for the
  * commit `git rebase --continue` makes (in-rebase.ts continuesStop): a `git commit` made at the stop is
  * new work, whatever variables a committed `.env` hands it. Node decides what this cannot (a
- * `--reset-author-date` rebase). Read by the shell (three lines, no process), only at a stop with
- * git's variables set: a person's commit pays nothing.
+ * `--reset-author-date` rebase). At an `edit` stop (`rebase-merge/amend`) none is git's replay: its
+ * `--continue` commits only to amend the stopped commit with what was staged there (new work).
+ * Read by the shell (three lines, no process), only at a stop with git's variables set: a person's
+ * commit pays nothing.
  */
 function stopLines(name: string): string[] {
   const script = `"$aitrail_g/${REBASE_AUTHOR_SCRIPT}"`;
   return [
     `if [ -n "$${name}" ] && [ -e "$aitrail_g/${REBASE_STOPPED}" ]; then`,
     `  ${name}=`,
-    `  if [ -n "\${GIT_AUTHOR_DATE+x}" ] && [ -f ${script} ]; then`,
+    `  if [ -n "\${GIT_AUTHOR_DATE+x}" ] && ! [ -e "$aitrail_g/${REBASE_AMEND}" ] && [ -f ${script} ]; then`,
     `    while IFS= read -r aitrail_l || [ -n "$aitrail_l" ]; do [ "$aitrail_l" = "GIT_AUTHOR_DATE='$GIT_AUTHOR_DATE'" ] && ${name}=1; aitrail_l=; done <${script}`,
     '  fi',
     'fi',

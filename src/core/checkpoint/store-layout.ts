@@ -82,6 +82,12 @@ export const REBASE_FIXUPS = 'rebase-merge/current-fixups';
 /** Where an interactive rebase stopped (`edit`, a conflict): git writes it at the stop and removes it before the next step. */
 export const REBASE_STOPPED = 'rebase-merge/stopped-sha';
 
+/**
+ * An `edit` stop whose pick went in (the id of HEAD there): `git rebase --continue` amends HEAD with
+ * what is staged, and commits only when something is (the index differs from the stopped commit's tree).
+ */
+export const REBASE_AMEND = 'rebase-merge/amend';
+
 /** The author git gives the commit `git rebase --continue` makes at a stop (the stopped commit's), as sh assignments. */
 export const REBASE_AUTHOR_SCRIPT = 'rebase-merge/author-script';
 
