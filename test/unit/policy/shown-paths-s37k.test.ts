@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledPathRule } from '../../../src/core/policy/compile-policy.js';
 import { pathMatcher } from '../../../src/core/policy/glob-matcher.js';
 import { shownPathMatcher } from '../../../src/core/policy/link-reach.js';
+import { prng } from '../../helpers/trailer-messages.js';
 
 // Session 37 (red team of row 468's shortcut): shownPathMatcher against matchFile on hostile globs
 // (negations, `**` in the middle, braces, classes, extglobs, escapes, a leading `/` or `./`, a
@@ -15,20 +16,9 @@ const SEGMENTS = ['src', 'keys', 'Keys', '*', '**', '?', '*.pem', 'k*', '.env*',
 const LASTS = ['*', '?', '*.pem', 'k*', '.env*', 'a b', 'secure', 'k?y', '-', 'a.*', 'A', 'K', 'x', 'kk', '*y', 'up', 'ab', '*.*', '*.md'];
 const NAMES = ['src', 'keys', 'KEYS', 'a', 'b', 'k.pem', 'K.PEM', '.env', '.env.x', 'x', 'a b', 'caf\u00e9', 'cafe\u0301', 'secure', '\u017fecure', 'sKy', 'k', 'x\ny', 'x\\y', '(g)', 'g', '-', 'a.b', 'ab', 'x\u0001', '\u00e9.pem', 'up', 'a.key', 'kk', 'e\u200cx', 'A', 'z.ts', 'run.md', 'docs.md', '!x'];
 
-/** A small seeded generator (mulberry32), so that a failure replays. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('shownPathMatcher on hostile globs and paths', () => {
   it('answers whether a glob matches as matchFile does, negated globs included', () => {
-    const next = random(3737);
+    const next = prng(3737);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
     const glob = (): string => {
       let written = [...Array.from({ length: Math.floor(next() * 3) }, () => pick(SEGMENTS)), pick(LASTS)].join('/');
