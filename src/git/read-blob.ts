@@ -1,4 +1,4 @@
-import { GitError, runGit, type ObjectView } from './exec.js';
+import { GitError, runGit, runGitRaw, type ObjectView } from './exec.js';
 import { OBJECT_ID, objectId } from './object-id.js';
 
 /** One entry of a revision's tree, as `git ls-tree -l` reports it. */
@@ -44,15 +44,37 @@ export async function treeFileNames(repoDir: string, commit: string, path: strin
   return (await runGit(['ls-tree', '-r', '-z', '--name-only', `${commit}:${path}`], { cwd: repoDir, ...view })).split('\0').filter((name) => name !== '');
 }
 
-/** Every symbolic link of commit `commit`'s tree (an object id): its path and the blob holding its target's text. */
+/**
+ * Every symbolic link of commit `commit`'s tree (an object id): its path and the blob holding its
+ * target's text. The listing's bytes are searched for a record of mode 120000 (each record starts
+ * the output or follows a NUL, and starts with its mode), and only those are decoded: a tree of
+ * 50,000 files and no link was decoded, split and matched record by record (~40 ms of CPU) for
+ * every range `check`, pre-push and pre-receive judge under path rules. A commit's links are read
+ * once a run (the link judge and the line judge ask for the same starting commits).
+ */
 export async function treeSymlinks(repoDir: string, commit: string, view: ObjectView = {}): Promise<Array<{ path: string; oid: string }>> {
   objectId(commit);
-  const out = await runGit(['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: repoDir, ...view });
-  return out.split('\0').flatMap((record) => {
-    const match = /^120000 blob ([0-9a-f]{40,64})\t([^]*)$/.exec(record);
-    return match ? [{ path: match[2]!, oid: match[1]! }] : [];
-  });
+  const key = `${view.asStored === true ? 1 : 0}\0${repoDir}\0${commit}`;
+  let links = symlinksRead.get(key);
+  if (links === undefined) {
+    const out = await runGitRaw(['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: repoDir, ...view });
+    links = [];
+    const record = (start: number): void => {
+      const end = out.indexOf(0, start);
+      const match = /^120000 blob ([0-9a-f]{40,64})\t([^]*)$/.exec(out.toString('utf8', start, end === -1 ? out.length : end));
+      if (match) links!.push({ path: match[2]!, oid: match[1]! });
+    };
+    if (out.subarray(0, LINK_MODE.length - 1).equals(LINK_MODE.subarray(1))) record(0);
+    for (let at = out.indexOf(LINK_MODE); at !== -1; at = out.indexOf(LINK_MODE, at + 1)) record(at + 1);
+    if (symlinksRead.size >= 64) symlinksRead.clear();
+    symlinksRead.set(key, links);
+  }
+  return links.map((link) => ({ ...link }));
 }
+
+/** A record of a symbolic link in `ls-tree -z` output, with the NUL that ends the record before it. */
+const LINK_MODE = Buffer.from('\u0000120000 ');
+const symlinksRead = new Map<string, Array<{ path: string; oid: string }>>();
 
 /** The content of a blob, by object id, as UTF-8 text. */
 export async function readBlob(repoDir: string, oid: string, view: ObjectView = {}): Promise<string> {

@@ -155,6 +155,7 @@ const ONE_SEGMENT = /^(?:[A-Za-z0-9._ ?-]|\*(?!\*))+$/;
  * `secrets` → `secrets`), matched against the name alone; null when one is not (`src/**`, braces,
  * classes). A glob whose last segment is one segment matches `dir/name` only where that segment
  * matches `name`, so a name none of them matches is protected only through its directory.
+ * Null for a rule with a negated glob.
  */
 function nameTestOf(rule: CompiledPathRule): ((name: string) => boolean) | null {
   const known = nameTests.get(rule);
@@ -164,7 +165,9 @@ function nameTestOf(rule: CompiledPathRule): ((name: string) => boolean) | null 
     return body.slice(body.lastIndexOf('/') + 1);
   });
   let test: ((name: string) => boolean) | null = null;
-  if (lasts.every((last) => ONE_SEGMENT.test(last))) {
+  // Not for a negated glob (`!**/*.md`, `!./x`): it matches every path its body does not, whatever the name
+  // (`docs.md/run.ts`, behind a link to the unprotected `run.md`, was read as unprotected by its name `run.ts`).
+  if (!rule.files.some((glob) => glob.includes('!')) && lasts.every((last) => ONE_SEGMENT.test(last))) {
     const lastMatch = pathMatcher(lasts);
     const seen = new Map<string, boolean>();
     test = (name) => {
