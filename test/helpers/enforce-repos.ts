@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { aitrail, BIN } from './cli.js';
@@ -138,6 +138,32 @@ export function pushCase(work: TestRepo, name: string, message: string, file?: s
 
 /** Path rules that deny Qwen under src/crypto only. */
 export const CRYPTO_PATH_POLICY = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
+
+/** A file link at CRYPTO_PATH_POLICY's protected path, `src/crypto/key.ts -> ../../lib/key.ts`, in the work tree `dir`. */
+export const fileLink = (dir: string): void => {
+  mkdirSync(join(dir, 'src/crypto'), { recursive: true });
+  symlinkSync('../../lib/key.ts', join(dir, 'src/crypto/key.ts'));
+};
+
+/** On `work`'s main: lib/ with a placeholder, `link` made by a person, then the path rule added, all pushed (set-up: the person's commits pass). */
+export function linkedBeforeTheRule(work: TestRepo, link: (dir: string) => void): void {
+  work.write('lib/key.ts', 'export const placeholder = 0;\n');
+  work.write('lib/other.ts', 'export const other = 0;\n');
+  link(work.dir);
+  work.git(['add', '-A']);
+  work.git(['commit', '-q', '--no-verify', '-m', 'chore: crypto points at lib']);
+  writeFileSync(join(work.dir, '.aitrailrc.yml'), CRYPTO_PATH_POLICY);
+  work.git(['commit', '-q', '--no-verify', '-am', 'chore: protect src/crypto']);
+  const push = tryGit(work.dir, ['push', '-q', 'origin', 'main']);
+  if (push.code !== 0) throw new Error(push.stderr);
+  work.git(['fetch', '-q', 'origin']);
+}
+
+/** A directory link at CRYPTO_PATH_POLICY's protected path, `src/crypto -> ../lib`, in the work tree `dir`. */
+export const dirLink = (dir: string): void => {
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  symlinkSync('../lib', join(dir, 'src/crypto'));
+};
 /** Qwen's key derivation: allowed in lib/, denied under src/crypto (lines long enough for git blame's copy score). */
 export const QWEN_KEY = [
   'export function deriveKey(secret: string): string { return secret.split("").reverse().join("") + "pepper-and-salt"; }',

@@ -1,8 +1,8 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, CRYPTO_PATH_POLICY, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
+import { committed, CRYPTO_PATH_POLICY, dirLink, fileLink, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 
 // Session 37 (red team, row 456's limit): a link made before the path rule shows lib/key.ts at
@@ -30,15 +30,6 @@ function qwenBesideALink(work: TestRepo, link: (dir: string) => void): string {
   expect(alone.code, alone.stderr).toBe(0);
   return qwen;
 }
-
-const fileLink = (dir: string): void => {
-  mkdirSync(join(dir, 'src/crypto'), { recursive: true });
-  symlinkSync('../../lib/key.ts', join(dir, 'src/crypto/key.ts'));
-};
-const dirLink = (dir: string): void => {
-  mkdirSync(join(dir, 'src'), { recursive: true });
-  symlinkSync('../lib', join(dir, 'src/crypto'));
-};
 
 describe('path rules: Qwen\'s lines moved by a person onto a file a link shows at a protected path', () => {
   it.each([

@@ -1,10 +1,7 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, CRYPTO_PATH_POLICY, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
+import { committed, fileLink, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import type { TestRepo } from '../helpers/gitdir.js';
 
 // Session 37 (red team, row 456 through git-ai's notes): a link made before the path rule,
 // `src/crypto/key.ts -> ../../lib/key.ts`, then a commit of lib/key.ts whose git-ai note gives
@@ -13,23 +10,10 @@ import type { TestRepo } from '../helpers/gitdir.js';
 // (lib/key.ts, unprotected): check and pre-receive passed while a checkout showed Qwen's code at
 // the protected path (the same commit declared by a trailer was refused).
 
-function linkedBeforeTheRule(work: TestRepo): void {
-  work.write('lib/key.ts', 'export const placeholder = 0;\n');
-  mkdirSync(join(work.dir, 'src/crypto'), { recursive: true });
-  symlinkSync('../../lib/key.ts', join(work.dir, 'src/crypto/key.ts'));
-  work.git(['add', '-A']);
-  work.git(['commit', '-q', '--no-verify', '-m', 'chore: crypto points at lib']);
-  writeFileSync(join(work.dir, '.aitrailrc.yml'), CRYPTO_PATH_POLICY);
-  work.git(['commit', '-q', '--no-verify', '-am', 'chore: protect src/crypto']);
-  const push = tryGit(work.dir, ['push', '-q', 'origin', 'main']);
-  if (push.code !== 0) throw new Error(push.stderr);
-  work.git(['fetch', '-q', 'origin']);
-}
-
 describe('path rules: a link already at a protected path, its target written by a model a git-ai note names', () => {
   it('is refused by check and pre-receive (both passed it)', () => {
     const { work, remote } = policyServer('policy:\n  deny: []\n');
-    linkedBeforeTheRule(work);
+    linkedBeforeTheRule(work, fileLink);
     work.git(['checkout', '-q', '-b', 'key', 'main']);
     const noted = committed(work, 'feat: key derivation\n', { 'lib/key.ts': QWEN_KEY });
     addNote(work, noted, gitAiNote({ 'lib/key.ts': [session(NOTE_KEYS.qwen, '1-3')] }));
@@ -47,7 +31,7 @@ describe('path rules: a link already at a protected path, its target written by 
 
   it('a note giving Qwen a file no link shows at a protected path passes', () => {
     const { work } = policyServer('policy:\n  deny: []\n');
-    linkedBeforeTheRule(work);
+    linkedBeforeTheRule(work, fileLink);
     work.git(['checkout', '-q', '-b', 'other', 'main']);
     const noted = committed(work, 'feat: other\n', { 'lib/other.ts': QWEN_KEY, 'lib/key.ts': 'export const rounds = 600000;\n' });
     addNote(work, noted, gitAiNote({ 'lib/other.ts': [session(NOTE_KEYS.qwen, '1-3')] }));

@@ -1,9 +1,6 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, CRYPTO_PATH_POLICY, policyServer, project, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
-import type { TestRepo } from '../helpers/gitdir.js';
+import { committed, dirLink, fileLink, linkedBeforeTheRule, policyServer, project, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 
 // Session 36 (red team, the insider with a denied model; row 21's limit): a symbolic link at a
 // protected path made before the path rule existed (`src/crypto/key.ts -> ../../lib/key.ts`, or
@@ -12,29 +9,6 @@ import type { TestRepo } from '../helpers/gitdir.js';
 
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const OPEN_POLICY = 'policy:\n  deny: []\n';
-
-/** On `work`'s main: lib/ with a placeholder, `link` made by a person, then the path rule added, all pushed (set-up: the person's commits pass). */
-function linkedBeforeTheRule(work: TestRepo, link: (dir: string) => void): void {
-  work.write('lib/key.ts', 'export const placeholder = 0;\n');
-  work.write('lib/other.ts', 'export const other = 0;\n');
-  link(work.dir);
-  work.git(['add', '-A']);
-  work.git(['commit', '-q', '--no-verify', '-m', 'chore: crypto points at lib']);
-  writeFileSync(join(work.dir, '.aitrailrc.yml'), CRYPTO_PATH_POLICY);
-  work.git(['commit', '-q', '--no-verify', '-am', 'chore: protect src/crypto']);
-  const push = tryGit(work.dir, ['push', '-q', 'origin', 'main']);
-  if (push.code !== 0) throw new Error(push.stderr);
-  work.git(['fetch', '-q', 'origin']);
-}
-
-const fileLink = (dir: string): void => {
-  mkdirSync(join(dir, 'src/crypto'), { recursive: true });
-  symlinkSync('../../lib/key.ts', join(dir, 'src/crypto/key.ts'));
-};
-const dirLink = (dir: string): void => {
-  mkdirSync(join(dir, 'src'), { recursive: true });
-  symlinkSync('../lib', join(dir, 'src/crypto'));
-};
 
 describe('path rules: a link already at a protected path when Qwen writes its target', () => {
   it.each([
