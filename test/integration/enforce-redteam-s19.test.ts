@@ -31,6 +31,8 @@ describe('a declaration in a Markdown table', () => {
     cases['aligned rule'] = `feat: parser\n\n|Key|Value|\n|:---|---:|\n**Assisted-by** | ${QWEN}\n`;
     // Under a rule, a line that is no row is still read as Markdown shows it (row 197).
     cases['bold key under a rule'] = `feat: parser\n\nKey | Value\n--- | ---\n**Assisted-by:** ${QWEN} | x\n`;
+    // In the last paragraph, `Assisted-by | …` is Qwen's trailer to a git whose trailer.separators holds `|` (row 472).
+    cases['a pipe as git may read it'] = `docs: pipes\n\n--- | ---\n\nAssisted-by | ${QWEN}\n`;
     expectEachRefused(remote, work, cases, (found, name) => expect(found, name).toContain('qwen/qwen3-coder'));
     // A person's tables: a changelog of models, a settings table, a header row of keys. (Rows of
     // three cells and more: test/integration/enforce-redteam-s20.test.ts.)
@@ -38,8 +40,9 @@ describe('a declaration in a Markdown table', () => {
       'docs: models\n\n| Model | Vendor |\n| --- | --- |\n| qwen3-coder | Alibaba |\n',
       'docs: changelog\n\n| AI-Model | add qwen3-coder to the list of supported models |\n',
       'docs: keys\n\n| Assisted-by | Co-authored-by |\n| --- | --- |\n',
-      // Without a delimiter row above it in its paragraph, a line with a pipe is no table row.
-      `docs: pipes\n\n--- | ---\n\nAssisted-by | ${QWEN}\n`,
+      // Without a delimiter row above it in its paragraph, a line with a pipe is no table row (and,
+      // followed by a paragraph, in no trailer block under any trailer.separators).
+      `docs: pipes\n\n--- | ---\n\nAssisted-by | ${QWEN}\n\nThe row above is prose.\n`,
     ];
     expectEachPasses(work, prose);
   });
