@@ -1,30 +1,35 @@
 import { ENV_PLANTED_IGNORED } from './hook-messages.js';
 import { shQuote } from '../core/sh-quote.js';
 
-/**
- * `AITRAIL=0` switches the client hooks off, `AITRAIL_MODEL` / `AITRAIL_AGENT` declare what
- * helped and `AITRAIL_QUIET=1` silences the hooks' warnings, unless a `.env` file the repository
- * commits (any folder; `.env.*` too) assigns that variable: aider loads the git root's and its working directory's `.env`, Gemini CLI and Qwen Code
- * the nearest `.gemini/.env`, `.qwen/.env` or `.env`, into the environment their `git commit` hands
- * to the hooks, so such a file switched aitrail off, or named another model, for every agent commit
- * there without a word. Then the value is not the person's: it is ignored (unset), and the hooks
- * that block say so (`--no-verify` still skips the hooks; `aitrail use <model>` declares a model
- * the repository cannot plant). Read from the index (`git grep --cached`, binary files as text); one
- * git spawn, only when one of them is set. The git-mode shims and aitrail's block in husky's
- * `.husky/<hook>` files (husky v9 hands them the agent's environment as git does) run the same lines.
- */
 /** The committed files agents load as a `.env` (any folder). */
 const ENV_FILES = "':(glob)**/.env' ':(glob)**/.env.*'";
 
+/**
+ * `AITRAIL=0` switches the client hooks off, `AITRAIL_MODEL` / `AITRAIL_AGENT` declare what
+ * helped and `AITRAIL_QUIET=1` silences the hooks' warnings, unless a `.env` file the repository
+ * commits (any folder; `.env.*` too) assigns that variable: aider loads the git root's and its
+ * working directory's `.env`, Gemini CLI and Qwen Code the nearest `.gemini/.env`, `.qwen/.env` or `.env`, into the environment their `git commit` hands
+ * to the hooks, so such a file switched aitrail off, or named another model, for every agent commit
+ * there without a word. Then the value is not the person's: it is ignored (unset), and the hooks
+ * that block say so (`--no-verify` still skips the hooks; `aitrail use <model>` declares a model
+ * the repository cannot plant). Read from the index: `git ls-files -s` lists the committed `.env`
+ * files (one git spawn, only when one of them is set; most repositories commit none), and only
+ * when there are some `git grep --cached` (binary files as text) reads them; a link (mode 120000)
+ * counts as setting every one (its target is read by the agents, never by `git grep`). The git-mode
+ * shims and aitrail's block in husky's `.husky/<hook>` files (husky v9 hands them the agent's
+ * environment as git does) run the same lines.
+ */
 export function plantedEnv(blocks: boolean): string[] {
   const assigns = `^[[:space:]]*(export[[:space:]]+)?['"]?AITRAIL(_MODEL|_AGENT|_QUIET)?['"]?[[:space:]]*[=:]`;
   const drop = (pattern: string, name: string, say: string) =>
     `  case $aitrail_d in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
   return [
     'if [ -n "${AITRAIL+x}${AITRAIL_MODEL+x}${AITRAIL_AGENT+x}${AITRAIL_QUIET+x}" ]; then',
-    `  aitrail_d=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep --cached --no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_d=`,
-    // A committed .env that is a link (mode 120000): what it points to sets any of them, unseen by git grep.
     `  aitrail_l=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false ls-files -s -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_l=`,
+    '  aitrail_d=',
+    // No committed .env (nearly every repository): nothing for git grep to read, no second process.
+    `  [ -n "$aitrail_l" ] && { aitrail_d=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep --cached --no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_d=; }`,
+    // A committed .env that is a link (mode 120000): what it points to sets any of them, unseen by git grep.
     `  case " $aitrail_l" in *[[:space:]]120000[[:space:]]*) aitrail_d='AITRAIL= AITRAIL_MODEL AITRAIL_AGENT AITRAIL_QUIET' ;; esac`,
     drop("*AITRAIL[!_]*", 'AITRAIL', '[ "${AITRAIL-}" = 0 ] && '),
     drop('*AITRAIL_MODEL*', 'AITRAIL_MODEL', ''),
