@@ -1,15 +1,15 @@
 import type { LoadedConfig } from '../core/types.js';
 import type { ObjectView } from '../git/exec.js';
-import { listTreeEntries, readBlob } from '../git/read-blob.js';
+import { listRootEntries, readBlob } from '../git/read-blob.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { formatOf, parseConfigText } from './parse-config-text.js';
-import { configLimit, SEARCH_PLACES } from './search-places.js';
+import { configLimit, misnamedConfigs, SEARCH_PLACES } from './search-places.js';
 import { configFileLabel, severalConfigsProblem } from './several-configs.js';
 
 /**
  * The config as committed at `rev` (not the work tree): for "a change cannot loosen the policy
  * that judges it". Same search places, parsing and validation as `loadConfig`; more than one
- * config file is a ConfigError naming them all. The tree is listed once (`git ls-tree -z`).
+ * config file is a ConfigError naming them all. The top of the tree is listed once (`git ls-tree -z`); `misnamed` names the files there meant as a config under a name aitrail does not read.
  * Problems name `<rev>:<file>`, and so does `filepath` (`null` = built-in defaults). Data only: blobs are
  * read with `git cat-file`, never checked out, never executed. Symlinks in the tree are refused
  * (their target is outside what the revision fixes). `asStored`: the revision's objects as
@@ -17,7 +17,11 @@ import { configFileLabel, severalConfigsProblem } from './several-configs.js';
  * GitError (bad rev).
  */
 export async function loadConfigAtRevision(repoDir: string, rev: string, view: ObjectView = {}): Promise<LoadedConfig> {
-  const entries = await listTreeEntries(repoDir, rev, SEARCH_PLACES, view);
+  // The top of the tree, listed once: the search places, and the files meant as a config under a name aitrail does not read.
+  const top = await listRootEntries(repoDir, rev, view);
+  const entries = SEARCH_PLACES.flatMap((place) => top.filter((entry) => entry.path === place));
+  const misnamed = misnamedConfigs(top.filter((entry) => entry.type === 'blob').map((entry) => entry.path));
+  const withMisnamed = (loaded: LoadedConfig): LoadedConfig => (misnamed.length === 0 ? loaded : { ...loaded, misnamed });
   const { validateConfig } = await import('./validate.js');
   const unsafe: ConfigProblem[] = [];
   for (const entry of entries) {
@@ -41,8 +45,8 @@ export async function loadConfigAtRevision(repoDir: string, rev: string, view: O
   const several = severalConfigsProblem(found.map(({ file }) => configFileLabel(file)));
   if (several) throw new ConfigError([several]);
   const [only] = found;
-  if (!only) return { config: {}, filepath: null };
+  if (!only) return withMisnamed({ config: {}, filepath: null });
   const { config, problems } = validateConfig(only.data === undefined ? {} : only.data, only.file);
   if (!config) throw new ConfigError(problems);
-  return { config, filepath: only.file };
+  return withMisnamed({ config, filepath: only.file });
 }

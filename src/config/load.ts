@@ -1,11 +1,11 @@
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from '../core/types.js';
 import { compileDetectRules } from './compile-detect-rules.js';
 import { markOnceOnlyWork } from '../io/code-cache-hint.js';
 import { readConfigCache, stampFiles, writeConfigCache } from './config-cache.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
-import { configLimit, SEARCH_PLACES } from './search-places.js';
+import { configLimit, misnamedConfigs, SEARCH_PLACES, type MisnamedConfig } from './search-places.js';
 import { configFileLabel, severalConfigsProblem } from './several-configs.js';
 import type { ParsedFile } from './explorer.js';
 
@@ -58,6 +58,21 @@ export async function loadConfig(root: string, options: LoadOptions = {}): Promi
   const loaded = explicit === undefined ? await searchRoot(rootDir) : await loadExplicit(explicit, options.configFile!);
   if (options.cacheDir !== undefined) writeConfigCache(options.cacheDir, key, stamps, loaded);
   return loaded;
+}
+
+/**
+ * The files at the work tree's root `root` meant as a config under a name aitrail does not read
+ * (`.aitrail.yml`: src/config/search-places.ts misnamedConfigs), for the commands that report the
+ * policy in force (status, init, check without a base). Not the hooks: a listing of the root on every commit.
+ */
+export function misnamedInWorkTree(root: string): MisnamedConfig[] {
+  let names: string[];
+  try {
+    names = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+  return misnamedConfigs(names);
 }
 
 async function searchRoot(rootDir: string): Promise<LoadedConfig> {

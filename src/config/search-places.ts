@@ -15,3 +15,35 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 export function configLimit(name: string): number {
   return /(^|[\\/:])package\.json$/.test(name) ? 16 * MAX_CONFIG_BYTES : MAX_CONFIG_BYTES;
 }
+
+/** A root file that looks meant as aitrail's config but is not a name it reads, and the name it should have. */
+export interface MisnamedConfig {
+  name: string;
+  /** What to do: the search place to rename it to, or why it cannot be one. */
+  hint: string;
+}
+
+const CODE_EXTENSION = /\.[cm]?[jt]sx?$/i;
+const DATA_NAME = /^\.?aitrail(?:rc)?(?:[._-]config)?\.(?:ya?ml|json5?|jsonc|toml|ini)$/i;
+const CODE_NAME = /^\.?aitrail(?:rc|[._-]config)\.[cm]?[jt]sx?$/i;
+
+/**
+ * The names among `names` (a repository root's entries) that look meant as aitrail's config and are
+ * not a search place: an honest mistake that leaves the policy unenforced without a word (a
+ * `.aitrail.yml` denying `qwen/*` that nothing reads). `.aitrail.yml`, `aitrail.yaml`,
+ * `.AITRAILRC.yml`, `aitrailrc`, `aitrail.config.js`, `.aitrailrc.toml`…, each with its way on; never a
+ * search place itself, nor a name that is no config's (`aitrail.js`, `aitrail.md`, a `.aitrail` directory's name).
+ */
+export function misnamedConfigs(names: readonly string[]): MisnamedConfig[] {
+  const places: readonly string[] = SEARCH_PLACES;
+  const meant = (name: string): boolean => !places.includes(name) && (/^\.?aitrailrc$/i.test(name) || DATA_NAME.test(name) || CODE_NAME.test(name));
+  return [...new Set(names)].filter(meant).sort().map((name) => ({ name, hint: misnamedHint(name) }));
+}
+
+function misnamedHint(name: string): string {
+  if (CODE_EXTENSION.test(name)) return 'aitrail never runs code from a repository, so it reads no JavaScript/TypeScript config: write the same settings as .aitrailrc.yml or .aitrailrc.json';
+  if (/^\.?aitrailrc$/i.test(name)) return 'not a name aitrail reads: rename it .aitrailrc';
+  const extension = /\.(ya?ml|json)$/i.exec(name)?.[1]?.toLowerCase();
+  if (extension === undefined) return 'not a format aitrail reads: write the same settings as .aitrailrc.yml (YAML) or .aitrailrc.json';
+  return `not a name aitrail reads: rename it .aitrailrc.${extension}`;
+}

@@ -164,4 +164,6 @@ export interface NotesConfig {
 export interface LoadedConfig {
   config: Config;
   filepath: string | null;
+  /** Files at the root that look meant as the config under a name aitrail does not read (`.aitrail.yml`), each with its way on; read where a command reports the policy in force. */
+  misnamed?: readonly { name: string; hint: string }[];
 }

@@ -72,6 +72,7 @@ export async function checkReport(options: CheckOptions): Promise<CheckReport> {
   if (options.config === undefined && range.base === null) warn(enforceMessages.noBase(range.baseLabel));
   else warn(enforceMessages.policyFrom(source.description, options.config === undefined ? range.baseLabel : 'explicit'));
   const onWarning = (message: string) => warn(`aitrail: warning: ${message}\n`);
+  if (options.config === undefined) for (const file of source.loaded.misnamed ?? []) onWarning(enforceMessages.misnamedConfig(file));
   const { verdict, cut } = await judgeCommits(root, range.revisions, source.loaded.config, { shallow, onWarning }).catch((error: unknown) => {
     throw badRangeError(error, options.range || undefined) ?? error;
   });

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/load.js';
+import { loadConfig, misnamedInWorkTree } from '../config/load.js';
 import { loadConfigAtRevision } from '../config/load-at-revision.js';
 import type { LoadedConfig } from '../core/types.js';
 
@@ -23,10 +23,16 @@ export async function policySource(root: string, where: { configFile?: string | 
   }
   if (where.base) {
     const loaded = await loadConfigAtRevision(root, where.base, { asStored: true });
-    return { loaded, description: loaded.filepath ?? `built-in defaults (no config committed at ${where.base})` };
+    return { loaded, description: loaded.filepath ?? `built-in defaults (no config committed at ${where.base}${misnamedNote(loaded.misnamed)})` };
   }
   const loaded = await loadConfig(root);
-  return { loaded, description: loaded.filepath ? `${loaded.filepath} (work tree)` : 'built-in defaults (no config in the work tree)' };
+  const misnamed = misnamedInWorkTree(root);
+  return { loaded: misnamed.length === 0 ? loaded : { ...loaded, misnamed }, description: loaded.filepath ? `${loaded.filepath} (work tree)` : `built-in defaults (no config in the work tree${misnamedNote(misnamed)})` };
+}
+
+/** What a policy's description adds for files meant as the config that aitrail does not read: the judgement ran without them. */
+function misnamedNote(misnamed: LoadedConfig['misnamed']): string {
+  return misnamed?.length ? `; not read: ${misnamed.map(({ name }) => name).join(', ')}` : '';
 }
 
 /** Same policy text = same judgement: groups of refs sharing a policy are judged in one pass. */

@@ -19,6 +19,16 @@ export interface TreeEntry {
  * `--end-of-options`, so a hostile revision can never be read as an option.
  */
 export async function listTreeEntries(repoDir: string, rev: string, paths: readonly string[], view: ObjectView = {}): Promise<TreeEntry[]> {
+  const found = new Map((await lsTree(repoDir, rev, paths, view)).map((entry) => [entry.path, entry]));
+  return paths.flatMap((path) => (found.has(path) ? [found.get(path)!] : []));
+}
+
+/** Every entry at the top of the tree of `rev` (files, links, directories, submodules), as listTreeEntries reads them. */
+export async function listRootEntries(repoDir: string, rev: string, view: ObjectView = {}): Promise<TreeEntry[]> {
+  return lsTree(repoDir, rev, [], view);
+}
+
+async function lsTree(repoDir: string, rev: string, paths: readonly string[], view: ObjectView): Promise<TreeEntry[]> {
   const args = ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{tree}`];
   const unknown = (error: unknown): never => {
     const shown = JSON.stringify(rev.slice(0, 100)).replace(/[\u007f-\u009f\u2028-\u202e]/g, '?');
@@ -28,14 +38,14 @@ export async function listTreeEntries(repoDir: string, rev: string, paths: reado
   // reads a commit's tree itself: one git process, not two. Any other name is resolved first.
   const tree = OBJECT_ID.test(rev) ? rev : (await runGit(args, { cwd: repoDir, ...view }).catch(unknown)).trim();
   const out = await runGit(['ls-tree', '-z', '-l', '--full-tree', tree, '--', ...paths], { cwd: repoDir, env: { GIT_LITERAL_PATHSPECS: '1' }, ...view }).catch((error: unknown) => (tree === rev ? unknown(error) : Promise.reject(error)));
-  const found = new Map<string, TreeEntry>();
+  const entries: TreeEntry[] = [];
   for (const record of out.split('\0')) {
     const match = /^(\d{6}) (blob|tree|commit) ([0-9a-f]{40,64}) +(-|\d+)\t([^]*)$/.exec(record);
     if (!match) continue;
     const [, mode, type, oid, size, path] = match;
-    found.set(path!, { path: path!, mode: mode!, type: type as TreeEntry['type'], oid: oid!, size: size === '-' ? null : Number(size) });
+    entries.push({ path: path!, mode: mode!, type: type as TreeEntry['type'], oid: oid!, size: size === '-' ? null : Number(size) });
   }
-  return paths.flatMap((path) => (found.has(path) ? [found.get(path)!] : []));
+  return entries;
 }
 
 /** Every file (blob, link or submodule) under directory `path` ('' = the top) of commit `commit` (an object id), by its path relative to that directory. */

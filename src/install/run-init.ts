@@ -67,6 +67,10 @@ export async function runInit(args: InitOptions & { cwd?: string; agents?: strin
   const binary = await hookBinary(result.root, process.env, { bare, packageDir: result.packageDir });
   if (binary === undefined) out.push(binaryMissingNote(bare));
   else if (!bare) out.push(`The hooks run ${show(result.root, binary)}${result.packageDir === '' ? '' : ` (the package in ${sanitize(result.packageDir)}/), from any folder of the repository`}.`);
+  if (!bare) {
+    const { misnamedInWorkTree } = await import('../config/load.js');
+    for (const file of misnamedInWorkTree(result.root)) out.push(`Warning: ${sanitize(file.name)} looks meant as aitrail's config, but no command reads it (${sanitize(file.hint)}).`);
+  }
   if (args.agents !== undefined && !bare) {
     const agents = await initAgents(result.root, args.agents, binary);
     result.changes.push(...agents.changes);

@@ -37,10 +37,11 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const [hooksPath, hooksDir] = await Promise.all([configValue(repo.root, 'core.hooksPath'), gitPath(repo.root, 'hooks')]);
   const managers = repo.bare ? [] : await hookManagers(repo.root, await recordedPackageDir(repo.root));
   const hooks = hookStatuses(repo.root, hooksDir, hooksPath, repo.bare, managers);
-  const { cachedIn, loadConfig } = await import('../config/load.js');
+  const { cachedIn, loadConfig, misnamedInWorkTree } = await import('../config/load.js');
   const { resolveConfig } = await import('../config/defaults.js');
   const loaded = await loadConfig(repo.root, { ...(args.config ? { configFile: args.config } : {}), ...cachedIn(repo) });
   const config = resolveConfig(loaded.config);
+  const misnamed = repo.bare || args.config ? [] : misnamedInWorkTree(repo.root);
   const signals = await gatherCommitTimeSignals(repo.root, repo.gitDir, process.env);
   const attributions = repo.bare ? [] : detectAtCommitTime('', signals, { detect: config.detect, trailerKey: config.trailer.key });
   // husky's own switch: HUSKY=0 makes husky run no hook at all, aitrail's lines included.
@@ -62,7 +63,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
       hooks,
       binary,
       packageDir,
-      config: { file: loaded.filepath, trailerKey: config.trailer.key },
+      config: { file: loaded.filepath, trailerKey: config.trailer.key, notRead: misnamed },
       session: signals.session ?? null,
       disabled,
       wouldRecord: disabled ? [] : record,
@@ -87,6 +88,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   if (binary === null && hooks.some((hook) => hook.active)) out.push(binaryMissingNote(repo.bare));
   else if (binary !== null) out.push(`Binary the hooks run: ${show(binary)}${packageDir === '' ? '' : ` (package ${sanitize(packageDir)}/, recorded at init)`}`);
   out.push(`Config: ${loaded.filepath ? show(loaded.filepath) : 'none found (built-in defaults)'}; trailer key ${sanitize(config.trailer.key)}`);
+  for (const file of misnamed) out.push(`  Not read: ${show(file.name)} looks meant as the config; ${sanitize(file.hint)}`);
   const session = signals.session;
   out.push(`Session: ${session ? sanitize(describeSession(session, new Date())) : "none ('aitrail use <model>' sets one)"}`);
   out.push(notesMessages.status(DEFAULT_NOTES_REF, notes));

@@ -450,7 +450,11 @@ describe('no code from the repository is ever executed', () => {
         const error = await problemsOf(loadConfig(repo.dir, { configFile: name }));
         expect(error.problems[0]!.expected).toContain('never runs code');
       }
-      expect(await loadConfigAtRevision(repo.dir, 'HEAD')).toEqual({ config: {}, filepath: null });
+      // Not run, and named as not read (a JavaScript config is never one: src/config/search-places.ts misnamedConfigs).
+      const atRevision = await loadConfigAtRevision(repo.dir, 'HEAD');
+      expect(atRevision).toMatchObject({ config: {}, filepath: null });
+      expect(atRevision.misnamed!.map(({ name }) => name)).toEqual(Object.keys(codeConfigs(marker)).filter((name) => !name.includes('/')).sort());
+      expect(atRevision.misnamed!.every(({ hint }) => hint.includes('never runs code'))).toBe(true);
       // $import (cosmiconfig's include mechanism) must not pull code in either.
       repo.write('.aitrailrc.json', JSON.stringify({ $import: './aitrail.config.cjs' }));
       expect((await problemsOf(loadConfig(repo.dir))).problems[0]).toMatchObject({ path: '/$import', found: 'unknown key "$import"' });
