@@ -1,5 +1,6 @@
 import { canonicalModel, nameVendor } from '../catalog.js';
 import { agentSlug, slugify } from '../detect/agent-name.js';
+import { readable as shownText, shownOrder } from '../detect/readable.js';
 import data from '../data/git-ai-tools.json' with { type: 'json' };
 import type { AgentRecord } from './types.js';
 
@@ -11,10 +12,21 @@ export interface NoteAttribution {
 
 const TOOLS: ReadonlyMap<string, string> = new Map(Object.entries(data.tools));
 const MAX_FIELD = 200;
+/** Longest value read at all: padding of controls or blanks around a name (read as spaces, trimmed) is read up to this. */
+const MAX_RAW = 4096;
 
-/** NFKC, without format characters (zero-width, bidi): what the value says, not how it hides. */
+/**
+ * What the value says, as detection reads a trailer (detect/readable.ts): NFKC, without format
+ * characters (zero-width, bidi), terminal sequences dropped and other control characters (BEL,
+ * NUL, CR, ESC, NEL, U+2028…) read as spaces, lookalike letters read as Latin, then trimmed: a
+ * model written `qwen3-coder\x07` or `\x1b[0mqwen3-coder` is the model a terminal, `git notes
+ * show` or git-ai's own display shows. Null (unknown) when nothing is left, or more than
+ * MAX_FIELD characters.
+ */
 function readable(value: string | null): string | null {
-  return value === null || value.length > MAX_FIELD ? null : value.normalize('NFKC').replace(/\p{Cf}/gu, '');
+  if (value === null || value.length > MAX_RAW) return null;
+  const read = shownText(value, MAX_RAW).trim();
+  return read === '' || read.length > MAX_FIELD ? null : read;
 }
 
 /**
@@ -60,12 +72,19 @@ export function modelOfNote(model: string | null, aliases?: Record<string, strin
   if (!known || known.size >= MAX_REMEMBERED) remembered.set(aliases ?? NO_ALIASES, (known = new Map()));
   let id = known.get(model);
   if (id === undefined) {
-    const name = readable(model);
-    const vendor = name === null ? null : nameVendor(foldModes(name));
-    id = name === null ? 'unknown' : (canonicalModel(foldModes(name), aliases) ?? (vendor ? `${vendor}/unknown` : 'unknown'));
+    id = modelOfName(readable(model), aliases);
+    // Backspaces, cursor-back sequences or a right-to-left override: the model a screen shows, when the bytes read as none.
+    const shown = id === 'unknown' && model.length <= MAX_RAW ? shownOrder(model) : null;
+    if (shown !== null) id = modelOfName(readable(shown), aliases);
     known.set(model, id);
   }
   return id;
+}
+
+function modelOfName(name: string | null, aliases?: Record<string, string>): string {
+  if (name === null) return 'unknown';
+  const vendor = nameVendor(foldModes(name));
+  return canonicalModel(foldModes(name), aliases) ?? (vendor ? `${vendor}/unknown` : 'unknown');
 }
 
 /** The attribution of a session or prompt record (a missing record: agent and model unknown). */
