@@ -74,6 +74,15 @@ describe('a git-ai note whose model name holds control characters (s38g)', () =>
     expect(push.stderr).toContain('qwen/qwen3-coder');
   });
 
+  it('a model name past 200 characters is read by its first 200 (a vendor it names is denied), as a trailer so long is', () => {
+    for (const model of [`qwen3-coder ${'a'.repeat(250)}`, `qwen/qwen3-coder-${'b'.repeat(250)}`]) {
+      const { repo, sha } = silentCommit();
+      addNote(repo, sha, noteNaming('opencode', model));
+      const json = JSON.parse(aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']).stdout) as CheckJson;
+      expect(json.violations, model.slice(0, 20)).toEqual([expect.objectContaining({ sha, rule: 'model-denied', model: 'qwen/unknown' })]);
+    }
+  });
+
   it('a clean name still reads as itself, and a model name of nothing but controls is unknown (a warning, as before)', () => {
     const { repo, sha } = silentCommit();
     addNote(repo, sha, noteNaming('claude', 'claude-opus-4-6'));

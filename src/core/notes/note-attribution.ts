@@ -12,7 +12,7 @@ export interface NoteAttribution {
 
 const TOOLS: ReadonlyMap<string, string> = new Map(Object.entries(data.tools));
 const MAX_FIELD = 200;
-/** Longest value read at all: padding of controls or blanks around a name (read as spaces, trimmed) is read up to this. */
+/** Longest part of a value read: padding of controls or blanks around a name (read as spaces, trimmed) is read up to this. */
 const MAX_RAW = 4096;
 
 /**
@@ -20,13 +20,16 @@ const MAX_RAW = 4096;
  * characters (zero-width, bidi), terminal sequences dropped and other control characters (BEL,
  * NUL, CR, ESC, NEL, U+2028…) read as spaces, lookalike letters read as Latin, then trimmed: a
  * model written `qwen3-coder\x07` or `\x1b[0mqwen3-coder` is the model a terminal, `git notes
- * show` or git-ai's own display shows. Null (unknown) when nothing is left, or more than
- * MAX_FIELD characters.
+ * show` or git-ai's own display shows. Null (unknown) when nothing is left, or (`longer`
+ * `unknown`, a tool) more than MAX_FIELD characters; `cut`: a longer value is read by its first
+ * MAX_FIELD (a model: `qwen/qwen3-coder-` and 300 more characters is Qwen's, `qwen/unknown`, as
+ * a trailer so long reads).
  */
-function readable(value: string | null): string | null {
-  if (value === null || value.length > MAX_RAW) return null;
+function readable(value: string | null, longer: 'unknown' | 'cut' = 'unknown'): string | null {
+  if (value === null) return null;
   const read = shownText(value, MAX_RAW).trim();
-  return read === '' || read.length > MAX_FIELD ? null : read;
+  if (read === '') return null;
+  return read.length <= MAX_FIELD ? read : longer === 'cut' ? read.slice(0, MAX_FIELD) : null;
 }
 
 /**
@@ -72,10 +75,10 @@ export function modelOfNote(model: string | null, aliases?: Record<string, strin
   if (!known || known.size >= MAX_REMEMBERED) remembered.set(aliases ?? NO_ALIASES, (known = new Map()));
   let id = known.get(model);
   if (id === undefined) {
-    id = modelOfName(readable(model), aliases);
+    id = modelOfName(readable(model, 'cut'), aliases);
     // Backspaces, cursor-back sequences or a right-to-left override: the model a screen shows, when the bytes read as none.
-    const shown = id === 'unknown' && model.length <= MAX_RAW ? shownOrder(model) : null;
-    if (shown !== null) id = modelOfName(readable(shown), aliases);
+    const shown = id === 'unknown' ? shownOrder(model.slice(0, MAX_RAW)) : null;
+    if (shown !== null) id = modelOfName(readable(shown, 'cut'), aliases);
     known.set(model, id);
   }
   return id;
