@@ -45,6 +45,10 @@ const HIDDEN: Array<[string, string]> = [
   ['backspaces over a decoy', 'xxxx\b\b\b\bqwen3-coder'],
   ['a right-to-left override', '\u202eredoc-3newq'],
   ['a Cyrillic lookalike', 'qw\u0435n3-coder'],
+  ['a trailing U+FFFD (bytes that were not UTF-8)', 'qwen3-coder\ufffd'],
+  ['a lone surrogate escape before it', '\udc00qwen3-coder'],
+  ['a glued emoji', 'qwen3-coder\u{1f600}'],
+  ['a glued snowman', 'qwen3-coder\u2603'],
 ];
 
 describe('a git-ai note whose model name holds control characters (s38g)', () => {
@@ -81,6 +85,20 @@ describe('a git-ai note whose model name holds control characters (s38g)', () =>
       const json = JSON.parse(aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']).stdout) as CheckJson;
       expect(json.violations, model.slice(0, 20)).toEqual([expect.objectContaining({ sha, rule: 'model-denied', model: 'qwen/unknown' })]);
     }
+  });
+
+  it('blame reads no line of a note whose record holds a lone surrogate (serde_json refuses it, so git-ai reads none); check still judges it', () => {
+    const { repo, sha } = silentCommit();
+    addNote(repo, sha, noteNaming('opencode', 'qwen3-coder\ud800'));
+    expect(repo.git(['notes', '--ref', 'ai', 'show', sha])).toContain('"model": "qwen3-coder\\ud800"');
+    const blame = aitrail(repo.dir, ['blame', 'app.ts', '--format', 'json', '--no-cache']);
+    expect(JSON.parse(blame.stdout).totals).toMatchObject({ ai: 0, lineLevel: 0 });
+    expect(blame.stderr).toContain('a lone UTF-16 surrogate in the sessions record "s_5a5a5a5a5a5a5a", so git-ai\'s blame reads none of it');
+    const check = JSON.parse(aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']).stdout) as CheckJson;
+    expect(check.violations).toEqual([expect.objectContaining({ sha, rule: 'model-denied', model: 'qwen/qwen3-coder' })]);
+    // A surrogate pair (an emoji escaped as two) is a character like any: read.
+    addNote(repo, sha, noteNaming('claude', 'claude-opus-4-6').replace('"c3"', '"\\ud83d\\ude00"'));
+    expect(JSON.parse(aitrail(repo.dir, ['blame', 'app.ts', '--format', 'json', '--no-cache']).stdout).totals).toMatchObject({ ai: 2, byModel: { 'anthropic/claude-opus-4.6': 2 } });
   });
 
   it('a clean name still reads as itself, and a model name of nothing but controls is unknown (a warning, as before)', () => {

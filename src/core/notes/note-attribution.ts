@@ -16,9 +16,17 @@ const MAX_FIELD = 200;
 const MAX_RAW = 4096;
 
 /**
+ * What a screen shows as a box between letters, never as a letter: U+FFFD (bytes that were not
+ * UTF-8) and a lone surrogate (a JSON `\ud800` escape, which JSON.parse keeps): read as a space,
+ * so `qwen3-coder\ufffd` is the model it shows, not one unknown word.
+ */
+const UNREADABLE = /[\ufffd]|\p{Cs}/u;
+const UNREADABLES = new RegExp(UNREADABLE.source, 'gu');
+
+/**
  * What the value says, as detection reads a trailer (detect/readable.ts): NFKC, without format
  * characters (zero-width, bidi), terminal sequences dropped and other control characters (BEL,
- * NUL, CR, ESC, NEL, U+2028…) read as spaces, lookalike letters read as Latin, then trimmed: a
+ * NUL, CR, ESC, NEL, U+2028…) and UNREADABLE read as spaces, lookalike letters read as Latin, then trimmed: a
  * model written `qwen3-coder\x07` or `\x1b[0mqwen3-coder` is the model a terminal, `git notes
  * show` or git-ai's own display shows. Null (unknown) when nothing is left, or (`longer`
  * `unknown`, a tool) more than MAX_FIELD characters; `cut`: a longer value is read by its first
@@ -27,7 +35,8 @@ const MAX_RAW = 4096;
  */
 function readable(value: string | null, longer: 'unknown' | 'cut' = 'unknown'): string | null {
   if (value === null) return null;
-  const read = shownText(value, MAX_RAW).trim();
+  const head = value.length > MAX_RAW ? value.slice(0, MAX_RAW) : value;
+  const read = shownText(UNREADABLE.test(head) ? head.replace(UNREADABLES, ' ') : head, MAX_RAW).trim();
   if (read === '') return null;
   return read.length <= MAX_FIELD ? read : longer === 'cut' ? read.slice(0, MAX_FIELD) : null;
 }
@@ -79,10 +88,19 @@ export function modelOfNote(model: string | null, aliases?: Record<string, strin
     // Backspaces, cursor-back sequences or a right-to-left override: the model a screen shows, when the bytes read as none.
     const shown = id === 'unknown' ? shownOrder(model.slice(0, MAX_RAW)) : null;
     if (shown !== null) id = modelOfName(readable(shown, 'cut'), aliases);
+    // A symbol glued to the name (`qwen3-coder☃`, `qwen3!coder`, an emoji): its words, as row 337 reads a trailer's.
+    if (id === 'unknown') {
+      const read = readable(model, 'cut');
+      const words = read === null ? null : read.replace(NOT_A_NAME, ' ').trim();
+      if (words && words !== read) id = modelOfName(words, aliases);
+    }
     known.set(model, id);
   }
   return id;
 }
+
+/** What is no part of a model name's words: anything but letters, digits and `-._/:@+`. */
+const NOT_A_NAME = /[^\p{L}\p{N}._/:@+-]+/gu;
 
 function modelOfName(name: string | null, aliases?: Record<string, string>): string {
   if (name === null) return 'unknown';
