@@ -1,5 +1,6 @@
 import { canonicalModel, nameVendor } from '../catalog.js';
 import { agentSlug, slugify } from '../detect/agent-name.js';
+import { readable as shownText, shownOrder } from '../detect/readable.js';
 import data from '../data/git-ai-tools.json' with { type: 'json' };
 import type { AgentRecord } from './types.js';
 
@@ -11,10 +12,33 @@ export interface NoteAttribution {
 
 const TOOLS: ReadonlyMap<string, string> = new Map(Object.entries(data.tools));
 const MAX_FIELD = 200;
+/** Longest part of a value read: padding of controls or blanks around a name (read as spaces, trimmed) is read up to this. */
+const MAX_RAW = 4096;
 
-/** NFKC, without format characters (zero-width, bidi): what the value says, not how it hides. */
-function readable(value: string | null): string | null {
-  return value === null || value.length > MAX_FIELD ? null : value.normalize('NFKC').replace(/\p{Cf}/gu, '');
+/**
+ * What a screen shows as a box between letters, never as a letter: U+FFFD (bytes that were not
+ * UTF-8) and a lone surrogate (a JSON `\ud800` escape, which JSON.parse keeps): read as a space,
+ * so `qwen3-coder\ufffd` is the model it shows, not one unknown word.
+ */
+const UNREADABLE = /[\ufffd]|\p{Cs}/u;
+const UNREADABLES = new RegExp(UNREADABLE.source, 'gu');
+
+/**
+ * What the value says, as detection reads a trailer (detect/readable.ts): NFKC, without format
+ * characters (zero-width, bidi), terminal sequences dropped and other control characters (BEL,
+ * NUL, CR, ESC, NEL, U+2028…) and UNREADABLE read as spaces, lookalike letters read as Latin, then trimmed: a
+ * model written `qwen3-coder\x07` or `\x1b[0mqwen3-coder` is the model a terminal, `git notes
+ * show` or git-ai's own display shows. Null (unknown) when nothing is left, or (`longer`
+ * `unknown`, a tool) more than MAX_FIELD characters; `cut`: a longer value is read by its first
+ * MAX_FIELD (a model: `qwen/qwen3-coder-` and 300 more characters is Qwen's, `qwen/unknown`, as
+ * a trailer so long reads).
+ */
+function readable(value: string | null, longer: 'unknown' | 'cut' = 'unknown'): string | null {
+  if (value === null) return null;
+  const head = value.length > MAX_RAW ? value.slice(0, MAX_RAW) : value;
+  const read = shownText(UNREADABLE.test(head) ? head.replace(UNREADABLES, ' ') : head, MAX_RAW).trim();
+  if (read === '') return null;
+  return read.length <= MAX_FIELD ? read : longer === 'cut' ? read.slice(0, MAX_FIELD) : null;
 }
 
 /**
@@ -60,12 +84,28 @@ export function modelOfNote(model: string | null, aliases?: Record<string, strin
   if (!known || known.size >= MAX_REMEMBERED) remembered.set(aliases ?? NO_ALIASES, (known = new Map()));
   let id = known.get(model);
   if (id === undefined) {
-    const name = readable(model);
-    const vendor = name === null ? null : nameVendor(foldModes(name));
-    id = name === null ? 'unknown' : (canonicalModel(foldModes(name), aliases) ?? (vendor ? `${vendor}/unknown` : 'unknown'));
+    id = modelOfName(readable(model, 'cut'), aliases);
+    // Backspaces, cursor-back sequences or a right-to-left override: the model a screen shows, when the bytes read as none.
+    const shown = id === 'unknown' ? shownOrder(model.slice(0, MAX_RAW)) : null;
+    if (shown !== null) id = modelOfName(readable(shown, 'cut'), aliases);
+    // A symbol glued to the name (`qwen3-coder☃`, `qwen3!coder`, an emoji): its words, as row 337 reads a trailer's.
+    if (id === 'unknown') {
+      const read = readable(model, 'cut');
+      const words = read === null ? null : read.replace(NOT_A_NAME, ' ').trim();
+      if (words && words !== read) id = modelOfName(words, aliases);
+    }
     known.set(model, id);
   }
   return id;
+}
+
+/** What is no part of a model name's words: anything but letters, digits and `-._/:@+`. */
+const NOT_A_NAME = /[^\p{L}\p{N}._/:@+-]+/gu;
+
+function modelOfName(name: string | null, aliases?: Record<string, string>): string {
+  if (name === null) return 'unknown';
+  const vendor = nameVendor(foldModes(name));
+  return canonicalModel(foldModes(name), aliases) ?? (vendor ? `${vendor}/unknown` : 'unknown');
 }
 
 /** The attribution of a session or prompt record (a missing record: agent and model unknown). */

@@ -61,6 +61,30 @@ function gitAiRefusal(metadata: Record<string, unknown>): string | null {
   for (const [key, record] of Object.entries((metadata.humans as Record<string, unknown> | undefined) ?? {})) {
     if (!isObject(record) || typeof record.author !== 'string') return `the humans record ${JSON.stringify(key.slice(0, 40))} has no author string`;
   }
+  return loneSurrogate(metadata);
+}
+
+/** A UTF-16 surrogate without its pair (`\ud800` in the JSON: JSON.parse keeps it, a Rust String cannot hold it). */
+const LONE = /\p{Cs}/u;
+
+/**
+ * Where the metadata gives a lone surrogate to a field git-ai reads as a Rust `String` (serde_json
+ * refuses it, "lone leading surrogate in hex escape", and with it the whole note): `base_commit_sha`,
+ * `git_ai_version`, the record ids of `prompts`, `sessions` and `humans`, a record's `agent_id`
+ * parts, `human_author` and `messages_url`, a human's `author`. Fields git-ai ignores may hold one
+ * (serde_json skips them unchecked). Null when there is none. Called on metadata gitAiRefusal already
+ * found of the right shape.
+ */
+function loneSurrogate(metadata: Record<string, unknown>): string | null {
+  const lone = (value: unknown) => typeof value === 'string' && LONE.test(value);
+  if (lone(metadata.base_commit_sha) || lone(metadata.git_ai_version)) return 'a lone UTF-16 surrogate in base_commit_sha or git_ai_version';
+  for (const field of ['prompts', 'sessions', 'humans'] as const) {
+    for (const [key, record] of Object.entries((metadata[field] as Record<string, Record<string, unknown>> | undefined) ?? {})) {
+      const agent = (record.agent_id ?? {}) as Record<string, unknown>;
+      const strings = field === 'humans' ? [key, record.author] : [key, agent.tool, agent.id, agent.model, record.human_author, record.messages_url];
+      if (strings.some(lone)) return `a lone UTF-16 surrogate in the ${field} record ${JSON.stringify(key.slice(0, 40))}`;
+    }
+  }
   return null;
 }
 
