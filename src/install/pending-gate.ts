@@ -193,12 +193,16 @@ function inRebaseLines(name: string, gitDir = false): string[] {
  * new work, whatever variables a committed `.env` hands it. Node decides what this cannot (a
  * `--reset-author-date` rebase). At an `edit` stop (`rebase-merge/amend`) none is git's replay: its
  * `--continue` commits only to amend the stopped commit with what was staged there (new work).
- * Read by the shell (three lines, no process), only at a stop with git's variables set: a person's
- * commit pays nothing.
+ * Between steps of an interactive rebase (`rebase-merge`, no stop, no `author-script`: a `break`
+ * stop, an `exec` step) git commits nothing of its own, so the variables are emptied there too.
+ * Read by the shell (three lines, no process; file tests only when no stop), only with git's
+ * variables set: a person's commit pays nothing.
  */
 function stopLines(name: string): string[] {
   const script = `"$aitrail_g/${REBASE_AUTHOR_SCRIPT}"`;
   return [
+    // Between steps (a `break` stop, an `exec` step) there is no author-script: git replays nothing there (in-rebase.ts).
+    `[ -n "$${name}" ] && [ -d "$aitrail_g/rebase-merge" ] && ! [ -e "$aitrail_g/${REBASE_STOPPED}" ] && ! [ -e ${script} ] && ${name}=`,
     `if [ -n "$${name}" ] && [ -e "$aitrail_g/${REBASE_STOPPED}" ]; then`,
     `  ${name}=`,
     `  if [ -n "\${GIT_AUTHOR_DATE+x}" ] && ! [ -e "$aitrail_g/${REBASE_AMEND}" ] && [ -f ${script} ]; then`,
