@@ -67,7 +67,8 @@ export function pendingCheckpointsGate(): string[] {
     // (a committed .env may set the variables; a cherry-pick's GIT_REFLOG_ACTION counts through what prepare-commit-msg kept).
     '    if ! [ -e "$aitrail_g/rebase-apply" ]; then',
     ...inRebaseLines('aitrail_x', true).map((line) => `      ${line}`),
-    '      if [ -n "$aitrail_x" ]; then aitrail_x=; else aitrail_x=stop; fi',
+    // git's own commit at a conflict stop (`--continue`, stopped-sha without amend): node notes the lines the agent wrote into the resolution (post-commit.ts resolvedAtStop).
+    `      if [ -n "$aitrail_x" ] && { ! [ -e "$aitrail_g/${REBASE_STOPPED}" ] || [ -e "$aitrail_g/${REBASE_AMEND}" ]; }; then aitrail_x=; else aitrail_x=stop; fi`,
     '    fi',
     `    if [ -z "$aitrail_x" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
     '  fi',
