@@ -3,6 +3,8 @@ import { insertTrailers, type TrailerOptions } from './trailers.js';
 import { storedSubjectStart } from './subject-line.js';
 import type { Attribution, Trailer } from './types.js';
 
+/** git's autosquash marker paragraph of an `amend!` commit, and the blank lines after it (detect/commit.ts reads it so). */
+const AMEND = /^amend! [^\n]*\n(?:[ \t]*\r?\n)+/;
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 /** `agent:model`: slug, colon, `vendor/model` or `unknown`; nothing that could break a line or a parser. */
 const SAFE_VALUE = /^[a-z0-9][a-z0-9._-]{0,63}:[a-z0-9][a-z0-9._/:+-]{0,191}$/;
@@ -73,7 +75,14 @@ export function recordTrailers(message: string, attributions: readonly Attributi
     // The block git reads in the stored commit: its first paragraph is the subject's, never a trailer block.
     // (`commentChar` lines skipped too: stripped by git, or comments to its trailer reading; a message of blank lines only as it is.)
     const found = storedSubjectStart(message, read.commentChar ?? '#', read.cutChar ?? read.commentChar ?? '#');
-    const from = found < message.length ? found : 0;
+    const subject = found < message.length ? found : 0;
+    // An `amend!` commit (`git commit --fixup=amend:`): `rebase --autosquash` (`fixup -C`) drops its
+    // `amend! <subject>` paragraph and keeps the rest as the amended commit's message, whose first
+    // paragraph is a subject (row 41's reading): a rest of one paragraph (`feat: key`, which git's
+    // parser takes for a trailer) got the trailer glued on, and the folded commit's subject read
+    // `feat: key Assisted-by: …` (no trailer to git's `%(trailers)`).
+    const amend = AMEND.exec(message.slice(subject));
+    const from = amend && !hasNoContent(message.slice(subject + amend[0].length), commentChar) ? subject + amend[0].length : subject;
     return message.slice(0, from) + insertTrailers(message.slice(from), trailers, read);
   }
   const inserted = insertTrailers(message, trailers, read);

@@ -14,12 +14,19 @@ import { REBASE_AMEND, REBASE_AUTHOR_SCRIPT, REBASE_IGNORE_DATE, REBASE_STOPPED 
  * the stopped commit with what was staged at the stop (nothing staged: no commit, no hook), so it is
  * recorded as an amend by whoever runs it would be, the commit's own trailers kept in its message (git
  * makes it with `-n`: no commit-msg; check, pre-push and pre-receive judge the trailer).
+ * Between steps (a `break` stop, an `exec` step's command) git commits nothing of its own: sequencer.c
+ * writes `rebase-merge/author-script` for every commit it replays (do_pick_commit, do_merge) and
+ * unlinks it as each step begins, so without it (and without a stop) a commit is new work, whatever
+ * variables a committed `.env` hands it.
  */
 export function inRebase(env: NodeJS.ProcessEnv, gitDir: string, now = Date.now()): boolean {
   if (env.GIT_CHERRY_PICK_HELP === undefined && !/^rebase\b/.test(env.GIT_REFLOG_ACTION ?? '')) return false;
   if (existsSync(join(gitDir, 'rebase-apply'))) return true;
   if (!existsSync(join(gitDir, 'rebase-merge'))) return false;
-  if (!existsSync(join(gitDir, REBASE_STOPPED))) return true;
+  // git writes author-script for each commit it replays (a pick, reword, fixup, squash, edit or merge
+  // step) and removes it as the next step begins: at a `break` stop, an `exec` step, or a stop after a
+  // failed `exec`, there is none, and no commit is git's own.
+  if (!existsSync(join(gitDir, REBASE_STOPPED))) return existsSync(join(gitDir, REBASE_AUTHOR_SCRIPT));
   return !existsSync(join(gitDir, REBASE_AMEND)) && continuesStop(env, gitDir, now);
 }
 

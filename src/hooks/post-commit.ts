@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REBASE_FIXUPS, SQUASH_SOURCE } from '../core/checkpoint/store-layout.js';
+import { REBASE_AMEND, REBASE_FIXUPS, REBASE_STOPPED, SQUASH_SOURCE } from '../core/checkpoint/store-layout.js';
 import { pickUnderway, rebaseExecStep } from '../notes/pick-source.js';
 import type { HookContext, HookHandler } from './dispatch.js';
 import { worktreeGitDir } from './hook-git-dir.js';
@@ -20,6 +20,20 @@ export function isReplay(env: NodeJS.ProcessEnv, gitDir: string): boolean {
   // A rebase's variables count only while one is under way (in-rebase.ts: a committed .env may set them).
   if (inRebase(env, gitDir) || (/^(cherry-pick|revert)\b/.test(env.GIT_REFLOG_ACTION ?? '') && pickCommitting(gitDir))) return true;
   return existsSync(join(gitDir, 'rebase-apply'));
+}
+
+/**
+ * git's own commit of a stopped pick, made by `git rebase --continue` at a conflict stop
+ * (`rebase-merge/stopped-sha`, no `amend`: in-rebase.ts reads it as a replay, the picked commit's
+ * message, author and trailers kept). Lines an agent wrote into the resolution at the stop are in
+ * its checkpoints (its own edits, recorded by its hooks), and only lines equal to those count
+ * (recordCommit): they get their line-level note, as in any commit; a person's own resolution, and
+ * the picked commit's lines nobody edited there, stay as they were. No trailer is written: the commit
+ * is still the picked one (a person's rebase of old history run in an agent's terminal is not
+ * re-attributed). The shim starts node here only when a checkpoint is pending.
+ */
+function resolvedAtStop(gitDir: string): boolean {
+  return existsSync(join(gitDir, REBASE_STOPPED)) && !existsSync(join(gitDir, REBASE_AMEND));
 }
 
 /**
@@ -48,7 +62,7 @@ export const handler: HookHandler = async (_args, context) => {
     // A cherry-pick being committed: git's CHERRY_PICK_HEAD, or what prepare-commit-msg kept of it (`git commit` removes it first).
     const picking = pickUnderway(gitDir);
     let written: string | null = null;
-    if (!isReplay(context.env, gitDir)) {
+    if (!isReplay(context.env, gitDir) || resolvedAtStop(gitDir)) {
       const { recordCommit } = await import('../notes/record-commit.js');
       const recorded = await recordCommit(context.cwd, gitDir, context.env);
       for (const line of recorded.warnings) warn(context.env, line);

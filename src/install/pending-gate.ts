@@ -67,7 +67,8 @@ export function pendingCheckpointsGate(): string[] {
     // (a committed .env may set the variables; a cherry-pick's GIT_REFLOG_ACTION counts through what prepare-commit-msg kept).
     '    if ! [ -e "$aitrail_g/rebase-apply" ]; then',
     ...inRebaseLines('aitrail_x', true).map((line) => `      ${line}`),
-    '      if [ -n "$aitrail_x" ]; then aitrail_x=; else aitrail_x=stop; fi',
+    // git's own commit at a conflict stop (`--continue`, stopped-sha without amend): node notes the lines the agent wrote into the resolution (post-commit.ts resolvedAtStop).
+    `      if [ -n "$aitrail_x" ] && { ! [ -e "$aitrail_g/${REBASE_STOPPED}" ] || [ -e "$aitrail_g/${REBASE_AMEND}" ]; }; then aitrail_x=; else aitrail_x=stop; fi`,
     '    fi',
     `    if [ -z "$aitrail_x" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
     '  fi',
@@ -193,12 +194,16 @@ function inRebaseLines(name: string, gitDir = false): string[] {
  * new work, whatever variables a committed `.env` hands it. Node decides what this cannot (a
  * `--reset-author-date` rebase). At an `edit` stop (`rebase-merge/amend`) none is git's replay: its
  * `--continue` commits only to amend the stopped commit with what was staged there (new work).
- * Read by the shell (three lines, no process), only at a stop with git's variables set: a person's
- * commit pays nothing.
+ * Between steps of an interactive rebase (`rebase-merge`, no stop, no `author-script`: a `break`
+ * stop, an `exec` step) git commits nothing of its own, so the variables are emptied there too.
+ * Read by the shell (three lines, no process; file tests only when no stop), only with git's
+ * variables set: a person's commit pays nothing.
  */
 function stopLines(name: string): string[] {
   const script = `"$aitrail_g/${REBASE_AUTHOR_SCRIPT}"`;
   return [
+    // Between steps (a `break` stop, an `exec` step) there is no author-script: git replays nothing there (in-rebase.ts).
+    `[ -n "$${name}" ] && [ -d "$aitrail_g/rebase-merge" ] && ! [ -e "$aitrail_g/${REBASE_STOPPED}" ] && ! [ -e ${script} ] && ${name}=`,
     `if [ -n "$${name}" ] && [ -e "$aitrail_g/${REBASE_STOPPED}" ]; then`,
     `  ${name}=`,
     `  if [ -n "\${GIT_AUTHOR_DATE+x}" ] && ! [ -e "$aitrail_g/${REBASE_AMEND}" ] && [ -f ${script} ]; then`,

@@ -139,7 +139,9 @@ describe('the shim alone: each doubt starts node', () => {
     writeFileSync(join(gitDir, 'aitrail', 'last-note'), `${made}\nnote\n`);
     expect(started(shim(`${plain} ${made}\n`))).toBe(true);
     rmSync(join(gitDir, 'aitrail', 'last-note'));
+    // A rebase's own amend (a reword or fold step: git's author-script there).
     mkdirSync(join(gitDir, 'rebase-merge'));
+    writeFileSync(join(gitDir, 'rebase-merge', 'author-script'), "GIT_AUTHOR_NAME='Test Human'\n");
     expect(started(shim(`${plain} ${made}\n`, { GIT_REFLOG_ACTION: 'rebase (pick)' }))).toBe(true);
     rmSync(join(gitDir, 'rebase-merge'), { recursive: true });
     // GIT_NOTES_REF elsewhere does not hide refs/notes/ai's note (node reads that ref by name).

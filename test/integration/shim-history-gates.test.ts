@@ -66,6 +66,15 @@ function setup(hook: string): { repo: TestRepo; shim: (args: string[], env: Node
   };
 }
 
+/**
+ * What git keeps in `rebase-merge/` while it replays a commit (a pick, a fold): the author it gives
+ * the commit, `author-script`, which it removes as each step begins (none at a `break` or `exec`).
+ */
+function replaying(gitDir: string): void {
+  mkdirSync(join(gitDir, 'rebase-merge'), { recursive: true });
+  writeFileSync(join(gitDir, 'rebase-merge', 'author-script'), "GIT_AUTHOR_NAME='Test Human'\nGIT_AUTHOR_EMAIL='human@example.com'\nGIT_AUTHOR_DATE='@1700000000 +0000'\n");
+}
+
 /** All subsets of `flags`, as objects of booleans. */
 function combinations<K extends string>(flags: readonly K[]): Array<Record<K, boolean>> {
   return Array.from({ length: 2 ** flags.length }, (_, bits) => Object.fromEntries(flags.map((flag, at) => [flag, (bits & (1 << at)) !== 0])) as Record<K, boolean>);
@@ -94,7 +103,7 @@ describe('history-edit gates in the shims: ended without node only where node do
         rmSync(join(gitDir, 'rebase-merge'), { recursive: true, force: true });
         rmSync(join(gitDir, 'CHERRY_PICK_HEAD'), { force: true });
         mkdirSync(join(gitDir, 'aitrail'));
-        if (state.rebasing) mkdirSync(join(gitDir, 'rebase-merge'));
+        if (state.rebasing) replaying(gitDir);
         if (state.marker) writeFileSync(join(gitDir, 'aitrail', 'template-message'), 'Subject\n');
         if (state.kept) writeFileSync(join(gitDir, 'aitrail', 'pick-source'), `${picked}\n${head}\n`);
         if (state.picking) writeFileSync(join(gitDir, 'CHERRY_PICK_HEAD'), `${picked}\n`);
@@ -136,7 +145,7 @@ describe('history-edit gates in the shims: ended without node only where node do
       const folded = repo.commit(message, { 'b.txt': why }, author);
       repo.git(['reset', '-q', '--hard', base]);
       rmSync(join(gitDir, 'rebase-merge'), { recursive: true, force: true });
-      mkdirSync(join(gitDir, 'rebase-merge'));
+      replaying(gitDir);
       writeFileSync(join(gitDir, 'rebase-merge', 'done'), `pick ${base} three\nfixup ${folded} ${why}\n`);
       writeFileSync(join(gitDir, 'rebase-merge', 'current-fixups'), `fixup ${folded}`);
       writeFileSync(join(gitDir, 'COMMIT_EDITMSG'), 'three\n');
@@ -240,7 +249,7 @@ describe('history-edit gates in the shims: ended without node only where node do
     writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'm\n');
     // git's variables alone (a committed .env may set them) are no replay: only while a rebase is under way.
     expect(shim(['.git/COMMIT_EDITMSG', 'message'], env)).toBe(true);
-    mkdirSync(join(repo.dir, '.git', 'rebase-merge'));
+    replaying(join(repo.dir, '.git'));
     expect(shim(['.git/COMMIT_EDITMSG', 'message'], env)).toBe(false);
   });
 
@@ -264,8 +273,9 @@ describe('history-edit gates in the shims: ended without node only where node do
         rmSync(join(gitDir, 'rebase-merge'), { recursive: true, force: true });
         rmSync(join(gitDir, 'CHERRY_PICK_HEAD'), { force: true });
         mkdirSync(join(gitDir, 'aitrail', 'checkpoints'), { recursive: true });
-        if (state.rebasing) mkdirSync(join(gitDir, 'rebase-merge'));
-        // The step the rebase is at: a pick, or an exec step (whose command's commit is new work) after it.
+        // The step the rebase is at: a pick (git's author-script there), or an exec step (whose command's commit is new work) after it.
+        if (state.rebasing && !state.exec) replaying(gitDir);
+        if (state.rebasing) mkdirSync(join(gitDir, 'rebase-merge'), { recursive: true });
         if (state.rebasing) writeFileSync(join(gitDir, 'rebase-merge', 'done'), `pick ${head} three\n${state.exec ? 'exec make test\n' : ''}`);
         if (state.checkpoint) writeFileSync(join(gitDir, 'aitrail', 'checkpoints', '0123456789abcdef0123456789abcdef.json'), '{"version":1}');
         if (state.picking) writeFileSync(join(gitDir, 'CHERRY_PICK_HEAD'), `${picked}\n`);
@@ -318,7 +328,7 @@ describe('history-edit gates in the shims: ended without node only where node do
     expect(shim(['amend'], {}, input)).toBe(true);
     // A rebase's own amend ends: git's variable while a rebase is under way (alone, a committed .env may set it).
     expect(shim(['amend'], { GIT_REFLOG_ACTION: 'rebase (squash)' }, input)).toBe(true);
-    mkdirSync(join(gitDir, 'rebase-merge'));
+    replaying(gitDir);
     expect(shim(['amend'], { GIT_REFLOG_ACTION: 'rebase (squash)' }, input)).toBe(false);
     rmSync(join(gitDir, 'rebase-merge'), { recursive: true });
     const before = snapshot(repo.dir);
