@@ -131,3 +131,12 @@ export function stripsComments(cwd: string, commentChar: string, env: NodeJS.Pro
   if (mode === 'strip') return true;
   return !(KEEPING_MODES.has(mode ?? '') || !editor);
 }
+
+/**
+ * `i18n.commitEncoding` of the commit being made (git writes it as the commit's `encoding` header),
+ * or `undefined` when unset; no git process when no config file can set it (surelyUnset).
+ */
+export function commitEncodingFor(cwd: string, gitDir: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (surelyUnset(gitDir, commonDirOf(gitDir), env, /commitencoding/i)) return undefined;
+  return configValueSync(cwd, 'i18n.commitEncoding');
+}

@@ -13,7 +13,9 @@ import { rewriteFile } from '../io/rewrite-file.js';
 import { inRebase } from './in-rebase.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
-import { commentCharFor, stripsComments, trailerCommentChar } from './comment-char.js';
+import { commentCharFor, commitEncodingFor, stripsComments, trailerCommentChar } from './comment-char.js';
+import { showsOtherwise } from '../core/commit-encoding.js';
+import { mergeAttributions } from '../core/detect/merge.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import type { HookHandler } from './dispatch.js';
 import { detectOptionsOf } from '../config/defaults.js';
@@ -77,7 +79,15 @@ export const handler: HookHandler = async (args, context) => {
         ? await (await import('./amended-attributions.js')).amendedAttributions(root, context.env, message, detectOptions, commentChar, now, true)
         : [];
     if (carried.length > 0) message = recordCarried(path, raw, carried, detectOptions.trailerKey, commentChar, trailerChar);
-    const attributions = detectAtCommitTime(message, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions);
+    let attributions = detectAtCommitTime(message, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions);
+    // Under `i18n.commitEncoding` git stores these bytes under an `encoding` header and every later reader
+    // (git log's %(trailers), check, pre-push, pre-receive) reads them re-encoded from it: read as they will
+    // (ISO-2022-JP's `As\x1b$B\x1b(Bsisted-by: qwen…` is Qwen's trailer there), what either reading names counts.
+    const encoding = commitEncodingFor(root, gitDir, context.env);
+    if (encoding !== undefined && showsOtherwise(encoding, [message])) {
+      const shown = (await import('../git/shown-message.js')).shownMessageSync(root, readFileSync(path), encoding);
+      if (shown !== undefined && shown !== message) attributions = mergeAttributions([...attributions, ...detectAtCommitTime(shown, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions)]);
+    }
     if (attributions.length > 0) rememberAiAuthor(gitDir, context.env);
     const policy = compilePolicy(config.policy, detectOptions);
     if (clearlyPasses(attributions, policy)) return ExitCode.ok;

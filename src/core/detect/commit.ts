@@ -11,7 +11,8 @@ import { agentSlug } from './agent-name.js';
 import { userRuleAttributions } from './user-rules.js';
 import { squashedMessages } from './squashed-messages.js';
 import { findTrailerBlock, parseCommitTrailers } from '../trailers.js';
-import { findSeparator } from '../trailers/grammar.js';
+import { findSeparator, GIT_GENERATED_PREFIXES, isBlankLine, isGitSpace, skipBlankLines, trimGitSpace } from '../trailers/grammar.js';
+import { blockTrailers } from '../trailers/items.js';
 import { subjectLine, subjectStart } from '../subject-line.js';
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { DEFAULT_TRAILER_KEY } from '../defaults.js';
@@ -190,6 +191,84 @@ function fromShownTrailers(signals: CommitSignals, trailerKey: string, aliases: 
   });
   if (trailers.length === 0) return [];
   return fromTrailers({ ...signals, trailers }, trailerKey, aliases, budget).map((attribution) => ({ ...attribution, declared: false, evidence: attribution.evidence.map((why) => why.replace(/^trailer /, 'trailer as shown ')) }));
+}
+
+/**
+ * The comment prefixes a reader's `core.commentChar` may be that change git's trailer block of
+ * `message` (`#`, the reading every layer makes, left out). Under a prefix `c` git drops the trailing
+ * run of `c` and blank lines, then takes the last paragraph left (blank lines end paragraphs, comment
+ * lines do not) and skips its `c` lines. So only these matter: the first character of the last
+ * paragraph's lines when they all share it (the paragraph is then dropped whole and the one above
+ * read), the first characters of its lines that are no trailer (each may be the one that hid them),
+ * and a space or tab where a line starts with one (a line of blanks is a comment then, not a
+ * paragraph's end). A handful, whatever the message's length.
+ */
+function commentCandidates(message: string): string[] {
+  const found = new Set<string>();
+  const firsts = new Set<string>();
+  let inParagraph = false;
+  for (let end = message.length; end > 0; ) {
+    const start = message.lastIndexOf('\n', end - 1) + 1;
+    const first = message[start];
+    if (first === ' ' || first === '\t') found.add(first);
+    if (isBlankLine(message, start)) {
+      if (inParagraph) break;
+    } else {
+      inParagraph = true;
+      const char = String.fromCodePoint(message.codePointAt(start)!);
+      firsts.add(char);
+      const at = findSeparator(message, start, SHOWN_SEPARATORS);
+      if (!(at >= 1 && !isGitSpace(first)) && !GIT_GENERATED_PREFIXES.some((prefix) => message.startsWith(prefix, start))) found.add(char);
+    }
+    end = start - 1;
+  }
+  if (firsts.size === 1) found.add([...firsts][0]!);
+  // The lines above the last paragraph only matter under a blank that opens a line.
+  if (!found.has(' ') && /\n /.test(message)) found.add(' ');
+  if (!found.has('\t') && /\n\t/.test(message)) found.add('\t');
+  found.delete('#');
+  return [...found];
+}
+
+/**
+ * The who-helped trailers git reads under a `core.commentChar` (`;`, `K`, a space) a reader may have
+ * and no layer can know (the committer's, the server's, CI's; row 472 for `trailer.separators`): git
+ * skips its comment lines when it finds the trailer block, and a line left at the block's end, so
+ * `Keep this` above (or below) `Assisted-by:` / ` qwen3-coder` no longer keeps the last paragraph
+ * from being one, and `git log`'s `%(trailers)` shows the block's lines that parse as trailers, its
+ * comment lines too. Read for the keys that say who helped (ours, the declared and co-author keys),
+ * under every separator as fromShownTrailers reads; evidence, never a declaration.
+ */
+function fromCommentedTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
+  const message = signals.message.slice(skipBlankLines(signals.message, 0));
+  // Cheap first: a who-helped key must open a line for any reading to find one.
+  if (!message.split('\n').some((line) => {
+    const at = findSeparator(line, 0, SHOWN_SEPARATORS);
+    return at >= 1 && whoKey(trimGitSpace(line.slice(0, at)), trailerKey);
+  })) return [];
+  const own = new Set(signals.trailers.map((trailer) => `${trailer.key}\u0000${trailer.value}`));
+  const seen = new Set<string>();
+  const trailers: { key: string; value: string }[] = [];
+  for (const commentChar of commentCandidates(message)) {
+    const block = findTrailerBlock(message, { commentChar, noDivider: true, separators: SHOWN_SEPARATORS });
+    if (block.start === block.end) continue;
+    // `%(trailers)` lists the block's comment lines that parse as trailers too: none is skipped here.
+    const read = blockTrailers(block, '\n', true, SHOWN_SEPARATORS).filter((trailer) => whoKey(trailer.key, trailerKey) && !own.has(`${trailer.key}\u0000${trailer.value}`));
+    if (read.length === 0) continue;
+    const before = message.slice(0, block.start).trimEnd();
+    if (exampleLead(readable(before.slice(before.lastIndexOf('\n') + 1), MAX_LINE))) continue;
+    for (const trailer of read) {
+      const id = `${trailer.key}\u0000${trailer.value}`;
+      if (!seen.has(id)) trailers.push(trailer);
+      seen.add(id);
+    }
+  }
+  if (trailers.length === 0) return [];
+  // A value that names no one (`Assisted-by: see the notes` above a last paragraph of one line, which a
+  // reader with its first letter as prefix drops) is no one's help: only named agents and models count.
+  return fromTrailers({ ...signals, trailers }, trailerKey, aliases, budget)
+    .filter((attribution) => attribution.agent !== 'unknown' || attribution.model !== 'unknown')
+    .map((attribution) => ({ ...attribution, declared: false, evidence: attribution.evidence.map((why) => why.replace(/^trailer /, 'trailer as shown under a comment prefix ')) }));
 }
 
 /** The prefixes `git commit --fixup`/`--squash`/`--fixup=amend:` put before the subject of the commit they fold into (repeated for a fixup of a fixup). */
@@ -980,6 +1059,7 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
     ...fromTrailers(signals, trailerKey, aliases, budget),
     ...fromBodyTrailerLines(signals, trailerKey, aliases, budget),
     ...fromShownTrailers(signals, trailerKey, aliases, budget),
+    ...fromCommentedTrailers(signals, trailerKey, aliases, budget),
     ...fromSquashed(signals, trailerKey, aliases, budget),
     ...fromAuthor(signals, aliases, budget),
     ...fromText(signals),
