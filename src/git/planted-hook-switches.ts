@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { ENV_ASSIGN_SEPARATOR, ENV_ASSIGN_START } from './env-assign.js';
 import { runGit, runGitRaw } from './exec.js';
 import { GREP_COMMAND } from './grep-command.js';
 
@@ -47,9 +48,10 @@ export function switchManager(name: string): 'husky' | 'lefthook' | 'simple-git-
 }
 
 const NAMES = Object.keys(SWITCHES).join('|');
-/** An assignment as the agents' dotenv readers take one: `export`, quotes around the name, `=` or `:`. */
-const ASSIGNS = `^[[:space:]]*(export[[:space:]]+)?['"]?(${NAMES})['"]?[[:space:]]*[=:].{0,200}`;
-const LINE = new RegExp(`^\\s*(?:export\\s+)?['"]?(${NAMES})['"]?\\s*[=:]\\s*(.{0,200})`);
+/** An assignment as the agents' dotenv readers take one: any blank before the name (env-assign.ts), quotes around it, `=` or `:`. */
+const ASSIGNS = `${ENV_ASSIGN_START}(${NAMES})${ENV_ASSIGN_SEPARATOR}.{0,200}`;
+/** Each assignment in what git grep found (a lone CR ends a line to the readers: the next may follow it). */
+const LINE = new RegExp(`(?:^|[^\\w.-])(${NAMES})[^\\w.=:-]*[=:][^\\S\\r]*([^\\r]{0,200})`, 'g');
 
 /** One such assignment: the committed file and the variable (`HUSKY=0`). */
 export interface PlantedSwitch {
@@ -127,13 +129,13 @@ export async function plantedHookSwitches(cwd: string): Promise<PlantedSwitch[]>
     if (at < 0) continue;
     const path = record.slice(0, at);
     const file = shown.get(path) ?? path;
-    const match = LINE.exec(record.slice(at + 1));
-    if (!match) continue;
-    const name = match[1]!;
-    const when = SWITCHES[name];
-    const value = valueOf(match[2] ?? '');
-    if (when && !when(value)) continue;
-    found.set(`${file}\0${name}`, { file, name: when ? `${name}=${value.slice(0, 60)}` : name });
+    for (const match of record.slice(at + 1).matchAll(LINE)) {
+      const name = match[1]!;
+      const when = SWITCHES[name];
+      const value = valueOf(match[2] ?? '');
+      if (when && !when(value)) continue;
+      found.set(`${file}\0${name}`, { file, name: when ? `${name}=${value.slice(0, 60)}` : name });
+    }
   }
   return [...found.values()];
 }

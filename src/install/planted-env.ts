@@ -1,5 +1,6 @@
 import { ENV_PLANTED_IGNORED } from './hook-messages.js';
 import { shQuote } from '../core/sh-quote.js';
+import { ENV_ASSIGN_SEPARATOR, ENV_ASSIGN_START } from '../git/env-assign.js';
 
 /** The committed files agents load as a `.env` (any folder). */
 const ENV_FILES = "':(glob)**/.env' ':(glob)**/.env.*'";
@@ -20,7 +21,7 @@ const ENV_FILES = "':(glob)**/.env' ':(glob)**/.env.*'";
  * environment as git does) run the same lines.
  */
 export function plantedEnv(blocks: boolean): string[] {
-  const assigns = `^[[:space:]]*(export[[:space:]]+)?['"]?AITRAIL(_MODEL|_AGENT|_QUIET)?['"]?[[:space:]]*[=:]`;
+  const assigns = `${ENV_ASSIGN_START}AITRAIL(_MODEL|_AGENT|_QUIET)?${ENV_ASSIGN_SEPARATOR}`;
   const drop = (pattern: string, name: string, say: string) =>
     `  case $aitrail_d in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
   return [
