@@ -110,15 +110,17 @@ async function linkedEnvFiles(cwd: string): Promise<Array<{ link: string; target
 }
 
 /**
- * The assignments of SWITCHES in the `.env` and `.env.*` files the repository commits (the index:
- * `git grep --cached`, binary files as text), and in the committed files that committed `.env`
- * links name (named `link -> target`), each file and variable once.
+ * The assignments of SWITCHES in the `.env` and `.env.*` files the repository commits (`git grep`,
+ * binary files as text, of the files as checked out, which the agents load: a committed
+ * `working-tree-encoding` or filter writes another text there than the index holds), and in the
+ * committed files that committed `.env` links name (named `link -> target`), each file and
+ * variable once.
  */
 export async function plantedHookSwitches(cwd: string): Promise<PlantedSwitch[]> {
   const linked = await linkedEnvFiles(cwd);
   const shown = new Map(linked.map((each) => [each.target, `${each.link} -> ${each.target}`]));
   // -o: the assignment and at most 200 characters of its value, however long a committed line is.
-  const out = await runGit([...GREP_COMMAND, '--cached', '-z', '-a', '-o', '-E', ASSIGNS, '--', ...ENV_FILES, ...linked.map((each) => `:(literal)${each.target}`)], {
+  const out = await runGit([...GREP_COMMAND, '-z', '-a', '-o', '-E', ASSIGNS, '--', ...ENV_FILES, ...linked.map((each) => `:(literal)${each.target}`)], {
     cwd,
     env: PATHSPEC_ENV,
     okCodes: [1],

@@ -4,6 +4,8 @@
 // no-break space between the name and its `=`).
 // Node's dotenv (Gemini CLI, Qwen Code) and python-dotenv (aider) both read `AITRAIL=0` in each.
 // Real repositories, the hooks of the real `aitrail init`, git mode and husky's block.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { hookedWithOrigin, huskyDenyQwen } from '../helpers/hooked-repo.js';
@@ -72,6 +74,47 @@ describe('AITRAIL=0 in a committed .env after a blank git grep does not read as 
     expect(tryGit(repo.dir, ['commit', '-q', '-m', 'feat: qwen'], { env: qwenCode(env, planted) }).code).toBe(0);
     const pushed = tryGit(repo.dir, ['push', '-q', 'origin', 'main'], { env });
     // Before: git grep's `^[[:space:]]*` read no assignment there, so the person's push said nothing.
+    expect(pushed.stderr).toContain('a .env this repository commits sets GIT_CONFIG_COUNT (.qwen/.env):');
+  });
+});
+
+/** A hooked repository (deny qwen) committing `.qwen/.env` under `working-tree-encoding=IBM037`: `git add` stores the EBCDIC bytes read as IBM037 (accented letters, no `AITRAIL`), every checkout writes them back as the ASCII `text`. */
+function encodedEnvRepo(text: string, husky = false) {
+  const hooked = husky ? huskyDenyQwen() : hookedWithOrigin();
+  const { repo, setUp } = hooked;
+  repo.write('.gitattributes', '.qwen/.env working-tree-encoding=IBM037\n');
+  repo.write('.qwen/.env', text);
+  repo.git(['add', '.gitattributes', '.qwen/.env']);
+  expect(tryGit(repo.dir, ['commit', '-q', '-m', 'chore: agent env'], { env: setUp }).code).toBe(0);
+  expect(tryGit(repo.dir, ['grep', '--cached', '-c', 'AITRAIL', '--', '.qwen/.env']).code).toBe(1);
+  expect(readFileSync(join(repo.dir, '.qwen', '.env'), 'utf8')).toBe(text);
+  repo.write('q.ts', 'qwen\n');
+  repo.git(['add', 'q.ts']);
+  return hooked;
+}
+
+describe('a committed .env whose checked-out text is not what the index holds (working-tree-encoding)', () => {
+  it("AITRAIL=0 there does not switch the hooks off for Qwen Code's commit", () => {
+    const { repo, env } = encodedEnvRepo('LOG_LEVEL=info\nAITRAIL=0\n');
+    const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: q'], { env: qwenCode(env, { AITRAIL: '0' }) });
+    // Before: exit 0 and no trailer: git grep --cached read the index's IBM037-decoded text, not what Qwen Code loads.
+    expect(made.code, made.stderr).toBe(1);
+    expect(made.stderr).toContain('AITRAIL=0 ignored: a .env file this repository commits sets AITRAIL');
+    expect(made.stderr).toContain('model-denied');
+  });
+
+  it("husky's block: the same", () => {
+    const { repo, env } = encodedEnvRepo('AITRAIL=0\n', true);
+    const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: q'], { env: qwenCode(env, { AITRAIL: '0' }) });
+    expect(made.code, made.stderr).not.toBe(0);
+    expect(made.stderr).toContain('AITRAIL=0 ignored');
+  });
+
+  it('pre-push names the hook switches it sets', () => {
+    const { repo, env } = encodedEnvRepo('GIT_CONFIG_COUNT=1\nGIT_CONFIG_KEY_0=core.hooksPath\nGIT_CONFIG_VALUE_0=/dev/null\n');
+    const planted = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.hooksPath', GIT_CONFIG_VALUE_0: '/dev/null' };
+    expect(tryGit(repo.dir, ['commit', '-q', '-m', 'feat: qwen'], { env: qwenCode(env, planted) }).code).toBe(0);
+    const pushed = tryGit(repo.dir, ['push', '-q', 'origin', 'main'], { env });
     expect(pushed.stderr).toContain('a .env this repository commits sets GIT_CONFIG_COUNT (.qwen/.env):');
   });
 });
