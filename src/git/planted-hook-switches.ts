@@ -66,8 +66,8 @@ function valueOf(text: string): string {
   return text.replace(/\s+#.*$/, '').trim();
 }
 
-/** The pathspecs of the files agents load as a `.env` (any folder). */
-const ENV_FILES = [':(glob)**/.env', ':(glob)**/.env.*'];
+/** The pathspecs of the files agents load as a `.env` (any folder), in any case (a file system that ignores case opens `.ENV` for `.env`: planted-env.ts). */
+const ENV_FILES = [':(glob,icase)**/.env', ':(glob,icase)**/.env.*'];
 /** Pathspecs as written: no GIT_*_PATHSPECS of the environment changes how they read. */
 const PATHSPEC_ENV = { GIT_LITERAL_PATHSPECS: '0', GIT_GLOB_PATHSPECS: undefined, GIT_NOGLOB_PATHSPECS: undefined, GIT_ICASE_PATHSPECS: undefined };
 /** At most this many committed `.env` links followed (a repository may commit any number). */

@@ -2,8 +2,11 @@ import { ENV_PLANTED_IGNORED } from './hook-messages.js';
 import { shQuote } from '../core/sh-quote.js';
 import { ENV_ASSIGN_SEPARATOR, ENV_ASSIGN_START } from '../git/env-assign.js';
 
-/** The committed files agents load as a `.env` (any folder). */
-const ENV_FILES = "':(glob)**/.env' ':(glob)**/.env.*'";
+/**
+ * The committed files agents load as a `.env` (any folder), in any case: on a file system that ignores
+ * case (macOS, Windows) the agents' `.qwen/.env` opens a committed `.qwen/.ENV`.
+ */
+const ENV_FILES = "':(glob,icase)**/.env' ':(glob,icase)**/.env.*'";
 
 /**
  * `AITRAIL=0` switches the client hooks off, `AITRAIL_MODEL` / `AITRAIL_AGENT` declare what

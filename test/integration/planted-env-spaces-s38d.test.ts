@@ -118,3 +118,24 @@ describe('a committed .env whose checked-out text is not what the index holds (w
     expect(pushed.stderr).toContain('a .env this repository commits sets GIT_CONFIG_COUNT (.qwen/.env):');
   });
 });
+
+describe('a committed .env spelt in another case', () => {
+  // On a file system that ignores case (macOS, Windows: not this one) Qwen Code's `.qwen/.env` opens the committed `.qwen/.ENV`.
+  it("AITRAIL=0 in .qwen/.ENV is taken as planted (git mode, husky's block), and pre-push names its hook switches", () => {
+    for (const husky of [false, true]) {
+      const hooked = husky ? huskyDenyQwen() : hookedWithOrigin();
+      const { repo, env, setUp } = hooked;
+      repo.commit('chore: agent env\n', { '.qwen/.ENV': 'AITRAIL=0\n', 'config/.Env.local': 'GIT_CONFIG_COUNT=1\n' }, setUp);
+      repo.write('q.ts', 'qwen\n');
+      repo.git(['add', 'q.ts']);
+      const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: q'], { env: qwenCode(env, { AITRAIL: '0' }) });
+      // Before: exit 0, no trailer: the pathspecs `**/.env` matched no `.ENV`.
+      expect(made.code, made.stderr).not.toBe(0);
+      expect(made.stderr).toContain('AITRAIL=0 ignored');
+      if (!husky) {
+        const pushed = tryGit(repo.dir, ['push', '-q', 'origin', 'main'], { env });
+        expect(pushed.stderr).toContain('a .env this repository commits sets GIT_CONFIG_COUNT (config/.Env.local):');
+      }
+    }
+  });
+});
