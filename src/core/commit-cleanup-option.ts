@@ -35,8 +35,9 @@ function longOption(name: string): string | undefined {
 
 /**
  * The `--cleanup` mode a `git commit` command line gives (`argv`: the process's arguments, `git`
- * or a path to it first): the last one given (`--cleanup=strip`, `--cleanup strip`, `--cl=strip`),
- * `null` when the command line gives none (or `--no-cleanup` last), `undefined` when it is not a
+ * or a path to it first): the last one given (`--cleanup=strip`, `--cleanup strip`, `--cl=strip`;
+ * `default` for `--no-cleanup`, which undoes `commit.cleanup` too: git 2.39 reads that setting into
+ * the option's own string), `null` when the command line gives none, `undefined` when it is not a
  * `git commit` this reading can follow (another command, an alias, an option it does not know or an
  * ambiguous abbreviation): git tells no hook of the option, so the command line git was started
  * with is the only place it can be read, and any doubt leaves it unread.
@@ -63,7 +64,9 @@ export function commitCleanupOption(argv: readonly string[]): string | null | un
       const equals = arg.indexOf('=');
       const option = longOption(equals === -1 ? arg.slice(2) : arg.slice(2, equals));
       if (option === undefined) return undefined;
-      if (option === 'no cleanup') mode = null;
+      // git's `commit.cleanup` sets the very string the option does: `--no-cleanup` empties it, so git
+      // cleans as its default (strip with an editor, whitespace without), whatever the config says.
+      if (option === 'no cleanup') mode = 'default';
       if (option.startsWith('no ') || equals !== -1) {
         if (option === 'cleanup') mode = arg.slice(equals + 1);
         continue;

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { ENV_ASSIGN_SEPARATOR, ENV_ASSIGN_START } from './env-assign.js';
 import { runGit, runGitRaw } from './exec.js';
 import { GREP_COMMAND } from './grep-command.js';
 
@@ -47,9 +48,10 @@ export function switchManager(name: string): 'husky' | 'lefthook' | 'simple-git-
 }
 
 const NAMES = Object.keys(SWITCHES).join('|');
-/** An assignment as the agents' dotenv readers take one: `export`, quotes around the name, `=` or `:`. */
-const ASSIGNS = `^[[:space:]]*(export[[:space:]]+)?['"]?(${NAMES})['"]?[[:space:]]*[=:].{0,200}`;
-const LINE = new RegExp(`^\\s*(?:export\\s+)?['"]?(${NAMES})['"]?\\s*[=:]\\s*(.{0,200})`);
+/** An assignment as the agents' dotenv readers take one: any blank before the name (env-assign.ts), quotes around it, `=` or `:`. */
+const ASSIGNS = `${ENV_ASSIGN_START}(${NAMES})${ENV_ASSIGN_SEPARATOR}.{0,200}`;
+/** Each assignment in what git grep found (a lone CR ends a line to the readers: the next may follow it). */
+const LINE = new RegExp(`(?:^|[^\\w.-])(${NAMES})[^\\w.=:-]*[=:][^\\S\\r]*([^\\r]{0,200})`, 'g');
 
 /** One such assignment: the committed file and the variable (`HUSKY=0`). */
 export interface PlantedSwitch {
@@ -64,8 +66,8 @@ function valueOf(text: string): string {
   return text.replace(/\s+#.*$/, '').trim();
 }
 
-/** The pathspecs of the files agents load as a `.env` (any folder). */
-const ENV_FILES = [':(glob)**/.env', ':(glob)**/.env.*'];
+/** The pathspecs of the files agents load as a `.env` (any folder), in any case (a file system that ignores case opens `.ENV` for `.env`: planted-env.ts). */
+const ENV_FILES = [':(glob,icase)**/.env', ':(glob,icase)**/.env.*'];
 /** Pathspecs as written: no GIT_*_PATHSPECS of the environment changes how they read. */
 const PATHSPEC_ENV = { GIT_LITERAL_PATHSPECS: '0', GIT_GLOB_PATHSPECS: undefined, GIT_NOGLOB_PATHSPECS: undefined, GIT_ICASE_PATHSPECS: undefined };
 /** At most this many committed `.env` links followed (a repository may commit any number). */
@@ -108,15 +110,17 @@ async function linkedEnvFiles(cwd: string): Promise<Array<{ link: string; target
 }
 
 /**
- * The assignments of SWITCHES in the `.env` and `.env.*` files the repository commits (the index:
- * `git grep --cached`, binary files as text), and in the committed files that committed `.env`
- * links name (named `link -> target`), each file and variable once.
+ * The assignments of SWITCHES in the `.env` and `.env.*` files the repository commits (`git grep`,
+ * binary files as text, of the files as checked out, which the agents load: a committed
+ * `working-tree-encoding` or filter writes another text there than the index holds), and in the
+ * committed files that committed `.env` links name (named `link -> target`), each file and
+ * variable once.
  */
 export async function plantedHookSwitches(cwd: string): Promise<PlantedSwitch[]> {
   const linked = await linkedEnvFiles(cwd);
   const shown = new Map(linked.map((each) => [each.target, `${each.link} -> ${each.target}`]));
   // -o: the assignment and at most 200 characters of its value, however long a committed line is.
-  const out = await runGit([...GREP_COMMAND, '--cached', '-z', '-a', '-o', '-E', ASSIGNS, '--', ...ENV_FILES, ...linked.map((each) => `:(literal)${each.target}`)], {
+  const out = await runGit([...GREP_COMMAND, '-z', '-a', '-o', '-E', ASSIGNS, '--', ...ENV_FILES, ...linked.map((each) => `:(literal)${each.target}`)], {
     cwd,
     env: PATHSPEC_ENV,
     okCodes: [1],
@@ -127,13 +131,13 @@ export async function plantedHookSwitches(cwd: string): Promise<PlantedSwitch[]>
     if (at < 0) continue;
     const path = record.slice(0, at);
     const file = shown.get(path) ?? path;
-    const match = LINE.exec(record.slice(at + 1));
-    if (!match) continue;
-    const name = match[1]!;
-    const when = SWITCHES[name];
-    const value = valueOf(match[2] ?? '');
-    if (when && !when(value)) continue;
-    found.set(`${file}\0${name}`, { file, name: when ? `${name}=${value.slice(0, 60)}` : name });
+    for (const match of record.slice(at + 1).matchAll(LINE)) {
+      const name = match[1]!;
+      const when = SWITCHES[name];
+      const value = valueOf(match[2] ?? '');
+      if (when && !when(value)) continue;
+      found.set(`${file}\0${name}`, { file, name: when ? `${name}=${value.slice(0, 60)}` : name });
+    }
   }
   return [...found.values()];
 }

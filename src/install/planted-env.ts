@@ -1,8 +1,12 @@
 import { ENV_PLANTED_IGNORED } from './hook-messages.js';
 import { shQuote } from '../core/sh-quote.js';
+import { ENV_ASSIGN_SEPARATOR, ENV_ASSIGN_START } from '../git/env-assign.js';
 
-/** The committed files agents load as a `.env` (any folder). */
-const ENV_FILES = "':(glob)**/.env' ':(glob)**/.env.*'";
+/**
+ * The committed files agents load as a `.env` (any folder), in any case: on a file system that ignores
+ * case (macOS, Windows) the agents' `.qwen/.env` opens a committed `.qwen/.ENV`.
+ */
+const ENV_FILES = "':(glob,icase)**/.env' ':(glob,icase)**/.env.*'";
 
 /**
  * `AITRAIL=0` switches the client hooks off, `AITRAIL_MODEL` / `AITRAIL_AGENT` declare what
@@ -12,15 +16,17 @@ const ENV_FILES = "':(glob)**/.env' ':(glob)**/.env.*'";
  * to the hooks, so such a file switched aitrail off, or named another model, for every agent commit
  * there without a word. Then the value is not the person's: it is ignored (unset), and the hooks
  * that block say so (`--no-verify` still skips the hooks; `aitrail use <model>` declares a model
- * the repository cannot plant). Read from the index: `git ls-files -s` lists the committed `.env`
- * files (one git spawn, only when one of them is set; most repositories commit none), and only
- * when there are some `git grep --cached` (binary files as text) reads them; a link (mode 120000)
- * counts as setting every one (its target is read by the agents, never by `git grep`). The git-mode
+ * the repository cannot plant). `git ls-files -s` lists the committed `.env` files (one git spawn,
+ * only when one of them is set; most repositories commit none), and only when there are some `git
+ * grep` (binary files as text) reads them as checked out, as the agents do: a committed
+ * `working-tree-encoding` (`IBM037`), an `eol`/`text` attribute or a filter writes another text
+ * there than the index holds; a link (mode 120000) counts as setting every one (its target is read
+ * by the agents, never by `git grep`). The git-mode
  * shims and aitrail's block in husky's `.husky/<hook>` files (husky v9 hands them the agent's
  * environment as git does) run the same lines.
  */
 export function plantedEnv(blocks: boolean): string[] {
-  const assigns = `^[[:space:]]*(export[[:space:]]+)?['"]?AITRAIL(_MODEL|_AGENT|_QUIET)?['"]?[[:space:]]*[=:]`;
+  const assigns = `${ENV_ASSIGN_START}AITRAIL(_MODEL|_AGENT|_QUIET)?${ENV_ASSIGN_SEPARATOR}`;
   const drop = (pattern: string, name: string, say: string) =>
     `  case $aitrail_d in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
   return [
@@ -28,7 +34,7 @@ export function plantedEnv(blocks: boolean): string[] {
     `  aitrail_l=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false ls-files -s -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_l=`,
     '  aitrail_d=',
     // No committed .env (nearly every repository): nothing for git grep to read, no second process.
-    `  [ -n "$aitrail_l" ] && { aitrail_d=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep --cached --no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_d=; }`,
+    `  [ -n "$aitrail_l" ] && { aitrail_d=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep --no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_d=; }`,
     // A committed .env that is a link (mode 120000): what it points to sets any of them, unseen by git grep.
     `  case " $aitrail_l" in *[[:space:]]120000[[:space:]]*) aitrail_d='AITRAIL= AITRAIL_MODEL AITRAIL_AGENT AITRAIL_QUIET' ;; esac`,
     drop("*AITRAIL[!_]*", 'AITRAIL', '[ "${AITRAIL-}" = 0 ] && '),

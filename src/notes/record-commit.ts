@@ -12,6 +12,7 @@ import { readRevisionObjectsSync } from '../git/revision-blobs.js';
 import { readNoteSync, writeNote } from '../git/write-note.js';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { writeFreshNote } from './fresh-note.js';
+import { pickUnderway } from './pick-source.js';
 import { recordMessages } from './messages.js';
 
 /** A checkpoint untouched this long is dropped at the next commit (an agent's abandoned work). */
@@ -41,12 +42,15 @@ function worktreeHolds(top: string, path: string, committed: Buffer): boolean {
  * The commit can be rewritten by the command that made it, so post-rewrite or the cherry-pick
  * carry will want the note just written (fresh-note.ts): anything but a commit git's HEAD reflog
  * names a plain one (`commit:`, `commit (initial):`, `commit (merge):`), written as HEAD now is and
- * with no GIT_REFLOG_ACTION of the caller's in the way. An amend reads `commit (amend):`; no
+ * with no GIT_REFLOG_ACTION of the caller's in the way, and no cherry-pick being committed (a
+ * plain `git commit` of a `cherry-pick -n -x`, or after a conflict, reads `commit:`, and the carry
+ * writes the picked note over this one without it). An amend reads `commit (amend):`; no
  * reflog, or one that says something else, answers yes. Writing the note's copy costs a plain
  * commit's post-commit ~2 ms (ext4 flushes a file renamed over another).
  */
 function rewritable(gitDir: string, head: string, env: NodeJS.ProcessEnv): boolean {
-  if (env.GIT_REFLOG_ACTION !== undefined) return true;
+  // A cherry-pick being committed by a plain `git commit` (`-n -x`, after a conflict): post-commit carries the picked note over this one.
+  if (env.GIT_REFLOG_ACTION !== undefined || pickUnderway(gitDir)) return true;
   const entry = lastHeadReflogEntry(gitDir);
   return !(entry && entry.newOid === head && /^commit(?: \((?:initial|merge)\))?: /.test(entry.message));
 }

@@ -6,7 +6,8 @@ describe('commitCleanupOption', () => {
     expect(commitCleanupOption(['git', 'commit', '--cleanup=strip', '-m', 'x'])).toBe('strip');
     expect(commitCleanupOption(['/usr/bin/git', '-C', 'repo', '-c', 'a.b=c', '--no-pager', 'commit', '--cleanup', 'scissors'])).toBe('scissors');
     expect(commitCleanupOption(['git', 'commit', '--c=verbatim', 'path', '--clea=strip'])).toBe('strip');
-    expect(commitCleanupOption(['git', 'commit', '--cleanup=strip', '--no-cleanup'])).toBeNull();
+    // git's default mode, not the config's (commit-cleanup-option-s38d.test.ts).
+    expect(commitCleanupOption(['git', 'commit', '--cleanup=strip', '--no-cleanup'])).toBe('default');
     expect(commitCleanupOption(['git-commit', '--cleanup=whitespace'])).toBe('whitespace');
     expect(commitCleanupOption(['git', 'commit', '-m', 'x'])).toBeNull();
   });
