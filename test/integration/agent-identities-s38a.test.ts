@@ -38,6 +38,23 @@ describe("agents' identities from public text (session 38 a)", () => {
     ]);
   });
 
+  it("reads Augment at augment@augmentcode.com and the GitHub apps of Cline's cloud and JetBrains Junie", () => {
+    expectRead([
+      // Projects' commit rules (`Co-authored-by: Augment <augment@augmentcode.com>`) and commit texts.
+      ['Jane Doe', 'jane@example.com', 'a\n\nCo-authored-by: Augment Agent <augment@augmentcode.com>\n', 'augment:unknown'],
+      ['Jane Doe', 'jane@example.com', 'b\n\nCo-authored-by: Augment <augment@augmentcode.com>\n', 'augment:unknown'],
+      // Cline's cloud sandbox commits as its GitHub app (`git -c user.name=cline-cloud[bot] … commit`).
+      ['cline-cloud[bot]', 'cline-cloud[bot]@users.noreply.github.com', 'c\n', 'cline:unknown'],
+      ['Jane Doe', 'jane@example.com', 'd\n\nCo-authored-by: cline-cloud[bot] <276134852+cline-cloud[bot]@users.noreply.github.com>\n', 'cline:unknown'],
+      // Junie's GitHub app, author of pull requests and commits in public changelogs.
+      ['jetbrains-junie[bot]', '201638009+jetbrains-junie[bot]@users.noreply.github.com', 'e\n', 'junie:unknown'],
+      // A person at that mailbox, and the logins without `[bot]` (people's accounts): no AI.
+      ['Anna Augment', 'augment@augmentcode.com', 'f\n', ''],
+      ['cline-cloud', 'cline-cloud@users.noreply.github.com', 'g\n', ''],
+      ['jetbrains-junie', '12345+jetbrains-junie@users.noreply.github.com', 'h\n', ''],
+    ]);
+  });
+
   it('leaves people alone: agent-like names, vendors\' staff, other mailboxes at the agents\' domains', () => {
     expectRead([
       ['Amp Patel', 'amp.patel@ampcode.com', 'a\n', ''],
