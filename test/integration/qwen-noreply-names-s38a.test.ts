@@ -11,7 +11,10 @@ import { agentCommit, hooked } from '../helpers/agent-home.js';
 import { aitrail } from '../helpers/cli.js';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 import { makeRepo } from '../helpers/gitdir.js';
+import { hookedRepo } from '../helpers/hooked-repo.js';
 import { hookEnv } from '../helpers/hooks.js';
+import { readFileSync } from 'node:fs';
+import { tryGit } from '../helpers/enforce-repos.js';
 
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 
@@ -55,5 +58,13 @@ describe("Qwen Code's names at Qwen's and Alibaba's no-reply addresses (row s38a
     cases.forEach(([, , message, expected], at) => {
       expect(read[at].attributions.map((found) => `${found.agent}:${found.model}`).join(','), message).toBe(expected);
     });
+  });
+
+  it("costs Alibaba's people no node start: the shims look for the no-reply address, not the domain", () => {
+    const { repo, env, started } = hookedRepo();
+    const before = readFileSync(started, 'utf8');
+    const made = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'fix: parser'], { env: { ...env, GIT_AUTHOR_NAME: 'Wei Li', GIT_AUTHOR_EMAIL: 'wei.li@alibaba-inc.com', GIT_COMMITTER_NAME: 'Wei Li', GIT_COMMITTER_EMAIL: 'wei.li@alibaba-inc.com' } });
+    expect(made.code, made.stderr).toBe(0);
+    expect(readFileSync(started, 'utf8')).toBe(before);
   });
 });
