@@ -38,7 +38,7 @@ describe("agents' identities from public text (session 38 a)", () => {
     ]);
   });
 
-  it("reads Augment at augment@augmentcode.com and the GitHub apps of Cline's cloud and JetBrains Junie", () => {
+  it("reads Augment at augment@augmentcode.com, the GitHub apps of Cline's cloud and JetBrains Junie, Windsurf at codeium.ai", () => {
     expectRead([
       // Projects' commit rules (`Co-authored-by: Augment <augment@augmentcode.com>`) and commit texts.
       ['Jane Doe', 'jane@example.com', 'a\n\nCo-authored-by: Augment Agent <augment@augmentcode.com>\n', 'augment:unknown'],
@@ -48,6 +48,9 @@ describe("agents' identities from public text (session 38 a)", () => {
       ['Jane Doe', 'jane@example.com', 'd\n\nCo-authored-by: cline-cloud[bot] <276134852+cline-cloud[bot]@users.noreply.github.com>\n', 'cline:unknown'],
       // Junie's GitHub app, author of pull requests and commits in public changelogs.
       ['jetbrains-junie[bot]', '201638009+jetbrains-junie[bot]@users.noreply.github.com', 'e\n', 'junie:unknown'],
+      // A project's commit rules quoting Windsurf's line at codeium.ai (stored file 5851720423).
+      ['Jane Doe', 'jane@example.com', 'i\n\nCo-authored-by: Windsurf <windsurf@codeium.ai>\n', 'windsurf:unknown'],
+      ['Sam Chen', 'sam@codeium.ai', 'j\n', ''],
       // A person at that mailbox, and the logins without `[bot]` (people's accounts): no AI.
       ['Anna Augment', 'augment@augmentcode.com', 'f\n', ''],
       ['cline-cloud', 'cline-cloud@users.noreply.github.com', 'g\n', ''],
