@@ -214,3 +214,90 @@ export function shownPathMatcher(rule: CompiledPathRule): { match: (path: string
   };
   return { match, slow: () => slow };
 }
+
+/** Links followed on the way to one target before it is read as a loop (Linux's own limit, MAXSYMLINKS). */
+export const MAX_LINK_HOPS = 40;
+
+/** A target that names no place: the links on its way loop (or pass MAX_LINK_HOPS). */
+export const LINK_LOOP = Symbol('link loop');
+
+/**
+ * The repository path a link at `linkPath` whose text is `text` shows, as the file system reads
+ * it: each name on the way that is itself a symbolic link of `links` (path → text) is replaced by
+ * its target, `..` after such a name going up from where it points (`src/crypto/k.ts ->
+ * ../../lib/a.ts` with `lib/a.ts -> ../vendor/b.ts` shows `vendor/b.ts`; `../../d1/../lib/a.ts`
+ * with `d1 -> x/y` shows `x/lib/a.ts`). Null when it leaves the repository or is empty; LINK_LOOP
+ * when the links loop or pass MAX_LINK_HOPS. '' is the top.
+ */
+export function resolveThroughLinks(linkPath: string, text: string, links: ReadonlyMap<string, string>): string | null | typeof LINK_LOOP {
+  const outside = (value: string): boolean => value === '' || value.startsWith('/') || value.includes('\0');
+  if (outside(text)) return null;
+  const parts = linkPath.split('/').slice(0, -1);
+  const pending = text.split('/').reverse();
+  let hops = 0;
+  while (pending.length > 0) {
+    const part = pending.pop()!;
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+      continue;
+    }
+    parts.push(part);
+    const next = links.get(parts.join('/'));
+    if (next === undefined) continue;
+    if ((hops += 1) > MAX_LINK_HOPS) return LINK_LOOP;
+    if (outside(next)) return null;
+    parts.pop();
+    for (const step of next.split('/').reverse()) pending.push(step);
+  }
+  return parts.join('/');
+}
+
+/**
+ * The links `links` add inside directory links: a link `m` under the target `T` of a directory
+ * link at `P` shows, at `P/(m less T)`, what `m` shows (`src/crypto -> ../lib` and `lib/inner ->
+ * ../vendor`: `vendor/` at `src/crypto/inner`), and so on through links inside those, for those
+ * `keep` accepts (within reach of a rule). A link pointing back inside the outer link's own target
+ * (`up -> ..` in it) shows nothing the outer link does not already show, at a shorter path: not
+ * added. Throws `tooMany` past `cap` added links.
+ */
+export function linksInsideDirectoryLinks(links: readonly ResolvedLink[], all: readonly ResolvedLink[], keep: (path: string) => boolean, cap: number, tooMany: () => Error): ResolvedLink[] {
+  const known = new Set(links.map((link) => link.path));
+  const added: ResolvedLink[] = [];
+  // By path: the links under a target are one run of them (found by halving, not by reading every link for every link).
+  const sorted = [...all].sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : 0));
+  const firstAtOrAfter = (prefix: string): number => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]!.path < prefix) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  let round = links;
+  for (let depth = 0; round.length > 0 && depth < MAX_LINK_HOPS; depth += 1) {
+    const next: ResolvedLink[] = [];
+    for (const outer of round) {
+      // A link to the top shows every file already.
+      if (outer.target === '') continue;
+      const under = `${outer.target}/`;
+      for (let at = firstAtOrAfter(under); at < sorted.length && sorted[at]!.path.startsWith(under); at += 1) {
+        const inner = sorted[at]!;
+        // Already shown by the outer link: its target at or under the outer target.
+        if (inner.target === outer.target || inner.target.startsWith(under)) continue;
+        const path = `${outer.path}/${inner.path.slice(under.length)}`;
+        if (known.has(path) || !keep(path)) continue;
+        known.add(path);
+        const link = { path, text: inner.text, target: inner.target };
+        next.push(link);
+        added.push(link);
+        if (added.length > cap) throw tooMany();
+      }
+    }
+    round = next;
+  }
+  return added;
+}
