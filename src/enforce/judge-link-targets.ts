@@ -45,17 +45,18 @@ async function linksWithinReach(repoDir: string, commit: string, policy: Compile
   const blobs = await readRevisionBlobs(repoDir, oids, STORED);
   const textOf = new Map(oids.map((oid, at) => [oid, blobs[at]?.content.toString('utf8') ?? '']));
   const texts = new Map([...byPath].map(([path, oid]) => [path, textOf.get(oid) ?? '']));
-  const resolve = (path: string, text: string, onLoop: 'refuse' | 'skip'): ResolvedLink[] => {
-    const target = resolveThroughLinks(path, text, texts);
-    if (target === LINK_LOOP) {
-      if (onLoop === 'refuse') throw new GitError(enforceMessages.linkLoop(commit, path, text, MAX_LINK_HOPS), ['ls-tree'], null, '');
-      return [];
-    }
-    return target === null ? [] : [{ path, text, target }];
+  // A link within reach shows its target, and whatever a commit puts in place of a link on its way (`lib/a.ts` made a file): each read as a target.
+  const resolve = (path: string, text: string, onLoop: 'refuse' | 'skip', withWays: boolean): ResolvedLink[] => {
+    const ways: string[] = [];
+    const target = resolveThroughLinks(path, text, texts, withWays ? ways : undefined);
+    if (target === LINK_LOOP && onLoop === 'refuse') throw new GitError(enforceMessages.linkLoop(commit, path, text, MAX_LINK_HOPS), ['ls-tree'], null, '');
+    const targets = new Set(ways);
+    if (typeof target === 'string') targets.add(target);
+    return [...targets].map((at) => ({ path, text, target: at }));
   };
-  const within = tree.filter((link) => reaches(link.path)).flatMap((link) => resolve(link.path, textOf.get(link.oid) ?? '', loops));
+  const within = tree.filter((link) => reaches(link.path)).flatMap((link) => resolve(link.path, textOf.get(link.oid) ?? '', loops, true));
   // Every link, for those inside directory links within reach (a loop there shows nothing more).
-  const resolved = [...texts].flatMap(([path, text]) => resolve(path, text, 'skip'));
+  const resolved = [...texts].flatMap(([path, text]) => resolve(path, text, 'skip', false));
   const tooMany = (): Error => new GitError(enforceMessages.tooManyLinksInside(commit, LINKS_INSIDE_CAP), ['ls-tree'], null, '');
   return [...within, ...linksInsideDirectoryLinks(within, resolved, reaches, LINKS_INSIDE_CAP, tooMany)];
 }

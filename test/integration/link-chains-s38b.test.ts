@@ -74,13 +74,23 @@ describe('path rules through a link whose way passes through other links', () =>
     expectRefused(work, remote, 'qwen', qwen, 'src/crypto/k.ts', 'vendor/b.ts');
   });
 
-  it('what no link shows at a protected path passes: a person writing the chain\'s end, Qwen writing the textual (not the real) target', () => {
+  it('Qwen putting a file in place of the chain\'s middle link (lib/a.ts): refused (what a checkout shows then)', () => {
+    const { work, remote } = policyServer(OPEN_POLICY);
+    linkedBeforeTheRule(work, (dir) => {
+      link(dir, '../vendor/b.ts', 'lib/a.ts');
+      link(dir, '../../lib/a.ts', 'src/crypto/k.ts');
+    });
+    work.git(['checkout', '-q', '-b', 'qwen', 'main']);
+    work.git(['rm', '-q', 'lib/a.ts']);
+    const qwen = committed(work, `feat: a\n\n${QWEN_DECLARED}\n`, { 'lib/a.ts': QWEN_KEY });
+    expectRefused(work, remote, 'qwen', qwen, 'src/crypto/k.ts', 'lib/a.ts');
+  });
+
+  it('what no link shows at a protected path passes: a person writing the chain\'s end, Qwen writing a file no link shows', () => {
     const { work } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, (dir) => {
       link(dir, '../vendor/b.ts', 'lib/a.ts');
       link(dir, '../../lib/a.ts', 'src/crypto/k.ts');
-      link(dir, 'x/y', 'd1');
-      link(dir, '../../d1/../lib/key.ts', 'src/crypto/dotted.ts');
     });
     work.git(['checkout', '-q', '-b', 'ok', 'main']);
     committed(work, 'feat: vendor\n', { 'vendor/b.ts': QWEN_KEY });

@@ -227,9 +227,12 @@ export const LINK_LOOP = Symbol('link loop');
  * its target, `..` after such a name going up from where it points (`src/crypto/k.ts ->
  * ../../lib/a.ts` with `lib/a.ts -> ../vendor/b.ts` shows `vendor/b.ts`; `../../d1/../lib/a.ts`
  * with `d1 -> x/y` shows `x/lib/a.ts`). Null when it leaves the repository or is empty; LINK_LOOP
- * when the links loop or pass MAX_LINK_HOPS. '' is the top.
+ * when the links loop or pass MAX_LINK_HOPS. '' is the top. `ways`, when given, receives the
+ * path read on at each link passed (that link's own path, the rest of the way by its text:
+ * `lib/a.ts`, `d1/f.ts`): a commit that puts a file or directory there in place of the link
+ * makes the first link show it.
  */
-export function resolveThroughLinks(linkPath: string, text: string, links: ReadonlyMap<string, string>): string | null | typeof LINK_LOOP {
+export function resolveThroughLinks(linkPath: string, text: string, links: ReadonlyMap<string, string>, ways?: string[]): string | null | typeof LINK_LOOP {
   const outside = (value: string): boolean => value === '' || value.startsWith('/') || value.includes('\0');
   if (outside(text)) return null;
   const parts = linkPath.split('/').slice(0, -1);
@@ -246,6 +249,10 @@ export function resolveThroughLinks(linkPath: string, text: string, links: Reado
     parts.push(part);
     const next = links.get(parts.join('/'));
     if (next === undefined) continue;
+    if (ways !== undefined) {
+      const way = resolveLinkTarget(`${parts.join('/')}/_`, [...pending].reverse().join('/') || '.');
+      if (way !== null && !ways.includes(way)) ways.push(way);
+    }
     if ((hops += 1) > MAX_LINK_HOPS) return LINK_LOOP;
     if (outside(next)) return null;
     parts.pop();

@@ -26,6 +26,15 @@ describe('resolveThroughLinks: a link target as the file system reads it', () =>
     expect(resolveThroughLinks(path, text, links)).toBe(expected);
   });
 
+  it('ways: the path read on at each link passed (a file put there in place of the link shows)', () => {
+    const chain: string[] = [];
+    expect(resolveThroughLinks('src/crypto/k.ts', '../../lib/a.ts', links, chain)).toBe('vendor/b.ts');
+    expect(chain).toEqual(['lib/a.ts']);
+    const through: string[] = [];
+    expect(resolveThroughLinks('src/crypto/x', '../../d1/../lib/f.ts', links, through)).toBe('x/lib/f.ts');
+    expect(through).toEqual(['lib/f.ts']);
+  });
+
   it(`a chain of ${MAX_LINK_HOPS} links resolves, one more is a loop`, () => {
     const chain = (count: number) => new Map(Array.from({ length: count }, (_, at) => [`c${at}`, at === count - 1 ? 'end.ts' : `c${at + 1}`]));
     expect(resolveThroughLinks('k', 'c0', chain(MAX_LINK_HOPS))).toBe('end.ts');
