@@ -134,12 +134,15 @@ export async function judgeCommits(
     if (range.size > 0) {
       // Files that links already at protected paths show there are protected files to the line judge too: lines moved onto them land with their writers.
       const { linkShownPolicy } = await import('./judge-link-targets.js');
-      const shown = await linkShownPolicy(repoDir, [...parents].filter((sha) => !range.has(sha)), policy, madeLinks);
+      // The commit whose files are being read, for the message when they are too many to read (SHOWN_PATHS_CAP).
+      const judging = { sha: '' };
+      const shown = await linkShownPolicy(repoDir, [...parents].filter((sha) => !range.has(sha)), policy, madeLinks, judging);
       if (shown !== null) {
         linePolicy = shown;
         const shownProtected = protection(shown);
         for (const [sha, commit] of range) {
           if (shownRefused.has(sha)) continue;
+          judging.sha = sha;
           commit.protectedPaths = (changedPaths.get(sha) ?? []).filter(shownProtected);
           protectedChanged ||= commit.protectedPaths.length > 0;
         }

@@ -1,7 +1,7 @@
 import type { CompiledPathRule, CompiledPolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import { protection } from '../core/policy/landed-lines.js';
-import { LINK_LOOP, linksInsideDirectoryLinks, MAX_LINK_HOPS, mayReach, pathsShownByLinks, protectsByNameOnly, resolveThroughLinks, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
+import { LINK_LOOP, linkShownMatcher, linksInsideDirectoryLinks, MAX_LINK_HOPS, mayReach, pathsShownByLinks, protectsByNameOnly, resolveThroughLinks, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
 import { GitError } from '../git/exec.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { treeSymlinks } from '../git/read-blob.js';
@@ -128,7 +128,7 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
  * `src/crypto -> ../lib`), so that lines a person's commit moves or copies there are blamed and
  * land with whoever wrote them (Qwen's lib/util.ts moved onto lib/key.ts). Null when no such link.
  */
-export async function linkShownPolicy(repoDir: string, boundary: readonly string[], policy: CompiledPolicy, made: readonly MadeLink[] = []): Promise<CompiledPolicy | null> {
+export async function linkShownPolicy(repoDir: string, boundary: readonly string[], policy: CompiledPolicy, made: readonly MadeLink[] = [], judging: { sha: string } = { sha: boundary[0] ?? '' }): Promise<CompiledPolicy | null> {
   if (boundary.length === 0) return null;
   const held = await resolveCommits(repoDir, boundary, STORED);
   const links = new Map<string, ResolvedLink>();
@@ -137,13 +137,14 @@ export async function linkShownPolicy(repoDir: string, boundary: readonly string
   const all = [...links.values()];
   const shownBy = (rule: CompiledPathRule) => {
     const known = new Map<string, string | undefined>();
-    // 300 links to the top show each file at 300 paths: answered by their directory or name where those decide (row 468).
-    const atShown = shownPathMatcher(rule).match;
+    // 300 links to the top show each file at 300 paths: answered by the file's directory where its name does not decide (linkShownMatcher, row 468).
+    const shown = linkShownMatcher(rule, all);
     return (path: string): string | undefined => {
       if (known.has(path)) return known.get(path);
-      let found = rule.matchFile(path);
       // A file the rule protects where it is, or not: which glob answers is not read (only whether one does).
-      if (found === undefined) for (const at of pathsShownByLinks(all, [path])) if ((found = atShown(at.shown)) !== undefined) break;
+      const found = rule.matchFile(path) ?? shown.match(path);
+      // Fail closed rather than read for minutes: the paths matched whole, for the commit being read.
+      if (shown.slow() > SHOWN_PATHS_CAP) throw new GitError(enforceMessages.tooManyShownPaths(judging.sha, SHOWN_PATHS_CAP), ['ls-tree'], null, '');
       if (known.size >= 100_000) known.clear();
       known.set(path, found);
       return found;
