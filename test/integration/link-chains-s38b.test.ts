@@ -99,6 +99,26 @@ describe('path rules through a link whose way passes through other links', () =>
     expect(check.code, check.stdout + check.stderr).toBe(0);
   });
 
+  it('Qwen\'s lines moved by a person onto the end of a chain (row 470 through a chain): refused by the line judge', () => {
+    const { work, remote } = policyServer(OPEN_POLICY);
+    linkedBeforeTheRule(work, (dir) => {
+      link(dir, '../vendor/b.ts', 'lib/a.ts');
+      link(dir, '../../lib/a.ts', 'src/crypto/k.ts');
+    });
+    work.git(['checkout', '-q', '-b', 'moved', 'main']);
+    committed(work, `feat: util\n\n${QWEN_DECLARED}\n`, { 'other/util.ts': QWEN_KEY });
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'moved:main']).code).toBe(0);
+    work.git(['fetch', '-q', 'origin']);
+    mkdirSync(join(work.dir, 'vendor'), { recursive: true });
+    work.git(['mv', '-f', 'other/util.ts', 'vendor/b.ts']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'chore: move util']);
+    const check = aitrail(work.dir, ['check', 'origin/main..moved', '--format', 'json'], { timeout: 60_000 });
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    const found = (JSON.parse(check.stdout) as { violations: Found }).violations;
+    expect(found).toMatchObject([{ rule: 'path-model-denied', paths: ['vendor/b.ts'] }]);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'moved:main']).code).not.toBe(0);
+  });
+
   it('a chain that loops: refused with a clear message (exit 3, no hang); a person\'s push removing the link passes, then Qwen\'s change does', () => {
     const { work, remote } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, (dir) => {
