@@ -30,8 +30,9 @@ export interface MadeLink {
  * `vendor/b.ts`), with the links inside directory links they reach (linksInsideDirectoryLinks).
  * A link within reach whose way loops shows nothing today, but a commit that removes a link on
  * its way may make it show a file: with `loops: 'refuse'` (ranges with AI commits) the range is
- * refused; with 'skip' (the line judge, which also reads a person's push that removes the link)
- * it is left out.
+ * refused, as it is past LINKS_INSIDE_CAP links inside directory links; with 'skip' (the line
+ * judge, which also reads a person's push that removes the links) the loop is left out and the
+ * first LINKS_INSIDE_CAP links inside are kept.
  */
 async function linksWithinReach(repoDir: string, commit: string, policy: CompiledPolicy, made: readonly MadeLink[], loops: 'refuse' | 'skip'): Promise<ResolvedLink[]> {
   const reaches = (path: string): boolean => policy.paths.some((rule) => mayReach(rule, path));
@@ -58,7 +59,15 @@ async function linksWithinReach(repoDir: string, commit: string, policy: Compile
   // Every link, for those inside directory links within reach (a loop there shows nothing more).
   const resolved = [...texts].flatMap(([path, text]) => resolve(path, text, 'skip', false));
   const tooMany = (): Error => new GitError(enforceMessages.tooManyLinksInside(commit, LINKS_INSIDE_CAP), ['ls-tree'], null, '');
-  return [...within, ...linksInsideDirectoryLinks(within, resolved, reaches, LINKS_INSIDE_CAP, tooMany)];
+  // Past the cap a range with AI commits is refused; the line judge keeps those found (a person's push removing the links must pass).
+  const overCap = (): Error => (loops === 'refuse' ? tooMany() : new RangeError('cap'));
+  let inside: ResolvedLink[] = [];
+  try {
+    inside = linksInsideDirectoryLinks(within, resolved, reaches, LINKS_INSIDE_CAP, overCap, (found) => (inside = found));
+  } catch (error) {
+    if (loops === 'refuse' || !(error instanceof RangeError)) throw error;
+  }
+  return [...within, ...inside];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -143,5 +143,27 @@ describe('path rules through a link whose way passes through other links', () =>
     work.git(['fetch', '-q', 'origin']);
     committed(work, `feat: other\n\n${QWEN_DECLARED}\n`, { 'other.ts': QWEN_KEY });
     expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'unlink:main']).code).toBe(0);
+  });
+
+  it('directory links whose targets hold links back (src/dN/x -> ../../lib/dN, lib/dN/y -> ../../src): past 20,000 links inside, a range with AI commits is refused fast, a person\'s range passes', () => {
+    const { work } = policyServer(OPEN_POLICY);
+    for (let at = 0; at < 150; at += 1) {
+      link(work.dir, `../../lib/d${at}`, `src/d${at}/x`);
+      link(work.dir, '../../src', `lib/d${at}/y`);
+    }
+    writeFileSync(join(work.dir, '.aitrailrc.yml'), 'policy:\n  paths:\n    - files: ["src/**"]\n      deny: ["qwen/*"]\n');
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'chore: links and the rule']);
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'main']).code).toBe(0);
+    work.git(['fetch', '-q', 'origin']);
+    work.git(['checkout', '-q', '-b', 'person', 'main']);
+    committed(work, 'chore: w\n', { 'other/w.ts': 'export const w = 1;\n' });
+    const person = aitrail(work.dir, ['check', 'origin/main..person'], { timeout: 60_000 });
+    expect(person.code, person.stdout + person.stderr).toBe(0);
+    committed(work, `feat: z\n\n${QWEN_DECLARED}\n`, { 'other/z.ts': QWEN_KEY });
+    const check = aitrail(work.dir, ['check', 'origin/main..person'], { timeout: 60_000 });
+    expect(check.code, check.stdout + check.stderr).toBe(3);
+    expect(check.stderr).toContain('links that show files at more than 20,000 other places within reach');
+    expect(check.stderr).toContain('then push the AI commits on top of it');
   });
 });

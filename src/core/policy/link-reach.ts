@@ -302,11 +302,20 @@ export function resolveThroughLinks(linkPath: string, text: string, links: Reado
  * ../vendor`: `vendor/` at `src/crypto/inner`), and so on through links inside those, for those
  * `keep` accepts (within reach of a rule). A link pointing back inside the outer link's own target
  * (`up -> ..` in it) shows nothing the outer link does not already show, at a shorter path: not
- * added. Throws `tooMany` past `cap` added links.
+ * added. Throws `tooMany` at `cap` added links (`found` has them).
  */
-export function linksInsideDirectoryLinks(links: readonly ResolvedLink[], all: readonly ResolvedLink[], keep: (path: string) => boolean, cap: number, tooMany: () => Error): ResolvedLink[] {
+export function linksInsideDirectoryLinks(
+  links: readonly ResolvedLink[],
+  all: readonly ResolvedLink[],
+  keep: (path: string) => boolean,
+  cap: number,
+  tooMany: () => Error,
+  found: (added: ResolvedLink[]) => void = () => {},
+): ResolvedLink[] {
   const known = new Set(links.map((link) => link.path));
   const added: ResolvedLink[] = [];
+  // Those added so far, for a caller that keeps them past the cap.
+  found(added);
   // By path: the links under a target are one run of them (found by halving, not by reading every link for every link).
   const sorted = [...all].sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : 0));
   const firstAtOrAfter = (prefix: string): number => {
@@ -336,7 +345,7 @@ export function linksInsideDirectoryLinks(links: readonly ResolvedLink[], all: r
         const link = { path, text: inner.text, target: inner.target };
         next.push(link);
         added.push(link);
-        if (added.length > cap) throw tooMany();
+        if (added.length >= cap) throw tooMany();
       }
     }
     round = next;
