@@ -117,6 +117,8 @@ export async function judgeCommits(
       }
       for (const made of commit.links ?? []) links.push({ facts, parents: commit.parents, ...made });
     }
+    // Links the range makes may stand on the way of a link already there (a chain made in the same push as the change it shows).
+    const madeLinks = links.filter((link) => link.submodule !== true).map((link) => ({ path: link.path, oid: link.blob }));
     if (links.length > 0) {
       const { judgeLinks } = await import('./judge-links.js');
       violations.push(...(await judgeLinks(repoDir, links, policy)));
@@ -124,7 +126,7 @@ export async function judgeCommits(
     if (ownChanges.length > 0) {
       // Links already there when the range starts show at protected paths the files an AI commit changes (judge-link-targets).
       const { judgeLinkTargets } = await import('./judge-link-targets.js');
-      const found = await judgeLinkTargets(repoDir, [...parents].filter((sha) => !range.has(sha)), ownChanges, policy);
+      const found = await judgeLinkTargets(repoDir, [...parents].filter((sha) => !range.has(sha)), ownChanges, policy, madeLinks);
       for (const violation of found) shownRefused.add(violation.sha);
       violations.push(...found);
     }
@@ -132,12 +134,15 @@ export async function judgeCommits(
     if (range.size > 0) {
       // Files that links already at protected paths show there are protected files to the line judge too: lines moved onto them land with their writers.
       const { linkShownPolicy } = await import('./judge-link-targets.js');
-      const shown = await linkShownPolicy(repoDir, [...parents].filter((sha) => !range.has(sha)), policy);
+      // The commit whose files are being read, for the message when they are too many to read (SHOWN_PATHS_CAP).
+      const judging = { sha: '' };
+      const shown = await linkShownPolicy(repoDir, [...parents].filter((sha) => !range.has(sha)), policy, madeLinks, judging);
       if (shown !== null) {
         linePolicy = shown;
         const shownProtected = protection(shown);
         for (const [sha, commit] of range) {
           if (shownRefused.has(sha)) continue;
+          judging.sha = sha;
           commit.protectedPaths = (changedPaths.get(sha) ?? []).filter(shownProtected);
           protectedChanged ||= commit.protectedPaths.length > 0;
         }

@@ -1,7 +1,7 @@
 import type { CompiledPathRule, CompiledPolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import { protection } from '../core/policy/landed-lines.js';
-import { mayReach, pathsShownByLinks, protectsByNameOnly, resolveLinkTarget, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
+import { LINK_LOOP, linkShownMatcher, linksInsideDirectoryLinks, MAX_LINK_HOPS, mayReach, pathsShownByLinks, protectsByNameOnly, resolveThroughLinks, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
 import { GitError } from '../git/exec.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { treeSymlinks } from '../git/read-blob.js';
@@ -14,16 +14,60 @@ const STORED = { asStored: true } as const;
 /** Shown paths matched whole (neither their directory nor their name decides) past which a range is refused rather than read for minutes. */
 export const SHOWN_PATHS_CAP = 200_000;
 
-/** The symbolic links of `commit`'s tree within reach of a path rule (mayReach), their targets resolved by their text. */
-async function linksWithinReach(repoDir: string, commit: string, policy: CompiledPolicy): Promise<ResolvedLink[]> {
-  const found = (await treeSymlinks(repoDir, commit, STORED)).filter((link) => policy.paths.some((rule) => mayReach(rule, link.path)));
-  if (found.length === 0) return [];
-  const blobs = await readRevisionBlobs(repoDir, found.map((link) => link.oid), STORED);
-  return found.flatMap((link, at) => {
-    const text = blobs[at]?.content.toString('utf8') ?? '';
-    const target = resolveLinkTarget(link.path, text);
-    return target === null ? [] : [{ path: link.path, text, target }];
-  });
+/** Links that links inside directory links within reach add (linksInsideDirectoryLinks), past which a range is refused. */
+export const LINKS_INSIDE_CAP = 20_000;
+
+/** A link the range may add on the way of another: made by a commit of the range (its blob). */
+export interface MadeLink {
+  path: string;
+  oid: string;
+}
+
+/**
+ * The symbolic links of `commit`'s tree within reach of a path rule (mayReach), their targets
+ * resolved as the file system reads them: through the other links of the tree and those `made` by
+ * the range (a chain `src/crypto/k.ts -> ../../lib/a.ts`, `lib/a.ts -> ../vendor/b.ts` shows
+ * `vendor/b.ts`), with the links inside directory links they reach (linksInsideDirectoryLinks).
+ * A link within reach whose way loops shows nothing today, but a commit that removes a link on
+ * its way may make it show a file: with `loops: 'refuse'` (ranges with AI commits) the range is
+ * refused, as it is past LINKS_INSIDE_CAP links inside directory links; with 'skip' (the line
+ * judge, which also reads a person's push that removes the links) the loop is left out and the
+ * first LINKS_INSIDE_CAP links inside are kept.
+ */
+async function linksWithinReach(repoDir: string, commit: string, policy: CompiledPolicy, made: readonly MadeLink[], loops: 'refuse' | 'skip'): Promise<ResolvedLink[]> {
+  const reaches = (path: string): boolean => policy.paths.some((rule) => mayReach(rule, path));
+  const tree = await treeSymlinks(repoDir, commit, STORED);
+  if (!tree.some((link) => reaches(link.path))) return [];
+  // The range's own links over the tree's, on the way of the tree's links: a chain may be made in the
+  // same push as the change it shows. (A link the range makes within reach is row 21's, judge-links.)
+  const byPath = new Map<string, string>();
+  for (const link of [...tree, ...made]) byPath.set(link.path, link.oid);
+  const oids = [...new Set([...tree.map((link) => link.oid), ...byPath.values()])];
+  const blobs = await readRevisionBlobs(repoDir, oids, STORED);
+  const textOf = new Map(oids.map((oid, at) => [oid, blobs[at]?.content.toString('utf8') ?? '']));
+  const texts = new Map([...byPath].map(([path, oid]) => [path, textOf.get(oid) ?? '']));
+  // A link within reach shows its target, and whatever a commit puts in place of a link on its way (`lib/a.ts` made a file): each read as a target.
+  const resolve = (path: string, text: string, onLoop: 'refuse' | 'skip', withWays: boolean): ResolvedLink[] => {
+    const ways: string[] = [];
+    const target = resolveThroughLinks(path, text, texts, withWays ? ways : undefined);
+    if (target === LINK_LOOP && onLoop === 'refuse') throw new GitError(enforceMessages.linkLoop(commit, path, text, MAX_LINK_HOPS), ['ls-tree'], null, '');
+    const targets = new Set(ways);
+    if (typeof target === 'string') targets.add(target);
+    return [...targets].map((at) => ({ path, text, target: at }));
+  };
+  const within = tree.filter((link) => reaches(link.path)).flatMap((link) => resolve(link.path, textOf.get(link.oid) ?? '', loops, true));
+  // Every link, for those inside directory links within reach (a loop there shows nothing more).
+  const resolved = [...texts].flatMap(([path, text]) => resolve(path, text, 'skip', false));
+  const tooMany = (): Error => new GitError(enforceMessages.tooManyLinksInside(commit, LINKS_INSIDE_CAP), ['ls-tree'], null, '');
+  // Past the cap a range with AI commits is refused; the line judge keeps those found (a person's push removing the links must pass).
+  const overCap = (): Error => (loops === 'refuse' ? tooMany() : new RangeError('cap'));
+  let inside: ResolvedLink[] = [];
+  try {
+    inside = linksInsideDirectoryLinks(within, resolved, reaches, LINKS_INSIDE_CAP, overCap, (found) => (inside = found));
+  } catch (error) {
+    if (loops === 'refuse' || !(error instanceof RangeError)) throw error;
+  }
+  return [...within, ...inside];
 }
 
 /**
@@ -34,13 +78,13 @@ async function linksWithinReach(repoDir: string, commit: string, policy: Compile
  * rules as if it changed the path where the link shows it: `path-model-denied` (or not allowed)
  * naming that path and the link. `boundary`: the commits the range starts from.
  */
-export async function judgeLinkTargets(repoDir: string, boundary: readonly string[], attributed: Iterable<CommitFacts>, policy: CompiledPolicy): Promise<Violation[]> {
+export async function judgeLinkTargets(repoDir: string, boundary: readonly string[], attributed: Iterable<CommitFacts>, policy: CompiledPolicy, made: readonly MadeLink[] = []): Promise<Violation[]> {
   const commits = [...attributed];
   if (commits.length === 0 || boundary.length === 0) return [];
   const links = new Map<string, ResolvedLink>();
   // A shallow clone lacks the commits past its cut (said apart, as the history the range cannot read).
   const held = await resolveCommits(repoDir, boundary, STORED);
-  for (const commit of boundary.filter((sha) => held.get(sha) === sha)) for (const link of await linksWithinReach(repoDir, commit, policy)) links.set(`${link.path}\0${link.target}`, link);
+  for (const commit of boundary.filter((sha) => held.get(sha) === sha)) for (const link of await linksWithinReach(repoDir, commit, policy, made, 'refuse')) links.set(`${link.path}\0${link.target}`, link);
   if (links.size === 0) return [];
   const violations: Violation[] = [];
   // A file a rule protects where it is was judged there already (src/crypto/current -> v2).
@@ -93,22 +137,23 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
  * `src/crypto -> ../lib`), so that lines a person's commit moves or copies there are blamed and
  * land with whoever wrote them (Qwen's lib/util.ts moved onto lib/key.ts). Null when no such link.
  */
-export async function linkShownPolicy(repoDir: string, boundary: readonly string[], policy: CompiledPolicy): Promise<CompiledPolicy | null> {
+export async function linkShownPolicy(repoDir: string, boundary: readonly string[], policy: CompiledPolicy, made: readonly MadeLink[] = [], judging: { sha: string } = { sha: boundary[0] ?? '' }): Promise<CompiledPolicy | null> {
   if (boundary.length === 0) return null;
   const held = await resolveCommits(repoDir, boundary, STORED);
   const links = new Map<string, ResolvedLink>();
-  for (const commit of boundary.filter((sha) => held.get(sha) === sha)) for (const link of await linksWithinReach(repoDir, commit, policy)) links.set(`${link.path}\0${link.target}`, link);
+  for (const commit of boundary.filter((sha) => held.get(sha) === sha)) for (const link of await linksWithinReach(repoDir, commit, policy, made, 'skip')) links.set(`${link.path}\0${link.target}`, link);
   if (links.size === 0) return null;
   const all = [...links.values()];
   const shownBy = (rule: CompiledPathRule) => {
     const known = new Map<string, string | undefined>();
-    // 300 links to the top show each file at 300 paths: answered by their directory or name where those decide (row 468).
-    const atShown = shownPathMatcher(rule).match;
+    // 300 links to the top show each file at 300 paths: answered by the file's directory where its name does not decide (linkShownMatcher, row 468).
+    const shown = linkShownMatcher(rule, all);
     return (path: string): string | undefined => {
       if (known.has(path)) return known.get(path);
-      let found = rule.matchFile(path);
       // A file the rule protects where it is, or not: which glob answers is not read (only whether one does).
-      if (found === undefined) for (const at of pathsShownByLinks(all, [path])) if ((found = atShown(at.shown)) !== undefined) break;
+      const found = rule.matchFile(path) ?? shown.match(path);
+      // Fail closed rather than read for minutes: the paths matched whole, for the commit being read.
+      if (shown.slow() > SHOWN_PATHS_CAP) throw new GitError(enforceMessages.tooManyShownPaths(judging.sha, SHOWN_PATHS_CAP), ['ls-tree'], null, '');
       if (known.size >= 100_000) known.clear();
       known.set(path, found);
       return found;

@@ -49,8 +49,9 @@ describe('links shown at protected paths: rules that are not plain name patterns
     expect(violations).toMatchObject([{ rule: 'path-model-denied', path: 'src/d0/up/lib/m0/f0.ts', pathCount: 1_200_000 }]);
   });
 
-  it('past 200,000 shown paths matched whole (`**/keys/*.{pem,key}`: no last segment to read a name by) the range is refused, saying how to go on', () => {
-    const check = aitrail(repository('**/keys/*.{pem,key}', dirs(60), 3500).dir, ['check', 'main..ai']);
+  // `**/keys/*.{pem,key}` is read by its name since session 38 (a brace list of plain words is one segment): it passes (row s38b-2).
+  it('past 200,000 shown paths matched whole (`**/keys/*.[pk]e[my]`: a class, no last segment to read a name by) the range is refused, saying how to go on', () => {
+    const check = aitrail(repository('**/keys/*.[pk]e[my]', dirs(60), 3500).dir, ['check', 'main..ai']);
     expect(check.code, check.stdout + check.stderr).toBe(3);
     expect(check.stderr).toContain('cannot judge the path rules through symbolic links');
     expect(check.stderr).toContain('more than 200,000 paths');
@@ -58,7 +59,8 @@ describe('links shown at protected paths: rules that are not plain name patterns
   });
 
   it('below the cap the same rule is judged: 10 links and 3,500 files pass', () => {
-    const check = aitrail(repository('**/keys/*.{pem,key}', dirs(10), 3500).dir, ['check', 'main..ai']);
+    expect(aitrail(repository('**/keys/*.{pem,key}', dirs(60), 3500).dir, ['check', 'main..ai']).code).toBe(0);
+    const check = aitrail(repository('**/keys/*.[pk]e[my]', dirs(10), 3500).dir, ['check', 'main..ai']);
     expect(check.code, check.stdout + check.stderr).toBe(0);
   });
 });

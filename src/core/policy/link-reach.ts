@@ -146,31 +146,42 @@ function* eachShown(links: readonly ResolvedLink[], changed: readonly string[], 
 /** A name the whole-path glob test reads as the last segment's own match (printable ASCII, no `\`, which picomatch may read as `/`). */
 const PLAIN_NAME = /^[\x20-\x5b\x5d-\x7e]+$/;
 const ASCII = /^[\x00-\x7f]*$/;
-/** A glob segment picomatch matches within one segment: letters, digits, `.`, `_`, `-`, space, `*` (not `**`) and `?`. */
-const ONE_SEGMENT = /^(?:[A-Za-z0-9._ ?-]|\*(?!\*))+$/;
+/**
+ * A glob segment picomatch matches within one segment: letters, digits, `.`, `_`, `-`, space, `*`
+ * (not `**`), `?`, and a brace list of plain words (`{crypto,keys}`, `*.{pem,key}`: no `.` in it,
+ * which could make a range `{a..c}`, no slash, no nesting).
+ */
+const ONE_SEGMENT = /^(?:[A-Za-z0-9._ ?-]|\*(?!\*)|\{[A-Za-z0-9_ -]+(?:,[A-Za-z0-9_ -]+)+\})+$/;
 
 /**
  * What a rule's globs ask of a file's name when the file's directory is not protected: each
  * glob's last segment, when every one is a pattern of one segment (`**\/keys/*.pem` → `*.pem`,
- * `secrets` → `secrets`), matched against the name alone; null when one is not (`src/**`, braces,
- * classes). A glob whose last segment is one segment matches `dir/name` only where that segment
- * matches `name`, so a name none of them matches is protected only through its directory.
- * Null for a rule with a negated glob.
+ * `secrets` → `secrets`, `src/{crypto,keys}/**` → `{crypto,keys}`), matched against the name
+ * alone; null when one is not (`**`, classes, extglobs). A glob whose last segment is one segment
+ * matches `dir/name` only where that segment matches `name`, so a name none of them matches is
+ * protected only through its directory. Null for a rule with a negated glob.
  */
-function nameTestOf(rule: CompiledPathRule): ((name: string) => boolean) | null {
+function nameTestOf(rule: CompiledPathRule): NameTest | null {
   const known = nameTests.get(rule);
   if (known !== undefined) return known;
+  let endsInAny = false;
   const lasts = rule.files.map((glob) => {
-    const body = trimTrailing(glob.replace(/^\/+/, ''), '/') || glob;
-    return body.slice(body.lastIndexOf('/') + 1);
+    const segments = (trimTrailing(glob.replace(/^\/+/, ''), '/') || glob).split('/');
+    // `X/**` matches `dir/name` where X matches `dir/name`, or `dir` or a directory above it (with `/**` after
+    // it): X's last segment is the one a name must match (`src/{crypto,keys}/**` → `{crypto,keys}`).
+    if (segments.length > 1 && segments[segments.length - 1] === '**') {
+      segments.pop();
+      endsInAny = true;
+    }
+    return segments.some((segment) => segment === '.' || segment === '..') ? '**' : segments[segments.length - 1]!;
   });
-  let test: ((name: string) => boolean) | null = null;
+  let test: NameTest | null = null;
   // Not for a negated glob (`!**/*.md`, `!./x`): it matches every path its body does not, whatever the name
   // (`docs.md/run.ts`, behind a link to the unprotected `run.md`, was read as unprotected by its name `run.ts`).
   if (!rule.files.some((glob) => glob.includes('!')) && lasts.every((last) => ONE_SEGMENT.test(last))) {
     const lastMatch = pathMatcher(lasts);
     const seen = new Map<string, boolean>();
-    test = (name) => {
+    const names = (name: string): boolean => {
       let found = seen.get(name);
       if (found === undefined) {
         if (seen.size >= 100_000) seen.clear();
@@ -178,12 +189,26 @@ function nameTestOf(rule: CompiledPathRule): ((name: string) => boolean) | null 
       }
       return found;
     };
+    // A name no last segment matches, to ask for `dir` what `X/**` says of every such name under it
+    // (picomatch reads `k*/**` as not matching `keys` itself, but every file under it).
+    const sentinel = endsInAny ? (SENTINELS.find((name) => !names(name)) ?? null) : null;
+    if (!endsInAny || sentinel !== null) test = { names, sentinel };
   }
   nameTests.set(rule, test);
   return test;
 }
 
-const nameTests = new WeakMap<CompiledPathRule, ((name: string) => boolean) | null>();
+/** Names a rule's last segments rarely match (nameTestOf's sentinel): plain printable ASCII, no `.` or `..`. */
+const SENTINELS = ['~aitrail~', '~', '#', '=', '%25', ',', '@', '+'];
+
+interface NameTest {
+  /** Whether some glob's last segment matches the name. */
+  names: (name: string) => boolean;
+  /** For a rule with a glob `X/**`: a name no last segment matches, that answers for every other such name in a directory. */
+  sentinel: string | null;
+}
+
+const nameTests = new WeakMap<CompiledPathRule, NameTest | null>();
 
 /**
  * `rule.matchFile` for the paths links show (a million, for 300 links to the top and a
@@ -195,6 +220,7 @@ const nameTests = new WeakMap<CompiledPathRule, ((name: string) => boolean) | nu
  */
 export function shownPathMatcher(rule: CompiledPathRule): { match: (path: string) => string | undefined; slow: () => number } {
   const dirs = new Map<string, string | undefined>();
+  const underDirs = new Map<string, string | undefined>();
   const names = nameTestOf(rule);
   let slow = 0;
   const match = (path: string): string | undefined => {
@@ -208,9 +234,175 @@ export function shownPathMatcher(rule: CompiledPathRule): { match: (path: string
     }
     if (atDir !== undefined) return atDir;
     const name = path.slice(slash + 1);
-    if (names !== null && PLAIN_NAME.test(name) && ASCII.test(dir) && !names(name)) return undefined;
+    if (names !== null && PLAIN_NAME.test(name) && name !== '.' && name !== '..' && ASCII.test(dir) && !names.names(name)) {
+      if (names.sentinel === null) return undefined;
+      // A glob `X/**`: any name no last segment matches is answered as the sentinel is, once a directory.
+      let under = underDirs.get(dir);
+      if (under === undefined && !underDirs.has(dir)) {
+        if (underDirs.size >= 100_000) underDirs.clear();
+        underDirs.set(dir, (under = rule.matchFile(`${dir}/${names.sentinel}`)));
+      }
+      return under;
+    }
     slow += 1;
     return rule.matchFile(path);
   };
   return { match, slow: () => slow };
+}
+
+/** Links followed on the way to one target before it is read as a loop (Linux's own limit, MAXSYMLINKS). */
+export const MAX_LINK_HOPS = 40;
+
+/** A target that names no place: the links on its way loop (or pass MAX_LINK_HOPS). */
+export const LINK_LOOP = Symbol('link loop');
+
+/**
+ * The repository path a link at `linkPath` whose text is `text` shows, as the file system reads
+ * it: each name on the way that is itself a symbolic link of `links` (path → text) is replaced by
+ * its target, `..` after such a name going up from where it points (`src/crypto/k.ts ->
+ * ../../lib/a.ts` with `lib/a.ts -> ../vendor/b.ts` shows `vendor/b.ts`; `../../d1/../lib/a.ts`
+ * with `d1 -> x/y` shows `x/lib/a.ts`). Null when it leaves the repository or is empty; LINK_LOOP
+ * when the links loop or pass MAX_LINK_HOPS. '' is the top. `ways`, when given, receives the
+ * path read on at each link passed (that link's own path, the rest of the way by its text:
+ * `lib/a.ts`, `d1/f.ts`): a commit that puts a file or directory there in place of the link
+ * makes the first link show it.
+ */
+export function resolveThroughLinks(linkPath: string, text: string, links: ReadonlyMap<string, string>, ways?: string[]): string | null | typeof LINK_LOOP {
+  const outside = (value: string): boolean => value === '' || value.startsWith('/') || value.includes('\0');
+  if (outside(text)) return null;
+  const parts = linkPath.split('/').slice(0, -1);
+  const pending = text.split('/').reverse();
+  let hops = 0;
+  while (pending.length > 0) {
+    const part = pending.pop()!;
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+      continue;
+    }
+    parts.push(part);
+    const next = links.get(parts.join('/'));
+    if (next === undefined) continue;
+    if (ways !== undefined) {
+      const way = resolveLinkTarget(`${parts.join('/')}/_`, [...pending].reverse().join('/') || '.');
+      if (way !== null && !ways.includes(way)) ways.push(way);
+    }
+    if ((hops += 1) > MAX_LINK_HOPS) return LINK_LOOP;
+    if (outside(next)) return null;
+    parts.pop();
+    for (const step of next.split('/').reverse()) pending.push(step);
+  }
+  return parts.join('/');
+}
+
+/**
+ * The links `links` add inside directory links: a link `m` under the target `T` of a directory
+ * link at `P` shows, at `P/(m less T)`, what `m` shows (`src/crypto -> ../lib` and `lib/inner ->
+ * ../vendor`: `vendor/` at `src/crypto/inner`), and so on through links inside those, for those
+ * `keep` accepts (within reach of a rule). A link pointing back inside the outer link's own target
+ * (`up -> ..` in it) shows nothing the outer link does not already show, at a shorter path: not
+ * added. Throws `tooMany` at `cap` added links (`found` has them).
+ */
+export function linksInsideDirectoryLinks(
+  links: readonly ResolvedLink[],
+  all: readonly ResolvedLink[],
+  keep: (path: string) => boolean,
+  cap: number,
+  tooMany: () => Error,
+  found: (added: ResolvedLink[]) => void = () => {},
+): ResolvedLink[] {
+  const known = new Set(links.map((link) => link.path));
+  const added: ResolvedLink[] = [];
+  // Those added so far, for a caller that keeps them past the cap.
+  found(added);
+  // By path: the links under a target are one run of them (found by halving, not by reading every link for every link).
+  const sorted = [...all].sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : 0));
+  const firstAtOrAfter = (prefix: string): number => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]!.path < prefix) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  let round = links;
+  for (let depth = 0; round.length > 0 && depth < MAX_LINK_HOPS; depth += 1) {
+    const next: ResolvedLink[] = [];
+    for (const outer of round) {
+      // A link to the top shows every file already.
+      if (outer.target === '') continue;
+      const under = `${outer.target}/`;
+      for (let at = firstAtOrAfter(under); at < sorted.length && sorted[at]!.path.startsWith(under); at += 1) {
+        const inner = sorted[at]!;
+        // Already shown by the outer link: its target at or under the outer target.
+        if (inner.target === outer.target || inner.target.startsWith(under)) continue;
+        const path = `${outer.path}/${inner.path.slice(under.length)}`;
+        if (known.has(path) || !keep(path)) continue;
+        known.add(path);
+        const link = { path, text: inner.text, target: inner.target };
+        next.push(link);
+        added.push(link);
+        if (added.length >= cap) throw tooMany();
+      }
+    }
+    round = next;
+  }
+  return added;
+}
+
+/**
+ * Whether `rule` protects a path `links` show a changed file at (the first glob that does, or
+ * undefined), the file's own path aside: what linkShownPolicy asks of every file a range changes
+ * (a person's 4,000 files and 300 links `src/dN/up -> ../..` are 1.2M shown paths). A file whose
+ * name no glob's last segment matches (nameTestOf) is shown, through directory links, at paths
+ * whose answer is that of their directory: answered once for the file's directory, not once a
+ * link and a file. File links (the target is the file) and the other names are asked path by path
+ * (shownPathMatcher; `slow` counts those matched whole). Exact: the same answer as asking each.
+ */
+export function linkShownMatcher(rule: CompiledPathRule, links: readonly ResolvedLink[]): { match: (path: string) => string | undefined; slow: () => number } {
+  const shown = shownPathMatcher(rule);
+  const names = nameTestOf(rule);
+  const asciiLinks = links.every((link) => ASCII.test(link.path));
+  const byTarget = new Map<string, ResolvedLink[]>();
+  for (const link of links) byTarget.set(link.target, [...(byTarget.get(link.target) ?? []), link]);
+  const byDir = new Map<string, string | undefined>();
+  // Each link that shows `path` (a file link at its path, a directory link at its path and the rest), and what the rule says there.
+  const eachShown = (path: string, dirLinksOnly: boolean): string | undefined => {
+    if (!dirLinksOnly) for (const link of byTarget.get(path) ?? []) {
+      const found = shown.match(link.path);
+      if (found !== undefined) return found;
+    }
+    for (const link of links) {
+      let at: string;
+      if (link.target === '') at = `${link.path}/${path}`;
+      else if (path.startsWith(`${link.target}/`)) at = `${link.path}${path.slice(link.target.length)}`;
+      else continue;
+      const found = shown.match(at);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  const match = (path: string): string | undefined => {
+    const slash = path.lastIndexOf('/');
+    const name = path.slice(slash + 1);
+    const dir = slash === -1 ? '' : path.slice(0, slash);
+    // A name no last segment reads: every directory link shows it where its directory decides (shownPathMatcher), the same for every such name.
+    if (names !== null && asciiLinks && PLAIN_NAME.test(name) && name !== '.' && name !== '..' && ASCII.test(dir) && !names.names(name)) {
+      for (const link of byTarget.get(path) ?? []) {
+        const found = shown.match(link.path);
+        if (found !== undefined) return found;
+      }
+      let found = byDir.get(dir);
+      if (found === undefined && !byDir.has(dir)) {
+        if (byDir.size >= 100_000) byDir.clear();
+        byDir.set(dir, (found = eachShown(path, true)));
+      }
+      return found;
+    }
+    return eachShown(path, false);
+  };
+  return { match, slow: shown.slow };
 }
