@@ -39,7 +39,8 @@ const hookEntries = {
         "import { runHookWith } from './run-hook.js';",
         `export const runHook = (argv: string[]) => runHookWith(argv, { ${JSON.stringify(args.path)}: async () => ({ handler }) });`,
         // Whether this run's compiled code is worth a code cache (src/io/code-cache-hint.ts, read by the loader).
-        "export { typicalRun } from '../io/code-cache-hint.js';",
+        // And the code paths it took (codePaths: the loader widens the cache for a path it was never made with).
+        "export { typicalRun, codePaths } from '../io/code-cache-hint.js';",
       ].join('\n'),
     }));
   },

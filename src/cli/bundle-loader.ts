@@ -4,7 +4,7 @@ import { COMMAND_NAMES } from './command-names.js';
 type Run = (argv: string[]) => Promise<number>;
 
 /** The code cache after a run holds every function the run compiled; written beside the bundle, never half (temporary file, rename). */
-function writeCache(fs: typeof import('node:fs'), data: Buffer, cacheFile: string): void {
+function writeCache(fs: typeof import('node:fs'), data: Buffer | string, cacheFile: string): void {
   const temp = `${cacheFile}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temp, data, { flag: 'wx' });
@@ -57,6 +57,26 @@ function setWideningLeft(fs: typeof import('node:fs'), cacheFile: string, left: 
 }
 
 /**
+ * The code paths the cache `cacheFile` was made with (`<cache>-paths`, one a line: the bundle's
+ * codePaths() of the runs that wrote it); none when there is no such file.
+ */
+function cachedPaths(fs: typeof import('node:fs'), cacheFile: string): string[] {
+  try {
+    return fs.readFileSync(`${cacheFile}-paths`, 'latin1').split('\n').filter((name) => name !== '');
+  } catch {
+    return [];
+  }
+}
+
+/** This run's code paths (the bundle's codePaths()), names of lower-case letters and hyphens only. */
+function runPaths(exported: Record<string, unknown>): string[] {
+  const paths = exported.codePaths;
+  if (typeof paths !== 'function') return [];
+  const names: unknown = paths();
+  return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string' && /^[a-z][a-z-]{0,40}$/.test(name)) : [];
+}
+
+/**
  * Run `exported(argv)` of the self-contained CommonJS file `file` (scripts/bundle.mjs), compiled
  * with the V8 code cache `cacheFile` (written after the first run, again whenever V8 rejects it:
  * another node, another build; widened by the WIDENING_RUNS runs after it; never after a run the
@@ -101,14 +121,19 @@ function runBundle(file: string, cacheFile: string, exported: string, argv: stri
   const result = (run as Run)(argv);
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   const left = accepted ? wideningLeft(fs, cacheFile) : WIDENING_RUNS;
-  if (left === 0) return result;
   return result.then((code) => {
     // A run that did once-only work (src/io/code-cache-hint.ts, exported by the bundle) leaves the cache to the next run.
     const typical = module.exports.typicalRun;
-    if (typeof typical !== 'function' || typical() !== false) {
-      writeCache(fs, script.createCachedData(), cacheFile);
-      setWideningLeft(fs, cacheFile, accepted ? left - 1 : WIDENING_RUNS);
-    }
+    if (typeof typical === 'function' && typical() === false) return code;
+    // A path the cache was never made with (read only by a run that took one): widened once more, as in the first runs.
+    const paths = runPaths(module.exports);
+    const known = accepted && paths.length > 0 ? cachedPaths(fs, cacheFile) : [];
+    const newPath = paths.some((name) => !known.includes(name));
+    if (left === 0 && !newPath) return code;
+    writeCache(fs, script.createCachedData(), cacheFile);
+    if (left > 0) setWideningLeft(fs, cacheFile, accepted ? left - 1 : WIDENING_RUNS);
+    // The paths of a cache made from this one hold its own; a cache made afresh (none, or rejected) only this run's.
+    if (newPath || !accepted) writeCache(fs, [...new Set([...(accepted ? known : []), ...paths])].join('\n'), `${cacheFile}-paths`);
     return code;
   });
 }

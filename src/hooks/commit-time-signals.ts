@@ -4,6 +4,7 @@ import { previousCommitTime } from '../git/commit-times.js';
 import { authorIdentFromEnv } from '../core/ident.js';
 import { committingAgents } from '../core/detect/committing-agents.js';
 import type { CommitTimeSignals, Identity } from '../core/types.js';
+import { markCodePath } from '../io/code-cache-hint.js';
 
 /** Seconds before the previous commit's time a session's record still counts for the next: its time is whole seconds, and clocks are read apart. */
 const WINDOW_SLACK_SECONDS = 2;
@@ -22,6 +23,7 @@ export async function gatherCommitTimeSignals(cwd: string, gitDir: string, env: 
   const agents = committingAgents(env, author);
   let settings: CommitTimeSignals['settings'];
   if (agents.size > 0) {
+    markCodePath('agent-settings');
     const { readAgentSettings } = await import('../agent-settings/read-agent-settings.js');
     const { settingsPlace } = await import('../agent-settings/settings-place.js');
     let start: number | null | undefined;

@@ -220,19 +220,34 @@ function wordedKeyPattern(): string {
  * be read (a folder, a pipe) is a doubt. Reads `aitrail_g`.
  */
 function commentCharFunction(): string[] {
-  const words = ['commentchar', 'commentstring', 'include', 'cleanup'].map(globWithin).join('|');
   return [
     '# core.commentChar surely `#` (node: surelyDefault in src/hooks/comment-char.ts): the message is then read without its comment lines.',
     'aitrail_hash() {',
+    ...configLacksLines(['commentchar', 'commentstring', 'include', 'cleanup'], 'aitrail_g'),
+    '}',
+  ];
+}
+
+/**
+ * The body of an sh function that returns 0 only when no git config could set a key holding one of
+ * `words` (lower case; `include` among them, so that no file is left unread): no GIT_CONFIG_COUNT
+ * or GIT_CONFIG setting, no `git -c` one (GIT_CONFIG_PARAMETERS) that mentions a word, and no config
+ * file git reads (the common git dir's, the worktree's, the global ones, the system's) that does.
+ * A file there that cannot be read (a folder, a pipe) is a doubt: it returns 1. `gitDir` names the
+ * variable holding the git dir. Uses aitrail_e, aitrail_n, aitrail_q, aitrail_a and "$@".
+ */
+export function configLacksLines(words: readonly string[], gitDir: string): string[] {
+  const globs = words.map(globWithin).join('|');
+  return [
     '  [ -z "${GIT_CONFIG_COUNT+x}${GIT_CONFIG+x}" ] || return 1',
-    `  case \${GIT_CONFIG_PARAMETERS-} in ${words}) return 1 ;; esac`,
+    `  case \${GIT_CONFIG_PARAMETERS-} in ${globs}) return 1 ;; esac`,
     '  [ -n "${HOME-}" ] || return 1',
-    '  aitrail_e=$aitrail_g',
-    '  if [ -f "$aitrail_g/commondir" ]; then',
-    '    read -r aitrail_e <"$aitrail_g/commondir" || return 1',
-    '    case $aitrail_e in /*) ;; *) aitrail_e=$aitrail_g/$aitrail_e ;; esac',
+    `  aitrail_e=$${gitDir}`,
+    `  if [ -f "$${gitDir}/commondir" ]; then`,
+    `    read -r aitrail_e <"$${gitDir}/commondir" || return 1`,
+    `    case $aitrail_e in /*) ;; *) aitrail_e=$${gitDir}/$aitrail_e ;; esac`,
     '  fi',
-    '  set -- "$aitrail_e/config" "$aitrail_g/config.worktree"',
+    `  set -- "$aitrail_e/config" "$${gitDir}/config.worktree"`,
     '  if [ -n "${GIT_CONFIG_GLOBAL+x}" ]; then set -- "$@" "$GIT_CONFIG_GLOBAL"; else set -- "$@" "${XDG_CONFIG_HOME:-$HOME/.config}/git/config" "$HOME/.gitconfig"; fi',
     '  [ -n "${GIT_CONFIG_NOSYSTEM-}" ] || set -- "$@" "${GIT_CONFIG_SYSTEM-/etc/gitconfig}"',
     '  aitrail_n=$#',
@@ -250,16 +265,15 @@ function commentCharFunction(): string[] {
     '  aitrail_q=0',
     '  for aitrail_e in "$@"; do',
     '    while IFS= read -r aitrail_a || [ -n "$aitrail_a" ]; do',
-    `      case $aitrail_a in ${words}) return 1 ;; esac`,
+    `      case $aitrail_a in ${globs}) return 1 ;; esac`,
     '      aitrail_q=$((aitrail_q + ${#aitrail_a} + 1))',
     `      [ "$aitrail_q" -le ${CONFIG_BYTES} ] && continue`,
-    '      grep -q -i -e commentchar -e commentstring -e include -e cleanup -- "$@" </dev/null 2>/dev/null',
+    `      grep -q -i ${words.map((word) => `-e ${word}`).join(' ')} -- "$@" </dev/null 2>/dev/null`,
     '      [ $? = 1 ]',
     '      return',
     '    done <"$aitrail_e"',
     '  done',
     '  return 0',
-    '}',
   ];
 }
 

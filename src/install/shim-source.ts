@@ -3,6 +3,7 @@ import { SHIM_MARKER } from './shim.js';
 import { hookGates } from './pending-gate.js';
 import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage } from './hook-messages.js';
 import { plantedEnv } from './planted-env.js';
+import { configLacksLines } from './fast-path.js';
 
 /**
  * The one template of the POSIX sh shims in hooks/ (`npm run build:shims` writes them; a unit
@@ -65,6 +66,29 @@ function serverLookup(hook: InstalledHook): string[] {
 }
 
 /**
+ * sh function `aitrail_pkg`: true when git config surely holds no aitrail.packageDir, so that the
+ * shim spares the git process asking for it: a git dir (GIT_DIR, else the work tree top's `.git`,
+ * a folder or a file naming one, as git runs client hooks at the top) with a HEAD and a config
+ * file, and no config git reads, nor `git -c` or GIT_CONFIG_* setting, that mentions packageDir
+ * or an include (configLacksLines). Any doubt asks git. Believing it unset when it is not could
+ * only leave the package's binary unfound (the top's and PATH's are looked at the same way).
+ */
+function packageDirFunction(): string[] {
+  return [
+    '# git config surely holds no aitrail.packageDir: no config file git reads, no git -c, mentions it or an include.',
+    'aitrail_pkg() {',
+    '  aitrail_k=${GIT_DIR-}',
+    '  if [ -z "$aitrail_k" ]; then',
+    '    if [ -f .git ]; then read -r aitrail_k <.git || return 1; aitrail_k=${aitrail_k#gitdir: }; else aitrail_k=.git; fi',
+    '  fi',
+    '  [ -f "$aitrail_k/HEAD" ] || return 1',
+    '  { [ -f "$aitrail_k/config" ] || [ -f "$aitrail_k/commondir" ]; } || return 1',
+    ...configLacksLines(['packagedir', 'include'], 'aitrail_k'),
+    '}',
+  ];
+}
+
+/**
  * The package that ran `aitrail init` (git config aitrail.packageDir, relative to the work tree top:
  * `web` in a monorepo whose package.json is in web/), else the top's node_modules/.bin, else PATH;
  * never a binary the repository ships. A candidate in the work tree (git runs hooks at its top, so:
@@ -74,12 +98,18 @@ function serverLookup(hook: InstalledHook): string[] {
  * symbolic link) counts as tracked: fail closed. Whether git tracks the top's node_modules (every
  * candidate in the work tree needs it) is asked while git config answers, the two git processes
  * side by side (~2.5 ms of every hook that starts node); its status comes back through `wait`.
+ * git config is asked only when a config git reads could set the key (aitrail_pkg: the shell reads
+ * them, as aitrail_hash does); the usual install, with no packageDir, starts one git process fewer.
  */
 function clientLookup(hook: InstalledHook, fail: string): string[] {
   return [
     'tracked() { GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- "$1" </dev/null >/dev/null 2>&1; [ $? != 1 ]; }',
+    ...packageDirFunction(),
+    // Before the background git: aitrail_pkg's counter is aitrail_n too.
+    'aitrail_pkg; aitrail_p=$?',
     'tracked node_modules & aitrail_n=$!',
-    'd=$(git config --get aitrail.packageDir 2>/dev/null)',
+    'd=',
+    '[ "$aitrail_p" = 0 ] || d=$(git config --get aitrail.packageDir 2>/dev/null)',
     'wait "$aitrail_n"; aitrail_n=$?',
     'shipped() {',
     '  case $1 in /*) case $1 in "$PWD"/*) ;; *) return 1 ;; esac ;; esac',

@@ -17,3 +17,22 @@ export function markOnceOnlyWork(): void {
 export function typicalRun(): boolean {
   return typical;
 }
+
+/**
+ * Code paths this run took that runs of another kind never take (an agent's own commit reads its
+ * settings files; a commit naming its model does not). The loader widens the code cache once more
+ * when a run took a path the cache was never made with (`<cache>-paths`): the cache is otherwise
+ * made by the first runs only, and a kind of commit that came later compiled its functions on
+ * every run (an agent's message hook ~4-5 ms of CPU).
+ */
+const paths = new Set<string>();
+
+/** This run took the code path `name` (a short word, no newline). */
+export function markCodePath(name: string): void {
+  paths.add(name);
+}
+
+/** The code paths this run took (see markCodePath), read by the bundle loader after the run. */
+export function codePaths(): string[] {
+  return [...paths];
+}

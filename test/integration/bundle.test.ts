@@ -182,6 +182,31 @@ describe('dist/bundle (npm run build)', () => {
     expect(statSync(cache).size).toBeGreaterThan(named + 4096);
   });
 
+  it('after its widening runs, a cache made without an agent\'s own commit is widened by the first one (a path it was never made with), then only read', () => {
+    const repo = makeRepo();
+    repo.commit('one', { a: '1' });
+    const bundle = privateBundle();
+    const cache = join(bundle.dir, 'commit-msg.cjs.cache');
+    const message = join(repo.dir, '.git', 'COMMIT_EDITMSG');
+    const commitMsg = (text: string, env: NodeJS.ProcessEnv) => {
+      writeFileSync(message, text);
+      const run = spawnSync(process.execPath, ['-e', privateRunScript, bundle.dir, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, ...env }, encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+    };
+    // Commits naming their model only, past the widening runs (the first loads the config from its files and writes nothing).
+    for (let run = 0; run < WIDENING_RUNS + 2; run += 1) commitMsg('Add a feature\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { AITRAIL_MODEL: 'anthropic/claude-opus-4.6' });
+    expect(existsSync(`${cache}-runs`)).toBe(false);
+    const named = statSync(cache).size;
+    const agent = 'Add a feature\n\n\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nAssisted-by: claude-code:unknown\n';
+    commitMsg(agent, { CLAUDECODE: '1' });
+    expect(statSync(cache).size).toBeGreaterThan(named + 4096);
+    expect(readFileSync(`${cache}-paths`, 'utf8')).toBe('agent-settings');
+    // Its path is now the cache's: the next agent commit only reads it.
+    utimesSync(cache, new Date(1_000_000_000_000), new Date(1_000_000_000_000));
+    commitMsg(agent, { CLAUDECODE: '1' });
+    expect(statSync(cache).mtimeMs).toBe(1_000_000_000_000);
+  });
+
   it('the message hooks of an agent\'s commit load no node module but vm (each one costs every commit ~0.2-0.5 ms)', () => {
     const repo = makeRepo();
     repo.commit('one', { a: '1' });
