@@ -217,7 +217,7 @@ function commentCandidates(message: string): string[] {
       inParagraph = true;
       const char = String.fromCodePoint(message.codePointAt(start)!);
       firsts.add(char);
-      const at = findSeparator(message, start, SHOWN_SEPARATORS);
+      const at = findSeparator(message, start, ':');
       if (!(at >= 1 && !isGitSpace(first)) && !GIT_GENERATED_PREFIXES.some((prefix) => message.startsWith(prefix, start))) found.add(char);
     }
     end = start - 1;
@@ -237,23 +237,25 @@ function commentCandidates(message: string): string[] {
  * `Keep this` above (or below) `Assisted-by:` / ` qwen3-coder` no longer keeps the last paragraph
  * from being one, and `git log`'s `%(trailers)` shows the block's lines that parse as trailers, its
  * comment lines too. Read for the keys that say who helped (ours, the declared and co-author keys),
- * under every separator as fromShownTrailers reads; evidence, never a declaration.
+ * under git's own separator (`:`): one setting of a reader's at a time, as fromShownTrailers reads the
+ * separators under `#` (a reader with both, `'` a separator and the comment prefix, reads a person's
+ * prose `oh-my-codex's Co-authored-by: …` / `'Ultraworked …` / `CodeAF's …` as trailers); evidence, never a declaration.
  */
 function fromCommentedTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   const message = signals.message.slice(skipBlankLines(signals.message, 0));
   // Cheap first: a who-helped key must open a line for any reading to find one.
   if (!message.split('\n').some((line) => {
-    const at = findSeparator(line, 0, SHOWN_SEPARATORS);
+    const at = findSeparator(line, 0, ':');
     return at >= 1 && whoKey(trimGitSpace(line.slice(0, at)), trailerKey);
   })) return [];
   const own = new Set(signals.trailers.map((trailer) => `${trailer.key}\u0000${trailer.value}`));
   const seen = new Set<string>();
   const trailers: { key: string; value: string }[] = [];
   for (const commentChar of commentCandidates(message)) {
-    const block = findTrailerBlock(message, { commentChar, noDivider: true, separators: SHOWN_SEPARATORS });
+    const block = findTrailerBlock(message, { commentChar, noDivider: true, separators: ':' });
     if (block.start === block.end) continue;
     // `%(trailers)` lists the block's comment lines that parse as trailers too: none is skipped here.
-    const read = blockTrailers(block, '\n', true, SHOWN_SEPARATORS).filter((trailer) => whoKey(trailer.key, trailerKey) && !own.has(`${trailer.key}\u0000${trailer.value}`));
+    const read = blockTrailers(block, '\n', true, ':').filter((trailer) => whoKey(trailer.key, trailerKey) && !own.has(`${trailer.key}\u0000${trailer.value}`));
     if (read.length === 0) continue;
     const before = message.slice(0, block.start).trimEnd();
     if (exampleLead(readable(before.slice(before.lastIndexOf('\n') + 1), MAX_LINE))) continue;
