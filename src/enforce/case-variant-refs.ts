@@ -1,25 +1,35 @@
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { macFoldedName } from '../core/mac-name.js';
 import type { RefUpdate } from '../core/ref-updates.js';
 import { configBool } from '../git/config-value.js';
 import { symbolicRef } from '../git/refs.js';
 
-/** A pushed ref and the ref it differs from only in case. */
+/** A pushed ref and the ref it differs from only in case (or in how macOS writes a name). */
 export interface CaseVariant {
   ref: string;
   of: string;
 }
 
 /**
- * The refs a push would write that differ only in case from the default branch (HEAD's) or from
- * refs/notes/ai, on a server whose file system folds case (`core.ignorecase`, set by `git init`
- * there). git keeps a loose ref in a file named after it: `refs/heads/Main` is then the file git
+ * The refs a push would write that name the same file as the default branch (HEAD's) or
+ * refs/notes/ai, on a server whose file system folds names: under `core.ignorecase` (set by
+ * `git init` there) a name differing only in case, or as macOS reads names (mac-name.ts: `ſ` for
+ * `s`, `refs/headſ/main`; a code point HFS+ ignores, `refs/heads/ma\u200cin`; another Unicode
+ * form); under `core.precomposeunicode` alone (a case-sensitive APFS volume) another Unicode form.
+ * git keeps a loose ref in a file named after it: `refs/heads/Main` is then the file git
  * reads for a packed or deleted `refs/heads/main` (rev-parse, HEAD), past the review that protects
  * main by name (a deletion removes main's), and `refs/NOTES/ai` the notes `git notes --ref=ai` reads, while for-each-ref and
- * aitrail's exact-name reads see neither. A case-sensitive server keeps them apart: nothing then.
+ * aitrail's exact-name reads see neither. A server that folds nothing keeps them apart: nothing then.
  */
 export async function caseVariantRefs(repoDir: string, updates: readonly RefUpdate[]): Promise<CaseVariant[]> {
-  if (updates.length === 0 || (await configBool(repoDir, 'core.ignorecase')) !== true) return [];
+  if (updates.length === 0) return [];
+  const fold = (await configBool(repoDir, 'core.ignorecase')) === true
+    ? macFoldedName
+    : (await configBool(repoDir, 'core.precomposeunicode')) === true
+      ? (name: string) => name.normalize('NFC')
+      : null;
+  if (fold === null) return [];
   const head = await symbolicRef(repoDir, 'HEAD');
   const guarded = head === null ? [DEFAULT_NOTES_REF] : [head, DEFAULT_NOTES_REF];
-  return updates.flatMap((update) => guarded.filter((of) => update.ref !== of && update.ref.toLowerCase() === of.toLowerCase()).map((of) => ({ ref: update.ref, of })));
+  return updates.flatMap((update) => guarded.filter((of) => update.ref !== of && fold(update.ref) === fold(of)).map((of) => ({ ref: update.ref, of })));
 }

@@ -64,7 +64,9 @@ export const enforceMessages = {
     'git shows the two joined, and the next git notes command anywhere writes them as one note, so the lines the second one gives to AI would never be judged.\n' +
     "Keep one note per commit: git fetch origin '+refs/notes/ai:refs/notes/ai', then add your notes again with git notes (or git-ai), and push.\n",
   caseVariantRefused: (variant: { ref: string; of: string }) =>
-    `aitrail: push rejected by the server: ${show(variant.ref)} differs only in case from ${show(variant.of)}, and this server's file system folds case (core.ignorecase): git would read one for the other.\n` +
+    (variant.ref.toLowerCase() === variant.of.toLowerCase()
+      ? `aitrail: push rejected by the server: ${show(variant.ref)} differs only in case from ${show(variant.of)}, and this server's file system folds case (core.ignorecase): git would read one for the other.\n`
+      : `aitrail: push rejected by the server: ${show(variant.ref)} is ${show(variant.of)} as macOS names files (case folded, one Unicode form, the code points HFS+ ignores dropped), and this server's file system reads names so (core.ignorecase, core.precomposeunicode): git would read one for the other.\n`) +
     `Push to ${show(variant.of)} itself, or choose a name of its own.\n`,
   namespacedPush: (namespace: string, prefix: string) =>
     `aitrail: push rejected by the server: it goes into the git namespace ${show(namespace)} (GIT_NAMESPACE; its refs are stored under ${show(prefix)}), and pre-receive reads the default branch, its policy, the refs and the git-ai notes of the repository itself, not of a namespace: it would judge this push by another project's policy, so it judges none.\n` +

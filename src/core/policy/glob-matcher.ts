@@ -5,6 +5,7 @@ import { familyOf } from '../model-name.js';
 import { globIndex, type IndexedGlob } from './glob-index.js';
 import { simpleGlobRegex } from './simple-glob.js';
 import { trimTrailing } from '../trim-run.js';
+import { macFoldedName } from '../mac-name.js';
 
 /** Returns the first glob that matches, or undefined. */
 export type GlobMatcher = (subject: string) => string | undefined;
@@ -244,18 +245,5 @@ function withLiteralGroups(glob: string, test: Test): Test {
   return (subject) => test(subject) || asNamed(subject);
 }
 
-/**
- * Code points HFS+ ignores in a name (git's is_hfs_dotgit list): ZWNJ, ZWJ, LRM, RLM, the bidi
- * embeddings and overrides, the deprecated format controls, the BOM.
- */
-const HFS_IGNORED = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
-
-/**
- * A path as a case- and normalization-insensitive file system names it (macOS HFS+ and APFS, where
- * git's core.ignorecase and core.precomposeunicode make `SRC/Secure/x.ts`, `src/se\u0301cure` in
- * NFD and `src/secu\u200cre` the same directory as `src/secure`): one normal form, the code points
- * HFS+ ignores dropped, cases folded (`ſ`, the Kelvin sign). A wider match only makes a path rule stricter.
- */
-function foldPath(text: string): string {
-  return text.normalize('NFC').replace(HFS_IGNORED, '').toUpperCase().toLowerCase().normalize('NFC');
-}
+/** A path as macOS names it (mac-name.ts): a wider match only makes a path rule stricter. */
+const foldPath = macFoldedName;
