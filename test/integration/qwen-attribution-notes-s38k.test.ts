@@ -76,6 +76,17 @@ describe("Qwen Code's attribution notes (refs/notes/ai-attribution)", () => {
     expect(json.violations).toEqual([expect.objectContaining({ sha, rule: 'model-denied', model: 'qwen/unknown', agent: 'qwen-code' })]);
   });
 
+  it("an honest commit declaring its Qwen model passes undeclared: deny with Qwen Code's note beside it (one attribution)", () => {
+    const { repo } = silentFeature('policy:\n  allow: ["*"]\n  undeclared: deny\n');
+    const sha = repo.commit('feat: more\n\nAssisted-by: qwen-code:qwen/qwen3-coder-plus', { 'src/more.ts': 'export const more = 2;\n' });
+    qwenNote(repo, sha, 'Qwen-Coder', ['src/more.ts']);
+    const { code, json, stderr } = check(repo);
+    expect(json.violations, stderr).toEqual([]);
+    expect(code).toBe(0);
+    expect(attributionsOf(repo, sha).map((attribution) => attribution.model)).toEqual(['qwen/qwen3-coder-plus']);
+    expect(attributionsOf(repo, sha)[0]?.evidence).toContain('note refs/notes/ai-attribution: Qwen Code generator "Qwen-Coder"');
+  });
+
   it("the first releases' note (aiCharsAdded, overallAiPercent, 128 KB) is read too", () => {
     const { repo, sha } = silentFeature();
     const old = { version: 1, generator: 'Qwen-Coder', files: { 'src/parse.ts': { aiCharsAdded: 24, aiCharsRemoved: 0, aiCreated: true, aiContributionPercent: 100 } }, summary: { totalAiCharsAdded: 24, totalAiCharsRemoved: 0, totalFilesTouched: 1, overallAiPercent: 100 } };

@@ -35,6 +35,18 @@ describe('withQwenNote', () => {
     expect(withQwenNote([narrow], ['Qwen-Coder'])).toEqual([{ agent: 'qwen-code', model: 'qwen/unknown', evidence: ['note refs/notes/ai: …', 'note refs/notes/ai-attribution: Qwen Code generator "Qwen-Coder"'], declared: false }]);
   });
 
+  it("Qwen-Coder (qwen/unknown) joins the Qwen model the commit declares; another vendor's model stays apart", () => {
+    const declared = { agent: 'qwen-code', model: 'qwen/qwen3-coder-plus', evidence: ['trailer Assisted-by: qwen-code:qwen/qwen3-coder-plus'], declared: true };
+    expect(withQwenNote([declared], ['Qwen-Coder'])).toEqual([{ ...declared, evidence: [...declared.evidence, 'note refs/notes/ai-attribution: Qwen Code generator "Qwen-Coder"'] }]);
+    expect(withQwenNote([declared], ['gpt-4o']).map((attribution) => attribution.model)).toEqual(['qwen/qwen3-coder-plus', 'openai/gpt-4o']);
+    expect(withQwenNote([{ ...declared, agent: 'aider' }], ['Qwen-Coder']).map((attribution) => `${attribution.agent}:${attribution.model}`)).toEqual(['aider:qwen/qwen3-coder-plus', 'qwen-code:qwen/unknown']);
+  });
+
+  it('deeply nested JSON is no note and no crash', () => {
+    expect(qwenNoteGenerators(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toBeNull();
+    expect(qwenNoteGenerators(`{"version":1,"generator":"g","files":${'{"a":'.repeat(40_000)}1${'}'.repeat(40_000)},"summary":{}}`)).toEqual(['g']);
+  });
+
   it('a generator no catalog reads is the unknown model; its evidence is quoted and cut', () => {
     const [found] = withQwenNote([], ['\u0007'.repeat(300)]);
     expect(found?.model).toBe('unknown');

@@ -55,7 +55,8 @@ export function qwenNoteEvidence(generator: string): string {
 
 /**
  * A commit's attributions with those of its Qwen Code note added: agent `qwen-code`, the model its
- * `generator` names (`Qwen-Coder` → `qwen/unknown`; unreadable → `unknown`). Qwen Code writes the
+ * `generator` names (`Qwen-Coder` → `qwen/unknown`; unreadable → `unknown`), or, for a vendor or
+ * model it does not name, the evidence of Qwen Code's models of that vendor the commit names. Qwen Code writes the
  * note only for a commit its own shell tool ran, so the whole commit is concerned (no `paths`).
  * Notes only ADD: nothing the commit names is removed or narrowed.
  */
@@ -64,14 +65,17 @@ export function withQwenNote(attributions: readonly Attribution[], generators: r
   for (const generator of generators) {
     const model = modelOfNote(generator, aliases);
     const evidence = qwenNoteEvidence(generator);
-    const same = result.find((attribution) => attribution.agent === 'qwen-code' && attribution.model === model);
-    if (same) {
-      if (!same.evidence.includes(evidence)) same.evidence.push(evidence);
-      // The note concerns the whole commit: a narrower attribution of the same model is widened.
-      delete same.paths;
-      continue;
+    const same = result.filter((attribution) => attribution.agent === 'qwen-code' && attribution.model === model);
+    // A vendor without its model (`Qwen-Coder`: `qwen/unknown`) is folded into Qwen Code's models of
+    // that vendor the commit names (its declared `qwen-code:qwen/qwen3-coder-plus`), as detection folds it.
+    const vendor = model === 'unknown' ? '' : model.endsWith('/unknown') ? model.slice(0, -'unknown'.length) : null;
+    const folded = same.length > 0 || vendor === null ? same : result.filter((attribution) => attribution.agent === 'qwen-code' && attribution.model !== 'unknown' && !attribution.model.endsWith('/unknown') && attribution.model.startsWith(vendor));
+    for (const target of folded) {
+      if (!target.evidence.includes(evidence)) target.evidence.push(evidence);
+      // The note concerns the whole commit: a narrower attribution of the model is widened.
+      delete target.paths;
     }
-    result.push({ agent: 'qwen-code', model, evidence: [evidence], declared: false });
+    if (folded.length === 0) result.push({ agent: 'qwen-code', model, evidence: [evidence], declared: false });
   }
   return result;
 }
