@@ -11,6 +11,7 @@ import type { Config } from '../core/types.js';
 import { streamCommits } from '../git/log.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
+import { openQwenNotes } from '../notes/qwen-notes.js';
 import type { LinkChange } from './judge-links.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
@@ -56,13 +57,14 @@ export interface Judgement {
  * `['L', '--not', '--remotes=origin']`) against `config`'s policy in ONE `git log` pass. When
  * the policy has path rules and the range changes protected files, those rules also judge the
  * lines the range brings into them, whoever moved, copied or merged them there
- * (judge-landed-lines); `notesTip` the notes commit to read instead of refs/notes/ai's (a push that brings notes).
+ * (judge-landed-lines); `notesTip` the notes commit to read instead of refs/notes/ai's (a push that brings notes),
+ * `qwenNotesTip` instead of refs/notes/ai-attribution's.
  */
 export async function judgeCommits(
   repoDir: string,
   revisions: string[],
   config: Config,
-  options: { shallow?: Set<string> | null; notesTip?: string; onWarning?: (message: string) => void } = {},
+  options: { shallow?: Set<string> | null; notesTip?: string; qwenNotesTip?: string; onWarning?: (message: string) => void } = {},
 ): Promise<Judgement> {
   const detect = detectOptionsOf(config);
   const policy = compilePolicy(config.policy, { trailerKey: detect.trailerKey });
@@ -94,6 +96,8 @@ export async function judgeCommits(
   const stored = await commitsReadAsStored(repoDir, revisions);
   // A note of any schema_version is read (git-ai's stats reads one; its blame only authorship/3.0.0): reading more cannot hide a model.
   const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, schemas: 'any', ...notesAt });
+  // Qwen Code's attribution notes (refs/notes/ai-attribution, as stored here) ADD its model too.
+  const qwenNotes = await openQwenNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, ...(options.qwenNotesTip === undefined ? {} : { tip: options.qwenNotesTip }) });
   try {
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true, whole: true })) {
       commits += 1;
@@ -102,7 +106,7 @@ export async function judgeCommits(
       // What the stored bytes name counts too (an encoding git cannot read them by, a NUL byte, a broken author line).
       const facts = await readCommitFacts(repoDir, commit, detect, stored);
       if (commit.parents.length > 1) mergeSubjects.set(commit.sha, facts.subject);
-      facts.attributions = await notes.add(commit.sha, facts.attributions, facts.paths);
+      facts.attributions = await qwenNotes.add(commit.sha, await notes.add(commit.sha, facts.attributions, facts.paths));
       const judged = byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts;
       violations.push(...evaluateCommit(judged, policy));
       if (!byLines) continue;
@@ -160,6 +164,7 @@ export async function judgeCommits(
     const unresolved = notes.unresolved();
     if (unresolved.length > 0) throw new GitError(enforceMessages.unresolvedRecords(unresolved), ['notes'], null, '');
   } finally {
+    await qwenNotes.close();
     await notes.close();
   }
   return { verdict: verdictOf(commits, withMergedIn(violations, nodes, mergeSubjects)), cut };

@@ -30,7 +30,7 @@ export async function judgeSets(
   repoDir: string,
   sets: readonly JudgedSet[],
   shallow: Set<string> | null,
-  options: { notesTip?: string } = {},
+  options: { notesTip?: string; qwenNotesTip?: string } = {},
 ): Promise<{ verdict: Verdict; cut: string[]; sources: string[] }> {
   const groups = new Map<string, JudgedSet>();
   for (const set of sets) {

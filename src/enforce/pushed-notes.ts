@@ -25,9 +25,10 @@ const READ_LIMIT = 1024 * 1024;
  * (notes of commits the server does not have wait until their commit comes, judged then). Null
  * when the push leaves refs/notes/ai alone or deletes it (notes only add: nothing to judge).
  * Both notes trees are listed whole (`ls-tree -r`): a re-fanned-out tree moves every path.
+ * `ref`: another notes ref read the same way (Qwen Code's refs/notes/ai-attribution).
  */
-export async function pushedNotes(repoDir: string, updates: readonly RefUpdate[], commits: ReadonlyMap<string, string | null>): Promise<PushedNotes | null> {
-  const update = updates.find((candidate) => candidate.ref === DEFAULT_NOTES_REF);
+export async function pushedNotes(repoDir: string, updates: readonly RefUpdate[], commits: ReadonlyMap<string, string | null>, ref: string = DEFAULT_NOTES_REF): Promise<PushedNotes | null> {
+  const update = updates.find((candidate) => candidate.ref === ref);
   const tip = update?.to ? commits.get(update.to) : null;
   if (!update || !tip) return null;
   const old = update.from ? commits.get(update.from) : null;

@@ -6,6 +6,7 @@ import type { JudgedSet } from './judge-groups.js';
 import { enforceMessages } from './messages.js';
 import { sameConfig } from './policy-memory.js';
 import { notedDescendants } from './noted-descendants.js';
+import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { attestingNotes, pushedNotes } from './pushed-notes.js';
 import { serverPolicy } from './server-policy.js';
 import { validatePushedConfigs } from './validate-pushed-configs.js';
@@ -25,7 +26,8 @@ import { validatePushedConfigs } from './validate-pushed-configs.js';
  * when pushed through a symbolic ref that names the branch.
  * A push that moves refs/notes/ai is judged by the notes it brings (`notesTip`), and every commit
  * whose note it adds or changes is judged again (see pushedNotes), under path rules also where its
- * lines sit now on the branches (see notedDescendants).
+ * lines sit now on the branches (see notedDescendants). So is a push that moves Qwen Code's
+ * refs/notes/ai-attribution (`qwenNotesTip`; its notes attribute whole commits: no descendants).
  * `refusal`: no policy can be known, or the policy would change; `warning`: said to the pusher,
  * the push going on.
  */
@@ -33,7 +35,7 @@ export async function receiveSets(
   repoDir: string,
   updates: readonly RefUpdate[],
   configFile: string | undefined,
-): Promise<{ sets: JudgedSet[]; notesTip?: string; warning?: string } | { refusal: string }> {
+): Promise<{ sets: JudgedSet[]; notesTip?: string; qwenNotesTip?: string; warning?: string } | { refusal: string }> {
   const pushed = updates.filter((update) => update.to !== null);
   const asked = pushed.flatMap((update) => [update.to as string, ...(update.from ? [update.from] : [])]);
   const headRef = await symbolicRef(repoDir, 'HEAD');
@@ -71,5 +73,7 @@ export async function receiveSets(
   if (notes && (policy.source.loaded.config.policy?.paths?.length ?? 0) > 0) {
     for (const found of await notedDescendants(repoDir, updates, commits, await attestingNotes(repoDir, notes))) sets.push({ source: policy.source, ...found });
   }
-  return { sets, ...(notes ? { notesTip: notes.tip } : {}), ...(policy.warning === undefined ? {} : { warning: policy.warning }) };
+  const qwen = await pushedNotes(repoDir, updates, commits, QWEN_NOTES_REF);
+  if (qwen && qwen.noted.length > 0) sets.push({ source: policy.source, tips: qwen.noted, exclude: [], noWalk: true });
+  return { sets, ...(notes ? { notesTip: notes.tip } : {}), ...(qwen ? { qwenNotesTip: qwen.tip } : {}), ...(policy.warning === undefined ? {} : { warning: policy.warning }) };
 }

@@ -82,7 +82,8 @@ export const handler: HookHandler = async (args, context) => {
     }
     if (plan.warning !== undefined) writeStderr(plan.warning);
     if (plan.sets.length === 0) return ExitCode.ok;
-    const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd), plan.notesTip === undefined ? {} : { notesTip: plan.notesTip });
+    const tips = { ...(plan.notesTip === undefined ? {} : { notesTip: plan.notesTip }), ...(plan.qwenNotesTip === undefined ? {} : { qwenNotesTip: plan.qwenNotesTip }) };
+    const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd), tips);
     // A cut inside what a push brings: the pushing clone was shallow (receive.shallowUpdate took its cut).
     return reportHookVerdict(result, enforceMessages.receiveRefused(), { cut: enforceMessages.shallowPush });
   } catch (error) {

@@ -14,6 +14,7 @@ import { detectOptionsOf } from '../config/defaults.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
+import { openQwenNotes } from '../notes/qwen-notes.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { trimTrailing } from '../core/trim-run.js';
 
@@ -89,13 +90,16 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
   // A commit's git-ai note adds the models it names (evidence `note …`), of any schema_version, as check reads it.
   const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, aliases: detectOptions.detect.aliases, onWarning: options.onWarning, schemas: 'any' });
+  // Qwen Code's attribution note (refs/notes/ai-attribution) adds its model (evidence `note …`), as check reads it.
+  const qwenNotes = options.notes === false ? null : await openQwenNotes(repo.root, { aliases: detectOptions.detect.aliases });
   let yielded = 0;
   try {
     for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
       const signals = commitSignals(commit);
       const detected = detectCommit(signals, detectOptions);
-      const attributions = notes ? await notes.add(commit.sha, detected, null) : detected;
+      const noted = notes ? await notes.add(commit.sha, detected, null) : detected;
+      const attributions = qwenNotes ? await qwenNotes.add(commit.sha, noted) : noted;
       if (options.aiOnly && attributions.length === 0) continue;
       yielded += 1;
       yield {
@@ -108,6 +112,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       };
     }
   } finally {
+    await qwenNotes?.close();
     await notes?.close();
   }
 }
