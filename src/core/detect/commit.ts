@@ -247,6 +247,10 @@ function fromCommentedTrailers(signals: CommitSignals, trailerKey: string, alias
     return at >= 1 && whoKey(trimGitSpace(line.slice(0, at)), trailerKey);
   })) return [];
   const own = new Set(signals.trailers.map((trailer) => `${trailer.key}\u0000${trailer.value}`));
+  // The message's lines, for row 136's example test: a lead (`For example:`) may be a line of the
+  // paragraph itself, a comment to the reader whose prefix is its first letter.
+  const lines = message.split('\n');
+  let shownAsExample: ((at: number, inSentence?: boolean) => boolean) | undefined;
   const seen = new Set<string>();
   const trailers: { key: string; value: string }[] = [];
   for (const commentChar of commentCandidates(message)) {
@@ -257,6 +261,18 @@ function fromCommentedTrailers(signals: CommitSignals, trailerKey: string, alias
     if (read.length === 0) continue;
     const before = message.slice(0, block.start).trimEnd();
     if (exampleLead(readable(before.slice(before.lastIndexOf('\n') + 1), MAX_LINE))) continue;
+    // The first who-helped line of the block, and the lead above it (over the trailer-looking lines
+    // between), as the `#` reading tests a body line: `For example:` / `Assisted-by: qwen…` is a person's
+    // example to every reader, whose `F` prefix makes the lead a comment line of the block.
+    const first = message.slice(0, block.start).split('\n').length - 1;
+    const last = first + message.slice(block.start, block.end).split('\n').length;
+    let declaring = -1;
+    for (let at = first; at < last && at < lines.length && declaring < 0; at += 1) {
+      const line = lines[at] ?? '';
+      const sep = findSeparator(line, 0, SHOWN_SEPARATORS);
+      if (sep >= 1 && whoKey(trimGitSpace(line.slice(0, sep)), trailerKey)) declaring = at;
+    }
+    if (declaring >= 1 && (shownAsExample ??= exampleTest(lines))(declaring, false)) continue;
     for (const trailer of read) {
       const id = `${trailer.key}\u0000${trailer.value}`;
       if (!seen.has(id)) trailers.push(trailer);
