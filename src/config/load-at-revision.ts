@@ -18,7 +18,8 @@ import { configFileLabel, severalConfigsProblem } from './several-configs.js';
  */
 export async function loadConfigAtRevision(repoDir: string, rev: string, view: ObjectView = {}): Promise<LoadedConfig> {
   // The top of the tree, listed once: the search places, and the files meant as a config under a name aitrail does not read.
-  const top = await listRootEntries(repoDir, rev, view);
+  // Only names holding `aitrail` or `package.json` are decoded: every search place and every misnamed one holds one.
+  const top = await listRootEntries(repoDir, rev, /aitrail|package\.json/gi, view);
   const entries = SEARCH_PLACES.flatMap((place) => top.filter((entry) => entry.path === place));
   const misnamed = misnamedConfigs(top.filter((entry) => entry.type === 'blob').map((entry) => entry.path));
   const withMisnamed = (loaded: LoadedConfig): LoadedConfig => (misnamed.length === 0 ? loaded : { ...loaded, misnamed });

@@ -13,8 +13,9 @@ import { runGitRawSync } from './exec.js';
  * with `git log --encoding=UTF-8 --format=%B`. Two git processes, run only for a commit whose
  * encoding may show it otherwise (showsOtherwise). `undefined` where git cannot show it.
  */
-export function shownMessageSync(cwd: string, raw: Buffer, encoding: string): string | undefined {
-  const objects = mkdtempSync(join(tmpdir(), 'aitrail-shown-'));
+export function shownMessageSync(cwd: string, raw: Buffer, encoding: string, gitDir?: string): string | undefined {
+  const objects = temporaryFolder(gitDir);
+  if (objects === undefined) return undefined;
   try {
     const env = { GIT_OBJECT_DIRECTORY: objects, GIT_ALTERNATE_OBJECT_DIRECTORIES: '' };
     // git commit writes the header so (commit_tree_extended); the tree is never read by `%B`, only its length checked (SHA-1, then SHA-256).
@@ -38,4 +39,21 @@ export function shownMessageSync(cwd: string, raw: Buffer, encoding: string): st
   } finally {
     rmSync(objects, { recursive: true, force: true });
   }
+}
+
+/**
+ * A fresh folder for the object: under the system's temporary folder, else (TMPDIR gone or read-only:
+ * a sandbox, a `.env`'s TMPDIR) under the repository's git folder; none: `undefined` (the bytes' reading
+ * alone, as before this reading, where `mkdtemp` threw and commit-msg refused every such commit, a
+ * person's Japanese message too).
+ */
+function temporaryFolder(gitDir: string | undefined): string | undefined {
+  for (const parent of [tmpdir(), ...(gitDir === undefined ? [] : [gitDir])]) {
+    try {
+      return mkdtempSync(join(parent, 'aitrail-shown-'));
+    } catch {
+      // the next place
+    }
+  }
+  return undefined;
 }

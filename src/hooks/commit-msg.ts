@@ -85,7 +85,7 @@ export const handler: HookHandler = async (args, context) => {
     // (ISO-2022-JP's `As\x1b$B\x1b(Bsisted-by: qwen…` is Qwen's trailer there), what either reading names counts.
     const encoding = commitEncodingFor(root, gitDir, context.env);
     if (encoding !== undefined && showsOtherwise(encoding, [message])) {
-      const shown = (await import('../git/shown-message.js')).shownMessageSync(root, readFileSync(path), encoding);
+      const shown = (await import('../git/shown-message.js')).shownMessageSync(root, readFileSync(path), encoding, gitDir);
       if (shown !== undefined && shown !== message) attributions = mergeAttributions([...attributions, ...detectAtCommitTime(shown, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions)]);
     }
     if (attributions.length > 0) rememberAiAuthor(gitDir, context.env);

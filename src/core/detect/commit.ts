@@ -193,6 +193,9 @@ function fromShownTrailers(signals: CommitSignals, trailerKey: string, aliases: 
   return fromTrailers({ ...signals, trailers }, trailerKey, aliases, budget).map((attribution) => ({ ...attribution, declared: false, evidence: attribution.evidence.map((why) => why.replace(/^trailer /, 'trailer as shown ')) }));
 }
 
+/** How many of the first characters of the last paragraph's lines that are no trailer are tried as a reader's prefix (commentCandidates). */
+const MAX_HIDING = 16;
+
 /**
  * The comment prefixes a reader's `core.commentChar` may be that change git's trailer block of
  * `message` (`#`, the reading every layer makes, left out). Under a prefix `c` git drops the trailing
@@ -201,10 +204,16 @@ function fromShownTrailers(signals: CommitSignals, trailerKey: string, aliases: 
  * paragraph's lines when they all share it (the paragraph is then dropped whole and the one above
  * read), the first characters of its lines that are no trailer (each may be the one that hid them),
  * and a space or tab where a line starts with one (a line of blanks is a comment then, not a
- * paragraph's end). A handful, whatever the message's length.
+ * paragraph's end). Of the first characters of lines that are no trailer, only the MAX_HIDING most
+ * frequent: git finds the same block under a prefix that leaves fewer such lines (the paragraph is a
+ * block when what is left of them is few enough, and its trailers are the same lines), so one that
+ * leaves more finds nothing the others miss; a last paragraph of 20,000 lines opening with 20,000
+ * different letters was read 20,000 times (~2 minutes of `check`, pre-receive and commit-msg on a
+ * 120 KB message). A handful, whatever the message's length.
  */
-function commentCandidates(message: string): string[] {
+export function commentCandidates(message: string): string[] {
   const found = new Set<string>();
+  const hiding = new Map<string, number>();
   const firsts = new Set<string>();
   let inParagraph = false;
   for (let end = message.length; end > 0; ) {
@@ -218,10 +227,12 @@ function commentCandidates(message: string): string[] {
       const char = String.fromCodePoint(message.codePointAt(start)!);
       firsts.add(char);
       const at = findSeparator(message, start, ':');
-      if (!(at >= 1 && !isGitSpace(first)) && !GIT_GENERATED_PREFIXES.some((prefix) => message.startsWith(prefix, start))) found.add(char);
+      if (!(at >= 1 && !isGitSpace(first)) && !GIT_GENERATED_PREFIXES.some((prefix) => message.startsWith(prefix, start))) hiding.set(char, (hiding.get(char) ?? 0) + 1);
     }
     end = start - 1;
   }
+  hiding.delete('#');
+  for (const [char] of [...hiding].sort((a, b) => b[1] - a[1]).slice(0, MAX_HIDING)) found.add(char);
   if (firsts.size === 1) found.add([...firsts][0]!);
   // The lines above the last paragraph only matter under a blank that opens a line.
   if (!found.has(' ') && /\n /.test(message)) found.add(' ');
@@ -249,6 +260,10 @@ function fromCommentedTrailers(signals: CommitSignals, trailerKey: string, alias
     return at >= 1 && whoKey(trimGitSpace(line.slice(0, at)), trailerKey);
   })) return [];
   const own = new Set(signals.trailers.map((trailer) => `${trailer.key}\u0000${trailer.value}`));
+  // The message's lines, for row 136's example test: a lead (`For example:`) may be a line of the
+  // paragraph itself, a comment to the reader whose prefix is its first letter.
+  const lines = message.split('\n');
+  let shownAsExample: ((at: number, inSentence?: boolean) => boolean) | undefined;
   const seen = new Set<string>();
   const trailers: { key: string; value: string }[] = [];
   for (const commentChar of commentCandidates(message)) {
@@ -259,6 +274,18 @@ function fromCommentedTrailers(signals: CommitSignals, trailerKey: string, alias
     if (read.length === 0) continue;
     const before = message.slice(0, block.start).trimEnd();
     if (exampleLead(readable(before.slice(before.lastIndexOf('\n') + 1), MAX_LINE))) continue;
+    // The first who-helped line of the block, and the lead above it (over the trailer-looking lines
+    // between), as the `#` reading tests a body line: `For example:` / `Assisted-by: qwen…` is a person's
+    // example to every reader, whose `F` prefix makes the lead a comment line of the block.
+    const first = message.slice(0, block.start).split('\n').length - 1;
+    const last = first + message.slice(block.start, block.end).split('\n').length;
+    let declaring = -1;
+    for (let at = first; at < last && at < lines.length && declaring < 0; at += 1) {
+      const line = lines[at] ?? '';
+      const sep = findSeparator(line, 0, ':');
+      if (sep >= 1 && whoKey(trimGitSpace(line.slice(0, sep)), trailerKey)) declaring = at;
+    }
+    if (declaring >= 1 && (shownAsExample ??= exampleTest(lines))(declaring, false)) continue;
     for (const trailer of read) {
       const id = `${trailer.key}\u0000${trailer.value}`;
       if (!seen.has(id)) trailers.push(trailer);

@@ -8,6 +8,8 @@ import type { AgentRecord } from './types.js';
 export interface NoteAttribution {
   agent: string;
   model: string;
+  /** Other models the record's model value names word by word (`gpt-5 qwen3-coder`): each is judged too, as every token of a trailer is. */
+  also?: readonly string[];
 }
 
 const TOOLS: ReadonlyMap<string, string> = new Map(Object.entries(data.tools));
@@ -23,6 +25,18 @@ const MAX_RAW = 4096;
 const UNREADABLE = /[\ufffd]|\p{Cs}/u;
 const UNREADABLES = new RegExp(UNREADABLE.source, 'gu');
 
+/** A run of what a screen shows as blank or nothing: blanks, controls, format characters, U+FFFD, lone surrogates, colour sequences. */
+const PADDING = /(?:\u001b\[[0-?]*[ -/]*[@-~]|[\s\p{C}\ufffd])+/gu;
+
+/**
+ * A value longer than MAX_RAW (never a name git-ai recorded) with each run of PADDING read as one
+ * space: 5,000 spaces, BELs or colour resets before (or after a decoy letter and before)
+ * `qwen3-coder` no longer push the name past the part read.
+ */
+function unpadded(value: string): string {
+  return value.replace(PADDING, ' ').replace(/^ /, '');
+}
+
 /**
  * What the value says, as detection reads a trailer (detect/readable.ts): NFKC, without format
  * characters (zero-width, bidi), terminal sequences dropped and other control characters (BEL,
@@ -35,7 +49,7 @@ const UNREADABLES = new RegExp(UNREADABLE.source, 'gu');
  */
 function readable(value: string | null, longer: 'unknown' | 'cut' = 'unknown'): string | null {
   if (value === null) return null;
-  const head = value.length > MAX_RAW ? value.slice(0, MAX_RAW) : value;
+  const head = value.length > MAX_RAW ? unpadded(value).slice(0, MAX_RAW) : value;
   const read = shownText(UNREADABLE.test(head) ? head.replace(UNREADABLES, ' ') : head, MAX_RAW).trim();
   if (read === '') return null;
   return read.length <= MAX_FIELD ? read : longer === 'cut' ? read.slice(0, MAX_FIELD) : null;
@@ -108,7 +122,36 @@ function modelOfName(name: string | null, aliases?: Record<string, string>): str
   return canonicalModel(foldModes(name), aliases) ?? (vendor ? `${vendor}/unknown` : 'unknown');
 }
 
+const rememberedWords = new WeakMap<object, Map<string, readonly string[]>>();
+const NONE: readonly string[] = [];
+
+/**
+ * The models the words of a model value name besides `primary` (modelOfNote's reading): `gpt-5
+ * qwen3-coder` reads as `openai/unknown` whole, and Qwen's word is a model of its own, judged as every
+ * token of a trailer is (invariant "every token counts"). Words naming no model are left out.
+ */
+export function moreModelsOfNote(model: string | null, primary: string, aliases?: Record<string, string>): readonly string[] {
+  if (model === null) return NONE;
+  let known = rememberedWords.get(aliases ?? NO_ALIASES);
+  if (!known || known.size >= MAX_REMEMBERED) rememberedWords.set(aliases ?? NO_ALIASES, (known = new Map()));
+  const key = `${primary}\u0000${model}`;
+  let found = known.get(key);
+  if (found === undefined) {
+    const read = readable(model, 'cut');
+    const words = read === null ? [] : read.replace(NOT_A_NAME, ' ').split(' ').filter((word) => word !== '');
+    const ids = words.length < 2 ? [] : words.map((word) => modelOfName(word, aliases));
+    // A word naming the primary's vendor (`claude` of `claude opus 4.6`, `qwen3` of `qwen3\0-coder`) says nothing a deny of it misses.
+    const vendor = primary === 'unknown' ? null : primary.split('/')[0];
+    found = [...new Set(ids)].filter((id) => id !== 'unknown' && id.split('/')[0] !== vendor);
+    if (found.length === 0) found = NONE;
+    known.set(key, found);
+  }
+  return found;
+}
+
 /** The attribution of a session or prompt record (a missing record: agent and model unknown). */
 export function noteAttribution(record: AgentRecord | undefined, aliases?: Record<string, string>): NoteAttribution {
-  return { agent: agentOfTool(record?.tool ?? null), model: modelOfNote(record?.model ?? null, aliases) };
+  const model = modelOfNote(record?.model ?? null, aliases);
+  const also = moreModelsOfNote(record?.model ?? null, model, aliases);
+  return also.length === 0 ? { agent: agentOfTool(record?.tool ?? null), model } : { agent: agentOfTool(record?.tool ?? null), model, also };
 }

@@ -70,19 +70,23 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
     },
     authors() {
       const found = new Map<string, NoteAuthor>();
-      const author = (record: AgentRecord | undefined) => {
-        const attribution = noteAttribution(record, aliases);
+      const author = (record: AgentRecord | undefined, model?: string) => {
+        const { also: _also, ...attribution } = noteAttribution(record, aliases);
+        if (model !== undefined) attribution.model = model;
         const key = `${attribution.agent}\0${attribution.model}`;
         let entry = found.get(key);
         if (!entry) found.set(key, (entry = { ...attribution, recorded: record ?? { tool: null, model: null }, paths: [], lines: 0 }));
         return entry;
       };
+      // A model value whose words name more models (`gpt-5 qwen3-coder`): an author for each, with the record's lines.
+      const withAlso = (record: AgentRecord | undefined): NoteAuthor[] => [author(record), ...(noteAttribution(record, aliases).also ?? []).map((model) => author(record, model))];
       // A record with other agents a duplicated key gave (AgentRecord.others) names each of them, with its lines.
       const expanded = new Map<AgentRecord, NoteAuthor[]>();
       const each = (record: AgentRecord | undefined): NoteAuthor[] => {
-        if (!record?.others) return [author(record)];
+        if (!record?.others && noteAttribution(record, aliases).also === undefined) return [author(record)];
+        if (!record) return [author(record)];
         let authors = expanded.get(record);
-        if (!authors) expanded.set(record, (authors = [...new Set([author(record), ...record.others.map(author)])]));
+        if (!authors) expanded.set(record, (authors = [...new Set([...withAlso(record), ...(record.others ?? []).flatMap(withAlso)])]));
         return authors;
       };
       for (const record of log.sessions.values()) each(record);
