@@ -32,11 +32,12 @@ const CODE_NAME = /^\.?aitrail(?:rc|[._-]config)\.[cm]?[jt]sx?$/i;
  * not a search place: an honest mistake that leaves the policy unenforced without a word (a
  * `.aitrail.yml` denying `qwen/*` that nothing reads). `.aitrail.yml`, `aitrail.yaml`,
  * `.AITRAILRC.yml`, `aitrailrc`, `aitrail.config.js`, `.aitrailrc.toml`…, each with its way on; never a
- * search place itself, nor a name that is no config's (`aitrail.js`, `aitrail.md`, a `.aitrail` directory's name).
+ * search place itself, nor a name that is no config's (`aitrail.js`, `aitrail.md`, `aitrail.json`, a `.aitrail` directory's name).
  */
 export function misnamedConfigs(names: readonly string[]): MisnamedConfig[] {
   const places: readonly string[] = SEARCH_PLACES;
-  const meant = (name: string): boolean => !places.includes(name) && (/^\.?aitrailrc$/i.test(name) || DATA_NAME.test(name) || CODE_NAME.test(name));
+  // `aitrail.json` alone is a likely name for a saved report (`aitrail blame --format json > aitrail.json`): not named.
+  const meant = (name: string): boolean => !places.includes(name) && !/^aitrail\.json$/i.test(name) && (/^\.?aitrailrc$/i.test(name) || DATA_NAME.test(name) || CODE_NAME.test(name));
   return [...new Set(names)].filter(meant).sort().map((name) => ({ name, hint: misnamedHint(name) }));
 }
 

@@ -18,6 +18,6 @@ describe('misnamedConfigs: root files meant as the config under a name aitrail d
   });
 
   it('never names a search place, nor a file that is no config', () => {
-    expect(misnamedConfigs([...SEARCH_PLACES, 'aitrail.js', 'aitrail.md', 'aitrail.sh', '.aitrail', 'aitrail', 'aitrailer.yml', 'my-aitrail.yml', 'aitrail.lock', 'README.md', '.aitrailrc.yml.bak'])).toEqual([]);
+    expect(misnamedConfigs([...SEARCH_PLACES, 'aitrail.js', 'aitrail.md', 'aitrail.sh', '.aitrail', 'aitrail', 'aitrailer.yml', 'my-aitrail.yml', 'aitrail.lock', 'aitrail.json', 'README.md', '.aitrailrc.yml.bak'])).toEqual([]);
   });
 });
