@@ -1,6 +1,6 @@
 import { ENV_PLANTED_IGNORED } from './hook-messages.js';
 import { shQuote } from '../core/sh-quote.js';
-import { ENV_ASSIGN_SEPARATOR, ENV_ASSIGN_START } from '../git/env-assign.js';
+import { ENV_ASSIGN_SEPARATOR_OR_END, ENV_ASSIGN_START } from '../git/env-assign.js';
 
 /**
  * The committed files agents load as a `.env` (any folder), in any case: on a file system that ignores
@@ -28,11 +28,11 @@ const ENV_FILES = "':(glob,icase)**/.env' ':(glob,icase)**/.env.*'";
  * environment as git does) run the same lines.
  */
 export function plantedEnv(blocks: boolean): string[] {
-  const assigns = `${ENV_ASSIGN_START}AITRAIL(_MODEL|_AGENT|_QUIET)?${ENV_ASSIGN_SEPARATOR}`;
+  const assigns = `${ENV_ASSIGN_START}AITRAIL(_MODEL|_AGENT|_QUIET)?${ENV_ASSIGN_SEPARATOR_OR_END}`;
   const grep = (cached: string) =>
     `GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep ${cached}--no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ${ENV_FILES} </dev/null 2>/dev/null`;
   const drop = (pattern: string, name: string, say: string) =>
-    `  case $aitrail_d in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
+    `  case "$aitrail_d " in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
   return [
     'if [ -n "${AITRAIL+x}${AITRAIL_MODEL+x}${AITRAIL_AGENT+x}${AITRAIL_QUIET+x}" ]; then',
     // -t -c -d -m: each committed one tagged H, and again R (deleted) or C (changed) where the work tree differs.

@@ -65,3 +65,45 @@ describe("a committed .env deleted or edited in the work tree after the agent lo
     expect(readFileSync(started, 'utf8')).toBe(before);
   });
 });
+
+// Node's dotenv (Gemini CLI, Qwen Code; replayed with dotenv 17) takes `\s*` between a name and its
+// `=`, a line feed included: `AITRAIL\n=0` loads AITRAIL=0, and `git grep` reads line by line, so
+// the name's line held no `=` and the shims read no assignment. python-dotenv reads no value there.
+describe('a name whose = is on a following line (Node dotenv reads it)', () => {
+  for (const [name, text, variable, value] of [
+    ['AITRAIL, = on the next line', 'LOG_LEVEL=info\nAITRAIL\n=0\n', 'AITRAIL', '0'],
+    ['AITRAIL and blanks, = after an empty line', 'AITRAIL \t\n\n = 0\n', 'AITRAIL', '0'],
+    ['AITRAIL_MODEL, = on the next line', 'AITRAIL_MODEL\n=anthropic/claude-opus-4.6\n', 'AITRAIL_MODEL', 'anthropic/claude-opus-4.6'],
+  ] as const) {
+    it(`${name}: ignored as planted`, () => {
+      const hooked = hookedWithOrigin();
+      const { repo, env, setUp } = hooked;
+      repo.commit('chore: agent env\n', { '.qwen/.env': text }, setUp);
+      repo.write('q.ts', 'qwen\n');
+      repo.git(['add', 'q.ts']);
+      const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: q'], { env: qwenCode(env, { [variable]: value }) });
+      // Before: AITRAIL=0 made the commit with the hooks off (exit 0, no trailer); AITRAIL_MODEL named Claude.
+      expect(made.code, made.stderr).toBe(1);
+      expect(made.stderr).toContain(`${variable}${variable === 'AITRAIL' ? '=0' : ''} ignored`);
+    });
+  }
+
+  it("husky's block: the same", () => {
+    const { repo, env, setUp } = huskyDenyQwen();
+    repo.commit('chore: agent env\n', { '.qwen/.env': 'AITRAIL\n=0\n' }, setUp);
+    repo.write('q.ts', 'qwen\n');
+    repo.git(['add', 'q.ts']);
+    const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: q'], { env: qwenCode(env, { AITRAIL: '0' }) });
+    expect(made.code, made.stderr).not.toBe(0);
+    expect(made.stderr).toContain('AITRAIL=0 ignored');
+  });
+
+  it("a person's AITRAIL=0 where the .env names AITRAIL_X at a line's end, or AITRAIL inside a word: honoured", () => {
+    const { repo, env, setUp } = hookedWithOrigin();
+    repo.commit('chore: env\n', { '.env': 'X=1 # see MY_AITRAIL\nAITRAILS\n' }, setUp);
+    const made = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'feat: mine'], { env: { ...env, AITRAIL: '0' } });
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stderr).not.toContain('ignored');
+  });
+});
+
