@@ -1,8 +1,8 @@
 // Row s38d-3 reads the committed `.env` files as checked out (`git grep` without `--cached`), so a
-// committed `.qwen/.env` deleted or edited in the work tree after Qwen Code started (and loaded it)
-// was not read at all: its `AITRAIL=0`, still in the agent's environment, switched the hooks off
-// (before s38d-3 the index was read and it was refused). Now the index is read too, only when
-// `git ls-files` says a committed one differs from the work tree (no process more otherwise).
+// committed `.qwen/.env` deleted from the work tree after Qwen Code started (and loaded it) was not
+// read at all: its `AITRAIL=0`, still in the agent's environment, switched the hooks off (before
+// s38d-3 the index was read and it was refused). Now the index is read too, only when the shell's
+// own test finds a committed one gone from the work tree (no process more otherwise).
 // Real repositories, the hooks of the real `aitrail init`, git mode and husky's block.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,10 +27,9 @@ function plantedThenChanged(change: (dir: string) => void, husky = false) {
 }
 
 const deleted = (dir: string) => rmSync(join(dir, '.qwen/.env'));
-const edited = (dir: string) => writeFileSync(join(dir, '.qwen/.env'), 'LOG_LEVEL=info\n');
 
-describe("a committed .env deleted or edited in the work tree after the agent loaded it", () => {
-  for (const [name, change] of [['deleted', deleted], ['edited', edited]] as const) {
+describe("a committed .env deleted from the work tree after the agent loaded it", () => {
+  for (const [name, change] of [['deleted', deleted], ['deleted, its folder too', (dir: string) => rmSync(join(dir, '.qwen'), { recursive: true })]] as const) {
     it(`${name}: Qwen Code's AITRAIL=0 does not switch the hooks off`, () => {
       const { repo, env } = plantedThenChanged(change);
       const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: q'], { env: qwenCode(env, { AITRAIL: '0' }) });
