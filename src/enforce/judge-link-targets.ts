@@ -38,14 +38,40 @@ async function linksWithinReach(repoDir: string, commit: string, policy: Compile
   const reaches = (path: string): boolean => policy.paths.some((rule) => mayReach(rule, path));
   const tree = await treeSymlinks(repoDir, commit, STORED);
   if (!tree.some((link) => reaches(link.path))) return [];
-  // The range's own links over the tree's, on the way of the tree's links: a chain may be made in the
-  // same push as the change it shows. (A link the range makes within reach is row 21's, judge-links.)
-  const byPath = new Map<string, string>();
-  for (const link of [...tree, ...made]) byPath.set(link.path, link.oid);
-  const oids = [...new Set([...tree.map((link) => link.oid), ...byPath.values()])];
+  // The range's own links on the way of the tree's links: a chain may be made in the same push as the
+  // change it shows. (A link the range makes within reach is row 21's, judge-links.) A path may hold
+  // several: the tree's and each the range writes (`made` comes children first, as git log lists it).
+  // Each way is read twice at most: with every path's newest text (the pushed tip's links: Qwen's file
+  // shown through `lib/a.ts` only at the tip, a decoy target written before it) and with its oldest
+  // (the starting tree's). A retarget between the two is not read (150 retargets read one by one
+  // tripled a person's check of 300 links).
+  const versions = new Map<string, string[]>();
+  for (const link of [...made, ...tree]) {
+    const held = versions.get(link.path) ?? [];
+    if (!held.includes(link.oid)) held.push(link.oid);
+    versions.set(link.path, held);
+  }
+  const oids = [...new Set([...versions.values()].flat())];
   const blobs = await readRevisionBlobs(repoDir, oids, STORED);
   const textOf = new Map(oids.map((oid, at) => [oid, blobs[at]?.content.toString('utf8') ?? '']));
-  const texts = new Map([...byPath].map(([path, oid]) => [path, textOf.get(oid) ?? '']));
+  const passes = [...versions.values()].some((held) => held.length > 1) ? [0, 1] : [0];
+  const found = new Map<string, ResolvedLink>();
+  for (const pass of passes) {
+    const texts = new Map([...versions].map(([path, held]) => [path, textOf.get(held[pass === 0 ? 0 : held.length - 1]!) ?? '']));
+    for (const link of linksOfOneWay(commit, tree, texts, textOf, reaches, loops)) found.set(`${link.path}\0${link.text}\0${link.target}`, link);
+  }
+  return [...found.values()];
+}
+
+/** linksWithinReach for one reading of the links on the way (`texts`: path → text). */
+function linksOfOneWay(
+  commit: string,
+  tree: ReadonlyArray<{ path: string; oid: string }>,
+  texts: ReadonlyMap<string, string>,
+  textOf: ReadonlyMap<string, string>,
+  reaches: (path: string) => boolean,
+  loops: 'refuse' | 'skip',
+): ResolvedLink[] {
   // A link within reach shows its target, and whatever a commit puts in place of a link on its way (`lib/a.ts` made a file): each read as a target.
   const resolve = (path: string, text: string, onLoop: 'refuse' | 'skip', withWays: boolean): ResolvedLink[] => {
     const ways: string[] = [];

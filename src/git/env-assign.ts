@@ -12,3 +12,11 @@
 export const ENV_ASSIGN_START = '(^|[^[:alnum:]_.-])';
 /** After the name: its closing quote, blanks of any kind, then `=` or `:` (see ENV_ASSIGN_START). */
 export const ENV_ASSIGN_SEPARATOR = '[^[:alnum:]_.=:-]*[=:]';
+/**
+ * The same, or the name last on its line with only such characters after it: Node's dotenv takes
+ * `\s*` between a name and its `=`, a line feed included, so `AITRAIL` / `=0` on two lines loads
+ * AITRAIL=0 (dotenv 17; python-dotenv reads no value there), where git grep reads line by line. The
+ * shims' reading (planted-env.ts), which asks only whether a name is set; a mention that ends a line
+ * counts too, on the safe side.
+ */
+export const ENV_ASSIGN_SEPARATOR_OR_END = '[^[:alnum:]_.=:-]*([=:]|$)';

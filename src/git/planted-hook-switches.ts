@@ -120,11 +120,15 @@ export async function plantedHookSwitches(cwd: string): Promise<PlantedSwitch[]>
   const linked = await linkedEnvFiles(cwd);
   const shown = new Map(linked.map((each) => [each.target, `${each.link} -> ${each.target}`]));
   // -o: the assignment and at most 200 characters of its value, however long a committed line is.
-  const out = await runGit([...GREP_COMMAND, '-z', '-a', '-o', '-E', ASSIGNS, '--', ...ENV_FILES, ...linked.map((each) => `:(literal)${each.target}`)], {
-    cwd,
-    env: PATHSPEC_ENV,
-    okCodes: [1],
-  });
+  // As checked out (what the agents load) and as committed (what every clone gets, and what an agent
+  // started before a local edit or deletion loaded): a file deleted from the work tree is read still.
+  const grep = (cached: string[]) =>
+    runGit([...GREP_COMMAND, ...cached, '-z', '-a', '-o', '-E', ASSIGNS, '--', ...ENV_FILES, ...linked.map((each) => `:(literal)${each.target}`)], {
+      cwd,
+      env: PATHSPEC_ENV,
+      okCodes: [1],
+    });
+  const out = (await Promise.all([grep([]), grep(['--cached'])])).join('\n');
   const found = new Map<string, PlantedSwitch>();
   for (const record of out.split('\n')) {
     const at = record.indexOf('\0');

@@ -1,6 +1,6 @@
 import { ENV_PLANTED_IGNORED } from './hook-messages.js';
 import { shQuote } from '../core/sh-quote.js';
-import { ENV_ASSIGN_SEPARATOR, ENV_ASSIGN_START } from '../git/env-assign.js';
+import { ENV_ASSIGN_SEPARATOR_OR_END, ENV_ASSIGN_START } from '../git/env-assign.js';
 
 /**
  * The committed files agents load as a `.env` (any folder), in any case: on a file system that ignores
@@ -20,21 +20,32 @@ const ENV_FILES = "':(glob,icase)**/.env' ':(glob,icase)**/.env.*'";
  * only when one of them is set; most repositories commit none), and only when there are some `git
  * grep` (binary files as text) reads them as checked out, as the agents do: a committed
  * `working-tree-encoding` (`IBM037`), an `eol`/`text` attribute or a filter writes another text
- * there than the index holds; a link (mode 120000) counts as setting every one (its target is read
+ * there than the index holds; where one is gone from the work tree (the shell's `[ -e ]`; an agent
+ * started before loaded the committed text) `git grep --cached` reads the index too, a third
+ * process only then; a link (mode 120000) counts as setting every one (its target is read
  * by the agents, never by `git grep`). The git-mode
  * shims and aitrail's block in husky's `.husky/<hook>` files (husky v9 hands them the agent's
  * environment as git does) run the same lines.
  */
 export function plantedEnv(blocks: boolean): string[] {
-  const assigns = `${ENV_ASSIGN_START}AITRAIL(_MODEL|_AGENT|_QUIET)?${ENV_ASSIGN_SEPARATOR}`;
+  const assigns = `${ENV_ASSIGN_START}AITRAIL(_MODEL|_AGENT|_QUIET)?${ENV_ASSIGN_SEPARATOR_OR_END}`;
+  const grep = (cached: string) =>
+    `GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep ${cached}--no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ${ENV_FILES} </dev/null 2>/dev/null`;
   const drop = (pattern: string, name: string, say: string) =>
-    `  case $aitrail_d in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
+    `  case "$aitrail_d " in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
   return [
     'if [ -n "${AITRAIL+x}${AITRAIL_MODEL+x}${AITRAIL_AGENT+x}${AITRAIL_QUIET+x}" ]; then',
     `  aitrail_l=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false ls-files -s -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_l=`,
     '  aitrail_d=',
     // No committed .env (nearly every repository): nothing for git grep to read, no second process.
-    `  [ -n "$aitrail_l" ] && { aitrail_d=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep --no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_d=; }`,
+    `  [ -n "$aitrail_l" ] && { aitrail_d=$(${grep('')}) || aitrail_d=; }`,
+    // One gone from the work tree (a path git quotes: can't tell), by the shell's own test: an agent
+    // started before loaded it, so the index is read too (`ls-files -d` would stat the whole index).
+    '  aitrail_eg=',
+    '  [ -n "$aitrail_l" ] && while IFS= read -r aitrail_ef; do aitrail_ef=${aitrail_ef#*\t}; case $aitrail_ef in \\"*) aitrail_eg=1 ;; *) [ -e "$aitrail_ef" ] || [ -L "$aitrail_ef" ] || aitrail_eg=1 ;; esac; done <<aitrail_EOF',
+    '$aitrail_l',
+    'aitrail_EOF',
+    `  [ -n "$aitrail_eg" ] && aitrail_d="$aitrail_d $(${grep('--cached ')})"`,
     // A committed .env that is a link (mode 120000): what it points to sets any of them, unseen by git grep.
     `  case " $aitrail_l" in *[[:space:]]120000[[:space:]]*) aitrail_d='AITRAIL= AITRAIL_MODEL AITRAIL_AGENT AITRAIL_QUIET' ;; esac`,
     drop("*AITRAIL[!_]*", 'AITRAIL', '[ "${AITRAIL-}" = 0 ] && '),
