@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
@@ -31,9 +31,17 @@ export const handler: HookHandler = async (args, context) => {
   delete env.GIT_REFLOG_ACTION;
   const applied = { ...context, env };
   await (await import('./prepare-commit-msg.js')).recordApplied(file, applied);
-  const status = await (await import('./commit-msg.js')).handler([file], applied);
+  // The patch is not applied yet: path rules judge the paths it changes, unless git am was told to move them (apply-opt).
+  const state = dirname(resolve(context.cwd, file));
+  const { patchPathsSync } = await import('../git/staged-paths.js');
+  const paths = () => (nonEmpty(join(state, 'apply-opt')) ? [] : patchPathsSync(context.cwd, join(state, 'patch')));
+  const status = await (await import('./commit-msg.js')).judgeMessageFile([file], applied, paths);
   if (status !== ExitCode.ok) {
     writeStderr(`aitrail: git am stopped before applying this patch (its message, with what aitrail recorded, is in ${sanitize(file, { max: 200 })}). 'git am --abort' puts the branch back; 'git am --skip' drops this patch.\n`);
   }
   return status;
 };
+
+function nonEmpty(path: string): boolean {
+  return (statSync(path, { throwIfNoEntry: false })?.size ?? 0) > 0;
+}

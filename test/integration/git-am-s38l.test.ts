@@ -144,6 +144,34 @@ describe('git am by an AI agent (git mode)', () => {
   });
 });
 
+describe('git am under a path rule', () => {
+  it("the patch's paths are judged (the patch is not applied when the hook runs): Qwen Code's patch to src/crypto is refused, its patch to docs recorded", () => {
+    const { repo, env } = hookedRepo();
+    const setUp = { ...env, AITRAIL: '0' };
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n', 'src/crypto/k.ts': 'k\n' }, setUp);
+    const base = repo.git(['rev-parse', 'HEAD']);
+    const patchTo = (files: Record<string, string>, message: string): string => {
+      repo.commit(message, files, setUp);
+      const patch = join(tempDir('aitrail-patch-'), 'p.patch');
+      writeFileSync(patch, repo.git(['format-patch', '-1', '--stdout', '-M'], { raw: true }));
+      repo.git(['reset', '-q', '--hard', base]);
+      return patch;
+    };
+    const crypto = patchTo({ 'src/crypto/k.ts': 'k2\n' }, 'fix: k\n');
+    const docs = patchTo({ 'docs/x.md': 'x\n' }, 'docs: x\n');
+    const qwen = { ...env, ...QWEN };
+    const refused = tryGit(repo.dir, ['am', '-q', crypto], { env: qwen });
+    // Before: exit 0, no trailer; with the staged paths (the index still HEAD's) the rule saw no file.
+    expect(refused.code, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain('src/crypto/k.ts');
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(base);
+    expect(tryGit(repo.dir, ['am', '--abort'], { env }).code).toBe(0);
+    const allowed = tryGit(repo.dir, ['am', '-q', docs], { env: qwen });
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%B'], { raw: true })).toBe('docs: x\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n\n');
+  });
+});
+
 describe('git am by an AI agent (husky mode)', () => {
   it("init writes aitrail's block in .husky/applypatch-msg: Qwen Code's `git am` is refused, Claude Code's recorded", () => {
     const { repo, env } = huskyDenyQwen();
