@@ -285,6 +285,10 @@ function applyReplayGate(): string[] {
   return [
     '# `git rebase --apply` (git am --rebasing, marked by rebase-apply/rebasing beside the message file) replays commits: nothing to record or refuse.',
     'case ${1-} in */rebase-apply/final-commit) [ -e "${1%/*}/rebasing" ] && exit 0 ;; esac',
+    // git am opens no editor and stores the message as it is, `#` lines and all: the fast path reads it as
+    // for `git commit -F` (GIT_EDITOR=:, as node's handler does), never as comments git would strip.
+    '# git am stores the message as it is (no editor, `#` lines kept): read it as git commit -F would be.',
+    'GIT_EDITOR=:',
   ];
 }
 

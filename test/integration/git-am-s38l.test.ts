@@ -112,6 +112,21 @@ describe('git am by an AI agent (git mode)', () => {
     ]);
   });
 
+  it("a person's `git am` of a patch declaring a denied model on a `#` line (kept by git am, read by check) is refused", () => {
+    const { repo, env } = deniesQwen();
+    const message = 'feat: add b\n\n# Assisted-by: qwen-code:qwen/qwen3-coder\n';
+    const patch = patchOf(repo, env, message);
+    const applied = tryGit(repo.dir, ['am', '-q', patch], { env });
+    // Before this hook's fast path read the message as git am stores it (GIT_EDITOR=:): the `#` line taken for a stripped comment, no node.
+    expect(applied.code, applied.stderr).toBe(1);
+    expect(applied.stderr).toContain('qwen/qwen3-coder');
+    expect(tryGit(repo.dir, ['am', '--abort'], { env }).code).toBe(0);
+    // What check says of the stored message: the same line refused.
+    expect(tryGit(repo.dir, ['am', '-q', patch], { env: { ...env, AITRAIL: '0' } }).code).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%B'], { raw: true })).toBe(`${message}\n`);
+    expect(aitrail(repo.dir, ['check', 'HEAD~1..HEAD'], { env }).code).toBe(1);
+  });
+
   it('`git rebase --apply` (git am --rebasing) in an agent\'s terminal replays: nothing recorded, nothing refused, no node', () => {
     const { repo, env, started } = deniesQwen();
     const setUp = { ...env, AITRAIL: '0' };
