@@ -86,6 +86,12 @@ describe('git am by an AI agent (git mode)', () => {
     expect(repo.git(['log', '-1', '--format=%an <%ae>'])).toBe('Test Human <human@example.com>');
   });
 
+  it("git's rebase variables (a committed .env's) do not make Qwen Code's plain `git am` a replay", () => {
+    const { repo, env } = deniesQwen();
+    const patch = patchOf(repo, env);
+    refusedAm(repo, { ...env, GIT_REFLOG_ACTION: 'rebase (pick)', GIT_CHERRY_PICK_HELP: 'x' }, patch);
+  });
+
   it("a person's `git am` stores the message as it is, and starts no node for a message with no signal text; a patch series is recorded patch by patch", () => {
     const { repo, env, started } = deniesQwen();
     const plain = patchOf(repo, env, 'fix: plain\n\nNothing an agent signs.\n');
