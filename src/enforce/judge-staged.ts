@@ -25,6 +25,8 @@ export interface CommitBeingMade {
   quiet?: boolean;
   /** The config's policy, already compiled by the caller (else compiled here). */
   policy?: CompiledPolicy;
+  /** The paths the commit changes, read only when needed (default: the staged paths). */
+  paths?: () => string[];
 }
 
 /** Judge the commit `git commit` is making: its message, its detected attributions, the staged paths. */
@@ -43,7 +45,8 @@ export function judgeCommitBeingMade(commit: CommitBeingMade): { violations: Vio
   // Only path rules need the staged paths to decide; otherwise they are read (one git spawn)
   // just to name the files in an error (a warning's line names none: an agent's commit whose
   // model is unknown under `unknownModel: warn` spawns nothing).
-  if (policy.paths.length > 0) facts.paths = stagedPathsSync(commit.repoDir);
+  const changed = commit.paths ?? (() => stagedPathsSync(commit.repoDir));
+  if (policy.paths.length > 0) facts.paths = changed();
   let violations = evaluateCommit(facts, policy);
   // A merge being concluded: the protected files it takes whole from a merged side are that side's work.
   if (violations.some((violation) => violation.severity === 'error' && violation.rule.startsWith('path-'))) {
@@ -54,7 +57,7 @@ export function judgeCommitBeingMade(commit: CommitBeingMade): { violations: Vio
     }
   }
   if (violations.some((violation) => violation.severity === 'error') && policy.paths.length === 0) {
-    facts.paths = stagedPathsSync(commit.repoDir);
+    facts.paths = changed();
     violations = evaluateCommit(facts, policy);
   }
   // No commit exists yet: fixes say "commit again", never --amend; each fix is said once.

@@ -10,3 +10,22 @@ export function stagedPathsSync(cwd: string): string[] {
   const out = runGitSync([...NO_FSMONITOR, 'diff', '--cached', '--name-only', '-z', '--no-renames', '--no-relative', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none'], { cwd, asStored: true });
   return out.split('\0').filter((path) => path !== '');
 }
+
+/**
+ * Paths the patch `git am` is about to apply changes (its message hook runs before the patch is
+ * applied: the index is still HEAD's): the names `git apply --numstat` reads in the patch file, the
+ * new ones and, read in reverse, the old ones (a rename counts on both sides). The patch is read,
+ * never applied. Under `git am -p<n>`, `--directory` or `--include`/`--exclude` (stored in
+ * `rebase-apply/apply-opt`) the paths would differ from what git applies: none then (judged at push).
+ */
+export function patchPathsSync(cwd: string, patchFile: string): string[] {
+  const paths = new Set<string>();
+  for (const reverse of [false, true]) {
+    const out = runGitSync(['apply', ...(reverse ? ['-R'] : []), '--numstat', '-z', '--', patchFile], { cwd });
+    for (const record of out.split('\0')) {
+      const path = /^(?:\d+|-)\t(?:\d+|-)\t(.+)$/s.exec(record)?.[1];
+      if (path !== undefined) paths.add(path);
+    }
+  }
+  return [...paths];
+}

@@ -17,7 +17,7 @@ import { commentCharFor, commitEncodingFor, stripsComments, trailerCommentChar }
 import { showsOtherwise } from '../core/commit-encoding.js';
 import { mergeAttributions } from '../core/detect/merge.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
-import type { HookHandler } from './dispatch.js';
+import type { HookContext, HookHandler } from './dispatch.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { writeStderr } from '../io/write-fd.js';
 import { rememberAiAuthor } from './ai-author.js';
@@ -30,7 +30,10 @@ import { rememberAiAuthor } from './ai-author.js';
  * rules, messages and the staged paths are loaded only when something may be wrong.
  * git runs the hook at the top of the work tree, so `cwd` is the repository root.
  */
-export const handler: HookHandler = async (args, context) => {
+export const handler: HookHandler = (args, context) => judgeMessageFile(args, context);
+
+/** commit-msg's judgement; `paths`: what the commit changes when that is not the staged paths (applypatch-msg: the patch's). */
+export async function judgeMessageFile(args: string[], context: HookContext, paths?: () => string[]): Promise<number> {
   const file = args[0];
   if (!file) {
     writeStderr('aitrail: commit-msg: git gave no message file; reinstall the hooks with `npx aitrail init --force`.\n');
@@ -92,7 +95,7 @@ export const handler: HookHandler = async (args, context) => {
     const policy = compilePolicy(config.policy, detectOptions);
     if (clearlyPasses(attributions, policy)) return ExitCode.ok;
     const { judgeCommitBeingMade } = await import('../enforce/judge-staged.js');
-    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar: cutChar === '\n' ? trailerChar : cutChar, trailerChar, attributions, author: signals.author, config, policy, quiet: context.env.AITRAIL_QUIET === '1' });
+    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar: cutChar === '\n' ? trailerChar : cutChar, trailerChar, attributions, author: signals.author, config, policy, quiet: context.env.AITRAIL_QUIET === '1', ...(paths ? { paths } : {}) });
     if (violations.length === 0) return ExitCode.ok;
     writeStderr(text);
     return violations.some((violation) => violation.severity === 'error') ? ExitCode.violation : ExitCode.ok;
@@ -100,7 +103,7 @@ export const handler: HookHandler = async (args, context) => {
     const { reportError } = await import('../errors/report-error.js');
     return reportError(error);
   }
-};
+}
 
 /**
  * The message file with `carried` recorded in it (git reads the file again after this hook), as

@@ -15,6 +15,7 @@ export interface HookContext {
 const HOOKS: HookLoaders = {
   'prepare-commit-msg': () => import('./prepare-commit-msg.js'),
   'commit-msg': () => import('./commit-msg.js'),
+  'applypatch-msg': () => import('./applypatch-msg.js'),
   'pre-push': () => import('./pre-push.js'),
   'pre-receive': () => import('./pre-receive.js'),
   'post-commit': () => import('./post-commit.js'),

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
 import { absoluteGitDirSync } from '../git/git-path.js';
 
@@ -11,7 +11,9 @@ import { absoluteGitDirSync } from '../git/git-path.js';
 export function hookGitDir(cwd: string, env: NodeJS.ProcessEnv, messageFile?: string): string {
   if (env.GIT_DIR) return resolve(cwd, env.GIT_DIR);
   if (messageFile) {
-    const dir = dirname(resolve(cwd, messageFile));
+    let dir = dirname(resolve(cwd, messageFile));
+    // git am's message file: <git dir>/rebase-apply/final-commit.
+    if (basename(dir) === 'rebase-apply') dir = dirname(dir);
     if (existsSync(resolve(dir, 'HEAD')) && (existsSync(resolve(dir, 'objects')) || existsSync(resolve(dir, 'commondir')))) return dir;
   }
   return absoluteGitDirSync(cwd);

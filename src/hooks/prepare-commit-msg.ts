@@ -94,8 +94,17 @@ function rewrittenCommit(source: string | undefined, sourceCommit: string | unde
   return keepsHead ? 'HEAD' : undefined;
 }
 
-async function record(args: string[], context: HookContext): Promise<void> {
-  const [file, source, sourceCommit] = args;
+/**
+ * For applypatch-msg (src/hooks/applypatch-msg.ts): record the models detected now into the message
+ * file of the commit `git am` makes (GIT_EDITOR=: in `context`: git stores that message as it is).
+ * Nothing of a cherry-pick's or a squash merge's prepared message: `git am` commits neither.
+ */
+export function recordApplied(file: string, context: HookContext): Promise<void> {
+  return record([file, 'message'], context, true);
+}
+
+async function record(args: string[], context: HookContext, applied = false): Promise<void> {
+  const [file] = args;
   if (!file) {
     warn('prepare-commit-msg called without a message file; nothing recorded');
     return;
@@ -104,21 +113,30 @@ async function record(args: string[], context: HookContext): Promise<void> {
   const gitDir = hookGitDir(context.cwd, context.env, file);
   const marker = templateMarkerPath(gitDir);
   removeFileIfThere(marker);
+  if (!applied) await keepSources(context.cwd, gitDir);
+  const step = rebaseStep(context.env, gitDir);
+  if (step === 'replay') return;
+  await recordStep(args, context, gitDir, step, applied);
+}
+
+/** What post-commit needs of a cherry-pick or a squash merge, kept before `git commit` removes it. */
+async function keepSources(cwd: string, gitDir: string): Promise<void> {
   try {
     // For post-commit's note of a cherry-pick: `git commit` removes CHERRY_PICK_HEAD before it runs.
-    keepPickSource(context.cwd, gitDir);
+    keepPickSource(cwd, gitDir);
   } catch (error) {
     warn(`the picked commit was not kept, its line-level note will not follow: ${firstLine(error)}`);
   }
   try {
     // For post-commit's note of a squash merge: `git commit` removes SQUASH_MSG before it runs.
-    await keepSquashSource(context.cwd, gitDir);
+    await keepSquashSource(cwd, gitDir);
   } catch (error) {
     warn(`the squashed commits were not kept, their line-level notes will not follow: ${firstLine(error)}`);
   }
-  const step = rebaseStep(context.env, gitDir);
-  if (step === 'replay') return;
+}
 
+async function recordStep(args: string[], context: HookContext, gitDir: string, step: 'new' | 'fold', applied: boolean): Promise<void> {
+  const [file, source, sourceCommit] = args as [string, string | undefined, string | undefined];
   const path = resolve(context.cwd, file);
   const raw = readFileSync(path);
   if (raw.length > MAX_MESSAGE_BYTES) {
@@ -150,7 +168,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
           ...detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env, new Date(), rewrittenCommit(source, sourceCommit, keepsHead))), commentChar, trailerChar }, options),
           // An amend keeps the models of the commit it replaces, whoever amends it; -m over a picked or squashed message, those of what it brings.
           ...(await amendedAttributions(context.cwd, context.env, message, options, commentChar, now, keepsHead)),
-          ...(source === 'message' ? preparedAttributions(gitDir, message, options, commentChar) : []),
+          ...(source === 'message' && !applied ? preparedAttributions(gitDir, message, options, commentChar) : []),
         ];
   if (attributions.length === 0) return;
   rememberAiAuthor(gitDir, context.env);
@@ -158,7 +176,7 @@ async function record(args: string[], context: HookContext): Promise<void> {
   if (updated === message) return;
   if (source === 'template') {
     mkdirSync(join(gitDir, 'aitrail'), { recursive: true });
-    writeFileSync(marker, templateComparable(message, config.trailer.key, commentChar));
+    writeFileSync(templateMarkerPath(gitDir), templateComparable(message, config.trailer.key, commentChar));
   }
   rewriteFile(path, Buffer.from(updated, encoding));
 }

@@ -138,6 +138,8 @@ export function fastPathFunctions(version: string): string[] {
     '  aitrail_m=$1',
     '  [ -f "$aitrail_m" ] || return 1',
     '  aitrail_g=${GIT_DIR:-${aitrail_m%/*}}',
+    // git am's message file is <git dir>/rebase-apply/final-commit (applypatch-msg).
+    '  case $aitrail_m in */rebase-apply/final-commit) aitrail_g=${GIT_DIR:-${aitrail_m%/rebase-apply/final-commit}} ;; esac',
     '  [ "$aitrail_g" != "$aitrail_m" ] && [ -f "$aitrail_g/HEAD" ] || return 1',
     '  [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ] || return 1',
     // A cherry-pick (a `-n -x` one too: MERGE_MSG with git's `-x` line, no MERGE_HEAD) or a `git merge --squash` being committed:

@@ -266,6 +266,7 @@ export function consequence(hooks: readonly InstalledHook[]): string {
     hooks.includes('commit-msg') ? 'commits are not checked' : null,
     hooks.includes('pre-push') ? 'pushes are not checked' : null,
     hooks.includes('post-commit') || hooks.includes('post-rewrite') ? 'no line-level notes are written' : null,
+    hooks.includes('applypatch-msg') ? "git am's commits are neither recorded nor checked" : null,
   ].filter((part): part is string => part !== null);
   return lost.join(', ');
 }
@@ -295,6 +296,7 @@ export function managerAdvice(config: ManagerConfig, hooks: readonly InstalledHo
   const job: Record<InstalledHook, string[]> = {
     'prepare-commit-msg': [`run: ${dir}/prepare-commit-msg {0}`],
     'commit-msg': [`run: ${dir}/commit-msg {1}`],
+    'applypatch-msg': [`run: ${dir}/applypatch-msg {1}`],
     'pre-push': ['script: aitrail', 'runner: sh', 'use_stdin: true'],
     'post-commit': [`run: ${dir}/post-commit`],
     'post-rewrite': [`run: ${dir}/post-rewrite {1}`, 'use_stdin: true'],

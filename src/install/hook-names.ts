@@ -1,5 +1,9 @@
-/** Hooks `aitrail init` installs in a work-tree repository. */
-export const CLIENT_HOOKS = ['prepare-commit-msg', 'commit-msg', 'pre-push', 'post-commit', 'post-rewrite'] as const;
+/**
+ * Hooks `aitrail init` installs in a work-tree repository. `git am` runs none of the commit hooks,
+ * only applypatch-msg (with its message file, before the patch is applied), pre-applypatch and
+ * post-applypatch: applypatch-msg records and judges the commit `git am` makes.
+ */
+export const CLIENT_HOOKS = ['prepare-commit-msg', 'commit-msg', 'pre-push', 'post-commit', 'post-rewrite', 'applypatch-msg'] as const;
 /** Hooks installed in a bare (server) repository. */
 export const SERVER_HOOKS = ['pre-receive'] as const;
 

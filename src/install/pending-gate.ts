@@ -275,6 +275,24 @@ export function rewordGate(): string[] {
 }
 
 /**
+ * applypatch-msg: `git rebase --apply` replays commits through `git am --rebasing`, which runs the
+ * hook for every commit it replays; git marks it with `rebase-apply/rebasing` beside the message
+ * file (`git am` itself: `rebase-apply/applying`). A replay records and refuses nothing, as
+ * prepare-commit-msg and commit-msg do for a rebase's picks. A file in the git dir, never in the
+ * repository's content.
+ */
+function applyReplayGate(): string[] {
+  return [
+    '# `git rebase --apply` (git am --rebasing, marked by rebase-apply/rebasing beside the message file) replays commits: nothing to record or refuse.',
+    'case ${1-} in */rebase-apply/final-commit) [ -e "${1%/*}/rebasing" ] && exit 0 ;; esac',
+    // git am opens no editor and stores the message as it is, `#` lines and all: the fast path reads it as
+    // for `git commit -F` (GIT_EDITOR=:, as node's handler does), never as comments git would strip.
+    '# git am stores the message as it is (no editor, `#` lines kept): read it as git commit -F would be.',
+    'GIT_EDITOR=:',
+  ];
+}
+
+/**
  * What a hook checks before it looks for aitrail, so that a commit or a history edit with nothing
  * for node to do starts nothing: the message hooks' fast path, the rebase replays prepare-commit-msg
  * records nothing for, post-commit's pending checkpoints, post-rewrite's notes. The shims
@@ -283,6 +301,7 @@ export function rewordGate(): string[] {
 export function hookGates(hook: InstalledHook): string[] {
   if (hook === 'prepare-commit-msg') return [...sameFunction(), ...plainCommitsFunction(), ...foldedQuietFunction(packageVersion()), ...rebaseReplayGate(), ...fastPathFunctions(packageVersion()), ...freshFunction(), ...preparedFunction(), ...fastPathCall(true)];
   if (hook === 'commit-msg') return [...rewordGate(), ...fastPathLines(packageVersion(), '[ -z "$aitrail_rw" ]')];
+  if (hook === 'applypatch-msg') return [...applyReplayGate(), ...fastPathLines(packageVersion())];
   if (hook === 'post-commit') return pendingCheckpointsGate();
   if (hook === 'post-rewrite') return notesToCarryGate();
   return [];
