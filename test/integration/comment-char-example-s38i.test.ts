@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer, tryGit, type Project } from '../helpers/enforce-repos.js';
 
-// s38c-2 reads the trailer block as a reader with a letter for core.commentChar finds it; a person's
+// 493 reads the trailer block as a reader with a letter for core.commentChar finds it; a person's
 // example (`For example:` above `Assisted-by: qwen…`, row 136) is then a comment line of the block to a
 // reader whose prefix is `F`, and its lead was looked for above the paragraph only: the honest example,
 // passed under `#` by every layer, was refused as Qwen's.

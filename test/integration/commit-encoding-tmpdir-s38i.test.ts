@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hookedWithOrigin } from '../helpers/hooked-repo.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 
-// s38c-1 reads a message as git will show it under i18n.commitEncoding by writing a commit object to a
+// 492 reads a message as git will show it under i18n.commitEncoding by writing a commit object to a
 // fresh folder under the system's temporary folder; where that folder cannot be made (TMPDIR gone or
 // read-only: a sandbox, a stale shell, a `.env`'s TMPDIR) mkdtemp threw and commit-msg refused every
 // such commit, a person's Japanese or latin1 message too.

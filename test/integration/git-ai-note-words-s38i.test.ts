@@ -3,9 +3,9 @@ import { aitrail } from '../helpers/cli.js';
 import { addNote } from '../helpers/git-ai-notes.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 
-// s38g-1 reads a git-ai note's model as one name: `gpt-5 qwen3-coder` (or `x qwen3-coder`) read as
+// 486 reads a git-ai note's model as one name: `gpt-5 qwen3-coder` (or `x qwen3-coder`) read as
 // `openai/unknown` (`unknown`), Qwen's word unjudged; and only the first 4,096 characters were read, so
-// 5,000 spaces, BELs or colour resets before `qwen3-coder` hid it as s38g-1's controls did. Under
+// 5,000 spaces, BELs or colour resets before `qwen3-coder` hid it as 486's controls did. Under
 // `deny: ["qwen/*"]` check, pre-push and pre-receive passed the commit with a warning at most.
 
 /** A git-ai note giving lines 2-3 of `path` to one session whose agent_id is `tool`/`model`. */

@@ -49,7 +49,7 @@ describe('links shown at protected paths: rules that are not plain name patterns
     expect(violations).toMatchObject([{ rule: 'path-model-denied', path: 'src/d0/up/lib/m0/f0.ts', pathCount: 1_200_000 }]);
   });
 
-  // `**/keys/*.{pem,key}` is read by its name since session 38 (a brace list of plain words is one segment): it passes (row s38b-2).
+  // `**/keys/*.{pem,key}` is read by its name since session 38 (a brace list of plain words is one segment): it passes (row 501).
   it('past 200,000 shown paths matched whole (`**/keys/*.[pk]e[my]`: a class, no last segment to read a name by) the range is refused, saying how to go on', () => {
     const check = aitrail(repository('**/keys/*.[pk]e[my]', dirs(60), 3500).dir, ['check', 'main..ai']);
     expect(check.code, check.stdout + check.stderr).toBe(3);

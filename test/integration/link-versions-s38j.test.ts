@@ -5,7 +5,7 @@ import { aitrail } from '../helpers/cli.js';
 import { committed, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 
-// Session 38 review of row s38b-1: a link on the way of a starting link that the range retargets
+// Session 38 review of row 500: a link on the way of a starting link that the range retargets
 // more than once. The range's links were laid over the starting tree's one path each, the last of
 // `git log`'s order winning: the OLDEST version (git log lists children first), so the way the
 // pushed tip shows was never read. Qwen writes vendor/q.ts, points lib/a.ts at a decoy, then at
@@ -27,7 +27,7 @@ function retarget(work: TestRepo, text: string, at: string, subject: string): vo
   work.git(['commit', '-q', '--no-verify', '-m', subject]);
 }
 
-describe('a link on the way retargeted more than once in the range (row s38b-1)', () => {
+describe('a link on the way retargeted more than once in the range (row 500)', () => {
   it('the way the tip shows is read: refused by check and pre-receive (both passed it)', () => {
     const { work, remote } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, (dir) => {

@@ -1,7 +1,7 @@
-// Row s38d-3 reads the committed `.env` files as checked out (`git grep` without `--cached`), so a
+// Row 496 reads the committed `.env` files as checked out (`git grep` without `--cached`), so a
 // committed `.qwen/.env` deleted from the work tree after Qwen Code started (and loaded it) was not
 // read at all: its `AITRAIL=0`, still in the agent's environment, switched the hooks off (before
-// s38d-3 the index was read and it was refused). Now the index is read too, only when the shell's
+// 496 the index was read and it was refused). Now the index is read too, only when the shell's
 // own test finds a committed one gone from the work tree (no process more otherwise).
 // Real repositories, the hooks of the real `aitrail init`, git mode and husky's block.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';

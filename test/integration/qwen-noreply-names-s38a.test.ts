@@ -1,4 +1,4 @@
-// Row s38a-1: Qwen Code's own names at Qwen's and Alibaba's no-reply addresses. Qwen Code's line
+// Row 499: Qwen Code's own names at Qwen's and Alibaba's no-reply addresses. Qwen Code's line
 // `Co-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>` reads `qwen-code:qwen/unknown`, so
 // `deny: ["qwen/*"]` refuses it; the same name at a no-reply address (`Qwen-Coder
 // <noreply@alibabacloud.com>`, what the @ai-coding-workshop/commit-msg hook adds as Co-developed-by
@@ -18,7 +18,7 @@ import { tryGit } from '../helpers/enforce-repos.js';
 
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 
-describe("Qwen Code's names at Qwen's and Alibaba's no-reply addresses (row s38a-1)", () => {
+describe("Qwen Code's names at Qwen's and Alibaba's no-reply addresses (row 499)", () => {
   it('are refused under deny qwen/* by check and pre-receive', () => {
     const { remote, work } = policyServer(DENY);
     expectEachRefused(remote, work, {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listRootEntries } from '../../src/git/read-blob.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-// s38L-1 listed the whole top of the base's tree and decoded every record of it on each `check` (a
+// 485 listed the whole top of the base's tree and decoded every record of it on each `check` (a
 // root of 50,000 files: ~100 ms more of node's CPU); only names holding `aitrail` or `package.json`
 // can be a search place or a misnamed config, and only their records are decoded now.
 describe('the top of a tree, read for the names a config may have', () => {

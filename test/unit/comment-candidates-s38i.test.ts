@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commentCandidates, commitFindings } from '../../src/core/detect/commit.js';
 
-// s38c-2 tried each first letter of the last paragraph's prose lines as a reader's comment prefix,
+// 493 tried each first letter of the last paragraph's prose lines as a reader's comment prefix,
 // reading the trailer block again for each: a hostile repository's 20,000 lines opening with 20,000
 // different letters made that 20,000 readings of a 120 KB message (~2 minutes of check, pre-receive
 // and commit-msg). The letters that leave the fewest prose lines are enough: git finds the same block
