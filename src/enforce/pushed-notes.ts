@@ -4,6 +4,7 @@ import { readRevisionObjects } from '../git/revision-blobs.js';
 import type { RefUpdate } from '../core/ref-updates.js';
 import { listNotes, type NoteEntry } from '../git/notes.js';
 import { resolveCommits } from '../git/resolve-commits.js';
+import { QWEN_NOTE_LIMIT, qwenNoteGenerators } from '../core/notes/qwen-attribution.js';
 
 /** What a push does to the git-ai notes enforcement reads (refs/notes/ai). */
 export interface PushedNotes {
@@ -63,4 +64,28 @@ export async function attestingNotes(repoDir: string, notes: PushedNotes): Promi
     });
   }
   return blobs.filter((commit) => !quiet.has(commit));
+}
+
+/**
+ * Those of the noted commits whose new note in refs/notes/ai-attribution is Qwen Code's (a blob
+ * within QWEN_NOTE_LIMIT that qwenNoteGenerators reads: what judging adds to the commit). Another
+ * tool's note in that ref (kiro-metrics, ai-attr) adds nothing: judging its commit again would only
+ * judge the commit by itself under today's policy, refusing the notes of a commit the server
+ * accepted before a deny (a push the pusher cannot fix but by deleting another tool's notes).
+ */
+export async function qwenAttestingNotes(repoDir: string, notes: PushedNotes): Promise<string[]> {
+  const read = notes.noted.filter((commit) => {
+    const entry = notes.entries.get(commit);
+    return entry?.type === 'blob' && entry.size >= 0 && entry.size <= QWEN_NOTE_LIMIT;
+  });
+  const attesting: string[] = [];
+  for (let start = 0; start < read.length; start += READ_BATCH) {
+    const batch = read.slice(start, start + READ_BATCH);
+    const objects = await readRevisionObjects(repoDir, batch.map((commit) => notes.entries.get(commit)?.oid as string), { asStored: true });
+    batch.forEach((commit, index) => {
+      const content = objects[index]?.type === 'blob' ? objects[index]?.content : undefined;
+      if (content && content.length <= QWEN_NOTE_LIMIT && qwenNoteGenerators(content.toString('utf8')) !== null) attesting.push(commit);
+    });
+  }
+  return attesting;
 }

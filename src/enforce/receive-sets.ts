@@ -7,7 +7,7 @@ import { enforceMessages } from './messages.js';
 import { sameConfig } from './policy-memory.js';
 import { notedDescendants } from './noted-descendants.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
-import { attestingNotes, pushedNotes } from './pushed-notes.js';
+import { attestingNotes, pushedNotes, qwenAttestingNotes } from './pushed-notes.js';
 import { serverPolicy } from './server-policy.js';
 import { validatePushedConfigs } from './validate-pushed-configs.js';
 
@@ -74,6 +74,8 @@ export async function receiveSets(
     for (const found of await notedDescendants(repoDir, updates, commits, await attestingNotes(repoDir, notes))) sets.push({ source: policy.source, ...found });
   }
   const qwen = await pushedNotes(repoDir, updates, commits, QWEN_NOTES_REF);
-  if (qwen && qwen.noted.length > 0) sets.push({ source: policy.source, tips: qwen.noted, exclude: [], noWalk: true });
+  // Only commits whose new note is Qwen Code's are judged again (another tool's note adds nothing).
+  const qwenNoted = qwen && qwen.noted.length > 0 ? await qwenAttestingNotes(repoDir, qwen) : [];
+  if (qwenNoted.length > 0) sets.push({ source: policy.source, tips: qwenNoted, exclude: [], noWalk: true });
   return { sets, ...(notes ? { notesTip: notes.tip } : {}), ...(qwen ? { qwenNotesTip: qwen.tip } : {}), ...(policy.warning === undefined ? {} : { warning: policy.warning }) };
 }
