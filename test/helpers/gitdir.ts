@@ -135,3 +135,13 @@ export function makeRepo(options: { bare?: boolean; dir?: string; objectFormat?:
   };
   return { dir, git: run, write, commit };
 }
+
+/**
+ * A git date (`@<seconds> +0000`) a minute after now, for a person's commit that must not share the
+ * second of the AI commit just made: the same author in the same second is what an amend of that
+ * commit looks like to the shims (`.git/aitrail/ai-author`), and node rightly starts for it; a fast
+ * machine makes a test's commits within one second.
+ */
+export function laterThanNow(): string {
+  return `@${Math.floor(Date.now() / 1000) + 60} +0000`;
+}

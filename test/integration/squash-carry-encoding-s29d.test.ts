@@ -8,7 +8,7 @@ import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { tempDir } from '../helpers/gitdir.js';
+import { laterThanNow, tempDir } from '../helpers/gitdir.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
 
 const QWEN = { QWEN_CODE: '1', AITRAIL_MODEL: 'qwen/qwen3-coder' };
@@ -49,7 +49,9 @@ describe('a rebase squash whose editor drops the trailer, in a signed or ISO-885
     writeFileSync(started, '');
     repo.write('h2.txt', 'more\n');
     repo.git(['add', 'h2.txt']);
-    expect(tryGit(repo.dir, ['commit', '-q', '-m', 'Human again'], { env }).code).toBe(0);
+    // A second later than the squashed AI commit: the same author in the same second is what an amend of
+    // it looks like to the shims (.git/aitrail/ai-author), and node rightly starts for that.
+    expect(tryGit(repo.dir, ['commit', '-q', '-m', 'Human again'], { env: { ...env, GIT_AUTHOR_DATE: laterThanNow() } }).code).toBe(0);
     expect(readFileSync(started, 'utf8')).toBe('');
   });
 
