@@ -44,7 +44,7 @@ export const enforceMessages = {
     `aitrail: note: ${show(label)}; the policy is read from the work tree. Pin it with --policy-from <target branch>, a range A..B (policy read at A) or --config <file>.\n`,
   commitRefused: (count: number) =>
     `\naitrail: commit refused: ${count === 1 ? 'it breaks' : `${count} violations of`} the AI model policy (see above).\n` +
-    'git commit --no-verify will not get it in: the same policy is checked again at push, in CI and on the server.\n' +
+    'Skipping the hooks (git commit --no-verify, AITRAIL=0 git am) will not get it in: the same policy is checked again at push, in CI and on the server.\n' +
     'To change the policy itself, change the config in a separate commit and get it onto the target branch first.\n',
   pushRefused: (remote: string) =>
     `\naitrail: push to ${show(remote)} refused: commits above break the AI model policy.\n` +

@@ -12,7 +12,7 @@ describe('commit-msg', () => {
     expect(result.stderr).toContain('qwen/qwen3-coder');
     expect(result.stderr).toContain('model-denied (policy.deny)');
     expect(result.stderr).toContain('src/parser.ts');
-    expect(result.stderr).toContain('--no-verify will not get it in');
+    expect(result.stderr).toContain('Skipping the hooks (git commit --no-verify, AITRAIL=0 git am) will not get it in');
     expect(work.git(['rev-parse', 'HEAD'])).toBe(base);
   });
 
