@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { agentEdit } from '../helpers/agent-edits.js';
 import { installHooks, QWEN } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { laterThanNow, makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { aitrail, gitRun } from '../helpers/hooks.js';
 
 /**
@@ -42,7 +42,8 @@ function history(format: 'sha1' | 'sha256', options: { bare?: TestRepo } = {}): 
   const agent = gitRun(repo.dir, ['commit', '-q', '-am', 'feat: agent work']);
   expect(agent.status, agent.stderr).toBe(0);
   repo.git(['tag', 'v2']);
-  repo.commit('docs: by hand\n', { 'n.ts': 'n1\nn2\nn3\nn4\n' });
+  // Past the agent commit's second: the same author in the same second is an amend of it to the shims, which start node (not on this PATH).
+  repo.commit('docs: by hand\n', { 'n.ts': 'n1\nn2\nn3\nn4\n' }, { GIT_AUTHOR_DATE: laterThanNow() });
   expect(gitRun(repo.dir, ['revert', '--no-edit', 'HEAD~2']).status).toBe(0);
   return repo;
 }
