@@ -1,8 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, CRYPTO_PATH_POLICY, dirLink, fileLink, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
+import { committed, dirLink, fileLink, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 
 // Session 37 (red team, row 456's limit): a link made before the path rule shows lib/key.ts at
@@ -13,16 +11,9 @@ import type { TestRepo } from '../helpers/gitdir.js';
 
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 
-/** On `work`'s main: lib/key.ts, the link `link` makes, then the path rule, pushed; Qwen's other/util.ts on branch `moved`, pushed as `qwen`. */
+/** On `work`'s main: the link `link` makes, then the path rule, pushed (linkedBeforeTheRule); Qwen's other/util.ts on branch `moved`, pushed as `qwen`. */
 function qwenBesideALink(work: TestRepo, link: (dir: string) => void): string {
-  work.write('lib/key.ts', 'export const placeholder = 0;\n');
-  link(work.dir);
-  work.git(['add', '-A']);
-  work.git(['commit', '-q', '--no-verify', '-m', 'chore: crypto points at lib']);
-  writeFileSync(join(work.dir, '.aitrailrc.yml'), CRYPTO_PATH_POLICY);
-  work.git(['commit', '-q', '--no-verify', '-am', 'chore: protect src/crypto']);
-  expect(tryGit(work.dir, ['push', '-q', 'origin', 'main']).code).toBe(0);
-  work.git(['fetch', '-q', 'origin']);
+  linkedBeforeTheRule(work, link);
   work.git(['checkout', '-q', '-b', 'moved', 'main']);
   const qwen = committed(work, `feat: util\n\n${QWEN_DECLARED}\n`, { 'other/util.ts': QWEN_KEY });
   // Qwen's commit alone is allowed where it is.
