@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledPathRule } from '../../../src/core/policy/compile-policy.js';
-import { pathMatcher } from '../../../src/core/policy/glob-matcher.js';
 import { linkShownMatcher, pathsShownByLinks, type ResolvedLink } from '../../../src/core/policy/link-reach.js';
 import { prng } from '../../helpers/trailer-messages.js';
+import { rule } from '../../helpers/shown-path-differential.js';
 
 // Session 38 (row 470's cost: 300 links and a person's 4,000 files under `src/{crypto,keys}/**`
 // took 6.8 s in check, every shown path matched): linkShownMatcher answers a file whose name
 // decides nothing once for its directory. Differential: against the exact judge, each path a link
 // shows the file at matched whole by matchFile.
 
-const rule = (files: string[]) => ({ files, matchFile: pathMatcher(files) }) as unknown as CompiledPathRule;
 
 const exact = (files: string[], links: readonly ResolvedLink[], path: string): boolean => {
   const { matchFile } = rule(files);

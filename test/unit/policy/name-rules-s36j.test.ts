@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledPathRule } from '../../../src/core/policy/compile-policy.js';
-import { pathMatcher } from '../../../src/core/policy/glob-matcher.js';
 import { pathsShownByLinks, protectsByNameOnly } from '../../../src/core/policy/link-reach.js';
-
-const rule = (files: string[]) => ({ files, matchFile: pathMatcher(files) }) as unknown as CompiledPathRule;
+import { rule } from '../../helpers/shown-path-differential.js';
 
 describe('protectsByNameOnly: a path rule that protects a path by a name in it', () => {
   it('plain name patterns, at any depth or under `**/`, are; a directory, brace, class, extglob or `**` inside a name is not', () => {
