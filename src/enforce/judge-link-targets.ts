@@ -1,10 +1,10 @@
 import type { CompiledPathRule, CompiledPolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import { protection } from '../core/policy/landed-lines.js';
-import { LINK_LOOP, linkShownMatcher, linksInsideDirectoryLinks, MAX_LINK_HOPS, mayReach, pathsShownByLinks, protectsByNameOnly, resolveThroughLinks, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
+import { foldedLinkFinder, foldedOnMiss, LINK_LOOP, linkShownMatcher, linksInsideDirectoryLinks, MAX_LINK_HOPS, mayReach, pathsShownByLinks, protectsByNameOnly, resolveThroughLinks, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
 import { GitError } from '../git/exec.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
-import { treeSymlinks } from '../git/read-blob.js';
+import { treePathSet, treeSymlinks } from '../git/read-blob.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 import { readRevisionBlobs } from '../git/revision-blobs.js';
 import { enforceMessages } from './messages.js';
@@ -55,12 +55,18 @@ async function linksWithinReach(repoDir: string, commit: string, policy: Compile
   const blobs = await readRevisionBlobs(repoDir, oids, STORED);
   const textOf = new Map(oids.map((oid, at) => [oid, blobs[at]?.content.toString('utf8') ?? '']));
   const passes = [...versions.values()].some((held) => held.length > 1) ? [0, 1] : [0];
+  // A name the tree lacks is read as a Mac's checkout reads it too (case- and normalization-insensitive:
+  // `../../LIB/key.ts` shows `lib/key.ts`): a target the tree lacks is also matched by folded names (link-reach
+  // shownThrough), a name on the way that is no link follows the link it folds to. The tree's paths are read
+  // from the listing treeSymlinks made, only when some link is within reach; names are folded only on a miss.
+  const paths = await treePathSet(repoDir, commit, STORED);
+  const exists = (path: string): boolean => paths.has(path);
   const found = new Map<string, ResolvedLink>();
   for (const pass of passes) {
     const texts = new Map([...versions].map(([path, held]) => [path, textOf.get(held[pass === 0 ? 0 : held.length - 1]!) ?? '']));
-    for (const link of linksOfOneWay(commit, tree, texts, textOf, reaches, loops)) found.set(`${link.path}\0${link.text}\0${link.target}`, link);
+    for (const link of linksOfOneWay(commit, tree, texts, textOf, reaches, loops, foldedLinkFinder(texts, exists))) found.set(`${link.path}\0${link.text}\0${link.target}`, link);
   }
-  return [...found.values()];
+  return [...found.values()].map((link) => foldedOnMiss(link, exists));
 }
 
 /** linksWithinReach for one reading of the links on the way (`texts`: path → text). */
@@ -71,11 +77,12 @@ function linksOfOneWay(
   textOf: ReadonlyMap<string, string>,
   reaches: (path: string) => boolean,
   loops: 'refuse' | 'skip',
+  foldedLink: (path: string) => string | undefined,
 ): ResolvedLink[] {
   // A link within reach shows its target, and whatever a commit puts in place of a link on its way (`lib/a.ts` made a file): each read as a target.
   const resolve = (path: string, text: string, onLoop: 'refuse' | 'skip', withWays: boolean): ResolvedLink[] => {
     const ways: string[] = [];
-    const target = resolveThroughLinks(path, text, texts, withWays ? ways : undefined);
+    const target = resolveThroughLinks(path, text, texts, withWays ? ways : undefined, foldedLink);
     if (target === LINK_LOOP && onLoop === 'refuse') throw new GitError(enforceMessages.linkLoop(commit, path, text, MAX_LINK_HOPS), ['ls-tree'], null, '');
     const targets = new Set(ways);
     if (typeof target === 'string') targets.add(target);

@@ -83,6 +83,7 @@ export async function treeSymlinks(repoDir: string, commit: string, view: Object
   let links = symlinksRead.get(key);
   if (links === undefined) {
     const out = await runGitRaw(['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: repoDir, ...view });
+    lastListing = { key, out };
     links = [];
     const record = (start: number): void => {
       const end = out.indexOf(0, start);
@@ -95,6 +96,42 @@ export async function treeSymlinks(repoDir: string, commit: string, view: Object
     symlinksRead.set(key, links);
   }
   return links.map((link) => ({ ...link }));
+}
+
+/** The last tree treeSymlinks listed (its raw `ls-tree -r -z` output), for treePathSet to read without a second git process. */
+let lastListing: { key: string; out: Buffer } | null = null;
+const pathSets = new Map<string, ReadonlySet<string>>();
+
+/**
+ * Every path of `commit`'s tree, its files (links, submodules) and the directories above them,
+ * read from the listing treeSymlinks made of it when it was the last one (else listed again).
+ */
+export async function treePathSet(repoDir: string, commit: string, view: ObjectView = {}): Promise<ReadonlySet<string>> {
+  objectId(commit);
+  const key = `${view.asStored === true ? 1 : 0}\0${repoDir}\0${commit}`;
+  const known = pathSets.get(key);
+  if (known !== undefined) return known;
+  const out = lastListing?.key === key ? lastListing.out : await runGitRaw(['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: repoDir, ...view });
+  const paths = new Set<string>();
+  let previous = '';
+  for (const record of out.toString('utf8').split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab === -1) continue;
+    const path = record.slice(tab + 1);
+    paths.add(path);
+    // Listed by path: the files of one directory follow each other, its directories known after the first.
+    const last = path.lastIndexOf('/');
+    if (last > 0 && last === previous.length && path.startsWith(previous)) continue;
+    previous = last > 0 ? path.slice(0, last) : '';
+    for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+      const dir = path.slice(0, slash);
+      if (paths.has(dir)) break;
+      paths.add(dir);
+    }
+  }
+  if (pathSets.size >= 8) pathSets.clear();
+  pathSets.set(key, paths);
+  return paths;
 }
 
 /** A record of a symbolic link in `ls-tree -z` output, with the NUL that ends the record before it. */

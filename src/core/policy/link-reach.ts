@@ -1,6 +1,7 @@
 import type { CompiledPathRule } from './compile-policy.js';
 import { trimTrailing } from '../trim-run.js';
 import { pathMatcher } from './glob-matcher.js';
+import { macFoldedName } from '../mac-name.js';
 
 /**
  * What a symbolic link's target is in the commit that makes the link: a file, a directory (with
@@ -107,6 +108,69 @@ export interface ResolvedLink {
   path: string;
   text: string;
   target: string;
+  /**
+   * Set when `target` names no path of the tree exactly: its names as macOS reads them
+   * (macFoldedName), each a component, since a Mac's checkout shows there any path equal to it
+   * under that folding (`../../LIB/key.ts` shows `lib/key.ts`).
+   */
+  folded?: readonly string[];
+}
+
+/** A path's names as macOS reads them, one a component (remembered: a range asks each changed path of each link that misses). */
+function foldedParts(path: string): readonly string[] {
+  let parts = foldedPaths.get(path);
+  if (parts === undefined) {
+    if (foldedPaths.size >= 100_000) foldedPaths.clear();
+    foldedPaths.set(path, (parts = path.split('/').map(macFoldedName)));
+  }
+  return parts;
+}
+
+const foldedPaths = new Map<string, readonly string[]>();
+
+/**
+ * For resolveThroughLinks' `foldedLink`: the link of `links` whose path equals `path` as macOS
+ * reads names, when the tree (`exists`) holds nothing at `path` itself; the first by path when
+ * several do. The folded index of the links is built at the first such miss.
+ */
+export function foldedLinkFinder(links: ReadonlyMap<string, string>, exists: (path: string) => boolean): (path: string) => string | undefined {
+  let index: Map<string, string> | null = null;
+  return (path) => {
+    if (exists(path)) return undefined;
+    if (index === null) {
+      index = new Map();
+      for (const at of [...links.keys()].sort()) {
+        const key = foldedParts(at).join('/');
+        if (!index.has(key)) index.set(key, at);
+      }
+    }
+    return index.get(foldedParts(path).join('/'));
+  };
+}
+
+/** `link` with `folded` set when its target is neither a path of the tree nor the top (`exists`: the tree's files and directories). */
+export function foldedOnMiss(link: ResolvedLink, exists: (path: string) => boolean): ResolvedLink {
+  if (link.target === '' || exists(link.target)) return link;
+  return { ...link, folded: link.target.split('/').map(macFoldedName) };
+}
+
+/**
+ * Where `link` shows `path`: at the link's path (a file link to it), under it (a directory link
+ * above it), or nowhere (undefined). By exact names, and for a link whose target the tree lacks
+ * (`folded`), also by the names folded as macOS reads them (`src/crypto -> ../LIB` shows
+ * `lib/x.ts` at `src/crypto/x.ts`).
+ */
+export function shownThrough(link: ResolvedLink, path: string): string | undefined {
+  if (link.target === '') return `${link.path}/${path}`;
+  if (path === link.target) return link.path;
+  if (path.startsWith(`${link.target}/`)) return `${link.path}${path.slice(link.target.length)}`;
+  const folded = link.folded;
+  if (folded === undefined) return undefined;
+  const parts = foldedParts(path);
+  if (parts.length < folded.length) return undefined;
+  for (let at = 0; at < folded.length; at += 1) if (parts[at] !== folded[at]) return undefined;
+  if (parts.length === folded.length) return link.path;
+  return `${link.path}/${path.split('/').slice(folded.length).join('/')}`;
 }
 
 /** A changed file as a link shows it elsewhere: `changed` (lib/key.ts) at `shown` (src/crypto/key.ts) through `link`. */
@@ -118,7 +182,8 @@ export interface ShownPath {
 
 /**
  * Where `links` show the files of `changed`: a file link at its target, a directory link at every
- * file under its target (the top: every file). Followed through one link, as far as a link that
+ * file under its target (the top: every file), by folded names too for a target the tree lacks
+ * (shownThrough). Followed through one link, as far as a link that
  * passes through another one is concerned: such a link's target names no file (row 21 refuses
  * it when a commit makes it).
  */
@@ -133,12 +198,8 @@ export function pathsShownByLinks(links: readonly ResolvedLink[], changed: reado
 function* eachShown(links: readonly ResolvedLink[], changed: readonly string[], keep: (shown: string) => boolean): Generator<ShownPath> {
   for (const link of links) {
     for (const path of changed) {
-      let shown: string;
-      if (link.target === '') shown = `${link.path}/${path}`;
-      else if (path === link.target) shown = link.path;
-      else if (path.startsWith(`${link.target}/`)) shown = `${link.path}${path.slice(link.target.length)}`;
-      else continue;
-      if (keep(shown)) yield { changed: path, shown, link };
+      const shown = shownThrough(link, path);
+      if (shown !== undefined && keep(shown)) yield { changed: path, shown, link };
     }
   }
 }
@@ -265,9 +326,16 @@ export const LINK_LOOP = Symbol('link loop');
  * when the links loop or pass MAX_LINK_HOPS. '' is the top. `ways`, when given, receives the
  * path read on at each link passed (that link's own path, the rest of the way by its text:
  * `lib/a.ts`, `d1/f.ts`): a commit that puts a file or directory there in place of the link
- * makes the first link show it.
+ * makes the first link show it. `foldedLink`, when given, names the link (its path in `links`) a
+ * path on the way that is no link shows as macOS reads names (undefined for none): followed too.
  */
-export function resolveThroughLinks(linkPath: string, text: string, links: ReadonlyMap<string, string>, ways?: string[]): string | null | typeof LINK_LOOP {
+export function resolveThroughLinks(
+  linkPath: string,
+  text: string,
+  links: ReadonlyMap<string, string>,
+  ways?: string[],
+  foldedLink?: (path: string) => string | undefined,
+): string | null | typeof LINK_LOOP {
   const outside = (value: string): boolean => value === '' || value.startsWith('/') || value.includes('\0');
   if (outside(text)) return null;
   const parts = linkPath.split('/').slice(0, -1);
@@ -282,7 +350,15 @@ export function resolveThroughLinks(linkPath: string, text: string, links: Reado
       continue;
     }
     parts.push(part);
-    const next = links.get(parts.join('/'));
+    let next = links.get(parts.join('/'));
+    if (next === undefined && foldedLink !== undefined) {
+      // A name the tree lacks that equals a link's path as macOS reads names: a Mac's checkout follows that link.
+      const real = foldedLink(parts.join('/'));
+      if (real !== undefined) {
+        next = links.get(real);
+        parts.splice(0, parts.length, ...real.split('/'));
+      }
+    }
     if (next === undefined) continue;
     if (ways !== undefined) {
       const way = resolveLinkTarget(`${parts.join('/')}/_`, [...pending].reverse().join('/') || '.');
@@ -368,18 +444,31 @@ export function linkShownMatcher(rule: CompiledPathRule, links: readonly Resolve
   const asciiLinks = links.every((link) => ASCII.test(link.path));
   const byTarget = new Map<string, ResolvedLink[]>();
   for (const link of links) byTarget.set(link.target, [...(byTarget.get(link.target) ?? []), link]);
+  // Links whose target the tree lacks, asked of every path by its folded names (a Mac's checkout shows there what equals it so).
+  const foldedLinks = links.filter((link) => link.folded !== undefined);
+  const atFoldedFileLinks = (path: string): string | undefined => {
+    for (const link of foldedLinks) {
+      const at = shownThrough(link, path);
+      if (at !== link.path) continue;
+      const found = shown.match(at);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
   const byDir = new Map<string, string | undefined>();
   // Each link that shows `path` (a file link at its path, a directory link at its path and the rest), and what the rule says there.
   const eachShown = (path: string, dirLinksOnly: boolean): string | undefined => {
-    if (!dirLinksOnly) for (const link of byTarget.get(path) ?? []) {
-      const found = shown.match(link.path);
+    if (!dirLinksOnly) {
+      for (const link of byTarget.get(path) ?? []) {
+        const found = shown.match(link.path);
+        if (found !== undefined) return found;
+      }
+      const found = atFoldedFileLinks(path);
       if (found !== undefined) return found;
     }
     for (const link of links) {
-      let at: string;
-      if (link.target === '') at = `${link.path}/${path}`;
-      else if (path.startsWith(`${link.target}/`)) at = `${link.path}${path.slice(link.target.length)}`;
-      else continue;
+      const at = shownThrough(link, path);
+      if (at === undefined || at === link.path) continue;
       const found = shown.match(at);
       if (found !== undefined) return found;
     }
@@ -395,6 +484,8 @@ export function linkShownMatcher(rule: CompiledPathRule, links: readonly Resolve
         const found = shown.match(link.path);
         if (found !== undefined) return found;
       }
+      const atFileLink = atFoldedFileLinks(path);
+      if (atFileLink !== undefined) return atFileLink;
       let found = byDir.get(dir);
       if (found === undefined && !byDir.has(dir)) {
         if (byDir.size >= 100_000) byDir.clear();
