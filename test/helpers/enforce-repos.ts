@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { aitrail, BIN } from './cli.js';
@@ -157,6 +157,30 @@ export function linkedBeforeTheRule(work: TestRepo, link: (dir: string) => void)
   const push = tryGit(work.dir, ['push', '-q', 'origin', 'main']);
   if (push.code !== 0) throw new Error(push.stderr);
   work.git(['fetch', '-q', 'origin']);
+}
+
+/** The symbolic link `at` (relative to the work tree `dir`, its folders made, what was there replaced) holding `text`. */
+export function linkAt(dir: string, text: string, at: string): void {
+  mkdirSync(join(dir, at, '..'), { recursive: true });
+  rmSync(join(dir, at), { force: true });
+  symlinkSync(text, join(dir, at));
+}
+
+/**
+ * A path rule through a link: `check origin/main..<branch>` refuses `sha` for path-model-denied at
+ * `shown` (the path a link shows `written` at), and the server refuses the push of `branch`.
+ */
+export function expectLinkRefused(work: TestRepo, remote: TestRepo, branch: string, sha: string, shown: string, written: string): void {
+  const check = aitrail(work.dir, ['check', `origin/main..${branch}`, '--format', 'json'], { timeout: 60_000 });
+  expect(check.code, check.stdout + check.stderr).toBe(1);
+  type Found = Array<{ sha: string; rule: string; paths: string[]; message: string }>;
+  const found = (JSON.parse(check.stdout) as { violations: Found }).violations.filter((violation) => violation.rule !== 'undeclared');
+  expect(found).toMatchObject([{ sha, rule: 'path-model-denied', paths: [shown] }]);
+  expect(found[0]?.message).toContain(`It changed '${written}', which the symbolic link`);
+  const push = tryGit(work.dir, ['push', '--no-verify', 'origin', branch]);
+  expect(push.code, push.stderr).not.toBe(0);
+  expect(push.stderr).toContain(`error   ${sha.slice(0, 12)} `);
+  expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${branch}`);
 }
 
 /** A directory link at CRYPTO_PATH_POLICY's protected path, `src/crypto -> ../lib`, in the work tree `dir`. */

@@ -1,8 +1,8 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, dirLink, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
+import { committed, dirLink, expectLinkRefused, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 
 // Session 38 (red team of row 456's limit, "a link through another link is not followed"): links
@@ -12,26 +12,6 @@ import type { TestRepo } from '../helpers/gitdir.js';
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const OPEN_POLICY = 'policy:\n  deny: []\n';
 
-type Found = Array<{ sha: string; rule: string; paths: string[]; message: string }>;
-
-function link(dir: string, text: string, at: string): void {
-  mkdirSync(join(dir, at, '..'), { recursive: true });
-  symlinkSync(text, join(dir, at));
-}
-
-/** check refuses `sha` for path-model-denied at `shown`, and the server refuses the push of `branch`. */
-function expectRefused(work: TestRepo, remote: TestRepo, branch: string, sha: string, shown: string, written: string): void {
-  const check = aitrail(work.dir, ['check', `origin/main..${branch}`, '--format', 'json'], { timeout: 60_000 });
-  expect(check.code, check.stdout + check.stderr).toBe(1);
-  const found = (JSON.parse(check.stdout) as { violations: Found }).violations.filter((violation) => violation.rule !== 'undeclared');
-  expect(found).toMatchObject([{ sha, rule: 'path-model-denied', paths: [shown] }]);
-  expect(found[0]?.message).toContain(`It changed '${written}', which the symbolic link`);
-  const push = tryGit(work.dir, ['push', '--no-verify', 'origin', branch]);
-  expect(push.code, push.stderr).not.toBe(0);
-  expect(push.stderr).toContain(`error   ${sha.slice(0, 12)} `);
-  expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${branch}`);
-}
-
 function qwenWrites(work: TestRepo, file: string): string {
   work.git(['checkout', '-q', '-b', 'qwen', 'main']);
   return committed(work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { [file]: QWEN_KEY });
@@ -40,57 +20,57 @@ function qwenWrites(work: TestRepo, file: string): string {
 describe('path rules through a link whose way passes through other links', () => {
   it.each([
     ['a chain: src/crypto/k.ts -> ../../lib/a.ts, lib/a.ts -> ../vendor/b.ts', (dir: string) => {
-      link(dir, '../vendor/b.ts', 'lib/a.ts');
-      link(dir, '../../lib/a.ts', 'src/crypto/k.ts');
+      linkAt(dir, '../vendor/b.ts', 'lib/a.ts');
+      linkAt(dir, '../../lib/a.ts', 'src/crypto/k.ts');
     }, 'vendor/b.ts', 'src/crypto/k.ts'],
     ['a directory link inside a directory link: src/crypto -> ../lib, lib/inner -> ../vendor', (dir: string) => {
       dirLink(dir);
-      link(dir, '../vendor', 'lib/inner');
+      linkAt(dir, '../vendor', 'lib/inner');
     }, 'vendor/x.ts', 'src/crypto/inner/x.ts'],
     ['a target through a directory link: src/crypto/x -> ../../d1/f.ts, d1 -> d2', (dir: string) => {
-      link(dir, 'd2', 'd1');
-      link(dir, '../../d1/f.ts', 'src/crypto/x');
+      linkAt(dir, 'd2', 'd1');
+      linkAt(dir, '../../d1/f.ts', 'src/crypto/x');
     }, 'd2/f.ts', 'src/crypto/x'],
     ['`..` after a directory link: src/crypto/k.ts -> ../../d1/../lib/key.ts, d1 -> x/y (the file is x/lib/key.ts)', (dir: string) => {
-      link(dir, 'x/y', 'd1');
-      link(dir, '../../d1/../lib/key.ts', 'src/crypto/k.ts');
+      linkAt(dir, 'x/y', 'd1');
+      linkAt(dir, '../../d1/../lib/key.ts', 'src/crypto/k.ts');
     }, 'x/lib/key.ts', 'src/crypto/k.ts'],
   ])('is refused by check and pre-receive (both passed it): %s', (_name, make, written, shown) => {
     const { work, remote } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, make);
     const qwen = qwenWrites(work, written);
-    expectRefused(work, remote, 'qwen', qwen, shown, written);
+    expectLinkRefused(work, remote, 'qwen', qwen, shown, written);
   });
 
   it('a link on the way made in the same push as Qwen\'s change: refused', () => {
     const { work, remote } = policyServer(OPEN_POLICY);
-    linkedBeforeTheRule(work, (dir) => link(dir, '../../lib/key.ts', 'src/crypto/k.ts'));
+    linkedBeforeTheRule(work, (dir) => linkAt(dir, '../../lib/key.ts', 'src/crypto/k.ts'));
     work.git(['checkout', '-q', '-b', 'qwen', 'main']);
     work.git(['rm', '-q', 'lib/key.ts']);
-    link(work.dir, '../vendor/b.ts', 'lib/key.ts');
+    linkAt(work.dir, '../vendor/b.ts', 'lib/key.ts');
     work.git(['add', '-A']);
     work.git(['commit', '-q', '--no-verify', '-m', 'chore: key from vendor']);
     const qwen = committed(work, `feat: vendor\n\n${QWEN_DECLARED}\n`, { 'vendor/b.ts': QWEN_KEY });
-    expectRefused(work, remote, 'qwen', qwen, 'src/crypto/k.ts', 'vendor/b.ts');
+    expectLinkRefused(work, remote, 'qwen', qwen, 'src/crypto/k.ts', 'vendor/b.ts');
   });
 
   it('Qwen putting a file in place of the chain\'s middle link (lib/a.ts): refused (what a checkout shows then)', () => {
     const { work, remote } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, (dir) => {
-      link(dir, '../vendor/b.ts', 'lib/a.ts');
-      link(dir, '../../lib/a.ts', 'src/crypto/k.ts');
+      linkAt(dir, '../vendor/b.ts', 'lib/a.ts');
+      linkAt(dir, '../../lib/a.ts', 'src/crypto/k.ts');
     });
     work.git(['checkout', '-q', '-b', 'qwen', 'main']);
     work.git(['rm', '-q', 'lib/a.ts']);
     const qwen = committed(work, `feat: a\n\n${QWEN_DECLARED}\n`, { 'lib/a.ts': QWEN_KEY });
-    expectRefused(work, remote, 'qwen', qwen, 'src/crypto/k.ts', 'lib/a.ts');
+    expectLinkRefused(work, remote, 'qwen', qwen, 'src/crypto/k.ts', 'lib/a.ts');
   });
 
   it('what no link shows at a protected path passes: a person writing the chain\'s end, Qwen writing a file no link shows', () => {
     const { work } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, (dir) => {
-      link(dir, '../vendor/b.ts', 'lib/a.ts');
-      link(dir, '../../lib/a.ts', 'src/crypto/k.ts');
+      linkAt(dir, '../vendor/b.ts', 'lib/a.ts');
+      linkAt(dir, '../../lib/a.ts', 'src/crypto/k.ts');
     });
     work.git(['checkout', '-q', '-b', 'ok', 'main']);
     committed(work, 'feat: vendor\n', { 'vendor/b.ts': QWEN_KEY });
@@ -102,8 +82,8 @@ describe('path rules through a link whose way passes through other links', () =>
   it('Qwen\'s lines moved by a person onto the end of a chain (row 470 through a chain): refused by the line judge', () => {
     const { work, remote } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, (dir) => {
-      link(dir, '../vendor/b.ts', 'lib/a.ts');
-      link(dir, '../../lib/a.ts', 'src/crypto/k.ts');
+      linkAt(dir, '../vendor/b.ts', 'lib/a.ts');
+      linkAt(dir, '../../lib/a.ts', 'src/crypto/k.ts');
     });
     work.git(['checkout', '-q', '-b', 'moved', 'main']);
     committed(work, `feat: util\n\n${QWEN_DECLARED}\n`, { 'other/util.ts': QWEN_KEY });
@@ -122,9 +102,9 @@ describe('path rules through a link whose way passes through other links', () =>
   it('a chain that loops: refused with a clear message (exit 3, no hang); a person\'s push removing the link passes, then Qwen\'s change does', () => {
     const { work, remote } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, (dir) => {
-      link(dir, 'b', 'a');
-      link(dir, 'a', 'b');
-      link(dir, '../../a', 'src/crypto/k.ts');
+      linkAt(dir, 'b', 'a');
+      linkAt(dir, 'a', 'b');
+      linkAt(dir, '../../a', 'src/crypto/k.ts');
     });
     work.git(['checkout', '-q', '-b', 'qwen', 'main']);
     committed(work, `feat: other\n\n${QWEN_DECLARED}\n`, { 'other.ts': QWEN_KEY });
@@ -148,8 +128,8 @@ describe('path rules through a link whose way passes through other links', () =>
   it('directory links whose targets hold links back (src/dN/x -> ../../lib/dN, lib/dN/y -> ../../src): past 20,000 links inside, a range with AI commits is refused fast, a person\'s range passes', () => {
     const { work } = policyServer(OPEN_POLICY);
     for (let at = 0; at < 150; at += 1) {
-      link(work.dir, `../../lib/d${at}`, `src/d${at}/x`);
-      link(work.dir, '../../src', `lib/d${at}/y`);
+      linkAt(work.dir, `../../lib/d${at}`, `src/d${at}/x`);
+      linkAt(work.dir, '../../src', `lib/d${at}/y`);
     }
     writeFileSync(join(work.dir, '.aitrailrc.yml'), 'policy:\n  paths:\n    - files: ["src/**"]\n      deny: ["qwen/*"]\n');
     work.git(['add', '-A']);

@@ -1,9 +1,8 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
-import type { TestRepo } from '../helpers/gitdir.js';
+import { committed, expectLinkRefused, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 
 // Session 38 (row 456 as macOS reads names, rows 143 and 502): a link made before `src/crypto/**`
 // denied Qwen whose target names no path of the tree exactly, but one a Mac's checkout
@@ -13,46 +12,27 @@ import type { TestRepo } from '../helpers/gitdir.js';
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const OPEN_POLICY = 'policy:\n  deny: []\n';
 
-type Found = Array<{ sha: string; rule: string; paths: string[]; message: string }>;
-
-function link(dir: string, text: string, at: string): void {
-  mkdirSync(join(dir, at, '..'), { recursive: true });
-  symlinkSync(text, join(dir, at));
-}
-
-function expectRefused(work: TestRepo, remote: TestRepo, branch: string, sha: string, shown: string, written: string): void {
-  const check = aitrail(work.dir, ['check', `origin/main..${branch}`, '--format', 'json'], { timeout: 60_000 });
-  expect(check.code, check.stdout + check.stderr).toBe(1);
-  const found = (JSON.parse(check.stdout) as { violations: Found }).violations.filter((violation) => violation.rule !== 'undeclared');
-  expect(found).toMatchObject([{ sha, rule: 'path-model-denied', paths: [shown] }]);
-  expect(found[0]?.message).toContain(`It changed '${written}', which the symbolic link`);
-  const push = tryGit(work.dir, ['push', '--no-verify', 'origin', branch]);
-  expect(push.code, push.stderr).not.toBe(0);
-  expect(push.stderr).toContain(`error   ${sha.slice(0, 12)} `);
-  expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${branch}`);
-}
-
 describe('a link whose target the tree holds only as macOS reads names', () => {
   it.each([
-    ['a file link in other case: src/crypto/k.ts -> ../../LIB/key.ts', (dir: string) => link(dir, '../../LIB/key.ts', 'src/crypto/k.ts'), 'lib/key.ts', 'src/crypto/k.ts'],
-    ['the other way: src/crypto/k.ts -> ../../lib/KEY.ts', (dir: string) => link(dir, '../../lib/KEY.ts', 'src/crypto/k.ts'), 'lib/key.ts', 'src/crypto/k.ts'],
-    ['a directory link in other case: src/crypto -> ../LIB', (dir: string) => link(dir, '../LIB', 'src/crypto'), 'lib/other.ts', 'src/crypto/other.ts'],
-    ['a target in NFD (cle\\u0301.ts) for the file Qwen writes in NFC (clé.ts)', (dir: string) => link(dir, '../../lib/cle\u0301.ts', 'src/crypto/k.ts'), 'lib/cl\u00e9.ts', 'src/crypto/k.ts'],
-    ['a target with a code point HFS+ ignores (LI\\u200cB) and a case: src/crypto/k.ts -> ../../LI\\u200cB/Key.ts', (dir: string) => link(dir, '../../LI\u200cB/Key.ts', 'src/crypto/k.ts'), 'lib/key.ts', 'src/crypto/k.ts'],
+    ['a file link in other case: src/crypto/k.ts -> ../../LIB/key.ts', (dir: string) => linkAt(dir, '../../LIB/key.ts', 'src/crypto/k.ts'), 'lib/key.ts', 'src/crypto/k.ts'],
+    ['the other way: src/crypto/k.ts -> ../../lib/KEY.ts', (dir: string) => linkAt(dir, '../../lib/KEY.ts', 'src/crypto/k.ts'), 'lib/key.ts', 'src/crypto/k.ts'],
+    ['a directory link in other case: src/crypto -> ../LIB', (dir: string) => linkAt(dir, '../LIB', 'src/crypto'), 'lib/other.ts', 'src/crypto/other.ts'],
+    ['a target in NFD (cle\\u0301.ts) for the file Qwen writes in NFC (clé.ts)', (dir: string) => linkAt(dir, '../../lib/cle\u0301.ts', 'src/crypto/k.ts'), 'lib/cl\u00e9.ts', 'src/crypto/k.ts'],
+    ['a target with a code point HFS+ ignores (LI\\u200cB) and a case: src/crypto/k.ts -> ../../LI\\u200cB/Key.ts', (dir: string) => linkAt(dir, '../../LI\u200cB/Key.ts', 'src/crypto/k.ts'), 'lib/key.ts', 'src/crypto/k.ts'],
     ['a link on the way in other case: src/crypto/k.ts -> ../../LIB/a.ts, lib/a.ts -> ../vendor/b.ts', (dir: string) => {
-      link(dir, '../vendor/b.ts', 'lib/a.ts');
-      link(dir, '../../LIB/a.ts', 'src/crypto/k.ts');
+      linkAt(dir, '../vendor/b.ts', 'lib/a.ts');
+      linkAt(dir, '../../LIB/a.ts', 'src/crypto/k.ts');
     }, 'vendor/b.ts', 'src/crypto/k.ts'],
     ['a directory link on the way in other case: src/crypto/x -> ../../D1/f.ts, d1 -> d2', (dir: string) => {
-      link(dir, 'd2', 'd1');
-      link(dir, '../../D1/f.ts', 'src/crypto/x');
+      linkAt(dir, 'd2', 'd1');
+      linkAt(dir, '../../D1/f.ts', 'src/crypto/x');
     }, 'd2/f.ts', 'src/crypto/x'],
   ])('is refused by check and pre-receive (both passed it): %s', (_name, make, written, shown) => {
     const { work, remote } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, make);
     work.git(['checkout', '-q', '-b', 'qwen', 'main']);
     const qwen = committed(work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { [written]: QWEN_KEY });
-    expectRefused(work, remote, 'qwen', qwen, shown, written);
+    expectLinkRefused(work, remote, 'qwen', qwen, shown, written);
   });
 
   it('exact targets keep their meaning, and a person\'s change behind a folded link passes: with LIB/key.ts and lib/key.ts both in the tree, ../../LIB/key.ts shows LIB/key.ts only', () => {
@@ -60,8 +40,8 @@ describe('a link whose target the tree holds only as macOS reads names', () => {
     linkedBeforeTheRule(work, (dir) => {
       mkdirSync(join(dir, 'LIB'), { recursive: true });
       writeFileSync(join(dir, 'LIB/key.ts'), 'export const upper = 0;\n');
-      link(dir, '../../LIB/key.ts', 'src/crypto/k.ts');
-      link(dir, '../../Vendor/b.ts', 'src/crypto/v.ts');
+      linkAt(dir, '../../LIB/key.ts', 'src/crypto/k.ts');
+      linkAt(dir, '../../Vendor/b.ts', 'src/crypto/v.ts');
     });
     work.git(['checkout', '-q', '-b', 'ok', 'main']);
     committed(work, `feat: key\n\n${QWEN_DECLARED}\n`, { 'lib/key.ts': QWEN_KEY });
@@ -80,7 +60,7 @@ describe('a link whose target the tree holds only as macOS reads names', () => {
 
   it('Qwen\'s lines moved by a person onto a file a folded directory link shows (row 470 as macOS reads names): refused by the line judge', () => {
     const { work } = policyServer(OPEN_POLICY);
-    linkedBeforeTheRule(work, (dir) => link(dir, '../LIB', 'src/crypto'));
+    linkedBeforeTheRule(work, (dir) => linkAt(dir, '../LIB', 'src/crypto'));
     work.git(['checkout', '-q', '-b', 'moved', 'main']);
     committed(work, `feat: util\n\n${QWEN_DECLARED}\n`, { 'other/util.ts': QWEN_KEY });
     expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'moved:main']).code).toBe(0);

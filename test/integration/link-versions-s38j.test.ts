@@ -1,8 +1,6 @@
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
+import { committed, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 
 // Session 38 review of row 500: a link on the way of a starting link that the range retargets
@@ -15,14 +13,8 @@ import type { TestRepo } from '../helpers/gitdir.js';
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const OPEN_POLICY = 'policy:\n  deny: []\n';
 
-function link(dir: string, text: string, at: string): void {
-  mkdirSync(join(dir, at, '..'), { recursive: true });
-  rmSync(join(dir, at), { force: true });
-  symlinkSync(text, join(dir, at));
-}
-
 function retarget(work: TestRepo, text: string, at: string, subject: string): void {
-  link(work.dir, text, at);
+  linkAt(work.dir, text, at);
   work.git(['add', '-A']);
   work.git(['commit', '-q', '--no-verify', '-m', subject]);
 }
@@ -31,8 +23,8 @@ describe('a link on the way retargeted more than once in the range (row 500)', (
   it('the way the tip shows is read: refused by check and pre-receive (both passed it)', () => {
     const { work, remote } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, (dir) => {
-      link(dir, '../vendor/b.ts', 'lib/a.ts');
-      link(dir, '../../lib/a.ts', 'src/crypto/k.ts');
+      linkAt(dir, '../vendor/b.ts', 'lib/a.ts');
+      linkAt(dir, '../../lib/a.ts', 'src/crypto/k.ts');
     });
     work.git(['checkout', '-q', '-b', 'qwen', 'main']);
     const qwen = committed(work, `feat: vendor q\n\n${QWEN_DECLARED}\n`, { 'vendor/q.ts': QWEN_KEY });
@@ -50,8 +42,8 @@ describe('a link on the way retargeted more than once in the range (row 500)', (
   it('a person retargeting twice, no AI commit: passes', () => {
     const { work } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, (dir) => {
-      link(dir, '../vendor/b.ts', 'lib/a.ts');
-      link(dir, '../../lib/a.ts', 'src/crypto/k.ts');
+      linkAt(dir, '../vendor/b.ts', 'lib/a.ts');
+      linkAt(dir, '../../lib/a.ts', 'src/crypto/k.ts');
     });
     work.git(['checkout', '-q', '-b', 'person', 'main']);
     committed(work, 'feat: vendor q\n', { 'vendor/q.ts': 'export const q = 1;\n' });
