@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import { aitrail } from './cli.js';
-import { addNote } from './git-ai-notes.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from './git-ai-notes.js';
 import { makeRepo, type TestRepo } from './gitdir.js';
+import { hookedRepo } from './hooked-repo.js';
 
 /** A policy that denies Qwen under `src/` only (a path rule: only a note's lines put Qwen there). */
 export const QWEN_PATH_POLICY = 'policy: {allow: ["*"], undeclared: allow, paths: [{files: ["src/**"], deny: ["qwen/*"]}]}\n';
@@ -26,4 +27,23 @@ export function expectQwenLinesCaught(repo: TestRepo, sha: string, lines: number
   expect(blame.code, blame.stderr).toBe(0);
   const file = JSON.parse(blame.stdout).files.find((each: { path: string }) => each.path === 'src/x.ts');
   expect(file).toMatchObject({ lines: 5, byModel: { 'qwen/qwen3-coder': lines } });
+}
+
+/** The path hookedNotedBranch's note gives Qwen lines of. */
+export const NOTED_PATH = 'src/parse.ts';
+
+/**
+ * A hooked repository (hookedRepo) under QWEN_PATH_POLICY: main (`top\nh\n` in NOTED_PATH) and a branch
+ * `feature` whose commit `sha`, made with the hooks off, has a note giving Qwen its lines 2-5.
+ */
+export function hookedNotedBranch(): { repo: TestRepo; env: NodeJS.ProcessEnv; sha: string } {
+  const { repo, env } = hookedRepo();
+  const quiet = { ...env, AITRAIL: '0' };
+  repo.commit('base', { '.aitrailrc.yml': QWEN_PATH_POLICY, [NOTED_PATH]: 'h\n' }, quiet);
+  repo.git(['checkout', '-q', '-b', 'feature']);
+  const sha = repo.commit('x', { [NOTED_PATH]: 'h\na\nb\nc\nd\ne\n' }, quiet);
+  addNote(repo, sha, gitAiNote({ [NOTED_PATH]: [session(NOTE_KEYS.qwen, '2-5')] }));
+  repo.git(['checkout', '-q', 'main']);
+  repo.commit('top', { [NOTED_PATH]: 'top\nh\n' }, quiet);
+  return { repo, env, sha };
 }

@@ -4,29 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
-import { QWEN_PATH_POLICY } from '../helpers/qwen-noted-branch.js';
-const PATH = 'src/parse.ts';
-
-function notedBranch() {
-  const { repo, env } = hookedRepo();
-  const quiet = { ...env, AITRAIL: '0' };
-  repo.commit('base', { '.aitrailrc.yml': QWEN_PATH_POLICY, [PATH]: 'h\n' }, quiet);
-  repo.git(['checkout', '-q', '-b', 'feature']);
-  const sha = repo.commit('x', { [PATH]: 'h\na\nb\nc\nd\ne\n' }, quiet);
-  addNote(repo, sha, gitAiNote({ [PATH]: [session(NOTE_KEYS.qwen, '2-5')] }));
-  repo.git(['checkout', '-q', 'main']);
-  repo.commit('top', { [PATH]: 'top\nh\n' }, quiet);
-  return { repo, env, sha };
-}
+import { NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
+import { hookedNotedBranch, NOTED_PATH } from '../helpers/qwen-noted-branch.js';
+const PATH = NOTED_PATH;
 
 describe('a cherry-pick -n -x of a noted commit, committed after', () => {
   it.each([
     ['git commit --no-edit (the message git prepared)', ['--no-edit']],
     ['git commit -m (a message of the person\'s own)', ['-m', 'Port the parser']],
   ])('%s: the picked commit\'s note follows its lines, and blame and check see Qwen\'s', (_name, flags) => {
-    const { repo, env } = notedBranch();
+    const { repo, env } = hookedNotedBranch();
     const pick = tryGit(repo.dir, ['cherry-pick', '-n', '-x', 'feature'], { env });
     expect(pick.code, pick.stderr).toBe(0);
     const made = tryGit(repo.dir, ['commit', '-q', ...flags], { env });
@@ -41,7 +28,7 @@ describe('a cherry-pick -n -x of a noted commit, committed after', () => {
   });
 
   it('a cherry-pick -n without -x names no commit: nothing is carried (git leaves no sign of the picked one)', () => {
-    const { repo, env } = notedBranch();
+    const { repo, env } = hookedNotedBranch();
     expect(tryGit(repo.dir, ['cherry-pick', '-n', 'feature'], { env }).code).toBe(0);
     expect(tryGit(repo.dir, ['commit', '-q', '--no-edit'], { env }).code).toBe(0);
     expect(tryGit(repo.dir, ['notes', '--ref=ai', 'show', 'HEAD']).code).not.toBe(0);

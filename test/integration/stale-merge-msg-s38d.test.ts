@@ -6,23 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { agentEdit } from '../helpers/agent-edits.js';
 import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
-import { QWEN_PATH_POLICY } from '../helpers/qwen-noted-branch.js';
-const PATH = 'src/parse.ts';
-
-/** main (`top\nh\n`) and a branch `feature` whose commit's note gives Qwen its lines 2-5. */
-function notedBranch() {
-  const { repo, env } = hookedRepo();
-  const quiet = { ...env, AITRAIL: '0' };
-  repo.commit('base', { '.aitrailrc.yml': QWEN_PATH_POLICY, [PATH]: 'h\n' }, quiet);
-  repo.git(['checkout', '-q', '-b', 'feature']);
-  const sha = repo.commit('x', { [PATH]: 'h\na\nb\nc\nd\ne\n' }, quiet);
-  addNote(repo, sha, gitAiNote({ [PATH]: [session(NOTE_KEYS.qwen, '2-5')] }));
-  repo.git(['checkout', '-q', 'main']);
-  repo.commit('top', { [PATH]: 'top\nh\n' }, quiet);
-  return { repo, env, sha };
-}
+import { hookedNotedBranch, NOTED_PATH } from '../helpers/qwen-noted-branch.js';
+const PATH = NOTED_PATH;
 
 /** The `<path>` lines of HEAD's note, above its `---`. */
 function attested(dir: string): string {
@@ -32,7 +17,7 @@ function attested(dir: string): string {
 
 describe("the agents' own note of a commit taken for a cherry-pick -n -x's", () => {
   it("a cherry-pick -n -x left behind (given up with git restore): Claude Code's next commit keeps its lines' note", () => {
-    const { repo, env } = notedBranch();
+    const { repo, env } = hookedNotedBranch();
     expect(tryGit(repo.dir, ['cherry-pick', '-n', '-x', 'feature'], { env }).code).toBe(0);
     expect(tryGit(repo.dir, ['restore', '--staged', '--worktree', '.'], { env }).code).toBe(0);
     agentEdit(repo, PATH, 'h\n', 'h\nc1\nc2\n');
@@ -46,7 +31,7 @@ describe("the agents' own note of a commit taken for a cherry-pick -n -x's", () 
   });
 
   it("a cherry-pick -n -x that Claude Code adds to before committing: the note holds Qwen's picked lines and Claude's own", () => {
-    const { repo, env } = notedBranch();
+    const { repo, env } = hookedNotedBranch();
     expect(tryGit(repo.dir, ['cherry-pick', '-n', '-x', 'feature'], { env }).code).toBe(0);
     agentEdit(repo, PATH, 'e\n', 'e\nc1\nc2\n');
     repo.git(['add', PATH]);
@@ -58,7 +43,7 @@ describe("the agents' own note of a commit taken for a cherry-pick -n -x's", () 
   });
 
   it("the person's own next commit of other lines after one left behind passes check", () => {
-    const { repo, env } = notedBranch();
+    const { repo, env } = hookedNotedBranch();
     expect(tryGit(repo.dir, ['cherry-pick', '-n', '-x', 'feature'], { env }).code).toBe(0);
     expect(tryGit(repo.dir, ['restore', '--staged', '--worktree', '.'], { env }).code).toBe(0);
     repo.write(PATH, 'top\nh\nmine1\nmine2\n');
