@@ -22,6 +22,31 @@ fail() {
 cd "${GITHUB_WORKSPACE:-.}" || fail "cannot enter the workspace ${GITHUB_WORKSPACE:-}"
 git rev-parse --is-inside-work-tree >/dev/null 2>&1 || fail 'no git repository in the workspace: run actions/checkout before aitrail'
 
+# origin must be the repository this workflow runs for (GITHUB_SERVER_URL/GITHUB_REPOSITORY): the
+# target branch, the policy and the notes are fetched from it. A checkout of the pull request's
+# fork (`repository: ${{ github.event.pull_request.head.repo.full_name }}`, a common
+# pull_request_target pattern) makes origin the fork, whose main its author moves: origin/main..head
+# was 0 commits, by the fork's policy, a pass. The URL as git fetches it (insteadOf applied),
+# compared as host/path (credentials, a trailing / or .git, case aside). Not asked when the
+# workflow names both the range and the config itself.
+repo_id() {
+  local url=$1 authority path
+  case $url in
+    *://*) url=${url#*://}; authority=${url%%/*}; path=${url:${#authority}} ;;
+    *) authority=${url%%:*} # scp-like user@host:owner/repo: a colon with no slash before it
+       if [ "$authority" != "$url" ] && [ "${authority%%/*}" = "$authority" ]; then path=/${url#*:}; else authority=; path=$url; fi ;;
+  esac
+  authority=${authority##*@}
+  path=${path%/}; path=${path%.git}; path=${path%/}
+  printf '%s%s' "$authority" "$path" | tr '[:upper:]' '[:lower:]'
+}
+if [ -n "${GITHUB_REPOSITORY:-}" ] && { [ -z "${INPUT_RANGE:-}" ] || [ -z "${INPUT_CONFIG:-}" ]; }; then
+  workflow_repo="${GITHUB_SERVER_URL:-https://github.com}/$GITHUB_REPOSITORY"
+  origin_url=$(git remote get-url origin 2>/dev/null) || fail "no remote origin in the workspace: check out $workflow_repo with actions/checkout"
+  [ "$(repo_id "$origin_url")" = "$(repo_id "$workflow_repo")" ] ||
+    fail "origin is $origin_url, not $workflow_repo, the repository this workflow runs for: the target branch and its policy come from origin, so check it out with actions/checkout without repository: (a pull request's fork is its author's), or name both the range and config inputs" 3
+fi
+
 # The aitrail to run: never one the checked-out code ships (a pull request can edit package.json):
 # the action's own version from the registry, installed outside the workspace.
 if [ -n "${AITRAIL_ACTION_BIN:-}" ]; then

@@ -75,6 +75,9 @@ export function runAction(runner: TestRepo, event: { name: string; ref: string; 
   const summaryPath = join(temp, 'step_summary.md');
   writeFileSync(eventPath, JSON.stringify(event.payload));
   writeFileSync(summaryPath, '');
+  // GitHub's repository of the run is the one actions/checkout fetched (the script refuses any other
+  // origin): its path as GITHUB_SERVER_URL `file://` and an owner/name GITHUB_REPOSITORY.
+  const originUrl = spawnSync('git', ['remote', 'get-url', 'origin'], { cwd: runner.dir, env: TEST_GIT_ENV, encoding: 'utf8' }).stdout.trim();
   const env: NodeJS.ProcessEnv = {
     ...TEST_GIT_ENV,
     PATH: `${dirname(process.execPath)}:/usr/bin:/bin`,
@@ -87,6 +90,8 @@ export function runAction(runner: TestRepo, event: { name: string; ref: string; 
     GITHUB_BASE_REF: event.baseRef ?? '',
     GITHUB_HEAD_REF: event.headRef ?? '',
     GITHUB_WORKSPACE: runner.dir,
+    GITHUB_SERVER_URL: 'file://',
+    GITHUB_REPOSITORY: originUrl.replace(/^\//, ''),
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_ACTION_PATH: PACKAGE_ROOT,
     RUNNER_TEMP: temp,

@@ -1,0 +1,97 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { checkout, origin, POLICY, runAction, type Origin } from '../helpers/github-action.js';
+
+/**
+ * scripts/action.sh fetches the target branch, its policy and the notes from `origin`: origin must
+ * be the repository the workflow runs for (GITHUB_SERVER_URL/GITHUB_REPOSITORY), never a fork the
+ * pull request's author owns, checked out by `repository: ${{ github.event.pull_request.head.repo.full_name }}`.
+ */
+const QWEN = 'Assisted-by: qwen-code:qwen/qwen3-coder';
+const LOOSE = '{ "policy": { "allow": ["qwen/*"] } }\n';
+
+/** The run's repository as GitHub names it, for a bare repository at `dir`. */
+const repository = (dir: string) => ({ GITHUB_SERVER_URL: 'file://', GITHUB_REPOSITORY: dir.replace(/^\//, '') });
+
+/**
+ * Mallory's fork of origin: `feature` = Qwen's commit (pushed to origin as refs/pull/1/head too),
+ * and the fork's own `main` moved to the head itself, or (`loosen`) to a loosened config under it.
+ */
+function forkedPullRequest(world: Origin, loosen: boolean): { fork: TestRepo; head: string } {
+  const fork = makeRepo({ bare: true });
+  const { dev } = world;
+  dev.git(['checkout', '-q', '-b', 'feature', world.main]);
+  const loose = loosen ? dev.commit('chore: tidy config\n', { '.aitrailrc.json': LOOSE }) : null;
+  const head = dev.commit(`feat: qwen\n\n${QWEN}\n`, { 'src/qwen.js': 'q\n' });
+  dev.git(['push', '-q', fork.dir, `${head}:refs/heads/feature`, `${loose ?? head}:refs/heads/main`]);
+  dev.git(['push', '-q', 'origin', `${head}:refs/pull/1/head`]);
+  return { fork, head };
+}
+
+/** actions/checkout of the fork's branch (`repository:` the head repository, `ref:` its branch). */
+function forkCheckout(fork: TestRepo): TestRepo {
+  const runner = makeRepo();
+  runner.git(['remote', 'add', 'origin', fork.dir]);
+  runner.git(['fetch', '-q', '--no-tags', '--depth=1', 'origin', '+refs/heads/feature:refs/remotes/origin/feature']);
+  runner.git(['checkout', '-q', '--detach', 'refs/remotes/origin/feature']);
+  return runner;
+}
+
+function targetEvent(name: string, world: Origin, head: string) {
+  return { name, ref: 'refs/heads/main', sha: world.main, baseRef: 'main', headRef: 'feature', payload: { number: 1, pull_request: { number: 1, head: { sha: head, ref: 'feature' }, base: { ref: 'main' } }, repository: { default_branch: 'main' } } };
+}
+
+describe("the GitHub Action with a checkout whose origin is not the workflow's repository", () => {
+  it("pull_request_target checking out the fork's branch, whose main is the head: refused (exit 3), never 0 commits checked", () => {
+    const world = origin();
+    const { fork, head } = forkedPullRequest(world, false);
+    const run = runAction(forkCheckout(fork), targetEvent('pull_request_target', world, head), repository(world.origin.dir));
+    expect(run.status, run.stdout).toBe(3);
+    expect(run.stdout).toContain(`::error title=aitrail::origin is ${fork.dir}, not file:///${world.origin.dir.replace(/^\//, '')}, the repository this workflow runs for`);
+    expect(run.stdout).not.toMatch(/commits? checked/);
+    // The same event with the head checked out from the workflow's own repository (ref: head.sha): judged.
+    const own = checkout(world, 'pull/1/head', head);
+    const judged = runAction(own, targetEvent('pull_request_target', world, head), repository(world.origin.dir));
+    expect(judged.status, judged.stderr).toBe(1);
+    expect(judged.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
+  });
+
+  it("a pull_request checkout of the fork whose main loosens the config: refused, not judged by the fork's policy", () => {
+    const world = origin();
+    const { fork, head } = forkedPullRequest(world, true);
+    const event = { ...targetEvent('pull_request', world, head), ref: 'refs/pull/1/merge', sha: head };
+    const run = runAction(forkCheckout(fork), event, repository(world.origin.dir));
+    expect(run.status, run.stdout).toBe(3);
+    expect(run.stdout).toMatch(/^::error title=aitrail::origin is .*, not .*, the repository this workflow runs for/m);
+  });
+
+  it("origin's URL rewritten by a url.<fork>.insteadOf a runner kept: read as git fetches it, refused", () => {
+    const world = origin();
+    const { fork, head } = forkedPullRequest(world, false);
+    const runner = forkCheckout(fork);
+    runner.git(['remote', 'set-url', 'origin', world.origin.dir]);
+    runner.git(['config', `url.${fork.dir}.insteadOf`, world.origin.dir]);
+    const run = runAction(runner, targetEvent('pull_request_target', world, head), repository(world.origin.dir));
+    expect(run.status, run.stdout).toBe(3);
+    expect(run.stdout).toContain(`origin is ${fork.dir}, not`);
+  });
+
+  it('the same repository written another way (file URL, a trailing / or .git, other case) goes on to the judgement; a workflow naming both range and config is not asked', () => {
+    const world = origin();
+    const { fork, head } = forkedPullRequest(world, false);
+    const runner = checkout(world, 'pull/1/head', head);
+    runner.git(['remote', 'set-url', 'origin', `file://${world.origin.dir}/`]);
+    for (const name of [`${world.origin.dir.slice(1)}.git`, world.origin.dir.slice(1).toUpperCase()]) {
+      const run = runAction(runner, targetEvent('pull_request_target', world, head), { GITHUB_SERVER_URL: 'FILE://', GITHUB_REPOSITORY: name });
+      expect(run.status, run.stdout).toBe(1);
+      expect(run.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
+    }
+    const policy = join(tempDir('aitrail-ci-policy-'), 'policy.json');
+    writeFileSync(policy, POLICY);
+    const named = runAction(forkCheckout(fork), targetEvent('pull_request_target', world, head), { ...repository(world.origin.dir), INPUT_RANGE: `${head}~1..${head}`, INPUT_CONFIG: policy });
+    expect(named.status, named.stdout).toBe(1);
+    expect(named.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
+  });
+});
