@@ -84,6 +84,12 @@ case $event in
     # by the default branch's policy as below; a queue into release/1.x is not judged by what main lacks.
     base=$(field merge_group.base_ref)
     case $base in refs/heads/?*) base=${base#refs/heads/} ;; *) base=$default_branch ;; esac ;;
+  workflow_run | issue_comment | check_run | check_suite | status)
+    # Events about another commit (workflow_run.head_sha, a pull request's head, a check's or a
+    # status's sha) whose GITHUB_SHA is the default branch's tip: origin/<default>..<its tip> is
+    # 0 commits, a pass that judged nothing. Only with a range the workflow names.
+    [ -n "${INPUT_RANGE:-}" ] || fail "a $event event's commit (GITHUB_SHA) is the default branch's tip, not the commits it is about: judge pull requests on pull_request, or set the range input" 2
+    base=$default_branch ;;
   *) base=$default_branch ;;
 esac
 # squash-notes: a merged pull request's note, instead of judging (scripts/action-squash-notes.sh).

@@ -95,3 +95,29 @@ describe("the GitHub Action with a checkout whose origin is not the workflow's r
     expect(named.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
   });
 });
+
+describe('the GitHub Action on events whose GITHUB_SHA is the default branch tip, not the commits they are about', () => {
+  it('workflow_run of a pull request run, issue_comment on a pull request and check_suite: refused (exit 2), never 0 commits checked; with a range input, judged', () => {
+    const world = origin();
+    world.dev.git(['checkout', '-q', '-b', 'feature', world.main]);
+    const qwen = world.dev.commit(`feat: qwen\n\n${QWEN}\n`, { 'src/qwen.js': 'q\n' });
+    world.dev.git(['push', '-q', 'origin', 'feature']);
+    const runner = checkout(world, 'heads/main', world.main);
+    const repo = { default_branch: 'main' };
+    const events = [
+      { name: 'workflow_run', ref: 'refs/heads/main', sha: world.main, payload: { action: 'completed', workflow_run: { head_sha: qwen, head_branch: 'feature', event: 'pull_request', pull_requests: [] }, repository: repo } },
+      { name: 'issue_comment', ref: 'refs/heads/main', sha: world.main, payload: { action: 'created', issue: { number: 1, pull_request: { url: 'x' } }, comment: { body: '/aitrail' }, repository: repo } },
+      { name: 'check_suite', ref: 'refs/heads/main', sha: world.main, payload: { action: 'completed', check_suite: { head_sha: qwen, head_branch: 'feature' }, repository: repo } },
+    ];
+    for (const event of events) {
+      const run = runAction(runner, event);
+      expect(run.status, `${event.name}: ${run.stdout}`).toBe(2);
+      expect(run.stdout).toContain(`::error title=aitrail::a ${event.name} event's commit (GITHUB_SHA) is the default branch's tip`);
+      expect(run.stdout).not.toMatch(/commits? checked/);
+    }
+    runner.git(['fetch', '-q', 'origin', '+refs/heads/feature:refs/remotes/origin/feature']);
+    const ranged = runAction(runner, events[0]!, { INPUT_RANGE: `refs/remotes/origin/main..${qwen}` });
+    expect(ranged.status, ranged.stdout).toBe(1);
+    expect(ranged.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
+  });
+});
