@@ -4,6 +4,10 @@
 # hosting service drops them), with `aitrail notes squash`, and push refs/notes/ai to origin.
 # Needs `contents: write`. Uses from action.sh: say, fail, field, event, aitrail, remote_has_notes.
 [ "$event" = pull_request ] || [ "$event" = pull_request_target ] || fail "squash-notes runs on a pull_request event (types: [closed]); this is a $event event" 2
+# Only on the closed event: in a workflow that also runs on opened or synchronize (squash-notes
+# added to the judging workflow), every open pull request ended "not merged" with exit 0, unjudged.
+action=$(field action)
+[ "$action" = closed ] || fail "squash-notes runs instead of judging, on a closed pull request (pull_request types: [closed]); this is a pull request ${action:-(no action)} event, which it would pass unjudged: judge pull requests in a workflow without squash-notes" 2
 merged_flag=$(node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.stdout.write(v.pull_request && v.pull_request.merged === true ? "yes" : "")' "${GITHUB_EVENT_PATH:-/dev/null}" 2>/dev/null)
 if [ "$merged_flag" != yes ]; then
   say 'aitrail: the pull request was not merged: no note to compose'

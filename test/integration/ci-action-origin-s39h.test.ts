@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { checkout, origin, POLICY, runAction, type Origin } from '../helpers/github-action.js';
+import { checkout, origin, POLICY, prEvent, pullRequest, runAction, type Origin } from '../helpers/github-action.js';
 
 /**
  * scripts/action.sh fetches the target branch, its policy and the notes from `origin`: origin must
@@ -119,5 +119,21 @@ describe('the GitHub Action on events whose GITHUB_SHA is the default branch tip
     const ranged = runAction(runner, events[0]!, { INPUT_RANGE: `refs/remotes/origin/main..${qwen}` });
     expect(ranged.status, ranged.stdout).toBe(1);
     expect(ranged.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
+  });
+});
+
+describe('the GitHub Action with squash-notes in a workflow that also runs on open pull requests', () => {
+  it("an opened or synchronize event with Qwen's commit: refused (exit 2), not a pass as a pull request 'not merged'", () => {
+    const world = origin();
+    const { head, merge } = pullRequest(world, [{ message: `feat: qwen\n\n${QWEN}\n`, files: { 'src/qwen.js': 'q\n' } }]);
+    const runner = checkout(world, 'pull/1/merge', merge);
+    for (const action of ['opened', 'synchronize']) {
+      const event = prEvent(head, merge);
+      const run = runAction(runner, { ...event, payload: { ...event.payload, action } }, { INPUT_SQUASH_NOTES: 'true' });
+      expect(run.status, `${action}: ${run.stderr}`).toBe(2);
+      expect(run.stdout).toContain(`this is a pull request ${action} event, which it would pass unjudged`);
+    }
+    const judged = runAction(runner, prEvent(head, merge));
+    expect(judged.status).toBe(1);
   });
 });
