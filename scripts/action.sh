@@ -63,7 +63,15 @@ fi
 # refs/notes/ai` also lists a branch named refs/notes/ai (refs/heads/refs/notes/ai), which anyone
 # who can push a branch may create, and fetching `refs/notes/ai` takes that branch when origin has
 # no notes: its fake notes would then name models and call lines human. The exact name only.
-remote_has_notes() { git ls-remote origin refs/notes/ai 2>/dev/null | awk -F '\t' '$2 == "refs/notes/ai" { found = 1 } END { exit !found }'; }
+# The same for Qwen Code's own notes (refs/notes/ai-attribution), which check reads as Qwen's: a
+# commit whose heredoc message has no Qwen line, made with the hooks off, is named by that note alone.
+# One ls-remote for both, asked once.
+remote_notes=
+remote_has_notes() {
+  local ref=${1:-refs/notes/ai}
+  [ -n "$remote_notes" ] || remote_notes="$(git ls-remote origin refs/notes/ai refs/notes/ai-attribution 2>/dev/null)"$'\n.' # asked: never empty
+  printf '%s\n' "$remote_notes" | awk -F '\t' -v ref="$ref" '$2 == ref { found = 1 } END { exit !found }'
+}
 
 # The event: the target branch and the commit to judge up to.
 field() { node -e 'let v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); for (const k of process.argv[2].split(".")) v = v == null ? undefined : v[k]; process.stdout.write(typeof v === "string" ? v : "")' "${GITHUB_EVENT_PATH:-/dev/null}" "$1" 2>/dev/null; }
@@ -100,7 +108,8 @@ fi
 [ -n "$base" ] || [ -n "$before" ] || [ -n "${INPUT_RANGE:-}" ] || [ -n "${INPUT_CONFIG:-}" ] || fail "cannot tell the target branch of this $event event: set the range input (and config)" 2
 
 # History and notes: the whole history (a shallow clone cannot be judged), the target branch as
-# origin/<base>, and refs/notes/ai (git-ai line-level authorship, read by blame) when the remote has it.
+# origin/<base>, refs/notes/ai (git-ai line-level authorship, read by blame and check) and
+# refs/notes/ai-attribution (Qwen Code's, read by check) when the remote has them.
 say "aitrail: fetching the history${base:+ and origin/$base}"
 refspecs=()
 [ -n "$base" ] && refspecs+=("+refs/heads/$base:refs/remotes/origin/$base")
@@ -109,6 +118,7 @@ refspecs=()
 policy_branch=${default_branch:-$base}
 [ -n "$policy_branch" ] && [ "$policy_branch" != "$base" ] && refspecs+=("+refs/heads/$policy_branch:refs/remotes/origin/$policy_branch")
 if remote_has_notes; then refspecs+=('+refs/notes/ai:refs/notes/ai'); fi
+if remote_has_notes refs/notes/ai-attribution; then refspecs+=('+refs/notes/ai-attribution:refs/notes/ai-attribution'); fi
 unshallow=()
 [ "$(git rev-parse --is-shallow-repository)" = true ] && unshallow=(--unshallow)
 if [ ${#refspecs[@]} -gt 0 ] || [ ${#unshallow[@]} -gt 0 ]; then

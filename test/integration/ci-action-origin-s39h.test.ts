@@ -137,3 +137,33 @@ describe('the GitHub Action with squash-notes in a workflow that also runs on op
     expect(judged.status).toBe(1);
   });
 });
+
+describe("the GitHub Action and Qwen Code's own notes (refs/notes/ai-attribution)", () => {
+  /** A note as Qwen Code writes it (see qwen-attribution-notes-s38k.test.ts): its generator `Qwen-Coder` is qwen/unknown. */
+  const qwenNote = (path: string) =>
+    JSON.stringify({ version: 1, generator: 'Qwen-Coder', files: { [path]: { aiChars: 120, humanChars: 0, percent: 100, surface: 'cli' } }, summary: { aiPercent: 100, aiChars: 120, humanChars: 0, totalFilesTouched: 1, surfaces: ['cli'] } });
+
+  it("a pull request commit with no Qwen line (a heredoc message, hooks off) named by its pushed Qwen Code note: fetched and refused, as check refuses it locally", () => {
+    const world = origin();
+    const { head, merge } = pullRequest(world, [{ message: 'feat: parser\n\nParse the input.\n', files: { 'src/parse.js': 'p\n' } }]);
+    world.dev.git(['notes', '--ref=refs/notes/ai-attribution', 'add', '-f', '-m', qwenNote('src/parse.js'), head]);
+    world.dev.git(['push', '-q', 'origin', 'refs/notes/ai-attribution']);
+    const runner = checkout(world, 'pull/1/merge', merge);
+    const run = runAction(runner, prEvent(head, merge));
+    expect(run.status, run.stdout).toBe(1);
+    expect(run.stdout).toMatch(/^::error file=src\/parse\.js,title=aitrail model-denied%3A qwen\/unknown/m);
+    expect(runner.git(['rev-parse', 'refs/notes/ai-attribution'])).toBe(world.origin.git(['rev-parse', 'refs/notes/ai-attribution']));
+  });
+
+  it('a branch named refs/notes/ai-attribution (refs/heads/refs/notes/ai-attribution) on a remote without those notes is not fetched as them: its note names no model for an innocent pull request', () => {
+    const world = origin();
+    const { head, merge } = pullRequest(world, [{ message: 'feat: parser\n', files: { 'src/parse.js': 'p\n' } }]);
+    world.dev.git(['notes', '--ref=refs/notes/fake', 'add', '-f', '-m', qwenNote('src/parse.js'), head]);
+    world.dev.git(['push', '-q', 'origin', 'refs/notes/fake:refs/heads/refs/notes/ai-attribution']);
+    const runner = checkout(world, 'pull/1/merge', merge);
+    const run = runAction(runner, prEvent(head, merge));
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/^aitrail: 1 commit checked, 0 errors, 0 warnings\.$/m);
+    expect(runner.git(['for-each-ref', 'refs/notes'])).toBe('');
+  });
+});
