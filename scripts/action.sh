@@ -26,9 +26,10 @@ git rev-parse --is-inside-work-tree >/dev/null 2>&1 || fail 'no git repository i
 # target branch, the policy and the notes are fetched from it. A checkout of the pull request's
 # fork (`repository: ${{ github.event.pull_request.head.repo.full_name }}`, a common
 # pull_request_target pattern) makes origin the fork, whose main its author moves: origin/main..head
-# was 0 commits, by the fork's policy, a pass. The URL as git fetches it (insteadOf applied),
-# compared as host/path (credentials, a trailing / or .git, case aside). Not asked when the
-# workflow names both the range and the config itself.
+# was 0 commits, by the fork's policy, a pass. The URL as the checkout's own config has git fetch
+# it (a local url.<x>.insteadOf applied, which a reused workspace keeps; a machine's global one, a
+# mirror, is not read), compared as host/path (credentials, a trailing / or .git, case aside). Not
+# asked when the workflow names both the range and the config itself.
 repo_id() {
   local url=$1 authority path
   case $url in
@@ -42,7 +43,7 @@ repo_id() {
 }
 if [ -n "${GITHUB_REPOSITORY:-}" ] && { [ -z "${INPUT_RANGE:-}" ] || [ -z "${INPUT_CONFIG:-}" ]; }; then
   workflow_repo="${GITHUB_SERVER_URL:-https://github.com}/$GITHUB_REPOSITORY"
-  origin_url=$(git remote get-url origin 2>/dev/null) || fail "no remote origin in the workspace: check out $workflow_repo with actions/checkout"
+  origin_url=$(GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git remote get-url origin 2>/dev/null) || fail "no remote origin in the workspace: check out $workflow_repo with actions/checkout"
   [ "$(repo_id "$origin_url")" = "$(repo_id "$workflow_repo")" ] ||
     fail "origin is $origin_url, not $workflow_repo, the repository this workflow runs for: the target branch and its policy come from origin, so check it out with actions/checkout without repository: (a pull request's fork is its author's), or name both the range and config inputs" 3
 fi

@@ -167,3 +167,18 @@ describe("the GitHub Action and Qwen Code's own notes (refs/notes/ai-attribution
     expect(runner.git(['for-each-ref', 'refs/notes'])).toBe('');
   });
 });
+
+describe("the GitHub Action's origin check and a machine's own insteadOf", () => {
+  it("a global url.<mirror>.insteadOf (a self-hosted runner's git mirror) does not make the workflow's repository another one", () => {
+    const world = origin();
+    const { head } = forkedPullRequest(world, false);
+    const mirror = makeRepo({ bare: true });
+    world.dev.git(['push', '-q', mirror.dir, 'refs/heads/*:refs/heads/*', 'refs/pull/*:refs/pull/*']);
+    const runner = checkout(world, 'pull/1/head', head);
+    const global = join(tempDir('aitrail-runner-home-'), 'gitconfig');
+    writeFileSync(global, `[url "${mirror.dir}"]\n\tinsteadOf = ${world.origin.dir}\n`);
+    const run = runAction(runner, targetEvent('pull_request_target', world, head), { ...repository(world.origin.dir), GIT_CONFIG_GLOBAL: global });
+    expect(run.status, run.stdout).toBe(1);
+    expect(run.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
+  });
+});
