@@ -26,10 +26,11 @@ git rev-parse --is-inside-work-tree >/dev/null 2>&1 || fail 'no git repository i
 # target branch, the policy and the notes are fetched from it. A checkout of the pull request's
 # fork (`repository: ${{ github.event.pull_request.head.repo.full_name }}`, a common
 # pull_request_target pattern) makes origin the fork, whose main its author moves: origin/main..head
-# was 0 commits, by the fork's policy, a pass. The URL as the checkout's own config has git fetch
-# it (a local url.<x>.insteadOf applied, which a reused workspace keeps; a machine's global one, a
-# mirror, is not read), compared as host/path (credentials, a trailing / or .git, case aside). Not
-# asked when the workflow names both the range and the config itself.
+# was 0 commits, by the fork's policy, a pass. The URL as written, or as git rewrites it when the
+# checkout's own config holds a url.<x>.insteadOf for it (a reused workspace keeps one; a machine's
+# global rule, a git mirror, is not taken for another repository), compared as host/path
+# (credentials, a trailing / or .git, case aside). Not asked when the workflow names both the
+# range and the config itself.
 repo_id() {
   local url=$1 authority path
   case $url in
@@ -41,9 +42,19 @@ repo_id() {
   path=${path%/}; path=${path%.git}; path=${path%/}
   printf '%s%s' "$authority" "$path" | tr '[:upper:]' '[:lower:]'
 }
+# Whether the checkout's own config (.git/config) holds a url.<x>.insteadOf that rewrites URL $1.
+local_rewrite() {
+  local entry value
+  while IFS= read -r -d '' entry; do
+    value=${entry#*$'\n'}
+    [ -n "$value" ] && [ "${1#"$value"}" != "$1" ] && return 0
+  done < <(git config -z --local --get-regexp '^url\..*\.insteadof$' 2>/dev/null)
+  return 1
+}
 if [ -n "${GITHUB_REPOSITORY:-}" ] && { [ -z "${INPUT_RANGE:-}" ] || [ -z "${INPUT_CONFIG:-}" ]; }; then
   workflow_repo="${GITHUB_SERVER_URL:-https://github.com}/$GITHUB_REPOSITORY"
-  origin_url=$(GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git remote get-url origin 2>/dev/null) || fail "no remote origin in the workspace: check out $workflow_repo with actions/checkout"
+  origin_url=$(git config --get remote.origin.url) || fail "no remote origin in the workspace: check out $workflow_repo with actions/checkout"
+  local_rewrite "$origin_url" && origin_url=$(git remote get-url origin)
   [ "$(repo_id "$origin_url")" = "$(repo_id "$workflow_repo")" ] ||
     fail "origin is $origin_url, not $workflow_repo, the repository this workflow runs for: the target branch and its policy come from origin, so check it out with actions/checkout without repository: (a pull request's fork is its author's), or name both the range and config inputs" 3
 fi

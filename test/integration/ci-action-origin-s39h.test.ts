@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { chownSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
@@ -177,6 +177,20 @@ describe("the GitHub Action's origin check and a machine's own insteadOf", () =>
     const runner = checkout(world, 'pull/1/head', head);
     const global = join(tempDir('aitrail-runner-home-'), 'gitconfig');
     writeFileSync(global, `[url "${mirror.dir}"]\n\tinsteadOf = ${world.origin.dir}\n`);
+    const run = runAction(runner, targetEvent('pull_request_target', world, head), { ...repository(world.origin.dir), GIT_CONFIG_GLOBAL: global });
+    expect(run.status, run.stdout).toBe(1);
+    expect(run.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
+  });
+
+  // A container job: the workspace belongs to another user, and actions/checkout adds it to the global safe.directory.
+  it.skipIf(process.getuid?.() !== 0)('a workspace owned by another user, trusted by the global safe.directory as actions/checkout sets it: origin is read, not refused', () => {
+    const world = origin();
+    const { head } = forkedPullRequest(world, false);
+    const runner = checkout(world, 'pull/1/head', head);
+    chownSync(runner.dir, 12345, 12345);
+    for (const entry of readdirSync(runner.dir, { recursive: true, encoding: 'utf8' })) chownSync(join(runner.dir, entry), 12345, 12345);
+    const global = join(tempDir('aitrail-runner-home-'), 'gitconfig');
+    writeFileSync(global, `[safe]\n\tdirectory = ${runner.dir}\n`);
     const run = runAction(runner, targetEvent('pull_request_target', world, head), { ...repository(world.origin.dir), GIT_CONFIG_GLOBAL: global });
     expect(run.status, run.stdout).toBe(1);
     expect(run.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
