@@ -59,6 +59,15 @@ if [ -n "${GITHUB_REPOSITORY:-}" ] && { [ -z "${INPUT_RANGE:-}" ] || [ -z "${INP
     fail "origin is $origin_url, not $workflow_repo, the repository this workflow runs for: the target branch and its policy come from origin, so check it out with actions/checkout without repository: (a pull request's fork is its author's), or name both the range and config inputs" 3
 fi
 
+# Switches are true or false: any other word (`yes`, `on`, `1`, `True` quoted) was read as false,
+# so `fail-on-warnings: yes` let warnings pass.
+for switch in fail-on-warnings:"${INPUT_FAIL_ON_WARNINGS:-false}" squash-notes:"${INPUT_SQUASH_NOTES:-false}"; do
+  case ${switch#*:} in
+    true | false) ;;
+    *) fail "the ${switch%%:*} input is '${switch#*:}': write true or false" 2 ;;
+  esac
+done
+
 # The aitrail to run: never one the checked-out code ships (a pull request can edit package.json):
 # the action's own version from the registry, installed outside the workspace.
 if [ -n "${AITRAIL_ACTION_BIN:-}" ]; then

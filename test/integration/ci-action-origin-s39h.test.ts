@@ -196,3 +196,19 @@ describe("the GitHub Action's origin check and a machine's own insteadOf", () =>
     expect(run.stdout).toMatch(/^::error .*model-denied%3A qwen\/qwen3-coder/m);
   });
 });
+
+describe("the GitHub Action's switches", () => {
+  it('fail-on-warnings or squash-notes written as another word than true or false (yes, on, 1, True quoted): refused (exit 2), not read as false', () => {
+    const world = origin();
+    const { head, merge } = pullRequest(world, [{ message: 'fix: by claude\n\nAssisted-by: claude-code:unknown\n', files: { 'src/more.js': 'm\n' } }]);
+    const runner = checkout(world, 'pull/1/merge', merge);
+    for (const value of ['yes', 'on', '1', 'True']) {
+      const run = runAction(runner, prEvent(head, merge), { INPUT_FAIL_ON_WARNINGS: value });
+      expect(run.status, `${value}: ${run.stdout}`).toBe(2);
+      expect(run.stdout).toContain(`::error title=aitrail::the fail-on-warnings input is '${value}': write true or false`);
+    }
+    expect(runAction(runner, prEvent(head, merge), { INPUT_SQUASH_NOTES: 'yes' }).stdout).toContain("the squash-notes input is 'yes'");
+    expect(runAction(runner, prEvent(head, merge), { INPUT_FAIL_ON_WARNINGS: 'true' }).status).toBe(1);
+    expect(runAction(runner, prEvent(head, merge), { INPUT_FAIL_ON_WARNINGS: 'false' }).status).toBe(0);
+  });
+});
