@@ -53,10 +53,17 @@ local_rewrite() {
 }
 if [ -n "${GITHUB_REPOSITORY:-}" ] && { [ -z "${INPUT_RANGE:-}" ] || [ -z "${INPUT_CONFIG:-}" ]; }; then
   workflow_repo="${GITHUB_SERVER_URL:-https://github.com}/$GITHUB_REPOSITORY"
-  origin_url=$(git config --get remote.origin.url) || fail "no remote origin in the workspace: check out $workflow_repo with actions/checkout"
-  local_rewrite "$origin_url" && origin_url=$(git remote get-url origin)
-  [ "$(repo_id "$origin_url")" = "$(repo_id "$workflow_repo")" ] ||
-    fail "origin is $origin_url, not $workflow_repo, the repository this workflow runs for: the target branch and its policy come from origin, so check it out with actions/checkout without repository: (a pull request's fork is its author's), or name both the range and config inputs" 3
+  # Every URL origin has (git fetches from the first; `config --get` would show the last).
+  raw_urls=$(git config --get-all remote.origin.url) || fail "no remote origin in the workspace: check out $workflow_repo with actions/checkout"
+  fetched_urls=$(git remote get-url --all origin 2>/dev/null) || fetched_urls=$raw_urls
+  exec 9<<<"$fetched_urls"
+  while IFS= read -r origin_url; do
+    IFS= read -r fetched_url <&9 || fetched_url=$origin_url
+    local_rewrite "$origin_url" && origin_url=$fetched_url
+    [ "$(repo_id "$origin_url")" = "$(repo_id "$workflow_repo")" ] ||
+      fail "origin is $origin_url, not $workflow_repo, the repository this workflow runs for: the target branch and its policy come from origin, so check it out with actions/checkout without repository: (a pull request's fork is its author's), or name both the range and config inputs" 3
+  done <<<"$raw_urls"
+  exec 9<&-
 fi
 
 # Switches are true or false: any other word (`yes`, `on`, `1`, `True` quoted) was read as false,

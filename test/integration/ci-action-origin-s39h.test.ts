@@ -67,7 +67,7 @@ describe("the GitHub Action with a checkout whose origin is not the workflow's r
     expect(run.stdout).toMatch(/^::error title=aitrail::origin is .*, not .*, the repository this workflow runs for/m);
   });
 
-  it("origin's URL rewritten by a url.<fork>.insteadOf a runner kept: read as git fetches it, refused", () => {
+  it("origin's URL rewritten by a url.<fork>.insteadOf a runner kept, or a second URL after the fork's: read as git fetches it, refused", () => {
     const world = origin();
     const { fork, head } = forkedPullRequest(world, false);
     const runner = forkCheckout(fork);
@@ -76,6 +76,13 @@ describe("the GitHub Action with a checkout whose origin is not the workflow's r
     const run = runAction(runner, targetEvent('pull_request_target', world, head), repository(world.origin.dir));
     expect(run.status, run.stdout).toBe(3);
     expect(run.stdout).toContain(`origin is ${fork.dir}, not`);
+    // Two URLs, the fork's first: git fetches from the first, `git config --get` shows the last.
+    runner.git(['config', '--unset', `url.${fork.dir}.insteadOf`]);
+    runner.git(['remote', 'set-url', 'origin', fork.dir]);
+    runner.git(['config', '--add', 'remote.origin.url', world.origin.dir]);
+    const two = runAction(runner, targetEvent('pull_request_target', world, head), repository(world.origin.dir));
+    expect(two.status, two.stdout).toBe(3);
+    expect(two.stdout).toContain(`origin is ${fork.dir}, not`);
   });
 
   it('the same repository written another way (file URL, a trailing / or .git, other case) goes on to the judgement; a workflow naming both range and config is not asked', () => {
