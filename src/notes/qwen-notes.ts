@@ -8,11 +8,13 @@ import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 export interface QwenNotes {
   /** `attributions` with the Qwen Code note of `sha` added (as they are without one). */
   add(sha: string, attributions: Attribution[]): Promise<Attribution[]>;
+  /** `sha` has a note of Qwen Code's shape (one that adds something). */
+  noted(sha: string): Promise<boolean>;
   /** Stop git. */
   close(): Promise<void>;
 }
 
-const NONE: QwenNotes = { add: async (_sha, attributions) => attributions, close: async () => {} };
+const NONE: QwenNotes = { add: async (_sha, attributions) => attributions, noted: async () => false, close: async () => {} };
 
 /**
  * Open refs/notes/ai-attribution as stored in this repository: one `for-each-ref`, one `ls-tree`
@@ -33,20 +35,25 @@ export async function openQwenNotes(root: string, options: ObjectView & { aliase
   }
   if (entries.size === 0) return NONE;
   let reader: BlobReader | null = null;
-  const parsed = new Map<string, string[] | null>();
+  // One read per note blob, also when asked for several commits at once (notes of equal text share a blob).
+  const parsed = new Map<string, Promise<string[] | null>>();
+  const generatorsOf = (sha: string): Promise<string[] | null> => {
+    const entry = entries.get(sha);
+    if (!entry || entry.type !== 'blob' || entry.size < 0 || entry.size > QWEN_NOTE_LIMIT) return Promise.resolve(null);
+    let generators = parsed.get(entry.oid);
+    if (generators === undefined) {
+      reader ??= openBlobReader(root, options);
+      generators = reader.read(entry.oid).then((object) => (object.content && object.content.length <= QWEN_NOTE_LIMIT ? qwenNoteGenerators(object.content.toString('utf8')) : null));
+      parsed.set(entry.oid, generators);
+    }
+    return generators;
+  };
   return {
     async add(sha, attributions) {
-      const entry = entries.get(sha);
-      if (!entry || entry.type !== 'blob' || entry.size < 0 || entry.size > QWEN_NOTE_LIMIT) return attributions;
-      let generators = parsed.get(entry.oid);
-      if (generators === undefined) {
-        reader ??= openBlobReader(root, options);
-        const object = await reader.read(entry.oid);
-        generators = object.content && object.content.length <= QWEN_NOTE_LIMIT ? qwenNoteGenerators(object.content.toString('utf8')) : null;
-        parsed.set(entry.oid, generators);
-      }
+      const generators = await generatorsOf(sha);
       return generators ? withQwenNote(attributions, generators, options.aliases) : attributions;
     },
+    noted: async (sha) => (await generatorsOf(sha)) !== null,
     close: async () => {
       await reader?.close();
     },

@@ -30,6 +30,7 @@ import { selectBlameFiles } from './blame-selection.js';
 import { ShallowHistoryError } from './shallow-history-error.js';
 import { explainPartialClone } from './partial-clone-error.js';
 import { startAttributions } from './attributions-of.js';
+import { namedAttributions } from './commit-attributions.js';
 import { blameFiles } from './blame-files-cached.js';
 import { giveBackRevertedLines } from './revert-lines.js';
 import { detectOptionsOf } from '../config/defaults.js';
@@ -40,6 +41,8 @@ import { GitError } from '../git/exec.js';
 import { commitAuthors } from '../git/commit-authors.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 import { readNotes } from '../notes/read-notes.js';
+import { openQwenNotes, type QwenNotes } from '../notes/qwen-notes.js';
+import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { progressSpinner } from './progress-spinner.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { runOptions } from './run-options.js';
@@ -222,7 +225,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     if (file !== '' && !existsSync(ignoreFiles[index]!)) throw new UsageError(`--ignore-revs-file '${sanitize(file)}': no such file (a relative path is read from the current directory, ${sanitize(cwd)}).`);
   });
   // Everything the cache key needs, at once.
-  const [{ config }, rev, since, ignoreShas, prefix, { digest: environment, configuredIgnoreRevsFiles }, version, build, notesAt, mailmap] = await Promise.all([
+  const [{ config }, rev, since, ignoreShas, prefix, { digest: environment, configuredIgnoreRevsFiles }, version, build, notesAt, mailmap, qwenAt] = await Promise.all([
     reportConfig(repo, run),
     resolveCommit(repo.root, revName),
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
@@ -233,6 +236,8 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     buildId(),
     run.notes === false ? Promise.resolve(null) : notesTip(repo.root, notesRef),
     run.authors ? mailmapDigest(repo.root, repo.bare).catch(refuseNotAFile) : Promise.resolve(null),
+    // Qwen Code's attribution notes: the commits they name are AI (as log and check read them); their tip keys the report.
+    run.notes === false ? Promise.resolve(null) : notesTip(repo.root, QWEN_NOTES_REF),
   ]);
   // A name git reads as another ref than the one meant (a tag `v1` beside a branch `v1`): say which one the report is of.
   await warnAmbiguous(repo.root, [['--rev', run.rev], ['--since', run.since]], run.onWarning);
@@ -268,7 +273,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const notes = notesAt ? { ref: notesRef, tip: notesAt } : null;
   // Key material that is the same in every clone: an --ignore-revs-file counts by its content (in `environment`).
   const keyFlags = flags.map((flag, index) => (flags[index - 1] === '--ignore-revs-file' && flag !== '' ? '#file' : flag));
-  const question = { version, build, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, blameLeftOut: run.blameLeftOut === true, ...(run.giveBack === false ? { giveBack: false } : {}), notes, authors: run.authors === true, mailmap };
+  const question = { version, build, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, blameLeftOut: run.blameLeftOut === true, ...(run.giveBack === false ? { giveBack: false } : {}), notes, authors: run.authors === true, mailmap, qwenNotes: qwenAt };
   const key = cacheKey({ v: CACHE_VERSION, ...question, environment, shard: run.shard ?? null });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
@@ -290,6 +295,8 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     };
     const notesListing = notes ? listNotes(repo.root, notes.tip) : Promise.resolve(new Map<string, NoteEntry>());
     notesListing.catch(() => {});
+    const qwenOpening: Promise<QwenNotes | null> = qwenAt ? openQwenNotes(repo.root, { aliases: detect.detect.aliases, tip: qwenAt }) : Promise.resolve(null);
+    qwenOpening.catch(() => {});
     const listing = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
     const { undecodable } = listing;
     if (undecodable.length > 0) onWarning(`left out ${undecodable.length} file(s) whose names are not valid UTF-8 (e.g. ${sanitize(undecodable[0]!)}); rename them to include them.`);
@@ -343,6 +350,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     for (const [sha, note] of parsedNotes) if (note.empty) parsedNotes.delete(sha);
     const blamed = new Set(blames.flatMap((blame) => [...blame.commits.keys()]));
     const attributions = await attributionsOf(new Set([...blamed, ...ignored]));
+    await addQwenNotes(repo.root, await qwenOpening, new Set([...blamed, ...ignored]), detect, attributions);
     const ignoredAi = (await inBlamedRange(repo.root, ignored.filter((sha) => attributions.get(sha) || (parsedNotes.get(sha)?.aiPaths().length ?? 0) > 0), rev, since)).sort();
     const lookup = (sha: string): CommitModels | undefined => attributions.get(sha) ?? undefined;
     const authors = run.authors ? await commitAuthors(repo.root, blamed) : undefined;
@@ -367,6 +375,25 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     if (run.cache !== false) await writeCachedReport(dir, key, report, said);
     return { report, cached: false, blamed: blamedFiles };
   });
+}
+
+/**
+ * The commits of `commits` that Qwen Code's attribution note names as AI, judged again with the
+ * note added (exactly as `log` and `check` judge them: notes only add, the whole commit), into
+ * `attributions`. Read apart from the attribution cache, which holds what a commit says of itself
+ * (immutable) and never what a note adds (a note changes; the report is keyed by the notes' tip).
+ */
+async function addQwenNotes(root: string, qwen: QwenNotes | null, commits: ReadonlySet<string>, detect: ReturnType<typeof detectOptionsOf>, attributions: Map<string, CommitModels | null>): Promise<void> {
+  if (!qwen) return;
+  try {
+    // Asked all at once: the notes are read through one `cat-file --batch`, pipelined.
+    const all = [...commits];
+    const found = await Promise.all(all.map((sha) => qwen.noted(sha)));
+    const noted = all.filter((_sha, at) => found[at]);
+    for (const [sha, value] of await namedAttributions(root, noted, detect, qwen.add)) attributions.set(sha, value);
+  } finally {
+    await qwen.close();
+  }
 }
 
 export interface BlameCommandRun extends BlameRun, DiagnosticsOptions {

@@ -1,6 +1,7 @@
 import { commitSignals } from '../core/commit-signals.js';
 import { detectCommit, type DetectOptions } from '../core/detect.js';
 import type { CommitModels } from '../core/blame/types.js';
+import type { Attribution } from '../core/types.js';
 import { streamCommits } from '../git/log.js';
 
 /** Up to this many named commits are read by one synchronous `git log` (more stream). */
@@ -9,12 +10,16 @@ const WHOLE_COMMITS = 4096;
 /** sha → models/agents of a commit, null for a commit with no AI. */
 export type Attributions = Map<string, CommitModels | null>;
 
+/** What a commit's notes add to its attributions (notes only add). */
+export type AddNotes = (sha: string, attributions: Attribution[]) => Promise<Attribution[]>;
+
 /** Detection over the commits `revisions` name, each read once; identical attributions share one object. */
-async function attribute(root: string, revisions: string[], options: DetectOptions, input?: string, whole = false): Promise<Attributions> {
+async function attribute(root: string, revisions: string[], options: DetectOptions, input?: string, whole = false, add?: AddNotes): Promise<Attributions> {
   const found: Attributions = new Map();
   const shared = new Map<string, CommitModels>();
   for await (const commit of streamCommits(root, revisions, input === undefined ? { whole } : { input, whole })) {
-    const attributions = detectCommit(commitSignals(commit), options);
+    const detected = detectCommit(commitSignals(commit), options);
+    const attributions = add ? await add(commit.sha, detected) : detected;
     if (attributions.length === 0) {
       found.set(commit.sha, null);
       continue;
@@ -34,9 +39,13 @@ export function rangeAttributions(root: string, rev: string, since: string | nul
   return attribute(root, since ? [rev, `^${since}`] : [rev], options);
 }
 
-/** Exactly `commits` (full shas), read by name (`git log --no-walk --stdin`). */
-export function namedAttributions(root: string, commits: Iterable<string>, options: DetectOptions): Promise<Attributions> {
+/**
+ * Exactly `commits` (full shas), read by name (`git log --no-walk --stdin`). `add`: what the
+ * commits' notes add (Qwen Code's attribution notes), as `log` adds it; never stored in the
+ * attribution cache (a commit is immutable, its notes are not).
+ */
+export function namedAttributions(root: string, commits: Iterable<string>, options: DetectOptions, add?: AddNotes): Promise<Attributions> {
   const named = [...commits];
   // A few thousand commits' log is read in one synchronous run (streamGit's `whole`).
-  return named.length === 0 ? Promise.resolve(new Map()) : attribute(root, ['--no-walk=unsorted', '--stdin'], options, `${named.join('\n')}\n`, named.length <= WHOLE_COMMITS);
+  return named.length === 0 ? Promise.resolve(new Map()) : attribute(root, ['--no-walk=unsorted', '--stdin'], options, `${named.join('\n')}\n`, named.length <= WHOLE_COMMITS, add);
 }

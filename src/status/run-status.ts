@@ -13,13 +13,14 @@ import { recordedPackageDir } from '../install/package-dir.js';
 import { hookManagers, hooksAtRisk, installCommand, managerAdvice } from '../install/hook-managers.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { GitError } from '../git/exec.js';
 import { listNotes, notesTip } from '../git/notes.js';
 import { writeStdout } from '../io/stdout.js';
 
-/** How many commits carry a git-ai note (0: no notes ref, or one git cannot read). */
-async function noteCount(root: string): Promise<number> {
-  const tip = await notesTip(root, DEFAULT_NOTES_REF);
+/** How many commits carry a note in `ref` (0: no notes ref, or one git cannot read). */
+async function noteCount(root: string, ref: string): Promise<number> {
+  const tip = await notesTip(root, ref);
   if (!tip) return 0;
   return (await listNotes(root, tip).catch((error: unknown) => (error instanceof GitError ? new Map() : Promise.reject(error)))).size;
 }
@@ -54,7 +55,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const packageDir = repo.bare ? '' : (huskyPackage ?? (await recordedPackageDir(repo.root)));
   const binary = (await hookBinary(repo.root, process.env, { bare: repo.bare, packageDir })) ?? null;
   const record = attributions.map((a) => ({ agent: a.agent, model: a.model, trailer: `${config.trailer.key}: ${trailerValue(a)}`, evidence: a.evidence }));
-  const notes = await noteCount(repo.root);
+  const [notes, qwenNotes] = await Promise.all([noteCount(repo.root, DEFAULT_NOTES_REF), noteCount(repo.root, QWEN_NOTES_REF)]);
 
   if (args.format === 'json') {
     const json = {
@@ -68,6 +69,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
       disabled,
       wouldRecord: disabled ? [] : record,
       notes: { ref: DEFAULT_NOTES_REF, count: notes },
+      qwenNotes: { ref: QWEN_NOTES_REF, count: qwenNotes },
       hookManagers: managers.map((manager) => ({ manager: manager.manager, file: manager.file, takesFromAitrail: hooksAtRisk(manager) })),
     };
     writeStdout(`${safeJson(json, 2)}\n`);
@@ -92,6 +94,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const session = signals.session;
   out.push(`Session: ${session ? sanitize(describeSession(session, new Date())) : "none ('aitrail use <model>' sets one)"}`);
   out.push(notesMessages.status(DEFAULT_NOTES_REF, notes));
+  if (qwenNotes > 0) out.push(notesMessages.qwenStatus(QWEN_NOTES_REF, qwenNotes));
   if (repo.bare) out.push('Bare repository: pushes are checked by pre-receive; nothing is committed here.');
   else if (disabled) out.push(`${huskyOff && process.env.AITRAIL !== '0' ? 'HUSKY=0' : 'AITRAIL=0'} is set: the hooks record and check nothing in this environment.`);
   else if (managerOff) out.push(`${managerOff} is set: ${managerOff.startsWith('LEFTHOOK') ? 'lefthook' : 'simple-git-hooks'} runs no hook in this environment, aitrail's included.`);

@@ -2,26 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, project, tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-
-/**
- * A note exactly as Qwen Code writes it (QwenLM/qwen-code `commitAttribution.ts` generateNotePayload,
- * `attributionTrailer.ts` buildGitNotesCommand, `shell.ts` attachCommitAttribution): the payload
- * `JSON.stringify`d, given as ONE argv entry to `git notes --ref=refs/notes/ai-attribution add -f -m
- * <json> <sha>`, its `generator` the session model through sanitizeModelName (`Qwen-Coder` for
- * every Qwen model, another model's name as configured).
- */
-function qwenNote(repo: TestRepo, sha: string, generator: string, files: string[], payload?: string): void {
-  const note = {
-    version: 1,
-    generator,
-    files: Object.fromEntries(files.map((file) => [file, { aiChars: 120, humanChars: 0, percent: 100, surface: 'cli' }])),
-    summary: { aiPercent: 100, aiChars: 120 * files.length, humanChars: 0, totalFilesTouched: files.length, surfaces: ['cli'] },
-    surfaceBreakdown: { cli: { aiChars: 120 * files.length, percent: 100 } },
-    excludedGenerated: [],
-    promptCount: 2,
-  };
-  repo.git(['notes', '--ref=refs/notes/ai-attribution', 'add', '-f', '-m', payload ?? JSON.stringify(note), sha]);
-}
+import { otherNote, qwenNote } from '../helpers/qwen-code-notes.js';
 
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n  undeclared: allow\n';
 
@@ -50,11 +31,6 @@ const logJson = (repo: TestRepo, args: string[] = []) => {
 };
 
 const attributionsOf = (repo: TestRepo, sha: string, args: string[] = []) => logJson(repo, args).find((commit) => commit.sha === sha)?.attributions ?? [];
-
-/** A note of another shape in the same ref (`git notes add -F -`: any size). */
-function otherNote(repo: TestRepo, sha: string, text: string): void {
-  repo.git(['notes', '--ref=refs/notes/ai-attribution', 'add', '-f', '-F', '-', sha], { input: text });
-}
 
 describe("Qwen Code's attribution notes (refs/notes/ai-attribution)", () => {
   it('log reads the generator: Qwen-Coder is qwen/unknown, another model is that model; --no-notes reads none', () => {

@@ -23,6 +23,8 @@ export const notesMessages = {
     count > 0
       ? `Line-level data: ${count} git-ai note(s) in ${ref}; blame, log and check read them.`
       : `Line-level data: none (no git-ai notes in ${ref}). Notes are not fetched by default: git fetch origin '+${ref}*:${ref}*'`,
+  qwenStatus: (ref: string, count: number) =>
+    `Commit-level data: ${count} note(s) in ${ref} (Qwen Code's attribution notes); blame, log and check read those of Qwen Code's shape, each commit's as a whole.`,
   badRef: (ref: string) =>
     `invalid --notes-ref '${sanitize(ref, { max: 200 })}': give a notes ref such as refs/notes/ai (or ai, which means refs/notes/ai).`,
 };
