@@ -37,6 +37,18 @@ describe('identities in real public histories (session 39 f)', () => {
     ]);
   });
 
+  it("reads Qodo's app under its CodiumAI logins (before its rename) and its newer ones, as author and as a committed suggestion's co-author", () => {
+    expectLog([
+      // SeleniumHQ/selenium #14546's squash merge (quoted in chaoss/disclosure's tests); ids from chaoss/disclosure issue #96.
+      ["[dotnet] Don't include http headers in internal logs (#14546)\n\n* Update dotnet/src/webdriver/Remote/HttpCommandExecutor.cs\n\nCo-authored-by: codiumai-pr-agent-pro[bot] <151058649+codiumai-pr-agent-pro[bot]@users.noreply.github.com>\n", ['qodo:unknown']],
+      ['Update CHANGELOG.md\n', ['qodo:unknown'], { name: 'codiumai-pr-agent[bot]', email: '139055413+codiumai-pr-agent[bot]@users.noreply.github.com' }],
+      ['b\n\nCo-authored-by: qodo-ai[bot] <1+qodo-ai[bot]@users.noreply.github.com>\n', ['qodo:unknown']],
+      ['c\n\nCo-authored-by: qodo-merge-for-open-source[bot] <1+qodo-merge-for-open-source[bot]@users.noreply.github.com>\n', ['qodo:unknown']],
+      // The same login without `[bot]` is a person's account.
+      ['d\n', [], { name: 'codiumai-pr-agent', email: '12345+codiumai-pr-agent@users.noreply.github.com' }],
+    ]);
+  });
+
   it('under unknownModel: deny, check refuses the AI commits it missed and no longer the lint fixer\'s squash merge', () => {
     const { refused, shas } = refusedBy('policy:\n  unknownModel: deny\n', [LINT_SQUASH, BUN_SQUASH, RESOLVER_FOOTER]);
     expect(refused).toEqual([shas[1]!, shas[2]!].sort());
