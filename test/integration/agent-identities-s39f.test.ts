@@ -49,6 +49,20 @@ describe('identities in real public histories (session 39 f)', () => {
     ]);
   });
 
+  it("reads Amp's identity as the commit author (Sourcegraph's release automation in sourcegraph/amp-cli) as no AI, on a co-author line still as Amp", () => {
+    const amp = { name: 'Amp', email: 'amp@ampcode.com' };
+    expectLog([
+      // sourcegraph/amp-cli scripts/build-homebrew.sh, build-nix.sh, build-aur.sh.
+      ['Update Homebrew formula to v0.0.1765001234-g9f8e7d\n', [], amp],
+      ['Update Nix flake to v0.0.1765001234-g9f8e7d\n', [], amp],
+      ['Update to version 0.0.1765001234-g9f8e7d\n\nAutomated update from GitHub Actions\n', [], amp],
+      ['a\n\nCo-authored-by: Amp <amp@ampcode.com>\n', ['amp:unknown']],
+      ['b\n\nCo-authored-by: Amp <amp@sourcegraph.com>\n', ['amp:unknown']],
+      // Its thread line still names it, whoever the author.
+      ['c\n\nAmp-Thread-ID: https://ampcode.com/threads/T-019c90c6-c261-75dd-be9e-48cc2e28ccdb\n', ['amp:unknown'], amp],
+    ]);
+  });
+
   it('under unknownModel: deny, check refuses the AI commits it missed and no longer the lint fixer\'s squash merge', () => {
     const { refused, shas } = refusedBy('policy:\n  unknownModel: deny\n', [LINT_SQUASH, BUN_SQUASH, RESOLVER_FOOTER]);
     expect(refused).toEqual([shas[1]!, shas[2]!].sort());
