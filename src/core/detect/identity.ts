@@ -72,6 +72,7 @@ export function matchIdentitySignatures(name: string, email: string, aliases: Re
   for (const signature of signatures().identities) {
     if (!signature.name && !signature.email) continue;
     if (signature.authorOnly && role !== 'author') continue;
+    if (signature.coAuthorOnly && role !== 'co-author') continue;
     const nameMatch = signature.name ? signature.name.exec(name) : null;
     if (signature.name && !nameMatch) continue;
     if (signature.email && !signature.email.test(email)) continue;

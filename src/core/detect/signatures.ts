@@ -14,6 +14,8 @@ export interface IdentitySignature {
   defaultModel?: string;
   /** True when the entry only ever describes the commit author (aider's `Name (aider)`). */
   authorOnly: boolean;
+  /** True when the entry only ever describes a co-author line (Amp's `Amp <amp@ampcode.com>`: as the commit author, its vendor's release automation). */
+  coAuthorOnly: boolean;
 }
 
 export interface LineSignature {
@@ -186,6 +188,7 @@ export function signatures(): Signatures {
         ...(entry.email ? { email: regex(entry.email) } : {}),
         ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
         authorOnly: 'only' in entry && entry.only === 'author',
+        coAuthorOnly: 'only' in entry && entry.only === 'co-author',
       }));
       return identities;
     },
