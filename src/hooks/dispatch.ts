@@ -16,6 +16,7 @@ const HOOKS: HookLoaders = {
   'prepare-commit-msg': () => import('./prepare-commit-msg.js'),
   'commit-msg': () => import('./commit-msg.js'),
   'applypatch-msg': () => import('./applypatch-msg.js'),
+  'pre-applypatch': () => import('./pre-applypatch.js'),
   'pre-push': () => import('./pre-push.js'),
   'pre-receive': () => import('./pre-receive.js'),
   'post-commit': () => import('./post-commit.js'),

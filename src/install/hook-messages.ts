@@ -9,6 +9,7 @@ const SKIP_ONCE: Record<InstalledHook, string> = {
   'prepare-commit-msg': 'AITRAIL=0 silences this.',
   'commit-msg': 'to skip aitrail once: AITRAIL=0 git commit ...',
   'applypatch-msg': 'to skip aitrail once: AITRAIL=0 git am ...',
+  'pre-applypatch': 'to skip aitrail once: AITRAIL=0 git am ...',
   'pre-push': 'to skip aitrail once: AITRAIL=0 git push ...',
   'post-commit': 'AITRAIL=0 silences this.',
   'post-rewrite': 'AITRAIL=0 silences this.',
@@ -24,6 +25,8 @@ export function outcome(hook: InstalledHook): string {
       return 'commit blocked';
     case 'applypatch-msg':
       return 'git am stopped before this patch';
+    case 'pre-applypatch':
+      return 'git am stopped before committing this patch';
     case 'pre-push':
       return 'push blocked';
     case 'pre-receive':

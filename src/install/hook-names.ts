@@ -1,9 +1,11 @@
 /**
  * Hooks `aitrail init` installs in a work-tree repository. `git am` runs none of the commit hooks,
  * only applypatch-msg (with its message file, before the patch is applied), pre-applypatch and
- * post-applypatch: applypatch-msg records and judges the commit `git am` makes.
+ * post-applypatch: applypatch-msg records and judges the commit `git am` makes; pre-applypatch, which
+ * git also runs for `git am --continue` (no applypatch-msg then), judges it again with the patch
+ * applied to the index (the paths git applied).
  */
-export const CLIENT_HOOKS = ['prepare-commit-msg', 'commit-msg', 'pre-push', 'post-commit', 'post-rewrite', 'applypatch-msg'] as const;
+export const CLIENT_HOOKS = ['prepare-commit-msg', 'commit-msg', 'pre-push', 'post-commit', 'post-rewrite', 'applypatch-msg', 'pre-applypatch'] as const;
 /** Hooks installed in a bare (server) repository. */
 export const SERVER_HOOKS = ['pre-receive'] as const;
 

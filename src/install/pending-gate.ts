@@ -293,6 +293,16 @@ function applyReplayGate(): string[] {
 }
 
 /**
+ * pre-applypatch: git gives it no argument; the message `git am` commits is
+ * `<git dir>/rebase-apply/final-commit` (GIT_DIR, which git sets in a linked worktree, else the
+ * work tree top's `.git`, where git runs the hook). Given as `$1` to the lines after (the fast
+ * path, node's handler): a `.git` file or a missing message is a doubt (node finds the git dir).
+ */
+function appliedMessageGate(): string[] {
+  return ['# git am gives pre-applypatch no argument: its message is <git dir>/rebase-apply/final-commit.', 'set -- "${GIT_DIR:-.git}/rebase-apply/final-commit"'];
+}
+
+/**
  * What a hook checks before it looks for aitrail, so that a commit or a history edit with nothing
  * for node to do starts nothing: the message hooks' fast path, the rebase replays prepare-commit-msg
  * records nothing for, post-commit's pending checkpoints, post-rewrite's notes. The shims
@@ -302,6 +312,7 @@ export function hookGates(hook: InstalledHook): string[] {
   if (hook === 'prepare-commit-msg') return [...sameFunction(), ...plainCommitsFunction(), ...foldedQuietFunction(packageVersion()), ...rebaseReplayGate(), ...fastPathFunctions(packageVersion()), ...freshFunction(), ...preparedFunction(), ...fastPathCall(true)];
   if (hook === 'commit-msg') return [...rewordGate(), ...fastPathLines(packageVersion(), '[ -z "$aitrail_rw" ]')];
   if (hook === 'applypatch-msg') return [...applyReplayGate(), ...fastPathLines(packageVersion())];
+  if (hook === 'pre-applypatch') return [...appliedMessageGate(), ...applyReplayGate(), ...fastPathLines(packageVersion())];
   if (hook === 'post-commit') return pendingCheckpointsGate();
   if (hook === 'post-rewrite') return notesToCarryGate();
   return [];
