@@ -17,6 +17,7 @@ const HOOKS: HookLoaders = {
   'commit-msg': () => import('./commit-msg.js'),
   'applypatch-msg': () => import('./applypatch-msg.js'),
   'pre-applypatch': () => import('./pre-applypatch.js'),
+  'post-applypatch': () => import('./post-applypatch.js'),
   'pre-push': () => import('./pre-push.js'),
   'pre-receive': () => import('./pre-receive.js'),
   'post-commit': () => import('./post-commit.js'),

@@ -12,6 +12,7 @@ const SKIP_ONCE: Record<InstalledHook, string> = {
   'pre-applypatch': 'to skip aitrail once: AITRAIL=0 git am ...',
   'pre-push': 'to skip aitrail once: AITRAIL=0 git push ...',
   'post-commit': 'AITRAIL=0 silences this.',
+  'post-applypatch': 'AITRAIL=0 silences this.',
   'post-rewrite': 'AITRAIL=0 silences this.',
   'pre-receive': '',
 };
@@ -32,6 +33,7 @@ export function outcome(hook: InstalledHook): string {
     case 'pre-receive':
       return 'push rejected';
     case 'post-commit':
+    case 'post-applypatch':
       return `${hook} hook skipped, no line-level note written`;
     case 'post-rewrite':
       return `${hook} hook skipped, line-level notes copied as they were`;

@@ -303,6 +303,22 @@ function appliedMessageGate(): string[] {
 }
 
 /**
+ * post-applypatch: node writes the note of the commit `git am` made only from an agent's pending
+ * checkpoints (post-commit's first test); `git rebase --apply`'s commits (`rebase-apply/rebasing`)
+ * are replays. A person's `git am` with no checkpoint starts nothing.
+ */
+function appliedCheckpointsGate(): string[] {
+  return [
+    `# Nothing to note unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}); git rebase --apply (rebase-apply/rebasing) replays.`,
+    ...worktreeGitDirLines(),
+    '[ -e "$aitrail_g/rebase-apply/rebasing" ] && exit 0',
+    'aitrail_p=',
+    `for aitrail_f in "$aitrail_g"/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/.*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then aitrail_p=1; break; fi; done`,
+    '[ -n "$aitrail_p" ] || exit 0',
+  ];
+}
+
+/**
  * What a hook checks before it looks for aitrail, so that a commit or a history edit with nothing
  * for node to do starts nothing: the message hooks' fast path, the rebase replays prepare-commit-msg
  * records nothing for, post-commit's pending checkpoints, post-rewrite's notes. The shims
@@ -314,6 +330,7 @@ export function hookGates(hook: InstalledHook): string[] {
   if (hook === 'applypatch-msg') return [...applyReplayGate(), ...fastPathLines(packageVersion())];
   if (hook === 'pre-applypatch') return [...appliedMessageGate(), ...applyReplayGate(), ...fastPathLines(packageVersion())];
   if (hook === 'post-commit') return pendingCheckpointsGate();
+  if (hook === 'post-applypatch') return appliedCheckpointsGate();
   if (hook === 'post-rewrite') return notesToCarryGate();
   return [];
 }

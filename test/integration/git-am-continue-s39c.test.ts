@@ -10,6 +10,7 @@ import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { laterThanNow, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { hookedRepo, huskyDenyQwen } from '../helpers/hooked-repo.js';
+import { agentEdit, noteOf } from '../helpers/agent-edits.js';
 
 const QWEN = { QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' };
 const CLAUDE = { CLAUDECODE: '1', AITRAIL_MODEL: 'anthropic/claude-opus-4.6' };
@@ -131,6 +132,47 @@ describe("git am --continue: a stopped patch committed with no applypatch-msg (g
     expect(aitrail(repo.dir, ['uninstall'], { env }).code).toBe(0);
     expect(readFileSync(join(repo.dir, '.git/hooks/pre-applypatch'), 'utf8')).toBe(mine);
     expect(existsSync(join(repo.dir, '.git/hooks/pre-applypatch.aitrail-chained'))).toBe(false);
+  });
+});
+
+describe('post-applypatch: the line-level note of a commit git am makes (git runs no post-commit for it)', () => {
+  it("Claude Code's resolution of a person's stopped patch gets its note once `git am --continue` commits it", () => {
+    const { repo, env } = deniesQwen();
+    const { head } = stoppedAm(repo, env);
+    const claude = { ...env, ...CLAUDE };
+    agentEdit(repo, 'a.txt', 'x', 'b');
+    writeFileSync(join(repo.dir, 'c.txt'), 'c\n');
+    repo.git(['add', 'a.txt', 'c.txt'], { env: claude });
+    expect(tryGit(repo.dir, ['am', '--continue'], { env: claude }).code).toBe(1);
+    const resumed = tryGit(repo.dir, ['am', '--continue'], { env: claude });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(repo.git(['rev-parse', 'HEAD~1'])).toBe(head);
+    // Before: no note at all (git ran no post-commit); the pending checkpoint waited for the next commit.
+    expect(noteOf(repo, 'HEAD').files).toEqual({ 'a.txt': ['1,1'] });
+  });
+
+  it("a person's `git am` with no checkpoint pending starts no node for post-applypatch", () => {
+    const { repo, env, started } = deniesQwen();
+    const patch = patchOf(repo, env, { 'b.txt': 'b\n' }, 'feat: b\n');
+    writeFileSync(started, '');
+    const applied = tryGit(repo.dir, ['am', '-q', patch], { env: { ...env, GIT_COMMITTER_DATE: laterThanNow(), GIT_AUTHOR_DATE: laterThanNow() } });
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(readFileSync(started, 'utf8')).toBe('');
+  });
+});
+
+describe('git rebase --apply (git am --rebasing) replays', () => {
+  it("in Qwen Code's terminal: neither pre-applypatch nor post-applypatch starts node, nothing refused", () => {
+    const { repo, env, started } = deniesQwen();
+    const setUp = { ...env, AITRAIL: '0' };
+    const main = repo.git(['rev-parse', 'HEAD']);
+    repo.git(['checkout', '-q', '-b', 'side', 'HEAD~1'], { env: setUp });
+    repo.commit('feat: side\n', { 'side.txt': 's\n' }, setUp);
+    writeFileSync(started, '');
+    const rebased = tryGit(repo.dir, ['rebase', '-q', '--apply', main], { env: { ...env, ...QWEN } });
+    expect(rebased.code, rebased.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%B'], { raw: true })).toBe('feat: side\n\n');
+    expect(readFileSync(started, 'utf8')).not.toMatch(/applypatch/);
   });
 });
 
