@@ -12,8 +12,8 @@ import type { HookHandler } from './dispatch.js';
  * hook exits 0, and stops (`git am` exits 1, the patch left unapplied) on any other status. So this
  * records the models detected now into that file, as prepare-commit-msg does, then judges the
  * message as commit-msg does: a denied model is refused, its trailer already in the message (a
- * `git am --continue` after applying the patch by hand commits it as it is: check, pre-push and
- * pre-receive refuse it). git stores that message as it is (no editor, no comment stripping):
+ * `git am --continue` runs no applypatch-msg: pre-applypatch judges it, with the paths git applied,
+ * which this hook cannot know under -p<n>, --directory or -3). git stores that message as it is (no editor, no comment stripping):
  * the handlers run as for `git commit -F` (GIT_EDITOR=:).
  * `git rebase --apply` runs `git am --rebasing`, marked by `rebasing` beside the message file: a
  * replay, nothing recorded or refused. Plain `git am` replays nothing: git's rebase variables (a

@@ -208,6 +208,21 @@ describe('git am under a path rule: the paths git applies (-p<n>, --directory)',
     expect(plain.code, plain.stderr).toBe(0);
     expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('qwen-code:qwen/qwen3-coder');
   });
+
+  it("Qwen Code's `git am -3` of a patch to lib/k.ts, which the branch moved to src/crypto/m.ts, is refused (the 3-way merge follows the rename)", () => {
+    const { repo, env } = cryptoRule();
+    const setUp = { ...env, AITRAIL: '0' };
+    repo.commit('chore: lib\n', { 'lib/k.ts': 'l1\nl2\nl3\nl4\nl5\n' }, setUp);
+    const patch = patchOf(repo, env, { 'lib/k.ts': 'l1\nl2\nQWEN\nl4\nl5\n' }, 'fix: k\n');
+    repo.git(['mv', 'lib/k.ts', 'src/crypto/m.ts'], { env: setUp });
+    repo.git(['commit', '-q', '-m', 'chore: k moved'], { env: setUp });
+    const moved = repo.git(['rev-parse', 'HEAD']);
+    const applied = tryGit(repo.dir, ['am', '-q', '-3', patch], { env: { ...env, ...QWEN } });
+    // Before: exit 0, Qwen's line committed at src/crypto/m.ts (applypatch-msg read the patch's lib/k.ts).
+    expect(applied.code, applied.stderr).toBe(1);
+    expect(applied.stderr).toContain('src/crypto/m.ts');
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(moved);
+  });
 });
 
 describe('git am --continue (husky mode)', () => {
