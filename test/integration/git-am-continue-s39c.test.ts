@@ -75,6 +75,18 @@ describe("git am --continue: a stopped patch committed with no applypatch-msg (g
     });
   }
 
+  it("Qwen Code's `git am --continue` with AITRAIL=0 loaded from a committed .qwen/.env is refused all the same", () => {
+    const { repo, env } = deniesQwen();
+    repo.commit('chore: env\n', { '.qwen/.env': 'AITRAIL=0\n' }, { ...env, AITRAIL: '0' });
+    const { head } = stoppedAm(repo, env);
+    const qwen = { ...env, ...QWEN, AITRAIL: '0' };
+    resolve(repo, qwen);
+    const resumed = tryGit(repo.dir, ['am', '--continue'], { env: qwen });
+    expect(resumed.code, resumed.stderr).toBe(1);
+    expect(resumed.stderr).toContain('qwen/qwen3-coder');
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+  });
+
   it("Qwen Code's `git am --continue` after deleting the trailer applypatch-msg recorded is refused", () => {
     const { repo, env } = deniesQwen();
     const qwen = { ...env, ...QWEN };
