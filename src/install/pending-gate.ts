@@ -4,6 +4,7 @@ import { amendedQuietFunction, fastPathCall, fastPathFunctions, fastPathLines, f
 import { notesMayExistLines, REBASING, there } from './notes-may-exist.js';
 import type { InstalledHook } from './hook-names.js';
 import { packageVersion } from './package-version.js';
+import { envNames } from './fast-path-signals.js';
 
 /**
  * The sh gates that end a hook (exit 0) before anything starts when node would find nothing to do.
@@ -303,6 +304,22 @@ function appliedMessageGate(): string[] {
 }
 
 /**
+ * pre-applypatch, after the fast path: applypatch-msg's node passed this very message in this
+ * `git am` with the paths git applies (it left a copy, `rebase-apply/aitrail-judged`, only with no
+ * `apply-opt` and no `-3`; git removes the folder when `git am` ends), and no agent variable is set:
+ * nothing more to judge, no second node start for a person's signed-off patch. Any agent variable,
+ * another message (edited before `--continue`), `-p<n>`/`--directory`/`-3`: node judges.
+ */
+function judgedMessageGate(): string[] {
+  const env = envNames().map((name) => `\${${name}+x}`).join('');
+  return [
+    "# applypatch-msg passed this very message in this git am with the patch's own paths (its copy, rebase-apply/aitrail-judged), and no agent variable is set: nothing more to judge.",
+    'aitrail_d=${1%/final-commit}',
+    `if [ -z "${env}" ] && [ -f "$aitrail_d/aitrail-judged" ] && ! [ -s "$aitrail_d/apply-opt" ] && { read -r aitrail_t <"$aitrail_d/threeway"; } 2>/dev/null && [ "$aitrail_t" = f ] && aitrail_same "$1" "$aitrail_d/aitrail-judged"; then exit 0; fi`,
+  ];
+}
+
+/**
  * post-applypatch: node writes the note of the commit `git am` made only from an agent's pending
  * checkpoints (post-commit's first test); `git rebase --apply`'s commits (`rebase-apply/rebasing`)
  * are replays. A person's `git am` with no checkpoint starts nothing.
@@ -328,7 +345,7 @@ export function hookGates(hook: InstalledHook): string[] {
   if (hook === 'prepare-commit-msg') return [...sameFunction(), ...plainCommitsFunction(), ...foldedQuietFunction(packageVersion()), ...rebaseReplayGate(), ...fastPathFunctions(packageVersion()), ...freshFunction(), ...preparedFunction(), ...fastPathCall(true)];
   if (hook === 'commit-msg') return [...rewordGate(), ...fastPathLines(packageVersion(), '[ -z "$aitrail_rw" ]')];
   if (hook === 'applypatch-msg') return [...applyReplayGate(), ...fastPathLines(packageVersion())];
-  if (hook === 'pre-applypatch') return [...appliedMessageGate(), ...applyReplayGate(), ...fastPathLines(packageVersion())];
+  if (hook === 'pre-applypatch') return [...appliedMessageGate(), ...applyReplayGate(), ...fastPathLines(packageVersion()), ...judgedMessageGate()];
   if (hook === 'post-commit') return pendingCheckpointsGate();
   if (hook === 'post-applypatch') return appliedCheckpointsGate();
   if (hook === 'post-rewrite') return notesToCarryGate();

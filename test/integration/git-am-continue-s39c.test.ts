@@ -129,6 +129,22 @@ describe("git am --continue: a stopped patch committed with no applypatch-msg (g
     expect(readFileSync(started, 'utf8')).toBe('');
   });
 
+  it("a person's `git am` of a signed-off patch starts node once (applypatch-msg): pre-applypatch reads the copy of the message it passed", () => {
+    const { repo, env, started } = deniesQwen();
+    const message = 'feat: b\n\nSigned-off-by: Pat <pat@example.com>\n';
+    const patch = patchOf(repo, env, { 'b.txt': 'b\n' }, message);
+    writeFileSync(started, '');
+    const applied = tryGit(repo.dir, ['am', '-q', patch], { env: { ...env, GIT_COMMITTER_DATE: laterThanNow(), GIT_AUTHOR_DATE: laterThanNow() } });
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%B'], { raw: true })).toBe(`${message}\n`);
+    expect(readFileSync(started, 'utf8').trim().split('\n')).toEqual(['hook applypatch-msg .git/rebase-apply/final-commit']);
+    // Under -p1 given (apply-opt), pre-applypatch judges the paths git applied: node a second time.
+    repo.git(['reset', '-q', '--hard', 'HEAD~1']);
+    writeFileSync(started, '');
+    expect(tryGit(repo.dir, ['am', '-q', '-p1', patch], { env: { ...env, GIT_COMMITTER_DATE: laterThanNow(), GIT_AUTHOR_DATE: laterThanNow() } }).code).toBe(0);
+    expect(readFileSync(started, 'utf8')).toContain('hook pre-applypatch');
+  });
+
   it('init installs pre-applypatch (chaining a hook that was there), status lists it, uninstall restores the original', () => {
     const { repo, env } = hookedRepo();
     const mine = '#!/bin/sh\necho "mine pre-applypatch" >&2\n';
