@@ -265,8 +265,9 @@ export function consequence(hooks: readonly InstalledHook[]): string {
     hooks.includes('prepare-commit-msg') ? 'commits are not recorded' : null,
     hooks.includes('commit-msg') ? 'commits are not checked' : null,
     hooks.includes('pre-push') ? 'pushes are not checked' : null,
-    hooks.includes('post-commit') || hooks.includes('post-rewrite') ? 'no line-level notes are written' : null,
+    hooks.includes('post-commit') || hooks.includes('post-rewrite') || hooks.includes('post-applypatch') ? 'no line-level notes are written' : null,
     hooks.includes('applypatch-msg') ? "git am's commits are neither recorded nor checked" : null,
+    hooks.includes('pre-applypatch') ? "git am --continue's commits and the paths git am applies are not checked" : null,
   ].filter((part): part is string => part !== null);
   return lost.join(', ');
 }
@@ -286,7 +287,7 @@ export const README_SECTION = 'README "lefthook and simple-git-hooks"';
 export function managerAdvice(config: ManagerConfig, hooks: readonly InstalledHook[], packageDir: string): string[] {
   const dir = shimFolder(packageDir);
   if (config.manager === 'simple-git-hooks') {
-    const args = (hook: InstalledHook) => (hook === 'post-commit' ? '' : ' \\"$@\\"');
+    const args = (hook: InstalledHook) => (hook === 'post-commit' || hook === 'pre-applypatch' || hook === 'post-applypatch' ? '' : ' \\"$@\\"');
     return [
       `simple-git-hooks manages hooks here (${config.file}): 'npx simple-git-hooks' (often the prepare script, run by npm install) rewrites the hooks its config names and deletes the others, so it takes ${hooks.join(', ')} from aitrail: then ${consequence(hooks)}. Make it run aitrail's shims (${README_SECTION}): in its config ("simple-git-hooks": {...}):`,
       ...hooks.map((hook, index) => `  "${hook}": "${dir}/${hook}${args(hook)}"${index < hooks.length - 1 ? ',' : ''}`),
@@ -297,6 +298,8 @@ export function managerAdvice(config: ManagerConfig, hooks: readonly InstalledHo
     'prepare-commit-msg': [`run: ${dir}/prepare-commit-msg {0}`],
     'commit-msg': [`run: ${dir}/commit-msg {1}`],
     'applypatch-msg': [`run: ${dir}/applypatch-msg {1}`],
+    'pre-applypatch': [`run: ${dir}/pre-applypatch`],
+    'post-applypatch': [`run: ${dir}/post-applypatch`],
     'pre-push': ['script: aitrail', 'runner: sh', 'use_stdin: true'],
     'post-commit': [`run: ${dir}/post-commit`],
     'post-rewrite': [`run: ${dir}/post-rewrite {1}`, 'use_stdin: true'],

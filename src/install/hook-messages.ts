@@ -9,8 +9,10 @@ const SKIP_ONCE: Record<InstalledHook, string> = {
   'prepare-commit-msg': 'AITRAIL=0 silences this.',
   'commit-msg': 'to skip aitrail once: AITRAIL=0 git commit ...',
   'applypatch-msg': 'to skip aitrail once: AITRAIL=0 git am ...',
+  'pre-applypatch': 'to skip aitrail once: AITRAIL=0 git am ...',
   'pre-push': 'to skip aitrail once: AITRAIL=0 git push ...',
   'post-commit': 'AITRAIL=0 silences this.',
+  'post-applypatch': 'AITRAIL=0 silences this.',
   'post-rewrite': 'AITRAIL=0 silences this.',
   'pre-receive': '',
 };
@@ -24,11 +26,14 @@ export function outcome(hook: InstalledHook): string {
       return 'commit blocked';
     case 'applypatch-msg':
       return 'git am stopped before this patch';
+    case 'pre-applypatch':
+      return 'git am stopped before committing this patch';
     case 'pre-push':
       return 'push blocked';
     case 'pre-receive':
       return 'push rejected';
     case 'post-commit':
+    case 'post-applypatch':
       return `${hook} hook skipped, no line-level note written`;
     case 'post-rewrite':
       return `${hook} hook skipped, line-level notes copied as they were`;

@@ -1,9 +1,12 @@
 /**
  * Hooks `aitrail init` installs in a work-tree repository. `git am` runs none of the commit hooks,
  * only applypatch-msg (with its message file, before the patch is applied), pre-applypatch and
- * post-applypatch: applypatch-msg records and judges the commit `git am` makes.
+ * post-applypatch: applypatch-msg records and judges the commit `git am` makes; pre-applypatch, which
+ * git also runs for `git am --continue` (no applypatch-msg then), judges it again with the patch
+ * applied to the index (the paths git applied); post-applypatch writes its line-level note (git runs
+ * no post-commit for it).
  */
-export const CLIENT_HOOKS = ['prepare-commit-msg', 'commit-msg', 'pre-push', 'post-commit', 'post-rewrite', 'applypatch-msg'] as const;
+export const CLIENT_HOOKS = ['prepare-commit-msg', 'commit-msg', 'pre-push', 'post-commit', 'post-rewrite', 'applypatch-msg', 'pre-applypatch', 'post-applypatch'] as const;
 /** Hooks installed in a bare (server) repository. */
 export const SERVER_HOOKS = ['pre-receive'] as const;
 
@@ -11,7 +14,7 @@ export type InstalledHook = (typeof CLIENT_HOOKS)[number] | (typeof SERVER_HOOKS
 
 /** Hooks that never block: whatever happens, the commit (or rewrite) goes on. */
 export function neverBlocks(hook: InstalledHook): boolean {
-  return hook === 'prepare-commit-msg' || hook === 'post-commit' || hook === 'post-rewrite';
+  return hook === 'prepare-commit-msg' || hook === 'post-commit' || hook === 'post-rewrite' || hook === 'post-applypatch';
 }
 
 /**

@@ -4,6 +4,7 @@ import { amendedQuietFunction, fastPathCall, fastPathFunctions, fastPathLines, f
 import { notesMayExistLines, REBASING, there } from './notes-may-exist.js';
 import type { InstalledHook } from './hook-names.js';
 import { packageVersion } from './package-version.js';
+import { envNames } from './fast-path-signals.js';
 
 /**
  * The sh gates that end a hook (exit 0) before anything starts when node would find nothing to do.
@@ -293,6 +294,48 @@ function applyReplayGate(): string[] {
 }
 
 /**
+ * pre-applypatch: git gives it no argument; the message `git am` commits is
+ * `<git dir>/rebase-apply/final-commit` (GIT_DIR, which git sets in a linked worktree, else the
+ * work tree top's `.git`, where git runs the hook). Given as `$1` to the lines after (the fast
+ * path, node's handler): a `.git` file or a missing message is a doubt (node finds the git dir).
+ */
+function appliedMessageGate(): string[] {
+  return ['# git am gives pre-applypatch no argument: its message is <git dir>/rebase-apply/final-commit.', 'set -- "${GIT_DIR:-.git}/rebase-apply/final-commit"'];
+}
+
+/**
+ * pre-applypatch, after the fast path: applypatch-msg's node passed this very message in this
+ * `git am` with the paths git applies (it left a copy, `rebase-apply/aitrail-judged`, only with no
+ * `apply-opt` and no `-3`; git removes the folder when `git am` ends), and no agent variable is set:
+ * nothing more to judge, no second node start for a person's signed-off patch. Any agent variable,
+ * another message (edited before `--continue`), `-p<n>`/`--directory`/`-3`: node judges.
+ */
+function judgedMessageGate(): string[] {
+  const env = envNames().map((name) => `\${${name}+x}`).join('');
+  return [
+    "# applypatch-msg passed this very message in this git am with the patch's own paths (its copy, rebase-apply/aitrail-judged), and no agent variable is set: nothing more to judge.",
+    'aitrail_d=${1%/final-commit}',
+    `if [ -z "${env}" ] && [ -f "$aitrail_d/aitrail-judged" ] && ! [ -s "$aitrail_d/apply-opt" ] && { read -r aitrail_t <"$aitrail_d/threeway"; } 2>/dev/null && [ "$aitrail_t" = f ] && aitrail_same "$1" "$aitrail_d/aitrail-judged"; then exit 0; fi`,
+  ];
+}
+
+/**
+ * post-applypatch: node writes the note of the commit `git am` made only from an agent's pending
+ * checkpoints (post-commit's first test); `git rebase --apply`'s commits (`rebase-apply/rebasing`)
+ * are replays. A person's `git am` with no checkpoint starts nothing.
+ */
+function appliedCheckpointsGate(): string[] {
+  return [
+    `# Nothing to note unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}); git rebase --apply (rebase-apply/rebasing) replays.`,
+    ...worktreeGitDirLines(),
+    '[ -e "$aitrail_g/rebase-apply/rebasing" ] && exit 0',
+    'aitrail_p=',
+    `for aitrail_f in "$aitrail_g"/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/.*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then aitrail_p=1; break; fi; done`,
+    '[ -n "$aitrail_p" ] || exit 0',
+  ];
+}
+
+/**
  * What a hook checks before it looks for aitrail, so that a commit or a history edit with nothing
  * for node to do starts nothing: the message hooks' fast path, the rebase replays prepare-commit-msg
  * records nothing for, post-commit's pending checkpoints, post-rewrite's notes. The shims
@@ -302,7 +345,9 @@ export function hookGates(hook: InstalledHook): string[] {
   if (hook === 'prepare-commit-msg') return [...sameFunction(), ...plainCommitsFunction(), ...foldedQuietFunction(packageVersion()), ...rebaseReplayGate(), ...fastPathFunctions(packageVersion()), ...freshFunction(), ...preparedFunction(), ...fastPathCall(true)];
   if (hook === 'commit-msg') return [...rewordGate(), ...fastPathLines(packageVersion(), '[ -z "$aitrail_rw" ]')];
   if (hook === 'applypatch-msg') return [...applyReplayGate(), ...fastPathLines(packageVersion())];
+  if (hook === 'pre-applypatch') return [...appliedMessageGate(), ...applyReplayGate(), ...fastPathLines(packageVersion()), ...judgedMessageGate()];
   if (hook === 'post-commit') return pendingCheckpointsGate();
+  if (hook === 'post-applypatch') return appliedCheckpointsGate();
   if (hook === 'post-rewrite') return notesToCarryGate();
   return [];
 }

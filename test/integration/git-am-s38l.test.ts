@@ -63,14 +63,16 @@ describe('git am by an AI agent (git mode)', () => {
     expect(repo.git(['status', '--porcelain'])).toBe('');
   });
 
-  it('the patch applied by hand then `git am --continue` (no applypatch-msg): the commit keeps the trailer and check refuses it', () => {
+  it('the patch applied by hand then `git am --continue` (no applypatch-msg): pre-applypatch refuses it; committed with hooks off, it keeps the trailer and check refuses it', () => {
     const { repo, env } = deniesQwen();
     const patch = patchOf(repo, env);
     const head = repo.git(['rev-parse', 'HEAD']);
     refusedAm(repo, env, patch);
     const qwen = { ...env, ...QWEN };
     expect(tryGit(repo.dir, ['apply', '--index', '.git/rebase-apply/patch'], { env: qwen }).code).toBe(0);
-    const resumed = tryGit(repo.dir, ['am', '--continue'], { env: qwen });
+    // pre-applypatch (row s39c-1) runs for --continue: refused there.
+    expect(tryGit(repo.dir, ['am', '--continue'], { env: qwen }).code).toBe(1);
+    const resumed = tryGit(repo.dir, ['am', '--continue'], { env: { ...qwen, AITRAIL: '0' } });
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(repo.git(['log', '-1', '--format=%B'], { raw: true })).toBe(`${MESSAGE}Assisted-by: qwen-code:qwen/qwen3-coder\n\n`);
     expect(aitrail(repo.dir, ['check', `${head}..HEAD`], { env }).code).toBe(1);

@@ -129,7 +129,7 @@ describe.skipIf(!HAVE_TOOLS)('lefthook', () => {
     for (const hook of ['prepare-commit-msg', 'commit-msg', 'pre-push']) expect(init.stdout).toMatch(new RegExp(`unchanged .git/hooks/${hook} — lefthook runs aitrail's shim for it \\(lefthook\\.yml\\)`));
     expect(init.stdout).not.toMatch(/lefthook manages hooks here/);
     expect(existsSync(join(first.repo.dir, '.git', 'hooks', 'commit-msg.aitrail-chained'))).toBe(false);
-    expect(states(first)).toEqual({ 'prepare-commit-msg': 'lefthook', 'commit-msg': 'lefthook', 'pre-push': 'lefthook', 'post-commit': 'git', 'post-rewrite': 'git', 'applypatch-msg': 'lefthook' });
+    expect(states(first)).toEqual({ 'prepare-commit-msg': 'lefthook', 'commit-msg': 'lefthook', 'pre-push': 'lefthook', 'post-commit': 'git', 'post-rewrite': 'git', 'applypatch-msg': 'lefthook', 'pre-applypatch': 'lefthook', 'post-applypatch': 'git' });
     aitrailWorks(first, 'lint.log');
 
     // aitrail first: lefthook install then moves its shims aside, and runs them from lefthook.yml.
@@ -161,7 +161,7 @@ describe.skipIf(!HAVE_TOOLS)('simple-git-hooks', () => {
     ok(p.run('simple-git-hooks', []));
     const init = ok(aitrailCli(p, ['init']));
     expect(init.stdout).toMatch(/chained\s+\.git\/hooks\/commit-msg/);
-    expect(init.stdout).toMatch(/simple-git-hooks manages hooks here \(package\.json\): 'npx simple-git-hooks' .* deletes the others, so it takes prepare-commit-msg, commit-msg, pre-push, post-commit, post-rewrite, applypatch-msg from aitrail: then commits are not recorded, commits are not checked, pushes are not checked, no line-level notes are written, git am's commits are neither recorded nor checked/);
+    expect(init.stdout).toMatch(/simple-git-hooks manages hooks here \(package\.json\): 'npx simple-git-hooks' .* deletes the others, so it takes prepare-commit-msg, commit-msg, pre-push, post-commit, post-rewrite, applypatch-msg, pre-applypatch, post-applypatch from aitrail: then commits are not recorded, commits are not checked, pushes are not checked, no line-level notes are written, git am's commits are neither recorded nor checked, git am --continue's commits and the paths git am applies are not checked/);
     expect(init.stdout).toContain('  "pre-push": "node_modules/aitrail/hooks/pre-push \\"$@\\"",\n');
     expect(p.commit('feat: with qwen', QWEN).status).not.toBe(0);
 
@@ -170,7 +170,7 @@ describe.skipIf(!HAVE_TOOLS)('simple-git-hooks', () => {
     expect(existsSync(join(p.repo.dir, '.git', 'hooks', 'pre-push'))).toBe(false);
     ok(p.commit('feat: with qwen', QWEN));
     expect(p.trailer()).toBe('');
-    expect(states(p)).toEqual({ 'prepare-commit-msg': 'missing (inactive)', 'commit-msg': 'simple-git-hooks (inactive)', 'pre-push': 'missing (inactive)', 'post-commit': 'missing (inactive)', 'post-rewrite': 'missing (inactive)', 'applypatch-msg': 'missing (inactive)' });
+    expect(states(p)).toEqual({ 'prepare-commit-msg': 'missing (inactive)', 'commit-msg': 'simple-git-hooks (inactive)', 'pre-push': 'missing (inactive)', 'post-commit': 'missing (inactive)', 'post-rewrite': 'missing (inactive)', 'applypatch-msg': 'missing (inactive)', 'pre-applypatch': 'missing (inactive)', 'post-applypatch': 'missing (inactive)' });
     const text = ok(aitrailCli(p, ['status'])).stdout;
     expect(text).toMatch(/pre-push\s+missing\s+\.git\/hooks\/pre-push — run 'aitrail init'; 'npx simple-git-hooks' deletes it: package\.json does not name it/);
     expect(text).toMatch(/commit-msg\s+simple-git-hooks\s+\.git\/hooks\/commit-msg — simple-git-hooks's hook, which does not run aitrail: commits are not checked/);
@@ -187,7 +187,7 @@ describe.skipIf(!HAVE_TOOLS)('simple-git-hooks', () => {
     const init = ok(aitrailCli(first, ['init']));
     expect(init.stdout).toMatch(/unchanged .git\/hooks\/pre-push — simple-git-hooks runs aitrail's shim for it \(package\.json\)/);
     expect(init.stdout).not.toMatch(/simple-git-hooks manages hooks here/);
-    expect(states(first)).toEqual({ 'prepare-commit-msg': 'simple-git-hooks', 'commit-msg': 'simple-git-hooks', 'pre-push': 'simple-git-hooks', 'post-commit': 'simple-git-hooks', 'post-rewrite': 'simple-git-hooks', 'applypatch-msg': 'simple-git-hooks' });
+    expect(states(first)).toEqual({ 'prepare-commit-msg': 'simple-git-hooks', 'commit-msg': 'simple-git-hooks', 'pre-push': 'simple-git-hooks', 'post-commit': 'simple-git-hooks', 'post-rewrite': 'simple-git-hooks', 'applypatch-msg': 'simple-git-hooks', 'pre-applypatch': 'simple-git-hooks', 'post-applypatch': 'simple-git-hooks' });
     aitrailWorks(first, 'lint.log');
 
     // aitrail first: simple-git-hooks then writes its own hooks over the shims, and they run them.

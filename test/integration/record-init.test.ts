@@ -55,7 +55,7 @@ describe('aitrail init --mode git', () => {
     expect(readFileSync(join(repo.dir, '.git', 'foreign.log'), 'utf8')).toBe('foreign .git/COMMIT_EDITMSG\n');
 
     const status = JSON.parse(ok(aitrail(repo.dir, ['status', '--format', 'json'])).stdout);
-    expect(status.hooks.map((h: { hook: string; state: string }) => `${h.hook}=${h.state}`)).toEqual(['prepare-commit-msg=git', 'commit-msg=foreign-chained', 'pre-push=git', 'post-commit=git', 'post-rewrite=git', 'applypatch-msg=git']);
+    expect(status.hooks.map((h: { hook: string; state: string }) => `${h.hook}=${h.state}`)).toEqual(['prepare-commit-msg=git', 'commit-msg=foreign-chained', 'pre-push=git', 'post-commit=git', 'post-rewrite=git', 'applypatch-msg=git', 'pre-applypatch=git', 'post-applypatch=git']);
 
     const removed = ok(aitrail(repo.dir, ['uninstall']));
     expect(removed.stdout).toMatch(/restored\s+\.git\/hooks\/commit-msg/);
@@ -102,7 +102,7 @@ describe('aitrail init --mode git', () => {
     const shared = join(tempDir(), 'shared-hooks');
     gitRun(repo.dir, ['config', 'core.hooksPath', shared]);
     ok(aitrail(repo.dir, ['init']));
-    expect(readdirSync(shared).sort()).toEqual(['applypatch-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'pre-push', 'prepare-commit-msg']);
+    expect(readdirSync(shared).sort()).toEqual(['applypatch-msg', 'commit-msg', 'post-applypatch', 'post-commit', 'post-rewrite', 'pre-applypatch', 'pre-push', 'prepare-commit-msg']);
     ok(aitrail(repo.dir, ['uninstall']));
     expect(readdirSync(shared)).toEqual([]);
   });

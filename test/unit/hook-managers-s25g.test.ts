@@ -88,7 +88,7 @@ describe('hook managers (rows 308-310)', () => {
     });
     const [simple] = await hookManagers(root, 'web');
     expect(simple).toMatchObject({ manager: 'simple-git-hooks', file: 'web/package.json' });
-    expect(hooksAtRisk(simple!)).toEqual(['prepare-commit-msg', 'pre-push', 'applypatch-msg']);
+    expect(hooksAtRisk(simple!)).toEqual(['prepare-commit-msg', 'pre-push', 'applypatch-msg', 'pre-applypatch', 'post-applypatch']);
     expect(simple!.wiring['pre-push']).toEqual({ wiring: 'absent', why: 'deletes it: web/package.json does not name it' });
     expect(managerAdvice(simple!, ['pre-push'], 'web')).toContain('  "pre-push": "web/node_modules/aitrail/hooks/pre-push \\"$@\\""');
     expect(await hookManagers(top({ 'package.json': '{ "name": "app" }' }), '')).toEqual([]);

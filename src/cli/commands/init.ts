@@ -9,7 +9,7 @@ interface InitArgs {
 
 export const command: CommandModule<InitArgs> = {
   command: 'init',
-  describe: 'Install the hooks that record and check the model of every commit (prepare-commit-msg, commit-msg, pre-push; applypatch-msg for git am) and keep its line-level notes (post-commit, post-rewrite; notes.rewriteRef=refs/notes/a[i])',
+  describe: 'Install the hooks that record and check the model of every commit (prepare-commit-msg, commit-msg, pre-push; applypatch-msg and pre-applypatch for git am) and keep its line-level notes (post-commit, post-rewrite, post-applypatch; notes.rewriteRef=refs/notes/a[i])',
   builder: (yargs: Argv) =>
     yargs
       .option('mode', {
