@@ -3,6 +3,7 @@ import { splitBlameFlags } from '../core/blame/blame-flags.js';
 import type { BlameRun } from '../report/blame-report.js';
 import { UsageError } from '../errors/usage-error.js';
 import { sanitize } from '../core/sanitize.js';
+import { isCommaList } from '../config/comma-list.js';
 import { cliMessages } from '../errors/usage-messages.js';
 
 /** The options `blame` and `trend` share (what git blame reads and which files count). */
@@ -67,7 +68,7 @@ export function blameRunOf(args: BlameOptionArgs, before: (string | number)[], c
   const exclude = flagsOut(args.exclude ?? [], flags);
   if (unknown.length > 0) throw new UsageError(cliMessages.unknownOption(String(unknown[0]), command, "Paths that start with '-' go after '--'."));
   for (const [flag, globs] of [['--include', include], ['--exclude', exclude]] as const) {
-    const listed = globs.find(commaList);
+    const listed = globs.find(isCommaList);
     if (listed !== undefined) throw new UsageError(commaListMessage(flag, listed));
   }
   if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError('--jobs must be a positive whole number.');
@@ -88,34 +89,6 @@ export function blameRunOf(args: BlameOptionArgs, before: (string | number)[], c
     ...(args['give-back'] === false ? { giveBack: false } : {}),
   };
   return { run, positionals: paths, afterDashes };
-}
-
-/**
- * A value written as a comma-separated list of globs (`*.py,*.js`, `src/**,test/**`): a comma is no
- * glob syntax (outside braces it is a character of a file name), so such a glob matches no file and
- * the report counted nothing, without a word. Two or more of the parts a comma outside `{…}` and
- * `[…]` splits it into hold a wildcard (`*`, `?`, `[`); a name with a comma (`a,b.py`, RCS's `*,v`)
- * is not one.
- */
-function commaList(glob: string): boolean {
-  const parts: string[] = [];
-  let depth = 0;
-  let bracket = false;
-  let from = 0;
-  for (let at = 0; at < glob.length; at += 1) {
-    const char = glob[at];
-    if (char === '\\') at += 1;
-    else if (bracket) bracket = char !== ']';
-    else if (char === '[') bracket = true;
-    else if (char === '{') depth += 1;
-    else if (char === '}') depth = Math.max(0, depth - 1);
-    else if (char === ',' && depth === 0) {
-      parts.push(glob.slice(from, at));
-      from = at + 1;
-    }
-  }
-  parts.push(glob.slice(from));
-  return parts.filter((part) => /[*?[]/.test(part)).length >= 2;
 }
 
 function commaListMessage(flag: string, glob: string): string {

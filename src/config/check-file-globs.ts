@@ -1,6 +1,7 @@
 import type { ConfigProblem } from './config-error.js';
 import { quote } from './config-error.js';
 import { trimTrailing } from '../core/trim-run.js';
+import { isCommaList } from './comma-list.js';
 
 /**
  * Why a file glob can match no path git names, or null. Git paths use `/` between directories and
@@ -59,7 +60,14 @@ export function checkFileGlobs(data: unknown, file: string): ConfigProblem[] {
       if (typeof glob !== 'string') return;
       const reason = deadGlobReason(glob);
       if (reason !== null) problems.push({ file, path: `${pointer}/${index}`, found: `${quote(glob)}, which holds ${reason}`, expected: 'a glob that can match a path git names, such as "src/crypto/**"' });
+      // A list in one string matches no file: a path rule that protects nothing, a report that counts nothing.
+      else if (isCommaList(glob)) problems.push({ file, path: `${pointer}/${index}`, found: `${quote(glob)}, one glob whose commas are characters of a file name (it matches no file)`, expected: `one glob a list item (${commaItems(glob)}), or the choices in braces ("{${glob}}")` });
     });
   }
   return problems;
+}
+
+/** The list a comma-separated glob was meant as, written as list items. */
+function commaItems(glob: string): string {
+  return glob.split(',').filter((part) => part !== '').slice(0, 4).map((part) => quote(part)).join(', ');
 }

@@ -6,7 +6,7 @@ import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { SCHEMA_HASH } from './schema-hash.generated.js';
 
 /** Bump when loading or validation rules change without a schema change. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 const CACHE_FILE = 'config-cache.json';
 
 /** Identity of one candidate file: any change (content, replacement, symlink retarget) changes it. */

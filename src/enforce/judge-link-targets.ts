@@ -1,7 +1,7 @@
 import type { CompiledPathRule, CompiledPolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import { protection } from '../core/policy/landed-lines.js';
-import { foldedLinkFinder, foldedOnMiss, LINK_LOOP, linkShownMatcher, linksInsideDirectoryLinks, MAX_LINK_HOPS, mayReach, pathsShownByLinks, protectsByNameOnly, resolveThroughLinks, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
+import { foldedLinkFinder, foldedOnMiss, foldedTwins, LINK_LOOP, linkShownMatcher, linksInsideDirectoryLinks, MAX_LINK_HOPS, mayReach, pathsShownByLinks, protectsByNameOnly, resolveThroughLinks, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
 import { GitError } from '../git/exec.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { treePathSet, treeSymlinks } from '../git/read-blob.js';
@@ -66,7 +66,10 @@ async function linksWithinReach(repoDir: string, commit: string, policy: Compile
     const texts = new Map([...versions].map(([path, held]) => [path, textOf.get(held[pass === 0 ? 0 : held.length - 1]!) ?? '']));
     for (const link of linksOfOneWay(commit, tree, texts, textOf, reaches, loops, foldedLinkFinder(texts, exists))) found.set(`${link.path}\0${link.text}\0${link.target}`, link);
   }
-  return [...found.values()].map((link) => foldedOnMiss(link, exists));
+  // A target the tree holds beside a twin that folds alike (`LIB/key.ts` and `lib/key.ts`) shows either on a Mac: both judged.
+  const links = [...found.values()];
+  const twinned = foldedTwins(paths, new Set(links.flatMap((link) => (link.target !== '' && exists(link.target) ? [link.target] : []))));
+  return links.map((link) => foldedOnMiss(link, exists, twinned));
 }
 
 /** linksWithinReach for one reading of the links on the way (`texts`: path → text). */

@@ -168,7 +168,7 @@ async function recordStep(args: string[], context: HookContext, gitDir: string, 
           ...detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env, new Date(), rewrittenCommit(source, sourceCommit, keepsHead))), commentChar, trailerChar }, options),
           // An amend keeps the models of the commit it replaces, whoever amends it; -m over a picked or squashed message, those of what it brings.
           ...(await amendedAttributions(context.cwd, context.env, message, options, commentChar, now, keepsHead)),
-          ...(source === 'message' && !applied ? preparedAttributions(gitDir, message, options, commentChar) : []),
+          ...(source === 'message' && !applied ? preparedAttributions(context.cwd, gitDir, message, options, commentChar) : []),
         ];
   if (attributions.length === 0) return;
   rememberAiAuthor(gitDir, context.env);

@@ -48,6 +48,19 @@ export function plantedEnv(blocks: boolean): string[] {
     `  [ -n "$aitrail_eg" ] && aitrail_d="$aitrail_d $(${grep('--cached ')})"`,
     // A committed .env that is a link (mode 120000): what it points to sets any of them, unseen by git grep.
     `  case " $aitrail_l" in *[[:space:]]120000[[:space:]]*) aitrail_d='AITRAIL= AITRAIL_MODEL AITRAIL_AGENT AITRAIL_QUIET' ;; esac`,
+    // Gemini CLI and Qwen Code walk up past the work tree for the nearest `.qwen/.env`, `.gemini/.env` or
+    // `.env`: a superproject's around a submodule, the main checkout's around a worktree made inside it.
+    // One above the top (home and what is above it are the person's) is read when the work tree around it
+    // tracks it: a shell test a folder, a git process only for a file that is there.
+    '  aitrail_p=${PWD%/*}',
+    '  while [ -n "$aitrail_p" ] && [ "$aitrail_p" != "${HOME:-/}" ]; do',
+    '    for aitrail_ef in "$aitrail_p/.qwen/.env" "$aitrail_p/.gemini/.env" "$aitrail_p/.env"; do',
+    '      [ -f "$aitrail_ef" ] || continue',
+    `      (unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR GIT_PREFIX GIT_NAMESPACE; cd "$aitrail_p" && GIT_LITERAL_PATHSPECS=1 git -c core.fsmonitor=false ls-files --error-unmatch -- "\${aitrail_ef#"$aitrail_p"/}" </dev/null >/dev/null 2>&1) || continue`,
+    `      aitrail_d="$aitrail_d $(grep -a -o -E ${shQuote(assigns)} "$aitrail_ef" </dev/null 2>/dev/null)"`,
+    '    done',
+    '    aitrail_p=${aitrail_p%/*}',
+    '  done',
     drop("*AITRAIL[!_]*", 'AITRAIL', '[ "${AITRAIL-}" = 0 ] && '),
     drop('*AITRAIL_MODEL*', 'AITRAIL_MODEL', ''),
     drop('*AITRAIL_AGENT*', 'AITRAIL_AGENT', ''),

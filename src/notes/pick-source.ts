@@ -4,6 +4,7 @@ import { execStep, PICK_SOURCE, REBASE_DONE } from '../core/checkpoint/store-lay
 import { headWithParentsSync } from '../git/resolve-commit.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { removeFileIfThere } from '../io/remove-file.js';
+import { leftBehind } from '../hooks/left-behind.js';
 
 const OID = /^[0-9a-f]{40,64}$/;
 
@@ -50,12 +51,14 @@ const PICKED_LINE = /^\(cherry picked from commit ([0-9a-f]{40}|[0-9a-f]{64})\)\
  * message already held; of `-n -x A B`, git keeps B's message only). None under a merge
  * (`MERGE_HEAD`) or a rebase, or without `-x`.
  */
-function noCommitPick(gitDir: string): string | null {
+function noCommitPick(cwd: string, gitDir: string): string | null {
   const file = join(gitDir, 'MERGE_MSG');
   if (!existsSync(file) || existsSync(join(gitDir, 'MERGE_HEAD')) || rebasing(gitDir)) return null;
   try {
     const text = readFileSync(file).subarray(0, MAX_MERGE_MSG_BYTES).toString('latin1');
-    return [...text.matchAll(PICKED_LINE)].at(-1)?.[1] ?? null;
+    const picked = [...text.matchAll(PICKED_LINE)].at(-1)?.[1] ?? null;
+    // A `-n -x` pick given up (`git restore`: git keeps MERGE_MSG): what is committed is none of it.
+    return picked !== null && leftBehind(cwd, 'MERGE_MSG', readFileSync(file, 'utf8')) ? null : picked;
   } catch {
     return null;
   }
@@ -69,7 +72,7 @@ function noCommitPick(gitDir: string): string | null {
  */
 export function keepPickSource(cwd: string, gitDir: string): void {
   const file = join(gitDir, PICK_SOURCE);
-  const picked = cherryPickHead(gitDir) ?? noCommitPick(gitDir);
+  const picked = cherryPickHead(gitDir) ?? noCommitPick(cwd, gitDir);
   if (!picked) {
     removeFileIfThere(file);
     return;

@@ -7,6 +7,7 @@ import { headWithParentsSync } from '../git/resolve-commit.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { rebasing } from './pick-source.js';
+import { leftBehind } from '../hooks/left-behind.js';
 
 const OID = /^[0-9a-f]{40,64}$/;
 /** The largest `SQUASH_MSG` read (git quotes every squashed commit whole: a long branch's is big). */
@@ -29,7 +30,11 @@ export async function keepSquashSource(cwd: string, gitDir: string): Promise<voi
   let commits: string[] = [];
   try {
     const stat = statSync(message);
-    if (stat.isFile() && stat.size <= MAX_SQUASH_MSG_BYTES) commits = squashedCommits(readFileSync(message, 'utf8'));
+    if (stat.isFile() && stat.size <= MAX_SQUASH_MSG_BYTES) {
+      const text = readFileSync(message, 'utf8');
+      // A squash given up (`git restore`; git removes SQUASH_MSG only when a commit is made): none of it is committed.
+      commits = leftBehind(cwd, 'SQUASH_MSG', text) ? [] : squashedCommits(text);
+    }
   } catch {
     commits = [];
   }

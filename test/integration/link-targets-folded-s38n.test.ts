@@ -35,7 +35,8 @@ describe('a link whose target the tree holds only as macOS reads names', () => {
     expectLinkRefused(work, remote, 'qwen', qwen, shown, written);
   });
 
-  it('exact targets keep their meaning, and a person\'s change behind a folded link passes: with LIB/key.ts and lib/key.ts both in the tree, ../../LIB/key.ts shows LIB/key.ts only', () => {
+  // (With LIB/key.ts and lib/key.ts both in the tree, ../../LIB/key.ts shows either on a Mac: Qwen's lib/key.ts is refused, link-twins-s39e.)
+  it('exact targets keep their meaning, and a person\'s change behind a folded link passes: with LIB/key.ts and lib/key.ts both in the tree, a person\'s lib/key.ts passes', () => {
     const { work } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, (dir) => {
       mkdirSync(join(dir, 'LIB'), { recursive: true });
@@ -44,7 +45,7 @@ describe('a link whose target the tree holds only as macOS reads names', () => {
       linkAt(dir, '../../Vendor/b.ts', 'src/crypto/v.ts');
     });
     work.git(['checkout', '-q', '-b', 'ok', 'main']);
-    committed(work, `feat: key\n\n${QWEN_DECLARED}\n`, { 'lib/key.ts': QWEN_KEY });
+    committed(work, 'feat: key\n', { 'lib/key.ts': QWEN_KEY });
     committed(work, 'feat: vendor\n', { 'vendor/b.ts': 'export const personsOwnVendoredCode = 1;\n' });
     committed(work, `feat: util\n\n${QWEN_DECLARED}\n`, { 'other/util.ts': QWEN_KEY });
     const check = aitrail(work.dir, ['check', 'origin/main..ok'], { timeout: 60_000 });

@@ -148,10 +148,42 @@ export function foldedLinkFinder(links: ReadonlyMap<string, string>, exists: (pa
   };
 }
 
-/** `link` with `folded` set when its target is neither a path of the tree nor the top (`exists`: the tree's files and directories). */
-export function foldedOnMiss(link: ResolvedLink, exists: (path: string) => boolean): ResolvedLink {
-  if (link.target === '' || exists(link.target)) return link;
+/**
+ * `link` with `folded` set when its target is neither a path of the tree nor the top (`exists`: the
+ * tree's files and directories), or is one that has a folded twin (`twinned`): a tree holding both
+ * `LIB/key.ts` and `lib/key.ts` is one file on a Mac, whichever git wrote last (a checkout of a
+ * commit that changes only `lib/key.ts` writes it there), so `../../LIB/key.ts` shows either.
+ */
+export function foldedOnMiss(link: ResolvedLink, exists: (path: string) => boolean, twinned: ReadonlySet<string> = new Set()): ResolvedLink {
+  if (link.target === '' || (exists(link.target) && !twinned.has(link.target))) return link;
   return { ...link, folded: link.target.split('/').map(macFoldedName) };
+}
+
+/** A whole path as macOS reads it (ASCII: its lower case, as macFoldedName reads an ASCII name). */
+const foldedPath = (path: string): string => (ASCII.test(path) ? path.toLowerCase() : path.split('/').map(macFoldedName).join('/'));
+
+/**
+ * The `targets` (paths the tree holds) that another of `paths` (a tree's files and directories)
+ * equals as macOS reads names (`LIB/key.ts` beside `lib/key.ts`, `LIB` beside `lib`). One pass over
+ * the paths; one of printable ASCII is folded only when its length is a folded target's (an ASCII
+ * name folds to its lower case, of the same length).
+ */
+export function foldedTwins(paths: Iterable<string>, targets: ReadonlySet<string>): ReadonlySet<string> {
+  const wanted = new Map<string, number>();
+  const lengths = new Set<number>();
+  for (const target of targets) {
+    const key = foldedPath(target);
+    wanted.set(key, 0);
+    lengths.add(key.length);
+  }
+  if (wanted.size === 0) return new Set();
+  for (const path of paths) {
+    if (!lengths.has(path.length) && ASCII.test(path)) continue;
+    const key = foldedPath(path);
+    const seen = wanted.get(key);
+    if (seen !== undefined) wanted.set(key, seen + 1);
+  }
+  return new Set([...targets].filter((target) => (wanted.get(foldedPath(target)) ?? 0) > 1));
 }
 
 /**
