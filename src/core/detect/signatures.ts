@@ -172,54 +172,72 @@ export function buildSignatureIndex(): { agentNames: [string, string][]; agentFi
 
 export function signatures(): Signatures {
   if (compiled) return compiled;
-  let identities: IdentitySignature[] | undefined;
-  compiled = {
-    agentNames: new Map(INDEX.agentNames as [string, string][]),
-    coAuthorLines: data.coAuthorLines,
-    agentFirstWords: new Set(INDEX.agentFirstWords),
-    personNames: lowerSet(data.personNames),
-    vendorWords: new Map(Object.entries(data.vendorWords)),
-    nonAiTools: lowerSet(data.nonAiTools),
-    // Set up when first read: a person's name and address never get that far (identity.ts checks their texts first).
-    get identities() {
-      identities ??= data.identities.map((entry) => ({
+  // Each field set up when first read (a getter that replaces itself with its value): a hook reads a
+  // few of them (an agent's environment: env and genericAgentVars only; a model-naming message: no
+  // identities, no nonAiTools), and building every one on the first call cost each such run ~1 ms.
+  const lazy = <K extends keyof Signatures>(key: K, make: () => Signatures[K]) => ({
+    get(this: Signatures): Signatures[K] {
+      const value = make();
+      Object.defineProperty(this, key, { value, enumerable: true });
+      return value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  compiled = Object.defineProperties({} as Signatures, {
+    agentNames: lazy('agentNames', () => new Map(INDEX.agentNames as [string, string][])),
+    coAuthorLines: { value: data.coAuthorLines, enumerable: true },
+    agentFirstWords: lazy('agentFirstWords', () => new Set(INDEX.agentFirstWords)),
+    personNames: lazy('personNames', () => lowerSet(data.personNames)),
+    vendorWords: lazy('vendorWords', () => new Map(Object.entries(data.vendorWords))),
+    nonAiTools: lazy('nonAiTools', () => lowerSet(data.nonAiTools)),
+    // A person's name and address never get that far (identity.ts checks their texts first).
+    identities: lazy('identities', () =>
+      data.identities.map((entry) => ({
         agent: entry.agent,
         ...(entry.name ? { name: regex(entry.name) } : {}),
         ...(entry.email ? { email: regex(entry.email) } : {}),
         ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
         authorOnly: 'only' in entry && entry.only === 'author',
         coAuthorOnly: 'only' in entry && entry.only === 'co-author',
-      }));
-      return identities;
-    },
-    dependencyBots: data.dependencyBots.map((entry) => ({
-      ...('name' in entry && entry.name ? { name: regex(entry.name) } : {}),
-      ...('email' in entry && entry.email ? { email: regex(entry.email) } : {}),
-    })),
-    subjects: data.subjects.map(line),
-    bodyLines: data.bodyLines.map(line),
-    declaredKeys: lowerSet(data.declaredKeys),
-    declaredFlagKeys: lowerSet(data.declaredFlagKeys),
-    modelKeys: lowerSet(data.modelKeys),
-    companionModels: lowerSet(data.companionModels),
-    agentKeys: lowerSet(data.agentKeys),
-    madeWithKeys: lowerSet(data.madeWithKeys),
-    coAuthorKeys: lowerSet(data.coAuthorKeys),
-    env: data.env.map((entry) => ({
-      agent: entry.agent,
-      when: Object.entries(entry.when).map(([name, pattern]) => [name, regex(pattern)] as [string, SignaturePattern]),
-      ...('unless' in entry && entry.unless ? { unless: Object.entries(entry.unless as Record<string, string>).map(([name, pattern]) => [name, regex(pattern)] as [string, SignaturePattern]) } : {}),
-      modelVars: entry.modelVars,
-      ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
-    })),
-    envModels: new Map(
-      Object.entries(data.envModels)
-        .filter(([agent]) => agent !== '$comment')
-        .map(([agent, entry]) => [agent, { aliases: {}, groups: {}, also: [], ...(entry as Partial<EnvModels>) }]),
+      })),
     ),
-    endpoints: new Map(Object.entries(data.endpoints).filter(([host]) => host !== '$comment')),
-    genericAgentVars: data.genericAgentVars,
-    explicit: data.explicit,
-  };
+    dependencyBots: lazy('dependencyBots', () =>
+      data.dependencyBots.map((entry) => ({
+        ...('name' in entry && entry.name ? { name: regex(entry.name) } : {}),
+        ...('email' in entry && entry.email ? { email: regex(entry.email) } : {}),
+      })),
+    ),
+    subjects: lazy('subjects', () => data.subjects.map(line)),
+    bodyLines: lazy('bodyLines', () => data.bodyLines.map(line)),
+    declaredKeys: lazy('declaredKeys', () => lowerSet(data.declaredKeys)),
+    declaredFlagKeys: lazy('declaredFlagKeys', () => lowerSet(data.declaredFlagKeys)),
+    modelKeys: lazy('modelKeys', () => lowerSet(data.modelKeys)),
+    companionModels: lazy('companionModels', () => lowerSet(data.companionModels)),
+    agentKeys: lazy('agentKeys', () => lowerSet(data.agentKeys)),
+    madeWithKeys: lazy('madeWithKeys', () => lowerSet(data.madeWithKeys)),
+    coAuthorKeys: lazy('coAuthorKeys', () => lowerSet(data.coAuthorKeys)),
+    env: lazy('env', () =>
+      data.env.map((entry) => ({
+        agent: entry.agent,
+        when: Object.entries(entry.when).map(([name, pattern]) => [name, regex(pattern)] as [string, SignaturePattern]),
+        ...('unless' in entry && entry.unless ? { unless: Object.entries(entry.unless as Record<string, string>).map(([name, pattern]) => [name, regex(pattern)] as [string, SignaturePattern]) } : {}),
+        modelVars: entry.modelVars,
+        ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
+      })),
+    ),
+    envModels: lazy(
+      'envModels',
+      () =>
+        new Map(
+          Object.entries(data.envModels)
+            .filter(([agent]) => agent !== '$comment')
+            .map(([agent, entry]) => [agent, { aliases: {}, groups: {}, also: [], ...(entry as Partial<EnvModels>) }]),
+        ),
+    ),
+    endpoints: lazy('endpoints', () => new Map(Object.entries(data.endpoints).filter(([host]) => host !== '$comment'))),
+    genericAgentVars: { value: data.genericAgentVars, enumerable: true },
+    explicit: { value: data.explicit, enumerable: true },
+  });
   return compiled;
 }
