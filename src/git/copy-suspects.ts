@@ -150,6 +150,67 @@ export class CopyLookupsCapError extends Error {
 /** Object names per `git cat-file` / `git grep` process (argument lists and outputs stay small). */
 const PER_PROCESS = 2000;
 
+/** Bytes of blobs read into node per `git cat-file --batch`; a blob past BLOB_READ_LIMIT is searched by git grep instead (it streams). */
+const BYTES_PER_READ = 32 * 1024 * 1024;
+const BLOB_READ_LIMIT = 256 * 1024 * 1024;
+/** Perl-compatible patterns (of PERL_CHUNK) past which a tree is read line by line in node rather than by git grep (each line tried against every pattern). */
+const GREP_PATTERNS = 4;
+
+/**
+ * Each `(oid, key)` where blob `oid` holds a line that is `key` (one of `wanted`) spaces aside: the
+ * blobs read a few thousand at a time and every line compared whole, as candidateLines' records
+ * are (linear in their bytes, however many lines are wanted); a blob past BLOB_READ_LIMIT through
+ * candidateLines.
+ */
+async function* linesInBlobs(cwd: string, oids: readonly string[], wanted: ReadonlySet<string>, words: ReadonlySet<string>): AsyncGenerator<[string, string]> {
+  const sizes = new Map<string, number>();
+  for (const part of chunks(oids, 100_000)) {
+    const answers = (await runGit(['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { cwd, input: part.map((oid) => `${oid}\n`).join(''), ...STORED })).split('\n');
+    for (const answer of answers) {
+      const match = /^([0-9a-f]{40,64}) blob (\d+)$/.exec(answer);
+      if (match) sizes.set(match[1]!, Number(match[2]));
+    }
+  }
+  const big = [...sizes].filter(([, size]) => size > BLOB_READ_LIMIT).map(([oid]) => oid);
+  for (const oid of big) {
+    for await (const record of candidateLines(cwd, [oid], wanted, words)) {
+      const nul = record.indexOf('\0');
+      const key = record.slice(nul + 1).replace(GIT_SPACE, '');
+      if (nul !== -1 && wanted.has(key)) yield [oid, key];
+    }
+  }
+  let batch: string[] = [];
+  let bytes = 0;
+  const flush = async function* (): AsyncGenerator<[string, string]> {
+    const read = await readRevisionBlobs(cwd, batch, STORED);
+    for (const [at, blob] of read.entries()) {
+      if (!blob) continue;
+      for (const line of blob.content.toString('utf8').split('\n')) {
+        const key = line.replace(GIT_SPACE, '');
+        if (wanted.has(key)) yield [batch[at]!, key];
+      }
+    }
+    batch = [];
+    bytes = 0;
+  };
+  for (const [oid, size] of sizes) {
+    if (size > BLOB_READ_LIMIT) continue;
+    if (batch.length > 0 && (bytes + size > BYTES_PER_READ || batch.length >= PER_PROCESS)) yield* flush();
+    batch.push(oid);
+    bytes += size;
+  }
+  if (batch.length > 0) yield* flush();
+}
+
+/** The files (regular, as git grep reads a tree) of `rev`'s tree: `(path, blob)`. */
+async function treeFiles(cwd: string, rev: string): Promise<Array<{ path: string; oid: string }>> {
+  const out = await runGit(['ls-tree', '-r', '-z', '--full-tree', rev], { cwd, ...STORED });
+  return out.split('\0').flatMap((record) => {
+    const match = /^(100\d{3}) blob ([0-9a-f]{40,64})\t([\s\S]*)$/.exec(record);
+    return match ? [{ path: match[3]!, oid: match[2]! }] : [];
+  });
+}
+
 /** The `(path, blob)` pairs of files the first-parent diffs of `commits` bring (a root commit: all of its tree). */
 async function introduced(cwd: string, commits: ReadonlyArray<{ sha: string; firstParent: string | undefined }>): Promise<Array<{ path: string; oid: string }>> {
   if (commits.length === 0) return [];
@@ -260,32 +321,32 @@ export async function copySuspects(cwd: string, asked: readonly WrittenLines[], 
     holding.set(oid, (holding.get(oid) ?? new Set()).add(key));
     pathsOf.set(key, (pathsOf.get(key) ?? new Set()).add(path));
   };
-  const baseHits: Array<{ rev: string; path: string; key: string }> = [];
-  for (const part of chunks([...bases], 64)) {
-    for await (const record of candidateLines(cwd, part, allWanted, words)) {
-      const nul = record.indexOf('\0');
-      const prefix = part.find((tree) => record.startsWith(`${tree}:`));
-      if (nul === -1 || prefix === undefined) continue;
-      const key = record.slice(nul + 1).replace(GIT_SPACE, '');
-      if (allWanted.has(key)) baseHits.push({ rev: prefix, path: record.slice(prefix.length + 1, nul), key });
+  // Files to read line by line: those the range's first-parent diffs bring, and the boundary trees' when
+  // the lines wanted are too many for git grep's patterns (every line of a tree tried against each).
+  const byBlob = new Map<string, Set<string>>();
+  const add = ({ path, oid }: { path: string; oid: string }) => byBlob.set(oid, (byBlob.get(oid) ?? new Set()).add(path));
+  if (perlPatterns(allWanted).length <= GREP_PATTERNS) {
+    const baseHits: Array<{ rev: string; path: string; key: string }> = [];
+    for (const part of chunks([...bases], 64)) {
+      for await (const record of candidateLines(cwd, part, allWanted, words)) {
+        const nul = record.indexOf('\0');
+        const prefix = part.find((tree) => record.startsWith(`${tree}:`));
+        if (nul === -1 || prefix === undefined) continue;
+        const key = record.slice(nul + 1).replace(GIT_SPACE, '');
+        if (allWanted.has(key)) baseHits.push({ rev: prefix, path: record.slice(prefix.length + 1, nul), key });
+      }
     }
+    const baseIds = await blobIdsAt(cwd, baseHits, STORED);
+    baseHits.forEach((hit, at) => {
+      const id = baseIds[at];
+      if (id !== null && id !== undefined) seen(id, hit.path, hit.key);
+    });
+  } else {
+    for (const base of bases) for (const file of await treeFiles(cwd, base)) add(file);
   }
-  const baseIds = await blobIdsAt(cwd, baseHits, STORED);
-  baseHits.forEach((hit, at) => {
-    const id = baseIds[at];
-    if (id !== null && id !== undefined) seen(id, hit.path, hit.key);
-  });
-  const brought = await introduced(cwd, chain);
-  const broughtPaths = new Map<string, Set<string>>();
-  for (const { path, oid } of brought) broughtPaths.set(oid, (broughtPaths.get(oid) ?? new Set()).add(path));
-  for (const part of chunks([...broughtPaths.keys()], PER_PROCESS)) {
-    for await (const record of candidateLines(cwd, part, allWanted, words)) {
-      const nul = record.indexOf('\0');
-      const oid = record.slice(0, nul);
-      const key = record.slice(nul + 1).replace(GIT_SPACE, '');
-      if (nul === -1 || !allWanted.has(key)) continue;
-      for (const path of broughtPaths.get(oid) ?? []) seen(oid, path, key);
-    }
+  for (const file of await introduced(cwd, chain)) add(file);
+  for await (const [oid, key] of linesInBlobs(cwd, [...byBlob.keys()], allWanted, words)) {
+    for (const path of byBlob.get(oid) ?? []) seen(oid, path, key);
   }
   // Each commit's lines, asked at its parents at the paths they were seen at, a few paths per line a round (most are found at the first).
   const known = new Map<string, string | null>();
