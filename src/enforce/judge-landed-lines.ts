@@ -11,7 +11,7 @@ import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { blameOrigins, filesAt, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
 import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
-import { copySuspects } from '../git/copy-suspects.js';
+import { COPY_LOOKUPS_CAP, CopyLookupsCapError, copySuspects } from '../git/copy-suspects.js';
 import { firstHiddenLinesFile } from '../git/wide-text.js';
 import { runPool } from '../report/run-pool.js';
 import { enforceMessages } from './messages.js';
@@ -103,7 +103,14 @@ async function copiedLines(repoDir: string, inPlace: readonly LandedLines[], run
   const landed: LandedLines[] = [];
   const older: OlderLines[] = [];
   if (asked.length === 0) return { landed, older };
-  const suspects = new Set(await copySuspects(repoDir, asked));
+  let suspects: Set<unknown>;
+  try {
+    suspects = new Set(await copySuspects(repoDir, asked, run));
+  } catch (error) {
+    // Fail closed rather than read for minutes (see COPY_LOOKUPS_CAP).
+    if (error instanceof CopyLookupsCapError) throw new GitError(enforceMessages.tooManyCopyLookups(error.rev, COPY_LOOKUPS_CAP), ['cat-file'], null, '');
+    throw error;
+  }
   const found = asked.filter((lines) => suspects.has(lines));
   await runPool(groupBy(found, (lines) => `${lines.rev}\0${lines.path}\0${lines.landing}`), jobs, async (entries) => {
     const { rev, path, landing } = entries[0] as (typeof found)[number];

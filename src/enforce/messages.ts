@@ -103,6 +103,8 @@ export const enforceMessages = {
     }`,
   tooManyShownPaths: (sha: string, cap: number) =>
     `cannot judge the path rules through symbolic links for ${sha.slice(0, 12)}: the links within reach of a path rule in the trees the range starts from show the files it changes at more than ${cap.toLocaleString('en-US')} paths that neither their directory nor their name settles, so whether they are protected is not read (it would take minutes). Remove the links a path rule reaches (git ls-files -s | grep ^120000), make the rule's globs end in a file name pattern ('**/keys/*.pem'), or split the commit, then try again.`,
+  tooManyCopyLookups: (sha: string, cap: number) =>
+    `cannot judge the path rules for ${sha.slice(0, 12)}: the lines the range writes into protected files stand in so many files of their parents' trees that the range later changes that finding which of them are copies took more than ${cap.toLocaleString('en-US')} lookups, so whose lines they are is not read (it would take minutes). Split the push (push fewer commits at a time, or the commits that remove those files first), then try again.`,
   linkLoop: (sha: string, link: string, text: string, hops: number) =>
     `cannot judge the path rules through symbolic links for ${sha.slice(0, 12)}: the symbolic link '${show(link)}' (-> '${show(text)}') is within reach of a path rule, and the links on its way loop (or pass ${hops}), so what the range's AI commits make it show is not known. Remove the link (or point it, and the links on its way, at a file or directory of the repository: git ls-files -s | grep ^120000 lists them) in a commit of its own, push that, then push the AI commits on top of it.`,
   tooManyLinksInside: (sha: string, cap: number) =>

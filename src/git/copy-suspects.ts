@@ -1,6 +1,6 @@
-import { runGit, splitRecords, streamGit } from './exec.js';
+import { NO_FSMONITOR, runGit, splitRecords, streamGit } from './exec.js';
 import { GREP_COMMAND } from './grep-command.js';
-import { listTreeEntries } from './read-blob.js';
+import { blobIdsAt, chunks } from './read-blob.js';
 import { readRevisionBlobs } from './revision-blobs.js';
 
 /** Lines `start`..`end` (1-based, inclusive) that commit `rev` wrote in `path`; `parent`: its first parent. */
@@ -126,64 +126,280 @@ async function* candidateLines(cwd: string, parents: readonly string[], wanted: 
 }
 
 /**
+ * The parents' first-parent history the search reads: every commit of the judged range, with its
+ * first parent (if any). A parent outside it is searched whole (by default every parent is).
+ */
+export interface CopyHistory {
+  range: ReadonlyMap<string, { firstParent: string | undefined }>;
+}
+
+/**
+ * Where a line may stand, looked up at a parent (`<parent>:<path>`) past which a range is refused
+ * rather than read for minutes: reached only when lines stood in many files that the range then
+ * changed, for many commits (an honest line standing in other files is found at the first paths asked).
+ */
+export const COPY_LOOKUPS_CAP = 2_000_000;
+
+/** Thrown past COPY_LOOKUPS_CAP: the caller fails closed. */
+export class CopyLookupsCapError extends Error {
+  constructor(readonly rev: string) {
+    super(`copy search past its cap of lookups at ${rev}`);
+  }
+}
+
+/** Object names per `git cat-file` / `git grep` process (argument lists and outputs stay small). */
+const PER_PROCESS = 2000;
+
+/** Bytes of blobs read into node per `git cat-file --batch`; a blob past BLOB_READ_LIMIT is searched by git grep instead (it streams). */
+const BYTES_PER_READ = 32 * 1024 * 1024;
+const BLOB_READ_LIMIT = 256 * 1024 * 1024;
+/** Perl-compatible patterns (of PERL_CHUNK) past which a tree is read line by line in node rather than by git grep (each line tried against every pattern). */
+const GREP_PATTERNS = 4;
+
+/**
+ * Each `(oid, key)` where blob `oid` holds a line that is `key` (one of `wanted`) spaces aside: the
+ * blobs read a few thousand at a time and every line compared whole, as candidateLines' records
+ * are (linear in their bytes, however many lines are wanted); a blob past BLOB_READ_LIMIT through
+ * candidateLines.
+ */
+async function* linesInBlobs(cwd: string, oids: readonly string[], wanted: ReadonlySet<string>, words: ReadonlySet<string>): AsyncGenerator<[string, string]> {
+  const sizes = new Map<string, number>();
+  for (const part of chunks(oids, 100_000)) {
+    const answers = (await runGit(['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { cwd, input: part.map((oid) => `${oid}\n`).join(''), ...STORED })).split('\n');
+    for (const answer of answers) {
+      const match = /^([0-9a-f]{40,64}) blob (\d+)$/.exec(answer);
+      if (match) sizes.set(match[1]!, Number(match[2]));
+    }
+  }
+  const big = [...sizes].filter(([, size]) => size > BLOB_READ_LIMIT).map(([oid]) => oid);
+  for (const oid of big) {
+    for await (const record of candidateLines(cwd, [oid], wanted, words)) {
+      const nul = record.indexOf('\0');
+      const key = record.slice(nul + 1).replace(GIT_SPACE, '');
+      if (nul !== -1 && wanted.has(key)) yield [oid, key];
+    }
+  }
+  let batch: string[] = [];
+  let bytes = 0;
+  const flush = async function* (): AsyncGenerator<[string, string]> {
+    const read = await readRevisionBlobs(cwd, batch, STORED);
+    for (const [at, blob] of read.entries()) {
+      if (!blob) continue;
+      for (const line of blob.content.toString('utf8').split('\n')) {
+        const key = line.replace(GIT_SPACE, '');
+        if (wanted.has(key)) yield [batch[at]!, key];
+      }
+    }
+    batch = [];
+    bytes = 0;
+  };
+  for (const [oid, size] of sizes) {
+    if (size > BLOB_READ_LIMIT) continue;
+    if (batch.length > 0 && (bytes + size > BYTES_PER_READ || batch.length >= PER_PROCESS)) yield* flush();
+    batch.push(oid);
+    bytes += size;
+  }
+  if (batch.length > 0) yield* flush();
+}
+
+/** The files (regular, as git grep reads a tree) of `rev`'s tree: `(path, blob)`. */
+async function treeFiles(cwd: string, rev: string): Promise<Array<{ path: string; oid: string }>> {
+  const out = await runGit(['ls-tree', '-r', '-z', '--full-tree', rev], { cwd, ...STORED });
+  return out.split('\0').flatMap((record) => {
+    const match = /^(100\d{3}) blob ([0-9a-f]{40,64})\t([\s\S]*)$/.exec(record);
+    return match ? [{ path: match[3]!, oid: match[2]! }] : [];
+  });
+}
+
+/** The `(path, blob)` pairs of files the first-parent diffs of `commits` bring (a root commit: all of its tree). */
+async function introduced(cwd: string, commits: ReadonlyArray<{ sha: string; firstParent: string | undefined }>): Promise<Array<{ path: string; oid: string }>> {
+  if (commits.length === 0) return [];
+  const input = commits.map(({ sha, firstParent }) => (firstParent === undefined ? `${sha}\n` : `${sha} ${firstParent}\n`)).join('');
+  // diff-tree reads the index (and would run a core.fsmonitor hook): none of that here.
+  const out = await runGit([...NO_FSMONITOR, 'diff-tree', '--stdin', '-r', '-z', '--no-renames', '--raw', '--no-abbrev', '--root', '--no-commit-id', '--no-relative', '--no-ext-diff', '--ignore-submodules=none'], { cwd, input, ...STORED });
+  const fields = out.split('\0');
+  const pairs: Array<{ path: string; oid: string }> = [];
+  for (let at = 0; at + 1 < fields.length; at += 2) {
+    const match = /^:\d+ (\d+) [0-9a-f]+ ([0-9a-f]+) /.exec(fields[at]!);
+    // Files only, as git grep reads a tree (it passes over links and submodules); a deletion brings nothing.
+    if (!match || !/^100\d{3}$/.test(match[1]!) || /^0+$/.test(match[2]!)) continue;
+    pairs.push({ path: fields[at + 1]!, oid: match[2]! });
+  }
+  return pairs;
+}
+
+/**
  * Which of `asked` may be copies of lines from another file: some line of theirs (one of
  * MIN_ALNUM letters and digits) stands, spaces aside (`git blame -w` reads `f(a, b)` and `f(a,b)`
  * as one line), in a file other than `path` in the parent's tree (any parent's, for a merge),
- * binary files included (a `.gitattributes` cannot hide one): candidateLines, one git process
- * per commit. Only
+ * binary files included (a `.gitattributes` cannot hide one). Only
  * these are worth `git blame -C -C -C`, which searches the whole tree: a person's own new lines
  * mostly stand nowhere else, and a word they share with other files (`return result;`) does not
  * make them a copy.
+ *
+ * Searched once for the whole range, not tree by tree (a `git grep` of each commit's parent tree
+ * read every file of it again: minutes over thousands of commits): every file of a parent's tree
+ * is either a file of a boundary commit it descends from by first parents, or a `(path, blob)` a
+ * first-parent diff of the range brings. So the boundary trees are searched once, the blobs those
+ * diffs bring once each (candidateLines, a few processes), and only then is each parent asked
+ * which blob it holds at the few paths where a line was found (`git cat-file --batch-check`).
+ * Past COPY_LOOKUPS_CAP such lookups: CopyLookupsCapError (fail closed).
  */
-export async function copySuspects(cwd: string, asked: readonly WrittenLines[]): Promise<WrittenLines[]> {
-  // One search per commit: every file it wrote into, at once.
+export async function copySuspects(cwd: string, asked: readonly WrittenLines[], history: CopyHistory = { range: new Map() }, cap = COPY_LOOKUPS_CAP): Promise<WrittenLines[]> {
+  // One judgement per commit: every file it wrote into, at once.
   const commits = new Map<string, WrittenLines[]>();
   for (const lines of asked) {
     const key = `${lines.rev}\0${lines.parent}\0${(lines.merged ?? []).join(' ')}`;
-    commits.set(key, [...(commits.get(key) ?? []), lines]);
+    const group = commits.get(key);
+    if (group) group.push(lines);
+    else commits.set(key, [lines]);
   }
-  const suspects: WrittenLines[] = [];
-  for (const entries of commits.values()) {
-    const { rev, parent, merged = [] } = entries[0] as WrittenLines;
-    const parents = [...new Set([parent, ...merged])];
-    const paths = [...new Set(entries.map((lines) => lines.path))];
-    const texts = new Map<string, string[]>();
-    const listed = await listTreeEntries(cwd, rev, paths, STORED);
-    const blobs = listed.filter((entry) => entry.type === 'blob');
-    const read = await readRevisionBlobs(cwd, blobs.map((entry) => entry.oid), STORED);
-    blobs.forEach((entry, at) => {
-      const blob = read[at];
-      if (blob) texts.set(entry.path, blob.content.toString('utf8').split('\n'));
+  // The files written, read a few thousand at a time; of each, only the lines asked are kept.
+  const byFile = new Map<string, WrittenLines[]>();
+  for (const lines of asked) {
+    const key = `${lines.rev}\0${lines.path}`;
+    const group = byFile.get(key);
+    if (group) group.push(lines);
+    else byFile.set(key, [lines]);
+  }
+  const files = [...byFile.values()].map((group) => ({ rev: group[0]!.rev, path: group[0]!.path, group }));
+  const fileIds = await blobIdsAt(cwd, files, STORED);
+  const texts = new Map<WrittenLines, string[]>();
+  const wantedIds = [...new Set(fileIds.filter((id): id is string => id !== null))];
+  for (const part of chunks(wantedIds, PER_PROCESS)) {
+    const read = new Map<string, string[]>();
+    for (const [at, blob] of (await readRevisionBlobs(cwd, part, STORED)).entries()) if (blob) read.set(part[at]!, blob.content.toString('utf8').split('\n'));
+    files.forEach((file, at) => {
+      const text = read.get(fileIds[at] ?? '');
+      if (text) for (const lines of file.group) texts.set(lines, text.slice(lines.start - 1, lines.end));
     });
-    // Each asked line worth a search, spaces aside, with the files that wrote it.
+  }
+  // Each commit's lines worth a search, spaces aside, with the files that wrote them; all of them, and their words.
+  const judged: Array<{ entries: WrittenLines[]; parents: string[]; wanted: Map<string, Set<string>> }> = [];
+  const allWanted = new Set<string>();
+  const words = new Set<string>();
+  for (const entries of commits.values()) {
+    const { parent, merged = [] } = entries[0] as WrittenLines;
     const wanted = new Map<string, Set<string>>();
-    const words = new Set<string>();
     for (const lines of entries) {
-      for (const line of texts.get(lines.path)?.slice(lines.start - 1, lines.end) ?? []) {
+      for (const line of texts.get(lines) ?? []) {
         if (!countable(line)) continue;
         // The fixed-string search (a git without -P) finds only lines with a word long enough to search for.
         const word = searched(line);
         if (word !== null) words.add(word);
         const key = line.replace(GIT_SPACE, '');
         wanted.set(key, (wanted.get(key) ?? new Set()).add(lines.path));
+        allWanted.add(key);
       }
     }
-    if (wanted.size === 0) continue;
-    // Per file written, its lines that stand in another file.
-    const found = new Map<string, Set<string>>();
-    for await (const record of candidateLines(cwd, parents, new Set(wanted.keys()), words)) {
-      const nul = record.indexOf('\0');
-      const prefix = parents.find((tree) => record.startsWith(`${tree}:`));
-      if (nul === -1 || prefix === undefined) continue;
-      const where = record.slice(prefix.length + 1, nul);
-      const key = record.slice(nul + 1).replace(GIT_SPACE, '');
-      for (const path of wanted.get(key) ?? []) if (path !== where) found.set(path, (found.get(path) ?? new Set()).add(key));
-    }
-    for (const lines of entries) {
-      const text = texts.get(lines.path);
-      const inOthers = found.get(lines.path);
-      if (text && inOthers && holdsChunk(text, lines.start, lines.end, inOthers)) suspects.push(lines);
+    if (wanted.size > 0) judged.push({ entries, parents: [...new Set([parent, ...merged])], wanted });
+  }
+  if (judged.length === 0) return [];
+  // The commits whose first-parent diffs make the parents' trees, and the boundary commits those start from.
+  const chain: Array<{ sha: string; firstParent: string | undefined }> = [];
+  const bases = new Set<string>();
+  const walked = new Set<string>();
+  for (const { parents } of judged) {
+    for (const start of parents) {
+      let at: string | undefined = start;
+      while (at !== undefined && !walked.has(at)) {
+        walked.add(at);
+        const commit = history.range.get(at);
+        if (commit === undefined) {
+          bases.add(at);
+          break;
+        }
+        chain.push({ sha: at, firstParent: commit.firstParent });
+        at = commit.firstParent;
+      }
     }
   }
+  // Where each wanted line stands: blobs holding it, and the paths they were seen at.
+  const holding = new Map<string, Set<string>>();
+  const pathsOf = new Map<string, Set<string>>();
+  const seen = (oid: string, path: string, key: string) => {
+    holding.set(oid, (holding.get(oid) ?? new Set()).add(key));
+    pathsOf.set(key, (pathsOf.get(key) ?? new Set()).add(path));
+  };
+  // Files to read line by line: those the range's first-parent diffs bring, and the boundary trees' when
+  // the lines wanted are too many for git grep's patterns (every line of a tree tried against each).
+  const byBlob = new Map<string, Set<string>>();
+  const add = ({ path, oid }: { path: string; oid: string }) => byBlob.set(oid, (byBlob.get(oid) ?? new Set()).add(path));
+  if (perlPatterns(allWanted).length <= GREP_PATTERNS) {
+    const baseHits: Array<{ rev: string; path: string; key: string }> = [];
+    for (const part of chunks([...bases], 64)) {
+      for await (const record of candidateLines(cwd, part, allWanted, words)) {
+        const nul = record.indexOf('\0');
+        const prefix = part.find((tree) => record.startsWith(`${tree}:`));
+        if (nul === -1 || prefix === undefined) continue;
+        const key = record.slice(nul + 1).replace(GIT_SPACE, '');
+        if (allWanted.has(key)) baseHits.push({ rev: prefix, path: record.slice(prefix.length + 1, nul), key });
+      }
+    }
+    const baseIds = await blobIdsAt(cwd, baseHits, STORED);
+    baseHits.forEach((hit, at) => {
+      const id = baseIds[at];
+      if (id !== null && id !== undefined) seen(id, hit.path, hit.key);
+    });
+  } else {
+    for (const base of bases) for (const file of await treeFiles(cwd, base)) add(file);
+  }
+  for (const file of await introduced(cwd, chain)) add(file);
+  for await (const [oid, key] of linesInBlobs(cwd, [...byBlob.keys()], allWanted, words)) {
+    for (const path of byBlob.get(oid) ?? []) seen(oid, path, key);
+  }
+  // Each commit's lines, asked at its parents at the paths they were seen at, a few paths per line a round (most are found at the first).
+  const known = new Map<string, string | null>();
+  let lookups = 0;
+  const suspects: WrittenLines[] = [];
+  const pending = judged.flatMap((commit, index) =>
+    [...commit.wanted].flatMap(([key, written]) => {
+      const paths = [...(pathsOf.get(key) ?? [])].filter((path) => !(written.size === 1 && written.has(path)));
+      return paths.length === 0 ? [] : [{ index, key, written, paths, next: 0, at: new Set<string>() }];
+    }),
+  );
+  const found = judged.map(() => new Map<string, Set<string>>());
+  let open = pending;
+  for (let round = 0; open.length > 0; round += 1) {
+    const take = 4 << Math.min(round, 20);
+    const asks: Array<{ rev: string; path: string }> = [];
+    const askedNow = new Set<string>();
+    for (const item of open) {
+      for (const path of item.paths.slice(item.next, item.next + take)) {
+        for (const rev of judged[item.index]!.parents) {
+          const name = `${rev}\0${path}`;
+          if (known.has(name) || askedNow.has(name)) continue;
+          askedNow.add(name);
+          asks.push({ rev, path });
+        }
+      }
+    }
+    lookups += asks.length;
+    if (lookups > cap) throw new CopyLookupsCapError(judged[open[0]!.index]!.entries[0]!.rev);
+    const ids = await blobIdsAt(cwd, asks, STORED);
+    asks.forEach((ask, at) => known.set(`${ask.rev}\0${ask.path}`, ids[at] ?? null));
+    const still: typeof open = [];
+    for (const item of open) {
+      for (const path of item.paths.slice(item.next, item.next + take)) {
+        if (judged[item.index]!.parents.some((rev) => holding.get(known.get(`${rev}\0${path}`) ?? '')?.has(item.key) === true)) item.at.add(path);
+      }
+      item.next += take;
+      const done = [...item.written].every((path) => [...item.at].some((where) => where !== path));
+      if (!done && item.next < item.paths.length) still.push(item);
+    }
+    open = still;
+  }
+  for (const item of pending) {
+    for (const path of item.written) {
+      if ([...item.at].some((where) => where !== path)) found[item.index]!.set(path, (found[item.index]!.get(path) ?? new Set()).add(item.key));
+    }
+  }
+  judged.forEach(({ entries }, index) => {
+    for (const lines of entries) {
+      const text = texts.get(lines);
+      const inOthers = found[index]!.get(lines.path);
+      if (text && inOthers && holdsChunk(text, 1, text.length, inOthers)) suspects.push(lines);
+    }
+  });
   return suspects;
 }

@@ -1,4 +1,4 @@
-import { listTreeEntries } from './read-blob.js';
+import { blobIdsAt, chunks } from './read-blob.js';
 import { readRevisionBlobs } from './revision-blobs.js';
 
 /** Why a file's lines, as a compiler or a checkout reads them, are not git's (hiddenLineBreaks). */
@@ -50,15 +50,22 @@ export function hiddenLineBreaks(bytes: Buffer): HiddenLines | null {
 
 /** The first of `files` (`<rev>`, `<path>` of a blob) whose lines a compiler splits otherwise than git (hiddenLineBreaks), or null. Objects as stored. */
 export async function firstHiddenLinesFile(cwd: string, files: ReadonlyArray<{ rev: string; path: string }>): Promise<{ rev: string; path: string; why: HiddenLines } | null> {
+  // In the order of the commits first named, then of their paths; every blob id at once, each blob read once (a few processes, not two per commit).
   const byRev = new Map<string, string[]>();
   for (const { rev, path } of files) byRev.set(rev, [...(byRev.get(rev) ?? []), path]);
-  for (const [rev, paths] of byRev) {
-    const entries = (await listTreeEntries(cwd, rev, paths, { asStored: true })).filter((entry) => entry.type === 'blob');
-    const blobs = await readRevisionBlobs(cwd, entries.map((entry) => entry.oid), { asStored: true });
-    for (const [at, blob] of blobs.entries()) {
-      const why = blob === null ? null : hiddenLineBreaks(blob.content);
-      if (why !== null) return { rev, path: (entries[at] as { path: string }).path, why };
-    }
+  const ordered = [...byRev].flatMap(([rev, paths]) => paths.map((path) => ({ rev, path })));
+  const ids = await blobIdsAt(cwd, ordered, { asStored: true });
+  const verdicts = new Map<string, HiddenLines | null>();
+  for (const part of chunks([...new Set(ids.filter((id): id is string => id !== null))], 2000)) {
+    const blobs = await readRevisionBlobs(cwd, part, { asStored: true });
+    part.forEach((id, at) => {
+      const blob = blobs[at];
+      verdicts.set(id, blob ? hiddenLineBreaks(blob.content) : null);
+    });
+  }
+  for (const [at, file] of ordered.entries()) {
+    const why = verdicts.get(ids[at] ?? '') ?? null;
+    if (why !== null) return { ...file, why };
   }
   return null;
 }
