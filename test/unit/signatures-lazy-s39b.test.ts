@@ -1,12 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import signatureData from '../../src/core/data/signatures.json' with { type: 'json' };
-import { envAgents } from '../../src/core/detect/env-findings.js';
-import { signatures } from '../../src/core/detect/signatures.js';
+
+// Unit files share worker processes (isolate: false in vitest.config.ts), so another file may have
+// compiled signatures() already: this file loads its own module instances.
+let envAgents: typeof import('../../src/core/detect/env-findings.js').envAgents;
+let signatures: typeof import('../../src/core/detect/signatures.js').signatures;
+beforeAll(async () => {
+  vi.resetModules();
+  ({ envAgents } = await import('../../src/core/detect/env-findings.js'));
+  ({ signatures } = await import('../../src/core/detect/signatures.js'));
+});
 
 /** True while `key` of the compiled signatures is still a getter: not built yet. */
 const unbuilt = (key: string) => typeof Object.getOwnPropertyDescriptor(signatures(), key)?.get === 'function';
 
-// One file, one module instance: signatures() is compiled here first, by an agent's environment.
+// Fresh module instances: signatures() is compiled here first, by an agent's environment.
 describe('signatures(): each field built when first read', () => {
   it("an agent's environment reads its markers only: identities, non-AI tools, names are not set up", () => {
     expect([...envAgents({ CLAUDECODE: '1' })]).toEqual(['claude-code']);
