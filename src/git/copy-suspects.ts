@@ -125,6 +125,15 @@ async function* candidateLines(cwd: string, parents: readonly string[], wanted: 
   yield* splitRecords(streamGit([...GREP_COMMAND, '-a', '-z', '-F', '-f', '-', ...parents, '--'], { cwd, input: `${[...words].join('\n')}\n`, okCodes: [1], whole: true, ...STORED }), '\n');
 }
 
+/** The records `git grep -P` gives for `patterns` (perlPatterns) in `trees`; null when this git cannot (no PCRE, or a pattern refused). */
+async function perlLines(cwd: string, trees: readonly string[], patterns: readonly string[]): Promise<string[] | null> {
+  try {
+    return (await runGit([...GREP_COMMAND, '-a', '-z', '-P', '-f', '-', ...trees, '--'], { cwd, input: `${patterns.join('\n')}\n`, okCodes: [1], ...STORED })).split('\n');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The parents' first-parent history the search reads: every commit of the judged range, with its
  * first parent (if any). A parent outside it is searched whole (by default every parent is).
@@ -325,10 +334,22 @@ export async function copySuspects(cwd: string, asked: readonly WrittenLines[], 
   // the lines wanted are too many for git grep's patterns (every line of a tree tried against each).
   const byBlob = new Map<string, Set<string>>();
   const add = ({ path, oid }: { path: string; oid: string }) => byBlob.set(oid, (byBlob.get(oid) ?? new Set()).add(path));
-  if (perlPatterns(allWanted).length <= GREP_PATTERNS) {
+  // git grep -P for the lines where its patterns can say them; where they cannot (a git without
+  // Perl-compatible patterns, or PCRE refusing a pattern: a line of a few thousand characters is past
+  // its 64 KB), every file of the boundary trees is read in node, never the fixed-string search by
+  // word, which cannot find a line without a word of MIN_WORD characters (`let abc = def + ghi;`):
+  // one long line anywhere in the range left every other commit's copy of such lines unfound.
+  const perl = perlPatterns(allWanted);
+  let grepped = perl.length > 0 && perl.length <= GREP_PATTERNS;
+  if (grepped) {
     const baseHits: Array<{ rev: string; path: string; key: string }> = [];
     for (const part of chunks([...bases], 64)) {
-      for await (const record of candidateLines(cwd, part, allWanted, words)) {
+      const out = await perlLines(cwd, part, perl);
+      if (out === null) {
+        grepped = false;
+        break;
+      }
+      for (const record of out) {
         const nul = record.indexOf('\0');
         const prefix = part.find((tree) => record.startsWith(`${tree}:`));
         if (nul === -1 || prefix === undefined) continue;
@@ -336,12 +357,15 @@ export async function copySuspects(cwd: string, asked: readonly WrittenLines[], 
         if (allWanted.has(key)) baseHits.push({ rev: prefix, path: record.slice(prefix.length + 1, nul), key });
       }
     }
-    const baseIds = await blobIdsAt(cwd, baseHits, STORED);
-    baseHits.forEach((hit, at) => {
-      const id = baseIds[at];
-      if (id !== null && id !== undefined) seen(id, hit.path, hit.key);
-    });
-  } else {
+    if (grepped) {
+      const baseIds = await blobIdsAt(cwd, baseHits, STORED);
+      baseHits.forEach((hit, at) => {
+        const id = baseIds[at];
+        if (id !== null && id !== undefined) seen(id, hit.path, hit.key);
+      });
+    }
+  }
+  if (!grepped) {
     for (const base of bases) for (const file of await treeFiles(cwd, base)) add(file);
   }
   for (const file of await introduced(cwd, chain)) add(file);
