@@ -1,0 +1,35 @@
+// Gemini CLI and Qwen Code load the nearest `.qwen/.env`, `.gemini/.env` or `.env` walking up past the
+// work tree's top (row s39e-2). A superproject may commit `.qwen` as a link to a folder it tracks
+// (`cfg/`, its `.env` with AITRAIL=0): the agent opens `.qwen/.env` through the link, but git names
+// that file `cfg/.env` (`git ls-files -- .qwen/.env` fails: beyond a symbolic link), so the shims took
+// it for the person's own. Real repositories, a real submodule, the hooks of the real `aitrail init`.
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { tryGit } from '../helpers/enforce-repos.js';
+import { hookedWithOrigin } from '../helpers/hooked-repo.js';
+import { makeRepo, tempDir } from '../helpers/gitdir.js';
+
+describe('a .env committed above the work tree, reached through a committed link to its folder', () => {
+  it("a superproject's .qwen (a link to its cfg/, whose .env says AITRAIL=0) around a submodule that denies Qwen: the hooks stay on", () => {
+    const library = hookedWithOrigin();
+    const origin = library.repo.git(['remote', 'get-url', 'origin']);
+    const superproject = makeRepo();
+    superproject.commit('chore: agent env\n', { 'cfg/.env': 'AITRAIL=0\n' });
+    symlinkSync('cfg', join(superproject.dir, '.qwen'));
+    superproject.git(['add', '.qwen']);
+    superproject.git(['commit', '-q', '-m', 'chore: qwen settings']);
+    superproject.git(['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', origin, 'lib']);
+    const sub = join(superproject.dir, 'lib');
+    expect(aitrail(sub, ['init', '--mode', 'git'], { env: library.env }).code).toBe(0);
+    writeFileSync(join(sub, 'q.ts'), 'qwen\n');
+    expect(tryGit(sub, ['add', 'q.ts']).code).toBe(0);
+    const qwen = { ...library.env, HOME: tempDir('aitrail-home-'), AITRAIL: '0', QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' };
+    const made = tryGit(sub, ['commit', '-q', '-m', 'feat: q'], { env: qwen });
+    // Before: exit 0, no trailer (the hooks off): a person's commit to the submodule's pre-push, CI and server.
+    expect(made.code, made.stderr).toBe(1);
+    expect(made.stderr).toContain('AITRAIL=0 ignored');
+    expect(made.stderr).toContain('model-denied');
+  });
+});
