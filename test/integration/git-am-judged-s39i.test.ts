@@ -55,6 +55,20 @@ describe("pre-applypatch: applypatch-msg's copy of the message it passed", () =>
     expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
   });
 
+  it('Qwen Code planting the copy (final-commit copied over rebase-apply/aitrail-judged) is judged all the same at `git am --continue`', () => {
+    const { repo, env } = deniesQwen();
+    const head = stoppedSignedOff(repo, env);
+    const state = join(repo.dir, '.git/rebase-apply');
+    writeFileSync(join(state, 'aitrail-judged'), readFileSync(join(state, 'final-commit')));
+    const qwen = { ...env, QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' };
+    writeFileSync(join(repo.dir, 'a.txt'), 'b\n');
+    repo.git(['add', 'a.txt'], { env: qwen });
+    const resumed = tryGit(repo.dir, ['am', '--continue'], { env: qwen });
+    expect(resumed.code, resumed.stderr).toBe(1);
+    expect(resumed.stderr).toContain('qwen/qwen3-coder');
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+  });
+
   it("a person's own `git am --continue` of the signed-off patch, no session, still starts no node", () => {
     const { repo, env, started } = deniesQwen();
     stoppedSignedOff(repo, env);
