@@ -56,11 +56,12 @@ export function plantedEnv(blocks: boolean): string[] {
     '  while [ -n "$aitrail_p" ] && [ "$aitrail_p" != "${HOME:-/}" ]; do',
     '    for aitrail_ef in "$aitrail_p/.qwen/.env" "$aitrail_p/.gemini/.env" "$aitrail_p/.env"; do',
     '      [ -f "$aitrail_ef" ] || continue',
+    // GIT_CEILING_DIRECTORIES unset: the agents walk past any, and a committed .env may set one (the superproject's path) so that git finds no work tree there.
     // A `.qwen` or `.gemini` that is a link (to a folder the work tree tracks): the agent reads the file through it,
     // git names it by its real path (`ls-files` of `.qwen/.env` fails, beyond a link): the tracked link stands for it.
     '      aitrail_er=${aitrail_ef#"$aitrail_p"/}',
     '      case $aitrail_er in */*) [ -L "${aitrail_ef%/*}" ] && aitrail_er=${aitrail_er%/*} ;; esac',
-    `      (unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR GIT_PREFIX GIT_NAMESPACE; cd "$aitrail_p" && GIT_LITERAL_PATHSPECS=1 git -c core.fsmonitor=false ls-files --error-unmatch -- "$aitrail_er" </dev/null >/dev/null 2>&1) || continue`,
+    `      (unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR GIT_PREFIX GIT_NAMESPACE GIT_CEILING_DIRECTORIES; cd "$aitrail_p" && GIT_LITERAL_PATHSPECS=1 git -c core.fsmonitor=false ls-files --error-unmatch -- "$aitrail_er" </dev/null >/dev/null 2>&1) || continue`,
     `      aitrail_d="$aitrail_d $(grep -a -o -E ${shQuote(assigns)} "$aitrail_ef" </dev/null 2>/dev/null)"`,
     '    done',
     '    aitrail_p=${aitrail_p%/*}',

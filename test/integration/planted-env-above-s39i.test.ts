@@ -32,4 +32,23 @@ describe('a .env committed above the work tree, reached through a committed link
     expect(made.stderr).toContain('AITRAIL=0 ignored');
     expect(made.stderr).toContain('model-denied');
   });
+
+  it("a superproject's a/.qwen/.env that also sets GIT_CEILING_DIRECTORIES to the superproject (a predictable path: /workspaces/<name>), around a submodule at a/lib: the hooks stay on", () => {
+    const library = hookedWithOrigin();
+    const origin = library.repo.git(['remote', 'get-url', 'origin']);
+    const superproject = makeRepo();
+    superproject.commit('chore: agent env\n', { 'a/.qwen/.env': `AITRAIL=0\nGIT_CEILING_DIRECTORIES=${superproject.dir}\n` });
+    superproject.git(['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', origin, 'a/lib']);
+    const sub = join(superproject.dir, 'a/lib');
+    expect(aitrail(sub, ['init', '--mode', 'git'], { env: library.env }).code).toBe(0);
+    writeFileSync(join(sub, 'q.ts'), 'qwen\n');
+    expect(tryGit(sub, ['add', 'q.ts']).code).toBe(0);
+    // What Qwen Code loads from that file into the environment its git commit hands the hooks.
+    const qwen = { ...library.env, HOME: tempDir('aitrail-home-'), AITRAIL: '0', GIT_CEILING_DIRECTORIES: superproject.dir, QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' };
+    const made = tryGit(sub, ['commit', '-q', '-m', 'feat: q'], { env: qwen });
+    // Before: exit 0, no trailer (git ls-files in a/ found no repository: the file taken for the person's).
+    expect(made.code, made.stderr).toBe(1);
+    expect(made.stderr).toContain('AITRAIL=0 ignored');
+    expect(made.stderr).toContain('model-denied');
+  });
 });
