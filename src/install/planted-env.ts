@@ -52,8 +52,12 @@ export function plantedEnv(blocks: boolean): string[] {
     // `.env`: a superproject's around a submodule, the main checkout's around a worktree made inside it.
     // One above the top (home and what is above it are the person's) is read when the work tree around it
     // tracks it: a shell test a folder, a git process only for a file that is there.
-    '  aitrail_p=${PWD%/*}',
-    '  while [ -n "$aitrail_p" ] && [ "$aitrail_p" != "${HOME:-/}" ]; do',
+    // From the top's physical path, as the agents walk (node's process.cwd()): $PWD keeps the link a person's shell
+    // came in through (`~/lib` -> the superproject's `lib`), whose parents are not the superproject's. Home as git
+    // or the person may spell it (`-ef`: the same folder through links).
+    '  aitrail_p=$(pwd -P 2>/dev/null) || aitrail_p=$PWD',
+    '  aitrail_p=${aitrail_p%/*}',
+    '  while [ -n "$aitrail_p" ] && [ "$aitrail_p" != "${HOME:-/}" ] && ! [ "$aitrail_p" -ef "${HOME:-/}" ]; do',
     '    for aitrail_ef in "$aitrail_p/.qwen/.env" "$aitrail_p/.gemini/.env" "$aitrail_p/.env"; do',
     '      [ -f "$aitrail_ef" ] || continue',
     // GIT_CEILING_DIRECTORIES unset: the agents walk past any, and a committed .env may set one (the superproject's path) so that git finds no work tree there.

@@ -51,4 +51,26 @@ describe('a .env committed above the work tree, reached through a committed link
     expect(made.stderr).toContain('AITRAIL=0 ignored');
     expect(made.stderr).toContain('model-denied');
   });
+
+  it("Qwen Code started in a link to the submodule (~/lib -> the superproject's lib; the hooks' $PWD is the link's path): the superproject's .qwen/.env is read all the same", () => {
+    const library = hookedWithOrigin();
+    const origin = library.repo.git(['remote', 'get-url', 'origin']);
+    const superproject = makeRepo();
+    superproject.commit('chore: agent env\n', { '.qwen/.env': 'AITRAIL=0\n' });
+    superproject.git(['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', origin, 'lib']);
+    const sub = join(superproject.dir, 'lib');
+    expect(aitrail(sub, ['init', '--mode', 'git'], { env: library.env }).code).toBe(0);
+    writeFileSync(join(sub, 'q.ts'), 'qwen\n');
+    expect(tryGit(sub, ['add', 'q.ts']).code).toBe(0);
+    const home = tempDir('aitrail-home-');
+    const link = join(home, 'lib');
+    symlinkSync(sub, link);
+    // Node's cwd is the physical folder (Qwen Code walks up from it); the shell it runs git in keeps PWD, the link's path.
+    const qwen = { ...library.env, HOME: home, PWD: link, AITRAIL: '0', QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' };
+    const made = tryGit(link, ['commit', '-q', '-m', 'feat: q'], { env: qwen });
+    // Before: exit 0, no trailer (the walk went from the link's parent, home: nothing read).
+    expect(made.code, made.stderr).toBe(1);
+    expect(made.stderr).toContain('AITRAIL=0 ignored');
+    expect(made.stderr).toContain('model-denied');
+  });
 });
