@@ -308,14 +308,19 @@ function appliedMessageGate(): string[] {
  * `git am` with the paths git applies (it left a copy, `rebase-apply/aitrail-judged`, only with no
  * `apply-opt` and no `-3`; git removes the folder when `git am` ends), and no agent variable is set:
  * nothing more to judge, no second node start for a person's signed-off patch. Any agent variable,
+ * an `aitrail use` session (`<git dir>/aitrail/session.json`: it may have been set since, and
+ * applypatch-msg judged the models of its own moment),
  * another message (edited before `--continue`), `-p<n>`/`--directory`/`-3`: node judges.
  */
+/** The `aitrail use` session of a worktree, under its git dir (src/session/session-file.ts sessionPath). */
+const SESSION_FILE = 'aitrail/session.json';
+
 function judgedMessageGate(): string[] {
   const env = envNames().map((name) => `\${${name}+x}`).join('');
   return [
-    "# applypatch-msg passed this very message in this git am with the patch's own paths (its copy, rebase-apply/aitrail-judged), and no agent variable is set: nothing more to judge.",
+    "# applypatch-msg passed this very message in this git am with the patch's own paths (its copy, rebase-apply/aitrail-judged), no agent variable is set and no `aitrail use` session (set since, maybe): nothing more to judge.",
     'aitrail_d=${1%/final-commit}',
-    `if [ -z "${env}" ] && [ -f "$aitrail_d/aitrail-judged" ] && ! [ -s "$aitrail_d/apply-opt" ] && { read -r aitrail_t <"$aitrail_d/threeway"; } 2>/dev/null && [ "$aitrail_t" = f ] && aitrail_same "$1" "$aitrail_d/aitrail-judged"; then exit 0; fi`,
+    `if [ -z "${env}" ] && ! ${there(`\${aitrail_d%/rebase-apply}/${SESSION_FILE}`)} && [ -f "$aitrail_d/aitrail-judged" ] && ! [ -s "$aitrail_d/apply-opt" ] && { read -r aitrail_t <"$aitrail_d/threeway"; } 2>/dev/null && [ "$aitrail_t" = f ] && aitrail_same "$1" "$aitrail_d/aitrail-judged"; then exit 0; fi`,
   ];
 }
 

@@ -52,11 +52,20 @@ export function plantedEnv(blocks: boolean): string[] {
     // `.env`: a superproject's around a submodule, the main checkout's around a worktree made inside it.
     // One above the top (home and what is above it are the person's) is read when the work tree around it
     // tracks it: a shell test a folder, a git process only for a file that is there.
-    '  aitrail_p=${PWD%/*}',
-    '  while [ -n "$aitrail_p" ] && [ "$aitrail_p" != "${HOME:-/}" ]; do',
+    // From the top's physical path, as the agents walk (node's process.cwd()): $PWD keeps the link a person's shell
+    // came in through (`~/lib` -> the superproject's `lib`), whose parents are not the superproject's. Home as git
+    // or the person may spell it (`-ef`: the same folder through links).
+    '  aitrail_p=$(pwd -P 2>/dev/null) || aitrail_p=$PWD',
+    '  aitrail_p=${aitrail_p%/*}',
+    '  while [ -n "$aitrail_p" ] && [ "$aitrail_p" != "${HOME:-/}" ] && ! [ "$aitrail_p" -ef "${HOME:-/}" ]; do',
     '    for aitrail_ef in "$aitrail_p/.qwen/.env" "$aitrail_p/.gemini/.env" "$aitrail_p/.env"; do',
     '      [ -f "$aitrail_ef" ] || continue',
-    `      (unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR GIT_PREFIX GIT_NAMESPACE; cd "$aitrail_p" && GIT_LITERAL_PATHSPECS=1 git -c core.fsmonitor=false ls-files --error-unmatch -- "\${aitrail_ef#"$aitrail_p"/}" </dev/null >/dev/null 2>&1) || continue`,
+    // GIT_CEILING_DIRECTORIES unset: the agents walk past any, and a committed .env may set one (the superproject's path) so that git finds no work tree there.
+    // A `.qwen` or `.gemini` that is a link (to a folder the work tree tracks): the agent reads the file through it,
+    // git names it by its real path (`ls-files` of `.qwen/.env` fails, beyond a link): the tracked link stands for it.
+    '      aitrail_er=${aitrail_ef#"$aitrail_p"/}',
+    '      case $aitrail_er in */*) [ -L "${aitrail_ef%/*}" ] && aitrail_er=${aitrail_er%/*} ;; esac',
+    `      (unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR GIT_PREFIX GIT_NAMESPACE GIT_CEILING_DIRECTORIES; cd "$aitrail_p" && GIT_LITERAL_PATHSPECS=1 git -c core.fsmonitor=false ls-files --error-unmatch -- "$aitrail_er" </dev/null >/dev/null 2>&1) || continue`,
     `      aitrail_d="$aitrail_d $(grep -a -o -E ${shQuote(assigns)} "$aitrail_ef" </dev/null 2>/dev/null)"`,
     '    done',
     '    aitrail_p=${aitrail_p%/*}',
