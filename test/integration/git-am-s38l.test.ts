@@ -70,7 +70,7 @@ describe('git am by an AI agent (git mode)', () => {
     refusedAm(repo, env, patch);
     const qwen = { ...env, ...QWEN };
     expect(tryGit(repo.dir, ['apply', '--index', '.git/rebase-apply/patch'], { env: qwen }).code).toBe(0);
-    // pre-applypatch (row s39c-1) runs for --continue: refused there.
+    // pre-applypatch (row 525) runs for --continue: refused there.
     expect(tryGit(repo.dir, ['am', '--continue'], { env: qwen }).code).toBe(1);
     const resumed = tryGit(repo.dir, ['am', '--continue'], { env: { ...qwen, AITRAIL: '0' } });
     expect(resumed.code, resumed.stderr).toBe(0);

@@ -1,5 +1,5 @@
 // Gemini CLI and Qwen Code load the nearest `.qwen/.env`, `.gemini/.env` or `.env` walking up past the
-// work tree's top (row s39e-2). A superproject may commit `.qwen` as a link to a folder it tracks
+// work tree's top (row 529). A superproject may commit `.qwen` as a link to a folder it tracks
 // (`cfg/`, its `.env` with AITRAIL=0): the agent opens `.qwen/.env` through the link, but git names
 // that file `cfg/.env` (`git ls-files -- .qwen/.env` fails: beyond a symbolic link), so the shims took
 // it for the person's own. Real repositories, a real submodule, the hooks of the real `aitrail init`.
