@@ -45,4 +45,12 @@ describe('globs written as comma-separated lists in the config (s39e)', () => {
     expect(all.code, all.stderr).toBe(0);
     expect((JSON.parse(all.stdout) as BlameJson).files.map((file) => file.path).sort()).toEqual(['.aitrailrc.yml', 'a.py']);
   });
+
+  it("an extglob's pattern list holding a comma (`src/**/!(*,*).ts`) is one glob: read, not a config error", () => {
+    const repo = makeRepo();
+    repo.commit('files\n', { '.aitrailrc.yml': 'blame:\n  include: ["src/**/!(*,*).ts"]\n', 'src/a.ts': 'a\n', 'src/x,y.ts': 'comma\n' });
+    const blame = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
+    expect(blame.code, blame.stderr).toBe(0);
+    expect((JSON.parse(blame.stdout) as BlameJson).files.map((file) => file.path)).toEqual(['src/a.ts']);
+  });
 });
