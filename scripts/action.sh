@@ -29,7 +29,7 @@ git rev-parse --is-inside-work-tree >/dev/null 2>&1 || fail 'no git repository i
 # was 0 commits, by the fork's policy, a pass. The URL as written, or as git rewrites it when the
 # checkout's own config holds a url.<x>.insteadOf for it (a reused workspace keeps one; a machine's
 # global rule, a git mirror, is not taken for another repository), compared as host/path
-# (credentials, a trailing / or .git, case aside). Not asked when the workflow names both the
+# (credentials, a port, repeated slashes, a trailing / or .git, case aside). Not asked when the workflow names both the
 # range and the config itself.
 repo_id() {
   local url=$1 authority path
@@ -39,6 +39,10 @@ repo_id() {
        if [ "$authority" != "$url" ] && [ "${authority%%/*}" = "$authority" ]; then path=/${url#*:}; else authority=; path=$url; fi ;;
   esac
   authority=${authority##*@}
+  # A port (`ssh://git@github.com:22/o/r`, `https://host:443/o/r`) names the same server.
+  case $authority in *:*[!0-9]* | *:) ;; *:*) authority=${authority%:*} ;; esac
+  # Repeated slashes (`git@github.com:/o/r.git`) are one, as the server reads the path.
+  while [ "${path#*//}" != "$path" ]; do path=${path%%//*}/${path#*//}; done
   path=${path%/}; path=${path%.git}; path=${path%/}
   printf '%s%s' "$authority" "$path" | tr '[:upper:]' '[:lower:]'
 }

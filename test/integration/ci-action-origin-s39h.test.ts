@@ -103,6 +103,25 @@ describe("the GitHub Action with a checkout whose origin is not the workflow's r
   });
 });
 
+describe('the origin check reads a port and repeated slashes as git does (s39)', () => {
+  it('ssh with a port, https with :443, scp-like with a leading slash: the same repository, not refused as another; another path still is', () => {
+    const world = origin();
+    const { head } = forkedPullRequest(world, false);
+    const runner = checkout(world, 'pull/1/head', head);
+    const server = { GITHUB_SERVER_URL: 'https://git.example.invalid', GITHUB_REPOSITORY: 'acme/repo' };
+    for (const url of ['ssh://git@git.example.invalid:22/acme/repo.git', 'https://git.example.invalid:443/Acme/Repo', 'git@git.example.invalid:/acme/repo.git']) {
+      runner.git(['remote', 'set-url', 'origin', url]);
+      const run = runAction(runner, targetEvent('pull_request_target', world, head), server);
+      // Past the origin check, the fetch from the unreachable host fails: never `origin is …, not …`.
+      expect(run.stdout, url).not.toContain('origin is');
+    }
+    runner.git(['remote', 'set-url', 'origin', 'ssh://git@git.example.invalid:22/acme/other.git']);
+    const other = runAction(runner, targetEvent('pull_request_target', world, head), server);
+    expect(other.status, other.stdout).toBe(3);
+    expect(other.stdout).toContain('origin is ssh://git@git.example.invalid:22/acme/other.git, not https://git.example.invalid/acme/repo');
+  });
+});
+
 describe('the GitHub Action on events whose GITHUB_SHA is the default branch tip, not the commits they are about', () => {
   it('workflow_run of a pull request run, issue_comment on a pull request and check_suite: refused (exit 2), never 0 commits checked; with a range input, judged', () => {
     const world = origin();
