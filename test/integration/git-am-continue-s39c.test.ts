@@ -8,23 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { laterThanNow, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { laterThanNow, type TestRepo } from '../helpers/gitdir.js';
+import { deniesQwen, patchOf } from '../helpers/git-am.js';
 import { hookedRepo, huskyDenyQwen } from '../helpers/hooked-repo.js';
 import { agentEdit, noteOf } from '../helpers/agent-edits.js';
 
 const QWEN = { QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' };
 const CLAUDE = { CLAUDECODE: '1', AITRAIL_MODEL: 'anthropic/claude-opus-4.6' };
-
-/** A patch of `files` with `message` made on top of HEAD, HEAD then put back. */
-function patchOf(repo: TestRepo, env: NodeJS.ProcessEnv, files: Record<string, string>, message: string): string {
-  const setUp = { ...env, AITRAIL: '0' };
-  const head = repo.git(['rev-parse', 'HEAD']);
-  repo.commit(message, files, setUp);
-  const patch = join(tempDir('aitrail-patch-'), 'p.patch');
-  writeFileSync(patch, repo.git(['format-patch', '-1', '--stdout'], { raw: true }));
-  repo.git(['reset', '-q', '--hard', head], { env: setUp });
-  return patch;
-}
 
 /**
  * A person's `git am` stopped on a conflict (a.txt changed on the branch since the patch was made):
@@ -48,13 +38,6 @@ function resolve(repo: TestRepo, env: NodeJS.ProcessEnv): void {
   writeFileSync(join(repo.dir, 'a.txt'), 'b\n');
   writeFileSync(join(repo.dir, 'c.txt'), 'c\n');
   repo.git(['add', 'a.txt', 'c.txt'], { env });
-}
-
-function deniesQwen() {
-  const { repo, env, started } = hookedRepo();
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { ...env, AITRAIL: '0' });
-  expect(tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Human again'], { env }).code).toBe(0);
-  return { repo, env, started };
 }
 
 describe("git am --continue: a stopped patch committed with no applypatch-msg (git mode)", () => {

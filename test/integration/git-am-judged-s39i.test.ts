@@ -8,25 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { laterThanNow, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
-
-function patchOf(repo: TestRepo, env: NodeJS.ProcessEnv, files: Record<string, string>, message: string): string {
-  const setUp = { ...env, AITRAIL: '0' };
-  const head = repo.git(['rev-parse', 'HEAD']);
-  repo.commit(message, files, setUp);
-  const patch = join(tempDir('aitrail-patch-'), 'p.patch');
-  writeFileSync(patch, repo.git(['format-patch', '-1', '--stdout'], { raw: true }));
-  repo.git(['reset', '-q', '--hard', head], { env: setUp });
-  return patch;
-}
-
-function deniesQwen() {
-  const { repo, env, started } = hookedRepo();
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { ...env, AITRAIL: '0' });
-  expect(tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Human again'], { env }).code).toBe(0);
-  return { repo, env, started };
-}
+import { laterThanNow, type TestRepo } from '../helpers/gitdir.js';
+import { deniesQwen, patchOf } from '../helpers/git-am.js';
 
 /** A person's `git am` of a signed-off patch stopped on a conflict: applypatch-msg's node passed its message (and left its copy). */
 function stoppedSignedOff(repo: TestRepo, env: NodeJS.ProcessEnv): string {
