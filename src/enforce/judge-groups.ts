@@ -1,6 +1,30 @@
 import { mergeVerdicts, verdictOf, type Verdict } from '../core/policy/verdict.js';
 import { judgeCommits } from './judge-commits.js';
 import { policyKey, type PolicySource } from './policy-source.js';
+import { GitError } from '../git/exec.js';
+import { notesTip } from '../git/notes.js';
+import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
+
+/**
+ * The notes commits every group reads, resolved ONCE for all of them (a push of 200 updated refs is
+ * 200 groups: two for-each-ref each otherwise). Read as judgeCommits' own readers would: refs/notes/ai
+ * as stored, an error failing the judgement; Qwen Code's ref unreadable reading as no notes. '' is
+ * "no notes" (the readers read nothing for it).
+ */
+async function sharedNotesTips(repoDir: string, options: { notesTip?: string; qwenNotesTip?: string }): Promise<{ notesTip: string; qwenNotesTip: string }> {
+  const notes = options.notesTip ?? ((await notesTip(repoDir, DEFAULT_NOTES_REF, { asStored: true })) || '');
+  let qwen = options.qwenNotesTip;
+  if (qwen === undefined) {
+    try {
+      qwen = (await notesTip(repoDir, QWEN_NOTES_REF, { asStored: true })) || '';
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      qwen = '';
+    }
+  }
+  return { notesTip: notes, qwenNotesTip: qwen };
+}
 
 const NO_WALK_BATCH = 2000;
 
@@ -41,13 +65,15 @@ export async function judgeSets(
   }
   const verdicts: Verdict[] = [];
   const cut: string[] = [];
+  // One group (the common push) looks its notes up itself, as before; several share one look-up.
+  const notesTips = groups.size > 1 || [...groups.values()].some((group) => group.noWalk && group.tips.length > NO_WALK_BATCH) ? await sharedNotesTips(repoDir, options) : options;
   for (const group of groups.values()) {
     const all = [...new Set(group.tips)];
     // Commits judged one by one (no walk) come by the thousand (a first notes push): a command line each.
     for (let start = 0; start < all.length; start += group.noWalk ? NO_WALK_BATCH : all.length) {
       const tips = group.noWalk ? all.slice(start, start + NO_WALK_BATCH) : all;
       const revisions = group.noWalk ? ['--no-walk', ...tips] : [...tips, '--not', ...new Set(group.exclude)];
-      const judgement = await judgeCommits(repoDir, revisions, group.source.loaded.config, { shallow, ...options });
+      const judgement = await judgeCommits(repoDir, revisions, group.source.loaded.config, { shallow, ...notesTips });
       const writers = group.writers === undefined ? null : new Set(group.writers);
       verdicts.push(writers ? verdictOf(0, judgement.verdict.violations.filter((violation) => writers.has(violation.sha))) : judgement.verdict);
       cut.push(...judgement.cut);

@@ -11,6 +11,25 @@ import { enforceMessages } from './messages.js';
 
 const STORED = { asStored: true } as const;
 
+/**
+ * Boundary commits found held (an object id naming a commit object, as stored): judgeLinkTargets and
+ * linkShownPolicy ask the same boundary in turn, and a push of many refs asks one per ref. Only
+ * "held" is remembered (an object once read stays; one missing is asked again). Keyed by repository.
+ */
+const heldSeen = new Map<string, Set<string>>();
+
+async function heldBoundary(repoDir: string, boundary: readonly string[]): Promise<string[]> {
+  let seen = heldSeen.get(repoDir);
+  if (!seen) heldSeen.set(repoDir, (seen = new Set()));
+  const known = seen;
+  const asked = boundary.filter((sha) => !known.has(sha));
+  if (asked.length > 0) {
+    const held = await resolveCommits(repoDir, asked, STORED);
+    for (const sha of asked) if (held.get(sha) === sha) known.add(sha);
+  }
+  return boundary.filter((sha) => known.has(sha));
+}
+
 /** Shown paths matched whole (neither their directory nor their name decides) past which a range is refused rather than read for minutes. */
 export const SHOWN_PATHS_CAP = 200_000;
 
@@ -119,8 +138,7 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
   if (commits.length === 0 || boundary.length === 0) return [];
   const links = new Map<string, ResolvedLink>();
   // A shallow clone lacks the commits past its cut (said apart, as the history the range cannot read).
-  const held = await resolveCommits(repoDir, boundary, STORED);
-  for (const commit of boundary.filter((sha) => held.get(sha) === sha)) for (const link of await linksWithinReach(repoDir, commit, policy, made, 'refuse')) links.set(`${link.path}\0${link.target}`, link);
+  for (const commit of await heldBoundary(repoDir, boundary)) for (const link of await linksWithinReach(repoDir, commit, policy, made, 'refuse')) links.set(`${link.path}\0${link.target}`, link);
   if (links.size === 0) return [];
   const violations: Violation[] = [];
   // A file a rule protects where it is was judged there already (src/crypto/current -> v2).
@@ -175,9 +193,8 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
  */
 export async function linkShownPolicy(repoDir: string, boundary: readonly string[], policy: CompiledPolicy, made: readonly MadeLink[] = [], judging: { sha: string } = { sha: boundary[0] ?? '' }): Promise<CompiledPolicy | null> {
   if (boundary.length === 0) return null;
-  const held = await resolveCommits(repoDir, boundary, STORED);
   const links = new Map<string, ResolvedLink>();
-  for (const commit of boundary.filter((sha) => held.get(sha) === sha)) for (const link of await linksWithinReach(repoDir, commit, policy, made, 'skip')) links.set(`${link.path}\0${link.target}`, link);
+  for (const commit of await heldBoundary(repoDir, boundary)) for (const link of await linksWithinReach(repoDir, commit, policy, made, 'skip')) links.set(`${link.path}\0${link.target}`, link);
   if (links.size === 0) return null;
   const all = [...links.values()];
   const shownBy = (rule: CompiledPathRule) => {
