@@ -17,6 +17,7 @@ import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { GitError } from '../git/exec.js';
 import { enforceMessages } from './messages.js';
+import { mergeFooters } from './merge-footers.js';
 
 /** Root commits show their files whatever `log.showRoot` says, paths stay root-relative whatever `diff.relative` says, and `log.showSignature` cannot mix gpg output into the records. */
 const LOG_EXTRA = ['--root', '--no-relative', '--no-show-signature'];
@@ -107,6 +108,8 @@ export async function judgeCommits(
       const facts = await readCommitFacts(repoDir, commit, detect, stored);
       if (commit.parents.length > 1) mergeSubjects.set(commit.sha, facts.subject);
       facts.attributions = await qwenNotes.add(commit.sha, await notes.add(commit.sha, facts.attributions, facts.paths));
+      // A pull request description's agent footer on a merge names the merged commits' declared models, not an unknown one (merge-footers).
+      if (commit.parents.length > 1) facts.attributions = await mergeFooters(repoDir, commit.parents, facts.attributions, detect, 'fold');
       const judged = byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts;
       violations.push(...evaluateCommit(judged, policy));
       if (!byLines) continue;

@@ -11,6 +11,7 @@ import { UsageError } from '../errors/usage-error.js';
 import { stdoutClosed, writeStdout } from '../io/stdout.js';
 import { safeJson } from '../core/sanitize.js';
 import { detectOptionsOf } from '../config/defaults.js';
+import { mergeFooters } from '../enforce/merge-footers.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
@@ -99,7 +100,9 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       const signals = commitSignals(commit);
       const detected = detectCommit(signals, detectOptions);
       const noted = notes ? await notes.add(commit.sha, detected, null) : detected;
-      const attributions = qwenNotes ? await qwenNotes.add(commit.sha, noted) : noted;
+      const read = qwenNotes ? await qwenNotes.add(commit.sha, noted) : noted;
+      // A pull request description's agent footer on a merge is the merged commits' work when they name its model: counted once, there (merge-footers).
+      const attributions = commit.parents.length > 1 ? await mergeFooters(repo.root, commit.parents, read, detectOptions, 'drop') : read;
       if (options.aiOnly && attributions.length === 0) continue;
       yielded += 1;
       yield {

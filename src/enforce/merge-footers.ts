@@ -1,0 +1,65 @@
+import { commitSignals } from '../core/commit-signals.js';
+import { detectCommit, type DetectOptions } from '../core/detect.js';
+import { mergeAttributions } from '../core/detect/merge.js';
+import type { Attribution } from '../core/types.js';
+import { GitError } from '../git/exec.js';
+import { streamCommits } from '../git/log.js';
+
+/** Merged commits read for the models their agents declared, at most: a merge of more is read no further (its footer stays unknown: fail closed). */
+const MAX_MERGED = 5000;
+
+/**
+ * A merge's attribution that only a description's footer supports (`🤖 Generated with [Claude Code](…)`
+ * in the body GitHub's merge button writes under "Pull request title and description"): an agent,
+ * no model, read only from message lines (no trailer, co-author line, identity, note or environment).
+ */
+function footerOnly(attribution: Attribution): boolean {
+  return attribution.agent !== 'unknown' && attribution.model === 'unknown' && !attribution.declared && attribution.unread !== true && attribution.evidence.length > 0 && attribution.evidence.every((why) => why.startsWith('message line '));
+}
+
+/** A model named in full (not `unknown`, not a vendor alone). */
+const known = (model: string) => model !== 'unknown' && !model.endsWith('/unknown');
+
+/**
+ * A merge commit's footer-only `agent:unknown` (footerOnly) names the work it merges, not the merge:
+ * when the commits it brings in (`parents[1..] --not parents[0]`) name that agent's models, the footer
+ * is those models (`fold`: check, pre-push, pre-receive judge the merge's own changes by them) or
+ * nothing of the merge (`drop`: `log` counts the AI commits once, the merged ones). A footer whose
+ * agent no merged commit names with a model stays as it is (the footer is then the only evidence of
+ * the AI work, as a squash merge's is); trailers, notes, identities and the environment are never touched.
+ */
+export async function mergeFooters(repoDir: string, parents: readonly string[], attributions: Attribution[], detect: DetectOptions, mode: 'fold' | 'drop'): Promise<Attribution[]> {
+  if (parents.length < 2) return attributions;
+  const agents = new Set(attributions.filter(footerOnly).map((attribution) => attribution.agent));
+  if (agents.size === 0) return attributions;
+  const declared = new Map<string, Map<string, { declared: boolean; sha: string }>>();
+  let read = 0;
+  try {
+    for await (const commit of streamCommits(repoDir, [...parents.slice(1), '--not', parents[0]!])) {
+      if (++read > MAX_MERGED) return attributions;
+      for (const found of detectCommit(commitSignals(commit), detect)) {
+        if (!agents.has(found.agent) || !known(found.model)) continue;
+        const models = declared.get(found.agent) ?? new Map<string, { declared: boolean; sha: string }>();
+        declared.set(found.agent, models);
+        const seen = models.get(found.model);
+        if (seen === undefined || (!seen.declared && found.declared)) models.set(found.model, { declared: found.declared, sha: commit.sha });
+      }
+    }
+  } catch (error) {
+    // A shallow clone cut at the merge (its merged parents missing): nothing is known of them, the footer stays as read.
+    if (error instanceof GitError) return attributions;
+    throw error;
+  }
+  const result = attributions.flatMap((attribution) => {
+    const models = footerOnly(attribution) ? declared.get(attribution.agent) : undefined;
+    if (models === undefined) return [attribution];
+    if (mode === 'drop') return [];
+    return [...models].map(([model, { declared: isDeclared, sha }]) => ({
+      ...attribution,
+      model,
+      declared: isDeclared,
+      evidence: [...attribution.evidence, `merged commit ${sha.slice(0, 12)} names ${attribution.agent}:${model}`],
+    }));
+  });
+  return mode === 'fold' ? mergeAttributions(result) : result;
+}
