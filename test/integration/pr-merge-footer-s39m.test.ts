@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { CLAUDE_DECLARED, policyServer, tryGit, type Project } from '../helpers/enforce-repos.js';
 
-// Row s39m-1: GitHub's merge button under "Default commit message: Pull request title and
+// Row 538: GitHub's merge button under "Default commit message: Pull request title and
 // description" writes a true merge whose body is the PR description, agent footer included. The
 // footer names the merged work (whose commits declare their model), not the merge: it was read as
 // the merge's own `claude-code:unknown`, refused under `unknownModel: deny` and counted by `log`.
@@ -31,7 +31,7 @@ interface LogEntry {
 }
 const logOf = (dir: string): LogEntry[] => JSON.parse(aitrail(dir, ['log', '--format', 'json']).stdout) as LogEntry[];
 
-describe('a pull request merge whose description carries an agent footer (row s39m-1)', () => {
+describe('a pull request merge whose description carries an agent footer (row 538)', () => {
   const declaredMerge = (): { project: Project; merge: string } => {
     const project = policyServer(POLICY);
     return { project, merge: prMerge(project, [`feat: one\n\n${CLAUDE_DECLARED}\n`, `feat: two\n\n${CLAUDE_DECLARED}\n`], CLAUDE_FOOTER) };
