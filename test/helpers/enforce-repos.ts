@@ -183,6 +183,19 @@ export function expectLinkRefused(work: TestRepo, remote: TestRepo, branch: stri
   expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${branch}`);
 }
 
+/**
+ * Rows 456, 500, 514 and 528's case: `make`'s links committed by a person before CRYPTO_PATH_POLICY
+ * (no model denied otherwise), then Qwen's declared change to `written` on branch `qwen`:
+ * expectLinkRefused at `shown`.
+ */
+export function expectQwenBehindLinkRefused(make: (dir: string) => void, written: string, shown: string): void {
+  const { work, remote } = policyServer('policy:\n  deny: []\n');
+  linkedBeforeTheRule(work, make);
+  work.git(['checkout', '-q', '-b', 'qwen', 'main']);
+  const qwen = committed(work, 'feat: key derivation\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { [written]: QWEN_KEY });
+  expectLinkRefused(work, remote, 'qwen', qwen, shown, written);
+}
+
 /** A directory link at CRYPTO_PATH_POLICY's protected path, `src/crypto -> ../lib`, in the work tree `dir`. */
 export const dirLink = (dir: string): void => {
   mkdirSync(join(dir, 'src'), { recursive: true });

@@ -2,8 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, dirLink, expectLinkRefused, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
-import type { TestRepo } from '../helpers/gitdir.js';
+import { committed, dirLink, expectLinkRefused, expectQwenBehindLinkRefused, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 
 // Session 38 (red team of row 456's limit, "a link through another link is not followed"): links
 // made before `src/crypto/**` denied Qwen, whose way to the file passes through other links. Each
@@ -11,11 +10,6 @@ import type { TestRepo } from '../helpers/gitdir.js';
 
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const OPEN_POLICY = 'policy:\n  deny: []\n';
-
-function qwenWrites(work: TestRepo, file: string): string {
-  work.git(['checkout', '-q', '-b', 'qwen', 'main']);
-  return committed(work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { [file]: QWEN_KEY });
-}
 
 describe('path rules through a link whose way passes through other links', () => {
   it.each([
@@ -36,10 +30,7 @@ describe('path rules through a link whose way passes through other links', () =>
       linkAt(dir, '../../d1/../lib/key.ts', 'src/crypto/k.ts');
     }, 'x/lib/key.ts', 'src/crypto/k.ts'],
   ])('is refused by check and pre-receive (both passed it): %s', (_name, make, written, shown) => {
-    const { work, remote } = policyServer(OPEN_POLICY);
-    linkedBeforeTheRule(work, make);
-    const qwen = qwenWrites(work, written);
-    expectLinkRefused(work, remote, 'qwen', qwen, shown, written);
+    expectQwenBehindLinkRefused(make, written, shown);
   });
 
   it('a link on the way made in the same push as Qwen\'s change: refused', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, expectLinkRefused, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
+import { committed, expectQwenBehindLinkRefused, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 
 // Session 38 (row 456 as macOS reads names, rows 143 and 502): a link made before `src/crypto/**`
 // denied Qwen whose target names no path of the tree exactly, but one a Mac's checkout
@@ -28,11 +28,7 @@ describe('a link whose target the tree holds only as macOS reads names', () => {
       linkAt(dir, '../../D1/f.ts', 'src/crypto/x');
     }, 'd2/f.ts', 'src/crypto/x'],
   ])('is refused by check and pre-receive (both passed it): %s', (_name, make, written, shown) => {
-    const { work, remote } = policyServer(OPEN_POLICY);
-    linkedBeforeTheRule(work, make);
-    work.git(['checkout', '-q', '-b', 'qwen', 'main']);
-    const qwen = committed(work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { [written]: QWEN_KEY });
-    expectLinkRefused(work, remote, 'qwen', qwen, shown, written);
+    expectQwenBehindLinkRefused(make, written, shown);
   });
 
   // (With LIB/key.ts and lib/key.ts both in the tree, ../../LIB/key.ts shows either on a Mac: Qwen's lib/key.ts is refused, link-twins-s39e.)

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, expectLinkRefused, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
+import { committed, expectQwenBehindLinkRefused, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 
 // Session 39 (row 514's limit): a link whose target the tree holds exactly, beside a twin that folds
 // alike (`LIB/key.ts` and `lib/key.ts` both committed). On a Mac the two are one file, whichever git
@@ -34,11 +34,7 @@ describe('a link whose exact target has a twin as macOS reads names', () => {
       linkAt(dir, '../LIB', 'src/crypto');
     }, 'lib/other.ts', 'src/crypto/other.ts'],
   ])('is refused by check and pre-receive (both passed it): %s', (_name, make, written, shown) => {
-    const { work, remote } = policyServer(OPEN_POLICY);
-    linkedBeforeTheRule(work, make);
-    work.git(['checkout', '-q', '-b', 'qwen', 'main']);
-    const qwen = committed(work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { [written]: QWEN_KEY });
-    expectLinkRefused(work, remote, 'qwen', qwen, shown, written);
+    expectQwenBehindLinkRefused(make, written, shown);
   });
 
   it("a person's change to the twin, and Qwen's change to a file no link shows, still pass", () => {
