@@ -10,6 +10,7 @@ import { committed, dirLink, expectLinkRefused, expectQwenBehindLinkRefused, lin
 
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const OPEN_POLICY = 'policy:\n  deny: []\n';
+type Found = Array<{ sha: string; rule: string; paths: string[] }>;
 
 describe('path rules through a link whose way passes through other links', () => {
   it.each([

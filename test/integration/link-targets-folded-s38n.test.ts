@@ -11,6 +11,7 @@ import { committed, expectQwenBehindLinkRefused, linkAt, linkedBeforeTheRule, po
 
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const OPEN_POLICY = 'policy:\n  deny: []\n';
+type Found = Array<{ sha: string; rule: string; paths: string[] }>;
 
 describe('a link whose target the tree holds only as macOS reads names', () => {
   it.each([
