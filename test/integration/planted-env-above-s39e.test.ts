@@ -12,30 +12,14 @@ import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { hookedRepo, hookedWithOrigin } from '../helpers/hooked-repo.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
-
-function qwenCode(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, HOME: tempDir('aitrail-home-'), AITRAIL: '0', QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' };
-}
-
-function expectRefused(made: { code: number; stderr: string }): void {
-  // Before: exit 0, no trailer (the hooks off), a person's commit to check, pre-push and the server.
-  expect(made.code, made.stderr).toBe(1);
-  expect(made.stderr).toContain('AITRAIL=0 ignored');
-  expect(made.stderr).toContain('model-denied');
-}
+import { expectSwitchIgnored, hookedSubmodule, qwenCodeEnv } from '../helpers/planted-env-above.js';
 
 describe("a .env committed above the work tree, which Gemini CLI and Qwen Code walk up to", () => {
   it("a superproject's .qwen/.env around a submodule that denies Qwen: AITRAIL=0 does not switch the submodule's hooks off", () => {
-    const library = hookedWithOrigin();
-    const origin = library.repo.git(['remote', 'get-url', 'origin']);
     const superproject = makeRepo();
     superproject.commit('chore: agent env\n', { '.qwen/.env': 'AITRAIL=0\n' });
-    superproject.git(['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', origin, 'lib']);
-    const sub = join(superproject.dir, 'lib');
-    expect(aitrail(sub, ['init', '--mode', 'git'], { env: library.env }).code).toBe(0);
-    writeFileSync(join(sub, 'q.ts'), 'qwen\n');
-    expect(tryGit(sub, ['add', 'q.ts']).code).toBe(0);
-    expectRefused(tryGit(sub, ['commit', '-q', '-m', 'feat: q'], { env: qwenCode(library.env) }));
+    const { sub, env } = hookedSubmodule(superproject, 'lib');
+    expectSwitchIgnored(tryGit(sub, ['commit', '-q', '-m', 'feat: q'], { env: qwenCodeEnv(env) }));
   });
 
   it("the main checkout's committed .env around a worktree made inside it (its own branch commits none)", () => {
@@ -45,7 +29,7 @@ describe("a .env committed above the work tree, which Gemini CLI and Qwen Code w
     const worktree = join(repo.dir, '.worktrees/feature');
     writeFileSync(join(worktree, 'q.ts'), 'qwen\n');
     expect(tryGit(worktree, ['add', 'q.ts']).code).toBe(0);
-    expectRefused(tryGit(worktree, ['commit', '-q', '-m', 'feat: q'], { env: qwenCode(env) }));
+    expectSwitchIgnored(tryGit(worktree, ['commit', '-q', '-m', 'feat: q'], { env: qwenCodeEnv(env) }));
   });
 
   it("a person's own untracked .env above the work tree: AITRAIL=0 honoured, no node start", () => {

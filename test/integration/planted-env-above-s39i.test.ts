@@ -3,74 +3,45 @@
 // (`cfg/`, its `.env` with AITRAIL=0): the agent opens `.qwen/.env` through the link, but git names
 // that file `cfg/.env` (`git ls-files -- .qwen/.env` fails: beyond a symbolic link), so the shims took
 // it for the person's own. Real repositories, a real submodule, the hooks of the real `aitrail init`.
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { describe, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { hookedWithOrigin } from '../helpers/hooked-repo.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
+import { expectSwitchIgnored, hookedSubmodule, qwenCodeEnv } from '../helpers/planted-env-above.js';
 
 describe('a .env committed above the work tree, reached through a committed link to its folder', () => {
   it("a superproject's .qwen (a link to its cfg/, whose .env says AITRAIL=0) around a submodule that denies Qwen: the hooks stay on", () => {
-    const library = hookedWithOrigin();
-    const origin = library.repo.git(['remote', 'get-url', 'origin']);
     const superproject = makeRepo();
     superproject.commit('chore: agent env\n', { 'cfg/.env': 'AITRAIL=0\n' });
     symlinkSync('cfg', join(superproject.dir, '.qwen'));
     superproject.git(['add', '.qwen']);
     superproject.git(['commit', '-q', '-m', 'chore: qwen settings']);
-    superproject.git(['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', origin, 'lib']);
-    const sub = join(superproject.dir, 'lib');
-    expect(aitrail(sub, ['init', '--mode', 'git'], { env: library.env }).code).toBe(0);
-    writeFileSync(join(sub, 'q.ts'), 'qwen\n');
-    expect(tryGit(sub, ['add', 'q.ts']).code).toBe(0);
-    const qwen = { ...library.env, HOME: tempDir('aitrail-home-'), AITRAIL: '0', QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' };
-    const made = tryGit(sub, ['commit', '-q', '-m', 'feat: q'], { env: qwen });
+    const { sub, env } = hookedSubmodule(superproject, 'lib');
     // Before: exit 0, no trailer (the hooks off): a person's commit to the submodule's pre-push, CI and server.
-    expect(made.code, made.stderr).toBe(1);
-    expect(made.stderr).toContain('AITRAIL=0 ignored');
-    expect(made.stderr).toContain('model-denied');
+    expectSwitchIgnored(tryGit(sub, ['commit', '-q', '-m', 'feat: q'], { env: qwenCodeEnv(env) }));
   });
 
   it("a superproject's a/.qwen/.env that also sets GIT_CEILING_DIRECTORIES to the superproject (a predictable path: /workspaces/<name>), around a submodule at a/lib: the hooks stay on", () => {
-    const library = hookedWithOrigin();
-    const origin = library.repo.git(['remote', 'get-url', 'origin']);
     const superproject = makeRepo();
     superproject.commit('chore: agent env\n', { 'a/.qwen/.env': `AITRAIL=0\nGIT_CEILING_DIRECTORIES=${superproject.dir}\n` });
-    superproject.git(['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', origin, 'a/lib']);
-    const sub = join(superproject.dir, 'a/lib');
-    expect(aitrail(sub, ['init', '--mode', 'git'], { env: library.env }).code).toBe(0);
-    writeFileSync(join(sub, 'q.ts'), 'qwen\n');
-    expect(tryGit(sub, ['add', 'q.ts']).code).toBe(0);
+    const { sub, env } = hookedSubmodule(superproject, 'a/lib');
     // What Qwen Code loads from that file into the environment its git commit hands the hooks.
-    const qwen = { ...library.env, HOME: tempDir('aitrail-home-'), AITRAIL: '0', GIT_CEILING_DIRECTORIES: superproject.dir, QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' };
-    const made = tryGit(sub, ['commit', '-q', '-m', 'feat: q'], { env: qwen });
+    const qwen = qwenCodeEnv(env, { GIT_CEILING_DIRECTORIES: superproject.dir });
     // Before: exit 0, no trailer (git ls-files in a/ found no repository: the file taken for the person's).
-    expect(made.code, made.stderr).toBe(1);
-    expect(made.stderr).toContain('AITRAIL=0 ignored');
-    expect(made.stderr).toContain('model-denied');
+    expectSwitchIgnored(tryGit(sub, ['commit', '-q', '-m', 'feat: q'], { env: qwen }));
   });
 
   it("Qwen Code started in a link to the submodule (~/lib -> the superproject's lib; the hooks' $PWD is the link's path): the superproject's .qwen/.env is read all the same", () => {
-    const library = hookedWithOrigin();
-    const origin = library.repo.git(['remote', 'get-url', 'origin']);
     const superproject = makeRepo();
     superproject.commit('chore: agent env\n', { '.qwen/.env': 'AITRAIL=0\n' });
-    superproject.git(['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', origin, 'lib']);
-    const sub = join(superproject.dir, 'lib');
-    expect(aitrail(sub, ['init', '--mode', 'git'], { env: library.env }).code).toBe(0);
-    writeFileSync(join(sub, 'q.ts'), 'qwen\n');
-    expect(tryGit(sub, ['add', 'q.ts']).code).toBe(0);
+    const { sub, env } = hookedSubmodule(superproject, 'lib');
     const home = tempDir('aitrail-home-');
     const link = join(home, 'lib');
     symlinkSync(sub, link);
     // Node's cwd is the physical folder (Qwen Code walks up from it); the shell it runs git in keeps PWD, the link's path.
-    const qwen = { ...library.env, HOME: home, PWD: link, AITRAIL: '0', QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' };
-    const made = tryGit(link, ['commit', '-q', '-m', 'feat: q'], { env: qwen });
+    const qwen = qwenCodeEnv(env, { HOME: home, PWD: link });
     // Before: exit 0, no trailer (the walk went from the link's parent, home: nothing read).
-    expect(made.code, made.stderr).toBe(1);
-    expect(made.stderr).toContain('AITRAIL=0 ignored');
-    expect(made.stderr).toContain('model-denied');
+    expectSwitchIgnored(tryGit(link, ['commit', '-q', '-m', 'feat: q'], { env: qwen }));
   });
 });
