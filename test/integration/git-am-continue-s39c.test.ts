@@ -128,22 +128,25 @@ describe("git am --continue: a stopped patch committed with no applypatch-msg (g
     expect(readFileSync(started, 'utf8')).toContain('hook pre-applypatch');
   });
 
-  it('init installs pre-applypatch (chaining a hook that was there), status lists it, uninstall restores the original', () => {
-    const { repo, env } = hookedRepo();
-    const mine = '#!/bin/sh\necho "mine pre-applypatch" >&2\n';
-    writeFileSync(join(repo.dir, '.git/hooks/pre-applypatch'), mine, { mode: 0o755 });
-    expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).stdout).toContain('.git/hooks/pre-applypatch');
-    expect(readFileSync(join(repo.dir, '.git/hooks/pre-applypatch.aitrail-chained'), 'utf8')).toBe(mine);
-    expect(aitrail(repo.dir, ['status'], { env }).stdout).toMatch(/pre-applypatch +foreign-chained/);
-    const patch = patchOf(repo, env, { 'b.txt': 'b\n' }, 'feat: b\n');
-    const applied = tryGit(repo.dir, ['am', '-q', patch], { env: { ...env, ...CLAUDE } });
-    expect(applied.code, applied.stderr).toBe(0);
-    expect(applied.stderr).toContain('mine pre-applypatch');
-    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('claude-code:anthropic/claude-opus-4.6');
-    expect(aitrail(repo.dir, ['uninstall'], { env }).code).toBe(0);
-    expect(readFileSync(join(repo.dir, '.git/hooks/pre-applypatch'), 'utf8')).toBe(mine);
-    expect(existsSync(join(repo.dir, '.git/hooks/pre-applypatch.aitrail-chained'))).toBe(false);
-  });
+  // applypatch-msg (row 512) is given the message file; pre-applypatch no argument.
+  for (const [hook, said] of [['applypatch-msg', 'mine .git/rebase-apply/final-commit\n'], ['pre-applypatch', 'mine \n']] as const) {
+    it(`init installs ${hook} (chaining a hook that was there), status lists it, uninstall restores the original`, () => {
+      const { repo, env } = hookedRepo();
+      const mine = '#!/bin/sh\necho "mine $1" >&2\n';
+      writeFileSync(join(repo.dir, `.git/hooks/${hook}`), mine, { mode: 0o755 });
+      expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).stdout).toContain(`.git/hooks/${hook}`);
+      expect(readFileSync(join(repo.dir, `.git/hooks/${hook}.aitrail-chained`), 'utf8')).toBe(mine);
+      expect(aitrail(repo.dir, ['status'], { env }).stdout).toMatch(new RegExp(`${hook} +foreign-chained`));
+      const patch = patchOf(repo, env, { 'b.txt': 'b\n' }, 'feat: b\n');
+      const applied = tryGit(repo.dir, ['am', '-q', patch], { env: { ...env, ...CLAUDE } });
+      expect(applied.code, applied.stderr).toBe(0);
+      expect(applied.stderr).toContain(said);
+      expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('claude-code:anthropic/claude-opus-4.6');
+      expect(aitrail(repo.dir, ['uninstall'], { env }).code).toBe(0);
+      expect(readFileSync(join(repo.dir, `.git/hooks/${hook}`), 'utf8')).toBe(mine);
+      expect(existsSync(join(repo.dir, `.git/hooks/${hook}.aitrail-chained`))).toBe(false);
+    });
+  }
 });
 
 describe('post-applypatch: the line-level note of a commit git am makes (git runs no post-commit for it)', () => {

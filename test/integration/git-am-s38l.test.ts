@@ -149,22 +149,7 @@ describe('git am by an AI agent (git mode)', () => {
     expect(readFileSync(started, 'utf8')).not.toContain('applypatch-msg');
   });
 
-  it('init installs applypatch-msg (chaining a hook that was there), status lists it, uninstall restores the original', () => {
-    const { repo, env } = hookedRepo();
-    const mine = '#!/bin/sh\necho "mine $1" >&2\n';
-    writeFileSync(join(repo.dir, '.git/hooks/applypatch-msg'), mine, { mode: 0o755 });
-    expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).stdout).toContain('.git/hooks/applypatch-msg');
-    expect(readFileSync(join(repo.dir, '.git/hooks/applypatch-msg.aitrail-chained'), 'utf8')).toBe(mine);
-    expect(aitrail(repo.dir, ['status'], { env }).stdout).toMatch(/applypatch-msg +foreign-chained/);
-    const patch = patchOf(repo, env);
-    const applied = tryGit(repo.dir, ['am', '-q', patch], { env: { ...env, ...CLAUDE } });
-    expect(applied.code, applied.stderr).toBe(0);
-    expect(applied.stderr).toContain('mine .git/rebase-apply/final-commit');
-    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('claude-code:anthropic/claude-opus-4.6');
-    expect(aitrail(repo.dir, ['uninstall'], { env }).code).toBe(0);
-    expect(readFileSync(join(repo.dir, '.git/hooks/applypatch-msg'), 'utf8')).toBe(mine);
-    expect(existsSync(join(repo.dir, '.git/hooks/applypatch-msg.aitrail-chained'))).toBe(false);
-  });
+  // init chaining a hook that was there, status, uninstall: test/integration/git-am-continue-s39c.test.ts (applypatch-msg and pre-applypatch).
 });
 
 describe('git am under a path rule', () => {
