@@ -113,6 +113,16 @@ describe('dist/bundle (npm run build)', () => {
     for (const name of readdirSync(BUNDLE).filter((file) => !file.endsWith('.cache') && !file.endsWith('.cache-runs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
     return { dir, run: (cwd, args) => spawnSync(process.execPath, ['-e', privateRunScript, dir, ...args], { cwd, env: TEST_GIT_ENV, input: '', encoding: 'utf8' }) };
   }
+
+  /** The private bundle's commit-msg hook run on `text` as the repository's message (with `env`): it must pass. */
+  function commitMsgOf(repoDir: string, bundleDir: string): (text: string, env: NodeJS.ProcessEnv) => void {
+    return (text, env) => {
+      writeFileSync(join(repoDir, '.git', 'COMMIT_EDITMSG'), text);
+      const run = spawnSync(process.execPath, ['-e', privateRunScript, bundleDir, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repoDir, env: { ...TEST_GIT_ENV, ...env }, encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+    };
+  }
+
   const cleanups: Array<() => void> = [];
   afterAll(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
@@ -169,12 +179,7 @@ describe('dist/bundle (npm run build)', () => {
     repo.commit('one', { a: '1' });
     const bundle = privateBundle();
     const cache = join(bundle.dir, 'commit-msg.cjs.cache');
-    const message = join(repo.dir, '.git', 'COMMIT_EDITMSG');
-    const commitMsg = (text: string, env: NodeJS.ProcessEnv) => {
-      writeFileSync(message, text);
-      const run = spawnSync(process.execPath, ['-e', privateRunScript, bundle.dir, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, ...env }, encoding: 'utf8' });
-      expect(run.status, run.stderr).toBe(0);
-    };
+    const commitMsg = commitMsgOf(repo.dir, bundle.dir);
     // The first run loads the config from its files (no code cache: once-only work), the second writes it.
     for (let run = 0; run < 2; run += 1) commitMsg('Add a feature\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { AITRAIL_MODEL: 'anthropic/claude-opus-4.6' });
     const named = statSync(cache).size;
@@ -187,12 +192,7 @@ describe('dist/bundle (npm run build)', () => {
     repo.commit('one', { a: '1' });
     const bundle = privateBundle();
     const cache = join(bundle.dir, 'commit-msg.cjs.cache');
-    const message = join(repo.dir, '.git', 'COMMIT_EDITMSG');
-    const commitMsg = (text: string, env: NodeJS.ProcessEnv) => {
-      writeFileSync(message, text);
-      const run = spawnSync(process.execPath, ['-e', privateRunScript, bundle.dir, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, ...env }, encoding: 'utf8' });
-      expect(run.status, run.stderr).toBe(0);
-    };
+    const commitMsg = commitMsgOf(repo.dir, bundle.dir);
     // Commits naming their model only, past the widening runs (the first loads the config from its files and writes nothing).
     for (let run = 0; run < WIDENING_RUNS + 2; run += 1) commitMsg('Add a feature\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { AITRAIL_MODEL: 'anthropic/claude-opus-4.6' });
     expect(existsSync(`${cache}-runs`)).toBe(false);
