@@ -61,7 +61,7 @@ export function checkFileGlobs(data: unknown, file: string): ConfigProblem[] {
       const reason = deadGlobReason(glob);
       if (reason !== null) problems.push({ file, path: `${pointer}/${index}`, found: `${quote(glob)}, which holds ${reason}`, expected: 'a glob that can match a path git names, such as "src/crypto/**"' });
       // A list in one string matches no file: a path rule that protects nothing, a report that counts nothing.
-      else if (isCommaList(glob)) problems.push({ file, path: `${pointer}/${index}`, found: `${quote(glob)}, one glob whose commas are characters of a file name (it matches no file)`, expected: `one glob a list item (${commaItems(glob)}), or the choices in braces ("{${glob}}")` });
+      else if (isCommaList(glob)) problems.push({ file, path: `${pointer}/${index}`, found: `${quote(glob)}, one glob whose commas are characters of a file name (it matches no file)`, expected: `one glob per list item (${commaItems(glob)}), or the choices in braces ("{${glob}}")` });
     });
   }
   return problems;

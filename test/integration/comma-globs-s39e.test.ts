@@ -19,7 +19,7 @@ describe('globs written as comma-separated lists in the config (s39e)', () => {
     const check = aitrail(repo.dir, ['check', 'HEAD~1..HEAD']);
     expect(check.code, check.stdout + check.stderr).toBe(2);
     expect(check.stderr).toContain('policy.paths[0].files[0]: found "src/crypto/**,src/keys/**", one glob whose commas are characters of a file name (it matches no file)');
-    expect(check.stderr).toContain('expected one glob a list item ("src/crypto/**", "src/keys/**"), or the choices in braces ("{src/crypto/**,src/keys/**}")');
+    expect(check.stderr).toContain('expected one glob per list item ("src/crypto/**", "src/keys/**"), or the choices in braces ("{src/crypto/**,src/keys/**}")');
     // Written as it names, the rule refuses Qwen's change.
     repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  paths:\n    - files: ["src/crypto/**", "src/keys/**"]\n      deny: ["qwen/*"]\n' });
     repo.commit('feat: key\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'src/crypto/k.ts': 'export const k = 2;\n' });
