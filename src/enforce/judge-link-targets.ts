@@ -14,13 +14,21 @@ const STORED = { asStored: true } as const;
 /**
  * Boundary commits found held (an object id naming a commit object, as stored): judgeLinkTargets and
  * linkShownPolicy ask the same boundary in turn, and a push of many refs asks one per ref. Only
- * "held" is remembered (an object once read stays; one missing is asked again). Keyed by repository.
+ * "held" is remembered (an object once read stays; one missing is asked again). Keyed by repository;
+ * bounded (HELD_SEEN_CAP ids, HELD_SEEN_REPOSITORIES repositories, then forgotten and asked again), as
+ * the API's judge may live in one process for many repositories and pushes.
  */
 const heldSeen = new Map<string, Set<string>>();
+const HELD_SEEN_CAP = 100_000;
+const HELD_SEEN_REPOSITORIES = 64;
 
 async function heldBoundary(repoDir: string, boundary: readonly string[]): Promise<string[]> {
   let seen = heldSeen.get(repoDir);
-  if (!seen) heldSeen.set(repoDir, (seen = new Set()));
+  if (seen !== undefined && seen.size + boundary.length > HELD_SEEN_CAP) seen.clear();
+  if (!seen) {
+    if (heldSeen.size >= HELD_SEEN_REPOSITORIES) heldSeen.clear();
+    heldSeen.set(repoDir, (seen = new Set()));
+  }
   const known = seen;
   const asked = boundary.filter((sha) => !known.has(sha));
   if (asked.length > 0) {
