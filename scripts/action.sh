@@ -168,7 +168,7 @@ if remote_has_notes refs/notes/ai-attribution; then refspecs+=('+refs/notes/ai-a
 unshallow=()
 [ "$(git rev-parse --is-shallow-repository)" = true ] && unshallow=(--unshallow)
 if [ ${#refspecs[@]} -gt 0 ] || [ ${#unshallow[@]} -gt 0 ]; then
-  git fetch --quiet --no-tags "${unshallow[@]}" origin "${refspecs[@]}" >&2 || fail 'git fetch from origin failed: give the job contents: read permission'
+  git fetch --quiet --no-tags "${unshallow[@]}" origin "${refspecs[@]}" >&2 || fail 'git fetch from origin failed: give the job contents: read permission, and keep actions/checkout'"'"'s credentials (persist-credentials: false leaves a private repository unreadable to later steps)'
 fi
 
 # What is judged, and by which policy (one policy per repository, the default branch's; never the pull request's own).

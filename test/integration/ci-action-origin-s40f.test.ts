@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/gitdir.js';
@@ -103,5 +103,18 @@ describe("the Action's origin check reads a URL's host as git and curl do", () =
       expect(run.status, url).toBe(3);
       expect(run.stdout, url).toContain(`origin is ${url}, not`);
     }
+  });
+});
+
+describe("the Action's fetch failing after actions/checkout (persist-credentials: false on a private repository)", () => {
+  it('says to keep the checkout credentials, not only the permission (exit 3)', () => {
+    const world = origin();
+    const { head } = forkedPullRequest(world, false);
+    const runner = checkout(world, 'pull/1/head', head);
+    // The checkout fetched; the step after it cannot (no credentials left): origin unreadable.
+    renameSync(world.origin.dir, `${world.origin.dir}-unreadable`);
+    const run = runAction(runner, targetEvent('pull_request_target', world, head), repository(world.origin.dir));
+    expect(run.status, run.stdout).toBe(3);
+    expect(run.stdout).toContain("git fetch from origin failed: give the job contents: read permission, and keep actions/checkout's credentials (persist-credentials: false");
   });
 });
