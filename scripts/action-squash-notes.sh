@@ -26,7 +26,7 @@ refspecs=("+refs/heads/$base:refs/remotes/origin/$base" "+refs/pull/$number/head
 remote_has_notes && refspecs+=('+refs/notes/ai:refs/notes/ai')
 unshallow=()
 [ "$(git rev-parse --is-shallow-repository)" = true ] && unshallow=(--unshallow)
-git fetch --quiet --no-tags "${unshallow[@]}" origin "${refspecs[@]}" >&2 || fail 'git fetch from origin failed: give the job contents: write permission'
+git fetch --quiet --no-tags "${unshallow[@]}" origin "${refspecs[@]}" >&2 || fail 'git fetch from origin failed: give the job contents: write permission, and keep actions/checkout'"'"'s credentials (persist-credentials: false leaves a private repository unreadable to later steps)'
 git cat-file -e "$merged^{commit}" 2>/dev/null || fail "the merge commit $merged is not on origin/$base" 3
 git cat-file -e "$head^{commit}" 2>/dev/null || fail "the pull request's head $head cannot be fetched" 3
 

@@ -32,27 +32,41 @@ git rev-parse --is-inside-work-tree >/dev/null 2>&1 || fail 'no git repository i
 # (credentials, a port, repeated slashes, a trailing / or .git, case aside). Not asked when the workflow names both the
 # range and the config itself.
 repo_id() {
-  local url=$1 authority path
+  local url=$1 authority path port
   case $url in
-    *://*) url=${url#*://}; authority=${url%%/*}; path=${url:${#authority}} ;;
+    # The authority ends at the first /, ? or # (as curl reads it): `https://evil.example#@github.com/o/r`
+    # is fetched from evil.example, never read as github.com/o/r.
+    *://*) url=${url#*://}; authority=${url%%[/?#]*}; path=${url:${#authority}} ;;
+    # scp-like with an IPv6 address (`git@[::1]:o/r`, `[::1]:o/r`): git looks for the colon after the bracket.
+    \[*\]:* | [!/]*@\[*\]:*) authority=${url%%]:*}]; path=/${url#*]:}
+       [ "${authority%%/*}" = "$authority" ] || { authority=; path=$url; } ;;
     *) authority=${url%%:*} # scp-like user@host:owner/repo: a colon with no slash before it
        if [ "$authority" != "$url" ] && [ "${authority%%/*}" = "$authority" ]; then path=/${url#*:}; else authority=; path=$url; fi ;;
   esac
   authority=${authority##*@}
-  # A port (`ssh://git@github.com:22/o/r`, `https://host:443/o/r`) names the same server.
-  case $authority in *:*[!0-9]* | *:) ;; *:*) authority=${authority%:*} ;; esac
+  # A port (`ssh://git@github.com:22/o/r`, `https://host:443/o/r`, `https://[::1]:8443/o/r`) names the same server.
+  case $authority in
+    \[*\]) ;;
+    \[*\]:*) port=${authority##*]:}; case $port in '' | *[!0-9]*) ;; *) authority=${authority%:*} ;; esac ;;
+    *:*[!0-9]* | *:) ;;
+    *:*) authority=${authority%:*} ;;
+  esac
   # Repeated slashes (`git@github.com:/o/r.git`) are one, as the server reads the path.
   while [ "${path#*//}" != "$path" ]; do path=${path%%//*}/${path#*//}; done
   path=${path%/}; path=${path%.git}; path=${path%/}
-  printf '%s%s' "$authority" "$path" | tr '[:upper:]' '[:lower:]'
+  # GitHub's SSH over the HTTPS port (`ssh://git@ssh.github.com:443/o/r`) is github.com itself.
+  printf '%s%s' "$authority" "$path" | tr '[:upper:]' '[:lower:]' | sed 's,^ssh\.github\.com/,github.com/,'
 }
-# Whether the checkout's own config (.git/config) holds a url.<x>.insteadOf that rewrites URL $1.
+# Whether the checkout's own config holds a url.<x>.insteadOf that rewrites URL $1: .git/config,
+# the files it includes (include.path, includeIf: git reads them as its own, `--local` alone does not)
+# and .git/config.worktree (extensions.worktreeConfig), never the global or system files.
 local_rewrite() {
-  local entry value
-  while IFS= read -r -d '' entry; do
+  local scope entry value
+  while IFS= read -r -d '' scope && IFS= read -r -d '' entry; do
+    case $scope in local | worktree) ;; *) continue ;; esac
     value=${entry#*$'\n'}
     [ -n "$value" ] && [ "${1#"$value"}" != "$1" ] && return 0
-  done < <(git config -z --local --get-regexp '^url\..*\.insteadof$' 2>/dev/null)
+  done < <(git config -z --show-scope --get-regexp '^url\..*\.insteadof$' 2>/dev/null)
   return 1
 }
 if [ -n "${GITHUB_REPOSITORY:-}" ] && { [ -z "${INPUT_RANGE:-}" ] || [ -z "${INPUT_CONFIG:-}" ]; }; then
@@ -154,7 +168,7 @@ if remote_has_notes refs/notes/ai-attribution; then refspecs+=('+refs/notes/ai-a
 unshallow=()
 [ "$(git rev-parse --is-shallow-repository)" = true ] && unshallow=(--unshallow)
 if [ ${#refspecs[@]} -gt 0 ] || [ ${#unshallow[@]} -gt 0 ]; then
-  git fetch --quiet --no-tags "${unshallow[@]}" origin "${refspecs[@]}" >&2 || fail 'git fetch from origin failed: give the job contents: read permission'
+  git fetch --quiet --no-tags "${unshallow[@]}" origin "${refspecs[@]}" >&2 || fail 'git fetch from origin failed: give the job contents: read permission, and keep actions/checkout'"'"'s credentials (persist-credentials: false leaves a private repository unreadable to later steps)'
 fi
 
 # What is judged, and by which policy (one policy per repository, the default branch's; never the pull request's own).

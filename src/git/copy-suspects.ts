@@ -68,21 +68,30 @@ function holdsChunk(text: readonly string[], start: number, end: number, found: 
 const GIT_SPACE = /[ \t\n\v\f\r]/g;
 /** GIT_SPACE in a Perl-compatible pattern, any number of them. */
 const PERL_SPACE = '[\\t-\\r ]*';
+/** What one U+FFFD of a blob read as UTF-8 stands for: a maximal run of 1 to 3 bytes that are no UTF-8 (the WHATWG decoder's). */
+const PERL_NOT_UTF8 = '[\\x80-\\xff]{1,3}';
+/** One character of a line as perlPatterns says it. */
+function perlChar(char: string): string {
+  const code = char.charCodeAt(0);
+  if (/^[A-Za-z0-9]$/.test(char)) return char;
+  if (char === '\uFFFD') return PERL_NOT_UTF8;
+  if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code >= 0x80 ? char : `\\${char}`;
+}
 /** Source length of one alternation of lines (PCRE2 compiles a pattern into at most 64 KB). */
 const PERL_CHUNK = 4000;
 
 /**
  * Perl-compatible patterns (`git grep -P`, one per line of input) matching a whole line that is,
  * spaces aside, one of `squeezed` (lines without GIT_SPACE): spaces allowed before, between and
- * after its characters; letters and digits as they are, other ASCII escaped, the rest literal
- * (raw UTF-8, in git's UTF-8 mode or byte by byte). A line holding NUL is left out (no pattern can).
+ * after its characters; letters and digits as they are, control characters (NUL too) by their
+ * code, other ASCII escaped, the rest literal (raw UTF-8: git runs in the C locale, byte by byte).
+ * U+FFFD is what reading the file as UTF-8 made of bytes that are not (a Latin-1 `é`, `\xE9`): any
+ * such bytes (PERL_NOT_UTF8); its own bytes alone would never match the file's, and the copy was missed.
  */
 function perlPatterns(squeezed: Iterable<string>): string[] {
   const alternatives: string[] = [];
-  for (const line of squeezed) {
-    if (line.includes('\0')) continue;
-    alternatives.push([...line].map((char) => (/^[A-Za-z0-9]$/.test(char) || char.charCodeAt(0) >= 0x80 ? char : `\\${char}`)).join(PERL_SPACE));
-  }
+  for (const line of squeezed) alternatives.push([...line].map(perlChar).join(PERL_SPACE));
   const patterns: string[] = [];
   let chunk: string[] = [];
   let size = 0;

@@ -114,3 +114,34 @@ export function prEvent(head: string, merge: string) {
   return { name: 'pull_request', ref: 'refs/pull/1/merge', sha: merge, baseRef: 'main', headRef: 'feature', payload: { number: 1, pull_request: { number: 1, head: { sha: head, ref: 'feature' }, base: { ref: 'main' } }, repository: { default_branch: 'main' } } };
 }
 
+/** The run's repository as GitHub names it, for a bare repository at `dir`. */
+export const repository = (dir: string) => ({ GITHUB_SERVER_URL: 'file://', GITHUB_REPOSITORY: dir.replace(/^\//, '') });
+
+/**
+ * Mallory's fork of origin: `feature` = Qwen's commit (pushed to origin as refs/pull/1/head too),
+ * and the fork's own `main` moved to the head itself, or (`loosen`) to a loosened config under it.
+ */
+export function forkedPullRequest(world: Origin, loosen: boolean): { fork: TestRepo; head: string } {
+  const fork = makeRepo({ bare: true });
+  const { dev } = world;
+  dev.git(['checkout', '-q', '-b', 'feature', world.main]);
+  const loose = loosen ? dev.commit('chore: tidy config\n', { '.aitrailrc.json': '{ "policy": { "allow": ["qwen/*"] } }\n' }) : null;
+  const head = dev.commit('feat: qwen\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'src/qwen.js': 'q\n' });
+  dev.git(['push', '-q', fork.dir, `${head}:refs/heads/feature`, `${loose ?? head}:refs/heads/main`]);
+  dev.git(['push', '-q', 'origin', `${head}:refs/pull/1/head`]);
+  return { fork, head };
+}
+
+/** actions/checkout of the fork's branch (`repository:` the head repository, `ref:` its branch). */
+export function forkCheckout(fork: TestRepo): TestRepo {
+  const runner = makeRepo();
+  runner.git(['remote', 'add', 'origin', fork.dir]);
+  runner.git(['fetch', '-q', '--no-tags', '--depth=1', 'origin', '+refs/heads/feature:refs/remotes/origin/feature']);
+  runner.git(['checkout', '-q', '--detach', 'refs/remotes/origin/feature']);
+  return runner;
+}
+
+/** The event `name` of the pull request whose head is `head`, GITHUB_SHA main's tip (as pull_request_target sets it). */
+export function targetEvent(name: string, world: Origin, head: string) {
+  return { name, ref: 'refs/heads/main', sha: world.main, baseRef: 'main', headRef: 'feature', payload: { number: 1, pull_request: { number: 1, head: { sha: head, ref: 'feature' }, base: { ref: 'main' } }, repository: { default_branch: 'main' } } };
+}

@@ -2,7 +2,7 @@ import { chownSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { checkout, origin, POLICY, prEvent, pullRequest, runAction, type Origin } from '../helpers/github-action.js';
+import { checkout, forkCheckout, forkedPullRequest, origin, POLICY, prEvent, pullRequest, repository, runAction, targetEvent } from '../helpers/github-action.js';
 
 /**
  * scripts/action.sh fetches the target branch, its policy and the notes from `origin`: origin must
@@ -10,38 +10,6 @@ import { checkout, origin, POLICY, prEvent, pullRequest, runAction, type Origin 
  * pull request's author owns, checked out by `repository: ${{ github.event.pull_request.head.repo.full_name }}`.
  */
 const QWEN = 'Assisted-by: qwen-code:qwen/qwen3-coder';
-const LOOSE = '{ "policy": { "allow": ["qwen/*"] } }\n';
-
-/** The run's repository as GitHub names it, for a bare repository at `dir`. */
-const repository = (dir: string) => ({ GITHUB_SERVER_URL: 'file://', GITHUB_REPOSITORY: dir.replace(/^\//, '') });
-
-/**
- * Mallory's fork of origin: `feature` = Qwen's commit (pushed to origin as refs/pull/1/head too),
- * and the fork's own `main` moved to the head itself, or (`loosen`) to a loosened config under it.
- */
-function forkedPullRequest(world: Origin, loosen: boolean): { fork: TestRepo; head: string } {
-  const fork = makeRepo({ bare: true });
-  const { dev } = world;
-  dev.git(['checkout', '-q', '-b', 'feature', world.main]);
-  const loose = loosen ? dev.commit('chore: tidy config\n', { '.aitrailrc.json': LOOSE }) : null;
-  const head = dev.commit(`feat: qwen\n\n${QWEN}\n`, { 'src/qwen.js': 'q\n' });
-  dev.git(['push', '-q', fork.dir, `${head}:refs/heads/feature`, `${loose ?? head}:refs/heads/main`]);
-  dev.git(['push', '-q', 'origin', `${head}:refs/pull/1/head`]);
-  return { fork, head };
-}
-
-/** actions/checkout of the fork's branch (`repository:` the head repository, `ref:` its branch). */
-function forkCheckout(fork: TestRepo): TestRepo {
-  const runner = makeRepo();
-  runner.git(['remote', 'add', 'origin', fork.dir]);
-  runner.git(['fetch', '-q', '--no-tags', '--depth=1', 'origin', '+refs/heads/feature:refs/remotes/origin/feature']);
-  runner.git(['checkout', '-q', '--detach', 'refs/remotes/origin/feature']);
-  return runner;
-}
-
-function targetEvent(name: string, world: Origin, head: string) {
-  return { name, ref: 'refs/heads/main', sha: world.main, baseRef: 'main', headRef: 'feature', payload: { number: 1, pull_request: { number: 1, head: { sha: head, ref: 'feature' }, base: { ref: 'main' } }, repository: { default_branch: 'main' } } };
-}
 
 describe("the GitHub Action with a checkout whose origin is not the workflow's repository", () => {
   it("pull_request_target checking out the fork's branch, whose main is the head: refused (exit 3), never 0 commits checked", () => {
