@@ -3,7 +3,9 @@
 // pull requests, and GitHub's squash merge of a maintainer's branch it pushed to carries that line as a
 // co-author; neither names an agent in the message (no trailer since 2026-03), so both read as a
 // person's. The same account's public address, `robobun@oven.sh`, is also Bun's release automation
-// (oven-sh/homebrew-bun `Release bun-v…`): it stays a person's. The tests failed before the fix.
+// (oven-sh/homebrew-bun `Release bun-v…`): it stays a person's. Google's Jules signs as
+// `Jules <jules@google.com>` (projects' conventions and scripts, its own file headers), which read as a
+// person's. The tests failed before the fixes.
 import { describe, expect, it } from 'vitest';
 import { expectLog, refusedBy } from '../helpers/log-cases.js';
 
@@ -35,5 +37,17 @@ describe("Bun's robobun account (session 40 g)", () => {
   it('under unknownModel: deny, check refuses the squash merge carrying the farm and not the release commit', () => {
     const { refused, shas } = refusedBy('policy:\n  unknownModel: deny\n', [MAINTAINER_SQUASH, 'Release bun-v1.3.14\n\nCo-authored-by: robobun <robobun@oven.sh>\n']);
     expect(refused).toEqual([shas[0]!]);
+  });
+
+  it("reads `Jules <jules@google.com>` as Jules, as author and co-author; a person's full name at that address stays a person's", () => {
+    expectLog([
+      ['feat: add rate limiting\n\nImplemented by: Google Jules AI Agent\nTask ID: 7215530381475923456\n\nCo-authored-by: Jules <jules@google.com>\n', ['jules:unknown']],
+      ['fix(review): aplicar correções solicitadas na PR #42\n', ['jules:unknown'], { name: 'Jules', email: 'jules@google.com' }],
+      ['chore(jules): alterações automáticas feitas no ambiente\n', ['jules:unknown'], { name: 'Jules Bot', email: 'jules@google.com' }],
+      ['x\n\nCo-authored-by: Google Labs Jules <jules@google.com>\n', ['jules:unknown']],
+      ['Fix the flaky resolver test\n', [], { name: 'Jules Fontaine', email: 'jules@google.com' }],
+      ['y\n\nCo-authored-by: Jules Fontaine <jules@google.com>\n', []],
+      ['z\n', [], { name: 'Jules', email: 'jules@example.fr' }],
+    ]);
   });
 });
