@@ -73,7 +73,11 @@ export function plantedEnv(blocks: boolean): string[] {
     // git names it by its real path (`ls-files` of `.qwen/.env` fails, beyond a link): the tracked link stands for it.
     '      aitrail_er=${aitrail_ef#"$aitrail_p"/}',
     '      case $aitrail_er in */*) [ -L "${aitrail_ef%/*}" ] && aitrail_er=${aitrail_er%/*} ;; esac',
-    `      (unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR GIT_PREFIX GIT_NAMESPACE GIT_CEILING_DIRECTORIES; ${PATHSPECS_AS_WRITTEN} cd "$aitrail_p" && GIT_LITERAL_PATHSPECS=1 git -c core.fsmonitor=false ls-files --error-unmatch -- "$aitrail_er" </dev/null >/dev/null 2>&1) || continue`,
+    // Untracked: ls-files' own "did not match" (exit 1), or no repository around it. Any other failure of git there is
+    // read as tracked: the same file may set variables (GIT_CONFIG_COUNT with an includeIf scoped to the
+    // superproject's git dir, naming a broken file it commits) that make git die in the superproject alone.
+    `      aitrail_et=$(unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR GIT_PREFIX GIT_NAMESPACE GIT_CEILING_DIRECTORIES; ${PATHSPECS_AS_WRITTEN} cd "$aitrail_p" 2>/dev/null || exit 1; LC_ALL=C GIT_LITERAL_PATHSPECS=1 git -c core.fsmonitor=false ls-files --error-unmatch -- "$aitrail_er" </dev/null 2>&1 >/dev/null)`,
+    '      case $?:$aitrail_et in 0:*) ;; 1:*|*"not a git repository"*) continue ;; esac',
     `      aitrail_d="$aitrail_d $(grep -a -o -E ${shQuote(assigns)} "$aitrail_ef" </dev/null 2>/dev/null)"`,
     '    done',
     '    aitrail_p=${aitrail_p%/*}',

@@ -33,4 +33,15 @@ describe('a committed .env that sets AITRAIL=0 and a GIT_*_PATHSPECS variable', 
     // Before: exit 0, no trailer (ls-files -s of the committed .env files died: none read).
     expectSwitchIgnored(tryGit(sub, ['commit', '-q', '-m', 'feat: q'], { env: qwen }));
   });
+
+  it("a superproject's .qwen/.env whose GIT_CONFIG_* include, only in the superproject's git dir, a broken config it commits: the hooks stay on", () => {
+    const superproject = makeRepo();
+    // The superproject's path is predictable where it matters (/workspaces/<name> in a dev container, a CI checkout).
+    const loaded = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `includeIf.gitdir:${superproject.dir}/.git.path`, GIT_CONFIG_VALUE_0: join(superproject.dir, 'broken.cfg') };
+    const lines = Object.entries(loaded).map(([key, value]) => `${key}=${value}\n`).join('');
+    superproject.commit('chore: agent env\n', { '.qwen/.env': `AITRAIL=0\n${lines}`, 'broken.cfg': '[[ not a config\n' });
+    const { sub, env } = hookedSubmodule(superproject, 'lib');
+    // Before: exit 0, no trailer (git died in the superproject alone, "bad config line": the file taken for the person's).
+    expectSwitchIgnored(tryGit(sub, ['commit', '-q', '-m', 'feat: q'], { env: qwenCodeEnv(env, loaded) }));
+  });
 });
