@@ -326,16 +326,20 @@ function judgedMessageGate(): string[] {
 
 /**
  * post-applypatch: node writes the note of the commit `git am` made only from an agent's pending
- * checkpoints (post-commit's first test); `git rebase --apply`'s commits (`rebase-apply/rebasing`)
- * are replays. A person's `git am` with no checkpoint starts nothing.
+ * checkpoints (post-commit's first test). `git rebase --apply`'s commits (`rebase-apply/rebasing`,
+ * written when the rebase starts) are replays, but the one `git rebase --continue` makes after a
+ * conflict stop holds the resolution (row 491 for the am backend): a checkpoint newer than the
+ * marker (an agent's edit during the rebase, at a stop) starts node; older ones (left before the
+ * rebase) do not. A person's `git am` with no checkpoint starts nothing.
  */
 function appliedCheckpointsGate(): string[] {
   return [
-    `# Nothing to note unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}); git rebase --apply (rebase-apply/rebasing) replays.`,
+    `# Nothing to note unless an agent left a checkpoint (<git dir>/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX}); git rebase --apply (rebase-apply/rebasing) replays, but for a checkpoint written since it started (at a stop).`,
     ...worktreeGitDirLines(),
-    '[ -e "$aitrail_g/rebase-apply/rebasing" ] && exit 0',
+    'aitrail_r=',
+    '[ -e "$aitrail_g/rebase-apply/rebasing" ] && aitrail_r=$aitrail_g/rebase-apply/rebasing',
     'aitrail_p=',
-    `for aitrail_f in "$aitrail_g"/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/.*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then aitrail_p=1; break; fi; done`,
+    `for aitrail_f in "$aitrail_g"/${CHECKPOINT_DIR}/*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/.*${CHECKPOINT_SUFFIX} "$aitrail_g"/${CHECKPOINT_DIR}/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then if [ -z "$aitrail_r" ] || ! [ -e "$aitrail_f" ] || [ "$aitrail_f" -nt "$aitrail_r" ]; then aitrail_p=1; break; fi; fi; done`,
     '[ -n "$aitrail_p" ] || exit 0',
   ];
 }

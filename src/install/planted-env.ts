@@ -27,15 +27,23 @@ const ENV_FILES = "':(glob,icase)**/.env' ':(glob,icase)**/.env.*'";
  * shims and aitrail's block in husky's `.husky/<hook>` files (husky v9 hands them the agent's
  * environment as git does) run the same lines.
  */
+/**
+ * Unset in the subshell of each git process below: the same `.env` may set GIT_ICASE_PATHSPECS,
+ * GIT_GLOB_PATHSPECS or GIT_NOGLOB_PATHSPECS (the agent's own `git add -A` and `git commit` read no
+ * pathspec and work on), and git dies on them beside GIT_LITERAL_PATHSPECS=1 (or on glob with
+ * noglob): that git's failure read as "nothing tracked" left the planted AITRAIL=0 honoured.
+ */
+const PATHSPECS_AS_WRITTEN = 'unset GIT_GLOB_PATHSPECS GIT_NOGLOB_PATHSPECS GIT_ICASE_PATHSPECS;';
+
 export function plantedEnv(blocks: boolean): string[] {
   const assigns = `${ENV_ASSIGN_START}AITRAIL(_MODEL|_AGENT|_QUIET)?${ENV_ASSIGN_SEPARATOR_OR_END}`;
   const grep = (cached: string) =>
-    `GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep ${cached}--no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ${ENV_FILES} </dev/null 2>/dev/null`;
+    `${PATHSPECS_AS_WRITTEN} GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep ${cached}--no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ${ENV_FILES} </dev/null 2>/dev/null`;
   const drop = (pattern: string, name: string, say: string) =>
     `  case "$aitrail_d " in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
   return [
     'if [ -n "${AITRAIL+x}${AITRAIL_MODEL+x}${AITRAIL_AGENT+x}${AITRAIL_QUIET+x}" ]; then',
-    `  aitrail_l=$(GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false ls-files -s -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_l=`,
+    `  aitrail_l=$(${PATHSPECS_AS_WRITTEN} GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false ls-files -s -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_l=`,
     '  aitrail_d=',
     // No committed .env (nearly every repository): nothing for git grep to read, no second process.
     `  [ -n "$aitrail_l" ] && { aitrail_d=$(${grep('')}) || aitrail_d=; }`,
@@ -65,7 +73,11 @@ export function plantedEnv(blocks: boolean): string[] {
     // git names it by its real path (`ls-files` of `.qwen/.env` fails, beyond a link): the tracked link stands for it.
     '      aitrail_er=${aitrail_ef#"$aitrail_p"/}',
     '      case $aitrail_er in */*) [ -L "${aitrail_ef%/*}" ] && aitrail_er=${aitrail_er%/*} ;; esac',
-    `      (unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR GIT_PREFIX GIT_NAMESPACE GIT_CEILING_DIRECTORIES; cd "$aitrail_p" && GIT_LITERAL_PATHSPECS=1 git -c core.fsmonitor=false ls-files --error-unmatch -- "$aitrail_er" </dev/null >/dev/null 2>&1) || continue`,
+    // Untracked: ls-files' own "did not match" (exit 1), or no repository around it. Any other failure of git there is
+    // read as tracked: the same file may set variables (GIT_CONFIG_COUNT with an includeIf scoped to the
+    // superproject's git dir, naming a broken file it commits) that make git die in the superproject alone.
+    `      aitrail_et=$(unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR GIT_PREFIX GIT_NAMESPACE GIT_CEILING_DIRECTORIES; ${PATHSPECS_AS_WRITTEN} cd "$aitrail_p" 2>/dev/null || exit 1; LC_ALL=C GIT_LITERAL_PATHSPECS=1 git -c core.fsmonitor=false ls-files --error-unmatch -- "$aitrail_er" </dev/null 2>&1 >/dev/null)`,
+    '      case $?:$aitrail_et in 0:*) ;; 1:*|*"not a git repository"*) continue ;; esac',
     `      aitrail_d="$aitrail_d $(grep -a -o -E ${shQuote(assigns)} "$aitrail_ef" </dev/null 2>/dev/null)"`,
     '    done',
     '    aitrail_p=${aitrail_p%/*}',
