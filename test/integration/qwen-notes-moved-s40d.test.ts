@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-import { qwenNote } from '../helpers/qwen-code-notes.js';
+import { otherNote, qwenNote } from '../helpers/qwen-code-notes.js';
 
 /** Qwen allowed, except in src/crypto (a path rule: only lines moved there later can break it). */
 const CRYPTO_POLICY = 'policy: {allow: ["*"], undeclared: allow, unknownModel: allow, paths: [{files: ["src/crypto/**"], deny: ["qwen/*"]}]}\n';
@@ -42,7 +42,7 @@ function serverWithQwenNote() {
   return { ...project, sha };
 }
 
-describe("pre-receive reads Qwen Code's note for the lines the move brings", () => {
+describe("pre-receive keeps Qwen Code's notes, so the move cannot be made to read as a person's lines", () => {
   it('the move is refused while the note is on the server', () => {
     const { work } = serverWithQwenNote();
     work.write('src/crypto/aes.ts', AES);
@@ -52,5 +52,34 @@ describe("pre-receive reads Qwen Code's note for the lines the move brings", () 
     const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']);
     expect(push.code).not.toBe(0);
     expect(push.stderr).toContain('src/crypto/aes.ts');
+  });
+
+  it('deleting refs/notes/ai-attribution, or force-pushing it without the note, is refused', () => {
+    const { work, remote, sha } = serverWithQwenNote();
+    const deleted = tryGit(work.dir, ['push', '--no-verify', 'origin', `:${NOTES}`]);
+    expect(deleted.code).not.toBe(0);
+    expect(deleted.stderr).toContain('deletes refs/notes/ai-attribution');
+    work.git(['notes', `--ref=${NOTES}`, 'remove', sha]);
+    const dropped = tryGit(work.dir, ['push', '--no-verify', '--force', 'origin', NOTES]);
+    expect(dropped.code).not.toBe(0);
+    expect(dropped.stderr).toContain(`Qwen Code's note of ${sha.slice(0, 12)}`);
+    otherNote(work, sha, '{"attribution_state":"measured"}');
+    const rewritten = tryGit(work.dir, ['push', '--no-verify', '--force', 'origin', NOTES]);
+    expect(rewritten.code).not.toBe(0);
+    expect(remote.git(['notes', `--ref=${NOTES}`, 'show', sha])).toContain('Qwen-Coder');
+    remote.git(['config', 'aitrail.allowNotesRewrite', 'true']);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `:${NOTES}`]).code).toBe(0);
+  });
+
+  it("another tool's notes in the ref may be rewritten and the ref deleted when it holds no Qwen Code note", () => {
+    const project = policyServer(CRYPTO_POLICY);
+    const sha = project.work.commit('feat: util\n', { 'lib/util.ts': 'u\n' });
+    otherNote(project.work, sha, '{"attribution_state":"measured"}');
+    expect(tryGit(project.work.dir, ['push', '--no-verify', 'origin', 'main', NOTES]).code).toBe(0);
+    otherNote(project.work, sha, '{"attribution_state":"measured again"}');
+    const rewritten = tryGit(project.work.dir, ['push', '--no-verify', '--force', 'origin', NOTES]);
+    expect(rewritten.code, rewritten.stderr).toBe(0);
+    const deleted = tryGit(project.work.dir, ['push', '--no-verify', 'origin', `:${NOTES}`]);
+    expect(deleted.code, deleted.stderr).toBe(0);
   });
 });
