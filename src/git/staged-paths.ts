@@ -7,7 +7,23 @@ import { NO_FSMONITOR, runGitSync } from './exec.js';
  * as stored (enforcement): a replace ref cannot change what the commit is seen to change.
  */
 export function stagedPathsSync(cwd: string): string[] {
-  const out = runGitSync([...NO_FSMONITOR, 'diff', '--cached', '--name-only', '-z', '--no-renames', '--no-relative', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none'], { cwd, asStored: true });
+  return indexPathsSync(cwd, []);
+}
+
+/**
+ * Paths the commit an amend makes changes: the index against HEAD's first parent (the amended
+ * commit replaces HEAD, so what HEAD changed is its change too, as check and the push hooks read
+ * it), against the empty tree when HEAD is a root commit. As stored.
+ */
+export function amendedPathsSync(cwd: string): string[] {
+  const parent = runGitSync(['rev-parse', '--verify', '--quiet', '--end-of-options', 'HEAD^1^{commit}'], { cwd, okCodes: [1, 128], asStored: true }).trim();
+  const base = /^[0-9a-f]{40,64}$/.test(parent) ? parent : runGitSync(['hash-object', '-t', 'tree', '--stdin'], { cwd }).trim();
+  return indexPathsSync(cwd, [base]);
+}
+
+/** `git diff --cached` of the index against HEAD (`base` empty) or `base`: the paths, as stored. */
+function indexPathsSync(cwd: string, base: readonly string[]): string[] {
+  const out = runGitSync([...NO_FSMONITOR, 'diff', '--cached', '--name-only', '-z', '--no-renames', '--no-relative', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none', ...base, '--'], { cwd, asStored: true });
   return out.split('\0').filter((path) => path !== '');
 }
 
