@@ -11,13 +11,16 @@ export function stagedPathsSync(cwd: string): string[] {
 }
 
 /**
- * Paths the commit an amend makes changes: the index against HEAD's first parent (the amended
- * commit replaces HEAD, so what HEAD changed is its change too, as check and the push hooks read
- * it), against the empty tree when HEAD is a root commit. As stored.
+ * Paths the commit an amend makes changes: the index against HEAD's parent (the amended commit
+ * replaces HEAD, so what HEAD changed is its change too, as check and the push hooks read it),
+ * against the empty tree when HEAD is a root commit. An amended merge keeps the staged paths
+ * against HEAD: the other layers judge a merge by what it did not take whole from a merged side
+ * (judge-commits' ownPathsOfMerge), which the index alone cannot tell. As stored.
  */
 export function amendedPathsSync(cwd: string): string[] {
-  const parent = runGitSync(['rev-parse', '--verify', '--quiet', '--end-of-options', 'HEAD^1^{commit}'], { cwd, okCodes: [1, 128], asStored: true }).trim();
-  const base = /^[0-9a-f]{40,64}$/.test(parent) ? parent : runGitSync(['hash-object', '-t', 'tree', '--stdin'], { cwd }).trim();
+  const [head, ...parents] = runGitSync(['rev-list', '--parents', '-n', '1', 'HEAD', '--'], { cwd, okCodes: [128], asStored: true }).trim().split(' ');
+  if (!head || parents.length > 1 || !parents.every((parent) => /^[0-9a-f]{40,64}$/.test(parent))) return stagedPathsSync(cwd);
+  const base = parents[0] ?? runGitSync(['hash-object', '-t', 'tree', '--stdin'], { cwd }).trim();
   return indexPathsSync(cwd, [base]);
 }
 

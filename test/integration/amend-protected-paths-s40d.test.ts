@@ -44,4 +44,27 @@ describe("commit-msg judges an amend by what the amended commit changes, as chec
     expect(fresh.code, fresh.stderr).toBe(0);
     expect(inside.repo.git(['log', '-1', '--format=%B'])).toContain('qwen/qwen3-coder');
   });
+
+  it("a root commit's amend is judged against the empty tree; an amended merge that took main's src/crypto change whole still passes", () => {
+    const { repo, env } = hookedRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': CRYPTO_POLICY }, { ...env, AITRAIL: '0' });
+    repo.git(['checkout', '-q', '--orphan', 'fresh']);
+    repo.commit('feat: person root\n', { 'src/crypto/aes.ts': 'human\n' }, { ...env, ...OLD });
+    repo.write('lib/x.ts', 'q\n');
+    repo.git(['add', '-A']);
+    const root = tryGit(repo.dir, ['commit', '--amend', '-q', '-m', 'feat: root and x'], { env: { ...env, ...QWEN } });
+    expect(root.code, root.stderr).toBe(1);
+    expect(root.stderr).toContain('src/crypto/aes.ts');
+    repo.git(['checkout', '-q', '-f', 'main']);
+    repo.git(['checkout', '-q', '-b', 'agent']);
+    repo.commit('feat: x\n', { 'lib/x.ts': 'q\n' }, { ...env, ...QWEN });
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit('feat: person aes\n', { 'src/crypto/aes.ts': 'human\n' }, env);
+    repo.git(['checkout', '-q', 'agent']);
+    const merge = tryGit(repo.dir, ['merge', '-q', '--no-edit', 'main'], { env: { ...env, ...QWEN, ...OLD } });
+    expect(merge.code, merge.stderr).toBe(0);
+    const amend = tryGit(repo.dir, ['commit', '--amend', '-q', '-m', "Merge branch 'main' into agent"], { env: { ...env, ...QWEN } });
+    expect(amend.code, amend.stderr).toBe(0);
+    expect(aitrail(repo.dir, ['check', 'main..agent']).code).toBe(0);
+  });
 });
