@@ -1,4 +1,5 @@
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { macFoldedName } from '../core/mac-name.js';
 import type { RefUpdate } from '../core/ref-updates.js';
 import { configBool } from '../git/config-value.js';
@@ -12,7 +13,7 @@ export interface CaseVariant {
 
 /**
  * The refs a push would write that name the same file as the default branch (HEAD's) or
- * refs/notes/ai, on a server whose file system folds names: under `core.ignorecase` (set by
+ * refs/notes/ai (or Qwen Code's refs/notes/ai-attribution, which pre-receive guards as it does refs/notes/ai), on a server whose file system folds names: under `core.ignorecase` (set by
  * `git init` there) a name differing only in case, or as macOS reads names (mac-name.ts: `ſ` for
  * `s`, `refs/headſ/main`; a code point HFS+ ignores, `refs/heads/ma\u200cin`; another Unicode
  * form); under `core.precomposeunicode` alone (a case-sensitive APFS volume) another Unicode form.
@@ -30,6 +31,6 @@ export async function caseVariantRefs(repoDir: string, updates: readonly RefUpda
       : null;
   if (fold === null) return [];
   const head = await symbolicRef(repoDir, 'HEAD');
-  const guarded = head === null ? [DEFAULT_NOTES_REF] : [head, DEFAULT_NOTES_REF];
+  const guarded = head === null ? [DEFAULT_NOTES_REF, QWEN_NOTES_REF] : [head, DEFAULT_NOTES_REF, QWEN_NOTES_REF];
   return updates.flatMap((update) => guarded.filter((of) => update.ref !== of && fold(update.ref) === fold(of)).map((of) => ({ ref: update.ref, of })));
 }

@@ -158,7 +158,7 @@ export async function judgeCommits(
     if (protectedChanged) {
       const { judgeLandedLines } = await import('./judge-landed-lines.js');
       const boundary = [...parents].filter((sha) => !range.has(sha));
-      const run = { range, boundary, facts: attributed, reported: violations, policy: linePolicy, detect, shallow: options.shallow ?? null, notes };
+      const run = { range, boundary, facts: attributed, reported: violations, policy: linePolicy, detect, shallow: options.shallow ?? null, notes, qwenNotes };
       const landed = await judgeLandedLines(repoDir, run);
       violations.push(...landed.violations);
       cut.push(...landed.cut);

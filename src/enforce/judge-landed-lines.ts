@@ -17,6 +17,7 @@ import { runPool } from '../report/run-pool.js';
 import { enforceMessages } from './messages.js';
 import type { NoteLines } from '../core/notes/note-lines.js';
 import type { CommitNotes } from '../notes/commit-notes.js';
+import type { QwenNotes } from '../notes/qwen-notes.js';
 
 export interface LandedLinesRun {
   /** Every commit of the range (from the judge's log pass), and the parents of its commits that are not in it (its boundary). */
@@ -31,6 +32,8 @@ export interface LandedLinesRun {
   shallow: Set<string> | null;
   /** git-ai notes: they add the models of commits outside the range, and tell which landed lines are AI. */
   notes?: CommitNotes;
+  /** Qwen Code's notes (refs/notes/ai-attribution): they add Qwen Code's model to commits outside the range too, as to the range's own. */
+  qwenNotes?: QwenNotes;
 }
 
 /** Group `items` by `keyOf`, keeping their order. */
@@ -174,6 +177,7 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
       if (run.shallow?.has(commit.sha)) cut.push(commit.sha);
       const found = await readCommitFacts(repoDir, commit, run.detect, stored);
       if (run.notes) found.attributions = await run.notes.add(commit.sha, found.attributions, null);
+      if (run.qwenNotes) found.attributions = await run.qwenNotes.add(commit.sha, found.attributions);
       facts.set(commit.sha, found);
     }
   }

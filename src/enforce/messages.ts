@@ -59,6 +59,10 @@ export const enforceMessages = {
     `aitrail: push rejected by the server: it ${taken.deleted ? 'deletes refs/notes/ai' : `takes away or rewrites the git-ai note of ${taken.commits.map((sha) => sha.slice(0, 12)).join(', ')}${taken.commits.length >= 5 ? ' and maybe more' : ''} in refs/notes/ai`}, commits this server holds: ` +
     'line-level notes are the record of which lines AI wrote (enforcement and reports read them), so this server takes notes added, never taken away.\n' +
     'Fetch the server\'s notes and push yours on top of them (git fetch origin \'+refs/notes/ai:refs/notes/ai\' first, or git notes merge). A server admin who wants to allow it: git config aitrail.allowNotesRewrite true\n',
+  qwenNotesTaken: (taken: { deleted: true } | { deleted: false; commits: readonly string[] }) =>
+    `aitrail: push rejected by the server: it ${taken.deleted ? 'deletes refs/notes/ai-attribution' : `takes away or rewrites Qwen Code's note of ${taken.commits.map((sha) => sha.slice(0, 12)).join(', ')}${taken.commits.length >= 5 ? ' and maybe more' : ''} in refs/notes/ai-attribution`}, commits this server holds: ` +
+    "Qwen Code's notes are the record of which commits it wrote (enforcement and reports read them), so this server takes them added, never taken away.\n" +
+    "Fetch the server's notes and push yours on top of them (git fetch origin '+refs/notes/ai-attribution:refs/notes/ai-attribution' first, or git notes --ref=ai-attribution merge). A server admin who wants to allow it: git config aitrail.allowNotesRewrite true\n",
   notesShadowed: (commits: readonly string[]) =>
     `aitrail: push rejected by the server: refs/notes/ai as pushed holds a second git-ai note for ${commits.map((sha) => sha.slice(0, 12)).join(', ')}${commits.length >= 5 ? ' and maybe more' : ''}, commits this server holds, beside the one aitrail judges (another path for the same commit: upper-case hex, or another fanout): ` +
     'git shows the two joined, and the next git notes command anywhere writes them as one note, so the lines the second one gives to AI would never be judged.\n' +

@@ -1,4 +1,5 @@
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { QWEN_NOTE_LIMIT, QWEN_NOTES_REF, qwenNoteGenerators } from '../core/notes/qwen-attribution.js';
 import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
 import type { RefUpdate } from '../core/ref-updates.js';
 import { configBool } from '../git/config-value.js';
@@ -51,6 +52,47 @@ export async function takenNotes(repoDir: string, updates: readonly RefUpdate[])
   }
   if (taken === null) return null;
   return (await configBool(repoDir, 'aitrail.allowNotesRewrite')) === true ? null : taken;
+}
+
+/**
+ * takenNotes for Qwen Code's refs/notes/ai-attribution: its note is the only record of a Qwen Code
+ * commit made through a heredoc message (row 503), and the judges read it for lines moved later
+ * into a protected path as for git-ai's. A push that deletes the ref, drops the note of a commit
+ * the server holds, or rewrites it so that it no longer names the generators it named (Qwen Code's
+ * shape, qwenNoteGenerators) is refused unless aitrail.allowNotesRewrite is set. Other tools' notes
+ * in the ref (kiro-metrics, ai-attr) add nothing to a judgement: free, as is a deletion of a ref
+ * that holds only such notes. No git process unless the push moves that ref.
+ */
+export async function takenQwenNotes(repoDir: string, updates: readonly RefUpdate[]): Promise<TakenNotes | null> {
+  const update = updates.find((candidate) => candidate.ref === QWEN_NOTES_REF);
+  if (!update?.from) return null;
+  const commits = await resolveCommits(repoDir, [update.from, ...(update.to ? [update.to] : [])], STORED);
+  const old = commits.get(update.from);
+  if (!old) return null;
+  const tip = update.to ? commits.get(update.to) : null;
+  const [before, after] = await Promise.all([listNotes(repoDir, old, STORED), tip ? listNotes(repoDir, tip, STORED) : new Map<string, NoteEntry>()]);
+  const candidates = [...before].filter(([commit, entry]) => after.get(commit)?.oid !== entry.oid);
+  const present = await resolveCommits(repoDir, candidates.map(([commit]) => commit), STORED);
+  const found: string[] = [];
+  for (const [commit, entry] of candidates) {
+    if (present.get(commit) !== commit) continue;
+    const named = await qwenGenerators(repoDir, entry);
+    if (named === null) continue;
+    const next = after.get(commit);
+    const still = next ? await qwenGenerators(repoDir, next) : null;
+    if (still !== null && named.every((generator) => still.includes(generator))) continue;
+    found.push(commit);
+    if (found.length === NAMED) break;
+  }
+  if (found.length === 0) return null;
+  if ((await configBool(repoDir, 'aitrail.allowNotesRewrite')) === true) return null;
+  return tip ? { deleted: false, commits: found } : { deleted: true };
+}
+
+/** The generators a note of Qwen Code's shape names (null: not such a note, it adds nothing). */
+async function qwenGenerators(repoDir: string, entry: NoteEntry): Promise<string[] | null> {
+  if (entry.type !== 'blob' || entry.size < 0 || entry.size > QWEN_NOTE_LIMIT) return null;
+  return qwenNoteGenerators(await readBlob(repoDir, entry.oid, STORED));
 }
 
 /**

@@ -7,7 +7,26 @@ import { NO_FSMONITOR, runGitSync } from './exec.js';
  * as stored (enforcement): a replace ref cannot change what the commit is seen to change.
  */
 export function stagedPathsSync(cwd: string): string[] {
-  const out = runGitSync([...NO_FSMONITOR, 'diff', '--cached', '--name-only', '-z', '--no-renames', '--no-relative', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none'], { cwd, asStored: true });
+  return indexPathsSync(cwd, []);
+}
+
+/**
+ * Paths the commit an amend makes changes: the index against HEAD's parent (the amended commit
+ * replaces HEAD, so what HEAD changed is its change too, as check and the push hooks read it),
+ * against the empty tree when HEAD is a root commit. An amended merge keeps the staged paths
+ * against HEAD: the other layers judge a merge by what it did not take whole from a merged side
+ * (judge-commits' ownPathsOfMerge), which the index alone cannot tell. As stored.
+ */
+export function amendedPathsSync(cwd: string): string[] {
+  const [head, ...parents] = runGitSync(['rev-list', '--parents', '-n', '1', 'HEAD', '--'], { cwd, okCodes: [128], asStored: true }).trim().split(' ');
+  if (!head || parents.length > 1 || !parents.every((parent) => /^[0-9a-f]{40,64}$/.test(parent))) return stagedPathsSync(cwd);
+  const base = parents[0] ?? runGitSync(['hash-object', '-t', 'tree', '--stdin'], { cwd }).trim();
+  return indexPathsSync(cwd, [base]);
+}
+
+/** `git diff --cached` of the index against HEAD (`base` empty) or `base`: the paths, as stored. */
+function indexPathsSync(cwd: string, base: readonly string[]): string[] {
+  const out = runGitSync([...NO_FSMONITOR, 'diff', '--cached', '--name-only', '-z', '--no-renames', '--no-relative', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none', ...base, '--'], { cwd, asStored: true });
   return out.split('\0').filter((path) => path !== '');
 }
 

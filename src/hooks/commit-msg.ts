@@ -95,7 +95,9 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
     const policy = compilePolicy(config.policy, detectOptions);
     if (clearlyPasses(attributions, policy)) return ExitCode.ok;
     const { judgeCommitBeingMade } = await import('../enforce/judge-staged.js');
-    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar: cutChar === '\n' ? trailerChar : cutChar, trailerChar, attributions, author: signals.author, config, policy, quiet: context.env.AITRAIL_QUIET === '1', ...(paths ? { paths } : {}) });
+    // An amend's commit changes what HEAD changed too (as check and the push hooks read it), not only what is staged over HEAD.
+    const changed = paths ?? (amend ? (await import('../git/staged-paths.js')).amendedPathsSync.bind(null, root) : undefined);
+    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar: cutChar === '\n' ? trailerChar : cutChar, trailerChar, attributions, author: signals.author, config, policy, quiet: context.env.AITRAIL_QUIET === '1', ...(changed ? { paths: changed } : {}) });
     if (violations.length === 0) return ExitCode.ok;
     writeStderr(text);
     return violations.some((violation) => violation.severity === 'error') ? ExitCode.violation : ExitCode.ok;

@@ -45,7 +45,7 @@ export const handler: HookHandler = async (args, context) => {
       writeStderr(enforceMessages.namespacedPush(context.env.GIT_NAMESPACE as string, namespace));
       return ExitCode.git;
     }
-    const [{ refusedReplaceRefs }, { caseVariantRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }, { takenNotes, shadowedNotes }] = await Promise.all([
+    const [{ refusedReplaceRefs }, { caseVariantRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }, { takenNotes, takenQwenNotes, shadowedNotes }] = await Promise.all([
       import('../enforce/replace-refs.js'),
       import('../enforce/case-variant-refs.js'),
       import('../enforce/receive-sets.js'),
@@ -67,6 +67,11 @@ export const handler: HookHandler = async (args, context) => {
     const taken = await takenNotes(context.cwd, updates);
     if (taken) {
       writeStderr(enforceMessages.notesTaken(taken));
+      return ExitCode.violation;
+    }
+    const takenQwen = await takenQwenNotes(context.cwd, updates);
+    if (takenQwen) {
+      writeStderr(enforceMessages.qwenNotesTaken(takenQwen));
       return ExitCode.violation;
     }
     const shadowed = await shadowedNotes(context.cwd, updates);
