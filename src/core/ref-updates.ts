@@ -52,3 +52,19 @@ export function parsePreReceiveLines(stdin: string): { updates: RefUpdate[]; mal
   }
   return { updates, malformed };
 }
+
+/**
+ * The refs a received push names more than once (each once, in order). git's own client never
+ * sends two commands for one ref, but receive-pack takes them from a hand-made one and, outside
+ * `--atomic`, carries each out on its own: one whose old value is wrong fails while the other
+ * lands, so a reading of the first command alone (refs/notes/ai's) judged what never happened.
+ */
+export function repeatedRefs(updates: readonly RefUpdate[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const update of updates) {
+    if (seen.has(update.ref)) repeated.add(update.ref);
+    seen.add(update.ref);
+  }
+  return [...repeated];
+}

@@ -3,6 +3,7 @@ import type { Violation } from '../core/policy/types.js';
 import { badRangeError } from '../git/bad-range.js';
 import { GitError } from '../git/exec.js';
 import { locateRepo } from '../git/repo.js';
+import { promisorFetchFailure } from '../git/partial-clone.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { shallowBoundary } from '../git/shallow.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -52,6 +53,17 @@ const oneMessage = (text: string) => text.replace(/^aitrail: /, '').replace(/\n$
  * default branch) and ShallowHistoryError (a shallow clone lacking the history), all with what to do.
  */
 export async function checkReport(options: CheckOptions): Promise<CheckReport> {
+  try {
+    return await judgedReport(options);
+  } catch (error) {
+    // A partial clone that cannot fetch what it never downloaded: said as that (exit 3), not as a missing commit.
+    const failure = error instanceof ShallowHistoryError ? null : promisorFetchFailure(error);
+    if (failure === null) throw error;
+    throw new GitError(enforceMessages.partialCloneCheck(failure), (error as GitError).args ?? [], 128, (error as GitError).stderr ?? '', { cause: error });
+  }
+}
+
+async function judgedReport(options: CheckOptions): Promise<CheckReport> {
   const warn = options.onWarning ?? (() => {});
   if (options.config !== undefined && options.policyFrom !== undefined) throw new UsageError('--config and --policy-from both name the policy: give one.');
   const { root, shallow: shallowAnswer } = await locateRepo(options.cwd);

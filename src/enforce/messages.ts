@@ -72,6 +72,13 @@ export const enforceMessages = {
       ? `aitrail: push rejected by the server: ${show(variant.ref)} differs only in case from ${show(variant.of)}, and this server's file system folds case (core.ignorecase): git would read one for the other.\n`
       : `aitrail: push rejected by the server: ${show(variant.ref)} is ${show(variant.of)} as macOS names files (case folded, one Unicode form, the code points HFS+ ignores dropped), and this server's file system reads names so (core.ignorecase, core.precomposeunicode): git would read one for the other.\n`) +
     `Push to ${show(variant.of)} itself, or choose a name of its own.\n`,
+  refNamedTwice: (refs: readonly string[]) =>
+    `aitrail: push rejected by the server: it names ${show(refs[0] ?? '')}${refs.length > 1 ? ` and ${refs.length - 1} more ref(s)` : ''} more than once. git's own client never sends that; the server would carry out each command on its own (one failing, another landing), so what is judged need not be what lands.\n` +
+    'Push each ref once.\n',
+  /** `check` in a partial clone (`--filter=blob:none`) whose remote cannot be reached: the objects it reads are not here. */
+  partialCloneCheck: (failure: string) =>
+    `this is a partial clone (cloned with --filter): what check reads (the policy, the git-ai notes, the files the commits change) sits in objects this clone never downloaded, and fetching them failed (${show(failure)}); nothing is judged from what is missing.\n` +
+    'Run where its remote can be reached, or use a full clone (git clone without --filter; actions/checkout without `filter:`).',
   namespacedPush: (namespace: string, prefix: string) =>
     `aitrail: push rejected by the server: it goes into the git namespace ${show(namespace)} (GIT_NAMESPACE; its refs are stored under ${show(prefix)}), and pre-receive reads the default branch, its policy, the refs and the git-ai notes of the repository itself, not of a namespace: it would judge this push by another project's policy, so it judges none.\n` +
     'A server admin serves each project from a repository of its own (objects can still be shared: git clone --reference, or objects/info/alternates).\n',

@@ -1,6 +1,6 @@
 import { safeJson } from '../core/sanitize.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { parsePreReceiveLines } from '../core/ref-updates.js';
+import { parsePreReceiveLines, repeatedRefs } from '../core/ref-updates.js';
 import { gitNamespacePrefix } from '../core/git-namespace.js';
 import type { HookHandler } from './dispatch.js';
 import { writeStderr } from '../io/write-fd.js';
@@ -35,6 +35,14 @@ export const handler: HookHandler = async (args, context) => {
     const { updates, malformed } = parsePreReceiveLines(await context.readStdin());
     const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');
     if (malformed.length > 0) return malformedInput('pre-receive', malformed);
+    // A hand-made client's two commands for one ref: every reader below takes a ref's one update
+    // (refs/notes/ai's: notes taken, added, shadowed), and git runs each command apart.
+    const repeated = repeatedRefs(updates);
+    if (repeated.length > 0) {
+      const { enforceMessages } = await import('../enforce/messages.js');
+      writeStderr(enforceMessages.refNamedTwice(repeated));
+      return ExitCode.violation;
+    }
     // A namespaced receive-pack (GIT_NAMESPACE: several projects in one repository) stores the
     // refs it is given under refs/namespaces/<ns>/; everything below reads the repository's own
     // HEAD, refs, notes and remembered policy, another project's. Fail closed (exit 3, as when no

@@ -5,6 +5,7 @@ import { withNoteAttributions } from '../core/notes/with-note-attributions.js';
 import type { Attribution } from '../core/types.js';
 import { GitError } from '../git/exec.js';
 import { listNotes, notesTip } from '../git/notes.js';
+import { promisorFetchFailure } from '../git/partial-clone.js';
 import { notesReader, type ReadNotesOptions } from './read-notes.js';
 
 /** The git-ai notes of a repository, for a walk over its commits (log, check, push hooks). */
@@ -27,7 +28,8 @@ const NONE: CommitNotes = { count: 0, lines: async () => undefined, add: async (
  * Open the notes at `ref` (default refs/notes/ai) as they are stored in this repository: one
  * `ls-tree` now, then one `cat-file --batch` reading each walked commit's note when met. No notes
  * ref: nothing is added. An unreadable one is a warning: notes only ever add attributions, so
- * reading none leaves each commit judged by the commit itself. `tip`: read the notes commit
+ * reading none leaves each commit judged by the commit itself; but notes a partial clone cannot
+ * fetch (its remote unreachable) are an error: what they would add is not knowable. `tip`: read the notes commit
  * `ref` is about to point at instead (pre-receive: the notes a push brings).
  */
 export async function openCommitNotes(root: string, options: ReadNotesOptions & { ref?: string; tip?: string } = {}): Promise<CommitNotes> {
@@ -38,7 +40,8 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
   try {
     entries = await listNotes(root, tip, options);
   } catch (error) {
-    if (!(error instanceof GitError)) throw error;
+    // A partial clone that cannot fetch the notes it never downloaded: not knowable, so no judgement (exit 3).
+    if (!(error instanceof GitError) || promisorFetchFailure(error) !== null) throw error;
     options.onWarning?.(notesMessages.unreadable(ref, error.message));
     return NONE;
   }

@@ -2,6 +2,7 @@ import { QWEN_NOTE_LIMIT, QWEN_NOTES_REF, qwenNoteGenerators, withQwenNote } fro
 import type { Attribution } from '../core/types.js';
 import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
 import { GitError, type ObjectView } from '../git/exec.js';
+import { promisorFetchFailure } from '../git/partial-clone.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 
 /** Qwen Code's attribution notes of a repository (refs/notes/ai-attribution), for a walk over its commits. */
@@ -30,7 +31,8 @@ export async function openQwenNotes(root: string, options: ObjectView & { aliase
     if (!tip) return NONE;
     entries = await listNotes(root, tip, options);
   } catch (error) {
-    if (error instanceof GitError) return NONE;
+    // A partial clone that cannot fetch the notes it never downloaded: an error (what they add is not knowable).
+    if (error instanceof GitError && promisorFetchFailure(error) === null) return NONE;
     throw error;
   }
   if (entries.size === 0) return NONE;

@@ -29,6 +29,7 @@ import { checkNamedPaths, toPathspec } from './blame-paths.js';
 import { selectBlameFiles } from './blame-selection.js';
 import { ShallowHistoryError } from './shallow-history-error.js';
 import { explainPartialClone } from './partial-clone-error.js';
+import { promisorFetchFailure } from '../git/partial-clone.js';
 import { startAttributions } from './attributions-of.js';
 import { namedAttributions } from './commit-attributions.js';
 import { blameFiles } from './blame-files-cached.js';
@@ -324,7 +325,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const blamedList = [...files, ...generatedFiles, ...vendoredFiles];
 
     const noteEntries = await notesListing.catch((error: unknown) => {
-      if (!(error instanceof GitError)) throw error;
+      if (!(error instanceof GitError) || promisorFetchFailure(error) !== null) throw error;
       onWarning(notesMessages.unreadable(notesRef, error.message));
       return new Map<string, NoteEntry>();
     });
