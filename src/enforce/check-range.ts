@@ -61,6 +61,7 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   checkRevisionText(range, 'range');
   const match = /^(.*?)(\.\.\.?)(.*)$/s.exec(range);
   if (match && match[1] === '') throw new UsageError(enforceMessages.emptyRangeBase(range));
+  if (!match && range.startsWith('^')) throw new UsageError(enforceMessages.excludesOnly(range));
   const revisions = ['--end-of-options', range];
   await assertUnambiguous(repoDir, match ? [match[1] ?? '', match[3] ?? ''] : [range], match ? `the range '${range}' names` : 'the revision');
   if (!match) {

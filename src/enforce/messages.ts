@@ -29,6 +29,9 @@ export const enforceMessages = {
   /** `..B`, `...B`, `..`, `...`: git reads the empty left end as HEAD (what an unset variable in `"$BASE..$HEAD"` leaves). */
   emptyRangeBase: (range: string) =>
     `invalid range '${show(range)}': its left end is empty, which git reads as HEAD, so the checked-out commit would be judged against itself, by its own policy (an unset variable in "$BASE..HEAD"?). Name the target branch: aitrail check origin/main..HEAD.`,
+  /** `check ^origin/main`: a revision that only excludes names no commit to judge. */
+  excludesOnly: (range: string) =>
+    `invalid range '${show(range)}': it only excludes commits (a leading ^), so nothing would be judged and the check would pass over nothing. Name the commits to judge: aitrail check origin/main..HEAD.`,
   /** `check ''`: an empty argument is not "no range". */
   emptyRange: () => "invalid range '': name a range (aitrail check origin/main..HEAD), or give none for the commits the remote's default branch lacks (an unset variable?).",
   /** `--policy-from` / `--config-from` naming no commit here. */

@@ -76,6 +76,13 @@ describe('every command under hostile input (session 23, helper g)', () => {
     }
     // A range whose right end is empty is A..HEAD, as git reads it.
     expect(aitrail(ci, ['check', 'HEAD~1..']).code).toBe(1);
+    // A revision that only excludes (`^origin/main`) judged nothing and passed (s40 review): refused too.
+    const excludes = aitrail(ci, ['check', '^origin/main', '--format', 'json']);
+    expect(excludes.stdout).toBe(''); // was {"ok": true, "commits": 0}
+    expect(excludes.stderr).toMatch(/^aitrail: invalid range '\^origin\/main': it only excludes commits/);
+    expect(excludes.code).toBe(2);
+    // `HEAD^!` (HEAD without its parents) still names a commit.
+    expect(aitrail(ci, ['check', 'HEAD^!']).code).toBe(1);
   });
 
   it("row 287: an empty --config or --policy-from (an unset variable) is refused by every command, not read as absent", () => {
