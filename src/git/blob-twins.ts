@@ -1,15 +1,8 @@
-import { runGit, splitRecords, streamGit } from './exec.js';
+import { unquoteCPath } from '../core/blame/parse-blame.js';
+import { runGit } from './exec.js';
 
 // History as stored (replace refs and grafts ignored); paths literal (`*` is that file).
 const STORED = { asStored: true, env: { GIT_LITERAL_PATHSPECS: '1' } } as const;
-
-/** A commit that wrote `blob` at `path` (the file's content there once it was made), and its committer time. */
-export interface BlobWriter {
-  sha: string;
-  path: string;
-  blob: string;
-  time: number;
-}
 
 /**
  * At most this many blobs and paths are asked in one search (command-line arguments): a range that moves
@@ -21,43 +14,6 @@ export class BlobTwinsCapError extends Error {
   constructor(readonly asked: number) {
     super(`blob twin search: ${asked} blobs and paths asked`);
   }
-}
-
-/**
- * Every commit the repository holds (any ref but the notes, and `more` commits) that wrote one
- * of `blobs` at one of `paths`, in one path-limited `git log --find-object` pass (merges left
- * out: what a merge brings is its parents'). A commit removing the blob is not a writer.
- */
-export async function blobWriters(cwd: string, blobs: readonly string[], paths: readonly string[], more: readonly string[] = []): Promise<BlobWriter[]> {
-  if (blobs.length === 0 || paths.length === 0) return [];
-  if (blobs.length + paths.length > BLOB_TWINS_CAP) throw new BlobTwinsCapError(blobs.length + paths.length);
-  const wanted = new Set(blobs);
-  const args = [
-    'log', '-z', '--format=%x01%H %ct', '--raw', '--no-abbrev', '--no-renames', '--no-merges', '--no-color', '--no-relative', '--no-show-signature', '--ignore-submodules=none',
-    ...blobs.map((blob) => `--find-object=${blob}`),
-    '--exclude=refs/notes/*', '--all', '--stdin', '--', ...paths,
-  ];
-  const found: BlobWriter[] = [];
-  let current: { sha: string; time: number } | undefined;
-  let blob: string | undefined;
-  for await (const token of splitRecords(streamGit(args, { cwd, input: more.map((sha) => `${sha}\n`).join(''), ...STORED }), '\0')) {
-    const head = /^\n?\u0001([0-9a-f]{40,64}) (\d+)$/.exec(token);
-    if (head) {
-      current = { sha: head[1] as string, time: Number(head[2]) };
-      blob = undefined;
-      continue;
-    }
-    const raw = /^\n?:\d{6} \d{6} [0-9a-f]{40,64} ([0-9a-f]{40,64}) [A-Z]\d*$/.exec(token);
-    if (raw) {
-      blob = raw[1];
-      continue;
-    }
-    if (current !== undefined && blob !== undefined && token !== '') {
-      if (wanted.has(blob)) found.push({ sha: current.sha, path: token, blob, time: current.time });
-      blob = undefined;
-    }
-  }
-  return found;
 }
 
 /** Committer times of `commits` (one `git log --no-walk` pass). */
@@ -80,4 +36,97 @@ export async function isAncestor(cwd: string, ancestor: string, of: string): Pro
   } catch {
     return false;
   }
+}
+
+/** At most this much `git log -p` output is read for one patch-id search: past it, fail closed (BlobTwinsCapError). */
+export const PATCH_OUTPUT_CAP = 64 * 1024 * 1024;
+
+/** One commit's change to the asked paths: its patch id (`git patch-id --stable`), and where each line it adds sits, in order. */
+export interface PatchOf {
+  sha: string;
+  patchId: string;
+  /** Added lines by path: their line numbers in the commit's version of the file, in diff order. */
+  added: Map<string, number[]>;
+  /** The blob each path holds once the commit is made (`index <old>..<new>`; a deleted path has none). */
+  blobs: Map<string, string>;
+}
+
+/**
+ * The added lines of each commit's `git log -p` text, by the path of its `+++ b/` side: a hunk's
+ * lines are counted by its header (`@@ -a,b +c,d @@`), so a line of content that reads like a header
+ * (`+++ b/x` added) stays content.
+ */
+export function addedLinesOf(patch: string): Map<string, { added: Map<string, number[]>; blobs: Map<string, string> }> {
+  const result = new Map<string, { added: Map<string, number[]>; blobs: Map<string, string> }>();
+  let commit: { added: Map<string, number[]>; blobs: Map<string, string> } | undefined;
+  let blob: string | undefined;
+  let lines: number[] | undefined;
+  let next = 0;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const line of patch.split('\n')) {
+    if (oldLeft > 0 || newLeft > 0) {
+      if (line.startsWith('+')) {
+        lines?.push(next);
+        next += 1;
+        newLeft -= 1;
+      } else if (line.startsWith('-')) oldLeft -= 1;
+      else if (line.startsWith(' ') || line === '') {
+        next += 1;
+        oldLeft -= 1;
+        newLeft -= 1;
+      }
+      continue;
+    }
+    const head = /^commit ([0-9a-f]{40,64})$/.exec(line);
+    if (head) {
+      commit = { added: new Map(), blobs: new Map() };
+      result.set(head[1] as string, commit);
+      lines = undefined;
+    } else if (line.startsWith('diff --git ')) {
+      lines = undefined;
+      blob = undefined;
+    } else if (/^index [0-9a-f]+\.\.[0-9a-f]+/.test(line)) blob = /\.\.([0-9a-f]{40,64})(?: |$)/.exec(line)?.[1];
+    else if (line.startsWith('+++ ') && commit !== undefined) {
+      // C-quoted when it holds special bytes (`"b/t\tab.ts"`); a name with a space ends with a tab.
+      const name = unquoteCPath(line.slice(4).replace(/\t$/, ''));
+      lines = name.startsWith('b/') ? [] : undefined;
+      if (lines !== undefined) commit.added.set(name.slice(2), lines);
+      if (lines !== undefined && blob !== undefined) commit.blobs.set(name.slice(2), blob);
+    } else {
+      const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (hunk) {
+        oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+        next = Number(hunk[2]);
+        newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * The patch ids of every commit the repository holds (any ref but the notes, and `more` commits)
+ * that changes `paths`, computed on its change to those paths only (merges left out), with the lines
+ * each adds and the blobs it leaves there: one `git log -p` and one `git patch-id --stable`. Binary
+ * changes are hashed whole (`--binary`).
+ */
+export async function pathPatches(cwd: string, paths: readonly string[], more: readonly string[] = []): Promise<PatchOf[]> {
+  if (paths.length === 0) return [];
+  if (paths.length > BLOB_TWINS_CAP) throw new BlobTwinsCapError(paths.length);
+  const args = [
+    '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U3',
+    '--exclude=refs/notes/*', '--all', '--stdin', '--', ...paths,
+  ];
+  const patch = await runGit(args, { cwd, input: more.map((sha) => `${sha}\n`).join(''), ...STORED });
+  if (patch.length > PATCH_OUTPUT_CAP) throw new BlobTwinsCapError(paths.length);
+  if (patch === '') return [];
+  const ids = await runGit(['patch-id', '--stable'], { cwd, input: patch, ...STORED });
+  const changes = addedLinesOf(patch);
+  const patchIds = new Map(ids.split('\n').flatMap((line) => {
+    const match = /^([0-9a-f]{40,64}) ([0-9a-f]{40,64})$/.exec(line);
+    return match ? [[match[2] as string, match[1] as string] as const] : [];
+  }));
+  // A commit whose change to the paths is only a mode or an empty file has no patch id: still a writer of its blobs.
+  return [...changes].map(([sha, change]) => ({ sha, patchId: patchIds.get(sha) ?? `none:${sha}`, ...change }));
 }

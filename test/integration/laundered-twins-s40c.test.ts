@@ -92,6 +92,27 @@ describe('history laundering: an accepted Qwen commit rewritten without its trai
     expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain('refs/heads/launder');
   });
 
+  it('is refused when Qwen\'s change is picked onto a branch where the file differs, its trailer dropped (the same patch id, another blob)', () => {
+    const { work, remote } = policyServer(CRYPTO_PATH_POLICY);
+    // Lines of the team's between the header a person edits and Qwen's change: outside the diff's context, as a patch id reads it.
+    const body = 'export const version = 1;\nexport const a = 1;\nexport const b = 2;\nexport const c = 3;\nexport const d = 4;\n';
+    committed(work, 'feat: key module\n', { 'lib/key.ts': `// keys, by the team\n${body}` });
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'main']).code).toBe(0);
+    work.git(['checkout', '-q', '-b', 'qwen']);
+    const qwen = committed(work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { 'lib/key.ts': `// keys, by the team\n${body}${QWEN_KEY}` });
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'qwen']).code).toBe(0);
+    work.git(['checkout', '-q', 'main']);
+    committed(work, 'docs: key module header\n', { 'lib/key.ts': `// keys, by the team (reviewed)\n${body}` });
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'main']).code).toBe(0);
+    work.git(['fetch', '-q', 'origin']);
+    work.git(['checkout', '-q', '-b', 'launder']);
+    work.git(['cherry-pick', qwen], { env: later(1) });
+    work.git(['commit', '--amend', '-q', '-m', 'feat: key derivation'], { env: later(1) });
+    expect(work.git(['rev-parse', 'HEAD:lib/key.ts'])).not.toBe(work.git(['rev-parse', `${qwen}:lib/key.ts`]));
+    moveIntoCrypto(work);
+    expectRefused(work, remote, 'launder', qwen);
+  });
+
   it('pre-push refuses it too', () => {
     const { work } = project(CRYPTO_PATH_POLICY, { hooks: ['pre-push'] });
     const qwen = committed(work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { 'lib/key.ts': QWEN_KEY });
