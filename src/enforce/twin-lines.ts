@@ -1,7 +1,7 @@
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { landOlderLines, olderRanges, type LandedLines, type OlderLines } from '../core/policy/landed-lines.js';
 import type { CommitFacts } from '../core/policy/types.js';
-import { BLOB_TWINS_CAP, BlobTwinsCapError, commitTimes, isAncestor, pathPatches, type PatchOf } from '../git/blob-twins.js';
+import { PATH_PATCHES_CAP, PathPatchesCapError, commitTimes, isAncestor, pathPatches, type PatchOf } from '../git/path-patches.js';
 import { GitError } from '../git/exec.js';
 import { blameOrigins } from '../git/range-blame.js';
 import { blobIdsAt, readBlob } from '../git/read-blob.js';
@@ -61,7 +61,7 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
   try {
     patches = await pathPatches(repoDir, [...new Set(places.map((place) => place.path))], run.rangeCommits);
   } catch (error) {
-    if (error instanceof BlobTwinsCapError) throw new GitError(enforceMessages.tooManyTwinBlobs(person[0]?.sha ?? '', BLOB_TWINS_CAP), ['log'], null, '');
+    if (error instanceof PathPatchesCapError) throw new GitError(enforceMessages.tooManyTwinBlobs(person[0]?.sha ?? '', PATH_PATCHES_CAP), ['log'], null, '');
     throw error;
   }
   const usable = (lines: LandedLines, sha: string): boolean => sha !== lines.sha && !run.cutOff(sha);

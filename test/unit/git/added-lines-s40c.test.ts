@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addedLinesOf } from '../../../src/git/blob-twins.js';
+import { addedLinesOf } from '../../../src/git/path-patches.js';
 
 const OLD = 'a'.repeat(40);
 const NEW = 'b'.repeat(40);

@@ -5,14 +5,14 @@ import { runGit } from './exec.js';
 const STORED = { asStored: true, env: { GIT_LITERAL_PATHSPECS: '1' } } as const;
 
 /**
- * At most this many blobs and paths are asked in one search (command-line arguments): a range that moves
+ * At most this many paths are searched at once (command-line arguments): a range that moves lines of
  * more files a person's commits wrote into protected paths is not judged (fail closed, see twinLines).
  */
-export const BLOB_TWINS_CAP = 2_000;
+export const PATH_PATCHES_CAP = 2_000;
 
-export class BlobTwinsCapError extends Error {
+export class PathPatchesCapError extends Error {
   constructor(readonly asked: number) {
-    super(`blob twin search: ${asked} blobs and paths asked`);
+    super(`path patches: ${asked} paths asked, or their changes past ${PATCH_OUTPUT_CAP} bytes`);
   }
 }
 
@@ -38,7 +38,7 @@ export async function isAncestor(cwd: string, ancestor: string, of: string): Pro
   }
 }
 
-/** At most this much `git log -p` output is read for one patch-id search: past it, fail closed (BlobTwinsCapError). */
+/** At most this much `git log -p` output is read for one patch-id search: past it, fail closed (PathPatchesCapError). */
 export const PATCH_OUTPUT_CAP = 64 * 1024 * 1024;
 
 /** One commit's change to the asked paths: its patch id (`git patch-id --stable`), and where each line it adds sits, in order. */
@@ -113,13 +113,13 @@ export function addedLinesOf(patch: string): Map<string, { added: Map<string, nu
  */
 export async function pathPatches(cwd: string, paths: readonly string[], more: readonly string[] = []): Promise<PatchOf[]> {
   if (paths.length === 0) return [];
-  if (paths.length > BLOB_TWINS_CAP) throw new BlobTwinsCapError(paths.length);
+  if (paths.length > PATH_PATCHES_CAP) throw new PathPatchesCapError(paths.length);
   const args = [
     '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U3',
     '--exclude=refs/notes/*', '--all', '--stdin', '--', ...paths,
   ];
   const patch = await runGit(args, { cwd, input: more.map((sha) => `${sha}\n`).join(''), ...STORED });
-  if (patch.length > PATCH_OUTPUT_CAP) throw new BlobTwinsCapError(paths.length);
+  if (patch.length > PATCH_OUTPUT_CAP) throw new PathPatchesCapError(paths.length);
   if (patch === '') return [];
   const ids = await runGit(['patch-id', '--stable'], { cwd, input: patch, ...STORED });
   const changes = addedLinesOf(patch);
