@@ -38,6 +38,11 @@ const REWRITES: Record<string, (work: TestRepo, qwen: string) => void> = {
     const rewritten = work.git(['commit-tree', `${qwen}^{tree}`, '-p', `${qwen}~1`, '-m', 'feat: key derivation'], { env: later(1) });
     work.git(['checkout', '-q', '-b', 'launder', rewritten]);
   },
+  'rebase -i reword': (work, qwen) => {
+    work.git(['checkout', '-q', '-b', 'launder', qwen]);
+    const editor = `sh -c 'grep -v Assisted-by "$1" > "$1.new"; mv "$1.new" "$1"' -`;
+    work.git(['rebase', '-q', '-i', `${qwen}~1`], { env: { ...later(1), GIT_SEQUENCE_EDITOR: "sed -i '1s/^pick/reword/'", GIT_EDITOR: editor } });
+  },
   'cherry-pick, then commit --amend -m': (work, qwen) => {
     work.git(['checkout', '-q', '-b', 'launder', `${qwen}~1`]);
     work.git(['cherry-pick', qwen], { env: later(1) });
