@@ -15,6 +15,7 @@ import { COPY_LOOKUPS_CAP, CopyLookupsCapError, copySuspects } from '../git/copy
 import { firstHiddenLinesFile } from '../git/wide-text.js';
 import { runPool } from '../report/run-pool.js';
 import { enforceMessages } from './messages.js';
+import { twinLines } from './twin-lines.js';
 import type { NoteLines } from '../core/notes/note-lines.js';
 import type { CommitNotes } from '../notes/commit-notes.js';
 import type { QwenNotes } from '../notes/qwen-notes.js';
@@ -168,18 +169,30 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   landed.push(...(await restoredLines(repoDir, [...uniqueLanded(landed), ...inPlace], run.policy, jobs)));
   const facts = new Map(run.facts);
   const cut: string[] = [];
-  const outside = [...new Set(landed.map((lines) => lines.sha))].filter((sha) => !inRange(sha));
-  if (outside.length > 0) {
+  const readFacts = async (shas: readonly string[]): Promise<Map<string, CommitFacts>> => {
+    const read = new Map<string, CommitFacts>();
+    if (shas.length === 0) return read;
     // Read as the judged commits are: what their stored bytes name counts too (read-commit-facts).
-    const stored = await commitsReadAsStored(repoDir, ['--no-walk', ...outside]);
-    for await (const commit of streamCommits(repoDir, ['--no-walk', ...outside], { asStored: true, whole: true })) {
+    const stored = await commitsReadAsStored(repoDir, ['--no-walk', ...shas]);
+    for await (const commit of streamCommits(repoDir, ['--no-walk', ...shas], { asStored: true, whole: true })) {
       // A shallow clone's oldest commit stands for all the history it cuts off: fail closed.
       if (run.shallow?.has(commit.sha)) cut.push(commit.sha);
       const found = await readCommitFacts(repoDir, commit, run.detect, stored);
       if (run.notes) found.attributions = await run.notes.add(commit.sha, found.attributions, null);
       if (run.qwenNotes) found.attributions = await run.qwenNotes.add(commit.sha, found.attributions);
-      facts.set(commit.sha, found);
+      read.set(commit.sha, found);
     }
+    return read;
+  };
+  const outside = [...new Set(landed.map((lines) => lines.sha))].filter((sha) => !inRange(sha));
+  for (const [sha, found] of await readFacts(outside)) facts.set(sha, found);
+  // A person-read commit that wrote the very file an attributed commit held here wrote (a rewrite that dropped its trailer).
+  // A shallow clone's oldest commit holds every file as if it wrote it: no evidence of a twin.
+  const twins = await twinLines(repoDir, uniqueLanded(landed), facts, { policy: run.policy, inRange, rangeCommits: [...run.range.keys()], readFacts, jobs, cutOff: (sha) => run.shallow?.has(sha) === true });
+  if (twins.length > 0) {
+    landed.push(...twins);
+    const unread = [...new Set(twins.map((lines) => lines.sha))].filter((sha) => !inRange(sha) && !facts.has(sha));
+    for (const [sha, found] of await readFacts(unread)) facts.set(sha, found);
   }
   const notes = new Map<string, NoteLines>();
   if (run.notes) {

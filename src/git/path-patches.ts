@@ -1,0 +1,132 @@
+import { unquoteCPath } from '../core/blame/parse-blame.js';
+import { runGit } from './exec.js';
+
+// History as stored (replace refs and grafts ignored); paths literal (`*` is that file).
+const STORED = { asStored: true, env: { GIT_LITERAL_PATHSPECS: '1' } } as const;
+
+/**
+ * At most this many paths are searched at once (command-line arguments): a range that moves lines of
+ * more files a person's commits wrote into protected paths is not judged (fail closed, see twinLines).
+ */
+export const PATH_PATCHES_CAP = 2_000;
+
+export class PathPatchesCapError extends Error {
+  constructor(readonly asked: number) {
+    super(`path patches: ${asked} paths asked, or their changes past ${PATCH_OUTPUT_CAP} bytes`);
+  }
+}
+
+/** Committer times of `commits` (one `git log --no-walk` pass). */
+export async function commitTimes(cwd: string, commits: readonly string[]): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  if (commits.length === 0) return times;
+  const out = await runGit(['log', '--no-walk=unsorted', '--stdin', '--format=%H %ct'], { cwd, input: commits.map((sha) => `${sha}\n`).join(''), ...STORED });
+  for (const line of out.split('\n')) {
+    const match = /^([0-9a-f]{40,64}) (\d+)$/.exec(line);
+    if (match) times.set(match[1] as string, Number(match[2]));
+  }
+  return times;
+}
+
+/** Whether `ancestor` is an ancestor of (or is) `of`. */
+export async function isAncestor(cwd: string, ancestor: string, of: string): Promise<boolean> {
+  try {
+    await runGit(['merge-base', '--is-ancestor', ancestor, of], { cwd, ...STORED });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** At most this much `git log -p` output is read for one patch-id search: past it, fail closed (PathPatchesCapError). */
+export const PATCH_OUTPUT_CAP = 64 * 1024 * 1024;
+
+/** One commit's change to the asked paths: its patch id (`git patch-id --stable`), and where each line it adds sits, in order. */
+export interface PatchOf {
+  sha: string;
+  patchId: string;
+  /** Added lines by path: their line numbers in the commit's version of the file, in diff order. */
+  added: Map<string, number[]>;
+  /** The blob each path holds once the commit is made (`index <old>..<new>`; a deleted path has none). */
+  blobs: Map<string, string>;
+}
+
+/**
+ * The added lines of each commit's `git log -p` text, by the path of its `+++ b/` side: a hunk's
+ * lines are counted by its header (`@@ -a,b +c,d @@`), so a line of content that reads like a header
+ * (`+++ b/x` added) stays content.
+ */
+export function addedLinesOf(patch: string): Map<string, { added: Map<string, number[]>; blobs: Map<string, string> }> {
+  const result = new Map<string, { added: Map<string, number[]>; blobs: Map<string, string> }>();
+  let commit: { added: Map<string, number[]>; blobs: Map<string, string> } | undefined;
+  let blob: string | undefined;
+  let lines: number[] | undefined;
+  let next = 0;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const line of patch.split('\n')) {
+    if (oldLeft > 0 || newLeft > 0) {
+      if (line.startsWith('+')) {
+        lines?.push(next);
+        next += 1;
+        newLeft -= 1;
+      } else if (line.startsWith('-')) oldLeft -= 1;
+      else if (line.startsWith(' ') || line === '') {
+        next += 1;
+        oldLeft -= 1;
+        newLeft -= 1;
+      }
+      continue;
+    }
+    const head = /^commit ([0-9a-f]{40,64})$/.exec(line);
+    if (head) {
+      commit = { added: new Map(), blobs: new Map() };
+      result.set(head[1] as string, commit);
+      lines = undefined;
+    } else if (line.startsWith('diff --git ')) {
+      lines = undefined;
+      blob = undefined;
+    } else if (/^index [0-9a-f]+\.\.[0-9a-f]+/.test(line)) blob = /\.\.([0-9a-f]{40,64})(?: |$)/.exec(line)?.[1];
+    else if (line.startsWith('+++ ') && commit !== undefined) {
+      // C-quoted when it holds special bytes (`"b/t\tab.ts"`); a name with a space ends with a tab.
+      const name = unquoteCPath(line.slice(4).replace(/\t$/, ''));
+      lines = name.startsWith('b/') ? [] : undefined;
+      if (lines !== undefined) commit.added.set(name.slice(2), lines);
+      if (lines !== undefined && blob !== undefined) commit.blobs.set(name.slice(2), blob);
+    } else {
+      const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (hunk) {
+        oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+        next = Number(hunk[2]);
+        newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * The patch ids of every commit the repository holds (any ref but the notes, and `more` commits)
+ * that changes `paths`, computed on its change to those paths only (merges left out), with the lines
+ * each adds and the blobs it leaves there: one `git log -p` and one `git patch-id --stable`. Binary
+ * changes are hashed whole (`--binary`).
+ */
+export async function pathPatches(cwd: string, paths: readonly string[], more: readonly string[] = []): Promise<PatchOf[]> {
+  if (paths.length === 0) return [];
+  if (paths.length > PATH_PATCHES_CAP) throw new PathPatchesCapError(paths.length);
+  const args = [
+    '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U3',
+    '--exclude=refs/notes/*', '--all', '--stdin', '--', ...paths,
+  ];
+  const patch = await runGit(args, { cwd, input: more.map((sha) => `${sha}\n`).join(''), ...STORED });
+  if (patch.length > PATCH_OUTPUT_CAP) throw new PathPatchesCapError(paths.length);
+  if (patch === '') return [];
+  const ids = await runGit(['patch-id', '--stable'], { cwd, input: patch, ...STORED });
+  const changes = addedLinesOf(patch);
+  const patchIds = new Map(ids.split('\n').flatMap((line) => {
+    const match = /^([0-9a-f]{40,64}) ([0-9a-f]{40,64})$/.exec(line);
+    return match ? [[match[2] as string, match[1] as string] as const] : [];
+  }));
+  // A commit whose change to the paths is only a mode or an empty file has no patch id: still a writer of its blobs.
+  return [...changes].map(([sha, change]) => ({ sha, patchId: patchIds.get(sha) ?? `none:${sha}`, ...change }));
+}
