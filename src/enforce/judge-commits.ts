@@ -11,6 +11,9 @@ import type { Config } from '../core/types.js';
 import { streamCommits } from '../git/log.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
+import { notesTips } from '../git/notes.js';
+import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { openQwenNotes } from '../notes/qwen-notes.js';
 import type { LinkChange } from './judge-links.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
@@ -92,13 +95,15 @@ export async function judgeCommits(
   const mergeSubjects = new Map<string, string>();
   // git-ai notes as stored in this repository's refs/notes/ai ADD the models they name (a denied
   // model in a note is a violation though the message is silent); they never remove one.
-  const notesAt = options.notesTip === undefined ? {} : { tip: options.notesTip };
+  // Neither tip given (check, pre-push): both refs looked up in one git process ('' for none, as openCommitNotes and openQwenNotes read it).
+  const tips = options.notesTip === undefined && options.qwenNotesTip === undefined ? (await notesTips(repoDir, [DEFAULT_NOTES_REF, QWEN_NOTES_REF], { asStored: true })).map((tip) => tip ?? '') : [options.notesTip, options.qwenNotesTip];
+  const notesAt = tips[0] === undefined ? {} : { tip: tips[0] };
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
   const stored = await commitsReadAsStored(repoDir, revisions);
   // A note of any schema_version is read (git-ai's stats reads one; its blame only authorship/3.0.0): reading more cannot hide a model.
   const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, schemas: 'any', ...notesAt });
   // Qwen Code's attribution notes (refs/notes/ai-attribution, as stored here) ADD its model too.
-  const qwenNotes = await openQwenNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, ...(options.qwenNotesTip === undefined ? {} : { tip: options.qwenNotesTip }) });
+  const qwenNotes = await openQwenNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, ...(tips[1] === undefined ? {} : { tip: tips[1] }) });
   try {
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true, whole: true })) {
       commits += 1;

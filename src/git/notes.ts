@@ -33,6 +33,33 @@ export async function notesTip(cwd: string, ref: string, view: ObjectView = {}):
 }
 
 /**
+ * notesTip of each ref in `refs`, asked of git in ONE `for-each-ref` (blame reads refs/notes/ai and
+ * refs/notes/ai-attribution on every run: a git process less). A ref git cannot read the type of
+ * (exit 128, which may cut the listing of the others short) sends each ref back to notesTip alone.
+ */
+export async function notesTips(cwd: string, refs: readonly string[], view: ObjectView = {}): Promise<Array<string | null>> {
+  let out: string;
+  try {
+    out = await runGit(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(objecttype)', '--end-of-options', ...new Set(refs)], { cwd, ...view });
+  } catch (error) {
+    if (error instanceof GitError && error.exitCode === 128) return Promise.all(refs.map((ref) => notesTip(cwd, ref, view)));
+    throw error;
+  }
+  const listed = out.split('\n').map((line) => line.split('\0'));
+  return Promise.all(
+    refs.map(async (ref) => {
+      // for-each-ref also lists refs under <ref>/ (a pattern is a prefix): only the ref itself counts.
+      const found = listed.find(([name]) => name === ref);
+      if (!found || !/^[0-9a-f]{40,64}$/.test(found[1] ?? '')) return null;
+      const [, oid, type] = found as [string, string, string];
+      if (type === 'commit') return oid;
+      // Not a commit (an annotated tag of the notes commit, made by hand): as notesTip peels it.
+      return notesTip(cwd, ref, view);
+    }),
+  );
+}
+
+/**
  * Every note of the notes commit `tip`: annotated commit → note entry, from ONE `git ls-tree -r`
  * (types and sizes come with it, so nothing oversized or not a blob is ever read). Fanout paths
  * (`ab/cdef…`, `ab/cd/ef…`) are joined; names that are not an object id are not notes and are

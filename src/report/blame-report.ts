@@ -40,7 +40,7 @@ import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { GitError } from '../git/exec.js';
 import { commitAuthors } from '../git/commit-authors.js';
-import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
+import { listNotes, notesTips, type NoteEntry } from '../git/notes.js';
 import { readNotes } from '../notes/read-notes.js';
 import { openQwenNotes, type QwenNotes } from '../notes/qwen-notes.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
@@ -225,6 +225,8 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   (run.ignoreRevsFiles ?? []).forEach((file, index) => {
     if (file !== '' && !existsSync(ignoreFiles[index]!)) throw new UsageError(`--ignore-revs-file '${sanitize(file)}': no such file (a relative path is read from the current directory, ${sanitize(cwd)}).`);
   });
+  // refs/notes/ai (or --notes-ref) and Qwen Code's attribution notes, in one git process.
+  const tips = run.notes === false ? Promise.resolve([null, null]) : notesTips(repo.root, [notesRef, QWEN_NOTES_REF]);
   // Everything the cache key needs, at once.
   const [{ config }, rev, since, ignoreShas, prefix, { digest: environment, configuredIgnoreRevsFiles }, version, build, notesAt, mailmap, qwenAt] = await Promise.all([
     reportConfig(repo, run),
@@ -235,10 +237,10 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     blameEnvironment(repo.root, repo.commonDir, ignoreFiles).catch(refuseNotAFile),
     packageVersion(),
     buildId(),
-    run.notes === false ? Promise.resolve(null) : notesTip(repo.root, notesRef),
+    tips.then(([tip]) => tip ?? null),
     run.authors ? mailmapDigest(repo.root, repo.bare).catch(refuseNotAFile) : Promise.resolve(null),
     // Qwen Code's attribution notes: the commits they name are AI (as log and check read them); their tip keys the report.
-    run.notes === false ? Promise.resolve(null) : notesTip(repo.root, QWEN_NOTES_REF),
+    tips.then(([, tip]) => tip ?? null),
   ]);
   // A name git reads as another ref than the one meant (a tag `v1` beside a branch `v1`): say which one the report is of.
   await warnAmbiguous(repo.root, [['--rev', run.rev], ['--since', run.since]], run.onWarning);

@@ -16,6 +16,8 @@ import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
 import { openQwenNotes } from '../notes/qwen-notes.js';
+import { notesTips } from '../git/notes.js';
+import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { trimTrailing } from '../core/trim-run.js';
 
@@ -90,9 +92,11 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const notesRef = notesRefName(options.notesRef ?? DEFAULT_NOTES_REF);
   if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
   // A commit's git-ai note adds the models it names (evidence `note …`), of any schema_version, as check reads it.
-  const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, aliases: detectOptions.detect.aliases, onWarning: options.onWarning, schemas: 'any' });
+  // Both notes refs looked up in one git process ('' for none, as openCommitNotes and openQwenNotes read it).
+  const [notesAt = '', qwenAt = ''] = options.notes === false ? [] : (await notesTips(repo.root, [notesRef, QWEN_NOTES_REF])).map((tip) => tip ?? '');
+  const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, tip: notesAt, aliases: detectOptions.detect.aliases, onWarning: options.onWarning, schemas: 'any' });
   // Qwen Code's attribution note (refs/notes/ai-attribution) adds its model (evidence `note …`), as check reads it.
-  const qwenNotes = options.notes === false ? null : await openQwenNotes(repo.root, { aliases: detectOptions.detect.aliases });
+  const qwenNotes = options.notes === false ? null : await openQwenNotes(repo.root, { aliases: detectOptions.detect.aliases, tip: qwenAt });
   let yielded = 0;
   try {
     for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range)) {

@@ -275,6 +275,25 @@ describe('dist/bundle (npm run build)', () => {
     expect(caches).toEqual(['cli.cache', 'cli.log.cache']);
   });
 
+  it('--version and --help write their code cache as every other run does, and run no command', () => {
+    const repo = makeRepo();
+    repo.commit('one', { a: '1' });
+    const bundle = privateBundle();
+    const version = bundle.run(repo.dir, ['--version']);
+    expect([version.status, String(version.stdout).trim()]).toEqual([0, JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version]);
+    // yargs ended such a run in process.exit(), before the loader wrote the cache: each compiled the whole CLI.
+    expect(existsSync(join(bundle.dir, 'cli.cache'))).toBe(true);
+    for (const args of [['init', '--help'], ['init', '--mode', 'git', '-h']]) {
+      const help = bundle.run(repo.dir, args);
+      expect(help.status, args.join(' ')).toBe(0);
+      expect(String(help.stdout)).toContain('aitrail init');
+    }
+    expect(existsSync(join(bundle.dir, 'cli.init.cache'))).toBe(true);
+    // Help only: init installed nothing.
+    expect(readdirSync(join(repo.dir, '.git', 'hooks')).filter((name) => !name.endsWith('.sample'))).toEqual([]);
+    expect(readFileSync(join(repo.dir, '.git', 'config'), 'utf8')).not.toContain('aitrail');
+  });
+
   // The bundle and the module tree (dist/cli/entry.js, what bin falls back to) are one CLI: the same
   // output, exit code and repository state for help (yargs' locale files, found from the installed
   // yargs), usage errors, reports and init (husky, an ES module the bundle loads with require()).
