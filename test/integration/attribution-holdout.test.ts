@@ -22,7 +22,7 @@ interface Report {
  * recall 132/133, exact model 132/132 (Fedora's `ChatGPTv5`, a `v` before the version, is GPT-5). The
  * floors only go up. The remaining miss is a judgement call left as it is (`Z-GLM-4`). Session 40 added
  * a known miss (133/134): robobun's squash merges on Bun's main at `robobun@oven.sh`, also Bun's release
- * automation's address (README row s40g-1).
+ * automation's address (README row 543).
  */
 const FLOOR = { recall: 132, modelCorrect: 132 };
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { committed, CRYPTO_PATH_POLICY, policyServer, tryGit } from '../helpers/enforce-repos.js';
 
-// Row s40f-4: Qwen's lines holding a byte that is no UTF-8 (a Latin-1 `é` in a legacy file),
+// Row 542: Qwen's lines holding a byte that is no UTF-8 (a Latin-1 `é` in a legacy file),
 // already on main outside the protected path, copied by a person into a protected file: the copy
 // search asked git grep -P for U+FFFD (what reading them as UTF-8 made of `\xE9`), found nothing,
 // and the lines were blamed to the person's commit.

@@ -8,7 +8,7 @@ import { qwenNote } from '../helpers/qwen-code-notes.js';
 
 const git = (cwd: string, args: string[]) => execFileSync('git', args, { cwd, env: TEST_GIT_ENV, encoding: 'utf8' });
 
-describe('check in a partial clone whose remote cannot be reached (s40h-2)', () => {
+describe('check in a partial clone whose remote cannot be reached (553)', () => {
   it.each([
     ['git-ai', 'refs/notes/ai'],
     ['Qwen Code', 'refs/notes/ai-attribution'],

@@ -33,7 +33,7 @@ function sendCommands(server: string, commands: string[], pack = emptyPack()): s
   return out.slice(out.indexOf('unpack'));
 }
 
-describe('pre-receive: one ref named twice in one push (s40h-1)', () => {
+describe('pre-receive: one ref named twice in one push (552)', () => {
   it('refuses the push: the second command cannot delete refs/notes/ai behind the first', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     work.git(['notes', '--ref=ai', 'add', '-m', 'a note the server keeps', 'HEAD']);

@@ -103,7 +103,7 @@ describe('detectCommit: humans stay human', () => {
     ['a human named Devin', 'x\n\nCo-authored-by: Devin <devin@example.com>\n'],
     ['a human named Devin at Cognition', 'x\n\nCo-authored-by: Devin Smith <devin@cognition.ai>\n'],
     ['a human named Jules with a GitHub noreply address', 'x\n\nCo-authored-by: Jules <12345+jules@users.noreply.github.com>\n'],
-    // (the bare `Jules <jules@google.com>` is the agent: projects' conventions and Jules' own file headers, README row s40g-2)
+    // (the bare `Jules <jules@google.com>` is the agent: projects' conventions and Jules' own file headers, README row 544)
     ['a human named Jules at Google', 'x\n\nCo-authored-by: Jules Fontaine <jules@google.com>\nCo-authored-by: Jules <jules.martin@google.com>\n'],
     ['a human GitHub user named gemini', 'x\n\nCo-authored-by: Gemini <4567+gemini@users.noreply.github.com>\n'],
     // (81847 is the account `claude`, Anthropic's, which GitHub shows for noreply@anthropic.com: Claude Code's; another id is someone else's)
