@@ -28,14 +28,16 @@ export function stdoutClosed(): boolean {
 /**
  * What still writes through process.stdout (yargs' help and version) must not die on a closed pipe
  * with a stack trace either: the stream, when something first makes it, gets a listener that drops
- * EPIPE. Made lazily, so a run that never prints through it never builds it.
+ * a failed write (EPIPE, or ENOSPC/EIO of a file, as writeStdout drops them): thrown from the
+ * listener, it ended `--version >/dev/full` in an uncaught exception printing the bundle's source,
+ * exit 1 (yargs' process.exit() used to end the run first, exit 0). Made lazily, so a run that never
+ * prints through it never builds it.
  */
 export function ignoreClosedStdout(): void {
   const descriptor = Object.getOwnPropertyDescriptor(process, 'stdout');
   const make = descriptor?.get;
   const guard = (stream: NodeJS.WriteStream) =>
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
+    stream.on('error', () => {
       closed = true;
     });
   if (descriptor === undefined || make === undefined || descriptor.configurable !== true) {
