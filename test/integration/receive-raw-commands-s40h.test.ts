@@ -23,7 +23,8 @@ function packOf(from: string, revisions: string[]): Buffer {
 
 /**
  * Commands sent to the server's real `git receive-pack` as a hand-made client sends them (git's
- * own never names one ref twice): its report-status, one line per ref.
+ * own names one ref twice only in a push that fails anyway, `git push origin main main` to an empty
+ * repository; never a create and a delete): its report-status, one line per ref.
  */
 function sendCommands(server: string, commands: string[], pack = emptyPack()): string {
   const lines = commands.map((command, at) => pkt(`${command}${at === 0 ? '\0report-status delete-refs' : ''}\n`));
