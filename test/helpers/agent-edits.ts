@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
 import { claudeCode, geminiCli, type EditCase } from '../fixtures/agent-payloads.js';
+import { blameJson } from './blame-json.js';
 import { checkpoint } from './checkpoint.js';
+import { aitrail } from './cli.js';
 import { tempDir, type TestRepo } from './gitdir.js';
 import { gitRun } from './hooks.js';
 
@@ -42,3 +44,19 @@ export function noteOf(repo: TestRepo, rev: string): { files: Record<string, str
 
 /** Each file of `rev`'s git-ai note with its entries' ranges. */
 export const noteFiles = (repo: TestRepo, rev: string): Record<string, string[]> => noteOf(repo, rev).files;
+
+/**
+ * After `git rebase --continue` (`resumed`) committed a stop of `topic` (two commits by Test Human)
+ * whose resolution holds Claude Code's third line of `path` (rows 491 and 547): the picked commits
+ * kept as they were, the line noted on the stopped one, counted by blame, refused by check under a
+ * path rule denying Claude at `path`.
+ */
+export function expectResolutionNoted(repo: TestRepo, env: NodeJS.ProcessEnv, path: string, resumed: { code: number; stderr: string }): void {
+  expect(resumed.code, resumed.stderr).toBe(0);
+  expect(repo.git(['log', '--format=%s|%an|%b', 'main..HEAD']).split('\n')).toEqual(['topic 2|Test Human|', 'topic|Test Human|']);
+  expect(noteOf(repo, 'HEAD~1').files).toEqual({ [path]: ['3,3'] });
+  expect(blameJson(repo.dir, [path]).totals).toMatchObject({ lines: 3, ai: 1, byModel: { 'anthropic/claude-opus-4.6': 1 } });
+  const check = aitrail(repo.dir, ['check', 'main..HEAD'], { env });
+  expect(check.code, check.stdout + check.stderr).toBe(1);
+  expect(check.stdout + check.stderr).toContain(path);
+}

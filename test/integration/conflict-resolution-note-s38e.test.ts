@@ -5,8 +5,7 @@
 // repositories, the hooks of the real `aitrail init`, the agent's checkpoints through the real CLI.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { agentEdit, noteOf } from '../helpers/agent-edits.js';
-import { blameJson } from '../helpers/blame-json.js';
+import { agentEdit, expectResolutionNoted } from '../helpers/agent-edits.js';
 import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
@@ -40,14 +39,8 @@ describe('a rebase conflict resolved at the stop, committed by git rebase --cont
     repo.git(['add', PATH]);
     // The person continues, in a terminal of their own.
     const resumed = tryGit(repo.dir, ['rebase', '--continue'], { env: { ...env, GIT_EDITOR: 'true' } });
-    expect(resumed.code, resumed.stderr).toBe(0);
-    expect(repo.git(['log', '--format=%s|%an|%b', 'main..HEAD']).split('\n')).toEqual(['topic 2|Test Human|', 'topic|Test Human|']);
     // Before: no note (post-commit took git's commit for a replay, the checkpoint left pending): 0 AI lines, check passed.
-    expect(noteOf(repo, 'HEAD~1').files).toEqual({ [PATH]: ['3,3'] });
-    expect(blameJson(repo.dir, [PATH]).totals).toMatchObject({ lines: 3, ai: 1, byModel: { 'anthropic/claude-opus-4.6': 1 } });
-    const check = aitrail(repo.dir, ['check', 'main..HEAD'], { env });
-    expect(check.code, check.stdout + check.stderr).toBe(1);
-    expect(check.stdout + check.stderr).toContain(PATH);
+    expectResolutionNoted(repo, env, PATH, resumed);
   });
 
   it("a person's own resolution, in an agent's terminal: no note, and the shims start no node for git's commits", () => {

@@ -6,9 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agentEdit, noteOf } from '../helpers/agent-edits.js';
-import { blameJson } from '../helpers/blame-json.js';
-import { aitrail } from '../helpers/cli.js';
+import { agentEdit, expectResolutionNoted } from '../helpers/agent-edits.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
 
@@ -40,14 +38,8 @@ describe('a git rebase --apply conflict resolved at the stop, committed by git r
     repo.git(['add', PATH]);
     // The person continues, in a terminal of their own.
     const resumed = tryGit(repo.dir, ['rebase', '--continue'], { env });
-    expect(resumed.code, resumed.stderr).toBe(0);
-    expect(repo.git(['log', '--format=%s|%an|%b', 'main..HEAD']).split('\n')).toEqual(['topic 2|Test Human|', 'topic|Test Human|']);
     // Before: no note (post-applypatch took the commit for a replay, the checkpoint left pending): 0 AI lines, check passed.
-    expect(noteOf(repo, 'HEAD~1').files).toEqual({ [PATH]: ['3,3'] });
-    expect(blameJson(repo.dir, [PATH]).totals).toMatchObject({ lines: 3, ai: 1, byModel: { 'anthropic/claude-opus-4.6': 1 } });
-    const check = aitrail(repo.dir, ['check', 'main..HEAD'], { env });
-    expect(check.code, check.stdout + check.stderr).toBe(1);
-    expect(check.stdout + check.stderr).toContain(PATH);
+    expectResolutionNoted(repo, env, PATH, resumed);
   });
 
   it("a checkpoint left pending before the rebase (an agent's edit that changed nothing): no node start, no note for the replayed commits", () => {

@@ -71,35 +71,25 @@ describe('policyServer and project: the first push, by hand, leaves what git pus
   };
   const objectTypes = (list: string) => list.split('\n').map((line) => line.split(' ')[1]).sort();
 
-  it('policyServer', () => {
-    const config = 'policy:\n  deny: ["qwen/*"]\n';
-    const { work, remote, base } = policyServer(config);
+  /** The set-up `made` with `config` against `git push [-u] origin main` of the same `files`. */
+  const expectAsPushed = (made: { work: TestRepo; remote: TestRepo; base: string }, config: string, upstream: boolean, files: Record<string, string>) => {
+    const { work, remote, base } = made;
     const seeded = state(work, remote);
-    const real = pushed(config, false, { '.aitrailrc.yml': config });
+    const real = pushed(config, upstream, files);
     const truth = state(real.work, real.remote);
+    const realBase = real.work.git(['rev-parse', 'HEAD']);
     expect(seeded.serverRefs).toBe(`refs/heads/main ${base}`);
     expect(seeded.serverObjects).toBe(seeded.workObjects);
     expect(objectTypes(seeded.serverObjects)).toEqual(objectTypes(truth.serverObjects));
     expect(seeded.serverFsck).toBe('');
-    expect(seeded.workRefs.replaceAll(base, 'BASE')).toBe(truth.workRefs.replaceAll(real.work.git(['rev-parse', 'HEAD']), 'BASE'));
+    expect(seeded.workRefs.replaceAll(base, 'BASE')).toBe(truth.workRefs.replaceAll(realBase, 'BASE'));
     expect(seeded.workConfig).toBe(truth.workConfig.replaceAll(real.remote.dir, 'REMOTE').replace(remote.dir, 'REMOTE'));
     expect(seeded.reflog).toBe(truth.reflog);
-    expect(seeded.status.replaceAll(base, 'BASE')).toBe(truth.status.replaceAll(real.work.git(['rev-parse', 'HEAD']), 'BASE'));
-  });
+    expect(seeded.status.replaceAll(base, 'BASE')).toBe(truth.status.replaceAll(realBase, 'BASE'));
+  };
+  const config = 'policy:\n  deny: ["qwen/*"]\n';
 
-  it('project', () => {
-    const config = 'policy:\n  deny: ["qwen/*"]\n';
-    const { work, remote, base } = project(config);
-    const seeded = state(work, remote);
-    const real = pushed(config, true, { '.aitrailrc.yml': config, 'README.md': 'hello\n' });
-    const truth = state(real.work, real.remote);
-    expect(seeded.serverRefs).toBe(`refs/heads/main ${base}`);
-    expect(seeded.serverObjects).toBe(seeded.workObjects);
-    expect(objectTypes(seeded.serverObjects)).toEqual(objectTypes(truth.serverObjects));
-    expect(seeded.serverFsck).toBe('');
-    expect(seeded.workRefs.replaceAll(base, 'BASE')).toBe(truth.workRefs.replaceAll(real.work.git(['rev-parse', 'HEAD']), 'BASE'));
-    expect(seeded.workConfig).toBe(truth.workConfig);
-    expect(seeded.reflog).toBe(truth.reflog);
-    expect(seeded.status.replaceAll(base, 'BASE')).toBe(truth.status.replaceAll(real.work.git(['rev-parse', 'HEAD']), 'BASE'));
-  });
+  it('policyServer', () => expectAsPushed(policyServer(config), config, false, { '.aitrailrc.yml': config }));
+
+  it('project', () => expectAsPushed(project(config), config, true, { '.aitrailrc.yml': config, 'README.md': 'hello\n' }));
 });
