@@ -90,9 +90,12 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
   const times = await commitTimes(repoDir, [...new Set([...twinShas, ...person.map((lines) => lines.sha)])]);
   /** The oldest attributed twin that did not come after the person-read commit of `lines`. */
   const original = async <T extends { sha: string }>(lines: LandedLines, twins: readonly T[]): Promise<T | undefined> => {
-    const time = times.get(lines.sha) ?? Number.POSITIVE_INFINITY;
-    const when = (sha: string): number => times.get(sha) ?? Number.POSITIVE_INFINITY;
-    const older = (sha: string): boolean => when(sha) <= time || (run.inRange(lines.sha) && !run.inRange(sha));
+    const time = times.get(lines.sha)?.time ?? Number.POSITIVE_INFINITY;
+    const when = (sha: string): number => times.get(sha)?.time ?? Number.POSITIVE_INFINITY;
+    // A twin whose message names the person-read commit by its full id (`cherry-pick -x`'s `(cherry
+    // picked from commit <sha>)`, a revert's, a note of a backport) was made after it: never its original.
+    const names = (sha: string): boolean => times.get(sha)?.message.includes(lines.sha) === true;
+    const older = (sha: string): boolean => !names(sha) && (when(sha) <= time || (run.inRange(lines.sha) && !run.inRange(sha)));
     for (const twin of twins.filter((found) => attributed(found.sha) && older(found.sha)).sort((a, b) => when(a.sha) - when(b.sha))) {
       if (!(await isAncestor(repoDir, lines.sha, twin.sha))) return twin;
     }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { unquoteCPath } from '../core/blame/parse-blame.js';
 import { runGit } from './exec.js';
 
@@ -16,14 +17,16 @@ export class PathPatchesCapError extends Error {
   }
 }
 
-/** Committer times of `commits` (one `git log --no-walk` pass). */
-export async function commitTimes(cwd: string, commits: readonly string[]): Promise<Map<string, number>> {
-  const times = new Map<string, number>();
+/** Committer times of `commits`, and their raw messages lower-cased (one `git log --no-walk` pass). */
+export async function commitTimes(cwd: string, commits: readonly string[]): Promise<Map<string, { time: number; message: string }>> {
+  const times = new Map<string, { time: number; message: string }>();
   if (commits.length === 0) return times;
-  const out = await runGit(['log', '--no-walk=unsorted', '--stdin', '--format=%H %ct'], { cwd, input: commits.map((sha) => `${sha}\n`).join(''), ...STORED });
-  for (const line of out.split('\n')) {
-    const match = /^([0-9a-f]{40,64}) (\d+)$/.exec(line);
-    if (match) times.set(match[1] as string, Number(match[2]));
+  // Each record starts with a mark no message can hold (it is drawn now): a message cannot forge another commit's record.
+  const mark = `aitrail-${randomBytes(16).toString('hex')}`;
+  const out = await runGit(['log', '--no-walk=unsorted', '--stdin', `--format=${mark} %H %ct%n%B`], { cwd, input: commits.map((sha) => `${sha}\n`).join(''), ...STORED });
+  for (const record of out.split(`${mark} `).slice(1)) {
+    const match = /^([0-9a-f]{40,64}) (\d+)\n/.exec(record);
+    if (match) times.set(match[1] as string, { time: Number(match[2]), message: record.slice(match[0].length).toLowerCase() });
   }
   return times;
 }
