@@ -8,13 +8,12 @@ import { blobIdsAt, readBlob } from '../git/read-blob.js';
 import { runPool } from '../report/run-pool.js';
 import { enforceMessages } from './messages.js';
 
-/** git blame's least copy score (`BLAME_DEFAULT_COPY_SCORE`): letters and digits a run of lines must hold to be taken for the twin's. */
+/** git blame's least copy score (`BLAME_DEFAULT_COPY_SCORE`): letters and digits the lines a person-read commit wrote in a file must hold, together, to be taken for the twin's. */
 const COPY_SCORE = 40;
 
-/** Letters and digits in lines `start`..`start + count - 1` (1-based) of `text`, as git's copy score counts them (ASCII alphanumerics). */
-function alnumIn(text: string, start: number, count: number): number {
-  const lines = text.split('\n').slice(start - 1, start - 1 + count);
-  return lines.reduce((sum, line) => sum + (line.match(/[A-Za-z0-9]/g)?.length ?? 0), 0);
+/** Letters and digits in `line`, as git's copy score counts them (ASCII alphanumerics). */
+function alnumIn(line: string): number {
+  return line.match(/[A-Za-z0-9]/g)?.length ?? 0;
 }
 
 export interface TwinRun {
@@ -42,10 +41,11 @@ export interface TwinRun {
  * blob: the same line numbers), in full history, and land with whoever wrote them there. Otherwise
  * a commit with the same patch id on that path (the change re-applied where the file differs) is
  * its twin: the k-th line the person-read commit added is the twin's k-th. Only an attributed twin
- * counts, and only runs of lines holding git's least copy score (40 letters and digits): a person's
- * own identical short fix stays the person's. The twin must not have come after the copy: a twin
- * that descends from the person-read commit, or (unless the twin is older than the range and the
- * copy in it) was committed after it, is the copy, not the original.
+ * counts, and only when the lines the person-read commit wrote in that file that land in protected
+ * files hold, together, git's least copy score (40 letters and digits): a person's own identical
+ * short fix stays the person's. The twin must not have come after the copy: a twin that descends
+ * from the person-read commit, whose message names it by its full id (`cherry-pick -x`), or (unless
+ * the twin is older than the range and the copy in it) was committed after it, is the copy, not the original.
  */
 export async function twinLines(repoDir: string, landed: readonly LandedLines[], facts: Map<string, CommitFacts>, run: TwinRun): Promise<LandedLines[]> {
   const person = landed.filter((lines) => !facts.get(lines.sha)?.attributions.length);
@@ -101,13 +101,36 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
     }
     return undefined;
   };
-  const texts = new Map<string, string>();
-  /** Whether the run of `lines` holds git's least copy score (a person's short identical fix does not). */
+  const texts = new Map<string, string[]>();
+  const runsOf = new Map<string, LandedLines[]>();
+  for (const lines of person) {
+    const key = `${lines.sha}\0${lines.origin.path}`;
+    const runs = runsOf.get(key);
+    if (runs) runs.push(lines);
+    else runsOf.set(key, [lines]);
+  }
+  /**
+   * Whether the lines the person-read commit of `lines` wrote in that file that land here hold, together, git's least
+   * copy score (a person's short identical fix does not): counted over all its runs there, not one run at a time, so
+   * Qwen's short lines each between two of a person's (every run under the score) still count.
+   */
   const scores = async (lines: LandedLines): Promise<boolean> => {
     const blob = blobOf.get(`${lines.sha}\0${lines.origin.path}`);
     if (blob === undefined) return false;
-    if (!texts.has(blob)) texts.set(blob, await readBlob(repoDir, blob, { asStored: true }));
-    return alnumIn(texts.get(blob) as string, lines.origin.start, lines.lines) >= COPY_SCORE;
+    if (!texts.has(blob)) texts.set(blob, (await readBlob(repoDir, blob, { asStored: true })).split('\n'));
+    const text = texts.get(blob) as string[];
+    const runs = runsOf.get(`${lines.sha}\0${lines.origin.path}`) ?? [];
+    const counted = new Set<number>();
+    let score = 0;
+    for (const run of runs) {
+      for (let line = run.origin.start; line < run.origin.start + run.lines; line += 1) {
+        if (counted.has(line)) continue;
+        counted.add(line);
+        score += alnumIn(text[line - 1] ?? '');
+        if (score >= COPY_SCORE) return true;
+      }
+    }
+    return false;
   };
   const found: LandedLines[] = [];
   for (const { lines, twins } of patchTwins) {

@@ -41,3 +41,28 @@ describe('history laundering twins: a Qwen pick of a person\'s commit is not its
     expect(remote.git(['rev-parse', 'refs/heads/feature'])).toBe(work.git(['rev-parse', 'feature']));
   });
 });
+
+describe('history laundering twins: Qwen\'s short lines between a person\'s, laundered', () => {
+  it('a rewrite of Qwen\'s commit that added one short line after each of a person\'s, moved into src/crypto, is refused by check and pre-receive', () => {
+    const { work, remote } = policyServer(CRYPTO_PATH_POLICY);
+    const sections = [1, 2, 3, 4, 5, 6].map((n) => `// section ${n}`);
+    committed(work, 'feat: key sections\n', { 'lib/key.ts': `${sections.join('\n')}\n` });
+    // Each of Qwen's lines is a run of its own in blame, under git's least copy score (40 letters and digits); together well past it.
+    const qwen = committed(work, `feat: key constants\n\n${QWEN_DECLARED}\n`, { 'lib/key.ts': sections.map((line, n) => `${line}\nexport const k${n} = ${n}1;\n`).join('') });
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'main']).code).toBe(0);
+    work.git(['fetch', '-q', 'origin']);
+    const rewritten = work.git(['commit-tree', `${qwen}^{tree}`, '-p', `${qwen}~1`, '-m', 'feat: key constants'], { env: at(60) });
+    work.git(['checkout', '-q', '-b', 'launder', rewritten]);
+    work.write('src/crypto/.keep', '');
+    work.git(['mv', 'lib/key.ts', 'src/crypto/key.ts']);
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'refactor: key derivation is crypto'], { env: at(61) });
+    const check = aitrail(work.dir, ['check', 'origin/main..launder', '--format', 'json'], { timeout: 60_000 });
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    const found = (JSON.parse(check.stdout) as { violations: Array<{ sha: string; rule: string; lines?: number }> }).violations;
+    expect(found).toMatchObject([{ sha: qwen, rule: 'path-model-denied', lines: 6 }]);
+    const push = tryGit(work.dir, ['push', 'origin', 'launder']);
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain('refs/heads/launder');
+  });
+});
