@@ -1,7 +1,7 @@
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { landOlderLines, olderRanges, type LandedLines, type OlderLines } from '../core/policy/landed-lines.js';
 import type { CommitFacts } from '../core/policy/types.js';
-import { PATH_PATCHES_CAP, PathPatchesCapError, commitTimes, isAncestor, pathPatches, type PatchOf } from '../git/path-patches.js';
+import { PathPatchesCapError, commitTimes, isAncestor, pathPatches, type PatchOf } from '../git/path-patches.js';
 import { GitError } from '../git/exec.js';
 import { blameOrigins } from '../git/range-blame.js';
 import { blobIdsAt, readBlob } from '../git/read-blob.js';
@@ -61,7 +61,7 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
   try {
     patches = await pathPatches(repoDir, [...new Set(places.map((place) => place.path))], run.rangeCommits);
   } catch (error) {
-    if (error instanceof PathPatchesCapError) throw new GitError(enforceMessages.tooManyTwinBlobs(person[0]?.sha ?? '', PATH_PATCHES_CAP), ['log'], null, '');
+    if (error instanceof PathPatchesCapError) throw new GitError(enforceMessages.tooManyTwinBlobs(person[0]?.sha ?? ''), ['log'], null, '');
     throw error;
   }
   const usable = (lines: LandedLines, sha: string): boolean => sha !== lines.sha && !run.cutOff(sha);
@@ -75,11 +75,12 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
   });
   // The same change re-applied where the file differs (a pick onto another branch): the same patch id, on that path.
   const rest = person.filter((lines) => !blobTwins.some((twin) => twin.lines === lines));
-  const patchOf = new Map(patches.map((patch) => [patch.sha, patch]));
+  // By commit and path: a commit has one entry for each run of paths it changes (see pathPatches).
+  const patchOf = new Map(patches.flatMap((patch) => [...patch.added.keys()].map((path) => [`${patch.sha}\0${path}`, patch] as const)));
   const byPatch = new Map<string, PatchOf[]>();
   for (const patch of patches) byPatch.set(patch.patchId, [...(byPatch.get(patch.patchId) ?? []), patch]);
   const patchTwins = rest.flatMap((lines) => {
-    const own = patchOf.get(lines.sha);
+    const own = patchOf.get(`${lines.sha}\0${lines.origin.path}`);
     const twins = (own === undefined ? [] : (byPatch.get(own.patchId) ?? [])).filter((patch) => usable(lines, patch.sha));
     return twins.length === 0 ? [] : [{ lines, twins }];
   });
@@ -137,7 +138,7 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
     const twin = await original(lines, twins);
     if (twin === undefined || !(await scores(lines))) continue;
     // The same patch adds the same lines in the same order: the k-th the person-read commit added is the twin's k-th.
-    const ownAdded = patchOf.get(lines.sha)?.added.get(lines.origin.path) ?? [];
+    const ownAdded = patchOf.get(`${lines.sha}\0${lines.origin.path}`)?.added.get(lines.origin.path) ?? [];
     const twinAdded = twin.added.get(lines.origin.path) ?? [];
     if (ownAdded.length !== twinAdded.length) continue;
     for (let line = lines.origin.start; line < lines.origin.start + lines.lines; line += 1) {

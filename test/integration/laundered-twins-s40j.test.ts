@@ -66,3 +66,20 @@ describe('history laundering twins: Qwen\'s short lines between a person\'s, lau
     expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain('refs/heads/launder');
   });
 });
+
+describe('history laundering twins: a person\'s move of thousands of files', () => {
+  it('a person\'s move of 2,001 files of their own into src/crypto is judged and passes (was: cannot judge, past 2,000 paths)', () => {
+    const { work } = policyServer(CRYPTO_PATH_POLICY);
+    const files: Record<string, string> = {};
+    for (let n = 0; n <= 2000; n += 1) files[`lib/f${n}.ts`] = `export const value${n} = ${n};\n`;
+    committed(work, 'feat: many modules\n', files);
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'main']).code).toBe(0);
+    work.git(['fetch', '-q', 'origin']);
+    work.git(['checkout', '-q', '-b', 'move']);
+    work.write('src/.keep', '');
+    work.git(['mv', 'lib', 'src/crypto']);
+    committed(work, 'refactor: modules are crypto\n', {});
+    const check = aitrail(work.dir, ['check', 'origin/main..move'], { timeout: 300_000 });
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+  }, 320_000);
+});
