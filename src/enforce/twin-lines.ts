@@ -1,20 +1,19 @@
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { landOlderLines, olderRanges, type LandedLines, type OlderLines } from '../core/policy/landed-lines.js';
 import type { CommitFacts } from '../core/policy/types.js';
-import { PATH_PATCHES_CAP, PathPatchesCapError, commitTimes, isAncestor, pathPatches, type PatchOf } from '../git/path-patches.js';
+import { PathPatchesCapError, commitTimes, isAncestor, pathPatches, type PatchOf } from '../git/path-patches.js';
 import { GitError } from '../git/exec.js';
 import { blameOrigins } from '../git/range-blame.js';
 import { blobIdsAt, readBlob } from '../git/read-blob.js';
 import { runPool } from '../report/run-pool.js';
 import { enforceMessages } from './messages.js';
 
-/** git blame's least copy score (`BLAME_DEFAULT_COPY_SCORE`): letters and digits a run of lines must hold to be taken for the twin's. */
+/** git blame's least copy score (`BLAME_DEFAULT_COPY_SCORE`): letters and digits the lines a person-read commit wrote in a file must hold, together, to be taken for the twin's. */
 const COPY_SCORE = 40;
 
-/** Letters and digits in lines `start`..`start + count - 1` (1-based) of `text`, as git's copy score counts them (ASCII alphanumerics). */
-function alnumIn(text: string, start: number, count: number): number {
-  const lines = text.split('\n').slice(start - 1, start - 1 + count);
-  return lines.reduce((sum, line) => sum + (line.match(/[A-Za-z0-9]/g)?.length ?? 0), 0);
+/** Letters and digits in `line`, as git's copy score counts them (ASCII alphanumerics). */
+function alnumIn(line: string): number {
+  return line.match(/[A-Za-z0-9]/g)?.length ?? 0;
 }
 
 export interface TwinRun {
@@ -42,10 +41,11 @@ export interface TwinRun {
  * blob: the same line numbers), in full history, and land with whoever wrote them there. Otherwise
  * a commit with the same patch id on that path (the change re-applied where the file differs) is
  * its twin: the k-th line the person-read commit added is the twin's k-th. Only an attributed twin
- * counts, and only runs of lines holding git's least copy score (40 letters and digits): a person's
- * own identical short fix stays the person's. The twin must not have come after the copy: a twin
- * that descends from the person-read commit, or (unless the twin is older than the range and the
- * copy in it) was committed after it, is the copy, not the original.
+ * counts, and only when the lines the person-read commit wrote in that file that land in protected
+ * files hold, together, git's least copy score (40 letters and digits): a person's own identical
+ * short fix stays the person's. The twin must not have come after the copy: a twin that descends
+ * from the person-read commit, whose message names it by its full id (`cherry-pick -x`), or (unless
+ * the twin is older than the range and the copy in it) was committed after it, is the copy, not the original.
  */
 export async function twinLines(repoDir: string, landed: readonly LandedLines[], facts: Map<string, CommitFacts>, run: TwinRun): Promise<LandedLines[]> {
   const person = landed.filter((lines) => !facts.get(lines.sha)?.attributions.length);
@@ -61,7 +61,7 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
   try {
     patches = await pathPatches(repoDir, [...new Set(places.map((place) => place.path))], run.rangeCommits);
   } catch (error) {
-    if (error instanceof PathPatchesCapError) throw new GitError(enforceMessages.tooManyTwinBlobs(person[0]?.sha ?? '', PATH_PATCHES_CAP), ['log'], null, '');
+    if (error instanceof PathPatchesCapError) throw new GitError(enforceMessages.tooManyTwinBlobs(person[0]?.sha ?? ''), ['log'], null, '');
     throw error;
   }
   const usable = (lines: LandedLines, sha: string): boolean => sha !== lines.sha && !run.cutOff(sha);
@@ -75,11 +75,12 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
   });
   // The same change re-applied where the file differs (a pick onto another branch): the same patch id, on that path.
   const rest = person.filter((lines) => !blobTwins.some((twin) => twin.lines === lines));
-  const patchOf = new Map(patches.map((patch) => [patch.sha, patch]));
+  // By commit and path: a commit has one entry for each run of paths it changes (see pathPatches).
+  const patchOf = new Map(patches.flatMap((patch) => [...patch.added.keys()].map((path) => [`${patch.sha}\0${path}`, patch] as const)));
   const byPatch = new Map<string, PatchOf[]>();
   for (const patch of patches) byPatch.set(patch.patchId, [...(byPatch.get(patch.patchId) ?? []), patch]);
   const patchTwins = rest.flatMap((lines) => {
-    const own = patchOf.get(lines.sha);
+    const own = patchOf.get(`${lines.sha}\0${lines.origin.path}`);
     const twins = (own === undefined ? [] : (byPatch.get(own.patchId) ?? [])).filter((patch) => usable(lines, patch.sha));
     return twins.length === 0 ? [] : [{ lines, twins }];
   });
@@ -90,28 +91,54 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
   const times = await commitTimes(repoDir, [...new Set([...twinShas, ...person.map((lines) => lines.sha)])]);
   /** The oldest attributed twin that did not come after the person-read commit of `lines`. */
   const original = async <T extends { sha: string }>(lines: LandedLines, twins: readonly T[]): Promise<T | undefined> => {
-    const time = times.get(lines.sha) ?? Number.POSITIVE_INFINITY;
-    const when = (sha: string): number => times.get(sha) ?? Number.POSITIVE_INFINITY;
-    const older = (sha: string): boolean => when(sha) <= time || (run.inRange(lines.sha) && !run.inRange(sha));
+    const time = times.get(lines.sha)?.time ?? Number.POSITIVE_INFINITY;
+    const when = (sha: string): number => times.get(sha)?.time ?? Number.POSITIVE_INFINITY;
+    // A twin whose message names the person-read commit by its full id (`cherry-pick -x`'s `(cherry
+    // picked from commit <sha>)`, a revert's, a note of a backport) was made after it: never its original.
+    const names = (sha: string): boolean => times.get(sha)?.message.includes(lines.sha) === true;
+    const older = (sha: string): boolean => !names(sha) && (when(sha) <= time || (run.inRange(lines.sha) && !run.inRange(sha)));
     for (const twin of twins.filter((found) => attributed(found.sha) && older(found.sha)).sort((a, b) => when(a.sha) - when(b.sha))) {
       if (!(await isAncestor(repoDir, lines.sha, twin.sha))) return twin;
     }
     return undefined;
   };
-  const texts = new Map<string, string>();
-  /** Whether the run of `lines` holds git's least copy score (a person's short identical fix does not). */
+  const texts = new Map<string, string[]>();
+  const runsOf = new Map<string, LandedLines[]>();
+  for (const lines of person) {
+    const key = `${lines.sha}\0${lines.origin.path}`;
+    const runs = runsOf.get(key);
+    if (runs) runs.push(lines);
+    else runsOf.set(key, [lines]);
+  }
+  /**
+   * Whether the lines the person-read commit of `lines` wrote in that file that land here hold, together, git's least
+   * copy score (a person's short identical fix does not): counted over all its runs there, not one run at a time, so
+   * Qwen's short lines each between two of a person's (every run under the score) still count.
+   */
   const scores = async (lines: LandedLines): Promise<boolean> => {
     const blob = blobOf.get(`${lines.sha}\0${lines.origin.path}`);
     if (blob === undefined) return false;
-    if (!texts.has(blob)) texts.set(blob, await readBlob(repoDir, blob, { asStored: true }));
-    return alnumIn(texts.get(blob) as string, lines.origin.start, lines.lines) >= COPY_SCORE;
+    if (!texts.has(blob)) texts.set(blob, (await readBlob(repoDir, blob, { asStored: true })).split('\n'));
+    const text = texts.get(blob) as string[];
+    const runs = runsOf.get(`${lines.sha}\0${lines.origin.path}`) ?? [];
+    const counted = new Set<number>();
+    let score = 0;
+    for (const run of runs) {
+      for (let line = run.origin.start; line < run.origin.start + run.lines; line += 1) {
+        if (counted.has(line)) continue;
+        counted.add(line);
+        score += alnumIn(text[line - 1] ?? '');
+        if (score >= COPY_SCORE) return true;
+      }
+    }
+    return false;
   };
   const found: LandedLines[] = [];
   for (const { lines, twins } of patchTwins) {
     const twin = await original(lines, twins);
     if (twin === undefined || !(await scores(lines))) continue;
     // The same patch adds the same lines in the same order: the k-th the person-read commit added is the twin's k-th.
-    const ownAdded = patchOf.get(lines.sha)?.added.get(lines.origin.path) ?? [];
+    const ownAdded = patchOf.get(`${lines.sha}\0${lines.origin.path}`)?.added.get(lines.origin.path) ?? [];
     const twinAdded = twin.added.get(lines.origin.path) ?? [];
     if (ownAdded.length !== twinAdded.length) continue;
     for (let line = lines.origin.start; line < lines.origin.start + lines.lines; line += 1) {

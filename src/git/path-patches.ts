@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { unquoteCPath } from '../core/blame/parse-blame.js';
 import { runGit } from './exec.js';
 
@@ -5,25 +6,47 @@ import { runGit } from './exec.js';
 const STORED = { asStored: true, env: { GIT_LITERAL_PATHSPECS: '1' } } as const;
 
 /**
- * At most this many paths are searched at once (command-line arguments): a range that moves lines of
- * more files a person's commits wrote into protected paths is not judged (fail closed, see twinLines).
+ * At most this many paths (and PATH_BYTES_CAP bytes of them) go to one `git log -p` (command-line
+ * arguments): more are searched in as many runs, each path in one run only.
  */
 export const PATH_PATCHES_CAP = 2_000;
+const PATH_BYTES_CAP = 256 * 1024;
 
 export class PathPatchesCapError extends Error {
   constructor(readonly asked: number) {
-    super(`path patches: ${asked} paths asked, or their changes past ${PATCH_OUTPUT_CAP} bytes`);
+    super(`path patches: ${asked} paths asked, their changes past ${PATCH_OUTPUT_CAP} bytes`);
   }
 }
 
-/** Committer times of `commits` (one `git log --no-walk` pass). */
-export async function commitTimes(cwd: string, commits: readonly string[]): Promise<Map<string, number>> {
-  const times = new Map<string, number>();
+/** `paths` in runs of at most PATH_PATCHES_CAP paths and PATH_BYTES_CAP bytes. */
+function pathRuns(paths: readonly string[]): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let bytes = 0;
+  for (const path of paths) {
+    const size = Buffer.byteLength(path) + 1;
+    if (run.length > 0 && (run.length >= PATH_PATCHES_CAP || bytes + size > PATH_BYTES_CAP)) {
+      runs.push(run);
+      run = [];
+      bytes = 0;
+    }
+    run.push(path);
+    bytes += size;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** Committer times of `commits`, and their raw messages lower-cased (one `git log --no-walk` pass). */
+export async function commitTimes(cwd: string, commits: readonly string[]): Promise<Map<string, { time: number; message: string }>> {
+  const times = new Map<string, { time: number; message: string }>();
   if (commits.length === 0) return times;
-  const out = await runGit(['log', '--no-walk=unsorted', '--stdin', '--format=%H %ct'], { cwd, input: commits.map((sha) => `${sha}\n`).join(''), ...STORED });
-  for (const line of out.split('\n')) {
-    const match = /^([0-9a-f]{40,64}) (\d+)$/.exec(line);
-    if (match) times.set(match[1] as string, Number(match[2]));
+  // Each record starts with a mark no message can hold (it is drawn now): a message cannot forge another commit's record.
+  const mark = `aitrail-${randomBytes(16).toString('hex')}`;
+  const out = await runGit(['log', '--no-walk=unsorted', '--stdin', `--format=${mark} %H %ct%n%B`], { cwd, input: commits.map((sha) => `${sha}\n`).join(''), ...STORED });
+  for (const record of out.split(`${mark} `).slice(1)) {
+    const match = /^([0-9a-f]{40,64}) (\d+)\n/.exec(record);
+    if (match) times.set(match[1] as string, { time: Number(match[2]), message: record.slice(match[0].length).toLowerCase() });
   }
   return times;
 }
@@ -108,25 +131,36 @@ export function addedLinesOf(patch: string): Map<string, { added: Map<string, nu
 /**
  * The patch ids of every commit the repository holds (any ref but the notes, and `more` commits)
  * that changes `paths`, computed on its change to those paths only (merges left out), with the lines
- * each adds and the blobs it leaves there: one `git log -p` and one `git patch-id --stable`. Binary
- * changes are hashed whole (`--binary`).
+ * each adds and the blobs it leaves there: one `git log -p` and one `git patch-id --stable` a run of
+ * PATH_PATCHES_CAP paths (one run but for a move of thousands of files). A commit that changes paths
+ * of two runs has an entry in each, for the paths of that run. Binary changes are hashed whole (`--binary`).
  */
 export async function pathPatches(cwd: string, paths: readonly string[], more: readonly string[] = []): Promise<PatchOf[]> {
-  if (paths.length === 0) return [];
-  if (paths.length > PATH_PATCHES_CAP) throw new PathPatchesCapError(paths.length);
+  const found: PatchOf[] = [];
+  let read = 0;
+  for (const run of pathRuns(paths)) {
+    // A commit that changes paths of two runs has a patch (and a patch id) in each: its entries are told apart by path.
+    const patch = await runPatches(cwd, run, more);
+    read += patch.length;
+    if (read > PATCH_OUTPUT_CAP) throw new PathPatchesCapError(paths.length);
+    if (patch === '') continue;
+    const ids = await runGit(['patch-id', '--stable'], { cwd, input: patch, ...STORED });
+    const changes = addedLinesOf(patch);
+    const patchIds = new Map(ids.split('\n').flatMap((line) => {
+      const match = /^([0-9a-f]{40,64}) ([0-9a-f]{40,64})$/.exec(line);
+      return match ? [[match[2] as string, match[1] as string] as const] : [];
+    }));
+    // A commit whose change to the paths is only a mode or an empty file has no patch id: still a writer of its blobs.
+    found.push(...[...changes].map(([sha, change]) => ({ sha, patchId: patchIds.get(sha) ?? `none:${sha}`, ...change })));
+  }
+  return found;
+}
+
+/** One `git log -p` over `paths` (see pathPatches). */
+async function runPatches(cwd: string, paths: readonly string[], more: readonly string[]): Promise<string> {
   const args = [
     '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U3',
     '--exclude=refs/notes/*', '--all', '--stdin', '--', ...paths,
   ];
-  const patch = await runGit(args, { cwd, input: more.map((sha) => `${sha}\n`).join(''), ...STORED });
-  if (patch.length > PATCH_OUTPUT_CAP) throw new PathPatchesCapError(paths.length);
-  if (patch === '') return [];
-  const ids = await runGit(['patch-id', '--stable'], { cwd, input: patch, ...STORED });
-  const changes = addedLinesOf(patch);
-  const patchIds = new Map(ids.split('\n').flatMap((line) => {
-    const match = /^([0-9a-f]{40,64}) ([0-9a-f]{40,64})$/.exec(line);
-    return match ? [[match[2] as string, match[1] as string] as const] : [];
-  }));
-  // A commit whose change to the paths is only a mode or an empty file has no patch id: still a writer of its blobs.
-  return [...changes].map(([sha, change]) => ({ sha, patchId: patchIds.get(sha) ?? `none:${sha}`, ...change }));
+  return runGit(args, { cwd, input: more.map((sha) => `${sha}\n`).join(''), ...STORED });
 }
