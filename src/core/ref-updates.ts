@@ -54,8 +54,10 @@ export function parsePreReceiveLines(stdin: string): { updates: RefUpdate[]; mal
 }
 
 /**
- * The refs a received push names more than once (each once, in order). git's own client never
- * sends two commands for one ref, but receive-pack takes them from a hand-made one and, outside
+ * The refs a received push names more than once (each once, in order). git's own client sends two
+ * commands for one ref only in a push that fails anyway (`git push origin main main` to an empty
+ * repository: two identical creates), never a create and a delete; receive-pack takes them from a
+ * hand-made client too and, outside
  * `--atomic`, carries each out on its own: one whose old value is wrong fails while the other
  * lands, so a reading of the first command alone (refs/notes/ai's) judged what never happened.
  */
