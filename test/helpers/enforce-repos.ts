@@ -210,6 +210,25 @@ export function expectQwenBehindLinkRefused(make: (dir: string) => void, written
   expectLinkRefused(work, remote, 'qwen', qwen, shown, written);
 }
 
+/**
+ * Rows 470 and 528's move: on `work` (linkedBeforeTheRule done, a directory link showing lib/ under
+ * src/crypto), Qwen's declared `other/util.ts` pushed to main, then a person's `git mv` of it to
+ * lib/util.ts on `moved`: check refuses the move (path-model-denied at lib/util.ts), the server the push.
+ */
+export function expectQwenMovedBehindLinkRefused(work: TestRepo): void {
+  work.git(['checkout', '-q', '-b', 'moved', 'main']);
+  committed(work, 'feat: util\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'other/util.ts': QWEN_KEY });
+  expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'moved:main']).code).toBe(0);
+  work.git(['fetch', '-q', 'origin']);
+  work.git(['mv', '-f', 'other/util.ts', 'lib/util.ts']);
+  work.git(['commit', '-q', '--no-verify', '-m', 'chore: move util']);
+  const check = aitrail(work.dir, ['check', 'origin/main..moved', '--format', 'json'], { timeout: 60_000 });
+  expect(check.code, check.stdout + check.stderr).toBe(1);
+  type Found = Array<{ sha: string; rule: string; paths: string[] }>;
+  expect((JSON.parse(check.stdout) as { violations: Found }).violations).toMatchObject([{ rule: 'path-model-denied', paths: ['lib/util.ts'] }]);
+  expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'moved:main']).code).not.toBe(0);
+}
+
 /** A directory link at CRYPTO_PATH_POLICY's protected path, `src/crypto -> ../lib`, in the work tree `dir`. */
 export const dirLink = (dir: string): void => {
   mkdirSync(join(dir, 'src'), { recursive: true });

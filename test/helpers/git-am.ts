@@ -18,10 +18,11 @@ export function patchOf(repo: TestRepo, env: NodeJS.ProcessEnv, files: Record<st
   return patch;
 }
 
-/** A repository with aitrail's hooks (git mode) under `deny: ["qwen/*"]`, a person's commit made after the policy's. */
+/** A repository with aitrail's hooks (git mode) under `deny: ["qwen/*"]`, a person's commit made after the policy's; `started` emptied. */
 export function deniesQwen(): ReturnType<typeof hookedRepo> {
   const { repo, env, started } = hookedRepo();
   repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { ...env, AITRAIL: '0' });
   expect(tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Human again'], { env }).code).toBe(0);
+  writeFileSync(started, '');
   return { repo, env, started };
 }

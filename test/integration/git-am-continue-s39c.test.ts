@@ -175,20 +175,7 @@ describe('post-applypatch: the line-level note of a commit git am makes (git run
   });
 });
 
-describe('git rebase --apply (git am --rebasing) replays', () => {
-  it("in Qwen Code's terminal: neither pre-applypatch nor post-applypatch starts node, nothing refused", () => {
-    const { repo, env, started } = deniesQwen();
-    const setUp = { ...env, AITRAIL: '0' };
-    const main = repo.git(['rev-parse', 'HEAD']);
-    repo.git(['checkout', '-q', '-b', 'side', 'HEAD~1'], { env: setUp });
-    repo.commit('feat: side\n', { 'side.txt': 's\n' }, setUp);
-    writeFileSync(started, '');
-    const rebased = tryGit(repo.dir, ['rebase', '-q', '--apply', main], { env: { ...env, ...QWEN } });
-    expect(rebased.code, rebased.stderr).toBe(0);
-    expect(repo.git(['log', '-1', '--format=%B'], { raw: true })).toBe('feat: side\n\n');
-    expect(readFileSync(started, 'utf8')).not.toMatch(/applypatch/);
-  });
-});
+// `git rebase --apply` in Qwen Code's terminal starts neither pre-applypatch nor post-applypatch: git-am-s38l.test.ts.
 
 describe('git am under a path rule: the paths git applies (-p<n>, --directory)', () => {
   function cryptoRule() {

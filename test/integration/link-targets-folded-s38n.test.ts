@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, expectQwenBehindLinkRefused, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
+import { committed, expectQwenBehindLinkRefused, expectQwenMovedBehindLinkRefused, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 
 // Session 38 (row 456 as macOS reads names, rows 143 and 502): a link made before `src/crypto/**`
 // denied Qwen whose target names no path of the tree exactly, but one a Mac's checkout
@@ -59,15 +59,6 @@ describe('a link whose target the tree holds only as macOS reads names', () => {
   it('Qwen\'s lines moved by a person onto a file a folded directory link shows (row 470 as macOS reads names): refused by the line judge', () => {
     const { work } = policyServer(OPEN_POLICY);
     linkedBeforeTheRule(work, (dir) => linkAt(dir, '../LIB', 'src/crypto'));
-    work.git(['checkout', '-q', '-b', 'moved', 'main']);
-    committed(work, `feat: util\n\n${QWEN_DECLARED}\n`, { 'other/util.ts': QWEN_KEY });
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'moved:main']).code).toBe(0);
-    work.git(['fetch', '-q', 'origin']);
-    work.git(['mv', '-f', 'other/util.ts', 'lib/util.ts']);
-    work.git(['commit', '-q', '--no-verify', '-m', 'chore: move util']);
-    const check = aitrail(work.dir, ['check', 'origin/main..moved', '--format', 'json'], { timeout: 60_000 });
-    expect(check.code, check.stdout + check.stderr).toBe(1);
-    expect((JSON.parse(check.stdout) as { violations: Found }).violations).toMatchObject([{ rule: 'path-model-denied', paths: ['lib/util.ts'] }]);
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'moved:main']).code).not.toBe(0);
+    expectQwenMovedBehindLinkRefused(work);
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, expectQwenBehindLinkRefused, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
+import { committed, expectQwenBehindLinkRefused, expectQwenMovedBehindLinkRefused, linkAt, linkedBeforeTheRule, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 
 // Session 39 (row 514's limit): a link whose target the tree holds exactly, beside a twin that folds
 // alike (`LIB/key.ts` and `lib/key.ts` both committed). On a Mac the two are one file, whichever git
@@ -11,7 +11,6 @@ import { committed, expectQwenBehindLinkRefused, linkAt, linkedBeforeTheRule, po
 
 const QWEN_DECLARED = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const OPEN_POLICY = 'policy:\n  deny: []\n';
-type Found = Array<{ sha: string; rule: string; paths: string[] }>;
 
 /** `LIB/<name>` beside linkedBeforeTheRule's `lib/key.ts` and `lib/other.ts`, in the work tree `dir`. */
 function upperLib(dir: string, name = 'key.ts'): void {
@@ -57,16 +56,7 @@ describe('a link whose exact target has a twin as macOS reads names', () => {
       upperLib(dir, 'a.ts');
       linkAt(dir, '../LIB', 'src/crypto');
     });
-    work.git(['checkout', '-q', '-b', 'moved', 'main']);
-    committed(work, `feat: util\n\n${QWEN_DECLARED}\n`, { 'other/util.ts': QWEN_KEY });
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'moved:main']).code).toBe(0);
-    work.git(['fetch', '-q', 'origin']);
-    work.git(['mv', '-f', 'other/util.ts', 'lib/util.ts']);
-    work.git(['commit', '-q', '--no-verify', '-m', 'chore: move util']);
-    const check = aitrail(work.dir, ['check', 'origin/main..moved', '--format', 'json'], { timeout: 60_000 });
-    expect(check.code, check.stdout + check.stderr).toBe(1);
-    expect((JSON.parse(check.stdout) as { violations: Found }).violations).toMatchObject([{ rule: 'path-model-denied', paths: ['lib/util.ts'] }]);
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'moved:main']).code).not.toBe(0);
+    expectQwenMovedBehindLinkRefused(work);
   });
 });
 
