@@ -82,6 +82,12 @@ export const enforceMessages = {
   partialCloneCheck: (failure: string) =>
     `this is a partial clone (cloned with --filter): what check reads (the policy, the git-ai notes, the files the commits change) sits in objects this clone never downloaded, and fetching them failed (${show(failure)}); nothing is judged from what is missing.\n` +
     'Run where its remote can be reached, or use a full clone (git clone without --filter; actions/checkout without `filter:`).',
+  /** A ref update of a push whose pre-receive passed, judged again (src/hooks/reference-transaction.ts) and refused. */
+  receiveRaced: () =>
+    'aitrail: push rejected by the server: while this push was checked, another push changed the AI notes on the server or brought a commit that a note of this push names; judged again with them, it is refused (above). Look at the reason above; push again once it is mended.\n',
+  /** The record a push's pre-receive left for its ref updates cannot be read (src/enforce/receive-record.ts). */
+  receiveRecordUnreadable: () =>
+    "aitrail: push rejected by the server: what this push's pre-receive hook judged by (aitrail/receive/ in the repository's git directory) cannot be read, so a change made by another push at the same moment could not be judged. Push again; a server admin checks that directory is writable and readable by the git server.\n",
   namespacedPush: (namespace: string, prefix: string) =>
     `aitrail: push rejected by the server: it goes into the git namespace ${show(namespace)} (GIT_NAMESPACE; its refs are stored under ${show(prefix)}), and pre-receive reads the default branch, its policy, the refs and the git-ai notes of the repository itself, not of a namespace: it would judge this push by another project's policy, so it judges none.\n` +
     'A server admin serves each project from a repository of its own (objects can still be shared: git clone --reference, or objects/info/alternates).\n',
@@ -95,6 +101,8 @@ export const enforceMessages = {
     `aitrail: this push creates the default branch ${show(headRef ?? 'HEAD')}${via === undefined ? '' : ` (through ${show(via)}, a symbolic ref to it)`} with a policy other than the one this server enforced (${show(remembered)}); push it with that policy first, then change the policy in a push of its own to the default branch.\n`,
   cannotRemember: (path: string, reason: string) =>
     `aitrail: warning: cannot remember the policy in ${show(path)} (${show(reason)}); if the default branch is ever deleted, pushes will be refused until it is restored.\n`,
+  cannotRecord: (path: string, reason: string) =>
+    `aitrail: warning: cannot write what this push was judged by in ${show(path)} (${show(reason)}); another push landing at the same moment (notes, or the commits they name) is not checked against it.\n`,
   noDefaultBranch: (tried: readonly string[]) =>
     `no range given and no remote default branch to compare HEAD with (looked for ${tried.map(show).join(', ') || 'a remote: there is none'}).\n` +
     'Name a range (aitrail check origin/main..HEAD, the policy read at its base), or fetch the default branch first (git fetch origin main).',

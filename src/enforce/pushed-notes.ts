@@ -14,6 +14,8 @@ export interface PushedNotes {
   noted: string[];
   /** The note of each of `noted`, as the push leaves it. */
   entries: ReadonlyMap<string, NoteEntry>;
+  /** Commits whose note the push adds or changes that the repository does not hold (their note waits for them: receive-record.ts). */
+  absent: string[];
 }
 
 /** A note past this size is taken to attest AI lines (it is not read here). */
@@ -38,7 +40,8 @@ export async function pushedNotes(repoDir: string, updates: readonly RefUpdate[]
   const changed = [...after].filter(([commit, entry]) => before.get(commit)?.oid !== entry.oid).map(([commit]) => commit);
   const present = await resolveCommits(repoDir, changed, view);
   const noted = changed.filter((commit) => present.get(commit) === commit);
-  return { tip, noted, entries: new Map(noted.map((commit) => [commit, after.get(commit) as NoteEntry])) };
+  const absent = changed.filter((commit) => present.get(commit) !== commit);
+  return { tip, noted, entries: new Map(noted.map((commit) => [commit, after.get(commit) as NoteEntry])), absent };
 }
 
 /** Notes read per `cat-file --batch` (each up to READ_LIMIT). */

@@ -35,7 +35,7 @@ export async function receiveSets(
   repoDir: string,
   updates: readonly RefUpdate[],
   configFile: string | undefined,
-): Promise<{ sets: JudgedSet[]; notesTip?: string; qwenNotesTip?: string; warning?: string } | { refusal: string }> {
+): Promise<{ sets: JudgedSet[]; notesTip?: string; qwenNotesTip?: string; absent: string[]; warning?: string } | { refusal: string }> {
   const pushed = updates.filter((update) => update.to !== null);
   const asked = pushed.flatMap((update) => [update.to as string, ...(update.from ? [update.from] : [])]);
   const headRef = await symbolicRef(repoDir, 'HEAD');
@@ -77,5 +77,6 @@ export async function receiveSets(
   // Only commits whose new note is Qwen Code's are judged again (another tool's note adds nothing).
   const qwenNoted = qwen && qwen.noted.length > 0 ? await qwenAttestingNotes(repoDir, qwen) : [];
   if (qwenNoted.length > 0) sets.push({ source: policy.source, tips: qwenNoted, exclude: [], noWalk: true });
-  return { sets, ...(notes ? { notesTip: notes.tip } : {}), ...(qwen ? { qwenNotesTip: qwen.tip } : {}), ...(policy.warning === undefined ? {} : { warning: policy.warning }) };
+  const absent = [...new Set([...(notes?.absent ?? []), ...(qwen?.absent ?? [])])];
+  return { sets, absent, ...(notes ? { notesTip: notes.tip } : {}), ...(qwen ? { qwenNotesTip: qwen.tip } : {}), ...(policy.warning === undefined ? {} : { warning: policy.warning }) };
 }

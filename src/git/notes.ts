@@ -130,3 +130,14 @@ export async function grepNotes(cwd: string, tip: string, texts: readonly string
   }
   return found;
 }
+
+/** The format and patterns of notesListing: the reference-transaction shim runs the same command and compares the text. */
+export const NOTES_LISTING_ARGS: readonly string[] = ['for-each-ref', '--format=%(objectname) %(refname)', 'refs/notes/'];
+
+/**
+ * Every notes ref with its object, as git lists them (`<oid> <refname>` lines): what a push's
+ * pre-receive judged by, written down for the reference-transaction hook to compare (receive-record.ts).
+ */
+export async function notesListing(cwd: string): Promise<string> {
+  return runGit(NOTES_LISTING_ARGS, { cwd });
+}

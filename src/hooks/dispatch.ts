@@ -20,6 +20,7 @@ const HOOKS: HookLoaders = {
   'post-applypatch': () => import('./post-applypatch.js'),
   'pre-push': () => import('./pre-push.js'),
   'pre-receive': () => import('./pre-receive.js'),
+  'reference-transaction': () => import('./reference-transaction.js'),
   'post-commit': () => import('./post-commit.js'),
   'post-rewrite': () => import('./post-rewrite.js'),
 };

@@ -1,5 +1,5 @@
 /** How many arguments git itself gives each hook (at most), and prepare-commit-msg's message sources. */
-const GIT_ARGUMENTS: Record<string, number> = { 'prepare-commit-msg': 3, 'commit-msg': 1, 'pre-push': 2, 'pre-receive': 0, 'post-commit': 0, 'post-rewrite': 1 };
+const GIT_ARGUMENTS: Record<string, number> = { 'prepare-commit-msg': 3, 'commit-msg': 1, 'pre-push': 2, 'pre-receive': 0, 'reference-transaction': 1, 'post-commit': 0, 'post-rewrite': 1 };
 const MESSAGE_SOURCES = new Set(['message', 'template', 'merge', 'squash', 'commit']);
 const QUIET = new Set(['--quiet', '-q']);
 

@@ -3,6 +3,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { parsePreReceiveLines, repeatedRefs } from '../core/ref-updates.js';
 import { gitNamespacePrefix } from '../core/git-namespace.js';
 import type { HookHandler } from './dispatch.js';
+import { join } from 'node:path';
 import { writeStderr } from '../io/write-fd.js';
 
 /** `--config <file>` / `--config=<file>`; anything else is a usage error. */
@@ -32,7 +33,8 @@ export const handler: HookHandler = async (args, context) => {
     return ExitCode.usage;
   }
   try {
-    const { updates, malformed } = parsePreReceiveLines(await context.readStdin());
+    const stdin = await context.readStdin();
+    const { updates, malformed } = parsePreReceiveLines(stdin);
     const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');
     if (malformed.length > 0) return malformedInput('pre-receive', malformed);
     // A hand-made client's two commands for one ref: every reader below takes a ref's one update
@@ -53,6 +55,8 @@ export const handler: HookHandler = async (args, context) => {
       writeStderr(enforceMessages.namespacedPush(context.env.GIT_NAMESPACE as string, namespace));
       return ExitCode.git;
     }
+    // The notes refs as this push is judged: its ref updates check they are still these (receive-record.ts).
+    const notesRead = await (await import('../git/notes.js')).notesListing(context.cwd);
     const [{ refusedReplaceRefs }, { caseVariantRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }, { takenNotes, takenQwenNotes, shadowedNotes }] = await Promise.all([
       import('../enforce/replace-refs.js'),
       import('../enforce/case-variant-refs.js'),
@@ -94,11 +98,23 @@ export const handler: HookHandler = async (args, context) => {
       return ExitCode.git;
     }
     if (plan.warning !== undefined) writeStderr(plan.warning);
-    if (plan.sets.length === 0) return ExitCode.ok;
-    const tips = { ...(plan.notesTip === undefined ? {} : { notesTip: plan.notesTip }), ...(plan.qwenNotesTip === undefined ? {} : { qwenNotesTip: plan.qwenNotesTip }) };
-    const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd), tips);
-    // A cut inside what a push brings: the pushing clone was shallow (receive.shallowUpdate took its cut).
-    return reportHookVerdict(result, enforceMessages.receiveRefused(), { cut: enforceMessages.shallowPush });
+    let code: number = ExitCode.ok;
+    if (plan.sets.length > 0) {
+      const tips = { ...(plan.notesTip === undefined ? {} : { notesTip: plan.notesTip }), ...(plan.qwenNotesTip === undefined ? {} : { qwenNotesTip: plan.qwenNotesTip }) };
+      const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd), tips);
+      // A cut inside what a push brings: the pushing clone was shallow (receive.shallowUpdate took its cut).
+      code = reportHookVerdict(result, enforceMessages.receiveRefused(), { cut: enforceMessages.shallowPush });
+    }
+    if (code === ExitCode.ok) {
+      const { receivePid, writeReceiveRecord } = await import('../enforce/receive-record.js');
+      try {
+        writeReceiveRecord(context.cwd, receivePid(context.env), { notes: notesRead, absent: plan.absent, stdin, args });
+      } catch (error) {
+        // As the policy memory: a server that cannot write it says so, and judges on.
+        writeStderr(enforceMessages.cannotRecord(join(context.cwd, 'aitrail', 'receive'), (error as Error).message));
+      }
+    }
+    return code;
   } catch (error) {
     const { reportError } = await import('../errors/report-error.js');
     return reportError(error);

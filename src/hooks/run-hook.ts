@@ -17,7 +17,7 @@ export type HookLoaders = Record<string, () => Promise<{ handler: HookHandler }>
 export async function runHookWith(argv: string[], hooks: HookLoaders): Promise<number> {
   const options = hookOptions(argv);
   const [name, ...args] = options.argv;
-  if (process.env.AITRAIL === '0' && name !== 'pre-receive') return ExitCode.ok;
+  if (process.env.AITRAIL === '0' && name !== 'pre-receive' && name !== 'reference-transaction') return ExitCode.ok;
   const load = name ? hooks[name] : undefined;
   if (!load) {
     const text = name?.startsWith('-') ? cliMessages.unknownOption(sanitize(name.split('=')[0]!, { max: 60 }), 'hook') : `unknown hook '${sanitize(String(name ?? ''), { max: 60 })}'. Known hooks: ${Object.keys(hooks).join(', ')}.`;

@@ -304,6 +304,7 @@ export function managerAdvice(config: ManagerConfig, hooks: readonly InstalledHo
     'post-commit': [`run: ${dir}/post-commit`],
     'post-rewrite': [`run: ${dir}/post-rewrite {1}`, 'use_stdin: true'],
     'pre-receive': [],
+    'reference-transaction': [],
   };
   return [
     `lefthook manages hooks here (${config.file}), and its config names ${hooks.join(', ')} without aitrail: 'lefthook install' (lefthook's npm postinstall runs it) moves aitrail's shim${hooks.length > 1 ? 's' : ''} for ${hooks.length > 1 ? 'them' : 'it'} to <hook>.old, which lefthook never runs: then ${consequence(hooks)}. Make it run aitrail's shims (${README_SECTION}): in ${config.file}, an aitrail job among each hook's jobs:`,

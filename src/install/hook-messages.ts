@@ -15,6 +15,7 @@ const SKIP_ONCE: Record<InstalledHook, string> = {
   'post-applypatch': 'AITRAIL=0 silences this.',
   'post-rewrite': 'AITRAIL=0 silences this.',
   'pre-receive': '',
+  'reference-transaction': '',
 };
 
 /** How the hook's failure begins: what happens to the commit or push. */
@@ -31,6 +32,7 @@ export function outcome(hook: InstalledHook): string {
     case 'pre-push':
       return 'push blocked';
     case 'pre-receive':
+    case 'reference-transaction':
       return 'push rejected';
     case 'post-commit':
     case 'post-applypatch':
@@ -44,7 +46,7 @@ const CANNOT_CHECK = 'so the model policy cannot be checked';
 
 /** No aitrail binary anywhere the hook looks. */
 export function binaryMissingMessage(hook: InstalledHook): string {
-  if (hook === 'pre-receive') return `${outcome(hook)}: the aitrail binary is not on the server's PATH, ${CANNOT_CHECK}. Server admin: npm i -g aitrail (or remove this hook).`;
+  if (hook === 'pre-receive' || hook === 'reference-transaction') return `${outcome(hook)}: the aitrail binary is not on the server's PATH, ${CANNOT_CHECK}. Server admin: npm i -g aitrail (or remove this hook).`;
   const why = neverBlocks(hook) ? '' : `, ${CANNOT_CHECK}`;
   return `${outcome(hook)}: the aitrail binary was not found in node_modules/.bin or PATH${why}. Fix: npm i -D aitrail (or npm install); ${SKIP_ONCE[hook]}`;
 }
@@ -63,7 +65,7 @@ export const BINARY_TRACKED_SKIPPED = 'aitrail: not running $t: it comes from th
 
 /** aitrail was found but could not start (126/127: usually no node on the PATH git gives hooks). `$a`, `$s` (sh). */
 export function cannotStartMessage(hook: InstalledHook): string {
-  if (hook === 'pre-receive') return `${outcome(hook)}: $a could not be started (exit $s), ${CANNOT_CHECK}. Server admin: put node on the PATH of the git server (or remove this hook).`;
+  if (hook === 'pre-receive' || hook === 'reference-transaction') return `${outcome(hook)}: $a could not be started (exit $s), ${CANNOT_CHECK}. Server admin: put node on the PATH of the git server (or remove this hook).`;
   if (neverBlocks(hook)) return `${hook} hook failed (exit $s), ${hook === 'prepare-commit-msg' ? 'nothing recorded' : hook === 'post-commit' ? 'no line-level note written' : 'line-level notes copied as they were'}; the commit goes on. If node was not found: git GUIs often run hooks without your shell's PATH, so make node available to git. ${SKIP_ONCE[hook]}`;
   return `${outcome(hook)}: $a could not be started (exit $s), ${CANNOT_CHECK}. Is node on the PATH git gives hooks? (git GUIs often leave it out.) Fix: make node available to git; ${SKIP_ONCE[hook]}`;
 }

@@ -7,8 +7,12 @@
  * no post-commit for it).
  */
 export const CLIENT_HOOKS = ['prepare-commit-msg', 'commit-msg', 'pre-push', 'post-commit', 'post-rewrite', 'applypatch-msg', 'pre-applypatch', 'post-applypatch'] as const;
-/** Hooks installed in a bare (server) repository. */
-export const SERVER_HOOKS = ['pre-receive'] as const;
+/**
+ * Hooks installed in a bare (server) repository: pre-receive judges each push; reference-transaction
+ * checks, as each of its ref updates lands, that no other push changed what it was judged by
+ * (src/enforce/receive-record.ts).
+ */
+export const SERVER_HOOKS = ['pre-receive', 'reference-transaction'] as const;
 
 export type InstalledHook = (typeof CLIENT_HOOKS)[number] | (typeof SERVER_HOOKS)[number];
 

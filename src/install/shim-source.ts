@@ -12,11 +12,13 @@ import { configLacksLines } from './fast-path.js';
  */
 export function shimSource(hook: ShimHook): string {
   if (hook === 'post-checkout') return worktreeShimSource();
+  if (hook === 'reference-transaction') return transactionShimSource();
   const server = hook === 'pre-receive';
   const blocks = !neverBlocks(hook);
   const fail = blocks ? 'exit 1' : 'exit 0';
   // The client's lookup leaves the command line in "$@" (clientLookup); the server runs aitrail from PATH.
-  const run = server ? '"$a" hook "$h" "$@"' : '"$@"';
+  // The server's: receive-pack's id ($PPID) names what pre-receive judged by for the reference-transaction shim.
+  const run = server ? 'AITRAIL_RECEIVE_PID=$PPID "$a" hook "$h" "$@"' : '"$@"';
   const lines = [
     '#!/bin/sh',
     `# aitrail-shim: ${hook}`,
@@ -144,6 +146,79 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     'case $a in */*) if [ -f "$a" ]; then { read -r aitrail_r <"$a"; } 2>/dev/null; fi ;; esac',
     'if [ "$aitrail_r" = "#!/usr/bin/env node" ]; then set -- node "$a" hook "$h" "$@"; else set -- "$a" hook "$h" "$@"; fi',
   ];
+}
+
+/**
+ * The server's reference-transaction shim (src/enforce/receive-record.ts says why). git runs it for
+ * every ref update of the repository, with the update's state: for one a push's pre-receive of
+ * aitrail's judged (a record under aitrail/receive/<receive-pack's id>: receive-pack is the parent
+ * of both hooks, whose directory is the git dir), `prepared` takes aitrail's receive lock and
+ * `committed`/`aborted` gives it back: so each push's ref updates land one at a time, and a check
+ * and its landing are never split by another's. Under the lock, when the notes refs are not those
+ * pre-receive read, or a commit arrived whose note the push let wait, aitrail judges the push
+ * again; its refusal aborts the update. Anything else returns at once, starting nothing. A lock
+ * whose holder is gone is taken over; one held for a minute refuses (fail closed).
+ */
+function transactionShimSource(): string {
+  const hook = 'reference-transaction';
+  return [
+    '#!/bin/sh',
+    `# aitrail-shim: ${hook}`,
+    '# Installed by `aitrail init` in a bare (server) repository; `aitrail uninstall` removes it and restores the hook it replaced.',
+    '# Runs the hook this one replaced ($0.aitrail-chained), if any; then, for a ref update of a push aitrail\'s pre-receive judged,',
+    '# checks under a lock that no other push changed the AI notes or brought a commit this push\'s notes wait for, else',
+    `# runs \`aitrail hook ${hook} prepared\` (the push judged again). AITRAIL=0 does not switch it off.`,
+    '# Generated from src/install/shim-source.ts (npm run build:shims): edit that, not this file.',
+    `h=${hook}`,
+    'c="$0.aitrail-chained"',
+    'if [ -x "$c" ]; then "$c" "$@" || exit $?; fi',
+    'l=aitrail/receive.lock',
+    'case ${1-} in',
+    '  prepared) ;;',
+    '  committed|aborted)',
+    '    p=',
+    '    { read -r p <"$l/pid"; } 2>/dev/null',
+    '    [ -n "$p" ] && [ "$p" = "$PPID" ] && rm -rf "$l"',
+    '    exit 0 ;;',
+    '  *) exit 0 ;;',
+    'esac',
+    'r=aitrail/receive/$PPID',
+    '[ -f "$r/notes" ] && [ -f HEAD ] && [ -d objects ] || exit 0',
+    'n=0',
+    'until mkdir "$l" 2>/dev/null; do',
+    '  n=$((n + 1))',
+    '  p=',
+    '  { read -r p <"$l/pid"; } 2>/dev/null',
+    // Its holder gone (on Linux /proc tells, for any user; elsewhere kill -0), or no id written for 10 s: taken over.
+    '  if [ -n "$p" ]; then',
+    '    if [ -d /proc/self ]; then [ -d "/proc/$p" ] || { rm -rf "$l"; continue; }',
+    '    else kill -0 "$p" 2>/dev/null || { rm -rf "$l"; continue; }; fi',
+    '  elif [ "$n" -ge 100 ]; then rm -rf "$l"; continue',
+    '  fi',
+    '  if [ "$n" -ge 600 ]; then',
+    `    echo "aitrail: push rejected: another push (process $p) has held aitrail's lock $PWD/$l for a minute, so this ref update cannot be checked against it. Push again; a server admin removes that folder if no push is running." >&2`,
+    '    exit 1',
+    '  fi',
+    '  sleep 0.1 2>/dev/null || sleep 1',
+    'done',
+    'echo "$PPID" >"$l/pid"',
+    `if [ "$(git for-each-ref --format='%(objectname) %(refname)' refs/notes/ 2>&1)" = "$(cat "$r/notes")" ]; then`,
+    '  [ -s "$r/absent" ] || exit 0',
+    `  t=$(git cat-file --batch-check='%(objecttype)' <"$r/absent" 2>&1) || t=commit`,
+    '  w=',
+    '  for w in $t; do [ "$w" = commit ] && break; done',
+    '  [ "$w" = commit ] || exit 0',
+    'fi',
+    ...serverLookup(hook),
+    'AITRAIL_RECEIVE_PID=$PPID "$a" hook "$h" prepared',
+    's=$?',
+    'if [ "$s" = 126 ] || [ "$s" = 127 ]; then',
+    `  echo "aitrail: ${cannotStartMessage(hook)}" >&2`,
+    '  exit 1',
+    'fi',
+    'exit "$s"',
+    '',
+  ].join('\n');
 }
 
 /**
