@@ -56,7 +56,7 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     const unsafe = unsafeHookDir(target, repo);
     if (unsafe) return { root, mode: 'git', reason: 'bare (server) repository', target, changes: [], notes: [], packageDir: '', refused: unsafe };
     const changes = SERVER_HOOKS.map((hook) => installGitHook(target, hook, options));
-    return { root, mode: 'git', reason: 'bare (server) repository: pre-receive only', target, changes, packageDir: '', notes: ['Pushes are now checked against the policy; put aitrail on the server PATH (npm i -g aitrail).'] };
+    return { root, mode: 'git', reason: 'bare (server) repository: pre-receive and reference-transaction', target, changes, packageDir: '', notes: ['Pushes are now checked against the policy; put aitrail on the server PATH (npm i -g aitrail).'] };
   }
   const hooksPath = await configValue(root, 'core.hooksPath');
   const notes: string[] = [];

@@ -81,7 +81,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   };
   const out: string[] = [`Hooks (${show(hooksDir)}${hooksPath ? `, core.hooksPath=${sanitize(hooksPath)}` : ''}):`];
   for (const hook of hooks) {
-    out.push(`  ${hook.hook.padEnd(19)} ${hook.state.padEnd(15)} ${show(hook.path)}${hook.note ? ` — ${sanitize(hook.note)}` : ''}`);
+    out.push(`  ${hook.hook.padEnd(21)} ${hook.state.padEnd(15)} ${show(hook.path)}${hook.note ? ` — ${sanitize(hook.note)}` : ''}`);
   }
   for (const manager of managers) {
     const taken = hooksAtRisk(manager);
