@@ -77,6 +77,10 @@ export async function receiveSets(
   // Only commits whose new note is Qwen Code's are judged again (another tool's note adds nothing).
   const qwenNoted = qwen && qwen.noted.length > 0 ? await qwenAttestingNotes(repoDir, qwen) : [];
   if (qwenNoted.length > 0) sets.push({ source: policy.source, tips: qwenNoted, exclude: [], noWalk: true });
+  // And where their lines sit now, as for git-ai notes: a Qwen note pushed after a person's move of its commit's lines into a protected path.
+  if (qwenNoted.length > 0 && (policy.source.loaded.config.policy?.paths?.length ?? 0) > 0) {
+    for (const found of await notedDescendants(repoDir, updates, commits, qwenNoted)) sets.push({ source: policy.source, ...found });
+  }
   const absent = [...new Set([...(notes?.absent ?? []), ...(qwen?.absent ?? [])])];
   return { sets, absent, ...(notes ? { notesTip: notes.tip } : {}), ...(qwen ? { qwenNotesTip: qwen.tip } : {}), ...(policy.warning === undefined ? {} : { warning: policy.warning }) };
 }
