@@ -32,11 +32,26 @@ git rev-parse --is-inside-work-tree >/dev/null 2>&1 || fail 'no git repository i
 # (credentials, a port, repeated slashes, a trailing / or .git, case aside). Not asked when the workflow names both the
 # range and the config itself.
 repo_id() {
-  local url=$1 authority path port
+  local url=$1 authority path port scheme
+  # git's remote helper syntax (`<transport>::<address>`, git runs git-remote-<transport>): a program, not a server.
+  if [[ $url =~ ^[A-Za-z0-9][A-Za-z0-9+.-]*:: ]]; then printf 'helper|%s' "$url"; return; fi
   case $url in
-    # The authority ends at the first /, ? or # (as curl reads it): `https://evil.example#@github.com/o/r`
-    # is fetched from evil.example, never read as github.com/o/r.
-    *://*) url=${url#*://}; authority=${url%%[/?#]*}; path=${url:${#authority}} ;;
+    # A URL as git reads one (a scheme of letters, digits, + - . before the first colon, then //): anything
+    # else with `://` in it (`./x://github.com/o/r`) is a local path. The authority ends at the first /, ?
+    # or # (as curl reads it): `https://evil.example#@github.com/o/r` is fetched from evil.example, never
+    # read as github.com/o/r.
+    *://*) scheme=${url%%:*}
+       if [[ ! $scheme =~ ^[A-Za-z0-9][A-Za-z0-9+.-]*$ ]] || [ "${url:${#scheme}:3}" != :// ]; then authority=; path=$url
+       else
+         url=${url#*://}; authority=${url%%[/?#]*}; path=${url:${#authority}}
+         scheme=$(printf '%s' "$scheme" | tr '[:upper:]' '[:lower:]')
+         case $scheme in
+           # `file://<host>/<path>`: git opens <path> on this machine, whatever the host says.
+           file) authority= ;;
+           http | https | ssh | git | git+ssh | ssh+git | ftp | ftps) ;;
+           *) printf 'helper|%s' "$1"; return ;;
+         esac
+       fi ;;
     # scp-like with an IPv6 address (`git@[::1]:o/r`, `[::1]:o/r`): git looks for the colon after the bracket.
     \[*\]:* | [!/]*@\[*\]:*) authority=${url%%]:*}]; path=/${url#*]:}
        [ "${authority%%/*}" = "$authority" ] || { authority=; path=$url; } ;;
@@ -54,8 +69,10 @@ repo_id() {
   # Repeated slashes (`git@github.com:/o/r.git`) are one, as the server reads the path.
   while [ "${path#*//}" != "$path" ]; do path=${path%%//*}/${path#*//}; done
   path=${path%/}; path=${path%.git}; path=${path%/}
-  # GitHub's SSH over the HTTPS port (`ssh://git@ssh.github.com:443/o/r`) is github.com itself.
-  printf '%s%s' "$authority" "$path" | tr '[:upper:]' '[:lower:]' | sed 's,^ssh\.github\.com/,github.com/,'
+  # GitHub's SSH over the HTTPS port (`ssh://git@ssh.github.com:443/o/r`) is github.com itself. The host
+  # and the path apart (`|`): a local path `github.com/o/r` (no host: a folder under the workspace) is
+  # never the server's github.com + /o/r.
+  printf '%s|%s' "$authority" "$path" | tr '[:upper:]' '[:lower:]' | sed 's,^ssh\.github\.com|,github.com|,'
 }
 # Whether the checkout's own config holds a url.<x>.insteadOf that rewrites URL $1: .git/config,
 # the files it includes (include.path, includeIf: git reads them as its own, `--local` alone does not)

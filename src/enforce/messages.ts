@@ -66,10 +66,12 @@ export const enforceMessages = {
     `aitrail: push rejected by the server: it ${taken.deleted ? 'deletes refs/notes/ai-attribution' : `takes away or rewrites Qwen Code's note of ${taken.commits.map((sha) => sha.slice(0, 12)).join(', ')}${taken.commits.length >= 5 ? ' and maybe more' : ''} in refs/notes/ai-attribution`}, commits this server holds: ` +
     "Qwen Code's notes are the record of which commits it wrote (enforcement and reports read them), so this server takes them added, never taken away.\n" +
     "Fetch the server's notes and push yours on top of them (git fetch origin '+refs/notes/ai-attribution:refs/notes/ai-attribution' first, or git notes --ref=ai-attribution merge). A server admin who wants to allow it: git config aitrail.allowNotesRewrite true\n",
-  notesShadowed: (commits: readonly string[]) =>
-    `aitrail: push rejected by the server: refs/notes/ai as pushed holds a second git-ai note for ${commits.map((sha) => sha.slice(0, 12)).join(', ')}${commits.length >= 5 ? ' and maybe more' : ''}, commits this server holds, beside the one aitrail judges (another path for the same commit: upper-case hex, or another fanout): ` +
-    'git shows the two joined, and the next git notes command anywhere writes them as one note, so the lines the second one gives to AI would never be judged.\n' +
-    "Keep one note per commit: git fetch origin '+refs/notes/ai:refs/notes/ai', then add your notes again with git notes (or git-ai), and push.\n",
+  notesShadowed: (commits: readonly string[], ref = 'refs/notes/ai') =>
+    `aitrail: push rejected by the server: ${ref} as pushed holds a second ${ref === 'refs/notes/ai' ? 'git-ai ' : ''}note for ${commits.map((sha) => sha.slice(0, 12)).join(', ')}${commits.length >= 5 ? ' and maybe more' : ''}, commits this server holds, beside the one aitrail judges (another path for the same commit: upper-case hex, or another fanout): ` +
+    (ref === 'refs/notes/ai'
+      ? 'git shows the two joined, and the next git notes command anywhere writes them as one note, so the lines the second one gives to AI would never be judged.\n'
+      : "git shows the two joined, and the next git notes command anywhere writes them as one note, which no longer reads as Qwen Code's: every later push of these notes would be refused.\n") +
+    `Keep one note per commit: git fetch origin '+${ref}:${ref}', then add your notes again with git notes${ref === 'refs/notes/ai' ? ' (or git-ai)' : ` --ref=${ref.slice('refs/notes/'.length)}`}, and push.\n`,
   caseVariantRefused: (variant: { ref: string; of: string }) =>
     (variant.ref.toLowerCase() === variant.of.toLowerCase()
       ? `aitrail: push rejected by the server: ${show(variant.ref)} differs only in case from ${show(variant.of)}, and this server's file system folds case (core.ignorecase): git would read one for the other.\n`

@@ -9,6 +9,8 @@ import { resolveCommits } from '../git/resolve-commits.js';
 
 /** A rewritten note past this size is taken to have said something (it is not read). */
 const READ_LIMIT = 1024 * 1024;
+/** The notes refs whose second notes for one commit pre-receive refuses (shadowedNotes): git-ai's and Qwen Code's. */
+export const SHADOW_GUARDED_REFS = [DEFAULT_NOTES_REF, QWEN_NOTES_REF] as const;
 /** The commits named in a refusal: enough to find the push out. */
 const NAMED = 5;
 
@@ -103,9 +105,13 @@ async function qwenGenerators(repoDir: string, entry: NoteEntry): Promise<string
  * note beside an upper-case path with Qwen's passed every judgement. A second note already on
  * the server (git-ai's batch writer leaves its older one, row 305) is not new. Not switched off
  * by aitrail.allowNotesRewrite: it takes nothing away, it hides.
+ * `ref`: refs/notes/ai, or Qwen Code's refs/notes/ai-attribution (QWEN_NOTES_REF), where a second
+ * note beside a Qwen Code note the server holds is joined to it by the next `git notes` command of
+ * an honest developer (Qwen Code's own next note), which then no longer parses: their push on top
+ * of the server's notes was refused as taking Qwen Code's note away.
  */
-export async function shadowedNotes(repoDir: string, updates: readonly RefUpdate[]): Promise<string[]> {
-  const update = updates.find((candidate) => candidate.ref === DEFAULT_NOTES_REF);
+export async function shadowedNotes(repoDir: string, updates: readonly RefUpdate[], ref: string = DEFAULT_NOTES_REF): Promise<string[]> {
+  const update = updates.find((candidate) => candidate.ref === ref);
   if (!update?.to) return [];
   const commits = await resolveCommits(repoDir, [update.to, ...(update.from ? [update.from] : [])], STORED);
   const tip = commits.get(update.to);

@@ -57,7 +57,7 @@ export const handler: HookHandler = async (args, context) => {
     }
     // The notes refs as this push is judged: its ref updates check they are still these (receive-record.ts).
     const notesRead = await (await import('../git/notes.js')).notesListing(context.cwd);
-    const [{ refusedReplaceRefs }, { caseVariantRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }, { takenNotes, takenQwenNotes, shadowedNotes }] = await Promise.all([
+    const [{ refusedReplaceRefs }, { caseVariantRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }, { takenNotes, takenQwenNotes, shadowedNotes, SHADOW_GUARDED_REFS }] = await Promise.all([
       import('../enforce/replace-refs.js'),
       import('../enforce/case-variant-refs.js'),
       import('../enforce/receive-sets.js'),
@@ -86,10 +86,12 @@ export const handler: HookHandler = async (args, context) => {
       writeStderr(enforceMessages.qwenNotesTaken(takenQwen));
       return ExitCode.violation;
     }
-    const shadowed = await shadowedNotes(context.cwd, updates);
-    if (shadowed.length > 0) {
-      writeStderr(enforceMessages.notesShadowed(shadowed));
-      return ExitCode.violation;
+    for (const ref of SHADOW_GUARDED_REFS) {
+      const shadowed = await shadowedNotes(context.cwd, updates, ref);
+      if (shadowed.length > 0) {
+        writeStderr(enforceMessages.notesShadowed(shadowed, ref));
+        return ExitCode.violation;
+      }
     }
     // Deletions too: the default branch's policy is remembered before it can be deleted.
     const plan = await receiveSets(context.cwd, updates, parsed.configFile);

@@ -34,16 +34,24 @@ const ENV_FILES = "':(glob,icase)**/.env' ':(glob,icase)**/.env.*'";
  * noglob): that git's failure read as "nothing tracked" left the planted AITRAIL=0 honoured.
  */
 const PATHSPECS_AS_WRITTEN = 'unset GIT_GLOB_PATHSPECS GIT_NOGLOB_PATHSPECS GIT_ICASE_PATHSPECS;';
+/**
+ * Unset in the subshell of each git process that reads the repository's own committed `.env` files:
+ * the same `.env` may set GIT_INDEX_FILE (an index of the agent's, `.agent-index`, with the `.env` in
+ * .gitignore): the agent's `git add -A` fills it without the `.env` and its `git commit` hands the
+ * hooks that index, where ls-files and git grep found no committed `.env`. The repository's own index
+ * (`$GIT_DIR/index`) lists what it commits, also while `commit -a` or `-o` hands the hooks another.
+ */
+const REPOSITORY_INDEX = 'unset GIT_INDEX_FILE;';
 
 export function plantedEnv(blocks: boolean): string[] {
   const assigns = `${ENV_ASSIGN_START}AITRAIL(_MODEL|_AGENT|_QUIET)?${ENV_ASSIGN_SEPARATOR_OR_END}`;
   const grep = (cached: string) =>
-    `${PATHSPECS_AS_WRITTEN} GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep ${cached}--no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ${ENV_FILES} </dev/null 2>/dev/null`;
+    `${PATHSPECS_AS_WRITTEN} ${REPOSITORY_INDEX} GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false -c submodule.recurse=false grep ${cached}--no-color --no-line-number --no-column -h -a -o -E ${shQuote(assigns)} -- ${ENV_FILES} </dev/null 2>/dev/null`;
   const drop = (pattern: string, name: string, say: string) =>
     `  case "$aitrail_d " in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
   return [
     'if [ -n "${AITRAIL+x}${AITRAIL_MODEL+x}${AITRAIL_AGENT+x}${AITRAIL_QUIET+x}" ]; then',
-    `  aitrail_l=$(${PATHSPECS_AS_WRITTEN} GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false ls-files -s -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_l=`,
+    `  aitrail_l=$(${PATHSPECS_AS_WRITTEN} ${REPOSITORY_INDEX} GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false ls-files -s -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_l=`,
     '  aitrail_d=',
     // No committed .env (nearly every repository): nothing for git grep to read, no second process.
     `  [ -n "$aitrail_l" ] && { aitrail_d=$(${grep('')}) || aitrail_d=; }`,
