@@ -2,6 +2,7 @@ import { canonicalModel, nameVendor } from '../catalog.js';
 import type { Attribution, SettingsModel } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { found, quote } from './found.js';
+import { readable } from './readable.js';
 import { signatures, type EnvModels, type EnvSignature, type SignaturePattern } from './signatures.js';
 
 type Env = Record<string, string | undefined>;
@@ -9,12 +10,21 @@ type Env = Record<string, string | undefined>;
 /**
  * A model named in a variable or a session: short names read with the agent as context; a name
  * the catalog cannot read whose first word names a vendor (`qwen-flash`, `kimi-for-coding`) is
- * `vendor/unknown`; otherwise unreadable = `unknown` (still AI).
+ * `vendor/unknown`; otherwise unreadable = `unknown` (still AI). A value the catalog refuses as it
+ * is (it takes printable ASCII only) is read again as detection reads a trailer (readable():
+ * NFKC, invisible and format characters dropped, a carriage return or other control a space), so
+ * `qwen3-coder-plus\r` (a CRLF `.env` exported by a shell), `qwen\u200b3-coder` or a fullwidth
+ * `ｑwen3-coder` names Qwen, not `unknown`, as the same text in a trailer does.
  */
 export function modelOrUnknown(raw: string, aliases: Record<string, string>, agent?: string): string {
-  const model = canonicalModel(raw, aliases, { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true });
+  const context = { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true };
+  const model = canonicalModel(raw, aliases, context);
   if (model) return model;
-  const vendor = nameVendor(raw);
+  // Plain printable ASCII reads the same either way: readable() is only run (and its patterns built) for other text.
+  const read = /[^\x20-\x7e]/.test(raw) ? readable(raw).trim() : raw;
+  const readModel = read !== raw ? canonicalModel(read, aliases, context) : null;
+  if (readModel) return readModel;
+  const vendor = nameVendor(raw) ?? (read !== raw ? nameVendor(read) : null);
   return vendor ? `${vendor}/unknown` : 'unknown';
 }
 
