@@ -14,7 +14,10 @@ type Env = Record<string, string | undefined>;
  * is (it takes printable ASCII only) is read again as detection reads a trailer (readable():
  * NFKC, invisible and format characters dropped, a carriage return or other control a space), so
  * `qwen3-coder-plus\r` (a CRLF `.env` exported by a shell), `qwen\u200b3-coder` or a fullwidth
- * `ｑwen3-coder` names Qwen, not `unknown`, as the same text in a trailer does.
+ * `ｑwen3-coder` names Qwen, not `unknown`, as the same text in a trailer does. A value still
+ * unread that is one word, a colon and a model (the trailer's own `qwen-code:qwen3-coder-plus`
+ * pasted as the model, a `provider:model` id as Pydantic AI and the AI SDK's registry write them,
+ * `groq:qwen-qwq-32b`) is that model, read with the word as its agent when it names one.
  */
 export function modelOrUnknown(raw: string, aliases: Record<string, string>, agent?: string): string {
   const context = { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true };
@@ -24,7 +27,11 @@ export function modelOrUnknown(raw: string, aliases: Record<string, string>, age
   const read = /[^\x20-\x7e]/.test(raw) ? readable(raw).trim() : raw;
   const readModel = read !== raw ? canonicalModel(read, aliases, context) : null;
   if (readModel) return readModel;
-  const vendor = nameVendor(raw) ?? (read !== raw ? nameVendor(read) : null);
+  const labelled = /^([A-Za-z0-9._@-]{1,40}):(?!\/\/)(.+)$/.exec(read);
+  const labelAgent = labelled ? agentSlug(labelled[1]!) : null;
+  const named = labelled ? canonicalModel(labelled[2]!.trim(), aliases, labelAgent && labelAgent !== 'unknown' ? { agent: labelAgent, isModel: true } : context) : null;
+  if (named) return named;
+  const vendor = nameVendor(raw) ?? (read !== raw ? nameVendor(read) : null) ?? (labelled ? nameVendor(labelled[2]!.trim()) : null);
   return vendor ? `${vendor}/unknown` : 'unknown';
 }
 
