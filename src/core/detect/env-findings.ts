@@ -27,12 +27,19 @@ export function modelOrUnknown(raw: string, aliases: Record<string, string>, age
   const read = /[^\x20-\x7e]/.test(raw) ? readable(raw).trim() : raw;
   const readModel = read !== raw ? canonicalModel(read, aliases, context) : null;
   if (readModel) return readModel;
-  const labelled = /^([A-Za-z0-9._@-]{1,40}):(?!\/\/)(.+)$/.exec(read);
-  const labelAgent = labelled ? agentSlug(labelled[1]!) : null;
-  const named = labelled ? canonicalModel(labelled[2]!.trim(), aliases, labelAgent && labelAgent !== 'unknown' ? { agent: labelAgent, isModel: true } : context) : null;
+  const labelled = afterLabel(read);
+  const named = labelled ? canonicalModel(labelled.model, aliases, labelled.agent ? { agent: labelled.agent, isModel: true } : context) : null;
   if (named) return named;
-  const vendor = nameVendor(raw) ?? (read !== raw ? nameVendor(read) : null) ?? (labelled ? nameVendor(labelled[2]!.trim()) : null);
+  const vendor = nameVendor(raw) ?? (read !== raw ? nameVendor(read) : null) ?? (labelled ? nameVendor(labelled.model) : null);
   return vendor ? `${vendor}/unknown` : 'unknown';
+}
+
+/** `qwen-code:qwen3-coder-plus`, `groq:qwen-qwq-32b`: the text after one word and a colon (not `://`), with the word as agent when it names one; null otherwise. */
+function afterLabel(text: string): { model: string; agent?: string } | null {
+  const labelled = /^([A-Za-z0-9._@-]{1,40}):(?!\/\/)(.+)$/.exec(text);
+  if (!labelled) return null;
+  const agent = agentSlug(labelled[1]!);
+  return { model: labelled[2]!.trim(), ...(agent && agent !== 'unknown' ? { agent } : {}) };
 }
 
 /** An agent the environment names, with the model its own variable gives. */
