@@ -2,6 +2,7 @@ import { canonicalModel, nameVendor } from '../catalog.js';
 import type { Attribution, SettingsModel } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { found, quote } from './found.js';
+import { readable } from './readable.js';
 import { signatures, type EnvModels, type EnvSignature, type SignaturePattern } from './signatures.js';
 
 type Env = Record<string, string | undefined>;
@@ -9,13 +10,36 @@ type Env = Record<string, string | undefined>;
 /**
  * A model named in a variable or a session: short names read with the agent as context; a name
  * the catalog cannot read whose first word names a vendor (`qwen-flash`, `kimi-for-coding`) is
- * `vendor/unknown`; otherwise unreadable = `unknown` (still AI).
+ * `vendor/unknown`; otherwise unreadable = `unknown` (still AI). A value the catalog refuses as it
+ * is (it takes printable ASCII only) is read again as detection reads a trailer (readable():
+ * NFKC, invisible and format characters dropped, a carriage return or other control a space), so
+ * `qwen3-coder-plus\r` (a CRLF `.env` exported by a shell), `qwen\u200b3-coder` or a fullwidth
+ * `ｑwen3-coder` names Qwen, not `unknown`, as the same text in a trailer does. A value still
+ * unread that is one word, a colon and a model (the trailer's own `qwen-code:qwen3-coder-plus`
+ * pasted as the model, a `provider:model` id as Pydantic AI and the AI SDK's registry write them,
+ * `groq:qwen-qwq-32b`) is that model, read with the word as its agent when it names one.
  */
 export function modelOrUnknown(raw: string, aliases: Record<string, string>, agent?: string): string {
-  const model = canonicalModel(raw, aliases, { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true });
+  const context = { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true };
+  const model = canonicalModel(raw, aliases, context);
   if (model) return model;
-  const vendor = nameVendor(raw);
+  // Plain printable ASCII reads the same either way: readable() is only run (and its patterns built) for other text.
+  const read = /[^\x20-\x7e]/.test(raw) ? readable(raw).trim() : raw;
+  const readModel = read !== raw ? canonicalModel(read, aliases, context) : null;
+  if (readModel) return readModel;
+  const labelled = afterLabel(read);
+  const named = labelled ? canonicalModel(labelled.model, aliases, labelled.agent ? { agent: labelled.agent, isModel: true } : context) : null;
+  if (named) return named;
+  const vendor = nameVendor(raw) ?? (read !== raw ? nameVendor(read) : null) ?? (labelled ? nameVendor(labelled.model) : null);
   return vendor ? `${vendor}/unknown` : 'unknown';
+}
+
+/** `qwen-code:qwen3-coder-plus`, `groq:qwen-qwq-32b`: the text after one word and a colon (not `://`), with the word as agent when it names one; null otherwise. */
+function afterLabel(text: string): { model: string; agent?: string } | null {
+  const labelled = /^([A-Za-z0-9._@-]{1,40}):(?!\/\/)(.+)$/.exec(text);
+  if (!labelled) return null;
+  const agent = agentSlug(labelled[1]!);
+  return { model: labelled[2]!.trim(), ...(agent && agent !== 'unknown' ? { agent } : {}) };
 }
 
 /** An agent the environment names, with the model its own variable gives. */
