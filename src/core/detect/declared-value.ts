@@ -595,12 +595,30 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     if (byIdentity) return [byIdentity, ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
     const atNoReply = [...agentAtNoReply({ name: read.name, email: read.email }, aliases, budget), ...agentAtMachine({ name: read.name, email: read.email }, aliases, budget)];
     if (atNoReply.length === 0 && via) return [via, ...unread];
-    return [...withUnreadVendors(atNoReply.length > 0 ? atNoReply : wholly(read.name, 'person', aliases, budget), read.name), ...unread];
+    return [...withUnreadVendors(atNoReply.length > 0 ? atNoReply : taggedAgent(wholly(read.name, 'person', aliases, budget), read.email), read.name), ...unread];
   }
   // `Claude <claude@localhost>`: an address with no domain of the Internet, the agent's own name as its mailbox.
   const atMachine = text.length <= MAX_VALUE ? agentAtMachine(parseIdentity(text), aliases, budget) : [];
   if (atMachine.length > 0) return [...atMachine, ...unread];
   return [...withUnreadVendors(wholly(read.text, 'named', aliases, budget), read.text), ...unread];
+}
+
+/**
+ * A model named as a person's co-author at the person's own address tagged with an agent
+ * (`Claude Sonnet 5 <jamie.tanna+claude-code@mend.io>`: renovatebot/renovate b62fe59, the maintainer's
+ * sub-address for the agent he ran): the model, made by the agent the tag names. Only a model's
+ * agent-less reading takes it: a person's name stays a person's whatever the tag (`Jane
+ * <jane+cursor@example.com>`), and GitHub's `<id>+<login>@users.noreply.github.com` has a login, not
+ * a tag, after its `+` (an account named `cursor` is a person's).
+ */
+function taggedAgent(found: Mention[], email: string): Mention[] {
+  if (!found.some((m) => m.agent === 'unknown' && m.model !== 'unknown')) return found;
+  const address = plainAddress(email);
+  const at = address.lastIndexOf('@');
+  const plus = address.indexOf('+');
+  if (plus <= 0 || at < plus || /^\d+$/.test(address.slice(0, plus))) return found;
+  const agent = agentSlug(address.slice(plus + 1, at).replace(/[._]/g, '-'));
+  return agent === null ? found : found.map((m) => (m.agent === 'unknown' && m.model !== 'unknown' ? { ...m, agent } : m));
 }
 
 /**
