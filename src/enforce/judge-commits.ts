@@ -129,6 +129,14 @@ export async function judgeCommits(
       }
       for (const made of commit.links ?? []) links.push({ facts, parents: commit.parents, ...made });
     }
+    // A tree a checkout reads otherwise than git's lookups (a name given twice, entries out of order):
+    // blame would read one file at a protected path and a clone write another. Fail closed.
+    const touching = [...range].filter(([, commit]) => commit.protectedPaths.length > 0).map(([sha, commit]) => ({ commit: sha, paths: commit.protectedPaths }));
+    if (touching.length > 0) {
+      const { malformedTrees } = await import('../git/malformed-trees.js');
+      const [malformed] = await malformedTrees(repoDir, touching, { asStored: true });
+      if (malformed) throw new GitError(enforceMessages.malformedTree(malformed.commit, malformed.dir, malformed.fault), ['cat-file'], null, '');
+    }
     // Links the range makes may stand on the way of a link already there (a chain made in the same push as the change it shows).
     const madeLinks = links.filter((link) => link.submodule !== true).map((link) => ({ path: link.path, oid: link.blob }));
     if (links.length > 0) {
