@@ -60,7 +60,7 @@ describe('path rules: a malformed tree that a checkout reads otherwise than blam
     expectRefused(remote, pushSrc('twice', srcWith(crypto)), 'twice', "'src/crypto/' holds 'x.ts' twice");
   });
 
-  it('refuses a protected folder named twice, and entries out of git\'s order', () => {
+  it('refuses a protected folder named twice, entries out of git\'s order, and a name holding a slash', () => {
     const { remote, work, person, qwen, pushSrc } = setUp();
     const clean = work.git(['rev-parse', 'HEAD:src/crypto']);
     const qwenCrypto = rawTree(work, [['100644', 'x.ts', qwen]]);
@@ -73,6 +73,9 @@ describe('path rules: a malformed tree that a checkout reads otherwise than blam
     expectRefused(remote, pushSrc('folder-twice', rawTree(work, twice)), 'folder-twice', "'src/' holds 'crypto' twice");
     const unordered = rawTree(work, [['100644', 'y.ts', person], ['100644', 'x.ts', qwen]]);
     expectRefused(remote, pushSrc('unordered', withEntry(work, 'HEAD:src', 'crypto', `040000 tree ${unordered}\tcrypto`)), 'unordered', "entries out of git's order ('y.ts' before 'x.ts')");
+    // A name holding '/': git diff names it src/crypto/y.ts, blame finds no such path, a clone writes it there.
+    const slashed = rawTree(work, [...src.slice(0, 4), ['100644', 'crypto/y.ts', qwen]]);
+    expectRefused(remote, pushSrc('slashed', slashed), 'slashed', "an entry whose name holds '/' ('crypto/y.ts')");
   });
 
   it('passes a person\'s well-formed change next to names git orders by their folder slash', () => {
