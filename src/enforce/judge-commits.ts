@@ -101,7 +101,7 @@ export async function judgeCommits(
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
   const stored = await commitsReadAsStored(repoDir, revisions);
   // A note of any schema_version is read (git-ai's stats reads one; its blame only authorship/3.0.0): reading more cannot hide a model.
-  const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, schemas: 'any', ...notesAt });
+  const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, schemas: 'any', refuseTwins: true, ...notesAt });
   // Qwen Code's attribution notes (refs/notes/ai-attribution, as stored here) ADD its model too.
   const qwenNotes = await openQwenNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, ...(tips[1] === undefined ? {} : { tip: tips[1] }) });
   try {
