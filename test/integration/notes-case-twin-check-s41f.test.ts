@@ -30,6 +30,6 @@ describe('check: a second note for a commit at a path in the other case (s41F-2,
     expect(repo.git(['notes', '--ref', 'ai', 'show', sha])).toContain(NOTE_KEYS.qwen);
     const check = aitrail(repo.dir, ['check', 'HEAD~1..HEAD']);
     expect(check.code, check.stdout + check.stderr).toBe(3);
-    expect(check.stderr).toContain(`cannot judge ${sha.slice(0, 12)}: refs/notes/ai holds two notes for it, at paths that differ only in case`);
+    expect(check.stderr).toContain(`cannot judge ${sha.slice(0, 12)}: refs/notes/ai holds two notes for it at the same depth (paths that differ only in case`);
   });
 });
