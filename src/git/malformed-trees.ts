@@ -52,10 +52,15 @@ export async function malformedTrees(repoDir: string, asked: ReadonlyArray<{ com
         const slash = path.indexOf('/');
         if (slash < 0) continue;
         const child = path.slice(0, slash);
-        children.set(child, [...(children.get(child) ?? []), path.slice(slash + 1)]);
+        const list = children.get(child);
+        if (list) list.push(path.slice(slash + 1));
+        else children.set(child, [path.slice(slash + 1)]);
       }
+      if (children.size === 0) continue;
+      // A well-formed tree names each entry once.
+      const byName = new Map(entries.map((entry) => [entry.name.toString('utf8'), entry]));
       for (const [child, below] of children) {
-        const entry = entries.find((candidate) => candidate.name.toString('utf8') === child);
+        const entry = byName.get(child);
         if (entry && (entry.mode === '40000' || entry.mode === '040000')) next.push({ commit: visit.commit, dir: `${visit.dir}${child}/`, object: entry.oid, below });
       }
     }
