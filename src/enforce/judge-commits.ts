@@ -101,7 +101,7 @@ export async function judgeCommits(
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
   const stored = await commitsReadAsStored(repoDir, revisions);
   // A note of any schema_version is read (git-ai's stats reads one; its blame only authorship/3.0.0): reading more cannot hide a model.
-  const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, schemas: 'any', ...notesAt });
+  const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, schemas: 'any', refuseTwins: true, ...notesAt });
   // Qwen Code's attribution notes (refs/notes/ai-attribution, as stored here) ADD its model too.
   const qwenNotes = await openQwenNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, ...(tips[1] === undefined ? {} : { tip: tips[1] }) });
   try {
@@ -128,6 +128,14 @@ export async function judgeCommits(
         ownChanges.push(judged);
       }
       for (const made of commit.links ?? []) links.push({ facts, parents: commit.parents, ...made });
+    }
+    // A tree a checkout reads otherwise than git's lookups (a name given twice, entries out of order):
+    // blame would read one file at a protected path and a clone write another. Fail closed.
+    const touching = [...range].filter(([, commit]) => commit.protectedPaths.length > 0).map(([sha, commit]) => ({ commit: sha, paths: commit.protectedPaths }));
+    if (touching.length > 0) {
+      const { malformedTrees } = await import('../git/malformed-trees.js');
+      const [malformed] = await malformedTrees(repoDir, touching, { asStored: true });
+      if (malformed) throw new GitError(enforceMessages.malformedTree(malformed.commit, malformed.dir, malformed.fault), ['cat-file'], null, '');
     }
     // Links the range makes may stand on the way of a link already there (a chain made in the same push as the change it shows).
     const madeLinks = links.filter((link) => link.submodule !== true).map((link) => ({ path: link.path, oid: link.blob }));

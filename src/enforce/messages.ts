@@ -127,6 +127,8 @@ export const enforceMessages = {
     }`,
   tooManyShownPaths: (sha: string, cap: number) =>
     `cannot judge the path rules through symbolic links for ${sha.slice(0, 12)}: the links within reach of a path rule in the trees the range starts from show the files it changes at more than ${cap.toLocaleString('en-US')} paths that neither their directory nor their name settles, so whether they are protected is not read (it would take minutes). Remove the links a path rule reaches (git ls-files -s | grep ^120000), make the rule's globs end in a file name pattern ('**/keys/*.pem'), or split the commit, then try again.`,
+  malformedTree: (sha: string, dir: string, fault: string) =>
+    `cannot judge the path rules for ${sha.slice(0, 12)}: its tree ${dir === '' ? 'at the top' : `'${show(dir)}'`} holds ${show(fault)} (git fsck: a malformed tree), which a checkout reads otherwise than git blame and git diff do, so what it puts at the protected paths there cannot be told. Rewrite the commit with git's own commands (a tree git writes is well-formed), then try again; servers: set receive.fsckObjects=true.`,
   tooManyCopyLookups: (sha: string, cap: number) =>
     `cannot judge the path rules for ${sha.slice(0, 12)}: the lines the range writes into protected files stand in so many files of their parents' trees that the range later changes that finding which of them are copies took more than ${cap.toLocaleString('en-US')} lookups, so whose lines they are is not read (it would take minutes). Split the push (push fewer commits at a time, or the commits that remove those files first), then try again.`,
   tooManyTwinBlobs: (sha: string) =>

@@ -70,12 +70,15 @@ export async function notesTips(cwd: string, refs: readonly string[], view: Obje
  * `AB/cd…`, written by hand with `git mktree`) is that commit's note too, as git's notes.c reads
  * it (`git notes show`, `list`, git-ai's reader through them), and every `git notes add`, `copy` or
  * `merge` rewrites it in lower case; at the same depth the lower-case path wins. `shadowed`, when
- * given, gets the other entries of a commit noted twice (git shows them joined to the one read).
+ * given, gets the other entries of a commit noted twice (git shows them joined to the one read),
+ * `twin` on one at the read entry's depth in the other case.
  */
-export async function listNotes(cwd: string, tip: string, view: ObjectView = {}, shadowed?: Array<{ commit: string } & NoteEntry>): Promise<Map<string, NoteEntry>> {
+export async function listNotes(cwd: string, tip: string, view: ObjectView = {}, shadowed?: Array<{ commit: string; twin?: true } & NoteEntry>): Promise<Map<string, NoteEntry>> {
   objectId(tip);
   const notes = new Map<string, NoteEntry>();
   const ranks = new Map<string, number>();
+  // A shadowed entry at the read one's depth in the other case (`twin`): only a hand-made tree holds one (git and git-ai write lower case).
+  const sameDepth = (one: number, other: number): true | undefined => (one >> 1 === other >> 1 ? true : undefined);
   const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', tip];
   try {
     for await (const record of splitRecords(streamGit(args, { cwd, ...view }), '\0')) {
@@ -89,11 +92,16 @@ export async function listNotes(cwd: string, tip: string, view: ObjectView = {},
       if (commit.length !== 40 && commit.length !== 64) continue;
       const entry = { oid, type, size: /^\d+$/.test(size) ? Number(size) : -1 };
       const chosen = notes.get(commit);
-      if (rank >= (ranks.get(commit) ?? Infinity)) {
-        shadowed?.push({ commit, ...entry });
+      const kept = ranks.get(commit);
+      if (rank >= (kept ?? Infinity)) {
+        const twin = sameDepth(rank, kept as number);
+        shadowed?.push({ commit, ...entry, ...(twin ? { twin } : {}) });
         continue;
       }
-      if (chosen) shadowed?.push({ commit, ...chosen });
+      if (chosen) {
+        const twin = sameDepth(rank, kept as number);
+        shadowed?.push({ commit, ...chosen, ...(twin ? { twin } : {}) });
+      }
       ranks.set(commit, rank);
       notes.set(commit, entry);
     }

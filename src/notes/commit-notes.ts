@@ -4,7 +4,7 @@ import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { withNoteAttributions } from '../core/notes/with-note-attributions.js';
 import type { Attribution } from '../core/types.js';
 import { GitError } from '../git/exec.js';
-import { listNotes, notesTip } from '../git/notes.js';
+import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 import { promisorFetchFailure } from '../git/partial-clone.js';
 import { notesReader, type ReadNotesOptions } from './read-notes.js';
 
@@ -30,15 +30,18 @@ const NONE: CommitNotes = { count: 0, lines: async () => undefined, add: async (
  * ref: nothing is added. An unreadable one is a warning: notes only ever add attributions, so
  * reading none leaves each commit judged by the commit itself; but notes a partial clone cannot
  * fetch (its remote unreachable) are an error: what they would add is not knowable. `tip`: read the notes commit
- * `ref` is about to point at instead (pre-receive: the notes a push brings).
+ * `ref` is about to point at instead (pre-receive: the notes a push brings). `refuseTwins`
+ * (enforcement): a commit whose note has a twin of other bytes in the other case at the same
+ * depth (a hand-made notes tree: git shows the two joined) throws GitError when added.
  */
-export async function openCommitNotes(root: string, options: ReadNotesOptions & { ref?: string; tip?: string } = {}): Promise<CommitNotes> {
+export async function openCommitNotes(root: string, options: ReadNotesOptions & { ref?: string; tip?: string; refuseTwins?: boolean } = {}): Promise<CommitNotes> {
   const ref = options.ref ?? DEFAULT_NOTES_REF;
   const tip = options.tip ?? (await notesTip(root, ref, options));
   if (!tip) return NONE;
   let entries;
+  const shadowed: Array<{ commit: string; twin?: true } & NoteEntry> = [];
   try {
-    entries = await listNotes(root, tip, options);
+    entries = await listNotes(root, tip, options, shadowed);
   } catch (error) {
     // A partial clone that cannot fetch the notes it never downloaded: not knowable, so no judgement (exit 3).
     if (!(error instanceof GitError) || promisorFetchFailure(error) !== null) throw error;
@@ -46,11 +49,18 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
     return NONE;
   }
   if (entries.size === 0) return NONE;
+  // A second note in the other case at the same path depth, of other bytes: git (git notes show, git-ai)
+  // reads the two joined, this reader the lower-case one; enforcement cannot tell which lines are whose.
+  const twins = new Set(options.refuseTwins ? shadowed.filter((entry) => entry.twin && entry.oid !== entries.get(entry.commit)?.oid).map((entry) => entry.commit) : []);
   const reader = notesReader(root, entries, { ...options, tip });
   return {
     count: entries.size,
-    lines: (sha) => reader.of(sha),
+    lines: async (sha) => {
+      if (twins.has(sha)) throw new GitError(notesMessages.caseTwin(ref, sha), ['ls-tree'], null, '');
+      return reader.of(sha);
+    },
     async add(sha, attributions, changed) {
+      if (twins.has(sha)) throw new GitError(notesMessages.caseTwin(ref, sha), ['ls-tree'], null, '');
       const note = await reader.of(sha);
       return note ? withNoteAttributions(attributions, note.authors(), ref, changed) : attributions;
     },

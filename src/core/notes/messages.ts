@@ -16,6 +16,8 @@ export const notesMessages = {
       : `the notes tree holds a ${sanitize(type, { max: 20 })} instead of a note for commit ${short(commit)}; that commit keeps its commit-level attribution.`,
   unresolvedRecords: (commits: readonly string[], unread: readonly string[]) =>
     `the git-ai note(s) of ${commits.length} commit(s) (${commits.slice(0, 3).map(short).join(', ')}${commits.length > 3 ? ', …' : ''}) name session or prompt records no readable note holds, while the note(s) of ${unread.length} commit(s) (${unread.slice(0, 3).map(short).join(', ')}${unread.length > 3 ? ', …' : ''}) could not be read (missing from the object database, or over the size limit) and may hold them; those lines are counted under an unknown agent and model.`,
+  caseTwin: (ref: string, commit: string) =>
+    `cannot judge ${short(commit)}: ${sanitize(ref, { max: 200 })} holds two notes for it at the same depth (paths that differ only in case, or one path twice: a notes tree written by hand): git and git-ai read the two joined, this reader one, so whose lines they call AI cannot be told. Keep one note: git notes --ref ${sanitize(ref, { max: 200 })} show ${short(commit)}, then git notes --ref ${sanitize(ref, { max: 200 })} add -f with what it should say, and push the notes.`,
   more: (count: number) => `${count} more git-ai note(s) were left out for the same reasons.`,
   unreadable: (ref: string, reason: string) =>
     `cannot read the notes ref ${sanitize(ref, { max: 200 })} (${sanitize(reason, { max: 200 })}); counting commit by commit. Check it with: git log -1 ${sanitize(ref, { max: 200 })}`,
