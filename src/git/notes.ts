@@ -59,6 +59,48 @@ export async function notesTips(cwd: string, refs: readonly string[], view: Obje
   );
 }
 
+/** The replace refs as blameEnvironment hashes them: `git for-each-ref --format='%(objectname) %(refname)' refs/replace/`'s output. */
+export function listReplaceRefs(cwd: string): Promise<string> {
+  return runGit(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/replace/'], { cwd });
+}
+
+/**
+ * notesTips of `refs` and listReplaceRefs, in ONE `for-each-ref` (blame asks both on every run, a
+ * git process less): the replace refs are the listed names under refs/replace/, in for-each-ref's
+ * order (by name, as listReplaceRefs lists them), written as listReplaceRefs writes them. A ref git
+ * cannot read the type of (exit 128: a notes or replace ref to a missing object) asks each
+ * question apart, as before.
+ */
+export async function notesTipsAndReplaceRefs(cwd: string, refs: readonly string[]): Promise<{ tips: Array<string | null>; replaceRefs: string }> {
+  let out: string;
+  try {
+    out = await runGit(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(objecttype)', '--end-of-options', ...new Set(refs), 'refs/replace/'], { cwd });
+  } catch (error) {
+    if (error instanceof GitError && error.exitCode === 128) {
+      const [tips, replaceRefs] = await Promise.all([notesTips(cwd, refs), listReplaceRefs(cwd)]);
+      return { tips, replaceRefs };
+    }
+    throw error;
+  }
+  const listed = out.split('\n').map((line) => line.split('\0'));
+  const replaceRefs = listed
+    .filter(([name, oid]) => name !== undefined && name.startsWith('refs/replace/') && oid !== undefined)
+    .map(([name, oid]) => `${oid} ${name}\n`)
+    .join('');
+  const tips = await Promise.all(
+    refs.map(async (ref) => {
+      // for-each-ref also lists refs under <ref>/ (a pattern is a prefix): only the ref itself counts.
+      const found = listed.find(([name]) => name === ref);
+      if (!found || !/^[0-9a-f]{40,64}$/.test(found[1] ?? '')) return null;
+      const [, oid, type] = found as [string, string, string];
+      if (type === 'commit') return oid;
+      // Not a commit (an annotated tag of the notes commit, made by hand): as notesTip peels it.
+      return notesTip(cwd, ref);
+    }),
+  );
+  return { tips, replaceRefs };
+}
+
 /**
  * Every note of the notes commit `tip`: annotated commit → note entry, from ONE `git ls-tree -r`
  * (types and sizes come with it, so nothing oversized or not a blob is ever read). Fanout paths
