@@ -45,7 +45,11 @@ export async function notesTips(cwd: string, refs: readonly string[], view: Obje
     if (error instanceof GitError && error.exitCode === 128) return Promise.all(refs.map((ref) => notesTip(cwd, ref, view)));
     throw error;
   }
-  const listed = out.split('\n').map((line) => line.split('\0'));
+  return tipsListed(cwd, out.split('\n').map((line) => line.split('\0')), refs, view);
+}
+
+/** The tip of each of `refs` in a for-each-ref listing (`name\0oid\0type` lines, split), as notesTip reads one. */
+function tipsListed(cwd: string, listed: string[][], refs: readonly string[], view: ObjectView = {}): Promise<Array<string | null>> {
   return Promise.all(
     refs.map(async (ref) => {
       // for-each-ref also lists refs under <ref>/ (a pattern is a prefix): only the ref itself counts.
@@ -87,18 +91,7 @@ export async function notesTipsAndReplaceRefs(cwd: string, refs: readonly string
     .filter(([name, oid]) => name !== undefined && name.startsWith('refs/replace/') && oid !== undefined)
     .map(([name, oid]) => `${oid} ${name}\n`)
     .join('');
-  const tips = await Promise.all(
-    refs.map(async (ref) => {
-      // for-each-ref also lists refs under <ref>/ (a pattern is a prefix): only the ref itself counts.
-      const found = listed.find(([name]) => name === ref);
-      if (!found || !/^[0-9a-f]{40,64}$/.test(found[1] ?? '')) return null;
-      const [, oid, type] = found as [string, string, string];
-      if (type === 'commit') return oid;
-      // Not a commit (an annotated tag of the notes commit, made by hand): as notesTip peels it.
-      return notesTip(cwd, ref);
-    }),
-  );
-  return { tips, replaceRefs };
+  return { tips: await tipsListed(cwd, listed, refs), replaceRefs };
 }
 
 /**
