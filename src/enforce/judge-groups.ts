@@ -2,7 +2,7 @@ import { mergeVerdicts, verdictOf, type Verdict } from '../core/policy/verdict.j
 import { judgeCommits } from './judge-commits.js';
 import { policyKey, type PolicySource } from './policy-source.js';
 import { GitError } from '../git/exec.js';
-import { notesTip } from '../git/notes.js';
+import { notesTip, notesTips } from '../git/notes.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 
@@ -13,6 +13,15 @@ import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
  * "no notes" (the readers read nothing for it).
  */
 async function sharedNotesTips(repoDir: string, options: { notesTip?: string; qwenNotesTip?: string }): Promise<{ notesTip: string; qwenNotesTip: string }> {
+  // Both asked in one for-each-ref (as judgeCommits asks them); any git error asks each apart below, as before.
+  if (options.notesTip === undefined && options.qwenNotesTip === undefined) {
+    try {
+      const [notes, qwen] = await notesTips(repoDir, [DEFAULT_NOTES_REF, QWEN_NOTES_REF], { asStored: true });
+      return { notesTip: notes || '', qwenNotesTip: qwen || '' };
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+    }
+  }
   const notes = options.notesTip ?? ((await notesTip(repoDir, DEFAULT_NOTES_REF, { asStored: true })) || '');
   let qwen = options.qwenNotesTip;
   if (qwen === undefined) {

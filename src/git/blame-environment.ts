@@ -5,6 +5,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import { configValue } from './config-value.js';
 import { runGit } from './exec.js';
+import { listReplaceRefs } from './notes.js';
 
 /**
  * A file that git reads whole for blame (an ignore-revs file, `mailmap.file`) but that is no regular
@@ -56,10 +57,16 @@ function expandPath(value: string, root: string): string {
  * shallow boundary and `info/attributes`. Also the `blame.ignoreRevsFile` paths it read (expanded,
  * in config order), for ignoredCommits.
  */
-export async function blameEnvironment(root: string, commonDir: string, ignoreRevsFiles: readonly string[]): Promise<{ digest: string; configuredIgnoreRevsFiles: string[] }> {
+export async function blameEnvironment(
+  root: string,
+  commonDir: string,
+  ignoreRevsFiles: readonly string[],
+  /** The replace refs when the caller lists them with other refs (notesTipsAndReplaceRefs); else listed here. */
+  listedReplaceRefs?: Promise<string>,
+): Promise<{ digest: string; configuredIgnoreRevsFiles: string[] }> {
   const [config, replaceRefs] = await Promise.all([
     runGit(['config', '-z', '--get-regexp', '^(blame|diff)\\.'], { cwd: root, okCodes: [1] }),
-    runGit(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/replace/'], { cwd: root }),
+    listedReplaceRefs ?? listReplaceRefs(root),
   ]);
   const configured = config
     .split('\0')

@@ -1,4 +1,4 @@
-import { emptyTree } from './empty-tree.js';
+import { emptyTreeOf } from './empty-tree.js';
 import { splitRecords, streamGit } from './exec.js';
 
 /** A file of the tree at a revision that blame can count. */
@@ -67,7 +67,7 @@ export async function listBlameFiles(
   rev: string,
   pathspecs: readonly string[],
 ): Promise<{ files: TreeFile[]; all: TreeFile[]; links: TreeLink[]; undecodable: string[] }> {
-  const [{ files: all, links }, text] = await Promise.all([lsTree(root, rev, pathspecs), emptyTree(root).then((empty) => textPaths(gitDir, rev, pathspecs, empty))]);
+  const [{ files: all, links }, text] = await Promise.all([lsTree(root, rev, pathspecs), emptyTreeOf(root, rev).then((empty) => textPaths(gitDir, rev, pathspecs, empty))]);
   // A name that is not valid UTF-8 cannot be handed back to git as an argument: left out, reported.
   const undecodable = all.filter((file) => file.path.includes('\ufffd')).map((file) => file.path);
   const files = all.filter((file) => text.has(file.path) && !file.path.includes('\ufffd')).sort((a, b) => b.size - a.size);

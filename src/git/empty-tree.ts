@@ -19,6 +19,22 @@ export function emptyTree(cwd: string): Promise<string> {
   return found;
 }
 
+/** The empty tree's id by the length of the repository's ids: SHA-1, SHA-256 (`git hash-object -t tree --stdin </dev/null`). */
+const EMPTY_TREES = new Map([
+  [40, '4b825dc642cb6eb9a060e54bf8d69288fbee4904'],
+  [64, '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321'],
+]);
+
+/**
+ * emptyTree(cwd), told by `oid`, a whole object id git gave for that repository (a commit it
+ * resolved): its length is the repository's hash, whose empty tree is known, and no git process is
+ * started (blame asked one on every run). Any other `oid` asks git, as emptyTree does.
+ */
+export function emptyTreeOf(cwd: string, oid: string): Promise<string> {
+  const known = /^[0-9a-f]+$/.test(oid) ? EMPTY_TREES.get(oid.length) : undefined;
+  return known === undefined ? emptyTree(cwd) : Promise.resolve(known);
+}
+
 /**
  * Whether `name` is a whole object id of the repository at `cwd` (lower-case hex as long as its
  * ids: 40 in SHA-1, 64 in SHA-256), which git reads as that object whatever the refs are named.

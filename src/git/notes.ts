@@ -45,7 +45,11 @@ export async function notesTips(cwd: string, refs: readonly string[], view: Obje
     if (error instanceof GitError && error.exitCode === 128) return Promise.all(refs.map((ref) => notesTip(cwd, ref, view)));
     throw error;
   }
-  const listed = out.split('\n').map((line) => line.split('\0'));
+  return tipsListed(cwd, out.split('\n').map((line) => line.split('\0')), refs, view);
+}
+
+/** The tip of each of `refs` in a for-each-ref listing (`name\0oid\0type` lines, split), as notesTip reads one. */
+function tipsListed(cwd: string, listed: string[][], refs: readonly string[], view: ObjectView = {}): Promise<Array<string | null>> {
   return Promise.all(
     refs.map(async (ref) => {
       // for-each-ref also lists refs under <ref>/ (a pattern is a prefix): only the ref itself counts.
@@ -57,6 +61,37 @@ export async function notesTips(cwd: string, refs: readonly string[], view: Obje
       return notesTip(cwd, ref, view);
     }),
   );
+}
+
+/** The replace refs as blameEnvironment hashes them: `git for-each-ref --format='%(objectname) %(refname)' refs/replace/`'s output. */
+export function listReplaceRefs(cwd: string): Promise<string> {
+  return runGit(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/replace/'], { cwd });
+}
+
+/**
+ * notesTips of `refs` and listReplaceRefs, in ONE `for-each-ref` (blame asks both on every run, a
+ * git process less): the replace refs are the listed names under refs/replace/, in for-each-ref's
+ * order (by name, as listReplaceRefs lists them), written as listReplaceRefs writes them. A ref git
+ * cannot read the type of (exit 128: a notes or replace ref to a missing object) asks each
+ * question apart, as before.
+ */
+export async function notesTipsAndReplaceRefs(cwd: string, refs: readonly string[]): Promise<{ tips: Array<string | null>; replaceRefs: string }> {
+  let out: string;
+  try {
+    out = await runGit(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(objecttype)', '--end-of-options', ...new Set(refs), 'refs/replace/'], { cwd });
+  } catch (error) {
+    if (error instanceof GitError && error.exitCode === 128) {
+      const [tips, replaceRefs] = await Promise.all([notesTips(cwd, refs), listReplaceRefs(cwd)]);
+      return { tips, replaceRefs };
+    }
+    throw error;
+  }
+  const listed = out.split('\n').map((line) => line.split('\0'));
+  const replaceRefs = listed
+    .filter(([name, oid]) => name !== undefined && name.startsWith('refs/replace/') && oid !== undefined)
+    .map(([name, oid]) => `${oid} ${name}\n`)
+    .join('');
+  return { tips: await tipsListed(cwd, listed, refs), replaceRefs };
 }
 
 /**

@@ -40,7 +40,7 @@ import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { GitError } from '../git/exec.js';
 import { commitAuthors } from '../git/commit-authors.js';
-import { listNotes, notesTips, type NoteEntry } from '../git/notes.js';
+import { listNotes, notesTipsAndReplaceRefs, type NoteEntry } from '../git/notes.js';
 import { readNotes } from '../notes/read-notes.js';
 import { openQwenNotes, type QwenNotes } from '../notes/qwen-notes.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
@@ -225,8 +225,10 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   (run.ignoreRevsFiles ?? []).forEach((file, index) => {
     if (file !== '' && !existsSync(ignoreFiles[index]!)) throw new UsageError(`--ignore-revs-file '${sanitize(file)}': no such file (a relative path is read from the current directory, ${sanitize(cwd)}).`);
   });
-  // refs/notes/ai (or --notes-ref) and Qwen Code's attribution notes, in one git process.
-  const tips = run.notes === false ? Promise.resolve([null, null]) : notesTips(repo.root, [notesRef, QWEN_NOTES_REF]);
+  // refs/notes/ai (or --notes-ref), Qwen Code's attribution notes and the replace refs (blameEnvironment's), in one git process.
+  const refs = run.notes === false ? null : notesTipsAndReplaceRefs(repo.root, [notesRef, QWEN_NOTES_REF]);
+  refs?.catch(() => {});
+  const tips = refs === null ? Promise.resolve([null, null]) : refs.then(({ tips: found }) => found);
   // Everything the cache key needs, at once.
   const [{ config }, rev, since, ignoreShas, prefix, { digest: environment, configuredIgnoreRevsFiles }, version, build, notesAt, mailmap, qwenAt] = await Promise.all([
     reportConfig(repo, run),
@@ -234,7 +236,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
     Promise.all((run.ignoreRevs ?? []).map((name) => resolveCommit(repo.root, name))),
     repo.bare ? Promise.resolve('') : repo.prefix !== undefined ? Promise.resolve(repo.prefix) : showPrefix(cwd),
-    blameEnvironment(repo.root, repo.commonDir, ignoreFiles).catch(refuseNotAFile),
+    blameEnvironment(repo.root, repo.commonDir, ignoreFiles, refs?.then(({ replaceRefs }) => replaceRefs)).catch(refuseNotAFile),
     packageVersion(),
     buildId(),
     tips.then(([tip]) => tip ?? null),

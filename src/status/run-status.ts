@@ -15,14 +15,13 @@ import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { GitError } from '../git/exec.js';
-import { listNotes, notesTip } from '../git/notes.js';
+import { listNotes, notesTips } from '../git/notes.js';
 import { writeStdout } from '../io/stdout.js';
 
-/** How many commits carry a note in `ref` (0: no notes ref, or one git cannot read). */
-async function noteCount(root: string, ref: string): Promise<number> {
-  const tip = await notesTip(root, ref);
-  if (!tip) return 0;
-  return (await listNotes(root, tip).catch((error: unknown) => (error instanceof GitError ? new Map() : Promise.reject(error)))).size;
+/** How many commits carry a note in each of `refs` (0: no notes ref, or one git cannot read); their tips in one git process. */
+async function noteCounts(root: string, refs: readonly string[]): Promise<number[]> {
+  const tips = await notesTips(root, refs);
+  return Promise.all(tips.map(async (tip) => (tip ? (await listNotes(root, tip).catch((error: unknown) => (error instanceof GitError ? new Map() : Promise.reject(error)))).size : 0)));
 }
 
 export interface StatusArgs {
@@ -35,8 +34,9 @@ export interface StatusArgs {
 export async function runStatus(args: StatusArgs): Promise<number> {
   const cwd = args.cwd ?? process.cwd();
   const repo = await locateRepo(cwd);
-  const [hooksPath, hooksDir] = await Promise.all([configValue(repo.root, 'core.hooksPath'), gitPath(repo.root, 'hooks')]);
-  const managers = repo.bare ? [] : await hookManagers(repo.root, await recordedPackageDir(repo.root));
+  // The package folder init recorded, read once (git config): the hook managers' advice and the binary the hooks run both name it.
+  const [hooksPath, hooksDir, recorded] = await Promise.all([configValue(repo.root, 'core.hooksPath'), gitPath(repo.root, 'hooks'), repo.bare ? '' : recordedPackageDir(repo.root)]);
+  const managers = repo.bare ? [] : await hookManagers(repo.root, recorded);
   const hooks = hookStatuses(repo.root, hooksDir, hooksPath, repo.bare, managers);
   const { cachedIn, loadConfig, misnamedInWorkTree } = await import('../config/load.js');
   const { resolveConfig } = await import('../config/defaults.js');
@@ -52,10 +52,10 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const managerOff = process.env.LEFTHOOK === '0' && hooks.some((hook) => hook.state === 'lefthook' && hook.active) ? 'LEFTHOOK=0' : process.env.SKIP_SIMPLE_GIT_HOOKS === '1' && hooks.some((hook) => hook.state === 'simple-git-hooks' && hook.active) ? 'SKIP_SIMPLE_GIT_HOOKS=1' : '';
   // husky's block names its package itself; git-mode shims read the folder init recorded.
   const huskyPackage = hooks.find((hook) => hook.state === 'husky' && hook.active)?.packageDir;
-  const packageDir = repo.bare ? '' : (huskyPackage ?? (await recordedPackageDir(repo.root)));
+  const packageDir = repo.bare ? '' : (huskyPackage ?? recorded);
   const binary = (await hookBinary(repo.root, process.env, { bare: repo.bare, packageDir })) ?? null;
   const record = attributions.map((a) => ({ agent: a.agent, model: a.model, trailer: `${config.trailer.key}: ${trailerValue(a)}`, evidence: a.evidence }));
-  const [notes, qwenNotes] = await Promise.all([noteCount(repo.root, DEFAULT_NOTES_REF), noteCount(repo.root, QWEN_NOTES_REF)]);
+  const [notes = 0, qwenNotes = 0] = await noteCounts(repo.root, [DEFAULT_NOTES_REF, QWEN_NOTES_REF]);
 
   if (args.format === 'json') {
     const json = {

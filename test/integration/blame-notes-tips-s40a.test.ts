@@ -26,6 +26,8 @@ function tracedBlame(dir: string, args: string[]): { ai: number; lines: number; 
 }
 
 const ONE_LOOKUP = ["git for-each-ref '--format=%(refname)%00%(objectname)%00%(objecttype)' --end-of-options refs/notes/ai refs/notes/ai-attribution"];
+/** blame's: the replace refs in the same process (s41b, blameEnvironment's listing). */
+const BLAME_LOOKUP = ["git for-each-ref '--format=%(refname)%00%(objectname)%00%(objecttype)' --end-of-options refs/notes/ai refs/notes/ai-attribution refs/replace/"];
 
 describe('blame reads both notes refs in one git process (s40a)', () => {
   it('refs/notes/ai and refs/notes/ai-attribution from one for-each-ref, each note still read', () => {
@@ -37,7 +39,7 @@ describe('blame reads both notes refs in one git process (s40a)', () => {
     const { ai, lines, notesLookups } = tracedBlame(repo.dir, []);
     // a.ts by the git-ai note, b.ts by Qwen Code's: both refs were read.
     expect([ai, lines]).toEqual([3, 3]);
-    expect(notesLookups).toEqual(ONE_LOOKUP);
+    expect(notesLookups).toEqual(BLAME_LOOKUP);
     // --no-notes: neither is looked up, and every line is its commit's own (a person's).
     expect(tracedBlame(repo.dir, ['--no-notes'])).toEqual({ ai: 0, lines: 3, notesLookups: [] });
   });
