@@ -73,19 +73,27 @@ export function hookedWithOrigin(): { repo: TestRepo; env: NodeJS.ProcessEnv; se
   return { repo, env, setUp };
 }
 
-/** A husky-mode repository (aitrail's block in `.husky/<hook>`, from the real `aitrail init`), aitrail on husky's PATH, `deny: ["qwen/*"]`. */
+let huskyEnv: NodeJS.ProcessEnv | undefined;
+/**
+ * A husky-mode repository (aitrail's block in `.husky/<hook>`, from the real `aitrail init`), aitrail on husky's PATH, `deny: ["qwen/*"]`.
+ * Made once per test file and copied (copiedRepo): init's node run once; its PATH's `aitrail` lives as long as that repository.
+ */
 export function huskyDenyQwen(): { repo: TestRepo; env: NodeJS.ProcessEnv; setUp: NodeJS.ProcessEnv } {
-  const repo = makeRepo();
-  const base = { ...TEST_GIT_ENV };
-  repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
-  repo.commit('start\n', { 'a.txt': 'a\n' }, { ...base, AITRAIL: '0' });
-  const init = spawnSync(process.execPath, [BIN, 'init'], { cwd: repo.dir, env: base, encoding: 'utf8' });
-  expect(init.status, init.stderr).toBe(0);
-  expect(repo.git(['config', 'core.hooksPath'])).toBe('.husky/_');
-  const bin = tempDir('aitrail-bin-');
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
-  chmodSync(join(bin, 'aitrail'), 0o755);
-  const env = { ...base, PATH: `${bin}:${base.PATH ?? ''}` };
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { ...env, AITRAIL: '0' });
+  const repo = copiedRepo('huskyDenyQwen', () => {
+    const original = makeRepo();
+    const base = { ...TEST_GIT_ENV };
+    original.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
+    original.commit('start\n', { 'a.txt': 'a\n' }, { ...base, AITRAIL: '0' });
+    const init = spawnSync(process.execPath, [BIN, 'init'], { cwd: original.dir, env: base, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    expect(original.git(['config', 'core.hooksPath'])).toBe('.husky/_');
+    const bin = tempDir('aitrail-bin-');
+    writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+    chmodSync(join(bin, 'aitrail'), 0o755);
+    huskyEnv = { ...base, PATH: `${bin}:${base.PATH ?? ''}` };
+    original.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { ...huskyEnv, AITRAIL: '0' });
+    return original;
+  });
+  const env = huskyEnv as NodeJS.ProcessEnv;
   return { repo, env, setUp: { ...env, AITRAIL: '0' } };
 }
