@@ -135,7 +135,7 @@ function initialised(init: string[], into: string): string | undefined {
 }
 
 /** A real repository in a temp dir: `git init`, user, `commit.gpgsign=false`, `gc.auto=0` (`objectFormat`: `git init --object-format`). */
-export function makeRepo(options: { bare?: boolean; dir?: string; objectFormat?: 'sha1' | 'sha256' } = {}): TestRepo {
+export function makeRepo(options: { bare?: boolean; dir?: string; objectFormat?: 'sha1' | 'sha256'; copyOf?: string } = {}): TestRepo {
   const dir = options.dir ?? tempDir();
   mkdirSync(dir, { recursive: true });
   const run = (args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string; raw?: boolean } = {}) => {
@@ -150,9 +150,13 @@ export function makeRepo(options: { bare?: boolean; dir?: string; objectFormat?:
   const init = ['init', '-q', '-b', 'main', `--template=${repoTemplate()}`, ...(options.bare ? ['--bare'] : []), ...(options.objectFormat ? [`--object-format=${options.objectFormat}`] : [])];
   // Into an empty place (a work tree without .git): a copy of the repository git init made there once.
   const present = readdirSync(dir);
-  const made = present.length === 0 || (!options.bare && !present.includes('.git')) ? initialised(init, dir) : undefined;
-  if (made === undefined) run(init);
-  else cpSync(made, options.bare ? dir : join(dir, '.git'), { recursive: true });
+  // copyOf: a copy of that repository, work tree and .git (a non-bare one made by makeRepo in this file), instead of git init.
+  if (options.copyOf !== undefined) cpSync(options.copyOf, dir, { recursive: true });
+  else {
+    const made = present.length === 0 || (!options.bare && !present.includes('.git')) ? initialised(init, dir) : undefined;
+    if (made === undefined) run(init);
+    else cpSync(made, options.bare ? dir : join(dir, '.git'), { recursive: true });
+  }
   const write = (path: string, content: string) => {
     const full = join(dir, path);
     mkdirSync(dirname(full), { recursive: true });

@@ -1,10 +1,48 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { aitrail, BIN } from './cli.js';
 import { tryGit } from './enforce-repos.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
+
+/** A directory `bin` holding an `aitrail` that notes each start (its arguments) in `started`, then runs the built CLI. */
+function countingBin(): { bin: string; started: string } {
+  const bin = join(tempDir('aitrail-hooked-'), 'bin');
+  mkdirSync(bin);
+  const started = join(bin, '..', 'started');
+  writeFileSync(started, '');
+  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nprintf '%s\\n' "$*" >>'${started}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+  chmodSync(join(bin, 'aitrail'), 0o755);
+  return { bin, started };
+}
+
+/** Every file under `dir`, its path. */
+const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+
+const originals = new Map<string, string>();
+/**
+ * A copy, work tree and .git, of the repository `build` makes (an `aitrail init` among its steps),
+ * made once per test file and `key` (temporary directories go with the file): a test's set-up
+ * without a node process for init each time. What init writes names no path of the repository but
+ * its config cache's key and stamps (.git/aitrail/config-cache.json): the copy's are rewritten to
+ * the copy's path, as init run there writes them. The hooks find aitrail on PATH at each commit,
+ * the fast-path stamp names the package, and the copy's files are newer than the package's folder,
+ * as the stamp needs.
+ */
+export function copiedRepo(key: string, build: () => TestRepo): TestRepo {
+  let original = originals.get(key);
+  if (original === undefined || !existsSync(original)) {
+    original = build().dir;
+    originals.set(key, original);
+  }
+  const repo = makeRepo({ copyOf: original });
+  for (const file of filesUnder(join(repo.dir, '.git', 'aitrail'))) {
+    const text = readFileSync(file, 'utf8');
+    if (text.includes(original)) writeFileSync(file, text.split(original).join(repo.dir));
+  }
+  return repo;
+}
 
 /**
  * A repository with aitrail's hooks (`init --mode git`) and an `aitrail` on PATH that notes each
@@ -12,16 +50,14 @@ import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
  * commit on top (init stamped the config: the shims' fast path is in force from the first commit).
  */
 export function hookedRepo(): { repo: TestRepo; env: NodeJS.ProcessEnv; started: string } {
-  const repo = makeRepo();
-  const bin = join(tempDir('aitrail-hooked-'), 'bin');
-  mkdirSync(bin);
-  const started = join(bin, '..', 'started');
-  writeFileSync(started, '');
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nprintf '%s\\n' "$*" >>'${started}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
-  chmodSync(join(bin, 'aitrail'), 0o755);
+  const repo = copiedRepo('hookedRepo', () => {
+    const original = makeRepo();
+    original.commit('start\n', { 'a.txt': 'a\n' });
+    expect(aitrail(original.dir, ['init', '--mode', 'git'], { env: { ...TEST_GIT_ENV, PATH: `${countingBin().bin}:${process.env.PATH ?? ''}` } }).code).toBe(0);
+    return original;
+  });
+  const { bin, started } = countingBin();
   const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
-  repo.commit('start\n', { 'a.txt': 'a\n' });
-  expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
   expect(tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Human'], { env }).code).toBe(0);
   return { repo, env, started };
 }
@@ -37,19 +73,27 @@ export function hookedWithOrigin(): { repo: TestRepo; env: NodeJS.ProcessEnv; se
   return { repo, env, setUp };
 }
 
-/** A husky-mode repository (aitrail's block in `.husky/<hook>`, from the real `aitrail init`), aitrail on husky's PATH, `deny: ["qwen/*"]`. */
+let huskyEnv: NodeJS.ProcessEnv | undefined;
+/**
+ * A husky-mode repository (aitrail's block in `.husky/<hook>`, from the real `aitrail init`), aitrail on husky's PATH, `deny: ["qwen/*"]`.
+ * Made once per test file and copied (copiedRepo): init's node run once; its PATH's `aitrail` lives as long as that repository.
+ */
 export function huskyDenyQwen(): { repo: TestRepo; env: NodeJS.ProcessEnv; setUp: NodeJS.ProcessEnv } {
-  const repo = makeRepo();
-  const base = { ...TEST_GIT_ENV };
-  repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
-  repo.commit('start\n', { 'a.txt': 'a\n' }, { ...base, AITRAIL: '0' });
-  const init = spawnSync(process.execPath, [BIN, 'init'], { cwd: repo.dir, env: base, encoding: 'utf8' });
-  expect(init.status, init.stderr).toBe(0);
-  expect(repo.git(['config', 'core.hooksPath'])).toBe('.husky/_');
-  const bin = tempDir('aitrail-bin-');
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
-  chmodSync(join(bin, 'aitrail'), 0o755);
-  const env = { ...base, PATH: `${bin}:${base.PATH ?? ''}` };
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { ...env, AITRAIL: '0' });
+  const repo = copiedRepo('huskyDenyQwen', () => {
+    const original = makeRepo();
+    const base = { ...TEST_GIT_ENV };
+    original.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
+    original.commit('start\n', { 'a.txt': 'a\n' }, { ...base, AITRAIL: '0' });
+    const init = spawnSync(process.execPath, [BIN, 'init'], { cwd: original.dir, env: base, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    expect(original.git(['config', 'core.hooksPath'])).toBe('.husky/_');
+    const bin = tempDir('aitrail-bin-');
+    writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+    chmodSync(join(bin, 'aitrail'), 0o755);
+    huskyEnv = { ...base, PATH: `${bin}:${base.PATH ?? ''}` };
+    original.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { ...huskyEnv, AITRAIL: '0' });
+    return original;
+  });
+  const env = huskyEnv as NodeJS.ProcessEnv;
   return { repo, env, setUp: { ...env, AITRAIL: '0' } };
 }

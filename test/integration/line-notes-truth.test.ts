@@ -6,6 +6,7 @@ import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js
 import type { AuthorshipLog } from '../../src/core/notes/types.js';
 import { checkpoint } from '../helpers/checkpoint.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { copiedRepo } from '../helpers/hooked-repo.js';
 import { aitrail, gitRun } from '../helpers/hooks.js';
 
 /*
@@ -35,10 +36,13 @@ function run(repo: TestRepo, args: string[], env: NodeJS.ProcessEnv = {}): void 
 }
 
 function setup(): TestRepo {
-  const repo = makeRepo();
-  repo.commit('base', { [FILE]: base(1, 10) });
-  expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
-  return repo;
+  // Made once per file and copied (test/helpers/hooked-repo.ts): init's node run once, not per test.
+  return copiedRepo('line-notes-truth', () => {
+    const repo = makeRepo();
+    repo.commit('base', { [FILE]: base(1, 10) });
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
+    return repo;
+  });
 }
 
 interface Truth {

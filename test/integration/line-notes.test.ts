@@ -5,6 +5,7 @@ import { canonicalModel } from '../../src/core/catalog.js';
 import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
 import { claudeCode, codex, cursor, geminiCli, type EditCase } from '../fixtures/agent-payloads.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { copiedRepo } from '../helpers/hooked-repo.js';
 import { checkpoint } from '../helpers/checkpoint.js';
 import { aitrail, gitRun, hookEnv } from '../helpers/hooks.js';
 
@@ -13,11 +14,14 @@ const AGENT_LINES = 'bravo\nx1\nx2\nx3\nx4';
 
 /** A repository with aitrail's hooks (git mode) and one commit of src/app.ts. */
 function setup(): TestRepo {
-  const repo = makeRepo();
-  repo.commit('base', { 'src/app.ts': BASE });
-  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
-  expect(init.status, init.stderr).toBe(0);
-  return repo;
+  // Made once per file and copied (test/helpers/hooked-repo.ts): init's node run once, not per test.
+  return copiedRepo('line-notes', () => {
+    const repo = makeRepo();
+    repo.commit('base', { 'src/app.ts': BASE });
+    const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+    expect(init.status, init.stderr).toBe(0);
+    return repo;
+  });
 }
 
 function editCase(repo: TestRepo, transcript: string): EditCase {

@@ -9,6 +9,7 @@ import { gitRun } from '../helpers/hooks.js';
 import { tempDir } from '../helpers/gitdir.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { copiedRepo } from '../helpers/hooked-repo.js';
 
 const claude = (ranges: string) => session(NOTE_KEYS.claude, ranges);
 
@@ -44,12 +45,14 @@ const long = (prefix: string, count: number) => Array.from({ length: count }, (_
 
 describe('notes carried through a rename', () => {
   const MARK = 'base line 3 with enough words to be the same file after a move\n';
-  const setup = () => {
-    const repo = makeRepo();
-    repo.commit('base', { 'src/old.ts': long('base', 8) });
-    expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
-    return repo;
-  };
+  // Made once per file and copied (test/helpers/hooked-repo.ts): init's node run once, not per test.
+  const setup = () =>
+    copiedRepo('notes-redteam rename', () => {
+      const repo = makeRepo();
+      repo.commit('base', { 'src/old.ts': long('base', 8) });
+      expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
+      return repo;
+    });
 
   it('rebase onto a main that renamed the file: the note follows the lines to the new path', () => {
     const repo = setup();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../helpers/gitdir.js';
+import { copiedRepo } from '../helpers/hooked-repo.js';
 import { aitrail, gitRun, messageOf } from '../helpers/hooks.js';
 
 interface LogJson {
@@ -10,11 +11,14 @@ interface LogJson {
   attributions: { agent: string; model: string }[];
 }
 
+/** Made once per file and config, and copied (test/helpers/hooked-repo.ts): init's node run once, not per test. */
 function repoWithHooks(config?: string) {
-  const repo = makeRepo();
-  repo.commit('initial\n', config ? { '.aitrailrc.yml': config } : {});
-  expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
-  return repo;
+  return copiedRepo(`record-aliases ${config ?? ''}`, () => {
+    const repo = makeRepo();
+    repo.commit('initial\n', config ? { '.aitrailrc.yml': config } : {});
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
+    return repo;
+  });
 }
 
 function lastLog(dir: string): LogJson {

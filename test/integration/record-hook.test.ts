@@ -3,6 +3,7 @@ import { appendFileSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { copiedRepo } from '../helpers/hooked-repo.js';
 import { aitrail, gitRun, messageOf } from '../helpers/hooks.js';
 
 const OPUS = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
@@ -10,10 +11,14 @@ const OPUS_LINE = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 
 let repo: TestRepo;
 beforeEach(() => {
-  repo = makeRepo();
-  repo.commit('initial\n', { 'a.txt': 'a\n' });
-  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
-  expect(init.status, init.stderr).toBe(0);
+  // Made once per file and copied (test/helpers/hooked-repo.ts): init's node run once, not per test.
+  repo = copiedRepo('record-hook', () => {
+    const original = makeRepo();
+    original.commit('initial\n', { 'a.txt': 'a\n' });
+    const init = aitrail(original.dir, ['init', '--mode', 'git']);
+    expect(init.status, init.stderr).toBe(0);
+    return original;
+  });
 });
 
 function commit(args: string[], env: NodeJS.ProcessEnv = {}, input = '') {

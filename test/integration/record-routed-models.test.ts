@@ -9,18 +9,21 @@ import { checkpoint } from '../helpers/checkpoint.js';
 import { aitrail as cli } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { copiedRepo } from '../helpers/hooked-repo.js';
 import { aitrail, gitRun, messageOf } from '../helpers/hooks.js';
 
 /** Claude Code writes this co-author line whatever model it runs (anthropics/claude-code#54886). */
 const CLAUDE_LINE = 'Co-Authored-By: Claude Opus 4.7 <noreply@anthropic.com>';
 
-/** A repository with the hooks installed and `config` committed. */
+/** A repository with the hooks installed and `config` committed (made once per file and config, and copied: test/helpers/hooked-repo.ts). */
 function hooked(config: string): TestRepo {
-  const repo = makeRepo();
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': config });
-  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
-  expect(init.status, init.stderr).toBe(0);
-  return repo;
+  return copiedRepo(`record-routed-models ${config}`, () => {
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': config });
+    const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+    expect(init.status, init.stderr).toBe(0);
+    return repo;
+  });
 }
 
 /** `git commit` as the agent runs it (its environment), with a staged change; the hook's verdict and the stored message. */

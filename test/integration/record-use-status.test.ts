@@ -3,13 +3,17 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+import { copiedRepo } from '../helpers/hooked-repo.js';
 import { aitrail, BIN, gitRun, messageOf } from '../helpers/hooks.js';
 
+/** Made once per file and copied (test/helpers/hooked-repo.ts): init's node run once, not per test. */
 function repoWithHooks() {
-  const repo = makeRepo();
-  repo.commit('initial\n');
-  expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
-  return repo;
+  return copiedRepo('record-use-status', () => {
+    const repo = makeRepo();
+    repo.commit('initial\n');
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).status).toBe(0);
+    return repo;
+  });
 }
 
 describe('aitrail use', () => {
