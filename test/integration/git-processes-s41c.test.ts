@@ -1,6 +1,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { configBool, configBools } from '../../src/git/config-value.js';
 import { objectInfoLines } from '../../src/git/object-batch.js';
 import { GitError } from '../../src/git/exec.js';
 import { aitrail, BIN } from '../helpers/cli.js';
@@ -20,7 +21,7 @@ const catFiles = (commands: string[]) => commands.filter((command) => command.st
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*", "openai/*"]\n';
 
 describe('git processes of one judged push and one check (issue 12: one cat-file of each kind a run)', () => {
-  it('pre-receive and check ask every object question of one `cat-file --batch-check` and one `cat-file --batch`', () => {
+  it('pre-receive and check ask every object question of one `cat-file --batch-check` and one `cat-file --batch`; pre-receive reads its two core settings with one `git config`', () => {
     const { remote, work } = policyServer(POLICY);
     const trace = join(tempDir('aitrail-trace-'), 'pre-receive.trace');
     // The server's hook as installHooks writes it, git traced for aitrail's own processes only.
@@ -40,6 +41,8 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
       // (resolveCommits, pathObjects, blobIdsAt, filesAt, readBlob, each reader of notes or blobs).
       expect(catFiles(commands).sort()).toEqual(['cat-file --batch', 'cat-file --batch-check']);
     }
+    // core.ignorecase and core.precomposeunicode (case-variant-refs.ts): one `git config`, two at a6f7a5a.
+    expect(gitCommands(trace).filter((command) => command.startsWith('config '))).toEqual([`config --type=bool -z --get-regexp '^(core\\.ignorecase|core\\.precomposeunicode)$'`]);
     // A refusal keeps its exit code: the run waits for the processes it shared before it ends.
     commitCase(work, 'qwen', `feat: qwen\n\n${QWEN}\n`, 'src/crypto/q.ts');
     expect(aitrail(work.dir, ['check', 'origin/main..HEAD']).code).toBe(1);
@@ -57,5 +60,14 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     expect((dies as PromiseRejectedResult).reason).toBeInstanceOf(GitError);
     expect(beside).toEqual({ status: 'fulfilled', value: [`${sha} blob 6`, `${'0'.repeat(40)} missing`] });
     expect(await objectInfoLines(bare.dir, [`${sha}`])).toEqual([`${sha} blob 6`]);
+  });
+
+  it('configBools reads each key as configBool does: the last value, a key with no value true, unset undefined', async () => {
+    const bare = makeRepo({ bare: true });
+    writeFileSync(join(bare.dir, 'config'), `${readFileSync(join(bare.dir, 'config'), 'utf8')}[core]\n\tignorecase\n\tprecomposeUnicode = yes\n[Core]\n\tprecomposeunicode = off\n`);
+    const keys = ['core.ignorecase', 'core.precomposeunicode', 'core.fsyncobjectfiles'];
+    const read = await configBools(bare.dir, keys);
+    expect([...read]).toEqual(await Promise.all(keys.map(async (key) => [key, await configBool(bare.dir, key)])));
+    expect([...read.values()]).toEqual([true, false, undefined]);
   });
 });
