@@ -21,7 +21,7 @@ const catFiles = (commands: string[]) => commands.filter((command) => command.st
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*", "openai/*"]\n';
 
 describe('git processes of one judged push and one check (issue 12: one cat-file of each kind a run)', () => {
-  it('pre-receive and check ask every object question of one `cat-file --batch-check` and one `cat-file --batch`; pre-receive reads its two core settings with one `git config`', () => {
+  it('pre-receive and check ask every object question of one `cat-file --batch-check` and one `cat-file --batch`; pre-receive reads its two core settings with one `git config` and lists a notes tree once', () => {
     const { remote, work } = policyServer(POLICY);
     const trace = join(tempDir('aitrail-trace-'), 'pre-receive.trace');
     // The server's hook as installHooks writes it, git traced for aitrail's own processes only.
@@ -43,6 +43,10 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     }
     // core.ignorecase and core.precomposeunicode (case-variant-refs.ts): one `git config`, two at a6f7a5a.
     expect(gitCommands(trace).filter((command) => command.startsWith('config '))).toEqual([`config --type=bool -z --get-regexp '^(core\\.ignorecase|core\\.precomposeunicode)$'`]);
+    // Each notes tree listed once a run (notes.ts listNotes): the same tip was listed up to five times.
+    const listings = gitCommands(trace).filter((command) => command.startsWith('ls-tree -r -z -l --full-tree '));
+    expect(listings.length).toBeGreaterThan(0);
+    expect(new Set(listings).size).toBe(listings.length);
     // A refusal keeps its exit code: the run waits for the processes it shared before it ends.
     commitCase(work, 'qwen', `feat: qwen\n\n${QWEN}\n`, 'src/crypto/q.ts');
     expect(aitrail(work.dir, ['check', 'origin/main..HEAD']).code).toBe(1);
