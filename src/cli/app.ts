@@ -1,3 +1,4 @@
+import { runEnd } from '../git/run-end.js';
 import yargs, { type Argv } from 'yargs';
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
@@ -112,6 +113,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const usage = typeof error === 'string' ? new UsageError(`${error}\nRun 'aitrail <command> --help' for usage.`) : error instanceof Error && error.name === 'YError' ? new UsageError(error.message) : error;
     code = reportError(usage);
   }
+  await runEnd();
   return code;
 }
 

@@ -2,7 +2,7 @@ import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { macFoldedName } from '../core/mac-name.js';
 import type { RefUpdate } from '../core/ref-updates.js';
-import { configBool } from '../git/config-value.js';
+import { configBools } from '../git/config-value.js';
 import { symbolicRef } from '../git/refs.js';
 
 /** A pushed ref and the ref it differs from only in case (or in how macOS writes a name). */
@@ -24,9 +24,10 @@ export interface CaseVariant {
  */
 export async function caseVariantRefs(repoDir: string, updates: readonly RefUpdate[]): Promise<CaseVariant[]> {
   if (updates.length === 0) return [];
-  const fold = (await configBool(repoDir, 'core.ignorecase')) === true
+  const settings = await configBools(repoDir, ['core.ignorecase', 'core.precomposeunicode']);
+  const fold = settings.get('core.ignorecase') === true
     ? macFoldedName
-    : (await configBool(repoDir, 'core.precomposeunicode')) === true
+    : settings.get('core.precomposeunicode') === true
       ? (name: string) => name.normalize('NFC')
       : null;
   if (fold === null) return [];

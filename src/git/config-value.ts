@@ -39,6 +39,25 @@ export async function configBool(cwd: string, key: string): Promise<boolean | un
   return out === '' ? undefined : out.replace(/\0$/, '') === 'true';
 }
 
+/**
+ * Boolean git config keys (no subsection; lower case, as git names them) in ONE `git config
+ * --get-regexp`: each as configBool reads it (the last value, `undefined` when unset). Throws a
+ * GitError when a value of any of them cannot be read as a boolean (configBool threw only for
+ * the key it read; git itself dies on a bad core boolean before a hook runs).
+ */
+export async function configBools(cwd: string, keys: readonly string[]): Promise<Map<string, boolean | undefined>> {
+  const pattern = `^(${keys.map((key) => key.replace(/[.\\^$*+?()[\]{}|]/g, '\\$&')).join('|')})$`;
+  const out = await runGit(['config', '--type=bool', '-z', '--get-regexp', pattern], { cwd, okCodes: [1] });
+  const values = new Map<string, boolean | undefined>(keys.map((key) => [key, undefined]));
+  for (const record of out.split('\0')) {
+    const newline = record.indexOf('\n');
+    if (newline === -1) continue;
+    const key = record.slice(0, newline);
+    if (values.has(key)) values.set(key, record.slice(newline + 1) === 'true');
+  }
+  return values;
+}
+
 /** Every value of a multi-valued key as git resolves it for `cwd` (all scopes), in order. */
 export async function configValues(cwd: string, key: string): Promise<string[]> {
   const out = await runGit(['config', '-z', '--get-all', key], { cwd, okCodes: [1] });

@@ -1,5 +1,6 @@
 import { NO_FSMONITOR, runGit, splitRecords, streamGit } from './exec.js';
 import { GREP_COMMAND } from './grep-command.js';
+import { objectInfoLines } from './object-batch.js';
 import { blobIdsAt, chunks } from './read-blob.js';
 import { readRevisionBlobs } from './revision-blobs.js';
 
@@ -183,7 +184,7 @@ const GREP_PATTERNS = 4;
 async function* linesInBlobs(cwd: string, oids: readonly string[], wanted: ReadonlySet<string>, words: ReadonlySet<string>): AsyncGenerator<[string, string]> {
   const sizes = new Map<string, number>();
   for (const part of chunks(oids, 100_000)) {
-    const answers = (await runGit(['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { cwd, input: part.map((oid) => `${oid}\n`).join(''), ...STORED })).split('\n');
+    const answers = await objectInfoLines(cwd, part, STORED);
     for (const answer of answers) {
       const match = /^([0-9a-f]{40,64}) blob (\d+)$/.exec(answer);
       if (match) sizes.set(match[1]!, Number(match[2]));

@@ -110,6 +110,32 @@ export async function notesTipsAndReplaceRefs(cwd: string, refs: readonly string
  */
 export async function listNotes(cwd: string, tip: string, view: ObjectView = {}, shadowed?: Array<{ commit: string; twin?: true } & NoteEntry>): Promise<Map<string, NoteEntry>> {
   objectId(tip);
+  const key = `${view.asStored === true ? 1 : 0}\0${tip}\0${cwd}`;
+  let listing = listings.get(key);
+  if (!listing) {
+    if (listings.size >= LISTINGS_KEPT) listings.delete(listings.keys().next().value as string);
+    const all: Array<{ commit: string } & NoteEntry> = [];
+    const made = readNotesTree(cwd, tip, view, all).then((notes) => ({ notes, shadowed: all }));
+    listing = made;
+    listings.set(key, made);
+    made.catch(() => {
+      if (listings.get(key) === made) listings.delete(key);
+    });
+  }
+  const { notes, shadowed: all } = await listing;
+  shadowed?.push(...all.map((entry) => ({ ...entry })));
+  return new Map([...notes].map(([commit, entry]) => [commit, { ...entry }]));
+}
+
+/**
+ * The notes trees listed in this run (a notes commit's tree never changes): pre-receive asked the
+ * same tip up to five times a push (notes taken, Qwen's notes taken, shadowed, added, the judge),
+ * one `git ls-tree -r` each. The last few are kept.
+ */
+const listings = new Map<string, Promise<{ notes: Map<string, NoteEntry>; shadowed: Array<{ commit: string } & NoteEntry> }>>();
+const LISTINGS_KEPT = 8;
+
+async function readNotesTree(cwd: string, tip: string, view: ObjectView, shadowed: Array<{ commit: string } & NoteEntry>): Promise<Map<string, NoteEntry>> {
   const notes = new Map<string, NoteEntry>();
   const ranks = new Map<string, number>();
   // A shadowed entry at the read one's depth in the other case (`twin`): only a hand-made tree holds one (git and git-ai write lower case).

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createOriginParser, type OriginGroup } from '../core/blame/parse-origins.js';
 import { BLAME_COMMAND } from './blame.js';
 import { runGit, splitRecords, streamGit } from './exec.js';
+import { foundObject, objectInfoLines } from './object-batch.js';
 import { listTreeEntries } from './read-blob.js';
 
 // Enforcement reads history as stored (`asStored`: replace refs and grafts ignored, so a pushed
@@ -26,9 +27,8 @@ export async function filesAt(cwd: string, asked: ReadonlyArray<{ rev: string; p
   const plain = asked.filter(({ path }) => !NOT_A_LINE.test(path));
   const found: Array<{ rev: string; path: string }> = [];
   if (plain.length > 0) {
-    const input = plain.map(({ rev, path }) => `${rev}:${path}\n`).join('');
-    const types = (await runGit(['cat-file', '--batch-check=%(objecttype)'], { cwd, input, ...STORED })).split('\n');
-    found.push(...plain.filter((_, index) => types[index] === 'blob'));
+    const answers = await objectInfoLines(cwd, plain.map(({ rev, path }) => `${rev}:${path}`), { asStored: true });
+    found.push(...plain.filter((_, index) => foundObject(answers[index] ?? '')?.type === 'blob'));
   }
   for (const pair of asked.filter(({ path }) => NOT_A_LINE.test(path))) {
     const [entry] = await listTreeEntries(cwd, pair.rev, [pair.path], STORED);

@@ -1,4 +1,5 @@
 import { GitError, runGit, runGitRaw, type ObjectView } from './exec.js';
+import { foundObject, objectContents, objectInfoLines } from './object-batch.js';
 import { OBJECT_ID, objectId } from './object-id.js';
 
 /** One entry of a revision's tree, as `git ls-tree -l` reports it. */
@@ -141,7 +142,11 @@ const symlinksRead = new Map<string, Array<{ path: string; oid: string }>>();
 /** The content of a blob, by object id, as UTF-8 text. */
 export async function readBlob(repoDir: string, oid: string, view: ObjectView = {}): Promise<string> {
   objectId(oid);
-  return runGit(['cat-file', 'blob', oid], { cwd: repoDir, ...view });
+  const [answer] = await objectContents(repoDir, [oid], view);
+  if (answer?.content != null && foundObject(answer.header)?.type === 'blob') return answer.content.toString('utf8');
+  // What `git cat-file blob <oid>` said of an object that is no blob or that the repository lacks.
+  const stderr = `fatal: git cat-file ${oid}: bad file\n`;
+  throw new GitError(`git cat-file failed: ${stderr.trim()}`, ['cat-file', 'blob', oid], 128, stderr);
 }
 
 /**
@@ -152,10 +157,9 @@ export async function pathObjects(repoDir: string, commits: readonly string[], p
   const asked = [...new Set(commits)].filter((commit) => /^[0-9a-f]{40,64}$/.test(commit));
   const result = new Map<string, string[]>();
   if (asked.length === 0 || paths.length === 0) return result;
-  const input = asked.flatMap((commit) => paths.map((path) => `${commit}:${path}\n`)).join('');
-  const lines = (await runGit(['cat-file', '--batch-check=%(objectname)'], { cwd: repoDir, input, ...view })).split('\n');
+  const lines = await objectInfoLines(repoDir, asked.flatMap((commit) => paths.map((path) => `${commit}:${path}`)), view);
   asked.forEach((commit, index) => {
-    result.set(commit, paths.map((_, offset) => (/^[0-9a-f]{40,64}$/.test(lines[index * paths.length + offset] ?? '') ? (lines[index * paths.length + offset] as string) : '')));
+    result.set(commit, paths.map((_, offset) => foundObject(lines[index * paths.length + offset] ?? '')?.oid ?? ''));
   });
   return result;
 }
@@ -177,11 +181,10 @@ export async function blobIdsAt(cwd: string, asked: ReadonlyArray<{ rev: string;
   const ids: Array<string | null> = asked.map(() => null);
   const plain = asked.flatMap((pair, at) => (ASKED_BY_TREE.test(pair.path) ? [] : [at]));
   for (const part of chunks(plain, 100_000)) {
-    const input = part.map((at) => `${asked[at]!.rev}:${asked[at]!.path}\n`).join('');
-    const answers = (await runGit(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { cwd, input, ...view })).split('\n');
+    const answers = await objectInfoLines(cwd, part.map((at) => `${asked[at]!.rev}:${asked[at]!.path}`), view);
     part.forEach((at, index) => {
-      const match = /^([0-9a-f]{40,64}) blob$/.exec(answers[index] ?? '');
-      if (match) ids[at] = match[1]!;
+      const found = foundObject(answers[index] ?? '');
+      if (found?.type === 'blob') ids[at] = found.oid;
     });
   }
   for (const [at, pair] of asked.entries()) {

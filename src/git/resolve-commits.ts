@@ -1,4 +1,5 @@
-import { runGit, type ObjectView } from './exec.js';
+import type { ObjectView } from './exec.js';
+import { objectInfoLines } from './object-batch.js';
 
 /**
  * Resolve object ids (or revisions) to the commits they peel to, in one `git cat-file` pass.
@@ -13,10 +14,9 @@ export async function resolveCommits(cwd: string, revs: readonly string[], view:
     return safe;
   });
   if (asked.length === 0) return result;
-  const out = await runGit(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { cwd, input: asked.map((rev) => `${rev}^{commit}\n`).join(''), ...view });
-  const lines = out.split('\n');
+  const lines = await objectInfoLines(cwd, asked.map((rev) => `${rev}^{commit}`), view);
   asked.forEach((rev, index) => {
-    const match = /^([0-9a-f]{40,64}) commit$/.exec(lines[index] ?? '');
+    const match = /^([0-9a-f]{40,64}) commit \d+$/.exec(lines[index] ?? '');
     result.set(rev, match ? (match[1] as string) : null);
   });
   return result;

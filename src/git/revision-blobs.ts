@@ -1,4 +1,5 @@
-import { runGitRaw, runGitRawSync, type ObjectView } from './exec.js';
+import { runGitRawSync, type ObjectView } from './exec.js';
+import { foundObject, objectContents } from './object-batch.js';
 
 /** A file at a revision: its blob id and bytes; null when the revision has no blob there. */
 export type RevisionBlob = { oid: string; content: Buffer } | null;
@@ -45,7 +46,12 @@ function parseBatch(out: Buffer, count: number): RevisionObject[] {
  */
 export async function readRevisionObjects(cwd: string, names: readonly string[], view: ObjectView = {}): Promise<RevisionObject[]> {
   if (names.length === 0) return [];
-  return parseBatch(await runGitRaw(['cat-file', '--batch'], { cwd, input: batchInput(names), ...view }), names.length);
+  batchInput(names);
+  const answers = await objectContents(cwd, names.map((name) => (name.endsWith('\r') ? `${name}\r` : name)), view);
+  return answers.map((answer) => {
+    const found = answer.content === null ? null : foundObject(answer.header);
+    return found && answer.content ? { oid: found.oid, type: found.type, content: answer.content } : null;
+  });
 }
 
 /** readRevisionObjects, synchronously (a hook: no asynchronous child process machinery to set up). */

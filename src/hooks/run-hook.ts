@@ -1,3 +1,4 @@
+import { runEnd } from '../git/run-end.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { cliMessages } from '../errors/usage-messages.js';
@@ -27,5 +28,9 @@ export async function runHookWith(argv: string[], hooks: HookLoaders): Promise<n
   const { handler } = await load();
   // --quiet is AITRAIL_QUIET=1 for the handler: warnings silenced, errors and refusals always said.
   const env = options.quiet ? { ...process.env, AITRAIL_QUIET: '1' } : process.env;
-  return handler(args, { cwd: process.cwd(), env, readStdin: async () => (await readStdin()) ?? '' });
+  try {
+    return await handler(args, { cwd: process.cwd(), env, readStdin: async () => (await readStdin()) ?? '' });
+  } finally {
+    await runEnd();
+  }
 }

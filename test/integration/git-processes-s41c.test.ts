@@ -1,0 +1,77 @@
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configBool, configBools } from '../../src/git/config-value.js';
+import { objectInfoLines } from '../../src/git/object-batch.js';
+import { GitError } from '../../src/git/exec.js';
+import { aitrail, BIN } from '../helpers/cli.js';
+import { CLAUDE_DECLARED, commitCase, policyServer, QWEN, tryGit } from '../helpers/enforce-repos.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
+import { makeRepo, tempDir } from '../helpers/gitdir.js';
+
+/** The git processes a GIT_TRACE file records (each logs its command line once as it starts). */
+function gitCommands(trace: string): string[] {
+  return readFileSync(trace, 'utf8')
+    .split('\n')
+    .flatMap((line) => /trace: (?:built-in|exec): git (.*)$/.exec(line)?.[1] ?? []);
+}
+
+const catFiles = (commands: string[]) => commands.filter((command) => command.startsWith('cat-file'));
+
+const POLICY = 'policy:\n  deny: ["qwen/*"]\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*", "openai/*"]\n';
+
+describe('git processes of one judged push and one check (issue 12: one cat-file of each kind a run)', () => {
+  it('pre-receive and check ask every object question of one `cat-file --batch-check` and one `cat-file --batch`; pre-receive reads its two core settings with one `git config` and lists a notes tree once', () => {
+    const { remote, work } = policyServer(POLICY);
+    const trace = join(tempDir('aitrail-trace-'), 'pre-receive.trace');
+    // The server's hook as installHooks writes it, git traced for aitrail's own processes only.
+    writeFileSync(join(remote.dir, 'hooks', 'pre-receive'), `#!/bin/sh\nGIT_TRACE='${trace}' exec "${process.execPath}" "${BIN}" hook pre-receive "$@"\n`);
+    chmodSync(join(remote.dir, 'hooks', 'pre-receive'), 0o755);
+    for (const [at, file] of ['src/crypto/k1.ts', 'src/a.ts', 'src/crypto/k2.ts', 'docs/b.md'].entries()) {
+      const sha = commitCase(work, `c${at}`, `feat: change ${at}\n\n${CLAUDE_DECLARED}\n`, file);
+      if (at % 2 === 0) addNote(work, sha, gitAiNote({ [file]: [session(NOTE_KEYS.claude, '1')] }));
+    }
+    const checkTrace = join(tempDir('aitrail-trace-'), 'check.trace');
+    const check = aitrail(work.dir, ['check', 'origin/main..HEAD'], { env: { GIT_TRACE: checkTrace } });
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main', 'refs/notes/ai']);
+    expect(push.code, push.stderr).toBe(0);
+    for (const commands of [gitCommands(trace), gitCommands(checkTrace)]) {
+      // At a6f7a5a: 33 cat-file processes in this push's pre-receive, one per question asked
+      // (resolveCommits, pathObjects, blobIdsAt, filesAt, readBlob, each reader of notes or blobs).
+      expect(catFiles(commands).sort()).toEqual(['cat-file --batch', 'cat-file --batch-check']);
+    }
+    // core.ignorecase and core.precomposeunicode (case-variant-refs.ts): one `git config`, two at a6f7a5a.
+    expect(gitCommands(trace).filter((command) => command.startsWith('config '))).toEqual([`config --type=bool -z --get-regexp '^(core\\.ignorecase|core\\.precomposeunicode)$'`]);
+    // Each notes tree listed once a run (notes.ts listNotes): the same tip was listed up to five times.
+    const listings = gitCommands(trace).filter((command) => command.startsWith('ls-tree -r -z -l --full-tree '));
+    expect(listings.length).toBeGreaterThan(0);
+    expect(new Set(listings).size).toBe(listings.length);
+    // A refusal keeps its exit code: the run waits for the processes it shared before it ends.
+    commitCase(work, 'qwen', `feat: qwen\n\n${QWEN}\n`, 'src/crypto/q.ts');
+    expect(aitrail(work.dir, ['check', 'origin/main..HEAD']).code).toBe(1);
+    const refused = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']);
+    expect(refused.code, refused.stderr).not.toBe(0);
+    expect(refused.stderr).toContain('push rejected by the server');
+  });
+
+  it('a name git dies on is asked of a process of its own: the shared one answers the questions beside it', async () => {
+    const bare = makeRepo({ bare: true });
+    const sha = bare.git(['hash-object', '-w', '--stdin'], { input: 'hello\n' });
+    // `<oid>:./x` is a path relative to a work tree: git cat-file dies in a bare repository.
+    const [dies, beside] = await Promise.allSettled([objectInfoLines(bare.dir, [`${sha}:./x`]), objectInfoLines(bare.dir, [sha, `${'0'.repeat(40)}`])]);
+    expect(dies.status).toBe('rejected');
+    expect((dies as PromiseRejectedResult).reason).toBeInstanceOf(GitError);
+    expect(beside).toEqual({ status: 'fulfilled', value: [`${sha} blob 6`, `${'0'.repeat(40)} missing`] });
+    expect(await objectInfoLines(bare.dir, [`${sha}`])).toEqual([`${sha} blob 6`]);
+  });
+
+  it('configBools reads each key as configBool does: the last value, a key with no value true, unset undefined', async () => {
+    const bare = makeRepo({ bare: true });
+    writeFileSync(join(bare.dir, 'config'), `${readFileSync(join(bare.dir, 'config'), 'utf8')}[core]\n\tignorecase\n\tprecomposeUnicode = yes\n[Core]\n\tprecomposeunicode = off\n`);
+    const keys = ['core.ignorecase', 'core.precomposeunicode', 'core.fsyncobjectfiles'];
+    const read = await configBools(bare.dir, keys);
+    expect([...read]).toEqual(await Promise.all(keys.map(async (key) => [key, await configBool(bare.dir, key)])));
+    expect([...read.values()]).toEqual([true, false, undefined]);
+  });
+});
