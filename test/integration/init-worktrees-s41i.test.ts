@@ -1,11 +1,14 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { aitrail, BIN } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { laterThanNow, makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
 
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
+const HUSKY = fileURLToPath(new URL('../../node_modules/husky/index.js', import.meta.url));
 
 /** An `aitrail` on PATH that notes each start in `started` before running the built CLI (as hookedRepo's). */
 function loggedAitrail(): { env: NodeJS.ProcessEnv; started: string } {
@@ -157,5 +160,34 @@ describe('init in husky mode: worktrees made before it', () => {
 
     expect(aitrail(repo.dir, ['uninstall'], { env }).code).toBe(0);
     expect(readdirSync(early).sort()).toEqual(['.aitrailrc.yml', '.git', 'package.json']);
+  });
+
+  it("with husky set up by the project: the worktree's own committed hook keeps running first; one whose .husky/_ is a symbolic link is skipped", () => {
+    const { env, started } = loggedAitrail();
+    const repo = makeRepo();
+    const team = 'echo team-commit-msg >&2\n';
+    repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
+    repo.write('.husky/commit-msg', team);
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': DENY_QWEN });
+    // What `npx husky` (the project's prepare script) leaves in the main worktree only.
+    const set = spawnSync(process.execPath, ['--input-type=module', '-e', `import husky from ${JSON.stringify(HUSKY)}; process.stdout.write(husky())`], { cwd: repo.dir, env, encoding: 'utf8' });
+    expect(set.stdout, set.stderr).toBe('');
+    const early = addWorktree(repo.dir, 'agent', env);
+    const linked = addWorktree(repo.dir, 'linked', env);
+    const outside = tempDir('aitrail-outside-');
+    symlinkSync(outside, join(linked, '.husky', '_'));
+    const init = aitrail(repo.dir, ['init'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain(`installed ${join(early, '.husky', '_')}`);
+    expect(init.stdout).toMatch(/Worktree \S+ skipped: \S+\/\.husky\/_ is a symbolic link/);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(readFileSync(join(linked, '.husky', 'commit-msg'), 'utf8')).toBe(team);
+    expect(readFileSync(join(early, '.husky', 'commit-msg'), 'utf8')).toBe(readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8'));
+    expectHooksAtWork(early, env, started);
+    const qwen = tryGit(early, ['commit', '-q', '--allow-empty', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
+    expect(qwen.stderr).toContain('team-commit-msg');
+    expect(aitrail(repo.dir, ['uninstall'], { env }).code).toBe(0);
+    expect(readFileSync(join(early, '.husky', 'commit-msg'), 'utf8')).toBe(team);
+    expect(tryGit(early, ['status', '--porcelain'], { env }).stdout).toBe('');
   });
 });
