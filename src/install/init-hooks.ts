@@ -1,22 +1,24 @@
 import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { configScope, configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
-import { gitPath, isTracked } from '../git/git-path.js';
+import { gitPath } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
 import { CLIENT_HOOKS, SERVER_HOOKS, WORKTREE_HOOKS, type ShimHook } from './hook-names.js';
 import { HUSKY_EXTRA_HOOKS, type HuskyHook } from './husky-block.js';
-import { installGitHook, inspectGitHook, uninstallGitHook, type HookChange } from './git-hooks.js';
+import { installGitHook, uninstallGitHook, type HookChange } from './git-hooks.js';
 import { installHuskyHook, uninstallHuskyHook } from './husky-hooks.js';
 import { setUpHusky } from './husky-setup.js';
 import { chooseInstallMode, huskyDirFromHooksPath, packageWantsHusky, type InstallMode } from './install-mode.js';
 import { readInstallState, writeInstallState } from './install-state.js';
 import { inside, unsafeHookDir, unsafeHookFile, unsafeHuskyRuntime, type Bounds } from './safe-path.js';
 import { committedHuskyHooks } from './committed-husky-hooks.js';
-import { hookManagers, hooksAtRisk, managedHook, managedNote, managerAdvice } from './hook-managers.js';
+import { hooksAtRisk, managerAdvice } from './hook-managers.js';
 import { addNotesRewriteRef, removeNotesRewriteRef } from './notes-rewrite-ref.js';
 import { uninstallAgentHooks } from './agent-hooks.js';
 import { huskyDirBelowTop, huskyDirsOf, otherWorktrees, removeHuskyRuntime, uninstallOtherWorktree } from './uninstall-worktrees.js';
 import { realOrPlanned } from '../io/real-or-planned.js';
+import { installShims } from './install-shims.js';
+import { installHuskyInWorktrees, installShimsInWorktrees, type WorktreesInstalled } from './init-worktrees.js';
 import { findPackageDir, PACKAGE_DIR_KEY, recordedPackageDir, recordPackageDir, usablePackageDir } from './package-dir.js';
 
 export interface InitOptions {
@@ -39,6 +41,8 @@ export interface InitResult {
   packageDir: string;
   /** The git dir of the work tree init ran in (its hooks keep their state there); absent for a bare repository. */
   gitDir?: string;
+  /** The repository's other worktrees that got the hooks too (each hooks directory its own: a relative core.hooksPath). */
+  worktrees?: { root: string; gitDir: string }[];
 }
 
 /** Why nothing may be written for `hooks` in `dir` (symlinks, a place outside the repository), or null. */
@@ -96,7 +100,11 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
         return unsafe ? { hook, path, action: 'unchanged' as const, detail: `${unsafe}: a worktree made later gets no husky runtime from aitrail` } : installHuskyHook(choice.huskyDir, hook, { ...options, packageDir });
       }),
     ];
-    if (!result.changes.some((change) => change.action === 'refused')) await recordPackageDir(root, packageDir);
+    if (!result.changes.some((change) => change.action === 'refused')) {
+      await recordPackageDir(root, packageDir);
+      // husky's runtime is each worktree's own: one made before this init has none, and no aitrail lines maybe.
+      addWorktrees(result, await installHuskyInWorktrees(repo, choice.huskyDir, options, packageDir));
+    }
     const rewrite = await addNotesRewriteRef(root, repo.commonDir);
     if (rewrite) notes.push(rewrite);
     if (result.changes.some((change) => change.action !== 'unchanged')) notes.push(`Commit ${relative(root, choice.huskyDir) || '.husky'}/ so your team records too.`);
@@ -124,35 +132,30 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     };
   }
   // A hooks directory inside the work tree (a relative core.hooksPath) is each worktree's own: post-checkout gives a new one the shims.
-  const hooks: ShimHook[] = inside(root, target) && !inside(repo.commonDir, target) ? [...CLIENT_HOOKS, ...WORKTREE_HOOKS] : [...CLIENT_HOOKS];
-  if (inside(root, target) && !inside(repo.commonDir, target) && !options.force) {
-    const tracked: string[] = [];
-    for (const hook of CLIENT_HOOKS) {
-      if (inspectGitHook(target, hook).kind === 'foreign' && (await isTracked(root, relative(root, join(target, hook))))) tracked.push(hook);
-    }
-    if (tracked.length > 0) {
-      return { ...result, refused: `the hooks directory ${relative(root, target)} is tracked and holds ${tracked.join(', ')}; chaining would rename committed files. Re-run with --force to do it anyway (then commit the result for your team).` };
-    }
-  }
-  const committedWorktreeHooks = new Set<ShimHook>();
-  for (const hook of WORKTREE_HOOKS) {
-    if (hooks.includes(hook) && !options.force && inspectGitHook(target, hook).kind === 'foreign' && (await isTracked(root, relative(root, join(target, hook))))) committedWorktreeHooks.add(hook);
-  }
-  // lefthook and simple-git-hooks rewrite the hooks they own: one whose hook already runs aitrail's shim is left to it (chaining would run aitrail twice, and their next install undoes it).
-  const managers = await hookManagers(root, packageDir);
-  result.changes = hooks.map((hook) => {
-    if (committedWorktreeHooks.has(hook)) return { hook, path: join(target, hook), action: 'unchanged' as const, detail: `committed; left as it is (--force chains it): a worktree made later gets no aitrail shims` };
-    const managed = hook === 'post-checkout' ? null : managedHook(join(target, hook), hook, managers);
-    return managed && managed.wiring !== 'absent' && !options.force ? { hook, path: join(target, hook), action: 'unchanged' as const, detail: managedNote(managed), managedBy: managed.manager } : installGitHook(target, hook, options);
-  });
+  const own = inside(root, target) && !inside(repo.commonDir, target);
+  const installed = await installShims(root, target, own, options, packageDir);
+  if (installed.refused) return { ...result, refused: installed.refused };
+  result.changes = installed.changes;
+  const managers = installed.managers;
   for (const manager of managers) {
     const taken = hooksAtRisk(manager);
     if (taken.length > 0) notes.push(...managerAdvice(manager, taken, packageDir));
   }
-  if (!result.changes.some((change) => change.action === 'refused')) await recordPackageDir(root, packageDir);
+  if (!result.changes.some((change) => change.action === 'refused')) {
+    await recordPackageDir(root, packageDir);
+    // post-checkout gives the shims only to worktrees made from now on: those made before get them here.
+    if (own) addWorktrees(result, await installShimsInWorktrees(repo, target, options, packageDir));
+  }
   const rewrite = await addNotesRewriteRef(root, repo.commonDir);
   if (rewrite) notes.push(rewrite);
   return result;
+}
+
+/** What init did in the other worktrees, added to its result. */
+function addWorktrees(result: InitResult, done: WorktreesInstalled): void {
+  result.changes.push(...done.changes);
+  result.notes.push(...done.notes);
+  result.worktrees = done.installed.map((other) => ({ root: other.root, gitDir: other.gitDir }));
 }
 
 /** How a package gets husky set up on `npm install`: at the top, or from a sub-folder (husky's monorepo recipe). */

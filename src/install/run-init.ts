@@ -80,6 +80,8 @@ export async function runInit(args: InitOptions & { cwd?: string; agents?: strin
   if (refused.length === 0 && result.gitDir !== undefined) {
     const { stampAtInstall } = await import('../hooks/fast-path-stamp.js');
     await stampAtInstall(result.root, result.gitDir, process.env);
+    // Each worktree that got the hooks here keeps its own stamp (its git dir), read against its own config files.
+    for (const other of result.worktrees ?? []) await stampAtInstall(other.root, other.gitDir, process.env);
   }
   if (changed.length > 0 && refused.length === 0 && !bare) {
     out.push('Next: commit as usual. Agents are detected automatically; otherwise declare the model with');
