@@ -21,8 +21,8 @@ interface Visit {
 /**
  * The trees on the way from each commit's top to the paths asked of it (`paths`: changed files),
  * checked as `git fsck` would (treeFault): the first fault of each commit that has one. Read level
- * by level, one `git cat-file --batch` a level (as many as the deepest path has folders), each tree
- * once. A folder missing on the way (a deleted path) ends that way.
+ * by level through the run's one `git cat-file --batch` (object-batch.ts), each tree once. A
+ * folder missing on the way (a deleted path) ends that way.
  */
 export async function malformedTrees(repoDir: string, asked: ReadonlyArray<{ commit: string; paths: readonly string[] }>, view: ObjectView = {}): Promise<MalformedTree[]> {
   const found = new Map<string, MalformedTree>();

@@ -30,7 +30,7 @@ const handle = (stream: object): { ref(): void; unref(): void } | undefined => (
 const FOUND = /^([0-9a-f]{40,64}) ([a-z]+) (\d+)$/;
 
 /**
- * A name the shared process may be asked: an object id, alone, peeled to a commit, or with a
+ * A name the shared process may be asked: an object id, alone, peeled to a commit or a tree, or with a
  * path read from its tree (`<oid>:<path>`, `<oid>^:<path>`) that is not relative to a working
  * directory (`./`, `../`: git dies outside one) and holds no line break.
  */
@@ -38,7 +38,7 @@ export function sharedName(name: string): boolean {
   const at = /^[0-9a-f]{40,64}/.exec(name);
   if (!at) return false;
   const rest = name.slice(at[0].length);
-  if (rest === '' || rest === '^{commit}') return true;
+  if (rest === '' || rest === '^{commit}' || rest === '^{tree}') return true;
   const path = /^\^?:/.exec(rest);
   if (!path) return false;
   const tail = rest.slice(path[0].length);
