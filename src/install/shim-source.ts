@@ -189,6 +189,10 @@ function transactionShimSource(): string {
     '  n=$((n + 1))',
     '  p=',
     '  { read -r p <"$l/pid"; } 2>/dev/null',
+    // Held by this receive-pack already: git (2.39) runs the hook for the packed-refs transaction a
+    // deletion of a packed ref opens inside its own, with the same parent, before the deletion's own
+    // `prepared`; waiting on itself, `git push origin --delete <branch>` hung a minute and failed.
+    '  [ -n "$p" ] && [ "$p" = "$PPID" ] && break',
     // Its holder gone (on Linux /proc tells, for any user; elsewhere kill -0), or no id written for 10 s: taken over.
     '  if [ -n "$p" ]; then',
     '    if [ -d /proc/self ]; then [ -d "/proc/$p" ] || { rm -rf "$l"; continue; }',
