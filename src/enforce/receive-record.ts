@@ -26,10 +26,37 @@ export interface ReceiveRecord {
 
 const PID = /^[1-9][0-9]{0,9}$/;
 
-/** receive-pack's process id: the shims export it (AITRAIL_RECEIVE_PID, their $PPID); a hook run straight by git (exec) has it as its parent. */
+/**
+ * receive-pack's process id: the shims export it (AITRAIL_RECEIVE_PID, their $PPID); a hook run
+ * straight by git (exec) has it as its parent. A server's own pre-receive that runs aitrail's shim
+ * (a dispatcher of hooks: `pre-receive.d/*`) is the shim's parent, and its id named no record the
+ * reference-transaction hook (run by receive-pack itself) could find: the race went unseen. Where
+ * /proc tells (Linux), the nearest receive-pack at or above that id is taken; else that id.
+ */
 export function receivePid(env: NodeJS.ProcessEnv): string {
   const given = env.AITRAIL_RECEIVE_PID;
-  return given !== undefined && PID.test(given) ? given : String(process.ppid);
+  const start = given !== undefined && PID.test(given) ? given : String(process.ppid);
+  return receivePackAbove(start) ?? start;
+}
+
+/** The nearest process at or above `pid` that is `git receive-pack` / `git-receive-pack` (its command line), or null. */
+function receivePackAbove(pid: string): string | null {
+  let at = pid;
+  for (let depth = 0; depth < 16 && PID.test(at) && at !== '1'; depth += 1) {
+    let argv: string[];
+    let stat: string;
+    try {
+      argv = readFileSync(`/proc/${at}/cmdline`, 'utf8').split('\0');
+      stat = readFileSync(`/proc/${at}/stat`, 'utf8');
+    } catch {
+      return null;
+    }
+    const named = argv.slice(0, 3).some((arg) => arg === 'receive-pack' || arg === 'git-receive-pack' || arg.endsWith('/git-receive-pack'));
+    if (named) return at;
+    // `pid (comm) state ppid …`: comm may hold anything, so read after its last ')'.
+    at = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '';
+  }
+  return null;
 }
 
 function recordsDir(gitDir: string): string {

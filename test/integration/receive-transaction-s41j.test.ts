@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
-import { policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { removeTempDirs } from '../helpers/gitdir.js';
+import { policyServer, tryGit, type GitResult } from '../helpers/enforce-repos.js';
+import { removeTempDirs, tempDir } from '../helpers/gitdir.js';
+import { qwenNote } from '../helpers/qwen-code-notes.js';
 
 /**
  * The server's reference-transaction shim (row s41L-1), as `aitrail init` installs it in a bare
@@ -37,6 +39,54 @@ describe('the reference-transaction shim and honest pushes (row s41J-1)', () => 
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(deleted.code, deleted.stderr).toBe(0);
     expect(tryGit(remote.dir, ['rev-parse', '--verify', '--quiet', 'refs/heads/feature']).stdout).toBe('');
+    expect(existsSync(join(remote.dir, 'aitrail', 'receive.lock'))).toBe(false);
+  }, 120_000);
+});
+
+/** `git push` in the background: its result when it ends. */
+function pushLater(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<GitResult> {
+  return new Promise((resolve) => {
+    const child = spawn('git', ['push', ...args], { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe("a server's own pre-receive that runs aitrail's (row s41J-2)", () => {
+  it('a commit push held in a dispatcher while a Qwen Code note of it lands is judged again: refused', async () => {
+    const { work, remote, env } = initServer();
+    const hooks = join(remote.dir, 'hooks');
+    const gate = tempDir('aitrail-gate-');
+    // The admin's dispatcher: runs aitrail's installed shim as one of its hooks (as the README said:
+    // AITRAIL_RECEIVE_PID=$PPID exported), then, when the test left `hold`, waits for `go`.
+    renameSync(join(hooks, 'pre-receive'), join(hooks, 'aitrail-pre-receive'));
+    writeFileSync(
+      join(hooks, 'pre-receive'),
+      `#!/bin/sh\nexport AITRAIL_RECEIVE_PID=$PPID\n"$(dirname "$0")/aitrail-pre-receive" "$@" || exit $?\nif [ -f "${gate}/hold" ]; then rm -f "${gate}/hold"; : >"${gate}/held"; while [ ! -f "${gate}/go" ]; do sleep 0.05; done; fi\nexit 0\n`,
+    );
+    chmodSync(join(hooks, 'pre-receive'), 0o755);
+    const before = remote.git(['rev-parse', 'main']);
+    work.write('q.ts', 'export const q = 1;\n');
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'feat: q']);
+    qwenNote(work, work.git(['rev-parse', 'HEAD']), 'Qwen-Coder', ['q.ts']);
+    writeFileSync(join(gate, 'hold'), '');
+    const first = pushLater(work.dir, env, ['origin', 'main']);
+    for (let waited = 0; !existsSync(join(gate, 'held')); waited += 1) {
+      if (waited > 1200) throw new Error('the first push never reached its pre-receive');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const notes = tryGit(work.dir, ['push', 'origin', 'refs/notes/ai-attribution'], { env });
+    expect(notes.code, notes.stderr).toBe(0);
+    writeFileSync(join(gate, 'go'), '');
+    const push = await first;
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toContain('Qwen');
+    expect(push.stderr).toContain('another push changed the AI notes');
+    expect(remote.git(['rev-parse', 'main'])).toBe(before);
     expect(existsSync(join(remote.dir, 'aitrail', 'receive.lock'))).toBe(false);
   }, 120_000);
 });
