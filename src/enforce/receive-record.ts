@@ -34,9 +34,32 @@ const PID = /^[1-9][0-9]{0,9}$/;
  * /proc tells (Linux), the nearest receive-pack at or above that id is taken; else that id.
  */
 export function receivePid(env: NodeJS.ProcessEnv): string {
-  const given = env.AITRAIL_RECEIVE_PID;
-  const start = given !== undefined && PID.test(given) ? given : String(process.ppid);
+  const start = givenPid(env);
   return receivePackAbove(start) ?? start;
+}
+
+/** The id the shim gave (AITRAIL_RECEIVE_PID, its $PPID), else the parent's. */
+export function givenPid(env: NodeJS.ProcessEnv): string {
+  const given = env.AITRAIL_RECEIVE_PID;
+  return given !== undefined && PID.test(given) ? given : String(process.ppid);
+}
+
+/**
+ * Whether `pid` is `git receive-pack` (its command line), null where /proc cannot tell. A record is
+ * left behind by each push (the next pre-receive clears those of gone receive-packs): a later git
+ * process given the same id (an admin's `git update-ref`, a forge's merge, `git gc`) is not a push,
+ * and the record is not its own.
+ */
+export function isReceivePack(pid: string): boolean | null {
+  try {
+    return receivePackArgv(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'));
+  } catch {
+    return null;
+  }
+}
+
+function receivePackArgv(argv: string[]): boolean {
+  return argv.slice(0, 3).some((arg) => arg === 'receive-pack' || arg === 'git-receive-pack' || arg.endsWith('/git-receive-pack'));
 }
 
 /** The nearest process at or above `pid` that is `git receive-pack` / `git-receive-pack` (its command line), or null. */
@@ -51,8 +74,7 @@ function receivePackAbove(pid: string): string | null {
     } catch {
       return null;
     }
-    const named = argv.slice(0, 3).some((arg) => arg === 'receive-pack' || arg === 'git-receive-pack' || arg.endsWith('/git-receive-pack'));
-    if (named) return at;
+    if (receivePackArgv(argv)) return at;
     // `pid (comm) state ppid …`: comm may hold anything, so read after its last ')'.
     at = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '';
   }

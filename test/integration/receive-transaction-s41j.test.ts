@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, renameSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
@@ -87,6 +87,31 @@ describe("a server's own pre-receive that runs aitrail's (row s41J-2)", () => {
     expect(push.stderr).toContain('Qwen');
     expect(push.stderr).toContain('another push changed the AI notes');
     expect(remote.git(['rev-parse', 'main'])).toBe(before);
+    expect(existsSync(join(remote.dir, 'aitrail', 'receive.lock'))).toBe(false);
+  }, 120_000);
+});
+
+describe('a record a push left, its id reused by a git process that is no push (row s41J-3)', () => {
+  it("an admin's git update-ref in the bare repository is not judged as that push again", () => {
+    const { work, remote, env } = initServer();
+    work.write('q.ts', 'export const q = 1;\n');
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'feat: q']);
+    const sha = work.git(['rev-parse', 'HEAD']);
+    const push = tryGit(work.dir, ['push', 'origin', 'main'], { env });
+    expect(push.code, push.stderr).toBe(0);
+    const left = readdirSync(join(remote.dir, 'aitrail', 'receive'));
+    expect(left).toHaveLength(1);
+    // The admin, on the server, adds a Qwen Code note by hand (no push: nothing judges it).
+    qwenNote(remote, sha, 'Qwen-Coder', ['q.ts']);
+    // Later a git process of the admin's is given the id that push's receive-pack had (made
+    // certain here: the record is copied to the id of the shell that then becomes git).
+    const record = join('aitrail', 'receive', left[0] as string);
+    const admin = spawnSync('sh', ['-c', `cp -R '${record}' "aitrail/receive/$$" && exec git update-ref refs/heads/release main`], { cwd: remote.dir, env, encoding: 'utf8' });
+    // Before: the shim found "its" record, the notes moved since, and judged that old push again: refused.
+    expect(admin.status, admin.stderr).toBe(0);
+    expect(admin.stderr).not.toContain('push rejected');
+    expect(remote.git(['rev-parse', 'release'])).toBe(sha);
     expect(existsSync(join(remote.dir, 'aitrail', 'receive.lock'))).toBe(false);
   }, 120_000);
 });
