@@ -196,6 +196,9 @@ function transactionShimSource(): string {
     // Its holder gone (on Linux /proc tells, for any user; elsewhere kill -0), or no id written for 10 s: taken over.
     '  if [ -n "$p" ]; then',
     '    if [ -d /proc/self ]; then [ -d "/proc/$p" ] || { rm -rf "$l"; continue; }',
+    // Alive but no receive-pack: the id of a push killed holding the lock, given since to another
+    // process (an editor, a daemon: ids are reused), held every push up for a minute, then refused.
+    '      case $(tr \'\\0\' \' \' <"/proc/$p/cmdline" 2>/dev/null) in *receive-pack*) ;; *) rm -rf "$l"; continue ;; esac',
     '    else kill -0 "$p" 2>/dev/null || { rm -rf "$l"; continue; }; fi',
     '  elif [ "$n" -ge 100 ]; then rm -rf "$l"; continue',
     '  fi',

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
@@ -113,5 +113,29 @@ describe('a record a push left, its id reused by a git process that is no push (
     expect(admin.stderr).not.toContain('push rejected');
     expect(remote.git(['rev-parse', 'release'])).toBe(sha);
     expect(existsSync(join(remote.dir, 'aitrail', 'receive.lock'))).toBe(false);
+  }, 120_000);
+});
+
+describe('a lock that names a live process that is no push (row s41J-4)', () => {
+  it('is taken over at once: the push lands', () => {
+    const { work, remote, env } = initServer();
+    // A push killed holding the lock, its id given since to a process that runs on.
+    const other = spawn('sleep', ['120']);
+    try {
+      mkdirSync(join(remote.dir, 'aitrail', 'receive.lock'), { recursive: true });
+      writeFileSync(join(remote.dir, 'aitrail', 'receive.lock', 'pid'), `${other.pid}\n`);
+      work.write('l.ts', 'export const l = 1;\n');
+      work.git(['add', '-A']);
+      work.git(['commit', '-q', '--no-verify', '-m', 'feat: l']);
+      const started = Date.now();
+      const push = tryGit(work.dir, ['push', 'origin', 'main'], { env });
+      // Before: a minute of waiting on it, then `has held aitrail's lock … for a minute`, refused.
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(push.code, push.stderr).toBe(0);
+      expect(remote.git(['rev-parse', 'main'])).toBe(work.git(['rev-parse', 'HEAD']));
+      expect(existsSync(join(remote.dir, 'aitrail', 'receive.lock'))).toBe(false);
+    } finally {
+      other.kill();
+    }
   }, 120_000);
 });
