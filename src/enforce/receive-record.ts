@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parsePreReceiveLines } from '../core/ref-updates.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 
 /**
@@ -93,6 +94,7 @@ export function writeReceiveRecord(gitDir: string, pid: string, record: ReceiveR
   writeFileAtomicSync(join(own, 'stdin'), record.stdin);
   writeFileAtomicSync(join(own, 'args'), `${JSON.stringify(record.args)}\n`);
   writeFileAtomicSync(join(own, 'absent'), record.absent.map((commit) => `${commit}\n`).join(''));
+  writeFileAtomicSync(join(own, 'landed'), landedListing(record.notes, record.stdin));
   // Last: the shim looks for this file.
   writeFileAtomicSync(join(own, 'notes'), record.notes);
   for (const name of readdirSync(dir)) {
@@ -103,6 +105,28 @@ export function writeReceiveRecord(gitDir: string, pid: string, record: ReceiveR
       if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(dir, name), { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * The notes listing once this push's own notes updates have landed (`landed`): the shim's quick
+ * check takes it as unchanged too. A push that is not atomic updates each ref apart, so after its
+ * own `refs/notes/ai` landed, every later ref of the same push found the notes "moved" and started
+ * node to learn they moved by its own hand (a notes ref and 50 branches: 7.4 s against 1.0 s).
+ * Sorted by name as for-each-ref sorts (bytes; a name that sorts otherwise only misses the quick check).
+ */
+function landedListing(notes: string, stdin: string): string {
+  const refs = new Map<string, string>();
+  for (const line of notes.split('\n')) {
+    const space = line.indexOf(' ');
+    if (space > 0) refs.set(line.slice(space + 1), line.slice(0, space));
+  }
+  for (const update of parsePreReceiveLines(stdin).updates) {
+    if (!update.ref.startsWith('refs/notes/')) continue;
+    if (update.to === null) refs.delete(update.ref);
+    else refs.set(update.ref, update.to);
+  }
+  const names = [...refs.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return names.map((name) => `${refs.get(name) as string} ${name}\n`).join('');
 }
 
 /** The record of `pid` (its `notes` file exists: the caller looked), or null when any part of it cannot be read whole. */

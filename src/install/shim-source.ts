@@ -209,7 +209,9 @@ function transactionShimSource(): string {
     '  sleep 0.1 2>/dev/null || sleep 1',
     'done',
     'echo "$PPID" >"$l/pid"',
-    `if [ "$(git for-each-ref --format='%(objectname) %(refname)' refs/notes/ 2>&1)" = "$(cat "$r/notes")" ]; then`,
+    `f=$(git for-each-ref --format='%(objectname) %(refname)' refs/notes/ 2>&1)`,
+    // As pre-receive read them, or as this push's own notes updates leave them (a push that is not atomic lands each ref apart).
+    'if [ "$f" = "$(cat "$r/notes")" ] || { [ -f "$r/landed" ] && [ "$f" = "$(cat "$r/landed")" ]; }; then',
     '  [ -s "$r/absent" ] || exit 0',
     `  t=$(git cat-file --batch-check='%(objecttype)' <"$r/absent" 2>&1) || t=commit`,
     '  w=',

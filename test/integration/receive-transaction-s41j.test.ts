@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
+import { aitrail, BIN, envWithAitrailOnPath } from '../helpers/cli.js';
 import { policyServer, tryGit, type GitResult } from '../helpers/enforce-repos.js';
-import { removeTempDirs, tempDir } from '../helpers/gitdir.js';
+import { removeTempDirs, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 import { qwenNote } from '../helpers/qwen-code-notes.js';
 
 /**
@@ -137,5 +137,31 @@ describe('a lock that names a live process that is no push (row s41J-4)', () => 
     } finally {
       other.kill();
     }
+  }, 120_000);
+});
+
+describe("a push's own notes update, then its other refs (row s41J-5)", () => {
+  it('a notes ref and several branches pushed together (not atomic) start no node for the branches', () => {
+    const { work, remote } = initServer();
+    // aitrail on the PATH, noting each start.
+    const dir = tempDir('aitrail-starts-');
+    const log = join(dir, 'starts');
+    writeFileSync(log, '');
+    writeFileSync(join(dir, 'aitrail'), `#!/bin/sh\necho "$*" >>'${log}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+    chmodSync(join(dir, 'aitrail'), 0o755);
+    const env = { ...TEST_GIT_ENV, PATH: `${dir}:${process.env.PATH ?? ''}` };
+    work.write('n.ts', 'export const n = 1;\n');
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'feat: n']);
+    work.git(['notes', '--ref=ai', 'add', '-m', 'a person wrote this', 'HEAD']);
+    const branches = ['b1', 'b2', 'b3', 'b4', 'b5'];
+    for (const branch of branches) work.git(['branch', branch]);
+    // The notes ref first: each branch's update comes after the push's own notes update landed.
+    const push = tryGit(work.dir, ['push', 'origin', 'refs/notes/ai', ...branches], { env });
+    expect(push.code, push.stderr).toBe(0);
+    expect(remote.git(['rev-parse', 'b5'])).toBe(work.git(['rev-parse', 'HEAD']));
+    const starts = readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('hook reference-transaction'));
+    // Before: one node start per branch (the notes "moved", by this push's own hand).
+    expect(starts).toEqual([]);
   }, 120_000);
 });
