@@ -17,9 +17,12 @@ export const handler: HookHandler = async (args, context) => {
   try {
     const { existsSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { readReceiveRecord, receivePid } = await import('../enforce/receive-record.js');
-    const pid = receivePid(context.env);
+    const { givenPid, isReceivePack, readReceiveRecord } = await import('../enforce/receive-record.js');
+    // The process updating the ref (the shim's parent): a record under its id that a push left
+    // before it, when it is no receive-pack, is not its own (a reused id).
+    const pid = givenPid(context.env);
     if (!existsSync(join(context.cwd, 'aitrail', 'receive', pid, 'notes'))) return ExitCode.ok;
+    if (isReceivePack(pid) === false) return ExitCode.ok;
     const record = readReceiveRecord(context.cwd, pid);
     const { enforceMessages } = await import('../enforce/messages.js');
     if (record === null) {

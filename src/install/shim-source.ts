@@ -189,9 +189,16 @@ function transactionShimSource(): string {
     '  n=$((n + 1))',
     '  p=',
     '  { read -r p <"$l/pid"; } 2>/dev/null',
+    // Held by this receive-pack already: git (2.39) runs the hook for the packed-refs transaction a
+    // deletion of a packed ref opens inside its own, with the same parent, before the deletion's own
+    // `prepared`; waiting on itself, `git push origin --delete <branch>` hung a minute and failed.
+    '  [ -n "$p" ] && [ "$p" = "$PPID" ] && break',
     // Its holder gone (on Linux /proc tells, for any user; elsewhere kill -0), or no id written for 10 s: taken over.
     '  if [ -n "$p" ]; then',
     '    if [ -d /proc/self ]; then [ -d "/proc/$p" ] || { rm -rf "$l"; continue; }',
+    // Alive but no receive-pack: the id of a push killed holding the lock, given since to another
+    // process (an editor, a daemon: ids are reused), held every push up for a minute, then refused.
+    '      case $(tr \'\\0\' \' \' <"/proc/$p/cmdline" 2>/dev/null) in *receive-pack*) ;; *) rm -rf "$l"; continue ;; esac',
     '    else kill -0 "$p" 2>/dev/null || { rm -rf "$l"; continue; }; fi',
     '  elif [ "$n" -ge 100 ]; then rm -rf "$l"; continue',
     '  fi',
@@ -202,7 +209,9 @@ function transactionShimSource(): string {
     '  sleep 0.1 2>/dev/null || sleep 1',
     'done',
     'echo "$PPID" >"$l/pid"',
-    `if [ "$(git for-each-ref --format='%(objectname) %(refname)' refs/notes/ 2>&1)" = "$(cat "$r/notes")" ]; then`,
+    `f=$(git for-each-ref --format='%(objectname) %(refname)' refs/notes/ 2>&1)`,
+    // As pre-receive read them, or as this push's own notes updates leave them (a push that is not atomic lands each ref apart).
+    'if [ "$f" = "$(cat "$r/notes")" ] || { [ -f "$r/landed" ] && [ "$f" = "$(cat "$r/landed")" ]; }; then',
     '  [ -s "$r/absent" ] || exit 0',
     `  t=$(git cat-file --batch-check='%(objecttype)' <"$r/absent" 2>&1) || t=commit`,
     '  w=',
