@@ -53,7 +53,7 @@ function expectRefused(remote: TestRepo, result: { commit: string; check: { code
   expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${branch}`);
 }
 
-describe('path rules: a malformed tree that a checkout reads otherwise than blame (s41f-1)', () => {
+describe('path rules: a malformed tree that a checkout reads otherwise than blame (575)', () => {
   it('refuses a protected file named twice: blame reads the person\'s first, a clone writes Qwen\'s second', () => {
     const { remote, work, person, qwen, pushSrc, srcWith } = setUp();
     const crypto = rawTree(work, [['100644', 'x.ts', person], ['100644', 'x.ts', qwen]]);

@@ -23,7 +23,7 @@ function personCommit(): { repo: TestRepo; sha: string } {
 const claude = gitAiNote({ 'src/x.ts': [session(NOTE_KEYS.claude, '1-3')] });
 const qwen = gitAiNote({ 'src/x.ts': [session(NOTE_KEYS.qwen, '1-3')] });
 
-describe('check: a second note for a commit at a path in the other case (s41F-2, row 461 in CI)', () => {
+describe('check: a second note for a commit at a path in the other case (576, row 461 in CI)', () => {
   it('fails closed: git and git-ai read the two notes joined, the reader only the lower-case one', () => {
     const { repo, sha } = personCommit();
     notesTree(repo, { [sha]: claude, [sha.toUpperCase()]: qwen });

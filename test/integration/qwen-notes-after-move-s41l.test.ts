@@ -8,7 +8,7 @@ const AES = 'k1\nk2\nk3\nk4\nk5\nk6\n';
 const NOTES = 'refs/notes/ai-attribution';
 
 /**
- * Row s41L-2: Qwen Code's note pushed only after its commit's lines were moved into a protected
+ * Row 560: Qwen Code's note pushed only after its commit's lines were moved into a protected
  * path. The branch went first (a silent Qwen commit in lib/, a person's move into src/crypto: no
  * attribution, nothing to refuse), then the note: pre-receive judged the noted commit on its own
  * paths (lib/: allowed), as git-ai notes were before row 215's walk of where their lines sit now.

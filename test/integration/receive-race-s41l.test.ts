@@ -9,7 +9,7 @@ import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.
 import { removeTempDirs, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
 
 /**
- * Two pushes side by side (README row s41L-1): one brings a commit, the other a git-ai note giving
+ * Two pushes side by side (README row 559): one brings a commit, the other a git-ai note giving
  * that commit's lines to Qwen. Each pre-receive read the server before the other landed (the
  * commit sat in the first push's quarantine; the note was not there yet), so both passed and the
  * commit landed with Qwen's note, unjudged. The race is made certain here: the server's
@@ -76,7 +76,7 @@ function qwenNoted(s: Server, name: string): string {
 
 const serverHas = (s: Server, ref: string) => tryGit(s.remote.dir, ['rev-parse', '--verify', '--quiet', ref]).stdout.trim();
 
-describe('a push and a notes push side by side (row s41L-1)', () => {
+describe('a push and a notes push side by side (row 559)', () => {
   it('the commit push, checked first, is judged again when the Qwen note lands before its refs: refused', async () => {
     const s = server();
     const before = serverHas(s, 'refs/heads/main');

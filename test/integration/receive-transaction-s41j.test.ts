@@ -8,7 +8,7 @@ import { removeTempDirs, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 import { qwenNote } from '../helpers/qwen-code-notes.js';
 
 /**
- * The server's reference-transaction shim (row s41L-1), as `aitrail init` installs it in a bare
+ * The server's reference-transaction shim (row 559), as `aitrail init` installs it in a bare
  * repository, aitrail on the PATH, real pushes: honest pushes it must not hold up.
  */
 afterAll(removeTempDirs);
@@ -22,7 +22,7 @@ function initServer() {
   return { ...project, env };
 }
 
-describe('the reference-transaction shim and honest pushes (row s41J-1)', () => {
+describe('the reference-transaction shim and honest pushes (row 561)', () => {
   it('a push deleting a branch the server packed (gc, pack-refs) lands at once', () => {
     const { work, remote, env } = initServer();
     work.git(['checkout', '-q', '-b', 'feature']);
@@ -55,7 +55,7 @@ function pushLater(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise
   });
 }
 
-describe("a server's own pre-receive that runs aitrail's (row s41J-2)", () => {
+describe("a server's own pre-receive that runs aitrail's (row 562)", () => {
   it('a commit push held in a dispatcher while a Qwen Code note of it lands is judged again: refused', async () => {
     const { work, remote, env } = initServer();
     const hooks = join(remote.dir, 'hooks');
@@ -91,7 +91,7 @@ describe("a server's own pre-receive that runs aitrail's (row s41J-2)", () => {
   }, 120_000);
 });
 
-describe('a record a push left, its id reused by a git process that is no push (row s41J-3)', () => {
+describe('a record a push left, its id reused by a git process that is no push (row 563)', () => {
   it("an admin's git update-ref in the bare repository is not judged as that push again", () => {
     const { work, remote, env } = initServer();
     work.write('q.ts', 'export const q = 1;\n');
@@ -116,7 +116,7 @@ describe('a record a push left, its id reused by a git process that is no push (
   }, 120_000);
 });
 
-describe('a lock that names a live process that is no push (row s41J-4)', () => {
+describe('a lock that names a live process that is no push (row 564)', () => {
   it('is taken over at once: the push lands', () => {
     const { work, remote, env } = initServer();
     // A push killed holding the lock, its id given since to a process that runs on.
@@ -140,7 +140,7 @@ describe('a lock that names a live process that is no push (row s41J-4)', () => 
   }, 120_000);
 });
 
-describe("a push's own notes update, then its other refs (row s41J-5)", () => {
+describe("a push's own notes update, then its other refs (row 565)", () => {
   it('a notes ref and several branches pushed together (not atomic) start no node for the branches', () => {
     const { work, remote } = initServer();
     // aitrail on the PATH, noting each start.

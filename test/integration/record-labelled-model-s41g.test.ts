@@ -14,7 +14,7 @@ describe('a model value written word:model', () => {
     const cases: [NodeJS.ProcessEnv, RegExp][] = [
       [{ AITRAIL_MODEL: 'qwen-code:qwen3-coder-plus' }, /qwen\/qwen3-coder-plus[^\n]*is denied/],
       [{ CLAUDECODE: '1', ANTHROPIC_MODEL: 'groq:qwen-qwq-32b' }, /qwen\/qwq-32b \(via claude-code\) is denied/],
-      // The word names Qwen Code: its own ids are read with it as the agent (row s41G-2).
+      // The word names Qwen Code: its own ids are read with it as the agent (row 570).
       [{ GOOSE_TERMINAL: '1', GOOSE_MODEL: 'qwen-code:coder-model' }, /qwen\/unknown \(via goose\) is denied/],
     ];
     for (const [env, denied] of cases) {

@@ -4,7 +4,7 @@ import { parseRawTree, treeFault, type RawTreeEntry } from '../../src/core/tree-
 const ID = 'ab'.repeat(20);
 const entry = (mode: string, name: string): RawTreeEntry => ({ mode, name: Buffer.from(name), oid: ID });
 
-describe('treeFault (s41F-1)', () => {
+describe('treeFault (575)', () => {
   it('takes git\'s order, a folder read as if its name ended in /', () => {
     expect(treeFault([entry('100644', 'a-b'), entry('100644', 'a.ts'), entry('40000', 'a'), entry('100644', 'a0'), entry('160000', 'b'), entry('100644', 'b.ts')])).toBeNull();
     expect(treeFault([entry('100644', 'a'), entry('100644', 'a.ts')])).toBeNull();
