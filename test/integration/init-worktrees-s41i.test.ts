@@ -1,23 +1,19 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { aitrail, BIN } from '../helpers/cli.js';
+import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { laterThanNow, makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+import { countingBin } from '../helpers/hooked-repo.js';
 
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
 const HUSKY = fileURLToPath(new URL('../../node_modules/husky/index.js', import.meta.url));
 
-/** An `aitrail` on PATH that notes each start in `started` before running the built CLI (as hookedRepo's). */
+/** An `aitrail` on PATH that notes each start in `started` before running the built CLI (hookedRepo's). */
 function loggedAitrail(): { env: NodeJS.ProcessEnv; started: string } {
-  const bin = join(tempDir('aitrail-logged-'), 'bin');
-  mkdirSync(bin);
-  const started = join(bin, '..', 'started');
-  writeFileSync(started, '');
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nprintf '%s\\n' "$*" >>'${started}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
-  chmodSync(join(bin, 'aitrail'), 0o755);
+  const { bin, started } = countingBin();
   return { env: { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` }, started };
 }
 

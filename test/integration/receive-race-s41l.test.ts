@@ -64,6 +64,20 @@ async function held(s: Server): Promise<void> {
   }
 }
 
+/**
+ * The race made certain: `first` pushed in the background and held after its pre-receive passed,
+ * `second` pushed meanwhile (it must land), then `first` let go: its result.
+ */
+async function raced(s: Server, first: string[], second: string[]): Promise<GitResult> {
+  writeFileSync(join(s.gate, 'hold'), '');
+  const pending = pushLater(s, first);
+  await held(s);
+  const other = tryGit(s.work.dir, ['push', ...second], { env: s.env });
+  expect(other.code, other.stderr).toBe(0);
+  writeFileSync(join(s.gate, 'go'), '');
+  return pending;
+}
+
 /** A commit of the person's (no trailer), and a git-ai note giving its two lines to Qwen (opencode, qwen3-coder). */
 function qwenNoted(s: Server, name: string): string {
   s.work.write(`${name}.ts`, 'export const a = 1;\nexport const b = 2;\n');
@@ -81,13 +95,7 @@ describe('a push and a notes push side by side (row 559)', () => {
     const s = server();
     const before = serverHas(s, 'refs/heads/main');
     qwenNoted(s, 'p');
-    writeFileSync(join(s.gate, 'hold'), '');
-    const first = pushLater(s, ['origin', 'main']);
-    await held(s);
-    const notes = tryGit(s.work.dir, ['push', 'origin', 'refs/notes/ai'], { env: s.env });
-    expect(notes.code, notes.stderr).toBe(0);
-    writeFileSync(join(s.gate, 'go'), '');
-    const push = await first;
+    const push = await raced(s, ['origin', 'main'], ['origin', 'refs/notes/ai']);
     expect(push.code).not.toBe(0);
     expect(push.stderr).toContain('qwen');
     expect(push.stderr).toContain("another push changed the AI notes");
@@ -98,14 +106,8 @@ describe('a push and a notes push side by side (row 559)', () => {
   it('the notes push, checked first, is judged again when the commit it names lands before it: refused', async () => {
     const s = server();
     const sha = qwenNoted(s, 'q');
-    writeFileSync(join(s.gate, 'hold'), '');
-    const notes = pushLater(s, ['origin', 'refs/notes/ai']);
-    await held(s);
-    const commit = tryGit(s.work.dir, ['push', 'origin', 'main'], { env: s.env });
-    expect(commit.code, commit.stderr).toBe(0);
+    const push = await raced(s, ['origin', 'refs/notes/ai'], ['origin', 'main']);
     expect(serverHas(s, 'refs/heads/main')).toBe(sha);
-    writeFileSync(join(s.gate, 'go'), '');
-    const push = await notes;
     expect(push.code).not.toBe(0);
     expect(push.stderr).toContain('qwen');
     expect(serverHas(s, 'refs/notes/ai')).toBe('');
@@ -124,13 +126,7 @@ describe('a push and a notes push side by side (row 559)', () => {
     s.work.git(['commit', '-q', '--no-verify', '-m', 'feat: d']);
     const person = s.work.git(['rev-parse', 'HEAD']);
     addNote(s.work, claude, gitAiNote({ 'c.ts': [session(NOTE_KEYS.claude, '1')] }));
-    writeFileSync(join(s.gate, 'hold'), '');
-    const first = pushLater(s, ['origin', 'main']);
-    await held(s);
-    const notes = tryGit(s.work.dir, ['push', 'origin', 'refs/notes/ai'], { env: s.env });
-    expect(notes.code, notes.stderr).toBe(0);
-    writeFileSync(join(s.gate, 'go'), '');
-    const push = await first;
+    const push = await raced(s, ['origin', 'main'], ['origin', 'refs/notes/ai']);
     expect(push.code, push.stderr).toBe(0);
     expect(serverHas(s, 'refs/heads/main')).toBe(person);
     expect(existsSync(join(s.remote.dir, 'aitrail', 'receive.lock'))).toBe(false);
