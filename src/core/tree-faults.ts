@@ -19,7 +19,18 @@ export function parseRawTree(content: Buffer, idBytes: number): RawTreeEntry[] |
   return entries;
 }
 
-const isTree = (entry: RawTreeEntry): boolean => entry.mode === '40000' || entry.mode === '040000';
+/**
+ * A folder as git reads a tree entry's mode (tree-walk.c get_mode, S_ISDIR): the octal digits as an
+ * unsigned 32-bit number whose type bits are 040000, so `40000`, `040000` and also `40755` (which
+ * `git fsck` only warns of, badFilemode) are folders that a checkout writes, that git sorts as `name/`
+ * and that diff and blame walk into.
+ */
+export function isTree(entry: RawTreeEntry): boolean {
+  if (!/^[0-7]+$/.test(entry.mode)) return false;
+  let mode = 0;
+  for (const digit of entry.mode) mode = ((mode << 3) + Number(digit)) >>> 0;
+  return (mode & 0o170000) === 0o040000;
+}
 
 /** git's tree order (base_name_compare): names byte by byte, a tree's name read as if it ended in `/`. */
 function compareEntries(left: RawTreeEntry, right: RawTreeEntry): number {

@@ -1,4 +1,4 @@
-import { parseRawTree, treeFault } from '../core/tree-faults.js';
+import { isTree, parseRawTree, treeFault } from '../core/tree-faults.js';
 import type { ObjectView } from './exec.js';
 import { readRevisionObjects } from './revision-blobs.js';
 
@@ -61,7 +61,7 @@ export async function malformedTrees(repoDir: string, asked: ReadonlyArray<{ com
       const byName = new Map(entries.map((entry) => [entry.name.toString('utf8'), entry]));
       for (const [child, below] of children) {
         const entry = byName.get(child);
-        if (entry && (entry.mode === '40000' || entry.mode === '040000')) next.push({ commit: visit.commit, dir: `${visit.dir}${child}/`, object: entry.oid, below });
+        if (entry && isTree(entry)) next.push({ commit: visit.commit, dir: `${visit.dir}${child}/`, object: entry.oid, below });
       }
     }
     level = next;
