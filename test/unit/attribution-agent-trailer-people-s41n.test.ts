@@ -26,6 +26,7 @@ describe('an Agent: trailer beside an AI trailer names a product, never a person
     // A lane's label that is also a model's id.
     [`Hand off rerank stage 2\n\nWork-Item: 42\nRecord: handoff\nAgent: claude-1\nStatus: In progress\n${claude}\n`],
     [`x\n\nAgent: gpt-4o-mini-support-bot\n${claude}\n`],
+    [`x\n\nAgent: Devin: tier 2\n${claude}\n`],
   ])('reads only the co-author: %j', (message) => {
     expect(detect(message)).toEqual(['claude-code:unknown']);
   });
@@ -37,6 +38,9 @@ describe('an Agent: trailer beside an AI trailer names a product, never a person
     [`x\n\nAgent: Cursor\n${claude}\n`, ['claude-code:unknown', 'cursor:unknown']],
     [`x\n\nAgent: devin\n${claude}\n`, ['claude-code:unknown', 'devin:unknown']],
     ['x\n\nAssisted-by: Claude\nAgent: Claude Code (claude-opus-4-6)\n', ['claude-code:anthropic/claude-opus-4.6']],
+    // The trailer's own AGENT:MODEL form.
+    ['x\n\nAssisted-by: LLM\nAgent: codex:gpt-5\n', ['codex:openai/gpt-5']],
+    ['x\n\nAssisted-by: LLM\nAgent: claude-code:anthropic/claude-opus-4.6\n', ['claude-code:anthropic/claude-opus-4.6']],
   ])('still names the agent a product name or slug names: %j', (message, expected) => {
     expect(detect(message)).toEqual(expected);
   });
