@@ -1,5 +1,5 @@
 import type { Attribution, CommitSignals, DetectConfig, Identity } from '../types.js';
-import { agentAtMachine, agentAtNoReply, beyondIdentity, identityVia, modelNamedAuthor, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseMadeWith, parseModelValue } from './declared-value.js';
+import { agentAtMachine, agentAtNoReply, beyondIdentity, identityVia, modelNamedAuthor, parseCoAuthor, parseDeclaredFlag, parseDeclaredValues, parseAgentValue, parseMadeWith, parseModelValue } from './declared-value.js';
 import { found, quote } from './found.js';
 import { MAX_WHOLE, mentions, newBudget, type Budget, type Mention } from './mentions.js';
 import { CSI, readable, shownOrder } from './readable.js';
@@ -129,7 +129,9 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
   if (result.length > 0) {
     for (const trailer of companions) {
       const evidence = `trailer ${trailer.key}: ${quote(trailer.value)}`;
-      for (const mention of parseModelValue(trailer.value, aliases, budget).filter(namesSomething)) result.push(found(mention.agent, mention.model, evidence, true));
+      // `Agent:` / `Agent-Tool:` name a product, never a person (a support desk's `Agent: Devin Smith`): parseAgentValue.
+      const read = /^agent/.test(readable(trailer.key).toLowerCase()) ? parseAgentValue : parseModelValue;
+      for (const mention of read(trailer.value, aliases, budget).filter(namesSomething)) result.push(found(mention.agent, mention.model, evidence, true));
     }
   }
   return result;

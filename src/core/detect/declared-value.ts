@@ -779,6 +779,28 @@ export function parseModelValue(value: string, aliases: Record<string, string> =
   return [{ agent: 'unknown', model: whole }, ...others.map((m) => (m.unread === true ? m : { agent: 'unknown', model: m.model }))];
 }
 
+/**
+ * `Agent: Claude Code` / `Agent-Tool: Claude Code` beside a trailer that already names AI (signatures.json
+ * `companionModels`): the agent or model a product's name or a slug names, read as a made-with value
+ * is (`Claude Code`, `Codex`, `GitHub Copilot`, `Claude Code (claude-opus-4-6)`), a value that is
+ * one slug as a script writes it (`github-copilot`, `devin`), or the trailer's own `codex:gpt-5`.
+ * `Agent:` is also a support desk's or ticket's trailer, so a person's name (`Devin Smith`, `Jules
+ * Verne`, `Claude Monet`), a first name alone (`Devin`, `Jules`, `Devin: tier 2`) or a label (`ops-bot`, `claude-1`: a model's id alone, the first of a team's
+ * lanes) names nothing: read as a model key reads them, `Agent: Devin Smith` beside `Co-authored-by:
+ * Claude <noreply@anthropic.com>` added Devin, and `Agent: claude-1` the model Claude 1.
+ */
+export function parseAgentValue(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
+  const text = readable(value, MAX_WHOLE).replace(/\s+/g, ' ').trim();
+  const slug = /^[a-z0-9][a-z0-9._-]{0,59}$/.test(text) ? agentSlug(text) : null;
+  if (slug) return [{ agent: slug, model: 'unknown' }];
+  // The trailer's own `AGENT:MODEL` (`codex:gpt-5`, `claude-code:anthropic/claude-opus-4.6`): read as a declared value is, when a model follows (`Devin: tier 2` is a person's).
+  const pair = /^([A-Za-z0-9._ -]{1,60}):(?!\/\/)\S/.exec(text);
+  const paired = pair && agentSlug(pair[1]!) ? parseDeclaredValues(text, aliases, budget).filter((m) => m.agent !== 'unknown' && m.model !== 'unknown') : [];
+  if (paired.length > 0) return paired;
+  // An agent's name, with the model a note of it names (`Claude Code (claude-opus-4-6)`); a model alone is a label here (`Agent: claude-1`, the first of a team's lanes).
+  return wholly(text, 'named', aliases, budget).filter((m) => m.agent !== 'unknown' || m.unread === true);
+}
+
 /** A made-with style value (`Made-with: Cursor`): only what it clearly names, nothing when it names no AI (`Built-with: Rust`). */
 export function parseMadeWith(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   const read = longWithoutAddress(readable(value, MAX_WHOLE).replace(URL, ' ').replace(/\s+/g, ' ').trim());
