@@ -59,3 +59,21 @@ describe('the shared cat-file processes of a program using the API (src/index.ts
     expect((await models())[0]).toMatch(/qwen/);
   });
 });
+
+describe('the notes trees a run listed (notes.ts listNotes), in a program using the API', () => {
+  it('log called again after `git replace` of the notes commit lists the notes git now shows', async () => {
+    const repo = makeRepo();
+    repo.write('a.ts', 'one\n');
+    repo.git(['add', 'a.ts']);
+    repo.git(['commit', '-q', '-m', 'feat: a']);
+    const sha = repo.git(['rev-parse', 'HEAD']);
+    addNote(repo, sha, gitAiNote({ 'a.ts': [session(NOTE_KEYS.claude, '1')] }));
+    const models = async () => (await log({ cwd: repo.dir }))[0]!.attributions.map((attribution) => attribution.model);
+    expect(await models()).toEqual(['anthropic/claude-opus-4.6']);
+    const tip = repo.git(['rev-parse', 'refs/notes/ai']);
+    addNote(repo, sha, gitAiNote({ 'a.ts': [session(NOTE_KEYS.qwen, '1')] }), 'other');
+    repo.git(['replace', tip, repo.git(['rev-parse', 'refs/notes/other'])]);
+    // At 3718f3b: still Claude, the listing of the first call kept (the tip did not move, git's answer did).
+    expect((await models())[0]).toMatch(/qwen/);
+  });
+});
