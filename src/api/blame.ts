@@ -1,6 +1,7 @@
 import type { BlameJson } from '../core/blame/render-json.js';
 import type { BlameGrouping } from '../core/blame/types.js';
 import type { BlameRun } from '../report/blame-report.js';
+import { runEnd } from '../git/run-end.js';
 
 export interface BlameOptions extends BlameRun {
   /** Directory to run in; `paths` and `ignoreRevsFiles` are relative to it, as for git. */
@@ -17,6 +18,10 @@ export interface BlameOptions extends BlameRun {
 export async function blame(options: BlameOptions): Promise<BlameJson> {
   const [{ blameReport }, { blameJson }, { groupRows }] = await Promise.all([import('../report/blame-report.js'), import('../core/blame/render-json.js'), import('../core/blame/aggregate.js')]);
   const by = options.by ?? 'file';
-  const { report } = await blameReport({ ...options, authors: options.authors ?? by === 'author' });
-  return blameJson(report, by, groupRows(report.files, by));
+  try {
+    const { report } = await blameReport({ ...options, authors: options.authors ?? by === 'author' });
+    return blameJson(report, by, groupRows(report.files, by));
+  } finally {
+    await runEnd();
+  }
 }

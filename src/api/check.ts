@@ -1,4 +1,5 @@
 import type { CheckOptions, CheckReport } from '../enforce/check-report.js';
+import { runEnd } from '../git/run-end.js';
 
 /**
  * Judge the commits of a range against the policy (one policy per repository: `policyFrom`, the
@@ -8,5 +9,9 @@ import type { CheckOptions, CheckReport } from '../enforce/check-report.js';
  */
 export async function check(options: CheckOptions): Promise<CheckReport> {
   const { checkReport } = await import('../enforce/check-report.js');
-  return checkReport(options);
+  try {
+    return await checkReport(options);
+  } finally {
+    await runEnd();
+  }
 }

@@ -1,5 +1,6 @@
 import type { TrendReport } from '../core/trend/types.js';
 import type { TrendRun } from '../report/trend-report.js';
+import { runEnd } from '../git/run-end.js';
 
 export interface TrendOptions extends TrendRun {
   /** Directory to run in; `paths` and `ignoreRevsFiles` are relative to it, as for git. */
@@ -14,5 +15,9 @@ export interface TrendOptions extends TrendRun {
  */
 export async function trend(options: TrendOptions): Promise<TrendReport> {
   const [{ trendReport }, { trendJson }] = await Promise.all([import('../report/trend-report.js'), import('../core/trend/render-trend-json.js')]);
-  return trendJson(await trendReport(options));
+  try {
+    return trendJson(await trendReport(options));
+  } finally {
+    await runEnd();
+  }
 }

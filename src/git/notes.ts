@@ -113,6 +113,7 @@ export async function listNotes(cwd: string, tip: string, view: ObjectView = {},
   const key = `${view.asStored === true ? 1 : 0}\0${tip}\0${cwd}`;
   let listing = listings.get(key);
   if (!listing) {
+    (globalThis as Record<symbol, unknown>)[FORGET_AT_END] = forgetListings;
     if (listings.size >= LISTINGS_KEPT) listings.delete(listings.keys().next().value as string);
     const all: Array<{ commit: string } & NoteEntry> = [];
     const made = readNotesTree(cwd, tip, view, all).then((notes) => ({ notes, shadowed: all }));
@@ -134,6 +135,17 @@ export async function listNotes(cwd: string, tip: string, view: ObjectView = {},
  */
 const listings = new Map<string, Promise<{ notes: Map<string, NoteEntry>; shadowed: Array<{ commit: string } & NoteEntry> }>>();
 const LISTINGS_KEPT = 8;
+
+/**
+ * Where a run's end (src/git/run-end.ts) finds forgetListings: a program calling the API lists
+ * again in its next call (through replace refs, which `git replace` may have changed since, a tip
+ * that did not move lists other notes).
+ */
+const FORGET_AT_END = Symbol.for('aitrail.forgetNotesListings');
+
+function forgetListings(): void {
+  listings.clear();
+}
 
 async function readNotesTree(cwd: string, tip: string, view: ObjectView, shadowed: Array<{ commit: string } & NoteEntry>): Promise<Map<string, NoteEntry>> {
   const notes = new Map<string, NoteEntry>();

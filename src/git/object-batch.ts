@@ -165,6 +165,15 @@ class BatchProcess {
 const processes = new Map<string, BatchProcess>();
 
 /**
+ * The shared processes kept at once. A run asks of one repository (two views, two modes: four);
+ * a program judging many repositories through the API (src/index.ts) never reaches a run's end,
+ * and kept one or two idle git processes for every repository it ever judged (40 checks, 40
+ * processes alive, each with its packs mapped) until it ran out of processes or descriptors. The
+ * least recently asked is told to end: git answers what it was already asked, then exits.
+ */
+const PROCESSES_KEPT = 8;
+
+/**
  * Where a run's end finds closeObjectBatches without loading this module (a hook that read no
  * object loads none of it): set when the first shared process starts (runEnd, src/git/run-end.ts).
  */
@@ -173,8 +182,17 @@ export const CLOSE_AT_END = Symbol.for('aitrail.closeObjectBatches');
 function shared(cwd: string, view: ObjectView, mode: Mode): BatchProcess {
   const key = `${mode}\0${view.asStored === true ? 1 : 0}\0${cwd}`;
   let found = processes.get(key);
-  if (!found) {
+  if (found) {
+    // Most recently asked last: the first key is the one to end.
+    processes.delete(key);
+    processes.set(key, found);
+  } else {
     (globalThis as Record<symbol, unknown>)[CLOSE_AT_END] = closeObjectBatches;
+    while (processes.size >= PROCESSES_KEPT) {
+      const [oldest, evicted] = processes.entries().next().value as [string, BatchProcess];
+      processes.delete(oldest);
+      void evicted.close();
+    }
     const made: BatchProcess = new BatchProcess(cwd, view, mode, () => {
       if (processes.get(key) === made) processes.delete(key);
     });
