@@ -1,5 +1,6 @@
 import { chmodSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { runGit } from '../git/exec.js';
 import { gitPath } from '../git/git-path.js';
 import { locateRepo, type RepoLocation } from '../git/repo.js';
 import { worktreeEntries } from '../git/worktrees.js';
@@ -9,6 +10,7 @@ import { HUSKY_EXTRA_HOOKS } from './husky-block.js';
 import type { HookChange } from './git-hooks.js';
 import { installHuskyHook } from './husky-hooks.js';
 import { huskyRuntimePresent } from './husky-setup.js';
+import { huskyDirFromHooksPath } from './install-mode.js';
 import { installShims } from './install-shims.js';
 import { inside, unsafeHookDir, unsafeHookFile, unsafeHuskyRuntime } from './safe-path.js';
 
@@ -55,6 +57,11 @@ async function worktreesForInit(repo: RepoLocation): Promise<{ others: RepoLocat
   return { others, notes };
 }
 
+/** `git rev-parse --git-path hooks` in the worktree at `root` as git prints it (relative when its core.hooksPath is), or null. */
+async function hooksPathOf(root: string): Promise<string | null> {
+  return runGit(['rev-parse', '--git-path', 'hooks'], { cwd: root }).then((out) => out.replace(/\n$/, ''), () => null);
+}
+
 /**
  * git mode, the hooks directory `target` inside the work tree (a relative core.hooksPath): the same
  * shims into each other worktree's own hooks directory, which post-checkout fills only in worktrees
@@ -68,10 +75,22 @@ export async function installShimsInWorktrees(repo: RepoLocation, target: string
   const installed: RepoLocation[] = [];
   const done = new Set<string>([realOrPlanned(target)]);
   for (const other of others) {
-    const dir = await gitPath(other.root, 'hooks').catch(() => null);
-    if (dir === null || done.has(realOrPlanned(dir))) continue;
+    const named = await hooksPathOf(other.root);
+    if (named === null) continue;
+    const dir = resolve(other.root, named);
+    if (done.has(realOrPlanned(dir))) continue;
     if (!inside(other.root, dir) || inside(other.commonDir, dir)) {
       notes.push(skipped(other.root, `its hooks directory (${dir}) is not its own: its core.hooksPath is not this one's`));
+      continue;
+    }
+    // Its own core.hooksPath (extensions.worktreeConfig), refused in the worktree init runs in by the same rules: a relative
+    // one starting with '-' reaches each hook's `#!/bin/sh` as an option, so every commit there would fail; husky's runtime is husky's.
+    if (!isAbsolute(named) && named.replace(/^(\.\/+)+/, '').startsWith('-')) {
+      notes.push(skipped(other.root, `its core.hooksPath '${named}' starts with '-': git runs each hook there by that relative path, which /bin/sh reads as an option, so every commit there would fail`));
+      continue;
+    }
+    if (huskyDirFromHooksPath(other.root, dir) !== undefined) {
+      notes.push(skipped(other.root, `its core.hooksPath (${dir}) is husky's runtime directory, which husky rewrites ('aitrail init --mode husky' there)`));
       continue;
     }
     const unsafe = unsafeHookDir(dir, other);

@@ -1,0 +1,43 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
+import { tryGit } from '../helpers/enforce-repos.js';
+import { makeRepo, tempDir } from '../helpers/gitdir.js';
+
+/** A repository with core.hooksPath=.githooks and a worktree made before init with a core.hooksPath of its own (extensions.worktreeConfig). */
+function worktreeWithOwnHooksPath(hooksPath: string, env: NodeJS.ProcessEnv): { dir: string; worktree: string } {
+  const repo = makeRepo();
+  repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+  repo.git(['config', 'core.hooksPath', '.githooks']);
+  repo.git(['config', 'extensions.worktreeConfig', 'true']);
+  const worktree = join(tempDir('aitrail-own-hookspath-'), 'wt');
+  expect(tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'agent', worktree], { env }).code).toBe(0);
+  expect(tryGit(worktree, ['config', '--worktree', 'core.hooksPath', hooksPath], { env }).code).toBe(0);
+  return { dir: repo.dir, worktree };
+}
+
+describe("init and a worktree made before it whose own core.hooksPath init refuses in the worktree it runs in", () => {
+  it("a relative one starting with '-' is skipped with a note: a person's commit there still works (every one failed with 'Illegal option -h')", () => {
+    const env = envWithAitrailOnPath();
+    const { dir, worktree } = worktreeWithOwnHooksPath('-hooks', env);
+    const init = aitrail(dir, ['init', '--mode', 'git'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain(`Worktree ${worktree} skipped: its core.hooksPath '-hooks' starts with '-'`);
+    expect(existsSync(join(worktree, '-hooks'))).toBe(false);
+    const person = tryGit(worktree, ['commit', '-q', '--allow-empty', '-m', 'docs: by hand'], { env });
+    expect(person.code, person.stderr).toBe(0);
+    expect(person.stderr).not.toContain('Illegal option');
+  });
+
+  it("husky's runtime directory is skipped with a note, nothing written into it (husky rewrites it)", () => {
+    const env = envWithAitrailOnPath();
+    const { dir, worktree } = worktreeWithOwnHooksPath('.husky/_', env);
+    mkdirSync(join(worktree, '.husky', '_'), { recursive: true });
+    writeFileSync(join(worktree, '.husky', '_', 'h'), '#!/usr/bin/env sh\n');
+    const init = aitrail(dir, ['init', '--mode', 'git'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain(`Worktree ${worktree} skipped: its core.hooksPath (${join(worktree, '.husky', '_')}) is husky's runtime directory`);
+    expect(readdirSync(join(worktree, '.husky', '_'))).toEqual(['h']);
+  });
+});
