@@ -104,8 +104,10 @@ export async function installShimsInWorktrees(repo: RepoLocation, target: string
       notes.push(skipped(other.root, result.refused.replace(/^the hooks directory /, `its hooks directory `)));
       continue;
     }
-    changes.push(...result.changes);
-    installed.push(other);
+    changes.push(...result.changes.map((change) => ({ ...change, worktree: other.root })));
+    // A hook refused there (its own and a `.aitrail-chained` one both present) is that worktree's: it gets no stamp, init's own worktree still does.
+    if (result.changes.some((change) => change.action === 'refused')) notes.push(`Worktree ${other.root}: a hook there was refused (above); fix it, then run 'aitrail init' again.`);
+    else installed.push(other);
   }
   return { changes, notes, installed };
 }
@@ -141,6 +143,7 @@ export async function installHuskyInWorktrees(repo: RepoLocation, huskyDir: stri
     }
     if (done.has(realOrPlanned(dir))) continue;
     done.add(realOrPlanned(dir));
+    const start = changes.length;
     mkdirSync(dir, { recursive: true });
     changes.push(...CLIENT_HOOKS.map((hook) => installHuskyHook(dir, hook, { ...options, packageDir })));
     for (const hook of HUSKY_EXTRA_HOOKS) {
@@ -151,6 +154,7 @@ export async function installHuskyInWorktrees(repo: RepoLocation, huskyDir: stri
     const runtime = copyHuskyRuntime(huskyDir, dir);
     if (typeof runtime === 'string') notes.push(skipped(other.root, runtime));
     else if (runtime) changes.push(runtime);
+    for (let index = start; index < changes.length; index++) changes[index] = { ...changes[index]!, worktree: other.root };
     installed.push(other);
   }
   return { changes, notes, installed };

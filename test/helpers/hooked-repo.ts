@@ -7,7 +7,7 @@ import { tryGit } from './enforce-repos.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
 
 /** A directory `bin` holding an `aitrail` that notes each start (its arguments) in `started`, then runs the built CLI. */
-function countingBin(): { bin: string; started: string } {
+export function countingBin(): { bin: string; started: string } {
   const bin = join(tempDir('aitrail-hooked-'), 'bin');
   mkdirSync(bin);
   const started = join(bin, '..', 'started');

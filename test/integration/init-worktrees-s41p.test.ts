@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { makeRepo, tempDir } from '../helpers/gitdir.js';
+import { countingBin } from '../helpers/hooked-repo.js';
+import { laterThanNow, makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
 
 /** A repository with core.hooksPath=.githooks and a worktree made before init with a core.hooksPath of its own (extensions.worktreeConfig). */
 function worktreeWithOwnHooksPath(hooksPath: string, env: NodeJS.ProcessEnv): { dir: string; worktree: string } {
@@ -39,5 +40,32 @@ describe("init and a worktree made before it whose own core.hooksPath init refus
     expect(init.code, init.stderr).toBe(0);
     expect(init.stdout).toContain(`Worktree ${worktree} skipped: its core.hooksPath (${join(worktree, '.husky', '_')}) is husky's runtime directory`);
     expect(readdirSync(join(worktree, '.husky', '_'))).toEqual(['h']);
+  });
+});
+
+describe('init and a hook it refuses in another worktree made before it', () => {
+  it("that worktree's own commit-msg and a commit-msg.aitrail-chained left there: init says so, exits 0, and its own worktree keeps its stamp (init failed, and each person's commit started node)", () => {
+    const { bin, started } = countingBin();
+    const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+    repo.git(['config', 'core.hooksPath', '.githooks']);
+    const worktree = join(tempDir('aitrail-refused-there-'), 'wt');
+    expect(tryGit(repo.dir, ['worktree', 'add', '-q', '-b', 'agent', worktree], { env }).code).toBe(0);
+    mkdirSync(join(worktree, '.githooks'));
+    for (const name of ['commit-msg', 'commit-msg.aitrail-chained']) {
+      writeFileSync(join(worktree, '.githooks', name), '#!/bin/sh\nexit 0\n');
+      chmodSync(join(worktree, '.githooks', name), 0o755);
+    }
+    const init = aitrail(repo.dir, ['init', '--mode', 'git'], { env });
+    expect(init.stdout).toContain(`refused   ${join(worktree, '.githooks', 'commit-msg')}`);
+    expect(init.code, init.stdout).toBe(0);
+    expect(init.stdout).toContain(`Worktree ${worktree}: a hook there was refused`);
+    writeFileSync(started, '');
+    const person = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'docs: by hand'], { env: { ...env, GIT_AUTHOR_DATE: laterThanNow(), GIT_COMMITTER_DATE: laterThanNow() } });
+    expect(person.code, person.stderr).toBe(0);
+    expect(readFileSync(started, 'utf8')).toBe('');
+    const qwen = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
+    expect(qwen.stderr).toContain('model-denied');
   });
 });
