@@ -1,7 +1,7 @@
 import { chmodSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { runGit } from '../git/exec.js';
-import { gitPath } from '../git/git-path.js';
+import { gitPath, isTracked } from '../git/git-path.js';
 import { locateRepo, type RepoLocation } from '../git/repo.js';
 import { worktreeEntries } from '../git/worktrees.js';
 import { realOrPlanned } from '../io/real-or-planned.js';
@@ -142,6 +142,11 @@ export async function installHuskyInWorktrees(repo: RepoLocation, huskyDir: stri
       continue;
     }
     if (done.has(realOrPlanned(dir))) continue;
+    // A runtime committed in the branch checked out there (`git add -f .husky/_`) is what git runs, not husky's: its commit-msg need not run `.husky/commit-msg`.
+    if (lstatSync(join(dir, '_'), { throwIfNoEntry: false }) !== undefined && (await isTracked(other.root, relative(other.root, join(dir, '_'))).catch(() => true))) {
+      notes.push(skipped(other.root, `${join(dir, '_')} is committed in the branch checked out there: git runs those files, not husky's runtime, and they need not run aitrail's lines in ${dir}`));
+      continue;
+    }
     done.add(realOrPlanned(dir));
     const start = changes.length;
     mkdirSync(dir, { recursive: true });

@@ -69,3 +69,30 @@ describe('init and a hook it refuses in another worktree made before it', () => 
     expect(qwen.stderr).toContain('model-denied');
   });
 });
+
+describe("init in husky mode and a worktree made before it whose branch commits husky's runtime (`git add -f .husky/_`)", () => {
+  it('is skipped with a note (its committed commit-msg is what git runs there, not aitrail\'s lines); uninstall leaves those committed files', () => {
+    const env = envWithAitrailOnPath();
+    const repo = makeRepo();
+    repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+    repo.git(['checkout', '-q', '-b', 'runtime']);
+    repo.write('.husky/_/h', '#!/usr/bin/env sh\n');
+    repo.write('.husky/_/commit-msg', '#!/bin/sh\nexit 0\n');
+    chmodSync(join(repo.dir, '.husky', '_', 'commit-msg'), 0o755);
+    repo.git(['add', '-f', '.husky']);
+    repo.git(['commit', '-q', '-m', 'chore: a runtime of its own']);
+    repo.git(['checkout', '-q', 'main']);
+    const worktree = join(tempDir('aitrail-committed-runtime-'), 'wt');
+    expect(tryGit(repo.dir, ['worktree', 'add', '-q', worktree, 'runtime'], { env }).code).toBe(0);
+    const init = aitrail(repo.dir, ['init'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).not.toContain(`installed ${join(worktree, '.husky')}`);
+    expect(init.stdout).toContain(`Worktree ${worktree} skipped: ${join(worktree, '.husky', '_')} is committed in the branch checked out there`);
+    expect(tryGit(worktree, ['status', '--porcelain'], { env }).stdout).toBe('');
+    const uninstall = aitrail(repo.dir, ['uninstall'], { env });
+    expect(uninstall.code, uninstall.stdout).toBe(0);
+    expect(tryGit(worktree, ['status', '--porcelain'], { env }).stdout).toBe('');
+    expect(readdirSync(join(worktree, '.husky', '_')).sort()).toEqual(['commit-msg', 'h']);
+  });
+});
