@@ -22,6 +22,8 @@ export interface HookChange {
   detail?: string;
   /** Left to lefthook or simple-git-hooks, whose hook file runs aitrail's shim (src/install/hook-managers.ts). */
   managedBy?: 'lefthook' | 'simple-git-hooks';
+  /** Made in another worktree than the one init runs in (its top): a refusal there is that worktree's alone. */
+  worktree?: string;
 }
 
 function readIfFile(path: string): string | null | undefined {

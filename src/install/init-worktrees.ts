@@ -1,6 +1,7 @@
 import { chmodSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { gitPath } from '../git/git-path.js';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { runGit } from '../git/exec.js';
+import { gitPath, isTracked } from '../git/git-path.js';
 import { locateRepo, type RepoLocation } from '../git/repo.js';
 import { worktreeEntries } from '../git/worktrees.js';
 import { realOrPlanned } from '../io/real-or-planned.js';
@@ -9,6 +10,7 @@ import { HUSKY_EXTRA_HOOKS } from './husky-block.js';
 import type { HookChange } from './git-hooks.js';
 import { installHuskyHook } from './husky-hooks.js';
 import { huskyRuntimePresent } from './husky-setup.js';
+import { huskyDirFromHooksPath } from './install-mode.js';
 import { installShims } from './install-shims.js';
 import { inside, unsafeHookDir, unsafeHookFile, unsafeHuskyRuntime } from './safe-path.js';
 
@@ -55,6 +57,11 @@ async function worktreesForInit(repo: RepoLocation): Promise<{ others: RepoLocat
   return { others, notes };
 }
 
+/** `git rev-parse --git-path hooks` in the worktree at `root` as git prints it (relative when its core.hooksPath is), or null. */
+async function hooksPathOf(root: string): Promise<string | null> {
+  return runGit(['rev-parse', '--git-path', 'hooks'], { cwd: root }).then((out) => out.replace(/\n$/, ''), () => null);
+}
+
 /**
  * git mode, the hooks directory `target` inside the work tree (a relative core.hooksPath): the same
  * shims into each other worktree's own hooks directory, which post-checkout fills only in worktrees
@@ -68,10 +75,22 @@ export async function installShimsInWorktrees(repo: RepoLocation, target: string
   const installed: RepoLocation[] = [];
   const done = new Set<string>([realOrPlanned(target)]);
   for (const other of others) {
-    const dir = await gitPath(other.root, 'hooks').catch(() => null);
-    if (dir === null || done.has(realOrPlanned(dir))) continue;
+    const named = await hooksPathOf(other.root);
+    if (named === null) continue;
+    const dir = resolve(other.root, named);
+    if (done.has(realOrPlanned(dir))) continue;
     if (!inside(other.root, dir) || inside(other.commonDir, dir)) {
       notes.push(skipped(other.root, `its hooks directory (${dir}) is not its own: its core.hooksPath is not this one's`));
+      continue;
+    }
+    // Its own core.hooksPath (extensions.worktreeConfig), refused in the worktree init runs in by the same rules: a relative
+    // one starting with '-' reaches each hook's `#!/bin/sh` as an option, so every commit there would fail; husky's runtime is husky's.
+    if (!isAbsolute(named) && named.replace(/^(\.\/+)+/, '').startsWith('-')) {
+      notes.push(skipped(other.root, `its core.hooksPath '${named}' starts with '-': git runs each hook there by that relative path, which /bin/sh reads as an option, so every commit there would fail`));
+      continue;
+    }
+    if (huskyDirFromHooksPath(other.root, dir) !== undefined) {
+      notes.push(skipped(other.root, `its core.hooksPath (${dir}) is husky's runtime directory, which husky rewrites ('aitrail init --mode husky' there)`));
       continue;
     }
     const unsafe = unsafeHookDir(dir, other);
@@ -85,8 +104,10 @@ export async function installShimsInWorktrees(repo: RepoLocation, target: string
       notes.push(skipped(other.root, result.refused.replace(/^the hooks directory /, `its hooks directory `)));
       continue;
     }
-    changes.push(...result.changes);
-    installed.push(other);
+    changes.push(...result.changes.map((change) => ({ ...change, worktree: other.root })));
+    // A hook refused there (its own and a `.aitrail-chained` one both present) is that worktree's: it gets no stamp, init's own worktree still does.
+    if (result.changes.some((change) => change.action === 'refused')) notes.push(`Worktree ${other.root}: a hook there was refused (above); fix it, then run 'aitrail init' again.`);
+    else installed.push(other);
   }
   return { changes, notes, installed };
 }
@@ -121,7 +142,13 @@ export async function installHuskyInWorktrees(repo: RepoLocation, huskyDir: stri
       continue;
     }
     if (done.has(realOrPlanned(dir))) continue;
+    // A runtime committed in the branch checked out there (`git add -f .husky/_`) is what git runs, not husky's: its commit-msg need not run `.husky/commit-msg`.
+    if (lstatSync(join(dir, '_'), { throwIfNoEntry: false }) !== undefined && (await isTracked(other.root, relative(other.root, join(dir, '_'))).catch(() => true))) {
+      notes.push(skipped(other.root, `${join(dir, '_')} is committed in the branch checked out there: git runs those files, not husky's runtime, and they need not run aitrail's lines in ${dir}`));
+      continue;
+    }
     done.add(realOrPlanned(dir));
+    const start = changes.length;
     mkdirSync(dir, { recursive: true });
     changes.push(...CLIENT_HOOKS.map((hook) => installHuskyHook(dir, hook, { ...options, packageDir })));
     for (const hook of HUSKY_EXTRA_HOOKS) {
@@ -132,6 +159,7 @@ export async function installHuskyInWorktrees(repo: RepoLocation, huskyDir: stri
     const runtime = copyHuskyRuntime(huskyDir, dir);
     if (typeof runtime === 'string') notes.push(skipped(other.root, runtime));
     else if (runtime) changes.push(runtime);
+    for (let index = start; index < changes.length; index++) changes[index] = { ...changes[index]!, worktree: other.root };
     installed.push(other);
   }
   return { changes, notes, installed };

@@ -76,7 +76,8 @@ export async function runInit(args: InitOptions & { cwd?: string; agents?: strin
     result.changes.push(...agents.changes);
     out.push(...agents.changes.map((change) => line(result.root, change)), ...agents.notes);
   }
-  const refused = result.changes.filter((change) => change.action === 'refused');
+  // A hook refused in another worktree is that one's (init says so there): it neither fails init nor costs this worktree its stamp.
+  const refused = result.changes.filter((change) => change.action === 'refused' && change.worktree === undefined);
   if (refused.length === 0 && result.gitDir !== undefined) {
     const { stampAtInstall } = await import('../hooks/fast-path-stamp.js');
     await stampAtInstall(result.root, result.gitDir, process.env);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { configValue } from '../git/config-value.js';
-import { gitPath } from '../git/git-path.js';
+import { gitPath, isTracked } from '../git/git-path.js';
 import { locateRepo, type RepoLocation } from '../git/repo.js';
 import { listWorktrees } from '../git/worktrees.js';
 import { realOrPlanned } from '../io/real-or-planned.js';
@@ -95,7 +95,9 @@ export async function uninstallOtherWorktree(other: RepoLocation, state: Install
     for (const hook of hooks) changes.push(uninstallGitHook(target, hook));
   }
   // husky, which aitrail set up, comes down (core.hooksPath unset): the runtime post-checkout copied here goes with it.
-  if (huskyBelow !== null && removeHuskyRuntime(huskyBelow, other)) {
+  // Never a runtime committed in the branch checked out there (init leaves such a worktree alone): those are the branch's files, not a copy of aitrail's.
+  const committed = huskyBelow !== null && existsSync(join(huskyBelow, '_')) && (await isTracked(other.root, relative(other.root, join(huskyBelow, '_'))).catch(() => true));
+  if (huskyBelow !== null && !committed && removeHuskyRuntime(huskyBelow, other)) {
     changes.push({ hook: '*', path: join(huskyBelow, '_'), action: 'removed', detail: "husky's runtime, which aitrail had copied into this worktree" });
   }
   return changes;
