@@ -179,8 +179,13 @@ const PROCESSES_KEPT = 8;
  */
 export const CLOSE_AT_END = Symbol.for('aitrail.closeObjectBatches');
 
+/** The shared process's key: one a kind of question (mode), object view and directory. */
+function keyOf(cwd: string, view: ObjectView, mode: Mode): string {
+  return `${mode}\0${view.asStored === true ? 1 : 0}\0${cwd}`;
+}
+
 function shared(cwd: string, view: ObjectView, mode: Mode): BatchProcess {
-  const key = `${mode}\0${view.asStored === true ? 1 : 0}\0${cwd}`;
+  const key = keyOf(cwd, view, mode);
   let found = processes.get(key);
   if (found) {
     // Most recently asked last: the first key is the one to end.
@@ -202,10 +207,22 @@ function shared(cwd: string, view: ObjectView, mode: Mode): BatchProcess {
   return found;
 }
 
+/**
+ * Questions of a kind (mode, view, directory) asked of a process of their own before the shared one
+ * starts: an asynchronous child process loads node's child_process, net and stream machinery (~9
+ * ms of CPU, more than the ~1.5 ms a short `git cat-file` costs), and most runs ask a kind once or
+ * twice (a check of ten commits with no path rule: once; it was 68 -> 78 ms CPU with the shared
+ * process from its first question). A run that asks more (pre-receive of a push with notes and path
+ * rules: ~25) starts the shared one at its third.
+ */
+const ONE_SHOTS_FIRST = 2;
+const askedOf = new Map<string, number>();
+
 /** Let every shared process exit (a long-lived caller done with its repositories, a test worker between files); the next question starts new ones. */
 export async function closeObjectBatches(): Promise<void> {
   const open = [...processes.values()];
   processes.clear();
+  askedOf.clear();
   await Promise.all(open.map((each) => each.close()));
 }
 
@@ -239,7 +256,12 @@ async function oneShot(cwd: string, view: ObjectView, mode: Mode, input: string,
  */
 async function ask(cwd: string, lines: readonly string[], view: ObjectView, mode: Mode): Promise<BatchAnswer[]> {
   if (lines.length === 0) return [];
-  if (lines.every((line) => sharedName(line.endsWith('\r') ? line.slice(0, -1) : line))) return shared(cwd, view, mode).ask(lines);
+  if (lines.every((line) => sharedName(line.endsWith('\r') ? line.slice(0, -1) : line))) {
+    const key = keyOf(cwd, view, mode);
+    const asked = askedOf.get(key) ?? 0;
+    askedOf.set(key, asked + 1);
+    if (asked >= ONE_SHOTS_FIRST || processes.has(key)) return shared(cwd, view, mode).ask(lines);
+  }
   return oneShot(cwd, view, mode, lines.map((line) => `${line}\n`).join(''), lines.length);
 }
 
