@@ -23,6 +23,19 @@ function aiRepo(): TestRepo {
   return repo;
 }
 
+/** A commit of `a.ts` with Claude's git-ai note, and the models `log` (the API) reads for it, checked once. */
+async function claudeNoted(): Promise<{ repo: TestRepo; sha: string; models: () => Promise<string[]> }> {
+  const repo = makeRepo();
+  repo.write('a.ts', 'one\n');
+  repo.git(['add', 'a.ts']);
+  repo.git(['commit', '-q', '-m', 'feat: a']);
+  const sha = repo.git(['rev-parse', 'HEAD']);
+  addNote(repo, sha, gitAiNote({ 'a.ts': [session(NOTE_KEYS.claude, '1')] }));
+  const models = async () => (await log({ cwd: repo.dir }))[0]!.attributions.map((attribution) => attribution.model);
+  expect(await models()).toEqual(['anthropic/claude-opus-4.6']);
+  return { repo, sha, models };
+}
+
 describe('the shared cat-file processes of a program using the API (src/index.ts)', () => {
   it('end with each call: a program judging many repositories keeps none alive', async () => {
     await closeObjectBatches();
@@ -43,14 +56,7 @@ describe('the shared cat-file processes of a program using the API (src/index.ts
   });
 
   it('log called again after `git replace` of a note reads the note as git now shows it, as `aitrail log` does', async () => {
-    const repo = makeRepo();
-    repo.write('a.ts', 'one\n');
-    repo.git(['add', 'a.ts']);
-    repo.git(['commit', '-q', '-m', 'feat: a']);
-    const sha = repo.git(['rev-parse', 'HEAD']);
-    addNote(repo, sha, gitAiNote({ 'a.ts': [session(NOTE_KEYS.claude, '1')] }));
-    const models = async () => (await log({ cwd: repo.dir }))[0]!.attributions.map((attribution) => attribution.model);
-    expect(await models()).toEqual(['anthropic/claude-opus-4.6']);
+    const { repo, sha, models } = await claudeNoted();
     const note = repo.git(['rev-parse', `refs/notes/ai:${sha}`]);
     const qwen = repo.git(['hash-object', '-w', '--stdin'], { input: gitAiNote({ 'a.ts': [session(NOTE_KEYS.qwen, '1')] }) });
     repo.git(['replace', note, qwen]);
@@ -62,14 +68,7 @@ describe('the shared cat-file processes of a program using the API (src/index.ts
 
 describe('the notes trees a run listed (notes.ts listNotes), in a program using the API', () => {
   it('log called again after `git replace` of the notes commit lists the notes git now shows', async () => {
-    const repo = makeRepo();
-    repo.write('a.ts', 'one\n');
-    repo.git(['add', 'a.ts']);
-    repo.git(['commit', '-q', '-m', 'feat: a']);
-    const sha = repo.git(['rev-parse', 'HEAD']);
-    addNote(repo, sha, gitAiNote({ 'a.ts': [session(NOTE_KEYS.claude, '1')] }));
-    const models = async () => (await log({ cwd: repo.dir }))[0]!.attributions.map((attribution) => attribution.model);
-    expect(await models()).toEqual(['anthropic/claude-opus-4.6']);
+    const { repo, sha, models } = await claudeNoted();
     const tip = repo.git(['rev-parse', 'refs/notes/ai']);
     addNote(repo, sha, gitAiNote({ 'a.ts': [session(NOTE_KEYS.qwen, '1')] }), 'other');
     repo.git(['replace', tip, repo.git(['rev-parse', 'refs/notes/other'])]);
