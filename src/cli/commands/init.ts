@@ -27,6 +27,7 @@ export const command: CommandModule<InitArgs> = {
       })
       .example('$0 init', 'Install, choosing husky or plain git hooks automatically')
       .example('$0 init --agents claude-code', "Also record Claude Code's edits line by line (.claude/settings.json)")
-      .example('$0 init --mode git', 'Install into .git/hooks (or core.hooksPath), chaining any existing hook'),
+      .example('$0 init --mode git', 'Install into .git/hooks (or core.hooksPath), chaining any existing hook')
+      .example('cd /srv/git/project.git && $0 init', 'On a server (bare repository): pre-receive, and reference-transaction for pushes that race each other'),
   run: async (args) => (await import('../../install/run-init.js')).runInit({ force: args.force, ...(args.mode ? { mode: args.mode } : {}), ...(args.agents !== undefined ? { agents: args.agents } : {}) }),
 };
