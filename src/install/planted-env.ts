@@ -39,9 +39,14 @@ const PATHSPECS_AS_WRITTEN = 'unset GIT_GLOB_PATHSPECS GIT_NOGLOB_PATHSPECS GIT_
  * the same `.env` may set GIT_INDEX_FILE (an index of the agent's, `.agent-index`, with the `.env` in
  * .gitignore): the agent's `git add -A` fills it without the `.env` and its `git commit` hands the
  * hooks that index, where ls-files and git grep found no committed `.env`. The repository's own index
- * (`$GIT_DIR/index`) lists what it commits, also while `commit -a` or `-o` hands the hooks another.
+ * lists what it commits, also while `commit -a` or `-o` hands the hooks another. Or it may set GIT_DIR
+ * to a folder the repository commits holding `HEAD` and a `commondir` file naming `../.git` (a linked
+ * worktree's git dir, made by hand): the repository's refs and objects, an index of its own; the
+ * agent's commit lands on the person's branch and `$GIT_DIR/index` lists no `.env`. So the git dir is
+ * the one git finds from the work tree's top, where git runs the hooks (a linked worktree's or a
+ * submodule's `.git` file names the git dir git hands the hooks as GIT_DIR), never one from the environment.
  */
-const REPOSITORY_INDEX = 'unset GIT_INDEX_FILE;';
+const REPOSITORY_INDEX = 'unset GIT_INDEX_FILE GIT_DIR GIT_COMMON_DIR GIT_WORK_TREE GIT_CEILING_DIRECTORIES;';
 
 export function plantedEnv(blocks: boolean): string[] {
   const assigns = `${ENV_ASSIGN_START}AITRAIL(_MODEL|_AGENT|_QUIET)?${ENV_ASSIGN_SEPARATOR_OR_END}`;
