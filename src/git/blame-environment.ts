@@ -54,8 +54,10 @@ function expandPath(value: string, root: string): string {
  * A digest of everything outside the commit graph that can change what `git blame` (or the
  * binary check) answers for a fixed revision: `blame.*` and `diff.*` config, the contents of
  * every `blame.ignoreRevsFile` and of `--ignore-revs-file` files, replace refs, grafts, the
- * shallow boundary and `info/attributes`. Also the `blame.ignoreRevsFile` paths it read (expanded,
- * in config order), for ignoredCommits.
+ * shallow boundary and `info/attributes`; and whether git reads replace refs and grafts, and
+ * where (`core.useReplaceRefs`, `GIT_NO_REPLACE_OBJECTS`, `GIT_REPLACE_REF_BASE`, `GIT_GRAFT_FILE`):
+ * a run that reads the history as stored must never adopt one that read it rewired, or the other
+ * way. Also the `blame.ignoreRevsFile` paths it read (expanded, in config order), for ignoredCommits.
  */
 export async function blameEnvironment(
   root: string,
@@ -64,9 +66,13 @@ export async function blameEnvironment(
   /** The replace refs when the caller lists them with other refs (notesTipsAndReplaceRefs); else listed here. */
   listedReplaceRefs?: Promise<string>,
 ): Promise<{ digest: string; configuredIgnoreRevsFiles: string[] }> {
-  const [config, replaceRefs] = await Promise.all([
-    runGit(['config', '-z', '--get-regexp', '^(blame|diff)\\.'], { cwd: root, okCodes: [1] }),
+  const replaceBase = process.env.GIT_REPLACE_REF_BASE;
+  const graftFile = process.env.GIT_GRAFT_FILE;
+  const [config, replaceRefs, basedRefs] = await Promise.all([
+    runGit(['config', '-z', '--get-regexp', '^(blame|diff)\\.|^core\\.usereplacerefs$'], { cwd: root, okCodes: [1] }),
     listedReplaceRefs ?? listReplaceRefs(root),
+    // git reads its replace refs from another namespace (a variable only; no git process otherwise).
+    replaceBase ? runGit(['for-each-ref', '--format=%(objectname) %(refname)', '--end-of-options', replaceBase], { cwd: root }) : Promise.resolve(''),
   ]);
   const configured = config
     .split('\0')
@@ -78,10 +84,11 @@ export async function blameEnvironment(
     ...ignoreRevsFiles.filter((file) => file !== '').map((file, index): [string, string] => [`--ignore-revs-file#${index}`, file]),
     ['shallow', join(commonDir, 'shallow')],
     ['info/grafts', join(commonDir, 'info', 'grafts')],
+    ...(graftFile ? [['GIT_GRAFT_FILE', resolve(root, graftFile)] as [string, string]] : []),
     ['info/attributes', join(commonDir, 'info', 'attributes')],
   ];
   const hashes = files.map(([role, file]) => `${role}\0${contentHash(role.replace(/#\d+$/, ''), file)}`);
-  const digest = createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', ...hashes].join('\0\0')).digest('hex');
+  const digest = createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', `${replaceBase ?? ''}\0${basedRefs}`, `${graftFile === undefined ? '' : 'GIT_GRAFT_FILE'}`, ...hashes].join('\0\0')).digest('hex');
   return { digest, configuredIgnoreRevsFiles: configured };
 }
 
