@@ -175,7 +175,8 @@ const PROCESSES_KEPT = 8;
 
 /**
  * Where a run's end finds closeObjectBatches without loading this module (a hook that read no
- * object loads none of it): set when the first shared process starts (runEnd, src/git/run-end.ts).
+ * object loads none of it): set when a run first asks a question the shared process could take
+ * (runEnd, src/git/run-end.ts), so the counts of ONE_SHOTS_FIRST are forgotten at its end too.
  */
 export const CLOSE_AT_END = Symbol.for('aitrail.closeObjectBatches');
 
@@ -260,6 +261,8 @@ async function ask(cwd: string, lines: readonly string[], view: ObjectView, mode
     const key = keyOf(cwd, view, mode);
     const asked = askedOf.get(key) ?? 0;
     askedOf.set(key, asked + 1);
+    // The run's end forgets the counts too (an API program asking many repositories once each).
+    (globalThis as Record<symbol, unknown>)[CLOSE_AT_END] = closeObjectBatches;
     if (asked >= ONE_SHOTS_FIRST || processes.has(key)) return shared(cwd, view, mode).ask(lines);
   }
   return oneShot(cwd, view, mode, lines.map((line) => `${line}\n`).join(''), lines.length);
