@@ -24,3 +24,8 @@ export function qwenNote(repo: TestRepo, sha: string, generator: string, files: 
 export function otherNote(repo: TestRepo, sha: string, text: string): void {
   repo.git(['notes', '--ref=refs/notes/ai-attribution', 'add', '-f', '-F', '-', sha], { input: text });
 }
+
+/** Qwen allowed, except in src/crypto (a path rule: only lines moved there, or notes naming Qwen there, break it). */
+export const QWEN_CRYPTO_POLICY = 'policy: {allow: ["*"], undeclared: allow, unknownModel: allow, paths: [{files: ["src/crypto/**"], deny: ["qwen/*"]}]}\n';
+/** Qwen Code's notes ref. */
+export const QWEN_NOTES = 'refs/notes/ai-attribution';

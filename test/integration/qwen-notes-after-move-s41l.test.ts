@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { qwenNote } from '../helpers/qwen-code-notes.js';
+import { QWEN_CRYPTO_POLICY, QWEN_NOTES, qwenNote } from '../helpers/qwen-code-notes.js';
 
-/** Qwen allowed, except in src/crypto (a path rule: only lines moved there later can break it). */
-const CRYPTO_POLICY = 'policy: {allow: ["*"], undeclared: allow, unknownModel: allow, paths: [{files: ["src/crypto/**"], deny: ["qwen/*"]}]}\n';
 const AES = 'k1\nk2\nk3\nk4\nk5\nk6\n';
-const NOTES = 'refs/notes/ai-attribution';
 
 /**
  * Row 560: Qwen Code's note pushed only after its commit's lines were moved into a protected
@@ -15,7 +12,7 @@ const NOTES = 'refs/notes/ai-attribution';
  */
 describe("a Qwen Code note pushed after its commit's lines moved into a protected path", () => {
   it('is refused at pre-receive, naming the protected path', () => {
-    const { work, remote } = policyServer(CRYPTO_POLICY);
+    const { work, remote } = policyServer(QWEN_CRYPTO_POLICY);
     const sha = work.commit('feat: aes in lib\n', { 'lib/aes.ts': AES });
     work.write('src/crypto/aes.ts', AES);
     work.git(['rm', '-q', 'lib/aes.ts']);
@@ -24,18 +21,18 @@ describe("a Qwen Code note pushed after its commit's lines moved into a protecte
     const branch = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']);
     expect(branch.code, branch.stderr).toBe(0);
     qwenNote(work, sha, 'Qwen-Coder', ['lib/aes.ts']);
-    const notes = tryGit(work.dir, ['push', '--no-verify', 'origin', NOTES]);
+    const notes = tryGit(work.dir, ['push', '--no-verify', 'origin', QWEN_NOTES]);
     expect(notes.code).not.toBe(0);
     expect(notes.stderr).toContain('src/crypto/aes.ts');
-    expect(tryGit(remote.dir, ['rev-parse', '--verify', '--quiet', NOTES]).stdout).toBe('');
+    expect(tryGit(remote.dir, ['rev-parse', '--verify', '--quiet', QWEN_NOTES]).stdout).toBe('');
   });
 
   it('lands when the lines stayed where the policy allows Qwen', () => {
-    const { work } = policyServer(CRYPTO_POLICY);
+    const { work } = policyServer(QWEN_CRYPTO_POLICY);
     const sha = work.commit('feat: aes in lib\n', { 'lib/aes.ts': AES });
     expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']).code).toBe(0);
     qwenNote(work, sha, 'Qwen-Coder', ['lib/aes.ts']);
-    const notes = tryGit(work.dir, ['push', '--no-verify', 'origin', NOTES]);
+    const notes = tryGit(work.dir, ['push', '--no-verify', 'origin', QWEN_NOTES]);
     expect(notes.code, notes.stderr).toBe(0);
   });
 });

@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-import { otherNote, qwenNote } from '../helpers/qwen-code-notes.js';
+import { otherNote, QWEN_CRYPTO_POLICY, QWEN_NOTES, qwenNote } from '../helpers/qwen-code-notes.js';
 
-/** Qwen allowed, except in src/crypto (a path rule: only lines moved there later can break it). */
-const CRYPTO_POLICY = 'policy: {allow: ["*"], undeclared: allow, unknownModel: allow, paths: [{files: ["src/crypto/**"], deny: ["qwen/*"]}]}\n';
 const AES = 'k1\nk2\nk3\nk4\nk5\nk6\n';
-const NOTES = 'refs/notes/ai-attribution';
 
 /** A silent commit of `lib/aes.ts` (Qwen Code through a heredoc message: no Qwen line), named Qwen's by its note alone. */
 function qwenNotedAes(repo: TestRepo): string {
@@ -19,7 +16,7 @@ function qwenNotedAes(repo: TestRepo): string {
 describe("Qwen Code's note read for the lines its commit wrote that later moved into a protected path", () => {
   it('check: a person moving a note-only Qwen commit\'s lines into src/crypto is refused, naming the Qwen commit', () => {
     const repo = makeRepo();
-    repo.commit('chore: policy\n', { '.aitrailrc.yml': CRYPTO_POLICY, 'app.ts': 'app\n' });
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': QWEN_CRYPTO_POLICY, 'app.ts': 'app\n' });
     const sha = qwenNotedAes(repo);
     repo.git(['branch', 'base']);
     repo.git(['checkout', '-q', '-b', 'move']);
@@ -33,11 +30,11 @@ describe("Qwen Code's note read for the lines its commit wrote that later moved 
   });
 });
 
-/** A server under CRYPTO_POLICY whose main holds the note-only Qwen commit, its note pushed too. */
+/** A server under QWEN_CRYPTO_POLICY whose main holds the note-only Qwen commit, its note pushed too. */
 function serverWithQwenNote() {
-  const project = policyServer(CRYPTO_POLICY);
+  const project = policyServer(QWEN_CRYPTO_POLICY);
   const sha = qwenNotedAes(project.work);
-  const push = tryGit(project.work.dir, ['push', '--no-verify', 'origin', 'main', NOTES]);
+  const push = tryGit(project.work.dir, ['push', '--no-verify', 'origin', 'main', QWEN_NOTES]);
   expect(push.code, push.stderr).toBe(0);
   return { ...project, sha };
 }
@@ -56,30 +53,30 @@ describe("pre-receive keeps Qwen Code's notes, so the move cannot be made to rea
 
   it('deleting refs/notes/ai-attribution, or force-pushing it without the note, is refused', () => {
     const { work, remote, sha } = serverWithQwenNote();
-    const deleted = tryGit(work.dir, ['push', '--no-verify', 'origin', `:${NOTES}`]);
+    const deleted = tryGit(work.dir, ['push', '--no-verify', 'origin', `:${QWEN_NOTES}`]);
     expect(deleted.code).not.toBe(0);
     expect(deleted.stderr).toContain('deletes refs/notes/ai-attribution');
-    work.git(['notes', `--ref=${NOTES}`, 'remove', sha]);
-    const dropped = tryGit(work.dir, ['push', '--no-verify', '--force', 'origin', NOTES]);
+    work.git(['notes', `--ref=${QWEN_NOTES}`, 'remove', sha]);
+    const dropped = tryGit(work.dir, ['push', '--no-verify', '--force', 'origin', QWEN_NOTES]);
     expect(dropped.code).not.toBe(0);
     expect(dropped.stderr).toContain(`Qwen Code's note of ${sha.slice(0, 12)}`);
     otherNote(work, sha, '{"attribution_state":"measured"}');
-    const rewritten = tryGit(work.dir, ['push', '--no-verify', '--force', 'origin', NOTES]);
+    const rewritten = tryGit(work.dir, ['push', '--no-verify', '--force', 'origin', QWEN_NOTES]);
     expect(rewritten.code).not.toBe(0);
-    expect(remote.git(['notes', `--ref=${NOTES}`, 'show', sha])).toContain('Qwen-Coder');
+    expect(remote.git(['notes', `--ref=${QWEN_NOTES}`, 'show', sha])).toContain('Qwen-Coder');
     remote.git(['config', 'aitrail.allowNotesRewrite', 'true']);
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `:${NOTES}`]).code).toBe(0);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', `:${QWEN_NOTES}`]).code).toBe(0);
   });
 
   it("another tool's notes in the ref may be rewritten and the ref deleted when it holds no Qwen Code note", () => {
-    const project = policyServer(CRYPTO_POLICY);
+    const project = policyServer(QWEN_CRYPTO_POLICY);
     const sha = project.work.commit('feat: util\n', { 'lib/util.ts': 'u\n' });
     otherNote(project.work, sha, '{"attribution_state":"measured"}');
-    expect(tryGit(project.work.dir, ['push', '--no-verify', 'origin', 'main', NOTES]).code).toBe(0);
+    expect(tryGit(project.work.dir, ['push', '--no-verify', 'origin', 'main', QWEN_NOTES]).code).toBe(0);
     otherNote(project.work, sha, '{"attribution_state":"measured again"}');
-    const rewritten = tryGit(project.work.dir, ['push', '--no-verify', '--force', 'origin', NOTES]);
+    const rewritten = tryGit(project.work.dir, ['push', '--no-verify', '--force', 'origin', QWEN_NOTES]);
     expect(rewritten.code, rewritten.stderr).toBe(0);
-    const deleted = tryGit(project.work.dir, ['push', '--no-verify', 'origin', `:${NOTES}`]);
+    const deleted = tryGit(project.work.dir, ['push', '--no-verify', 'origin', `:${QWEN_NOTES}`]);
     expect(deleted.code, deleted.stderr).toBe(0);
   });
 });
