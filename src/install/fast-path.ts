@@ -90,12 +90,31 @@ const COMPARE_BYTES = 8192;
  * first, before the ` <` of the address (`Qwen3-Coder <…>`, `Claude Opus 4.5 <…>`); a person's
  * name with neither (`Gemini Smith`, `Sonnet`) still skips node.
  */
-function identityPattern(): string {
-  const named = modelAuthorTexts().flatMap((text) => {
-    const word = globWithin(text).slice(1, -1);
-    return [`*${word}*[0-9]*\\<*`, `*[0-9]*${word}*\\<*`];
-  });
-  return [...identityTexts().map(globWithin), ...named].join('|');
+function identityPattern(others: readonly string[] = []): string {
+  const texts = outermost([...identityTexts(), ...others]);
+  const named = modelAuthorTexts()
+    .filter((text) => !texts.some((other) => asciiLower(text).includes(other)))
+    .flatMap((text) => {
+      const word = globWithin(text).slice(1, -1);
+      return [`*${word}*[0-9]*\\<*`, `*[0-9]*${word}*\\<*`];
+    });
+  return [...texts.map(globWithin), ...named].join('|');
+}
+
+/** `text` with its ASCII letters in lower case: globWithin matches those without case, every other character as it is. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+}
+
+/**
+ * The texts no other one is within (asciiLower), sorted: in a case pattern of `*text*` alternatives
+ * (globWithin) a text holding another matches nothing more (`*claude[bot]*`, `*claude*`), but dash
+ * tries each alternative on each hook that reaches it (each a scan of the text), so the same
+ * decisions cost less without it.
+ */
+function outermost(texts: readonly string[]): string[] {
+  const lower = [...new Set(texts.map(asciiLower))];
+  return lower.filter((text) => !lower.some((other) => other !== text && text.includes(other))).sort();
 }
 
 /**
@@ -204,7 +223,7 @@ const MESSAGE_BYTES = 16384;
 
 /** The case pattern (sh) of every text one of which a message signature or trailer key needs (src/core/data/fast-path-texts.generated.json). */
 function messagePattern(): string {
-  return messageTexts().map(globWithin).join('|');
+  return outermost(messageTexts()).map(globWithin).join('|');
 }
 
 /** The case pattern (sh) of every hyphenated trailer key written as words, then a colon (globWorded). */
@@ -372,7 +391,7 @@ export function plainCommitsFunction(): string[] {
     "'",
     '  aitrail_lc=${LC_ALL+x}${LC_ALL-}',
     '  LC_ALL=C',
-    `  case "$aitrail_t" in *[!\\ -~$aitrail_nl]*|${identityPattern()}|${messagePattern()}) aitrail_t=1 ;; *) aitrail_t= ;; esac`,
+    `  case "$aitrail_t" in *[!\\ -~$aitrail_nl]*|${identityPattern(messageTexts())}) aitrail_t=1 ;; *) aitrail_t= ;; esac`,
     '  case $aitrail_lc in x*) LC_ALL=${aitrail_lc#x} ;; *) unset LC_ALL ;; esac',
     '  [ -z "$aitrail_t" ]',
     '}',
