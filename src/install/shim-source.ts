@@ -209,7 +209,13 @@ function transactionShimSource(): string {
     '    if [ -d /proc/self ]; then [ -d "/proc/$p" ] || g=1',
     // Alive but no receive-pack: the id of a push killed holding the lock, given since to another
     // process (an editor, a daemon: ids are reused), held every push up for a minute, then refused.
-    '      [ -n "$g" ] || case $(tr \'\\0\' \' \' <"/proc/$p/cmdline" 2>/dev/null) in *receive-pack*) ;; *) g=1 ;; esac',
+    // A receive-pack of another repository (the id reused on a forge's server) held this one's pushes up a
+    // minute, then refused: one whose working folder (its repository; readable when it is this user's)
+    // is not this one is no holder either. Unreadable (another user's): waited on, as before.
+    '      [ -n "$g" ] || case $(tr \'\\0\' \' \' <"/proc/$p/cmdline" 2>/dev/null) in',
+    '        *receive-pack*) [ -d "/proc/$p/cwd/." ] && ! [ "/proc/$p/cwd/." -ef . ] && g=1 ;;',
+    '        *) g=1 ;;',
+    '      esac',
     '    else kill -0 "$p" 2>/dev/null || g=1; fi',
     '  elif [ "$n" -ge 100 ]; then g=1',
     '  fi',
