@@ -185,7 +185,17 @@ function transactionShimSource(): string {
     'r=aitrail/receive/$PPID',
     '[ -f "$r/notes" ] && [ -f HEAD ] && [ -d objects ] || exit 0',
     'n=0',
+    'u=',
     'until mkdir "$l" 2>/dev/null; do',
+    // No lock there and none can be made (`aitrail/` not writable for this user, not a folder): waiting
+    // cannot help. Before, the loop below spun forever (its takeovers `continue`d past the minute's
+    // refusal), and every push hung. As a server that cannot write its record: warn, check unlocked.
+    '  if [ ! -e "$l" ] && [ ! -L "$l" ]; then',
+    '    mkdir "$l" 2>/dev/null && break',
+    '    [ -e "$l" ] || [ -L "$l" ] || {',
+    `      echo "aitrail: warning: cannot make aitrail's lock $PWD/$l (check the permissions of that directory), so this ref update is checked without it: another push at the same moment may not be seen." >&2`,
+    '      u=1; break; }',
+    '  fi',
     '  n=$((n + 1))',
     '  p=',
     '  { read -r p <"$l/pid"; } 2>/dev/null',
@@ -194,21 +204,34 @@ function transactionShimSource(): string {
     // `prepared`; waiting on itself, `git push origin --delete <branch>` hung a minute and failed.
     '  [ -n "$p" ] && [ "$p" = "$PPID" ] && break',
     // Its holder gone (on Linux /proc tells, for any user; elsewhere kill -0), or no id written for 10 s: taken over.
+    '  g=',
     '  if [ -n "$p" ]; then',
-    '    if [ -d /proc/self ]; then [ -d "/proc/$p" ] || { rm -rf "$l"; continue; }',
+    '    if [ -d /proc/self ]; then [ -d "/proc/$p" ] || g=1',
     // Alive but no receive-pack: the id of a push killed holding the lock, given since to another
     // process (an editor, a daemon: ids are reused), held every push up for a minute, then refused.
-    '      case $(tr \'\\0\' \' \' <"/proc/$p/cmdline" 2>/dev/null) in *receive-pack*) ;; *) rm -rf "$l"; continue ;; esac',
-    '    else kill -0 "$p" 2>/dev/null || { rm -rf "$l"; continue; }; fi',
-    '  elif [ "$n" -ge 100 ]; then rm -rf "$l"; continue',
+    // A receive-pack of another repository (the id reused on a forge's server) held this one's pushes up a
+    // minute, then refused: one whose working folder (its repository; readable when it is this user's)
+    // is not this one is no holder either. Unreadable (another user's): waited on, as before.
+    '      [ -n "$g" ] || case $(tr \'\\0\' \' \' <"/proc/$p/cmdline" 2>/dev/null) in',
+    '        *receive-pack*) [ -d "/proc/$p/cwd/." ] && ! [ "/proc/$p/cwd/." -ef . ] && g=1 ;;',
+    '        *) g=1 ;;',
+    '      esac',
+    '    else kill -0 "$p" 2>/dev/null || g=1; fi',
+    '  elif [ "$n" -ge 100 ]; then g=1',
     '  fi',
+    // A lock that cannot be removed (another user's, a read-only `aitrail/`) is waited on, then refused: never spun on.
+    '  [ -n "$g" ] && rm -rf "$l" 2>/dev/null && continue',
     '  if [ "$n" -ge 600 ]; then',
-    `    echo "aitrail: push rejected: another push (process $p) has held aitrail's lock $PWD/$l for a minute, so this ref update cannot be checked against it. Push again; a server admin removes that folder if no push is running." >&2`,
+    '    if [ -n "$g" ]; then',
+    `      echo "aitrail: push rejected: aitrail's lock $PWD/$l, left by a push that is gone, cannot be removed, so this ref update cannot be checked. A server admin removes that folder (and checks the permissions of $PWD/aitrail)." >&2`,
+    '    else',
+    `      echo "aitrail: push rejected: another push (process $p) has held aitrail's lock $PWD/$l for a minute, so this ref update cannot be checked against it. Push again; a server admin removes that folder if no push is running." >&2`,
+    '    fi',
     '    exit 1',
     '  fi',
     '  sleep 0.1 2>/dev/null || sleep 1',
     'done',
-    'echo "$PPID" >"$l/pid"',
+    '[ -n "$u" ] || echo "$PPID" >"$l/pid"',
     `f=$(git for-each-ref --format='%(objectname) %(refname)' refs/notes/ 2>&1)`,
     // As pre-receive read them, or as this push's own notes updates leave them (a push that is not atomic lands each ref apart).
     'if [ "$f" = "$(cat "$r/notes")" ] || { [ -f "$r/landed" ] && [ "$f" = "$(cat "$r/landed")" ]; }; then',
