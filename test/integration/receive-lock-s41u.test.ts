@@ -1,10 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
-import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, removeTempDirs, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { initServer, pushPastHeldLock } from '../helpers/receive-server.js';
 
 /**
  * The server's reference-transaction shim (rows 559, 564) on a server whose `aitrail/` this user
@@ -18,10 +17,7 @@ const root = process.getuid?.() === 0;
 
 describe("the reference-transaction shim on a server that cannot make aitrail's lock", () => {
   it.skipIf(process.platform !== 'linux')('warns and judges on: the push lands at once (no endless wait)', () => {
-    const { work, remote } = policyServer('policy:\n  deny: ["qwen/*"]\n');
-    const env = envWithAitrailOnPath();
-    const init = aitrail(remote.dir, ['init'], { env });
-    expect(init.code, init.stderr).toBe(0);
+    const { work, remote, env } = initServer();
     const aitrailDir = join(remote.dir, 'aitrail');
     mkdirSync(join(aitrailDir, 'receive'), { recursive: true });
     const receivePack: string[] = [];
@@ -53,25 +49,16 @@ describe("the reference-transaction shim on a server that cannot make aitrail's 
 
 describe("the lock of a push killed holding it, its id now another repository's receive-pack (row 564)", () => {
   it.skipIf(process.platform !== 'linux')('is taken over at once: the push lands', async () => {
-    const { work, remote } = policyServer('policy:\n  deny: ["qwen/*"]\n');
-    const env = envWithAitrailOnPath();
-    const init = aitrail(remote.dir, ['init'], { env });
-    expect(init.code, init.stderr).toBe(0);
+    const server = initServer();
+    const { work, remote } = server;
     // A live receive-pack of another repository on the same server (it waits for its client's commands).
     const other = makeRepo({ bare: true });
     const holder = spawn('git', ['receive-pack', other.dir], { env: TEST_GIT_ENV, stdio: ['pipe', 'ignore', 'ignore'] });
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const lock = join(remote.dir, 'aitrail', 'receive.lock');
-      mkdirSync(lock, { recursive: true });
-      writeFileSync(join(lock, 'pid'), `${holder.pid}\n`);
-      work.write('o.ts', 'export const o = 1;\n');
-      work.git(['add', '-A']);
-      work.git(['commit', '-q', '--no-verify', '-m', 'feat: o']);
-      const started = Date.now();
-      const push = tryGit(work.dir, ['push', 'origin', 'main'], { env });
+      const { push, took } = pushPastHeldLock(server, holder.pid as number, 'o');
       // Before: a receive-pack, alive, so waited on for a minute, then `ref updates aborted by hook`.
-      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(took).toBeLessThan(20_000);
       expect(push.code, push.stderr).toBe(0);
       expect(remote.git(['rev-parse', 'main'])).toBe(work.git(['rev-parse', 'HEAD']));
     } finally {

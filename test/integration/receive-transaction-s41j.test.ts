@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { aitrail, BIN, envWithAitrailOnPath } from '../helpers/cli.js';
-import { policyServer, tryGit, type GitResult } from '../helpers/enforce-repos.js';
+import { BIN } from '../helpers/cli.js';
+import { tryGit, type GitResult } from '../helpers/enforce-repos.js';
 import { removeTempDirs, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { initServer, pushPastHeldLock } from '../helpers/receive-server.js';
 import { qwenNote } from '../helpers/qwen-code-notes.js';
 
 /**
@@ -12,15 +13,6 @@ import { qwenNote } from '../helpers/qwen-code-notes.js';
  * repository, aitrail on the PATH, real pushes: honest pushes it must not hold up.
  */
 afterAll(removeTempDirs);
-
-function initServer() {
-  const project = policyServer('policy:\n  deny: ["qwen/*"]\n');
-  const env = envWithAitrailOnPath();
-  const init = aitrail(project.remote.dir, ['init'], { env });
-  expect(init.code, init.stderr).toBe(0);
-  expect(existsSync(join(project.remote.dir, 'hooks', 'reference-transaction'))).toBe(true);
-  return { ...project, env };
-}
 
 describe('the reference-transaction shim and honest pushes (row 561)', () => {
   it('a push deleting a branch the server packed (gc, pack-refs) lands at once', () => {
@@ -118,19 +110,14 @@ describe('a record a push left, its id reused by a git process that is no push (
 
 describe('a lock that names a live process that is no push (row 564)', () => {
   it('is taken over at once: the push lands', () => {
-    const { work, remote, env } = initServer();
+    const server = initServer();
+    const { work, remote } = server;
     // A push killed holding the lock, its id given since to a process that runs on.
     const other = spawn('sleep', ['120']);
     try {
-      mkdirSync(join(remote.dir, 'aitrail', 'receive.lock'), { recursive: true });
-      writeFileSync(join(remote.dir, 'aitrail', 'receive.lock', 'pid'), `${other.pid}\n`);
-      work.write('l.ts', 'export const l = 1;\n');
-      work.git(['add', '-A']);
-      work.git(['commit', '-q', '--no-verify', '-m', 'feat: l']);
-      const started = Date.now();
-      const push = tryGit(work.dir, ['push', 'origin', 'main'], { env });
+      const { push, took } = pushPastHeldLock(server, other.pid as number, 'l');
       // Before: a minute of waiting on it, then `has held aitrail's lock … for a minute`, refused.
-      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(took).toBeLessThan(20_000);
       expect(push.code, push.stderr).toBe(0);
       expect(remote.git(['rev-parse', 'main'])).toBe(work.git(['rev-parse', 'HEAD']));
       expect(existsSync(join(remote.dir, 'aitrail', 'receive.lock'))).toBe(false);
