@@ -1,4 +1,4 @@
-import type { TestRepo } from './gitdir.js';
+import { makeRepo, type TestRepo } from './gitdir.js';
 
 /**
  * A note exactly as Qwen Code writes it (QwenLM/qwen-code `commitAttribution.ts` generateNotePayload,
@@ -29,3 +29,12 @@ export function otherNote(repo: TestRepo, sha: string, text: string): void {
 export const QWEN_CRYPTO_POLICY = 'policy: {allow: ["*"], undeclared: allow, unknownModel: allow, paths: [{files: ["src/crypto/**"], deny: ["qwen/*"]}]}\n';
 /** Qwen Code's notes ref. */
 export const QWEN_NOTES = 'refs/notes/ai-attribution';
+
+/** Another developer's clone of `remote`: its main checked out, Qwen Code's notes fetched. */
+export function qwenNotesClone(remote: string): TestRepo {
+  const dev = makeRepo();
+  dev.git(['remote', 'add', 'origin', remote]);
+  dev.git(['fetch', '-q', 'origin', '+refs/heads/main:refs/remotes/origin/main', `+${QWEN_NOTES}:${QWEN_NOTES}`]);
+  dev.git(['checkout', '-q', '-b', 'main', 'origin/main']);
+  return dev;
+}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { makeRepo } from '../helpers/gitdir.js';
-import { QWEN_CRYPTO_POLICY, QWEN_NOTES, qwenNote } from '../helpers/qwen-code-notes.js';
+import { QWEN_CRYPTO_POLICY, QWEN_NOTES, qwenNote, qwenNotesClone } from '../helpers/qwen-code-notes.js';
 
 // Row 568 refuses a second note beside a Qwen Code note in refs/notes/ai-attribution: honest flows of
 // Qwen Code's notes must still go in (a real bare server with the real pre-receive).
@@ -18,10 +17,7 @@ describe('pre-receive: honest Qwen Code notes in refs/notes/ai-attribution', () 
     const again = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main', QWEN_NOTES]);
     expect(again.code, again.stderr).toBe(0);
     // A second developer fetches, both note new commits; the second joins the notes with git notes merge.
-    const dev = makeRepo();
-    dev.git(['remote', 'add', 'origin', remote.dir]);
-    dev.git(['fetch', '-q', 'origin', '+refs/heads/main:refs/remotes/origin/main', `+${QWEN_NOTES}:${QWEN_NOTES}`]);
-    dev.git(['checkout', '-q', '-b', 'main', 'origin/main']);
+    const dev = qwenNotesClone(remote.dir);
     const two = work.commit('feat: two\n', { 'lib/two.ts': 'b\n' });
     qwenNote(work, two, 'Qwen-Coder', ['lib/two.ts']);
     const pushTwo = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main', QWEN_NOTES]);

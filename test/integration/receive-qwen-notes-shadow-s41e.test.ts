@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { makeRepo } from '../helpers/gitdir.js';
-import { QWEN_CRYPTO_POLICY, QWEN_NOTES, qwenNote } from '../helpers/qwen-code-notes.js';
+import { QWEN_CRYPTO_POLICY, QWEN_NOTES, qwenNote, qwenNotesClone } from '../helpers/qwen-code-notes.js';
 
 // Row 549 guarded Qwen Code's notes (refs/notes/ai-attribution) against being taken away, but not
 // against a second note for the same commit (an upper-case path, another fanout), as row 461 guards
@@ -33,10 +32,7 @@ describe("pre-receive: a second note beside a Qwen Code note in refs/notes/ai-at
     }
     expect(remote.git(['rev-parse', QWEN_NOTES])).toBe(tip);
     // An honest developer: the server's notes fetched, Qwen Code's note of their next commit added, pushed.
-    const dev = makeRepo();
-    dev.git(['remote', 'add', 'origin', remote.dir]);
-    dev.git(['fetch', '-q', 'origin', '+refs/heads/main:refs/remotes/origin/main', `+${QWEN_NOTES}:${QWEN_NOTES}`]);
-    dev.git(['checkout', '-q', '-b', 'main', 'origin/main']);
+    const dev = qwenNotesClone(remote.dir);
     const next = dev.commit('feat: util\n', { 'lib/util.ts': 'u\n' });
     qwenNote(dev, next, 'Qwen-Coder', ['lib/util.ts']);
     const honest = tryGit(dev.dir, ['push', '--no-verify', 'origin', 'main', QWEN_NOTES]);
