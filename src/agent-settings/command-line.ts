@@ -282,6 +282,8 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   // A clone run as its `npm start` runs it: `node --no-warnings=DEP0040 /…/gemini-cli/packages/cli -m …` (scripts/start.js).
   'gemini-cli': { names: /^gemini$/i, paths: /(?:^|[/\\:])@google[/\\]gemini-cli(?:[/\\@]|$)|[/\\]gemini-cli[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   'qwen-code': { names: /^qwen$/i, paths: /(?:^|[/\\:])@qwen-code[/\\]qwen-code(?:[/\\@]|$)|[/\\]qwen-code[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
+  // BLACKBOX CLI (Qwen Code's fork): `blackbox` of its npm package `@blackbox_ai/blackbox-cli`, `-m/--model` as Qwen Code's.
+  blackbox: { names: /^blackbox$/i, paths: /(?:^|[/\\:])@blackbox_ai[/\\]blackbox-cli(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   opencode: { names: /^opencode$/i, paths: /(?:^|[/\\:])opencode-ai(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   // The native build (Bun's `process.title` keeps only a string: its arguments stay in `/proc`) runs as `~/.local/share/claude/versions/<version>`.
   'claude-code': { names: /^claude$/i, paths: /(?:^|[/\\:])@anthropic-ai[/\\]claude-code(?:[/\\@]|$)|[/\\]claude[/\\]versions[/\\][^/\\]+$/i, long: 'model', parser: 'commander' },

@@ -2,6 +2,7 @@ import { agentMarkers } from '../core/detect/env-findings.js';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
+import { blackboxCliModel } from './blackbox-cli.js';
 import { claudeCodeModel } from './claude-code.js';
 import { claudeRecentModels } from './claude-recent.js';
 import { claudeSubagentModels } from './claude-subagents.js';
@@ -33,6 +34,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   opencode: opencodeModels,
   'gemini-cli': geminiCliModel,
   'qwen-code': qwenCodeModel,
+  blackbox: blackboxCliModel,
   goose: gooseModel,
   cursor: cursorCliModel,
   crush: crushModel,
@@ -55,6 +57,7 @@ const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
   'claude-code': ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL'],
   'gemini-cli': ['GEMINI_MODEL'],
   'qwen-code': ['OPENAI_MODEL', 'QWEN_MODEL'],
+  blackbox: ['OPENAI_MODEL'],
   codex: ['OPENAI_DEFAULT_MODEL'],
   goose: ['GOOSE_MODEL'],
 };
