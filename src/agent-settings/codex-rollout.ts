@@ -22,6 +22,9 @@ const MAX_LINE = 1024 * 1024;
 const TURN_CONTEXT = Buffer.from('"type":"turn_context"');
 /** Models used since the previous commit recorded beside the last turn's, the most recently used first. */
 const MAX_WINDOW_MODELS = 8;
+/** Rollouts looked at for the session's sub-agents (the newest first, in the newest two day directories), and sub-agents read at most. */
+const MAX_SPAWN_CANDIDATES = 64;
+const MAX_SUBAGENTS = 16;
 
 /**
  * A rollout's records as {@link modelsSince} reads them: each `turn_context`'s `payload.model`, in
@@ -225,7 +228,10 @@ export function codexRolloutModel(place: SettingsPlace, now = Date.now(), own?: 
     if (!THREAD_ID.test(id)) return null;
     const path = threadRollout(sessions, id);
     const turn = path ? rolloutTurnContext(path) : null;
-    return path && turn ? rolloutModels(place, path, 'rollout', turn.model) : null;
+    if (!path || !turn) return null;
+    const found = rolloutModels(place, path, 'rollout', turn.model);
+    const spawned = subagentModels(place, sessions, id, path, now).filter((used) => used.model !== found.model && !found.also?.some((known) => known.model === used.model));
+    return spawned.length > 0 ? { ...found, also: [...(found.also ?? []), ...spawned] } : found;
   }
   const recent = recentRollout(place, sessions, now, own);
   return recent ? rolloutModels(place, recent.path, 'recent rollout', recent.turn.model) : null;
@@ -245,4 +251,84 @@ function rolloutModels(place: SettingsPlace, path: string, prefix: string, last:
   const window = place.windowStart ? modelsSince(path, ROLLOUT, place.windowStart(), { tail: TAIL, furthest: FURTHEST, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS, flags: constants.O_NOFOLLOW }) : null;
   const also = (window?.models ?? []).filter((found) => found.model !== last).map((found) => ({ model: found.model, evidence: `${prefix} ${shown} turn_context.model=${quote(found.model)} ${usedAt(found)}` }));
   return { model: last, evidence: `${prefix} ${shown} turn_context.model=${quote(last)}`, ...(also.length > 0 ? { also } : {}) };
+}
+
+/**
+ * The thread a rollout's sub-agent was spawned by: its first line, the `session_meta` record, names it
+ * (`payload.source.subagent.thread_spawn.parent_thread_id`, codex-rs `SessionSource::SubAgent`
+ * `SubAgentSource::ThreadSpawn`; newer releases also `payload.parent_thread_id`), with the rollout's
+ * own thread id (`payload.id`); null for any other rollout, or a first line over {@link TAIL} (its instructions are tens of KB).
+ */
+function spawnOf(path: string): { id: string; parent: string } | null {
+  const opened = openRegularFile(path, constants.O_NOFOLLOW);
+  if (!opened) return null;
+  let head: Buffer;
+  try {
+    head = readBytes(opened.fd, Math.min(opened.size, TAIL), 0);
+  } catch {
+    return null;
+  } finally {
+    closeSync(opened.fd);
+  }
+  const end = head.indexOf(0x0a);
+  if (end < 0 && head.length >= TAIL) return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(head.subarray(0, end < 0 ? head.length : end).toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (record === null || typeof record !== 'object' || (record as { type?: unknown }).type !== 'session_meta') return null;
+  const payload = (record as { payload?: unknown }).payload;
+  if (payload === null || typeof payload !== 'object') return null;
+  const at = (value: unknown, ...keys: string[]): unknown => keys.reduce<unknown>((inner, key) => (inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>)[key] : undefined), value);
+  const id = at(payload, 'id');
+  const parent = at(payload, 'source', 'subagent', 'thread_spawn', 'parent_thread_id') ?? at(payload, 'parent_thread_id');
+  if (typeof id !== 'string' || typeof parent !== 'string' || !THREAD_ID.test(id) || !THREAD_ID.test(parent)) return null;
+  return { id: id.toLowerCase(), parent: parent.toLowerCase() };
+}
+
+/**
+ * The models of the sub-agents thread `id` spawned (and theirs, at any depth): Codex runs each
+ * sub-agent (`spawn_agent`, a custom agent's role file `model = …`, or the tool call's own `model`)
+ * as a thread of its own, with its own rollout whose `turn_context` records the model it ran on, and
+ * names the spawning thread in that rollout's `session_meta`; the sub-agent's edits land in the work
+ * tree the parent then commits, so its models go beside the parent's. Looked for among the rollouts
+ * of the newest two day directories written since the previous commit (`windowStart`; without one,
+ * in the last 10 minutes), at most {@link MAX_SPAWN_CANDIDATES} looked at and {@link MAX_SUBAGENTS}
+ * read; each one's models since the previous commit (without a window: its last turn's).
+ */
+function subagentModels(place: SettingsPlace, sessions: string, id: string, own: string, now: number): { model: string; evidence: string }[] {
+  const window = place.windowStart ? place.windowStart() : undefined;
+  const files = filesByWritten(dayDirs(sessions, 2), isRolloutName)
+    .filter(({ path, written }) => path !== own && (typeof window === 'number' ? written >= window : window === null || now - written <= RECENT_MS))
+    .slice(0, MAX_SPAWN_CANDIDATES);
+  const spawns = files.map(({ path }) => ({ path, spawn: spawnOf(path) }));
+  const parents = new Set([id.toLowerCase()]);
+  const children: string[] = [];
+  // Parents before children, at any depth: a grandchild may be listed before its parent.
+  for (let grown = true; grown && children.length < MAX_SUBAGENTS; ) {
+    grown = false;
+    for (const { path, spawn } of spawns) {
+      if (!spawn || children.includes(path) || parents.has(spawn.id) || !parents.has(spawn.parent)) continue;
+      parents.add(spawn.id);
+      children.push(path);
+      grown = true;
+      if (children.length >= MAX_SUBAGENTS) break;
+    }
+  }
+  const result: { model: string; evidence: string }[] = [];
+  for (const path of children) {
+    const shown = shownPath(place, path);
+    if (place.windowStart) {
+      const used = modelsSince(path, ROLLOUT, window ?? null, { tail: TAIL, furthest: FURTHEST, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS, flags: constants.O_NOFOLLOW });
+      for (const found of used?.models ?? []) {
+        if (!result.some((known) => known.model === found.model)) result.push({ model: found.model, evidence: `subagent rollout ${shown} turn_context.model=${quote(found.model)} ${usedAt(found)}` });
+      }
+      continue;
+    }
+    const turn = rolloutTurnContext(path);
+    if (turn && !result.some((known) => known.model === turn.model)) result.push({ model: turn.model, evidence: `subagent rollout ${shown} turn_context.model=${quote(turn.model)}` });
+  }
+  return result;
 }
