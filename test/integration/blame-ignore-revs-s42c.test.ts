@@ -33,7 +33,7 @@ const json = (dir: string, args: string[] = []) => {
 
 describe("a person's commit in .git-blame-ignore-revs, whose lines git blame gives to an agent", () => {
   it("counts the person's rewritten lines as Qwen's in git blame; the report names the ignored commit (fresh and cached) and counts them as theirs when asked", () => {
-    const { repo, qwen, person } = project();
+    const { repo, start, qwen, person } = project();
     expect(json(repo.dir).report.totals).toMatchObject({ lines: 5, ai: 0 });
     repo.commit('chore: ignore my refactor\n', { '.git-blame-ignore-revs': `# refactor\n${person}\n` });
     // What many projects ask every contributor to run once.
@@ -49,6 +49,7 @@ describe("a person's commit in .git-blame-ignore-revs, whose lines git blame giv
       expect(stderr, run).toContain(`git blame was told to ignore 1 commit(s) without AI attribution (${person.slice(0, 12)})`);
     }
     expect(aitrail(repo.dir, ['blame']).stdout).toContain(`without AI attribution in files holding AI lines (${person.slice(0, 12)})`);
+    expect(aitrail(repo.dir, ['trend', start, 'HEAD']).stderr).toContain(`without AI attribution (${person.slice(0, 12)})`);
     expect(aitrail(repo.dir, ['blame', '--format', 'markdown']).stdout).toContain("so the lines they changed are counted as older commits', an agent's where one wrote the lines before");
     // Cleared: the lines are the person's again, and nothing is said.
     const cleared = json(repo.dir, ['--ignore-revs-file', '']);
