@@ -60,7 +60,7 @@ function authorsOf(value: unknown, lines: number): Record<string, AuthorCounts> 
 
 const isSha = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{40,64}$/.test(value);
 
-/** `ignoredAi`: absent, or a non-empty list of full shas. */
+/** `ignoredAi`, `ignoredHuman`: absent, or a non-empty list of full shas. */
 function ignoredAiOk(value: unknown): boolean {
   return value === undefined || (Array.isArray(value) && value.length > 0 && value.every(isSha));
 }
@@ -80,7 +80,7 @@ export function reportFromEntry(data: unknown, key: string): BlameReport | null 
   if (!isRecord(data) || data.key !== key || !isRecord(data.report)) return null;
   const { rev, since, totals, files } = data.report;
   if (typeof rev !== 'string' || (since !== null && typeof since !== 'string') || !isRecord(totals) || !Array.isArray(files)) return null;
-  if (!rowOk(totals) || !ignoredAiOk(data.report.ignoredAi)) return null;
+  if (!rowOk(totals) || !ignoredAiOk(data.report.ignoredAi) || !ignoredAiOk(data.report.ignoredHuman)) return null;
   const byModel = countsOf(totals.byModel, totals.lines as number);
   const byAgent = countsOf(totals.byAgent, totals.lines as number);
   if (!byModel || !byAgent) return null;

@@ -36,6 +36,8 @@ export const blameMessages = {
     '(linguist-generated / linguist-vendored in .gitattributes, a generator\'s header, or a package manager\'s directory): they are in no total (excluded.generatedLines, excluded.vendoredLines); name the files with --include to count them.',
   ignoredAi: (shas: readonly string[]) =>
     `git blame was told to ignore ${shas.length} commit(s) with AI attribution (${shas.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ')}${shas.length > 5 ? ', …' : ''}) by --ignore-rev, --ignore-revs-file or blame.ignoreRevsFile: their lines are counted as older commits' (ignoredAi); run with --ignore-revs-file '' and no --ignore-rev to count them.`,
+  ignoredHuman: (shas: readonly string[]) =>
+    `git blame was told to ignore ${shas.length} commit(s) without AI attribution (${shas.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ')}${shas.length > 5 ? ', …' : ''}) by --ignore-rev, --ignore-revs-file or blame.ignoreRevsFile, in files holding AI lines: the lines they changed are counted as older commits', an agent's where one wrote the lines before (ignoredHuman); run with --ignore-revs-file '' and no --ignore-rev to count them as theirs.`,
   ambiguousRevision: (what: string, name: string, picked: string, also: string) =>
     `${what} '${show(name)}' is ambiguous: git reads it as ${show(picked)}, ${also}; this report is of ${show(picked)}. Name the ref you mean in full (refs/heads/…, refs/tags/…).`,
   skippedInside: (path: string, link: string, kind: 'symlink' | 'submodule') =>

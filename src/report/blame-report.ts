@@ -17,7 +17,7 @@ import { shardFiles, type Shard } from '../core/blame/shard.js';
 import { UsageError } from '../errors/usage-error.js';
 import { blameEnvironment, mailmapDigest, NotAFileError } from '../git/blame-environment.js';
 import { listBlameFiles } from '../git/blame-files.js';
-import { ignoredCommits, inBlamedRange } from '../git/ignored-revs.js';
+import { changedPaths, ignoredCommits, inBlamedRange, withAncestorIn } from '../git/ignored-revs.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
 import { revisionsAmbiguity } from '../git/revision-ambiguity.js';
@@ -202,6 +202,27 @@ function warnLeftOut(report: BlameReport, example: string | undefined, submodule
   const vendoredAi = report.excluded?.vendoredLines?.ai ?? 0;
   if (generatedAi + vendoredAi > 0) onWarning(blameMessages.aiLeftOut(generatedAi, vendoredAi));
   if (report.ignoredAi) onWarning(blameMessages.ignoredAi(report.ignoredAi));
+  if (report.ignoredHuman) onWarning(blameMessages.ignoredHuman(report.ignoredHuman));
+}
+
+/**
+ * The commits git blame was told to ignore that have no AI attribution themselves, are in the
+ * blamed range and changed a file in which this report credits lines to an AI commit older than
+ * them (full shas, sorted): git blame hands the lines such a commit changed to the commits before
+ * it, so a person's rewrite of an agent's lines listed in `.git-blame-ignore-revs` counts as the
+ * agent's. Nothing is read when nothing is ignored or no line is AI; otherwise one `git log` for
+ * them all, then, when one changed a file holding AI lines, one walk of the range's history.
+ */
+async function ignoredIntoAi(root: string, ignored: readonly string[], ignoredAi: readonly string[], rev: string, since: string | null, aiCommits: ReadonlyMap<string, readonly string[]>): Promise<string[]> {
+  if (ignored.length === 0 || ![...aiCommits.values()].some((shas) => shas.length > 0)) return [];
+  const others = ignored.filter((sha) => !ignoredAi.includes(sha));
+  const changed = await changedPaths(root, others);
+  // Those that changed a file holding AI lines, with the AI commits credited there.
+  const touching = new Map(others.map((sha) => [sha, new Set([...(changed.get(sha) ?? [])].flatMap((path) => aiCommits.get(path) ?? []))] as const).filter(([, ai]) => ai.size > 0));
+  if (touching.size === 0) return [];
+  const older = new Set([...touching.values()].flatMap((ai) => [...ai]));
+  // Older than it: an ancestor in the range among those AI commits (of any file it changed, read together).
+  return [...(await withAncestorIn(root, [...touching.keys()], older, rev, since))].sort();
 }
 
 /** A file git would read whole for blame that is no regular file (row 307): said, never waited on. */
@@ -371,11 +392,14 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const vendoredLines = sumLeftOut(attributed.slice(files.length + generatedFiles.length));
     const totals = sumReports(reports);
     if (allowShallow) totals.shallowBoundary ??= 0;
+    // The AI commits credited in each blamed file (by their message, or by a note of AI lines).
+    const aiCommits = new Map(blamedList.map((file, index) => [file.path, [...blames[index]!.commits.keys()].filter((sha) => attributions.get(sha) || (parsedNotes.get(sha)?.aiPaths().length ?? 0) > 0)]));
+    const ignoredHuman = await ignoredIntoAi(repo.root, ignored, ignoredAi, rev, since, aiCommits);
     // A shard's `excluded` counts ride with part 1, so the parts add up to the whole.
     // The left-out lines are each part's own files' (added up by --merge).
     const excluded = { ...(run.shard && run.shard.index !== 1 ? NONE_EXCLUDED : selection.excluded), generatedLines, vendoredLines, leftOutUnblamed: blameLeftOut ? 0 : leftOutCount };
     const shard = run.shard ? { shard: { ...run.shard, question: cacheKey(question) } } : {};
-    const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(ignoredAi.length > 0 ? { ignoredAi } : {}), ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
+    const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(ignoredAi.length > 0 ? { ignoredAi } : {}), ...(ignoredHuman.length > 0 ? { ignoredHuman } : {}), ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
     warnLeftOut(report, selection.binarySourceExample, selection.submoduleExample, onWarning);
     if (run.cache !== false) await writeCachedReport(dir, key, report, said);
     return { report, cached: false, blamed: blamedFiles };

@@ -96,5 +96,11 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
   }
   // Each part decided on its own share of the left-out files whether to blame them: the unblamed add up.
   if (shards.every((shard) => shard.excluded!.leftOutUnblamed !== undefined)) excluded.leftOutUnblamed = shards.reduce((sum, shard) => sum + shard.excluded!.leftOutUnblamed!, 0);
-  return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.ignoredAi ? { ignoredAi: first.ignoredAi } : {}), ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}) };
+  return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.ignoredAi ? { ignoredAi: first.ignoredAi } : {}), ...ignoredHumanOf(shards), ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}) };
+}
+
+/** Each part names the ignored commits that changed its own files holding AI lines: the merged report names them all. */
+function ignoredHumanOf(shards: readonly { ignoredHuman?: string[] }[]): { ignoredHuman?: string[] } {
+  const all = [...new Set(shards.flatMap((shard) => shard.ignoredHuman ?? []))].sort();
+  return all.length > 0 ? { ignoredHuman: all } : {};
 }

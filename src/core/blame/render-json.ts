@@ -2,7 +2,7 @@ import { safeJson } from '../sanitize.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
 
 /** The object of `blame --format json` (DESIGN.md); `by` and `groups` are added for a `--by` view other than `file`. */
-export interface BlameJson extends Pick<BlameReport, 'rev' | 'since' | 'totals' | 'files' | 'excluded' | 'ignoredAi' | 'shallowCut' | 'shard'> {
+export interface BlameJson extends Pick<BlameReport, 'rev' | 'since' | 'totals' | 'files' | 'excluded' | 'ignoredAi' | 'ignoredHuman' | 'shallowCut' | 'shard'> {
   by?: BlameGrouping;
   groups?: readonly GroupRow[];
 }
@@ -16,6 +16,7 @@ export function blameJson(report: BlameReport, by: BlameGrouping, rows: readonly
     files: report.files,
     ...(report.excluded ? { excluded: report.excluded } : {}),
     ...(report.ignoredAi ? { ignoredAi: report.ignoredAi } : {}),
+    ...(report.ignoredHuman ? { ignoredHuman: report.ignoredHuman } : {}),
     ...(report.shallowCut ? { shallowCut: report.shallowCut } : {}),
     ...(report.shard ? { shard: report.shard } : {}),
     ...(by !== 'file' ? { by, groups: rows } : {}),

@@ -80,6 +80,14 @@ export function reportNotes(report: BlameReport): string[] {
         "so their lines are counted as older commits'. Run with --ignore-revs-file '' and no --ignore-rev to count them.",
     );
   }
+  const taken = report.ignoredHuman ?? [];
+  if (taken.length > 0) {
+    const shown = taken.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ') + (taken.length > 5 ? ', …' : '');
+    notes.push(
+      `Not counted as theirs: git blame was told to ignore ${plural(taken.length, 'commit', 'commits')} without AI attribution in files holding AI lines (${shown}), ` +
+        "so the lines they changed are counted as older commits', an agent's where one wrote the lines before. Run with --ignore-revs-file '' and no --ignore-rev to count them as theirs.",
+    );
+  }
   const notedHuman = report.totals.notedHuman ?? 0;
   if (notedHuman > 0) {
     notes.push(

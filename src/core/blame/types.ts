@@ -157,6 +157,12 @@ export interface BlameReport {
    * lines of the commits git blame passed them to.
    */
   ignoredAi?: string[];
+  /**
+   * Only when git blame was told to ignore commits without AI attribution that changed files in
+   * which the report credits lines to AI: those commits (full shas, sorted). The lines they changed
+   * are counted as the lines of the commits before them, an agent's where one wrote them.
+   */
+  ignoredHuman?: string[];
   /** Only with `--allow-shallow`: the shallow clone's cut commits inside the blamed range. */
   shallowCut?: string[];
   /**
