@@ -18,6 +18,7 @@ import { uninstallAgentHooks } from './agent-hooks.js';
 import { huskyDirBelowTop, huskyDirsOf, otherWorktrees, removeHuskyRuntime, uninstallOtherWorktree } from './uninstall-worktrees.js';
 import { realOrPlanned } from '../io/real-or-planned.js';
 import { installShims } from './install-shims.js';
+import { pushTargetHooks } from './push-target.js';
 import { installHuskyInWorktrees, installShimsInWorktrees, type WorktreesInstalled } from './init-worktrees.js';
 import { findPackageDir, PACKAGE_DIR_KEY, recordedPackageDir, recordPackageDir, usablePackageDir } from './package-dir.js';
 
@@ -107,6 +108,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     }
     const rewrite = await addNotesRewriteRef(root, repo.commonDir);
     if (rewrite) notes.push(rewrite);
+    // husky's runtime is a relative core.hooksPath, which pushes read from the git dir: never aitrail's pre-receive.
+    notes.push(...(await pushTargetHooks(repo, relative(root, join(choice.huskyDir, '_')), choice.huskyDir, options)).notes);
     if (result.changes.some((change) => change.action !== 'unchanged')) notes.push(`Commit ${relative(root, choice.huskyDir) || '.husky'}/ so your team records too.`);
     return result;
   }
@@ -136,6 +139,10 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   const installed = await installShims(root, target, own, options, packageDir);
   if (installed.refused) return { ...result, refused: installed.refused };
   result.changes = installed.changes;
+  // A repository that takes pushes into its checked-out branch (push-to-deploy) is a server too.
+  const receiving = await pushTargetHooks(repo, hooksPath, target, options);
+  result.changes.push(...receiving.changes);
+  notes.push(...receiving.notes);
   const managers = installed.managers;
   for (const manager of managers) {
     const taken = hooksAtRisk(manager);
