@@ -148,4 +148,3 @@ export function linkedWorktreeCommonDir(gitDir: string): string | null {
   const named = text.replace(/\r?\n$/, '');
   return named === '' ? null : resolve(gitDir, named);
 }
-
