@@ -93,6 +93,9 @@ export const enforceMessages = {
   namespacedPush: (namespace: string, prefix: string) =>
     `aitrail: push rejected by the server: it goes into the git namespace ${show(namespace)} (GIT_NAMESPACE; its refs are stored under ${show(prefix)}), and pre-receive reads the default branch, its policy, the refs and the git-ai notes of the repository itself, not of a namespace: it would judge this push by another project's policy, so it judges none.\n` +
     'A server admin serves each project from a repository of its own (objects can still be shared: git clone --reference, or objects/info/alternates).\n',
+  linkedWorktreePush: (gitDir: string, commonDir: string) =>
+    `aitrail: push rejected by the server: it came in through the linked worktree whose git directory is ${show(gitDir)} (pushed to that worktree's path), where HEAD is that worktree's branch, not the repository's default branch, and the remembered policy and pre-receive's record are that worktree's own: the push would be judged by another branch's policy, so it judges none.\n` +
+    `Push to the repository itself (${show(commonDir)}).\n`,
   noPolicyKnown: (headRef: string | null) =>
     `aitrail: no policy known for this repository: its default branch ${show(headRef ?? 'HEAD')} (HEAD) does not exist and no policy was remembered; a server admin points HEAD at the default branch (git symbolic-ref HEAD refs/heads/<branch>) or runs the hook with --config <file>.\n`,
   emptyWithoutDefault: (headRef: string | null) =>

@@ -3,7 +3,8 @@ import { ExitCode } from '../core/exit-codes.js';
 import { parsePreReceiveLines, repeatedRefs } from '../core/ref-updates.js';
 import { gitNamespacePrefix } from '../core/git-namespace.js';
 import type { HookHandler } from './dispatch.js';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { writeStderr } from '../io/write-fd.js';
 
 /** `--config <file>` / `--config=<file>`; anything else is a usage error. */
@@ -53,6 +54,16 @@ export const handler: HookHandler = async (args, context) => {
     if (namespace !== null) {
       const { enforceMessages } = await import('../enforce/messages.js');
       writeStderr(enforceMessages.namespacedPush(context.env.GIT_NAMESPACE as string, namespace));
+      return ExitCode.git;
+    }
+    // A push to a linked worktree's path (a bare server's deploy worktree, `git worktree add`):
+    // receive-pack works in that worktree's git dir, whose HEAD (the worktree's branch, or a
+    // detached old release) would stand for the default branch and its policy, with a policy
+    // memory and a record of its own. Fail closed, as for a namespace. One file read, no process.
+    const common = linkedWorktreeCommonDir(context.cwd);
+    if (common !== null) {
+      const { enforceMessages } = await import('../enforce/messages.js');
+      writeStderr(enforceMessages.linkedWorktreePush(resolve(context.cwd), common));
       return ExitCode.git;
     }
     // The notes refs as this push is judged: its ref updates check they are still these (receive-record.ts).
@@ -122,3 +133,18 @@ export const handler: HookHandler = async (args, context) => {
     return reportError(error);
   }
 };
+
+/**
+ * The common git dir when `gitDir` is a linked worktree's (`<common>/worktrees/<name>`, which holds
+ * a `commondir` file naming it, relative to itself), else null (a bare repository, a main `.git`).
+ */
+export function linkedWorktreeCommonDir(gitDir: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(join(gitDir, 'commondir'), 'utf8');
+  } catch {
+    return null;
+  }
+  const named = text.replace(/\r?\n$/, '');
+  return named === '' ? null : resolve(gitDir, named);
+}

@@ -1,5 +1,5 @@
-import { existsSync, realpathSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { configScope, configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
 import { gitPath } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
@@ -18,6 +18,7 @@ import { uninstallAgentHooks } from './agent-hooks.js';
 import { huskyDirBelowTop, huskyDirsOf, otherWorktrees, removeHuskyRuntime, uninstallOtherWorktree } from './uninstall-worktrees.js';
 import { realOrPlanned } from '../io/real-or-planned.js';
 import { installShims } from './install-shims.js';
+import { pushTargetHooks } from './push-target.js';
 import { installHuskyInWorktrees, installShimsInWorktrees, type WorktreesInstalled } from './init-worktrees.js';
 import { findPackageDir, PACKAGE_DIR_KEY, recordedPackageDir, recordPackageDir, usablePackageDir } from './package-dir.js';
 
@@ -59,8 +60,12 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     const target = await gitPath(root, 'hooks');
     const unsafe = unsafeHookDir(target, repo);
     if (unsafe) return { root, mode: 'git', reason: 'bare (server) repository', target, changes: [], notes: [], packageDir: '', refused: unsafe };
+    // A relative core.hooksPath is read from the directory receive-pack works in: for a push to a
+    // linked worktree's path (a deploy worktree), that worktree's git dir, where no pre-receive is.
+    const relativeHooks = await relativeServerHooks(root, repo.commonDir, options);
+    if (relativeHooks.refused) return { root, mode: 'git', reason: 'bare (server) repository', target, changes: [], notes: [], packageDir: '', refused: relativeHooks.refused };
     const changes = SERVER_HOOKS.map((hook) => installGitHook(target, hook, options));
-    return { root, mode: 'git', reason: 'bare (server) repository: pre-receive and reference-transaction', target, changes, packageDir: '', notes: ['Pushes are now checked against the policy; put aitrail on the server PATH (npm i -g aitrail).'] };
+    return { root, mode: 'git', reason: 'bare (server) repository: pre-receive and reference-transaction', target, changes, packageDir: '', notes: ['Pushes are now checked against the policy; put aitrail on the server PATH (npm i -g aitrail).', ...relativeHooks.notes] };
   }
   const hooksPath = await configValue(root, 'core.hooksPath');
   const notes: string[] = [];
@@ -107,6 +112,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     }
     const rewrite = await addNotesRewriteRef(root, repo.commonDir);
     if (rewrite) notes.push(rewrite);
+    // husky's runtime is a relative core.hooksPath, which pushes read from the git dir: never aitrail's pre-receive.
+    notes.push(...(await pushTargetHooks(repo, relative(root, join(choice.huskyDir, '_')), choice.huskyDir, options)).notes);
     if (result.changes.some((change) => change.action !== 'unchanged')) notes.push(`Commit ${relative(root, choice.huskyDir) || '.husky'}/ so your team records too.`);
     return result;
   }
@@ -136,6 +143,10 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   const installed = await installShims(root, target, own, options, packageDir);
   if (installed.refused) return { ...result, refused: installed.refused };
   result.changes = installed.changes;
+  // A repository that takes pushes into its checked-out branch (push-to-deploy) is a server too.
+  const receiving = await pushTargetHooks(repo, hooksPath, target, options);
+  result.changes.push(...receiving.changes);
+  notes.push(...receiving.notes);
   const managers = installed.managers;
   for (const manager of managers) {
     const taken = hooksAtRisk(manager);
@@ -149,6 +160,29 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   const rewrite = await addNotesRewriteRef(root, repo.commonDir);
   if (rewrite) notes.push(rewrite);
   return result;
+}
+
+/**
+ * A bare repository whose core.hooksPath is relative: git reads it from the directory receive-pack
+ * works in, the repository for a push to its own path, but a linked worktree's git dir
+ * (`worktrees/<name>/`) for a push to that worktree's path, where no pre-receive is: such a push
+ * ran no hook at all. Refused while linked worktrees exist (unless --force); else a note.
+ */
+async function relativeServerHooks(root: string, commonDir: string, options: InitOptions): Promise<{ refused?: string; notes: string[] }> {
+  const hooksPath = await configValue(root, 'core.hooksPath');
+  if (hooksPath === undefined || hooksPath === '' || isAbsolute(hooksPath)) return { notes: [] };
+  const full = resolve(root, hooksPath);
+  const fix = `Name it by its full path, then run init again: git config core.hooksPath '${full}'`;
+  let linked: string[] = [];
+  try {
+    linked = readdirSync(join(commonDir, 'worktrees'));
+  } catch {
+    linked = [];
+  }
+  if (linked.length > 0 && !options.force) {
+    return { notes: [], refused: `core.hooksPath '${hooksPath}' is relative: git reads it from the directory receive-pack works in, which for a push to the path of a linked worktree (${linked.slice(0, 5).join(', ')}) is that worktree's git directory (${join(commonDir, 'worktrees', linked[0] as string, hooksPath)}), where no pre-receive is, so such pushes would never be checked. ${fix}` };
+  }
+  return { notes: [`core.hooksPath '${hooksPath}' is relative: a push to the path of a linked worktree (git worktree add) would run no hook of this directory, so would never be checked. ${fix}`] };
 }
 
 /** What init did in the other worktrees, added to its result. */

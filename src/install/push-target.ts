@@ -1,0 +1,50 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { configValue } from '../git/config-value.js';
+import { installGitHook, type HookChange } from './git-hooks.js';
+import { unsafeHookDir, unsafeHookFile, type Bounds } from './safe-path.js';
+
+/**
+ * Whether `receive.denyCurrentBranch` lets a push move the checked-out branch of this non-bare
+ * repository (a push-to-deploy server): `updateInstead`, `ignore`, `warn` (any case, as git's
+ * strcasecmp), or a false boolean (git reads it as `ignore`). Unset, `refuse` or a true boolean: no.
+ */
+export function acceptsPushes(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const word = value.trim().toLowerCase();
+  return ['updateinstead', 'ignore', 'warn', 'false', 'no', 'off', '0', ''].includes(word);
+}
+
+/**
+ * The hooks directory receive-pack runs hooks from in this non-bare repository: it works in the
+ * git dir, so a relative core.hooksPath (`.githooks`, husky's `.husky/_`) is read from there, not
+ * from the work tree top where the commit hooks are run from.
+ */
+export function receiveHooksDir(commonDir: string, hooksPath: string | undefined): string {
+  if (hooksPath === undefined || hooksPath === '') return join(commonDir, 'hooks');
+  return isAbsolute(hooksPath) ? hooksPath : resolve(commonDir, hooksPath);
+}
+
+/**
+ * A non-bare repository that takes pushes into its checked-out branch is a server: init installed
+ * only the commit hooks there, so a push of a denied model's commit landed (and, with
+ * updateInstead, was checked out). Then pre-receive goes into the directory the commit hooks went
+ * to, when it is the one receive-pack runs; else a note. Not the reference-transaction hook (row
+ * 559's second look at a race): git runs it for every ref update, each commit made here included
+ * (two sh runs, ~10 ms a commit measured), and with updateInstead git checks the pushed tree out
+ * before that hook's `prepared`, so its refusal could not keep the tree out anyway.
+ */
+const RECEIVE_HOOKS = ['pre-receive'] as const;
+export async function pushTargetHooks(repo: Bounds & { commonDir: string }, hooksPath: string | undefined, target: string, options: { force?: boolean }): Promise<{ changes: HookChange[]; notes: string[] }> {
+  const deny = await configValue(repo.root, 'receive.denyCurrentBranch');
+  if (!acceptsPushes(deny)) return { changes: [], notes: [] };
+  const dir = receiveHooksDir(repo.commonDir, hooksPath);
+  if (resolve(dir) !== resolve(target)) {
+    return { changes: [], notes: [`receive.denyCurrentBranch=${deny}: this repository takes pushes, but git runs their hooks from ${dir} (core.hooksPath '${hooksPath}' read from the git directory), not ${target}: pushes here are not checked. Name the hooks directory by its full path (git config core.hooksPath '${resolve(target)}'), then run init again.`] };
+  }
+  const unsafe = unsafeHookDir(dir, repo) ?? RECEIVE_HOOKS.map((hook) => unsafeHookFile(join(dir, hook))).find((problem) => problem !== null) ?? null;
+  if (unsafe) return { changes: [], notes: [`receive.denyCurrentBranch=${deny}: this repository takes pushes, but the server hooks cannot be installed (${unsafe}): pushes here are not checked.`] };
+  return {
+    changes: RECEIVE_HOOKS.map((hook) => installGitHook(dir, hook, options)),
+    notes: [`receive.denyCurrentBranch=${deny}: this repository takes pushes, so they are checked against the policy too (pre-receive); put aitrail on the PATH git gives hooks (npm i -g aitrail), or every push here is refused.`],
+  };
+}
