@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symli
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
+import { copiedRepo } from '../helpers/hooked-repo.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { messageOf } from '../helpers/hooks.js';
 
@@ -11,19 +12,24 @@ import { messageOf } from '../helpers/hooks.js';
  * that notes each start and then runs the real one: what the fast path skips is observed, and what
  * it lets node do is node's real verdict.
  */
-function setup(mode: 'git' | 'husky' | 'hooksPath', repo: TestRepo = makeRepo(), initEnv: NodeJS.ProcessEnv = {}) {
+function setup(mode: 'git' | 'husky' | 'hooksPath', given?: TestRepo, initEnv: NodeJS.ProcessEnv = {}) {
   const bin = join(tempDir('aitrail-counted-'), 'bin');
   mkdirSync(bin);
   const log = join(bin, 'started');
   writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\n[ "$1" = hook ] && printf '%s\\n' "$2" >>'${log}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
   chmodSync(join(bin, 'aitrail'), 0o755);
   const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
-  if (mode === 'husky') repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
-  if (mode === 'hooksPath') repo.git(['config', 'core.hooksPath', 'custom-hooks']);
-  repo.commit('start\n', { 'a.txt': 'a\n' });
-  const init = spawnSync(process.execPath, [BIN, 'init', ...(mode === 'git' ? ['--mode', 'git'] : [])], { cwd: repo.dir, env: { ...env, ...initEnv }, encoding: 'utf8' });
+  const install = (repo: TestRepo): TestRepo => {
+    if (mode === 'husky') repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
+    if (mode === 'hooksPath') repo.git(['config', 'core.hooksPath', 'custom-hooks']);
+    repo.commit('start\n', { 'a.txt': 'a\n' });
+    const init = spawnSync(process.execPath, [BIN, 'init', ...(mode === 'git' ? ['--mode', 'git'] : [])], { cwd: repo.dir, env: { ...env, ...initEnv }, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    return repo;
+  };
+  // The plain set-up (a start commit, then init) made once per mode and copied (copiedRepo): init's node run once.
+  const repo = given === undefined ? copiedRepo(`shim-fast-path-commits ${mode}`, () => install(makeRepo())) : install(given);
   let tick = 0;
-  expect(init.status, init.stderr).toBe(0);
   /**
    * Commit (git commit -m) and return the hooks that started node, and git's result. Each commit a
    * second after the one before (author dates from a fixed past): commits made within one second
