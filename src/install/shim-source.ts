@@ -4,6 +4,7 @@ import { hookGates } from './pending-gate.js';
 import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage } from './hook-messages.js';
 import { plantedEnv } from './planted-env.js';
 import { configLacksLines } from './fast-path.js';
+import { FAST_PATH_DIR } from '../core/fast-path-layout.js';
 
 /**
  * The one template of the POSIX sh shims in hooks/ (`npm run build:shims` writes them; a unit
@@ -90,6 +91,39 @@ function packageDirFunction(): string[] {
   ];
 }
 
+/** The note, in the fast path's folder, that git tracked nothing under the top's node_modules when the index was last read. */
+export const UNTRACKED_NODE_MODULES_FILE = 'node-modules-untracked';
+
+/**
+ * Whether git tracks anything under the top's node_modules, remembered while git's index stays as
+ * it was (every hook that starts node asked git: ~1.5 ms of CPU and a process, and an agent's
+ * commit runs three). `aitrail_u=kept`: the note says nothing is tracked and is newer than the
+ * index, so git is not asked. Otherwise, where a note may be kept, it is written *before* git reads
+ * the index (`aitrail_u` names it), and emptied after unless git answered "nothing tracked": an
+ * index written while or after git read it is at least as new as the note (`test -nt` is strict,
+ * whether the shell compares seconds or nanoseconds), so an answer that may be stale is never
+ * read. Kept only in the plain layout: git's own index (GIT_INDEX_FILE unset or naming it: git
+ * exports it to hooks; `git commit <paths>` gives another), no GIT_DIR or GIT_WORK_TREE, a git dir
+ * with the fast path's folder (no link on the way), a node_modules that is no link (git refuses a
+ * path beyond one: counted as tracked, and that depends on the work tree, not the index); the note
+ * names the work tree top it was made in. A clock set back between the note and an index write
+ * could make an old note look newer: the same assumption git's own stat cache makes.
+ */
+function untrackedNodeModulesLines(): string[] {
+  const note = `$aitrail_k/aitrail/${FAST_PATH_DIR}/${UNTRACKED_NODE_MODULES_FILE}`;
+  return [
+    'aitrail_u=',
+    'if [ -z "${GIT_DIR+x}${GIT_WORK_TREE+x}" ] && { [ -z "${GIT_INDEX_FILE+x}" ] || [ "$GIT_INDEX_FILE" = "$aitrail_k/index" ] || [ "$GIT_INDEX_FILE" = "$PWD/$aitrail_k/index" ]; } && [ -f "$aitrail_k/index" ] && [ ! -L "$aitrail_k/index" ] && [ ! -L "$aitrail_k/aitrail" ] && [ -d "$aitrail_k/aitrail/' + FAST_PATH_DIR + '" ] && [ ! -L "$aitrail_k/aitrail/' + FAST_PATH_DIR + '" ] && [ ! -L node_modules ]; then',
+    `  aitrail_u="${note}"`,
+    '  if [ -f "$aitrail_u" ] && [ ! -L "$aitrail_u" ] && [ "$aitrail_u" -nt "$aitrail_k/index" ] && { read -r aitrail_v && read -r aitrail_w; } 2>/dev/null <"$aitrail_u" && [ "$aitrail_v" = untracked ] && [ "$aitrail_w" = "$PWD" ]; then',
+    '    aitrail_u=kept',
+    '  elif [ -L "$aitrail_u" ] || ! { printf \'%s\\n%s\\n\' untracked "$PWD" >"$aitrail_u"; } 2>/dev/null; then',
+    '    aitrail_u=',
+    '  fi',
+    'fi',
+  ];
+}
+
 /**
  * The package that ran `aitrail init` (git config aitrail.packageDir, relative to the work tree top:
  * `web` in a monorepo whose package.json is in web/), else the top's node_modules/.bin, else PATH;
@@ -107,12 +141,19 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
   return [
     'tracked() { GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- "$1" </dev/null >/dev/null 2>&1; [ $? != 1 ]; }',
     ...packageDirFunction(),
-    // Before the background git: aitrail_pkg's counter is aitrail_n too.
+    // Before the background git: aitrail_pkg's counter is aitrail_n too; aitrail_k is its git dir.
     'aitrail_pkg; aitrail_p=$?',
-    'tracked node_modules & aitrail_n=$!',
+    ...untrackedNodeModulesLines(),
+    'if [ "$aitrail_u" = kept ]; then aitrail_n=; else tracked node_modules & aitrail_n=$!; fi',
     'd=',
     '[ "$aitrail_p" = 0 ] || d=$(git config --get aitrail.packageDir 2>/dev/null)',
-    'wait "$aitrail_n"; aitrail_n=$?',
+    'if [ -n "$aitrail_n" ]; then',
+    '  wait "$aitrail_n"; aitrail_n=$?',
+    // Any answer but "nothing tracked" (1) empties the note written before git looked: never trusted.
+    '  [ "$aitrail_n" = 1 ] || [ -z "$aitrail_u" ] || [ -L "$aitrail_u" ] || { : >"$aitrail_u"; } 2>/dev/null',
+    'else',
+    '  aitrail_n=1',
+    'fi',
     'shipped() {',
     '  case $1 in /*) case $1 in "$PWD"/*) ;; *) return 1 ;; esac ;; esac',
     '  [ "$aitrail_n" != 1 ] && return 0',
