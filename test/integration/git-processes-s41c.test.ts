@@ -1,11 +1,11 @@
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configBool, configBools } from '../../src/git/config-value.js';
 import { objectInfoLines } from '../../src/git/object-batch.js';
 import { GitError } from '../../src/git/exec.js';
 import { aitrail, BIN } from '../helpers/cli.js';
-import { CLAUDE_DECLARED, commitCase, policyServer, QWEN, tryGit } from '../helpers/enforce-repos.js';
+import { CLAUDE_DECLARED, commitCase, commitWith, policyServer, project, QWEN, tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
@@ -78,5 +78,27 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     const read = await configBools(bare.dir, keys);
     expect([...read]).toEqual(await Promise.all(keys.map(async (key) => [key, await configBool(bare.dir, key)])));
     expect([...read.values()]).toEqual([true, false, undefined]);
+  });
+
+  it("pre-push greps for planted .env switches only when the index holds a .env: none, no `git grep`; one deleted from the work tree is still read and named", () => {
+    const { work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: ['pre-push'] });
+    commitCase(work, 'one', `feat: one\n\n${CLAUDE_DECLARED}\n`);
+    const trace = join(tempDir('aitrail-trace-'), 'pre-push.trace');
+    const quiet = tryGit(work.dir, ['push', '-q', 'origin', 'main'], { env: { GIT_TRACE: trace } });
+    expect(quiet.code, quiet.stderr).toBe(0);
+    // At bd1a62b: `ls-files` of the .env pathspecs, then a `git grep` of the work tree and one of the index, both over no file.
+    const asked = gitCommands(trace);
+    expect(asked.filter((command) => command.startsWith('ls-files -s -z -- '))).toHaveLength(1);
+    expect(asked.filter((command) => command.startsWith('grep '))).toEqual([]);
+    expect(quiet.stderr).not.toContain('.env');
+    // A committed .env, deleted from the work tree since (still in the index): both greps run, the index's is named.
+    expect(commitWith(work, 'chore: env\n', { '.env': 'LOG_LEVEL=info\nexport GIT_CONFIG_COUNT=1\n' }, { noVerify: true }).code).toBe(0);
+    rmSync(join(work.dir, '.env'));
+    const named = join(tempDir('aitrail-trace-'), 'pre-push.trace');
+    const pushed = tryGit(work.dir, ['push', '-q', 'origin', 'main'], { env: { GIT_TRACE: named } });
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(gitCommands(named).filter((command) => command.startsWith('grep '))).toHaveLength(2);
+    expect(pushed.stderr).toContain('.env');
+    expect(pushed.stderr).toContain('GIT_CONFIG_COUNT');
   });
 });
