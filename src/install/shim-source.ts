@@ -101,7 +101,9 @@ function packageDirFunction(): string[] {
  * candidate in the work tree needs it) is asked while git config answers, the two git processes
  * side by side (~2.5 ms of every hook that starts node); its status comes back through `wait`.
  * git config is asked only when a config git reads could set the key (aitrail_pkg: the shell reads
- * them, as aitrail_hash does); the usual install, with no packageDir, starts one git process fewer.
+ * them, as aitrail_hash does); the usual install, with no packageDir, starts one git process fewer,
+ * and asks about node_modules only when a candidate lies in the work tree (`shipped`, once): an
+ * aitrail outside it (a global install, PATH) starts no git process at all to be found.
  */
 function clientLookup(hook: InstalledHook, fail: string): string[] {
   return [
@@ -109,12 +111,16 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     ...packageDirFunction(),
     // Before the background git: aitrail_pkg's counter is aitrail_n too.
     'aitrail_pkg; aitrail_p=$?',
-    'tracked node_modules & aitrail_n=$!',
     'd=',
-    '[ "$aitrail_p" = 0 ] || d=$(git config --get aitrail.packageDir 2>/dev/null)',
-    'wait "$aitrail_n"; aitrail_n=$?',
+    'aitrail_n=',
+    'if [ "$aitrail_p" != 0 ]; then',
+    '  tracked node_modules & aitrail_n=$!',
+    '  d=$(git config --get aitrail.packageDir 2>/dev/null)',
+    '  wait "$aitrail_n"; aitrail_n=$?',
+    'fi',
     'shipped() {',
     '  case $1 in /*) case $1 in "$PWD"/*) ;; *) return 1 ;; esac ;; esac',
+    '  if [ -z "$aitrail_n" ]; then tracked node_modules; aitrail_n=$?; fi',
     '  [ "$aitrail_n" != 1 ] && return 0',
     '  if [ -n "$d" ]; then tracked "$d/node_modules" && return 0; case $1 in "$d/node_modules/"*) return 1 ;; esac; fi',
     '  case $1 in node_modules/*) return 1 ;; esac',

@@ -8,6 +8,7 @@ import { aitrail, BIN } from '../helpers/cli.js';
 import { CLAUDE_DECLARED, commitCase, commitWith, policyServer, project, QWEN, tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
+import { hookedRepo } from '../helpers/hooked-repo.js';
 
 /** The git processes a GIT_TRACE file records (each logs its command line once as it starts). */
 function gitCommands(trace: string): string[] {
@@ -100,5 +101,18 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     expect(gitCommands(named).filter((command) => command.startsWith('grep '))).toHaveLength(2);
     expect(pushed.stderr).toContain('.env');
     expect(pushed.stderr).toContain('GIT_CONFIG_COUNT');
+  });
+
+  it('an agent commit through the hooks finds aitrail outside the work tree (PATH) without asking git whether node_modules is tracked', () => {
+    const { repo, env, started } = hookedRepo();
+    repo.write('b.txt', 'b\n');
+    repo.git(['add', 'b.txt']);
+    const trace = join(tempDir('aitrail-trace-'), 'commit.trace');
+    const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: b'], { env: { ...env, CLAUDECODE: '1', GIT_TRACE: trace } });
+    expect(made.code, made.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%B'])).toContain('Assisted-by: claude-code:');
+    expect(readFileSync(started, 'utf8')).toContain('hook commit-msg');
+    // At bd1a62b: `ls-files --error-unmatch -- node_modules` in each hook that started node (shim-source.ts clientLookup).
+    expect(gitCommands(trace).filter((command) => command.startsWith('ls-files'))).toEqual([]);
   });
 });
