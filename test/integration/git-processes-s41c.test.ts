@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configBool, configBools } from '../../src/git/config-value.js';
+import { configBool, configBools, configStrings, configValue } from '../../src/git/config-value.js';
 import { objectInfoLines } from '../../src/git/object-batch.js';
 import { GitError } from '../../src/git/exec.js';
 import { aitrail, BIN } from '../helpers/cli.js';
@@ -114,5 +114,21 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     expect(readFileSync(started, 'utf8')).toContain('hook commit-msg');
     // At bd1a62b: `ls-files --error-unmatch -- node_modules` in each hook that started node (shim-source.ts clientLookup).
     expect(gitCommands(trace).filter((command) => command.startsWith('ls-files'))).toEqual([]);
+  });
+
+  it('configStrings reads each key as configValue does (the last value, a key with no value \'\', unset undefined); status reads core.hooksPath and aitrail.packageDir with one `git config`', async () => {
+    const repo = makeRepo();
+    const config = join(repo.dir, '.git', 'config');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}[core]\n\thooksPath = one\n[Core]\n\thookspath = .githooks\n[aitrail]\n\tpackageDir\n`);
+    const keys = ['core.hookspath', 'aitrail.packagedir', 'core.editor'];
+    const read = await configStrings(repo.dir, keys);
+    expect([...read]).toEqual(await Promise.all(keys.map(async (key) => [key, await configValue(repo.dir, key)])));
+    expect([...read.values()]).toEqual(['.githooks', '', undefined]);
+    const trace = join(tempDir('aitrail-trace-'), 'status.trace');
+    const status = aitrail(repo.dir, ['status'], { env: { GIT_TRACE: trace } });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain('core.hooksPath=.githooks');
+    // At bd1a62b: `config -z --get core.hooksPath` and `config -z --get aitrail.packageDir`, two processes.
+    expect(gitCommands(trace).filter((command) => command.startsWith('config '))).toEqual([`config -z --get-regexp '^(core\\.hookspath|aitrail\\.packagedir)$'`]);
   });
 });
