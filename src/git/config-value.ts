@@ -58,6 +58,23 @@ export async function configBools(cwd: string, keys: readonly string[]): Promise
   return values;
 }
 
+/**
+ * Keys (no subsection; lower case, as git names them) in ONE `git config --get-regexp`: each as
+ * configValue reads it (the last value, '' for a key written with no value, `undefined` when unset).
+ */
+export async function configStrings(cwd: string, keys: readonly string[]): Promise<Map<string, string | undefined>> {
+  const pattern = `^(${keys.map((key) => key.replace(/[.\\^$*+?()[\]{}|]/g, '\\$&')).join('|')})$`;
+  const out = await runGit(['config', '-z', '--get-regexp', pattern], { cwd, okCodes: [1] });
+  const values = new Map<string, string | undefined>(keys.map((key) => [key, undefined]));
+  for (const record of out.split('\0')) {
+    // `key\nvalue`, or `key` alone for a key written with no value (`--get` prints it as '').
+    const newline = record.indexOf('\n');
+    const key = newline === -1 ? record : record.slice(0, newline);
+    if (values.has(key)) values.set(key, newline === -1 ? '' : record.slice(newline + 1));
+  }
+  return values;
+}
+
 /** Every value of a multi-valued key as git resolves it for `cwd` (all scopes), in order. */
 export async function configValues(cwd: string, key: string): Promise<string[]> {
   const out = await runGit(['config', '-z', '--get-all', key], { cwd, okCodes: [1] });

@@ -77,10 +77,12 @@ const MAX_LINKS = 64;
  * The committed files that committed `.env` links name, each as `{ link, target }`: the agents'
  * dotenv readers load a link's file, which `git grep` never reads through a link. Only a target inside
  * the repository (relative, not leaving the top) is read; one `ls-files` process, two `cat-file` more
- * when there is a link.
+ * when there is a link. `null` when the index holds no `.env` file at all (link or not).
  */
-async function linkedEnvFiles(cwd: string): Promise<Array<{ link: string; target: string }>> {
+async function linkedEnvFiles(cwd: string): Promise<Array<{ link: string; target: string }> | null> {
   const listed = await runGit(['-c', 'core.fsmonitor=false', 'ls-files', '-s', '-z', '--', ...ENV_FILES], { cwd, env: PATHSPEC_ENV });
+  // No `.env` in the index: none committed, none tracked in the work tree (git grep reads only those).
+  if (listed === '') return null;
   const links: Array<{ link: string; sha: string }> = [];
   for (const record of listed.split('\0')) {
     const entry = /^120000 ([0-9a-f]{40,64}) \d\t(.+)$/s.exec(record);
@@ -118,6 +120,9 @@ async function linkedEnvFiles(cwd: string): Promise<Array<{ link: string; target
  */
 export async function plantedHookSwitches(cwd: string): Promise<PlantedSwitch[]> {
   const linked = await linkedEnvFiles(cwd);
+  // Both greps below read tracked files only, the same pathspecs: with no `.env` in the index they
+  // find nothing (a push in a repository that commits none: two git processes less).
+  if (linked === null) return [];
   const shown = new Map(linked.map((each) => [each.target, `${each.link} -> ${each.target}`]));
   // -o: the assignment and at most 200 characters of its value, however long a committed line is.
   // As checked out (what the agents load) and as committed (what every clone gets, and what an agent

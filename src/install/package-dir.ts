@@ -27,9 +27,9 @@ export async function findPackageDir(root: string, cwd: string): Promise<string 
   }
 }
 
-/** The package folder recorded at init (git config), or '' when none is. */
-export async function recordedPackageDir(root: string): Promise<string> {
-  const value = (await configValue(root, PACKAGE_DIR_KEY)) ?? '';
+/** The package folder recorded at init (git config; `known`: its value already read), or '' when none is. */
+export async function recordedPackageDir(root: string, known?: string): Promise<string> {
+  const value = (known === undefined ? await configValue(root, PACKAGE_DIR_KEY) : known) ?? '';
   return usablePackageDir(value) ? value : '';
 }
 

@@ -117,10 +117,18 @@ function untrackedNodeModulesLines(): string[] {
     `  aitrail_u="${note}"`,
     '  if [ -f "$aitrail_u" ] && [ ! -L "$aitrail_u" ] && [ "$aitrail_u" -nt "$aitrail_k/index" ] && { read -r aitrail_v && read -r aitrail_w; } 2>/dev/null <"$aitrail_u" && [ "$aitrail_v" = untracked ] && [ "$aitrail_w" = "$PWD" ]; then',
     '    aitrail_u=kept',
-    '  elif [ -L "$aitrail_u" ] || ! { printf \'%s\\n%s\\n\' untracked "$PWD" >"$aitrail_u"; } 2>/dev/null; then',
-    '    aitrail_u=',
     '  fi',
     'fi',
+    // Written just before git is asked (never when it is not: a note no answer emptied would be trusted).
+    'aitrail_nm_start() {',
+    '  case $aitrail_u in kept|"") return 0 ;; esac',
+    '  if [ -L "$aitrail_u" ] || ! { printf \'%s\\n%s\\n\' untracked "$PWD" >"$aitrail_u"; } 2>/dev/null; then aitrail_u=; fi',
+    '}',
+    // Any answer but "nothing tracked" (1) empties the note written before git looked: never trusted.
+    'aitrail_nm_end() {',
+    '  case $aitrail_u in kept|"") return 0 ;; esac',
+    '  [ "$aitrail_n" = 1 ] || [ -L "$aitrail_u" ] || { : >"$aitrail_u"; } 2>/dev/null',
+    '}',
   ];
 }
 
@@ -135,7 +143,9 @@ function untrackedNodeModulesLines(): string[] {
  * candidate in the work tree needs it) is asked while git config answers, the two git processes
  * side by side (~2.5 ms of every hook that starts node); its status comes back through `wait`.
  * git config is asked only when a config git reads could set the key (aitrail_pkg: the shell reads
- * them, as aitrail_hash does); the usual install, with no packageDir, starts one git process fewer.
+ * them, as aitrail_hash does); the usual install, with no packageDir, starts one git process fewer,
+ * and asks about node_modules only when a candidate lies in the work tree (`shipped`, once): an
+ * aitrail outside it (a global install, PATH) starts no git process at all to be found.
  */
 function clientLookup(hook: InstalledHook, fail: string): string[] {
   return [
@@ -144,18 +154,18 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     // Before the background git: aitrail_pkg's counter is aitrail_n too; aitrail_k is its git dir.
     'aitrail_pkg; aitrail_p=$?',
     ...untrackedNodeModulesLines(),
-    'if [ "$aitrail_u" = kept ]; then aitrail_n=; else tracked node_modules & aitrail_n=$!; fi',
     'd=',
-    '[ "$aitrail_p" = 0 ] || d=$(git config --get aitrail.packageDir 2>/dev/null)',
-    'if [ -n "$aitrail_n" ]; then',
-    '  wait "$aitrail_n"; aitrail_n=$?',
-    // Any answer but "nothing tracked" (1) empties the note written before git looked: never trusted.
-    '  [ "$aitrail_n" = 1 ] || [ -z "$aitrail_u" ] || [ -L "$aitrail_u" ] || { : >"$aitrail_u"; } 2>/dev/null',
-    'else',
-    '  aitrail_n=1',
+    'aitrail_n=',
+    '[ "$aitrail_u" = kept ] && aitrail_n=1',
+    'if [ "$aitrail_p" != 0 ]; then',
+    '  aitrail_nmpid=',
+    '  if [ -z "$aitrail_n" ]; then aitrail_nm_start; tracked node_modules & aitrail_nmpid=$!; fi',
+    '  d=$(git config --get aitrail.packageDir 2>/dev/null)',
+    '  if [ -n "$aitrail_nmpid" ]; then wait "$aitrail_nmpid"; aitrail_n=$?; aitrail_nm_end; fi',
     'fi',
     'shipped() {',
     '  case $1 in /*) case $1 in "$PWD"/*) ;; *) return 1 ;; esac ;; esac',
+    '  if [ -z "$aitrail_n" ]; then aitrail_nm_start; tracked node_modules; aitrail_n=$?; aitrail_nm_end; fi',
     '  [ "$aitrail_n" != 1 ] && return 0',
     '  if [ -n "$d" ]; then tracked "$d/node_modules" && return 0; case $1 in "$d/node_modules/"*) return 1 ;; esac; fi',
     '  case $1 in node_modules/*) return 1 ;; esac',

@@ -3,13 +3,13 @@ import { ExitCode } from '../core/exit-codes.js';
 import { safeJson, sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime, trailerValue } from '../core/detect.js';
 import { describeSession } from '../core/session.js';
-import { configValue } from '../git/config-value.js';
+import { configStrings } from '../git/config-value.js';
 import { gitPath } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
 import { gatherCommitTimeSignals } from '../hooks/commit-time-signals.js';
 import { hookStatuses } from './hook-status.js';
 import { binaryMissingNote, hookBinary } from '../install/binary-reachable.js';
-import { recordedPackageDir } from '../install/package-dir.js';
+import { PACKAGE_DIR_KEY, recordedPackageDir } from '../install/package-dir.js';
 import { hookManagers, hooksAtRisk, installCommand, managerAdvice } from '../install/hook-managers.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
@@ -35,7 +35,10 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const cwd = args.cwd ?? process.cwd();
   const repo = await locateRepo(cwd);
   // The package folder init recorded, read once (git config): the hook managers' advice and the binary the hooks run both name it.
-  const [hooksPath, hooksDir, recorded] = await Promise.all([configValue(repo.root, 'core.hooksPath'), gitPath(repo.root, 'hooks'), repo.bare ? '' : recordedPackageDir(repo.root)]);
+  // core.hooksPath and the package folder in one `git config`.
+  const [settings, hooksDir] = await Promise.all([configStrings(repo.root, ['core.hookspath', PACKAGE_DIR_KEY.toLowerCase()]), gitPath(repo.root, 'hooks')]);
+  const hooksPath = settings.get('core.hookspath');
+  const recorded = repo.bare ? '' : await recordedPackageDir(repo.root, settings.get(PACKAGE_DIR_KEY.toLowerCase()) ?? '');
   const managers = repo.bare ? [] : await hookManagers(repo.root, recorded);
   const hooks = hookStatuses(repo.root, hooksDir, hooksPath, repo.bare, managers);
   const { cachedIn, loadConfig, misnamedInWorkTree } = await import('../config/load.js');

@@ -1,13 +1,14 @@
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configBool, configBools } from '../../src/git/config-value.js';
+import { configBool, configBools, configStrings, configValue } from '../../src/git/config-value.js';
 import { objectInfoLines } from '../../src/git/object-batch.js';
 import { GitError } from '../../src/git/exec.js';
 import { aitrail, BIN } from '../helpers/cli.js';
-import { CLAUDE_DECLARED, commitCase, policyServer, QWEN, tryGit } from '../helpers/enforce-repos.js';
+import { CLAUDE_DECLARED, commitCase, commitWith, policyServer, project, QWEN, tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
+import { hookedRepo } from '../helpers/hooked-repo.js';
 
 /** The git processes a GIT_TRACE file records (each logs its command line once as it starts). */
 function gitCommands(trace: string): string[] {
@@ -78,5 +79,56 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     const read = await configBools(bare.dir, keys);
     expect([...read]).toEqual(await Promise.all(keys.map(async (key) => [key, await configBool(bare.dir, key)])));
     expect([...read.values()]).toEqual([true, false, undefined]);
+  });
+
+  it("pre-push greps for planted .env switches only when the index holds a .env: none, no `git grep`; one deleted from the work tree is still read and named", () => {
+    const { work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: ['pre-push'] });
+    commitCase(work, 'one', `feat: one\n\n${CLAUDE_DECLARED}\n`);
+    const trace = join(tempDir('aitrail-trace-'), 'pre-push.trace');
+    const quiet = tryGit(work.dir, ['push', '-q', 'origin', 'main'], { env: { GIT_TRACE: trace } });
+    expect(quiet.code, quiet.stderr).toBe(0);
+    // At bd1a62b: `ls-files` of the .env pathspecs, then a `git grep` of the work tree and one of the index, both over no file.
+    const asked = gitCommands(trace);
+    expect(asked.filter((command) => command.startsWith('ls-files -s -z -- '))).toHaveLength(1);
+    expect(asked.filter((command) => command.startsWith('grep '))).toEqual([]);
+    expect(quiet.stderr).not.toContain('.env');
+    // A committed .env, deleted from the work tree since (still in the index): both greps run, the index's is named.
+    expect(commitWith(work, 'chore: env\n', { '.env': 'LOG_LEVEL=info\nexport GIT_CONFIG_COUNT=1\n' }, { noVerify: true }).code).toBe(0);
+    rmSync(join(work.dir, '.env'));
+    const named = join(tempDir('aitrail-trace-'), 'pre-push.trace');
+    const pushed = tryGit(work.dir, ['push', '-q', 'origin', 'main'], { env: { GIT_TRACE: named } });
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(gitCommands(named).filter((command) => command.startsWith('grep '))).toHaveLength(2);
+    expect(pushed.stderr).toContain('.env');
+    expect(pushed.stderr).toContain('GIT_CONFIG_COUNT');
+  });
+
+  it('an agent commit through the hooks finds aitrail outside the work tree (PATH) without asking git whether node_modules is tracked', () => {
+    const { repo, env, started } = hookedRepo();
+    repo.write('b.txt', 'b\n');
+    repo.git(['add', 'b.txt']);
+    const trace = join(tempDir('aitrail-trace-'), 'commit.trace');
+    const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: b'], { env: { ...env, CLAUDECODE: '1', GIT_TRACE: trace } });
+    expect(made.code, made.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%B'])).toContain('Assisted-by: claude-code:');
+    expect(readFileSync(started, 'utf8')).toContain('hook commit-msg');
+    // At bd1a62b: `ls-files --error-unmatch -- node_modules` in each hook that started node (shim-source.ts clientLookup).
+    expect(gitCommands(trace).filter((command) => command.startsWith('ls-files'))).toEqual([]);
+  });
+
+  it('configStrings reads each key as configValue does (the last value, a key with no value \'\', unset undefined); status reads core.hooksPath and aitrail.packageDir with one `git config`', async () => {
+    const repo = makeRepo();
+    const config = join(repo.dir, '.git', 'config');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}[core]\n\thooksPath = one\n[Core]\n\thookspath = .githooks\n[aitrail]\n\tpackageDir\n`);
+    const keys = ['core.hookspath', 'aitrail.packagedir', 'core.editor'];
+    const read = await configStrings(repo.dir, keys);
+    expect([...read]).toEqual(await Promise.all(keys.map(async (key) => [key, await configValue(repo.dir, key)])));
+    expect([...read.values()]).toEqual(['.githooks', '', undefined]);
+    const trace = join(tempDir('aitrail-trace-'), 'status.trace');
+    const status = aitrail(repo.dir, ['status'], { env: { GIT_TRACE: trace } });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain('core.hooksPath=.githooks');
+    // At bd1a62b: `config -z --get core.hooksPath` and `config -z --get aitrail.packageDir`, two processes.
+    expect(gitCommands(trace).filter((command) => command.startsWith('config '))).toEqual([`config -z --get-regexp '^(core\\.hookspath|aitrail\\.packagedir)$'`]);
   });
 });

@@ -109,4 +109,23 @@ describe('the shims remember that git tracks nothing under node_modules while th
     expect(result.status, result.stderr).toBe(0);
     expect(asked()).toBeGreaterThan(1);
   });
+
+  it('an aitrail found outside the work tree (PATH) asks git nothing and leaves no note a later hook could trust', () => {
+    const { repo, env, asked, note, marker } = installed();
+    // The repository's own binary gone: the hooks find aitrail on PATH only (a global install).
+    spawnSync('rm', ['-rf', join(repo.dir, 'node_modules')]);
+    const bin = join(repo.dir, '..', 'global-bin');
+    mkdirSync(bin);
+    symlinkSync(BIN, join(bin, 'aitrail'));
+    const onPath = { ...env, PATH: `${bin}:${env.PATH}` };
+    expect(commit(repo, onPath, ['--allow-empty', '-m', 'AI change']).status).toBe(0);
+    expect(asked()).toBe(0);
+    expect(existsSync(note) ? readFileSync(note, 'utf8') : '').toBe('');
+    // A branch then ships node_modules/.bin/aitrail, the index dated before any note: still asked, still refused.
+    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+    shipBinary(repo, marker);
+    const result = commit(repo, env, ['-m', 'ship it']);
+    expect(result.status).not.toBe(0);
+    expect(existsSync(marker)).toBe(false);
+  });
 });
