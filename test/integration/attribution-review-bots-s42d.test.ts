@@ -1,6 +1,6 @@
 // AI review and fix bots that had no signature: Sentry's Codecov AI (opens pull requests of
 // generated tests as `codecov-ai[bot]`), Corgea (vulnerability fixes), Jazzberry, Mesa and
-// Macroscope under the login agents' review loops poll (`macroscope-app[bot]`), as author of a commit
+// Macroscope under the login agents' review loops poll (`macroscope-app[bot]`), Kodus (`kody-ai[bot]`), as author of a commit
 // or as co-author of a suggestion committed from the pull request page: read as a person's.
 import { describe, it } from 'vitest';
 import { type Case, expectLog } from '../helpers/log-cases.js';
@@ -16,6 +16,7 @@ const BOTS: Case[] = [
   [coAuthored('mesa-dot-dev[bot]', 187716431), ['mesa-dot-dev:unknown']],
   [coAuthored('macroscope-app[bot]', 170000001), ['macroscope:unknown']],
   [coAuthored('macroscopeapp[bot]', 170000001), ['macroscope:unknown']],
+  [coAuthored('kody-ai[bot]', 148880201), ['kodus:unknown']],
   // Not the bots: Codecov's coverage bot, Mesa the graphics library named among a kernel commit's tools, people.
   ['Update the coverage config\n', [], bot('codecov[bot]', 22429695)],
   ['drm/amd: fix the fence\n\nAssisted-by: Claude:claude-opus-4-7 mesa\n', ['claude-code:anthropic/claude-opus-4.7']],
