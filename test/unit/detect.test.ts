@@ -219,7 +219,7 @@ describe('spellings: every token that names a model is judged (issue 8 item 7)',
     ['a display name after the agent', 'x\n\nAssisted-by: codex:GPT-5.2 Codex\n', ['codex:openai/gpt-5.2-codex']],
     ['a tool and its version, then the model', 'x\n\nCo-authored-by-AI: IBM Bob 1.0.0 (Claude Sonnet 4.6)\n', ['ibm-bob:anthropic/claude-sonnet-4.6']],
     ['an agent with its version only', 'x\n\nCo-authored-by-AI: GitHub Copilot 1.256\n', ['copilot:unknown']],
-    ['a URL is not a model or a person', 'x\n\nAssisted-by: Some AI Tool <https://someai.example.com>\n', ['unknown:unknown']],
+    ['a URL is not a model or a person', 'x\n\nAssisted-by: Acme Assistant <https://assistant.acme.dev>\n', ['unknown:unknown']],
     ['a model given as the address', 'x\n\nCo-authored-by: Kilo Code <moonshotai/kimi-k2.5:free>\n', ['kilo-code:moonshotai/kimi-k2.5']],
     ['agent and model in a co-author name without an address', 'x\n\nCo-authored-by: Cline · Kimi K3 <cline-clinepass-kimik3@local>\n', ['cline:moonshotai/kimi-k3']],
   ])('%s', (_name, message, expected) => {

@@ -35,8 +35,12 @@ function linkText(line: string): string | null {
   return middle >= 2 && url.length <= 2048 && !/[()\s]/.test(url) ? line.slice(1, middle) : null;
 }
 
+// A nested list's indent before its bullet (s42d: `  - Assisted-by: Jules`), read past as at the list's top.
+const NESTED_BULLET = /^[ \t]{1,6}(?=(?:[-*+]|\d{1,9}[.)])[ \t])/;
+
 function unguarded(text: string): string[] {
-  let plain = unmarked(text);
+  const nested = NESTED_BULLET.exec(text);
+  let plain = unmarked(nested ? text.slice(nested[0].length) : text);
   if (plain === text && !/^[-*+_`#<[\d]/.test(text)) return [];
   plain = unmarked(plain.replace(MARKDOWN_HEADING, ''));
   const bullet = MARKDOWN_BULLET.exec(plain);

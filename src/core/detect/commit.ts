@@ -392,6 +392,8 @@ function unmarked(text: string, footer = false): string {
 
 /** The characters MARKDOWN_BULLET's and the emphasis patterns' (MARKDOWN_WRAPPED, MARKDOWN_KEY) matches open with. */
 const BULLET_OPENS = '-*+0123456789';
+/** A list item's indent under another item (up to six spaces or tabs, as TASK_ITEM allows), before its bullet. */
+const NESTED_BULLET = /^[ \t]{1,6}(?=(?:[-*+]|\d{1,9}[.)])[ \t])/;
 const EMPHASIS_OPENS = '*_`';
 
 /** `text` opens with one of `chars` (ASCII). */
@@ -495,7 +497,11 @@ export function markdownKeyTexts(text: string): string[] {
 /** markdownKeyText's reading of a line that is no table row: the one `Key: value` it shows, or null. */
 function markdownKeyText(text: string): string | null {
   // A mark before the words (`🤖 Co-Authored-By: …`), before a bullet or after it (`- 🤖 …`), is read past.
-  let plain = unmarked(text);
+  // A nested list's item (`  - Assisted-by: Jules` under a ticked `- [x] This PR was … assisted using an AI
+  // tool`, as pull request templates nest the tool's name) is read as that item is at the list's top.
+  const nested = text.startsWith(' ') || text.startsWith('\t') ? NESTED_BULLET.exec(text) : null;
+  const unindented = nested ? text.slice(nested[0].length) : text;
+  let plain = unmarked(unindented);
   if (plain === text && !/^[-*+_`#<[\d]/.test(text)) return null;
   // Each pattern below is anchored on the one character it opens with: tried only where that character
   // stands (the same results), so a line of none of them (an agent's footer, `🤖 Generated with [Claude Code](…)`)

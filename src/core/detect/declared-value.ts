@@ -98,6 +98,25 @@ function withoutPlaceholders(text: string): string | null {
   return left.split(/[\s,;:/()]+/).every((word) => word === '' || /^(?:via|with|using|and|or|by|on|\+|&|-)$/i.test(word)) ? null : left;
 }
 /**
+ * A policy's own example value, copied as it stands (`Some AI Tool <https://someai.example.com>`, which
+ * its readers are told to replace with their tool's name and address; TYPO3's skeleton `Some AI Model
+ * <noreply@someai.com>`): `Some AI Tool`/`Model`/`Agent`/`Assistant`, alone or with an address or link at
+ * an example domain (`example.com`/`.org`/`.net`, `*.example`, `*.invalid`, `*.test`, `someai.*`),
+ * declares nothing, as `<model>` does not. A real address keeps it read (`Some AI Model
+ * <noreply@anthropic.com>` is Claude's), and so does any other wording (`an AI tool`, `AI` say AI helped).
+ */
+const POLICY_EXAMPLE = /^some\s+ai\s+(?:tool|model|agent|assistant)(?:\s*<([^<>\s]{1,100})>)?$/i;
+const EXAMPLE_HOST = /^(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|[a-z0-9-]+\.(?:example|invalid|test)|someai\.[a-z]{2,10})$/i;
+function policyExample(text: string): boolean {
+  const found = POLICY_EXAMPLE.exec(text.trim());
+  if (!found) return false;
+  const target = found[1];
+  if (target === undefined) return true;
+  const host = /^(?:https?:\/\/)?(?:[^@/]*@)?([^/:?#]+)(?:[:/?#].*)?$/i.exec(target)?.[1];
+  return host !== undefined && EXAMPLE_HOST.test(host);
+}
+
+/**
  * A no-reply address is no one's mailbox (GitHub's per-user `id+login@users.noreply.github.com` is
  * not this form): an agent's name there is the agent (`Cursor <noreply@cursor.sh>`,
  * `Amazon Q <noreply@aws.amazon.com>`), while a vendor or service alone (`GitHub <noreply@github.com>`,
@@ -180,7 +199,8 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   // a value that cannot be read (past MAX_WHOLE, nothing readable in its first part) is `unread`.
   if (given === '') return value.length > MAX_WHOLE ? [UNREAD] : [];
   const text = withoutPlaceholders(given.replace(REPEATED_KEY, ''));
-  if (text === null) return [];
+  // The example is judged as written: its link's host is not among the words the value is read for.
+  if (text === null || (/^some\s/i.test(text) && policyExample(readable(value, MAX_VALUE).replace(/\s+/g, ' ').trim().replace(REPEATED_KEY, '')))) return [];
   const readAll = whole.length <= MAX_VALUE && value.length <= MAX_WHOLE;
   // `none` only as the whole value: a long one is read whole below (`none, <600 characters> qwen3-coder` names Qwen).
   const none = readAll && NONE_START.test(text) ? NONE.exec(text) : null;
