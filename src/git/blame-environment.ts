@@ -54,7 +54,7 @@ function expandPath(value: string, root: string): string {
  * A digest of everything outside the commit graph that can change what `git blame` (or the
  * binary check) answers for a fixed revision: `blame.*` and `diff.*` config, the contents of
  * every `blame.ignoreRevsFile` and of `--ignore-revs-file` files, replace refs, grafts, the
- * shallow boundary and `info/attributes`; and whether git reads replace refs and grafts, and
+ * shallow boundary (`GIT_SHALLOW_FILE`'s when set) and `info/attributes`; and whether git reads replace refs and grafts, and
  * where (`core.useReplaceRefs`, `GIT_NO_REPLACE_OBJECTS`, `GIT_REPLACE_REF_BASE`, `GIT_GRAFT_FILE`):
  * a run that reads the history as stored must never adopt one that read it rewired, or the other
  * way. Also the `blame.ignoreRevsFile` paths it read (expanded, in config order), for ignoredCommits.
@@ -68,6 +68,7 @@ export async function blameEnvironment(
 ): Promise<{ digest: string; configuredIgnoreRevsFiles: string[] }> {
   const replaceBase = process.env.GIT_REPLACE_REF_BASE;
   const graftFile = process.env.GIT_GRAFT_FILE;
+  const shallowFile = process.env.GIT_SHALLOW_FILE;
   const [config, replaceRefs, basedRefs] = await Promise.all([
     runGit(['config', '-z', '--get-regexp', '^(blame|diff)\\.|^core\\.usereplacerefs$'], { cwd: root, okCodes: [1] }),
     listedReplaceRefs ?? listReplaceRefs(root),
@@ -82,7 +83,8 @@ export async function blameEnvironment(
   const files: [string, string][] = [
     ...configured.map((file, index): [string, string] => [`blame.ignoreRevsFile#${index}`, file]),
     ...ignoreRevsFiles.filter((file) => file !== '').map((file, index): [string, string] => [`--ignore-revs-file#${index}`, file]),
-    ['shallow', join(commonDir, 'shallow')],
+    // The cut git reads: GIT_SHALLOW_FILE's when set (as shallowBoundary reads it), else the repository's own.
+    ['shallow', shallowFile ? resolve(root, shallowFile) : join(commonDir, 'shallow')],
     ['info/grafts', join(commonDir, 'info', 'grafts')],
     ...(graftFile ? [['GIT_GRAFT_FILE', resolve(root, graftFile)] as [string, string]] : []),
     ['info/attributes', join(commonDir, 'info', 'attributes')],

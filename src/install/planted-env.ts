@@ -48,6 +48,9 @@ const PATHSPECS_AS_WRITTEN = 'unset GIT_GLOB_PATHSPECS GIT_NOGLOB_PATHSPECS GIT_
  */
 const REPOSITORY_INDEX = 'unset GIT_INDEX_FILE GIT_DIR GIT_COMMON_DIR GIT_WORK_TREE GIT_CEILING_DIRECTORIES;';
 
+/** What the committed `.env` files are read as setting when they cannot be read: every one of the variables. */
+const ALL_SET = "'AITRAIL= AITRAIL_MODEL AITRAIL_AGENT AITRAIL_QUIET'";
+
 export function plantedEnv(blocks: boolean): string[] {
   const assigns = `${ENV_ASSIGN_START}AITRAIL(_MODEL|_AGENT|_QUIET)?${ENV_ASSIGN_SEPARATOR_OR_END}`;
   const grep = (cached: string) =>
@@ -59,16 +62,19 @@ export function plantedEnv(blocks: boolean): string[] {
     `  aitrail_l=$(${PATHSPECS_AS_WRITTEN} ${REPOSITORY_INDEX} GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false ls-files -s -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_l=`,
     '  aitrail_d=',
     // No committed .env (nearly every repository): nothing for git grep to read, no second process.
-    `  [ -n "$aitrail_l" ] && { aitrail_d=$(${grep('')}) || aitrail_d=; }`,
+    // git grep's own failure (exit 2 and up; 1 is "none found", kept apart by `||`: husky runs its files with sh -e) reads as every one set: the same `.env` may set git's
+    // settings (GIT_CONFIG_COUNT, GIT_CONFIG_GLOBAL, HOME) with a value only git grep dies on (grep.threads=many), which
+    // read as none set left its AITRAIL=0 honoured while the agent's add and commit worked on.
+    `  [ -n "$aitrail_l" ] && { aitrail_s=0; aitrail_d=$(${grep('')}) || aitrail_s=$?; [ "$aitrail_s" -le 1 ] || aitrail_d=${ALL_SET}; }`,
     // One gone from the work tree (a path git quotes: can't tell), by the shell's own test: an agent
     // started before loaded it, so the index is read too (`ls-files -d` would stat the whole index).
     '  aitrail_eg=',
     '  [ -n "$aitrail_l" ] && while IFS= read -r aitrail_ef; do aitrail_ef=${aitrail_ef#*\t}; case $aitrail_ef in \\"*) aitrail_eg=1 ;; *) [ -e "$aitrail_ef" ] || [ -L "$aitrail_ef" ] || aitrail_eg=1 ;; esac; done <<aitrail_EOF',
     '$aitrail_l',
     'aitrail_EOF',
-    `  [ -n "$aitrail_eg" ] && aitrail_d="$aitrail_d $(${grep('--cached ')})"`,
+    `  [ -n "$aitrail_eg" ] && { aitrail_s=0; aitrail_ec=$(${grep('--cached ')}) || aitrail_s=$?; [ "$aitrail_s" -le 1 ] || aitrail_ec=${ALL_SET}; aitrail_d="$aitrail_d $aitrail_ec"; }`,
     // A committed .env that is a link (mode 120000): what it points to sets any of them, unseen by git grep.
-    `  case " $aitrail_l" in *[[:space:]]120000[[:space:]]*) aitrail_d='AITRAIL= AITRAIL_MODEL AITRAIL_AGENT AITRAIL_QUIET' ;; esac`,
+    `  case " $aitrail_l" in *[[:space:]]120000[[:space:]]*) aitrail_d=${ALL_SET} ;; esac`,
     // Gemini CLI and Qwen Code walk up past the work tree for the nearest `.qwen/.env`, `.gemini/.env` or
     // `.env`: a superproject's around a submodule, the main checkout's around a worktree made inside it.
     // One above the top (home and what is above it are the person's) is read when the work tree around it

@@ -256,14 +256,17 @@ function transactionShimSource(): string {
     '  [ -n "$p" ] && [ "$p" = "$PPID" ] && break',
     // Its holder gone (on Linux /proc tells, for any user; elsewhere kill -0), or no id written for 10 s: taken over.
     '  g=',
+    '  v=',
     '  if [ -n "$p" ]; then',
-    '    if [ -d /proc/self ]; then [ -d "/proc/$p" ] || g=1',
+    // /proc mounted with hidepid (a shared server's hardening) hides another user's processes: a live push of another
+    // ssh user read as gone, its lock taken over at once, two pushes unordered. kill -0 still tells (not permitted: alive).
+    '    if [ -d /proc/self ]; then [ -d "/proc/$p" ] || case $(LC_ALL=C kill -0 "$p" 2>&1 && echo alive) in *alive|*"not permitted"*) v=1 ;; *) g=1 ;; esac',
     // Alive but no receive-pack: the id of a push killed holding the lock, given since to another
     // process (an editor, a daemon: ids are reused), held every push up for a minute, then refused.
     // A receive-pack of another repository (the id reused on a forge's server) held this one's pushes up a
     // minute, then refused: one whose working folder (its repository; readable when it is this user's)
-    // is not this one is no holder either. Unreadable (another user's): waited on, as before.
-    '      [ -n "$g" ] || case $(tr \'\\0\' \' \' <"/proc/$p/cmdline" 2>/dev/null) in',
+    // is not this one is no holder either. Unreadable (another user's): waited on, as before; hidden (v): waited on.
+    '      [ -n "$g$v" ] || case $(tr \'\\0\' \' \' <"/proc/$p/cmdline" 2>/dev/null) in',
     '        *receive-pack*) [ -d "/proc/$p/cwd/." ] && ! [ "/proc/$p/cwd/." -ef . ] && g=1 ;;',
     '        *) g=1 ;;',
     '      esac',
