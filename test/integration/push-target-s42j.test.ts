@@ -1,0 +1,71 @@
+import { appendFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
+import { QWEN, commitCase, tryGit } from '../helpers/enforce-repos.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+
+const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
+
+/** A non-bare repository denying `qwen/*`, set up by `configure`, and a clone of it; init is the test's. */
+function deployRepo(configure: (server: TestRepo) => void): { server: TestRepo; clone: TestRepo } {
+  const server = makeRepo();
+  server.commit('chore: policy\n', { '.aitrailrc.yml': POLICY });
+  configure(server);
+  const clone = makeRepo();
+  clone.git(['remote', 'add', 'origin', server.dir]);
+  clone.git(['fetch', '-q', 'origin']);
+  clone.git(['reset', '-q', '--hard', 'origin/main']);
+  return { server, clone };
+}
+
+/** Qwen's commit pushed from `clone` to the server's checked-out `main`: refused, `main` and the work tree unchanged. */
+function expectQwenRefused(server: TestRepo, clone: TestRepo, env: NodeJS.ProcessEnv): void {
+  const before = server.git(['rev-parse', 'main']);
+  commitCase(clone, 'qwen', `feat: qwen\n\n${QWEN}\n`);
+  const push = tryGit(clone.dir, ['push', '--no-verify', 'origin', 'main'], { env });
+  expect(push.code, push.stderr).not.toBe(0);
+  expect(push.stderr).toContain('pre-receive hook declined');
+  expect(server.git(['rev-parse', 'main'])).toBe(before);
+  expect(existsSync(join(server.dir, 'src', 'qwen.ts'))).toBe(false);
+}
+
+describe('receive.denyCurrentBranch read as receive-pack reads it', () => {
+  it('a false integer (0x0, 00, -0, 0k) takes pushes: pre-receive installed, Qwen\'s push refused', () => {
+    const env = envWithAitrailOnPath();
+    for (const deny of ['0x0', '00', '-0', '0k']) {
+      const { server, clone } = deployRepo((repo) => repo.git(['config', 'receive.denyCurrentBranch', deny]));
+      const init = aitrail(server.dir, ['init', '--mode', 'git'], { env });
+      expect(init.code, init.stderr).toBe(0);
+      expect(existsSync(join(server.dir, '.git', 'hooks', 'pre-receive')), deny).toBe(true);
+      if (deny === '0x0') expectQwenRefused(server, clone, env);
+    }
+  });
+
+  it('the key with no value (git: true, refuse) or a true integer takes none: no pre-receive', () => {
+    const env = envWithAitrailOnPath();
+    const bare = deployRepo((repo) => appendFileSync(join(repo.dir, '.git', 'config'), '[receive]\n\tdenyCurrentBranch\n'));
+    commitCase(bare.clone, 'person', 'feat: by hand\n');
+    const pushed = tryGit(bare.clone.dir, ['push', '--no-verify', 'origin', 'main'], { env });
+    expect(pushed.stderr).toContain('refusing to update checked out branch');
+    for (const { server } of [bare, deployRepo((repo) => repo.git(['config', 'receive.denyCurrentBranch', '2']))]) {
+      const init = aitrail(server.dir, ['init', '--mode', 'git'], { env });
+      expect(init.code, init.stderr).toBe(0);
+      expect(existsSync(join(server.dir, '.git', 'hooks', 'pre-receive'))).toBe(false);
+    }
+  });
+
+  it('the main worktree\'s own config (config.worktree), init run from a linked worktree', () => {
+    const env = envWithAitrailOnPath();
+    const linked = join(tempDir(), 'staging');
+    const { server, clone } = deployRepo((repo) => {
+      repo.git(['worktree', 'add', '-q', '-b', 'staging', linked, 'main']);
+      repo.git(['config', 'extensions.worktreeConfig', 'true']);
+      repo.git(['config', '--worktree', 'receive.denyCurrentBranch', 'updateInstead']);
+    });
+    const init = aitrail(linked, ['init', '--mode', 'git'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    expect(existsSync(join(server.dir, '.git', 'hooks', 'pre-receive'))).toBe(true);
+    expectQwenRefused(server, clone, env);
+  });
+});
