@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { configScope, configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
+import { configScope, configValue, pathConfigValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
 import { gitPath } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
 import { CLIENT_HOOKS, SERVER_HOOKS, WORKTREE_HOOKS, type ShimHook } from './hook-names.js';
@@ -144,7 +144,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   if (installed.refused) return { ...result, refused: installed.refused };
   result.changes = installed.changes;
   // A repository that takes pushes into its checked-out branch (push-to-deploy) is a server too.
-  const receiving = await pushTargetHooks(repo, hooksPath, target, options);
+  // As git reads it (`~/hooks` is absolute once expanded, not relative to the git dir).
+  const receiving = await pushTargetHooks(repo, hooksPath === undefined ? undefined : await pathConfigValue(root, 'core.hooksPath'), target, options);
   result.changes.push(...receiving.changes);
   notes.push(...receiving.notes);
   const managers = installed.managers;
@@ -169,7 +170,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
  * ran no hook at all. Refused while linked worktrees exist (unless --force); else a note.
  */
 async function relativeServerHooks(root: string, commonDir: string, options: InitOptions): Promise<{ refused?: string; notes: string[] }> {
-  const hooksPath = await configValue(root, 'core.hooksPath');
+  // As git reads it: `~/hooks`, `%(prefix)/hooks` are absolute once expanded, the same for every push.
+  const hooksPath = await pathConfigValue(root, 'core.hooksPath');
   if (hooksPath === undefined || hooksPath === '' || isAbsolute(hooksPath)) return { notes: [] };
   const full = resolve(root, hooksPath);
   const fix = `Name it by its full path, then run init again: git config core.hooksPath '${full}'`;

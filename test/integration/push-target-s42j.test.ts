@@ -2,7 +2,7 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
-import { QWEN, commitCase, tryGit } from '../helpers/enforce-repos.js';
+import { QWEN, commitCase, policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
@@ -67,5 +67,40 @@ describe('receive.denyCurrentBranch read as receive-pack reads it', () => {
     expect(init.code, init.stderr).toBe(0);
     expect(existsSync(join(server.dir, '.git', 'hooks', 'pre-receive'))).toBe(true);
     expectQwenRefused(server, clone, env);
+  });
+});
+
+describe('a core.hooksPath git expands (~/…) is absolute for every push', () => {
+  it('push-to-deploy with core.hooksPath=~/hooks: pre-receive installed there, Qwen\'s push refused', () => {
+    const home = tempDir('aitrail-home-');
+    const env = { ...envWithAitrailOnPath(), HOME: home };
+    const { server, clone } = deployRepo((repo) => {
+      repo.git(['config', 'receive.denyCurrentBranch', 'updateInstead']);
+      repo.git(['config', 'core.hooksPath', '~/deploy-hooks']);
+    });
+    const init = aitrail(server.dir, ['init', '--mode', 'git'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout + init.stderr).not.toContain('pushes here are not checked');
+    expect(existsSync(join(home, 'deploy-hooks', 'pre-receive'))).toBe(true);
+    expectQwenRefused(server, clone, env);
+  });
+
+  it('a bare server with core.hooksPath=~/srv-hooks and a linked worktree: init installs, the worktree path\'s push is refused', () => {
+    const home = tempDir('aitrail-home-');
+    const env = { ...envWithAitrailOnPath(), HOME: home };
+    const server = policyServer(POLICY);
+    server.remote.git(['config', 'core.hooksPath', '~/srv-hooks']);
+    const deploy = join(tempDir(), 'deploy');
+    server.remote.git(['worktree', 'add', '-q', '-b', 'deploy', deploy, 'main']);
+    const init = aitrail(server.remote.dir, ['init'], { env });
+    expect(init.code, init.stdout + init.stderr).toBe(0);
+    expect(init.stdout + init.stderr).not.toContain('is relative');
+    expect(existsSync(join(home, 'srv-hooks', 'pre-receive'))).toBe(true);
+    const before = server.remote.git(['rev-parse', 'main']);
+    commitCase(server.work, 'qwen', `feat: qwen\n\n${QWEN}\n`);
+    const push = tryGit(server.work.dir, ['push', '--no-verify', deploy, 'main'], { env });
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toContain('came in through the linked worktree');
+    expect(server.remote.git(['rev-parse', 'main'])).toBe(before);
   });
 });
