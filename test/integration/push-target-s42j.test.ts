@@ -104,3 +104,18 @@ describe('a core.hooksPath git expands (~/…) is absolute for every push', () =
     expect(server.remote.git(['rev-parse', 'main'])).toBe(before);
   });
 });
+
+describe('aitrail status in a repository that takes pushes into its checked-out branch', () => {
+  it('says the pushes are not checked when receive.denyCurrentBranch was set after init, and checked once init ran again', () => {
+    const env = envWithAitrailOnPath();
+    const { server } = deployRepo(() => undefined);
+    expect(aitrail(server.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
+    expect(aitrail(server.dir, ['status'], { env }).stdout).not.toContain('Takes pushes');
+    server.git(['config', 'receive.denyCurrentBranch', 'updateInstead']);
+    const unchecked = aitrail(server.dir, ['status'], { env });
+    expect(unchecked.stdout).toContain("Takes pushes into its checked-out branch (receive.denyCurrentBranch=updateInstead): they are NOT checked, no aitrail pre-receive runs from .git/hooks: run 'aitrail init'");
+    expect(aitrail(server.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
+    const checked = aitrail(server.dir, ['status', '--format', 'json'], { env });
+    expect(JSON.parse(checked.stdout).pushTarget).toMatchObject({ denyCurrentBranch: 'updateInstead', checked: true, binary: true });
+  });
+});
