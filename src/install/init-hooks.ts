@@ -113,7 +113,7 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     const rewrite = await addNotesRewriteRef(root, repo.commonDir);
     if (rewrite) notes.push(rewrite);
     // husky's runtime is a relative core.hooksPath, which pushes read from the git dir: never aitrail's pre-receive.
-    notes.push(...(await pushTargetHooks(repo, relative(root, join(choice.huskyDir, '_')), choice.huskyDir, options)).notes);
+    notes.push(...(await pushTargetHooks(repo, relative(root, join(choice.huskyDir, '_')), choice.huskyDir, { ...options, husky: true })).notes);
     if (result.changes.some((change) => change.action !== 'unchanged')) notes.push(`Commit ${relative(root, choice.huskyDir) || '.husky'}/ so your team records too.`);
     return result;
   }

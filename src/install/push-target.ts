@@ -54,10 +54,15 @@ export function receiveHooksDir(commonDir: string, hooksPath: string | undefined
  * before that hook's `prepared`, so its refusal could not keep the tree out anyway.
  */
 const RECEIVE_HOOKS = ['pre-receive'] as const;
-export async function pushTargetHooks(repo: Bounds & { commonDir: string }, hooksPath: string | undefined, target: string, options: { force?: boolean }): Promise<{ changes: HookChange[]; notes: string[] }> {
+export async function pushTargetHooks(repo: Bounds & { commonDir: string }, hooksPath: string | undefined, target: string, options: { force?: boolean; husky?: boolean }): Promise<{ changes: HookChange[]; notes: string[] }> {
   const deny = await denyCurrentBranch(repo.commonDir);
   if (!acceptsPushes(deny)) return { changes: [], notes: [] };
   const dir = receiveHooksDir(repo.commonDir, hooksPath);
+  if (options.husky) {
+    // husky's runtime (`.husky/_`, relative, set back by each `npm install`) is no place for pre-receive,
+    // and naming it by its full path would not give one: init refuses git mode there, husky mode adds none.
+    return { changes: [], notes: [`receive.denyCurrentBranch=${deny}: this repository takes pushes, but git runs their hooks from ${dir} (husky's core.hooksPath '${hooksPath}' read from the git directory), where husky keeps no pre-receive: pushes here are not checked. Do not run husky where pushes land: push to a bare repository (aitrail init there installs pre-receive), or here unset core.hooksPath, run 'aitrail init --mode git', and keep npm install's husky step from setting it back.`] };
+  }
   if (resolve(dir) !== resolve(target)) {
     return { changes: [], notes: [`receive.denyCurrentBranch=${deny}: this repository takes pushes, but git runs their hooks from ${dir} (core.hooksPath '${hooksPath}' read from the git directory), not ${target}: pushes here are not checked. Name the hooks directory by its full path (git config core.hooksPath '${resolve(target)}'), then run init again.`] };
   }

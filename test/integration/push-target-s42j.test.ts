@@ -119,3 +119,24 @@ describe('aitrail status in a repository that takes pushes into its checked-out 
     expect(JSON.parse(checked.stdout).pushTarget).toMatchObject({ denyCurrentBranch: 'updateInstead', checked: true, binary: true });
   });
 });
+
+describe('init --mode husky in a repository that takes pushes into its checked-out branch', () => {
+  it('names a fix that gives pre-receive (not core.hooksPath=<top>/.husky, which init then refuses)', () => {
+    const env = envWithAitrailOnPath();
+    const { server, clone } = deployRepo((repo) => {
+      repo.commit('chore: package\n', { 'package.json': '{"name":"site","version":"1.0.0"}\n' });
+      repo.git(['config', 'receive.denyCurrentBranch', 'updateInstead']);
+    });
+    clone.git(['pull', '-q', '--no-rebase', 'origin', 'main']);
+    const init = aitrail(server.dir, ['init', '--mode', 'husky'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    const said = init.stdout + init.stderr;
+    expect(said).toContain('pushes here are not checked');
+    expect(said).not.toContain(`git config core.hooksPath '${join(server.dir, '.husky')}'`);
+    expect(said).toContain("unset core.hooksPath, run 'aitrail init --mode git'");
+    // The fix followed: pre-receive, and Qwen's push refused.
+    server.git(['config', '--unset', 'core.hooksPath']);
+    expect(aitrail(server.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
+    expectQwenRefused(server, clone, env);
+  });
+});
