@@ -169,7 +169,7 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
  * (`worktrees/<name>/`) for a push to that worktree's path, where no pre-receive is: such a push
  * ran no hook at all. Refused while linked worktrees exist (unless --force); else a note.
  */
-async function relativeServerHooks(root: string, commonDir: string, options: InitOptions): Promise<{ refused?: string; notes: string[] }> {
+export async function relativeServerHooks(root: string, commonDir: string, options: InitOptions): Promise<{ refused?: string; notes: string[] }> {
   // As git reads it: `~/hooks`, `%(prefix)/hooks` are absolute once expanded, the same for every push.
   const hooksPath = await pathConfigValue(root, 'core.hooksPath');
   if (hooksPath === undefined || hooksPath === '' || isAbsolute(hooksPath)) return { notes: [] };

@@ -59,6 +59,8 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const record = attributions.map((a) => ({ agent: a.agent, model: a.model, trailer: `${config.trailer.key}: ${trailerValue(a)}`, evidence: a.evidence }));
   const [notes = 0, qwenNotes = 0] = await noteCounts(repo.root, [DEFAULT_NOTES_REF, QWEN_NOTES_REF]);
   const pushTarget = repo.bare ? null : await pushTargetStatus(repo.root, repo.commonDir, hooksPath);
+  // A bare server given a linked worktree after init, its core.hooksPath relative: pushes to that worktree's path run no hook (row s42B-3).
+  const unhookedWorktrees = repo.bare && hooksPath !== undefined ? ((await (await import('../install/init-hooks.js')).relativeServerHooks(repo.root, repo.commonDir, {})).refused ?? null) : null;
 
   if (args.format === 'json') {
     const json = {
@@ -74,6 +76,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
       notes: { ref: DEFAULT_NOTES_REF, count: notes },
       qwenNotes: { ref: QWEN_NOTES_REF, count: qwenNotes },
       pushTarget,
+      unhookedWorktrees,
       hookManagers: managers.map((manager) => ({ manager: manager.manager, file: manager.file, takesFromAitrail: hooksAtRisk(manager) })),
     };
     writeStdout(`${safeJson(json, 2)}\n`);
@@ -104,6 +107,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
     if (!pushTarget.checked) out.push(`${taking}: they are NOT checked, no aitrail pre-receive runs from ${show(pushTarget.hooksDir)}: run 'aitrail init'`);
     else out.push(`${taking}: checked by ${show(pushTarget.path)}${pushTarget.binary ? '' : `; ${binaryMissingNote(true).replace(/^Warning: /, 'but ')}`}`);
   }
+  if (unhookedWorktrees) out.push(`Warning: ${sanitize(unhookedWorktrees)}`);
   if (repo.bare) out.push('Bare repository: pushes are checked by pre-receive; nothing is committed here.');
   else if (disabled) out.push(`${huskyOff && process.env.AITRAIL !== '0' ? 'HUSKY=0' : 'AITRAIL=0'} is set: the hooks record and check nothing in this environment.`);
   else if (managerOff) out.push(`${managerOff} is set: ${managerOff.startsWith('LEFTHOOK') ? 'lefthook' : 'simple-git-hooks'} runs no hook in this environment, aitrail's included.`);

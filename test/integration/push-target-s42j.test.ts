@@ -140,3 +140,19 @@ describe('init --mode husky in a repository that takes pushes into its checked-o
     expectQwenRefused(server, clone, env);
   });
 });
+
+describe('aitrail status in a bare server with a relative core.hooksPath', () => {
+  it('warns once a linked worktree was added after init: a push to its path runs no hook', () => {
+    const env = envWithAitrailOnPath();
+    const server = policyServer(POLICY);
+    server.remote.git(['config', 'core.hooksPath', 'server-hooks']);
+    expect(aitrail(server.remote.dir, ['init'], { env }).code).toBe(0);
+    expect(aitrail(server.remote.dir, ['status'], { env }).stdout).not.toContain('Warning: core.hooksPath');
+    const deploy = join(tempDir(), 'deploy');
+    server.remote.git(['worktree', 'add', '-q', '-b', 'deploy', deploy, 'main']);
+    const status = aitrail(server.remote.dir, ['status'], { env });
+    expect(status.stdout).toContain(`Warning: core.hooksPath 'server-hooks' is relative`);
+    expect(status.stdout).toContain(join(server.remote.dir, 'worktrees', 'deploy', 'server-hooks'));
+    expect(status.stdout).toContain(`git config core.hooksPath '${join(server.remote.dir, 'server-hooks')}'`);
+  });
+});
