@@ -127,7 +127,6 @@ describe('init --mode husky in a repository that takes pushes into its checked-o
       repo.commit('chore: package\n', { 'package.json': '{"name":"site","version":"1.0.0"}\n' });
       repo.git(['config', 'receive.denyCurrentBranch', 'updateInstead']);
     });
-    clone.git(['pull', '-q', '--no-rebase', 'origin', 'main']);
     const init = aitrail(server.dir, ['init', '--mode', 'husky'], { env });
     expect(init.code, init.stderr).toBe(0);
     const said = init.stdout + init.stderr;
