@@ -13,6 +13,19 @@ export async function configValue(cwd: string, key: string): Promise<string | un
 }
 
 /**
+ * A path-valued key as git uses it (`--type=path`: a leading `~/`, `~user/` or `%(prefix)/`
+ * expanded, so absolute), or `undefined` when unset; the raw value when git cannot expand it.
+ */
+export async function pathConfigValue(cwd: string, key: string): Promise<string | undefined> {
+  try {
+    const out = await runGit(['config', '--type=path', '-z', '--get', key], { cwd, okCodes: [1] });
+    return out === '' ? undefined : out.replace(/\0$/, '');
+  } catch {
+    return configValue(cwd, key);
+  }
+}
+
+/**
  * Where git found the value of `key` it resolves for `cwd`: its scope (`system`, `global`, `local`,
  * `worktree`, `command`) and origin (`file:<path>`…), or `undefined` when unset.
  */

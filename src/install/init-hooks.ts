@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { configScope, configValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
+import { configScope, configValue, pathConfigValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
 import { gitPath } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
 import { CLIENT_HOOKS, SERVER_HOOKS, WORKTREE_HOOKS, type ShimHook } from './hook-names.js';
@@ -113,7 +113,7 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     const rewrite = await addNotesRewriteRef(root, repo.commonDir);
     if (rewrite) notes.push(rewrite);
     // husky's runtime is a relative core.hooksPath, which pushes read from the git dir: never aitrail's pre-receive.
-    notes.push(...(await pushTargetHooks(repo, relative(root, join(choice.huskyDir, '_')), choice.huskyDir, options)).notes);
+    notes.push(...(await pushTargetHooks(repo, relative(root, join(choice.huskyDir, '_')), choice.huskyDir, { ...options, husky: true })).notes);
     if (result.changes.some((change) => change.action !== 'unchanged')) notes.push(`Commit ${relative(root, choice.huskyDir) || '.husky'}/ so your team records too.`);
     return result;
   }
@@ -144,7 +144,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   if (installed.refused) return { ...result, refused: installed.refused };
   result.changes = installed.changes;
   // A repository that takes pushes into its checked-out branch (push-to-deploy) is a server too.
-  const receiving = await pushTargetHooks(repo, hooksPath, target, options);
+  // As git reads it (`~/hooks` is absolute once expanded, not relative to the git dir).
+  const receiving = await pushTargetHooks(repo, hooksPath === undefined ? undefined : await pathConfigValue(root, 'core.hooksPath'), target, options);
   result.changes.push(...receiving.changes);
   notes.push(...receiving.notes);
   const managers = installed.managers;
@@ -168,8 +169,9 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
  * (`worktrees/<name>/`) for a push to that worktree's path, where no pre-receive is: such a push
  * ran no hook at all. Refused while linked worktrees exist (unless --force); else a note.
  */
-async function relativeServerHooks(root: string, commonDir: string, options: InitOptions): Promise<{ refused?: string; notes: string[] }> {
-  const hooksPath = await configValue(root, 'core.hooksPath');
+export async function relativeServerHooks(root: string, commonDir: string, options: InitOptions): Promise<{ refused?: string; notes: string[] }> {
+  // As git reads it: `~/hooks`, `%(prefix)/hooks` are absolute once expanded, the same for every push.
+  const hooksPath = await pathConfigValue(root, 'core.hooksPath');
   if (hooksPath === undefined || hooksPath === '' || isAbsolute(hooksPath)) return { notes: [] };
   const full = resolve(root, hooksPath);
   const fix = `Name it by its full path, then run init again: git config core.hooksPath '${full}'`;

@@ -1,17 +1,37 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import { configValue } from '../git/config-value.js';
+import { runGit } from '../git/exec.js';
 import { installGitHook, type HookChange } from './git-hooks.js';
 import { unsafeHookDir, unsafeHookFile, type Bounds } from './safe-path.js';
 
 /**
  * Whether `receive.denyCurrentBranch` lets a push move the checked-out branch of this non-bare
- * repository (a push-to-deploy server): `updateInstead`, `ignore`, `warn` (any case, as git's
- * strcasecmp), or a false boolean (git reads it as `ignore`). Unset, `refuse` or a true boolean: no.
+ * repository (a push-to-deploy server), as receive-pack's parse_deny_action reads it: `ignore`,
+ * `warn`, `updateInstead` (ASCII case ignored, as strcasecmp), else git's boolean, a false one
+ * (`false`/`no`/`off`, empty, or an integer that is zero: `0`, `00`, `-0`, `0x0`, `0k`…) being
+ * `ignore`. Unset (`undefined`), `refuse`, a key with no `=` (`null`, a true boolean) or a true
+ * integer: no; a value git cannot read makes receive-pack die, so no push gets in either.
  */
-export function acceptsPushes(value: string | undefined): boolean {
-  if (value === undefined) return false;
-  const word = value.trim().toLowerCase();
-  return ['updateinstead', 'ignore', 'warn', 'false', 'no', 'off', '0', ''].includes(word);
+export function acceptsPushes(value: string | null | undefined): boolean {
+  if (value === undefined || value === null) return false;
+  const word = value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+  if (['ignore', 'warn', 'updateinstead', 'false', 'no', 'off', ''].includes(word)) return true;
+  // strtoimax (leading C white space, a sign, 0x / octal / decimal) then one unit letter.
+  return /^[ \t\n\v\f\r]*[+-]?(0[xX]0+|0+)[kKmMgG]?$/.test(value);
+}
+
+/**
+ * The last `receive.denyCurrentBranch` as receive-pack reads it: in the repository's own git dir
+ * (`commonDir`: its config, the main worktree's `config.worktree`, what `includeIf gitdir:` names
+ * for it), not the worktree init runs in. `null`: the key without `=` (git: true, refuse);
+ * `undefined`: unset. One git process, at init only.
+ */
+export async function denyCurrentBranch(commonDir: string): Promise<string | null | undefined> {
+  const out = await runGit(['config', '-z', '--get-regexp', '^receive\\.denycurrentbranch$'], { cwd: commonDir, okCodes: [1] });
+  const records = out.split('\0').filter((record) => record !== '');
+  const last = records[records.length - 1];
+  if (last === undefined) return undefined;
+  const newline = last.indexOf('\n');
+  return newline === -1 ? null : last.slice(newline + 1);
 }
 
 /**
@@ -34,10 +54,15 @@ export function receiveHooksDir(commonDir: string, hooksPath: string | undefined
  * before that hook's `prepared`, so its refusal could not keep the tree out anyway.
  */
 const RECEIVE_HOOKS = ['pre-receive'] as const;
-export async function pushTargetHooks(repo: Bounds & { commonDir: string }, hooksPath: string | undefined, target: string, options: { force?: boolean }): Promise<{ changes: HookChange[]; notes: string[] }> {
-  const deny = await configValue(repo.root, 'receive.denyCurrentBranch');
+export async function pushTargetHooks(repo: Bounds & { commonDir: string }, hooksPath: string | undefined, target: string, options: { force?: boolean; husky?: boolean }): Promise<{ changes: HookChange[]; notes: string[] }> {
+  const deny = await denyCurrentBranch(repo.commonDir);
   if (!acceptsPushes(deny)) return { changes: [], notes: [] };
   const dir = receiveHooksDir(repo.commonDir, hooksPath);
+  if (options.husky) {
+    // husky's runtime (`.husky/_`, relative, set back by each `npm install`) is no place for pre-receive,
+    // and naming it by its full path would not give one: init refuses git mode there, husky mode adds none.
+    return { changes: [], notes: [`receive.denyCurrentBranch=${deny}: this repository takes pushes, but git runs their hooks from ${dir} (husky's core.hooksPath '${hooksPath}' read from the git directory), where husky keeps no pre-receive: pushes here are not checked. Do not run husky where pushes land: push to a bare repository (aitrail init there installs pre-receive), or here unset core.hooksPath, run 'aitrail init --mode git', and keep npm install's husky step from setting it back.`] };
+  }
   if (resolve(dir) !== resolve(target)) {
     return { changes: [], notes: [`receive.denyCurrentBranch=${deny}: this repository takes pushes, but git runs their hooks from ${dir} (core.hooksPath '${hooksPath}' read from the git directory), not ${target}: pushes here are not checked. Name the hooks directory by its full path (git config core.hooksPath '${resolve(target)}'), then run init again.`] };
   }

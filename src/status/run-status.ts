@@ -3,7 +3,9 @@ import { ExitCode } from '../core/exit-codes.js';
 import { safeJson, sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime, trailerValue } from '../core/detect.js';
 import { describeSession } from '../core/session.js';
-import { configStrings } from '../git/config-value.js';
+import { configStrings, pathConfigValue } from '../git/config-value.js';
+import { acceptsPushes, denyCurrentBranch, receiveHooksDir } from '../install/push-target.js';
+import { inspectGitHook, isExecutable } from '../install/git-hooks.js';
 import { gitPath } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
 import { gatherCommitTimeSignals } from '../hooks/commit-time-signals.js';
@@ -59,6 +61,9 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const binary = (await hookBinary(repo.root, process.env, { bare: repo.bare, packageDir })) ?? null;
   const record = attributions.map((a) => ({ agent: a.agent, model: a.model, trailer: `${config.trailer.key}: ${trailerValue(a)}`, evidence: a.evidence }));
   const [notes = 0, qwenNotes = 0] = await noteCounts(repo.root, [DEFAULT_NOTES_REF, QWEN_NOTES_REF]);
+  const pushTarget = repo.bare ? null : await pushTargetStatus(repo.root, repo.commonDir, hooksPath);
+  // A bare server given a linked worktree after init, its core.hooksPath relative: pushes to that worktree's path run no hook (row s42B-3).
+  const unhookedWorktrees = repo.bare && hooksPath !== undefined ? ((await (await import('../install/init-hooks.js')).relativeServerHooks(repo.root, repo.commonDir, {})).refused ?? null) : null;
 
   if (args.format === 'json') {
     const json = {
@@ -73,6 +78,8 @@ export async function runStatus(args: StatusArgs): Promise<number> {
       wouldRecord: disabled ? [] : record,
       notes: { ref: DEFAULT_NOTES_REF, count: notes },
       qwenNotes: { ref: QWEN_NOTES_REF, count: qwenNotes },
+      pushTarget,
+      unhookedWorktrees,
       hookManagers: managers.map((manager) => ({ manager: manager.manager, file: manager.file, takesFromAitrail: hooksAtRisk(manager) })),
     };
     writeStdout(`${safeJson(json, 2)}\n`);
@@ -98,6 +105,12 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   out.push(`Session: ${session ? sanitize(describeSession(session, new Date())) : "none ('aitrail use <model>' sets one)"}`);
   out.push(notesMessages.status(DEFAULT_NOTES_REF, notes));
   if (qwenNotes > 0) out.push(notesMessages.qwenStatus(QWEN_NOTES_REF, qwenNotes));
+  if (pushTarget) {
+    const taking = `Takes pushes into its checked-out branch (receive.denyCurrentBranch=${sanitize(pushTarget.denyCurrentBranch)})`;
+    if (!pushTarget.checked) out.push(`${taking}: they are NOT checked, no aitrail pre-receive runs from ${show(pushTarget.hooksDir)}: run 'aitrail init'`);
+    else out.push(`${taking}: checked by ${show(pushTarget.path)}${pushTarget.binary ? '' : `; ${binaryMissingNote(true).replace(/^Warning: /, 'but ')}`}`);
+  }
+  if (unhookedWorktrees) out.push(`Warning: ${sanitize(unhookedWorktrees)}`);
   if (repo.bare) out.push('Bare repository: pushes are checked by pre-receive; nothing is committed here.');
   else if (disabled) out.push(`${huskyOff && process.env.AITRAIL !== '0' ? 'HUSKY=0' : 'AITRAIL=0'} is set: the hooks record and check nothing in this environment.`);
   else if (managerOff) out.push(`${managerOff} is set: ${managerOff.startsWith('LEFTHOOK') ? 'lefthook' : 'simple-git-hooks'} runs no hook in this environment, aitrail's included.`);
@@ -117,4 +130,20 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   } else if (inactive.length > 0) out.push("Next: run 'aitrail init' to install the missing hooks.");
   writeStdout(`${out.join('\n')}\n`);
   return ExitCode.ok;
+}
+
+/**
+ * A non-bare repository that takes pushes into its checked-out branch (push-to-deploy) is a server
+ * (row s42B-1): whether aitrail's pre-receive is where receive-pack runs hooks, and aitrail on PATH
+ * (the server hook looks nowhere else). null when it takes no such pushes. Set after init, or an
+ * init before the key: status says so.
+ */
+async function pushTargetStatus(root: string, commonDir: string, hooksPath: string | undefined): Promise<{ denyCurrentBranch: string; hooksDir: string; path: string; checked: boolean; binary: boolean } | null> {
+  const deny = await denyCurrentBranch(commonDir);
+  if (!acceptsPushes(deny)) return null;
+  const hooksDir = receiveHooksDir(commonDir, hooksPath === undefined ? undefined : await pathConfigValue(root, 'core.hooksPath'));
+  const hook = inspectGitHook(hooksDir, 'pre-receive');
+  const checked = (hook.kind === 'aitrail' || hook.kind === 'aitrail-outdated') && isExecutable(hook.path);
+  const binary = (await hookBinary(root, process.env, { bare: true })) !== undefined;
+  return { denyCurrentBranch: deny ?? '', hooksDir, path: hook.path, checked, binary };
 }
