@@ -128,7 +128,12 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     const status = aitrail(repo.dir, ['status'], { env: { GIT_TRACE: trace } });
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toContain('core.hooksPath=.githooks');
-    // At bd1a62b: `config -z --get core.hooksPath` and `config -z --get aitrail.packageDir`, two processes.
-    expect(gitCommands(trace).filter((command) => command.startsWith('config '))).toEqual([`config -z --get-regexp '^(core\\.hookspath|aitrail\\.packagedir)$'`]);
+    // At bd1a62b: `config -z --get core.hooksPath` and `config -z --get aitrail.packageDir`, two processes. Then one more
+    // of its own, read from the git dir as receive-pack reads it (a valueless key is `refuse`, not ''): whether the
+    // repository takes pushes into its checked-out branch (src/install/push-target.ts denyCurrentBranch).
+    expect(gitCommands(trace).filter((command) => command.startsWith('config '))).toEqual([
+      `config -z --get-regexp '^(core\\.hookspath|aitrail\\.packagedir)$'`,
+      `config -z --get-regexp '^receive\\.denycurrentbranch$'`,
+    ]);
   });
 });
