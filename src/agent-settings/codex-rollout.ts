@@ -1,5 +1,5 @@
 import { closeSync, constants, readdirSync, realpathSync, type Dirent } from 'node:fs';
-import { isAbsolute, join, sep } from 'node:path';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import { filesByWritten, MAX_LISTED } from './files-by-written.js';
@@ -22,9 +22,11 @@ const MAX_LINE = 1024 * 1024;
 const TURN_CONTEXT = Buffer.from('"type":"turn_context"');
 /** Models used since the previous commit recorded beside the last turn's, the most recently used first. */
 const MAX_WINDOW_MODELS = 8;
-/** Rollouts looked at for the session's sub-agents (the newest first, in the newest two day directories), and sub-agents read at most. */
+/** Rollouts looked at for the session's sub-agents (the newest first, in the day directories since the parent's), and sub-agents read at most. */
 const MAX_SPAWN_CANDIDATES = 64;
 const MAX_SUBAGENTS = 16;
+/** Day directories looked into for sub-agents' rollouts: back to the parent's own day (none is spawned before it), at most this many. */
+const MAX_SPAWN_DAYS = 31;
 
 /**
  * A rollout's records as {@link modelsSince} reads them: each `turn_context`'s `payload.model`, in
@@ -289,18 +291,31 @@ function spawnOf(path: string): { id: string; parent: string } | null {
 }
 
 /**
+ * The day directories a sub-agent of the thread whose rollout is `own` can be in, the newest first:
+ * each sub-agent's rollout is in the day directory of its spawning (Codex names it when it starts,
+ * and appends to it as long as the sub-agent runs), never before its parent's own day; so back to
+ * that day (a session that crossed midnight twice keeps its first sub-agents' rollouts there), at
+ * least the newest two, at most {@link MAX_SPAWN_DAYS}.
+ */
+function spawnDays(sessions: string, own: string): string[] {
+  const days = dayDirs(sessions, MAX_SPAWN_DAYS);
+  const at = days.indexOf(dirname(own));
+  return at < 0 ? days.slice(0, 2) : days.slice(0, Math.max(2, at + 1));
+}
+
+/**
  * The models of the sub-agents thread `id` spawned (and theirs, at any depth): Codex runs each
  * sub-agent (`spawn_agent`, a custom agent's role file `model = …`, or the tool call's own `model`)
  * as a thread of its own, with its own rollout whose `turn_context` records the model it ran on, and
  * names the spawning thread in that rollout's `session_meta`; the sub-agent's edits land in the work
  * tree the parent then commits, so its models go beside the parent's. Looked for among the rollouts
- * of the newest two day directories written since the previous commit (`windowStart`; without one,
- * in the last 10 minutes), at most {@link MAX_SPAWN_CANDIDATES} looked at and {@link MAX_SUBAGENTS}
+ * of the day directories since the parent's ({@link spawnDays}) written since the previous commit
+ * (`windowStart`; without one, in the last 10 minutes), at most {@link MAX_SPAWN_CANDIDATES} looked at and {@link MAX_SUBAGENTS}
  * read; each one's models since the previous commit (without a window: its last turn's).
  */
 function subagentModels(place: SettingsPlace, sessions: string, id: string, own: string, now: number): { model: string; evidence: string }[] {
   const window = place.windowStart ? place.windowStart() : undefined;
-  const files = filesByWritten(dayDirs(sessions, 2), isRolloutName)
+  const files = filesByWritten(spawnDays(sessions, own), isRolloutName)
     .filter(({ path, written }) => path !== own && (typeof window === 'number' ? written >= window : window === null || now - written <= RECENT_MS))
     .slice(0, MAX_SPAWN_CANDIDATES);
   const spawns = files.map(({ path }) => ({ path, spawn: spawnOf(path) }));
