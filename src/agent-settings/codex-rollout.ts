@@ -259,7 +259,8 @@ function rolloutModels(place: SettingsPlace, path: string, prefix: string, last:
  * The thread a rollout's sub-agent was spawned by: its first line, the `session_meta` record, names it
  * (`payload.source.subagent.thread_spawn.parent_thread_id`, codex-rs `SessionSource::SubAgent`
  * `SubAgentSource::ThreadSpawn`; newer releases also `payload.parent_thread_id`), with the rollout's
- * own thread id (`payload.id`); null for any other rollout, or a first line over {@link TAIL} (its instructions are tens of KB).
+ * own thread id (`payload.id`); null for any other rollout. A first line over {@link TAIL} (its
+ * instructions are tens of KB) is read by {@link longSpawnOf}.
  */
 function spawnOf(path: string): { id: string; parent: string } | null {
   const opened = openRegularFile(path, constants.O_NOFOLLOW);
@@ -273,7 +274,7 @@ function spawnOf(path: string): { id: string; parent: string } | null {
     closeSync(opened.fd);
   }
   const end = head.indexOf(0x0a);
-  if (end < 0 && head.length >= TAIL) return null;
+  if (end < 0 && head.length >= TAIL) return longSpawnOf(head);
   let record: unknown;
   try {
     record = JSON.parse(head.subarray(0, end < 0 ? head.length : end).toString('utf8'));
@@ -287,6 +288,25 @@ function spawnOf(path: string): { id: string; parent: string } | null {
   const id = at(payload, 'id');
   const parent = at(payload, 'source', 'subagent', 'thread_spawn', 'parent_thread_id') ?? at(payload, 'parent_thread_id');
   if (typeof id !== 'string' || typeof parent !== 'string' || !THREAD_ID.test(id) || !THREAD_ID.test(parent)) return null;
+  return { id: id.toLowerCase(), parent: parent.toLowerCase() };
+}
+
+/** A `session_meta` line's start as codex-rs writes it: the record's `timestamp`, its type, then the payload's first key, the thread's `id`. */
+const LONG_META = /^\{(?:"timestamp":"[^"\\]{0,64}",)?"type":"session_meta","payload":\{"id":"([0-9a-fA-F-]{36})"/;
+/** The spawning thread's key with a string value: inside any string its quotes are escaped, so these bytes are only ever a key's own. */
+const LONG_PARENT = /"parent_thread_id":"([0-9a-fA-F-]{36})"/;
+
+/**
+ * {@link spawnOf} of a first line longer than {@link TAIL} (base instructions a role's
+ * `model_instructions_file` makes hundreds of KB): codex-rs writes the thread's `id` first in the
+ * payload and its `source` before the instructions, so both are in the line's first bytes; read
+ * there by their keys, not by parsing the line.
+ */
+function longSpawnOf(head: Buffer): { id: string; parent: string } | null {
+  const text = head.toString('latin1');
+  const id = LONG_META.exec(text)?.[1];
+  const parent = LONG_PARENT.exec(text)?.[1];
+  if (!id || !parent || !THREAD_ID.test(id) || !THREAD_ID.test(parent)) return null;
   return { id: id.toLowerCase(), parent: parent.toLowerCase() };
 }
 

@@ -30,9 +30,14 @@ function line(timestamp: string, type: string, payload: object): string {
 }
 
 function rollout(id: string, parent: string | null, ...turns: [string, string][]): string {
+  return longRollout(id, parent, '', ...turns);
+}
+
+/** A rollout whose `session_meta` carries `instructions` as its base instructions (codex-rs writes them after `source`). */
+function longRollout(id: string, parent: string | null, instructions: string, ...turns: [string, string][]): string {
   const source = parent === null ? 'cli' : { subagent: { thread_spawn: { parent_thread_id: parent, depth: 1, agent_nickname: 'Euler', agent_role: 'worker' } } };
   return (
-    line(START, 'session_meta', { id, timestamp: START, cwd: '/work/app', originator: 'codex_cli_rs', cli_version: '0.140.0', source, model_provider: 'openrouter' }) +
+    line(START, 'session_meta', { id, timestamp: START, cwd: '/work/app', originator: 'codex_cli_rs', cli_version: '0.140.0', source, model_provider: 'openrouter', ...(instructions ? { base_instructions: { text: instructions } } : {}) }) +
     turns.map(([time, model]) => line(time, 'turn_context', { cwd: '/work/app', approval_policy: 'never', sandbox_policy: { type: 'workspace-write' }, model, summary: 'auto' }) + line(time, 'event_msg', { type: 'user_message', message: 'go' })).join('')
   );
 }
@@ -57,5 +62,21 @@ describe("a Codex session's sub-agent spawned two days before the commit", () =>
     expect(recorded.status, recorded.stderr).toBe(0);
     expect(recorded.message).toContain('Assisted-by: codex:qwen/qwen3-coder\n');
     expect(recorded.message).toContain('Assisted-by: codex:openai/gpt-5-mini\n');
+  });
+
+  it("a sub-agent whose session_meta line is over 256 KiB (a role's long instructions) is read by its first keys", () => {
+    const day = '2026/01/03';
+    const files: Record<string, string> = {
+      'config.toml': 'model = "gpt-5"\n',
+      [`sessions/${day}/rollout-2026-01-03T08-00-00-${PARENT}.jsonl`]: rollout(PARENT, null, [LATER, 'gpt-5']),
+      [`sessions/${day}/rollout-2026-01-03T08-05-00-${CHILD}.jsonl`]: longRollout(CHILD, PARENT, `"parent_thread_id":"${OTHER}" ${'x'.repeat(300 * 1024)}`, [AFTER, 'qwen/qwen3-coder']),
+      // Another session's sub-agent, as long: not this commit's.
+      [`sessions/${day}/rollout-2026-01-03T08-06-00-${LATER_CHILD}.jsonl`]: longRollout(LATER_CHILD, OTHER, 'y'.repeat(300 * 1024), [AFTER, 'qwen/qwen3-coder-plus']),
+    };
+    const env = hookEnv({ HOME: homeWith(), CODEX_HOME: homeWith(files), CODEX_SANDBOX: 'seatbelt', CODEX_THREAD_ID: PARENT });
+    const refused = runAgent(withPrevious(DENY), agentBin('codex'), [], env);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
+    expect(refused.stderr).not.toContain('qwen3-coder-plus');
   });
 });
