@@ -79,4 +79,21 @@ describe("a Codex session's sub-agent spawned two days before the commit", () =>
     expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
     expect(refused.stderr).not.toContain('qwen3-coder-plus');
   });
+
+  it('a previous commit dated ahead of now (GIT_COMMITTER_DATE) bounds nothing: the sub-agent is read', () => {
+    const day = '2026/01/03';
+    const files: Record<string, string> = {
+      'config.toml': 'model = "gpt-5"\n',
+      [`sessions/${day}/rollout-2026-01-03T08-00-00-${PARENT}.jsonl`]: rollout(PARENT, null, [LATER, 'gpt-5']),
+      [`sessions/${day}/rollout-2026-01-03T08-05-00-${CHILD}.jsonl`]: rollout(CHILD, PARENT, [AFTER, 'qwen/qwen3-coder']),
+    };
+    const env = hookEnv({ HOME: homeWith(), CODEX_HOME: homeWith(files), CODEX_SANDBOX: 'seatbelt', CODEX_THREAD_ID: PARENT });
+    const repo = hooked(DENY);
+    // The agent's own throwaway commit, dated years ahead, before its sub-agent runs.
+    const ahead = '2099-01-01T00:00:00Z';
+    repo.commit('chore: previous\n', { 'previous.txt': 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: ahead, GIT_COMMITTER_DATE: ahead });
+    const refused = runAgent(repo, agentBin('codex'), [], env);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
+  });
 });
