@@ -15,10 +15,15 @@ const BLACKBOX: SettingsLayout = {
   dir: '.blackboxcli',
   system: { linux: 'etc/blackbox-cli', darwin: 'Library/Application Support/BlackboxCode' },
   variables: 'BLACKBOX_CODE',
-  order: { replaces: ['OPENAI_MODEL'] },
+  // Beside its variables, never before them: its source sends OPENAI_MODEL (an OpenAI key),
+  // BLACKBOX_API_MODEL (its own API) or BLACKBOX_MODEL (its OAuth) whatever the settings or
+  // `--model` say (danielnovais-tech/cli packages/core/src/core/contentGenerator.ts,
+  // createContentGeneratorConfig), so a settings file (the work tree's, which the agent may write)
+  // hides none of them (signatures.json envModels.blackbox.also).
+  order: {},
 };
 
-/** BLACKBOX CLI's model, read as Qwen Code's (src/agent-settings/qwen-code.ts): `--model`, then the merged settings' `model.name`, then `OPENAI_MODEL`. */
+/** BLACKBOX CLI's settings model: `--model`, then the merged settings' `model.name`, recorded beside its model variables (row s42I-3). */
 export function blackboxCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   return layeredSettingsModel(place, BLACKBOX, cli?.cwd);
 }

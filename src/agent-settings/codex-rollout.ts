@@ -1,5 +1,5 @@
 import { closeSync, constants, readdirSync, realpathSync, type Dirent } from 'node:fs';
-import { isAbsolute, join, sep } from 'node:path';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import { filesByWritten, MAX_LISTED } from './files-by-written.js';
@@ -22,9 +22,11 @@ const MAX_LINE = 1024 * 1024;
 const TURN_CONTEXT = Buffer.from('"type":"turn_context"');
 /** Models used since the previous commit recorded beside the last turn's, the most recently used first. */
 const MAX_WINDOW_MODELS = 8;
-/** Rollouts looked at for the session's sub-agents (the newest first, in the newest two day directories), and sub-agents read at most. */
+/** Rollouts looked at for the session's sub-agents (the newest first, in the day directories since the parent's), and sub-agents read at most. */
 const MAX_SPAWN_CANDIDATES = 64;
 const MAX_SUBAGENTS = 16;
+/** Day directories looked into for sub-agents' rollouts: back to the parent's own day (none is spawned before it), at most this many. */
+const MAX_SPAWN_DAYS = 31;
 
 /**
  * A rollout's records as {@link modelsSince} reads them: each `turn_context`'s `payload.model`, in
@@ -257,7 +259,8 @@ function rolloutModels(place: SettingsPlace, path: string, prefix: string, last:
  * The thread a rollout's sub-agent was spawned by: its first line, the `session_meta` record, names it
  * (`payload.source.subagent.thread_spawn.parent_thread_id`, codex-rs `SessionSource::SubAgent`
  * `SubAgentSource::ThreadSpawn`; newer releases also `payload.parent_thread_id`), with the rollout's
- * own thread id (`payload.id`); null for any other rollout, or a first line over {@link TAIL} (its instructions are tens of KB).
+ * own thread id (`payload.id`); null for any other rollout. A first line over {@link TAIL} (its
+ * instructions are tens of KB) is read by {@link longSpawnOf}.
  */
 function spawnOf(path: string): { id: string; parent: string } | null {
   const opened = openRegularFile(path, constants.O_NOFOLLOW);
@@ -271,7 +274,7 @@ function spawnOf(path: string): { id: string; parent: string } | null {
     closeSync(opened.fd);
   }
   const end = head.indexOf(0x0a);
-  if (end < 0 && head.length >= TAIL) return null;
+  if (end < 0 && head.length >= TAIL) return longSpawnOf(head);
   let record: unknown;
   try {
     record = JSON.parse(head.subarray(0, end < 0 ? head.length : end).toString('utf8'));
@@ -288,19 +291,51 @@ function spawnOf(path: string): { id: string; parent: string } | null {
   return { id: id.toLowerCase(), parent: parent.toLowerCase() };
 }
 
+/** A `session_meta` line's start as codex-rs writes it: the record's `timestamp`, its type, then the payload's first key, the thread's `id`. */
+const LONG_META = /^\{(?:"timestamp":"[^"\\]{0,64}",)?"type":"session_meta","payload":\{"id":"([0-9a-fA-F-]{36})"/;
+/** The spawning thread's key with a string value: inside any string its quotes are escaped, so these bytes are only ever a key's own. */
+const LONG_PARENT = /"parent_thread_id":"([0-9a-fA-F-]{36})"/;
+
+/**
+ * {@link spawnOf} of a first line longer than {@link TAIL} (base instructions a role's
+ * `model_instructions_file` makes hundreds of KB): codex-rs writes the thread's `id` first in the
+ * payload and its `source` before the instructions, so both are in the line's first bytes; read
+ * there by their keys, not by parsing the line.
+ */
+function longSpawnOf(head: Buffer): { id: string; parent: string } | null {
+  const text = head.toString('latin1');
+  const id = LONG_META.exec(text)?.[1];
+  const parent = LONG_PARENT.exec(text)?.[1];
+  if (!id || !parent || !THREAD_ID.test(id) || !THREAD_ID.test(parent)) return null;
+  return { id: id.toLowerCase(), parent: parent.toLowerCase() };
+}
+
+/**
+ * The day directories a sub-agent of the thread whose rollout is `own` can be in, the newest first:
+ * each sub-agent's rollout is in the day directory of its spawning (Codex names it when it starts,
+ * and appends to it as long as the sub-agent runs), never before its parent's own day; so back to
+ * that day (a session that crossed midnight twice keeps its first sub-agents' rollouts there), at
+ * least the newest two, at most {@link MAX_SPAWN_DAYS}.
+ */
+function spawnDays(sessions: string, own: string): string[] {
+  const days = dayDirs(sessions, MAX_SPAWN_DAYS);
+  const at = days.indexOf(dirname(own));
+  return at < 0 ? days.slice(0, 2) : days.slice(0, Math.max(2, at + 1));
+}
+
 /**
  * The models of the sub-agents thread `id` spawned (and theirs, at any depth): Codex runs each
  * sub-agent (`spawn_agent`, a custom agent's role file `model = …`, or the tool call's own `model`)
  * as a thread of its own, with its own rollout whose `turn_context` records the model it ran on, and
  * names the spawning thread in that rollout's `session_meta`; the sub-agent's edits land in the work
  * tree the parent then commits, so its models go beside the parent's. Looked for among the rollouts
- * of the newest two day directories written since the previous commit (`windowStart`; without one,
- * in the last 10 minutes), at most {@link MAX_SPAWN_CANDIDATES} looked at and {@link MAX_SUBAGENTS}
+ * of the day directories since the parent's ({@link spawnDays}) written since the previous commit
+ * (`windowStart`; without one, in the last 10 minutes), at most {@link MAX_SPAWN_CANDIDATES} looked at and {@link MAX_SUBAGENTS}
  * read; each one's models since the previous commit (without a window: its last turn's).
  */
 function subagentModels(place: SettingsPlace, sessions: string, id: string, own: string, now: number): { model: string; evidence: string }[] {
   const window = place.windowStart ? place.windowStart() : undefined;
-  const files = filesByWritten(dayDirs(sessions, 2), isRolloutName)
+  const files = filesByWritten(spawnDays(sessions, own), isRolloutName)
     .filter(({ path, written }) => path !== own && (typeof window === 'number' ? written >= window : window === null || now - written <= RECENT_MS))
     .slice(0, MAX_SPAWN_CANDIDATES);
   const spawns = files.map(({ path }) => ({ path, spawn: spawnOf(path) }));

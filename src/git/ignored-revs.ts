@@ -46,12 +46,14 @@ export async function inBlamedRange(root: string, commits: readonly string[], re
 /**
  * The files each of `commits` changed against its parent, as `git log --name-only` lists them
  * (root-relative whatever `diff.relative` says, no rename pairing: the old and the new name both;
- * a merge lists none). One git process for all of them, named on its stdin.
+ * a merge, the files it changed against every parent (`-c`): the only ones where a line can be the
+ * merge's own, which git blame passes on when the merge is ignored). One git process for all of them,
+ * named on its stdin.
  */
 export async function changedPaths(root: string, commits: readonly string[]): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   if (commits.length === 0) return out;
-  const text = await runGit(['log', '--stdin', '--no-walk=unsorted', '--no-renames', '--diff-merges=off', '--no-relative', '--no-ext-diff', '--format=%x01%H', '-z', '--name-only'], { cwd: root, input: `${commits.join('\n')}\n` });
+  const text = await runGit(['log', '--stdin', '--no-walk=unsorted', '--no-renames', '--diff-merges=combined', '--no-relative', '--no-ext-diff', '--format=%x01%H', '-z', '--name-only'], { cwd: root, input: `${commits.join('\n')}\n` });
   for (const chunk of text.split('\x01')) {
     const end = chunk.indexOf('\0');
     if (end === -1) continue;

@@ -30,7 +30,10 @@ export async function gatherCommitTimeSignals(cwd: string, gitDir: string, env: 
     const windowStart = () => {
       if (start === undefined) {
         const previous = previousCommitTime(cwd, rewritten, { gitDir, env });
-        start = previous === null ? null : (previous - WINDOW_SLACK_SECONDS) * 1000;
+        // A previous commit dated after now (`GIT_COMMITTER_DATE` set ahead, by the agent itself) would
+        // hide every record made before that date: it bounds nothing, every record is read, as without a HEAD (row s42I-5).
+        const ahead = previous !== null && previous - WINDOW_SLACK_SECONDS > now.getTime() / 1000;
+        start = previous === null || ahead ? null : (previous - WINDOW_SLACK_SECONDS) * 1000;
       }
       return start;
     };
