@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
-import { checkout, origin, prEvent, pullRequest, runAction } from '../helpers/github-action.js';
+import { checkout, origin, prEvent, pullRequest, repository, runAction } from '../helpers/github-action.js';
 
 /**
  * What a CI runner runs as a command in a log line, as actions/runner's ActionCommandManager reads
@@ -90,5 +90,29 @@ describe('text a CI runner would run as a command, printed by aitrail into a CI 
     expect(result.status, result.stderr).toBe(1);
     expect(runnerCommands(result.stdout + result.stderr).sort()).toEqual(['::error', '::warning']);
     expect(result.summary).not.toContain('##[');
+  });
+
+  it('the Action with an origin URL holding a CR (a reused workspace): its error starts no runner command, its summary line is one code span', () => {
+    const world = origin();
+    const { head, merge } = pullRequest(world, [{ message: 'feat: x\n', files: { 'src/x.js': 'x\n' } }]);
+    const runner = checkout(world, 'pull/1/merge', merge);
+    runner.git(['config', 'remote.origin.url', `${world.origin.dir}\r::add-mask::qwen3-coder <img src=x> @octocat`]);
+    const result = runAction(runner, prEvent(head, merge), repository(world.origin.dir));
+    expect(result.status).toBe(3);
+    expect(runnerCommands(result.stdout + result.stderr)).toEqual(['::error']);
+    expect(result.stdout).toContain('%0D::add-mask::qwen3-coder');
+    expect(result.summary).toMatch(/^:x: `origin is [^`\n]*::add-mask::qwen3-coder <img src=x> @octocat, not [^`\n]*`$/m);
+  });
+
+  it('the Action on a pull request into a branch whose name holds a backtick: the range stays one code span in the summary', () => {
+    const world = origin();
+    const base = 'rel`<b>x</b>`@octocat';
+    world.dev.git(['push', '-q', 'origin', `${world.main}:refs/heads/${base}`]);
+    const { head, merge } = pullRequest(world, [{ message: 'feat: x\n', files: { 'src/x.js': 'x\n' } }]);
+    const event = prEvent(head, merge);
+    const into = { ...event, baseRef: base, payload: { ...event.payload, pull_request: { ...event.payload.pull_request, base: { ref: base } } } };
+    const result = runAction(checkout(world, 'pull/1/merge', merge), into);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.summary).toContain(`:white_check_mark: \`\` refs/remotes/origin/${base}..${head} \`\`: 1 commit checked`);
   });
 });
