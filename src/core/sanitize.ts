@@ -23,7 +23,7 @@ export const RUNNER_COMMAND_OPENER = /(##(?:vso)?)\[/gi;
 export function sanitize(text: string, options: { keepNewlines?: boolean; max?: number; insideRunnerCommand?: boolean } = {}): string {
   const max = options.max ?? 100_000;
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  const shown = (options.insideRunnerCommand ? cut : cut.replace(RUNNER_COMMAND_OPENER, '$1\\x5b')).replace(UNSAFE_CHARS, (ch) => {
+  const shown = (options.insideRunnerCommand || !cut.includes('##') ? cut : cut.replace(RUNNER_COMMAND_OPENER, '$1\\x5b')).replace(UNSAFE_CHARS, (ch) => {
     if (ch === '\n' && options.keepNewlines) return ch;
     if (ch === '\t' && options.keepNewlines) return ch;
     const code = ch.charCodeAt(0);
