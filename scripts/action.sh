@@ -13,9 +13,21 @@
 set -uo pipefail
 
 say() { printf '%s\n' "$*" >&2; }
+# A message as a workflow command's data: %, CR and LF escaped as the runner reads them back (a CR
+# or LF in it, from an origin URL a reused workspace's config holds, would start a line of its own,
+# which the runner runs as a command: `::add-mask::…`, `::stop-commands::…`).
+command_data() { local text=${1//%/%25}; text=${text//$'\r'/%0D}; printf '%s' "${text//$'\n'/%0A}"; }
+# Text as one Markdown code span for the job summary: inert (no image, link, raw HTML, emphasis,
+# table break or @mention is read inside one), line breaks as spaces, its fence longer than any run
+# of backticks in the text (a branch name may hold one).
+markdown_code() {
+  local text=${1//[$'\r\n']/ } fence='`'
+  while [[ $text == *"$fence"* ]]; do fence+='`'; done
+  if [ ${#fence} -gt 1 ]; then printf '%s %s %s' "$fence" "$text" "$fence"; else printf '`%s`' "$text"; fi
+}
 fail() {
-  printf '::error title=aitrail::%s\n' "$1"
-  printf '### aitrail\n\n:x: %s\n' "$1" >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
+  printf '::error title=aitrail::%s\n' "$(command_data "$1")"
+  printf '### aitrail\n\n:x: %s\n' "$(markdown_code "$1")" >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
   exit "${2:-3}"
 }
 
@@ -223,7 +235,7 @@ case $status in
   *) mark=':warning:'; result="aitrail check could not judge the commits (exit $status): see the job log" ;;
 esac
 {
-  printf '### aitrail check\n\n%s `%s`: %s\n\n' "$mark" "$range" "${result#aitrail: }"
+  printf '### aitrail check\n\n%s %s: %s\n\n' "$mark" "$(markdown_code "$range")" "${result#aitrail: }"
 } >>"$summary"
 
 # The report: AI-authored lines (since the target branch for a pull request) at the judged commit.

@@ -6,14 +6,24 @@
 export const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /**
+ * What a CI runner runs as a command ANYWHERE in a log line, not only at its start: GitHub Actions'
+ * legacy `##[add-mask]…`, `##[stop-commands]…`, `##[error]…` (actions/runner's ActionCommand.TryParse
+ * looks for `##[` with IndexOf, after the `::` form failed) and Azure Pipelines' `##vso[…]`. Its `[`
+ * is what `sanitize` shows escaped (`\x5b`) and JSON writes as `\u005b` (the same string read back).
+ */
+export const RUNNER_COMMAND_OPENER = /(##(?:vso)?)\[/gi;
+
+/**
  * Neutralise hostile text before it reaches a terminal or a report: control characters,
  * escape sequences (CSI/OSC), bidi overrides and other invisible format characters become
- * visible `\xNN` / `\u{…}` escapes. Newlines are escaped too unless `keepNewlines`.
+ * visible `\xNN` / `\u{…}` escapes. Newlines are escaped too unless `keepNewlines`. A CI runner's
+ * command opener (`##[`, `##vso[`) is shown as `##\x5b` unless `insideRunnerCommand`: text inside a
+ * `::error …::` line the runner has already read as that command, where the file name must stay exact.
  */
-export function sanitize(text: string, options: { keepNewlines?: boolean; max?: number } = {}): string {
+export function sanitize(text: string, options: { keepNewlines?: boolean; max?: number; insideRunnerCommand?: boolean } = {}): string {
   const max = options.max ?? 100_000;
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return cut.replace(UNSAFE_CHARS, (ch) => {
+  const shown = (options.insideRunnerCommand || !cut.includes('##') ? cut : cut.replace(RUNNER_COMMAND_OPENER, '$1\\x5b')).replace(UNSAFE_CHARS, (ch) => {
     if (ch === '\n' && options.keepNewlines) return ch;
     if (ch === '\t' && options.keepNewlines) return ch;
     const code = ch.charCodeAt(0);
@@ -22,6 +32,9 @@ export function sanitize(text: string, options: { keepNewlines?: boolean; max?: 
     if (ch === '\t') return '\\t';
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
   });
+  // A kept line break can put quoted input at a line's start: a runner runs `::add-mask::…` there
+  // (after blanks: actions/runner trims them first), so that line's first colon is shown escaped.
+  return options.keepNewlines ? shown.replace(/^(\s*):(?=:)/gm, '$1\\x3a') : shown;
 }
 
 const unicodeEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -39,5 +52,7 @@ export function escapeUnsafe(text: string): string {
  */
 export function safeJson(value: unknown, indent?: number): string {
   // Raw line breaks in JSON text are only the indentation's (inside strings JSON.stringify wrote `\n`).
-  return JSON.stringify(value, null, indent).replace(UNSAFE_CHARS, (char) => (char === '\n' ? char : unicodeEscape(char)));
+  return JSON.stringify(value, null, indent)
+    .replace(UNSAFE_CHARS, (char) => (char === '\n' ? char : unicodeEscape(char)))
+    .replace(RUNNER_COMMAND_OPENER, '$1\\u005b');
 }

@@ -128,7 +128,7 @@ describe('the GitHub Action script on a push', () => {
     const result = runAction(runner, { name: 'push', ref: 'refs/heads/main', sha: world.main, payload });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^::error title=aitrail::the commit before this push \(0{40}\) is unknown/m);
-    expect(result.summary).toMatch(/:x: the commit before this push/);
+    expect(result.summary).toMatch(/:x: `the commit before this push/);
   });
 });
 

@@ -44,3 +44,21 @@ describe('safeJson: one escaping policy for every JSON output', () => {
     expect(text.split('\n')).toHaveLength(6);
   });
 });
+
+describe('text a CI runner would run as a command (row s42P-1)', () => {
+  it('shows the `[` of `##[` and `##vso[` escaped anywhere in a name, and JSON writes it as \\u005b (read back unchanged)', async () => {
+    const { safeJson } = await import('../../src/core/sanitize.js');
+    expect(sanitize('src/##[error]x.js')).toBe('src/##\\x5berror]x.js');
+    expect(sanitize('a ##VSO[task.setvariable variable=A]b')).toBe('a ##VSO\\x5btask.setvariable variable=A]b');
+    expect(sanitize('#[x] and # [y]')).toBe('#[x] and # [y]');
+    expect(sanitize('src/##[error]x.js', { insideRunnerCommand: true })).toBe('src/##[error]x.js');
+    const json = safeJson({ path: 'src/##[error]x.js' });
+    expect(json).not.toContain('##[');
+    expect(JSON.parse(json)).toEqual({ path: 'src/##[error]x.js' });
+  });
+
+  it('with kept line breaks, a line starting with `::` (after blanks) has its first colon escaped', () => {
+    expect(sanitize("path 'x\n  ::add-mask::y' is gone", { keepNewlines: true })).toBe("path 'x\n  \\x3a:add-mask::y' is gone");
+    expect(sanitize('a::b\nc: d', { keepNewlines: true })).toBe('a::b\nc: d');
+  });
+});

@@ -1,9 +1,13 @@
 import { sanitize } from '../sanitize.js';
 import type { Verdict } from './verdict.js';
 
-/** Workflow-command data: `%`, CR and LF are the characters with meaning; other controls are shown escaped. */
+/**
+ * Workflow-command data: `%`, CR and LF are the characters with meaning; other controls are shown
+ * escaped. A `##[` stays as written: the runner reads a line starting `::error` as that command and
+ * never looks for the older `##[…]` form in it (a file property must name the file exactly).
+ */
 export function escapeData(text: string): string {
-  return sanitize(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'), { max: 4000 });
+  return sanitize(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'), { max: 4000, insideRunnerCommand: true });
 }
 
 /** Workflow-command property values: `:` and `,` also separate properties. */
