@@ -30,6 +30,15 @@ export const COHERE_LAB = /^c4ai-(?=command|aya)/i;
 const SIZE_TAG = /^(\d+(?:\.\d+)?[bmt]|\d+x\d+b|e\d+b)(?:$|[-_])/;
 /** Tags that choose a provider or price, not a model: OpenRouter `:free`, `:exacto`; ollama `:latest`. */
 const VARIANT_TAG = /^(?:free|beta|extended|exacto|nitro|floor|online|thinking|latest|cloud)$/;
+/**
+ * Hugging Face's router (router.huggingface.co) picks who serves a Hub model by a tag after its id:
+ * a provider (`Qwen/Qwen3-Coder-480B-A35B-Instruct:novita`, `deepseek-ai/DeepSeek-V4-Pro:fireworks-ai`,
+ * `zai-org/GLM-4.6:zai-org`) or a selection policy (`:fastest`, `:cheapest`, `:preferred`): where it
+ * ran, no part of the model's name. Read as an ollama tag, it made `qwen/…-novita` (past a deny of
+ * `qwen/qwen3-coder`) and a co-author line nothing at all.
+ */
+const ROUTER_TAG =
+  /^(?:fastest|cheapest|preferred|baseten|cerebras|clarifai|cohere|deepinfra|fal-ai|featherless-ai|fireworks-ai|groq|hf-inference|hyperbolic|nebius|novita|nscale|openai|ovhcloud|publicai|replicate|sambanova|scaleway|together|wavespeed|zai-org)$/;
 const AGENT_SET: ReadonlySet<string> = new Set(AGENTS);
 
 const GENERIC_SUFFIXES: readonly RegExp[] = [
@@ -212,7 +221,7 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
   if (fineTune) text = fineTune[1] ?? '';
   text = text.replace(COHERE_LAB, ''); // Hugging Face's `CohereLabs/c4ai-command-r-plus-08-2024` is `command-r-plus-08-2024`
   const colon = text.indexOf(':'); // ollama: qwen2.5-coder:32b-instruct-q4_K_M
-  if (colon < 0 || VARIANT_TAG.test(text.slice(colon + 1))) {
+  if (colon < 0 || VARIANT_TAG.test(text.slice(colon + 1)) || ROUTER_TAG.test(text.slice(colon + 1))) {
     if (colon >= 0) text = text.slice(0, colon);
     const key = normaliseText(text, options);
     return key ? { key, sized: key } : null;

@@ -1,0 +1,88 @@
+// Red team, session 42 (helper k): denied models under the ids inference providers give them today
+// (Hugging Face's router, Cloudflare Workers AI), committed through the installed hooks with the
+// agent's own environment and replayed through `aitrail check`. Each test failed before its fix.
+import { describe, expect, it } from 'vitest';
+import { checkJson as check } from '../helpers/cli.js';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { copiedRepo } from '../helpers/hooked-repo.js';
+import { aitrail, gitRun, messageOf } from '../helpers/hooks.js';
+
+const DENY_CHINESE = 'policy:\n  deny: ["qwen/*", "deepseek/*", "moonshotai/*", "z-ai/*", "minimax/*"]\n';
+
+/** A repository on `feature` (after `main` committed `config`) for `aitrail check main..feature`. */
+function checked(config: string): TestRepo {
+  const repo = makeRepo();
+  repo.commit('chore: policy\n', { '.aitrailrc.yml': config });
+  repo.git(['checkout', '-q', '-b', 'feature']);
+  return repo;
+}
+
+function errors(repo: TestRepo) {
+  const { code, json } = check(repo.dir);
+  return { code, refused: json.violations.filter((violation) => violation.severity === 'error') };
+}
+
+describe('s42K-1: Hugging Face router\'s `:provider` tag after a model id', () => {
+  it('a co-author line and an `Assisted-by:` naming `<model>:novita` (`:fireworks-ai`, `:groq`, `:fastest`) are that model', () => {
+    const repo = checked('policy:\n  deny: ["qwen/qwen3-coder", "deepseek/deepseek-v4-pro", "moonshotai/*", "z-ai/*", "minimax/*"]\n');
+    const coAuthored = repo.commit('feat: a\n\nCo-authored-by: Qwen/Qwen3-Coder-480B-A35B-Instruct:novita <ai@example.com>\n', { a: 'a\n' });
+    const assisted = repo.commit('feat: b\n\nAssisted-by: aider:huggingface/deepseek-ai/DeepSeek-V4-Pro:fireworks-ai\n', { b: 'b\n' });
+    const kimi = repo.commit('feat: c\n\nCo-authored-by: moonshotai/Kimi-K2-Instruct-0905:groq <ai@example.com>\n', { c: 'c\n' });
+    const glm = repo.commit('feat: d\n\nCo-authored-by: zai-org/GLM-4.6:fastest <ai@example.com>\n', { d: 'd\n' });
+    // The flagship's smaller sibling as ollama tags it is another model: `deny: ["qwen/qwen3-coder"]` does not name it.
+    const small = repo.commit('feat: e\n\nAssisted-by: aider:ollama/qwen3-coder:30b\n', { e: 'e\n' });
+    // An OpenAI open-weight model served by Cerebras through the router is OpenAI's.
+    const oss = repo.commit('feat: f\n\nCo-authored-by: openai/gpt-oss-120b:cerebras <ai@example.com>\n', { f: 'f\n' });
+
+    const { code, refused } = errors(repo);
+    expect(code).toBe(1);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sha: coAuthored, rule: 'model-denied', model: 'qwen/qwen3-coder' }),
+        expect.objectContaining({ sha: assisted, rule: 'model-denied', model: 'deepseek/deepseek-v4-pro' }),
+        expect.objectContaining({ sha: kimi, rule: 'model-denied', model: 'moonshotai/kimi-k2-0905' }),
+        expect.objectContaining({ sha: glm, rule: 'model-denied', model: 'z-ai/glm-4.6' }),
+      ]),
+    );
+    expect(refused.filter((violation) => violation.sha === small || violation.sha === oss)).toEqual([]);
+  });
+
+  it('Claude Code pointed at the router (ANTHROPIC_MODEL=<model>:<provider>) is refused at commit by a deny of that model', () => {
+    const repo = copiedRepo('provider-model-ids-s42k router', () => {
+      const made = makeRepo();
+      made.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["meta-llama/llama-3.3-70b-instruct", "qwen/qwen3-coder"]\n' });
+      const init = aitrail(made.dir, ['init', '--mode', 'git']);
+      expect(init.status, init.stderr).toBe(0);
+      return made;
+    });
+    for (const model of ['meta-llama/Llama-3.3-70B-Instruct:groq', 'Qwen/Qwen3-Coder-480B-A35B-Instruct:novita']) {
+      repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
+      repo.git(['add', 'src/parser.ts']);
+      const result = gitRun(repo.dir, ['commit', '-q', '-F', '-'], { CLAUDECODE: '1', ANTHROPIC_MODEL: model }, 'feat: parser\n');
+      expect(result.status, `${model}: ${result.status === 0 ? messageOf(repo.dir) : ''}`).toBe(1);
+      expect(result.stderr).toMatch(/denied by policy\.deny/);
+    }
+  });
+});
+
+describe('s42K-2: Cloudflare Workers AI\'s `@cf/` ids behind a route, read as an e-mail address', () => {
+  it('`Assisted-by: aider:cloudflare/@cf/qwen/qwen2.5-coder-32b-instruct` is Qwen\'s, not a person\'s address', () => {
+    const repo = checked(DENY_CHINESE);
+    const routed = repo.commit('feat: a\n\nAssisted-by: aider:cloudflare/@cf/qwen/qwen2.5-coder-32b-instruct\n', { a: 'a\n' });
+    const kimi = repo.commit('feat: b\n\nAssisted-by: opencode:cloudflare-workers-ai/@cf/moonshotai/kimi-k2.6\n', { b: 'b\n' });
+    const glm = repo.commit('feat: c\n\nAssisted-by: aider:@cf/zai-org/glm-4.7-flash\n', { c: 'c\n' });
+    // A person's address still names no model: no refusal.
+    const person = repo.commit('feat: d\n\nAssisted-by: qwen.li@cf.example.com\n', { d: 'd\n' });
+
+    const { code, refused } = errors(repo);
+    expect(code).toBe(1);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sha: routed, rule: 'model-denied', model: 'qwen/qwen-2.5-coder-32b-instruct' }),
+        expect.objectContaining({ sha: kimi, rule: 'model-denied', model: 'moonshotai/kimi-k2.6' }),
+        expect.objectContaining({ sha: glm, rule: 'model-denied', model: 'z-ai/glm-4.7-flash' }),
+      ]),
+    );
+    expect(refused.filter((violation) => violation.sha === person)).toEqual([]);
+  });
+});
