@@ -67,6 +67,12 @@ const GENERIC_SUFFIXES: readonly RegExp[] = [
   // `qwen2.5-turbo` are models of their own).
   /-tput$/,
   /(?<=-(?:instruct|\d+(?:\.\d+)?b|a\d+b|\d{4}|r1|v\d+(?:\.\d+)?))-turbo$/,
+  // …and Nebius's `-fast` after a full name (`DeepSeek-V3-0324-fast`, `Qwen3-235B-A22B-Instruct-2507-fast`,
+  // Cloudflare's `llama-3.3-70b-instruct-fp8-fast`), not after a bare version (`grok-4-fast`, `grok-4.1-fast`
+  // are models of their own); Chutes' `-TEE` (`DeepSeek-V3.1-TEE`, `GLM-4.6-TEE`: the same weights in a
+  // trusted enclave), after any name: no model is named so.
+  /(?<=-(?:instruct|\d+(?:\.\d+)?b|a\d+b|\d{4}|r1|v\d+(?:\.\d+)?|fp8))-fast$/,
+  /-tee$/,
 ];
 
 /** The family a name starts with (`claude-…`, `gpt4o`, `o3-mini`, `qwen2.5`), or null. */

@@ -86,3 +86,40 @@ describe('s42K-2: Cloudflare Workers AI\'s `@cf/` ids behind a route, read as an
     expect(refused.filter((violation) => violation.sha === person)).toEqual([]);
   });
 });
+
+describe('s42K-3: a provider\'s serving variant after a full model name (Nebius `-fast`, Chutes `-TEE`)', () => {
+  it('deny: ["qwen/qwen3-coder", "deepseek/deepseek-v3.1", "deepseek/deepseek-v3-0324"] names them; xAI\'s `grok-4-fast` stays a model of its own', () => {
+    const repo = checked('policy:\n  deny: ["qwen/qwen3-coder", "deepseek/deepseek-v3.1", "deepseek/deepseek-v3-0324", "x-ai/grok-4"]\n');
+    const tee = repo.commit('feat: a\n\nCo-authored-by: chutes/Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8-TEE <ai@example.com>\n', { a: 'a\n' });
+    const teeV31 = repo.commit('feat: b\n\nAssisted-by: opencode:chutes/deepseek-ai/DeepSeek-V3.1-TEE\n', { b: 'b\n' });
+    const fast = repo.commit('feat: c\n\nAssisted-by: aider:nebius/deepseek-ai/DeepSeek-V3-0324-fast\n', { c: 'c\n' });
+    const grok = repo.commit('feat: d\n\nAssisted-by: aider:xai/grok-4-fast\n', { d: 'd\n' });
+
+    const { code, refused } = errors(repo);
+    expect(code).toBe(1);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sha: tee, rule: 'model-denied', model: 'qwen/qwen3-coder' }),
+        expect.objectContaining({ sha: teeV31, rule: 'model-denied', model: 'deepseek/deepseek-v3.1' }),
+        expect.objectContaining({ sha: fast, rule: 'model-denied', model: 'deepseek/deepseek-v3-0324' }),
+      ]),
+    );
+    expect(refused.filter((violation) => violation.sha === grok)).toEqual([]);
+  });
+});
+
+describe('s42K-4: a denied vendor\'s family or company word the declared reading did not know', () => {
+  it('`Assisted-by: aider:qvq-max`, `CodeGeeX`, `ChatGLM`, `THUDM`, `aider:abab6.5s-chat` name Qwen, Z.ai and MiniMax', () => {
+    const repo = checked(DENY_CHINESE);
+    const values = ['aider:qvq-max', 'CodeGeeX', 'ChatGLM', 'THUDM', 'aider:codeqwen-max', 'Copilot (aliyun bailian)', 'aider:abab6.5s-chat'];
+    const shas = values.map((value, at) => repo.commit(`feat: ${at}\n\nAssisted-by: ${value}\n`, { [`f${at}`]: `${at}\n` }));
+    // A person named Zai on a co-author line is still a person.
+    const person = repo.commit('feat: person\n\nCo-authored-by: Zai Chen <zai@example.com>\n', { p: 'p\n' });
+
+    const { code, refused } = errors(repo);
+    expect(code).toBe(1);
+    const models = shas.map((sha) => refused.find((violation) => violation.sha === sha && violation.rule === 'model-denied')?.model);
+    expect(models).toEqual(['qwen/unknown', 'z-ai/unknown', 'z-ai/unknown', 'z-ai/unknown', 'qwen/unknown', 'qwen/unknown', 'minimax/abab6.5s-chat']);
+    expect(refused.filter((violation) => violation.sha === person)).toEqual([]);
+  });
+});
