@@ -1,7 +1,7 @@
 // Normalises one model name (the last `/` segment of what was written) to the spelling the
 // catalog uses as a key: lowercase, `-` between words, `.` between version digits, no dates,
 // no cloud/runner decorations. Pure; the rules are listed in catalog.ts.
-import { AGENTS, FAMILIES, VENDOR_NAMES, type Family } from './model-data.js';
+import { AGENTS, FAMILIES, ROUTERS, VENDOR_NAMES, type Family } from './model-data.js';
 
 export interface ModelName {
   /** The normalised name, with an ollama tag folded in: `qwen-2.5-coder-32b-instruct`, `llama-4-scout`. */
@@ -234,6 +234,13 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
   }
   const name = text.slice(0, colon);
   const tag = text.slice(colon + 1);
+  // `provider:model`, as pydantic-ai, promptfoo and others name a model (`cerebras:qwen-3-coder-480b`,
+  // `deepseek:deepseek-chat`): a router's or vendor's name before the colon, and a family's name after
+  // it (`zai-glm-4.6` is `glm-4.6`), is that model; an ollama model's tag is a size or a variant (`qwen:7b`, `mistral:instruct`).
+  if (ROUTERS.has(name) || VENDOR_NAMES.has(name)) {
+    const routed = normaliseModelName(tag, options);
+    if (routed && familyOf(routed.key) !== null) return routed;
+  }
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(tag)) return null;
   const key = normaliseText(`${name}-${tag}`, options);
   const size = SIZE_TAG.exec(tag)?.[1];

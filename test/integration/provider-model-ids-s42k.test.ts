@@ -123,3 +123,23 @@ describe('s42K-4: a denied vendor\'s family or company word the declared reading
     expect(refused.filter((violation) => violation.sha === person)).toEqual([]);
   });
 });
+
+describe('s42K-5: `provider:model` (pydantic-ai\'s, promptfoo\'s way of naming a model) read as an ollama tag', () => {
+  it('a co-author line naming `cerebras:qwen-3-coder-480b` or `cerebras:zai-glm-4.6` is Qwen\'s or Z.ai\'s; an ollama tag stays one', () => {
+    const repo = checked('policy:\n  deny: ["qwen/qwen3-coder", "z-ai/*"]\n');
+    const qwen = repo.commit('feat: a\n\nCo-authored-by: cerebras:qwen-3-coder-480b <ai@example.com>\n', { a: 'a\n' });
+    const glm = repo.commit('feat: b\n\nCo-authored-by: cerebras:zai-glm-4.6 <ai@example.com>\n', { b: 'b\n' });
+    // ollama's `qwen3-coder:30b` is the 30B model: not the flagship a deny of `qwen/qwen3-coder` names.
+    const small = repo.commit('feat: c\n\nCo-authored-by: qwen3-coder:30b <ai@example.com>\n', { c: 'c\n' });
+
+    const { code, refused } = errors(repo);
+    expect(code).toBe(1);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sha: qwen, rule: 'model-denied', model: 'qwen/qwen3-coder' }),
+        expect.objectContaining({ sha: glm, rule: 'model-denied', model: 'z-ai/glm-4.6' }),
+      ]),
+    );
+    expect(refused.filter((violation) => violation.sha === small)).toEqual([]);
+  });
+});
