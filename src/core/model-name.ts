@@ -1,7 +1,7 @@
 // Normalises one model name (the last `/` segment of what was written) to the spelling the
 // catalog uses as a key: lowercase, `-` between words, `.` between version digits, no dates,
 // no cloud/runner decorations. Pure; the rules are listed in catalog.ts.
-import { AGENTS, FAMILIES, VENDOR_NAMES, type Family } from './model-data.js';
+import { AGENTS, FAMILIES, ROUTERS, VENDOR_NAMES, type Family } from './model-data.js';
 
 export interface ModelName {
   /** The normalised name, with an ollama tag folded in: `qwen-2.5-coder-32b-instruct`, `llama-4-scout`. */
@@ -30,6 +30,15 @@ export const COHERE_LAB = /^c4ai-(?=command|aya)/i;
 const SIZE_TAG = /^(\d+(?:\.\d+)?[bmt]|\d+x\d+b|e\d+b)(?:$|[-_])/;
 /** Tags that choose a provider or price, not a model: OpenRouter `:free`, `:exacto`; ollama `:latest`. */
 const VARIANT_TAG = /^(?:free|beta|extended|exacto|nitro|floor|online|thinking|latest|cloud)$/;
+/**
+ * Hugging Face's router (router.huggingface.co) picks who serves a Hub model by a tag after its id:
+ * a provider (`Qwen/Qwen3-Coder-480B-A35B-Instruct:novita`, `deepseek-ai/DeepSeek-V4-Pro:fireworks-ai`,
+ * `zai-org/GLM-4.6:zai-org`) or a selection policy (`:fastest`, `:cheapest`, `:preferred`): where it
+ * ran, no part of the model's name. Read as an ollama tag, it made `qwen/…-novita` (past a deny of
+ * `qwen/qwen3-coder`) and a co-author line nothing at all.
+ */
+const ROUTER_TAG =
+  /^(?:fastest|cheapest|preferred|baseten|cerebras|clarifai|cohere|deepinfra|fal-ai|featherless-ai|fireworks-ai|groq|hf-inference|hyperbolic|nebius|novita|nscale|openai|ovhcloud|publicai|replicate|sambanova|scaleway|together|wavespeed|zai-org)$/;
 const AGENT_SET: ReadonlySet<string> = new Set(AGENTS);
 
 const GENERIC_SUFFIXES: readonly RegExp[] = [
@@ -58,6 +67,12 @@ const GENERIC_SUFFIXES: readonly RegExp[] = [
   // `qwen2.5-turbo` are models of their own).
   /-tput$/,
   /(?<=-(?:instruct|\d+(?:\.\d+)?b|a\d+b|\d{4}|r1|v\d+(?:\.\d+)?))-turbo$/,
+  // …and Nebius's `-fast` after a full name (`DeepSeek-V3-0324-fast`, `Qwen3-235B-A22B-Instruct-2507-fast`,
+  // Cloudflare's `llama-3.3-70b-instruct-fp8-fast`), not after a bare version (`grok-4-fast`, `grok-4.1-fast`
+  // are models of their own); Chutes' `-TEE` (`DeepSeek-V3.1-TEE`, `GLM-4.6-TEE`: the same weights in a
+  // trusted enclave), after any name: no model is named so.
+  /(?<=-(?:instruct|\d+(?:\.\d+)?b|a\d+b|\d{4}|r1|v\d+(?:\.\d+)?|fp8))-fast$/,
+  /-tee$/,
 ];
 
 /** The family a name starts with (`claude-…`, `gpt4o`, `o3-mini`, `qwen2.5`), or null. */
@@ -212,13 +227,20 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
   if (fineTune) text = fineTune[1] ?? '';
   text = text.replace(COHERE_LAB, ''); // Hugging Face's `CohereLabs/c4ai-command-r-plus-08-2024` is `command-r-plus-08-2024`
   const colon = text.indexOf(':'); // ollama: qwen2.5-coder:32b-instruct-q4_K_M
-  if (colon < 0 || VARIANT_TAG.test(text.slice(colon + 1))) {
+  if (colon < 0 || VARIANT_TAG.test(text.slice(colon + 1)) || ROUTER_TAG.test(text.slice(colon + 1))) {
     if (colon >= 0) text = text.slice(0, colon);
     const key = normaliseText(text, options);
     return key ? { key, sized: key } : null;
   }
   const name = text.slice(0, colon);
   const tag = text.slice(colon + 1);
+  // `provider:model`, as pydantic-ai, promptfoo and others name a model (`cerebras:qwen-3-coder-480b`,
+  // `deepseek:deepseek-chat`): a router's or vendor's name before the colon, and a family's name after
+  // it (`zai-glm-4.6` is `glm-4.6`), is that model; an ollama model's tag is a size or a variant (`qwen:7b`, `mistral:instruct`).
+  if (ROUTERS.has(name) || VENDOR_NAMES.has(name)) {
+    const routed = normaliseModelName(tag, options);
+    if (routed && familyOf(routed.key) !== null) return routed;
+  }
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(tag)) return null;
   const key = normaliseText(`${name}-${tag}`, options);
   const size = SIZE_TAG.exec(tag)?.[1];

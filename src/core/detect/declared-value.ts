@@ -14,10 +14,14 @@ import type { Identity } from '../types.js';
 export type DeclaredValue = Mention;
 
 const MAX_VALUE = 500;
-/** An address a person can be reached at: `local@domain.tld`, nothing else in the brackets. */
+/**
+ * An address a person can be reached at: `local@domain.tld`, nothing else in the brackets. A domain
+ * has no `/`: `aider:cloudflare/@cf/qwen/qwen2.5-coder-32b-instruct` (Cloudflare Workers AI's ids,
+ * `@cf/…`, `@hf/…`, behind a route) is a model's path, and read as an address it declared no one.
+ */
 export function isEmail(text: string): boolean {
   // `^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$` tried every dot of the domain to its end: quadratic in a run of dots.
-  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(text)) return false;
+  if (!/^[^\s@<>]+@[^\s@<>/]+$/.test(text)) return false;
   return text.slice(text.indexOf('@') + 2, -1).includes('.');
 }
 const URL = /<?\bhttps?:\/\/[^\s>]*>?/gi;
