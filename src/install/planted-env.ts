@@ -16,7 +16,7 @@ const ENV_FILES = "':(glob,icase)**/.env' ':(glob,icase)**/.env.*'";
  * to the hooks, so such a file switched aitrail off, or named another model, for every agent commit
  * there without a word. Then the value is not the person's: it is ignored (unset), and the hooks
  * that block say so (`--no-verify` still skips the hooks; `aitrail use <model>` declares a model
- * the repository cannot plant). `git ls-files -s` lists the committed `.env` files (one git spawn,
+ * the repository cannot plant). `git ls-files -s -t` lists the committed `.env` files (one git spawn,
  * only when one of them is set; most repositories commit none), and only when there are some `git
  * grep` (binary files as text) reads them as checked out, as the agents do: a committed
  * `working-tree-encoding` (`IBM037`), an `eol`/`text` attribute or a filter writes another text
@@ -59,7 +59,7 @@ export function plantedEnv(blocks: boolean): string[] {
     `  case "$aitrail_d " in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
   return [
     'if [ -n "${AITRAIL+x}${AITRAIL_MODEL+x}${AITRAIL_AGENT+x}${AITRAIL_QUIET+x}" ]; then',
-    `  aitrail_l=$(${PATHSPECS_AS_WRITTEN} ${REPOSITORY_INDEX} GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false ls-files -s -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_l=`,
+    `  aitrail_l=$(${PATHSPECS_AS_WRITTEN} ${REPOSITORY_INDEX} GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false ls-files -s -t -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_l=`,
     '  aitrail_d=',
     // No committed .env (nearly every repository): nothing for git grep to read, no second process.
     // git grep's own failure (exit 2 and up; 1 is "none found", kept apart by `||`: husky runs its files with sh -e) reads as every one set: the same `.env` may set git's
@@ -68,8 +68,11 @@ export function plantedEnv(blocks: boolean): string[] {
     `  [ -n "$aitrail_l" ] && { aitrail_s=0; aitrail_d=$(${grep('')}) || aitrail_s=$?; [ "$aitrail_s" -le 1 ] || aitrail_d=${ALL_SET}; }`,
     // One gone from the work tree (a path git quotes: can't tell), by the shell's own test: an agent
     // started before loaded it, so the index is read too (`ls-files -d` would stat the whole index).
+    // Not one a sparse checkout keeps out of the work tree (`-t`'s `S`: the person's own index, which no committed
+    // file sets): no agent there loaded it, and in a partial clone (`--filter=blob:none --sparse`) its blob was
+    // never fetched: `git grep --cached` fetched it from the remote, and offline died, read as every one set.
     '  aitrail_eg=',
-    '  [ -n "$aitrail_l" ] && while IFS= read -r aitrail_ef; do aitrail_ef=${aitrail_ef#*\t}; case $aitrail_ef in \\"*) aitrail_eg=1 ;; *) [ -e "$aitrail_ef" ] || [ -L "$aitrail_ef" ] || aitrail_eg=1 ;; esac; done <<aitrail_EOF',
+    '  [ -n "$aitrail_l" ] && while IFS= read -r aitrail_ef; do case $aitrail_ef in "S "*) continue ;; esac; aitrail_ef=${aitrail_ef#*\t}; case $aitrail_ef in \\"*) aitrail_eg=1 ;; *) [ -e "$aitrail_ef" ] || [ -L "$aitrail_ef" ] || aitrail_eg=1 ;; esac; done <<aitrail_EOF',
     '$aitrail_l',
     'aitrail_EOF',
     `  [ -n "$aitrail_eg" ] && { aitrail_s=0; aitrail_ec=$(${grep('--cached ')}) || aitrail_s=$?; [ "$aitrail_s" -le 1 ] || aitrail_ec=${ALL_SET}; aitrail_d="$aitrail_d $aitrail_ec"; }`,

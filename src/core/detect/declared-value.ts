@@ -624,6 +624,9 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   // `Claude <claude@localhost>`: an address with no domain of the Internet, the agent's own name as its mailbox.
   const atMachine = text.length <= MAX_VALUE ? agentAtMachine(parseIdentity(text), aliases, budget) : [];
   if (atMachine.length > 0) return [...atMachine, ...unread];
+  // A template's placeholders alone, no address (the Met Office policy's `Co-authored-by: [Tool Name] ([Model/Version])`,
+  // copied as it stands): nothing, as under a declared key; `[Model/Version]` was read as the model `model/version`.
+  if (text.length <= MAX_VALUE && withoutPlaceholders(read.text) === null) return unread;
   return [...withUnreadVendors(wholly(read.text, 'named', aliases, budget), read.text), ...unread];
 }
 
