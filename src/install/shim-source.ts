@@ -125,6 +125,56 @@ function untrackedNodeModulesLines(): string[] {
 }
 
 /**
+ * Whether a candidate in the work tree that git does not track leads, through links, to code git
+ * tracks (`aitrail_led`: 0 = it does, or it cannot be told). npm links `.bin/aitrail` to its
+ * package and a `file:` dependency's package (`node_modules/aitrail -> ../vendor/aitrail`, as
+ * `npm install --ignore-scripts` makes it from the repository's package.json), a workspace, or a
+ * node_modules that is itself a link lead into a folder the repository commits, while git answers
+ * for the path as written (nothing under node_modules tracked, a path beyond a link unknown): the
+ * shims ran the repository's code. The candidate's real path (`realpath`, else `readlink -f`: one
+ * process, only where node starts anyway, no git process unless it leads outside node_modules; none
+ * at all for the top's `.bin/aitrail` with no link on the way, or npm's one link to
+ * node_modules/aitrail/bin/aitrail.js, told by the shell's `-L` and `-ef`) is judged: outside the work tree, or under the top's node_modules (or packageDir's, already found
+ * untracked), it is not the repository's; elsewhere in the work tree, git is asked for it. pnpm's
+ * `.bin` files are sh wrappers that `exec node "$basedir/../<package>/<bin>"`: each such target is
+ * judged too. A system with neither tool (macOS before 12.3) judges the path as written, as before.
+ */
+function ledIntoTrackedLines(): string[] {
+  return [
+    'aitrail_tp=',
+    'aitrail_in() {',
+    // The usual layouts, told without a process: no link on the way, or npm's one link to the aitrail package's own bin.
+    '  if [ ! -L node_modules ] && [ ! -L node_modules/.bin ] && [ "$1" = node_modules/.bin/aitrail ]; then',
+    '    [ ! -L "$1" ] && return 1',
+    '    [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ] && return 1',
+    '  fi',
+    '  if command -v realpath >/dev/null 2>&1; then aitrail_x=$(realpath -- "$1" 2>/dev/null) || return 0',
+    '  elif command -v readlink >/dev/null 2>&1; then aitrail_x=$(readlink -f -- "$1" 2>/dev/null) || return 0',
+    '  else return 1',
+    '  fi',
+    '  [ -n "$aitrail_tp" ] || aitrail_tp=$(pwd -P) || return 0',
+    '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) return 1 ;; *) return 0 ;; esac',
+    '  case $aitrail_x in node_modules/*) return 1 ;; esac',
+    '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) return 1 ;; esac; fi',
+    '  tracked "$aitrail_x"',
+    '}',
+    'aitrail_led() {',
+    '  aitrail_in "$1" && return 0',
+    '  [ -f "$1" ] || return 1',
+    '  aitrail_y=0',
+    '  while [ "$aitrail_y" -lt 64 ] && IFS= read -r aitrail_l; do',
+    '    aitrail_y=$((aitrail_y + 1))',
+    '    case $aitrail_l in *\\\"\\$basedir/*) ;; *) continue ;; esac',
+    '    aitrail_l=${aitrail_l#*\\\"\\$basedir/}',
+    '    aitrail_l=${aitrail_l%%\\\"*}',
+    '    [ -n "$aitrail_l" ] && aitrail_in "${1%/*}/$aitrail_l" && return 0',
+    '  done <"$1"',
+    '  return 1',
+    '}',
+  ];
+}
+
+/**
  * The package that ran `aitrail init` (git config aitrail.packageDir, relative to the work tree top:
  * `web` in a monorepo whose package.json is in web/), else the top's node_modules/.bin, else PATH;
  * never a binary the repository ships. A candidate in the work tree (git runs hooks at its top, so:
@@ -154,12 +204,13 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     'else',
     '  aitrail_n=1',
     'fi',
+    ...ledIntoTrackedLines(),
     'shipped() {',
     '  case $1 in /*) case $1 in "$PWD"/*) ;; *) return 1 ;; esac ;; esac',
     '  [ "$aitrail_n" != 1 ] && return 0',
-    '  if [ -n "$d" ]; then tracked "$d/node_modules" && return 0; case $1 in "$d/node_modules/"*) return 1 ;; esac; fi',
-    '  case $1 in node_modules/*) return 1 ;; esac',
-    '  tracked "$1"',
+    '  if [ -n "$d" ]; then tracked "$d/node_modules" && return 0; fi',
+    '  case $1 in node_modules/*|"$d/node_modules/"*) ;; *) tracked "$1" && return 0 ;; esac',
+    '  aitrail_led "$1"',
     '}',
     'a=',
     't=',
