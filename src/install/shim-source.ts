@@ -106,8 +106,10 @@ export const UNTRACKED_NODE_MODULES_FILE = 'node-modules-untracked';
  * exports it to hooks; `git commit <paths>` gives another), no GIT_DIR or GIT_WORK_TREE, a git dir
  * with the fast path's folder (no link on the way), a node_modules that is no link (git refuses a
  * path beyond one: counted as tracked, and that depends on the work tree, not the index); the note
- * names the work tree top it was made in. A clock set back between the note and an index write
- * could make an old note look newer: the same assumption git's own stat cache makes.
+ * names the work tree top it was made in. A note dated after now (a file `now` beside it, written
+ * by the shell each time the note is read, dates now: a write, no process) is not trusted: a clock
+ * set back since the note was made, or a note planted with a future date, would make it outlive
+ * index writes.
  */
 function untrackedNodeModulesLines(): string[] {
   const note = `$aitrail_k/aitrail/${FAST_PATH_DIR}/${UNTRACKED_NODE_MODULES_FILE}`;
@@ -115,7 +117,9 @@ function untrackedNodeModulesLines(): string[] {
     'aitrail_u=',
     'if [ -z "${GIT_DIR+x}${GIT_WORK_TREE+x}" ] && { [ -z "${GIT_INDEX_FILE+x}" ] || [ "$GIT_INDEX_FILE" = "$aitrail_k/index" ] || [ "$GIT_INDEX_FILE" = "$PWD/$aitrail_k/index" ]; } && [ -f "$aitrail_k/index" ] && [ ! -L "$aitrail_k/index" ] && [ ! -L "$aitrail_k/aitrail" ] && [ -d "$aitrail_k/aitrail/' + FAST_PATH_DIR + '" ] && [ ! -L "$aitrail_k/aitrail/' + FAST_PATH_DIR + '" ] && [ ! -L node_modules ]; then',
     `  aitrail_u="${note}"`,
-    '  if [ -f "$aitrail_u" ] && [ ! -L "$aitrail_u" ] && [ "$aitrail_u" -nt "$aitrail_k/index" ] && { read -r aitrail_v && read -r aitrail_w; } 2>/dev/null <"$aitrail_u" && [ "$aitrail_v" = untracked ] && [ "$aitrail_w" = "$PWD" ]; then',
+    // Now, as the file system dates it (a write, no process): a note dated later (a clock set back since, a note planted with `touch -d`) is not trusted.
+    `  aitrail_now="$aitrail_k/aitrail/${FAST_PATH_DIR}/now"`,
+    '  if [ -f "$aitrail_u" ] && [ ! -L "$aitrail_u" ] && [ ! -L "$aitrail_now" ] && { [ ! -e "$aitrail_now" ] || [ -f "$aitrail_now" ]; } && { echo >"$aitrail_now"; } 2>/dev/null && [ ! "$aitrail_u" -nt "$aitrail_now" ] && [ "$aitrail_u" -nt "$aitrail_k/index" ] && { read -r aitrail_v && read -r aitrail_w; } 2>/dev/null <"$aitrail_u" && [ "$aitrail_v" = untracked ] && [ "$aitrail_w" = "$PWD" ]; then',
     '    aitrail_u=kept',
     '  elif [ -L "$aitrail_u" ] || ! { printf \'%s\\n%s\\n\' untracked "$PWD" >"$aitrail_u"; } 2>/dev/null; then',
     '    aitrail_u=',

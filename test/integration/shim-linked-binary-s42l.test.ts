@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
@@ -125,5 +125,35 @@ describe('an untracked node_modules/.bin/aitrail that leads into a folder git tr
     const person = spawnSync('git', ['commit', '-q', '--allow-empty', '-m', 'fix typo'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH, GIT_AUTHOR_DATE: laterThanNow() }, encoding: 'utf8' });
     expect(person.status, person.stderr).toBe(0);
     expect(readFileSync(started, 'utf8')).toBe('');
+  });
+});
+
+describe('the note that git tracks nothing under node_modules, dated after now', () => {
+  it('a note dated later than now (a clock set back since, or `touch -d`) is not trusted: a binary a checkout brings is refused', () => {
+    const repo = makeRepo({ dir: join(tempDir('aitrail-linked-bin-'), 'repo') });
+    const marker = join(repo.dir, '..', 'pwned');
+    repo.commit('start\n', { '.gitignore': 'node_modules\n', 'a.txt': 'a\n' });
+    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+    symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'aitrail'));
+    const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    expect(agentCommit(repo).status).toBe(0);
+    const note = join(repo.dir, '.git', 'aitrail', 'fast-path', 'node-modules-untracked');
+    expect(readFileSync(note, 'utf8')).toBe(`untracked\n${repo.dir}\n`);
+    // The note dated an hour ahead (the clock was, when it was written), then a branch that commits node_modules/.bin/aitrail is checked out.
+    const later = new Date(Date.now() + 3_600_000);
+    utimesSync(note, later, later);
+    repo.git(['checkout', '-q', '-b', 'evil']);
+    const shipped = join(repo.dir, 'node_modules', '.bin', 'aitrail');
+    spawnSync('rm', ['-f', shipped]);
+    writeFileSync(shipped, `#!/bin/sh\ntouch '${marker}'\nexit 0\n`);
+    chmodSync(shipped, 0o755);
+    repo.git(['add', '-f', 'node_modules/.bin/aitrail']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'ship it']);
+    utimesSync(note, later, later);
+    const result = agentCommit(repo);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/aitrail: commit blocked: node_modules\/\.bin\/aitrail comes from the repository/);
+    expect(existsSync(marker)).toBe(false);
   });
 });
