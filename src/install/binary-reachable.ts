@@ -1,5 +1,5 @@
-import { accessSync, constants } from 'node:fs';
-import { delimiter, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { accessSync, closeSync, constants, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { trackedFiles } from '../git/tracked-files.js';
 import { inside } from './safe-path.js';
 
@@ -17,13 +17,58 @@ const isTracked = async (root: string, path: string) => (await trackedFiles(root
 /**
  * True when `path` is code the repository at `root` ships, as the shims judge it: inside the work
  * tree, and git tracks it or anything under the top's node_modules or the node_modules of
- * `packageDir` (hooks/* refuse to run such a binary). A git failure counts as shipped.
+ * `packageDir`, or it leads through links (or a pnpm wrapper's target does) to a file git tracks
+ * (hooks/* refuse to run such a binary). A git failure counts as shipped.
  */
 export async function shipped(root: string, path: string, packageDir = ''): Promise<boolean> {
   if (!inside(root, path)) return false;
   if (await isTracked(root, 'node_modules')) return true;
   if (packageDir !== '' && (await isTracked(root, `${packageDir}/node_modules`))) return true;
-  return isTracked(root, relative(root, path));
+  const rel = relative(root, path).split(sep).join('/');
+  if (!rel.startsWith('node_modules/') && !(packageDir !== '' && rel.startsWith(`${packageDir}/node_modules/`)) && (await isTracked(root, rel))) return true;
+  if (await ledIntoTracked(root, path, packageDir)) return true;
+  // pnpm's .bin files are sh wrappers: `exec node "$basedir/../<package>/<bin>"`.
+  let text = '';
+  try {
+    if (statSync(path).isFile()) {
+      // The wrapper's first lines only (a bundled bin can be megabytes).
+      const fd = openSync(path, 'r');
+      const head = Buffer.alloc(16384);
+      try {
+        text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
+      } finally {
+        closeSync(fd);
+      }
+    }
+  } catch {
+    return false;
+  }
+  for (const match of text.matchAll(/"\$basedir\/([^"]*)"/g)) {
+    const target = match[1] ?? '';
+    if (target !== '' && (await ledIntoTracked(root, join(dirname(path), target), packageDir))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `path`'s real path (links followed: npm's `.bin`, a `file:` or `link:` dependency, a
+ * node_modules that is a link) is a file of the work tree outside node_modules that git tracks, as
+ * the shims judge it (src/install/shim-source.ts ledIntoTrackedLines). A path that cannot be
+ * resolved counts as led there.
+ */
+async function ledIntoTracked(root: string, path: string, packageDir: string): Promise<boolean> {
+  let real: string;
+  let top: string;
+  try {
+    real = realpathSync(path);
+    top = realpathSync(root);
+  } catch {
+    return true;
+  }
+  if (!inside(top, real) || real === top) return false;
+  const rel = relative(top, real).split(sep).join('/');
+  if (rel.startsWith('node_modules/') || (packageDir !== '' && rel.startsWith(`${packageDir}/node_modules/`))) return false;
+  return isTracked(root, rel);
 }
 
 /**

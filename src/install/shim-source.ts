@@ -106,8 +106,10 @@ export const UNTRACKED_NODE_MODULES_FILE = 'node-modules-untracked';
  * exports it to hooks; `git commit <paths>` gives another), no GIT_DIR or GIT_WORK_TREE, a git dir
  * with the fast path's folder (no link on the way), a node_modules that is no link (git refuses a
  * path beyond one: counted as tracked, and that depends on the work tree, not the index); the note
- * names the work tree top it was made in. A clock set back between the note and an index write
- * could make an old note look newer: the same assumption git's own stat cache makes.
+ * names the work tree top it was made in. A note dated after now (a file `now` beside it, written
+ * by the shell each time the note is read, dates now: a write, no process) is not trusted: a clock
+ * set back since the note was made, or a note planted with a future date, would make it outlive
+ * index writes.
  */
 function untrackedNodeModulesLines(): string[] {
   const note = `$aitrail_k/aitrail/${FAST_PATH_DIR}/${UNTRACKED_NODE_MODULES_FILE}`;
@@ -115,7 +117,9 @@ function untrackedNodeModulesLines(): string[] {
     'aitrail_u=',
     'if [ -z "${GIT_DIR+x}${GIT_WORK_TREE+x}" ] && { [ -z "${GIT_INDEX_FILE+x}" ] || [ "$GIT_INDEX_FILE" = "$aitrail_k/index" ] || [ "$GIT_INDEX_FILE" = "$PWD/$aitrail_k/index" ]; } && [ -f "$aitrail_k/index" ] && [ ! -L "$aitrail_k/index" ] && [ ! -L "$aitrail_k/aitrail" ] && [ -d "$aitrail_k/aitrail/' + FAST_PATH_DIR + '" ] && [ ! -L "$aitrail_k/aitrail/' + FAST_PATH_DIR + '" ] && [ ! -L node_modules ]; then',
     `  aitrail_u="${note}"`,
-    '  if [ -f "$aitrail_u" ] && [ ! -L "$aitrail_u" ] && [ "$aitrail_u" -nt "$aitrail_k/index" ] && { read -r aitrail_v && read -r aitrail_w; } 2>/dev/null <"$aitrail_u" && [ "$aitrail_v" = untracked ] && [ "$aitrail_w" = "$PWD" ]; then',
+    // Now, as the file system dates it (a write, no process): a note dated later (a clock set back since, a note planted with `touch -d`) is not trusted.
+    `  aitrail_now="$aitrail_k/aitrail/${FAST_PATH_DIR}/now"`,
+    '  if [ -f "$aitrail_u" ] && [ ! -L "$aitrail_u" ] && [ ! -L "$aitrail_now" ] && { [ ! -e "$aitrail_now" ] || [ -f "$aitrail_now" ]; } && { echo >"$aitrail_now"; } 2>/dev/null && [ ! "$aitrail_u" -nt "$aitrail_now" ] && [ "$aitrail_u" -nt "$aitrail_k/index" ] && { read -r aitrail_v && read -r aitrail_w; } 2>/dev/null <"$aitrail_u" && [ "$aitrail_v" = untracked ] && [ "$aitrail_w" = "$PWD" ]; then',
     '    aitrail_u=kept',
     '  fi',
     'fi',
@@ -128,6 +132,56 @@ function untrackedNodeModulesLines(): string[] {
     'aitrail_nm_end() {',
     '  case $aitrail_u in kept|"") return 0 ;; esac',
     '  [ "$aitrail_n" = 1 ] || [ -L "$aitrail_u" ] || { : >"$aitrail_u"; } 2>/dev/null',
+    '}',
+  ];
+}
+
+/**
+ * Whether a candidate in the work tree that git does not track leads, through links, to code git
+ * tracks (`aitrail_led`: 0 = it does, or it cannot be told). npm links `.bin/aitrail` to its
+ * package and a `file:` dependency's package (`node_modules/aitrail -> ../vendor/aitrail`, as
+ * `npm install --ignore-scripts` makes it from the repository's package.json), a workspace, or a
+ * node_modules that is itself a link lead into a folder the repository commits, while git answers
+ * for the path as written (nothing under node_modules tracked, a path beyond a link unknown): the
+ * shims ran the repository's code. The candidate's real path (`realpath`, else `readlink -f`: one
+ * process, only where node starts anyway, no git process unless it leads outside node_modules; none
+ * at all for the top's `.bin/aitrail` with no link on the way, or npm's one link to
+ * node_modules/aitrail/bin/aitrail.js, told by the shell's `-L` and `-ef`) is judged: outside the work tree, or under the top's node_modules (or packageDir's, already found
+ * untracked), it is not the repository's; elsewhere in the work tree, git is asked for it. pnpm's
+ * `.bin` files are sh wrappers that `exec node "$basedir/../<package>/<bin>"`: each such target is
+ * judged too. A system with neither tool (macOS before 12.3) judges the path as written, as before.
+ */
+function ledIntoTrackedLines(): string[] {
+  return [
+    'aitrail_tp=',
+    'aitrail_in() {',
+    // The usual layouts, told without a process: no link on the way, or npm's one link to the aitrail package's own bin.
+    '  if [ ! -L node_modules ] && [ ! -L node_modules/.bin ] && [ "$1" = node_modules/.bin/aitrail ]; then',
+    '    [ ! -L "$1" ] && return 1',
+    '    [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ] && return 1',
+    '  fi',
+    '  if command -v realpath >/dev/null 2>&1; then aitrail_x=$(realpath -- "$1" 2>/dev/null) || return 0',
+    '  elif command -v readlink >/dev/null 2>&1; then aitrail_x=$(readlink -f -- "$1" 2>/dev/null) || return 0',
+    '  else return 1',
+    '  fi',
+    '  [ -n "$aitrail_tp" ] || aitrail_tp=$(pwd -P) || return 0',
+    '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) return 1 ;; *) return 0 ;; esac',
+    '  case $aitrail_x in node_modules/*) return 1 ;; esac',
+    '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) return 1 ;; esac; fi',
+    '  tracked "$aitrail_x"',
+    '}',
+    'aitrail_led() {',
+    '  aitrail_in "$1" && return 0',
+    '  [ -f "$1" ] || return 1',
+    '  aitrail_y=0',
+    '  while [ "$aitrail_y" -lt 64 ] && IFS= read -r aitrail_l; do',
+    '    aitrail_y=$((aitrail_y + 1))',
+    '    case $aitrail_l in *\\\"\\$basedir/*) ;; *) continue ;; esac',
+    '    aitrail_l=${aitrail_l#*\\\"\\$basedir/}',
+    '    aitrail_l=${aitrail_l%%\\\"*}',
+    '    [ -n "$aitrail_l" ] && aitrail_in "${1%/*}/$aitrail_l" && return 0',
+    '  done <"$1"',
+    '  return 1',
     '}',
   ];
 }
@@ -163,13 +217,14 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  d=$(git config --get aitrail.packageDir 2>/dev/null)',
     '  if [ -n "$aitrail_nmpid" ]; then wait "$aitrail_nmpid"; aitrail_n=$?; aitrail_nm_end; fi',
     'fi',
+    ...ledIntoTrackedLines(),
     'shipped() {',
     '  case $1 in /*) case $1 in "$PWD"/*) ;; *) return 1 ;; esac ;; esac',
     '  if [ -z "$aitrail_n" ]; then aitrail_nm_start; tracked node_modules; aitrail_n=$?; aitrail_nm_end; fi',
     '  [ "$aitrail_n" != 1 ] && return 0',
-    '  if [ -n "$d" ]; then tracked "$d/node_modules" && return 0; case $1 in "$d/node_modules/"*) return 1 ;; esac; fi',
-    '  case $1 in node_modules/*) return 1 ;; esac',
-    '  tracked "$1"',
+    '  if [ -n "$d" ]; then tracked "$d/node_modules" && return 0; fi',
+    '  case $1 in node_modules/*|"$d/node_modules/"*) ;; *) tracked "$1" && return 0 ;; esac',
+    '  aitrail_led "$1"',
     '}',
     'a=',
     't=',
