@@ -84,12 +84,13 @@ export async function blameEnvironment(
     ...configured.map((file, index): [string, string] => [`blame.ignoreRevsFile#${index}`, file]),
     ...ignoreRevsFiles.filter((file) => file !== '').map((file, index): [string, string] => [`--ignore-revs-file#${index}`, file]),
     // The cut git reads: GIT_SHALLOW_FILE's when set (as shallowBoundary reads it), else the repository's own.
-    ['shallow', shallowFile ? resolve(root, shallowFile) : join(commonDir, 'shallow')],
+    // Set but empty, git reads no file at all (fopen of ''): no cut, as a missing file (below).
+    ['shallow', shallowFile === undefined ? join(commonDir, 'shallow') : shallowFile === '' ? '' : resolve(root, shallowFile)],
     ['info/grafts', join(commonDir, 'info', 'grafts')],
     ...(graftFile ? [['GIT_GRAFT_FILE', resolve(root, graftFile)] as [string, string]] : []),
     ['info/attributes', join(commonDir, 'info', 'attributes')],
   ];
-  const hashes = files.map(([role, file]) => `${role}\0${contentHash(role.replace(/#\d+$/, ''), file)}`);
+  const hashes = files.map(([role, file]) => `${role}\0${file === '' ? 'missing' : contentHash(role.replace(/#\d+$/, ''), file)}`);
   const digest = createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', `${replaceBase ?? ''}\0${basedRefs}`, `${graftFile === undefined ? '' : 'GIT_GRAFT_FILE'}`, ...hashes].join('\0\0')).digest('hex');
   return { digest, configuredIgnoreRevsFiles: configured };
 }
