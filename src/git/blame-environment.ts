@@ -78,7 +78,10 @@ export async function blameEnvironment(
   const configured = config
     .split('\0')
     .filter((entry) => entry.toLowerCase().startsWith('blame.ignorerevsfile\n'))
-    .map((entry) => expandPath(entry.slice(entry.indexOf('\n') + 1), root));
+    .map((entry) => entry.slice(entry.indexOf('\n') + 1))
+    // An empty value names no file: git's "clear the list" (its config list is sorted, so it clears none); the value stays in `config`.
+    .filter((value) => value !== '')
+    .map((value) => expandPath(value, root));
   // Each file by its role, never by its absolute path: the digest is the same in every clone.
   const files: [string, string][] = [
     ...configured.map((file, index): [string, string] => [`blame.ignoreRevsFile#${index}`, file]),
