@@ -254,7 +254,7 @@ function transactionShimSource(): string {
     // deletion of a packed ref opens inside its own, with the same parent, before the deletion's own
     // `prepared`; waiting on itself, `git push origin --delete <branch>` hung a minute and failed.
     '  [ -n "$p" ] && [ "$p" = "$PPID" ] && break',
-    // Its holder gone (on Linux /proc tells, for any user; elsewhere kill -0), or no id written for 10 s: taken over.
+    // Its holder gone (on Linux /proc tells, for any user; elsewhere kill -0's "no such process"), or no id written for 10 s: taken over.
     '  g=',
     '  v=',
     '  if [ -n "$p" ]; then',
@@ -270,7 +270,8 @@ function transactionShimSource(): string {
     '        *receive-pack*) [ -d "/proc/$p/cwd/." ] && ! [ "/proc/$p/cwd/." -ef . ] && g=1 ;;',
     '        *) g=1 ;;',
     '      esac',
-    '    else kill -0 "$p" 2>/dev/null || g=1; fi',
+    // Without /proc (macOS, the BSDs): kill -0 fails for another user's live push too (not permitted): waited on, as with hidepid.
+    '    else case $(LC_ALL=C kill -0 "$p" 2>&1 && echo alive) in *alive|*"not permitted"*) ;; *) g=1 ;; esac; fi',
     '  elif [ "$n" -ge 100 ]; then g=1',
     '  fi',
     // A lock that cannot be removed (another user's, a read-only `aitrail/`) is waited on, then refused: never spun on.
