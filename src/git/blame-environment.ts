@@ -78,18 +78,22 @@ export async function blameEnvironment(
   const configured = config
     .split('\0')
     .filter((entry) => entry.toLowerCase().startsWith('blame.ignorerevsfile\n'))
-    .map((entry) => expandPath(entry.slice(entry.indexOf('\n') + 1), root));
+    .map((entry) => entry.slice(entry.indexOf('\n') + 1))
+    // An empty value names no file: git's "clear the list" (its config list is sorted, so it clears none); the value stays in `config`.
+    .filter((value) => value !== '')
+    .map((value) => expandPath(value, root));
   // Each file by its role, never by its absolute path: the digest is the same in every clone.
   const files: [string, string][] = [
     ...configured.map((file, index): [string, string] => [`blame.ignoreRevsFile#${index}`, file]),
     ...ignoreRevsFiles.filter((file) => file !== '').map((file, index): [string, string] => [`--ignore-revs-file#${index}`, file]),
     // The cut git reads: GIT_SHALLOW_FILE's when set (as shallowBoundary reads it), else the repository's own.
-    ['shallow', shallowFile ? resolve(root, shallowFile) : join(commonDir, 'shallow')],
+    // Set but empty, git reads no file at all (fopen of ''): no cut, as a missing file (below).
+    ['shallow', shallowFile === undefined ? join(commonDir, 'shallow') : shallowFile === '' ? '' : resolve(root, shallowFile)],
     ['info/grafts', join(commonDir, 'info', 'grafts')],
     ...(graftFile ? [['GIT_GRAFT_FILE', resolve(root, graftFile)] as [string, string]] : []),
     ['info/attributes', join(commonDir, 'info', 'attributes')],
   ];
-  const hashes = files.map(([role, file]) => `${role}\0${contentHash(role.replace(/#\d+$/, ''), file)}`);
+  const hashes = files.map(([role, file]) => `${role}\0${file === '' ? 'missing' : contentHash(role.replace(/#\d+$/, ''), file)}`);
   const digest = createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', `${replaceBase ?? ''}\0${basedRefs}`, `${graftFile === undefined ? '' : 'GIT_GRAFT_FILE'}`, ...hashes].join('\0\0')).digest('hex');
   return { digest, configuredIgnoreRevsFiles: configured };
 }

@@ -99,7 +99,8 @@ export const UNTRACKED_NODE_MODULES_FILE = 'node-modules-untracked';
  * it was (every hook that starts node asked git: ~1.5 ms of CPU and a process, and an agent's
  * commit runs three). `aitrail_u=kept`: the note says nothing is tracked and is newer than the
  * index, so git is not asked. Otherwise, where a note may be kept, it is written *before* git reads
- * the index (`aitrail_u` names it), and emptied after unless git answered "nothing tracked": an
+ * the index (`aitrail_u` names it; under the shell's own name, `<note>.<pid>`, renamed over the note
+ * once git answered: one `mv` process then), and emptied first unless git answered "nothing tracked": an
  * index written while or after git read it is at least as new as the note (`test -nt` is strict,
  * whether the shell compares seconds or nanoseconds), so an answer that may be stale is never
  * read. Kept only in the plain layout: git's own index (GIT_INDEX_FILE unset or naming it: git
@@ -123,15 +124,19 @@ function untrackedNodeModulesLines(): string[] {
     '    aitrail_u=kept',
     '  fi',
     'fi',
-    // Written just before git is asked (never when it is not: a note no answer emptied would be trusted).
+    // Written just before git is asked, under a name of this shell's own: a hook killed while git answered
+    // (Ctrl-C, an agent's timeout) left the note saying "untracked" with no answer, trusted by the next
+    // hook that starts node (a pre-push then ran the repository's own node_modules/.bin/aitrail).
     'aitrail_nm_start() {',
     '  case $aitrail_u in kept|"") return 0 ;; esac',
-    '  if [ -L "$aitrail_u" ] || ! { printf \'%s\\n%s\\n\' untracked "$PWD" >"$aitrail_u"; } 2>/dev/null; then aitrail_u=; fi',
+    '  if [ -L "$aitrail_u" ] || [ -L "$aitrail_u.$$" ] || ! { printf \'%s\\n%s\\n\' untracked "$PWD" >"$aitrail_u.$$"; } 2>/dev/null; then aitrail_u=; fi',
     '}',
-    // Any answer but "nothing tracked" (1) empties the note written before git looked: never trusted.
+    // Put in place after the answer (a rename keeps the time it was written, before git looked); any
+    // answer but "nothing tracked" (1) empties it first: never trusted.
     'aitrail_nm_end() {',
     '  case $aitrail_u in kept|"") return 0 ;; esac',
-    '  [ "$aitrail_n" = 1 ] || [ -L "$aitrail_u" ] || { : >"$aitrail_u"; } 2>/dev/null',
+    '  [ "$aitrail_n" = 1 ] || { : >"$aitrail_u.$$"; } 2>/dev/null',
+    '  mv -f "$aitrail_u.$$" "$aitrail_u" 2>/dev/null || { : >"$aitrail_u"; } 2>/dev/null',
     '}',
   ];
 }
@@ -309,7 +314,7 @@ function transactionShimSource(): string {
     // deletion of a packed ref opens inside its own, with the same parent, before the deletion's own
     // `prepared`; waiting on itself, `git push origin --delete <branch>` hung a minute and failed.
     '  [ -n "$p" ] && [ "$p" = "$PPID" ] && break',
-    // Its holder gone (on Linux /proc tells, for any user; elsewhere kill -0), or no id written for 10 s: taken over.
+    // Its holder gone (on Linux /proc tells, for any user; elsewhere kill -0's "no such process"), or no id written for 10 s: taken over.
     '  g=',
     '  v=',
     '  if [ -n "$p" ]; then',
@@ -325,7 +330,8 @@ function transactionShimSource(): string {
     '        *receive-pack*) [ -d "/proc/$p/cwd/." ] && ! [ "/proc/$p/cwd/." -ef . ] && g=1 ;;',
     '        *) g=1 ;;',
     '      esac',
-    '    else kill -0 "$p" 2>/dev/null || g=1; fi',
+    // Without /proc (macOS, the BSDs): kill -0 fails for another user's live push too (not permitted): waited on, as with hidepid.
+    '    else case $(LC_ALL=C kill -0 "$p" 2>&1 && echo alive) in *alive|*"not permitted"*) ;; *) g=1 ;; esac; fi',
     '  elif [ "$n" -ge 100 ]; then g=1',
     '  fi',
     // A lock that cannot be removed (another user's, a read-only `aitrail/`) is waited on, then refused: never spun on.
