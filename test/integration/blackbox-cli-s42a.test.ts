@@ -42,6 +42,11 @@ describe("BLACKBOX CLI's commits", () => {
     const flagged = runAgent(plain, agentBin('blackbox'), ['--model', 'qwen3-coder-plus'], hookEnv({ HOME: homeWith(), BLACKBOX_CODE: '1', OPENAI_MODEL: 'gpt-4.1' }));
     expect(flagged.status, flagged.stderr).toBe(1);
     expect(flagged.stderr).toMatch(/qwen\/qwen3-coder-plus \(via blackbox\) is denied/);
+    // --model replaces OPENAI_MODEL (the model the CLI ran on is the flag's): a qwen OPENAI_MODEL beside it is not recorded.
+    const replaced = runAgent(hooked(DENY), agentBin('blackbox'), ['--model', 'gpt-4.1'], hookEnv({ HOME: homeWith(), BLACKBOX_CODE: '1', OPENAI_MODEL: 'qwen3-coder-plus' }));
+    expect(replaced.status, replaced.stderr).toBe(0);
+    expect(replaced.message).toMatch(/^Assisted-by: blackbox:openai\/gpt-4\.1$/m);
+    expect(replaced.message).not.toContain('qwen');
   });
 
   it("a person's commit stays a person's: BLACKBOX_CODE other than 1/true, or unset", () => {

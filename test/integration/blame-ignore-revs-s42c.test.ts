@@ -77,6 +77,16 @@ describe("a person's commit in .git-blame-ignore-revs, whose lines git blame giv
     // Qwen's commit at the boundary: the lines passed to it are no AI lines of the report.
     expect(json(repo.dir, ['--since', qwen]).report.ignoredHuman).toBeUndefined();
     expect(json(repo.dir, ['--since', start]).report.ignoredHuman).toEqual([person]);
+    // Before the agent, in a file that does hold AI lines: its lines go to a person's older commit, never to Qwen's.
+    const older = makeRepo();
+    older.commit('human: start\n', { 'p.js': 'h1\nh2\n' });
+    const early = older.commit('style: early\n', { 'p.js': 'h1; // a\nh2\n' });
+    older.commit(`feat: compute\n\n${QWEN}\n`, { 'p.js': 'h1; // a\nconst q1 = compute(a, b);\nh2\n' });
+    older.commit('chore: ignore\n', { '.git-blame-ignore-revs': `${early}\n` });
+    older.git(['config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs']);
+    const before = json(older.dir);
+    expect(before.report.totals.ai).toBe(1);
+    expect(before.report.ignoredHuman).toBeUndefined();
   });
 
   it('shards name it in the part holding the file, and merge to the whole report', () => {

@@ -149,7 +149,12 @@ describe('a push of many updated refs (s39k)', () => {
     writeFileSync(COUNTED.GIT_CALLS, '');
     judge(repo, lines, COUNTED);
     const calls = readFileSync(COUNTED.GIT_CALLS, 'utf8').split('\n');
-    expect(calls.filter((call) => call.startsWith('for-each-ref') && call.endsWith(' refs/notes/ai')).length).toBeLessThanOrEqual(2);
-    expect(calls.filter((call) => call.startsWith('for-each-ref') && call.endsWith(' refs/notes/ai-attribution')).length).toBeLessThanOrEqual(2);
+    // Each ref named as an argument (one for-each-ref lists both, s41b: one ending in ' refs/notes/ai' counted none);
+    // at least one: the wrapper saw the run's git processes.
+    const lookups = (ref: string) => calls.filter((call) => call.startsWith('for-each-ref ') && call.split(' ').includes(ref)).length;
+    for (const ref of ['refs/notes/ai', 'refs/notes/ai-attribution']) {
+      expect(lookups(ref), ref).toBeGreaterThanOrEqual(1);
+      expect(lookups(ref), ref).toBeLessThanOrEqual(2);
+    }
   });
 });

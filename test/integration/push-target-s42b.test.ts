@@ -56,6 +56,18 @@ describe('a non-bare repository that takes pushes into its checked-out branch (p
     expect(init).toContain(join(server.dir, '.git', '.githooks'));
   });
 
+  it('in husky mode says so too: husky\'s runtime (core.hooksPath .husky/_) is read from the git dir for a push, where no hook is', () => {
+    const server = makeRepo();
+    server.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
+    server.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+    server.git(['config', 'receive.denyCurrentBranch', 'updateInstead']);
+    const init = aitrail(server.dir, ['init'], { env: envWithAitrailOnPath() });
+    expect(init.code, init.stderr).toBe(0);
+    expect(server.git(['config', 'core.hooksPath'])).toBe('.husky/_');
+    expect(init.stdout + init.stderr).toContain('pushes here are not checked');
+    expect(init.stdout + init.stderr).toContain(join(server.dir, '.git', '.husky', '_'));
+  });
+
   it('a repository that refuses pushes into its branch (git\'s default) gets no server hooks', () => {
     const { server } = deployServer('refuse');
     expect(existsSync(join(server.dir, '.git', 'hooks', 'pre-receive'))).toBe(false);

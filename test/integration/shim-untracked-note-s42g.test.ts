@@ -100,6 +100,23 @@ describe('the shims remember that git tracks nothing under node_modules while th
     expect(asked()).toBe(before + 2);
   });
 
+  it('a copy of the repository elsewhere (cp -a: its note still newer than its index) asks git: the note names the top it was made in', () => {
+    const { repo, env, asked, note } = installed();
+    expect(commit(repo, env, ['--allow-empty', '-m', 'AI change']).status).toBe(0);
+    expect(asked()).toBe(1);
+    const copy = join(repo.dir, '..', 'copy');
+    expect(spawnSync('cp', ['-a', repo.dir, copy]).status).toBe(0);
+    const copied = join(copy, '.git', 'aitrail', 'fast-path', 'node-modules-untracked');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(copied, later, later);
+    expect(readFileSync(copied, 'utf8')).toBe(`untracked\n${repo.dir}\n`);
+    const result = spawnSync('git', ['commit', '-q', '--allow-empty', '-m', 'AI change in the copy'], { cwd: copy, env, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(asked()).toBe(2);
+    expect(readFileSync(copied, 'utf8')).toBe(`untracked\n${copy}\n`);
+    expect(readFileSync(note, 'utf8')).toBe(`untracked\n${repo.dir}\n`);
+  });
+
   it('`git commit <path>` (git gives the hooks another index) asks git', () => {
     const { repo, env, asked } = installed();
     expect(commit(repo, env, ['--allow-empty', '-m', 'AI change']).status).toBe(0);
