@@ -28,7 +28,7 @@ describe("BLACKBOX CLI's commits", () => {
     expect(unnamed.message).toMatch(/^Assisted-by: blackbox:unknown$/m);
   });
 
-  it('read the model of its settings files before OPENAI_MODEL, and its --model before both', () => {
+  it('read the model of its settings files and its --model, and OPENAI_MODEL beside them', () => {
     const repo = hooked(DENY, { '.blackboxcli/settings.json': '// the team\'s\n{"model": {"name": "qwen3-coder-plus"}}\n' });
     const project = agentCommit(repo, hookEnv({ HOME: homeWith(), BLACKBOX_CODE: '1', OPENAI_MODEL: 'gpt-4.1' }));
     expect(project.status, project.stderr).toBe(1);
@@ -42,11 +42,11 @@ describe("BLACKBOX CLI's commits", () => {
     const flagged = runAgent(plain, agentBin('blackbox'), ['--model', 'qwen3-coder-plus'], hookEnv({ HOME: homeWith(), BLACKBOX_CODE: '1', OPENAI_MODEL: 'gpt-4.1' }));
     expect(flagged.status, flagged.stderr).toBe(1);
     expect(flagged.stderr).toMatch(/qwen\/qwen3-coder-plus \(via blackbox\) is denied/);
-    // --model replaces OPENAI_MODEL (the model the CLI ran on is the flag's): a qwen OPENAI_MODEL beside it is not recorded.
-    const replaced = runAgent(hooked(DENY), agentBin('blackbox'), ['--model', 'gpt-4.1'], hookEnv({ HOME: homeWith(), BLACKBOX_CODE: '1', OPENAI_MODEL: 'qwen3-coder-plus' }));
-    expect(replaced.status, replaced.stderr).toBe(0);
-    expect(replaced.message).toMatch(/^Assisted-by: blackbox:openai\/gpt-4\.1$/m);
-    expect(replaced.message).not.toContain('qwen');
+    // --model does not hide OPENAI_MODEL (row s42I-3: with an OpenAI key the CLI sends OPENAI_MODEL whatever the flag
+    // says): a qwen OPENAI_MODEL beside --model gpt-4.1 is recorded and refused.
+    const beside = runAgent(hooked(DENY), agentBin('blackbox'), ['--model', 'gpt-4.1'], hookEnv({ HOME: homeWith(), BLACKBOX_CODE: '1', OPENAI_MODEL: 'qwen3-coder-plus' }));
+    expect(beside.status, beside.stderr).toBe(1);
+    expect(beside.stderr).toMatch(/qwen\/qwen3-coder-plus \(via blackbox\) is denied/);
   });
 
   it("a person's commit stays a person's: BLACKBOX_CODE other than 1/true, or unset", () => {
