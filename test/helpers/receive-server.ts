@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from './cli.js';
 import { policyServer, tryGit, type GitResult, type Project } from './enforce-repos.js';
@@ -28,4 +29,46 @@ export function pushPastHeldLock(server: Project & { env: NodeJS.ProcessEnv }, p
   const started = Date.now();
   const push = tryGit(server.work.dir, ['push', 'origin', 'main'], { env: server.env });
   return { push, took: Date.now() - started };
+}
+
+const NOBODY = 65534;
+
+/** Whether this run may replay a server whose /proc is changed by `hideProc` (a shell line): Linux, root, `unshare --mount-proc` working. */
+export function canHideProc(hideProc: string): boolean {
+  return process.platform === 'linux' && process.getuid?.() === 0 && spawnSync('unshare', ['-mpf', '--mount-proc', 'sh', '-c', hideProc], { timeout: 10_000 }).status === 0;
+}
+
+/**
+ * A server (initServer) owned by nobody, aitrail's receive lock held by another ssh user's live push
+ * (uid 1, `sleep 300`, its id in the lock as a push writes it), then a person's commit `h.ts` pushed
+ * by nobody's receive-pack, all in a mount and pid namespace of its own (`unshare --mount-proc`: the
+ * host's /proc is left as it is) whose /proc is first changed by `hideProc` (a shell line). The push's
+ * result (it waits up to the lock's minute), the server, the lock's path and the pushed commit.
+ */
+export function pushAgainstLiveLockHidden(hideProc: string, name: string): { push: SpawnSyncReturns<string>; remoteMain: string; pushed: string; lock: string } {
+  const { work, remote, env } = initServer();
+  expect(spawnSync('chown', ['-R', `${NOBODY}:${NOBODY}`, remote.dir]).status).toBe(0);
+  chmodSync(dirname(remote.dir), 0o755);
+  chmodSync(dirname(env.PATH!.split(':')[0]!), 0o755);
+  const lock = join(remote.dir, 'aitrail', 'receive.lock');
+  mkdirSync(lock, { recursive: true });
+  expect(spawnSync('chown', ['-R', `${NOBODY}:${NOBODY}`, join(remote.dir, 'aitrail')]).status).toBe(0);
+  work.write('h.ts', 'export const h = 1;\n');
+  work.git(['add', '-A']);
+  work.git(['commit', '-q', '--no-verify', '-m', 'feat: h']);
+  const script = [
+    `${hideProc} || exit 90`,
+    // The holder: another ssh user's push, alive (uid 1), its id in the lock as a push writes it.
+    'setpriv --reuid=1 --regid=1 --clear-groups sleep 300 & h=$!',
+    `echo "$h" >'${join(lock, 'pid')}'`,
+    `chown -R ${NOBODY}:${NOBODY} '${lock}'`,
+    `git push --receive-pack='setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups env TMPDIR=/tmp git-receive-pack' origin main; s=$?`,
+    'kill "$h"',
+    'exit "$s"',
+  ].join('\n');
+  const file = join(work.dir, '..', `${name}-push.sh`);
+  writeFileSync(file, script);
+  const push = spawnSync('unshare', ['-mpf', '--mount-proc', 'sh', file], { cwd: work.dir, env, encoding: 'utf8', timeout: 110_000 });
+  const remoteMain = spawnSync('git', ['-c', 'safe.directory=*', 'rev-parse', 'main'], { cwd: remote.dir, env, encoding: 'utf8' }).stdout.trim();
+  return { push, remoteMain, pushed: work.git(['rev-parse', 'HEAD']), lock };
 }
