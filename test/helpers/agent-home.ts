@@ -60,3 +60,10 @@ export function hookedWithPrevious(config: string, files: Record<string, string>
   }
   return repo;
 }
+
+/** A hooked repository (`hooked(config)`) whose HEAD, `previous.txt`, was committed by a person (AITRAIL=0) at `previous`. */
+export function hookedCommittedAt(config: string, previous: string): TestRepo {
+  const repo = hooked(config);
+  repo.commit('chore: previous\n', { 'previous.txt': 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: previous, GIT_COMMITTER_DATE: previous });
+  return repo;
+}

@@ -6,7 +6,7 @@
 import { realpathSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hooked, homeWith } from '../helpers/agent-home.js';
+import { homeWith, hookedCommittedAt } from '../helpers/agent-home.js';
 import { agentsOnPath, commitThrough } from '../helpers/agent-on-path.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 import { hookEnv } from '../helpers/hooks.js';
@@ -20,9 +20,7 @@ const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 
 /** A hooked repository whose HEAD was committed at `PREVIOUS`. */
 function withPrevious(config: string): TestRepo {
-  const repo = hooked(config);
-  repo.commit('chore: previous\n', { 'previous.txt': 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: PREVIOUS, GIT_COMMITTER_DATE: PREVIOUS });
-  return repo;
+  return hookedCommittedAt(config, PREVIOUS);
 }
 
 /** A Claude Code assistant line as its transcript holds it, dated. */

@@ -6,7 +6,8 @@
 // so the commit recorded gpt-5 and passed `deny: ["qwen/*"]`. Committed for real through the
 // installed hooks, from a process named after the agent.
 import { describe, expect, it } from 'vitest';
-import { hooked, homeWith } from '../helpers/agent-home.js';
+import { homeWith, hookedCommittedAt } from '../helpers/agent-home.js';
+import { codexRollout } from '../helpers/codex-rollout.js';
 import { agentBin, runAgent } from '../helpers/fake-agent.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 import { hookEnv } from '../helpers/hooks.js';
@@ -22,22 +23,12 @@ const LATER = '2026-01-01T13:00:00.000Z';
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 
 function withPrevious(config: string): TestRepo {
-  const repo = hooked(config);
-  repo.commit('chore: previous\n', { 'previous.txt': 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: PREVIOUS, GIT_COMMITTER_DATE: PREVIOUS });
-  return repo;
+  return hookedCommittedAt(config, PREVIOUS);
 }
 
-function line(timestamp: string, type: string, payload: object): string {
-  return `${JSON.stringify({ timestamp, type, payload })}\n`;
-}
-
-/** A rollout of thread `id` (spawned by `parent`, when given: codex-rs's `session_meta.source`) with one turn per `[time, model]`. */
+/** A rollout of thread `id` (spawned by `parent`, when given) started at BEFORE, with one turn per `[time, model]`. */
 function rollout(id: string, parent: string | null, ...turns: [string, string][]): string {
-  const source = parent === null ? 'cli' : { subagent: { thread_spawn: { parent_thread_id: parent, depth: 1, agent_nickname: 'Euler', agent_role: 'worker' } } };
-  return (
-    line(BEFORE, 'session_meta', { id, timestamp: BEFORE, cwd: '/work/app', originator: 'codex_cli_rs', cli_version: '0.140.0', source, model_provider: 'openrouter', base_instructions: { text: 'x'.repeat(20000) } }) +
-    turns.map(([time, model]) => line(time, 'turn_context', { cwd: '/work/app', approval_policy: 'never', sandbox_policy: { type: 'workspace-write' }, model, summary: 'auto' }) + line(time, 'event_msg', { type: 'user_message', message: 'go' })).join('')
-  );
+  return codexRollout({ id, parent, start: BEFORE, instructions: 'x'.repeat(20000) }, ...turns);
 }
 
 function codexEnv(rollouts: Record<string, string>): NodeJS.ProcessEnv {

@@ -4,7 +4,8 @@
 // other sub-agents' or sessions' rollouts in days 2 and 3) had its first sub-agent's model unread,
 // and its commit passed `deny: ["qwen/*"]`. Committed for real through the installed hooks.
 import { describe, expect, it } from 'vitest';
-import { hooked, homeWith } from '../helpers/agent-home.js';
+import { hooked, homeWith, hookedCommittedAt } from '../helpers/agent-home.js';
+import { codexRollout } from '../helpers/codex-rollout.js';
 import { agentBin, runAgent } from '../helpers/fake-agent.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 import { hookEnv } from '../helpers/hooks.js';
@@ -20,26 +21,16 @@ const LATER = '2026-01-03T10:00:00.000Z';
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 
 function withPrevious(config: string): TestRepo {
-  const repo = hooked(config);
-  repo.commit('chore: previous\n', { 'previous.txt': 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: PREVIOUS, GIT_COMMITTER_DATE: PREVIOUS });
-  return repo;
-}
-
-function line(timestamp: string, type: string, payload: object): string {
-  return `${JSON.stringify({ timestamp, type, payload })}\n`;
+  return hookedCommittedAt(config, PREVIOUS);
 }
 
 function rollout(id: string, parent: string | null, ...turns: [string, string][]): string {
   return longRollout(id, parent, '', ...turns);
 }
 
-/** A rollout whose `session_meta` carries `instructions` as its base instructions (codex-rs writes them after `source`). */
+/** A rollout started at START whose `session_meta` carries `instructions` as its base instructions (codex-rs writes them after `source`). */
 function longRollout(id: string, parent: string | null, instructions: string, ...turns: [string, string][]): string {
-  const source = parent === null ? 'cli' : { subagent: { thread_spawn: { parent_thread_id: parent, depth: 1, agent_nickname: 'Euler', agent_role: 'worker' } } };
-  return (
-    line(START, 'session_meta', { id, timestamp: START, cwd: '/work/app', originator: 'codex_cli_rs', cli_version: '0.140.0', source, model_provider: 'openrouter', ...(instructions ? { base_instructions: { text: instructions } } : {}) }) +
-    turns.map(([time, model]) => line(time, 'turn_context', { cwd: '/work/app', approval_policy: 'never', sandbox_policy: { type: 'workspace-write' }, model, summary: 'auto' }) + line(time, 'event_msg', { type: 'user_message', message: 'go' })).join('')
-  );
+  return codexRollout({ id, parent, start: START, instructions }, ...turns);
 }
 
 describe("a Codex session's sub-agent spawned two days before the commit", () => {
