@@ -3,7 +3,8 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from './cli.js';
-import { policyServer, tryGit, type GitResult, type Project } from './enforce-repos.js';
+import { QWEN, commitCase, policyServer, tryGit, type GitResult, type Project } from './enforce-repos.js';
+import { tempDir } from './gitdir.js';
 
 /** policyServer denying `qwen/*`, then `aitrail init` run in its bare repository (pre-receive and reference-transaction shims), aitrail on `env`'s PATH. */
 export function initServer(): Project & { env: NodeJS.ProcessEnv } {
@@ -71,4 +72,25 @@ export function pushAgainstLiveLockHidden(hideProc: string, name: string): { pus
   const push = spawnSync('unshare', ['-mpf', '--mount-proc', 'sh', file], { cwd: work.dir, env, encoding: 'utf8', timeout: 110_000 });
   const remoteMain = spawnSync('git', ['-c', 'safe.directory=*', 'rev-parse', 'main'], { cwd: remote.dir, env, encoding: 'utf8' }).stdout.trim();
   return { push, remoteMain, pushed: work.git(['rev-parse', 'HEAD']), lock };
+}
+
+/** A linked worktree `deploy` of the server's bare repository (an admin's deploy worktree), on a new branch `deploy` at `main`: its path. */
+export function deployWorktree(server: Project): string {
+  const deploy = join(tempDir(), 'deploy');
+  server.remote.git(['worktree', 'add', '-q', '-b', 'deploy', deploy, 'main']);
+  return deploy;
+}
+
+/**
+ * Qwen's commit pushed (`--no-verify`) from the server's work clone to the path of its linked worktree
+ * `deploy`: refused as having come in through that worktree, the server's `main` unchanged. The push and the commit.
+ */
+export function expectWorktreePushRefused(server: Project, deploy: string, env: NodeJS.ProcessEnv): { push: GitResult; qwen: string } {
+  const before = server.remote.git(['rev-parse', 'main']);
+  const qwen = commitCase(server.work, 'qwen', `feat: qwen\n\n${QWEN}\n`);
+  const push = tryGit(server.work.dir, ['push', '--no-verify', deploy, 'main'], { env });
+  expect(push.code, push.stderr).not.toBe(0);
+  expect(push.stderr).toContain('came in through the linked worktree');
+  expect(server.remote.git(['rev-parse', 'main'])).toBe(before);
+  return { push, qwen };
 }

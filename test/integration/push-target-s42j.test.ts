@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { QWEN, commitCase, policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { deployWorktree, expectWorktreePushRefused } from '../helpers/receive-server.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
 
@@ -90,18 +91,12 @@ describe('a core.hooksPath git expands (~/…) is absolute for every push', () =
     const env = { ...envWithAitrailOnPath(), HOME: home };
     const server = policyServer(POLICY);
     server.remote.git(['config', 'core.hooksPath', '~/srv-hooks']);
-    const deploy = join(tempDir(), 'deploy');
-    server.remote.git(['worktree', 'add', '-q', '-b', 'deploy', deploy, 'main']);
+    const deploy = deployWorktree(server);
     const init = aitrail(server.remote.dir, ['init'], { env });
     expect(init.code, init.stdout + init.stderr).toBe(0);
     expect(init.stdout + init.stderr).not.toContain('is relative');
     expect(existsSync(join(home, 'srv-hooks', 'pre-receive'))).toBe(true);
-    const before = server.remote.git(['rev-parse', 'main']);
-    commitCase(server.work, 'qwen', `feat: qwen\n\n${QWEN}\n`);
-    const push = tryGit(server.work.dir, ['push', '--no-verify', deploy, 'main'], { env });
-    expect(push.code, push.stderr).not.toBe(0);
-    expect(push.stderr).toContain('came in through the linked worktree');
-    expect(server.remote.git(['rev-parse', 'main'])).toBe(before);
+    expectWorktreePushRefused(server, deploy, env);
   });
 });
 
@@ -147,8 +142,7 @@ describe('aitrail status in a bare server with a relative core.hooksPath', () =>
     server.remote.git(['config', 'core.hooksPath', 'server-hooks']);
     expect(aitrail(server.remote.dir, ['init'], { env }).code).toBe(0);
     expect(aitrail(server.remote.dir, ['status'], { env }).stdout).not.toContain('Warning: core.hooksPath');
-    const deploy = join(tempDir(), 'deploy');
-    server.remote.git(['worktree', 'add', '-q', '-b', 'deploy', deploy, 'main']);
+    deployWorktree(server);
     const status = aitrail(server.remote.dir, ['status'], { env });
     expect(status.stdout).toContain(`Warning: core.hooksPath 'server-hooks' is relative`);
     expect(status.stdout).toContain(join(server.remote.dir, 'worktrees', 'deploy', 'server-hooks'));

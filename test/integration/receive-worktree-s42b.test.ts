@@ -2,27 +2,20 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
-import { QWEN, commitCase, policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { tempDir } from '../helpers/gitdir.js';
-import { initServer } from '../helpers/receive-server.js';
+import { commitCase, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { deployWorktree, expectWorktreePushRefused, initServer } from '../helpers/receive-server.js';
 
 describe('a push to the path of a linked worktree of the server (a deploy worktree)', () => {
   it('is refused, not judged by the policy of the branch that worktree has checked out', () => {
     const server = initServer();
     // The admin's deploy worktree, on a branch whose committed config denies nothing.
-    const deploy = join(tempDir(), 'deploy');
-    server.remote.git(['worktree', 'add', '-q', '-b', 'deploy', deploy, 'main']);
+    const deploy = deployWorktree(server);
     writeFileSync(join(deploy, '.aitrailrc.yml'), 'policy:\n  deny: []\n');
     const loosened = tryGit(deploy, ['commit', '-q', '--no-verify', '-am', 'deploy: its own config']);
     expect(loosened.code, loosened.stderr).toBe(0);
-    const before = server.remote.git(['rev-parse', 'main']);
 
-    const qwen = commitCase(server.work, 'qwen', `feat: qwen\n\n${QWEN}\n`);
-    const push = tryGit(server.work.dir, ['push', '--no-verify', deploy, 'main'], { env: server.env });
-    expect(push.code, push.stderr).not.toBe(0);
-    expect(push.stderr).toContain('came in through the linked worktree');
+    const { push, qwen } = expectWorktreePushRefused(server, deploy, server.env);
     expect(push.stderr).toContain(`Push to the repository itself (${server.remote.dir})`);
-    expect(server.remote.git(['rev-parse', 'main'])).toBe(before);
 
     // The same commit pushed to the repository itself is judged by its default branch's policy.
     const direct = tryGit(server.work.dir, ['push', '--no-verify', 'origin', 'main'], { env: server.env });
@@ -39,8 +32,7 @@ describe('a push to the path of a linked worktree of the server (a deploy worktr
     const server = policyServer('policy:\n  deny: ["qwen/*"]\n');
     const env = envWithAitrailOnPath();
     server.remote.git(['config', 'core.hooksPath', 'server-hooks']);
-    const deploy = join(tempDir(), 'deploy');
-    server.remote.git(['worktree', 'add', '-q', '-b', 'deploy', deploy, 'main']);
+    const deploy = deployWorktree(server);
     const refused = aitrail(server.remote.dir, ['init'], { env });
     expect(refused.code, refused.stdout + refused.stderr).toBe(2);
     expect(refused.stdout + refused.stderr).toContain(join(server.remote.dir, 'worktrees', 'deploy', 'server-hooks'));
@@ -48,12 +40,7 @@ describe('a push to the path of a linked worktree of the server (a deploy worktr
     server.remote.git(['config', 'core.hooksPath', join(server.remote.dir, 'server-hooks')]);
     const init = aitrail(server.remote.dir, ['init'], { env });
     expect(init.code, init.stdout + init.stderr).toBe(0);
-    const before = server.remote.git(['rev-parse', 'main']);
-    commitCase(server.work, 'qwen', `feat: qwen\n\n${QWEN}\n`);
-    const push = tryGit(server.work.dir, ['push', '--no-verify', deploy, 'main'], { env });
-    expect(push.code, push.stderr).not.toBe(0);
-    expect(push.stderr).toContain('came in through the linked worktree');
-    expect(server.remote.git(['rev-parse', 'main'])).toBe(before);
+    expectWorktreePushRefused(server, deploy, env);
   });
 
   it('init in a bare server with a relative core.hooksPath and no linked worktree installs, and says what a later one would do', () => {
