@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { BIN } from './cli.js';
-import { makeRepo, type TestRepo } from './gitdir.js';
+import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
 
 /**
  * A repository with one commit and the fast-path stamp the real node `commit-msg` hook leaves after a
@@ -31,4 +31,28 @@ export function quietFunction(shim: string): string {
   expect(start).toBeGreaterThan(0);
   expect(shim.slice(end)).toMatch(/^aitrail_l=\$\{LC_ALL\+x\}\$\{LC_ALL-\}\nLC_ALL=C; export LC_ALL\nif (?:\[ -z "\$aitrail_rw" \] && )?aitrail_quiet "\$1"(?: && aitrail_fresh)?; then exit 0; fi\n/);
   return `${hash}${shim.slice(start, end)}LC_ALL=C; export LC_ALL\n`;
+}
+
+/**
+ * A repository at `<tempDir(prefix)>/repo` (room beside it for markers), node_modules ignored, aitrail
+ * as `npm i -D aitrail` installs it (an untracked node_modules/.bin/aitrail, a link to this build's
+ * CLI), and the hooks installed by it (`init --mode git`).
+ */
+export function npmInstalledRepo(prefix: string): TestRepo {
+  const repo = makeRepo({ dir: join(tempDir(prefix), 'repo') });
+  repo.commit('start\n', { '.gitignore': 'node_modules\n', 'a.txt': 'a\n' });
+  mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+  symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'aitrail'));
+  const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
+  expect(init.status, init.stderr).toBe(0);
+  return repo;
+}
+
+/** node_modules/.bin/aitrail replaced by a script that leaves `marker` and staged (git add -f): what a hostile branch brings. */
+export function shipBinary(repo: TestRepo, marker: string): void {
+  const shipped = join(repo.dir, 'node_modules', '.bin', 'aitrail');
+  spawnSync('rm', ['-f', shipped]);
+  writeFileSync(shipped, `#!/bin/sh\ntouch '${marker}'\nexit 0\n`);
+  chmodSync(shipped, 0o755);
+  repo.git(['add', '-f', 'node_modules/.bin/aitrail']);
 }

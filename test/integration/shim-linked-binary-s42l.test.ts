@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { laterThanNow, makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { npmInstalledRepo, shipBinary } from '../helpers/shim-fast-path.js';
 
 /**
  * The git-mode shims never run code the repository ships, also when an untracked
@@ -130,13 +131,8 @@ describe('an untracked node_modules/.bin/aitrail that leads into a folder git tr
 
 describe('the note that git tracks nothing under node_modules, dated after now', () => {
   it('a note dated later than now (a clock set back since, or `touch -d`) is not trusted: a binary a checkout brings is refused', () => {
-    const repo = makeRepo({ dir: join(tempDir('aitrail-linked-bin-'), 'repo') });
+    const repo = npmInstalledRepo('aitrail-linked-bin-');
     const marker = join(repo.dir, '..', 'pwned');
-    repo.commit('start\n', { '.gitignore': 'node_modules\n', 'a.txt': 'a\n' });
-    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
-    symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'aitrail'));
-    const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
-    expect(init.status, init.stderr).toBe(0);
     expect(agentCommit(repo).status).toBe(0);
     const note = join(repo.dir, '.git', 'aitrail', 'fast-path', 'node-modules-untracked');
     expect(readFileSync(note, 'utf8')).toBe(`untracked\n${repo.dir}\n`);
@@ -144,11 +140,7 @@ describe('the note that git tracks nothing under node_modules, dated after now',
     const later = new Date(Date.now() + 3_600_000);
     utimesSync(note, later, later);
     repo.git(['checkout', '-q', '-b', 'evil']);
-    const shipped = join(repo.dir, 'node_modules', '.bin', 'aitrail');
-    spawnSync('rm', ['-f', shipped]);
-    writeFileSync(shipped, `#!/bin/sh\ntouch '${marker}'\nexit 0\n`);
-    chmodSync(shipped, 0o755);
-    repo.git(['add', '-f', 'node_modules/.bin/aitrail']);
+    shipBinary(repo, marker);
     repo.git(['commit', '-q', '--no-verify', '-m', 'ship it']);
     utimesSync(note, later, later);
     const result = agentCommit(repo);

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
-import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+import { makeRepo, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { npmInstalledRepo, shipBinary } from '../helpers/shim-fast-path.js';
 
 /**
  * The shims' note that git tracks nothing under node_modules (row s42G's, src/install/shim-source.ts
@@ -13,19 +13,10 @@ import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
  */
 describe("a hook killed while git answers whether node_modules is tracked leaves no note that says it is not", () => {
   it("the next push still refuses the repository's own node_modules/.bin/aitrail", () => {
-    const repo = makeRepo({ dir: join(tempDir('aitrail-nm-kill-'), 'repo') });
-    repo.commit('start\n', { 'a.txt': 'a\n', '.gitignore': 'node_modules\n' });
-    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
-    symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'aitrail'));
-    const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
-    expect(init.status, init.stderr).toBe(0);
+    const repo = npmInstalledRepo('aitrail-nm-kill-');
     // A hostile branch's node_modules/.bin/aitrail, tracked (git add -f), committed past the hooks.
     const marker = join(repo.dir, '..', 'pwned');
-    const shipped = join(repo.dir, 'node_modules', '.bin', 'aitrail');
-    spawnSync('rm', ['-f', shipped]);
-    writeFileSync(shipped, `#!/bin/sh\ntouch "${marker}"\nexit 0\n`);
-    chmodSync(shipped, 0o755);
-    repo.git(['add', '-f', 'node_modules/.bin/aitrail']);
+    shipBinary(repo, marker);
     repo.git(['commit', '-q', '--no-verify', '-m', 'vendored']);
     const remote = makeRepo({ bare: true });
     repo.git(['remote', 'add', 'origin', remote.dir]);

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
-import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+import { npmInstalledRepo, shipBinary } from '../helpers/shim-fast-path.js';
 
 /**
  * The shims remember that git tracks nothing under the top's node_modules while git's index stays
@@ -12,13 +13,8 @@ import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdi
  * git's own trace (GIT_TRACE) tells how often a hook asked git.
  */
 function installed(): { repo: TestRepo; env: NodeJS.ProcessEnv; asked: () => number; marker: string; note: string } {
-  const repo = makeRepo({ dir: join(tempDir('aitrail-nm-note-'), 'repo') });
-  repo.commit('start\n', { 'a.txt': 'a\n', '.gitignore': 'node_modules\n' });
   // aitrail as `npm i -D aitrail` installs it: an untracked node_modules/.bin/aitrail.
-  mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'aitrail'));
-  const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
-  expect(init.status, init.stderr).toBe(0);
+  const repo = npmInstalledRepo('aitrail-nm-note-');
   // GIT_TRACE (an absolute path): every git process appends what it runs (git puts its own folder first on the PATH of hooks: no wrapper there would see them).
   const gitLog = join(repo.dir, '..', 'git-trace');
   writeFileSync(gitLog, '');
@@ -28,15 +24,6 @@ function installed(): { repo: TestRepo; env: NodeJS.ProcessEnv; asked: () => num
 }
 
 const commit = (repo: TestRepo, env: NodeJS.ProcessEnv, args: string[]) => spawnSync('git', ['commit', '-q', ...args], { cwd: repo.dir, env, encoding: 'utf8' });
-
-/** node_modules/.bin/aitrail replaced by a script that leaves `marker` and committed (git add -f): what a hostile branch brings. */
-function shipBinary(repo: TestRepo, marker: string): void {
-  const shipped = join(repo.dir, 'node_modules', '.bin', 'aitrail');
-  spawnSync('rm', ['-f', shipped]);
-  writeFileSync(shipped, `#!/bin/sh\ntouch "${marker}"\nexit 0\n`);
-  chmodSync(shipped, 0o755);
-  repo.git(['add', '-f', 'node_modules/.bin/aitrail']);
-}
 
 describe('the shims remember that git tracks nothing under node_modules while the index is unchanged', () => {
   it("an agent's commit asks git once: the hooks after the first read the note, and the trailer is recorded", () => {
