@@ -18,11 +18,6 @@ const AFTER = '2026-01-01T12:30:00.000Z';
 const LATER = '2026-01-01T13:00:00.000Z';
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 
-/** A hooked repository whose HEAD was committed at `PREVIOUS`. */
-function withPrevious(config: string): TestRepo {
-  return hookedCommittedAt(config, PREVIOUS);
-}
-
 /** A Claude Code assistant line as its transcript holds it, dated. */
 function assistant(model: string, timestamp: string): string {
   return `${JSON.stringify({ parentUuid: null, isSidechain: false, sessionId: SESSION, message: { model, role: 'assistant', content: [{ type: 'text', text: 'ok' }] }, type: 'assistant', uuid: 'u', timestamp })}\n`;
@@ -45,19 +40,19 @@ const SWITCHED = assistant('qwen3-coder', AFTER) + assistant('claude-sonnet-4-5'
 
 describe('Claude Code without CLAUDE_CODE_SESSION_ID: the newest recent transcript of the project', () => {
   it('a qwen answer after HEAD in it is recorded beside the settings, and deny qwen/* refuses the commit', () => {
-    const denied = withPrevious(DENY);
+    const denied = hookedCommittedAt(DENY, PREVIOUS);
     const refused = commitThrough(denied, 'claude', [], claudeEnv(denied, { [`.claude/projects/{project}/${SESSION}.jsonl`]: SWITCHED }).env);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via claude-code\) is denied/);
 
-    const open = withPrevious('policy: {}\n');
+    const open = hookedCommittedAt('policy: {}\n', PREVIOUS);
     const recorded = commitThrough(open, 'claude', [], claudeEnv(open, { [`.claude/projects/{project}/${SESSION}.jsonl`]: SWITCHED }).env);
     expect(recorded.status, recorded.stderr).toBe(0);
     expect(recorded.message).toBe('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-sonnet-4.5\nAssisted-by: claude-code:qwen/qwen3-coder\n');
   });
 
   it('a session id no transcript has is no session id: the guess is read too', () => {
-    const denied = withPrevious(DENY);
+    const denied = hookedCommittedAt(DENY, PREVIOUS);
     const { env } = claudeEnv(denied, { [`.claude/projects/{project}/${SESSION}.jsonl`]: SWITCHED }, { CLAUDE_CODE_SESSION_ID: '11111111-2222-4333-8444-555555555555' });
     const refused = commitThrough(denied, 'claude', [], env);
     expect(refused.status).not.toBe(0);
@@ -65,7 +60,7 @@ describe('Claude Code without CLAUDE_CODE_SESSION_ID: the newest recent transcri
   });
 
   it('a transcript written over an hour ago is not read: the settings, as before', () => {
-    const repo = withPrevious(DENY);
+    const repo = hookedCommittedAt(DENY, PREVIOUS);
     const { env, home } = claudeEnv(repo, { [`.claude/projects/{project}/${SESSION}.jsonl`]: SWITCHED });
     const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
     utimesSync(join(home, '.claude/projects', projectOf(repo), `${SESSION}.jsonl`), old, old);
@@ -75,14 +70,14 @@ describe('Claude Code without CLAUDE_CODE_SESSION_ID: the newest recent transcri
   });
 
   it("another project's transcript is not read", () => {
-    const repo = withPrevious(DENY);
+    const repo = hookedCommittedAt(DENY, PREVIOUS);
     const passed = commitThrough(repo, 'claude', [], claudeEnv(repo, { [`.claude/projects/-work-other/${SESSION}.jsonl`]: SWITCHED }).env);
     expect(passed.status, passed.stderr).toBe(0);
     expect(passed.message).toBe('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-sonnet-4.5\n');
   });
 
   it("qwen answers only before HEAD's commit are not recorded (the last model, the settings', is)", () => {
-    const repo = withPrevious(DENY);
+    const repo = hookedCommittedAt(DENY, PREVIOUS);
     const text = assistant('qwen3-coder', BEFORE) + assistant('claude-sonnet-4-5', LATER);
     const passed = commitThrough(repo, 'claude', [], claudeEnv(repo, { [`.claude/projects/{project}/${SESSION}.jsonl`]: text }).env);
     expect(passed.status, passed.stderr).toBe(0);

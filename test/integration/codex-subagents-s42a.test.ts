@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { homeWith, hookedCommittedAt } from '../helpers/agent-home.js';
 import { codexRollout } from '../helpers/codex-rollout.js';
 import { agentBin, runAgent } from '../helpers/fake-agent.js';
-import type { TestRepo } from '../helpers/gitdir.js';
 import { hookEnv } from '../helpers/hooks.js';
 
 const PARENT = '019a3f2e-7b41-7c2d-9e8f-0a1b2c3d4e5f';
@@ -21,10 +20,6 @@ const BEFORE = '2026-01-01T11:00:00.000Z';
 const AFTER = '2026-01-01T12:30:00.000Z';
 const LATER = '2026-01-01T13:00:00.000Z';
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
-
-function withPrevious(config: string): TestRepo {
-  return hookedCommittedAt(config, PREVIOUS);
-}
 
 /** A rollout of thread `id` (spawned by `parent`, when given) started at BEFORE, with one turn per `[time, model]`. */
 function rollout(id: string, parent: string | null, ...turns: [string, string][]): string {
@@ -40,12 +35,12 @@ function codexEnv(rollouts: Record<string, string>): NodeJS.ProcessEnv {
 describe("the models of a Codex session's sub-agents", () => {
   it('a sub-agent on qwen wrote the code, the gpt-5 parent commits: qwen is recorded beside and deny qwen/* refuses it', () => {
     const env = codexEnv({ [PARENT]: rollout(PARENT, null, [AFTER, 'gpt-5'], [LATER, 'gpt-5']), [CHILD]: rollout(CHILD, PARENT, [AFTER, 'qwen/qwen3-coder']) });
-    const refused = runAgent(withPrevious(DENY), agentBin('codex'), [], env);
+    const refused = runAgent(hookedCommittedAt(DENY, PREVIOUS), agentBin('codex'), [], env);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
     expect(refused.stderr).toContain(`subagent rollout`);
 
-    const recorded = runAgent(withPrevious('policy: {}\n'), agentBin('codex'), [], env);
+    const recorded = runAgent(hookedCommittedAt('policy: {}\n', PREVIOUS), agentBin('codex'), [], env);
     expect(recorded.status, recorded.stderr).toBe(0);
     expect(recorded.message).toBe('feat: parser\n\nAssisted-by: codex:openai/gpt-5\nAssisted-by: codex:qwen/qwen3-coder\n');
   });
@@ -56,7 +51,7 @@ describe("the models of a Codex session's sub-agents", () => {
       [CHILD]: rollout(CHILD, PARENT, [AFTER, 'gpt-5-mini']),
       [GRANDCHILD]: rollout(GRANDCHILD, CHILD, [AFTER, 'qwen/qwen3-coder']),
     });
-    const refused = runAgent(withPrevious(DENY), agentBin('codex'), [], env);
+    const refused = runAgent(hookedCommittedAt(DENY, PREVIOUS), agentBin('codex'), [], env);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
   });
@@ -67,7 +62,7 @@ describe("the models of a Codex session's sub-agents", () => {
       [CHILD]: rollout(CHILD, PARENT, [BEFORE, 'qwen/qwen3-coder']),
       [GRANDCHILD]: rollout(GRANDCHILD, OTHER, [AFTER, 'qwen/qwen3-coder']),
     });
-    const passed = runAgent(withPrevious(DENY), agentBin('codex'), [], env);
+    const passed = runAgent(hookedCommittedAt(DENY, PREVIOUS), agentBin('codex'), [], env);
     expect(passed.status, passed.stderr).toBe(0);
     expect(passed.message).toBe('feat: parser\n\nAssisted-by: codex:openai/gpt-5\n');
   });

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { hooked, homeWith, hookedCommittedAt } from '../helpers/agent-home.js';
 import { codexRollout } from '../helpers/codex-rollout.js';
 import { agentBin, runAgent } from '../helpers/fake-agent.js';
-import type { TestRepo } from '../helpers/gitdir.js';
 import { hookEnv } from '../helpers/hooks.js';
 
 const PARENT = '019a3f2e-7b41-7c2d-9e8f-0a1b2c3d4e5f';
@@ -19,10 +18,6 @@ const START = '2026-01-01T23:50:00.000Z';
 const AFTER = '2026-01-03T09:30:00.000Z';
 const LATER = '2026-01-03T10:00:00.000Z';
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
-
-function withPrevious(config: string): TestRepo {
-  return hookedCommittedAt(config, PREVIOUS);
-}
 
 function rollout(id: string, parent: string | null, ...turns: [string, string][]): string {
   return longRollout(id, parent, '', ...turns);
@@ -45,11 +40,11 @@ describe("a Codex session's sub-agent spawned two days before the commit", () =>
       [`sessions/2026/01/03/rollout-2026-01-03T08-00-00-${OTHER}.jsonl`]: rollout(OTHER, null, [AFTER, 'gpt-5']),
     };
     const env = hookEnv({ HOME: homeWith(), CODEX_HOME: homeWith(files), CODEX_SANDBOX: 'seatbelt', CODEX_THREAD_ID: PARENT });
-    const refused = runAgent(withPrevious(DENY), agentBin('codex'), [], env);
+    const refused = runAgent(hookedCommittedAt(DENY, PREVIOUS), agentBin('codex'), [], env);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
 
-    const recorded = runAgent(withPrevious('policy: {}\n'), agentBin('codex'), [], env);
+    const recorded = runAgent(hookedCommittedAt('policy: {}\n', PREVIOUS), agentBin('codex'), [], env);
     expect(recorded.status, recorded.stderr).toBe(0);
     expect(recorded.message).toContain('Assisted-by: codex:qwen/qwen3-coder\n');
     expect(recorded.message).toContain('Assisted-by: codex:openai/gpt-5-mini\n');
@@ -65,7 +60,7 @@ describe("a Codex session's sub-agent spawned two days before the commit", () =>
       [`sessions/${day}/rollout-2026-01-03T08-06-00-${LATER_CHILD}.jsonl`]: longRollout(LATER_CHILD, OTHER, 'y'.repeat(300 * 1024), [AFTER, 'qwen/qwen3-coder-plus']),
     };
     const env = hookEnv({ HOME: homeWith(), CODEX_HOME: homeWith(files), CODEX_SANDBOX: 'seatbelt', CODEX_THREAD_ID: PARENT });
-    const refused = runAgent(withPrevious(DENY), agentBin('codex'), [], env);
+    const refused = runAgent(hookedCommittedAt(DENY, PREVIOUS), agentBin('codex'), [], env);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
     expect(refused.stderr).not.toContain('qwen3-coder-plus');
