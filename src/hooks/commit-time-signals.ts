@@ -29,11 +29,10 @@ export async function gatherCommitTimeSignals(cwd: string, gitDir: string, env: 
     let start: number | null | undefined;
     const windowStart = () => {
       if (start === undefined) {
-        const previous = previousCommitTime(cwd, rewritten, { gitDir, env });
-        // A previous commit dated after now (`GIT_COMMITTER_DATE` set ahead, by the agent itself) would
-        // hide every record made before that date: it bounds nothing, every record is read, as without a HEAD (row s42I-5).
-        const ahead = previous !== null && previous - WINDOW_SLACK_SECONDS > now.getTime() / 1000;
-        start = previous === null || ahead ? null : (previous - WINDOW_SLACK_SECONDS) * 1000;
+        // A previous commit dated after now (`GIT_COMMITTER_DATE` set ahead by the agent itself, row s42I-5, or
+        // a clock ahead, row s42Q-1) bounds nothing: the newest first parent not dated after now does; none, every record is read.
+        const previous = previousCommitTime(cwd, rewritten, { gitDir, env }, Math.floor(now.getTime() / 1000) + WINDOW_SLACK_SECONDS);
+        start = previous === null ? null : (previous - WINDOW_SLACK_SECONDS) * 1000;
       }
       return start;
     };

@@ -75,7 +75,9 @@ describe("a Codex session's sub-agent spawned two days before the commit", () =>
     };
     const env = hookEnv({ HOME: homeWith(), CODEX_HOME: homeWith(files), CODEX_SANDBOX: 'seatbelt', CODEX_THREAD_ID: PARENT });
     const repo = hooked(DENY);
-    // The agent's own throwaway commit, dated years ahead, before its sub-agent runs.
+    // The agent's previous honest commit (the newest not dated ahead bounds the window, row s42Q-1), then
+    // its own throwaway commit, dated years ahead, before its sub-agent runs.
+    repo.commit('chore: honest\n', { 'honest.txt': 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: PREVIOUS, GIT_COMMITTER_DATE: PREVIOUS });
     const ahead = '2099-01-01T00:00:00Z';
     repo.commit('chore: previous\n', { 'previous.txt': 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: ahead, GIT_COMMITTER_DATE: ahead });
     const refused = runAgent(repo, agentBin('codex'), [], env);

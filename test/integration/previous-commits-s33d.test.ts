@@ -70,7 +70,7 @@ describe('the previous commit time, kept for the next hook of the same commit', 
     const now = repo.git(['rev-parse', 'HEAD']);
     expect(headOidByFiles(join(repo.dir, '.git'), {})).toBe(now);
     expect(headOidByFiles(join(repo.dir, '.git'), { GIT_COMMON_DIR: join(repo.dir, '.git') })).toBeNull();
-    for (const damaged of [`${now} 1700000042`, `${now} 1700000042\nnot a line\n`, `${now} -1\n`, `${now.toUpperCase()} 1700000042\n`, `${now} 1700000042\n${'0'.repeat(40)} 1\n${'0'.repeat(40)} 2\n`]) {
+    for (const damaged of [`${now} 1700000042`, `${now} 1700000042\nnot a line\n`, `${now} -1\n`, `${now.toUpperCase()} 1700000042\n`, `${now} 1700000042\n${`${'0'.repeat(40)} 1\n`.repeat(32)}`]) {
       writeFileSync(join(repo.dir, KEPT), damaged);
       expect(previousCommitTime(repo.dir, undefined, place(repo)), damaged).toBe(1700000200);
     }
@@ -113,7 +113,7 @@ describe("an agent's commit with a session runs git log for the previous commit 
     const passed = commitThrough(repo, 'claude', [], env);
     expect(passed.status, passed.stderr).toBe(0);
     expect(passed.message).toBe('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-sonnet-4.5\n');
-    const logs = readFileSync(trace, 'utf8').match(/trace: built-in: git log -2 --first-parent /g) ?? [];
+    const logs = readFileSync(trace, 'utf8').match(/trace: built-in: git log -32 --first-parent /g) ?? [];
     expect(logs).toHaveLength(1);
   });
 });
