@@ -18,7 +18,7 @@ import { uninstallAgentHooks } from './agent-hooks.js';
 import { huskyDirBelowTop, huskyDirsOf, otherWorktrees, removeHuskyRuntime, uninstallOtherWorktree } from './uninstall-worktrees.js';
 import { realOrPlanned } from '../io/real-or-planned.js';
 import { installShims } from './install-shims.js';
-import { pushTargetHooks } from './push-target.js';
+import { emptyHooksPath, pushTargetHooks } from './push-target.js';
 import { installHuskyInWorktrees, installShimsInWorktrees, type WorktreesInstalled } from './init-worktrees.js';
 import { findPackageDir, PACKAGE_DIR_KEY, recordedPackageDir, recordPackageDir, usablePackageDir } from './package-dir.js';
 
@@ -60,6 +60,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     const target = await gitPath(root, 'hooks');
     const unsafe = unsafeHookDir(target, repo);
     if (unsafe) return { root, mode: 'git', reason: 'bare (server) repository', target, changes: [], notes: [], packageDir: '', refused: unsafe };
+    const empty = emptyHooksPath(await configValue(root, 'core.hooksPath'));
+    if (empty) return { root, mode: 'git', reason: 'bare (server) repository', target, changes: [], notes: [], packageDir: '', refused: empty };
     // A relative core.hooksPath is read from the directory receive-pack works in: for a push to a
     // linked worktree's path (a deploy worktree), that worktree's git dir, where no pre-receive is.
     const relativeHooks = await relativeServerHooks(root, repo.commonDir, options);
@@ -122,6 +124,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   const result: InitResult = { root, mode: 'git', reason: choice.reason, target, changes: [], notes, packageDir, gitDir: repo.gitDir };
   const unsafe = unsafeHookDir(target, repo);
   if (unsafe) return { ...result, refused: unsafe };
+  const empty = emptyHooksPath(hooksPath);
+  if (empty) return { ...result, refused: empty };
   if (huskyDirFromHooksPath(root, hooksPath) && !options.force) {
     return { ...result, refused: `core.hooksPath points to husky's runtime directory (${hooksPath}), which husky rewrites. Run 'aitrail init --mode husky' instead.` };
   }

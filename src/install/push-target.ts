@@ -35,6 +35,19 @@ export async function denyCurrentBranch(commonDir: string): Promise<string | nul
 }
 
 /**
+ * A core.hooksPath set but empty (`git config core.hooksPath ''`, taken for "the default"): git
+ * (2.39) puts the empty directory in front of each hook's name and runs `/pre-commit`,
+ * `/pre-receive` (the file system's root), so no hook of the repository runs, while
+ * `git rev-parse --git-path hooks` answers `./`: init installed in the work tree's top (a bare
+ * repository's own folder) and said the hooks were in. Refused, even with --force: nothing
+ * installed anywhere would run. Status warns with it too.
+ */
+export function emptyHooksPath(hooksPath: string | undefined): string | undefined {
+  if (hooksPath !== '') return undefined;
+  return "core.hooksPath is set but empty: git then runs every hook from the file system's root (/pre-commit, /pre-receive), not from this repository, so no hook aitrail installs would run and nothing would be checked. Unset it, then run init again: git config --unset core.hooksPath (in the config that sets it: git config --show-origin --get core.hooksPath)";
+}
+
+/**
  * The hooks directory receive-pack runs hooks from in this non-bare repository: it works in the
  * git dir, so a relative core.hooksPath (`.githooks`, husky's `.husky/_`) is read from there, not
  * from the work tree top where the commit hooks are run from.

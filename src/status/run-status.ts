@@ -4,7 +4,7 @@ import { safeJson, sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime, trailerValue } from '../core/detect.js';
 import { describeSession } from '../core/session.js';
 import { configStrings, pathConfigValue } from '../git/config-value.js';
-import { acceptsPushes, denyCurrentBranch, receiveHooksDir } from '../install/push-target.js';
+import { acceptsPushes, denyCurrentBranch, emptyHooksPath, receiveHooksDir } from '../install/push-target.js';
 import { inspectGitHook, isExecutable } from '../install/git-hooks.js';
 import { gitPath } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
@@ -111,6 +111,8 @@ export async function runStatus(args: StatusArgs): Promise<number> {
     else out.push(`${taking}: checked by ${show(pushTarget.path)}${pushTarget.binary ? '' : `; ${binaryMissingNote(true).replace(/^Warning: /, 'but ')}`}`);
   }
   if (unhookedWorktrees) out.push(`Warning: ${sanitize(unhookedWorktrees)}`);
+  const emptyHooks = emptyHooksPath(hooksPath);
+  if (emptyHooks) out.push(`Warning: none of the hooks above runs: ${emptyHooks.replace(/run init again/, "run 'aitrail init' again")}`);
   if (repo.bare) out.push('Bare repository: pushes are checked by pre-receive; nothing is committed here.');
   else if (disabled) out.push(`${huskyOff && process.env.AITRAIL !== '0' ? 'HUSKY=0' : 'AITRAIL=0'} is set: the hooks record and check nothing in this environment.`);
   else if (managerOff) out.push(`${managerOff} is set: ${managerOff.startsWith('LEFTHOOK') ? 'lefthook' : 'simple-git-hooks'} runs no hook in this environment, aitrail's included.`);

@@ -627,7 +627,10 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   // A template's placeholders alone, no address (the Met Office policy's `Co-authored-by: [Tool Name] ([Model/Version])`,
   // copied as it stands): nothing, as under a declared key; `[Model/Version]` was read as the model `model/version`.
   if (text.length <= MAX_VALUE && withoutPlaceholders(read.text) === null) return unread;
-  return [...withUnreadVendors(wholly(read.text, 'named', aliases, budget), read.text), ...unread];
+  // Angle brackets holding no address (a template `<Tool Name> (<Model/Version>)` filled in keeping them: `<Aider>
+  // (<qwen/qwen3-coder>)`): read as parentheses, as withoutAddress reads `Name <qwen3-coder>`; `(<qwen3-coder>)` was no word, so nothing.
+  const named = read.text.includes('<') ? read.text.replace(/<([^<>]*)>/g, ' ($1) ') : read.text;
+  return [...withUnreadVendors(wholly(named, 'named', aliases, budget), named), ...unread];
 }
 
 /**
