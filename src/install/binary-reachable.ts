@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { trackedFiles } from '../git/tracked-files.js';
 import { inside } from './safe-path.js';
@@ -45,9 +45,21 @@ export async function shipped(root: string, path: string, packageDir = ''): Prom
   }
   for (const match of text.matchAll(/"\$basedir\/([^"]*)"/g)) {
     const target = match[1] ?? '';
-    if (target !== '' && (await ledIntoTracked(root, join(dirname(path), target), packageDir))) return true;
+    // A target that is not there runs nothing (pnpm's wrappers name `"$basedir/node"` first, run only when it exists).
+    if (target === '' || !present(join(dirname(path), target))) continue;
+    if (await ledIntoTracked(root, join(dirname(path), target), packageDir)) return true;
   }
   return false;
+}
+
+/** Whether anything is at `path` (a link that leads nowhere counts: it is judged where it leads). */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR';
+  }
 }
 
 /**

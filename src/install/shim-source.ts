@@ -184,7 +184,10 @@ function ledIntoTrackedLines(): string[] {
     '    case $aitrail_l in *\\\"\\$basedir/*) ;; *) continue ;; esac',
     '    aitrail_l=${aitrail_l#*\\\"\\$basedir/}',
     '    aitrail_l=${aitrail_l%%\\\"*}',
-    '    [ -n "$aitrail_l" ] && aitrail_in "${1%/*}/$aitrail_l" && return 0',
+    // A target that is not there runs nothing (pnpm's wrappers name "$basedir/node" first, run only when it exists).
+    '    [ -n "$aitrail_l" ] || continue',
+    '    { [ -e "${1%/*}/$aitrail_l" ] || [ -L "${1%/*}/$aitrail_l" ]; } || continue',
+    '    aitrail_in "${1%/*}/$aitrail_l" && return 0',
     '  done <"$1"',
     '  return 1',
     '}',
