@@ -41,3 +41,27 @@ describe('s42R-1: a person named Zai read as Z.ai', () => {
     );
   });
 });
+
+describe('s42R-2: a hex id starting `abab` read as a MiniMax model', () => {
+  it('a session UUID or commit sha beside a declared agent is not MiniMax; `abab6.5s-chat` still is', () => {
+    const repo = checked('policy:\n  deny: ["minimax/*"]\n');
+    const hex = [
+      'Assisted-by: claude-code:claude-opus-4-6 (session abab12cd-0e1f-4a2b-9c3d-1234567890ab)',
+      'Assisted-by: Claude Code <noreply@anthropic.com> (commit abab4c2)',
+      'Assisted-by: gpt-5 (run 3f2abab9)',
+      'Co-authored-by: abab1 <12345+abab1@users.noreply.github.com>',
+    ].map((line, at) => repo.commit(`feat: h${at}\n\n${line}\n`, { [`h${at}`]: `${at}\n` }));
+    const abab = repo.commit('feat: abab\n\nAssisted-by: aider:abab6.5s-chat\n', { a: 'a\n' });
+    const coAuthor = repo.commit('feat: co\n\nCo-authored-by: abab7-chat-preview <ai@example.com>\n', { c: 'c\n' });
+
+    const { code, refused } = refusedIn(repo);
+    expect(code).toBe(1);
+    expect(refused.filter((violation) => hex.includes(violation.sha))).toEqual([]);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sha: abab, rule: 'model-denied', model: 'minimax/abab6.5s-chat' }),
+        expect.objectContaining({ sha: coAuthor, rule: 'model-denied', model: 'minimax/abab7-chat-preview' }),
+      ]),
+    );
+  });
+});
