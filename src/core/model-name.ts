@@ -75,12 +75,20 @@ const GENERIC_SUFFIXES: readonly RegExp[] = [
   /-tee$/,
 ];
 
+/**
+ * MiniMax's `abab` is also a run of hex digits (a session's UUID, a commit's sha: `abab12cd-0e1f-…`,
+ * `abab4c2`): an abab model is the word, a version 5 to 9 (`5.5`, `6.5`), maybe one letter of its
+ * variant (`abab6.5s-chat`, `abab6.5g`, `abab7-chat-preview`), then a word or the end.
+ */
+const ABAB_MODEL = /^-?[5-9](?:\.\d)?[a-z]?(?:-|$)/;
+
 /** The family a name starts with (`claude-…`, `gpt4o`, `o3-mini`, `qwen2.5`), or null. */
 export function familyOf(token: string): Family | null {
   for (const family of FAMILIES) {
     if (!token.startsWith(family.word)) continue;
     const next = token.charAt(family.word.length);
     if (next === '') return family;
+    if (family.word === 'abab' && !ABAB_MODEL.test(token.slice(family.word.length))) continue;
     if (/\d$/.test(family.word) ? next === '-' : /[-.0-9]/.test(next)) return family;
   }
   return null;

@@ -7,6 +7,11 @@ import catalog from '../../src/core/data/models.json' with { type: 'json' };
 import signatureData from '../../src/core/data/signatures.json' with { type: 'json' };
 
 const DENIED_VENDORS = ['qwen', 'deepseek', 'moonshotai', 'z-ai', 'minimax'];
+/**
+ * Row s42R-2: MiniMax's `abab` is also a run of hex digits (a session's UUID, a sha: `abab12cd-…`), which
+ * the declared reading's vendor words find inside a word: a family only, read in its models' shape (`abab6.5s-chat`).
+ */
+const HEX_WORDS = ['abab'];
 
 describe('vendorWords hold every one-word name of the denied vendors', () => {
   const vendors = catalog.vendors as Record<string, { families: string[]; names: string[] }>;
@@ -14,7 +19,10 @@ describe('vendorWords hold every one-word name of the denied vendors', () => {
   it.each(DENIED_VENDORS)('%s', (vendor) => {
     const entry = vendors[vendor];
     expect(entry).toBeDefined();
-    const oneWord = [vendor, ...(entry?.families ?? []), ...(entry?.names ?? [])].filter((word) => /^[a-z]+$/.test(word));
+    const oneWord = [vendor, ...(entry?.families ?? []), ...(entry?.names ?? [])].filter((word) => /^[a-z]+$/.test(word) && !HEX_WORDS.includes(word));
     expect(oneWord.filter((word) => words[word] !== vendor)).toEqual([]);
+  });
+  it('a word of hex letters alone is no vendor word', () => {
+    expect(Object.keys(words).filter((word) => /^[a-f]+$/.test(word))).toEqual([]);
   });
 });
