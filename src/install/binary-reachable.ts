@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { trackedFiles } from '../git/tracked-files.js';
 import { inside } from './safe-path.js';
@@ -59,6 +59,8 @@ export async function shipped(root: string, path: string, packageDir = ''): Prom
 async function ledIntoTracked(root: string, path: string, packageDir: string): Promise<boolean> {
   let real: string;
   let top: string;
+  // Nothing there runs nothing: pnpm's wrapper names "$basedir/node", absent in every install.
+  if (!existsSync(path)) return false;
   try {
     real = realpathSync(path);
     top = realpathSync(root);

@@ -165,8 +165,14 @@ function ledIntoTrackedLines(): string[] {
     '    [ ! -L "$1" ] && return 1',
     '    [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ] && return 1',
     '  fi',
-    '  if command -v realpath >/dev/null 2>&1; then aitrail_x=$(realpath -- "$1" 2>/dev/null) || return 0',
-    '  elif command -v readlink >/dev/null 2>&1; then aitrail_x=$(readlink -f -- "$1" 2>/dev/null) || return 0',
+    // Nothing there runs nothing: pnpm's wrapper names "$basedir/node", absent in every install; a strict
+    // realpath (macOS's, busybox's) fails on it, and that failure refused every agent's commit.
+    '  [ -e "$1" ] || return 1',
+    // A tool that cannot resolve at all (macOS before 12.3: a readlink without -f; a realpath without --) judges
+    // the path as written, as with no tool; a working one that fails on this existing path counts as led.
+    '  if command -v realpath >/dev/null 2>&1 && aitrail_x=$(realpath -- "$1" 2>/dev/null); then :',
+    '  elif command -v readlink >/dev/null 2>&1 && aitrail_x=$(readlink -f -- "$1" 2>/dev/null); then :',
+    '  elif { command -v realpath && realpath -- /; } >/dev/null 2>&1 || { command -v readlink && readlink -f -- /; } >/dev/null 2>&1; then return 0',
     '  else return 1',
     '  fi',
     '  [ -n "$aitrail_tp" ] || aitrail_tp=$(pwd -P) || return 0',
