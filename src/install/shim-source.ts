@@ -170,12 +170,16 @@ function ledIntoTrackedLines(): string[] {
     '  [ -e "$1" ] || return 1',
     // A tool that cannot resolve at all (macOS before 12.3: a readlink without -f; a realpath without --) judges
     // the path as written, as with no tool; a working one that fails on this existing path counts as led.
-    '  if command -v realpath >/dev/null 2>&1 && aitrail_x=$(realpath -- "$1" 2>/dev/null); then :',
-    '  elif command -v readlink >/dev/null 2>&1 && aitrail_x=$(readlink -f -- "$1" 2>/dev/null); then :',
+    // The `.` after the answer keeps a real path ending in a line break (npm links `.bin/aitrail` to a
+    // package's `"bin": "bin/ai\n"`): `$(…)` strips trailing ones, and git was asked for a name that is not there.
+    '  if command -v realpath >/dev/null 2>&1 && aitrail_x=$(realpath -- "$1" 2>/dev/null && echo .); then :',
+    '  elif command -v readlink >/dev/null 2>&1 && aitrail_x=$(readlink -f -- "$1" 2>/dev/null && echo .); then :',
     '  elif { command -v realpath && realpath -- /; } >/dev/null 2>&1 || { command -v readlink && readlink -f -- /; } >/dev/null 2>&1; then return 0',
     '  else return 1',
     '  fi',
-    '  [ -n "$aitrail_tp" ] || aitrail_tp=$(pwd -P) || return 0',
+    '  aitrail_x=${aitrail_x%.}',
+    '  aitrail_x=${aitrail_x%?}',
+    '  if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) return 1 ;; *) return 0 ;; esac',
     '  case $aitrail_x in node_modules/*) return 1 ;; esac',
     '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) return 1 ;; esac; fi',
