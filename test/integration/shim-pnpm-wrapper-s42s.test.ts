@@ -165,3 +165,40 @@ describe("an npm link whose real path ends in a line break (a package's \"bin\":
     }
   });
 });
+
+describe("pnpm's wrapper of a bin path holding shell syntax (pnpm writes it unescaped inside double quotes)", () => {
+  it('a `bin` of `bin/a$(sh x)`: refused, the shell never runs the repository\'s x', () => {
+    const repo = makeRepo({ dir: join(tempDir('aitrail-pnpm-subst-'), 'repo') });
+    const marker = join(repo.dir, '..', 'pwned');
+    repo.commit('start\n', { '.gitignore': 'node_modules\n', 'a.txt': 'a\n', x: `touch '${marker}'\n` });
+    expect(spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' }).status).toBe(0);
+    // As pnpm 9 installs a `file:` dependency whose package.json says "bin": {"aitrail": "bin/a$(sh x)"} (replayed): a copy under .pnpm, the wrapper naming it.
+    const pkg = join(repo.dir, 'node_modules', '.pnpm', 'aitrail@file+vendor+aitrail', 'node_modules', 'aitrail');
+    mkdirSync(join(pkg, 'bin'), { recursive: true });
+    writeFileSync(join(pkg, 'bin', 'a$(sh x)'), '#!/usr/bin/env node\n');
+    symlinkSync('.pnpm/aitrail@file+vendor+aitrail/node_modules/aitrail', join(repo.dir, 'node_modules', 'aitrail'));
+    mkdirSync(join(repo.dir, 'node_modules', '.bin'));
+    writeFileSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'), pnpmWrapper('aitrail').replaceAll('aitrail/bin/aitrail.js', 'aitrail/bin/a$(sh x)'));
+    chmodSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'), 0o755);
+    for (let i = 0; i < 2; i++) {
+      const result = commit(repo, PATH, 'qwen/qwen3-coder');
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(/aitrail: commit blocked: node_modules\/\.bin\/aitrail comes from the repository/);
+      expect(existsSync(marker)).toBe(false);
+    }
+  });
+
+  it('a `"` in the bin path ending the quoted target early: refused', () => {
+    const repo = makeRepo({ dir: join(tempDir('aitrail-pnpm-quote-'), 'repo') });
+    const marker = join(repo.dir, '..', 'pwned');
+    repo.commit('start\n', { '.gitignore': 'node_modules\n', 'a.txt': 'a\n', x: `touch '${marker}'\n` });
+    expect(spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' }).status).toBe(0);
+    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+    writeFileSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'), pnpmWrapper('aitrail').replaceAll('aitrail/bin/aitrail.js"', 'aitrail/bin/a" "$(sh x)'));
+    chmodSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'), 0o755);
+    const result = commit(repo, PATH, 'qwen/qwen3-coder');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/comes from the repository/);
+    expect(existsSync(marker)).toBe(false);
+  });
+});
