@@ -43,9 +43,22 @@ export async function shipped(root: string, path: string, packageDir = ''): Prom
   } catch {
     return false;
   }
-  for (const match of text.matchAll(/"\$basedir\/([^"]*)"/g)) {
-    const target = match[1] ?? '';
-    if (target !== '' && (await ledIntoTracked(root, join(dirname(path), target), packageDir))) return true;
+  // pnpm writes the bin path unescaped inside double quotes: a target holding $, ` or \ (the shell expands
+  // it), or a line going on after its targets with anything but `"$@"` or `]; then`, is the repository's (as the shims judge it).
+  for (const line of text.split('\n').slice(0, 64)) {
+    if (!line.includes('"$basedir/')) continue;
+    let rest = line;
+    while (rest.includes('"$basedir/')) {
+      rest = rest.slice(rest.indexOf('"$basedir/') + '"$basedir/'.length);
+      const end = rest.indexOf('"');
+      if (end < 0) return true;
+      const target = rest.slice(0, end);
+      rest = rest.slice(end + 1);
+      if (/[$`\\]/.test(target)) return true;
+      if (target !== '' && (await ledIntoTracked(root, join(dirname(path), target), packageDir))) return true;
+    }
+    const after = rest.replace(/^ +/, '');
+    if (after !== '"$@"' && after !== ']; then') return true;
   }
   return false;
 }

@@ -186,6 +186,10 @@ describe("pnpm's wrapper of a bin path holding shell syntax (pnpm writes it unes
       expect(result.stderr).toMatch(/aitrail: commit blocked: node_modules\/\.bin\/aitrail comes from the repository/);
       expect(existsSync(marker)).toBe(false);
     }
+    // init judges it as the hooks do (src/install/binary-reachable.ts): it warns that they will find no aitrail.
+    const again = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH }, encoding: 'utf8' });
+    expect(`${again.stdout}${again.stderr}`).toMatch(/the hooks will not find the aitrail binary/);
+    expect(existsSync(marker)).toBe(false);
   });
 
   it('a `"` in the bin path ending the quoted target early: refused', () => {
