@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { trackedFiles } from '../git/tracked-files.js';
 import { inside } from './safe-path.js';
@@ -43,23 +43,24 @@ export async function shipped(root: string, path: string, packageDir = ''): Prom
   } catch {
     return false;
   }
-  for (const match of text.matchAll(/"\$basedir\/([^"]*)"/g)) {
-    const target = match[1] ?? '';
-    // A target that is not there runs nothing (pnpm's wrappers name `"$basedir/node"` first, run only when it exists).
-    if (target === '' || !present(join(dirname(path), target))) continue;
-    if (await ledIntoTracked(root, join(dirname(path), target), packageDir)) return true;
+  // pnpm writes the bin path unescaped inside double quotes: a target holding $, ` or \ (the shell expands
+  // it), or a line going on after its targets with anything but `"$@"` or `]; then`, is the repository's (as the shims judge it).
+  for (const line of text.split('\n').slice(0, 64)) {
+    if (!line.includes('"$basedir/')) continue;
+    let rest = line;
+    while (rest.includes('"$basedir/')) {
+      rest = rest.slice(rest.indexOf('"$basedir/') + '"$basedir/'.length);
+      const end = rest.indexOf('"');
+      if (end < 0) return true;
+      const target = rest.slice(0, end);
+      rest = rest.slice(end + 1);
+      if (/[$`\\]/.test(target)) return true;
+      if (target !== '' && (await ledIntoTracked(root, join(dirname(path), target), packageDir))) return true;
+    }
+    const after = rest.replace(/^ +/, '');
+    if (after !== '"$@"' && after !== ']; then') return true;
   }
   return false;
-}
-
-/** Whether anything is at `path` (a link that leads nowhere counts: it is judged where it leads). */
-function present(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR';
-  }
 }
 
 /**
@@ -71,6 +72,8 @@ function present(path: string): boolean {
 async function ledIntoTracked(root: string, path: string, packageDir: string): Promise<boolean> {
   let real: string;
   let top: string;
+  // Nothing there runs nothing: pnpm's wrapper names "$basedir/node", absent in every install.
+  if (!existsSync(path)) return false;
   try {
     real = realpathSync(path);
     top = realpathSync(root);

@@ -165,29 +165,48 @@ function ledIntoTrackedLines(): string[] {
     '    [ ! -L "$1" ] && return 1',
     '    [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ] && return 1',
     '  fi',
-    '  if command -v realpath >/dev/null 2>&1; then aitrail_x=$(realpath -- "$1" 2>/dev/null) || return 0',
-    '  elif command -v readlink >/dev/null 2>&1; then aitrail_x=$(readlink -f -- "$1" 2>/dev/null) || return 0',
+    // Nothing there runs nothing: pnpm's wrapper names "$basedir/node", absent in every install; a strict
+    // realpath (macOS's, busybox's) fails on it, and that failure refused every agent's commit.
+    '  [ -e "$1" ] || return 1',
+    // A tool that cannot resolve at all (macOS before 12.3: a readlink without -f; a realpath without --) judges
+    // the path as written, as with no tool; a working one that fails on this existing path counts as led.
+    // The `.` after the answer keeps a real path ending in a line break (npm links `.bin/aitrail` to a
+    // package's `"bin": "bin/ai\n"`): `$(…)` strips trailing ones, and git was asked for a name that is not there.
+    '  if command -v realpath >/dev/null 2>&1 && aitrail_x=$(realpath -- "$1" 2>/dev/null && echo .); then :',
+    '  elif command -v readlink >/dev/null 2>&1 && aitrail_x=$(readlink -f -- "$1" 2>/dev/null && echo .); then :',
+    '  elif { command -v realpath && realpath -- /; } >/dev/null 2>&1 || { command -v readlink && readlink -f -- /; } >/dev/null 2>&1; then return 0',
     '  else return 1',
     '  fi',
-    '  [ -n "$aitrail_tp" ] || aitrail_tp=$(pwd -P) || return 0',
+    '  aitrail_x=${aitrail_x%.}',
+    '  aitrail_x=${aitrail_x%?}',
+    '  if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) return 1 ;; *) return 0 ;; esac',
     '  case $aitrail_x in node_modules/*) return 1 ;; esac',
     '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) return 1 ;; esac; fi',
     '  tracked "$aitrail_x"',
     '}',
+    // pnpm writes a package's bin path into its wrapper unescaped, inside double quotes: a `bin` of
+    // `bin/a$(sh x)` (a file the package holds) made the shell run the repository's x when the hook ran it, and
+    // a `"` in it ends the quoted target early. A target holding $, ` or \ counts as led, and so does a
+    // line that goes on with anything but pnpm's own `"$@"` or `]; then` after its targets.
     'aitrail_led() {',
     '  aitrail_in "$1" && return 0',
     '  [ -f "$1" ] || return 1',
     '  aitrail_y=0',
     '  while [ "$aitrail_y" -lt 64 ] && IFS= read -r aitrail_l; do',
     '    aitrail_y=$((aitrail_y + 1))',
-    '    case $aitrail_l in *\\\"\\$basedir/*) ;; *) continue ;; esac',
-    '    aitrail_l=${aitrail_l#*\\\"\\$basedir/}',
-    '    aitrail_l=${aitrail_l%%\\\"*}',
-    // A target that is not there runs nothing (pnpm's wrappers name "$basedir/node" first, run only when it exists).
-    '    [ -n "$aitrail_l" ] || continue',
-    '    { [ -e "${1%/*}/$aitrail_l" ] || [ -L "${1%/*}/$aitrail_l" ]; } || continue',
-    '    aitrail_in "${1%/*}/$aitrail_l" && return 0',
+    '    case $aitrail_l in *\\"\\$basedir/*) ;; *) continue ;; esac',
+    '    while :; do',
+    '      case $aitrail_l in *\\"\\$basedir/*) ;; *) break ;; esac',
+    '      aitrail_l=${aitrail_l#*\\"\\$basedir/}',
+    '      case $aitrail_l in *\\"*) ;; *) return 0 ;; esac',
+    '      aitrail_m=${aitrail_l%%\\"*}',
+    '      aitrail_l=${aitrail_l#*\\"}',
+    '      case $aitrail_m in *\'$\'*|*\'`\'*|*\'\\\'*) return 0 ;; esac',
+    '      [ -n "$aitrail_m" ] && aitrail_in "${1%/*}/$aitrail_m" && return 0',
+    '    done',
+    '    aitrail_l=${aitrail_l#"${aitrail_l%%[! ]*}"}',
+    '    case $aitrail_l in \'"$@"\'|\']; then\') ;; *) return 0 ;; esac',
     '  done <"$1"',
     '  return 1',
     '}',
