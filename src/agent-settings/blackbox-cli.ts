@@ -23,7 +23,7 @@ const BLACKBOX: SettingsLayout = {
   order: {},
 };
 
-/** BLACKBOX CLI's settings model: `--model`, then the merged settings' `model.name`, recorded beside its model variables (row s42I-3). */
+/** BLACKBOX CLI's settings model: `--model`, then the merged settings' `model.name`, recorded beside its model variables (row 607). */
 export function blackboxCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   return layeredSettingsModel(place, BLACKBOX, cli?.cwd);
 }

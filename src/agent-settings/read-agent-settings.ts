@@ -52,7 +52,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
  * `OPENAI_MODEL`, `QWEN_MODEL`; goose: `run --model`, then `GOOSE_MODEL`). The Cursor CLI's `CURSOR_MODEL` and OpenCode's `OPENCODE_MODEL` are
  * not known to be read by them, and Copilot CLI's `COPILOT_MODEL` not known to come after its
  * `--model` (both come before its settings), and BLACKBOX CLI's `OPENAI_MODEL` comes before its
- * `--model` (row s42I-3): recorded beside, as beside their settings.
+ * `--model` (row 607): recorded beside, as beside their settings.
  */
 const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
   'claude-code': ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL'],

@@ -4,7 +4,7 @@ import { PREVIOUS_COMMITS } from '../core/checkpoint/store-layout.js';
 import { runGitSync } from './exec.js';
 import { headOidByFiles } from './head-by-files.js';
 
-/** First-parent commits listed from HEAD: a window skips those dated ahead of now (row s42Q-1), at most this many. */
+/** First-parent commits listed from HEAD: a window skips those dated ahead of now (row 625), at most this many. */
 const LISTED = 32;
 
 /** git's answer as kept: HEAD's id and committer time, then its first parents' (at most {@link LISTED} lines). */
@@ -49,7 +49,7 @@ function previousCommits(cwd: string, place?: { gitDir: string; env: NodeJS.Proc
  * root commit) or git cannot say: the caller then bounds nothing. `place` (the worktree's git dir
  * and the hook's environment): the answer of the hook before, of the same commit, is reused (previousCommits).
  * With `notAfter` (seconds), a commit dated after it is passed over for its first parent: the newest
- * of the first {@link LISTED} not dated after it, null when all are (row s42Q-1).
+ * of the first {@link LISTED} not dated after it, null when all are (row 625).
  */
 export function previousCommitTime(cwd: string, rewritten?: string, place?: { gitDir: string; env: NodeJS.ProcessEnv }, notAfter?: number): number | null {
   let out: string;

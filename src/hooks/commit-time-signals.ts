@@ -29,8 +29,8 @@ export async function gatherCommitTimeSignals(cwd: string, gitDir: string, env: 
     let start: number | null | undefined;
     const windowStart = () => {
       if (start === undefined) {
-        // A previous commit dated after now (`GIT_COMMITTER_DATE` set ahead by the agent itself, row s42I-5, or
-        // a clock ahead, row s42Q-1) bounds nothing: the newest first parent not dated after now does; none, every record is read.
+        // A previous commit dated after now (`GIT_COMMITTER_DATE` set ahead by the agent itself, row 609, or
+        // a clock ahead, row 625) bounds nothing: the newest first parent not dated after now does; none, every record is read.
         const previous = previousCommitTime(cwd, rewritten, { gitDir, env }, Math.floor(now.getTime() / 1000) + WINDOW_SLACK_SECONDS);
         start = previous === null ? null : (previous - WINDOW_SLACK_SECONDS) * 1000;
       }

@@ -62,7 +62,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const record = attributions.map((a) => ({ agent: a.agent, model: a.model, trailer: `${config.trailer.key}: ${trailerValue(a)}`, evidence: a.evidence }));
   const [notes = 0, qwenNotes = 0] = await noteCounts(repo.root, [DEFAULT_NOTES_REF, QWEN_NOTES_REF]);
   const pushTarget = repo.bare ? null : await pushTargetStatus(repo.root, repo.commonDir, hooksPath);
-  // A bare server given a linked worktree after init, its core.hooksPath relative: pushes to that worktree's path run no hook (row s42B-3).
+  // A bare server given a linked worktree after init, its core.hooksPath relative: pushes to that worktree's path run no hook (row 592).
   const unhookedWorktrees = repo.bare && hooksPath !== undefined ? ((await (await import('../install/init-hooks.js')).relativeServerHooks(repo.root, repo.commonDir, {})).refused ?? null) : null;
 
   if (args.format === 'json') {
@@ -136,7 +136,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
 
 /**
  * A non-bare repository that takes pushes into its checked-out branch (push-to-deploy) is a server
- * (row s42B-1): whether aitrail's pre-receive is where receive-pack runs hooks, and aitrail on PATH
+ * (row 590): whether aitrail's pre-receive is where receive-pack runs hooks, and aitrail on PATH
  * (the server hook looks nowhere else). null when it takes no such pushes. Set after init, or an
  * init before the key: status says so.
  */

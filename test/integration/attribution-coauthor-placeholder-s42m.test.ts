@@ -1,7 +1,7 @@
 // A project's AI policy prints a template for the commit's co-author line (the Met Office's
 // `Co-authored-by: [Tool Name] ([Model/Version])`, beside `Assisted-by: [Tool Name] ([Model/Version])`)
 // and tells its readers to fill it in; copied as it stands, as a trailer or as a list item (a squash
-// merge of a description, row s42D-4's nested item), it names no tool: `[Model/Version]` was read as the model `model/version`.
+// merge of a description, row 596's nested item), it names no tool: `[Model/Version]` was read as the model `model/version`.
 import { describe, it } from 'vitest';
 import { type Case, expectLog } from '../helpers/log-cases.js';
 

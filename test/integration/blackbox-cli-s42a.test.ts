@@ -42,7 +42,7 @@ describe("BLACKBOX CLI's commits", () => {
     const flagged = runAgent(plain, agentBin('blackbox'), ['--model', 'qwen3-coder-plus'], hookEnv({ HOME: homeWith(), BLACKBOX_CODE: '1', OPENAI_MODEL: 'gpt-4.1' }));
     expect(flagged.status, flagged.stderr).toBe(1);
     expect(flagged.stderr).toMatch(/qwen\/qwen3-coder-plus \(via blackbox\) is denied/);
-    // --model does not hide OPENAI_MODEL (row s42I-3: with an OpenAI key the CLI sends OPENAI_MODEL whatever the flag
+    // --model does not hide OPENAI_MODEL (row 607: with an OpenAI key the CLI sends OPENAI_MODEL whatever the flag
     // says): a qwen OPENAI_MODEL beside --model gpt-4.1 is recorded and refused.
     const beside = runAgent(hooked(DENY), agentBin('blackbox'), ['--model', 'gpt-4.1'], hookEnv({ HOME: homeWith(), BLACKBOX_CODE: '1', OPENAI_MODEL: 'qwen3-coder-plus' }));
     expect(beside.status, beside.stderr).toBe(1);

@@ -1,4 +1,4 @@
-// Row s42A-1 read BLACKBOX CLI's model as Qwen Code's (`--model`, then the settings' `model.name`,
+// Row 587 read BLACKBOX CLI's model as Qwen Code's (`--model`, then the settings' `model.name`,
 // then OPENAI_MODEL only when neither is set). Its own source (its mirror danielnovais-tech/cli,
 // `packages/core/src/core/contentGenerator.ts` `createContentGeneratorConfig`) sends, with an OpenAI
 // key, OPENAI_MODEL whatever the settings or `--model` say, and with its own BlackboxAI API (the

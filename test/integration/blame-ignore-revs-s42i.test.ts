@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-// Row s42C-1 names a person's ignored commit whose lines git blame hands to an agent, but read a
+// Row 589 names a person's ignored commit whose lines git blame hands to an agent, but read a
 // merge's changed files as none: a person who rewrites Qwen's lines inside a merge commit (its
 // conflict resolution, or an "evil merge") and lists the merge in .git-blame-ignore-revs got the
 // lines counted as Qwen's with no word.

@@ -1,6 +1,6 @@
 // A co-author template filled in keeping its angle brackets (`<Tool Name> (<Model/Version>)` made
 // `<Aider> (<qwen/qwen3-coder>)`): the brackets hold no address, and `(<qwen3-coder>)` was no word the
-// reading knew, so the line named nothing: a human commit, past `deny: ["qwen/*"]` (row s42T-2).
+// reading knew, so the line named nothing: a human commit, past `deny: ["qwen/*"]` (row 627).
 import { describe, expect, it } from 'vitest';
 import { checkJson } from '../helpers/cli.js';
 import { commitCase } from '../helpers/enforce-repos.js';
@@ -11,7 +11,7 @@ const CASES: Case[] = [
   ['Refactor\n\nCo-authored-by: <Aider> (<qwen/qwen3-coder>)\n', ['aider:qwen/qwen3-coder']],
   ['Refactor\n\nCo-authored-by: <Tool Name> (<qwen3-coder>)\n', ['unknown:qwen/qwen3-coder']],
   ['Refactor\n\nCo-authored-by: x (<qwen/qwen3-coder>)\n', ['unknown:qwen/qwen3-coder']],
-  // The template as it stands still names nothing (row s42M-2), a person's line stays a person's.
+  // The template as it stands still names nothing (row 618), a person's line stays a person's.
   ['Refactor\n\nCo-authored-by: <Tool Name> (<Model/Version>)\n', []],
   ['Refactor\n\nCo-authored-by: Ada Lovelace (<ada>)\n', []],
 ];

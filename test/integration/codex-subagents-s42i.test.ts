@@ -1,4 +1,4 @@
-// Row s42A-2 looked for a Codex session's sub-agents' rollouts in the newest two day directories
+// Row 588 looked for a Codex session's sub-agents' rollouts in the newest two day directories
 // only; a sub-agent's rollout stays in the day directory of its spawning, appended to as long as it
 // runs: a session that crossed midnight twice (a sub-agent spawned on day 1, still writing on day 3,
 // other sub-agents' or sessions' rollouts in days 2 and 3) had its first sub-agent's model unread,
@@ -75,7 +75,7 @@ describe("a Codex session's sub-agent spawned two days before the commit", () =>
     };
     const env = hookEnv({ HOME: homeWith(), CODEX_HOME: homeWith(files), CODEX_SANDBOX: 'seatbelt', CODEX_THREAD_ID: PARENT });
     const repo = hooked(DENY);
-    // The agent's previous honest commit (the newest not dated ahead bounds the window, row s42Q-1), then
+    // The agent's previous honest commit (the newest not dated ahead bounds the window, row 625), then
     // its own throwaway commit, dated years ahead, before its sub-agent runs.
     repo.commit('chore: honest\n', { 'honest.txt': 'x\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: PREVIOUS, GIT_COMMITTER_DATE: PREVIOUS });
     const ahead = '2099-01-01T00:00:00Z';

@@ -28,7 +28,7 @@ describe('blame --format csv and a CI runner reading it', () => {
       expect(result.code).toBe(0);
       const lines = result.stdout.split('\r\n').filter((line) => line !== '');
       expect(lines.filter((line) => /^(?:::|##)/.test(line))).toEqual([]);
-      // The older `##[…]` and Azure's `##vso[…]` run ANYWHERE in a line, quoted or not: their `[` is shown escaped (row s42P-1).
+      // The older `##[…]` and Azure's `##vso[…]` run ANYWHERE in a line, quoted or not: their `[` is shown escaped (row 610).
       if (by === 'file') expect(lines.slice(1).map((line) => cells(line)[0]).sort()).toEqual(NAMES.map((name) => name.replace(/^(##(?:vso)?)\[/, '$1\\x5b')).sort());
       expect(lines.filter((line) => /##(?:vso)?\[/.test(line))).toEqual([]);
     }

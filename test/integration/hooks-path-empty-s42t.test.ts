@@ -10,7 +10,7 @@ const EMPTY = 'core.hooksPath is set but empty';
 
 // git (2.39) runs the hooks of a repository whose core.hooksPath is '' from the file system's root
 // (`/pre-receive`), while `git rev-parse --git-path hooks` answers `./`: init installed in the
-// repository's own folder, said the hooks were in, and none ran (row s42T-1).
+// repository's own folder, said the hooks were in, and none ran (row 626).
 describe("core.hooksPath set but empty: git runs no hook of the repository", () => {
   it('a bare server: init refuses (no pre-receive left where git never looks); unset, init, and Qwen\'s push is refused', () => {
     const env = envWithAitrailOnPath();

@@ -1,4 +1,4 @@
-// Red team, session 42 (helper r): precision of the model-id rules of rows s42K-1..5. People's
+// Red team, session 42 (helper r): precision of the model-id rules of rows 612..5. People's
 // names and hex ids the new vendor words read as a denied vendor, replayed through `aitrail check`
 // in a real repository. Each test failed before its fix.
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ function refusedIn(repo: TestRepo) {
   return { code, refused: json.violations.filter((violation) => violation.severity === 'error') };
 }
 
-describe('s42R-1: a person named Zai read as Z.ai', () => {
+describe('628: a person named Zai read as Z.ai', () => {
   it('`Co-authored-by: Zai Dium`, `Zai <zai.erb@…>`, `Helped-by: Zai Dium` are people; Z.ai\'s own ids are still refused', () => {
     const repo = checked('policy:\n  deny: ["z-ai/*"]\n');
     const people = [
@@ -42,7 +42,7 @@ describe('s42R-1: a person named Zai read as Z.ai', () => {
   });
 });
 
-describe('s42R-2: a hex id starting `abab` read as a MiniMax model', () => {
+describe('629: a hex id starting `abab` read as a MiniMax model', () => {
   it('a session UUID or commit sha beside a declared agent is not MiniMax; `abab6.5s-chat` still is', () => {
     const repo = checked('policy:\n  deny: ["minimax/*"]\n');
     const hex = [

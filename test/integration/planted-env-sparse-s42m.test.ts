@@ -1,4 +1,4 @@
-// Row s42E-1 reads a failing `git grep` of the committed `.env` files as every variable set. A partial clone
+// Row 597 reads a failing `git grep` of the committed `.env` files as every variable set. A partial clone
 // made sparse (`git clone --filter=blob:none --sparse`, as large repositories are cloned) never fetched the
 // blob of a `.env` outside its cone: the shims saw it gone from the work tree and read the index with `git
 // grep --cached`, which fetched that blob from the remote and, offline, died: a person's own AITRAIL=0 was

@@ -22,7 +22,7 @@ function errors(repo: TestRepo) {
   return { code, refused: json.violations.filter((violation) => violation.severity === 'error') };
 }
 
-describe('s42K-1: Hugging Face router\'s `:provider` tag after a model id', () => {
+describe('612: Hugging Face router\'s `:provider` tag after a model id', () => {
   it('a co-author line and an `Assisted-by:` naming `<model>:novita` (`:fireworks-ai`, `:groq`, `:fastest`) are that model', () => {
     const repo = checked('policy:\n  deny: ["qwen/qwen3-coder", "deepseek/deepseek-v4-pro", "moonshotai/*", "z-ai/*", "minimax/*"]\n');
     const coAuthored = repo.commit('feat: a\n\nCo-authored-by: Qwen/Qwen3-Coder-480B-A35B-Instruct:novita <ai@example.com>\n', { a: 'a\n' });
@@ -65,7 +65,7 @@ describe('s42K-1: Hugging Face router\'s `:provider` tag after a model id', () =
   });
 });
 
-describe('s42K-2: Cloudflare Workers AI\'s `@cf/` ids behind a route, read as an e-mail address', () => {
+describe('613: Cloudflare Workers AI\'s `@cf/` ids behind a route, read as an e-mail address', () => {
   it('`Assisted-by: aider:cloudflare/@cf/qwen/qwen2.5-coder-32b-instruct` is Qwen\'s, not a person\'s address', () => {
     const repo = checked(DENY_CHINESE);
     const routed = repo.commit('feat: a\n\nAssisted-by: aider:cloudflare/@cf/qwen/qwen2.5-coder-32b-instruct\n', { a: 'a\n' });
@@ -87,7 +87,7 @@ describe('s42K-2: Cloudflare Workers AI\'s `@cf/` ids behind a route, read as an
   });
 });
 
-describe('s42K-3: a provider\'s serving variant after a full model name (Nebius `-fast`, Chutes `-TEE`)', () => {
+describe('614: a provider\'s serving variant after a full model name (Nebius `-fast`, Chutes `-TEE`)', () => {
   it('deny: ["qwen/qwen3-coder", "deepseek/deepseek-v3.1", "deepseek/deepseek-v3-0324"] names them; xAI\'s `grok-4-fast` stays a model of its own', () => {
     const repo = checked('policy:\n  deny: ["qwen/qwen3-coder", "deepseek/deepseek-v3.1", "deepseek/deepseek-v3-0324", "x-ai/grok-4"]\n');
     const tee = repo.commit('feat: a\n\nCo-authored-by: chutes/Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8-TEE <ai@example.com>\n', { a: 'a\n' });
@@ -108,7 +108,7 @@ describe('s42K-3: a provider\'s serving variant after a full model name (Nebius 
   });
 });
 
-describe('s42K-4: a denied vendor\'s family or company word the declared reading did not know', () => {
+describe('615: a denied vendor\'s family or company word the declared reading did not know', () => {
   it('`Assisted-by: aider:qvq-max`, `CodeGeeX`, `ChatGLM`, `THUDM`, `aider:abab6.5s-chat` name Qwen, Z.ai and MiniMax', () => {
     const repo = checked(DENY_CHINESE);
     const values = ['aider:qvq-max', 'CodeGeeX', 'ChatGLM', 'THUDM', 'aider:codeqwen-max', 'Copilot (aliyun bailian)', 'aider:abab6.5s-chat'];
@@ -124,7 +124,7 @@ describe('s42K-4: a denied vendor\'s family or company word the declared reading
   });
 });
 
-describe('s42K-5: `provider:model` (pydantic-ai\'s, promptfoo\'s way of naming a model) read as an ollama tag', () => {
+describe('616: `provider:model` (pydantic-ai\'s, promptfoo\'s way of naming a model) read as an ollama tag', () => {
   it('a co-author line naming `cerebras:qwen-3-coder-480b` or `cerebras:zai-glm-4.6` is Qwen\'s or Z.ai\'s; an ollama tag stays one', () => {
     const repo = checked('policy:\n  deny: ["qwen/qwen3-coder", "z-ai/*"]\n');
     const qwen = repo.commit('feat: a\n\nCo-authored-by: cerebras:qwen-3-coder-480b <ai@example.com>\n', { a: 'a\n' });

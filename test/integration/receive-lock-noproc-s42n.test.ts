@@ -4,7 +4,7 @@ import { removeTempDirs } from '../helpers/gitdir.js';
 import { canHideProc, pushAgainstLiveLockHidden } from '../helpers/receive-server.js';
 
 /**
- * The server's reference-transaction shim (rows 559, 564, 586, s42E-3) on a server with
+ * The server's reference-transaction shim (rows 559, 564, 586, 599) on a server with
  * no /proc at all (macOS, the BSDs: the shim asks kill -0 there). Replayed on Linux as root in a mount
  * and pid namespace of its own (`unshare --mount-proc`: the host's /proc is left as it is), the lock's
  * holder a live process of one ssh user (uid 1), the push's receive-pack another's (nobody).

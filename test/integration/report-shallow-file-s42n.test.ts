@@ -1,4 +1,4 @@
-// Row s42E-2 keyed the report cache by GIT_SHALLOW_FILE's content when the variable is non-empty; set but
+// Row 598 keyed the report cache by GIT_SHALLOW_FILE's content when the variable is non-empty; set but
 // empty, git reads no shallow file at all (no cut) while the key still hashed `<git dir>/shallow`.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';

@@ -1,8 +1,8 @@
-// A previous commit dated ahead of now (row s42I-5) bounded no session window: every record of the
+// A previous commit dated ahead of now (row 609) bounded no session window: every record of the
 // session was read. Honest repositories hold such commits (a colleague's clock ahead, a hardware clock
 // kept in local time), so an agent's ordinary commit after one read its session whole: a model it used
 // days ago, for earlier commits, was recorded again, and refused under a deny. The window now starts at
-// the newest first-parent commit not dated ahead of now; the way past row s42I-5 closed stays closed.
+// the newest first-parent commit not dated ahead of now; the way past row 609 closed stays closed.
 // Committed for real through the installed hooks, from real ancestor processes named after the agents.
 import { describe, expect, it } from 'vitest';
 import { hooked, homeWith } from '../helpers/agent-home.js';
@@ -70,7 +70,7 @@ describe("a previous commit from a clock ahead (a colleague's, pulled): the wind
     expect(run.message).toBe('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-sonnet-4.5\n');
   });
 
-  it("row s42I-5's way past stays closed: a throwaway commit dated 2099 after an honest one, the qwen turn after the honest one: refused", () => {
+  it("row 609's way past stays closed: a throwaway commit dated 2099 after an honest one, the qwen turn after the honest one: refused", () => {
     const repo = withCommits(DENY, -60);
     repo.commit('chore: throwaway\n', { 't.txt': 't\n' }, { AITRAIL: '0', GIT_AUTHOR_DATE: '2099-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2099-01-01T00:00:00Z' });
     const run = runAgent(repo, agentBin('codex'), [], codexEnv(rollout(-120, [-30, 'qwen/qwen3-coder'], [-5, 'gpt-5'])));
@@ -78,7 +78,7 @@ describe("a previous commit from a clock ahead (a colleague's, pulled): the wind
     expect(run.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
   });
 
-  it('the 32 first-parent commits listed all dated ahead: every record read, as row s42I-5 made it', () => {
+  it('the 32 first-parent commits listed all dated ahead: every record read, as row 609 made it', () => {
     const run = runAgent(withCommits(DENY, ...Array.from({ length: 32 }, (_, i) => 60 * 24 * 365 * 70 + i)), agentBin('codex'), [], codexEnv(rollout(-120, [-30, 'qwen/qwen3-coder'], [-5, 'gpt-5'])));
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);

@@ -45,7 +45,7 @@ describe('safeJson: one escaping policy for every JSON output', () => {
   });
 });
 
-describe('text a CI runner would run as a command (row s42P-1)', () => {
+describe('text a CI runner would run as a command (row 610)', () => {
   it('shows the `[` of `##[` and `##vso[` escaped anywhere in a name, and JSON writes it as \\u005b (read back unchanged)', async () => {
     const { safeJson } = await import('../../src/core/sanitize.js');
     expect(sanitize('src/##[error]x.js')).toBe('src/##\\x5berror]x.js');

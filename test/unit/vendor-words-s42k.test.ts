@@ -1,4 +1,4 @@
-// Row s42K-4: every one-word family and company name the catalog gives a vendor a team denies for
+// Row 615: every one-word family and company name the catalog gives a vendor a team denies for
 // data residency (Qwen, DeepSeek, Moonshot, Z.ai, MiniMax) is a vendor word, so a declared value
 // naming it without a model (`Assisted-by: ChatGLM`, `aider:qvq-max`) reads as `<vendor>/unknown`,
 // which `deny: ["z-ai/*"]` matches. A word added to the catalog and not here fails this test.
@@ -8,7 +8,7 @@ import signatureData from '../../src/core/data/signatures.json' with { type: 'js
 
 const DENIED_VENDORS = ['qwen', 'deepseek', 'moonshotai', 'z-ai', 'minimax'];
 /**
- * Row s42R-2: MiniMax's `abab` is also a run of hex digits (a session's UUID, a sha: `abab12cd-…`), which
+ * Row 629: MiniMax's `abab` is also a run of hex digits (a session's UUID, a sha: `abab12cd-…`), which
  * the declared reading's vendor words find inside a word: a family only, read in its models' shape (`abab6.5s-chat`).
  */
 const HEX_WORDS = ['abab'];
