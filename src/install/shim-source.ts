@@ -245,8 +245,18 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  if [ -n "$aitrail_nmpid" ]; then wait "$aitrail_nmpid"; aitrail_n=$?; aitrail_nm_end; fi',
     'fi',
     ...ledIntoTrackedLines(),
+    // A path spelled through another name of the work tree (PATH's `/tmp/l/repo/node_modules/.bin` where
+    // the hook's $PWD is `/private/tmp/repo`, or the other way: git runs hooks at the top, the shell keeps
+    // a PWD naming the same folder or else takes the physical one) read as outside it, and the
+    // repository's committed node_modules/.bin/aitrail ran. An ancestor that is the top (`-ef`, a stat,
+    // no process) makes it the path under the top.
     'shipped() {',
-    '  case $1 in /*) case $1 in "$PWD"/*) ;; *) return 1 ;; esac ;; esac',
+    '  case $1 in /*) case $1 in "$PWD"/*) ;; *)',
+    '    aitrail_q=${1%/*}',
+    '    while [ -n "$aitrail_q" ] && [ ! "$aitrail_q" -ef . ]; do aitrail_q=${aitrail_q%/*}; done',
+    '    [ -n "$aitrail_q" ] || return 1',
+    '    set -- "${1#"$aitrail_q"/}" ;;',
+    '  esac ;; esac',
     '  if [ -z "$aitrail_n" ]; then aitrail_nm_start; tracked node_modules; aitrail_n=$?; aitrail_nm_end; fi',
     '  [ "$aitrail_n" != 1 ] && return 0',
     '  if [ -n "$d" ]; then tracked "$d/node_modules" && return 0; fi',
