@@ -60,7 +60,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     const target = await gitPath(root, 'hooks');
     const unsafe = unsafeHookDir(target, repo);
     if (unsafe) return { root, mode: 'git', reason: 'bare (server) repository', target, changes: [], notes: [], packageDir: '', refused: unsafe };
-    const empty = emptyHooksPath(await configValue(root, 'core.hooksPath'));
+    const serverHooksPath = await configValue(root, 'core.hooksPath');
+    const empty = emptyHooksPath(serverHooksPath, serverHooksPath === '' ? (await configScope(root, 'core.hooksPath'))?.scope : undefined);
     if (empty) return { root, mode: 'git', reason: 'bare (server) repository', target, changes: [], notes: [], packageDir: '', refused: empty };
     // A relative core.hooksPath is read from the directory receive-pack works in: for a push to a
     // linked worktree's path (a deploy worktree), that worktree's git dir, where no pre-receive is.
@@ -124,7 +125,7 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
   const result: InitResult = { root, mode: 'git', reason: choice.reason, target, changes: [], notes, packageDir, gitDir: repo.gitDir };
   const unsafe = unsafeHookDir(target, repo);
   if (unsafe) return { ...result, refused: unsafe };
-  const empty = emptyHooksPath(hooksPath);
+  const empty = emptyHooksPath(hooksPath, hooksPath === '' ? (await configScope(root, 'core.hooksPath'))?.scope : undefined);
   if (empty) return { ...result, refused: empty };
   if (huskyDirFromHooksPath(root, hooksPath) && !options.force) {
     return { ...result, refused: `core.hooksPath points to husky's runtime directory (${hooksPath}), which husky rewrites. Run 'aitrail init --mode husky' instead.` };

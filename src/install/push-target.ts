@@ -42,9 +42,13 @@ export async function denyCurrentBranch(commonDir: string): Promise<string | nul
  * repository's own folder) and said the hooks were in. Refused, even with --force: nothing
  * installed anywhere would run. Status warns with it too.
  */
-export function emptyHooksPath(hooksPath: string | undefined): string | undefined {
+export function emptyHooksPath(hooksPath: string | undefined, scope?: string): string | undefined {
   if (hooksPath !== '') return undefined;
-  return "core.hooksPath is set but empty: git then runs every hook from the file system's root (/pre-commit, /pre-receive), not from this repository, so no hook aitrail installs would run and nothing would be checked. Unset it, then run init again: git config --unset core.hooksPath (in the config that sets it: git config --show-origin --get core.hooksPath)";
+  // Where it is set (init asks git: `git config --unset` alone unsets only the local value, and exits 5 when the empty one is the user's).
+  const option = scope === 'global' || scope === 'system' || scope === 'worktree' || scope === 'local' ? `--${scope} ` : '';
+  const where = scope === 'global' || scope === 'system' ? ` It is set in your ${scope} config: no hook runs in any repository of yours.` : '';
+  const how = option ? `git config ${option}--unset core.hooksPath` : 'git config --unset core.hooksPath (in the config that sets it: git config --show-origin --get core.hooksPath)';
+  return `core.hooksPath is set but empty: git then runs every hook from the file system's root (/pre-commit, /pre-receive), not from this repository, so no hook aitrail installs would run and nothing would be checked.${where} Unset it, then run init again: ${how}`;
 }
 
 /**
