@@ -56,3 +56,25 @@ export function shipBinary(repo: TestRepo, marker: string): void {
   chmodSync(shipped, 0o755);
   repo.git(['add', '-f', 'node_modules/.bin/aitrail']);
 }
+
+/**
+ * A repository committing vendor/aitrail (a package whose bin, at `binPath` in it, leaves `marker`
+ * and says nothing) and naming it as its aitrail (`"aitrail": "file:vendor/aitrail"`), node_modules
+ * ignored, hooks installed by `aitrail init --mode git`: what a hostile branch brings before
+ * `npm install --ignore-scripts` links it in.
+ */
+export function vendoredAitrailRepo(prefix: string, binPath = 'bin/aitrail'): { repo: TestRepo; marker: string } {
+  const repo = makeRepo({ dir: join(tempDir(prefix), 'repo') });
+  const marker = join(repo.dir, '..', 'pwned');
+  repo.commit('start\n', {
+    '.gitignore': 'node_modules\n',
+    'a.txt': 'a\n',
+    'vendor/aitrail/package.json': `${JSON.stringify({ name: 'aitrail', version: '9.9.9', bin: { aitrail: binPath } })}\n`,
+    [`vendor/aitrail/${binPath}`]: `#!/bin/sh\ntouch '${marker}'\nexit 0\n`,
+    'package.json': '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"file:vendor/aitrail"}}\n',
+  });
+  chmodSync(join(repo.dir, 'vendor/aitrail', binPath), 0o755);
+  const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
+  expect(init.status, init.stderr).toBe(0);
+  return { repo, marker };
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { laterThanNow, makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { npmInstalledRepo, shipBinary } from '../helpers/shim-fast-path.js';
+import { npmInstalledRepo, shipBinary, vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 /**
  * The git-mode shims never run code the repository ships, also when an untracked
@@ -16,21 +16,7 @@ import { npmInstalledRepo, shipBinary } from '../helpers/shim-fast-path.js';
 const PATH = '/usr/local/bin:/usr/bin:/bin';
 
 /** A repository committing vendor/aitrail (a package whose bin leaves `marker` and says nothing), node_modules ignored. */
-function hostile(): { repo: TestRepo; marker: string } {
-  const repo = makeRepo({ dir: join(tempDir('aitrail-linked-bin-'), 'repo') });
-  const marker = join(repo.dir, '..', 'pwned');
-  repo.commit('start\n', {
-    '.gitignore': 'node_modules\n',
-    'a.txt': 'a\n',
-    'vendor/aitrail/package.json': '{"name":"aitrail","version":"9.9.9","bin":{"aitrail":"bin/aitrail"}}\n',
-    'vendor/aitrail/bin/aitrail': `#!/bin/sh\ntouch '${marker}'\nexit 0\n`,
-    'package.json': '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"file:vendor/aitrail"}}\n',
-  });
-  chmodSync(join(repo.dir, 'vendor/aitrail/bin/aitrail'), 0o755);
-  const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
-  expect(init.status, init.stderr).toBe(0);
-  return { repo, marker };
-}
+const hostile = () => vendoredAitrailRepo('aitrail-linked-bin-');
 
 function agentCommit(repo: TestRepo): ReturnType<typeof spawnSync> {
   repo.write('a.txt', `${Math.random()}\n`);

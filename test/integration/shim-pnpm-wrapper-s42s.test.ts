@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 /**
  * pnpm's node_modules/.bin/aitrail is an sh wrapper whose first target, "$basedir/node", exists in no
@@ -142,17 +143,7 @@ describe("aitrail installed by pnpm (its .bin wrapper names \"$basedir/node\", a
 
 describe("an npm link whose real path ends in a line break (a package's \"bin\": \"bin/ai\\n\")", () => {
   it("is judged by that exact name: the repository's committed file is refused, never run", () => {
-    const repo = makeRepo({ dir: join(tempDir('aitrail-bin-newline-'), 'repo') });
-    const marker = join(repo.dir, '..', 'pwned');
-    repo.commit('start\n', {
-      '.gitignore': 'node_modules\n',
-      'a.txt': 'a\n',
-      'vendor/aitrail/package.json': '{"name":"aitrail","version":"9.9.9","bin":{"aitrail":"bin/ai\\n"}}\n',
-      'vendor/aitrail/bin/ai\n': `#!/bin/sh\ntouch '${marker}'\nexit 0\n`,
-      'package.json': '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"file:vendor/aitrail"}}\n',
-    });
-    chmodSync(join(repo.dir, 'vendor/aitrail/bin/ai\n'), 0o755);
-    expect(spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' }).status).toBe(0);
+    const { repo, marker } = vendoredAitrailRepo('aitrail-bin-newline-', 'bin/ai\n');
     // As npm 10 links them (npm install --ignore-scripts, replayed).
     mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
     symlinkSync('../vendor/aitrail', join(repo.dir, 'node_modules', 'aitrail'));
