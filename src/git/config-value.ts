@@ -52,6 +52,9 @@ export async function configBool(cwd: string, key: string): Promise<boolean | un
   return out === '' ? undefined : out.replace(/\0$/, '') === 'true';
 }
 
+/** A `--get-regexp` pattern matching exactly `keys` (no subsection; lower case, as git names them). */
+const keysPattern = (keys: readonly string[]): string => `^(${keys.map((key) => key.replace(/[.\\^$*+?()[\]{}|]/g, '\\$&')).join('|')})$`;
+
 /**
  * Boolean git config keys (no subsection; lower case, as git names them) in ONE `git config
  * --get-regexp`: each as configBool reads it (the last value, `undefined` when unset). Throws a
@@ -59,7 +62,7 @@ export async function configBool(cwd: string, key: string): Promise<boolean | un
  * the key it read; git itself dies on a bad core boolean before a hook runs).
  */
 export async function configBools(cwd: string, keys: readonly string[]): Promise<Map<string, boolean | undefined>> {
-  const pattern = `^(${keys.map((key) => key.replace(/[.\\^$*+?()[\]{}|]/g, '\\$&')).join('|')})$`;
+  const pattern = keysPattern(keys);
   const out = await runGit(['config', '--type=bool', '-z', '--get-regexp', pattern], { cwd, okCodes: [1] });
   const values = new Map<string, boolean | undefined>(keys.map((key) => [key, undefined]));
   for (const record of out.split('\0')) {
@@ -72,19 +75,29 @@ export async function configBools(cwd: string, keys: readonly string[]): Promise
 }
 
 /**
+ * The keys matching `pattern` in ONE `git config -z --get-regexp`, in git's reading order, as
+ * `[key, value]` (the key lower case, as git prints it; `null` for a key written with no `=`, which
+ * `--get` prints as '' and git reads as true). The string form of comment-setting.ts configEntries.
+ */
+export async function configRecords(cwd: string, pattern: string): Promise<[string, string | null][]> {
+  const out = await runGit(['config', '-z', '--get-regexp', pattern], { cwd, okCodes: [1] });
+  return out
+    .split('\0')
+    .filter((record) => record !== '')
+    .map((record) => {
+      const newline = record.indexOf('\n');
+      return newline === -1 ? [record, null] : [record.slice(0, newline), record.slice(newline + 1)];
+    });
+}
+
+/**
  * Keys (no subsection; lower case, as git names them) in ONE `git config --get-regexp`: each as
  * configValue reads it (the last value, '' for a key written with no value, `undefined` when unset).
  */
 export async function configStrings(cwd: string, keys: readonly string[]): Promise<Map<string, string | undefined>> {
-  const pattern = `^(${keys.map((key) => key.replace(/[.\\^$*+?()[\]{}|]/g, '\\$&')).join('|')})$`;
-  const out = await runGit(['config', '-z', '--get-regexp', pattern], { cwd, okCodes: [1] });
+  const pattern = keysPattern(keys);
   const values = new Map<string, string | undefined>(keys.map((key) => [key, undefined]));
-  for (const record of out.split('\0')) {
-    // `key\nvalue`, or `key` alone for a key written with no value (`--get` prints it as '').
-    const newline = record.indexOf('\n');
-    const key = newline === -1 ? record : record.slice(0, newline);
-    if (values.has(key)) values.set(key, newline === -1 ? '' : record.slice(newline + 1));
-  }
+  for (const [key, value] of await configRecords(cwd, pattern)) if (values.has(key)) values.set(key, value ?? '');
   return values;
 }
 

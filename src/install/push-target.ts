@@ -1,5 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import { runGit } from '../git/exec.js';
+import { configRecords } from '../git/config-value.js';
 import { installGitHook, type HookChange } from './git-hooks.js';
 import { unsafeHookDir, unsafeHookFile, type Bounds } from './safe-path.js';
 
@@ -26,12 +26,8 @@ export function acceptsPushes(value: string | null | undefined): boolean {
  * `undefined`: unset. One git process, at init only.
  */
 export async function denyCurrentBranch(commonDir: string): Promise<string | null | undefined> {
-  const out = await runGit(['config', '-z', '--get-regexp', '^receive\\.denycurrentbranch$'], { cwd: commonDir, okCodes: [1] });
-  const records = out.split('\0').filter((record) => record !== '');
-  const last = records[records.length - 1];
-  if (last === undefined) return undefined;
-  const newline = last.indexOf('\n');
-  return newline === -1 ? null : last.slice(newline + 1);
+  const records = await configRecords(commonDir, '^receive\\.denycurrentbranch$');
+  return records.length === 0 ? undefined : records[records.length - 1]![1];
 }
 
 /**
