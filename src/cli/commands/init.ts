@@ -19,7 +19,7 @@ export const command: CommandModule<InitArgs> = {
       .option('force', {
         type: 'boolean',
         default: false,
-        describe: 'Rewrite aitrail\'s own hooks even when current; let husky replace another core.hooksPath; install in a core.hooksPath of the global or system git config (every repository runs it); chain hooks that are committed in a tracked hooks directory. Never deletes a foreign hook.',
+        describe: 'Rewrite aitrail\'s own hooks even when current; let husky replace another core.hooksPath; install in a core.hooksPath of the global or system git config (every repository runs it); chain hooks that are committed in a tracked hooks directory; install on a bare server whose relative core.hooksPath its linked worktrees do not share (pushes to their paths then run no hook). Never deletes a foreign hook.',
       })
       .option('agents', {
         type: 'string',
@@ -28,6 +28,7 @@ export const command: CommandModule<InitArgs> = {
       .example('$0 init', 'Install, choosing husky or plain git hooks automatically')
       .example('$0 init --agents claude-code', "Also record Claude Code's edits line by line (.claude/settings.json)")
       .example('$0 init --mode git', 'Install into .git/hooks (or core.hooksPath), chaining any existing hook')
-      .example('cd /srv/git/project.git && $0 init', 'On a server (bare repository): pre-receive, and reference-transaction for pushes that race each other'),
+      .example('cd /srv/git/project.git && $0 init', 'On a server (bare repository): pre-receive, and reference-transaction for pushes that race each other')
+      .example('git config receive.denyCurrentBranch updateInstead && $0 init', 'A repository that takes pushes into its checked-out branch (push-to-deploy) gets pre-receive too'),
   run: async (args) => (await import('../../install/run-init.js')).runInit({ force: args.force, ...(args.mode ? { mode: args.mode } : {}), ...(args.agents !== undefined ? { agents: args.agents } : {}) }),
 };
