@@ -51,6 +51,10 @@ describe("a person's commit in .git-blame-ignore-revs, whose lines git blame giv
     expect(aitrail(repo.dir, ['blame']).stdout).toContain(`without AI attribution in files holding AI lines (${person.slice(0, 12)})`);
     expect(aitrail(repo.dir, ['trend', start, 'HEAD']).stderr).toContain(`without AI attribution (${person.slice(0, 12)})`);
     expect(aitrail(repo.dir, ['blame', '--format', 'markdown']).stdout).toContain("so the lines they changed are counted as older commits', an agent's where one wrote the lines before");
+    // A formatting sweep is what an ignore list is for: the advice to clear it is only for a commit that changed what the lines do.
+    for (const said of [aitrail(repo.dir, ['blame']).stdout, json(repo.dir).stderr]) {
+      expect(said).toContain('Right for a commit that only reformatted (what an ignore list is for); if one changed what the lines do, run with');
+    }
     // Cleared: the lines are the person's again, and nothing is said.
     const cleared = json(repo.dir, ['--ignore-revs-file', '']);
     expect(cleared.report.totals).toMatchObject({ ai: 0 });

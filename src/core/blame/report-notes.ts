@@ -85,7 +85,8 @@ export function reportNotes(report: BlameReport): string[] {
     const shown = taken.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ') + (taken.length > 5 ? ', …' : '');
     notes.push(
       `Not counted as theirs: git blame was told to ignore ${plural(taken.length, 'commit', 'commits')} without AI attribution in files holding AI lines (${shown}), ` +
-        "so the lines they changed are counted as older commits', an agent's where one wrote the lines before. Run with --ignore-revs-file '' and no --ignore-rev to count them as theirs.",
+        "so the lines they changed are counted as older commits', an agent's where one wrote the lines before. " +
+          "Right for a commit that only reformatted (what an ignore list is for); if one changed what the lines do, run with --ignore-revs-file '' and no --ignore-rev to count its lines as its author's.",
     );
   }
   const notedHuman = report.totals.notedHuman ?? 0;
