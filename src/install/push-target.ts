@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { configRecords } from '../git/config-value.js';
 import { installGitHook, type HookChange } from './git-hooks.js';
@@ -28,6 +29,65 @@ export function acceptsPushes(value: string | null | undefined): boolean {
 export async function denyCurrentBranch(commonDir: string): Promise<string | null | undefined> {
   const records = await configRecords(commonDir, '^receive\\.denycurrentbranch$');
   return records.length === 0 ? undefined : records[records.length - 1]![1];
+}
+
+/**
+ * Where this repository takes pushes into a checked-out branch, as receive-pack reads
+ * `receive.denyCurrentBranch` in each git dir a push may come in through: the repository's own
+ * (`commonDir`, a push to its path) first, then each linked worktree's (`<commonDir>/worktrees/<id>`,
+ * a push to that worktree's path: receive-pack works in that git dir, so it also reads that
+ * worktree's `config.worktree` under `extensions.worktreeConfig`, and an `includeIf gitdir:` for
+ * it). null when none does. One git process, and one per linked worktree when a config.worktree or
+ * an includeIf could make theirs differ, at init and status only.
+ */
+export async function pushesTaken(commonDir: string): Promise<{ deny: string; gitDir: string; linked: boolean } | null> {
+  // The same git process also tells whether a linked worktree may read another config at all:
+  // only through its config.worktree (extensions.worktreeConfig) or an includeIf (gitdir:,
+  // onbranch: — its own HEAD); with neither, each git dir reads the repository's, and none is asked.
+  const records = await configRecords(commonDir, '^(receive\\.denycurrentbranch|extensions\\.worktreeconfig|includeif\\..*\\.path)$');
+  const denies = records.filter(([key]) => key === 'receive.denycurrentbranch');
+  const own = denies.length === 0 ? undefined : denies[denies.length - 1]![1];
+  if (acceptsPushes(own)) return { deny: own ?? '', gitDir: commonDir, linked: false };
+  if (!records.some(([key]) => key !== 'receive.denycurrentbranch')) return null;
+  for (const gitDir of linkedGitDirs(commonDir)) {
+    const deny = await denyCurrentBranch(gitDir);
+    if (acceptsPushes(deny)) return { deny: deny ?? '', gitDir, linked: true };
+  }
+  return null;
+}
+
+/** `receive.denyCurrentBranch`'s value as status and init say it, with the linked worktree whose key it is. */
+export function takenSetting(taken: { deny: string; gitDir: string; linked: boolean }): string {
+  return taken.linked ? `${taken.deny} (in the linked worktree's git dir ${taken.gitDir})` : taken.deny;
+}
+
+/**
+ * The hooks directory receive-pack runs hooks from for the pushes `taken` names: receiveHooksDir,
+ * but a relative core.hooksPath is read from the git dir the push comes in through, a linked
+ * worktree's own for a push to its path (the default `hooks` is the repository's, shared).
+ */
+export function takenHooksDir(commonDir: string, taken: { gitDir: string; linked: boolean }, hooksPath: string | undefined): string {
+  if (taken.linked && hooksPath !== undefined && hooksPath !== '' && !isAbsolute(hooksPath)) return resolve(taken.gitDir, hooksPath);
+  return receiveHooksDir(commonDir, hooksPath);
+}
+
+/** The linked worktrees' git dirs (`<commonDir>/worktrees/<id>`, those holding a `commondir` file), sorted. */
+function linkedGitDirs(commonDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(commonDir, 'worktrees')).sort();
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => join(commonDir, 'worktrees', name))
+    .filter((dir) => {
+      try {
+        return statSync(join(dir, 'commondir')).isFile();
+      } catch {
+        return false;
+      }
+    });
 }
 
 /**
@@ -68,9 +128,10 @@ export function receiveHooksDir(commonDir: string, hooksPath: string | undefined
  */
 const RECEIVE_HOOKS = ['pre-receive'] as const;
 export async function pushTargetHooks(repo: Bounds & { commonDir: string }, hooksPath: string | undefined, target: string, options: { force?: boolean; husky?: boolean }): Promise<{ changes: HookChange[]; notes: string[] }> {
-  const deny = await denyCurrentBranch(repo.commonDir);
-  if (!acceptsPushes(deny)) return { changes: [], notes: [] };
-  const dir = receiveHooksDir(repo.commonDir, hooksPath);
+  const taken = await pushesTaken(repo.commonDir);
+  if (taken === null) return { changes: [], notes: [] };
+  const deny = takenSetting(taken);
+  const dir = takenHooksDir(repo.commonDir, taken, hooksPath);
   if (options.husky) {
     // husky's runtime (`.husky/_`, relative, set back by each `npm install`) is no place for pre-receive,
     // and naming it by its full path would not give one: init refuses git mode there, husky mode adds none.
@@ -83,6 +144,9 @@ export async function pushTargetHooks(repo: Bounds & { commonDir: string }, hook
   if (unsafe) return { changes: [], notes: [`receive.denyCurrentBranch=${deny}: this repository takes pushes, but the server hooks cannot be installed (${unsafe}): pushes here are not checked.`] };
   return {
     changes: RECEIVE_HOOKS.map((hook) => installGitHook(dir, hook, options)),
-    notes: [`receive.denyCurrentBranch=${deny}: this repository takes pushes, so they are checked against the policy too (pre-receive); put aitrail on the PATH git gives hooks (npm i -g aitrail), or every push here is refused.`],
+    notes: [
+      `receive.denyCurrentBranch=${deny}: this repository takes pushes, so they are checked against the policy too (pre-receive); put aitrail on the PATH git gives hooks (npm i -g aitrail), or every push here is refused.`,
+      ...(taken.linked ? [`A push to that linked worktree's path is refused by pre-receive (it would be judged by that worktree's branch, not the default branch): set receive.denyCurrentBranch=updateInstead in the repository's own config (git config receive.denyCurrentBranch updateInstead) and push to the repository's own path: git then updates the linked worktree's checkout, and the push is judged.`] : []),
+    ],
   };
 }

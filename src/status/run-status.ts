@@ -4,7 +4,7 @@ import { safeJson, sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime, trailerValue } from '../core/detect.js';
 import { describeSession } from '../core/session.js';
 import { configStrings, pathConfigValue } from '../git/config-value.js';
-import { acceptsPushes, denyCurrentBranch, emptyHooksPath, receiveHooksDir } from '../install/push-target.js';
+import { emptyHooksPath, pushesTaken, takenHooksDir, takenSetting } from '../install/push-target.js';
 import { inspectGitHook, isExecutable } from '../install/git-hooks.js';
 import { gitPath } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
@@ -141,11 +141,12 @@ export async function runStatus(args: StatusArgs): Promise<number> {
  * init before the key: status says so.
  */
 async function pushTargetStatus(root: string, commonDir: string, hooksPath: string | undefined): Promise<{ denyCurrentBranch: string; hooksDir: string; path: string; checked: boolean; binary: boolean } | null> {
-  const deny = await denyCurrentBranch(commonDir);
-  if (!acceptsPushes(deny)) return null;
-  const hooksDir = receiveHooksDir(commonDir, hooksPath === undefined ? undefined : await pathConfigValue(root, 'core.hooksPath'));
+  const taken = await pushesTaken(commonDir);
+  if (taken === null) return null;
+  const deny = takenSetting(taken);
+  const hooksDir = takenHooksDir(commonDir, taken, hooksPath === undefined ? undefined : await pathConfigValue(root, 'core.hooksPath'));
   const hook = inspectGitHook(hooksDir, 'pre-receive');
   const checked = (hook.kind === 'aitrail' || hook.kind === 'aitrail-outdated') && isExecutable(hook.path);
   const binary = (await hookBinary(root, process.env, { bare: true })) !== undefined;
-  return { denyCurrentBranch: deny ?? '', hooksDir, path: hook.path, checked, binary };
+  return { denyCurrentBranch: deny, hooksDir, path: hook.path, checked, binary };
 }

@@ -1,4 +1,5 @@
 import { sanitize } from '../sanitize.js';
+import type { Violation } from './types.js';
 import type { Verdict } from './verdict.js';
 
 /**
@@ -17,17 +18,28 @@ export function escapeProperty(text: string): string {
 
 /**
  * GitHub Actions annotations: `::error file=…,title=…::message` per violation (warnings as
- * `::warning`), then a plain summary line.
+ * `::warning`), then a plain summary line. A violation that concerns several files (a commit-wide
+ * deny over every file the commit changed, a path rule over each protected file) is annotated at
+ * each of its listed files (`paths`, at most MAX_LISTED_PATHS), not at its first only: each file
+ * then shows it in the pull request's diff. Every violation's first annotation comes first, in
+ * order, the other files after them: GitHub shows a step's first 10 errors (and 10 warnings), so
+ * a commit of many files never pushes another violation's annotation out.
  */
 export function renderVerdictGithub(verdict: Verdict): string {
-  const lines = verdict.violations.map((violation) => {
+  const annotate = (violation: Violation, path: string | null): string => {
     const properties = [
-      ...(violation.path !== null ? [`file=${escapeProperty(violation.path)}`] : []),
+      ...(path !== null ? [`file=${escapeProperty(path)}`] : []),
       `title=${escapeProperty(`aitrail ${violation.rule}: ${violation.model} in ${violation.sha.slice(0, 12)}`)}`,
     ];
     const body = `${violation.sha.slice(0, 12)} ${violation.subject}\n${violation.message}\nFix: ${violation.fix}`;
     return `::${violation.severity} ${properties.join(',')}::${escapeData(body)}`;
-  });
+  };
+  const lines = verdict.violations.map((violation) => annotate(violation, violation.path));
+  for (const violation of verdict.violations) {
+    const others = new Set(violation.paths);
+    if (violation.path !== null) others.delete(violation.path);
+    for (const path of others) lines.push(annotate(violation, path));
+  }
   const errors = verdict.violations.filter((violation) => violation.severity === 'error').length;
   const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
   lines.push(`aitrail: ${plural(verdict.commits, 'commit')} checked, ${plural(errors, 'error')}, ${plural(verdict.violations.length - errors, 'warning')}.`);
