@@ -726,13 +726,29 @@ function footerQuotingLists(lines: readonly string[]): boolean[] {
   return quoted;
 }
 
+/** Quotation marks around a list item's text (footerItem). */
+const QUOTE_OPENS = '"\'\u201c';
+const QUOTE_CLOSES = '"\'\u201d';
+
 /** Whether a list item's text, without the code span or quotation marks around it, is an agent's footer (a body line signature), not a `Key: value` line. */
 function footerItem(text: string): boolean {
   // Marks before it (`❌`, `🚫`) read past, then a code span, a strikethrough or quotation marks around it (`~~\`…\`~~`, `"…"`).
-  const bare = unmarked(text.trim()).replace(/^(?:~~)?(?:`+|["'\u201c])?\s*/, '').replace(/\s*(?:`+|["'\u201d])?(?:~~)?$/, '');
-  const line = unmarked(bare);
+  // By hand, not by a pattern anchored at the end (a run of thousands of spaces or backticks made one quadratic).
+  let bare = unmarked(text.trim());
+  if (bare.startsWith('~~')) bare = bare.slice(2);
+  if (bare.endsWith('~~')) bare = bare.slice(0, -2);
+  let from = 0;
+  let to = bare.length;
+  while (from < to && bare[from] === '`') from += 1;
+  while (to > from && bare[to - 1] === '`') to -= 1;
+  if (from === 0 && to === bare.length && to - from >= 2 && QUOTE_OPENS.includes(bare[0]!) && QUOTE_CLOSES.includes(bare[to - 1]!)) {
+    from = 1;
+    to -= 1;
+  }
+  const inner = bare.slice(from, to).trim();
+  const line = unmarked(inner);
   if (line === '' || KEY_LINE.test(line) || WORDS_KEY_LINE.test(line)) return false;
-  const footer = unmarked(bare, true);
+  const footer = unmarked(inner, true);
   const lower = lineLower(footer);
   return signatures().bodyLines.some((body) => mayMatchLine(body, lower) && body.pattern.test(footer));
 }
