@@ -656,6 +656,7 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
   const lines = [signals.subject.replace(AUTOSQUASH, ''), ...bodyLines(signals.message)];
   const shownAsExample = exampleTest(lines);
   let tableRows: boolean[] | undefined;
+  let quotedLists: boolean[] | undefined;
   for (const [at, line] of lines.entries()) {
     // Whether the line is a person's example (README row 136), asked only of a key line, once.
     let example: boolean | undefined;
@@ -674,6 +675,8 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
       const match = keyed ? ([keyed[0], keyed[1], (keyed[2] ?? '').trimEnd()] as const) : null;
       if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
       if (at > 0 && (example ??= shownAsExample(at))) break;
+      // An item of a list that quotes an agent's footer as an item of its own is a quotation (README row s43H-1).
+      if (at > 0 && (quotedLists ??= footerQuotingLists(lines))[at] === true) break;
       // A yes/no key answered on a body line is read whatever words follow the answer; its "yes" names AI even when nothing else is named.
       const answered = at > 0 && flagAnswer(match[1] ?? '', match[2] ?? '');
       if ((at === 0 || words || decorated) && !answered && !onlyDeclares(match[2] ?? '')) continue;
@@ -685,6 +688,69 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
     }
   }
   return result;
+}
+
+/** A list item (`- `, `* `, `+ `, `1. `), at the list's top or nested under another item (up to six spaces or tabs). */
+const LIST_ITEM = /^[ \t]{0,6}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
+
+/**
+ * For each line, whether it is an item of a list that quotes an agent's footer as an item of its own
+ * (`- \`Generated with [Claude Code](…)\`` beside `- \`Co-Authored-By: Claude <noreply@anthropic.com>\``
+ * under `## What NOT to Include:`; `  * 🤖 Generated with [Claude Code](…)` beside
+ * `  *  Co-authored-by: Qwen-Coder <…>` under a rule that forbids them, in any language). An agent writes its
+ * footer as a paragraph of its own, never as a list item: a list holding one quotes it, and the
+ * signatures its other items show are quoted with it (a style guide's or a policy's list, no one's
+ * co-author). A list is a run of item lines with no blank or other line between them; a task list's
+ * ticked tool (`  - Assisted-by: Jules` under `- [x] … assisted using an AI tool`) holds no footer and is
+ * read as before. One pass over the lines, asked only when a body line shows a key.
+ */
+function footerQuotingLists(lines: readonly string[]): boolean[] {
+  const quoted = new Array<boolean>(lines.length).fill(false);
+  let start = -1;
+  let holdsFooter = false;
+  const close = (end: number) => {
+    if (start >= 0 && holdsFooter) quoted.fill(true, start, end);
+    start = -1;
+    holdsFooter = false;
+  };
+  for (let at = 1; at <= lines.length; at++) {
+    const line = at < lines.length ? readable((lines[at] ?? '').replace(/\r$/, ''), MAX_LINE) : '';
+    const item = LIST_ITEM.exec(line);
+    if (!item) {
+      close(at);
+      continue;
+    }
+    if (start < 0) start = at;
+    if (!holdsFooter) holdsFooter = footerItem(line.slice(item[0].length));
+  }
+  return quoted;
+}
+
+/** Quotation marks around a list item's text (footerItem). */
+const QUOTE_OPENS = '"\'\u201c';
+const QUOTE_CLOSES = '"\'\u201d';
+
+/** Whether a list item's text, without the code span or quotation marks around it, is an agent's footer (a body line signature), not a `Key: value` line. */
+function footerItem(text: string): boolean {
+  // Marks before it (`❌`, `🚫`) read past, then a code span, a strikethrough or quotation marks around it (`~~\`…\`~~`, `"…"`).
+  // By hand, not by a pattern anchored at the end (a run of thousands of spaces or backticks made one quadratic).
+  let bare = unmarked(text.trim());
+  if (bare.startsWith('~~')) bare = bare.slice(2);
+  if (bare.endsWith('~~')) bare = bare.slice(0, -2);
+  let from = 0;
+  let to = bare.length;
+  while (from < to && bare[from] === '`') from += 1;
+  while (to > from && bare[to - 1] === '`') to -= 1;
+  if (from === 0 && to === bare.length && to - from >= 2 && QUOTE_OPENS.includes(bare[0]!) && QUOTE_CLOSES.includes(bare[to - 1]!)) {
+    from = 1;
+    to -= 1;
+  }
+  const inner = bare.slice(from, to).trim();
+  const line = unmarked(inner);
+  if (line === '' || KEY_LINE.test(line) || WORDS_KEY_LINE.test(line)) return false;
+  const footer = unmarked(inner, true);
+  const lower = lineLower(footer);
+  return signatures().bodyLines.some((body) => mayMatchLine(body, lower) && body.pattern.test(footer));
 }
 
 /**
@@ -827,8 +893,10 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
     if (at === 0) continue;
     const hits: Attribution[] = [];
     for (const shown of screenTexts(line)) {
-      // A mark before a footer's words (`✨ Generated with Claude Code`, the robot as mojibake) is read past.
-      const text = unmarked(shown, true);
+      // A mark before a footer's words (`✨ Generated with Claude Code`, the robot as mojibake) is read past, and
+      // up to three spaces before them, a paragraph's indent in Markdown (where a paste dropped the robot and
+      // kept its space: ` Generated with [Gemini CLI](…)`); four open a code block, which is no one's footer.
+      const text = unmarked(shown.replace(/^ {1,3}(?=\S)/, ''), true);
       const lower = lineLower(text);
       let matched = false;
       for (const body of sig.bodyLines) {
