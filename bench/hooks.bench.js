@@ -11,15 +11,18 @@
 //    commit that names its model (AITRAIL_MODEL) and for one as Claude Code makes it (its
 //    environment markers and message lines, no model: commit-msg warns under unknownModel: warn).
 //    Target: each `aitrail hook` at most 1.5x `node -e 0`; the same through the shims printed beside it.
+// aitrail is installed in the repository as npm installs it (a copy in node_modules/aitrail, a relative .bin link).
 // BENCH_ITERATIONS=n changes the number of runs (default 40).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanEnv, median, WARM_RUNS } from './lib.js';
 
-const bin = resolve(fileURLToPath(import.meta.url), '../../bin/aitrail.js');
+// The package this bench measures; it runs the copy npm's way of installing makes of it in the repository (below).
+const packageDir = resolve(fileURLToPath(import.meta.url), '../..');
+let bin = join(packageDir, 'bin', 'aitrail.js');
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 40);
 const HUMAN_TARGET = 0.3;
 const AI_TARGET = 1.5;
@@ -43,9 +46,20 @@ try {
   );
   writeFileSync(join(dir, 'a.txt'), 'hello\n');
   writeFileSync(join(dir, '.gitignore'), 'node_modules\n');
-  // aitrail as `npm i -D aitrail` installs it: an untracked node_modules/.bin/aitrail.
+  // aitrail as `npm i -D aitrail` installs it (npm 10.9 and 11.19 alike, checked with a packed
+  // tarball): the package's files copied into a real folder node_modules/aitrail (package.json
+  // `files`: no code cache), and node_modules/.bin/aitrail a RELATIVE link to its bin,
+  // `../aitrail/bin/aitrail.js`, which the shims tell from a repository's own file with the shell's
+  // `-ef` alone (row 619); an absolute link costs each shim that finds aitrail one `realpath`
+  // process. Its dependencies through one link (node_modules/aitrail/node_modules: npm would hoist
+  // them beside it; the shims look at neither).
   mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(bin, join(dir, 'node_modules', '.bin', 'aitrail'));
+  const installed = join(dir, 'node_modules', 'aitrail');
+  const notShipped = (source) => !/\.(cache|cache-runs|cache-paths|tmp)$/.test(source);
+  for (const part of ['package.json', 'schema.json', 'bin', 'dist', 'hooks']) cpSync(join(packageDir, part), join(installed, part), { recursive: true, filter: notShipped });
+  symlinkSync(join(packageDir, 'node_modules'), join(installed, 'node_modules'));
+  symlinkSync('../aitrail/bin/aitrail.js', join(dir, 'node_modules', '.bin', 'aitrail'));
+  bin = join(installed, 'bin', 'aitrail.js');
   git('add', '-A');
   git('commit', '-q', '-m', 'initial');
   execFileSync(process.execPath, [bin, 'init', '--mode', 'git'], { cwd: dir, env });
@@ -114,7 +128,7 @@ try {
   const med = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
   const base = med['node -e 0'];
   const line = (name, value) => console.log(`  ${name.padEnd(58)} ${value.toFixed(1).padStart(7)} ms  ${(value / base).toFixed(2)}x`);
-  console.log(`${iterations} interleaved runs each, node ${process.version}, medians (ratios to node -e 0):`);
+  console.log(`${iterations} interleaved runs each, node ${process.version}, medians (ratios to node -e 0); aitrail installed as npm installs it (node_modules/aitrail, .bin/aitrail -> ../aitrail/bin/aitrail.js):`);
   line('node -e 0', base);
   console.log('human commit (no AI signal), all hooks together:');
   const shims = med['human: the 3 shims, as git runs them'] - med['sh -c :'];
