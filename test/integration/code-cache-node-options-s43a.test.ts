@@ -53,6 +53,31 @@ describe('the code cache of a node started with options (s43a)', () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('commit-msg.') && name.endsWith('.cache')).sort()).toEqual(['commit-msg.cjs.cache', 'commit-msg.cjs.node-options.cache']);
   });
 
+  it('bin compiles the loader with a cache of its own for such a node too (loader.cjs.node-options.cache)', () => {
+    // A package copy as npm installs it (bin/ beside dist/bundle/).
+    mkdirSync(fileURLToPath(new URL('../../.test-bundles/', import.meta.url)), { recursive: true });
+    const root = mkdtempSync(fileURLToPath(new URL('../../.test-bundles/package-', import.meta.url)));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    mkdirSync(join(root, 'bin'));
+    for (const name of ['aitrail.js', 'package.json']) copyFileSync(fileURLToPath(new URL(`../../bin/${name}`, import.meta.url)), join(root, 'bin', name));
+    copyFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), join(root, 'package.json'));
+    const dir = join(root, 'dist', 'bundle');
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(BUNDLE).filter((file) => !/\.cache(-runs|-paths)?$/.test(file))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
+    const repo = makeRepo();
+    const env = { ...TEST_GIT_ENV };
+    delete env.NODE_OPTIONS;
+    const run = (extra: NodeJS.ProcessEnv) => spawnSync(process.execPath, [join(root, 'bin', 'aitrail.js'), 'hook', 'post-commit'], { cwd: repo.dir, env: { ...env, ...extra }, encoding: 'utf8' });
+    const plain = join(dir, 'loader.cjs.cache');
+    expect(run({})).toMatchObject({ status: 0, stderr: '' });
+    utimesSync(plain, OLD, OLD);
+    expect(run({ NODE_OPTIONS: '--max-old-space-size=512' })).toMatchObject({ status: 0, stderr: '' });
+    expect(statSync(plain).mtimeMs).toBe(OLD.getTime());
+    expect(existsSync(join(dir, 'loader.cjs.node-options.cache'))).toBe(true);
+    expect(run({})).toMatchObject({ status: 0, stderr: '' });
+    expect(statSync(plain).mtimeMs).toBe(OLD.getTime());
+  });
+
   it('names the file from NODE_OPTIONS, none for a plain start', () => {
     expect(cacheFileFor('/b/commit-msg.cjs', {})).toBe('/b/commit-msg.cjs.cache');
     expect(cacheFileFor('/b/commit-msg.cjs', { NODE_OPTIONS: ' ' })).toBe('/b/commit-msg.cjs.cache');
