@@ -11,15 +11,19 @@
 //    commit that names its model (AITRAIL_MODEL) and for one as Claude Code makes it (its
 //    environment markers and message lines, no model: commit-msg warns under unknownModel: warn).
 //    Target: each `aitrail hook` at most 1.5x `node -e 0`; the same through the shims printed beside it.
+//    Their CPU time (user + system, children included) is printed after: on a shared machine the ratio that moves least.
+// aitrail is installed in the repository as npm installs it (a copy in node_modules/aitrail, a relative .bin link).
 // BENCH_ITERATIONS=n changes the number of runs (default 40).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanEnv, median, WARM_RUNS } from './lib.js';
+import { childrenCpuMs, cleanEnv, median, WARM_RUNS } from './lib.js';
 
-const bin = resolve(fileURLToPath(import.meta.url), '../../bin/aitrail.js');
+// The package this bench measures; it runs the copy npm's way of installing makes of it in the repository (below).
+const packageDir = resolve(fileURLToPath(import.meta.url), '../..');
+let bin = join(packageDir, 'bin', 'aitrail.js');
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 40);
 const HUMAN_TARGET = 0.3;
 const AI_TARGET = 1.5;
@@ -43,9 +47,20 @@ try {
   );
   writeFileSync(join(dir, 'a.txt'), 'hello\n');
   writeFileSync(join(dir, '.gitignore'), 'node_modules\n');
-  // aitrail as `npm i -D aitrail` installs it: an untracked node_modules/.bin/aitrail.
+  // aitrail as `npm i -D aitrail` installs it (npm 10.9 and 11.19 alike, checked with a packed
+  // tarball): the package's files copied into a real folder node_modules/aitrail (package.json
+  // `files`: no code cache), and node_modules/.bin/aitrail a RELATIVE link to its bin,
+  // `../aitrail/bin/aitrail.js`, which the shims tell from a repository's own file with the shell's
+  // `-ef` alone (row 619); an absolute link costs each shim that finds aitrail one `realpath`
+  // process. Its dependencies through one link (node_modules/aitrail/node_modules: npm would hoist
+  // them beside it; the shims look at neither).
   mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(bin, join(dir, 'node_modules', '.bin', 'aitrail'));
+  const installed = join(dir, 'node_modules', 'aitrail');
+  const notShipped = (source) => !/\.(cache|cache-runs|cache-paths|tmp)$/.test(source);
+  for (const part of ['package.json', 'schema.json', 'bin', 'dist', 'hooks']) cpSync(join(packageDir, part), join(installed, part), { recursive: true, filter: notShipped });
+  symlinkSync(join(packageDir, 'node_modules'), join(installed, 'node_modules'));
+  symlinkSync('../aitrail/bin/aitrail.js', join(dir, 'node_modules', '.bin', 'aitrail'));
+  bin = join(installed, 'bin', 'aitrail.js');
   git('add', '-A');
   git('commit', '-q', '-m', 'initial');
   execFileSync(process.execPath, [bin, 'init', '--mode', 'git'], { cwd: dir, env });
@@ -59,11 +74,16 @@ try {
   const agentMessage = `${message}\n\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n`;
   const agentRecorded = `${agentMessage}Assisted-by: claude-code:unknown\n`;
   const hook = (name) => join('.git', 'hooks', name);
+  // CPU (user + system) of the timed processes and their children, summed over all spawns: Linux counts it in 10 ms
+  // ticks, exact enough over many runs, and other processes on a shared machine move it far less than wall time.
+  let spawnCpu = 0;
   const spawn = (command, args, runEnv, text) => {
     if (text !== undefined) writeFileSync(messageFile, text);
+    const cpu = childrenCpuMs();
     const start = process.hrtime.bigint();
     const result = spawnSync(command, args, { cwd: dir, env: runEnv, encoding: 'utf8' });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    spawnCpu += childrenCpuMs() - cpu;
     if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
     return ms;
   };
@@ -109,12 +129,20 @@ try {
   // Warm up: OS caches, the config cache under .git/aitrail, the fast path's stamp, the code caches (WARM_RUNS).
   for (let i = 0; i < WARM_RUNS; i += 1) for (const run of Object.values(cases)) run();
   const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
-  for (let i = 0; i < iterations; i += 1) for (const [name, run] of Object.entries(cases)) times[name].push(run());
+  const cpuTotal = Object.fromEntries(Object.keys(cases).map((name) => [name, 0]));
+  for (let i = 0; i < iterations; i += 1) {
+    for (const [name, run] of Object.entries(cases)) {
+      const cpu = spawnCpu;
+      times[name].push(run());
+      cpuTotal[name] += spawnCpu - cpu;
+    }
+  }
+  const cpuMean = (name) => cpuTotal[name] / iterations;
 
   const med = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
   const base = med['node -e 0'];
   const line = (name, value) => console.log(`  ${name.padEnd(58)} ${value.toFixed(1).padStart(7)} ms  ${(value / base).toFixed(2)}x`);
-  console.log(`${iterations} interleaved runs each, node ${process.version}, medians (ratios to node -e 0):`);
+  console.log(`${iterations} interleaved runs each, node ${process.version}, medians (ratios to node -e 0); aitrail installed as npm installs it (node_modules/aitrail, .bin/aitrail -> ../aitrail/bin/aitrail.js):`);
   line('node -e 0', base);
   console.log('human commit (no AI signal), all hooks together:');
   const shims = med['human: the 3 shims, as git runs them'] - med['sh -c :'];
@@ -152,6 +180,12 @@ try {
   console.log(`  target <= ${AI_TARGET}x node -e 0 per aitrail hook: ${worst <= AI_TARGET ? 'met' : 'NOT met'} (worst ${worst.toFixed(2)}x)`);
   // As git runs them, each shim's own work (finding aitrail: git config and git ls-files side by side) on top.
   console.log(`  the same through their shims: ${worstShim <= AI_TARGET ? 'within' : 'NOT within'} ${AI_TARGET}x (worst ${worstShim.toFixed(2)}x)`);
+  // The same runs' CPU time (means; the shim's git processes included), beside wall time: on a busy machine the ratio to compare.
+  if (Number.isFinite(cpuMean('node -e 0')) && cpuMean('node -e 0') > 0) {
+    const cpuBase = cpuMean('node -e 0');
+    console.log(`AI commit, CPU time (user + system, the process and its children; mean of ${iterations}; node -e 0 ${cpuBase.toFixed(1)} ms):`);
+    for (const name of Object.keys(cases).filter((key) => key.startsWith('AI: '))) console.log(`  ${name.slice(4).padEnd(58)} ${cpuMean(name).toFixed(1).padStart(7)} ms  ${(cpuMean(name) / cpuBase).toFixed(2)}x`);
+  }
   writeFileSync(messageFile, message);
   execFileSync('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], { cwd: dir, env: aiEnv });
   console.log(`check: the AI commit's hook wrote ${JSON.stringify(execFileSync('tail', ['-n', '1', messageFile], { encoding: 'utf8' }).trim())}`);

@@ -20,7 +20,8 @@ const bundles = join(__dirname, '..', 'dist', 'bundle');
  */
 function loader() {
   const file = join(bundles, 'loader.cjs');
-  const cacheFile = `${file}.cache`;
+  // A node started with NODE_OPTIONS (a V8 flag there makes V8 reject a cache made without it) has its own, as the bundles do (src/cli/bundle-loader.ts cacheFileFor).
+  const cacheFile = (process.env.NODE_OPTIONS ?? '').trim() !== '' ? `${file}.node-options.cache` : `${file}.cache`;
   try {
     const fs = process.getBuiltinModule('node:fs');
     const vm = process.getBuiltinModule('node:vm');

@@ -139,18 +139,31 @@ function runBundle(file: string, cacheFile: string, exported: string, argv: stri
 }
 
 /**
+ * The code cache's file for a run of this node: `<base>.cache`, or `<base>.node-options.cache` when
+ * NODE_OPTIONS is set (git and the shims start node with no option of their own). V8 rejects a cache made under other
+ * flags (`--max-old-space-size`, which many set in NODE_OPTIONS for their builds, is one): a person who
+ * commits from a terminal with NODE_OPTIONS and from an editor or agent without had every switch
+ * reject the cache, compile the whole run lazily and write it again (then widen it again, WIDENING_RUNS
+ * more writes). Two files, one per kind of start: the usual switch costs nothing, and the files stay
+ * two whatever the options (two different option sets still take turns in the second).
+ */
+export function cacheFileFor(base: string, env: NodeJS.ProcessEnv = process.env): string {
+  return (env.NODE_OPTIONS ?? '').trim() !== '' ? `${base}.node-options.cache` : `${base}.cache`;
+}
+
+/**
  * `aitrail hook …` from `<dir>/<hook>.cjs`: one file per hook, the dispatcher's runner with that
- * hook's handler only, and its code cache `<hook>.cjs.cache`. Null for a name that is not a hook.
+ * hook's handler only, and its code cache `<hook>.cjs.cache` (cacheFileFor). Null for a name that is not a hook.
  */
 export function runBundledHook(argv: string[], dir: string): Promise<number> | null {
   const name = hookOptions(argv).argv[0];
   if (name === undefined || !/^[a-z][a-z-]*$/.test(name)) return null;
-  return runBundle(`${dir}/${name}.cjs`, `${dir}/${name}.cjs.cache`, 'runHook', argv);
+  return runBundle(`${dir}/${name}.cjs`, cacheFileFor(`${dir}/${name}.cjs`), 'runHook', argv);
 }
 
 /** `aitrail checkpoint …` (every edit an agent makes) from `<dir>/checkpoint.cjs`, with its code cache `checkpoint.cjs.cache`. */
 export function runBundledCheckpoint(argv: string[], dir: string): Promise<number> | null {
-  return runBundle(`${dir}/checkpoint.cjs`, `${dir}/checkpoint.cjs.cache`, 'runCheckpointCommand', argv);
+  return runBundle(`${dir}/checkpoint.cjs`, cacheFileFor(`${dir}/checkpoint.cjs`), 'runCheckpointCommand', argv);
 }
 
 /**
@@ -160,5 +173,5 @@ export function runBundledCheckpoint(argv: string[], dir: string): Promise<numbe
  */
 export function runBundledCli(argv: string[], dir: string): Promise<number> | null {
   const command = (COMMAND_NAMES as readonly string[]).includes(argv[0] ?? '') ? `.${argv[0]}` : '';
-  return runBundle(`${dir}/cli.cjs`, `${dir}/cli${command}.cache`, 'main', argv);
+  return runBundle(`${dir}/cli.cjs`, cacheFileFor(`${dir}/cli${command}`), 'main', argv);
 }
