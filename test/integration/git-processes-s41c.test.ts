@@ -47,6 +47,8 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     }
     // core.ignorecase and core.precomposeunicode (case-variant-refs.ts): one `git config`, two at a6f7a5a.
     expect(gitCommands(trace).filter((command) => command.startsWith('config '))).toEqual([`config --type=bool -z --get-regexp '^(core\\.ignorecase|core\\.precomposeunicode)$'`]);
+    // The common dir (policy memory) and the shallow file of one `git rev-parse` (git-path.ts runPaths): two at 4555ec2.
+    expect(gitCommands(trace).filter((command) => command.startsWith('rev-parse '))).toEqual(['rev-parse --absolute-git-dir --git-common-dir --is-shallow-repository --git-path shallow']);
     // Each notes tree listed once a run (notes.ts listNotes): the same tip was listed up to five times.
     const listings = gitCommands(trace).filter((command) => command.startsWith('ls-tree -r -z -l --full-tree '));
     expect(listings.length).toBeGreaterThan(0);
@@ -92,6 +94,8 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     expect(asked.filter((command) => command.startsWith('ls-files -s -z -- '))).toHaveLength(1);
     expect(asked.filter((command) => command.startsWith('grep '))).toEqual([]);
     expect(quiet.stderr).not.toContain('.env');
+    // The shallow file and the git dir the notes push reads, of one `git rev-parse` (git-path.ts runPaths): two at 4555ec2.
+    expect(asked.filter((command) => command.startsWith('rev-parse '))).toEqual(['rev-parse --absolute-git-dir --git-common-dir --is-shallow-repository --git-path shallow']);
     // A committed .env, deleted from the work tree since (still in the index): both greps run, the index's is named.
     expect(commitWith(work, 'chore: env\n', { '.env': 'LOG_LEVEL=info\nexport GIT_CONFIG_COUNT=1\n' }, { noVerify: true }).code).toBe(0);
     rmSync(join(work.dir, '.env'));
