@@ -141,3 +141,27 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     ]);
   });
 });
+
+describe('git processes of aitrail init (issue 12)', () => {
+  it('init --mode git reads core.hooksPath, aitrail.packageDir and notes.rewriteRef with one `git config`, as each alone reads it', () => {
+    const repo = makeRepo();
+    repo.commit('start\n', { 'a.txt': 'a\n' });
+    const config = join(repo.dir, '.git', 'config');
+    // A valueless notes.rewriteRef and one naming other notes: init adds its glob beside them; a package folder recorded before, unusable.
+    writeFileSync(config, `${readFileSync(config, 'utf8')}[notes]\n\trewriteRef\n\trewriteRef = refs/notes/commits\n[aitrail]\n\tpackageDir = ../x\n`);
+    const trace = join(tempDir('aitrail-trace-'), 'init.trace');
+    const init = aitrail(repo.dir, ['init', '--mode', 'git'], { env: { GIT_TRACE: trace } });
+    expect(init.code, init.stdout + init.stderr).toBe(0);
+    expect(tryGit(repo.dir, ['config', '--get-all', 'notes.rewriteRef']).stdout).toBe('\nrefs/notes/commits\nrefs/notes/a[i]\n');
+    expect(tryGit(repo.dir, ['config', '--get-all', 'aitrail.packageDir']).code).toBe(1);
+    // At 4555ec2: `config -z --get core.hooksPath`, `config -z --get aitrail.packageDir`, `config -z --get-all notes.rewriteRef`.
+    expect(gitCommands(trace).filter((command) => command.startsWith('config -z --get'))).toEqual([
+      `config -z --get-regexp '^(core\\.hookspath|aitrail\\.packagedir|notes\\.rewriteref)$'`,
+      `config -z --get-regexp '^receive\\.denycurrentbranch$'`,
+    ]);
+    // Run again: the glob is there, nothing is added.
+    const again = aitrail(repo.dir, ['init', '--mode', 'git']);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(tryGit(repo.dir, ['config', '--get-all', 'notes.rewriteRef']).stdout).toBe('\nrefs/notes/commits\nrefs/notes/a[i]\n');
+  });
+});
