@@ -165,3 +165,24 @@ describe('git processes of aitrail init (issue 12)', () => {
     expect(tryGit(repo.dir, ['config', '--get-all', 'notes.rewriteRef']).stdout).toBe('\nrefs/notes/commits\nrefs/notes/a[i]\n');
   });
 });
+
+describe('git processes of aitrail log (issue 12)', () => {
+  it('log with no range asks no `rev-parse` of HEAD before its `git log`: only when git log fails, to say `No commits yet`', () => {
+    const repo = makeRepo();
+    repo.commit(`feat: a\n\n${CLAUDE_DECLARED}\n`, { 'a.txt': 'a\n' });
+    const trace = join(tempDir('aitrail-trace-'), 'log.trace');
+    const log = aitrail(repo.dir, ['log'], { env: { GIT_TRACE: trace } });
+    expect(log.code, log.stderr).toBe(0);
+    expect(log.stdout).toContain('claude-code');
+    // At 4555ec2: `rev-parse --verify --quiet --end-of-options HEAD^{commit}` before the `git log`.
+    const asked = gitCommands(trace);
+    expect(asked.filter((command) => command.startsWith('rev-parse '))).toHaveLength(1);
+    expect(asked.filter((command) => command.startsWith('log '))).toHaveLength(1);
+    // A HEAD with no commit: git log fails, the run says so as before (nothing in JSON, exit 0).
+    const unborn = makeRepo();
+    expect(aitrail(unborn.dir, ['log'])).toMatchObject({ code: 0, stdout: 'No commits yet.\n', stderr: '' });
+    expect(aitrail(unborn.dir, ['log', '--format', 'json'])).toMatchObject({ code: 0, stdout: '[]\n', stderr: '' });
+    // A bad range still fails as git log does (exit 3).
+    expect(aitrail(repo.dir, ['log', 'nosuch']).code).toBe(3);
+  });
+});
