@@ -35,6 +35,7 @@ export async function receiveSets(
   repoDir: string,
   updates: readonly RefUpdate[],
   configFile: string | undefined,
+  commonDir?: () => Promise<string>,
 ): Promise<{ sets: JudgedSet[]; notesTip?: string; qwenNotesTip?: string; absent: string[]; warning?: string } | { refusal: string }> {
   const pushed = updates.filter((update) => update.to !== null);
   const asked = pushed.flatMap((update) => [update.to as string, ...(update.from ? [update.from] : [])]);
@@ -44,7 +45,7 @@ export async function receiveSets(
   const headAt = headRef === null ? 'HEAD' : (await existingRefs(repoDir, [headRef])).get(headRef);
   const commits = await resolveCommits(repoDir, [...asked, ...(headAt ? [headAt] : [])], { asStored: true });
   const headTip = (headAt && commits.get(headAt)) ?? null;
-  const policy = await serverPolicy(repoDir, { headRef, headTip, updates, commits, configFile });
+  const policy = await serverPolicy(repoDir, { headRef, headTip, updates, commits, configFile, ...(commonDir ? { commonDir } : {}) });
   if ('refusal' in policy) return policy;
   if (configFile === undefined) {
     const sideTips = pushed.filter((update) => update.ref !== headRef).map((update) => commits.get(update.to as string));

@@ -27,6 +27,8 @@ export interface ServerState {
   /** The pushed object ids, peeled to commits (null: not a commit). */
   commits: ReadonlyMap<string, string | null>;
   configFile: string | undefined;
+  /** The common git dir, when the caller asks it with other questions (git-path.ts runPaths); else absoluteCommonDir. */
+  commonDir?: () => Promise<string>;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function serverPolicy(repoDir: string, state: ServerState): Promise
   if (state.configFile !== undefined) {
     return { source: await policySource(repoDir, { configFile: state.configFile }), exclude: headTip ? [headTip] : [] };
   }
-  const memoryPath = policyMemoryPath(await absoluteCommonDir(repoDir));
+  const memoryPath = policyMemoryPath(await (state.commonDir?.() ?? absoluteCommonDir(repoDir)));
   if (headTip) {
     const source = await policySource(repoDir, { base: headTip });
     if (rememberedCommit(memoryPath) === headTip) return { source, exclude: [headTip] };

@@ -101,6 +101,17 @@ export async function configStrings(cwd: string, keys: readonly string[]): Promi
   return values;
 }
 
+/**
+ * Keys (no subsection; lower case) in ONE `git config --get-regexp`: each key's every value, in
+ * order, as configValues reads it ('' for a key written with no value; none: unset). The last of
+ * a key's values is what configValue reads.
+ */
+export async function configLists(cwd: string, keys: readonly string[]): Promise<Map<string, string[]>> {
+  const values = new Map<string, string[]>(keys.map((key) => [key, []]));
+  for (const [key, value] of await configRecords(cwd, keysPattern(keys))) values.get(key)?.push(value ?? '');
+  return values;
+}
+
 /** Every value of a multi-valued key as git resolves it for `cwd` (all scopes), in order. */
 export async function configValues(cwd: string, key: string): Promise<string[]> {
   const out = await runGit(['config', '-z', '--get-all', key], { cwd, okCodes: [1] });

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ExitCode } from '../core/exit-codes.js';
 import { parsePrePushLines } from '../core/ref-updates.js';
+import type { RunPaths } from '../git/git-path.js';
 import type { HookContext, HookHandler } from './dispatch.js';
 import { firstLine, hookWarning } from './hook-warning.js';
 
@@ -11,11 +12,11 @@ import { firstLine, hookWarning } from './hook-warning.js';
  * main/master), history read as stored. Exit 1 refuses the push.
  */
 /** The push goes on: also push refs/notes/ai (unless the config says notes.push: false). Never fails the push. */
-async function pushLineNotes(args: string[], context: HookContext): Promise<void> {
+async function pushLineNotes(args: string[], context: HookContext, paths: RunPaths): Promise<void> {
   try {
-    const { hookGitDir } = await import('./hook-git-dir.js');
     const { loadHookConfig } = await import('./hook-config.js');
-    const gitDir = hookGitDir(context.cwd, context.env);
+    // hookGitDir's: GIT_DIR when git set it, else the git dir the judging's `git rev-parse` also gave.
+    const gitDir = context.env.GIT_DIR ? resolve(context.cwd, context.env.GIT_DIR) : await paths.gitDir();
     if (!(await loadHookConfig(context.cwd, gitDir)).config.notes.push) return;
     const { pushNotes } = await import('../notes/push-notes.js');
     const warning = await pushNotes(context.cwd, gitDir, args[0] ?? '', args[1] ?? '');
@@ -68,16 +69,19 @@ export const handler: HookHandler = async (args, context) => {
     if (updates.every((update) => update.to === null)) return ExitCode.ok;
     await warnPlantedSwitches(context);
     const remote = args[0] ?? '';
-    const [{ pushSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }] = await Promise.all([
+    const [{ pushSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }, { runPaths }] = await Promise.all([
       import('../enforce/push-sets.js'),
       import('../enforce/judge-groups.js'),
       import('../git/shallow.js'),
       import('../enforce/messages.js'),
+      import('../git/git-path.js'),
     ]);
+    // The shallow file and the git dir (notes push) of one `git rev-parse`.
+    const paths = runPaths(context.cwd);
     const sets = await pushSets(context.cwd, remote, updates, args[1] || remote);
-    const result = await judgeSets(context.cwd, sets, await shallowBoundary(context.cwd));
+    const result = await judgeSets(context.cwd, sets, await shallowBoundary(context.cwd, await paths.shallow()));
     const code = reportHookVerdict(result, enforceMessages.pushRefused(remote), { quiet: context.env.AITRAIL_QUIET === '1' });
-    if (code === ExitCode.ok) await pushLineNotes(args, context);
+    if (code === ExitCode.ok) await pushLineNotes(args, context, paths);
     return code;
   } catch (error) {
     const { reportError } = await import('../errors/report-error.js');

@@ -105,7 +105,9 @@ export const handler: HookHandler = async (args, context) => {
       }
     }
     // Deletions too: the default branch's policy is remembered before it can be deleted.
-    const plan = await receiveSets(context.cwd, updates, parsed.configFile);
+    // The common dir (policy memory) and the shallow file, asked of one `git rev-parse` when first needed.
+    const paths = (await import('../git/git-path.js')).runPaths(context.cwd);
+    const plan = await receiveSets(context.cwd, updates, parsed.configFile, paths.commonDir);
     if ('refusal' in plan) {
       writeStderr(plan.refusal);
       return ExitCode.git;
@@ -114,7 +116,7 @@ export const handler: HookHandler = async (args, context) => {
     let code: number = ExitCode.ok;
     if (plan.sets.length > 0) {
       const tips = { ...(plan.notesTip === undefined ? {} : { notesTip: plan.notesTip }), ...(plan.qwenNotesTip === undefined ? {} : { qwenNotesTip: plan.qwenNotesTip }) };
-      const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd), tips);
+      const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd, await paths.shallow()), tips);
       // A cut inside what a push brings: the pushing clone was shallow (receive.shallowUpdate took its cut).
       code = reportHookVerdict(result, enforceMessages.receiveRefused(), { cut: enforceMessages.shallowPush });
     }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { configScope, configValue, pathConfigValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
+import { configLists, configScope, configValue, pathConfigValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
 import { gitPath } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
 import { CLIENT_HOOKS, SERVER_HOOKS, WORKTREE_HOOKS, type ShimHook } from './hook-names.js';
@@ -70,11 +70,13 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     const changes = SERVER_HOOKS.map((hook) => installGitHook(target, hook, options));
     return { root, mode: 'git', reason: 'bare (server) repository: pre-receive and reference-transaction', target, changes, packageDir: '', notes: ['Pushes are now checked against the policy; put aitrail on the server PATH (npm i -g aitrail).', ...relativeHooks.notes] };
   }
-  const hooksPath = await configValue(root, 'core.hooksPath');
+  // core.hooksPath, the package folder recorded before and notes.rewriteRef of one `git config` (three at 4555ec2).
+  const settings = await configLists(root, ['core.hookspath', PACKAGE_DIR_KEY.toLowerCase(), 'notes.rewriteref']);
+  const hooksPath = settings.get('core.hookspath')?.at(-1);
   const notes: string[] = [];
   // The package that runs init (a monorepo's web/): the hooks run its binary, from any folder.
   // Run from elsewhere (the top, with a global aitrail), init keeps the folder recorded before.
-  const found = (await findPackageDir(root, realpathSync(cwd))) ?? (await recordedPackageDir(root));
+  const found = (await findPackageDir(root, realpathSync(cwd))) ?? (await recordedPackageDir(root, settings.get(PACKAGE_DIR_KEY.toLowerCase())?.at(-1) ?? ''));
   const packageDir = found === '' || usablePackageDir(found) ? found : '';
   if (found !== packageDir) notes.push(`The package folder ${found} cannot be named in a hook (control characters, ':' or '..'): the hooks look in node_modules/.bin at the top and on PATH.`);
   const choice = chooseInstallMode(root, hooksPath, options.mode, join(root, packageDir));
@@ -163,7 +165,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     // post-checkout gives the shims only to worktrees made from now on: those made before get them here.
     if (own) addWorktrees(result, await installShimsInWorktrees(repo, target, options, packageDir));
   }
-  const rewrite = await addNotesRewriteRef(root, repo.commonDir);
+  // As read above: nothing since writes notes.rewriteRef (husky's set-up, which runs husky, reads it again below).
+  const rewrite = await addNotesRewriteRef(root, repo.commonDir, settings.get('notes.rewriteref'));
   if (rewrite) notes.push(rewrite);
   return result;
 }

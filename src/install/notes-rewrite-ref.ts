@@ -21,8 +21,8 @@ export const NOTES_REWRITE_GLOB = `${DEFAULT_NOTES_REF.slice(0, -1)}[${DEFAULT_N
  * earlier aitrail added: that one is replaced by the glob. Returns a note for the user when it
  * changed something.
  */
-export async function addNotesRewriteRef(root: string, commonDir: string): Promise<string | null> {
-  const values = await configValues(root, KEY);
+export async function addNotesRewriteRef(root: string, commonDir: string, known?: readonly string[]): Promise<string | null> {
+  const values = known ?? (await configValues(root, KEY));
   if (values.includes(NOTES_REWRITE_GLOB)) return null;
   const state = readInstallState(commonDir);
   if (values.includes(DEFAULT_NOTES_REF)) {

@@ -87,19 +87,36 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const { config } = await loadConfig(repo.root, { ...(options.config !== undefined ? { configFile: options.config, cwd: options.cwd } : {}), ...cachedIn(repo) });
   const revisions = rangeArgs(options.range);
   const extra = filterArgs(options);
-  if (options.range === undefined && (await resolveCommit(repo.root, 'HEAD')) === null) return;
   const detectOptions = detectOptionsOf(config);
-  const notesRef = notesRefName(options.notesRef ?? DEFAULT_NOTES_REF);
-  if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
-  // A commit's git-ai note adds the models it names (evidence `note …`), of any schema_version, as check reads it.
-  // Both notes refs looked up in one git process ('' for none, as openCommitNotes and openQwenNotes read it).
-  const [notesAt = '', qwenAt = ''] = options.notes === false ? [] : (await notesTips(repo.root, [notesRef, QWEN_NOTES_REF])).map((tip) => tip ?? '');
-  const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, tip: notesAt, aliases: detectOptions.detect.aliases, onWarning: options.onWarning, schemas: 'any' });
-  // Qwen Code's attribution note (refs/notes/ai-attribution) adds its model (evidence `note …`), as check reads it.
-  const qwenNotes = options.notes === false ? null : await openQwenNotes(repo.root, { aliases: detectOptions.detect.aliases, tip: qwenAt });
+  // git log starts first: with no range, a failure of its first read on a HEAD with no commit is
+  // `No commits yet` (one `rev-parse` asked then only, where every run asked it first). The notes
+  // are opened before any commit is read, and before a failure of git log is thrown: their
+  // warnings come out as when they were opened first.
+  const commits = explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range);
+  let notes: Awaited<ReturnType<typeof openCommitNotes>> | null = null;
+  let qwenNotes: Awaited<ReturnType<typeof openQwenNotes>> | null = null;
   let yielded = 0;
   try {
-    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range)) {
+    let first: Awaited<ReturnType<typeof commits.next>>;
+    let failed: unknown;
+    try {
+      first = await commits.next();
+    } catch (error) {
+      if (options.range === undefined && (await resolveCommit(repo.root, 'HEAD')) === null) return;
+      failed = error;
+      first = { done: true, value: undefined };
+    }
+    const notesRef = notesRefName(options.notesRef ?? DEFAULT_NOTES_REF);
+    if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
+    // A commit's git-ai note adds the models it names (evidence `note …`), of any schema_version, as check reads it.
+    // Both notes refs looked up in one git process ('' for none, as openCommitNotes and openQwenNotes read it).
+    const [notesAt = '', qwenAt = ''] = options.notes === false ? [] : (await notesTips(repo.root, [notesRef, QWEN_NOTES_REF])).map((tip) => tip ?? '');
+    notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, tip: notesAt, aliases: detectOptions.detect.aliases, onWarning: options.onWarning, schemas: 'any' });
+    // Qwen Code's attribution note (refs/notes/ai-attribution) adds its model (evidence `note …`), as check reads it.
+    qwenNotes = options.notes === false ? null : await openQwenNotes(repo.root, { aliases: detectOptions.detect.aliases, tip: qwenAt });
+    if (failed !== undefined) throw failed;
+    for (let next = first; !next.done; next = await commits.next()) {
+      const commit = next.value;
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
       const signals = commitSignals(commit);
       const detected = detectCommit(signals, detectOptions);
@@ -119,6 +136,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       };
     }
   } finally {
+    await commits.return(undefined);
     await qwenNotes?.close();
     await notes?.close();
   }

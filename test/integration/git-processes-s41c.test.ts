@@ -47,6 +47,8 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     }
     // core.ignorecase and core.precomposeunicode (case-variant-refs.ts): one `git config`, two at a6f7a5a.
     expect(gitCommands(trace).filter((command) => command.startsWith('config '))).toEqual([`config --type=bool -z --get-regexp '^(core\\.ignorecase|core\\.precomposeunicode)$'`]);
+    // The common dir (policy memory) and the shallow file of one `git rev-parse` (git-path.ts runPaths): two at 4555ec2.
+    expect(gitCommands(trace).filter((command) => command.startsWith('rev-parse '))).toEqual(['rev-parse --absolute-git-dir --git-common-dir --is-shallow-repository --git-path shallow']);
     // Each notes tree listed once a run (notes.ts listNotes): the same tip was listed up to five times.
     const listings = gitCommands(trace).filter((command) => command.startsWith('ls-tree -r -z -l --full-tree '));
     expect(listings.length).toBeGreaterThan(0);
@@ -92,6 +94,8 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     expect(asked.filter((command) => command.startsWith('ls-files -s -z -- '))).toHaveLength(1);
     expect(asked.filter((command) => command.startsWith('grep '))).toEqual([]);
     expect(quiet.stderr).not.toContain('.env');
+    // The shallow file and the git dir the notes push reads, of one `git rev-parse` (git-path.ts runPaths): two at 4555ec2.
+    expect(asked.filter((command) => command.startsWith('rev-parse '))).toEqual(['rev-parse --absolute-git-dir --git-common-dir --is-shallow-repository --git-path shallow']);
     // A committed .env, deleted from the work tree since (still in the index): both greps run, the index's is named.
     expect(commitWith(work, 'chore: env\n', { '.env': 'LOG_LEVEL=info\nexport GIT_CONFIG_COUNT=1\n' }, { noVerify: true }).code).toBe(0);
     rmSync(join(work.dir, '.env'));
@@ -135,5 +139,50 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
       `config -z --get-regexp '^(core\\.hookspath|aitrail\\.packagedir)$'`,
       `config -z --get-regexp '^receive\\.denycurrentbranch$'`,
     ]);
+  });
+});
+
+describe('git processes of aitrail init (issue 12)', () => {
+  it('init --mode git reads core.hooksPath, aitrail.packageDir and notes.rewriteRef with one `git config`, as each alone reads it', () => {
+    const repo = makeRepo();
+    repo.commit('start\n', { 'a.txt': 'a\n' });
+    const config = join(repo.dir, '.git', 'config');
+    // A valueless notes.rewriteRef and one naming other notes: init adds its glob beside them; a package folder recorded before, unusable.
+    writeFileSync(config, `${readFileSync(config, 'utf8')}[notes]\n\trewriteRef\n\trewriteRef = refs/notes/commits\n[aitrail]\n\tpackageDir = ../x\n`);
+    const trace = join(tempDir('aitrail-trace-'), 'init.trace');
+    const init = aitrail(repo.dir, ['init', '--mode', 'git'], { env: { GIT_TRACE: trace } });
+    expect(init.code, init.stdout + init.stderr).toBe(0);
+    expect(tryGit(repo.dir, ['config', '--get-all', 'notes.rewriteRef']).stdout).toBe('\nrefs/notes/commits\nrefs/notes/a[i]\n');
+    expect(tryGit(repo.dir, ['config', '--get-all', 'aitrail.packageDir']).code).toBe(1);
+    // At 4555ec2: `config -z --get core.hooksPath`, `config -z --get aitrail.packageDir`, `config -z --get-all notes.rewriteRef`.
+    expect(gitCommands(trace).filter((command) => command.startsWith('config -z --get'))).toEqual([
+      `config -z --get-regexp '^(core\\.hookspath|aitrail\\.packagedir|notes\\.rewriteref)$'`,
+      `config -z --get-regexp '^receive\\.denycurrentbranch$'`,
+    ]);
+    // Run again: the glob is there, nothing is added.
+    const again = aitrail(repo.dir, ['init', '--mode', 'git']);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(tryGit(repo.dir, ['config', '--get-all', 'notes.rewriteRef']).stdout).toBe('\nrefs/notes/commits\nrefs/notes/a[i]\n');
+  });
+});
+
+describe('git processes of aitrail log (issue 12)', () => {
+  it('log with no range asks no `rev-parse` of HEAD before its `git log`: only when git log fails, to say `No commits yet`', () => {
+    const repo = makeRepo();
+    repo.commit(`feat: a\n\n${CLAUDE_DECLARED}\n`, { 'a.txt': 'a\n' });
+    const trace = join(tempDir('aitrail-trace-'), 'log.trace');
+    const log = aitrail(repo.dir, ['log'], { env: { GIT_TRACE: trace } });
+    expect(log.code, log.stderr).toBe(0);
+    expect(log.stdout).toContain('claude-code');
+    // At 4555ec2: `rev-parse --verify --quiet --end-of-options HEAD^{commit}` before the `git log`.
+    const asked = gitCommands(trace);
+    expect(asked.filter((command) => command.startsWith('rev-parse '))).toHaveLength(1);
+    expect(asked.filter((command) => command.startsWith('log '))).toHaveLength(1);
+    // A HEAD with no commit: git log fails, the run says so as before (nothing in JSON, exit 0).
+    const unborn = makeRepo();
+    expect(aitrail(unborn.dir, ['log'])).toMatchObject({ code: 0, stdout: 'No commits yet.\n', stderr: '' });
+    expect(aitrail(unborn.dir, ['log', '--format', 'json'])).toMatchObject({ code: 0, stdout: '[]\n', stderr: '' });
+    // A bad range still fails as git log does (exit 3).
+    expect(aitrail(repo.dir, ['log', 'nosuch']).code).toBe(3);
   });
 });
