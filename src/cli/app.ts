@@ -24,6 +24,20 @@ const COMMANDS: Record<CommandName, () => Promise<{ command: AnyCommandModule }>
 };
 
 /**
+ * The command modules a run needs. A run of a named command that prints no help needs only that
+ * command's: yargs matches the command by its first word, and while it runs, parses and checks its
+ * arguments against that command's options alone (the other commands are set aside), so no
+ * output changes; loading every command and all it imports (the model catalog, signatures, report
+ * writers) cost each run CPU and made its code cache hold all of them. Help, `--version`, no
+ * command or a mistyped one (yargs lists or suggests the commands) load them all.
+ */
+function commandsToLoad(argv: string[], helpPrinted: boolean): (() => Promise<{ command: AnyCommandModule }>)[] {
+  const first = argv[0];
+  if (!helpPrinted && first !== undefined && Object.hasOwn(COMMANDS, first)) return [COMMANDS[first as CommandName]];
+  return Object.values(COMMANDS);
+}
+
+/**
  * aitrail's own version. yargs' bare `.version()` looks for the package.json nearest the working
  * directory, so `npx aitrail --version` printed the user's project version.
  */
@@ -35,10 +49,10 @@ async function ownVersion(): Promise<string> {
 
 /** Parse argv with yargs, run the chosen command, return its exit code (never exits itself). */
 export async function runCli(argv: string[]): Promise<number> {
-  const modules = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  const helpPrinted = printsHelp(argv);
+  const modules = await Promise.all(commandsToLoad(argv, helpPrinted).map((load) => load()));
   let code: number = ExitCode.ok;
   let pending: Promise<number> | undefined;
-  const helpPrinted = printsHelp(argv);
   const parser: Argv = yargs(argv)
     .scriptName('aitrail')
     .usage('aitrail — an AI audit trail for git: record which model wrote each commit, enforce a model policy, report AI-authored lines.\n\nUsage: $0 <command> [options]')
