@@ -165,6 +165,24 @@ describe.skipIf(!pnpm)('pnpm install of a `file:` dependency (real pnpm)', () =>
     refused(repo, marker);
   });
 
+  it('in a pnpm workspace, a member\'s `file:../vendor/aitrail` (the lock names it relative to the workspace top, the store at the top): refused', () => {
+    const { repo, marker } = vendoredAitrailRepo('aitrail-pnpm-workspace-');
+    repo.write('package.json', '{"name":"root","private":true}\n');
+    repo.write('pnpm-workspace.yaml', 'packages:\n  - web\n');
+    repo.write('web/package.json', '{"name":"web","version":"1.0.0","devDependencies":{"aitrail":"file:../vendor/aitrail"}}\n');
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'workspace']);
+    repo.git(['config', 'aitrail.packageDir', 'web']);
+    pnpmInstall(repo.dir);
+    expect(readdirSync(join(repo.dir, 'node_modules', '.pnpm'))).toContain('aitrail@file+vendor+aitrail');
+    for (let i = 0; i < 2; i++) {
+      const result = spawnSync('git', ['commit', '-q', '--allow-empty', '-m', 'AI change'], { cwd: join(repo.dir, 'web'), env: { ...TEST_GIT_ENV, PATH, AITRAIL_MODEL: 'qwen/qwen3-coder' }, encoding: 'utf8' });
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(/aitrail: commit blocked: web\/node_modules\/\.bin\/aitrail comes from the repository/);
+      expect(existsSync(marker)).toBe(false);
+    }
+  });
+
   it('on a folder outside the repository (`file:../aitrail`): runs, the agent\'s commit is judged and recorded', () => {
     const root = tempDir('aitrail-pnpm-outside-');
     honestPackage(root, 'aitrail');
