@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { trackedFiles } from '../git/tracked-files.js';
 import { inside } from './safe-path.js';
@@ -66,7 +66,8 @@ export async function shipped(root: string, path: string, packageDir = ''): Prom
 /**
  * Whether `path`'s real path (links followed: npm's `.bin`, a `file:` or `link:` dependency, a
  * node_modules that is a link) is a file of the work tree outside node_modules that git tracks, as
- * the shims judge it (src/install/shim-source.ts ledIntoTrackedLines). A path that cannot be
+ * the shims judge it (src/install/shim-source.ts ledIntoTrackedLines), or one under node_modules that
+ * pnpm took from a folder or tarball in the work tree (pnpmFromRepository). A path that cannot be
  * resolved counts as led there.
  */
 async function ledIntoTracked(root: string, path: string, packageDir: string): Promise<boolean> {
@@ -82,8 +83,117 @@ async function ledIntoTracked(root: string, path: string, packageDir: string): P
   }
   if (!inside(top, real) || real === top) return false;
   const rel = relative(top, real).split(sep).join('/');
+  for (const base of ['', ...(packageDir !== '' ? [packageDir] : [])]) {
+    const modules = `${base === '' ? '' : `${base}/`}node_modules/`;
+    if (rel.startsWith(modules)) return pnpmFromRepository(root, top, base, rel.slice(modules.length));
+  }
   if (rel.startsWith('node_modules/') || (packageDir !== '' && rel.startsWith(`${packageDir}/node_modules/`))) return false;
   return isTracked(root, rel);
+}
+
+/** The package name a pnpm lock key begins with, `/` as `+` (`@scope+name@`); `file:` for pnpm 8's `file:…` keys. */
+function pnpmKeyName(key: string): string {
+  if (key.startsWith('file:')) return 'file:';
+  const name = key.startsWith('@') ? `@${key.slice(1).split('@')[0]}@` : `${key.split('@')[0]}@`;
+  return name.includes('/') ? `${name.slice(0, name.indexOf('/'))}+${name.slice(name.indexOf('/') + 1)}` : name;
+}
+
+/**
+ * Whether the package at `path` under `<base>/node_modules/` came from a folder or tarball in the work
+ * tree, as the shims judge it (aitrail_pn, aitrail_pin in src/install/shim-source.ts): pnpm hard-links or
+ * unpacks a `file:` dependency into its virtual store (`.pnpm/aitrail@file+vendor+aitrail/…`), or, with
+ * `node-linker=hoisted`, into node_modules/aitrail. pnpm's lock there (`.pnpm/lock.yaml`) says where it
+ * took each package from: every entry of the package names on the path (the store folder's, else each
+ * one after a node_modules/) whose resolution is local (`directory:`, `tarball: file:`) is judged,
+ * relative to `<base>`; one in the work tree, one that cannot be read, or, for a `file+` store folder,
+ * none at all, counts as the repository's. No lock (npm's layout): not the repository's. The store
+ * folder's name is not decoded: `+` stands for `/` and for a name's own `+`, an upper-case path is
+ * hashed, and a committed pnpm-lock.yaml names a package `file:../elsewhere` whose resolution is
+ * `vendor/aitrail`.
+ */
+function pnpmFromRepository(root: string, top: string, base: string, path: string): boolean {
+  const names = new Set<string>();
+  let none = false;
+  if (/^\.pnpm\/[^/]+\//.test(path)) {
+    const folder = path.split('/')[1]!;
+    none = folder.includes('file+');
+    names.add(folder.startsWith('file+') ? 'file:' : folder.startsWith('@') ? `@${folder.slice(1).split('@')[0]}@` : `${folder.split('@')[0]}@`);
+  } else {
+    for (let rest = path; ; ) {
+      const parts = rest.split('/');
+      names.add(rest.startsWith('@') && parts.length > 1 ? `${parts[0]}+${parts[1]}@` : `${parts[0]}@`);
+      const next = rest.indexOf('/node_modules/');
+      if (next < 0) break;
+      rest = rest.slice(next + '/node_modules/'.length);
+    }
+  }
+  let lines: string[];
+  try {
+    const lock = join(root, base, 'node_modules', '.pnpm', 'lock.yaml');
+    if (!statSync(lock).isFile()) return none;
+    lines = readFileSync(lock, 'utf8')
+      .split('\n')
+      .filter((line) => /^( {2}[^ ]| {4}resolution: )/.test(line));
+  } catch {
+    return none;
+  }
+  let led = false;
+  let matching = false;
+  for (const line of lines) {
+    if (line.startsWith('    resolution: ')) {
+      if (!matching) continue;
+      const map = line.slice('    resolution: '.length);
+      if (!(map.startsWith('{') && map.endsWith('}'))) {
+        led = true;
+        continue;
+      }
+      for (const item of map.slice(1, -1).split(', ')) {
+        const local = item.startsWith('directory: ') ? item.slice('directory: '.length) : item.startsWith('tarball: file:') ? item.slice('tarball: file:'.length) : undefined;
+        if (local === undefined) continue;
+        none = false;
+        if (pnpmPathInside(top, base, local)) led = true;
+      }
+      continue;
+    }
+    let key = line.slice(2);
+    if (key.endsWith(':')) key = key.slice(0, -1);
+    if (key.startsWith("'") || key.startsWith('"')) key = key.slice(1, -1);
+    matching = names.has(pnpmKeyName(key));
+  }
+  return none || led;
+}
+
+/** Whether a path pnpm's lock names, relative to `<top>/<base>` (`..`s first) or absolute, lands in the work tree `top` (an ancestor that is it); a quoted one, one with `.`/`..` inside or `//`, counts as in it. */
+function pnpmPathInside(top: string, base: string, path: string): boolean {
+  if (path === '' || path.startsWith("'") || path.startsWith('"')) return true;
+  let at = path;
+  if (!path.startsWith('/')) {
+    let dir = base === '' ? top : `${top}/${base}`;
+    let rest = path;
+    for (;;) {
+      if (rest === '..') rest = '';
+      else if (rest.startsWith('../')) rest = rest.slice(3);
+      else break;
+      dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')));
+    }
+    at = rest === '' ? dir : `${dir}/${rest}`;
+  }
+  if (/\/\.{1,2}\/|\/\//.test(`${at}/`)) return true;
+  let topStat;
+  try {
+    topStat = statSync(top);
+  } catch {
+    return true;
+  }
+  for (let dir = at; dir !== ''; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))) {
+    try {
+      const s = statSync(dir);
+      if (s.dev === topStat.dev && s.ino === topStat.ino) return true;
+    } catch {
+      // a folder that is not there is not the top
+    }
+  }
+  return false;
 }
 
 /**

@@ -151,8 +151,10 @@ function untrackedNodeModulesLines(): string[] {
  * shims ran the repository's code. The candidate's real path (`realpath`, else `readlink -f`: one
  * process, only where node starts anyway, no git process unless it leads outside node_modules; none
  * at all for the top's `.bin/aitrail` with no link on the way, or npm's one link to
- * node_modules/aitrail/bin/aitrail.js, told by the shell's `-L` and `-ef`) is judged: outside the work tree, or under the top's node_modules (or packageDir's, already found
- * untracked), it is not the repository's; elsewhere in the work tree, git is asked for it. pnpm's
+ * node_modules/aitrail/bin/aitrail.js, told by the shell's `-L` and `-ef`) is judged: outside the work tree, it is not the repository's;
+ * under the top's node_modules (or packageDir's, already found untracked), neither, unless pnpm's lock
+ * there says the package came from a folder or tarball in the work tree (aitrail_pn); elsewhere in the
+ * work tree, git is asked for it. pnpm's
  * `.bin` files are sh wrappers that `exec node "$basedir/../<package>/<bin>"`: each such target is
  * judged too. A system with neither tool (macOS before 12.3) judges the path as written, as before.
  */
@@ -181,9 +183,90 @@ function ledIntoTrackedLines(): string[] {
     '  aitrail_x=${aitrail_x%?}',
     '  if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) return 1 ;; *) return 0 ;; esac',
-    '  case $aitrail_x in node_modules/*) return 1 ;; esac',
-    '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) return 1 ;; esac; fi',
+    // Under node_modules: a package pnpm installed is judged by where pnpm took it from (aitrail_pn).
+    '  case $aitrail_x in node_modules/*) aitrail_pn "" "${aitrail_x#node_modules/}"; return ;; esac',
+    '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) aitrail_pn "$d" "${aitrail_x#"$d/node_modules/"}"; return ;; esac; fi',
     '  tracked "$aitrail_x"',
+    '}',
+    // Whether a path pnpm's lock names (a `directory:` or `tarball: file:` resolution, relative to the
+    // folder holding that node_modules/.pnpm) lands in the work tree: `..`s taken off first, then an
+    // ancestor that is the top (`-ef .`, no process). A quoted value, `.`/`..` inside, or `//` counts as in it.
+    'aitrail_pin() {',
+    '  case $2 in ""|\\\'*|\\"*) return 0 ;; /*) aitrail_q=$2 ;; *)',
+    '    aitrail_q=$aitrail_tp${1:+/$1}',
+    '    aitrail_v=$2',
+    '    while :; do',
+    '      case $aitrail_v in ..) aitrail_v= ;; ../*) aitrail_v=${aitrail_v#../} ;; *) break ;; esac',
+    '      aitrail_q=${aitrail_q%/*}',
+    '    done',
+    '    aitrail_q=$aitrail_q${aitrail_v:+/$aitrail_v} ;;',
+    '  esac',
+    '  case $aitrail_q/ in */./*|*/../*|*//*) return 0 ;; esac',
+    '  while [ -n "$aitrail_q" ]; do [ "$aitrail_q" -ef . ] && return 0; aitrail_q=${aitrail_q%/*}; done',
+    '  return 1',
+    '}',
+    // A package under `<base>/node_modules` (`$2`: the path under it). pnpm hard-links or unpacks a `file:`
+    // dependency on a folder or tarball the repository commits into its virtual store
+    // (`.pnpm/aitrail@file+vendor+aitrail/…`), or, with `node-linker=hoisted` (a committed .npmrc), into
+    // node_modules/aitrail itself. The store folder's name cannot be trusted: `+` stands for `/` or a name's
+    // own `+` (and `:`, `*`, …), an upper-case path is hashed, and a committed pnpm-lock.yaml names a package
+    // `aitrail@file:../elsewhere` whose `resolution: {directory: vendor/aitrail}` pnpm installs. pnpm\'s own
+    // record, `<base>/node_modules/.pnpm/lock.yaml` (one grep, only where it exists: its package keys and
+    // resolutions), says where it took each package from: every entry of the package names on the path (the
+    // store folder\'s, else each one after a node_modules/) whose resolution is a local folder or tarball is
+    // judged (aitrail_pin); one in the work tree, one that cannot be read, or (a `file+` store folder) none at
+    // all, counts as the repository\'s. No lock (npm\'s layout): not the repository\'s, as before.
+    'aitrail_pn() {',
+    "  aitrail_pw=' '",
+    '  aitrail_pz=',
+    '  case $2 in',
+    '    .pnpm/*/*)',
+    '      aitrail_pf=${2#.pnpm/}',
+    '      aitrail_pf=${aitrail_pf%%/*}',
+    '      case $aitrail_pf in *file+*) aitrail_pz=1 ;; esac',
+    '      case $aitrail_pf in file+*) aitrail_pw=\' file: \' ;; @*) aitrail_pm=${aitrail_pf#@}; aitrail_pw=" @${aitrail_pm%%@*}@ " ;; *) aitrail_pw=" ${aitrail_pf%%@*}@ " ;; esac ;;',
+    '    *)',
+    '      aitrail_pf=$2',
+    '      while :; do',
+    '        case $aitrail_pf in @*/*) aitrail_pm=${aitrail_pf#*/}; aitrail_pw="$aitrail_pw${aitrail_pf%%/*}+${aitrail_pm%%/*}@ " ;; *) aitrail_pw="$aitrail_pw${aitrail_pf%%/*}@ " ;; esac',
+    '        case $aitrail_pf in */node_modules/*) aitrail_pf=${aitrail_pf#*/node_modules/} ;; *) break ;; esac',
+    '      done ;;',
+    '  esac',
+    '  if [ ! -f "${1:+$1/}node_modules/.pnpm/lock.yaml" ]; then [ -n "$aitrail_pz" ] && return 0; return 1; fi',
+    '  aitrail_pg=$(grep -E -e \'^(  [^ ]|    resolution: )\' -- "${1:+$1/}node_modules/.pnpm/lock.yaml" 2>/dev/null)',
+    '  aitrail_pr=1',
+    '  aitrail_pk=',
+    '  aitrail_po=$IFS',
+    "  IFS='",
+    "'",
+    '  set -f',
+    '  for aitrail_pl in $aitrail_pg; do',
+    '    case $aitrail_pl in',
+    "      '    resolution: '*)",
+    '        [ -n "$aitrail_pk" ] || continue',
+    '        aitrail_pl=${aitrail_pl#    resolution: }',
+    "        case $aitrail_pl in '{'*'}') aitrail_pl=${aitrail_pl#?}; aitrail_pl=${aitrail_pl%?} ;; *) aitrail_pr=0; continue ;; esac",
+    '        while [ -n "$aitrail_pl" ]; do',
+    '          aitrail_pm=${aitrail_pl%%, *}',
+    "          case $aitrail_pl in *', '*) aitrail_pl=${aitrail_pl#*, } ;; *) aitrail_pl= ;; esac",
+    "          case $aitrail_pm in 'directory: '*) aitrail_pm=${aitrail_pm#directory: } ;; 'tarball: file:'*) aitrail_pm=${aitrail_pm#tarball: file:} ;; *) continue ;; esac",
+    '          aitrail_pz=',
+    '          aitrail_pin "$1" "$aitrail_pm" && aitrail_pr=0',
+    '        done ;;',
+    '      *)',
+    '        aitrail_pm=${aitrail_pl#  }',
+    '        aitrail_pm=${aitrail_pm%:}',
+    '        case $aitrail_pm in [\\\'\\"]*) aitrail_pm=${aitrail_pm#?}; aitrail_pm=${aitrail_pm%?} ;; esac',
+    '        case $aitrail_pm in file:*) aitrail_pm=file: ;; @*) aitrail_pm=${aitrail_pm#@}; aitrail_pm=@${aitrail_pm%%@*}@ ;; *) aitrail_pm=${aitrail_pm%%@*}@ ;; esac',
+    '        case $aitrail_pm in */*) aitrail_pm=${aitrail_pm%%/*}+${aitrail_pm#*/} ;; esac',
+    '        aitrail_pk=',
+    '        case $aitrail_pw in *" $aitrail_pm "*) aitrail_pk=1 ;; esac ;;',
+    '    esac',
+    '  done',
+    '  IFS=$aitrail_po',
+    '  set +f',
+    '  [ -n "$aitrail_pz" ] && return 0',
+    '  return $aitrail_pr',
     '}',
     // pnpm writes a package's bin path into its wrapper unescaped, inside double quotes: a `bin` of
     // `bin/a$(sh x)` (a file the package holds) made the shell run the repository's x when the hook ran it, and
@@ -193,6 +276,7 @@ function ledIntoTrackedLines(): string[] {
     '  aitrail_in "$1" && return 0',
     '  [ -f "$1" ] || return 1',
     '  aitrail_y=0',
+    '  aitrail_mp=',
     '  while [ "$aitrail_y" -lt 64 ] && IFS= read -r aitrail_l; do',
     '    aitrail_y=$((aitrail_y + 1))',
     '    case $aitrail_l in *\\"\\$basedir/*) ;; *) continue ;; esac',
@@ -203,7 +287,10 @@ function ledIntoTrackedLines(): string[] {
     '      aitrail_m=${aitrail_l%%\\"*}',
     '      aitrail_l=${aitrail_l#*\\"}',
     '      case $aitrail_m in *\'$\'*|*\'`\'*|*\'\\\'*) return 0 ;; esac',
-    '      [ -n "$aitrail_m" ] && aitrail_in "${1%/*}/$aitrail_m" && return 0',
+    // pnpm names its target twice (`[ -x "$basedir/node" ]`'s two branches): judged once.
+    '      [ -n "$aitrail_m" ] && [ "$aitrail_m" != "$aitrail_mp" ] || continue',
+    '      aitrail_mp=$aitrail_m',
+    '      aitrail_in "${1%/*}/$aitrail_m" && return 0',
     '    done',
     '    aitrail_l=${aitrail_l#"${aitrail_l%%[! ]*}"}',
     '    case $aitrail_l in \'"$@"\'|\']; then\') ;; *) return 0 ;; esac',
