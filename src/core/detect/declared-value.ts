@@ -215,7 +215,10 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
     // The mailbox of a declared helper may be a model's full name (`Claude Code <qwen3-coder@qwen.ai>`): that model too.
     const mailbox = mentions(read.email.slice(0, read.email.indexOf('@')).replace(/[._+]/g, ' '), 'person', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
     const toolVia = byIdentity || via ? null : modelViaTool({ name: read.name, email: read.email }, aliases);
-    return [...(byIdentity ? [byIdentity] : via ? [via] : toolVia ? [toolVia] : mentions(read.name, 'named', aliases, budget)), ...mailbox];
+    const named = byIdentity ? [byIdentity] : via ? [via] : toolVia ? [toolVia] : mentions(read.name, 'named', aliases, budget);
+    // `aider:qwen3-coder <noreply@aider.chat>`: the trailer's own pair before an address, read as without it (a name's reading took the pair for one word).
+    const paired = agentModelPair(read.name, aliases, budget).filter((p) => !named.some((m) => m.agent === p.agent && m.model === p.model));
+    return [...named, ...paired, ...mailbox];
   }
   // Tools that are no AI (`coccinelle sparse`, `protoc 25.1`, `scripts/gen.sh`, `go generate ./...`): nothing, before a
   // path is read as a model id; never where a model or agent is read among them (`make o3`), nor when
@@ -619,7 +622,10 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     if (byIdentity) return [byIdentity, ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
     const atNoReply = [...agentAtNoReply({ name: read.name, email: read.email }, aliases, budget), ...agentAtMachine({ name: read.name, email: read.email }, aliases, budget)];
     if (atNoReply.length === 0 && via) return [via, ...unread];
-    return [...withUnreadVendors(atNoReply.length > 0 ? atNoReply : taggedAgent(wholly(read.name, 'person', aliases, budget), read.email), read.name), ...unread];
+    const found = withUnreadVendors(atNoReply.length > 0 ? atNoReply : taggedAgent(wholly(read.name, 'person', aliases, budget), read.email), read.name);
+    // `aider:qwen3-coder <ada@example.com>`: no person's name is an agent's and a model's pair.
+    const paired = agentModelPair(read.name, aliases, budget).filter((p) => !found.some((m) => m.agent === p.agent && m.model === p.model));
+    return [...found, ...paired, ...unread];
   }
   // `Claude <claude@localhost>`: an address with no domain of the Internet, the agent's own name as its mailbox.
   const atMachine = text.length <= MAX_VALUE ? agentAtMachine(parseIdentity(text), aliases, budget) : [];
@@ -630,7 +636,11 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   // Angle brackets holding no address (a template `<Tool Name> (<Model/Version>)` filled in keeping them: `<Aider>
   // (<qwen/qwen3-coder>)`): read as parentheses, as withoutAddress reads `Name <qwen3-coder>`; `(<qwen3-coder>)` was no word, so nothing.
   const named = read.text.includes('<') ? read.text.replace(/<([^<>]*)>/g, ' ($1) ') : read.text;
-  return [...withUnreadVendors(wholly(named, 'named', aliases, budget), named), ...unread];
+  // aitrail's own `AGENT:MODEL` written as a co-author (`Co-authored-by: aider:qwen3-coder`): the words
+  // around the colon are one word to a name's reading, so it named no one; read as the declared pair is.
+  const paired = agentModelPair(named, aliases, budget);
+  const found = withUnreadVendors(wholly(named, 'named', aliases, budget), named);
+  return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...unread];
 }
 
 /**
@@ -823,12 +833,21 @@ export function parseAgentValue(value: string, aliases: Record<string, string> =
   const text = readable(value, MAX_WHOLE).replace(/\s+/g, ' ').trim();
   const slug = /^[a-z0-9][a-z0-9._-]{0,59}$/.test(text) ? agentSlug(text) : null;
   if (slug) return [{ agent: slug, model: 'unknown' }];
-  // The trailer's own `AGENT:MODEL` (`codex:gpt-5`, `claude-code:anthropic/claude-opus-4.6`): read as a declared value is, when a model follows (`Devin: tier 2` is a person's).
-  const pair = /^([A-Za-z0-9._ -]{1,60}):(?!\/\/)\S/.exec(text);
-  const paired = pair && agentSlug(pair[1]!) ? parseDeclaredValues(text, aliases, budget).filter((m) => m.agent !== 'unknown' && m.model !== 'unknown') : [];
+  const paired = agentModelPair(text, aliases, budget);
   if (paired.length > 0) return paired;
   // An agent's name, with the model a note of it names (`Claude Code (claude-opus-4-6)`); a model alone is a label here (`Agent: claude-1`, the first of a team's lanes).
   return wholly(text, 'named', aliases, budget).filter((m) => m.agent !== 'unknown' || m.unread === true);
+}
+
+/**
+ * The trailer's own `AGENT:MODEL` (`codex:gpt-5`, `claude-code:anthropic/claude-opus-4.6`, `aider:qwen3-coder`)
+ * where a value is not read as declared (a companion `Agent:` key, a co-author line): a known agent's
+ * name before the colon, read as a declared value is, each agent with a model (`Devin: tier 2`,
+ * `Cursor: Jane Doe` name no model: `[]`).
+ */
+function agentModelPair(text: string, aliases: Record<string, string>, budget: Budget): Mention[] {
+  const pair = /^([A-Za-z0-9._ -]{1,60}):(?!\/\/)\S/.exec(text);
+  return pair && agentSlug(pair[1]!) ? parseDeclaredValues(text, aliases, budget).filter((m) => m.agent !== 'unknown' && m.model !== 'unknown') : [];
 }
 
 /** A made-with style value (`Made-with: Cursor`): only what it clearly names, nothing when it names no AI (`Built-with: Rust`). */
