@@ -2,6 +2,7 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { makeRepo, tempDir, type TestRepo } from './gitdir.js';
+import { copiedRepo } from './hooked-repo.js';
 import { aitrail, gitRun, messageOf } from './hooks.js';
 
 /**
@@ -30,13 +31,19 @@ export function homeWith(files: Record<string, string> = {}): string {
   return dir;
 }
 
-/** A repository (at `dir`, else a temporary one) with the hooks installed (`init --mode git`), `config` as .aitrailrc.yml and `files` committed. */
+/**
+ * A repository (at `dir`, else a temporary one) with the hooks installed (`init --mode git`), `config` as .aitrailrc.yml and `files` committed.
+ * In a temporary directory: a copy (copiedRepo) of the one made once per test file for the same `config` and `files`, init's node run once.
+ */
 export function hooked(config: string, files: Record<string, string> = {}, dir?: string): TestRepo {
-  const repo = makeRepo(dir === undefined ? {} : { dir });
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': config, ...files });
-  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
-  expect(init.status, init.stderr).toBe(0);
-  return repo;
+  const build = (at?: string): TestRepo => {
+    const repo = makeRepo(at === undefined ? {} : { dir: at });
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': config, ...files });
+    const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+    expect(init.status, init.stderr).toBe(0);
+    return repo;
+  };
+  return dir === undefined ? copiedRepo(`hooked ${JSON.stringify([config, files])}`, () => build()) : build(dir);
 }
 
 /** `git commit` as the agent runs it (its environment), with a staged change; the hook's verdict and the stored message. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir, TEST_GIT_ENV } from './gitdir.js';
@@ -13,8 +13,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run `aitrail <args>` in `cwd` as a user would, with the test git environment. */
+/**
+ * Run `aitrail <args>` in `cwd` as a user would, with the test git environment.
+ * AITRAIL_TEST_COUNT=<file> (off by default): each run's command word appended there, one a line, to count a test file's CLI runs.
+ */
 export function aitrail(cwd: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): CliResult {
+  if (process.env.AITRAIL_TEST_COUNT) appendFileSync(process.env.AITRAIL_TEST_COUNT, `${args[0] ?? ''}\n`);
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     env: { ...TEST_GIT_ENV, ...options.env },
