@@ -3,7 +3,7 @@ import type { ObjectView } from '../git/exec.js';
 import { listRootEntries, readBlob } from '../git/read-blob.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { formatOf, parseConfigText } from './parse-config-text.js';
-import { configLimit, misnamedConfigs, SEARCH_PLACES } from './search-places.js';
+import { CONFIG_DIR_NAME, configLimit, misnamedConfigs, SEARCH_PLACES } from './search-places.js';
 import { configFileLabel, severalConfigsProblem } from './several-configs.js';
 
 /**
@@ -19,7 +19,8 @@ import { configFileLabel, severalConfigsProblem } from './several-configs.js';
 export async function loadConfigAtRevision(repoDir: string, rev: string, view: ObjectView = {}): Promise<LoadedConfig> {
   // The top of the tree, listed once: the search places, and the files meant as a config under a name aitrail does not read.
   // Only names holding `aitrail` or `package.json` are decoded: every search place and every misnamed one holds one.
-  const top = await listRootEntries(repoDir, rev, /aitrail|package\.json/gi, view);
+  // `.config/`'s entries are listed in the same git process (cosmiconfig's folder, never read: named when meant as the config).
+  const top = await listRootEntries(repoDir, rev, /aitrail|package\.json/gi, view, [CONFIG_DIR_NAME]);
   const entries = SEARCH_PLACES.flatMap((place) => top.filter((entry) => entry.path === place));
   const misnamed = misnamedConfigs(top.filter((entry) => entry.type === 'blob').map((entry) => entry.path));
   const withMisnamed = (loaded: LoadedConfig): LoadedConfig => (misnamed.length === 0 ? loaded : { ...loaded, misnamed });

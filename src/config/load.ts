@@ -5,7 +5,7 @@ import { compileDetectRules } from './compile-detect-rules.js';
 import { markOnceOnlyWork } from '../io/code-cache-hint.js';
 import { readConfigCache, stampFiles, writeConfigCache } from './config-cache.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
-import { configLimit, misnamedConfigs, SEARCH_PLACES, type MisnamedConfig } from './search-places.js';
+import { CONFIG_DIR_NAME, configLimit, misnamedConfigs, SEARCH_PLACES, type MisnamedConfig } from './search-places.js';
 import { configFileLabel, severalConfigsProblem } from './several-configs.js';
 import type { ParsedFile } from './explorer.js';
 
@@ -66,12 +66,16 @@ export async function loadConfig(root: string, options: LoadOptions = {}): Promi
  * policy in force (status, init, check without a base). Not the hooks: a listing of the root on every commit.
  */
 export function misnamedInWorkTree(root: string): MisnamedConfig[] {
-  let names: string[];
-  try {
-    names = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
-  } catch {
-    return [];
-  }
+  const filesIn = (dir: string): string[] => {
+    try {
+      return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
+    } catch {
+      return [];
+    }
+  };
+  const names = filesIn(root);
+  // cosmiconfig's `.config/` folder, only when it is a folder of the tree (not a link leading elsewhere).
+  if (lstatSync(join(root, CONFIG_DIR_NAME), { throwIfNoEntry: false })?.isDirectory()) names.push(...filesIn(join(root, CONFIG_DIR_NAME)).map((name) => `${CONFIG_DIR_NAME}/${name}`));
   return misnamedConfigs(names);
 }
 

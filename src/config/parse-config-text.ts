@@ -36,6 +36,8 @@ export async function parseConfigText(text: string, format: ConfigFormat, file: 
   if (unseen) return { problem: { ...unseen, file } };
   let data: unknown;
   if (format === 'yaml') {
+    const carriage = loneCarriageReturn(source);
+    if (carriage) return { problem: { ...carriage, file } };
     if (source.trim() === '') return { data: undefined };
     const yaml = await import('js-yaml');
     try {
@@ -132,6 +134,25 @@ function screenOnly(text: string): Omit<ConfigProblem, 'file'> | null {
   const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   const shown = /[\u0085\u2028\u2029]/.test(char) ? 'which a screen shows as a line break and the parser reads as none' : 'a bidirectional control, which shows text in another order than it is read';
   return { path: '', found: `${code} at ${where} (${shown})`, expected: 'plain text: no U+0085, U+2028, U+2029 or bidirectional control characters (write one as an escape in a quoted string)' };
+}
+
+/**
+ * A carriage return with more of its line after it (not before a line feed, another CR or the end):
+ * YAML reads it as a line break, so what follows is a line of its own, but `git diff` (less shows it
+ * as `^M` inside the line) and a terminal's `cat` do not: `  # Qwen stays out, see SEC-1234\r$schema: |`
+ * reads as a comment to a reviewer, and to the parser as a top-level `$schema` whose block scalar
+ * swallows the `  deny: ["qwen/*"]` below it. CRLF, `\r\r\n` and a CR at the end stay readable.
+ */
+function loneCarriageReturn(text: string): Omit<ConfigProblem, 'file'> | null {
+  const match = /\r(?=[^\r\n])/.exec(text);
+  if (!match) return null;
+  const before = text.slice(0, match.index).split('\n');
+  const where = `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+  return {
+    path: '',
+    found: `a carriage return (U+000D) inside a line at ${where} (YAML reads a line break there; a diff shows one line, the rest after ^M)`,
+    expected: 'line breaks as LF or CRLF only (save the file with Unix or Windows line endings)',
+  };
 }
 
 /** JSON.parse silently keeps the last of duplicate keys; a reviewer would read the first. */

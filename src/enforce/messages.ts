@@ -40,8 +40,8 @@ export const enforceMessages = {
   judgedConfig: (file: string, sha: string) =>
     `--config ${show(file)} is a file the commits being judged change (${sha.slice(0, 12)}): the author of a change must not choose the policy that judges it. ` +
     'Name the target branch with --policy-from refs/remotes/origin/<target>, or give --config a file outside the checkout.',
-  /** A root file meant as the config under a name aitrail does not read (src/config/search-places.ts misnamedConfigs). */
-  misnamedConfig: (file: { name: string; hint: string }) => `${show(file.name)} at the repository root looks meant as aitrail's config, but aitrail did not read it (${show(file.hint)}); the policy above was judged without it`,
+  /** A root (or `.config/`) file meant as the config under a name or in a place aitrail does not read (src/config/search-places.ts misnamedConfigs). */
+  misnamedConfig: (file: { name: string; hint: string }) => `${show(file.name)} ${file.name.includes('/') ? '' : 'at the repository root '}looks meant as aitrail's config, but aitrail did not read it (${show(file.hint)}); the policy above was judged without it`,
   policyFrom: (description: string, label: string) => `aitrail: policy from ${show(description)} [${show(label)}]\n`,
   noBase: (label: string) =>
     `aitrail: note: ${show(label)}; the policy is read from the work tree. Pin it with --policy-from <target branch>, a range A..B (policy read at A) or --config <file>.\n`,

@@ -28,10 +28,12 @@ export async function listTreeEntries(repoDir: string, rev: string, paths: reado
  * The entries at the top of the tree of `rev` (files, links, directories, submodules) whose name
  * `naming` (a global regex) finds a match in, as listTreeEntries reads them. Only the records
  * holding a match are decoded: a root of 50,000 files is one search of git's output (~10 ms),
- * not 50,000 records split and matched (~130 ms of node's CPU on every `check`).
+ * not 50,000 records split and matched (~130 ms of node's CPU on every `check`). `folders`: top
+ * folders whose entries are listed too, in place of the folder's own entry (`.config/aitrailrc.yml`).
  */
-export async function listRootEntries(repoDir: string, rev: string, naming: RegExp, view: ObjectView = {}): Promise<TreeEntry[]> {
-  return lsTree(repoDir, rev, [], view, naming);
+export async function listRootEntries(repoDir: string, rev: string, naming: RegExp, view: ObjectView = {}, folders: readonly string[] = []): Promise<TreeEntry[]> {
+  // `.` lists the top as before; `<folder>/` lists that folder's entries in its place (`.config/x`), in the same ls-tree.
+  return lsTree(repoDir, rev, folders.length === 0 ? [] : ['.', ...folders.map((folder) => `${folder}/`)], view, naming);
 }
 
 /** The records of ls-tree's `-z` output `out` in which `naming` matches (each once). */
