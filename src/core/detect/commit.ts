@@ -923,9 +923,10 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
     const hits: Attribution[] = [];
     for (const shown of screenTexts(line)) {
       // A mark before a footer's words (`✨ Generated with Claude Code`, the robot as mojibake) is read past, and
-      // up to three spaces before them, a paragraph's indent in Markdown (where a paste dropped the robot and
-      // kept its space: ` Generated with [Gemini CLI](…)`); four open a code block, which is no one's footer.
-      const text = unmarked(shown.replace(/^ {1,3}(?=\S)/, ''), true);
+      // one space before them (where a paste dropped the robot and kept its space: ` Generated with [Gemini CLI](…)`).
+      // Two or more are a quotation's indent in a plain-text message (`  🤖 Generated with …` under `Remove the footer
+      // our script added:`), and four a code block: no one's footer (README row s43I-2).
+      const text = unmarked(shown.replace(/^ (?=\S)/, ''), true);
       const lower = lineLower(text);
       let matched = false;
       for (const body of sig.bodyLines) {
