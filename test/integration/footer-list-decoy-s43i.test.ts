@@ -19,6 +19,8 @@ const DECOYS: Case[] = [
   ['feat: parser\n\nChanges:\n- fix the parser\n- `Generated with [Claude Code](https://claude.ai/code)`\n- Co-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n', ['qwen-code:qwen/unknown']],
   // aitrail's own declaration beside a decoy footer.
   ['feat: parser\n\n- Generated with [Claude Code](https://claude.ai/code)\n- Assisted-by: qwen-code:qwen/qwen3-coder\n', ['qwen-code:qwen/qwen3-coder']],
+  // Indented one space under an item of prose: Markdown's sibling, not an item nested under it.
+  [`feat: parser\n\n- fix the parser\n - ${CLAUDE_FOOTER}\n - Co-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>\n`, ['claude-code:anthropic/claude-opus-4.6']],
   // Qwen Code's footer and co-author line as a list, then git's trailer block.
   ['feat: parser\n\n* 🤖 Generated with [Qwen Code](https://github.com/QwenLM/qwen-code)\n* Co-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n\nSigned-off-by: Jane Doe <jane@example.com>\n', ['qwen-code:qwen/unknown']],
 ];

@@ -714,8 +714,8 @@ function footerQuotingLists(lines: readonly string[]): boolean[] {
   const shown = new Array<boolean>(lines.length).fill(false);
   let start = -1;
   let holdsFooter = false;
-  // The open list's items above the current one, by indent: whether each is an item of prose (no footer, no key).
-  const parents: { indent: number; prose: boolean }[] = [];
+  // The open list's items the current one may be nested under (where each one's text starts): whether each is an item of prose (no footer, no key).
+  const parents: { content: number; prose: boolean }[] = [];
   const close = (end: number) => {
     if (start >= 0 && holdsFooter) for (let at = start; at < end; at++) quoted[at] = shown[at] === true;
     start = -1;
@@ -731,14 +731,15 @@ function footerQuotingLists(lines: readonly string[]): boolean[] {
     }
     if (start < 0) start = at;
     const text = line.slice(item[0].length);
+    // Nested, as Markdown reads it, when indented to the text of an item above (`  * ` under `* `; one space is a sibling).
     const indent = item[0].length - item[0].trimStart().length;
-    while (parents.length > 0 && parents[parents.length - 1]!.indent >= indent) parents.pop();
+    while (parents.length > 0 && parents[parents.length - 1]!.content > indent) parents.pop();
     const footer = footerItem(text);
     if (footer) holdsFooter = true;
     const parent = parents[parents.length - 1];
     shown[at] = (parent !== undefined && parent.prose) || wrappedItem(text);
     const bare = unmarked(text.trim());
-    parents.push({ indent, prose: !footer && bare !== '' && !KEY_LINE.test(bare) && !WORDS_KEY_LINE.test(bare) });
+    parents.push({ content: item[0].length, prose: !footer && bare !== '' && !KEY_LINE.test(bare) && !WORDS_KEY_LINE.test(bare) });
   }
   return quoted;
 }
