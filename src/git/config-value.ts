@@ -80,7 +80,11 @@ export async function configBools(cwd: string, keys: readonly string[]): Promise
  * `--get` prints as '' and git reads as true). The string form of comment-setting.ts configEntries.
  */
 export async function configRecords(cwd: string, pattern: string): Promise<[string, string | null][]> {
-  const out = await runGit(['config', '-z', '--get-regexp', pattern], { cwd, okCodes: [1] });
+  return parseConfigRecords(await runGit(['config', '-z', '--get-regexp', pattern], { cwd, okCodes: [1] }));
+}
+
+/** `git config -z --get-regexp`'s output as [key, value] records (null: a key with no `=`). */
+export function parseConfigRecords(out: string): [string, string | null][] {
   return out
     .split('\0')
     .filter((record) => record !== '')

@@ -4,7 +4,7 @@ import { safeJson, sanitize } from '../core/sanitize.js';
 import { detectAtCommitTime, trailerValue } from '../core/detect.js';
 import { describeSession } from '../core/session.js';
 import { configStrings, pathConfigValue } from '../git/config-value.js';
-import { emptyHooksPath, pushesTaken, takenHooksDir, takenSetting } from '../install/push-target.js';
+import { emptyHooksPath, pushesTaken, takenHooksDir } from '../install/push-target.js';
 import { inspectGitHook, isExecutable } from '../install/git-hooks.js';
 import { gitPath } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
@@ -106,7 +106,8 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   out.push(notesMessages.status(DEFAULT_NOTES_REF, notes));
   if (qwenNotes > 0) out.push(notesMessages.qwenStatus(QWEN_NOTES_REF, qwenNotes));
   if (pushTarget) {
-    const taking = `Takes pushes into its checked-out branch (receive.denyCurrentBranch=${sanitize(pushTarget.denyCurrentBranch)})`;
+    const where = pushTarget.linkedGitDir === null ? '' : ` (in the linked worktree's git dir ${pushTarget.linkedGitDir})`;
+    const taking = `Takes pushes into its checked-out branch (receive.denyCurrentBranch=${sanitize(`${pushTarget.denyCurrentBranch}${where}`)})`;
     if (!pushTarget.checked) out.push(`${taking}: they are NOT checked, no aitrail pre-receive runs from ${show(pushTarget.hooksDir)}: run 'aitrail init'`);
     else out.push(`${taking}: checked by ${show(pushTarget.path)}${pushTarget.binary ? '' : `; ${binaryMissingNote(true).replace(/^Warning: /, 'but ')}`}`);
   }
@@ -140,13 +141,13 @@ export async function runStatus(args: StatusArgs): Promise<number> {
  * (the server hook looks nowhere else). null when it takes no such pushes. Set after init, or an
  * init before the key: status says so.
  */
-async function pushTargetStatus(root: string, commonDir: string, hooksPath: string | undefined): Promise<{ denyCurrentBranch: string; hooksDir: string; path: string; checked: boolean; binary: boolean } | null> {
+async function pushTargetStatus(root: string, commonDir: string, hooksPath: string | undefined): Promise<{ denyCurrentBranch: string; linkedGitDir: string | null; hooksDir: string; path: string; checked: boolean; binary: boolean } | null> {
   const taken = await pushesTaken(commonDir);
   if (taken === null) return null;
-  const deny = takenSetting(taken);
   const hooksDir = takenHooksDir(commonDir, taken, hooksPath === undefined ? undefined : await pathConfigValue(root, 'core.hooksPath'));
   const hook = inspectGitHook(hooksDir, 'pre-receive');
   const checked = (hook.kind === 'aitrail' || hook.kind === 'aitrail-outdated') && isExecutable(hook.path);
   const binary = (await hookBinary(root, process.env, { bare: true })) !== undefined;
-  return { denyCurrentBranch: deny, hooksDir, path: hook.path, checked, binary };
+  // The key's value as git has it (a reader compares it to `updateInstead`), the linked worktree whose git dir holds it beside it.
+  return { denyCurrentBranch: taken.deny, linkedGitDir: taken.linked ? taken.gitDir : null, hooksDir, path: hook.path, checked, binary };
 }

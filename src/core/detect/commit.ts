@@ -702,16 +702,25 @@ const LIST_ITEM = /^[ \t]{0,6}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
  * signatures its other items show are quoted with it (a style guide's or a policy's list, no one's
  * co-author). A list is a run of item lines with no blank or other line between them; a task list's
  * ticked tool (`  - Assisted-by: Jules` under `- [x] … assisted using an AI tool`) holds no footer and is
- * read as before. One pass over the lines, asked only when a body line shows a key.
+ * read as before. Only an item shown as a quotation is taken for one (README row s43I-1): its text in a
+ * code span, quotation marks or a strikethrough (`- ❌ \`Co-Authored-By: …\``), or an item nested under an
+ * item of prose (the rule it illustrates); a plain top-level `- Co-Authored-By: Claude <…>` or
+ * `- Assisted-by: qwen-code:qwen/qwen3-coder` beside a decoy footer item is read, as a person reads it.
+ * One pass over the lines, asked only when a body line shows a key.
  */
 function footerQuotingLists(lines: readonly string[]): boolean[] {
   const quoted = new Array<boolean>(lines.length).fill(false);
+  // Per line of the open list: whether the item is shown as a quotation (wrapped, or under an item of prose).
+  const shown = new Array<boolean>(lines.length).fill(false);
   let start = -1;
   let holdsFooter = false;
+  // The open list's items the current one may be nested under (where each one's text starts): whether each is an item of prose (no footer, no key).
+  const parents: { content: number; prose: boolean }[] = [];
   const close = (end: number) => {
-    if (start >= 0 && holdsFooter) quoted.fill(true, start, end);
+    if (start >= 0 && holdsFooter) for (let at = start; at < end; at++) quoted[at] = shown[at] === true;
     start = -1;
     holdsFooter = false;
+    parents.length = 0;
   };
   for (let at = 1; at <= lines.length; at++) {
     const line = at < lines.length ? readable((lines[at] ?? '').replace(/\r$/, ''), MAX_LINE) : '';
@@ -721,9 +730,30 @@ function footerQuotingLists(lines: readonly string[]): boolean[] {
       continue;
     }
     if (start < 0) start = at;
-    if (!holdsFooter) holdsFooter = footerItem(line.slice(item[0].length));
+    const text = line.slice(item[0].length);
+    // Nested, as Markdown reads it, when indented to the text of an item above (`  * ` under `* `; one space is a sibling).
+    const indent = item[0].length - item[0].trimStart().length;
+    while (parents.length > 0 && parents[parents.length - 1]!.content > indent) parents.pop();
+    const footer = footerItem(text);
+    if (footer) holdsFooter = true;
+    const parent = parents[parents.length - 1];
+    shown[at] = (parent !== undefined && parent.prose) || wrappedItem(text);
+    const bare = unmarked(text.trim());
+    parents.push({ content: item[0].length, prose: !footer && bare !== '' && !KEY_LINE.test(bare) && !WORDS_KEY_LINE.test(bare) });
   }
   return quoted;
+}
+
+/** Whether a list item's text, past marks before it (`❌`), is wrapped whole in a code span, quotation marks or a strikethrough. */
+function wrappedItem(text: string): boolean {
+  const bare = unmarked(text.trim());
+  if (bare.length >= 4 && bare.startsWith('~~') && bare.endsWith('~~')) return true;
+  if (bare.length < 2) return false;
+  const first = bare[0]!;
+  const last = bare[bare.length - 1]!;
+  if (first === '`' && last === '`') return true;
+  const open = QUOTE_OPENS.indexOf(first);
+  return open >= 0 && QUOTE_CLOSES[open] === last;
 }
 
 /** Quotation marks around a list item's text (footerItem). */
@@ -894,9 +924,10 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
     const hits: Attribution[] = [];
     for (const shown of screenTexts(line)) {
       // A mark before a footer's words (`✨ Generated with Claude Code`, the robot as mojibake) is read past, and
-      // up to three spaces before them, a paragraph's indent in Markdown (where a paste dropped the robot and
-      // kept its space: ` Generated with [Gemini CLI](…)`); four open a code block, which is no one's footer.
-      const text = unmarked(shown.replace(/^ {1,3}(?=\S)/, ''), true);
+      // one space before them (where a paste dropped the robot and kept its space: ` Generated with [Gemini CLI](…)`).
+      // Two or more are a quotation's indent in a plain-text message (`  🤖 Generated with …` under `Remove the footer
+      // our script added:`), and four a code block: no one's footer (README row s43I-2).
+      const text = unmarked(shown.replace(/^ (?=\S)/, ''), true);
       const lower = lineLower(text);
       let matched = false;
       for (const body of sig.bodyLines) {
