@@ -158,7 +158,7 @@ describe('git processes of aitrail init (issue 12)', () => {
     // At 4555ec2: `config -z --get core.hooksPath`, `config -z --get aitrail.packageDir`, `config -z --get-all notes.rewriteRef`.
     expect(gitCommands(trace).filter((command) => command.startsWith('config -z --get'))).toEqual([
       `config -z --get-regexp '^(core\\.hookspath|aitrail\\.packagedir|notes\\.rewriteref)$'`,
-      `config -z --get-regexp '^receive\\.denycurrentbranch$'`,
+      `config -z --get-regexp '^(receive\\.denycurrentbranch|extensions\\.worktreeconfig|includeif\\..*\\.path)$'`,
     ]);
     // Run again: the glob is there, nothing is added.
     const again = aitrail(repo.dir, ['init', '--mode', 'git']);
