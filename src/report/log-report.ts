@@ -102,10 +102,13 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
     try {
       first = await commits.next();
     } catch (error) {
-      if (options.range === undefined && (await resolveCommit(repo.root, 'HEAD')) === null) return;
       failed = error;
       first = { done: true, value: undefined };
     }
+    // No commit read (git log failed, or ran on a HEAD naming a tree, a blob or a tag of one, where it
+    // lists nothing and exits 0): with no range, a HEAD that names no commit ends the run before the
+    // notes ref is checked or the notes are opened, as the rev-parse asked first did (4555ec2).
+    if (first.done && options.range === undefined && (await resolveCommit(repo.root, 'HEAD')) === null) return;
     const notesRef = notesRefName(options.notesRef ?? DEFAULT_NOTES_REF);
     if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
     // A commit's git-ai note adds the models it names (evidence `note …`), of any schema_version, as check reads it.
