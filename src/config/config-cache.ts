@@ -5,8 +5,11 @@ import type { LoadedConfig } from '../core/types.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { SCHEMA_HASH } from './schema-hash.generated.js';
 
-/** Bump when loading or validation rules change without a schema change. */
-const CACHE_FORMAT = 4;
+/**
+ * Bump when loading or validation rules change without a schema change (5: a YAML config holding a
+ * lone carriage return or a control character is refused; an entry an older build wrote for one is not served).
+ */
+const CACHE_FORMAT = 5;
 const CACHE_FILE = 'config-cache.json';
 
 /** Identity of one candidate file: any change (content, replacement, symlink retarget) changes it. */

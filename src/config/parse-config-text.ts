@@ -38,6 +38,8 @@ export async function parseConfigText(text: string, format: ConfigFormat, file: 
   if (format === 'yaml') {
     const carriage = loneCarriageReturn(source);
     if (carriage) return { problem: { ...carriage, file } };
+    const control = controlCharacter(source);
+    if (control) return { problem: { ...control, file } };
     if (source.trim() === '') return { data: undefined };
     const yaml = await import('js-yaml');
     try {
@@ -152,6 +154,26 @@ function loneCarriageReturn(text: string): Omit<ConfigProblem, 'file'> | null {
     path: '',
     found: `a carriage return (U+000D) inside a line at ${where} (YAML reads a line break there; a diff shows one line, the rest after ^M)`,
     expected: 'line breaks as LF or CRLF only (save the file with Unix or Windows line endings)',
+  };
+}
+
+/**
+ * A control character other than tab and the line breaks (C0, DEL, C1), which js-yaml takes inside a
+ * comment: a terminal (`cat`, `git --no-pager diff`, `git show | cat`, a CI log) runs it, so
+ * `  #\b\b\b  deny: ["qwen/*"]` (backspaces back over the `#`) or `  #\x1b[1G  deny: ["qwen/*"]` (the
+ * cursor sent to column 1) shows the very deny line it replaced, while YAML reads a comment. None
+ * belongs in a config; a quoted string can still hold one as an escape (`"\t"`, `"\e"`), which a reviewer sees.
+ */
+function controlCharacter(text: string): Omit<ConfigProblem, 'file'> | null {
+  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(text);
+  if (!match) return null;
+  const before = text.slice(0, match.index).split('\n');
+  const where = `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+  const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return {
+    path: '',
+    found: `a control character (${code}) at ${where} (a terminal acts on it: a backspace or escape sequence can show a comment as the line it replaced)`,
+    expected: 'plain text: no control characters but tab (write one as an escape in a quoted string)',
   };
 }
 
