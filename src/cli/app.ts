@@ -47,8 +47,19 @@ async function ownVersion(): Promise<string> {
   return pkg.version ?? 'unknown';
 }
 
+/**
+ * `aitrail help <command>` is `aitrail <command> --help`, as `git help <command>` is git's: yargs
+ * itself took `help` as a mistyped command (`Did you mean check?`, exit 2). Anything else after
+ * `help` is left to yargs, as before.
+ */
+function helpAsOption(argv: string[]): string[] {
+  const [first, name, ...rest] = argv;
+  return first === 'help' && name !== undefined && rest.length === 0 && Object.hasOwn(COMMANDS, name) ? [name, '--help'] : argv;
+}
+
 /** Parse argv with yargs, run the chosen command, return its exit code (never exits itself). */
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(given: string[]): Promise<number> {
+  const argv = helpAsOption(given);
   const helpPrinted = printsHelp(argv);
   const modules = await Promise.all(commandsToLoad(argv, helpPrinted).map((load) => load()));
   let code: number = ExitCode.ok;
