@@ -24,7 +24,9 @@ const TURN_CONTEXT = Buffer.from('"type":"turn_context"');
 const MAX_WINDOW_MODELS = 8;
 /** Rollouts looked at for the session's sub-agents (the newest first, in the day directories since the parent's), and sub-agents read at most. */
 const MAX_SPAWN_CANDIDATES = 64;
-const MAX_SUBAGENTS = 16;
+// As many sub-agents read as rollouts looked at: with fewer, 16 throwaway workers written after the
+// one on a denied model (or a `spawn_agents_on_csv` batch) left it unread (row s43Q-2).
+const MAX_SUBAGENTS = 64;
 /** Day directories looked into for sub-agents' rollouts: back to the parent's own day (none is spawned before it), at most this many. */
 const MAX_SPAWN_DAYS = 31;
 /** A rollout's first and last bytes read for the sub-agents it names (`spawn_agent`'s answers), at most this many ids taken. */

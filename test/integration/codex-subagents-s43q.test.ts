@@ -91,4 +91,31 @@ describe("a Codex session's sub-agent named by its parent's spawn_agent answer",
     expect(open.message).toContain('Assisted-by: codex:qwen/qwen3-coder\n');
     expect(open.message).not.toContain('qwen3-coder-plus');
   });
+
+  it('a session with 17 sub-agents since the previous commit: the first one, on qwen, is read beside the 16 later ones', () => {
+    const start = '2026-03-03T08:00:00.000Z';
+    const dir = dayOf(start);
+    const files: Record<string, string> = {
+      'config.toml': 'model = "gpt-5"\n',
+      [`${dir}/rollout-2026-03-03T08-00-00-${PARENT}.jsonl`]: codexRollout({ id: PARENT, parent: null, start }, [start, 'gpt-5'], [LATER, 'gpt-5']),
+      [`${dir}/rollout-2026-03-03T08-05-00-${CHILD}.jsonl`]: codexRollout({ id: CHILD, parent: PARENT, start }, [AFTER, 'qwen/qwen3-coder']),
+    };
+    const later: string[] = [];
+    for (let n = 0; n < 16; n += 1) {
+      const id = `019a3f60-0000-7000-8000-${String(n).padStart(12, '0')}`;
+      const path = `${dir}/rollout-2026-03-03T09-00-00-${id}.jsonl`;
+      files[path] = codexRollout({ id, parent: PARENT, start }, [AFTER, 'gpt-5-mini']);
+      later.push(path);
+    }
+    const { deny, open } = commitAs(files, (home) => {
+      // The qwen worker ran first; the 16 others wrote after it.
+      const minuteAgo = new Date(Date.now() - 60_000);
+      utimesSync(join(home, `${dir}/rollout-2026-03-03T08-05-00-${CHILD}.jsonl`), minuteAgo, minuteAgo);
+    });
+    expect(later).toHaveLength(16);
+    expect(deny.status).not.toBe(0);
+    expect(deny.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
+    expect(open.status, open.stderr).toBe(0);
+    expect(open.message).toContain('Assisted-by: codex:qwen/qwen3-coder\n');
+  });
 });
