@@ -31,6 +31,8 @@ const MAX_SUBAGENTS = 64;
 const MAX_SPAWN_DAYS = 31;
 /** A rollout's first and last bytes read for the sub-agents it names (`spawn_agent`'s answers), at most this many ids taken. */
 const SPAWN_SCAN = 8 * 1024 * 1024;
+/** Bytes read in all for the sub-agents rollouts name, the parent's first (its sub-agents' for theirs). */
+const SPAWN_BUDGET = 32 * 1024 * 1024;
 const MAX_NAMED_IDS = 256;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** `spawn_agent`'s answer as the rollout holds it (`agent_id`, escaped inside the output's text, or not), or the spawn event's `new_thread_id`: the keys looked for, then the id after each. */
@@ -343,14 +345,16 @@ function spawnDays(sessions: string, own: string): { days: string[]; all: boolea
  * an id too: an id only locates a rollout, whose own `session_meta` must still name the spawning
  * thread ({@link subagentModels}), so a forged one adds nothing.
  */
-function spawnedIds(path: string): Map<string, number> {
+function spawnedIds(path: string, budget: { bytes: number }): Map<string, number> {
   const named = new Map<string, number>();
   const opened = openRegularFile(path, constants.O_NOFOLLOW);
   if (!opened) return named;
   const parts: Buffer[] = [];
   try {
-    if (opened.size <= 2 * SPAWN_SCAN) parts.push(readBytes(opened.fd, opened.size, 0));
-    else parts.push(readBytes(opened.fd, SPAWN_SCAN, 0), readBytes(opened.fd, SPAWN_SCAN, opened.size - SPAWN_SCAN));
+    const half = Math.min(SPAWN_SCAN, Math.floor(budget.bytes / 2));
+    if (opened.size <= 2 * half) parts.push(readBytes(opened.fd, opened.size, 0));
+    else parts.push(readBytes(opened.fd, half, 0), readBytes(opened.fd, half, opened.size - half));
+    budget.bytes -= Math.min(opened.size, 2 * half);
   } catch {
     return named;
   } finally {
@@ -403,11 +407,12 @@ function namedChildren(sessions: string, own: string, recent: (written: number) 
   const found: string[] = [];
   const scanned = new Set<string>();
   const queue = [own];
-  while (queue.length > 0 && found.length < MAX_SUBAGENTS) {
+  const budget = { bytes: SPAWN_BUDGET };
+  while (queue.length > 0 && found.length < MAX_SUBAGENTS && budget.bytes > 0) {
     const rollout = queue.shift() as string;
     if (scanned.has(rollout)) continue;
     scanned.add(rollout);
-    for (const [child, at] of spawnedIds(rollout)) {
+    for (const [child, at] of spawnedIds(rollout, budget)) {
       if (found.length >= MAX_SUBAGENTS) break;
       const suffix = `-${child}.jsonl`;
       for (const offset of [0, -DAY_MS, DAY_MS]) {
