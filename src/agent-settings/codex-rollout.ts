@@ -1,4 +1,4 @@
-import { closeSync, constants, readdirSync, realpathSync, type Dirent } from 'node:fs';
+import { closeSync, constants, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
@@ -24,9 +24,22 @@ const TURN_CONTEXT = Buffer.from('"type":"turn_context"');
 const MAX_WINDOW_MODELS = 8;
 /** Rollouts looked at for the session's sub-agents (the newest first, in the day directories since the parent's), and sub-agents read at most. */
 const MAX_SPAWN_CANDIDATES = 64;
-const MAX_SUBAGENTS = 16;
+// As many sub-agents read as rollouts looked at: with fewer, 16 throwaway workers written after the
+// one on a denied model (or a `spawn_agents_on_csv` batch) left it unread (row s43Q-2).
+const MAX_SUBAGENTS = 64;
 /** Day directories looked into for sub-agents' rollouts: back to the parent's own day (none is spawned before it), at most this many. */
 const MAX_SPAWN_DAYS = 31;
+/** A rollout's first and last bytes read for the sub-agents it names (`spawn_agent`'s answers), at most this many ids taken. */
+const SPAWN_SCAN = 8 * 1024 * 1024;
+/** Bytes read in all for the sub-agents rollouts name, the parent's first (its sub-agents' for theirs). */
+const SPAWN_BUDGET = 32 * 1024 * 1024;
+const MAX_NAMED_IDS = 256;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** `spawn_agent`'s answer as the rollout holds it (`agent_id`, escaped inside the output's text, or not), or the spawn event's `new_thread_id`: the keys looked for, then the id after each. */
+const SPAWN_KEYS = [Buffer.from('agent_id'), Buffer.from('new_thread_id')];
+const SPAWNED_ID = /^(?:agent_id|new_thread_id)\\?"\s*:\s*\\?"([0-9a-fA-F-]{36})\\?"/;
+/** A rollout line's start: codex-rs writes its UTC `timestamp` first. */
+const LINE_TIMESTAMP = /^\{"timestamp":"(\d{4}-\d{2}-\d{2}T[0-9:.]{1,20}Z)"/;
 
 /**
  * A rollout's records as {@link modelsSince} reads them: each `turn_context`'s `payload.model`, in
@@ -317,10 +330,109 @@ function longSpawnOf(head: Buffer): { id: string; parent: string } | null {
  * that day (a session that crossed midnight twice keeps its first sub-agents' rollouts there), at
  * least the newest two, at most {@link MAX_SPAWN_DAYS}.
  */
-function spawnDays(sessions: string, own: string): string[] {
+function spawnDays(sessions: string, own: string): { days: string[]; all: boolean } {
   const days = dayDirs(sessions, MAX_SPAWN_DAYS);
   const at = days.indexOf(dirname(own));
-  return at < 0 ? days.slice(0, 2) : days.slice(0, Math.max(2, at + 1));
+  return at < 0 ? { days: days.slice(0, 2), all: false } : { days: days.slice(0, Math.max(2, at + 1)), all: true };
+}
+
+/**
+ * The thread ids a rollout names as its sub-agents': codex-rs's `spawn_agent` answers the model
+ * with `{"agent_id":"<uuid>",…}` (a `function_call_output`, its text escaped in the rollout) and
+ * records a `collab_agent_spawn_end` event with `new_thread_id`; each with the UTC `timestamp` its
+ * line starts with (the spawning time: the sub-agent's rollout is in that day's directory). Read in
+ * the first and last {@link SPAWN_SCAN} bytes of the rollout. Anything the rollout quotes may name
+ * an id too: an id only locates a rollout, whose own `session_meta` must still name the spawning
+ * thread ({@link subagentModels}), so a forged one adds nothing.
+ */
+function spawnedIds(path: string, budget: { bytes: number }): Map<string, number> {
+  const named = new Map<string, number>();
+  const opened = openRegularFile(path, constants.O_NOFOLLOW);
+  if (!opened) return named;
+  const parts: Buffer[] = [];
+  try {
+    const half = Math.min(SPAWN_SCAN, Math.floor(budget.bytes / 2));
+    if (opened.size <= 2 * half) parts.push(readBytes(opened.fd, opened.size, 0));
+    else parts.push(readBytes(opened.fd, half, 0), readBytes(opened.fd, half, opened.size - half));
+    budget.bytes -= Math.min(opened.size, 2 * half);
+  } catch {
+    return named;
+  } finally {
+    closeSync(opened.fd);
+  }
+  for (const part of parts) {
+    for (const needle of SPAWN_KEYS) {
+      for (let at = part.indexOf(needle); at >= 0 && named.size < MAX_NAMED_IDS; at = part.indexOf(needle, at + needle.length)) {
+        const match = SPAWNED_ID.exec(part.subarray(at, at + 64).toString('latin1'));
+        const child = match?.[1]?.toLowerCase();
+        if (!child || !THREAD_ID.test(child)) continue;
+        const lineStart = part.lastIndexOf(0x0a, at) + 1;
+        const stamp = LINE_TIMESTAMP.exec(part.subarray(lineStart, lineStart + 64).toString('latin1'))?.[1];
+        const when = stamp ? Date.parse(stamp) : Number.NaN;
+        if (Number.isNaN(when)) continue;
+        const known = named.get(child);
+        if (known === undefined || when < known) named.set(child, when);
+      }
+    }
+  }
+  return named;
+}
+
+/** When the regular file (no link) at `path` was last written, null when there is none. */
+function writtenAt(path: string): number | null {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() ? stat.mtimeMs : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `sessions/YYYY/MM/DD` of the local day `at` falls on (Codex names its day directories by local time). */
+function localDay(sessions: string, at: number): string {
+  const day = new Date(at);
+  const two = (value: number): string => String(value).padStart(2, '0');
+  return join(sessions, String(day.getFullYear()), two(day.getMonth() + 1), two(day.getDate()));
+}
+
+/**
+ * The rollouts of the sub-agents the rollout `own` names ({@link spawnedIds}), written since the
+ * previous commit (`recent`): each found by its name (`rollout-…-<id>.jsonl`) in the local day
+ * directory of its spawning, or the day before or after (a clock or time zone between); wherever
+ * the day is, however many other rollouts were written since. Their own sub-agents are named in
+ * their rollouts: looked for the same way, at most {@link MAX_SUBAGENTS} rollouts in all.
+ */
+function namedChildren(sessions: string, own: string, recent: (written: number) => boolean): string[] {
+  const listed = new Map<string, Dirent[]>();
+  const found: string[] = [];
+  const scanned = new Set<string>();
+  const queue = [own];
+  const budget = { bytes: SPAWN_BUDGET };
+  while (queue.length > 0 && found.length < MAX_SUBAGENTS && budget.bytes > 0) {
+    const rollout = queue.shift() as string;
+    if (scanned.has(rollout)) continue;
+    scanned.add(rollout);
+    for (const [child, at] of spawnedIds(rollout, budget)) {
+      if (found.length >= MAX_SUBAGENTS) break;
+      const suffix = `-${child}.jsonl`;
+      for (const offset of [0, -DAY_MS, DAY_MS]) {
+        const dir = localDay(sessions, at + offset);
+        if (!listed.has(dir)) listed.set(dir, entries(dir));
+        const entry = (listed.get(dir) ?? []).find((candidate) => isRollout(candidate) && candidate.name.toLowerCase().endsWith(suffix));
+        if (!entry) continue;
+        const path = join(dir, entry.name);
+        if (path !== own && !found.includes(path)) {
+          const written = writtenAt(path);
+          if (written !== null) {
+            if (recent(written)) found.push(path);
+            queue.push(path);
+          }
+        }
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /**
@@ -335,10 +447,16 @@ function spawnDays(sessions: string, own: string): string[] {
  */
 function subagentModels(place: SettingsPlace, sessions: string, id: string, own: string, now: number): { model: string; evidence: string }[] {
   const window = place.windowStart ? place.windowStart() : undefined;
-  const files = filesByWritten(spawnDays(sessions, own), isRolloutName)
-    .filter(({ path, written }) => path !== own && (typeof window === 'number' ? written >= window : window === null || now - written <= RECENT_MS))
-    .slice(0, MAX_SPAWN_CANDIDATES);
-  const spawns = files.map(({ path }) => ({ path, spawn: spawnOf(path) }));
+  const recent = (written: number): boolean => (typeof window === 'number' ? written >= window : window === null || now - written <= RECENT_MS);
+  const { days, all } = spawnDays(sessions, own);
+  const written = filesByWritten(days, isRolloutName).filter(({ path, written }) => path !== own && recent(written));
+  const paths = written.slice(0, MAX_SPAWN_CANDIDATES).map(({ path }) => path);
+  // Every rollout that can be a sub-agent's was looked at, unless the parent's day is further back
+  // than the days listed or more were written than are looked at: then those its rollout names too.
+  if (!all || written.length > MAX_SPAWN_CANDIDATES) {
+    for (const path of namedChildren(sessions, own, recent)) if (!paths.includes(path)) paths.push(path);
+  }
+  const spawns = paths.map((path) => ({ path, spawn: spawnOf(path) }));
   const parents = new Set([id.toLowerCase()]);
   const children: string[] = [];
   // Parents before children, at any depth: a grandchild may be listed before its parent.
