@@ -133,11 +133,11 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toContain('core.hooksPath=.githooks');
     // At bd1a62b: `config -z --get core.hooksPath` and `config -z --get aitrail.packageDir`, two processes. Then one more
-    // of its own, read from the git dir as receive-pack reads it (a valueless key is `refuse`, not ''): whether the
+    // of its own, read from the git dir as receive-pack reads it (a valueless key is `refuse`, not ''; with the keys that say a linked worktree's own config counts, s43f ca63e0d): whether the
     // repository takes pushes into its checked-out branch (src/install/push-target.ts denyCurrentBranch).
     expect(gitCommands(trace).filter((command) => command.startsWith('config '))).toEqual([
       `config -z --get-regexp '^(core\\.hookspath|aitrail\\.packagedir)$'`,
-      `config -z --get-regexp '^receive\\.denycurrentbranch$'`,
+      `config -z --get-regexp '^(receive\\.denycurrentbranch|extensions\\.worktreeconfig|includeif\\..*\\.path)$'`,
     ]);
   });
 });
@@ -157,7 +157,7 @@ describe('git processes of aitrail init (issue 12)', () => {
     // At 4555ec2: `config -z --get core.hooksPath`, `config -z --get aitrail.packageDir`, `config -z --get-all notes.rewriteRef`.
     expect(gitCommands(trace).filter((command) => command.startsWith('config -z --get'))).toEqual([
       `config -z --get-regexp '^(core\\.hookspath|aitrail\\.packagedir|notes\\.rewriteref)$'`,
-      `config -z --get-regexp '^receive\\.denycurrentbranch$'`,
+      `config -z --get-regexp '^(receive\\.denycurrentbranch|extensions\\.worktreeconfig|includeif\\..*\\.path)$'`,
     ]);
     // Run again: the glob is there, nothing is added.
     const again = aitrail(repo.dir, ['init', '--mode', 'git']);
