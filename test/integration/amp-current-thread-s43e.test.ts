@@ -27,9 +27,11 @@ describe("Amp's AMP_CURRENT_THREAD_ID marker", () => {
     repo.write('a.txt', 'amp\n');
     expect(tryGit(repo.dir, ['add', '-A'], { env }).code).toBe(0);
     const before = readFileSync(started, 'utf8');
+    const head = repo.git(['rev-parse', 'HEAD']);
     const result = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: a'], { env: { ...env, AMP_CURRENT_THREAD_ID: THREAD } });
     expect(result.code, result.stderr).not.toBe(0);
     expect(result.stderr).toMatch(/amp/);
     expect(readFileSync(started, 'utf8')).not.toBe(before);
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head); // no commit landed
   });
 });

@@ -16,8 +16,10 @@ describe("Antigravity's ANTIGRAVITY_AGENT marker", () => {
 
     repo.write('.aitrailrc.yml', 'policy:\n  unknownModel: deny\n');
     expect(tryGit(repo.dir, ['add', '-A'], { env }).code).toBe(0);
+    const head = repo.git(['rev-parse', 'HEAD']);
     const refused = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: b'], { env: { ...env, ANTIGRAVITY_AGENT: '1' } });
     expect(refused.code, refused.stderr).not.toBe(0);
     expect(refused.stderr).toMatch(/antigravity/);
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head); // no commit landed
   });
 });

@@ -55,8 +55,11 @@ describe('a linked worktree that takes pushes by its own config.worktree (s43f)'
     expect(tryGit(clone.dir, ['push', '--no-verify', server.dir, 'deploy'], { env }).code).toBe(0);
     expect(existsSync(join(deploy, 'src', 'person.ts'))).toBe(true);
     commitCase(clone, 'qwen2', `feat: qwen\n\n${QWEN}\n`);
+    const landed = server.git(['rev-parse', 'deploy']);
     const again = tryGit(clone.dir, ['push', '--no-verify', server.dir, 'deploy'], { env });
+    expect(again.code, again.stderr).not.toBe(0);
     expect(again.stderr).toContain('pre-receive hook declined');
+    expect(server.git(['rev-parse', 'deploy'])).toBe(landed);
     expect(existsSync(join(deploy, 'src', 'qwen2.ts'))).toBe(false);
   });
 
@@ -64,9 +67,12 @@ describe('a linked worktree that takes pushes by its own config.worktree (s43f)'
     const env = envWithAitrailOnPath();
     const { server, deploy, clone } = linkedDeploy('onbranch');
     expect(aitrail(server.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
+    const before = server.git(['rev-parse', 'deploy']);
     commitCase(clone, 'qwen', `feat: qwen\n\n${QWEN}\n`);
     const push = tryGit(clone.dir, ['push', '--no-verify', 'origin', 'deploy'], { env });
+    expect(push.code, push.stderr).not.toBe(0);
     expect(push.stderr).toContain('pre-receive hook declined');
+    expect(server.git(['rev-parse', 'deploy'])).toBe(before);
     expect(existsSync(join(deploy, 'src', 'qwen.ts'))).toBe(false);
   });
 
