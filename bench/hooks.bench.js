@@ -7,6 +7,8 @@
 //    and in an editor: git's template of comment and status lines in the message file); the
 //    same for `git commit --amend` (post-rewrite too), a merge commit and per commit a `git rebase` replays.
 //    Target: at most 0.3x `node -e 0` (the shims decide without starting node).
+//    The same `git commit` in a copy of the repository with a 5 KB package.json (a project's scripts and
+//    dependencies, no aitrail key): each shim compares every config file with the copy node validated.
 // 2. An AI commit: each hook, `aitrail hook <name>` (the node process) and through its shim, for a
 //    commit that names its model (AITRAIL_MODEL) and for one as Claude Code makes it (its
 //    environment markers and message lines, no model: commit-msg warns under unknownModel: warn).
@@ -66,6 +68,14 @@ try {
   execFileSync(process.execPath, [bin, 'init', '--mode', 'git'], { cwd: dir, env });
   const noHooks = join(dir, '.git', 'no-hooks');
   mkdirSync(noHooks);
+  // A copy of this repository (hooks, stamp, node_modules) with a 5 KB package.json committed: that commit
+  // starts node, which stamps the new config; the warm-up below lets the stamp get a second newer than the copied package.
+  const pkgDir = `${dir}-package-json`;
+  cpSync(dir, pkgDir, { recursive: true, verbatimSymlinks: true });
+  const dependencies = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`some-package-${i}`, `^${i}.2.3`]));
+  writeFileSync(join(pkgDir, 'package.json'), `${JSON.stringify({ name: 'bench-app', version: '1.0.0', private: true, scripts: { build: 'tsc -p .', test: 'vitest run' }, dependencies }, null, 2)}\n`);
+  execFileSync('git', ['add', 'package.json'], { cwd: pkgDir, env });
+  execFileSync('git', ['commit', '-q', '-m', 'package.json'], { cwd: pkgDir, env });
 
   const messageFile = join(dir, '.git', 'COMMIT_EDITMSG');
   const message = 'Add a feature\n\nWith a body.\n';
@@ -77,11 +87,11 @@ try {
   // CPU (user + system) of the timed processes and their children, summed over all spawns: Linux counts it in 10 ms
   // ticks, exact enough over many runs, and other processes on a shared machine move it far less than wall time.
   let spawnCpu = 0;
-  const spawn = (command, args, runEnv, text) => {
+  const spawn = (command, args, runEnv, text, cwd = dir) => {
     if (text !== undefined) writeFileSync(messageFile, text);
     const cpu = childrenCpuMs();
     const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { cwd: dir, env: runEnv, encoding: 'utf8' });
+    const result = spawnSync(command, args, { cwd, env: runEnv, encoding: 'utf8' });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     spawnCpu += childrenCpuMs() - cpu;
     if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
@@ -106,6 +116,8 @@ try {
       spawn('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], env, message) + spawn('sh', [hook('commit-msg'), '.git/COMMIT_EDITMSG'], env) + spawn('sh', [hook('post-commit')], env),
     'human: git commit, hooks installed': () => spawn('git', ['commit', '-q', '--allow-empty', '-m', 'Human change'], env),
     'human: git commit, no hooks': () => spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--allow-empty', '-m', 'Human change'], env),
+    'human: git commit, 5 KB package.json, hooks installed': () => spawn('git', ['commit', '-q', '--allow-empty', '-m', 'Human change'], env, undefined, pkgDir),
+    'human: git commit, 5 KB package.json, no hooks': () => spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--allow-empty', '-m', 'Human change'], env, undefined, pkgDir),
     // Most people commit in an editor: git gives the hooks its template (comment and status lines, with tabs); the editor (a small sh script, the same both ways) writes the message above it.
     'human: git commit in an editor, hooks installed': () => (writeFileSync(join(dir, 'a.txt'), `${Math.random()}\n`), git('add', 'a.txt'), spawn('git', ['commit', '-q'], editorEnv)),
     'human: git commit in an editor, no hooks': () => (writeFileSync(join(dir, 'a.txt'), `${Math.random()}\n`), git('add', 'a.txt'), spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'commit', '-q'], editorEnv)),
@@ -151,6 +163,8 @@ try {
   line('git commit, no hooks', med['human: git commit, no hooks']);
   const overhead = med['human: git commit, hooks installed'] - med['human: git commit, no hooks'];
   line('git commit overhead (installed - none)', overhead);
+  const withPackage = med['human: git commit, 5 KB package.json, hooks installed'] - med['human: git commit, 5 KB package.json, no hooks'];
+  line('git commit overhead, 5 KB package.json (installed - none)', withPackage);
   const edited = med['human: git commit in an editor, hooks installed'] - med['human: git commit in an editor, no hooks'];
   line('git commit in an editor overhead (installed - none)', edited);
   const amend = med['human: git commit --amend, hooks installed'] - med['human: git commit --amend, no hooks'];
@@ -159,7 +173,7 @@ try {
   line('git merge --no-ff overhead (installed - none)', merge);
   const replay = (med['human: git rebase of 3 commits, hooks installed'] - med['human: git rebase of 3 commits, no hooks']) / 3;
   line('git rebase overhead, per replayed commit (installed - none, / 3)', replay);
-  const human = Math.max(overhead, edited, shims) / base;
+  const human = Math.max(overhead, withPackage, edited, shims) / base;
   console.log(`  target <= ${HUMAN_TARGET}x node -e 0: ${human <= HUMAN_TARGET ? 'met' : 'NOT met'} (worst ${human.toFixed(2)}x)`);
   // An amend runs four hooks (post-rewrite too), a merge two, a rebase two per replayed commit: each shim costs an sh start and a few checks.
   const edits = Math.max(amend, merge, replay) / base;
@@ -185,6 +199,11 @@ try {
     const cpuBase = cpuMean('node -e 0');
     console.log(`AI commit, CPU time (user + system, the process and its children; mean of ${iterations}; node -e 0 ${cpuBase.toFixed(1)} ms):`);
     for (const name of Object.keys(cases).filter((key) => key.startsWith('AI: '))) console.log(`  ${name.slice(4).padEnd(58)} ${cpuMean(name).toFixed(1).padStart(7)} ms  ${(cpuMean(name) / cpuBase).toFixed(2)}x`);
+    // A person's commit: what the hooks add to git's own CPU time, without and with a 5 KB package.json.
+    const cpuLine = (label, value) => console.log(`  ${label.padEnd(58)} ${value.toFixed(1).padStart(7)} ms  ${(value / cpuBase).toFixed(2)}x`);
+    console.log('human commit, CPU time the hooks add (installed - none, means):');
+    cpuLine('git commit', cpuMean('human: git commit, hooks installed') - cpuMean('human: git commit, no hooks'));
+    cpuLine('git commit, 5 KB package.json', cpuMean('human: git commit, 5 KB package.json, hooks installed') - cpuMean('human: git commit, 5 KB package.json, no hooks'));
   }
   writeFileSync(messageFile, message);
   execFileSync('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], { cwd: dir, env: aiEnv });
@@ -194,4 +213,5 @@ try {
   console.log(`check: the agent commit's hook wrote ${JSON.stringify(execFileSync('tail', ['-n', '1', messageFile], { encoding: 'utf8' }).trim())}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}-package-json`, { recursive: true, force: true });
 }
