@@ -88,6 +88,17 @@ async function ledIntoTracked(root: string, path: string, packageDir: string): P
     if (rel.startsWith(modules)) return pnpmFromRepository(root, top, base, rel.slice(modules.length));
   }
   if (rel.startsWith('node_modules/') || (packageDir !== '' && rel.startsWith(`${packageDir}/node_modules/`))) return false;
+  // pnpm's `virtual-store-dir` outside node_modules (`<dir>/<folder>/node_modules/…`, its lock.yaml in <dir>): the repository's.
+  const store = rel.indexOf('/node_modules/');
+  if (store >= 0) {
+    const folder = rel.slice(0, store);
+    const dir = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.';
+    try {
+      if (statSync(join(top, dir, 'lock.yaml')).isFile()) return true;
+    } catch {
+      // no pnpm store there
+    }
+  }
   return isTracked(root, rel);
 }
 

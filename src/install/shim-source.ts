@@ -188,6 +188,9 @@ function ledIntoTrackedLines(): string[] {
     // Under node_modules: a package pnpm installed is judged by where pnpm took it from (aitrail_pn).
     '  case $aitrail_x in node_modules/*) aitrail_pn "" "${aitrail_x#node_modules/}"; return ;; esac',
     '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) aitrail_pn "$d" "${aitrail_x#"$d/node_modules/"}"; return ;; esac; fi',
+    // pnpm's `virtual-store-dir` (a committed .npmrc) outside node_modules: `<dir>/<folder>/node_modules/<name>`,
+    // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's.
+    '  case $aitrail_x in */node_modules/*) aitrail_q=${aitrail_x%%/node_modules/*}; case $aitrail_q in */*) aitrail_q=${aitrail_q%/*} ;; *) aitrail_q=. ;; esac; [ -f "$aitrail_q/lock.yaml" ] && return 0 ;; esac',
     '  tracked "$aitrail_x"',
     '}',
     // Whether a path pnpm's lock names (a `directory:` or `tarball: file:` resolution, relative to the

@@ -76,6 +76,16 @@ describe.skipIf(!pnpm)('pnpm node-linker=hoisted, a `file:` dependency (real pnp
     refused(repo, marker);
   });
 
+  it('(not hoisted) with the committed .npmrc\'s `virtual-store-dir=vs`, a store in the work tree outside node_modules: refused', () => {
+    const { repo, marker } = vendoredAitrailRepo('aitrail-pnpm-store-dir-');
+    repo.write('.npmrc', 'virtual-store-dir=vs\n');
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'store dir']);
+    pnpmInstall(repo.dir);
+    expect(existsSync(join(repo.dir, 'vs', 'lock.yaml'))).toBe(true);
+    refused(repo, marker);
+  });
+
   it('on a folder outside the repository (`file:../aitrail`, aliased or not): runs, the agent\'s commit is judged and recorded', () => {
     for (const name of ['aitrail', 'helper']) {
       const root = tempDir('aitrail-pnpm-hoisted-outside-');
