@@ -88,6 +88,17 @@ async function ledIntoTracked(root: string, path: string, packageDir: string): P
     if (rel.startsWith(modules)) return pnpmFromRepository(root, top, base, rel.slice(modules.length));
   }
   if (rel.startsWith('node_modules/') || (packageDir !== '' && rel.startsWith(`${packageDir}/node_modules/`))) return false;
+  // pnpm's `virtual-store-dir` outside node_modules (`<dir>/<folder>/node_modules/…`, its lock.yaml in <dir>): the repository's.
+  const store = rel.indexOf('/node_modules/');
+  if (store >= 0) {
+    const folder = rel.slice(0, store);
+    const dir = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.';
+    try {
+      if (statSync(join(top, dir, 'lock.yaml')).isFile()) return true;
+    } catch {
+      // no pnpm store there
+    }
+  }
   return isTracked(root, rel);
 }
 
@@ -113,6 +124,7 @@ function pnpmKeyName(key: string): string {
  */
 function pnpmFromRepository(root: string, top: string, base: string, path: string): boolean {
   const names = new Set<string>();
+  let listed = new Set<string>();
   let none = false;
   if (/^\.pnpm\/[^/]+\//.test(path)) {
     const folder = path.split('/')[1]!;
@@ -126,6 +138,7 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
       if (next < 0) break;
       rest = rest.slice(next + '/node_modules/'.length);
     }
+    listed = pnpmHoistedKeys(root, base, path);
   }
   let lines: string[];
   try {
@@ -138,29 +151,77 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
     return none;
   }
   let led = false;
+  // Listed keys (hoisted): every entry is judged too (`any`), for keys the lock spells otherwise (pnpm 8).
+  let any = false;
+  let found = false;
   let matching = false;
   for (const line of lines) {
     if (line.startsWith('    resolution: ')) {
-      if (!matching) continue;
+      if (!matching && listed.size === 0) continue;
       const map = line.slice('    resolution: '.length);
       if (!(map.startsWith('{') && map.endsWith('}'))) {
-        led = true;
+        any = true;
+        if (matching) led = true;
         continue;
       }
       for (const item of map.slice(1, -1).split(', ')) {
         const local = item.startsWith('directory: ') ? item.slice('directory: '.length) : item.startsWith('tarball: file:') ? item.slice('tarball: file:'.length) : undefined;
         if (local === undefined) continue;
-        none = false;
-        if (pnpmPathInside(top, base, local)) led = true;
+        if (matching) none = false;
+        if (pnpmPathInside(top, base, local)) {
+          any = true;
+          if (matching) led = true;
+        }
       }
       continue;
     }
     let key = line.slice(2);
     if (key.endsWith(':')) key = key.slice(0, -1);
     if (key.startsWith("'") || key.startsWith('"')) key = key.slice(1, -1);
-    matching = names.has(pnpmKeyName(key));
+    if (listed.size > 0) {
+      matching = listed.has(key);
+      if (matching) found = true;
+    } else {
+      matching = names.has(pnpmKeyName(key));
+    }
   }
-  return none || led;
+  if (none) return true;
+  if (listed.size > 0 && !found) return any;
+  return led;
+}
+
+/**
+ * With `node-linker=hoisted` the folder under node_modules is named by the dependency's alias
+ * (`"aitrail": "file:vendor/x"` of a package named x is the lock's `x@file:vendor/x`; pnpm 8 keys it
+ * `file:vendor/x`): the lock keys pnpm's `<base>/node_modules/.modules.yaml` lists (`hoistedLocations`,
+ * YAML, or JSON from pnpm 10) for a folder holding `path`, read as the shims read them (aitrail_pn).
+ */
+function pnpmHoistedKeys(root: string, base: string, path: string): Set<string> {
+  const keys = new Set<string>();
+  let text: string;
+  try {
+    const modules = join(root, base, 'node_modules', '.modules.yaml');
+    if (!statSync(join(root, base, 'node_modules', '.pnpm', 'lock.yaml')).isFile() || !statSync(modules).isFile()) return keys;
+    text = readFileSync(modules, 'utf8');
+  } catch {
+    return keys;
+  }
+  const at = `node_modules/${path}`;
+  let key = '';
+  for (const line of text.split('\n')) {
+    const unquote = (value: string): string => (value.startsWith("'") || value.startsWith('"') ? value.slice(1, -1) : value);
+    if (line.startsWith('    "') && line.endsWith('": [')) key = line.slice('    "'.length, -'": ['.length);
+    else if (line.startsWith('    - ') || line.startsWith('      "')) {
+      const folder = unquote(line.startsWith('    - ') ? line.slice('    - '.length) : line.slice('      '.length).replace(/,$/, ''));
+      if (key !== '' && at.startsWith(`${folder}/`)) keys.add(key);
+    } else if (line.startsWith('    "')) key = '';
+    else if (/^ {2}[^ ]/.test(line)) {
+      key = line.slice(2);
+      if (key.endsWith(':')) key = key.slice(0, -1);
+      key = unquote(key);
+    }
+  }
+  return keys;
 }
 
 /** Whether a path pnpm's lock names, relative to `<top>/<base>` (`..`s first) or absolute, lands in the work tree `top` (an ancestor that is it); a quoted one, one with `.`/`..` inside or `//`, counts as in it. */

@@ -165,7 +165,9 @@ function ledIntoTrackedLines(): string[] {
     // The usual layouts, told without a process: no link on the way, or npm's one link to the aitrail package's own bin.
     '  if [ ! -L node_modules ] && [ ! -L node_modules/.bin ] && [ "$1" = node_modules/.bin/aitrail ]; then',
     '    [ ! -L "$1" ] && return 1',
-    '    [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ] && return 1',
+    // Not where pnpm installed (node_modules/.pnpm): its `node-linker=hoisted` copies a `file:` package into
+    // node_modules/aitrail as npm does, and it is judged by pnpm's lock (aitrail_pn).
+    '    [ ! -e node_modules/.pnpm ] && [ ! -L node_modules/.pnpm ] && [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ] && return 1',
     '  fi',
     // Nothing there runs nothing: pnpm's wrapper names "$basedir/node", absent in every install; a strict
     // realpath (macOS's, busybox's) fails on it, and that failure refused every agent's commit.
@@ -186,6 +188,9 @@ function ledIntoTrackedLines(): string[] {
     // Under node_modules: a package pnpm installed is judged by where pnpm took it from (aitrail_pn).
     '  case $aitrail_x in node_modules/*) aitrail_pn "" "${aitrail_x#node_modules/}"; return ;; esac',
     '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) aitrail_pn "$d" "${aitrail_x#"$d/node_modules/"}"; return ;; esac; fi',
+    // pnpm's `virtual-store-dir` (a committed .npmrc) outside node_modules: `<dir>/<folder>/node_modules/<name>`,
+    // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's.
+    '  case $aitrail_x in */node_modules/*) aitrail_q=${aitrail_x%%/node_modules/*}; case $aitrail_q in */*) aitrail_q=${aitrail_q%/*} ;; *) aitrail_q=. ;; esac; [ -f "$aitrail_q/lock.yaml" ] && return 0 ;; esac',
     '  tracked "$aitrail_x"',
     '}',
     // Whether a path pnpm's lock names (a `directory:` or `tarball: file:` resolution, relative to the
@@ -219,6 +224,7 @@ function ledIntoTrackedLines(): string[] {
     'aitrail_pn() {',
     "  aitrail_pw=' '",
     '  aitrail_pz=',
+    '  aitrail_px=',
     '  case $2 in',
     '    .pnpm/*/*)',
     '      aitrail_pf=${2#.pnpm/}',
@@ -230,11 +236,47 @@ function ledIntoTrackedLines(): string[] {
     '      while :; do',
     '        case $aitrail_pf in @*/*) aitrail_pm=${aitrail_pf#*/}; aitrail_pw="$aitrail_pw${aitrail_pf%%/*}+${aitrail_pm%%/*}@ " ;; *) aitrail_pw="$aitrail_pw${aitrail_pf%%/*}@ " ;; esac',
     '        case $aitrail_pf in */node_modules/*) aitrail_pf=${aitrail_pf#*/node_modules/} ;; *) break ;; esac',
-    '      done ;;',
+    '      done',
+    // `node-linker=hoisted`: the folder is named by the dependency's alias (`"aitrail": "file:vendor/x"` of a
+    // package named x is the lock's `x@file:vendor/x`; pnpm 8 keys it `file:vendor/x`), so the folder's name
+    // says nothing: pnpm's node_modules/.modules.yaml (`hoistedLocations`: each lock key, then the folders it
+    // went to) names the very keys judged. None listed: the names on the path, as before.
+    '      if [ -f "${1:+$1/}node_modules/.pnpm/lock.yaml" ] && [ -f "${1:+$1/}node_modules/.modules.yaml" ]; then',
+    '        aitrail_pg=$(grep -E -e \'^(  [^ ]|    - |    "|      ")\' -- "${1:+$1/}node_modules/.modules.yaml" 2>/dev/null)',
+    '        aitrail_ph=',
+    '        aitrail_po=$IFS',
+    "        IFS='",
+    "'",
+    '        set -f',
+    '        for aitrail_pl in $aitrail_pg; do',
+    '          case $aitrail_pl in',
+    // pnpm 10 writes the file as JSON: `    "<key>": [`, then `      "<folder>",`.
+    "            '    \"'*'\": [')",
+    '              aitrail_ph=${aitrail_pl#    \\"}',
+    '              aitrail_ph=${aitrail_ph%\\": [} ;;',
+    "            '    - '*|'      \"'*)",
+    '              aitrail_pl=${aitrail_pl#    - }',
+    '              aitrail_pl=${aitrail_pl#      }',
+    '              aitrail_pl=${aitrail_pl%,}',
+    '              case $aitrail_pl in [\\\'\\"]*) aitrail_pl=${aitrail_pl#?}; aitrail_pl=${aitrail_pl%?} ;; esac',
+    // The keys kept one a line ($IFS is the newline here).
+    '              [ -n "$aitrail_ph" ] && case node_modules/$2 in "$aitrail_pl"/*) aitrail_px=$aitrail_px$IFS$aitrail_ph$IFS ;; esac ;;',
+    '            \'    "\'*) aitrail_ph= ;;',
+    '            *)',
+    '              aitrail_ph=${aitrail_pl#  }',
+    '              aitrail_ph=${aitrail_ph%:}',
+    '              case $aitrail_ph in [\\\'\\"]*) aitrail_ph=${aitrail_ph#?}; aitrail_ph=${aitrail_ph%?} ;; esac ;;',
+    '          esac',
+    '        done',
+    '        IFS=$aitrail_po',
+    '        set +f',
+    '      fi ;;',
     '  esac',
     '  if [ ! -f "${1:+$1/}node_modules/.pnpm/lock.yaml" ]; then [ -n "$aitrail_pz" ] && return 0; return 1; fi',
     '  aitrail_pg=$(grep -E -e \'^(  [^ ]|    resolution: )\' -- "${1:+$1/}node_modules/.pnpm/lock.yaml" 2>/dev/null)',
     '  aitrail_pr=1',
+    '  aitrail_pa=1',
+    '  aitrail_pq=',
     '  aitrail_pk=',
     '  aitrail_po=$IFS',
     "  IFS='",
@@ -243,20 +285,22 @@ function ledIntoTrackedLines(): string[] {
     '  for aitrail_pl in $aitrail_pg; do',
     '    case $aitrail_pl in',
     "      '    resolution: '*)",
-    '        [ -n "$aitrail_pk" ] || continue',
+    // Listed keys (hoisted): every entry's resolution is judged too (aitrail_pa), for keys the lock spells otherwise.
+    '        [ -n "$aitrail_pk" ] || [ -n "$aitrail_px" ] || continue',
     '        aitrail_pl=${aitrail_pl#    resolution: }',
-    "        case $aitrail_pl in '{'*'}') aitrail_pl=${aitrail_pl#?}; aitrail_pl=${aitrail_pl%?} ;; *) aitrail_pr=0; continue ;; esac",
+    "        case $aitrail_pl in '{'*'}') aitrail_pl=${aitrail_pl#?}; aitrail_pl=${aitrail_pl%?} ;; *) aitrail_pa=0; [ -n \"$aitrail_pk\" ] && aitrail_pr=0; continue ;; esac",
     '        while [ -n "$aitrail_pl" ]; do',
     '          aitrail_pm=${aitrail_pl%%, *}',
     "          case $aitrail_pl in *', '*) aitrail_pl=${aitrail_pl#*, } ;; *) aitrail_pl= ;; esac",
     "          case $aitrail_pm in 'directory: '*) aitrail_pm=${aitrail_pm#directory: } ;; 'tarball: file:'*) aitrail_pm=${aitrail_pm#tarball: file:} ;; *) continue ;; esac",
     '          aitrail_pz=',
-    '          aitrail_pin "$1" "$aitrail_pm" && aitrail_pr=0',
+    '          aitrail_pin "$1" "$aitrail_pm" && { aitrail_pa=0; [ -n "$aitrail_pk" ] && aitrail_pr=0; }',
     '        done ;;',
     '      *)',
     '        aitrail_pm=${aitrail_pl#  }',
     '        aitrail_pm=${aitrail_pm%:}',
     '        case $aitrail_pm in [\\\'\\"]*) aitrail_pm=${aitrail_pm#?}; aitrail_pm=${aitrail_pm%?} ;; esac',
+    '        if [ -n "$aitrail_px" ]; then aitrail_pk=; case $aitrail_px in *"$IFS$aitrail_pm$IFS"*) aitrail_pk=1; aitrail_pq=1 ;; esac; continue; fi',
     '        case $aitrail_pm in file:*) aitrail_pm=file: ;; @*) aitrail_pm=${aitrail_pm#@}; aitrail_pm=@${aitrail_pm%%@*}@ ;; *) aitrail_pm=${aitrail_pm%%@*}@ ;; esac',
     '        case $aitrail_pm in */*) aitrail_pm=${aitrail_pm%%/*}+${aitrail_pm#*/} ;; esac',
     '        aitrail_pk=',
@@ -266,6 +310,9 @@ function ledIntoTrackedLines(): string[] {
     '  IFS=$aitrail_po',
     '  set +f',
     '  [ -n "$aitrail_pz" ] && return 0',
+    // pnpm 8 lists a registry package as `/aitrail/1.0.0`, its lock as `/aitrail@1.0.0`: no listed key in the
+    // lock, every entry counts (a folder or tarball in the work tree anywhere in the lock: the repository's).
+    '  [ -n "$aitrail_px" ] && [ -z "$aitrail_pq" ] && return $aitrail_pa',
     '  return $aitrail_pr',
     '}',
     // pnpm writes a package's bin path into its wrapper unescaped, inside double quotes: a `bin` of
