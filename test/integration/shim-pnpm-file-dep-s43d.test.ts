@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
+import { expectRepositoryAitrailRefused, PNPM_PATH, pnpmInstall, pnpmRepoCommit, pnpmRepoInit, skipWithoutPnpm } from '../helpers/pnpm.js';
 
 /**
  * A real pnpm install of a `file:` dependency copies (hard-links, or unpacks a tarball) the package into
@@ -15,50 +16,6 @@ import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
  * (src/install/shim-source.ts aitrail_pn, src/install/binary-reachable.ts pnpmFromRepository): a folder or
  * tarball in the work tree is refused, one outside it (`pnpm add -D ../aitrail-1.0.0.tgz`) runs.
  */
-/**
- * The folder pnpm is in, found on the full PATH: .ci/run installs it with `npm install -g`, into npm's
- * global prefix, which is /usr/bin only where node is /usr/bin/node. The hooks' PATH is that folder, node's
- * and the system's, nothing else (no aitrail on it).
- */
-const PNPM_DIR = spawnSync('sh', ['-c', 'command -v pnpm'], { encoding: 'utf8' }).stdout.trim().replace(/\/[^/]*$/, '');
-const PATH = [...new Set([PNPM_DIR, dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].filter(Boolean))].join(':');
-const pnpm = PNPM_DIR !== '' && spawnSync('pnpm', ['--version'], { env: { ...process.env, PATH }, encoding: 'utf8' }).status === 0;
-// CI installs pnpm (.ci/run): there a missing pnpm fails these tests instead of skipping them all without a word.
-if (!pnpm) console.warn(`!!! pnpm not found${process.env.CI ? ' (CI: the tests below run and fail)' : ': the real-pnpm tests of s43D-1 are skipped'}`);
-
-/** `pnpm install --ignore-scripts --offline` in `dir` (the careful person's install: none of the repository's scripts run). */
-function pnpmInstall(dir: string, frozen = false): void {
-  const store = tempDir('aitrail-pnpm-store-');
-  const result = spawnSync('pnpm', ['install', '--ignore-scripts', '--offline', ...(frozen ? ['--frozen-lockfile'] : [])], {
-    cwd: dir,
-    env: { ...process.env, PATH, npm_config_store_dir: store, npm_config_update_notifier: 'false', CI: '' },
-    encoding: 'utf8',
-  });
-  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
-}
-
-function commit(repo: TestRepo, model: string): ReturnType<typeof spawnSync> {
-  repo.write('a.txt', `${Math.random()}\n`);
-  repo.git(['add', 'a.txt']);
-  return spawnSync('git', ['commit', '-q', '-m', 'AI change'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH, AITRAIL_MODEL: model }, encoding: 'utf8' });
-}
-
-function refused(repo: TestRepo, marker: string): void {
-  // Twice: the second commit's hooks may read the note that git tracks nothing under node_modules.
-  const head = repo.git(['rev-parse', 'HEAD']);
-  for (let i = 0; i < 2; i++) {
-    const result = commit(repo, 'qwen/qwen3-coder');
-    expect(result.status).not.toBe(0);
-    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head); // no commit landed
-    expect(result.stderr).toMatch(/aitrail: commit blocked: node_modules\/\.bin\/aitrail comes from the repository/);
-    expect(existsSync(marker)).toBe(false);
-  }
-  // init judges it as the hooks do: it warns that they will find no aitrail.
-  const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH }, encoding: 'utf8' });
-  expect(`${init.stdout}${init.stderr}`).toMatch(/the hooks will not find the aitrail binary/);
-  expect(existsSync(marker)).toBe(false);
-}
-
 /** A package folder `<dir>/<folder>` whose bin runs this build's CLI, as an honest aitrail outside the repository. */
 function honestPackage(dir: string, folder: string): string {
   const pkg = join(dir, folder);
@@ -78,31 +35,31 @@ function honestRepo(root: string, spec: string): TestRepo {
     'package.json': `{"name":"app","version":"1.0.0","devDependencies":{"aitrail":${JSON.stringify(spec)}}}\n`,
   });
   pnpmInstall(repo.dir);
-  const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH }, encoding: 'utf8' });
-  expect(init.status, init.stderr).toBe(0);
-  expect(`${init.stdout}${init.stderr}`).not.toMatch(/will not find the aitrail binary/);
+  const init = pnpmRepoInit(repo);
+  expect(init.code, init.said).toBe(0);
+  expect(init.said).not.toMatch(/will not find the aitrail binary/);
   return repo;
 }
 
 function runs(repo: TestRepo): void {
   for (let i = 0; i < 2; i++) {
-    const denied = commit(repo, 'qwen/qwen3-coder');
+    const denied = pnpmRepoCommit(repo, 'qwen/qwen3-coder');
     expect(denied.status).not.toBe(0);
     expect(denied.stderr).toMatch(/qwen/);
     expect(denied.stderr).not.toMatch(/comes from the repository/);
-    const allowed = commit(repo, 'openai/gpt-5');
+    const allowed = pnpmRepoCommit(repo, 'openai/gpt-5');
     expect(allowed.status, allowed.stderr).toBe(0);
     expect(allowed.stderr).not.toMatch(/comes from the repository/);
     expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
   }
 }
 
-describe.skipIf(!pnpm && !process.env.CI)('pnpm install of a `file:` dependency (real pnpm)', () => {
+describe.skipIf(skipWithoutPnpm('s43D-1'))('pnpm install of a `file:` dependency (real pnpm)', () => {
   it('on a folder the repository commits (`file:vendor/aitrail`, hard-linked into .pnpm): refused, its script never runs', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-pnpm-file-');
     pnpmInstall(repo.dir);
     expect(readdirSync(join(repo.dir, 'node_modules', '.pnpm'))).toContain('aitrail@file+vendor+aitrail');
-    refused(repo, marker);
+    expectRepositoryAitrailRefused(repo, marker);
   });
 
   it('on a tarball the repository commits (`file:vendor/aitrail.tgz`, unpacked into .pnpm): refused', () => {
@@ -112,7 +69,7 @@ describe.skipIf(!pnpm && !process.env.CI)('pnpm install of a `file:` dependency 
     repo.git(['add', '.']);
     repo.git(['commit', '-q', '--no-verify', '-m', 'tarball']);
     pnpmInstall(repo.dir);
-    refused(repo, marker);
+    expectRepositoryAitrailRefused(repo, marker);
   });
 
   it('whose committed pnpm-lock.yaml names it `file:../elsewhere` but resolves it to vendor/aitrail (the store folder says "outside"): refused', () => {
@@ -151,7 +108,7 @@ describe.skipIf(!pnpm && !process.env.CI)('pnpm install of a `file:` dependency 
     repo.git(['commit', '-q', '--no-verify', '-m', 'lock']);
     pnpmInstall(repo.dir, true);
     expect(readdirSync(join(repo.dir, 'node_modules', '.pnpm'))).toContain('aitrail@file+..+elsewhere');
-    refused(repo, marker);
+    expectRepositoryAitrailRefused(repo, marker);
   });
 
   it('on a committed folder named `..+x` (`file:..+x`, stored as `aitrail@file+..+x`, which also spells `../x`): refused', () => {
@@ -162,7 +119,7 @@ describe.skipIf(!pnpm && !process.env.CI)('pnpm install of a `file:` dependency 
     repo.git(['commit', '-q', '--no-verify', '-m', 'rename']);
     pnpmInstall(repo.dir);
     expect(readdirSync(join(repo.dir, 'node_modules', '.pnpm'))).toContain('aitrail@file+..+x');
-    refused(repo, marker);
+    expectRepositoryAitrailRefused(repo, marker);
   });
 
   it('on a folder the repository commits, installed with the committed .npmrc\'s `node-linker=hoisted` (copied into node_modules/aitrail): refused', () => {
@@ -172,7 +129,7 @@ describe.skipIf(!pnpm && !process.env.CI)('pnpm install of a `file:` dependency 
     repo.git(['commit', '-q', '--no-verify', '-m', 'npmrc']);
     pnpmInstall(repo.dir);
     expect(existsSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json'))).toBe(true);
-    refused(repo, marker);
+    expectRepositoryAitrailRefused(repo, marker);
   });
 
   it('in a pnpm workspace, a member\'s `file:../vendor/aitrail` (the lock names it relative to the workspace top, the store at the top): refused', () => {
@@ -186,7 +143,7 @@ describe.skipIf(!pnpm && !process.env.CI)('pnpm install of a `file:` dependency 
     pnpmInstall(repo.dir);
     expect(readdirSync(join(repo.dir, 'node_modules', '.pnpm'))).toContain('aitrail@file+vendor+aitrail');
     for (let i = 0; i < 2; i++) {
-      const result = spawnSync('git', ['commit', '-q', '--allow-empty', '-m', 'AI change'], { cwd: join(repo.dir, 'web'), env: { ...TEST_GIT_ENV, PATH, AITRAIL_MODEL: 'qwen/qwen3-coder' }, encoding: 'utf8' });
+      const result = spawnSync('git', ['commit', '-q', '--allow-empty', '-m', 'AI change'], { cwd: join(repo.dir, 'web'), env: { ...TEST_GIT_ENV, PATH: PNPM_PATH, AITRAIL_MODEL: 'qwen/qwen3-coder' }, encoding: 'utf8' });
       expect(result.status).not.toBe(0);
       expect(result.stderr).toMatch(/aitrail: commit blocked: web\/node_modules\/\.bin\/aitrail comes from the repository/);
       expect(existsSync(marker)).toBe(false);

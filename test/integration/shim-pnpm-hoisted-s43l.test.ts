@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
-import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
+import { expectRepositoryAitrailRefused, pnpmInstall, pnpmRepoCommit, pnpmRepoInit, skipWithoutPnpm } from '../helpers/pnpm.js';
 
 /**
  * pnpm's `node-linker=hoisted` (a committed .npmrc) copies a `file:` package into node_modules/<alias>, as
@@ -16,42 +16,6 @@ import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
  * the lock keys pnpm's node_modules/.modules.yaml lists for it (src/install/shim-source.ts aitrail_pn,
  * src/install/binary-reachable.ts pnpmHoistedKeys).
  */
-const PATH = '/usr/local/bin:/usr/bin:/bin';
-const pnpm = spawnSync('pnpm', ['--version'], { env: { ...process.env, PATH }, encoding: 'utf8' }).status === 0;
-
-function pnpmInstall(dir: string): void {
-  const store = tempDir('aitrail-pnpm-store-');
-  const result = spawnSync('pnpm', ['install', '--ignore-scripts', '--offline'], {
-    cwd: dir,
-    env: { ...process.env, PATH, npm_config_store_dir: store, npm_config_update_notifier: 'false', CI: '' },
-    encoding: 'utf8',
-  });
-  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
-}
-
-function commit(repo: TestRepo, model: string): ReturnType<typeof spawnSync> {
-  repo.write('a.txt', `${Math.random()}\n`);
-  repo.git(['add', 'a.txt']);
-  return spawnSync('git', ['commit', '-q', '-m', 'AI change'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH, AITRAIL_MODEL: model }, encoding: 'utf8' });
-}
-
-function init(repo: TestRepo): string {
-  const result = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH }, encoding: 'utf8' });
-  expect(result.status, result.stderr).toBe(0);
-  return `${result.stdout}${result.stderr}`;
-}
-
-function refused(repo: TestRepo, marker: string): void {
-  for (let i = 0; i < 2; i++) {
-    const result = commit(repo, 'qwen/qwen3-coder');
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/aitrail: commit blocked: node_modules\/\.bin\/aitrail comes from the repository/);
-    expect(existsSync(marker)).toBe(false);
-  }
-  expect(init(repo)).toMatch(/the hooks will not find the aitrail binary/);
-  expect(existsSync(marker)).toBe(false);
-}
-
 /** The repository of vendoredAitrailRepo with a committed `.npmrc` saying `node-linker=hoisted` (and `files` over it), installed by pnpm. */
 function hoisted(repo: TestRepo, files: Record<string, string> = {}): void {
   for (const [path, text] of Object.entries({ '.npmrc': 'node-linker=hoisted\n', ...files })) repo.write(path, text);
@@ -60,12 +24,12 @@ function hoisted(repo: TestRepo, files: Record<string, string> = {}): void {
   pnpmInstall(repo.dir);
 }
 
-describe.skipIf(!pnpm)('pnpm node-linker=hoisted, a `file:` dependency (real pnpm)', () => {
+describe.skipIf(skipWithoutPnpm('s43L-1/2'))('pnpm node-linker=hoisted, a `file:` dependency (real pnpm)', () => {
   it('on a folder the repository commits whose bin is bin/aitrail.js (npm\'s layout, no process spent on it before): refused', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-pnpm-hoisted-js-', 'bin/aitrail.js');
     hoisted(repo);
     expect(existsSync(join(repo.dir, 'node_modules', 'aitrail', 'bin', 'aitrail.js'))).toBe(true);
-    refused(repo, marker);
+    expectRepositoryAitrailRefused(repo, marker);
   });
 
   it('on a folder the repository commits holding a package named otherwise (`"aitrail": "file:vendor/aitrail"`, name `helper`): refused', () => {
@@ -73,7 +37,7 @@ describe.skipIf(!pnpm)('pnpm node-linker=hoisted, a `file:` dependency (real pnp
     const manifest = JSON.parse(readFileSync(join(repo.dir, 'vendor', 'aitrail', 'package.json'), 'utf8')) as Record<string, unknown>;
     hoisted(repo, { 'vendor/aitrail/package.json': `${JSON.stringify({ ...manifest, name: 'helper' })}\n` });
     expect(readFileSync(join(repo.dir, 'node_modules', '.pnpm', 'lock.yaml'), 'utf8')).toContain('helper@file:vendor/aitrail');
-    refused(repo, marker);
+    expectRepositoryAitrailRefused(repo, marker);
   });
 
   it('(not hoisted) with the committed .npmrc\'s `virtual-store-dir=vs`, a store in the work tree outside node_modules: refused', () => {
@@ -83,7 +47,7 @@ describe.skipIf(!pnpm)('pnpm node-linker=hoisted, a `file:` dependency (real pnp
     repo.git(['commit', '-q', '--no-verify', '-m', 'store dir']);
     pnpmInstall(repo.dir);
     expect(existsSync(join(repo.dir, 'vs', 'lock.yaml'))).toBe(true);
-    refused(repo, marker);
+    expectRepositoryAitrailRefused(repo, marker);
   });
 
   it('on a folder outside the repository (`file:../aitrail`, aliased or not): runs, the agent\'s commit is judged and recorded', () => {
@@ -102,12 +66,12 @@ describe.skipIf(!pnpm)('pnpm node-linker=hoisted, a `file:` dependency (real pnp
         'package.json': '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"file:../aitrail"}}\n',
       });
       pnpmInstall(repo.dir);
-      expect(init(repo)).not.toMatch(/will not find the aitrail binary/);
-      const denied = commit(repo, 'qwen/qwen3-coder');
+      expect(pnpmRepoInit(repo).said).not.toMatch(/will not find the aitrail binary/);
+      const denied = pnpmRepoCommit(repo, 'qwen/qwen3-coder');
       expect(denied.status).not.toBe(0);
       expect(denied.stderr).toMatch(/qwen/);
       expect(denied.stderr).not.toMatch(/comes from the repository/);
-      const allowed = commit(repo, 'openai/gpt-5');
+      const allowed = pnpmRepoCommit(repo, 'openai/gpt-5');
       expect(allowed.status, allowed.stderr).toBe(0);
       expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
     }

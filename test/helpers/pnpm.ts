@@ -1,0 +1,69 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { expect } from 'vitest';
+import { BIN } from './cli.js';
+import { TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
+
+/**
+ * The folder pnpm is in, found on the full PATH: .ci/run installs it with `npm install -g`, into npm's
+ * global prefix, which is /usr/bin only where node is /usr/bin/node.
+ */
+const PNPM_DIR = spawnSync('sh', ['-c', 'command -v pnpm'], { encoding: 'utf8' }).stdout.trim().replace(/\/[^/]*$/, '');
+
+/** The hooks' PATH in the real-pnpm tests: pnpm's folder, node's and the system's, nothing else (no aitrail on it). */
+export const PNPM_PATH = [...new Set([PNPM_DIR, dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].filter(Boolean))].join(':');
+
+/** Whether a real pnpm runs here. */
+export const pnpmFound = PNPM_DIR !== '' && spawnSync('pnpm', ['--version'], { env: { ...process.env, PATH: PNPM_PATH }, encoding: 'utf8' }).status === 0;
+
+/**
+ * Whether the real-pnpm tests are skipped: only where pnpm is missing outside CI (CI installs it, .ci/run:
+ * there a missing pnpm fails them instead of skipping them all without a word).
+ */
+export function skipWithoutPnpm(what: string): boolean {
+  if (!pnpmFound) console.warn(`!!! pnpm not found${process.env.CI ? ' (CI: the tests below run and fail)' : `: the real-pnpm tests of ${what} are skipped`}`);
+  return !pnpmFound && !process.env.CI;
+}
+
+/** `pnpm install --ignore-scripts --offline` in `dir` (the careful person's install: none of the repository's scripts run). */
+export function pnpmInstall(dir: string, frozen = false): void {
+  const store = tempDir('aitrail-pnpm-store-');
+  const result = spawnSync('pnpm', ['install', '--ignore-scripts', '--offline', ...(frozen ? ['--frozen-lockfile'] : [])], {
+    cwd: dir,
+    env: { ...process.env, PATH: PNPM_PATH, npm_config_store_dir: store, npm_config_update_notifier: 'false', CI: '' },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+}
+
+/** An agent's commit through the hooks (AITRAIL_MODEL names the model), PATH as PNPM_PATH. */
+export function pnpmRepoCommit(repo: TestRepo, model: string): SpawnSyncReturns<string> {
+  repo.write('a.txt', `${Math.random()}\n`);
+  repo.git(['add', 'a.txt']);
+  return spawnSync('git', ['commit', '-q', '-m', 'AI change'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH: PNPM_PATH, AITRAIL_MODEL: model }, encoding: 'utf8' });
+}
+
+/** `aitrail init --mode git` in the repository, PATH as PNPM_PATH: its exit code and all it said. */
+export function pnpmRepoInit(repo: TestRepo): { code: number | null; said: string } {
+  const result = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH: PNPM_PATH }, encoding: 'utf8' });
+  return { code: result.status, said: `${result.stdout}${result.stderr}` };
+}
+
+/**
+ * An agent's commit is refused because node_modules/.bin/aitrail comes from the repository, no commit
+ * lands and the repository's script (which writes `marker`) never runs; init warns the hooks will find no
+ * aitrail. Twice: the second commit's hooks may read the note that git tracks nothing under node_modules.
+ */
+export function expectRepositoryAitrailRefused(repo: TestRepo, marker: string): void {
+  const head = repo.git(['rev-parse', 'HEAD']);
+  for (let i = 0; i < 2; i++) {
+    const result = pnpmRepoCommit(repo, 'qwen/qwen3-coder');
+    expect(result.status).not.toBe(0);
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+    expect(result.stderr).toMatch(/aitrail: commit blocked: node_modules\/\.bin\/aitrail comes from the repository/);
+    expect(existsSync(marker)).toBe(false);
+  }
+  expect(pnpmRepoInit(repo).said).toMatch(/the hooks will not find the aitrail binary/);
+  expect(existsSync(marker)).toBe(false);
+}
