@@ -731,17 +731,41 @@ function footerQuotingLists(lines: readonly string[]): boolean[] {
     }
     if (start < 0) start = at;
     const text = line.slice(item[0].length);
-    // Nested, as Markdown reads it, when indented to the text of an item above (`  * ` under `* `; one space is a sibling).
-    const indent = item[0].length - item[0].trimStart().length;
+    // Nested, as Markdown reads it, when indented to the text of an item above (`  * ` under `* `; one space is a sibling),
+    // in columns, a tab to the next multiple of four (`\t* ` under `* ` is nested; `  - ` under `-\tfix` is a sibling: README row s43R-2).
+    const { indent, content } = itemColumns(item[0]);
     while (parents.length > 0 && parents[parents.length - 1]!.content > indent) parents.pop();
     const footer = footerItem(text);
     if (footer) holdsFooter = true;
     const parent = parents[parents.length - 1];
     shown[at] = (parent !== undefined && parent.prose) || wrappedItem(text) || crossedItem(text);
     const bare = unmarked(text.trim());
-    parents.push({ content: item[0].length, prose: !footer && bare !== '' && !KEY_LINE.test(bare) && !WORDS_KEY_LINE.test(bare) });
+    parents.push({ content, prose: !footer && bare !== '' && !KEY_LINE.test(bare) && !WORDS_KEY_LINE.test(bare) });
   }
   return quoted;
+}
+
+/**
+ * A list item's bullet (LIST_ITEM's match) in columns, as CommonMark counts them: a tab to the next multiple of
+ * four. `indent`: where the bullet starts; `content`: where the item's text starts, one column past the bullet
+ * when five or more follow it (the text is then an indented code block).
+ */
+function itemColumns(bullet: string): { indent: number; content: number } {
+  let column = 0;
+  let indent = -1;
+  let marker = -1;
+  for (const char of bullet) {
+    if (char === ' ' || char === '\t') {
+      if (indent >= 0 && marker < 0) marker = column;
+      column = char === '\t' ? column + 4 - (column % 4) : column + 1;
+    } else {
+      if (indent < 0) indent = column;
+      column += 1;
+    }
+  }
+  if (indent < 0) indent = 0;
+  if (marker < 0) marker = column;
+  return { indent, content: column - marker >= 5 ? marker + 1 : column };
 }
 
 /** Whether a list item's text, past marks before it (`❌`), is wrapped whole in a code span, quotation marks or a strikethrough. */
