@@ -703,8 +703,8 @@ const LIST_ITEM = /^[ \t]{0,6}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
  * co-author). A list is a run of item lines with no blank or other line between them; a task list's
  * ticked tool (`  - Assisted-by: Jules` under `- [x] … assisted using an AI tool`) holds no footer and is
  * read as before. Only an item shown as a quotation is taken for one (README row s43I-1): its text in a
- * code span, quotation marks or a strikethrough (`- ❌ \`Co-Authored-By: …\``), or an item nested under an
- * item of prose (the rule it illustrates); a plain top-level `- Co-Authored-By: Claude <…>` or
+ * code span, quotation marks or a strikethrough (`- ❌ \`Co-Authored-By: …\``), after a cross (`- ❌ Co-Authored-By: …`,
+ * row s43R-1), or an item nested under an item of prose (the rule it illustrates); a plain top-level `- Co-Authored-By: Claude <…>` or
  * `- Assisted-by: qwen-code:qwen/qwen3-coder` beside a decoy footer item is read, as a person reads it.
  * One pass over the lines, asked only when a body line shows a key.
  */
@@ -731,17 +731,41 @@ function footerQuotingLists(lines: readonly string[]): boolean[] {
     }
     if (start < 0) start = at;
     const text = line.slice(item[0].length);
-    // Nested, as Markdown reads it, when indented to the text of an item above (`  * ` under `* `; one space is a sibling).
-    const indent = item[0].length - item[0].trimStart().length;
+    // Nested, as Markdown reads it, when indented to the text of an item above (`  * ` under `* `; one space is a sibling),
+    // in columns, a tab to the next multiple of four (`\t* ` under `* ` is nested; `  - ` under `-\tfix` is a sibling: README row s43R-2).
+    const { indent, content } = itemColumns(item[0]);
     while (parents.length > 0 && parents[parents.length - 1]!.content > indent) parents.pop();
     const footer = footerItem(text);
     if (footer) holdsFooter = true;
     const parent = parents[parents.length - 1];
-    shown[at] = (parent !== undefined && parent.prose) || wrappedItem(text);
+    shown[at] = (parent !== undefined && parent.prose) || wrappedItem(text) || crossedItem(text);
     const bare = unmarked(text.trim());
-    parents.push({ content: item[0].length, prose: !footer && bare !== '' && !KEY_LINE.test(bare) && !WORDS_KEY_LINE.test(bare) });
+    parents.push({ content, prose: !footer && bare !== '' && !KEY_LINE.test(bare) && !WORDS_KEY_LINE.test(bare) });
   }
   return quoted;
+}
+
+/**
+ * A list item's bullet (LIST_ITEM's match) in columns, as CommonMark counts them: a tab to the next multiple of
+ * four. `indent`: where the bullet starts; `content`: where the item's text starts, one column past the bullet
+ * when five or more follow it (the text is then an indented code block).
+ */
+function itemColumns(bullet: string): { indent: number; content: number } {
+  let column = 0;
+  let indent = -1;
+  let marker = -1;
+  for (const char of bullet) {
+    if (char === ' ' || char === '\t') {
+      if (indent >= 0 && marker < 0) marker = column;
+      column = char === '\t' ? column + 4 - (column % 4) : column + 1;
+    } else {
+      if (indent < 0) indent = column;
+      column += 1;
+    }
+  }
+  if (indent < 0) indent = 0;
+  if (marker < 0) marker = column;
+  return { indent, content: column - marker >= 5 ? marker + 1 : column };
 }
 
 /** Whether a list item's text, past marks before it (`❌`), is wrapped whole in a code span, quotation marks or a strikethrough. */
@@ -754,6 +778,20 @@ function wrappedItem(text: string): boolean {
   if (first === '`' && last === '`') return true;
   const open = QUOTE_OPENS.indexOf(first);
   return open >= 0 && QUOTE_CLOSES[open] === last;
+}
+
+/** A cross or a no-entry sign (❌ ❎ ✖ ✗ ✘ 🚫 ⛔): what a rule list marks a line it forbids with. */
+const CROSS_MARK = /[\u274C\u274E\u2716\u2717\u2718\u26D4\u{1F6AB}]/u;
+
+/**
+ * Whether a list item's text opens with marks holding a cross (`- ❌ Co-Authored-By: Claude <…>` under
+ * `### Prohibited Patterns`, beside `- ❌ 🤖 Generated with [Claude Code]`): a line the list forbids, shown
+ * as a quotation as a code span shows one (README row s43R-1). No agent marks its own footer or co-author so.
+ */
+function crossedItem(text: string): boolean {
+  const bare = text.trim();
+  const mark = bare.length > 0 && bare.charCodeAt(0) > 0x7f ? leadingMark(bare) : null;
+  return mark !== null && CROSS_MARK.test(mark);
 }
 
 /** Quotation marks around a list item's text (footerItem). */
