@@ -423,7 +423,7 @@ function localDay(sessions: string, at: number): string {
  * for the same way, at most {@link MAX_SUBAGENTS} rollouts in all, {@link MAX_NAMED_DAYS} day
  * directories listed.
  */
-function namedChildren(sessions: string, id: string, own: string, recent: (written: number) => boolean): string[] {
+function namedChildren(sessions: string, id: string, own: string, recent: (written: number) => boolean, spawned: Map<string, { id: string; parent: string } | null>): string[] {
   const listed = new Map<string, Map<string, string>>();
   const rolloutsIn = (dir: string): Map<string, string> | undefined => {
     let byId = listed.get(dir);
@@ -463,6 +463,7 @@ function namedChildren(sessions: string, id: string, own: string, recent: (writt
       if (looked.has(path)) continue;
       looked.add(path);
       const spawn = spawnOf(path);
+      spawned.set(path, spawn);
       if (!spawn || !threads.has(spawn.parent)) continue;
       const written = writtenAt(path);
       if (written === null) continue;
@@ -492,10 +493,12 @@ function subagentModels(place: SettingsPlace, sessions: string, id: string, own:
   const paths = written.slice(0, MAX_SPAWN_CANDIDATES).map(({ path }) => path);
   // Every rollout that can be a sub-agent's was looked at, unless the parent's day is further back
   // than the days listed or more were written than are looked at: then those its rollout names too.
+  // Each rollout's session_meta read once (namedChildren reads those it locates).
+  const read = new Map<string, { id: string; parent: string } | null>();
   if (!all || written.length > MAX_SPAWN_CANDIDATES) {
-    for (const path of namedChildren(sessions, id, own, recent)) if (!paths.includes(path)) paths.push(path);
+    for (const path of namedChildren(sessions, id, own, recent, read)) if (!paths.includes(path)) paths.push(path);
   }
-  const spawns = paths.map((path) => ({ path, spawn: spawnOf(path) }));
+  const spawns = paths.map((path) => ({ path, spawn: read.has(path) ? (read.get(path) ?? null) : spawnOf(path) }));
   const parents = new Set([id.toLowerCase()]);
   const children: string[] = [];
   // Parents before children, at any depth: a grandchild may be listed before its parent.
