@@ -364,7 +364,11 @@ function spawnedIds(path: string, budget: { bytes: number }, locate: (id: string
   } finally {
     closeSync(opened.fd);
   }
+  // The keys of Codex's own records first (`"new_thread_id":"…"` of the spawn event: in any string,
+  // a tool's output the rollout keeps, a quotation mark is escaped), then the rest in the order read:
+  // ids a tool's output quotes cannot take the places of those Codex itself recorded.
   const tried = new Set<string>();
+  const quoted = new Map<string, number>();
   for (const part of parts) {
     for (const needle of SPAWN_KEYS) {
       let lineStart = 0;
@@ -377,21 +381,33 @@ function spawnedIds(path: string, budget: { bytes: number }, locate: (id: string
         const match = SPAWNED_ID.exec(part.toString('latin1', at, at + 64));
         const child = match?.[1]?.toLowerCase();
         if (!child || tried.has(child) || !THREAD_ID.test(child)) continue;
+        const own = at >= 1 && part[at - 1] === 0x22 && part[at - 2] !== 0x5c && after === 0x22;
+        if (!own && quoted.has(child)) continue;
         while (nextBreak >= 0 && nextBreak < at) {
           lineStart = nextBreak + 1;
           nextBreak = part.indexOf(0x0a, lineStart);
         }
         if (stampedLine !== lineStart) {
           stampedLine = lineStart;
-          const stamp = LINE_TIMESTAMP.exec(part.subarray(lineStart, lineStart + 64).toString('latin1'))?.[1];
+          const stamp = LINE_TIMESTAMP.exec(part.toString('latin1', lineStart, lineStart + 64))?.[1];
           when = stamp ? Date.parse(stamp) : Number.NaN;
         }
         if (Number.isNaN(when)) continue;
+        if (!own) {
+          quoted.set(child, when);
+          continue;
+        }
         tried.add(child);
         const found = locate(child, when);
         if (found) named.push(found);
       }
     }
+  }
+  for (const [child, when] of quoted) {
+    if (named.length >= MAX_NAMED_IDS) break;
+    if (tried.has(child)) continue;
+    const found = locate(child, when);
+    if (found) named.push(found);
   }
   return named;
 }

@@ -37,18 +37,23 @@ function toolOutput(at: string, text: string): string {
   return `${JSON.stringify({ timestamp: at, type: 'response_item', payload: { type: 'function_call_output', call_id: 'call_0', output: text } })}\n`;
 }
 
+/** The event codex-rs records for a spawn (`collab_agent_spawn_end`): its key in the record itself, never escaped as quoted text is. */
+function spawnEnd(at: string, child: string): string {
+  return `${JSON.stringify({ timestamp: at, type: 'event_msg', payload: { type: 'collab_agent_spawn_end', call_id: 'call_1', sender_thread_id: PARENT, new_thread_id: child } })}\n`;
+}
+
 const otherId = (n: number): string => `019a3f50-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
 /** The parent (quoting `quoted` before its spawn of CHILD), the qwen CHILD, and 70 other sessions' rollouts written after it (the search by day incomplete). */
-function commitWith(quoted: string): { deny: ReturnType<typeof runAgent>; open: ReturnType<typeof runAgent> } {
+function commitWith(quoted: string, others = 70, spawnEvent = false): { deny: ReturnType<typeof runAgent>; open: ReturnType<typeof runAgent> } {
   const dir = dayOf(START);
   const childPath = `${dir}/rollout-2026-03-03T08-05-00-${CHILD}.jsonl`;
   const files: Record<string, string> = {
     'config.toml': 'model = "gpt-5"\n',
-    [`${dir}/rollout-2026-03-03T08-00-00-${PARENT}.jsonl`]: codexRollout({ id: PARENT, parent: null, start: START }, [START, 'gpt-5']) + toolOutput(START, quoted) + spawnLines(START, CHILD) + codexRollout({ id: PARENT, parent: null, start: START }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n'),
+    [`${dir}/rollout-2026-03-03T08-00-00-${PARENT}.jsonl`]: codexRollout({ id: PARENT, parent: null, start: START }, [START, 'gpt-5']) + toolOutput(START, quoted) + spawnLines(START, CHILD) + (spawnEvent ? spawnEnd(START, CHILD) : '') + codexRollout({ id: PARENT, parent: null, start: START }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n'),
     [childPath]: codexRollout({ id: CHILD, parent: PARENT, start: START }, [AFTER, 'qwen/qwen3-coder']),
   };
-  for (let n = 0; n < 70; n += 1) files[`${dir}/rollout-2026-03-03T09-00-00-${otherId(n)}.jsonl`] = codexRollout({ id: otherId(n), parent: null, start: START }, [AFTER, 'gpt-5']);
+  for (let n = 0; n < others; n += 1) files[`${dir}/rollout-2026-03-03T09-00-00-${otherId(n)}.jsonl`] = codexRollout({ id: otherId(n), parent: null, start: START }, [AFTER, 'gpt-5']);
   const home = homeWith(files);
   const minuteAgo = new Date(Date.now() - 60_000);
   utimesSync(join(home, childPath), minuteAgo, minuteAgo);
@@ -72,5 +77,10 @@ describe("ids a Codex parent's rollout quotes before its real spawn_agent answer
   it("64 other sessions' ids quoted first (their rollouts recent, none spawned by this thread): the qwen sub-agent is still read", () => {
     const others = Array.from({ length: 70 }, (_, n) => JSON.stringify({ agent_id: otherId(n) })).join('\n');
     expectQwenRead(commitWith(others));
+  });
+
+  it("300 other sessions' ids quoted first, each with a rollout: the qwen sub-agent Codex's own spawn event names is still read", () => {
+    const others = Array.from({ length: 300 }, (_, n) => JSON.stringify({ agent_id: otherId(n) })).join('\n');
+    expectQwenRead(commitWith(others, 300, true));
   });
 });
