@@ -35,7 +35,7 @@ const SPAWN_SCAN = 8 * 1024 * 1024;
 const SPAWN_BUDGET = 32 * 1024 * 1024;
 const MAX_NAMED_IDS = 256;
 /** Day directories listed in all to locate the rollouts of the ids rollouts name (each spawn's day and the days either side). */
-const MAX_NAMED_DAYS = 32;
+const MAX_NAMED_DAYS = 96;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** `spawn_agent`'s answer as the rollout holds it (`agent_id`, escaped inside the output's text, or not), or the spawn event's `new_thread_id`: the keys looked for, then the id after each. */
 const SPAWN_KEYS = [Buffer.from('agent_id'), Buffer.from('new_thread_id')];
@@ -453,16 +453,17 @@ function namedChildren(sessions: string, id: string, own: string, recent: (writt
     listed.set(dir, byId);
     return byId;
   };
-  // The day directories of the last spawning time asked: a line's ids share it.
+  // The day directories of the last spawning time asked (a line's ids share it), the days either
+  // side listed only when the spawning day does not hold the rollout.
   let lastAt = Number.NaN;
-  let lastDays: (Map<string, string> | undefined)[] = [];
+  let lastDirs: string[] = [];
   const locate = (child: string, at: number): string | null => {
     if (at !== lastAt) {
       lastAt = at;
-      lastDays = [0, -DAY_MS, DAY_MS].map((offset) => rolloutsIn(localDay(sessions, at + offset)));
+      lastDirs = [0, -DAY_MS, DAY_MS].map((offset) => localDay(sessions, at + offset));
     }
-    for (const byId of lastDays) {
-      const path = byId?.get(child);
+    for (const dir of lastDirs) {
+      const path = rolloutsIn(dir)?.get(child);
       if (path) return path;
     }
     return null;

@@ -83,4 +83,25 @@ describe("ids a Codex parent's rollout quotes before its real spawn_agent answer
     const others = Array.from({ length: 300 }, (_, n) => JSON.stringify({ agent_id: otherId(n) })).join('\n');
     expectQwenRead(commitWith(others, 300, true));
   });
+
+  it('a resumed session that spawned a worker on each of 40 days, the qwen one last: it is still read', () => {
+    const start = '2026-01-10T12:00:00.000Z';
+    const files: Record<string, string> = { 'config.toml': 'model = "gpt-5"\n' };
+    let parent = codexRollout({ id: PARENT, parent: null, start }, [start, 'gpt-5']);
+    for (let day = 0; day < 40; day += 1) {
+      const at = new Date(Date.parse(start) + day * 86_400_000 + 300_000).toISOString();
+      const id = day === 39 ? CHILD : `019a3f80-0000-7000-8000-${String(day).padStart(12, '0')}`;
+      parent += spawnLines(at, id);
+      files[`${dayOf(at)}/rollout-x-${id}.jsonl`] = codexRollout({ id, parent: PARENT, start: at }, [AFTER, day === 39 ? 'qwen/qwen3-coder' : 'gpt-5-mini']);
+    }
+    files[`${dayOf(start)}/rollout-2026-01-10T12-00-00-${PARENT}.jsonl`] = parent + codexRollout({ id: PARENT, parent: null, start }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n');
+    // 70 other sessions written after the workers: the search by day reads none of them.
+    const last = new Date(Date.parse(start) + 39 * 86_400_000).toISOString();
+    for (let n = 0; n < 70; n += 1) files[`${dayOf(last)}/rollout-y-${otherId(n)}.jsonl`] = codexRollout({ id: otherId(n), parent: null, start: last }, [AFTER, 'gpt-5']);
+    const home = homeWith(files);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    for (const path of Object.keys(files)) if (path.includes('/rollout-x-')) utimesSync(join(home, path), minuteAgo, minuteAgo);
+    const env = hookEnv({ HOME: homeWith(), CODEX_HOME: home, CODEX_SANDBOX: 'seatbelt', CODEX_THREAD_ID: PARENT });
+    expectQwenRead({ deny: runAgent(hookedCommittedAt(DENY, PREVIOUS), agentBin('codex'), [], env), open: runAgent(hookedCommittedAt('policy: {}\n', PREVIOUS), agentBin('codex'), [], env) });
+  });
 });
