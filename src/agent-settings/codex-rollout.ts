@@ -29,11 +29,13 @@ const MAX_SPAWN_CANDIDATES = 64;
 const MAX_SUBAGENTS = 64;
 /** Day directories looked into for sub-agents' rollouts: back to the parent's own day (none is spawned before it), at most this many. */
 const MAX_SPAWN_DAYS = 31;
-/** A rollout's first and last bytes read for the sub-agents it names (`spawn_agent`'s answers), at most this many ids taken. */
+/** A rollout's first and last bytes read for the sub-agents it names (`spawn_agent`'s answers), at most this many ids with a rollout taken. */
 const SPAWN_SCAN = 8 * 1024 * 1024;
 /** Bytes read in all for the sub-agents rollouts name, the parent's first (its sub-agents' for theirs). */
 const SPAWN_BUDGET = 32 * 1024 * 1024;
 const MAX_NAMED_IDS = 256;
+/** Day directories listed in all to locate the rollouts of the ids rollouts name (each spawn's day and the days either side). */
+const MAX_NAMED_DAYS = 96;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** `spawn_agent`'s answer as the rollout holds it (`agent_id`, escaped inside the output's text, or not), or the spawn event's `new_thread_id`: the keys looked for, then the id after each. */
 const SPAWN_KEYS = [Buffer.from('agent_id'), Buffer.from('new_thread_id')];
@@ -337,16 +339,18 @@ function spawnDays(sessions: string, own: string): { days: string[]; all: boolea
 }
 
 /**
- * The thread ids a rollout names as its sub-agents': codex-rs's `spawn_agent` answers the model
- * with `{"agent_id":"<uuid>",…}` (a `function_call_output`, its text escaped in the rollout) and
- * records a `collab_agent_spawn_end` event with `new_thread_id`; each with the UTC `timestamp` its
- * line starts with (the spawning time: the sub-agent's rollout is in that day's directory). Read in
- * the first and last {@link SPAWN_SCAN} bytes of the rollout. Anything the rollout quotes may name
- * an id too: an id only locates a rollout, whose own `session_meta` must still name the spawning
- * thread ({@link subagentModels}), so a forged one adds nothing.
+ * The rollouts of the thread ids a rollout names as its sub-agents': codex-rs's `spawn_agent` answers
+ * the model with `{"agent_id":"<uuid>",…}` (a `function_call_output`, its text escaped in the rollout)
+ * and records a `collab_agent_spawn_end` event with `new_thread_id`; each with the UTC `timestamp`
+ * its line starts with (the spawning time: the sub-agent's rollout is in that day's directory). Read
+ * in the first and last {@link SPAWN_SCAN} bytes of the rollout. Anything the rollout quotes may name
+ * an id too (a tool's output): only an id `locate` finds a rollout for is kept (at most
+ * {@link MAX_NAMED_IDS}), so ids quoted before the real answer cannot crowd it out, and that
+ * rollout's own `session_meta` must still name the spawning thread ({@link namedChildren}). Linear in
+ * the bytes read: each line's start is found once, going forward, and each id located once.
  */
-function spawnedIds(path: string, budget: { bytes: number }): Map<string, number> {
-  const named = new Map<string, number>();
+function spawnedIds(path: string, budget: { bytes: number }, locate: (id: string, at: number) => string | null): string[] {
+  const named: string[] = [];
   const opened = openRegularFile(path, constants.O_NOFOLLOW);
   if (!opened) return named;
   const parts: Buffer[] = [];
@@ -360,20 +364,50 @@ function spawnedIds(path: string, budget: { bytes: number }): Map<string, number
   } finally {
     closeSync(opened.fd);
   }
+  // The keys of Codex's own records first (`"new_thread_id":"…"` of the spawn event: in any string,
+  // a tool's output the rollout keeps, a quotation mark is escaped), then the rest in the order read:
+  // ids a tool's output quotes cannot take the places of those Codex itself recorded.
+  const tried = new Set<string>();
+  const quoted = new Map<string, number>();
   for (const part of parts) {
     for (const needle of SPAWN_KEYS) {
-      for (let at = part.indexOf(needle); at >= 0 && named.size < MAX_NAMED_IDS; at = part.indexOf(needle, at + needle.length)) {
-        const match = SPAWNED_ID.exec(part.subarray(at, at + 64).toString('latin1'));
+      let lineStart = 0;
+      let nextBreak = part.indexOf(0x0a);
+      let stampedLine = -1;
+      let when = Number.NaN;
+      for (let at = part.indexOf(needle); at >= 0 && named.length < MAX_NAMED_IDS; at = part.indexOf(needle, at + needle.length)) {
+        const after = part[at + needle.length];
+        if (after !== 0x22 && after !== 0x5c) continue;
+        const match = SPAWNED_ID.exec(part.toString('latin1', at, at + 64));
         const child = match?.[1]?.toLowerCase();
-        if (!child || !THREAD_ID.test(child)) continue;
-        const lineStart = part.lastIndexOf(0x0a, at) + 1;
-        const stamp = LINE_TIMESTAMP.exec(part.subarray(lineStart, lineStart + 64).toString('latin1'))?.[1];
-        const when = stamp ? Date.parse(stamp) : Number.NaN;
+        if (!child || tried.has(child) || !THREAD_ID.test(child)) continue;
+        const own = at >= 1 && part[at - 1] === 0x22 && part[at - 2] !== 0x5c && after === 0x22;
+        if (!own && quoted.has(child)) continue;
+        while (nextBreak >= 0 && nextBreak < at) {
+          lineStart = nextBreak + 1;
+          nextBreak = part.indexOf(0x0a, lineStart);
+        }
+        if (stampedLine !== lineStart) {
+          stampedLine = lineStart;
+          const stamp = LINE_TIMESTAMP.exec(part.toString('latin1', lineStart, lineStart + 64))?.[1];
+          when = stamp ? Date.parse(stamp) : Number.NaN;
+        }
         if (Number.isNaN(when)) continue;
-        const known = named.get(child);
-        if (known === undefined || when < known) named.set(child, when);
+        if (!own) {
+          quoted.set(child, when);
+          continue;
+        }
+        tried.add(child);
+        const found = locate(child, when);
+        if (found) named.push(found);
       }
     }
+  }
+  for (const [child, when] of quoted) {
+    if (named.length >= MAX_NAMED_IDS) break;
+    if (tried.has(child)) continue;
+    const found = locate(child, when);
+    if (found) named.push(found);
   }
   return named;
 }
@@ -396,40 +430,63 @@ function localDay(sessions: string, at: number): string {
 }
 
 /**
- * The rollouts of the sub-agents the rollout `own` names ({@link spawnedIds}), written since the
- * previous commit (`recent`): each found by its name (`rollout-…-<id>.jsonl`) in the local day
- * directory of its spawning, or the day before or after (a clock or time zone between); wherever
- * the day is, however many other rollouts were written since. Their own sub-agents are named in
- * their rollouts: looked for the same way, at most {@link MAX_SUBAGENTS} rollouts in all.
+ * The rollouts of the sub-agents the rollout `own` (thread `id`) names ({@link spawnedIds}), written
+ * since the previous commit (`recent`): each found by its name (`rollout-…-<id>.jsonl`) in the local
+ * day directory of its spawning, or the day before or after (a clock or time zone between); wherever
+ * the day is, however many other rollouts were written since. Only a rollout whose `session_meta`
+ * names a thread of this session as its spawner counts (another session's, which the rollout merely
+ * quotes, neither counts nor takes a place). Their own sub-agents are named in their rollouts: looked
+ * for the same way, at most {@link MAX_SUBAGENTS} rollouts in all, {@link MAX_NAMED_DAYS} day
+ * directories listed.
  */
-function namedChildren(sessions: string, own: string, recent: (written: number) => boolean): string[] {
-  const listed = new Map<string, Dirent[]>();
+function namedChildren(sessions: string, id: string, own: string, recent: (written: number) => boolean, spawned: Map<string, { id: string; parent: string } | null>): string[] {
+  const listed = new Map<string, Map<string, string>>();
+  const rolloutsIn = (dir: string): Map<string, string> | undefined => {
+    let byId = listed.get(dir);
+    if (byId || listed.size >= MAX_NAMED_DAYS) return byId;
+    byId = new Map();
+    for (const entry of entries(dir)) {
+      if (!isRollout(entry) || entry.name.length < 43 || entry.name[entry.name.length - 43] !== '-') continue;
+      const thread = entry.name.slice(-42, -6).toLowerCase();
+      if (THREAD_ID.test(thread) && !byId.has(thread)) byId.set(thread, join(dir, entry.name));
+    }
+    listed.set(dir, byId);
+    return byId;
+  };
+  // The day directories of the last spawning time asked (a line's ids share it), the days either
+  // side listed only when the spawning day does not hold the rollout.
+  let lastAt = Number.NaN;
+  let lastDirs: string[] = [];
+  const locate = (child: string, at: number): string | null => {
+    if (at !== lastAt) {
+      lastAt = at;
+      lastDirs = [0, -DAY_MS, DAY_MS].map((offset) => localDay(sessions, at + offset));
+    }
+    for (const dir of lastDirs) {
+      const path = rolloutsIn(dir)?.get(child);
+      if (path) return path;
+    }
+    return null;
+  };
+  const threads = new Set([id.toLowerCase()]);
   const found: string[] = [];
-  const scanned = new Set<string>();
+  const looked = new Set<string>([own]);
   const queue = [own];
   const budget = { bytes: SPAWN_BUDGET };
   while (queue.length > 0 && found.length < MAX_SUBAGENTS && budget.bytes > 0) {
     const rollout = queue.shift() as string;
-    if (scanned.has(rollout)) continue;
-    scanned.add(rollout);
-    for (const [child, at] of spawnedIds(rollout, budget)) {
+    for (const path of spawnedIds(rollout, budget, locate)) {
       if (found.length >= MAX_SUBAGENTS) break;
-      const suffix = `-${child}.jsonl`;
-      for (const offset of [0, -DAY_MS, DAY_MS]) {
-        const dir = localDay(sessions, at + offset);
-        if (!listed.has(dir)) listed.set(dir, entries(dir));
-        const entry = (listed.get(dir) ?? []).find((candidate) => isRollout(candidate) && candidate.name.toLowerCase().endsWith(suffix));
-        if (!entry) continue;
-        const path = join(dir, entry.name);
-        if (path !== own && !found.includes(path)) {
-          const written = writtenAt(path);
-          if (written !== null) {
-            if (recent(written)) found.push(path);
-            queue.push(path);
-          }
-        }
-        break;
-      }
+      if (looked.has(path)) continue;
+      looked.add(path);
+      const spawn = spawnOf(path);
+      spawned.set(path, spawn);
+      if (!spawn || !threads.has(spawn.parent)) continue;
+      const written = writtenAt(path);
+      if (written === null) continue;
+      threads.add(spawn.id);
+      if (recent(written)) found.push(path);
+      queue.push(path);
     }
   }
   return found;
@@ -453,10 +510,12 @@ function subagentModels(place: SettingsPlace, sessions: string, id: string, own:
   const paths = written.slice(0, MAX_SPAWN_CANDIDATES).map(({ path }) => path);
   // Every rollout that can be a sub-agent's was looked at, unless the parent's day is further back
   // than the days listed or more were written than are looked at: then those its rollout names too.
+  // Each rollout's session_meta read once (namedChildren reads those it locates).
+  const read = new Map<string, { id: string; parent: string } | null>();
   if (!all || written.length > MAX_SPAWN_CANDIDATES) {
-    for (const path of namedChildren(sessions, own, recent)) if (!paths.includes(path)) paths.push(path);
+    for (const path of namedChildren(sessions, id, own, recent, read)) if (!paths.includes(path)) paths.push(path);
   }
-  const spawns = paths.map((path) => ({ path, spawn: spawnOf(path) }));
+  const spawns = paths.map((path) => ({ path, spawn: read.has(path) ? (read.get(path) ?? null) : spawnOf(path) }));
   const parents = new Set([id.toLowerCase()]);
   const children: string[] = [];
   // Parents before children, at any depth: a grandchild may be listed before its parent.

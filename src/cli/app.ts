@@ -49,17 +49,23 @@ async function ownVersion(): Promise<string> {
 
 /**
  * `aitrail help <command>` is `aitrail <command> --help`, as `git help <command>` is git's: yargs
- * itself took `help` as a mistyped command (`Did you mean check?`, exit 2). Anything else after
- * `help` is left to yargs, as before.
+ * itself took `help` as a mistyped command (`Did you mean check?`, exit 2). The command is the first
+ * word after `help` that is no option (`help -q blame`, `help blame --format json`: blame's help);
+ * none, or `help` itself, prints the top help as before; a word that names no command is refused
+ * as a mistyped command is (yargs said `Did you mean check?` whatever the word).
  */
-function helpAsOption(argv: string[]): string[] {
-  const [first, name, ...rest] = argv;
-  return first === 'help' && name !== undefined && rest.length === 0 && Object.hasOwn(COMMANDS, name) ? [name, '--help'] : argv;
+function helpAsOption(argv: string[]): string[] | UsageError {
+  if (argv[0] !== 'help') return argv;
+  const name = argv.slice(1).find((token) => !token.startsWith('-'));
+  if (name === undefined || name === 'help') return argv;
+  if (Object.hasOwn(COMMANDS, name)) return [name, '--help'];
+  return new UsageError(`unknown command '${sanitize(name, { max: 60 })}' after help. Commands: ${Object.keys(COMMANDS).join(', ')}.\nRun 'aitrail --help' or 'aitrail <command> --help' for usage.`);
 }
 
 /** Parse argv with yargs, run the chosen command, return its exit code (never exits itself). */
 export async function runCli(given: string[]): Promise<number> {
   const argv = helpAsOption(given);
+  if (argv instanceof UsageError) return reportError(argv);
   const helpPrinted = printsHelp(argv);
   const modules = await Promise.all(commandsToLoad(argv, helpPrinted).map((load) => load()));
   let code: number = ExitCode.ok;
