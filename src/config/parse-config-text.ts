@@ -83,8 +83,7 @@ async function jsonProblem(error: unknown, text: string, file: string, format: C
   const offset = position ? Number(position[1]) : /end of JSON input/.test(message) ? text.length : offsetFromContext(message, text);
   let where = '';
   if (offset !== undefined) {
-    const before = text.slice(0, offset).split('\n');
-    where = ` at line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+    where = ` at ${lineColumn(text, offset)}`;
   } else {
     // V8 gives no position for "Unexpected token"; js-yaml (YAML reads JSON) usually can.
     const yaml = await import('js-yaml');
@@ -125,14 +124,22 @@ function offsetFromContext(message: string, text: string): number | undefined {
  * another order than it is read (Trojan Source). None belongs in a config; a quoted string can
  * still hold one as an escape (`"\u2028"`), which a reviewer sees.
  */
+/**
+ * `line L, column C` of the character at `offset` (a UTF-16 index) in `text`, 1-based; the column
+ * counted in characters (code points), as an editor counts them: an emoji before it is one.
+ */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${[...before[before.length - 1]!].length + 1}`;
+}
+
 const SCREEN_ONLY = /[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 function screenOnly(text: string): Omit<ConfigProblem, 'file'> | null {
   const match = SCREEN_ONLY.exec(text);
   if (!match) return null;
   const char = match[0];
-  const before = text.slice(0, match.index).split('\n');
-  const where = `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+  const where = lineColumn(text, match.index);
   const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   const shown = /[\u0085\u2028\u2029]/.test(char) ? 'which a screen shows as a line break and the parser reads as none' : 'a bidirectional control, which shows text in another order than it is read';
   return { path: '', found: `${code} at ${where} (${shown})`, expected: 'plain text: no U+0085, U+2028, U+2029 or bidirectional control characters (write one as an escape in a quoted string)' };
@@ -148,8 +155,7 @@ function screenOnly(text: string): Omit<ConfigProblem, 'file'> | null {
 function loneCarriageReturn(text: string): Omit<ConfigProblem, 'file'> | null {
   const match = /\r(?=[^\r\n])/.exec(text);
   if (!match) return null;
-  const before = text.slice(0, match.index).split('\n');
-  const where = `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+  const where = lineColumn(text, match.index);
   return {
     path: '',
     found: `a carriage return (U+000D) inside a line at ${where} (YAML reads a line break there; a diff shows one line, the rest after ^M)`,
@@ -167,8 +173,7 @@ function loneCarriageReturn(text: string): Omit<ConfigProblem, 'file'> | null {
 function controlCharacter(text: string): Omit<ConfigProblem, 'file'> | null {
   const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(text);
   if (!match) return null;
-  const before = text.slice(0, match.index).split('\n');
-  const where = `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+  const where = lineColumn(text, match.index);
   const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   return {
     path: '',
@@ -181,8 +186,7 @@ function controlCharacter(text: string): Omit<ConfigProblem, 'file'> | null {
 function duplicateKey(text: string): Omit<ConfigProblem, 'file'> | null {
   const duplicate = duplicateJsonKey(text);
   if (!duplicate) return null;
-  const before = text.slice(0, duplicate.offset).split('\n');
-  const where = `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+  const where = lineColumn(text, duplicate.offset);
   return { path: '', found: `a duplicated key ${quote(duplicate.key, 60)} at ${where}`, expected: 'each key once per object' };
 }
 

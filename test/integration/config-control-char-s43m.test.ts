@@ -10,11 +10,13 @@ const POLICY = 'policy:\n  unknownModel: warn\n  deny: ["qwen/*"]\n';
  */
 const BACKSPACED = 'policy:\n  unknownModel: warn\n  #\b\b\b  deny: ["qwen/*"]\n';
 const CURSOR = 'policy:\n  unknownModel: warn\n  #\u001b[1G  deny: ["qwen/*"]\n';
+/** The same after an emoji: the column is counted in characters, as an editor counts them (🔒 is two UTF-16 units). */
+const AFTER_EMOJI = 'policy:\n  unknownModel: warn\n  #🔒\u001b[1G  deny: ["qwen/*"]\n';
 const QWEN = 'feat: add b\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
 
 describe('a control character in a YAML config (s43m)', () => {
   it('check and status refuse a config whose deny a terminal shows and YAML reads as a comment', () => {
-    for (const [text, code, column] of [[BACKSPACED, 'U+0008', 4], [CURSOR, 'U+001B', 4]] as const) {
+    for (const [text, code, column] of [[BACKSPACED, 'U+0008', 4], [CURSOR, 'U+001B', 4], [AFTER_EMOJI, 'U+001B', 5]] as const) {
       const repo = makeRepo();
       repo.commit('chore: policy\n', { '.aitrailrc.yml': POLICY });
       repo.commit('chore: normalise the policy file\n', { '.aitrailrc.yml': text });
