@@ -83,23 +83,34 @@ async function ledIntoTracked(root: string, path: string, packageDir: string): P
   }
   if (!inside(top, real) || real === top) return false;
   const rel = relative(top, real).split(sep).join('/');
+  if (inVirtualStore(top, rel, packageDir)) return true;
   for (const base of ['', ...(packageDir !== '' ? [packageDir] : [])]) {
     const modules = `${base === '' ? '' : `${base}/`}node_modules/`;
     if (rel.startsWith(modules)) return pnpmFromRepository(root, top, base, rel.slice(modules.length));
   }
   if (rel.startsWith('node_modules/') || (packageDir !== '' && rel.startsWith(`${packageDir}/node_modules/`))) return false;
-  // pnpm's `virtual-store-dir` outside node_modules (`<dir>/<folder>/node_modules/…`, its lock.yaml in <dir>): the repository's.
-  const store = rel.indexOf('/node_modules/');
-  if (store >= 0) {
-    const folder = rel.slice(0, store);
-    const dir = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.';
+  return isTracked(root, rel);
+}
+
+/**
+ * pnpm's `virtual-store-dir` (a committed .npmrc) other than `<base>/node_modules/.pnpm`, in the work tree:
+ * `<dir>/<folder>/node_modules/…` with pnpm's lock.yaml in `<dir>`, at any `/node_modules/` of the path
+ * (also under the top's node_modules: `node_modules/vs`, `sub/node_modules/vs`; s43T-1), as aitrail_vs.
+ */
+function inVirtualStore(top: string, rel: string, packageDir: string): boolean {
+  let prefix = rel;
+  for (;;) {
+    const at = prefix.lastIndexOf('/node_modules/');
+    if (at < 0) return false;
+    prefix = prefix.slice(0, at);
+    const dir = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '.';
+    if (dir === 'node_modules/.pnpm' || (packageDir !== '' && dir === `${packageDir}/node_modules/.pnpm`)) continue;
     try {
       if (statSync(join(top, dir, 'lock.yaml')).isFile()) return true;
     } catch {
       // no pnpm store there
     }
   }
-  return isTracked(root, rel);
 }
 
 /** The package name a pnpm lock key begins with, `/` as `+` (`@scope+name@`); `file:` for pnpm 8's `file:…` keys. */

@@ -185,13 +185,27 @@ function ledIntoTrackedLines(): string[] {
     '  aitrail_x=${aitrail_x%?}',
     '  if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) return 1 ;; *) return 0 ;; esac',
+    // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
+    // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
+    // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
+    // `node_modules/vs`: s43T-1), before aitrail_pn, which reads only node_modules/.pnpm's lock.
+    '  aitrail_vs "$aitrail_x" && return 0',
     // Under node_modules: a package pnpm installed is judged by where pnpm took it from (aitrail_pn).
     '  case $aitrail_x in node_modules/*) aitrail_pn "" "${aitrail_x#node_modules/}"; return ;; esac',
     '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) aitrail_pn "$d" "${aitrail_x#"$d/node_modules/"}"; return ;; esac; fi',
-    // pnpm's `virtual-store-dir` (a committed .npmrc) outside node_modules: `<dir>/<folder>/node_modules/<name>`,
-    // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's.
-    '  case $aitrail_x in */node_modules/*) aitrail_q=${aitrail_x%%/node_modules/*}; case $aitrail_q in */*) aitrail_q=${aitrail_q%/*} ;; *) aitrail_q=. ;; esac; [ -f "$aitrail_q/lock.yaml" ] && return 0 ;; esac',
     '  tracked "$aitrail_x"',
+    '}',
+    // Whether a real path in the work tree (`$1`, relative to the top) lies in a pnpm virtual store other than
+    // the top's or packageDir's node_modules/.pnpm: a `<folder>/node_modules/` whose folder's parent holds a lock.yaml.
+    'aitrail_vs() {',
+    '  aitrail_q=$1',
+    '  while :; do',
+    '    case $aitrail_q in */node_modules/*) aitrail_q=${aitrail_q%/node_modules/*} ;; *) return 1 ;; esac',
+    '    case $aitrail_q in */*) aitrail_v=${aitrail_q%/*} ;; *) aitrail_v=. ;; esac',
+    '    [ "$aitrail_v" = node_modules/.pnpm ] && continue',
+    '    [ -n "$d" ] && [ "$aitrail_v" = "$d/node_modules/.pnpm" ] && continue',
+    '    [ -f "$aitrail_v/lock.yaml" ] && return 0',
+    '  done',
     '}',
     // Whether a path pnpm's lock names (a `directory:` or `tarball: file:` resolution, relative to the
     // folder holding that node_modules/.pnpm) lands in the work tree: `..`s taken off first, then an
