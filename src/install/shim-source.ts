@@ -435,7 +435,33 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.
     'aitrail_r=',
     'case $a in */*) if [ -f "$a" ]; then { read -r aitrail_r <"$a"; } 2>/dev/null; fi ;; esac',
-    'if [ "$aitrail_r" = "#!/usr/bin/env node" ]; then set -- node "$a" hook "$h" "$@"; else set -- "$a" hook "$h" "$@"; fi',
+    // node itself is PATH's (s43T-3): `npm run`'s PATH puts the top's node_modules/.bin first, husky's the
+    // relative one, and a `file:` package the repository commits whose bin is `node` is linked there (or
+    // `.`/an empty entry names a committed ./node): aitrail ran under the repository's script. PATH's first
+    // node that is not the repository's (judged as aitrail's candidates are: `shipped`, no process for one
+    // outside the work tree) runs aitrail, its folder put first on PATH (when one was passed over) for `env node` and pnpm's wrapper.
+    'aitrail_nd=',
+    'aitrail_nt=',
+    'aitrail_co=$IFS',
+    'IFS=:',
+    'set -f',
+    'for aitrail_cd in $PATH; do',
+    '  [ -n "$aitrail_cd" ] || aitrail_cd=.',
+    '  [ -f "$aitrail_cd/node" ] && [ -x "$aitrail_cd/node" ] || continue',
+    '  IFS=$aitrail_co',
+    '  set +f',
+    '  if shipped "$aitrail_cd/node"; then aitrail_nt=$aitrail_cd/node; continue; fi',
+    '  aitrail_nd=$aitrail_cd/node',
+    '  break',
+    'done',
+    'IFS=$aitrail_co',
+    'set +f',
+    'if [ -n "$aitrail_nd" ]; then [ -z "$aitrail_nt" ] || { PATH=${aitrail_nd%/node}:$PATH; export PATH; }',
+    'elif [ -n "$aitrail_nt" ]; then',
+    '  echo "aitrail: not running $aitrail_nt: it comes from the repository (git tracks it or files under node_modules), and PATH holds no other node." >&2',
+    `  ${fail}`,
+    'fi',
+    'if [ "$aitrail_r" = "#!/usr/bin/env node" ]; then set -- "${aitrail_nd:-node}" "$a" hook "$h" "$@"; else set -- "$a" hook "$h" "$@"; fi',
   ];
 }
 
