@@ -47,6 +47,7 @@ export function shimSource(hook: ShimHook): string {
     // Past the gates, which start nothing for a commit with nothing to record or refuse: their
     // answer is the same whatever AITRAIL* say, and such a commit (the person's with AITRAIL=0, a
     // test's set-up) spares plantedEnv's git process.
+    ...(server ? [] : safePathLines()),
     ...hookGates(hook),
     ...(server ? [] : plantedEnv(blocks)),
     ...(server ? serverLookup(hook) : clientLookup(hook, fail)),
@@ -61,6 +62,36 @@ export function shimSource(hook: ShimHook): string {
         ]),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The tools the shims run by name (`cmp`, `grep`, `realpath`, `readlink`, `mv`, `cat`, `tail`) come from a
+ * PATH without relative or empty entries and without folders of the work tree (s43T-4): git runs hooks at
+ * the top, where husky's `node_modules/.bin`, `.` or an empty entry name the repository's files, and
+ * `npm run` puts the top's node_modules/.bin first, where `npm install --ignore-scripts` links a committed
+ * `file:` package's `"bin": {"realpath": …}`: a `realpath` of the repository's answered for the
+ * repository's own aitrail. Set after the chained hook ran (it keeps the user's PATH); aitrail and node
+ * are still looked for on the whole PATH (`aitrail_p0`, judged there), and aitrail runs under it. An
+ * ancestor that is the top (`-ef`, stats, no process) marks a folder of the work tree.
+ */
+function safePathLines(): string[] {
+  return [
+    'aitrail_p0=$PATH',
+    'aitrail_ps=',
+    'aitrail_co=$IFS',
+    'IFS=:',
+    'set -f',
+    'for aitrail_cd in $PATH; do',
+    '  case $aitrail_cd in /*) ;; *) continue ;; esac',
+    '  aitrail_q=$aitrail_cd',
+    '  while [ -n "$aitrail_q" ] && [ ! "$aitrail_q" -ef . ]; do aitrail_q=${aitrail_q%/*}; done',
+    '  [ -n "$aitrail_q" ] || aitrail_ps=${aitrail_ps:+$aitrail_ps:}$aitrail_cd',
+    'done',
+    'IFS=$aitrail_co',
+    'set +f',
+    // Nothing left (an empty PATH would search the top): the system's folders.
+    'PATH=${aitrail_ps:-/usr/bin:/bin}',
+  ];
 }
 
 /** The server runs aitrail from PATH only: a bare repository's directory holds no installed binary. */
@@ -417,7 +448,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  [ -x "$c" ] || continue',
     '  if shipped "$c"; then [ -n "$t" ] || t=$c; else a=$c; break; fi',
     'done',
-    'if [ -z "$a" ] && p=$(command -v aitrail 2>/dev/null) && [ -n "$p" ]; then',
+    'if [ -z "$a" ] && p=$(PATH=$aitrail_p0; command -v aitrail 2>/dev/null) && [ -n "$p" ]; then',
     '  if shipped "$p"; then [ -n "$t" ] || t=$p; else a=$p; fi',
     'fi',
     'if [ -z "$a" ] && [ -n "$t" ]; then',
@@ -445,7 +476,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     'aitrail_co=$IFS',
     'IFS=:',
     'set -f',
-    'for aitrail_cd in $PATH; do',
+    'for aitrail_cd in $aitrail_p0; do',
     '  [ -n "$aitrail_cd" ] || aitrail_cd=.',
     '  [ -f "$aitrail_cd/node" ] && [ -x "$aitrail_cd/node" ] || continue',
     '  IFS=$aitrail_co',
@@ -456,6 +487,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     'done',
     'IFS=$aitrail_co',
     'set +f',
+    'PATH=$aitrail_p0',
     'if [ -n "$aitrail_nd" ]; then [ -z "$aitrail_nt" ] || { PATH=${aitrail_nd%/node}:$PATH; export PATH; }',
     'elif [ -n "$aitrail_nt" ]; then',
     '  echo "aitrail: not running $aitrail_nt: it comes from the repository (git tracks it or files under node_modules), and PATH holds no other node." >&2',

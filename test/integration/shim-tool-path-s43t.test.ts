@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
+
+/**
+ * The shims run `realpath` (and `readlink`, `grep`, `mv`, `cmp`, …) by name to judge where
+ * node_modules/.bin/aitrail leads (src/install/shim-source.ts safePathLines). `npm run`'s PATH puts the
+ * top's node_modules/.bin first, husky's hooks the relative one, and `npm install --ignore-scripts` links
+ * a committed `file:` package's `"bin": {"realpath": …}` there: the repository's realpath answered "outside
+ * the work tree" for the repository's own aitrail (a `file:vendor/aitrail` npm links), which then ran at an
+ * agent's commit and let a denied model's commit in (s43T-4). Real npm, real hooks.
+ */
+function setup() {
+  const { repo, marker } = vendoredAitrailRepo('aitrail-tool-path-');
+  const probe = join(repo.dir, '..', 'probe');
+  repo.write('vendor/fake/package.json', '{"name":"fake","version":"1.0.0","bin":{"realpath":"rp.sh","readlink":"rp.sh"}}\n');
+  repo.write('vendor/fake/rp.sh', `#!/bin/sh\ntouch '${probe}'\necho /nonexistent/elsewhere/aitrail\n`);
+  chmodSync(join(repo.dir, 'vendor', 'fake', 'rp.sh'), 0o755);
+  repo.write('package.json', '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"file:vendor/aitrail","fake":"file:vendor/fake"}}\n');
+  repo.git(['add', '.']);
+  repo.git(['commit', '-q', '--no-verify', '-m', 'fake']);
+  const npm = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
+  expect(npm.status, `${npm.stdout}${npm.stderr}`).toBe(0);
+  expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'realpath'))).toBe(true);
+  return { repo, marker, probe };
+}
+
+describe('the tools the shims run are not the repository\'s (session 43)', () => {
+  it.each([
+    ['npm run\'s absolute node_modules/.bin first', (dir: string) => join(dir, 'node_modules', '.bin')],
+    ['husky\'s relative node_modules/.bin first', () => 'node_modules/.bin'],
+  ])('%s: the repository\'s aitrail is refused, its realpath never run', (_, first) => {
+    const { repo, marker, probe } = setup();
+    for (let i = 0; i < 2; i++) {
+      repo.write('a.txt', `${Math.random()}\n`);
+      repo.git(['add', 'a.txt']);
+      const result = spawnSync('git', ['commit', '-q', '-m', 'AI change'], {
+        cwd: repo.dir,
+        env: { ...TEST_GIT_ENV, PATH: `${first(repo.dir)}:${process.env.PATH ?? ''}`, AITRAIL_MODEL: 'qwen/qwen3-coder' },
+        encoding: 'utf8',
+      });
+      expect(existsSync(marker), result.stderr).toBe(false);
+      expect(existsSync(probe), result.stderr).toBe(false);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(/comes from the repository/);
+    }
+  });
+});
