@@ -83,7 +83,8 @@ async function ledIntoTracked(root: string, path: string, packageDir: string): P
   }
   if (!inside(top, real) || real === top) return false;
   const rel = relative(top, real).split(sep).join('/');
-  if (inVirtualStore(top, rel, packageDir)) return true;
+  const store = inVirtualStore(root, top, rel);
+  if (store !== undefined) return store;
   for (const base of ['', ...(packageDir !== '' ? [packageDir] : [])]) {
     const modules = `${base === '' ? '' : `${base}/`}node_modules/`;
     if (rel.startsWith(modules)) return pnpmFromRepository(root, top, base, rel.slice(modules.length));
@@ -97,14 +98,19 @@ async function ledIntoTracked(root: string, path: string, packageDir: string): P
  * `<dir>/<folder>/node_modules/…` with pnpm's lock.yaml in `<dir>`, at any `/node_modules/` of the path
  * (also under the top's node_modules: `node_modules/vs`, `sub/node_modules/vs`; s43T-1), as aitrail_vs.
  */
-function inVirtualStore(top: string, rel: string, packageDir: string): boolean {
+function inVirtualStore(root: string, top: string, rel: string): boolean | undefined {
   let prefix = rel;
   for (;;) {
     const at = prefix.lastIndexOf('/node_modules/');
-    if (at < 0) return false;
+    if (at < 0) return undefined;
     prefix = prefix.slice(0, at);
     const dir = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '.';
-    if (dir === 'node_modules/.pnpm' || (packageDir !== '' && dir === `${packageDir}/node_modules/.pnpm`)) continue;
+    if (dir === 'node_modules/.pnpm') continue;
+    // Another folder's store (packageDir's, a nested project's, Rush's common/temp): judged by its lock.
+    if (dir.endsWith('/node_modules/.pnpm')) {
+      const base = dir.slice(0, -'/node_modules/.pnpm'.length);
+      return pnpmFromRepository(root, top, base, rel.slice(base.length + '/node_modules/'.length));
+    }
     try {
       if (statSync(join(top, dir, 'lock.yaml')).isFile()) return true;
     } catch {

@@ -220,21 +220,23 @@ function ledIntoTrackedLines(): string[] {
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
     // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
     // `node_modules/vs`: s43T-1), before aitrail_pn, which reads only node_modules/.pnpm's lock.
-    '  aitrail_vs "$aitrail_x" && return 0',
+    '  aitrail_vs "$aitrail_x"',
+    '  case $? in 0) return 0 ;; 2) return 1 ;; esac',
     // Under node_modules: a package pnpm installed is judged by where pnpm took it from (aitrail_pn).
     '  case $aitrail_x in node_modules/*) aitrail_pn "" "${aitrail_x#node_modules/}"; return ;; esac',
     '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) aitrail_pn "$d" "${aitrail_x#"$d/node_modules/"}"; return ;; esac; fi',
     '  tracked "$aitrail_x"',
     '}',
     // Whether a real path in the work tree (`$1`, relative to the top) lies in a pnpm virtual store other than
-    // the top's or packageDir's node_modules/.pnpm: a `<folder>/node_modules/` whose folder's parent holds a lock.yaml.
+    // a `<base>/node_modules/.pnpm`: a `<folder>/node_modules/` whose folder's parent holds a lock.yaml.
     'aitrail_vs() {',
     '  aitrail_q=$1',
     '  while :; do',
     '    case $aitrail_q in */node_modules/*) aitrail_q=${aitrail_q%/node_modules/*} ;; *) return 1 ;; esac',
     '    case $aitrail_q in */*) aitrail_v=${aitrail_q%/*} ;; *) aitrail_v=. ;; esac',
-    '    [ "$aitrail_v" = node_modules/.pnpm ] && continue',
-    '    [ -n "$d" ] && [ "$aitrail_v" = "$d/node_modules/.pnpm" ] && continue',
+    // The top's own store: aitrail_pn, below. Another folder's `node_modules/.pnpm` (packageDir's, a nested
+    // project's, Rush's common/temp): judged by its lock as the top's is (2: not the repository's).
+    '    case $aitrail_v in node_modules/.pnpm) continue ;; */node_modules/.pnpm) aitrail_pn "${aitrail_v%/node_modules/.pnpm}" "${1#"${aitrail_v%/.pnpm}/"}" && return 0; return 2 ;; esac',
     '    [ -f "$aitrail_v/lock.yaml" ] && return 0',
     '  done',
     '}',

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
-import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 const PATH = '/usr/local/bin:/usr/bin:/bin';
@@ -58,4 +58,54 @@ describe.skipIf(!pnpm)('a committed .npmrc\'s virtual-store-dir, a `file:` depen
       refused(repo, marker);
     });
   }
+});
+
+describe.skipIf(!pnpm)('a nested project\'s own pnpm store (Rush\'s common/temp), its .bin on PATH (real pnpm)', () => {
+  function nested(dependency: (root: string) => string) {
+    const root = tempDir('aitrail-pnpm-nested-');
+    const pkg = join(root, 'aitrail');
+    mkdirSync(join(pkg, 'bin'), { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), '{"name":"aitrail","version":"1.0.0","bin":{"aitrail":"bin/aitrail.js"}}\n');
+    writeFileSync(join(pkg, 'bin', 'aitrail.js'), `#!/usr/bin/env node\nrequire(${JSON.stringify(BIN)});\n`, { mode: 0o755 });
+    const repo = makeRepo({ dir: join(root, 'repo') });
+    const marker = join(root, 'pwned');
+    repo.commit('start\n', {
+      '.gitignore': 'node_modules\n',
+      'a.txt': 'a\n',
+      '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n',
+      'vendor/aitrail/package.json': '{"name":"aitrail","version":"9.9.9","bin":{"aitrail":"bin/aitrail"}}\n',
+      'vendor/aitrail/bin/aitrail': `#!/bin/sh\ntouch '${marker}'\nexit 0\n`,
+      'common/temp/package.json': `{"name":"rush-common","version":"1.0.0","devDependencies":{"aitrail":${JSON.stringify(dependency(root))}}}\n`,
+    });
+    chmodSync(join(repo.dir, 'vendor', 'aitrail', 'bin', 'aitrail'), 0o755);
+    pnpmInstall(join(repo.dir, 'common', 'temp'));
+    expect(existsSync(join(repo.dir, 'common', 'temp', 'node_modules', '.pnpm', 'lock.yaml'))).toBe(true);
+    const bin = join(repo.dir, 'common', 'temp', 'node_modules', '.bin');
+    const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH: `${bin}:${PATH}` }, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    const agent = (model: string) => {
+      repo.write('a.txt', `${Math.random()}\n`);
+      repo.git(['add', 'a.txt']);
+      return spawnSync('git', ['commit', '-q', '-m', 'AI change'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH: `${bin}:${PATH}`, AITRAIL_MODEL: model }, encoding: 'utf8' });
+    };
+    return { repo, marker, agent };
+  }
+
+  it('installed from a folder outside the repository: runs, judged and recorded (no false refusal)', () => {
+    const { repo, agent } = nested((root) => `file:${join(root, 'aitrail')}`);
+    const denied = agent('qwen/qwen3-coder');
+    expect(denied.status).not.toBe(0);
+    expect(denied.stderr).not.toMatch(/comes from the repository/);
+    const allowed = agent('openai/gpt-5');
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+  });
+
+  it('installed from a folder the repository commits (`file:../../vendor/aitrail`): refused, never run', () => {
+    const { marker, agent } = nested(() => 'file:../../vendor/aitrail');
+    const result = agent('qwen/qwen3-coder');
+    expect(existsSync(marker), result.stderr).toBe(false);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/comes from the repository/);
+  });
 });
