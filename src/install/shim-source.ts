@@ -71,7 +71,7 @@ export function shimSource(hook: ShimHook): string {
  * `npm run` puts the top's node_modules/.bin first, where `npm install --ignore-scripts` links a committed
  * `file:` package's `"bin": {"realpath": …}`: a `realpath` of the repository's answered for the
  * repository's own aitrail. Set after the chained hook ran (it keeps the user's PATH); aitrail and node
- * are still looked for on the whole PATH (`aitrail_p0`, judged there), and aitrail runs under it. An
+ * are still looked for on the whole PATH (`aitrail_p0`, judged there); aitrail runs under this PATH too. An
  * ancestor that is the top (`-ef`, stats, no process) marks a folder of the work tree.
  */
 function safePathLines(): string[] {
@@ -472,7 +472,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     // relative one, and a `file:` package the repository commits whose bin is `node` is linked there (or
     // `.`/an empty entry names a committed ./node): aitrail ran under the repository's script. PATH's first
     // node that is not the repository's (judged as aitrail's candidates are: `shipped`, no process for one
-    // outside the work tree) runs aitrail, its folder put first on PATH (when one was passed over) for `env node` and pnpm's wrapper.
+    // outside the work tree) runs aitrail, its folder first on PATH.
     'aitrail_nd=',
     'aitrail_nt=',
     'aitrail_co=$IFS',
@@ -489,8 +489,9 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     'done',
     'IFS=$aitrail_co',
     'set +f',
-    'PATH=$aitrail_p0',
-    'if [ -n "$aitrail_nd" ]; then [ -z "$aitrail_nt" ] || { PATH=${aitrail_nd%/node}:$PATH; export PATH; }',
+    // aitrail (and pnpm's wrapper, whose `sed`, `dirname`, `uname` and `node` are found on PATH) runs under
+    // the PATH the shims' tools came from, the chosen node's folder first (s43T-6).
+    'if [ -n "$aitrail_nd" ]; then PATH=${aitrail_nd%/node}:$PATH; export PATH',
     'elif [ -n "$aitrail_nt" ]; then',
     '  echo "aitrail: not running $aitrail_nt: it comes from the repository (git tracks it or files under node_modules), and PATH holds no other node." >&2',
     `  ${fail}`,
