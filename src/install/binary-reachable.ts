@@ -83,7 +83,7 @@ async function ledIntoTracked(root: string, path: string, packageDir: string): P
   }
   if (!inside(top, real) || real === top) return false;
   const rel = relative(top, real).split(sep).join('/');
-  const store = inVirtualStore(root, top, rel);
+  const store = inVirtualStore(root, top, rel, packageDir);
   if (store !== undefined) return store;
   for (const base of ['', ...(packageDir !== '' ? [packageDir] : [])]) {
     const modules = `${base === '' ? '' : `${base}/`}node_modules/`;
@@ -98,12 +98,14 @@ async function ledIntoTracked(root: string, path: string, packageDir: string): P
  * `<dir>/<folder>/node_modules/…` with pnpm's lock.yaml in `<dir>`, at any `/node_modules/` of the path
  * (also under the top's node_modules: `node_modules/vs`, `sub/node_modules/vs`; s43T-1), as aitrail_vs.
  */
-function inVirtualStore(root: string, top: string, rel: string): boolean | undefined {
+function inVirtualStore(root: string, top: string, rel: string, packageDir: string): boolean | undefined {
   let prefix = rel;
   for (;;) {
     const at = prefix.lastIndexOf('/node_modules/');
     if (at < 0) return undefined;
     prefix = prefix.slice(0, at);
+    // packageDir's own node_modules (npm's layout there): pnpmFromRepository, as before.
+    if (packageDir !== '' && prefix === packageDir) continue;
     const dir = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '.';
     if (dir === 'node_modules/.pnpm') continue;
     // Another folder's store (packageDir's, a nested project's, Rush's common/temp): judged by its lock.

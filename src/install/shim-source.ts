@@ -233,6 +233,8 @@ function ledIntoTrackedLines(): string[] {
     '  aitrail_q=$1',
     '  while :; do',
     '    case $aitrail_q in */node_modules/*) aitrail_q=${aitrail_q%/node_modules/*} ;; *) return 1 ;; esac',
+    // packageDir's own node_modules (npm's layout there): aitrail_pn, below, as before.
+    '    [ -n "$d" ] && [ "$aitrail_q" = "$d" ] && continue',
     '    case $aitrail_q in */*) aitrail_v=${aitrail_q%/*} ;; *) aitrail_v=. ;; esac',
     // The top's own store: aitrail_pn, below. Another folder's `node_modules/.pnpm` (packageDir's, a nested
     // project's, Rush's common/temp): judged by its lock as the top's is (2: not the repository's).

@@ -109,3 +109,33 @@ describe.skipIf(!pnpm)('a nested project\'s own pnpm store (Rush\'s common/temp)
     expect(result.stderr).toMatch(/comes from the repository/);
   });
 });
+
+describe('aitrail.packageDir\'s own node_modules beside a committed top-level lock.yaml (real npm)', () => {
+  it('an npm install copied into web/node_modules (install-links), a lock.yaml at the top: runs, judged and recorded', () => {
+    const root = tempDir('aitrail-packagedir-lock-');
+    const pkg = join(root, 'aitrail');
+    mkdirSync(join(pkg, 'bin'), { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), '{"name":"aitrail","version":"1.0.0","bin":{"aitrail":"bin/aitrail.js"}}\n');
+    writeFileSync(join(pkg, 'bin', 'aitrail.js'), `#!/usr/bin/env node\nrequire(${JSON.stringify(BIN)});\n`, { mode: 0o755 });
+    const repo = makeRepo({ dir: join(root, 'repo') });
+    repo.commit('start\n', {
+      '.gitignore': 'node_modules\n',
+      'a.txt': 'a\n',
+      'lock.yaml': 'some-tool: 1\n',
+      '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n',
+      'web/package.json': `{"name":"web","version":"1.0.0","devDependencies":{"aitrail":"file:${pkg}"}}\n`,
+    });
+    const npm = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund', '--install-links'], { cwd: join(repo.dir, 'web'), env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
+    expect(npm.status, `${npm.stdout}${npm.stderr}`).toBe(0);
+    repo.git(['config', 'aitrail.packageDir', 'web']);
+    const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH }, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    expect(`${init.stdout}${init.stderr}`).not.toMatch(/will not find the aitrail binary/);
+    repo.write('a.txt', 'b\n');
+    repo.git(['add', 'a.txt']);
+    const result = spawnSync('git', ['commit', '-q', '-m', 'AI change'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH, AITRAIL_MODEL: 'openai/gpt-5' }, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/comes from the repository/);
+    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+  });
+});
