@@ -83,23 +83,42 @@ async function ledIntoTracked(root: string, path: string, packageDir: string): P
   }
   if (!inside(top, real) || real === top) return false;
   const rel = relative(top, real).split(sep).join('/');
+  const store = inVirtualStore(root, top, rel, packageDir);
+  if (store !== undefined) return store;
   for (const base of ['', ...(packageDir !== '' ? [packageDir] : [])]) {
     const modules = `${base === '' ? '' : `${base}/`}node_modules/`;
     if (rel.startsWith(modules)) return pnpmFromRepository(root, top, base, rel.slice(modules.length));
   }
   if (rel.startsWith('node_modules/') || (packageDir !== '' && rel.startsWith(`${packageDir}/node_modules/`))) return false;
-  // pnpm's `virtual-store-dir` outside node_modules (`<dir>/<folder>/node_modules/…`, its lock.yaml in <dir>): the repository's.
-  const store = rel.indexOf('/node_modules/');
-  if (store >= 0) {
-    const folder = rel.slice(0, store);
-    const dir = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.';
+  return isTracked(root, rel);
+}
+
+/**
+ * pnpm's `virtual-store-dir` (a committed .npmrc) other than `<base>/node_modules/.pnpm`, in the work tree:
+ * `<dir>/<folder>/node_modules/…` with pnpm's lock.yaml in `<dir>`, at any `/node_modules/` of the path
+ * (also under the top's node_modules: `node_modules/vs`, `sub/node_modules/vs`; s43T-1), as aitrail_vs.
+ */
+function inVirtualStore(root: string, top: string, rel: string, packageDir: string): boolean | undefined {
+  let prefix = rel;
+  for (;;) {
+    const at = prefix.lastIndexOf('/node_modules/');
+    if (at < 0) return undefined;
+    prefix = prefix.slice(0, at);
+    // packageDir's own node_modules (npm's layout there): pnpmFromRepository, as before.
+    if (packageDir !== '' && prefix === packageDir) continue;
+    const dir = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '.';
+    if (dir === 'node_modules/.pnpm') continue;
+    // Another folder's store (packageDir's, a nested project's, Rush's common/temp): judged by its lock.
+    if (dir.endsWith('/node_modules/.pnpm')) {
+      const base = dir.slice(0, -'/node_modules/.pnpm'.length);
+      return pnpmFromRepository(root, top, base, rel.slice(base.length + '/node_modules/'.length));
+    }
     try {
       if (statSync(join(top, dir, 'lock.yaml')).isFile()) return true;
     } catch {
       // no pnpm store there
     }
   }
-  return isTracked(root, rel);
 }
 
 /** The package name a pnpm lock key begins with, `/` as `+` (`@scope+name@`); `file:` for pnpm 8's `file:…` keys. */

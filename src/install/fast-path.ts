@@ -43,7 +43,7 @@ function stampedLines(version: string): string[] {
     '      [ -f "$aitrail_f" ] && [ ! -L "$aitrail_f" ] && [ -f "$aitrail_s/$aitrail_f" ] || return 1',
     // package.json holds a project's npm data too (kilobytes: dash's read takes one byte per
     // system call, ~2 ms of CPU per shim for 5 KB): one cmp process, byte for byte, NUL bytes included.
-    '      if [ "$aitrail_f" = package.json ]; then cmp -s "$aitrail_f" "$aitrail_s/$aitrail_f" || return 1; else aitrail_same "$aitrail_f" "$aitrail_s/$aitrail_f" || return 1; fi',
+    '      if [ "$aitrail_f" = package.json ]; then aitrail_cmp "$aitrail_f" "$aitrail_s/$aitrail_f" || return 1; else aitrail_same "$aitrail_f" "$aitrail_s/$aitrail_f" || return 1; fi',
     '    elif [ -e "$aitrail_s/$aitrail_f" ]; then',
     '      return 1',
     '    fi',
@@ -78,7 +78,31 @@ export function sameFunction(): string[] {
     `      [ "$aitrail_q" -le ${COMPARE_BYTES} ] || break`,
     '    done',
     '  } 3<"$1" 4<"$2"',
-    '  cmp -s "$1" "$2"',
+    '  aitrail_cmp "$1" "$2"',
+    '}',
+    // PATH's first cmp, only when it lies outside the work tree (s43T-2): husky's hooks put the relative
+    // node_modules/.bin first (a dependency's `cmp` bin, a `file:` package the repository commits), `.` or an
+    // empty entry names the top, where git runs hooks. A relative entry is passed over; a first cmp in the
+    // work tree (an ancestor that is the top, `-ef`, as shipped) is never run: node judges (return 1).
+    // Found once per hook by the shell (stats, no process); run by its absolute path.
+    'aitrail_cmp() {',
+    '  if [ -z "${aitrail_cp+x}" ]; then',
+    '    aitrail_cp=',
+    '    aitrail_co=$IFS',
+    '    IFS=:',
+    '    set -f',
+    '    for aitrail_cd in $PATH; do',
+    '      case $aitrail_cd in /*) ;; *) continue ;; esac',
+    '      [ -f "$aitrail_cd/cmp" ] && [ -x "$aitrail_cd/cmp" ] || continue',
+    '      aitrail_q=$aitrail_cd',
+    '      while [ -n "$aitrail_q" ] && [ ! "$aitrail_q" -ef . ]; do aitrail_q=${aitrail_q%/*}; done',
+    '      [ -z "$aitrail_q" ] && aitrail_cp=$aitrail_cd/cmp',
+    '      break',
+    '    done',
+    '    IFS=$aitrail_co',
+    '    set +f',
+    '  fi',
+    '  [ -n "$aitrail_cp" ] && "$aitrail_cp" -s "$1" "$2"',
     '}',
   ];
 }

@@ -47,6 +47,7 @@ export function shimSource(hook: ShimHook): string {
     // Past the gates, which start nothing for a commit with nothing to record or refuse: their
     // answer is the same whatever AITRAIL* say, and such a commit (the person's with AITRAIL=0, a
     // test's set-up) spares plantedEnv's git process.
+    ...(server ? [] : safePathLines()),
     ...hookGates(hook),
     ...(server ? [] : plantedEnv(blocks)),
     ...(server ? serverLookup(hook) : clientLookup(hook, fail)),
@@ -61,6 +62,36 @@ export function shimSource(hook: ShimHook): string {
         ]),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The tools the shims run by name (`cmp`, `grep`, `realpath`, `readlink`, `mv`, `cat`, `tail`) come from a
+ * PATH without relative or empty entries and without folders of the work tree (s43T-4): git runs hooks at
+ * the top, where husky's `node_modules/.bin`, `.` or an empty entry name the repository's files, and
+ * `npm run` puts the top's node_modules/.bin first, where `npm install --ignore-scripts` links a committed
+ * `file:` package's `"bin": {"realpath": …}`: a `realpath` of the repository's answered for the
+ * repository's own aitrail. Set after the chained hook ran (it keeps the user's PATH); aitrail and node
+ * are still looked for on the whole PATH (`aitrail_p0`, judged there); aitrail runs under this PATH too. An
+ * ancestor that is the top (`-ef`, stats, no process) marks a folder of the work tree.
+ */
+function safePathLines(): string[] {
+  return [
+    'aitrail_p0=$PATH',
+    'aitrail_ps=',
+    'aitrail_co=$IFS',
+    'IFS=:',
+    'set -f',
+    'for aitrail_cd in $PATH; do',
+    '  case $aitrail_cd in /*) ;; *) continue ;; esac',
+    '  aitrail_q=$aitrail_cd',
+    '  while [ -n "$aitrail_q" ] && [ ! "$aitrail_q" -ef . ]; do aitrail_q=${aitrail_q%/*}; done',
+    '  [ -n "$aitrail_q" ] || aitrail_ps=${aitrail_ps:+$aitrail_ps:}$aitrail_cd',
+    'done',
+    'IFS=$aitrail_co',
+    'set +f',
+    // Nothing left (an empty PATH would search the top): the system's folders.
+    'PATH=${aitrail_ps:-/usr/bin:/bin}',
+  ];
 }
 
 /** The server runs aitrail from PATH only: a bare repository's directory holds no installed binary. */
@@ -185,13 +216,31 @@ function ledIntoTrackedLines(): string[] {
     '  aitrail_x=${aitrail_x%?}',
     '  if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) return 1 ;; *) return 0 ;; esac',
+    // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
+    // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
+    // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
+    // `node_modules/vs`: s43T-1), before aitrail_pn, which reads only node_modules/.pnpm's lock.
+    '  aitrail_vs "$aitrail_x"',
+    '  case $? in 0) return 0 ;; 2) return 1 ;; esac',
     // Under node_modules: a package pnpm installed is judged by where pnpm took it from (aitrail_pn).
     '  case $aitrail_x in node_modules/*) aitrail_pn "" "${aitrail_x#node_modules/}"; return ;; esac',
     '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) aitrail_pn "$d" "${aitrail_x#"$d/node_modules/"}"; return ;; esac; fi',
-    // pnpm's `virtual-store-dir` (a committed .npmrc) outside node_modules: `<dir>/<folder>/node_modules/<name>`,
-    // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's.
-    '  case $aitrail_x in */node_modules/*) aitrail_q=${aitrail_x%%/node_modules/*}; case $aitrail_q in */*) aitrail_q=${aitrail_q%/*} ;; *) aitrail_q=. ;; esac; [ -f "$aitrail_q/lock.yaml" ] && return 0 ;; esac',
     '  tracked "$aitrail_x"',
+    '}',
+    // Whether a real path in the work tree (`$1`, relative to the top) lies in a pnpm virtual store other than
+    // a `<base>/node_modules/.pnpm`: a `<folder>/node_modules/` whose folder's parent holds a lock.yaml.
+    'aitrail_vs() {',
+    '  aitrail_q=$1',
+    '  while :; do',
+    '    case $aitrail_q in */node_modules/*) aitrail_q=${aitrail_q%/node_modules/*} ;; *) return 1 ;; esac',
+    // packageDir's own node_modules (npm's layout there): aitrail_pn, below, as before.
+    '    [ -n "$d" ] && [ "$aitrail_q" = "$d" ] && continue',
+    '    case $aitrail_q in */*) aitrail_v=${aitrail_q%/*} ;; *) aitrail_v=. ;; esac',
+    // The top's own store: aitrail_pn, below. Another folder's `node_modules/.pnpm` (packageDir's, a nested
+    // project's, Rush's common/temp): judged by its lock as the top's is (2: not the repository's).
+    '    case $aitrail_v in node_modules/.pnpm) continue ;; */node_modules/.pnpm) aitrail_pn "${aitrail_v%/node_modules/.pnpm}" "${1#"${aitrail_v%/.pnpm}/"}" && return 0; return 2 ;; esac',
+    '    [ -f "$aitrail_v/lock.yaml" ] && return 0',
+    '  done',
     '}',
     // Whether a path pnpm's lock names (a `directory:` or `tarball: file:` resolution, relative to the
     // folder holding that node_modules/.pnpm) lands in the work tree: `..`s taken off first, then an
@@ -403,7 +452,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  [ -x "$c" ] || continue',
     '  if shipped "$c"; then [ -n "$t" ] || t=$c; else a=$c; break; fi',
     'done',
-    'if [ -z "$a" ] && p=$(command -v aitrail 2>/dev/null) && [ -n "$p" ]; then',
+    'if [ -z "$a" ] && p=$(PATH=$aitrail_p0; command -v aitrail 2>/dev/null) && [ -n "$p" ]; then',
     '  if shipped "$p"; then [ -n "$t" ] || t=$p; else a=$p; fi',
     'fi',
     'if [ -z "$a" ] && [ -n "$t" ]; then',
@@ -421,7 +470,35 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.
     'aitrail_r=',
     'case $a in */*) if [ -f "$a" ]; then { read -r aitrail_r <"$a"; } 2>/dev/null; fi ;; esac',
-    'if [ "$aitrail_r" = "#!/usr/bin/env node" ]; then set -- node "$a" hook "$h" "$@"; else set -- "$a" hook "$h" "$@"; fi',
+    // node itself is PATH's (s43T-3): `npm run`'s PATH puts the top's node_modules/.bin first, husky's the
+    // relative one, and a `file:` package the repository commits whose bin is `node` is linked there (or
+    // `.`/an empty entry names a committed ./node): aitrail ran under the repository's script. PATH's first
+    // node that is not the repository's (judged as aitrail's candidates are: `shipped`, no process for one
+    // outside the work tree) runs aitrail, its folder first on PATH.
+    'aitrail_nd=',
+    'aitrail_nt=',
+    'aitrail_co=$IFS',
+    'IFS=:',
+    'set -f',
+    'for aitrail_cd in $aitrail_p0; do',
+    '  [ -n "$aitrail_cd" ] || aitrail_cd=.',
+    '  [ -f "$aitrail_cd/node" ] && [ -x "$aitrail_cd/node" ] || continue',
+    '  IFS=$aitrail_co',
+    '  set +f',
+    '  if shipped "$aitrail_cd/node"; then aitrail_nt=$aitrail_cd/node; continue; fi',
+    '  aitrail_nd=$aitrail_cd/node',
+    '  break',
+    'done',
+    'IFS=$aitrail_co',
+    'set +f',
+    // aitrail (and pnpm's wrapper, whose `sed`, `dirname`, `uname` and `node` are found on PATH) runs under
+    // the PATH the shims' tools came from, the chosen node's folder first (s43T-6).
+    'if [ -n "$aitrail_nd" ]; then PATH=${aitrail_nd%/node}:$PATH; export PATH',
+    'elif [ -n "$aitrail_nt" ]; then',
+    '  echo "aitrail: not running $aitrail_nt: it comes from the repository (git tracks it or files under node_modules), and PATH holds no other node." >&2',
+    `  ${fail}`,
+    'fi',
+    'if [ "$aitrail_r" = "#!/usr/bin/env node" ]; then set -- "${aitrail_nd:-node}" "$a" hook "$h" "$@"; else set -- "$a" hook "$h" "$@"; fi',
   ];
 }
 

@@ -214,11 +214,14 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
     const shim = readFileSync(join(HOOKS, 'commit-msg'), 'utf8');
     const at = shim.indexOf('aitrail_same() {');
     const same = shim.slice(at, shim.indexOf('\n}\n', at) + 3);
+    // Past COMPARE_BYTES it hands the files to aitrail_cmp (PATH's cmp outside the work tree).
+    const cmpAt = shim.indexOf('aitrail_cmp() {');
+    const cmp = shim.slice(cmpAt, shim.indexOf('\n}\n', cmpAt) + 3);
     const base = 'policy:\n  deny: ["qwen/*"]\n';
     const big = `${'# padding line of a long config\n'.repeat(400)}policy: {}\n`;
     const variants = [base, base.slice(0, -1), `${base}\n`, base.replace('qwen', 'Qwen'), base.replace('\n', '\r\n'), `\n${base}`, base.replace('  ', ' \t'), '', '\n', 'x', big, big.replace('policy: {}', 'policy: []'), `${big.slice(0, 5000)}X${big.slice(5001)}`, `${big}\n`, base.replace('deny', 'dény'), 'a\\b\n', 'a\\\\b\n'];
     const pairs = variants.flatMap((a) => variants.map((b): [string, string] => [a, b]));
-    const lines = [same];
+    const lines = [same, cmp];
     pairs.forEach(([a, b], index) => {
       writeFileSync(join(repo.dir, `a${index}`), a);
       writeFileSync(join(repo.dir, `b${index}`), b);
