@@ -25,7 +25,7 @@ const MAX_WINDOW_MODELS = 8;
 /** Rollouts looked at for the session's sub-agents (the newest first, in the day directories since the parent's), and sub-agents read at most. */
 const MAX_SPAWN_CANDIDATES = 64;
 // As many sub-agents read as rollouts looked at: with fewer, 16 throwaway workers written after the
-// one on a denied model (or a `spawn_agents_on_csv` batch) left it unread (row s43Q-2).
+// one on a denied model (or a `spawn_agents_on_csv` batch) left it unread (row 654).
 const MAX_SUBAGENTS = 64;
 /** Day directories looked into for sub-agents' rollouts: back to the parent's own day (none is spawned before it), at most this many. */
 const MAX_SPAWN_DAYS = 31;

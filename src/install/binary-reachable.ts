@@ -96,7 +96,7 @@ async function ledIntoTracked(root: string, path: string, packageDir: string): P
 /**
  * pnpm's `virtual-store-dir` (a committed .npmrc) other than `<base>/node_modules/.pnpm`, in the work tree:
  * `<dir>/<folder>/node_modules/…` with pnpm's lock.yaml in `<dir>`, at any `/node_modules/` of the path
- * (also under the top's node_modules: `node_modules/vs`, `sub/node_modules/vs`; s43T-1), as aitrail_vs.
+ * (also under the top's node_modules: `node_modules/vs`, `sub/node_modules/vs`; 660), as aitrail_vs.
  */
 function inVirtualStore(root: string, top: string, rel: string, packageDir: string): boolean | undefined {
   let prefix = rel;

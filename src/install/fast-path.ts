@@ -80,7 +80,7 @@ export function sameFunction(): string[] {
     '  } 3<"$1" 4<"$2"',
     '  aitrail_cmp "$1" "$2"',
     '}',
-    // PATH's first cmp, only when it lies outside the work tree (s43T-2): husky's hooks put the relative
+    // PATH's first cmp, only when it lies outside the work tree (661): husky's hooks put the relative
     // node_modules/.bin first (a dependency's `cmp` bin, a `file:` package the repository commits), `.` or an
     // empty entry names the top, where git runs hooks. A relative entry is passed over; a first cmp in the
     // work tree (an ancestor that is the top, `-ef`, as shipped) is never run: node judges (return 1).

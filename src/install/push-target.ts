@@ -37,7 +37,7 @@ export async function denyCurrentBranch(commonDir: string): Promise<string | nul
  * directory: under `safe.bareRepository=explicit` (a hardening setting) git refuses to discover a linked
  * worktree's `.git/worktrees/<id>` (or a git dir not named `.git`: `git init --separate-git-dir`) as a
  * bare repository, read the global config alone and found no key, while receive-pack, named the path a
- * push comes to, reads that git dir's config (README row s43I-3).
+ * push comes to, reads that git dir's config (README row 650).
  */
 async function gitDirRecords(gitDir: string, pattern: string): Promise<[string, string | null][]> {
   return parseConfigRecords(await runGit([`--git-dir=${gitDir}`, 'config', '-z', '--get-regexp', pattern], { cwd: gitDir, okCodes: [1] }));

@@ -66,7 +66,7 @@ export function shimSource(hook: ShimHook): string {
 
 /**
  * The tools the shims run by name (`cmp`, `grep`, `realpath`, `readlink`, `mv`, `cat`, `tail`) come from a
- * PATH without relative or empty entries and without folders of the work tree (s43T-4): git runs hooks at
+ * PATH without relative or empty entries and without folders of the work tree (663): git runs hooks at
  * the top, where husky's `node_modules/.bin`, `.` or an empty entry name the repository's files, and
  * `npm run` puts the top's node_modules/.bin first, where `npm install --ignore-scripts` links a committed
  * `file:` package's `"bin": {"realpath": …}`: a `realpath` of the repository's answered for the
@@ -219,7 +219,7 @@ function ledIntoTrackedLines(): string[] {
     // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
     // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
-    // `node_modules/vs`: s43T-1), before aitrail_pn, which reads only node_modules/.pnpm's lock.
+    // `node_modules/vs`: 660), before aitrail_pn, which reads only node_modules/.pnpm's lock.
     '  aitrail_vs "$aitrail_x"',
     '  case $? in 0) return 0 ;; 2) return 1 ;; esac',
     // Under node_modules: a package pnpm installed is judged by where pnpm took it from (aitrail_pn).
@@ -470,7 +470,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.
     'aitrail_r=',
     'case $a in */*) if [ -f "$a" ]; then { read -r aitrail_r <"$a"; } 2>/dev/null; fi ;; esac',
-    // node itself is PATH's (s43T-3): `npm run`'s PATH puts the top's node_modules/.bin first, husky's the
+    // node itself is PATH's (662): `npm run`'s PATH puts the top's node_modules/.bin first, husky's the
     // relative one, and a `file:` package the repository commits whose bin is `node` is linked there (or
     // `.`/an empty entry names a committed ./node): aitrail ran under the repository's script. PATH's first
     // node that is not the repository's (judged as aitrail's candidates are: `shipped`, no process for one
@@ -492,7 +492,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     'IFS=$aitrail_co',
     'set +f',
     // aitrail (and pnpm's wrapper, whose `sed`, `dirname`, `uname` and `node` are found on PATH) runs under
-    // the PATH the shims' tools came from, the chosen node's folder first (s43T-6).
+    // the PATH the shims' tools came from, the chosen node's folder first (665).
     'if [ -n "$aitrail_nd" ]; then PATH=${aitrail_nd%/node}:$PATH; export PATH',
     'elif [ -n "$aitrail_nt" ]; then',
     '  echo "aitrail: not running $aitrail_nt: it comes from the repository (git tracks it or files under node_modules), and PATH holds no other node." >&2',

@@ -1,4 +1,4 @@
-// Public commit text read wrong (session 43, helper h; README rows s43H-1..3): a policy's or style guide's
+// Public commit text read wrong (session 43, helper h; README rows 638..3): a policy's or style guide's
 // list quoting agents' footers and co-author lines (`NEVER include these in commit messages:` over
 // `- ❌ \`Co-Authored-By: Claude <noreply@anthropic.com>\``) read as that agent's co-author; the model an
 // OpenCode signature plugin names after the footer (`🤖 Generated with [OpenCode](https://opencode.ai) (Claude

@@ -1,4 +1,4 @@
-// Row s43Q-1 looks a Codex sub-agent up by the ids its parent's rollout names (`agent_id` in a
+// Row 653 looks a Codex sub-agent up by the ids its parent's rollout names (`agent_id` in a
 // `spawn_agent` answer) when the search by day was incomplete: the first 256 ids named were taken,
 // and the first 64 recent rollouts found by them counted, whatever thread spawned them. Anything the
 // rollout quotes names ids too (a tool's output: a file the agent read, a command it ran), so 256

@@ -14,8 +14,8 @@ function age(path: string): void {
 }
 
 const HIDDEN = {
-  'a lone carriage return (s43j-2)': 'policy:\n  unknownModel: warn\n  # Qwen stays out, see SEC-1234\r$schema: |\n  deny: ["qwen/*"]\n',
-  'a control character (s43M-1)': 'policy:\n  unknownModel: warn\n  #\b\b\b  deny: ["qwen/*"]\n',
+  'a lone carriage return (647)': 'policy:\n  unknownModel: warn\n  # Qwen stays out, see SEC-1234\r$schema: |\n  deny: ["qwen/*"]\n',
+  'a control character (651)': 'policy:\n  unknownModel: warn\n  #\b\b\b  deny: ["qwen/*"]\n',
 };
 
 describe('a config cache written by a build that still read a now refused YAML config (s43m)', () => {

@@ -1,5 +1,5 @@
 // A person's indented quotation of an agent's footer read as that agent's (session 43, helper i; README row
-// s43I-2): row s43H-3 read past up to three spaces before a footer's words, so a plain-text message quoting
+// 649): row 640 read past up to three spaces before a footer's words, so a plain-text message quoting
 // the footer its script used to add, indented two or three spaces as people quote in commit messages, read
 // as Claude Code's or Gemini CLI's commit, refused under a deny of their models. One space (the robot a
 // paste dropped, its space kept) is still read; two or more are a quotation.

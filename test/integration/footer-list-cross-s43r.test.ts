@@ -1,11 +1,11 @@
-// A rule list's crossed-out lines read as the agents' own (session 43, helper r; README row s43R-1): row
-// s43I-1 took an item of a list quoting an agent's footer for a quotation only when wrapped (code span,
+// A rule list's crossed-out lines read as the agents' own (session 43, helper r; README row 657): row
+// 648 took an item of a list quoting an agent's footer for a quotation only when wrapped (code span,
 // quotation marks, strikethrough) or nested under prose, so the public rule lists that mark each forbidden
 // line with a cross and no code span (`### Prohibited Patterns` over `- ❌ Co-Authored-By: Claude
 // <noreply@anthropic.com>` and `- ❌ Generated with Claude Code`; `- ❌ 🤖 Generated with [Claude Code]` over
-// `- ❌ Co-Authored-By: Claude <…>`), quoted since row s43H-1, read as Claude Code's commit again and a
+// `- ❌ Co-Authored-By: Claude <…>`), quoted since row 638, read as Claude Code's commit again and a
 // person's commit adding them was refused under a deny of Anthropic's models. An item after a cross is a
-// quotation now; the plain and decoy lists of row s43I-1 are read as there. And (row s43R-2) an item's
+// quotation now; the plain and decoy lists of row 648 are read as there. And (row 658) an item's
 // nesting is counted in columns as Markdown counts them, a tab to the next multiple of four: a rule list
 // nested with tabs under its line of prose (`* never add the bot notes below` over `\t* 🤖 Generated with …`)
 // is nested, as it renders, no longer read as Qwen Code's; items indented two spaces under `-\tfix the
@@ -25,7 +25,7 @@ const CROSSED: Case[] = [
 ];
 
 const READ: Case[] = [
-  // Row s43I-1's decoys: a plain item beside a footer item is still read, a cross on the decoy alone changes nothing.
+  // Row 648's decoys: a plain item beside a footer item is still read, a cross on the decoy alone changes nothing.
   ['feat: parser\n\n- ❌ Generated with [Claude Code](https://claude.ai/code)\n- Assisted-by: qwen-code:qwen/qwen3-coder\n', ['qwen-code:qwen/qwen3-coder']],
   ['feat: parser\n\n- 🤖 Generated with [Claude Code](https://claude.com/claude-code)\n- Co-Authored-By: Claude Opus 4.6 <noreply@anthropic.com>\n', ['claude-code:anthropic/claude-opus-4.6']],
   // Two spaces under an item whose text a tab puts at column four: Markdown's siblings, not nested under it.

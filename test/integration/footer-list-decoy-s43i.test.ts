@@ -1,10 +1,10 @@
-// A decoy footer item hid a list's declarations (session 43, helper i; README row s43I-1): row s43H-1 read
+// A decoy footer item hid a list's declarations (session 43, helper i; README row 648): row 638 read
 // a list holding an agent's footer as an item as a quotation, and every key line of it as quoted; so an
 // agent's real co-author line or aitrail's own declaration written as a plain list item beside one footer
 // item (`- 🤖 Generated with [Claude Code](…)` over `- Co-Authored-By: Claude <noreply@anthropic.com>`) named
 // no one, and check and the server's pre-receive passed it under a deny of the agent's models. Only an item
 // shown as a quotation (wrapped in a code span, quotation marks or a strikethrough, or nested under an item
-// of prose) is taken for one now; the public policy lists row s43H-1 quotes stay no one's.
+// of prose) is taken for one now; the public policy lists row 638 quotes stay no one's.
 import { describe, expect, it } from 'vitest';
 import { expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 import { type Case, expectLog, refusedBy } from '../helpers/log-cases.js';

@@ -135,7 +135,7 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     // At bd1a62b: `config -z --get core.hooksPath` and `config -z --get aitrail.packageDir`, two processes. Then one more
     // of its own, read from the git dir as receive-pack reads it (a valueless key is `refuse`, not ''): whether the
     // repository takes pushes into its checked-out branch, and whether a linked worktree may read another value
-    // (src/install/push-target.ts pushesTaken: row s43f-2's keys in the same process).
+    // (src/install/push-target.ts pushesTaken: row 637's keys in the same process).
     expect(gitCommands(trace).filter((command) => command.startsWith('config '))).toEqual([
       `config -z --get-regexp '^(core\\.hookspath|aitrail\\.packagedir)$'`,
       `config -z --get-regexp '^(receive\\.denycurrentbranch|extensions\\.worktreeconfig|includeif\\..*\\.path)$'`,

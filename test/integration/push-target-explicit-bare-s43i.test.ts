@@ -1,5 +1,5 @@
 // A push-to-deploy git dir init could not read under safe.bareRepository=explicit (session 43, helper i;
-// README row s43I-3): init and status asked git for receive.denyCurrentBranch from inside the git dir a
+// README row 650): init and status asked git for receive.denyCurrentBranch from inside the git dir a
 // push comes through (a linked worktree's `.git/worktrees/<id>`, a git dir made by `git init
 // --separate-git-dir`); with `safe.bareRepository=explicit` in the global config git refuses to discover
 // such a dir as a bare repository and read the global config alone: no key, no pre-receive, and Qwen's

@@ -10,7 +10,7 @@ import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
  * through `cmp` (src/install/fast-path.ts aitrail_cmp), run at the work tree top in a person's commit.
  * husky's hooks put the relative `node_modules/.bin` first on PATH (a dependency's `cmp` bin: a `file:`
  * package the repository commits), and a PATH with `.`, an empty entry or a folder of the work tree names
- * the repository's files: its `cmp` ran at every person's commit (s43T-2). Real `git commit`s through the
+ * the repository's files: its `cmp` ran at every person's commit (661). Real `git commit`s through the
  * real hooks; an `aitrail` on PATH that notes each start.
  */
 function setup(entry: (dir: string) => string) {

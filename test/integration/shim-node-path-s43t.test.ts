@@ -10,7 +10,7 @@ import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
  * clientLookup). `npm run`'s PATH puts the top's node_modules/.bin first (husky's hooks the relative one), and
  * `npm install --ignore-scripts` links a `file:` dependency's `"bin": {"node": …}` there from a folder the
  * repository commits: the repository's script ran as node at every agent commit and a denied model's commit
- * went in (s43T-3). Real npm, real git commits through the real hooks, a global aitrail on PATH.
+ * went in (662). Real npm, real git commits through the real hooks, a global aitrail on PATH.
  */
 function setup() {
   const root = tempDir('aitrail-node-path-');

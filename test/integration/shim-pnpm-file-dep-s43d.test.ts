@@ -54,7 +54,7 @@ function runs(repo: TestRepo): void {
   }
 }
 
-describe.skipIf(skipWithoutPnpm('s43D-1'))('pnpm install of a `file:` dependency (real pnpm)', () => {
+describe.skipIf(skipWithoutPnpm('641'))('pnpm install of a `file:` dependency (real pnpm)', () => {
   it('on a folder the repository commits (`file:vendor/aitrail`, hard-linked into .pnpm): refused, its script never runs', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-pnpm-file-');
     pnpmInstall(repo.dir);

@@ -8,7 +8,7 @@ import { expectRepositoryAitrailRefused, pnpmInstall, pnpmRepoCommit, pnpmRepoIn
 
 /**
  * pnpm's `node-linker=hoisted` (a committed .npmrc) copies a `file:` package into node_modules/<alias>, as
- * npm lays a package out. Two ways the s43D-1 check let the repository's copy run (pnpm 9, replayed; pnpm 8
+ * npm lays a package out. Two ways the 641 check let the repository's copy run (pnpm 9, replayed; pnpm 8
  * and 10 too): the shims' no-process shortcut for npm's layout (.bin/aitrail a link to
  * node_modules/aitrail/bin/aitrail.js) judged nothing, and a package named otherwise than its alias
  * (`"aitrail": "file:vendor/x"`, x's name `helper`: the lock's `helper@file:vendor/x`) matched no lock
@@ -24,7 +24,7 @@ function hoisted(repo: TestRepo, files: Record<string, string> = {}): void {
   pnpmInstall(repo.dir);
 }
 
-describe.skipIf(skipWithoutPnpm('s43L-1/2'))('pnpm node-linker=hoisted, a `file:` dependency (real pnpm)', () => {
+describe.skipIf(skipWithoutPnpm('655/2'))('pnpm node-linker=hoisted, a `file:` dependency (real pnpm)', () => {
   it('on a folder the repository commits whose bin is bin/aitrail.js (npm\'s layout, no process spent on it before): refused', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-pnpm-hoisted-js-', 'bin/aitrail.js');
     hoisted(repo);

@@ -12,7 +12,7 @@ import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
  * top's node_modules/.bin first, husky's hooks the relative one, and `npm install --ignore-scripts` links
  * a committed `file:` package's `"bin": {"realpath": …}` there: the repository's realpath answered "outside
  * the work tree" for the repository's own aitrail (a `file:vendor/aitrail` npm links), which then ran at an
- * agent's commit and let a denied model's commit in (s43T-4). Real npm, real hooks.
+ * agent's commit and let a denied model's commit in (663). Real npm, real hooks.
  */
 function setup() {
   const { repo, marker } = vendoredAitrailRepo('aitrail-tool-path-');

@@ -1,4 +1,4 @@
-// status --format json's pushTarget.denyCurrentBranch is git's value (session 43, helper i): row s43f-2 put
+// status --format json's pushTarget.denyCurrentBranch is git's value (session 43, helper i): row 637 put
 // the note naming a linked worktree's git dir inside it (`updateInstead (in the linked worktree's git dir
 // …)`), so a reader comparing it to `updateInstead` read a value git never has. The value stays git's; the
 // linked worktree's git dir is its own field (`linkedGitDir`, null for the repository's own key).

@@ -675,7 +675,7 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
       const match = keyed ? ([keyed[0], keyed[1], (keyed[2] ?? '').trimEnd()] as const) : null;
       if (!match || inBlock(match[1] ?? '', match[2] ?? '')) continue;
       if (at > 0 && (example ??= shownAsExample(at))) break;
-      // An item of a list that quotes an agent's footer as an item of its own is a quotation (README row s43H-1).
+      // An item of a list that quotes an agent's footer as an item of its own is a quotation (README row 638).
       if (at > 0 && (quotedLists ??= footerQuotingLists(lines))[at] === true) break;
       // A yes/no key answered on a body line is read whatever words follow the answer; its "yes" names AI even when nothing else is named.
       const answered = at > 0 && flagAnswer(match[1] ?? '', match[2] ?? '');
@@ -702,9 +702,9 @@ const LIST_ITEM = /^[ \t]{0,6}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
  * signatures its other items show are quoted with it (a style guide's or a policy's list, no one's
  * co-author). A list is a run of item lines with no blank or other line between them; a task list's
  * ticked tool (`  - Assisted-by: Jules` under `- [x] … assisted using an AI tool`) holds no footer and is
- * read as before. Only an item shown as a quotation is taken for one (README row s43I-1): its text in a
+ * read as before. Only an item shown as a quotation is taken for one (README row 648): its text in a
  * code span, quotation marks or a strikethrough (`- ❌ \`Co-Authored-By: …\``), after a cross (`- ❌ Co-Authored-By: …`,
- * row s43R-1), or an item nested under an item of prose (the rule it illustrates); a plain top-level `- Co-Authored-By: Claude <…>` or
+ * row 657), or an item nested under an item of prose (the rule it illustrates); a plain top-level `- Co-Authored-By: Claude <…>` or
  * `- Assisted-by: qwen-code:qwen/qwen3-coder` beside a decoy footer item is read, as a person reads it.
  * One pass over the lines, asked only when a body line shows a key.
  */
@@ -732,7 +732,7 @@ function footerQuotingLists(lines: readonly string[]): boolean[] {
     if (start < 0) start = at;
     const text = line.slice(item[0].length);
     // Nested, as Markdown reads it, when indented to the text of an item above (`  * ` under `* `; one space is a sibling),
-    // in columns, a tab to the next multiple of four (`\t* ` under `* ` is nested; `  - ` under `-\tfix` is a sibling: README row s43R-2).
+    // in columns, a tab to the next multiple of four (`\t* ` under `* ` is nested; `  - ` under `-\tfix` is a sibling: README row 658).
     const { indent, content } = itemColumns(item[0]);
     while (parents.length > 0 && parents[parents.length - 1]!.content > indent) parents.pop();
     const footer = footerItem(text);
@@ -786,7 +786,7 @@ const CROSS_MARK = /[\u274C\u274E\u2716\u2717\u2718\u26D4\u{1F6AB}]/u;
 /**
  * Whether a list item's text opens with marks holding a cross (`- ❌ Co-Authored-By: Claude <…>` under
  * `### Prohibited Patterns`, beside `- ❌ 🤖 Generated with [Claude Code]`): a line the list forbids, shown
- * as a quotation as a code span shows one (README row s43R-1). No agent marks its own footer or co-author so.
+ * as a quotation as a code span shows one (README row 657). No agent marks its own footer or co-author so.
  */
 function crossedItem(text: string): boolean {
   const bare = text.trim();
@@ -964,7 +964,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
       // A mark before a footer's words (`✨ Generated with Claude Code`, the robot as mojibake) is read past, and
       // one space before them (where a paste dropped the robot and kept its space: ` Generated with [Gemini CLI](…)`).
       // Two or more are a quotation's indent in a plain-text message (`  🤖 Generated with …` under `Remove the footer
-      // our script added:`), and four a code block: no one's footer (README row s43I-2).
+      // our script added:`), and four a code block: no one's footer (README row 649).
       const text = unmarked(shown.replace(/^ (?=\S)/, ''), true);
       const lower = lineLower(text);
       let matched = false;
