@@ -7,9 +7,10 @@ import { SCHEMA_HASH } from './schema-hash.generated.js';
 
 /**
  * Bump when loading or validation rules change without a schema change (5: a YAML config holding a
- * lone carriage return or a control character is refused; an entry an older build wrote for one is not served).
+ * lone carriage return or a control character is refused; an entry an older build wrote for one is not served; 6: so is a JSON config or
+ * package.json `aitrail` key holding a lone carriage return).
  */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 const CACHE_FILE = 'config-cache.json';
 
 /** Identity of one candidate file: any change (content, replacement, symlink retarget) changes it. */

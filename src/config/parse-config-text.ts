@@ -36,7 +36,7 @@ export async function parseConfigText(text: string, format: ConfigFormat, file: 
   if (unseen) return { problem: { ...unseen, file } };
   let data: unknown;
   if (format === 'yaml') {
-    const carriage = loneCarriageReturn(source);
+    const carriage = loneCarriageReturn(source, 'yaml');
     if (carriage) return { problem: { ...carriage, file } };
     const control = controlCharacter(source);
     if (control) return { problem: { ...control, file } };
@@ -49,6 +49,9 @@ export async function parseConfigText(text: string, format: ConfigFormat, file: 
     }
     if (data === null) data = undefined; // only comments (or `~`): an empty config
   } else {
+    // A lone CR in JSON's own config (package.json's: below, once the file holds the key).
+    const carriage = format === 'json' ? loneCarriageReturn(source, 'json') : null;
+    if (carriage) return { problem: { ...carriage, file } };
     try {
       data = JSON.parse(source);
     } catch (error) {
@@ -59,7 +62,7 @@ export async function parseConfigText(text: string, format: ConfigFormat, file: 
     if (format === 'package' && (data === null || typeof data !== 'object' || Array.isArray(data) || !Object.prototype.hasOwnProperty.call(data, 'aitrail'))) {
       return { data: undefined };
     }
-    const unseenInPackage = screenOnly(source);
+    const unseenInPackage = screenOnly(source) ?? (format === 'package' ? loneCarriageReturn(source, 'json') : null);
     if (unseenInPackage) return { problem: { ...unseenInPackage, file } };
     const duplicate = duplicateKey(source);
     if (duplicate) return { problem: { ...duplicate, file } };
@@ -151,14 +154,18 @@ function screenOnly(text: string): Omit<ConfigProblem, 'file'> | null {
  * as `^M` inside the line) and a terminal's `cat` do not: `  # Qwen stays out, see SEC-1234\r$schema: |`
  * reads as a comment to a reviewer, and to the parser as a top-level `$schema` whose block scalar
  * swallows the `  deny: ["qwen/*"]` below it. CRLF, `\r\r\n` and a CR at the end stay readable.
+ * In JSON (which reads a CR between tokens as a blank) a terminal (`cat`, `git --no-pager diff`, a CI
+ * log) returns to the line's start and writes the rest over it: `  "detect": {"aliases": {"qwen/qwen3-coder":
+ * "internal/llm"}},\r  "$schema": "…",` shows the `$schema` line alone, and the hidden alias takes the commit past a deny of `qwen/*`.
  */
-function loneCarriageReturn(text: string): Omit<ConfigProblem, 'file'> | null {
+function loneCarriageReturn(text: string, format: 'yaml' | 'json'): Omit<ConfigProblem, 'file'> | null {
   const match = /\r(?=[^\r\n])/.exec(text);
   if (!match) return null;
   const where = lineColumn(text, match.index);
+  const read = format === 'yaml' ? 'YAML reads a line break there; a diff shows one line, the rest after ^M' : 'JSON reads a blank there; a terminal returns to the start of the line and writes the rest over what came before';
   return {
     path: '',
-    found: `a carriage return (U+000D) inside a line at ${where} (YAML reads a line break there; a diff shows one line, the rest after ^M)`,
+    found: `a carriage return (U+000D) inside a line at ${where} (${read})`,
     expected: 'line breaks as LF or CRLF only (save the file with Unix or Windows line endings)',
   };
 }
