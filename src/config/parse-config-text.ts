@@ -119,15 +119,6 @@ function offsetFromContext(message: string, text: string): number | undefined {
 }
 
 /**
- * NEL (U+0085), the line and paragraph separators (U+2028, U+2029), and the bidirectional
- * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). Unicode's line breaking
- * makes the first three mandatory breaks, so a browser (a pull request's diff) shows a new line
- * there, while YAML 1.2 (js-yaml) reads no line break: `# note<U+2028>  deny: ["qwen/*"]` is one
- * comment to the parser and a comment above a deny to a reviewer. The bidi controls show text in
- * another order than it is read (Trojan Source). None belongs in a config; a quoted string can
- * still hold one as an escape (`"\u2028"`), which a reviewer sees.
- */
-/**
  * `line L, column C` of the character at `offset` (a UTF-16 index) in `text`, 1-based; the column
  * counted in characters (code points), as an editor counts them: an emoji before it is one.
  */
@@ -136,6 +127,15 @@ function lineColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${[...before[before.length - 1]!].length + 1}`;
 }
 
+/**
+ * NEL (U+0085), the line and paragraph separators (U+2028, U+2029), and the bidirectional
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). Unicode's line breaking
+ * makes the first three mandatory breaks, so a browser (a pull request's diff) shows a new line
+ * there, while YAML 1.2 (js-yaml) reads no line break: `# note<U+2028>  deny: ["qwen/*"]` is one
+ * comment to the parser and a comment above a deny to a reviewer. The bidi controls show text in
+ * another order than it is read (Trojan Source). None belongs in a config; a quoted string can
+ * still hold one as an escape (`"\u2028"`), which a reviewer sees.
+ */
 const SCREEN_ONLY = /[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 function screenOnly(text: string): Omit<ConfigProblem, 'file'> | null {
