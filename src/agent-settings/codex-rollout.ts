@@ -512,8 +512,14 @@ function subagentModels(place: SettingsPlace, sessions: string, id: string, own:
   // than the days listed or more were written than are looked at: then those its rollout names too.
   // Each rollout's session_meta read once (namedChildren reads those it locates).
   const read = new Map<string, { id: string; parent: string } | null>();
+  // Those namedChildren found descend from this session's thread, through sub-agents not written since
+  // the previous commit too (a worker whose own worker still ran): counted whether or not their parent is.
+  const named = new Set<string>();
   if (!all || written.length > MAX_SPAWN_CANDIDATES) {
-    for (const path of namedChildren(sessions, id, own, recent, read)) if (!paths.includes(path)) paths.push(path);
+    for (const path of namedChildren(sessions, id, own, recent, read)) {
+      named.add(path);
+      if (!paths.includes(path)) paths.push(path);
+    }
   }
   const spawns = paths.map((path) => ({ path, spawn: read.has(path) ? (read.get(path) ?? null) : spawnOf(path) }));
   const parents = new Set([id.toLowerCase()]);
@@ -522,7 +528,7 @@ function subagentModels(place: SettingsPlace, sessions: string, id: string, own:
   for (let grown = true; grown && children.length < MAX_SUBAGENTS; ) {
     grown = false;
     for (const { path, spawn } of spawns) {
-      if (!spawn || children.includes(path) || parents.has(spawn.id) || !parents.has(spawn.parent)) continue;
+      if (!spawn || children.includes(path) || parents.has(spawn.id) || !(parents.has(spawn.parent) || named.has(path))) continue;
       parents.add(spawn.id);
       children.push(path);
       grown = true;
