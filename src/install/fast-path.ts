@@ -84,7 +84,9 @@ export function sameFunction(): string[] {
     // node_modules/.bin first (a dependency's `cmp` bin, a `file:` package the repository commits), `.` or an
     // empty entry names the top, where git runs hooks. A relative entry is passed over; a first cmp in the
     // work tree (an ancestor that is the top, `-ef`, as shipped) is never run: node judges (return 1).
-    // Found once per hook by the shell (stats, no process); run by its absolute path.
+    // Found once per hook by the shell (stats, no process); run by its absolute path. Never an aitrail_cp the
+    // hook inherited (an agent loads a committed .env into its environment): taken as found, it ran (s43u-2).
+    'unset aitrail_cp',
     'aitrail_cmp() {',
     '  if [ -z "${aitrail_cp+x}" ]; then',
     '    aitrail_cp=',
