@@ -85,7 +85,7 @@ export function sameFunction(): string[] {
     // empty entry names the top, where git runs hooks. A relative entry is passed over; a first cmp in the
     // work tree (an ancestor that is the top, `-ef`, as shipped) is never run: node judges (return 1).
     // Found once per hook by the shell (stats, no process); run by its absolute path. Never an aitrail_cp the
-    // hook inherited (an agent loads a committed .env into its environment): taken as found, it ran (s43u-2).
+    // hook inherited (an agent loads a committed .env into its environment): taken as found, it ran (669).
     'unset aitrail_cp',
     'aitrail_cmp() {',
     '  if [ -z "${aitrail_cp+x}" ]; then',

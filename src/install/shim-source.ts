@@ -495,7 +495,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     // the PATH the shims' tools came from, the chosen node's folder first (665) when that PATH holds it: a
     // node from a folder of the work tree or a relative one (an untracked registry `node` package in
     // node_modules/.bin) runs by its path, its folder never put back on PATH, where the repository's other
-    // bins (a `file:` package's `git`, which aitrail spawns by name) lie beside it (s43u-1).
+    // bins (a `file:` package's `git`, which aitrail spawns by name) lie beside it (668).
     'if [ -n "$aitrail_nd" ]; then case :$aitrail_ps: in *":${aitrail_nd%/node}:"*) PATH=${aitrail_nd%/node}:$PATH; export PATH ;; esac',
     'elif [ -n "$aitrail_nt" ]; then',
     '  echo "aitrail: not running $aitrail_nt: it comes from the repository (git tracks it or files under node_modules), and PATH holds no other node." >&2',

@@ -9,7 +9,7 @@ import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
  * The shims' fast path finds PATH's `cmp` once per hook and keeps it in `aitrail_cp` (src/install/fast-path.ts
  * aitrail_cmp), set or not: a value the hook inherited was taken as already found and run. Agents that load a
  * committed `.env` into their environment (aider, Gemini CLI, Qwen Code) hand it to the hooks: the
- * repository's script ran in a commit's hook (s43u-2). Real `git commit`s through the real hooks.
+ * repository's script ran in a commit's hook (669). Real `git commit`s through the real hooks.
  */
 function setup() {
   const bin = join(tempDir('aitrail-cmp-env-'), 'bin');

@@ -10,7 +10,7 @@ import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
  * (663, 665). A node the person keeps in node_modules/.bin (untracked, leading outside the work tree: a
  * registry `node` package's role) is not the repository's, but its folder also holds the bins of a `file:`
  * package the repository commits: put first on PATH, it made aitrail's own `git` the repository's script
- * (s43u-1). Real npm, real git commits through the real hooks, a global aitrail on PATH.
+ * (668). Real npm, real git commits through the real hooks, a global aitrail on PATH.
  */
 const GIT = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
 
