@@ -22,3 +22,17 @@ export function codexRollout(thread: { id: string; parent: string | null; start:
     turns.map(([time, model]) => line(time, 'turn_context', { cwd: '/work/app', approval_policy: 'never', sandbox_policy: { type: 'workspace-write' }, model, summary: 'auto' }) + line(time, 'event_msg', { type: 'user_message', message: 'go' })).join('')
   );
 }
+
+/** `sessions/YYYY/MM/DD` of `iso`'s local day, as Codex names its day directories. */
+export function codexDayDir(iso: string): string {
+  const at = new Date(iso);
+  const two = (value: number): string => String(value).padStart(2, '0');
+  return `sessions/${at.getFullYear()}/${two(at.getMonth() + 1)}/${two(at.getDate())}`;
+}
+
+/** codex-rs's rollout lines for a `spawn_agent` call and its answer (a `function_call_output` whose text is the JSON result). */
+export function spawnAgentLines(at: string, child: string): string {
+  const call = { timestamp: at, type: 'response_item', payload: { type: 'function_call', name: 'spawn_agent', arguments: JSON.stringify({ message: 'do it', agent_type: 'worker' }), call_id: 'call_1' } };
+  const output = { timestamp: at, type: 'response_item', payload: { type: 'function_call_output', call_id: 'call_1', output: JSON.stringify({ agent_id: child, nickname: 'Euler' }) } };
+  return `${JSON.stringify(call)}\n${JSON.stringify(output)}\n`;
+}

@@ -7,7 +7,7 @@ import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { homeWith, hookedCommittedAt } from '../helpers/agent-home.js';
-import { codexRollout } from '../helpers/codex-rollout.js';
+import { codexDayDir, codexRollout, spawnAgentLines } from '../helpers/codex-rollout.js';
 import { agentBin, runAgent } from '../helpers/fake-agent.js';
 import { hookEnv } from '../helpers/hooks.js';
 
@@ -18,34 +18,21 @@ const PREVIOUS = '2026-03-02T12:00:00Z';
 const AFTER = '2026-03-03T09:30:00.000Z';
 const LATER = '2026-03-03T10:00:00.000Z';
 
-function dayOf(iso: string): string {
-  const at = new Date(iso);
-  const two = (value: number): string => String(value).padStart(2, '0');
-  return `sessions/${at.getFullYear()}/${two(at.getMonth() + 1)}/${two(at.getDate())}`;
-}
-
-/** codex-rs's rollout lines for a `spawn_agent` call and its answer (a `function_call_output` whose text is the JSON result). */
-function spawnLines(at: string, child: string): string {
-  const call = { timestamp: at, type: 'response_item', payload: { type: 'function_call', name: 'spawn_agent', arguments: JSON.stringify({ message: 'do it', agent_type: 'worker' }), call_id: 'call_1' } };
-  const output = { timestamp: at, type: 'response_item', payload: { type: 'function_call_output', call_id: 'call_1', output: JSON.stringify({ agent_id: child, nickname: 'Euler' }) } };
-  return `${JSON.stringify(call)}\n${JSON.stringify(output)}\n`;
-}
-
 describe("a Codex sub-agent's own sub-agent, found by name", () => {
   it('through a worker last written before the previous commit: the qwen grandchild is read', () => {
     const start = '2026-01-10T12:00:00.000Z';
     const spawned = '2026-01-10T12:05:00.000Z';
     const deeper = '2026-01-10T12:06:00.000Z';
-    const childPath = `${dayOf(spawned)}/rollout-2026-01-10T12-05-00-${CHILD}.jsonl`;
+    const childPath = `${codexDayDir(spawned)}/rollout-2026-01-10T12-05-00-${CHILD}.jsonl`;
     const files: Record<string, string> = { 'config.toml': 'model = "gpt-5"\n' };
-    files[`${dayOf(start)}/rollout-2026-01-10T12-00-00-${PARENT}.jsonl`] = codexRollout({ id: PARENT, parent: null, start }, [start, 'gpt-5']) + spawnLines(spawned, CHILD) + codexRollout({ id: PARENT, parent: null, start }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n');
-    files[childPath] = codexRollout({ id: CHILD, parent: PARENT, start: spawned }, [spawned, 'gpt-5-mini']) + spawnLines(deeper, GRANDCHILD);
-    files[`${dayOf(deeper)}/rollout-2026-01-10T12-06-00-${GRANDCHILD}.jsonl`] = codexRollout({ id: GRANDCHILD, parent: CHILD, start: deeper }, [deeper, 'qwen/qwen3-coder'], [AFTER, 'qwen/qwen3-coder']);
+    files[`${codexDayDir(start)}/rollout-2026-01-10T12-00-00-${PARENT}.jsonl`] = codexRollout({ id: PARENT, parent: null, start }, [start, 'gpt-5']) + spawnAgentLines(spawned, CHILD) + codexRollout({ id: PARENT, parent: null, start }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n');
+    files[childPath] = codexRollout({ id: CHILD, parent: PARENT, start: spawned }, [spawned, 'gpt-5-mini']) + spawnAgentLines(deeper, GRANDCHILD);
+    files[`${codexDayDir(deeper)}/rollout-2026-01-10T12-06-00-${GRANDCHILD}.jsonl`] = codexRollout({ id: GRANDCHILD, parent: CHILD, start: deeper }, [deeper, 'qwen/qwen3-coder'], [AFTER, 'qwen/qwen3-coder']);
     // 40 days of other sessions since: the parent's day is past the days searched (row 653's path).
     for (let day = 0; day < 40; day += 1) {
       const at = new Date(Date.parse('2026-01-20T12:00:00Z') + day * 86_400_000).toISOString();
       const id = `019a3f40-0000-7000-8000-${String(day).padStart(12, '0')}`;
-      files[`${dayOf(at)}/rollout-x-${id}.jsonl`] = codexRollout({ id, parent: null, start: at }, [at, 'gpt-5']);
+      files[`${codexDayDir(at)}/rollout-x-${id}.jsonl`] = codexRollout({ id, parent: null, start: at }, [at, 'gpt-5']);
     }
     const run = (policy: string) => {
       const home = homeWith(files);

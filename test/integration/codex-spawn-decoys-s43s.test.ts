@@ -8,7 +8,7 @@ import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { homeWith, hookedCommittedAt } from '../helpers/agent-home.js';
-import { codexRollout } from '../helpers/codex-rollout.js';
+import { codexDayDir, codexRollout, spawnAgentLines } from '../helpers/codex-rollout.js';
 import { agentBin, runAgent } from '../helpers/fake-agent.js';
 import { hookEnv } from '../helpers/hooks.js';
 
@@ -19,18 +19,6 @@ const START = '2026-03-03T08:00:00.000Z';
 const AFTER = '2026-03-03T09:30:00.000Z';
 const LATER = '2026-03-03T10:00:00.000Z';
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
-
-function dayOf(iso: string): string {
-  const at = new Date(iso);
-  const two = (value: number): string => String(value).padStart(2, '0');
-  return `sessions/${at.getFullYear()}/${two(at.getMonth() + 1)}/${two(at.getDate())}`;
-}
-
-function spawnLines(at: string, child: string): string {
-  const call = { timestamp: at, type: 'response_item', payload: { type: 'function_call', name: 'spawn_agent', arguments: JSON.stringify({ message: 'do it' }), call_id: 'call_1' } };
-  const output = { timestamp: at, type: 'response_item', payload: { type: 'function_call_output', call_id: 'call_1', output: JSON.stringify({ agent_id: child, nickname: 'Euler' }) } };
-  return `${JSON.stringify(call)}\n${JSON.stringify(output)}\n`;
-}
 
 /** A shell tool's output the rollout keeps: the text a command printed (a file the agent read). */
 function toolOutput(at: string, text: string): string {
@@ -46,11 +34,11 @@ const otherId = (n: number): string => `019a3f50-0000-7000-8000-${String(n).padS
 
 /** The parent (quoting `quoted` before its spawn of CHILD), the qwen CHILD, and 70 other sessions' rollouts written after it (the search by day incomplete). */
 function commitWith(quoted: string, others = 70, spawnEvent = false): { deny: ReturnType<typeof runAgent>; open: ReturnType<typeof runAgent> } {
-  const dir = dayOf(START);
+  const dir = codexDayDir(START);
   const childPath = `${dir}/rollout-2026-03-03T08-05-00-${CHILD}.jsonl`;
   const files: Record<string, string> = {
     'config.toml': 'model = "gpt-5"\n',
-    [`${dir}/rollout-2026-03-03T08-00-00-${PARENT}.jsonl`]: codexRollout({ id: PARENT, parent: null, start: START }, [START, 'gpt-5']) + toolOutput(START, quoted) + spawnLines(START, CHILD) + (spawnEvent ? spawnEnd(START, CHILD) : '') + codexRollout({ id: PARENT, parent: null, start: START }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n'),
+    [`${dir}/rollout-2026-03-03T08-00-00-${PARENT}.jsonl`]: codexRollout({ id: PARENT, parent: null, start: START }, [START, 'gpt-5']) + toolOutput(START, quoted) + spawnAgentLines(START, CHILD) + (spawnEvent ? spawnEnd(START, CHILD) : '') + codexRollout({ id: PARENT, parent: null, start: START }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n'),
     [childPath]: codexRollout({ id: CHILD, parent: PARENT, start: START }, [AFTER, 'qwen/qwen3-coder']),
   };
   for (let n = 0; n < others; n += 1) files[`${dir}/rollout-2026-03-03T09-00-00-${otherId(n)}.jsonl`] = codexRollout({ id: otherId(n), parent: null, start: START }, [AFTER, 'gpt-5']);
@@ -91,13 +79,13 @@ describe("ids a Codex parent's rollout quotes before its real spawn_agent answer
     for (let day = 0; day < 40; day += 1) {
       const at = new Date(Date.parse(start) + day * 86_400_000 + 300_000).toISOString();
       const id = day === 39 ? CHILD : `019a3f80-0000-7000-8000-${String(day).padStart(12, '0')}`;
-      parent += spawnLines(at, id);
-      files[`${dayOf(at)}/rollout-x-${id}.jsonl`] = codexRollout({ id, parent: PARENT, start: at }, [AFTER, day === 39 ? 'qwen/qwen3-coder' : 'gpt-5-mini']);
+      parent += spawnAgentLines(at, id);
+      files[`${codexDayDir(at)}/rollout-x-${id}.jsonl`] = codexRollout({ id, parent: PARENT, start: at }, [AFTER, day === 39 ? 'qwen/qwen3-coder' : 'gpt-5-mini']);
     }
-    files[`${dayOf(start)}/rollout-2026-01-10T12-00-00-${PARENT}.jsonl`] = parent + codexRollout({ id: PARENT, parent: null, start }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n');
+    files[`${codexDayDir(start)}/rollout-2026-01-10T12-00-00-${PARENT}.jsonl`] = parent + codexRollout({ id: PARENT, parent: null, start }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n');
     // 70 other sessions written after the workers: the search by day reads none of them.
     const last = new Date(Date.parse(start) + 39 * 86_400_000).toISOString();
-    for (let n = 0; n < 70; n += 1) files[`${dayOf(last)}/rollout-y-${otherId(n)}.jsonl`] = codexRollout({ id: otherId(n), parent: null, start: last }, [AFTER, 'gpt-5']);
+    for (let n = 0; n < 70; n += 1) files[`${codexDayDir(last)}/rollout-y-${otherId(n)}.jsonl`] = codexRollout({ id: otherId(n), parent: null, start: last }, [AFTER, 'gpt-5']);
     const home = homeWith(files);
     const minuteAgo = new Date(Date.now() - 60_000);
     for (const path of Object.keys(files)) if (path.includes('/rollout-x-')) utimesSync(join(home, path), minuteAgo, minuteAgo);

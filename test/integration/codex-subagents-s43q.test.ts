@@ -9,7 +9,7 @@ import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { homeWith, hookedCommittedAt } from '../helpers/agent-home.js';
-import { codexRollout } from '../helpers/codex-rollout.js';
+import { codexDayDir, codexRollout, spawnAgentLines } from '../helpers/codex-rollout.js';
 import { agentBin, runAgent } from '../helpers/fake-agent.js';
 import { hookEnv } from '../helpers/hooks.js';
 
@@ -20,20 +20,6 @@ const PREVIOUS = '2026-03-02T12:00:00Z';
 const AFTER = '2026-03-03T09:30:00.000Z';
 const LATER = '2026-03-03T10:00:00.000Z';
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
-
-/** `sessions/YYYY/MM/DD` of `iso`'s local day, as Codex names its day directories. */
-function dayOf(iso: string): string {
-  const at = new Date(iso);
-  const two = (value: number): string => String(value).padStart(2, '0');
-  return `sessions/${at.getFullYear()}/${two(at.getMonth() + 1)}/${two(at.getDate())}`;
-}
-
-/** codex-rs's rollout lines for a `spawn_agent` call and its answer (a `function_call_output` whose text is the JSON result). */
-function spawnLines(at: string, child: string): string {
-  const call = { timestamp: at, type: 'response_item', payload: { type: 'function_call', name: 'spawn_agent', arguments: JSON.stringify({ message: 'do it', agent_type: 'worker' }), call_id: 'call_1' } };
-  const output = { timestamp: at, type: 'response_item', payload: { type: 'function_call_output', call_id: 'call_1', output: JSON.stringify({ agent_id: child, nickname: 'Euler' }) } };
-  return `${JSON.stringify(call)}\n${JSON.stringify(output)}\n`;
-}
 
 function commitAs(files: Record<string, string>, touch?: (home: string) => void): { deny: ReturnType<typeof runAgent>; open: ReturnType<typeof runAgent> } {
   const home = homeWith(files);
@@ -49,13 +35,13 @@ describe("a Codex session's sub-agent named by its parent's spawn_agent answer",
     const start = '2026-01-10T12:00:00.000Z';
     const spawned = '2026-01-10T12:05:00.000Z';
     const files: Record<string, string> = { 'config.toml': 'model = "gpt-5"\n' };
-    files[`${dayOf(start)}/rollout-2026-01-10T12-00-00-${PARENT}.jsonl`] = codexRollout({ id: PARENT, parent: null, start }, [start, 'gpt-5']) + spawnLines(spawned, CHILD) + codexRollout({ id: PARENT, parent: null, start }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n');
-    files[`${dayOf(spawned)}/rollout-2026-01-10T12-05-00-${CHILD}.jsonl`] = codexRollout({ id: CHILD, parent: PARENT, start: spawned }, [spawned, 'qwen/qwen3-coder'], [AFTER, 'qwen/qwen3-coder']);
+    files[`${codexDayDir(start)}/rollout-2026-01-10T12-00-00-${PARENT}.jsonl`] = codexRollout({ id: PARENT, parent: null, start }, [start, 'gpt-5']) + spawnAgentLines(spawned, CHILD) + codexRollout({ id: PARENT, parent: null, start }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n');
+    files[`${codexDayDir(spawned)}/rollout-2026-01-10T12-05-00-${CHILD}.jsonl`] = codexRollout({ id: CHILD, parent: PARENT, start: spawned }, [spawned, 'qwen/qwen3-coder'], [AFTER, 'qwen/qwen3-coder']);
     // 40 days of other sessions since.
     for (let day = 0; day < 40; day += 1) {
       const at = new Date(Date.parse('2026-01-20T12:00:00Z') + day * 86_400_000).toISOString();
       const id = `019a3f40-0000-7000-8000-${String(day).padStart(12, '0')}`;
-      files[`${dayOf(at)}/rollout-x-${id}.jsonl`] = codexRollout({ id, parent: null, start: at }, [at, 'gpt-5']);
+      files[`${codexDayDir(at)}/rollout-x-${id}.jsonl`] = codexRollout({ id, parent: null, start: at }, [at, 'gpt-5']);
     }
     const { deny, open } = commitAs(files);
     expect(deny.status).not.toBe(0);
@@ -66,24 +52,24 @@ describe("a Codex session's sub-agent named by its parent's spawn_agent answer",
 
   it('past 64 rollouts written after it: the qwen sub-agent is read; an id the rollout merely quotes adds nothing', () => {
     const start = '2026-03-03T08:00:00.000Z';
-    const parentPath = `${dayOf(start)}/rollout-2026-03-03T08-00-00-${PARENT}.jsonl`;
-    const childPath = `${dayOf(start)}/rollout-2026-03-03T08-05-00-${CHILD}.jsonl`;
+    const parentPath = `${codexDayDir(start)}/rollout-2026-03-03T08-00-00-${PARENT}.jsonl`;
+    const childPath = `${codexDayDir(start)}/rollout-2026-03-03T08-05-00-${CHILD}.jsonl`;
     const files: Record<string, string> = {
       'config.toml': 'model = "gpt-5"\n',
       // The parent's rollout also quotes another session's worker's id (a message, a file it read).
-      [parentPath]: codexRollout({ id: PARENT, parent: null, start }, [start, 'gpt-5']) + spawnLines(start, CHILD) + spawnLines(start, STRANGER) + codexRollout({ id: PARENT, parent: null, start }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n'),
+      [parentPath]: codexRollout({ id: PARENT, parent: null, start }, [start, 'gpt-5']) + spawnAgentLines(start, CHILD) + spawnAgentLines(start, STRANGER) + codexRollout({ id: PARENT, parent: null, start }, [LATER, 'gpt-5']).split('\n').slice(1).join('\n'),
       [childPath]: codexRollout({ id: CHILD, parent: PARENT, start }, [AFTER, 'qwen/qwen3-coder']),
-      [`${dayOf(start)}/rollout-2026-03-03T08-06-00-${STRANGER}.jsonl`]: codexRollout({ id: STRANGER, parent: '019a3f34-0000-7000-8000-000000000001', start }, [AFTER, 'qwen/qwen3-coder-plus']),
+      [`${codexDayDir(start)}/rollout-2026-03-03T08-06-00-${STRANGER}.jsonl`]: codexRollout({ id: STRANGER, parent: '019a3f34-0000-7000-8000-000000000001', start }, [AFTER, 'qwen/qwen3-coder-plus']),
     };
     for (let n = 0; n < 70; n += 1) {
       const id = `019a3f50-0000-7000-8000-${String(n).padStart(12, '0')}`;
-      files[`${dayOf(start)}/rollout-2026-03-03T09-00-00-${id}.jsonl`] = codexRollout({ id, parent: null, start }, [AFTER, 'gpt-5']);
+      files[`${codexDayDir(start)}/rollout-2026-03-03T09-00-00-${id}.jsonl`] = codexRollout({ id, parent: null, start }, [AFTER, 'gpt-5']);
     }
     const { deny, open } = commitAs(files, (home) => {
       // The sub-agent's and the stranger's last lines a minute before the 70 others'.
       const minuteAgo = new Date(Date.now() - 60_000);
       utimesSync(join(home, childPath), minuteAgo, minuteAgo);
-      utimesSync(join(home, `${dayOf(start)}/rollout-2026-03-03T08-06-00-${STRANGER}.jsonl`), minuteAgo, minuteAgo);
+      utimesSync(join(home, `${codexDayDir(start)}/rollout-2026-03-03T08-06-00-${STRANGER}.jsonl`), minuteAgo, minuteAgo);
     });
     expect(deny.status).not.toBe(0);
     expect(deny.stderr).toMatch(/qwen\/qwen3-coder \(via codex\) is denied/);
@@ -94,7 +80,7 @@ describe("a Codex session's sub-agent named by its parent's spawn_agent answer",
 
   it('a session with 17 sub-agents since the previous commit: the first one, on qwen, is read beside the 16 later ones', () => {
     const start = '2026-03-03T08:00:00.000Z';
-    const dir = dayOf(start);
+    const dir = codexDayDir(start);
     const files: Record<string, string> = {
       'config.toml': 'model = "gpt-5"\n',
       [`${dir}/rollout-2026-03-03T08-00-00-${PARENT}.jsonl`]: codexRollout({ id: PARENT, parent: null, start }, [start, 'gpt-5'], [LATER, 'gpt-5']),
