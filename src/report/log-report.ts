@@ -87,39 +87,19 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const { config } = await loadConfig(repo.root, { ...(options.config !== undefined ? { configFile: options.config, cwd: options.cwd } : {}), ...cachedIn(repo) });
   const revisions = rangeArgs(options.range);
   const extra = filterArgs(options);
+  if (options.range === undefined && (await resolveCommit(repo.root, 'HEAD')) === null) return;
   const detectOptions = detectOptionsOf(config);
-  // git log starts first: with no range, a failure of its first read on a HEAD with no commit is
-  // `No commits yet` (one `rev-parse` asked then only, where every run asked it first). The notes
-  // are opened before any commit is read, and before a failure of git log is thrown: their
-  // warnings come out as when they were opened first.
-  const commits = explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range);
-  let notes: Awaited<ReturnType<typeof openCommitNotes>> | null = null;
-  let qwenNotes: Awaited<ReturnType<typeof openQwenNotes>> | null = null;
+  const notesRef = notesRefName(options.notesRef ?? DEFAULT_NOTES_REF);
+  if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
+  // A commit's git-ai note adds the models it names (evidence `note …`), of any schema_version, as check reads it.
+  // Both notes refs looked up in one git process ('' for none, as openCommitNotes and openQwenNotes read it).
+  const [notesAt = '', qwenAt = ''] = options.notes === false ? [] : (await notesTips(repo.root, [notesRef, QWEN_NOTES_REF])).map((tip) => tip ?? '');
+  const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, tip: notesAt, aliases: detectOptions.detect.aliases, onWarning: options.onWarning, schemas: 'any' });
+  // Qwen Code's attribution note (refs/notes/ai-attribution) adds its model (evidence `note …`), as check reads it.
+  const qwenNotes = options.notes === false ? null : await openQwenNotes(repo.root, { aliases: detectOptions.detect.aliases, tip: qwenAt });
   let yielded = 0;
   try {
-    let first: Awaited<ReturnType<typeof commits.next>>;
-    let failed: unknown;
-    try {
-      first = await commits.next();
-    } catch (error) {
-      failed = error;
-      first = { done: true, value: undefined };
-    }
-    // No commit read (git log failed, or ran on a HEAD naming a tree, a blob or a tag of one, where it
-    // lists nothing and exits 0): with no range, a HEAD that names no commit ends the run before the
-    // notes ref is checked or the notes are opened, as the rev-parse asked first did (4555ec2).
-    if (first.done && options.range === undefined && (await resolveCommit(repo.root, 'HEAD')) === null) return;
-    const notesRef = notesRefName(options.notesRef ?? DEFAULT_NOTES_REF);
-    if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
-    // A commit's git-ai note adds the models it names (evidence `note …`), of any schema_version, as check reads it.
-    // Both notes refs looked up in one git process ('' for none, as openCommitNotes and openQwenNotes read it).
-    const [notesAt = '', qwenAt = ''] = options.notes === false ? [] : (await notesTips(repo.root, [notesRef, QWEN_NOTES_REF])).map((tip) => tip ?? '');
-    notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, tip: notesAt, aliases: detectOptions.detect.aliases, onWarning: options.onWarning, schemas: 'any' });
-    // Qwen Code's attribution note (refs/notes/ai-attribution) adds its model (evidence `note …`), as check reads it.
-    qwenNotes = options.notes === false ? null : await openQwenNotes(repo.root, { aliases: detectOptions.detect.aliases, tip: qwenAt });
-    if (failed !== undefined) throw failed;
-    for (let next = first; !next.done; next = await commits.next()) {
-      const commit = next.value;
+    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
       const signals = commitSignals(commit);
       const detected = detectCommit(signals, detectOptions);
@@ -139,7 +119,6 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       };
     }
   } finally {
-    await commits.return(undefined);
     await qwenNotes?.close();
     await notes?.close();
   }
