@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { configLists, configScope, configValue, pathConfigValue, setConfigValue, unsetConfigValue } from '../git/config-value.js';
 import { gitPath } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
@@ -18,7 +18,7 @@ import { uninstallAgentHooks } from './agent-hooks.js';
 import { huskyDirBelowTop, huskyDirsOf, otherWorktrees, removeHuskyRuntime, uninstallOtherWorktree } from './uninstall-worktrees.js';
 import { realOrPlanned } from '../io/real-or-planned.js';
 import { installShims } from './install-shims.js';
-import { emptyHooksPath, pushTargetHooks } from './push-target.js';
+import { emptyHooksPath, linkedGitDirs, pushTargetHooks } from './push-target.js';
 import { installHuskyInWorktrees, installShimsInWorktrees, type WorktreesInstalled } from './init-worktrees.js';
 import { findPackageDir, PACKAGE_DIR_KEY, recordedPackageDir, recordPackageDir, usablePackageDir } from './package-dir.js';
 
@@ -183,14 +183,9 @@ export async function relativeServerHooks(root: string, commonDir: string, optio
   if (hooksPath === undefined || hooksPath === '' || isAbsolute(hooksPath)) return { notes: [] };
   const full = resolve(root, hooksPath);
   const fix = `Name it by its full path, then run init again: git config core.hooksPath '${full}'`;
-  let linked: string[] = [];
-  try {
-    linked = readdirSync(join(commonDir, 'worktrees'));
-  } catch {
-    linked = [];
-  }
+  const linked = linkedGitDirs(commonDir);
   if (linked.length > 0 && !options.force) {
-    return { notes: [], refused: `core.hooksPath '${hooksPath}' is relative: git reads it from the directory receive-pack works in, which for a push to the path of a linked worktree (${linked.slice(0, 5).join(', ')}) is that worktree's git directory (${join(commonDir, 'worktrees', linked[0] as string, hooksPath)}), where no pre-receive is, so such pushes would never be checked. ${fix}` };
+    return { notes: [], refused: `core.hooksPath '${hooksPath}' is relative: git reads it from the directory receive-pack works in, which for a push to the path of a linked worktree (${linked.slice(0, 5).map((dir) => basename(dir)).join(', ')}) is that worktree's git directory (${join(linked[0]!, hooksPath)}), where no pre-receive is, so such pushes would never be checked. ${fix}` };
   }
   return { notes: [`core.hooksPath '${hooksPath}' is relative: a push to the path of a linked worktree (git worktree add) would run no hook of this directory, so would never be checked. ${fix}`] };
 }

@@ -88,7 +88,7 @@ export function takenHooksDir(commonDir: string, taken: { gitDir: string; linked
 }
 
 /** The linked worktrees' git dirs (`<commonDir>/worktrees/<id>`, those holding a `commondir` file), sorted. */
-function linkedGitDirs(commonDir: string): string[] {
+export function linkedGitDirs(commonDir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(join(commonDir, 'worktrees')).sort();
