@@ -51,20 +51,27 @@ function setup(binName: 'node' | 'git', { nodeLink = false, gitByPath = false } 
   return { repo, marker, commit };
 }
 
+const FIRST_ON_PATH = [
+  ['npm run\'s absolute node_modules/.bin first', (dir: string) => join(dir, 'node_modules', '.bin')],
+  ['husky\'s relative node_modules/.bin first', () => 'node_modules/.bin'],
+] as const;
+
+/** A denied model's commit refused, an allowed one recorded, the repository's script (marker) never run. */
+function expectJudgedNeverRun({ repo, marker, commit }: ReturnType<typeof setup>, first: string): void {
+  const denied = commit(first, 'qwen/qwen3-coder');
+  expect(existsSync(marker), denied.stderr).toBe(false);
+  expect(denied.status).not.toBe(0);
+  expect(denied.stderr).toMatch(/qwen/);
+  const allowed = commit(first, 'openai/gpt-5');
+  expect(allowed.status, allowed.stderr).toBe(0);
+  expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+  expect(existsSync(marker)).toBe(false);
+}
+
 describe('the node that runs aitrail is not the repository\'s (session 43)', () => {
-  it.each([
-    ['npm run\'s absolute node_modules/.bin first', (dir: string) => join(dir, 'node_modules', '.bin')],
-    ['husky\'s relative node_modules/.bin first', () => 'node_modules/.bin'],
-  ])('%s: a denied model\'s commit is refused, an allowed one recorded, the repository\'s node never run', (_, first) => {
-    const { repo, marker, commit } = setup('node');
-    const denied = commit(first(repo.dir), 'qwen/qwen3-coder');
-    expect(existsSync(marker), denied.stderr).toBe(false);
-    expect(denied.status).not.toBe(0);
-    expect(denied.stderr).toMatch(/qwen/);
-    const allowed = commit(first(repo.dir), 'openai/gpt-5');
-    expect(allowed.status, allowed.stderr).toBe(0);
-    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
-    expect(existsSync(marker)).toBe(false);
+  it.each(FIRST_ON_PATH)('%s: a denied model\'s commit is refused, an allowed one recorded, the repository\'s node never run', (_, first) => {
+    const made = setup('node');
+    expectJudgedNeverRun(made, first(made.repo.dir));
   });
 });
 
@@ -76,19 +83,9 @@ describe('the node that runs aitrail is not the repository\'s (session 43)', () 
  * (668). Real npm, real git commits through the real hooks, a global aitrail on PATH.
  */
 describe('the chosen node\'s folder in the work tree is not put back on PATH (session 43)', () => {
-  it.each([
-    ['npm run\'s absolute node_modules/.bin first', (dir: string) => join(dir, 'node_modules', '.bin')],
-    ['husky\'s relative node_modules/.bin first', () => 'node_modules/.bin'],
-  ])('%s: aitrail never runs the repository\'s git; a denied model refused, an allowed one recorded', (_, first) => {
+  it.each(FIRST_ON_PATH)('%s: aitrail never runs the repository\'s git; a denied model refused, an allowed one recorded', (_, first) => {
     // The person's git by its path (a GUI, an IDE, a script naming it): only what the hooks run is looked at.
-    const { repo, marker, commit } = setup('git', { nodeLink: true, gitByPath: true });
-    const denied = commit(first(repo.dir), 'qwen/qwen3-coder');
-    expect(existsSync(marker), denied.stderr).toBe(false);
-    expect(denied.status).not.toBe(0);
-    expect(denied.stderr).toMatch(/qwen/);
-    const allowed = commit(first(repo.dir), 'openai/gpt-5');
-    expect(allowed.status, allowed.stderr).toBe(0);
-    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
-    expect(existsSync(marker)).toBe(false);
+    const made = setup('git', { nodeLink: true, gitByPath: true });
+    expectJudgedNeverRun(made, first(made.repo.dir));
   });
 });
