@@ -1,5 +1,6 @@
 import { UsageError } from '../errors/usage-error.js';
 import { GitError } from '../git/exec.js';
+import { isAncestor } from '../git/is-ancestor.js';
 import { remoteNames, upstreamRemote } from '../git/refs.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { firstRefCommit } from './first-ref-commit.js';
@@ -19,6 +20,13 @@ export interface CheckRange {
   baseLabel: string;
   /** The base named by the range but absent from the repository (shallow clones). */
   missingBase?: string;
+  /**
+   * `A...B` whose two sides each hold commits the other lacks: B's tip, judged as A's is. Which side
+   * is the target cannot be told, so a policy B's tip commits otherwise judges too (checkReport).
+   */
+  otherTip?: string;
+  /** How `otherTip` was named, for people. */
+  otherLabel?: string;
 }
 
 const STORED = { asStored: true } as const;
@@ -45,7 +53,9 @@ export async function remoteDefaultBranch(repoDir: string): Promise<{ ref: strin
  * Resolve the range and the policy's commit. One policy per repository, never chosen by the
  * commits judged: `--policy-from <rev>` names it for any range; else `A..B` reads it at `A`
  * (the caller, e.g. CI, names the target branch there — not a merge base the branch author
- * picked); `A...B` at `A`'s tip; the default (no range) judges the commits not on the remote's
+ * picked); `A...B` at `A`'s tip, or at `B`'s when it is in `A`'s history (`B..A`; never at a judged
+ * commit), and when both sides hold commits of their own, by B's tip's policy too (`otherTip`,
+ * checkReport); the default (no range) judges the commits not on the remote's
  * default branch, by that branch's policy, and is an error (GitError, exit 3) when no such
  * branch is known; a range without a base (`check feature`) reads it on the remote's default
  * branch when one is known, else in the work tree.
@@ -75,8 +85,15 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   if (!leftCommit) return pin({ revisions, label: range, base: null, baseLabel: 'missing', missingBase: left });
   if (match[2] === '..') return pin({ revisions, label: range, base: leftCommit, baseLabel: `range base ${left}` });
   const right = match[3] || 'HEAD';
-  if (!(await resolveCommit(repoDir, right, STORED))) throw new GitError(`unknown revision '${right}' in range '${range}'.\nCheck the range: it must name commits of this repository.`, ['rev-parse'], 128, '');
-  return pin({ revisions, label: range, base: leftCommit, baseLabel: `tip of ${left}` });
+  const rightCommit = await resolveCommit(repoDir, right, STORED);
+  if (!rightCommit) throw new GitError(`unknown revision '${right}' in range '${range}'.\nCheck the range: it must name commits of this repository.`, ['rev-parse'], 128, '');
+  if (pinned) return pin({ revisions, label: range, base: leftCommit, baseLabel: `tip of ${left}` });
+  // `A...B` judges both sides' own commits: A's tip is among them unless it is in B's history, and a
+  // policy read there would be one the judged commits chose (`check HEAD...origin/main`, the branch
+  // written first, judged by its own loosened config). B in A's history: the range is `B..A`, read at B.
+  if (await isAncestor(repoDir, leftCommit, rightCommit, STORED)) return { revisions, label: range, base: leftCommit, baseLabel: `tip of ${left}` };
+  if (await isAncestor(repoDir, rightCommit, leftCommit, STORED)) return { revisions, label: range, base: rightCommit, baseLabel: `tip of ${right}, which '${range}' judges none of` };
+  return { revisions, label: range, base: leftCommit, baseLabel: `tip of ${left}`, otherTip: rightCommit, otherLabel: `tip of ${right}` };
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { Verdict } from '../core/policy/verdict.js';
+import { mergeVerdicts, type Verdict } from '../core/policy/verdict.js';
 import type { Violation } from '../core/policy/types.js';
+import type { Config } from '../core/types.js';
 import { badRangeError } from '../git/bad-range.js';
 import { GitError } from '../git/exec.js';
 import { locateRepo } from '../git/repo.js';
@@ -85,9 +86,32 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
   else warn(enforceMessages.policyFrom(source.description, options.config === undefined ? range.baseLabel : 'explicit'));
   const onWarning = (message: string) => warn(`aitrail: warning: ${message}\n`);
   if (options.config === undefined) for (const file of source.loaded.misnamed ?? []) onWarning(enforceMessages.misnamedConfig(file));
-  const { verdict, cut } = await judgeCommits(root, range.revisions, source.loaded.config, { shallow, onWarning }).catch((error: unknown) => {
-    throw badRangeError(error, options.range || undefined) ?? error;
-  });
+  const judge = (config: Config, warned: (message: string) => void) =>
+    judgeCommits(root, range.revisions, config, { shallow, onWarning: warned }).catch((error: unknown) => {
+      throw badRangeError(error, options.range || undefined) ?? error;
+    });
+  let { verdict, cut } = await judge(source.loaded.config, onWarning);
+  // `A...B` whose sides both hold commits of their own: either tip may be the target branch (the
+  // other's own policy is one its judged commits chose), so a policy B's tip commits otherwise is
+  // judged by too; a violation under either counts.
+  const other = options.config === undefined && range.otherTip !== undefined ? await otherPolicy(root, range.otherTip, range.otherLabel ?? range.otherTip, source.loaded.config) : null;
+  if (other !== null) {
+    warn(enforceMessages.policyFrom(other.description, other.label));
+    const second = await judge(other.config, () => {});
+    verdict = { ...mergeVerdicts([verdict, second.verdict]), commits: verdict.commits };
+    cut = [...cut, ...second.cut];
+  }
   if (cut.length > 0) throw new ShallowHistoryError(oneMessage(enforceMessages.shallowCut(cut[0] as string)), cut);
   return report(verdict, { range: range.label, base: range.base, policy: source.description });
+}
+
+/**
+ * The policy `otherTip` commits, when it is not `config` (null when it is the same, or cannot be
+ * loaded: then the left tip's judges alone, as a range of one policy).
+ */
+async function otherPolicy(root: string, otherTip: string, otherLabel: string, config: Config): Promise<{ config: Config; description: string; label: string } | null> {
+  const { sameConfig } = await import('./policy-memory.js');
+  const other = await policySource(root, { base: otherTip }).catch(() => null);
+  if (other === null || sameConfig(config, other.loaded.config)) return null;
+  return { config: other.loaded.config, description: other.description, label: `${otherLabel} as well: both sides of the range hold commits the other lacks, so either may be the target branch` };
 }
