@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { writablePath } from '../core/notes/serialize-authorship-log.js';
 import { readBytes } from '../io/read-regular-file.js';
 import { realOrPlanned } from '../io/real-or-planned.js';
+import { sanitize } from '../core/sanitize.js';
 import { decodeWorkTree, maybeOtherEncoding, workTreeEncoding } from './worktree-encoding.js';
 
 /** Largest file recorded line by line (bigger: a warning, nothing recorded). */
@@ -51,7 +52,7 @@ export function readAgentFile(top: string, absolute: string): AgentFile {
     const encoding = maybeOtherEncoding(bytes) ? workTreeEncoding(top, path) : null;
     if (encoding) {
       const text = decodeWorkTree(bytes, encoding);
-      return text === null ? { ok: false, reason: `git keeps it as ${JSON.stringify(encoding.slice(0, 40))} in the work tree, which aitrail cannot decode` } : { ok: true, path, content: text };
+      return text === null ? { ok: false, reason: `git keeps it as ${sanitize(JSON.stringify(encoding), { max: 40 })} in the work tree, which aitrail cannot decode` } : { ok: true, path, content: text };
     }
     if (bytes.subarray(0, 8000).includes(0)) return { ok: false, reason: 'it is binary' };
     return { ok: true, path, content: bytes.toString('utf8') };

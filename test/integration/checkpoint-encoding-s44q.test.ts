@@ -38,4 +38,18 @@ describe('checkpoints of a file git keeps in another encoding in the work tree (
     const report = JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']).stdout);
     expect(report.totals).toMatchObject({ ai: 2, byAgent: { 'claude-code': 2 } });
   });
+
+  it('an encoding aitrail cannot decode is refused by its name, shown inert', () => {
+    const repo = makeRepo();
+    repo.write('.gitattributes', '*.ps1 text working-tree-encoding=UTF-32\u202e\x1b[31m\n');
+    writeFileSync(join(repo.dir, 'a.ps1'), Buffer.from('one\n', 'utf16le'));
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
+    const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
+    writeFileSync(transcript, claudeCode.transcript(claudeCode.model));
+    const edit: EditCase = { file: join(repo.dir, 'a.ps1'), relative: 'a.ps1', cwd: repo.dir, old: 'one\n', replacement: 'one\ntwo\n', transcript };
+    const { stderr } = checkpoint(repo.dir, 'claude-code', claudeCode.pre(edit));
+    expect(stderr).toContain('in the work tree, which aitrail cannot decode');
+    expect(stderr).toContain('"UTF-32\\u{202e}\\u001b[31m"');
+    expect(stderr).not.toMatch(/[\u001b\u202e]/);
+  });
 });
