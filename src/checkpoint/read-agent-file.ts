@@ -3,6 +3,8 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { writablePath } from '../core/notes/serialize-authorship-log.js';
 import { readBytes } from '../io/read-regular-file.js';
 import { realOrPlanned } from '../io/real-or-planned.js';
+import { sanitize } from '../core/sanitize.js';
+import { decodeWorkTree, maybeOtherEncoding, workTreeEncoding } from './worktree-encoding.js';
 
 /** Largest file recorded line by line (bigger: a warning, nothing recorded). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -15,7 +17,8 @@ export type AgentFile = { ok: true; path: string; content: string | null } | { o
  * exist, e.g. deleted, or about to be created). Refused with a reason: a path outside the work
  * tree, one that goes through a symbolic link (the file or a folder), one inside `.git`, a name a
  * note cannot hold (control characters, `"`), something that is not a regular file (a FIFO is
- * opened non-blocking, never waited on), a file over MAX_FILE_BYTES, a binary file (NUL byte).
+ * opened non-blocking, never waited on), a file over MAX_FILE_BYTES, a binary file (NUL byte). A
+ * file with a `working-tree-encoding` (UTF-16 in the work tree) is read as the UTF-8 text git commits.
  */
 export function readAgentFile(top: string, absolute: string): AgentFile {
   const realTop = realOrPlanned(top);
@@ -44,6 +47,13 @@ export function readAgentFile(top: string, absolute: string): AgentFile {
     if (!opened.isFile()) return { ok: false, reason: 'it is not a regular file' };
     if (opened.size > MAX_FILE_BYTES) return { ok: false, reason: `it is over ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     const bytes = readBytes(fd, opened.size);
+    // A file git keeps in another encoding in the work tree (`working-tree-encoding=UTF-16LE`):
+    // read as the UTF-8 text git commits, so its lines are the committed lines.
+    const encoding = maybeOtherEncoding(bytes) ? workTreeEncoding(top, path) : null;
+    if (encoding) {
+      const text = decodeWorkTree(bytes, encoding);
+      return text === null ? { ok: false, reason: `git keeps it as ${sanitize(JSON.stringify(encoding), { max: 40 })} in the work tree, which aitrail cannot decode` } : { ok: true, path, content: text };
+    }
     if (bytes.subarray(0, 8000).includes(0)) return { ok: false, reason: 'it is binary' };
     return { ok: true, path, content: bytes.toString('utf8') };
   } finally {

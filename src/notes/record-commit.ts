@@ -7,6 +7,7 @@ import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listCheckpoints, removeCheckpoint } from '../checkpoint/checkpoint-store.js';
+import { decodeWorkTree, maybeOtherEncoding, workTreeEncoding } from '../checkpoint/worktree-encoding.js';
 import { lastHeadReflogEntry } from '../git/head-reflog.js';
 import { readRevisionObjectsSync } from '../git/revision-blobs.js';
 import { readNoteSync, writeNote } from '../git/write-note.js';
@@ -23,16 +24,21 @@ const withoutCr = (lines: readonly string[]): string[] => lines.map((line) => (l
 
 /**
  * The work tree file holds exactly the committed bytes, or those bytes with CRLF line endings (as
- * core.autocrlf or `eol=crlf` check them out): nothing of it is left to commit.
+ * core.autocrlf or `eol=crlf` check them out), read as UTF-8 where git keeps the file in another
+ * encoding in the work tree (`working-tree-encoding`): nothing of it is left to commit.
  */
 function worktreeHolds(top: string, path: string, committed: Buffer): boolean {
   try {
     const file = join(top, path);
     const stat = statSync(file);
-    if (!stat.isFile() || stat.size < committed.length) return false;
+    if (!stat.isFile()) return false;
     const bytes = readFileSync(file);
     if (bytes.equals(committed)) return true;
-    return bytes.length > committed.length && !committed.includes(13) && Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1').equals(committed);
+    const asCommitted = (text: Buffer) => text.equals(committed) || (text.length > committed.length && !committed.includes(13) && Buffer.from(text.toString('latin1').replace(/\r\n/g, '\n'), 'latin1').equals(committed));
+    // A file git keeps in another encoding in the work tree (working-tree-encoding): its UTF-8 text.
+    const encoding = maybeOtherEncoding(bytes) ? workTreeEncoding(top, path) : null;
+    const text = encoding ? decodeWorkTree(bytes, encoding) : null;
+    return asCommitted(text === null ? bytes : Buffer.from(text, 'utf8'));
   } catch {
     return false;
   }

@@ -86,11 +86,14 @@ describe('blame renderers', () => {
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
     expect(csvCell(' padded')).toBe('" padded"');
     expect(csvCell('\uff1dcmd')).toBe("'\uff1dcmd");
+    // `;`, another locale's cell separator, is shown escaped; a formula after blanks is guarded too (s44q).
+    expect(csvCell('x;=1+1')).toBe('x\\x3b=1+1');
+    expect(csvCell(' =1+1')).toBe("' =1+1");
     expect(csvCell(12)).toBe('12');
     const text = renderBlame(report(), 'csv', 'file');
     expect(text).not.toMatch(CONTROL);
     const rows = text.split('\r\n');
-    expect(rows[0]).toBe(`path,lines,ai,human,ai_share,anthropic/claude-opus-4.6,"'evil\\x1b]8;;http://x\\x07m\\u{202e}",qwen/qwen3-coder`.replace(`"'evil\\x1b]8;;http://x\\x07m\\u{202e}"`, 'evil\\x1b]8;;http://x\\x07m\\u{202e}'));
+    expect(rows[0]).toBe(`path,lines,ai,human,ai_share,anthropic/claude-opus-4.6,"'evil\\x1b]8;;http://x\\x07m\\u{202e}",qwen/qwen3-coder`.replace(`"'evil\\x1b]8;;http://x\\x07m\\u{202e}"`, 'evil\\x1b]8\\x3b\\x3bhttp://x\\x07m\\u{202e}'));
     expect(rows).toContain("'=1+1|`x`<b>\\n\\x1b[2J.txt,2,1,1,0.5,0,1,0");
     expect(renderBlame(report(), 'csv', 'model').split('\r\n')[1]).toBe('anthropic/claude-opus-4.6,9,0.3913');
   });

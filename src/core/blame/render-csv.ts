@@ -6,7 +6,8 @@ const RUNNER_COMMAND = /^(?:::|##)/;
 
 /**
  * One RFC 4180 cell, safe to open in a spreadsheet: control characters become visible escapes,
- * a cell starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'` (no formula), and a cell
+ * so does `;` (`\x3b`: another locale's cell separator), a cell starting with `=`, `+`, `-`, `@`,
+ * TAB or CR (after blanks too) gets a leading `'` (no formula), and a cell
  * holding a quote, comma or line break is quoted with inner quotes doubled; so is one starting with
  * `::` or `##`, which a CI runner reading the CSV printed into its log would run as a workflow
  * command (GitHub Actions' `::add-mask::…`, `::stop-commands::…`, its older `##[…]`, Azure's
@@ -15,8 +16,11 @@ const RUNNER_COMMAND = /^(?:::|##)/;
  */
 export function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
-  let text = displayName(value);
-  if (/^[=+\-@\t\r]/.test(text) || /^[\uff1d\uff0b\uff0d\uff20]/.test(text)) text = `'${text}`;
+  // `;` is the cell separator of every spreadsheet opening a CSV under a German, French, Spanish…
+  // locale (Excel takes the system's list separator, and quotes only at a cell's start): unescaped, a
+  // name `x;=1+1` puts `=1+1` at a cell's start there, past the first character's guard and any quoting.
+  let text = displayName(value).replace(/;/g, '\\x3b');
+  if (/^\s*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() || RUNNER_COMMAND.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
