@@ -359,7 +359,8 @@ const catalogued = (): ReadonlySet<string> => (CATALOGUED ??= new Set(knownModel
  * `claude-opus-4.6@qwen3-coder`) is read as part of the first model (or dropped), so each such
  * vendor counts as `vendor/unknown`. Words of the agents read (`Claude Code`, `GitHub Copilot`)
  * name the agent, not a model's vendor (where the agent's model was not read, only where its name is written); a word inside a model of the built-in table that was read
- * (`deepseek/deepseek-r1-distill-qwen-32b`, a DeepSeek model) names that model, not its vendor.
+ * (`deepseek/deepseek-r1-distill-qwen-32b`, a DeepSeek model) names that model, not its vendor; nor
+ * does LiteLLM's `openai/` route before another maker's model read from it (routeToRead).
  */
 function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
   const sig = signatures();
