@@ -42,6 +42,11 @@ describe('OpenAI written anywhere else still counts (fail closed)', () => {
     ['openai/qwen3-coder@openai', ['unknown:openai/unknown', 'unknown:qwen/qwen3-coder']],
     // A route to nothing read keeps OpenAI's name.
     ['aider:openai/unheard-of-7', ['aider:openai/unheard-of-7']],
+    // A path that is no model of its own keeps it too, whatever words it shares with a model read elsewhere.
+    ['openai/!coder, qwen3-coder', ['unknown:openai/unknown', 'unknown:qwen/qwen3-coder']],
+    ['openai/-qwen, qwen3-coder', ['unknown:openai/unknown', 'unknown:qwen/qwen3-coder']],
+    ['openai/<redacted>, qwen3-coder', ['unknown:openai/unknown', 'unknown:qwen/qwen3-coder']],
+    ['openai/ qwen3-coder', ['unknown:openai/unknown', 'unknown:qwen/qwen3-coder']],
   ])('Assisted-by: %s', (value, expected) => {
     expect(declared(value)).toEqual(expected);
   });

@@ -401,23 +401,20 @@ function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
 /**
  * LiteLLM's and aider's `openai/` route (`aider --model openai/<model>`: any OpenAI-compatible server,
  * a local vLLM or Ollama among them), written before another maker's model that was read from the
- * same id (`openai/deepseek-ai/DeepSeek-V3`, `openai/Qwen/Qwen2.5-Coder-32B-Instruct`,
+ * same value (`openai/deepseek-ai/DeepSeek-V3`, `openai/Qwen/Qwen2.5-Coder-32B-Instruct`,
  * `openai/qwen3-coder-plus`): the way the model was reached, not a second, OpenAI's, model (aider's
  * own `aider (openai/DeepSeek-R1)` co-author line is read so already). Only `openai` (the one vendor
- * word LiteLLM uses as a route to every maker) and only directly before `/` and a path that holds a
- * word of a model read from this value; `openai` written anywhere else, or before a path nothing was
- * read from (`openai/unheard-of-7`), still counts as `openai/unknown`.
+ * word LiteLLM uses as a route to every maker), only directly before `/`, and only when the path after
+ * it is, on its own, the id of a model of another maker that was read (`canonicalModel`); `openai`
+ * written anywhere else, or before a path that is no such model (`openai/unheard-of-7`,
+ * `openai/!coder` beside a Qwen model read elsewhere), still counts as `openai/unknown`.
  */
 function routeToRead(text: string, at: number, word: string, read: readonly Mention[]): boolean {
   if (word.toLowerCase() !== 'openai' || text[at + word.length] !== '/') return false;
   const path = /^[^\s,;()<>[\]{}"'`]+/.exec(text.slice(at + word.length + 1))?.[0] ?? '';
-  if (path === '') return false;
-  const pathWords = new Set([...path.matchAll(letterRuns(path))].map(([run]) => run.toLowerCase()));
-  return read.some((mention) => {
-    const [maker, model] = mention.model.split('/');
-    if (!maker || maker === 'openai' || !model || model === 'unknown') return false;
-    return [...model.matchAll(letterRuns(model))].some(([run]) => run.length >= 3 && pathWords.has(run.toLowerCase()));
-  });
+  if (path === '' || path.length > 200) return false;
+  const model = canonicalModel(path);
+  return model !== null && !model.startsWith('openai/') && !model.endsWith('/unknown') && read.some((mention) => mention.model === model);
 }
 
 /**
