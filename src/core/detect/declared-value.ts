@@ -359,7 +359,8 @@ const catalogued = (): ReadonlySet<string> => (CATALOGUED ??= new Set(knownModel
  * `claude-opus-4.6@qwen3-coder`) is read as part of the first model (or dropped), so each such
  * vendor counts as `vendor/unknown`. Words of the agents read (`Claude Code`, `GitHub Copilot`)
  * name the agent, not a model's vendor (where the agent's model was not read, only where its name is written); a word inside a model of the built-in table that was read
- * (`deepseek/deepseek-r1-distill-qwen-32b`, a DeepSeek model) names that model, not its vendor.
+ * (`deepseek/deepseek-r1-distill-qwen-32b`, a DeepSeek model) names that model, not its vendor; nor
+ * does LiteLLM's `openai/` route before another maker's model read from it (routeToRead).
  */
 function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
   const sig = signatures();
@@ -392,9 +393,28 @@ function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
     const vendor = sig.vendorWords.get(lower);
     const at = match.index ?? 0;
     const ofAgent = agentWords.has(lower) || spans.some(([start, end]) => at >= start && at < end);
-    if (vendor && !named.has(vendor) && !namedWords.has(lower) && !ofAgent) vendors.add(vendor);
+    if (vendor && !named.has(vendor) && !namedWords.has(lower) && !ofAgent && !routeToRead(text, at, match[0], read)) vendors.add(vendor);
   }
   return [...vendors].map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }));
+}
+
+/**
+ * LiteLLM's and aider's `openai/` route (`aider --model openai/<model>`: any OpenAI-compatible server,
+ * a local vLLM or Ollama among them), written before another maker's model that was read from the
+ * same value (`openai/deepseek-ai/DeepSeek-V3`, `openai/Qwen/Qwen2.5-Coder-32B-Instruct`,
+ * `openai/qwen3-coder-plus`): the way the model was reached, not a second, OpenAI's, model (aider's
+ * own `aider (openai/DeepSeek-R1)` co-author line is read so already). Only `openai` (the one vendor
+ * word LiteLLM uses as a route to every maker), only directly before `/`, and only when the path after
+ * it is, on its own, the id of a model of another maker that was read (`canonicalModel`); `openai`
+ * written anywhere else, or before a path that is no such model (`openai/unheard-of-7`,
+ * `openai/!coder` beside a Qwen model read elsewhere), still counts as `openai/unknown`.
+ */
+function routeToRead(text: string, at: number, word: string, read: readonly Mention[]): boolean {
+  if (word.toLowerCase() !== 'openai' || text[at + word.length] !== '/') return false;
+  const path = /^[^\s,;()<>[\]{}"'`]+/.exec(text.slice(at + word.length + 1))?.[0] ?? '';
+  if (path === '' || path.length > 200) return false;
+  const model = canonicalModel(path);
+  return model !== null && !model.startsWith('openai/') && !model.endsWith('/unknown') && read.some((mention) => mention.model === model);
 }
 
 /**
