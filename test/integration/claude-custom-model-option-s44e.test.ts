@@ -1,0 +1,50 @@
+// Claude Code's ANTHROPIC_CUSTOM_MODEL_OPTION adds one model id to its /model picker (a gateway's
+// model: code.claude.com model-config, "Add a custom model option"); a session switches to it with
+// /model, so no ANTHROPIC_MODEL and no settings file names it. It was not read: the commit of a
+// session at a gateway running `qwen3-coder-plus` so was `claude-code:unknown` (a warning), past
+// `deny: ["qwen/*"]`. Now it is recorded beside the session's model, as CLAUDE_CODE_SUBAGENT_MODEL is.
+// Committed for real through init's hooks with the agent's environment.
+import { describe, expect, it } from 'vitest';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { copiedRepo } from '../helpers/hooked-repo.js';
+import { aitrail, gitRun, messageOf } from '../helpers/hooks.js';
+
+function hooked(): TestRepo {
+  return copiedRepo('claude-custom-model-option', () => {
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+    const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+    expect(init.status, init.stderr).toBe(0);
+    return repo;
+  });
+}
+
+function agentCommit(repo: TestRepo, env: NodeJS.ProcessEnv, message = 'feat: parser\n') {
+  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
+  repo.git(['add', 'src/parser.ts']);
+  const result = gitRun(repo.dir, ['commit', '-q', '-F', '-'], env, message);
+  return { ...result, message: result.status === 0 ? messageOf(repo.dir) : '' };
+}
+
+const GATEWAY = { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://llm-gateway.example.com' };
+
+describe("Claude Code's custom /model option", () => {
+  it('ANTHROPIC_CUSTOM_MODEL_OPTION=qwen3-coder-plus: refused, with or without ANTHROPIC_MODEL', () => {
+    const repo = hooked();
+    for (const env of [{ ...GATEWAY }, { ...GATEWAY, ANTHROPIC_MODEL: 'claude-opus-4-7' }]) {
+      const result = agentCommit(repo, { ...env, ANTHROPIC_CUSTOM_MODEL_OPTION: 'qwen3-coder-plus', ANTHROPIC_CUSTOM_MODEL_OPTION_NAME: 'Gateway Coder' });
+      expect(result.status, result.message).toBe(1);
+      expect(result.stderr).toMatch(/qwen\/qwen3-coder-plus/);
+    }
+  });
+
+  it('what held: a Claude custom option is recorded as that model, and a shell with the variable but no agent is a person', () => {
+    const repo = hooked();
+    const claude = agentCommit(repo, { ...GATEWAY, ANTHROPIC_MODEL: 'claude-opus-4-7', ANTHROPIC_CUSTOM_MODEL_OPTION: 'claude-sonnet-4-5' });
+    expect(claude.status, claude.stderr).toBe(0);
+    expect(claude.message).toMatch(/Assisted-by: claude-code:anthropic\/claude-opus-4\.7/);
+    const person = agentCommit(repo, { ANTHROPIC_CUSTOM_MODEL_OPTION: 'qwen3-coder-plus' }, 'fix: by hand\n');
+    expect(person.status, person.stderr).toBe(0);
+    expect(person.message).toBe('fix: by hand\n');
+  });
+});
