@@ -48,3 +48,33 @@ describe("Claude Code's custom /model option", () => {
     expect(person.message).toBe('fix: by hand\n');
   });
 });
+
+// Claude Code's `best` alias (Fable 5 where the account has it, else the latest Opus) and `fable`
+// alias, with ANTHROPIC_DEFAULT_FABLE_MODEL beside the other family variables (code.claude.com
+// model-config, 2026): `best` read as `anthropic/claude-opus` whatever ANTHROPIC_DEFAULT_OPUS_MODEL
+// mapped it to, and `fable` as `anthropic/claude-fable` whatever ANTHROPIC_DEFAULT_FABLE_MODEL did.
+describe("Claude Code's best and fable aliases at a gateway", () => {
+  it('best with ANTHROPIC_DEFAULT_OPUS_MODEL or _FABLE_MODEL=qwen3-coder-plus, fable (and fable[1m]) with _FABLE_MODEL: refused', () => {
+    const repo = hooked();
+    for (const env of [
+      { ANTHROPIC_MODEL: 'best', ANTHROPIC_DEFAULT_OPUS_MODEL: 'qwen3-coder-plus' },
+      { ANTHROPIC_MODEL: 'best', ANTHROPIC_DEFAULT_FABLE_MODEL: 'qwen3-coder-plus' },
+      { ANTHROPIC_MODEL: 'fable', ANTHROPIC_DEFAULT_FABLE_MODEL: 'qwen3-coder-plus' },
+      { ANTHROPIC_MODEL: 'fable[1m]', ANTHROPIC_DEFAULT_FABLE_MODEL: 'qwen3-coder-plus' },
+    ]) {
+      const result = agentCommit(repo, { ...GATEWAY, ...env });
+      expect(result.status, `${JSON.stringify(env)}: ${result.message}`).toBe(1);
+      expect(result.stderr).toMatch(/qwen\/qwen3-coder-plus/);
+    }
+  });
+
+  it('what held: opus with only a Fable mapping is Opus, and best unmapped is still Claude', () => {
+    const repo = hooked();
+    const opus = agentCommit(repo, { ...GATEWAY, ANTHROPIC_MODEL: 'opus', ANTHROPIC_DEFAULT_FABLE_MODEL: 'qwen3-coder-plus' });
+    expect(opus.status, opus.stderr).toBe(0);
+    expect(opus.message).toBe('feat: parser\n\nAssisted-by: claude-code:anthropic/claude-opus\n');
+    const best = agentCommit(repo, { CLAUDECODE: '1', ANTHROPIC_MODEL: 'best' });
+    expect(best.status, best.stderr).toBe(0);
+    expect(best.message).toMatch(/Assisted-by: claude-code:anthropic\/claude-/);
+  });
+});
