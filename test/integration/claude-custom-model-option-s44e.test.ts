@@ -78,3 +78,35 @@ describe("Claude Code's best and fable aliases at a gateway", () => {
     expect(best.message).toMatch(/Assisted-by: claude-code:anthropic\/claude-/);
   });
 });
+
+// Claude Code's `fallbackModel` setting (a model or a chain of up to three, code.claude.com
+// model-config 2026): the turn's model when the main one is overloaded or unavailable. Only the
+// settings' `model` was read, so `"fallbackModel": ["qwen3-coder-plus"]` beside `"model":
+// "claude-opus-4-7"` was recorded as Claude alone, past `deny: ["qwen/*"]`.
+describe("Claude Code's fallbackModel setting", () => {
+  it('a fallback chain naming qwen3-coder-plus (a list or one model, beside ANTHROPIC_MODEL too): refused', () => {
+    const repo = hooked();
+    for (const [settings, env] of [
+      ['{"model": "claude-opus-4-7", "fallbackModel": ["claude-sonnet-4-6", "qwen3-coder-plus"]}', {}],
+      ['{"fallbackModel": "qwen3-coder-plus"}', { ANTHROPIC_MODEL: 'claude-opus-4-7' }],
+    ] as const) {
+      repo.write('.claude/settings.json', settings);
+      const result = agentCommit(repo, { ...GATEWAY, ...env });
+      expect(result.status, `${settings}: ${result.message}`).toBe(1);
+      expect(result.stderr).toMatch(/qwen\/qwen3-coder-plus/);
+    }
+  });
+
+  it('what held: a Claude fallback chain is recorded beside the model, and a person with the same settings commits as before', () => {
+    const repo = hooked();
+    repo.write('.claude/settings.json', '{"model": "claude-opus-4-7", "fallbackModel": ["claude-sonnet-4-6"]}');
+    const claude = agentCommit(repo, { CLAUDECODE: '1' });
+    expect(claude.status, claude.stderr).toBe(0);
+    expect(claude.message).toMatch(/Assisted-by: claude-code:anthropic\/claude-opus-4\.7/);
+    expect(claude.message).toMatch(/Assisted-by: claude-code:anthropic\/claude-sonnet-4\.6/);
+    repo.write('.claude/settings.json', '{"fallbackModel": ["qwen3-coder-plus"]}');
+    const person = agentCommit(repo, {}, 'fix: by hand\n');
+    expect(person.status, person.stderr).toBe(0);
+    expect(person.message).toBe('fix: by hand\n');
+  });
+});
