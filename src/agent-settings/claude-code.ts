@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
-import { parseJson, stringAt } from './parse-settings.js';
+import { parseJson, stringAt, valueAt } from './parse-settings.js';
 import type { CommandLineModel } from './command-line.js';
 import { readOwnFile, shownPath, startFile, systemPath, type SettingsPlace } from './settings-place.js';
 
@@ -33,10 +33,36 @@ export function claudeCodeModel(place: SettingsPlace, cli?: CommandLineModel | n
     repo('.claude/settings.json'),
     [shownPath(place, join(userDir, 'settings.json')), () => readOwnFile(join(userDir, 'settings.json'))],
   ];
+  let found: SettingsModel | null = null;
+  let fallback: NonNullable<SettingsModel['also']> | null = null;
   for (const [shown, read] of layers) {
     const text = read();
-    const model = text === null ? undefined : stringAt(parseJson(text), 'model');
-    if (model) return { model, evidence: `settings ${shown} model=${quote(model)}`, overriddenBy: ['ANTHROPIC_MODEL'] };
+    if (text === null) continue;
+    const data = parseJson(text);
+    const model = stringAt(data, 'model');
+    if (model && !found) found = { model, evidence: `settings ${shown} model=${quote(model)}`, overriddenBy: ['ANTHROPIC_MODEL'] };
+    fallback ??= fallbackModels(data, shown);
+    if (found && fallback) break;
   }
-  return null;
+  if (!fallback || fallback.length === 0) return found;
+  return { ...(found ?? { model: '', evidence: '', overriddenBy: [] }), also: fallback };
+}
+
+/** Claude Code's fallback chain holds up to three models; a longer list is read that far and a few more, never all of a hostile one. */
+const MAX_FALLBACK = 8;
+
+/**
+ * Claude Code's `fallbackModel` (a model or a list, up to three: the turn's model when the main one
+ * is overloaded or unavailable, code.claude.com model-config): the highest layer that sets it holds
+ * the whole chain (the layers are not merged), so null only where this layer sets none. Recorded
+ * beside the main model, hidden by no variable (`--fallback-model` is a command line's, not read).
+ */
+function fallbackModels(data: unknown, shown: string): NonNullable<SettingsModel['also']> | null {
+  const value = valueAt(data, 'fallbackModel');
+  const names = typeof value === 'string' ? [value] : Array.isArray(value) ? value.slice(0, MAX_FALLBACK).filter((name): name is string => typeof name === 'string') : null;
+  if (names === null) return null;
+  return names
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .map((name) => ({ model: name, evidence: `settings ${shown} fallbackModel=${quote(name)}`, overriddenBy: [] }));
 }

@@ -187,6 +187,10 @@ function userAliases(aliases: unknown): Lookup {
     if (!lookup.has(key)) lookup.set(key, target);
     const name = key.includes('/') ? null : normalised(key);
     if (name && !lookup.has(name.key)) lookup.set(name.key, target);
+    // A policy's `claude-latest` names the family's newest model, whatever it is written as (`Claude`):
+    // the word alone too, as when the catalog dropped every `-latest` (the table keeps `kimi-latest` whole).
+    const bare = name?.key.endsWith('-latest') ? name.key.slice(0, -'-latest'.length) : '';
+    if (/^[a-z]+$/.test(bare) && !lookup.has(bare)) lookup.set(bare, target);
   }
   aliasCache.set(aliases, lookup);
   return lookup;
@@ -368,6 +372,12 @@ function vendorUnknown(leading: readonly string[]): string | null {
 function lookup(name: ModelName, user: Lookup, context: ModelContext = {}): string | null {
   const known = user.get(name.key) ?? TABLE.get(name.key);
   if (known) return known;
+  // One word and `-latest` (normaliseModelName keeps it there): the table's own name (`kimi-latest`), else the word's (`codestral-latest`).
+  if (name.key.endsWith('-latest')) {
+    const bare = name.key.slice(0, -'-latest'.length);
+    const latest = user.get(bare) ?? TABLE.get(bare);
+    if (latest) return latest;
+  }
   if (name.sized !== name.key) {
     const bySize = user.get(name.sized) ?? TABLE.get(name.sized);
     if (bySize) return bySize;

@@ -44,7 +44,10 @@ const AGENT_SET: ReadonlySet<string> = new Set(AGENTS);
 const GENERIC_SUFFIXES: readonly RegExp[] = [
   /-\d{8}$/, // -20250514
   /-\d{4}-\d{2}-\d{2}$/, // -2024-08-06
-  /-latest$/,
+  // `-latest` after a model's name (`qwen-max-latest`, `claude-3-5-sonnet-latest`); after one word alone it
+  // stays: `kimi-latest` is Moonshot's model, where `Kimi` is a person's name (catalog.ts's lookup reads
+  // `codestral-latest` as `codestral` when the table has no name of its own for it).
+  /(?<!^[a-z]+)-latest$/,
   /-(?:fp8|fp16|fp32|f16|f32|bf16|fp4|nvfp4|mxfp4|int4|int8|w4a16|w8a8|awq|gptq|gguf|mlx|exl2|exl3|dwq|qat|hqq|bnb|eetq|mlc|unsloth|\d+bit)$/,
   // Quantisers' own spellings: exllama's `-4.0bpw`, RedHat's `-FP8-dynamic` and `-quantized.w4a16`, a
   // group size (`-W4A16-G128`), MLC's `-q4f16_1`, llama.cpp's `-MXFP4_MOE`.
