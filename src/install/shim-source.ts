@@ -650,14 +650,18 @@ function worktreeShimSource(): string {
     'case ${1-}:${3-} in *[!0]*:*|:*|*:[!1]*|*:) exit 0 ;; esac',
     'w=$(git config --get core.hooksPath 2>/dev/null) || exit 0',
     "case $w in /*|''|.|..|../*|*/.|*/..|*/../*|./*|*/./*|*//*|*/) exit 0 ;; esac",
-    'o=$(dirname "$0")',
+    // No tool by name but git (git's exec-path comes first on its hooks' PATH): the new worktree's top, where this
+    // runs, holds the repository's files, which a `.` or an empty PATH entry names (a committed ./dirname, ./cp), and
+    // a relative node_modules/.bin its committed bins. The hook's folder by the shell; mkdir, cp and chmod from the
+    // system's default PATH (`command -p`).
+    'case $0 in */*) o=${0%/*} ;; *) o=. ;; esac',
     't=$(pwd -P)',
     'case $w in */*) p=${w%/*} ;; *) p=. ;; esac',
     // The folder (or, when it is not there yet, the folder above it) reached from the top without a symbolic link.
     'if [ -e "$w" ] || [ -L "$w" ]; then [ -d "$w" ] && [ "$(cd "$w" 2>/dev/null && pwd -P)" = "$t/$w" ] || exit 0',
     'else',
     '  if [ "$p" = . ]; then r=$t; else r=$t/$p; fi',
-    '  [ -d "$p" ] && [ "$(cd "$p" 2>/dev/null && pwd -P)" = "$r" ] && mkdir "$w" 2>/dev/null || exit 0',
+    '  [ -d "$p" ] && [ "$(cd "$p" 2>/dev/null && pwd -P)" = "$r" ] && command -p mkdir "$w" 2>/dev/null || exit 0',
     'fi',
     '[ "$(cd "$o" 2>/dev/null && pwd -P)" != "$t/$w" ] || exit 0',
     'for f in "$o"/*; do',
@@ -666,7 +670,7 @@ function worktreeShimSource(): string {
     '  [ -e "$w/$n" ] || [ -L "$w/$n" ] && continue',
     '  l=',
     '  { read -r l && read -r l; } <"$f" 2>/dev/null || continue',
-    `  case $l in '${SHIM_MARKER}'*) cp "$f" "$w/$n" && chmod 755 "$w/$n" || echo "aitrail: $w/$n could not be copied into this worktree: run 'aitrail init' here" >&2 ;; esac`,
+    `  case $l in '${SHIM_MARKER}'*) command -p cp "$f" "$w/$n" && command -p chmod 755 "$w/$n" || echo "aitrail: $w/$n could not be copied into this worktree: run 'aitrail init' here" >&2 ;; esac`,
     'done',
     'exit 0',
     '',

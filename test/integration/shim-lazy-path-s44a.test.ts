@@ -139,3 +139,35 @@ describe('the shims clean PATH lazily, before every tool they run by name (sessi
     expect(trailer.split('\n').filter(Boolean)).toEqual(['unknown:openai/gpt-5']);
   });
 });
+
+/**
+ * The post-checkout shim (a hooks directory in the work tree) copies aitrail's shims into a worktree
+ * `git worktree add` makes, at that worktree's top, which holds the repository's files: it ran `dirname`,
+ * `mkdir`, `cp` and `chmod` by name, so a `.` or an empty PATH entry (or husky's relative
+ * node_modules/.bin, committed) ran the repository's scripts at every `git worktree add`. Now the shell
+ * finds the hook's folder and the system's default PATH (`command -p`) gives the three tools.
+ */
+describe('the post-checkout shim runs none of the repository\'s tools (session 44)', () => {
+  it('git worktree add with `.`, an empty entry and node_modules/.bin first on PATH: the shims are copied, no planted script runs', () => {
+    const root = tempDir('aitrail-lazy-checkout-');
+    const marker = join(root, 'ran');
+    const repo = makeRepo({ dir: join(root, 'repo') });
+    const files: Record<string, string> = { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' };
+    for (const tool of ['dirname', 'mkdir', 'cp', 'chmod', 'cat', 'sed']) {
+      for (const where of ['node_modules/.bin', '.']) files[`${where === '.' ? '' : `${where}/`}${tool}`] = `#!/bin/sh\necho '${tool} in ${where}' >>'${marker}'\nexit 0\n`;
+    }
+    repo.commit('start\n', files);
+    for (const path of Object.keys(files)) if (!path.startsWith('.aitrailrc')) chmodSync(join(repo.dir, path), 0o755);
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'tools']);
+    repo.git(['config', 'core.hooksPath', '.githooks']);
+    const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    expect(existsSync(join(repo.dir, '.githooks', 'post-checkout'))).toBe(true);
+    const worktree = join(root, 'wt');
+    const added = spawnSync(GIT, ['worktree', 'add', '-q', '-b', 'agent', worktree], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH: `.::node_modules/.bin:${process.env.PATH ?? ''}` }, encoding: 'utf8' });
+    expect(added.status, added.stderr).toBe(0);
+    expect(existsSync(marker) ? readFileSync(marker, 'utf8') : '', added.stderr).toBe('');
+    expect(readFileSync(join(worktree, '.githooks', 'commit-msg'), 'utf8')).toBe(readFileSync(join(repo.dir, '.githooks', 'commit-msg'), 'utf8'));
+  });
+});
