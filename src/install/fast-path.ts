@@ -198,7 +198,7 @@ export function fastPathFunctions(version: string): string[] {
     '  [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ] || return 1',
     // A cherry-pick (a `-n -x` one too: MERGE_MSG with git's `-x` line, no MERGE_HEAD) or a `git merge --squash` being committed:
     // node keeps the picked or squashed commits for post-commit to carry their notes (PICK_SOURCE, SQUASH_SOURCE), when a git-ai note may exist at all.
-    '  if [ -e "$aitrail_g/CHERRY_PICK_HEAD" ] || [ -e "$aitrail_g/SQUASH_MSG" ] || { [ -f "$aitrail_g/MERGE_MSG" ] && [ ! -e "$aitrail_g/MERGE_HEAD" ] && grep -q \'^(cherry picked from commit \' "$aitrail_g/MERGE_MSG" </dev/null 2>/dev/null; }; then',
+    '  if [ -e "$aitrail_g/CHERRY_PICK_HEAD" ] || [ -e "$aitrail_g/SQUASH_MSG" ] || { [ -f "$aitrail_g/MERGE_MSG" ] && [ ! -e "$aitrail_g/MERGE_HEAD" ] && aitrail_safe && grep -q \'^(cherry picked from commit \' "$aitrail_g/MERGE_MSG" </dev/null 2>/dev/null; }; then',
     ...notesMayExistLines('    '),
     '    [ -n "$aitrail_n" ] && return 1',
     '  fi',
@@ -215,6 +215,7 @@ export function fastPathFunctions(version: string): string[] {
     '    case $GIT_AUTHOR_NAME$GIT_AUTHOR_EMAIL in *[\\<\\>]*) return 1 ;; esac',
     '    aitrail_i="$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>"',
     '  else',
+    '    aitrail_safe',
     '    aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
     '  fi',
     `  case "$aitrail_i" in *[!\\ -~]*|${identityPattern()}) return 1 ;; esac`,
@@ -324,6 +325,7 @@ export function configLacksLines(words: readonly string[], gitDir: string): stri
     `      case $aitrail_a in ${globs}) return 1 ;; esac`,
     '      aitrail_q=$((aitrail_q + ${#aitrail_a} + 1))',
     `      [ "$aitrail_q" -le ${CONFIG_BYTES} ] && continue`,
+    '      aitrail_safe',
     `      grep -q -i ${words.map((word) => `-e ${word}`).join(' ')} -- "$@" </dev/null 2>/dev/null`,
     '      [ $? = 1 ]',
     '      return',
@@ -419,6 +421,7 @@ export function plainCommitsFunction(): string[] {
   return [
     '# The commits named hold no author or message text a signature needs, nor a byte outside printable ASCII but the newline (node would find no model in them).',
     'aitrail_plain() {',
+    '  aitrail_safe',
     "  aitrail_t=$(git log --no-walk=unsorted --no-color --no-mailmap --no-show-signature --encoding=UTF-8 --format='%an <%ae>%n%B' \"$@\" --) || return 1",
     `  [ "\${#aitrail_t}" -le ${PLAIN_BYTES} ] || return 1`,
     // The newline, for the bracket below (the spaces an indented copy of these lines adds to it are printable: no change).

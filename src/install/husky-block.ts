@@ -109,6 +109,9 @@ export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
   const untracked = (path: string) => `{ GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- ${path} </dev/null >/dev/null 2>&1; [ $? = 1 ]; }`;
   return [
     // The block is the file's last lines: its exit ends only what aitrail adds.
+    // The gates call aitrail_safe before a tool they run by name (the git-mode shims clean PATH there: safePathLines); here it
+    // changes nothing: husky's PATH is kept, as before, for the lines below and for aitrail's lookup.
+    'aitrail_safe() { :; }',
     ...hookGates(hook),
     // AITRAIL=0 ends it before node starts (node would end at once too): with no node on the PATH, the way out the messages give works.
     // Not when a .env the repository commits sets it (or AITRAIL_MODEL, AITRAIL_AGENT, AITRAIL_QUIET): agents load such a file (planted-env.ts).

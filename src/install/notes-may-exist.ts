@@ -25,7 +25,7 @@ export function notesMayExistLines(indent = ''): string[] {
     'fi',
     'aitrail_n=',
     `if ${there(`$aitrail_g/${FRESH_NOTE}`)} || ${there(`$aitrail_c/${ref}`)} || [ -e "$aitrail_c/reftable" ]; then aitrail_n=1`,
-    `elif [ -f "$aitrail_c/packed-refs" ] && grep -q -F '${ref}' "$aitrail_c/packed-refs"; then aitrail_n=1`,
+    `elif [ -f "$aitrail_c/packed-refs" ] && aitrail_safe && grep -q -F '${ref}' "$aitrail_c/packed-refs"; then aitrail_n=1`,
     `elif [ -e "$aitrail_c/packed-refs" ] && [ ! -f "$aitrail_c/packed-refs" ]; then aitrail_n=1`,
     'fi',
   ].map((line) => `${indent}${line}`);

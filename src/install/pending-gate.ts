@@ -71,11 +71,12 @@ export function pendingCheckpointsGate(): string[] {
     // git's own commit at a conflict stop (`--continue`, stopped-sha without amend): node notes the lines the agent wrote into the resolution (post-commit.ts resolvedAtStop).
     `      if [ -n "$aitrail_x" ] && { ! [ -e "$aitrail_g/${REBASE_STOPPED}" ] || [ -e "$aitrail_g/${REBASE_AMEND}" ]; }; then aitrail_x=; else aitrail_x=stop; fi`,
     '    fi',
-    `    if [ -z "$aitrail_x" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
+    `    if [ -z "$aitrail_x" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_safe; aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
     '  fi',
     '  case $aitrail_x in stop|"exec "*|"x "*|"exec\t"*|"x\t"*) ;; *) aitrail_p= ;; esac',
     // The last step of a squash (or `fixup -c`/`-C`) chain, whose editor may have dropped what the folded commits declared (node: src/hooks/squashed-attributions.ts).
     `  if [ -e "$aitrail_g/${REBASE_FIXUPS}" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then`,
+    '    aitrail_safe',
     `    case $(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) in "squash"[" \t"]*|"s"[" \t"]*|"fixup"[" \t"]-[cC]*|"f"[" \t"]-[cC]*) aitrail_sq=1 ;; esac`,
     '  fi',
     'fi',
@@ -166,6 +167,7 @@ function unnotedFunction(): string[] {
     // One line (an amend's; aitrail_in ends each line it read with a newline): ids and spaces, nothing more.
     '  case ${aitrail_in%?} in *[!0-9a-f\\ ]*) return 1 ;; esac',
     '  aitrail_v=0',
+    '  aitrail_safe',
     `  aitrail_x=$(git notes --ref=${DEFAULT_NOTES_REF} list "$1" </dev/null 2>/dev/null) || aitrail_v=$?`,
     '  [ "$aitrail_v" = 1 ] && [ -z "$aitrail_x" ]',
     '}',
@@ -242,7 +244,7 @@ export function rebaseReplayGate(): string[] {
     // A commit an `exec` step makes (the last line of rebase-merge/done) is new work, not a replay: git exports
     // GIT_CHERRY_PICK_HELP to exec commands too. Read only when git exported an author (a pick's hook gets none).
     '      aitrail_x=',
-    `      if [ -n "\${GIT_AUTHOR_NAME+x}" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
+    `      if [ -n "\${GIT_AUTHOR_NAME+x}" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_safe; aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
     '      case $aitrail_x in "exec "*|"x "*|"exec\t"*|"x\t"*) ;; *)',
     // A fixup or squash step (git keeps the chain's folded commits in current-fixups): node records what they declared, when any of them may declare something.
     `        [ -e "$aitrail_g/${REBASE_FIXUPS}" ] || exit 0`,
@@ -269,7 +271,7 @@ export function rewordGate(): string[] {
     'if [ -n "$aitrail_rw" ] && [ -n "${1-}" ]; then',
     '  aitrail_x=',
     `  aitrail_w=\${GIT_DIR:-\${1%/*}}/${REBASE_DONE}`,
-    '  [ -f "$aitrail_w" ] && aitrail_x=$(tail -n 1 "$aitrail_w" 2>/dev/null)',
+    '  [ -f "$aitrail_w" ] && aitrail_safe && aitrail_x=$(tail -n 1 "$aitrail_w" 2>/dev/null)',
     '  case $aitrail_x in "reword "*|"r "*|"reword\t"*|"r\t"*) ;; *) aitrail_rw= ;; esac',
     'fi',
   ];

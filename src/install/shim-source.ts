@@ -49,6 +49,8 @@ export function shimSource(hook: ShimHook): string {
     // test's set-up) spares plantedEnv's git process.
     ...(server ? [] : safePathLines()),
     ...hookGates(hook),
+    // Past the gates every shim cleans PATH (a builtin walk, no process) before git, grep, node or aitrail run.
+    ...(server ? [] : ['aitrail_safe']),
     ...(server ? [] : plantedEnv(blocks)),
     ...(server ? serverLookup(hook) : clientLookup(hook, fail)),
     ...(blocks
@@ -73,24 +75,35 @@ export function shimSource(hook: ShimHook): string {
  * repository's own aitrail. Set after the chained hook ran (it keeps the user's PATH); aitrail and node
  * are still looked for on the whole PATH (`aitrail_p0`, judged there); aitrail runs under this PATH too. An
  * ancestor that is the top (`-ef`, stats, no process) marks a folder of the work tree.
+ * Lazily (session 44): `aitrail_safe` cleans PATH once, the first time a gate is about to run a tool by
+ * name (grep, tail, git), and always past the gates, before plantedEnv's git and the lookup; a person's
+ * commit whose gates end it runs only builtins and cmp by its absolute path (aitrail_cmp walks PATH itself),
+ * so the walk (~0.12 ms per shim for an 11-entry PATH, three or four shims a commit) is spared. "Cleaned"
+ * is `aitrail_ps` being set, unset first: never a value the hook inherited (669).
  */
-function safePathLines(): string[] {
+export function safePathLines(): string[] {
   return [
     'aitrail_p0=$PATH',
-    'aitrail_ps=',
-    'aitrail_co=$IFS',
-    'IFS=:',
-    'set -f',
-    'for aitrail_cd in $PATH; do',
-    '  case $aitrail_cd in /*) ;; *) continue ;; esac',
-    '  aitrail_q=$aitrail_cd',
-    '  while [ -n "$aitrail_q" ] && [ ! "$aitrail_q" -ef . ]; do aitrail_q=${aitrail_q%/*}; done',
-    '  [ -n "$aitrail_q" ] || aitrail_ps=${aitrail_ps:+$aitrail_ps:}$aitrail_cd',
-    'done',
-    'IFS=$aitrail_co',
-    'set +f',
+    // Never a value the hook inherited (a committed .env an agent loads): "already cleaned" is this shell's own word (669).
+    'unset aitrail_ps',
+    '# PATH without relative or empty entries and folders of the work tree, set once, before the first tool run by name (src/install/shim-source.ts safePathLines).',
+    'aitrail_safe() {',
+    '  [ -z "${aitrail_ps+x}" ] || return 0',
+    '  aitrail_ps=',
+    '  aitrail_co=$IFS',
+    '  IFS=:',
+    '  set -f',
+    '  for aitrail_cd in $aitrail_p0; do',
+    '    case $aitrail_cd in /*) ;; *) continue ;; esac',
+    '    aitrail_q=$aitrail_cd',
+    '    while [ -n "$aitrail_q" ] && [ ! "$aitrail_q" -ef . ]; do aitrail_q=${aitrail_q%/*}; done',
+    '    [ -n "$aitrail_q" ] || aitrail_ps=${aitrail_ps:+$aitrail_ps:}$aitrail_cd',
+    '  done',
+    '  IFS=$aitrail_co',
+    '  set +f',
     // Nothing left (an empty PATH would search the top): the system's folders.
-    'PATH=${aitrail_ps:-/usr/bin:/bin}',
+    '  PATH=${aitrail_ps:-/usr/bin:/bin}',
+    '}',
   ];
 }
 
@@ -637,14 +650,18 @@ function worktreeShimSource(): string {
     'case ${1-}:${3-} in *[!0]*:*|:*|*:[!1]*|*:) exit 0 ;; esac',
     'w=$(git config --get core.hooksPath 2>/dev/null) || exit 0',
     "case $w in /*|''|.|..|../*|*/.|*/..|*/../*|./*|*/./*|*//*|*/) exit 0 ;; esac",
-    'o=$(dirname "$0")',
+    // No tool by name but git (git's exec-path comes first on its hooks' PATH): the new worktree's top, where this
+    // runs, holds the repository's files, which a `.` or an empty PATH entry names (a committed ./dirname, ./cp), and
+    // a relative node_modules/.bin its committed bins. The hook's folder by the shell; mkdir, cp and chmod from the
+    // system's default PATH (`command -p`).
+    'case $0 in */*) o=${0%/*} ;; *) o=. ;; esac',
     't=$(pwd -P)',
     'case $w in */*) p=${w%/*} ;; *) p=. ;; esac',
     // The folder (or, when it is not there yet, the folder above it) reached from the top without a symbolic link.
     'if [ -e "$w" ] || [ -L "$w" ]; then [ -d "$w" ] && [ "$(cd "$w" 2>/dev/null && pwd -P)" = "$t/$w" ] || exit 0',
     'else',
     '  if [ "$p" = . ]; then r=$t; else r=$t/$p; fi',
-    '  [ -d "$p" ] && [ "$(cd "$p" 2>/dev/null && pwd -P)" = "$r" ] && mkdir "$w" 2>/dev/null || exit 0',
+    '  [ -d "$p" ] && [ "$(cd "$p" 2>/dev/null && pwd -P)" = "$r" ] && command -p mkdir "$w" 2>/dev/null || exit 0',
     'fi',
     '[ "$(cd "$o" 2>/dev/null && pwd -P)" != "$t/$w" ] || exit 0',
     'for f in "$o"/*; do',
@@ -653,7 +670,7 @@ function worktreeShimSource(): string {
     '  [ -e "$w/$n" ] || [ -L "$w/$n" ] && continue',
     '  l=',
     '  { read -r l && read -r l; } <"$f" 2>/dev/null || continue',
-    `  case $l in '${SHIM_MARKER}'*) cp "$f" "$w/$n" && chmod 755 "$w/$n" || echo "aitrail: $w/$n could not be copied into this worktree: run 'aitrail init' here" >&2 ;; esac`,
+    `  case $l in '${SHIM_MARKER}'*) command -p cp "$f" "$w/$n" && command -p chmod 755 "$w/$n" || echo "aitrail: $w/$n could not be copied into this worktree: run 'aitrail init' here" >&2 ;; esac`,
     'done',
     'exit 0',
     '',
