@@ -30,6 +30,10 @@ export function shimSource(hook: ShimHook): string {
       : '# AITRAIL=0 switches aitrail off (the replaced hook still runs).',
     '# Generated from src/install/shim-source.ts (npm run build:shims): edit that, not this file.',
     `h=${hook}`,
+    // Before the chained hook's `mktemp` and `cat` (pre-push, post-rewrite): with a hook chained (git-lfs's
+    // pre-push), `npm run`'s node_modules/.bin, `.` or an empty entry named the repository's `mktemp`/`cat`.
+    // The chained hook itself still runs under the user's PATH (aitrail_p0).
+    ...(server ? [] : safePathLines()),
     'c="$0.aitrail-chained"',
     'if [ -x "$c" ]; then',
     ...(hook === 'pre-push' || hook === 'post-rewrite' || server
@@ -39,15 +43,14 @@ export function shimSource(hook: ShimHook): string {
           '  trap \'rm -f "$f"\' EXIT',
           "  trap 'exit 1' HUP INT TERM",
           '  cat >"$f"',
-          '  "$c" "$@" <"$f" || exit $?',
+          `  ${server ? '' : 'PATH=$aitrail_p0 '}"$c" "$@" <"$f" || exit $?`,
           '  exec <"$f"',
         ]
-      : ['  "$c" "$@" || exit $?']),
+      : [`  ${server ? '' : 'PATH=$aitrail_p0 '}"$c" "$@" || exit $?`]),
     'fi',
     // Past the gates, which start nothing for a commit with nothing to record or refuse: their
     // answer is the same whatever AITRAIL* say, and such a commit (the person's with AITRAIL=0, a
     // test's set-up) spares plantedEnv's git process.
-    ...(server ? [] : safePathLines()),
     ...hookGates(hook),
     ...(server ? [] : plantedEnv(blocks)),
     ...(server ? serverLookup(hook) : clientLookup(hook, fail)),
@@ -656,6 +659,9 @@ function worktreeShimSource(): string {
     'if [ -x "$c" ]; then "$c" "$@" || exit $?; fi',
     '[ "${AITRAIL-}" = 0 ] && exit 0',
     'case ${1-}:${3-} in *[!0]*:*|:*|*:[!1]*|*:) exit 0 ;; esac',
+    // `dirname`, `mkdir`, `cp`, `chmod` run at the new worktree's top, the branch's files: `.`, an empty entry
+    // or a folder of the work tree on PATH named its committed `./cp`. As the other shims' tools (663).
+    ...safePathLines(),
     'w=$(git config --get core.hooksPath 2>/dev/null) || exit 0',
     "case $w in /*|''|.|..|../*|*/.|*/..|*/../*|./*|*/./*|*//*|*/) exit 0 ;; esac",
     'o=$(dirname "$0")',
