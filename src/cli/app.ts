@@ -68,6 +68,10 @@ export async function runCli(given: string[]): Promise<number> {
   if (argv instanceof UsageError) return reportError(argv);
   const helpPrinted = printsHelp(argv);
   const modules = await Promise.all(commandsToLoad(argv, helpPrinted).map((load) => load()));
+  if (helpPrinted || given.includes('--version')) {
+    const unknown = unknownOptionInHelp(given, modules);
+    if (unknown) return reportError(unknown);
+  }
   let code: number = ExitCode.ok;
   let pending: Promise<number> | undefined;
   const parser: Argv = yargs(argv)
@@ -181,6 +185,34 @@ function repeatedOption(args: Record<string, unknown>, lists: ReadonlySet<string
   for (const [key, value] of Object.entries(args)) {
     if (key === '_' || key === '--' || key === '$0' || !Array.isArray(value) || lists.has(key)) continue;
     return { option: key.length === 1 ? `-${key}` : `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`, values: value.map(String) };
+  }
+  return undefined;
+}
+
+/**
+ * An option no one takes in a run that prints help or the version (`aitrail help check --bogus`,
+ * `check --help --bogus`, `--version --frob`): yargs prints them before it validates anything, so these
+ * exited 0, where the same option without help exits 2. Each option before `--` must be aitrail's own
+ * or one the command (the one help is printed for) declares, by a name, an alias or its `--no-` form.
+ */
+function unknownOptionInHelp(given: string[], modules: { command: AnyCommandModule }[]): UsageError | undefined {
+  const first = (given[0] === 'help' ? given.slice(1) : given).find((token) => !token.startsWith('-'));
+  const name = first !== undefined && first !== 'help' && Object.hasOwn(COMMANDS, first) ? first : undefined;
+  const known = new Set(['help', 'h', 'version', 'quiet', 'q']);
+  if (name !== undefined) {
+    const module = modules.find(({ command }) => String(command.command).split(' ')[0] === name);
+    const { key = {}, alias = {} } = (module ? optionsOf(module.command.builder(yargs([]))) : {}) as { key?: Record<string, unknown>; alias?: Record<string, string[]> };
+    for (const option of [...Object.keys(key), ...Object.entries(alias).flat(2)]) {
+      known.add(option);
+      known.add(option.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()));
+    }
+  }
+  const end = given.indexOf('--');
+  for (const token of given.slice(0, end === -1 ? given.length : end)) {
+    if (!token.startsWith('-') || token === '-') continue;
+    const names = token.startsWith('--') ? [token.slice(2).split('=')[0]!] : [...token.slice(1).split('=')[0]!];
+    const unknown = names.find((option) => !known.has(option) && !(option.startsWith('no-') && known.has(option.slice(3))));
+    if (unknown !== undefined) return new UsageError(cliMessages.unknownOption(sanitize(token.split('=')[0]!, { max: 60 }), name ?? ''));
   }
   return undefined;
 }

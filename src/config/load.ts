@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from '../core/types.js';
 import { compileDetectRules } from './compile-detect-rules.js';
@@ -65,7 +65,7 @@ export async function loadConfig(root: string, options: LoadOptions = {}): Promi
  * (`.aitrail.yml`: src/config/search-places.ts misnamedConfigs), for the commands that report the
  * policy in force (status, init, check without a base). Not the hooks: a listing of the root on every commit.
  */
-export function misnamedInWorkTree(root: string): MisnamedConfig[] {
+export function misnamedInWorkTree(root: string, cwd?: string): MisnamedConfig[] {
   const filesIn = (dir: string): string[] => {
     try {
       return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
@@ -76,7 +76,58 @@ export function misnamedInWorkTree(root: string): MisnamedConfig[] {
   const names = filesIn(root);
   // cosmiconfig's `.config/` folder, only when it is a folder of the tree (not a link leading elsewhere).
   if (lstatSync(join(root, CONFIG_DIR_NAME), { throwIfNoEntry: false })?.isDirectory()) names.push(...filesIn(join(root, CONFIG_DIR_NAME)).map((name) => `${CONFIG_DIR_NAME}/${name}`));
-  return misnamedConfigs(names);
+  return [...misnamedConfigs(names), ...(cwd === undefined ? [] : configsBelowRoot(root, cwd))];
+}
+
+/**
+ * A config in a folder between the work tree's top `root` and the directory a command runs in
+ * (`packages/x/.aitrailrc.yml`, `packages/x/.aitrail.yml`, a `packages/x/package.json` with an
+ * `aitrail` key: a monorepo package's own policy), which nothing reads: aitrail reads one config, at
+ * the root, whatever folder it runs in. Named relative to the root; links and unreadable files skipped.
+ */
+export function configsBelowRoot(root: string, cwd: string): MisnamedConfig[] {
+  let top: string;
+  let here: string;
+  try {
+    top = realpathSync(root);
+    here = realpathSync(cwd);
+  } catch {
+    return [];
+  }
+  const found: MisnamedConfig[] = [];
+  const places: readonly string[] = SEARCH_PLACES;
+  for (let dir = here; dir !== top && dir.startsWith(top + sep); dir = resolve(dir, '..')) {
+    const folder = relative(top, dir).split(sep).join('/');
+    let names: string[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    } catch {
+      continue;
+    }
+    const meant = new Set(misnamedConfigs(names).map(({ name }) => name));
+    for (const name of names) {
+      if (!meant.has(name) && !(places.includes(name) && (name !== 'package.json' || holdsAitrailKey(join(dir, name))))) continue;
+      const target = places.includes(name) ? 'move it to the root' : rootHint(name);
+      found.push({ name: `${folder}/${name}`, hint: `aitrail reads one config, at the repository root, whatever folder it runs in, not in ${folder}/: ${target}` });
+    }
+  }
+  return found;
+}
+
+/** What a config below the root should become at the root. */
+function rootHint(name: string): string {
+  return misnamedConfigs([name])[0]?.hint.replace(/^not a name aitrail reads: rename it/, 'move it to the root as') ?? 'move it to the root';
+}
+
+/** A package.json (at most the package.json limit) whose top object has an `aitrail` key. */
+function holdsAitrailKey(path: string): boolean {
+  try {
+    if (statSync(path).size > configLimit('package.json')) return false;
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.hasOwn(parsed, 'aitrail');
+  } catch {
+    return false;
+  }
 }
 
 async function searchRoot(rootDir: string): Promise<LoadedConfig> {

@@ -1,4 +1,4 @@
-import { loadConfig, misnamedInWorkTree } from '../config/load.js';
+import { configsBelowRoot, loadConfig, misnamedInWorkTree } from '../config/load.js';
 import { loadConfigAtRevision } from '../config/load-at-revision.js';
 import type { LoadedConfig } from '../core/types.js';
 
@@ -22,11 +22,14 @@ export async function policySource(root: string, where: { configFile?: string | 
     return { loaded, description: `--config ${where.configFile}` };
   }
   if (where.base) {
-    const loaded = await loadConfigAtRevision(root, where.base, { asStored: true });
+    const committed = await loadConfigAtRevision(root, where.base, { asStored: true });
+    // A config in the folders the command runs in, below the root: read by nothing, committed or not.
+    const below = where.cwd === undefined ? [] : configsBelowRoot(root, where.cwd);
+    const loaded = below.length === 0 ? committed : { ...committed, misnamed: [...(committed.misnamed ?? []), ...below] };
     return { loaded, description: loaded.filepath ?? `built-in defaults (no config committed at ${where.base}${misnamedNote(loaded.misnamed)})` };
   }
   const loaded = await loadConfig(root);
-  const misnamed = misnamedInWorkTree(root);
+  const misnamed = misnamedInWorkTree(root, where.cwd);
   return { loaded: misnamed.length === 0 ? loaded : { ...loaded, misnamed }, description: loaded.filepath ? `${loaded.filepath} (work tree)` : `built-in defaults (no config in the work tree${misnamedNote(misnamed)})` };
 }
 

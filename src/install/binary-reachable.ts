@@ -290,12 +290,27 @@ export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: 
   for (const local of bare ? [] : locals) {
     if (executable(local) && !(await shipped(root, local, packageDir))) return local;
   }
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (dir === '' || !isAbsolute(dir) || resolve(dir).split(sep).includes('_npx')) continue;
+  // As the shims' `command -v aitrail`: PATH's first aitrail, a relative or empty entry read at the top
+  // (where git runs hooks), is the one; the repository's blocks the commit, a later one is never tried.
+  // Skipping relative entries and shipped candidates said "the hooks run /usr/local/bin/aitrail" where
+  // the hooks found the committed ./aitrail first and blocked every agent's commit. npx's own temporary
+  // folder (on PATH while `npx aitrail init` runs, never at a commit) is passed over.
+  for (const entry of (env.PATH ?? '').split(delimiter)) {
+    const dir = bare ? entry : resolve(root, entry === '' ? '.' : entry);
+    if ((bare && (dir === '' || !isAbsolute(dir))) || resolve(dir).split(sep).includes('_npx')) continue;
     const candidate = join(dir, 'aitrail');
-    if (executable(candidate) && (bare || !(await shipped(root, candidate, packageDir)))) return candidate;
+    if (!executable(candidate) || !isFileAt(candidate)) continue;
+    return bare || !(await shipped(root, candidate, packageDir)) ? candidate : undefined;
   }
   return undefined;
+}
+
+function isFileAt(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The one line that says the hooks will not find aitrail, and what to do. */

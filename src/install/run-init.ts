@@ -69,7 +69,7 @@ export async function runInit(args: InitOptions & { cwd?: string; agents?: strin
   else if (!bare) out.push(`The hooks run ${show(result.root, binary)}${result.packageDir === '' ? '' : ` (the package in ${sanitize(result.packageDir)}/), from any folder of the repository`}.`);
   if (!bare) {
     const { misnamedInWorkTree } = await import('../config/load.js');
-    for (const file of misnamedInWorkTree(result.root)) out.push(`Warning: ${sanitize(file.name)} looks meant as aitrail's config, but no command reads it (${sanitize(file.hint)}).`);
+    for (const file of misnamedInWorkTree(result.root, args.cwd ?? process.cwd())) out.push(`Warning: ${sanitize(file.name)} looks meant as aitrail's config, but no command reads it (${sanitize(file.hint)}).`);
   }
   if (args.agents !== undefined && !bare) {
     const agents = await initAgents(result.root, args.agents, binary);

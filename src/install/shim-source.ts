@@ -30,24 +30,28 @@ export function shimSource(hook: ShimHook): string {
       : '# AITRAIL=0 switches aitrail off (the replaced hook still runs).',
     '# Generated from src/install/shim-source.ts (npm run build:shims): edit that, not this file.',
     `h=${hook}`,
+    // Cleaned (aitrail_safe) before the chained hook's `mktemp` and `cat` (pre-push, post-rewrite): with a hook
+    // chained (git-lfs's pre-push), `npm run`'s node_modules/.bin, `.` or an empty entry named the repository's
+    // `mktemp`/`cat`. The chained hook itself still runs under the user's PATH (aitrail_p0).
+    ...(server ? [] : safePathLines()),
     'c="$0.aitrail-chained"',
     'if [ -x "$c" ]; then',
     ...(hook === 'pre-push' || hook === 'post-rewrite' || server
       ? [
           `  # Both hooks read ${hook === 'post-rewrite' ? 'the rewritten commits' : 'the ref list'} on stdin: keep a copy for the second one.`,
+          ...(server ? [] : ['  aitrail_safe']),
           '  f=$(mktemp "${TMPDIR:-/tmp}/aitrail-stdin.XXXXXX") || exit 1',
           '  trap \'rm -f "$f"\' EXIT',
           "  trap 'exit 1' HUP INT TERM",
           '  cat >"$f"',
-          '  "$c" "$@" <"$f" || exit $?',
+          `  ${server ? '' : 'PATH=$aitrail_p0 '}"$c" "$@" <"$f" || exit $?`,
           '  exec <"$f"',
         ]
-      : ['  "$c" "$@" || exit $?']),
+      : [`  ${server ? '' : 'PATH=$aitrail_p0 '}"$c" "$@" || exit $?`]),
     'fi',
     // Past the gates, which start nothing for a commit with nothing to record or refuse: their
     // answer is the same whatever AITRAIL* say, and such a commit (the person's with AITRAIL=0, a
     // test's set-up) spares plantedEnv's git process.
-    ...(server ? [] : safePathLines()),
     ...hookGates(hook),
     // Past the gates every shim cleans PATH (a builtin walk, no process) before git, grep, node or aitrail run.
     ...(server ? [] : ['aitrail_safe']),
@@ -381,6 +385,23 @@ function ledIntoTrackedLines(): string[] {
     // `bin/a$(sh x)` (a file the package holds) made the shell run the repository's x when the hook ran it, and
     // a `"` in it ends the quoted target early. A target holding $, ` or \ counts as led, and so does a
     // line that goes on with anything but pnpm's own `"$@"` or `]; then` after its targets.
+    // pnpm's wrapper's target (`exec node  "$basedir/<bin>" "$@"`, pnpm 8-10's form) in aitrail_pt, when it
+    // names one that is not the repository's (shipped): a target holding $, `, \\ or " is not taken.
+    'aitrail_pw() {',
+    '  aitrail_pt=',
+    '  aitrail_y=0',
+    '  while [ "$aitrail_y" -lt 64 ] && IFS= read -r aitrail_l; do',
+    '    aitrail_y=$((aitrail_y + 1))',
+    '    aitrail_l=${aitrail_l#"${aitrail_l%%[! ]*}"}',
+    '    case $aitrail_l in \'exec node  "$basedir/\'*\'" "$@"\') ;; *) continue ;; esac',
+    '    aitrail_m=${aitrail_l#\'exec node  "$basedir/\'}',
+    '    aitrail_m=${aitrail_m%\'" "$@"\'}',
+    '    case $aitrail_m in \'\'|*\'"\'*|*\'$\'*|*\'`\'*|*\'\\\'*) return 1 ;; esac',
+    '    aitrail_pt=${1%/*}/$aitrail_m',
+    '    break',
+    '  done <"$1"',
+    '  [ -n "$aitrail_pt" ] && [ -f "$aitrail_pt" ] && ! shipped "$aitrail_pt"',
+    '}',
     'aitrail_led() {',
     '  aitrail_in "$1" && return 0',
     '  [ -f "$1" ] || return 1',
@@ -509,7 +530,11 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     // node from a folder of the work tree or a relative one (an untracked registry `node` package in
     // node_modules/.bin) runs by its path, its folder never put back on PATH, where the repository's other
     // bins (a `file:` package's `git`, which aitrail spawns by name) lie beside it (668).
-    'if [ -n "$aitrail_nd" ]; then case :$aitrail_ps: in *":${aitrail_nd%/node}:"*) PATH=${aitrail_nd%/node}:$PATH; export PATH ;; esac',
+    'if [ -n "$aitrail_nd" ]; then case :$aitrail_ps: in *":${aitrail_nd%/node}:"*) PATH=${aitrail_nd%/node}:$PATH; export PATH ;; *)',
+    // The node runs by its path, and pnpm's wrapper (`exec node "$basedir/<bin>"`) would find none on
+    // this PATH (exit 127): a dotfiles repository at $HOME, node from ~/.nvm, every agent's commit blocked.
+    // The wrapper's one target, judged with it (aitrail_led), runs under that node instead (no process).
+    '  [ "$aitrail_r" = "#!/bin/sh" ] && aitrail_pw "$a" && a=$aitrail_pt && aitrail_r="#!/usr/bin/env node" ;; esac',
     'elif [ -n "$aitrail_nt" ]; then',
     '  echo "aitrail: not running $aitrail_nt: it comes from the repository (git tracks it or files under node_modules), and PATH holds no other node." >&2',
     `  ${fail}`,

@@ -47,7 +47,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const { resolveConfig } = await import('../config/defaults.js');
   const loaded = await loadConfig(repo.root, { ...(args.config ? { configFile: args.config } : {}), ...cachedIn(repo) });
   const config = resolveConfig(loaded.config);
-  const misnamed = repo.bare || args.config ? [] : misnamedInWorkTree(repo.root);
+  const misnamed = repo.bare || args.config ? [] : misnamedInWorkTree(repo.root, cwd);
   const signals = await gatherCommitTimeSignals(repo.root, repo.gitDir, process.env);
   const attributions = repo.bare ? [] : detectAtCommitTime('', signals, { detect: config.detect, trailerKey: config.trailer.key });
   // husky's own switch: HUSKY=0 makes husky run no hook at all, aitrail's lines included.
@@ -100,7 +100,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   if (binary === null && hooks.some((hook) => hook.active)) out.push(binaryMissingNote(repo.bare));
   else if (binary !== null) out.push(`Binary the hooks run: ${show(binary)}${packageDir === '' ? '' : ` (package ${sanitize(packageDir)}/, recorded at init)`}`);
   out.push(`Config: ${loaded.filepath ? show(loaded.filepath) : 'none found (built-in defaults)'}; trailer key ${sanitize(config.trailer.key)}`);
-  for (const file of misnamed) out.push(`  Not read: ${show(file.name)} looks meant as the config; ${sanitize(file.hint)}`);
+  for (const file of misnamed) out.push(`  Not read: ${sanitize(file.name)} looks meant as the config; ${sanitize(file.hint)}`);
   const session = signals.session;
   out.push(`Session: ${session ? sanitize(describeSession(session, new Date())) : "none ('aitrail use <model>' sets one)"}`);
   out.push(notesMessages.status(DEFAULT_NOTES_REF, notes));
