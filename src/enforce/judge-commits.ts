@@ -54,6 +54,8 @@ export interface Judgement {
   verdict: Verdict;
   /** Judged commits whose parents a shallow clone lacks (the history is cut there). */
   cut: string[];
+  /** Every commit judged, in the order git listed them. */
+  judged: string[];
 }
 
 /**
@@ -183,5 +185,5 @@ export async function judgeCommits(
     await qwenNotes.close();
     await notes.close();
   }
-  return { verdict: verdictOf(commits, withMergedIn(violations, nodes, mergeSubjects)), cut };
+  return { verdict: verdictOf(commits, withMergedIn(violations, nodes, mergeSubjects)), cut, judged: nodes.map((node) => node.sha) };
 }

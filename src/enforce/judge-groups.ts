@@ -76,8 +76,22 @@ export async function judgeSets(
   const cut: string[] = [];
   // One group (the common push) looks its notes up itself, as before; several share one look-up.
   const notesTips = groups.size > 1 || [...groups.values()].some((group) => group.noWalk && group.tips.length > NO_WALK_BATCH) ? await sharedNotesTips(repoDir, options) : options;
+  // Commits a walking group judged in full (no `writers` filter), by policy: a noted commit among them is not judged again by itself.
+  const walked = new Map<string, Set<string>>();
   for (const group of groups.values()) {
-    const all = [...new Set(group.tips)];
+    const key = policyKey(group.source);
+    let all = [...new Set(group.tips)];
+    // A commit whose note the push brings is judged again with --no-walk. Without path rules a commit's
+    // judgement is its own (its message, paths, parents' footers and notes, all read from the same notes
+    // commits in every group), so one that a walk of this push under the same policy judged already
+    // would give the same violations again, which mergeVerdicts drops: its git processes are spared
+    // (a branch pushed with its notes: every noted commit). Under path rules the lines judged depend on
+    // the range (its boundary, its links): judged again as before.
+    if (group.noWalk && (group.source.loaded.config.policy?.paths?.length ?? 0) === 0) {
+      const judged = walked.get(key);
+      if (judged !== undefined) all = all.filter((sha) => !judged.has(sha));
+      if (all.length === 0) continue;
+    }
     // Commits judged one by one (no walk) come by the thousand (a first notes push): a command line each.
     for (let start = 0; start < all.length; start += group.noWalk ? NO_WALK_BATCH : all.length) {
       const tips = group.noWalk ? all.slice(start, start + NO_WALK_BATCH) : all;
@@ -86,6 +100,11 @@ export async function judgeSets(
       const writers = group.writers === undefined ? null : new Set(group.writers);
       verdicts.push(writers ? verdictOf(0, judgement.verdict.violations.filter((violation) => writers.has(violation.sha))) : judgement.verdict);
       cut.push(...judgement.cut);
+      if (!group.noWalk && writers === null) {
+        const judged = walked.get(key) ?? new Set<string>();
+        for (const sha of judgement.judged) judged.add(sha);
+        walked.set(key, judged);
+      }
     }
   }
   return { verdict: mergeVerdicts(verdicts), cut, sources: [...groups.values()].map((group) => group.source.description) };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { aitrail, BIN } from './cli.js';
@@ -54,35 +54,66 @@ function firstPush(work: TestRepo, remote: TestRepo, base: string): void {
   work.git(['update-ref', '-m', 'update by push', 'refs/remotes/origin/main', base, '']);
 }
 
-/** A bare remote and a clone-like work repo whose `main` (with `config`) is pushed and tracked. */
+const madePairs = new Map<string, { remote: string; work: string; base: string }>();
+/**
+ * A copy of the server and work repository `build` made for `key`, made once per test file and key
+ * (temporary directories go with the file): a set-up of ~6 git processes and a commit made once. The
+ * work repository's only mention of a path, its origin's url, names the copy's server; git re-reads
+ * the copied work tree's files at its next command (their stat data are not the index's).
+ */
+function copiedPair(key: string, build: () => Project): Project {
+  let made = madePairs.get(key);
+  if (made === undefined || !existsSync(made.remote) || !existsSync(made.work)) {
+    const built = build();
+    made = { remote: built.remote.dir, work: built.work.dir, base: built.base };
+    madePairs.set(key, made);
+  }
+  const remote = makeRepo({ bare: true, copyOf: made.remote });
+  const work = makeRepo({ copyOf: made.work });
+  const config = join(work.dir, '.git', 'config');
+  const text = readFileSync(config, 'utf8');
+  const url = `\turl = ${made.remote}\n`;
+  if (!text.includes(url)) throw new Error(`no origin url in ${config}`);
+  writeFileSync(config, text.replace(url, `\turl = ${remote.dir}\n`));
+  return { remote, work, base: made.base };
+}
+
+/** A bare remote and a clone-like work repo whose `main` (with `config`) is pushed and tracked (a copy of one made once per file and config). */
 export function project(config: string, options: { hooks?: string[] } = {}): Project {
-  const remote = makeRepo({ bare: true });
-  const work = makeRepo();
-  work.git(['remote', 'add', 'origin', remote.dir]);
-  const base = work.commit('chore: aitrail policy\n', { '.aitrailrc.yml': config, 'README.md': 'hello\n' });
-  firstPush(work, remote, base);
-  work.git(['branch', '-q', '--set-upstream-to=origin/main', 'main']);
-  work.git(['remote', 'set-head', 'origin', 'main']);
-  installHooks(join(work.dir, '.git', 'hooks'), options.hooks ?? ['commit-msg', 'pre-push']);
-  return { remote, work, base };
+  const made = copiedPair(`project\0${config}`, () => {
+    const remote = makeRepo({ bare: true });
+    const work = makeRepo();
+    work.git(['remote', 'add', 'origin', remote.dir]);
+    const base = work.commit('chore: aitrail policy\n', { '.aitrailrc.yml': config, 'README.md': 'hello\n' });
+    firstPush(work, remote, base);
+    work.git(['branch', '-q', '--set-upstream-to=origin/main', 'main']);
+    work.git(['remote', 'set-head', 'origin', 'main']);
+    return { remote, work, base };
+  });
+  installHooks(join(made.work.dir, '.git', 'hooks'), options.hooks ?? ['commit-msg', 'pre-push']);
+  return made;
 }
 
 /**
  * A bare server whose pre-receive hook runs aitrail (`hookArgs` appended), and a work repo (no
- * hooks of its own) that pushed `config` to the server's `main` and tracks it as `origin/HEAD`.
+ * hooks of its own) that pushed `config` to the server's `main` and tracks it as `origin/HEAD`
+ * (a copy of the pair made once per file and config).
  * The set-up push goes in before the hook is installed: it is not what a test judges (a push that
  * creates a server's first branch is test/integration/enforce-server.test.ts'), and judging it cost
  * every server a node run.
  */
 export function policyServer(config: string, hookArgs = ''): Project {
-  const remote = makeRepo({ bare: true });
-  const work = makeRepo();
-  work.git(['remote', 'add', 'origin', remote.dir]);
-  const base = work.commit('chore: policy\n', { '.aitrailrc.yml': config });
-  firstPush(work, remote, base);
-  installHooks(join(remote.dir, 'hooks'), ['pre-receive'], hookArgs);
-  work.git(['remote', 'set-head', 'origin', 'main']);
-  return { remote, work, base };
+  const made = copiedPair(`policyServer\0${config}`, () => {
+    const remote = makeRepo({ bare: true });
+    const work = makeRepo();
+    work.git(['remote', 'add', 'origin', remote.dir]);
+    const base = work.commit('chore: policy\n', { '.aitrailrc.yml': config });
+    firstPush(work, remote, base);
+    work.git(['remote', 'set-head', 'origin', 'main']);
+    return { remote, work, base };
+  });
+  installHooks(join(made.remote.dir, 'hooks'), ['pre-receive'], hookArgs);
+  return made;
 }
 
 /** An undeclared co-author line that names a denied model (Qwen Code's own line names no model: it reads as qwen/unknown). */
