@@ -14,7 +14,7 @@ const vm = require('node:vm');
 const path = require('node:path');
 const { createRequire } = require('node:module');
 
-const [, , requestFifo, answerFifo, bin] = process.argv;
+const [, , requestFifo, answerFifo, bin, cpuFile] = process.argv;
 const bundles = path.join(path.dirname(bin), '..', 'dist', 'bundle');
 const file = path.join(bundles, 'cli.cjs');
 const source = fs.readFileSync(file, 'latin1');
@@ -42,7 +42,6 @@ process.on('unhandledRejection', (error) => {
 });
 const ownListeners = new Map(EVENTS.map((event) => [event, process.listeners(event)]));
 const startEnv = { ...process.env };
-const cpuFile = process.env.AITRAIL_TEST_CLI_CPU;
 
 let buffered = '';
 function nextRequest() {
@@ -136,7 +135,7 @@ void baseListeners;
     }
     answer(result);
   }
-  // AITRAIL_TEST_CLI_CPU=<file>: this server's CPU and its children's (git), in clock ticks, for
+  // AITRAIL_TEST_CLI_CPU=<file> (given by cli.ts): this server's CPU and its children's (git), in clock ticks, for
   // measurements: nothing in the test run waits for it, so no other count holds it.
   if (cpuFile) {
     const fields = fs.readFileSync('/proc/self/stat', 'latin1').replace(/^.*\) /s, '').split(' ');

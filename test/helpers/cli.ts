@@ -24,7 +24,9 @@ export interface CliResult {
  * descriptors; the rest (init, uninstall, use, notes, hook, checkpoint, stdin given, a short
  * timeout, an environment that changes how node starts) is spawned. `diff`: both, the spawned
  * result returned, each difference appended to AITRAIL_TEST_CLI_DIFF=<file> (the proof of the
- * server's equality over a run of the suite).
+ * server's equality over a run of the suite). AITRAIL_TEST_CLI_CPU=<file>: each server appends its
+ * CPU and its children's there when it ends (clock ticks: user, system, children's user and
+ * system), for measurements: nothing in the test run waits for a server, so no other count holds it.
  */
 export function aitrail(cwd: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): CliResult {
   if (process.env.AITRAIL_TEST_COUNT) appendFileSync(process.env.AITRAIL_TEST_COUNT, `${args[0] ?? ''}\n`);
@@ -114,7 +116,7 @@ function startServer(): Server | null {
   if (spawnSync('mkfifo', [requestFifo, answerFifo]).status !== 0) return null;
   const out = openSync(join(dir, 'stdout'), 'a+');
   const err = openSync(join(dir, 'stderr'), 'a+');
-  const child = spawn(process.execPath, [SERVER, requestFifo, answerFifo, BIN], { cwd: dir, env: TEST_GIT_ENV, stdio: ['ignore', out, err] });
+  const child = spawn(process.execPath, [SERVER, requestFifo, answerFifo, BIN, process.env.AITRAIL_TEST_CLI_CPU ?? ''], { cwd: dir, env: TEST_GIT_ENV, stdio: ['ignore', out, err] });
   child.unref();
   const answers = openSync(answerFifo, constants.O_RDONLY | constants.O_NONBLOCK);
   const requests = openSync(requestFifo, 'r+');
