@@ -24,7 +24,8 @@ export interface CliResult {
  * descriptors; the rest (init, uninstall, use, notes, hook, checkpoint, stdin given, a short
  * timeout, an environment that changes how node starts) is spawned. `diff`: both, the spawned
  * result returned, each difference appended to AITRAIL_TEST_CLI_DIFF=<file> (the proof of the
- * server's equality over a run of the suite). AITRAIL_TEST_CLI_CPU=<file>: each server appends its
+ * server's equality over a run of the suite; the second run of a command finds what the first left,
+ * a blame cache for one, and tests that count git processes see twice as many). AITRAIL_TEST_CLI_CPU=<file>: each server appends its
  * CPU and its children's there when it ends (clock ticks: user, system, children's user and
  * system), for measurements: nothing in the test run waits for a server, so no other count holds it.
  */

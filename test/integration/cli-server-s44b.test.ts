@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aitrail, type CliResult } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/gitdir.js';
+import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
 // The CLI server of test/helpers/cli.ts (AITRAIL_TEST_CLI, test/helpers/cli-server.cjs) must say
 // what a fresh `node bin/aitrail.js` says, run after run: same exit code, stdout and stderr, whatever
@@ -79,9 +79,13 @@ describe('the CLI server says what a fresh process says', () => {
 
   it('leaves to a fresh process what it cannot run as one: stdin, a start-up environment, commands that change the repository', () => {
     const repo = policyRepo();
-    // NODE_OPTIONS is read by node at start: a warning flag shows whether a fresh node ran.
-    const warned = run('server', repo.dir, ['log', '-1'], { NODE_OPTIONS: '--trace-warnings --no-deprecation --title=aitrail-s44b' });
-    expect(warned).toEqual(run('spawn', repo.dir, ['log', '-1'], { NODE_OPTIONS: '--trace-warnings --no-deprecation --title=aitrail-s44b' }));
+    // NODE_OPTIONS is read by node at start: a preloaded file says whether a fresh node ran.
+    const preload = join(tempDir('aitrail-preload-'), 'said.cjs');
+    writeFileSync(preload, "process.stderr.write('fresh node\\n');\n");
+    const options = { NODE_OPTIONS: `--require ${preload}` };
+    const started = run('server', repo.dir, ['log', '-1'], options);
+    expect(started.stderr).toContain('fresh node');
+    expect(started).toEqual(run('spawn', repo.dir, ['log', '-1'], options));
     process.env.AITRAIL_TEST_CLI = 'server';
     const piped = aitrail(repo.dir, ['hook', 'pre-push', 'origin', 'x'], { input: `refs/heads/feature ${repo.git(['rev-parse', 'feature'])} refs/heads/feature ${'0'.repeat(40)}\n` });
     process.env.AITRAIL_TEST_CLI = 'spawn';
