@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, chmodSync, constants, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir, TEST_GIT_ENV } from './gitdir.js';
@@ -16,18 +17,134 @@ export interface CliResult {
 /**
  * Run `aitrail <args>` in `cwd` as a user would, with the test git environment.
  * AITRAIL_TEST_COUNT=<file> (off by default): each run's command word appended there, one a line, to count a test file's CLI runs.
+ * AITRAIL_TEST_CLI: how a run is made. `spawn`: a fresh `node bin/aitrail.js` each time. `server`
+ * (the default): a command that only reads (log, blame, check, trend, status, and help, version or
+ * a mistake) goes to one long-lived node per worker (test/helpers/cli-server.cjs), which runs the
+ * bundled CLI afresh in the run's directory and environment with its output on its own
+ * descriptors; the rest (init, uninstall, use, notes, hook, checkpoint, stdin given, a short
+ * timeout, an environment that changes how node starts) is spawned. `diff`: both, the spawned
+ * result returned, each difference appended to AITRAIL_TEST_CLI_DIFF=<file> (the proof of the
+ * server's equality over a run of the suite; the second run of a command finds what the first left,
+ * a blame cache for one, and tests that count git processes see twice as many). AITRAIL_TEST_CLI_CPU=<file>: each server appends its
+ * CPU and its children's there when it ends (clock ticks: user, system, children's user and
+ * system), for measurements: nothing in the test run waits for a server, so no other count holds it.
  */
 export function aitrail(cwd: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): CliResult {
   if (process.env.AITRAIL_TEST_COUNT) appendFileSync(process.env.AITRAIL_TEST_COUNT, `${args[0] ?? ''}\n`);
+  const env = { ...TEST_GIT_ENV, ...options.env };
+  const mode = process.env.AITRAIL_TEST_CLI ?? 'server';
+  if (mode === 'spawn' || !servable(cwd, args, env, options)) return spawned(cwd, args, env, options);
+  if (mode !== 'diff') return served(cwd, args, env) ?? spawned(cwd, args, env, options);
+  const fresh = spawned(cwd, args, env, options);
+  const server = served(cwd, args, env);
+  if (server && process.env.AITRAIL_TEST_CLI_DIFF) {
+    const same = server.code === fresh.code && server.stdout === fresh.stdout && server.stderr === fresh.stderr;
+    appendFileSync(process.env.AITRAIL_TEST_CLI_DIFF, `${JSON.stringify(same ? { same: true, args } : { same: false, cwd, args, fresh, server })}\n`);
+  }
+  return fresh;
+}
+
+function spawned(cwd: string, args: string[], env: NodeJS.ProcessEnv, options: { input?: string; timeout?: number }): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
-    env: { ...TEST_GIT_ENV, ...options.env },
+    env,
     input: options.input ?? '',
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Commands that change the repository or its hooks: run twice (diff), they would not say the same. */
+const CHANGES = new Set(['init', 'uninstall', 'use', 'notes', 'hook', 'checkpoint']);
+/** What node reads from its environment once, at start-up: a run that sets them differently needs its own node. */
+const STARTUP = /^(NODE_.*|UV_.*|LC_.*|LANG|LANGUAGE|TZ|ICU_.*|SSL_CERT_.*|OPENSSL_.*)$/;
+const SERVER = fileURLToPath(new URL('./cli-server.cjs', import.meta.url));
+
+function servable(cwd: string, args: string[], env: NodeJS.ProcessEnv, options: { input?: string; timeout?: number }): boolean {
+  if ((options.input ?? '') !== '' || (options.timeout !== undefined && options.timeout < 30_000)) return false;
+  if (args.some((arg) => CHANGES.has(arg))) return false;
+  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) return false;
+  const keys = new Set([...Object.keys(env), ...Object.keys(TEST_GIT_ENV)].filter((key) => STARTUP.test(key)));
+  return [...keys].every((key) => (env[key] === undefined ? undefined : String(env[key])) === (TEST_GIT_ENV[key] === undefined ? undefined : String(TEST_GIT_ENV[key])));
+}
+
+interface Server {
+  dir: string;
+  requests: number;
+  answers: number;
+  out: number;
+  err: number;
+  pending: string;
+}
+let server: Server | null | undefined;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** The next JSON line from the server, waiting for it (null: the server is gone, or never came within 60 s). */
+function answer(state: Server, started: boolean): Record<string, unknown> | null {
+  const chunk = Buffer.alloc(4096);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const newline = state.pending.indexOf('\n');
+    if (newline >= 0) {
+      const line = state.pending.slice(0, newline);
+      state.pending = state.pending.slice(newline + 1);
+      return JSON.parse(line) as Record<string, unknown>;
+    }
+    let read: number;
+    try {
+      read = readSync(state.answers, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      read = -1;
+    }
+    if (read > 0) {
+      state.pending += chunk.toString('utf8', 0, read);
+      continue;
+    }
+    // 0: no writer, before the server opened its end or after it ended.
+    if (read === 0 && started) return null;
+    if (!started && Date.now() > deadline) return null;
+    Atomics.wait(sleeper, 0, 0, 0.5);
+  }
+}
+
+function startServer(): Server | null {
+  const dir = mkdtempSync(join(tmpdir(), 'aitrail-cli-server-'));
+  const requestFifo = join(dir, 'requests');
+  const answerFifo = join(dir, 'answers');
+  if (spawnSync('mkfifo', [requestFifo, answerFifo]).status !== 0) return null;
+  const out = openSync(join(dir, 'stdout'), 'a+');
+  const err = openSync(join(dir, 'stderr'), 'a+');
+  const child = spawn(process.execPath, [SERVER, requestFifo, answerFifo, BIN, process.env.AITRAIL_TEST_CLI_CPU ?? ''], { cwd: dir, env: TEST_GIT_ENV, stdio: ['ignore', out, err] });
+  child.unref();
+  const answers = openSync(answerFifo, constants.O_RDONLY | constants.O_NONBLOCK);
+  const requests = openSync(requestFifo, 'r+');
+  const state: Server = { dir, requests, answers, out, err, pending: '' };
+  if (answer(state, false)?.ready !== true) {
+    child.kill();
+    return null;
+  }
+  // The server ends when this process has (its end of the request pipe closed): nothing here waits for it.
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return state;
+}
+
+/** One run by the worker's CLI server (started on first use), or null when there is none. */
+function served(cwd: string, args: string[], env: NodeJS.ProcessEnv): CliResult | null {
+  if (server === undefined) server = startServer();
+  if (server === null) return null;
+  ftruncateSync(server.out, 0);
+  ftruncateSync(server.err, 0);
+  writeSync(server.requests, `${JSON.stringify({ cwd, argv: args, env })}\n`);
+  const result = answer(server, true);
+  if (result === null) {
+    server = null;
+    throw new Error('aitrail CLI server ended (AITRAIL_TEST_CLI=spawn runs without it)');
+  }
+  if (typeof result.crashed === 'string') throw new Error(`aitrail CLI server: ${result.crashed} (AITRAIL_TEST_CLI=spawn runs without it)`);
+  return { code: result.code as number, stdout: readFileSync(join(server.dir, 'stdout'), 'utf8'), stderr: readFileSync(join(server.dir, 'stderr'), 'utf8') };
 }
 
 /**
