@@ -106,12 +106,13 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
 }
 
 /**
- * The policy `otherTip` commits, when it is not `config` (null when it is the same, or cannot be
- * loaded: then the left tip's judges alone, as a range of one policy).
+ * The policy `otherTip` commits, when it is not `config` (null when it is the same). One that cannot
+ * be loaded is an error (ConfigError, exit 2), as the left tip's is: either may be the target
+ * branch's, and dropping it would leave the range judged by a policy its judged side chose.
  */
 async function otherPolicy(root: string, otherTip: string, otherLabel: string, config: Config): Promise<{ config: Config; description: string; label: string } | null> {
   const { sameConfig } = await import('./policy-memory.js');
-  const other = await policySource(root, { base: otherTip }).catch(() => null);
+  const other = await policySource(root, { base: otherTip });
   if (other === null || sameConfig(config, other.loaded.config)) return null;
   return { config: other.loaded.config, description: other.description, label: `${otherLabel} as well: both sides of the range hold commits the other lacks, so either may be the target branch` };
 }

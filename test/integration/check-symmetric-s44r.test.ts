@@ -1,0 +1,38 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { QWEN } from '../helpers/enforce-repos.js';
+import { makeRepo, removeTempDirs } from '../helpers/gitdir.js';
+
+afterAll(removeTempDirs);
+
+const CLAUDE_UNNAMED = 'Co-authored-by: Claude <noreply@anthropic.com>';
+
+/**
+ * main holds `mainPolicy`; `feature` (forked at its first commit) commits `branchPolicy`, then
+ * Qwen's commit and one of Claude's with no model named; main then gains a person's commit with
+ * `mainMore` (the sides diverge).
+ */
+function divergedSides(mainPolicy: string, branchPolicy: string, mainMore: Record<string, string> = { 'README.md': 'hi\n' }) {
+  const repo = makeRepo();
+  repo.commit('chore: policy\n', { '.aitrailrc.yml': mainPolicy });
+  repo.git(['checkout', '-q', '-b', 'feature']);
+  repo.commit('chore: policy\n', { '.aitrailrc.yml': branchPolicy });
+  const qwen = repo.commit(`feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'export const p = 1;\n' });
+  const claude = repo.commit(`feat: lexer\n\n${CLAUDE_UNNAMED}\n`, { 'src/lexer.ts': 'export const l = 1;\n' });
+  repo.git(['checkout', '-q', 'main']);
+  repo.commit('docs: more\n', mainMore);
+  repo.git(['checkout', '-q', 'feature']);
+  return { repo, qwen, claude };
+}
+
+describe('s44r-1: A...B with diverged sides never drops the policy it cannot read', () => {
+  it("main's config unreadable (two config files): HEAD...main is exit 2 as main...HEAD is, not judged by the branch's own policy alone", () => {
+    const { repo } = divergedSides('policy:\n  deny: ["qwen/*"]\n', 'policy:\n  deny: []\n', { '.aitrailrc.json': '{"policy":{"deny":["qwen/*"]}}\n' });
+    for (const range of ['HEAD...main', 'main...HEAD', 'main..HEAD']) {
+      const check = aitrail(repo.dir, ['check', range, '--format', 'json']);
+      expect(check.code, `${range}: ${check.stdout}${check.stderr}`).toBe(2);
+      expect(check.stderr).toContain('found 2 config files');
+      expect(check.stdout).toBe('');
+    }
+  });
+});
