@@ -36,3 +36,24 @@ describe('s44r-1: A...B with diverged sides never drops the policy it cannot rea
     }
   });
 });
+
+describe('s44r-2: A...B judged by two policies reports each finding once, at its stricter severity', () => {
+  it('the same commit, rule and model under both policies: one violation, an error when either says error', () => {
+    const { repo, qwen, claude } = divergedSides(
+      'policy:\n  deny: ["qwen/*"]\n  undeclared: deny\n  unknownModel: deny\n',
+      'policy:\n  deny: ["qwen/qwen3-*"]\n  undeclared: warn\n  unknownModel: allow\n',
+    );
+    for (const range of ['HEAD...main', 'main...HEAD']) {
+      const check = aitrail(repo.dir, ['check', range, '--format', 'json']);
+      expect(check.code, check.stderr).toBe(1);
+      expect(check.stderr).toContain('either may be the target branch');
+      const report = JSON.parse(check.stdout) as { ok: boolean; violations: { sha: string; rule: string; severity: string }[] };
+      expect(report.ok).toBe(false);
+      const found = report.violations.map(({ sha, rule, severity }) => `${sha === qwen ? 'qwen' : sha === claude ? 'claude' : sha} ${rule} ${severity}`).sort();
+      // main..HEAD under main's policy alone finds the same four.
+      expect(found, range).toEqual(['claude undeclared error', 'claude unknown-model error', 'qwen model-denied error', 'qwen undeclared error']);
+      const text = aitrail(repo.dir, ['check', range]);
+      expect(text.stdout).toContain('4 errors, 0 warnings');
+    }
+  });
+});
