@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { QWEN } from '../helpers/enforce-repos.js';
+import { project, QWEN } from '../helpers/enforce-repos.js';
 import { makeRepo, removeTempDirs } from '../helpers/gitdir.js';
 
 afterAll(removeTempDirs);
@@ -54,6 +54,48 @@ describe('s44r-2: A...B judged by two policies reports each finding once, at its
       expect(found, range).toEqual(['claude undeclared error', 'claude unknown-model error', 'qwen model-denied error', 'qwen undeclared error']);
       const text = aitrail(repo.dir, ['check', range]);
       expect(text.stdout).toContain('4 errors, 0 warnings');
+    }
+  });
+});
+
+describe("s44r-3: A...B whose side names the remote's default branch is judged by that branch's policy alone", () => {
+  /** origin/main denies qwen/*; `feature` (a person's commit) forks; main then allows Qwen and holds Qwen's commit of its own. */
+  function honestBranchBehindMain() {
+    const { work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: [] });
+    work.git(['checkout', '-q', '-b', 'feature']);
+    work.commit('feat: by hand\n', { 'src/hand.ts': 'export const h = 1;\n' });
+    work.git(['checkout', '-q', 'main']);
+    work.commit('chore: allow qwen\n', { '.aitrailrc.yml': 'policy:\n  deny: []\n' });
+    const mainQwen = work.commit(`feat: main's own\n\n${QWEN}\n`, { 'src/main.ts': 'export const m = 1;\n' });
+    work.git(['update-ref', 'refs/remotes/origin/main', mainQwen]);
+    work.git(['checkout', '-q', 'feature']);
+    return { work, mainQwen };
+  }
+
+  it("an honest pull request forked before main loosened its policy: origin/main...HEAD and HEAD...origin/main pass, main's own commits not judged by the branch's older policy", () => {
+    const { work } = honestBranchBehindMain();
+    for (const range of ['origin/main...HEAD', 'HEAD...origin/main', 'origin...feature', 'HEAD...origin/HEAD']) {
+      const check = aitrail(work.dir, ['check', range, '--format', 'json']);
+      expect(check.code, `${range}: ${check.stdout}${check.stderr}`).toBe(0);
+      expect(check.stderr).toContain('the remote default branch origin/main]');
+      expect(check.stderr).not.toContain('either may be');
+    }
+  });
+
+  it("a branch that loosened its own config, written first: HEAD...origin/main judged by main's; a local name for the same commit is not the remote's branch (both policies)", () => {
+    const { work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: [] });
+    work.git(['checkout', '-q', '-b', 'evil']);
+    work.commit('chore: loosen\n', { '.aitrailrc.yml': 'policy:\n  deny: []\n' });
+    const qwen = work.commit(`feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'export const p = 1;\n' });
+    work.git(['checkout', '-q', 'main']);
+    const moved = work.commit('docs: more\n', { 'README.md': 'more\n' });
+    work.git(['update-ref', 'refs/remotes/origin/main', moved]);
+    work.git(['checkout', '-q', 'evil']);
+    for (const range of ['HEAD...origin/main', 'origin/main...HEAD', 'HEAD...main']) {
+      const check = aitrail(work.dir, ['check', range, '--format', 'json']);
+      expect(check.code, `${range}: ${check.stderr}`).toBe(1);
+      expect(JSON.parse(check.stdout).violations).toContainEqual(expect.objectContaining({ sha: qwen, rule: 'model-denied' }));
+      expect(check.stderr, range).toContain(range === 'HEAD...main' ? 'either may be' : 'the remote default branch origin/main]');
     }
   });
 });
