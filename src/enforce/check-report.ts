@@ -33,7 +33,7 @@ export interface CheckReport extends Verdict {
   range: string;
   /** The commit the policy was read at; null when none was (the work tree's, or `--config`). */
   base: string | null;
-  /** Where the policy came from, for people. */
+  /** Where the policy came from, for people (`<A's> and <B's>` when a diverged `A...B` is judged by both tips' policies). */
   policy: string;
 }
 
@@ -102,7 +102,7 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
     cut = [...cut, ...second.cut];
   }
   if (cut.length > 0) throw new ShallowHistoryError(oneMessage(enforceMessages.shallowCut(cut[0] as string)), cut);
-  return report(verdict, { range: range.label, base: range.base, policy: source.description });
+  return report(verdict, { range: range.label, base: range.base, policy: other === null ? source.description : `${source.description} and ${other.description}` });
 }
 
 /**

@@ -47,8 +47,10 @@ describe('s44r-2: A...B judged by two policies reports each finding once, at its
       const check = aitrail(repo.dir, ['check', range, '--format', 'json']);
       expect(check.code, check.stderr).toBe(1);
       expect(check.stderr).toContain('either may be the target branch');
-      const report = JSON.parse(check.stdout) as { ok: boolean; violations: { sha: string; rule: string; severity: string }[] };
+      const report = JSON.parse(check.stdout) as { ok: boolean; policy: string; violations: { sha: string; rule: string; severity: string }[] };
       expect(report.ok).toBe(false);
+      // The report names both policies that judged, not the branch's own alone.
+      expect(report.policy).toBe(`${repo.git(['rev-parse', range.split('...')[0]!])}:.aitrailrc.yml and ${repo.git(['rev-parse', range.split('...')[1]!])}:.aitrailrc.yml`);
       const found = report.violations.map(({ sha, rule, severity }) => `${sha === qwen ? 'qwen' : sha === claude ? 'claude' : sha} ${rule} ${severity}`).sort();
       // main..HEAD under main's policy alone finds the same four.
       expect(found, range).toEqual(['claude undeclared error', 'claude unknown-model error', 'qwen model-denied error', 'qwen undeclared error']);
