@@ -1,7 +1,7 @@
 import { UsageError } from '../errors/usage-error.js';
 import { GitError } from '../git/exec.js';
 import { isAncestor } from '../git/is-ancestor.js';
-import { remoteNames, upstreamRemote } from '../git/refs.js';
+import { remoteNames, symbolicFullName, upstreamRemote } from '../git/refs.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { firstRefCommit } from './first-ref-commit.js';
 import { enforceMessages } from './messages.js';
@@ -54,8 +54,8 @@ export async function remoteDefaultBranch(repoDir: string): Promise<{ ref: strin
  * commits judged: `--policy-from <rev>` names it for any range; else `A..B` reads it at `A`
  * (the caller, e.g. CI, names the target branch there — not a merge base the branch author
  * picked); `A...B` at `A`'s tip, or at `B`'s when it is in `A`'s history (`B..A`; never at a judged
- * commit), and when both sides hold commits of their own, by B's tip's policy too (`otherTip`,
- * checkReport); the default (no range) judges the commits not on the remote's
+ * commit), and when both sides hold commits of their own, at the side naming the remote's default
+ * branch, else by B's tip's policy too (`otherTip`, checkReport); the default (no range) judges the commits not on the remote's
  * default branch, by that branch's policy, and is an error (GitError, exit 3) when no such
  * branch is known; a range without a base (`check feature`) reads it on the remote's default
  * branch when one is known, else in the work tree.
@@ -93,7 +93,31 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   // written first, judged by its own loosened config). B in A's history: the range is `B..A`, read at B.
   if (await isAncestor(repoDir, leftCommit, rightCommit, STORED)) return { revisions, label: range, base: leftCommit, baseLabel: `tip of ${left}` };
   if (await isAncestor(repoDir, rightCommit, leftCommit, STORED)) return { revisions, label: range, base: rightCommit, baseLabel: `tip of ${right}, which '${range}' judges none of` };
+  // Both sides hold commits of their own. A side that names the remote's default branch at its tip
+  // is the target (`origin/main...HEAD` in a pull request's CI): its policy, the repository's one,
+  // judges both sides, as `A..B` would; else either may be the target and both tips' policies judge.
+  const target = await namedDefaultBranch(repoDir, [
+    [left, leftCommit],
+    [right, rightCommit],
+  ]);
+  if (target) return { revisions, label: range, base: target.commit, baseLabel: `tip of ${target.name}, the remote default branch ${target.ref.replace(/^refs\/remotes\//, '')}` };
   return { revisions, label: range, base: leftCommit, baseLabel: `tip of ${left}`, otherTip: rightCommit, otherLabel: `tip of ${right}` };
+}
+
+/**
+ * The side of a range that names the remote's default branch (the ref `check` with no range reads
+ * the policy at: same ref, same commit), or null. By the ref the side's name resolves to, never by
+ * its commit alone: a branch tip an attacker set equal to a fork's `main` is not named by it.
+ */
+async function namedDefaultBranch(repoDir: string, sides: readonly (readonly [string, string])[]): Promise<{ name: string; commit: string; ref: string } | null> {
+  const found = await remoteDefaultBranch(repoDir);
+  if ('tried' in found) return null;
+  const candidates = sides.filter(([, commit]) => commit === found.commit);
+  if (candidates.length === 0) return null;
+  const [wanted, ...names] = await Promise.all([symbolicFullName(repoDir, found.ref), ...candidates.map(([name]) => symbolicFullName(repoDir, name))]);
+  const index = wanted === null ? -1 : names.indexOf(wanted);
+  const side = candidates[index];
+  return side ? { name: side[0], commit: side[1], ref: wanted as string } : null;
 }
 
 /**

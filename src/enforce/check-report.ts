@@ -1,4 +1,4 @@
-import { mergeVerdicts, type Verdict } from '../core/policy/verdict.js';
+import { verdictOf, type Verdict } from '../core/policy/verdict.js';
 import type { Violation } from '../core/policy/types.js';
 import type { Config } from '../core/types.js';
 import { badRangeError } from '../git/bad-range.js';
@@ -33,7 +33,7 @@ export interface CheckReport extends Verdict {
   range: string;
   /** The commit the policy was read at; null when none was (the work tree's, or `--config`). */
   base: string | null;
-  /** Where the policy came from, for people. */
+  /** Where the policy came from, for people (`<A's> and <B's>` when a diverged `A...B` is judged by both tips' policies). */
   policy: string;
 }
 
@@ -98,20 +98,41 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
   if (other !== null) {
     warn(enforceMessages.policyFrom(other.description, other.label));
     const second = await judge(other.config, () => {});
-    verdict = { ...mergeVerdicts([verdict, second.verdict]), commits: verdict.commits };
+    verdict = verdictOf(verdict.commits, strictestOfBoth(verdict.violations, second.verdict.violations));
     cut = [...cut, ...second.cut];
   }
   if (cut.length > 0) throw new ShallowHistoryError(oneMessage(enforceMessages.shallowCut(cut[0] as string)), cut);
-  return report(verdict, { range: range.label, base: range.base, policy: source.description });
+  return report(verdict, { range: range.label, base: range.base, policy: other === null ? source.description : `${source.description} and ${other.description}` });
 }
 
 /**
- * The policy `otherTip` commits, when it is not `config` (null when it is the same, or cannot be
- * loaded: then the left tip's judges alone, as a range of one policy).
+ * The policy `otherTip` commits, when it is not `config` (null when it is the same). One that cannot
+ * be loaded is an error (ConfigError, exit 2), as the left tip's is: either may be the target
+ * branch's, and dropping it would leave the range judged by a policy its judged side chose.
  */
 async function otherPolicy(root: string, otherTip: string, otherLabel: string, config: Config): Promise<{ config: Config; description: string; label: string } | null> {
   const { sameConfig } = await import('./policy-memory.js');
-  const other = await policySource(root, { base: otherTip }).catch(() => null);
+  const other = await policySource(root, { base: otherTip });
   if (other === null || sameConfig(config, other.loaded.config)) return null;
   return { config: other.loaded.config, description: other.description, label: `${otherLabel} as well: both sides of the range hold commits the other lacks, so either may be the target branch` };
+}
+
+/**
+ * The violations of one range judged by two policies, as one judgement: a finding (commit, rule,
+ * model, path, setting) both report is listed once, at the stricter severity (an error under
+ * either is an error), the left's wording kept on a tie; each policy's own findings as they are.
+ */
+function strictestOfBoth(left: readonly Violation[], right: readonly Violation[]): Violation[] {
+  const keyOf = (violation: Violation) => JSON.stringify([violation.sha, violation.rule, violation.model, violation.path, violation.setting]);
+  const merged = [...left];
+  const at = new Map<string, number>();
+  left.forEach((violation, index) => {
+    if (!at.has(keyOf(violation))) at.set(keyOf(violation), index);
+  });
+  for (const violation of right) {
+    const index = at.get(keyOf(violation));
+    if (index === undefined) merged.push(violation);
+    else if (violation.severity === 'error' && merged[index]!.severity !== 'error') merged[index] = violation;
+  }
+  return merged;
 }

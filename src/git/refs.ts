@@ -17,6 +17,16 @@ export async function symbolicAliases(cwd: string, names: readonly string[], tar
   return aliases;
 }
 
+/**
+ * The full name of the ref `rev` names as git reads it (`origin/main`, `origin`, `origin/HEAD`,
+ * `@{u}` → `refs/remotes/origin/main`; a symbolic ref its target's), or `null` when it names no ref
+ * (a sha, `main^0`, `HEAD` detached, an unknown name). git 2.39 echoes `--end-of-options`: dropped.
+ */
+export async function symbolicFullName(cwd: string, rev: string): Promise<string | null> {
+  const out = (await runGit(['rev-parse', '--symbolic-full-name', '--end-of-options', rev], { cwd, okCodes: [128] })).split('\n').filter((line) => line !== '' && line !== '--end-of-options');
+  return out.length === 1 && out[0]!.startsWith('refs/') ? out[0]! : null;
+}
+
 /** True when the repository holds at least one ref (an empty server holds none). */
 export async function hasAnyRef(cwd: string): Promise<boolean> {
   return (await runGit(['for-each-ref', '--count=1', '--format=%(refname)'], { cwd })).trim() !== '';
