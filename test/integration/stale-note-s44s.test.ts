@@ -113,6 +113,31 @@ describe('a git-ai note copied word for word onto an amended commit (s44s-1)', (
     expect(refused.violations.some((violation) => violation.sha === amended && violation.model === 'qwen/qwen3-coder'), refused.out).toBe(true);
   });
 
+  it('a later amend or pick with aitrail’s hooks does not carry the copied note’s line numbers into a note naming the new commit: still refused', () => {
+    const { work } = policyServer(QWEN_NOT_IN_CRYPTO);
+    work.git(['config', 'notes.rewriteRef', REWRITE_GLOB]);
+    const unhooked = amendedMixedCommit(work, 'launder', `feat: aes rounds\n\n${CLAUDE_DECLARED}\n`, false);
+    installHooks(join(work.dir, '.git', 'hooks'), ['post-rewrite', 'post-commit']);
+    const hooked = tryGit(work.dir, ['commit', '-q', '--amend', '-m', `feat: aes rounds, reworded\n\n${CLAUDE_DECLARED}\n`]);
+    expect(hooked.code, hooked.stderr).toBe(0);
+    expect(hooked.stderr).toContain(`the git-ai note of ${unhooked.slice(0, 12)} was written for another commit`);
+    const reworded = work.git(['rev-parse', 'HEAD']);
+    // The copy git made stays as it was: its base still names the commit before the first amend.
+    expect(work.git(['notes', '--ref', 'ai', 'show', reworded])).not.toContain(reworded);
+    // A pick (git copies no note: the hook carries the picked commit's) keeps it as it was too.
+    work.git(['checkout', '-q', '-b', 'picked', 'main']);
+    expect(tryGit(work.dir, ['cherry-pick', reworded]).code).toBe(0);
+    const picked = work.git(['rev-parse', 'HEAD']);
+    expect(work.git(['notes', '--ref', 'ai', 'show', picked])).toContain(`${NOTE_KEYS.qwen}::t_9f8e7d6c5b4a32 1-3`);
+    for (const [branch, sha] of [['launder', reworded], ['picked', picked]] as const) {
+      work.git(['checkout', '-q', branch]);
+      moveIntoCrypto(work, QWEN_LINES);
+      const check = checked(work, `refs/remotes/origin/main..${branch}`);
+      expect(check.code, `${branch}: ${check.out}`).toBe(1);
+      expect(check.violations.some((violation) => violation.sha === sha && violation.model === 'qwen/qwen3-coder'), check.out).toBe(true);
+    }
+  });
+
   it('blame counts every line of the amended commit under its models (never the inserted lines as Qwen’s and Qwen’s as a person’s); a note naming the first parent (git-ai before 1.0) is read line by line', () => {
     const { work } = policyServer(QWEN_NOT_IN_CRYPTO);
     work.git(['config', 'notes.rewriteRef', REWRITE_GLOB]);
