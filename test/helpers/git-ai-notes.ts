@@ -50,6 +50,11 @@ const PLACEHOLDER_BASE = /"base_commit_sha":( ?)"0{40}"/;
  * copied there by an unhooked amend or rebase: commit-wide).
  */
 export function addNote(repo: TestRepo, sha: string, text: string, ref = 'ai'): void {
-  const written = PLACEHOLDER_BASE.test(text) ? text.replace(PLACEHOLDER_BASE, (_, space: string) => `"base_commit_sha":${space}"${repo.git(['rev-parse', '--verify', '--end-of-options', `${sha}^{commit}`])}"`) : text;
+  const written = PLACEHOLDER_BASE.test(text) ? forCommit(text, repo.git(['rev-parse', '--verify', '--end-of-options', `${sha}^{commit}`])) : text;
   repo.git(['notes', '--ref', ref, 'add', '-f', '-F', '-', sha], { input: written });
+}
+
+/** `text` (a note from gitAiNote, or built like it) with the full id `sha` as its `base_commit_sha`: a note written for that commit. */
+export function forCommit(text: string, sha: string): string {
+  return text.replace(PLACEHOLDER_BASE, (_, space: string) => `"base_commit_sha":${space}"${sha}"`);
 }
