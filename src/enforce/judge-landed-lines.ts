@@ -198,7 +198,8 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   if (run.notes) {
     for (const sha of new Set(landed.map((lines) => lines.sha))) {
       const note = await run.notes.lines(sha);
-      if (note) notes.set(sha, note);
+      // A note written for another commit says nothing line by line: the commit's lines are all its authors' (added to its facts).
+      if (note && note.stale !== true) notes.set(sha, note);
     }
   }
   return { violations: landedViolations(uniqueLanded(landed), facts, run.policy, { inRange, reported: run.reported, noteOf: (sha) => notes.get(sha) }), cut };

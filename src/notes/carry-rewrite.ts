@@ -2,7 +2,8 @@ import { composeMetadata, readNoteForRewrite } from '../core/notes/compose-note.
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
-import { readRevisionBlobs } from '../git/revision-blobs.js';
+import { readRevisionBlobs, readRevisionObjects } from '../git/revision-blobs.js';
+import { baseBelongs, firstParentOf, mayNameParent } from '../core/notes/note-base.js';
 import { composeFiles, type NoteSource } from './compose-files.js';
 import { writeNote } from '../git/write-note.js';
 import { freshNoteOf } from './fresh-note.js';
@@ -23,6 +24,18 @@ export function parseRewrites(text: string): Array<[string, string]> {
 
 
 
+
+const baseOf = (source: NoteSource): string | null => (typeof source.note.metadata.base_commit_sha === 'string' ? source.note.metadata.base_commit_sha : null);
+
+/** The sources whose note was not written for their commit (baseBelongs; parents read in one batch, only when a base names another commit). */
+async function foreignSources(top: string, sources: readonly NoteSource[]): Promise<NoteSource[]> {
+  const unsure = sources.filter((source) => !baseBelongs(baseOf(source), source.rev, source.rev));
+  if (unsure.length === 0) return [];
+  const asked = unsure.filter((source) => mayNameParent(baseOf(source)));
+  const objects = await readRevisionObjects(top, asked.map((source) => source.rev)).catch(() => asked.map(() => null));
+  const parents = new Map(asked.map((source, at) => [source.rev, objects[at]?.type === 'commit' ? firstParentOf(objects[at]!.content) : null]));
+  return unsure.filter((source) => !parents.has(source.rev) || !baseBelongs(baseOf(source), source.rev, parents.get(source.rev) ?? null));
+}
 
 /**
  * The note of each rewritten commit, recomputed from its old commits' notes (several for a
@@ -57,6 +70,19 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
         unreadable = true;
       }
     });
+    // A note written for another commit than the old one (copied there by an unhooked amend or
+    // rebase): its line numbers cannot be carried. It goes over as it is (its base still naming that
+    // other commit, so every reader takes it for the whole commit), never composed into a note that
+    // would name the new commit.
+    const foreign = await foreignSources(top, sources);
+    if (foreign.length > 0) {
+      warnings.push(recordMessages.rewriteForeign(foreign[0]!.rev, commit));
+      if (!currentOid) {
+        const at = named.findIndex((source) => source.rev === foreign[0]!.rev);
+        writeNote(top, DEFAULT_NOTES_REF, commit, got[at]!.content.toString('utf8'), { force: true });
+      }
+      continue;
+    }
     // Last, as the newest: the note post-commit just wrote for this very commit (its text, in <git dir>/aitrail/last-note).
     const freshNote = fresh === null ? null : readNoteForRewrite(fresh);
     if (freshNote) sources.push({ note: freshNote, rev: commit });

@@ -62,7 +62,7 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
     async add(sha, attributions, changed) {
       if (twins.has(sha)) throw new GitError(notesMessages.caseTwin(ref, sha), ['ls-tree'], null, '');
       const note = await reader.of(sha);
-      return note ? withNoteAttributions(attributions, note.authors(), ref, changed) : attributions;
+      return note ? withNoteAttributions(attributions, note.authors(), ref, changed, note.stale === true) : attributions;
     },
     unresolved: () => reader.unresolved(),
     close: () => reader.close(),

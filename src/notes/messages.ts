@@ -8,6 +8,8 @@ export const recordMessages = {
   noteExists: (commit: string) =>
     `commit ${short(commit)} already has a note in refs/notes/ai (written by git-ai?): left as it is, aitrail's line-level record of it is not written.`,
   rewriteUnreadable: (commit: string) => `the git-ai note of ${short(commit)} cannot be read; the rewritten commit keeps the copy git made.`,
+  rewriteForeign: (old: string, commit: string) =>
+    `the git-ai note of ${short(old)} was written for another commit (copied there by an amend or rebase without aitrail's hooks): its line numbers cannot be carried to ${short(commit)}, which keeps it as it is (read for every line of the commit).`,
   squashNoNotes: (range: string) => `no commit of ${sanitize(range, { max: 200 })} has a git-ai note: nothing to compose.`,
   squashExists: (commit: string) => `${short(commit)} already has a different note in refs/notes/ai; use --force to replace it.`,
   squashWritten: (commit: string, files: number, notes: number) => `wrote the git-ai note of ${short(commit)}: ${files} file(s), composed from ${notes} note(s).`,

@@ -1,9 +1,11 @@
 import { notesMessages } from '../core/notes/messages.js';
-import { noteLines, type NoteLines } from '../core/notes/note-lines.js';
+import { commitWide, noteLines, type NoteLines } from '../core/notes/note-lines.js';
 import { HUMAN_KEY, parseAuthorshipLog, readHumanKeyAsPrompt } from '../core/notes/parse-authorship-log.js';
 import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
 import type { ObjectView } from '../git/exec.js';
 import { grepNotes, type NoteEntry } from '../git/notes.js';
+import { readRevisionObjects } from '../git/revision-blobs.js';
+import { baseBelongs, firstParentOf, mayNameParent } from '../core/notes/note-base.js';
 import type { AgentRecord, AuthorshipLog, SchemaRule } from '../core/notes/types.js';
 import { NOTE_SIZE_LIMIT } from './note-size-limit.js';
 
@@ -197,6 +199,44 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     }
     if (lacking && index && (await index).unread.length > 0) unresolved.push(commit);
   };
+  /**
+   * The first parent of each commit asked in one turn of the event loop (readNotes asks a window
+   * at once), read with ONE `git cat-file --batch`; null: a root commit, or not readable.
+   */
+  let asking: Map<string, Array<(parent: string | null) => void>> | null = null;
+  const firstParent = (commit: string): Promise<string | null> =>
+    new Promise((resolve) => {
+      if (!asking) {
+        const batch = (asking = new Map());
+        setImmediate(() => {
+          asking = null;
+          const commits = [...batch.keys()];
+          readRevisionObjects(root, commits, { asStored: options.asStored === true })
+            .catch(() => commits.map(() => null))
+            .then((objects) => commits.forEach((asked, at) => {
+              const object = objects[at];
+              const parent = object?.type === 'commit' ? firstParentOf(object.content) : null;
+              for (const done of batch.get(asked)!) done(parent);
+            }));
+        });
+      }
+      const waiting = asking.get(commit);
+      if (waiting) waiting.push(resolve);
+      else asking.set(commit, [resolve]);
+    });
+  /** Whether a note was written for `commit` (baseBelongs); its parent read only when the base names another commit. */
+  const belongs = async (base: string | null, commit: string): Promise<boolean> => {
+    if (baseBelongs(base, commit, commit)) return true;
+    return mayNameParent(base) && baseBelongs(base, commit, await firstParent(commit));
+  };
+  const staleOnes = new Set<string>();
+  const stale = (commit: string, lines: NoteLines): NoteLines => {
+    if (!staleOnes.has(commit)) {
+      staleOnes.add(commit);
+      if (staleOnes.size <= SHOWN_WARNINGS) options.onWarning?.(notesMessages.stale(commit, lines.baseCommitSha));
+    }
+    return commitWide(lines);
+  };
   return {
     async of(commit) {
       const entry = entries.get(commit);
@@ -207,7 +247,7 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
       if (!note) parsed.set(entry.oid, (note = parse(entry.oid, commit)));
       release(entry.oid);
       const lines = await note;
-      if (typeof lines !== 'string') return lines;
+      if (typeof lines !== 'string') return lines.empty || (await belongs(lines.baseCommitSha, commit)) ? lines : stale(commit, lines);
       warn(lines.startsWith('malformed:') ? notesMessages.malformed(commit, lines.slice(10)) : notesMessages.notABlob(commit, lines));
       return undefined;
     },
@@ -219,6 +259,7 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     async close() {
       if (unresolved.length > 0 && !told) options.onWarning?.(notesMessages.unresolvedRecords(unresolved, (await index!).unread));
       if (warned > SHOWN_WARNINGS) options.onWarning?.(notesMessages.more(warned - SHOWN_WARNINGS));
+      if (staleOnes.size > SHOWN_WARNINGS) options.onWarning?.(notesMessages.moreStale(staleOnes.size - SHOWN_WARNINGS));
       await reader?.close();
     },
   };

@@ -377,6 +377,17 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     const blamed = new Set(blames.flatMap((blame) => [...blame.commits.keys()]));
     const attributions = await attributionsOf(new Set([...blamed, ...ignored]));
     await addQwenNotes(repo.root, await qwenOpening, new Set([...blamed, ...ignored]), detect, attributions);
+    // A note written for another commit (copied word for word by an unhooked amend or rebase) says
+    // nothing line by line: every line of its commit counts under its models and the commit's own.
+    for (const [sha, note] of parsedNotes) {
+      if (note.stale !== true) continue;
+      parsedNotes.delete(sha);
+      const own = attributions.get(sha);
+      const authors = note.authors();
+      if (authors.length === 0) continue;
+      const union = (kept: readonly string[] | undefined, added: readonly string[]) => [...new Set([...(kept ?? []), ...added])];
+      attributions.set(sha, { models: union(own?.models, authors.map((author) => author.model)), agents: union(own?.agents, authors.map((author) => author.agent)) });
+    }
     const ignoredAi = (await inBlamedRange(repo.root, ignored.filter((sha) => attributions.get(sha) || (parsedNotes.get(sha)?.aiPaths().length ?? 0) > 0), rev, since)).sort();
     const lookup = (sha: string): CommitModels | undefined => attributions.get(sha) ?? undefined;
     const authors = run.authors ? await commitAuthors(repo.root, blamed) : undefined;

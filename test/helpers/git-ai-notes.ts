@@ -41,7 +41,20 @@ export function gitAiNote(files: Record<string, string[]>, keep: string[] = []):
   return `${attestations}${attestations ? '\n' : ''}---\n${JSON.stringify(kept, null, 2)}\n`;
 }
 
-/** `git notes --ref <ref> add -f -F -` on `sha`. */
+/** The placeholder `base_commit_sha` gitAiNote (and notes built like it) write, which addNote replaces. */
+const PLACEHOLDER_BASE = /"base_commit_sha":( ?)"0{40}"/;
+
+/**
+ * `git notes --ref <ref> add -f -F -` on `sha`. A note from gitAiNote gets `sha`'s full id as its
+ * `base_commit_sha`, as git-ai and aitrail write it (a note naming another commit is read as one
+ * copied there by an unhooked amend or rebase: commit-wide).
+ */
 export function addNote(repo: TestRepo, sha: string, text: string, ref = 'ai'): void {
-  repo.git(['notes', '--ref', ref, 'add', '-f', '-F', '-', sha], { input: text });
+  const written = PLACEHOLDER_BASE.test(text) ? forCommit(text, repo.git(['rev-parse', '--verify', '--end-of-options', `${sha}^{commit}`])) : text;
+  repo.git(['notes', '--ref', ref, 'add', '-f', '-F', '-', sha], { input: written });
+}
+
+/** `text` (a note from gitAiNote, or built like it) with the full id `sha` as its `base_commit_sha`: a note written for that commit. */
+export function forCommit(text: string, sha: string): string {
+  return text.replace(PLACEHOLDER_BASE, (_, space: string) => `"base_commit_sha":${space}"${sha}"`);
 }

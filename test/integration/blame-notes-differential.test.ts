@@ -76,15 +76,15 @@ function history(repo: TestRepo): { notes: Map<string, Map<string, Entry[]>>; tr
       const attestations = [...note].map(([path, entries]) => `${/\s/.test(path) ? `"${path}"` : path}\n${entries.map((entry) => `  ${entry.key} ${entry.ranges.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',')}`).join('\n')}`);
       const metadata = {
         schema_version: 'authorship/3.0.0',
-        base_commit_sha: 'x',
+        // The noted commit's id, as git-ai writes it (a note naming another commit is read for the whole commit): filled in once the commits exist.
+        base_commit_sha: `@sha:${c + 1}@`,
         prompts: Object.fromEntries(Object.entries(PROMPTS).map(([key, agent]) => [key, { agent_id: { tool: agent.tool, id: key, model: agent.model } }])),
         sessions: Object.fromEntries(Object.entries(SESSIONS).map(([key, agent]) => [key, { agent_id: { tool: agent.tool, id: key, model: agent.model } }])),
         humans: { h_31dce776f88375: { author: 'T <t@example.com>' } },
       };
-      noteChunks.push(`N inline :${c + 1}\n${data(`${attestations.join('\n')}${attestations.length ? '\n' : ''}---\n${JSON.stringify(metadata)}\n`)}`);
+      noteChunks.push(`N inline @sha:${c + 1}@\n${data(`${attestations.join('\n')}${attestations.length ? '\n' : ''}---\n${JSON.stringify(metadata)}\n`)}`);
     }
   }
-  chunks.push(`commit refs/notes/ai\ncommitter T <t@example.com> 1800000000 +0000\n${data('notes')}${noteChunks.join('')}\n`);
   repo.git(['fast-import', '--quiet'], { input: chunks.join('') });
   repo.git(['reset', '-q', '--hard', 'main']);
   // Subjects are `change <c>`, and commit c has mark c + 1.
@@ -94,6 +94,13 @@ function history(repo: TestRepo): { notes: Map<string, Map<string, Entry[]>>; tr
       .split('\n')
       .map((line) => [Number(line.split(' ')[2]) + 1, line.split(' ')[0]!] as const),
   );
+  // The notes, their placeholders replaced by their commits' ids (data sizes recomputed).
+  const noteStream = noteChunks.map((chunk) => {
+    const [head, ...rest] = chunk.split('\n');
+    const body = rest.join('\n').replace(/^data \d+\n/, '').replace(/\n$/, '').replace(/@sha:(\d+)@/g, (_, mark: string) => shaOf.get(Number(mark))!);
+    return `${head!.replace(/@sha:(\d+)@/, (_, mark: string) => shaOf.get(Number(mark))!)}\n${data(body)}`;
+  });
+  repo.git(['fast-import', '--quiet'], { input: `commit refs/notes/ai\ncommitter T <t@example.com> 1800000000 +0000\n${data('notes')}${noteStream.join('')}\n` });
   return {
     notes: new Map([...notes].map(([mark, note]) => [shaOf.get(mark)!, note])),
     trailers: new Set([...trailerMarks].map((mark) => shaOf.get(mark)!)),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readNotes } from '../../src/notes/read-notes.js';
 import { listNotes, notesTip } from '../../src/git/notes.js';
 import { aitrail } from '../helpers/cli.js';
-import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
+import { addNote, forCommit, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 
 interface FileJson {
@@ -180,7 +180,7 @@ describe('blame with git-ai notes', () => {
     expect(file(blame(renameOnly), 'new.ts')).toMatchObject({ lines: 10, ai: 2, lineLevel: 4 });
   });
 
-  it('a rebased commit whose note was copied (notes.rewriteRef) keeps its line-level data', () => {
+  it('a rebased commit whose note git copied (notes.rewriteRef, no hook remapping it) counts every line it wrote under the note’s model (s44s-1)', () => {
     const repo = makeRepo();
     repo.commit('base', { 'x.ts': numbered('x', 1, 5) });
     repo.git(['checkout', '-q', '-b', 'feature']);
@@ -193,7 +193,8 @@ describe('blame with git-ai notes', () => {
     const rebased = repo.git(['rev-parse', 'feature']);
     expect(rebased).not.toBe(feature);
     expect(repo.git(['notes', '--ref', 'ai', 'show', rebased])).toContain(SESSION_CLAUDE);
-    expect(file(blame(repo, ['--rev', 'feature']), 'x.ts')).toMatchObject({ lines: 8, ai: 2, lineLevel: 3 });
+    // The copy still names the commit before the rebase: its line numbers may name other lines, so none is read as a person's.
+    expect(file(blame(repo, ['--rev', 'feature']), 'x.ts')).toMatchObject({ lines: 8, ai: 3, lineLevel: 0, byModel: { 'anthropic/claude-opus-4.6': 3 } });
     // Rebased without copying notes: the new commit has none, so it is judged commit by commit.
     // (Another committer date: a rebase in the same second would make the very commit above.)
     repo.git(['rebase', '-q', 'main', 'feature-plain'], { env: { GIT_COMMITTER_DATE: '2001-02-03T04:05:06Z' } });
@@ -216,8 +217,8 @@ describe('blame with git-ai notes', () => {
   it('hostile notes trees: fanout paths are read, a gitlink or tree instead of a note is left out with a warning', () => {
     const { repo, shas } = mixedRepo();
     repo.git(['update-ref', '-d', 'refs/notes/ai']);
-    const blob = repo.git(['hash-object', '-w', '--stdin'], { input: note({ 'a.ts': [claude('4-8')] }) });
     const mixed = shas.mixed!;
+    const blob = repo.git(['hash-object', '-w', '--stdin'], { input: forCommit(note({ 'a.ts': [claude('4-8')] }), mixed) });
     const inner = repo.git(['mktree'], { input: `100644 blob ${blob}\t${mixed.slice(4)}\n` });
     const fanout = repo.git(['mktree'], { input: `040000 tree ${inner}\t${mixed.slice(2, 4)}\n` });
     const root = repo.git(['mktree'], {

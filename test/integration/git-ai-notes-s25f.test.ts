@@ -3,6 +3,9 @@ import { aitrail } from '../helpers/cli.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 import { SPEC_EXAMPLE } from '../fixtures/git-ai-spec-example.js';
 
+/** The commit the spec's example was written for (its base_commit_sha): the note is put on another one here, so it names that one. */
+const SPEC_BASE = '7734793b756b3921c88db5375a8c156e9532447b';
+
 /**
  * Notes written as git-ai's batch writer writes them (src/git/refs.rs `notes_add_batch`): one
  * `git fast-import` commit on refs/notes/ai putting each blob at the path given (git-ai: the
@@ -31,7 +34,7 @@ describe('git-ai notes as git-ai writes them today', () => {
     // The stale note, where `git notes add` put it in a notes tree dense enough for two fanout levels.
     fastImportNotes(repo, [{ path: `${commit.slice(0, 2)}/${commit.slice(2, 4)}/${commit.slice(4)}`, text: stale }]);
     // git-ai's later write: its batch writer deletes the flat and two-level paths only.
-    fastImportNotes(repo, [{ path: `${commit.slice(0, 2)}/${commit.slice(2)}`, text: SPEC_EXAMPLE }]);
+    fastImportNotes(repo, [{ path: `${commit.slice(0, 2)}/${commit.slice(2)}`, text: SPEC_EXAMPLE.replace(SPEC_BASE, commit) }]);
     const listed = repo.git(['ls-tree', '-r', '--name-only', 'refs/notes/ai']).split('\n');
     expect(listed).toEqual([`${commit.slice(0, 2)}/${commit.slice(2, 4)}/${commit.slice(4)}`, `${commit.slice(0, 2)}/${commit.slice(2)}`]);
     // git itself shows the two concatenated (a text neither git-ai nor aitrail reads as a note).

@@ -7,7 +7,7 @@
 // the notes tree is built with `git mktree`, as someone writing it by hand would.
 import { describe, expect, it } from 'vitest';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
+import { forCommit, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 import { expectQwenLinesCaught, notedFeature, QWEN_PATH_POLICY } from '../helpers/qwen-noted-branch.js';
 
@@ -27,9 +27,9 @@ describe('a git-ai note at an upper-case path (s36c)', () => {
   it.each([['flat', false], ['fanned out', true]])('%s: git reads it, and so do blame and check', (_name, fanout) => {
     const { repo, sha } = notedFeature(NOTE);
     // refs/notes/ai replaced by a tree that holds the note at the upper-case path only.
-    upperCaseNote(repo, sha, NOTE, fanout);
+    upperCaseNote(repo, sha, forCommit(NOTE, sha), fanout);
     // git itself: the commit's note.
-    expect(repo.git(['notes', '--ref=ai', 'show', sha], { raw: true })).toBe(NOTE);
+    expect(repo.git(['notes', '--ref=ai', 'show', sha], { raw: true })).toBe(forCommit(NOTE, sha));
     expectQwenLinesCaught(repo, sha, 2);
     // The next `git notes add` (aitrail's own hooks write notes that way) writes it in lower case: the same reading.
     repo.git(['notes', '--ref=ai', 'add', '-m', 'other', 'main']);

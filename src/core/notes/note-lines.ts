@@ -30,6 +30,39 @@ export interface NoteLines {
   aiPaths(): string[];
   /** The note attests no line at all (git-ai's note of a commit it saw no AI line in): it says nothing line by line. */
   readonly empty: boolean;
+  /** Its `base_commit_sha` as written (null: none): the commit its line numbers were written for. */
+  readonly baseCommitSha: string | null;
+  /**
+   * Set on a note written for another commit than the one it is attached to (notesReader: its
+   * `base_commit_sha` is neither that commit nor, as old git-ai wrote, its first parent): git copied
+   * it word for word at an amend or rebase no hook remapped, so its line numbers may name other lines.
+   * It says nothing line by line: every line of the commit is each of its authors' (commitWide).
+   */
+  readonly stale?: true;
+}
+
+/**
+ * `note` read for a commit it was not written for (see NoteLines.stale): no line is its authors' by
+ * number any more, and none is a person's either. `judge` gives every line asked for to its first
+ * AI author (the others named with no line of their own, so each is judged and no line is counted
+ * twice); `authors()` and `aiPaths()` as the note says (the callers widen them to the whole commit).
+ */
+export function commitWide(note: NoteLines): NoteLines {
+  let authors: NoteAuthor[] | null = null;
+  const all = () => (authors ??= note.authors());
+  return {
+    empty: note.empty,
+    baseCommitSha: note.baseCommitSha,
+    stale: true,
+    judge(_path, _start, count, onAi) {
+      const [first, ...rest] = all();
+      if (!first) return;
+      onAi({ agent: first.agent, model: first.model }, count);
+      for (const author of rest) onAi({ agent: author.agent, model: author.model }, 0);
+    },
+    authors: () => all(),
+    aiPaths: () => note.aiPaths(),
+  };
 }
 
 /** `log` with its per-file indexes built on first use and one attribution object per record. */
@@ -60,6 +93,7 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
   };
   return {
     empty: log.files.size === 0,
+    baseCommitSha: log.baseCommitSha ?? null,
     judge(path, start, count, onAi) {
       const entries = log.files.get(path);
       if (!entries) return;

@@ -13,7 +13,7 @@ function schemaRead(value: unknown, rule: SchemaRule): boolean {
 }
 const NO_AGENT: AgentRecord = Object.freeze({ tool: null, model: null });
 
-type Metadata = Pick<AuthorshipLog, 'schemaVersion' | 'sessions' | 'prompts' | 'humans'>;
+type Metadata = Pick<AuthorshipLog, 'schemaVersion' | 'sessions' | 'prompts' | 'humans' | 'baseCommitSha'>;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -118,7 +118,7 @@ export function readMetadata(json: string, rule: SchemaRule = 'v3'): { ok: true;
   const humans = records(parsed, 'humans');
   if (!prompts || !sessions || !humans) return { ok: false, error: { code: 'bad-metadata', message: 'prompts, sessions and humans must be JSON objects' } };
   if (rule === 'any' && repeats) everyValue(json, { prompts, sessions });
-  return { ok: true, metadata: { schemaVersion, prompts, sessions, humans: new Set(humans.keys()) } };
+  return { ok: true, metadata: { schemaVersion, prompts, sessions, humans: new Set(humans.keys()), baseCommitSha: text(parsed.base_commit_sha) } };
 }
 
 /** The fields of the structs git-ai reads the metadata into: `AuthorshipMetadata`, a record of each map, `AgentId`. */

@@ -40,6 +40,12 @@ export interface AuthorshipLog {
    * note holds, as in git-ai's blame, which looks only a legacy prompt up in other notes.
    */
   foreignSessions?: Set<string>;
+  /**
+   * `base_commit_sha` (a string, as written; null: none): the commit the line numbers belong to.
+   * git-ai and aitrail write the noted commit's id (git-ai before its rewrite handling: the
+   * commit's first parent, or `initial` for a root commit).
+   */
+  baseCommitSha?: string | null;
 }
 
 /**

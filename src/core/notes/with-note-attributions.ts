@@ -14,19 +14,21 @@ export function noteEvidence(ref: string, author: NoteAuthor): string {
  * attribution from the commit itself is never removed nor narrowed). An author the commit
  * already names gains the note as evidence; a new one is undeclared and concerns only the
  * changed paths where the note puts its lines (`paths`; `changed` null: the note's paths as
- * written), so a path rule judges the note's lines.
+ * written), so a path rule judges the note's lines. `wide`: a note written for another commit (its
+ * line numbers cannot be trusted here, NoteLines.stale): each new author concerns the whole commit.
  */
-export function withNoteAttributions(attributions: readonly Attribution[], authors: readonly NoteAuthor[], ref: string, changed: readonly string[] | null): Attribution[] {
+export function withNoteAttributions(attributions: readonly Attribution[], authors: readonly NoteAuthor[], ref: string, changed: readonly string[] | null, wide = false): Attribution[] {
   const result = attributions.map((attribution) => ({ ...attribution, evidence: [...attribution.evidence] }));
   const inCommit = changed === null ? null : new Set(changed);
   for (const author of authors) {
-    const evidence = noteEvidence(ref, author);
+    const evidence = wide ? `${noteEvidence(ref, author)}; written for another commit: read for every line of this one` : noteEvidence(ref, author);
     const same = result.find((attribution) => attribution.agent === author.agent && attribution.model === author.model);
     if (same) {
       same.evidence.push(evidence);
       continue;
     }
-    result.push({ agent: author.agent, model: author.model, evidence: [evidence], declared: false, paths: inCommit ? author.paths.filter((path) => inCommit.has(path)) : [...author.paths] });
+    if (wide) result.push({ agent: author.agent, model: author.model, evidence: [evidence], declared: false });
+    else result.push({ agent: author.agent, model: author.model, evidence: [evidence], declared: false, paths: inCommit ? author.paths.filter((path) => inCommit.has(path)) : [...author.paths] });
   }
   return result;
 }
