@@ -7,6 +7,7 @@ import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { policyServer, tryGit, type GitResult } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+import { qwenNote, QWEN_NOTES } from '../helpers/qwen-code-notes.js';
 
 // Every judgement of a push that moves refs/notes/ai (or Qwen Code's refs/notes/ai-attribution)
 // reads the notes it brings, not the server's. git lands that notes update only if the ref is still
@@ -76,6 +77,21 @@ describe('a push judged by notes of its own that git will not land (s44w)', () =
       expect(remote.git(['rev-parse', 'refs/notes/ai'])).toBe(qwen);
     });
   }
+
+  it("the same through Qwen Code's refs/notes/ai-attribution: refused", () => {
+    const { remote, work, base } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    const sha = personCommit(work, 'q');
+    qwenNote(work, sha, 'Qwen-Coder', ['q.ts']);
+    const qwen = work.git(['rev-parse', QWEN_NOTES]);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', QWEN_NOTES]).code).toBe(0);
+    // A note of no Qwen shape (it adds nothing), in notes of another history, sent as a create of the existing ref.
+    work.git(['notes', '--ref=refs/notes/decoy', 'add', '-m', 'reviewed', sha]);
+    const decoy = work.git(['rev-parse', 'refs/notes/decoy']);
+    const report = sendCommands(remote.dir, [`${base} ${sha} refs/heads/main`, `${ZERO} ${decoy} ${QWEN_NOTES}`], packOf(work.dir, [sha, decoy, `^${base}`]));
+    expect(report).not.toContain('ok refs/heads/main');
+    expect(remote.git(['rev-parse', 'refs/heads/main'])).toBe(base);
+    expect(remote.git(['rev-parse', QWEN_NOTES])).toBe(qwen);
+  });
 
   it("git's own clients racing (row 559): a commit pushed with its notes, another push's Qwen note of it landing before its refs: refused when judged again", async () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
