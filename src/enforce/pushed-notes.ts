@@ -44,6 +44,27 @@ export async function pushedNotes(repoDir: string, updates: readonly RefUpdate[]
   return { tip, noted, entries: new Map(noted.map((commit) => [commit, after.get(commit) as NoteEntry])), absent };
 }
 
+/**
+ * The notes refs enforcement reads (`refs`) that this push moves from a value the server's ref is
+ * not at (`listing`: for-each-ref's `<oid> <refname>` lines as pre-receive read them), nor already
+ * at the value pushed (a push that is not atomic landed it, judged again by reference-transaction):
+ * git refuses such an update when it takes the ref's lock (a hand-made client's create of an
+ * existing ref, a stale old value; another push landed notes since this one was advertised), after
+ * pre-receive, while the push's other refs land. Every judgement of the push reads the notes it
+ * brings instead of the server's, so they would be judged by notes that never land, beside the
+ * server's that stay (a Qwen note waiting for its commit, row 17).
+ */
+export function staleNotesUpdates(updates: readonly RefUpdate[], listing: string, refs: readonly string[]): Array<{ ref: string; expected: string | null; at: string | null }> {
+  const at = new Map<string, string>();
+  for (const line of listing.split('\n')) {
+    const space = line.indexOf(' ');
+    if (space > 0) at.set(line.slice(space + 1), line.slice(0, space));
+  }
+  return updates
+    .filter((update) => refs.includes(update.ref) && update.to !== null && (at.get(update.ref) ?? null) !== update.from && at.get(update.ref) !== update.to)
+    .map((update) => ({ ref: update.ref, expected: update.from, at: at.get(update.ref) ?? null }));
+}
+
 /** Notes read per `cat-file --batch` (each up to READ_LIMIT). */
 const READ_BATCH = 256;
 

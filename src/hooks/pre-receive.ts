@@ -104,6 +104,12 @@ export const handler: HookHandler = async (args, context) => {
         return ExitCode.violation;
       }
     }
+    // A notes update git will refuse (its ref is not at the old value sent): the push's commits would be judged by notes that never land.
+    const [stale] = (await import('../enforce/pushed-notes.js')).staleNotesUpdates(updates, notesRead, SHADOW_GUARDED_REFS);
+    if (stale) {
+      writeStderr(enforceMessages.staleNotesUpdate(stale));
+      return ExitCode.violation;
+    }
     // Deletions too: the default branch's policy is remembered before it can be deleted.
     // The common dir (policy memory) and the shallow file, asked of one `git rev-parse` when first needed.
     const paths = (await import('../git/git-path.js')).runPaths(context.cwd);
