@@ -32,6 +32,27 @@ export function workTreeEncoding(top: string, path: string): string | null {
  * spelling its labels lack), or bytes invalid in it (git refuses to add those too).
  */
 export function decodeWorkTree(bytes: Buffer, encoding: string): string | null {
+  const text = decodeWhatwg(bytes, encoding);
+  return text === null ? null : asIconvReads(text, encoding.toUpperCase());
+}
+
+/**
+ * WHATWG's `shift_jis` and `euc-jp` decode Microsoft's CP932 table; git's iconv (glibc, libiconv)
+ * reads `SHIFT-JIS` (and its aliases) with JIS X 0201 Roman, whose 0x5C and 0x7E are `¥` and `‾`,
+ * and both names with JIS X 0208's own six characters below (`WINDOWS-31J`/`MS932` are CP932 there too).
+ */
+const JIS_X_0208: Readonly<Record<string, string>> = { '\uff5e': '\u301c', '\u2225': '\u2016', '\uff0d': '\u2212', '\uffe0': '\u00a2', '\uffe1': '\u00a3', '\uffe2': '\u00ac' };
+const JIS_ROMAN_NAMES = new Set(['SHIFT-JIS', 'SHIFT_JIS', 'SJIS', 'MS_KANJI', 'CSSHIFTJIS']);
+const EUC_JP_NAMES = new Set(['EUC-JP', 'CSEUCPKDFMTJAPANESE']);
+
+function asIconvReads(text: string, name: string): string {
+  const roman = JIS_ROMAN_NAMES.has(name);
+  if (!roman && !EUC_JP_NAMES.has(name)) return text;
+  const jis = text.replace(/[\uff5e\u2225\uff0d\uffe0\uffe1\uffe2]/g, (char) => JIS_X_0208[char] ?? char);
+  return roman ? jis.replace(/\\/g, '\u00a5').replace(/~/g, '\u203e') : jis;
+}
+
+function decodeWhatwg(bytes: Buffer, encoding: string): string | null {
   const name = encoding.toUpperCase();
   const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : null;
   let label = name;
