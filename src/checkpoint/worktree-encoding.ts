@@ -37,7 +37,7 @@ export function decodeWorkTree(bytes: Buffer, encoding: string): string | null {
 }
 
 /**
- * WHATWG's `shift_jis` and `euc-jp` decode Microsoft's CP932 table; git's iconv (glibc, libiconv)
+ * WHATWG's `shift_jis` and `euc-jp` decode Microsoft's CP932 table; git's iconv (glibc)
  * reads `SHIFT-JIS` (and its aliases) with JIS X 0201 Roman, whose 0x5C and 0x7E are `¥` and `‾`,
  * and both names with JIS X 0208's own six characters below (`WINDOWS-31J`/`MS932` are CP932 there too).
  */
