@@ -50,11 +50,15 @@ export function readAgentFile(top: string, absolute: string): AgentFile {
     // A file git keeps in another encoding in the work tree (`working-tree-encoding=UTF-16LE`):
     // read as the UTF-8 text git commits, so its lines are the committed lines.
     const encoding = maybeOtherEncoding(bytes) ? workTreeEncoding(top, path) : null;
+    const nul = bytes.subarray(0, 8000).includes(0);
     if (encoding) {
       const text = decodeWorkTree(bytes, encoding);
-      return text === null ? { ok: false, reason: `git keeps it as ${sanitize(JSON.stringify(encoding), { max: 40 })} in the work tree, which aitrail cannot decode` } : { ok: true, path, content: text };
+      if (text !== null) return { ok: true, path, content: text };
+      // One this runtime cannot decode (CP949, CP437: git's iconv knows more names than TextDecoder)
+      // on a file with no NUL byte is read as UTF-8, as before: its ASCII lines are the committed ones.
+      if (nul) return { ok: false, reason: `git keeps it as ${sanitize(JSON.stringify(encoding), { max: 40 })} in the work tree, which aitrail cannot decode` };
     }
-    if (bytes.subarray(0, 8000).includes(0)) return { ok: false, reason: 'it is binary' };
+    if (nul) return { ok: false, reason: 'it is binary' };
     return { ok: true, path, content: bytes.toString('utf8') };
   } finally {
     closeSync(fd);

@@ -32,7 +32,53 @@ export function workTreeEncoding(top: string, path: string): string | null {
  * spelling its labels lack), or bytes invalid in it (git refuses to add those too).
  */
 export function decodeWorkTree(bytes: Buffer, encoding: string): string | null {
+  const text = decodeWhatwg(bytes, encoding);
+  return text === null ? null : asIconvReads(text, encoding.toUpperCase());
+}
+
+/**
+ * WHATWG's `shift_jis` and `euc-jp` decode Microsoft's CP932 table; git's iconv (glibc)
+ * reads `SHIFT-JIS` (and its aliases) with JIS X 0201 Roman, whose 0x5C and 0x7E are `¥` and `‾`,
+ * and both names with JIS X 0208's own six characters below (`WINDOWS-31J`/`MS932` are CP932 there too).
+ */
+const JIS_X_0208: Readonly<Record<string, string>> = { '\uff5e': '\u301c', '\u2225': '\u2016', '\uff0d': '\u2212', '\uffe0': '\u00a2', '\uffe1': '\u00a3', '\uffe2': '\u00ac' };
+const JIS_ROMAN_NAMES = new Set(['SHIFT-JIS', 'SHIFT_JIS', 'SJIS', 'MS_KANJI', 'CSSHIFTJIS']);
+const EUC_JP_NAMES = new Set(['EUC-JP', 'CSEUCPKDFMTJAPANESE']);
+
+function asIconvReads(text: string, name: string): string {
+  const roman = JIS_ROMAN_NAMES.has(name);
+  if (!roman && !EUC_JP_NAMES.has(name)) return text;
+  const jis = text.replace(/[\uff5e\u2225\uff0d\uffe0\uffe1\uffe2]/g, (char) => JIS_X_0208[char] ?? char);
+  return roman ? jis.replace(/\\/g, '\u00a5').replace(/~/g, '\u203e') : jis;
+}
+
+/**
+ * iconv's ISO-8859-1 under each name WHATWG reads as windows-1252 (whose 0x80-0x9F are `€`, `‚`…,
+ * ISO-8859-1's C1 controls), its ASCII, which has no byte over 0x7F, and its CP1252, decoded here:
+ * Node 20.18.3 and later read `windows-1252` as ISO-8859-1 (nodejs/node#60888), so `’` (0x92) would be
+ * U+0092; iconv leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined (git refuses a file holding one).
+ */
+const CP1252_HIGH = '\u20ac\0\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\0\u017d\0\0\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\0\u017e\u0178';
+const CP1252_NAMES = new Set(['CP1252', 'WINDOWS-1252', 'MS-ANSI']);
+
+function decodeCp1252(bytes: Buffer): string | null {
+  let text = '';
+  for (const byte of bytes) {
+    const char = byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+    if (char === '\0' && byte !== 0) return null;
+    text += char;
+  }
+  return text;
+}
+
+const LATIN1_NAMES = new Set(['ISO-8859-1', 'ISO_8859-1', 'ISO8859-1', 'ISO88591', 'ISO_8859-1:1987', 'LATIN1', 'L1', 'CP819', 'IBM819', 'CSISOLATIN1', 'ISO-IR-100']);
+const ASCII_NAMES = new Set(['ASCII', 'US-ASCII', 'ANSI_X3.4-1968']);
+
+function decodeWhatwg(bytes: Buffer, encoding: string): string | null {
   const name = encoding.toUpperCase();
+  if (LATIN1_NAMES.has(name)) return bytes.toString('latin1');
+  if (ASCII_NAMES.has(name)) return bytes.some((byte) => byte > 0x7f) ? null : bytes.toString('latin1');
+  if (CP1252_NAMES.has(name)) return decodeCp1252(bytes);
   const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : null;
   let label = name;
   if (name === 'UTF-16' || name === 'UTF16') {

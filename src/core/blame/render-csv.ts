@@ -1,12 +1,15 @@
-import { displayName } from './format.js';
+import { sanitize } from '../sanitize.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
+
+/** The characters of a name shown (displayName's cut, made here before a `\` grows to `\x5c`). */
+const NAME_MAX = 4096;
 
 /** What a CI runner reads as a command at the start of a log line. */
 const RUNNER_COMMAND = /^(?:::|##)/;
 
 /**
  * One RFC 4180 cell, safe to open in a spreadsheet: control characters become visible escapes,
- * so does `;` (`\x3b`: another locale's cell separator), a cell starting with `=`, `+`, `-`, `@`,
+ * so do `;` (`\x3b`: another locale's cell separator) and `\` itself (`\x5c`: no name reads as another's), a cell starting with `=`, `+`, `-`, `@`,
  * TAB or CR (after blanks too) gets a leading `'` (no formula), and a cell
  * holding a quote, comma or line break is quoted with inner quotes doubled; so is one starting with
  * `::` or `##`, which a CI runner reading the CSV printed into its log would run as a workflow
@@ -19,7 +22,10 @@ export function csvCell(value: string | number): string {
   // `;` is the cell separator of every spreadsheet opening a CSV under a German, French, Spanish…
   // locale (Excel takes the system's list separator, and quotes only at a cell's start): unescaped, a
   // name `x;=1+1` puts `=1+1` at a cell's start there, past the first character's guard and any quoting.
-  let text = displayName(value).replace(/;/g, '\\x3b');
+  // A `\` of the name is written `\x5c` first, so every `\` in a cell begins an escape: a file named
+  // with the text `a\x3bb` stays another row than `a;b` (and `a\nb` than a name holding a line break).
+  const cut = value.length > NAME_MAX ? `${value.slice(0, NAME_MAX)}…` : value;
+  let text = sanitize(cut.replace(/\\/g, '\\x5c'), { max: Infinity }).replace(/;/g, '\\x3b');
   if (/^\s*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() || RUNNER_COMMAND.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
