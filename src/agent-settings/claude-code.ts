@@ -59,10 +59,14 @@ const MAX_FALLBACK = 8;
  */
 function fallbackModels(data: unknown, shown: string): NonNullable<SettingsModel['also']> | null {
   const value = valueAt(data, 'fallbackModel');
-  const names = typeof value === 'string' ? [value] : Array.isArray(value) ? value.slice(0, MAX_FALLBACK).filter((name): name is string => typeof name === 'string') : null;
+  const names = typeof value === 'string' ? [value] : Array.isArray(value) ? value : null;
   if (names === null) return null;
-  return names
-    .map((name) => name.trim())
-    .filter((name) => name !== '')
-    .map((name) => ({ model: name, evidence: `settings ${shown} fallbackModel=${quote(name)}`, overriddenBy: [] }));
+  // Empty, repeated or non-string entries do not push a model past the cap (`["", …, "qwen3-coder-plus"]`).
+  const models = new Set<string>();
+  for (const name of names) {
+    const model = typeof name === 'string' ? name.trim() : '';
+    if (model !== '') models.add(model);
+    if (models.size === MAX_FALLBACK) break;
+  }
+  return [...models].map((name) => ({ model: name, evidence: `settings ${shown} fallbackModel=${quote(name)}`, overriddenBy: [] }));
 }

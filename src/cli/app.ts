@@ -7,6 +7,7 @@ import { UsageError } from '../errors/usage-error.js';
 import type { AnyCommandModule } from './command.js';
 import { cliMessages } from '../errors/usage-messages.js';
 import type { CommandName } from './command-names.js';
+import { splitBlameFlags } from '../core/blame/blame-flags.js';
 
 /** Every command, loaded lazily: `name` → module path. Add one line here and its name in command-names.ts. */
 const COMMANDS: Record<CommandName, () => Promise<{ command: AnyCommandModule }>> = {
@@ -199,9 +200,13 @@ function unknownOptionInHelp(given: string[], modules: { command: AnyCommandModu
   const first = (given[0] === 'help' ? given.slice(1) : given).find((token) => !token.startsWith('-'));
   const name = first !== undefined && first !== 'help' && Object.hasOwn(COMMANDS, first) ? first : undefined;
   const known = new Set(['help', 'h', 'version', 'quiet', 'q']);
+  let gitFlags = false;
   if (name !== undefined) {
     const module = modules.find(({ command }) => String(command.command).split(' ')[0] === name);
-    const { key = {}, alias = {} } = (module ? optionsOf(module.command.builder(yargs([]))) : {}) as { key?: Record<string, unknown>; alias?: Record<string, string[]> };
+    const built = module ? module.command.builder(yargs([])) : undefined;
+    const { key = {}, alias = {} } = (built ? optionsOf(built) : {}) as { key?: Record<string, unknown>; alias?: Record<string, string[]> };
+    // blame's and trend's git flags (-C, -M50, -wC50) reach the command as arguments (unknown-options-as-args), which reads them as git does.
+    gitFlags = built !== undefined && passesUnknownOptions(built);
     for (const option of [...Object.keys(key), ...Object.entries(alias).flat(2)]) {
       known.add(option);
       known.add(option.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()));
@@ -210,11 +215,18 @@ function unknownOptionInHelp(given: string[], modules: { command: AnyCommandModu
   const end = given.indexOf('--');
   for (const token of given.slice(0, end === -1 ? given.length : end)) {
     if (!token.startsWith('-') || token === '-') continue;
+    if (gitFlags && splitBlameFlags([token]).unknown.length === 0) continue;
     const names = token.startsWith('--') ? [token.slice(2).split('=')[0]!] : [...token.slice(1).split('=')[0]!];
     const unknown = names.find((option) => !known.has(option) && !(option.startsWith('no-') && known.has(option.slice(3))));
     if (unknown !== undefined) return new UsageError(cliMessages.unknownOption(sanitize(token.split('=')[0]!, { max: 60 }), name ?? ''));
   }
   return undefined;
+}
+
+/** Whether a command's parser hands the dash tokens it does not know to the command as arguments (yargs' internal getParserConfiguration; without it, no). */
+function passesUnknownOptions(built: Argv): boolean {
+  const internal = (built as unknown as { getInternalMethods?: () => { getParserConfiguration?: () => Record<string, unknown> } }).getInternalMethods?.();
+  return internal?.getParserConfiguration?.()['unknown-options-as-args'] === true;
 }
 
 /** aitrail's own options, before the command. */

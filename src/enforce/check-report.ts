@@ -67,7 +67,7 @@ export async function checkReport(options: CheckOptions): Promise<CheckReport> {
 async function judgedReport(options: CheckOptions): Promise<CheckReport> {
   const warn = options.onWarning ?? (() => {});
   if (options.config !== undefined && options.policyFrom !== undefined) throw new UsageError('--config and --policy-from both name the policy: give one.');
-  const { root, shallow: shallowAnswer } = await locateRepo(options.cwd);
+  const { root, bare, shallow: shallowAnswer } = await locateRepo(options.cwd);
   if ((options.range === undefined || options.range === '') && (await resolveCommit(root, 'HEAD')) === null) {
     return report({ ok: true, commits: 0, violations: [] }, { range: 'HEAD', base: null, policy: NO_COMMITS_POLICY });
   }
@@ -81,7 +81,8 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
     const { refuseJudgedConfig } = await import('./config-judged.js');
     await refuseJudgedConfig(root, options.cwd, options.config, range.revisions);
   }
-  const source = await policySource(root, { configFile: options.config, base: range.base, cwd: options.cwd });
+  // The folders between the root and the working directory: a work tree's (a bare repository's are its refs and objects, a branch named `aitrail.yml` no config).
+  const source = await policySource(root, { configFile: options.config, base: range.base, ...(bare ? {} : { cwd: options.cwd }) });
   if (options.config === undefined && range.base === null) warn(enforceMessages.noBase(range.baseLabel));
   else warn(enforceMessages.policyFrom(source.description, options.config === undefined ? range.baseLabel : 'explicit'));
   const onWarning = (message: string) => warn(`aitrail: warning: ${message}\n`);

@@ -108,11 +108,17 @@ function namedModels(marker: { agent: string; modelVars: string[] }, env: Env, s
     named.push(...(mapped && mapped.length > 0 ? mapped : [{ raw: setting.model, vars: [] }]).map((model) => ({ ...model, from: setting.evidence })));
   }
   if (!modelVar && models?.unset) named.push(...(aliasModels(models.unset, models, env, []) ?? []));
-  for (const variable of models?.also ?? []) if (env[variable]?.trim()) named.push({ raw: env[variable]!, vars: [variable] });
+  // An `also` model is an alias read through its variables as the main one is (`CLAUDE_CODE_SUBAGENT_MODEL=opus`,
+  // `ANTHROPIC_CUSTOM_MODEL_OPTION=fable`, a `fallbackModel` of `best`: whatever ANTHROPIC_DEFAULT_*_MODEL maps it to).
+  const throughAlias = (raw: string, vars: string[]): NamedModel[] => {
+    const mapped = models ? aliasModels(raw, models, env, vars) : null;
+    return mapped && mapped.length > 0 ? mapped : [{ raw, vars }];
+  };
+  for (const variable of models?.also ?? []) if (env[variable]?.trim()) named.push(...throughAlias(env[variable]!, [variable]));
   // The name really sent to the agent's own provider (Copilot CLI's COPILOT_PROVIDER_WIRE_MODEL), only while it has one.
   const wire = models?.wire?.with.some((name) => env[name]?.trim()) ? models.wire.vars.find((name) => env[name]?.trim()) : undefined;
   if (wire) named.push({ raw: env[wire]!, vars: [wire] });
-  for (const also of settingsAlsoInForce(marker.agent, settings, env)) named.push({ raw: also.model, vars: [], from: also.evidence });
+  for (const also of settingsAlsoInForce(marker.agent, settings, env)) named.push(...throughAlias(also.model, []).map((model) => ({ ...model, from: also.evidence })));
   return named;
 }
 
