@@ -704,6 +704,9 @@ function worktreeShimSource(): string {
     'if [ -x "$c" ]; then "$c" "$@" || exit $?; fi',
     '[ "${AITRAIL-}" = 0 ] && exit 0',
     'case ${1-}:${3-} in *[!0]*:*|:*|*:[!1]*|*:) exit 0 ;; esac',
+    // `cd <relative>` below looks in CDPATH first (inherited: a committed .env an agent loads, naming a folder with a
+    // decoy of the hooks folder): the check failed and nothing was copied.
+    'unset CDPATH',
     'w=$(git config --get core.hooksPath 2>/dev/null) || exit 0',
     "case $w in /*|''|.|..|../*|*/.|*/..|*/../*|./*|*/./*|*//*|*/) exit 0 ;; esac",
     // No tool by name but git (git's exec-path comes first on its hooks' PATH): the new worktree's top, where this
