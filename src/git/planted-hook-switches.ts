@@ -38,7 +38,18 @@ const SWITCHES: Readonly<Record<string, ((value: string) => boolean) | null>> = 
   LEFTHOOK_EXCLUDE: null,
   SKIP_SIMPLE_GIT_HOOKS: (value) => value === '1',
   SIMPLE_GIT_HOOKS_RC: null,
+  // Where /bin/sh is bash (Fedora, Arch, macOS): `noexec` runs no line of any hook script, which ends at 0
+  // (aitrail's shims, git-mode or husky's runtime alike). The shims undo the other options they inherit.
+  SHELLOPTS: (value) => /(^|:)noexec(:|$)/.test(value.trim()),
 };
+
+/**
+ * A function bash (as /bin/sh) takes from the environment (`BASH_FUNC_read%%='() { exit 0; }'`, which
+ * aider's python-dotenv loads): the git-mode shims unset them (shim-source.ts inheritedShellLines), but
+ * husky's runtime runs `dirname`, `basename` and `sh` by name before any hook file. Named by the name
+ * before `%%`.
+ */
+const FUNCTION_NAME = 'BASH_FUNC_[^=%\'" \t]*';
 
 /** The hook manager whose switch a found variable is (its hooks must run here for it to matter), or null for git's own. */
 export function switchManager(name: string): 'husky' | 'lefthook' | 'simple-git-hooks' | null {
@@ -47,7 +58,7 @@ export function switchManager(name: string): 'husky' | 'lefthook' | 'simple-git-
   return name.includes('SIMPLE_GIT_HOOKS') ? 'simple-git-hooks' : null;
 }
 
-const NAMES = Object.keys(SWITCHES).join('|');
+const NAMES = [...Object.keys(SWITCHES), FUNCTION_NAME].join('|');
 /** An assignment as the agents' dotenv readers take one: any blank before the name (env-assign.ts), quotes around it, `=` or `:`. */
 const ASSIGNS = `${ENV_ASSIGN_START}(${NAMES})${ENV_ASSIGN_SEPARATOR}.{0,200}`;
 /** Each assignment in what git grep found (a lone CR ends a line to the readers: the next may follow it). */

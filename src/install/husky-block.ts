@@ -30,6 +30,8 @@ function worktreeRuntimeLines(): string[] {
   return [
     '# A new worktree (git worktree add) has no husky runtime, so git would run no hook there, aitrail\'s neither: copy this one there.',
     'case ${1-}:${3-} in *[!0]*:*|:*|*:[!1]*|*:) ;; *)',
+    // `cd "$aitrail_d"` looks in an inherited CDPATH first (a committed .env an agent loads: a decoy `.husky` there), and the copy was skipped.
+    '  unset CDPATH',
     '  aitrail_w=$(git config --get core.hooksPath 2>/dev/null) || aitrail_w=',
     '  aitrail_o=$(dirname "$0")/_',
     '  aitrail_t=$(pwd -P)',

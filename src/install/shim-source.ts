@@ -29,6 +29,7 @@ export function shimSource(hook: ShimHook): string {
       ? "# AITRAIL=0 does not switch it off: a push over a local path hands the pusher's environment to this hook."
       : '# AITRAIL=0 switches aitrail off (the replaced hook still runs).',
     '# Generated from src/install/shim-source.ts (npm run build:shims): edit that, not this file.',
+    ...inheritedShellLines(),
     `h=${hook}`,
     // Cleaned (aitrail_safe) before the chained hook's `mktemp` and `cat` (pre-push, post-rewrite): with a hook
     // chained (git-lfs's pre-push), `npm run`'s node_modules/.bin, `.` or an empty entry named the repository's
@@ -68,6 +69,34 @@ export function shimSource(hook: ShimHook): string {
         ]),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Where /bin/sh is bash (Fedora, RHEL, Arch, openSUSE; macOS's bash 3.2), the shell takes more than
+ * variables from the environment a hook inherits: a function from each `BASH_FUNC_<name>%%` (even `[`,
+ * `read`, `git`: looked up before builtins and PATH, and handed on to every sh child, pnpm's wrapper's
+ * `sed`/`dirname`), the `set` options SHELLOPTS names and the `shopt` ones BASHOPTS names. aider loads a
+ * committed `.env` over its environment (python-dotenv: `BASH_FUNC_read%%='() { exit 0; }'`; Node's dotenv,
+ * Gemini CLI's and Qwen Code's, takes `SHELLOPTS` only), so a hook ended at 0 having judged nothing, or
+ * (`noclobber`) left the note that nothing under node_modules is tracked unemptied. Each function the shell
+ * imported is unset (a builtin `compgen` says whether there is any: a person's commit forks nothing; only
+ * then one `$(declare -F)`, no exec), and the options the shims' lines assume are put back. `SHELLOPTS=noexec`
+ * runs no line of any script: only pre-push's warning names it (planted-hook-switches.ts). dash (Debian's and
+ * Ubuntu's /bin/sh) imports none of these: the lines are skipped by a `case`.
+ */
+export function inheritedShellLines(): string[] {
+  return [
+    '# bash as sh: no function, set or shopt option from the environment (a committed .env an agent loads) changes what runs (src/install/shim-source.ts inheritedShellLines).',
+    'case ${BASH_VERSION-} in ?*)',
+    // First: errexit (SHELLOPTS) would end the shim at compgen's status 1.
+    '  set +aCefkuvx',
+    '  unset -f compgen declare',
+    '  compgen -A function >/dev/null 2>&1',
+    '  case $? in 1) ;; *) for aitrail_fn in $(declare -F); do case $aitrail_fn in declare|-*) ;; *) unset -f "$aitrail_fn" ;; esac; done ;; esac',
+    '  set +o pipefail',
+    '  shopt -u failglob nullglob nocaseglob nocasematch dotglob extglob globstar xpg_echo lastpipe 2>/dev/null ;;',
+    'esac',
+  ];
 }
 
 /**
@@ -564,6 +593,7 @@ function transactionShimSource(): string {
     '# checks under a lock that no other push changed the AI notes or brought a commit this push\'s notes wait for, else',
     `# runs \`aitrail hook ${hook} prepared\` (the push judged again). AITRAIL=0 does not switch it off.`,
     '# Generated from src/install/shim-source.ts (npm run build:shims): edit that, not this file.',
+    ...inheritedShellLines(),
     `h=${hook}`,
     'c="$0.aitrail-chained"',
     'if [ -x "$c" ]; then "$c" "$@" || exit $?; fi',
@@ -669,10 +699,14 @@ function worktreeShimSource(): string {
     '# Installed by `aitrail init` where the hooks directory is inside the work tree (a relative core.hooksPath); `aitrail uninstall` removes it and restores the hook it replaced.',
     '# Runs the hook this one replaced ($0.aitrail-chained), if any; then, in a worktree `git worktree add` just made, copies aitrail\'s shims into its hooks directory.',
     '# Generated from src/install/shim-source.ts (npm run build:shims): edit that, not this file.',
+    ...inheritedShellLines(),
     'c="$0.aitrail-chained"',
     'if [ -x "$c" ]; then "$c" "$@" || exit $?; fi',
     '[ "${AITRAIL-}" = 0 ] && exit 0',
     'case ${1-}:${3-} in *[!0]*:*|:*|*:[!1]*|*:) exit 0 ;; esac',
+    // `cd <relative>` below looks in CDPATH first (inherited: a committed .env an agent loads, naming a folder with a
+    // decoy of the hooks folder): the check failed and nothing was copied.
+    'unset CDPATH',
     'w=$(git config --get core.hooksPath 2>/dev/null) || exit 0',
     "case $w in /*|''|.|..|../*|*/.|*/..|*/../*|./*|*/./*|*//*|*/) exit 0 ;; esac",
     // No tool by name but git (git's exec-path comes first on its hooks' PATH): the new worktree's top, where this
