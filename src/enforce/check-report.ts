@@ -1,4 +1,4 @@
-import { verdictOf, type Verdict } from '../core/policy/verdict.js';
+import { strictestOf, verdictOf, type Verdict } from '../core/policy/verdict.js';
 import type { Violation } from '../core/policy/types.js';
 import type { Config } from '../core/types.js';
 import { badRangeError } from '../git/bad-range.js';
@@ -98,7 +98,7 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
   if (other !== null) {
     warn(enforceMessages.policyFrom(other.description, other.label));
     const second = await judge(other.config, () => {});
-    verdict = verdictOf(verdict.commits, strictestOfBoth(verdict.violations, second.verdict.violations));
+    verdict = verdictOf(verdict.commits, strictestOf([verdict.violations, second.verdict.violations]));
     cut = [...cut, ...second.cut];
   }
   if (cut.length > 0) throw new ShallowHistoryError(oneMessage(enforceMessages.shallowCut(cut[0] as string)), cut);
@@ -115,24 +115,4 @@ async function otherPolicy(root: string, otherTip: string, otherLabel: string, c
   const other = await policySource(root, { base: otherTip });
   if (other === null || sameConfig(config, other.loaded.config)) return null;
   return { config: other.loaded.config, description: other.description, label: `${otherLabel} as well: both sides of the range hold commits the other lacks, so either may be the target branch` };
-}
-
-/**
- * The violations of one range judged by two policies, as one judgement: a finding (commit, rule,
- * model, path, setting) both report is listed once, at the stricter severity (an error under
- * either is an error), the left's wording kept on a tie; each policy's own findings as they are.
- */
-function strictestOfBoth(left: readonly Violation[], right: readonly Violation[]): Violation[] {
-  const keyOf = (violation: Violation) => JSON.stringify([violation.sha, violation.rule, violation.model, violation.path, violation.setting]);
-  const merged = [...left];
-  const at = new Map<string, number>();
-  left.forEach((violation, index) => {
-    if (!at.has(keyOf(violation))) at.set(keyOf(violation), index);
-  });
-  for (const violation of right) {
-    const index = at.get(keyOf(violation));
-    if (index === undefined) merged.push(violation);
-    else if (violation.severity === 'error' && merged[index]!.severity !== 'error') merged[index] = violation;
-  }
-  return merged;
 }
