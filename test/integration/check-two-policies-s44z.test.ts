@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { QWEN, QWEN_KEY } from '../helpers/enforce-repos.js';
+import { project, QWEN, QWEN_KEY } from '../helpers/enforce-repos.js';
 import { addNote } from '../helpers/git-ai-notes.js';
 import { makeRepo, removeTempDirs } from '../helpers/gitdir.js';
 
@@ -49,6 +49,26 @@ describe('s44z-2: a diverged A...B judged by two policies reports the same, in t
     // One policy: no second commit.
     const one = JSON.parse(aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']).stdout) as Report;
     expect([one.base, one.otherBase]).toEqual([main, null]);
+  });
+});
+
+describe('s44z-2: one policy, the remote default branch named on either side', () => {
+  it('origin/main...HEAD and HEAD...origin/main: the same violations in the same order', () => {
+    const { work } = project('policy:\n  deny: ["qwen/*"]\n  undeclared: deny\n', { hooks: [] });
+    work.git(['checkout', '-q', '-b', 'feature']);
+    work.commit(`feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'export const p = 1;\n' });
+    work.commit(`feat: lexer\n\n${QWEN}\n`, { 'src/lexer.ts': 'export const l = 1;\n' });
+    work.git(['checkout', '-q', 'main']);
+    const own = work.commit(`feat: main's own\n\n${QWEN}\n`, { 'src/m.ts': 'export const m = 1;\n' });
+    work.git(['update-ref', 'refs/remotes/origin/main', own]);
+    work.git(['checkout', '-q', 'feature']);
+    const [first, second] = ['origin/main...HEAD', 'HEAD...origin/main'].map((range) => {
+      const check = aitrail(work.dir, ['check', range, '--format', 'json']);
+      expect(check.code, check.stderr).toBe(1);
+      return JSON.parse(check.stdout) as Report;
+    });
+    expect(first!.violations).toHaveLength(6);
+    expect(second!.violations).toEqual(first!.violations);
   });
 });
 
