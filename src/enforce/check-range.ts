@@ -100,8 +100,11 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
     [left, leftCommit],
     [right, rightCommit],
   ]);
-  if (target) return { revisions, label: range, base: target.commit, baseLabel: `tip of ${target.name}, the remote default branch ${target.ref.replace(/^refs\/remotes\//, '')}` };
-  return { revisions, label: range, base: leftCommit, baseLabel: `tip of ${left}`, otherTip: rightCommit, otherLabel: `tip of ${right}` };
+  // The same commits whichever side is written first, in the same order: git lists commits of one
+  // date in the order of the tips given, so `A...B` and `B...A` are walked as their tips' ids sorted.
+  const walked = ['--end-of-options', [leftCommit, rightCommit].sort().join('...')];
+  if (target) return { revisions: walked, label: range, base: target.commit, baseLabel: `tip of ${target.name}, the remote default branch ${target.ref.replace(/^refs\/remotes\//, '')}` };
+  return { revisions: walked, label: range, base: leftCommit, baseLabel: `tip of ${left}`, otherTip: rightCommit, otherLabel: `tip of ${right}` };
 }
 
 /**

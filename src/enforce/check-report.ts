@@ -1,4 +1,4 @@
-import { verdictOf, type Verdict } from '../core/policy/verdict.js';
+import { strictestOf, verdictOf, type Verdict } from '../core/policy/verdict.js';
 import type { Violation } from '../core/policy/types.js';
 import type { Config } from '../core/types.js';
 import { badRangeError } from '../git/bad-range.js';
@@ -33,11 +33,13 @@ export interface CheckReport extends Verdict {
   range: string;
   /** The commit the policy was read at; null when none was (the work tree's, or `--config`). */
   base: string | null;
+  /** The commit the second policy was read at when a diverged `A...B` is judged by both tips' policies (B's tip); else null. */
+  otherBase: string | null;
   /** Where the policy came from, for people (`<A's> and <B's>` when a diverged `A...B` is judged by both tips' policies). */
   policy: string;
 }
 
-function report(verdict: Verdict, extra: { range: string; base: string | null; policy: string }): CheckReport {
+function report(verdict: Verdict, extra: { range: string; base: string | null; otherBase: string | null; policy: string }): CheckReport {
   const violations = verdict.violations.map(({ sha, rule, model, path, message, ...rest }) => ({ sha, rule, model, path, message, ...rest }) as Violation);
   return { ok: verdict.ok, commits: verdict.commits, violations, ...extra };
 }
@@ -69,7 +71,7 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
   if (options.config !== undefined && options.policyFrom !== undefined) throw new UsageError('--config and --policy-from both name the policy: give one.');
   const { root, bare, shallow: shallowAnswer } = await locateRepo(options.cwd);
   if ((options.range === undefined || options.range === '') && (await resolveCommit(root, 'HEAD')) === null) {
-    return report({ ok: true, commits: 0, violations: [] }, { range: 'HEAD', base: null, policy: NO_COMMITS_POLICY });
+    return report({ ok: true, commits: 0, violations: [] }, { range: 'HEAD', base: null, otherBase: null, policy: NO_COMMITS_POLICY });
   }
   const shallow = await shallowBoundary(root, shallowAnswer);
   const range = await resolveCheckRange(root, options.range, options.policyFrom);
@@ -85,7 +87,15 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
   const source = await policySource(root, { configFile: options.config, base: range.base, ...(bare ? {} : { cwd: options.cwd }) });
   if (options.config === undefined && range.base === null) warn(enforceMessages.noBase(range.baseLabel));
   else warn(enforceMessages.policyFrom(source.description, options.config === undefined ? range.baseLabel : 'explicit'));
-  const onWarning = (message: string) => warn(`aitrail: warning: ${message}\n`);
+  const said = new Set<string>();
+  const onWarning = (message: string) => {
+    said.add(message);
+    warn(`aitrail: warning: ${message}\n`);
+  };
+  // The second policy's judgement reads the same notes and says again much of what the first said: its own warnings only.
+  const secondWarning = (message: string) => {
+    if (!said.has(message)) onWarning(message);
+  };
   if (options.config === undefined) for (const file of source.loaded.misnamed ?? []) onWarning(enforceMessages.misnamedConfig(file));
   const judge = (config: Config, warned: (message: string) => void) =>
     judgeCommits(root, range.revisions, config, { shallow, onWarning: warned }).catch((error: unknown) => {
@@ -96,44 +106,37 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
   // other's own policy is one its judged commits chose), so a policy B's tip commits otherwise is
   // judged by too; a violation under either counts.
   const other = options.config === undefined && range.otherTip !== undefined ? await otherPolicy(root, range.otherTip, range.otherLabel ?? range.otherTip, source.loaded.config) : null;
-  if (other !== null) {
-    warn(enforceMessages.policyFrom(other.description, other.label));
-    const second = await judge(other.config, () => {});
-    verdict = verdictOf(verdict.commits, strictestOfBoth(verdict.violations, second.verdict.violations));
+  if (other?.config !== undefined) warn(enforceMessages.policyFrom(other.description, other.label));
+  // A file at B's tip meant as its config and read by nothing is said as A's is, under the policy line it concerns (the same file at both tips once).
+  for (const file of other?.misnamed ?? []) secondWarning(enforceMessages.misnamedConfig(file));
+  if (other?.config !== undefined) {
+    const second = await judge(other.config, secondWarning);
+    // One list whichever side the range names first (its walk is the same: check-range): the
+    // judgement by the policy of the tip of the lower object id first, its findings and words first.
+    const byTip = (range.base as string) < (range.otherTip as string) ? [verdict.violations, second.verdict.violations] : [second.verdict.violations, verdict.violations];
+    verdict = verdictOf(verdict.commits, strictestOf(byTip));
     cut = [...cut, ...second.cut];
   }
   if (cut.length > 0) throw new ShallowHistoryError(oneMessage(enforceMessages.shallowCut(cut[0] as string)), cut);
-  return report(verdict, { range: range.label, base: range.base, policy: other === null ? source.description : `${source.description} and ${other.description}` });
+  const both = other?.config !== undefined;
+  return report(verdict, { range: range.label, base: range.base, otherBase: both ? (range.otherTip as string) : null, policy: both ? `${source.description} and ${other.description}` : source.description });
 }
 
 /**
- * The policy `otherTip` commits, when it is not `config` (null when it is the same). One that cannot
- * be loaded is an error (ConfigError, exit 2), as the left tip's is: either may be the target
- * branch's, and dropping it would leave the range judged by a policy its judged side chose.
+ * The policy `otherTip` commits, when it is not `config` (`config` undefined when it is the same),
+ * and the files there meant as a config that aitrail does not read. One that cannot be loaded is
+ * an error (ConfigError, exit 2), as the left tip's is: either may be the target branch's, and
+ * dropping it would leave the range judged by a policy its judged side chose.
  */
-async function otherPolicy(root: string, otherTip: string, otherLabel: string, config: Config): Promise<{ config: Config; description: string; label: string } | null> {
+async function otherPolicy(
+  root: string,
+  otherTip: string,
+  otherLabel: string,
+  config: Config,
+): Promise<{ config?: Config; description: string; label: string; misnamed: NonNullable<Awaited<ReturnType<typeof policySource>>['loaded']['misnamed']> }> {
   const { sameConfig } = await import('./policy-memory.js');
   const other = await policySource(root, { base: otherTip });
-  if (other === null || sameConfig(config, other.loaded.config)) return null;
-  return { config: other.loaded.config, description: other.description, label: `${otherLabel} as well: both sides of the range hold commits the other lacks, so either may be the target branch` };
-}
-
-/**
- * The violations of one range judged by two policies, as one judgement: a finding (commit, rule,
- * model, path, setting) both report is listed once, at the stricter severity (an error under
- * either is an error), the left's wording kept on a tie; each policy's own findings as they are.
- */
-function strictestOfBoth(left: readonly Violation[], right: readonly Violation[]): Violation[] {
-  const keyOf = (violation: Violation) => JSON.stringify([violation.sha, violation.rule, violation.model, violation.path, violation.setting]);
-  const merged = [...left];
-  const at = new Map<string, number>();
-  left.forEach((violation, index) => {
-    if (!at.has(keyOf(violation))) at.set(keyOf(violation), index);
-  });
-  for (const violation of right) {
-    const index = at.get(keyOf(violation));
-    if (index === undefined) merged.push(violation);
-    else if (violation.severity === 'error' && merged[index]!.severity !== 'error') merged[index] = violation;
-  }
-  return merged;
+  const misnamed = other.loaded.misnamed ?? [];
+  const label = `${otherLabel} as well: both sides of the range hold commits the other lacks, so either may be the target branch`;
+  return sameConfig(config, other.loaded.config) ? { description: other.description, label, misnamed } : { config: other.loaded.config, description: other.description, label, misnamed };
 }

@@ -74,6 +74,8 @@ export async function judgeSets(
   }
   const verdicts: Verdict[] = [];
   const cut: string[] = [];
+  // Every commit judged, once: a commit two groups judge (two refs gaining it) is one commit of the report.
+  const judgedCommits = new Set<string>();
   // One group (the common push) looks its notes up itself, as before; several share one look-up.
   const notesTips = groups.size > 1 || [...groups.values()].some((group) => group.noWalk && group.tips.length > NO_WALK_BATCH) ? await sharedNotesTips(repoDir, options) : options;
   // Commits a walking group judged in full (no `writers` filter), by policy: a noted commit among them is not judged again by itself.
@@ -84,7 +86,7 @@ export async function judgeSets(
     // A commit whose note the push brings is judged again with --no-walk. Without path rules a commit's
     // judgement is its own (its message, paths, parents' footers and notes, all read from the same notes
     // commits in every group), so one that a walk of this push under the same policy judged already
-    // would give the same violations again, which mergeVerdicts drops: its git processes are spared
+    // would give the same violations again, which mergeVerdicts merges: its git processes are spared
     // (a branch pushed with its notes: every noted commit). Under path rules the lines judged depend on
     // the range (its boundary, its links): judged again as before.
     if (group.noWalk && (group.source.loaded.config.policy?.paths?.length ?? 0) === 0) {
@@ -100,6 +102,7 @@ export async function judgeSets(
       const writers = group.writers === undefined ? null : new Set(group.writers);
       verdicts.push(writers ? verdictOf(0, judgement.verdict.violations.filter((violation) => writers.has(violation.sha))) : judgement.verdict);
       cut.push(...judgement.cut);
+      for (const sha of judgement.judged) judgedCommits.add(sha);
       if (!group.noWalk && writers === null) {
         const judged = walked.get(key) ?? new Set<string>();
         for (const sha of judgement.judged) judged.add(sha);
@@ -107,5 +110,6 @@ export async function judgeSets(
       }
     }
   }
-  return { verdict: mergeVerdicts(verdicts), cut, sources: [...groups.values()].map((group) => group.source.description) };
+  // One finding two groups report (a commit two refs gain, judged in ranges of other boundaries) is one violation (strictestOf).
+  return { verdict: mergeVerdicts(verdicts, judgedCommits.size), cut, sources: [...groups.values()].map((group) => group.source.description) };
 }
