@@ -71,8 +71,10 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
     if (inFields) {
       fields.push(token);
       if (fields.length === FIELDS.length) {
-        const [sha, parents, an, ae, cn, ce, ct, encoding, shown] = fields as [string, string, string, string, string, string, string, string, string];
-        const message = encoding !== '' && showsOtherwise(encoding, []) && !bodyFound(cwd, sha, options.asStored === true) ? '' : shown;
+        const [sha, parents, ...shown] = fields as [string, string, string, string, string, string, string, string, string];
+        // Read past the re-encoded text: what git shows of the headers is that memory too (none, read within it).
+        const overrun = shown[5] !== '' && showsOtherwise(shown[5], []) && !bodyFound(cwd, sha, options.asStored === true);
+        const [an, ae, cn, ce, ct, encoding, message] = overrun ? ['', '', '', '', '', shown[5], ''] : shown;
         current = {
           sha,
           parents: parents ? parents.split(' ') : [],
