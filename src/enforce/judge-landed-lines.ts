@@ -13,7 +13,7 @@ import { blameOrigins, filesAt, withBoundaryFile, withGraftFile } from '../git/r
 import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
 import { COPY_LOOKUPS_CAP, CopyLookupsCapError, copySuspects } from '../git/copy-suspects.js';
 import { firstHiddenLinesFile } from '../git/wide-text.js';
-import { runPool } from '../report/run-pool.js';
+import { mapPool } from '../report/run-pool.js';
 import { enforceMessages } from './messages.js';
 import { twinLines } from './twin-lines.js';
 import type { NoteLines } from '../core/notes/note-lines.js';
@@ -72,15 +72,16 @@ async function restoredLines(repoDir: string, candidates: readonly LandedLines[]
     const unasked = [...new Set(frontier.map((lines) => lines.sha))].filter((sha) => !asked.has(sha));
     for (const sha of unasked) asked.add(sha);
     if (unasked.length > 0) for (const [sha, source] of await lineSourcesAmong(repoDir, unasked, undefined, { asStored: true }, true)) sources.set(sha, source);
-    const next: LandedLines[] = [];
     const restoring = frontier.filter((lines) => sources.has(lines.sha));
-    await runPool(groupBy(restoring, (lines) => `${lines.sha}\0${lines.origin.path}`), jobs, async (entries) => {
-      const { sha, origin } = entries[0] as LandedLines;
-      const older = restoredAsOlder(entries);
-      const groups = await withGraftFile([[sha, (sources.get(sha) as LineSource).commit]], (graft) => blameOrigins(repoDir, origin.path, { rev: sha, boundaryFile: graft, lines: olderRanges(older) }));
-      // Lines the revert wrote itself stay its own (already landed with it).
-      next.push(...landOlderLines(policy, older, groups).filter((lines) => lines.sha !== sha));
-    });
+    const next = (
+      await mapPool(groupBy(restoring, (lines) => `${lines.sha}\0${lines.origin.path}`), jobs, async (entries) => {
+        const { sha, origin } = entries[0] as LandedLines;
+        const older = restoredAsOlder(entries);
+        const groups = await withGraftFile([[sha, (sources.get(sha) as LineSource).commit]], (graft) => blameOrigins(repoDir, origin.path, { rev: sha, boundaryFile: graft, lines: olderRanges(older) }));
+        // Lines the revert wrote itself stay its own (already landed with it).
+        return landOlderLines(policy, older, groups).filter((lines) => lines.sha !== sha);
+      })
+    ).flat();
     found.push(...next);
     frontier = next;
   }
@@ -116,12 +117,14 @@ async function copiedLines(repoDir: string, inPlace: readonly LandedLines[], run
     throw error;
   }
   const found = asked.filter((lines) => suspects.has(lines));
-  await runPool(groupBy(found, (lines) => `${lines.rev}\0${lines.path}\0${lines.landing}`), jobs, async (entries) => {
+  const sorted = await mapPool(groupBy(found, (lines) => `${lines.rev}\0${lines.path}\0${lines.landing}`), jobs, async (entries) => {
     const { rev, path, landing } = entries[0] as (typeof found)[number];
-    const sorted = sortBlame(run.policy, landing, await blameOrigins(repoDir, path, { rev, boundaryFile, lines: olderRanges(entries), anyFile: true }), (sha) => run.range.has(sha));
-    landed.push(...sorted.landed);
-    older.push(...sorted.older.map((lines) => ({ ...lines, anyFile: true as const })));
+    return sortBlame(run.policy, landing, await blameOrigins(repoDir, path, { rev, boundaryFile, lines: olderRanges(entries), anyFile: true }), (sha) => run.range.has(sha));
   });
+  for (const each of sorted) {
+    landed.push(...each.landed);
+    older.push(...each.older.map((lines) => ({ ...lines, anyFile: true as const })));
+  }
   return { landed, older };
 }
 
@@ -150,22 +153,23 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   const older: OlderLines[] = [];
   const inPlace: LandedLines[] = [];
   await withBoundaryFile(run.boundary, async (boundaryFile) => {
-    await runPool(files, jobs, async ({ rev, path }) => {
-      const sorted = sortBlame(run.policy, path, await blameOrigins(repoDir, path, { rev, boundaryFile }), inRange);
+    // Each job's lines in the order of the jobs, not of their ends: the report is the same on every run.
+    for (const sorted of await mapPool(files, jobs, async ({ rev, path }) => sortBlame(run.policy, path, await blameOrigins(repoDir, path, { rev, boundaryFile }), inRange))) {
       landed.push(...sorted.landed);
       older.push(...sorted.older);
       inPlace.push(...sorted.inPlace);
-    });
+    }
     // Each line once, though every commit that leaves it in place found it.
     inPlace.splice(0, inPlace.length, ...uniqueLanded(inPlace));
     const copied = await copiedLines(repoDir, inPlace, run, boundaryFile, jobs);
     landed.push(...copied.landed);
     older.push(...copied.older);
   });
-  await runPool(groupBy(older, (lines) => `${lines.rev}\0${lines.path}\0${lines.anyFile === true}`), jobs, async (entries) => {
+  const landedOlder = await mapPool(groupBy(older, (lines) => `${lines.rev}\0${lines.path}\0${lines.anyFile === true}`), jobs, async (entries) => {
     const { rev, path, anyFile } = entries[0] as OlderLines;
-    landed.push(...landOlderLines(run.policy, entries, await blameOrigins(repoDir, path, { rev, lines: olderRanges(entries), anyFile: anyFile === true })));
+    return landOlderLines(run.policy, entries, await blameOrigins(repoDir, path, { rev, lines: olderRanges(entries), anyFile: anyFile === true }));
   });
+  for (const lines of landedOlder) landed.push(...lines);
   landed.push(...(await restoredLines(repoDir, [...uniqueLanded(landed), ...inPlace], run.policy, jobs)));
   const facts = new Map(run.facts);
   const cut: string[] = [];

@@ -5,7 +5,7 @@ import { PathPatchesCapError, commitTimes, isAncestor, pathPatches, type PatchOf
 import { GitError } from '../git/exec.js';
 import { blameOrigins } from '../git/range-blame.js';
 import { blobIdsAt, readBlob } from '../git/read-blob.js';
-import { runPool } from '../report/run-pool.js';
+import { mapPool } from '../report/run-pool.js';
 import { enforceMessages } from './messages.js';
 
 /** git blame's least copy score (`BLAME_DEFAULT_COPY_SCORE`): letters and digits the lines a person-read commit wrote in a file must hold, together, to be taken for the twin's. */
@@ -154,9 +154,10 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
   }
   const groups = new Map<string, OlderLines[]>();
   for (const entry of asked) groups.set(`${entry.rev}\0${entry.path}`, [...(groups.get(`${entry.rev}\0${entry.path}`) ?? []), entry]);
-  await runPool([...groups.values()], run.jobs, async (entries) => {
+  const twinLanded = await mapPool([...groups.values()], run.jobs, async (entries) => {
     const { rev, path } = entries[0] as OlderLines;
-    found.push(...landOlderLines(run.policy, entries, await blameOrigins(repoDir, path, { rev, lines: olderRanges(entries) })));
+    return landOlderLines(run.policy, entries, await blameOrigins(repoDir, path, { rev, lines: olderRanges(entries) }));
   });
+  for (const lines of twinLanded) found.push(...lines);
   return found;
 }

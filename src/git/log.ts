@@ -1,4 +1,5 @@
-import { splitRecords, streamGit } from './exec.js';
+import { runGitRawSync, splitRecords, streamGit } from './exec.js';
+import { showsOtherwise } from '../core/commit-encoding.js';
 import type { Identity } from '../core/types.js';
 
 /** One commit as read from a single `git log` pass. */
@@ -70,7 +71,10 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
     if (inFields) {
       fields.push(token);
       if (fields.length === FIELDS.length) {
-        const [sha, parents, an, ae, cn, ce, ct, encoding, message] = fields as [string, string, string, string, string, string, string, string, string];
+        const [sha, parents, ...shown] = fields as [string, string, string, string, string, string, string, string, string];
+        // Read past the re-encoded text: what git shows of the headers is that memory too (none, read within it).
+        const overrun = shown[5] !== '' && showsOtherwise(shown[5], []) && !bodyFound(cwd, sha, options.asStored === true);
+        const [an, ae, cn, ce, ct, encoding, message] = overrun ? ['', '', '', '', '', shown[5], ''] : shown;
         current = {
           sha,
           parents: parents ? parents.split(' ') : [],
@@ -102,4 +106,20 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
     }
   }
   if (current) yield current;
+}
+
+/**
+ * Whether git finds where the headers of `sha`, re-encoded from its `encoding` header to UTF-8,
+ * end: an encoding whose bytes for a line break are not ASCII's (EBCDIC's IBM037, IBM1047) leaves
+ * the whole object one line, and git 2.39 (pretty.c, parse_commit_header) then reads `%B` and
+ * `%s` on past the end of that text, into memory iconv left unwritten: the same commit showed
+ * `0\ufffd\ufffd\ufffd\ufffd\x7f` in one run and nothing or other bytes in the next. Asked of
+ * git's raw format (`--pretty=raw`), which prints the re-encoded headers line by line, stops at
+ * the text's end, and adds one line break after them: a blank line follows them only when the
+ * text holds one (or ends with a line break, where git's `%B` is empty and read within it). None:
+ * git shows no message, every time. One git process, run only for a commit under such a header.
+ */
+function bodyFound(cwd: string, sha: string, asStored: boolean): boolean {
+  const raw = runGitRawSync(['log', '--no-walk', '--pretty=raw', '--no-notes', '--no-decorate', '--no-color', '--no-show-signature', '--encoding=UTF-8', sha, '--'], { cwd, asStored }).toString('latin1');
+  return raw.indexOf('\n\n', raw.indexOf('\n') + 1) >= 0 || raw.startsWith('\n', raw.indexOf('\n') + 1);
 }

@@ -106,23 +106,29 @@ export function reportFromEntry(data: unknown, key: string): BlameReport | null 
   return { ...(data.report as unknown as BlameReport), totals: { ...(totals as unknown as BlameReport['totals']), byModel, byAgent }, files: rows };
 }
 
-/** A cached report and the warnings the run that computed it gave (said again on a hit, made safe to print). */
-export async function readCachedReport(dir: string, key: string): Promise<{ report: BlameReport; warnings: string[] } | null> {
+/** A warning or a note the run that wrote a report said (a named symbolic link skipped…), in the order said: a hit says them again. */
+export interface SaidMessage {
+  kind: 'warning' | 'note';
+  message: string;
+}
+
+/** A cached report and the warnings and notes the run that computed it gave (said again on a hit, in their order, made safe to print). */
+export async function readCachedReport(dir: string, key: string): Promise<{ report: BlameReport; said: SaidMessage[] } | null> {
   try {
     const data: unknown = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8'));
     const report = reportFromEntry(data, key);
-    const warnings = isRecord(data) && Array.isArray(data.warnings) ? data.warnings : [];
-    if (!report || !warnings.every((message) => typeof message === 'string')) return null;
-    return { report, warnings: (warnings as string[]).map((message) => sanitize(message, { max: 2000 })) };
+    const said = isRecord(data) && Array.isArray(data.said) ? data.said : [];
+    if (!report || !said.every((entry) => isRecord(entry) && (entry.kind === 'warning' || entry.kind === 'note') && typeof entry.message === 'string')) return null;
+    return { report, said: (said as SaidMessage[]).map(({ kind, message }) => ({ kind, message: sanitize(message, { max: 2000 }) })) };
   } catch {
     return null;
   }
 }
 
 /** Write atomically (temp file + rename, the temp file removed on failure) and prune old entries; failures only cost speed. */
-export async function writeCachedReport(dir: string, key: string, report: BlameReport, warnings: readonly string[] = []): Promise<void> {
+export async function writeCachedReport(dir: string, key: string, report: BlameReport, said: readonly SaidMessage[] = []): Promise<void> {
   try {
-    await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ key, report, warnings }), { mkdir: true });
+    await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ key, report, said }), { mkdir: true });
     await pruneOldest(dir, KEEP);
   } catch {
     // A read-only git dir or a full disk just means no cache.

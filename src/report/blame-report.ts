@@ -23,7 +23,7 @@ import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
 import { revisionsAmbiguity } from '../git/revision-ambiguity.js';
 import { isAncestor } from '../git/is-ancestor.js';
 import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
-import { cacheDir, readCachedReport, writeCachedReport } from './blame-cache.js';
+import { cacheDir, readCachedReport, writeCachedReport, type SaidMessage } from './blame-cache.js';
 import { blameMessages } from './blame-messages.js';
 import { checkNamedPaths, toPathspec } from './blame-paths.js';
 import { selectBlameFiles } from './blame-selection.js';
@@ -305,19 +305,23 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   if (run.cache !== false) {
     const hit = await readCachedReport(dir, key);
     if (hit && excludedOk(hit.report.excluded)) {
-      // What the run that wrote the entry said (files left out, attributes or notes unread) holds for this answer too.
-      for (const message of hit.warnings) run.onWarning?.(message);
+      // What the run that wrote the entry said (files left out, attributes or notes unread, a named link skipped) holds for this answer too, in its order.
+      for (const { kind, message } of hit.said) (kind === 'note' ? run.onNote : run.onWarning)?.(message);
       return { report: hit.report, cached: true, blamed: 0 };
     }
   }
 
   // A partial clone's missing versions that cannot be fetched: said as such (exit 3).
   return explainPartialClone(repo.root, async () => {
-    // Every warning from here on is part of the answer: kept with the cached report and said again on a hit.
-    const said: string[] = [];
+    // Every warning and note from here on is part of the answer: kept with the cached report and said again on a hit.
+    const said: SaidMessage[] = [];
     const onWarning = (message: string) => {
-      said.push(message);
+      said.push({ kind: 'warning', message });
       run.onWarning?.(message);
+    };
+    const onNote = (message: string) => {
+      said.push({ kind: 'note', message });
+      run.onNote?.(message);
     };
     const notesListing = notes ? listNotes(repo.root, notes.tip) : Promise.resolve(new Map<string, NoteEntry>());
     notesListing.catch(() => {});
@@ -329,7 +333,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     // A NUL byte makes a file binary to git: never blamed, counted in `excluded` (named when it says source code).
     const text = new Set(listing.files.map((file) => file.path));
     const binaries = listing.all.filter((file) => file.size > 0 && !text.has(file.path) && !file.path.includes('\ufffd'));
-    await checkNamedPaths(repo.root, rev, revName, specs, listing, run.onNote ?? (() => {}));
+    await checkNamedPaths(repo.root, rev, revName, specs, listing, onNote);
     const named = new Set(specs.filter((spec) => text.has(spec)));
     const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, submodules: listing.links.filter((link) => link.kind === 'submodule' && !link.path.includes('\ufffd')).map((link) => link.path), include, cliInclude: run.include ?? [], exclude, named });
     if (selection.attributesUnread) onWarning(blameMessages.attributesUnread(selection.attributesUnread));

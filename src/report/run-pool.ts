@@ -18,3 +18,15 @@ export async function runPool<T>(items: readonly T[], concurrency: number, worke
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, lane));
 }
+
+/**
+ * `worker`'s results over `items` (runPool: at most `concurrency` in flight), in the order of
+ * `items`, whichever finished first: what is built from them is the same on every run.
+ */
+export async function mapPool<T, R>(items: readonly T[], concurrency: number, worker: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  await runPool(items, concurrency, async (item, index) => {
+    results[index] = await worker(item, index);
+  });
+  return results;
+}

@@ -3,6 +3,7 @@ import { appendFileSync, chmodSync, constants, ftruncateSync, mkdirSync, mkdtemp
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { tempDir, TEST_GIT_ENV } from './gitdir.js';
 
 /** The built CLI (`npm test` builds first). */
@@ -39,7 +40,9 @@ export function aitrail(cwd: string, args: string[], options: { env?: NodeJS.Pro
   const server = served(cwd, args, env);
   if (server && process.env.AITRAIL_TEST_CLI_DIFF) {
     const same = server.code === fresh.code && server.stdout === fresh.stdout && server.stderr === fresh.stderr;
-    appendFileSync(process.env.AITRAIL_TEST_CLI_DIFF, `${JSON.stringify(same ? { same: true, args } : { same: false, cwd, args, fresh, server })}\n`);
+    const { testPath, currentTestName } = expect.getState();
+    const test = { file: testPath, test: currentTestName };
+    appendFileSync(process.env.AITRAIL_TEST_CLI_DIFF, `${JSON.stringify(same ? { same: true, ...test, args } : { same: false, ...test, cwd, args, fresh, server })}\n`);
   }
   return fresh;
 }
