@@ -55,7 +55,7 @@ export async function shipped(root: string, path: string, packageDir = ''): Prom
       const target = rest.slice(0, end);
       rest = rest.slice(end + 1);
       if (/[$`\\]/.test(target)) return true;
-      if (target !== '' && (await ledIntoTracked(root, join(dirname(path), target), packageDir))) return true;
+      if (target !== '' && (await ledIntoTracked(root, join(dirname(path), target), packageDir, path))) return true;
     }
     const after = rest.replace(/^ +/, '');
     if (after !== '"$@"' && after !== ']; then') return true;
@@ -67,10 +67,11 @@ export async function shipped(root: string, path: string, packageDir = ''): Prom
  * Whether `path`'s real path (links followed: npm's `.bin`, a `file:` or `link:` dependency, a
  * node_modules that is a link) is a file of the work tree outside node_modules that git tracks, as
  * the shims judge it (src/install/shim-source.ts ledIntoTrackedLines), or one under node_modules that
- * pnpm took from a folder or tarball in the work tree (pnpmFromRepository). A path that cannot be
- * resolved counts as led there.
+ * pnpm (pnpmFromRepository) or npm (npmFromRepository) took from a folder or tarball in the work tree, or one
+ * outside it in a pnpm store a committed .npmrc put there (outsideStore). `via`: the path as written that led
+ * there (pnpm's wrapper for its target). A path that cannot be resolved counts as led there.
  */
-async function ledIntoTracked(root: string, path: string, packageDir: string): Promise<boolean> {
+async function ledIntoTracked(root: string, path: string, packageDir: string, via = path): Promise<boolean> {
   let real: string;
   let top: string;
   // Nothing there runs nothing: pnpm's wrapper names "$basedir/node", absent in every install.
@@ -81,7 +82,8 @@ async function ledIntoTracked(root: string, path: string, packageDir: string): P
   } catch {
     return true;
   }
-  if (!inside(top, real) || real === top) return false;
+  if (real === top) return false;
+  if (!inside(top, real)) return outsideStore(root, top, relative(root, via).split(sep).join('/'), real);
   const rel = relative(top, real).split(sep).join('/');
   const store = inVirtualStore(root, top, rel, packageDir);
   if (store !== undefined) return store;
@@ -90,6 +92,12 @@ async function ledIntoTracked(root: string, path: string, packageDir: string): P
     if (rel.startsWith(modules)) return pnpmFromRepository(root, top, base, rel.slice(modules.length));
   }
   if (rel.startsWith('node_modules/') || (packageDir !== '' && rel.startsWith(`${packageDir}/node_modules/`))) return false;
+  // Another folder's node_modules (a nested project, a workspace's own): npm's record there, else the top's (workspaces' keys).
+  const nested = rel.indexOf('/node_modules/');
+  if (nested >= 0) {
+    const base = rel.slice(0, nested);
+    if (isFileAt(join(root, base, 'node_modules', '.package-lock.json')) ? npmFromRepository(root, top, base, rel.slice(base.length + 1)) : npmFromRepository(root, top, '', rel)) return true;
+  }
   return isTracked(root, rel);
 }
 
@@ -121,6 +129,114 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
   }
 }
 
+/**
+ * npm's layout, as the shims judge it (aitrail_np in src/install/shim-source.ts): a `file:` dependency on a
+ * tarball the repository commits, or on a folder with a committed .npmrc's `install-links=true` (npm 11's
+ * `install-strategy=linked` too), is copied under node_modules, untracked. npm's own record,
+ * `<base>/node_modules/.package-lock.json` (indented as the project's package.json: the unit from its second
+ * line), is read as the shims' grep reads it: each `"resolved": "file:…"`/`"git+file:…"` line at an entry's depth
+ * and the 4 lines before it; an entry whose key is a folder holding `path` (relative to `<base>`), or whose key
+ * is not among those lines, and whose source lands in the work tree (relative to `<base>`) or cannot be read
+ * (an escape, a `git+file:` not absolute or holding `%`) is the repository's. No record: not judged.
+ */
+function npmFromRepository(root: string, top: string, base: string, path: string): boolean {
+  let lines: string[];
+  try {
+    const file = join(root, base, 'node_modules', '.package-lock.json');
+    if (!statSync(file).isFile()) return false;
+    lines = readFileSync(file, 'utf8').split('\n');
+  } catch {
+    return false;
+  }
+  if (lines.length < 2) return true;
+  const unit = /^[\t ]*/.exec(lines[1]!)![0];
+  if (unit === '') return true;
+  const resolvedAt = `${unit.repeat(3)}"resolved": "`;
+  const keyAt = `${unit.repeat(2)}"`;
+  const matches = new Set<number>();
+  lines.forEach((line, at) => {
+    if (line.startsWith(`${resolvedAt}file:`) || line.startsWith(`${resolvedAt}git+file:`)) for (let i = Math.max(0, at - 4); i <= at; i++) matches.add(i);
+  });
+  let key = '';
+  let previous = -2;
+  for (const at of [...matches].sort((a, b) => a - b)) {
+    if (at !== previous + 1) key = '';
+    previous = at;
+    const line = lines[at]!;
+    if (line.startsWith(resolvedAt)) {
+      if (key !== '' && !path.startsWith(`${key}/`)) continue;
+      const value = line.slice(resolvedAt.length).replace(/"[^"]*$/, '');
+      if (/[\\"]/.test(value)) return true;
+      let source: string;
+      if (value.startsWith('file:')) source = value.slice('file:'.length);
+      else if (value.startsWith('git+file:///')) source = value.slice('git+file://'.length).replace(/#.*$/, '');
+      else return true;
+      if (source.includes('%')) return true;
+      if (pnpmPathInside(top, base, source)) return true;
+    } else if (line.startsWith(keyAt) && /": \{/.test(line)) {
+      key = line.slice(keyAt.length).replace(/": \{[^]*$/, '');
+    } else if (line.startsWith(`${unit.repeat(2)}}`)) {
+      key = '';
+    }
+  }
+  return false;
+}
+
+/**
+ * A real path outside the work tree reached through `written` (a path in it, relative to `root`), as the shims
+ * judge it (aitrail_vo): pnpm's `virtual-store-dir` in a committed .npmrc may put its store outside the work
+ * tree, holding a copy of a committed `file:` folder. `<base>/node_modules/.modules.yaml` (base: what comes
+ * before the first node_modules/ of `written`) names the store (`virtualStoreDir`, relative to that
+ * node_modules); a real path under it is judged by the store's lock.yaml as the default store's.
+ */
+function outsideStore(root: string, top: string, written: string, real: string): boolean {
+  const first = written.startsWith('node_modules/') ? 0 : written.indexOf('/node_modules/');
+  if (first < 0) return false;
+  const base = written.slice(0, first);
+  let text: string;
+  try {
+    const modules = join(root, base, 'node_modules', '.modules.yaml');
+    if (!statSync(modules).isFile()) return false;
+    text = readFileSync(modules, 'utf8');
+  } catch {
+    return false;
+  }
+  const found = text.split('\n').filter((line) => line.startsWith('virtualStoreDir: ') || line.startsWith('  "virtualStoreDir": '));
+  if (found.length === 0) return false;
+  if (found.length > 1) return true;
+  let value = found[0]!;
+  value = value.startsWith('virtualStoreDir: ') ? value.slice('virtualStoreDir: '.length) : value.slice(value.indexOf(': "') + 3).replace(/,$/, '').replace(/"$/, '');
+  if (value === '' || /[\\"']/.test(value)) return true;
+  let store = value;
+  if (!value.startsWith('/')) {
+    let dir = `${top}${base === '' ? '' : `/${base}`}/node_modules`;
+    let rest = value;
+    for (;;) {
+      if (rest === '..') rest = '';
+      else if (rest.startsWith('../')) rest = rest.slice(3);
+      else break;
+      dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')));
+    }
+    store = rest === '' ? dir : `${dir}/${rest}`;
+  }
+  if (/\/\.{1,2}\/|\/\//.test(`${store}/`)) return true;
+  let storeStat;
+  try {
+    storeStat = statSync(store);
+  } catch {
+    return false;
+  }
+  for (let dir = real.slice(0, real.lastIndexOf('/')); dir !== ''; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))) {
+    try {
+      const s = statSync(dir);
+      if (s.dev === storeStat.dev && s.ino === storeStat.ino) return pnpmFromRepository(root, top, base, `.pnpm/${real.slice(dir.length + 1)}`, `${dir}/lock.yaml`);
+    } catch {
+      // not there
+    }
+  }
+  return false;
+}
+
 /** The package name a pnpm lock key begins with, `/` as `+` (`@scope+name@`); `file:` for pnpm 8's `file:…` keys. */
 function pnpmKeyName(key: string): string {
   if (key.startsWith('file:')) return 'file:';
@@ -141,7 +257,7 @@ function pnpmKeyName(key: string): string {
  * hashed, and a committed pnpm-lock.yaml names a package `file:../elsewhere` whose resolution is
  * `vendor/aitrail`.
  */
-function pnpmFromRepository(root: string, top: string, base: string, path: string): boolean {
+function pnpmFromRepository(root: string, top: string, base: string, path: string, storeLock?: string): boolean {
   const names = new Set<string>();
   let listed = new Set<string>();
   let none = false;
@@ -159,10 +275,17 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
     }
     listed = pnpmHoistedKeys(root, base, path);
   }
+  const lock = storeLock ?? join(root, base, 'node_modules', '.pnpm', 'lock.yaml');
+  // No pnpm lock: npm's layout, judged by npm's own record: packageDir's, else the top's (workspaces).
+  if (!isFileAt(lock)) {
+    if (none) return true;
+    if (storeLock !== undefined) return false;
+    return base === '' || isFileAt(join(root, base, 'node_modules', '.package-lock.json'))
+      ? npmFromRepository(root, top, base, `node_modules/${path}`)
+      : npmFromRepository(root, top, '', `${base}/node_modules/${path}`);
+  }
   let lines: string[];
   try {
-    const lock = join(root, base, 'node_modules', '.pnpm', 'lock.yaml');
-    if (!statSync(lock).isFile()) return none;
     lines = readFileSync(lock, 'utf8')
       .split('\n')
       .filter((line) => /^( {2}[^ ]| {4}resolution: )/.test(line));

@@ -227,11 +227,13 @@ function untrackedNodeModulesLines(): string[] {
  * for the path as written (nothing under node_modules tracked, a path beyond a link unknown): the
  * shims ran the repository's code. The candidate's real path (`realpath`, else `readlink -f`: one
  * process, only where node starts anyway, no git process unless it leads outside node_modules; none
- * at all for the top's `.bin/aitrail` with no link on the way, or npm's one link to
- * node_modules/aitrail/bin/aitrail.js, told by the shell's `-L` and `-ef`) is judged: outside the work tree, it is not the repository's;
+ * for the top's `.bin/aitrail` with no link on the way, or npm's one link to
+ * node_modules/aitrail/bin/aitrail.js, told by the shell's `-L` and `-ef`, whose package npm's record
+ * judges: one grep, aitrail_np) is judged: outside the work tree, it is not the repository's unless a pnpm
+ * store a committed .npmrc put there says so (aitrail_vo);
  * under the top's node_modules (or packageDir's, already found untracked), neither, unless pnpm's lock
- * there says the package came from a folder or tarball in the work tree (aitrail_pn); elsewhere in the
- * work tree, git is asked for it. pnpm's
+ * (or npm's record) there says the package came from a folder or tarball in the work tree (aitrail_pn,
+ * aitrail_np); elsewhere in the work tree, npm's record of the node_modules it lies under, then git, is asked for it. pnpm's
  * `.bin` files are sh wrappers that `exec node "$basedir/../<package>/<bin>"`: each such target is
  * judged too. A system with neither tool (macOS before 12.3) judges the path as written, as before.
  */
@@ -244,7 +246,14 @@ function ledIntoTrackedLines(): string[] {
     '    [ ! -L "$1" ] && return 1',
     // Not where pnpm installed (node_modules/.pnpm): its `node-linker=hoisted` copies a `file:` package into
     // node_modules/aitrail as npm does, and it is judged by pnpm's lock (aitrail_pn).
-    '    [ ! -e node_modules/.pnpm ] && [ ! -L node_modules/.pnpm ] && [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ] && return 1',
+    // npm copies a `file:` package (a tarball, or a folder with a committed .npmrc's `install-links=true`) into
+    // node_modules/aitrail as it unpacks one from a registry: its own record says where it came from (aitrail_np).
+    '    if [ ! -e node_modules/.pnpm ] && [ ! -L node_modules/.pnpm ] && [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ]; then',
+    '      [ -f node_modules/.package-lock.json ] || return 1',
+    '      if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
+    '      aitrail_np "" node_modules/aitrail/bin/aitrail.js',
+    '      return',
+    '    fi',
     '  fi',
     // Nothing there runs nothing: pnpm's wrapper names "$basedir/node", absent in every install; a strict
     // realpath (macOS's, busybox's) fails on it, and that failure refused every agent's commit.
@@ -261,7 +270,8 @@ function ledIntoTrackedLines(): string[] {
     '  aitrail_x=${aitrail_x%.}',
     '  aitrail_x=${aitrail_x%?}',
     '  if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
-    '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) return 1 ;; *) return 0 ;; esac',
+    // Outside the work tree: a pnpm store a committed .npmrc put there (`virtual-store-dir=../vs`) is judged by its lock (aitrail_vo).
+    '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) aitrail_vo "$1"; return ;; *) return 0 ;; esac',
     // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
     // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
@@ -271,6 +281,8 @@ function ledIntoTrackedLines(): string[] {
     // Under node_modules: a package pnpm installed is judged by where pnpm took it from (aitrail_pn).
     '  case $aitrail_x in node_modules/*) aitrail_pn "" "${aitrail_x#node_modules/}"; return ;; esac',
     '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) aitrail_pn "$d" "${aitrail_x#"$d/node_modules/"}"; return ;; esac; fi',
+    // Another folder's node_modules (a nested project, a workspace's own): npm's record there, else the top's (workspaces' keys).
+    '  case $aitrail_x in */node_modules/*) aitrail_nb=${aitrail_x%%/node_modules/*}; if [ -f "$aitrail_nb/node_modules/.package-lock.json" ]; then aitrail_np "$aitrail_nb" "${aitrail_x#"$aitrail_nb"/}" && return 0; else aitrail_np "" "$aitrail_x" && return 0; fi ;; esac',
     '  tracked "$aitrail_x"',
     '}',
     // Whether a real path in the work tree (`$1`, relative to the top) lies in a pnpm virtual store other than
@@ -305,6 +317,82 @@ function ledIntoTrackedLines(): string[] {
     '  while [ -n "$aitrail_q" ]; do [ "$aitrail_q" -ef . ] && return 0; aitrail_q=${aitrail_q%/*}; done',
     '  return 1',
     '}',
+    // npm's layout: a `file:` dependency on a tarball the repository commits (`file:aitrail.tgz`), or on a folder
+    // with a committed .npmrc saying `install-links=true` (also npm 11's `install-strategy=linked`, into
+    // node_modules/.store), is unpacked or copied under node_modules, untracked, as a registry package is.
+    // npm's own record of where it took each package, `<base>/node_modules/.package-lock.json` (npm 7+, written at
+    // every install, indented and ended as the project's package.json: the unit read from its second line), is
+    // read for the local ones (one grep: each `"resolved": "file:…"` or `"git+file:…"` line and the 4 before it,
+    // where its entry's key is): an entry whose key is a folder holding `$2` (the path under `<base>`) and whose
+    // source lands in the work tree (aitrail_pin, relative to `<base>`), or cannot be read (an escape, a
+    // `git+file:` not absolute or holding `%`, a key not found), is the repository's. No record: not judged.
+    'aitrail_np() {',
+    '  aitrail_nf=${1:+$1/}node_modules/.package-lock.json',
+    '  [ -f "$aitrail_nf" ] || return 1',
+    '  { IFS= read -r aitrail_l && IFS= read -r aitrail_l; } 2>/dev/null <"$aitrail_nf" || return 0',
+    "  aitrail_nu=${aitrail_l%%[!\t ]*}",
+    '  case $aitrail_nu in "") return 0 ;; esac',
+    '  aitrail_ng=$(grep -E -B 4 -e "^$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\"(file|git\\\\+file):" -- "$aitrail_nf" 2>/dev/null) || return 1',
+    '  aitrail_nk=',
+    '  aitrail_nr=1',
+    '  aitrail_po=$IFS',
+    "  IFS='",
+    "'",
+    '  set -f',
+    '  for aitrail_l in $aitrail_ng; do',
+    '    case $aitrail_l in',
+    '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""*)',
+    // A key not seen (more than 4 lines before): judged, as if on the path.
+    '        if [ -n "$aitrail_nk" ]; then case $2 in "$aitrail_nk"/*) ;; *) continue ;; esac; fi',
+    '        aitrail_l=${aitrail_l#"$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""}',
+    '        aitrail_l=${aitrail_l%\\"*}',
+    "        case $aitrail_l in *[\\\\\\\"]*) aitrail_nr=0; break ;; file:*) aitrail_nv=${aitrail_l#file:} ;; git+file:///*) aitrail_nv=${aitrail_l#git+file://}; aitrail_nv=${aitrail_nv%%#*} ;; *) aitrail_nr=0; break ;; esac",
+    "        case $aitrail_nv in *%*) aitrail_nr=0; break ;; esac",
+    '        aitrail_pin "$1" "$aitrail_nv" && { aitrail_nr=0; break; } ;;',
+    '      "$aitrail_nu$aitrail_nu\\""*\\"": {"*)',
+    '        aitrail_nk=${aitrail_l#"$aitrail_nu$aitrail_nu\\""}',
+    '        aitrail_nk=${aitrail_nk%\\"": {"*} ;;',
+    '      --|"$aitrail_nu$aitrail_nu}"*) aitrail_nk= ;;',
+    '    esac',
+    '  done',
+    '  IFS=$aitrail_po',
+    '  set +f',
+    '  return $aitrail_nr',
+    '}',
+    // A real path outside the work tree (aitrail_x) reached through `$1` (a path in it, as written): pnpm's
+    // `virtual-store-dir` in a committed .npmrc may put its store there (`../vs`, an absolute path): pnpm hard-links
+    // the committed `file:vendor/aitrail` into `<store>/aitrail@file+vendor+aitrail/…`, a copy outside the work
+    // tree. pnpm's `<base>/node_modules/.modules.yaml` (base: what comes before the first node_modules/ of `$1`)
+    // names the store (`virtualStoreDir`, relative to that node_modules; one grep, only where the file is): a real
+    // path under it is judged by the store's lock.yaml as the default store's (aitrail_pn). No such file, or a
+    // real path not under the store (a global install): not the repository's, as before.
+    'aitrail_vo() {',
+    '  case $1 in node_modules/*) aitrail_vb= ;; */node_modules/*) aitrail_vb=${1%%/node_modules/*} ;; *) return 1 ;; esac',
+    '  [ -f "${aitrail_vb:+$aitrail_vb/}node_modules/.modules.yaml" ] || return 1',
+    '  aitrail_vd=$(grep -E -e \'^(virtualStoreDir: |  "virtualStoreDir": )\' -- "${aitrail_vb:+$aitrail_vb/}node_modules/.modules.yaml" 2>/dev/null) || return 1',
+    '  case $aitrail_vd in "virtualStoreDir: "*) aitrail_vd=${aitrail_vd#virtualStoreDir: } ;; *) aitrail_vd=${aitrail_vd#*: \\"}; aitrail_vd=${aitrail_vd%,}; aitrail_vd=${aitrail_vd%\\"} ;; esac',
+    // Two lines, a quoted or escaped value: it cannot be read, the repository's.
+    "  case $aitrail_vd in ''|*[\\\\\\\"\\']*|*'",
+    "'*) return 0 ;; esac",
+    '  case $aitrail_vd in /*) aitrail_q=$aitrail_vd ;; *)',
+    '    aitrail_q=$aitrail_tp${aitrail_vb:+/$aitrail_vb}/node_modules',
+    '    aitrail_v=$aitrail_vd',
+    '    while :; do',
+    '      case $aitrail_v in ..) aitrail_v= ;; ../*) aitrail_v=${aitrail_v#../} ;; *) break ;; esac',
+    '      aitrail_q=${aitrail_q%/*}',
+    '    done',
+    '    aitrail_q=$aitrail_q${aitrail_v:+/$aitrail_v} ;;',
+    '  esac',
+    '  case $aitrail_q/ in */./*|*/../*|*//*) return 0 ;; esac',
+    '  aitrail_v=${aitrail_x%/*}',
+    '  while [ -n "$aitrail_v" ] && [ ! "$aitrail_v" -ef "$aitrail_q" ]; do aitrail_v=${aitrail_v%/*}; done',
+    '  [ -n "$aitrail_v" ] || return 1',
+    '  aitrail_py=$aitrail_v/lock.yaml',
+    '  aitrail_pn "$aitrail_vb" ".pnpm/${aitrail_x#"$aitrail_v"/}"',
+    '  aitrail_vr=$?',
+    '  aitrail_py=',
+    '  return $aitrail_vr',
+    '}',
     // A package under `<base>/node_modules` (`$2`: the path under it). pnpm hard-links or unpacks a `file:`
     // dependency on a folder or tarball the repository commits into its virtual store
     // (`.pnpm/aitrail@file+vendor+aitrail/…`), or, with `node-linker=hoisted` (a committed .npmrc), into
@@ -317,6 +405,7 @@ function ledIntoTrackedLines(): string[] {
     // judged (aitrail_pin); one in the work tree, one that cannot be read, or (a `file+` store folder) none at
     // all, counts as the repository\'s. No lock (npm\'s layout): not the repository\'s, as before.
     'aitrail_pn() {',
+    '  aitrail_pp=${aitrail_py:-${1:+$1/}node_modules/.pnpm/lock.yaml}',
     "  aitrail_pw=' '",
     '  aitrail_pz=',
     '  aitrail_px=',
@@ -367,8 +456,14 @@ function ledIntoTrackedLines(): string[] {
     '        set +f',
     '      fi ;;',
     '  esac',
-    '  if [ ! -f "${1:+$1/}node_modules/.pnpm/lock.yaml" ]; then [ -n "$aitrail_pz" ] && return 0; return 1; fi',
-    '  aitrail_pg=$(grep -E -e \'^(  [^ ]|    resolution: )\' -- "${1:+$1/}node_modules/.pnpm/lock.yaml" 2>/dev/null)',
+    // No pnpm lock: npm's layout, judged by npm's own record (aitrail_np): packageDir's, else the top's (workspaces).
+    '  if [ ! -f "$aitrail_pp" ]; then',
+    '    [ -n "$aitrail_pz" ] && return 0',
+    '    [ -n "$aitrail_py" ] && return 1',
+    '    if [ -z "$1" ] || [ -f "$1/node_modules/.package-lock.json" ]; then aitrail_np "$1" "node_modules/$2"; else aitrail_np "" "$1/node_modules/$2"; fi',
+    '    return',
+    '  fi',
+    '  aitrail_pg=$(grep -E -e \'^(  [^ ]|    resolution: )\' -- "$aitrail_pp" 2>/dev/null)',
     '  aitrail_pr=1',
     '  aitrail_pa=1',
     '  aitrail_pq=',

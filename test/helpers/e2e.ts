@@ -64,6 +64,13 @@ export function npmInstall(dir: string, packages: string[], flags: string[] = []
  */
 export function installPacked(dir: string, modules = dir): void {
   cpSync(join(packed().installed, 'node_modules'), join(modules, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+  // npm's record names the tarball relative to the project it installed: as npm would write it for `modules`
+  // (the hooks judge a `file:` source by it: one read as lying in the work tree is refused).
+  const record = join(modules, 'node_modules', '.package-lock.json');
+  if (existsSync(record)) {
+    const from = `"resolved": "file:${relative(packed().installed, packed().tarball)}"`;
+    writeFileSync(record, readFileSync(record, 'utf8').split(from).join(`"resolved": "file:${relative(modules, packed().tarball)}"`));
+  }
   const manifest = join(dir, 'package.json');
   const json = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { devDependencies?: Record<string, string> }) : {};
   json.devDependencies = { ...json.devDependencies, aitrail: `file:${relative(dir, packed().tarball)}` };
