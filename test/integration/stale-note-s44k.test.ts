@@ -80,6 +80,13 @@ describe('s44s-1 reviewed (s44k)', () => {
     const check = checked(work, 'refs/remotes/origin/main..squashed');
     expect(check.code, check.out).toBe(1);
     expect(check.violations.some((violation) => violation.sha === squashed && violation.model === 'qwen/qwen3-coder'), check.out).toBe(true);
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'squashed', 'refs/notes/ai']);
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toContain(squashed.slice(0, 12));
+    // blame: every line of the squashed commit under Qwen (commit-wide), none read line by line.
+    const blame = aitrail(work.dir, ['blame', '--format', 'json', '--no-cache']);
+    expect(blame.code, blame.stderr).toBe(0);
+    expect(JSON.parse(blame.stdout).totals).toMatchObject({ ai: 6, lineLevel: 0, byModel: { 'qwen/qwen3-coder': 6 } });
   });
 
   it('a squash of a branch whose note was copied (aitrail notes squash; a squash merge with the hooks) does not compose its line numbers into a note naming the squash commit', () => {
@@ -109,6 +116,9 @@ describe('s44s-1 reviewed (s44k)', () => {
       const check = checked(work, `refs/remotes/origin/main..${branch}`);
       expect(check.code, `${branch}: ${check.out}`).toBe(1);
       expect(check.violations.some((violation) => violation.sha === squashed && violation.model === 'qwen/qwen3-coder'), check.out).toBe(true);
+      const push = tryGit(work.dir, ['push', '--no-verify', 'origin', branch, 'refs/notes/ai']);
+      expect(push.code, `${branch}: ${push.stderr}`).not.toBe(0);
+      expect(push.stderr).toContain(squashed.slice(0, 12));
     }
   });
 });
