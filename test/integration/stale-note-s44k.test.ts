@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, installHooks, policyServer, tryGit, type JudgedViolation } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import type { TestRepo } from '../helpers/gitdir.js';
+import { laterThanNow, type TestRepo } from '../helpers/gitdir.js';
 
 // Session 44 (k): review of s44s-1 (a git-ai note written for another commit is read commit-wide).
 
@@ -104,9 +104,10 @@ describe('s44s-1 reviewed (s44k)', () => {
     work.git(['checkout', '-q', '-b', 'hooked', 'main']);
     installHooks(join(work.dir, '.git', 'hooks'), ['prepare-commit-msg', 'post-commit']);
     expect(tryGit(work.dir, ['merge', '-q', '--squash', 'feature']).code).toBe(0);
-    const made = tryGit(work.dir, ['commit', '-q', '-m', 'feat: aes rounds (squashed)'], { env: { AITRAIL: '0' } });
+    const made = tryGit(work.dir, ['commit', '-q', '-m', 'feat: aes rounds (squash merged)'], { env: { GIT_AUTHOR_DATE: laterThanNow(), GIT_COMMITTER_DATE: laterThanNow() } });
     expect(made.code, made.stderr).toBe(0);
     const hooked = work.git(['rev-parse', 'HEAD']);
+    expect(hooked).not.toBe(byHand);
     for (const [branch, squashed] of [['by-hand', byHand], ['hooked', hooked]] as const) {
       const note = work.git(['notes', '--ref', 'ai', 'show', squashed]);
       expect(note, branch).toContain(NOTE_KEYS.qwen);
