@@ -3,7 +3,7 @@ import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 import { readRevisionBlobs } from '../git/revision-blobs.js';
-import { filesAsWritten, foreignSources, wideBase } from './foreign-sources.js';
+import { foreignSources, wideBase, wideFiles } from './foreign-sources.js';
 import { composeFiles, type NoteSource } from './compose-files.js';
 import { writeNote } from '../git/write-note.js';
 import { freshNoteOf } from './fresh-note.js';
@@ -41,7 +41,7 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
   // Old commits per new commit, in the order git lists them (a squash lists the squashed commits oldest first).
   const olds = new Map<string, string[]>();
   for (const [old, commit] of pairs) olds.set(commit, [...(olds.get(commit) ?? []), old]);
-  const jobs: Array<{ commit: string; sources: NoteSource[]; current: string | null; wide: boolean }> = [];
+  const jobs: Array<{ commit: string; sources: NoteSource[]; current: string | null; foreign: NoteSource[] }> = [];
   for (const [commit, from] of olds) {
     const fresh = freshNoteOf(gitDir, commit);
     const named = from.map((old) => ({ rev: old, oid: usableNoteOid(entries.get(old)) })).filter((source): source is { rev: string; oid: string } => source.oid !== null);
@@ -79,11 +79,12 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
     }
     if (freshNote) sources.push({ note: freshNote, rev: commit });
     if (unreadable || sources.length === 0) continue;
-    jobs.push({ commit, sources, current: currentOid ? (got[named.length]?.content.toString('utf8') ?? null) : null, wide: foreign.length > 0 });
+    jobs.push({ commit, sources, current: currentOid ? (got[named.length]?.content.toString('utf8') ?? null) : null, foreign });
   }
   for (const job of jobs) {
-    const metadata = composeMetadata(job.sources.map((source) => source.note.metadata), job.wide ? wideBase(job.commit) : job.commit);
-    const note: NoteToWrite = { files: job.wide ? filesAsWritten(job.sources) : await composeFiles(top, job.commit, job.sources), ...metadata };
+    const wide = job.foreign.length > 0;
+    const metadata = composeMetadata(job.sources.map((source) => source.note.metadata), wide ? wideBase(job.commit) : job.commit);
+    const note: NoteToWrite = { files: wide ? await wideFiles(top, job.commit, job.sources, job.foreign) : await composeFiles(top, job.commit, job.sources), ...metadata };
     const text = serializeAuthorshipLog(note);
     if (text !== job.current) writeNote(top, DEFAULT_NOTES_REF, job.commit, text, { force: true });
   }

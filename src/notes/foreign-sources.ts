@@ -1,7 +1,7 @@
 import { baseBelongs, firstParentOf, mayNameParent } from '../core/notes/note-base.js';
 import type { NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { readRevisionObjects } from '../git/revision-blobs.js';
-import type { NoteSource } from './compose-files.js';
+import { composeFiles, type NoteSource } from './compose-files.js';
 
 const baseOf = (source: NoteSource): string | null => (typeof source.note.metadata.base_commit_sha === 'string' ? source.note.metadata.base_commit_sha : null);
 
@@ -27,23 +27,27 @@ export async function foreignSources(top: string, sources: readonly NoteSource[]
 export const wideBase = (commit: string): string => '0'.repeat(commit.length);
 
 /**
- * The files of a note composed commit-wide (wideBase): every source's files and entries as written,
- * none carried through a diff (the line numbers of a note written for another commit name no line
- * of any), so every session and prompt they attest stays attested, the note is never empty, and
- * nothing is dropped for lines the commit no longer adds.
+ * The files of a note composed commit-wide (wideBase) from `sources`, `foreign` among them: the
+ * foreign sources' files and entries as written (their line numbers name no line of any commit, so
+ * none is carried through a diff: every session and prompt they attest stays attested, the note is
+ * never empty, nothing is dropped for lines the commit no longer adds), then the other sources'
+ * carried to `commit` as any composition carries them (composeFiles), so a reader that takes the
+ * note line by line anyway (git-ai's, which reads `base_commit_sha` as the commit the note is on)
+ * finds their lines where they are, a later entry winning a line.
  */
-export function filesAsWritten(sources: readonly NoteSource[]): NoteToWrite['files'] {
+export async function wideFiles(top: string, commit: string, sources: readonly NoteSource[], foreign: readonly NoteSource[]): Promise<NoteToWrite['files']> {
   const byPath = new Map<string, Array<{ key: string; ranges: number[] }>>();
-  for (const source of sources) {
-    for (const [path, entries] of source.note.files) {
-      let kept = byPath.get(path);
-      if (!kept) byPath.set(path, (kept = []));
-      for (const entry of entries) {
-        const same = kept.find((held) => held.key === entry.key);
-        if (same) same.ranges.push(...entry.ranges);
-        else kept.push({ key: entry.key, ranges: [...entry.ranges] });
-      }
+  const add = (path: string, entries: ReadonlyArray<{ key: string; ranges: readonly number[] }>) => {
+    let kept = byPath.get(path);
+    if (!kept) byPath.set(path, (kept = []));
+    for (const entry of entries) {
+      const same = kept.find((held) => held.key === entry.key);
+      if (same) same.ranges.push(...entry.ranges);
+      else kept.push({ key: entry.key, ranges: [...entry.ranges] });
     }
-  }
+  };
+  for (const source of foreign) for (const [path, entries] of source.note.files) add(path, entries);
+  const others = sources.filter((source) => !foreign.includes(source));
+  if (others.length > 0) for (const file of await composeFiles(top, commit, others)) add(file.path, file.entries);
   return [...byPath].map(([path, entries]) => ({ path, entries }));
 }

@@ -77,6 +77,10 @@ describe('s44s-1 reviewed (s44k)', () => {
     expect(rebase.code, rebase.stderr).toBe(0);
     const squashed = work.git(['rev-parse', 'HEAD']);
     expect(work.git(['rev-list', '--count', 'main..HEAD'])).toBe('1');
+    // One note, written for no commit (read commit-wide), attesting both files: the copied one's entry as written, the other's carried.
+    const note = work.git(['notes', '--ref', 'ai', 'show', squashed]);
+    expect(note).toMatch(/^lib\/squashed-two\.ts\n {2}s_5a5a5a5a5a5a5a::t_9f8e7d6c5b4a32 1-3\nlib\/squashed-one\.ts\n {2}s_5a5a5a5a5a5a5a::t_9f8e7d6c5b4a32 1-3\n---\n/);
+    expect(note).toContain(`"base_commit_sha": "${'0'.repeat(40)}"`);
     const check = checked(work, 'refs/remotes/origin/main..squashed');
     expect(check.code, check.out).toBe(1);
     expect(check.violations.some((violation) => violation.sha === squashed && violation.model === 'qwen/qwen3-coder'), check.out).toBe(true);
