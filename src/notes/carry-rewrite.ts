@@ -2,8 +2,8 @@ import { composeMetadata, readNoteForRewrite } from '../core/notes/compose-note.
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
-import { readRevisionBlobs, readRevisionObjects } from '../git/revision-blobs.js';
-import { baseBelongs, firstParentOf, mayNameParent } from '../core/notes/note-base.js';
+import { readRevisionBlobs } from '../git/revision-blobs.js';
+import { foreignSources, wideBase, wideFiles } from './foreign-sources.js';
 import { composeFiles, type NoteSource } from './compose-files.js';
 import { writeNote } from '../git/write-note.js';
 import { freshNoteOf } from './fresh-note.js';
@@ -25,18 +25,6 @@ export function parseRewrites(text: string): Array<[string, string]> {
 
 
 
-const baseOf = (source: NoteSource): string | null => (typeof source.note.metadata.base_commit_sha === 'string' ? source.note.metadata.base_commit_sha : null);
-
-/** The sources whose note was not written for their commit (baseBelongs; parents read in one batch, only when a base names another commit). */
-async function foreignSources(top: string, sources: readonly NoteSource[]): Promise<NoteSource[]> {
-  const unsure = sources.filter((source) => !baseBelongs(baseOf(source), source.rev, source.rev));
-  if (unsure.length === 0) return [];
-  const asked = unsure.filter((source) => mayNameParent(baseOf(source)));
-  const objects = await readRevisionObjects(top, asked.map((source) => source.rev)).catch(() => asked.map(() => null));
-  const parents = new Map(asked.map((source, at) => [source.rev, objects[at]?.type === 'commit' ? firstParentOf(objects[at]!.content) : null]));
-  return unsure.filter((source) => !parents.has(source.rev) || !baseBelongs(baseOf(source), source.rev, parents.get(source.rev) ?? null));
-}
-
 /**
  * The note of each rewritten commit, recomputed from its old commits' notes (several for a
  * squash or fixup, oldest first; also the note post-commit just wrote for it, after an amend or a
@@ -53,7 +41,7 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
   // Old commits per new commit, in the order git lists them (a squash lists the squashed commits oldest first).
   const olds = new Map<string, string[]>();
   for (const [old, commit] of pairs) olds.set(commit, [...(olds.get(commit) ?? []), old]);
-  const jobs: Array<{ commit: string; sources: NoteSource[]; current: string | null }> = [];
+  const jobs: Array<{ commit: string; sources: NoteSource[]; current: string | null; foreign: NoteSource[] }> = [];
   for (const [commit, from] of olds) {
     const fresh = freshNoteOf(gitDir, commit);
     const named = from.map((old) => ({ rev: old, oid: usableNoteOid(entries.get(old)) })).filter((source): source is { rev: string; oid: string } => source.oid !== null);
@@ -71,26 +59,32 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
       }
     });
     // A note written for another commit than the old one (copied there by an unhooked amend or
-    // rebase): its line numbers cannot be carried. It goes over as it is (its base still naming that
-    // other commit, so every reader takes it for the whole commit), never composed into a note that
-    // would name the new commit.
+    // rebase): its line numbers cannot be carried. Alone, it goes over as it is (its base still
+    // naming that other commit, so every reader takes it for the whole commit). With other notes (a
+    // squash or fixup, whose copy git joined into one unreadable note; an amend's fresh note), all
+    // are composed into one note written for no commit (wideBase): every model each names is the
+    // whole commit's, none dropped, none given lines by number.
     const foreign = await foreignSources(top, sources);
-    if (foreign.length > 0) {
-      warnings.push(recordMessages.rewriteForeign(foreign[0]!.rev, commit));
-      if (!currentOid) {
-        const at = named.findIndex((source) => source.rev === foreign[0]!.rev);
-        writeNote(top, DEFAULT_NOTES_REF, commit, got[at]!.content.toString('utf8'), { force: true });
-      }
-      continue;
-    }
     // Last, as the newest: the note post-commit just wrote for this very commit (its text, in <git dir>/aitrail/last-note).
     const freshNote = fresh === null ? null : readNoteForRewrite(fresh);
+    if (foreign.length > 0) {
+      warnings.push(recordMessages.rewriteForeign(foreign[0]!.rev, commit));
+      if ((sources.length === 1 && !freshNote) || unreadable) {
+        if (!currentOid) {
+          const at = named.findIndex((source) => source.rev === foreign[0]!.rev);
+          writeNote(top, DEFAULT_NOTES_REF, commit, got[at]!.content.toString('utf8'), { force: true });
+        }
+        continue;
+      }
+    }
     if (freshNote) sources.push({ note: freshNote, rev: commit });
     if (unreadable || sources.length === 0) continue;
-    jobs.push({ commit, sources, current: currentOid ? (got[named.length]?.content.toString('utf8') ?? null) : null });
+    jobs.push({ commit, sources, current: currentOid ? (got[named.length]?.content.toString('utf8') ?? null) : null, foreign });
   }
   for (const job of jobs) {
-    const note: NoteToWrite = { files: await composeFiles(top, job.commit, job.sources), ...composeMetadata(job.sources.map((source) => source.note.metadata), job.commit) };
+    const wide = job.foreign.length > 0;
+    const metadata = composeMetadata(job.sources.map((source) => source.note.metadata), wide ? wideBase(job.commit) : job.commit);
+    const note: NoteToWrite = { files: wide ? await wideFiles(top, job.commit, job.sources, job.foreign) : await composeFiles(top, job.commit, job.sources), ...metadata };
     const text = serializeAuthorshipLog(note);
     if (text !== job.current) writeNote(top, DEFAULT_NOTES_REF, job.commit, text, { force: true });
   }

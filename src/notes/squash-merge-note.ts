@@ -10,6 +10,7 @@ import { readRevisionBlobs } from '../git/revision-blobs.js';
 import { commitsFromTips } from '../git/rev-list.js';
 import { writeNote } from '../git/write-note.js';
 import { composeFiles, type NoteSource } from './compose-files.js';
+import { foreignSources, wideBase, wideFiles } from './foreign-sources.js';
 import { recordMessages } from './messages.js';
 import { usableNoteOid } from './note-size-limit.js';
 
@@ -68,7 +69,10 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
   }
   const own = commit.own === null ? null : readNoteForRewrite(commit.own);
   if (own) sources.push({ note: own, rev: head });
-  const note: NoteToWrite = { files: await composeFiles(top, head, sources), ...composeMetadata(sources.map((source) => source.note.metadata), head) };
+  // A source note written for another commit (copied by an unhooked amend or rebase): its line numbers name no line; the composed note is commit-wide (foreign-sources.ts).
+  const foreign = await foreignSources(top, sources);
+  const wide = foreign.length > 0;
+  const note: NoteToWrite = { files: wide ? await wideFiles(top, head, sources, foreign) : await composeFiles(top, head, sources), ...composeMetadata(sources.map((source) => source.note.metadata), wide ? wideBase(head) : head) };
   if (note.files.length === 0) return [];
   const text = serializeAuthorshipLog(note);
   if (text !== current) writeNote(top, DEFAULT_NOTES_REF, head, text, { force: current !== null });

@@ -10,6 +10,7 @@ import { commitsBetween } from '../git/rev-list.js';
 import { readRevisionBlobs } from '../git/revision-blobs.js';
 import { writeNote } from '../git/write-note.js';
 import { composeFiles } from './compose-files.js';
+import { foreignSources, wideBase, wideFiles } from './foreign-sources.js';
 import { recordMessages } from './messages.js';
 import { NOTE_SIZE_LIMIT } from './note-size-limit.js';
 
@@ -62,7 +63,11 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
     const note = texts[index] ? readNoteForRewrite(texts[index]!.content.toString('utf8')) : null;
     if (note) sources.push({ commit, note });
   });
-  const note: NoteToWrite = { files: await composeFiles(options.cwd, onto, sources.map((source) => ({ note: source.note, rev: source.commit }))), ...composeMetadata(sources.map((source) => source.note.metadata), onto) };
+  const carried = sources.map((source) => ({ note: source.note, rev: source.commit }));
+  // A source note written for another commit (copied by an unhooked amend or rebase): its line numbers name no line; the composed note is commit-wide (foreign-sources.ts).
+  const foreign = await foreignSources(options.cwd, carried);
+  const wide = foreign.length > 0;
+  const note: NoteToWrite = { files: wide ? await wideFiles(options.cwd, onto, carried, foreign) : await composeFiles(options.cwd, onto, carried), ...composeMetadata(sources.map((source) => source.note.metadata), wide ? wideBase(onto) : onto) };
   if (note.files.length === 0) return result('empty', recordMessages.squashEmpty(onto));
   const text = serializeAuthorshipLog(note);
   const existing = current?.type === 'blob' ? texts[noted.length]?.content.toString('utf8') : undefined;
