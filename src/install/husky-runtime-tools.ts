@@ -12,9 +12,16 @@ import { executable, shipped } from './binary-reachable.js';
  * node_modules/.bin first on PATH (absolute), so there `dirname` and `basename` are its too.
  */
 export const HUSKY_RUNTIME_TOOLS = ['sh', 'dirname', 'basename'] as const;
+/**
+ * The programs aitrail's own lines in `.husky/<hook>` (husky-block.ts: its gates, planted-env.ts, the
+ * stdin keeping, post-checkout's copy) and aitrail itself (`#!/usr/bin/env node`, git spawned by name)
+ * run by name under husky's PATH, the relative `node_modules/.bin` first: a committed `file:` package's
+ * `"bin": {"git": …}` answered aitrail's git questions at every agent commit (replayed).
+ */
+export const HUSKY_BLOCK_TOOLS = ['git', 'node', 'grep', 'tail', 'mktemp', 'cat', 'rm', 'cp'] as const;
 
 export interface ShadowedTool {
-  tool: (typeof HUSKY_RUNTIME_TOOLS)[number];
+  tool: (typeof HUSKY_RUNTIME_TOOLS)[number] | (typeof HUSKY_BLOCK_TOOLS)[number];
   /** The program husky's runtime would run, absolute. */
   path: string;
 }
@@ -46,7 +53,7 @@ export async function huskyRuntimeShadowed(root: string, env: NodeJS.ProcessEnv,
   const found: ShadowedTool[] = [];
   const seen = new Set<string>();
   const bins = [...new Set(['', packageDir])].map((dir) => join(root, dir, 'node_modules', '.bin'));
-  for (const tool of HUSKY_RUNTIME_TOOLS) {
+  for (const tool of [...HUSKY_RUNTIME_TOOLS, ...HUSKY_BLOCK_TOOLS]) {
     const candidates = [...bins.map((bin) => join(bin, tool)), firstOnPath(root, tool, env.PATH ?? '')];
     for (const candidate of candidates) {
       if (candidate === undefined || seen.has(candidate) || !executable(candidate) || !isFileAt(candidate)) continue;
@@ -70,12 +77,21 @@ function leadsTo(root: string, path: string): string {
 
 /** One line for each husky hook in `aitrail status`: the message below them says the rest. */
 export function huskyShadowedNote(shadowed: readonly ShadowedTool[]): string {
-  return `never runs: husky's runtime runs the repository's ${shadowed.map(({ tool }) => tool).join(', ')} (see the warning below)`;
+  const tools = shadowed.map(({ tool }) => tool).join(', ');
+  return shadowed.some(({ tool }) => (HUSKY_RUNTIME_TOOLS as readonly string[]).includes(tool))
+    ? `never runs: husky's runtime runs the repository's ${tools} (see the warning below)`
+    : `runs the repository's ${tools} (see the warning below)`;
 }
 
 /** What to say when `shadowed` is not empty: what runs instead, what it means, and the way out. */
 export function huskyShadowedMessage(root: string, shadowed: readonly ShadowedTool[]): string {
   const show = (path: string) => relative(root, path).split(sep).join('/');
-  const named = shadowed.map(({ tool, path }) => `${show(path)}${leadsTo(root, path)} (as ${tool})`).join(', ');
-  return `husky's runtime (.husky/_/h) runs ${named}, which the repository provides: git runs none of the .husky files as written, aitrail's lines neither, so commits are neither recorded nor checked (pre-push too). Remove the package that links it (a file: or link: dependency in package.json), or run aitrail's own hooks instead of husky's: git config --unset core.hooksPath && aitrail init --mode git (husky's prepare script sets core.hooksPath again at the next npm install)`;
+  const named = (tools: readonly ShadowedTool[]) => tools.map(({ tool, path }) => `${show(path)}${leadsTo(root, path)} (as ${tool})`).join(', ');
+  const runtime = shadowed.filter(({ tool }) => (HUSKY_RUNTIME_TOOLS as readonly string[]).includes(tool));
+  const block = shadowed.filter(({ tool }) => !(HUSKY_RUNTIME_TOOLS as readonly string[]).includes(tool));
+  const what = [
+    ...(runtime.length > 0 ? [`husky's runtime (.husky/_/h) runs ${named(runtime)}, which the repository provides: git runs none of the .husky files as written, aitrail's lines neither, so commits are neither recorded nor checked (pre-push too)`] : []),
+    ...(block.length > 0 ? [`aitrail's lines in .husky (and aitrail itself) run ${named(block)} under husky's PATH, which the repository provides: what they record and judge is what that program answers`] : []),
+  ].join('; ');
+  return `${what}. Remove the package that links it (a file: or link: dependency in package.json), or run aitrail's own hooks instead of husky's: git config --unset core.hooksPath && aitrail init --mode git (husky's prepare script sets core.hooksPath again at the next npm install)`;
 }

@@ -81,6 +81,24 @@ describe('husky\'s runtime runs the repository\'s sh (session 44)', () => {
     expect(status).toContain('node_modules/.bin/dirname -> vendor/fake/run.sh (as dirname), dirname (as dirname), which the repository provides');
   });
 
+  it('a committed file: package whose bin is git: aitrail\'s lines and aitrail itself would run it under husky\'s PATH; said, and the git-mode way out runs none of it', () => {
+    const { repo, marker, env, init } = huskyRepoWithBin('git', true);
+    expect(init.code).not.toBe(0);
+    expect(init.stdout).toContain("aitrail's lines in .husky (and aitrail itself) run node_modules/.bin/git -> vendor/fake/run.sh (as git) under husky's PATH, which the repository provides");
+    const json = JSON.parse(aitrail(repo.dir, ['status', '--format', 'json'], { env }).stdout) as StatusJson;
+    expect(json.hooks.filter((hook) => hook.state === 'husky').every((hook) => !hook.active && /runs the repository's git/.test(hook.note ?? ''))).toBe(true);
+    expect(tryGit(repo.dir, ['config', '--unset', 'core.hooksPath']).code).toBe(0);
+    expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', 'a.txt']);
+    // The person's own git started by its path (a GUI, an IDE), husky's relative .bin first on the hooks' PATH.
+    const gitPath = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    const refused = spawnSync(gitPath, ['commit', '-q', '-m', 'feat: by qwen'], { cwd: repo.dir, env: { ...env, PATH: `node_modules/.bin:${env.PATH ?? ''}`, AITRAIL_MODEL: 'qwen/qwen3-coder' }, encoding: 'utf8' });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('model-denied');
+    expect(existsSync(marker)).toBe(false);
+  });
+
   it('a package from a folder outside the work tree whose bin is sh is no tool of the repository\'s: husky mode is healthy', () => {
     const { repo, env, init } = huskyRepoWithBin('sh', false);
     expect(init.code, init.stdout).toBe(0);
