@@ -5,6 +5,7 @@ import { initHooks, uninstallHooks, type InitOptions } from './init-hooks.js';
 import type { HookChange } from './git-hooks.js';
 import { locateRepo } from '../git/repo.js';
 import { binaryMissingNote, hookBinary } from './binary-reachable.js';
+import { huskyRuntimeShadowed, huskyShadowedMessage } from './husky-runtime-tools.js';
 import { writeStdout } from '../io/stdout.js';
 import { writeStderr } from '../io/write-fd.js';
 
@@ -67,6 +68,9 @@ export async function runInit(args: InitOptions & { cwd?: string; agents?: strin
   const binary = await hookBinary(result.root, process.env, { bare, packageDir: result.packageDir });
   if (binary === undefined) out.push(binaryMissingNote(bare));
   else if (!bare) out.push(`The hooks run ${show(result.root, binary)}${result.packageDir === '' ? '' : ` (the package in ${sanitize(result.packageDir)}/), from any folder of the repository`}.`);
+  // husky's runtime running a tool of the repository's in place of sh (or dirname, basename): none of the .husky lines run.
+  const shadowed = result.mode === 'husky' ? await huskyRuntimeShadowed(result.root, process.env, result.packageDir) : [];
+  if (shadowed.length > 0) out.push(`Warning: ${sanitize(huskyShadowedMessage(result.root, shadowed))}.`);
   if (!bare) {
     const { misnamedInWorkTree } = await import('../config/load.js');
     for (const file of misnamedInWorkTree(result.root, args.cwd ?? process.cwd())) out.push(`Warning: ${sanitize(file.name)} looks meant as aitrail's config, but no command reads it (${sanitize(file.hint)}).`);
@@ -84,13 +88,13 @@ export async function runInit(args: InitOptions & { cwd?: string; agents?: strin
     // Each worktree that got the hooks here keeps its own stamp (its git dir), read against its own config files.
     for (const other of result.worktrees ?? []) await stampAtInstall(other.root, other.gitDir, process.env);
   }
-  if (changed.length > 0 && refused.length === 0 && !bare) {
+  if (changed.length > 0 && refused.length === 0 && shadowed.length === 0 && !bare) {
     out.push('Next: commit as usual. Agents are detected automatically; otherwise declare the model with');
     out.push("  'aitrail use <model>' (e.g. aitrail use anthropic/claude-opus-4.6) or AITRAIL_MODEL=<model> git commit …");
     out.push("Check what a commit would record now: 'aitrail status'.");
   }
   writeStdout(`${out.join('\n')}\n`);
-  return refused.length > 0 ? ExitCode.usage : ExitCode.ok;
+  return refused.length > 0 || shadowed.length > 0 ? ExitCode.usage : ExitCode.ok;
 }
 
 /** `aitrail uninstall`: remove exactly what init added. */

@@ -12,7 +12,7 @@ export interface HookStatus {
   hook: InstalledHook;
   state: HookInstallState;
   path: string;
-  /** False when the file is there but git will not run it (husky not active, outdated shim…). */
+  /** False when the file is there but git will not run it (husky not active, outdated shim…), or husky runs a tool of the repository's in its place or under it (husky-runtime-tools.ts). */
   active: boolean;
   note?: string;
   /** husky: the package folder whose node_modules/.bin aitrail's block tries first ('' = the work tree top). */

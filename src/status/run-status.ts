@@ -10,6 +10,7 @@ import { gitPath } from '../git/git-path.js';
 import { locateRepo } from '../git/repo.js';
 import { gatherCommitTimeSignals } from '../hooks/commit-time-signals.js';
 import { hookStatuses } from './hook-status.js';
+import { huskyRuntimeShadowed, huskyShadowedMessage, huskyShadowedNote } from '../install/husky-runtime-tools.js';
 import { binaryMissingNote, hookBinary } from '../install/binary-reachable.js';
 import { PACKAGE_DIR_KEY, recordedPackageDir } from '../install/package-dir.js';
 import { hookManagers, hooksAtRisk, installCommand, managerAdvice } from '../install/hook-managers.js';
@@ -42,7 +43,12 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const hooksPath = settings.get('core.hookspath');
   const recorded = repo.bare ? '' : await recordedPackageDir(repo.root, settings.get(PACKAGE_DIR_KEY.toLowerCase()) ?? '');
   const managers = repo.bare ? [] : await hookManagers(repo.root, recorded);
-  const hooks = hookStatuses(repo.root, hooksDir, hooksPath, repo.bare, managers);
+  const listed = hookStatuses(repo.root, hooksDir, hooksPath, repo.bare, managers);
+  // husky's runtime running the repository's sh (or dirname, basename): git runs none of the .husky lines, aitrail's neither.
+  const activePackage = listed.find((hook) => hook.state === 'husky' && hook.active)?.packageDir;
+  const shadowed = activePackage === undefined ? [] : await huskyRuntimeShadowed(repo.root, process.env, activePackage);
+  const shadowNote = shadowed.length === 0 ? '' : huskyShadowedMessage(repo.root, shadowed);
+  const hooks = listed.map((hook) => (shadowNote !== '' && hook.state === 'husky' && hook.active ? { ...hook, active: false, note: huskyShadowedNote(shadowed) } : hook));
   const { cachedIn, loadConfig, misnamedInWorkTree } = await import('../config/load.js');
   const { resolveConfig } = await import('../config/defaults.js');
   const loaded = await loadConfig(repo.root, { ...(args.config ? { configFile: args.config } : {}), ...cachedIn(repo) });
@@ -51,12 +57,12 @@ export async function runStatus(args: StatusArgs): Promise<number> {
   const signals = await gatherCommitTimeSignals(repo.root, repo.gitDir, process.env);
   const attributions = repo.bare ? [] : detectAtCommitTime('', signals, { detect: config.detect, trailerKey: config.trailer.key });
   // husky's own switch: HUSKY=0 makes husky run no hook at all, aitrail's lines included.
-  const huskyOff = process.env.HUSKY === '0' && hooks.some((hook) => hook.state === 'husky' && hook.active);
+  const huskyOff = process.env.HUSKY === '0' && listed.some((hook) => hook.state === 'husky' && hook.active);
   const disabled = process.env.AITRAIL === '0' || huskyOff;
   // lefthook's and simple-git-hooks' own switches: their hooks then run nothing, aitrail's shim included.
   const managerOff = process.env.LEFTHOOK === '0' && hooks.some((hook) => hook.state === 'lefthook' && hook.active) ? 'LEFTHOOK=0' : process.env.SKIP_SIMPLE_GIT_HOOKS === '1' && hooks.some((hook) => hook.state === 'simple-git-hooks' && hook.active) ? 'SKIP_SIMPLE_GIT_HOOKS=1' : '';
   // husky's block names its package itself; git-mode shims read the folder init recorded.
-  const huskyPackage = hooks.find((hook) => hook.state === 'husky' && hook.active)?.packageDir;
+  const huskyPackage = listed.find((hook) => hook.state === 'husky' && hook.active)?.packageDir;
   const packageDir = repo.bare ? '' : (huskyPackage ?? recorded);
   const binary = (await hookBinary(repo.root, process.env, { bare: repo.bare, packageDir })) ?? null;
   const record = attributions.map((a) => ({ agent: a.agent, model: a.model, trailer: `${config.trailer.key}: ${trailerValue(a)}`, evidence: a.evidence }));
@@ -126,7 +132,8 @@ export async function runStatus(args: StatusArgs): Promise<number> {
     }
   }
   const inactive = hooks.filter((hook) => !hook.active);
-  if (inactive.length > 0 && hooksPath && inactive.every((hook) => hook.state === 'husky')) out.push("Next: run 'npx husky' (or 'npm install') in this work tree to set husky's runtime up.");
+  if (shadowNote !== '') out.push(`Warning: ${sanitize(shadowNote)}.`);
+  else if (inactive.length > 0 && hooksPath && inactive.every((hook) => hook.state === 'husky')) out.push("Next: run 'npx husky' (or 'npm install') in this work tree to set husky's runtime up.");
   else if (inactive.some((hook) => hook.state === 'lefthook' || hook.state === 'simple-git-hooks')) {
     const names = [...new Set(inactive.map((hook) => hook.state).filter((state): state is 'lefthook' | 'simple-git-hooks' => state === 'lefthook' || state === 'simple-git-hooks'))];
     out.push(`Next: make ${names.join(' and ')} run aitrail's shims (above), then ${names.map((name) => `'${installCommand(name)}'`).join(' and ')}.`);
