@@ -108,19 +108,31 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
 }
 
 /**
- * The side of a range that names the remote's default branch (the ref `check` with no range reads
- * the policy at: same ref, same commit), or null. By the ref the side's name resolves to, never by
- * its commit alone: a branch tip an attacker set equal to a fork's `main` is not named by it.
+ * The side of a range that names the remote's default branch, or null: `origin`'s (else the only
+ * remote's) `HEAD`, `main` or `master` as fetched, the same ref by `rev-parse --symbolic-full-name`
+ * and the same commit. By the ref the side's name resolves to, never by its commit alone: a branch
+ * tip an attacker set equal to a fork's `main` is not named by it. Not through HEAD's upstream
+ * remote, which `check` with no range tries first: a branch checked out from a contributor's fork
+ * (`git switch -c pr alice/main`) makes that remote the fork, so `origin/main...alice/main` (or
+ * `...@{u}`) would be judged by the pull request's own policy alone. Nor when the other side names a
+ * remote-tracking ref of another remote (`upstream/main...origin/main`, the fork cloned as
+ * `origin`): which remote holds the target cannot be told, so both tips' policies judge.
  */
 async function namedDefaultBranch(repoDir: string, sides: readonly (readonly [string, string])[]): Promise<{ name: string; commit: string; ref: string } | null> {
-  const found = await remoteDefaultBranch(repoDir);
-  if ('tried' in found) return null;
+  const remotes = await remoteNames(repoDir);
+  const remote = remotes.includes('origin') ? 'origin' : remotes.length === 1 ? (remotes[0] as string) : null;
+  const found = remote === null ? null : await firstRefCommit(repoDir, remoteDefaultRefs(remote));
+  if (!found) return null;
   const candidates = sides.filter(([, commit]) => commit === found.commit);
   if (candidates.length === 0) return null;
   const [wanted, ...names] = await Promise.all([symbolicFullName(repoDir, found.ref), ...candidates.map(([name]) => symbolicFullName(repoDir, name))]);
   const index = wanted === null ? -1 : names.indexOf(wanted);
   const side = candidates[index];
-  return side ? { name: side[0], commit: side[1], ref: wanted as string } : null;
+  if (!side) return null;
+  const other = sides.find((each) => each !== side);
+  const otherRef = other === undefined ? null : await symbolicFullName(repoDir, other[0]);
+  if (otherRef !== null && otherRef.startsWith('refs/remotes/') && !otherRef.startsWith(`refs/remotes/${remote}/`)) return null;
+  return { name: side[0], commit: side[1], ref: wanted as string };
 }
 
 /**
