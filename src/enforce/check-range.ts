@@ -115,8 +115,8 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
  * remote, which `check` with no range tries first: a branch checked out from a contributor's fork
  * (`git switch -c pr alice/main`) makes that remote the fork, so `origin/main...alice/main` (or
  * `...@{u}`) would be judged by the pull request's own policy alone. Nor when the other side names a
- * remote-tracking ref of another remote (`upstream/main...origin/main`, the fork cloned as
- * `origin`): which remote holds the target cannot be told, so both tips' policies judge.
+ * remote-tracking ref of another configured remote (`upstream/main...origin/main`, the fork cloned
+ * as `origin`; not `refs/remotes/pull/1/merge`, actions/checkout's): which remote holds the target cannot be told, so both tips' policies judge.
  */
 async function namedDefaultBranch(repoDir: string, sides: readonly (readonly [string, string])[]): Promise<{ name: string; commit: string; ref: string } | null> {
   const remotes = await remoteNames(repoDir);
@@ -131,7 +131,7 @@ async function namedDefaultBranch(repoDir: string, sides: readonly (readonly [st
   if (!side) return null;
   const other = sides.find((each) => each !== side);
   const otherRef = other === undefined ? null : await symbolicFullName(repoDir, other[0]);
-  if (otherRef !== null && otherRef.startsWith('refs/remotes/') && !otherRef.startsWith(`refs/remotes/${remote}/`)) return null;
+  if (otherRef !== null && remotes.some((name) => name !== remote && otherRef.startsWith(`refs/remotes/${name}/`))) return null;
   return { name: side[0], commit: side[1], ref: wanted as string };
 }
 

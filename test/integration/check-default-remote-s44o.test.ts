@@ -49,4 +49,21 @@ describe("s44o-1: A...B's target is never a contributor's fork's default branch"
     work.git(['switch', '-q', '-c', 'contrib', 'origin/main']);
     for (const range of ['upstream/main...origin/main', 'origin/main...upstream/main', 'upstream/main...origin']) expectRefused(work.dir, range, qwen);
   });
+
+  it("an honest pull request fetched as actions/checkout does (refs/remotes/pull/1/head, no remote of that name): origin/main...pull/1/head is judged by main's policy alone", () => {
+    const { work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: [] });
+    work.git(['checkout', '-q', '-b', 'feature']);
+    const hand = work.commit('feat: by hand\n', { 'src/hand.ts': 'export const h = 1;\n' });
+    work.git(['checkout', '-q', 'main']);
+    work.commit('chore: allow qwen\n', { '.aitrailrc.yml': 'policy:\n  deny: []\n' });
+    work.commit(`feat: main's own\n\n${QWEN}\n`, { 'src/main.ts': 'export const m = 1;\n' });
+    work.git(['push', '-q', 'origin', 'main']);
+    work.git(['update-ref', 'refs/remotes/pull/1/head', hand]);
+    work.git(['checkout', '-q', '--detach', hand]);
+    for (const range of ['origin/main...pull/1/head', 'pull/1/head...origin/main']) {
+      const check = aitrail(work.dir, ['check', range]);
+      expect(check.code, `${range}: ${check.stdout}${check.stderr}`).toBe(0);
+      expect(check.stderr).toContain('the remote default branch origin/main]');
+    }
+  });
 });
