@@ -87,7 +87,10 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   const right = match[3] || 'HEAD';
   const rightCommit = await resolveCommit(repoDir, right, STORED);
   if (!rightCommit) throw new GitError(`unknown revision '${right}' in range '${range}'.\nCheck the range: it must name commits of this repository.`, ['rev-parse'], 128, '');
-  if (pinned) return pin({ revisions, label: range, base: leftCommit, baseLabel: `tip of ${left}` });
+  // The same commits whichever side is written first, in the same order: git lists commits of one
+  // date in the order of the tips given, so `A...B` and `B...A` are walked as their tips' ids sorted.
+  const walked = ['--end-of-options', [leftCommit, rightCommit].sort().join('...')];
+  if (pinned) return pin({ revisions: walked, label: range, base: leftCommit, baseLabel: `tip of ${left}` });
   // `A...B` judges both sides' own commits: A's tip is among them unless it is in B's history, and a
   // policy read there would be one the judged commits chose (`check HEAD...origin/main`, the branch
   // written first, judged by its own loosened config). B in A's history: the range is `B..A`, read at B.
@@ -100,9 +103,6 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
     [left, leftCommit],
     [right, rightCommit],
   ]);
-  // The same commits whichever side is written first, in the same order: git lists commits of one
-  // date in the order of the tips given, so `A...B` and `B...A` are walked as their tips' ids sorted.
-  const walked = ['--end-of-options', [leftCommit, rightCommit].sort().join('...')];
   if (target) return { revisions: walked, label: range, base: target.commit, baseLabel: `tip of ${target.name}, the remote default branch ${target.ref.replace(/^refs\/remotes\//, '')}` };
   return { revisions: walked, label: range, base: leftCommit, baseLabel: `tip of ${left}`, otherTip: rightCommit, otherLabel: `tip of ${right}` };
 }
