@@ -54,7 +54,7 @@ export async function remoteDefaultBranch(repoDir: string): Promise<{ ref: strin
  * commits judged: `--policy-from <rev>` names it for any range; else `A..B` reads it at `A`
  * (the caller, e.g. CI, names the target branch there — not a merge base the branch author
  * picked); `A...B` at `A`'s tip, or at `B`'s when it is in `A`'s history (`B..A`; never at a judged
- * commit), and when both sides hold commits of their own, at the side naming the remote's default
+ * commit), and when both sides hold commits of their own, at the side naming origin's default
  * branch, else by B's tip's policy too (`otherTip`, checkReport); the default (no range) judges the commits not on the remote's
  * default branch, by that branch's policy, and is an error (GitError, exit 3) when no such
  * branch is known; a range without a base (`check feature`) reads it on the remote's default
