@@ -116,7 +116,8 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
  * (`git switch -c pr alice/main`) makes that remote the fork, so `origin/main...alice/main` (or
  * `...@{u}`) would be judged by the pull request's own policy alone. Nor when the other side names a
  * remote-tracking ref of another configured remote (`upstream/main...origin/main`, the fork cloned
- * as `origin`; not `refs/remotes/pull/1/merge`, actions/checkout's): which remote holds the target cannot be told, so both tips' policies judge.
+ * as `origin`; not `refs/remotes/pull/1/merge`, actions/checkout's): which remote holds the target
+ * cannot be told, so both tips' policies judge.
  */
 async function namedDefaultBranch(repoDir: string, sides: readonly (readonly [string, string])[]): Promise<{ name: string; commit: string; ref: string } | null> {
   const remotes = await remoteNames(repoDir);
