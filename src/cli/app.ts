@@ -216,7 +216,9 @@ function unknownOptionInHelp(given: string[], modules: { command: AnyCommandModu
   for (const token of given.slice(0, end === -1 ? given.length : end)) {
     if (!token.startsWith('-') || token === '-') continue;
     if (gitFlags && splitBlameFlags([token]).unknown.length === 0) continue;
-    const names = token.startsWith('--') ? [token.slice(2).split('=')[0]!] : [...token.slice(1).split('=')[0]!];
+    // A negative number is a value (`-n -1`), and a short option's letters end where its value begins, as yargs reads them (`-n5`, `-qn5`).
+    if (/^-\d/.test(token)) continue;
+    const names = token.startsWith('--') ? [token.slice(2).split('=')[0]!] : [.../^-([A-Za-z]*)/.exec(token)![1]!];
     const unknown = names.find((option) => !known.has(option) && !(option.startsWith('no-') && known.has(option.slice(3))));
     if (unknown !== undefined) return new UsageError(cliMessages.unknownOption(sanitize(token.split('=')[0]!, { max: 60 }), name ?? ''));
   }

@@ -54,7 +54,7 @@ export async function remoteDefaultBranch(repoDir: string): Promise<{ ref: strin
  * commits judged: `--policy-from <rev>` names it for any range; else `A..B` reads it at `A`
  * (the caller, e.g. CI, names the target branch there — not a merge base the branch author
  * picked); `A...B` at `A`'s tip, or at `B`'s when it is in `A`'s history (`B..A`; never at a judged
- * commit), and when both sides hold commits of their own, at the side naming the remote's default
+ * commit), and when both sides hold commits of their own, at the side naming origin's default
  * branch, else by B's tip's policy too (`otherTip`, checkReport); the default (no range) judges the commits not on the remote's
  * default branch, by that branch's policy, and is an error (GitError, exit 3) when no such
  * branch is known; a range without a base (`check feature`) reads it on the remote's default
@@ -87,7 +87,10 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   const right = match[3] || 'HEAD';
   const rightCommit = await resolveCommit(repoDir, right, STORED);
   if (!rightCommit) throw new GitError(`unknown revision '${right}' in range '${range}'.\nCheck the range: it must name commits of this repository.`, ['rev-parse'], 128, '');
-  if (pinned) return pin({ revisions, label: range, base: leftCommit, baseLabel: `tip of ${left}` });
+  // The same commits whichever side is written first, in the same order: git lists commits of one
+  // date in the order of the tips given, so `A...B` and `B...A` are walked as their tips' ids sorted.
+  const walked = ['--end-of-options', [leftCommit, rightCommit].sort().join('...')];
+  if (pinned) return pin({ revisions: walked, label: range, base: leftCommit, baseLabel: `tip of ${left}` });
   // `A...B` judges both sides' own commits: A's tip is among them unless it is in B's history, and a
   // policy read there would be one the judged commits chose (`check HEAD...origin/main`, the branch
   // written first, judged by its own loosened config). B in A's history: the range is `B..A`, read at B.
@@ -100,27 +103,37 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
     [left, leftCommit],
     [right, rightCommit],
   ]);
-  // The same commits whichever side is written first, in the same order: git lists commits of one
-  // date in the order of the tips given, so `A...B` and `B...A` are walked as their tips' ids sorted.
-  const walked = ['--end-of-options', [leftCommit, rightCommit].sort().join('...')];
   if (target) return { revisions: walked, label: range, base: target.commit, baseLabel: `tip of ${target.name}, the remote default branch ${target.ref.replace(/^refs\/remotes\//, '')}` };
   return { revisions: walked, label: range, base: leftCommit, baseLabel: `tip of ${left}`, otherTip: rightCommit, otherLabel: `tip of ${right}` };
 }
 
 /**
- * The side of a range that names the remote's default branch (the ref `check` with no range reads
- * the policy at: same ref, same commit), or null. By the ref the side's name resolves to, never by
- * its commit alone: a branch tip an attacker set equal to a fork's `main` is not named by it.
+ * The side of a range that names the remote's default branch, or null: `origin`'s (else the only
+ * remote's) `HEAD`, `main` or `master` as fetched, the same ref by `rev-parse --symbolic-full-name`
+ * and the same commit. By the ref the side's name resolves to, never by its commit alone: a branch
+ * tip an attacker set equal to a fork's `main` is not named by it. Not through HEAD's upstream
+ * remote, which `check` with no range tries first: a branch checked out from a contributor's fork
+ * (`git switch -c pr alice/main`) makes that remote the fork, so `origin/main...alice/main` (or
+ * `...@{u}`) would be judged by the pull request's own policy alone. Nor when the other side names a
+ * remote-tracking ref of another configured remote (`upstream/main...origin/main`, the fork cloned
+ * as `origin`; not `refs/remotes/pull/1/merge`, actions/checkout's): which remote holds the target
+ * cannot be told, so both tips' policies judge.
  */
 async function namedDefaultBranch(repoDir: string, sides: readonly (readonly [string, string])[]): Promise<{ name: string; commit: string; ref: string } | null> {
-  const found = await remoteDefaultBranch(repoDir);
-  if ('tried' in found) return null;
+  const remotes = await remoteNames(repoDir);
+  const remote = remotes.includes('origin') ? 'origin' : remotes.length === 1 ? (remotes[0] as string) : null;
+  const found = remote === null ? null : await firstRefCommit(repoDir, remoteDefaultRefs(remote));
+  if (!found) return null;
   const candidates = sides.filter(([, commit]) => commit === found.commit);
   if (candidates.length === 0) return null;
   const [wanted, ...names] = await Promise.all([symbolicFullName(repoDir, found.ref), ...candidates.map(([name]) => symbolicFullName(repoDir, name))]);
   const index = wanted === null ? -1 : names.indexOf(wanted);
   const side = candidates[index];
-  return side ? { name: side[0], commit: side[1], ref: wanted as string } : null;
+  if (!side) return null;
+  const other = sides.find((each) => each !== side);
+  const otherRef = other === undefined ? null : await symbolicFullName(repoDir, other[0]);
+  if (otherRef !== null && remotes.some((name) => name !== remote && otherRef.startsWith(`refs/remotes/${name}/`))) return null;
+  return { name: side[0], commit: side[1], ref: wanted as string };
 }
 
 /**

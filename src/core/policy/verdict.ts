@@ -39,9 +39,12 @@ export function strictestOf(judgements: readonly (readonly Violation[])[]): Viol
   judgements.forEach((violations, from) => {
     for (const violation of violations) {
       const key = findingKey(violation);
-      const same = JSON.stringify([key, violation.severity, violation.message]);
+      const same = JSON.stringify([key, violation.severity, violation.message, violation.pathCount, violation.lines ?? 0]);
+      // Listed already, word for word (this judgement or another): once. Merged into the finding's
+      // first report instead, it would stand there beside its own copy (that report's words lost).
+      if (exact.has(same)) continue;
       const first = at.get(key);
-      if (first !== undefined && (first.from !== from || exact.has(same))) merged[first.index] = stricter(merged[first.index] as Violation, violation);
+      if (first !== undefined && first.from !== from) merged[first.index] = stricter(merged[first.index] as Violation, violation);
       else {
         if (first === undefined) at.set(key, { index: merged.length, from });
         merged.push(violation);

@@ -29,3 +29,13 @@ describe('strictestOf (s44z-1): one finding of several judgements is one violati
     expect(merged).toMatchObject({ ok: false, commits: 4, violations: [more] });
   });
 });
+
+describe('strictestOf (s44o): a report repeated word for word is listed once, beside another report of its finding', () => {
+  it('a warning and an error of one finding in one judgement, the error repeated (there or in another judgement): each once, the warning kept', () => {
+    const [one] = judged({ deny: ['qwen/*'] });
+    const warning: Violation = { ...one!, severity: 'warning', message: 'a warning' };
+    for (const judgements of [[[warning, one!, one!]], [[warning, one!], [one!]]]) {
+      expect(strictestOf(judgements)).toEqual([warning, one]);
+    }
+  });
+});
