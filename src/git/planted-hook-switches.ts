@@ -39,8 +39,10 @@ const SWITCHES: Readonly<Record<string, ((value: string) => boolean) | null>> = 
   SKIP_SIMPLE_GIT_HOOKS: (value) => value === '1',
   SIMPLE_GIT_HOOKS_RC: null,
   // Where /bin/sh is bash (Fedora, Arch, macOS): `noexec` runs no line of any hook script, which ends at 0
-  // (aitrail's shims, git-mode or husky's runtime alike). The shims undo the other options they inherit.
-  SHELLOPTS: (value) => /(^|:)noexec(:|$)/.test(value.trim()),
+  // (aitrail's shims, git-mode or husky's runtime alike); nor does `onecmd` (bash reads one command, the
+  // `#!/bin/sh` comment line, and exits 0); `xtrace` traces the first line before any `set +x`, running
+  // PS4's `$(…)` (imported for every user but root). The shims undo the other options they inherit.
+  SHELLOPTS: (value) => /(^|:)(noexec|onecmd|xtrace)(:|$)/.test(value.trim()),
 };
 
 /**
