@@ -21,12 +21,12 @@ const SWITCHES: Readonly<Record<string, ((value: string) => boolean) | null>> = 
   GIT_CONFIG_SYSTEM: null,
   XDG_CONFIG_HOME: null,
   HOME: null,
-  // Another repository committed to (its hooks, or none). GIT_COMMON_DIR alone: git takes the hooks (and config)
-  // from that folder, whose committed links to .git/objects and .git/refs land the commit on the real branch.
   // git's exec-path, put first on the PATH of every git subcommand and hook: git runs the `git` there for its
-  // own (commit's and pull's `maintenance run --auto`, pull's fetch and merge, worktree add's checkout), so a
+  // own (commit's and pull's `maintenance run --auto`, pull's fetch, worktree add's checkout), so a
   // relative `tools` runs the repository's tools/git, where a commit without hooks is one line.
   GIT_EXEC_PATH: null,
+  // Another repository committed to (its hooks, or none). GIT_COMMON_DIR alone: git takes the hooks (and config)
+  // from that folder, whose committed links to .git/objects and .git/refs land the commit on the real branch.
   GIT_DIR: null,
   GIT_WORK_TREE: null,
   GIT_COMMON_DIR: null,
