@@ -21,6 +21,10 @@ const SWITCHES: Readonly<Record<string, ((value: string) => boolean) | null>> = 
   GIT_CONFIG_SYSTEM: null,
   XDG_CONFIG_HOME: null,
   HOME: null,
+  // git's exec-path, put first on the PATH of every git subcommand and hook: git runs the `git` there for its
+  // own (commit's and pull's `maintenance run --auto`, pull's fetch, worktree add's checkout), so a
+  // relative `tools` runs the repository's tools/git, where a commit without hooks is one line.
+  GIT_EXEC_PATH: null,
   // Another repository committed to (its hooks, or none). GIT_COMMON_DIR alone: git takes the hooks (and config)
   // from that folder, whose committed links to .git/objects and .git/refs land the commit on the real branch.
   GIT_DIR: null,
@@ -39,8 +43,10 @@ const SWITCHES: Readonly<Record<string, ((value: string) => boolean) | null>> = 
   SKIP_SIMPLE_GIT_HOOKS: (value) => value === '1',
   SIMPLE_GIT_HOOKS_RC: null,
   // Where /bin/sh is bash (Fedora, Arch, macOS): `noexec` runs no line of any hook script, which ends at 0
-  // (aitrail's shims, git-mode or husky's runtime alike). The shims undo the other options they inherit.
-  SHELLOPTS: (value) => /(^|:)noexec(:|$)/.test(value.trim()),
+  // (aitrail's shims, git-mode or husky's runtime alike); nor does `onecmd` (bash reads one command, the
+  // `#!/bin/sh` comment line, and exits 0); `xtrace` traces the first line before any `set +x`, running
+  // PS4's `$(…)` (imported for every user but root). The shims undo the other options they inherit.
+  SHELLOPTS: (value) => /(^|:)(noexec|onecmd|xtrace)(:|$)/.test(value.trim()),
 };
 
 /**
