@@ -57,12 +57,26 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   args.push(...revisions, '--');
   let fields: string[] = [];
   let current: CommitRecord | undefined;
+  // Commits read but not yet yielded, while some of them wait for bodiesFound (asked in batches).
+  const held: CommitRecord[] = [];
+  const asking: Array<{ record: CommitRecord; shown: string[] }> = [];
+  const asker = bodyAsker(cwd, options.asStored === true);
+  const settle = (): CommitRecord[] => {
+    const found = asker(asking.map(({ record }) => record.sha));
+    asking.forEach(({ record, shown }, at) => {
+      if (found[at]) Object.assign(record, shownRecord(shown));
+    });
+    asking.length = 0;
+    return held.splice(0);
+  };
   let inFields = false;
   // --raw: each change is a `:<old mode> <new mode> <old id> <new id> <status>` token, then its path.
   let change: string | undefined;
   for await (const token of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0')) {
     if (!inFields && token === '') {
-      if (current) yield current;
+      if (current) held.push(current);
+      if (asking.length === 0) yield* held.splice(0);
+      else if (asking.length >= ASK_BATCH || held.length >= HOLD) yield* settle();
       current = undefined;
       fields = [];
       inFields = true;
@@ -72,20 +86,18 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
       fields.push(token);
       if (fields.length === FIELDS.length) {
         const [sha, parents, ...shown] = fields as [string, string, string, string, string, string, string, string, string];
-        // Read past the re-encoded text: what git shows of the headers is that memory too (none, read within it).
-        const overrun = shown[5] !== '' && showsOtherwise(shown[5], []) && !bodyFound(cwd, sha, options.asStored === true);
-        const [an, ae, cn, ce, ct, encoding, message] = overrun ? ['', '', '', '', '', shown[5], ''] : shown;
+        // Under an encoding git may re-encode into one line, git may have read past the re-encoded text:
+        // what it shows of the headers is that memory too (none, read within it). Read as no message
+        // (git's showing when it reads within the text) until bodiesFound says git found its end.
+        const ask = shown[5] !== '' && showsOtherwise(shown[5], []);
         current = {
           sha,
           parents: parents ? parents.split(' ') : [],
-          author: { name: an, email: ae },
-          committer: { name: cn, email: ce },
-          time: Number(ct),
-          message,
-          ...(encoding === '' ? {} : { encoding }),
+          ...shownRecord(ask ? ['', '', '', '', '', shown[5], ''] : shown),
           ...(options.paths ? { paths: [] } : {}),
           ...(raw ? { links: [] } : {}),
         };
+        if (ask) asking.push({ record: current, shown });
         change = undefined;
         inFields = false;
       }
@@ -105,7 +117,48 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
       if (path !== '') current.paths.push(path);
     }
   }
-  if (current) yield current;
+  if (current) held.push(current);
+  yield* asking.length === 0 ? held.splice(0) : settle();
+}
+
+/** A record's fields as git showed them (`%an %ae %cn %ce %ct %e %B`). */
+function shownRecord(shown: readonly string[]): Pick<CommitRecord, 'author' | 'committer' | 'time' | 'message' | 'encoding'> {
+  const [an, ae, cn, ce, ct, encoding, message] = shown as [string, string, string, string, string, string, string];
+  return { author: { name: an, email: ae }, committer: { name: cn, email: ce }, time: Number(ct), message, ...(encoding === '' ? {} : { encoding }) };
+}
+
+/** Commits under such an encoding asked of one git process; commits held back at most before they are asked. */
+const ASK_BATCH = 64;
+const HOLD = 256;
+/** Commits asked one by one at most per pass, where a batch's answer cannot be split (a NUL in a re-encoded text). */
+const ASKED_ALONE = 64;
+
+/**
+ * bodyFound for several commits with one git process (`--no-walk=unsorted --stdin -z`: one record
+ * per commit, in the order asked, each what the commit's own run prints), so a long history of such
+ * commits costs a process per ASK_BATCH of them, not one each. A record holding a NUL (a hostile
+ * re-encoded text) gives more records than commits: that batch is asked commit by commit, at most
+ * ASKED_ALONE per pass, after which its commits are read as no message (what git shows when it
+ * reads within the text).
+ */
+function bodyAsker(cwd: string, asStored: boolean): (shas: readonly string[]) => boolean[] {
+  let alone = 0;
+  return (shas) => {
+    if (shas.length === 0) return [];
+    if (shas.length > 1) {
+      const records = runGitRawSync(['log', '--no-walk=unsorted', '--stdin', '-z', ...RAW_ARGS, '--'], { cwd, asStored, input: `${shas.join('\n')}\n` }).toString('latin1').split('\0');
+      if (records[records.length - 1] === '') records.pop();
+      if (records.length === shas.length && records.every((record, at) => record.startsWith(`commit ${shas[at]}\n`))) return records.map(holdsBody);
+    }
+    return shas.map((sha) => (alone++ < ASKED_ALONE ? bodyFound(cwd, sha, asStored) : false));
+  };
+}
+
+const RAW_ARGS = ['--pretty=raw', '--no-notes', '--no-decorate', '--no-color', '--no-show-signature', '--encoding=UTF-8'];
+
+/** Whether git's raw record of a commit finds the end of its re-encoded headers (bodyFound). */
+function holdsBody(raw: string): boolean {
+  return raw.indexOf('\n\n', raw.indexOf('\n') + 1) >= 0 || raw.startsWith('\n', raw.indexOf('\n') + 1);
 }
 
 /**
@@ -117,9 +170,8 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
  * git's raw format (`--pretty=raw`), which prints the re-encoded headers line by line, stops at
  * the text's end, and adds one line break after them: a blank line follows them only when the
  * text holds one (or ends with a line break, where git's `%B` is empty and read within it). None:
- * git shows no message, every time. One git process, run only for a commit under such a header.
+ * git shows no message, every time. One git process: a batch is asked so (bodyAsker) where it cannot be split.
  */
 function bodyFound(cwd: string, sha: string, asStored: boolean): boolean {
-  const raw = runGitRawSync(['log', '--no-walk', '--pretty=raw', '--no-notes', '--no-decorate', '--no-color', '--no-show-signature', '--encoding=UTF-8', sha, '--'], { cwd, asStored }).toString('latin1');
-  return raw.indexOf('\n\n', raw.indexOf('\n') + 1) >= 0 || raw.startsWith('\n', raw.indexOf('\n') + 1);
+  return holdsBody(runGitRawSync(['log', '--no-walk', ...RAW_ARGS, sha, '--'], { cwd, asStored }).toString('latin1'));
 }
