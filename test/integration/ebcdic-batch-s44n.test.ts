@@ -44,6 +44,9 @@ describe('commits under an encoding git re-encodes into one line', () => {
     expect(gitLogs(trace).length).toBeLessThanOrEqual(4);
   });
 
+  // git 2.39 ends a record at the re-encoded text's NUL (what follows is never printed), so no record
+  // start can be forged into a batch here; the reading must still be each commit's own (a guard: it
+  // passes before the batching too).
   it('reads a batch holding a NUL (a forged record start) as each commit alone reads it', () => {
     const repo = makeRepo();
     repo.commit('chore: base\n', { 'a.txt': 'a\n' });
