@@ -4,28 +4,13 @@
 // names; Node's dotenv, Gemini CLI's and Qwen Code's, SHELLOPTS). Replayed here with the hooks the real
 // `aitrail init` installs, each run by bash under the name `sh` (as /bin/sh is bash: bash enters POSIX
 // mode by that name, after it has imported the functions), the agent's environment as it would be set.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { hookedWithOrigin } from '../helpers/hooked-repo.js';
 import { tempDir } from '../helpers/gitdir.js';
-
-const BASH = spawnSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).stdout.trim();
-
-/** The repository's hooks run by bash as `sh` (their `#!/bin/sh` line names a `sh` that is bash). */
-function bashAsSh(hooksDir: string): void {
-  const sh = join(tempDir('aitrail-bash-sh-'), 'sh');
-  symlinkSync(BASH, sh);
-  for (const name of readdirSync(hooksDir)) {
-    const path = join(hooksDir, name);
-    const text = readFileSync(path, 'utf8');
-    if (!text.startsWith('#!/bin/sh\n# aitrail-shim:')) continue;
-    writeFileSync(path, `#!${sh}\n${text.slice('#!/bin/sh\n'.length)}`);
-    chmodSync(path, 0o755);
-  }
-}
+import { BASH, bashAsSh } from '../helpers/bash-as-sh.js';
 
 function setup() {
   const { repo, env, setUp } = hookedWithOrigin();

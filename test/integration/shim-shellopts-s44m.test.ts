@@ -6,28 +6,13 @@
 // expanding PS4, whose `$(…)` then runs (bash imports PS4 for every user but root). No shim line can
 // close either: the person's push names them, as it names `noexec`. GIT_EXEC_PATH (Node's dotenv sets it,
 // unset everywhere): git runs the `git` there for its own subcommands, the repository's for a relative `tools`.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { hookedWithOrigin } from '../helpers/hooked-repo.js';
 import { tempDir } from '../helpers/gitdir.js';
-
-const BASH = spawnSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).stdout.trim();
-
-/** The repository's hooks run by bash as `sh` (their `#!/bin/sh` line names a `sh` that is bash). */
-function bashAsSh(hooksDir: string): void {
-  const sh = join(tempDir('aitrail-bash-sh-'), 'sh');
-  symlinkSync(BASH, sh);
-  for (const name of readdirSync(hooksDir)) {
-    const path = join(hooksDir, name);
-    const text = readFileSync(path, 'utf8');
-    if (!text.startsWith('#!/bin/sh\n# aitrail-shim:')) continue;
-    writeFileSync(path, `#!${sh}\n${text.slice('#!/bin/sh\n'.length)}`);
-    chmodSync(path, 0o755);
-  }
-}
+import { BASH, bashAsSh } from '../helpers/bash-as-sh.js';
 
 describe.skipIf(BASH === '')('a committed .env no hook line can undo: named at push (session 44, helper m)', () => {
   it("SHELLOPTS=onecmd ends every hook at 0 unread; the person's push names it, and xtrace", () => {
