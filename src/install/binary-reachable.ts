@@ -96,7 +96,7 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
   const nested = rel.indexOf('/node_modules/');
   if (nested >= 0) {
     const base = rel.slice(0, nested);
-    if (isFileAt(join(root, base, 'node_modules', '.package-lock.json')) ? npmFromRepository(root, top, base, rel.slice(base.length + 1)) : npmFromRepository(root, top, '', rel)) return true;
+    if (hasInstallRecord(root, base) ? npmFromRepository(root, top, base, rel.slice(base.length + 1)) : npmFromRepository(root, top, '', rel)) return true;
   }
   return isTracked(root, rel);
 }
@@ -140,6 +140,7 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
  * (an escape, a `git+file:` not absolute or holding `%`) is the repository's. No record: not judged.
  */
 function npmFromRepository(root: string, top: string, base: string, path: string): boolean {
+  if (yarnFromRepository(root, top, base, path)) return true;
   let lines: string[];
   try {
     const file = join(root, base, 'node_modules', '.package-lock.json');
@@ -180,6 +181,65 @@ function npmFromRepository(root: string, top: string, base: string, path: string
     }
   }
   return false;
+}
+
+/** Whether `<base>/node_modules` holds npm's (`.package-lock.json`) or yarn classic's (`.yarn-integrity`) record. */
+function hasInstallRecord(root: string, base: string): boolean {
+  return isFileAt(join(root, base, 'node_modules', '.package-lock.json')) || isFileAt(join(root, base, 'node_modules', '.yarn-integrity'));
+}
+
+/**
+ * yarn classic's layout, as the shims judge it (aitrail_ny in src/install/shim-source.ts): yarn 1 copies a `file:`
+ * folder or unpacks a tarball the repository commits into node_modules, untracked, and a committed yarn.lock may
+ * resolve a registry range to a local tarball. yarn's record, `<base>/node_modules/.yarn-integrity`, is read for
+ * the package's name (its folder after the last node_modules/ of `path`): each line `    "<name>@<range>"`
+ * (topLevelPatterns, lockfileEntries with `: "<resolved>"`): a local range or source landing in the work tree
+ * (relative to `<base>`), an escape, or a range that is no path resolved from a folder (""), is the repository's.
+ */
+function yarnFromRepository(root: string, top: string, base: string, path: string): boolean {
+  let lines: string[];
+  try {
+    const file = join(root, base, 'node_modules', '.yarn-integrity');
+    if (!statSync(file).isFile()) return false;
+    lines = readFileSync(file, 'utf8').split('\n');
+  } catch {
+    return false;
+  }
+  let name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+  const parts = name.split('/');
+  name = name.startsWith('@') && parts.length > 1 ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  if (name === '' || /[\\"]/.test(name)) return true;
+  const at = `    "${name}@`;
+  for (const whole of lines) {
+    if (!whole.startsWith(at)) continue;
+    if (whole.includes('\\')) return true;
+    const line = whole.slice(at.length);
+    const range = line.replace(/"[^]*$/, '');
+    const kind = yarnSource(top, base, range, true);
+    if (kind === 0) return true;
+    const rest = line.slice(line.indexOf('"') + 1);
+    if (rest.startsWith(': ""')) {
+      if (kind === 2) return true;
+    } else if (rest.startsWith(': "')) {
+      if (yarnSource(top, base, rest.slice(3).replace(/"[^"]*$/, ''), false) === 0) return true;
+    }
+  }
+  return false;
+}
+
+/** A yarn range (`isRange`) or resolved source: 0 a path in the work tree (or unreadable), 1 not, 2 a range that is no path. */
+function yarnSource(top: string, base: string, value: string, isRange: boolean): 0 | 1 | 2 {
+  let path: string;
+  if (/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|ssh:\/\/|npm:|github:|gitlab:|bitbucket:|gist:)/.test(value)) return 1;
+  if (value.startsWith('file:') || value.startsWith('link:')) path = value.slice(5);
+  else if (value.startsWith('git+file://')) path = value.slice('git+file://'.length);
+  else if (value.startsWith('~/')) path = `${process.env.HOME ?? ''}/${value.slice(2)}`;
+  else if (/^(\/|\.\/|\.\.\/)/.test(value) || value === '.' || value === '..') path = value;
+  else if (isRange) return 2;
+  else path = value;
+  path = path.replace(/#[^]*$/, '');
+  if (path.includes('%')) return 0;
+  return pnpmPathInside(top, base, path) ? 0 : 1;
 }
 
 /**
@@ -280,7 +340,7 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
   if (!isFileAt(lock)) {
     if (none) return true;
     if (storeLock !== undefined) return false;
-    return base === '' || isFileAt(join(root, base, 'node_modules', '.package-lock.json'))
+    return base === '' || hasInstallRecord(root, base)
       ? npmFromRepository(root, top, base, `node_modules/${path}`)
       : npmFromRepository(root, top, '', `${base}/node_modules/${path}`);
   }

@@ -249,7 +249,7 @@ function ledIntoTrackedLines(): string[] {
     // npm copies a `file:` package (a tarball, or a folder with a committed .npmrc's `install-links=true`) into
     // node_modules/aitrail as it unpacks one from a registry: its own record says where it came from (aitrail_np).
     '    if [ ! -e node_modules/.pnpm ] && [ ! -L node_modules/.pnpm ] && [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ]; then',
-    '      [ -f node_modules/.package-lock.json ] || return 1',
+    '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || return 1',
     '      if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '      aitrail_np "" node_modules/aitrail/bin/aitrail.js',
     '      return',
@@ -282,7 +282,7 @@ function ledIntoTrackedLines(): string[] {
     '  case $aitrail_x in node_modules/*) aitrail_pn "" "${aitrail_x#node_modules/}"; return ;; esac',
     '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) aitrail_pn "$d" "${aitrail_x#"$d/node_modules/"}"; return ;; esac; fi',
     // Another folder's node_modules (a nested project, a workspace's own): npm's record there, else the top's (workspaces' keys).
-    '  case $aitrail_x in */node_modules/*) aitrail_nb=${aitrail_x%%/node_modules/*}; if [ -f "$aitrail_nb/node_modules/.package-lock.json" ]; then aitrail_np "$aitrail_nb" "${aitrail_x#"$aitrail_nb"/}" && return 0; else aitrail_np "" "$aitrail_x" && return 0; fi ;; esac',
+    '  case $aitrail_x in */node_modules/*) aitrail_nb=${aitrail_x%%/node_modules/*}; if [ -f "$aitrail_nb/node_modules/.package-lock.json" ] || [ -f "$aitrail_nb/node_modules/.yarn-integrity" ]; then aitrail_np "$aitrail_nb" "${aitrail_x#"$aitrail_nb"/}" && return 0; else aitrail_np "" "$aitrail_x" && return 0; fi ;; esac',
     '  tracked "$aitrail_x"',
     '}',
     // Whether a real path in the work tree (`$1`, relative to the top) lies in a pnpm virtual store other than
@@ -327,6 +327,8 @@ function ledIntoTrackedLines(): string[] {
     // source lands in the work tree (aitrail_pin, relative to `<base>`), or cannot be read (an escape, a
     // `git+file:` not absolute or holding `%`, a key not found), is the repository's. No record: not judged.
     'aitrail_np() {',
+    // yarn classic's record first (aitrail_ny): no process unless it is there.
+    '  aitrail_ny "$1" "$2" && return 0',
     '  aitrail_nf=${1:+$1/}node_modules/.package-lock.json',
     '  [ -f "$aitrail_nf" ] || return 1',
     '  { IFS= read -r aitrail_l && IFS= read -r aitrail_l; } 2>/dev/null <"$aitrail_nf" || return 0',
@@ -358,6 +360,56 @@ function ledIntoTrackedLines(): string[] {
     '  IFS=$aitrail_po',
     '  set +f',
     '  return $aitrail_nr',
+    '}',
+    // yarn classic's layout: yarn 1 copies a `file:` folder (or unpacks a tarball) the repository commits into
+    // node_modules as it unpacks a registry package, and a committed yarn.lock may resolve a registry range to a
+    // local tarball (`resolved "file:aitrail.tgz#…"`, `"./x.tgz"`, an absolute path). yarn's own record of the install,
+    // `<base>/node_modules/.yarn-integrity` (JSON, 2 spaces), lists each pattern (`"<name>@<range>"`, yarn writes a
+    // `file:` path relative to the project, also a dependency's own) and, in lockfileEntries, where yarn took it
+    // (`": "<resolved>"`, "" for a folder). Every line for the package's name (its folder after the last
+    // node_modules/ of `$2`; one grep) is judged: a local range or source landing in the work tree (aitrail_pin,
+    // relative to `<base>`), a line with an escape, or a registry-looking range resolved from a folder (""), is the
+    // repository's. No record, or no line for the name: not judged here.
+    'aitrail_ny() {',
+    '  aitrail_yf=${1:+$1/}node_modules/.yarn-integrity',
+    '  [ -f "$aitrail_yf" ] || return 1',
+    '  aitrail_yn=${2##*node_modules/}',
+    '  case $aitrail_yn in @*/*) aitrail_yv=${aitrail_yn#*/}; aitrail_yn=${aitrail_yn%%/*}/${aitrail_yv%%/*} ;; *) aitrail_yn=${aitrail_yn%%/*} ;; esac',
+    "  case $aitrail_yn in ''|*[\\\\\\\"]*) return 0 ;; esac",
+    '  aitrail_yg=$(grep -F -e "    \\"$aitrail_yn@" -- "$aitrail_yf" 2>/dev/null) || return 1',
+    '  aitrail_yr=1',
+    '  aitrail_po=$IFS',
+    "  IFS='",
+    "'",
+    '  set -f',
+    '  for aitrail_l in $aitrail_yg; do',
+    '    case $aitrail_l in "    \\"$aitrail_yn@"*) ;; *) continue ;; esac',
+    '    case $aitrail_l in *\\\\*) aitrail_yr=0; break ;; esac',
+    '    aitrail_l=${aitrail_l#"    \\"$aitrail_yn@"}',
+    '    aitrail_yj "$1" "${aitrail_l%%\\"*}" 1',
+    '    aitrail_yc=$?',
+    '    [ "$aitrail_yc" = 0 ] && { aitrail_yr=0; break; }',
+    '    aitrail_l=${aitrail_l#*\\"}',
+    "    case $aitrail_l in ': \"\"'*) [ \"$aitrail_yc\" = 2 ] && { aitrail_yr=0; break; } ;; ': \"'*) aitrail_l=${aitrail_l#': \"'}; aitrail_yj \"$1\" \"${aitrail_l%\\\"*}\" 0 && { aitrail_yr=0; break; } ;; esac",
+    '  done',
+    '  IFS=$aitrail_po',
+    '  set +f',
+    '  return $aitrail_yr',
+    '}',
+    // A yarn pattern's range ($3 = 1) or resolved source ($3 = 0): 0 a path in the work tree (or unreadable), 1 not,
+    // 2 a range that is no path (a version, a tag, a GitHub shorthand). A source that is no URL is a path.
+    'aitrail_yj() {',
+    '  case $2 in',
+    '    https://*|http://*|git+https://*|git+http://*|git+ssh://*|git://*|ssh://*|npm:*|github:*|gitlab:*|bitbucket:*|gist:*) return 1 ;;',
+    '    file:*|link:*) aitrail_yp=${2#*:} ;;',
+    '    git+file://*) aitrail_yp=${2#git+file://} ;;',
+    "    '~/'*) aitrail_yp=$HOME/${2#??} ;;",
+    '    /*|./*|../*|.|..) aitrail_yp=$2 ;;',
+    '    *) [ "$3" = 1 ] && return 2; aitrail_yp=$2 ;;',
+    '  esac',
+    '  aitrail_yp=${aitrail_yp%%#*}',
+    '  case $aitrail_yp in *%*) return 0 ;; esac',
+    '  aitrail_pin "$1" "$aitrail_yp"',
     '}',
     // A real path outside the work tree (aitrail_x) reached through `$1` (a path in it, as written): pnpm's
     // `virtual-store-dir` in a committed .npmrc may put its store there (`../vs`, an absolute path): pnpm hard-links
@@ -460,7 +512,7 @@ function ledIntoTrackedLines(): string[] {
     '  if [ ! -f "$aitrail_pp" ]; then',
     '    [ -n "$aitrail_pz" ] && return 0',
     '    [ -n "$aitrail_py" ] && return 1',
-    '    if [ -z "$1" ] || [ -f "$1/node_modules/.package-lock.json" ]; then aitrail_np "$1" "node_modules/$2"; else aitrail_np "" "$1/node_modules/$2"; fi',
+    '    if [ -z "$1" ] || [ -f "$1/node_modules/.package-lock.json" ] || [ -f "$1/node_modules/.yarn-integrity" ]; then aitrail_np "$1" "node_modules/$2"; else aitrail_np "" "$1/node_modules/$2"; fi',
     '    return',
     '  fi',
     '  aitrail_pg=$(grep -E -e \'^(  [^ ]|    resolution: )\' -- "$aitrail_pp" 2>/dev/null)',
