@@ -141,6 +141,7 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
  */
 function npmFromRepository(root: string, top: string, base: string, path: string): boolean {
   if (yarnFromRepository(root, top, base, path)) return true;
+  if (hasInstallRecord(root, base) && cacheInWorkTree(root, base)) return true;
   let lines: string[];
   try {
     const file = join(root, base, 'node_modules', '.package-lock.json');
@@ -179,6 +180,28 @@ function npmFromRepository(root: string, top: string, base: string, path: string
     } else if (line.startsWith(`${unit.repeat(2)}}`)) {
       key = '';
     }
+  }
+  return false;
+}
+
+/**
+ * As the shims' aitrail_nc: a cache or offline mirror setting (`cache`, `cache-folder`, `yarn-offline-mirror`) in
+ * `<base>`'s or the top's `.npmrc`/`.yarnrc` (more than 2000 lines: counts too): npm or yarn may take a package its record calls a registry one from
+ * a cache the repository commits. Counts as the repository's.
+ */
+function cacheInWorkTree(root: string, base: string): boolean {
+  const files = new Set([join(root, base, '.npmrc'), join(root, base, '.yarnrc'), join(root, '.npmrc'), join(root, '.yarnrc')]);
+  for (const file of files) {
+    let text: string;
+    try {
+      if (!statSync(file).isFile()) continue;
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const lines = text.split('\n');
+    if (lines.length > 2000) return true;
+    if (lines.some((line) => /^[\t\n\v\f\r ]*"?(--)?([a-z]+\.)?(cache|cache-folder|yarn-offline-mirror)(["=\t\n\v\f\r ]|$)/.test(line))) return true;
   }
   return false;
 }

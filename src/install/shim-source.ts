@@ -329,6 +329,8 @@ function ledIntoTrackedLines(): string[] {
     'aitrail_np() {',
     // yarn classic's record first (aitrail_ny): no process unless it is there.
     '  aitrail_ny "$1" "$2" && return 0',
+    // A cache or mirror a committed .npmrc/.yarnrc puts in the work tree (aitrail_nc): where a record is.
+    '  { [ -f "${1:+$1/}node_modules/.package-lock.json" ] || [ -f "${1:+$1/}node_modules/.yarn-integrity" ]; } && aitrail_nc "$1" && return 0',
     '  aitrail_nf=${1:+$1/}node_modules/.package-lock.json',
     '  [ -f "$aitrail_nf" ] || return 1',
     '  { IFS= read -r aitrail_l && IFS= read -r aitrail_l; } 2>/dev/null <"$aitrail_nf" || return 0',
@@ -410,6 +412,27 @@ function ledIntoTrackedLines(): string[] {
     '  aitrail_yp=${aitrail_yp%%#*}',
     '  case $aitrail_yp in *%*) return 0 ;; esac',
     '  aitrail_pin "$1" "$aitrail_yp"',
+    '}',
+    // A package manager's cache or offline mirror in the work tree (a committed `.npmrc` saying `cache=./vendor/cache`,
+    // a `.yarnrc` saying `yarn-offline-mirror "./mirror"` or `cache-folder`): npm or yarn takes a package whose lock
+    // says `https://registry…` (and the committed tarball's hash) from there, and its record says registry. Any such
+    // setting in `<base>`'s or the top's `.npmrc`/`.yarnrc` (yarn reads the parents' too) counts as the repository's.
+    // Read by the shell (no process); more than 2000 lines: the repository's.
+    'aitrail_nc() {',
+    '  for aitrail_cf in "${1:+$1/}.npmrc" "${1:+$1/}.yarnrc" .npmrc .yarnrc; do',
+    '    [ -f "$aitrail_cf" ] || continue',
+    '    aitrail_cn=0',
+    '    while IFS= read -r aitrail_l || [ -n "$aitrail_l" ]; do',
+    '      aitrail_cn=$((aitrail_cn + 1))',
+    '      [ "$aitrail_cn" -gt 2000 ] && return 0',
+    '      aitrail_l=${aitrail_l#"${aitrail_l%%[![:space:]]*}"}',
+    '      aitrail_l=${aitrail_l#\\"}',
+    '      aitrail_l=${aitrail_l#--}',
+    '      case ${aitrail_l%%.*} in "$aitrail_l"|*[!a-z]*) ;; *) aitrail_l=${aitrail_l#*.} ;; esac',
+    '      case $aitrail_l in cache|cache[=\\"[:space:]]*|cache-folder|cache-folder[=\\"[:space:]]*|yarn-offline-mirror|yarn-offline-mirror[=\\"[:space:]]*) return 0 ;; esac',
+    '    done <"$aitrail_cf"',
+    '  done',
+    '  return 1',
     '}',
     // A real path outside the work tree (aitrail_x) reached through `$1` (a path in it, as written): pnpm's
     // `virtual-store-dir` in a committed .npmrc may put its store there (`../vs`, an absolute path): pnpm hard-links

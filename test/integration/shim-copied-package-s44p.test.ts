@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
@@ -131,5 +132,59 @@ describe.skipIf(!yarnFound)('yarn classic copies a `file:` package the repositor
     yarnInstall(repo.dir, cache, true);
     expect(readFileSync(join(repo.dir, 'node_modules', '.yarn-integrity'), 'utf8')).toContain('"aitrail@^1.0.0": "https://registry.yarnpkg.com/');
     expectHonestRun(repo);
+  });
+});
+
+/**
+ * A cache or offline mirror the repository commits, named by a committed .npmrc/.yarnrc: the lock says the registry
+ * (and the committed tarball's hash), npm or yarn takes the package from the committed cache, and its record says
+ * registry too (src/install/shim-source.ts aitrail_nc; src/install/binary-reachable.ts cacheInWorkTree).
+ */
+describe('a committed cache or offline mirror: the record says registry, the code is the repository\'s', () => {
+  it.skipIf(spawnSync('npm', ['--version'], { encoding: 'utf8' }).status !== 0)('npm: a committed .npmrc saying cache=./vendor/cache, a package-lock.json naming the registry: refused, never run', () => {
+    const { repo, marker } = vendoredAitrailRepo('aitrail-npm-cache-', 'bin/aitrail.js');
+    packVendored(repo);
+    const tarball = join(repo.dir, 'aitrail-9.9.9.tgz');
+    const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
+    const add = spawnSync('npm', ['cache', 'add', tarball, '--cache', join(repo.dir, 'vendor', 'cache')], { encoding: 'utf8' });
+    expect(add.status, add.stderr).toBe(0);
+    spawnSync('rm', ['-f', tarball]);
+    repo.write('.npmrc', 'cache=./vendor/cache\n');
+    repo.write('package.json', '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n');
+    const lock = {
+      name: 'app',
+      version: '1.0.0',
+      lockfileVersion: 3,
+      requires: true,
+      packages: {
+        '': { name: 'app', version: '1.0.0', devDependencies: { aitrail: '^9.9.9' } },
+        'node_modules/aitrail': { version: '9.9.9', resolved: 'https://registry.npmjs.org/aitrail/-/aitrail-9.9.9.tgz', integrity, dev: true, bin: { aitrail: 'bin/aitrail.js' } },
+      },
+    };
+    repo.write('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'cache']);
+    const ci = spawnSync('npm', ['ci', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
+    expect(ci.status, `${ci.stdout}${ci.stderr}`).toBe(0);
+    expect(readFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), 'utf8')).not.toContain('file:');
+    expectRepositoryAitrailRefused(repo, marker);
+  });
+
+  it.skipIf(!yarnFound)('yarn: a committed .yarnrc saying yarn-offline-mirror "./mirror", a yarn.lock naming the registry: refused, never run', () => {
+    const { repo, marker } = vendoredAitrailRepo('aitrail-yarn-mirror-', 'bin/aitrail.js');
+    packVendored(repo);
+    const tarball = join(repo.dir, 'aitrail-9.9.9.tgz');
+    const sha1 = createHash('sha1').update(readFileSync(tarball)).digest('hex');
+    mkdirSync(join(repo.dir, 'mirror'));
+    copyFileSync(tarball, join(repo.dir, 'mirror', 'aitrail-9.9.9.tgz'));
+    spawnSync('rm', ['-f', tarball]);
+    repo.write('.yarnrc', 'yarn-offline-mirror "./mirror"\n');
+    repo.write('package.json', '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n');
+    repo.write('yarn.lock', `# yarn lockfile v1\n\n\naitrail@^9.9.9:\n  version "9.9.9"\n  resolved "https://registry.yarnpkg.com/aitrail/-/aitrail-9.9.9.tgz#${sha1}"\n`);
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'mirror']);
+    yarnInstall(repo.dir, undefined, true);
+    expect(readFileSync(join(repo.dir, 'node_modules', '.yarn-integrity'), 'utf8')).toContain('"aitrail@^9.9.9": "https://registry.yarnpkg.com/');
+    expectRepositoryAitrailRefused(repo, marker);
   });
 });
