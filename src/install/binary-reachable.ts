@@ -181,6 +181,26 @@ function npmFromRepository(root: string, top: string, base: string, path: string
       key = '';
     }
   }
+  // The entry of the package holding `path`: npm writes where it took it third at most; none (a committed lock's
+  // local `resolved` npm dropped, a hash found in a cache) or one that is no URL: the repository's (aitrail_np).
+  if (!path.includes('node_modules/')) return false;
+  const head = path.slice(0, path.lastIndexOf('node_modules/'));
+  const parts = path.slice(head.length + 'node_modules/'.length).split('/');
+  const name = parts[0]!.startsWith('@') && parts.length > 1 ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  const entry = `${unit.repeat(2)}"${head}node_modules/${name}": {`;
+  let judged = false;
+  for (let at = 0; at < lines.length; at++) {
+    if (!lines[at]!.includes(entry)) continue;
+    for (let next = at + 1; next <= at + 4 && next < lines.length; next++) {
+      const line = lines[next]!;
+      if (line.startsWith(`${unit.repeat(2)}}`) || line.includes(entry)) break;
+      if (!line.startsWith(resolvedAt)) continue;
+      if (!/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|file:|git\+file:)/.test(line.slice(resolvedAt.length))) return true;
+      judged = true;
+    }
+    if (!judged) return true;
+    judged = false;
+  }
   return false;
 }
 

@@ -188,3 +188,35 @@ describe('a committed cache or offline mirror: the record says registry, the cod
     expectRepositoryAitrailRefused(repo, marker);
   });
 });
+
+describe.skipIf(spawnSync('npm', ['--version'], { encoding: 'utf8' }).status !== 0)('a committed package-lock.json resolving a registry range to a tarball in the work tree (real npm)', () => {
+  for (const resolved of ['./aitrail-9.9.9.tgz', 'aitrail-9.9.9.tgz']) {
+    it(`\`"resolved": "${resolved}"\` (npm's record then names no source at all): refused, never run`, () => {
+      const { repo, marker } = vendoredAitrailRepo('aitrail-npm-lock-local-', 'bin/aitrail.js');
+      packVendored(repo);
+      const integrity = `sha512-${createHash('sha512').update(readFileSync(join(repo.dir, 'aitrail-9.9.9.tgz'))).digest('base64')}`;
+      repo.write('package.json', '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n');
+      const lock = {
+        name: 'app',
+        version: '1.0.0',
+        lockfileVersion: 3,
+        requires: true,
+        packages: {
+          '': { name: 'app', version: '1.0.0', devDependencies: { aitrail: '^9.9.9' } },
+          'node_modules/aitrail': { version: '9.9.9', resolved, integrity, dev: true, bin: { aitrail: 'bin/aitrail.js' } },
+        },
+      };
+      repo.write('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '--no-verify', '-m', 'lock']);
+      const ci = spawnSync('npm', ['ci', '--ignore-scripts', '--offline', '--no-audit', '--no-fund', '--cache', tempDir('aitrail-npm-empty-cache-')], {
+        cwd: repo.dir,
+        env: { ...process.env, npm_config_update_notifier: 'false' },
+        encoding: 'utf8',
+      });
+      expect(ci.status, `${ci.stdout}${ci.stderr}`).toBe(0);
+      expect(readFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), 'utf8')).not.toContain('"resolved"');
+      expectRepositoryAitrailRefused(repo, marker);
+    });
+  }
+});
