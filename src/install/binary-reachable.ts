@@ -96,7 +96,7 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
   const nested = rel.indexOf('/node_modules/');
   if (nested >= 0) {
     const base = rel.slice(0, nested);
-    if (isFileAt(join(root, base, 'node_modules', '.package-lock.json')) ? npmFromRepository(root, top, base, rel.slice(base.length + 1)) : npmFromRepository(root, top, '', rel)) return true;
+    if (hasInstallRecord(root, base) ? npmFromRepository(root, top, base, rel.slice(base.length + 1)) : npmFromRepository(root, top, '', rel)) return true;
   }
   return isTracked(root, rel);
 }
@@ -140,6 +140,8 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
  * (an escape, a `git+file:` not absolute or holding `%`) is the repository's. No record: not judged.
  */
 function npmFromRepository(root: string, top: string, base: string, path: string): boolean {
+  if (yarnFromRepository(root, top, base, path)) return true;
+  if (hasInstallRecord(root, base) && cacheInWorkTree(root, base)) return true;
   let lines: string[];
   try {
     const file = join(root, base, 'node_modules', '.package-lock.json');
@@ -179,7 +181,108 @@ function npmFromRepository(root: string, top: string, base: string, path: string
       key = '';
     }
   }
+  // The entry of the package holding `path`: npm writes where it took it third at most; none (a committed lock's
+  // local `resolved` npm dropped, a hash found in a cache) or one that is no URL: the repository's (aitrail_np).
+  if (!path.includes('node_modules/')) return false;
+  const head = path.slice(0, path.lastIndexOf('node_modules/'));
+  const parts = path.slice(head.length + 'node_modules/'.length).split('/');
+  const name = parts[0]!.startsWith('@') && parts.length > 1 ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  const entry = `${unit.repeat(2)}"${head}node_modules/${name}": {`;
+  let judged = false;
+  for (let at = 0; at < lines.length; at++) {
+    if (!lines[at]!.includes(entry)) continue;
+    for (let next = at + 1; next <= at + 4 && next < lines.length; next++) {
+      const line = lines[next]!;
+      if (line.startsWith(`${unit.repeat(2)}}`) || line.includes(entry)) break;
+      if (!line.startsWith(resolvedAt)) continue;
+      if (!/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|file:|git\+file:)/.test(line.slice(resolvedAt.length))) return true;
+      judged = true;
+    }
+    if (!judged) return true;
+    judged = false;
+  }
   return false;
+}
+
+/**
+ * As the shims' aitrail_nc: a cache or offline mirror setting (`cache`, `cache-folder`, `yarn-offline-mirror`) in
+ * `<base>`'s or the top's `.npmrc`/`.yarnrc` (more than 2000 lines: counts too): npm or yarn may take a package its record calls a registry one from
+ * a cache the repository commits. Counts as the repository's.
+ */
+function cacheInWorkTree(root: string, base: string): boolean {
+  const files = new Set([join(root, base, '.npmrc'), join(root, base, '.yarnrc'), join(root, '.npmrc'), join(root, '.yarnrc')]);
+  for (const file of files) {
+    let text: string;
+    try {
+      if (!statSync(file).isFile()) continue;
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const lines = text.split('\n');
+    if (lines.length > 2000) return true;
+    if (lines.some((line) => /^[\t\n\v\f\r ]*"?(--)?([a-z]+\.)?(cache|cache-folder|yarn-offline-mirror)(["=\t\n\v\f\r ]|$)/.test(line))) return true;
+  }
+  return false;
+}
+
+/** Whether `<base>/node_modules` holds npm's (`.package-lock.json`) or yarn classic's (`.yarn-integrity`) record. */
+function hasInstallRecord(root: string, base: string): boolean {
+  return isFileAt(join(root, base, 'node_modules', '.package-lock.json')) || isFileAt(join(root, base, 'node_modules', '.yarn-integrity'));
+}
+
+/**
+ * yarn classic's layout, as the shims judge it (aitrail_ny in src/install/shim-source.ts): yarn 1 copies a `file:`
+ * folder or unpacks a tarball the repository commits into node_modules, untracked, and a committed yarn.lock may
+ * resolve a registry range to a local tarball. yarn's record, `<base>/node_modules/.yarn-integrity`, is read for
+ * the package's name (its folder after the last node_modules/ of `path`): each line `    "<name>@<range>"`
+ * (topLevelPatterns, lockfileEntries with `: "<resolved>"`): a local range or source landing in the work tree
+ * (relative to `<base>`), an escape, or a range that is no path resolved from a folder (""), is the repository's.
+ */
+function yarnFromRepository(root: string, top: string, base: string, path: string): boolean {
+  let lines: string[];
+  try {
+    const file = join(root, base, 'node_modules', '.yarn-integrity');
+    if (!statSync(file).isFile()) return false;
+    lines = readFileSync(file, 'utf8').split('\n');
+  } catch {
+    return false;
+  }
+  let name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+  const parts = name.split('/');
+  name = name.startsWith('@') && parts.length > 1 ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  if (name === '' || /[\\"]/.test(name)) return true;
+  const at = `    "${name}@`;
+  for (const whole of lines) {
+    if (!whole.startsWith(at)) continue;
+    if (whole.includes('\\')) return true;
+    const line = whole.slice(at.length);
+    const range = line.replace(/"[^]*$/, '');
+    const kind = yarnSource(top, base, range, true);
+    if (kind === 0) return true;
+    const rest = line.slice(line.indexOf('"') + 1);
+    if (rest.startsWith(': ""')) {
+      if (kind === 2) return true;
+    } else if (rest.startsWith(': "')) {
+      if (yarnSource(top, base, rest.slice(3).replace(/"[^"]*$/, ''), false) === 0) return true;
+    }
+  }
+  return false;
+}
+
+/** A yarn range (`isRange`) or resolved source: 0 a path in the work tree (or unreadable), 1 not, 2 a range that is no path. */
+function yarnSource(top: string, base: string, value: string, isRange: boolean): 0 | 1 | 2 {
+  let path: string;
+  if (/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|ssh:\/\/|npm:|github:|gitlab:|bitbucket:|gist:)/.test(value)) return 1;
+  if (value.startsWith('file:') || value.startsWith('link:')) path = value.slice(5);
+  else if (value.startsWith('git+file://')) path = value.slice('git+file://'.length);
+  else if (value.startsWith('~/')) path = `${process.env.HOME ?? ''}/${value.slice(2)}`;
+  else if (/^(\/|\.\/|\.\.\/)/.test(value) || value === '.' || value === '..') path = value;
+  else if (isRange) return 2;
+  else path = value;
+  path = path.replace(/#[^]*$/, '');
+  if (path.includes('%')) return 0;
+  return pnpmPathInside(top, base, path) ? 0 : 1;
 }
 
 /**
@@ -280,7 +383,7 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
   if (!isFileAt(lock)) {
     if (none) return true;
     if (storeLock !== undefined) return false;
-    return base === '' || isFileAt(join(root, base, 'node_modules', '.package-lock.json'))
+    return base === '' || hasInstallRecord(root, base)
       ? npmFromRepository(root, top, base, `node_modules/${path}`)
       : npmFromRepository(root, top, '', `${base}/node_modules/${path}`);
   }

@@ -249,7 +249,7 @@ function ledIntoTrackedLines(): string[] {
     // npm copies a `file:` package (a tarball, or a folder with a committed .npmrc's `install-links=true`) into
     // node_modules/aitrail as it unpacks one from a registry: its own record says where it came from (aitrail_np).
     '    if [ ! -e node_modules/.pnpm ] && [ ! -L node_modules/.pnpm ] && [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ]; then',
-    '      [ -f node_modules/.package-lock.json ] || return 1',
+    '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || return 1',
     '      if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '      aitrail_np "" node_modules/aitrail/bin/aitrail.js',
     '      return',
@@ -282,7 +282,7 @@ function ledIntoTrackedLines(): string[] {
     '  case $aitrail_x in node_modules/*) aitrail_pn "" "${aitrail_x#node_modules/}"; return ;; esac',
     '  if [ -n "$d" ]; then case $aitrail_x in "$d/node_modules/"*) aitrail_pn "$d" "${aitrail_x#"$d/node_modules/"}"; return ;; esac; fi',
     // Another folder's node_modules (a nested project, a workspace's own): npm's record there, else the top's (workspaces' keys).
-    '  case $aitrail_x in */node_modules/*) aitrail_nb=${aitrail_x%%/node_modules/*}; if [ -f "$aitrail_nb/node_modules/.package-lock.json" ]; then aitrail_np "$aitrail_nb" "${aitrail_x#"$aitrail_nb"/}" && return 0; else aitrail_np "" "$aitrail_x" && return 0; fi ;; esac',
+    '  case $aitrail_x in */node_modules/*) aitrail_nb=${aitrail_x%%/node_modules/*}; if [ -f "$aitrail_nb/node_modules/.package-lock.json" ] || [ -f "$aitrail_nb/node_modules/.yarn-integrity" ]; then aitrail_np "$aitrail_nb" "${aitrail_x#"$aitrail_nb"/}" && return 0; else aitrail_np "" "$aitrail_x" && return 0; fi ;; esac',
     '  tracked "$aitrail_x"',
     '}',
     // Whether a real path in the work tree (`$1`, relative to the top) lies in a pnpm virtual store other than
@@ -327,12 +327,16 @@ function ledIntoTrackedLines(): string[] {
     // source lands in the work tree (aitrail_pin, relative to `<base>`), or cannot be read (an escape, a
     // `git+file:` not absolute or holding `%`, a key not found), is the repository's. No record: not judged.
     'aitrail_np() {',
+    // yarn classic's record first (aitrail_ny): no process unless it is there.
+    '  aitrail_ny "$1" "$2" && return 0',
+    // A cache or mirror a committed .npmrc/.yarnrc puts in the work tree (aitrail_nc): where a record is.
+    '  { [ -f "${1:+$1/}node_modules/.package-lock.json" ] || [ -f "${1:+$1/}node_modules/.yarn-integrity" ]; } && aitrail_nc "$1" && return 0',
     '  aitrail_nf=${1:+$1/}node_modules/.package-lock.json',
     '  [ -f "$aitrail_nf" ] || return 1',
     '  { IFS= read -r aitrail_l && IFS= read -r aitrail_l; } 2>/dev/null <"$aitrail_nf" || return 0',
     "  aitrail_nu=${aitrail_l%%[!\t ]*}",
     '  case $aitrail_nu in "") return 0 ;; esac',
-    '  aitrail_ng=$(grep -E -B 4 -e "^$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\"(file|git\\\\+file):" -- "$aitrail_nf" 2>/dev/null) || return 1',
+    '  aitrail_ng=$(grep -E -B 4 -e "^$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\"(file|git\\\\+file):" -- "$aitrail_nf" 2>/dev/null) || aitrail_ng=',
     '  aitrail_nk=',
     '  aitrail_nr=1',
     '  aitrail_po=$IFS',
@@ -357,7 +361,103 @@ function ledIntoTrackedLines(): string[] {
     '  done',
     '  IFS=$aitrail_po',
     '  set +f',
+    '  [ "$aitrail_nr" = 0 ] && return 0',
+    // The entry of the package holding `$2` (its folder after the last node_modules/, `@scope/name` whole; one grep -F):
+    // npm writes where it took it third at most; none (a committed lock's `resolved` of a tarball in the work tree,
+    // `"./aitrail-9.9.9.tgz"`, or a hash found in a cache, npm then writes none) or one that is no URL: the repository's.
+    '  aitrail_nh=${2%node_modules/*}',
+    '  aitrail_nt=${2#"${aitrail_nh}node_modules/"}',
+    '  case $aitrail_nt in @*/*) aitrail_nv=${aitrail_nt#*/}; aitrail_nt=${aitrail_nt%%/*}/${aitrail_nv%%/*} ;; *) aitrail_nt=${aitrail_nt%%/*} ;; esac',
+    '  aitrail_ng=$(grep -F -A 4 -e "$aitrail_nu$aitrail_nu\\"${aitrail_nh}node_modules/$aitrail_nt\\": {" -- "$aitrail_nf" 2>/dev/null) || aitrail_ng=',
+    '  aitrail_nr=1',
+    '  aitrail_nk=',
+    "  IFS='",
+    "'",
+    '  set -f',
+    '  for aitrail_l in $aitrail_ng; do',
+    '    case $aitrail_l in',
+    '      "$aitrail_nu$aitrail_nu\\"${aitrail_nh}node_modules/$aitrail_nt\\": {"*) [ "$aitrail_nk" = 1 ] && { aitrail_nr=0; break; }; aitrail_nk=1 ;;',
+    '      --|"$aitrail_nu$aitrail_nu}"*) [ "$aitrail_nk" = 1 ] && { aitrail_nr=0; break; }; aitrail_nk= ;;',
+    '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""*)',
+    '        [ -n "$aitrail_nk" ] || continue',
+    '        case ${aitrail_l#"$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""} in https://*|http://*|git+https://*|git+ssh://*|git+http://*|git://*|file:*|git+file:*) aitrail_nk=2 ;; *) aitrail_nr=0; break ;; esac ;;',
+    '    esac',
+    '  done',
+    '  [ "$aitrail_nk" = 1 ] && aitrail_nr=0',
+    '  IFS=$aitrail_po',
+    '  set +f',
     '  return $aitrail_nr',
+    '}',
+    // yarn classic's layout: yarn 1 copies a `file:` folder (or unpacks a tarball) the repository commits into
+    // node_modules as it unpacks a registry package, and a committed yarn.lock may resolve a registry range to a
+    // local tarball (`resolved "file:aitrail.tgz#…"`, `"./x.tgz"`, an absolute path). yarn's own record of the install,
+    // `<base>/node_modules/.yarn-integrity` (JSON, 2 spaces), lists each pattern (`"<name>@<range>"`, yarn writes a
+    // `file:` path relative to the project, also a dependency's own) and, in lockfileEntries, where yarn took it
+    // (`": "<resolved>"`, "" for a folder). Every line for the package's name (its folder after the last
+    // node_modules/ of `$2`; one grep) is judged: a local range or source landing in the work tree (aitrail_pin,
+    // relative to `<base>`), a line with an escape, or a registry-looking range resolved from a folder (""), is the
+    // repository's. No record, or no line for the name: not judged here.
+    'aitrail_ny() {',
+    '  aitrail_yf=${1:+$1/}node_modules/.yarn-integrity',
+    '  [ -f "$aitrail_yf" ] || return 1',
+    '  aitrail_yn=${2##*node_modules/}',
+    '  case $aitrail_yn in @*/*) aitrail_yv=${aitrail_yn#*/}; aitrail_yn=${aitrail_yn%%/*}/${aitrail_yv%%/*} ;; *) aitrail_yn=${aitrail_yn%%/*} ;; esac',
+    "  case $aitrail_yn in ''|*[\\\\\\\"]*) return 0 ;; esac",
+    '  aitrail_yg=$(grep -F -e "    \\"$aitrail_yn@" -- "$aitrail_yf" 2>/dev/null) || return 1',
+    '  aitrail_yr=1',
+    '  aitrail_po=$IFS',
+    "  IFS='",
+    "'",
+    '  set -f',
+    '  for aitrail_l in $aitrail_yg; do',
+    '    case $aitrail_l in "    \\"$aitrail_yn@"*) ;; *) continue ;; esac',
+    '    case $aitrail_l in *\\\\*) aitrail_yr=0; break ;; esac',
+    '    aitrail_l=${aitrail_l#"    \\"$aitrail_yn@"}',
+    '    aitrail_yj "$1" "${aitrail_l%%\\"*}" 1',
+    '    aitrail_yc=$?',
+    '    [ "$aitrail_yc" = 0 ] && { aitrail_yr=0; break; }',
+    '    aitrail_l=${aitrail_l#*\\"}',
+    "    case $aitrail_l in ': \"\"'*) [ \"$aitrail_yc\" = 2 ] && { aitrail_yr=0; break; } ;; ': \"'*) aitrail_l=${aitrail_l#': \"'}; aitrail_yj \"$1\" \"${aitrail_l%\\\"*}\" 0 && { aitrail_yr=0; break; } ;; esac",
+    '  done',
+    '  IFS=$aitrail_po',
+    '  set +f',
+    '  return $aitrail_yr',
+    '}',
+    // A yarn pattern's range ($3 = 1) or resolved source ($3 = 0): 0 a path in the work tree (or unreadable), 1 not,
+    // 2 a range that is no path (a version, a tag, a GitHub shorthand). A source that is no URL is a path.
+    'aitrail_yj() {',
+    '  case $2 in',
+    '    https://*|http://*|git+https://*|git+http://*|git+ssh://*|git://*|ssh://*|npm:*|github:*|gitlab:*|bitbucket:*|gist:*) return 1 ;;',
+    '    file:*|link:*) aitrail_yp=${2#*:} ;;',
+    '    git+file://*) aitrail_yp=${2#git+file://} ;;',
+    "    '~/'*) aitrail_yp=$HOME/${2#??} ;;",
+    '    /*|./*|../*|.|..) aitrail_yp=$2 ;;',
+    '    *) [ "$3" = 1 ] && return 2; aitrail_yp=$2 ;;',
+    '  esac',
+    '  aitrail_yp=${aitrail_yp%%#*}',
+    '  case $aitrail_yp in *%*) return 0 ;; esac',
+    '  aitrail_pin "$1" "$aitrail_yp"',
+    '}',
+    // A package manager's cache or offline mirror in the work tree (a committed `.npmrc` saying `cache=./vendor/cache`,
+    // a `.yarnrc` saying `yarn-offline-mirror "./mirror"` or `cache-folder`): npm or yarn takes a package whose lock
+    // says `https://registry…` (and the committed tarball's hash) from there, and its record says registry. Any such
+    // setting in `<base>`'s or the top's `.npmrc`/`.yarnrc` (yarn reads the parents' too) counts as the repository's.
+    // Read by the shell (no process); more than 2000 lines: the repository's.
+    'aitrail_nc() {',
+    '  for aitrail_cf in "${1:+$1/}.npmrc" "${1:+$1/}.yarnrc" .npmrc .yarnrc; do',
+    '    [ -f "$aitrail_cf" ] || continue',
+    '    aitrail_cn=0',
+    '    while IFS= read -r aitrail_l || [ -n "$aitrail_l" ]; do',
+    '      aitrail_cn=$((aitrail_cn + 1))',
+    '      [ "$aitrail_cn" -gt 2000 ] && return 0',
+    '      aitrail_l=${aitrail_l#"${aitrail_l%%[![:space:]]*}"}',
+    '      aitrail_l=${aitrail_l#\\"}',
+    '      aitrail_l=${aitrail_l#--}',
+    '      case ${aitrail_l%%.*} in "$aitrail_l"|*[!a-z]*) ;; *) aitrail_l=${aitrail_l#*.} ;; esac',
+    '      case $aitrail_l in cache|cache[=\\"[:space:]]*|cache-folder|cache-folder[=\\"[:space:]]*|yarn-offline-mirror|yarn-offline-mirror[=\\"[:space:]]*) return 0 ;; esac',
+    '    done <"$aitrail_cf"',
+    '  done',
+    '  return 1',
     '}',
     // A real path outside the work tree (aitrail_x) reached through `$1` (a path in it, as written): pnpm's
     // `virtual-store-dir` in a committed .npmrc may put its store there (`../vs`, an absolute path): pnpm hard-links
@@ -460,7 +560,7 @@ function ledIntoTrackedLines(): string[] {
     '  if [ ! -f "$aitrail_pp" ]; then',
     '    [ -n "$aitrail_pz" ] && return 0',
     '    [ -n "$aitrail_py" ] && return 1',
-    '    if [ -z "$1" ] || [ -f "$1/node_modules/.package-lock.json" ]; then aitrail_np "$1" "node_modules/$2"; else aitrail_np "" "$1/node_modules/$2"; fi',
+    '    if [ -z "$1" ] || [ -f "$1/node_modules/.package-lock.json" ] || [ -f "$1/node_modules/.yarn-integrity" ]; then aitrail_np "$1" "node_modules/$2"; else aitrail_np "" "$1/node_modules/$2"; fi',
     '    return',
     '  fi',
     '  aitrail_pg=$(grep -E -e \'^(  [^ ]|    resolution: )\' -- "$aitrail_pp" 2>/dev/null)',
