@@ -141,7 +141,7 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
  */
 function npmFromRepository(root: string, top: string, base: string, path: string): boolean {
   if (yarnFromRepository(root, top, base, path)) return true;
-  if (hasInstallRecord(root, base) && cacheInWorkTree(root, base)) return true;
+  if (hasInstallRecord(root, base) && cacheInWorkTree(root, top, base)) return true;
   let lines: string[];
   try {
     const file = join(root, base, 'node_modules', '.package-lock.json');
@@ -209,7 +209,7 @@ function npmFromRepository(root: string, top: string, base: string, path: string
  * `<base>`'s or the top's `.npmrc`/`.yarnrc` (more than 2000 lines: counts too): npm or yarn may take a package its record calls a registry one from
  * a cache the repository commits. Counts as the repository's.
  */
-function cacheInWorkTree(root: string, base: string): boolean {
+function cacheInWorkTree(root: string, top: string, base: string): boolean {
   const files = new Set([join(root, base, '.npmrc'), join(root, base, '.yarnrc'), join(root, '.npmrc'), join(root, '.yarnrc')]);
   for (const file of files) {
     let text: string;
@@ -221,9 +221,30 @@ function cacheInWorkTree(root: string, base: string): boolean {
     }
     const lines = text.split('\n');
     if (lines.length > 2000) return true;
-    if (lines.some((line) => /^[\t\n\v\f\r ]*"?(--)?([a-z]+\.)?(cache|cache-folder|yarn-offline-mirror)(["=\t\n\v\f\r ]|$)/.test(line))) return true;
+    for (const line of lines) {
+      const setting = /^[\t\n\v\f\r ]*"?(--)?([a-z]+\.)?(yarn-offline-mirror|cache-folder|cache)(["=\t\n\v\f\r ]|$)/.exec(line);
+      if (setting !== null && cacheValueCounts(top, line.slice(setting[0].length - setting[4]!.length))) return true;
+    }
   }
   return false;
+}
+
+/**
+ * As aitrail_nc's value: an absolute path (or `~/…`, the home folder's) outside the work tree `top` holds nothing the
+ * repository commits (the user's own cache): not counted; anything else (relative, in the work tree, an expansion,
+ * a quote or escape left, none) counts.
+ */
+function cacheValueCounts(top: string, rest: string): boolean {
+  let value = rest.startsWith('"') ? rest.slice(1) : rest;
+  value = value.replace(/^[=\t\n\v\f\r ]*/, '').replace(/[\t\n\v\f\r ]*$/, '');
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+  if (value.startsWith('~/')) {
+    const home = process.env.HOME ?? '';
+    if (home === '') return true;
+    value = `${home}/${value.slice(2)}`;
+  }
+  if (!value.startsWith('/') || /[\\"'$`]/.test(value)) return true;
+  return pnpmPathInside(top, '', value);
 }
 
 /** Whether `<base>/node_modules` holds npm's (`.package-lock.json`) or yarn classic's (`.yarn-integrity`) record. */

@@ -454,7 +454,21 @@ function ledIntoTrackedLines(): string[] {
     '      aitrail_l=${aitrail_l#\\"}',
     '      aitrail_l=${aitrail_l#--}',
     '      case ${aitrail_l%%.*} in "$aitrail_l"|*[!a-z]*) ;; *) aitrail_l=${aitrail_l#*.} ;; esac',
-    '      case $aitrail_l in cache|cache[=\\"[:space:]]*|cache-folder|cache-folder[=\\"[:space:]]*|yarn-offline-mirror|yarn-offline-mirror[=\\"[:space:]]*) return 0 ;; esac',
+    '      case $aitrail_l in cache|cache[=\\"[:space:]]*|cache-folder|cache-folder[=\\"[:space:]]*|yarn-offline-mirror|yarn-offline-mirror[=\\"[:space:]]*) ;; *) continue ;; esac',
+    // Its value: an absolute path (or `~/…`, the home folder's) outside the work tree holds nothing the repository
+    // commits (the user's own cache, limit of s44P-2): not counted; anything else (relative, in the work tree, an
+    // expansion, a quote or escape left, none) counts.
+    '      aitrail_cv=${aitrail_l#yarn-offline-mirror}',
+    '      aitrail_cv=${aitrail_cv#cache-folder}',
+    '      [ "$aitrail_cv" = "$aitrail_l" ] && aitrail_cv=${aitrail_l#cache}',
+    '      aitrail_cv=${aitrail_cv#\\"}',
+    '      aitrail_cv=${aitrail_cv#"${aitrail_cv%%[!=[:space:]]*}"}',
+    '      aitrail_cv=${aitrail_cv%"${aitrail_cv##*[![:space:]]}"}',
+    '      case $aitrail_cv in \\"*\\") aitrail_cv=${aitrail_cv#\\"}; aitrail_cv=${aitrail_cv%\\"} ;; esac',
+    "      case $aitrail_cv in '~/'*) [ -n \"${HOME-}\" ] || return 0; aitrail_cv=$HOME/${aitrail_cv#??} ;; esac",
+    "      case $aitrail_cv in /*) ;; *) return 0 ;; esac",
+    "      case $aitrail_cv in *[\\\\\\\"\\'\\$\\`]*) return 0 ;; esac",
+    '      aitrail_pin \'\' "$aitrail_cv" && return 0',
     '    done <"$aitrail_cf"',
     '  done',
     '  return 1',

@@ -133,6 +133,28 @@ describe.skipIf(!yarnFound)('yarn classic copies a `file:` package the repositor
     expect(readFileSync(join(repo.dir, 'node_modules', '.yarn-integrity'), 'utf8')).toContain('"aitrail@^1.0.0": "https://registry.yarnpkg.com/');
     expectHonestRun(repo);
   });
+
+  it('a registry install beside a committed .yarnrc/.npmrc naming a cache OUTSIDE the work tree (the user\'s own, absolute or ~/): runs', () => {
+    const { tarball } = honestAitrail(tempDir('aitrail-yarn-registry-'));
+    const cache = tempDir('aitrail-yarn-cache-');
+    const { repo: first } = hostile('aitrail-yarn-registry-first-', { 'package.json': `{"name":"app","version":"1.0.0","devDependencies":{"aitrail":${JSON.stringify(`file:${tarball}`)}}}\n` });
+    yarnInstall(first.dir, cache);
+    const hash = /#([0-9a-f]{40})"/.exec(readFileSync(join(first.dir, 'yarn.lock'), 'utf8'))![1];
+    const { repo } = hostile('aitrail-yarn-outside-cache-', {
+      ...POLICY,
+      '.yarnrc': `cache-folder "${cache}"\r\nyarn-offline-mirror ${tempDir('aitrail-yarn-mirror-')}\n`,
+      '.npmrc': 'cache=~/.npm-elsewhere\n',
+      'package.json': '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"^1.0.0"}}\n',
+      'yarn.lock': `# yarn lockfile v1\n\n\naitrail@^1.0.0:\n  version "1.0.0"\n  resolved "https://registry.yarnpkg.com/aitrail/-/aitrail-1.0.0.tgz#${hash}"\n`,
+    });
+    yarnInstall(repo.dir, cache, true);
+    expectHonestRun(repo);
+    // The same setting naming a folder of the work tree by its absolute path counts as the repository's.
+    repo.write('.npmrc', `cache=${repo.dir}/vendor/cache\n`);
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'cache in the work tree']);
+    expect(pnpmRepoCommit(repo, 'openai/gpt-5').stderr).toMatch(/comes from the repository/);
+  });
 });
 
 /**
