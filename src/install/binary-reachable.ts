@@ -2,6 +2,7 @@ import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, r
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { trackedFiles } from '../git/tracked-files.js';
 import { inside } from './safe-path.js';
+import { ledByTrackedLink } from './tracked-link.js';
 
 export function executable(path: string): boolean {
   try {
@@ -83,7 +84,9 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
     return true;
   }
   if (real === top) return false;
-  if (!inside(top, real)) return outsideStore(root, top, relative(root, via).split(sep).join('/'), real);
+  // Outside the work tree through a link git tracks (a committed `file:` package's script, or a folder above
+  // it, linked to /usr/bin/true): the repository chose what runs (as aitrail_lk). One git ls-files, only then.
+  if (!inside(top, real)) return (await ledByTrackedLink(root, path)) || outsideStore(root, top, relative(root, via).split(sep).join('/'), real);
   const rel = relative(top, real).split(sep).join('/');
   const store = inVirtualStore(root, top, rel, packageDir);
   if (store !== undefined) return store;

@@ -1,7 +1,7 @@
-import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
-import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { NO_FSMONITOR, runGit } from '../git/exec.js';
+import { realpathSync, statSync } from 'node:fs';
+import { delimiter, join, relative, resolve, sep } from 'node:path';
 import { executable, shipped } from './binary-reachable.js';
+import { ledByTrackedLink } from './tracked-link.js';
 
 /**
  * The programs husky 9's runtime runs by name before any `.husky/<hook>` line: each stub in `.husky/_`
@@ -42,66 +42,6 @@ function firstOnPath(root: string, tool: string, path: string): string | undefin
     if (executable(candidate) && isFileAt(candidate)) return candidate;
   }
   return undefined;
-}
-
-/**
- * The links followed on the way to `path`'s real file, each at its real location (its folders
- * resolved), folder links included; undefined when the way does not end (a loop, more than 40 links).
- */
-function linksOnTheWay(path: string): string[] | undefined {
-  const links: string[] = [];
-  let pending = path.split(sep).filter((part) => part !== '');
-  let done: string = sep;
-  for (let hops = 0; pending.length > 0; ) {
-    const part = pending.shift() as string;
-    if (part === '.') continue;
-    if (part === '..') {
-      done = dirname(done);
-      continue;
-    }
-    const next = join(done, part);
-    let link = false;
-    try {
-      link = lstatSync(next).isSymbolicLink();
-    } catch {
-      return links;
-    }
-    if (!link) {
-      done = next;
-      continue;
-    }
-    if (++hops > 40) return undefined;
-    links.push(next);
-    const target = readlinkSync(next);
-    pending = [...target.split(sep).filter((piece) => piece !== ''), ...pending];
-    if (isAbsolute(target)) done = sep;
-  }
-  return links;
-}
-
-/**
- * Whether a link the repository commits lies on the way to `path` (npm links a `file:` package's
- * bin to its script, and the script, or a folder above it, is a committed link to `/bin/true` or any
- * program outside the work tree): the repository chose what runs, though the file is no file of its
- * own. A way that does not end counts as such. One `git ls-files` for the links in the work tree.
- */
-async function ledByTrackedLink(root: string, path: string): Promise<boolean> {
-  const links = linksOnTheWay(resolve(path));
-  if (links === undefined) return true;
-  let top: string;
-  try {
-    top = realpathSync(root);
-  } catch {
-    return true;
-  }
-  const rels = links.map((link) => relative(top, link)).filter((rel) => rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)).map((rel) => rel.split(sep).join('/'));
-  if (rels.length === 0) return false;
-  try {
-    const tracked = (await runGit([...NO_FSMONITOR, '--literal-pathspecs', 'ls-files', '-z', '--', ...rels], { cwd: root })).split('\0');
-    return rels.some((rel) => tracked.includes(rel));
-  } catch {
-    return true;
-  }
 }
 
 /**

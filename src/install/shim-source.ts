@@ -271,7 +271,9 @@ function ledIntoTrackedLines(): string[] {
     '  aitrail_x=${aitrail_x%?}',
     '  if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     // Outside the work tree: a pnpm store a committed .npmrc put there (`virtual-store-dir=../vs`) is judged by its lock (aitrail_vo).
-    '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) aitrail_vo "$1"; return ;; *) return 0 ;; esac',
+    // Outside the work tree through a link git tracks (a committed `file:` package's `run.sh -> /usr/bin/true`, or
+    // `bin -> /usr/bin` above its script): the repository chose what runs (aitrail_lk).
+    '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) aitrail_lk "$1" && return 0; aitrail_vo "$1"; return ;; *) return 0 ;; esac',
     // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
     // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
@@ -284,6 +286,33 @@ function ledIntoTrackedLines(): string[] {
     // Another folder's node_modules (a nested project, a workspace's own): npm's record there, else the top's (workspaces' keys).
     '  case $aitrail_x in */node_modules/*) aitrail_nb=${aitrail_x%%/node_modules/*}; if [ -f "$aitrail_nb/node_modules/.package-lock.json" ] || [ -f "$aitrail_nb/node_modules/.yarn-integrity" ]; then aitrail_np "$aitrail_nb" "${aitrail_x#"$aitrail_nb"/}" && return 0; else aitrail_np "" "$aitrail_x" && return 0; fi ;; esac',
     '  tracked "$aitrail_x"',
+    '}',
+    // Whether a link git tracks lies on the way to `$1` (relative to the top, or absolute): every link followed,
+    // component by component (`[ -L ]`, one readlink each), at its real place; those in the work tree asked of git
+    // in one ls-files (as ledByTrackedLink, src/install/tracked-link.ts). A way that does not end, a readlink or
+    // git that fails: led. No link in the work tree: no git process.
+    'aitrail_lk() {',
+    '  case $1 in /*) aitrail_wd= ;; *) aitrail_wd=$aitrail_tp ;; esac',
+    '  aitrail_wp=$1',
+    '  aitrail_wh=0',
+    '  set --',
+    '  while [ -n "$aitrail_wp" ]; do',
+    '    case $aitrail_wp in */*) aitrail_wc=${aitrail_wp%%/*}; aitrail_wp=${aitrail_wp#*/} ;; *) aitrail_wc=$aitrail_wp; aitrail_wp= ;; esac',
+    '    case $aitrail_wc in \'\'|.) continue ;; ..) aitrail_wd=${aitrail_wd%/*}; continue ;; esac',
+    '    aitrail_wf=$aitrail_wd/$aitrail_wc',
+    '    if [ ! -L "$aitrail_wf" ]; then aitrail_wd=$aitrail_wf; continue; fi',
+    '    aitrail_wh=$((aitrail_wh + 1))',
+    '    [ "$aitrail_wh" -gt 40 ] && return 0',
+    '    case $aitrail_wf in "$aitrail_tp"/*) set -- "$@" "${aitrail_wf#"$aitrail_tp"/}" ;; esac',
+    '    aitrail_wt=$(readlink -- "$aitrail_wf" && echo .) || return 0',
+    '    aitrail_wt=${aitrail_wt%.}',
+    '    aitrail_wt=${aitrail_wt%?}',
+    '    case $aitrail_wt in /*) aitrail_wd= ;; esac',
+    '    aitrail_wp=$aitrail_wt${aitrail_wp:+/$aitrail_wp}',
+    '  done',
+    '  [ $# -gt 0 ] || return 1',
+    '  aitrail_wo=$(GIT_LITERAL_PATHSPECS=1 git ls-files -- "$@" </dev/null 2>/dev/null) || return 0',
+    '  [ -n "$aitrail_wo" ]',
     '}',
     // Whether a real path in the work tree (`$1`, relative to the top) lies in a pnpm virtual store other than
     // a `<base>/node_modules/.pnpm`: a `<folder>/node_modules/` whose folder's parent holds a lock.yaml.
