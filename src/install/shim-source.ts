@@ -485,7 +485,7 @@ function ledIntoTrackedLines(): string[] {
     '      case ${aitrail_l%%.*} in "$aitrail_l"|*[!a-z]*) ;; *) aitrail_l=${aitrail_l#*.} ;; esac',
     '      case $aitrail_l in cache|cache[=\\"[:space:]]*|cache-folder|cache-folder[=\\"[:space:]]*|yarn-offline-mirror|yarn-offline-mirror[=\\"[:space:]]*) ;; *) continue ;; esac',
     // Its value: an absolute path (or `~/…`, the home folder's) outside the work tree holds nothing the repository
-    // commits (the user's own cache, limit of s44P-2): not counted; anything else (relative, in the work tree, an
+    // commits (the user's own cache, limit of 714): not counted; anything else (relative, in the work tree, an
     // expansion, a quote or escape left, none) counts.
     '      aitrail_cv=${aitrail_l#yarn-offline-mirror}',
     '      aitrail_cv=${aitrail_cv#cache-folder}',

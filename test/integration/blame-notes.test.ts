@@ -180,7 +180,7 @@ describe('blame with git-ai notes', () => {
     expect(file(blame(renameOnly), 'new.ts')).toMatchObject({ lines: 10, ai: 2, lineLevel: 4 });
   });
 
-  it('a rebased commit whose note git copied (notes.rewriteRef, no hook remapping it) counts every line it wrote under the note’s model (s44s-1)', () => {
+  it('a rebased commit whose note git copied (notes.rewriteRef, no hook remapping it) counts every line it wrote under the note’s model (687)', () => {
     const repo = makeRepo();
     repo.commit('base', { 'x.ts': numbered('x', 1, 5) });
     repo.git(['checkout', '-q', '-b', 'feature']);

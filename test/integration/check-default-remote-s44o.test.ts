@@ -31,7 +31,7 @@ function expectRefused(dir: string, range: string, qwen: string): void {
   expect(check.stderr, range).toContain('either may be the target branch');
 }
 
-describe("s44o-1: A...B's target is never a contributor's fork's default branch", () => {
+describe("709: A...B's target is never a contributor's fork's default branch", () => {
   it("a branch checked out from the fork's main (its upstream the fork): origin/main...alice/main, alice/main...origin/main, origin/main...@{u} and main...alice/main are judged by both tips' policies, not the fork's alone", () => {
     const { work, fork, qwen } = forkPullRequest();
     work.git(['remote', 'add', 'alice', fork.dir]);

@@ -5,7 +5,7 @@ import { makeRepo, removeTempDirs } from '../helpers/gitdir.js';
 
 afterAll(removeTempDirs);
 
-describe('check A...B --policy-from: the same report whichever side is written first (s44Z-2 with the policy named)', () => {
+describe('check A...B --policy-from: the same report whichever side is written first (699 with the policy named)', () => {
   it('main...feature and feature...main under --policy-from main list the same violations in the same order', () => {
     // Every commit made in the same second: git lists them in the order of the tips it was given.
     const repo = makeRepo();

@@ -33,7 +33,7 @@ function expectRefused(dir: string, range: string, qwen: string): { stderr: stri
   return check;
 }
 
-describe('s44f-1: check A...B never judges by a policy only the judged side commits', () => {
+describe('670: check A...B never judges by a policy only the judged side commits', () => {
   it('the branch written first, the target an ancestor of it (HEAD...origin/main before main moves): read as main..feature, by main\'s policy', () => {
     const { repo, qwen } = loosenedBranch({ mainMoves: false });
     for (const range of ['feature...main', 'HEAD...main']) {

@@ -25,7 +25,7 @@ function divergedSides(mainPolicy: string, branchPolicy: string, mainMore: Recor
   return { repo, qwen, claude };
 }
 
-describe('s44r-1: A...B with diverged sides never drops the policy it cannot read', () => {
+describe('684: A...B with diverged sides never drops the policy it cannot read', () => {
   it("main's config unreadable (two config files): HEAD...main is exit 2 as main...HEAD is, not judged by the branch's own policy alone", () => {
     const { repo } = divergedSides('policy:\n  deny: ["qwen/*"]\n', 'policy:\n  deny: []\n', { '.aitrailrc.json': '{"policy":{"deny":["qwen/*"]}}\n' });
     for (const range of ['HEAD...main', 'main...HEAD', 'main..HEAD']) {
@@ -37,7 +37,7 @@ describe('s44r-1: A...B with diverged sides never drops the policy it cannot rea
   });
 });
 
-describe('s44r-2: A...B judged by two policies reports each finding once, at its stricter severity', () => {
+describe('685: A...B judged by two policies reports each finding once, at its stricter severity', () => {
   it('the same commit, rule and model under both policies: one violation, an error when either says error', () => {
     const { repo, qwen, claude } = divergedSides(
       'policy:\n  deny: ["qwen/*"]\n  undeclared: deny\n  unknownModel: deny\n',
@@ -60,7 +60,7 @@ describe('s44r-2: A...B judged by two policies reports each finding once, at its
   });
 });
 
-describe("s44r-3: A...B whose side names the remote's default branch is judged by that branch's policy alone", () => {
+describe("686: A...B whose side names the remote's default branch is judged by that branch's policy alone", () => {
   /** origin/main denies qwen/*; `feature` (a person's commit) forks; main then allows Qwen and holds Qwen's commit of its own. */
   function honestBranchBehindMain() {
     const { work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: [] });

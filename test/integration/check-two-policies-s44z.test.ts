@@ -30,7 +30,7 @@ function diverged() {
   return repo;
 }
 
-describe('s44z-2: a diverged A...B judged by two policies reports the same, in the same order and words, whichever side is written first', () => {
+describe('699: a diverged A...B judged by two policies reports the same, in the same order and words, whichever side is written first', () => {
   it('main...feature and feature...main: the same violations, word for word and in order; base and otherBase name both tips', () => {
     const repo = diverged();
     const main = repo.git(['rev-parse', 'main']);
@@ -52,7 +52,7 @@ describe('s44z-2: a diverged A...B judged by two policies reports the same, in t
   });
 });
 
-describe('s44z-2: one policy, the remote default branch named on either side', () => {
+describe('699: one policy, the remote default branch named on either side', () => {
   it('origin/main...HEAD and HEAD...origin/main: the same violations in the same order', () => {
     const { work } = project('policy:\n  deny: ["qwen/*"]\n  undeclared: deny\n', { hooks: [] });
     work.git(['checkout', '-q', '-b', 'feature']);
@@ -72,7 +72,7 @@ describe('s44z-2: one policy, the remote default branch named on either side', (
   });
 });
 
-describe("s44z-3: the second tip's policy says its own warnings", () => {
+describe("700: the second tip's policy says its own warnings", () => {
   it("a note the second policy's path rules read, and a misnamed config at the second tip: both said; what both judgements say, once", () => {
     const repo = makeRepo();
     // main allows everything; its older commit wrote lib/key.ts, with a git-ai note that cannot be parsed.

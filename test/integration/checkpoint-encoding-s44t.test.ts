@@ -9,7 +9,7 @@ import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
 // A `working-tree-encoding` git's iconv knows and the runtime's TextDecoder does not (CP949, Korean
 // Windows' code page; CP437, IBM037…), on a file with no NUL byte: git commits its ASCII lines as they
-// are, and so did the checkpoint (read as UTF-8) before s44q-2; s44q-2 refused the whole file
+// are, and so did the checkpoint (read as UTF-8) before 672; 672 refused the whole file
 // ("which aitrail cannot decode"), so the agent's ASCII lines were no longer noted and counted human.
 describe('checkpoints of a file in an encoding the runtime cannot decode (s44t)', () => {
   it('working-tree-encoding=CP949: the agent ASCII lines are still noted', () => {
@@ -31,7 +31,7 @@ describe('checkpoints of a file in an encoding the runtime cannot decode (s44t)'
     const head = commitAll(repo, 'agent lines');
     expect(repo.git(['show', 'HEAD:a.txt'], { raw: true })).toBe('one\n한글\ntwo\nai one\nai two\n');
     expect(noteOf(repo, head).files).toEqual({ 'a.txt': ['4,5'] });
-    // Not consumed (as before s44q-2): whether the work tree still differs from the commit needs git's iconv.
+    // Not consumed (as before 672): whether the work tree still differs from the commit needs git's iconv.
     expect(readdirSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'))).toHaveLength(1);
     const report = JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']).stdout);
     expect(report.totals).toMatchObject({ ai: 2, byAgent: { 'claude-code': 2 } });

@@ -7,7 +7,7 @@ import { checkpoint } from '../helpers/checkpoint.js';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
-// git converts a `working-tree-encoding` file with iconv; the checkpoint (s44q-2) with WHATWG's
+// git converts a `working-tree-encoding` file with iconv; the checkpoint (672) with WHATWG's
 // TextDecoder, whose shift_jis and euc-jp are Microsoft's CP932 table. iconv's SHIFT-JIS is JIS X 0201
 // Roman (0x5C is `¥`, 0x7E `‾`) and both names map six JIS X 0208 characters otherwise (0x8160 is
 // WAVE DASH `〜`, CP932's FULLWIDTH TILDE `～`): an agent line holding one was not the committed line.

@@ -1,7 +1,7 @@
 // Claude Code's aliases (`opus`, `fable`, `best`) are read through ANTHROPIC_DEFAULT_*_MODEL where the
-// session's model names them (row 56, s44E-3), but not where a model beside it did: the subagents'
-// CLAUDE_CODE_SUBAGENT_MODEL, the picker's ANTHROPIC_CUSTOM_MODEL_OPTION (s44E-2) and the settings'
-// fallbackModel chain (s44E-4) were read as the alias's own Claude model, so `fallbackModel: "opus"`
+// session's model names them (row 56, 676), but not where a model beside it did: the subagents'
+// CLAUDE_CODE_SUBAGENT_MODEL, the picker's ANTHROPIC_CUSTOM_MODEL_OPTION (675) and the settings'
+// fallbackModel chain (677) were read as the alias's own Claude model, so `fallbackModel: "opus"`
 // beside ANTHROPIC_DEFAULT_OPUS_MODEL=qwen3-coder-plus was `anthropic/claude-opus`, past
 // `deny: ["qwen/*"]`; and a chain padded with eight empty or non-string entries hid a ninth.
 // Committed for real through init's hooks with the agent's environment.

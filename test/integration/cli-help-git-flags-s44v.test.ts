@@ -1,7 +1,7 @@
-// s44J-1 refuses an unknown option beside help or --version (exit 2), but blame's and trend's git
+// 679 refuses an unknown option beside help or --version (exit 2), but blame's and trend's git
 // flags (-C, -C -C, -M100, -wC50: the README's own examples) are no option yargs declares: they
 // reach the command as arguments, which reads them as git does. `aitrail blame -w -C -C --by model
-// --help` exited 2 (`unknown option '-C'`), where it printed the help before s44J-1.
+// --help` exited 2 (`unknown option '-C'`), where it printed the help before 679.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';

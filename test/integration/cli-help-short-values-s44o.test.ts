@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-describe("a short option's value written against it, beside help (s44J-1's check)", () => {
+describe("a short option's value written against it, beside help (679's check)", () => {
   it('log -n5 --help prints the help, exit 0, as log -n5 runs; an unknown letter is still refused', () => {
     const repo = makeRepo();
     repo.commit('feat: one\n', { 'a.txt': 'a\n' });

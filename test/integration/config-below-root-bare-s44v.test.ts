@@ -1,4 +1,4 @@
-// s44J-2 names a config in the folders between the root and where a command runs; in a bare
+// 680 names a config in the folders between the root and where a command runs; in a bare
 // repository those folders are git's own (refs/heads, objects), and `aitrail check` run in
 // refs/heads named a branch called `aitrail.yml` (anyone who can push names one) as a config not
 // read: `warning: refs/heads/aitrail.yml looks meant as aitrail's config … move it to the root as

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-// CSV cells write `;` (s44q-1), controls and `##[` as visible escapes (`\x3b`, `\n`, `##\x5b`); a name
+// CSV cells write `;` (671), controls and `##[` as visible escapes (`\x3b`, `\n`, `##\x5b`); a name
 // holding that very text (`a\x3bb.ts`, `a\nb.ts`) read the same as the one escaped: two files, one name.
 const PAIRS = [
   ['a;b.ts', 'a\\x3bb.ts'],

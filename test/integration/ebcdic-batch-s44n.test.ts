@@ -1,4 +1,4 @@
-// s44Y-2 asks git again (`--pretty=raw`) whether a commit under an encoding header git may re-encode
+// 702 asks git again (`--pretty=raw`) whether a commit under an encoding header git may re-encode
 // into one line (IBM037) holds a blank line; it ran one `git log` per such commit, so `log`, `check`
 // and pre-receive over a history of N of them started N git processes (2,000 commits: 2,001 `git log`,
 // 7.1 s against 2.3 s for plain commits). They are asked in batches, with the same answers.

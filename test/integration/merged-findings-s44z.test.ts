@@ -36,7 +36,7 @@ function expectOneFinding(stderr: string, qwen: string): void {
   expect(stderr).toContain('aitrail: 1 error, 0 warnings in 1 of 4 commits.');
 }
 
-describe('s44z-1: a finding two groups of a push report is one violation', () => {
+describe('698: a finding two groups of a push report is one violation', () => {
   it("pre-receive: Qwen's commit gained by two refs of other boundaries is refused once, with the words naming more files, among 4 commits (not 2 errors in 1 of 6)", () => {
     const server = policyServer(CRYPTO_PATH_POLICY);
     const { qwen, push } = sharedQwenCommit(server, false);

@@ -2,7 +2,7 @@
 // loads: Node's dotenv, Gemini CLI's and Qwen Code's, and aider's python-dotenv all take it) is applied
 // before bash reads the script's first line. `onecmd` (set -t) makes bash read one command and exit:
 // the first thing it reads is the `#!/bin/sh` comment line, so no line of any hook runs and each ends
-// at 0, as `noexec` does (row s44U-1's limit); `xtrace` traces the first line before any `set +x`,
+// at 0, as `noexec` does (row 696's limit); `xtrace` traces the first line before any `set +x`,
 // expanding PS4, whose `$(…)` then runs (bash imports PS4 for every user but root). No shim line can
 // close either: the person's push names them, as it names `noexec`. GIT_EXEC_PATH (Node's dotenv sets it,
 // unset everywhere): git runs the `git` there for its own subcommands, the repository's for a relative `tools`.

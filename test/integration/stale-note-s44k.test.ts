@@ -6,7 +6,7 @@ import { commitWith, installHooks, policyServer, tryGit, type JudgedViolation } 
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { laterThanNow, type TestRepo } from '../helpers/gitdir.js';
 
-// Session 44 (k): review of s44s-1 (a git-ai note written for another commit is read commit-wide).
+// Session 44 (k): review of 687 (a git-ai note written for another commit is read commit-wide).
 
 const QWEN_DENIED = 'policy:\n  deny: ["qwen/*"]\n';
 const QWEN_NOT_IN_CRYPTO = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
@@ -67,7 +67,7 @@ function moveQwenIntoCrypto(work: TestRepo): void {
   work.git(['commit', '-q', '-m', 'refactor: the rounds belong in crypto']);
 }
 
-describe('s44s-1 reviewed (s44k)', () => {
+describe('687 reviewed (s44k)', () => {
   it('a hooked rebase fixup whose sources include a copied note keeps every model the notes name (git joins the notes: unreadable)', () => {
     const { work } = policyServer(QWEN_DENIED);
     work.git(['config', 'notes.rewriteRef', REWRITE_GLOB]);

@@ -64,7 +64,7 @@ function checked(work: TestRepo, range: string): { code: number; violations: Jud
   return { code: run.code, violations: run.stdout.trim() === '' ? [] : (JSON.parse(run.stdout) as { violations: JudgedViolation[] }).violations, out };
 }
 
-describe('a git-ai note copied word for word onto an amended commit (s44s-1)', () => {
+describe('a git-ai note copied word for word onto an amended commit (687)', () => {
   it('Qwen’s noted lines, moved into src/crypto after an unhooked amend shifted them, are refused by check and pre-receive (a mixed commit and a silent one)', () => {
     const { work } = policyServer(QWEN_NOT_IN_CRYPTO);
     work.git(['config', 'notes.rewriteRef', REWRITE_GLOB]);

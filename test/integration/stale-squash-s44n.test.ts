@@ -4,7 +4,7 @@ import { aitrail } from '../helpers/cli.js';
 import { commitWith, installHooks, policyServer, tryGit, type JudgedViolation } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 
-// s44s-1 keeps, at a hooked rewrite, the copy git made of a note written for another commit (or
+// 687 keeps, at a hooked rewrite, the copy git made of a note written for another commit (or
 // that note alone): a squash or fixup of such a commit with another noted commit, or a hooked amend
 // adding noted lines, then lost the other note's models (git's joined copy is malformed, read as none).
 
@@ -37,7 +37,7 @@ describe('a squash of a commit whose note was written for another commit (s44n)'
     expect(violations.some((violation) => violation.model.startsWith('qwen/'))).toBe(true);
   });
 
-  it('`aitrail notes squash` does not compose a note written for another commit into one naming the squash commit (s44k-1)', () => {
+  it('`aitrail notes squash` does not compose a note written for another commit into one naming the squash commit (706)', () => {
     const { work } = policyServer(DENY_QWEN);
     work.git(['checkout', '-q', '-b', 'topic', 'main']);
     expect(commitWith(work, 'feat: a\n', { 'lib/a.ts': 'export const a1 = 1;\nexport const a2 = 2;\n' }, { noVerify: true }).code).toBe(0);

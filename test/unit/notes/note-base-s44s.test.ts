@@ -5,7 +5,7 @@ const COMMIT = 'a'.repeat(40);
 const PARENT = 'b'.repeat(40);
 const OTHER = 'c'.repeat(40);
 
-describe('whom a note was written for (base_commit_sha, s44s-1)', () => {
+describe('whom a note was written for (base_commit_sha, 687)', () => {
   it('the commit itself, or its first parent (initial for a root commit) as git-ai wrote before 1.0; nothing else', () => {
     expect(baseBelongs(COMMIT, COMMIT, PARENT)).toBe(true);
     expect(baseBelongs(COMMIT.toUpperCase(), COMMIT, PARENT)).toBe(true);

@@ -8,7 +8,7 @@ const qwen = facts({ attributions: [ai('qwen/qwen3-coder', { declared: false })]
 const judged = (config: Parameters<typeof policy>[0]): Violation[] => evaluateCommit(qwen, policy(config));
 const shown = (violations: readonly Violation[]) => violations.map((violation) => `${violation.rule} ${violation.severity}`);
 
-describe('strictestOf (s44z-1): one finding of several judgements is one violation', () => {
+describe('strictestOf (698): one finding of several judgements is one violation', () => {
   it('an error under either judgement is the error, whichever comes first; other findings kept', () => {
     const warned = judged({ deny: ['qwen/*'], undeclared: 'warn' });
     const denied = judged({ deny: ['qwen/qwen3-*'], undeclared: 'deny' });
