@@ -1,6 +1,6 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { BIN } from './cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
@@ -66,4 +66,41 @@ export function expectRepositoryAitrailRefused(repo: TestRepo, marker: string): 
   }
   expect(pnpmRepoInit(repo).said).toMatch(/the hooks will not find the aitrail binary/);
   expect(existsSync(marker)).toBe(false);
+}
+
+/** Whether npm runs here (the real-npm tests skip without it). */
+export const npmFound = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** `npm install --ignore-scripts --offline` in `dir` (the careful person's install). */
+export function npmInstall(dir: string): void {
+  const result = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], {
+    cwd: dir,
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+}
+
+/** A package named aitrail in `root` (outside any repository) whose bin runs the real aitrail; its tarball packed beside it when `pack`. */
+export function honestAitrail(root: string, pack = true): { folder: string; tarball: string } {
+  const folder = join(root, 'aitrail');
+  mkdirSync(join(folder, 'bin'), { recursive: true });
+  writeFileSync(join(folder, 'package.json'), '{"name":"aitrail","version":"1.0.0","bin":{"aitrail":"bin/aitrail.js"}}\n');
+  writeFileSync(join(folder, 'bin', 'aitrail.js'), `#!/usr/bin/env node\nrequire(${JSON.stringify(BIN)});\n`, { mode: 0o755 });
+  if (pack) {
+    const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', root], { cwd: folder, encoding: 'utf8' });
+    expect(packed.status, packed.stderr).toBe(0);
+  }
+  return { folder, tarball: join(root, 'aitrail-1.0.0.tgz') };
+}
+
+/** An agent's commit of a denied model is refused by the policy (aitrail ran), an allowed one recorded; init names the binary. */
+export function expectHonestRun(repo: TestRepo): void {
+  expect(pnpmRepoInit(repo).said).not.toMatch(/will not find the aitrail binary/);
+  const denied = pnpmRepoCommit(repo, 'qwen/qwen3-coder');
+  expect(denied.status).not.toBe(0);
+  expect(denied.stderr).not.toMatch(/comes from the repository/);
+  const allowed = pnpmRepoCommit(repo, 'openai/gpt-5');
+  expect(allowed.status, allowed.stderr).toBe(0);
+  expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
 }

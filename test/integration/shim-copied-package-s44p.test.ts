@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
 import { tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { expectRepositoryAitrailRefused, pnpmRepoCommit, pnpmRepoInit } from '../helpers/pnpm.js';
+import { expectHonestRun, expectRepositoryAitrailRefused, honestAitrail, pnpmRepoCommit } from '../helpers/pnpm.js';
 import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 /**
@@ -41,28 +40,6 @@ function hostile(prefix: string, files: Record<string, string>): { repo: TestRep
 function packVendored(repo: TestRepo): void {
   const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', repo.dir], { cwd: join(repo.dir, 'vendor', 'aitrail'), encoding: 'utf8' });
   expect(pack.status, pack.stderr).toBe(0);
-}
-
-/** A package named aitrail outside the repository whose bin runs the real aitrail, and its tarball. */
-function honestAitrail(root: string): { folder: string; tarball: string } {
-  const folder = join(root, 'aitrail');
-  mkdirSync(join(folder, 'bin'), { recursive: true });
-  writeFileSync(join(folder, 'package.json'), '{"name":"aitrail","version":"1.0.0","bin":{"aitrail":"bin/aitrail.js"}}\n');
-  writeFileSync(join(folder, 'bin', 'aitrail.js'), `#!/usr/bin/env node\nrequire(${JSON.stringify(BIN)});\n`, { mode: 0o755 });
-  const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', root], { cwd: folder, encoding: 'utf8' });
-  expect(pack.status, pack.stderr).toBe(0);
-  return { folder, tarball: join(root, 'aitrail-1.0.0.tgz') };
-}
-
-/** An agent's commit of a denied model is refused by the policy (aitrail ran), an allowed one recorded; init names the binary. */
-function expectHonestRun(repo: TestRepo): void {
-  expect(pnpmRepoInit(repo).said).not.toMatch(/will not find the aitrail binary/);
-  const denied = pnpmRepoCommit(repo, 'qwen/qwen3-coder');
-  expect(denied.status).not.toBe(0);
-  expect(denied.stderr).not.toMatch(/comes from the repository/);
-  const allowed = pnpmRepoCommit(repo, 'openai/gpt-5');
-  expect(allowed.status, allowed.stderr).toBe(0);
-  expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
 }
 
 const POLICY = { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' };

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { expectRepositoryAitrailRefused, PNPM_PATH, pnpmInstall, pnpmRepoCommit, pnpmRepoInit, skipWithoutPnpm } from '../helpers/pnpm.js';
+import { expectHonestRun, expectRepositoryAitrailRefused, honestAitrail, npmFound, npmInstall, PNPM_PATH, pnpmInstall, skipWithoutPnpm } from '../helpers/pnpm.js';
 import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 /**
@@ -15,16 +15,6 @@ import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
  * src/install/binary-reachable.ts): the repository's script never runs, while an install from outside runs.
  */
 
-const npmFound = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
-
-function npmInstall(dir: string): void {
-  const result = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], {
-    cwd: dir,
-    env: { ...process.env, npm_config_update_notifier: 'false' },
-    encoding: 'utf8',
-  });
-  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
-}
 
 /** A repository committing vendor/aitrail (its bin at npm's usual bin/aitrail.js, writing the marker), with `files` added and committed. */
 function hostile(prefix: string, files: Record<string, string>): { repo: TestRepo; marker: string } {
@@ -33,28 +23,6 @@ function hostile(prefix: string, files: Record<string, string>): { repo: TestRep
   repo.git(['add', '-A']);
   repo.git(['commit', '-q', '--no-verify', '-m', 'install settings']);
   return { repo, marker };
-}
-
-/** A package named aitrail outside the repository whose bin runs the real aitrail, and its tarball. */
-function honestAitrail(root: string): { folder: string; tarball: string } {
-  const folder = join(root, 'aitrail');
-  mkdirSync(join(folder, 'bin'), { recursive: true });
-  writeFileSync(join(folder, 'package.json'), '{"name":"aitrail","version":"1.0.0","bin":{"aitrail":"bin/aitrail.js"}}\n');
-  writeFileSync(join(folder, 'bin', 'aitrail.js'), `#!/usr/bin/env node\nrequire(${JSON.stringify(BIN)});\n`, { mode: 0o755 });
-  const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', root], { cwd: folder, encoding: 'utf8' });
-  expect(pack.status, pack.stderr).toBe(0);
-  return { folder, tarball: join(root, 'aitrail-1.0.0.tgz') };
-}
-
-/** An agent's commit of a denied model is refused by the policy (aitrail ran), an allowed one recorded; init names the binary. */
-function expectHonestRun(repo: TestRepo): void {
-  expect(pnpmRepoInit(repo).said).not.toMatch(/will not find the aitrail binary/);
-  const denied = pnpmRepoCommit(repo, 'qwen/qwen3-coder');
-  expect(denied.status).not.toBe(0);
-  expect(denied.stderr).not.toMatch(/comes from the repository/);
-  const allowed = pnpmRepoCommit(repo, 'openai/gpt-5');
-  expect(allowed.status, allowed.stderr).toBe(0);
-  expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
 }
 
 describe.skipIf(!npmFound)('npm copies a `file:` package the repository commits into node_modules (real npm)', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { expectRepositoryAitrailRefused, PNPM_PATH, pnpmRepoCommit, pnpmRepoInit } from '../helpers/pnpm.js';
+import { expectHonestRun, expectRepositoryAitrailRefused, honestAitrail, npmFound, npmInstall, PNPM_PATH, pnpmRepoInit } from '../helpers/pnpm.js';
 
 /**
  * A committed `file:vendor/fake` package whose `bin` script (`run.sh`), or a folder above it (`bin`), is a
@@ -14,17 +14,7 @@ import { expectRepositoryAitrailRefused, PNPM_PATH, pnpmRepoCommit, pnpmRepoInit
  * git, `aitrail init --mode git`.
  */
 
-const npmFound = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
 const TRUE = ['/usr/bin/true', '/bin/true'].find((path) => existsSync(path)) as string;
-
-function npmInstall(dir: string): void {
-  const result = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], {
-    cwd: dir,
-    env: { ...process.env, npm_config_update_notifier: 'false' },
-    encoding: 'utf8',
-  });
-  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
-}
 
 /** A folder outside the repository holding `name`, a script that writes the marker and then runs `then`. */
 function outsideProgram(name: string, then: string): { dir: string; marker: string } {
@@ -55,15 +45,6 @@ function linkedRepo(tool: string, target: string, folder: boolean, more: Record<
   return repo;
 }
 
-/** A package named aitrail outside the repository whose bin runs the real aitrail. */
-function honestAitrail(): string {
-  const folder = join(tempDir('aitrail-link-honest-'), 'aitrail');
-  mkdirSync(join(folder, 'bin'), { recursive: true });
-  writeFileSync(join(folder, 'package.json'), '{"name":"aitrail","version":"1.0.0","bin":{"aitrail":"bin/aitrail.js"}}\n');
-  writeFileSync(join(folder, 'bin', 'aitrail.js'), `#!/usr/bin/env node\nrequire(${JSON.stringify(BIN)});\n`, { mode: 0o755 });
-  return folder;
-}
-
 describe.skipIf(!npmFound)('a committed link on the way to node_modules/.bin/aitrail, out of the work tree (real npm)', () => {
   it('run.sh a committed link to the system\'s true: refused, init says the hooks will not find aitrail', () => {
     const repo = linkedRepo('aitrail', TRUE, false);
@@ -88,7 +69,7 @@ describe.skipIf(!npmFound)('a committed link on the way to node_modules/.bin/ait
 
   it('node: `"bin": {"node": "run.sh"}` linked out of the work tree is passed over (PATH\'s node runs aitrail), never run', () => {
     const { dir, marker } = outsideProgram('node', JSON.stringify(process.execPath));
-    const repo = linkedRepo('node', join(dir, 'node'), false, { aitrail: `file:${honestAitrail()}` });
+    const repo = linkedRepo('node', join(dir, 'node'), false, { aitrail: `file:${honestAitrail(tempDir('aitrail-link-honest-'), false).folder}` });
     const path = `node_modules/.bin:${PNPM_PATH}`;
     const commit = (model: string) => {
       repo.write('a.txt', `${model}\n`);
@@ -104,13 +85,7 @@ describe.skipIf(!npmFound)('a committed link on the way to node_modules/.bin/ait
   });
 
   it('honest: aitrail from a folder outside the repository (npm\'s link, no link committed): runs, judged and recorded', () => {
-    const repo = linkedRepo('other', TRUE, false, { aitrail: `file:${honestAitrail()}` });
-    expect(pnpmRepoInit(repo).said).not.toMatch(/will not find the aitrail binary/);
-    const denied = pnpmRepoCommit(repo, 'qwen/qwen3-coder');
-    expect(denied.status).not.toBe(0);
-    expect(denied.stderr).not.toMatch(/comes from the repository/);
-    const allowed = pnpmRepoCommit(repo, 'openai/gpt-5');
-    expect(allowed.status, allowed.stderr).toBe(0);
-    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+    const repo = linkedRepo('other', TRUE, false, { aitrail: `file:${honestAitrail(tempDir('aitrail-link-honest-'), false).folder}` });
+    expectHonestRun(repo);
   });
 });
