@@ -332,9 +332,11 @@ function ledIntoTrackedLines(): string[] {
     // Whether a path pnpm's lock names (a `directory:` or `tarball: file:` resolution, relative to the
     // folder holding that node_modules/.pnpm) lands in the work tree: `..`s taken off first, then an
     // ancestor that is the top (`-ef .`, no process). A quoted value, `.`/`..` inside, or `//` counts as in it.
-    'aitrail_pin() {',
-    '  case $2 in ""|\\\'*|\\"*) return 0 ;; /*) aitrail_q=$2 ;; *)',
-    '    aitrail_q=$aitrail_tp${1:+/$1}',
+    // aitrail_at BASE VALUE: aitrail_q is VALUE taken from the folder BASE (absolute: as it is), its leading `..`s
+    // taken off BASE; false when `.`/`..` is left inside or `//` (it cannot be told where it lands).
+    'aitrail_at() {',
+    '  case $2 in /*) aitrail_q=$2 ;; *)',
+    '    aitrail_q=$1',
     '    aitrail_v=$2',
     '    while :; do',
     '      case $aitrail_v in ..) aitrail_v= ;; ../*) aitrail_v=${aitrail_v#../} ;; *) break ;; esac',
@@ -342,7 +344,11 @@ function ledIntoTrackedLines(): string[] {
     '    done',
     '    aitrail_q=$aitrail_q${aitrail_v:+/$aitrail_v} ;;',
     '  esac',
-    '  case $aitrail_q/ in */./*|*/../*|*//*) return 0 ;; esac',
+    '  case $aitrail_q/ in */./*|*/../*|*//*) return 1 ;; esac',
+    '}',
+    'aitrail_pin() {',
+    '  case $2 in ""|\\\'*|\\"*) return 0 ;; esac',
+    '  aitrail_at "$aitrail_tp${1:+/$1}" "$2" || return 0',
     '  while [ -n "$aitrail_q" ]; do [ "$aitrail_q" -ef . ] && return 0; aitrail_q=${aitrail_q%/*}; done',
     '  return 1',
     '}',
@@ -517,16 +523,7 @@ function ledIntoTrackedLines(): string[] {
     // Two lines, a quoted or escaped value: it cannot be read, the repository's.
     "  case $aitrail_vd in ''|*[\\\\\\\"\\']*|*'",
     "'*) return 0 ;; esac",
-    '  case $aitrail_vd in /*) aitrail_q=$aitrail_vd ;; *)',
-    '    aitrail_q=$aitrail_tp${aitrail_vb:+/$aitrail_vb}/node_modules',
-    '    aitrail_v=$aitrail_vd',
-    '    while :; do',
-    '      case $aitrail_v in ..) aitrail_v= ;; ../*) aitrail_v=${aitrail_v#../} ;; *) break ;; esac',
-    '      aitrail_q=${aitrail_q%/*}',
-    '    done',
-    '    aitrail_q=$aitrail_q${aitrail_v:+/$aitrail_v} ;;',
-    '  esac',
-    '  case $aitrail_q/ in */./*|*/../*|*//*) return 0 ;; esac',
+    '  aitrail_at "$aitrail_tp${aitrail_vb:+/$aitrail_vb}/node_modules" "$aitrail_vd" || return 0',
     '  aitrail_v=${aitrail_x%/*}',
     '  while [ -n "$aitrail_v" ] && [ ! "$aitrail_v" -ef "$aitrail_q" ]; do aitrail_v=${aitrail_v%/*}; done',
     '  [ -n "$aitrail_v" ] || return 1',
