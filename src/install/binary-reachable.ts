@@ -334,19 +334,8 @@ function outsideStore(root: string, top: string, written: string, real: string):
   let value = found[0]!;
   value = value.startsWith('virtualStoreDir: ') ? value.slice('virtualStoreDir: '.length) : value.slice(value.indexOf(': "') + 3).replace(/,$/, '').replace(/"$/, '');
   if (value === '' || /[\\"']/.test(value)) return true;
-  let store = value;
-  if (!value.startsWith('/')) {
-    let dir = `${top}${base === '' ? '' : `/${base}`}/node_modules`;
-    let rest = value;
-    for (;;) {
-      if (rest === '..') rest = '';
-      else if (rest.startsWith('../')) rest = rest.slice(3);
-      else break;
-      dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')));
-    }
-    store = rest === '' ? dir : `${dir}/${rest}`;
-  }
-  if (/\/\.{1,2}\/|\/\//.test(`${store}/`)) return true;
+  const store = takenFrom(`${top}${base === '' ? '' : `/${base}`}/node_modules`, value);
+  if (store === null) return true;
   let storeStat;
   try {
     storeStat = statSync(store);
@@ -493,12 +482,13 @@ function pnpmHoistedKeys(root: string, base: string, path: string): Set<string> 
   return keys;
 }
 
-/** Whether a path pnpm's lock names, relative to `<top>/<base>` (`..`s first) or absolute, lands in the work tree `top` (an ancestor that is it); a quoted one, one with `.`/`..` inside or `//`, counts as in it. */
-function pnpmPathInside(top: string, base: string, path: string): boolean {
-  if (path === '' || path.startsWith("'") || path.startsWith('"')) return true;
+/**
+ * As the shims' aitrail_at: `path` taken from the folder `dir` (absolute: as it is), its leading `..`s taken off
+ * `dir`; null when `.`/`..` is left inside or `//` (where it lands cannot be told).
+ */
+function takenFrom(dir: string, path: string): string | null {
   let at = path;
   if (!path.startsWith('/')) {
-    let dir = base === '' ? top : `${top}/${base}`;
     let rest = path;
     for (;;) {
       if (rest === '..') rest = '';
@@ -508,7 +498,14 @@ function pnpmPathInside(top: string, base: string, path: string): boolean {
     }
     at = rest === '' ? dir : `${dir}/${rest}`;
   }
-  if (/\/\.{1,2}\/|\/\//.test(`${at}/`)) return true;
+  return /\/\.{1,2}\/|\/\//.test(`${at}/`) ? null : at;
+}
+
+/** Whether a path pnpm's lock names, relative to `<top>/<base>` (`..`s first) or absolute, lands in the work tree `top` (an ancestor that is it); a quoted one, one with `.`/`..` inside or `//`, counts as in it. */
+function pnpmPathInside(top: string, base: string, path: string): boolean {
+  if (path === '' || path.startsWith("'") || path.startsWith('"')) return true;
+  const at = takenFrom(base === '' ? top : `${top}/${base}`, path);
+  if (at === null) return true;
   let topStat;
   try {
     topStat = statSync(top);
