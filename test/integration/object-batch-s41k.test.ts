@@ -5,10 +5,21 @@ import { closeObjectBatches, objectContents, objectInfoLines } from '../../src/g
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 
-/** This process's `git cat-file` children still alive. */
+/** This process's `git cat-file` children still alive: [pid, command line]. */
+function catFileProcesses(): [string, string][] {
+  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => /\bgit cat-file\b/.test(line)).map((line) => {
+    const [pid = '', ...args] = line.trim().split(/\s+/);
+    return [pid, args.join(' ')];
+  });
+}
+
+/** Those a file run earlier in the same shared (`isolate: false`) worker left: not this file's to count. */
+const EARLIER = new Set(catFileProcesses().map(([pid]) => pid));
+
+/** This file's `git cat-file` children still alive. */
 function catFileChildren(): string[] {
-  const out = execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
-  return out.split('\n').filter((line) => /\bgit cat-file\b/.test(line));
+  return catFileProcesses().filter(([pid]) => !EARLIER.has(pid)).map(([, args]) => args);
 }
 
 /** catFileChildren once those told to end have ended (they answer what they were asked, then exit). */
