@@ -14,10 +14,11 @@
 //    environment markers and message lines, no model: commit-msg warns under unknownModel: warn).
 //    Target: each `aitrail hook` at most 1.5x `node -e 0`; the same through the shims printed beside it.
 //    Their CPU time (user + system, children included) is printed after: on a shared machine the ratio that moves least.
-// aitrail is installed in the repository as npm installs it (a copy in node_modules/aitrail, a relative .bin link).
+// aitrail is installed in the repository as npm installs it (a copy in node_modules/aitrail, a relative .bin link,
+// npm's hidden lockfile node_modules/.package-lock.json).
 // BENCH_ITERATIONS=n changes the number of runs (default 40).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,41 @@ const aiEnv = { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGEN
 // An agent's own commit, as Claude Code makes it: its environment markers, its two message lines, no model named anywhere
 // (under the config's unknownModel: warn, commit-msg prints a warning).
 const agentEnv = { ...env, CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli' };
+
+/**
+ * node_modules/.package-lock.json as npm 11 writes it for `npm i -D aitrail` from the registry: aitrail and
+ * its production dependencies (the transitive closure, hoisted), each with its registry tarball and integrity.
+ */
+function hiddenLockfile(root) {
+  const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
+  const own = read(join(root, 'package.json'));
+  const packages = {};
+  const entry = (name, manifest) => ({
+    version: manifest.version,
+    resolved: `https://registry.npmjs.org/${name}/-/${name.replace(/^@[^/]+\//, '')}-${manifest.version}.tgz`,
+    integrity: `sha512-${Buffer.from(`${name}@${manifest.version}`).toString('base64')}`,
+    dev: true,
+    license: typeof manifest.license === 'string' ? manifest.license : 'MIT',
+    ...(manifest.dependencies && Object.keys(manifest.dependencies).length > 0 ? { dependencies: manifest.dependencies } : {}),
+    ...(manifest.bin ? { bin: typeof manifest.bin === 'string' ? { [name.replace(/^@[^/]+\//, '')]: manifest.bin } : manifest.bin } : {}),
+    ...(manifest.engines ? { engines: manifest.engines } : {}),
+  });
+  packages['node_modules/aitrail'] = entry('aitrail', own);
+  const queue = Object.keys(own.dependencies ?? {});
+  while (queue.length > 0) {
+    const name = queue.shift();
+    if (packages[`node_modules/${name}`]) continue;
+    let manifest;
+    try {
+      manifest = read(join(root, 'node_modules', name, 'package.json'));
+    } catch {
+      continue;
+    }
+    packages[`node_modules/${name}`] = entry(name, manifest);
+    queue.push(...Object.keys(manifest.dependencies ?? {}));
+  }
+  return `${JSON.stringify({ name: 'aitrail-bench', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`;
+}
 
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-bench-')));
 try {
@@ -62,6 +98,11 @@ try {
   for (const part of ['package.json', 'schema.json', 'bin', 'dist', 'hooks']) cpSync(join(packageDir, part), join(installed, part), { recursive: true, filter: notShipped });
   symlinkSync(join(packageDir, 'node_modules'), join(installed, 'node_modules'));
   symlinkSync('../aitrail/bin/aitrail.js', join(dir, 'node_modules', '.bin', 'aitrail'));
+  // npm (7 and later) also writes its hidden lockfile, node_modules/.package-lock.json, on every install: for
+  // `npm i -D aitrail` an entry per installed package, each "resolved" from the registry. The shims read it
+  // to judge node_modules/.bin/aitrail (src/install/shim-source.ts aitrail_np: two grep processes);
+  // without it they read the first 64 lines of the bin instead (aitrail_led), which no npm install leaves.
+  writeFileSync(join(dir, 'node_modules', '.package-lock.json'), hiddenLockfile(packageDir));
   bin = join(installed, 'bin', 'aitrail.js');
   git('add', '-A');
   git('commit', '-q', '-m', 'initial');
@@ -154,7 +195,7 @@ try {
   const med = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
   const base = med['node -e 0'];
   const line = (name, value) => console.log(`  ${name.padEnd(58)} ${value.toFixed(1).padStart(7)} ms  ${(value / base).toFixed(2)}x`);
-  console.log(`${iterations} interleaved runs each, node ${process.version}, medians (ratios to node -e 0); aitrail installed as npm installs it (node_modules/aitrail, .bin/aitrail -> ../aitrail/bin/aitrail.js):`);
+  console.log(`${iterations} interleaved runs each, node ${process.version}, medians (ratios to node -e 0); aitrail installed as npm installs it (node_modules/aitrail, .bin/aitrail -> ../aitrail/bin/aitrail.js, node_modules/.package-lock.json):`);
   line('node -e 0', base);
   console.log('human commit (no AI signal), all hooks together:');
   const shims = med['human: the 3 shims, as git runs them'] - med['sh -c :'];
