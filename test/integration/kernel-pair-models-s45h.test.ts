@@ -62,3 +62,22 @@ describe("Kimi Code's model without its family word", () => {
     ]);
   });
 });
+
+// Bedrock's newer model ids drop the `:0` (`us.anthropic.claude-opus-4-6-v1`, as opencode's
+// `amazon-bedrock/…` provider names Opus 4.6): the `-v1` was kept, `anthropic/claude-opus-4.6-v1`,
+// past `deny: ["anthropic/claude-opus-4.6"]`.
+describe("a Bedrock id without its ':0'", () => {
+  it('refuses opencode:amazon-bedrock/us.anthropic.claude-opus-4-6-v1 under deny anthropic/claude-opus-4.6', () => {
+    const { code, models } = denied('anthropic/claude-opus-4.6', 'feat: add the exporter\n\nAssisted-by: opencode:amazon-bedrock/us.anthropic.claude-opus-4-6-v1\n');
+    expect(models).toEqual(['anthropic/claude-opus-4.6']);
+    expect(code).not.toBe(0);
+  });
+
+  it('reads a dated id and its 1M suffix the same, and keeps a -vN that follows a letter', () => {
+    expectLog([
+      ['feat: a\n\nAssisted-by: anthropic.claude-sonnet-4-5-20250929-v1\n', ['unknown:anthropic/claude-sonnet-4.5']],
+      ['feat: b\n\nAssisted-by: Claude Code:us.anthropic.claude-opus-4-6-v1[1m]\n', ['claude-code:anthropic/claude-opus-4.6']],
+      ['feat: c\n\nAssisted-by: anthropic.claude-v2\n', ['unknown:anthropic/claude-2']],
+    ]);
+  });
+});
