@@ -232,6 +232,10 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
   if (bedrock) {
     text = bedrock[2] ?? '';
     if (/:\d+$/.test(text)) text = text.replace(/:\d+$/, '').replace(/-v?\d+$/, '');
+    // Bedrock's newer ids drop the `:0` (`us.anthropic.claude-opus-4-6-v1`, opencode's `amazon-bedrock/…`): the
+    // `-v1` after a version or date is Bedrock's too, read as `anthropic/claude-opus-4.6-v1` past a deny of
+    // `anthropic/claude-opus-4.6`. After a letter it stays part of the name (`claude-v2`, `titan-embed-text-v2`).
+    else text = text.replace(/(\d)-v\d{1,2}$/, '$1');
     if (bedrock[1] === 'deepseek' && !text.startsWith('deepseek')) text = `deepseek-${text}`;
   }
   const fineTune = /^ft:([^:]+)/.exec(text); // OpenAI fine-tune of a base model: ft:gpt-4o-mini-2024-07-18:org::id

@@ -246,12 +246,29 @@ function modelSpan(list: readonly string[], at: number, aliases: Record<string, 
   if (first === BREAK || (!mayStartModel(first, aliases) && first.toLowerCase() !== 'unknown')) return 0;
   let size = 1;
   let versioned = pair && /\d/.test(first);
+  let tier = holdsTier(first);
   for (; size < MAX_WINDOW && at + size < list.length; size += 1) {
     const next = list[at + size] ?? '';
-    if (!continuesModel(next, aliases) || (versioned && !afterVersion(next))) break;
+    if (!continuesModel(next, aliases) || (versioned && !afterVersion(next)) || (tier && TIERS.has(next.toLowerCase()))) break;
     versioned ||= pair && /\d/.test(next);
+    tier ||= holdsTier(next);
   }
   return size;
+}
+
+/**
+ * Claude's tier words, each a model family of its own (models.json shortNames: `mythos` is
+ * `anthropic/claude-mythos`). No model's name holds two: after a name that holds one already
+ * (`claude-opus-4.6`, `Claude Sonnet 4.5`), another starts the next model (`Copilot:claude-opus-4.6
+ * Mythos`, AMD's kernel patches, is Opus 4.6 and Mythos), where it was read into one model no vendor
+ * published (`anthropic/claude-opus-4.6-mythos`), past `deny: ["anthropic/claude-mythos"]`.
+ */
+const TIERS: ReadonlySet<string> = new Set(['opus', 'sonnet', 'haiku', 'fable', 'mythos']);
+
+/** Whether a word of a model's name is, or holds as a part, one of Claude's tier words (`claude-opus-4-6`, `Opus`). */
+function holdsTier(word: string): boolean {
+  if (word.length > 128) return false;
+  return word.toLowerCase().split(/[^a-z]+/).some((part) => TIERS.has(part));
 }
 
 /**
@@ -402,6 +419,22 @@ function scanWords(list: readonly string[], clause: number, scan: Scan, agent: s
   if (scan.words <= 0 && list.slice(at).some((word) => word !== BREAK)) scan.cut = true;
 }
 
+/** Moonshot's own agents, and its family and vendor words, as the left of a kernel pair. */
+const KIMI_NAMES: ReadonlySet<string> = new Set(['kimi-code', 'kimi-cli', 'kimi', 'moonshot', 'moonshotai']);
+/** A Kimi model as Kimi Code names it, without the family's word (`K2.5`, `"K2.7 Code"`, `k3`). */
+const KIMI_SHORT = /^(["'\u201c\u2018]?)(k\d{1,2}(?:\.\d{1,2})?)(?=$|[\s"'\u201d\u2019,;)-])/i;
+
+/**
+ * The model of `Kimi Code:K2.5` (a public commit guide's `Kimi Code:"K2.7 Code"`): Kimi Code names
+ * Moonshot's models without their family's word, which is put back (`kimi-K2.5`, read
+ * `moonshotai/kimi-k2.5`) after Moonshot's agents, family or vendor only. It was read as no model
+ * at all (`kimi-code` with `unknown`), past `deny: ["moonshotai/kimi-k2.5"]` and `["moonshotai/*"]`.
+ */
+function kimiShort(known: string | null, name: string, model: string): string {
+  const left = (known ?? name.toLowerCase()).trim();
+  return KIMI_NAMES.has(left) ? model.replace(KIMI_SHORT, '$1kimi-$2') : model;
+}
+
 /** `AGENT:MODEL`: the kernel's form, or an agent's display name before a colon. */
 function agentPair(text: string): RegExpExecArray | null {
   const named = NAMED_PAIR.exec(text);
@@ -427,7 +460,7 @@ function scanClause(written: string, clause: number, scan: Scan): void {
   if (!known) scanWords(words(name), clause, scan, undefined);
   const left = scan.items.length;
   scan.pair = true;
-  scanWords(words(pair[2] ?? ''), clause, scan, known ?? undefined);
+  scanWords(words(kimiShort(known, name, pair[2] ?? '')), clause, scan, known ?? undefined);
   scan.pair = false;
   if (left > before) {
     // The tag names nothing (`:30b`, `:free`, `:0`): the id with its tag, read whole, is the model it names.
