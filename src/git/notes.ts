@@ -222,3 +222,31 @@ export const NOTES_LISTING_ARGS: readonly string[] = ['for-each-ref', '--format=
 export async function notesListing(cwd: string): Promise<string> {
   return runGit(NOTES_LISTING_ARGS, { cwd });
 }
+
+/**
+ * notesListing and notesTips of `refs` (full names under refs/notes/) from ONE `for-each-ref` of
+ * refs/notes/ (pre-receive asks both of every push: a git process less, and its tips are those of
+ * the listing it records). The listing is notesListing's text (each line cut at the NUL before the
+ * type: a ref name holds no NUL); the tips are read from the same lines as notesTips reads its own.
+ * null when git cannot read a listed ref's type (exit 128: a notes ref to a missing object): the
+ * caller asks each question apart, as before.
+ */
+export async function notesListingAndTips(cwd: string, refs: readonly string[], view: ObjectView = {}): Promise<{ listing: string; tips: Array<string | null> } | null> {
+  if (!refs.every((ref) => ref.startsWith('refs/notes/'))) throw new Error('notesListingAndTips: a ref outside refs/notes/');
+  const [command, , pattern] = NOTES_LISTING_ARGS as [string, string, string];
+  let out: string;
+  try {
+    out = await runGit([command, '--format=%(objectname) %(refname)%00%(objecttype)', pattern], { cwd, ...view });
+  } catch (error) {
+    if (error instanceof GitError && error.exitCode === 128) return null;
+    throw error;
+  }
+  const lines = out.split('\n').filter((line) => line !== '');
+  const listing = lines.map((line) => `${line.slice(0, line.indexOf('\0'))}\n`).join('');
+  const listed = lines.map((line) => {
+    const space = line.indexOf(' ');
+    const nul = line.indexOf('\0');
+    return [line.slice(space + 1, nul), line.slice(0, space), line.slice(nul + 1)];
+  });
+  return { listing, tips: await tipsListed(cwd, listed, refs, view) };
+}

@@ -67,7 +67,11 @@ export const handler: HookHandler = async (args, context) => {
       return ExitCode.git;
     }
     // The notes refs as this push is judged: its ref updates check they are still these (receive-record.ts).
-    const notesRead = await (await import('../git/notes.js')).notesListing(context.cwd);
+    // The tips of refs/notes/ai and refs/notes/ai-attribution its commits are judged by come from the same
+    // for-each-ref (a git process less); a ref git cannot read the type of asks each apart, as before.
+    const [notesModule, { DEFAULT_NOTES_REF }, { QWEN_NOTES_REF }] = await Promise.all([import('../git/notes.js'), import('../core/notes/notes-ref.js'), import('../core/notes/qwen-attribution.js')]);
+    const notesAndTips = await notesModule.notesListingAndTips(context.cwd, [DEFAULT_NOTES_REF, QWEN_NOTES_REF], { asStored: true });
+    const notesRead = notesAndTips?.listing ?? (await notesModule.notesListing(context.cwd));
     const [{ refusedReplaceRefs }, { caseVariantRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }, { takenNotes, takenQwenNotes, shadowedNotes, SHADOW_GUARDED_REFS }] = await Promise.all([
       import('../enforce/replace-refs.js'),
       import('../enforce/case-variant-refs.js'),
@@ -121,7 +125,9 @@ export const handler: HookHandler = async (args, context) => {
     if (plan.warning !== undefined) writeStderr(plan.warning);
     let code: number = ExitCode.ok;
     if (plan.sets.length > 0) {
-      const tips = { ...(plan.notesTip === undefined ? {} : { notesTip: plan.notesTip }), ...(plan.qwenNotesTip === undefined ? {} : { qwenNotesTip: plan.qwenNotesTip }) };
+      // A tip the push does not bring (refs/notes/ai's, refs/notes/ai-attribution's): as listed above ('' for none), as the readers would look it up.
+      const listedTips = notesAndTips === null ? {} : { notesTip: notesAndTips.tips[0] ?? '', qwenNotesTip: notesAndTips.tips[1] ?? '' };
+      const tips = { ...listedTips, ...(plan.notesTip === undefined ? {} : { notesTip: plan.notesTip }), ...(plan.qwenNotesTip === undefined ? {} : { qwenNotesTip: plan.qwenNotesTip }) };
       const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd, await paths.shallow()), tips);
       // A cut inside what a push brings: the pushing clone was shallow (receive.shallowUpdate took its cut).
       code = reportHookVerdict(result, enforceMessages.receiveRefused(), { cut: enforceMessages.shallowPush });

@@ -816,7 +816,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
  * and its landing are never split by another's. Under the lock, when the notes refs are not those
  * pre-receive read, or a commit arrived whose note the push let wait, aitrail judges the push
  * again; its refusal aborts the update. Anything else returns at once, starting nothing. A lock
- * whose holder is gone is taken over; one held for a minute refuses (fail closed).
+ * whose holder is gone is taken over; one held for a minute (AITRAIL_RECEIVE_LOCK_WAIT seconds) refuses (fail closed).
  */
 function transactionShimSource(): string {
   const hook = 'reference-transaction';
@@ -846,6 +846,12 @@ function transactionShimSource(): string {
     '[ -f "$r/notes" ] && [ -f HEAD ] && [ -d objects ] || exit 0',
     'n=0',
     'u=',
+    // How long a lock held by a live push is waited on before this update is refused: a minute (600 tries of 0.1 s), or
+    // AITRAIL_RECEIVE_LOCK_WAIT seconds, 1 to 999 as written (the server's own environment; anything else: the minute).
+    // Taken as digits, never evaluated (no arithmetic on it). Shorter or longer, it only moves the refusal: a live holder is never taken over.
+    'm=600',
+    "e='a minute'",
+    'case ${AITRAIL_RECEIVE_LOCK_WAIT-} in [1-9]|[1-9][0-9]|[1-9][0-9][0-9]) m=${AITRAIL_RECEIVE_LOCK_WAIT}0; e="$AITRAIL_RECEIVE_LOCK_WAIT s" ;; esac',
     'until mkdir "$l" 2>/dev/null; do',
     // No lock there and none can be made (`aitrail/` not writable for this user, not a folder): waiting
     // cannot help. Before, the loop below spun forever (its takeovers `continue`d past the minute's
@@ -885,11 +891,11 @@ function transactionShimSource(): string {
     '  fi',
     // A lock that cannot be removed (another user's, a read-only `aitrail/`) is waited on, then refused: never spun on.
     '  [ -n "$g" ] && rm -rf "$l" 2>/dev/null && continue',
-    '  if [ "$n" -ge 600 ]; then',
+    '  if [ "$n" -ge "$m" ]; then',
     '    if [ -n "$g" ]; then',
     `      echo "aitrail: push rejected: aitrail's lock $PWD/$l, left by a push that is gone, cannot be removed, so this ref update cannot be checked. A server admin removes that folder (and checks the permissions of $PWD/aitrail)." >&2`,
     '    else',
-    `      echo "aitrail: push rejected: another push (process $p) has held aitrail's lock $PWD/$l for a minute, so this ref update cannot be checked against it. Push again; a server admin removes that folder if no push is running." >&2`,
+    `      echo "aitrail: push rejected: another push (process $p) has held aitrail's lock $PWD/$l for $e, so this ref update cannot be checked against it. Push again; a server admin removes that folder if no push is running." >&2`,
     '    fi',
     '    exit 1',
     '  fi',

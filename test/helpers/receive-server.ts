@@ -43,13 +43,11 @@ export function canHideProc(hideProc: string): boolean {
  * A server (initServer) owned by nobody, aitrail's receive lock held by another ssh user's live push
  * (uid 1, `sleep 300`, its id in the lock as a push writes it), then a person's commit `h.ts` pushed
  * by nobody's receive-pack, all in a mount and pid namespace of its own (`unshare --mount-proc`: the
- * host's /proc is left as it is) whose /proc is first changed by `hideProc` (a shell line). The push's
- * result (it waits up to the lock's minute), the server, the lock's path and the pushed commit. With
- * `stopAfter` (seconds) the push is not waited for to its end: after that long the namespace's first
- * process prints `push: waiting` (still running, nothing landed) or `push: ended <status>`, and ends,
- * which ends every process of the namespace (the push with it: nothing lands after).
+ * host's /proc is left as it is) whose /proc is first changed by `hideProc` (a shell line). The server
+ * waits `wait` seconds on a live holder (AITRAIL_RECEIVE_LOCK_WAIT: the same wait as the default minute,
+ * shorter). The push's result, the server, the lock's path and the pushed commit.
  */
-export function pushAgainstLiveLockHidden(hideProc: string, name: string, stopAfter?: number): { push: SpawnSyncReturns<string>; remoteMain: string; pushed: string; lock: string } {
+export function pushAgainstLiveLockHidden(hideProc: string, name: string, wait: number): { push: SpawnSyncReturns<string>; remoteMain: string; pushed: string; lock: string } {
   const { work, remote, env } = initServer();
   expect(spawnSync('chown', ['-R', `${NOBODY}:${NOBODY}`, remote.dir]).status).toBe(0);
   chmodSync(dirname(remote.dir), 0o755);
@@ -66,23 +64,13 @@ export function pushAgainstLiveLockHidden(hideProc: string, name: string, stopAf
     'setpriv --reuid=1 --regid=1 --clear-groups sleep 300 & h=$!',
     `echo "$h" >'${join(lock, 'pid')}'`,
     `chown -R ${NOBODY}:${NOBODY} '${lock}'`,
-    ...(stopAfter === undefined
-      ? [
-          `git push --receive-pack='setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups env TMPDIR=/tmp git-receive-pack' origin main; s=$?`,
-          'kill "$h"',
-          'exit "$s"',
-        ]
-      : [
-          `git push --receive-pack='setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups env TMPDIR=/tmp git-receive-pack' origin main & q=$!`,
-          `sleep ${stopAfter}`,
-          'if kill -0 "$q" 2>/dev/null; then echo "push: waiting"; exit 0; fi',
-          'wait "$q"; echo "push: ended $?"',
-          'exit 0',
-        ]),
+    `git push --receive-pack='setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups env TMPDIR=/tmp git-receive-pack' origin main; s=$?`,
+    'kill "$h"',
+    'exit "$s"',
   ].join('\n');
   const file = join(work.dir, '..', `${name}-push.sh`);
   writeFileSync(file, script);
-  const push = spawnSync('unshare', ['-mpf', '--mount-proc', 'sh', file], { cwd: work.dir, env, encoding: 'utf8', timeout: 110_000 });
+  const push = spawnSync('unshare', ['-mpf', '--mount-proc', 'sh', file], { cwd: work.dir, env: { ...env, AITRAIL_RECEIVE_LOCK_WAIT: String(wait) }, encoding: 'utf8', timeout: 110_000 });
   const remoteMain = spawnSync('git', ['-c', 'safe.directory=*', 'rev-parse', 'main'], { cwd: remote.dir, env, encoding: 'utf8' }).stdout.trim();
   return { push, remoteMain, pushed: work.git(['rev-parse', 'HEAD']), lock };
 }

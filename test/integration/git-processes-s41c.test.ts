@@ -49,6 +49,8 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     expect(gitCommands(trace).filter((command) => command.startsWith('config '))).toEqual([`config --type=bool -z --get-regexp '^(core\\.ignorecase|core\\.precomposeunicode)$'`]);
     // The common dir (policy memory) and the shallow file of one `git rev-parse` (git-path.ts runPaths): two at 4555ec2.
     expect(gitCommands(trace).filter((command) => command.startsWith('rev-parse '))).toEqual(['rev-parse --absolute-git-dir --git-common-dir --is-shallow-repository --git-path shallow']);
+    // The notes refs pre-receive records (receive-record.ts) and the two tips it judges by, of one `for-each-ref`: two at 1e700cf.
+    expect(gitCommands(trace).filter((command) => command.startsWith('for-each-ref ') && command.includes('refs/notes/'))).toEqual([`for-each-ref '--format=%(objectname) %(refname)%00%(objecttype)' refs/notes/`]);
     // Each notes tree listed once a run (notes.ts listNotes): the same tip was listed up to five times.
     const listings = gitCommands(trace).filter((command) => command.startsWith('ls-tree -r -z -l --full-tree '));
     expect(listings.length).toBeGreaterThan(0);
