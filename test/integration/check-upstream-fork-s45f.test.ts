@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { project, QWEN } from '../helpers/enforce-repos.js';
+import { join } from 'node:path';
+import { installHooks, project, QWEN, tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, removeTempDirs } from '../helpers/gitdir.js';
 
 afterAll(removeTempDirs);
@@ -54,5 +55,19 @@ describe("s45f-1: `check` with no range on a branch whose upstream is a contribu
     const theirs = aitrail(work.dir, ['check']);
     expect(theirs.code, theirs.stdout + theirs.stderr).toBe(0);
     expect(theirs.stderr).not.toContain('upstream remote');
+  });
+});
+
+describe("s45f-1: pre-push to a server no remote names, on a branch whose upstream is a contributor's fork", () => {
+  it("judged by origin's main policy, not the fork's: refused", () => {
+    const { work, fork, onMain } = forkPullRequest();
+    installHooks(join(work.dir, '.git', 'hooks'), ['pre-push']);
+    work.git(['remote', 'add', 'alice', fork.dir]);
+    work.git(['fetch', '-q', 'alice']);
+    work.git(['switch', '-q', '-c', 'review', 'alice/feature']);
+    const mirror = makeRepo({ bare: true });
+    const push = tryGit(work.dir, ['push', mirror.dir, 'HEAD:refs/heads/review']);
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toContain(onMain.slice(0, 12));
   });
 });
