@@ -115,6 +115,8 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
     if (pinned) return pin({ revisions, label: range, base: null, baseLabel: '' });
     const found = await remoteDefaultBranch(repoDir);
     if ('tried' in found) return { revisions, label: range, base: null, baseLabel: `'${range}' is not a range A..B and no remote default branch is known` };
+    // HEAD's upstream remote not origin, their default branches apart: both policies, as with no range.
+    if (found.target) return { revisions, label: range, base: found.target.commit, baseLabel: `tip of ${found.target.ref}, the remote default branch`, otherTip: found.commit, otherLabel: `tip of ${found.ref}`, otherWhy: enforceMessages.upstreamNotOrigin };
     return { revisions, label: range, base: found.commit, baseLabel: `tip of ${found.ref}, the remote default branch` };
   }
   const left = match[1] || 'HEAD';

@@ -35,6 +35,10 @@ describe("s45f-1: `check` with no range on a branch whose upstream is a contribu
     const denied = JSON.parse(check.stdout).violations.filter((v: { rule: string }) => v.rule === 'model-denied').map((v: { sha: string }) => v.sha);
     expect(denied).toEqual(expect.arrayContaining([onMain, onFeature]));
     expect(check.stderr).toContain("HEAD's upstream remote is not origin");
+    // A range with no base (`check review`): its policy, as with no range, not the fork's alone.
+    const named = aitrail(work.dir, ['check', 'review']);
+    expect(named.code, named.stdout + named.stderr).toBe(1);
+    expect(named.stderr).toContain("HEAD's upstream remote is not origin");
     // --policy-from names the one policy; the commits judged are still those either branch lacks.
     const pinned = aitrail(work.dir, ['check', '--policy-from', 'origin/main', '--format', 'json']);
     expect(pinned.code, pinned.stdout + pinned.stderr).toBe(1);
