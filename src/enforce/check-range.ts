@@ -1,7 +1,8 @@
 import { UsageError } from '../errors/usage-error.js';
-import { GitError } from '../git/exec.js';
+import { GitError, runGit } from '../git/exec.js';
 import { isAncestor } from '../git/is-ancestor.js';
-import { remoteNames, symbolicFullName, upstreamRemote } from '../git/refs.js';
+import { existingRefs, remoteNames, symbolicFullName, upstreamRemote } from '../git/refs.js';
+import { resolveCommits } from '../git/resolve-commits.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { firstRefCommit } from './first-ref-commit.js';
 import { enforceMessages } from './messages.js';
@@ -27,6 +28,8 @@ export interface CheckRange {
   otherTip?: string;
   /** How `otherTip` was named, for people. */
   otherLabel?: string;
+  /** Why `otherTip`'s policy judges too, for people (else: both sides of `A...B` hold commits of their own). */
+  otherWhy?: string;
 }
 
 const STORED = { asStored: true } as const;
@@ -40,13 +43,37 @@ function checkRevisionText(text: string, what: string): void {
 /**
  * The remote's default branch as fetched: `<remote>/HEAD`, else `<remote>/main`, else
  * `<remote>/master`, for the remote of HEAD's upstream, then `origin`, then the only remote.
- * `tried` lists where it looked, for the error when nothing is found.
+ * `tried` lists where it looked, for the error when nothing is found. `target`: origin's (else the
+ * only remote's) default branch, when HEAD's upstream remote is another whose default branch was
+ * found at another commit (a branch checked out from a contributor's fork, `git switch -c pr
+ * alice/feature`, or the fork cloned as origin with the project as `upstream`): which of the two
+ * is the target cannot be told (see namedDefaultBranch), so `check` with no range judges by both.
  */
-export async function remoteDefaultBranch(repoDir: string): Promise<{ ref: string; commit: string } | { tried: string[] }> {
+export async function remoteDefaultBranch(repoDir: string): Promise<({ ref: string; commit: string } & { target?: { ref: string; commit: string } }) | { tried: string[] }> {
   const [upstream, names] = await Promise.all([upstreamRemote(repoDir), remoteNames(repoDir)]);
-  const remotes = [...new Set([upstream, names.includes('origin') ? 'origin' : null, names.length === 1 ? names[0] : null])].filter((name): name is string => typeof name === 'string');
+  const targetRemote = names.includes('origin') ? 'origin' : names.length === 1 ? (names[0] as string) : null;
+  const remotes = [...new Set([upstream, targetRemote])].filter((name): name is string => typeof name === 'string');
   const refs = remotes.flatMap(remoteDefaultRefs);
-  return (await firstRefCommit(repoDir, refs)) ?? { tried: refs.map((name) => name.replace(/^refs\/remotes\//, '')) };
+  // One lookup for every remote's refs (as firstRefCommit's), each remote's first taken apart.
+  const existing = await existingRefs(repoDir, refs);
+  const commits = await resolveCommits(repoDir, [...existing.values()], STORED);
+  const first = (remote: string | null): { ref: string; commit: string } | null => {
+    for (const ref of remote === null ? [] : remoteDefaultRefs(remote)) {
+      const commit = existing.has(ref) ? commits.get(existing.get(ref) as string) : null;
+      if (commit) return { ref, commit };
+    }
+    return null;
+  };
+  const found = remotes.map(first).find((each) => each !== null);
+  if (!found) return { tried: refs.map((name) => name.replace(/^refs\/remotes\//, '')) };
+  const target = upstream !== null && upstream !== targetRemote ? first(targetRemote) : null;
+  return target && target.commit !== found.commit ? { ...found, target } : found;
+}
+
+/** The merge bases of two commits (none for unrelated histories), objects as stored. */
+async function mergeBases(repoDir: string, one: string, other: string): Promise<string[]> {
+  const out = await runGit(['merge-base', '--all', one, other], { cwd: repoDir, okCodes: [1], ...STORED });
+  return out.split('\n').filter((line) => line !== '');
 }
 
 /**
@@ -66,6 +93,16 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   if (range === undefined || range === '') {
     const found = await remoteDefaultBranch(repoDir);
     if ('tried' in found) throw new GitError(enforceMessages.noDefaultBranch(found.tried), ['rev-parse'], null, '');
+    if (found.target) {
+      // HEAD's upstream remote is not origin and their default branches differ: either may be the
+      // target, so the commits either lacks (all but what both hold) are judged, by both policies.
+      const { target } = found;
+      const shared = await mergeBases(repoDir, found.commit, target.commit);
+      const revisions = ['HEAD', ...(shared.length > 0 ? ['--not', ...shared] : [])];
+      const label = `HEAD --not ${target.ref} and ${found.ref}`;
+      if (pinned) return pin({ revisions, label, base: null, baseLabel: '' });
+      return { revisions, label, base: target.commit, baseLabel: `tip of ${target.ref}`, otherTip: found.commit, otherLabel: `tip of ${found.ref}`, otherWhy: enforceMessages.upstreamNotOrigin };
+    }
     return pin({ revisions: ['HEAD', '--not', found.commit], label: `HEAD --not ${found.ref}`, base: found.commit, baseLabel: `tip of ${found.ref}` });
   }
   checkRevisionText(range, 'range');
@@ -78,6 +115,8 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
     if (pinned) return pin({ revisions, label: range, base: null, baseLabel: '' });
     const found = await remoteDefaultBranch(repoDir);
     if ('tried' in found) return { revisions, label: range, base: null, baseLabel: `'${range}' is not a range A..B and no remote default branch is known` };
+    // HEAD's upstream remote not origin, their default branches apart: both policies, as with no range.
+    if (found.target) return { revisions, label: range, base: found.target.commit, baseLabel: `tip of ${found.target.ref}, the remote default branch`, otherTip: found.commit, otherLabel: `tip of ${found.ref}`, otherWhy: enforceMessages.upstreamNotOrigin };
     return { revisions, label: range, base: found.commit, baseLabel: `tip of ${found.ref}, the remote default branch` };
   }
   const left = match[1] || 'HEAD';

@@ -105,7 +105,7 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
   // `A...B` whose sides both hold commits of their own: either tip may be the target branch (the
   // other's own policy is one its judged commits chose), so a policy B's tip commits otherwise is
   // judged by too; a violation under either counts.
-  const other = options.config === undefined && range.otherTip !== undefined ? await otherPolicy(root, range.otherTip, range.otherLabel ?? range.otherTip, source.loaded.config) : null;
+  const other = options.config === undefined && range.otherTip !== undefined ? await otherPolicy(root, range.otherTip, range.otherLabel ?? range.otherTip, source.loaded.config, range.otherWhy) : null;
   if (other?.config !== undefined) warn(enforceMessages.policyFrom(other.description, other.label));
   // A file at B's tip meant as its config and read by nothing is said as A's is, under the policy line it concerns (the same file at both tips once).
   for (const file of other?.misnamed ?? []) secondWarning(enforceMessages.misnamedConfig(file));
@@ -133,10 +133,11 @@ async function otherPolicy(
   otherTip: string,
   otherLabel: string,
   config: Config,
+  why = 'both sides of the range hold commits the other lacks, so either may be the target branch',
 ): Promise<{ config?: Config; description: string; label: string; misnamed: NonNullable<Awaited<ReturnType<typeof policySource>>['loaded']['misnamed']> }> {
   const { sameConfig } = await import('./policy-memory.js');
   const other = await policySource(root, { base: otherTip });
   const misnamed = other.loaded.misnamed ?? [];
-  const label = `${otherLabel} as well: both sides of the range hold commits the other lacks, so either may be the target branch`;
+  const label = `${otherLabel} as well: ${why}`;
   return sameConfig(config, other.loaded.config) ? { description: other.description, label, misnamed } : { config: other.loaded.config, description: other.description, label, misnamed };
 }

@@ -42,6 +42,8 @@ export const enforceMessages = {
     'Name the target branch with --policy-from refs/remotes/origin/<target>, or give --config a file outside the checkout.',
   /** A root (or `.config/`) file meant as the config under a name or in a place aitrail does not read (src/config/search-places.ts misnamedConfigs). */
   misnamedConfig: (file: { name: string; hint: string }) => `${show(file.name)} ${file.name.includes('/') ? '' : 'at the repository root '}looks meant as aitrail's config, but aitrail did not read it (${show(file.hint)}); the policy above was judged without it`,
+  /** `check` with no range, HEAD's upstream remote not origin (a contributor's fork, or the project beside a fork cloned as origin). */
+  upstreamNotOrigin: "HEAD's upstream remote is not origin and their default branches differ, so either may be the target branch: the commits either lacks are judged",
   policyFrom: (description: string, label: string) => `aitrail: policy from ${show(description)} [${show(label)}]\n`,
   noBase: (label: string) =>
     `aitrail: note: ${show(label)}; the policy is read from the work tree. Pin it with --policy-from <target branch>, a range A..B (policy read at A) or --config <file>.\n`,
@@ -78,8 +80,8 @@ export const enforceMessages = {
       : `aitrail: push rejected by the server: ${show(variant.ref)} is ${show(variant.of)} as macOS names files (case folded, one Unicode form, the code points HFS+ ignores dropped), and this server's file system reads names so (core.ignorecase, core.precomposeunicode): git would read one for the other.\n`) +
     `Push to ${show(variant.of)} itself, or choose a name of its own.\n`,
   staleNotesUpdate: (stale: { ref: string; expected: string | null; at: string | null }) =>
-    `aitrail: push rejected by the server: it moves ${show(stale.ref)} from ${stale.expected === null ? 'nothing (a new ref)' : stale.expected.slice(0, 12)}, but the server's is at ${stale.at === null ? 'nothing' : stale.at.slice(0, 12)} (another push moved it since this one began, or the client sent a stale value): git would refuse that update and land the push's other refs beside the server's notes, which are not the notes this push's commits would be judged by.\n` +
-    `Fetch the server's notes, add yours on top of them (git notes merge), and push again.\n`,
+    `aitrail: this push moves ${show(stale.ref)} from ${stale.expected === null ? 'nothing (a new ref)' : stale.expected.slice(0, 12)}, but the server's is at ${stale.at === null ? 'nothing' : stale.at.slice(0, 12)} (another push moved it since this one began, or the client sent a stale value): git will refuse that update, so the push's other refs are judged by the server's notes, as if pushed without it.\n` +
+    `Fetch the server's notes, add yours on top of them (git notes merge), and push them again.\n`,
   refNamedTwice: (refs: readonly string[]) =>
     `aitrail: push rejected by the server: it names ${show(refs[0] ?? '')}${refs.length > 1 ? ` and ${refs.length - 1} more ref(s)` : ''} more than once. git's own client never sends that; the server would carry out each command on its own (one failing, another landing), so what is judged need not be what lands.\n` +
     'Push each ref once.\n',

@@ -63,10 +63,14 @@ export async function pushSets(repoDir: string, remote: string, updates: readonl
   return sets;
 }
 
-/** The repository's default branch as `check` finds it, for a push to a server no remote names; null when none is known. */
+/**
+ * The repository's default branch as `check` finds it, for a push to a server no remote names;
+ * null when none is known. origin's when HEAD's upstream remote is another whose default branch
+ * differs (a branch checked out from a contributor's fork): never the fork's alone.
+ */
 async function repositoryDefault(repoDir: string): Promise<{ commit: string } | null> {
   const found = await remoteDefaultBranch(repoDir);
-  return 'tried' in found ? null : found;
+  return 'tried' in found ? null : (found.target ?? found);
 }
 
 /** Whether `remote`'s fetch refspecs name some branches only (no `refs/heads/*`): what `--single-branch` and `--depth` clones set. */

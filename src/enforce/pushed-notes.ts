@@ -52,7 +52,8 @@ export async function pushedNotes(repoDir: string, updates: readonly RefUpdate[]
  * existing ref, a stale old value; another push landed notes since this one was advertised), after
  * pre-receive, while the push's other refs land. Every judgement of the push reads the notes it
  * brings instead of the server's, so they would be judged by notes that never land, beside the
- * server's that stay (a Qwen note waiting for its commit, row 17).
+ * server's that stay (a Qwen note waiting for its commit, row 17): pre-receive judges the push
+ * without such an update, by the server's notes.
  */
 export function staleNotesUpdates(updates: readonly RefUpdate[], listing: string, refs: readonly string[]): Array<{ ref: string; expected: string | null; at: string | null }> {
   const at = new Map<string, string>();

@@ -81,43 +81,43 @@ export const handler: HookHandler = async (args, context) => {
       import('../enforce/messages.js'),
       import('../enforce/taken-notes.js'),
     ]);
-    const replacing = await refusedReplaceRefs(context.cwd, updates);
+    // A notes update git will refuse (its ref is not at the old value sent: another push moved it,
+    // or a hand-made client's stale value): judged as a push without it, the push's commits by the
+    // server's notes, which are the ones that stay (a push that is not atomic lands its other refs).
+    const stale = (await import('../enforce/pushed-notes.js')).staleNotesUpdates(updates, notesRead, SHADOW_GUARDED_REFS);
+    for (const each of stale) writeStderr(enforceMessages.staleNotesUpdate(each));
+    const judged = stale.length === 0 ? updates : updates.filter((update) => !stale.some((each) => each.ref === update.ref));
+    const replacing = await refusedReplaceRefs(context.cwd, judged);
     if (replacing.length > 0) {
       writeStderr(enforceMessages.replaceRefsRefused(replacing));
       return ExitCode.violation;
     }
-    const [variant] = await caseVariantRefs(context.cwd, updates);
+    const [variant] = await caseVariantRefs(context.cwd, judged);
     if (variant) {
       writeStderr(enforceMessages.caseVariantRefused(variant));
       return ExitCode.violation;
     }
-    const taken = await takenNotes(context.cwd, updates);
+    const taken = await takenNotes(context.cwd, judged);
     if (taken) {
       writeStderr(enforceMessages.notesTaken(taken));
       return ExitCode.violation;
     }
-    const takenQwen = await takenQwenNotes(context.cwd, updates);
+    const takenQwen = await takenQwenNotes(context.cwd, judged);
     if (takenQwen) {
       writeStderr(enforceMessages.qwenNotesTaken(takenQwen));
       return ExitCode.violation;
     }
     for (const ref of SHADOW_GUARDED_REFS) {
-      const shadowed = await shadowedNotes(context.cwd, updates, ref);
+      const shadowed = await shadowedNotes(context.cwd, judged, ref);
       if (shadowed.length > 0) {
         writeStderr(enforceMessages.notesShadowed(shadowed, ref));
         return ExitCode.violation;
       }
     }
-    // A notes update git will refuse (its ref is not at the old value sent): the push's commits would be judged by notes that never land.
-    const [stale] = (await import('../enforce/pushed-notes.js')).staleNotesUpdates(updates, notesRead, SHADOW_GUARDED_REFS);
-    if (stale) {
-      writeStderr(enforceMessages.staleNotesUpdate(stale));
-      return ExitCode.violation;
-    }
     // Deletions too: the default branch's policy is remembered before it can be deleted.
     // The common dir (policy memory) and the shallow file, asked of one `git rev-parse` when first needed.
     const paths = (await import('../git/git-path.js')).runPaths(context.cwd);
-    const plan = await receiveSets(context.cwd, updates, parsed.configFile, paths.commonDir);
+    const plan = await receiveSets(context.cwd, judged, parsed.configFile, paths.commonDir);
     if ('refusal' in plan) {
       writeStderr(plan.refusal);
       return ExitCode.git;

@@ -1,12 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
-import { policyServer, tryGit, type GitResult } from '../helpers/enforce-repos.js';
+import { policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { packOf, pushLater, sendCommands } from '../helpers/receive-pack-client.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+import { tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { qwenNote, QWEN_NOTES } from '../helpers/qwen-code-notes.js';
 
 // Every judgement of a push that moves refs/notes/ai (or Qwen Code's refs/notes/ai-attribution)
@@ -15,22 +15,6 @@ import { qwenNote, QWEN_NOTES } from '../helpers/qwen-code-notes.js';
 // atomic): its commits landed judged by notes that never landed, beside the server's, which stay.
 
 const ZERO = '0'.repeat(40);
-
-/** A pkt-line of git's protocol. */
-const pkt = (text: string): Buffer => Buffer.concat([Buffer.from((text.length + 4).toString(16).padStart(4, '0')), Buffer.from(text)]);
-
-/** The pack of what `from`'s `revisions` bring, as git push would send it. */
-function packOf(from: string, revisions: string[]): Buffer {
-  return spawnSync('git', ['pack-objects', '--revs', '--stdout', '-q'], { cwd: from, env: TEST_GIT_ENV, input: `${revisions.join('\n')}\n` }).stdout;
-}
-
-/** Commands sent to the server's real `git receive-pack` as a hand-made client sends them: its report-status. */
-function sendCommands(server: string, commands: string[], pack: Buffer, env: NodeJS.ProcessEnv = {}): string {
-  const lines = commands.map((command, at) => pkt(`${command}${at === 0 ? '\0report-status' : ''}\n`));
-  const run = spawnSync('git', ['receive-pack', server], { env: { ...TEST_GIT_ENV, ...env }, input: Buffer.concat([...lines, Buffer.from('0000'), pack]) });
-  const out = run.stdout.toString('latin1');
-  return out.slice(out.indexOf('unpack'));
-}
 
 /** A person-looking commit (no trailer) of two lines, not pushed. */
 function personCommit(work: TestRepo, name: string): string {
@@ -41,18 +25,6 @@ function personCommit(work: TestRepo, name: string): string {
 }
 
 const SHIM = fileURLToPath(new URL('../../hooks/reference-transaction', import.meta.url));
-
-/** `git push` in the background: its result when it ends. */
-function pushLater(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<GitResult> {
-  return new Promise((resolve) => {
-    const child = spawn('git', ['push', ...args], { cwd, env: { ...process.env, ...TEST_GIT_ENV, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 describe('a push judged by notes of its own that git will not land (s44w)', () => {
   for (const shim of [false, true]) {
