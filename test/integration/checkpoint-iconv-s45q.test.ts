@@ -43,3 +43,52 @@ describe('checkpoints of a work-tree file in a single-byte code page read as git
     expect(readdirSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'))).toEqual([]);
   });
 });
+
+/** `text` as UTF-32 code units in `order`. */
+function utf32(text: string, order: 'le' | 'be'): Buffer {
+  const points = [...text].map((char) => char.codePointAt(0)!);
+  const out = Buffer.alloc(points.length * 4);
+  points.forEach((point, index) => (order === 'le' ? out.writeUInt32LE(point, index * 4) : out.writeUInt32BE(point, index * 4)));
+  return out;
+}
+const utf16be = (text: string): Buffer => Buffer.from(text, 'utf16le').swap16();
+const LE_BOM = Buffer.from([0xff, 0xfe]);
+const BE_BOM = Buffer.from([0xfe, 0xff]);
+
+// The wide encodings: git's iconv reads UTF-32 (the runtime's TextDecoder knows none: refused by name),
+// keeps a UCS-2 file's byte order mark as the text's U+FEFF (TextDecoder's `ucs-2` drops it), and reads
+// UNICODE's order from its mark (TextDecoder: little-endian whatever the mark says).
+const WIDE: ReadonlyArray<readonly [string, (text: string) => Buffer, string]> = [
+  // name, the work tree's bytes of a text, what git commits before that text
+  ['UTF-32', (text) => Buffer.concat([utf32('\ufeff', 'le'), utf32(text, 'le')]), ''],
+  ['UTF-32', (text) => Buffer.concat([utf32('\ufeff', 'be'), utf32(text, 'be')]), ''],
+  ['UTF-32LE', (text) => utf32(text, 'le'), ''],
+  ['UTF-32BE', (text) => utf32(text, 'be'), ''],
+  ['UCS-2', (text) => Buffer.concat([LE_BOM, Buffer.from(text, 'utf16le')]), '\ufeff'],
+  ['UCS-2BE', (text) => Buffer.concat([BE_BOM, utf16be(text)]), '\ufeff'],
+  ['UNICODE', (text) => Buffer.concat([BE_BOM, utf16be(text)]), ''],
+];
+
+describe('checkpoints of a work-tree file in a wide encoding read as git iconv reads it (s45q)', () => {
+  it.each(WIDE)('working-tree-encoding=%s: the agent lines are noted and the checkpoint consumed', (encoding, encode, lead) => {
+    const repo = makeRepo();
+    repo.write('.gitattributes', `*.txt text working-tree-encoding=${encoding}\n`);
+    writeFileSync(join(repo.dir, 'a.txt'), encode('base\none\n'));
+    repo.git(['add', '.']);
+    repo.git(['commit', '-qm', 'base']);
+    expect(repo.git(['show', 'HEAD:a.txt'], { raw: true })).toBe(`${lead}base\none\n`);
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
+    const transcript = join(tempDir('aitrail-transcript-'), 'session.jsonl');
+    writeFileSync(transcript, claudeCode.transcript(claudeCode.model));
+    // An astral character only where git's iconv takes one (UCS-2 has none).
+    const added = `ai \u00e9 ${encoding.startsWith('UTF-32') ? '\u{1f600}' : '\u20ac'}\nai two\n`;
+    const edit: EditCase = { file: join(repo.dir, 'a.txt'), relative: 'a.txt', cwd: repo.dir, old: 'one\n', replacement: `one\n${added}`, transcript };
+    expect(checkpoint(repo.dir, 'claude-code', claudeCode.pre(edit)).stderr).toBe('');
+    writeFileSync(join(repo.dir, 'a.txt'), encode(`base\none\n${added}`));
+    expect(checkpoint(repo.dir, 'claude-code', claudeCode.post(edit)).stderr).toBe('');
+    const head = commitAll(repo, 'agent lines');
+    expect(repo.git(['show', 'HEAD:a.txt'], { raw: true })).toBe(`${lead}base\none\n${added}`);
+    expect(noteOf(repo, head).files).toEqual({ 'a.txt': ['3,4'] });
+    expect(readdirSync(join(repo.dir, '.git', 'aitrail', 'checkpoints'))).toEqual([]);
+  });
+});
