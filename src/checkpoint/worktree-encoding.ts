@@ -28,7 +28,7 @@ export function workTreeEncoding(top: string, path: string): string | null {
 /**
  * The text git commits for `bytes` kept in the work tree as `encoding` (git converts to UTF-8 at
  * `git add`, dropping a byte order mark), or null when this reader cannot decode it: git's
- * `UTF-16`/`UTF-32` without a byte order mark, an encoding the runtime does not know (UTF-32, a
+ * `UTF-16`/`UTF-32` without a byte order mark, an encoding neither it nor the runtime knows (UTF-7, a
  * spelling its labels lack), or bytes invalid in it (git refuses to add those too).
  */
 export function decodeWorkTree(bytes: Buffer, encoding: string): string | null {
@@ -45,7 +45,17 @@ const JIS_X_0208: Readonly<Record<string, string>> = { '\uff5e': '\u301c', '\u22
 const JIS_ROMAN_NAMES = new Set(['SHIFT-JIS', 'SHIFT_JIS', 'SJIS', 'MS_KANJI', 'CSSHIFTJIS']);
 const EUC_JP_NAMES = new Set(['EUC-JP', 'CSEUCPKDFMTJAPANESE']);
 
+/**
+ * iconv's ISO-8859-9 (Latin-5) names, which WHATWG reads as windows-1254: there 0x80-0x9F are `€`,
+ * `‚`, `ƒ`…, in iconv (and ISO-8859-9) the C1 controls U+0080-U+009F; the other bytes agree.
+ */
+const LATIN5_NAMES = new Set(['ISO-8859-9', 'ISO_8859-9', 'ISO8859-9', 'ISO88599', 'ISO_8859-9:1989', 'LATIN5', 'L5', 'ISO-IR-148', 'CSISOLATIN5']);
+/** iconv's Mac Roman names: glibc reads 0xC6 as U+0394 (WHATWG: U+2206) and 0xF0 as U+E01E (WHATWG: U+F8FF); the other bytes agree. */
+const MAC_NAMES = new Set(['MACINTOSH', 'MAC', 'CSMACINTOSH']);
+const MAC_ICONV: Readonly<Record<string, string>> = { '\u2206': '\u0394', '\uf8ff': '\ue01e' };
+
 function asIconvReads(text: string, name: string): string {
+  if (MAC_NAMES.has(name)) return text.replace(/[\u2206\uf8ff]/g, (char) => MAC_ICONV[char] ?? char);
   const roman = JIS_ROMAN_NAMES.has(name);
   if (!roman && !EUC_JP_NAMES.has(name)) return text;
   const jis = text.replace(/[\uff5e\u2225\uff0d\uffe0\uffe1\uffe2]/g, (char) => JIS_X_0208[char] ?? char);
@@ -71,6 +81,77 @@ function decodeCp1252(bytes: Buffer): string | null {
   return text;
 }
 
+/** ISO-8859-9 as iconv reads it: windows-1254's table (one character a byte) but the C1 controls at 0x80-0x9F. */
+function decodeLatin5(bytes: Buffer): string | null {
+  let decoded: string;
+  try {
+    decoded = new TextDecoder('windows-1254').decode(bytes);
+  } catch {
+    return null;
+  }
+  if (decoded.length !== bytes.length) return null;
+  let text = '';
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index]!;
+    text += byte >= 0x80 && byte < 0xa0 ? String.fromCharCode(byte) : decoded[index];
+  }
+  return text;
+}
+
+/** `bytes` as UTF-32 in `order`, or null when they are not (a length not a multiple of 4, a unit past U+10FFFF or a surrogate). */
+function decodeUtf32(bytes: Buffer, order: 'le' | 'be'): string | null {
+  if (bytes.length % 4 !== 0) return null;
+  const parts: string[] = [];
+  for (let index = 0; index < bytes.length; index += 4) {
+    const point = order === 'le' ? bytes.readUInt32LE(index) : bytes.readUInt32BE(index);
+    if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) return null;
+    parts.push(String.fromCodePoint(point));
+  }
+  return parts.join('');
+}
+
+function decodeUtf16(bytes: Buffer, order: 'le' | 'be', keepBom: boolean): string | null {
+  try {
+    return new TextDecoder(`utf-16${order}`, { fatal: true, ignoreBOM: keepBom }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The wide encodings git's iconv (glibc) reads otherwise than WHATWG's labels, or that the runtime
+ * does not know: `UTF-32` (git requires its byte order mark, which says the order and is dropped),
+ * `UTF-32LE`/`UTF-32BE` (git refuses a mark there); `UCS-2` (the machine's order: little-endian on
+ * every machine aitrail runs on), `UCS-2LE`, `UCS-2BE`, which keep a leading mark as the text's
+ * U+FEFF (WHATWG reads `ucs-2` as UTF-16LE and drops it); `UNICODE`, whose mark says the order (WHATWG:
+ * always little-endian) and is dropped. Undefined for any other name; null for bytes not in it.
+ */
+function decodeWide(bytes: Buffer, name: string): string | null | undefined {
+  switch (name) {
+    case 'UTF-32':
+    case 'UTF32': {
+      if (bytes.length < 4) return null;
+      const order = bytes.readUInt32LE(0) === 0xfeff ? 'le' : bytes.readUInt32BE(0) === 0xfeff ? 'be' : null;
+      return order === null ? null : decodeUtf32(bytes.subarray(4), order);
+    }
+    case 'UTF-32LE':
+    case 'UTF32LE':
+      return decodeUtf32(bytes, 'le');
+    case 'UTF-32BE':
+    case 'UTF32BE':
+      return decodeUtf32(bytes, 'be');
+    case 'UCS-2':
+    case 'UCS-2LE':
+      return decodeUtf16(bytes, 'le', true);
+    case 'UCS-2BE':
+      return decodeUtf16(bytes, 'be', true);
+    case 'UNICODE':
+      return bytes[0] === 0xfe && bytes[1] === 0xff ? decodeUtf16(bytes.subarray(2), 'be', true) : decodeUtf16(bytes, 'le', false);
+    default:
+      return undefined;
+  }
+}
+
 const LATIN1_NAMES = new Set(['ISO-8859-1', 'ISO_8859-1', 'ISO8859-1', 'ISO88591', 'ISO_8859-1:1987', 'LATIN1', 'L1', 'CP819', 'IBM819', 'CSISOLATIN1', 'ISO-IR-100']);
 const ASCII_NAMES = new Set(['ASCII', 'US-ASCII', 'ANSI_X3.4-1968']);
 
@@ -79,6 +160,9 @@ function decodeWhatwg(bytes: Buffer, encoding: string): string | null {
   if (LATIN1_NAMES.has(name)) return bytes.toString('latin1');
   if (ASCII_NAMES.has(name)) return bytes.some((byte) => byte > 0x7f) ? null : bytes.toString('latin1');
   if (CP1252_NAMES.has(name)) return decodeCp1252(bytes);
+  if (LATIN5_NAMES.has(name)) return decodeLatin5(bytes);
+  const wide = decodeWide(bytes, name);
+  if (wide !== undefined) return wide;
   const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : null;
   let label = name;
   if (name === 'UTF-16' || name === 'UTF16') {

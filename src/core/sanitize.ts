@@ -1,9 +1,14 @@
 /**
  * Characters never shown raw: C0/C1 controls, DEL, soft hyphen, every bidi control (ALM U+061C,
  * LRM/RLM, U+202A-U+202E, U+2066-U+2069), invisible format characters (U+180E, U+200B-U+200D,
- * U+2060-U+206F, U+FEFF, U+FFF9-U+FFFB), line/paragraph separators.
+ * U+2060-U+206F, U+FEFF, U+FFF9-U+FFFB), line/paragraph separators, and what a screen draws as
+ * nothing or as a blank (the set `check-unseen-text.ts` refuses in a policy): the combining grapheme
+ * joiner U+034F, Khmer's inherent vowels U+17B4-U+17B5, Mongolian's selectors U+180B-U+180F, the
+ * Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), variation selectors (U+FE00-U+FE0F,
+ * U+E0100-U+E01EF) and the tag characters U+E0000-U+E007F, which spell hidden ASCII a language
+ * model reads ("ASCII smuggling"): `lib/a.ts` followed by tags read as `lib/a.ts` on every report.
  */
-export const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+export const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/gu;
 
 /**
  * What a CI runner runs as a command ANYWHERE in a log line, not only at its start: GitHub Actions'
@@ -22,11 +27,11 @@ export const RUNNER_COMMAND_OPENER = /(##(?:vso)?)\[/gi;
  */
 export function sanitize(text: string, options: { keepNewlines?: boolean; max?: number; insideRunnerCommand?: boolean } = {}): string {
   const max = options.max ?? 100_000;
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  const cut = text.length > max ? `${text.slice(0, max).replace(/[\ud800-\udbff]$/, '')}…` : text;
   const shown = (options.insideRunnerCommand || !cut.includes('##') ? cut : cut.replace(RUNNER_COMMAND_OPENER, '$1\\x5b')).replace(UNSAFE_CHARS, (ch) => {
     if (ch === '\n' && options.keepNewlines) return ch;
     if (ch === '\t' && options.keepNewlines) return ch;
-    const code = ch.charCodeAt(0);
+    const code = ch.codePointAt(0) ?? 0;
     if (ch === '\n') return '\\n';
     if (ch === '\r') return '\\r';
     if (ch === '\t') return '\\t';
@@ -37,7 +42,8 @@ export function sanitize(text: string, options: { keepNewlines?: boolean; max?: 
   return options.keepNewlines ? shown.replace(/^(\s*):(?=:)/gm, '$1\\x3a') : shown;
 }
 
-const unicodeEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** `\uXXXX` for each UTF-16 unit of `char` (a tag character is a surrogate pair: `\udb40\udc68`, which JSON reads back as the one character). */
+const unicodeEscape = (char: string): string => [...Array(char.length).keys()].map((index) => `\\u${char.charCodeAt(index).toString(16).padStart(4, '0')}`).join('');
 
 /** Every unsafe character (UNSAFE_CHARS) as a `\uXXXX` escape: inert text that JSON and JavaScript read back unchanged. */
 export function escapeUnsafe(text: string): string {

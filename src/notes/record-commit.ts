@@ -31,7 +31,9 @@ function worktreeHolds(top: string, path: string, committed: Buffer): boolean {
   try {
     const file = join(top, path);
     const stat = statSync(file);
-    if (!stat.isFile()) return false;
+    // No larger than the committed text could be in the work tree (UTF-32 with CRLF: 8 bytes a byte, and a mark):
+    // a bigger file (an agent's 2 GB sparse file) cannot hold it, and is not read (it was, whole, 11 s and 2 GB at 1.9 GB).
+    if (!stat.isFile() || stat.size > committed.length * 8 + 4) return false;
     const bytes = readFileSync(file);
     if (bytes.equals(committed)) return true;
     const asCommitted = (text: Buffer) => text.equals(committed) || (text.length > committed.length && !committed.includes(13) && Buffer.from(text.toString('latin1').replace(/\r\n/g, '\n'), 'latin1').equals(committed));

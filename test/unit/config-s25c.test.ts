@@ -19,7 +19,7 @@ describe('config strings holding characters no screen shows (row 300)', () => {
     expect(await verdict(rule('src/crypto/**\u2060'))).toContain('holds U+2060 at character 14');
     expect(await verdict(rule('src/caf\ufffd/**'))).toContain('holds U+FFFD at character 8 (bytes that are not UTF-8, or a replacement character), expected UTF-8 text');
     expect(await verdict('{"detect":{"aliases":{"internal\\u200c-llm":"qwen/qwen3-coder"}}}', 'json')).toContain('F: detect.aliases["internal\\u200c-llm"]: found the key "internal\\u200c-llm", which holds U+200C');
-    expect(await verdict('detect:\n  rules:\n    - { field: authorName, pattern: "bot\u3164$", agent: acme-bot }\n')).toContain('detect.rules[0].pattern: found "bot\\u{3164}$", which holds U+3164');
+    expect(await verdict('detect:\n  rules:\n    - { field: authorName, pattern: "bot\u3164$", agent: acme-bot }\n')).toContain('detect.rules[0].pattern: found "bot\\u3164$", which holds U+3164');
     expect(await verdict('blame:\n  exclude: ["dist\u{e0020}/**"]\n')).toContain('holds U+E0020');
     // A key the schema refuses already is named once.
     expect((await verdict('policy\u200b: {}\n')).split('\n')).toHaveLength(1);
