@@ -17,7 +17,7 @@ import { crushModel } from './crush.js';
 import { crushDatabaseModels } from './crush-database.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { cursorIdeModels } from './cursor-ide.js';
-import { geminiCliModel } from './gemini-cli.js';
+import { geminiCliModel, geminiSubagentModels } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
 import { kiloCliModels } from './kilo-cli.js';
 import { kimiCliModel } from './kimi-cli.js';
@@ -145,7 +145,8 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   // names a model in): the project's newest recent transcript, a guess (row 377).
   'claude-code': claudeRecentModels,
   codex: (place, _launched, cli) => rolloutModels(place, cli),
-  'gemini-cli': geminiSessionModels,
+  // And its subagents' models (`.gemini/agents/*.md`, `agents.overrides`): a subagent runs on its own.
+  'gemini-cli': (place, launched, cli) => [...geminiSessionModels(place, launched, cli), ...besideModels(() => geminiSubagentModels(place, cli))],
   'qwen-code': qwenSessionModels,
   // Cline's newest recent tasks of the work tree, a guess (row 384).
   // And its SDK's newer session manifests (`~/.cline/data/sessions/<id>/<id>.json`), likewise a guess.
