@@ -1,11 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
-import { frontmatter } from './opencode-agents.js';
+import { agentFiles, frontmatterModel } from './agent-files.js';
 import { readOwnFile, shownPath, startFile, systemPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
@@ -126,30 +125,10 @@ const GEMINI_LAYOUT: SettingsLayout = {
   order: { overriddenBy: ['GEMINI_MODEL'] },
 };
 
-/** Subagents' names looked at in one settings file's `agents.overrides`, and agent files listed in one directory. */
+/** Subagents' names looked at in one settings file's `agents.overrides`. */
 const MAX_SUBAGENTS = 64;
 /** Subagents' models recorded: past these, the rest are not. */
 const MAX_SUBAGENT_MODELS = 16;
-/** An agent file is a few kilobytes; only its first 64 KiB is looked at for its frontmatter's `model:`. */
-const MAX_AGENT_FILE_CHARS = 64 * 1024;
-
-/** `*.md` names in `dir` (a directory, links followed), at most {@link MAX_SUBAGENTS}; none when it is not one. */
-function agentFiles(dir: string): string[] {
-  try {
-    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
-    return readdirSync(dir).filter((name) => name.endsWith('.md')).sort().slice(0, MAX_SUBAGENTS);
-  } catch {
-    return [];
-  }
-}
-
-/** The top-level `model:` of an agent file's frontmatter as written (quotes dropped), or none. */
-function frontmatterModel(text: string | null): string | undefined {
-  const yaml = text === null ? null : frontmatter(text.slice(0, MAX_AGENT_FILE_CHARS));
-  // `\S.*` then a trim: a lazy `(.+?)[ \t]*$` would cost quadratic time on a line of spaces.
-  const line = yaml === null ? null : /^model:[ \t]*(\S.*)$/m.exec(yaml);
-  return line ? line[1]!.trim().replace(/^(["'])(.*)\1$/, '$2').trim() || undefined : undefined;
-}
 
 /**
  * The models Gemini CLI's subagents run on, beside the session's (a subagent runs on its own model:

@@ -11,7 +11,7 @@ import { geminiSessionModels, qwenSessionModels, type Beside } from './chat-reco
 import { clineSessionModels, clineTaskModels } from './cline-tasks.js';
 import { codexModel } from './codex.js';
 import { codexRolloutModel } from './codex-rollout.js';
-import { copilotCliModel, copilotSessionModels } from './copilot-cli.js';
+import { copilotAgentModels, copilotCliModel, copilotSessionModels } from './copilot-cli.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { crushModel } from './crush.js';
 import { crushDatabaseModels } from './crush-database.js';
@@ -151,7 +151,8 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   // Cline's newest recent tasks of the work tree, a guess (row 384).
   // And its SDK's newer session manifests (`~/.cline/data/sessions/<id>/<id>.json`), likewise a guess.
   cline: (place, launched) => [...clineTaskModels(place, launched), ...clineSessionModels(place, launched)],
-  copilot: copilotSessionModels,
+  // And its custom agents' models (`.github/agents/*.agent.md`, `~/.copilot/agents/`): a subagent runs on its own.
+  copilot: (place, launched, cli) => [...copilotSessionModels(place, launched, cli), ...besideModels(() => copilotAgentModels(place))],
   // The Cursor editor's agent: its composers of this work tree in the editor's state database, a guess (row 385).
   cursor: cursorIdeModels,
   // Crush's project database (`.crush/crush.db`, or where `crush -D`/`options.data_directory` moved it): its newest recent answers' models (row 387).
