@@ -5,7 +5,7 @@
 // `claude --fallback-model qwen3-coder-plus` or `claude --settings '{"model":"qwen3-coder-plus"}'`
 // at a gateway was recorded as Claude (or `claude-code:unknown`), past `deny: ["qwen/*"]`.
 // Committed for real through init's hooks by a program named `claude`.
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentBin, runAgent } from '../helpers/fake-agent.js';
@@ -72,5 +72,23 @@ describe("Claude Code's --fallback-model and --settings: what held", () => {
     const person = runAgent(repo, agentBin('commit'), ['--settings', '{"model": "qwen3-coder-plus"}', '--fallback-model', 'qwen3-coder-plus'], hookEnv({ HOME: GATEWAY.HOME }));
     expect(person.status, person.stderr).toBe(0);
     expect(person.message).toBe('feat: parser\n');
+  });
+});
+
+describe("Claude Code's --model: what held", () => {
+  it('--model=qwen3-coder-plus and --model qwen3-coder-plus, and a `claude` shell wrapper passing them on: refused', () => {
+    const repo = hooked();
+    const wrapper = join(tempDir('aitrail-wrapper-'), 'claude');
+    writeFileSync(wrapper, `#!/bin/sh\n${JSON.stringify(agentBin('claude-real'))} "$@"\nexit $?\n`);
+    chmodSync(wrapper, 0o755);
+    for (const [program, args] of [
+      [agentBin('claude'), ['--model=qwen3-coder-plus']],
+      [agentBin('claude'), ['--model', 'qwen3-coder-plus']],
+      [wrapper, ['--fallback-model', 'qwen3-coder-plus']],
+    ] as const) {
+      const result = runAgent(repo, program, [...args], GATEWAY);
+      expect(result.status, `${program} ${args.join(' ')}: ${result.message}`).toBe(1);
+      expect(result.stderr).toMatch(/qwen\/qwen3-coder-plus/);
+    }
   });
 });
