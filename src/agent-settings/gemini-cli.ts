@@ -65,7 +65,7 @@ export function settingsLayers(place: SettingsPlace, layout: SettingsLayout, cwd
 }
 
 /** {@link settingsLayers}, and whether the workspace (the directory the agent was started in) is trusted, so its project files are read. */
-function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd?: string): { layers: [shown: string, data: () => unknown][]; trusted: () => boolean } {
+export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd?: string): { layers: [shown: string, data: () => unknown][]; trusted: () => boolean } {
   const { env } = place;
   const userDir = join(place.home, layout.dir);
   const systemDir = process.platform === 'darwin' ? layout.system.darwin : layout.system.linux;

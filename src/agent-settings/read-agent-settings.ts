@@ -23,7 +23,7 @@ import { kiloCliModels } from './kilo-cli.js';
 import { kimiCliModel } from './kimi-cli.js';
 import { mistralVibeModel } from './mistral-vibe.js';
 import { opencodeModels } from './opencode.js';
-import { qwenCodeModel } from './qwen-code.js';
+import { qwenCodeModel, qwenSubagentModels } from './qwen-code.js';
 import type { SettingsPlace } from './settings-place.js';
 
 /** Agent slug → the reader of the model its settings files name (Codex's and aider's also take what the run's command line says). */
@@ -147,7 +147,8 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   codex: (place, _launched, cli) => rolloutModels(place, cli),
   // And its subagents' models (`.gemini/agents/*.md`, `agents.overrides`): a subagent runs on its own.
   'gemini-cli': (place, launched, cli) => [...geminiSessionModels(place, launched, cli), ...besideModels(() => geminiSubagentModels(place, cli))],
-  'qwen-code': qwenSessionModels,
+  // And its subagents' models (`.qwen/agents/*.md`, `agents.builtin.exploreModel`, `agents.modelGrades`).
+  'qwen-code': (place, launched, cli) => [...qwenSessionModels(place, launched, cli), ...besideModels(() => qwenSubagentModels(place, cli))],
   // Cline's newest recent tasks of the work tree, a guess (row 384).
   // And its SDK's newer session manifests (`~/.cline/data/sessions/<id>/<id>.json`), likewise a guess.
   cline: (place, launched) => [...clineTaskModels(place, launched), ...clineSessionModels(place, launched)],
