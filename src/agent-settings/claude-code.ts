@@ -1,8 +1,8 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseJson, stringAt, valueAt } from './parse-settings.js';
-import type { CommandLineModel } from './command-line.js';
+import { givenPath, type CommandLineModel } from './command-line.js';
 import { readOwnFile, shownPath, startFile, systemPath, type SettingsPlace } from './settings-place.js';
 
 /** Managed settings, deployed by an organisation (code.claude.com/docs/en/settings). */
@@ -15,8 +15,9 @@ const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/Cla
  * moves it). The project's files are those of the directory Claude Code was started in, and of no
  * other (its settings' root for `projectSettings` and `localSettings` is its original working
  * directory: no walk up to the work tree's top): `cli.cwd`, its process's ({@link startFile}: below
- * the work tree's top, that directory's; above it or elsewhere, that directory's own), else the top's. `--settings` and `/model` are invisible to a hook; `--model` is read from the command
- * line where it is still there (`command-line.ts`). `ANTHROPIC_MODEL` comes
+ * the work tree's top, that directory's; above it or elsewhere, that directory's own), else the top's. `/model` is invisible to a hook; `--model` is read from the command
+ * line where it is still there (`command-line.ts`), and so are `--settings` (a layer after the managed
+ * settings) and `--fallback-model` (the chain, over every file's). `ANTHROPIC_MODEL` comes
  * before every settings file (code.claude.com/docs/en/model-config). Strict JSON: Claude Code skips a
  * file with a comment or a trailing comma entirely.
  */
@@ -27,14 +28,17 @@ export function claudeCodeModel(place: SettingsPlace, cli?: CommandLineModel | n
     const file = startFile(place, cli?.cwd, path);
     return [file.shown, file.read];
   };
+  const flag = flagSettings(place, cli);
   const layers: [string, () => string | null][] = [
     [managed, () => readOwnFile(managed)],
+    ...(flag ? [flag] : []),
     repo('.claude/settings.local.json'),
     repo('.claude/settings.json'),
     [shownPath(place, join(userDir, 'settings.json')), () => readOwnFile(join(userDir, 'settings.json'))],
   ];
   let found: SettingsModel | null = null;
-  let fallback: NonNullable<SettingsModel['also']> | null = null;
+  // `--fallback-model` comes before every settings file's chain (code.claude.com model-config).
+  let fallback: NonNullable<SettingsModel['also']> | null = cli?.fallback?.map((entry) => ({ ...entry, overriddenBy: [] })) ?? null;
   for (const [shown, read] of layers) {
     const text = read();
     if (text === null) continue;
@@ -48,6 +52,21 @@ export function claudeCodeModel(place: SettingsPlace, cli?: CommandLineModel | n
   return { ...(found ?? { model: '', evidence: '', overriddenBy: [] }), also: fallback };
 }
 
+/**
+ * The settings Claude Code's `--settings <file-or-json>` gives (its `flagSettings` layer, after the
+ * managed settings and before the local, project and user files: code.claude.com settings): an inline
+ * JSON object as given, else a file's path, from the agent's working directory when relative (none
+ * when that is unknown), read as the person's own file (never a FIFO or a device, at most 1 MiB).
+ */
+function flagSettings(place: SettingsPlace, cli: CommandLineModel | null | undefined): [string, () => string | null] | null {
+  const given = cli?.settings;
+  if (!given) return null;
+  if (given.startsWith('{')) return ['(claude --settings JSON)', () => given];
+  const path = givenPath(given);
+  const file = path === undefined ? null : isAbsolute(path) ? path : cli.cwd ? join(cli.cwd, path) : null;
+  return file ? [`${shownPath(place, file)} (claude --settings)`, () => readOwnFile(file)] : null;
+}
+
 /** Claude Code's fallback chain holds up to three models; a longer list is read that far and a few more, never all of a hostile one. */
 const MAX_FALLBACK = 8;
 
@@ -55,7 +74,7 @@ const MAX_FALLBACK = 8;
  * Claude Code's `fallbackModel` (a model or a list, up to three: the turn's model when the main one
  * is overloaded or unavailable, code.claude.com model-config): the highest layer that sets it holds
  * the whole chain (the layers are not merged), so null only where this layer sets none. Recorded
- * beside the main model, hidden by no variable (`--fallback-model` is a command line's, not read).
+ * beside the main model, hidden by no variable (a `--fallback-model` on the command line comes before them all).
  */
 function fallbackModels(data: unknown, shown: string): NonNullable<SettingsModel['also']> | null {
   const value = valueAt(data, 'fallbackModel');

@@ -9,6 +9,10 @@ const MAX_CMDLINE_BYTES = 64 * 1024;
 const MAX_ARGS = 256;
 /** A model name is cut here. */
 const MAX_MODEL_CHARS = 256;
+/** Claude Code's fallback chain holds up to three models; a longer one given is read that far and a few more, never all of a hostile one. */
+const MAX_FALLBACK_MODELS = 8;
+/** Claude Code's `--settings` JSON given inline is read up to a settings file's size (1 MiB); past it, not at all. */
+const MAX_FLAG_SETTINGS_CHARS = 1024 * 1024;
 /** A file's path on a command line past this is not read (Linux's `PATH_MAX`). */
 const MAX_PATH_CHARS = 4096;
 
@@ -247,6 +251,10 @@ export interface CommandLineModel {
   trust?: true;
   /** Mistral Vibe only: `--add-dir DIR`, each trusted for this run as `--trust` trusts its own, as given, in order. */
   addDirs?: string[];
+  /** Claude Code only: `--fallback-model` (one model or a comma-separated chain), each given: the session's fallback chain, over every settings file's `fallbackModel`. */
+  fallback?: { model: string; evidence: string }[];
+  /** Claude Code only: `--settings <file-or-json>`, the last given (commander keeps it), trimmed: its `flagSettings` layer. */
+  settings?: string;
 }
 
 /** The models a command line names after the one in force (a flag given twice, a launcher and its binary), as settings' models beside. */
@@ -464,6 +472,21 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const chooses = configs.filter((entry) => /^(?:model|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
     if (chooses.length > 0) result.configs = chooses;
   }
+  if (agent === 'claude-code') {
+    // `--fallback-model <model>` (commander: `--fallback-model V` or `=V`), one model or a chain split at
+    // commas (no model's name holds one); every one given is read (a stricter deny, never a looser one).
+    const chain = new Set<string>();
+    for (const given of optionValues(args, 'fallback-model', undefined, 'commander')) {
+      for (const part of given.split(',')) {
+        const model = modelValue(part);
+        if (model && chain.size < MAX_FALLBACK_MODELS) chain.add(model);
+      }
+    }
+    if (chain.size > 0) result.fallback = [...chain].map((model) => ({ model, evidence: `argv claude --fallback-model=${quote(model)}` }));
+    // `--settings <file-or-json>`: a settings file's path or an inline JSON object, read as a settings layer (`claude-code.ts`).
+    const settings = optionValues(args, 'settings', undefined, 'commander').at(-1)?.trim();
+    if (settings && settings.length <= MAX_FLAG_SETTINGS_CHARS && !settings.includes('\0')) result.settings = settings;
+  }
   if (agent === 'mistral-vibe') {
     // argparse's `--trust` (a flag: `--tr` is the shortest no other option shares) and `--add-dir` (`--ad`), before `--`.
     const options = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined);
@@ -471,7 +494,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const added = argparseValues(args, 'add-dir', 'ad').flatMap((dir) => givenPath(dir) ?? []).slice(-MAX_ARGS);
     if (added.length > 0) result.addDirs = added;
   }
-  return result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd ? result : null;
+  return result.fallback || result.settings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */

@@ -4,6 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
+import { agentFiles, frontmatterModel } from './agent-files.js';
 import { readOwnFile, shownPath, startFile, systemPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
@@ -60,6 +61,11 @@ export interface SettingsLayout {
  * hold, for each key, the first of these naming it.
  */
 export function settingsLayers(place: SettingsPlace, layout: SettingsLayout, cwd?: string): [shown: string, data: () => unknown][] {
+  return layersAndTrust(place, layout, cwd).layers;
+}
+
+/** {@link settingsLayers}, and whether the workspace (the directory the agent was started in) is trusted, so its project files are read. */
+export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd?: string): { layers: [shown: string, data: () => unknown][]; trusted: () => boolean } {
   const { env } = place;
   const userDir = join(place.home, layout.dir);
   const systemDir = process.platform === 'darwin' ? layout.system.darwin : layout.system.linux;
@@ -73,12 +79,16 @@ export function settingsLayers(place: SettingsPlace, layout: SettingsLayout, cwd
   const system = parsed(readOwnFile(systemFile));
   const user = parsed(readOwnFile(userFile));
   const atHome = within(place.home, project.dir) && within(project.dir, place.home);
-  return [
-    [shownPath(place, systemFile), () => system],
-    [project.shown, () => (!atHome && workspaceTrusted(project.dir, system, user, trustFile) ? parsed(project.read()) : undefined)],
-    [shownPath(place, userFile), () => user],
-    [shownPath(place, defaultsFile), () => parsed(readOwnFile(defaultsFile))],
-  ];
+  const trusted = () => !atHome && workspaceTrusted(project.dir, system, user, trustFile);
+  return {
+    layers: [
+      [shownPath(place, systemFile), () => system],
+      [project.shown, () => (trusted() ? parsed(project.read()) : undefined)],
+      [shownPath(place, userFile), () => user],
+      [shownPath(place, defaultsFile), () => parsed(readOwnFile(defaultsFile))],
+    ],
+    trusted,
+  };
 }
 
 /**
@@ -104,11 +114,53 @@ export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayou
  * then the merged settings' `model.name`; geminicli.com/docs/reference/configuration for the files).
  */
 export function geminiCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
-  return layeredSettingsModel(place, {
-    agent: 'gemini-cli',
-    dir: '.gemini',
-    system: { linux: 'etc/gemini-cli', darwin: 'Library/Application Support/GeminiCli' },
-    variables: 'GEMINI_CLI',
-    order: { overriddenBy: ['GEMINI_MODEL'] },
-  }, cli?.cwd);
+  return layeredSettingsModel(place, GEMINI_LAYOUT, cli?.cwd);
+}
+
+const GEMINI_LAYOUT: SettingsLayout = {
+  agent: 'gemini-cli',
+  dir: '.gemini',
+  system: { linux: 'etc/gemini-cli', darwin: 'Library/Application Support/GeminiCli' },
+  variables: 'GEMINI_CLI',
+  order: { overriddenBy: ['GEMINI_MODEL'] },
+};
+
+/** Subagents' names looked at in one settings file's `agents.overrides`. */
+const MAX_SUBAGENTS = 64;
+/** Subagents' models recorded: past these, the rest are not. */
+const MAX_SUBAGENT_MODELS = 16;
+
+/**
+ * The models Gemini CLI's subagents run on, beside the session's (a subagent runs on its own model:
+ * geminicli.com/docs/core/subagents): a custom agent's `model:` frontmatter in the workspace's
+ * `.gemini/agents/*.md` (when the folder is trusted) and the user's `~/.gemini/agents/*.md` (or the
+ * user config directory's, `~/.config/gemini-cli/agents/*.md`), and `agents.overrides.<name>.modelConfig.model`
+ * of each settings file (a built-in subagent's, `codebase_investigator`'s). `inherit` (the session's
+ * model) adds none. Every agent, not only one that ran: the main agent calls them unseen by a hook.
+ */
+export function geminiSubagentModels(place: SettingsPlace, cli?: CommandLineModel | null): { model: string; evidence: string; overriddenBy: string[] }[] {
+  const models = new Map<string, string>();
+  const add = (raw: string | undefined, evidence: (model: string) => string) => {
+    const model = raw?.trim();
+    if (model && model !== 'inherit' && !models.has(model) && models.size < MAX_SUBAGENT_MODELS) models.set(model, evidence(model));
+  };
+  const { layers, trusted } = layersAndTrust(place, GEMINI_LAYOUT, cli?.cwd);
+  for (const [shown, data] of layers) {
+    const overrides = valueAt(data(), 'agents', 'overrides');
+    if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) continue;
+    for (const name of Object.keys(overrides).slice(0, MAX_SUBAGENTS)) {
+      add(stringAt((overrides as Record<string, unknown>)[name], 'modelConfig', 'model'), (model) => `settings ${shown} agents.overrides.${name}.modelConfig.model=${quote(model)}`);
+    }
+  }
+  if (trusted()) {
+    const project = startFile(place, cli?.cwd, '.gemini/agents');
+    for (const name of agentFiles(join(project.dir, '.gemini', 'agents'))) {
+      const file = startFile(place, cli?.cwd, `.gemini/agents/${name}`);
+      add(frontmatterModel(file.read()), (model) => `settings ${file.shown} model=${quote(model)}`);
+    }
+  }
+  for (const dir of [join(place.home, '.gemini', 'agents'), join(place.home, '.config', 'gemini-cli', 'agents')]) {
+    for (const name of agentFiles(dir)) add(frontmatterModel(readOwnFile(join(dir, name))), (model) => `settings ${shownPath(place, join(dir, name))} model=${quote(model)}`);
+  }
+  return [...models].map(([model, evidence]) => ({ model, evidence, overriddenBy: [] }));
 }

@@ -113,7 +113,7 @@ function fromConfig(text: string | null, shown: string, substitute: Substitute, 
 }
 
 /** A markdown file's YAML frontmatter (between its first two `---` lines), or null. */
-function frontmatter(text: string): string | null {
+export function frontmatter(text: string): string | null {
   const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   return match ? match[1]! : null;
 }

@@ -1,9 +1,11 @@
 import { join, resolve } from 'node:path';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
-import { layeredSettingsModel, settingsLayers, type SettingsLayout } from './gemini-cli.js';
-import { stringAt } from './parse-settings.js';
-import { absolute, realRoot, type SettingsPlace } from './settings-place.js';
+import { quote } from '../core/detect/found.js';
+import { agentFiles, frontmatterModel } from './agent-files.js';
+import { layeredSettingsModel, layersAndTrust, settingsLayers, type SettingsLayout } from './gemini-cli.js';
+import { stringAt, valueAt } from './parse-settings.js';
+import { absolute, readOwnFile, realRoot, shownPath, startFile, type SettingsPlace } from './settings-place.js';
 
 /** Qwen Code's settings files: Gemini CLI's, of which it is a fork, under its own names. */
 const QWEN: SettingsLayout = {
@@ -23,6 +25,49 @@ const QWEN: SettingsLayout = {
  */
 export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   return layeredSettingsModel(place, QWEN, cli?.cwd);
+}
+
+/** Subagents' models recorded: past these, the rest are not. */
+const MAX_SUBAGENT_MODELS = 16;
+
+/**
+ * The models Qwen Code's subagents run on, beside the session's (qwenlm.github.io/qwen-code-docs,
+ * sub-agents; QwenLM/qwen-code `docs/users/features/sub-agents.md`): a subagent's `model:` frontmatter
+ * in the workspace's `.qwen/agents/*.md` (when the folder is trusted) or the user's `~/.qwen/agents/*.md`
+ * (`inherit` adds none; `fast` is the settings' `fastModel`; `authType:modelId` its model id), and the
+ * settings' `agents.builtin.exploreModel` (the built-in Explore agent's) and `agents.modelGrades`
+ * (models the main agent picks for a subagent by grade). Every agent, not only one that ran.
+ */
+export function qwenSubagentModels(place: SettingsPlace, cli?: CommandLineModel | null): { model: string; evidence: string; overriddenBy: string[] }[] {
+  const models = new Map<string, string>();
+  const { layers, trusted } = layersAndTrust(place, QWEN, cli?.cwd);
+  let fast: string | undefined;
+  for (const [, data] of layers) fast ??= stringAt(data(), 'fastModel');
+  const add = (raw: string | undefined, evidence: string) => {
+    let model = raw?.trim();
+    if (model === 'fast') model = fast;
+    // `openai:gpt-4o`: an auth type, then the model id (a model id with a colon, an ollama tag, has no letters-only head).
+    model = model?.replace(/^(?:openai|anthropic|gemini|vertex-ai|qwen-oauth|use-openai|use-anthropic|use-gemini|use-vertex-ai):(?=\S)/, '');
+    if (model && model !== 'inherit' && model !== 'fast' && !models.has(model) && models.size < MAX_SUBAGENT_MODELS) models.set(model, `${evidence}=${quote(raw!.trim())}`);
+  };
+  for (const [shown, data] of layers) {
+    const settings = data();
+    add(stringAt(settings, 'agents', 'builtin', 'exploreModel'), `settings ${shown} agents.builtin.exploreModel`);
+    const grades = valueAt(settings, 'agents', 'modelGrades');
+    if (grades !== null && typeof grades === 'object' && !Array.isArray(grades)) {
+      for (const grade of Object.keys(grades).slice(0, 16)) add(stringAt(grades, grade), `settings ${shown} agents.modelGrades.${grade}`);
+    }
+  }
+  if (trusted()) {
+    const project = startFile(place, cli?.cwd, '.qwen/agents');
+    for (const name of agentFiles(join(project.dir, '.qwen', 'agents'))) {
+      const file = startFile(place, cli?.cwd, `.qwen/agents/${name}`);
+      add(frontmatterModel(file.read()), `settings ${file.shown} model`);
+    }
+  }
+  const userDir = join(place.home, '.qwen', 'agents');
+  for (const name of agentFiles(userDir)) add(frontmatterModel(readOwnFile(join(userDir, name))), `settings ${shownPath(place, join(userDir, name))} model`);
+  return [...models].map(([model, evidence]) => ({ model, evidence, overriddenBy: [] }));
 }
 
 /**

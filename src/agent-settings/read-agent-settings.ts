@@ -11,19 +11,19 @@ import { geminiSessionModels, qwenSessionModels, type Beside } from './chat-reco
 import { clineSessionModels, clineTaskModels } from './cline-tasks.js';
 import { codexModel } from './codex.js';
 import { codexRolloutModel } from './codex-rollout.js';
-import { copilotCliModel, copilotSessionModels } from './copilot-cli.js';
+import { copilotAgentModels, copilotCliModel, copilotSessionModels } from './copilot-cli.js';
 import { ancestorModel, ancestorProcesses, commandLineAlso, markerSetterModel, readsCommandLine, type AncestorProcess, type CommandLineModel } from './command-line.js';
 import { crushModel } from './crush.js';
 import { crushDatabaseModels } from './crush-database.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { cursorIdeModels } from './cursor-ide.js';
-import { geminiCliModel } from './gemini-cli.js';
+import { geminiCliModel, geminiSubagentModels } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
 import { kiloCliModels } from './kilo-cli.js';
 import { kimiCliModel } from './kimi-cli.js';
 import { mistralVibeModel } from './mistral-vibe.js';
 import { opencodeModels } from './opencode.js';
-import { qwenCodeModel } from './qwen-code.js';
+import { qwenCodeModel, qwenSubagentModels } from './qwen-code.js';
 import type { SettingsPlace } from './settings-place.js';
 
 /** Agent slug → the reader of the model its settings files name (Codex's and aider's also take what the run's command line says). */
@@ -145,12 +145,15 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   // names a model in): the project's newest recent transcript, a guess (row 377).
   'claude-code': claudeRecentModels,
   codex: (place, _launched, cli) => rolloutModels(place, cli),
-  'gemini-cli': geminiSessionModels,
-  'qwen-code': qwenSessionModels,
+  // And its subagents' models (`.gemini/agents/*.md`, `agents.overrides`): a subagent runs on its own.
+  'gemini-cli': (place, launched, cli) => [...geminiSessionModels(place, launched, cli), ...besideModels(() => geminiSubagentModels(place, cli))],
+  // And its subagents' models (`.qwen/agents/*.md`, `agents.builtin.exploreModel`, `agents.modelGrades`).
+  'qwen-code': (place, launched, cli) => [...qwenSessionModels(place, launched, cli), ...besideModels(() => qwenSubagentModels(place, cli))],
   // Cline's newest recent tasks of the work tree, a guess (row 384).
   // And its SDK's newer session manifests (`~/.cline/data/sessions/<id>/<id>.json`), likewise a guess.
   cline: (place, launched) => [...clineTaskModels(place, launched), ...clineSessionModels(place, launched)],
-  copilot: copilotSessionModels,
+  // And its custom agents' models (`.github/agents/*.agent.md`, `~/.copilot/agents/`): a subagent runs on its own.
+  copilot: (place, launched, cli) => [...copilotSessionModels(place, launched, cli), ...besideModels(() => copilotAgentModels(place))],
   // The Cursor editor's agent: its composers of this work tree in the editor's state database, a guess (row 385).
   cursor: cursorIdeModels,
   // Crush's project database (`.crush/crush.db`, or where `crush -D`/`options.data_directory` moved it): its newest recent answers' models (row 387).
