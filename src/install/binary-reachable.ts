@@ -1,5 +1,6 @@
 import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { NO_FSMONITOR, runGitSync } from '../git/exec.js';
 import { trackedFiles } from '../git/tracked-files.js';
 import { inside } from './safe-path.js';
 import { ledByTrackedLink } from './tracked-link.js';
@@ -226,7 +227,7 @@ function cacheInWorkTree(root: string, top: string, base: string): boolean {
     if (lines.length > 2000) return true;
     for (const line of lines) {
       const setting = /^[\t\n\v\f\r ]*"?(--)?([a-z]+\.)?(yarn-offline-mirror|cache-folder|cache)(["=\t\n\v\f\r ]|$)/.exec(line);
-      if (setting !== null && cacheValueCounts(top, line.slice(setting[0].length - setting[4]!.length))) return true;
+      if (setting !== null && cacheValueCounts(root, top, line.slice(setting[0].length - setting[4]!.length))) return true;
     }
   }
   return false;
@@ -234,10 +235,10 @@ function cacheInWorkTree(root: string, top: string, base: string): boolean {
 
 /**
  * As aitrail_nc's value: an absolute path (or `~/…`, the home folder's) outside the work tree `top` holds nothing the
- * repository commits (the user's own cache): not counted; anything else (relative, in the work tree, an expansion,
- * a quote or escape left, none) counts.
+ * repository commits (the user's own cache): not counted; a plain relative one is judged by what git tracks
+ * (cacheTracked); anything else (in the work tree, an expansion, a quote or escape left, none) counts.
  */
-function cacheValueCounts(top: string, rest: string): boolean {
+function cacheValueCounts(root: string, top: string, rest: string): boolean {
   let value = rest.startsWith('"') ? rest.slice(1) : rest;
   value = value.replace(/^[=\t\n\v\f\r ]*/, '').replace(/[\t\n\v\f\r ]*$/, '');
   if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
@@ -246,8 +247,31 @@ function cacheValueCounts(top: string, rest: string): boolean {
     if (home === '') return true;
     value = `${home}/${value.slice(2)}`;
   }
-  if (!value.startsWith('/') || /[\\"'$`]/.test(value)) return true;
+  if (/[\\"'$`]/.test(value)) return true;
+  if (!value.startsWith('/')) return cacheTracked(root, value);
   return pnpmPathInside(top, '', value);
+}
+
+/**
+ * As aitrail_cu: a relative cache value (`cache=.npm`) of plain components (letters, digits, `.`, `_`, `-`; no `.` or
+ * `..` component) is the person's own cache, untracked, unless git tracks anything at any depth under a folder so
+ * named, or at the value or a folder on its way (a committed link or submodule): npm resolves it from where it runs.
+ * Anything else counts. One git ls-files.
+ */
+function cacheTracked(root: string, value: string): boolean {
+  const plain = value.replace(/^(\.\/)+/, '').replace(/\/$/, '');
+  if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(plain) || plain.split('/').some((part) => part === '.' || part === '..')) return true;
+  const parts = plain.split('/');
+  const specs = [`:(glob)**/${plain}/**`, ...parts.map((_, at) => `:(glob)**/${parts.slice(0, at + 1).join('/')}`)];
+  try {
+    const out = runGitSync([...NO_FSMONITOR, 'ls-files', '-z', '--', ...specs], {
+      cwd: root,
+      env: { GIT_LITERAL_PATHSPECS: '0', GIT_GLOB_PATHSPECS: undefined, GIT_NOGLOB_PATHSPECS: undefined, GIT_ICASE_PATHSPECS: undefined },
+    });
+    return out !== '';
+  } catch {
+    return true;
+  }
 }
 
 /** Whether `<base>/node_modules` holds npm's (`.package-lock.json`) or yarn classic's (`.yarn-integrity`) record. */

@@ -478,6 +478,20 @@ function ledIntoTrackedLines(): string[] {
     // says `https://registry…` (and the committed tarball's hash) from there, and its record says registry. Any such
     // setting in `<base>`'s or the top's `.npmrc`/`.yarnrc` (yarn reads the parents' too) counts as the repository's.
     // Read by the shell (no process); more than 2000 lines: the repository's.
+    // Whether a relative cache value (`$1`) counts as the repository's: anything but plain components (letters,
+    // digits, `.`, `_`, `-`; no `.`/`..` component) counts; else one git ls-files for what git tracks at any depth
+    // under a folder so named (`**/<value>/**`), or at the value or a folder on its way (a link, a submodule).
+    'aitrail_cu() {',
+    '  aitrail_cw=$1',
+    '  while :; do case $aitrail_cw in ./*) aitrail_cw=${aitrail_cw#./} ;; *) break ;; esac; done',
+    '  aitrail_cw=${aitrail_cw%/}',
+    "  case $aitrail_cw in ''|*[!ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-]*|.|..|./*|../*|*/.|*/..|*/./*|*/../*|*//*) return 0 ;; esac",
+    '  set -- ":(glob)**/$aitrail_cw/**"',
+    '  aitrail_cp=$aitrail_cw',
+    '  while :; do set -- "$@" ":(glob)**/$aitrail_cp"; case $aitrail_cp in */*) aitrail_cp=${aitrail_cp%/*} ;; *) break ;; esac; done',
+    '  aitrail_co=$(GIT_LITERAL_PATHSPECS=0 GIT_NOGLOB_PATHSPECS=0 GIT_ICASE_PATHSPECS=0 git ls-files -- "$@" </dev/null 2>/dev/null) || return 0',
+    '  [ -n "$aitrail_co" ]',
+    '}',
     'aitrail_nc() {',
     '  for aitrail_cf in "${1:+$1/}.npmrc" "${1:+$1/}.yarnrc" .npmrc .yarnrc; do',
     '    [ -f "$aitrail_cf" ] || continue',
@@ -501,7 +515,10 @@ function ledIntoTrackedLines(): string[] {
     '      aitrail_cv=${aitrail_cv%"${aitrail_cv##*[![:space:]]}"}',
     '      case $aitrail_cv in \\"*\\") aitrail_cv=${aitrail_cv#\\"}; aitrail_cv=${aitrail_cv%\\"} ;; esac',
     "      case $aitrail_cv in '~/'*) [ -n \"${HOME-}\" ] || return 0; aitrail_cv=$HOME/${aitrail_cv#??} ;; esac",
-    "      case $aitrail_cv in /*) ;; *) return 0 ;; esac",
+    // A plain relative value (`cache=.npm`): the person's own cache in the work tree, untracked (gitignored), holds
+    // what npm or yarn fetched, as the user's cache does; one git tracks anything in (or a link or submodule at, at
+    // any depth: npm reads it from where it runs) is the repository's (aitrail_cu).
+    "      case $aitrail_cv in /*) ;; *) aitrail_cu \"$aitrail_cv\" && return 0; continue ;; esac",
     "      case $aitrail_cv in *[\\\\\\\"\\'\\$\\`]*) return 0 ;; esac",
     '      aitrail_pin \'\' "$aitrail_cv" && return 0',
     '    done <"$aitrail_cf"',

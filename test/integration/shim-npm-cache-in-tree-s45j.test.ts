@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { expectHonestRun, expectRepositoryAitrailRefused, honestAitrail, npmFound } from '../helpers/pnpm.js';
+import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
+
+/**
+ * A project's own npm cache in its work tree (`.npmrc` saying `cache=.npm`, the folder gitignored, untracked) holds
+ * what npm fetched, as the user's cache does: an honest registry install from it runs aitrail. A cache git tracks
+ * (committed, or a committed link or a folder so named anywhere) is the repository's, as row 714 refuses it
+ * (src/install/shim-source.ts aitrail_cu, src/install/binary-reachable.ts cacheTracked).
+ */
+
+const POLICY = '.aitrailrc.yml';
+
+/** package.json and package-lock.json naming aitrail@`version` from the registry, with `integrity`. */
+function registryLock(version: string, integrity: string): Record<string, string> {
+  const lock = {
+    name: 'app',
+    version: '1.0.0',
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': { name: 'app', version: '1.0.0', devDependencies: { aitrail: `^${version}` } },
+      'node_modules/aitrail': { version, resolved: `https://registry.npmjs.org/aitrail/-/aitrail-${version}.tgz`, integrity, dev: true, bin: { aitrail: 'bin/aitrail.js' } },
+    },
+  };
+  return {
+    'package.json': `{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"^${version}"}}\n`,
+    'package-lock.json': `${JSON.stringify(lock, null, 2)}\n`,
+  };
+}
+
+const integrityOf = (tarball: string) => `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
+
+function cacheAdd(tarball: string, cache: string): void {
+  const add = spawnSync('npm', ['cache', 'add', tarball, '--cache', cache], { cwd: tempDir('aitrail-npm-cwd-'), encoding: 'utf8' });
+  expect(add.status, add.stderr).toBe(0);
+}
+
+function commitFiles(repo: TestRepo, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) repo.write(path, text);
+  repo.git(['add', '-A']);
+  repo.git(['commit', '-q', '--no-verify', '-m', 'install settings']);
+}
+
+/** `npm ci` from `cwd` (the top, else a folder under it without a package.json: npm installs at the top, its cache relative to `cwd`). */
+function npmCi(repo: TestRepo, cwd = repo.dir): void {
+  // npm's record names the registry (a user's `omit-lockfile-registry-resolved=true` would drop it, and row 715 then
+  // refuses by itself): only the cache is left to judge.
+  const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_omit_lockfile_registry_resolved: 'false' };
+  const ci = spawnSync('npm', ['ci', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd, env, encoding: 'utf8' });
+  expect(ci.status, `${ci.stdout}${ci.stderr}`).toBe(0);
+  expect(readFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), 'utf8')).toContain('"resolved": "https://registry.npmjs.org/aitrail/-/aitrail-');
+}
+
+describe.skipIf(!npmFound)('a project\'s own npm cache in the work tree (real npm)', () => {
+  for (const value of ['.npm', './.npm/', '.cache/npm']) {
+    it(`\`cache=${value}\`, gitignored and untracked, a registry install from it: aitrail runs, judged and recorded`, () => {
+      const { tarball } = honestAitrail(tempDir('aitrail-npm-own-cache-'));
+      const { repo } = vendoredAitrailRepo('aitrail-npm-own-cache-repo-', 'bin/aitrail.js');
+      commitFiles(repo, {
+        [POLICY]: 'policy:\n  deny: ["qwen/*"]\n',
+        '.gitignore': 'node_modules\n.npm/\n.cache/\n',
+        '.npmrc': `cache=${value}\n`,
+        ...registryLock('1.0.0', integrityOf(tarball)),
+      });
+      cacheAdd(tarball, join(repo.dir, value));
+      npmCi(repo);
+      expect(repo.git(['status', '--porcelain'])).toBe('');
+      expectHonestRun(repo);
+    });
+  }
+
+  it('`cache=.npm` the repository commits (714 with a relative value): refused, never run', () => {
+    const { repo, marker } = vendoredAitrailRepo('aitrail-npm-tracked-cache-', 'bin/aitrail.js');
+    const tarball = join(repo.dir, '..', 'aitrail-9.9.9.tgz');
+    spawnSync('npm', ['pack', '--silent', '--pack-destination', join(repo.dir, '..')], { cwd: join(repo.dir, 'vendor', 'aitrail'), encoding: 'utf8' });
+    cacheAdd(tarball, join(repo.dir, '.npm'));
+    commitFiles(repo, { '.npmrc': 'cache=.npm\n', ...registryLock('9.9.9', integrityOf(tarball)) });
+    expect(repo.git(['ls-files', '.npm']).length).toBeGreaterThan(0);
+    npmCi(repo);
+    expectRepositoryAitrailRefused(repo, marker);
+  });
+
+  it('`cache=.npm`, `.npm` a committed link to the committed cache, or the cache committed as `sub/.npm` and npm run in `sub/`: refused', () => {
+    for (const how of ['link', 'nested'] as const) {
+      const { repo, marker } = vendoredAitrailRepo(`aitrail-npm-cache-${how}-`, 'bin/aitrail.js');
+      const tarball = join(repo.dir, '..', 'aitrail-9.9.9.tgz');
+      spawnSync('npm', ['pack', '--silent', '--pack-destination', join(repo.dir, '..')], { cwd: join(repo.dir, 'vendor', 'aitrail'), encoding: 'utf8' });
+      if (how === 'link') {
+        cacheAdd(tarball, join(repo.dir, 'vendor', 'cache'));
+        symlinkSync('vendor/cache', join(repo.dir, '.npm'));
+      } else {
+        // npm resolves the cache from where it runs: `npm ci` in sub/ (no package.json there) installs at the top.
+        cacheAdd(tarball, join(repo.dir, 'sub', '.npm'));
+      }
+      commitFiles(repo, { '.npmrc': 'cache=.npm\n', ...registryLock('9.9.9', integrityOf(tarball)) });
+      npmCi(repo, how === 'nested' ? join(repo.dir, 'sub') : repo.dir);
+      expectRepositoryAitrailRefused(repo, marker);
+    }
+  });
+});
