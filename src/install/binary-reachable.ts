@@ -202,10 +202,84 @@ function npmFromRepository(root: string, top: string, base: string, path: string
       if (!/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|file:|git\+file:)/.test(line.slice(resolvedAt.length))) return true;
       judged = true;
     }
-    if (!judged) return true;
+    // No source at all: a registry package under `omit-lockfile-registry-resolved=true` too, when the lock says so.
+    if (!judged && !lockNamesRegistryOnly(root, base, `${head}node_modules/${name}`)) return true;
     judged = false;
   }
   return false;
+}
+
+/**
+ * As the shims' aitrail_nl: the lock npm installed from (`<base>`'s npm-shrinkwrap.json, else package-lock.json) read
+ * as JSON tokens (strings and brackets, by depth): true when every entry keyed `key` (at depth 2, in `packages`) names
+ * a plain semver `version` and no `resolved` (npm fetched `<name>@<version>` from the registry and, under
+ * `omit-lockfile-registry-resolved=true`, wrote no source in its record). No lock, no such entry, a backslash, a line
+ * over 4096 bytes: false (the repository's).
+ */
+function lockNamesRegistryOnly(root: string, base: string, key: string): boolean {
+  let text: string | undefined;
+  for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
+    const file = join(root, base, name);
+    if (!isFileAt(file)) continue;
+    try {
+      text = readFileSync(file, 'latin1');
+    } catch {
+      return false;
+    }
+    break;
+  }
+  if (text === undefined) return false;
+  let depth = 0;
+  let entryDepth = 0;
+  let inEntry = false;
+  let pending = false;
+  let versionNext = false;
+  let versioned = false;
+  let found = false;
+  for (const line of text.split('\n')) {
+    if (line.includes('\\') || line.length > 4096) return false;
+    let rest = line;
+    for (;;) {
+      const at = rest.search(/[[\]{}"]/);
+      if (at < 0) break;
+      const c = rest[at]!;
+      rest = rest.slice(at + 1);
+      if (c === '"') {
+        const end = rest.indexOf('"');
+        if (end < 0) return false;
+        const token = rest.slice(0, end);
+        rest = rest.slice(end + 1);
+        if (versionNext) {
+          versionNext = false;
+          if (!/^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]*)?$/.test(token)) return false;
+          versioned = true;
+          continue;
+        }
+        if (inEntry && depth === entryDepth && token === 'resolved') return false;
+        if (inEntry && depth === entryDepth && token === 'version') versionNext = true;
+        pending = depth === 2 && token === key;
+        continue;
+      }
+      if (versionNext) return false;
+      if (c === '{' || c === '[') {
+        depth++;
+        if (c === '{' && pending) {
+          inEntry = true;
+          entryDepth = depth;
+          versioned = false;
+          found = true;
+        }
+      } else {
+        if (inEntry && depth === entryDepth) {
+          inEntry = false;
+          if (!versioned) return false;
+        }
+        depth--;
+      }
+      pending = false;
+    }
+  }
+  return found && !inEntry;
 }
 
 /**

@@ -415,12 +415,15 @@ function ledIntoTrackedLines(): string[] {
     '      --|"$aitrail_nu$aitrail_nu}"*) [ "$aitrail_nk" = 1 ] && { aitrail_nr=0; break; }; aitrail_nk= ;;',
     '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""*)',
     '        [ -n "$aitrail_nk" ] || continue',
-    '        case ${aitrail_l#"$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""} in https://*|http://*|git+https://*|git+ssh://*|git+http://*|git://*|file:*|git+file:*) aitrail_nk=2 ;; *) aitrail_nr=0; break ;; esac ;;',
+    '        case ${aitrail_l#"$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""} in https://*|http://*|git+https://*|git+ssh://*|git+http://*|git://*|file:*|git+file:*) aitrail_nk=2 ;; *) aitrail_nr=0; aitrail_nk=3; break ;; esac ;;',
     '    esac',
     '  done',
     '  [ "$aitrail_nk" = 1 ] && aitrail_nr=0',
     '  IFS=$aitrail_po',
     '  set +f',
+    // No source at all: npm writes none for a registry package under `omit-lockfile-registry-resolved=true` (the
+    // user's config or the environment) too; the committed lock then says the same (aitrail_nl).
+    '  [ "$aitrail_nr" = 0 ] && [ "$aitrail_nk" = 1 ] && { aitrail_nl "$1" "${aitrail_nh}node_modules/$aitrail_nt" || aitrail_nr=1; }',
     '  return $aitrail_nr',
     '}',
     // yarn classic's layout: yarn 1 copies a `file:` folder (or unpacks a tarball) the repository commits into
@@ -478,6 +481,41 @@ function ledIntoTrackedLines(): string[] {
     // says `https://registry…` (and the committed tarball's hash) from there, and its record says registry. Any such
     // setting in `<base>`'s or the top's `.npmrc`/`.yarnrc` (yarn reads the parents' too) counts as the repository's.
     // Read by the shell (no process); more than 2000 lines: the repository's.
+    // Whether the lock npm installed from (`<base>`'s npm-shrinkwrap.json, else package-lock.json) makes the entry `$2`
+    // (a key of `packages`) the repository's when npm's record names no source: read by one awk as JSON tokens (strings
+    // and brackets, by depth): every entry so keyed must name a plain semver `version` and no `resolved` (npm then
+    // fetched `<name>@<version>` from the registry: `omit-lockfile-registry-resolved=true`); a `resolved` (row 715's
+    // `"./aitrail-9.9.9.tgz"`), another version (`file:…`), no such entry, no lock, a backslash (an escape JSON
+    // decodes), a line over 4096 bytes, or awk failing: the repository's (0).
+    "aitrail_nl() {",
+    "  aitrail_lf=${1:+$1/}npm-shrinkwrap.json",
+    "  [ -f \"$aitrail_lf\" ] || aitrail_lf=${1:+$1/}package-lock.json",
+    "  [ -f \"$aitrail_lf\" ] || return 0",
+    "  aitrail_la=$(awk -v k=\"$2\" '",
+    "index($0, \"\\\\\") || length($0) > 4096 { bad = 1; exit }",
+    "{",
+    "  line = $0",
+    "  while ((p = match(line, /[][{}\"]/)) > 0) {",
+    "    c = substr(line, p, 1); line = substr(line, p + 1)",
+    "    if (c == \"\\\"\") {",
+    "      e = index(line, \"\\\"\"); if (e == 0) { bad = 1; exit }",
+    "      s = substr(line, 1, e - 1); line = substr(line, e + 1)",
+    "      if (vk) { vk = 0; if (s !~ /^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.+-]*)?$/) bad = 1; else ver = 1; continue }",
+    "      if (ent && d == ed && s == \"resolved\") bad = 1",
+    "      if (ent && d == ed && s == \"version\") vk = 1",
+    "      pend = (d == 2 && s == k)",
+    "      continue",
+    "    }",
+    "    if (vk) { bad = 1; vk = 0 }",
+    "    if (c == \"{\" || c == \"[\") { d++; if (c == \"{\" && pend) { ent = 1; ed = d; ver = 0; found = 1 } }",
+    "    else { if (ent && d == ed) { ent = 0; if (!ver) bad = 1 } d-- }",
+    "    pend = 0",
+    "  }",
+    "}",
+    "END { if (bad || ent || !found) print \"x\"; else print \"ok\" }",
+    "' \"$aitrail_lf\" 2>/dev/null) || return 0",
+    "  [ \"$aitrail_la\" != ok ]",
+    "}",
     // Whether a relative cache value (`$1`) counts as the repository's: anything but plain components (letters,
     // digits, `.`, `_`, `-`; no `.`/`..` component) counts; else one git ls-files for what git tracks at any depth
     // under a folder so named (`**/<value>/**`), or at the value or a folder on its way (a link, a submodule).
