@@ -1,5 +1,6 @@
 import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { NO_FSMONITOR, runGitSync } from '../git/exec.js';
 import { trackedFiles } from '../git/tracked-files.js';
 import { inside } from './safe-path.js';
 import { ledByTrackedLink } from './tracked-link.js';
@@ -201,10 +202,84 @@ function npmFromRepository(root: string, top: string, base: string, path: string
       if (!/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|file:|git\+file:)/.test(line.slice(resolvedAt.length))) return true;
       judged = true;
     }
-    if (!judged) return true;
+    // No source at all: a registry package under `omit-lockfile-registry-resolved=true` too, when the lock says so.
+    if (!judged && !lockNamesRegistryOnly(root, base, `${head}node_modules/${name}`)) return true;
     judged = false;
   }
   return false;
+}
+
+/**
+ * As the shims' aitrail_nl: the lock npm installed from (`<base>`'s npm-shrinkwrap.json, else package-lock.json) read
+ * as JSON tokens (strings and brackets, by depth): true when every entry keyed `key` (at depth 2, in `packages`) names
+ * a plain semver `version` and no `resolved` (npm fetched `<name>@<version>` from the registry and, under
+ * `omit-lockfile-registry-resolved=true`, wrote no source in its record). No lock, no such entry, a backslash, a line
+ * over 4096 bytes: false (the repository's).
+ */
+function lockNamesRegistryOnly(root: string, base: string, key: string): boolean {
+  let text: string | undefined;
+  for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
+    const file = join(root, base, name);
+    if (!isFileAt(file)) continue;
+    try {
+      text = readFileSync(file, 'latin1');
+    } catch {
+      return false;
+    }
+    break;
+  }
+  if (text === undefined) return false;
+  let depth = 0;
+  let entryDepth = 0;
+  let inEntry = false;
+  let pending = false;
+  let versionNext = false;
+  let versioned = false;
+  let found = false;
+  for (const line of text.split('\n')) {
+    if (line.includes('\\') || line.length > 4096) return false;
+    let rest = line;
+    for (;;) {
+      const at = rest.search(/[[\]{}"]/);
+      if (at < 0) break;
+      const c = rest[at]!;
+      rest = rest.slice(at + 1);
+      if (c === '"') {
+        const end = rest.indexOf('"');
+        if (end < 0) return false;
+        const token = rest.slice(0, end);
+        rest = rest.slice(end + 1);
+        if (versionNext) {
+          versionNext = false;
+          if (!/^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]*)?$/.test(token)) return false;
+          versioned = true;
+          continue;
+        }
+        if (inEntry && depth === entryDepth && token === 'resolved') return false;
+        if (inEntry && depth === entryDepth && token === 'version') versionNext = true;
+        pending = depth === 2 && token === key;
+        continue;
+      }
+      if (versionNext) return false;
+      if (c === '{' || c === '[') {
+        depth++;
+        if (c === '{' && pending) {
+          inEntry = true;
+          entryDepth = depth;
+          versioned = false;
+          found = true;
+        }
+      } else {
+        if (inEntry && depth === entryDepth) {
+          inEntry = false;
+          if (!versioned) return false;
+        }
+        depth--;
+      }
+      pending = false;
+    }
+  }
+  return found && !inEntry;
 }
 
 /**
@@ -226,7 +301,7 @@ function cacheInWorkTree(root: string, top: string, base: string): boolean {
     if (lines.length > 2000) return true;
     for (const line of lines) {
       const setting = /^[\t\n\v\f\r ]*"?(--)?([a-z]+\.)?(yarn-offline-mirror|cache-folder|cache)(["=\t\n\v\f\r ]|$)/.exec(line);
-      if (setting !== null && cacheValueCounts(top, line.slice(setting[0].length - setting[4]!.length))) return true;
+      if (setting !== null && cacheValueCounts(root, top, line.slice(setting[0].length - setting[4]!.length))) return true;
     }
   }
   return false;
@@ -234,10 +309,10 @@ function cacheInWorkTree(root: string, top: string, base: string): boolean {
 
 /**
  * As aitrail_nc's value: an absolute path (or `~/…`, the home folder's) outside the work tree `top` holds nothing the
- * repository commits (the user's own cache): not counted; anything else (relative, in the work tree, an expansion,
- * a quote or escape left, none) counts.
+ * repository commits (the user's own cache): not counted; a plain relative one is judged by what git tracks
+ * (cacheTracked); anything else (in the work tree, an expansion, a quote or escape left, none) counts.
  */
-function cacheValueCounts(top: string, rest: string): boolean {
+function cacheValueCounts(root: string, top: string, rest: string): boolean {
   let value = rest.startsWith('"') ? rest.slice(1) : rest;
   value = value.replace(/^[=\t\n\v\f\r ]*/, '').replace(/[\t\n\v\f\r ]*$/, '');
   if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
@@ -246,8 +321,31 @@ function cacheValueCounts(top: string, rest: string): boolean {
     if (home === '') return true;
     value = `${home}/${value.slice(2)}`;
   }
-  if (!value.startsWith('/') || /[\\"'$`]/.test(value)) return true;
+  if (/[\\"'$`]/.test(value)) return true;
+  if (!value.startsWith('/')) return cacheTracked(root, value);
   return pnpmPathInside(top, '', value);
+}
+
+/**
+ * As aitrail_cu: a relative cache value (`cache=.npm`) of plain components (letters, digits, `.`, `_`, `-`; no `.` or
+ * `..` component) is the person's own cache, untracked, unless git tracks anything at any depth under a folder so
+ * named, or at the value or a folder on its way (a committed link or submodule): npm resolves it from where it runs.
+ * Anything else counts. One git ls-files.
+ */
+function cacheTracked(root: string, value: string): boolean {
+  const plain = value.replace(/^(\.\/)+/, '').replace(/\/$/, '');
+  if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(plain) || plain.split('/').some((part) => part === '.' || part === '..')) return true;
+  const parts = plain.split('/');
+  const specs = [`:(glob)**/${plain}/**`, ...parts.map((_, at) => `:(glob)**/${parts.slice(0, at + 1).join('/')}`)];
+  try {
+    const out = runGitSync([...NO_FSMONITOR, 'ls-files', '-z', '--', ...specs], {
+      cwd: root,
+      env: { GIT_LITERAL_PATHSPECS: '0', GIT_GLOB_PATHSPECS: undefined, GIT_NOGLOB_PATHSPECS: undefined, GIT_ICASE_PATHSPECS: undefined },
+    });
+    return out !== '';
+  } catch {
+    return true;
+  }
 }
 
 /** Whether `<base>/node_modules` holds npm's (`.package-lock.json`) or yarn classic's (`.yarn-integrity`) record. */

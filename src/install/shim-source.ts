@@ -415,12 +415,15 @@ function ledIntoTrackedLines(): string[] {
     '      --|"$aitrail_nu$aitrail_nu}"*) [ "$aitrail_nk" = 1 ] && { aitrail_nr=0; break; }; aitrail_nk= ;;',
     '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""*)',
     '        [ -n "$aitrail_nk" ] || continue',
-    '        case ${aitrail_l#"$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""} in https://*|http://*|git+https://*|git+ssh://*|git+http://*|git://*|file:*|git+file:*) aitrail_nk=2 ;; *) aitrail_nr=0; break ;; esac ;;',
+    '        case ${aitrail_l#"$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""} in https://*|http://*|git+https://*|git+ssh://*|git+http://*|git://*|file:*|git+file:*) aitrail_nk=2 ;; *) aitrail_nr=0; aitrail_nk=3; break ;; esac ;;',
     '    esac',
     '  done',
     '  [ "$aitrail_nk" = 1 ] && aitrail_nr=0',
     '  IFS=$aitrail_po',
     '  set +f',
+    // No source at all: npm writes none for a registry package under `omit-lockfile-registry-resolved=true` (the
+    // user's config or the environment) too; the committed lock then says the same (aitrail_nl).
+    '  [ "$aitrail_nr" = 0 ] && [ "$aitrail_nk" = 1 ] && { aitrail_nl "$1" "${aitrail_nh}node_modules/$aitrail_nt" || aitrail_nr=1; }',
     '  return $aitrail_nr',
     '}',
     // yarn classic's layout: yarn 1 copies a `file:` folder (or unpacks a tarball) the repository commits into
@@ -478,6 +481,55 @@ function ledIntoTrackedLines(): string[] {
     // says `https://registry…` (and the committed tarball's hash) from there, and its record says registry. Any such
     // setting in `<base>`'s or the top's `.npmrc`/`.yarnrc` (yarn reads the parents' too) counts as the repository's.
     // Read by the shell (no process); more than 2000 lines: the repository's.
+    // Whether the lock npm installed from (`<base>`'s npm-shrinkwrap.json, else package-lock.json) makes the entry `$2`
+    // (a key of `packages`) the repository's when npm's record names no source: read by one awk as JSON tokens (strings
+    // and brackets, by depth): every entry so keyed must name a plain semver `version` and no `resolved` (npm then
+    // fetched `<name>@<version>` from the registry: `omit-lockfile-registry-resolved=true`); a `resolved` (row 715's
+    // `"./aitrail-9.9.9.tgz"`), another version (`file:…`), no such entry, no lock, a backslash (an escape JSON
+    // decodes), a line over 4096 bytes, or awk failing: the repository's (0).
+    "aitrail_nl() {",
+    "  aitrail_lf=${1:+$1/}npm-shrinkwrap.json",
+    "  [ -f \"$aitrail_lf\" ] || aitrail_lf=${1:+$1/}package-lock.json",
+    "  [ -f \"$aitrail_lf\" ] || return 0",
+    "  aitrail_la=$(awk -v k=\"$2\" '",
+    "index($0, \"\\\\\") || length($0) > 4096 { bad = 1; exit }",
+    "{",
+    "  line = $0",
+    "  while ((p = match(line, /[][{}\"]/)) > 0) {",
+    "    c = substr(line, p, 1); line = substr(line, p + 1)",
+    "    if (c == \"\\\"\") {",
+    "      e = index(line, \"\\\"\"); if (e == 0) { bad = 1; exit }",
+    "      s = substr(line, 1, e - 1); line = substr(line, e + 1)",
+    "      if (vk) { vk = 0; if (s !~ /^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.+-]*)?$/) bad = 1; else ver = 1; continue }",
+    "      if (ent && d == ed && s == \"resolved\") bad = 1",
+    "      if (ent && d == ed && s == \"version\") vk = 1",
+    "      pend = (d == 2 && s == k)",
+    "      continue",
+    "    }",
+    "    if (vk) { bad = 1; vk = 0 }",
+    "    if (c == \"{\" || c == \"[\") { d++; if (c == \"{\" && pend) { ent = 1; ed = d; ver = 0; found = 1 } }",
+    "    else { if (ent && d == ed) { ent = 0; if (!ver) bad = 1 } d-- }",
+    "    pend = 0",
+    "  }",
+    "}",
+    "END { if (bad || ent || !found) print \"x\"; else print \"ok\" }",
+    "' \"$aitrail_lf\" 2>/dev/null) || return 0",
+    "  [ \"$aitrail_la\" != ok ]",
+    "}",
+    // Whether a relative cache value (`$1`) counts as the repository's: anything but plain components (letters,
+    // digits, `.`, `_`, `-`; no `.`/`..` component) counts; else one git ls-files for what git tracks at any depth
+    // under a folder so named (`**/<value>/**`), or at the value or a folder on its way (a link, a submodule).
+    'aitrail_cu() {',
+    '  aitrail_cw=$1',
+    '  while :; do case $aitrail_cw in ./*) aitrail_cw=${aitrail_cw#./} ;; *) break ;; esac; done',
+    '  aitrail_cw=${aitrail_cw%/}',
+    "  case $aitrail_cw in ''|*[!ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-]*|.|..|./*|../*|*/.|*/..|*/./*|*/../*|*//*) return 0 ;; esac",
+    '  set -- ":(glob)**/$aitrail_cw/**"',
+    '  aitrail_cp=$aitrail_cw',
+    '  while :; do set -- "$@" ":(glob)**/$aitrail_cp"; case $aitrail_cp in */*) aitrail_cp=${aitrail_cp%/*} ;; *) break ;; esac; done',
+    '  aitrail_co=$(GIT_LITERAL_PATHSPECS=0 GIT_NOGLOB_PATHSPECS=0 GIT_ICASE_PATHSPECS=0 git ls-files -- "$@" </dev/null 2>/dev/null) || return 0',
+    '  [ -n "$aitrail_co" ]',
+    '}',
     'aitrail_nc() {',
     '  for aitrail_cf in "${1:+$1/}.npmrc" "${1:+$1/}.yarnrc" .npmrc .yarnrc; do',
     '    [ -f "$aitrail_cf" ] || continue',
@@ -501,7 +553,10 @@ function ledIntoTrackedLines(): string[] {
     '      aitrail_cv=${aitrail_cv%"${aitrail_cv##*[![:space:]]}"}',
     '      case $aitrail_cv in \\"*\\") aitrail_cv=${aitrail_cv#\\"}; aitrail_cv=${aitrail_cv%\\"} ;; esac',
     "      case $aitrail_cv in '~/'*) [ -n \"${HOME-}\" ] || return 0; aitrail_cv=$HOME/${aitrail_cv#??} ;; esac",
-    "      case $aitrail_cv in /*) ;; *) return 0 ;; esac",
+    // A plain relative value (`cache=.npm`): the person's own cache in the work tree, untracked (gitignored), holds
+    // what npm or yarn fetched, as the user's cache does; one git tracks anything in (or a link or submodule at, at
+    // any depth: npm reads it from where it runs) is the repository's (aitrail_cu).
+    "      case $aitrail_cv in /*) ;; *) aitrail_cu \"$aitrail_cv\" && return 0; continue ;; esac",
     "      case $aitrail_cv in *[\\\\\\\"\\'\\$\\`]*) return 0 ;; esac",
     '      aitrail_pin \'\' "$aitrail_cv" && return 0',
     '    done <"$aitrail_cf"',
@@ -802,6 +857,20 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     'elif [ -n "$aitrail_nt" ]; then',
     '  echo "aitrail: not running $aitrail_nt: it comes from the repository (git tracks it or files under node_modules), and PATH holds no other node." >&2',
     `  ${fail}`,
+    'fi',
+    // NODE_OPTIONS loads code into every node that starts: yarn 2+'s `yarn run`/`yarn exec` (PnP) sets
+    // `--require <top>/.pnp.cjs --experimental-loader <top>/.pnp.loader.mjs`, a file a zero-install repository
+    // commits, and an agent loading a committed .env hands its NODE_OPTIONS to the hooks. Kept only when every
+    // word is one of a few flags that load nothing (the V8 heap and stack sizes, CA choice, warnings, source maps,
+    // dns order: the separate code cache of s43a); anything else, a quote or an escape: unset for aitrail.
+    'if [ -n "${NODE_OPTIONS-}" ]; then',
+    '  aitrail_no=',
+    '  set -f',
+    '  for aitrail_w in $NODE_OPTIONS; do',
+    "    case $aitrail_w in *[\\\\\\\"\\']*) aitrail_no=1 ;; --max-old-space-size=[0-9]*|--max-semi-space-size=[0-9]*|--stack-size=[0-9]*|--use-openssl-ca|--use-bundled-ca|--no-warnings|--no-deprecation|--enable-source-maps|--dns-result-order=ipv4first|--dns-result-order=verbatim) ;; *) aitrail_no=1 ;; esac",
+    '  done',
+    '  set +f',
+    '  [ -n "$aitrail_no" ] && unset NODE_OPTIONS',
     'fi',
     'if [ "$aitrail_r" = "#!/usr/bin/env node" ]; then set -- "${aitrail_nd:-node}" "$a" hook "$h" "$@"; else set -- "$a" hook "$h" "$@"; fi',
   ];

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
+import { tryGit } from '../helpers/enforce-repos.js';
+import { makeRepo, tempDir } from '../helpers/gitdir.js';
+
+interface StatusJson {
+  hooks: { hook: string; state: string; active: boolean; note?: string }[];
+}
+
+/**
+ * husky mode: aitrail's block in `.husky/<hook>` runs PATH's first `aitrail` by name under husky's PATH (the relative
+ * node_modules/.bin first), where the git-mode shims pass the repository's over. A committed `file:` package whose
+ * `bin` is `aitrail` (real npm, `--ignore-scripts`; `inRepo`: committed as vendor/fake, else outside the work tree),
+ * then `aitrail init --mode husky` with an honest aitrail on PATH (src/install/husky-runtime-tools.ts HUSKY_BLOCK_TOOLS).
+ */
+function huskyRepoWithAitrailBin(inRepo: boolean) {
+  const root = tempDir('aitrail-husky-aitrail-');
+  const marker = join(root, 'pwned');
+  const repo = makeRepo({ dir: join(root, 'repo') });
+  const folder = inRepo ? join(repo.dir, 'vendor', 'fake') : join(root, 'fake');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'package.json'), '{"name":"fake","version":"1.0.0","bin":{"aitrail":"run.sh"}}\n');
+  writeFileSync(join(folder, 'run.sh'), `#!/bin/sh\ntouch '${marker}'\nexit 0\n`);
+  chmodSync(join(folder, 'run.sh'), 0o755);
+  const dependency = inRepo ? 'file:vendor/fake' : `file:${folder}`;
+  repo.commit('chore: start\n', { '.gitignore': 'node_modules\n', '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'package.json': `{"name":"app","version":"1.0.0","devDependencies":{"fake":"${dependency}"}}\n` });
+  const npm = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
+  expect(npm.status, `${npm.stdout}${npm.stderr}`).toBe(0);
+  const env = envWithAitrailOnPath();
+  return { repo, marker, env, init: aitrail(repo.dir, ['init', '--mode', 'husky'], { env }) };
+}
+
+describe('husky mode: aitrail\'s block runs the repository\'s aitrail (session 45)', () => {
+  it('a committed file: package whose bin is aitrail: init and status say so (it runs at the commit, as replayed)', () => {
+    const { repo, marker, env, init } = huskyRepoWithAitrailBin(true);
+    expect(init.code).not.toBe(0);
+    expect(init.stdout).toContain("aitrail's lines in .husky (and aitrail itself) run node_modules/.bin/aitrail -> vendor/fake/run.sh (as aitrail) under husky's PATH, which the repository provides");
+    expect(init.stdout).not.toContain('Next: commit as usual');
+    const json = JSON.parse(aitrail(repo.dir, ['status', '--format', 'json'], { env }).stdout) as StatusJson;
+    const husky = json.hooks.filter((hook) => hook.state === 'husky');
+    expect(husky.length).toBeGreaterThan(0);
+    expect(husky.every((hook) => !hook.active && /runs the repository's aitrail/.test(hook.note ?? ''))).toBe(true);
+    // What it warns of, as real husky 9 runs it: the repository's script ran as aitrail, Qwen's commit went in.
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', 'a.txt']);
+    const qwen = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
+    expect(qwen.code).toBe(0);
+    expect(existsSync(marker)).toBe(true);
+  });
+
+  it('the same package from a folder outside the work tree: husky mode stays healthy', () => {
+    const { repo, env, init } = huskyRepoWithAitrailBin(false);
+    expect(init.code, init.stdout).toBe(0);
+    expect(init.stdout).not.toContain('which the repository provides');
+    const json = JSON.parse(aitrail(repo.dir, ['status', '--format', 'json'], { env }).stdout) as StatusJson;
+    expect(json.hooks.filter((hook) => hook.state === 'husky').every((hook) => hook.active)).toBe(true);
+  });
+});
