@@ -123,7 +123,10 @@ async function run(request) {
   fs.truncateSync(outFile, 0);
   fs.truncateSync(errFile, 0);
   process.chdir(request.cwd);
-  setEnv(request.env);
+  // Without the socket: a hook started by what this run starts (its git) runs in the real node, never
+  // waiting on this server, busy with the run that waits for it.
+  const { TEST_HOOK_SERVER: _socket, ...env } = request.env;
+  setEnv(env);
   process.argv = [process.execPath, bin, ...request.argv];
   process.exitCode = undefined;
   if (request.pid !== undefined) {
