@@ -8,13 +8,24 @@
 // not the bundle's is put back after each run: the environment, process.stdout's getter and its
 // listeners, exit/signal listeners (exit listeners are run, as a fresh process runs them at exit).
 // A run that leaves work pending (timers, children, streams) is waited for, as node waits at exit.
-// Protocol: requests are JSON lines on argv[2] (a FIFO); each answer is a JSON line on argv[3].
+// Protocol: requests are JSON lines on argv[2] (a FIFO); each answer is a JSON line on argv[3], with
+// what the run printed (stdout, stderr). The same server runs the hooks of the worker's test commits
+// (AITRAIL_TEST_HOOKS, test/setup/hook-node.global-setup.ts): the `node` client first on the tests'
+// PATH (test/helpers/hook-node.c) sends `bin/aitrail.js hook <hook> ...` of a hook that reads no
+// stdin to the socket argv[5] (its argv, directory, environment, pid, parent's pid, umask); the hook's
+// bundle (dist/bundle/<hook>.cjs) is evaluated afresh and run as bin/aitrail.js runs it, with
+// process.pid and process.ppid reading the client's (agent detection walks /proc from the parent),
+// and what it printed and its exit code go back to the client. One run at a time, whichever comes
+// first; a run whose environment changes how node starts (NODE_*, LC_*, TZ ...) is sent back to be
+// run by the real node.
 const fs = require('node:fs');
 const vm = require('node:vm');
 const path = require('node:path');
 const { createRequire } = require('node:module');
 
-const [, , requestFifo, answerFifo, bin, cpuFile] = process.argv;
+const net = require('node:net');
+
+const [, , requestFifo, answerFifo, bin, cpuFile, hookSocket, hookCount] = process.argv;
 const bundles = path.join(path.dirname(bin), '..', 'dist', 'bundle');
 const file = path.join(bundles, 'cli.cjs');
 const source = fs.readFileSync(file, 'latin1');
@@ -26,8 +37,20 @@ const bundleRequire = Object.assign((id) => process.getBuiltinModule(id) ?? real
 });
 
 const answers = fs.openSync(answerFifo, 'w');
-const requests = fs.openSync(requestFifo, 'r');
 const answer = (value) => fs.writeSync(answers, `${JSON.stringify(value)}\n`);
+/** Each hook bundle compiled once; evaluated afresh for every run. */
+const hookScripts = new Map();
+function hookScript(name) {
+  if (!hookScripts.has(name)) {
+    const hookFile = path.join(bundles, `${name}.cjs`);
+    const hookSource = fs.readFileSync(hookFile, 'latin1');
+    const hookRequire = Object.assign((id) => process.getBuiltinModule(id) ?? createRequire(hookFile)(id), {
+      resolve: (id, options) => createRequire(hookFile).resolve(id, options),
+    });
+    hookScripts.set(name, { file: hookFile, require: hookRequire, script: new vm.Script(`(function (exports, require, module, __filename, __dirname, __aitrail_dir) {${hookSource}\n})`, { filename: hookFile }) });
+  }
+  return hookScripts.get(name);
+}
 
 const stdoutDescriptor = Object.getOwnPropertyDescriptor(process, 'stdout');
 const stderrDescriptor = Object.getOwnPropertyDescriptor(process, 'stderr');
@@ -43,22 +66,16 @@ process.on('unhandledRejection', (error) => {
 const ownListeners = new Map(EVENTS.map((event) => [event, process.listeners(event)]));
 const startEnv = { ...process.env };
 
-let buffered = '';
-function nextRequest() {
-  const chunk = Buffer.alloc(1 << 16);
-  for (;;) {
-    const newline = buffered.indexOf('\n');
-    if (newline >= 0) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      return JSON.parse(line);
-    }
-    const read = fs.readSync(requests, chunk, 0, chunk.length, null);
-    if (read === 0) return null;
-    buffered += chunk.toString('utf8', 0, read);
-  }
-}
-
+/** Runs waiting their turn: { kind: 'cli', request } or { kind: 'hook', request, socket }. */
+const queue = [];
+let wake;
+const push = (item) => {
+  queue.push(item);
+  if (wake) wake();
+};
+let ended = false;
+/** The server's own handles (the request FIFO, the hook socket and its connections): not a run's pending work. */
+let ownHandles = 0;
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 /** Until nothing but this server's own resources is left, as node waits for them before a fresh run exits. */
 async function drain() {
@@ -66,7 +83,7 @@ async function drain() {
   for (;;) {
     await tick();
     const active = process.getActiveResourcesInfo().filter((kind) => kind !== 'Immediate');
-    if (active.length === 0) return true;
+    if (active.length <= ownHandles) return true;
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
@@ -77,17 +94,52 @@ function setEnv(env) {
   for (const [key, value] of Object.entries(env)) if (process.env[key] !== value) process.env[key] = value;
 }
 
-async function run(request) {
-  crashed = undefined;
-  process.chdir(request.cwd);
-  setEnv(request.env);
-  process.argv = [process.execPath, bin, ...request.argv];
-  process.exitCode = undefined;
-  let code;
-  try {
+/** What node reads from its environment once, at start-up: a hook run that sets them otherwise is run by the real node. */
+const STARTUP = /^(NODE_.*|UV_.*|LC_.*|LANG|LANGUAGE|TZ|ICU_.*|SSL_CERT_.*|OPENSSL_.*)$/;
+const startsAlike = (env) => [...new Set([...Object.keys(env), ...Object.keys(startEnv)])].filter((key) => STARTUP.test(key)).every((key) => env[key] === startEnv[key]);
+const ownPid = Object.getOwnPropertyDescriptor(process, 'pid');
+const ownPpid = Object.getOwnPropertyDescriptor(process, 'ppid');
+const outFile = path.join(path.dirname(requestFifo), 'stdout');
+const errFile = path.join(path.dirname(requestFifo), 'stderr');
+const ownUmask = process.umask();
+
+/** A run's bundle and what it exports, evaluated afresh: the CLI's main, or a hook's runHook as bin/aitrail.js runs it. */
+async function evaluate(request) {
+  if (request.hook === undefined) {
     const module = { exports: {} };
     script.runInThisContext()(module.exports, bundleRequire, module, file, bundles, bundles);
-    code = await module.exports.main(request.argv).catch((error) => {
+    return module.exports.main(request.argv);
+  }
+  const hook = hookScript(request.hook);
+  const module = { exports: {} };
+  hook.script.runInThisContext()(module.exports, hook.require, module, hook.file, bundles, bundles);
+  // bin/aitrail.js: the bundle's runHook with the arguments after `hook`; a run that ended well ends
+  // the process at once (nothing pending: it awaited what it started).
+  return module.exports.runHook(request.argv.slice(1));
+}
+
+async function run(request) {
+  crashed = undefined;
+  fs.truncateSync(outFile, 0);
+  fs.truncateSync(errFile, 0);
+  process.chdir(request.cwd);
+  // Without the socket: a hook started by what this run starts (its git) runs in the real node, never
+  // waiting on this server, busy with the run that waits for it.
+  const { TEST_HOOK_SERVER: _socket, ...env } = request.env;
+  setEnv(env);
+  process.argv = [process.execPath, bin, ...request.argv];
+  process.exitCode = undefined;
+  if (request.pid !== undefined) {
+    // Own properties node defines natively (an assignment to ppid is lost): replaced, put back after the run.
+    delete process.pid;
+    Object.defineProperty(process, 'pid', { ...ownPid, value: request.pid });
+    delete process.ppid;
+    Object.defineProperty(process, 'ppid', { ...ownPpid, value: request.ppid });
+    process.umask(request.umask);
+  }
+  let code;
+  try {
+    code = await evaluate(request).catch((error) => {
       process.stderr.write(`aitrail: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
       return 3;
     });
@@ -110,9 +162,78 @@ async function run(request) {
     for (const listener of stream.listeners('error')) if (!baseStreamListeners.includes(listener)) stream.removeListener('error', listener);
   }
   process.exitCode = undefined;
+  if (request.pid !== undefined) {
+    delete process.pid;
+    Object.defineProperty(process, 'pid', ownPid);
+    delete process.ppid;
+    Object.defineProperty(process, 'ppid', ownPpid);
+    process.umask(ownUmask);
+  }
   setEnv(startEnv);
   process.chdir(startCwd);
-  return { code: exit, ...(crashed ? { crashed } : {}), ...(drained ? {} : { crashed: 'work left pending after 60 s' }) };
+  const stdout = fs.readFileSync(outFile);
+  const stderr = fs.readFileSync(errFile);
+  return { code: exit, stdout, stderr, ...(crashed ? { crashed } : {}), ...(drained ? {} : { crashed: 'work left pending after 60 s' }) };
+}
+
+/** A hook client's request (test/helpers/hook-node.c): NUL-ended fields after a 4-byte length. */
+function hookRequest(bytes) {
+  const fields = [];
+  for (let at = 0; at < bytes.length; ) {
+    const end = bytes.indexOf(0, at);
+    fields.push(bytes.toString('utf8', at, end));
+    at = end + 1;
+  }
+  const [cwd, pid, ppid, umask, argc] = fields;
+  const argv = fields.slice(5, 5 + Number(argc));
+  const env = {};
+  for (const entry of fields.slice(6 + Number(argc))) {
+    const equals = entry.indexOf('=');
+    if (equals > 0 && !Object.hasOwn(env, entry.slice(0, equals))) env[entry.slice(0, equals)] = entry.slice(equals + 1);
+  }
+  return { cwd, pid: Number(pid), ppid: Number(ppid), umask: Number(umask), argv, hook: argv[1], env };
+}
+
+const frame = (kind, data) => {
+  const head = Buffer.alloc(5);
+  head[0] = kind;
+  head.writeUInt32LE(data.length, 1);
+  return Buffer.concat([head, data]);
+};
+
+function listenForHooks() {
+  if (!hookSocket) return;
+  const server = net.createServer((socket) => {
+    socket.unref();
+    let bytes = Buffer.alloc(0);
+    socket.on('error', () => {});
+    socket.on('data', (chunk) => {
+      bytes = Buffer.concat([bytes, chunk]);
+      if (bytes.length < 4 || bytes.length < 4 + bytes.readUInt32LE(0)) return;
+      socket.removeAllListeners('data');
+      push({ kind: 'hook', request: hookRequest(bytes.subarray(4, 4 + bytes.readUInt32LE(0))), socket });
+    });
+  });
+  server.listen(hookSocket);
+  server.unref();
+}
+
+function readRequests() {
+  // The FIFO as a pipe socket: the one handle of its own this server keeps referenced (drain() counts it).
+  const stream = new net.Socket({ fd: fs.openSync(requestFifo, 'r'), readable: true, writable: false });
+  ownHandles = 1;
+  let buffered = '';
+  stream.on('data', (chunk) => {
+    buffered += chunk.toString('utf8');
+    for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
+      push({ kind: 'cli', request: JSON.parse(buffered.slice(0, newline)) });
+      buffered = buffered.slice(newline + 1);
+    }
+  });
+  stream.on('end', () => {
+    ended = true;
+    if (wake) wake();
+  });
 }
 
 const startCwd = process.cwd();
@@ -123,17 +244,38 @@ const baseStreamListeners = [...process.stdout.listeners('error'), ...process.st
 void baseListeners;
 
 (async () => {
+  listenForHooks();
   answer({ ready: true });
+  readRequests();
   for (;;) {
-    const request = nextRequest();
-    if (request === null) break;
+    if (queue.length === 0 && ended) break;
+    if (queue.length === 0) {
+      await new Promise((resolve) => (wake = resolve));
+      wake = undefined;
+      continue;
+    }
+    const item = queue.shift();
+    if (item.kind === 'hook' && !startsAlike(item.request.env)) {
+      item.socket.end(frame(4, Buffer.alloc(0)));
+      continue;
+    }
     let result;
     try {
-      result = await run(request);
+      result = await run(item.request);
     } catch (error) {
       result = { code: -1, crashed: `server: ${error && error.stack}` };
     }
-    answer(result);
+    if (item.kind === 'cli') {
+      answer({ ...result, stdout: (result.stdout ?? Buffer.alloc(0)).toString('utf8'), stderr: (result.stderr ?? Buffer.alloc(0)).toString('utf8') });
+      continue;
+    }
+    // Each hook run served, one a line: beside the socket (test/integration/hook-server-s45b.test.ts reads it), and in AITRAIL_TEST_HOOKS_COUNT=<file> when set.
+    fs.appendFileSync(path.join(path.dirname(hookSocket), 'served'), `${item.request.hook}\n`);
+    if (hookCount) fs.appendFileSync(hookCount, `${item.request.hook}\n`);
+    const code = Buffer.alloc(4);
+    code.writeInt32LE(result.crashed ? 125 : result.code);
+    const crash = result.crashed ? Buffer.from(`hook-node: test hook server: ${result.crashed} (AITRAIL_TEST_HOOKS=spawn runs without it)\n`) : Buffer.alloc(0);
+    item.socket.end(Buffer.concat([frame(1, result.stdout ?? Buffer.alloc(0)), frame(2, Buffer.concat([result.stderr ?? Buffer.alloc(0), crash])), frame(3, code)]));
   }
   // AITRAIL_TEST_CLI_CPU=<file> (given by cli.ts): this server's CPU and its children's (git), in clock ticks, for
   // measurements: nothing in the test run waits for it, so no other count holds it.

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, constants, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, chmodSync, constants, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,9 @@ export interface CliResult {
 /**
  * Run `aitrail <args>` in `cwd` as a user would, with the test git environment.
  * AITRAIL_TEST_COUNT=<file> (off by default): each run's command word appended there, one a line, to count a test file's CLI runs.
+ * The same server runs the hooks of the worker's test commits (test/setup/hook-node.global-setup.ts,
+ * AITRAIL_TEST_HOOKS=spawn: a fresh node each, as before; AITRAIL_TEST_HOOKS_COUNT=<file>: each hook run
+ * it took, one a line).
  * AITRAIL_TEST_CLI: how a run is made. `spawn`: a fresh `node bin/aitrail.js` each time. `server`
  * (the default): a command that only reads (log, blame, check, trend, status, and help, version or
  * a mistake) goes to one long-lived node per worker (test/helpers/cli-server.cjs), which runs the
@@ -120,7 +123,10 @@ function startServer(): Server | null {
   if (spawnSync('mkfifo', [requestFifo, answerFifo]).status !== 0) return null;
   const out = openSync(join(dir, 'stdout'), 'a+');
   const err = openSync(join(dir, 'stderr'), 'a+');
-  const child = spawn(process.execPath, [SERVER, requestFifo, answerFifo, BIN, process.env.AITRAIL_TEST_CLI_CPU ?? ''], { cwd: dir, env: TEST_GIT_ENV, stdio: ['ignore', out, err] });
+  // The hooks of this worker's test commits too (AITRAIL_TEST_HOOKS, test/setup/hook-node.global-setup.ts): on a socket beside the FIFOs.
+  const hooks = process.env.TEST_HOOK_NODE ? join(dir, 'hooks.sock') : '';
+  const args = [SERVER, requestFifo, answerFifo, BIN, process.env.AITRAIL_TEST_CLI_CPU ?? '', hooks, process.env.AITRAIL_TEST_HOOKS_COUNT ?? ''];
+  const child = spawn(process.execPath, args, { cwd: dir, env: TEST_GIT_ENV, stdio: ['ignore', out, err] });
   child.unref();
   const answers = openSync(answerFifo, constants.O_RDONLY | constants.O_NONBLOCK);
   const requests = openSync(requestFifo, 'r+');
@@ -131,15 +137,26 @@ function startServer(): Server | null {
   }
   // The server ends when this process has (its end of the request pipe closed): nothing here waits for it.
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  if (hooks !== '') {
+    // The hook client (test/helpers/hook-node.c) finds the server through the environment every test commit is made in.
+    process.env.TEST_HOOK_SERVER = hooks;
+    TEST_GIT_ENV.TEST_HOOK_SERVER = hooks;
+  }
   return state;
+}
+
+/**
+ * Start the worker's server now (test/setup/temp-dirs.ts, before a file's tests), so that the hooks
+ * of its first commits find it: with the hook client on PATH (AITRAIL_TEST_HOOKS not `spawn`).
+ */
+export function startServerForHooks(): void {
+  if (process.env.TEST_HOOK_NODE && server === undefined) server = startServer();
 }
 
 /** One run by the worker's CLI server (started on first use), or null when there is none. */
 function served(cwd: string, args: string[], env: NodeJS.ProcessEnv): CliResult | null {
   if (server === undefined) server = startServer();
   if (server === null) return null;
-  ftruncateSync(server.out, 0);
-  ftruncateSync(server.err, 0);
   writeSync(server.requests, `${JSON.stringify({ cwd, argv: args, env })}\n`);
   const result = answer(server, true);
   if (result === null) {
@@ -147,7 +164,16 @@ function served(cwd: string, args: string[], env: NodeJS.ProcessEnv): CliResult 
     throw new Error('aitrail CLI server ended (AITRAIL_TEST_CLI=spawn runs without it)');
   }
   if (typeof result.crashed === 'string') throw new Error(`aitrail CLI server: ${result.crashed} (AITRAIL_TEST_CLI=spawn runs without it)`);
-  return { code: result.code as number, stdout: readFileSync(join(server.dir, 'stdout'), 'utf8'), stderr: readFileSync(join(server.dir, 'stderr'), 'utf8') };
+  return { code: result.code as number, stdout: result.stdout as string, stderr: result.stderr as string };
+}
+
+/**
+ * The node the tests' `aitrail` wrappers run the built CLI with: the hook client (test/helpers/hook-node.c,
+ * test/setup/hook-node.global-setup.ts), which sends a hook run to the worker's server and execs the
+ * real node for anything else; the real node when there is none (AITRAIL_TEST_HOOKS=spawn).
+ */
+export function nodeForHooks(): string {
+  return process.env.TEST_HOOK_NODE ? join(process.env.TEST_HOOK_NODE, 'node') : process.execPath;
 }
 
 /**
@@ -157,7 +183,7 @@ function served(cwd: string, args: string[], env: NodeJS.ProcessEnv): CliResult 
 export function envWithAitrailOnPath(): NodeJS.ProcessEnv {
   const bin = join(tempDir('aitrail-path-'), 'bin');
   mkdirSync(bin);
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${nodeForHooks()}' '${BIN}' "$@"\n`);
   chmodSync(join(bin, 'aitrail'), 0o755);
   return { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { aitrail, BIN } from './cli.js';
+import { aitrail, BIN, nodeForHooks } from './cli.js';
 import { tryGit } from './enforce-repos.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
 
@@ -12,7 +12,7 @@ export function countingBin(): { bin: string; started: string } {
   mkdirSync(bin);
   const started = join(bin, '..', 'started');
   writeFileSync(started, '');
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nprintf '%s\\n' "$*" >>'${started}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nprintf '%s\\n' "$*" >>'${started}'\nexec '${nodeForHooks()}' '${BIN}' "$@"\n`);
   chmodSync(join(bin, 'aitrail'), 0o755);
   return { bin, started };
 }
@@ -88,7 +88,7 @@ export function huskyDenyQwen(): { repo: TestRepo; env: NodeJS.ProcessEnv; setUp
     expect(init.status, init.stderr).toBe(0);
     expect(original.git(['config', 'core.hooksPath'])).toBe('.husky/_');
     const bin = tempDir('aitrail-bin-');
-    writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+    writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${nodeForHooks()}' '${BIN}' "$@"\n`);
     chmodSync(join(bin, 'aitrail'), 0o755);
     huskyEnv = { ...base, PATH: `${bin}:${base.PATH ?? ''}` };
     original.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { ...huskyEnv, AITRAIL: '0' });
