@@ -126,7 +126,7 @@ describe('Claude Code with its model aliases mapped to another vendor', () => {
 });
 
 describe('a model variable naming a model the catalog does not know yet', () => {
-  it("ANTHROPIC_MODEL=qwen-flash or kimi-for-coding (Kimi Code's model) is that vendor's unknown model, not the co-author line's Claude", () => {
+  it("ANTHROPIC_MODEL=qwen-flash is that vendor's unknown model, kimi-for-coding (Kimi Code's model, a catalog id since row s45E-2) Moonshot's, not only the co-author line's Claude", () => {
     const qwen = agentCommit(hooked('policy:\n  deny: ["qwen/*"]\n'), { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://dashscope-intl.aliyuncs.com/apps/anthropic', ANTHROPIC_MODEL: 'qwen-flash' });
     expect(qwen.status, qwen.message).toBe(1);
     expect(qwen.stderr).toMatch(/model qwen\/unknown \(via claude-code\) is denied/);
@@ -135,7 +135,7 @@ describe('a model variable naming a model the catalog does not know yet', () => 
     expect(agentCommit(repo, kimi).status).toBe(1);
     const recorded = gitRun(repo.dir, ['commit', '-q', '--no-verify', '-F', '-'], kimi, `feat: parser\n\n${CLAUDE_LINE}\n`);
     expect(recorded.status, recorded.stderr).toBe(0);
-    expect(messageOf(repo.dir)).toContain('Assisted-by: claude-code:moonshotai/unknown\n');
+    expect(messageOf(repo.dir)).toContain('Assisted-by: claude-code:moonshotai/kimi-for-coding\n');
     // A name that says no vendor stays the agent's unknown model (a warning, as before).
     const plain = agentCommit(hooked('policy:\n  deny: ["qwen/*"]\n'), { CLAUDECODE: '1', ANTHROPIC_MODEL: 'my-gateway-model' }, 'feat: parser\n');
     expect(plain.status, plain.stderr).toBe(0);
