@@ -58,6 +58,8 @@ describe('spellings of the same models past helper h\'s readings', () => {
     expectLog([
       [message('Claude Opus 4.6 Mythos-5'), ['unknown:anthropic/claude-opus-4.6', 'unknown:anthropic/claude-mythos-5']],
       [message('claude-code/claude-opus-4.6/Mythos'), ['claude-code:anthropic/claude-opus-4.6', 'claude-code:anthropic/claude-mythos']],
+      // Two full ids: the first was lost (only Sonnet 4.5 read).
+      [message('Claude Code:claude-opus-4.6/claude-sonnet-4.5'), ['claude-code:anthropic/claude-opus-4.6', 'claude-code:anthropic/claude-sonnet-4.5']],
       [message('Kimi Code:`K2.5`'), ['kimi-code:moonshotai/kimi-k2.5']],
       [message('claude-code:claude-mythos-preview'), ['claude-code:anthropic/claude-mythos']],
       // A tool's word that starts with a tier's (`opus-tools`), an id's own `/`, a version after a `/`
