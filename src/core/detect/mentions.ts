@@ -249,7 +249,7 @@ function modelSpan(list: readonly string[], at: number, aliases: Record<string, 
   let tier = holdsTier(first);
   for (; size < MAX_WINDOW && at + size < list.length; size += 1) {
     const next = list[at + size] ?? '';
-    if (!continuesModel(next, aliases) || (versioned && !afterVersion(next)) || (tier && TIER_LED.test(next))) break;
+    if (!continuesModel(next, aliases) || (versioned && !afterVersion(next)) || (tier && (TIER_LED.test(next) || !claudeWord(next)))) break;
     versioned ||= pair && /\d/.test(next);
     tier ||= holdsTier(next);
   }
@@ -273,6 +273,19 @@ const TIERS: ReadonlySet<string> = new Set(['opus', 'sonnet', 'haiku', 'fable', 
  * (`anthropic/claude-opus-4.6-mythos-5`), past `deny: ["anthropic/claude-mythos-5"]`.
  */
 const TIER_LED = /^(?:opus|sonnet|haiku|fable|mythos)(?![a-z])/i;
+
+/**
+ * Words Claude's names go on with after their tier (a version, a date, `1M`, `v2`, and the effort,
+ * thinking, fast-mode, preview and latest words the catalog reads or drops). Any other word models
+ * are named with (`Codex`, `mini`, `Pro`, `Turbo`, `Flash`, `Coder`, `Instruct`) is another
+ * vendor's and no Claude model's: after a name that holds a tier it ends the name. Read on,
+ * `Claude Opus 4.6 Codex` (and `… mini`, `… Pro`, `… Turbo`) was a model no vendor published,
+ * `anthropic/claude-opus-4.6-codex`, past `deny: ["anthropic/claude-opus-4.6"]` without a warning.
+ */
+const CLAUDE_WORDS: ReadonlySet<string> = new Set(['thinking', 'think', 'latest', 'fast', 'low', 'medium', 'high', 'xhigh', 'max', 'preview', 'instant', 'extended']);
+function claudeWord(word: string): boolean {
+  return /\d/.test(word) || CLAUDE_WORDS.has(word.toLowerCase());
+}
 
 /** Whether a word of a model's name is, or holds as a part, one of Claude's tier words (`claude-opus-4-6`, `Opus`). */
 function holdsTier(word: string): boolean {
