@@ -234,8 +234,10 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
     if (/:\d+$/.test(text)) text = text.replace(/:\d+$/, '').replace(/-v?\d+$/, '');
     // Bedrock's newer ids drop the `:0` (`us.anthropic.claude-opus-4-6-v1`, opencode's `amazon-bedrock/…`): the
     // `-v1` after a version or date is Bedrock's too, read as `anthropic/claude-opus-4.6-v1` past a deny of
-    // `anthropic/claude-opus-4.6`. After a letter it stays part of the name (`claude-v2`, `titan-embed-text-v2`).
-    else text = text.replace(/(\d)-v\d{1,2}$/, '$1');
+    // `anthropic/claude-opus-4.6`. After a letter it stays part of the name (`claude-v2`, `titan-embed-text-v2`),
+    // but not after a size or `instruct` (`qwen.qwen3-coder-480b-a35b-v1`, `meta.llama3-70b-instruct-v1`: Bedrock's
+    // `-v1:0` ids without the `:0`, read `qwen/qwen3-coder-480b-a35b-v1` past a deny of `qwen/qwen3-coder`).
+    else text = text.replace(/(\d|\d[bkm]|-instruct)-v\d{1,2}$/, '$1');
     if (bedrock[1] === 'deepseek' && !text.startsWith('deepseek')) text = `deepseek-${text}`;
   }
   const fineTune = /^ft:([^:]+)/.exec(text); // OpenAI fine-tune of a base model: ft:gpt-4o-mini-2024-07-18:org::id

@@ -26,6 +26,8 @@ interface Report {
  * (LiteLLM's `openai/` route before a Qwen or DeepSeek id) read a second model, `openai/unknown`, before.
  * Session 45 added 49 (24 AI, 25 hard negatives): 439/444, the same five; two read wrong before
  * (`Copilot:claude-opus-4.6 Mythos` as one model, `Kimi Code:"K2.7 Code"` as no Kimi model).
+ * Its review (s45r) added 2 hard negatives (a person's PR naming Kimi K2.5, the Opus codec's
+ * `opus/1.5.2`): 439/444 and no false positive, the same.
  */
 const FLOOR = { recall: 444 / 444, modelAccuracy: 439 / 444 };
 

@@ -249,7 +249,7 @@ function modelSpan(list: readonly string[], at: number, aliases: Record<string, 
   let tier = holdsTier(first);
   for (; size < MAX_WINDOW && at + size < list.length; size += 1) {
     const next = list[at + size] ?? '';
-    if (!continuesModel(next, aliases) || (versioned && !afterVersion(next)) || (tier && TIERS.has(next.toLowerCase()))) break;
+    if (!continuesModel(next, aliases) || (versioned && !afterVersion(next)) || (tier && (TIER_LED.test(next) || !claudeWord(next)))) break;
     versioned ||= pair && /\d/.test(next);
     tier ||= holdsTier(next);
   }
@@ -264,6 +264,28 @@ function modelSpan(list: readonly string[], at: number, aliases: Record<string, 
  * published (`anthropic/claude-opus-4.6-mythos`), past `deny: ["anthropic/claude-mythos"]`.
  */
 const TIERS: ReadonlySet<string> = new Set(['opus', 'sonnet', 'haiku', 'fable', 'mythos']);
+/**
+ * A word that starts with one of those tier words, alone or before its version or a mark (`Mythos`,
+ * `Sonnet-4.5`, `mythos5`, `Mythos.`, `Mythos-Preview`), not a longer word (`opusfile`): after a name
+ * that holds a tier it starts the next model. Matched whole only, `Claude Opus 4.6 Mythos-5` and
+ * `claude-opus-4.6 sonnet-4.5` outside a kernel pair (where no version ends the name) and a sentence's
+ * `Copilot:claude-opus-4.6 Mythos.` were read as one model no vendor published
+ * (`anthropic/claude-opus-4.6-mythos-5`), past `deny: ["anthropic/claude-mythos-5"]`.
+ */
+const TIER_LED = /^(?:opus|sonnet|haiku|fable|mythos)(?![a-z])/i;
+
+/**
+ * Words Claude's names go on with after their tier (a version, a date, `1M`, `v2`, and the effort,
+ * thinking, fast-mode, preview and latest words the catalog reads or drops). Any other word models
+ * are named with (`Codex`, `mini`, `Pro`, `Turbo`, `Flash`, `Coder`, `Instruct`) is another
+ * vendor's and no Claude model's: after a name that holds a tier it ends the name. Read on,
+ * `Claude Opus 4.6 Codex` (and `… mini`, `… Pro`, `… Turbo`) was a model no vendor published,
+ * `anthropic/claude-opus-4.6-codex`, past `deny: ["anthropic/claude-opus-4.6"]` without a warning.
+ */
+const CLAUDE_WORDS: ReadonlySet<string> = new Set(['thinking', 'think', 'latest', 'fast', 'low', 'medium', 'high', 'xhigh', 'max', 'preview', 'instant', 'extended']);
+function claudeWord(word: string): boolean {
+  return /\d/.test(word) || CLAUDE_WORDS.has(word.toLowerCase());
+}
 
 /** Whether a word of a model's name is, or holds as a part, one of Claude's tier words (`claude-opus-4-6`, `Opus`). */
 function holdsTier(word: string): boolean {
@@ -371,8 +393,41 @@ function plainName(list: readonly string[], at: number, scan: Scan, agent: strin
   return null;
 }
 
+/**
+ * Two models written with a `/` between them (`claude-opus-4.6/Mythos`, `gpt-5/gpt-5-mini`): each a
+ * name of its own, a note's edge between them (`claude-sonnet-4.5/4.6` is not `claude-sonnet-4.5-4.6`). A `/` is a path's or an id's joint too (`anthropic/claude-opus-4.6`,
+ * `openrouter/qwen/qwen3-coder`), so only where what stands before the first `/` is no vendor's,
+ * router's or agent's word but a model of the catalog on its own, with a version (a digit), or the
+ * version that ends a name written in words (`Claude Opus 4.6/Mythos`, read as `anthropic/claude-opus`). Read
+ * whole, `claude-opus-4.6/Mythos` was the literal id of a made-up vendor `claude-opus-4.6`: past
+ * `deny: ["anthropic/claude-opus-4.6"]`, `["anthropic/claude-mythos"]` and `["anthropic/*"]`
+ * without a warning (`claude-code/claude-opus-4.6/Mythos`). Declared values only, one lookup a word.
+ */
+function slashModels(list: readonly string[], scan: Scan): readonly string[] {
+  if (scan.trust !== 'declared' || !list.some((word) => word.includes('/'))) return list;
+  const out: string[] = [];
+  for (const word of list) {
+    const at = word.indexOf('/');
+    const head = word.slice(0, at);
+    const lower = head.toLowerCase();
+    if (at <= 0 || at === word.length - 1 || !/\d/.test(head) || scan.budget.lookups <= 0 || VENDOR_NAMES.has(lower) || ROUTERS.has(lower) || signatures().vendorWords.has(lower) || agentSlug(head) !== null) {
+      out.push(word);
+      continue;
+    }
+    const tail = word.slice(at + 1);
+    // `Claude Opus 4.6/Mythos`: the version ends the name before it (then anthropic/claude-opus: 4.6 was lost).
+    const version = /^\d+(?:\.\d+)?$/.test(head) && mayStartModel(tail, scan.aliases);
+    scan.budget.lookups -= 1;
+    const model = version ? null : canonicalModel(head, scan.aliases, { isModel: true, strict: true });
+    if (!version && (model === null || model.endsWith('/unknown'))) out.push(word);
+    else out.push(head, BREAK, tail);
+  }
+  return out;
+}
+
 /** The agents, models and vendors a list of words names, left to right, longest names first. */
-function scanWords(list: readonly string[], clause: number, scan: Scan, agent: string | undefined): void {
+function scanWords(words: readonly string[], clause: number, scan: Scan, agent: string | undefined): void {
+  const list = slashModels(words, scan);
   let current = agent;
   let at = 0;
   for (; at < list.length && scan.words > 0; scan.words -= 1) {
@@ -419,20 +474,25 @@ function scanWords(list: readonly string[], clause: number, scan: Scan, agent: s
   if (scan.words <= 0 && list.slice(at).some((word) => word !== BREAK)) scan.cut = true;
 }
 
-/** Moonshot's own agents, and its family and vendor words, as the left of a kernel pair. */
-const KIMI_NAMES: ReadonlySet<string> = new Set(['kimi-code', 'kimi-cli', 'kimi', 'moonshot', 'moonshotai']);
-/** A Kimi model as Kimi Code names it, without the family's word (`K2.5`, `"K2.7 Code"`, `k3`). */
-const KIMI_SHORT = /^(["'\u201c\u2018]?)(k\d{1,2}(?:\.\d{1,2})?)(?=$|[\s"'\u201d\u2019,;)-])/i;
+/** Moonshot's own agents, and its family and vendor words, as the left of a kernel pair (without their joints: `Kimi Code`, `KimiCode`, `Moonshot AI`). */
+const KIMI_NAMES: ReadonlySet<string> = new Set(['kimicode', 'kimicli', 'kimi', 'moonshot', 'moonshotai']);
+/** A Kimi model as Kimi Code names it, without the family's word (`K2.5`, `K2.7` of `"K2.7 Code"`, `k3`, `K2-Thinking`). */
+const KIMI_SHORT = /^k\d{1,2}(?:\.\d{1,2})?(?=$|[-_,;:!?]|\.$)/i;
 
 /**
  * The model of `Kimi Code:K2.5` (a public commit guide's `Kimi Code:"K2.7 Code"`): Kimi Code names
  * Moonshot's models without their family's word, which is put back (`kimi-K2.5`, read
  * `moonshotai/kimi-k2.5`) after Moonshot's agents, family or vendor only. It was read as no model
  * at all (`kimi-code` with `unknown`), past `deny: ["moonshotai/kimi-k2.5"]` and `["moonshotai/*"]`.
+ * The first word of the model part, as words() gives it: any marks around it are gone (`«K2.5»`,
+ * `` `K2.5` ``, `**K2.5**`, `(K2.5)`), as they are for every other model's name.
  */
-function kimiShort(known: string | null, name: string, model: string): string {
-  const left = (known ?? name.toLowerCase()).trim();
-  return KIMI_NAMES.has(left) ? model.replace(KIMI_SHORT, '$1kimi-$2') : model;
+function kimiShort(known: string | null, name: string, list: string[]): string[] {
+  if (!KIMI_NAMES.has((known ?? name).toLowerCase().replace(/[\s._-]+/g, ''))) return list;
+  const at = list.findIndex((word) => word !== BREAK);
+  const first = list[at] ?? '';
+  if (at < 0 || !KIMI_SHORT.test(first)) return list;
+  return [...list.slice(0, at), `kimi-${first}`, ...list.slice(at + 1)];
 }
 
 /** `AGENT:MODEL`: the kernel's form, or an agent's display name before a colon. */
@@ -460,7 +520,7 @@ function scanClause(written: string, clause: number, scan: Scan): void {
   if (!known) scanWords(words(name), clause, scan, undefined);
   const left = scan.items.length;
   scan.pair = true;
-  scanWords(words(kimiShort(known, name, pair[2] ?? '')), clause, scan, known ?? undefined);
+  scanWords(kimiShort(known, name, words(pair[2] ?? '')), clause, scan, known ?? undefined);
   scan.pair = false;
   if (left > before) {
     // The tag names nothing (`:30b`, `:free`, `:0`): the id with its tag, read whole, is the model it names.
