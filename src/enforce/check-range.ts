@@ -61,7 +61,9 @@ export async function remoteDefaultBranch(repoDir: string): Promise<({ ref: stri
     const found = await firstRefCommit(repoDir, remoteDefaultRefs(project));
     if (found) return found;
   }
-  const targetRemote = names.includes('origin') ? 'origin' : names.length === 1 ? (names[0] as string) : null;
+  // origin, else the only remote, else `upstream` (a clone with the project renamed so, forks beside
+  // it: `git remote rename origin upstream`, `git clone -o upstream`): never HEAD's upstream's alone.
+  const targetRemote = names.includes('origin') ? 'origin' : names.length === 1 ? (names[0] as string) : names.includes('upstream') ? 'upstream' : null;
   const remotes = [...new Set([upstream, targetRemote])].filter((name): name is string => typeof name === 'string');
   const refs = remotes.flatMap(remoteDefaultRefs);
   // One lookup for every remote's refs (as firstRefCommit's), each remote's first taken apart.

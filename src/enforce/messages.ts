@@ -43,7 +43,7 @@ export const enforceMessages = {
   /** A root (or `.config/`) file meant as the config under a name or in a place aitrail does not read (src/config/search-places.ts misnamedConfigs). */
   misnamedConfig: (file: { name: string; hint: string }) => `${show(file.name)} ${file.name.includes('/') ? '' : 'at the repository root '}looks meant as aitrail's config, but aitrail did not read it (${show(file.hint)}); the policy above was judged without it`,
   /** `check` with no range, HEAD's upstream remote not origin (a contributor's fork, or the project beside a fork cloned as origin). */
-  upstreamNotOrigin: "HEAD's upstream remote is not origin and their default branches differ, so either may be the target branch: the commits either lacks are judged (`gh repo set-default <the project>` names it)",
+  upstreamNotOrigin: "HEAD's upstream remote is not origin and their default branches differ, so either may be the target branch: the commits either lacks are judged",
   policyFrom: (description: string, label: string) => `aitrail: policy from ${show(description)} [${show(label)}]\n`,
   noBase: (label: string) =>
     `aitrail: note: ${show(label)}; the policy is read from the work tree. Pin it with --policy-from <target branch>, a range A..B (policy read at A) or --config <file>.\n`,

@@ -98,3 +98,31 @@ describe("s45t-1: the remote GitHub's CLI marks the project (`gh-resolved = base
     expect(push.stderr).toContain(onMain.slice(0, 12));
   });
 });
+
+describe('s45t-2: no origin, the project renamed `upstream`, a fork checked out beside it', () => {
+  it("a maintainer's branch from the fork's feature: judged by upstream's main policy too, not the fork's alone", () => {
+    const { work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: [] });
+    const fork = makeRepo({ bare: true });
+    work.git(['checkout', '-q', '-b', 'pr']);
+    work.commit('chore: loosen\n', { '.aitrailrc.yml': 'policy:\n  deny: []\n' });
+    const onMain = work.commit(`feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'export const p = 1;\n' });
+    work.git(['push', '-q', fork.dir, 'pr:main']);
+    const onFeature = work.commit(`feat: lexer\n\n${QWEN}\n`, { 'src/lexer.ts': 'export const l = 1;\n' });
+    work.git(['push', '-q', fork.dir, 'pr:feature']);
+    work.git(['checkout', '-q', 'main']);
+    work.git(['branch', '-q', '-D', 'pr']);
+    work.git(['remote', 'rename', 'origin', 'upstream']);
+    work.git(['remote', 'add', 'alice', fork.dir]);
+    work.git(['fetch', '-q', 'alice']);
+    work.git(['switch', '-q', '-c', 'review', 'alice/feature']);
+    const check = aitrail(work.dir, ['check', '--format', 'json']);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    expect(denied(check.stdout)).toEqual(expect.arrayContaining([onMain, onFeature]));
+    expect(check.stderr).toContain('tip of refs/remotes/upstream/');
+    // Pre-push to a server no remote names: upstream's main, not the fork's.
+    installHooks(join(work.dir, '.git', 'hooks'), ['pre-push']);
+    const push = tryGit(work.dir, ['push', makeRepo({ bare: true }).dir, 'HEAD:refs/heads/review']);
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toContain(onMain.slice(0, 12));
+  });
+});
