@@ -99,6 +99,31 @@ describe("s45t-1: the remote GitHub's CLI marks the project (`gh-resolved = base
   });
 });
 
+describe("s45t-1: a maintainer's review of an honest pull request from a stale fork", () => {
+  it("the project's own Qwen commit from before its deny, which the fork's main lacks: refused unmarked (s45F-1), judged by origin's policy alone over what origin lacks when origin is marked", () => {
+    const { work } = project('policy:\n  deny: []\n', { hooks: [] });
+    const fork = makeRepo({ bare: true });
+    work.git(['push', '-q', fork.dir, 'main']);
+    const projectQwen = work.commit(`feat: parser\n\n${QWEN}\n`, { 'src/parser.ts': 'export const p = 1;\n' });
+    work.commit('chore: deny qwen\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+    work.git(['push', '-q', 'origin', 'main']);
+    work.git(['checkout', '-q', '-b', 'pr']);
+    work.commit('feat: by hand\n', { 'src/hand.ts': 'export const h = 1;\n' });
+    work.git(['push', '-q', fork.dir, 'pr:feature']);
+    work.git(['checkout', '-q', 'main']);
+    work.git(['branch', '-q', '-D', 'pr']);
+    work.git(['remote', 'add', 'alice', fork.dir]);
+    work.git(['fetch', '-q', 'alice']);
+    work.git(['switch', '-q', '-c', 'review', 'alice/feature']);
+    const unmarked = aitrail(work.dir, ['check', '--format', 'json']);
+    expect(unmarked.code, unmarked.stdout + unmarked.stderr).toBe(1);
+    expect([...new Set(denied(unmarked.stdout))]).toEqual([projectQwen]);
+    work.git(['config', 'remote.origin.gh-resolved', 'base']);
+    const marked = aitrail(work.dir, ['check']);
+    expect(marked.code, marked.stdout + marked.stderr).toBe(0);
+  });
+});
+
 describe('s45t-2: no origin, the project renamed `upstream`, a fork checked out beside it', () => {
   it("a maintainer's branch from the fork's feature: judged by upstream's main policy too, not the fork's alone", () => {
     const { work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: [] });
