@@ -1,4 +1,5 @@
 import { UsageError } from '../errors/usage-error.js';
+import { configRecords } from '../git/config-value.js';
 import { GitError, runGit } from '../git/exec.js';
 import { isAncestor } from '../git/is-ancestor.js';
 import { existingRefs, remoteNames, symbolicFullName, upstreamRemote } from '../git/refs.js';
@@ -48,10 +49,21 @@ function checkRevisionText(text: string, what: string): void {
  * found at another commit (a branch checked out from a contributor's fork, `git switch -c pr
  * alice/feature`, or the fork cloned as origin with the project as `upstream`): which of the two
  * is the target cannot be told (see namedDefaultBranch), so `check` with no range judges by both.
+ * Unless one remote is marked the project by GitHub's CLI (projectRemote: the gh fork workflow's
+ * `upstream`): its default branch, when fetched, is the target alone, never a fork's beside it.
  */
 export async function remoteDefaultBranch(repoDir: string): Promise<({ ref: string; commit: string } & { target?: { ref: string; commit: string } }) | { tried: string[] }> {
   const [upstream, names] = await Promise.all([upstreamRemote(repoDir), remoteNames(repoDir)]);
-  const targetRemote = names.includes('origin') ? 'origin' : names.length === 1 ? (names[0] as string) : null;
+  // The remote GitHub's CLI was told is the project (`gh repo fork --clone` marks `upstream` so,
+  // `gh repo set-default` the one chosen): its default branch alone, whatever HEAD's upstream.
+  const project = names.length > 1 ? await projectRemote(repoDir, names) : null;
+  if (project !== null) {
+    const found = await firstRefCommit(repoDir, remoteDefaultRefs(project));
+    if (found) return found;
+  }
+  // origin, else the only remote, else `upstream` (a clone with the project renamed so, forks beside
+  // it: `git remote rename origin upstream`, `git clone -o upstream`): never HEAD's upstream's alone.
+  const targetRemote = names.includes('origin') ? 'origin' : names.length === 1 ? (names[0] as string) : names.includes('upstream') ? 'upstream' : null;
   const remotes = [...new Set([upstream, targetRemote])].filter((name): name is string => typeof name === 'string');
   const refs = remotes.flatMap(remoteDefaultRefs);
   // One lookup for every remote's refs (as firstRefCommit's), each remote's first taken apart.
@@ -68,6 +80,23 @@ export async function remoteDefaultBranch(repoDir: string): Promise<({ ref: stri
   if (!found) return { tried: refs.map((name) => name.replace(/^refs\/remotes\//, '')) };
   const target = upstream !== null && upstream !== targetRemote ? first(targetRemote) : null;
   return target && target.commit !== found.commit ? { ...found, target } : found;
+}
+
+/**
+ * The one configured remote marked `remote.<name>.gh-resolved = base`, or null (none, or several).
+ * GitHub's CLI writes it for the pull requests' base repository: `gh repo fork --clone` on the
+ * project it cloned as `upstream` beside the fork as `origin`, `gh repo set-default` on the remote
+ * chosen. The clone's own config, which the commits judged cannot write: a contributor's fork is
+ * marked only by the one who runs `check` (CI's checkouts mark none). One `git config`, only when
+ * there are several remotes.
+ */
+async function projectRemote(repoDir: string, names: readonly string[]): Promise<string | null> {
+  const marked = new Set<string>();
+  for (const [key, value] of await configRecords(repoDir, '^remote\\..*\\.gh-resolved$')) {
+    const name = key.slice('remote.'.length, -'.gh-resolved'.length);
+    if (value === 'base' && names.includes(name)) marked.add(name);
+  }
+  return marked.size === 1 ? ([...marked][0] as string) : null;
 }
 
 /** The merge bases of two commits (none for unrelated histories), objects as stored. */

@@ -84,31 +84,35 @@ export const handler: HookHandler = async (args, context) => {
     // A notes update git will refuse (its ref is not at the old value sent: another push moved it,
     // or a hand-made client's stale value): judged as a push without it, the push's commits by the
     // server's notes, which are the ones that stay (a push that is not atomic lands its other refs).
+    // And as a push with it: the server's notes moved back to the old value sent before the update
+    // takes its lock (the pusher's own second push rewinding them) land it, and no hook but the
+    // reference-transaction shim looks again; so the guards read every update, and the push's
+    // commits are judged by the notes it brings too, a violation under either refusing.
     const stale = (await import('../enforce/pushed-notes.js')).staleNotesUpdates(updates, notesRead, SHADOW_GUARDED_REFS);
     for (const each of stale) writeStderr(enforceMessages.staleNotesUpdate(each));
     const judged = stale.length === 0 ? updates : updates.filter((update) => !stale.some((each) => each.ref === update.ref));
-    const replacing = await refusedReplaceRefs(context.cwd, judged);
+    const replacing = await refusedReplaceRefs(context.cwd, updates);
     if (replacing.length > 0) {
       writeStderr(enforceMessages.replaceRefsRefused(replacing));
       return ExitCode.violation;
     }
-    const [variant] = await caseVariantRefs(context.cwd, judged);
+    const [variant] = await caseVariantRefs(context.cwd, updates);
     if (variant) {
       writeStderr(enforceMessages.caseVariantRefused(variant));
       return ExitCode.violation;
     }
-    const taken = await takenNotes(context.cwd, judged);
+    const taken = await takenNotes(context.cwd, updates);
     if (taken) {
       writeStderr(enforceMessages.notesTaken(taken));
       return ExitCode.violation;
     }
-    const takenQwen = await takenQwenNotes(context.cwd, judged);
+    const takenQwen = await takenQwenNotes(context.cwd, updates);
     if (takenQwen) {
       writeStderr(enforceMessages.qwenNotesTaken(takenQwen));
       return ExitCode.violation;
     }
     for (const ref of SHADOW_GUARDED_REFS) {
-      const shadowed = await shadowedNotes(context.cwd, judged, ref);
+      const shadowed = await shadowedNotes(context.cwd, updates, ref);
       if (shadowed.length > 0) {
         writeStderr(enforceMessages.notesShadowed(shadowed, ref));
         return ExitCode.violation;
@@ -131,6 +135,20 @@ export const handler: HookHandler = async (args, context) => {
       const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd, await paths.shallow()), tips);
       // A cut inside what a push brings: the pushing clone was shallow (receive.shallowUpdate took its cut).
       code = reportHookVerdict(result, enforceMessages.receiveRefused(), { cut: enforceMessages.shallowPush });
+    }
+    if (code === ExitCode.ok && stale.length > 0) {
+      // The push as it lands if the notes are moved back to the old value it sent (see above).
+      const landing = await receiveSets(context.cwd, updates, parsed.configFile, paths.commonDir);
+      if ('refusal' in landing) {
+        writeStderr(landing.refusal);
+        return ExitCode.git;
+      }
+      if (landing.sets.length > 0) {
+        const listedTips = notesAndTips === null ? {} : { notesTip: notesAndTips.tips[0] ?? '', qwenNotesTip: notesAndTips.tips[1] ?? '' };
+        const tips = { ...listedTips, ...(landing.notesTip === undefined ? {} : { notesTip: landing.notesTip }), ...(landing.qwenNotesTip === undefined ? {} : { qwenNotesTip: landing.qwenNotesTip }) };
+        const result = await judgeSets(context.cwd, landing.sets, await shallowBoundary(context.cwd, await paths.shallow()), tips);
+        code = reportHookVerdict(result, enforceMessages.receiveRefused(), { cut: enforceMessages.shallowPush, quiet: true });
+      }
     }
     if (code === ExitCode.ok) {
       const { receivePid, writeReceiveRecord } = await import('../enforce/receive-record.js');
