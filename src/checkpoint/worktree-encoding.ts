@@ -144,6 +144,10 @@ const WIDE_ALIASES: Readonly<Record<string, string>> = {
   '10646-1:1993/UCS4': 'UCS-4',
   'ISO-10646': 'UCS-4',
   WCHAR_T: 'UCS-4LE',
+  // git's own name: it writes a little-endian mark at checkout, but reads the work tree through iconv's
+  // `UTF-16` (the mark says the order and is dropped; none: little-endian), so a big-endian file with its mark is committed as text.
+  'UTF-16LE-BOM': 'UNICODE',
+  'UTF16LE-BOM': 'UNICODE',
 };
 
 /**
@@ -207,7 +211,7 @@ function decodeWhatwg(bytes: Buffer, encoding: string): string | null {
   if (name === 'UTF-16' || name === 'UTF16') {
     if (!bom) return null;
     label = `utf-16${bom}`;
-  } else if (name === 'UTF-16LE-BOM' || name === 'UTF16LE-BOM') label = 'utf-16le';
+  }
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {

@@ -37,6 +37,9 @@ const ALIASES: ReadonlyArray<readonly [string, (text: string) => Buffer, string]
   ['UCS-4', (text) => utf32(`\ufeff${text}`, 'be'), '\ufeff'],
   ['UCS-4LE', (text) => utf32(text, 'le'), ''],
   ['WCHAR_T', (text) => utf32(text, 'le'), ''],
+  // git's own UTF-16LE-BOM is read through iconv's UTF-16: a big-endian file with its mark is committed as text.
+  ['UTF-16LE-BOM', (text) => Buffer.concat([BE_BOM, utf16be(text)]), ''],
+  ['utf16le-bom', (text) => Buffer.concat([BE_BOM, utf16be(text)]), ''],
 ];
 
 describe("checkpoints of a work-tree file named by glibc's other names of a wide encoding (s45v)", () => {
