@@ -119,15 +119,50 @@ function decodeUtf16(bytes: Buffer, order: 'le' | 'be', keepBom: boolean): strin
 }
 
 /**
+ * glibc's other names of the wide encodings below (`iconv -l`), which git passes to iconv as
+ * written: `UTF16LE`/`UTF16BE` (git's own BOM checks read them as `UTF-16LE`/`BE`), UCS-2's
+ * (`UCS2`, `ISO-10646/UCS2`, `UNICODELITTLE`; `UNICODEBIG` is `UCS-2BE`), `CSUNICODE` (`UNICODE`,
+ * its order from its mark: WHATWG's `csunicode` is always little-endian) and UCS-4's: big-endian
+ * (`UCS-4`, `UCS4`, `UCS-4BE`, `ISO-10646/UCS4`, `CSUCS4`, `10646-1:1993`, `10646-1:1993/UCS4`,
+ * `ISO-10646`) or little-endian (`UCS-4LE`, `WCHAR_T`: the machine's order), a leading mark kept as
+ * the text's U+FEFF. Each was refused by name (or, `CSUNICODE` with a big-endian mark, read
+ * byte-swapped): the agent's lines were not noted.
+ */
+const WIDE_ALIASES: Readonly<Record<string, string>> = {
+  UTF16LE: 'UTF-16LE',
+  UTF16BE: 'UTF-16BE',
+  UCS2: 'UCS-2',
+  'ISO-10646/UCS2': 'UCS-2',
+  UNICODELITTLE: 'UCS-2',
+  UNICODEBIG: 'UCS-2BE',
+  CSUNICODE: 'UNICODE',
+  UCS4: 'UCS-4',
+  'UCS-4BE': 'UCS-4',
+  'ISO-10646/UCS4': 'UCS-4',
+  CSUCS4: 'UCS-4',
+  '10646-1:1993': 'UCS-4',
+  '10646-1:1993/UCS4': 'UCS-4',
+  'ISO-10646': 'UCS-4',
+  WCHAR_T: 'UCS-4LE',
+  // git's own name: it writes a little-endian mark at checkout, but reads the work tree through iconv's
+  // `UTF-16` (the mark says the order and is dropped; none: little-endian), so a big-endian file with its mark is committed as text.
+  'UTF-16LE-BOM': 'UNICODE',
+  'UTF16LE-BOM': 'UNICODE',
+};
+
+/**
  * The wide encodings git's iconv (glibc) reads otherwise than WHATWG's labels, or that the runtime
  * does not know: `UTF-32` (git requires its byte order mark, which says the order and is dropped),
  * `UTF-32LE`/`UTF-32BE` (git refuses a mark there); `UCS-2` (the machine's order: little-endian on
  * every machine aitrail runs on), `UCS-2LE`, `UCS-2BE`, which keep a leading mark as the text's
  * U+FEFF (WHATWG reads `ucs-2` as UTF-16LE and drops it); `UNICODE`, whose mark says the order (WHATWG:
- * always little-endian) and is dropped. Undefined for any other name; null for bytes not in it.
+ * always little-endian) and is dropped; `UTF-16LE`/`UTF-16BE` as WHATWG reads them; `UCS-4` (big-endian)
+ * and `UCS-4LE`, which keep a leading mark as U+FEFF (glibc takes units up to 0x7FFFFFFF, written
+ * as no UTF-8: refused here). Each by its glibc aliases (WIDE_ALIASES). Undefined for any other
+ * name; null for bytes not in it.
  */
 function decodeWide(bytes: Buffer, name: string): string | null | undefined {
-  switch (name) {
+  switch (WIDE_ALIASES[name] ?? name) {
     case 'UTF-32':
     case 'UTF32': {
       if (bytes.length < 4) return null;
@@ -147,6 +182,14 @@ function decodeWide(bytes: Buffer, name: string): string | null | undefined {
       return decodeUtf16(bytes, 'be', true);
     case 'UNICODE':
       return bytes[0] === 0xfe && bytes[1] === 0xff ? decodeUtf16(bytes.subarray(2), 'be', true) : decodeUtf16(bytes, 'le', false);
+    case 'UTF-16LE':
+      return decodeUtf16(bytes, 'le', false);
+    case 'UTF-16BE':
+      return decodeUtf16(bytes, 'be', false);
+    case 'UCS-4':
+      return decodeUtf32(bytes, 'be');
+    case 'UCS-4LE':
+      return decodeUtf32(bytes, 'le');
     default:
       return undefined;
   }
@@ -168,7 +211,7 @@ function decodeWhatwg(bytes: Buffer, encoding: string): string | null {
   if (name === 'UTF-16' || name === 'UTF16') {
     if (!bom) return null;
     label = `utf-16${bom}`;
-  } else if (name === 'UTF-16LE-BOM' || name === 'UTF16LE-BOM') label = 'utf-16le';
+  }
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {

@@ -3,12 +3,14 @@ import { quote } from './config-error.js';
 
 /**
  * Characters a screen does not show (soft hyphen, zero-width space, joiners and non-joiners, word
- * joiner, invisible operators, bidi marks, BOM, Hangul fillers, variation selectors, tag characters)
+ * joiner, invisible operators, bidi marks, BOM, Hangul fillers, variation selectors, tag characters,
+ * and every other default-ignorable code point, which a renderer draws as nothing even unassigned:
+ * U+E01F0-U+E0FFF, the musical formatting marks U+1D173-U+1D17A, U+1BCA0-U+1BCA3, U+FFF0-U+FFF8)
  * and U+FFFD, which is what bytes that are not UTF-8 are read as. In a config string they make a
  * reviewer read one value and aitrail another: `files: ["src/cry<U+200B>pto/**"]` reads
  * `src/crypto/**` in a pull request's diff and in a terminal, and protects nothing.
  */
-const UNSEEN = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffd\u{e0000}-\u{e01ef}]/gu;
+const UNSEEN = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffd\u{e0000}-\u{e01ef}\p{Default_Ignorable_Code_Point}]/gu;
 /** What may carry a zero-width joiner or an emoji variation selector: an emoji (`👨‍💻`, `⚠️`, `❤️‍🔥`). */
 const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]$/u;
 

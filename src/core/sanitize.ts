@@ -6,9 +6,12 @@
  * joiner U+034F, Khmer's inherent vowels U+17B4-U+17B5, Mongolian's selectors U+180B-U+180F, the
  * Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), variation selectors (U+FE00-U+FE0F,
  * U+E0100-U+E01EF) and the tag characters U+E0000-U+E007F, which spell hidden ASCII a language
- * model reads ("ASCII smuggling"): `lib/a.ts` followed by tags read as `lib/a.ts` on every report.
+ * model reads ("ASCII smuggling"): `lib/a.ts` followed by tags read as `lib/a.ts` on every report;
+ * and every other default-ignorable code point (`\p{Default_Ignorable_Code_Point}`), which Unicode
+ * tells a renderer to draw as nothing even unassigned: the rest of U+E0000-U+E0FFF (U+E0080, U+E01F0…),
+ * the musical formatting marks U+1D173-U+1D17A, the shorthand format controls U+1BCA0-U+1BCA3, U+FFF0-U+FFF8.
  */
-export const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/gu;
+export const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}\p{Default_Ignorable_Code_Point}]/gu;
 
 /**
  * What a CI runner runs as a command ANYWHERE in a log line, not only at its start: GitHub Actions'
