@@ -21,9 +21,26 @@ export function deadGlobReason(glob: string): string | null {
     const next = glob[at + 1];
     if (next === undefined || !ESCAPABLE.has(next)) return `a backslash${next === undefined ? ' at its end' : ` before ${JSON.stringify(next)}`} (in a glob it escapes the next character: write / between directories; a backslash escapes only [ ] { } ( ) ! + @ , and a literal * or ? is written [*], [?])`;
   }
+  const blank = blankEdge(glob);
+  if (blank !== null) return blank;
   const body = trimTrailing(glob.replace(/^\/+/, '').replace(/^\.\/+/, ''), '/');
   if (body.split('/').some((segment) => segment === '.' || segment === '..' || segment === '')) return 'a ".", ".." or empty segment (git paths hold none: write the path from the repository root, one / between directories)';
   return null;
+}
+
+/**
+ * White space at either end of a glob or of one of its names (`"src/crypto/** "`, `"src/crypto /**"`),
+ * or a space that is not U+0020 anywhere (a no-break space, U+2000-U+200A, U+3000…): each is a
+ * character of the name to the matcher, so `src/crypto/**<U+00A0>` (unquoted: YAML trims only spaces
+ * and tabs) protects nothing while a diff shows `src/crypto/**`. A name git holds rarely ends in a
+ * space (Windows refuses one); one that does is written with a class (`notes[ ]`).
+ */
+function blankEdge(glob: string): string | null {
+  const other = /[^\S \t\r\n]/u.exec(glob);
+  if (other) return `U+${other[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${other.index + 1} (a space a screen shows as U+0020, which no path it protects holds: write an ordinary space)`;
+  const edge = glob.split('/').findIndex((name) => /^\s|\s$/.test(name));
+  if (edge === -1) return null;
+  return 'white space at the start or end of a name (a screen hides it; the glob matches only names that hold it: delete it, or write a name that really ends in a space with a class, "notes[ ]")';
 }
 
 /**
