@@ -5,7 +5,7 @@ import { compileDetectRules } from './compile-detect-rules.js';
 import { markOnceOnlyWork } from '../io/code-cache-hint.js';
 import { readConfigCache, stampFiles, writeConfigCache } from './config-cache.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
-import { CONFIG_DIR_NAME, configLimit, misnamedConfigs, SEARCH_PLACES, type MisnamedConfig } from './search-places.js';
+import { CONFIG_DIR_NAME, configLimit, mayShowAsPlace, misnamedConfigs, SEARCH_PLACES, type MisnamedConfig } from './search-places.js';
 import { configFileLabel, severalConfigsProblem } from './several-configs.js';
 import type { ParsedFile } from './explorer.js';
 
@@ -135,6 +135,12 @@ async function searchRoot(rootDir: string): Promise<LoadedConfig> {
     const problem = unsafeFile(join(rootDir, place), place, rootDir);
     return problem ? [problem] : [];
   });
+  // A root name that shows as a search place and is not one (lookalike-places.ts): listed on a cache miss only.
+  const shownAsPlace = rootNames(rootDir).filter(mayShowAsPlace);
+  if (shownAsPlace.length > 0) {
+    const { lookalikePlaceProblems } = await import('./lookalike-places.js');
+    unsafe.push(...lookalikePlaceProblems(shownAsPlace, (name) => name));
+  }
   if (unsafe.length > 0) throw new ConfigError(unsafe);
   const present = SEARCH_PLACES.filter((place) => isFile(join(rootDir, place)));
   if (present.length === 0) return { config: {}, filepath: null };
@@ -156,6 +162,15 @@ async function searchRoot(rootDir: string): Promise<LoadedConfig> {
   const [only] = found;
   if (!only) return { config: {}, filepath: null };
   return finish(only.filepath, relative(rootDir, only.filepath), only.file);
+}
+
+/** The names at the top of the work tree `rootDir` that are not directories (none when it cannot be listed). */
+function rootNames(rootDir: string): string[] {
+  try {
+    return readdirSync(rootDir, { withFileTypes: true }).filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
 }
 
 function isFile(path: string): boolean {

@@ -16,6 +16,15 @@ export function configLimit(name: string): number {
   return /(^|[\\/:])package\.json$/.test(name) ? 16 * MAX_CONFIG_BYTES : MAX_CONFIG_BYTES;
 }
 
+/**
+ * Whether a root entry's name may show as a search place without being one: it holds a character
+ * outside printable ASCII, or white space at an end. Cheap, so that callers on a hot path (a hook's
+ * config search) load the reader below only for such a name.
+ */
+export function mayShowAsPlace(name: string): boolean {
+  return !/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(name);
+}
+
 /** A root file that looks meant as aitrail's config but is not a name it reads, and the name it should have. */
 export interface MisnamedConfig {
   name: string;

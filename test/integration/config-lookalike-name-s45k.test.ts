@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/gitdir.js';
+import { policyServer, QWEN, tryGit } from '../helpers/enforce-repos.js';
+
+const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
+/** Names a screen (GitHub's rename line, a terminal's `git log --stat`) shows as `.aitrailrc.yml`. */
+const LOOKALIKES: Record<string, string> = {
+  'zero-width space': '.aitrail\u200brc.yml',
+  'Cyrillic a': '.\u0430itrailrc.yml',
+  'trailing no-break space': '.aitrailrc.yml\u00a0',
+  'trailing space': '.aitrailrc.yml ',
+};
+
+describe('the reviewed config renamed to a name that shows as its own (s45k)', () => {
+  it('check refuses a base whose config was renamed so, instead of judging by the built-in defaults', () => {
+    for (const [what, name] of Object.entries(LOOKALIKES)) {
+      const repo = makeRepo();
+      repo.commit('chore: policy\n', { '.aitrailrc.yml': POLICY });
+      repo.git(['mv', '.aitrailrc.yml', name]);
+      repo.git(['commit', '-q', '-m', 'chore: tidy the policy file']);
+      expect(repo.git(['show', '--stat', '--format=', 'HEAD']), what).toContain('0 insertions(+), 0 deletions(-)'); // a rename, nothing inside changed
+      const base = repo.git(['rev-parse', 'HEAD']);
+      repo.commit('feat: b\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'b.ts': 'b\n' });
+      const run = aitrail(repo.dir, ['check', `${base}..HEAD`]);
+      expect(run.code, `${what}: ${run.stdout}${run.stderr}`).toBe(2); // was 0: "built-in defaults (no config committed at …)"
+      expect(run.stderr, what).toContain('a file whose name shows as ".aitrailrc.yml" but is not that name');
+
+      const status = aitrail(repo.dir, ['status']); // the work tree's config: what the hooks read
+      expect(status.code, what).toBe(2);
+      expect(status.stderr, what).toContain('shows as ".aitrailrc.yml"');
+    }
+  });
+
+  it('pre-receive refuses the push that renames the config so (was taken, and Qwen after it)', () => {
+    const { work, remote } = policyServer(POLICY);
+    work.git(['mv', '.aitrailrc.yml', LOOKALIKES['zero-width space']!]);
+    work.git(['commit', '-q', '-m', 'chore: tidy the policy file']);
+    const rename = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']);
+    expect(rename.code, rename.stderr).not.toBe(0);
+    expect(rename.stderr).toContain('shows as ".aitrailrc.yml" but is not that name (it holds U+200B)');
+    work.commit(`feat: b\n\n${QWEN}\n`, { 'b.ts': 'b\n' });
+    const qwen = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']);
+    expect(qwen.code, qwen.stderr).not.toBe(0);
+    expect(remote.git(['ls-tree', '--name-only', 'main'])).toBe('.aitrailrc.yml');
+  });
+
+  it('names that show as what they are still load: a config beside a file of another script, a case variant (a warning)', () => {
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': POLICY, 'ドキュメント.md': 'x\n', '.AITRAILRC.yml': 'policy: {}\n' });
+    const base = repo.git(['rev-parse', 'HEAD']);
+    repo.commit('feat: b\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'b.ts': 'b\n' });
+    const run = aitrail(repo.dir, ['check', `${base}..HEAD`]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('.AITRAILRC.yml');
+  });
+});
