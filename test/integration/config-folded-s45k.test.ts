@@ -57,6 +57,16 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
     expect(trailing.out).toContain('white space at the start or end of a name');
   });
 
+  it('check refuses a file glob whose Latin word holds a lookalike letter of another script', () => {
+    // A pull request "adds src/keys": the diff shows `src/crypto/**` unchanged beside it; `с` is Cyrillic (U+0441).
+    const run = checkQwenUnder('policy:\n  paths:\n    - files: ["src/\u0441rypto/**", "src/keys/**"]\n      deny: ["qwen/*"]\n', 'src/crypto/k.ts');
+    expect(run.code, run.out).toBe(2); // was 0
+    expect(run.out).toContain('policy.paths[0].files[0]: found "src/\u0441rypto/**", which holds U+0441 in "\u0441rypto", a letter of another script that shows as the Latin "c"');
+    // A word all of one script is a name as written (a folder of a Russian project).
+    const own = checkQwenUnder('policy:\n  paths:\n    - files: ["docs/\u043e\u0442\u0447\u0435\u0442\u044b/**", "src/crypto/**"]\n      deny: ["qwen/*"]\n', 'src/crypto/k.ts');
+    expect(own.code, own.out).toBe(1);
+  });
+
   it('honest forms still judge: quoted and block values over lines, a tag on its own line, spaces inside a name, a class for a final space', () => {
     const honest = [
       'policy:\n  paths:\n    - files:\n      - !!str\n        src/crypto/**\n      - "src/My Docs/**"\n      - notes[ ]\n      deny: ["qwen/*"]\ndetect:\n  rules:\n    - { field: body, pattern: "acme\n        footer", agent: acme, model: "acme/coder-2" }\n$schema: >-\n  https://example.com/aitrail/schema.json\n',
