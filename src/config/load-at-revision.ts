@@ -4,7 +4,7 @@ import { listRootEntries, readBlob } from '../git/read-blob.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { formatOf, parseConfigText } from './parse-config-text.js';
 import { CONFIG_DIR_NAME, configLimit, mayShowAsPlace, misnamedConfigs, SEARCH_PLACES } from './search-places.js';
-import { configFileLabel, severalConfigsProblem } from './several-configs.js';
+import { configFileLabel, FOLDER_EXPECTED, severalConfigsProblem } from './several-configs.js';
 
 /**
  * The config as committed at `rev` (not the work tree): for "a change cannot loosen the policy
@@ -37,13 +37,14 @@ export async function loadConfigAtRevision(repoDir: string, rev: string, view: O
     const file = `${rev}:${entry.path}`;
     const limit = configLimit(entry.path);
     if (entry.mode === '120000') unsafe.push({ file, path: '', found: 'a symbolic link', expected: 'a regular JSON or YAML file' });
+    // A folder (or submodule) at a search place read as no config: `.aitrailrc.yml/policy.yml` shows as the config moved into it.
+    else if (entry.type !== 'blob') unsafe.push({ file, path: '', found: entry.type === 'tree' ? 'a directory' : 'a submodule', expected: FOLDER_EXPECTED });
     else if (entry.type === 'blob' && (entry.size ?? 0) > limit) unsafe.push({ file, path: '', found: `a file of ${entry.size} bytes`, expected: `at most ${limit} bytes` });
   }
   if (unsafe.length > 0) throw new ConfigError(unsafe);
   // Every config is read (not the first found): more than one is an error, never a choice.
   const found: { file: string; data: unknown }[] = [];
   for (const entry of entries) {
-    if (entry.type !== 'blob') continue; // a directory or submodule of that name: not a config
     const file = `${rev}:${entry.path}`;
     const format = formatOf(entry.path)!; // every search place is data
     const parsed = await parseConfigText(await readBlob(repoDir, entry.oid, view), format, file);

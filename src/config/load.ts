@@ -6,7 +6,7 @@ import { markOnceOnlyWork } from '../io/code-cache-hint.js';
 import { readConfigCache, stampFiles, writeConfigCache } from './config-cache.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { CONFIG_DIR_NAME, configLimit, mayShowAsPlace, misnamedConfigs, SEARCH_PLACES, type MisnamedConfig } from './search-places.js';
-import { configFileLabel, severalConfigsProblem } from './several-configs.js';
+import { configFileLabel, FOLDER_EXPECTED, severalConfigsProblem } from './several-configs.js';
 import type { ParsedFile } from './explorer.js';
 
 export { ConfigError, type ConfigProblem } from './config-error.js';
@@ -219,7 +219,7 @@ async function finish(filepath: string, name: string, file: ParsedFile | undefin
  * a device never end), too big, or, in the search (`rootDir`), a symbolic link that leads out of
  * the repository, to a directory, to nothing or round in a loop (git records a link, never its
  * target: the committed config at a revision refuses every link, and the work tree must not read
- * what it refuses). Missing files and real directories are fine in the search (it skips them).
+ * what it refuses). Missing files are fine in the search (it skips them); a directory is not (FOLDER_EXPECTED).
  */
 function unsafeFile(path: string, name: string, rootDir: string | null): ConfigProblem | null {
   const own = lstatSync(path, { throwIfNoEntry: false });
@@ -244,7 +244,7 @@ function unsafeFile(path: string, name: string, rootDir: string | null): ConfigP
     if (target === null || !target.startsWith(realRoot + sep)) return problem('a symbolic link leading out of the repository', 'a config file inside the repository');
     if (stats.isDirectory()) return problem('a symbolic link to a directory');
   }
-  if (stats.isDirectory()) return rootDir === null ? problem('a directory') : null;
+  if (stats.isDirectory()) return rootDir === null ? problem('a directory') : problem('a directory', FOLDER_EXPECTED);
   if (!stats.isFile()) return problem('a special file (FIFO, socket or device)');
   const limit = configLimit(name);
   if (stats.size > limit) return problem(`a file of ${stats.size} bytes`, `at most ${limit} bytes`);

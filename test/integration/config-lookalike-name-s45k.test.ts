@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
@@ -43,6 +45,34 @@ describe('the reviewed config renamed to a name that shows as its own (s45k)', (
     const qwen = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']);
     expect(qwen.code, qwen.stderr).not.toBe(0);
     expect(remote.git(['ls-tree', '--name-only', 'main'])).toBe('.aitrailrc.yml');
+  });
+
+  it('check, status and pre-receive refuse a folder at a search place (the config moved into a folder of its own name)', () => {
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': POLICY });
+    repo.git(['mv', '.aitrailrc.yml', 'policy.tmp']);
+    mkdirSync(join(repo.dir, '.aitrailrc.yml'));
+    repo.git(['mv', 'policy.tmp', '.aitrailrc.yml/policy.yml']);
+    repo.git(['commit', '-q', '-m', 'chore: keep the policy in its folder']);
+    expect(repo.git(['show', '--stat', '--format=', '-M', 'HEAD'])).toContain('.aitrailrc.yml => .aitrailrc.yml/policy.yml | 0');
+    const base = repo.git(['rev-parse', 'HEAD']);
+    repo.commit('feat: b\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'b.ts': 'b\n' });
+    const run = aitrail(repo.dir, ['check', `${base}..HEAD`]);
+    expect(run.code, run.stdout + run.stderr).toBe(2); // was 0: built-in defaults
+    expect(run.stderr).toContain(`${base}:.aitrailrc.yml: found a directory, expected a regular JSON or YAML file (aitrail reads the config from a file at this name, never from a folder`);
+    const status = aitrail(repo.dir, ['status']);
+    expect(status.code).toBe(2);
+    expect(status.stderr).toContain('.aitrailrc.yml: found a directory');
+
+    const { work, remote } = policyServer(POLICY);
+    work.git(['mv', '.aitrailrc.yml', 'policy.tmp']);
+    mkdirSync(join(work.dir, '.aitrailrc.yml'));
+    work.git(['mv', 'policy.tmp', '.aitrailrc.yml/policy.yml']);
+    work.git(['commit', '-q', '-m', 'chore: keep the policy in its folder']);
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']);
+    expect(push.code, push.stderr).not.toBe(0); // was taken: the next push judged by no policy
+    expect(push.stderr).toContain('found a directory');
+    expect(remote.git(['ls-tree', 'main', '.aitrailrc.yml'])).toMatch(/^100644 blob /);
   });
 
   it('names that show as what they are still load: a config beside a file of another script, a case variant (a warning)', () => {
