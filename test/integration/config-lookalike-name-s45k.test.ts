@@ -75,13 +75,22 @@ describe('the reviewed config renamed to a name that shows as its own (s45k)', (
     expect(remote.git(['ls-tree', 'main', '.aitrailrc.yml'])).toMatch(/^100644 blob /);
   });
 
-  it('names that show as what they are still load: a config beside a file of another script, a case variant (a warning)', () => {
+  it('refuses a case variant of a search place (read by a Mac or Windows checkout, not by Linux), and loads a config beside a name of another script', () => {
     const repo = makeRepo();
-    repo.commit('chore: policy\n', { '.aitrailrc.yml': POLICY, 'ドキュメント.md': 'x\n', '.AITRAILRC.yml': 'policy: {}\n' });
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': POLICY, 'ドキュメント.md': 'x\n' });
     const base = repo.git(['rev-parse', 'HEAD']);
     repo.commit('feat: b\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'b.ts': 'b\n' });
     const run = aitrail(repo.dir, ['check', `${base}..HEAD`]);
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stderr).toContain('.AITRAILRC.yml');
+
+    const cased = makeRepo();
+    cased.commit('chore: policy\n', { '.AITRAILRC.yml': POLICY });
+    const casedBase = cased.git(['rev-parse', 'HEAD']);
+    cased.commit('feat: b\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'b.ts': 'b\n' });
+    const casedRun = aitrail(cased.dir, ['check', `${casedBase}..HEAD`]);
+    expect(casedRun.code, casedRun.stderr).toBe(2); // was 0 with a warning on Linux, while a Mac's hooks judged by it
+    expect(casedRun.stderr).toContain(`${casedBase}:.AITRAILRC.yml: found a file named ".aitrailrc.yml" in other cases: a checkout on a case-insensitive file system`);
+    const status = aitrail(cased.dir, ['status']);
+    expect(status.code).toBe(2);
   });
 });
