@@ -10,6 +10,9 @@ export type Parsed = { data: unknown; problem?: undefined } | { data?: undefined
 
 const MAX_DEPTH = 32;
 
+/** The first line of every Git LFS pointer file (git-lfs spec v1; pointers of the pre-release spec named `hawser`). */
+const LFS_POINTER = /^version https:\/\/(?:git-lfs\.github\.com\/spec\/v1|hawser\.github\.com\/spec\/v1)\r?\n/;
+
 /** The format of a search place or `--config` file, by name; `null` for code (never executed). */
 export function formatOf(path: string): ConfigFormat | null {
   const base = path.replace(/^.*[\\/]/, '');
@@ -30,6 +33,10 @@ export async function parseConfigText(text: string, format: ConfigFormat, file: 
   if (source.includes('\u0000')) {
     const utf16 = /^\ufffd\ufffd/.test(source) ? 'a UTF-16 or UTF-32 byte-order mark and ' : '';
     return { problem: { file, path: '', found: `${utf16}NUL bytes (a UTF-16 or UTF-32 file, or not text)`, expected: 'UTF-8 text (save the file as UTF-8)' } };
+  }
+  // A Git LFS pointer (`.gitattributes` puts the config under `filter=lfs`): the reviewed text is in LFS's store, never read.
+  if (LFS_POINTER.test(source)) {
+    return { problem: { file, path: '', found: 'a Git LFS pointer, not the config (.gitattributes stores this file with LFS: a checkout with git-lfs shows the config, while aitrail reads the committed bytes, as the server and CI do)', expected: 'the config committed as a plain file (drop its filter=lfs line from .gitattributes, then git add --renormalize it)' } };
   }
   // A screen breaks a line or reorders text where the parser does neither: what a reviewer reads is not what judges.
   const unseen = format === 'package' ? null : screenOnly(source);

@@ -93,4 +93,15 @@ describe('the reviewed config renamed to a name that shows as its own (s45k)', (
     const status = aitrail(cased.dir, ['status']);
     expect(status.code).toBe(2);
   });
+
+  it('names a config committed as a Git LFS pointer (a checkout with git-lfs shows the policy; every layer reads the pointer)', () => {
+    const repo = makeRepo();
+    const pointer = 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 28\n';
+    repo.commit('chore: policy in LFS\n', { '.gitattributes': '.aitrailrc.yml filter=lfs diff=lfs merge=lfs -text\n', '.aitrailrc.yml': pointer });
+    const base = repo.git(['rev-parse', 'HEAD']);
+    repo.commit('feat: b\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'b.ts': 'b\n' });
+    const run = aitrail(repo.dir, ['check', `${base}..HEAD`]);
+    expect(run.code).toBe(2); // exit 2 before too, as a schema problem ("expected an object") that named no cause
+    expect(run.stderr).toContain(`${base}:.aitrailrc.yml: found a Git LFS pointer, not the config`);
+  });
 });
