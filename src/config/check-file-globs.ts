@@ -2,6 +2,7 @@ import type { ConfigProblem } from './config-error.js';
 import { quote } from './config-error.js';
 import { trimTrailing } from '../core/trim-run.js';
 import { isCommaList } from './comma-list.js';
+import { READABLE_PATTERNS } from '../core/detect/readable.js';
 
 /**
  * Why a file glob can match no path git names, or null. Git paths use `/` between directories and
@@ -21,8 +22,50 @@ export function deadGlobReason(glob: string): string | null {
     const next = glob[at + 1];
     if (next === undefined || !ESCAPABLE.has(next)) return `a backslash${next === undefined ? ' at its end' : ` before ${JSON.stringify(next)}`} (in a glob it escapes the next character: write / between directories; a backslash escapes only [ ] { } ( ) ! + @ , and a literal * or ? is written [*], [?])`;
   }
+  const blank = blankEdge(glob) ?? mixedScript(glob);
+  if (blank !== null) return blank;
   const body = trimTrailing(glob.replace(/^\/+/, '').replace(/^\.\/+/, ''), '/');
   if (body.split('/').some((segment) => segment === '.' || segment === '..' || segment === '')) return 'a ".", ".." or empty segment (git paths hold none: write the path from the repository root, one / between directories)';
+  return null;
+}
+
+/**
+ * White space at either end of a glob or of one of its names (`"src/crypto/** "`, `"src/crypto /**"`),
+ * or a space that is not U+0020 anywhere (a no-break space, U+2000-U+200A, U+3000…): each is a
+ * character of the name to the matcher, so `src/crypto/**<U+00A0>` (unquoted: YAML trims only spaces
+ * and tabs) protects nothing while a diff shows `src/crypto/**`. A name git holds rarely ends in a
+ * space (Windows refuses one); one that does is written with a class (`notes[ ]`).
+ */
+function blankEdge(glob: string): string | null {
+  const other = /[^\S \t\r\n]/u.exec(glob);
+  if (other) return `U+${other[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${other.index + 1} (a space a screen shows as U+0020, which no path it protects holds: write an ordinary space)`;
+  const edge = glob.split('/').findIndex((name) => /^\s|\s$/.test(name));
+  if (edge === -1) return null;
+  return 'white space at the start or end of a name (a screen hides it; the glob matches only names that hold it: delete it, or write a name that really ends in a space with a class, "notes[ ]")';
+}
+
+let lookalikes: Map<string, string> | undefined;
+
+/**
+ * A word of the glob that mixes ASCII letters with a letter of another script that looks
+ * like a Latin one (`src/<U+0441>rypto/**`, a Cyrillic es; `src/<U+A731>ecure/**`, a small capital s):
+ * a diff shows `src/crypto/**` and the rule protects a folder no one has. A word all of one script
+ * (`src/документы/**`) is read as written. The lookalikes are row 24's (readable.ts LOOKALIKE_PAIRS).
+ */
+function mixedScript(glob: string): string | null {
+  if (!/[^\x00-\x7f]/.test(glob)) return null;
+  if (lookalikes === undefined) {
+    lookalikes = new Map();
+    const pairs = READABLE_PATTERNS.LOOKALIKE_PAIRS;
+    for (let at = 0; at < pairs.length; at += 2) lookalikes.set(pairs[at]!, pairs[at + 1]!);
+  }
+  for (const [word] of glob.normalize('NFC').matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    if (!/[A-Za-z]/.test(word)) continue;
+    const char = [...word].find((letter) => lookalikes!.has(letter));
+    if (char === undefined) continue;
+    const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return `${code} in ${quote(word)}, a letter of another script that shows as the Latin ${quote(lookalikes.get(char)!)} among Latin letters (the glob matches a name no one reads there: write the Latin letter)`;
+  }
   return null;
 }
 

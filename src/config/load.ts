@@ -5,8 +5,8 @@ import { compileDetectRules } from './compile-detect-rules.js';
 import { markOnceOnlyWork } from '../io/code-cache-hint.js';
 import { readConfigCache, stampFiles, writeConfigCache } from './config-cache.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
-import { CONFIG_DIR_NAME, configLimit, misnamedConfigs, SEARCH_PLACES, type MisnamedConfig } from './search-places.js';
-import { configFileLabel, severalConfigsProblem } from './several-configs.js';
+import { CONFIG_DIR_NAME, configLimit, mayShowAsPlace, misnamedConfigs, SEARCH_PLACES, type MisnamedConfig } from './search-places.js';
+import { configFileLabel, FOLDER_EXPECTED, severalConfigsProblem } from './several-configs.js';
 import type { ParsedFile } from './explorer.js';
 
 export { ConfigError, type ConfigProblem } from './config-error.js';
@@ -135,6 +135,12 @@ async function searchRoot(rootDir: string): Promise<LoadedConfig> {
     const problem = unsafeFile(join(rootDir, place), place, rootDir);
     return problem ? [problem] : [];
   });
+  // A root name that shows as a search place and is not one (lookalike-places.ts): listed on a cache miss only.
+  const shownAsPlace = rootNames(rootDir).filter(mayShowAsPlace);
+  if (shownAsPlace.length > 0) {
+    const { lookalikePlaceProblems } = await import('./lookalike-places.js');
+    unsafe.push(...lookalikePlaceProblems(shownAsPlace, (name) => name));
+  }
   if (unsafe.length > 0) throw new ConfigError(unsafe);
   const present = SEARCH_PLACES.filter((place) => isFile(join(rootDir, place)));
   if (present.length === 0) return { config: {}, filepath: null };
@@ -156,6 +162,15 @@ async function searchRoot(rootDir: string): Promise<LoadedConfig> {
   const [only] = found;
   if (!only) return { config: {}, filepath: null };
   return finish(only.filepath, relative(rootDir, only.filepath), only.file);
+}
+
+/** The names at the top of the work tree `rootDir` that are not directories (none when it cannot be listed). */
+function rootNames(rootDir: string): string[] {
+  try {
+    return readdirSync(rootDir, { withFileTypes: true }).filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
 }
 
 function isFile(path: string): boolean {
@@ -204,7 +219,7 @@ async function finish(filepath: string, name: string, file: ParsedFile | undefin
  * a device never end), too big, or, in the search (`rootDir`), a symbolic link that leads out of
  * the repository, to a directory, to nothing or round in a loop (git records a link, never its
  * target: the committed config at a revision refuses every link, and the work tree must not read
- * what it refuses). Missing files and real directories are fine in the search (it skips them).
+ * what it refuses). Missing files are fine in the search (it skips them); a directory is not (FOLDER_EXPECTED).
  */
 function unsafeFile(path: string, name: string, rootDir: string | null): ConfigProblem | null {
   const own = lstatSync(path, { throwIfNoEntry: false });
@@ -229,7 +244,7 @@ function unsafeFile(path: string, name: string, rootDir: string | null): ConfigP
     if (target === null || !target.startsWith(realRoot + sep)) return problem('a symbolic link leading out of the repository', 'a config file inside the repository');
     if (stats.isDirectory()) return problem('a symbolic link to a directory');
   }
-  if (stats.isDirectory()) return rootDir === null ? problem('a directory') : null;
+  if (stats.isDirectory()) return rootDir === null ? problem('a directory') : problem('a directory', FOLDER_EXPECTED);
   if (!stats.isFile()) return problem('a special file (FIFO, socket or device)');
   const limit = configLimit(name);
   if (stats.size > limit) return problem(`a file of ${stats.size} bytes`, `at most ${limit} bytes`);

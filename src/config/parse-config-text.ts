@@ -10,6 +10,9 @@ export type Parsed = { data: unknown; problem?: undefined } | { data?: undefined
 
 const MAX_DEPTH = 32;
 
+/** The first line of every Git LFS pointer file (git-lfs spec v1; pointers of the pre-release spec named `hawser`). */
+const LFS_POINTER = /^version https:\/\/(?:git-lfs\.github\.com\/spec\/v1|hawser\.github\.com\/spec\/v1)\r?\n/;
+
 /** The format of a search place or `--config` file, by name; `null` for code (never executed). */
 export function formatOf(path: string): ConfigFormat | null {
   const base = path.replace(/^.*[\\/]/, '');
@@ -31,6 +34,10 @@ export async function parseConfigText(text: string, format: ConfigFormat, file: 
     const utf16 = /^\ufffd\ufffd/.test(source) ? 'a UTF-16 or UTF-32 byte-order mark and ' : '';
     return { problem: { file, path: '', found: `${utf16}NUL bytes (a UTF-16 or UTF-32 file, or not text)`, expected: 'UTF-8 text (save the file as UTF-8)' } };
   }
+  // A Git LFS pointer (`.gitattributes` puts the config under `filter=lfs`): the reviewed text is in LFS's store, never read.
+  if (LFS_POINTER.test(source)) {
+    return { problem: { file, path: '', found: 'a Git LFS pointer, not the config (.gitattributes stores this file with LFS: a checkout with git-lfs shows the config, while aitrail reads the committed bytes, as the server and CI do)', expected: 'the config committed as a plain file (drop its filter=lfs line from .gitattributes, then git add --renormalize it)' } };
+  }
   // A screen breaks a line or reorders text where the parser does neither: what a reviewer reads is not what judges.
   const unseen = format === 'package' ? null : screenOnly(source);
   if (unseen) return { problem: { ...unseen, file } };
@@ -42,11 +49,13 @@ export async function parseConfigText(text: string, format: ConfigFormat, file: 
     if (control) return { problem: { ...control, file } };
     if (source.trim() === '') return { data: undefined };
     const yaml = await import('js-yaml');
+    const folded = foldedPlainScalars(source);
     try {
-      data = yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: 'config' });
+      data = yaml.load(source, { schema: yaml.CORE_SCHEMA, filename: 'config', listener: folded.listener });
     } catch (error) {
       return { problem: yamlProblem(error, file) };
     }
+    if (folded.first) return { problem: { ...foldedProblem(source, folded.first), file } };
     if (data === null) data = undefined; // only comments (or `~`): an empty config
   } else {
     // A lone CR in JSON's own config (package.json's: below, once the file holds the key).
@@ -186,6 +195,50 @@ function controlCharacter(text: string): Omit<ConfigProblem, 'file'> | null {
     path: '',
     found: `a control character (${code}) at ${where} (a terminal acts on it: a backspace or escape sequence can show a comment as the line it replaced)`,
     expected: 'plain text: no control characters but tab (write one as an escape in a quoted string)',
+  };
+}
+
+/** What js-yaml hands its `listener` (js-yaml 4's State: the fields read here). */
+interface YamlState {
+  position: number;
+  kind: string | null;
+  result: unknown;
+}
+
+/**
+ * A listener for js-yaml that keeps the first plain (unquoted, not `|`/`>`) scalar written over more
+ * than one line: YAML folds its lines into one string joined by spaces, so under `files:` the lines
+ * `- src/crypto/**` and, indented deeper, `- src/keys/**` are ONE glob, `src/crypto/** - src/keys/**`,
+ * which matches no file: a reviewer reads two protected folders (a nested or mis-indented item) and
+ * neither is protected. An honest config has no such value (a long one is quoted, or a block scalar).
+ */
+function foldedPlainScalars(source: string): { listener: (event: string, state: YamlState) => void; first: { start: number; value: string } | null } {
+  const opened: number[] = [];
+  const found: { listener: (event: string, state: YamlState) => void; first: { start: number; value: string } | null } = {
+    first: null,
+    listener: (event, state) => {
+      if (event === 'open') {
+        opened.push(state.position);
+        return;
+      }
+      const start = opened.pop();
+      if (found.first !== null || start === undefined || state.kind !== 'scalar' || typeof state.result !== 'string') return;
+      // The node's text without its properties (`!tag`, `&anchor`) and the blanks after it.
+      const span = source.slice(start, state.position);
+      const lead = /^\s*(?:[!&]\S*\s*)*/.exec(span)![0].length;
+      const text = span.slice(lead).replace(/\s+$/, '');
+      if (/^["'|>]/.test(text) || !/[\r\n]/.test(text)) return;
+      found.first = { start: start + lead, value: state.result };
+    },
+  };
+  return found;
+}
+
+function foldedProblem(source: string, first: { start: number; value: string }): Omit<ConfigProblem, 'file'> {
+  return {
+    path: '',
+    found: `a plain value over more than one line at ${lineColumn(source, first.start)}, which YAML reads as one value, ${quote(first.value, 80)} (its lines joined by spaces: a line indented deeper than the item above continues that item, even one that starts with "- ")`,
+    expected: 'each value on one line (a list item indented as the items beside it; a long value quoted, or written as a block scalar with | or >)',
   };
 }
 

@@ -16,6 +16,18 @@ export function configLimit(name: string): number {
   return /(^|[\\/:])package\.json$/.test(name) ? 16 * MAX_CONFIG_BYTES : MAX_CONFIG_BYTES;
 }
 
+/**
+ * Whether a root entry's name may show as a search place, or be one on a case-insensitive file
+ * system, without being one: it holds a character outside printable ASCII or white space at an end,
+ * or is a search place in other cases (`.AITRAILRC.yml`). Cheap, so that callers on a hot path (a
+ * hook's config search) load the reader of lookalike-places.ts only for such a name.
+ */
+export function mayShowAsPlace(name: string): boolean {
+  if (!/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(name)) return true;
+  const lower = name.toLowerCase();
+  return lower !== name && (SEARCH_PLACES as readonly string[]).includes(lower);
+}
+
 /** A root file that looks meant as aitrail's config but is not a name it reads, and the name it should have. */
 export interface MisnamedConfig {
   name: string;

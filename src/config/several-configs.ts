@@ -19,3 +19,10 @@ export function severalConfigsProblem(names: readonly string[]): ConfigProblem |
 export function configFileLabel(name: string): string {
   return /(^|[\\/:])package\.json$/.test(name) ? `${name} ("aitrail" key)` : name;
 }
+
+/**
+ * What a folder or submodule at a search place should be: aitrail reads a file there and nothing in a
+ * folder, so `git mv .aitrailrc.yml .aitrailrc.yml/policy.yml` (git shows a rename, nothing changed
+ * inside, a path that still reads as the config) left no config in force: every model allowed.
+ */
+export const FOLDER_EXPECTED = 'a regular JSON or YAML file (aitrail reads the config from a file at this name, never from a folder: move the file back to the root)';

@@ -30,10 +30,10 @@ describe('a config link in the work tree is judged as at a revision: refused, ne
       symlinkSync(target, join(repo.dir, '.aitrailrc.yml'));
       expect(await found(repo.dir), target).toBe(`.aitrailrc.yml: ${problem}`);
     }
-    // A real directory of that name is no config (as a tree at a revision): skipped.
+    // A real directory of that name is refused too, as a tree at a revision is (s45k: `.aitrailrc.yml/policy.yml` read as no config).
     const plain = makeRepo();
     mkdirSync(join(plain.dir, '.aitrailrc.yml'));
-    expect(await loadConfig(plain.dir)).toEqual({ config: {}, filepath: null });
+    expect(await found(plain.dir)).toBe('.aitrailrc.yml: a directory');
     // Through the CLI: the committed link git checks out, exit 2 where it was exit 0 under the defaults.
     const repo = makeRepo();
     mkdirSync(join(repo.dir, 'policies'));

@@ -34,13 +34,14 @@ describe('a policy file under a name aitrail does not read (an honest mistake th
     expect(fixed.stderr).not.toContain('not read');
   });
 
-  it('names a case variant and a JavaScript config (never run) at the revision, and a misnamed file beside a real config', () => {
+  it('names a misnamed file and a JavaScript config (never run) at the revision, and a misnamed file beside a real config', () => {
+    // A case variant of a search place (`.AITRAILRC.yml`) is refused since s45k (config-lookalike-name-s45k.test.ts).
     const repo = makeRepo();
-    repo.commit('chore: policy\n', { '.AITRAILRC.yml': DENY_QWEN, 'aitrail.config.js': 'module.exports = {}\n', 'aitrail.md': '# notes\n', 'aitrail.js': '' });
+    repo.commit('chore: policy\n', { '.aitrail.yml': DENY_QWEN, 'aitrail.config.js': 'module.exports = {}\n', 'aitrail.md': '# notes\n', 'aitrail.js': '' });
     const base = repo.git(['rev-parse', 'HEAD']);
     repo.commit(QWEN, { 'b.txt': 'b\n' });
     const run = aitrail(repo.dir, ['check', `${base}..HEAD`, '--format', 'json']);
-    expect(JSON.parse(run.stdout).policy).toBe(`built-in defaults (no config committed at ${base}; not read: .AITRAILRC.yml, aitrail.config.js)`);
+    expect(JSON.parse(run.stdout).policy).toBe(`built-in defaults (no config committed at ${base}; not read: .aitrail.yml, aitrail.config.js)`);
     expect(run.stderr).toContain('aitrail.config.js at the repository root looks meant as aitrail\'s config, but aitrail did not read it (aitrail never runs code from a repository');
     expect(run.stderr).not.toMatch(/aitrail\.(md|js) at the repository root/);
 

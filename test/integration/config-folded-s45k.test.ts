@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/gitdir.js';
+import { policyServer, pushCase, QWEN } from '../helpers/enforce-repos.js';
+
+const QWEN_MESSAGE = 'feat: keys\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
+
+/** `check base..HEAD` of one Qwen commit writing `path` on top of a reviewed `.aitrailrc.yml` of `config`. */
+function checkQwenUnder(config: string, path: string): { code: number; out: string } {
+  const repo = makeRepo();
+  repo.commit('chore: policy\n', { '.aitrailrc.yml': config });
+  const base = repo.git(['rev-parse', 'HEAD']);
+  repo.commit(QWEN_MESSAGE, { [path]: 'export const k = 1;\n' });
+  const run = aitrail(repo.dir, ['check', `${base}..HEAD`]);
+  return { code: run.code, out: run.stdout + run.stderr };
+}
+
+/**
+ * A reviewer reads `src/keys/**` as one more protected folder (a nested or mis-indented item);
+ * YAML reads a line indented deeper than the item above as that item's continuation, so the list
+ * holds `src/auth/**` and ONE glob `src/crypto/** - src/keys/**`, which matches no file.
+ */
+const FOLDED = 'policy:\n  paths:\n    - files:\n        - src/auth/**\n        - src/crypto/**\n          - src/keys/**\n      deny: ["qwen/*"]\n';
+/** `src/crypto/**` and a no-break space (unquoted: YAML trims only spaces and tabs): the diff shows `src/crypto/**`. */
+const NBSP = 'policy:\n  paths:\n    - files: [src/auth/**, src/crypto/**\u00a0]\n      deny: ["qwen/*"]\n';
+const TRAILING = 'policy:\n  paths:\n    - files: ["src/auth/**", "src/crypto/** "]\n      deny: ["qwen/*"]\n';
+
+describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
+  it('check refuses a list item that YAML folds into the item above, instead of protecting neither folder', () => {
+    for (const path of ['src/keys/k.ts', 'src/crypto/k.ts']) {
+      const run = checkQwenUnder(FOLDED, path);
+      expect(run.code, run.out).toBe(2); // was 0: "1 commit checked, no policy violations"
+      expect(run.out).toContain('.aitrailrc.yml: found a plain value over more than one line at line 5, column 11, which YAML reads as one value, "src/crypto/** - src/keys/**"');
+    }
+    const repo = makeRepo();
+    repo.commit('chore: policy\n', { '.aitrailrc.yml': FOLDED });
+    const status = aitrail(repo.dir, ['status']); // the work tree's config: what commit-msg reads
+    expect(status.code).toBe(2);
+    expect(status.stderr).toContain('a plain value over more than one line');
+  });
+
+  it('pre-receive refuses the push instead of judging by that policy', () => {
+    const { work, remote } = policyServer(FOLDED);
+    const push = pushCase(work, 'keys', `feat: keys\n\n${QWEN}\n`, 'src/keys/k.ts');
+    expect(push.code, push.stderr).not.toBe(0); // was 0: the push went in
+    expect(push.stderr).toContain('a plain value over more than one line');
+    expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain('refs/heads/keys');
+  });
+
+  it('check refuses a file glob ending in a space or holding a no-break space', () => {
+    const nbsp = checkQwenUnder(NBSP, 'src/crypto/k.ts');
+    expect(nbsp.code, nbsp.out).toBe(2); // was 0
+    expect(nbsp.out).toContain('policy.paths[0].files[1]: found');
+    expect(nbsp.out).toContain('U+00A0 at character 14');
+    const trailing = checkQwenUnder(TRAILING, 'src/crypto/k.ts');
+    expect(trailing.code, trailing.out).toBe(2); // was 0
+    expect(trailing.out).toContain('white space at the start or end of a name');
+  });
+
+  it('check refuses a file glob whose Latin word holds a lookalike letter of another script', () => {
+    // A pull request "adds src/keys": the diff shows `src/crypto/**` unchanged beside it; `с` is Cyrillic (U+0441).
+    const run = checkQwenUnder('policy:\n  paths:\n    - files: ["src/\u0441rypto/**", "src/keys/**"]\n      deny: ["qwen/*"]\n', 'src/crypto/k.ts');
+    expect(run.code, run.out).toBe(2); // was 0
+    expect(run.out).toContain('policy.paths[0].files[0]: found "src/\u0441rypto/**", which holds U+0441 in "\u0441rypto", a letter of another script that shows as the Latin "c"');
+    // A word all of one script is a name as written (a folder of a Russian project).
+    const own = checkQwenUnder('policy:\n  paths:\n    - files: ["docs/\u043e\u0442\u0447\u0435\u0442\u044b/**", "src/crypto/**"]\n      deny: ["qwen/*"]\n', 'src/crypto/k.ts');
+    expect(own.code, own.out).toBe(1);
+  });
+
+  it('honest forms still judge: quoted and block values over lines, a tag on its own line, spaces inside a name, a class for a final space', () => {
+    const honest = [
+      'policy:\n  paths:\n    - files:\n      - !!str\n        src/crypto/**\n      - "src/My Docs/**"\n      - notes[ ]\n      deny: ["qwen/*"]\ndetect:\n  rules:\n    - { field: body, pattern: "acme\n        footer", agent: acme, model: "acme/coder-2" }\n$schema: >-\n  https://example.com/aitrail/schema.json\n',
+      'policy: {paths: [{files: [src/auth/**,\n    src/crypto/**], deny: [qwen/*]}]}\n',
+    ];
+    for (const config of honest) {
+      const run = checkQwenUnder(config, 'src/crypto/k.ts');
+      expect(run.code, `${config}\n${run.out}`).toBe(1);
+      expect(run.out).toContain('qwen/qwen3-coder');
+    }
+  });
+});
