@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,9 @@ export default function setup(): (() => void) | undefined {
     rmSync(dir, { recursive: true, force: true });
     return undefined;
   }
+  // mkdtemp's folder is the owner's alone: tests that push as another user (receive-lock-noproc-s42n,
+  // receive-lock-hidepid-s42e) run the hooks of that user's git through this PATH too.
+  chmodSync(dir, 0o755);
   process.env.TEST_HOOK_NODE = dir;
   process.env.PATH = `${dir}:${process.env.PATH ?? ''}`;
   return () => rmSync(dir, { recursive: true, force: true });
