@@ -483,16 +483,23 @@ function ledIntoTrackedLines(): string[] {
     // Read by the shell (no process); more than 2000 lines: the repository's.
     // Whether the lock npm installed from (`<base>`'s npm-shrinkwrap.json, else package-lock.json) makes the entry `$2`
     // (a key of `packages`) the repository's when npm's record names no source: read by one awk as JSON tokens (strings
-    // and brackets, by depth): every entry so keyed must name a plain semver `version` and no `resolved` (npm then
-    // fetched `<name>@<version>` from the registry: `omit-lockfile-registry-resolved=true`); a `resolved` (row 715's
-    // `"./aitrail-9.9.9.tgz"`), another version (`file:…`), no such entry, no lock, a backslash (an escape JSON
-    // decodes), a line over 4096 bytes, or awk failing: the repository's (0).
+    // and brackets, by depth): every entry so keyed in the top-level `packages` (npm reads no other: a key so named in
+    // another object, where lockfileVersion 1's `dependencies` name the source, is no entry) must name a plain semver
+    // `version` and no `resolved` (npm then fetched `<name>@<version>` from the registry:
+    // `omit-lockfile-registry-resolved=true`); a `resolved` (row 715's `"./aitrail-9.9.9.tgz"`), another version
+    // (`file:…`), no such entry, no lock, a backslash (an escape JSON decodes), a line over 4096 bytes, or awk failing:
+    // the repository's (0). `npm install` under that setting rewrites the work tree's lock as it writes its record,
+    // dropping a committed tarball's `resolved`: the same awk reads HEAD's locks too (one git cat-file), where such an
+    // entry may name a URL but no other source.
     "aitrail_nl() {",
     "  aitrail_lf=${1:+$1/}npm-shrinkwrap.json",
     "  [ -f \"$aitrail_lf\" ] || aitrail_lf=${1:+$1/}package-lock.json",
     "  [ -f \"$aitrail_lf\" ] || return 0",
-    "  aitrail_la=$(awk -v k=\"$2\" '",
+    "  aitrail_la=$(printf '%s\\n' \"HEAD:${1:+$1/}npm-shrinkwrap.json\" \"HEAD:${1:+$1/}package-lock.json\" | git -c core.fsmonitor=false cat-file --batch 2>/dev/null | awk -v k=\"$2\" '",
+    "function reset() { if (ent) bad = 1; d = 0; ent = 0; pend = 0; vk = 0; rk = 0; pk = 0; tk = \"\" }",
+    "FNR == 1 { reset(); hd = (FILENAME == \"-\") }",
     "index($0, \"\\\\\") || length($0) > 4096 { bad = 1; exit }",
+    "hd && /^[0-9a-f]+ blob [0-9]+$/ { reset(); next }",
     "{",
     "  line = $0",
     "  while ((p = match(line, /[][{}\"]/)) > 0) {",
@@ -501,19 +508,21 @@ function ledIntoTrackedLines(): string[] {
     "      e = index(line, \"\\\"\"); if (e == 0) { bad = 1; exit }",
     "      s = substr(line, 1, e - 1); line = substr(line, e + 1)",
     "      if (vk) { vk = 0; if (s !~ /^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.+-]*)?$/) bad = 1; else ver = 1; continue }",
-    "      if (ent && d == ed && s == \"resolved\") bad = 1",
+    "      if (rk) { rk = 0; if (!hd || s !~ /^(https?|git\\+https?|git\\+ssh|git):\\/\\//) bad = 1; continue }",
+    "      if (ent && d == ed && s == \"resolved\") rk = 1",
     "      if (ent && d == ed && s == \"version\") vk = 1",
-    "      pend = (d == 2 && s == k)",
+    "      if (d == 1) tk = s",
+    "      pend = (d == 2 && pk && s == k)",
     "      continue",
     "    }",
-    "    if (vk) { bad = 1; vk = 0 }",
-    "    if (c == \"{\" || c == \"[\") { d++; if (c == \"{\" && pend) { ent = 1; ed = d; ver = 0; found = 1 } }",
+    "    if (vk || rk) { bad = 1; vk = 0; rk = 0 }",
+    "    if (c == \"{\" || c == \"[\") { d++; if (d == 2) pk = (c == \"{\" && tk == \"packages\"); if (c == \"{\" && pend) { ent = 1; ed = d; ver = 0; if (!hd) found = 1 } }",
     "    else { if (ent && d == ed) { ent = 0; if (!ver) bad = 1 } d-- }",
     "    pend = 0",
     "  }",
     "}",
-    "END { if (bad || ent || !found) print \"x\"; else print \"ok\" }",
-    "' \"$aitrail_lf\" 2>/dev/null) || return 0",
+    "END { reset(); if (bad || !found) print \"x\"; else print \"ok\" }",
+    "' \"$aitrail_lf\" - 2>/dev/null) || return 0",
     "  [ \"$aitrail_la\" != ok ]",
     "}",
     // Whether a relative cache value (`$1`) counts as the repository's: anything but plain components (letters,
