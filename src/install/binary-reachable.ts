@@ -362,15 +362,17 @@ function cacheValueCounts(root: string, top: string, rest: string): boolean {
  * As aitrail_cu: a relative cache value (`cache=.npm`) of plain components (letters, digits, `.`, `_`, `-`; no `.` or
  * `..` component) is the person's own cache, untracked, unless git tracks anything at any depth under a folder so
  * named, or at the value or a folder on its way (a committed link or submodule): npm resolves it from where it runs.
+ * Without case (on a case-insensitive file system `cache=.NPM` is the committed `.npm`), in checked-out submodules too
+ * (npm run in `lib/` reads `lib/.npm`, which the submodule's own repository may commit).
  * Anything else counts. One git ls-files.
  */
 function cacheTracked(root: string, value: string): boolean {
   const plain = value.replace(/^(\.\/)+/, '').replace(/\/$/, '');
   if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(plain) || plain.split('/').some((part) => part === '.' || part === '..')) return true;
   const parts = plain.split('/');
-  const specs = [`:(glob)**/${plain}/**`, ...parts.map((_, at) => `:(glob)**/${parts.slice(0, at + 1).join('/')}`)];
+  const specs = [`:(glob,icase)**/${plain}/**`, ...parts.map((_, at) => `:(glob,icase)**/${parts.slice(0, at + 1).join('/')}`)];
   try {
-    const out = runGitSync([...NO_FSMONITOR, 'ls-files', '-z', '--', ...specs], {
+    const out = runGitSync([...NO_FSMONITOR, 'ls-files', '--recurse-submodules', '-z', '--', ...specs], {
       cwd: root,
       env: { GIT_LITERAL_PATHSPECS: '0', GIT_GLOB_PATHSPECS: undefined, GIT_NOGLOB_PATHSPECS: undefined, GIT_ICASE_PATHSPECS: undefined },
     });

@@ -527,16 +527,18 @@ function ledIntoTrackedLines(): string[] {
     "}",
     // Whether a relative cache value (`$1`) counts as the repository's: anything but plain components (letters,
     // digits, `.`, `_`, `-`; no `.`/`..` component) counts; else one git ls-files for what git tracks at any depth
-    // under a folder so named (`**/<value>/**`), or at the value or a folder on its way (a link, a submodule).
+    // under a folder so named (`**/<value>/**`), or at the value or a folder on its way (a link, a submodule) (without
+    // case: on a case-insensitive file system `cache=.NPM` is the committed `.npm`; in checked-out submodules too: npm
+    // run in `lib/` reads `lib/.npm`, which the submodule's own repository may commit).
     'aitrail_cu() {',
     '  aitrail_cw=$1',
     '  while :; do case $aitrail_cw in ./*) aitrail_cw=${aitrail_cw#./} ;; *) break ;; esac; done',
     '  aitrail_cw=${aitrail_cw%/}',
     "  case $aitrail_cw in ''|*[!ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-]*|.|..|./*|../*|*/.|*/..|*/./*|*/../*|*//*) return 0 ;; esac",
-    '  set -- ":(glob)**/$aitrail_cw/**"',
+    '  set -- ":(glob,icase)**/$aitrail_cw/**"',
     '  aitrail_cp=$aitrail_cw',
-    '  while :; do set -- "$@" ":(glob)**/$aitrail_cp"; case $aitrail_cp in */*) aitrail_cp=${aitrail_cp%/*} ;; *) break ;; esac; done',
-    '  aitrail_co=$(GIT_LITERAL_PATHSPECS=0 GIT_NOGLOB_PATHSPECS=0 GIT_ICASE_PATHSPECS=0 git ls-files -- "$@" </dev/null 2>/dev/null) || return 0',
+    '  while :; do set -- "$@" ":(glob,icase)**/$aitrail_cp"; case $aitrail_cp in */*) aitrail_cp=${aitrail_cp%/*} ;; *) break ;; esac; done',
+    '  aitrail_co=$(GIT_LITERAL_PATHSPECS=0 GIT_NOGLOB_PATHSPECS=0 GIT_ICASE_PATHSPECS=0 git ls-files --recurse-submodules -- "$@" </dev/null 2>/dev/null) || return 0',
     '  [ -n "$aitrail_co" ]',
     '}',
     'aitrail_nc() {',
