@@ -1,6 +1,6 @@
 import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { NO_FSMONITOR, runGitSync } from '../git/exec.js';
+import { NO_FSMONITOR, runGitRawSync, runGitSync } from '../git/exec.js';
 import { trackedFiles } from '../git/tracked-files.js';
 import { inside } from './safe-path.js';
 import { ledByTrackedLink } from './tracked-link.js';
@@ -211,10 +211,12 @@ function npmFromRepository(root: string, top: string, base: string, path: string
 
 /**
  * As the shims' aitrail_nl: the lock npm installed from (`<base>`'s npm-shrinkwrap.json, else package-lock.json) read
- * as JSON tokens (strings and brackets, by depth): true when every entry keyed `key` (at depth 2, in `packages`) names
- * a plain semver `version` and no `resolved` (npm fetched `<name>@<version>` from the registry and, under
- * `omit-lockfile-registry-resolved=true`, wrote no source in its record). No lock, no such entry, a backslash, a line
- * over 4096 bytes: false (the repository's).
+ * as JSON tokens (strings and brackets, by depth): true when every entry keyed `key` in the top-level `packages` (npm
+ * reads no other) names a plain semver `version` and no `resolved` (npm fetched `<name>@<version>` from the registry
+ * and, under `omit-lockfile-registry-resolved=true`, wrote no source in its record), and HEAD's npm-shrinkwrap.json and
+ * package-lock.json name no other source for it than a URL (`npm install` under that setting rewrites the work tree's
+ * lock, dropping a committed tarball's `resolved`). No lock, no such entry, a backslash, a line over 4096 bytes: false
+ * (the repository's).
  */
 function lockNamesRegistryOnly(root: string, base: string, key: string): boolean {
   let text: string | undefined;
@@ -228,16 +230,38 @@ function lockNamesRegistryOnly(root: string, base: string, key: string): boolean
     }
     break;
   }
-  if (text === undefined) return false;
+  if (text === undefined || lockEntryVerdict(text, key, false) !== 'registry') return false;
+  for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
+    const path = base === '' ? name : `${base}/${name}`;
+    let committed: string;
+    try {
+      committed = runGitRawSync([...NO_FSMONITOR, 'cat-file', 'blob', `HEAD:${path}`], { cwd: root }).toString('latin1');
+    } catch {
+      continue;
+    }
+    if (lockEntryVerdict(committed, key, true) === 'other') return false;
+  }
+  return true;
+}
+
+/**
+ * One lock's entries keyed `key` in its top-level `packages`: `registry` when there is one and each names a plain
+ * semver version and no `resolved` (`committed`: or a URL one), `none` when there is none, `other` otherwise (also a
+ * backslash anywhere, a line over 4096 bytes, a string left open).
+ */
+function lockEntryVerdict(text: string, key: string, committed: boolean): 'registry' | 'none' | 'other' {
   let depth = 0;
   let entryDepth = 0;
   let inEntry = false;
   let pending = false;
   let versionNext = false;
+  let resolvedNext = false;
   let versioned = false;
   let found = false;
+  let topKey = '';
+  let inPackages = false;
   for (const line of text.split('\n')) {
-    if (line.includes('\\') || line.length > 4096) return false;
+    if (line.includes('\\') || line.length > 4096) return 'other';
     let rest = line;
     for (;;) {
       const at = rest.search(/[[\]{}"]/);
@@ -246,23 +270,30 @@ function lockNamesRegistryOnly(root: string, base: string, key: string): boolean
       rest = rest.slice(at + 1);
       if (c === '"') {
         const end = rest.indexOf('"');
-        if (end < 0) return false;
+        if (end < 0) return 'other';
         const token = rest.slice(0, end);
         rest = rest.slice(end + 1);
         if (versionNext) {
           versionNext = false;
-          if (!/^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]*)?$/.test(token)) return false;
+          if (!/^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]*)?$/.test(token)) return 'other';
           versioned = true;
           continue;
         }
-        if (inEntry && depth === entryDepth && token === 'resolved') return false;
+        if (resolvedNext) {
+          resolvedNext = false;
+          if (!committed || !/^(https?|git\+https?|git\+ssh|git):\/\//.test(token)) return 'other';
+          continue;
+        }
+        if (inEntry && depth === entryDepth && token === 'resolved') resolvedNext = true;
         if (inEntry && depth === entryDepth && token === 'version') versionNext = true;
-        pending = depth === 2 && token === key;
+        if (depth === 1) topKey = token;
+        pending = depth === 2 && inPackages && token === key;
         continue;
       }
-      if (versionNext) return false;
+      if (versionNext || resolvedNext) return 'other';
       if (c === '{' || c === '[') {
         depth++;
+        if (depth === 2) inPackages = c === '{' && topKey === 'packages';
         if (c === '{' && pending) {
           inEntry = true;
           entryDepth = depth;
@@ -272,14 +303,15 @@ function lockNamesRegistryOnly(root: string, base: string, key: string): boolean
       } else {
         if (inEntry && depth === entryDepth) {
           inEntry = false;
-          if (!versioned) return false;
+          if (!versioned) return 'other';
         }
         depth--;
       }
       pending = false;
     }
   }
-  return found && !inEntry;
+  if (inEntry) return 'other';
+  return found ? 'registry' : 'none';
 }
 
 /**
@@ -330,15 +362,17 @@ function cacheValueCounts(root: string, top: string, rest: string): boolean {
  * As aitrail_cu: a relative cache value (`cache=.npm`) of plain components (letters, digits, `.`, `_`, `-`; no `.` or
  * `..` component) is the person's own cache, untracked, unless git tracks anything at any depth under a folder so
  * named, or at the value or a folder on its way (a committed link or submodule): npm resolves it from where it runs.
+ * Without case (on a case-insensitive file system `cache=.NPM` is the committed `.npm`), in checked-out submodules too
+ * (npm run in `lib/` reads `lib/.npm`, which the submodule's own repository may commit).
  * Anything else counts. One git ls-files.
  */
 function cacheTracked(root: string, value: string): boolean {
   const plain = value.replace(/^(\.\/)+/, '').replace(/\/$/, '');
   if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(plain) || plain.split('/').some((part) => part === '.' || part === '..')) return true;
   const parts = plain.split('/');
-  const specs = [`:(glob)**/${plain}/**`, ...parts.map((_, at) => `:(glob)**/${parts.slice(0, at + 1).join('/')}`)];
+  const specs = [`:(glob,icase)**/${plain}/**`, ...parts.map((_, at) => `:(glob,icase)**/${parts.slice(0, at + 1).join('/')}`)];
   try {
-    const out = runGitSync([...NO_FSMONITOR, 'ls-files', '-z', '--', ...specs], {
+    const out = runGitSync([...NO_FSMONITOR, 'ls-files', '--recurse-submodules', '-z', '--', ...specs], {
       cwd: root,
       env: { GIT_LITERAL_PATHSPECS: '0', GIT_GLOB_PATHSPECS: undefined, GIT_NOGLOB_PATHSPECS: undefined, GIT_ICASE_PATHSPECS: undefined },
     });

@@ -483,16 +483,23 @@ function ledIntoTrackedLines(): string[] {
     // Read by the shell (no process); more than 2000 lines: the repository's.
     // Whether the lock npm installed from (`<base>`'s npm-shrinkwrap.json, else package-lock.json) makes the entry `$2`
     // (a key of `packages`) the repository's when npm's record names no source: read by one awk as JSON tokens (strings
-    // and brackets, by depth): every entry so keyed must name a plain semver `version` and no `resolved` (npm then
-    // fetched `<name>@<version>` from the registry: `omit-lockfile-registry-resolved=true`); a `resolved` (row 715's
-    // `"./aitrail-9.9.9.tgz"`), another version (`file:…`), no such entry, no lock, a backslash (an escape JSON
-    // decodes), a line over 4096 bytes, or awk failing: the repository's (0).
+    // and brackets, by depth): every entry so keyed in the top-level `packages` (npm reads no other: a key so named in
+    // another object, where lockfileVersion 1's `dependencies` name the source, is no entry) must name a plain semver
+    // `version` and no `resolved` (npm then fetched `<name>@<version>` from the registry:
+    // `omit-lockfile-registry-resolved=true`); a `resolved` (row 715's `"./aitrail-9.9.9.tgz"`), another version
+    // (`file:…`), no such entry, no lock, a backslash (an escape JSON decodes), a line over 4096 bytes, or awk failing:
+    // the repository's (0). `npm install` under that setting rewrites the work tree's lock as it writes its record,
+    // dropping a committed tarball's `resolved`: the same awk reads HEAD's locks too (one git cat-file), where such an
+    // entry may name a URL but no other source.
     "aitrail_nl() {",
     "  aitrail_lf=${1:+$1/}npm-shrinkwrap.json",
     "  [ -f \"$aitrail_lf\" ] || aitrail_lf=${1:+$1/}package-lock.json",
     "  [ -f \"$aitrail_lf\" ] || return 0",
-    "  aitrail_la=$(awk -v k=\"$2\" '",
+    "  aitrail_la=$(printf '%s\\n' \"HEAD:${1:+$1/}npm-shrinkwrap.json\" \"HEAD:${1:+$1/}package-lock.json\" | git -c core.fsmonitor=false cat-file --batch 2>/dev/null | awk -v k=\"$2\" '",
+    "function reset() { if (ent) bad = 1; d = 0; ent = 0; pend = 0; vk = 0; rk = 0; pk = 0; tk = \"\" }",
+    "FNR == 1 { reset(); hd = (FILENAME == \"-\") }",
     "index($0, \"\\\\\") || length($0) > 4096 { bad = 1; exit }",
+    "hd && /^[0-9a-f]+ blob [0-9]+$/ { reset(); next }",
     "{",
     "  line = $0",
     "  while ((p = match(line, /[][{}\"]/)) > 0) {",
@@ -501,34 +508,42 @@ function ledIntoTrackedLines(): string[] {
     "      e = index(line, \"\\\"\"); if (e == 0) { bad = 1; exit }",
     "      s = substr(line, 1, e - 1); line = substr(line, e + 1)",
     "      if (vk) { vk = 0; if (s !~ /^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.+-]*)?$/) bad = 1; else ver = 1; continue }",
-    "      if (ent && d == ed && s == \"resolved\") bad = 1",
+    "      if (rk) { rk = 0; if (!hd || s !~ /^(https?|git\\+https?|git\\+ssh|git):\\/\\//) bad = 1; continue }",
+    "      if (ent && d == ed && s == \"resolved\") rk = 1",
     "      if (ent && d == ed && s == \"version\") vk = 1",
-    "      pend = (d == 2 && s == k)",
+    "      if (d == 1) tk = s",
+    "      pend = (d == 2 && pk && s == k)",
     "      continue",
     "    }",
-    "    if (vk) { bad = 1; vk = 0 }",
-    "    if (c == \"{\" || c == \"[\") { d++; if (c == \"{\" && pend) { ent = 1; ed = d; ver = 0; found = 1 } }",
+    "    if (vk || rk) { bad = 1; vk = 0; rk = 0 }",
+    "    if (c == \"{\" || c == \"[\") { d++; if (d == 2) pk = (c == \"{\" && tk == \"packages\"); if (c == \"{\" && pend) { ent = 1; ed = d; ver = 0; if (!hd) found = 1 } }",
     "    else { if (ent && d == ed) { ent = 0; if (!ver) bad = 1 } d-- }",
     "    pend = 0",
     "  }",
     "}",
-    "END { if (bad || ent || !found) print \"x\"; else print \"ok\" }",
-    "' \"$aitrail_lf\" 2>/dev/null) || return 0",
+    "END { reset(); if (bad || !found) print \"x\"; else print \"ok\" }",
+    "' \"$aitrail_lf\" - 2>/dev/null) || return 0",
     "  [ \"$aitrail_la\" != ok ]",
     "}",
     // Whether a relative cache value (`$1`) counts as the repository's: anything but plain components (letters,
     // digits, `.`, `_`, `-`; no `.`/`..` component) counts; else one git ls-files for what git tracks at any depth
-    // under a folder so named (`**/<value>/**`), or at the value or a folder on its way (a link, a submodule).
+    // under a folder so named (`**/<value>/**`), or at the value or a folder on its way (a link, a submodule) (without
+    // case: on a case-insensitive file system `cache=.NPM` is the committed `.npm`; in checked-out submodules too: npm
+    // run in `lib/` reads `lib/.npm`, which the submodule's own repository may commit).
     'aitrail_cu() {',
     '  aitrail_cw=$1',
     '  while :; do case $aitrail_cw in ./*) aitrail_cw=${aitrail_cw#./} ;; *) break ;; esac; done',
     '  aitrail_cw=${aitrail_cw%/}',
     "  case $aitrail_cw in ''|*[!ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-]*|.|..|./*|../*|*/.|*/..|*/./*|*/../*|*//*) return 0 ;; esac",
-    '  set -- ":(glob)**/$aitrail_cw/**"',
+    // One answer per value and hook run: the candidate walk asks again for the same base (the link, its target).
+    '  case ${aitrail_cz-} in "$aitrail_cw:0") return 0 ;; "$aitrail_cw:1") return 1 ;; esac',
+    '  set -- ":(glob,icase)**/$aitrail_cw/**"',
     '  aitrail_cp=$aitrail_cw',
-    '  while :; do set -- "$@" ":(glob)**/$aitrail_cp"; case $aitrail_cp in */*) aitrail_cp=${aitrail_cp%/*} ;; *) break ;; esac; done',
-    '  aitrail_co=$(GIT_LITERAL_PATHSPECS=0 GIT_NOGLOB_PATHSPECS=0 GIT_ICASE_PATHSPECS=0 git ls-files -- "$@" </dev/null 2>/dev/null) || return 0',
-    '  [ -n "$aitrail_co" ]',
+    '  while :; do set -- "$@" ":(glob,icase)**/$aitrail_cp"; case $aitrail_cp in */*) aitrail_cp=${aitrail_cp%/*} ;; *) break ;; esac; done',
+    '  aitrail_co=$(GIT_LITERAL_PATHSPECS=0 GIT_NOGLOB_PATHSPECS=0 GIT_ICASE_PATHSPECS=0 git ls-files --recurse-submodules -- "$@" </dev/null 2>/dev/null) || return 0',
+    '  if [ -n "$aitrail_co" ]; then aitrail_cz=$aitrail_cw:0; return 0; fi',
+    '  aitrail_cz=$aitrail_cw:1',
+    '  return 1',
     '}',
     'aitrail_nc() {',
     '  for aitrail_cf in "${1:+$1/}.npmrc" "${1:+$1/}.yarnrc" .npmrc .yarnrc; do',
@@ -799,6 +814,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  case $1 in node_modules/*|"$d/node_modules/"*) ;; *) tracked "$1" && return 0 ;; esac',
     '  aitrail_led "$1"',
     '}',
+    'unset aitrail_cz',
     'a=',
     't=',
     'for c in ${d:+"$d/node_modules/.bin/aitrail"} node_modules/.bin/aitrail; do',
