@@ -4,8 +4,11 @@ import { parseYaml, stringAt } from './parse-settings.js';
 
 /** Agent files listed in one directory: past these, the rest are not looked at. */
 const MAX_AGENT_FILES = 64;
-/** An agent file is a few kilobytes; only its first 64 KiB is looked at for its frontmatter's `model:`. */
-const MAX_AGENT_FILE_CHARS = 64 * 1024;
+/**
+ * An agent file is a few kilobytes; only its first megabyte is read (whatever its size: a body padded
+ * past the settings files' bound hid its model) and looked at for its frontmatter's `model:`.
+ */
+export const AGENT_FILE_HEAD = 1024 * 1024;
 /**
  * A frontmatter parsed as YAML: a few keys, some hundred bytes. Past this only its `model:` line is
  * read (64 files of 32 KiB of YAML keys each cost js-yaml a fraction of a second; row s45E-3's bound).
@@ -35,7 +38,7 @@ export function agentFiles(dir: string, suffix = '.md'): string[] {
  */
 export async function frontmatterModels(text: string | null): Promise<string[]> {
   if (text === null) return [];
-  const head = text.slice(0, MAX_AGENT_FILE_CHARS);
+  const head = text.slice(0, AGENT_FILE_HEAD);
   const models = new Set<string>();
   for (const yaml of new Set([/^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(head)?.[1], frontmatter(head) ?? undefined])) {
     const model = yaml === undefined ? undefined : await yamlModel(yaml);
