@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { frontmatter } from './opencode-agents.js';
-import { parseYaml, stringAt } from './parse-settings.js';
+import { parseYaml, yamlStringAt } from './parse-settings.js';
 
 /** Agent files listed in one directory: past these, the rest are not looked at. */
 const MAX_AGENT_FILES = 64;
@@ -60,7 +60,7 @@ async function yamlModel(yaml: string): Promise<string | undefined> {
   const plain = at >= 0 && lower.indexOf('model', at + 1) < 0 && !yaml.includes('\\') ? PLAIN_MODEL_LINE.exec(yaml) : null;
   if (plain) return plain[1]!.replace(/^(["'])(.*)\1$/, '$2').trim() || undefined;
   const data = yaml.length > MAX_FRONTMATTER_YAML ? undefined : await parseYaml(yaml);
-  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return stringAt(data, 'model');
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return yamlStringAt(data, 'model')?.trim() || undefined;
   // `\S.*` then a trim: a lazy `(.+?)[ \t]*$` would cost quadratic time on a line of spaces.
   const line = /^model:[ \t]*(\S.*)$/m.exec(yaml);
   return line ? line[1]!.trim().replace(/^(["'])(.*)\1$/, '$2').trim() || undefined : undefined;

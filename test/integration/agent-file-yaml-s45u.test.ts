@@ -19,7 +19,7 @@ function gemini(files: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 describe("an agent file's model in YAML's other forms", () => {
-  it("Gemini CLI's subagent naming the denied model with a comment, a folded or next-line value, a spaced or quoted key, a tag, or ending at `----`: refused", () => {
+  it("Gemini CLI's subagent naming the denied model with a comment, a folded or next-line value, a spaced or quoted key, a tag, a merge key, or ending at `----`: refused", () => {
     const repo = hooked(PREVIEW_DENIED);
     for (const agent of [
       AGENT('model: gemini-3-pro-preview # the strong one'),
@@ -31,6 +31,7 @@ describe("an agent file's model in YAML's other forms", () => {
       AGENT('model: !!str gemini-3-pro-preview'),
       AGENT('model: gemini-3-pro-preview', '----'),
       AGENT('model: gemini-3-pro-preview # note').replace(/\n/g, '\r\n'),
+      AGENT('<<: {model: gemini-3-pro-preview}'),
     ]) {
       const result = commit(repo, gemini({ '.gemini/agents/coder.md': agent }));
       expect(result.status, `${agent}: ${result.message}`).not.toBe(0);
