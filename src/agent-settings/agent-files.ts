@@ -1,10 +1,19 @@
 import { readdirSync, statSync } from 'node:fs';
 import { frontmatter } from './opencode-agents.js';
+import { parseYaml, yamlStringAt } from './parse-settings.js';
 
 /** Agent files listed in one directory: past these, the rest are not looked at. */
 const MAX_AGENT_FILES = 64;
-/** An agent file is a few kilobytes; only its first 64 KiB is looked at for its frontmatter's `model:`. */
-const MAX_AGENT_FILE_CHARS = 64 * 1024;
+/**
+ * An agent file is a few kilobytes; only its first megabyte is read (whatever its size: a body padded
+ * past the settings files' bound hid its model) and looked at for its frontmatter's `model:`.
+ */
+export const AGENT_FILE_HEAD = 1024 * 1024;
+/**
+ * A frontmatter parsed as YAML: a few keys, some hundred bytes. Past this only its `model:` line is
+ * read (64 files of 32 KiB of YAML keys each cost js-yaml a fraction of a second; row s45E-3's bound).
+ */
+const MAX_FRONTMATTER_YAML = 32 * 1024;
 
 /** Names ending in `suffix` (`.md`, `.agent.md`) in `dir` (a directory, links followed), sorted, at most {@link MAX_AGENT_FILES}; none when it is not one. */
 export function agentFiles(dir: string, suffix = '.md'): string[] {
@@ -19,10 +28,40 @@ export function agentFiles(dir: string, suffix = '.md'): string[] {
   }
 }
 
-/** The top-level `model:` of an agent file's YAML frontmatter as written (quotes dropped), or none: read without a YAML parser. */
-export function frontmatterModel(text: string | null): string | undefined {
-  const yaml = text === null ? null : frontmatter(text.slice(0, MAX_AGENT_FILE_CHARS));
+/**
+ * The top-level `model:` of an agent file's YAML frontmatter, or none. Read as YAML (js-yaml, as
+ * Gemini CLI reads it: `model: x # note`, `model: "x" # note`, `model: >-` then `x`, `model:` with `x`
+ * on the next line, `model : x`, `"model": x`, `!!str x`, `&a x` all name `x`); a frontmatter that is
+ * not YAML, or past {@link MAX_FRONTMATTER_YAML}, by its `model:` line as written (quotes dropped).
+ * The frontmatter ends at its first line starting `---` (Gemini CLI's `\n---`: `----` and `--- x`
+ * end it too) and, when that differs, at a line that is `---` alone: the models of both (at most two).
+ */
+export async function frontmatterModels(text: string | null): Promise<string[]> {
+  if (text === null) return [];
+  const head = text.slice(0, AGENT_FILE_HEAD);
+  const models = new Set<string>();
+  for (const yaml of new Set([/^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(head)?.[1], frontmatter(head) ?? undefined])) {
+    const model = yaml === undefined ? undefined : await yamlModel(yaml);
+    if (model) models.add(model);
+  }
+  return [...models];
+}
+
+/** A `model:` line whose value YAML reads as written: a plain word of a model's characters, or quoted with no escape. */
+const PLAIN_MODEL_LINE = /^model:[ \t]+([A-Za-z0-9][\w.:/@+-]*|"[^"\\\r\n]*"|'[^'\r\n]*')[ \t]*$/m;
+
+async function yamlModel(yaml: string): Promise<string | undefined> {
+  // Only a frontmatter that may name a model (`model`, or a key spelled with escapes) is parsed: most agent files name none and cost no YAML parser.
+  const lower = yaml.toLowerCase();
+  const at = lower.indexOf('model');
+  if (at < 0 && !yaml.includes('\\')) return undefined;
+  // Nor one whose only `model` is a top-level line of a plain value (js-yaml's load cost 20 ms of CPU on 64 files):
+  // YAML reads it as written, or (inside another key's block) as no model, which this reads as one: stricter.
+  const plain = at >= 0 && lower.indexOf('model', at + 1) < 0 && !yaml.includes('\\') ? PLAIN_MODEL_LINE.exec(yaml) : null;
+  if (plain) return plain[1]!.replace(/^(["'])(.*)\1$/, '$2').trim() || undefined;
+  const data = yaml.length > MAX_FRONTMATTER_YAML ? undefined : await parseYaml(yaml);
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return yamlStringAt(data, 'model')?.trim() || undefined;
   // `\S.*` then a trim: a lazy `(.+?)[ \t]*$` would cost quadratic time on a line of spaces.
-  const line = yaml === null ? null : /^model:[ \t]*(\S.*)$/m.exec(yaml);
+  const line = /^model:[ \t]*(\S.*)$/m.exec(yaml);
   return line ? line[1]!.trim().replace(/^(["'])(.*)\1$/, '$2').trim() || undefined : undefined;
 }

@@ -174,7 +174,9 @@ export function optionValues(args: readonly string[], long: string, short: strin
     else if (short && parser === 'yargs' && /^-[A-Za-z]+$/.test(arg) && arg.endsWith(short)) takesNext = true;
     if (takesNext) {
       value = args[index + 1];
-      index += 1;
+      // A value that looks like an option (`--append-system-prompt --model --model qwen3`: the first
+      // `--model` is another option's value, which the hooks do not know) is read, and is read as an option too.
+      if (value === undefined || !/^--?[A-Za-z]/.test(value)) index += 1;
     }
     if (value !== undefined) values.push(value);
   }

@@ -4,7 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
-import { agentFiles, frontmatterModel } from './agent-files.js';
+import { AGENT_FILE_HEAD, agentFiles, frontmatterModels } from './agent-files.js';
 import { readOwnFile, shownPath, startFile, systemPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
@@ -138,7 +138,7 @@ const MAX_SUBAGENT_MODELS = 16;
  * of each settings file (a built-in subagent's, `codebase_investigator`'s). `inherit` (the session's
  * model) adds none. Every agent, not only one that ran: the main agent calls them unseen by a hook.
  */
-export function geminiSubagentModels(place: SettingsPlace, cli?: CommandLineModel | null): { model: string; evidence: string; overriddenBy: string[] }[] {
+export async function geminiSubagentModels(place: SettingsPlace, cli?: CommandLineModel | null): Promise<{ model: string; evidence: string; overriddenBy: string[] }[]> {
   const models = new Map<string, string>();
   const add = (raw: string | undefined, evidence: (model: string) => string) => {
     const model = raw?.trim();
@@ -156,11 +156,11 @@ export function geminiSubagentModels(place: SettingsPlace, cli?: CommandLineMode
     const project = startFile(place, cli?.cwd, '.gemini/agents');
     for (const name of agentFiles(join(project.dir, '.gemini', 'agents'))) {
       const file = startFile(place, cli?.cwd, `.gemini/agents/${name}`);
-      add(frontmatterModel(file.read()), (model) => `settings ${file.shown} model=${quote(model)}`);
+      for (const model of await frontmatterModels(file.read(AGENT_FILE_HEAD))) add(model, (found) => `settings ${file.shown} model=${quote(found)}`);
     }
   }
   for (const dir of [join(place.home, '.gemini', 'agents'), join(place.home, '.config', 'gemini-cli', 'agents')]) {
-    for (const name of agentFiles(dir)) add(frontmatterModel(readOwnFile(join(dir, name))), (model) => `settings ${shownPath(place, join(dir, name))} model=${quote(model)}`);
+    for (const name of agentFiles(dir)) for (const model of await frontmatterModels(readOwnFile(join(dir, name), AGENT_FILE_HEAD))) add(model, (found) => `settings ${shownPath(place, join(dir, name))} model=${quote(found)}`);
   }
   return [...models].map(([model, evidence]) => ({ model, evidence, overriddenBy: [] }));
 }

@@ -54,12 +54,16 @@ export function stripJsonComments(text: string): string {
 }
 
 /**
- * Whether JSON text nests arrays and objects deeper than {@link MAX_DEPTH} (strings skipped): a
- * settings file never does, and JSON.parse takes half a second on a megabyte of `[` (a committed
- * file read by every agent commit, several times over). Linear, no allocation.
+ * JSON text with each array or object nested deeper than {@link MAX_DEPTH} (strings skipped) put as
+ * `0`, to its matching bracket (or the end): a settings file never nests so deep, and JSON.parse takes
+ * half a second on a megabyte of `[` (a committed file read by every agent commit, several times
+ * over); but the agent's own JSON.parse reads such a file whole, its top-level `model` too, so it is
+ * read here without what lies too deep (`{"model": "x", "pad": [[[…]]]}` names `x`). Linear, copied in runs.
  */
-export function nestedTooDeep(text: string): boolean {
+export function shallowJson(text: string): string {
   let depth = 0;
+  let out: string[] | null = null;
+  let copied = 0;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     if (code === 0x22) {
@@ -67,12 +71,29 @@ export function nestedTooDeep(text: string): boolean {
       for (index += 1; index < text.length && text.charCodeAt(index) !== 0x22; index += 1) if (text.charCodeAt(index) === 0x5c) index += 1;
     } else if (code === 0x5b || code === 0x7b) {
       depth += 1;
-      if (depth > MAX_DEPTH) return true;
+      if (depth > MAX_DEPTH) {
+        // To the bracket closing this one: what it holds is put as `0`.
+        const start = index;
+        let inner = 1;
+        for (index += 1; index < text.length && inner > 0; index += 1) {
+          const next = text.charCodeAt(index);
+          if (next === 0x22) {
+            for (index += 1; index < text.length && text.charCodeAt(index) !== 0x22; index += 1) if (text.charCodeAt(index) === 0x5c) index += 1;
+          } else if (next === 0x5b || next === 0x7b) inner += 1;
+          else if (next === 0x5d || next === 0x7d) inner -= 1;
+        }
+        (out ??= []).push(text.slice(copied, start), '0');
+        copied = index;
+        index -= 1;
+        depth -= 1;
+      }
     } else if (code === 0x5d || code === 0x7d) {
       depth -= 1;
     }
   }
-  return false;
+  if (out === null) return text;
+  out.push(text.slice(copied));
+  return out.join('');
 }
 
 function withoutBom(text: string): string {
@@ -82,21 +103,19 @@ function withoutBom(text: string): string {
 /**
  * Strict JSON text → its data, or undefined: Claude Code's settings, a file it skips whole when it
  * is not JSON (a comment, a trailing comma), so a repository's such file names no model here either;
- * nor one nested deeper than any settings file ({@link nestedTooDeep}).
+ * what nests deeper than any settings file is read as `0` ({@link shallowJson}).
  */
 export function parseJson(text: string): unknown {
-  if (nestedTooDeep(text)) return undefined;
   try {
-    return JSON.parse(withoutBom(text));
+    return JSON.parse(shallowJson(withoutBom(text)));
   } catch {
     return undefined;
   }
 }
 
-/** JSON or JSONC text → its data, or undefined when it is neither (or nests deeper than a settings file: {@link nestedTooDeep}). */
+/** JSON or JSONC text → its data, or undefined when it is neither (what nests deeper than a settings file read as `0`: {@link shallowJson}). */
 export function parseJsonc(text: string): unknown {
-  const json = stripJsonComments(withoutBom(text));
-  if (nestedTooDeep(json)) return undefined;
+  const json = shallowJson(stripJsonComments(withoutBom(text)));
   try {
     return JSON.parse(json);
   } catch {

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { quote } from '../core/detect/found.js';
-import { agentFiles, frontmatterModel } from './agent-files.js';
+import { AGENT_FILE_HEAD, agentFiles, frontmatterModels } from './agent-files.js';
 import { layeredSettingsModel, layersAndTrust, settingsLayers, type SettingsLayout } from './gemini-cli.js';
 import { stringAt, valueAt } from './parse-settings.js';
 import { absolute, readOwnFile, realRoot, shownPath, startFile, type SettingsPlace } from './settings-place.js';
@@ -38,7 +38,7 @@ const MAX_SUBAGENT_MODELS = 16;
  * settings' `agents.builtin.exploreModel` (the built-in Explore agent's) and `agents.modelGrades`
  * (models the main agent picks for a subagent by grade). Every agent, not only one that ran.
  */
-export function qwenSubagentModels(place: SettingsPlace, cli?: CommandLineModel | null): { model: string; evidence: string; overriddenBy: string[] }[] {
+export async function qwenSubagentModels(place: SettingsPlace, cli?: CommandLineModel | null): Promise<{ model: string; evidence: string; overriddenBy: string[] }[]> {
   const models = new Map<string, string>();
   const { layers, trusted } = layersAndTrust(place, QWEN, cli?.cwd);
   let fast: string | undefined;
@@ -62,11 +62,11 @@ export function qwenSubagentModels(place: SettingsPlace, cli?: CommandLineModel 
     const project = startFile(place, cli?.cwd, '.qwen/agents');
     for (const name of agentFiles(join(project.dir, '.qwen', 'agents'))) {
       const file = startFile(place, cli?.cwd, `.qwen/agents/${name}`);
-      add(frontmatterModel(file.read()), `settings ${file.shown} model`);
+      for (const model of await frontmatterModels(file.read(AGENT_FILE_HEAD))) add(model, `settings ${file.shown} model`);
     }
   }
   const userDir = join(place.home, '.qwen', 'agents');
-  for (const name of agentFiles(userDir)) add(frontmatterModel(readOwnFile(join(userDir, name))), `settings ${shownPath(place, join(userDir, name))} model`);
+  for (const name of agentFiles(userDir)) for (const model of await frontmatterModels(readOwnFile(join(userDir, name), AGENT_FILE_HEAD))) add(model, `settings ${shownPath(place, join(userDir, name))} model`);
   return [...models].map(([model, evidence]) => ({ model, evidence, overriddenBy: [] }));
 }
 

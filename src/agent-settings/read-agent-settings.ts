@@ -123,6 +123,15 @@ function besideModels(read: () => Also): Also {
   }
 }
 
+/** {@link besideModels} of a reader that parses what it reads (an agent file's YAML frontmatter). */
+async function besideModelsAsync(read: () => Promise<Also>): Promise<Also> {
+  try {
+    return await read();
+  } catch {
+    return [];
+  }
+}
+
 /** Codex's model of its session's last turn and those of its turns since the previous commit (its rollout), as models beside. */
 function rolloutModels(place: SettingsPlace, cli: CommandLineModel | null): Also {
   const rollout = codexRolloutModel(place, Date.now(), cli?.cwd);
@@ -140,20 +149,20 @@ function rolloutModels(place: SettingsPlace, cli: CommandLineModel | null): Also
  * recent session, a guess: row 386); the Cursor editor: its recent composers' models (row 385);
  * Crush: its project's session database (row 387).
  */
-const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[], cli: CommandLineModel | null) => Also>> = {
+const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: readonly string[], cli: CommandLineModel | null) => Also | Promise<Also>>> = {
   // Reached only without a session transcript naming a model (no session id, or one no transcript
   // names a model in): the project's newest recent transcript, a guess (row 377).
   'claude-code': claudeRecentModels,
   codex: (place, _launched, cli) => rolloutModels(place, cli),
   // And its subagents' models (`.gemini/agents/*.md`, `agents.overrides`): a subagent runs on its own.
-  'gemini-cli': (place, launched, cli) => [...geminiSessionModels(place, launched, cli), ...besideModels(() => geminiSubagentModels(place, cli))],
+  'gemini-cli': async (place, launched, cli) => [...geminiSessionModels(place, launched, cli), ...(await besideModelsAsync(() => geminiSubagentModels(place, cli)))],
   // And its subagents' models (`.qwen/agents/*.md`, `agents.builtin.exploreModel`, `agents.modelGrades`).
-  'qwen-code': (place, launched, cli) => [...qwenSessionModels(place, launched, cli), ...besideModels(() => qwenSubagentModels(place, cli))],
+  'qwen-code': async (place, launched, cli) => [...qwenSessionModels(place, launched, cli), ...(await besideModelsAsync(() => qwenSubagentModels(place, cli)))],
   // Cline's newest recent tasks of the work tree, a guess (row 384).
   // And its SDK's newer session manifests (`~/.cline/data/sessions/<id>/<id>.json`), likewise a guess.
   cline: (place, launched) => [...clineTaskModels(place, launched), ...clineSessionModels(place, launched)],
   // And its custom agents' models (`.github/agents/*.agent.md`, `~/.copilot/agents/`): a subagent runs on its own.
-  copilot: (place, launched, cli) => [...copilotSessionModels(place, launched, cli), ...besideModels(() => copilotAgentModels(place))],
+  copilot: async (place, launched, cli) => [...copilotSessionModels(place, launched, cli), ...(await besideModelsAsync(() => copilotAgentModels(place)))],
   // The Cursor editor's agent: its composers of this work tree in the editor's state database, a guess (row 385).
   cursor: cursorIdeModels,
   // Crush's project database (`.crush/crush.db`, or where `crush -D`/`options.data_directory` moved it): its newest recent answers' models (row 387).
@@ -218,7 +227,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     const beside = [
       ...setterModels(setter),
       ...(session ? besideModels(() => claudeSubagentModels(place, session)) : []),
-      ...(Object.hasOwn(SESSION_MODELS, agent) ? besideModels(() => SESSION_MODELS[agent]!(place, workingDirs(ancestors), cli)) : []),
+      ...(Object.hasOwn(SESSION_MODELS, agent) ? await besideModelsAsync(async () => SESSION_MODELS[agent]!(place, workingDirs(ancestors), cli)) : []),
     ];
     const model = withAlso(read, beside);
     if (model) result[agent] = model;

@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { readRegularFile } from '../io/read-regular-file.js';
+import { readRegularFile, readRegularFileHead } from '../io/read-regular-file.js';
 
 /** Settings files are a few kilobytes; past this one is not an agent's settings, and is not read. */
 const MAX_SETTINGS_BYTES = 1024 * 1024;
@@ -50,16 +50,17 @@ export function systemPath(place: SettingsPlace, path: string): string {
   return join(place.system, path);
 }
 
-/** A file of the person's or the machine's (home, /etc, a variable's path): links followed, never a FIFO or a device. */
-export function readOwnFile(path: string): string | null {
-  return isAbsolute(path) ? readRegularFile(path, MAX_SETTINGS_BYTES) : null;
+/** A file of the person's or the machine's (home, /etc, a variable's path): links followed, never a FIFO or a device. `head`: its first so many bytes, whatever its size. */
+export function readOwnFile(path: string, head?: number): string | null {
+  if (!isAbsolute(path)) return null;
+  return head === undefined ? readRegularFile(path, MAX_SETTINGS_BYTES) : readRegularFileHead(path, head);
 }
 
 /**
  * A file of the work tree (`.claude/settings.json`): only when it really is inside the work tree, so
  * a committed link to `~/.ssh/…` or `/dev/zero` is never read (nor a FIFO or a device).
  */
-export function readRepoFile(place: SettingsPlace, path: string): string | null {
+export function readRepoFile(place: SettingsPlace, path: string, head?: number): string | null {
   let top: string;
   let real: string;
   try {
@@ -69,7 +70,7 @@ export function readRepoFile(place: SettingsPlace, path: string): string | null 
     return null;
   }
   if (!real.startsWith(top + sep)) return null;
-  return readRegularFile(real, MAX_SETTINGS_BYTES);
+  return head === undefined ? readRegularFile(real, MAX_SETTINGS_BYTES) : readRegularFileHead(real, head);
 }
 
 /** `~/…` and absolute paths of a variable; a relative one (resolved against a directory the hook does not know) is not used. */
@@ -154,14 +155,14 @@ export function inDir(dir: string, path: string): string {
  * ({@link readOwnFile}); unknown (its process not found) or deeper than {@link MAX_DEPTH_BELOW}, the
  * top's. `dir` is that directory (resolved).
  */
-export function startFile(place: SettingsPlace, cwd: string | undefined, path: string): { shown: string; dir: string; read: () => string | null } {
+export function startFile(place: SettingsPlace, cwd: string | undefined, path: string): { shown: string; dir: string; read: (head?: number) => string | null } {
   if (cwd !== undefined && isAbsolute(cwd) && !within(cwd, realRoot(place))) {
     const full = join(cwd, path);
-    return { shown: shownPath(place, full), dir: cwd, read: () => readOwnFile(full) };
+    return { shown: shownPath(place, full), dir: cwd, read: (head?: number) => readOwnFile(full, head) };
   }
   const below = agentDir(place, cwd);
   const inTree = inDir(below, path);
-  return { shown: inTree, dir: join(realRoot(place), below), read: () => readRepoFile(place, inTree) };
+  return { shown: inTree, dir: join(realRoot(place), below), read: (head?: number) => readRepoFile(place, inTree, head) };
 }
 
 /**

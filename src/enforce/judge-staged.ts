@@ -92,7 +92,19 @@ function detectedFrom(violations: readonly Violation[], attributions: readonly A
     .flatMap((attribution) => attribution.evidence.slice(0, 5).map((evidence) => ({ model: attribution.model, evidence })));
   const lines = markersTogether(found).map(({ model, evidence, also }) => `  ${showValue(model)}: detected from: ${showValue(evidence)}${also.length > 0 ? ` (also ${showValue(also.join(', '))})` : ''}\n`);
   if (lines.length === 0) return '';
-  return `\n${[...new Set(lines)].join('')}${enforceMessages.notAi()}`;
+  const standing = [...new Set(found.flatMap(({ evidence }) => standingPlace(evidence) ?? []))].slice(0, 8);
+  return `\n${[...new Set(lines)].join('')}${standing.length > 0 ? enforceMessages.standingModel(standing) : ''}${enforceMessages.notAi()}`;
+}
+
+/**
+ * Where a model recorded for a subagent, custom agent or fallback was named (`~/.gemini/agents/coder.md`'s
+ * `model:`, `.claude/settings.json`'s `fallbackModel`, `claude --fallback-model`): recorded whether or not
+ * it ran, so the person is told which entry to change. None for another evidence.
+ */
+function standingPlace(evidence: string): string | undefined {
+  const file = /(?:^| )settings (\S(?:.*?\S)?) ((?:model|fallbackModel|agents\.(?:overrides\.[^=]*|builtin\.exploreModel|modelGrades\.[^=]*))=)/.exec(evidence);
+  if (file && (file[2] !== 'model=' || /(?:^|\/)agents\/[^/]+\.md$/.test(file[1]!))) return `${file[1]} (${file[2]!.slice(0, -1)})`;
+  return /(?:^| )argv claude --fallback-model=/.test(evidence) ? 'claude --fallback-model' : undefined;
 }
 
 /** An agent's environment marker and what it was read with (`env CRUSH="1" settings …`). */

@@ -149,4 +149,6 @@ export const enforceMessages = {
     `It changed '${show(changed)}', which the symbolic link '${show(link)}' (-> '${show(text)}') shows at that protected path.`,
   notAi: () =>
     'If that model did not write this change: run `aitrail use --clear` (session), unset AITRAIL_MODEL / AITRAIL_AGENT, or remove the trailer from the message.\n',
+  standingModel: (places: readonly string[]) =>
+    `${places.map(show).join(', ')} ${places.length === 1 ? 'names' : 'name'} a model for a subagent, a custom agent or a fallback: it is recorded on every commit that agent makes, whether or not that model ran (a hook cannot see which did). If it did not write this change, change or remove that entry (or have the policy allow the model), then commit again.\n`,
 };

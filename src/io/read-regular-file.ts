@@ -53,6 +53,23 @@ export function readRegularFile(path: string, limit: number): string | null {
 }
 
 /**
+ * The first `bytes` bytes of `path` as text when it is a regular file (links followed) of any size,
+ * else null: for a file whose head is all that is read (an agent file's frontmatter), so padding its
+ * body does not hide it. Never blocks, as {@link readRegularFile}.
+ */
+export function readRegularFileHead(path: string, bytes: number): string | null {
+  const opened = openRegularFile(path);
+  if (!opened) return null;
+  try {
+    return readBytes(opened.fd, Math.min(opened.size, bytes)).toString('utf8');
+  } catch {
+    return null;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/**
  * The JSON of `path` when it is a regular file of at most `limit` bytes, never through a link
  * (O_NOFOLLOW: an agent's record of the person's own, read as it lies); undefined otherwise, or
  * when it does not parse.
