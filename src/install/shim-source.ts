@@ -888,6 +888,10 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  set +f',
     '  [ -n "$aitrail_no" ] && unset NODE_OPTIONS',
     'fi',
+    // OpenSSL reads OPENSSL_CONF when node starts and loads the engines and providers it names: a shared
+    // object's code then runs inside aitrail (a committed config and .so, named by a committed .env an agent
+    // loads). aitrail makes no connection and needs no OpenSSL configuration: none reaches its node.
+    'unset OPENSSL_CONF OPENSSL_ENGINES OPENSSL_MODULES',
     'if [ "$aitrail_r" = "#!/usr/bin/env node" ]; then set -- "${aitrail_nd:-node}" "$a" hook "$h" "$@"; else set -- "$a" hook "$h" "$@"; fi',
   ];
 }
