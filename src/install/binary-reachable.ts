@@ -87,8 +87,15 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
   if (real === top) return false;
   // Outside the work tree through a link git tracks (a committed `file:` package's script, or a folder above
   // it, linked to /usr/bin/true): the repository chose what runs (as aitrail_lk). One git ls-files, only then.
-  if (!inside(top, real)) return (await ledByTrackedLink(root, path)) || outsideStore(root, top, relative(root, via).split(sep).join('/'), real);
-  const rel = relative(top, real).split(sep).join('/');
+  const untracked = ['node_modules', ...(packageDir !== '' ? [`${packageDir}/node_modules`] : [])];
+  if (!inside(top, real)) return (await ledByTrackedLink(root, path, untracked)) || outsideStore(root, top, relative(root, via).split(sep).join('/'), real);
+  // In the work tree, not the repository's by its real path (untracked: node_modules, a gitignored folder): a link
+  // git tracks on the way still makes it so (a committed `run.sh -> ../../node_modules/truthy/run.sh`), as aitrail_lk.
+  return (await ledInTree(root, top, relative(top, real).split(sep).join('/'), packageDir)) || ledByTrackedLink(root, path, untracked);
+}
+
+/** ledIntoTracked for a real path in the work tree (`rel`, relative to its top), judged by that path alone. */
+async function ledInTree(root: string, top: string, rel: string, packageDir: string): Promise<boolean> {
   const store = inVirtualStore(root, top, rel, packageDir);
   if (store !== undefined) return store;
   for (const base of ['', ...(packageDir !== '' ? [packageDir] : [])]) {

@@ -274,6 +274,15 @@ function ledIntoTrackedLines(): string[] {
     // Outside the work tree through a link git tracks (a committed `file:` package's `run.sh -> /usr/bin/true`, or
     // `bin -> /usr/bin` above its script): the repository chose what runs (aitrail_lk).
     '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) aitrail_lk "$1" && return 0; aitrail_vo "$1"; return ;; *) return 0 ;; esac',
+    // In the work tree and not the repository's by its real path (untracked: under node_modules, a gitignored
+    // folder): a link git tracks on the way still makes it so (a committed `run.sh -> ../../node_modules/truthy/run.sh`,
+    // truthy unpacked from a tarball outside, ran as aitrail). Links under the top's or packageDir's node_modules
+    // (npm's `.bin`, pnpm's `node_modules/aitrail`) are not asked of git: shipped found nothing tracked there.
+    '  aitrail_iw && return 0',
+    '  aitrail_lk "$1"',
+    '}',
+    // The real path in the work tree (aitrail_x, relative to the top) judged by itself: 0 = the repository's.
+    'aitrail_iw() {',
     // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
     // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
@@ -289,8 +298,9 @@ function ledIntoTrackedLines(): string[] {
     '}',
     // Whether a link git tracks lies on the way to `$1` (relative to the top, or absolute): every link followed,
     // component by component (`[ -L ]`, one readlink each), at its real place; those in the work tree asked of git
-    // in one ls-files (as ledByTrackedLink, src/install/tracked-link.ts). A way that does not end, a readlink or
-    // git that fails: led. No link in the work tree: no git process.
+    // in one ls-files (as ledByTrackedLink, src/install/tracked-link.ts), but for those under the top's or packageDir's
+    // node_modules, where shipped found nothing tracked. A way that does not end, a readlink or git that fails: led.
+    // No such link in the work tree: no git process.
     'aitrail_lk() {',
     '  case $1 in /*) aitrail_wd= ;; *) aitrail_wd=$aitrail_tp ;; esac',
     '  aitrail_wp=$1',
@@ -303,7 +313,7 @@ function ledIntoTrackedLines(): string[] {
     '    if [ ! -L "$aitrail_wf" ]; then aitrail_wd=$aitrail_wf; continue; fi',
     '    aitrail_wh=$((aitrail_wh + 1))',
     '    [ "$aitrail_wh" -gt 40 ] && return 0',
-    '    case $aitrail_wf in "$aitrail_tp"/*) set -- "$@" "${aitrail_wf#"$aitrail_tp"/}" ;; esac',
+    '    case $aitrail_wf in "$aitrail_tp"/node_modules/*) ;; "$aitrail_tp"/*) aitrail_wr=${aitrail_wf#"$aitrail_tp"/}; case $aitrail_wr in "$d/node_modules/"*) ;; *) set -- "$@" "$aitrail_wr" ;; esac ;; esac',
     '    aitrail_wt=$(readlink -- "$aitrail_wf" && echo .) || return 0',
     '    aitrail_wt=${aitrail_wt%.}',
     '    aitrail_wt=${aitrail_wt%?}',
