@@ -652,9 +652,52 @@ export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: 
     if ((bare && (dir === '' || !isAbsolute(dir))) || resolve(dir).split(sep).includes('_npx')) continue;
     const candidate = join(dir, 'aitrail');
     if (!executable(candidate) || !isFileAt(candidate)) continue;
-    return bare || !(await shipped(root, candidate, packageDir)) ? candidate : undefined;
+    return bare || !((await shipped(root, candidate, packageDir)) || yarnWrapperIntoTree(root, candidate)) ? candidate : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether `path` is yarn 2+'s wrapper (`yarn run`/`yarn exec` put a folder of them first on PATH, `/tmp/xfs-*`:
+ * `#!/bin/sh` then `exec "<node>" '<script>' "$@"`) whose script lies in the work tree (a `portal:`/`link:` package
+ * there, a copy yarn unplugged there), or whose line is not ended as yarn ends it: the repository's, as the shims
+ * judge it (aitrail_yw in src/install/shim-source.ts). Anything else is not judged here.
+ */
+export function yarnWrapperIntoTree(root: string, path: string): boolean {
+  let text: string;
+  try {
+    if (!statSync(path).isFile()) return false;
+    const fd = openSync(path, 'r');
+    const head = Buffer.alloc(16384);
+    try {
+      text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  const [first, second] = text.split('\n');
+  if (first !== '#!/bin/sh' || second === undefined || !second.startsWith('exec "') || !second.includes(`" '`)) return false;
+  let target = second.slice(second.indexOf(`" '`) + 3);
+  if (!target.endsWith(`' "$@"`)) return true;
+  target = target.slice(0, -`' "$@"`.length);
+  if (target.includes("'") || !isAbsolute(target)) return true;
+  let top: string;
+  try {
+    top = realpathSync(root);
+  } catch {
+    return true;
+  }
+  if (inside(resolve(root), target)) return true;
+  for (let folder = dirname(target); folder !== dirname(folder); folder = dirname(folder)) {
+    try {
+      if (realpathSync(folder) === top) return true;
+    } catch {
+      // A folder that is not there is not the top.
+    }
+  }
+  return false;
 }
 
 function isFileAt(path: string): boolean {

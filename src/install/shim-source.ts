@@ -809,6 +809,25 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  case $1 in node_modules/*|"$d/node_modules/"*) ;; *) tracked "$1" && return 0 ;; esac',
     '  aitrail_led "$1"',
     '}',
+    // yarn 2+'s `yarn run`/`yarn exec` puts a folder of its own (`/tmp/xfs-*`) first on PATH, one wrapper per bin of
+    // the project's packages, `#!/bin/sh` then `exec "<node>" '<script>' "$@"` (its makePathWrapper): a `portal:` or
+    // `link:` package of the work tree (`portal:vendor/aitrail`), or a copy yarn unplugged there, has its script in
+    // the work tree, and the wrapper outside was trusted: the repository's script ran as aitrail. As pnpm's wrapper
+    // (aitrail_pw), its target is judged: in the work tree (spelled under $PWD, or an ancestor `-ef` the top: stats,
+    // no process), or a line not ended as yarn ends it (a `'` yarn escaped, a line break in the path): the
+    // repository's (0). Anything else with that first line runs as before. Only PATH's first aitrail is read so.
+    "aitrail_yw() {",
+    "  [ -f \"$1\" ] || return 1",
+    "  { IFS= read -r aitrail_l && [ \"$aitrail_l\" = '#!/bin/sh' ] && IFS= read -r aitrail_l; } <\"$1\" 2>/dev/null || return 1",
+    "  case $aitrail_l in \"exec \\\"\"*\"\\\" '\"*) ;; *) return 1 ;; esac",
+    "  aitrail_m=${aitrail_l#*\"\\\" '\"}",
+    "  case $aitrail_m in *\"' \\\"\\$@\\\"\") aitrail_m=${aitrail_m%\"' \\\"\\$@\\\"\"} ;; *) return 0 ;; esac",
+    "  case $aitrail_m in /*) ;; *) return 0 ;; esac",
+    "  case $aitrail_m in *\"'\"*|\"$PWD\"/*) return 0 ;; esac",
+    "  aitrail_q=${aitrail_m%/*}",
+    "  while [ -n \"$aitrail_q\" ]; do [ \"$aitrail_q\" -ef . ] && return 0; aitrail_q=${aitrail_q%/*}; done",
+    "  return 1",
+    "}",
     'a=',
     't=',
     'for c in ${d:+"$d/node_modules/.bin/aitrail"} node_modules/.bin/aitrail; do',
@@ -816,7 +835,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  if shipped "$c"; then [ -n "$t" ] || t=$c; else a=$c; break; fi',
     'done',
     'if [ -z "$a" ] && p=$(PATH=$aitrail_p0; command -v aitrail 2>/dev/null) && [ -n "$p" ]; then',
-    '  if shipped "$p"; then [ -n "$t" ] || t=$p; else a=$p; fi',
+    '  if shipped "$p" || aitrail_yw "$p"; then [ -n "$t" ] || t=$p; else a=$p; fi',
     'fi',
     'if [ -z "$a" ] && [ -n "$t" ]; then',
     '  a=$t',
