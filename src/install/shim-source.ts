@@ -3,6 +3,7 @@ import { SHIM_MARKER } from './shim.js';
 import { hookGates } from './pending-gate.js';
 import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage } from './hook-messages.js';
 import { plantedEnv } from './planted-env.js';
+import { nodeOptionsLines } from './node-options.js';
 import { configLacksLines } from './fast-path.js';
 import { FAST_PATH_DIR } from '../core/fast-path-layout.js';
 
@@ -887,20 +888,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  echo "aitrail: not running $aitrail_nt: it comes from the repository (git tracks it or files under node_modules), and PATH holds no other node." >&2',
     `  ${fail}`,
     'fi',
-    // NODE_OPTIONS loads code into every node that starts: yarn 2+'s `yarn run`/`yarn exec` (PnP) sets
-    // `--require <top>/.pnp.cjs --experimental-loader <top>/.pnp.loader.mjs`, a file a zero-install repository
-    // commits, and an agent loading a committed .env hands its NODE_OPTIONS to the hooks. Kept only when every
-    // word is one of a few flags that load nothing (the V8 heap and stack sizes, CA choice, warnings, source maps,
-    // dns order: the separate code cache of s43a); anything else, a quote or an escape: unset for aitrail.
-    'if [ -n "${NODE_OPTIONS-}" ]; then',
-    '  aitrail_no=',
-    '  set -f',
-    '  for aitrail_w in $NODE_OPTIONS; do',
-    "    case $aitrail_w in *[\\\\\\\"\\']*) aitrail_no=1 ;; --max-old-space-size=[0-9]*|--max-semi-space-size=[0-9]*|--stack-size=[0-9]*|--use-openssl-ca|--use-bundled-ca|--no-warnings|--no-deprecation|--enable-source-maps|--dns-result-order=ipv4first|--dns-result-order=verbatim) ;; *) aitrail_no=1 ;; esac",
-    '  done',
-    '  set +f',
-    '  [ -n "$aitrail_no" ] && unset NODE_OPTIONS',
-    'fi',
+    ...nodeOptionsLines(),
     'if [ "$aitrail_r" = "#!/usr/bin/env node" ]; then set -- "${aitrail_nd:-node}" "$a" hook "$h" "$@"; else set -- "$a" hook "$h" "$@"; fi',
   ];
 }
