@@ -697,6 +697,28 @@ export function yarnWrapperIntoTree(root: string, path: string): boolean {
       // A folder that is not there is not the top.
     }
   }
+  return yarnCopyNotRegistry(target);
+}
+
+/**
+ * Whether a wrapper's target outside the work tree lies in a copy yarn made (`<slug>/node_modules/<name>/…`: an
+ * unplugged folder a committed .yarnrc.yml puts outside, `pnpUnpluggedFolder: ../x`, or its cache's zip) of
+ * anything but a registry package, which yarn names `<name>-npm-<version>-<10 hex>` (`file:` gives
+ * `<name>-file-<hash>`), as aitrail_yw judges it.
+ */
+function yarnCopyNotRegistry(target: string): boolean {
+  const parts = target.split('/');
+  for (let at = 1; at < parts.length; at++) {
+    if (parts[at] !== 'node_modules') continue;
+    let slug = parts[at - 1] ?? '';
+    if (slug.endsWith('.zip')) slug = slug.slice(0, slug.lastIndexOf('-'));
+    if (!/-[0-9a-f]{10}$/.test(slug)) continue;
+    slug = slug.slice(0, -11);
+    const [first = '', second = '', third] = parts.slice(at + 1);
+    if (first.startsWith('@') ? third === undefined : second === '') return true;
+    const name = first.startsWith('@') ? `${first}-${second}` : first;
+    if (!slug.startsWith(`${name}-npm-`) || !/^[0-9][0-9A-Za-z.+-]*$/.test(slug.slice(name.length + 5))) return true;
+  }
   return false;
 }
 

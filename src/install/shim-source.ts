@@ -816,7 +816,11 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     // the work tree, and the wrapper outside was trusted: the repository's script ran as aitrail. As pnpm's wrapper
     // (aitrail_pw), its target is judged: in the work tree (spelled under $PWD, or an ancestor `-ef` the top: stats,
     // no process), or a line not ended as yarn ends it (a `'` yarn escaped, a line break in the path): the
-    // repository's (0). Anything else with that first line runs as before. Only PATH's first aitrail is read so.
+    // repository's (0). Outside it, a copy yarn made (`<slug>/node_modules/<name>/…`: an unplugged folder a committed
+    // .yarnrc.yml puts outside, `pnpUnpluggedFolder: ../x`, or its cache's zip) is the registry's only as yarn names a
+    // registry package's, `<name>-npm-<version>-<10 hex>` (a `file:`, `patch:`, `portal:` copy: `<name>-file-<hash>`):
+    // anything else there is the repository's too. Anything else with that first line runs as before. Only PATH's
+    // first aitrail is read so.
     "aitrail_yw() {",
     "  [ -f \"$1\" ] || return 1",
     "  { IFS= read -r aitrail_l && [ \"$aitrail_l\" = '#!/bin/sh' ] && IFS= read -r aitrail_l; } <\"$1\" 2>/dev/null || return 1",
@@ -827,7 +831,18 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     "  case $aitrail_m in *\"'\"*|\"$PWD\"/*) return 0 ;; esac",
     "  aitrail_q=${aitrail_m%/*}",
     "  while [ -n \"$aitrail_q\" ]; do [ \"$aitrail_q\" -ef . ] && return 0; aitrail_q=${aitrail_q%/*}; done",
-    "  return 1",
+    "  aitrail_ya=$aitrail_m",
+    "  while :; do",
+    "    case $aitrail_ya in */node_modules/*) ;; *) return 1 ;; esac",
+    "    aitrail_yb=${aitrail_ya%%/node_modules/*}",
+    "    aitrail_yb=${aitrail_yb##*/}",
+    "    aitrail_ya=${aitrail_ya#*/node_modules/}",
+    "    case $aitrail_yb in *.zip) aitrail_yb=${aitrail_yb%-*} ;; esac",
+    "    case $aitrail_yb in *-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]) aitrail_yb=${aitrail_yb%-*} ;; *) continue ;; esac",
+    "    case $aitrail_ya in @*/*/*) aitrail_yc=${aitrail_ya%%/*}-${aitrail_ya#*/}; aitrail_yc=${aitrail_yc%%/*} ;; [!@]*/*) aitrail_yc=${aitrail_ya%%/*} ;; *) return 0 ;; esac",
+    "    case $aitrail_yb in \"$aitrail_yc\"-npm-[0-9]*) aitrail_yb=${aitrail_yb#\"$aitrail_yc\"-npm-} ;; *) return 0 ;; esac",
+    "    case $aitrail_yb in *[!0-9A-Za-z.+-]*) return 0 ;; esac",
+    "  done",
     "}",
     'a=',
     't=',

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
@@ -87,6 +87,34 @@ describe('yarn berry PnP: its PATH wrapper for a portal: package in the work tre
       yarnWrapper(script, `'${script}`),
     ]) {
       expectRefused(repo, `${wrapper}:${globalAitrail()}:${PNPM_PATH}`, marker);
+    }
+  });
+
+  it('a copy yarn unplugged outside the work tree (pnpUnpluggedFolder: ../unplugged) of a file: package: refused, never run', () => {
+    const marker = join(tempDir('aitrail-yarn-mark-'), 'ran');
+    const repo = portalRepo(marker);
+    init(repo, `${globalAitrail()}:${PNPM_PATH}`);
+    const unplugged = tempDir('aitrail-yarn-unplugged-');
+    for (const slug of ['aitrail-file-ee5197427b/node_modules/aitrail', 'aitrail-patch-0123456789/node_modules/aitrail', 'evil-npm-1.0.0-file-0123456789/node_modules/evil-npm-1.0.0', '@s-aitrail-file-0123456789/node_modules/@s/aitrail']) {
+      const script = join(unplugged, slug, 'bin', 'aitrail.js');
+      mkdirSync(dirname(script), { recursive: true });
+      writeFileSync(script, `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\n`);
+      expectRefused(repo, `${yarnWrapper(script)}:${globalAitrail()}:${PNPM_PATH}`, marker);
+    }
+  });
+
+  it('honest: a registry copy yarn unplugged outside (<name>-npm-<version>-<hash>): runs, recorded', () => {
+    const repo = portalRepo(join(tempDir('aitrail-yarn-mark-'), 'ran'));
+    const unplugged = tempDir('aitrail-yarn-unplugged-');
+    for (const slug of ['aitrail-npm-1.0.0-0123456789/node_modules/aitrail', '@s-aitrail-npm-2.0.0-rc.1-abcdef0123/node_modules/@s/aitrail']) {
+      const script = join(unplugged, slug, 'bin', 'aitrail.js');
+      mkdirSync(dirname(script), { recursive: true });
+      writeFileSync(script, `require(${JSON.stringify(BIN)});\n`);
+      const path = `${yarnWrapper(script)}:${PNPM_PATH}`;
+      expect(init(repo, path)).not.toMatch(/will not find the aitrail binary/);
+      const allowed = commit(repo, path, 'openai/gpt-5');
+      expect(allowed.status, allowed.stderr).toBe(0);
+      expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
     }
   });
 
