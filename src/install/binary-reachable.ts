@@ -87,8 +87,15 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
   if (real === top) return false;
   // Outside the work tree through a link git tracks (a committed `file:` package's script, or a folder above
   // it, linked to /usr/bin/true): the repository chose what runs (as aitrail_lk). One git ls-files, only then.
-  if (!inside(top, real)) return (await ledByTrackedLink(root, path)) || outsideStore(root, top, relative(root, via).split(sep).join('/'), real);
-  const rel = relative(top, real).split(sep).join('/');
+  const untracked = ['node_modules', ...(packageDir !== '' ? [`${packageDir}/node_modules`] : [])];
+  if (!inside(top, real)) return (await ledByTrackedLink(root, path, untracked)) || outsideStore(root, top, relative(root, via).split(sep).join('/'), real);
+  // In the work tree, not the repository's by its real path (untracked: node_modules, a gitignored folder): a link
+  // git tracks on the way still makes it so (a committed `run.sh -> ../../node_modules/truthy/run.sh`), as aitrail_lk.
+  return (await ledInTree(root, top, relative(top, real).split(sep).join('/'), packageDir)) || ledByTrackedLink(root, path, untracked);
+}
+
+/** ledIntoTracked for a real path in the work tree (`rel`, relative to its top), judged by that path alone. */
+async function ledInTree(root: string, top: string, rel: string, packageDir: string): Promise<boolean> {
   const store = inVirtualStore(root, top, rel, packageDir);
   if (store !== undefined) return store;
   for (const base of ['', ...(packageDir !== '' ? [packageDir] : [])]) {
@@ -679,9 +686,74 @@ export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: 
     if ((bare && (dir === '' || !isAbsolute(dir))) || resolve(dir).split(sep).includes('_npx')) continue;
     const candidate = join(dir, 'aitrail');
     if (!executable(candidate) || !isFileAt(candidate)) continue;
-    return bare || !(await shipped(root, candidate, packageDir)) ? candidate : undefined;
+    return bare || !((await shipped(root, candidate, packageDir)) || yarnWrapperIntoTree(root, candidate)) ? candidate : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether `path` is yarn 2+'s wrapper (`yarn run`/`yarn exec` put a folder of them first on PATH, `/tmp/xfs-*`:
+ * `#!/bin/sh` then `exec "<node>" '<script>' "$@"`) whose script lies in the work tree (a `portal:`/`link:` package
+ * there, a copy yarn unplugged there), or whose line is not ended as yarn ends it: the repository's, as the shims
+ * judge it (aitrail_yw in src/install/shim-source.ts). Anything else is not judged here.
+ */
+export function yarnWrapperIntoTree(root: string, path: string): boolean {
+  let text: string;
+  try {
+    if (!statSync(path).isFile()) return false;
+    const fd = openSync(path, 'r');
+    const head = Buffer.alloc(16384);
+    try {
+      text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  const [first, second] = text.split('\n');
+  if (first !== '#!/bin/sh' || second === undefined || !second.startsWith('exec "') || !second.includes(`" '`)) return false;
+  let target = second.slice(second.indexOf(`" '`) + 3);
+  if (!target.endsWith(`' "$@"`)) return true;
+  target = target.slice(0, -`' "$@"`.length);
+  if (target.includes("'") || !isAbsolute(target)) return true;
+  let top: string;
+  try {
+    top = realpathSync(root);
+  } catch {
+    return true;
+  }
+  if (inside(resolve(root), target)) return true;
+  for (let folder = dirname(target); folder !== dirname(folder); folder = dirname(folder)) {
+    try {
+      if (realpathSync(folder) === top) return true;
+    } catch {
+      // A folder that is not there is not the top.
+    }
+  }
+  return yarnCopyNotRegistry(target);
+}
+
+/**
+ * Whether a wrapper's target outside the work tree lies in a copy yarn made (`<slug>/node_modules/<name>/…`: an
+ * unplugged folder a committed .yarnrc.yml puts outside, `pnpUnpluggedFolder: ../x`, or its cache's zip) of
+ * anything but a registry package, which yarn names `<name>-npm-<version>-<10 hex>` (`file:` gives
+ * `<name>-file-<hash>`), as aitrail_yw judges it.
+ */
+function yarnCopyNotRegistry(target: string): boolean {
+  const parts = target.split('/');
+  for (let at = 1; at < parts.length; at++) {
+    if (parts[at] !== 'node_modules') continue;
+    let slug = parts[at - 1] ?? '';
+    if (slug.endsWith('.zip')) slug = slug.slice(0, slug.lastIndexOf('-'));
+    if (!/-[0-9a-f]{10}$/.test(slug)) continue;
+    slug = slug.slice(0, -11);
+    const [first = '', second = '', third] = parts.slice(at + 1);
+    if (first.startsWith('@') ? third === undefined : second === '') return true;
+    const name = first.startsWith('@') ? `${first}-${second}` : first;
+    if (!slug.startsWith(`${name}-npm-`) || !/^[0-9][0-9A-Za-z.+-]*$/.test(slug.slice(name.length + 5))) return true;
+  }
+  return false;
 }
 
 function isFileAt(path: string): boolean {

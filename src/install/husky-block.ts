@@ -1,6 +1,7 @@
 import { neverBlocks, type InstalledHook } from './hook-names.js';
 import { hookGates } from './pending-gate.js';
 import { plantedEnv } from './planted-env.js';
+import { nodeOptionsLines } from './node-options.js';
 import { binaryMissingMessage, cannotStartMessage } from './hook-messages.js';
 import { shQuote } from '../core/sh-quote.js';
 
@@ -124,6 +125,9 @@ export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
           `${PACKAGE_LINE}${shQuote(packageDir)}`,
           `if [ -x "$aitrail_pkg/node_modules/.bin/aitrail" ] && ${untracked('"$aitrail_pkg/node_modules"')} && ${untracked('node_modules')}; then PATH="$PWD/$aitrail_pkg/node_modules/.bin:$PATH"; fi`,
         ]),
+    // husky's environment is kept for the file's own lines (they ran before, in their subshell) but NODE_OPTIONS, which
+    // would load the repository's code into aitrail's node (yarn berry's `--require <top>/.pnp.cjs`): as the git-mode shims.
+    ...nodeOptionsLines(),
     `if command -v aitrail >/dev/null 2>&1; then aitrail hook ${hook} "$@"${onFailure}`,
     `elif [ "\${AITRAIL-}" != 0 ]; then echo "aitrail: ${binaryMissingMessage(hook)}" >&2${blocks ? '; exit 1' : ''}; fi`,
     END,

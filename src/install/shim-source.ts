@@ -3,6 +3,7 @@ import { SHIM_MARKER } from './shim.js';
 import { hookGates } from './pending-gate.js';
 import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage } from './hook-messages.js';
 import { plantedEnv } from './planted-env.js';
+import { nodeOptionsLines } from './node-options.js';
 import { configLacksLines } from './fast-path.js';
 import { FAST_PATH_DIR } from '../core/fast-path-layout.js';
 
@@ -274,6 +275,15 @@ function ledIntoTrackedLines(): string[] {
     // Outside the work tree through a link git tracks (a committed `file:` package's `run.sh -> /usr/bin/true`, or
     // `bin -> /usr/bin` above its script): the repository chose what runs (aitrail_lk).
     '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) aitrail_lk "$1" && return 0; aitrail_vo "$1"; return ;; *) return 0 ;; esac',
+    // In the work tree and not the repository's by its real path (untracked: under node_modules, a gitignored
+    // folder): a link git tracks on the way still makes it so (a committed `run.sh -> ../../node_modules/truthy/run.sh`,
+    // truthy unpacked from a tarball outside, ran as aitrail). Links under the top's or packageDir's node_modules
+    // (npm's `.bin`, pnpm's `node_modules/aitrail`) are not asked of git: shipped found nothing tracked there.
+    '  aitrail_iw && return 0',
+    '  aitrail_lk "$1"',
+    '}',
+    // The real path in the work tree (aitrail_x, relative to the top) judged by itself: 0 = the repository's.
+    'aitrail_iw() {',
     // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
     // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
@@ -289,8 +299,9 @@ function ledIntoTrackedLines(): string[] {
     '}',
     // Whether a link git tracks lies on the way to `$1` (relative to the top, or absolute): every link followed,
     // component by component (`[ -L ]`, one readlink each), at its real place; those in the work tree asked of git
-    // in one ls-files (as ledByTrackedLink, src/install/tracked-link.ts). A way that does not end, a readlink or
-    // git that fails: led. No link in the work tree: no git process.
+    // in one ls-files (as ledByTrackedLink, src/install/tracked-link.ts), but for those under the top's or packageDir's
+    // node_modules, where shipped found nothing tracked. A way that does not end, a readlink or git that fails: led.
+    // No such link in the work tree: no git process.
     'aitrail_lk() {',
     '  case $1 in /*) aitrail_wd= ;; *) aitrail_wd=$aitrail_tp ;; esac',
     '  aitrail_wp=$1',
@@ -303,7 +314,7 @@ function ledIntoTrackedLines(): string[] {
     '    if [ ! -L "$aitrail_wf" ]; then aitrail_wd=$aitrail_wf; continue; fi',
     '    aitrail_wh=$((aitrail_wh + 1))',
     '    [ "$aitrail_wh" -gt 40 ] && return 0',
-    '    case $aitrail_wf in "$aitrail_tp"/*) set -- "$@" "${aitrail_wf#"$aitrail_tp"/}" ;; esac',
+    '    case $aitrail_wf in "$aitrail_tp"/node_modules/*) ;; "$aitrail_tp"/*) aitrail_wr=${aitrail_wf#"$aitrail_tp"/}; case $aitrail_wr in "$d/node_modules/"*) ;; *) set -- "$@" "$aitrail_wr" ;; esac ;; esac',
     '    aitrail_wt=$(readlink -- "$aitrail_wf" && echo .) || return 0',
     '    aitrail_wt=${aitrail_wt%.}',
     '    aitrail_wt=${aitrail_wt%?}',
@@ -815,6 +826,40 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  aitrail_led "$1"',
     '}',
     'unset aitrail_cz',
+    // yarn 2+'s `yarn run`/`yarn exec` puts a folder of its own (`/tmp/xfs-*`) first on PATH, one wrapper per bin of
+    // the project's packages, `#!/bin/sh` then `exec "<node>" '<script>' "$@"` (its makePathWrapper): a `portal:` or
+    // `link:` package of the work tree (`portal:vendor/aitrail`), or a copy yarn unplugged there, has its script in
+    // the work tree, and the wrapper outside was trusted: the repository's script ran as aitrail. As pnpm's wrapper
+    // (aitrail_pw), its target is judged: in the work tree (spelled under $PWD, or an ancestor `-ef` the top: stats,
+    // no process), or a line not ended as yarn ends it (a `'` yarn escaped, a line break in the path): the
+    // repository's (0). Outside it, a copy yarn made (`<slug>/node_modules/<name>/…`: an unplugged folder a committed
+    // .yarnrc.yml puts outside, `pnpUnpluggedFolder: ../x`, or its cache's zip) is the registry's only as yarn names a
+    // registry package's, `<name>-npm-<version>-<10 hex>` (a `file:`, `patch:`, `portal:` copy: `<name>-file-<hash>`):
+    // anything else there is the repository's too. Anything else with that first line runs as before. Only PATH's
+    // first aitrail is read so.
+    "aitrail_yw() {",
+    "  [ -f \"$1\" ] || return 1",
+    "  { IFS= read -r aitrail_l && [ \"$aitrail_l\" = '#!/bin/sh' ] && IFS= read -r aitrail_l; } <\"$1\" 2>/dev/null || return 1",
+    "  case $aitrail_l in \"exec \\\"\"*\"\\\" '\"*) ;; *) return 1 ;; esac",
+    "  aitrail_m=${aitrail_l#*\"\\\" '\"}",
+    "  case $aitrail_m in *\"' \\\"\\$@\\\"\") aitrail_m=${aitrail_m%\"' \\\"\\$@\\\"\"} ;; *) return 0 ;; esac",
+    "  case $aitrail_m in /*) ;; *) return 0 ;; esac",
+    "  case $aitrail_m in *\"'\"*|\"$PWD\"/*) return 0 ;; esac",
+    "  aitrail_q=${aitrail_m%/*}",
+    "  while [ -n \"$aitrail_q\" ]; do [ \"$aitrail_q\" -ef . ] && return 0; aitrail_q=${aitrail_q%/*}; done",
+    "  aitrail_ya=$aitrail_m",
+    "  while :; do",
+    "    case $aitrail_ya in */node_modules/*) ;; *) return 1 ;; esac",
+    "    aitrail_yb=${aitrail_ya%%/node_modules/*}",
+    "    aitrail_yb=${aitrail_yb##*/}",
+    "    aitrail_ya=${aitrail_ya#*/node_modules/}",
+    "    case $aitrail_yb in *.zip) aitrail_yb=${aitrail_yb%-*} ;; esac",
+    "    case $aitrail_yb in *-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]) aitrail_yb=${aitrail_yb%-*} ;; *) continue ;; esac",
+    "    case $aitrail_ya in @*/*/*) aitrail_yc=${aitrail_ya%%/*}-${aitrail_ya#*/}; aitrail_yc=${aitrail_yc%%/*} ;; [!@]*/*) aitrail_yc=${aitrail_ya%%/*} ;; *) return 0 ;; esac",
+    "    case $aitrail_yb in \"$aitrail_yc\"-npm-[0-9]*) aitrail_yb=${aitrail_yb#\"$aitrail_yc\"-npm-} ;; *) return 0 ;; esac",
+    "    case $aitrail_yb in *[!0-9A-Za-z.+-]*) return 0 ;; esac",
+    "  done",
+    "}",
     'a=',
     't=',
     'for c in ${d:+"$d/node_modules/.bin/aitrail"} node_modules/.bin/aitrail; do',
@@ -822,7 +867,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  if shipped "$c"; then [ -n "$t" ] || t=$c; else a=$c; break; fi',
     'done',
     'if [ -z "$a" ] && p=$(PATH=$aitrail_p0; command -v aitrail 2>/dev/null) && [ -n "$p" ]; then',
-    '  if shipped "$p"; then [ -n "$t" ] || t=$p; else a=$p; fi',
+    '  if shipped "$p" || aitrail_yw "$p"; then [ -n "$t" ] || t=$p; else a=$p; fi',
     'fi',
     'if [ -z "$a" ] && [ -n "$t" ]; then',
     '  a=$t',
@@ -874,24 +919,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  echo "aitrail: not running $aitrail_nt: it comes from the repository (git tracks it or files under node_modules), and PATH holds no other node." >&2',
     `  ${fail}`,
     'fi',
-    // NODE_OPTIONS loads code into every node that starts: yarn 2+'s `yarn run`/`yarn exec` (PnP) sets
-    // `--require <top>/.pnp.cjs --experimental-loader <top>/.pnp.loader.mjs`, a file a zero-install repository
-    // commits, and an agent loading a committed .env hands its NODE_OPTIONS to the hooks. Kept only when every
-    // word is one of a few flags that load nothing (the V8 heap and stack sizes, CA choice, warnings, source maps,
-    // dns order: the separate code cache of s43a); anything else, a quote or an escape: unset for aitrail.
-    'if [ -n "${NODE_OPTIONS-}" ]; then',
-    '  aitrail_no=',
-    '  set -f',
-    '  for aitrail_w in $NODE_OPTIONS; do',
-    "    case $aitrail_w in *[\\\\\\\"\\']*) aitrail_no=1 ;; --max-old-space-size=[0-9]*|--max-semi-space-size=[0-9]*|--stack-size=[0-9]*|--use-openssl-ca|--use-bundled-ca|--no-warnings|--no-deprecation|--enable-source-maps|--dns-result-order=ipv4first|--dns-result-order=verbatim) ;; *) aitrail_no=1 ;; esac",
-    '  done',
-    '  set +f',
-    '  [ -n "$aitrail_no" ] && unset NODE_OPTIONS',
-    'fi',
-    // OpenSSL reads OPENSSL_CONF when node starts and loads the engines and providers it names: a shared
-    // object's code then runs inside aitrail (a committed config and .so, named by a committed .env an agent
-    // loads). aitrail makes no connection and needs no OpenSSL configuration: none reaches its node.
-    'unset OPENSSL_CONF OPENSSL_ENGINES OPENSSL_MODULES',
+    ...nodeOptionsLines(),
     'if [ "$aitrail_r" = "#!/usr/bin/env node" ]; then set -- "${aitrail_nd:-node}" "$a" hook "$h" "$@"; else set -- "$a" hook "$h" "$@"; fi',
   ];
 }

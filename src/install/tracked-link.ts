@@ -41,9 +41,10 @@ function linksOnTheWay(path: string): string[] | undefined {
  * Whether a link the repository commits lies on the way to `path` (npm links a `file:` package's
  * bin to its script, and the script, or a folder above it, is a committed link to `/bin/true` or any
  * program outside the work tree): the repository chose what runs, though the file is no file of its
- * own. A way that does not end counts as such. One `git ls-files` for the links in the work tree.
+ * own. A way that does not end counts as such. One `git ls-files` for the links in the work tree but those
+ * under the folders `untracked` names (relative to the top: node_modules, which the caller found untracked).
  */
-export async function ledByTrackedLink(root: string, path: string): Promise<boolean> {
+export async function ledByTrackedLink(root: string, path: string, untracked: string[] = []): Promise<boolean> {
   const links = linksOnTheWay(resolve(path));
   if (links === undefined) return true;
   let top: string;
@@ -52,7 +53,7 @@ export async function ledByTrackedLink(root: string, path: string): Promise<bool
   } catch {
     return true;
   }
-  const rels = links.map((link) => relative(top, link)).filter((rel) => rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)).map((rel) => rel.split(sep).join('/'));
+  const rels = links.map((link) => relative(top, link)).filter((rel) => rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)).map((rel) => rel.split(sep).join('/')).filter((rel) => !untracked.some((folder) => rel.startsWith(`${folder}/`)));
   if (rels.length === 0) return false;
   try {
     const tracked = (await runGit([...NO_FSMONITOR, '--literal-pathspecs', 'ls-files', '-z', '--', ...rels], { cwd: root })).split('\0');
