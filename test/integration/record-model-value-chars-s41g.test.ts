@@ -56,7 +56,7 @@ describe('a model value holding a character the catalog refuses', () => {
     const claude = agentCommit(repo, { CLAUDECODE: '1', ANTHROPIC_MODEL: 'claude-opus-4-6\u200b' });
     expect(claude.status, claude.stderr).toBe(0);
     expect(claude.message).toContain('Assisted-by: claude-code:anthropic/claude-opus-4.6');
-    const kimi = agentCommit(repo, { CLAUDECODE: '1', ANTHROPIC_MODEL: 'kimi\u200b-for-coding\r' });
+    const kimi = agentCommit(repo, { CLAUDECODE: '1', ANTHROPIC_MODEL: 'kimi\u200b-team-gateway\r' });
     expect(kimi.status, kimi.stderr).toBe(0);
     expect(kimi.message).toContain('Assisted-by: claude-code:moonshotai/unknown');
   });

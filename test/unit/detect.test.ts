@@ -380,7 +380,7 @@ describe('aliases are models, not humans (issue 9)', () => {
     ['a background-only haiku mapping names no model of the session', { CLAUDECODE: '1', ANTHROPIC_DEFAULT_HAIKU_MODEL: 'qwen3-coder-flash' }, ['claude-code:unknown']],
     ['subagents: CLAUDE_CODE_SUBAGENT_MODEL beside the main model', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'claude-opus-4-7', CLAUDE_CODE_SUBAGENT_MODEL: 'qwen3-coder-plus' }, ['claude-code:anthropic/claude-opus-4.7', 'claude-code:qwen/qwen3-coder-plus']],
     ['the mapping variables without Claude Code running name nothing', { ANTHROPIC_MODEL: 'sonnet', ANTHROPIC_DEFAULT_SONNET_MODEL: 'glm-4.6', CLAUDE_CODE_SUBAGENT_MODEL: 'glm-4.6' }, []],
-    ['a name the catalog cannot read names its vendor by its first word', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'kimi-for-coding' }, ['claude-code:moonshotai/unknown']],
+    ['a name the catalog cannot read names its vendor by its first word', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'kimi-team-gateway' }, ['claude-code:moonshotai/unknown']],
     ['qwen-flash in a session', { AITRAIL_MODEL: 'qwen-flash', AITRAIL_AGENT: 'claude-code' }, ['claude-code:qwen/unknown']],
     ['an agent name in a model variable names no vendor', { CLAUDECODE: '1', ANTHROPIC_MODEL: 'gemini-cli' }, ['claude-code:unknown']],
     ["at a vendor's own endpoint, no model is that vendor's", { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://open.bigmodel.cn/api/anthropic' }, ['claude-code:z-ai/unknown']],
