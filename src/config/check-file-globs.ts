@@ -59,12 +59,15 @@ function mixedScript(glob: string): string | null {
     const pairs = READABLE_PATTERNS.LOOKALIKE_PAIRS;
     for (let at = 0; at < pairs.length; at += 2) lookalikes.set(pairs[at]!, pairs[at + 1]!);
   }
-  for (const [word] of glob.normalize('NFC').matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+  // The words as a reader runs the glob's letters together: its syntax taken out (`src/[с]rypto/**`,
+  // `src/с*rypto/**` and `src/{с,с}rypto/**` read as `src/crypto/**`), alternatives kept apart.
+  const letters = glob.normalize('NFC').replace(/[[\]{}*?!()+@\\]/g, '').replace(/[,|]/g, ' ');
+  for (const [word] of letters.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     if (!/[A-Za-z]/.test(word)) continue;
     const char = [...word].find((letter) => lookalikes!.has(letter));
     if (char === undefined) continue;
     const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    return `${code} in ${quote(word)}, a letter of another script that shows as the Latin ${quote(lookalikes.get(char)!)} among Latin letters (the glob matches a name no one reads there: write the Latin letter)`;
+    return `${code} in ${quote(word)}, a letter of another script that shows as the Latin ${quote(lookalikes.get(char)!)} among Latin letters (the glob matches a name no one reads there: write the Latin letter; for a name that really holds that letter, a Turkish "ı" say, write ? in its place)`;
   }
   return null;
 }

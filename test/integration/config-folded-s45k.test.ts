@@ -67,6 +67,23 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
     expect(own.code, own.out).toBe(1);
   });
 
+  it('check refuses a lookalike letter set apart by glob syntax (a class, a star, braces), which a reader runs into the word (s45O-1)', () => {
+    // `src/[с]rypto/**` reads as a class of one `c`: the checker's words were `с` and `rypto`, each of one script.
+    for (const glob of ['src/[\u0441]rypto/**', 'src/\u0441*rypto/**', 'src/{\u0441,\u0441}rypto/**']) {
+      const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}"]\n      deny: ["qwen/*"]\n`, 'src/crypto/k.ts');
+      expect(run.code, `${glob}\n${run.out}`).toBe(2); // was 0: "1 commit checked, no policy violations"
+      expect(run.out).toContain('U+0441');
+    }
+    // Alternatives stay apart, and a letter the table holds is written with ? in a name that really holds it.
+    for (const glob of ['{docs,\u043e\u0442\u0447\u0435\u0442\u044b}/**', 'src/kullan?c?/**']) {
+      const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}", "src/crypto/**"]\n      deny: ["qwen/*"]\n`, 'src/crypto/k.ts');
+      expect(run.code, `${glob}\n${run.out}`).toBe(1);
+    }
+    const turkish = checkQwenUnder('policy:\n  paths:\n    - files: ["src/kullan\u0131c\u0131/**"]\n      deny: ["qwen/*"]\n', 'src/crypto/k.ts');
+    expect(turkish.code).toBe(2);
+    expect(turkish.out).toContain('write ? in its place');
+  });
+
   it('honest forms still judge: quoted and block values over lines, a tag on its own line, spaces inside a name, a class for a final space', () => {
     const honest = [
       'policy:\n  paths:\n    - files:\n      - !!str\n        src/crypto/**\n      - "src/My Docs/**"\n      - notes[ ]\n      deny: ["qwen/*"]\ndetect:\n  rules:\n    - { field: body, pattern: "acme\n        footer", agent: acme, model: "acme/coder-2" }\n$schema: >-\n  https://example.com/aitrail/schema.json\n',
