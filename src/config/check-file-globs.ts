@@ -40,8 +40,36 @@ function blankEdge(glob: string): string | null {
   const other = /[^\S \t\r\n]/u.exec(glob);
   if (other) return `U+${other[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${other.index + 1} (a space a screen shows as U+0020, which no path it protects holds: write an ordinary space)`;
   const edge = glob.split('/').findIndex((name) => /^\s|\s$/.test(name));
-  if (edge === -1) return null;
-  return 'white space at the start or end of a name (a screen hides it; the glob matches only names that hold it: delete it, or write a name that really ends in a space with a class, "notes[ ]")';
+  if (edge !== -1) return 'white space at the start or end of a name (a screen hides it; the glob matches only names that hold it: delete it, or write a name that really ends in a space with a class, "notes[ ]")';
+  const alternative = blankAlternative(glob);
+  if (alternative === null) return null;
+  return `white space at the start or end of the alternative ${quote(alternative)} of a {…} list (each alternative is read as written, so "*.{ts, tsx}" matches ".ts" and ". tsx", never ".tsx": write {ts,tsx}, no space beside a comma or brace)`;
+}
+
+/**
+ * The first alternative of a `{a,b}` list with white space at an end (`*.{ts, tsx}`, `{keys ,crypto}`),
+ * else null: people write a space after a comma as in prose, and the matcher reads ` tsx`, so a rule
+ * said to cover `.tsx` files covers none (careless truth, s45O-2). A brace or comma escaped with `\`,
+ * or inside a class `[…]`, is a character of a name; a `{` with no `}` after it is one too.
+ */
+function blankAlternative(glob: string): string | null {
+  if (!glob.includes('{') || !glob.includes('}')) return null;
+  const starts: number[] = [];
+  for (let at = 0; at < glob.length; at += 1) {
+    const char = glob[at];
+    if (char === '\\') at += 1;
+    else if (char === '[') {
+      const end = glob.indexOf(']', at + 2);
+      if (end !== -1) at = end;
+    } else if (char === '{') starts.push(at + 1);
+    else if (starts.length > 0 && (char === ',' || char === '}')) {
+      const from = char === ',' ? starts[starts.length - 1]! : starts.pop()!;
+      const text = glob.slice(from, at);
+      if (/^\s|\s$/.test(text)) return text;
+      if (char === ',') starts[starts.length - 1] = at + 1;
+    }
+  }
+  return null;
 }
 
 let lookalikes: Map<string, string> | undefined;

@@ -84,6 +84,20 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
     expect(turkish.out).toContain('write ? in its place');
   });
 
+  it('check refuses white space beside a comma or brace of a {…} list, which the matcher reads as part of the alternative (s45O-2)', () => {
+    // A reviewer reads `.ts` and `.tsx` files; the matcher reads `.ts` and `. tsx`: the Qwen commit's `.tsx` passed.
+    for (const glob of ['src/**/*.{ts, tsx}', 'src/{keys ,crypto}/**', 'src/{ crypto}/**']) {
+      const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}"]\n      deny: ["qwen/*"]\n`, 'src/crypto/k.tsx');
+      expect(run.code, `${glob}\n${run.out}`).toBe(2); // was 0 (the first two): "1 commit checked, no policy violations"
+      expect(run.out).toContain('of a {…} list');
+    }
+    // Spaces inside an alternative, beside a brace outside the list, an escaped or bracketed brace: read as before.
+    for (const glob of ['src/{My Docs,crypto}/**', 'src/{a,b} c/**', 'src/a\\{ b\\}/**', 'src/[{] x}/**']) {
+      const run = checkQwenUnder(`policy:\n  paths:\n    - files: ['${glob}', "src/crypto/**"]\n      deny: ["qwen/*"]\n`, 'src/crypto/k.tsx');
+      expect(run.code, `${glob}\n${run.out}`).toBe(1);
+    }
+  });
+
   it('honest forms still judge: quoted and block values over lines, a tag on its own line, spaces inside a name, a class for a final space', () => {
     const honest = [
       'policy:\n  paths:\n    - files:\n      - !!str\n        src/crypto/**\n      - "src/My Docs/**"\n      - notes[ ]\n      deny: ["qwen/*"]\ndetect:\n  rules:\n    - { field: body, pattern: "acme\n        footer", agent: acme, model: "acme/coder-2" }\n$schema: >-\n  https://example.com/aitrail/schema.json\n',
