@@ -102,6 +102,9 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
     const honest = [
       'policy:\n  paths:\n    - files:\n      - !!str\n        src/crypto/**\n      - "src/My Docs/**"\n      - notes[ ]\n      deny: ["qwen/*"]\ndetect:\n  rules:\n    - { field: body, pattern: "acme\n        footer", agent: acme, model: "acme/coder-2" }\n$schema: >-\n  https://example.com/aitrail/schema.json\n',
       'policy: {paths: [{files: [src/auth/**,\n    src/crypto/**], deny: [qwen/*]}]}\n',
+      // A comment between a key and its value on the next line (s45O-3: was refused as a value over lines).
+      '$schema: # for editors\n  https://example.com/aitrail/schema.json\npolicy:\n  paths:\n    - files: [src/crypto/**]\n      deny: &qwen # the model we do not allow\n        [qwen/*]\n',
+      '$schema: !!str # for editors\n  # the published one\n  https://example.com/aitrail/schema.json\npolicy:\n  paths: [{files: [src/crypto/**], deny: [qwen/*]}]\n',
     ];
     for (const config of honest) {
       const run = checkQwenUnder(config, 'src/crypto/k.ts');
