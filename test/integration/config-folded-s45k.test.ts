@@ -32,6 +32,10 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
       expect(run.code, run.out).toBe(2); // was 0: "1 commit checked, no policy violations"
       expect(run.out).toContain('.aitrailrc.yml: found a plain value over more than one line at line 5, column 11, which YAML reads as one value, "src/crypto/** - src/keys/**"');
     }
+    // A comment before the value's first line hides nothing (s45O-3 skips it): still one value over lines.
+    const commented = checkQwenUnder('policy:\n  paths:\n    - files:\n        - src/auth/**\n        - # the keys\n          src/crypto/**\n          - src/keys/**\n      deny: ["qwen/*"]\n', 'src/keys/k.ts');
+    expect(commented.code, commented.out).toBe(2);
+    expect(commented.out).toContain('a plain value over more than one line at line 6, column 11');
     const repo = makeRepo();
     repo.commit('chore: policy\n', { '.aitrailrc.yml': FOLDED });
     const status = aitrail(repo.dir, ['status']); // the work tree's config: what commit-msg reads
