@@ -78,7 +78,8 @@ let lookalikes: Map<string, string> | undefined;
  * A word of the glob that mixes ASCII letters with a letter of another script that looks
  * like a Latin one (`src/<U+0441>rypto/**`, a Cyrillic es; `src/<U+A731>ecure/**`, a small capital s):
  * a diff shows `src/crypto/**` and the rule protects a folder no one has. A word all of one script
- * (`src/документы/**`) is read as written. The lookalikes are row 24's (readable.ts LOOKALIKE_PAIRS).
+ * (`src/документы/**`) is read as written. The lookalikes are row 24's (readable.ts LOOKALIKE_PAIRS), and
+ * every letter NFKC reads as an ASCII one (fullwidth, mathematical alphanumerics: s45O-4).
  */
 function mixedScript(glob: string): string | null {
   if (!/[^\x00-\x7f]/.test(glob)) return null;
@@ -92,10 +93,11 @@ function mixedScript(glob: string): string | null {
   const letters = glob.normalize('NFC').replace(/[[\]{}*?!()+@\\]/g, '').replace(/[,|]/g, ' ');
   for (const [word] of letters.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     if (!/[A-Za-z]/.test(word)) continue;
-    const char = [...word].find((letter) => lookalikes!.has(letter));
+    // A letter of the table, or a Latin letter of another block (fullwidth `ｃ`, mathematical `𝖼`: s45O-4), which NFKC reads as ASCII.
+    const char = [...word].find((letter) => lookalikes!.has(letter) || (letter > '\x7f' && /^[A-Za-z]$/.test(letter.normalize('NFKC'))));
     if (char === undefined) continue;
     const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    return `${code} in ${quote(word)}, a letter of another script that shows as the Latin ${quote(lookalikes.get(char)!)} among Latin letters (the glob matches a name no one reads there: write the Latin letter; for a name that really holds that letter, a Turkish "ı" say, write ? in its place)`;
+    return `${code} in ${quote(word)}, a letter of another script or block that shows as the Latin ${quote(lookalikes.get(char) ?? char.normalize('NFKC'))} among Latin letters (the glob matches a name no one reads there: write the Latin letter; for a name that really holds that letter, a Turkish "ı" say, write ? in its place)`;
   }
   return null;
 }

@@ -65,7 +65,7 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
     // A pull request "adds src/keys": the diff shows `src/crypto/**` unchanged beside it; `с` is Cyrillic (U+0441).
     const run = checkQwenUnder('policy:\n  paths:\n    - files: ["src/\u0441rypto/**", "src/keys/**"]\n      deny: ["qwen/*"]\n', 'src/crypto/k.ts');
     expect(run.code, run.out).toBe(2); // was 0
-    expect(run.out).toContain('policy.paths[0].files[0]: found "src/\u0441rypto/**", which holds U+0441 in "\u0441rypto", a letter of another script that shows as the Latin "c"');
+    expect(run.out).toContain('policy.paths[0].files[0]: found "src/\u0441rypto/**", which holds U+0441 in "\u0441rypto", a letter of another script or block that shows as the Latin "c"');
     // A word all of one script is a name as written (a folder of a Russian project).
     const own = checkQwenUnder('policy:\n  paths:\n    - files: ["docs/\u043e\u0442\u0447\u0435\u0442\u044b/**", "src/crypto/**"]\n      deny: ["qwen/*"]\n', 'src/crypto/k.ts');
     expect(own.code, own.out).toBe(1);
@@ -78,6 +78,15 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
       expect(run.code, `${glob}\n${run.out}`).toBe(2); // was 0: "1 commit checked, no policy violations"
       expect(run.out).toContain('U+0441');
     }
+    // A Latin letter of another block, which NFKC reads as ASCII (s45O-4): fullwidth, mathematical sans-serif.
+    for (const glob of ['src/\uff43rypto/**', 'src/\u{1d5bc}rypto/**']) {
+      const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}"]\n      deny: ["qwen/*"]\n`, 'src/crypto/k.ts');
+      expect(run.code, `${glob}\n${run.out}`).toBe(2); // was 0: "1 commit checked, no policy violations"
+      expect(run.out).toContain('shows as the Latin "c"');
+    }
+    // A Japanese name with fullwidth digits and letters of its own is read as written.
+    const japanese = checkQwenUnder('policy:\n  paths:\n    - files: ["docs/\u8cc7\u6599\uff12\uff10\uff12\uff14/**", "docs/\uff31\uff06\uff21/**", "src/crypto/**"]\n      deny: ["qwen/*"]\n', 'src/crypto/k.ts');
+    expect(japanese.code, japanese.out).toBe(1);
     // Alternatives stay apart, and a letter the table holds is written with ? in a name that really holds it.
     for (const glob of ['{docs,\u043e\u0442\u0447\u0435\u0442\u044b}/**', 'src/kullan?c?/**']) {
       const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}", "src/crypto/**"]\n      deny: ["qwen/*"]\n`, 'src/crypto/k.ts');
