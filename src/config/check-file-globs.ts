@@ -89,8 +89,10 @@ function mixedScript(glob: string): string | null {
     for (let at = 0; at < pairs.length; at += 2) lookalikes.set(pairs[at]!, pairs[at + 1]!);
   }
   // The words as a reader runs the glob's letters together: its syntax taken out (`src/[с]rypto/**`,
-  // `src/с*rypto/**` and `src/{с,с}rypto/**` read as `src/crypto/**`), alternatives kept apart.
-  const letters = glob.normalize('NFC').replace(/[[\]{}*?!()+@\\]/g, '').replace(/[,|]/g, ' ');
+  // `src/с*rypto/**` and `src/{с,с}rypto/**` read as `src/crypto/**`), alternatives kept apart, and
+  // so the letters of a class with a range (`[a-zа-я]`: any letter of two alphabets, not a word).
+  const ranged = glob.normalize('NFC').replace(/\[([^\]]+)\]/g, (_, body: string) => (/.-./su.test(body.replace(/^[!^]/, '')) ? ` ${[...body].join(' ')} ` : body));
+  const letters = ranged.replace(/[[\]{}*?!()+@\\]/g, '').replace(/[,|]/g, ' ');
   for (const [word] of letters.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     if (!/[A-Za-z]/.test(word)) continue;
     // A letter of the table, or a Latin letter of another block (fullwidth `ｃ`, mathematical `𝖼`: s45O-4), which NFKC reads as ASCII.
