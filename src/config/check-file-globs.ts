@@ -90,13 +90,18 @@ function mixedScript(glob: string): string | null {
   }
   // The words as a reader runs the glob's letters together: its syntax taken out (`src/[с]rypto/**`,
   // `src/с*rypto/**` and `src/{с,с}rypto/**` read as `src/crypto/**`), alternatives kept apart, and
-  // so the letters of a class with a range (`[a-zа-я]`: any letter of two alphabets, not a word).
-  const ranged = glob.normalize('NFC').replace(/\[([^\]]+)\]/g, (_, body: string) => (/.-./su.test(body.replace(/^[!^]/, '')) ? ` ${[...body].join(' ')} ` : body));
+  // so the letters of a class with a range (`[a-zа-я]`: any letter of two alphabets, not a word),
+  // unless a range runs from a lookalike to a lookalike (`[с-ѕ]` shows as `[c-s]`).
+  // A letter of the table, or a Latin letter of another block (fullwidth `ｃ`, mathematical `𝖼`: s45O-4), which NFKC reads as ASCII.
+  const isLookalike = (letter: string): boolean => lookalikes!.has(letter) || (letter > '\x7f' && /^[A-Za-z]$/.test(letter.normalize('NFKC')));
+  const ranged = glob.normalize('NFC').replace(/\[([^\]]+)\]/g, (_, body: string) => {
+    const ranges = [...body.replace(/^[!^]/, '').matchAll(/(.)-(.)/gsu)];
+    return ranges.length > 0 && !ranges.some(([, from, to]) => isLookalike(from!) && isLookalike(to!)) ? ` ${[...body].join(' ')} ` : body;
+  });
   const letters = ranged.replace(/[[\]{}*?!()+@\\]/g, '').replace(/[,|]/g, ' ');
   for (const [word] of letters.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     if (!/[A-Za-z]/.test(word)) continue;
-    // A letter of the table, or a Latin letter of another block (fullwidth `ｃ`, mathematical `𝖼`: s45O-4), which NFKC reads as ASCII.
-    const char = [...word].find((letter) => lookalikes!.has(letter) || (letter > '\x7f' && /^[A-Za-z]$/.test(letter.normalize('NFKC'))));
+    const char = [...word].find(isLookalike);
     if (char === undefined) continue;
     const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     return `${code} in ${quote(word)}, a letter of another script or block that shows as the Latin ${quote(lookalikes.get(char) ?? char.normalize('NFKC'))} among Latin letters (the glob matches a name no one reads there: write the Latin letter; for a name that really holds that letter, a Turkish "ı" say, write ? in its place)`;
