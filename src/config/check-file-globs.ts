@@ -22,7 +22,7 @@ export function deadGlobReason(glob: string): string | null {
     const next = glob[at + 1];
     if (next === undefined || !ESCAPABLE.has(next)) return `a backslash${next === undefined ? ' at its end' : ` before ${JSON.stringify(next)}`} (in a glob it escapes the next character: write / between directories; a backslash escapes only [ ] { } ( ) ! + @ , and a literal * or ? is written [*], [?])`;
   }
-  const blank = blankEdge(glob) ?? mixedScript(glob);
+  const blank = blankEdge(glob) ?? lookalikeSyntax(glob) ?? mixedScript(glob);
   if (blank !== null) return blank;
   const body = trimTrailing(glob.replace(/^\/+/, '').replace(/^\.\/+/, ''), '/');
   if (body.split('/').some((segment) => segment === '.' || segment === '..' || segment === '')) return 'a ".", ".." or empty segment (git paths hold none: write the path from the repository root, one / between directories)';
@@ -68,6 +68,30 @@ function blankAlternative(glob: string): string | null {
       if (/^\s|\s$/.test(text)) return text;
       if (char === ',') starts[starts.length - 1] = at + 1;
     }
+  }
+  return null;
+}
+
+/** Characters that show as a glob's `*` or `/` and are none to the matcher, which NFKC leaves as they are. */
+const SYNTAX_LOOKALIKES = new Map([
+  ['\u2217', '*'], ['\u204e', '*'], ['\u2055', '*'], ['\u22c6', '*'], ['\u2731', '*'], ['\u066d', '*'],
+  ['\u2215', '/'], ['\u2044', '/'], ['\u29f8', '/'],
+]);
+
+/**
+ * A character that shows as glob syntax and is a character of a name to the matcher (s45O-5):
+ * `src/crypto/∗∗` (U+2217, the asterisk operator), `src/crypto/＊＊` (fullwidth), `src∕crypto/**`
+ * (U+2215, the division slash) read as `src/crypto/**` in a diff and protect a name no one has.
+ * The fullwidth and small forms NFKC reads as `/ * ? [ ] { }`, and the table above; a fullwidth
+ * comma or parenthesis, common in CJK names, is read as written.
+ */
+function lookalikeSyntax(glob: string): string | null {
+  if (!/[^\x00-\x7f]/.test(glob)) return null;
+  let at = 0;
+  for (const char of glob) {
+    const shown = SYNTAX_LOOKALIKES.get(char) ?? (char > '\x7f' && /^[/*?[\]{}]$/.test(char.normalize('NFKC')) ? char.normalize('NFKC') : null);
+    if (shown !== null) return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${at + 1}, which shows as ${quote(shown)} and is a character of a name to the matcher (the glob matches a name no one has: write ${quote(shown)})`;
+    at += char.length;
   }
   return null;
 }

@@ -111,6 +111,18 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
     }
   });
 
+  it('check refuses a character that shows as a glob\'s * or / and is a character of a name to the matcher (s45O-5)', () => {
+    // `src/crypto/∗∗` (asterisk operator), fullwidth `＊＊`, `src∕crypto/**` (division slash), `⁄` (fraction slash), `／` (fullwidth solidus).
+    for (const glob of ['src/crypto/\u2217\u2217', 'src/crypto/\uff0a\uff0a', 'src\u2215crypto/**', 'src/crypto\u2044**', 'src\uff0fcrypto/**']) {
+      const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}"]\n      deny: ["qwen/*"]\n`, 'src/crypto/k.ts');
+      expect(run.code, `${glob}\n${run.out}`).toBe(2); // was 0: "1 commit checked, no policy violations"
+      expect(run.out).toContain('and is a character of a name to the matcher');
+    }
+    // A CJK name with a fullwidth comma and parentheses is read as written.
+    const cjk = checkQwenUnder('policy:\n  paths:\n    - files: ["docs/\u8cc7\u6599\uff08\u65e7\uff09\uff0c\u53c2\u8003/**", "src/crypto/**"]\n      deny: ["qwen/*"]\n', 'src/crypto/k.ts');
+    expect(cjk.code, cjk.out).toBe(1);
+  });
+
   it('honest forms still judge: quoted and block values over lines, a tag on its own line, spaces inside a name, a class for a final space', () => {
     const honest = [
       'policy:\n  paths:\n    - files:\n      - !!str\n        src/crypto/**\n      - "src/My Docs/**"\n      - notes[ ]\n      deny: ["qwen/*"]\ndetect:\n  rules:\n    - { field: body, pattern: "acme\n        footer", agent: acme, model: "acme/coder-2" }\n$schema: >-\n  https://example.com/aitrail/schema.json\n',
