@@ -115,12 +115,15 @@ function mixedScript(glob: string): string | null {
   // The words as a reader runs the glob's letters together: its syntax taken out (`src/[с]rypto/**`,
   // `src/с*rypto/**` and `src/{с,с}rypto/**` read as `src/crypto/**`), alternatives kept apart, and
   // so the letters of a class with a range (`[a-zа-я]`: any letter of two alphabets, not a word),
-  // unless a range runs from a lookalike to a lookalike (`[с-ѕ]` shows as `[c-s]`).
+  // unless a range runs from a lookalike to a lookalike (`[с-ѕ]` shows as `[c-s]`) or a lookalike
+  // stands in the class alone (`[0-9с]` shows as `[0-9c]`).
   // A letter of the table, or a Latin letter of another block (fullwidth `ｃ`, mathematical `𝖼`: s45O-4), which NFKC reads as ASCII.
   const isLookalike = (letter: string): boolean => lookalikes!.has(letter) || (letter > '\x7f' && /^[A-Za-z]$/.test(letter.normalize('NFKC')));
   const ranged = glob.normalize('NFC').replace(/\[([^\]]+)\]/g, (_, body: string) => {
-    const ranges = [...body.replace(/^[!^]/, '').matchAll(/(.)-(.)/gsu)];
-    return ranges.length > 0 && !ranges.some(([, from, to]) => isLookalike(from!) && isLookalike(to!)) ? ` ${[...body].join(' ')} ` : body;
+    const members = body.replace(/^[!^]/, '');
+    const ranges = [...members.matchAll(/(.)-(.)/gsu)];
+    const alone = [...members.replace(/(.)-(.)/gsu, ' ')].some(isLookalike);
+    return ranges.length > 0 && !alone && !ranges.some(([, from, to]) => isLookalike(from!) && isLookalike(to!)) ? ` ${[...body].join(' ')} ` : body;
   });
   const letters = ranged.replace(/[[\]{}*?!()+@\\]/g, '').replace(/[,|]/g, ' ');
   for (const [word] of letters.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {

@@ -73,7 +73,7 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
 
   it('check refuses a lookalike letter set apart by glob syntax (a class, a star, braces), which a reader runs into the word (s45O-1)', () => {
     // `src/[с]rypto/**` reads as a class of one `c`: the checker's words were `с` and `rypto`, each of one script.
-    for (const glob of ['src/[\u0441]rypto/**', 'src/[\u0441\u0455]rypto/**', 'src/[\u0441-\u0441]rypto/**', 'src/\u0441*rypto/**', 'src/{\u0441,\u0441}rypto/**']) {
+    for (const glob of ['src/[\u0441]rypto/**', 'src/[\u0441\u0455]rypto/**', 'src/[\u0441-\u0441]rypto/**', 'src/[0-9\u0441]rypto/**', 'src/\u0441*rypto/**', 'src/{\u0441,\u0441}rypto/**']) {
       const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}"]\n      deny: ["qwen/*"]\n`, 'src/crypto/k.ts');
       expect(run.code, `${glob}\n${run.out}`).toBe(2); // was 0: "1 commit checked, no policy violations"
       expect(run.out).toContain('U+0441');
