@@ -114,7 +114,7 @@ function mixedScript(glob: string): string | null {
   }
   // The words as a reader runs the glob's letters together: its syntax taken out (`src/[с]rypto/**`,
   // `src/с*rypto/**` and `src/{с,с}rypto/**` read as `src/crypto/**`), alternatives kept apart, and
-  // so the letters of a class with a range (`[a-zа-я]`: any letter of two alphabets, not a word),
+  // so a class with a range (`[a-zа-я]`: any letter of two alphabets, no word),
   // unless a range runs from a lookalike to a lookalike (`[с-ѕ]` shows as `[c-s]`) or a lookalike
   // stands in the class alone (`[0-9с]` shows as `[0-9c]`).
   // A letter of the table, or a Latin letter of another block (fullwidth `ｃ`, mathematical `𝖼`: s45O-4), which NFKC reads as ASCII.
@@ -123,11 +123,19 @@ function mixedScript(glob: string): string | null {
     const members = body.replace(/^[!^]/, '');
     const ranges = [...members.matchAll(/(.)-(.)/gsu)];
     const alone = [...members.replace(/(.)-(.)/gsu, ' ')].some(isLookalike);
-    return ranges.length > 0 && !alone && !ranges.some(([, from, to]) => isLookalike(from!) && isLookalike(to!)) ? ` ${[...body].join(' ')} ` : body;
+    return ranges.length > 0 && !alone && !ranges.some(([, from, to]) => isLookalike(from!) && isLookalike(to!)) ? ' ' : body;
   });
   const letters = ranged.replace(/[[\]{}*?!()+@\\]/g, '').replace(/[,|]/g, ' ');
   for (const [word] of letters.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
-    if (!/[A-Za-z]/.test(word)) continue;
+    if (!/[A-Za-z]/.test(word)) {
+      // A word all of lookalikes shows as a Latin one (`src/**/*.с` as `*.c`, `*.ру` as `*.py`: s45O-6);
+      // not one of fullwidth letters, which shows wide (a Japanese `Ｑ＆Ａ`).
+      const all = [...word].filter((letter) => /\p{L}/u.test(letter));
+      if (all.length === 0 || !all.every((letter) => isLookalike(letter) && !/[\uff00-\uffef]/.test(letter))) continue;
+      const shown = [...word].map((letter) => lookalikes!.get(letter) ?? (isLookalike(letter) ? letter.normalize('NFKC') : letter)).join('');
+      const codes = [...new Set(all)].slice(0, 4).map((letter) => `U+${letter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+      return `${quote(word)}, a word all of letters of another script or block (${codes.join(', ')}) that shows as the Latin ${quote(shown)} (the glob matches a name no one reads there: write the Latin word; for a name really so written, write ? in place of each such letter)`;
+    }
     const char = [...word].find(isLookalike);
     if (char === undefined) continue;
     const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

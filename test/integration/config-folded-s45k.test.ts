@@ -123,6 +123,19 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
     expect(cjk.code, cjk.out).toBe(1);
   });
 
+  it('check refuses a word all of lookalike letters, which shows as a Latin word (s45O-6)', () => {
+    for (const [glob, path] of [['src/**/*.\u0441', 'src/crypto/k.c'], ['src/**/*.\u0440\u0443', 'src/crypto/k.py'], ['src/\u0441\u043e\u0440\u0435/**', 'src/core/k.ts']]) {
+      const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}"]\n      deny: ["qwen/*"]\n`, path!);
+      expect(run.code, `${glob}\n${run.out}`).toBe(2); // was 0: "1 commit checked, no policy violations"
+      expect(run.out).toContain('a word all of letters of another script or block');
+    }
+    // A word of that script with a letter of its own (д, и, л…) is read as written; so is ? for each letter.
+    const own = checkQwenUnder('policy:\n  paths:\n    - files: ["docs/\u0434\u043e\u043a\u0438/**", "docs/??/**", "src/crypto/**"]\n      deny: ["qwen/*"]\n', 'src/crypto/k.ts');
+    expect(own.code, own.out).toBe(1);
+    // `р?` shows as `p?`: refused too.
+    expect(checkQwenUnder('policy:\n  paths:\n    - files: ["docs/\u0440?/**"]\n      deny: ["qwen/*"]\n', 'src/crypto/k.ts').code).toBe(2);
+  });
+
   it('honest forms still judge: quoted and block values over lines, a tag on its own line, spaces inside a name, a class for a final space', () => {
     const honest = [
       'policy:\n  paths:\n    - files:\n      - !!str\n        src/crypto/**\n      - "src/My Docs/**"\n      - notes[ ]\n      deny: ["qwen/*"]\ndetect:\n  rules:\n    - { field: body, pattern: "acme\n        footer", agent: acme, model: "acme/coder-2" }\n$schema: >-\n  https://example.com/aitrail/schema.json\n',
