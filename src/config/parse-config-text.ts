@@ -223,9 +223,10 @@ function foldedPlainScalars(source: string): { listener: (event: string, state: 
       }
       const start = opened.pop();
       if (found.first !== null || start === undefined || state.kind !== 'scalar' || typeof state.result !== 'string') return;
-      // The node's text without its properties (`!tag`, `&anchor`) and the blanks after it.
+      // The node's text without its properties (`!tag`, `&anchor`) and the blanks and comments around them
+      // (`deny: # why\n    qwen/*` is one line of value: a plain value never starts with `#`).
       const span = source.slice(start, state.position);
-      const lead = /^\s*(?:[!&]\S*\s*)*/.exec(span)![0].length;
+      const lead = /^(?:\s|#[^\r\n]*)*(?:[!&]\S*(?:\s|#[^\r\n]*)*)*/.exec(span)![0].length;
       const text = span.slice(lead).replace(/\s+$/, '');
       if (/^["'|>]/.test(text) || !/[\r\n]/.test(text)) return;
       found.first = { start: start + lead, value: state.result };
