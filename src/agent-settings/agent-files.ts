@@ -32,7 +32,8 @@ export function agentFiles(dir: string, suffix = '.md'): string[] {
  * The top-level `model:` of an agent file's YAML frontmatter, or none. Read as YAML (js-yaml, as
  * Gemini CLI reads it: `model: x # note`, `model: "x" # note`, `model: >-` then `x`, `model:` with `x`
  * on the next line, `model : x`, `"model": x`, `!!str x`, `&a x` all name `x`); a frontmatter that is
- * not YAML, or past {@link MAX_FRONTMATTER_YAML}, by its `model:` line as written (quotes dropped).
+ * not YAML, or past {@link MAX_FRONTMATTER_YAML}, by its `model:` lines as written (quotes dropped),
+ * indented or not, the first and the last (Qwen Code's fallback parser reads the last).
  * The frontmatter ends at its first line starting `---` (Gemini CLI's `\n---`: `----` and `--- x`
  * end it too) and, when that differs, at a line that is `---` alone: the models of both (at most two).
  */
@@ -41,8 +42,7 @@ export async function frontmatterModels(text: string | null): Promise<string[]> 
   const head = text.slice(0, AGENT_FILE_HEAD);
   const models = new Set<string>();
   for (const yaml of new Set([/^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(head)?.[1], frontmatter(head) ?? undefined])) {
-    const model = yaml === undefined ? undefined : await yamlModel(yaml);
-    if (model) models.add(model);
+    for (const model of yaml === undefined ? [] : await yamlModels(yaml)) models.add(model);
   }
   return [...models];
 }
@@ -50,18 +50,27 @@ export async function frontmatterModels(text: string | null): Promise<string[]> 
 /** A `model:` line whose value YAML reads as written: a plain word of a model's characters, or quoted with no escape. */
 const PLAIN_MODEL_LINE = /^model:[ \t]+([A-Za-z0-9][\w.:/@+-]*|"[^"\\\r\n]*"|'[^'\r\n]*')[ \t]*$/m;
 
-async function yamlModel(yaml: string): Promise<string | undefined> {
+/** `model:` lines read from a frontmatter YAML cannot read: the first and the last half of these. */
+const MAX_MODEL_LINES = 8;
+
+async function yamlModels(yaml: string): Promise<string[]> {
   // Only a frontmatter that may name a model (`model`, or a key spelled with escapes) is parsed: most agent files name none and cost no YAML parser.
   const lower = yaml.toLowerCase();
   const at = lower.indexOf('model');
-  if (at < 0 && !yaml.includes('\\')) return undefined;
+  if (at < 0 && !yaml.includes('\\')) return [];
   // Nor one whose only `model` is a top-level line of a plain value (js-yaml's load cost 20 ms of CPU on 64 files):
   // YAML reads it as written, or (inside another key's block) as no model, which this reads as one: stricter.
   const plain = at >= 0 && lower.indexOf('model', at + 1) < 0 && !yaml.includes('\\') ? PLAIN_MODEL_LINE.exec(yaml) : null;
-  if (plain) return plain[1]!.replace(/^(["'])(.*)\1$/, '$2').trim() || undefined;
+  if (plain) return [plain[1]!.replace(/^(["'])(.*)\1$/, '$2').trim()].filter(Boolean);
   const data = yaml.length > MAX_FRONTMATTER_YAML ? undefined : await parseYaml(yaml);
-  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return yamlStringAt(data, 'model')?.trim() || undefined;
-  // `\S.*` then a trim: a lazy `(.+?)[ \t]*$` would cost quadratic time on a line of spaces.
-  const line = /^model:[ \t]*(\S.*)$/m.exec(yaml);
-  return line ? line[1]!.trim().replace(/^(["'])(.*)\1$/, '$2').trim() || undefined : undefined;
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return [yamlStringAt(data, 'model')?.trim() ?? ''].filter(Boolean);
+  // YAML cannot read it: Qwen Code then reads it with its simple parser (QwenLM/qwen-code
+  // `utils/yaml-parser.ts` parseSimple), where the LAST line `model: …` wins, indented or not, its key
+  // trimmed (`model :`): every such line is read (the first alone let `model: inherit` first, a broken
+  // line, then `model: qwen3-coder-plus` pass as `inherit`). `\S.*` then a trim: a lazy `(.+?)[ \t]*$`
+  // would cost quadratic time on a line of spaces.
+  const lines = [...yaml.matchAll(/^[ \t]*model[ \t]*:[ \t]*(\S.*)$/gm)].map((line) => line[1]!);
+  // The first and the last few: a parser that reads the first or the last line, past any number of decoys between.
+  const kept = lines.length > MAX_MODEL_LINES ? [...lines.slice(0, MAX_MODEL_LINES / 2), ...lines.slice(-MAX_MODEL_LINES / 2)] : lines;
+  return kept.map((value) => value.trim().replace(/^(["'])(.*)\1$/, '$2').trim()).filter(Boolean);
 }

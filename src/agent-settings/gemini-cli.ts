@@ -125,10 +125,13 @@ const GEMINI_LAYOUT: SettingsLayout = {
   order: { overriddenBy: ['GEMINI_MODEL'] },
 };
 
-/** Subagents' names looked at in one settings file's `agents.overrides`. */
-const MAX_SUBAGENTS = 64;
-/** Subagents' models recorded: past these, the rest are not. */
-const MAX_SUBAGENT_MODELS = 16;
+/**
+ * Subagents' names looked at in one settings file's `agents.overrides` (Gemini CLI honours only its
+ * agents' names: past this, a hostile file's junk names first hide the real one). Every model found
+ * is recorded, with no cap of its own: bounded by these names and the agent files read (a cap of 16
+ * distinct models let 16 made-up ones sorting first hide a denied 17th).
+ */
+const MAX_SUBAGENTS = 256;
 
 /**
  * The models Gemini CLI's subagents run on, beside the session's (a subagent runs on its own model:
@@ -142,7 +145,7 @@ export async function geminiSubagentModels(place: SettingsPlace, cli?: CommandLi
   const models = new Map<string, string>();
   const add = (raw: string | undefined, evidence: (model: string) => string) => {
     const model = raw?.trim();
-    if (model && model !== 'inherit' && !models.has(model) && models.size < MAX_SUBAGENT_MODELS) models.set(model, evidence(model));
+    if (model && model !== 'inherit' && !models.has(model)) models.set(model, evidence(model));
   };
   const { layers, trusted } = layersAndTrust(place, GEMINI_LAYOUT, cli?.cwd);
   for (const [shown, data] of layers) {
