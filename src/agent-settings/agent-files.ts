@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { frontmatter } from './opencode-agents.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
+import { readOwnFile } from './settings-place.js';
 
 /** Agent files listed in one directory: past these, the rest are not looked at. */
 const MAX_AGENT_FILES = 64;
@@ -45,6 +46,16 @@ export async function frontmatterModels(text: string | null): Promise<string[]> 
     for (const model of yaml === undefined ? [] : await yamlModels(yaml)) models.add(model);
   }
   return [...models];
+}
+
+/**
+ * A project's agent file the work tree's link-safe read refused, read where its links lead (the agent
+ * reads it so): an agent's `.gemini/agents -> ../my-agents` (or one file so linked) out of the work tree
+ * ran its subagents on a model the hooks never saw. Still a regular file only, never a FIFO or a device,
+ * its head only; only its frontmatter's `model:` is looked at.
+ */
+export function linkedAgentFile(path: string): string | null {
+  return readOwnFile(path, AGENT_FILE_HEAD);
 }
 
 /** A `model:` line whose value YAML reads as written: a plain word of a model's characters, or quoted with no escape. */

@@ -6,7 +6,7 @@ import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import type { Beside } from './chat-recordings.js';
 import { SESSION_ID } from './claude-transcript.js';
 import { MAX_LISTED, type WrittenFile } from './files-by-written.js';
-import { AGENT_FILE_HEAD, agentFiles, frontmatterModels } from './agent-files.js';
+import { AGENT_FILE_HEAD, agentFiles, frontmatterModels, linkedAgentFile } from './agent-files.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
 import type { CommandLineModel } from './command-line.js';
 import { changedPlace } from './copilot-context.js';
@@ -298,7 +298,7 @@ export async function copilotAgentModels(place: SettingsPlace): Promise<Beside[]
   const add = (model: string | undefined, shown: string) => {
     if (model && model !== 'inherit' && !models.has(model)) models.set(model, `settings ${shown} model=${quote(model)}`);
   };
-  for (const name of agentFiles(join(place.root, '.github', 'agents'))) for (const model of await frontmatterModels(readRepoFile(place, `.github/agents/${name}`, AGENT_FILE_HEAD))) add(model, `.github/agents/${name}`);
+  for (const name of agentFiles(join(place.root, '.github', 'agents'))) for (const model of await frontmatterModels(readRepoFile(place, `.github/agents/${name}`, AGENT_FILE_HEAD) ?? linkedAgentFile(join(place.root, '.github', 'agents', name)))) add(model, `.github/agents/${name}`);
   const home = copilotHome(place);
   const dir = home === null ? null : join(home, 'agents');
   if (dir !== null) for (const name of agentFiles(dir)) for (const model of await frontmatterModels(readOwnFile(join(dir, name), AGENT_FILE_HEAD))) add(model, shownPath(place, join(dir, name)));

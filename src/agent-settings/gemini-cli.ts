@@ -4,7 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
-import { AGENT_FILE_HEAD, agentFiles, frontmatterModels } from './agent-files.js';
+import { AGENT_FILE_HEAD, agentFiles, frontmatterModels, linkedAgentFile } from './agent-files.js';
 import { readOwnFile, shownPath, startFile, systemPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
@@ -159,7 +159,7 @@ export async function geminiSubagentModels(place: SettingsPlace, cli?: CommandLi
     const project = startFile(place, cli?.cwd, '.gemini/agents');
     for (const name of agentFiles(join(project.dir, '.gemini', 'agents'))) {
       const file = startFile(place, cli?.cwd, `.gemini/agents/${name}`);
-      for (const model of await frontmatterModels(file.read(AGENT_FILE_HEAD))) add(model, (found) => `settings ${file.shown} model=${quote(found)}`);
+      for (const model of await frontmatterModels(file.read(AGENT_FILE_HEAD) ?? linkedAgentFile(join(project.dir, '.gemini', 'agents', name)))) add(model, (found) => `settings ${file.shown} model=${quote(found)}`);
     }
   }
   for (const dir of [join(place.home, '.gemini', 'agents'), join(place.home, '.config', 'gemini-cli', 'agents')]) {

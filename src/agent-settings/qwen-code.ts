@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { quote } from '../core/detect/found.js';
-import { AGENT_FILE_HEAD, agentFiles, frontmatterModels } from './agent-files.js';
+import { AGENT_FILE_HEAD, agentFiles, frontmatterModels, linkedAgentFile } from './agent-files.js';
 import { layeredSettingsModel, layersAndTrust, settingsLayers, type SettingsLayout } from './gemini-cli.js';
 import { stringAt, valueAt } from './parse-settings.js';
 import { absolute, readOwnFile, realRoot, shownPath, startFile, type SettingsPlace } from './settings-place.js';
@@ -62,7 +62,7 @@ export async function qwenSubagentModels(place: SettingsPlace, cli?: CommandLine
     const project = startFile(place, cli?.cwd, '.qwen/agents');
     for (const name of agentFiles(join(project.dir, '.qwen', 'agents'))) {
       const file = startFile(place, cli?.cwd, `.qwen/agents/${name}`);
-      for (const model of await frontmatterModels(file.read(AGENT_FILE_HEAD))) add(model, `settings ${file.shown} model`);
+      for (const model of await frontmatterModels(file.read(AGENT_FILE_HEAD) ?? linkedAgentFile(join(project.dir, '.qwen', 'agents', name)))) add(model, `settings ${file.shown} model`);
     }
   }
   const userDir = join(place.home, '.qwen', 'agents');
