@@ -74,7 +74,19 @@ async function yamlModels(yaml: string): Promise<string[]> {
   const plain = at >= 0 && lower.indexOf('model', at + 1) < 0 && !yaml.includes('\\') ? PLAIN_MODEL_LINE.exec(yaml) : null;
   if (plain) return [plain[1]!.replace(/^(["'])(.*)\1$/, '$2').trim()].filter(Boolean);
   const data = yaml.length > MAX_FRONTMATTER_YAML ? undefined : await parseYaml(yaml);
-  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return [yamlStringAt(data, 'model')?.trim() ?? ''].filter(Boolean);
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    const own = yamlStringAt(data, 'model')?.trim() ?? '';
+    // Two or more `model:` lines: Qwen Code's `yaml` parser refuses what js-yaml reads (a key given twice
+    // anywhere) and its simple parser then reads a block scalar's `  model: …` line as the top-level model
+    // (`model: inherit`, `description: |` over `  model: qwen3-coder-plus`, `x: 1`, `x: 2`): each line read too.
+    const lines = modelLines(yaml);
+    return [own, ...(lines.length > 1 ? lines : [])].filter(Boolean);
+  }
+  return modelLines(yaml);
+}
+
+/** Every `model:` line's value as written, indented or not, the first and the last few; a ` #` comment and quotes dropped. */
+function modelLines(yaml: string): string[] {
   // YAML cannot read it: Qwen Code then reads it with its simple parser (QwenLM/qwen-code
   // `utils/yaml-parser.ts` parseSimple), where the LAST line `model: …` wins, indented or not, its key
   // trimmed (`model :`): every such line is read (the first alone let `model: inherit` first, a broken
@@ -83,5 +95,5 @@ async function yamlModels(yaml: string): Promise<string[]> {
   const lines = [...yaml.matchAll(/^[ \t]*model[ \t]*:[ \t]*(\S.*)$/gm)].map((line) => line[1]!);
   // The first and the last few: a parser that reads the first or the last line, past any number of decoys between.
   const kept = lines.length > MAX_MODEL_LINES ? [...lines.slice(0, MAX_MODEL_LINES / 2), ...lines.slice(-MAX_MODEL_LINES / 2)] : lines;
-  return kept.map((value) => value.trim().replace(/^(["'])(.*)\1$/, '$2').trim()).filter(Boolean);
+  return kept.map((value) => value.replace(/[ \t]#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2').trim()).filter(Boolean);
 }

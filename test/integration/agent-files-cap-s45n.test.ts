@@ -41,11 +41,13 @@ describe("every subagent's model recorded", () => {
     }
   });
 
-  it("Qwen Code: a frontmatter YAML cannot read, whose last model: line (Qwen Code's simple parser's) is Qwen's: refused", () => {
+  it("Qwen Code: a frontmatter its YAML parser refuses, whose last model: line (Qwen Code's simple parser's) is Qwen's: refused", () => {
     for (const yaml of [
       'name: coder\nmodel: inherit\ntools: [read_file\nmodel: qwen3-coder-plus',
       'name: coder\nmodel: inherit\ntools: [read_file\n  model : qwen3-coder-plus',
       `name: coder\n${'model: inherit\n'.repeat(20)}tools: [read_file\nmodel: qwen3-coder-plus`,
+      // js-yaml reads it (its own model `inherit`), the `yaml` package refuses the key given twice, and the simple parser reads the block's line.
+      'name: coder\nmodel: inherit\ndescription: |\n  model: qwen3-coder-plus\nx: 1\nx: 2',
     ]) {
       const result = commit(hooked(DENIED), qwen({ '.qwen/agents/coder.md': file(yaml) }));
       expect(result.status, `${yaml}: ${result.message}`).not.toBe(0);
