@@ -36,13 +36,17 @@ export function agentFiles(dir: string, suffix = '.md'): string[] {
  * not YAML, or past {@link MAX_FRONTMATTER_YAML}, by its `model:` lines as written (quotes dropped),
  * indented or not, the first and the last (Qwen Code's fallback parser reads the last).
  * The frontmatter ends at its first line starting `---` (Gemini CLI's `\n---`: `----` and `--- x`
- * end it too) and, when that differs, at a line that is `---` alone: the models of both (at most two).
+ * end it too) and, when that differs, at a line that is `---` alone, and as Qwen Code ends it (a line `---`
+ * exactly, line ends made `\n`): the models of each (at most three).
  */
 export async function frontmatterModels(text: string | null): Promise<string[]> {
   if (text === null) return [];
   const head = text.slice(0, AGENT_FILE_HEAD);
   const models = new Set<string>();
-  for (const yaml of new Set([/^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(head)?.[1], frontmatter(head) ?? undefined])) {
+  // Qwen Code's own (subagent-manager.ts parseSubagentContent): line ends made `\n`, then up to the first line that
+  // is `---` exactly, so a `--- ` line (which ends the others) hides from them what Qwen Code reads after it.
+  const qwen = /^---\n([\s\S]*?)\n---\n/.exec(head.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))?.[1];
+  for (const yaml of new Set([/^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(head)?.[1], frontmatter(head) ?? undefined, qwen])) {
     for (const model of yaml === undefined ? [] : await yamlModels(yaml)) models.add(model);
   }
   return [...models];

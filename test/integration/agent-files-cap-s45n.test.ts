@@ -48,6 +48,8 @@ describe("every subagent's model recorded", () => {
       `name: coder\n${'model: inherit\n'.repeat(20)}tools: [read_file\nmodel: qwen3-coder-plus`,
       // js-yaml reads it (its own model `inherit`), the `yaml` package refuses the key given twice, and the simple parser reads the block's line.
       'name: coder\nmodel: inherit\ndescription: |\n  model: qwen3-coder-plus\nx: 1\nx: 2',
+      // `--- ` (a trailing space) ends the frontmatter for js-yaml's readers, not for Qwen Code's `\n---\n`.
+      'name: coder\nmodel: inherit\n--- \nmodel: qwen3-coder-plus',
     ]) {
       const result = commit(hooked(DENIED), qwen({ '.qwen/agents/coder.md': file(yaml) }));
       expect(result.status, `${yaml}: ${result.message}`).not.toBe(0);
