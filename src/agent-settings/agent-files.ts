@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { frontmatter } from './opencode-agents.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
+import { readOwnFile } from './settings-place.js';
 
 /** Agent files listed in one directory: past these, the rest are not looked at. */
 const MAX_AGENT_FILES = 64;
@@ -32,36 +33,71 @@ export function agentFiles(dir: string, suffix = '.md'): string[] {
  * The top-level `model:` of an agent file's YAML frontmatter, or none. Read as YAML (js-yaml, as
  * Gemini CLI reads it: `model: x # note`, `model: "x" # note`, `model: >-` then `x`, `model:` with `x`
  * on the next line, `model : x`, `"model": x`, `!!str x`, `&a x` all name `x`); a frontmatter that is
- * not YAML, or past {@link MAX_FRONTMATTER_YAML}, by its `model:` line as written (quotes dropped).
+ * not YAML, or past {@link MAX_FRONTMATTER_YAML}, by its `model:` lines as written (quotes dropped),
+ * indented or not, the first and the last (Qwen Code's fallback parser reads the last).
  * The frontmatter ends at its first line starting `---` (Gemini CLI's `\n---`: `----` and `--- x`
- * end it too) and, when that differs, at a line that is `---` alone: the models of both (at most two).
+ * end it too) and, when that differs, at a line that is `---` alone, and as Qwen Code ends it (a line `---`
+ * exactly, line ends made `\n`): the models of each (at most three).
  */
 export async function frontmatterModels(text: string | null): Promise<string[]> {
   if (text === null) return [];
   const head = text.slice(0, AGENT_FILE_HEAD);
   const models = new Set<string>();
-  for (const yaml of new Set([/^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(head)?.[1], frontmatter(head) ?? undefined])) {
-    const model = yaml === undefined ? undefined : await yamlModel(yaml);
-    if (model) models.add(model);
+  // Qwen Code's own (subagent-manager.ts parseSubagentContent): line ends made `\n`, then up to the first line that
+  // is `---` exactly, so a `--- ` line (which ends the others) hides from them what Qwen Code reads after it.
+  const qwen = /^---\n([\s\S]*?)\n---\n/.exec(head.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))?.[1];
+  for (const yaml of new Set([/^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(head)?.[1], frontmatter(head) ?? undefined, qwen])) {
+    for (const model of yaml === undefined ? [] : await yamlModels(yaml)) models.add(model);
   }
   return [...models];
+}
+
+/**
+ * A project's agent file the work tree's link-safe read refused, read where its links lead (the agent
+ * reads it so): an agent's `.gemini/agents -> ../my-agents` (or one file so linked) out of the work tree
+ * ran its subagents on a model the hooks never saw. Still a regular file only, never a FIFO or a device,
+ * its head only; only its frontmatter's `model:` is looked at.
+ */
+export function linkedAgentFile(path: string): string | null {
+  return readOwnFile(path, AGENT_FILE_HEAD);
 }
 
 /** A `model:` line whose value YAML reads as written: a plain word of a model's characters, or quoted with no escape. */
 const PLAIN_MODEL_LINE = /^model:[ \t]+([A-Za-z0-9][\w.:/@+-]*|"[^"\\\r\n]*"|'[^'\r\n]*')[ \t]*$/m;
 
-async function yamlModel(yaml: string): Promise<string | undefined> {
+/** `model:` lines read from a frontmatter YAML cannot read: the first and the last half of these. */
+const MAX_MODEL_LINES = 8;
+
+async function yamlModels(yaml: string): Promise<string[]> {
   // Only a frontmatter that may name a model (`model`, or a key spelled with escapes) is parsed: most agent files name none and cost no YAML parser.
   const lower = yaml.toLowerCase();
   const at = lower.indexOf('model');
-  if (at < 0 && !yaml.includes('\\')) return undefined;
+  if (at < 0 && !yaml.includes('\\')) return [];
   // Nor one whose only `model` is a top-level line of a plain value (js-yaml's load cost 20 ms of CPU on 64 files):
   // YAML reads it as written, or (inside another key's block) as no model, which this reads as one: stricter.
   const plain = at >= 0 && lower.indexOf('model', at + 1) < 0 && !yaml.includes('\\') ? PLAIN_MODEL_LINE.exec(yaml) : null;
-  if (plain) return plain[1]!.replace(/^(["'])(.*)\1$/, '$2').trim() || undefined;
+  if (plain) return [plain[1]!.replace(/^(["'])(.*)\1$/, '$2').trim()].filter(Boolean);
   const data = yaml.length > MAX_FRONTMATTER_YAML ? undefined : await parseYaml(yaml);
-  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return yamlStringAt(data, 'model')?.trim() || undefined;
-  // `\S.*` then a trim: a lazy `(.+?)[ \t]*$` would cost quadratic time on a line of spaces.
-  const line = /^model:[ \t]*(\S.*)$/m.exec(yaml);
-  return line ? line[1]!.trim().replace(/^(["'])(.*)\1$/, '$2').trim() || undefined : undefined;
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    const own = yamlStringAt(data, 'model')?.trim() ?? '';
+    // Two or more `model:` lines: Qwen Code's `yaml` parser refuses what js-yaml reads (a key given twice
+    // anywhere) and its simple parser then reads a block scalar's `  model: …` line as the top-level model
+    // (`model: inherit`, `description: |` over `  model: qwen3-coder-plus`, `x: 1`, `x: 2`): each line read too.
+    const lines = modelLines(yaml);
+    return [own, ...(lines.length > 1 ? lines : [])].filter(Boolean);
+  }
+  return modelLines(yaml);
+}
+
+/** Every `model:` line's value as written, indented or not, the first and the last few; a ` #` comment and quotes dropped. */
+function modelLines(yaml: string): string[] {
+  // YAML cannot read it: Qwen Code then reads it with its simple parser (QwenLM/qwen-code
+  // `utils/yaml-parser.ts` parseSimple), where the LAST line `model: …` wins, indented or not, its key
+  // trimmed (`model :`): every such line is read (the first alone let `model: inherit` first, a broken
+  // line, then `model: qwen3-coder-plus` pass as `inherit`). `\S.*` then a trim: a lazy `(.+?)[ \t]*$`
+  // would cost quadratic time on a line of spaces.
+  const lines = [...yaml.matchAll(/^[ \t]*model[ \t]*:[ \t]*(\S.*)$/gm)].map((line) => line[1]!);
+  // The first and the last few: a parser that reads the first or the last line, past any number of decoys between.
+  const kept = lines.length > MAX_MODEL_LINES ? [...lines.slice(0, MAX_MODEL_LINES / 2), ...lines.slice(-MAX_MODEL_LINES / 2)] : lines;
+  return kept.map((value) => value.replace(/[ \t]#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2').trim()).filter(Boolean);
 }

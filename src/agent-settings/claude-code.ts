@@ -28,7 +28,7 @@ export function claudeCodeModel(place: SettingsPlace, cli?: CommandLineModel | n
     const file = startFile(place, cli?.cwd, path);
     return [file.shown, file.read];
   };
-  const flag = flagSettings(place, cli);
+  const flag = cli?.settings ? flagSettings(place, cli, cli.settings) : null;
   const layers: [string, () => string | null][] = [
     [managed, () => readOwnFile(managed)],
     ...(flag ? [flag] : []),
@@ -48,8 +48,21 @@ export function claudeCodeModel(place: SettingsPlace, cli?: CommandLineModel | n
     fallback ??= fallbackModels(data, shown);
     if (found && fallback) break;
   }
-  if (!fallback || fallback.length === 0) return found;
-  return { ...(found ?? { model: '', evidence: '', overriddenBy: [] }), also: fallback };
+  // An earlier `--settings` may be the one commander kept (the last one being another option's value
+  // and the JSON after it the prompt): its model and fallback chain are recorded beside, stricter.
+  const earlier: NonNullable<SettingsModel['also']> = [];
+  for (const given of cli?.earlierSettings ?? []) {
+    const layer = flagSettings(place, cli!, given);
+    const text = layer ? layer[1]() : null;
+    if (!layer || text === null) continue;
+    const data = parseJson(text);
+    const model = stringAt(data, 'model');
+    if (model) earlier.push({ model, evidence: `settings ${layer[0]} model=${quote(model)}`, overriddenBy: [] });
+    earlier.push(...(fallbackModels(data, layer[0]) ?? []));
+  }
+  const also = [...(fallback ?? []), ...earlier];
+  if (also.length === 0) return found;
+  return { ...(found ?? { model: '', evidence: '', overriddenBy: [] }), also };
 }
 
 /**
@@ -58,9 +71,7 @@ export function claudeCodeModel(place: SettingsPlace, cli?: CommandLineModel | n
  * JSON object as given, else a file's path, from the agent's working directory when relative (none
  * when that is unknown), read as the person's own file (never a FIFO or a device, at most 1 MiB).
  */
-function flagSettings(place: SettingsPlace, cli: CommandLineModel | null | undefined): [string, () => string | null] | null {
-  const given = cli?.settings;
-  if (!given) return null;
+function flagSettings(place: SettingsPlace, cli: CommandLineModel, given: string): [string, () => string | null] | null {
   if (given.startsWith('{')) return ['(claude --settings JSON)', () => given];
   const path = givenPath(given);
   const file = path === undefined ? null : isAbsolute(path) ? path : cli.cwd ? join(cli.cwd, path) : null;

@@ -13,6 +13,8 @@ const MAX_MODEL_CHARS = 256;
 const MAX_FALLBACK_MODELS = 8;
 /** Claude Code's `--settings` JSON given inline is read up to a settings file's size (1 MiB); past it, not at all. */
 const MAX_FLAG_SETTINGS_CHARS = 1024 * 1024;
+/** `--settings` given before the last that are read, the nearest it. */
+const MAX_EARLIER_SETTINGS = 4;
 /** A file's path on a command line past this is not read (Linux's `PATH_MAX`). */
 const MAX_PATH_CHARS = 4096;
 
@@ -257,6 +259,8 @@ export interface CommandLineModel {
   fallback?: { model: string; evidence: string }[];
   /** Claude Code only: `--settings <file-or-json>`, the last given (commander keeps it), trimmed: its `flagSettings` layer. */
   settings?: string;
+  /** Claude Code only: the `--settings` given before the last (at most {@link MAX_EARLIER_SETTINGS}), whose models are recorded beside: the hooks cannot tell which one commander kept. */
+  earlierSettings?: string[];
 }
 
 /** The models a command line names after the one in force (a flag given twice, a launcher and its binary), as settings' models beside. */
@@ -486,8 +490,14 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     }
     if (chain.size > 0) result.fallback = [...chain].map((model) => ({ model, evidence: `argv claude --fallback-model=${quote(model)}` }));
     // `--settings <file-or-json>`: a settings file's path or an inline JSON object, read as a settings layer (`claude-code.ts`).
-    const settings = optionValues(args, 'settings', undefined, 'commander').at(-1)?.trim();
-    if (settings && settings.length <= MAX_FLAG_SETTINGS_CHARS && !settings.includes('\0')) result.settings = settings;
+    const given = optionValues(args, 'settings', undefined, 'commander').map((value) => value.trim());
+    const usable = (value: string | undefined): value is string => !!value && value.length <= MAX_FLAG_SETTINGS_CHARS && !value.includes('\0');
+    const settings = given.at(-1);
+    if (usable(settings)) result.settings = settings;
+    // The ones before it: one may be the one in force, the last being an unknown option's value's neighbour
+    // (`--settings <qwen> --append-system-prompt --settings <claude>`: commander gives the prompt `--settings`, and `<claude>` is the prompt).
+    const earlier = given.slice(0, -1).filter(usable).slice(-MAX_EARLIER_SETTINGS);
+    if (earlier.length > 0) result.earlierSettings = earlier;
   }
   if (agent === 'mistral-vibe') {
     // argparse's `--trust` (a flag: `--tr` is the shortest no other option shares) and `--add-dir` (`--ad`), before `--`.
@@ -496,7 +506,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const added = argparseValues(args, 'add-dir', 'ad').flatMap((dir) => givenPath(dir) ?? []).slice(-MAX_ARGS);
     if (added.length > 0) result.addDirs = added;
   }
-  return result.fallback || result.settings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd ? result : null;
+  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */

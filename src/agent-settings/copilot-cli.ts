@@ -6,7 +6,7 @@ import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import type { Beside } from './chat-recordings.js';
 import { SESSION_ID } from './claude-transcript.js';
 import { MAX_LISTED, type WrittenFile } from './files-by-written.js';
-import { AGENT_FILE_HEAD, agentFiles, frontmatterModels } from './agent-files.js';
+import { AGENT_FILE_HEAD, agentFiles, frontmatterModels, linkedAgentFile } from './agent-files.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
 import type { CommandLineModel } from './command-line.js';
 import { changedPlace } from './copilot-context.js';
@@ -287,6 +287,25 @@ function recentSessionModels(place: SettingsPlace, home: string, own: readonly s
 }
 
 /**
+ * The models Copilot CLI's custom agents run on, beside the session's: an agent's `model:` frontmatter
+ * ("Model to use when this custom agent executes": docs.github.com custom-agents-configuration) in the
+ * work tree's `.github/agents/*.agent.md` (or `*.md`) and the user's `$COPILOT_HOME/agents/` (`~/.copilot`).
+ * The main agent hands tasks to them (a subagent) unseen by a hook, or `copilot --agent` runs one:
+ * every agent is recorded, not only one that ran.
+ */
+export async function copilotAgentModels(place: SettingsPlace): Promise<Beside[]> {
+  const models = new Map<string, string>();
+  const add = (model: string | undefined, shown: string) => {
+    if (model && model !== 'inherit' && !models.has(model)) models.set(model, `settings ${shown} model=${quote(model)}`);
+  };
+  for (const name of agentFiles(join(place.root, '.github', 'agents'))) for (const model of await frontmatterModels(readRepoFile(place, `.github/agents/${name}`, AGENT_FILE_HEAD) ?? linkedAgentFile(join(place.root, '.github', 'agents', name)))) add(model, `.github/agents/${name}`);
+  const home = copilotHome(place);
+  const dir = home === null ? null : join(home, 'agents');
+  if (dir !== null) for (const name of agentFiles(dir)) for (const model of await frontmatterModels(readOwnFile(join(dir, name), AGENT_FILE_HEAD))) add(model, shownPath(place, join(dir, name)));
+  return [...models].map(([model, evidence]) => ({ model, evidence, overriddenBy: [] }));
+}
+
+/**
  * The models Copilot CLI's own session ran with: Copilot CLI exports its session id to the commands
  * it runs (`COPILOT_AGENT_SESSION_ID`, a UUID) and logs the session's events to
  * `$COPILOT_HOME/session-state/<id>/events.jsonl` (`~/.copilot`): the model in force last, and every
@@ -297,28 +316,6 @@ function recentSessionModels(place: SettingsPlace, home: string, own: readonly s
  * variable, or when its session names no model, the work tree's recent session is guessed
  * ({@link recentSessionModels}; `cli`: Copilot CLI's own process, its directory's session first).
  */
-/** Custom agents' models recorded: past these, the rest are not. */
-const MAX_AGENT_MODELS = 16;
-
-/**
- * The models Copilot CLI's custom agents run on, beside the session's: an agent's `model:` frontmatter
- * ("Model to use when this custom agent executes": docs.github.com custom-agents-configuration) in the
- * work tree's `.github/agents/*.agent.md` (or `*.md`) and the user's `$COPILOT_HOME/agents/` (`~/.copilot`).
- * The main agent hands tasks to them (a subagent) unseen by a hook, or `copilot --agent` runs one:
- * every agent is recorded, not only one that ran.
- */
-export async function copilotAgentModels(place: SettingsPlace): Promise<Beside[]> {
-  const models = new Map<string, string>();
-  const add = (model: string | undefined, shown: string) => {
-    if (model && model !== 'inherit' && !models.has(model) && models.size < MAX_AGENT_MODELS) models.set(model, `settings ${shown} model=${quote(model)}`);
-  };
-  for (const name of agentFiles(join(place.root, '.github', 'agents'))) for (const model of await frontmatterModels(readRepoFile(place, `.github/agents/${name}`, AGENT_FILE_HEAD))) add(model, `.github/agents/${name}`);
-  const home = copilotHome(place);
-  const dir = home === null ? null : join(home, 'agents');
-  if (dir !== null) for (const name of agentFiles(dir)) for (const model of await frontmatterModels(readOwnFile(join(dir, name), AGENT_FILE_HEAD))) add(model, shownPath(place, join(dir, name)));
-  return [...models].map(([model, evidence]) => ({ model, evidence, overriddenBy: [] }));
-}
-
 export function copilotSessionModels(place: SettingsPlace, _launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const id = place.env.COPILOT_AGENT_SESSION_ID?.trim() ?? '';
   const home = copilotHome(place);

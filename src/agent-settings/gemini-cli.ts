@@ -4,7 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
-import { AGENT_FILE_HEAD, agentFiles, frontmatterModels } from './agent-files.js';
+import { AGENT_FILE_HEAD, agentFiles, frontmatterModels, linkedAgentFile } from './agent-files.js';
 import { readOwnFile, shownPath, startFile, systemPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
@@ -125,10 +125,13 @@ const GEMINI_LAYOUT: SettingsLayout = {
   order: { overriddenBy: ['GEMINI_MODEL'] },
 };
 
-/** Subagents' names looked at in one settings file's `agents.overrides`. */
-const MAX_SUBAGENTS = 64;
-/** Subagents' models recorded: past these, the rest are not. */
-const MAX_SUBAGENT_MODELS = 16;
+/**
+ * Subagents' names looked at in one settings file's `agents.overrides` (Gemini CLI honours only its
+ * agents' names: past this, a hostile file's junk names first hide the real one). Every model found
+ * is recorded, with no cap of its own: bounded by these names and the agent files read (a cap of 16
+ * distinct models let 16 made-up ones sorting first hide a denied 17th).
+ */
+const MAX_SUBAGENTS = 256;
 
 /**
  * The models Gemini CLI's subagents run on, beside the session's (a subagent runs on its own model:
@@ -142,7 +145,7 @@ export async function geminiSubagentModels(place: SettingsPlace, cli?: CommandLi
   const models = new Map<string, string>();
   const add = (raw: string | undefined, evidence: (model: string) => string) => {
     const model = raw?.trim();
-    if (model && model !== 'inherit' && !models.has(model) && models.size < MAX_SUBAGENT_MODELS) models.set(model, evidence(model));
+    if (model && model !== 'inherit' && !models.has(model)) models.set(model, evidence(model));
   };
   const { layers, trusted } = layersAndTrust(place, GEMINI_LAYOUT, cli?.cwd);
   for (const [shown, data] of layers) {
@@ -156,7 +159,7 @@ export async function geminiSubagentModels(place: SettingsPlace, cli?: CommandLi
     const project = startFile(place, cli?.cwd, '.gemini/agents');
     for (const name of agentFiles(join(project.dir, '.gemini', 'agents'))) {
       const file = startFile(place, cli?.cwd, `.gemini/agents/${name}`);
-      for (const model of await frontmatterModels(file.read(AGENT_FILE_HEAD))) add(model, (found) => `settings ${file.shown} model=${quote(found)}`);
+      for (const model of await frontmatterModels(file.read(AGENT_FILE_HEAD) ?? linkedAgentFile(join(project.dir, '.gemini', 'agents', name)))) add(model, (found) => `settings ${file.shown} model=${quote(found)}`);
     }
   }
   for (const dir of [join(place.home, '.gemini', 'agents'), join(place.home, '.config', 'gemini-cli', 'agents')]) {

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { quote } from '../core/detect/found.js';
-import { AGENT_FILE_HEAD, agentFiles, frontmatterModels } from './agent-files.js';
+import { AGENT_FILE_HEAD, agentFiles, frontmatterModels, linkedAgentFile } from './agent-files.js';
 import { layeredSettingsModel, layersAndTrust, settingsLayers, type SettingsLayout } from './gemini-cli.js';
 import { stringAt, valueAt } from './parse-settings.js';
 import { absolute, readOwnFile, realRoot, shownPath, startFile, type SettingsPlace } from './settings-place.js';
@@ -27,8 +27,8 @@ export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | nul
   return layeredSettingsModel(place, QWEN, cli?.cwd);
 }
 
-/** Subagents' models recorded: past these, the rest are not. */
-const MAX_SUBAGENT_MODELS = 16;
+/** Grades looked at in one settings file's `agents.modelGrades`. Every model found is recorded, with no cap of its own (a cap of 16 let 16 made-up models first hide a denied 17th). */
+const MAX_GRADES = 256;
 
 /**
  * The models Qwen Code's subagents run on, beside the session's (qwenlm.github.io/qwen-code-docs,
@@ -48,21 +48,21 @@ export async function qwenSubagentModels(place: SettingsPlace, cli?: CommandLine
     if (model === 'fast') model = fast;
     // `openai:gpt-4o`: an auth type, then the model id (a model id with a colon, an ollama tag, has no letters-only head).
     model = model?.replace(/^(?:openai|anthropic|gemini|vertex-ai|qwen-oauth|use-openai|use-anthropic|use-gemini|use-vertex-ai):(?=\S)/, '');
-    if (model && model !== 'inherit' && model !== 'fast' && !models.has(model) && models.size < MAX_SUBAGENT_MODELS) models.set(model, `${evidence}=${quote(raw!.trim())}`);
+    if (model && model !== 'inherit' && model !== 'fast' && !models.has(model)) models.set(model, `${evidence}=${quote(raw!.trim())}`);
   };
   for (const [shown, data] of layers) {
     const settings = data();
     add(stringAt(settings, 'agents', 'builtin', 'exploreModel'), `settings ${shown} agents.builtin.exploreModel`);
     const grades = valueAt(settings, 'agents', 'modelGrades');
     if (grades !== null && typeof grades === 'object' && !Array.isArray(grades)) {
-      for (const grade of Object.keys(grades).slice(0, 16)) add(stringAt(grades, grade), `settings ${shown} agents.modelGrades.${grade}`);
+      for (const grade of Object.keys(grades).slice(0, MAX_GRADES)) add(stringAt(grades, grade), `settings ${shown} agents.modelGrades.${grade}`);
     }
   }
   if (trusted()) {
     const project = startFile(place, cli?.cwd, '.qwen/agents');
     for (const name of agentFiles(join(project.dir, '.qwen', 'agents'))) {
       const file = startFile(place, cli?.cwd, `.qwen/agents/${name}`);
-      for (const model of await frontmatterModels(file.read(AGENT_FILE_HEAD))) add(model, `settings ${file.shown} model`);
+      for (const model of await frontmatterModels(file.read(AGENT_FILE_HEAD) ?? linkedAgentFile(join(project.dir, '.qwen', 'agents', name)))) add(model, `settings ${file.shown} model`);
     }
   }
   const userDir = join(place.home, '.qwen', 'agents');

@@ -284,8 +284,16 @@ const TIER_LED = /^(?:opus|sonnet|haiku|fable|mythos)(?![a-z])/i;
  */
 const CLAUDE_WORDS: ReadonlySet<string> = new Set(['thinking', 'think', 'latest', 'fast', 'low', 'medium', 'high', 'xhigh', 'max', 'preview', 'instant', 'extended']);
 function claudeWord(word: string): boolean {
-  return /\d/.test(word) || CLAUDE_WORDS.has(word.toLowerCase());
+  return CLAUDE_WORD_WITH_DIGIT.test(word) || CLAUDE_WORDS.has(word.toLowerCase());
 }
+
+/**
+ * A word with a digit that goes on a Claude name: one that starts with a digit (a version `4.6`, `4-6`,
+ * a date, `1M`, `200k`) but not GPT's `4o`, or `v2`. Another vendor's short name with a digit (`R1`,
+ * `M2`, `K2`, `4o`) ends it: `claude-opus-4.6 r1` was `anthropic/claude-opus-4.6-r1`, a model no vendor
+ * published, past `deny: ["anthropic/claude-opus-4.6"]` without a warning (row s45R-6's join).
+ */
+const CLAUDE_WORD_WITH_DIGIT = /^(?:\d(?!\d*o$)|v\d+$)/i;
 
 /** Whether a word of a model's name is, or holds as a part, one of Claude's tier words (`claude-opus-4-6`, `Opus`). */
 function holdsTier(word: string): boolean {
