@@ -14,11 +14,16 @@ export function nodeOptionsLines(): string[] {
   return [
     'if [ -n "${NODE_OPTIONS-}" ]; then',
     '  aitrail_no=',
+    // Split by space, tab and newline whatever IFS the lines before left (row s45M-1: the whole, one word, read as a heap size).
+    '  aitrail_ni=$IFS',
+    "  IFS=' \t",
+    "'",
     '  set -f',
     '  for aitrail_w in $NODE_OPTIONS; do',
     "    case $aitrail_w in *[\\\\\\\"\\']*) aitrail_no=1 ;; --max-old-space-size=[0-9]*|--max-semi-space-size=[0-9]*|--stack-size=[0-9]*|--use-openssl-ca|--use-bundled-ca|--no-warnings|--no-deprecation|--enable-source-maps|--dns-result-order=ipv4first|--dns-result-order=verbatim) ;; *) aitrail_no=1 ;; esac",
     '  done',
     '  set +f',
+    '  IFS=$aitrail_ni',
     '  [ -n "$aitrail_no" ] && unset NODE_OPTIONS',
     'fi',
     'unset OPENSSL_CONF OPENSSL_ENGINES OPENSSL_MODULES',

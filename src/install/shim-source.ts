@@ -540,7 +540,9 @@ function ledIntoTrackedLines(): string[] {
     // digits, `.`, `_`, `-`; no `.`/`..` component) counts; else one git ls-files for what git tracks at any depth
     // under a folder so named (`**/<value>/**`), or at the value or a folder on its way (a link, a submodule) (without
     // case: on a case-insensitive file system `cache=.NPM` is the committed `.npm`; in checked-out submodules too: npm
-    // run in `lib/` reads `lib/.npm`, which the submodule's own repository may commit).
+    // run in `lib/` reads `lib/.npm`, which the submodule's own repository may commit). Its variables are its own: the
+    // node walk below reaches it and keeps IFS in aitrail_co (aitrail_cmp cmp's path in aitrail_cp); sharing them left IFS
+    // as git's output after the walk (row s45M-1).
     'aitrail_cu() {',
     '  aitrail_cw=$1',
     '  while :; do case $aitrail_cw in ./*) aitrail_cw=${aitrail_cw#./} ;; *) break ;; esac; done',
@@ -549,10 +551,10 @@ function ledIntoTrackedLines(): string[] {
     // One answer per value and hook run: the candidate walk asks again for the same base (the link, its target).
     '  case ${aitrail_cz-} in "$aitrail_cw:0") return 0 ;; "$aitrail_cw:1") return 1 ;; esac',
     '  set -- ":(glob,icase)**/$aitrail_cw/**"',
-    '  aitrail_cp=$aitrail_cw',
-    '  while :; do set -- "$@" ":(glob,icase)**/$aitrail_cp"; case $aitrail_cp in */*) aitrail_cp=${aitrail_cp%/*} ;; *) break ;; esac; done',
-    '  aitrail_co=$(GIT_LITERAL_PATHSPECS=0 GIT_NOGLOB_PATHSPECS=0 GIT_ICASE_PATHSPECS=0 git ls-files --recurse-submodules -- "$@" </dev/null 2>/dev/null) || return 0',
-    '  if [ -n "$aitrail_co" ]; then aitrail_cz=$aitrail_cw:0; return 0; fi',
+    '  aitrail_cx=$aitrail_cw',
+    '  while :; do set -- "$@" ":(glob,icase)**/$aitrail_cx"; case $aitrail_cx in */*) aitrail_cx=${aitrail_cx%/*} ;; *) break ;; esac; done',
+    '  aitrail_ct=$(GIT_LITERAL_PATHSPECS=0 GIT_NOGLOB_PATHSPECS=0 GIT_ICASE_PATHSPECS=0 git ls-files --recurse-submodules -- "$@" </dev/null 2>/dev/null) || return 0',
+    '  if [ -n "$aitrail_ct" ]; then aitrail_cz=$aitrail_cw:0; return 0; fi',
     '  aitrail_cz=$aitrail_cw:1',
     '  return 1',
     '}',
