@@ -12,7 +12,7 @@ const MAX_AGENT_FILES = 64;
 export const AGENT_FILE_HEAD = 1024 * 1024;
 /**
  * A frontmatter parsed as YAML: a few keys, some hundred bytes. Past this only its `model:` line is
- * read (64 files of 32 KiB of YAML keys each cost js-yaml a fraction of a second; row s45E-3's bound).
+ * read (64 files of 32 KiB of YAML keys each cost js-yaml a fraction of a second; row 728's bound).
  */
 const MAX_FRONTMATTER_YAML = 32 * 1024;
 

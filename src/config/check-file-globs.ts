@@ -49,7 +49,7 @@ function blankEdge(glob: string): string | null {
 /**
  * The first alternative of a `{a,b}` list with white space at an end (`*.{ts, tsx}`, `{keys ,crypto}`),
  * else null: people write a space after a comma as in prose, and the matcher reads ` tsx`, so a rule
- * said to cover `.tsx` files covers none (careless truth, s45O-2). A brace or comma escaped with `\`,
+ * said to cover `.tsx` files covers none (careless truth, 768). A brace or comma escaped with `\`,
  * or inside a class `[…]`, is a character of a name; a `{` with no `}` after it is one too.
  */
 function blankAlternative(glob: string): string | null {
@@ -79,7 +79,7 @@ const SYNTAX_LOOKALIKES = new Map([
 ]);
 
 /**
- * A character that shows as glob syntax and is a character of a name to the matcher (s45O-5):
+ * A character that shows as glob syntax and is a character of a name to the matcher (771):
  * `src/crypto/∗∗` (U+2217, the asterisk operator), `src/crypto/＊＊` (fullwidth), `src∕crypto/**`
  * (U+2215, the division slash) read as `src/crypto/**` in a diff and protect a name no one has.
  * The fullwidth and small forms NFKC reads as `/ * ? [ ] { }`, and the table above; a fullwidth
@@ -103,7 +103,7 @@ let lookalikes: Map<string, string> | undefined;
  * like a Latin one (`src/<U+0441>rypto/**`, a Cyrillic es; `src/<U+A731>ecure/**`, a small capital s):
  * a diff shows `src/crypto/**` and the rule protects a folder no one has. A word all of one script
  * (`src/документы/**`) is read as written. The lookalikes are row 24's (readable.ts LOOKALIKE_PAIRS), and
- * every letter NFKC reads as an ASCII one (fullwidth, mathematical alphanumerics: s45O-4).
+ * every letter NFKC reads as an ASCII one (fullwidth, mathematical alphanumerics: 770).
  */
 function mixedScript(glob: string): string | null {
   if (!/[^\x00-\x7f]/.test(glob)) return null;
@@ -117,7 +117,7 @@ function mixedScript(glob: string): string | null {
   // so a class with a range (`[a-zа-я]`: any letter of two alphabets, no word),
   // unless a range runs from a lookalike to a lookalike (`[с-ѕ]` shows as `[c-s]`) or a lookalike
   // stands in the class alone (`[0-9с]` shows as `[0-9c]`).
-  // A letter of the table, or a Latin letter of another block (fullwidth `ｃ`, mathematical `𝖼`: s45O-4), which NFKC reads as ASCII.
+  // A letter of the table, or a Latin letter of another block (fullwidth `ｃ`, mathematical `𝖼`: 770), which NFKC reads as ASCII.
   const isLookalike = (letter: string): boolean => lookalikes!.has(letter) || (letter > '\x7f' && /^[A-Za-z]$/.test(letter.normalize('NFKC')));
   const ranged = glob.normalize('NFC').replace(/\[([^\]]+)\]/g, (_, body: string) => {
     const members = body.replace(/^[!^]/, '');
@@ -128,7 +128,7 @@ function mixedScript(glob: string): string | null {
   const letters = ranged.replace(/[[\]{}*?!()+@\\]/g, '').replace(/[,|]/g, ' ');
   for (const [word] of letters.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     if (!/[A-Za-z]/.test(word)) {
-      // A word all of lookalikes shows as a Latin one (`src/**/*.с` as `*.c`, `*.ру` as `*.py`: s45O-6);
+      // A word all of lookalikes shows as a Latin one (`src/**/*.с` as `*.c`, `*.ру` as `*.py`: 772);
       // not one of fullwidth letters, which shows wide (a Japanese `Ｑ＆Ａ`).
       const all = [...word].filter((letter) => /\p{L}/u.test(letter));
       if (all.length === 0 || !all.every((letter) => isLookalike(letter) && !/[\uff00-\uffef]/.test(letter))) continue;

@@ -5,7 +5,7 @@
  * word is one of a few flags that load nothing (the V8 heap and stack sizes, CA choice, warnings, source maps,
  * dns order: the separate code cache of s43a); anything else, a quote or an escape: unset for aitrail.
  * OpenSSL reads OPENSSL_CONF when node starts and loads the engines and providers it names: a shared object's
- * code then runs inside aitrail (a committed config and .so, named by a committed .env an agent loads; row s45L-1).
+ * code then runs inside aitrail (a committed config and .so, named by a committed .env an agent loads; row 762).
  * aitrail makes no connection and needs no OpenSSL configuration: none reaches its node.
  * The git-mode shims' lines (clientLookup in shim-source.ts) and husky mode's block (husky-block.ts) both run them
  * just before aitrail starts.
@@ -14,7 +14,7 @@ export function nodeOptionsLines(): string[] {
   return [
     'if [ -n "${NODE_OPTIONS-}" ]; then',
     '  aitrail_no=',
-    // Split by space, tab and newline whatever IFS the lines before left (row s45M-1: the whole, one word, read as a heap size).
+    // Split by space, tab and newline whatever IFS the lines before left (row 778: the whole, one word, read as a heap size).
     '  aitrail_ni=$IFS',
     "  IFS=' \t",
     "'",

@@ -542,7 +542,7 @@ function ledIntoTrackedLines(): string[] {
     // case: on a case-insensitive file system `cache=.NPM` is the committed `.npm`; in checked-out submodules too: npm
     // run in `lib/` reads `lib/.npm`, which the submodule's own repository may commit). Its variables are its own: the
     // node walk below reaches it and keeps IFS in aitrail_co (aitrail_cmp cmp's path in aitrail_cp); sharing them left IFS
-    // as git's output after the walk (row s45M-1).
+    // as git's output after the walk (row 778).
     'aitrail_cu() {',
     '  aitrail_cw=$1',
     '  while :; do case $aitrail_cw in ./*) aitrail_cw=${aitrail_cw#./} ;; *) break ;; esac; done',

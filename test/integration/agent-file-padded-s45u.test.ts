@@ -1,4 +1,4 @@
-// An agent file padded past what the hooks read (row s45U-5): a settings file over 1 MiB is not read
+// An agent file padded past what the hooks read (row 761): a settings file over 1 MiB is not read
 // at all, and an agent file was read as one, so `.gemini/agents/coder.md` naming the denied model in
 // its frontmatter, then 2 MB of prompt in its body, named no model (Gemini CLI reads any size); nor
 // did one whose frontmatter's 100 KB description put `model:` past the first 64 KiB looked at.

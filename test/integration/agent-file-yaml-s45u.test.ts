@@ -1,4 +1,4 @@
-// An agent file's `model:` in any YAML form its agent reads (row s45U-1): Gemini CLI parses a
+// An agent file's `model:` in any YAML form its agent reads (row 757): Gemini CLI parses a
 // subagent's frontmatter with js-yaml (google-gemini/gemini-cli `agents/agentLoader.ts`), so
 // `model: x # note`, `model: "x" # note`, a folded `model: >-` or the value on the next line, `model : x`,
 // `"model": x`, `!!str x` all name `x`, and its frontmatter ends at the first line starting `---`

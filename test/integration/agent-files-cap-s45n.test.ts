@@ -1,4 +1,4 @@
-// Review of rows s45E-3..5 and s45U-1 (Gemini CLI's, Copilot CLI's and Qwen Code's subagents' models):
+// Review of rows 728..5 and 757 (Gemini CLI's, Copilot CLI's and Qwen Code's subagents' models):
 // each reader kept 16 distinct models, so 16 agent files with made-up models sorting first hid a 17th
 // naming the denied one; and a frontmatter YAML cannot read was read by its first `model:` line only,
 // while Qwen Code then reads it with its simple parser, where the last `model:` line wins (indented or

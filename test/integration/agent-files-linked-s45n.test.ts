@@ -1,4 +1,4 @@
-// Review of rows s45E-3..5: a project's agent files were read through the work tree's link-safe read
+// Review of rows 728..5: a project's agent files were read through the work tree's link-safe read
 // only, which refuses a file whose links lead out of the work tree, while Gemini CLI, Qwen Code and
 // Copilot CLI open it through the link: an agent's `.gemini/agents -> ../my-agents` (or one agent file
 // so linked) ran a subagent on Qwen unseen. Committed for real through the installed hooks.

@@ -24,7 +24,7 @@ function forkPullRequest() {
   return { work, fork, onMain, onFeature };
 }
 
-describe("s45f-1: `check` with no range on a branch whose upstream is a contributor's fork", () => {
+describe("720: `check` with no range on a branch whose upstream is a contributor's fork", () => {
   it("a maintainer's branch checked out from the fork's feature: judged by origin's main policy too, the fork main's own Qwen commit included", () => {
     const { work, fork, onMain, onFeature } = forkPullRequest();
     work.git(['remote', 'add', 'alice', fork.dir]);
@@ -62,7 +62,7 @@ describe("s45f-1: `check` with no range on a branch whose upstream is a contribu
   });
 });
 
-describe("s45f-1: pre-push to a server no remote names, on a branch whose upstream is a contributor's fork", () => {
+describe("720: pre-push to a server no remote names, on a branch whose upstream is a contributor's fork", () => {
   it("judged by origin's main policy, not the fork's: refused", () => {
     const { work, fork, onMain } = forkPullRequest();
     installHooks(join(work.dir, '.git', 'hooks'), ['pre-push']);

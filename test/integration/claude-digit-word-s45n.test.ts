@@ -1,4 +1,4 @@
-// Review of row s45R-6: after a name that holds a Claude tier, any word with a digit went on the
+// Review of row 740: after a name that holds a Claude tier, any word with a digit went on the
 // name, so another vendor's short name with a digit (`R1`, `M2`, `K2`, GPT's `4o`) made a model no
 // vendor published: `Assisted-by: claude-opus-4.6 r1` read `anthropic/claude-opus-4.6-r1`, past
 // `deny: ["anthropic/claude-opus-4.6"]` in `check` and at pre-receive without a warning. A word that

@@ -1,4 +1,4 @@
-// Review of rows s45E-1 and s45U-4: only the last `--settings` on Claude Code's command line was read,
+// Review of rows 726 and 760: only the last `--settings` on Claude Code's command line was read,
 // but the hooks cannot tell whether that one is an option at all: in
 // `claude --settings '{"model": "qwen3-coder-plus"}' --append-system-prompt --settings '{"model": "claude-opus-4-7"}'`
 // commander gives the prompt option `--settings` as its text and the last JSON is the prompt, so the

@@ -14,11 +14,11 @@ function age(path: string): void {
 }
 
 const ACCEPTED_BY_FORMAT_7 = {
-  'a lookalike letter in a class (s45O-1)': 'policy:\n  paths:\n    - files: ["src/[\u0441]rypto/**"]\n      deny: ["qwen/*"]\n',
-  'a space after a comma of a {…} list (s45O-2)': 'policy:\n  paths:\n    - files: ["src/**/*.{ts, tsx}"]\n      deny: ["qwen/*"]\n',
-  'an asterisk operator for * (s45O-5)': 'policy:\n  paths:\n    - files: ["src/crypto/\u2217\u2217"]\n      deny: ["qwen/*"]\n',
-  'a word all of lookalikes (s45O-6)': 'policy:\n  paths:\n    - files: ["src/**/*.\u0440\u0443"]\n      deny: ["qwen/*"]\n',
-  'a fullwidth Latin letter (s45O-4)': 'policy:\n  paths:\n    - files: ["src/\uff43rypto/**"]\n      deny: ["qwen/*"]\n',
+  'a lookalike letter in a class (767)': 'policy:\n  paths:\n    - files: ["src/[\u0441]rypto/**"]\n      deny: ["qwen/*"]\n',
+  'a space after a comma of a {…} list (768)': 'policy:\n  paths:\n    - files: ["src/**/*.{ts, tsx}"]\n      deny: ["qwen/*"]\n',
+  'an asterisk operator for * (771)': 'policy:\n  paths:\n    - files: ["src/crypto/\u2217\u2217"]\n      deny: ["qwen/*"]\n',
+  'a word all of lookalikes (772)': 'policy:\n  paths:\n    - files: ["src/**/*.\u0440\u0443"]\n      deny: ["qwen/*"]\n',
+  'a fullwidth Latin letter (770)': 'policy:\n  paths:\n    - files: ["src/\uff43rypto/**"]\n      deny: ["qwen/*"]\n',
 };
 
 describe('a config cache written by a format-7 build, which accepted file globs now refused (s45O)', () => {

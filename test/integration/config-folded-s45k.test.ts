@@ -32,7 +32,7 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
       expect(run.code, run.out).toBe(2); // was 0: "1 commit checked, no policy violations"
       expect(run.out).toContain('.aitrailrc.yml: found a plain value over more than one line at line 5, column 11, which YAML reads as one value, "src/crypto/** - src/keys/**"');
     }
-    // A comment before the value's first line hides nothing (s45O-3 skips it): still one value over lines.
+    // A comment before the value's first line hides nothing (769 skips it): still one value over lines.
     const commented = checkQwenUnder('policy:\n  paths:\n    - files:\n        - src/auth/**\n        - # the keys\n          src/crypto/**\n          - src/keys/**\n      deny: ["qwen/*"]\n', 'src/keys/k.ts');
     expect(commented.code, commented.out).toBe(2);
     expect(commented.out).toContain('a plain value over more than one line at line 6, column 11');
@@ -71,14 +71,14 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
     expect(own.code, own.out).toBe(1);
   });
 
-  it('check refuses a lookalike letter set apart by glob syntax (a class, a star, braces), which a reader runs into the word (s45O-1)', () => {
+  it('check refuses a lookalike letter set apart by glob syntax (a class, a star, braces), which a reader runs into the word (767)', () => {
     // `src/[с]rypto/**` reads as a class of one `c`: the checker's words were `с` and `rypto`, each of one script.
     for (const glob of ['src/[\u0441]rypto/**', 'src/[\u0441\u0455]rypto/**', 'src/[\u0441-\u0441]rypto/**', 'src/[0-9\u0441]rypto/**', 'src/\u0441*rypto/**', 'src/{\u0441,\u0441}rypto/**']) {
       const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}"]\n      deny: ["qwen/*"]\n`, 'src/crypto/k.ts');
       expect(run.code, `${glob}\n${run.out}`).toBe(2); // was 0: "1 commit checked, no policy violations"
       expect(run.out).toContain('U+0441');
     }
-    // A Latin letter of another block, which NFKC reads as ASCII (s45O-4): fullwidth, mathematical sans-serif.
+    // A Latin letter of another block, which NFKC reads as ASCII (770): fullwidth, mathematical sans-serif.
     for (const glob of ['src/\uff43rypto/**', 'src/\u{1d5bc}rypto/**']) {
       const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}"]\n      deny: ["qwen/*"]\n`, 'src/crypto/k.ts');
       expect(run.code, `${glob}\n${run.out}`).toBe(2); // was 0: "1 commit checked, no policy violations"
@@ -97,7 +97,7 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
     expect(turkish.out).toContain('write ? in its place');
   });
 
-  it('check refuses white space beside a comma or brace of a {…} list, which the matcher reads as part of the alternative (s45O-2)', () => {
+  it('check refuses white space beside a comma or brace of a {…} list, which the matcher reads as part of the alternative (768)', () => {
     // A reviewer reads `.ts` and `.tsx` files; the matcher reads `.ts` and `. tsx`: the Qwen commit's `.tsx` passed.
     for (const glob of ['src/**/*.{ts, tsx}', 'src/{keys ,crypto}/**', 'src/{ crypto}/**']) {
       const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}"]\n      deny: ["qwen/*"]\n`, 'src/crypto/k.tsx');
@@ -111,7 +111,7 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
     }
   });
 
-  it('check refuses a character that shows as a glob\'s * or / and is a character of a name to the matcher (s45O-5)', () => {
+  it('check refuses a character that shows as a glob\'s * or / and is a character of a name to the matcher (771)', () => {
     // `src/crypto/∗∗` (asterisk operator), fullwidth `＊＊`, `src∕crypto/**` (division slash), `⁄` (fraction slash), `／` (fullwidth solidus).
     for (const glob of ['src/crypto/\u2217\u2217', 'src/crypto/\uff0a\uff0a', 'src\u2215crypto/**', 'src/crypto\u2044**', 'src\uff0fcrypto/**']) {
       const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}"]\n      deny: ["qwen/*"]\n`, 'src/crypto/k.ts');
@@ -123,7 +123,7 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
     expect(cjk.code, cjk.out).toBe(1);
   });
 
-  it('check refuses a word all of lookalike letters, which shows as a Latin word (s45O-6)', () => {
+  it('check refuses a word all of lookalike letters, which shows as a Latin word (772)', () => {
     for (const [glob, path] of [['src/**/*.\u0441', 'src/crypto/k.c'], ['src/**/*.\u0440\u0443', 'src/crypto/k.py'], ['src/\u0441\u043e\u0440\u0435/**', 'src/core/k.ts']]) {
       const run = checkQwenUnder(`policy:\n  paths:\n    - files: ["${glob}"]\n      deny: ["qwen/*"]\n`, path!);
       expect(run.code, `${glob}\n${run.out}`).toBe(2); // was 0: "1 commit checked, no policy violations"
@@ -140,7 +140,7 @@ describe('a path rule YAML reads otherwise than a reviewer (s45k)', () => {
     const honest = [
       'policy:\n  paths:\n    - files:\n      - !!str\n        src/crypto/**\n      - "src/My Docs/**"\n      - notes[ ]\n      deny: ["qwen/*"]\ndetect:\n  rules:\n    - { field: body, pattern: "acme\n        footer", agent: acme, model: "acme/coder-2" }\n$schema: >-\n  https://example.com/aitrail/schema.json\n',
       'policy: {paths: [{files: [src/auth/**,\n    src/crypto/**], deny: [qwen/*]}]}\n',
-      // A comment between a key and its value on the next line (s45O-3: was refused as a value over lines).
+      // A comment between a key and its value on the next line (769: was refused as a value over lines).
       '$schema: # for editors\n  https://example.com/aitrail/schema.json\npolicy:\n  paths:\n    - files: [src/crypto/**]\n      deny: &qwen # the model we do not allow\n        [qwen/*]\n',
       '$schema: !!str # for editors\n  # the published one\n  https://example.com/aitrail/schema.json\npolicy:\n  paths: [{files: [src/crypto/**], deny: [qwen/*]}]\n',
     ];

@@ -7,7 +7,7 @@ import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
 /**
  * husky mode: aitrail's block in `.husky/<hook>` ran `aitrail hook` with husky's environment as it was, NODE_OPTIONS
- * included (row s45J-4's stated limit): yarn berry's `yarn run commit` hands `--require <top>/.pnp.cjs`, a file a
+ * included (row 734's stated limit): yarn berry's `yarn run commit` hands `--require <top>/.pnp.cjs`, a file a
  * zero-install repository commits, and it ran inside aitrail's node. The block now keeps NODE_OPTIONS only as the
  * git-mode shims do (src/install/node-options.ts, src/install/husky-block.ts). `aitrail init --mode husky`, real git.
  */

@@ -1,4 +1,4 @@
-// An option the hooks do not know, whose value is the option they read (row s45U-4): Claude Code's
+// An option the hooks do not know, whose value is the option they read (row 760): Claude Code's
 // commander gives a value-taking option the next argument whatever it is, so in
 // `claude --append-system-prompt --settings --settings '{"model": "qwen3-coder-plus"}'` the first
 // `--settings` is the prompt's text and the second is the settings. The hooks, which know no option

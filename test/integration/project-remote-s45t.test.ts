@@ -37,7 +37,7 @@ function ghForkClone(): { clone: TestRepo; projectQwen: string } {
   return { clone, projectQwen };
 }
 
-describe("s45t-1: the remote GitHub's CLI marks the project (`gh-resolved = base`) is the target", () => {
+describe("741: the remote GitHub's CLI marks the project (`gh-resolved = base`) is the target", () => {
   it("gh's fork workflow: a branch from upstream/main (or none) is not refused for the project's own commit by the stale fork's policy", () => {
     const { clone } = ghForkClone();
     const tracking = aitrail(clone.dir, ['check']);
@@ -51,7 +51,7 @@ describe("s45t-1: the remote GitHub's CLI marks the project (`gh-resolved = base
     expect(pushed.code, pushed.stdout + pushed.stderr).toBe(0);
   });
 
-  it('unmarked, or marked twice, or the mark on no configured remote: both default branches judge, as s45F-1 (the stated limit)', () => {
+  it('unmarked, or marked twice, or the mark on no configured remote: both default branches judge, as 720 (the stated limit)', () => {
     const { clone, projectQwen } = ghForkClone();
     for (const step of [
       () => clone.git(['config', '--unset-all', 'remote.upstream.gh-resolved']),
@@ -99,8 +99,8 @@ describe("s45t-1: the remote GitHub's CLI marks the project (`gh-resolved = base
   });
 });
 
-describe("s45t-1: a maintainer's review of an honest pull request from a stale fork", () => {
-  it("the project's own Qwen commit from before its deny, which the fork's main lacks: refused unmarked (s45F-1), judged by origin's policy alone over what origin lacks when origin is marked", () => {
+describe("741: a maintainer's review of an honest pull request from a stale fork", () => {
+  it("the project's own Qwen commit from before its deny, which the fork's main lacks: refused unmarked (720), judged by origin's policy alone over what origin lacks when origin is marked", () => {
     const { work } = project('policy:\n  deny: []\n', { hooks: [] });
     const fork = makeRepo({ bare: true });
     work.git(['push', '-q', fork.dir, 'main']);
@@ -124,7 +124,7 @@ describe("s45t-1: a maintainer's review of an honest pull request from a stale f
   });
 });
 
-describe('s45t-2: no origin, the project renamed `upstream`, a fork checked out beside it', () => {
+describe('742: no origin, the project renamed `upstream`, a fork checked out beside it', () => {
   it("a maintainer's branch from the fork's feature: judged by upstream's main policy too, not the fork's alone", () => {
     const { work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: [] });
     const fork = makeRepo({ bare: true });

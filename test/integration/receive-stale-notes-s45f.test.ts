@@ -40,7 +40,7 @@ function movedNotes() {
   return { ...server, first, n1, z };
 }
 
-describe('s45f-2: an honest push whose notes update another push made stale', () => {
+describe('721: an honest push whose notes update another push made stale', () => {
   it('a stale old value for refs/notes/ai (a hand-made client, or a race before pre-receive): the branch lands judged by the server\'s notes, the notes update alone refused', () => {
     const { remote, work, first, n1, z } = movedNotes();
     const other = tryGit(work.dir, ['push', 'origin', 'refs/notes/other:refs/notes/ai']);

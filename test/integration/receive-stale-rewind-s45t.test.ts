@@ -7,7 +7,7 @@ import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.
 import { tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { packOf, sendCommands } from '../helpers/receive-pack-client.js';
 
-// s45F-2 leaves a stale notes update (its old value not the server's) out of the judgement. Its
+// 721 leaves a stale notes update (its old value not the server's) out of the judgement. Its
 // pusher can make it land all the same, with no one's help: a second push of its own moves the
 // server's notes back to the old value sent while the first push's pre-receive runs (the rewind
 // takes away only a note of a commit the server lacks: accepted). No reference-transaction shim.
@@ -52,7 +52,7 @@ function rewindServer() {
   return { ...server, held, s, b, gate, env };
 }
 
-describe("s45t-3: a stale notes update its pusher lands by rewinding the server's notes with a second push", () => {
+describe("743: a stale notes update its pusher lands by rewinding the server's notes with a second push", () => {
   it("notes taking away the Claude note of a commit the server holds: refused, as they would be when not stale", () => {
     const { remote, work, held, s, b, gate, env } = rewindServer();
     // The pusher's notes: the server's `s` with the held commit's note removed.

@@ -126,7 +126,7 @@ describe('Claude Code with its model aliases mapped to another vendor', () => {
 });
 
 describe('a model variable naming a model the catalog does not know yet', () => {
-  it("ANTHROPIC_MODEL=qwen-flash is that vendor's unknown model, kimi-for-coding (Kimi Code's model, a catalog id since row s45E-2) Moonshot's, not only the co-author line's Claude", () => {
+  it("ANTHROPIC_MODEL=qwen-flash is that vendor's unknown model, kimi-for-coding (Kimi Code's model, a catalog id since row 727) Moonshot's, not only the co-author line's Claude", () => {
     const qwen = agentCommit(hooked('policy:\n  deny: ["qwen/*"]\n'), { CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'https://dashscope-intl.aliyuncs.com/apps/anthropic', ANTHROPIC_MODEL: 'qwen-flash' });
     expect(qwen.status, qwen.message).toBe(1);
     expect(qwen.stderr).toMatch(/model qwen\/unknown \(via claude-code\) is denied/);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-// Row s45Q-1 escaped tag characters, Hangul fillers, variation selectors and the CGJ in every report,
+// Row 722 escaped tag characters, Hangul fillers, variation selectors and the CGJ in every report,
 // but not the other default-ignorable code points, which Unicode tells a renderer to draw as nothing
 // (a browser's HTML report does): the rest of the tag block U+E0080-U+E0FFF (unassigned but ignorable),
 // the musical formatting marks U+1D173-U+1D17A, the shorthand format controls U+1BCA0-U+1BCA3 and

@@ -1,4 +1,4 @@
-// A settings text nesting deeper than 64 levels anywhere (row s45U-2): the hooks read such a file
+// A settings text nesting deeper than 64 levels anywhere (row 758): the hooks read such a file
 // (or Claude Code's `--settings` JSON) as naming no model, while the agent's own JSON.parse reads it
 // whole, its top-level `model` too: `{"model": "qwen3-coder-plus", "pad": [[[…65…]]]}` was
 // `claude-code:unknown`, past `deny: ["qwen/*"]`. Committed for real through init's hooks, by a

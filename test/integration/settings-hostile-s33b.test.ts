@@ -27,7 +27,7 @@ function commitsWithin(repo: Parameters<typeof commit>[0], env: NodeJS.ProcessEn
 const deep = (model?: string) => `{${model ? `"model": "${model}", ` : ''}"a": ${'['.repeat(500_000)}${']'.repeat(500_000)}}`;
 
 describe('settings files nested without bound', () => {
-  it("a Kilo CLI commit reading eight committed kilo/opencode files of a megabyte of `[` each takes bounded time (it took 6 s); a deep file's top-level model is read (row s45U-2: what lies past 64 levels is read as 0)", () => {
+  it("a Kilo CLI commit reading eight committed kilo/opencode files of a megabyte of `[` each takes bounded time (it took 6 s); a deep file's top-level model is read (row 758: what lies past 64 levels is read as 0)", () => {
     const files: Record<string, string> = {};
     for (const name of ['opencode.json', 'opencode.jsonc', 'kilo.json', 'kilo.jsonc']) files[join('.kilo', name)] = files[name] = deep();
     // Kilo's lowest file of the work tree: the seven above it are read first.

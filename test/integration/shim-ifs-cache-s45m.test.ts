@@ -5,9 +5,9 @@ import { agentCommit, hooked } from '../helpers/agent-home.js';
 import { envWithAitrailOnPath } from '../helpers/cli.js';
 
 /**
- * The shims' helpers share the shell's variables: aitrail_cu (row s45J-1's relative cache, reached from the node
+ * The shims' helpers share the shell's variables: aitrail_cu (row 731's relative cache, reached from the node
  * candidate walk through aitrail_np/aitrail_nc) kept `git ls-files`' output in aitrail_co, the variable the walk keeps
- * IFS in, so the walk "restored" IFS to that output (empty for an untracked cache), and s45J-4's NODE_OPTIONS check
+ * IFS in, so the walk "restored" IFS to that output (empty for an untracked cache), and 734's NODE_OPTIONS check
  * then read the whole of NODE_OPTIONS as one word: `--max-old-space-size=512 --require ./x.cjs` matched the
  * `--max-old-space-size=<n>` pattern and was kept (src/install/shim-source.ts).
  */
@@ -36,7 +36,7 @@ function nodeInTree(extra: Record<string, string>) {
   return repo;
 }
 
-describe('aitrail_cu leaves the node walk\'s IFS as it was (s45J-1 beside s45J-4)', () => {
+describe('aitrail_cu leaves the node walk\'s IFS as it was (731 beside 734)', () => {
   it('NODE_OPTIONS=--max-old-space-size=512 --require ./x.cjs under an untracked cache=.npm and a node in node_modules/.bin: x.cjs never runs; Qwen refused', () => {
     const marker = `pwned-${Math.random().toString(36).slice(2)}`;
     const payload = `require("fs").writeFileSync(require("path").join(__dirname, "..", ${JSON.stringify(marker)}), process.argv.join(" "));\n`;

@@ -8,7 +8,7 @@ import { expectRepositoryAitrailRefused, honestAitrail, npmFound, PNPM_PATH } fr
 import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 /**
- * s45J-1 judges a relative cache value by what git tracks under a folder so named, but on a case-insensitive file
+ * 731 judges a relative cache value by what git tracks under a folder so named, but on a case-insensitive file
  * system (macOS, Windows: `core.ignorecase=true`) `cache=.NPM` is the committed `.npm`: the pathspec must match
  * without case (src/install/shim-source.ts aitrail_cu, src/install/binary-reachable.ts cacheTracked). This machine's
  * file system tells case apart: npm is handed the folder a case-insensitive one would open (`--cache <top>/.npm`), the

@@ -1,4 +1,4 @@
-// A refusal for a model a file names for a subagent, a custom agent or a fallback (row s45U-3): the
+// A refusal for a model a file names for a subagent, a custom agent or a fallback (row 759): the
 // hooks record it on every commit of that agent, whether or not it ran, and the refusal only said
 // "redo it by hand or with an allowed model" and "run `aitrail use --clear`, unset AITRAIL_MODEL, or
 // remove the trailer", none of which helps a developer whose project ships `.gemini/agents/coder.md`

@@ -5,7 +5,7 @@ import { parseJson, parseJsonc, shallowJson, stripJsonComments } from '../../src
 const nested = (depth: number) => `{"model": "x", "a": ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
 
 describe('JSON nested deeper than a settings file', () => {
-  it('64 levels are read whole; past them, what lies deeper is read as 0 and the top-level model still counts (row s45U-2: strict JSON and JSONC alike)', () => {
+  it('64 levels are read whole; past them, what lies deeper is read as 0 and the top-level model still counts (row 758: strict JSON and JSONC alike)', () => {
     expect(parseJson(nested(64))).toMatchObject({ model: 'x' });
     expect(parseJsonc(`// a comment\n${nested(64)}`)).toMatchObject({ model: 'x' });
     expect(parseJson(nested(65))).toMatchObject({ model: 'x' });
