@@ -289,11 +289,11 @@ function claudeWord(word: string): boolean {
 
 /**
  * A word with a digit that goes on a Claude name: one that starts with a digit (a version `4.6`, `4-6`,
- * a date, `1M`, `200k`) but not GPT's `4o`, or `v2`. Another vendor's short name with a digit (`R1`,
+ * a date, `1M`, `200k`) but not GPT's `4o`, or `v2`, `v4.5` (`Claude Sonnet v4.5`). Another vendor's short name with a digit (`R1`,
  * `M2`, `K2`, `4o`) ends it: `claude-opus-4.6 r1` was `anthropic/claude-opus-4.6-r1`, a model no vendor
  * published, past `deny: ["anthropic/claude-opus-4.6"]` without a warning (row 740's join).
  */
-const CLAUDE_WORD_WITH_DIGIT = /^(?:\d(?!\d*o$)|v\d+$)/i;
+const CLAUDE_WORD_WITH_DIGIT = /^(?:\d(?!\d*o$)|v\d+(?:[.-]\d+)*$)/i;
 
 /** Whether a word of a model's name is, or holds as a part, one of Claude's tier words (`claude-opus-4-6`, `Opus`). */
 function holdsTier(word: string): boolean {
