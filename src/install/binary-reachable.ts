@@ -30,21 +30,9 @@ export async function shipped(root: string, path: string, packageDir = ''): Prom
   if (!rel.startsWith('node_modules/') && !(packageDir !== '' && rel.startsWith(`${packageDir}/node_modules/`)) && (await isTracked(root, rel))) return true;
   if (await ledIntoTracked(root, path, packageDir)) return true;
   // pnpm's .bin files are sh wrappers: `exec node "$basedir/../<package>/<bin>"`.
-  let text = '';
-  try {
-    if (statSync(path).isFile()) {
-      // The wrapper's first lines only (a bundled bin can be megabytes).
-      const fd = openSync(path, 'r');
-      const head = Buffer.alloc(16384);
-      try {
-        text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
-      } finally {
-        closeSync(fd);
-      }
-    }
-  } catch {
-    return false;
-  }
+  // The wrapper's first lines only (a bundled bin can be megabytes).
+  const text = fileHead(path);
+  if (text === null) return false;
   // pnpm writes the bin path unescaped inside double quotes: a target holding $, ` or \ (the shell expands
   // it), or a line going on after its targets with anything but `"$@"` or `]; then`, is the repository's (as the shims judge it).
   for (const line of text.split('\n').slice(0, 64)) {
@@ -698,19 +686,8 @@ export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: 
  * judge it (aitrail_yw in src/install/shim-source.ts). Anything else is not judged here.
  */
 export function yarnWrapperIntoTree(root: string, path: string): boolean {
-  let text: string;
-  try {
-    if (!statSync(path).isFile()) return false;
-    const fd = openSync(path, 'r');
-    const head = Buffer.alloc(16384);
-    try {
-      text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+  const text = fileHead(path);
+  if (!text) return false;
   const [first, second] = text.split('\n');
   if (first !== '#!/bin/sh' || second === undefined || !second.startsWith('exec "') || !second.includes(`" '`)) return false;
   let target = second.slice(second.indexOf(`" '`) + 3);
@@ -769,4 +746,20 @@ export function binaryMissingNote(bare: boolean): string {
   return bare
     ? "Warning: aitrail is not on this server's PATH, so pre-receive will reject every push until you run: npm i -g aitrail"
     : 'Warning: the hooks will not find the aitrail binary (not in node_modules/.bin, not on PATH, or only one the repository ships, which they refuse to run), so every commit will be blocked until you run: npm i -D aitrail (or npm i -g aitrail)';
+}
+
+/** A file's first 16 KiB as UTF-8: `''` when `path` is no regular file, null when it cannot be read (a wrapper's head: pnpm's, yarn's). */
+function fileHead(path: string): string | null {
+  try {
+    if (!statSync(path).isFile()) return '';
+    const fd = openSync(path, 'r');
+    const head = Buffer.alloc(16384);
+    try {
+      return head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
 }
