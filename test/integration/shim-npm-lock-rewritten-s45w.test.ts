@@ -14,13 +14,26 @@ import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
  * The lock the repository commits (HEAD's) still names the tarball: it is read too
  * (src/install/shim-source.ts aitrail_nl, src/install/binary-reachable.ts lockNamesRegistryOnly).
  */
+/** The vendored package packed into the work tree as `aitrail-9.9.9.tgz` (the repository's tarball); its integrity. */
+function packedInWorkTree(dir: string): string {
+  const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: join(dir, 'vendor', 'aitrail'), encoding: 'utf8' });
+  expect(packed.status, packed.stderr).toBe(0);
+  return `sha512-${createHash('sha512').update(readFileSync(join(dir, 'aitrail-9.9.9.tgz'))).digest('base64')}`;
+}
+
+/** Commit a project asking `aitrail@^9.9.9` with `lock` and an `.npmrc` setting omit-lockfile-registry-resolved. */
+function commitUnderOmit(repo: ReturnType<typeof vendoredAitrailRepo>['repo'], lock: object): void {
+  repo.write('package.json', '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n');
+  repo.write('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
+  repo.write('.npmrc', 'omit-lockfile-registry-resolved=true\n');
+  repo.git(['add', '-A']);
+  repo.git(['commit', '-q', '--no-verify', '-m', 'offline tarball']);
+}
+
 describe.skipIf(!npmFound)('row 715 under omit-lockfile-registry-resolved=true, installed by npm install (real npm)', () => {
   it('the committed lock names the repository\'s tarball, npm install rewrote it without: refused, never run', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-npm-omit-rewrite-', 'bin/aitrail.js');
-    const tarball = join(repo.dir, 'aitrail-9.9.9.tgz');
-    const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', repo.dir], { cwd: join(repo.dir, 'vendor', 'aitrail'), encoding: 'utf8' });
-    expect(packed.status, packed.stderr).toBe(0);
-    const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
+    const integrity = packedInWorkTree(repo.dir);
     const lock = {
       name: 'app',
       version: '1.0.0',
@@ -31,11 +44,7 @@ describe.skipIf(!npmFound)('row 715 under omit-lockfile-registry-resolved=true, 
         'node_modules/aitrail': { version: '9.9.9', resolved: './aitrail-9.9.9.tgz', integrity, dev: true, bin: { aitrail: 'bin/aitrail.js' } },
       },
     };
-    repo.write('package.json', '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n');
-    repo.write('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
-    repo.write('.npmrc', 'omit-lockfile-registry-resolved=true\n');
-    repo.git(['add', '-A']);
-    repo.git(['commit', '-q', '--no-verify', '-m', 'offline tarball']);
+    commitUnderOmit(repo, lock);
     const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_cache: tempDir('aitrail-npm-empty-cache-') };
     const install = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env, encoding: 'utf8' });
     expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
@@ -49,10 +58,7 @@ describe.skipIf(!npmFound)('row 715 under omit-lockfile-registry-resolved=true, 
 
   it('a lockfileVersion 1 lock (npm reads its `dependencies`) naming the tarball, a clean `node_modules/aitrail` key in another object: refused, never run', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-npm-omit-decoy-', 'bin/aitrail.js');
-    const tarball = join(repo.dir, 'aitrail-9.9.9.tgz');
-    const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', repo.dir], { cwd: join(repo.dir, 'vendor', 'aitrail'), encoding: 'utf8' });
-    expect(packed.status, packed.stderr).toBe(0);
-    const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
+    const integrity = packedInWorkTree(repo.dir);
     const lock = {
       name: 'app',
       version: '1.0.0',
@@ -61,11 +67,7 @@ describe.skipIf(!npmFound)('row 715 under omit-lockfile-registry-resolved=true, 
       decoy: { 'node_modules/aitrail': { version: '9.9.9' } },
       dependencies: { aitrail: { version: '9.9.9', resolved: './aitrail-9.9.9.tgz', integrity, dev: true } },
     };
-    repo.write('package.json', '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n');
-    repo.write('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
-    repo.write('.npmrc', 'omit-lockfile-registry-resolved=true\n');
-    repo.git(['add', '-A']);
-    repo.git(['commit', '-q', '--no-verify', '-m', 'offline tarball']);
+    commitUnderOmit(repo, lock);
     const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_cache: tempDir('aitrail-npm-empty-cache-') };
     const ci = spawnSync('npm', ['ci', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env, encoding: 'utf8' });
     expect(ci.status, `${ci.stdout}${ci.stderr}`).toBe(0);
