@@ -7,7 +7,7 @@ import { claudeCodeModel } from './claude-code.js';
 import { claudeRecentModels } from './claude-recent.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
-import { geminiSessionModels, qwenSessionModels, type Beside } from './chat-recordings.js';
+import { geminiSessionModels, qwenSessionModels } from './chat-recordings.js';
 import { clineSessionModels, clineTaskModels } from './cline-tasks.js';
 import { codexModel } from './codex.js';
 import { codexRolloutModel } from './codex-rollout.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOriginParser, type OriginGroup } from '../core/blame/parse-origins.js';
 import { BLAME_COMMAND } from './blame.js';
-import { runGit, splitRecords, streamGit } from './exec.js';
+import { splitRecords, streamGit } from './exec.js';
 import { foundObject, objectInfoLines } from './object-batch.js';
 import { listTreeEntries } from './read-blob.js';
 

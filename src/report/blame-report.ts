@@ -10,7 +10,7 @@ import { LOCKFILE_NAMES } from '../core/blame/lockfiles.js';
 import { SOURCE_NAME } from '../core/blame/source-names.js';
 import { LEFT_OUT_BLAME_LIMIT } from '../core/blame/report-notes.js';
 import { renderBlame } from '../core/blame/render.js';
-import type { BlameFormat, BlameGrouping, BlameReport, CommitModels, Excluded, FileBlame, FileReport } from '../core/blame/types.js';
+import type { BlameFormat, BlameGrouping, BlameReport, CommitModels, Excluded, FileReport } from '../core/blame/types.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { shardFiles, type Shard } from '../core/blame/shard.js';
