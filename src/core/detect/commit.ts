@@ -1169,6 +1169,32 @@ function byDependencyBot(author: Identity): boolean {
   return signatures().dependencyBots.some((bot) => (bot.name !== undefined || bot.email !== undefined) && (!bot.name || bot.name.test(name)) && (!bot.email || bot.email.test(email)));
 }
 
+/**
+ * semantic-release's own git identity (@semantic-release/git's default author and committer) and the
+ * subject of its default release message, `chore(release): ${nextRelease.version} [skip ci]`, whose
+ * body is the release notes: the changelog made from the released commits' messages, their
+ * `Co-authored-by:` lines and `BREAKING CHANGE` bodies quoted as they were (a breaking change's last
+ * line is then the release commit's trailer block). The commit writes only the changelog and the
+ * version.
+ */
+const RELEASE_BOT = { name: 'semantic-release-bot', email: 'semantic-release-bot@martynus.net' };
+const RELEASE_SUBJECT = /^chore\(release\): v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)? \[skip ci\]$/;
+
+/**
+ * A semantic-release release commit read without the notes it quotes: its subject and the lines of
+ * the configured trailer key alone (what the hooks write is still read wherever it stands), as no
+ * one declared the released commits' trailers for the release. Another author, or another subject
+ * (a person's commit under the bot's name that says something else), is read whole.
+ */
+function withoutReleaseNotes(signals: CommitSignals, trailerKey: string): CommitSignals {
+  if (readable(signals.author.name).trim() !== RELEASE_BOT.name || readable(signals.author.email).trim().toLowerCase() !== RELEASE_BOT.email) return signals;
+  if (!RELEASE_SUBJECT.test(signals.subject.trim())) return signals;
+  const own = (key: string) => readable(key).trim().toLowerCase() === trailerKey;
+  const lines = signals.message.split('\n');
+  const kept = lines.map((line, at) => (at === 0 || own(line.slice(0, Math.max(0, line.indexOf(':')))) ? line : ''));
+  return { ...signals, message: kept.join('\n'), trailers: signals.trailers.filter((trailer) => own(trailer.key)) };
+}
+
 /** Where quoted notes open and close: HTML `<details>` and `<blockquote>` (GitHub renders them in a pull request body). */
 const QUOTE_OPEN = /^\s*<(details|blockquote)\b[^>]*>/i;
 
@@ -1229,6 +1255,7 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
   const budget = newBudget();
   // A dependency bot's commit is read without the notes it quotes (git's trailer block is still read whole).
   if (byDependencyBot(signals.author)) signals = { ...signals, message: withoutQuotedNotes(signals.message) };
+  signals = withoutReleaseNotes(signals, trailerKey);
   return [
     ...fromTrailers(signals, trailerKey, aliases, budget),
     ...fromBodyTrailerLines(signals, trailerKey, aliases, budget),
