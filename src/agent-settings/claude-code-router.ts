@@ -29,8 +29,8 @@ function interpolated(value: string, env: Record<string, string | undefined>): s
  * `~/.claude-code-router/config.json` names (`"default": "openrouter,qwen/qwen3-coder"`, then `think`,
  * `longContext`, `webSearch`, `image`…): no variable Claude Code exports names it. Only when the
  * endpoint is this machine at the port that config says ccr listens on (`PORT`, else 3456). A config
- * that cannot be read at that port names `unknown`: the model cannot be known. The `background`
- * route is left out.
+ * that cannot be read (JSON5 beyond comments and trailing commas) names `unknown` at any local port:
+ * neither the port nor the model can be known. The `background` route is left out.
  */
 export function claudeCodeRouterModels(place: SettingsPlace): Also {
   const endpoint = place.env.ANTHROPIC_BASE_URL?.trim();
@@ -48,9 +48,8 @@ export function claudeCodeRouterModels(place: SettingsPlace): Also {
   const shown = shownPath(place, file);
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   const data = parseJsonc(text);
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return port === DEFAULT_PORT ? [{ model: 'unknown', evidence: `claude-code-router ${shown} (not read) ANTHROPIC_BASE_URL=${quote(endpoint)}`, overriddenBy: [] }] : [];
-  }
+  // ccr reads its config as JSON5 (unquoted keys, single quotes): one this reader cannot take may listen on any port.
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [{ model: 'unknown', evidence: `claude-code-router ${shown} (not read) ANTHROPIC_BASE_URL=${quote(endpoint)}`, overriddenBy: [] }];
   const config = data as Record<string, unknown>;
   const configured = typeof config.PORT === 'number' || typeof config.PORT === 'string' ? Number(config.PORT) : DEFAULT_PORT;
   if (configured !== port) return [];

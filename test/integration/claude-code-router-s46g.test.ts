@@ -28,6 +28,10 @@ describe('Claude Code through claude-code-router', () => {
     const think = agentCommit(hooked(DENY), ccr('{\n  // ccr\n  "PORT": 8080,\n  "Router": {"default": "anthropic,claude-sonnet-4-5", "think": "dashscope,qwen3-coder-plus",},\n}', 'http://localhost:8080'), CLAUDE_LINE);
     expect(think.status, think.message).toBe(1);
     expect(think.stderr).toMatch(/qwen\/qwen3-coder-plus \(via claude-code\) is denied/);
+    // JSON5 this reader cannot take (unquoted keys): no model is known, the agent still is.
+    const json5 = agentCommit(hooked(DENY), ccr('{PORT: 8080, Router: {default: "openrouter,qwen/qwen3-coder"}}', 'http://127.0.0.1:8080'), CLAUDE_LINE);
+    expect(json5.status, json5.stderr).toBe(0);
+    expect(json5.message).toContain('Assisted-by: claude-code:unknown\n');
     const skipped = agentCommit(hooked(DENY), ccr(router), CLAUDE_LINE, ['--no-verify']);
     expect(skipped.status, skipped.stderr).toBe(0);
     expect(skipped.message).toContain('Assisted-by: claude-code:qwen/qwen3-coder\n');
