@@ -62,7 +62,7 @@ export function claudeCodeRouterModels(place: SettingsPlace): Also {
     const comma = given.indexOf(',');
     // `provider,model`: the provider is ccr's own name for an endpoint, the model what it is sent.
     const model = (comma < 0 ? '' : given.slice(comma + 1)).trim();
-    if (model) models.push({ model, evidence: `claude-code-router ${shown} Router.${route}=${quote(value)}`, overriddenBy: [] });
+    if (model) models.push({ model, evidence: `claude-code-router ${shown} Router.${/^\w{1,40}$/.test(route) ? route : quote(route)}=${quote(value)}`, overriddenBy: [] });
   }
   if (models.length === 0) models.push({ model: 'unknown', evidence: `claude-code-router ${shown} (no Router model) ANTHROPIC_BASE_URL=${quote(endpoint)}`, overriddenBy: [] });
   return models;
