@@ -2,6 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseJson, stringAt, valueAt } from './parse-settings.js';
+import { claudeCodeRouterModels } from './claude-code-router.js';
 import { givenPath, type CommandLineModel } from './command-line.js';
 import { readOwnFile, shownPath, startFile, systemPath, type SettingsPlace } from './settings-place.js';
 
@@ -60,7 +61,8 @@ export function claudeCodeModel(place: SettingsPlace, cli?: CommandLineModel | n
     if (model) earlier.push({ model, evidence: `settings ${layer[0]} model=${quote(model)}`, overriddenBy: [] });
     earlier.push(...(fallbackModels(data, layer[0]) ?? []));
   }
-  const also = [...(fallback ?? []), ...earlier];
+  // claude-code-router at its local port sends every request to the model its Router names, whatever Claude Code asks for.
+  const also = [...(fallback ?? []), ...earlier, ...claudeCodeRouterModels(place)];
   if (also.length === 0) return found;
   return { ...(found ?? { model: '', evidence: '', overriddenBy: [] }), also };
 }
