@@ -118,6 +118,15 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
     cut = [...cut, ...second.cut];
   }
   if (cut.length > 0) throw new ShallowHistoryError(oneMessage(enforceMessages.shallowCut(cut[0] as string)), cut);
+  // A refusal whose range and policy aitrail chose (no range base, no --policy-from or --config), in a
+  // clone with several remotes: a refused commit another remote's default branch holds may be the
+  // project's own, judged because the fork cloned as origin is stale (the by-hand fork workflow, no
+  // gh mark). Said, never decided: which remote is the project no name or history tells safely.
+  if (!verdict.ok && options.config === undefined && options.policyFrom === undefined && !(options.range ?? '').includes('..')) {
+    const { projectRemoteHint } = await import('./project-remote-hint.js');
+    const hint = await projectRemoteHint(root, verdict.violations.filter((violation) => violation.severity === 'error').map((violation) => violation.sha));
+    if (hint !== null) warn(hint);
+  }
   const both = other?.config !== undefined;
   return report(verdict, { range: range.label, base: range.base, otherBase: both ? (range.otherTip as string) : null, policy: both ? `${source.description} and ${other.description}` : source.description });
 }

@@ -44,6 +44,8 @@ export const enforceMessages = {
   misnamedConfig: (file: { name: string; hint: string }) => `${show(file.name)} ${file.name.includes('/') ? '' : 'at the repository root '}looks meant as aitrail's config, but aitrail did not read it (${show(file.hint)}); the policy above was judged without it`,
   /** `check` with no range, HEAD's upstream remote not origin (a contributor's fork, or the project beside a fork cloned as origin). */
   upstreamNotOrigin: "HEAD's upstream remote is not origin and their default branches differ, so either may be the target branch: the commits either lacks are judged",
+  refusedOnRemoteDefault: (sha: string, remote: string, ref: string) =>
+    `aitrail: note: refused commit ${sha.slice(0, 12)} is on ${show(ref)}, the default branch of the remote ${show(remote)}. If ${show(remote)} is the project (a fork cloned as origin, the project added by hand), name it: git config remote.${show(remote)}.gh-resolved base (what gh repo set-default writes), or check --policy-from ${show(ref)}; or sync the fork's default branch.\n`,
   policyFrom: (description: string, label: string) => `aitrail: policy from ${show(description)} [${show(label)}]\n`,
   noBase: (label: string) =>
     `aitrail: note: ${show(label)}; the policy is read from the work tree. Pin it with --policy-from <target branch>, a range A..B (policy read at A) or --config <file>.\n`,

@@ -1,4 +1,5 @@
-import { runGitRawSync, splitRecords, streamGit } from './exec.js';
+import { randomBytes } from 'node:crypto';
+import { GitError, runGitRawSync, splitRecords, streamGit } from './exec.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
 import type { Identity } from '../core/types.js';
 
@@ -41,7 +42,27 @@ export interface LogOptions {
 const FIELDS = ['%H', '%P', '%an', '%ae', '%cn', '%ce', '%ct', '%e', '%B'];
 // Leading NUL marks a commit start: file names and messages never hold NUL, and a file
 // name is never empty, so an empty token after the file list can only be the next commit.
-const FORMAT = `--format=%x00${FIELDS.join('%x00')}`;
+// Then a word drawn afresh for each run, which no commit's text can hold but by chance (2^-96):
+// were git ever to print a NUL inside a field (git 2.39 reads an EBCDIC commit's `%B` from memory
+// iconv left unwritten, row 702), the text after it could not pass for the next commit's record.
+const format = (start: string): string => `--format=%x00${start}%x00${FIELDS.join('%x00')}`;
+/** A commit id (SHA-1 or SHA-256), a list of them (`%P`), a committer time (`%ct`). */
+const ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const TIME = /^(?:-?\d+)?$/; // empty where git finds no committer line (an object git re-encodes into one line)
+
+/**
+ * git's log output read out of line (a field holding a NUL): stopped, never read as other commits'
+ * records, and said so (the run used to end in a later git's `bad revision ''` for a garbled id).
+ */
+function unreadable(args: readonly string[], after: string | undefined): GitError {
+  const where = after === undefined ? 'at its first commit' : `after commit ${after}`;
+  return new GitError(
+    `git log printed output that is not one record per commit ${where} (a field holding a NUL byte: git read a commit's text out of its own bounds, as git 2.39 does under an encoding header such as IBM037).\nNothing was judged past that point; run again, and inspect the commits after it with 'git cat-file -p'.`,
+    args,
+    null,
+    '',
+  );
+}
 
 /** Every commit of `revisions` (e.g. `['A..B']`, `['HEAD']`, or `['--stdin']`-less rev list), streamed. */
 export async function* streamCommits(cwd: string, revisions: string[], options: LogOptions = {}): AsyncGenerator<CommitRecord> {
@@ -49,7 +70,8 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   // log.showRoot=false would hide a root commit's files, diff.relative would change paths,
   // i18n.commitEncoding/logOutputEncoding (latin1 projects) would re-encode messages away from UTF-8,
   // `ignore = all` in the work tree's .gitmodules would drop gitlink changes from the paths.
-  const args = ['log', '-z', FORMAT, '--no-color', '--no-mailmap', '--no-show-signature', '--root', '--no-relative', '--encoding=UTF-8', ...(options.extra ?? [])];
+  const start = randomBytes(12).toString('hex');
+  const args = ['log', '-z', format(start), '--no-color', '--no-mailmap', '--no-show-signature', '--root', '--no-relative', '--encoding=UTF-8', ...(options.extra ?? [])];
   const raw = options.paths === true && options.links === true;
   // --ignore-submodules=none: a gitlink change is always listed, whatever `submodule.<name>.ignore`
   // says in the checkout's own .gitmodules (a pull request's) or `diff.ignoreSubmodules` in config.
@@ -57,6 +79,9 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   args.push(...revisions, '--');
   let fields: string[] = [];
   let current: CommitRecord | undefined;
+  let last: string | undefined;
+  // Between the record start's empty token and the run's word.
+  let started = false;
   // Commits read but not yet yielded, while some of them wait for bodiesFound (asked in batches).
   const held: CommitRecord[] = [];
   const asking: Array<{ record: CommitRecord; shown: string[] }> = [];
@@ -73,12 +98,18 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   // --raw: each change is a `:<old mode> <new mode> <old id> <new id> <status>` token, then its path.
   let change: string | undefined;
   for await (const token of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0')) {
-    if (!inFields && token === '') {
+    if (!inFields && !started && token === '') {
       if (current) held.push(current);
       if (asking.length === 0) yield* held.splice(0);
       else if (asking.length >= ASK_BATCH || held.length >= HOLD) yield* settle();
       current = undefined;
       fields = [];
+      started = true;
+      continue;
+    }
+    if (started) {
+      if (token !== start) throw unreadable(args, last);
+      started = false;
       inFields = true;
       continue;
     }
@@ -86,6 +117,8 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
       fields.push(token);
       if (fields.length === FIELDS.length) {
         const [sha, parents, ...shown] = fields as [string, string, string, string, string, string, string, string, string];
+        if (!ID.test(sha) || (parents !== '' && !parents.split(' ').every((parent) => ID.test(parent))) || !TIME.test(shown[4])) throw unreadable(args, last);
+        last = sha;
         // Under an encoding git may re-encode into one line, git may have read past the re-encoded text:
         // what it shows of the headers is that memory too (none, read within it). Read as no message
         // (git's showing when it reads within the text) until bodiesFound says git found its end.
@@ -117,6 +150,8 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
       if (path !== '') current.paths.push(path);
     }
   }
+  // Output that ends inside a record: out of line too, never a shorter history.
+  if (started || inFields) throw unreadable(args, last);
   if (current) held.push(current);
   yield* asking.length === 0 ? held.splice(0) : settle();
 }

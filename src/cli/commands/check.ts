@@ -16,7 +16,7 @@ export const command: CommandModule<CheckArgs> = {
     yargs
       .positional('range', {
         type: 'string',
-        describe: "Revision range (default: the commits not on the remote's default branch, origin/HEAD). The policy is read as committed at A for A..B and A...B (for A...B at B when B is in A's history; when both sides hold commits of their own, at the side naming origin's default branch, else at B too)",
+        describe: "Revision range (default: the commits not on the remote's default branch, origin/HEAD). The policy is read as committed at A for A..B and A...B (for A...B at B when B is in A's history; when both sides hold commits of their own, at the side naming origin's default branch, else at B too). With no range or no A: when HEAD's upstream remote is not origin (a branch of a contributor's fork, or a fork cloned as origin with the project as upstream) and their default branches differ, the commits either lacks are judged by both default branches' policies, unless GitHub's CLI marked one remote the project (remote.<name>.gh-resolved=base: its default branch alone); --policy-from names one policy",
       })
       .option('format', { requiresArg: true, choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'Output: text, json, or GitHub Actions annotations' })
       .option('config', { requiresArg: true, type: 'string', describe: 'Policy file to use instead of the config committed at the range base (one the judged commits change is refused, exit 2: use --policy-from)' })
