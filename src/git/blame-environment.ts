@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync } from 'node:fs';
+import { closeSync, constants, existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { openRegularFile, readBytes } from '../io/read-regular-file.js';
@@ -65,7 +65,7 @@ export async function blameEnvironment(
   ignoreRevsFiles: readonly string[],
   /** The replace refs when the caller lists them with other refs (notesTipsAndReplaceRefs); else listed here. */
   listedReplaceRefs?: Promise<string>,
-): Promise<{ digest: string; configuredIgnoreRevsFiles: string[] }> {
+): Promise<{ digest: string; configuredIgnoreRevsFiles: string[]; rewired: Rewired }> {
   const replaceBase = process.env.GIT_REPLACE_REF_BASE;
   const graftFile = process.env.GIT_GRAFT_FILE;
   const shallowFile = process.env.GIT_SHALLOW_FILE;
@@ -95,7 +95,63 @@ export async function blameEnvironment(
   ];
   const hashes = files.map(([role, file]) => `${role}\0${file === '' ? 'missing' : contentHash(role.replace(/#\d+$/, ''), file)}`);
   const digest = createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', `${replaceBase ?? ''}\0${basedRefs}`, `${graftFile === undefined ? '' : 'GIT_GRAFT_FILE'}`, ...hashes].join('\0\0')).digest('hex');
-  return { digest, configuredIgnoreRevsFiles: configured };
+  const graftsRead = graftFile ? resolve(root, graftFile) : join(commonDir, 'info', 'grafts');
+  return { digest, configuredIgnoreRevsFiles: configured, rewired: rewiredBy(config, replaceBase ? basedRefs : replaceRefs, replaceBase ?? 'refs/replace/', graftsRead) };
+}
+
+/**
+ * What git reads in place of the history as stored, in every `git blame` and `git log` of a report
+ * (rows 1 and 584: reports keep git's defaults): `replaced`, the objects its replace refs stand
+ * another object in for (none when `GIT_NO_REPLACE_OBJECTS` is set, any value, or
+ * `core.useReplaceRefs` is false), read from `GIT_REPLACE_REF_BASE` when set; `grafts`, the grafts
+ * file git reads when it holds anything (`GIT_GRAFT_FILE`, else `info/grafts`; git 2.39 reads it
+ * whatever `GIT_NO_REPLACE_OBJECTS` says).
+ */
+export interface Rewired {
+  replaced: string[];
+  grafts: string | null;
+}
+
+/**
+ * Rewired for a run that does not hash the blame environment (`log`): from the replace refs it
+ * listed (listReplaceRefs' form), asking git's config (core.useReplaceRefs) only when some are
+ * listed, and the refs under `GIT_REPLACE_REF_BASE` only when it is set: no git process otherwise.
+ */
+export async function rewiredHistory(root: string, commonDir: string, listedReplaceRefs: string): Promise<Rewired> {
+  const replaceBase = process.env.GIT_REPLACE_REF_BASE;
+  const graftFile = process.env.GIT_GRAFT_FILE;
+  const refs = replaceBase ? await runGit(['for-each-ref', '--format=%(objectname) %(refname)', '--end-of-options', replaceBase], { cwd: root }) : listedReplaceRefs;
+  const config = refs.trim() === '' ? '' : await runGit(['config', '-z', '--get-regexp', '^core\\.usereplacerefs$'], { cwd: root, okCodes: [1] });
+  return rewiredBy(config, refs, replaceBase ?? 'refs/replace/', graftFile ? resolve(root, graftFile) : join(commonDir, 'info', 'grafts'));
+}
+
+/** git's false for a boolean config value (`[core] useReplaceRefs` with no value is true). */
+const FALSE_WORDS = new Set(['false', 'no', 'off', '0', '']);
+
+function rewiredBy(config: string, refs: string, base: string, graftsFile: string): Rewired {
+  // The last value wins, as git reads it; an entry with no `\n` has no value (true).
+  let useReplaceRefs = true;
+  for (const entry of config.split('\0')) {
+    const at = entry.indexOf('\n');
+    if ((at === -1 ? entry : entry.slice(0, at)).toLowerCase() !== 'core.usereplacerefs') continue;
+    useReplaceRefs = at === -1 || !FALSE_WORDS.has(entry.slice(at + 1).trim().toLowerCase());
+  }
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const replaced =
+    process.env.GIT_NO_REPLACE_OBJECTS !== undefined || !useReplaceRefs
+      ? []
+      : refs
+          .split('\n')
+          .map((line) => line.slice(line.indexOf(' ') + 1))
+          .filter((name) => name.startsWith(prefix))
+          .map((name) => name.slice(prefix.length));
+  let grafts: string | null = null;
+  try {
+    if (statSync(graftsFile).size > 0) grafts = graftsFile;
+  } catch {
+    // No grafts file: none read.
+  }
+  return { replaced, grafts };
 }
 
 /**

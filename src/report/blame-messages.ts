@@ -1,4 +1,5 @@
 import { sanitize } from '../core/sanitize.js';
+import type { Rewired } from '../git/blame-environment.js';
 
 const show = (text: string): string => sanitize(text, { max: 200 });
 
@@ -38,6 +39,16 @@ export const blameMessages = {
     `git blame was told to ignore ${shas.length} commit(s) with AI attribution (${shas.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ')}${shas.length > 5 ? ', …' : ''}) by --ignore-rev, --ignore-revs-file or blame.ignoreRevsFile: their lines are counted as older commits' (ignoredAi); run with --ignore-revs-file '' and no --ignore-rev to count them.`,
   ignoredHuman: (shas: readonly string[]) =>
     `git blame was told to ignore ${shas.length} commit(s) without AI attribution (${shas.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ')}${shas.length > 5 ? ', …' : ''}) by --ignore-rev, --ignore-revs-file or blame.ignoreRevsFile, in files holding AI lines: the lines they changed are counted as older commits', an agent's where one wrote the lines before (ignoredHuman). Right for a commit that only reformatted (what an ignore list is for); if one changed what the lines do, run with --ignore-revs-file '' and no --ignore-rev to count its lines as its author's.`,
+  /** Replace refs git reads (rows 1, 584): a report of the history as git shows it, not as stored. */
+  replaced: (objects: readonly string[]) =>
+    `git shows ${objects.length} object(s) in place of the stored ones (replace refs: ${objects.slice(0, 5).map((name) => show(name.slice(0, 12))).join(', ')}${objects.length > 5 ? ', …' : ''}), and this report reads the history as git shows it: ` +
+    "a replaced commit is counted by its replacement's message, author and lines, so an agent's commit replaced by a person's is counted as the person's. " +
+    'GIT_NO_REPLACE_OBJECTS=1 aitrail … reads the history as stored (as check, pre-push and pre-receive judge it).',
+  /** A grafts file git reads: commits given other parents than stored. */
+  grafts: (file: string) =>
+    `git reads grafts from '${show(file)}', which give commits other parents than stored, and this report reads the history as git shows it: ` +
+    "the lines a grafted commit's stored parents wrote can be counted as the grafted commit's, an agent's lines as a person's. " +
+    'Move the grafts file aside (git replace --convert-graft-file, then GIT_NO_REPLACE_OBJECTS=1) to read the history as stored (as check, pre-push and pre-receive judge it).',
   ambiguousRevision: (what: string, name: string, picked: string, also: string) =>
     `${what} '${show(name)}' is ambiguous: git reads it as ${show(picked)}, ${also}; this report is of ${show(picked)}. Name the ref you mean in full (refs/heads/…, refs/tags/…).`,
   skippedInside: (path: string, link: string, kind: 'symlink' | 'submodule') =>
@@ -56,3 +67,9 @@ export const blameMessages = {
   shardWithMerge: () => '--shard and --merge do not go together: run each shard with --shard, then merge their JSON with --merge.',
   attributesUnread: (reason: string) => `linguist-generated not read (nor linguist-vendored): ${reason}; generated and vendored files are counted like any other (leave them out with --exclude).`,
 };
+
+/** Replace refs and grafts git reads for a report (rows 1, 584): said, since they can make an agent's lines a person's. */
+export function warnRewired(rewired: Rewired, onWarning: ((message: string) => void) | undefined): void {
+  if (rewired.replaced.length > 0) onWarning?.(blameMessages.replaced(rewired.replaced));
+  if (rewired.grafts !== null) onWarning?.(blameMessages.grafts(rewired.grafts));
+}

@@ -24,7 +24,7 @@ import { revisionsAmbiguity } from '../git/revision-ambiguity.js';
 import { isAncestor } from '../git/is-ancestor.js';
 import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
 import { cacheDir, readCachedReport, writeCachedReport, type SaidMessage } from './blame-cache.js';
-import { blameMessages } from './blame-messages.js';
+import { blameMessages, warnRewired } from './blame-messages.js';
 import { checkNamedPaths, toPathspec } from './blame-paths.js';
 import { selectBlameFiles } from './blame-selection.js';
 import { ShallowHistoryError } from './shallow-history-error.js';
@@ -107,6 +107,8 @@ export interface BlameRun {
   onProgress?: (done: number, total: number) => void;
   /** Diagnostics for people (files left out…). */
   onWarning?: (message: string) => void;
+  /** false: replace refs and grafts not said (trend says them once, not once per pair). */
+  sayRewired?: boolean;
   /** Notes for people (a named symlink or submodule skipped…). */
   onNote?: (message: string) => void;
   /**
@@ -251,7 +253,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   refs?.catch(() => {});
   const tips = refs === null ? Promise.resolve([null, null]) : refs.then(({ tips: found }) => found);
   // Everything the cache key needs, at once.
-  const [{ config }, rev, since, ignoreShas, prefix, { digest: environment, configuredIgnoreRevsFiles }, version, build, notesAt, mailmap, qwenAt] = await Promise.all([
+  const [{ config }, rev, since, ignoreShas, prefix, { digest: environment, configuredIgnoreRevsFiles, rewired }, version, build, notesAt, mailmap, qwenAt] = await Promise.all([
     reportConfig(repo, run),
     resolveCommit(repo.root, revName),
     run.since === undefined ? Promise.resolve(null) : resolveCommit(repo.root, run.since),
@@ -267,6 +269,8 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   ]);
   // A name git reads as another ref than the one meant (a tag `v1` beside a branch `v1`): say which one the report is of.
   await warnAmbiguous(repo.root, [['--rev', run.rev], ['--since', run.since]], run.onWarning);
+  // History git shows other than stored (replace refs, grafts): said on every run, a cached one too (before the cache's answer).
+  if (run.sayRewired !== false) warnRewired(rewired, run.onWarning);
   // No commit yet (HEAD unborn): nothing to blame is an empty report, not an error.
   if (!rev && revName === 'HEAD') return { report: emptyReport(), cached: false, blamed: 0 };
   if (!rev) throw new UsageError(`unknown --rev '${revName}': it names no commit in this repository.`);

@@ -16,7 +16,9 @@ import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
 import { openQwenNotes } from '../notes/qwen-notes.js';
-import { notesTips } from '../git/notes.js';
+import { listReplaceRefs, notesTipsAndReplaceRefs } from '../git/notes.js';
+import { rewiredHistory } from '../git/blame-environment.js';
+import { warnRewired } from './blame-messages.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { trimTrailing } from '../core/trim-run.js';
@@ -93,7 +95,10 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
   // A commit's git-ai note adds the models it names (evidence `note …`), of any schema_version, as check reads it.
   // Both notes refs looked up in one git process ('' for none, as openCommitNotes and openQwenNotes read it).
-  const [notesAt = '', qwenAt = ''] = options.notes === false ? [] : (await notesTips(repo.root, [notesRef, QWEN_NOTES_REF])).map((tip) => tip ?? '');
+  // With the replace refs, in the same git process: a history git shows other than stored is said (rows 1, 584).
+  const listed = options.notes === false ? { tips: [], replaceRefs: await listReplaceRefs(repo.root) } : await notesTipsAndReplaceRefs(repo.root, [notesRef, QWEN_NOTES_REF]);
+  const [notesAt = '', qwenAt = ''] = listed.tips.map((tip) => tip ?? '');
+  warnRewired(await rewiredHistory(repo.root, repo.commonDir, listed.replaceRefs), options.onWarning);
   const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, tip: notesAt, aliases: detectOptions.detect.aliases, onWarning: options.onWarning, schemas: 'any' });
   // Qwen Code's attribution note (refs/notes/ai-attribution) adds its model (evidence `note …`), as check reads it.
   const qwenNotes = options.notes === false ? null : await openQwenNotes(repo.root, { aliases: detectOptions.detect.aliases, tip: qwenAt });

@@ -61,7 +61,7 @@ export async function trendReport(run: TrendRun): Promise<TrendReport> {
     const since = list[index - 1]!;
     const rev = list[index]!;
     run.onPair?.(index, list.length - 1, since.name, rev.name);
-    const { report } = await blameReport({ ...run, cwd, since: since.sha, rev: rev.sha });
+    const { report } = await blameReport({ ...run, cwd, since: since.sha, rev: rev.sha, sayRewired: index === 1 });
     releases.push({ since: since.sha, rev: rev.sha, sinceName: since.name, revName: rev.name, totals: report.totals, ...(report.excluded ? { excluded: report.excluded } : {}) });
   }
   return { releases };

@@ -1,8 +1,18 @@
 import { sanitize } from '../sanitize.js';
 
-/** A hostile name made safe for a terminal, CSV cell or Markdown: controls become visible escapes. */
+/** The characters of a name shown. */
+const NAME_MAX = 4096;
+
+/**
+ * A hostile name made safe for a terminal, table, Markdown or the HTML page: controls become visible
+ * escapes (`\x1b`, `\u{202e}`, `\n`), and a `\` of the name that would begin one of them (followed by
+ * `x`, `u`, `n`, `r` or `t`) is written `\x5c`, so a file named with the text `a\x1b.ts` is shown
+ * `a\x5cx1b.ts`, never as the file whose name holds ESC (`a\x1b.ts`); any other `\` is shown as it
+ * is (`src\b.ts`). Cut at 4,096 characters first, so no `\x5c` is cut in two. CSV writes every `\` so (csvCell).
+ */
 export function displayName(text: string): string {
-  return sanitize(text, { max: 4096 });
+  const cut = text.length > NAME_MAX ? `${text.slice(0, NAME_MAX).replace(/[\ud800-\udbff]$/, '')}…` : text;
+  return sanitize(cut.replace(/\\(?=[xuntr])/g, '\\x5c'), { max: Infinity });
 }
 
 /**

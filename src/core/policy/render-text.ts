@@ -1,3 +1,4 @@
+import { sanitize } from '../sanitize.js';
 import { show } from './messages.js';
 import type { Violation } from './types.js';
 import type { Verdict } from './verdict.js';
@@ -12,9 +13,20 @@ function files(violation: Violation): string {
   return `${shown.join(', ')}${more > 0 ? ` (+${more} more)` : ''}`;
 }
 
+/**
+ * A commit's subject in double quotes as JSON quotes a string (a `\` as `\\`, a `"` as `\"`, a control
+ * as `\u001b`), then what JSON leaves raw (DEL, C1, bidi and invisible characters, a runner's `##[`)
+ * escaped by `sanitize`. Quoting the escaped text instead doubled the `\` of its escapes, so a subject
+ * holding the text `\x1b` printed as one holding ESC. Cut at 72 characters first, as before.
+ */
+function quotedSubject(subject: string): string {
+  const cut = subject.length > 72 ? `${subject.slice(0, 72).replace(/[\ud800-\udbff]$/, '')}…` : subject;
+  return sanitize(JSON.stringify(cut));
+}
+
 /** One violation for people: what, which commit, which rule and setting, which files, how to fix. */
 export function renderViolation(violation: Violation): string {
-  const commit = violation.sha ? `${violation.sha.slice(0, 12)} ${JSON.stringify(show(violation.subject, 72))}` : 'the commit being made';
+  const commit = violation.sha ? `${violation.sha.slice(0, 12)} ${quotedSubject(violation.subject)}` : 'the commit being made';
   return [
     `${violation.severity === 'error' ? 'error  ' : 'warning'} ${commit}`,
     `  rule:  ${violation.rule} (${violation.setting})`,
