@@ -120,12 +120,13 @@ const CONFIG_BYTES = 16384;
 const COMPARE_BYTES = 1024;
 
 /**
- * The case pattern (sh) of every text one of which an identity signature needs, and of an author
- * name node may read as a model's own (modelNamedAuthor): a model author text and a digit, either
- * first, before the ` <` of the address (`Qwen3-Coder <…>`, `Claude Opus 4.5 <…>`); a person's
- * name with neither (`Gemini Smith`, `Sonnet`) still skips node.
+ * The case patterns (sh) of every text one of which an identity signature needs (`texts`), and of an
+ * author name node may read as a model's own (modelNamedAuthor, `named`): a model author text and a
+ * digit, either first, before the ` <` of the address (`Qwen3-Coder <…>`, `Claude Opus 4.5 <…>`); a
+ * person's name with neither (`Gemini Smith`, `Sonnet`) still skips node. `named` is empty when every
+ * author text lies within one of `texts`.
  */
-function identityPattern(others: readonly string[] = []): string {
+function identityPatterns(others: readonly string[] = []): { texts: string; named: string } {
   const texts = outermost([...identityTexts(), ...others]);
   const named = modelAuthorTexts()
     .filter((text) => !texts.some((other) => asciiLower(text).includes(other)))
@@ -133,7 +134,24 @@ function identityPattern(others: readonly string[] = []): string {
       const word = globWithin(text).slice(1, -1);
       return [`*${word}*[0-9]*\\<*`, `*[0-9]*${word}*\\<*`];
     });
-  return [...texts.map(globWithin), ...named].join('|');
+  return { texts: texts.map(globWithin).join('|'), named: named.join('|') };
+}
+
+/**
+ * A `case` (sh, one line) of `subject` that runs `match` when it holds a byte `outside` names, one of
+ * identityPatterns' texts or one of its `named` author patterns, else `otherwise`. Each `named`
+ * alternative (`*word*[0-9]*\<*`, `*[0-9]*word*\<*`) needs a digit before a `<`: they are tried only
+ * for a subject with one (`*[0-9]*\<*`), in a second `case`, the same decision. dash tries a pattern
+ * of several `*` in time growing with the square of the text, each of its ~60 alternatives on every
+ * hook that reaches it: for a person's name and address, or message, with no digit, they cost each
+ * message hook's author test, and post-rewrite's aitrail_plain after an amend most (~3 million
+ * instructions for two short commits, ~1 ms).
+ */
+function identityCase(subject: string, outside: string, others: readonly string[], match: string, otherwise: string): string {
+  const { texts, named } = identityPatterns(others);
+  const rest = otherwise === '' ? '' : ` *) ${otherwise} ;;`;
+  const second = named === '' ? '' : ` *[0-9]*\\<*) case ${subject} in ${named}) ${match} ;;${rest} esac ;;`;
+  return `case ${subject} in ${outside}|${texts}) ${match} ;;${second}${rest} esac`;
 }
 
 /** `text` with its ASCII letters in lower case: globWithin matches those without case, every other character as it is. */
@@ -218,7 +236,7 @@ export function fastPathFunctions(version: string): string[] {
     '    aitrail_safe',
     '    aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
     '  fi',
-    `  case "$aitrail_i" in *[!\\ -~]*|${identityPattern()}) return 1 ;; esac`,
+    `  ${identityCase('"$aitrail_i"', '*[!\\ -~]*', [], 'return 1', '')}`,
     // The message, read by the shell itself (a grep cost each message hook one more process):
     // quiet when no line holds a text a message signature or a trailer key needs, nor a byte
     // outside printable ASCII (detection reads NFKC, where such characters can become letters; a
@@ -429,7 +447,7 @@ export function plainCommitsFunction(): string[] {
     "'",
     '  aitrail_lc=${LC_ALL+x}${LC_ALL-}',
     '  LC_ALL=C',
-    `  case "$aitrail_t" in *[!\\ -~$aitrail_nl]*|${identityPattern(messageTexts())}) aitrail_t=1 ;; *) aitrail_t= ;; esac`,
+    `  ${identityCase('"$aitrail_t"', '*[!\\ -~$aitrail_nl]*', messageTexts(), 'aitrail_t=1', 'aitrail_t=')}`,
     '  case $aitrail_lc in x*) LC_ALL=${aitrail_lc#x} ;; *) unset LC_ALL ;; esac',
     '  [ -z "$aitrail_t" ]',
     '}',

@@ -247,12 +247,34 @@ export function rebaseReplayGate(): string[] {
     `      if [ -n "\${GIT_AUTHOR_NAME+x}" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_safe; aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
     '      case $aitrail_x in "exec "*|"x "*|"exec\t"*|"x\t"*) ;; *)',
     // A fixup or squash step (git keeps the chain's folded commits in current-fixups): node records what they declared, when any of them may declare something.
+    // Decided after the fast path (foldStepGate): `aitrail_fold=2` keeps the fast path from ending it, and a person's
+    // commit, which ends there, never parses aitrail_plain's patterns.
     `        [ -e "$aitrail_g/${REBASE_FIXUPS}" ] || exit 0`,
-    ...foldedQuietCall('        '),
+    '        aitrail_fold=2',
     '        ;;',
     '      esac',
     '    fi',
     '  fi',
+    'fi',
+  ];
+}
+
+/**
+ * prepare-commit-msg at a rebase's fixup or squash step (rebaseReplayGate set `aitrail_fold=2`; the fast
+ * path, which an `aitrail_fold` keeps from ending the hook, ran nothing): ends it when none of the folded
+ * commits may name an agent (aitrail_folded), else node starts (`aitrail_fold=1`). Placed after the fast
+ * path's exit, with the functions it alone needs: dash parses a script one command at a time, so a
+ * commit the fast path ends never parses aitrail_plain's ~11 KB of patterns (~0.8 million instructions,
+ * a sixth of that shim's work); the decision is the same one, taken a few lines later (nothing between
+ * reads or sets what aitrail_folded reads: `aitrail_g`, the rebase's files).
+ */
+function foldStepGate(): string[] {
+  return [
+    "# A rebase's fixup or squash step (aitrail_fold=2, set above): node records what the commits it folds declared, when any of them may name an agent.",
+    'if [ "$aitrail_fold" = 2 ]; then',
+    ...plainCommitsFunction().map((line) => `  ${line}`),
+    ...foldedQuietFunction(packageVersion()).map((line) => `  ${line}`),
+    ...foldedQuietCall('  '),
     'fi',
   ];
 }
@@ -353,7 +375,7 @@ function appliedCheckpointsGate(): string[] {
  * (shim-source.ts) and the husky block (husky-block.ts) run the same lines.
  */
 export function hookGates(hook: InstalledHook): string[] {
-  if (hook === 'prepare-commit-msg') return [...sameFunction(), ...plainCommitsFunction(), ...foldedQuietFunction(packageVersion()), ...rebaseReplayGate(), ...fastPathFunctions(packageVersion()), ...freshFunction(), ...preparedFunction(), ...fastPathCall(true)];
+  if (hook === 'prepare-commit-msg') return [...sameFunction(), ...rebaseReplayGate(), ...fastPathFunctions(packageVersion()), ...freshFunction(), ...preparedFunction(), ...fastPathCall(true), ...foldStepGate()];
   if (hook === 'commit-msg') return [...rewordGate(), ...fastPathLines(packageVersion(), '[ -z "$aitrail_rw" ]')];
   if (hook === 'applypatch-msg') return [...applyReplayGate(), ...fastPathLines(packageVersion())];
   if (hook === 'pre-applypatch') return [...appliedMessageGate(), ...applyReplayGate(), ...fastPathLines(packageVersion()), ...judgedMessageGate()];
