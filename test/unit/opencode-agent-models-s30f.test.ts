@@ -100,20 +100,22 @@ describe("OpenCode's agents' models (anomalyco/opencode agent/agent.ts, config/c
     expect((await opencodeModels({ ...custom, env: { ...custom.env, OPENCODE_CONFIG_DIR: join(custom.home, 'custom') } }))?.model).toBe('custom-dir');
   });
 
-  it('bounded: at most 64 agent files a directory, 4 levels of agents/**, 32 models', async () => {
+  it('bounded: every model of 300 agent files; past 256 agents a config file, 4 levels of agents/**, 64 directories listed: unread (s46E-1)', async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 300; index += 1) files[`root/.opencode/agent/a${String(index).padStart(3, '0')}.md`] = agentFile(`qwen/m${index}`);
     const many = await also(place(files));
-    expect(many.length).toBeLessThanOrEqual(32);
+    expect(many).toHaveLength(300);
     const agents: Record<string, unknown> = {};
     for (let index = 0; index < 1000; index += 1) agents[`a${index}`] = { model: `qwen/m${index}` };
-    expect(await also(place({ 'root/opencode.json': JSON.stringify({ agent: agents }) }))).toHaveLength(32);
+    const crowded = (await opencodeModels(place({ 'root/opencode.json': JSON.stringify({ agent: agents }) })))?.also ?? [];
+    expect(crowded).toHaveLength(257);
+    expect(crowded.at(-1)).toEqual({ model: 'unknown', evidence: 'settings opencode.json holds more agents than aitrail reads (256 agents a file)', overriddenBy: [], unread: true });
     const deep = await also(place({ 'root/.opencode/agents/1/2/3/4/ok.md': agentFile('qwen/ok'), 'root/.opencode/agents/1/2/3/4/5/too-deep.md': agentFile('qwen/deep') }));
-    expect(deep).toEqual(['qwen/ok']);
-    // A wide tree of directories is listed 64 directories deep at most; the files beside them are still read.
+    expect(deep).toEqual(['qwen/ok', 'unknown']);
+    // A wide tree of directories is listed 64 directories deep at most: past them unread; the files beside them are still read.
     const wide = place({ 'root/.opencode/agents/ok.md': agentFile('qwen/ok') });
     for (let index = 0; index < 200; index += 1) mkdirSync(join(wide.root, `.opencode/agents/d${index}/e`), { recursive: true });
-    expect(await also(wide)).toEqual(['qwen/ok']);
+    expect(await also(wide)).toEqual(['qwen/ok', 'unknown']);
     // A frontmatter YAML cannot read, its `model:` line a megabyte of spaces: read in linear time.
     const started = Date.now();
     const spaces = await also(place({ 'root/.opencode/agent/x.md': `---\na: b: c\nmodel: ${' '.repeat(900_000)}x\t\n---\n` }));
