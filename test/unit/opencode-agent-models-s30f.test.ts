@@ -81,14 +81,18 @@ describe("OpenCode's agents' models (anomalyco/opencode agent/agent.ts, config/c
     expect(await also(place(files), true)).toEqual(['moonshotai/kimi-k2', 'x-ai/grok-4']);
   });
 
-  it("{env:NAME} only in the person's own files; a repository's link out of the work tree is not read", async () => {
+  it("{env:NAME} only in the person's own files; a repository's link out of the work tree is read as OpenCode reads it, never substituted (s46E-2)", async () => {
     const at = place({ 'home/.config/opencode/opencode.json': '{"agent": {"build": {"model": "{env:TEAM_MODEL}"}}}', 'root/opencode.json': '{"agent": {"plan": {"model": "qwen/{env:GITHUB_TOKEN}"}}}' }, { TEAM_MODEL: 'openrouter/qwen/qwen3-coder', GITHUB_TOKEN: 'ghp_secret' });
     expect(await also(at)).toEqual(['openrouter/qwen/qwen3-coder', 'qwen/{env:GITHUB_TOKEN}']);
     const outside = place({ 'home/secret.md': agentFile('qwen/qwen3-coder') });
     mkdirSync(join(outside.root, '.opencode/agent'), { recursive: true });
     symlinkSync(join(outside.home, 'secret.md'), join(outside.root, '.opencode/agent/coder.md'));
     symlinkSync(outside.home, join(outside.root, '.opencode/agents'));
-    expect(await also(outside)).toEqual([]);
+    expect(await also(outside)).toEqual(['qwen/qwen3-coder']);
+    const secret = place({ 'home/plan.md': agentFile('qwen/{env:GITHUB_TOKEN}') }, { GITHUB_TOKEN: 'ghp_secret' });
+    mkdirSync(join(secret.root, '.opencode/agent'), { recursive: true });
+    symlinkSync(join(secret.home, 'plan.md'), join(secret.root, '.opencode/agent/plan.md'));
+    expect(await also(secret)).toEqual(['qwen/{env:GITHUB_TOKEN}']);
   });
 
   it("the top-level model: OPENCODE_CONFIG_CONTENT over the config directories' files, ~/.opencode and OPENCODE_CONFIG_DIR over the project's", async () => {
