@@ -22,6 +22,12 @@ export const AGENT_FOLDER_BYTES = 64 * AGENT_FILE_HEAD;
  * read (64 files of 32 KiB of YAML keys each cost js-yaml a fraction of a second; row 728's bound).
  */
 const MAX_FRONTMATTER_YAML = 32 * 1024;
+/**
+ * Frontmatter YAML parsed in one folder together: 64 full frontmatters, the bound of the 64 files read
+ * before. Past it each file's `model:` lines are read as written (linear): 1024 files of 32 KiB of YAML
+ * keys cost js-yaml 9.6 s a hook, 64 of them 0.7 s.
+ */
+export const FOLDER_YAML_BYTES = 64 * MAX_FRONTMATTER_YAML;
 
 /** Names ending in `suffix` (`.md`, `.agent.md`) in `dir` (a directory, links followed), sorted, at most {@link MAX_AGENT_FILES} + 1 (one more: the folder holds more than is read); none when it is not one. */
 export function agentFiles(dir: string, suffix = '.md'): string[] {
@@ -56,6 +62,7 @@ export async function agentFolderModels(dir: string, read: (name: string, head: 
   const names = agentFiles(dir, suffix);
   const files: { name: string; models: string[] }[] = [];
   let budget = AGENT_FOLDER_BYTES;
+  const parsing = { yaml: FOLDER_YAML_BYTES };
   for (const name of names.slice(0, MAX_AGENT_FILES)) {
     const head = Math.min(AGENT_FILE_HEAD, budget);
     if (head <= 0) return { files, unread: true };
@@ -64,7 +71,7 @@ export async function agentFolderModels(dir: string, read: (name: string, head: 
     budget -= bytes;
     // Cut by what is left of the budget, not by the file's own bound: its frontmatter may go on past it.
     if (head < AGENT_FILE_HEAD && bytes >= head) return { files, unread: true };
-    files.push({ name, models: await frontmatterModels(text) });
+    files.push({ name, models: await frontmatterModels(text, parsing) });
   }
   return { files, unread: names.length > MAX_AGENT_FILES };
 }
@@ -79,7 +86,7 @@ export async function agentFolderModels(dir: string, read: (name: string, head: 
  * end it too) and, when that differs, at a line that is `---` alone, and as Qwen Code ends it (a line `---`
  * exactly, line ends made `\n`): the models of each (at most three).
  */
-export async function frontmatterModels(text: string | null): Promise<string[]> {
+export async function frontmatterModels(text: string | null, budget?: { yaml: number }): Promise<string[]> {
   if (text === null) return [];
   const head = text.slice(0, AGENT_FILE_HEAD);
   const models = new Set<string>();
@@ -87,7 +94,7 @@ export async function frontmatterModels(text: string | null): Promise<string[]> 
   // is `---` exactly, so a `--- ` line (which ends the others) hides from them what Qwen Code reads after it.
   const qwen = /^---\n([\s\S]*?)\n---\n/.exec(head.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))?.[1];
   for (const yaml of new Set([/^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(head)?.[1], frontmatter(head) ?? undefined, qwen])) {
-    for (const model of yaml === undefined ? [] : await yamlModels(yaml)) models.add(model);
+    for (const model of yaml === undefined ? [] : await yamlModels(yaml, budget)) models.add(model);
   }
   return [...models];
 }
@@ -108,7 +115,7 @@ const PLAIN_MODEL_LINE = /^model:[ \t]+([A-Za-z0-9][\w.:/@+-]*|"[^"\\\r\n]*"|'[^
 /** `model:` lines read from a frontmatter YAML cannot read: the first and the last half of these. */
 const MAX_MODEL_LINES = 8;
 
-async function yamlModels(yaml: string): Promise<string[]> {
+async function yamlModels(yaml: string, budget?: { yaml: number }): Promise<string[]> {
   // Only a frontmatter that may name a model (`model`, or a key spelled with escapes) is parsed: most agent files name none and cost no YAML parser.
   const lower = yaml.toLowerCase();
   const at = lower.indexOf('model');
@@ -117,7 +124,10 @@ async function yamlModels(yaml: string): Promise<string[]> {
   // YAML reads it as written, or (inside another key's block) as no model, which this reads as one: stricter.
   const plain = at >= 0 && lower.indexOf('model', at + 1) < 0 && !yaml.includes('\\') ? PLAIN_MODEL_LINE.exec(yaml) : null;
   if (plain) return [plain[1]!.replace(/^(["'])(.*)\1$/, '$2').trim()].filter(Boolean);
-  const data = yaml.length > MAX_FRONTMATTER_YAML ? undefined : await parseYaml(yaml);
+  // Past the folder's YAML budget, as past a frontmatter's bound: its `model:` lines as written.
+  const parse = yaml.length <= MAX_FRONTMATTER_YAML && (budget === undefined || budget.yaml >= yaml.length);
+  if (parse && budget) budget.yaml -= yaml.length;
+  const data = parse ? await parseYaml(yaml) : undefined;
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
     const own = yamlStringAt(data, 'model')?.trim() ?? '';
     // Two or more `model:` lines: Qwen Code's `yaml` parser refuses what js-yaml reads (a key given twice

@@ -130,8 +130,11 @@ export function frontmatter(text: string): string | null {
  * The `model:` a frontmatter names: as YAML, else (OpenCode quotes a value with a colon and reads it
  * again; or the frontmatter is past {@link MAX_FRONTMATTER}) the top-level `model:` line as written.
  */
-async function frontmatterData(yaml: string): Promise<Record<string, unknown>> {
-  const data = yaml.length > MAX_FRONTMATTER ? undefined : await parseYaml(yaml);
+async function frontmatterData(yaml: string, budget: { yaml: number }): Promise<Record<string, unknown>> {
+  // Past the directory's YAML budget (64 full frontmatters: 1024 files of 32 KiB of keys cost js-yaml seconds), as past a frontmatter's bound.
+  const parse = yaml.length <= MAX_FRONTMATTER && budget.yaml >= yaml.length;
+  if (parse) budget.yaml -= yaml.length;
+  const data = parse ? await parseYaml(yaml) : undefined;
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return data as Record<string, unknown>;
   // `\S.*` then a trim: a lazy `(.+?)[ \t]*$` would cost quadratic time on a line of spaces.
   const line = /^model:[ \t]*(\S.*)$/m.exec(yaml);
@@ -189,6 +192,7 @@ async function fromDirectory(base: string, read: (path: string, head: number) =>
   if (files.length > MAX_FILES) budget.cut = true;
   files.splice(MAX_FILES);
   let bytes = AGENT_FOLDER_BYTES;
+  const parsing = { yaml: 64 * MAX_FRONTMATTER };
   for (const [dir, path, isMode] of files) {
     // Each file's head (a file padded past a megabyte still names its model), all of them within one budget: a file it cuts is not read.
     const head = Math.min(AGENT_FILE_HEAD, bytes);
@@ -199,7 +203,7 @@ async function fromDirectory(base: string, read: (path: string, head: number) =>
     if (head < AGENT_FILE_HEAD && size >= head) return true;
     const yaml = text === null ? null : frontmatter(text);
     if (yaml === null) continue;
-    const data = await frontmatterData(yaml);
+    const data = await frontmatterData(yaml, parsing);
     const name = stringAt(data, 'name') ?? relative(dir, path).replace(/\.md$/, '').split('\\').join('/');
     const entry = entryOf(data, (model) => `settings ${shown(path)} model=${quote(model)}`, substitute);
     merge(agents, name, isMode ? { ...entry, mode: 'primary' } : entry);

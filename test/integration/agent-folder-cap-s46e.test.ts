@@ -48,6 +48,17 @@ describe("an agents folder padded past what the hooks read", () => {
     }
   });
 
+  it("past the folder's YAML budget (70 frontmatters of 32 KiB of keys first), a model line is still read: refused", () => {
+    const keys = Array.from({ length: 2700 }, (_, i) => `k${i}: model`).join('\n').slice(0, 32 * 1024 - 100);
+    const files = Object.fromEntries([
+      ...Array.from({ length: 70 }, (_, i) => [`.gemini/agents/a${String(i).padStart(2, '0')}.md`, file(`name: a${i}\n${keys}\nmodel: inherit`)]),
+      ['.gemini/agents/z.md', file('name: z\nmodel: qwen3-coder-plus # the strong one')],
+    ]);
+    const result = commit(hooked(DENIED), gemini(files));
+    expect(result.status, result.message).not.toBe(0);
+    expect(result.stderr).toMatch(/qwen\/qwen3-coder-plus \(via gemini-cli\) is denied/);
+  });
+
   it("OpenCode: a Qwen agent after 64 agent files, or after 32 agents' models in opencode.json: refused as denied", () => {
     const files = Object.fromEntries([...Array.from({ length: 64 }, (_, i) => [`.opencode/agent/a${String(i).padStart(2, '0')}.md`, file('description: decoy\nmodel: anthropic/claude-sonnet-4-5')]), ['.opencode/agent/z.md', file('description: coder\nmodel: qwen/qwen3-coder')]]);
     const agent = Object.fromEntries([...Array.from({ length: 32 }, (_, i) => [`a${String(i).padStart(2, '0')}`, { model: `openai/gpt-5-made-up-${i}` }]), ['zz', { model: 'qwen/qwen3-coder' }]]);
