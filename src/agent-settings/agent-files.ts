@@ -2,31 +2,78 @@ import { readdirSync, statSync } from 'node:fs';
 import { frontmatter } from './opencode-agents.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
 import { readOwnFile } from './settings-place.js';
+import { AGENT_FOLDER_UNREAD } from '../core/policy/rules/unread-declarations.js';
 
-/** Agent files listed in one directory: past these, the rest are not looked at. */
-const MAX_AGENT_FILES = 64;
+/**
+ * Agent files read in one directory. Past these (or past {@link AGENT_FOLDER_BYTES}) the folder is
+ * `unread`: a refusal naming it, whatever the policy (the agent loads every file: a 65th, past 64
+ * decoys sorting first, ran its subagent on a denied model unseen). A team's folder holds a few dozen.
+ */
+export const MAX_AGENT_FILES = 1024;
 /**
  * An agent file is a few kilobytes; only its first megabyte is read (whatever its size: a body padded
  * past the settings files' bound hid its model) and looked at for its frontmatter's `model:`.
  */
 export const AGENT_FILE_HEAD = 1024 * 1024;
+/** Bytes read of one directory's agent files together: 64 whole heads, the bound of the 64 files read before. */
+export const AGENT_FOLDER_BYTES = 64 * AGENT_FILE_HEAD;
 /**
  * A frontmatter parsed as YAML: a few keys, some hundred bytes. Past this only its `model:` line is
  * read (64 files of 32 KiB of YAML keys each cost js-yaml a fraction of a second; row 728's bound).
  */
 const MAX_FRONTMATTER_YAML = 32 * 1024;
+/**
+ * Frontmatter YAML parsed in one folder together: 64 full frontmatters, the bound of the 64 files read
+ * before. Past it each file's `model:` lines are read as written (linear): 1024 files of 32 KiB of YAML
+ * keys cost js-yaml 9.6 s a hook, 64 of them 0.7 s.
+ */
+export const FOLDER_YAML_BYTES = 64 * MAX_FRONTMATTER_YAML;
 
-/** Names ending in `suffix` (`.md`, `.agent.md`) in `dir` (a directory, links followed), sorted, at most {@link MAX_AGENT_FILES}; none when it is not one. */
+/** Names ending in `suffix` (`.md`, `.agent.md`) in `dir` (a directory, links followed), sorted, at most {@link MAX_AGENT_FILES} + 1 (one more: the folder holds more than is read); none when it is not one. */
 export function agentFiles(dir: string, suffix = '.md'): string[] {
   try {
     if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
     return readdirSync(dir)
       .filter((name) => name.endsWith(suffix))
       .sort()
-      .slice(0, MAX_AGENT_FILES);
+      .slice(0, MAX_AGENT_FILES + 1);
   } catch {
     return [];
   }
+}
+
+
+/**
+ * The entry recorded beside the session's for a folder read in part: model `unknown`, `unread` (rule
+ * `unread-declarations` refuses the commit whatever the policy: a deny cannot judge what was not read),
+ * its evidence naming the folder.
+ */
+export function unreadFolder(shown: string, bound = `${MAX_AGENT_FILES} files, ${AGENT_FOLDER_BYTES / AGENT_FILE_HEAD} MiB`): { model: string; evidence: string; overriddenBy: string[]; unread: true } {
+  return { model: 'unknown', evidence: `settings ${shown} ${AGENT_FOLDER_UNREAD} (${bound})`, overriddenBy: [], unread: true };
+}
+
+/**
+ * The frontmatter models of the agent files in `dir` (as {@link agentFiles} lists them), each file
+ * read by `read(name, head)`, and whether the folder was read in part (`unread`): more than
+ * {@link MAX_AGENT_FILES} files, or past {@link AGENT_FOLDER_BYTES} bytes of their heads together
+ * (a file cut by that budget is not read). An honest folder (a few dozen files of a few KiB) is read whole.
+ */
+export async function agentFolderModels(dir: string, read: (name: string, head: number) => string | null, suffix = '.md'): Promise<{ files: { name: string; models: string[] }[]; unread: boolean }> {
+  const names = agentFiles(dir, suffix);
+  const files: { name: string; models: string[] }[] = [];
+  let budget = AGENT_FOLDER_BYTES;
+  const parsing = { yaml: FOLDER_YAML_BYTES };
+  for (const name of names.slice(0, MAX_AGENT_FILES)) {
+    const head = Math.min(AGENT_FILE_HEAD, budget);
+    if (head <= 0) return { files, unread: true };
+    const text = read(name, head);
+    const bytes = text === null ? 0 : Buffer.byteLength(text);
+    budget -= bytes;
+    // Cut by what is left of the budget, not by the file's own bound: its frontmatter may go on past it.
+    if (head < AGENT_FILE_HEAD && bytes >= head) return { files, unread: true };
+    files.push({ name, models: await frontmatterModels(text, parsing) });
+  }
+  return { files, unread: names.length > MAX_AGENT_FILES };
 }
 
 /**
@@ -39,7 +86,7 @@ export function agentFiles(dir: string, suffix = '.md'): string[] {
  * end it too) and, when that differs, at a line that is `---` alone, and as Qwen Code ends it (a line `---`
  * exactly, line ends made `\n`): the models of each (at most three).
  */
-export async function frontmatterModels(text: string | null): Promise<string[]> {
+export async function frontmatterModels(text: string | null, budget?: { yaml: number }): Promise<string[]> {
   if (text === null) return [];
   const head = text.slice(0, AGENT_FILE_HEAD);
   const models = new Set<string>();
@@ -47,7 +94,7 @@ export async function frontmatterModels(text: string | null): Promise<string[]> 
   // is `---` exactly, so a `--- ` line (which ends the others) hides from them what Qwen Code reads after it.
   const qwen = /^---\n([\s\S]*?)\n---\n/.exec(head.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))?.[1];
   for (const yaml of new Set([/^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(head)?.[1], frontmatter(head) ?? undefined, qwen])) {
-    for (const model of yaml === undefined ? [] : await yamlModels(yaml)) models.add(model);
+    for (const model of yaml === undefined ? [] : await yamlModels(yaml, budget)) models.add(model);
   }
   return [...models];
 }
@@ -58,8 +105,8 @@ export async function frontmatterModels(text: string | null): Promise<string[]> 
  * ran its subagents on a model the hooks never saw. Still a regular file only, never a FIFO or a device,
  * its head only; only its frontmatter's `model:` is looked at.
  */
-export function linkedAgentFile(path: string): string | null {
-  return readOwnFile(path, AGENT_FILE_HEAD);
+export function linkedAgentFile(path: string, head = AGENT_FILE_HEAD): string | null {
+  return readOwnFile(path, head);
 }
 
 /** A `model:` line whose value YAML reads as written: a plain word of a model's characters, or quoted with no escape. */
@@ -68,7 +115,7 @@ const PLAIN_MODEL_LINE = /^model:[ \t]+([A-Za-z0-9][\w.:/@+-]*|"[^"\\\r\n]*"|'[^
 /** `model:` lines read from a frontmatter YAML cannot read: the first and the last half of these. */
 const MAX_MODEL_LINES = 8;
 
-async function yamlModels(yaml: string): Promise<string[]> {
+async function yamlModels(yaml: string, budget?: { yaml: number }): Promise<string[]> {
   // Only a frontmatter that may name a model (`model`, or a key spelled with escapes) is parsed: most agent files name none and cost no YAML parser.
   const lower = yaml.toLowerCase();
   const at = lower.indexOf('model');
@@ -77,7 +124,10 @@ async function yamlModels(yaml: string): Promise<string[]> {
   // YAML reads it as written, or (inside another key's block) as no model, which this reads as one: stricter.
   const plain = at >= 0 && lower.indexOf('model', at + 1) < 0 && !yaml.includes('\\') ? PLAIN_MODEL_LINE.exec(yaml) : null;
   if (plain) return [plain[1]!.replace(/^(["'])(.*)\1$/, '$2').trim()].filter(Boolean);
-  const data = yaml.length > MAX_FRONTMATTER_YAML ? undefined : await parseYaml(yaml);
+  // Past the folder's YAML budget, as past a frontmatter's bound: its `model:` lines as written.
+  const parse = yaml.length <= MAX_FRONTMATTER_YAML && (budget === undefined || budget.yaml >= yaml.length);
+  if (parse && budget) budget.yaml -= yaml.length;
+  const data = parse ? await parseYaml(yaml) : undefined;
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
     const own = yamlStringAt(data, 'model')?.trim() ?? '';
     // Two or more `model:` lines: Qwen Code's `yaml` parser refuses what js-yaml reads (a key given twice

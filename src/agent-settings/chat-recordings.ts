@@ -11,7 +11,7 @@ import { qwenRuntimeDir } from './qwen-code.js';
 import { absolute, ownDirectories, readOwnFile, realRoot, shownPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A model recorded beside the settings' (always in force: no variable hides what the session ran). */
-export type Beside = { model: string; evidence: string; overriddenBy: string[] };
+export type Beside = { model: string; evidence: string; overriddenBy: string[]; unread?: true };
 
 /** How far back a recording is searched for its model when its tail names none. */
 const FURTHEST = 4 * 1024 * 1024;

@@ -6,7 +6,7 @@ import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import type { Beside } from './chat-recordings.js';
 import { SESSION_ID } from './claude-transcript.js';
 import { MAX_LISTED, type WrittenFile } from './files-by-written.js';
-import { AGENT_FILE_HEAD, agentFiles, frontmatterModels, linkedAgentFile } from './agent-files.js';
+import { agentFolderModels, linkedAgentFile, unreadFolder } from './agent-files.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
 import type { CommandLineModel } from './command-line.js';
 import { changedPlace } from './copilot-context.js';
@@ -298,11 +298,18 @@ export async function copilotAgentModels(place: SettingsPlace): Promise<Beside[]
   const add = (model: string | undefined, shown: string) => {
     if (model && model !== 'inherit' && !models.has(model)) models.set(model, `settings ${shown} model=${quote(model)}`);
   };
-  for (const name of agentFiles(join(place.root, '.github', 'agents'))) for (const model of await frontmatterModels(readRepoFile(place, `.github/agents/${name}`, AGENT_FILE_HEAD) ?? linkedAgentFile(join(place.root, '.github', 'agents', name)))) add(model, `.github/agents/${name}`);
+  const unread: string[] = [];
+  const project = await agentFolderModels(join(place.root, '.github', 'agents'), (name, head) => readRepoFile(place, `.github/agents/${name}`, head) ?? linkedAgentFile(join(place.root, '.github', 'agents', name), head));
+  for (const { name, models: found } of project.files) for (const model of found) add(model, `.github/agents/${name}`);
+  if (project.unread) unread.push('.github/agents');
   const home = copilotHome(place);
   const dir = home === null ? null : join(home, 'agents');
-  if (dir !== null) for (const name of agentFiles(dir)) for (const model of await frontmatterModels(readOwnFile(join(dir, name), AGENT_FILE_HEAD))) add(model, shownPath(place, join(dir, name)));
-  return [...models].map(([model, evidence]) => ({ model, evidence, overriddenBy: [] }));
+  if (dir !== null) {
+    const own = await agentFolderModels(dir, (name, head) => readOwnFile(join(dir, name), head));
+    for (const { name, models: found } of own.files) for (const model of found) add(model, shownPath(place, join(dir, name)));
+    if (own.unread) unread.push(shownPath(place, dir));
+  }
+  return [...[...models].map(([model, evidence]) => ({ model, evidence, overriddenBy: [] })), ...unread.map((shown) => unreadFolder(shown))];
 }
 
 /**

@@ -4,7 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
-import { AGENT_FILE_HEAD, agentFiles, frontmatterModels, linkedAgentFile } from './agent-files.js';
+import { agentFolderModels, linkedAgentFile, unreadFolder } from './agent-files.js';
 import { readOwnFile, shownPath, startFile, systemPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
@@ -147,6 +147,7 @@ export async function geminiSubagentModels(place: SettingsPlace, cli?: CommandLi
     const model = raw?.trim();
     if (model && model !== 'inherit' && !models.has(model)) models.set(model, evidence(model));
   };
+  const unread: string[] = [];
   const { layers, trusted } = layersAndTrust(place, GEMINI_LAYOUT, cli?.cwd);
   for (const [shown, data] of layers) {
     const overrides = valueAt(data(), 'agents', 'overrides');
@@ -157,13 +158,15 @@ export async function geminiSubagentModels(place: SettingsPlace, cli?: CommandLi
   }
   if (trusted()) {
     const project = startFile(place, cli?.cwd, '.gemini/agents');
-    for (const name of agentFiles(join(project.dir, '.gemini', 'agents'))) {
-      const file = startFile(place, cli?.cwd, `.gemini/agents/${name}`);
-      for (const model of await frontmatterModels(file.read(AGENT_FILE_HEAD) ?? linkedAgentFile(join(project.dir, '.gemini', 'agents', name)))) add(model, (found) => `settings ${file.shown} model=${quote(found)}`);
-    }
+    const dir = join(project.dir, '.gemini', 'agents');
+    const folder = await agentFolderModels(dir, (name, head) => startFile(place, cli?.cwd, `.gemini/agents/${name}`).read(head) ?? linkedAgentFile(join(dir, name), head));
+    for (const { name, models: found } of folder.files) for (const model of found) add(model, (seen) => `settings ${startFile(place, cli?.cwd, `.gemini/agents/${name}`).shown} model=${quote(seen)}`);
+    if (folder.unread) unread.push(project.shown);
   }
   for (const dir of [join(place.home, '.gemini', 'agents'), join(place.home, '.config', 'gemini-cli', 'agents')]) {
-    for (const name of agentFiles(dir)) for (const model of await frontmatterModels(readOwnFile(join(dir, name), AGENT_FILE_HEAD))) add(model, (found) => `settings ${shownPath(place, join(dir, name))} model=${quote(found)}`);
+    const folder = await agentFolderModels(dir, (name, head) => readOwnFile(join(dir, name), head));
+    for (const { name, models: found } of folder.files) for (const model of found) add(model, (seen) => `settings ${shownPath(place, join(dir, name))} model=${quote(seen)}`);
+    if (folder.unread) unread.push(shownPath(place, dir));
   }
-  return [...models].map(([model, evidence]) => ({ model, evidence, overriddenBy: [] }));
+  return [...[...models].map(([model, evidence]) => ({ model, evidence, overriddenBy: [] })), ...unread.map((shown) => unreadFolder(shown))];
 }

@@ -3,16 +3,22 @@ import { isAbsolute, join, relative } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { parseJsonc, parseYaml, stringAt, valueAt } from './parse-settings.js';
 import { inDir, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { AGENT_FILE_HEAD, AGENT_FOLDER_BYTES, unreadFolder } from './agent-files.js';
 
-/** Names listed in one directory of agent files; past these, the rest is not looked at. */
-const MAX_NAMES = 256;
-/** Agent files read in one config directory (`agent/`, `agents/`, `mode/`, `modes/` together). */
-const MAX_FILES = 64;
+/** Names listed in one directory of agent files; past these the config directory is `unread` (a refusal naming it). */
+const MAX_NAMES = 4096;
+/**
+ * Agent files read in one config directory (`agent/`, `agents/`, `mode/`, `modes/` together), their
+ * first {@link AGENT_FILE_HEAD} each and {@link AGENT_FOLDER_BYTES} together; past these (or past
+ * {@link MAX_LISTINGS}, {@link MAX_DEPTH}) the directory is `unread`: OpenCode loads every file, and a
+ * 65th past 64 decoys ran its agent on a denied model unseen.
+ */
+const MAX_FILES = 1024; // agent-files.ts' MAX_AGENT_FILES, written out: the two modules import each other
 /** Directories listed in one config directory's `agent/`, `agents/`, `mode/`, `modes/` together. */
 const MAX_LISTINGS = 64;
 /** How deep `agents/**` is walked (OpenCode's glob has no bound; a team's tree is a level or two). */
 const MAX_DEPTH = 4;
-/** Agents of one config file looked at. */
+/** Agents of one config file looked at; past these the file is `unread` (a refusal naming it). */
 const MAX_AGENTS = 256;
 /**
  * An agent file's frontmatter parsed as YAML: a few keys (a description, a model, tools), some
@@ -20,8 +26,6 @@ const MAX_AGENTS = 256;
  * (links to one file) took js-yaml 9 s, in each of an OpenCode commit's two hooks.
  */
 const MAX_FRONTMATTER = 32 * 1024;
-/** Agents' models recorded beside the top-level one: past these, the rest are not. */
-const MAX_MODELS = 32;
 
 /**
  * OpenCode's hidden built-in agents (anomalyco/opencode `agent/agent.ts`): the session's title, its
@@ -99,17 +103,21 @@ function merge(into: Map<string, AgentEntry>, name: string, entry: AgentEntry): 
   into.set(name, { ...into.get(name), ...entry });
 }
 
-/** The `agent` and `mode` maps of a config file's text (JSONC), each agent's fields. */
-function fromConfig(text: string | null, shown: string, substitute: Substitute, agents: Map<string, AgentEntry>, modes: Map<string, AgentEntry>): void {
-  if (text === null) return;
+/** The `agent` and `mode` maps of a config file's text (JSONC), each agent's fields; true when a map holds more than {@link MAX_AGENTS}. */
+function fromConfig(text: string | null, shown: string, substitute: Substitute, agents: Map<string, AgentEntry>, modes: Map<string, AgentEntry>): boolean {
+  if (text === null) return false;
   const data = parseJsonc(text);
+  let cut = false;
   for (const [key, into] of [['agent', agents], ['mode', modes]] as const) {
     const map = valueAt(data, key);
     if (map === null || typeof map !== 'object' || Array.isArray(map)) continue;
-    for (const name of Object.keys(map).slice(0, MAX_AGENTS)) {
+    const names = Object.keys(map);
+    if (names.length > MAX_AGENTS) cut = true;
+    for (const name of names.slice(0, MAX_AGENTS)) {
       merge(into, name, entryOf((map as Record<string, unknown>)[name], (model) => `settings ${shown} ${key}.${name}.model=${quote(model)}`, substitute));
     }
   }
+  return cut;
 }
 
 /** A markdown file's YAML frontmatter (between its first two `---` lines), or null. */
@@ -122,31 +130,49 @@ export function frontmatter(text: string): string | null {
  * The `model:` a frontmatter names: as YAML, else (OpenCode quotes a value with a colon and reads it
  * again; or the frontmatter is past {@link MAX_FRONTMATTER}) the top-level `model:` line as written.
  */
-async function frontmatterData(yaml: string): Promise<Record<string, unknown>> {
-  const data = yaml.length > MAX_FRONTMATTER ? undefined : await parseYaml(yaml);
+async function frontmatterData(yaml: string, budget: { yaml: number }): Promise<Record<string, unknown>> {
+  // Past the directory's YAML budget (64 full frontmatters: 1024 files of 32 KiB of keys cost js-yaml seconds), as past a frontmatter's bound.
+  const parse = yaml.length <= MAX_FRONTMATTER && budget.yaml >= yaml.length;
+  if (parse) budget.yaml -= yaml.length;
+  const data = parse ? await parseYaml(yaml) : undefined;
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return data as Record<string, unknown>;
   // `\S.*` then a trim: a lazy `(.+?)[ \t]*$` would cost quadratic time on a line of spaces.
   const line = /^model:[ \t]*(\S.*)$/m.exec(yaml);
   return line ? { model: line[1]!.trim().replace(/^(["'])(.*)\1$/, '$2') } : {};
 }
 
-/** `*.md` files under `dir` (relative to `base`), `agents/**` walked to {@link MAX_DEPTH}: at most {@link MAX_NAMES} names a directory, {@link MAX_LISTINGS} directories. */
-function markdownFiles(base: string, dir: string, recursive: boolean, found: string[], budget: { listings: number }, depth = 0): void {
-  if (budget.listings <= 0 || found.length >= MAX_FILES) return;
-  budget.listings -= 1;
+/**
+ * `*.md` files under `dir` (relative to `base`), `agents/**` walked to {@link MAX_DEPTH}: at most {@link MAX_NAMES} names a directory, {@link MAX_LISTINGS} directories,
+ * {@link MAX_FILES} files; `budget.cut` when one of these left a name unlooked at.
+ */
+function markdownFiles(base: string, dir: string, recursive: boolean, found: string[], budget: { listings: number; cut: boolean }, depth = 0): void {
+  if (found.length >= MAX_FILES) return;
   let entries;
   try {
     // Most config directories hold no such directory: a stat that throws nothing costs less than a failed listing.
     if (!statSync(join(base, dir), { throwIfNoEntry: false })?.isDirectory()) return;
-    entries = readdirSync(join(base, dir), { withFileTypes: true }).slice(0, MAX_NAMES);
+    if (budget.listings <= 0) {
+      budget.cut = true;
+      return;
+    }
+    budget.listings -= 1;
+    entries = readdirSync(join(base, dir), { withFileTypes: true });
   } catch {
     return;
   }
-  for (const entry of entries) {
-    if (found.length >= MAX_FILES) return;
+  if (entries.length > MAX_NAMES) budget.cut = true;
+  for (const entry of entries.slice(0, MAX_NAMES)) {
     const path = join(dir, entry.name);
-    if (entry.name.endsWith('.md')) found.push(path);
-    else if (recursive && depth < MAX_DEPTH && (entry.isDirectory() || entry.isSymbolicLink())) markdownFiles(base, path, recursive, found, budget, depth + 1);
+    if (entry.name.endsWith('.md')) {
+      if (found.length >= MAX_FILES) {
+        budget.cut = true;
+        return;
+      }
+      found.push(path);
+    } else if (recursive && (entry.isDirectory() || entry.isSymbolicLink())) {
+      if (depth < MAX_DEPTH) markdownFiles(base, path, recursive, found, budget, depth + 1);
+      else budget.cut = true;
+    }
   }
 }
 
@@ -155,24 +181,34 @@ function markdownFiles(base: string, dir: string, recursive: boolean, found: str
  * then `{mode,modes}/*.md`, each a primary agent), named by their path (`agents/team/coder.md` is
  * `team/coder`) or their frontmatter's `name`.
  */
-async function fromDirectory(base: string, read: (path: string) => string | null, shown: (path: string) => string, substitute: Substitute, agents: Map<string, AgentEntry>): Promise<void> {
-  const budget = { listings: MAX_LISTINGS };
+async function fromDirectory(base: string, read: (path: string, head: number) => string | null, shown: (path: string) => string, substitute: Substitute, agents: Map<string, AgentEntry>): Promise<boolean> {
+  const budget = { listings: MAX_LISTINGS, cut: false };
   const files: (readonly [dir: string, path: string, isMode: boolean])[] = [];
   for (const [dir, isMode] of [['agent', false], ['agents', false], ['mode', true], ['modes', true]] as const) {
     const found: string[] = [];
     markdownFiles(base, dir, !isMode, found, budget);
     files.push(...found.map((path) => [dir, path, isMode] as const));
   }
+  if (files.length > MAX_FILES) budget.cut = true;
   files.splice(MAX_FILES);
+  let bytes = AGENT_FOLDER_BYTES;
+  const parsing = { yaml: 64 * MAX_FRONTMATTER };
   for (const [dir, path, isMode] of files) {
-    const text = read(path);
+    // Each file's head (a file padded past a megabyte still names its model), all of them within one budget: a file it cuts is not read.
+    const head = Math.min(AGENT_FILE_HEAD, bytes);
+    if (head <= 0) return true;
+    const text = read(path, head);
+    const size = text === null ? 0 : Buffer.byteLength(text);
+    bytes -= size;
+    if (head < AGENT_FILE_HEAD && size >= head) return true;
     const yaml = text === null ? null : frontmatter(text);
     if (yaml === null) continue;
-    const data = await frontmatterData(yaml);
+    const data = await frontmatterData(yaml, parsing);
     const name = stringAt(data, 'name') ?? relative(dir, path).replace(/\.md$/, '').split('\\').join('/');
     const entry = entryOf(data, (model) => `settings ${shown(path)} model=${quote(model)}`, substitute);
     merge(agents, name, isMode ? { ...entry, mode: 'primary' } : entry);
   }
+  return budget.cut;
 }
 
 /**
@@ -193,17 +229,24 @@ export async function opencodeAgentModels(
   layers: { global: string; managed: string; substitute: Substitute; dirs: readonly string[] },
   commandLineModel: boolean,
   layout: AgentLayout = OPENCODE_AGENTS,
-): Promise<{ model: string; evidence: string; overriddenBy: string[] }[]> {
+): Promise<{ model: string; evidence: string; overriddenBy: string[]; unread?: true }[]> {
   const { env } = place;
+  const unread: string[] = [];
+  const crowded: string[] = [];
   const agents = new Map<string, AgentEntry>();
   const modes = new Map<string, AgentEntry>();
-  const own = (path: string) => fromConfig(readOwnFile(path), shownPath(place, path), layers.substitute, agents, modes);
-  const repo = (path: string) => fromConfig(readRepoFile(place, path), path, (model) => model, agents, modes);
+  const own = (path: string) => {
+    if (fromConfig(readOwnFile(path), shownPath(place, path), layers.substitute, agents, modes)) crowded.push(shownPath(place, path));
+  };
+  const repo = (path: string) => {
+    if (fromConfig(readRepoFile(place, path), path, (model) => model, agents, modes)) crowded.push(path);
+  };
   const projects = !env[`${layout.prefix}_DISABLE_PROJECT_CONFIG`]?.trim();
   const custom = env[`${layout.prefix}_CONFIG`]?.trim();
   const configDir = env[`${layout.prefix}_CONFIG_DIR`]?.trim();
-  const ownDir = (dir: string) =>
-    fromDirectory(dir, (path) => readOwnFile(join(dir, path)), (path) => shownPath(place, join(dir, path)), layers.substitute, agents);
+  const ownDir = async (dir: string) => {
+    if (await fromDirectory(dir, (path, head) => readOwnFile(join(dir, path), head), (path) => shownPath(place, join(dir, path)), layers.substitute, agents)) unread.push(shownPath(place, dir));
+  };
 
   for (const name of layout.globalFiles) own(join(layers.global, name));
   if (custom && isAbsolute(custom)) own(custom);
@@ -215,7 +258,7 @@ export async function opencodeAgentModels(
       for (const folder of layout.folders) {
         for (const name of layout.files) repo(inDir(dir, join(folder, name)));
         const tree = (path: string) => inDir(dir, join(folder, path));
-        await fromDirectory(join(place.root, dir, folder), (path) => readRepoFile(place, tree(path)), tree, (model) => model, agents);
+        if (await fromDirectory(join(place.root, dir, folder), (path, head) => readRepoFile(place, tree(path), head), tree, (model) => model, agents)) unread.push(inDir(dir, folder));
       }
     }
   }
@@ -224,19 +267,19 @@ export async function opencodeAgentModels(
     await ownDir(dir);
   }
   const inline = env[`${layout.prefix}_CONFIG_CONTENT`];
-  if (inline?.trim()) fromConfig(inline, `env ${layout.prefix}_CONFIG_CONTENT`, layers.substitute, agents, modes);
+  if (inline?.trim() && fromConfig(inline, `env ${layout.prefix}_CONFIG_CONTENT`, layers.substitute, agents, modes)) crowded.push(`env ${layout.prefix}_CONFIG_CONTENT`);
   for (const name of layout.files) own(join(layers.managed, name));
   for (const [name, entry] of modes) merge(agents, name, { ...entry, mode: 'primary' });
 
-  const models: { model: string; evidence: string; overriddenBy: string[] }[] = [];
+  const models: { model: string; evidence: string; overriddenBy: string[]; unread?: true }[] = [];
   for (const [written, entry] of agents) {
     const name = Object.hasOwn(layout.aliases, written) ? layout.aliases[written]! : written;
     if (!entry.model || entry.disable || WRITES_NO_CODE.has(name)) continue;
     const mode = entry.mode ?? (Object.hasOwn(layout.natives, name) ? layout.natives[name]! : 'all');
     if (commandLineModel && mode === 'primary') continue;
     if (models.some((known) => known.model === entry.model!.model)) continue;
+    // Every model, no cap of its own (32 let 32 made-up agents' models hide a 33rd): bounded by the agents and files read.
     models.push({ ...entry.model, overriddenBy: [] });
-    if (models.length >= MAX_MODELS) break;
   }
-  return models;
+  return [...models, ...[...new Set(unread)].map((shown) => unreadFolder(shown)), ...[...new Set(crowded)].map((shown) => unreadFolder(shown, `${MAX_AGENTS} agents a file`))];
 }

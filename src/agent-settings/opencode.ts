@@ -56,7 +56,7 @@ export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel
   } catch {
     // Unreadable session storage names no model.
   }
-  also = also.filter((entry, index) => entry.model !== found?.model && also.findIndex((other) => other.model === entry.model) === index);
+  also = also.filter((entry, index) => entry.unread === true || (entry.model !== found?.model && also.findIndex((other) => other.model === entry.model && !other.unread) === index));
   if (also.length === 0) return found;
   return { ...(found ?? { model: '', evidence: '' }), also };
 }

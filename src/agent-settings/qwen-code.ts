@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { quote } from '../core/detect/found.js';
-import { AGENT_FILE_HEAD, agentFiles, frontmatterModels, linkedAgentFile } from './agent-files.js';
+import { agentFolderModels, linkedAgentFile, unreadFolder } from './agent-files.js';
 import { layeredSettingsModel, layersAndTrust, settingsLayers, type SettingsLayout } from './gemini-cli.js';
 import { stringAt, valueAt } from './parse-settings.js';
 import { absolute, readOwnFile, realRoot, shownPath, startFile, type SettingsPlace } from './settings-place.js';
@@ -40,6 +40,7 @@ const MAX_GRADES = 256;
  */
 export async function qwenSubagentModels(place: SettingsPlace, cli?: CommandLineModel | null): Promise<{ model: string; evidence: string; overriddenBy: string[] }[]> {
   const models = new Map<string, string>();
+  const unread: string[] = [];
   const { layers, trusted } = layersAndTrust(place, QWEN, cli?.cwd);
   let fast: string | undefined;
   for (const [, data] of layers) fast ??= stringAt(data(), 'fastModel');
@@ -60,14 +61,16 @@ export async function qwenSubagentModels(place: SettingsPlace, cli?: CommandLine
   }
   if (trusted()) {
     const project = startFile(place, cli?.cwd, '.qwen/agents');
-    for (const name of agentFiles(join(project.dir, '.qwen', 'agents'))) {
-      const file = startFile(place, cli?.cwd, `.qwen/agents/${name}`);
-      for (const model of await frontmatterModels(file.read(AGENT_FILE_HEAD) ?? linkedAgentFile(join(project.dir, '.qwen', 'agents', name)))) add(model, `settings ${file.shown} model`);
-    }
+    const dir = join(project.dir, '.qwen', 'agents');
+    const folder = await agentFolderModels(dir, (name, head) => startFile(place, cli?.cwd, `.qwen/agents/${name}`).read(head) ?? linkedAgentFile(join(dir, name), head));
+    for (const { name, models: found } of folder.files) for (const model of found) add(model, `settings ${startFile(place, cli?.cwd, `.qwen/agents/${name}`).shown} model`);
+    if (folder.unread) unread.push(project.shown);
   }
   const userDir = join(place.home, '.qwen', 'agents');
-  for (const name of agentFiles(userDir)) for (const model of await frontmatterModels(readOwnFile(join(userDir, name), AGENT_FILE_HEAD))) add(model, `settings ${shownPath(place, join(userDir, name))} model`);
-  return [...models].map(([model, evidence]) => ({ model, evidence, overriddenBy: [] }));
+  const folder = await agentFolderModels(userDir, (name, head) => readOwnFile(join(userDir, name), head));
+  for (const { name, models: found } of folder.files) for (const model of found) add(model, `settings ${shownPath(place, join(userDir, name))} model`);
+  if (folder.unread) unread.push(shownPath(place, userDir));
+  return [...[...models].map(([model, evidence]) => ({ model, evidence, overriddenBy: [] })), ...unread.map((shown) => unreadFolder(shown))];
 }
 
 /**

@@ -57,19 +57,20 @@ export function readOwnFile(path: string, head?: number): string | null {
 }
 
 /**
- * A file of the work tree (`.claude/settings.json`): only when it really is inside the work tree, so
- * a committed link to `~/.ssh/…` or `/dev/zero` is never read (nor a FIFO or a device).
+ * A file of the work tree (`.claude/settings.json`, an agent file), where its links lead: a regular
+ * file only, never a FIFO or a device (a committed link to `/dev/zero` or a FIFO is not read), at
+ * most {@link MAX_SETTINGS_BYTES} (or its `head`). A link out of the work tree is followed as the
+ * agent follows it (an agent's `.gemini/settings.json -> ../x/settings.json` ran it on the model
+ * named there, unseen: s46E-2); what is read of it is the agent's settings keys alone, never shown
+ * whole (a committed link to `~/.ssh/…` parses as no settings and names nothing).
  */
 export function readRepoFile(place: SettingsPlace, path: string, head?: number): string | null {
-  let top: string;
   let real: string;
   try {
-    top = realpathSync.native(place.root);
     real = realpathSync.native(join(place.root, path));
   } catch {
     return null;
   }
-  if (!real.startsWith(top + sep)) return null;
   return head === undefined ? readRegularFile(real, MAX_SETTINGS_BYTES) : readRegularFileHead(real, head);
 }
 

@@ -83,7 +83,7 @@ export interface SettingsModel {
    * `GOOSE_PLANNER_MODEL`), each hidden by its own variables (the agent reads them first): in force
    * whatever the variables say of `model`.
    */
-  also?: { model: string; evidence: string; overriddenBy: string[] }[];
+  also?: { model: string; evidence: string; overriddenBy: string[]; unread?: true }[];
 }
 
 export type Tristate = 'allow' | 'warn' | 'deny';

@@ -68,22 +68,22 @@ describe("Claude Code's model in its settings files", () => {
     expect(both.status, both.stderr).toBe(1);
   });
 
-  it('what held: a person\'s commit with every settings file present records nothing; a settings link out of the repository is not read', () => {
+  it('what held: a person\'s commit with every settings file present records nothing; a settings link out of the repository is read as Claude Code reads it (s46E-2)', () => {
     const { env } = home({ '.claude/settings.json': '{"model": "qwen3-coder-plus"}' });
     const repo = hooked(QWEN_DENIED, { '.claude/settings.json': '{"model": "qwen3-coder-plus"}' });
     write(join(repo.dir, '.claude/settings.local.json'), '{"model": "qwen3-coder-plus"}');
     const person = commit(repo, env, 'fix: by hand\n');
     expect(person.status, person.stderr).toBe(0);
     expect(person.message).toBe('fix: by hand\n');
-    // A committed link to a file outside the work tree (someone's own settings, or any file) is never read.
+    // A link to a file outside the work tree: Claude Code reads it, so the hooks do (a regular file only; s46E-2).
     const outside = join(tempDir('aitrail-outside-'), 'settings.json');
     write(outside, '{"model": "qwen3-coder-plus"}');
     const linked = hooked(QWEN_DENIED);
     mkdirSync(join(linked.dir, '.claude'));
     symlinkSync(outside, join(linked.dir, '.claude/settings.json'));
     const agent = commit(linked, { ...home().env, CLAUDECODE: '1' });
-    expect(agent.status, agent.stderr).toBe(0);
-    expect(agent.message).toBe('feat: parser\n\nAssisted-by: claude-code:unknown\n');
+    expect(agent.status, agent.message).toBe(1);
+    expect(agent.stderr).toMatch(/model qwen\/qwen3-coder-plus \(via claude-code\) is denied/);
   });
 });
 

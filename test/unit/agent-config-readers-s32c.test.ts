@@ -170,12 +170,14 @@ describe("Kilo CLI's config", () => {
     expect(await kiloCliModel(placeWith({ 'kilo.json': '{"model": "{env:GITHUB_TOKEN}"}' }, { GITHUB_TOKEN: 'ghp_secret' }))).toMatchObject({ model: '{env:GITHUB_TOKEN}' });
   });
 
-  it("a work tree's link out of it, or to a device, is not read; hostile files name no model", async () => {
+  it("a work tree's link out of it is read where it leads, as Kilo reads it (s46E-2); a link to a device is not; hostile files name no model", async () => {
     const place = placeWith({ '~/secret.json': '{"model": "from-home"}' });
     symlinkSync(join(place.home, 'secret.json'), join(place.root, 'kilo.json'));
-    mkdirSync(join(place.root, '.kilo'));
-    symlinkSync('/dev/zero', join(place.root, '.kilo/kilo.json'));
-    expect(await kiloCliModel(place)).toBeNull();
+    expect((await kiloCliModel(place))?.model).toBe('from-home');
+    const device = placeWith({});
+    mkdirSync(join(device.root, '.kilo'));
+    symlinkSync('/dev/zero', join(device.root, '.kilo/kilo.json'));
+    expect(await kiloCliModel(device)).toBeNull();
     for (const text of ['', '{"model": 3}', '{"model": {"id": "x"}}', `{"model": "${'['.repeat(10)}`, '['.repeat(100_000), '{"__proto__": {"model": "x"}}']) {
       expect(await kiloCliModel(placeWith({ '~/.config/kilo/kilo.json': text })), text.slice(0, 30)).toBeNull();
     }

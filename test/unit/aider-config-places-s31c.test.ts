@@ -55,11 +55,11 @@ describe("aider's model from its config files", () => {
     expect((await aiderModel({ ...place, env: { ...place.env, AIDER_MODEL: 'gpt-4o' } }, cli({ configFile: 'conf/q.yml' })))?.model).toBe('gpt-4o');
   });
 
-  it("does not follow the working directory's link out of the work tree, nor read a ~user path", async () => {
+  it("follows the working directory's link out of the work tree as aider does (s46E-2), never reads a ~user path", async () => {
     const place = argvPlace({ 'home/q.yml': `model: ${QWEN}\n`, 'root/.aider.conf.yml': 'model: o3\n' }, {}, []);
     mkdirSync(join(place.root, 'pkg'));
     symlinkSync(join(place.home, 'q.yml'), join(place.root, 'pkg/.aider.conf.yml'));
-    expect((await aiderModel(place, cli({ cwd: join(place.root, 'pkg') })))?.model).toBe('o3');
+    expect((await aiderModel(place, cli({ cwd: join(place.root, 'pkg') })))?.model).toBe(QWEN);
     expect((await aiderModel(place, cli({ configFile: '~root/q.yml' })))?.model).toBe('o3');
     expect((await aiderModel(place, cli({ configFile: '~/q.yml' })))?.model).toBe(QWEN);
   });

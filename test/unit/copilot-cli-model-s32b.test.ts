@@ -122,7 +122,7 @@ describe('copilotCliModel', () => {
     expect(copilotCliModel(place(homeWith(), { COPILOT_HOME: 'relative' }, { system }))).toBeNull();
   });
 
-  it("reads a repository's settings only under a trusted folder, and never through a link out of the work tree", () => {
+  it("reads a repository's settings only under a trusted folder, through a link out of the work tree as Copilot CLI does (s46E-2)", () => {
     const root = tempDir('aitrail-copilot-repo-');
     mkdirSync(join(root, '.github/copilot'), { recursive: true });
     writeFileSync(join(root, '.github/copilot/settings.json'), '{ "model": "claude-opus-4.5" }');
@@ -138,7 +138,8 @@ describe('copilotCliModel', () => {
     const linkedRoot = tempDir('aitrail-copilot-repo-');
     mkdirSync(join(linkedRoot, '.github/copilot'), { recursive: true });
     symlinkSync(join(outside, 'elsewhere.json'), join(linkedRoot, '.github/copilot/settings.json'));
-    expect(copilotCliModel(place(trust([linkedRoot]), {}, { root: linkedRoot }))?.model).toBe('gpt-5');
+    expect(copilotCliModel(place(trust([linkedRoot]), {}, { root: linkedRoot }))?.model).toBe('o3');
+    expect(copilotCliModel(place(trust([]), {}, { root: linkedRoot }))?.model).toBe('gpt-5');
   });
 });
 

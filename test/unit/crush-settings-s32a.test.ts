@@ -106,10 +106,10 @@ describe("Crush's config files", () => {
     expect(modelOrUnknown(control!.model, {}, 'crush')).toBe('unknown');
   });
 
-  it("a work tree's crush.json that links out of the tree (to the person's file, to /dev/zero, to a directory) is not read; the person's own link is", () => {
+  it("a work tree's crush.json that links out of the tree is read where it leads, as Crush reads it (s46E-2); one to /dev/zero or a directory is not; the person's own link is", () => {
     const outside = place({ 'elsewhere.json': large('qwen/qwen3-coder', 'openrouter') });
     symlinkSync(join(outside.base, 'elsewhere.json'), join(outside.base, 'root/crush.json'));
-    expect(crushModel(outside)).toBeNull();
+    expect(crushModel(outside)?.model).toBe('openrouter/qwen/qwen3-coder');
     const zero = place({});
     symlinkSync('/dev/zero', join(zero.base, 'root/.crush.json'));
     mkdirSync(join(zero.base, 'root/.crush'));

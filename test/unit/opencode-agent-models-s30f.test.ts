@@ -81,14 +81,18 @@ describe("OpenCode's agents' models (anomalyco/opencode agent/agent.ts, config/c
     expect(await also(place(files), true)).toEqual(['moonshotai/kimi-k2', 'x-ai/grok-4']);
   });
 
-  it("{env:NAME} only in the person's own files; a repository's link out of the work tree is not read", async () => {
+  it("{env:NAME} only in the person's own files; a repository's link out of the work tree is read as OpenCode reads it, never substituted (s46E-2)", async () => {
     const at = place({ 'home/.config/opencode/opencode.json': '{"agent": {"build": {"model": "{env:TEAM_MODEL}"}}}', 'root/opencode.json': '{"agent": {"plan": {"model": "qwen/{env:GITHUB_TOKEN}"}}}' }, { TEAM_MODEL: 'openrouter/qwen/qwen3-coder', GITHUB_TOKEN: 'ghp_secret' });
     expect(await also(at)).toEqual(['openrouter/qwen/qwen3-coder', 'qwen/{env:GITHUB_TOKEN}']);
     const outside = place({ 'home/secret.md': agentFile('qwen/qwen3-coder') });
     mkdirSync(join(outside.root, '.opencode/agent'), { recursive: true });
     symlinkSync(join(outside.home, 'secret.md'), join(outside.root, '.opencode/agent/coder.md'));
     symlinkSync(outside.home, join(outside.root, '.opencode/agents'));
-    expect(await also(outside)).toEqual([]);
+    expect(await also(outside)).toEqual(['qwen/qwen3-coder']);
+    const secret = place({ 'home/plan.md': agentFile('qwen/{env:GITHUB_TOKEN}') }, { GITHUB_TOKEN: 'ghp_secret' });
+    mkdirSync(join(secret.root, '.opencode/agent'), { recursive: true });
+    symlinkSync(join(secret.home, 'plan.md'), join(secret.root, '.opencode/agent/plan.md'));
+    expect(await also(secret)).toEqual(['qwen/{env:GITHUB_TOKEN}']);
   });
 
   it("the top-level model: OPENCODE_CONFIG_CONTENT over the config directories' files, ~/.opencode and OPENCODE_CONFIG_DIR over the project's", async () => {
@@ -100,20 +104,22 @@ describe("OpenCode's agents' models (anomalyco/opencode agent/agent.ts, config/c
     expect((await opencodeModels({ ...custom, env: { ...custom.env, OPENCODE_CONFIG_DIR: join(custom.home, 'custom') } }))?.model).toBe('custom-dir');
   });
 
-  it('bounded: at most 64 agent files a directory, 4 levels of agents/**, 32 models', async () => {
+  it('bounded: every model of 300 agent files; past 256 agents a config file, 4 levels of agents/**, 64 directories listed: unread (s46E-1)', async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 300; index += 1) files[`root/.opencode/agent/a${String(index).padStart(3, '0')}.md`] = agentFile(`qwen/m${index}`);
     const many = await also(place(files));
-    expect(many.length).toBeLessThanOrEqual(32);
+    expect(many).toHaveLength(300);
     const agents: Record<string, unknown> = {};
     for (let index = 0; index < 1000; index += 1) agents[`a${index}`] = { model: `qwen/m${index}` };
-    expect(await also(place({ 'root/opencode.json': JSON.stringify({ agent: agents }) }))).toHaveLength(32);
+    const crowded = (await opencodeModels(place({ 'root/opencode.json': JSON.stringify({ agent: agents }) })))?.also ?? [];
+    expect(crowded).toHaveLength(257);
+    expect(crowded.at(-1)).toEqual({ model: 'unknown', evidence: 'settings opencode.json holds more agents than aitrail reads (256 agents a file)', overriddenBy: [], unread: true });
     const deep = await also(place({ 'root/.opencode/agents/1/2/3/4/ok.md': agentFile('qwen/ok'), 'root/.opencode/agents/1/2/3/4/5/too-deep.md': agentFile('qwen/deep') }));
-    expect(deep).toEqual(['qwen/ok']);
-    // A wide tree of directories is listed 64 directories deep at most; the files beside them are still read.
+    expect(deep).toEqual(['qwen/ok', 'unknown']);
+    // A wide tree of directories is listed 64 directories deep at most: past them unread; the files beside them are still read.
     const wide = place({ 'root/.opencode/agents/ok.md': agentFile('qwen/ok') });
     for (let index = 0; index < 200; index += 1) mkdirSync(join(wide.root, `.opencode/agents/d${index}/e`), { recursive: true });
-    expect(await also(wide)).toEqual(['qwen/ok']);
+    expect(await also(wide)).toEqual(['qwen/ok', 'unknown']);
     // A frontmatter YAML cannot read, its `model:` line a megabyte of spaces: read in linear time.
     const started = Date.now();
     const spaces = await also(place({ 'root/.opencode/agent/x.md': `---\na: b: c\nmodel: ${' '.repeat(900_000)}x\t\n---\n` }));

@@ -54,6 +54,8 @@ interface NamedModel {
   raw: string;
   vars: string[];
   from?: string;
+  /** A folder of agent files read in part: refused whatever the policy (rule `unread-declarations`). */
+  unread?: true;
 }
 
 type Settings = Readonly<Record<string, SettingsModel>>;
@@ -66,7 +68,7 @@ export function settingsInForce(agent: string, settings: Settings | undefined, e
 }
 
 /** The settings' `also` models of `agent` (goose's lead and planner models) whose own variables are unset, each with its evidence. */
-export function settingsAlsoInForce(agent: string, settings: Settings | undefined, env: Env): { model: string; evidence: string }[] {
+export function settingsAlsoInForce(agent: string, settings: Settings | undefined, env: Env): { model: string; evidence: string; unread?: true }[] {
   const setting = settings && Object.hasOwn(settings, agent) ? settings[agent] : undefined;
   return (setting?.also ?? []).filter((also) => !also.overriddenBy.some((name) => env[name]?.trim()));
 }
@@ -118,7 +120,11 @@ function namedModels(marker: { agent: string; modelVars: string[] }, env: Env, s
   // The name really sent to the agent's own provider (Copilot CLI's COPILOT_PROVIDER_WIRE_MODEL), only while it has one.
   const wire = models?.wire?.with.some((name) => env[name]?.trim()) ? models.wire.vars.find((name) => env[name]?.trim()) : undefined;
   if (wire) named.push({ raw: env[wire]!, vars: [wire] });
-  for (const also of settingsAlsoInForce(marker.agent, settings, env)) named.push(...throughAlias(also.model, []).map((model) => ({ ...model, from: also.evidence })));
+  for (const also of settingsAlsoInForce(marker.agent, settings, env)) {
+    // A folder of agent files read in part (agent-files.ts): no model to read, refused whatever the policy.
+    if (also.unread) named.push({ raw: also.model, vars: [], from: also.evidence, unread: true });
+    else named.push(...throughAlias(also.model, []).map((model) => ({ ...model, from: also.evidence })));
+  }
   return named;
 }
 
@@ -166,11 +172,12 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
       model === 'unknown' || (!model.startsWith(`${vendor}/`) && (sends === '*' || model.startsWith(`${sends}/`)));
     const served = (model: string, evidence: string): [string, string] =>
       endpoint && foreign(model, endpoint.sends, endpoint.vendor) ? [`${endpoint.vendor}/unknown`, `${evidence} ${endpoint.evidence}`] : [model, evidence];
-    const models = named.map(({ raw, vars, from }) =>
-      served(modelOrUnknown(raw, aliases, marker.agent), [markerEvidence, ...(from ? [from] : []), ...vars.map((name) => `${name}=${quote(env[name] ?? '')}`)].join(' ')),
-    );
-    if (named.length === 0) models.push(served(marker.defaultModel ?? 'unknown', markerEvidence));
-    for (const [model, evidence] of models) result.push({ attribution: found(marker.agent, model, evidence), markerEvidence });
+    const models = named.map(({ raw, vars, from, unread }) => {
+      const evidence = [markerEvidence, ...(from ? [from] : []), ...vars.map((name) => `${name}=${quote(env[name] ?? '')}`)].join(' ');
+      return unread ? (['unknown', evidence, true] as const) : ([...served(modelOrUnknown(raw, aliases, marker.agent), evidence), false] as const);
+    });
+    if (named.length === 0) models.push([...served(marker.defaultModel ?? 'unknown', markerEvidence), false]);
+    for (const [model, evidence, unread] of models) result.push({ attribution: unread ? { ...found(marker.agent, model, evidence), unread: true } : found(marker.agent, model, evidence), markerEvidence });
   }
   for (const name of sig.genericAgentVars) {
     const agent = agentSlug(env[name] ?? '');

@@ -49,6 +49,10 @@ export const messages = {
     message: `the message declares more than aitrail reads (${show(evidence)}): a model past that could be any, so the commit is refused whatever the policy allows.`,
     fix: `Declare each model once, in a short trailer block (one '${show(trailerKey, 60)}: <agent>:<vendor>/<model>' line a model), and ${REWRITE}.`,
   }),
+  unreadAgentFiles: (agent: string, evidence: string) => ({
+    message: `AI agent ${show(agent, 60)} loads more agents than aitrail reads (${show(evidence, 300)}): a subagent's model past them could be any, so the commit is refused whatever the policy allows.`,
+    fix: `Keep that folder or file to fewer agents (each agent file a few KiB), or move the ones no one uses out of it, then commit again.`,
+  }),
   modelDenied: (agent: string, model: string, glob: string) => ({
     message: `model ${by(agent, model)} is denied by policy.deny pattern "${show(glob, 80)}".`,
     fix: `Remove this model's work from the commit and redo it by hand or with an allowed model, then ${REWRITE}. ${POLICY_NOTE}`,
