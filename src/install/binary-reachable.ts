@@ -219,6 +219,8 @@ function npmFromRepository(root: string, top: string, base: string, path: string
     for (let next = at + 1; next <= at + 4 && next < lines.length; next++) {
       const line = lines[next]!;
       if (line.startsWith(`${unit.repeat(2)}}`) || line.includes(entry)) break;
+      // A `name`: an alias (`"aitrail": "npm:other@1"`), another package in aitrail's place (row s46j-3).
+      if (line.startsWith(`${unit.repeat(3)}"name": "`)) return true;
       if (!line.startsWith(resolvedAt)) continue;
       if (!/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|file:|git\+file:)/.test(line.slice(resolvedAt.length))) return true;
       judged = true;

@@ -440,6 +440,8 @@ function ledIntoTrackedLines(): string[] {
     '    case $aitrail_l in',
     '      "$aitrail_nu$aitrail_nu\\"${aitrail_nh}node_modules/$aitrail_nt\\": {"*) [ "$aitrail_nk" = 1 ] && { aitrail_nr=0; break; }; aitrail_nk=1 ;;',
     '      --|"$aitrail_nu$aitrail_nu}"*) [ "$aitrail_nk" = 1 ] && { aitrail_nr=0; break; }; aitrail_nk= ;;',
+    // A `name` in the entry: an alias (`"aitrail": "npm:other@1"`), another package the repository named in aitrail's place (row s46j-3).
+    '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"name\\": \\""*) [ -n "$aitrail_nk" ] && { aitrail_nr=0; aitrail_nk=3; break; } ;;',
     '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""*)',
     '        [ -n "$aitrail_nk" ] || continue',
     '        case ${aitrail_l#"$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""} in https://*|http://*|git+https://*|git+ssh://*|git+http://*|git://*|file:*|git+file:*) aitrail_nk=2 ;; *) aitrail_nr=0; aitrail_nk=3; break ;; esac ;;',

@@ -34,8 +34,9 @@ beforeAll(async () => {
 const tgz=fs.readFileSync(${JSON.stringify(join(root, 'aitrail-9.9.9.tgz'))});
 const integrity='sha512-'+crypto.createHash('sha512').update(tgz).digest('base64');
 const s=http.createServer((q,r)=>{if(q.url.endsWith('.tgz')){r.end(tgz);return;}
+const name=decodeURIComponent(q.url.slice(1));
 r.setHeader('content-type','application/json');
-r.end(JSON.stringify({name:'aitrail','dist-tags':{latest:'9.9.9'},versions:{'9.9.9':{name:'aitrail',version:'9.9.9',bin:{aitrail:'bin/aitrail.js'},dist:{tarball:'http://127.0.0.1:'+s.address().port+'/aitrail/-/aitrail-9.9.9.tgz',integrity}}}}));});
+r.end(JSON.stringify({name,'dist-tags':{latest:'9.9.9'},versions:{'9.9.9':{name,version:'9.9.9',bin:{aitrail:'bin/aitrail.js'},dist:{tarball:'http://127.0.0.1:'+s.address().port+'/'+name+'/-/'+name+'-9.9.9.tgz',integrity}}}}));});
 s.listen(0,'127.0.0.1',()=>console.log(s.address().port));`;
   server = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
   port = await new Promise<number>((done) => server!.stdout!.once('data', (chunk: Buffer) => done(Number(String(chunk).trim()))));
@@ -64,6 +65,28 @@ describe.skipIf(!npmFound)("a registry the repository names: what it served is n
     });
     expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
     expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
+    const env = envWithAitrailOnPath();
+    const init = aitrail(repo.dir, ['init', '--mode', 'git'], { env });
+    expect(`${init.stdout}${init.stderr}`).not.toMatch(/The hooks run node_modules\/\.bin\/aitrail/);
+    const denied = agentCommit(repo, { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' });
+    expect(denied.status).not.toBe(0);
+    expect(denied.stderr).toMatch(/node_modules\/\.bin\/aitrail: it comes from the repository/);
+    expect(denied.stderr).toContain('model-denied');
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("an alias in the committed package.json (`\"aitrail\": \"npm:evil-aitrail@9.9.9\"`) from the person's own registry: refused", () => {
+    const repo = hooked(DENY_QWEN, {
+      'package.json': '{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"npm:evil-aitrail@9.9.9"}}\n',
+      '.gitignore': 'node_modules\n',
+    });
+    // The registry named on npm's command line, as the person's own configuration would: no file in the work tree names it.
+    const install = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--registry', `http://127.0.0.1:${port}/`, '--cache', tempDir('aitrail-npm-cache-')], {
+      cwd: repo.dir,
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+      encoding: 'utf8',
+    });
+    expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
     const env = envWithAitrailOnPath();
     const init = aitrail(repo.dir, ['init', '--mode', 'git'], { env });
     expect(`${init.stdout}${init.stderr}`).not.toMatch(/The hooks run node_modules\/\.bin\/aitrail/);
