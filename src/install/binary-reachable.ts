@@ -84,6 +84,8 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
 
 /** ledIntoTracked for a real path in the work tree (`rel`, relative to its top), judged by that path alone. */
 async function ledInTree(root: string, top: string, rel: string, packageDir: string): Promise<boolean> {
+  const modules = rel.startsWith('node_modules/') ? '' : rel.includes('/node_modules/') ? rel.slice(0, rel.indexOf('/node_modules/')) : null;
+  if (modules !== null && registryChosen(top, modules)) return true;
   const store = inVirtualStore(root, top, rel, packageDir);
   if (store !== undefined) return store;
   for (const base of ['', ...(packageDir !== '' ? [packageDir] : [])]) {
@@ -98,6 +100,30 @@ async function ledInTree(root: string, top: string, rel: string, packageDir: str
     if (hasInstallRecord(root, base) ? npmFromRepository(root, top, base, rel.slice(base.length + 1)) : npmFromRepository(root, top, '', rel)) return true;
   }
   return isTracked(root, rel);
+}
+
+const REGISTRY_LINE = /^[ \t\r\f\v]*["']?(registry|npmregistryserver)["']?[ \t\r\f\v]*[=: \t\r\f\v]/i;
+const PUBLIC_REGISTRY = /^[ \t\r\f\v]*["']?(registry|npmregistryserver)["']?[ \t\r\f\v]*[=:]?[ \t\r\f\v]*["']?https:\/\/registry\.(npmjs\.org|yarnpkg\.com)\/?["']?[ \t\r\f\v]*$/i;
+
+/**
+ * Whether the project at `base` (relative to the top, '' the top) names a registry of its own, as the shims'
+ * aitrail_rg: a `.npmrc` (npm, pnpm, yarn 1) or `.yarnrc` saying `registry`, a `.yarnrc.yml` saying
+ * `npmRegistryServer`, other than the public registry: what was installed in its node_modules is what a server the
+ * repository chose served (row s46j-2).
+ */
+function registryChosen(top: string, base: string): boolean {
+  for (const name of ['.npmrc', '.yarnrc', '.yarnrc.yml']) {
+    const file = join(top, base, name);
+    if (!isFileAt(file)) continue;
+    let text: string;
+    try {
+      text = readFileSync(file, 'latin1');
+    } catch {
+      continue;
+    }
+    if (text.split('\n').some((line) => REGISTRY_LINE.test(line) && !PUBLIC_REGISTRY.test(line))) return true;
+  }
+  return false;
 }
 
 /**
@@ -193,6 +219,8 @@ function npmFromRepository(root: string, top: string, base: string, path: string
     for (let next = at + 1; next <= at + 4 && next < lines.length; next++) {
       const line = lines[next]!;
       if (line.startsWith(`${unit.repeat(2)}}`) || line.includes(entry)) break;
+      // A `name`: an alias (`"aitrail": "npm:other@1"`), another package in aitrail's place (row s46j-3).
+      if (line.startsWith(`${unit.repeat(3)}"name": "`)) return true;
       if (!line.startsWith(resolvedAt)) continue;
       if (!/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|file:|git\+file:)/.test(line.slice(resolvedAt.length))) return true;
       judged = true;

@@ -7,6 +7,11 @@
  * OpenSSL reads OPENSSL_CONF when node starts and loads the engines and providers it names: a shared object's
  * code then runs inside aitrail (a committed config and .so, named by a committed .env an agent loads; row 762).
  * aitrail makes no connection and needs no OpenSSL configuration: none reaches its node.
+ * Node reads a few more names at start that load or write files they name, none of which aitrail needs: NODE_ICU_DATA
+ * (ICU loads a data file found there before its own: a crafted nfkc.nrm crashed node 20's NFKC, which reads model
+ * names), NODE_COMPILE_CACHE (node 22.1+: V8 code for bin/aitrail.js from an entry checked only by a CRC32 of the
+ * source), NODE_PATH (a module aitrail lacks), NODE_V8_COVERAGE and NODE_REDIRECT_WARNINGS (files written where they
+ * say): unset too (row s46j-1).
  * The git-mode shims' lines (clientLookup in shim-source.ts) and husky mode's block (husky-block.ts) both run them
  * just before aitrail starts.
  */
@@ -26,6 +31,6 @@ export function nodeOptionsLines(): string[] {
     '  IFS=$aitrail_ni',
     '  [ -n "$aitrail_no" ] && unset NODE_OPTIONS',
     'fi',
-    'unset OPENSSL_CONF OPENSSL_ENGINES OPENSSL_MODULES',
+    'unset OPENSSL_CONF OPENSSL_ENGINES OPENSSL_MODULES NODE_ICU_DATA NODE_COMPILE_CACHE NODE_PATH NODE_V8_COVERAGE NODE_REDIRECT_WARNINGS',
   ];
 }

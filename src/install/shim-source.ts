@@ -250,6 +250,7 @@ function ledIntoTrackedLines(): string[] {
     // npm copies a `file:` package (a tarball, or a folder with a committed .npmrc's `install-links=true`) into
     // node_modules/aitrail as it unpacks one from a registry: its own record says where it came from (aitrail_np).
     '    if [ ! -e node_modules/.pnpm ] && [ ! -L node_modules/.pnpm ] && [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ]; then',
+    '      aitrail_rg "" && return 0',
     '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || return 1',
     '      if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '      aitrail_np "" node_modules/aitrail/bin/aitrail.js',
@@ -284,6 +285,8 @@ function ledIntoTrackedLines(): string[] {
     '}',
     // The real path in the work tree (aitrail_x, relative to the top) judged by itself: 0 = the repository's.
     'aitrail_iw() {',
+    // Under a node_modules whose project names a registry of its own (row s46j-2): what was installed there is what that registry served.
+    '  case $aitrail_x in node_modules/*) aitrail_rg "" && return 0 ;; */node_modules/*) aitrail_rg "${aitrail_x%%/node_modules/*}" && return 0 ;; esac',
     // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
     // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
@@ -296,6 +299,19 @@ function ledIntoTrackedLines(): string[] {
     // Another folder's node_modules (a nested project, a workspace's own): npm's record there, else the top's (workspaces' keys).
     '  case $aitrail_x in */node_modules/*) aitrail_nb=${aitrail_x%%/node_modules/*}; if [ -f "$aitrail_nb/node_modules/.package-lock.json" ] || [ -f "$aitrail_nb/node_modules/.yarn-integrity" ]; then aitrail_np "$aitrail_nb" "${aitrail_x#"$aitrail_nb"/}" && return 0; else aitrail_np "" "$aitrail_x" && return 0; fi ;; esac',
     '  tracked "$aitrail_x"',
+    '}',
+    // Whether the project at `$1` (relative to the top, "" the top) names a registry of its own: a `.npmrc` (npm, pnpm,
+    // yarn 1) or `.yarnrc` saying `registry`, a `.yarnrc.yml` saying `npmRegistryServer`, other than the public
+    // registry (registry.npmjs.org, registry.yarnpkg.com): a package installed there (as "aitrail" from "the
+    // registry") is what a server the repository chose served (row s46j-2; as registryChosen in binary-reachable.ts).
+    // No such file: no process.
+    'aitrail_rg() {',
+    '  for aitrail_rf in "${1:+$1/}.npmrc" "${1:+$1/}.yarnrc" "${1:+$1/}.yarnrc.yml"; do',
+    '    [ -f "$aitrail_rf" ] || continue',
+    "    aitrail_rl=$(grep -Ei -e \"^[[:space:]]*[\\\"']?(registry|npmregistryserver)[\\\"']?[[:space:]]*[=:[:space:]]\" -- \"$aitrail_rf\" 2>/dev/null) || continue",
+    "    printf '%s\\n' \"$aitrail_rl\" | grep -Eivq -e \"^[[:space:]]*[\\\"']?(registry|npmregistryserver)[\\\"']?[[:space:]]*[=:]?[[:space:]]*[\\\"']?https://registry\\.(npmjs\\.org|yarnpkg\\.com)/?[\\\"']?[[:space:]]*\\$\" && return 0",
+    '  done',
+    '  return 1',
     '}',
     // Whether a link git tracks lies on the way to `$1` (relative to the top, or absolute): every link followed,
     // component by component (`[ -L ]`, one readlink each), at its real place; those in the work tree asked of git
@@ -424,6 +440,8 @@ function ledIntoTrackedLines(): string[] {
     '    case $aitrail_l in',
     '      "$aitrail_nu$aitrail_nu\\"${aitrail_nh}node_modules/$aitrail_nt\\": {"*) [ "$aitrail_nk" = 1 ] && { aitrail_nr=0; break; }; aitrail_nk=1 ;;',
     '      --|"$aitrail_nu$aitrail_nu}"*) [ "$aitrail_nk" = 1 ] && { aitrail_nr=0; break; }; aitrail_nk= ;;',
+    // A `name` in the entry: an alias (`"aitrail": "npm:other@1"`), another package the repository named in aitrail's place (row s46j-3).
+    '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"name\\": \\""*) [ -n "$aitrail_nk" ] && { aitrail_nr=0; aitrail_nk=3; break; } ;;',
     '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""*)',
     '        [ -n "$aitrail_nk" ] || continue',
     '        case ${aitrail_l#"$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""} in https://*|http://*|git+https://*|git+ssh://*|git+http://*|git://*|file:*|git+file:*) aitrail_nk=2 ;; *) aitrail_nr=0; aitrail_nk=3; break ;; esac ;;',
