@@ -1,5 +1,6 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { BIN } from './cli.js';
@@ -81,16 +82,30 @@ export function npmInstall(dir: string): void {
   expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
 }
 
-/** A package named aitrail in `root` (outside any repository) whose bin runs the real aitrail; its tarball packed beside it when `pack`. */
+let honestTarball: string | undefined;
+/**
+ * The tarball `npm pack` made of the honest package, once per worker: every honest package is the same
+ * two files, and npm packs them to the same bytes (fixed times, sorted entries); ~0.5 s of npm's CPU
+ * per pack, a dozen packs a run. In a folder of its own (a file's temporary folders go when it ends),
+ * removed when the worker exits.
+ */
+function packedHonest(folder: string): string {
+  if (honestTarball !== undefined && existsSync(honestTarball)) return honestTarball;
+  const dest = mkdtempSync(join(tmpdir(), 'aitrail-honest-pack-'));
+  process.once('exit', () => rmSync(dest, { recursive: true, force: true }));
+  const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', dest], { cwd: folder, encoding: 'utf8' });
+  expect(packed.status, packed.stderr).toBe(0);
+  honestTarball = join(dest, 'aitrail-1.0.0.tgz');
+  return honestTarball;
+}
+
+/** A package named aitrail in `root` (outside any repository) whose bin runs the real aitrail; its tarball packed beside it when `pack` (by npm, once per worker: packedHonest). */
 export function honestAitrail(root: string, pack = true): { folder: string; tarball: string } {
   const folder = join(root, 'aitrail');
   mkdirSync(join(folder, 'bin'), { recursive: true });
   writeFileSync(join(folder, 'package.json'), '{"name":"aitrail","version":"1.0.0","bin":{"aitrail":"bin/aitrail.js"}}\n');
   writeFileSync(join(folder, 'bin', 'aitrail.js'), `#!/usr/bin/env node\nrequire(${JSON.stringify(BIN)});\n`, { mode: 0o755 });
-  if (pack) {
-    const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', root], { cwd: folder, encoding: 'utf8' });
-    expect(packed.status, packed.stderr).toBe(0);
-  }
+  if (pack) copyFileSync(packedHonest(folder), join(root, 'aitrail-1.0.0.tgz'));
   return { folder, tarball: join(root, 'aitrail-1.0.0.tgz') };
 }
 

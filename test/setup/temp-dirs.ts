@@ -1,4 +1,5 @@
-import { afterAll, expect } from 'vitest';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { closeObjectBatches } from '../../src/git/object-batch.js';
 import { startServerForHooks } from '../helpers/cli.js';
 import { removeTempDirs } from '../helpers/gitdir.js';
@@ -14,3 +15,30 @@ afterAll(async () => {
   removeTempDirs();
 });
 
+
+/**
+ * AITRAIL_TEST_FILE_CPU=<file> (off by default, Linux): each test file's CPU appended there as a JSON line when it
+ * ends, from its first hook to its last: `self` the worker's own (user+system), `children` what the processes it
+ * spawned and waited for used (git, npm, the CLIs and hooks they ran), `wall` its seconds. Not counted: the file's
+ * import, and the runs the worker's long-lived CLI and hook server took (test/helpers/cli-server.cjs: its CPU
+ * counts only when it ends). To rank files by what they cost, beside the wall times of scripts/test-durations.mjs.
+ */
+const cpuLog = process.env.AITRAIL_TEST_FILE_CPU;
+if (cpuLog) {
+  // utime, stime, cutime, cstime of /proc/self/stat, in clock ticks (USER_HZ, 100 a second on Linux).
+  const ticks = () => {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    return stat.slice(stat.lastIndexOf(') ') + 2).split(' ').slice(11, 15).map(Number);
+  };
+  let start: number[] = [];
+  let began = 0;
+  const round = (seconds: number) => Math.round(seconds * 100) / 100;
+  beforeAll(() => {
+    start = ticks();
+    began = performance.now();
+  });
+  afterAll(() => {
+    const [user, system, childUser, childSystem] = ticks().map((value, index) => (value - start[index]!) / 100) as [number, number, number, number];
+    appendFileSync(cpuLog, `${JSON.stringify({ file: expect.getState().testPath, self: round(user + system), children: round(childUser + childSystem), wall: round((performance.now() - began) / 1000) })}\n`);
+  });
+}
