@@ -32,7 +32,10 @@ function interpolated(value: string, env: Record<string, string | undefined>): s
 /** Subdirectories of ccr's folder listed at most: its own (`plugins`, `logs`) and one per project routed. */
 const MAX_PROJECT_DIRS = 10_000;
 
-/** A Router named by a value of `Haiku`-class requests ccr sends to `background`: Claude Code's main model being Haiku makes every request one. */
+/** Project folders of the work tree read at most (two files of at most 1 MiB each). */
+const MAX_PROJECTS_READ = 64;
+
+/** A Haiku-class model name: ccr sends a request naming one to `background`, so Claude Code's main model a Haiku makes every request one. */
 const HAIKU = /haiku/i;
 
 /** What ccr at this port is known to send Claude Code's requests to. */
@@ -41,6 +44,17 @@ export interface RouterModels {
   also: Also;
   /** Set when ccr is at this port (or may be) but its Router cannot be read: the evidence; Claude Code's own model is then not the one that runs. */
   unread?: string;
+}
+
+/** `host` (as URL writes it: `[…]` around IPv6) is an address of one of this machine's interfaces. */
+function ownAddress(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  try {
+    const interfaces = process.getBuiltinModule('node:os').networkInterfaces();
+    return Object.values(interfaces).some((addresses) => (addresses ?? []).some((address) => address.address.toLowerCase() === bare));
+  } catch {
+    return false;
+  }
 }
 
 /** `path` exists (any kind of file: a link to a device, a FIFO, a file too big to read are all there). */
@@ -75,8 +89,7 @@ function projectRouters(place: SettingsPlace, base: string): [file: string, rout
   const tops = projectPaths(place).map(projectName);
   const session = place.env.CLAUDE_CODE_SESSION_ID?.trim() ?? '';
   const found: [string, unknown][] = [];
-  for (const name of names.sort()) {
-    if (!tops.some((top) => name === top || name.startsWith(`${top}-`))) continue;
+  for (const name of names.sort().filter((each) => tops.some((top) => each === top || each.startsWith(`${top}-`))).slice(0, MAX_PROJECTS_READ)) {
     for (const file of [...(SESSION_ID.test(session) ? [join(base, name, `${session}.json`)] : []), join(base, name, 'config.json')]) {
       const text = readOwnFile(file);
       if (text === null) continue;
@@ -109,10 +122,11 @@ function routeModels(place: SettingsPlace, file: string, router: unknown, haiku:
  * every request, whatever Claude model Claude Code names, to the model its `Router` in
  * `~/.claude-code-router/config.json` names (`"default": "openrouter,qwen/qwen3-coder"`, then `think`,
  * `longContext`, `webSearch`, `image`…): no variable Claude Code exports names it. Only when the
- * endpoint is this machine at the port that config says ccr listens on (`PORT`, else, as ccr reads
- * it, 3456 when it is unset, 0 or empty). A project's own Router (`~/.claude-code-router/<project>/`)
+ * endpoint is this machine (a loopback address or name, the config's `HOST`, an address of this
+ * machine's interfaces) at the port that config says ccr listens on (`PORT`, else, as ccr reads it,
+ * 3456 when it is unset, 0 or empty). A project's own Router (`~/.claude-code-router/<project>/`)
  * is read beside the config's. A config that is there but cannot be read (JSON5 beyond comments and
- * trailing commas, past 1 MiB, not a regular file) is `unread` at any local port: neither the port
+ * trailing commas, past 1 MiB, not a regular file) is `unread` at any loopback port: neither the port
  * nor the model can be known. The `background` route (Claude Code's Haiku-class requests) is read only
  * when `haiku`: Claude Code's own model is a Haiku, so every request is one.
  */
@@ -125,18 +139,21 @@ export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): Rou
   } catch {
     return { also: [] };
   }
-  if (!loopback(url.hostname.toLowerCase())) return { also: [] };
+  const host = url.hostname.toLowerCase();
+  const local = loopback(host);
   const base = join(place.home, '.claude-code-router');
   const file = join(base, 'config.json');
   const text = readOwnFile(file);
   const shown = shownPath(place, file);
   const unread = `claude-code-router ${shown} (not read) ANTHROPIC_BASE_URL=${quote(endpoint)}`;
-  if (text === null) return present(file) ? { also: [], unread } : { also: [] };
+  if (text === null) return local && present(file) ? { also: [], unread } : { also: [] };
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   const data = parseJsonc(text);
   // ccr reads its config as JSON5 (unquoted keys, single quotes): one this reader cannot take may listen on any port.
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { also: [], unread };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return local ? { also: [], unread } : { also: [] };
   const config = data as Record<string, unknown>;
+  // ccr's `HOST` (`0.0.0.0` for a LAN): the endpoint written as that name, or as an address of this machine's.
+  if (!local && !(typeof config.HOST === 'string' && config.HOST.trim().toLowerCase() === host) && !ownAddress(host)) return { also: [] };
   // ccr listens on `config.PORT || 3456`.
   const configured = (typeof config.PORT === 'number' || typeof config.PORT === 'string' ? Number(config.PORT) : 0) || DEFAULT_PORT;
   if (configured !== port) return { also: [] };

@@ -3,6 +3,7 @@
 // the session transcript's answer name) and passed `deny: ["qwen/*"]`, even under `unknownModel: deny`,
 // while ccr sent every request to Qwen. Committed for real through the installed hooks.
 import { symlinkSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentCommit, hooked, homeWith, writeFile } from '../helpers/agent-home.js';
@@ -83,6 +84,14 @@ describe('Claude Code through claude-code-router: what the hooks record', () => 
   it('this machine written as [::ffff:127.0.0.1], localhost. or a name under .localhost', () => {
     const repo = hooked(DENY);
     for (const url of ['http://[::ffff:127.0.0.1]:3456', 'http://localhost.:3456/', 'http://ccr.localhost:3456']) refusedForQwen(repo, env(homeWith({ '.claude-code-router/config.json': QWEN, '.claude/settings.json': OPUS }), url));
+  });
+
+  it("ccr's HOST (0.0.0.0 for a LAN) and the endpoint written as that name or as an address of this machine's", () => {
+    const repo = hooked(DENY);
+    const lan = Object.values(networkInterfaces()).flat().find((address) => address && !address.internal && address.family === 'IPv4')?.address;
+    const config = (host: string) => JSON.stringify({ HOST: host, Router: { default: 'openrouter,qwen/qwen3-coder' } });
+    refusedForQwen(repo, env(homeWith({ '.claude-code-router/config.json': config('ccr.internal.test'), '.claude/settings.json': OPUS }), 'http://ccr.internal.test:3456'));
+    if (lan) refusedForQwen(repo, env(homeWith({ '.claude-code-router/config.json': config('0.0.0.0'), '.claude/settings.json': OPUS }), `http://${lan}:3456`));
   });
 
   it('what held: no ccr config at all, a remote gateway: as before (the settings model)', () => {
