@@ -1,25 +1,119 @@
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseJsonc } from './parse-settings.js';
-import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { SESSION_ID } from './claude-transcript.js';
+import { projectPaths, readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
 
 type Also = NonNullable<SettingsModel['also']>;
 
 /** ccr's own port when its config names none (@musistudio/claude-code-router, `PORT`). */
 const DEFAULT_PORT = 3456;
 
-/** The Router routes Claude Code's Haiku-class background requests take: no code is written there (as row 56's background-only Haiku mapping). */
+/** The Router routes Claude Code's Haiku-class background requests take: no code is written there (as row 56's background-only Haiku mapping) unless Claude Code's own model is a Haiku. */
 const BACKGROUND_ROUTES = new Set(['background']);
 
 /** A host of this machine: `http://127.0.0.1:3456` is what `ccr code` and `ccr activate` export. */
 function loopback(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || host === '0.0.0.0' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  // `http://127.1` and `http://0x7f000001` are read as 127.0.0.1 by URL; `[::ffff:127.0.0.1]` as `[::ffff:7f00:1]`.
+  const name = host.replace(/\.$/, '');
+  return name === 'localhost' || name.endsWith('.localhost') || name === '[::1]' || name === '0.0.0.0' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(name);
 }
 
-/** `$NAME` and `${NAME}` as ccr reads them in its config (its environment's values; unset: the text stays, read as no model). */
+/** `$NAME` (upper case) and `${any name}` as ccr reads them in its config (its environment's values; unset: the text stays, read as no model). */
 function interpolated(value: string, env: Record<string, string | undefined>): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (text, braced: string | undefined, bare: string | undefined) => env[braced ?? bare ?? '']?.trim() || text);
+  return value.replace(/\$\{([^}]+)\}|\$([A-Z_][A-Z0-9_]*)/g, (text, braced: string | undefined, bare: string | undefined) => {
+    const name = braced ?? bare ?? '';
+    return (Object.hasOwn(env, name) ? env[name]?.trim() : undefined) || text;
+  });
+}
+
+/** Subdirectories of ccr's folder listed at most: its own (`plugins`, `logs`) and one per project routed. */
+const MAX_PROJECT_DIRS = 10_000;
+
+/** Project folders of the work tree read at most (two files of at most 1 MiB each). */
+const MAX_PROJECTS_READ = 64;
+
+/** A Haiku-class model name: ccr sends a request naming one to `background`, so Claude Code's main model a Haiku makes every request one. */
+const HAIKU = /haiku/i;
+
+/** What ccr at this port is known to send Claude Code's requests to. */
+export interface RouterModels {
+  /** The models its Routers name, each with its file as evidence. */
+  also: Also;
+  /** Set when ccr is at this port (or may be) but its Router cannot be read: the evidence; Claude Code's own model is then not the one that runs. */
+  unread?: string;
+}
+
+/** `host` (as URL writes it: `[…]` around IPv6) is an address of one of this machine's interfaces. */
+function ownAddress(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  try {
+    const interfaces = process.getBuiltinModule('node:os').networkInterfaces();
+    return Object.values(interfaces).some((addresses) => (addresses ?? []).some((address) => address.address.toLowerCase() === bare));
+  } catch {
+    return false;
+  }
+}
+
+/** `path` exists (any kind of file: a link to a device, a FIFO, a file too big to read are all there). */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** ccr's folder name for a project: Claude Code's for its `projects/` folder, every character but letters and digits a `-`. */
+function projectName(path: string): string {
+  return path.replace(/[^a-zA-Z0-9]/g, '-');
+}
+
+/**
+ * ccr's per-project Routers (`~/.claude-code-router/<project>/config.json`, and a session's own
+ * `<session id>.json` there), which take the place of the config's `Router` for that project's
+ * sessions (ccr's `getProjectSpecificRouter`; `<project>` is Claude Code's `projects/` folder name of
+ * the directory it was started in). Read for the work tree's paths and the folders below them (Claude
+ * Code started in a subdirectory): a folder named after another project is not read.
+ */
+function projectRouters(place: SettingsPlace, base: string): [file: string, router: unknown][] {
+  let names: string[];
+  try {
+    names = readdirSync(base).slice(0, MAX_PROJECT_DIRS);
+  } catch {
+    return [];
+  }
+  const tops = projectPaths(place).map(projectName);
+  const session = place.env.CLAUDE_CODE_SESSION_ID?.trim() ?? '';
+  const found: [string, unknown][] = [];
+  for (const name of names.sort().filter((each) => tops.some((top) => each === top || each.startsWith(`${top}-`))).slice(0, MAX_PROJECTS_READ)) {
+    for (const file of [...(SESSION_ID.test(session) ? [join(base, name, `${session}.json`)] : []), join(base, name, 'config.json')]) {
+      const text = readOwnFile(file);
+      if (text === null) continue;
+      const data = parseJsonc(text);
+      found.push([file, typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>).Router : undefined]);
+    }
+  }
+  return found;
+}
+
+/** The models a Router names (`provider,model`), each with `file` as evidence; `background` only when `haiku`. */
+function routeModels(place: SettingsPlace, file: string, router: unknown, haiku: boolean): Also {
+  const routes = typeof router === 'object' && router !== null && !Array.isArray(router) ? Object.entries(router as Record<string, unknown>) : [];
+  const shown = shownPath(place, file);
+  const models: Also = [];
+  for (const [route, value] of routes) {
+    if ((BACKGROUND_ROUTES.has(route) && !haiku) || typeof value !== 'string') continue;
+    const given = interpolated(value, place.env);
+    const comma = given.indexOf(',');
+    // `provider,model`: the provider is ccr's own name for an endpoint, the model what it is sent.
+    const model = (comma < 0 ? '' : given.slice(comma + 1)).trim();
+    if (model) models.push({ model, evidence: `claude-code-router ${shown} Router.${/^\w{1,40}$/.test(route) ? route : quote(route)}=${quote(value)}`, overriddenBy: [] });
+  }
+  return models;
 }
 
 /**
@@ -28,42 +122,48 @@ function interpolated(value: string, env: Record<string, string | undefined>): s
  * every request, whatever Claude model Claude Code names, to the model its `Router` in
  * `~/.claude-code-router/config.json` names (`"default": "openrouter,qwen/qwen3-coder"`, then `think`,
  * `longContext`, `webSearch`, `image`…): no variable Claude Code exports names it. Only when the
- * endpoint is this machine at the port that config says ccr listens on (`PORT`, else 3456). A config
- * that cannot be read (JSON5 beyond comments and trailing commas) names `unknown` at any local port:
- * neither the port nor the model can be known. The `background` route is left out.
+ * endpoint is this machine (a loopback address or name, the config's `HOST`, an address of this
+ * machine's interfaces) at the port that config says ccr listens on (`PORT`, else, as ccr reads it,
+ * 3456 when it is unset, 0 or empty). A project's own Router (`~/.claude-code-router/<project>/`)
+ * is read beside the config's. A config that is there but cannot be read (JSON5 beyond comments and
+ * trailing commas, past 1 MiB, not a regular file) is `unread` at any loopback port: neither the port
+ * nor the model can be known. The `background` route (Claude Code's Haiku-class requests) is read only
+ * when `haiku`: Claude Code's own model is a Haiku, so every request is one.
  */
-export function claudeCodeRouterModels(place: SettingsPlace): Also {
+export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): RouterModels {
   const endpoint = place.env.ANTHROPIC_BASE_URL?.trim();
-  if (!endpoint) return [];
+  if (!endpoint) return { also: [] };
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    return [];
+    return { also: [] };
   }
-  if (!loopback(url.hostname.toLowerCase())) return [];
-  const file = join(place.home, '.claude-code-router', 'config.json');
+  const host = url.hostname.toLowerCase();
+  const local = loopback(host);
+  const base = join(place.home, '.claude-code-router');
+  const file = join(base, 'config.json');
   const text = readOwnFile(file);
-  if (text === null) return [];
   const shown = shownPath(place, file);
+  const unread = `claude-code-router ${shown} (not read) ANTHROPIC_BASE_URL=${quote(endpoint)}`;
+  if (text === null) return local && present(file) ? { also: [], unread } : { also: [] };
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   const data = parseJsonc(text);
   // ccr reads its config as JSON5 (unquoted keys, single quotes): one this reader cannot take may listen on any port.
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [{ model: 'unknown', evidence: `claude-code-router ${shown} (not read) ANTHROPIC_BASE_URL=${quote(endpoint)}`, overriddenBy: [] }];
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return local ? { also: [], unread } : { also: [] };
   const config = data as Record<string, unknown>;
-  const configured = typeof config.PORT === 'number' || typeof config.PORT === 'string' ? Number(config.PORT) : DEFAULT_PORT;
-  if (configured !== port) return [];
-  const router = config.Router;
-  const routes = typeof router === 'object' && router !== null && !Array.isArray(router) ? Object.entries(router as Record<string, unknown>) : [];
-  const models: Also = [];
-  for (const [route, value] of routes) {
-    if (BACKGROUND_ROUTES.has(route) || typeof value !== 'string') continue;
-    const given = interpolated(value, place.env);
-    const comma = given.indexOf(',');
-    // `provider,model`: the provider is ccr's own name for an endpoint, the model what it is sent.
-    const model = (comma < 0 ? '' : given.slice(comma + 1)).trim();
-    if (model) models.push({ model, evidence: `claude-code-router ${shown} Router.${/^\w{1,40}$/.test(route) ? route : quote(route)}=${quote(value)}`, overriddenBy: [] });
-  }
-  if (models.length === 0) models.push({ model: 'unknown', evidence: `claude-code-router ${shown} (no Router model) ANTHROPIC_BASE_URL=${quote(endpoint)}`, overriddenBy: [] });
-  return models;
+  // ccr's `HOST` (`0.0.0.0` for a LAN): the endpoint written as that name, or as an address of this machine's.
+  if (!local && !(typeof config.HOST === 'string' && config.HOST.trim().toLowerCase() === host) && !ownAddress(host)) return { also: [] };
+  // ccr listens on `config.PORT || 3456`.
+  const configured = (typeof config.PORT === 'number' || typeof config.PORT === 'string' ? Number(config.PORT) : 0) || DEFAULT_PORT;
+  if (configured !== port) return { also: [] };
+  const models = [...routeModels(place, file, config.Router, haiku), ...projectRouters(place, base).flatMap(([at, router]) => routeModels(place, at, router, haiku))];
+  if (models.length === 0) return { also: [], unread: `claude-code-router ${shown} (no Router model) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+  return { also: models };
+}
+
+/** Claude Code's main requests are Haiku-class (its model, `ANTHROPIC_MODEL` or the aliases' mappings name a Haiku): ccr sends them to its `background` route. */
+export function haikuMain(place: SettingsPlace, model: string | undefined): boolean {
+  const env = place.env;
+  return [model, env.ANTHROPIC_MODEL, env.CLAUDE_CODE_MODEL, env.ANTHROPIC_DEFAULT_SONNET_MODEL, env.ANTHROPIC_DEFAULT_OPUS_MODEL, env.CLAUDE_CODE_SUBAGENT_MODEL].some((name) => name !== undefined && HAIKU.test(name));
 }

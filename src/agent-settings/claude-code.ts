@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseJson, stringAt, valueAt } from './parse-settings.js';
-import { claudeCodeRouterModels } from './claude-code-router.js';
+import { claudeCodeRouterModels, haikuMain } from './claude-code-router.js';
 import { givenPath, type CommandLineModel } from './command-line.js';
 import { readOwnFile, shownPath, startFile, systemPath, type SettingsPlace } from './settings-place.js';
 
@@ -62,7 +62,10 @@ export function claudeCodeModel(place: SettingsPlace, cli?: CommandLineModel | n
     earlier.push(...(fallbackModels(data, layer[0]) ?? []));
   }
   // claude-code-router at its local port sends every request to the model its Router names, whatever Claude Code asks for.
-  const also = [...(fallback ?? []), ...earlier, ...claudeCodeRouterModels(place)];
+  const router = claudeCodeRouterModels(place, haikuMain(place, found?.model));
+  // ccr is there but its Router cannot be read: no Claude model Claude Code names runs (nor ANTHROPIC_MODEL's), the model is not known.
+  if (router.unread !== undefined) return { model: 'unknown', evidence: router.unread, overriddenBy: [], replaces: ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL'] };
+  const also = [...(fallback ?? []), ...earlier, ...router.also];
   if (also.length === 0) return found;
   return { ...(found ?? { model: '', evidence: '', overriddenBy: [] }), also };
 }

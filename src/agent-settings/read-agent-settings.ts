@@ -4,6 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { blackboxCliModel } from './blackbox-cli.js';
 import { claudeCodeModel } from './claude-code.js';
+import { claudeCodeRouterModels, haikuMain } from './claude-code-router.js';
 import { claudeRecentModels } from './claude-recent.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
@@ -204,7 +205,9 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     const session = agent === 'claude-code' ? claudeSession(place) : null;
     const transcript = session ? sessionModel(place, session) : null;
     if (transcript) {
-      result[agent] = withAlso(transcript, besideModels(() => claudeSubagentModels(place, session)))!;
+      // claude-code-router's Router beside the transcript's model: its answers may be named as Claude Code asked.
+      const router = besideModels(() => claudeCodeRouterModels(place, haikuMain(place, transcript.model)).also);
+      result[agent] = withAlso(transcript, [...besideModels(() => claudeSubagentModels(place, session)), ...router])!;
       continue;
     }
     let cli: CommandLineModel | null = null;

@@ -45,7 +45,7 @@ export const enforceMessages = {
   /** `check` with no range, HEAD's upstream remote not origin (a contributor's fork, or the project beside a fork cloned as origin). */
   upstreamNotOrigin: "HEAD's upstream remote is not origin and their default branches differ, so either may be the target branch: the commits either lacks are judged",
   refusedOnRemoteDefault: (sha: string, remote: string, ref: string) =>
-    `aitrail: note: refused commit ${sha.slice(0, 12)} is on ${show(ref)}, the default branch of the remote ${show(remote)}. If ${show(remote)} is the project (a fork cloned as origin, the project added by hand), name it: git config remote.${show(remote)}.gh-resolved base (what gh repo set-default writes), or check --policy-from ${show(ref)}; or sync the fork's default branch.\n`,
+    `aitrail: note: refused commit ${sha.slice(0, 12)} is on ${show(ref)}, the default branch of the remote ${show(remote)}. If ${show(remote)} is the project (a fork cloned as origin, the project added by hand), name it: git config remote.${show(remote)}.gh-resolved base (what gh repo set-default writes), or check --policy-from ${show(ref)}; or sync the fork's default branch. If ${show(remote)} is someone's fork you fetched to review, do neither: its own default branch's policy would then judge the commits it brings.\n`,
   policyFrom: (description: string, label: string) => `aitrail: policy from ${show(description)} [${show(label)}]\n`,
   noBase: (label: string) =>
     `aitrail: note: ${show(label)}; the policy is read from the work tree. Pin it with --policy-from <target branch>, a range A..B (policy read at A) or --config <file>.\n`,
