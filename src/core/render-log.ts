@@ -1,3 +1,4 @@
+import { displayText } from './blame/format.js';
 import { sanitize } from './sanitize.js';
 import type { Identity, Trailer } from './types.js';
 
@@ -14,8 +15,9 @@ export interface LogEntry {
 export function renderLogEntry(entry: LogEntry): string {
   const tag = entry.ai ? 'AI   ' : 'human';
   const lines = [
-    `${entry.sha.slice(0, 12)} ${tag} ${sanitize(entry.subject, { max: 100 })}`,
-    `    author: ${sanitize(entry.author.name, { max: 200 })} <${sanitize(entry.author.email, { max: 200 })}>`,
+    // A subject's or name's own `\` before x, u, n, r or t as `\x5c` (displayText): its text `\x1b` never reads as ESC.
+    `${entry.sha.slice(0, 12)} ${tag} ${displayText(entry.subject, 100)}`,
+    `    author: ${displayText(entry.author.name, 200)} <${displayText(entry.author.email, 200)}>`,
   ];
   for (const attribution of entry.attributions) {
     lines.push(`    ${sanitize(attribution.agent)}:${sanitize(attribution.model)}`);

@@ -73,7 +73,7 @@ export async function blameEnvironment(
     runGit(['config', '-z', '--get-regexp', '^(blame|diff)\\.|^core\\.usereplacerefs$'], { cwd: root, okCodes: [1] }),
     listedReplaceRefs ?? listReplaceRefs(root),
     // git reads its replace refs from another namespace (a variable only; no git process otherwise).
-    replaceBase ? runGit(['for-each-ref', '--format=%(objectname) %(refname)', '--end-of-options', replaceBase], { cwd: root }) : Promise.resolve(''),
+    replaceBase === undefined ? Promise.resolve('') : listBasedReplaceRefs(root, replaceBase),
   ]);
   const configured = config
     .split('\0')
@@ -94,9 +94,9 @@ export async function blameEnvironment(
     ['info/attributes', join(commonDir, 'info', 'attributes')],
   ];
   const hashes = files.map(([role, file]) => `${role}\0${file === '' ? 'missing' : contentHash(role.replace(/#\d+$/, ''), file)}`);
-  const digest = createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', `${replaceBase ?? ''}\0${basedRefs}`, `${graftFile === undefined ? '' : 'GIT_GRAFT_FILE'}`, ...hashes].join('\0\0')).digest('hex');
+  const digest = createHash('sha256').update([config, replaceRefs, process.env.GIT_NO_REPLACE_OBJECTS ?? '', replaceBase === undefined ? 'unset' : `set\0${replaceBase}\0${basedRefs}`, `${graftFile === undefined ? '' : 'GIT_GRAFT_FILE'}`, ...hashes].join('\0\0')).digest('hex');
   const graftsRead = graftFile ? resolve(root, graftFile) : join(commonDir, 'info', 'grafts');
-  return { digest, configuredIgnoreRevsFiles: configured, rewired: rewiredBy(config, replaceBase ? basedRefs : replaceRefs, replaceBase ?? 'refs/replace/', graftsRead) };
+  return { digest, configuredIgnoreRevsFiles: configured, rewired: rewiredBy(config, replaceBase === undefined ? replaceRefs : basedRefs, replaceBase ?? 'refs/replace/', graftsRead) };
 }
 
 /**
@@ -120,9 +120,36 @@ export interface Rewired {
 export async function rewiredHistory(root: string, commonDir: string, listedReplaceRefs: string): Promise<Rewired> {
   const replaceBase = process.env.GIT_REPLACE_REF_BASE;
   const graftFile = process.env.GIT_GRAFT_FILE;
-  const refs = replaceBase ? await runGit(['for-each-ref', '--format=%(objectname) %(refname)', '--end-of-options', replaceBase], { cwd: root }) : listedReplaceRefs;
+  const refs = replaceBase === undefined ? listedReplaceRefs : await listBasedReplaceRefs(root, replaceBase);
   const config = refs.trim() === '' ? '' : await runGit(['config', '-z', '--get-regexp', '^core\\.usereplacerefs$'], { cwd: root, okCodes: [1] });
   return rewiredBy(config, refs, replaceBase ?? 'refs/replace/', graftFile ? resolve(root, graftFile) : join(commonDir, 'info', 'grafts'));
+}
+
+/**
+ * The refs git reads as replace refs under `GIT_REPLACE_REF_BASE` (listReplaceRefs' form): git takes
+ * every ref whose name begins with the variable's text, a prefix of characters, not of path
+ * components (`refs/heads/x` takes the branch `x<id>`; set but empty, every ref: a branch or tag
+ * named with an object id replaces that object). Listed under the directory the text names (all
+ * refs when it names none), then cut to those it begins.
+ */
+async function listBasedReplaceRefs(root: string, base: string): Promise<string> {
+  const slash = base.lastIndexOf('/');
+  const listed = await runGit(['for-each-ref', '--format=%(objectname) %(refname)', ...(slash === -1 ? [] : ['--end-of-options', base.slice(0, slash + 1)])], { cwd: root });
+  return listed
+    .split('\n')
+    .filter((line) => line !== '' && line.slice(line.indexOf(' ') + 1).startsWith(base))
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+/**
+ * The object a replace ref stands in for, as git reads its name (replace-object.c): the last
+ * `/`-component of the name past the base, read as an object id (its first 40 or 64 hex digits);
+ * null for a name git skips ("bad replace ref name").
+ */
+function replacedObject(name: string): string | null {
+  const last = name.slice(name.lastIndexOf('/') + 1);
+  return /^[0-9a-f]{40}/i.test(last) ? last : null;
 }
 
 /** git's false for a boolean config value (`[core] useReplaceRefs` with no value is true). */
@@ -136,15 +163,16 @@ function rewiredBy(config: string, refs: string, base: string, graftsFile: strin
     if ((at === -1 ? entry : entry.slice(0, at)).toLowerCase() !== 'core.usereplacerefs') continue;
     useReplaceRefs = at === -1 || !FALSE_WORDS.has(entry.slice(at + 1).trim().toLowerCase());
   }
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+  // The base is a prefix of characters (listBasedReplaceRefs); the object is the name's last component.
   const replaced =
     process.env.GIT_NO_REPLACE_OBJECTS !== undefined || !useReplaceRefs
       ? []
       : refs
           .split('\n')
           .map((line) => line.slice(line.indexOf(' ') + 1))
-          .filter((name) => name.startsWith(prefix))
-          .map((name) => name.slice(prefix.length));
+          .filter((name) => name !== '' && name.startsWith(base))
+          .map((name) => replacedObject(name.slice(base.length)))
+          .filter((object): object is string => object !== null);
   let grafts: string | null = null;
   try {
     if (statSync(graftsFile).size > 0) grafts = graftsFile;

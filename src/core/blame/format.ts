@@ -11,7 +11,12 @@ const NAME_MAX = 4096;
  * is (`src\b.ts`). Cut at 4,096 characters first, so no `\x5c` is cut in two. CSV writes every `\` so (csvCell).
  */
 export function displayName(text: string): string {
-  const cut = text.length > NAME_MAX ? `${text.slice(0, NAME_MAX).replace(/[\ud800-\udbff]$/, '')}…` : text;
+  return displayText(text, NAME_MAX);
+}
+
+/** displayName's form, cut at `max` characters (`log`'s subject at 100, an author's name at 200). */
+export function displayText(text: string, max: number): string {
+  const cut = text.length > max ? `${text.slice(0, max).replace(/[\ud800-\udbff]$/, '')}…` : text;
   return sanitize(cut.replace(/\\(?=[xuntr])/g, '\\x5c'), { max: Infinity });
 }
 

@@ -5,10 +5,23 @@ import type { Verdict } from './verdict.js';
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** `src/a.ts, src/b.ts (+3 more)` */
+/**
+ * A path of the `files:` list: as it is when plain, else in double quotes as JSON quotes it and then
+ * escaped (quotedSubject), as git quotes an unusual path (`core.quotePath`): one holding `, ` (the
+ * list's separator: `a.ts, b.ts` was one file read as two), `(` or `)` (`a.ts (+3 more)`), `"`,
+ * a `\` (the text `\x1b` printed as the name holding ESC did), a control or what sanitize escapes,
+ * a blank at an end, or nothing. So a `\` outside quotes is always an escape. Cut at 200 characters first, as before.
+ */
+function quotedPath(path: string): string {
+  const cut = path.length > 200 ? `${path.slice(0, 200).replace(/[\ud800-\udbff]$/, '')}…` : path;
+  const plain = cut !== '' && cut === cut.trim() && !/[",()\\]/.test(cut) && sanitize(cut, { max: Infinity }) === cut;
+  return plain ? cut : sanitize(JSON.stringify(cut), { max: Infinity });
+}
+
+/** `src/a.ts, src/b.ts (+3 more)`; an unusual path quoted (`"a, b.ts"`, quotedPath). */
 function files(violation: Violation): string {
   if (violation.pathCount === 0) return '(no files changed)';
-  const shown = violation.paths.slice(0, 5).map((path) => show(path));
+  const shown = violation.paths.slice(0, 5).map(quotedPath);
   const more = violation.pathCount - shown.length;
   return `${shown.join(', ')}${more > 0 ? ` (+${more} more)` : ''}`;
 }
