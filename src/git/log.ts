@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { GitError, runGitRawSync, splitRecords, streamGit } from './exec.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
 import type { Identity } from '../core/types.js';
@@ -64,13 +63,23 @@ function unreadable(args: readonly string[], after: string | undefined): GitErro
   );
 }
 
+/**
+ * A word of 24 hex digits drawn per run, starting each record. Math.random, not node:crypto (a check
+ * loads no crypto: cli-cost-s41b): the commits' text is written before the run and cannot see its draw.
+ */
+function recordWord(): string {
+  let word = '';
+  for (let i = 0; i < 4; i += 1) word += Math.floor(Math.random() * 0x1000000).toString(16).padStart(6, '0');
+  return word;
+}
+
 /** Every commit of `revisions` (e.g. `['A..B']`, `['HEAD']`, or `['--stdin']`-less rev list), streamed. */
 export async function* streamCommits(cwd: string, revisions: string[], options: LogOptions = {}): AsyncGenerator<CommitRecord> {
   // Immune to the user's log config: log.showSignature would mix gpg output into the records,
   // log.showRoot=false would hide a root commit's files, diff.relative would change paths,
   // i18n.commitEncoding/logOutputEncoding (latin1 projects) would re-encode messages away from UTF-8,
   // `ignore = all` in the work tree's .gitmodules would drop gitlink changes from the paths.
-  const start = randomBytes(12).toString('hex');
+  const start = recordWord();
   const args = ['log', '-z', format(start), '--no-color', '--no-mailmap', '--no-show-signature', '--root', '--no-relative', '--encoding=UTF-8', ...(options.extra ?? [])];
   const raw = options.paths === true && options.links === true;
   // --ignore-submodules=none: a gitlink change is always listed, whatever `submodule.<name>.ignore`
