@@ -1,6 +1,8 @@
 // Review of s46H-2 (session 46): each co-author form it added is one an agent writes at commit
 // time, so the hook shims' fast path must start node for it (and write the agent's `Assisted-by:`),
-// while a person's plain commit still starts none. Held when reviewed; kept as a guard.
+// while a person's plain commit still starts none. Held when reviewed; kept as a guard. s46R-2: a
+// person at an @manus.im address started node at each commit (the fast path's text for Manus's
+// no-reply signature was `@manus.im`); it is `reply@manus.im` now, which the no-reply text covers.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
@@ -35,5 +37,8 @@ describe("the shims' fast path and s46H-2's agent forms", () => {
       expect({ line, ...commit(`form${index}`, ['-m', `feat: form ${index}`, '-m', line]) }).toEqual({ line, started: true, declared: agent });
     });
     expect(commit('plain-after', ['-m', 'fix: plain again'])).toEqual({ started: false, declared: '' });
+    // Manus's staff commit by hand: no node (s46R-2), and the agent's address as the author still does.
+    expect(commit('manus-staff', ['--author=Jane Roe <jane@manus.im>', '-m', 'fix: by hand'])).toEqual({ started: false, declared: '' });
+    expect(commit('manus-author', ['--author=Manus <noreply@manus.im>', '-m', 'fix: by the agent'])).toEqual({ started: true, declared: 'manus:unknown' });
   });
 });
