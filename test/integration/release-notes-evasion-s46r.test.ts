@@ -5,7 +5,8 @@
 // Qwen-Coder` line, `Generated with [Qwen Code]` footer, aider's co-author line, a yes/no key and
 // its model, Claude Code's footer after notes-like text all went unread, and `check` and pre-receive
 // passed what they refused under any other subject. Now the notes' last item, last paragraph and
-// git's trailer block are read whole.
+// git's trailer block are read whole, and only the notes' breaking-changes sections (the only text
+// they quote beyond the released commits' subjects) are read for the trailer key alone.
 import { describe, expect, it } from 'vitest';
 import { checkJson } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
@@ -22,6 +23,8 @@ const CASES: [string, string, string[]][] = [
   ['aider-coauthor', `${HEAD}Co-authored-by: aider (qwen/qwen3-coder) <aider@aider.chat>\n`, ['aider:qwen/qwen3-coder']],
   ['yes-no-key', `${HEAD}AI-Assisted: yes\nModel: qwen3-coder\n`, ['unknown:qwen/qwen3-coder']],
   ['claude-footer', `${HEAD}🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n`, ['claude-code:unknown']],
+  // Before a later item, outside a breaking-changes section: the notes quote only subjects there.
+  ['qwen-mid-notes', `${HEAD}Co-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n\n### Bug Fixes\n\n* a fix ([def5678](https://github.com/example/pkg/commit/def5678))\n`, ['qwen-code:qwen/unknown']],
   ['no-notes', 'add the exporter\n\nCo-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n', ['qwen-code:qwen/unknown']],
 ];
 

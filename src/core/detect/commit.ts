@@ -1184,8 +1184,9 @@ const RELEASE_SUBJECT = /^chore\(release\): v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(
 const NOTES_ITEM = /^ {0,3}(?:[*+-]|#{1,6})\s/;
 
 /**
- * A semantic-release release commit read without the notes it quotes: the notes' lines before their
- * last item are read for the configured trailer key alone (what the hooks write is still read
+ * A semantic-release release commit read without the notes it quotes: the lines of the notes'
+ * breaking-changes sections (the only text they quote beyond the released commits' subjects) before
+ * the notes' last item are read for the configured trailer key alone (what the hooks write is still read
  * wherever it stands), as no one declared the released commits' trailers for the release. The notes
  * must open the body with their version heading, as semantic-release writes them. The last item and
  * the last paragraph are read whole, and git's trailer block is: an agent's own footer and
@@ -1209,7 +1210,12 @@ function withoutReleaseNotes(signals: CommitSignals, trailerKey: string): Commit
   while (item > heading && !NOTES_ITEM.test(lines[item]!)) item--;
   const tail = Math.min(paragraph, item);
   const own = (key: string) => readable(key).trim().toLowerCase() === trailerKey;
-  const kept = lines.map((line, at) => (at === 0 || at >= tail || own(line.slice(0, Math.max(0, line.indexOf(':')))) ? line : ''));
+  // Only a breaking-changes section quotes a released commit's text beyond its subject (`### BREAKING CHANGES`, `### ⚠ BREAKING CHANGES`).
+  let quoting = false;
+  const kept = lines.map((line, at) => {
+    if (at > 0 && /^#{1,6}\s/.test(line)) quoting = /\bbreaking changes?\b/i.test(line);
+    return at === 0 || !quoting || at >= tail || own(line.slice(0, Math.max(0, line.indexOf(':')))) ? line : '';
+  });
   return { ...signals, message: kept.join('\n') };
 }
 
