@@ -2,9 +2,10 @@
 // - semantic-release's release commit (`chore(release): <version> [skip ci]` by semantic-release-bot)
 //   carries the release notes, which quote the released commits' `Co-authored-by:` lines; a breaking
 //   change's last line is then the release commit's own trailer block. It was read as Copilot's and
-//   Junie's work, so `blame` counted the changelog as AI. Its notes are no one's declaration now; the
-//   configured trailer key (what the hooks write) is still read in it, and the bot's name on another
-//   subject is read whole.
+//   Junie's work, so `blame` counted the changelog as AI. Its notes before their last item are no one's
+//   declaration now; the configured trailer key (what the hooks write) is still read in it, the last
+//   item, the last paragraph and git's trailer block are read whole (s46r: an agent's own lines end a
+//   message), and the bot's name on another subject is read whole.
 // - Agents' co-author forms read as nobody's, past `unknownModel: deny`: `Droid AI` and `Kiro AI
 //   Assistant` without an address, `Kiro <kiro@amazon.com>`, Kirodex's `274876363+kirodex@…` account,
 //   v0's `v0 <it+v0agent@vercel.com>`, Manus's `Manus <noreply@manus.im>`.
@@ -22,10 +23,11 @@ const NOTES =
 const RELEASE = `chore(release): 3.0.0-beta.1 [skip ci]\n\n${NOTES}`;
 
 describe("semantic-release's release commit quoting the released commits' trailers", () => {
-  it('reads no one in the notes, and reads the same notes under another subject or another author', () => {
+  it('reads no one in the notes before their last item, and reads the same notes under another subject or another author', () => {
     expectLog([
-      [RELEASE, [], RELEASE_BOT],
-      ['chore(release): v1.4.0 [skip ci]\n\n## [1.4.0](https://example.com) (2026-01-02)\n\n* fix: x\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n', [], RELEASE_BOT],
+      // Junie's line quoted in the first breaking change is no one's; Copilot's, in the last, is read (s46r: fail closed).
+      [RELEASE, ['copilot:unknown'], RELEASE_BOT],
+      ['chore(release): v1.4.0 [skip ci]\n\n## [1.4.0](https://example.com) (2026-01-02)\n\n* fix: x\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n', ['claude-code:unknown'], RELEASE_BOT],
       [`feat: the exporter\n\n${NOTES}`, ['copilot:unknown', 'junie:unknown'], RELEASE_BOT],
       [RELEASE, ['copilot:unknown', 'junie:unknown']],
     ]);
@@ -36,7 +38,11 @@ describe("semantic-release's release commit quoting the released commits' traile
     // refusedBy commits as a person; the bot's own commits are checked through the log above.
     const { refused, shas } = refusedBy(policy, [`${RELEASE}Assisted-by: qwen-code:qwen/qwen3-coder\n`, 'fix: plain\n']);
     expect(refused).toEqual([shas[0]]);
-    expectLog([[`${RELEASE}Assisted-by: qwen-code:qwen/qwen3-coder\n`, ['qwen-code:qwen/qwen3-coder'], RELEASE_BOT]]);
+    expectLog([
+      [`${RELEASE}Assisted-by: qwen-code:qwen/qwen3-coder\n`, ['copilot:unknown', 'qwen-code:qwen/qwen3-coder'], RELEASE_BOT],
+      // The configured key is read before the notes' last item too.
+      [RELEASE.replace('* package ID', 'Assisted-by: qwen-code:qwen/qwen3-coder\n* package ID'), ['copilot:unknown', 'qwen-code:qwen/qwen3-coder'], RELEASE_BOT],
+    ]);
   });
 });
 

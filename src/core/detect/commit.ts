@@ -1180,19 +1180,43 @@ function byDependencyBot(author: Identity): boolean {
 const RELEASE_BOT = { name: 'semantic-release-bot', email: 'semantic-release-bot@martynus.net' };
 const RELEASE_SUBJECT = /^chore\(release\): v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)? \[skip ci\]$/;
 
+/** A line that opens a note of release notes: a bullet (`* fix: …`, `* a breaking change's text`) or a heading (`### BREAKING CHANGES`). */
+const NOTES_ITEM = /^ {0,3}(?:[*+-]|#{1,6})\s/;
+
 /**
- * A semantic-release release commit read without the notes it quotes: its subject and the lines of
- * the configured trailer key alone (what the hooks write is still read wherever it stands), as no
- * one declared the released commits' trailers for the release. Another author, or another subject
- * (a person's commit under the bot's name that says something else), is read whole.
+ * A semantic-release release commit read without the notes it quotes: the lines of the notes'
+ * breaking-changes sections (the only text they quote beyond the released commits' subjects) before
+ * the notes' last item are read for the configured trailer key alone (what the hooks write is still read
+ * wherever it stands), as no one declared the released commits' trailers for the release. The notes
+ * must open the body with their version heading, as semantic-release writes them. The last item and
+ * the last paragraph are read whole, and git's trailer block is: an agent's own footer and
+ * co-author lines end a message, and nothing tells them from the last quoted note's (the bot's name
+ * and its subject are anyone's to give a commit, so a Qwen commit made without the hooks under them
+ * still reads as Qwen's; a breaking change quoted last still reads as its agent's: fail closed).
+ * Another author, or another subject (a person's commit under the bot's name that says something
+ * else), is read whole.
  */
 function withoutReleaseNotes(signals: CommitSignals, trailerKey: string): CommitSignals {
   if (readable(signals.author.name).trim() !== RELEASE_BOT.name || readable(signals.author.email).trim().toLowerCase() !== RELEASE_BOT.email) return signals;
   if (!RELEASE_SUBJECT.test(signals.subject.trim())) return signals;
-  const own = (key: string) => readable(key).trim().toLowerCase() === trailerKey;
   const lines = signals.message.split('\n');
-  const kept = lines.map((line, at) => (at === 0 || own(line.slice(0, Math.max(0, line.indexOf(':')))) ? line : ''));
-  return { ...signals, message: kept.join('\n'), trailers: signals.trailers.filter((trailer) => own(trailer.key)) };
+  const heading = lines.findIndex((line, at) => at > 0 && line.trim() !== '');
+  if (heading < 0 || !/^#{1,3} /.test(lines[heading]!)) return signals;
+  let last = lines.length - 1;
+  while (last > heading && lines[last]!.trim() === '') last--;
+  let paragraph = last;
+  while (paragraph > heading && lines[paragraph - 1]!.trim() !== '') paragraph--;
+  let item = last;
+  while (item > heading && !NOTES_ITEM.test(lines[item]!)) item--;
+  const tail = Math.min(paragraph, item);
+  const own = (key: string) => readable(key).trim().toLowerCase() === trailerKey;
+  // Only a breaking-changes section quotes a released commit's text beyond its subject (`### BREAKING CHANGES`, `### ⚠ BREAKING CHANGES`).
+  let quoting = false;
+  const kept = lines.map((line, at) => {
+    if (at > 0 && /^#{1,6}\s/.test(line)) quoting = /\bbreaking changes?\b/i.test(line);
+    return at === 0 || !quoting || at >= tail || own(line.slice(0, Math.max(0, line.indexOf(':')))) ? line : '';
+  });
+  return { ...signals, message: kept.join('\n') };
 }
 
 /** Where quoted notes open and close: HTML `<details>` and `<blockquote>` (GitHub renders them in a pull request body). */
