@@ -36,7 +36,8 @@ function loader() {
     const compiled = { exports: {} };
     script.runInThisContext()(compiled.exports, require, compiled, file, bundles);
     const exported = compiled.exports;
-    if ((cachedData === undefined || script.cachedDataRejected) && typeof exported.writeCodeCache === 'function') {
+    // Not where it cannot be written (a global install by another user, a read-only file system): serializing it for nothing cost each run (src/cli/bundle-loader.ts cacheWritable).
+    if ((cachedData === undefined || script.cachedDataRejected) && typeof exported.writeCodeCache === 'function' && (typeof exported.cacheWritable !== 'function' || exported.cacheWritable(bundles))) {
       process.once('exit', () => exported.writeCodeCache(script.createCachedData(), cacheFile));
     }
     return exported;

@@ -19,6 +19,22 @@ function writeCache(fs: typeof import('node:fs'), data: Buffer | string, cacheFi
   }
 }
 
+/**
+ * Whether this process may write files in `dir`, the bundle's folder. A package installed by another
+ * user (a global install by root, run by each developer) or on a read-only file system: serializing
+ * a code cache (createCachedData, ~0.5 MB for a hook) only for the write to fail cost every run
+ * of such an install a few ms of CPU more, the bundle's and the loader's, on top of compiling it all.
+ */
+export function cacheWritable(dir: string): boolean {
+  const fs = process.getBuiltinModule('node:fs');
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** writeCache for bin/aitrail.js, which compiles this loader with its own code cache (loader.cjs.cache). */
 export function writeCodeCache(data: Buffer, cacheFile: string): void {
   writeCache(process.getBuiltinModule('node:fs'), data, cacheFile);
@@ -130,6 +146,7 @@ function runBundle(file: string, cacheFile: string, exported: string, argv: stri
     const known = accepted && paths.length > 0 ? cachedPaths(fs, cacheFile) : [];
     const newPath = paths.some((name) => !known.includes(name));
     if (left === 0 && !newPath) return code;
+    if (!cacheWritable(dir)) return code;
     writeCache(fs, script.createCachedData(), cacheFile);
     if (left > 0) setWideningLeft(fs, cacheFile, accepted ? left - 1 : WIDENING_RUNS);
     // The paths of a cache made from this one hold its own; a cache made afresh (none, or rejected) only this run's.
