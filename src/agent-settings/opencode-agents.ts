@@ -22,8 +22,8 @@ const MAX_DEPTH = 4;
 const MAX_AGENTS = 256;
 /**
  * An agent file's frontmatter parsed as YAML: a few keys (a description, a model, tools), some
- * hundred bytes. Past this only its `model:` line is read: 64 files of a megabyte of YAML keys each
- * (links to one file) took js-yaml 9 s, in each of an OpenCode commit's two hooks.
+ * hundred bytes. Past this it is not read (the directory is unread): 64 files of a megabyte of YAML keys
+ * each (links to one file) took js-yaml 9 s, in each of an OpenCode commit's two hooks.
  */
 const MAX_FRONTMATTER = 32 * 1024;
 
@@ -128,13 +128,15 @@ export function frontmatter(text: string): string | null {
 
 /**
  * The `model:` a frontmatter names: as YAML, else (OpenCode quotes a value with a colon and reads it
- * again; or the frontmatter is past {@link MAX_FRONTMATTER}) the top-level `model:` line as written.
+ * again) the top-level `model:` line as written. Null past {@link MAX_FRONTMATTER} or the directory's
+ * YAML budget: not known (its `model:` line as written missed `"model": x`, `model: >-`, `{model: x}`, and
+ * a `name:` joining it to another agent: s46V-1); the directory is then unread.
  */
-async function frontmatterData(yaml: string, budget: { yaml: number }): Promise<Record<string, unknown>> {
-  // Past the directory's YAML budget (64 full frontmatters: 1024 files of 32 KiB of keys cost js-yaml seconds), as past a frontmatter's bound.
-  const parse = yaml.length <= MAX_FRONTMATTER && budget.yaml >= yaml.length;
-  if (parse) budget.yaml -= yaml.length;
-  const data = parse ? await parseYaml(yaml) : undefined;
+async function frontmatterData(yaml: string, budget: { yaml: number }): Promise<Record<string, unknown> | null> {
+  // The directory's YAML budget: 64 full frontmatters (1024 files of 32 KiB of keys cost js-yaml seconds).
+  if (yaml.length > MAX_FRONTMATTER || budget.yaml < yaml.length) return null;
+  budget.yaml -= yaml.length;
+  const data = await parseYaml(yaml);
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return data as Record<string, unknown>;
   // `\S.*` then a trim: a lazy `(.+?)[ \t]*$` would cost quadratic time on a line of spaces.
   const line = /^model:[ \t]*(\S.*)$/m.exec(yaml);
@@ -204,6 +206,7 @@ async function fromDirectory(base: string, read: (path: string, head: number) =>
     const yaml = text === null ? null : frontmatter(text);
     if (yaml === null) continue;
     const data = await frontmatterData(yaml, parsing);
+    if (data === null) return true;
     const name = stringAt(data, 'name') ?? relative(dir, path).replace(/\.md$/, '').split('\\').join('/');
     const entry = entryOf(data, (model) => `settings ${shown(path)} model=${quote(model)}`, substitute);
     merge(agents, name, isMode ? { ...entry, mode: 'primary' } : entry);
