@@ -122,6 +122,17 @@ export function linkedAgentFile(path: string, head = AGENT_FILE_HEAD): string | 
 /** A `model:` line whose value YAML reads as written: a plain word of a model's characters, or quoted with no escape; a ` # note` after it. */
 const PLAIN_MODEL_LINE = /^model:[ \t]+([A-Za-z0-9][\w.:/@+-]*|"[^"\\\r\n]*"|'[^'\r\n]*')[ \t]*(?:(?<=[ \t])#.*)?$/m;
 
+/**
+ * The model of a frontmatter whose one `model` (any case, anywhere) is a top-level line YAML reads as
+ * written ({@link PLAIN_MODEL_LINE}), and that holds no escape (a key spelled `"mod\x65l"`): undefined otherwise.
+ */
+export function plainModel(yaml: string): string | undefined {
+  const lower = yaml.toLowerCase();
+  const at = lower.indexOf('model');
+  if (at < 0 || lower.indexOf('model', at + 1) >= 0 || yaml.includes('\\')) return undefined;
+  return PLAIN_MODEL_LINE.exec(yaml)?.[1]!.replace(/^(["'])(.*)\1$/, '$2').trim() || undefined;
+}
+
 /** `model:` lines read from a frontmatter YAML cannot read: the first and the last half of these. */
 const MAX_MODEL_LINES = 8;
 
@@ -132,8 +143,8 @@ async function yamlModels(yaml: string, budget?: { yaml: number }): Promise<stri
   if (at < 0 && !yaml.includes('\\')) return [];
   // Nor one whose only `model` is a top-level line of a plain value (js-yaml's load cost 20 ms of CPU on 64 files):
   // YAML reads it as written, or (inside another key's block) as no model, which this reads as one: stricter.
-  const plain = at >= 0 && lower.indexOf('model', at + 1) < 0 && !yaml.includes('\\') ? PLAIN_MODEL_LINE.exec(yaml) : null;
-  if (plain) return [plain[1]!.replace(/^(["'])(.*)\1$/, '$2').trim()].filter(Boolean);
+  const plain = plainModel(yaml);
+  if (plain !== undefined) return [plain];
   // Past the folder's YAML budget, as past a frontmatter's bound: not known (s46V-1). Its `model:` lines as
   // written missed what the agent's YAML reads (`model: >-`, `"model":`, `{model: x}`, `<<: {model: x}`):
   // 64 frontmatters of 32 KiB first hid a 65th's Qwen past `deny: ["qwen/*"]`.

@@ -3,7 +3,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { parseJsonc, parseYaml, stringAt, valueAt } from './parse-settings.js';
 import { inDir, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
-import { AGENT_FILE_HEAD, AGENT_FOLDER_BYTES, unreadFolder } from './agent-files.js';
+import { AGENT_FILE_HEAD, AGENT_FOLDER_BYTES, plainModel, unreadFolder } from './agent-files.js';
 
 /** Names listed in one directory of agent files; past these the config directory is `unread` (a refusal naming it). */
 const MAX_NAMES = 4096;
@@ -128,13 +128,17 @@ export function frontmatter(text: string): string | null {
 
 /**
  * The `model:` a frontmatter names: as YAML, else (OpenCode quotes a value with a colon and reads it
- * again) the top-level `model:` line as written. Null past {@link MAX_FRONTMATTER} or the directory's
- * YAML budget: not known (its `model:` line as written missed `"model": x`, `model: >-`, `{model: x}`, and
- * a `name:` joining it to another agent: s46V-1); the directory is then unread.
+ * again) the top-level `model:` line as written. Past {@link MAX_FRONTMATTER} or the directory's YAML
+ * budget, only a frontmatter whose one `model` is a plain top-level line and that names no `name` (which
+ * joins it to another agent) is read, from that line; null for another: not known (its `model:` line as
+ * written missed `"model": x`, `model: >-`, `{model: x}`: s46V-1), the directory is then unread.
  */
 async function frontmatterData(yaml: string, budget: { yaml: number }): Promise<Record<string, unknown> | null> {
   // The directory's YAML budget: 64 full frontmatters (1024 files of 32 KiB of keys cost js-yaml seconds).
-  if (yaml.length > MAX_FRONTMATTER || budget.yaml < yaml.length) return null;
+  if (yaml.length > MAX_FRONTMATTER || budget.yaml < yaml.length) {
+    const model = yaml.toLowerCase().includes('name') ? undefined : plainModel(yaml);
+    return model === undefined ? null : { model };
+  }
   budget.yaml -= yaml.length;
   const data = await parseYaml(yaml);
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return data as Record<string, unknown>;
