@@ -147,6 +147,15 @@ async function frontmatterData(yaml: string, budget: { yaml: number }): Promise<
   return line ? { model: line[1]!.trim().replace(/^(["'])(.*)\1$/, '$2') } : {};
 }
 
+/** `path` is a directory (links followed); false when missing, a loop or unreadable. */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * `*.md` files under `dir` (relative to `base`), `agents/**` walked to {@link MAX_DEPTH}: at most {@link MAX_NAMES} names a directory, {@link MAX_LISTINGS} directories,
  * {@link MAX_FILES} files; `budget.cut` when one of these left a name unlooked at.
@@ -175,7 +184,10 @@ function markdownFiles(base: string, dir: string, recursive: boolean, found: str
         return;
       }
       found.push(path);
-    } else if (recursive && (entry.isDirectory() || entry.isSymbolicLink())) {
+    }
+    // A directory named `team.md` (or a link to one) is walked too: the glob's `**` walks every directory (s46V-2); its name, pushed above, reads as no file.
+    const linkedDir = entry.isSymbolicLink() && (!entry.name.endsWith('.md') || isDirectory(join(base, path)));
+    if (recursive && (entry.isDirectory() || linkedDir)) {
       if (depth < MAX_DEPTH) markdownFiles(base, path, recursive, found, budget, depth + 1);
       else budget.cut = true;
     }
