@@ -3,7 +3,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import { parseJsonc, parseYaml, stringAt, valueAt } from './parse-settings.js';
 import { inDir, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
-import { AGENT_FILE_HEAD, AGENT_FOLDER_BYTES, unreadFolder } from './agent-files.js';
+import { AGENT_FILE_HEAD, AGENT_FOLDER_BYTES, plainModel, unreadFolder } from './agent-files.js';
 
 /** Names listed in one directory of agent files; past these the config directory is `unread` (a refusal naming it). */
 const MAX_NAMES = 4096;
@@ -22,8 +22,8 @@ const MAX_DEPTH = 4;
 const MAX_AGENTS = 256;
 /**
  * An agent file's frontmatter parsed as YAML: a few keys (a description, a model, tools), some
- * hundred bytes. Past this only its `model:` line is read: 64 files of a megabyte of YAML keys each
- * (links to one file) took js-yaml 9 s, in each of an OpenCode commit's two hooks.
+ * hundred bytes. Past this it is not read (the directory is unread): 64 files of a megabyte of YAML keys
+ * each (links to one file) took js-yaml 9 s, in each of an OpenCode commit's two hooks.
  */
 const MAX_FRONTMATTER = 32 * 1024;
 
@@ -128,17 +128,32 @@ export function frontmatter(text: string): string | null {
 
 /**
  * The `model:` a frontmatter names: as YAML, else (OpenCode quotes a value with a colon and reads it
- * again; or the frontmatter is past {@link MAX_FRONTMATTER}) the top-level `model:` line as written.
+ * again) the top-level `model:` line as written. Past {@link MAX_FRONTMATTER} or the directory's YAML
+ * budget, only a frontmatter whose one `model` is a plain top-level line and that names no `name` (which
+ * joins it to another agent) is read, from that line; null for another: not known (its `model:` line as
+ * written missed `"model": x`, `model: >-`, `{model: x}`: s46V-1), the directory is then unread.
  */
-async function frontmatterData(yaml: string, budget: { yaml: number }): Promise<Record<string, unknown>> {
-  // Past the directory's YAML budget (64 full frontmatters: 1024 files of 32 KiB of keys cost js-yaml seconds), as past a frontmatter's bound.
-  const parse = yaml.length <= MAX_FRONTMATTER && budget.yaml >= yaml.length;
-  if (parse) budget.yaml -= yaml.length;
-  const data = parse ? await parseYaml(yaml) : undefined;
+async function frontmatterData(yaml: string, budget: { yaml: number }): Promise<Record<string, unknown> | null> {
+  // The directory's YAML budget: 64 full frontmatters (1024 files of 32 KiB of keys cost js-yaml seconds).
+  if (yaml.length > MAX_FRONTMATTER || budget.yaml < yaml.length) {
+    const model = yaml.toLowerCase().includes('name') ? undefined : plainModel(yaml);
+    return model === undefined ? null : { model };
+  }
+  budget.yaml -= yaml.length;
+  const data = await parseYaml(yaml);
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return data as Record<string, unknown>;
   // `\S.*` then a trim: a lazy `(.+?)[ \t]*$` would cost quadratic time on a line of spaces.
   const line = /^model:[ \t]*(\S.*)$/m.exec(yaml);
   return line ? { model: line[1]!.trim().replace(/^(["'])(.*)\1$/, '$2') } : {};
+}
+
+/** `path` is a directory (links followed); false when missing, a loop or unreadable. */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -169,7 +184,10 @@ function markdownFiles(base: string, dir: string, recursive: boolean, found: str
         return;
       }
       found.push(path);
-    } else if (recursive && (entry.isDirectory() || entry.isSymbolicLink())) {
+    }
+    // A directory named `team.md` (or a link to one) is walked too: the glob's `**` walks every directory (s46V-2); its name, pushed above, reads as no file.
+    const linkedDir = entry.isSymbolicLink() && (!entry.name.endsWith('.md') || isDirectory(join(base, path)));
+    if (recursive && (entry.isDirectory() || linkedDir)) {
       if (depth < MAX_DEPTH) markdownFiles(base, path, recursive, found, budget, depth + 1);
       else budget.cut = true;
     }
@@ -204,6 +222,7 @@ async function fromDirectory(base: string, read: (path: string, head: number) =>
     const yaml = text === null ? null : frontmatter(text);
     if (yaml === null) continue;
     const data = await frontmatterData(yaml, parsing);
+    if (data === null) return true;
     const name = stringAt(data, 'name') ?? relative(dir, path).replace(/\.md$/, '').split('\\').join('/');
     const entry = entryOf(data, (model) => `settings ${shown(path)} model=${quote(model)}`, substitute);
     merge(agents, name, isMode ? { ...entry, mode: 'primary' } : entry);
