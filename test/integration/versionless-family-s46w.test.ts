@@ -105,6 +105,8 @@ describe('a model alias that names no version', () => {
     const one = policyServer('policy:\n  allow: ["anthropic/claude-opus-4.6", "google/gemini-2.5-*"]\n');
     expectEachRefused(one.remote, one.work, { opus: 'feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus\n', pro: 'feat: b\n\nAssisted-by: gemini-cli:google/gemini-pro\n' });
     expectEachPasses(one.work, ['feat: c\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n']);
+    const path = policyServer('policy:\n  paths:\n    - files: ["src/**"]\n      deny: ["google/gemini-2.5-pro"]\n');
+    expectEachRefused(path.remote, path.work, { pro: 'feat: a\n\nAssisted-by: gemini-cli:google/gemini-pro\n' }, (_, name, violations) => expect(violations.map((violation) => violation.rule), name).toContain('path-model-denied'));
     const every = policyServer('policy:\n  allow: ["anthropic/claude-opus-*"]\n');
     expectEachPasses(every.work, ['feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus\n', 'feat: b\n\nCo-authored-by: Claude Opus <noreply@anthropic.com>\n']);
   });

@@ -92,14 +92,14 @@ export const messages = {
     fix: `Add the trailer '${show(trailerKey, 60)}: ${show(agent, 60)}:${show(model)}' to the message and ${REWRITE}; install the hooks with 'npx aitrail init' so it is recorded at commit time.`,
   }),
   pathModelDenied: (agent: string, model: string, setting: string, glob: string, path: string, landed?: number) => ({
-    message: `${changed(agent, model, path, landed)}, where ${setting} denies "${show(glob, 80)}".`,
+    message: `${changed(agent, model, path, landed)}, where ${setting} denies "${show(glob, 80)}".${versionless(model, 'the pattern denies at least one of them').note}`,
     fix: landed === undefined ? `Make the change to files matching this rule by hand (or with a model allowed there) and ${REWRITE}. ${POLICY_NOTE}` : `${UNLAND} (or with a model allowed there). ${POLICY_NOTE}`,
   }),
   pathModelNotAllowed: (agent: string, model: string, setting: string, allow: readonly string[], path: string, landed?: number) => ({
     message:
       allow.length === 0
         ? `${changed(agent, model, path, landed)}, where ${setting} is [] (no AI may change these files).`
-        : `${changed(agent, model, path, landed)}, where ${setting} only allows ${list(allow)}.`,
+        : `${changed(agent, model, path, landed)}, where ${setting} only allows ${list(allow)}.${versionless(model, 'the rule does not allow every one of them').note}`,
     fix:
       landed === undefined
         ? `Make the change to these files by hand${allow.length === 0 ? '' : ' or with an allowed model'}, and move the AI changes to other files; ${REWRITE}. ${POLICY_NOTE}`
