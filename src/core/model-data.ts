@@ -35,6 +35,11 @@ export const ROUTERS: ReadonlySet<string> = new Set(data.routers);
 /** Agent and product names that are not models (`claude-code`, `cursor`), normalised. */
 export const AGENTS: readonly string[] = data.agents;
 
+/** Catalogued ids with no version that a vendor points at its newest model of a line (`deepseek/deepseek-chat`): the models it has been, and a later one's id. */
+export const FLOATING: ReadonlyMap<string, { members: readonly string[]; later: string }> = new Map(
+  Object.entries(data.floating as Record<string, unknown>).filter((entry): entry is [string, { members: string[]; later: string }] => entry[0] !== '$comment'),
+);
+
 /** Built-in models: canonical id → aliases, as written in the data file. */
 export const MODEL_ALIASES: Readonly<Record<string, readonly string[]>> = data.models;
 

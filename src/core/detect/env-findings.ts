@@ -73,18 +73,23 @@ export function settingsAlsoInForce(agent: string, settings: Settings | undefine
   return (setting?.also ?? []).filter((also) => !also.overriddenBy.some((name) => env[name]?.trim()));
 }
 
-/** The variables an alias stands for (`sonnet` → ANTHROPIC_DEFAULT_SONNET_MODEL, `opusplan` → the opus and sonnet ones), set ones only; null when the name is no alias. */
-function aliasModels(name: string, models: EnvModels, env: Env, via: string[]): NamedModel[] | null {
+/**
+ * The variables an alias stands for (`sonnet` → ANTHROPIC_DEFAULT_SONNET_MODEL, `opusplan` → the opus and sonnet ones), set ones only; null when the name is no alias.
+ * `named`: the alias was named (a model variable, a settings file), not the agent's default: a group's member no variable maps is
+ * that member's own alias (`opusplan` with none set is `opus` and `sonnet`, the families it edits with), not left out.
+ */
+function aliasModels(name: string, models: EnvModels, env: Env, via: string[], named = false): NamedModel[] | null {
   // `[^[\]]`, not `[^\]]`: a name of many `[` (a repository's settings file) would cost quadratic time.
   const alias = name.trim().toLowerCase().replace(/\[[^[\]]*\]$/, '');
   const group = Object.hasOwn(models.groups, alias) ? models.groups[alias]! : Object.hasOwn(models.aliases, alias) ? [alias] : null;
   if (!group) return null;
-  const named: NamedModel[] = [];
+  const found: NamedModel[] = [];
   for (const member of group) {
     const variable = (Object.hasOwn(models.aliases, member) ? models.aliases[member]! : []).find((candidate) => env[candidate]?.trim());
-    if (variable) named.push({ raw: env[variable]!, vars: [...via, variable] });
+    if (variable) found.push({ raw: env[variable]!, vars: [...via, variable] });
+    else if (named && group.length > 1) found.push({ raw: member, vars: via });
   }
-  return named;
+  return found;
 }
 
 /**
@@ -102,18 +107,18 @@ function namedModels(marker: { agent: string; modelVars: string[] }, env: Env, s
   const modelVar = marker.modelVars.find((name) => env[name]?.trim() && !setting?.replaces?.includes(name));
   const named: NamedModel[] = [];
   if (modelVar) {
-    const mapped = models ? aliasModels(env[modelVar]!, models, env, [modelVar]) : null;
+    const mapped = models ? aliasModels(env[modelVar]!, models, env, [modelVar], true) : null;
     named.push(...(mapped && mapped.length > 0 ? mapped : [{ raw: env[modelVar]!, vars: [modelVar] }]));
   }
   if (setting) {
-    const mapped = models ? aliasModels(setting.model, models, env, []) : null;
+    const mapped = models ? aliasModels(setting.model, models, env, [], true) : null;
     named.push(...(mapped && mapped.length > 0 ? mapped : [{ raw: setting.model, vars: [] }]).map((model) => ({ ...model, from: setting.evidence })));
   }
   if (!modelVar && models?.unset) named.push(...(aliasModels(models.unset, models, env, []) ?? []));
   // An `also` model is an alias read through its variables as the main one is (`CLAUDE_CODE_SUBAGENT_MODEL=opus`,
   // `ANTHROPIC_CUSTOM_MODEL_OPTION=fable`, a `fallbackModel` of `best`: whatever ANTHROPIC_DEFAULT_*_MODEL maps it to).
   const throughAlias = (raw: string, vars: string[]): NamedModel[] => {
-    const mapped = models ? aliasModels(raw, models, env, vars) : null;
+    const mapped = models ? aliasModels(raw, models, env, vars, true) : null;
     return mapped && mapped.length > 0 ? mapped : [{ raw, vars }];
   };
   for (const variable of models?.also ?? []) if (env[variable]?.trim()) named.push(...throughAlias(env[variable]!, [variable]));

@@ -33,7 +33,7 @@ export function compilePolicy(policy: PolicyConfig = {}, options: { trailerKey?:
   return {
     trailerKey: options.trailerKey ?? DEFAULTS.trailerKey,
     allow: policy.allow,
-    matchAllow: modelMatcher(policy.allow ?? []),
+    matchAllow: modelMatcher(policy.allow ?? [], { versionless: 'every' }),
     deny,
     matchDeny: modelMatcher(deny),
     unknownModel: policy.unknownModel ?? DEFAULTS.unknownModel,
@@ -43,7 +43,7 @@ export function compilePolicy(policy: PolicyConfig = {}, options: { trailerKey?:
       files: rule.files,
       matchFile: pathMatcher(rule.files),
       allow: rule.allow,
-      matchAllow: modelMatcher(rule.allow ?? []),
+      matchAllow: modelMatcher(rule.allow ?? [], { versionless: 'every' }),
       deny: rule.deny ?? [],
       matchDeny: modelMatcher(rule.deny ?? []),
       requireTrailers: rule.requireTrailers ?? [],

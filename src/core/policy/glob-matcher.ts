@@ -6,6 +6,7 @@ import { globIndex, type IndexedGlob } from './glob-index.js';
 import { simpleGlobRegex } from './simple-glob.js';
 import { trimTrailing } from '../trim-run.js';
 import { macFoldedName } from '../mac-name.js';
+import { versionedFamily, versionlessFamily, type VersionlessFamily } from './model-family.js';
 
 /** Returns the first glob that matches, or undefined. */
 export type GlobMatcher = (subject: string) => string | undefined;
@@ -111,7 +112,8 @@ function ofFamily(subject: string, family: FamilyWord): boolean {
  * model name written otherwise than its id is that id (literalModelId). A negated glob matches every model its glob does not: `!qwen*` is no qwen model
  * (negating each of those readings apart would let `qwen/qwen3-coder` match `!qwen*` by its full id).
  */
-export function modelMatcher(globs: readonly string[]): GlobMatcher {
+export function modelMatcher(globs: readonly string[], options: { versionless?: 'any' | 'every' } = {}): GlobMatcher {
+  const versionless = options.versionless ?? 'any';
   // picomatch's own `basename` option also applies to patterns with a slash; do it by hand.
   const compiled = globs.map((glob) => {
     const { negated, body: written } = negation(glob);
@@ -123,14 +125,39 @@ export function modelMatcher(globs: readonly string[]): GlobMatcher {
     const family = familyNamed(written);
     const read = asWritten ? (subject: string) => test(subject) || asWritten(subject) : test;
     const readings = (subject: string) => read(subject) || (id !== null && subject.toLowerCase() === id) || (family !== null && ofFamily(subject, family));
-    return { glob, negated, test: id === null && family === null ? read : readings, byName: !body.includes('/') };
+    return { glob, negated, written, test: id === null && family === null ? read : readings, byName: !body.includes('/') };
   });
-  return (raw) => {
-    const model = plain(raw);
+  type Entry = (typeof compiled)[number];
+  const hits = ({ test, byName }: Entry, model: string): boolean => {
     const name = model.slice(model.lastIndexOf('/') + 1);
     const vendor = model.includes('/') ? model.slice(0, model.indexOf('/')) : '';
-    return compiled.find(({ test, byName, negated }) => negated !== (test(model) || (byName && (test(name) || (vendor !== '' && test(vendor))))))?.glob;
+    return test(model) || (byName && (test(name) || (vendor !== '' && test(vendor))));
   };
+  // A family named without a version (model-family.ts): a deny refuses it when it refuses any version it can be
+  // (or names one the catalog does not know yet); an allow passes it only when it allows every one, a later one too.
+  const byVersions = (entry: Entry, family: VersionlessFamily): boolean => {
+    if (entry.negated) return false;
+    if (versionless === 'every') return [...family.members, family.later].every((member) => hits(entry, member));
+    if (family.members.some((member) => hits(entry, member))) return true;
+    const named = versionNamed(entry.written);
+    return named !== null && named.family === family.id && named.at === family.at;
+  };
+  return (raw) => {
+    const model = plain(raw);
+    const direct = compiled.find((entry) => entry.negated !== hits(entry, model))?.glob;
+    if (direct !== undefined) return direct;
+    const family = versionlessFamily(model);
+    return family === null ? undefined : compiled.find((entry) => byVersions(entry, family))?.glob;
+  };
+}
+
+/** The model version a deny glob names, its wildcards left out (`anthropic/claude-opus-5*`, `claude-opus-5`), read as an id; else null. */
+function versionNamed(glob: string): ReturnType<typeof versionedFamily> {
+  if (!/^[A-Za-z0-9._/:@+*?-]+$/.test(glob)) return null;
+  const bare = glob.replace(/[*?]/g, '');
+  if (bare === '' || bare.startsWith('/')) return null;
+  const id = literalModelId(bare) ?? (bare.includes('/') ? canonicalVendor(bare).toLowerCase() : null);
+  return id === null ? null : versionedFamily(id);
 }
 
 /**

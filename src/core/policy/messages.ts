@@ -1,4 +1,5 @@
 import { sanitize } from '../sanitize.js';
+import { versionlessFamily } from './model-family.js';
 
 /**
  * Every sentence the policy says to people. Values from commits and configs are hostile
@@ -36,6 +37,18 @@ const changed = (agent: string, model: string, path: string, landed: number | un
 
 const UNLAND = 'Undo the move, copy or merge that put these lines in files matching this rule, or rewrite them there by hand in a new commit';
 
+/** A model id that names no version (model-family.ts): why a policy judged it by its versions, and the way out. */
+function versionless(model: string, refused: string): { note: string; fix: string } {
+  const family = versionlessFamily(model);
+  if (family === null) return { note: '', fix: '' };
+  const shown = family.members.slice(0, 4).map((member) => show(member, 80));
+  const versions = shown.length === 0 ? 'one of its versions' : `one of its versions (${shown.join(', ')}${family.members.length > shown.length ? ', …' : ''}, or a later one)`;
+  return {
+    note: ` ${show(model)} names no version (an agent's alias such as opus, sonnet, pro or flash, a family's name, or an API id that follows the vendor's newest model): the agent runs ${versions}, which one depending on its own version and the account, and ${refused}.`,
+    fix: ` If the work was done with a model the policy allows, name that model exactly in the agent (its full id with the version, in --model, model.name, GEMINI_MODEL or ANTHROPIC_MODEL) and the commit records it instead of the family.`,
+  };
+}
+
 export const messages = {
   pathSymlink: (path: string, target: string, setting: string) => ({
     message: `${show(path)} is made a symbolic link to ${show(target)}: a checkout shows that file's lines at a path ${setting} protects, though the rule never judged them there (path rules judge a file's own lines, not what a link shows).`,
@@ -53,14 +66,20 @@ export const messages = {
     message: `AI agent ${show(agent, 60)} loads more agents than aitrail reads (${show(evidence, 300)}): a subagent's model past them could be any, so the commit is refused whatever the policy allows.`,
     fix: `Keep that folder or file to fewer agents (each agent file a few KiB), or move the ones no one uses out of it, then commit again.`,
   }),
-  modelDenied: (agent: string, model: string, glob: string) => ({
-    message: `model ${by(agent, model)} is denied by policy.deny pattern "${show(glob, 80)}".`,
-    fix: `Remove this model's work from the commit and redo it by hand or with an allowed model, then ${REWRITE}. ${POLICY_NOTE}`,
-  }),
-  modelNotAllowed: (agent: string, model: string, allow: readonly string[]) => ({
-    message: `model ${by(agent, model)} is not in policy.allow ${list(allow)}.`,
-    fix: `Redo this work with an allowed model (or by hand), then ${REWRITE}. ${POLICY_NOTE}`,
-  }),
+  modelDenied: (agent: string, model: string, glob: string) => {
+    const family = versionless(model, 'the pattern denies at least one of them');
+    return {
+      message: `model ${by(agent, model)} is denied by policy.deny pattern "${show(glob, 80)}".${family.note}`,
+      fix: `Remove this model's work from the commit and redo it by hand or with an allowed model, then ${REWRITE}.${family.fix} ${POLICY_NOTE}`,
+    };
+  },
+  modelNotAllowed: (agent: string, model: string, allow: readonly string[]) => {
+    const family = versionless(model, 'policy.allow does not allow every one of them');
+    return {
+      message: `model ${by(agent, model)} is not in policy.allow ${list(allow)}.${family.note}`,
+      fix: `Redo this work with an allowed model (or by hand), then ${REWRITE}.${family.fix} ${POLICY_NOTE}`,
+    };
+  },
   unknownModel: (agent: string, model: string, evidence: string, trailerKey: string, declared: boolean) => ({
     message: `AI agent ${show(agent, 60)} contributed but its model is not identified (${show(evidence)}) (policy.unknownModel).`,
     // A declared trailer is already there (`unknown:unknown` written for a model that could not be read): say what to change in it.
@@ -73,14 +92,14 @@ export const messages = {
     fix: `Add the trailer '${show(trailerKey, 60)}: ${show(agent, 60)}:${show(model)}' to the message and ${REWRITE}; install the hooks with 'npx aitrail init' so it is recorded at commit time.`,
   }),
   pathModelDenied: (agent: string, model: string, setting: string, glob: string, path: string, landed?: number) => ({
-    message: `${changed(agent, model, path, landed)}, where ${setting} denies "${show(glob, 80)}".`,
+    message: `${changed(agent, model, path, landed)}, where ${setting} denies "${show(glob, 80)}".${versionless(model, 'the pattern denies at least one of them').note}`,
     fix: landed === undefined ? `Make the change to files matching this rule by hand (or with a model allowed there) and ${REWRITE}. ${POLICY_NOTE}` : `${UNLAND} (or with a model allowed there). ${POLICY_NOTE}`,
   }),
   pathModelNotAllowed: (agent: string, model: string, setting: string, allow: readonly string[], path: string, landed?: number) => ({
     message:
       allow.length === 0
         ? `${changed(agent, model, path, landed)}, where ${setting} is [] (no AI may change these files).`
-        : `${changed(agent, model, path, landed)}, where ${setting} only allows ${list(allow)}.`,
+        : `${changed(agent, model, path, landed)}, where ${setting} only allows ${list(allow)}.${versionless(model, 'the rule does not allow every one of them').note}`,
     fix:
       landed === undefined
         ? `Make the change to these files by hand${allow.length === 0 ? '' : ' or with an allowed model'}, and move the AI changes to other files; ${REWRITE}. ${POLICY_NOTE}`
