@@ -12,7 +12,9 @@ export const pathMissingTrailer: Rule = (facts, policy) => {
   const present = new Set(facts.trailers.filter((trailer) => trailer.value.trim() !== '').map((trailer) => trailer.key.toLowerCase()));
   const attributions = distinctModels(facts.attributions);
   const models = [...new Set(attributions.map((attribution) => attribution.model))];
-  const lead = attributions[0]!;
+  // The finding names one model: a named one before `unknown`, then by id, so every layer names the
+  // same one whatever order it read the attributions in (the hooks' detection vs the trailers written).
+  const lead = [...attributions].sort((a, b) => Number(a.model === 'unknown') - Number(b.model === 'unknown') || (a.model < b.model ? -1 : a.model > b.model ? 1 : 0))[0]!;
   return policy.paths.flatMap((rule) => {
     if (rule.requireTrailers.length === 0) return [];
     // AI changes to these files: every changed path, or only where a note-only model put its lines.
