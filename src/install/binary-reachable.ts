@@ -85,7 +85,8 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
 /** ledIntoTracked for a real path in the work tree (`rel`, relative to its top), judged by that path alone. */
 async function ledInTree(root: string, top: string, rel: string, packageDir: string): Promise<boolean> {
   const modules = rel.startsWith('node_modules/') ? '' : rel.includes('/node_modules/') ? rel.slice(0, rel.indexOf('/node_modules/')) : null;
-  if (modules !== null && registryChosen(top, modules) !== undefined) return true;
+  // A nested project's also by the top's files (yarn 2+ reads every .yarnrc.yml up from the project, pnpm the workspace's .npmrc).
+  if (modules !== null && (registryChosen(top, modules) !== undefined || (modules !== '' && registryChosen(top, '') !== undefined))) return true;
   const store = inVirtualStore(root, top, rel, packageDir);
   if (store !== undefined) return store;
   for (const base of ['', ...(packageDir !== '' ? [packageDir] : [])]) {
@@ -102,8 +103,43 @@ async function ledInTree(root: string, top: string, rel: string, packageDir: str
   return isTracked(root, rel);
 }
 
-const REGISTRY_LINE = /^[ \t\r\f\v]*["']?(registry|npmregistryserver)["']?[ \t\r\f\v]*[=: \t\r\f\v]/i;
-const PUBLIC_REGISTRY = /^[ \t\r\f\v]*["']?(registry|npmregistryserver)["']?[ \t\r\f\v]*[=:]?[ \t\r\f\v]*["']?https:\/\/registry\.(npmjs\.org|yarnpkg\.com)\/?["']?[ \t\r\f\v]*$/i;
+const PUBLIC_REGISTRIES = new Set(['https://registry.npmjs.org', 'https://registry.yarnpkg.com']);
+
+/**
+ * The lines of a project's `name` (.npmrc, .yarnrc, .yarnrc.yml) naming the registry as plainly written, as the shims'
+ * aitrail_rk reads them; undefined when a line may name it in a form not read here (row s46y-3): a backslash in the
+ * key (npm's ini and yarn 1 take a quoted key as JSON: `"\u0072egistry"=`), anywhere in a yarn file (YAML escapes),
+ * `registry[]=`, yarn 1's `--registry`/`--install.registry` lines, `npmRegistryServer` in a .yarnrc.yml anywhere but
+ * a plain `npmRegistryServer:` line (a flow mapping, an explicit key, an anchor).
+ */
+function registryLines(name: string, text: string): string[] | undefined {
+  const found: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!/registry|\\/i.test(line)) continue;
+    const kind = registryKind(name, line);
+    if (kind === 'unread') return undefined;
+    if (kind === 'registry') found.push(line);
+  }
+  return found;
+}
+
+function registryKind(name: string, line: string): 'registry' | 'unread' | 'other' {
+  if ((name === '.npmrc' ? (line.split('=')[0] ?? '') : line).includes('\\')) return 'unread';
+  let key = line.replace(/^[ \t\r\f\v]+/, '').replace(/^["']/, '');
+  if (name === '.npmrc') {
+    key = (key.split('=')[0] ?? '').replace(/[ \t\r\f\v]+$/, '').replace(/["']$/, '');
+    if (/^registry$/i.test(key)) return 'registry';
+    return /^registry/i.test(key) ? 'unread' : 'other';
+  }
+  if (name === '.yarnrc') {
+    if (/^registry$/i.test(key)) return 'unread';
+    if (/^registry["': \t\r\f\v]/i.test(key)) return 'registry';
+    return /^registry|^-.*registry/i.test(key) ? 'unread' : 'other';
+  }
+  if (!/npmregistryserver/i.test(line) || key.startsWith('#')) return 'other';
+  if (!/^npmregistryserver/i.test(key)) return 'unread';
+  return /^["']?[ \t\r\f\v]*:/.test(key.slice(17)) ? 'registry' : 'unread';
+}
 
 const HOME_REGISTRY_LINE = /^[ \t\r\f\v]*["']?(@[^:= \t\r\f\v\n"']*:)?(registry|npmregistryserver)["']?[ \t\r\f\v]*[=: \t\r\f\v]/i;
 
@@ -124,7 +160,9 @@ export function registryChosen(top: string, base: string): string | undefined {
     } catch {
       continue;
     }
-    const named = text.split('\n').filter((line) => REGISTRY_LINE.test(line) && !PUBLIC_REGISTRY.test(line));
+    const lines = registryLines(name, text);
+    if (lines === undefined) return name;
+    const named = lines.filter((line) => !PUBLIC_REGISTRIES.has(registryValue(line)));
     if (named.length === 0) continue;
     const trusted = trustedRegistries(top, file);
     if (named.some((line) => !trusted.has(registryValue(line)))) return name;

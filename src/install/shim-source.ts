@@ -286,7 +286,8 @@ function ledIntoTrackedLines(): string[] {
     // The real path in the work tree (aitrail_x, relative to the top) judged by itself: 0 = the repository's.
     'aitrail_iw() {',
     // Under a node_modules whose project names a registry of its own (row s46j-2): what was installed there is what that registry served.
-    '  case $aitrail_x in node_modules/*) aitrail_rg "" && return 0 ;; */node_modules/*) aitrail_rg "${aitrail_x%%/node_modules/*}" && return 0 ;; esac',
+    // A nested project's also by the top's files: yarn 2+ reads every .yarnrc.yml up from the project, pnpm the workspace's .npmrc (row s46y-3).
+    '  case $aitrail_x in node_modules/*) aitrail_rg "" && return 0 ;; */node_modules/*) { aitrail_rg "${aitrail_x%%/node_modules/*}" || aitrail_rg ""; } && return 0 ;; esac',
     // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
     // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
@@ -304,17 +305,69 @@ function ledIntoTrackedLines(): string[] {
     // yarn 1) or `.yarnrc` saying `registry`, a `.yarnrc.yml` saying `npmRegistryServer`, other than the public
     // registry (registry.npmjs.org, registry.yarnpkg.com) and other than one the person names in their own files
     // (aitrail_rt): a package installed there (as "aitrail" from "the registry") is what a server the repository
-    // chose served (row s46j-2; as registryChosen in binary-reachable.ts). `aitrail_rr` names the file (its base name
+    // chose served (row s46j-2; as registryChosen in binary-reachable.ts). Each line is read by aitrail_rk (one that
+    // may name a registry in a form not read here: the repository's, row s46y-3). `aitrail_rr` names the file (its base name
     // only: a folder name is the repository's bytes) for the hooks' message. No such file: no process.
     "aitrail_rg() {",
     "  for aitrail_rf in \"${1:+$1/}.npmrc\" \"${1:+$1/}.yarnrc\" \"${1:+$1/}.yarnrc.yml\"; do",
     "    [ -f \"$aitrail_rf\" ] || continue",
-    "    aitrail_rl=$(grep -Ei -e \"^[[:space:]]*[\\\"']?(registry|npmregistryserver)[\\\"']?[[:space:]]*[=:[:space:]]\" -- \"$aitrail_rf\" 2>/dev/null) || continue",
-    "    aitrail_rl=$(printf '%s\\n' \"$aitrail_rl\" | grep -Eiv -e \"^[[:space:]]*[\\\"']?(registry|npmregistryserver)[\\\"']?[[:space:]]*[=:]?[[:space:]]*[\\\"']?https://registry\\.(npmjs\\.org|yarnpkg\\.com)/?[\\\"']?[[:space:]]*\\$\") || continue",
+    "    aitrail_rl=$(grep -i -e registry -e '\\\\' -- \"$aitrail_rf\" 2>/dev/null) || continue",
+    "    aitrail_rn=",
+    "    while IFS= read -r aitrail_rx; do",
+    "      aitrail_rk \"$aitrail_rx\"",
+    "      case $? in",
+    "        0) aitrail_rv \"$aitrail_rx\"",
+    "          case $aitrail_gv in https://registry.npmjs.org|https://registry.yarnpkg.com) ;; *) aitrail_rn=\"$aitrail_rn$aitrail_rx",
+    "\" ;; esac ;;",
+    "        2) aitrail_rr=${aitrail_rf##*/}; return 0 ;;",
+    "      esac",
+    "    done <<AITRAIL_RL",
+    "$aitrail_rl",
+    "AITRAIL_RL",
+    "    [ -n \"$aitrail_rn\" ] || continue",
+    "    aitrail_rl=$aitrail_rn",
     "    aitrail_rt && continue",
     "    aitrail_rr=${aitrail_rf##*/}",
     "    return 0",
     "  done",
+    "  return 1",
+    "}",
+    // One line of the file (grep's: it says `registry`, any case, or holds a backslash): 0, a line naming the registry
+    // (`registry` in .npmrc and .yarnrc, `npmRegistryServer` in .yarnrc.yml) as plainly written; 2, one that may name
+    // it in a way not read here (row s46y-3): a backslash in the key (npm's ini and yarn 1 take a quoted key as JSON:
+    // `"\\u0072egistry"=`), anywhere in a yarn file (YAML escapes), `registry[]=`, yarn 1's `--registry`/`--install.registry`
+    // argument lines, `npmRegistryServer` anywhere in a .yarnrc.yml but a plain `npmRegistryServer:` line
+    // (`{npmRegistryServer: …}`, `? npmRegistryServer`, an anchor): the repository's; 1, anything else (a comment).
+    "aitrail_rk() {",
+    "  case $aitrail_rf in",
+    "    *.npmrc) case ${1%%=*} in *\\\\*) return 2 ;; esac ;;",
+    "    *) case $1 in *\\\\*) return 2 ;; esac ;;",
+    "  esac",
+    "  aitrail_ry=$1",
+    "  while :; do case $aitrail_ry in [[:space:]]*) aitrail_ry=${aitrail_ry#?} ;; *) break ;; esac; done",
+    "  aitrail_ry=${aitrail_ry#[\\\"\\']}",
+    "  case $aitrail_rf in",
+    "    *.npmrc)",
+    "      aitrail_ry=${aitrail_ry%%=*}",
+    "      while :; do case $aitrail_ry in *[[:space:]]) aitrail_ry=${aitrail_ry%?} ;; *) break ;; esac; done",
+    "      aitrail_ry=${aitrail_ry%[\\\"\\']}",
+    "      case $aitrail_ry in [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]) return 0 ;; [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*) return 2 ;; esac ;;",
+    "    *.yarnrc)",
+    "      case $aitrail_ry in",
+    "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]) return 2 ;;",
+    "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][\\\"\\':[:space:]]*) return 0 ;;",
+    "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*|-*[Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*) return 2 ;;",
+    "      esac ;;",
+    "    *)",
+    "      case $1 in *[Nn][Pp][Mm][Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][Ss][Ee][Rr][Vv][Ee][Rr]*) ;; *) return 1 ;; esac",
+    "      case $aitrail_ry in \\#*) return 1 ;; esac",
+    "      case $aitrail_ry in [Nn][Pp][Mm][Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][Ss][Ee][Rr][Vv][Ee][Rr]*) ;; *) return 2 ;; esac",
+    "      aitrail_ry=${aitrail_ry#?????????????????}",
+    "      aitrail_ry=${aitrail_ry#[\\\"\\']}",
+    "      while :; do case $aitrail_ry in [[:space:]]*) aitrail_ry=${aitrail_ry#?} ;; *) break ;; esac; done",
+    "      case $aitrail_ry in :*) return 0 ;; esac",
+    "      return 2 ;;",
+    "  esac",
     "  return 1",
     "}",
     // Whether every registry line of `$aitrail_rl` names a registry the person names too, as `registry` or
@@ -335,6 +388,7 @@ function ledIntoTrackedLines(): string[] {
     "  aitrail_hl=$(grep -hEi -e \"^[[:space:]]*[\\\"']?(@[^:=[:space:]\\\"']*:)?(registry|npmregistryserver)[\\\"']?[[:space:]]*[=:[:space:]]\" -- \"$@\" 2>/dev/null)",
     "  [ -n \"$aitrail_hl\" ] || return 1",
     "  while IFS= read -r aitrail_hr; do",
+    "    [ -n \"$aitrail_hr\" ] || continue",
     "    aitrail_rv \"$aitrail_hr\"",
     "    aitrail_hw=$aitrail_gv",
     "    [ -n \"$aitrail_hw\" ] || return 1",

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentCommit, hooked } from '../helpers/agent-home.js';
@@ -146,3 +146,109 @@ describe("yarn Plug'n'Play: `yarn run commit` with aitrail a registry devDepende
     expect(init(repo, env)).toMatch(/the hooks will not find an aitrail they can run: yarn's wrapper/);
   });
 });
+
+/**
+ * Row s46y-3: s46j-2 read a project file's registry only in its plain form (`registry=` at a line's start,
+ * `npmRegistryServer:`): npm's ini takes a quoted key as JSON (`"\u0072egistry"=`, replayed: `npm config get
+ * registry` answers the server), yarn 4 reads `.yarnrc.yml` as YAML (`{npmRegistryServer: …}`, `"npm\x52egistryServer":`,
+ * `? npmRegistryServer`, replayed: `yarn install` fetched from the server), yarn 1 takes `--registry` argument lines in
+ * `.yarnrc`: what the server served ran as the person's aitrail. Each such file is the repository's now. The server
+ * here is a real HTTP registry on 127.0.0.1, npm the real one (the server named on its command line too, so that one
+ * install serves every spelling; the file under test is the only one in the work tree naming it).
+ */
+describe.skipIf(!npmFound)('a registry named in a form s46j-2 did not read: the repository\'s', () => {
+  it.each([
+    ['.npmrc', 'a JSON-escaped key', (url: string) => `"\\u0072egistry"=${url}\n`],
+    ['.npmrc', 'registry[]=', (url: string) => `registry[]=${url}\n`],
+    ['.yarnrc.yml', 'a flow mapping', (url: string) => `{npmRegistryServer: "${url}", nodeLinker: node-modules}\n`],
+    ['.yarnrc.yml', 'an escaped key', (url: string) => `"npm\\x52egistryServer": "${url}"\n`],
+    ['.yarnrc.yml', 'an explicit key', (url: string) => `? npmRegistryServer\n: "${url}"\n`],
+    ['.yarnrc', '--registry', (url: string) => `--registry "${url}"\n`],
+    ['.yarnrc', '--install.registry', (url: string) => `--install.registry "${url}"\n`],
+  ])('%s with %s: refused, the global aitrail runs and refuses Qwen; init does not name it', async (name, _label, text) => {
+    const { url, marker, stop } = await evilRegistry();
+    try {
+      const repo = hooked(DENY_QWEN, {
+        'package.json': '{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n',
+        '.gitignore': 'node_modules\n',
+        [name]: text(url),
+      });
+      const install = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--registry', url, '--cache', tempDir('aitrail-npm-cache-')], {
+        cwd: repo.dir,
+        env: { ...process.env, npm_config_update_notifier: 'false' },
+        encoding: 'utf8',
+      });
+      expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
+      const global = tempDir('aitrail-global-');
+      symlinkSync(BIN, join(global, 'aitrail'));
+      const env = { HOME: home(), PATH: `${global}:${PNPM_PATH}` };
+      expect(init(repo, env)).not.toMatch(/The hooks run node_modules\/\.bin\/aitrail/);
+      const denied = commit(repo, env, 'qwen/qwen3-coder');
+      expect(denied.status).not.toBe(0);
+      expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from the registry the project's ${name} names`);
+      expect(denied.stderr).toContain('model-denied');
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      stop();
+    }
+  });
+
+  it("honest files that mention a registry otherwise (a scope's, an auth line, a comment, a Windows path): the node_modules aitrail runs", () => {
+    const { tarball } = honestAitrail(tempDir('aitrail-honest-'));
+    const repo = hooked(DENY_QWEN, {
+      'package.json': `{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"file:${tarball}"}}\n`,
+      '.npmrc': '@corp:registry=https://npm.corp.example/\n//npm.corp.example/:_authToken=${NPM_TOKEN}\nscript-shell=C:\\\\Program Files\\\\git\\\\bin\\\\bash.exe\n; registry=http://old/\n',
+      '.yarnrc.yml': '# npmRegistryServer: "http://old"\nnodeLinker: node-modules\nnpmRegistryServer: "https://registry.yarnpkg.com"\n',
+      '.gitignore': 'node_modules\n',
+    });
+    npmInstall(repo.dir);
+    const env = { HOME: home() };
+    expect(init(repo, env)).toContain('The hooks run node_modules/.bin/aitrail.');
+    const allowed = commit(repo, env, 'openai/gpt-5');
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+  });
+});
+
+describe.skipIf(!npmFound)("a nested project: the top's files count too", () => {
+  it("the top's .yarnrc.yml names a registry (yarn 2+ reads every one up from web/): web/node_modules/.bin/aitrail refused", () => {
+    const { tarball } = honestAitrail(tempDir('aitrail-honest-'));
+    const repo = hooked(DENY_QWEN, {
+      '.yarnrc.yml': 'npmRegistryServer: "http://127.0.0.1:1/"\n',
+      'web/package.json': `{"name":"web","version":"1.0.0","devDependencies":{"aitrail":"file:${tarball}"}}\n`,
+      '.gitignore': 'node_modules\n',
+    });
+    npmInstall(join(repo.dir, 'web'));
+    const env = { HOME: home() };
+    const inWeb = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: join(repo.dir, 'web'), env: { ...TEST_GIT_ENV, PATH: PNPM_PATH, ...env }, encoding: 'utf8' });
+    expect(`${inWeb.stdout}${inWeb.stderr}`).not.toMatch(/The hooks run web\/node_modules/);
+    // As recorded by an init run before the top's file named the registry.
+    repo.git(['config', 'aitrail.packageDir', 'web']);
+    const head = repo.git(['rev-parse', 'HEAD']);
+    const result = commit(repo, env, 'openai/gpt-5');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("web/node_modules/.bin/aitrail was installed from the registry the project's .yarnrc.yml names");
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+  });
+});
+
+/** A real HTTP registry on 127.0.0.1 serving any name as version 9.9.9 of a package whose bin writes `marker` and exits 0. */
+async function evilRegistry(): Promise<{ url: string; marker: string; stop: () => void }> {
+  const root = tempDir('aitrail-reg-');
+  const marker = join(root, 'ran');
+  mkdirSync(join(root, 'package', 'bin'), { recursive: true });
+  writeFileSync(join(root, 'package', 'package.json'), '{"name":"aitrail","version":"9.9.9","bin":{"aitrail":"bin/aitrail.js"}}\n');
+  writeFileSync(join(root, 'package', 'bin', 'aitrail.js'), `#!/bin/sh\necho ran >> '${marker}'\nexit 0\n`, { mode: 0o755 });
+  expect(spawnSync('tar', ['-C', root, '-czf', join(root, 'aitrail-9.9.9.tgz'), 'package']).status).toBe(0);
+  const code = `const http=require('http'),fs=require('fs'),crypto=require('crypto');
+const tgz=fs.readFileSync(${JSON.stringify(join(root, 'aitrail-9.9.9.tgz'))});
+const integrity='sha512-'+crypto.createHash('sha512').update(tgz).digest('base64');
+const s=http.createServer((q,r)=>{if(q.url.endsWith('.tgz')){r.end(tgz);return;}
+const name=decodeURIComponent(q.url.slice(1));
+r.setHeader('content-type','application/json');
+r.end(JSON.stringify({name,'dist-tags':{latest:'9.9.9'},versions:{'9.9.9':{name,version:'9.9.9',bin:{aitrail:'bin/aitrail.js'},dist:{tarball:'http://127.0.0.1:'+s.address().port+'/'+name+'/-/'+name+'-9.9.9.tgz',integrity}}}}));});
+s.listen(0,'127.0.0.1',()=>console.log(s.address().port));`;
+  const server = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((done) => server.stdout!.once('data', (chunk: Buffer) => done(Number(String(chunk).trim()))));
+  return { url: `http://127.0.0.1:${port}/`, marker, stop: () => server.kill() };
+}
