@@ -85,7 +85,8 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
 /** ledIntoTracked for a real path in the work tree (`rel`, relative to its top), judged by that path alone. */
 async function ledInTree(root: string, top: string, rel: string, packageDir: string): Promise<boolean> {
   const modules = rel.startsWith('node_modules/') ? '' : rel.includes('/node_modules/') ? rel.slice(0, rel.indexOf('/node_modules/')) : null;
-  if (modules !== null && registryChosen(top, modules)) return true;
+  // A nested project's also by the top's files (yarn 2+ reads every .yarnrc.yml up from the project, pnpm the workspace's .npmrc).
+  if (modules !== null && (registryChosen(top, modules) !== undefined || (modules !== '' && registryChosen(top, '') !== undefined))) return true;
   const store = inVirtualStore(root, top, rel, packageDir);
   if (store !== undefined) return store;
   for (const base of ['', ...(packageDir !== '' ? [packageDir] : [])]) {
@@ -102,16 +103,54 @@ async function ledInTree(root: string, top: string, rel: string, packageDir: str
   return isTracked(root, rel);
 }
 
-const REGISTRY_LINE = /^[ \t\r\f\v]*["']?(registry|npmregistryserver)["']?[ \t\r\f\v]*[=: \t\r\f\v]/i;
-const PUBLIC_REGISTRY = /^[ \t\r\f\v]*["']?(registry|npmregistryserver)["']?[ \t\r\f\v]*[=:]?[ \t\r\f\v]*["']?https:\/\/registry\.(npmjs\.org|yarnpkg\.com)\/?["']?[ \t\r\f\v]*$/i;
+const PUBLIC_REGISTRIES = new Set(['https://registry.npmjs.org', 'https://registry.yarnpkg.com']);
+
+/**
+ * The lines of a project's `name` (.npmrc, .yarnrc, .yarnrc.yml) naming the registry as plainly written, as the shims'
+ * aitrail_rk reads them; undefined when a line may name it in a form not read here (row s46y-3): a backslash in the
+ * key (npm's ini and yarn 1 take a quoted key as JSON: `"\u0072egistry"=`), anywhere in a yarn file (YAML escapes),
+ * `registry[]=`, yarn 1's `--registry`/`--install.registry` lines, `npmRegistryServer` in a .yarnrc.yml anywhere but
+ * a plain `npmRegistryServer:` line (a flow mapping, an explicit key, an anchor).
+ */
+function registryLines(name: string, text: string): string[] | undefined {
+  const found: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!/registry|\\/i.test(line)) continue;
+    const kind = registryKind(name, line);
+    if (kind === 'unread') return undefined;
+    if (kind === 'registry') found.push(line);
+  }
+  return found;
+}
+
+function registryKind(name: string, line: string): 'registry' | 'unread' | 'other' {
+  if ((name === '.npmrc' ? (line.split('=')[0] ?? '') : line).includes('\\')) return 'unread';
+  let key = line.replace(/^[ \t\r\f\v]+/, '').replace(/^["']/, '');
+  if (name === '.npmrc') {
+    key = (key.split('=')[0] ?? '').replace(/[ \t\r\f\v]+$/, '').replace(/["']$/, '');
+    if (/^registry$/i.test(key)) return 'registry';
+    return /^registry/i.test(key) ? 'unread' : 'other';
+  }
+  if (name === '.yarnrc') {
+    if (/^registry$/i.test(key)) return 'unread';
+    if (/^registry["': \t\r\f\v]/i.test(key)) return 'registry';
+    return /^registry|^-.*registry/i.test(key) ? 'unread' : 'other';
+  }
+  if (!/npmregistryserver/i.test(line) || key.startsWith('#')) return 'other';
+  if (!/^npmregistryserver/i.test(key)) return 'unread';
+  return /^["']?[ \t\r\f\v]*:/.test(key.slice(17)) ? 'registry' : 'unread';
+}
+
+const HOME_REGISTRY_LINE = /^[ \t\r\f\v]*["']?(@[^:= \t\r\f\v\n"']*:)?(registry|npmregistryserver)["']?[ \t\r\f\v]*[=: \t\r\f\v]/i;
 
 /**
  * Whether the project at `base` (relative to the top, '' the top) names a registry of its own, as the shims'
  * aitrail_rg: a `.npmrc` (npm, pnpm, yarn 1) or `.yarnrc` saying `registry`, a `.yarnrc.yml` saying
- * `npmRegistryServer`, other than the public registry: what was installed in its node_modules is what a server the
- * repository chose served (row s46j-2).
+ * `npmRegistryServer`, other than the public registry and other than one the person names in their own files
+ * (trustedRegistries, row s46y-1): what was installed in its node_modules is what a server the repository chose
+ * served (row s46j-2). The file's base name, or undefined.
  */
-function registryChosen(top: string, base: string): boolean {
+export function registryChosen(top: string, base: string): string | undefined {
   for (const name of ['.npmrc', '.yarnrc', '.yarnrc.yml']) {
     const file = join(top, base, name);
     if (!isFileAt(file)) continue;
@@ -121,9 +160,61 @@ function registryChosen(top: string, base: string): boolean {
     } catch {
       continue;
     }
-    if (text.split('\n').some((line) => REGISTRY_LINE.test(line) && !PUBLIC_REGISTRY.test(line))) return true;
+    const lines = registryLines(name, text);
+    if (lines === undefined) return name;
+    const named = lines.filter((line) => !PUBLIC_REGISTRIES.has(registryValue(line)));
+    if (named.length === 0) continue;
+    const trusted = trustedRegistries(top, file);
+    if (named.some((line) => !trusted.has(registryValue(line)))) return name;
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * The registries the person names in their own ~/.npmrc, ~/.yarnrc (`registry`, `@scope:registry`) and
+ * ~/.yarnrc.yml (`npmRegistryServer`), as the shims' aitrail_rt: none when HOME is not absolute, or it or a folder
+ * above it is the top (a dotfiles repository, a HOME a committed .env points into the work tree), nor from a file
+ * that is the project's own `file`.
+ */
+function trustedRegistries(top: string, file: string): Set<string> {
+  const found = new Set<string>();
+  const home = process.env.HOME ?? '';
+  if (!home.startsWith('/')) return found;
+  for (let dir = home; dir !== ''; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))) {
+    if (sameFile(dir, top)) return found;
+  }
+  for (const name of ['.npmrc', '.yarnrc', '.yarnrc.yml']) {
+    const own = join(home, name);
+    if (!isFileAt(own) || sameFile(own, file)) continue;
+    try {
+      for (const line of readFileSync(own, 'latin1').split('\n')) if (HOME_REGISTRY_LINE.test(line)) found.add(registryValue(line));
+    } catch {
+      // unreadable: names nothing
+    }
+  }
+  found.delete('');
+  return found;
+}
+
+/** A registry line's value as aitrail_rv reads it: the key (and a scope) off, spaces, one `=`/`:`, quotes and one trailing `/` aside. */
+function registryValue(line: string): string {
+  let value = line.replace(/^[ \t\r\f\v]+/, '').replace(/^["']/, '');
+  if (value.startsWith('@') && value.includes(':')) value = value.slice(value.indexOf(':') + 1);
+  if (/^npmregistryserver/i.test(value)) value = value.slice(17);
+  else if (/^registry/i.test(value)) value = value.slice(8);
+  else return '';
+  value = value.replace(/^["']/, '').replace(/^[ \t\r\f\v]+/, '').replace(/^[=:]/, '').replace(/^[ \t\r\f\v]+/, '').replace(/^["']/, '');
+  return value.replace(/[ \t\r\f\v]+$/, '').replace(/["']$/, '').replace(/\/$/, '');
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -697,12 +788,55 @@ export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: 
   // Skipping relative entries and shipped candidates said "the hooks run /usr/local/bin/aitrail" where
   // the hooks found the committed ./aitrail first and blocked every agent's commit. npx's own temporary
   // folder (on PATH while `npx aitrail init` runs, never at a commit) is passed over.
+  // yarn 2+'s wrapper (`yarn exec aitrail init`: its folder first on PATH, gone at commit time) is passed over for
+  // PATH's next aitrail, as the shims do (row s46y-2); with none, it is judged as they judge it.
+  let wrapper: string | undefined;
   for (const entry of (env.PATH ?? '').split(delimiter)) {
     const dir = bare ? entry : resolve(root, entry === '' ? '.' : entry);
     if ((bare && (dir === '' || !isAbsolute(dir))) || resolve(dir).split(sep).includes('_npx')) continue;
     const candidate = join(dir, 'aitrail');
     if (!executable(candidate) || !isFileAt(candidate)) continue;
-    return bare || !((await shipped(root, candidate, packageDir)) || yarnWrapperIntoTree(root, candidate)) ? candidate : undefined;
+    if (bare) return candidate;
+    if (wrapper === undefined) {
+      if (await shipped(root, candidate, packageDir)) return undefined;
+      if (yarnWrapper(candidate) === undefined) return candidate;
+      wrapper = candidate;
+      continue;
+    }
+    if (sameFile(candidate, wrapper)) continue;
+    if (yarnWrapper(candidate) !== undefined) break;
+    return (await shipped(root, candidate, packageDir)) ? undefined : candidate;
+  }
+  return wrapper !== undefined && !yarnWrapperIntoTree(root, wrapper) && yarnWrapper(wrapper) === false ? wrapper : undefined;
+}
+
+/** Whether `path` is yarn 2+'s PATH wrapper by its first two lines (as the shims' aitrail_yx): true when its script lies in a zip (Plug'n'Play), false when not, undefined when it is no such wrapper. */
+function yarnWrapper(path: string): boolean | undefined {
+  const [first, second] = (fileHead(path) ?? '').split('\n');
+  if (first !== '#!/bin/sh' || second === undefined || !second.startsWith('exec "') || !second.includes(`" '`)) return undefined;
+  return second.includes('.zip/');
+}
+
+/**
+ * Why the hooks will find no aitrail, for init's and status's note: the project file naming a registry of its own
+ * (`.npmrc`, …) where node_modules/.bin/aitrail is (row s46y-1), `yarn` where PATH's aitrail is yarn's wrapper (row s46y-2).
+ */
+export function binaryMissingCause(root: string, env: NodeJS.ProcessEnv, packageDir = ''): string | undefined {
+  let top: string;
+  try {
+    top = realpathSync(root);
+  } catch {
+    return undefined;
+  }
+  for (const base of [...new Set([packageDir, ''])]) {
+    const local = join(root, base, 'node_modules', '.bin', 'aitrail');
+    if (!executable(local)) continue;
+    const named = registryChosen(top, base);
+    if (named !== undefined) return named;
+  }
+  for (const entry of (env.PATH ?? '').split(delimiter)) {
+    const candidate = join(resolve(root, entry === '' ? '.' : entry), 'aitrail');
+    if (executable(candidate) && isFileAt(candidate)) return yarnWrapper(candidate) === undefined ? undefined : 'yarn';
   }
   return undefined;
 }
@@ -770,10 +904,13 @@ function isFileAt(path: string): boolean {
 }
 
 /** The one line that says the hooks will not find aitrail, and what to do. */
-export function binaryMissingNote(bare: boolean): string {
-  return bare
-    ? "Warning: aitrail is not on this server's PATH, so pre-receive will reject every push until you run: npm i -g aitrail"
-    : 'Warning: the hooks will not find the aitrail binary (not in node_modules/.bin, not on PATH, or only one the repository ships, which they refuse to run), so every commit will be blocked until you run: npm i -D aitrail (or npm i -g aitrail)';
+export function binaryMissingNote(bare: boolean, cause?: string): string {
+  if (bare) return "Warning: aitrail is not on this server's PATH, so pre-receive will reject every push until you run: npm i -g aitrail";
+  if (cause === 'yarn')
+    return "Warning: the hooks will not find an aitrail they can run: yarn's wrapper (yarn run, yarn exec) is gone when git runs them, and under Plug'n'Play node cannot run the package without yarn's loader, which aitrail never loads; so every commit will be blocked until you run: npm i -g aitrail";
+  if (cause !== undefined)
+    return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from the registry the project's ${cause} names, which is not the public one, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/${cause} as well (the same URL), or run: npm i -g aitrail`;
+  return 'Warning: the hooks will not find the aitrail binary (not in node_modules/.bin, not on PATH, or only one the repository ships, which they refuse to run), so every commit will be blocked until you run: npm i -D aitrail (or npm i -g aitrail)';
 }
 
 /** A file's first 16 KiB as UTF-8: `''` when `path` is no regular file, null when it cannot be read (a wrapper's head: pnpm's, yarn's). */

@@ -60,6 +60,33 @@ export function binaryTrackedMessage(hook: InstalledHook): string {
   return `${outcome(hook)}: $a comes from the repository (git tracks it or files under node_modules) and aitrail never runs code a repository ships${why}. Fix: untrack them (git rm -r --cached node_modules, then npm ci) or install aitrail outside the repository (npm i -g aitrail); ${SKIP_ONCE[hook]}`;
 }
 
+/**
+ * The only binary found was installed from a registry a file of the project names (`$aitrail_tw`: `.npmrc`, `.yarnrc` or
+ * `.yarnrc.yml`), not the public one and not one the person names in their own files (row s46y-1): a repository can
+ * name any server there. `$a` is the binary (sh).
+ */
+export function binaryRegistryMessage(hook: InstalledHook): string {
+  const why = neverBlocks(hook) ? '' : `, ${CANNOT_CHECK}`;
+  return `${outcome(hook)}: $a was installed from the registry the project's $aitrail_tw names, which is not the public one, and a repository can name any server there${why}. Fix: if that registry is yours (a company mirror), name it in your own ~/$aitrail_tw as well (the same URL), or install aitrail outside the repository (npm i -g aitrail); ${SKIP_ONCE[hook]}`;
+}
+
+/** The local binary was skipped for that reason and one from PATH is used instead. `$t` is the skipped one, `$aitrail_tw` the project's file (sh). */
+export const BINARY_REGISTRY_SKIPPED = "aitrail: not running $t: it was installed from the registry the project's $aitrail_tw names (not the public one, nor one your own ~/$aitrail_tw names); using $a instead.";
+
+/**
+ * The only aitrail found is yarn 2+'s PATH wrapper (`yarn run`, `yarn exec`) and no other is on PATH (row s46y-2):
+ * `zip`, its script lies in a Plug'n'Play zip, which node reads only through yarn's loader, never loaded into
+ * aitrail's node; else aitrail_yw refused it (its script in the work tree, or in a copy yarn did not take from a
+ * registry). `$a` is the wrapper (sh).
+ */
+export function binaryYarnMessage(hook: InstalledHook, zip: boolean): string {
+  const why = neverBlocks(hook) ? '' : `, ${CANNOT_CHECK}`;
+  const what = zip
+    ? "its script lies in yarn's Plug'n'Play zip, which node reads only through yarn's loader, and aitrail never loads a repository's loader"
+    : 'its script lies in the work tree (a project cache, an unplugged or portal: package) or in a copy yarn did not take from a registry, and aitrail never runs code a repository ships';
+  return `${outcome(hook)}: $a is yarn's wrapper (yarn run, yarn exec) for the project's aitrail: ${what}${why}. Fix: install aitrail outside the repository (npm i -g aitrail): the hooks run it, after yarn's wrapper; ${SKIP_ONCE[hook]}`;
+}
+
 /** The local binary was skipped for that reason and one from PATH is used instead. `$t` is the skipped one (sh). */
 export const BINARY_TRACKED_SKIPPED = 'aitrail: not running $t: it comes from the repository (git tracks it or files under node_modules); using $a instead.';
 

@@ -4,7 +4,7 @@ import { sanitize } from '../core/sanitize.js';
 import { initHooks, uninstallHooks, type InitOptions } from './init-hooks.js';
 import type { HookChange } from './git-hooks.js';
 import { locateRepo } from '../git/repo.js';
-import { binaryMissingNote, hookBinary } from './binary-reachable.js';
+import { binaryMissingCause, binaryMissingNote, hookBinary } from './binary-reachable.js';
 import { huskyRuntimeShadowed, huskyShadowedMessage } from './husky-runtime-tools.js';
 import { writeStdout } from '../io/stdout.js';
 import { writeStderr } from '../io/write-fd.js';
@@ -66,7 +66,7 @@ export async function runInit(args: InitOptions & { cwd?: string; agents?: strin
   for (const note of result.notes) out.push(sanitize(note));
   const bare = result.reason.startsWith('bare');
   const binary = await hookBinary(result.root, process.env, { bare, packageDir: result.packageDir });
-  if (binary === undefined) out.push(binaryMissingNote(bare));
+  if (binary === undefined) out.push(binaryMissingNote(bare, bare ? undefined : binaryMissingCause(result.root, process.env, result.packageDir)));
   else if (!bare) out.push(`The hooks run ${show(result.root, binary)}${result.packageDir === '' ? '' : ` (the package in ${sanitize(result.packageDir)}/), from any folder of the repository`}.`);
   // husky's runtime running a tool of the repository's in place of sh (or dirname, basename): none of the .husky lines run.
   const shadowed = result.mode === 'husky' ? await huskyRuntimeShadowed(result.root, process.env, result.packageDir) : [];

@@ -1,7 +1,7 @@
 import { neverBlocks, type InstalledHook, type ShimHook } from './hook-names.js';
 import { SHIM_MARKER } from './shim.js';
 import { hookGates } from './pending-gate.js';
-import { BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryTrackedMessage, cannotStartMessage } from './hook-messages.js';
+import { BINARY_REGISTRY_SKIPPED, BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryRegistryMessage, binaryTrackedMessage, binaryYarnMessage, cannotStartMessage } from './hook-messages.js';
 import { plantedEnv } from './planted-env.js';
 import { nodeOptionsLines } from './node-options.js';
 import { configLacksLines } from './fast-path.js';
@@ -286,7 +286,8 @@ function ledIntoTrackedLines(): string[] {
     // The real path in the work tree (aitrail_x, relative to the top) judged by itself: 0 = the repository's.
     'aitrail_iw() {',
     // Under a node_modules whose project names a registry of its own (row s46j-2): what was installed there is what that registry served.
-    '  case $aitrail_x in node_modules/*) aitrail_rg "" && return 0 ;; */node_modules/*) aitrail_rg "${aitrail_x%%/node_modules/*}" && return 0 ;; esac',
+    // A nested project's also by the top's files: yarn 2+ reads every .yarnrc.yml up from the project, pnpm the workspace's .npmrc (row s46y-3).
+    '  case $aitrail_x in node_modules/*) aitrail_rg "" && return 0 ;; */node_modules/*) { aitrail_rg "${aitrail_x%%/node_modules/*}" || aitrail_rg ""; } && return 0 ;; esac',
     // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
     // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
@@ -302,17 +303,127 @@ function ledIntoTrackedLines(): string[] {
     '}',
     // Whether the project at `$1` (relative to the top, "" the top) names a registry of its own: a `.npmrc` (npm, pnpm,
     // yarn 1) or `.yarnrc` saying `registry`, a `.yarnrc.yml` saying `npmRegistryServer`, other than the public
-    // registry (registry.npmjs.org, registry.yarnpkg.com): a package installed there (as "aitrail" from "the
-    // registry") is what a server the repository chose served (row s46j-2; as registryChosen in binary-reachable.ts).
-    // No such file: no process.
-    'aitrail_rg() {',
-    '  for aitrail_rf in "${1:+$1/}.npmrc" "${1:+$1/}.yarnrc" "${1:+$1/}.yarnrc.yml"; do',
-    '    [ -f "$aitrail_rf" ] || continue',
-    "    aitrail_rl=$(grep -Ei -e \"^[[:space:]]*[\\\"']?(registry|npmregistryserver)[\\\"']?[[:space:]]*[=:[:space:]]\" -- \"$aitrail_rf\" 2>/dev/null) || continue",
-    "    printf '%s\\n' \"$aitrail_rl\" | grep -Eivq -e \"^[[:space:]]*[\\\"']?(registry|npmregistryserver)[\\\"']?[[:space:]]*[=:]?[[:space:]]*[\\\"']?https://registry\\.(npmjs\\.org|yarnpkg\\.com)/?[\\\"']?[[:space:]]*\\$\" && return 0",
-    '  done',
-    '  return 1',
-    '}',
+    // registry (registry.npmjs.org, registry.yarnpkg.com) and other than one the person names in their own files
+    // (aitrail_rt): a package installed there (as "aitrail" from "the registry") is what a server the repository
+    // chose served (row s46j-2; as registryChosen in binary-reachable.ts). Each line is read by aitrail_rk (one that
+    // may name a registry in a form not read here: the repository's, row s46y-3). `aitrail_rr` names the file (its base name
+    // only: a folder name is the repository's bytes) for the hooks' message. No such file: no process.
+    "aitrail_rg() {",
+    "  for aitrail_rf in \"${1:+$1/}.npmrc\" \"${1:+$1/}.yarnrc\" \"${1:+$1/}.yarnrc.yml\"; do",
+    "    [ -f \"$aitrail_rf\" ] || continue",
+    "    aitrail_rl=$(grep -i -e registry -e '\\\\' -- \"$aitrail_rf\" 2>/dev/null) || continue",
+    "    aitrail_rn=",
+    "    while IFS= read -r aitrail_rx; do",
+    "      aitrail_rk \"$aitrail_rx\"",
+    "      case $? in",
+    "        0) aitrail_rv \"$aitrail_rx\"",
+    "          case $aitrail_gv in https://registry.npmjs.org|https://registry.yarnpkg.com) ;; *) aitrail_rn=\"$aitrail_rn$aitrail_rx",
+    "\" ;; esac ;;",
+    "        2) aitrail_rr=${aitrail_rf##*/}; return 0 ;;",
+    "      esac",
+    "    done <<AITRAIL_RL",
+    "$aitrail_rl",
+    "AITRAIL_RL",
+    "    [ -n \"$aitrail_rn\" ] || continue",
+    "    aitrail_rl=$aitrail_rn",
+    "    aitrail_rt && continue",
+    "    aitrail_rr=${aitrail_rf##*/}",
+    "    return 0",
+    "  done",
+    "  return 1",
+    "}",
+    // One line of the file (grep's: it says `registry`, any case, or holds a backslash): 0, a line naming the registry
+    // (`registry` in .npmrc and .yarnrc, `npmRegistryServer` in .yarnrc.yml) as plainly written; 2, one that may name
+    // it in a way not read here (row s46y-3): a backslash in the key (npm's ini and yarn 1 take a quoted key as JSON:
+    // `"\\u0072egistry"=`), anywhere in a yarn file (YAML escapes), `registry[]=`, yarn 1's `--registry`/`--install.registry`
+    // argument lines, `npmRegistryServer` anywhere in a .yarnrc.yml but a plain `npmRegistryServer:` line
+    // (`{npmRegistryServer: …}`, `? npmRegistryServer`, an anchor): the repository's; 1, anything else (a comment).
+    "aitrail_rk() {",
+    "  case $aitrail_rf in",
+    "    *.npmrc) case ${1%%=*} in *\\\\*) return 2 ;; esac ;;",
+    "    *) case $1 in *\\\\*) return 2 ;; esac ;;",
+    "  esac",
+    "  aitrail_ry=$1",
+    "  while :; do case $aitrail_ry in [[:space:]]*) aitrail_ry=${aitrail_ry#?} ;; *) break ;; esac; done",
+    "  aitrail_ry=${aitrail_ry#[\\\"\\']}",
+    "  case $aitrail_rf in",
+    "    *.npmrc)",
+    "      aitrail_ry=${aitrail_ry%%=*}",
+    "      while :; do case $aitrail_ry in *[[:space:]]) aitrail_ry=${aitrail_ry%?} ;; *) break ;; esac; done",
+    "      aitrail_ry=${aitrail_ry%[\\\"\\']}",
+    "      case $aitrail_ry in [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]) return 0 ;; [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*) return 2 ;; esac ;;",
+    "    *.yarnrc)",
+    "      case $aitrail_ry in",
+    "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]) return 2 ;;",
+    "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][\\\"\\':[:space:]]*) return 0 ;;",
+    "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*|-*[Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*) return 2 ;;",
+    "      esac ;;",
+    "    *)",
+    "      case $1 in *[Nn][Pp][Mm][Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][Ss][Ee][Rr][Vv][Ee][Rr]*) ;; *) return 1 ;; esac",
+    "      case $aitrail_ry in \\#*) return 1 ;; esac",
+    "      case $aitrail_ry in [Nn][Pp][Mm][Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][Ss][Ee][Rr][Vv][Ee][Rr]*) ;; *) return 2 ;; esac",
+    "      aitrail_ry=${aitrail_ry#?????????????????}",
+    "      aitrail_ry=${aitrail_ry#[\\\"\\']}",
+    "      while :; do case $aitrail_ry in [[:space:]]*) aitrail_ry=${aitrail_ry#?} ;; *) break ;; esac; done",
+    "      case $aitrail_ry in :*) return 0 ;; esac",
+    "      return 2 ;;",
+    "  esac",
+    "  return 1",
+    "}",
+    // Whether every registry line of `$aitrail_rl` names a registry the person names too, as `registry` or
+    // `@scope:registry` in ~/.npmrc or ~/.yarnrc, `npmRegistryServer` in ~/.yarnrc.yml (row s46y-1): a company's
+    // mirror committed in `.npmrc` is then the person's choice as well. Their files only: HOME absolute, neither it
+    // nor a folder above it the top (a dotfiles repository at $HOME, a HOME a committed .env points into the work
+    // tree), the file not the project's own (`-ef`). Values compared as written, quotes, spaces and one trailing `/`
+    // aside (aitrail_rv). One grep, only where a project file names a registry of its own.
+    "aitrail_rt() {",
+    "  case ${HOME-} in /*) ;; *) return 1 ;; esac",
+    "  aitrail_hq=$HOME",
+    "  while [ -n \"$aitrail_hq\" ]; do [ \"$aitrail_hq\" -ef . ] && return 1; aitrail_hq=${aitrail_hq%/*}; done",
+    "  set --",
+    "  for aitrail_hf in \"$HOME/.npmrc\" \"$HOME/.yarnrc\" \"$HOME/.yarnrc.yml\"; do",
+    "    [ -f \"$aitrail_hf\" ] && [ ! \"$aitrail_hf\" -ef \"$aitrail_rf\" ] && set -- \"$@\" \"$aitrail_hf\"",
+    "  done",
+    "  [ $# != 0 ] || return 1",
+    "  aitrail_hl=$(grep -hEi -e \"^[[:space:]]*[\\\"']?(@[^:=[:space:]\\\"']*:)?(registry|npmregistryserver)[\\\"']?[[:space:]]*[=:[:space:]]\" -- \"$@\" 2>/dev/null)",
+    "  [ -n \"$aitrail_hl\" ] || return 1",
+    "  while IFS= read -r aitrail_hr; do",
+    "    [ -n \"$aitrail_hr\" ] || continue",
+    "    aitrail_rv \"$aitrail_hr\"",
+    "    aitrail_hw=$aitrail_gv",
+    "    [ -n \"$aitrail_hw\" ] || return 1",
+    "    aitrail_hk=",
+    "    while IFS= read -r aitrail_hr; do",
+    "      aitrail_rv \"$aitrail_hr\"",
+    "      [ \"$aitrail_gv\" = \"$aitrail_hw\" ] && { aitrail_hk=1; break; }",
+    "    done <<AITRAIL_HL",
+    "$aitrail_hl",
+    "AITRAIL_HL",
+    "    [ -n \"$aitrail_hk\" ] || return 1",
+    "  done <<AITRAIL_RL",
+    "$aitrail_rl",
+    "AITRAIL_RL",
+    "  return 0",
+    "}",
+    "aitrail_rv() {",
+    "  aitrail_gv=$1",
+    "  while :; do case $aitrail_gv in [[:space:]]*) aitrail_gv=${aitrail_gv#?} ;; *) break ;; esac; done",
+    "  aitrail_gv=${aitrail_gv#[\\\"\\']}",
+    "  case $aitrail_gv in @*:*) aitrail_gv=${aitrail_gv#*:} ;; esac",
+    "  case $aitrail_gv in",
+    "    [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*) aitrail_gv=${aitrail_gv#????????} ;;",
+    "    [Nn][Pp][Mm][Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][Ss][Ee][Rr][Vv][Ee][Rr]*) aitrail_gv=${aitrail_gv#?????????????????} ;;",
+    "    *) aitrail_gv=; return ;;",
+    "  esac",
+    "  aitrail_gv=${aitrail_gv#[\\\"\\']}",
+    "  while :; do case $aitrail_gv in [[:space:]]*) aitrail_gv=${aitrail_gv#?} ;; *) break ;; esac; done",
+    "  aitrail_gv=${aitrail_gv#[=:]}",
+    "  while :; do case $aitrail_gv in [[:space:]]*) aitrail_gv=${aitrail_gv#?} ;; *) break ;; esac; done",
+    "  aitrail_gv=${aitrail_gv#[\\\"\\']}",
+    "  while :; do case $aitrail_gv in *[[:space:]]) aitrail_gv=${aitrail_gv%?} ;; *) break ;; esac; done",
+    "  aitrail_gv=${aitrail_gv%[\\\"\\']}",
+    "  aitrail_gv=${aitrail_gv%/}",
+    "}",
     // Whether a link git tracks lies on the way to `$1` (relative to the top, or absolute): every link followed,
     // component by component (`[ -L ]`, one readlink each), at its real place; those in the work tree asked of git
     // in one ls-files (as ledByTrackedLink, src/install/tracked-link.ts), but for those under the top's or packageDir's
@@ -880,25 +991,74 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     "    case $aitrail_yb in *[!0-9A-Za-z.+-]*) return 0 ;; esac",
     "  done",
     "}",
+    // yarn 2+'s PATH wrapper by its first two lines (as aitrail_yw reads them); aitrail_yz: its script lies in a zip
+    // (Plug'n'Play's cache), which node reads only through yarn's loader, never loaded into aitrail's node (734).
+    'aitrail_yx() {',
+    '  aitrail_yz=',
+    '  [ -f "$1" ] || return 1',
+    "  { IFS= read -r aitrail_l && [ \"$aitrail_l\" = '#!/bin/sh' ] && IFS= read -r aitrail_l; } <\"$1\" 2>/dev/null || return 1",
+    "  case $aitrail_l in \"exec \\\"\"*\"\\\" '\"*) ;; *) return 1 ;; esac",
+    '  case $aitrail_l in *.zip/*) aitrail_yz=1 ;; esac',
+    '}',
     'a=',
     't=',
+    // Why `t` was refused, for the message: empty (the repository ships it), `.npmrc`/`.yarnrc`/`.yarnrc.yml` (a
+    // registry that file names: aitrail_rr, row s46y-1), `yarn` (yarn's wrapper, aitrail_yw), `pnp` (its script in a zip).
+    'aitrail_tw=',
     'for c in ${d:+"$d/node_modules/.bin/aitrail"} node_modules/.bin/aitrail; do',
     '  [ -x "$c" ] || continue',
-    '  if shipped "$c"; then [ -n "$t" ] || t=$c; else a=$c; break; fi',
+    '  aitrail_rr=',
+    '  if shipped "$c"; then [ -n "$t" ] || { t=$c; aitrail_tw=$aitrail_rr; }; else a=$c; break; fi',
     'done',
     'if [ -z "$a" ] && p=$(PATH=$aitrail_p0; command -v aitrail 2>/dev/null) && [ -n "$p" ]; then',
-    '  if shipped "$p" || aitrail_yw "$p"; then [ -n "$t" ] || t=$p; else a=$p; fi',
+    '  aitrail_rr=',
+    '  if shipped "$p"; then [ -n "$t" ] || { t=$p; aitrail_tw=$aitrail_rr; }',
+    // `yarn run`/`yarn exec` put their wrappers' folder first on PATH: the person's own aitrail (a global install)
+    // is PATH's next one, judged as any (row s46y-2). Before, the wrapper was the only one looked at: under
+    // Plug'n'Play its script, in a zip, cannot run in aitrail's node, or in the work tree (a project cache) it was
+    // refused, and every `yarn run` commit was blocked. Stats only, no process.
+    '  elif aitrail_yx "$p"; then',
+    '    aitrail_yn=',
+    '    aitrail_ye=',
+    '    aitrail_yy=$aitrail_yz',
+    '    aitrail_co=$IFS',
+    '    IFS=:',
+    '    set -f',
+    '    for aitrail_cd in $aitrail_p0; do',
+    '      [ -n "$aitrail_cd" ] || aitrail_cd=.',
+    '      if [ -z "$aitrail_ye" ]; then [ "$aitrail_cd/aitrail" = "$p" ] && aitrail_ye=1; continue; fi',
+    '      [ -f "$aitrail_cd/aitrail" ] && [ -x "$aitrail_cd/aitrail" ] || continue',
+    '      [ "$aitrail_cd/aitrail" -ef "$p" ] && continue',
+    '      aitrail_yn=$aitrail_cd/aitrail',
+    '      break',
+    '    done',
+    '    IFS=$aitrail_co',
+    '    set +f',
+    '    if [ -n "$aitrail_yn" ] && ! aitrail_yx "$aitrail_yn"; then',
+    '      aitrail_rr=',
+    '      if shipped "$aitrail_yn"; then [ -n "$t" ] || { t=$aitrail_yn; aitrail_tw=$aitrail_rr; }; else a=$aitrail_yn; fi',
+    '    elif aitrail_yw "$p"; then [ -n "$t" ] || { t=$p; aitrail_tw=yarn; }',
+    '    elif [ -n "$aitrail_yy" ]; then [ -n "$t" ] || { t=$p; aitrail_tw=pnp; }',
+    '    else a=$p',
+    '    fi',
+    '  else a=$p',
+    '  fi',
     'fi',
     'if [ -z "$a" ] && [ -n "$t" ]; then',
     '  a=$t',
-    `  echo "aitrail: ${binaryTrackedMessage(hook)}" >&2`,
+    '  case $aitrail_tw in',
+    `    "") echo "aitrail: ${binaryTrackedMessage(hook)}" >&2 ;;`,
+    `    yarn) echo "aitrail: ${binaryYarnMessage(hook, false)}" >&2 ;;`,
+    `    pnp) echo "aitrail: ${binaryYarnMessage(hook, true)}" >&2 ;;`,
+    `    *) echo "aitrail: ${binaryRegistryMessage(hook)}" >&2 ;;`,
+    '  esac',
     `  ${fail}`,
     'fi',
     'if [ -z "$a" ]; then',
     `  echo "aitrail: ${binaryMissingMessage(hook)}" >&2`,
     `  ${fail}`,
     'fi',
-    `[ -n "$t" ] && echo "${BINARY_TRACKED_SKIPPED}" >&2`,
+    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
     // aitrail's own bin starts `#!/usr/bin/env node`: run under the node env would find (PATH's),
     // one exec fewer for every hook that starts node. Only a regular file named by a path is read
     // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.

@@ -11,7 +11,7 @@ import { locateRepo } from '../git/repo.js';
 import { gatherCommitTimeSignals } from '../hooks/commit-time-signals.js';
 import { hookStatuses } from './hook-status.js';
 import { huskyRuntimeShadowed, huskyShadowedMessage, huskyShadowedNote } from '../install/husky-runtime-tools.js';
-import { binaryMissingNote, hookBinary } from '../install/binary-reachable.js';
+import { binaryMissingCause, binaryMissingNote, hookBinary } from '../install/binary-reachable.js';
 import { PACKAGE_DIR_KEY, recordedPackageDir } from '../install/package-dir.js';
 import { hookManagers, hooksAtRisk, installCommand, managerAdvice } from '../install/hook-managers.js';
 import { notesMessages } from '../core/notes/messages.js';
@@ -103,7 +103,7 @@ export async function runStatus(args: StatusArgs): Promise<number> {
     const taken = hooksAtRisk(manager);
     if (taken.length > 0) out.push(...managerAdvice(manager, taken, packageDir).map((line) => sanitize(line)));
   }
-  if (binary === null && hooks.some((hook) => hook.active)) out.push(binaryMissingNote(repo.bare));
+  if (binary === null && hooks.some((hook) => hook.active)) out.push(binaryMissingNote(repo.bare, repo.bare ? undefined : binaryMissingCause(repo.root, process.env, packageDir)));
   else if (binary !== null) out.push(`Binary the hooks run: ${show(binary)}${packageDir === '' ? '' : ` (package ${sanitize(packageDir)}/, recorded at init)`}`);
   out.push(`Config: ${loaded.filepath ? show(loaded.filepath) : 'none found (built-in defaults)'}; trailer key ${sanitize(config.trailer.key)}`);
   for (const file of misnamed) out.push(`  Not read: ${sanitize(file.name)} looks meant as the config; ${sanitize(file.hint)}`);

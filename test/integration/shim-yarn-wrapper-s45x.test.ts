@@ -54,24 +54,38 @@ function commit(repo: TestRepo, path: string, model: string) {
   return spawnSync('git', ['commit', '-q', '-m', 'AI change'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH: path, AITRAIL_MODEL: model }, encoding: 'utf8' });
 }
 
-function expectRefused(repo: TestRepo, path: string, marker: string): void {
+/**
+ * With no other aitrail on PATH the wrapper is refused (said as yarn's, row s46y-2); with the person's own after it
+ * (a global install), that one runs and judges (the commit of a denied model refused by the policy): the
+ * repository's script never runs either way.
+ */
+function expectRefused(repo: TestRepo, wrapper: string, marker: string): void {
   const head = repo.git(['rev-parse', 'HEAD']);
+  const alone = `${wrapper}:${PNPM_PATH}`;
   for (let i = 0; i < 2; i++) {
-    const result = commit(repo, path, 'qwen/qwen3-coder');
+    const result = commit(repo, alone, 'qwen/qwen3-coder');
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/commit blocked: \/.*\/aitrail comes from the repository/);
+    expect(result.stderr).toMatch(/commit blocked: \/.*\/aitrail is yarn's wrapper/);
     expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
   }
-  expect(init(repo, path)).toMatch(/the hooks will not find the aitrail binary/);
+  expect(init(repo, alone)).toMatch(/the hooks will not find/);
+  const global = globalAitrail();
+  const path = `${wrapper}:${global}:${PNPM_PATH}`;
+  const denied = commit(repo, path, 'qwen/qwen3-coder');
+  expect(denied.status).not.toBe(0);
+  expect(denied.stderr).toContain('model-denied');
+  expect(denied.stderr).not.toMatch(/yarn's wrapper|comes from the repository/);
+  expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+  expect(init(repo, path)).toContain(`The hooks run ${join(global, 'aitrail')}.`);
   expect(existsSync(marker)).toBe(false);
 }
 
 describe('yarn berry PnP: its PATH wrapper for a portal: package in the work tree', () => {
-  it('portal:vendor/aitrail, the wrapper first on PATH (the person\'s aitrail after it): refused, never run', () => {
+  it('portal:vendor/aitrail, the wrapper first on PATH: refused, never run; the person\'s aitrail after it runs instead', () => {
     const marker = join(tempDir('aitrail-yarn-mark-'), 'ran');
     const repo = portalRepo(marker);
     init(repo, `${globalAitrail()}:${PNPM_PATH}`);
-    expectRefused(repo, `${yarnWrapper(join(repo.dir, 'vendor', 'aitrail', 'bin', 'aitrail.js'))}:${globalAitrail()}:${PNPM_PATH}`, marker);
+    expectRefused(repo, yarnWrapper(join(repo.dir, 'vendor', 'aitrail', 'bin', 'aitrail.js')), marker);
   });
 
   it('the work tree spelled through a link, a quote yarn escaped, a line not ended as yarn ends it: refused', () => {
@@ -86,7 +100,7 @@ describe('yarn berry PnP: its PATH wrapper for a portal: package in the work tre
       yarnWrapper(script, `'${script}'"'"''`),
       yarnWrapper(script, `'${script}`),
     ]) {
-      expectRefused(repo, `${wrapper}:${globalAitrail()}:${PNPM_PATH}`, marker);
+      expectRefused(repo, wrapper, marker);
     }
   });
 
@@ -99,7 +113,7 @@ describe('yarn berry PnP: its PATH wrapper for a portal: package in the work tre
       const script = join(unplugged, slug, 'bin', 'aitrail.js');
       mkdirSync(dirname(script), { recursive: true });
       writeFileSync(script, `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\n`);
-      expectRefused(repo, `${yarnWrapper(script)}:${globalAitrail()}:${PNPM_PATH}`, marker);
+      expectRefused(repo, yarnWrapper(script), marker);
     }
   });
 
