@@ -46,6 +46,9 @@ export interface RouterModels {
   unread?: string;
 }
 
+/** ccr 3's configuration database (@musistudio/claude-code-router 3: `config.sqlite` beside where `config.json` was, the JSON archived into it and removed). */
+const DATABASE = 'config.sqlite';
+
 /** `host` (as URL writes it: `[…]` around IPv6) is an address of one of this machine's interfaces. */
 function ownAddress(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '');
@@ -127,7 +130,10 @@ function routeModels(place: SettingsPlace, file: string, router: unknown, haiku:
  * 3456 when it is unset, 0 or empty). A project's own Router (`~/.claude-code-router/<project>/`)
  * is read beside the config's. A config that is there but cannot be read (JSON5 beyond comments and
  * trailing commas, past 1 MiB, not a regular file) is `unread` at any loopback port: neither the port
- * nor the model can be known. The `background` route (Claude Code's Haiku-class requests) is read only
+ * nor the model can be known. No `config.json` is `unread` too where ccr may still be: ccr 3's database
+ * (`config.sqlite`, its configuration and the JSON archived in SQLite, not parsed here: its PORT with it,
+ * so any port of this machine), or ccr's own port 3456 with no ccr file at all (another home's or user's
+ * ccr); another local port with no ccr file is not ccr's, read as before. The `background` route (Claude Code's Haiku-class requests) is read only
  * when `haiku`: Claude Code's own model is a Haiku, so every request is one.
  */
 export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): RouterModels {
@@ -146,8 +152,17 @@ export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): Rou
   const text = readOwnFile(file);
   const shown = shownPath(place, file);
   const unread = `claude-code-router ${shown} (not read) ANTHROPIC_BASE_URL=${quote(endpoint)}`;
-  if (text === null) return local && present(file) ? { also: [], unread } : { also: [] };
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  if (text === null) {
+    if (!local) return { also: [] };
+    if (present(file)) return { also: [], unread };
+    // ccr 3 keeps its configuration (its PORT and Router) in SQLite, not read here: any port of this machine may be it.
+    const database = join(base, DATABASE);
+    if (present(database)) return { also: [], unread: `claude-code-router ${shownPath(place, database)} (ccr 3's database, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+    // ccr's own port with no config of it to read (another home, another user's or a container's ccr): what it routes to is not known.
+    if (port === DEFAULT_PORT) return { also: [], unread: `claude-code-router (no config read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+    return { also: [] };
+  }
   const data = parseJsonc(text);
   // ccr reads its config as JSON5 (unquoted keys, single quotes): one this reader cannot take may listen on any port.
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return local ? { also: [], unread } : { also: [] };

@@ -63,8 +63,26 @@ export function claudeCodeModel(place: SettingsPlace, cli?: CommandLineModel | n
   }
   // claude-code-router at its local port sends every request to the model its Router names, whatever Claude Code asks for.
   const router = claudeCodeRouterModels(place, haikuMain(place, found?.model));
-  // ccr is there but its Router cannot be read: no Claude model Claude Code names runs (nor ANTHROPIC_MODEL's), the model is not known.
-  if (router.unread !== undefined) return { model: 'unknown', evidence: router.unread, overriddenBy: [], replaces: ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL'] };
+  if (router.unread !== undefined || router.also.length > 0) {
+    // ccr routes by the request's kind, not by the model Claude Code names (settings, ANTHROPIC_MODEL, `--model`, the
+    // aliases' mappings, the subagent's, the fallback chain), unless that name is ccr's own `provider,model`: only those run.
+    const named = [
+      ...(found ? [found] : []),
+      ...(fallback ?? []),
+      ...earlier,
+      ...ROUTED_VARS.flatMap((name) => (place.env[name]?.trim() ? [{ model: place.env[name]!.trim(), evidence: `env ${name}=${quote(place.env[name]!)}` }] : [])),
+      ...(cli?.models ?? []).map((model, index) => ({ model, evidence: cli!.evidence[index]! })),
+    ];
+    const direct = named.flatMap(({ model, evidence }) => {
+      const comma = model.indexOf(',');
+      const name = comma < 0 ? '' : model.slice(comma + 1).trim();
+      return name ? [{ model: name, evidence: `${evidence} (claude-code-router provider,model)`, overriddenBy: [] }] : [];
+    });
+    // ccr is there but its Router cannot be read: no Claude model Claude Code names runs, the model is not known.
+    const [main, ...rest] = router.unread !== undefined ? [{ model: 'unknown', evidence: router.unread, overriddenBy: [] }, ...router.also] : router.also;
+    const also = [...rest, ...direct];
+    return { model: main!.model, evidence: main!.evidence, overriddenBy: [], replaces: ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL'], routed: true, ...(also.length > 0 ? { also } : {}) };
+  }
   const also = [...(fallback ?? []), ...earlier, ...router.also];
   if (also.length === 0) return found;
   return { ...(found ?? { model: '', evidence: '', overriddenBy: [] }), also };
@@ -82,6 +100,9 @@ function flagSettings(place: SettingsPlace, cli: CommandLineModel, given: string
   const file = path === undefined ? null : isAbsolute(path) ? path : cli.cwd ? join(cli.cwd, path) : null;
   return file ? [`${shownPath(place, file)} (claude --settings)`, () => readOwnFile(file)] : null;
 }
+
+/** The variables that name a model Claude Code asks for (its model, the aliases' mappings, its subagents' and custom option): at ccr only a `provider,model` one runs. */
+const ROUTED_VARS = ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL', 'ANTHROPIC_DEFAULT_SONNET_MODEL', 'ANTHROPIC_DEFAULT_OPUS_MODEL', 'ANTHROPIC_DEFAULT_HAIKU_MODEL', 'ANTHROPIC_DEFAULT_FABLE_MODEL', 'ANTHROPIC_SMALL_FAST_MODEL', 'CLAUDE_CODE_SUBAGENT_MODEL', 'ANTHROPIC_CUSTOM_MODEL_OPTION'];
 
 /** Claude Code's fallback chain holds up to three models; a longer list is read that far and a few more, never all of a hostile one. */
 const MAX_FALLBACK = 8;

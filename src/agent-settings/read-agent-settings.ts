@@ -80,6 +80,19 @@ function fromCommandLine(agent: string, cli: CommandLineModel, settings: Setting
 
 type Also = NonNullable<SettingsModel['also']>;
 
+/** A name Claude Code asks for (a Claude model or one of its aliases): at claude-code-router never the model that runs, the Router picks. */
+const CLAUDE_NAME = /claude|opus|sonnet|haiku|fable|^\s*(?:default|best)\s*$/i;
+
+/** claude-code-router is at Claude Code's endpoint (its Router read or not): what Claude Code names does not run. */
+function atRouter(place: SettingsPlace, model: string): boolean {
+  try {
+    const router = claudeCodeRouterModels(place, haikuMain(place, model));
+    return router.unread !== undefined || router.also.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** `model` with `added` beside it, each model not already read (a model read only beside is kept with an empty main model, as goose's lead model is). */
 function withAlso(model: SettingsModel | null, added: Also): SettingsModel | null {
   const known = new Set([model?.model, ...(model?.also ?? []).map((also) => also.model)]);
@@ -204,10 +217,9 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     if (!Object.hasOwn(READERS, agent)) continue;
     const session = agent === 'claude-code' ? claudeSession(place) : null;
     const transcript = session ? sessionModel(place, session) : null;
-    if (transcript) {
-      // claude-code-router's Router beside the transcript's model: its answers may be named as Claude Code asked.
-      const router = besideModels(() => claudeCodeRouterModels(place, haikuMain(place, transcript.model)).also);
-      result[agent] = withAlso(transcript, [...besideModels(() => claudeSubagentModels(place, session)), ...router])!;
+    // claude-code-router at the endpoint: the transcript names the Claude model ccr answered under, not what ran; read as without one.
+    if (transcript && !atRouter(place, transcript.model)) {
+      result[agent] = withAlso(transcript, besideModels(() => claudeSubagentModels(place, session)))!;
       continue;
     }
     let cli: CommandLineModel | null = null;
@@ -226,13 +238,15 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     } catch {
       // Unreadable settings name no model.
     }
-    const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) ? fromCommandLine(agent, cli, settings) : settings;
+    // A router that picks the model whatever the agent asks (claude-code-router): its `--model` does not run (the router's reader read it).
+    const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) && !settings?.routed ? fromCommandLine(agent, cli, settings) : settings;
     const beside = [
       ...setterModels(setter),
       ...(session ? besideModels(() => claudeSubagentModels(place, session)) : []),
       ...(Object.hasOwn(SESSION_MODELS, agent) ? await besideModelsAsync(async () => SESSION_MODELS[agent]!(place, workingDirs(ancestors), cli)) : []),
     ];
-    const model = withAlso(read, beside);
+    // At a router (claude-code-router), a Claude name a transcript, subagent file or copy's command line gives is what Claude Code asked for, not what ran.
+    const model = withAlso(read, read?.routed ? beside.filter((also) => !CLAUDE_NAME.test(also.model)) : beside);
     if (model) result[agent] = model;
   }
   return result;

@@ -84,6 +84,12 @@ export interface SettingsModel {
    * whatever the variables say of `model`.
    */
   also?: { model: string; evidence: string; overriddenBy: string[]; unread?: true }[];
+  /**
+   * A router picks the model whatever the agent asks for (claude-code-router at its local port): the
+   * models the agent names (its model variables, their aliases' mappings, its subagent variable, its
+   * `--model`) are not what runs and are not recorded; `model` and `also` are what the router sends to.
+   */
+  routed?: true;
 }
 
 export type Tristate = 'allow' | 'warn' | 'deny';

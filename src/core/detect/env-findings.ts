@@ -103,6 +103,8 @@ function aliasModels(name: string, models: EnvModels, env: Env, via: string[], n
  * the settings' `also` models whose variables are unset. Empty: none.
  */
 function namedModels(marker: { agent: string; modelVars: string[] }, env: Env, setting: SettingsModel | undefined, settings: Settings | undefined): NamedModel[] {
+  // A router picks the model whatever the agent asks for (claude-code-router): only the models its reader found run.
+  if (setting?.routed) return [{ raw: setting.model, vars: [], from: setting.evidence }, ...settingsAlsoInForce(marker.agent, settings, env).map((also) => ({ raw: also.model, vars: [], from: also.evidence, ...(also.unread ? { unread: true as const } : {}) }))];
   const models = signatures().envModels.get(marker.agent);
   const modelVar = marker.modelVars.find((name) => env[name]?.trim() && !setting?.replaces?.includes(name));
   const named: NamedModel[] = [];
