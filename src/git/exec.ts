@@ -51,9 +51,26 @@ export const NO_FSMONITOR: readonly string[] = ['-c', 'core.fsmonitor=false'];
 /** A graft file path that can never exist (`/dev/null` is not a directory): no grafts, no deprecation hint. */
 const AS_STORED_ENV = { GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/dev/null/aitrail-no-grafts' } as const;
 
+/**
+ * git's `-c` settings of the environment (GIT_CONFIG_PARAMETERS, what `git -c` hands its children)
+ * with `core.commitGraph=false` last, so it wins over any config file and any earlier `-c`. git
+ * reads a commit's tree and parents from a commit-graph file before the commit object, and never
+ * checks the file on read: whoever can write `.git/objects/info/commit-graph` (a CI step before
+ * `check`, an agent on a developer's machine) or an alternate's made a denied commit change no
+ * file (`files: (no files changed)`), or cut a parent out of the history judged. Every git process
+ * aitrail runs, enforcement and reports alike (README s46c-1): `check` and `log` cost the same
+ * without it (a 20,000-commit history), a whole-tree `blame --no-cache` ~50 % more CPU.
+ */
+function withoutCommitGraph(given: string | undefined): string {
+  return given === undefined || given.trim() === '' ? NO_COMMIT_GRAPH : `${given} ${NO_COMMIT_GRAPH}`;
+}
+const NO_COMMIT_GRAPH = "'core.commitgraph=false'";
+
 /** The environment git runs in for `options` (also for the rare caller that spawns a long-lived git itself). */
 export function gitEnvironment(options: GitOptions): NodeJS.ProcessEnv {
-  return { ...process.env, ...BASE_ENV, ...options.env, ...(options.asStored ? AS_STORED_ENV : {}) };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...BASE_ENV, ...options.env, ...(options.asStored ? AS_STORED_ENV : {}) };
+  env.GIT_CONFIG_PARAMETERS = withoutCommitGraph(env.GIT_CONFIG_PARAMETERS);
+  return env;
 }
 
 /** The git command `args` run (`blame` of `-c diff.algorithm=myers blame …`): what a failure names. */
