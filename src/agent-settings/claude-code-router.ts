@@ -128,7 +128,9 @@ function routeModels(place: SettingsPlace, file: string, router: unknown, haiku:
  * is read beside the config's. A config that is there but cannot be read (JSON5 beyond comments and
  * trailing commas, past 1 MiB, not a regular file) is `unread` at any loopback port: neither the port
  * nor the model can be known. The `background` route (Claude Code's Haiku-class requests) is read only
- * when `haiku`: Claude Code's own model is a Haiku, so every request is one.
+ * when `haiku`: Claude Code's own model is a Haiku, so every request is one. A config naming a custom
+ * router script (`CUSTOM_ROUTER_PATH`, which ccr runs before its Router) is `unread` too: the script
+ * picks the model, and a hook never runs it.
  */
 export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): RouterModels {
   const endpoint = place.env.ANTHROPIC_BASE_URL?.trim();
@@ -157,6 +159,10 @@ export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): Rou
   // ccr listens on `config.PORT || 3456`.
   const configured = (typeof config.PORT === 'number' || typeof config.PORT === 'string' ? Number(config.PORT) : 0) || DEFAULT_PORT;
   if (configured !== port) return { also: [] };
+  // ccr's custom router script (`CUSTOM_ROUTER_PATH`): ccr runs it for each request and sends the request where
+  // it says (any `provider,model`), its Router only when it says nothing. Code, never run here: no model is known.
+  const script = typeof config.CUSTOM_ROUTER_PATH === 'string' ? config.CUSTOM_ROUTER_PATH.trim() : '';
+  if (script) return { also: [], unread: `claude-code-router ${shown} CUSTOM_ROUTER_PATH=${quote(script)} (a script routes, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
   const models = [...routeModels(place, file, config.Router, haiku), ...projectRouters(place, base).flatMap(([at, router]) => routeModels(place, at, router, haiku))];
   if (models.length === 0) return { also: [], unread: `claude-code-router ${shown} (no Router model) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
   return { also: models };

@@ -1,0 +1,33 @@
+// claude-code-router's custom router script (`CUSTOM_ROUTER_PATH` in ~/.claude-code-router/config.json):
+// ccr `require`s it and sends each request to whatever `provider,model` it returns, before its Router
+// (the Router only when the script returns nothing). The script is code, never run by a hook: the
+// commit used to be recorded with the Router's models alone (`anthropic,claude-sonnet-4-5`), so a
+// script sending every request to Qwen passed `deny: ["qwen/*"]` as Claude.
+import { describe, expect, it } from 'vitest';
+import { agentCommit, hooked, homeWith } from '../helpers/agent-home.js';
+
+const DENY = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n';
+const CLAUDE_LINE = 'feat: parser\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n';
+
+function ccr(config: object): NodeJS.ProcessEnv {
+  return { HOME: homeWith({ '.claude-code-router/config.json': JSON.stringify(config), '.claude-code-router/router.js': 'module.exports = async () => "openrouter,qwen/qwen3-coder";\n' }), CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'http://127.0.0.1:3456', ANTHROPIC_AUTH_TOKEN: 'test', ANTHROPIC_MODEL: undefined, CLAUDE_CONFIG_DIR: undefined, CLAUDE_CODE_SESSION_ID: undefined };
+}
+
+describe('claude-code-router with a custom router script', () => {
+  it('names no model it can read: claude-code:unknown, not the Router default, refused under unknownModel: deny', () => {
+    const config = { CUSTOM_ROUTER_PATH: '$HOME/.claude-code-router/router.js', Router: { default: 'anthropic,claude-sonnet-4-5' } };
+    const made = agentCommit(hooked(DENY), ccr(config), CLAUDE_LINE, ['--no-verify']);
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.message).toContain('Assisted-by: claude-code:unknown\n');
+    expect(made.message).not.toContain('claude-sonnet-4.5');
+    const refused = agentCommit(hooked(DENY), ccr(config), CLAUDE_LINE);
+    expect(refused.status, refused.message).toBe(1);
+    expect(refused.stderr).toContain('CUSTOM_ROUTER_PATH');
+  });
+
+  it('what held: an empty CUSTOM_ROUTER_PATH is no script (ccr reads the Router)', () => {
+    const made = agentCommit(hooked(DENY), ccr({ CUSTOM_ROUTER_PATH: '', Router: { default: 'anthropic,claude-sonnet-4-5' } }), CLAUDE_LINE);
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.message).toContain('Assisted-by: claude-code:anthropic/claude-sonnet-4.5\n');
+  });
+});
