@@ -30,4 +30,11 @@ describe('claude-code-router with a custom router script', () => {
     expect(made.status, made.stderr).toBe(0);
     expect(made.message).toContain('Assisted-by: claude-code:anthropic/claude-sonnet-4.5\n');
   });
+
+  it("a model Claude Code names in ccr's `provider,model` form is that model (ccr sends it as named): refused under deny", () => {
+    const env = { ...ccr({ Router: { default: 'anthropic,claude-sonnet-4-5' } }), ANTHROPIC_MODEL: 'dashscope,qwen3-coder-plus' };
+    const refused = agentCommit(hooked('policy:\n  deny: ["qwen/*"]\n'), env, CLAUDE_LINE);
+    expect(refused.status, refused.message).toBe(1);
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder-plus \(via claude-code\) is denied/);
+  });
 });

@@ -17,7 +17,8 @@ type Env = Record<string, string | undefined>;
  * `ｑwen3-coder` names Qwen, not `unknown`, as the same text in a trailer does. A value still
  * unread that is one word, a colon and a model (the trailer's own `qwen-code:qwen3-coder-plus`
  * pasted as the model, a `provider:model` id as Pydantic AI and the AI SDK's registry write them,
- * `groq:qwen-qwq-32b`) is that model, read with the word as its agent when it names one.
+ * `groq:qwen-qwq-32b`) is that model, read with the word as its agent when it names one; one word, a comma and a
+ * model (claude-code-router's `provider,model`) is that model.
  */
 export function modelOrUnknown(raw: string, aliases: Record<string, string>, agent?: string): string {
   const context = { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true };
@@ -27,7 +28,7 @@ export function modelOrUnknown(raw: string, aliases: Record<string, string>, age
   const read = /[^\x20-\x7e]/.test(raw) ? readable(raw).trim() : raw;
   const readModel = read !== raw ? canonicalModel(read, aliases, context) : null;
   if (readModel) return readModel;
-  const labelled = afterLabel(read);
+  const labelled = afterLabel(read) ?? afterProvider(read);
   const named = labelled ? canonicalModel(labelled.model, aliases, labelled.agent ? { agent: labelled.agent, isModel: true } : context) : null;
   if (named) return named;
   const vendor = nameVendor(raw) ?? (read !== raw ? nameVendor(read) : null) ?? (labelled ? nameVendor(labelled.model) : null);
@@ -40,6 +41,15 @@ function afterLabel(text: string): { model: string; agent?: string } | null {
   if (!labelled) return null;
   const agent = agentSlug(labelled[1]!);
   return { model: labelled[2]!.trim(), ...(agent && agent !== 'unknown' ? { agent } : {}) };
+}
+
+/**
+ * `dashscope,qwen3-coder-plus`: claude-code-router's `provider,model`, which ccr sends as it is when Claude Code names it
+ * (`ANTHROPIC_MODEL`, a settings `model`, `/model`); the provider is ccr's own name for an endpoint, never an agent. Null otherwise.
+ */
+function afterProvider(text: string): { model: string; agent?: string } | null {
+  const given = /^[A-Za-z0-9._@-]{1,40},(.+)$/.exec(text);
+  return given && given[1]!.trim() ? { model: given[1]!.trim() } : null;
 }
 
 /** An agent the environment names, with the model its own variable gives. */
