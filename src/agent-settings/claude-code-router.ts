@@ -67,6 +67,21 @@ function present(path: string): boolean {
   }
 }
 
+/** Session Router files (`<session id>.json`) read at most in one project folder when the commit names no session. */
+const MAX_SESSION_FILES = 32;
+
+/** The `<session id>.json` names in a project folder of ccr's, sorted; null past {@link MAX_SESSION_FILES} (not all read). */
+function sessionFiles(dir: string): string[] | null {
+  let names: string[];
+  try {
+    names = readdirSync(dir).slice(0, MAX_PROJECT_DIRS);
+  } catch {
+    return [];
+  }
+  const found = names.filter((name) => name.endsWith('.json') && SESSION_ID.test(name.slice(0, -5))).sort();
+  return found.length > MAX_SESSION_FILES ? null : found;
+}
+
 /** ccr's folder name for a project: Claude Code's for its `projects/` folder, every character but letters and digits a `-`. */
 function projectName(path: string): string {
   return path.replace(/[^a-zA-Z0-9]/g, '-');
@@ -77,9 +92,10 @@ function projectName(path: string): string {
  * `<session id>.json` there), which take the place of the config's `Router` for that project's
  * sessions (ccr's `getProjectSpecificRouter`; `<project>` is Claude Code's `projects/` folder name of
  * the directory it was started in). Read for the work tree's paths and the folders below them (Claude
- * Code started in a subdirectory): a folder named after another project is not read.
+ * Code started in a subdirectory): a folder named after another project is not read. With no session
+ * id exported, every session's file there is read (at most {@link MAX_SESSION_FILES}; null past it).
  */
-function projectRouters(place: SettingsPlace, base: string): [file: string, router: unknown][] {
+function projectRouters(place: SettingsPlace, base: string): [file: string, router: unknown][] | null {
   let names: string[];
   try {
     names = readdirSync(base).slice(0, MAX_PROJECT_DIRS);
@@ -90,7 +106,11 @@ function projectRouters(place: SettingsPlace, base: string): [file: string, rout
   const session = place.env.CLAUDE_CODE_SESSION_ID?.trim() ?? '';
   const found: [string, unknown][] = [];
   for (const name of names.sort().filter((each) => tops.some((top) => each === top || each.startsWith(`${top}-`))).slice(0, MAX_PROJECTS_READ)) {
-    for (const file of [...(SESSION_ID.test(session) ? [join(base, name, `${session}.json`)] : []), join(base, name, 'config.json')]) {
+    // The commit names no session (Claude Code before 2.1.132, `env -u CLAUDE_CODE_SESSION_ID`): every session's own Router
+    // of the project, as row 377 reads the recent transcript (it only adds models); past the bound the config is unread.
+    const sessions = SESSION_ID.test(session) ? [`${session}.json`] : sessionFiles(join(base, name));
+    if (sessions === null) return null;
+    for (const file of [...sessions.map((each) => join(base, name, each)), join(base, name, 'config.json')]) {
       const text = readOwnFile(file);
       if (text === null) continue;
       const data = parseJsonc(text);
@@ -163,7 +183,9 @@ export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): Rou
   // it says (any `provider,model`), its Router only when it says nothing. Code, never run here: no model is known.
   const script = typeof config.CUSTOM_ROUTER_PATH === 'string' ? config.CUSTOM_ROUTER_PATH.trim() : '';
   if (script) return { also: [], unread: `claude-code-router ${shown} CUSTOM_ROUTER_PATH=${quote(script)} (a script routes, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
-  const models = [...routeModels(place, file, config.Router, haiku), ...projectRouters(place, base).flatMap(([at, router]) => routeModels(place, at, router, haiku))];
+  const projects = projectRouters(place, base);
+  if (projects === null) return { also: [], unread: `claude-code-router ${shown} (over ${MAX_SESSION_FILES} session Routers in a project folder, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+  const models = [...routeModels(place, file, config.Router, haiku), ...projects.flatMap(([at, router]) => routeModels(place, at, router, haiku))];
   if (models.length === 0) return { also: [], unread: `claude-code-router ${shown} (no Router model) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
   return { also: models };
 }

@@ -37,4 +37,21 @@ describe('claude-code-router with a custom router script', () => {
     expect(refused.status, refused.message).toBe(1);
     expect(refused.stderr).toMatch(/qwen\/qwen3-coder-plus \(via claude-code\) is denied/);
   });
+
+  it("a session's own Router (<project>/<session id>.json) is read when the commit names no session (Claude Code before 2.1.132, env -u CLAUDE_CODE_SESSION_ID)", () => {
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const project = repo.dir.replace(/[^a-zA-Z0-9]/g, '-');
+    const home = homeWith({
+      '.claude-code-router/config.json': JSON.stringify({ Router: { default: 'anthropic,claude-sonnet-4-5' } }),
+      [`.claude-code-router/${project}/0b6e2f4c-1d2a-4e3b-9c8d-7f6a5b4c3d2e.json`]: JSON.stringify({ Router: { default: 'openrouter,qwen/qwen3-coder' } }),
+    });
+    const base = { HOME: home, CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'http://127.0.0.1:3456', ANTHROPIC_AUTH_TOKEN: 'test', ANTHROPIC_MODEL: undefined, CLAUDE_CONFIG_DIR: undefined, CLAUDE_CODE_SESSION_ID: undefined };
+    const refused = agentCommit(repo, base, CLAUDE_LINE);
+    expect(refused.status, refused.message).toBe(1);
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via claude-code\) is denied/);
+    // What held: another session named by the commit reads its own file, not this one (ccr reads that one).
+    const named = agentCommit(repo, { ...base, CLAUDE_CODE_SESSION_ID: '11111111-2222-4333-8444-555555555555' }, CLAUDE_LINE);
+    expect(named.status, named.stderr).toBe(0);
+    expect(named.message).toContain('Assisted-by: claude-code:anthropic/claude-sonnet-4.5\n');
+  });
 });
