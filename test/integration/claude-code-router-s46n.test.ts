@@ -54,4 +54,14 @@ describe('claude-code-router with a custom router script', () => {
     expect(named.status, named.stderr).toBe(0);
     expect(named.message).toContain('Assisted-by: claude-code:anthropic/claude-sonnet-4.5\n');
   });
+
+  it('what held: a transcript naming Qwen beside an unreadable ccr config is still refused by deny', () => {
+    const session = '0b6e2f4c-1d2a-4e3b-9c8d-7f6a5b4c3d2e';
+    const line = `${JSON.stringify({ type: 'assistant', sessionId: session, message: { model: 'qwen/qwen3-coder', role: 'assistant', content: [{ type: 'text', text: 'ok' }] }, timestamp: new Date().toISOString() })}\n`;
+    const home = homeWith({ '.claude-code-router/config.json': '{PORT: 3456}', [`.claude/projects/-work/${session}.jsonl`]: line });
+    const env = { HOME: home, CLAUDECODE: '1', ANTHROPIC_BASE_URL: 'http://127.0.0.1:3456', ANTHROPIC_AUTH_TOKEN: 'test', ANTHROPIC_MODEL: undefined, CLAUDE_CONFIG_DIR: undefined, CLAUDE_CODE_SESSION_ID: session };
+    const refused = agentCommit(hooked('policy:\n  deny: ["qwen/*"]\n'), env, CLAUDE_LINE);
+    expect(refused.status, refused.message).toBe(1);
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via claude-code\) is denied/);
+  });
 });
