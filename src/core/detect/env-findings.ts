@@ -28,9 +28,11 @@ export function modelOrUnknown(raw: string, aliases: Record<string, string>, age
   const read = /[^\x20-\x7e]/.test(raw) ? readable(raw).trim() : raw;
   const readModel = read !== raw ? canonicalModel(read, aliases, context) : null;
   if (readModel) return readModel;
-  const labelled = afterLabel(read) ?? afterProvider(read);
+  const labelled = afterLabel(read);
   const named = labelled ? canonicalModel(labelled.model, aliases, labelled.agent ? { agent: labelled.agent, isModel: true } : context) : null;
   if (named) return named;
+  const routed = labelled ? null : afterProvider(read, aliases, context);
+  if (routed) return routed;
   const vendor = nameVendor(raw) ?? (read !== raw ? nameVendor(read) : null) ?? (labelled ? nameVendor(labelled.model) : null);
   return vendor ? `${vendor}/unknown` : 'unknown';
 }
@@ -45,11 +47,17 @@ function afterLabel(text: string): { model: string; agent?: string } | null {
 
 /**
  * `dashscope,qwen3-coder-plus`: claude-code-router's `provider,model`, which ccr sends as it is when Claude Code names it
- * (`ANTHROPIC_MODEL`, a settings `model`, `/model`); the provider is ccr's own name for an endpoint, never an agent. Null otherwise.
+ * (`ANTHROPIC_MODEL`, a settings `model`, `/model`), read as that model; the provider is ccr's own name for an endpoint, never an
+ * agent. A provider word that names a vendor or a model reads on only to a model of that vendor (`deepseek,deepseek-chat`);
+ * `anthropic,qwen3-coder` and `qwen3-coder,claude-sonnet-4-5` are read as before (the first word's vendor). Null otherwise.
  */
-function afterProvider(text: string): { model: string; agent?: string } | null {
-  const given = /^[A-Za-z0-9._@-]{1,40},(.+)$/.exec(text);
-  return given && given[1]!.trim() ? { model: given[1]!.trim() } : null;
+function afterProvider(text: string, aliases: Record<string, string>, context: Parameters<typeof canonicalModel>[2]): string | null {
+  const given = /^([A-Za-z0-9._@-]{1,40}),(.+)$/.exec(text);
+  const model = given && given[2]!.trim() ? canonicalModel(given[2]!.trim(), aliases, context) : null;
+  if (!model) return null;
+  // A word that is itself a vendor or a model (`anthropic,…`, `qwen3-coder,claude-sonnet-4-5`: a list?) reads on only for that vendor's model.
+  const vendor = nameVendor(given![1]!) ?? canonicalModel(given![1]!, aliases, context)?.split('/')[0] ?? null;
+  return vendor === null || model.startsWith(`${vendor}/`) ? model : null;
 }
 
 /** An agent the environment names, with the model its own variable gives. */
