@@ -4,12 +4,48 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseJsonc } from './parse-settings.js';
 import { SESSION_ID } from './claude-transcript.js';
-import { projectPaths, readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { projectPaths, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { agentFiles, MAX_AGENT_FILES } from './agent-files.js';
 
 type Also = NonNullable<SettingsModel['also']>;
 
 /** ccr's own port when its config names none (@musistudio/claude-code-router, `PORT`). */
 const DEFAULT_PORT = 3456;
+
+/** An agent file's head looked at for ccr's subagent tag (the tag opens its body: a few hundred bytes in). */
+const SUBAGENT_HEAD = 64 * 1024;
+
+/** ccr's subagent routing tag: a subagent whose prompt opens with it is sent to that `provider,model`, whatever the Router says. */
+const SUBAGENT_TAG = /<CCR-SUBAGENT-MODEL>([^<]{1,200})<\/CCR-SUBAGENT-MODEL>/g;
+
+/**
+ * The models Claude Code's agent files (the work tree's `.claude/agents/*.md`, the user's `~/.claude/agents/*.md`) send
+ * their subagents to through ccr's `<CCR-SUBAGENT-MODEL>provider,model</CCR-SUBAGENT-MODEL>` (the file's body is the
+ * subagent's prompt), anywhere in each file's first 64 KiB (stricter than ccr, which reads it at the start); null when a
+ * folder holds more than {@link MAX_AGENT_FILES} files (not all read).
+ */
+function subagentTagModels(place: SettingsPlace): Also | null {
+  const models: Also = [];
+  const config = place.env.CLAUDE_CONFIG_DIR?.trim();
+  const folders: [dir: string, read: (name: string) => string | null][] = [
+    [join(place.root, '.claude', 'agents'), (name) => readRepoFile(place, join('.claude', 'agents', name), SUBAGENT_HEAD)],
+    ...[config && config.startsWith('/') ? config : join(place.home, '.claude')].map((top): [string, (name: string) => string | null] => [join(top, 'agents'), (name) => readOwnFile(join(top, 'agents', name), SUBAGENT_HEAD)]),
+  ];
+  for (const [dir, read] of folders) {
+    const names = agentFiles(dir);
+    if (names.length > MAX_AGENT_FILES) return null;
+    for (const name of names) {
+      const text = read(name);
+      if (text === null || !text.includes('<CCR-SUBAGENT-MODEL>')) continue;
+      for (const tag of text.matchAll(SUBAGENT_TAG)) {
+        const value = tag[1]!.trim();
+        // `provider,model` (`provider/model` too, in later ccr): the model as detection reads such a name.
+        if (value) models.push({ model: value, evidence: `claude-code-router subagent ${shownPath(place, join(dir, name))} <CCR-SUBAGENT-MODEL>${quote(value)}`, overriddenBy: [] });
+      }
+    }
+  }
+  return models;
+}
 
 /** The Router routes Claude Code's Haiku-class background requests take: no code is written there (as row 56's background-only Haiku mapping) unless Claude Code's own model is a Haiku. */
 const BACKGROUND_ROUTES = new Set(['background']);
@@ -185,7 +221,9 @@ export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): Rou
   if (script) return { also: [], unread: `claude-code-router ${shown} CUSTOM_ROUTER_PATH=${quote(script)} (a script routes, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
   const projects = projectRouters(place, base);
   if (projects === null) return { also: [], unread: `claude-code-router ${shown} (over ${MAX_SESSION_FILES} session Routers in a project folder, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
-  const models = [...routeModels(place, file, config.Router, haiku), ...projects.flatMap(([at, router]) => routeModels(place, at, router, haiku))];
+  const tagged = subagentTagModels(place);
+  if (tagged === null) return { also: [], unread: `claude-code-router ${shown} (an agents folder past ${MAX_AGENT_FILES} files, its subagent routes not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+  const models = [...routeModels(place, file, config.Router, haiku), ...projects.flatMap(([at, router]) => routeModels(place, at, router, haiku)), ...tagged];
   if (models.length === 0) return { also: [], unread: `claude-code-router ${shown} (no Router model) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
   return { also: models };
 }

@@ -4,7 +4,8 @@
 // commit used to be recorded with the Router's models alone (`anthropic,claude-sonnet-4-5`), so a
 // script sending every request to Qwen passed `deny: ["qwen/*"]` as Claude.
 import { describe, expect, it } from 'vitest';
-import { agentCommit, hooked, homeWith } from '../helpers/agent-home.js';
+import { join } from 'node:path';
+import { agentCommit, hooked, homeWith, writeFile } from '../helpers/agent-home.js';
 
 const DENY = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n';
 const CLAUDE_LINE = 'feat: parser\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n';
@@ -63,5 +64,17 @@ describe('claude-code-router with a custom router script', () => {
     const refused = agentCommit(hooked('policy:\n  deny: ["qwen/*"]\n'), env, CLAUDE_LINE);
     expect(refused.status, refused.message).toBe(1);
     expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via claude-code\) is denied/);
+  });
+
+  it("a subagent file routed by ccr's <CCR-SUBAGENT-MODEL> tag (its body is the subagent's prompt) records that model: refused under deny", () => {
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    writeFile(join(repo.dir, '.claude/agents/coder.md'), '---\nname: coder\ndescription: writes code\nmodel: sonnet\n---\n<CCR-SUBAGENT-MODEL>openrouter,qwen/qwen3-coder</CCR-SUBAGENT-MODEL>\nYou write the code.\n');
+    const refused = agentCommit(repo, ccr({ Router: { default: 'anthropic,claude-sonnet-4-5' } }), CLAUDE_LINE);
+    expect(refused.status, refused.message).toBe(1);
+    expect(refused.stderr).toMatch(/qwen\/qwen3-coder \(via claude-code\) is denied/);
+    expect(refused.stderr).toContain('claude-code-router subagent .claude/agents/coder.md');
+    // What held: without ccr at the endpoint the tag routes nothing (no ccr reads it).
+    const direct = agentCommit(repo, { ...ccr({ Router: { default: 'anthropic,claude-sonnet-4-5' } }), ANTHROPIC_BASE_URL: undefined }, CLAUDE_LINE);
+    expect(direct.status, direct.stderr).toBe(0);
   });
 });
