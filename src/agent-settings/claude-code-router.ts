@@ -4,12 +4,48 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseJsonc } from './parse-settings.js';
 import { SESSION_ID } from './claude-transcript.js';
-import { projectPaths, readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { projectPaths, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { agentFiles, MAX_AGENT_FILES } from './agent-files.js';
 
 type Also = NonNullable<SettingsModel['also']>;
 
 /** ccr's own port when its config names none (@musistudio/claude-code-router, `PORT`). */
 const DEFAULT_PORT = 3456;
+
+/** An agent file's head looked at for ccr's subagent tag (the tag opens its body: a few hundred bytes in). */
+const SUBAGENT_HEAD = 64 * 1024;
+
+/** ccr's subagent routing tag: a subagent whose prompt opens with it is sent to that `provider,model`, whatever the Router says. */
+const SUBAGENT_TAG = /<CCR-SUBAGENT-MODEL>([^<]{1,200})<\/CCR-SUBAGENT-MODEL>/g;
+
+/**
+ * The models Claude Code's agent files (the work tree's `.claude/agents/*.md`, the user's `~/.claude/agents/*.md`) send
+ * their subagents to through ccr's `<CCR-SUBAGENT-MODEL>provider,model</CCR-SUBAGENT-MODEL>` (the file's body is the
+ * subagent's prompt), anywhere in each file's first 64 KiB (stricter than ccr, which reads it at the start); null when a
+ * folder holds more than {@link MAX_AGENT_FILES} files (not all read).
+ */
+function subagentTagModels(place: SettingsPlace): Also | null {
+  const models: Also = [];
+  const config = place.env.CLAUDE_CONFIG_DIR?.trim();
+  const folders: [dir: string, read: (name: string) => string | null][] = [
+    [join(place.root, '.claude', 'agents'), (name) => readRepoFile(place, join('.claude', 'agents', name), SUBAGENT_HEAD)],
+    ...[config && config.startsWith('/') ? config : join(place.home, '.claude')].map((top): [string, (name: string) => string | null] => [join(top, 'agents'), (name) => readOwnFile(join(top, 'agents', name), SUBAGENT_HEAD)]),
+  ];
+  for (const [dir, read] of folders) {
+    const names = agentFiles(dir);
+    if (names.length > MAX_AGENT_FILES) return null;
+    for (const name of names) {
+      const text = read(name);
+      if (text === null || !text.includes('<CCR-SUBAGENT-MODEL>')) continue;
+      for (const tag of text.matchAll(SUBAGENT_TAG)) {
+        const value = tag[1]!.trim();
+        // `provider,model` (`provider/model` too, in later ccr): the model as detection reads such a name.
+        if (value) models.push({ model: value, evidence: `claude-code-router subagent ${shownPath(place, join(dir, name))} <CCR-SUBAGENT-MODEL>${quote(value)}`, overriddenBy: [] });
+      }
+    }
+  }
+  return models;
+}
 
 /** The Router routes Claude Code's Haiku-class background requests take: no code is written there (as row 56's background-only Haiku mapping) unless Claude Code's own model is a Haiku. */
 const BACKGROUND_ROUTES = new Set(['background']);
@@ -70,6 +106,21 @@ function present(path: string): boolean {
   }
 }
 
+/** Session Router files (`<session id>.json`) read at most in one project folder when the commit names no session. */
+const MAX_SESSION_FILES = 32;
+
+/** The `<session id>.json` names in a project folder of ccr's, sorted; null past {@link MAX_SESSION_FILES} (not all read). */
+function sessionFiles(dir: string): string[] | null {
+  let names: string[];
+  try {
+    names = readdirSync(dir).slice(0, MAX_PROJECT_DIRS);
+  } catch {
+    return [];
+  }
+  const found = names.filter((name) => name.endsWith('.json') && SESSION_ID.test(name.slice(0, -5))).sort();
+  return found.length > MAX_SESSION_FILES ? null : found;
+}
+
 /** ccr's folder name for a project: Claude Code's for its `projects/` folder, every character but letters and digits a `-`. */
 function projectName(path: string): string {
   return path.replace(/[^a-zA-Z0-9]/g, '-');
@@ -80,9 +131,10 @@ function projectName(path: string): string {
  * `<session id>.json` there), which take the place of the config's `Router` for that project's
  * sessions (ccr's `getProjectSpecificRouter`; `<project>` is Claude Code's `projects/` folder name of
  * the directory it was started in). Read for the work tree's paths and the folders below them (Claude
- * Code started in a subdirectory): a folder named after another project is not read.
+ * Code started in a subdirectory): a folder named after another project is not read. With no session
+ * id exported, every session's file there is read (at most {@link MAX_SESSION_FILES}; null past it).
  */
-function projectRouters(place: SettingsPlace, base: string): [file: string, router: unknown][] {
+function projectRouters(place: SettingsPlace, base: string): [file: string, router: unknown][] | null {
   let names: string[];
   try {
     names = readdirSync(base).slice(0, MAX_PROJECT_DIRS);
@@ -93,7 +145,11 @@ function projectRouters(place: SettingsPlace, base: string): [file: string, rout
   const session = place.env.CLAUDE_CODE_SESSION_ID?.trim() ?? '';
   const found: [string, unknown][] = [];
   for (const name of names.sort().filter((each) => tops.some((top) => each === top || each.startsWith(`${top}-`))).slice(0, MAX_PROJECTS_READ)) {
-    for (const file of [...(SESSION_ID.test(session) ? [join(base, name, `${session}.json`)] : []), join(base, name, 'config.json')]) {
+    // The commit names no session (Claude Code before 2.1.132, `env -u CLAUDE_CODE_SESSION_ID`): every session's own Router
+    // of the project, as row 377 reads the recent transcript (it only adds models); past the bound the config is unread.
+    const sessions = SESSION_ID.test(session) ? [`${session}.json`] : sessionFiles(join(base, name));
+    if (sessions === null) return null;
+    for (const file of [...sessions.map((each) => join(base, name, each)), join(base, name, 'config.json')]) {
       const text = readOwnFile(file);
       if (text === null) continue;
       const data = parseJsonc(text);
@@ -134,7 +190,9 @@ function routeModels(place: SettingsPlace, file: string, router: unknown, haiku:
  * (`config.sqlite`, its configuration and the JSON archived in SQLite, not parsed here: its PORT with it,
  * so any port of this machine), or ccr's own port 3456 with no ccr file at all (another home's or user's
  * ccr); another local port with no ccr file is not ccr's, read as before. The `background` route (Claude Code's Haiku-class requests) is read only
- * when `haiku`: Claude Code's own model is a Haiku, so every request is one.
+ * when `haiku`: Claude Code's own model is a Haiku, so every request is one. A config naming a custom
+ * router script (`CUSTOM_ROUTER_PATH`, which ccr runs before its Router) is `unread` too: the script
+ * picks the model, and a hook never runs it.
  */
 export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): RouterModels {
   const endpoint = place.env.ANTHROPIC_BASE_URL?.trim();
@@ -172,7 +230,15 @@ export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): Rou
   // ccr listens on `config.PORT || 3456`.
   const configured = (typeof config.PORT === 'number' || typeof config.PORT === 'string' ? Number(config.PORT) : 0) || DEFAULT_PORT;
   if (configured !== port) return { also: [] };
-  const models = [...routeModels(place, file, config.Router, haiku), ...projectRouters(place, base).flatMap(([at, router]) => routeModels(place, at, router, haiku))];
+  // ccr's custom router script (`CUSTOM_ROUTER_PATH`): ccr runs it for each request and sends the request where
+  // it says (any `provider,model`), its Router only when it says nothing. Code, never run here: no model is known.
+  const script = typeof config.CUSTOM_ROUTER_PATH === 'string' ? config.CUSTOM_ROUTER_PATH.trim() : '';
+  if (script) return { also: [], unread: `claude-code-router ${shown} CUSTOM_ROUTER_PATH=${quote(script)} (a script routes, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+  const projects = projectRouters(place, base);
+  if (projects === null) return { also: [], unread: `claude-code-router ${shown} (over ${MAX_SESSION_FILES} session Routers in a project folder, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+  const tagged = subagentTagModels(place);
+  if (tagged === null) return { also: [], unread: `claude-code-router ${shown} (an agents folder past ${MAX_AGENT_FILES} files, its subagent routes not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+  const models = [...routeModels(place, file, config.Router, haiku), ...projects.flatMap(([at, router]) => routeModels(place, at, router, haiku)), ...tagged];
   if (models.length === 0) return { also: [], unread: `claude-code-router ${shown} (no Router model) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
   return { also: models };
 }

@@ -17,7 +17,8 @@ type Env = Record<string, string | undefined>;
  * `ｑwen3-coder` names Qwen, not `unknown`, as the same text in a trailer does. A value still
  * unread that is one word, a colon and a model (the trailer's own `qwen-code:qwen3-coder-plus`
  * pasted as the model, a `provider:model` id as Pydantic AI and the AI SDK's registry write them,
- * `groq:qwen-qwq-32b`) is that model, read with the word as its agent when it names one.
+ * `groq:qwen-qwq-32b`) is that model, read with the word as its agent when it names one; one word, a comma and a
+ * model (claude-code-router's `provider,model`) is that model.
  */
 export function modelOrUnknown(raw: string, aliases: Record<string, string>, agent?: string): string {
   const context = { ...(agent && agent !== 'unknown' ? { agent } : {}), isModel: true };
@@ -30,6 +31,8 @@ export function modelOrUnknown(raw: string, aliases: Record<string, string>, age
   const labelled = afterLabel(read);
   const named = labelled ? canonicalModel(labelled.model, aliases, labelled.agent ? { agent: labelled.agent, isModel: true } : context) : null;
   if (named) return named;
+  const routed = labelled ? null : afterProvider(read, aliases, context);
+  if (routed) return routed;
   const vendor = nameVendor(raw) ?? (read !== raw ? nameVendor(read) : null) ?? (labelled ? nameVendor(labelled.model) : null);
   return vendor ? `${vendor}/unknown` : 'unknown';
 }
@@ -40,6 +43,21 @@ function afterLabel(text: string): { model: string; agent?: string } | null {
   if (!labelled) return null;
   const agent = agentSlug(labelled[1]!);
   return { model: labelled[2]!.trim(), ...(agent && agent !== 'unknown' ? { agent } : {}) };
+}
+
+/**
+ * `dashscope,qwen3-coder-plus`: claude-code-router's `provider,model`, which ccr sends as it is when Claude Code names it
+ * (`ANTHROPIC_MODEL`, a settings `model`, `/model`), read as that model; the provider is ccr's own name for an endpoint, never an
+ * agent. A provider word that names a vendor or a model reads on only to a model of that vendor (`deepseek,deepseek-chat`);
+ * `anthropic,qwen3-coder` and `qwen3-coder,claude-sonnet-4-5` are read as before (the first word's vendor). Null otherwise.
+ */
+function afterProvider(text: string, aliases: Record<string, string>, context: Parameters<typeof canonicalModel>[2]): string | null {
+  const given = /^([A-Za-z0-9._@-]{1,40}),(.+)$/.exec(text);
+  const model = given && given[2]!.trim() ? canonicalModel(given[2]!.trim(), aliases, context) : null;
+  if (!model) return null;
+  // A word that is itself a vendor or a model (`anthropic,…`, `qwen3-coder,claude-sonnet-4-5`: a list?) reads on only for that vendor's model.
+  const vendor = nameVendor(given![1]!) ?? canonicalModel(given![1]!, aliases, context)?.split('/')[0] ?? null;
+  return vendor === null || model.startsWith(`${vendor}/`) ? model : null;
 }
 
 /** An agent the environment names, with the model its own variable gives. */
