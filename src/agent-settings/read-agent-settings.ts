@@ -218,7 +218,8 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     const session = agent === 'claude-code' ? claudeSession(place) : null;
     const transcript = session ? sessionModel(place, session) : null;
     // claude-code-router at the endpoint: the transcript names the Claude model ccr answered under, not what ran; read as without one.
-    if (transcript && !atRouter(place, transcript.model)) {
+    const routedTranscript = transcript && atRouter(place, transcript.model) ? transcript : null;
+    if (transcript && !routedTranscript) {
       result[agent] = withAlso(transcript, besideModels(() => claudeSubagentModels(place, session)))!;
       continue;
     }
@@ -241,6 +242,8 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     // A router that picks the model whatever the agent asks (claude-code-router): its `--model` does not run (the router's reader read it).
     const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) && !settings?.routed ? fromCommandLine(agent, cli, settings) : settings;
     const beside = [
+      // At the router a transcript naming a model that is no Claude name (ccr's answer under its own name) ran: kept (the filter below drops Claude names).
+      ...(routedTranscript ? [{ model: routedTranscript.model, evidence: routedTranscript.evidence, overriddenBy: [] }] : []),
       ...setterModels(setter),
       ...(session ? besideModels(() => claudeSubagentModels(place, session)) : []),
       ...(Object.hasOwn(SESSION_MODELS, agent) ? await besideModelsAsync(async () => SESSION_MODELS[agent]!(place, workingDirs(ancestors), cli)) : []),
