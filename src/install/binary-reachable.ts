@@ -114,8 +114,9 @@ const PUBLIC_REGISTRIES = new Set(['https://registry.npmjs.org', 'https://regist
  */
 function registryLines(name: string, text: string): string[] | undefined {
   const found: string[] = [];
-  for (const line of text.split('\n')) {
-    if (!/registry|\\/i.test(line)) continue;
+  // Lines as npm's ini, yarn 1 and YAML split them: at a carriage return too (row s46P-1); `config`, `prefix` and `$` read as well.
+  for (const line of text.split(/[\r\n]/)) {
+    if (!/registry|config|prefix|\\|\$/i.test(line)) continue;
     const kind = registryKind(name, line);
     if (kind === 'unread') return undefined;
     if (kind === 'registry') found.push(line);
@@ -128,10 +129,17 @@ function registryKind(name: string, line: string): 'registry' | 'unread' | 'othe
   let key = line.replace(/^[ \t\r\f\v]+/, '').replace(/^["']/, '');
   if (name === '.npmrc') {
     key = (key.split('=')[0] ?? '').replace(/[ \t\r\f\v]+$/, '').replace(/["']$/, '');
+    // Row s46P-1: a comment is none; a key npm trims to another (a BOM, a Unicode space), fills (`reg${X?}istry`), or
+    // that names a file npm reads as config (userconfig, globalconfig, prefix) may name a registry not read here.
+    if (/^[ \t\r\f\v]*[#;]/.test(line)) return 'other';
+    if (/[^-A-Za-z0-9_.~:/@%+{}?$"' \t]/.test(key)) return 'unread';
+    if (!key.startsWith('//') && key.includes('$')) return 'unread';
+    if (/^(userconfig|globalconfig|prefix)/i.test(key)) return 'unread';
     if (/^registry$/i.test(key)) return 'registry';
     return /^registry/i.test(key) ? 'unread' : 'other';
   }
   if (name === '.yarnrc') {
+    if (!/^[@A-Za-z0-9"'#-]/.test(key)) return 'unread';
     if (/^registry$/i.test(key)) return 'unread';
     if (/^registry["': \t\r\f\v]/i.test(key)) return 'registry';
     return /^registry|^-.*registry/i.test(key) ? 'unread' : 'other';

@@ -101,7 +101,7 @@ export function inheritedShellLines(): string[] {
 }
 
 /**
- * The tools the shims run by name (`cmp`, `grep`, `realpath`, `readlink`, `mv`, `cat`, `tail`) come from a
+ * The tools the shims run by name (`cmp`, `grep`, `tr`, `realpath`, `readlink`, `mv`, `cat`, `tail`) come from a
  * PATH without relative or empty entries and without folders of the work tree (663): git runs hooks at
  * the top, where husky's `node_modules/.bin`, `.` or an empty entry name the repository's files, and
  * `npm run` puts the top's node_modules/.bin first, where `npm install --ignore-scripts` links a committed
@@ -311,7 +311,10 @@ function ledIntoTrackedLines(): string[] {
     "aitrail_rg() {",
     "  for aitrail_rf in \"${1:+$1/}.npmrc\" \"${1:+$1/}.yarnrc\" \"${1:+$1/}.yarnrc.yml\"; do",
     "    [ -f \"$aitrail_rf\" ] || continue",
-    "    aitrail_rl=$(grep -i -e registry -e '\\\\' -- \"$aitrail_rf\" 2>/dev/null) || continue",
+    // Read as npm's ini (and yarn 1's parser, YAML) splits lines: at a carriage return too (`foo=x<CR>registry=…`
+    // is two lines to npm, one to grep: row s46P-1). Lines saying `config` or `prefix` (npm reads the file a project's
+    // `userconfig=`/`globalconfig=`/`prefix=` names) or a `$` (npm's `${VAR?}` in a key) are read as well.
+    "    aitrail_rl=$(tr '\\r' '\\n' <\"$aitrail_rf\" 2>/dev/null | grep -i -e registry -e config -e prefix -e '\\\\' -e '[$]' 2>/dev/null) || continue",
     "    aitrail_rn=",
     "    while IFS= read -r aitrail_rx; do",
     "      aitrail_rk \"$aitrail_rx\"",
@@ -351,8 +354,18 @@ function ledIntoTrackedLines(): string[] {
     "      aitrail_ry=${aitrail_ry%%=*}",
     "      while :; do case $aitrail_ry in *[[:space:]]) aitrail_ry=${aitrail_ry%?} ;; *) break ;; esac; done",
     "      aitrail_ry=${aitrail_ry%[\\\"\\']}",
+    // Row s46P-1: npm trims a key as JavaScript does (a BOM, a no-break or other Unicode space before `registry`), fills
+    // `${VAR?}` in a key (`reg${X?}istry`: empty when unset), and reads the file a `userconfig`/`globalconfig`/`prefix`
+    // key names (a committed one saying `registry=`): a key with any character but these, a `$` (but a `//host/:` one's),
+    // or one of those keys, may name a registry in a form not read here. A comment (`#`, `;` first) is none.
+    "      case ${1%%[\\#\\;]*} in *[![:space:]]*) ;; *) return 1 ;; esac",
+    "      case $aitrail_ry in *[!-[:alnum:]_.~:/@%+{}?\\$\\\"\\'\\ \\\t]*) return 2 ;; esac",
+    "      case $aitrail_ry in //*) ;; *\\$*) return 2 ;; esac",
+    "      case $aitrail_ry in [Uu][Ss][Ee][Rr][Cc][Oo][Nn][Ff][Ii][Gg]*|[Gg][Ll][Oo][Bb][Aa][Ll][Cc][Oo][Nn][Ff][Ii][Gg]*|[Pp][Rr][Ee][Ff][Ii][Xx]*) return 2 ;; esac",
     "      case $aitrail_ry in [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]) return 0 ;; [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*) return 2 ;; esac ;;",
     "    *.yarnrc)",
+    // A BOM or other byte before the key (yarn 1 drops a BOM): not read here (row s46P-1).
+    "      case $aitrail_ry in [@[:alnum:]\\\"\\'\\#-]*) ;; *) return 2 ;; esac",
     "      case $aitrail_ry in",
     "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]) return 2 ;;",
     "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][\\\"\\':[:space:]]*) return 0 ;;",
