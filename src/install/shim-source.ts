@@ -287,7 +287,8 @@ function ledIntoTrackedLines(): string[] {
     'aitrail_iw() {',
     // Under a node_modules whose project names a registry of its own (row s46j-2): what was installed there is what that registry served.
     // A nested project's also by the top's files: yarn 2+ reads every .yarnrc.yml up from the project, pnpm the workspace's .npmrc (row s46y-3).
-    '  case $aitrail_x in node_modules/*) aitrail_rg "" && return 0 ;; */node_modules/*) { aitrail_rg "${aitrail_x%%/node_modules/*}" || aitrail_rg ""; } && return 0 ;; esac',
+    // Every folder between them too (row s46P-2): yarn 2+ reads `apps/.yarnrc.yml` for `apps/web`, pnpm and npm a workspace root's `.npmrc`.
+    '  case $aitrail_x in node_modules/*) aitrail_rg "" && return 0 ;; */node_modules/*) aitrail_ru "${aitrail_x%%/node_modules/*}" && return 0 ;; esac',
     // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
     // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
@@ -308,6 +309,14 @@ function ledIntoTrackedLines(): string[] {
     // chose served (row s46j-2; as registryChosen in binary-reachable.ts). Each line is read by aitrail_rk (one that
     // may name a registry in a form not read here: the repository's, row s46y-3). `aitrail_rr` names the file (its base name
     // only: a folder name is the repository's bytes) for the hooks' message. No such file: no process.
+    // aitrail_rg for the project at `$1` and every folder above it up to the top (row s46P-2): stats, a grep only where a file is.
+    "aitrail_ru() {",
+    "  aitrail_ud=$1",
+    "  while :; do",
+    "    aitrail_rg \"$aitrail_ud\" && return 0",
+    "    case $aitrail_ud in */*) aitrail_ud=${aitrail_ud%/*} ;; '') return 1 ;; *) aitrail_ud= ;; esac",
+    "  done",
+    "}",
     "aitrail_rg() {",
     "  for aitrail_rf in \"${1:+$1/}.npmrc\" \"${1:+$1/}.yarnrc\" \"${1:+$1/}.yarnrc.yml\"; do",
     "    [ -f \"$aitrail_rf\" ] || continue",

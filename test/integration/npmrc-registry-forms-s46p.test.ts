@@ -89,3 +89,44 @@ describe.skipIf(!npmFound)("a committed .npmrc naming the registry in a way npm 
     expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
   });
 });
+
+/**
+ * Row s46P-2: s46y-3 judged a nested project's node_modules by its own files and the top's; yarn 2+ reads every
+ * `.yarnrc.yml` up from the project (npm and pnpm a workspace root's `.npmrc`), so a folder between them (`apps/` for
+ * `apps/web`) names the registry as well. Built as y's nested case: npm installs the honest tarball, the file names
+ * a registry, packageDir recorded by an init run before.
+ */
+describe.skipIf(!npmFound)('a nested project: the folders between it and the top count too', () => {
+  it("apps/.yarnrc.yml names a registry: apps/web/node_modules/.bin/aitrail refused, said as such; init does not name it", () => {
+    const { tarball } = honestAitrail(tempDir('aitrail-honest-'));
+    const repo = hooked(DENY_QWEN, {
+      'apps/.yarnrc.yml': 'npmRegistryServer: "http://127.0.0.1:1/"\n',
+      'apps/web/package.json': `{"name":"web","version":"1.0.0","devDependencies":{"aitrail":"file:${tarball}"}}\n`,
+      '.gitignore': 'node_modules\n',
+    });
+    npmInstall(join(repo.dir, 'apps', 'web'));
+    const env = { HOME: tempDir('aitrail-home-') };
+    const inWeb = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: join(repo.dir, 'apps', 'web'), env: { ...TEST_GIT_ENV, PATH: PNPM_PATH, ...env }, encoding: 'utf8' });
+    expect(`${inWeb.stdout}${inWeb.stderr}`).not.toMatch(/The hooks run apps\/web\/node_modules/);
+    repo.git(['config', 'aitrail.packageDir', 'apps/web']);
+    const head = repo.git(['rev-parse', 'HEAD']);
+    const result = commit(repo, env, 'openai/gpt-5');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("apps/web/node_modules/.bin/aitrail was installed from the registry the project's .yarnrc.yml names");
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+  });
+
+  it('the same with the registry named in a folder beside it (apps/other/.yarnrc.yml): runs, judged and recorded', () => {
+    const { tarball } = honestAitrail(tempDir('aitrail-honest-'));
+    const repo = hooked(DENY_QWEN, {
+      'apps/other/.yarnrc.yml': 'npmRegistryServer: "http://127.0.0.1:1/"\n',
+      'apps/web/package.json': `{"name":"web","version":"1.0.0","devDependencies":{"aitrail":"file:${tarball}"}}\n`,
+      '.gitignore': 'node_modules\n',
+    });
+    npmInstall(join(repo.dir, 'apps', 'web'));
+    repo.git(['config', 'aitrail.packageDir', 'apps/web']);
+    const allowed = commit(repo, { HOME: tempDir('aitrail-home-') }, 'openai/gpt-5');
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+  });
+});
