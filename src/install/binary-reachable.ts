@@ -86,7 +86,8 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
 async function ledInTree(root: string, top: string, rel: string, packageDir: string): Promise<boolean> {
   const modules = rel.startsWith('node_modules/') ? '' : rel.includes('/node_modules/') ? rel.slice(0, rel.indexOf('/node_modules/')) : null;
   // A nested project's also by the top's files (yarn 2+ reads every .yarnrc.yml up from the project, pnpm the workspace's .npmrc).
-  if (modules !== null && (registryChosen(top, modules) !== undefined || (modules !== '' && registryChosen(top, '') !== undefined))) return true;
+  // Every folder between them too (row s46P-2): yarn 2+ reads `apps/.yarnrc.yml` for `apps/web`, npm and pnpm a workspace root's `.npmrc`.
+  if (modules !== null && registryChosenUp(top, modules) !== undefined) return true;
   const store = inVirtualStore(root, top, rel, packageDir);
   if (store !== undefined) return store;
   for (const base of ['', ...(packageDir !== '' ? [packageDir] : [])]) {
@@ -114,8 +115,9 @@ const PUBLIC_REGISTRIES = new Set(['https://registry.npmjs.org', 'https://regist
  */
 function registryLines(name: string, text: string): string[] | undefined {
   const found: string[] = [];
-  for (const line of text.split('\n')) {
-    if (!/registry|\\/i.test(line)) continue;
+  // Lines as npm's ini, yarn 1 and YAML split them: at a carriage return too (row s46P-1); `config`, `prefix` and `$` read as well.
+  for (const line of text.split(/[\r\n]/)) {
+    if (!/registry|config|prefix|\\|\$/i.test(line)) continue;
     const kind = registryKind(name, line);
     if (kind === 'unread') return undefined;
     if (kind === 'registry') found.push(line);
@@ -128,10 +130,17 @@ function registryKind(name: string, line: string): 'registry' | 'unread' | 'othe
   let key = line.replace(/^[ \t\r\f\v]+/, '').replace(/^["']/, '');
   if (name === '.npmrc') {
     key = (key.split('=')[0] ?? '').replace(/[ \t\r\f\v]+$/, '').replace(/["']$/, '');
+    // Row s46P-1: a comment is none; a key npm trims to another (a BOM, a Unicode space), fills (`reg${X?}istry`), or
+    // that names a file npm reads as config (userconfig, globalconfig, prefix) may name a registry not read here.
+    if (/^[ \t\r\f\v]*[#;]/.test(line)) return 'other';
+    if (/[^-A-Za-z0-9_.~:/@%+{}?$"' \t]/.test(key)) return 'unread';
+    if (!key.startsWith('//') && key.includes('$')) return 'unread';
+    if (/^(userconfig|globalconfig|prefix)/i.test(key)) return 'unread';
     if (/^registry$/i.test(key)) return 'registry';
     return /^registry/i.test(key) ? 'unread' : 'other';
   }
   if (name === '.yarnrc') {
+    if (!/^[@A-Za-z0-9"'#-]/.test(key)) return 'unread';
     if (/^registry$/i.test(key)) return 'unread';
     if (/^registry["': \t\r\f\v]/i.test(key)) return 'registry';
     return /^registry|^-.*registry/i.test(key) ? 'unread' : 'other';
@@ -150,6 +159,14 @@ const HOME_REGISTRY_LINE = /^[ \t\r\f\v]*["']?(@[^:= \t\r\f\v\n"']*:)?(registry|
  * (trustedRegistries, row s46y-1): what was installed in its node_modules is what a server the repository chose
  * served (row s46j-2). The file's base name, or undefined.
  */
+/** registryChosen for the project at `base` and every folder above it up to the top (row s46P-2). */
+export function registryChosenUp(top: string, base: string): string | undefined {
+  for (let dir = base; ; dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '') {
+    const named = registryChosen(top, dir);
+    if (named !== undefined || dir === '') return named;
+  }
+}
+
 export function registryChosen(top: string, base: string): string | undefined {
   for (const name of ['.npmrc', '.yarnrc', '.yarnrc.yml']) {
     const file = join(top, base, name);
@@ -831,7 +848,7 @@ export function binaryMissingCause(root: string, env: NodeJS.ProcessEnv, package
   for (const base of [...new Set([packageDir, ''])]) {
     const local = join(root, base, 'node_modules', '.bin', 'aitrail');
     if (!executable(local)) continue;
-    const named = registryChosen(top, base);
+    const named = registryChosenUp(top, base);
     if (named !== undefined) return named;
   }
   for (const entry of (env.PATH ?? '').split(delimiter)) {

@@ -101,7 +101,7 @@ export function inheritedShellLines(): string[] {
 }
 
 /**
- * The tools the shims run by name (`cmp`, `grep`, `realpath`, `readlink`, `mv`, `cat`, `tail`) come from a
+ * The tools the shims run by name (`cmp`, `grep`, `tr`, `realpath`, `readlink`, `mv`, `cat`, `tail`) come from a
  * PATH without relative or empty entries and without folders of the work tree (663): git runs hooks at
  * the top, where husky's `node_modules/.bin`, `.` or an empty entry name the repository's files, and
  * `npm run` puts the top's node_modules/.bin first, where `npm install --ignore-scripts` links a committed
@@ -287,7 +287,8 @@ function ledIntoTrackedLines(): string[] {
     'aitrail_iw() {',
     // Under a node_modules whose project names a registry of its own (row s46j-2): what was installed there is what that registry served.
     // A nested project's also by the top's files: yarn 2+ reads every .yarnrc.yml up from the project, pnpm the workspace's .npmrc (row s46y-3).
-    '  case $aitrail_x in node_modules/*) aitrail_rg "" && return 0 ;; */node_modules/*) { aitrail_rg "${aitrail_x%%/node_modules/*}" || aitrail_rg ""; } && return 0 ;; esac',
+    // Every folder between them too (row s46P-2): yarn 2+ reads `apps/.yarnrc.yml` for `apps/web`, pnpm and npm a workspace root's `.npmrc`.
+    '  case $aitrail_x in node_modules/*) aitrail_rg "" && return 0 ;; */node_modules/*) aitrail_ru "${aitrail_x%%/node_modules/*}" && return 0 ;; esac',
     // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
     // `/node_modules/` on the path is looked at, also under the top's node_modules (`vs/node_modules/x/vs`,
@@ -308,10 +309,21 @@ function ledIntoTrackedLines(): string[] {
     // chose served (row s46j-2; as registryChosen in binary-reachable.ts). Each line is read by aitrail_rk (one that
     // may name a registry in a form not read here: the repository's, row s46y-3). `aitrail_rr` names the file (its base name
     // only: a folder name is the repository's bytes) for the hooks' message. No such file: no process.
+    // aitrail_rg for the project at `$1` and every folder above it up to the top (row s46P-2): stats, a grep only where a file is.
+    "aitrail_ru() {",
+    "  aitrail_ud=$1",
+    "  while :; do",
+    "    aitrail_rg \"$aitrail_ud\" && return 0",
+    "    case $aitrail_ud in */*) aitrail_ud=${aitrail_ud%/*} ;; '') return 1 ;; *) aitrail_ud= ;; esac",
+    "  done",
+    "}",
     "aitrail_rg() {",
     "  for aitrail_rf in \"${1:+$1/}.npmrc\" \"${1:+$1/}.yarnrc\" \"${1:+$1/}.yarnrc.yml\"; do",
     "    [ -f \"$aitrail_rf\" ] || continue",
-    "    aitrail_rl=$(grep -i -e registry -e '\\\\' -- \"$aitrail_rf\" 2>/dev/null) || continue",
+    // Read as npm's ini (and yarn 1's parser, YAML) splits lines: at a carriage return too (`foo=x<CR>registry=…`
+    // is two lines to npm, one to grep: row s46P-1). Lines saying `config` or `prefix` (npm reads the file a project's
+    // `userconfig=`/`globalconfig=`/`prefix=` names) or a `$` (npm's `${VAR?}` in a key) are read as well.
+    "    aitrail_rl=$(tr '\\r' '\\n' <\"$aitrail_rf\" 2>/dev/null | grep -i -e registry -e config -e prefix -e '\\\\' -e '[$]' 2>/dev/null) || continue",
     "    aitrail_rn=",
     "    while IFS= read -r aitrail_rx; do",
     "      aitrail_rk \"$aitrail_rx\"",
@@ -351,8 +363,18 @@ function ledIntoTrackedLines(): string[] {
     "      aitrail_ry=${aitrail_ry%%=*}",
     "      while :; do case $aitrail_ry in *[[:space:]]) aitrail_ry=${aitrail_ry%?} ;; *) break ;; esac; done",
     "      aitrail_ry=${aitrail_ry%[\\\"\\']}",
+    // Row s46P-1: npm trims a key as JavaScript does (a BOM, a no-break or other Unicode space before `registry`), fills
+    // `${VAR?}` in a key (`reg${X?}istry`: empty when unset), and reads the file a `userconfig`/`globalconfig`/`prefix`
+    // key names (a committed one saying `registry=`): a key with any character but these, a `$` (but a `//host/:` one's),
+    // or one of those keys, may name a registry in a form not read here. A comment (`#`, `;` first) is none.
+    "      case ${1%%[\\#\\;]*} in *[![:space:]]*) ;; *) return 1 ;; esac",
+    "      case $aitrail_ry in *[!-[:alnum:]_.~:/@%+{}?\\$\\\"\\'\\ \\\t]*) return 2 ;; esac",
+    "      case $aitrail_ry in //*) ;; *\\$*) return 2 ;; esac",
+    "      case $aitrail_ry in [Uu][Ss][Ee][Rr][Cc][Oo][Nn][Ff][Ii][Gg]*|[Gg][Ll][Oo][Bb][Aa][Ll][Cc][Oo][Nn][Ff][Ii][Gg]*|[Pp][Rr][Ee][Ff][Ii][Xx]*) return 2 ;; esac",
     "      case $aitrail_ry in [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]) return 0 ;; [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*) return 2 ;; esac ;;",
     "    *.yarnrc)",
+    // A BOM or other byte before the key (yarn 1 drops a BOM): not read here (row s46P-1).
+    "      case $aitrail_ry in [@[:alnum:]\\\"\\'\\#-]*) ;; *) return 2 ;; esac",
     "      case $aitrail_ry in",
     "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]) return 2 ;;",
     "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][\\\"\\':[:space:]]*) return 0 ;;",

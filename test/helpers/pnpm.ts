@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -118,4 +118,25 @@ export function expectHonestRun(repo: TestRepo): void {
   const allowed = pnpmRepoCommit(repo, 'openai/gpt-5');
   expect(allowed.status, allowed.stderr).toBe(0);
   expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+}
+
+/** A real HTTP registry on 127.0.0.1 serving any name as version 9.9.9 of a package whose bin writes `marker` and exits 0. */
+export async function evilRegistry(): Promise<{ url: string; marker: string; stop: () => void }> {
+  const root = tempDir('aitrail-reg-');
+  const marker = join(root, 'ran');
+  mkdirSync(join(root, 'package', 'bin'), { recursive: true });
+  writeFileSync(join(root, 'package', 'package.json'), '{"name":"aitrail","version":"9.9.9","bin":{"aitrail":"bin/aitrail.js"}}\n');
+  writeFileSync(join(root, 'package', 'bin', 'aitrail.js'), `#!/bin/sh\necho ran >> '${marker}'\nexit 0\n`, { mode: 0o755 });
+  expect(spawnSync('tar', ['-C', root, '-czf', join(root, 'aitrail-9.9.9.tgz'), 'package']).status).toBe(0);
+  const code = `const http=require('http'),fs=require('fs'),crypto=require('crypto');
+const tgz=fs.readFileSync(${JSON.stringify(join(root, 'aitrail-9.9.9.tgz'))});
+const integrity='sha512-'+crypto.createHash('sha512').update(tgz).digest('base64');
+const s=http.createServer((q,r)=>{if(q.url.endsWith('.tgz')){r.end(tgz);return;}
+const name=decodeURIComponent(q.url.slice(1));
+r.setHeader('content-type','application/json');
+r.end(JSON.stringify({name,'dist-tags':{latest:'9.9.9'},versions:{'9.9.9':{name,version:'9.9.9',bin:{aitrail:'bin/aitrail.js'},dist:{tarball:'http://127.0.0.1:'+s.address().port+'/'+name+'/-/'+name+'-9.9.9.tgz',integrity}}}}));});
+s.listen(0,'127.0.0.1',()=>console.log(s.address().port));`;
+  const server = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((done) => server.stdout!.once('data', (chunk: Buffer) => done(Number(String(chunk).trim()))));
+  return { url: `http://127.0.0.1:${port}/`, marker, stop: () => server.kill() };
 }

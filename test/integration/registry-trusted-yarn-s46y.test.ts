@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { agentCommit, hooked } from '../helpers/agent-home.js';
 import { BIN } from '../helpers/cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { honestAitrail, npmFound, npmInstall, PNPM_PATH } from '../helpers/pnpm.js';
+import { evilRegistry, honestAitrail, npmFound, npmInstall, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
  * Row s46y-1: s46j-2 made an aitrail under a node_modules whose project's `.npmrc`/`.yarnrc`/`.yarnrc.yml` names a
@@ -231,24 +231,3 @@ describe.skipIf(!npmFound)("a nested project: the top's files count too", () => 
     expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
   });
 });
-
-/** A real HTTP registry on 127.0.0.1 serving any name as version 9.9.9 of a package whose bin writes `marker` and exits 0. */
-async function evilRegistry(): Promise<{ url: string; marker: string; stop: () => void }> {
-  const root = tempDir('aitrail-reg-');
-  const marker = join(root, 'ran');
-  mkdirSync(join(root, 'package', 'bin'), { recursive: true });
-  writeFileSync(join(root, 'package', 'package.json'), '{"name":"aitrail","version":"9.9.9","bin":{"aitrail":"bin/aitrail.js"}}\n');
-  writeFileSync(join(root, 'package', 'bin', 'aitrail.js'), `#!/bin/sh\necho ran >> '${marker}'\nexit 0\n`, { mode: 0o755 });
-  expect(spawnSync('tar', ['-C', root, '-czf', join(root, 'aitrail-9.9.9.tgz'), 'package']).status).toBe(0);
-  const code = `const http=require('http'),fs=require('fs'),crypto=require('crypto');
-const tgz=fs.readFileSync(${JSON.stringify(join(root, 'aitrail-9.9.9.tgz'))});
-const integrity='sha512-'+crypto.createHash('sha512').update(tgz).digest('base64');
-const s=http.createServer((q,r)=>{if(q.url.endsWith('.tgz')){r.end(tgz);return;}
-const name=decodeURIComponent(q.url.slice(1));
-r.setHeader('content-type','application/json');
-r.end(JSON.stringify({name,'dist-tags':{latest:'9.9.9'},versions:{'9.9.9':{name,version:'9.9.9',bin:{aitrail:'bin/aitrail.js'},dist:{tarball:'http://127.0.0.1:'+s.address().port+'/'+name+'/-/'+name+'-9.9.9.tgz',integrity}}}}));});
-s.listen(0,'127.0.0.1',()=>console.log(s.address().port));`;
-  const server = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((done) => server.stdout!.once('data', (chunk: Buffer) => done(Number(String(chunk).trim()))));
-  return { url: `http://127.0.0.1:${port}/`, marker, stop: () => server.kill() };
-}
