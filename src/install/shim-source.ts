@@ -322,8 +322,9 @@ function ledIntoTrackedLines(): string[] {
     "    [ -f \"$aitrail_rf\" ] || continue",
     // Read as npm's ini (and yarn 1's parser, YAML) splits lines: at a carriage return too (`foo=x<CR>registry=…`
     // is two lines to npm, one to grep: row s46P-1). Lines saying `config` or `prefix` (npm reads the file a project's
-    // `userconfig=`/`globalconfig=`/`prefix=` names) or a `$` (npm's `${VAR?}` in a key) are read as well.
-    "    aitrail_rl=$(tr '\\r' '\\n' <\"$aitrail_rf\" 2>/dev/null | grep -i -e registry -e config -e prefix -e '\\\\' -e '[$]' 2>/dev/null) || continue",
+    // `userconfig=`/`globalconfig=`/`prefix=` names) or a `$` (npm's `${VAR?}` in a key) are read as well. `-a`: a NUL
+    // anywhere made GNU grep print nothing ("binary file matches" on stderr), every line unread (row s46M-1).
+    "    aitrail_rl=$(tr '\\r' '\\n' <\"$aitrail_rf\" 2>/dev/null | grep -a -i -e registry -e config -e prefix -e '\\\\' -e '[$]' 2>/dev/null) || continue",
     "    aitrail_rn=",
     "    while IFS= read -r aitrail_rx; do",
     "      aitrail_rk \"$aitrail_rx\"",

@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hooked } from '../helpers/agent-home.js';
+import { BIN } from '../helpers/cli.js';
+import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { honestAitrail, npmFound, npmInstall, PNPM_PATH } from '../helpers/pnpm.js';
+
+/**
+ * Row s46M-1: s46j-2/s46y-3 read the project's `.npmrc` line by line at `\n`, by its bytes, after grep. npm's ini
+ * ends a line at a CR too and trims a key by JavaScript's trim (a no-break space, a BOM), and grep printed nothing
+ * of a file holding a NUL ("binary file matches"): each of these named a registry npm uses while the shims and
+ * init saw none, so the node_modules aitrail that server served ran as the person's. Row s46M-2: `userconfig`,
+ * `globalconfig` or `prefix` in the project's `.npmrc` make npm and pnpm read the registry from a file they name.
+ */
+
+const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
+const SERVER = 'http://127.0.0.1:1/evil/';
+
+const HIDDEN: Record<string, string> = {
+  cr: `engine-strict=true\rregistry=${SERVER}\n`,
+  nbsp: `\u00a0registry=${SERVER}\n`,
+  bom: `\ufeffregistry=${SERVER}\n`,
+  nul: `# \u0000\nregistry=${SERVER}\n`,
+};
+
+function repoWith(): TestRepo {
+  const { tarball } = honestAitrail(tempDir('aitrail-honest-'));
+  const repo = hooked(DENY_QWEN, {
+    'package.json': `{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"file:${tarball}"}}\n`,
+    '.gitignore': 'node_modules\n',
+  });
+  npmInstall(repo.dir);
+  return repo;
+}
+
+/** Run as from a person's shell: no `npm_config_*` (npx and `npm run` export `npm_config_userconfig`, which outranks the project's). */
+function run(repo: TestRepo, env: NodeJS.ProcessEnv, args: string[]) {
+  const base = Object.fromEntries(Object.entries(TEST_GIT_ENV).filter(([key]) => !/^npm_config_/i.test(key)));
+  return spawnSync(args[0]!, args.slice(1), { cwd: repo.dir, env: { ...base, PATH: PNPM_PATH, ...env }, encoding: 'utf8' });
+}
+
+describe.skipIf(!npmFound)('a registry line of the committed .npmrc hidden from a line-by-line read', () => {
+  it('a CR inside a line, a no-break space or BOM before the key, a NUL elsewhere in the file: npm uses the server, the hooks and init refuse', () => {
+    const repo = repoWith();
+    const env = { HOME: tempDir('aitrail-home-') };
+    for (const [name, text] of Object.entries(HIDDEN)) {
+      writeFileSync(join(repo.dir, '.npmrc'), text, 'utf8');
+      // Real npm reads the hidden line as the registry.
+      expect(run(repo, env, ['npm', 'config', 'get', 'registry']).stdout.trim(), name).toBe(SERVER);
+      const head = repo.git(['rev-parse', 'HEAD']);
+      repo.write('a.txt', `${Math.random()}\n`);
+      repo.git(['add', 'a.txt']);
+      const result = run(repo, { ...env, AITRAIL_MODEL: 'openai/gpt-5' }, ['git', 'commit', '-q', '-m', 'AI change']);
+      expect(result.status, `${name}: ${result.stderr}`).not.toBe(0);
+      expect(result.stderr, name).toContain("node_modules/.bin/aitrail was installed from the registry the project's .npmrc names");
+      expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+      const said = run(repo, env, [process.execPath, BIN, 'init', '--mode', 'git']);
+      expect(`${said.stdout}${said.stderr}`, name).toMatch(/the hooks will not run node_modules\/\.bin\/aitrail: it was installed from the registry the project's \.npmrc names/);
+    }
+  });
+
+  it("userconfig, globalconfig or prefix in the committed .npmrc pointing at a committed file that names the server: npm uses it, the hooks and init refuse (s46M-2)", () => {
+    const repo = repoWith();
+    const env = { HOME: tempDir('aitrail-home-') };
+    mkdirSync(join(repo.dir, 'conf', 'etc'), { recursive: true });
+    writeFileSync(join(repo.dir, 'conf', 'npm.ini'), `registry=${SERVER}\n`);
+    writeFileSync(join(repo.dir, 'conf', 'etc', 'npmrc'), `registry=${SERVER}\n`);
+    for (const line of ['userconfig=./conf/npm.ini', 'globalconfig = ./conf/npm.ini', 'prefix=./conf']) {
+      writeFileSync(join(repo.dir, '.npmrc'), `engine-strict=true\n${line}\n`);
+      expect(run(repo, env, ['npm', 'config', 'get', 'registry']).stdout.trim(), line).toBe(SERVER);
+      const head = repo.git(['rev-parse', 'HEAD']);
+      repo.write('a.txt', `${Math.random()}\n`);
+      repo.git(['add', 'a.txt']);
+      const result = run(repo, { ...env, AITRAIL_MODEL: 'openai/gpt-5' }, ['git', 'commit', '-q', '-m', 'AI change']);
+      expect(result.status, `${line}: ${result.stderr}`).not.toBe(0);
+      expect(result.stderr, line).toContain("node_modules/.bin/aitrail was installed from the registry the project's .npmrc names");
+      expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+      const said = run(repo, env, [process.execPath, BIN, 'init', '--mode', 'git']);
+      expect(`${said.stdout}${said.stderr}`, line).toMatch(/the hooks will not run node_modules\/\.bin\/aitrail: it was installed from the registry the project's \.npmrc names/);
+    }
+  });
+
+  it("a folder between the top and a nested project names the registry (yarn 2+ reads every .yarnrc.yml up from apps/web): apps/web/node_modules/.bin/aitrail refused (s46M-3)", () => {
+    const { tarball } = honestAitrail(tempDir('aitrail-honest-'));
+    const repo = hooked(DENY_QWEN, {
+      'apps/.yarnrc.yml': `npmRegistryServer: "${SERVER}"\n`,
+      'apps/web/package.json': `{"name":"web","version":"1.0.0","devDependencies":{"aitrail":"file:${tarball}"}}\n`,
+      '.gitignore': 'node_modules\n',
+    });
+    npmInstall(join(repo.dir, 'apps', 'web'));
+    const env = { HOME: tempDir('aitrail-home-') };
+    const inWeb = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: join(repo.dir, 'apps', 'web'), env: { ...TEST_GIT_ENV, PATH: PNPM_PATH, ...env }, encoding: 'utf8' });
+    expect(`${inWeb.stdout}${inWeb.stderr}`).not.toMatch(/The hooks run apps\/web\/node_modules/);
+    // As recorded by an init run before the file named the registry.
+    repo.git(['config', 'aitrail.packageDir', 'apps/web']);
+    const head = repo.git(['rev-parse', 'HEAD']);
+    repo.write('a.txt', 'x\n');
+    repo.git(['add', 'a.txt']);
+    const result = run(repo, { ...env, AITRAIL_MODEL: 'openai/gpt-5' }, ['git', 'commit', '-q', '-m', 'AI change']);
+    expect(result.status, result.stderr).not.toBe(0);
+    expect(result.stderr).toContain("apps/web/node_modules/.bin/aitrail was installed from the registry the project's .yarnrc.yml names");
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+  });
+
+  it('honest files still run it: CRLF line ends naming the public registry, a comment past ASCII, a scope\'s registry, a comment saying config', () => {
+    const repo = repoWith();
+    const env = { HOME: tempDir('aitrail-home-') };
+    writeFileSync(join(repo.dir, '.npmrc'), '# Registry für alle\r\nregistry=https://registry.npmjs.org/\r\n@corp:registry=https://npm.corp.example/\r\nengine-strict=true\r\n; our npm config: prefix and userconfig are the person\'s\r\n', 'utf8');
+    const said = run(repo, env, [process.execPath, BIN, 'init', '--mode', 'git']);
+    expect(`${said.stdout}${said.stderr}`).toContain('The hooks run node_modules/.bin/aitrail.');
+    repo.write('a.txt', 'x\n');
+    repo.git(['add', 'a.txt']);
+    const denied = run(repo, { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' }, ['git', 'commit', '-q', '-m', 'AI change']);
+    expect(denied.status).not.toBe(0);
+    expect(denied.stderr).toContain('model-denied');
+    const allowed = run(repo, { ...env, AITRAIL_MODEL: 'openai/gpt-5' }, ['git', 'commit', '-q', '-m', 'AI change']);
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+  });
+});
