@@ -125,7 +125,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     const family = familyNamed(written);
     const read = asWritten ? (subject: string) => test(subject) || asWritten(subject) : test;
     const readings = (subject: string) => read(subject) || (id !== null && subject.toLowerCase() === id) || (family !== null && ofFamily(subject, family));
-    return { glob, negated, written, literal: id ?? canonicalVendor(written).toLowerCase(), test: id === null && family === null ? read : readings, byName: !body.includes('/') };
+    return { glob, negated, written, literal: id ?? canonicalVendor(written).toLowerCase(), listed: /[[{]/.test(written), test: id === null && family === null ? read : readings, byName: !body.includes('/') };
   });
   type Entry = (typeof compiled)[number];
   const hits = ({ test, byName }: Entry, model: string): boolean => {
@@ -144,7 +144,8 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     const versions = [...family.members, family.later];
     if (versionless === 'every') return (!entry.negated && (entry.literal === model || entry.literal === family.id)) || versions.every((member) => entry.negated !== hits(entry, member));
     if (entry.negated) return [...versions, ...family.laterIds].some((member) => !hits(entry, member));
-    if (family.members.some((member) => hits(entry, member)) || family.laterIds.some((member) => hits(entry, member))) return true;
+    // Only a class or a brace list is tried on the later versions' ids: versionNamed reads the others by their words.
+    if (family.members.some((member) => hits(entry, member)) || (entry.listed && family.laterIds.some((member) => hits(entry, member)))) return true;
     const named = versionNamed(entry.written);
     return named !== null && named.family === family.id && named.at === family.at;
   };
