@@ -74,6 +74,21 @@ describe('a model alias that names no version, past s46W-1', () => {
     expectEachPasses(later.work, ['feat: c\n\nAssisted-by: claude-code:haiku\n', 'feat: d\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n']);
   });
 
+  it("an honest team's allow of every Opus 4 (`anthropic/claude-opus-4*`) refuses --model opus (a later Opus 5): the refusal names the way out in the policy too", () => {
+    const repo = hooked('policy:\n  allow: ["anthropic/claude-opus-4*"]\n');
+    const home = homeWith();
+    const result = commit(repo, { HOME: home, CLAUDECODE: '1', ANTHROPIC_MODEL: 'opus' });
+    expect(result.status, result.stderr).not.toBe(0);
+    expect(result.stderr).toContain('is not in policy.allow');
+    expect(result.stderr).toContain('policy.allow can name it: "anthropic/claude-opus"');
+    expect(result.stderr).toMatch(/name that model exactly in the agent/);
+    const exact = commit(repo, { HOME: home, CLAUDECODE: '1', ANTHROPIC_MODEL: 'claude-opus-4-6' });
+    expect(exact.status, exact.stderr).toBe(0);
+    const named = hooked('policy:\n  allow: ["anthropic/claude-opus-4*", "anthropic/claude-opus"]\n');
+    const alias = commit(named, { HOME: home, CLAUDECODE: '1', ANTHROPIC_MODEL: 'opus' });
+    expect(alias.status, alias.stderr).toBe(0);
+  });
+
   it('what held: an allow naming the id, its vendor or a negation it passes every version of, and a negated deny every version is outside', () => {
     const allowed = policyServer('policy:\n  allow: ["anthropic/claude-opus", "!qwen/*"]\n  deny: ["!{anthropic,google}/*"]\n');
     expectEachPasses(allowed.work, [
