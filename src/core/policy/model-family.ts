@@ -1,5 +1,5 @@
 import { knownModels } from '../catalog.js';
-import { FLOATING, SHORT_NAMES } from '../model-data.js';
+import { FLOATING, MODEL_ALIASES, SHORT_NAMES } from '../model-data.js';
 
 /**
  * A model id that names no version (`anthropic/claude-opus`, `google/gemini-flash`): what an
@@ -100,6 +100,8 @@ export function versionlessFamily(model: string): VersionlessFamily | null {
   if (slash <= 0 || /\d/.test(model.slice(slash + 1)) || model.endsWith('/unknown')) return null;
   const written = model.toLowerCase();
   if (known.has(written)) return known.get(written)!;
+  // A catalogued model of its own with no version (`openai/codex-mini`), not a floating id: no index built for it.
+  if (Object.hasOwn(MODEL_ALIASES, written) && !FLOATING.has(written)) return null;
   if (index === undefined) load();
   let found: VersionlessFamily | null = null;
   // A family's alias with a build word (`google/gemini-flash-latest`, Google's API alias; OpenRouter's
