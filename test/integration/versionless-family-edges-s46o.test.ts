@@ -55,6 +55,12 @@ describe('a model alias that names no version, past s46W-1', () => {
     expectEachPasses(work, ['feat: c\n\nAssisted-by: opencode:openrouter/~anthropic/claude-opus-latest\n', 'feat: d\n\nAssisted-by: gemini-cli:google/gemini-2.0-flash\n']);
   });
 
+  it("an agent's short name under its vendor (anthropic/opus, google/flash) is that vendor's family: refused under a deny of one of its versions", () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["google/gemini-2.5-flash", "anthropic/claude-opus-4.6"]\n');
+    expectEachRefused(remote, work, { opus: 'feat: a\n\nAssisted-by: claude-code:anthropic/opus\n', flash: 'feat: b\n\nAssisted-by: gemini-cli:google/flash\n' }, (models, name) => expect(models, name).toContainEqual(expect.stringMatching(/^(anthropic\/opus|google\/flash)$/)));
+    expectEachPasses(work, ['feat: c\n\nAssisted-by: claude-code:anthropic/sonnet\n', 'feat: d\n\nAssisted-by: claude-code:acme/opus\n']);
+  });
+
   it('a negated glob, or an allow the family id matches as written but not every version, judges the family by its versions', () => {
     const notOne = policyServer('policy:\n  allow: ["!anthropic/claude-opus-4.1"]\n');
     expectEachRefused(notOne.remote, notOne.work, { opus: 'feat: a\n\nAssisted-by: claude-code:opus\n' });

@@ -106,7 +106,9 @@ export function versionlessFamily(model: string): VersionlessFamily | null {
   let found: VersionlessFamily | null = null;
   // A family's alias with a build word (`google/gemini-flash-latest`, Google's API alias; OpenRouter's
   // `~anthropic/claude-opus-latest`, read as `anthropic/claude-opus-latest`) is the family, as the catalog's own ids drop it.
-  const id = catalogued!.has(written) ? written : written.replace(BUILD, '');
+  const stripped = catalogued!.has(written) ? written : written.replace(BUILD, '');
+  // An agent's short name under its vendor (`anthropic/opus`, `google/flash`, `google/pro`): that vendor's family id.
+  const id = families!.has(stripped) || FLOATING.has(stripped) ? stripped : (shortFamily(stripped) ?? stripped);
   const floating = FLOATING.get(id);
   // A vendor's API id that follows its newest model (`deepseek/deepseek-chat`): no literal version names it (`at` -1).
   if (floating !== undefined) found = { id, members: floating.members, later: floating.later, at: -1, laterIds: [floating.later] };
@@ -124,6 +126,17 @@ export function versionlessFamily(model: string): VersionlessFamily | null {
   }
   if (known.size < 1000) known.set(written, found);
   return found;
+}
+
+/** `anthropic/opus` → `anthropic/claude-opus`: a short name of any agent's table whose family is the id's own vendor's, else null. */
+function shortFamily(id: string): string | null {
+  const slash = id.indexOf('/');
+  const vendor = id.slice(0, slash + 1);
+  for (const names of SHORT_NAMES.values()) {
+    const target = names.get(id.slice(slash + 1));
+    if (target !== undefined && target.startsWith(vendor) && families!.has(target)) return target;
+  }
+  return null;
 }
 
 /** Versions after `newest` (4.6 → 4.7 … 4.9, 5, 5.0 … 5.9, … 13.9): the next ones a vendor may name. */
