@@ -49,6 +49,17 @@ export const POLICIES: readonly string[] = [
     '      requireTrailers: ["Reviewed-by"]',
     '',
   ].join('\n'),
+  // Model ids that name no version (s46W-1, s46O-1..3) under denies and allows of versions, negated and with a class.
+  [
+    'policy:',
+    '  allow: ["anthropic/claude-*", "google/gemini-*pro", "google/gemini-*-flash", "openai/*"]',
+    '  deny: ["google/gemini-2.5-flash", "anthropic/claude-opus-[5-9]*"]',
+    '  unknownModel: warn',
+    '  paths:',
+    '    - files: ["src/api/**"]',
+    '      allow: ["!anthropic/claude-sonnet-4.5"]',
+    '',
+  ].join('\n'),
 ];
 
 const HUMAN: Person = { name: 'Test Human', email: 'human@example.com' };
@@ -78,6 +89,11 @@ const DECLARATIONS: readonly string[] = [
   'Assisted by: qwen-code:qwen/qwen3-coder',
   'Assisted-by: claude-code:anthropic/claude-opus-4.6, qwen3-coder:30b',
   'Assisted-by: aider:deepseek/deepseek-chat',
+  'Assisted-by: claude-code:opus',
+  'Co-authored-by: Claude Sonnet <noreply@anthropic.com>',
+  'Assisted-by: gemini-cli:google/gemini-flash-latest',
+  'Assisted-by: opencode:openrouter/~anthropic/claude-sonnet-latest',
+  'Assisted-by: gemini-cli:google/gemini-pro',
   'Made-with: Cursor',
   'Co-authored-by: Cursor <cursoragent@cursor.com>',
   'Assisted-by: unknown:unknown',

@@ -125,7 +125,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     const family = familyNamed(written);
     const read = asWritten ? (subject: string) => test(subject) || asWritten(subject) : test;
     const readings = (subject: string) => read(subject) || (id !== null && subject.toLowerCase() === id) || (family !== null && ofFamily(subject, family));
-    return { glob, negated, written, test: id === null && family === null ? read : readings, byName: !body.includes('/') };
+    return { glob, negated, written, literal: id ?? canonicalVendor(written).toLowerCase(), listed: /[[{]/.test(written), test: id === null && family === null ? read : readings, byName: !body.includes('/') };
   });
   type Entry = (typeof compiled)[number];
   const hits = ({ test, byName }: Entry, model: string): boolean => {
@@ -133,21 +133,31 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     const vendor = model.includes('/') ? model.slice(0, model.indexOf('/')) : '';
     return test(model) || (byName && (test(name) || (vendor !== '' && test(vendor))));
   };
-  // A family named without a version (model-family.ts): a deny refuses it when it refuses any version it can be
-  // (or names one the catalog does not know yet); an allow passes it only when it allows every one, a later one too.
-  const byVersions = (entry: Entry, family: VersionlessFamily): boolean => {
-    if (entry.negated) return false;
-    if (versionless === 'every') return [...family.members, family.later].every((member) => hits(entry, member));
-    if (family.members.some((member) => hits(entry, member))) return true;
+  // A family named without a version (model-family.ts), judged by the versions it can be, each glob by
+  // its own reading (a negated one too: `!anthropic/claude-opus-4.1` is every model but 4.1):
+  // - a deny refuses it when it refuses any of them, or a version the catalog does not know yet
+  //   (`anthropic/claude-opus-5*`, `-[5-9]*`, `-{5,6}`);
+  // - an allow passes it only when it names the id itself (`anthropic/claude-opus`) or allows every one, a
+  //   later one too: a glob the id's own name happens to match (`google/gemini-*pro`) does not pass
+  //   `google/gemini-pro`, which runs `gemini-3-pro-preview` that glob refuses.
+  const byVersions = (entry: Entry, family: VersionlessFamily, model: string): boolean => {
+    const versions = [...family.members, family.later];
+    if (versionless === 'every') return (!entry.negated && (entry.literal === model || entry.literal === family.id)) || versions.every((member) => entry.negated !== hits(entry, member));
+    if (entry.negated) return [...versions, ...family.laterIds].some((member) => !hits(entry, member));
+    // Only a class or a brace list is tried on the later versions' ids: versionNamed reads the others by their words.
+    if (family.members.some((member) => hits(entry, member)) || (entry.listed && family.laterIds.some((member) => hits(entry, member)))) return true;
     const named = versionNamed(entry.written);
     return named !== null && named.family === family.id && named.at === family.at;
   };
   return (raw) => {
     const model = plain(raw);
     const direct = compiled.find((entry) => entry.negated !== hits(entry, model))?.glob;
-    if (direct !== undefined) return direct;
+    // A deny's hit on the id itself refuses it; an allow's is judged again by the versions below.
+    if (direct !== undefined && versionless === 'any') return direct;
+    // An id with a version in its name is no family: the common case (`anthropic/claude-opus-4.6`) stops here.
     const family = versionlessFamily(model);
-    return family === null ? undefined : compiled.find((entry) => byVersions(entry, family))?.glob;
+    if (family === null) return direct;
+    return compiled.find((entry) => byVersions(entry, family, model.toLowerCase()))?.glob;
   };
 }
 

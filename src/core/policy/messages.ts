@@ -74,7 +74,7 @@ export const messages = {
     };
   },
   modelNotAllowed: (agent: string, model: string, allow: readonly string[]) => {
-    const family = versionless(model, 'policy.allow does not allow every one of them');
+    const family = versionless(model, `policy.allow does not allow every one of them (to allow the alias whatever version it runs, policy.allow can name it: "${show(versionlessFamily(model)?.id ?? model)}")`);
     return {
       message: `model ${by(agent, model)} is not in policy.allow ${list(allow)}.${family.note}`,
       fix: `Redo this work with an allowed model (or by hand), then ${REWRITE}.${family.fix} ${POLICY_NOTE}`,
@@ -99,7 +99,7 @@ export const messages = {
     message:
       allow.length === 0
         ? `${changed(agent, model, path, landed)}, where ${setting} is [] (no AI may change these files).`
-        : `${changed(agent, model, path, landed)}, where ${setting} only allows ${list(allow)}.${versionless(model, 'the rule does not allow every one of them').note}`,
+        : `${changed(agent, model, path, landed)}, where ${setting} only allows ${list(allow)}.${versionless(model, `the rule does not allow every one of them (to allow the alias whatever version it runs, the rule can name it: "${show(versionlessFamily(model)?.id ?? model)}")`).note}`,
     fix:
       landed === undefined
         ? `Make the change to these files by hand${allow.length === 0 ? '' : ' or with an allowed model'}, and move the AI changes to other files; ${REWRITE}. ${POLICY_NOTE}`

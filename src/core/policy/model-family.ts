@@ -1,5 +1,5 @@
 import { knownModels } from '../catalog.js';
-import { FLOATING, SHORT_NAMES } from '../model-data.js';
+import { FLOATING, MODEL_ALIASES, SHORT_NAMES } from '../model-data.js';
 
 /**
  * A model id that names no version (`anthropic/claude-opus`, `google/gemini-flash`): what an
@@ -29,6 +29,11 @@ export interface VersionlessFamily {
   later: string;
   /** Where the family's current naming has its version among the name's `-` words. */
   at: number;
+  /**
+   * Ids of versions later than the newest the catalog knows (`anthropic/claude-opus-4.7`, `-5`, `-5.1`, … `-999`): what a deny
+   * written with a class or a brace list (`anthropic/claude-opus-[5-9]*`, `-{5,6}*`) is tried on, as `-5*` is read by its words.
+   */
+  laterIds: readonly string[];
 }
 
 /** A version token: `4`, `4.6`, `2.5`. */
@@ -92,23 +97,57 @@ const known = new Map<string, VersionlessFamily | null>();
  */
 export function versionlessFamily(model: string): VersionlessFamily | null {
   const slash = model.indexOf('/');
-  if (slash <= 0 || /\d/.test(model.slice(slash + 1))) return null;
-  const id = model.toLowerCase();
-  if (known.has(id)) return known.get(id)!;
+  if (slash <= 0 || /\d/.test(model.slice(slash + 1)) || model.endsWith('/unknown')) return null;
+  const written = model.toLowerCase();
+  if (known.has(written)) return known.get(written)!;
+  // A catalogued model of its own with no version (`openai/codex-mini`), not a floating id: no index built for it.
+  if (Object.hasOwn(MODEL_ALIASES, written) && !FLOATING.has(written)) return null;
   if (index === undefined) load();
   let found: VersionlessFamily | null = null;
+  // A family's alias with a build word (`google/gemini-flash-latest`, Google's API alias; OpenRouter's
+  // `~anthropic/claude-opus-latest`, read as `anthropic/claude-opus-latest`) is the family, as the catalog's own ids drop it.
+  const stripped = catalogued!.has(written) ? written : written.replace(BUILD, '');
+  // An agent's short name under its vendor (`anthropic/opus`, `google/flash`, `google/pro`): that vendor's family id.
+  const id = families!.has(stripped) || FLOATING.has(stripped) ? stripped : (shortFamily(stripped) ?? stripped);
   const floating = FLOATING.get(id);
   // A vendor's API id that follows its newest model (`deepseek/deepseek-chat`): no literal version names it (`at` -1).
-  if (floating !== undefined) found = { id, members: floating.members, later: floating.later, at: -1 };
+  if (floating !== undefined) found = { id, members: floating.members, later: floating.later, at: -1, laterIds: [floating.later] };
   else if (!catalogued!.has(id) && families!.has(id)) {
     const all = index!.get(id) ?? [];
     const newest = all.reduce<(typeof all)[number] | undefined>((best, entry) => (best === undefined || newer(entry.version, best.version) ? entry : best), undefined);
     const at = newest?.at ?? id.slice(slash + 1).split('-').length;
     const members = all.filter((entry) => entry.at === at).map((entry) => entry.id);
-    const words = id.slice(slash + 1).split('-');
-    words.splice(at, 0, '999');
-    found = { id, members, later: `${id.slice(0, slash)}/${words.join('-')}`, at };
+    const named = (version: string): string => {
+      const words = id.slice(slash + 1).split('-');
+      words.splice(at, 0, version);
+      return `${id.slice(0, slash)}/${words.join('-')}`;
+    };
+    found = { id, members, later: named('999'), at, laterIds: [...laterVersions(newest?.version), '999'].map(named) };
   }
-  if (known.size < 1000) known.set(id, found);
+  if (known.size < 1000) known.set(written, found);
   return found;
+}
+
+/** `anthropic/opus` → `anthropic/claude-opus`: a short name of any agent's table whose family is the id's own vendor's, else null. */
+function shortFamily(id: string): string | null {
+  const slash = id.indexOf('/');
+  const vendor = id.slice(0, slash + 1);
+  for (const names of SHORT_NAMES.values()) {
+    const target = names.get(id.slice(slash + 1));
+    if (target !== undefined && target.startsWith(vendor) && families!.has(target)) return target;
+  }
+  return null;
+}
+
+/** Versions after `newest` (4.6 → 4.7 … 4.9, 5, 5.0 … 5.9, … 13.9): the next ones a vendor may name. */
+function laterVersions(newest: readonly number[] | undefined): string[] {
+  if (newest === undefined) return [];
+  const [major = 0, minor] = newest;
+  const versions: string[] = [];
+  for (let next = (minor ?? 0) + 1; next <= 9; next += 1) versions.push(`${major}.${next}`);
+  for (let next = major + 1; next <= major + 9; next += 1) {
+    versions.push(String(next));
+    for (let point = 0; point <= 9; point += 1) versions.push(`${next}.${point}`);
+  }
+  return versions;
 }
