@@ -26,7 +26,7 @@ const MAX_FRONTMATTER_YAML = 32 * 1024;
 /**
  * Frontmatter YAML parsed in one folder together: 64 full frontmatters, the bound of the 64 files read
  * before. Past it a file whose one `model` is a plain top-level line is read from it, another makes the
- * folder unread (its `model:` lines as written hid what YAML reads: s46V-1): 1024 files of 32 KiB of YAML
+ * folder unread (its `model:` lines as written hid what YAML reads: 799): 1024 files of 32 KiB of YAML
  * keys cost js-yaml 9.6 s a hook, 64 of them 0.7 s.
  */
 export const FOLDER_YAML_BYTES = 64 * MAX_FRONTMATTER_YAML;
@@ -75,7 +75,7 @@ export async function agentFolderModels(dir: string, read: (name: string, head: 
     // Cut by what is left of the budget, not by the file's own bound: its frontmatter may go on past it.
     if (head < AGENT_FILE_HEAD && bytes >= head) return { files, unread: true };
     const models = await frontmatterModels(text, parsing);
-    // A frontmatter past the YAML bounds that may name a model in a form no line shows: not read (s46V-1).
+    // A frontmatter past the YAML bounds that may name a model in a form no line shows: not read (799).
     if (models === null) return { files, unread: true };
     files.push({ name, models });
   }
@@ -145,7 +145,7 @@ async function yamlModels(yaml: string, budget?: { yaml: number }): Promise<stri
   // YAML reads it as written, or (inside another key's block) as no model, which this reads as one: stricter.
   const plain = plainModel(yaml);
   if (plain !== undefined) return [plain];
-  // Past the folder's YAML budget, as past a frontmatter's bound: not known (s46V-1). Its `model:` lines as
+  // Past the folder's YAML budget, as past a frontmatter's bound: not known (799). Its `model:` lines as
   // written missed what the agent's YAML reads (`model: >-`, `"model":`, `{model: x}`, `<<: {model: x}`):
   // 64 frontmatters of 32 KiB first hid a 65th's Qwen past `deny: ["qwen/*"]`.
   if (yaml.length > MAX_FRONTMATTER_YAML || (budget !== undefined && budget.yaml < yaml.length)) return null;

@@ -131,7 +131,7 @@ export function frontmatter(text: string): string | null {
  * again) the top-level `model:` line as written. Past {@link MAX_FRONTMATTER} or the directory's YAML
  * budget, only a frontmatter whose one `model` is a plain top-level line and that names no `name` (which
  * joins it to another agent) is read, from that line; null for another: not known (its `model:` line as
- * written missed `"model": x`, `model: >-`, `{model: x}`: s46V-1), the directory is then unread.
+ * written missed `"model": x`, `model: >-`, `{model: x}`: 799), the directory is then unread.
  */
 async function frontmatterData(yaml: string, budget: { yaml: number }): Promise<Record<string, unknown> | null> {
   // The directory's YAML budget: 64 full frontmatters (1024 files of 32 KiB of keys cost js-yaml seconds).
@@ -185,7 +185,7 @@ function markdownFiles(base: string, dir: string, recursive: boolean, found: str
       }
       found.push(path);
     }
-    // A directory named `team.md` (or a link to one) is walked too: the glob's `**` walks every directory (s46V-2); its name, pushed above, reads as no file.
+    // A directory named `team.md` (or a link to one) is walked too: the glob's `**` walks every directory (800); its name, pushed above, reads as no file.
     const linkedDir = entry.isSymbolicLink() && (!entry.name.endsWith('.md') || isDirectory(join(base, path)));
     if (recursive && (entry.isDirectory() || linkedDir)) {
       if (depth < MAX_DEPTH) markdownFiles(base, path, recursive, found, budget, depth + 1);

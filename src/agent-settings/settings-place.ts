@@ -61,7 +61,7 @@ export function readOwnFile(path: string, head?: number): string | null {
  * file only, never a FIFO or a device (a committed link to `/dev/zero` or a FIFO is not read), at
  * most {@link MAX_SETTINGS_BYTES} (or its `head`). A link out of the work tree is followed as the
  * agent follows it (an agent's `.gemini/settings.json -> ../x/settings.json` ran it on the model
- * named there, unseen: s46E-2); what is read of it is the agent's settings keys alone, never shown
+ * named there, unseen: 788); what is read of it is the agent's settings keys alone, never shown
  * whole (a committed link to `~/.ssh/…` parses as no settings and names nothing).
  */
 export function readRepoFile(place: SettingsPlace, path: string, head?: number): string | null {

@@ -58,7 +58,7 @@ const AS_STORED_ENV = { GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/dev/null/
  * checks the file on read: whoever can write `.git/objects/info/commit-graph` (a CI step before
  * `check`, an agent on a developer's machine) or an alternate's made a denied commit change no
  * file (`files: (no files changed)`), or cut a parent out of the history judged. Every git process
- * aitrail runs, enforcement and reports alike (README s46c-1): `check` and `log` cost the same
+ * aitrail runs, enforcement and reports alike (README 807): `check` and `log` cost the same
  * without it (a 20,000-commit history), a whole-tree `blame --no-cache` ~50 % more CPU.
  */
 function withoutCommitGraph(given: string | undefined): string {

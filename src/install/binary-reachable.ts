@@ -86,7 +86,7 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
 async function ledInTree(root: string, top: string, rel: string, packageDir: string): Promise<boolean> {
   const modules = rel.startsWith('node_modules/') ? '' : rel.includes('/node_modules/') ? rel.slice(0, rel.indexOf('/node_modules/')) : null;
   // A nested project's also by the top's files (yarn 2+ reads every .yarnrc.yml up from the project, pnpm the workspace's .npmrc).
-  // Every folder between them too (row s46P-2): yarn 2+ reads `apps/.yarnrc.yml` for `apps/web`, npm and pnpm a workspace root's `.npmrc`.
+  // Every folder between them too (row 813): yarn 2+ reads `apps/.yarnrc.yml` for `apps/web`, npm and pnpm a workspace root's `.npmrc`.
   if (modules !== null && registryChosenUp(top, modules) !== undefined) return true;
   const store = inVirtualStore(root, top, rel, packageDir);
   if (store !== undefined) return store;
@@ -108,14 +108,14 @@ const PUBLIC_REGISTRIES = new Set(['https://registry.npmjs.org', 'https://regist
 
 /**
  * The lines of a project's `name` (.npmrc, .yarnrc, .yarnrc.yml) naming the registry as plainly written, as the shims'
- * aitrail_rk reads them; undefined when a line may name it in a form not read here (row s46y-3): a backslash in the
+ * aitrail_rk reads them; undefined when a line may name it in a form not read here (row 805): a backslash in the
  * key (npm's ini and yarn 1 take a quoted key as JSON: `"\u0072egistry"=`), anywhere in a yarn file (YAML escapes),
  * `registry[]=`, yarn 1's `--registry`/`--install.registry` lines, `npmRegistryServer` in a .yarnrc.yml anywhere but
  * a plain `npmRegistryServer:` line (a flow mapping, an explicit key, an anchor).
  */
 function registryLines(name: string, text: string): string[] | undefined {
   const found: string[] = [];
-  // Lines as npm's ini, yarn 1 and YAML split them: at a carriage return too (row s46P-1); `config`, `prefix` and `$` read as well.
+  // Lines as npm's ini, yarn 1 and YAML split them: at a carriage return too (row 812); `config`, `prefix` and `$` read as well.
   for (const line of text.split(/[\r\n]/)) {
     if (!/registry|config|prefix|\\|\$/i.test(line)) continue;
     const kind = registryKind(name, line);
@@ -130,7 +130,7 @@ function registryKind(name: string, line: string): 'registry' | 'unread' | 'othe
   let key = line.replace(/^[ \t\r\f\v]+/, '').replace(/^["']/, '');
   if (name === '.npmrc') {
     key = (key.split('=')[0] ?? '').replace(/[ \t\r\f\v]+$/, '').replace(/["']$/, '');
-    // Row s46P-1: a comment is none; a key npm trims to another (a BOM, a Unicode space), fills (`reg${X?}istry`), or
+    // Row 812: a comment is none; a key npm trims to another (a BOM, a Unicode space), fills (`reg${X?}istry`), or
     // that names a file npm reads as config (userconfig, globalconfig, prefix) may name a registry not read here.
     if (/^[ \t\r\f\v]*[#;]/.test(line)) return 'other';
     if (/[^-A-Za-z0-9_.~:/@%+{}?$"' \t]/.test(key)) return 'unread';
@@ -156,10 +156,10 @@ const HOME_REGISTRY_LINE = /^[ \t\r\f\v]*["']?(@[^:= \t\r\f\v\n"']*:)?(registry|
  * Whether the project at `base` (relative to the top, '' the top) names a registry of its own, as the shims'
  * aitrail_rg: a `.npmrc` (npm, pnpm, yarn 1) or `.yarnrc` saying `registry`, a `.yarnrc.yml` saying
  * `npmRegistryServer`, other than the public registry and other than one the person names in their own files
- * (trustedRegistries, row s46y-1): what was installed in its node_modules is what a server the repository chose
- * served (row s46j-2). The file's base name, or undefined.
+ * (trustedRegistries, row 803): what was installed in its node_modules is what a server the repository chose
+ * served (row 790). The file's base name, or undefined.
  */
-/** registryChosen for the project at `base` and every folder above it up to the top (row s46P-2). */
+/** registryChosen for the project at `base` and every folder above it up to the top (row 813). */
 export function registryChosenUp(top: string, base: string): string | undefined {
   for (let dir = base; ; dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '') {
     const named = registryChosen(top, dir);
@@ -327,7 +327,7 @@ function npmFromRepository(root: string, top: string, base: string, path: string
     for (let next = at + 1; next <= at + 4 && next < lines.length; next++) {
       const line = lines[next]!;
       if (line.startsWith(`${unit.repeat(2)}}`) || line.includes(entry)) break;
-      // A `name`: an alias (`"aitrail": "npm:other@1"`), another package in aitrail's place (row s46j-3).
+      // A `name`: an alias (`"aitrail": "npm:other@1"`), another package in aitrail's place (row 791).
       if (line.startsWith(`${unit.repeat(3)}"name": "`)) return true;
       if (!line.startsWith(resolvedAt)) continue;
       if (!/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|file:|git\+file:)/.test(line.slice(resolvedAt.length))) return true;
@@ -806,7 +806,7 @@ export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: 
   // the hooks found the committed ./aitrail first and blocked every agent's commit. npx's own temporary
   // folder (on PATH while `npx aitrail init` runs, never at a commit) is passed over.
   // yarn 2+'s wrapper (`yarn exec aitrail init`: its folder first on PATH, gone at commit time) is passed over for
-  // PATH's next aitrail, as the shims do (row s46y-2); with none, it is judged as they judge it.
+  // PATH's next aitrail, as the shims do (row 804); with none, it is judged as they judge it.
   let wrapper: string | undefined;
   for (const entry of (env.PATH ?? '').split(delimiter)) {
     const dir = bare ? entry : resolve(root, entry === '' ? '.' : entry);
@@ -836,7 +836,7 @@ function yarnWrapper(path: string): boolean | undefined {
 
 /**
  * Why the hooks will find no aitrail, for init's and status's note: the project file naming a registry of its own
- * (`.npmrc`, …) where node_modules/.bin/aitrail is (row s46y-1), `yarn` where PATH's aitrail is yarn's wrapper (row s46y-2).
+ * (`.npmrc`, …) where node_modules/.bin/aitrail is (row 803), `yarn` where PATH's aitrail is yarn's wrapper (row 804).
  */
 export function binaryMissingCause(root: string, env: NodeJS.ProcessEnv, packageDir = ''): string | undefined {
   let top: string;

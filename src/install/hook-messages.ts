@@ -62,7 +62,7 @@ export function binaryTrackedMessage(hook: InstalledHook): string {
 
 /**
  * The only binary found was installed from a registry a file of the project names (`$aitrail_tw`: `.npmrc`, `.yarnrc` or
- * `.yarnrc.yml`), not the public one and not one the person names in their own files (row s46y-1): a repository can
+ * `.yarnrc.yml`), not the public one and not one the person names in their own files (row 803): a repository can
  * name any server there. `$a` is the binary (sh).
  */
 export function binaryRegistryMessage(hook: InstalledHook): string {
@@ -74,7 +74,7 @@ export function binaryRegistryMessage(hook: InstalledHook): string {
 export const BINARY_REGISTRY_SKIPPED = "aitrail: not running $t: it was installed from the registry the project's $aitrail_tw names (not the public one, nor one your own ~/$aitrail_tw names); using $a instead.";
 
 /**
- * The only aitrail found is yarn 2+'s PATH wrapper (`yarn run`, `yarn exec`) and no other is on PATH (row s46y-2):
+ * The only aitrail found is yarn 2+'s PATH wrapper (`yarn run`, `yarn exec`) and no other is on PATH (row 804):
  * `zip`, its script lies in a Plug'n'Play zip, which node reads only through yarn's loader, never loaded into
  * aitrail's node; else aitrail_yw refused it (its script in the work tree, or in a copy yarn did not take from a
  * registry). `$a` is the wrapper (sh).

@@ -11,7 +11,7 @@
  * (ICU loads a data file found there before its own: a crafted nfkc.nrm crashed node 20's NFKC, which reads model
  * names), NODE_COMPILE_CACHE (node 22.1+: V8 code for bin/aitrail.js from an entry checked only by a CRC32 of the
  * source), NODE_PATH (a module aitrail lacks), NODE_V8_COVERAGE and NODE_REDIRECT_WARNINGS (files written where they
- * say): unset too (row s46j-1).
+ * say): unset too (row 789).
  * The git-mode shims' lines (clientLookup in shim-source.ts) and husky mode's block (husky-block.ts) both run them
  * just before aitrail starts.
  */

@@ -285,9 +285,9 @@ function ledIntoTrackedLines(): string[] {
     '}',
     // The real path in the work tree (aitrail_x, relative to the top) judged by itself: 0 = the repository's.
     'aitrail_iw() {',
-    // Under a node_modules whose project names a registry of its own (row s46j-2): what was installed there is what that registry served.
-    // A nested project's also by the top's files: yarn 2+ reads every .yarnrc.yml up from the project, pnpm the workspace's .npmrc (row s46y-3).
-    // Every folder between them too (row s46P-2): yarn 2+ reads `apps/.yarnrc.yml` for `apps/web`, pnpm and npm a workspace root's `.npmrc`.
+    // Under a node_modules whose project names a registry of its own (row 790): what was installed there is what that registry served.
+    // A nested project's also by the top's files: yarn 2+ reads every .yarnrc.yml up from the project, pnpm the workspace's .npmrc (row 805).
+    // Every folder between them too (row 813): yarn 2+ reads `apps/.yarnrc.yml` for `apps/web`, pnpm and npm a workspace root's `.npmrc`.
     '  case $aitrail_x in node_modules/*) aitrail_rg "" && return 0 ;; */node_modules/*) aitrail_ru "${aitrail_x%%/node_modules/*}" && return 0 ;; esac',
     // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
@@ -306,10 +306,10 @@ function ledIntoTrackedLines(): string[] {
     // yarn 1) or `.yarnrc` saying `registry`, a `.yarnrc.yml` saying `npmRegistryServer`, other than the public
     // registry (registry.npmjs.org, registry.yarnpkg.com) and other than one the person names in their own files
     // (aitrail_rt): a package installed there (as "aitrail" from "the registry") is what a server the repository
-    // chose served (row s46j-2; as registryChosen in binary-reachable.ts). Each line is read by aitrail_rk (one that
-    // may name a registry in a form not read here: the repository's, row s46y-3). `aitrail_rr` names the file (its base name
+    // chose served (row 790; as registryChosen in binary-reachable.ts). Each line is read by aitrail_rk (one that
+    // may name a registry in a form not read here: the repository's, row 805). `aitrail_rr` names the file (its base name
     // only: a folder name is the repository's bytes) for the hooks' message. No such file: no process.
-    // aitrail_rg for the project at `$1` and every folder above it up to the top (row s46P-2): stats, a grep only where a file is.
+    // aitrail_rg for the project at `$1` and every folder above it up to the top (row 813): stats, a grep only where a file is.
     "aitrail_ru() {",
     "  aitrail_ud=$1",
     "  while :; do",
@@ -321,9 +321,9 @@ function ledIntoTrackedLines(): string[] {
     "  for aitrail_rf in \"${1:+$1/}.npmrc\" \"${1:+$1/}.yarnrc\" \"${1:+$1/}.yarnrc.yml\"; do",
     "    [ -f \"$aitrail_rf\" ] || continue",
     // Read as npm's ini (and yarn 1's parser, YAML) splits lines: at a carriage return too (`foo=x<CR>registry=…`
-    // is two lines to npm, one to grep: row s46P-1). Lines saying `config` or `prefix` (npm reads the file a project's
+    // is two lines to npm, one to grep: row 812). Lines saying `config` or `prefix` (npm reads the file a project's
     // `userconfig=`/`globalconfig=`/`prefix=` names) or a `$` (npm's `${VAR?}` in a key) are read as well. `-a`: a NUL
-    // anywhere made GNU grep print nothing ("binary file matches" on stderr), every line unread (row s46M-1).
+    // anywhere made GNU grep print nothing ("binary file matches" on stderr), every line unread (row 814).
     "    aitrail_rl=$(tr '\\r' '\\n' <\"$aitrail_rf\" 2>/dev/null | grep -a -i -e registry -e config -e prefix -e '\\\\' -e '[$]' 2>/dev/null) || continue",
     "    aitrail_rn=",
     "    while IFS= read -r aitrail_rx; do",
@@ -347,7 +347,7 @@ function ledIntoTrackedLines(): string[] {
     "}",
     // One line of the file (grep's: it says `registry`, any case, or holds a backslash): 0, a line naming the registry
     // (`registry` in .npmrc and .yarnrc, `npmRegistryServer` in .yarnrc.yml) as plainly written; 2, one that may name
-    // it in a way not read here (row s46y-3): a backslash in the key (npm's ini and yarn 1 take a quoted key as JSON:
+    // it in a way not read here (row 805): a backslash in the key (npm's ini and yarn 1 take a quoted key as JSON:
     // `"\\u0072egistry"=`), anywhere in a yarn file (YAML escapes), `registry[]=`, yarn 1's `--registry`/`--install.registry`
     // argument lines, `npmRegistryServer` anywhere in a .yarnrc.yml but a plain `npmRegistryServer:` line
     // (`{npmRegistryServer: …}`, `? npmRegistryServer`, an anchor): the repository's; 1, anything else (a comment).
@@ -364,7 +364,7 @@ function ledIntoTrackedLines(): string[] {
     "      aitrail_ry=${aitrail_ry%%=*}",
     "      while :; do case $aitrail_ry in *[[:space:]]) aitrail_ry=${aitrail_ry%?} ;; *) break ;; esac; done",
     "      aitrail_ry=${aitrail_ry%[\\\"\\']}",
-    // Row s46P-1: npm trims a key as JavaScript does (a BOM, a no-break or other Unicode space before `registry`), fills
+    // Row 812: npm trims a key as JavaScript does (a BOM, a no-break or other Unicode space before `registry`), fills
     // `${VAR?}` in a key (`reg${X?}istry`: empty when unset), and reads the file a `userconfig`/`globalconfig`/`prefix`
     // key names (a committed one saying `registry=`): a key with any character but these, a `$` (but a `//host/:` one's),
     // or one of those keys, may name a registry in a form not read here. A comment (`#`, `;` first) is none.
@@ -374,7 +374,7 @@ function ledIntoTrackedLines(): string[] {
     "      case $aitrail_ry in [Uu][Ss][Ee][Rr][Cc][Oo][Nn][Ff][Ii][Gg]*|[Gg][Ll][Oo][Bb][Aa][Ll][Cc][Oo][Nn][Ff][Ii][Gg]*|[Pp][Rr][Ee][Ff][Ii][Xx]*) return 2 ;; esac",
     "      case $aitrail_ry in [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]) return 0 ;; [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*) return 2 ;; esac ;;",
     "    *.yarnrc)",
-    // A BOM or other byte before the key (yarn 1 drops a BOM): not read here (row s46P-1).
+    // A BOM or other byte before the key (yarn 1 drops a BOM): not read here (row 812).
     "      case $aitrail_ry in [@[:alnum:]\\\"\\'\\#-]*) ;; *) return 2 ;; esac",
     "      case $aitrail_ry in",
     "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]) return 2 ;;",
@@ -394,7 +394,7 @@ function ledIntoTrackedLines(): string[] {
     "  return 1",
     "}",
     // Whether every registry line of `$aitrail_rl` names a registry the person names too, as `registry` or
-    // `@scope:registry` in ~/.npmrc or ~/.yarnrc, `npmRegistryServer` in ~/.yarnrc.yml (row s46y-1): a company's
+    // `@scope:registry` in ~/.npmrc or ~/.yarnrc, `npmRegistryServer` in ~/.yarnrc.yml (row 803): a company's
     // mirror committed in `.npmrc` is then the person's choice as well. Their files only: HOME absolute, neither it
     // nor a folder above it the top (a dotfiles repository at $HOME, a HOME a committed .env points into the work
     // tree), the file not the project's own (`-ef`). Values compared as written, quotes, spaces and one trailing `/`
@@ -574,7 +574,7 @@ function ledIntoTrackedLines(): string[] {
     '    case $aitrail_l in',
     '      "$aitrail_nu$aitrail_nu\\"${aitrail_nh}node_modules/$aitrail_nt\\": {"*) [ "$aitrail_nk" = 1 ] && { aitrail_nr=0; break; }; aitrail_nk=1 ;;',
     '      --|"$aitrail_nu$aitrail_nu}"*) [ "$aitrail_nk" = 1 ] && { aitrail_nr=0; break; }; aitrail_nk= ;;',
-    // A `name` in the entry: an alias (`"aitrail": "npm:other@1"`), another package the repository named in aitrail's place (row s46j-3).
+    // A `name` in the entry: an alias (`"aitrail": "npm:other@1"`), another package the repository named in aitrail's place (row 791).
     '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"name\\": \\""*) [ -n "$aitrail_nk" ] && { aitrail_nr=0; aitrail_nk=3; break; } ;;',
     '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""*)',
     '        [ -n "$aitrail_nk" ] || continue',
@@ -1026,7 +1026,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     'a=',
     't=',
     // Why `t` was refused, for the message: empty (the repository ships it), `.npmrc`/`.yarnrc`/`.yarnrc.yml` (a
-    // registry that file names: aitrail_rr, row s46y-1), `yarn` (yarn's wrapper, aitrail_yw), `pnp` (its script in a zip).
+    // registry that file names: aitrail_rr, row 803), `yarn` (yarn's wrapper, aitrail_yw), `pnp` (its script in a zip).
     'aitrail_tw=',
     'for c in ${d:+"$d/node_modules/.bin/aitrail"} node_modules/.bin/aitrail; do',
     '  [ -x "$c" ] || continue',
@@ -1037,7 +1037,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  aitrail_rr=',
     '  if shipped "$p"; then [ -n "$t" ] || { t=$p; aitrail_tw=$aitrail_rr; }',
     // `yarn run`/`yarn exec` put their wrappers' folder first on PATH: the person's own aitrail (a global install)
-    // is PATH's next one, judged as any (row s46y-2). Before, the wrapper was the only one looked at: under
+    // is PATH's next one, judged as any (row 804). Before, the wrapper was the only one looked at: under
     // Plug'n'Play its script, in a zip, cannot run in aitrail's node, or in the work tree (a project cache) it was
     // refused, and every `yarn run` commit was blocked. Stats only, no process.
     '  elif aitrail_yx "$p"; then',

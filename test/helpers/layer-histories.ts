@@ -49,7 +49,7 @@ export const POLICIES: readonly string[] = [
     '      requireTrailers: ["Reviewed-by"]',
     '',
   ].join('\n'),
-  // Model ids that name no version (s46W-1, s46O-1..3) under denies and allows of versions, negated and with a class.
+  // Model ids that name no version (801, 815..3) under denies and allows of versions, negated and with a class.
   [
     'policy:',
     '  allow: ["anthropic/claude-*", "google/gemini-*pro", "google/gemini-*-flash", "openai/*"]',

@@ -48,7 +48,7 @@ describe("an agents folder padded past what the hooks read", () => {
     }
   });
 
-  it("past the folder's YAML budget (70 frontmatters of 32 KiB of keys first): refused, the folder unread (s46V-1: a model line as written is not all YAML reads)", () => {
+  it("past the folder's YAML budget (70 frontmatters of 32 KiB of keys first): refused, the folder unread (799: a model line as written is not all YAML reads)", () => {
     const keys = Array.from({ length: 2700 }, (_, i) => `k${i}: model`).join('\n').slice(0, 32 * 1024 - 100);
     const files = Object.fromEntries([
       ...Array.from({ length: 70 }, (_, i) => [`.gemini/agents/a${String(i).padStart(2, '0')}.md`, file(`name: a${i}\n${keys}\nmodel: inherit`)]),

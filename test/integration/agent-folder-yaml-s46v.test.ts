@@ -1,4 +1,4 @@
-// Review of s46E-1 (s46v): past an agents folder's YAML budget (64 x 32 KiB of frontmatter parsed),
+// Review of 787 (s46v): past an agents folder's YAML budget (64 x 32 KiB of frontmatter parsed),
 // or past one frontmatter's 32 KiB, a file was read by its `model:` lines as written; a model the
 // agent reads as YAML in another form (`model: >-`, `"model":`, a flow map, a `<<` merge, the value
 // on the next line) was hidden from those lines, and the commit passed under `deny: ["qwen/*"]`.

@@ -1,6 +1,6 @@
-// Review of s46H-2 (session 46): each co-author form it added is one an agent writes at commit
+// Review of 780 (session 46): each co-author form it added is one an agent writes at commit
 // time, so the hook shims' fast path must start node for it (and write the agent's `Assisted-by:`),
-// while a person's plain commit still starts none. Held when reviewed; kept as a guard. s46R-2: a
+// while a person's plain commit still starts none. Held when reviewed; kept as a guard. 798: a
 // person at an @manus.im address started node at each commit (the fast path's text for Manus's
 // no-reply signature was `@manus.im`); it is `reply@manus.im` now, which the no-reply text covers.
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ const FORMS: [string, string][] = [
   ['Co-authored-by: Manus <noreply@manus.im>', 'manus:unknown'],
 ];
 
-describe("the shims' fast path and s46H-2's agent forms", () => {
+describe("the shims' fast path and 780's agent forms", () => {
   it("starts node for each form at commit time and records its agent; a person's commit starts none", () => {
     const { repo, env, started } = hookedRepo();
     const starts = () => readFileSync(started, 'utf8').split('\n').filter(Boolean).length;
@@ -37,7 +37,7 @@ describe("the shims' fast path and s46H-2's agent forms", () => {
       expect({ line, ...commit(`form${index}`, ['-m', `feat: form ${index}`, '-m', line]) }).toEqual({ line, started: true, declared: agent });
     });
     expect(commit('plain-after', ['-m', 'fix: plain again'])).toEqual({ started: false, declared: '' });
-    // Manus's staff commit by hand: no node (s46R-2), and the agent's address as the author still does.
+    // Manus's staff commit by hand: no node (798), and the agent's address as the author still does.
     expect(commit('manus-staff', ['--author=Jane Roe <jane@manus.im>', '-m', 'fix: by hand'])).toEqual({ started: false, declared: '' });
     expect(commit('manus-author', ['--author=Manus <noreply@manus.im>', '-m', 'fix: by the agent'])).toEqual({ started: true, declared: 'manus:unknown' });
   });

@@ -73,7 +73,7 @@ describe("the .aider.conf.yml of aider's working directory", () => {
     expect(aider(repo, ['--yes'], aiderEnv()).message).toBe('feat: parser\n\nAssisted-by: aider:openai/o3\n');
   });
 
-  it('a link in the work tree to a file outside it is read where it leads, as aider reads it (row s46E-2)', () => {
+  it('a link in the work tree to a file outside it is read where it leads, as aider reads it (row 788)', () => {
     const outside = homeWith({ 'qwen.yml': `model: ${QWEN}\n` });
     const repo = repoWith('policy: {}\n', { 'pkg/index.ts': 'export {};\n' });
     spawnSync('ln', ['-s', join(outside, 'qwen.yml'), join(repo.dir, 'pkg/.aider.conf.yml')]);

@@ -1,4 +1,4 @@
-// Claude Code through claude-code-router whose config the hooks cannot read (rows s46G-1, s46T-1's
+// Claude Code through claude-code-router whose config the hooks cannot read (rows 781, 792's
 // limits): ccr 3 keeps its configuration in `~/.claude-code-router/config.sqlite` (the JSON archived
 // into it and removed), so with ANTHROPIC_BASE_URL at ccr and no config.json the settings' Claude
 // model was recorded; and `claude --model`, CLAUDE_CODE_SUBAGENT_MODEL or the aliases' mappings named

@@ -78,7 +78,7 @@ describe('claude-code-router with a custom router script', () => {
     expect(direct.status, direct.stderr).toBe(0);
   });
 
-  it("what held: CLAUDE_CODE_SUBAGENT_MODEL in ccr's provider,model form is read as s46N-2 reads it", () => {
+  it("what held: CLAUDE_CODE_SUBAGENT_MODEL in ccr's provider,model form is read as 809 reads it", () => {
     const refused = agentCommit(hooked('policy:\n  deny: ["qwen/*"]\n'), { ...ccr({ Router: { default: 'anthropic,claude-sonnet-4-5' } }), CLAUDE_CODE_SUBAGENT_MODEL: 'dashscope,qwen3-coder-plus' }, CLAUDE_LINE);
     expect(refused.status, refused.message).toBe(1);
     expect(refused.stderr).toMatch(/qwen\/qwen3-coder-plus \(via claude-code\) is denied/);

@@ -1,4 +1,4 @@
-// Claude Code through claude-code-router (row s46G-1), replayed as an attacker and a careless user:
+// Claude Code through claude-code-router (row 781), replayed as an attacker and a careless user:
 // each case recorded Claude Code's own Claude model (the settings' `"model": "opus"`, ANTHROPIC_MODEL,
 // the session transcript's answer name) and passed `deny: ["qwen/*"]`, even under `unknownModel: deny`,
 // while ccr sent every request to Qwen. Committed for real through the installed hooks.
@@ -94,7 +94,7 @@ describe('Claude Code through claude-code-router: what the hooks record', () => 
     if (lan) refusedForQwen(repo, env(homeWith({ '.claude-code-router/config.json': config('0.0.0.0'), '.claude/settings.json': OPUS }), `http://${lan}:3456`));
   });
 
-  // ccr's own port with no ccr config at all is claude-code:unknown since row s46D-1 (claude-code-router-s46d.test.ts); another local port is not.
+  // ccr's own port with no ccr config at all is claude-code:unknown since row 806 (claude-code-router-s46d.test.ts); another local port is not.
   it('what held: no ccr config at all at another local port, a remote gateway: as before (the settings model)', () => {
     const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
     const home = homeWith({ '.claude/settings.json': OPUS });

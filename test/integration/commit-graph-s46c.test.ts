@@ -50,7 +50,7 @@ function expectQwenDenied(repo: TestRepo, range: string, qwen: string): void {
   expect(denied.map(({ sha, rule, paths }) => ({ sha, rule, paths }))).toEqual([{ sha: qwen, rule: 'path-model-denied', paths: ['src/crypto/aes.ts'] }]);
 }
 
-describe('s46c-1: a commit-graph file that lies is never read', () => {
+describe('807: a commit-graph file that lies is never read', () => {
   it("Qwen's entry holding its parent's tree: git shows no file changed, check still denies src/crypto/aes.ts and blame counts the line", () => {
     const { repo, base, qwen, graph } = judgedHistory();
     patchGraph(graph, qwen, { tree: repo.git(['rev-parse', `${base}^{tree}`]) });

@@ -70,7 +70,7 @@ describe.skipIf(!npmFound)("a registry the repository names: what it served is n
     expect(`${init.stdout}${init.stderr}`).not.toMatch(/The hooks run node_modules\/\.bin\/aitrail/);
     const denied = agentCommit(repo, { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' });
     expect(denied.status).not.toBe(0);
-    // Said as it is, with the way out (row s46y-1): the same registry in the person's own ~/<file>.
+    // Said as it is, with the way out (row 803): the same registry in the person's own ~/<file>.
     expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from the registry the project's ${name} names`);
     expect(denied.stderr).toContain('model-denied');
     expect(existsSync(marker)).toBe(false);

@@ -8,7 +8,7 @@ import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { evilRegistry, honestAitrail, npmFound, npmInstall, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
- * Row s46P-1: s46y-3 read the lines of a project's `.npmrc` that say `registry` (or hold a backslash), split at line
+ * Row 812: 805 read the lines of a project's `.npmrc` that say `registry` (or hold a backslash), split at line
  * feeds. npm reads more: its ini splits lines at a carriage return too, trims a key as JavaScript does (a BOM, a
  * no-break space), fills `${VAR?}` in a key (empty when unset), and reads the file a project's `userconfig=`,
  * `globalconfig=` (or `prefix=`: `<prefix>/etc/npmrc`) names as the person's own config. Each is replayed here with the
@@ -28,7 +28,7 @@ function commit(repo: TestRepo, env: NodeJS.ProcessEnv, model: string) {
   return run(repo, { ...env, AITRAIL_MODEL: model }, ['git', 'commit', '-q', '-m', 'AI change']);
 }
 
-describe.skipIf(!npmFound)("a committed .npmrc naming the registry in a way npm reads and s46y-3 did not", () => {
+describe.skipIf(!npmFound)("a committed .npmrc naming the registry in a way npm reads and 805 did not", () => {
   it.each([
     ['a carriage return inside a line', (url: string) => `engine-strict=true\rregistry=${url}\n`, {}],
     ['a BOM before the key', (url: string) => `\ufeffregistry=${url}\n`, {}],
@@ -91,7 +91,7 @@ describe.skipIf(!npmFound)("a committed .npmrc naming the registry in a way npm 
 });
 
 /**
- * Row s46P-2: s46y-3 judged a nested project's node_modules by its own files and the top's; yarn 2+ reads every
+ * Row 813: 805 judged a nested project's node_modules by its own files and the top's; yarn 2+ reads every
  * `.yarnrc.yml` up from the project (npm and pnpm a workspace root's `.npmrc`), so a folder between them (`apps/` for
  * `apps/web`) names the registry as well. Built as y's nested case: npm installs the honest tarball, the file names
  * a registry, packageDir recorded by an init run before.

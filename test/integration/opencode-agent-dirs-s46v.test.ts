@@ -1,4 +1,4 @@
-// Review of s46E-1's `fromDirectory` (s46v): OpenCode loads `{agent,agents}/**/*.md` (anomalyco/opencode
+// Review of 787's `fromDirectory` (s46v): OpenCode loads `{agent,agents}/**/*.md` (anomalyco/opencode
 // `config/agent.ts`, a glob of files whose `**` walks every directory, one named `team.md` too), but the
 // hooks took every name ending `.md` for a file and never walked into it: `.opencode/agents/team.md/coder.md`
 // on Qwen passed `deny: ["qwen/*"]`. Committed for real through the installed hooks with OpenCode's environment.

@@ -1,4 +1,4 @@
-// Review of row s46F-1's note, as a maintainer reviewing a contributor's fork (rows 709, 720's
+// Review of row 782's note, as a maintainer reviewing a contributor's fork (rows 709, 720's
 // attacker): `git remote add alice <fork>`, the pull request's branch checked out from alice/feat.
 // Alice's fork's `main` allows every model and holds her Qwen commit: `check` refuses it (origin's
 // policy) and the note told the maintainer to name alice the project (`remote.alice.gh-resolved

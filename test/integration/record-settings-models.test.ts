@@ -68,14 +68,14 @@ describe("Claude Code's model in its settings files", () => {
     expect(both.status, both.stderr).toBe(1);
   });
 
-  it('what held: a person\'s commit with every settings file present records nothing; a settings link out of the repository is read as Claude Code reads it (s46E-2)', () => {
+  it('what held: a person\'s commit with every settings file present records nothing; a settings link out of the repository is read as Claude Code reads it (788)', () => {
     const { env } = home({ '.claude/settings.json': '{"model": "qwen3-coder-plus"}' });
     const repo = hooked(QWEN_DENIED, { '.claude/settings.json': '{"model": "qwen3-coder-plus"}' });
     write(join(repo.dir, '.claude/settings.local.json'), '{"model": "qwen3-coder-plus"}');
     const person = commit(repo, env, 'fix: by hand\n');
     expect(person.status, person.stderr).toBe(0);
     expect(person.message).toBe('fix: by hand\n');
-    // A link to a file outside the work tree: Claude Code reads it, so the hooks do (a regular file only; s46E-2).
+    // A link to a file outside the work tree: Claude Code reads it, so the hooks do (a regular file only; 788).
     const outside = join(tempDir('aitrail-outside-'), 'settings.json');
     write(outside, '{"model": "qwen3-coder-plus"}');
     const linked = hooked(QWEN_DENIED);

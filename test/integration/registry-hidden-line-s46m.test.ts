@@ -8,10 +8,10 @@ import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { honestAitrail, npmFound, npmInstall, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
- * Row s46M-1: s46j-2/s46y-3 read the project's `.npmrc` line by line at `\n`, by its bytes, after grep. npm's ini
+ * Row 814: 790/805 read the project's `.npmrc` line by line at `\n`, by its bytes, after grep. npm's ini
  * ends a line at a CR too and trims a key by JavaScript's trim (a no-break space, a BOM), and grep printed nothing
  * of a file holding a NUL ("binary file matches"): each of these named a registry npm uses while the shims and
- * init saw none, so the node_modules aitrail that server served ran as the person's. Row s46M-2: `userconfig`,
+ * init saw none, so the node_modules aitrail that server served ran as the person's. Row 812: `userconfig`,
  * `globalconfig` or `prefix` in the project's `.npmrc` make npm and pnpm read the registry from a file they name.
  */
 
@@ -61,7 +61,7 @@ describe.skipIf(!npmFound)('a registry line of the committed .npmrc hidden from 
     }
   });
 
-  it("userconfig, globalconfig or prefix in the committed .npmrc pointing at a committed file that names the server: npm uses it, the hooks and init refuse (s46M-2)", () => {
+  it("userconfig, globalconfig or prefix in the committed .npmrc pointing at a committed file that names the server: npm uses it, the hooks and init refuse (row 812)", () => {
     const repo = repoWith();
     const env = { HOME: tempDir('aitrail-home-') };
     mkdirSync(join(repo.dir, 'conf', 'etc'), { recursive: true });
@@ -82,7 +82,7 @@ describe.skipIf(!npmFound)('a registry line of the committed .npmrc hidden from 
     }
   });
 
-  it("a folder between the top and a nested project names the registry (yarn 2+ reads every .yarnrc.yml up from apps/web): apps/web/node_modules/.bin/aitrail refused (s46M-3)", () => {
+  it("a folder between the top and a nested project names the registry (yarn 2+ reads every .yarnrc.yml up from apps/web): apps/web/node_modules/.bin/aitrail refused (row 813)", () => {
     const { tarball } = honestAitrail(tempDir('aitrail-honest-'));
     const repo = hooked(DENY_QWEN, {
       'apps/.yarnrc.yml': `npmRegistryServer: "${SERVER}"\n`,

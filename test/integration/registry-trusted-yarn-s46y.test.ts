@@ -8,12 +8,12 @@ import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { evilRegistry, honestAitrail, npmFound, npmInstall, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
- * Row s46y-1: s46j-2 made an aitrail under a node_modules whose project's `.npmrc`/`.yarnrc`/`.yarnrc.yml` names a
+ * Row 803: 790 made an aitrail under a node_modules whose project's `.npmrc`/`.yarnrc`/`.yarnrc.yml` names a
  * registry other than the public one the repository's. A company committing its mirror there (`registry=` an
  * Artifactory) is the honest case: every agent's commit was blocked, said as "git tracks it or files under
  * node_modules", with no way out but a global install. The same registry named in the person's own ~/.npmrc
  * (~/.yarnrc, ~/.yarnrc.yml: outside every repository) is theirs too (aitrail_rt, registryChosen); the message names
- * that way out. Row s46y-2: yarn 2+'s PATH wrapper (`yarn run commit`) was the only aitrail looked at: PATH's next
+ * that way out. Row 804: yarn 2+'s PATH wrapper (`yarn run commit`) was the only aitrail looked at: PATH's next
  * one (the person's global install) runs after it; alone, it is refused with a message that says what it is.
  */
 
@@ -148,7 +148,7 @@ describe("yarn Plug'n'Play: `yarn run commit` with aitrail a registry devDepende
 });
 
 /**
- * Row s46y-3: s46j-2 read a project file's registry only in its plain form (`registry=` at a line's start,
+ * Row 805: 790 read a project file's registry only in its plain form (`registry=` at a line's start,
  * `npmRegistryServer:`): npm's ini takes a quoted key as JSON (`"\u0072egistry"=`, replayed: `npm config get
  * registry` answers the server), yarn 4 reads `.yarnrc.yml` as YAML (`{npmRegistryServer: …}`, `"npm\x52egistryServer":`,
  * `? npmRegistryServer`, replayed: `yarn install` fetched from the server), yarn 1 takes `--registry` argument lines in
@@ -156,7 +156,7 @@ describe("yarn Plug'n'Play: `yarn run commit` with aitrail a registry devDepende
  * here is a real HTTP registry on 127.0.0.1, npm the real one (the server named on its command line too, so that one
  * install serves every spelling; the file under test is the only one in the work tree naming it).
  */
-describe.skipIf(!npmFound)('a registry named in a form s46j-2 did not read: the repository\'s', () => {
+describe.skipIf(!npmFound)('a registry named in a form 790 did not read: the repository\'s', () => {
   it.each([
     ['.npmrc', 'a JSON-escaped key', (url: string) => `"\\u0072egistry"=${url}\n`],
     ['.npmrc', 'registry[]=', (url: string) => `registry[]=${url}\n`],

@@ -1,4 +1,4 @@
-// Review of s46H-1 (session 46): a commit by semantic-release's default identity with its release
+// Review of 779 (session 46): a commit by semantic-release's default identity with its release
 // subject was read by its subject and the configured trailer key's lines alone. The name and the
 // subject are anyone's to give a commit (`git commit --author`, GIT_AUTHOR_*, hooks skipped), so a
 // Qwen commit made without the hooks under them read as a person's: its own `Co-authored-by:

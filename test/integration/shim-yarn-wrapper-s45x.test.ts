@@ -55,7 +55,7 @@ function commit(repo: TestRepo, path: string, model: string) {
 }
 
 /**
- * With no other aitrail on PATH the wrapper is refused (said as yarn's, row s46y-2); with the person's own after it
+ * With no other aitrail on PATH the wrapper is refused (said as yarn's, row 804); with the person's own after it
  * (a global install), that one runs and judges (the commit of a denied model refused by the policy): the
  * repository's script never runs either way.
  */

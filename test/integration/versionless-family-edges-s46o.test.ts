@@ -1,4 +1,4 @@
-// Review of s46W-1 (a model id that names no version is judged by the versions it can be). Ways
+// Review of 801 (a model id that names no version is judged by the versions it can be). Ways
 // still past it: a family's alias with `-latest` (Google's API aliases `gemini-flash-latest`,
 // `gemini-pro-latest`; OpenRouter's `~anthropic/claude-sonnet-latest`) was no family id, so a deny
 // of the version it runs passed it (`gemini-flash-latest` alone read as google/unknown, a warning);
@@ -24,7 +24,7 @@ function gemini(model: string): NodeJS.ProcessEnv {
   };
 }
 
-describe('a model alias that names no version, past s46W-1', () => {
+describe('a model alias that names no version, past 801', () => {
   it("Gemini CLI on Google's gemini-flash-latest / gemini-pro-latest, under a deny of the version they run: refused at commit as the family", () => {
     const repo = hooked('policy:\n  deny: ["google/gemini-2.5-flash", "google/gemini-2.5-pro"]\n');
     for (const [model, family] of [

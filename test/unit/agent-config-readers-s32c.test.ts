@@ -170,7 +170,7 @@ describe("Kilo CLI's config", () => {
     expect(await kiloCliModel(placeWith({ 'kilo.json': '{"model": "{env:GITHUB_TOKEN}"}' }, { GITHUB_TOKEN: 'ghp_secret' }))).toMatchObject({ model: '{env:GITHUB_TOKEN}' });
   });
 
-  it("a work tree's link out of it is read where it leads, as Kilo reads it (s46E-2); a link to a device is not; hostile files name no model", async () => {
+  it("a work tree's link out of it is read where it leads, as Kilo reads it (788); a link to a device is not; hostile files name no model", async () => {
     const place = placeWith({ '~/secret.json': '{"model": "from-home"}' });
     symlinkSync(join(place.home, 'secret.json'), join(place.root, 'kilo.json'));
     expect((await kiloCliModel(place))?.model).toBe('from-home');

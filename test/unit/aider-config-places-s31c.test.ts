@@ -55,7 +55,7 @@ describe("aider's model from its config files", () => {
     expect((await aiderModel({ ...place, env: { ...place.env, AIDER_MODEL: 'gpt-4o' } }, cli({ configFile: 'conf/q.yml' })))?.model).toBe('gpt-4o');
   });
 
-  it("follows the working directory's link out of the work tree as aider does (s46E-2), never reads a ~user path", async () => {
+  it("follows the working directory's link out of the work tree as aider does (788), never reads a ~user path", async () => {
     const place = argvPlace({ 'home/q.yml': `model: ${QWEN}\n`, 'root/.aider.conf.yml': 'model: o3\n' }, {}, []);
     mkdirSync(join(place.root, 'pkg'));
     symlinkSync(join(place.home, 'q.yml'), join(place.root, 'pkg/.aider.conf.yml'));

@@ -122,7 +122,7 @@ describe('copilotCliModel', () => {
     expect(copilotCliModel(place(homeWith(), { COPILOT_HOME: 'relative' }, { system }))).toBeNull();
   });
 
-  it("reads a repository's settings only under a trusted folder, through a link out of the work tree as Copilot CLI does (s46E-2)", () => {
+  it("reads a repository's settings only under a trusted folder, through a link out of the work tree as Copilot CLI does (788)", () => {
     const root = tempDir('aitrail-copilot-repo-');
     mkdirSync(join(root, '.github/copilot'), { recursive: true });
     writeFileSync(join(root, '.github/copilot/settings.json'), '{ "model": "claude-opus-4.5" }');

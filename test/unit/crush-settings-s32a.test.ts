@@ -106,7 +106,7 @@ describe("Crush's config files", () => {
     expect(modelOrUnknown(control!.model, {}, 'crush')).toBe('unknown');
   });
 
-  it("a work tree's crush.json that links out of the tree is read where it leads, as Crush reads it (s46E-2); one to /dev/zero or a directory is not; the person's own link is", () => {
+  it("a work tree's crush.json that links out of the tree is read where it leads, as Crush reads it (788); one to /dev/zero or a directory is not; the person's own link is", () => {
     const outside = place({ 'elsewhere.json': large('qwen/qwen3-coder', 'openrouter') });
     symlinkSync(join(outside.base, 'elsewhere.json'), join(outside.base, 'root/crush.json'));
     expect(crushModel(outside)?.model).toBe('openrouter/qwen/qwen3-coder');

@@ -81,7 +81,7 @@ describe("OpenCode's agents' models (anomalyco/opencode agent/agent.ts, config/c
     expect(await also(place(files), true)).toEqual(['moonshotai/kimi-k2', 'x-ai/grok-4']);
   });
 
-  it("{env:NAME} only in the person's own files; a repository's link out of the work tree is read as OpenCode reads it, never substituted (s46E-2)", async () => {
+  it("{env:NAME} only in the person's own files; a repository's link out of the work tree is read as OpenCode reads it, never substituted (788)", async () => {
     const at = place({ 'home/.config/opencode/opencode.json': '{"agent": {"build": {"model": "{env:TEAM_MODEL}"}}}', 'root/opencode.json': '{"agent": {"plan": {"model": "qwen/{env:GITHUB_TOKEN}"}}}' }, { TEAM_MODEL: 'openrouter/qwen/qwen3-coder', GITHUB_TOKEN: 'ghp_secret' });
     expect(await also(at)).toEqual(['openrouter/qwen/qwen3-coder', 'qwen/{env:GITHUB_TOKEN}']);
     const outside = place({ 'home/secret.md': agentFile('qwen/qwen3-coder') });
@@ -104,7 +104,7 @@ describe("OpenCode's agents' models (anomalyco/opencode agent/agent.ts, config/c
     expect((await opencodeModels({ ...custom, env: { ...custom.env, OPENCODE_CONFIG_DIR: join(custom.home, 'custom') } }))?.model).toBe('custom-dir');
   });
 
-  it('bounded: every model of 300 agent files; past 256 agents a config file, 4 levels of agents/**, 64 directories listed: unread (s46E-1)', async () => {
+  it('bounded: every model of 300 agent files; past 256 agents a config file, 4 levels of agents/**, 64 directories listed: unread (787)', async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 300; index += 1) files[`root/.opencode/agent/a${String(index).padStart(3, '0')}.md`] = agentFile(`qwen/m${index}`);
     const many = await also(place(files));

@@ -1,4 +1,4 @@
-// claude-code-router's `provider,model` names (row s46N-2): the model after the comma, unless the word
+// claude-code-router's `provider,model` names (row 809): the model after the comma, unless the word
 // before it is itself a vendor or a model of another vendor (then read as before: never less strict).
 import { describe, expect, it } from 'vitest';
 import { modelOrUnknown } from '../../src/core/detect/env-findings.js';
