@@ -22,6 +22,10 @@ export const blameMessages = {
   partialClone: (failure: string) =>
     `this is a partial clone (cloned with --filter): git blame reads past versions of files this clone never downloaded, and fetching them failed (${show(failure)}); no report is made from what is missing.\n` +
     'Run where its remote can be reached, or use a full clone (git clone without --filter; actions/checkout without `filter:`).',
+  logShallowCut: (cut: readonly string[]) =>
+    `this is a shallow clone and the history log read is cut at ${cut.slice(0, 3).map((sha) => sha.slice(0, 12)).join(', ')}${cut.length > 3 ? ` (+${cut.length - 3} more)` : ''}: ` +
+    'the commits before it were never fetched and are not counted (the totals are of the fetched commits only).\n' +
+    `Fetch the full history for every commit:\n${FETCH_ALL}`,
   shallowMissingSince: (since: string) =>
     `this is a shallow clone and it lacks '${show(since)}', the --since revision.\nFetch the full history and run again:\n${FETCH_ALL}`,
   skippedLink: (path: string, kind: 'symlink' | 'submodule') =>

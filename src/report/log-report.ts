@@ -18,7 +18,8 @@ import { openCommitNotes } from '../notes/commit-notes.js';
 import { openQwenNotes } from '../notes/qwen-notes.js';
 import { listReplaceRefs, notesTipsAndReplaceRefs } from '../git/notes.js';
 import { rewiredHistory } from '../git/blame-environment.js';
-import { warnRewired } from './blame-messages.js';
+import { blameMessages, warnRewired } from './blame-messages.js';
+import { shallowBoundary } from '../git/shallow.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { trimTrailing } from '../core/trim-run.js';
@@ -102,10 +103,14 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, tip: notesAt, aliases: detectOptions.detect.aliases, onWarning: options.onWarning, schemas: 'any' });
   // Qwen Code's attribution note (refs/notes/ai-attribution) adds its model (evidence `note …`), as check reads it.
   const qwenNotes = options.notes === false ? null : await openQwenNotes(repo.root, { aliases: detectOptions.detect.aliases, tip: qwenAt });
+  // A shallow clone (CI's `fetch-depth: 1`): a walk that reaches a cut commit counted only what was fetched: said.
+  const boundary = await shallowBoundary(repo.root, repo.shallow);
+  const cut: string[] = [];
   let yielded = 0;
   try {
     for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
+      if (boundary?.has(commit.sha)) cut.push(commit.sha);
       const signals = commitSignals(commit);
       const detected = detectCommit(signals, detectOptions);
       const noted = notes ? await notes.add(commit.sha, detected, null) : detected;
@@ -127,6 +132,8 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
     await qwenNotes?.close();
     await notes?.close();
   }
+  // `-n N` that got its N commits counted all it asked for; a shorter walk (or none) lacks what lies past the cut.
+  if (cut.length > 0 && (options.maxCount === undefined || yielded < options.maxCount)) options.onWarning?.(blameMessages.logShallowCut(cut));
 }
 
 /** git log arguments for the filters git applies itself (`--max-count` only when every commit counts). */
