@@ -1,11 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentCommit, hooked } from '../helpers/agent-home.js';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { tempDir } from '../helpers/gitdir.js';
-import { expectHonestRun, honestAitrail, npmFound, npmInstall } from '../helpers/pnpm.js';
+import { evilRegistry, expectHonestRun, honestAitrail, npmFound, npmInstall } from '../helpers/pnpm.js';
 
 /**
  * A committed `.npmrc` saying `registry=` (or `.yarnrc`'s `registry`, `.yarnrc.yml`'s `npmRegistryServer`) points
@@ -18,32 +18,19 @@ import { expectHonestRun, honestAitrail, npmFound, npmInstall } from '../helpers
  */
 
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
-let server: ChildProcess | undefined;
+let registry: Awaited<ReturnType<typeof evilRegistry>> | undefined;
 let port = 0;
 let marker = '';
 
 beforeAll(async () => {
   if (!npmFound) return;
-  const root = tempDir('aitrail-reg-');
-  marker = join(root, 'ran');
-  mkdirSync(join(root, 'package', 'bin'), { recursive: true });
-  writeFileSync(join(root, 'package', 'package.json'), '{"name":"aitrail","version":"9.9.9","bin":{"aitrail":"bin/aitrail.js"}}\n');
-  writeFileSync(join(root, 'package', 'bin', 'aitrail.js'), `#!/bin/sh\necho ran >> '${marker}'\nexit 0\n`, { mode: 0o755 });
-  expect(spawnSync('tar', ['-C', root, '-czf', join(root, 'aitrail-9.9.9.tgz'), 'package']).status).toBe(0);
-  const code = `const http=require('http'),fs=require('fs'),crypto=require('crypto');
-const tgz=fs.readFileSync(${JSON.stringify(join(root, 'aitrail-9.9.9.tgz'))});
-const integrity='sha512-'+crypto.createHash('sha512').update(tgz).digest('base64');
-const s=http.createServer((q,r)=>{if(q.url.endsWith('.tgz')){r.end(tgz);return;}
-const name=decodeURIComponent(q.url.slice(1));
-r.setHeader('content-type','application/json');
-r.end(JSON.stringify({name,'dist-tags':{latest:'9.9.9'},versions:{'9.9.9':{name,version:'9.9.9',bin:{aitrail:'bin/aitrail.js'},dist:{tarball:'http://127.0.0.1:'+s.address().port+'/'+name+'/-/'+name+'-9.9.9.tgz',integrity}}}}));});
-s.listen(0,'127.0.0.1',()=>console.log(s.address().port));`;
-  server = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
-  port = await new Promise<number>((done) => server!.stdout!.once('data', (chunk: Buffer) => done(Number(String(chunk).trim()))));
+  registry = await evilRegistry();
+  port = Number(new URL(registry.url).port);
+  marker = registry.marker;
 });
 
 afterAll(() => {
-  server?.kill();
+  registry?.stop();
 });
 
 describe.skipIf(!npmFound)("a registry the repository names: what it served is never run as the person's aitrail", () => {
