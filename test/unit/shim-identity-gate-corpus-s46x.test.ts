@@ -5,25 +5,15 @@
 // not ASCII). Run in sh (dash here), and in busybox sh when present: the split case and the single one it
 // replaced (rebuilt from the same line) give each the same decision.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import corpus from '../fixtures/attribution-corpus.json' with { type: 'json' };
 import signatures from '../../src/core/data/signatures.json' with { type: 'json' };
 import { modelAuthorTexts } from '../../src/install/fast-path-signals.js';
-
-const hook = (name: string) => readFileSync(new URL(`../../hooks/${name}`, import.meta.url), 'utf8');
-const SPLIT = /^\s*case ("\$aitrail_[it]") in (.*?)\) (return 1|aitrail_t=1) ;; \*\[0-9\]\*\\<\*\) case \1 in (.*?)\) \3 ;;(?: \*\) (aitrail_t=) ;;)? esac ;;(?: \*\) \5 ;;)? esac$/;
+import { identityCaseDecisions, identityCases, type IdentityCase } from '../helpers/shim-identity-case.js';
 
 /** The distinct split identity cases of the message hooks (aitrail_quiet's author test; aitrail_plain's commits). */
-function splitCases(): Map<string, { subject: string; first: string; named: string; match: string; otherwise: string }> {
-  const found = new Map<string, { subject: string; first: string; named: string; match: string; otherwise: string }>();
-  for (const name of ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'applypatch-msg', 'pre-applypatch']) {
-    for (const line of hook(name).split('\n')) {
-      const split = SPLIT.exec(line);
-      if (split) found.set(split[1], { subject: split[1], first: split[2], named: split[4], match: split[3], otherwise: split[5] ?? '' });
-    }
-  }
-  return found;
+function splitCases(): Map<string, IdentityCase> {
+  return new Map(identityCases().map((entry) => [entry.subject, entry]));
 }
 
 const identities = new Set<string>();
@@ -45,26 +35,6 @@ for (const word of modelAuthorTexts()) {
 identities.add('Claude Opus 4.6 <noreply@anthropic.com>');
 identities.add('Qwen3-Coder <qwen-coder@alibabacloud.com>');
 
-/** For each subject, in `shell`: `<single><split>`, 1 for a match (node starts), 0 for none. */
-function decisions(shell: string[], entry: { subject: string; first: string; named: string; match: string; otherwise: string }, subjects: string[]): string[] {
-  const rest = entry.otherwise === '' ? '' : ` *) ${entry.otherwise} ;;`;
-  const single = `case ${entry.subject} in ${entry.first}|${entry.named}) ${entry.match} ;;${rest} esac`;
-  const split = `case ${entry.subject} in ${entry.first}) ${entry.match} ;; *[0-9]*\\<*) case ${entry.subject} in ${entry.named}) ${entry.match} ;;${rest} esac ;;${rest} esac`;
-  const tail = entry.subject === '"$aitrail_t"' ? '[ -z "$aitrail_t" ]' : 'return 0';
-  const fn = (name: string, body: string) => [`${name}() {`, "  aitrail_nl='", "'", '  aitrail_t=$1', '  aitrail_i=$1', `  ${body}`, `  ${tail}`, '}'].join('\n');
-  // Subjects one a line on stdin (backslash, newline and tab escaped, printf %b restores them): one shell for all.
-  const script = [
-    'LC_ALL=C; export LC_ALL',
-    fn('one', single),
-    fn('two', split),
-    'while IFS= read -r l; do s=$(printf "%b_" "$l"); s=${s%_}; if one "$s"; then a=0; else a=1; fi; if two "$s"; then b=0; else b=1; fi; echo "$a$b"; done',
-  ].join('\n');
-  const input = subjects.map((text) => text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t')).join('\n') + '\n';
-  const result = spawnSync(shell[0], [...shell.slice(1), '-c', script], { input, encoding: 'utf8', env: { PATH: process.env.PATH } });
-  expect(result.stderr).toBe('');
-  return result.stdout.trim().split('\n');
-}
-
 const shells: string[][] = [['sh']];
 if (spawnSync('busybox', ['sh', '-c', 'exit 0']).status === 0) shells.push(['busybox', 'sh']);
 
@@ -78,7 +48,7 @@ describe("the identity case's digit gate over the corpus's identities and messag
   it.each(shells.flatMap((shell) => [...cases.keys()].map((subject) => [shell.join(' '), subject, shell] as const)))('%s, %s: the split case decides as the single one for each', (_name, subject, shell) => {
     const entry = cases.get(subject)!;
     const subjects = subject === '"$aitrail_i"' ? [...identities] : [...texts];
-    const lines = decisions(shell, entry, subjects);
+    const lines = identityCaseDecisions(shell, entry, subjects);
     expect(lines.length).toBe(subjects.length);
     expect(subjects.filter((_, index) => lines[index]?.[0] !== lines[index]?.[1])).toEqual([]);
     // Both decisions occur; a model-author name with an ASCII digit before its `<` (and no other signal) starts node.

@@ -6,10 +6,10 @@
 //    (`*word*[0-9]*\<*`, `*[0-9]*word*\<*`, several `*` each: time growing with the square of the text) only for a
 //    subject with a digit before a `<`, in a second `case`. The differential below runs, in sh, that split `case`
 //    and the single one it replaced (rebuilt from the same line) over generated subjects: the same decision for each.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { identityTexts, messageTexts, modelAuthorTexts } from '../../src/install/fast-path-signals.js';
+import { identityCaseDecisions, identityCases } from '../helpers/shim-identity-case.js';
 
 const hook = (name: string) => readFileSync(new URL(`../../hooks/${name}`, import.meta.url), 'utf8');
 
@@ -31,20 +31,6 @@ describe("prepare-commit-msg: a fold step's functions come after the fast path's
     expect(body.slice(exit)).toMatch(/if \[ "\$aitrail_fold" = 2 \]; then\n[\s\S]*if aitrail_folded; then exit 0; fi\n[\s\S]*aitrail_fold=1\nfi\n/);
   });
 });
-
-/** The identity `case` lines of the message hooks' shims: `case SUBJECT in OUTSIDE|TEXTS) MATCH ;; *[0-9]*\<*) case SUBJECT in NAMED) MATCH ;;[ *) ELSE ;;] esac ;;[ *) ELSE ;;] esac`. */
-function identityCases(): { where: string; subject: string; first: string; named: string; match: string; otherwise: string }[] {
-  const found: { where: string; subject: string; first: string; named: string; match: string; otherwise: string }[] = [];
-  for (const name of ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'applypatch-msg', 'pre-applypatch']) {
-    hook(name)
-      .split('\n')
-      .forEach((line, index) => {
-        const split = /^\s*case ("\$aitrail_[it]") in (.*?)\) (return 1|aitrail_t=1) ;; \*\[0-9\]\*\\<\*\) case \1 in (.*?)\) \3 ;;(?: \*\) (aitrail_t=) ;;)? esac ;;(?: \*\) \5 ;;)? esac$/.exec(line);
-        if (split) found.push({ where: `${name}:${index + 1}`, subject: split[1], first: split[2], named: split[4], match: split[3], otherwise: split[5] ?? '' });
-      });
-  }
-  return found;
-}
 
 describe('the identity case tries the model-author alternatives only for a subject with a digit before a `<`', () => {
   const cases = identityCases();
@@ -74,22 +60,7 @@ describe('the identity case tries the model-author alternatives only for a subje
       'Jos\u00e9 <j@example.com>',
       'Tab\tName <t@example.com>',
     ];
-    const rest = entry.otherwise === '' ? '' : ` *) ${entry.otherwise} ;;`;
-    const single = `case ${entry.subject} in ${entry.first}|${entry.named}) ${entry.match} ;;${rest} esac`;
-    const split = `case ${entry.subject} in ${entry.first}) ${entry.match} ;; *[0-9]*\\<*) case ${entry.subject} in ${entry.named}) ${entry.match} ;;${rest} esac ;;${rest} esac`;
-    // Each form in a function, as the shims run it (aitrail_quiet: `return 1` on a match; aitrail_plain: aitrail_t set to 1 or emptied), under LC_ALL=C as the shims set it around them: status 1 on a match.
-    const tail = entry.subject === '"$aitrail_t"' ? '[ -z "$aitrail_t" ]' : 'return 0';
-    const fn = (name: string, body: string) => [`${name}() {`, "  aitrail_nl='", "'", '  aitrail_t=$1', '  aitrail_i=$1', `  ${body}`, `  ${tail}`, '}'].join('\n');
-    const script = [
-      'LC_ALL=C; export LC_ALL',
-      fn('one', single),
-      fn('two', split),
-      'while IFS= read -r l; do s=$(printf "%b_" "$l"); s=${s%_}; if one "$s"; then a=0; else a=1; fi; if two "$s"; then b=0; else b=1; fi; echo "$a$b"; done',
-    ].join('\n');
-    const input = subjects.map((text) => text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t')).join('\n') + '\n';
-    const result = spawnSync('sh', ['-c', script], { input, encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    const lines = result.stdout.trim().split('\n');
+    const lines = identityCaseDecisions(['sh'], entry, subjects);
     expect(lines.length).toBe(subjects.length);
     expect(subjects.filter((_, index) => lines[index][0] !== lines[index][1])).toEqual([]);
     // Both decisions occur (the corpus reaches both branches: a person's name passes, a model's with a digit does not).
