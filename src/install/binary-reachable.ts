@@ -85,8 +85,8 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
 /** ledIntoTracked for a real path in the work tree (`rel`, relative to its top), judged by that path alone. */
 async function ledInTree(root: string, top: string, rel: string, packageDir: string): Promise<boolean> {
   const modules = rel.startsWith('node_modules/') ? '' : rel.includes('/node_modules/') ? rel.slice(0, rel.indexOf('/node_modules/')) : null;
-  // A nested project's also by the top's files (yarn 2+ reads every .yarnrc.yml up from the project, pnpm the workspace's .npmrc).
-  // Every folder between them too (row 813): yarn 2+ reads `apps/.yarnrc.yml` for `apps/web`, npm and pnpm a workspace root's `.npmrc`.
+  // A nested project's by every folder from it up to the top (row 813): yarn 2+ reads each .yarnrc.yml upward
+  // (`apps/.yarnrc.yml` for `apps/web`), npm and pnpm a workspace root's `.npmrc`.
   if (modules !== null && registryChosenUp(top, modules) !== undefined) return true;
   const store = inVirtualStore(root, top, rel, packageDir);
   if (store !== undefined) return store;
@@ -152,13 +152,6 @@ function registryKind(name: string, line: string): 'registry' | 'unread' | 'othe
 
 const HOME_REGISTRY_LINE = /^[ \t\r\f\v]*["']?(@[^:= \t\r\f\v\n"']*:)?(registry|npmregistryserver)["']?[ \t\r\f\v]*[=: \t\r\f\v]/i;
 
-/**
- * Whether the project at `base` (relative to the top, '' the top) names a registry of its own, as the shims'
- * aitrail_rg: a `.npmrc` (npm, pnpm, yarn 1) or `.yarnrc` saying `registry`, a `.yarnrc.yml` saying
- * `npmRegistryServer`, other than the public registry and other than one the person names in their own files
- * (trustedRegistries, row 803): what was installed in its node_modules is what a server the repository chose
- * served (row 790). The file's base name, or undefined.
- */
 /** registryChosen for the project at `base` and every folder above it up to the top (row 813). */
 export function registryChosenUp(top: string, base: string): string | undefined {
   for (let dir = base; ; dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '') {
@@ -167,6 +160,13 @@ export function registryChosenUp(top: string, base: string): string | undefined 
   }
 }
 
+/**
+ * Whether the project at `base` (relative to the top, '' the top) names a registry of its own, as the shims'
+ * aitrail_rg: a `.npmrc` (npm, pnpm, yarn 1) or `.yarnrc` saying `registry`, a `.yarnrc.yml` saying
+ * `npmRegistryServer`, other than the public registry and other than one the person names in their own files
+ * (trustedRegistries, row 803): what was installed in its node_modules is what a server the repository chose
+ * served (row 790). The file's base name, or undefined.
+ */
 export function registryChosen(top: string, base: string): string | undefined {
   for (const name of ['.npmrc', '.yarnrc', '.yarnrc.yml']) {
     const file = join(top, base, name);

@@ -286,8 +286,7 @@ function ledIntoTrackedLines(): string[] {
     // The real path in the work tree (aitrail_x, relative to the top) judged by itself: 0 = the repository's.
     'aitrail_iw() {',
     // Under a node_modules whose project names a registry of its own (row 790): what was installed there is what that registry served.
-    // A nested project's also by the top's files: yarn 2+ reads every .yarnrc.yml up from the project, pnpm the workspace's .npmrc (row 805).
-    // Every folder between them too (row 813): yarn 2+ reads `apps/.yarnrc.yml` for `apps/web`, pnpm and npm a workspace root's `.npmrc`.
+    // A nested project's by every folder from it up to the top (rows 805, 813): yarn 2+ reads each .yarnrc.yml upward, npm and pnpm a workspace root's .npmrc.
     '  case $aitrail_x in node_modules/*) aitrail_rg "" && return 0 ;; */node_modules/*) aitrail_ru "${aitrail_x%%/node_modules/*}" && return 0 ;; esac',
     // pnpm's `virtual-store-dir` (a committed .npmrc) other than <base>/node_modules/.pnpm: `<dir>/<folder>/node_modules/<name>`,
     // pnpm's lock.yaml in `<dir>`, an untracked copy whatever it came from: the repository's. Every
