@@ -29,11 +29,11 @@ interface Report {
  * Its review (s45r) added 2 hard negatives (a person's PR naming Kimi K2.5, the Opus codec's
  * `opus/1.5.2`): 439/444 and no false positive, the same.
  * Session 46 added 56 (29 AI, 27 hard negatives): 468/473, the same five.
- * Session 47 (s47f) added 41 public commits (22 AI, 19 hard negatives): 490/495, the same five; before its
+ * Session 47 (s47f) added 47 public commits (23 AI, 24 hard negatives): 491/496, the same five; before its
  * fixes four were missed (GitHub Code Quality's Copilot Autofix, `Goose AI Assistant` with and without
  * an address, `Augment AI <ai@augmentcode.com>`) and a squash merge holding the Autofix line named Claude alone.
  */
-const FLOOR = { recall: 495 / 495, modelAccuracy: 490 / 495 };
+const FLOOR = { recall: 496 / 496, modelAccuracy: 491 / 496 };
 
 let report: Report;
 beforeAll(() => {
