@@ -9,6 +9,13 @@ import type { Config } from '../core/types.js';
 import { GitError, runGit } from '../git/exec.js';
 import { foundObject, objectContents, objectInfoLines } from '../git/object-batch.js';
 import { enforceMessages } from './messages.js';
+import type { PolicySource } from './policy-source.js';
+
+/** The new objects of the refs a push points at no commit (tags of trees and blobs), and the policy that judges them. */
+export interface TaggedObjects {
+  source: PolicySource;
+  objects: string[];
+}
 
 /** Tags of tags followed before the push is refused as one no reader can end (git itself peels any depth). */
 export const MAX_TAG_CHAIN = 64;

@@ -9,14 +9,8 @@ import { notedDescendants } from './noted-descendants.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { attestingNotes, pushedNotes, qwenAttestingNotes } from './pushed-notes.js';
 import { serverPolicy } from './server-policy.js';
-import type { PolicySource } from './policy-source.js';
+import type { TaggedObjects } from './judge-tagged-objects.js';
 import { validatePushedConfigs } from './validate-pushed-configs.js';
-
-/** The new objects of the refs a push points at no commit (tags of trees and blobs), and the policy that judges them. */
-export interface TaggedObjects {
-  source: PolicySource;
-  objects: string[];
-}
 
 /**
  * What a push received by a server brings, as sets of commits, every one judged by the ONE

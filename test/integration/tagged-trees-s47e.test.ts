@@ -3,7 +3,7 @@
 // Qwen's src/crypto file on a server ref (what `git archive <tag>` ships) past `deny: ["qwen/*"]`
 // and a path rule. Replayed on a real bare server with aitrail's pre-receive, pushed with --no-verify.
 import { describe, expect, it } from 'vitest';
-import { policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { policyServer, project, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
@@ -20,9 +20,9 @@ function treeWith(work: TestRepo, name: string): string {
 }
 
 /** An annotated tag `name` of `object` with `message`, pushed (hooks skipped): the push, and whether the server holds the tag after. */
-function pushTag(server: { work: TestRepo; remote: TestRepo }, name: string, object: string, message: string): { code: number; stderr: string; held: boolean } {
+function pushTag(server: { work: TestRepo; remote: TestRepo }, name: string, object: string, message: string, verify = false): { code: number; stderr: string; held: boolean } {
   server.work.git(['-c', 'advice.nestedTag=false', 'tag', '-a', name, object, '-F', '-'], { input: message });
-  const push = tryGit(server.work.dir, ['push', '--no-verify', 'origin', `refs/tags/${name}`]);
+  const push = tryGit(server.work.dir, ['push', ...(verify ? [] : ['--no-verify']), 'origin', `refs/tags/${name}`]);
   const held = tryGit(server.remote.dir, ['rev-parse', '--verify', '-q', `refs/tags/${name}`]).code === 0;
   return { code: push.code, stderr: push.stderr, held };
 }
@@ -60,5 +60,16 @@ describe('tags of trees and blobs on a server with the pre-receive hook (row s47
     const claude = pushTag(server, 'claude', treeWith(server.work, 'c'), 'snapshot\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n');
     expect(claude.code, claude.stderr).toBe(0);
     expect(claude.held).toBe(true);
+  });
+
+  it("pre-push (a server without the hook) refuses the denied tag of a tree and pushes a person's", () => {
+    const work = project(POLICY);
+    const refused = pushTag(work, 'snapshot', treeWith(work.work, 'q'), QWEN_TAG, true);
+    expect(refused.code, refused.stderr).not.toBe(0);
+    expect(refused.stderr).toMatch(/model qwen\/qwen3-coder \(via qwen-code\) is denied/);
+    expect(refused.held).toBe(false);
+    const person = pushTag(work, 'v2.6.11-tree', treeWith(work.work, 'p'), 'This is the 2.6.11 tree object.\n', true);
+    expect(person.code, person.stderr).toBe(0);
+    expect(person.held).toBe(true);
   });
 });
