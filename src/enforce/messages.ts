@@ -105,7 +105,7 @@ export const enforceMessages = {
     `Push to the repository itself (${show(commonDir)}).\n`,
   /** A pushed tag whose chain of tags of tags does not end (judge-tagged-objects.ts). */
   tagChainTooLong: (oid: string, most: number) =>
-    `aitrail: push refused: the pushed tag ${show(oid)} is a tag of a tag more than ${most} times over, so what it ends at cannot be judged; tag the object itself.\n`,
+    `cannot judge the pushed tag ${show(oid)}: it is a tag of a tag more than ${most} times over, so what it ends at is not known; tag the tree or blob itself.`,
   noPolicyKnown: (headRef: string | null) =>
     `aitrail: no policy known for this repository: its default branch ${show(headRef ?? 'HEAD')} (HEAD) does not exist and no policy was remembered; a server admin points HEAD at the default branch (git symbolic-ref HEAD refs/heads/<branch>) or runs the hook with --config <file>.\n`,
   emptyWithoutDefault: (headRef: string | null) =>

@@ -48,6 +48,17 @@ describe('tags of trees and blobs on a server with the pre-receive hook (row s47
     expect(gemini.code, gemini.stderr).not.toBe(0);
     expect(gemini.stderr).toContain('src/crypto/g.ts');
     expect(gemini.held).toBe(false);
+    // A chain no reader can end: refused in one line (exit 3), not followed forever.
+    let object = server.work.git(['rev-parse', 'main^{tree}']);
+    for (let at = 0; at <= 64; at += 1) {
+      const type = at === 0 ? 'tree' : 'tag';
+      object = server.work.git(['hash-object', '-t', 'tag', '-w', '--stdin'], { input: `object ${object}\ntype ${type}\ntag c${at}\ntagger Test Human <human@example.com> 1700000000 +0000\n\nchain\n` });
+    }
+    server.work.git(['update-ref', 'refs/tags/chain', object]);
+    const chain = tryGit(server.work.dir, ['push', '--no-verify', 'origin', 'refs/tags/chain']);
+    expect(chain.code).not.toBe(0);
+    expect(chain.stderr).toContain('is a tag of a tag more than 64 times over');
+    expect(chain.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("passes a person's tag of a tree or blob (the kernel's v2.6.11-tree, git's junio-gpg-pub) and an allowed model's", () => {
