@@ -103,6 +103,9 @@ export const enforceMessages = {
   linkedWorktreePush: (gitDir: string, commonDir: string) =>
     `aitrail: push rejected by the server: it came in through the linked worktree whose git directory is ${show(gitDir)} (pushed to that worktree's path), where HEAD is that worktree's branch, not the repository's default branch, and the remembered policy and pre-receive's record are that worktree's own: the push would be judged by another branch's policy, so it judges none.\n` +
     `Push to the repository itself (${show(commonDir)}).\n`,
+  /** A pushed tag whose chain of tags of tags does not end (judge-tagged-objects.ts). */
+  tagChainTooLong: (oid: string, most: number) =>
+    `cannot judge the pushed tag ${show(oid)}: it is a tag of a tag more than ${most} times over, so what it ends at is not known; tag the tree or blob itself.`,
   noPolicyKnown: (headRef: string | null) =>
     `aitrail: no policy known for this repository: its default branch ${show(headRef ?? 'HEAD')} (HEAD) does not exist and no policy was remembered; a server admin points HEAD at the default branch (git symbolic-ref HEAD refs/heads/<branch>) or runs the hook with --config <file>.\n`,
   emptyWithoutDefault: (headRef: string | null) =>

@@ -4,6 +4,7 @@ import { GitError } from '../git/exec.js';
 import { remoteRefsExist, remoteRefTips } from '../git/refs.js';
 import { loadConfigAtRevision } from '../config/load-at-revision.js';
 import { resolveCommits } from '../git/resolve-commits.js';
+import type { TaggedObjects } from './judge-tagged-objects.js';
 import { enforceMessages } from './messages.js';
 import { firstRefCommit } from './first-ref-commit.js';
 import type { JudgedSet } from './judge-groups.js';
@@ -29,9 +30,10 @@ import { remoteDefaultRefs } from './remote-default-refs.js';
  * - a new ref, or an old commit we do not have: what the remote's default branch does not have
  *   (`--not --remotes=<remote>` when it is not known; nothing when pushing to an unknown server:
  *   commits fetched from another remote are not on it).
- * Tags and other refs are handled alike; a ref pointing to a non-commit has no commits to judge.
+ * Tags and other refs are handled alike; a ref pointing to a non-commit has no commits to judge:
+ * its new object is in `tagged` (a tag of a tree or blob, judged by judge-tagged-objects.ts).
  */
-export async function pushSets(repoDir: string, remote: string, updates: readonly RefUpdate[], url = remote): Promise<JudgedSet[]> {
+export async function pushSets(repoDir: string, remote: string, updates: readonly RefUpdate[], url = remote): Promise<{ sets: JudgedSet[]; tagged: TaggedObjects }> {
   const pushed = updates.filter((update) => update.to !== null);
   const asked = pushed.flatMap((update) => [update.to as string, ...(update.from ? [update.from] : [])]);
   const known = await pushedRemote(repoDir, remote, url);
@@ -54,13 +56,17 @@ export async function pushSets(repoDir: string, remote: string, updates: readonl
   const source = await policySource(repoDir, { base: defaultTip });
   const unpushed = defaultTip ? [defaultTip] : known ? [`--remotes=${known}`] : [];
   const sets: JudgedSet[] = [];
+  const tagged: TaggedObjects = { source, objects: [] };
   for (const update of pushed) {
     const tip = commits.get(update.to as string);
-    if (!tip) continue;
+    if (!tip) {
+      tagged.objects.push(update.to as string);
+      continue;
+    }
     const old = update.from ? commits.get(update.from) : null;
     sets.push({ source, tips: [tip], exclude: old ? [old] : unpushed });
   }
-  return sets;
+  return { sets, tagged };
 }
 
 /**

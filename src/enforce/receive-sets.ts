@@ -9,6 +9,7 @@ import { notedDescendants } from './noted-descendants.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { attestingNotes, pushedNotes, qwenAttestingNotes } from './pushed-notes.js';
 import { serverPolicy } from './server-policy.js';
+import type { TaggedObjects } from './judge-tagged-objects.js';
 import { validatePushedConfigs } from './validate-pushed-configs.js';
 
 /**
@@ -36,7 +37,7 @@ export async function receiveSets(
   updates: readonly RefUpdate[],
   configFile: string | undefined,
   commonDir?: () => Promise<string>,
-): Promise<{ sets: JudgedSet[]; notesTip?: string; qwenNotesTip?: string; absent: string[]; warning?: string } | { refusal: string }> {
+): Promise<{ sets: JudgedSet[]; tagged: TaggedObjects; notesTip?: string; qwenNotesTip?: string; absent: string[]; warning?: string } | { refusal: string }> {
   const pushed = updates.filter((update) => update.to !== null);
   const asked = pushed.flatMap((update) => [update.to as string, ...(update.from ? [update.from] : [])]);
   const headRef = await symbolicRef(repoDir, 'HEAD');
@@ -57,9 +58,14 @@ export async function receiveSets(
   // refs/heads/master → refs/heads/main) re-creates it just as well: it must carry that policy too.
   const aliases = policy.remembered && headRef !== null ? await symbolicAliases(repoDir, pushed.map((update) => update.ref), headRef) : new Set<string>();
   const sets: JudgedSet[] = [];
+  const tagged: TaggedObjects = { source: policy.source, objects: [] };
   for (const update of pushed) {
     const tip = commits.get(update.to as string);
-    if (!tip) continue;
+    if (!tip) {
+      // A ref naming no commit (a tag of a tree or a blob): its tags' messages are judged (judge-tagged-objects.ts).
+      tagged.objects.push(update.to as string);
+      continue;
+    }
     if (configFile === undefined && (update.ref === headRef || aliases.has(update.ref))) {
       const loaded = await loadConfigAtRevision(repoDir, tip, { asStored: true });
       const via = update.ref === headRef ? undefined : update.ref;
@@ -83,5 +89,5 @@ export async function receiveSets(
     for (const found of await notedDescendants(repoDir, updates, commits, qwenNoted)) sets.push({ source: policy.source, ...found });
   }
   const absent = [...new Set([...(notes?.absent ?? []), ...(qwen?.absent ?? [])])];
-  return { sets, absent, ...(notes ? { notesTip: notes.tip } : {}), ...(qwen ? { qwenNotesTip: qwen.tip } : {}), ...(policy.warning === undefined ? {} : { warning: policy.warning }) };
+  return { sets, tagged, absent, ...(notes ? { notesTip: notes.tip } : {}), ...(qwen ? { qwenNotesTip: qwen.tip } : {}), ...(policy.warning === undefined ? {} : { warning: policy.warning }) };
 }

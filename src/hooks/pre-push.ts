@@ -78,8 +78,13 @@ export const handler: HookHandler = async (args, context) => {
     ]);
     // The shallow file and the git dir (notes push) of one `git rev-parse`.
     const paths = runPaths(context.cwd);
-    const sets = await pushSets(context.cwd, remote, updates, args[1] || remote);
+    const { sets, tagged } = await pushSets(context.cwd, remote, updates, args[1] || remote);
     const result = await judgeSets(context.cwd, sets, await shallowBoundary(context.cwd, await paths.shallow()));
+    // Refs naming no commit (tags of trees and blobs): their tags' messages, by the same policy.
+    if (tagged.objects.length > 0) {
+      const [{ judgeTaggedObjects }, { mergeVerdicts }] = await Promise.all([import('../enforce/judge-tagged-objects.js'), import('../core/policy/verdict.js')]);
+      result.verdict = mergeVerdicts([result.verdict, await judgeTaggedObjects(context.cwd, tagged.objects, tagged.source.loaded.config)]);
+    }
     const code = reportHookVerdict(result, enforceMessages.pushRefused(remote), { quiet: context.env.AITRAIL_QUIET === '1' });
     if (code === ExitCode.ok) await pushLineNotes(args, context, paths);
     return code;

@@ -37,6 +37,7 @@ export const handler: HookHandler = async (args, context) => {
     const stdin = await context.readStdin();
     const { updates, malformed } = parsePreReceiveLines(stdin);
     const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');
+    const { mergeVerdicts, verdictOf } = await import('../core/policy/verdict.js');
     if (malformed.length > 0) return malformedInput('pre-receive', malformed);
     // A hand-made client's two commands for one ref: every reader below takes a ref's one update
     // (refs/notes/ai's: notes taken, added, shadowed), and git runs each command apart.
@@ -128,11 +129,16 @@ export const handler: HookHandler = async (args, context) => {
     }
     if (plan.warning !== undefined) writeStderr(plan.warning);
     let code: number = ExitCode.ok;
-    if (plan.sets.length > 0) {
+    if (plan.sets.length > 0 || plan.tagged.objects.length > 0) {
       // A tip the push does not bring (refs/notes/ai's, refs/notes/ai-attribution's): as listed above ('' for none), as the readers would look it up.
       const listedTips = notesAndTips === null ? {} : { notesTip: notesAndTips.tips[0] ?? '', qwenNotesTip: notesAndTips.tips[1] ?? '' };
       const tips = { ...listedTips, ...(plan.notesTip === undefined ? {} : { notesTip: plan.notesTip }), ...(plan.qwenNotesTip === undefined ? {} : { qwenNotesTip: plan.qwenNotesTip }) };
-      const result = await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd, await paths.shallow()), tips);
+      const result = plan.sets.length > 0 ? await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd, await paths.shallow()), tips) : { verdict: verdictOf(0, []), cut: [] };
+      // Refs naming no commit (tags of trees and blobs): their tags' messages, by the same policy.
+      if (plan.tagged.objects.length > 0) {
+        const { judgeTaggedObjects } = await import('../enforce/judge-tagged-objects.js');
+        result.verdict = mergeVerdicts([result.verdict, await judgeTaggedObjects(context.cwd, plan.tagged.objects, plan.tagged.source.loaded.config)]);
+      }
       // A cut inside what a push brings: the pushing clone was shallow (receive.shallowUpdate took its cut).
       code = reportHookVerdict(result, enforceMessages.receiveRefused(), { cut: enforceMessages.shallowPush });
     }

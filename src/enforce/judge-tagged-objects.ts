@@ -1,0 +1,89 @@
+import { detectOptionsOf } from '../config/defaults.js';
+import { storedCommitFacts } from '../core/policy/commit-facts.js';
+import { compilePolicy } from '../core/policy/compile-policy.js';
+import { evaluateCommit } from '../core/policy/evaluate.js';
+import type { Violation } from '../core/policy/types.js';
+import { verdictOf, type Verdict } from '../core/policy/verdict.js';
+import { parseIdent } from '../core/ident.js';
+import type { Config } from '../core/types.js';
+import { GitError, runGit } from '../git/exec.js';
+import { foundObject, objectContents, objectInfoLines } from '../git/object-batch.js';
+import { enforceMessages } from './messages.js';
+import type { PolicySource } from './policy-source.js';
+
+/** The new objects of the refs a push points at no commit (tags of trees and blobs), and the policy that judges them. */
+export interface TaggedObjects {
+  source: PolicySource;
+  objects: string[];
+}
+
+/** Tags of tags followed before the push is refused as one no reader can end (git itself peels any depth). */
+export const MAX_TAG_CHAIN = 64;
+
+interface ReadTag {
+  oid: string;
+  /** The object the tag names, and its type. */
+  object: string;
+  type: string;
+  tagger: { name: string; email: string };
+  message: string;
+}
+
+/** A tag object's headers and message, as stored (its signature stays in the message, as `git cat-file tag` shows it). */
+function parseTag(oid: string, content: Buffer): ReadTag {
+  const text = content.toString('utf8');
+  const end = text.indexOf('\n\n');
+  const headers = (end === -1 ? text : text.slice(0, end)).split('\n');
+  const header = (name: string): string => headers.find((line) => line.startsWith(`${name} `))?.slice(name.length + 1) ?? '';
+  const tagger = parseIdent(header('tagger')) ?? { name: header('tagger'), email: '' };
+  return { oid, object: header('object'), type: header('type'), tagger, message: end === -1 ? '' : text.slice(end + 2) };
+}
+
+/**
+ * What a pushed ref naming no commit brings: the tags on the way to the tree or blob it names
+ * (a tag of a tree, `git tag -a snapshot <tree>`; of a blob; of a tag of either), and the files of
+ * that tree. A ref naming a tree or blob itself (no tag) has no message: nothing to read.
+ */
+async function taggedObject(repoDir: string, oid: string): Promise<{ tags: ReadTag[]; tree: string | null }> {
+  const tags: ReadTag[] = [];
+  let name = oid;
+  for (;;) {
+    // The type first: the tree or blob at the end is never read whole.
+    const [header] = await objectInfoLines(repoDir, [name], { asStored: true });
+    const found = header === undefined ? null : foundObject(header);
+    if (!found || found.type !== 'tag') return { tags, tree: found?.type === 'tree' ? found.oid : null };
+    const [answer] = await objectContents(repoDir, [found.oid], { asStored: true });
+    if (!answer?.content) return { tags, tree: null };
+    if (tags.length === MAX_TAG_CHAIN) throw new GitError(enforceMessages.tagChainTooLong(oid, MAX_TAG_CHAIN), ['cat-file'], null, '');
+    const tag = parseTag(found.oid, answer.content);
+    tags.push(tag);
+    if (!/^[0-9a-f]{40,64}$/.test(tag.object)) return { tags, tree: null };
+    name = tag.object;
+  }
+}
+
+/**
+ * Judge the refs of a push that name no commit (`objects`: their new object ids) by `config`'s
+ * policy: each tag on the way is read as a root commit's message would be, by its tagger, adding
+ * every file of the tree it ends at (none for a blob), so a tag whose message names a denied model
+ * (`Assisted-by: qwen-code:qwen/qwen3-coder`) cannot put that model's files on a server ref, and a
+ * path rule protects the tree's files as a commit's. A tag that names no AI passes (the kernel's
+ * `v2.6.11-tree`, git's `junio-gpg-pub`). Violations name the tag object.
+ */
+export async function judgeTaggedObjects(repoDir: string, objects: readonly string[], config: Config): Promise<Verdict> {
+  const detect = detectOptionsOf(config);
+  const policy = compilePolicy(config.policy, { trailerKey: detect.trailerKey });
+  const violations: Violation[] = [];
+  let judged = 0;
+  for (const oid of new Set(objects)) {
+    const { tags, tree } = await taggedObject(repoDir, oid);
+    if (tags.length === 0) continue;
+    const paths = tree === null ? [] : (await runGit(['ls-tree', '-r', '-z', '--name-only', '--full-tree', tree], { cwd: repoDir, asStored: true })).split('\0').filter((path) => path !== '');
+    for (const tag of tags) {
+      judged += 1;
+      const facts = storedCommitFacts({ sha: tag.oid, parents: [], author: tag.tagger, committer: tag.tagger, message: tag.message, paths }, detect);
+      violations.push(...evaluateCommit(facts, policy));
+    }
+  }
+  return verdictOf(judged, violations);
+}
