@@ -150,8 +150,9 @@ export function makeRepo(options: { bare?: boolean; dir?: string; objectFormat?:
   const init = ['init', '-q', '-b', 'main', `--template=${repoTemplate()}`, ...(options.bare ? ['--bare'] : []), ...(options.objectFormat ? [`--object-format=${options.objectFormat}`] : [])];
   // Into an empty place (a work tree without .git): a copy of the repository git init made there once.
   const present = readdirSync(dir);
-  // copyOf: a copy of that repository, work tree and .git (a non-bare one made by makeRepo in this file), instead of git init.
-  if (options.copyOf !== undefined) cpSync(options.copyOf, dir, { recursive: true });
+  // copyOf: a copy of that repository, work tree and .git (a non-bare one made by makeRepo in this file), instead of git init;
+  // its symbolic links as they are (cpSync would make a relative one absolute, into the original: node_modules/.bin's).
+  if (options.copyOf !== undefined) cpSync(options.copyOf, dir, { recursive: true, verbatimSymlinks: true });
   else {
     const made = present.length === 0 || (!options.bare && !present.includes('.git')) ? initialised(init, dir) : undefined;
     if (made === undefined) run(init);

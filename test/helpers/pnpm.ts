@@ -3,8 +3,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
+import { hooked } from './agent-home.js';
 import { BIN } from './cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
+import { copiedRepo } from './hooked-repo.js';
 
 /**
  * The folder pnpm is in, found on the full PATH: .ci/run installs it with `npm install -g`, into npm's
@@ -107,6 +109,33 @@ export function honestAitrail(root: string, pack = true): { folder: string; tarb
   writeFileSync(join(folder, 'bin', 'aitrail.js'), `#!/usr/bin/env node\nrequire(${JSON.stringify(BIN)});\n`, { mode: 0o755 });
   if (pack) copyFileSync(packedHonest(folder), join(root, 'aitrail-1.0.0.tgz'));
   return { folder, tarball: join(root, 'aitrail-1.0.0.tgz') };
+}
+
+let honestRoot: string | undefined;
+/**
+ * The honest package's tarball (honestAitrail), one per test file (a file's temporary folders go when it ends):
+ * the same path in every repository of the file that depends on it, so that their installs are the same.
+ */
+export function honestTarballOfFile(): string {
+  if (honestRoot === undefined || !existsSync(honestRoot)) honestRoot = tempDir('aitrail-honest-');
+  const tarball = join(honestRoot, 'aitrail-1.0.0.tgz');
+  return existsSync(tarball) ? tarball : honestAitrail(honestRoot).tarball;
+}
+
+/**
+ * `hooked(config, files(tarball))` (the honest tarball, honestTarballOfFile) with `npmInstall` run in `installIn`:
+ * built once per test file and content, and copied (copiedRepo: work tree, .git and node_modules as npm left
+ * them, its links as npm wrote them, relative), for the tests where the repository's install is set-up, not
+ * what they test. npm's records name the tarball by a path relative to the project (`../aitrail-honest-…`),
+ * which a copy in the same temporary folder resolves to the same file. ~0.5 s of npm's CPU and an init saved per copy.
+ */
+export function hookedInstalled(config: string, files: (tarball: string) => Record<string, string>, installIn = ''): TestRepo {
+  const all = files(honestTarballOfFile());
+  return copiedRepo(`npm-installed ${JSON.stringify([config, all, installIn])}`, () => {
+    const repo = hooked(config, all);
+    npmInstall(join(repo.dir, installIn));
+    return repo;
+  });
 }
 
 /** An agent's commit of a denied model is refused by the policy (aitrail ran), an allowed one recorded; init names the binary. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
 import { BIN } from '../helpers/cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { honestAitrail, npmFound, npmInstall, PNPM_PATH } from '../helpers/pnpm.js';
+import { honestAitrail, hookedInstalled, npmFound, npmInstall, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
  * Row 814: 790/805 read the project's `.npmrc` line by line at `\n`, by its bytes, after grep. npm's ini
@@ -25,14 +25,12 @@ const HIDDEN: Record<string, string> = {
   nul: `# \u0000\nregistry=${SERVER}\n`,
 };
 
+/** npm installed the honest tarball (once per file, copied: hookedInstalled). */
 function repoWith(): TestRepo {
-  const { tarball } = honestAitrail(tempDir('aitrail-honest-'));
-  const repo = hooked(DENY_QWEN, {
+  return hookedInstalled(DENY_QWEN, (tarball) => ({
     'package.json': `{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"file:${tarball}"}}\n`,
     '.gitignore': 'node_modules\n',
-  });
-  npmInstall(repo.dir);
-  return repo;
+  }));
 }
 
 /** Run as from a person's shell: no `npm_config_*` (npx and `npm run` export `npm_config_userconfig`, which outranks the project's). */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { agentCommit, hooked } from '../helpers/agent-home.js';
 import { BIN } from '../helpers/cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { evilRegistry, honestAitrail, npmFound, npmInstall, PNPM_PATH } from '../helpers/pnpm.js';
+import { evilRegistry, honestAitrail, hookedInstalled, npmFound, npmInstall, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
  * Row 803: 790 made an aitrail under a node_modules whose project's `.npmrc`/`.yarnrc`/`.yarnrc.yml` names a
@@ -20,15 +20,13 @@ import { evilRegistry, honestAitrail, npmFound, npmInstall, PNPM_PATH } from '..
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
 const MIRROR = 'https://artifactory.corp.example/api/npm/npm-virtual/';
 
+/** npm installed the honest tarball under the committed mirror (once per file, copied: hookedInstalled). */
 function corpRepo(): TestRepo {
-  const { tarball } = honestAitrail(tempDir('aitrail-honest-'));
-  const repo = hooked(DENY_QWEN, {
+  return hookedInstalled(DENY_QWEN, (tarball) => ({
     'package.json': `{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"file:${tarball}"}}\n`,
     '.npmrc': `registry=${MIRROR}\nalways-auth=true\n`,
     '.gitignore': 'node_modules\n',
-  });
-  npmInstall(repo.dir);
-  return repo;
+  }));
 }
 
 /** A HOME of its own whose ~/.npmrc says `npmrc` (none when undefined). */
