@@ -6,6 +6,8 @@ export interface JsonKeyVisitor {
   duplicate?(key: string, offset: number, path: JsonPath): boolean | void;
   /** A string value (never a key), every occurrence, duplicated keys' too; `path` ends with its own key. */
   string?(path: JsonPath, value: () => string): void;
+  /** A number value, every occurrence, as written (`3`, `3.0`, `1e2`, `-0`); `path` ends with its own key. */
+  number?(path: JsonPath, raw: string): void;
 }
 
 /**
@@ -49,6 +51,11 @@ export function walkJsonKeys(text: string, visitor: JsonKeyVisitor): void {
       path.length = open.length;
     } else if (char === COMMA) {
       expectKey = open[open.length - 1] != null;
+    } else if (visitor.number && (char === MINUS || (char >= DIGIT_0 && char <= DIGIT_9))) {
+      let end = at + 1;
+      while (end < text.length && NUMBER_CHARS.test(text[end]!)) end += 1;
+      if (open.length > 0) visitor.number(path, text.slice(at, end));
+      at = end - 1;
     }
   }
 }
@@ -102,6 +109,11 @@ export function repeatsAKey(text: string, parsed: unknown): boolean {
 }
 
 const [QUOTE, OPEN_OBJECT, OPEN_ARRAY, CLOSE_OBJECT, CLOSE_ARRAY, COMMA, BACKSLASH, COLON] = [...'"{[}],\\:'].map((char) => char.charCodeAt(0));
+const MINUS = 0x2d;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+/** What a JSON number token holds after its first character. */
+const NUMBER_CHARS = /^[0-9eE+.-]$/;
 /** JSON's whitespace between tokens. */
 const SPACE: ReadonlySet<number> = new Set([0x20, 0x09, 0x0a, 0x0d]);
 

@@ -42,10 +42,11 @@ const RECORD_MAPS = ['prompts', 'sessions'] as const;
  * blame reads no line of the note), or null: `base_commit_sha` and `prompts` are required, a
  * present `sessions`/`humans` must be a map (null is not one), `git_ai_version` and a record's
  * `human_author` a string or null, every prompt and session record's `agent_id` must hold `tool`,
- * `id` and `model` strings, and a `humans` record an `author` string. Other fields are not checked
- * (unknown fields are ignored by git-ai too).
+ * `id` and `model` strings, and a `humans` record an `author` string; the other typed fields of a
+ * record (typedFieldGap, nonU32Count: `custom_attributes`, a prompt's `messages_url` and counts)
+ * must be of their type. Other fields are not checked (unknown fields are ignored by git-ai too).
  */
-function gitAiRefusal(metadata: Record<string, unknown>): string | null {
+function gitAiRefusal(metadata: Record<string, unknown>, json: string): string | null {
   const optionalText = (value: unknown) => value === undefined || value === null || typeof value === 'string';
   if (typeof metadata.base_commit_sha !== 'string') return 'no base_commit_sha string';
   if (!optionalText(metadata.git_ai_version)) return 'git_ai_version is not a string';
@@ -56,12 +57,60 @@ function gitAiRefusal(metadata: Record<string, unknown>): string | null {
       const agent = isObject(record) ? record.agent_id : undefined;
       const whole = isObject(record) && isObject(agent) && [...AGENT_ID_FIELDS].every((part) => typeof agent[part] === 'string');
       if (!whole || !optionalText(record.human_author)) return `the ${field} record ${JSON.stringify(key.slice(0, 40))} is not one git-ai reads (agent_id of tool, id and model strings, human_author a string)`;
+      const typed = typedFieldGap(field, record);
+      if (typed) return `the ${field} record ${JSON.stringify(key.slice(0, 40))} has ${typed}`;
     }
   }
   for (const [key, record] of Object.entries((metadata.humans as Record<string, unknown> | undefined) ?? {})) {
     if (!isObject(record) || typeof record.author !== 'string') return `the humans record ${JSON.stringify(key.slice(0, 40))} has no author string`;
   }
-  return loneSurrogate(metadata);
+  return loneSurrogate(metadata) ?? (NON_U32_GATE.test(json) ? nonU32Count(json) : null);
+}
+
+/** The counts of a `prompts` record (`PromptRecord`'s `u32` fields; a session record has none: git-ai ignores them there). */
+const PROMPT_COUNTS: ReadonlySet<string> = new Set(['total_additions', 'total_deletions', 'accepted_lines', 'overriden_lines']);
+const U32_MAX = 4294967295;
+
+/**
+ * What else of a record git-ai reads as a typed field and would refuse (serde_json, the whole note):
+ * a prompt record's `messages_url` (`Option<String>`) and counts (`u32`: a whole number 0-4294967295,
+ * never `null`), and a prompt or session record's `custom_attributes` (`Option<HashMap<String,
+ * String>>`: `null` or an object of strings). Null when none. (row s47i-1)
+ */
+function typedFieldGap(field: (typeof RECORD_MAPS)[number], record: Record<string, unknown>): string | null {
+  const attributes = record.custom_attributes;
+  if (attributes !== undefined && attributes !== null && !(isObject(attributes) && Object.values(attributes).every((value) => typeof value === 'string'))) return 'custom_attributes that are not an object of strings';
+  if (field !== 'prompts') return null;
+  if (record.messages_url !== undefined && record.messages_url !== null && typeof record.messages_url !== 'string') return 'a messages_url that is not a string';
+  for (const count of PROMPT_COUNTS) {
+    const value = record[count];
+    if (value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= U32_MAX)) return `a ${count} that is not a whole number from 0 to ${U32_MAX}`;
+  }
+  return null;
+}
+
+/**
+ * Whether the text may hold a number token other than a plain whole number (`-…`, `3.0`, `1e2`):
+ * every value follows `:`, `,` or `[`. A quick test before nonU32Count walks the text.
+ */
+const NON_U32_GATE = /[:,[]\s*(?:-|\d+[.eE])/;
+/** A whole number as serde_json reads one into a `u32` (no sign, fraction or exponent: `3.0`, `1e2` and `-0` are floats to it). */
+const U32_TOKEN = /^(?:0|[1-9]\d{0,9})$/;
+
+/**
+ * A prompt record's count written as a number JSON.parse reads as a whole one but serde_json as a
+ * float (`3.0`, `1e2`, `-0`), or out of range; every occurrence (serde reads each record given,
+ * a repeated record id's too). Null when none. (row s47i-1)
+ */
+function nonU32Count(json: string): string | null {
+  let found: string | null = null;
+  walkJsonKeys(json, {
+    number(path, raw) {
+      if (found || path.length !== 3 || path[0] !== 'prompts' || !PROMPT_COUNTS.has(path[2]!)) return;
+      if (!U32_TOKEN.test(raw) || Number(raw) > U32_MAX) found = `the prompts record ${JSON.stringify(String(path[1]).slice(0, 40))} has ${path[2]} ${raw.slice(0, 40)}, which git-ai reads as no whole number`;
+    },
+  });
+  return found;
 }
 
 /** A UTF-16 surrogate without its pair (`\ud800` in the JSON: JSON.parse keeps it, a Rust String cannot hold it). */
@@ -71,7 +120,7 @@ const LONE = /\p{Cs}/u;
  * Where the metadata gives a lone surrogate to a field git-ai reads as a Rust `String` (serde_json
  * refuses it, "lone leading surrogate in hex escape", and with it the whole note): `base_commit_sha`,
  * `git_ai_version`, the record ids of `prompts`, `sessions` and `humans`, a record's `agent_id`
- * parts, `human_author` and `messages_url`, a human's `author`. Fields git-ai ignores may hold one
+ * parts, `human_author` and custom attributes, a prompt's `messages_url`, a human's `author`. Fields git-ai ignores may hold one
  * (serde_json skips them unchecked). Null when there is none. Called on metadata gitAiRefusal already
  * found of the right shape.
  */
@@ -81,7 +130,9 @@ function loneSurrogate(metadata: Record<string, unknown>): string | null {
   for (const field of ['prompts', 'sessions', 'humans'] as const) {
     for (const [key, record] of Object.entries((metadata[field] as Record<string, Record<string, unknown>> | undefined) ?? {})) {
       const agent = (record.agent_id ?? {}) as Record<string, unknown>;
-      const strings = field === 'humans' ? [key, record.author] : [key, agent.tool, agent.id, agent.model, record.human_author, record.messages_url];
+      // `messages_url` is a prompt record's field only (serde_json skips a session's unchecked); custom attributes are strings both ways.
+      const attributes = isObject(record.custom_attributes) ? Object.entries(record.custom_attributes).flat() : [];
+      const strings = field === 'humans' ? [key, record.author] : [key, agent.tool, agent.id, agent.model, record.human_author, ...(field === 'prompts' ? [record.messages_url] : []), ...attributes];
       if (strings.some(lone)) return `a lone UTF-16 surrogate in the ${field} record ${JSON.stringify(key.slice(0, 40))}`;
     }
   }
@@ -111,7 +162,7 @@ export function readMetadata(json: string, rule: SchemaRule = 'v3'): { ok: true;
   }
   const schemaVersion = typeof version === 'string' ? version : '';
   const repeats = rule !== 'v3' && repeatsAKey(json, parsed);
-  const refusal = rule === 'blame' ? (gitAiRefusal(parsed) ?? (repeats ? structDuplicate(json) : null)) : null;
+  const refusal = rule === 'blame' ? (gitAiRefusal(parsed, json) ?? (repeats ? structDuplicate(json) : null)) : null;
   if (refusal) return { ok: false, error: { code: 'bad-metadata', message: `${refusal}, so git-ai's blame reads none of it` } };
   const prompts = records(parsed, 'prompts');
   const sessions = records(parsed, 'sessions');
