@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { evilRegistry, npmInstall } from '../helpers/pnpm.js';
 
 /**
  * Row s47b-1: husky mode's block ran PATH's first `aitrail` by name under husky's PATH (the relative node_modules/.bin
@@ -27,8 +28,7 @@ function huskyRepo(options: { plantAfterInit: boolean }) {
     writeFileSync(join(folder, 'run.sh'), `#!/bin/sh\ntouch '${marker}'\nexit 0\n`);
     chmodSync(join(folder, 'run.sh'), 0o755);
     repo.commit('chore: vendor a tool\n', { 'package.json': '{"name":"app","version":"1.0.0","devDependencies":{"fake":"file:vendor/fake"}}\n' }, { ...env, AITRAIL: '0' });
-    const npm = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
-    expect(npm.status, `${npm.stdout}${npm.stderr}`).toBe(0);
+    npmInstall(repo.dir);
     expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
   };
   if (!options.plantAfterInit) plant();
@@ -93,5 +93,22 @@ describe('husky mode: the block judges aitrail as the shims do (row s47b-1)', ()
     expect(gpt.code, gpt.stderr).toBe(0);
     expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
     expect(existsSync(marker)).toBe(false);
+  });
+
+  let registry: Awaited<ReturnType<typeof evilRegistry>> | undefined;
+  afterAll(() => registry?.stop());
+
+  it('husky mode, a registry the committed .npmrc names (rows 790-814\'s route): what it served is passed over, Qwen refused by the person\'s', async () => {
+    registry = await evilRegistry();
+    const { repo, env, init } = huskyRepo({ plantAfterInit: true });
+    expect(init.code).toBe(0);
+    repo.commit('chore: a mirror\n', { '.npmrc': `registry=${registry.url}\n`, 'package.json': '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n' }, { ...env, AITRAIL: '0' });
+    const install = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--cache', tempDir('aitrail-npm-cache-')], { cwd: repo.dir, env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
+    expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
+    const qwen = commitAs(repo, 'q.txt', { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' });
+    expect(qwen.code).not.toBe(0);
+    expect(qwen.stderr).toContain("not running node_modules/.bin/aitrail: it was installed from the registry the project's .npmrc names");
+    expect(qwen.stderr).toContain('model-denied');
+    expect(existsSync(registry.marker)).toBe(false);
   });
 });
