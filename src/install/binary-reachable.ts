@@ -800,10 +800,10 @@ export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: 
   for (const local of bare ? [] : locals) {
     if (executable(local) && !(await shipped(root, local, packageDir))) return local;
   }
-  // As the shims' `command -v aitrail`: PATH's first aitrail, a relative or empty entry read at the top
-  // (where git runs hooks), is the one; the repository's blocks the commit, a later one is never tried.
-  // Skipping relative entries and shipped candidates said "the hooks run /usr/local/bin/aitrail" where
-  // the hooks found the committed ./aitrail first and blocked every agent's commit. npx's own temporary
+  // As the shims' PATH walk: PATH's first aitrail that is not the repository's (`shipped`), a relative or empty
+  // entry read at the top (where git runs hooks); the repository's is passed over for PATH's next (row s47b-1:
+  // the shims did so only for node_modules/.bin's, and husky's PATH holds the relative one first). Skipping
+  // relative entries would name a folder the hooks do not look in the same order. npx's own temporary
   // folder (on PATH while `npx aitrail init` runs, never at a commit) is passed over.
   // yarn 2+'s wrapper (`yarn exec aitrail init`: its folder first on PATH, gone at commit time) is passed over for
   // PATH's next aitrail, as the shims do (row 804); with none, it is judged as they judge it.
@@ -815,7 +815,7 @@ export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: 
     if (!executable(candidate) || !isFileAt(candidate)) continue;
     if (bare) return candidate;
     if (wrapper === undefined) {
-      if (await shipped(root, candidate, packageDir)) return undefined;
+      if (await shipped(root, candidate, packageDir)) continue;
       if (yarnWrapper(candidate) === undefined) return candidate;
       wrapper = candidate;
       continue;

@@ -1,8 +1,7 @@
 import { neverBlocks, type InstalledHook } from './hook-names.js';
 import { hookGates } from './pending-gate.js';
 import { plantedEnv } from './planted-env.js';
-import { nodeOptionsLines } from './node-options.js';
-import { binaryMissingMessage, cannotStartMessage } from './hook-messages.js';
+import { clientLookup, runLines, safePathLines } from './shim-source.js';
 import { shQuote } from '../core/sh-quote.js';
 
 const BEGIN = '# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block';
@@ -98,38 +97,36 @@ function opened(text: string, hook: HuskyHook): string {
 /**
  * The lines aitrail adds to `.husky/<hook>` (husky runs the file with `sh -e` from the work tree
  * top, the top's node_modules/.bin on PATH). `packageDir`: the package that ran init, relative to
- * the top (a monorepo's `web`): its node_modules/.bin goes first on PATH, unless git tracks files
- * under it or under the top's node_modules (aitrail never runs code a repository ships).
+ * the top (a monorepo's `web`): its node_modules/.bin is looked at first. aitrail is found and judged
+ * by the git-mode shims' own lines (clientLookup): never a binary the repository provides.
  */
 export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
   if (hook === 'post-checkout') return `${worktreeRuntimeLines().join('\n')}\n${END}\n`;
-  const blocks = !neverBlocks(hook);
   // prepare-commit-msg, post-commit and post-rewrite never block, even when aitrail cannot start (no node on the PATH a git GUI gives hooks).
   // commit-msg and pre-push fail closed, and say why when aitrail could not start (126/127), as the git-mode shims do: husky alone said only `command not found in PATH=…`.
-  const onFailure = blocks
-    ? ` || { s=$?; if [ "$s" = 126 ] || [ "$s" = 127 ]; then a=aitrail; echo "aitrail: ${cannotStartMessage(hook)}" >&2; fi; exit "$s"; }`
-    : ` || { s=$?; echo "aitrail: ${cannotStartMessage(hook)}" >&2; }`;
-  const untracked = (path: string) => `{ GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- ${path} </dev/null >/dev/null 2>&1; [ $? = 1 ]; }`;
+  const blocks = !neverBlocks(hook);
   return [
-    // The block is the file's last lines: its exit ends only what aitrail adds.
-    // The gates call aitrail_safe before a tool they run by name (the git-mode shims clean PATH there: safePathLines); here it
-    // changes nothing: husky's PATH is kept, as before, for the lines below and for aitrail's lookup.
-    'aitrail_safe() { :; }',
+    // The block is the file's last lines: its exit ends only what aitrail adds. husky runs the file with `sh -e`; the
+    // lookup below is written for a shell that goes on past a failed command (the shims'): errexit off here.
+    'set +e',
+    // PATH cleaned as the git-mode shims clean it (safePathLines), once, before the first tool the gates or the lines
+    // below run by name: husky's relative node_modules/.bin, `.`, an empty entry and folders of the work tree
+    // (`npm run`'s top .bin) leave it; the lookup still looks at the whole PATH (aitrail_p0) and judges what it finds.
+    ...safePathLines(),
     ...hookGates(hook),
+    'aitrail_safe',
     // AITRAIL=0 ends it before node starts (node would end at once too): with no node on the PATH, the way out the messages give works.
     // Not when a .env the repository commits sets it (or AITRAIL_MODEL, AITRAIL_AGENT, AITRAIL_QUIET): agents load such a file (planted-env.ts).
     ...(hook === 'pre-receive' ? [] : plantedEnv(blocks)),
-    ...(packageDir === ''
-      ? []
-      : [
-          `${PACKAGE_LINE}${shQuote(packageDir)}`,
-          `if [ -x "$aitrail_pkg/node_modules/.bin/aitrail" ] && ${untracked('"$aitrail_pkg/node_modules"')} && ${untracked('node_modules')}; then PATH="$PWD/$aitrail_pkg/node_modules/.bin:$PATH"; fi`,
-        ]),
-    // husky's environment is kept for the file's own lines (they ran before, in their subshell) but NODE_OPTIONS, which
-    // would load the repository's code into aitrail's node (yarn berry's `--require <top>/.pnp.cjs`): as the git-mode shims.
-    ...nodeOptionsLines(),
-    `if command -v aitrail >/dev/null 2>&1; then aitrail hook ${hook} "$@"${onFailure}`,
-    `elif [ "\${AITRAIL-}" != 0 ]; then echo "aitrail: ${binaryMissingMessage(hook)}" >&2${blocks ? '; exit 1' : ''}; fi`,
+    ...(packageDir === '' ? [] : [`${PACKAGE_LINE}${shQuote(packageDir)}`]),
+    `h=${hook}`,
+    // aitrail is found and judged as the git-mode shims find and judge it (the same generated lines): the package
+    // folder's and the top's node_modules/.bin, then PATH; one the repository provides (tracked, led by a link into
+    // tracked files, installed from a registry the repository names, yarn's wrapper for it) is passed over for PATH's
+    // next, and refused, said as the shims say it, when there is none. Before, PATH's first `aitrail` ran by name
+    // (husky's relative node_modules/.bin first): a committed `file:` package whose bin is `aitrail` ran in its place.
+    ...clientLookup(hook, blocks ? 'exit 1' : 'exit 0', { packageDir }),
+    ...runLines(hook, '"$@"'),
     END,
     '',
   ].join('\n');

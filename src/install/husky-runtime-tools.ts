@@ -17,11 +17,11 @@ export const HUSKY_RUNTIME_TOOLS = ['sh', 'dirname', 'basename'] as const;
  * The programs aitrail's own lines in `.husky/<hook>` (husky-block.ts: its gates, planted-env.ts, the
  * stdin keeping, post-checkout's copy) and aitrail itself (`#!/usr/bin/env node`, git spawned by name)
  * run by name under husky's PATH, the relative `node_modules/.bin` first: a committed `file:` package's
- * `"bin": {"git": …}` answered aitrail's git questions at every agent commit (replayed). `aitrail` too: the
- * block runs PATH's first by name (`command -v aitrail`), where the git-mode shims pass the repository's over
- * for the next, which init's "The hooks run …" names (a committed `"bin": {"aitrail": …}` ran, replayed).
+ * `"bin": {"git": …}` answered aitrail's git questions at every agent commit (replayed). Not `aitrail` (row
+ * s47b-1): the block finds and judges it with the git-mode shims' own lines (clientLookup), which pass the
+ * repository's over for PATH's next, the one init's "The hooks run …" names.
  */
-export const HUSKY_BLOCK_TOOLS = ['git', 'node', 'grep', 'tail', 'mktemp', 'cat', 'rm', 'cp', 'aitrail'] as const;
+export const HUSKY_BLOCK_TOOLS = ['git', 'node', 'grep', 'tail', 'mktemp', 'cat', 'rm', 'cp'] as const;
 
 export interface ShadowedTool {
   tool: (typeof HUSKY_RUNTIME_TOOLS)[number] | (typeof HUSKY_BLOCK_TOOLS)[number];

@@ -59,17 +59,26 @@ export function shimSource(hook: ShimHook): string {
     ...(server ? [] : ['aitrail_safe']),
     ...(server ? [] : plantedEnv(blocks)),
     ...(server ? serverLookup(hook) : clientLookup(hook, fail)),
-    ...(blocks
-      ? [run, 's=$?', 'if [ "$s" = 126 ] || [ "$s" = 127 ]; then', `  echo "aitrail: ${cannotStartMessage(hook)}" >&2`, '  exit 1', 'fi', 'exit "$s"']
-      : [
-          `# This hook never blocks${hook === 'post-rewrite' ? '' : ' a commit'}: aitrail that cannot start (no node on the PATH git gives hooks) is a warning.`,
-          `${run} && exit 0`,
-          's=$?',
-          `echo "aitrail: ${cannotStartMessage(hook)}" >&2`,
-          'exit 0',
-        ]),
+    ...runLines(hook, run),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The lines that run `run` (aitrail's command line) and end the script: a blocking hook fails with aitrail's
+ * status (126/127 said: aitrail could not start), the others end at 0 with a warning. The shims' and husky
+ * mode's block's (husky-block.ts, after the same clientLookup).
+ */
+export function runLines(hook: InstalledHook, run: string): string[] {
+  return neverBlocks(hook)
+    ? [
+        `# This hook never blocks${hook === 'post-rewrite' ? '' : ' a commit'}: aitrail that cannot start (no node on the PATH git gives hooks) is a warning.`,
+        `${run} && exit 0`,
+        's=$?',
+        `echo "aitrail: ${cannotStartMessage(hook)}" >&2`,
+        'exit 0',
+      ]
+    : [run, 's=$?', 'if [ "$s" = 126 ] || [ "$s" = 127 ]; then', `  echo "aitrail: ${cannotStartMessage(hook)}" >&2`, '  exit 1', 'fi', 'exit "$s"'];
 }
 
 /**
@@ -943,16 +952,19 @@ function ledIntoTrackedLines(): string[] {
  * and asks about node_modules only when a candidate lies in the work tree (`shipped`, once): an
  * aitrail outside it (a global install, PATH) starts no git process at all to be found.
  */
-function clientLookup(hook: InstalledHook, fail: string): string[] {
+export function clientLookup(hook: InstalledHook, fail: string, husky?: { packageDir: string }): string[] {
   return [
     'tracked() { GIT_LITERAL_PATHSPECS=1 git ls-files --error-unmatch -- "$1" </dev/null >/dev/null 2>&1; [ $? != 1 ]; }',
     ...packageDirFunction(),
     // Before the background git: aitrail_pkg's counter is aitrail_n too; aitrail_k is its git dir.
     'aitrail_pkg; aitrail_p=$?',
+    // husky mode: the package folder is the block's (`aitrail_pkg='web'`), never git config's: git is not asked.
+    ...(husky ? ['aitrail_p=0'] : []),
     ...untrackedNodeModulesLines(),
     'd=',
     'aitrail_n=',
     '[ "$aitrail_u" = kept ] && aitrail_n=1',
+    ...(husky && husky.packageDir !== '' ? ['d=$aitrail_pkg'] : []),
     'if [ "$aitrail_p" != 0 ]; then',
     '  aitrail_nmpid=',
     '  if [ -z "$aitrail_n" ]; then aitrail_nm_start; tracked node_modules & aitrail_nmpid=$!; fi',
@@ -1032,14 +1044,32 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     '  aitrail_rr=',
     '  if shipped "$c"; then [ -n "$t" ] || { t=$c; aitrail_tw=$aitrail_rr; }; else a=$c; break; fi',
     'done',
-    'if [ -z "$a" ] && p=$(PATH=$aitrail_p0; command -v aitrail 2>/dev/null) && [ -n "$p" ]; then',
-    '  aitrail_rr=',
-    '  if shipped "$p"; then [ -n "$t" ] || { t=$p; aitrail_tw=$aitrail_rr; }',
-    // `yarn run`/`yarn exec` put their wrappers' folder first on PATH: the person's own aitrail (a global install)
-    // is PATH's next one, judged as any (row 804). Before, the wrapper was the only one looked at: under
-    // Plug'n'Play its script, in a zip, cannot run in aitrail's node, or in the work tree (a project cache) it was
-    // refused, and every `yarn run` commit was blocked. Stats only, no process.
-    '  elif aitrail_yx "$p"; then',
+    // PATH's first aitrail that is not the repository's (judged as the candidates above: `shipped`); the
+    // repository's, the same file as one refused above (husky's relative node_modules/.bin, `npm run`'s absolute
+    // one, where a package planted after init links its bin) or another, is passed over for PATH's next, and
+    // refused only when none follows it (row s47b-1: husky mode's block runs these lines, and husky's PATH holds
+    // node_modules/.bin first). Stats only, no process, for a candidate outside the work tree.
+    'p=',
+    'if [ -z "$a" ]; then',
+    '  aitrail_co=$IFS',
+    '  IFS=:',
+    '  set -f',
+    '  for aitrail_cd in $aitrail_p0; do',
+    '    [ -n "$aitrail_cd" ] || aitrail_cd=.',
+    '    [ -f "$aitrail_cd/aitrail" ] && [ -x "$aitrail_cd/aitrail" ] || continue',
+    '    IFS=$aitrail_co',
+    '    set +f',
+    '    [ -n "$t" ] && [ "$aitrail_cd/aitrail" -ef "$t" ] && continue',
+    '    aitrail_rr=',
+    '    if shipped "$aitrail_cd/aitrail"; then [ -n "$t" ] || { t=$aitrail_cd/aitrail; aitrail_tw=$aitrail_rr; }; continue; fi',
+    '    p=$aitrail_cd/aitrail',
+    '    break',
+    '  done',
+    '  IFS=$aitrail_co',
+    '  set +f',
+    'fi',
+    'if [ -n "$p" ]; then',
+    '  if aitrail_yx "$p"; then',
     '    aitrail_yn=',
     '    aitrail_ye=',
     '    aitrail_yy=$aitrail_yz',

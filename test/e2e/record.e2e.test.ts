@@ -134,7 +134,9 @@ describe('husky v9 repository', () => {
     const first = ok(npx(repo, ['init']));
     expect(first.stdout).toMatch(/husky mode/);
     const text = readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8');
-    expect(text).toContain('aitrail hook commit-msg "$@"');
+    // The shims' lookup finds and runs aitrail (row s47b-1).
+    expect(text).toMatch(/^h=commit-msg$/m);
+    expect(text).toContain('"$a" hook "$h" "$@"');
     expect(ok(npx(repo, ['init'])).stdout).toMatch(/already installed/);
     expect(readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8')).toBe(text);
   });

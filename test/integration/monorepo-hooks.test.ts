@@ -118,13 +118,13 @@ describe('monorepo: aitrail installed in web/ (kept in the package, as pnpm does
     ok(commit(repo, join(repo.dir, 'web'), 'teammate'));
     expect(trailer(repo)).toBe(OPUS_LINE);
 
-    // node_modules tracked under web/: the block does not put web's binary on PATH.
+    // node_modules tracked under web/: the block refuses web's binary, said as the shims say it (row s47b-1: the shims' lookup).
     repo.write('web/node_modules/x/index.js', '\n');
     repo.git(['add', '-f', 'web/node_modules/x']);
     ok(run(repo.dir, 'git', ['commit', '-q', '--no-verify', '-m', 'ship node_modules']));
     const blocked = commit(repo, repo.dir, 'after');
     expect(blocked.status).toBe(1);
-    expect(blocked.stderr).toMatch(/commit blocked: the aitrail binary was not found/);
+    expect(blocked.stderr).toMatch(/commit blocked: web\/node_modules\/\.bin\/aitrail comes from the repository/);
   });
 });
 
