@@ -5,6 +5,7 @@ import { resolveCommit } from '../git/resolve-commit.js';
 import { tagsByVersion } from '../git/version-tags.js';
 import { blameReport, warnAmbiguous, type BlameRun } from './blame-report.js';
 import { trendMessages } from './trend-messages.js';
+import { reportWarnings } from '../core/blame/report-warnings.js';
 
 export interface TrendRun extends Omit<BlameRun, 'rev' | 'since' | 'onProgress'> {
   /** Revisions in order, after the tags. */
@@ -52,7 +53,16 @@ async function points(root: string, run: TrendRun): Promise<Point[]> {
  * `aitrail trend`: for each consecutive pair (A, B) of the revisions, exactly what
  * `blame --since A --rev B` reports (same options, same cache), one pair after the other.
  */
-export async function trendReport(run: TrendRun): Promise<TrendReport> {
+export async function trendReport(given: TrendRun): Promise<TrendReport> {
+  // Every warning said (stderr) rides in the report too (row s47g-1).
+  const said: string[] = [];
+  const run: TrendRun = {
+    ...given,
+    onWarning: (message: string) => {
+      said.push(message);
+      given.onWarning?.(message);
+    },
+  };
   const cwd = run.cwd ?? process.cwd();
   const repo = await locateRepo(cwd);
   const list = await points(repo.root, run);
@@ -64,5 +74,6 @@ export async function trendReport(run: TrendRun): Promise<TrendReport> {
     const { report } = await blameReport({ ...run, cwd, since: since.sha, rev: rev.sha, sayRewired: index === 1 });
     releases.push({ since: since.sha, rev: rev.sha, sinceName: since.name, revName: rev.name, totals: report.totals, ...(report.excluded ? { excluded: report.excluded } : {}) });
   }
-  return { releases };
+  const warnings = reportWarnings(said);
+  return { releases, ...(warnings.length > 0 ? { warnings } : {}) };
 }
