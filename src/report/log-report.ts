@@ -25,6 +25,7 @@ import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { trimTrailing } from '../core/trim-run.js';
 import { readFile } from 'node:fs/promises';
 import { graftedCommits, historyMarks } from '../core/history-marks.js';
+import { reportWarnings } from '../core/blame/report-warnings.js';
 
 export interface LogOptions {
   /** Directory to run in (inside the repository); `config` is relative to it. */
@@ -106,7 +107,13 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   // And beside each commit concerned, in the text and the JSON (row s47g-2): a JSON reader never sees stderr.
   const replaced = new Set(rewired.replaced);
   const grafted = rewired.grafts === null ? new Set<string>() : await readGrafts(rewired.grafts);
-  const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, tip: notesAt, aliases: detectOptions.detect.aliases, onWarning: options.onWarning, schemas: 'any' });
+  // A warning said while a commit is read (its note malformed, stale…) is that commit's too: kept on its entry (row s47g-2).
+  let reading: string[] | null = null;
+  const onWarning = (message: string) => {
+    reading?.push(message);
+    options.onWarning?.(message);
+  };
+  const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, tip: notesAt, aliases: detectOptions.detect.aliases, onWarning, schemas: 'any' });
   // Qwen Code's attribution note (refs/notes/ai-attribution) adds its model (evidence `note …`), as check reads it.
   const qwenNotes = options.notes === false ? null : await openQwenNotes(repo.root, { aliases: detectOptions.detect.aliases, tip: qwenAt });
   // A shallow clone (CI's `fetch-depth: 1`): a walk that reaches a cut commit counted only what was fetched: said.
@@ -117,6 +124,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
     for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
       if (boundary?.has(commit.sha)) cut.push(commit.sha);
+      reading = [];
       const signals = commitSignals(commit);
       const detected = detectCommit(signals, detectOptions);
       const noted = notes ? await notes.add(commit.sha, detected, null) : detected;
@@ -126,10 +134,12 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       if (options.aiOnly && attributions.length === 0) continue;
       yielded += 1;
       const warnings = [
+        ...reportWarnings(reading),
         ...(replaced.has(commit.sha) ? [historyMarks.replaced()] : []),
         ...(grafted.has(commit.sha) ? [historyMarks.grafted()] : []),
         ...(boundary?.has(commit.sha) ? [historyMarks.shallowCut()] : []),
       ];
+      reading = null;
       yield {
         sha: commit.sha,
         subject: gitSubject(commit.message),

@@ -100,5 +100,15 @@ describe('the warnings a report gives ride in the report itself (s47g)', () => {
     expect(cut[0]!.warnings![0]).toMatch(/^this is a shallow clone and its history is cut at this commit/);
     const full = JSON.parse(aitrail(grafts.dir, ['log', '--format', 'json', '-q'], { env: { GIT_GRAFT_FILE: join(grafts.dir, 'none') } }).stdout) as Warned[];
     expect(full.every((entry) => entry.warnings === undefined)).toBe(true);
+
+    // A warning said while a commit is read (its git-ai note malformed) is kept on that commit's entry, not another's.
+    const noted = makeRepo();
+    const first = noted.commit('one\n', { 'a.ts': 'a\n' });
+    noted.commit('two\n', { 'b.ts': 'b\n' });
+    noted.git(['notes', '--ref=ai', 'add', '-m', 'not a git-ai note', first]);
+    const read = JSON.parse(aitrail(noted.dir, ['log', '--format', 'json', '-q']).stdout) as (Warned & { sha: string })[];
+    expect(read[0]!.warnings).toBeUndefined();
+    expect(read[1]!.sha).toBe(first);
+    expect(read[1]!.warnings).toEqual([expect.stringMatching(new RegExp(`^the git-ai note of commit ${first.slice(0, 12)} is malformed`))]);
   });
 });
