@@ -30,7 +30,7 @@ describe('the warnings a report gives ride in the report itself (s47g)', () => {
     expect(quiet.stderr).toBe('');
     expect((JSON.parse(quiet.stdout) as Warned).warnings![0]).toMatch(REPLACED);
     const markdown = aitrail(repo.dir, ['blame', '--format', 'markdown', '-q']).stdout;
-    expect(markdown).toMatch(/^> \*\*Warning:\*\* git shows 1 object\\\(s\\\) in place of the stored ones/m);
+    expect(markdown).toMatch(/^> \*\*Warning:\*\* <code>git shows 1 object\\\(s\\\) in place of the stored ones/m);
     expect(aitrail(repo.dir, ['blame', '-q']).stdout).toMatch(/^Warning: git shows 1 object\(s\) in place of the stored ones/m);
     expect(aitrail(repo.dir, ['blame', '--format', 'html', '-q']).stdout).toContain('Warning: git shows 1 object(s) in place of the stored ones');
     const trend = aitrail(repo.dir, ['trend', 'HEAD~2', 'HEAD~1', 'HEAD', '--format', 'json', '-q']);
@@ -38,7 +38,7 @@ describe('the warnings a report gives ride in the report itself (s47g)', () => {
     const warned = (JSON.parse(trend.stdout) as Warned).warnings!;
     expect(warned).toHaveLength(1);
     expect(warned[0]).toMatch(REPLACED);
-    expect(aitrail(repo.dir, ['trend', 'HEAD~2', 'HEAD', '--format', 'markdown', '-q']).stdout).toContain('> **Warning:** git shows 1 object');
+    expect(aitrail(repo.dir, ['trend', 'HEAD~2', 'HEAD', '--format', 'markdown', '-q']).stdout).toContain('> **Warning:** <code>git shows 1 object');
     expect(aitrail(repo.dir, ['trend', 'HEAD~2', 'HEAD', '--format', 'html', '-q']).stdout).toContain('Warning: git shows 1 object(s)');
     // Read as stored: nothing to warn of, no field.
     const stored = JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json'], { env: { GIT_NO_REPLACE_OBJECTS: '1' } }).stdout) as Warned & { totals: { ai: number } };

@@ -18,9 +18,12 @@ function markdownText(text: string): string {
   return text.replace(/[&<>"]|[!#$%'()*+,\-./:;=?@[\\\]^_`{|}~]/g, (ch) => ENTITIES[ch] ?? `\\${ch}`);
 }
 
-/** `> **Warning:** …` blocks of the run's warnings (row s47g-1), escaped as names are (no link, mention, code span or table break). */
+/**
+ * `> **Warning:** <code>…</code>` blocks of the run's warnings (row s47g-1), escaped and wrapped as names are: no link,
+ * code span or table break, and no @mention or issue reference (GitLab reads those even escaped; neither reads them in code).
+ */
 export function markdownWarnings(warnings: readonly string[] | undefined): string[] {
-  return (warnings ?? []).flatMap((warning) => ['', `> **Warning:** ${markdownText(warning)}`]);
+  return (warnings ?? []).flatMap((warning) => ['', `> **Warning:** <code>${markdownText(warning)}</code>`]);
 }
 
 function tableText(header: string[], align: string[], rows: string[][]): string {
