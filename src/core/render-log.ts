@@ -9,6 +9,8 @@ export interface LogEntry {
   ai: boolean;
   attributions: { agent: string; model: string; evidence: string[] }[];
   trailers: Trailer[];
+  /** Only when git shows this commit other than stored (replace ref, graft) or a shallow clone's history is cut at it (row s47g-2). */
+  warnings?: string[];
 }
 
 /** One commit of the human-readable `aitrail log`: a block, evidence indented under each attribution. */
@@ -23,6 +25,7 @@ export function renderLogEntry(entry: LogEntry): string {
     lines.push(`    ${sanitize(attribution.agent)}:${sanitize(attribution.model)}`);
     for (const evidence of attribution.evidence) lines.push(`      - ${sanitize(evidence, { max: 300 })}`);
   }
+  for (const warning of entry.warnings ?? []) lines.push(`    warning: ${sanitize(warning, { max: 2000 })}`);
   return `${lines.join('\n')}\n`;
 }
 

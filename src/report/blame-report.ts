@@ -25,6 +25,7 @@ import { isAncestor } from '../git/is-ancestor.js';
 import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
 import { cacheDir, readCachedReport, writeCachedReport, type SaidMessage } from './blame-cache.js';
 import { blameMessages, warnRewired } from './blame-messages.js';
+import { reportWarnings } from '../core/blame/report-warnings.js';
 import { checkNamedPaths, toPathspec } from './blame-paths.js';
 import { selectBlameFiles } from './blame-selection.js';
 import { ShallowHistoryError } from './shallow-history-error.js';
@@ -236,6 +237,19 @@ function refuseNotAFile(error: unknown): never {
 
 /** Build the blame report (from the cache when it holds this exact question). */
 export async function blameReport(run: BlameRun): Promise<BlameResult> {
+  // Every warning said (stderr) rides in the report too: a JSON, Markdown or HTML reader sees what stderr said (the cache keeps its own copy, row s47g-1).
+  const said: string[] = [];
+  const onWarning = (message: string) => {
+    said.push(message);
+    run.onWarning?.(message);
+  };
+  const result = await reportOf({ ...run, onWarning });
+  const warnings = reportWarnings(said);
+  return warnings.length > 0 ? { ...result, report: { ...result.report, warnings } } : result;
+}
+
+/** The report itself (blameReport adds the warnings said). */
+async function reportOf(run: BlameRun): Promise<BlameResult> {
   const cwd = run.cwd ?? process.cwd();
   const repo = await locateRepo(cwd);
   const revName = run.rev ?? 'HEAD';

@@ -23,6 +23,9 @@ import { shallowBoundary } from '../git/shallow.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { trimTrailing } from '../core/trim-run.js';
+import { readFile } from 'node:fs/promises';
+import { graftedCommits, historyMarks } from '../core/history-marks.js';
+import { reportWarnings } from '../core/blame/report-warnings.js';
 
 export interface LogOptions {
   /** Directory to run in (inside the repository); `config` is relative to it. */
@@ -99,8 +102,18 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   // With the replace refs, in the same git process: a history git shows other than stored is said (rows 1, 584).
   const listed = options.notes === false ? { tips: [], replaceRefs: await listReplaceRefs(repo.root) } : await notesTipsAndReplaceRefs(repo.root, [notesRef, QWEN_NOTES_REF]);
   const [notesAt = '', qwenAt = ''] = listed.tips.map((tip) => tip ?? '');
-  warnRewired(await rewiredHistory(repo.root, repo.commonDir, listed.replaceRefs), options.onWarning);
-  const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, tip: notesAt, aliases: detectOptions.detect.aliases, onWarning: options.onWarning, schemas: 'any' });
+  const rewired = await rewiredHistory(repo.root, repo.commonDir, listed.replaceRefs);
+  warnRewired(rewired, options.onWarning);
+  // And beside each commit concerned, in the text and the JSON (row s47g-2): a JSON reader never sees stderr.
+  const replaced = new Set(rewired.replaced);
+  const grafted = rewired.grafts === null ? new Set<string>() : await readGrafts(rewired.grafts);
+  // A warning said while a commit is read (its note malformed, stale…) is that commit's too: kept on its entry (row s47g-2).
+  let reading: string[] | null = null;
+  const onWarning = (message: string) => {
+    reading?.push(message);
+    options.onWarning?.(message);
+  };
+  const notes = options.notes === false ? null : await openCommitNotes(repo.root, { ref: notesRef, tip: notesAt, aliases: detectOptions.detect.aliases, onWarning, schemas: 'any' });
   // Qwen Code's attribution note (refs/notes/ai-attribution) adds its model (evidence `note …`), as check reads it.
   const qwenNotes = options.notes === false ? null : await openQwenNotes(repo.root, { aliases: detectOptions.detect.aliases, tip: qwenAt });
   // A shallow clone (CI's `fetch-depth: 1`): a walk that reaches a cut commit counted only what was fetched: said.
@@ -111,6 +124,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
     for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
       if (boundary?.has(commit.sha)) cut.push(commit.sha);
+      reading = [];
       const signals = commitSignals(commit);
       const detected = detectCommit(signals, detectOptions);
       const noted = notes ? await notes.add(commit.sha, detected, null) : detected;
@@ -119,6 +133,13 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       const attributions = commit.parents.length > 1 ? await mergeFooters(repo.root, commit.parents, read, detectOptions, 'drop') : read;
       if (options.aiOnly && attributions.length === 0) continue;
       yielded += 1;
+      const warnings = [
+        ...reportWarnings(reading),
+        ...(replaced.has(commit.sha) ? [historyMarks.replaced()] : []),
+        ...(grafted.has(commit.sha) ? [historyMarks.grafted()] : []),
+        ...(boundary?.has(commit.sha) ? [historyMarks.shallowCut()] : []),
+      ];
+      reading = null;
       yield {
         sha: commit.sha,
         subject: gitSubject(commit.message),
@@ -126,6 +147,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
         ai: attributions.length > 0,
         attributions: attributions.map(({ agent, model, evidence }) => ({ agent, model, evidence })),
         trailers: signals.trailers,
+        ...(warnings.length > 0 ? { warnings } : {}),
       };
     }
   } finally {
@@ -134,6 +156,15 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   }
   // `-n N` that got its N commits counted all it asked for; a shorter walk (or none) lacks what lies past the cut.
   if (cut.length > 0 && (options.maxCount === undefined || yielded < options.maxCount)) options.onWarning?.(blameMessages.logShallowCut(cut));
+}
+
+/** The commits the grafts file git reads names (none when it cannot be read: git's warning was said). */
+async function readGrafts(file: string): Promise<Set<string>> {
+  try {
+    return graftedCommits(await readFile(file, 'utf8'));
+  } catch {
+    return new Set();
+  }
 }
 
 /** git log arguments for the filters git applies itself (`--max-count` only when every commit counts). */

@@ -5,6 +5,7 @@ import type { BlameReport, Excluded, FileReport } from '../core/blame/types.js';
 import { UsageError } from '../errors/usage-error.js';
 import { reportFromEntry } from './blame-cache.js';
 import { blameMessages } from './blame-messages.js';
+import { reportWarnings } from '../core/blame/report-warnings.js';
 
 /** Largest shard file read (a report of a million files is far below it). */
 const MAX_BYTES = 512 * 1024 * 1024;
@@ -96,7 +97,13 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
   }
   // Each part decided on its own share of the left-out files whether to blame them: the unblamed add up.
   if (shards.every((shard) => shard.excluded!.leftOutUnblamed !== undefined)) excluded.leftOutUnblamed = shards.reduce((sum, shard) => sum + shard.excluded!.leftOutUnblamed!, 0);
-  return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.ignoredAi ? { ignoredAi: first.ignoredAi } : {}), ...ignoredHumanOf(shards), ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}) };
+  return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.ignoredAi ? { ignoredAi: first.ignoredAi } : {}), ...ignoredHumanOf(shards), ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}), ...warningsOf(shards) };
+}
+
+/** Each part's run said its own warnings (replace refs, grafts, its files left out…): the merged report says them all, each once (row s47g-1). */
+function warningsOf(shards: readonly { warnings?: unknown }[]): { warnings?: string[] } {
+  const warnings = reportWarnings(shards.flatMap((shard) => (Array.isArray(shard.warnings) ? shard.warnings : [])));
+  return warnings.length > 0 ? { warnings } : {};
 }
 
 /** Each part names the ignored commits that changed its own files holding AI lines: the merged report names them all. */

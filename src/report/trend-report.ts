@@ -5,6 +5,7 @@ import { resolveCommit } from '../git/resolve-commit.js';
 import { tagsByVersion } from '../git/version-tags.js';
 import { blameReport, warnAmbiguous, type BlameRun } from './blame-report.js';
 import { trendMessages } from './trend-messages.js';
+import { reportWarnings } from '../core/blame/report-warnings.js';
 
 export interface TrendRun extends Omit<BlameRun, 'rev' | 'since' | 'onProgress'> {
   /** Revisions in order, after the tags. */
@@ -13,6 +14,8 @@ export interface TrendRun extends Omit<BlameRun, 'rev' | 'since' | 'onProgress'>
   tags?: string;
   /** Before each pair (1-based `index`). */
   onPair?: (index: number, count: number, since: string, rev: string) => void;
+  /** The most releases (pairs, one blame each) a run compares; more is refused (exit 2). Default `TREND_MAX_RELEASES`. */
+  maxReleases?: number;
   /** Files blamed within the current pair. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -23,6 +26,12 @@ interface Point {
 }
 
 const UNSAFE = /[\0-\x1f\x7f]/;
+
+/**
+ * The most releases `trend` compares unless `--max-releases` says more (row s47g-3): each is a blame,
+ * and a glob over 10,000 tags (anyone who can push tags can add them) took minutes before a word.
+ */
+export const TREND_MAX_RELEASES = 1000;
 
 /** The revisions to compare, resolved to commits: the matching tags in version order, then `revs`. */
 async function points(root: string, run: TrendRun): Promise<Point[]> {
@@ -35,6 +44,10 @@ async function points(root: string, run: TrendRun): Promise<Point[]> {
     if (rev === '' || rev.startsWith('-') || UNSAFE.test(rev)) throw new UsageError(trendMessages.badRev(rev));
     named.push({ name: rev, spec: rev, tag: false });
   }
+  // Refused before any revision is resolved or blamed: one blame per release, and each tag one lookup.
+  const max = run.maxReleases ?? TREND_MAX_RELEASES;
+  if (!Number.isSafeInteger(max) || max < 1) throw new UsageError(trendMessages.badMax());
+  if (named.length - 1 > max) throw new UsageError(trendMessages.tooMany(named.length, max, run.tags));
   const shas = await Promise.all(named.map(({ spec }) => resolveCommit(root, spec)));
   const out: Point[] = [];
   named.forEach(({ name, tag }, index) => {
@@ -52,7 +65,16 @@ async function points(root: string, run: TrendRun): Promise<Point[]> {
  * `aitrail trend`: for each consecutive pair (A, B) of the revisions, exactly what
  * `blame --since A --rev B` reports (same options, same cache), one pair after the other.
  */
-export async function trendReport(run: TrendRun): Promise<TrendReport> {
+export async function trendReport(given: TrendRun): Promise<TrendReport> {
+  // Every warning said (stderr) rides in the report too (row s47g-1).
+  const said: string[] = [];
+  const run: TrendRun = {
+    ...given,
+    onWarning: (message: string) => {
+      said.push(message);
+      given.onWarning?.(message);
+    },
+  };
   const cwd = run.cwd ?? process.cwd();
   const repo = await locateRepo(cwd);
   const list = await points(repo.root, run);
@@ -64,5 +86,6 @@ export async function trendReport(run: TrendRun): Promise<TrendReport> {
     const { report } = await blameReport({ ...run, cwd, since: since.sha, rev: rev.sha, sayRewired: index === 1 });
     releases.push({ since: since.sha, rev: rev.sha, sinceName: since.name, revName: rev.name, totals: report.totals, ...(report.excluded ? { excluded: report.excluded } : {}) });
   }
-  return { releases };
+  const warnings = reportWarnings(said);
+  return { releases, ...(warnings.length > 0 ? { warnings } : {}) };
 }

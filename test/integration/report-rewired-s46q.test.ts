@@ -2,21 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
+import { QWEN_TRAILER as QWEN, replacedHistory as replaced } from '../helpers/replaced-history.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-const QWEN = '\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
 const SAID = /git shows 1 object\(s\) in place of the stored ones \(replace refs: [0-9a-f]{12}\).*an agent's commit replaced by a person's is counted as the person's/;
 
-// Qwen's commit writing a.ts, and a person's commit with the same tree and parent that `git replace` stands in for it.
-function replaced() {
-  const repo = makeRepo();
-  repo.commit('human\n', { 'b.ts': 'b();\n' });
-  const qwen = repo.commit(`parser${QWEN}`, { 'a.ts': 'q1();\nq2();\nq3();\n' });
-  const person = repo.git(['commit-tree', '-p', `${qwen}~1`, '-m', 'a person wrote it', `${qwen}^{tree}`]);
-  repo.git(['replace', qwen, person]);
-  repo.commit('human c\n', { 'c.ts': 'c();\n' });
-  return { repo, qwen };
-}
 
 const aiLines = (stdout: string): number => (JSON.parse(stdout) as { totals: { ai: number } }).totals.ai;
 

@@ -6,6 +6,7 @@ import { BLAME_EPILOGUE, blameRunOf, withBlameOptions, type BlameOptionArgs } fr
 interface TrendArgs extends BlameOptionArgs {
   revs?: (string | number)[];
   tags?: string;
+  maxReleases?: number;
   format: TrendFormat;
 }
 
@@ -17,6 +18,7 @@ export const command: CommandModule<TrendArgs> = {
     withBlameOptions(yargs)
       .positional('revs', { type: 'string', array: true, describe: 'Revisions in order (tags, branches, shas); paths to count go after --' })
       .option('tags', { requiresArg: true, type: 'string', describe: "Tags matching this glob ('v*'), in version order (git tag --sort=version:refname, pre-releases such as v1.0.0-rc1 before their release); revisions given as well come after them" })
+      .option('max-releases', { requiresArg: true, type: 'number', describe: 'The most releases (consecutive pairs, one blame each) to compare; more is refused (default 1000)' })
       .option('format', { requiresArg: true, choices: ['table', 'json', 'csv', 'markdown', 'html'] as const, default: 'table' as const, describe: 'Output format (html: one self-contained page, AI share per release and lines per model)' })
       .epilogue(
         `Each pair (A, B) of consecutive revisions is counted exactly as 'aitrail blame --since A --rev B' with the same options, and shares its cache. ${BLAME_EPILOGUE} ` +
@@ -28,6 +30,6 @@ export const command: CommandModule<TrendArgs> = {
   run: async (args) => {
     const { run, positionals, afterDashes } = blameRunOf(args, args.revs ?? [], 'trend');
     const { runTrend } = await import('../../report/run-trend.js');
-    return runTrend({ ...run, revs: positionals, paths: afterDashes, tags: args.tags, format: args.format, quiet: args.quiet });
+    return runTrend({ ...run, revs: positionals, paths: afterDashes, tags: args.tags, ...(args.maxReleases !== undefined ? { maxReleases: args.maxReleases } : {}), format: args.format, quiet: args.quiet });
   },
 };

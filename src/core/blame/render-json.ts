@@ -2,7 +2,7 @@ import { safeJson } from '../sanitize.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
 
 /** The object of `blame --format json` (DESIGN.md); `by` and `groups` are added for a `--by` view other than `file`. */
-export interface BlameJson extends Pick<BlameReport, 'rev' | 'since' | 'totals' | 'files' | 'excluded' | 'ignoredAi' | 'ignoredHuman' | 'shallowCut' | 'shard'> {
+export interface BlameJson extends Pick<BlameReport, 'rev' | 'since' | 'totals' | 'files' | 'excluded' | 'ignoredAi' | 'ignoredHuman' | 'shallowCut' | 'shard' | 'warnings'> {
   by?: BlameGrouping;
   groups?: readonly GroupRow[];
 }
@@ -19,6 +19,7 @@ export function blameJson(report: BlameReport, by: BlameGrouping, rows: readonly
     ...(report.ignoredHuman ? { ignoredHuman: report.ignoredHuman } : {}),
     ...(report.shallowCut ? { shallowCut: report.shallowCut } : {}),
     ...(report.shard ? { shard: report.shard } : {}),
+    ...(report.warnings && report.warnings.length > 0 ? { warnings: report.warnings } : {}),
     ...(by !== 'file' ? { by, groups: rows } : {}),
   };
 }

@@ -10,8 +10,20 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * links, table breaks or code spans), wrapped in `<code>` so no @mention or autolink fires.
  */
 export function markdownName(text: string): string {
-  const escaped = displayName(text).replace(/[&<>"]|[!#$%'()*+,\-./:;=?@[\\\]^_`{|}~]/g, (ch) => ENTITIES[ch] ?? `\\${ch}`);
-  return `<code>${escaped}</code>`;
+  return `<code>${markdownText(displayName(text))}</code>`;
+}
+
+/** Text made safe (sanitized) already, as inert Markdown: HTML special characters as entities, every other ASCII punctuation backslash-escaped. */
+function markdownText(text: string): string {
+  return text.replace(/[&<>"]|[!#$%'()*+,\-./:;=?@[\\\]^_`{|}~]/g, (ch) => ENTITIES[ch] ?? `\\${ch}`);
+}
+
+/**
+ * `> **Warning:** <code>…</code>` blocks of the run's warnings (row s47g-1), escaped and wrapped as names are: no link,
+ * code span or table break, and no @mention or issue reference (GitLab reads those even escaped; neither reads them in code).
+ */
+export function markdownWarnings(warnings: readonly string[] | undefined): string[] {
+  return (warnings ?? []).flatMap((warning) => ['', `> **Warning:** <code>${markdownText(warning)}</code>`]);
 }
 
 function tableText(header: string[], align: string[], rows: string[][]): string {
@@ -21,7 +33,7 @@ function tableText(header: string[], align: string[], rows: string[][]): string 
 /** Markdown for a CI job summary or PR comment: headline, the rows, and a per-model table. */
 export function renderMarkdown(report: BlameReport, by: BlameGrouping, rows: readonly GroupRow[]): string {
   const { totals } = report;
-  if (report.rev === null) return '### AI-authored lines\n\nNo lines to report: the repository has no commit yet.\n';
+  if (report.rev === null) return `${['### AI-authored lines', '', 'No lines to report: the repository has no commit yet.', ...markdownWarnings(report.warnings)].join('\n')}\n`;
   const scope = `\`${report.rev.slice(0, 12)}\`${report.since ? ` since \`${report.since.slice(0, 12)}\`` : ''}`;
   const out = [`### AI-authored lines at ${scope}`, ''];
   out.push(`**${percent(totals.ai, totals.lines)}** of ${totals.lines} lines are AI-authored (${totals.ai} AI, ${totals.human} human) in ${report.files.length} files.`, '');
@@ -50,6 +62,7 @@ export function renderMarkdown(report: BlameReport, by: BlameGrouping, rows: rea
   }
   const notes = reportNotes(report);
   if (notes.length > 0) out.push('', ...notes.map((note) => `_${note.replace(/[_*`\\]/g, '\\$&')}_`));
+  out.push(...markdownWarnings(report.warnings));
   const leftOut = leftOutByModel(report);
   if (leftOut.length > 0) out.push('', '#### AI lines left out as generated or vendored, by model', '', tableText(['Model', 'Lines'], ['---', '---:'], leftOut.map(([m, n]) => [markdownName(m), String(n)])));
   return `${out.join('\n')}\n`;

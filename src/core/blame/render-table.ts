@@ -1,5 +1,6 @@
 import { countsSummary, displayName, percent, sortedCounts } from './format.js';
 import { leftOutByModel, reportNotes, reportScope } from './report-notes.js';
+import { warningLines } from './report-warnings.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
 
 function table(header: string[], rows: string[][], rightAligned: number): string {
@@ -17,8 +18,8 @@ export function renderTable(report: BlameReport, by: BlameGrouping, rows: readon
   const { totals } = report;
   const scope = reportScope(report);
   const out: string[] = [];
-  const notes = reportNotes(report);
-  if (report.rev === null) return 'No lines to report: the repository has no commit yet.\n';
+  const notes = [...reportNotes(report), ...warningLines(report.warnings)];
+  if (report.rev === null) return ['No lines to report: the repository has no commit yet.', ...warningLines(report.warnings)].join('\n') + '\n';
   // The AI lines of files left out as generated or vendored, by model: said even when nothing else is counted.
   const leftOut = leftOutByModel(report);
   const leftOutTable = leftOut.length === 0 ? [] : ['', 'AI lines left out as generated or vendored, by model:', table(['LINES', 'MODEL'], leftOut.map(([model, count]) => [String(count), displayName(model)]), 1).replace(/^/gm, '  ')];

@@ -171,6 +171,11 @@ export interface BlameReport {
    * config, version), so `--merge` joins only parts of the same question.
    */
   shard?: { index: number; count: number; question: string };
+  /**
+   * Only when the run gave warnings (said on stderr too): each one, in the order said (replace refs or grafts
+   * git reads, a shallow cut, files left out…), so a reader of the JSON, Markdown or HTML sees them.
+   */
+  warnings?: string[];
 }
 
 /** One row of a `--by` view. `key` is a path, a directory, a model id, an agent slug or an author (`Name <email>`). */

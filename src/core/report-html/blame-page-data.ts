@@ -1,5 +1,6 @@
 import { displayName, sortedCounts } from '../blame/format.js';
 import { reportNotes } from '../blame/report-notes.js';
+import { warningLines } from '../blame/report-warnings.js';
 import type { BlameReport, Counts } from '../blame/types.js';
 import type { BlamePageData, CountList, FileRow, PageMeta, PageTotals } from './page-data.js';
 
@@ -40,7 +41,7 @@ export function blamePageData(report: BlameReport, meta: PageMeta): BlamePageDat
     totals: pageTotals(report.totals),
     models,
     agents: countList(report.totals.byAgent),
-    notes: reportNotes(report),
+    notes: [...reportNotes(report), ...warningLines(report.warnings)],
     dirs,
     files,
   };

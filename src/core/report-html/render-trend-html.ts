@@ -1,4 +1,5 @@
 import { displayName } from '../blame/format.js';
+import { warningLines } from '../blame/report-warnings.js';
 import { trendModels, trendNotes, type TrendReport } from '../trend/types.js';
 import { countList, pageTotals } from './blame-page-data.js';
 import { htmlPage } from './html-page.js';
@@ -19,7 +20,7 @@ export function renderTrendHtml(report: TrendReport, meta: PageMeta): string {
       agents: countList(release.totals.byAgent),
     })),
     models: trendModels(report).map(displayName),
-    notes: trendNotes(report, ({ sinceName, revName }) => `${displayName(sinceName)}..${displayName(revName)}`),
+    notes: [...trendNotes(report, ({ sinceName, revName }) => `${displayName(sinceName)}..${displayName(revName)}`), ...warningLines(report.warnings)],
   };
   return htmlPage('AI share per release', data);
 }

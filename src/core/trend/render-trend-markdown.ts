@@ -1,5 +1,5 @@
 import { percent } from '../blame/format.js';
-import { markdownName } from '../blame/render-markdown.js';
+import { markdownName, markdownWarnings } from '../blame/render-markdown.js';
 import { trendModels, trendNotes, trendSum, type TrendReport } from './types.js';
 
 /** Models with a column of their own; the rest share "Other models". */
@@ -31,5 +31,6 @@ export function renderTrendMarkdown(report: TrendReport): string {
     '',
     `Across ${report.releases.length} release(s): **${percent(sum.ai, sum.lines)}** of ${sum.lines} lines introduced were AI-authored (${sum.ai} AI, ${sum.human} human).`,
     ...trendNotes(report, ({ sinceName, revName }) => `${markdownName(sinceName)}..${markdownName(revName)}`).flatMap((note) => ['', `_${note}_`]),
+    ...markdownWarnings(report.warnings),
   ].join('\n')}\n`;
 }

@@ -17,6 +17,8 @@ export interface TrendRelease {
 /** DESIGN.md `trend` JSON: `{ "releases": [{ "since", "rev", "totals" }] }`. */
 export interface TrendReport {
   releases: TrendRelease[];
+  /** Only when the run gave warnings (said on stderr too), each once, in the order said: as blame's `warnings`. */
+  warnings?: string[];
 }
 
 export type TrendFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
