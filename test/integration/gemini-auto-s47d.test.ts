@@ -2,21 +2,10 @@
 // `auto-gemini-2.5`, GEMINI_MODEL=auto; gemini-cli `config/models.ts` resolveModel: its router
 // sends each request to Pro or Flash) was recorded `gemini-cli:google/unknown`, a warning only, and
 // passed a deny of the Pro or Flash it runs. Committed for real through the installed hooks.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agentCommit as commit, hooked, homeWith } from '../helpers/agent-home.js';
+import { agentCommit as commit, geminiHome, hooked } from '../helpers/agent-home.js';
 
-function gemini(model: string, variable?: string): NodeJS.ProcessEnv {
-  const dir = homeWith({ '.gemini/settings.json': JSON.stringify({ model: { name: model } }) });
-  return {
-    HOME: dir,
-    GEMINI_CLI: '1',
-    GEMINI_MODEL: variable,
-    GEMINI_CLI_SYSTEM_SETTINGS_PATH: join(dir, 'no-system.json'),
-    GEMINI_CLI_SYSTEM_DEFAULTS_PATH: join(dir, 'no-defaults.json'),
-    GEMINI_CLI_TRUSTED_FOLDERS_PATH: undefined,
-  };
-}
+const gemini = geminiHome;
 
 describe("Gemini CLI's automatic model (row s47d-3)", () => {
   it('auto, auto-gemini-3 (settings or GEMINI_MODEL): the Pro and Flash families, refused under a deny of a version they run', () => {
