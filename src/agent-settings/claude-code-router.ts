@@ -9,6 +9,9 @@ import { agentFiles, MAX_AGENT_FILES } from './agent-files.js';
 
 type Also = NonNullable<SettingsModel['also']>;
 
+/** A Claude model's name or one of Claude Code's aliases for one (`opus[1m]`, `opusplan`, `default`): what Claude Code asks Anthropic's API for. */
+export const CLAUDE_NAME = /claude|opus|sonnet|haiku|fable|^\s*(?:default|best)\s*$/i;
+
 /** ccr's own port when its config names none (@musistudio/claude-code-router, `PORT`). */
 const DEFAULT_PORT = 3456;
 
@@ -80,6 +83,8 @@ export interface RouterModels {
   also: Also;
   /** Set when ccr is at this port (or may be) but its Router cannot be read: the evidence; Claude Code's own model is then not the one that runs. */
   unread?: string;
+  /** Set (with `unread`) when the endpoint is a gateway on this machine that is not ccr's: a name Claude Code sends it that is no Claude name is the one it serves. */
+  gateway?: boolean;
 }
 
 /** ccr 3's configuration database (@musistudio/claude-code-router 3: `config.sqlite` beside where `config.json` was, the JSON archived into it and removed). */
@@ -175,6 +180,30 @@ function routeModels(place: SettingsPlace, file: string, router: unknown, haiku:
   return models;
 }
 
+/** The variables that send Claude Code's requests to another endpoint: its own API's, Bedrock's and Vertex's (each a gateway may stand in for). */
+const ENDPOINT_VARS = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_BEDROCK_BASE_URL', 'ANTHROPIC_VERTEX_BASE_URL'] as const;
+
+/**
+ * A gateway on this machine that is not ccr's (LiteLLM's proxy on :4000, claude-code-proxy on :8082, any port): it
+ * answers under the Claude name asked for whatever model it sends the request to (LiteLLM's `model_list`,
+ * claude-code-proxy's BIG_MODEL/SMALL_MODEL), so the model that runs is not known: `unread`. A gateway elsewhere (a
+ * company's, a LAN's) is read as before, the name Claude Code sends (a limit).
+ */
+function localGateway(env: Record<string, string | undefined>): RouterModels {
+  for (const name of ENDPOINT_VARS) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    let host: string;
+    try {
+      host = new URL(value).hostname.toLowerCase();
+    } catch {
+      continue;
+    }
+    if (loopback(host) || ownAddress(host)) return { also: [], gateway: true, unread: `${name}=${quote(value)} (a gateway on this machine, not claude-code-router's: the model it runs is not known)` };
+  }
+  return { also: [] };
+}
+
 /**
  * The models claude-code-router sends Claude Code's requests to. `ccr code` (and `ccr activate`)
  * point Claude Code at ccr's local port (`ANTHROPIC_BASE_URL=http://127.0.0.1:3456`), and ccr sends
@@ -196,12 +225,13 @@ function routeModels(place: SettingsPlace, file: string, router: unknown, haiku:
  */
 export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): RouterModels {
   const endpoint = place.env.ANTHROPIC_BASE_URL?.trim();
-  if (!endpoint) return { also: [] };
+  const gateway = localGateway(place.env);
+  if (!endpoint) return gateway;
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    return { also: [] };
+    return gateway;
   }
   const host = url.hostname.toLowerCase();
   const local = loopback(host);
@@ -212,24 +242,24 @@ export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): Rou
   const unread = `claude-code-router ${shown} (not read) ANTHROPIC_BASE_URL=${quote(endpoint)}`;
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   if (text === null) {
-    if (!local) return { also: [] };
+    if (!local) return gateway;
     if (present(file)) return { also: [], unread };
     // ccr 3 keeps its configuration (its PORT and Router) in SQLite, not read here: any port of this machine may be it.
     const database = join(base, DATABASE);
     if (present(database)) return { also: [], unread: `claude-code-router ${shownPath(place, database)} (ccr 3's database, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
     // ccr's own port with no config of it to read (another home, another user's or a container's ccr): what it routes to is not known.
     if (port === DEFAULT_PORT) return { also: [], unread: `claude-code-router (no config read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
-    return { also: [] };
+    return gateway;
   }
   const data = parseJsonc(text);
   // ccr reads its config as JSON5 (unquoted keys, single quotes): one this reader cannot take may listen on any port.
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return local ? { also: [], unread } : { also: [] };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return local ? { also: [], unread } : gateway;
   const config = data as Record<string, unknown>;
   // ccr's `HOST` (`0.0.0.0` for a LAN): the endpoint written as that name, or as an address of this machine's.
-  if (!local && !(typeof config.HOST === 'string' && config.HOST.trim().toLowerCase() === host) && !ownAddress(host)) return { also: [] };
-  // ccr listens on `config.PORT || 3456`.
+  if (!local && !(typeof config.HOST === 'string' && config.HOST.trim().toLowerCase() === host) && !ownAddress(host)) return gateway;
+  // ccr listens on `config.PORT || 3456`: another port of this machine is another gateway's.
   const configured = (typeof config.PORT === 'number' || typeof config.PORT === 'string' ? Number(config.PORT) : 0) || DEFAULT_PORT;
-  if (configured !== port) return { also: [] };
+  if (configured !== port) return gateway;
   // ccr's custom router script (`CUSTOM_ROUTER_PATH`): ccr runs it for each request and sends the request where
   // it says (any `provider,model`), its Router only when it says nothing. Code, never run here: no model is known.
   const script = typeof config.CUSTOM_ROUTER_PATH === 'string' ? config.CUSTOM_ROUTER_PATH.trim() : '';

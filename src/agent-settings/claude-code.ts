@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseJson, stringAt, valueAt } from './parse-settings.js';
-import { claudeCodeRouterModels, haikuMain } from './claude-code-router.js';
+import { CLAUDE_NAME, claudeCodeRouterModels, haikuMain } from './claude-code-router.js';
 import { givenPath, type CommandLineModel } from './command-line.js';
 import { readOwnFile, shownPath, startFile, systemPath, type SettingsPlace } from './settings-place.js';
 
@@ -73,6 +73,14 @@ export function claudeCodeModel(place: SettingsPlace, cli?: CommandLineModel | n
       ...ROUTED_VARS.flatMap((name) => (place.env[name]?.trim() ? [{ model: place.env[name]!.trim(), evidence: `env ${name}=${quote(place.env[name]!)}` }] : [])),
       ...(cli?.models ?? []).map((model, index) => ({ model, evidence: cli!.evidence[index]! })),
     ];
+    if (router.gateway) {
+      // A gateway on this machine other than ccr: a Claude name (or none: Claude Code's default is Claude's) is what it
+      // answers under, not what it runs, so the model is unknown (alone: an `unknown` beside a named model folds into it);
+      // when every name is another (Ollama's `qwen3-coder`), those are the names the gateway serves.
+      const served = named.some(({ model }) => CLAUDE_NAME.test(model)) || named.length === 0 ? [{ model: 'unknown', evidence: router.unread! }] : named;
+      const [main, ...rest] = served.map(({ model, evidence }) => ({ model: model.trim(), evidence, overriddenBy: [] }));
+      return { model: main!.model, evidence: main!.evidence, overriddenBy: [], replaces: ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL'], routed: true, ...(rest.length > 0 ? { also: rest } : {}) };
+    }
     const direct = named.flatMap(({ model, evidence }) => {
       const comma = model.indexOf(',');
       const name = comma < 0 ? '' : model.slice(comma + 1).trim();

@@ -4,7 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { blackboxCliModel } from './blackbox-cli.js';
 import { claudeCodeModel } from './claude-code.js';
-import { claudeCodeRouterModels, haikuMain } from './claude-code-router.js';
+import { CLAUDE_NAME, claudeCodeRouterModels, haikuMain } from './claude-code-router.js';
 import { claudeRecentModels } from './claude-recent.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
@@ -81,8 +81,6 @@ function fromCommandLine(agent: string, cli: CommandLineModel, settings: Setting
 type Also = NonNullable<SettingsModel['also']>;
 
 /** A name Claude Code asks for (a Claude model or one of its aliases): at claude-code-router never the model that runs, the Router picks. */
-const CLAUDE_NAME = /claude|opus|sonnet|haiku|fable|^\s*(?:default|best)\s*$/i;
-
 /** claude-code-router is at Claude Code's endpoint (its Router read or not): what Claude Code names does not run. */
 function atRouter(place: SettingsPlace, model: string): boolean {
   try {

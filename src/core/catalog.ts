@@ -296,7 +296,7 @@ function resolveText(text: string, user: Lookup, context: ModelContext = {}): st
   if (/[()[\]<>{}]/.test(outer)) return null;
   outer = outer.replace(/\s+/g, ' ').trim();
   outer = withoutVendorLabel(outer);
-  const found = user.get(outer.toLowerCase()) ?? shortName(outer, context) ?? resolveName(outer, user, context) ?? tierAlone(outer, user, context);
+  const found = user.get(outer.toLowerCase()) ?? shortName(outer, context) ?? routedFamily(outer, context) ?? resolveName(outer, user, context) ?? tierAlone(outer, user, context);
   if (found) return found;
   // `aider (gpt-4o)`, `Claude (claude-opus-4-5)`: an agent, family or vendor name with the model in a note.
   const outerSlug = slug(outer);
@@ -306,6 +306,24 @@ function resolveText(text: string, user: Lookup, context: ModelContext = {}): st
     if (inner) return inner;
   }
   return null;
+}
+
+/**
+ * A family's own name behind a router's or its vendor's prefix (aider's and LiteLLM's `gemini/gemini-flash`,
+ * `gemini/gemini-flash-latest`, `vertex_ai/gemini-pro`, `openrouter/anthropic/claude-sonnet`): the family id its name
+ * gives alone (`shortNames`), where the text is known to be a model. Only a name carrying the family's whole word
+ * (`gemini-flash`, not `flash`), after segments that are each a router's: a vendor's own prefix
+ * (`google/gemini-flash-latest`, `openrouter/~anthropic/claude-sonnet-latest`) is an id as written (row 815 judges it), another
+ * vendor's (`openai/gemini-flash`) a server's own name, both read as before.
+ */
+function routedFamily(text: string, context: ModelContext): string | null {
+  if (!context.isModel || !text.includes('/')) return null;
+  const segments = text.toLowerCase().split('/').map((segment) => segment.trim().replace(/^~(?=[a-z])/, ''));
+  const last = segments.pop() ?? '';
+  const family = shortName(last, context);
+  if (family === null || family.endsWith('/unknown')) return null;
+  if (!slug(last).startsWith(family.slice(family.indexOf('/') + 1))) return null;
+  return segments.every((segment) => ROUTERS.has(segment)) ? family : null;
 }
 
 /**

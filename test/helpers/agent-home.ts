@@ -31,6 +31,19 @@ export function homeWith(files: Record<string, string> = {}): string {
   return dir;
 }
 
+/** Gemini CLI's environment with `model.name` in a home's `~/.gemini/settings.json` (no system files), `GEMINI_MODEL` as given (unset by default). */
+export function geminiHome(model: string, variable?: string): NodeJS.ProcessEnv {
+  const dir = homeWith({ '.gemini/settings.json': JSON.stringify({ model: { name: model } }) });
+  return {
+    HOME: dir,
+    GEMINI_CLI: '1',
+    GEMINI_MODEL: variable,
+    GEMINI_CLI_SYSTEM_SETTINGS_PATH: join(dir, 'no-system.json'),
+    GEMINI_CLI_SYSTEM_DEFAULTS_PATH: join(dir, 'no-defaults.json'),
+    GEMINI_CLI_TRUSTED_FOLDERS_PATH: undefined,
+  };
+}
+
 /**
  * A repository (at `dir`, else a temporary one) with the hooks installed (`init --mode git`), `config` as .aitrailrc.yml and `files` committed.
  * In a temporary directory: a copy (copiedRepo) of the one made once per test file for the same `config` and `files`, init's node run once.

@@ -62,7 +62,7 @@ describe('Claude Code at a ccr whose config is not read', () => {
     const check = aitrail(open.dir, ['check', 'HEAD~1..HEAD', '--config', 'strict.yml']);
     expect(check.status, check.stdout).not.toBe(0);
     expect(`${check.stdout}${check.stderr}`).toContain('unknown');
-    for (const url of ['http://127.0.0.1:4000', 'https://gateway.example.com/']) {
+    for (const url of ['https://gateway.example.com/']) {
       const commit = agentCommit(open, env(home, url), LINE);
       expect(commit.status, commit.stderr).toBe(0);
       expect(commit.message).toContain('Assisted-by: claude-code:anthropic/claude-opus');

@@ -95,11 +95,11 @@ describe('Claude Code through claude-code-router: what the hooks record', () => 
   });
 
   // ccr's own port with no ccr config at all is claude-code:unknown since row 806 (claude-code-router-s46d.test.ts); another local port is not.
-  it('what held: no ccr config at all at another local port, a remote gateway: as before (the settings model)', () => {
+  it('what held: no ccr config at all at a remote gateway: as before (the settings model; another local port is row s47d-1: a gateway, unknown)', () => {
     const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
     const home = homeWith({ '.claude/settings.json': OPUS });
     writeFile(join(home, '.claude-code-router.txt'), '');
-    for (const url of ['http://127.0.0.1:4000', 'https://gateway.example.com/']) {
+    for (const url of ['https://gateway.example.com/']) {
       const commit = agentCommit(repo, env(home, url), LINE);
       expect(commit.status, commit.stderr).toBe(0);
       expect(commit.message).toContain('Assisted-by: claude-code:anthropic/claude-opus');

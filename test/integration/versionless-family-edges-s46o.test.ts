@@ -7,22 +7,11 @@
 // its versions; a deny of a later version written with a class or a brace list
 // (`anthropic/claude-opus-[5-9]*`) was not read as one, as `anthropic/claude-opus-5*` is.
 // Committed for real through the installed hooks, then judged by `check` and a server's pre-receive.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agentCommit as commit, hooked, homeWith } from '../helpers/agent-home.js';
+import { agentCommit as commit, geminiHome, hooked, homeWith } from '../helpers/agent-home.js';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-function gemini(model: string): NodeJS.ProcessEnv {
-  const dir = homeWith({ '.gemini/settings.json': JSON.stringify({ model: { name: model } }) });
-  return {
-    HOME: dir,
-    GEMINI_CLI: '1',
-    GEMINI_MODEL: undefined,
-    GEMINI_CLI_SYSTEM_SETTINGS_PATH: join(dir, 'no-system.json'),
-    GEMINI_CLI_SYSTEM_DEFAULTS_PATH: join(dir, 'no-defaults.json'),
-    GEMINI_CLI_TRUSTED_FOLDERS_PATH: undefined,
-  };
-}
+const gemini = geminiHome;
 
 describe('a model alias that names no version, past 801', () => {
   it("Gemini CLI on Google's gemini-flash-latest / gemini-pro-latest, under a deny of the version they run: refused at commit as the family", () => {

@@ -157,7 +157,12 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     // An id with a version in its name is no family: the common case (`anthropic/claude-opus-4.6`) stops here.
     const family = versionlessFamily(model);
     if (family === null) return direct;
-    return compiled.find((entry) => byVersions(entry, family, model.toLowerCase()))?.glob;
+    const one = compiled.find((entry) => byVersions(entry, family, model.toLowerCase()))?.glob;
+    if (one !== undefined || versionless !== 'every' || compiled.length < 2) return one;
+    // An allow of several globs passes the family when together they pass every version and a later one
+    // (`["anthropic/claude-opus-4*", "anthropic/claude-opus-[5-9]*"]` passes `opus`), each version by any glob.
+    const each = [...family.members, family.later].map((member) => compiled.find((entry) => entry.negated !== hits(entry, member))?.glob);
+    return each.every((glob) => glob !== undefined) ? each[0] : undefined;
   };
 }
 
