@@ -588,16 +588,26 @@ function yarnFromRepository(root: string, top: string, base: string, path: strin
     if (rest.startsWith(': ""')) {
       if (kind === 2) return true;
     } else if (rest.startsWith(': "')) {
-      if (yarnSource(top, base, rest.slice(3).replace(/"[^"]*$/, ''), false) === 0) return true;
+      const source = rest.slice(3).replace(/"[^"]*$/, '');
+      // A URL a committed yarn.lock named (row s47a-3): a registry's tarball of this package (yarn's `#<sha1>` aside).
+      if (YARN_URL.test(source)) {
+        if (!registryTarball(top, source.replace(/#[^]*$/, ''), name)) {
+          lockCause = 'yarn.lock';
+          return true;
+        }
+      } else if (yarnSource(top, base, source, false) === 0) return true;
     }
   }
   return false;
 }
 
+/** The sources yarn names by URL or host shorthand (aitrail_yj's first case, aitrail_ny's URL case). */
+const YARN_URL = /^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|ssh:\/\/|npm:|github:|gitlab:|bitbucket:|gist:)/;
+
 /** A yarn range (`isRange`) or resolved source: 0 a path in the work tree (or unreadable), 1 not, 2 a range that is no path. */
 function yarnSource(top: string, base: string, value: string, isRange: boolean): 0 | 1 | 2 {
   let path: string;
-  if (/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|ssh:\/\/|npm:|github:|gitlab:|bitbucket:|gist:)/.test(value)) return 1;
+  if (YARN_URL.test(value)) return 1;
   if (value.startsWith('file:') || value.startsWith('link:')) path = value.slice(5);
   else if (value.startsWith('git+file://')) path = value.slice('git+file://'.length);
   else if (value.startsWith('~/')) path = `${process.env.HOME ?? ''}/${value.slice(2)}`;
@@ -965,7 +975,7 @@ export function binaryMissingNote(bare: boolean, cause?: string): string {
   if (bare) return "Warning: aitrail is not on this server's PATH, so pre-receive will reject every push until you run: npm i -g aitrail";
   if (cause === 'yarn')
     return "Warning: the hooks will not find an aitrail they can run: yarn's wrapper (yarn run, yarn exec) is gone when git runs them, and under Plug'n'Play node cannot run the package without yarn's loader, which aitrail never loads; so every commit will be blocked until you run: npm i -g aitrail";
-  if (cause === 'package-lock.json' || cause === 'npm-shrinkwrap.json')
+  if (cause === 'package-lock.json' || cause === 'npm-shrinkwrap.json' || cause === 'yarn.lock')
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's ${cause} names (its resolved URL), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/.npmrc (registry=, the same URL), or run: npm i -g aitrail`;
   if (cause !== undefined)
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from the registry the project's ${cause} names, which is not the public one, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/${cause} as well (the same URL), or run: npm i -g aitrail`;

@@ -625,7 +625,14 @@ function ledIntoTrackedLines(): string[] {
     '    aitrail_yc=$?',
     '    [ "$aitrail_yc" = 0 ] && { aitrail_yr=0; break; }',
     '    aitrail_l=${aitrail_l#*\\"}',
-    "    case $aitrail_l in ': \"\"'*) [ \"$aitrail_yc\" = 2 ] && { aitrail_yr=0; break; } ;; ': \"'*) aitrail_l=${aitrail_l#': \"'}; aitrail_yj \"$1\" \"${aitrail_l%\\\"*}\" 0 && { aitrail_yr=0; break; } ;; esac",
+    // A URL a committed yarn.lock named (row s47a-3): a registry's tarball of this package (yarn's `#<sha1>` aside), the
+    // public registry's or one the person names (aitrail_rs); any other server, a git source: the repository's.
+    "    case $aitrail_l in ': \"\"'*) [ \"$aitrail_yc\" = 2 ] && { aitrail_yr=0; break; } ;; ': \"'*) aitrail_l=${aitrail_l#': \"'}; aitrail_l=${aitrail_l%\\\"*}",
+    "      case $aitrail_l in",
+    "        https://*|http://*|git+https://*|git+http://*|git+ssh://*|git://*|ssh://*|npm:*|github:*|gitlab:*|bitbucket:*|gist:*) aitrail_rs \"${aitrail_l%%#*}\" \"$aitrail_yn\" || { aitrail_yr=0; aitrail_rr=yarn.lock; break; } ;;",
+    "        *) aitrail_yj \"$1\" \"$aitrail_l\" 0 && { aitrail_yr=0; break; } ;;",
+    "      esac ;;",
+    "    esac",
     '  done',
     '  IFS=$aitrail_po',
     '  set +f',
@@ -1116,7 +1123,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     `    "") echo "aitrail: ${binaryTrackedMessage(hook)}" >&2 ;;`,
     `    yarn) echo "aitrail: ${binaryYarnMessage(hook, false)}" >&2 ;;`,
     `    pnp) echo "aitrail: ${binaryYarnMessage(hook, true)}" >&2 ;;`,
-    `    package-lock.json|npm-shrinkwrap.json) echo "aitrail: ${binaryLockMessage(hook)}" >&2 ;;`,
+    `    package-lock.json|npm-shrinkwrap.json|yarn.lock) echo "aitrail: ${binaryLockMessage(hook)}" >&2 ;;`,
     `    *) echo "aitrail: ${binaryRegistryMessage(hook)}" >&2 ;;`,
     '  esac',
     `  ${fail}`,
@@ -1125,7 +1132,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     `  echo "aitrail: ${binaryMissingMessage(hook)}" >&2`,
     `  ${fail}`,
     'fi',
-    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
+    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
     // aitrail's own bin starts `#!/usr/bin/env node`: run under the node env would find (PATH's),
     // one exec fewer for every hook that starts node. Only a regular file named by a path is read
     // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.

@@ -54,11 +54,30 @@ function lock(version: string, resolved: string, tgz: string): string {
   return `${JSON.stringify({ name: 'p', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': root, 'node_modules/aitrail': entry } }, null, 2)}\n`;
 }
 
-/** A HOME of its own (npm's ~/.npmrc the test's, never the machine's) saying `npmrc`. */
-function home(npmrc: string): string {
+/** A HOME of its own (npm's ~/.npmrc the test's, never the machine's) saying `npmrc`; `file` another of its files. */
+function home(npmrc: string, file = '.npmrc'): string {
   const dir = tempDir('aitrail-home-');
-  writeFileSync(join(dir, '.npmrc'), npmrc);
+  writeFileSync(join(dir, file), npmrc);
   return dir;
+}
+
+const yarnFound = spawnSync('yarn', ['--version'], { encoding: 'utf8' }).stdout?.startsWith('1.') === true;
+
+/** A yarn.lock v1 whose aitrail entry names `resolved` (yarn's `#<sha1>` after it) and the tarball's integrity. */
+function yarnLock(version: string, resolved: string, tgz: string): string {
+  const bytes = readFileSync(tgz);
+  const integrity = `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
+  return `# yarn lockfile v1\n\n\naitrail@${version}:\n  version "${version}"\n  resolved "${resolved}#${createHash('sha1').update(bytes).digest('hex')}"\n  integrity ${integrity}\n`;
+}
+
+function yarn(repo: TestRepo, homeDir: string): void {
+  const result = spawnSync('yarn', ['install', '--frozen-lockfile', '--ignore-scripts', '--non-interactive', '--cache-folder', tempDir('aitrail-yarn-cache-')], {
+    cwd: repo.dir,
+    env: { ...npmFree(process.env), HOME: homeDir },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  expect(readFileSync(join(repo.dir, 'node_modules', '.yarn-integrity'), 'utf8')).toContain('"aitrail@');
 }
 
 function npm(repo: TestRepo, homeDir: string, args: string[]): void {
@@ -204,3 +223,41 @@ function expectLocalRuns(repo: TestRepo, homeDir: string): void {
   expect(allowed.status, allowed.stderr).toBe(0);
   expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
 }
+
+describe.skipIf(!npmFound || !yarnFound)("a committed yarn.lock's resolved URL naming a server (yarn 1): the same (row s47a-3)", () => {
+  it('another server: refused, the global aitrail refuses Qwen, the server\'s script never runs; alone, init and the commit say yarn.lock', () => {
+    const repo = hooked(DENY_QWEN, {
+      'package.json': PACKAGE_JSON('9.9.9'),
+      '.gitignore': 'node_modules\n',
+      'yarn.lock': yarnLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz),
+    });
+    const homeDir = home('');
+    yarn(repo, homeDir);
+    const env = { ...envWithAitrailOnPath(), HOME: homeDir };
+    const denied = commit(repo, env, 'qwen/qwen3-coder');
+    expect(denied.status).not.toBe(0);
+    expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: it was installed from a server the project's yarn.lock names");
+    expect(denied.stderr).not.toContain('127.0.0.1');
+    expect(denied.stderr).toContain('model-denied');
+    const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
+    const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
+    expect(`${said.stdout}${said.stderr}`).toContain("Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's yarn.lock names");
+    const alone = commit(repo, aloneEnv, 'openai/gpt-5');
+    expect(alone.status).not.toBe(0);
+    expect(existsSync(evilMarker)).toBe(false);
+  });
+
+  it.each([['.yarnrc', (url: string) => `registry "${url}/"\n`], ['.npmrc', (url: string) => `registry=${url}/\n`]])(
+    "the person's own registry (~/%s) named in the lock: their aitrail runs",
+    (file, text) => {
+      const repo = hooked(DENY_QWEN, {
+        'package.json': PACKAGE_JSON('1.0.0'),
+        '.gitignore': 'node_modules\n',
+        'yarn.lock': yarnLock('1.0.0', `${honest!.url}/aitrail/-/aitrail-1.0.0.tgz`, honestTgz),
+      });
+      const homeDir = home(text(honest!.url), file);
+      yarn(repo, homeDir);
+      expectLocalRuns(repo, homeDir);
+    },
+  );
+});
