@@ -723,6 +723,7 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
   let any = false;
   let found = false;
   let matching = false;
+  let keyName = '';
   for (const line of lines) {
     if (line.startsWith('    resolution: ')) {
       if (!matching && listed.size === 0) continue;
@@ -733,6 +734,13 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
         continue;
       }
       for (const item of map.slice(1, -1).split(', ')) {
+        // A tarball URL a committed pnpm-lock.yaml named for the package (row s47a-4): a registry's tarball of it.
+        if (matching && item.startsWith('tarball: ') && !item.startsWith('tarball: file:') && !registryTarball(top, item.slice('tarball: '.length), keyName)) {
+          lockCause = 'pnpm-lock.yaml';
+          any = true;
+          led = true;
+          continue;
+        }
         const local = item.startsWith('directory: ') ? item.slice('directory: '.length) : item.startsWith('tarball: file:') ? item.slice('tarball: file:'.length) : undefined;
         if (local === undefined) continue;
         if (matching) none = false;
@@ -746,6 +754,8 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
     let key = line.slice(2);
     if (key.endsWith(':')) key = key.slice(0, -1);
     if (key.startsWith("'") || key.startsWith('"')) key = key.slice(1, -1);
+    const bare = key.replace(/^\//, '');
+    keyName = bare.startsWith('@') ? `@${bare.slice(1).split('@')[0]}` : bare.split('@')[0]!;
     if (listed.size > 0) {
       matching = listed.has(key);
       if (matching) found = true;
@@ -975,7 +985,7 @@ export function binaryMissingNote(bare: boolean, cause?: string): string {
   if (bare) return "Warning: aitrail is not on this server's PATH, so pre-receive will reject every push until you run: npm i -g aitrail";
   if (cause === 'yarn')
     return "Warning: the hooks will not find an aitrail they can run: yarn's wrapper (yarn run, yarn exec) is gone when git runs them, and under Plug'n'Play node cannot run the package without yarn's loader, which aitrail never loads; so every commit will be blocked until you run: npm i -g aitrail";
-  if (cause === 'package-lock.json' || cause === 'npm-shrinkwrap.json' || cause === 'yarn.lock')
+  if (cause === 'package-lock.json' || cause === 'npm-shrinkwrap.json' || cause === 'yarn.lock' || cause === 'pnpm-lock.yaml')
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's ${cause} names (its resolved URL), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/.npmrc (registry=, the same URL), or run: npm i -g aitrail`;
   if (cause !== undefined)
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from the registry the project's ${cause} names, which is not the public one, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/${cause} as well (the same URL), or run: npm i -g aitrail`;

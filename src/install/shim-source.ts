@@ -907,7 +907,9 @@ function ledIntoTrackedLines(): string[] {
     '        while [ -n "$aitrail_pl" ]; do',
     '          aitrail_pm=${aitrail_pl%%, *}',
     "          case $aitrail_pl in *', '*) aitrail_pl=${aitrail_pl#*, } ;; *) aitrail_pl= ;; esac",
-    "          case $aitrail_pm in 'directory: '*) aitrail_pm=${aitrail_pm#directory: } ;; 'tarball: file:'*) aitrail_pm=${aitrail_pm#tarball: file:} ;; *) continue ;; esac",
+    // A tarball URL a committed pnpm-lock.yaml named for the package (row s47a-4): a registry's tarball of it, the
+    // public registry's or one the person names (aitrail_rs); any other server: the repository's.
+    "          case $aitrail_pm in 'directory: '*) aitrail_pm=${aitrail_pm#directory: } ;; 'tarball: file:'*) aitrail_pm=${aitrail_pm#tarball: file:} ;; 'tarball: '*) [ -n \"$aitrail_pk\" ] && ! aitrail_rs \"${aitrail_pm#tarball: }\" \"$aitrail_pj\" && { aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml; }; continue ;; *) continue ;; esac",
     '          aitrail_pz=',
     '          aitrail_pin "$1" "$aitrail_pm" && { aitrail_pa=0; [ -n "$aitrail_pk" ] && aitrail_pr=0; }',
     '        done ;;',
@@ -915,6 +917,9 @@ function ledIntoTrackedLines(): string[] {
     '        aitrail_pm=${aitrail_pl#  }',
     '        aitrail_pm=${aitrail_pm%:}',
     '        case $aitrail_pm in [\\\'\\"]*) aitrail_pm=${aitrail_pm#?}; aitrail_pm=${aitrail_pm%?} ;; esac',
+    // The key's package name (`aitrail@9.9.9`, pnpm 6's `/aitrail@9.9.9`, `@s/n@1.0.0(peer@1)`), for aitrail_rs.
+    '        aitrail_pj=${aitrail_pm#/}',
+    '        case $aitrail_pj in @*) aitrail_pj=${aitrail_pj#@}; aitrail_pj=@${aitrail_pj%%@*} ;; *) aitrail_pj=${aitrail_pj%%@*} ;; esac',
     '        if [ -n "$aitrail_px" ]; then aitrail_pk=; case $aitrail_px in *"$IFS$aitrail_pm$IFS"*) aitrail_pk=1; aitrail_pq=1 ;; esac; continue; fi',
     '        case $aitrail_pm in file:*) aitrail_pm=file: ;; @*) aitrail_pm=${aitrail_pm#@}; aitrail_pm=@${aitrail_pm%%@*}@ ;; *) aitrail_pm=${aitrail_pm%%@*}@ ;; esac',
     '        case $aitrail_pm in */*) aitrail_pm=${aitrail_pm%%/*}+${aitrail_pm#*/} ;; esac',
@@ -1123,7 +1128,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     `    "") echo "aitrail: ${binaryTrackedMessage(hook)}" >&2 ;;`,
     `    yarn) echo "aitrail: ${binaryYarnMessage(hook, false)}" >&2 ;;`,
     `    pnp) echo "aitrail: ${binaryYarnMessage(hook, true)}" >&2 ;;`,
-    `    package-lock.json|npm-shrinkwrap.json|yarn.lock) echo "aitrail: ${binaryLockMessage(hook)}" >&2 ;;`,
+    `    package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml) echo "aitrail: ${binaryLockMessage(hook)}" >&2 ;;`,
     `    *) echo "aitrail: ${binaryRegistryMessage(hook)}" >&2 ;;`,
     '  esac',
     `  ${fail}`,
@@ -1132,7 +1137,7 @@ function clientLookup(hook: InstalledHook, fail: string): string[] {
     `  echo "aitrail: ${binaryMissingMessage(hook)}" >&2`,
     `  ${fail}`,
     'fi',
-    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
+    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
     // aitrail's own bin starts `#!/usr/bin/env node`: run under the node env would find (PATH's),
     // one exec fewer for every hook that starts node. Only a regular file named by a path is read
     // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.

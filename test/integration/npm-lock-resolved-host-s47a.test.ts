@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
 import { BIN, envWithAitrailOnPath } from '../helpers/cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
+import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.js';
 
 /**
  * Row s47a-1: a committed package-lock.json (or npm-shrinkwrap.json) whose aitrail entry says
@@ -260,4 +260,55 @@ describe.skipIf(!npmFound || !yarnFound)("a committed yarn.lock's resolved URL n
       expectLocalRuns(repo, homeDir);
     },
   );
+});
+
+/** A pnpm-lock.yaml (9.0) whose aitrail entry names a `tarball` URL and its integrity. */
+function pnpmLock(version: string, tarball: string, tgz: string): string {
+  const integrity = `sha512-${createHash('sha512').update(readFileSync(tgz)).digest('base64')}`;
+  return `lockfileVersion: '9.0'\n\nsettings:\n  autoInstallPeers: true\n  excludeLinksFromLockfile: false\n\nimporters:\n\n  .:\n    devDependencies:\n      aitrail:\n        specifier: ${version}\n        version: ${version}\n\npackages:\n\n  aitrail@${version}:\n    resolution: {integrity: ${integrity}, tarball: ${tarball}}\n    hasBin: true\n\nsnapshots:\n\n  aitrail@${version}: {}\n`;
+}
+
+function pnpm(repo: TestRepo, homeDir: string): void {
+  const result = spawnSync('pnpm', ['install', '--frozen-lockfile', '--ignore-scripts', '--store-dir', tempDir('aitrail-pnpm-store-')], {
+    cwd: repo.dir,
+    env: { ...npmFree(process.env), HOME: homeDir, PATH: PNPM_PATH },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  expect(readFileSync(join(repo.dir, 'node_modules', '.pnpm', 'lock.yaml'), 'utf8')).toContain('tarball: ');
+}
+
+describe.skipIf(!npmFound || !pnpmFound)("a committed pnpm-lock.yaml's tarball URL naming a server (pnpm 9): the same (row s47a-4)", () => {
+  it("another server: refused, the global aitrail refuses Qwen, the server's script never runs; alone, init and the commit say pnpm-lock.yaml", () => {
+    const repo = hooked(DENY_QWEN, {
+      'package.json': PACKAGE_JSON('9.9.9'),
+      '.gitignore': 'node_modules\n',
+      'pnpm-lock.yaml': pnpmLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz),
+    });
+    const homeDir = home('');
+    pnpm(repo, homeDir);
+    const env = { ...envWithAitrailOnPath(), HOME: homeDir };
+    const denied = commit(repo, env, 'qwen/qwen3-coder');
+    expect(denied.status).not.toBe(0);
+    expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: it was installed from a server the project's pnpm-lock.yaml names");
+    expect(denied.stderr).not.toContain('127.0.0.1');
+    expect(denied.stderr).toContain('model-denied');
+    const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
+    const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
+    expect(`${said.stdout}${said.stderr}`).toContain("Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's pnpm-lock.yaml names");
+    const alone = commit(repo, aloneEnv, 'openai/gpt-5');
+    expect(alone.status).not.toBe(0);
+    expect(existsSync(evilMarker)).toBe(false);
+  });
+
+  it("the person's own registry (~/.npmrc) named in the lock: their aitrail runs", () => {
+    const repo = hooked(DENY_QWEN, {
+      'package.json': PACKAGE_JSON('1.0.0'),
+      '.gitignore': 'node_modules\n',
+      'pnpm-lock.yaml': pnpmLock('1.0.0', `${honest!.url}/aitrail/-/aitrail-1.0.0.tgz`, honestTgz),
+    });
+    const homeDir = home(`registry=${honest!.url}/\n`);
+    pnpm(repo, homeDir);
+    expectLocalRuns(repo, homeDir);
+  });
 });
