@@ -54,6 +54,11 @@ function lock(version: string, resolved: string, tgz: string): string {
   return `${JSON.stringify({ name: 'p', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': root, 'node_modules/aitrail': entry } }, null, 2)}\n`;
 }
 
+/** A hooked repository (`deny: ["qwen/*"]`) committing a package.json asking for aitrail `version` and the lock `file` saying `text`. */
+function lockedRepo(version: string, file: string, text: string): TestRepo {
+  return hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON(version), '.gitignore': 'node_modules\n', [file]: text });
+}
+
 /** A HOME of its own (npm's ~/.npmrc the test's, never the machine's) saying `npmrc`; `file` another of its files. */
 function home(npmrc: string, file = '.npmrc'): string {
   const dir = tempDir('aitrail-home-');
@@ -134,11 +139,7 @@ describe.skipIf(!npmFound)("a committed lock's resolved URL naming a server: wha
     // npm install under it rewrites the work tree's lock without it: only HEAD's lock names the server (aitrail_nl).
     ['package-lock.json', 'install', 'omit-lockfile-registry-resolved=true\n'],
   ])('%s, npm %s, ~/.npmrc %j: refused, the global aitrail runs and refuses Qwen; init does not name it (row s47a-1)', (file, verb, npmrc) => {
-    const repo = hooked(DENY_QWEN, {
-      'package.json': PACKAGE_JSON('9.9.9'),
-      '.gitignore': 'node_modules\n',
-      [file]: lock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz),
-    });
+    const repo = lockedRepo('9.9.9', file, lock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
     const homeDir = home(npmrc);
     npm(repo, homeDir, [verb]);
     // npm's record names the server unless the person's setting omits it (then the lock does).
@@ -166,11 +167,7 @@ describe.skipIf(!npmFound)("a committed lock's resolved URL naming a server: wha
   });
 
   it("the person's own registry named, but another package's tarball in aitrail's place (`/evil-aitrail/-/…`): refused", () => {
-    const repo = hooked(DENY_QWEN, {
-      'package.json': PACKAGE_JSON('9.9.9'),
-      '.gitignore': 'node_modules\n',
-      'package-lock.json': lock('9.9.9', `${evil!.url}/evil-aitrail/-/evil-aitrail-9.9.9.tgz`, evilTgz),
-    });
+    const repo = lockedRepo('9.9.9', 'package-lock.json', lock('9.9.9', `${evil!.url}/evil-aitrail/-/evil-aitrail-9.9.9.tgz`, evilTgz));
     const homeDir = home(`registry=${evil!.url}/\n`);
     npm(repo, homeDir, ['ci']);
     const env = { ...envWithAitrailOnPath(), HOME: homeDir };
@@ -186,22 +183,14 @@ describe.skipIf(!npmFound)("a committed lock's resolved URL naming a server: wha
     ['ci', 'omit-lockfile-registry-resolved=true\n'],
     ['install', 'omit-lockfile-registry-resolved=true\n'],
   ])("the person's own registry (~/.npmrc registry=) named in the lock, npm %s, %j: their aitrail runs, refuses Qwen, records GPT-5", (verb, extra) => {
-    const repo = hooked(DENY_QWEN, {
-      'package.json': PACKAGE_JSON('1.0.0'),
-      '.gitignore': 'node_modules\n',
-      'package-lock.json': lock('1.0.0', `${honest!.url}/aitrail/-/aitrail-1.0.0.tgz`, honestTgz),
-    });
+    const repo = lockedRepo('1.0.0', 'package-lock.json', lock('1.0.0', `${honest!.url}/aitrail/-/aitrail-1.0.0.tgz`, honestTgz));
     const homeDir = home(`registry=${honest!.url}/\n${extra}`);
     npm(repo, homeDir, [verb]);
     expectLocalRuns(repo, homeDir);
   });
 
   it('the public registry named in the lock (npm fetches it from the registry the person configures: replace-registry-host): runs', () => {
-    const repo = hooked(DENY_QWEN, {
-      'package.json': PACKAGE_JSON('1.0.0'),
-      '.gitignore': 'node_modules\n',
-      'package-lock.json': lock('1.0.0', 'https://registry.npmjs.org/aitrail/-/aitrail-1.0.0.tgz', honestTgz),
-    });
+    const repo = lockedRepo('1.0.0', 'package-lock.json', lock('1.0.0', 'https://registry.npmjs.org/aitrail/-/aitrail-1.0.0.tgz', honestTgz));
     // The person's registry on npm's command line only: the lock's public URL is what npm records.
     const homeDir = home('');
     npm(repo, homeDir, ['ci', '--registry', `${honest!.url}/`]);
@@ -224,37 +213,33 @@ function expectLocalRuns(repo: TestRepo, homeDir: string): void {
   expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
 }
 
+/** The server's aitrail refused, said as `lock`'s (never its URL): PATH's aitrail refuses Qwen; alone, init warns and the commit is blocked; the script never ran. */
+function expectLockRefused(repo: TestRepo, homeDir: string, lock: string): void {
+  const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
+  expect(denied.status).not.toBe(0);
+  expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from a server the project's ${lock} names`);
+  expect(denied.stderr).not.toContain('127.0.0.1');
+  expect(denied.stderr).toContain('model-denied');
+  const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
+  const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
+  expect(`${said.stdout}${said.stderr}`).toContain(`Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's ${lock} names`);
+  const alone = commit(repo, aloneEnv, 'openai/gpt-5');
+  expect(alone.status).not.toBe(0);
+  expect(existsSync(evilMarker)).toBe(false);
+}
+
 describe.skipIf(!npmFound || !yarnFound)("a committed yarn.lock's resolved URL naming a server (yarn 1): the same (row s47a-3)", () => {
   it('another server: refused, the global aitrail refuses Qwen, the server\'s script never runs; alone, init and the commit say yarn.lock', () => {
-    const repo = hooked(DENY_QWEN, {
-      'package.json': PACKAGE_JSON('9.9.9'),
-      '.gitignore': 'node_modules\n',
-      'yarn.lock': yarnLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz),
-    });
+    const repo = lockedRepo('9.9.9', 'yarn.lock', yarnLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
     const homeDir = home('');
     yarn(repo, homeDir);
-    const env = { ...envWithAitrailOnPath(), HOME: homeDir };
-    const denied = commit(repo, env, 'qwen/qwen3-coder');
-    expect(denied.status).not.toBe(0);
-    expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: it was installed from a server the project's yarn.lock names");
-    expect(denied.stderr).not.toContain('127.0.0.1');
-    expect(denied.stderr).toContain('model-denied');
-    const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
-    const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
-    expect(`${said.stdout}${said.stderr}`).toContain("Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's yarn.lock names");
-    const alone = commit(repo, aloneEnv, 'openai/gpt-5');
-    expect(alone.status).not.toBe(0);
-    expect(existsSync(evilMarker)).toBe(false);
+    expectLockRefused(repo, homeDir, 'yarn.lock');
   });
 
   it.each([['.yarnrc', (url: string) => `registry "${url}/"\n`], ['.npmrc', (url: string) => `registry=${url}/\n`]])(
     "the person's own registry (~/%s) named in the lock: their aitrail runs",
     (file, text) => {
-      const repo = hooked(DENY_QWEN, {
-        'package.json': PACKAGE_JSON('1.0.0'),
-        '.gitignore': 'node_modules\n',
-        'yarn.lock': yarnLock('1.0.0', `${honest!.url}/aitrail/-/aitrail-1.0.0.tgz`, honestTgz),
-      });
+      const repo = lockedRepo('1.0.0', 'yarn.lock', yarnLock('1.0.0', `${honest!.url}/aitrail/-/aitrail-1.0.0.tgz`, honestTgz));
       const homeDir = home(text(honest!.url), file);
       yarn(repo, homeDir);
       expectLocalRuns(repo, homeDir);
@@ -280,33 +265,14 @@ function pnpm(repo: TestRepo, homeDir: string): void {
 
 describe.skipIf(!npmFound || !pnpmFound)("a committed pnpm-lock.yaml's tarball URL naming a server (pnpm 9): the same (row s47a-4)", () => {
   it("another server: refused, the global aitrail refuses Qwen, the server's script never runs; alone, init and the commit say pnpm-lock.yaml", () => {
-    const repo = hooked(DENY_QWEN, {
-      'package.json': PACKAGE_JSON('9.9.9'),
-      '.gitignore': 'node_modules\n',
-      'pnpm-lock.yaml': pnpmLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz),
-    });
+    const repo = lockedRepo('9.9.9', 'pnpm-lock.yaml', pnpmLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
     const homeDir = home('');
     pnpm(repo, homeDir);
-    const env = { ...envWithAitrailOnPath(), HOME: homeDir };
-    const denied = commit(repo, env, 'qwen/qwen3-coder');
-    expect(denied.status).not.toBe(0);
-    expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: it was installed from a server the project's pnpm-lock.yaml names");
-    expect(denied.stderr).not.toContain('127.0.0.1');
-    expect(denied.stderr).toContain('model-denied');
-    const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
-    const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
-    expect(`${said.stdout}${said.stderr}`).toContain("Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's pnpm-lock.yaml names");
-    const alone = commit(repo, aloneEnv, 'openai/gpt-5');
-    expect(alone.status).not.toBe(0);
-    expect(existsSync(evilMarker)).toBe(false);
+    expectLockRefused(repo, homeDir, 'pnpm-lock.yaml');
   });
 
   it("the person's own registry (~/.npmrc) named in the lock: their aitrail runs", () => {
-    const repo = hooked(DENY_QWEN, {
-      'package.json': PACKAGE_JSON('1.0.0'),
-      '.gitignore': 'node_modules\n',
-      'pnpm-lock.yaml': pnpmLock('1.0.0', `${honest!.url}/aitrail/-/aitrail-1.0.0.tgz`, honestTgz),
-    });
+    const repo = lockedRepo('1.0.0', 'pnpm-lock.yaml', pnpmLock('1.0.0', `${honest!.url}/aitrail/-/aitrail-1.0.0.tgz`, honestTgz));
     const homeDir = home(`registry=${honest!.url}/\n`);
     pnpm(repo, homeDir);
     expectLocalRuns(repo, homeDir);
