@@ -330,11 +330,15 @@ function npmFromRepository(root: string, top: string, base: string, path: string
       // A `name`: an alias (`"aitrail": "npm:other@1"`), another package in aitrail's place (row 791).
       if (line.startsWith(`${unit.repeat(3)}"name": "`)) return true;
       if (!line.startsWith(resolvedAt)) continue;
-      if (!/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|file:|git\+file:)/.test(line.slice(resolvedAt.length))) return true;
+      const source = line.slice(resolvedAt.length).replace(/"[^]*$/, '');
+      // A URL (row s47a-1): a registry's tarball of this very package, the public registry's or one the person names.
+      if (/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/)/.test(source)) {
+        if (!registryTarball(top, source, name)) return lockNamedIt(root, base);
+      } else if (!/^(file:|git\+file:)/.test(source)) return true;
       judged = true;
     }
     // No source at all: a registry package under `omit-lockfile-registry-resolved=true` too, when the lock says so.
-    if (!judged && !lockNamesRegistryOnly(root, base, `${head}node_modules/${name}`)) return true;
+    if (!judged && !lockNamesRegistryOnly(root, top, base, `${head}node_modules/${name}`)) return true;
     judged = false;
   }
   return false;
@@ -343,13 +347,14 @@ function npmFromRepository(root: string, top: string, base: string, path: string
 /**
  * As the shims' aitrail_nl: the lock npm installed from (`<base>`'s npm-shrinkwrap.json, else package-lock.json) read
  * as JSON tokens (strings and brackets, by depth): true when every entry keyed `key` in the top-level `packages` (npm
- * reads no other) names a plain semver `version` and no `resolved` (npm fetched `<name>@<version>` from the registry
- * and, under `omit-lockfile-registry-resolved=true`, wrote no source in its record), and HEAD's npm-shrinkwrap.json and
- * package-lock.json name no other source for it than a URL (`npm install` under that setting rewrites the work tree's
- * lock, dropping a committed tarball's `resolved`). No lock, no such entry, a backslash, a line over 4096 bytes: false
- * (the repository's).
+ * reads no other) names a plain semver `version` and no `resolved` but a registry's tarball of it (npm fetched
+ * `<name>@<version>` from the registry and, under `omit-lockfile-registry-resolved=true`, wrote no source in its
+ * record; `npm ci` leaves the lock's `resolved`), and HEAD's npm-shrinkwrap.json and package-lock.json name no other
+ * source for it (`npm install` under that setting rewrites the work tree's lock, dropping a committed `resolved`): a
+ * tarball of the public registry or of one the person names (registryTarball, row s47a-1). No lock, no such entry, a
+ * backslash, a line over 4096 bytes: false (the repository's).
  */
-function lockNamesRegistryOnly(root: string, base: string, key: string): boolean {
+function lockNamesRegistryOnly(root: string, top: string, base: string, key: string): boolean {
   let text: string | undefined;
   for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
     const file = join(root, base, name);
@@ -361,7 +366,8 @@ function lockNamesRegistryOnly(root: string, base: string, key: string): boolean
     }
     break;
   }
-  if (text === undefined || lockEntryVerdict(text, key, false) !== 'registry') return false;
+  const urls: string[] = [];
+  if (text === undefined || lockEntryVerdict(text, key, urls) !== 'registry') return false;
   for (const name of ['npm-shrinkwrap.json', 'package-lock.json']) {
     const path = base === '' ? name : `${base}/${name}`;
     let committed: string;
@@ -370,17 +376,47 @@ function lockNamesRegistryOnly(root: string, base: string, key: string): boolean
     } catch {
       continue;
     }
-    if (lockEntryVerdict(committed, key, true) === 'other') return false;
+    if (lockEntryVerdict(committed, key, urls) === 'other') return false;
   }
+  // Each `resolved` either lock names (row s47a-1): a registry's tarball of this very package (registryTarball).
+  const name = key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+  return urls.every((url) => registryTarball(top, url, name)) || !lockNamedIt(root, base);
+}
+
+/**
+ * The lock whose `resolved` made hookBinary's last refused candidate the repository's (row s47a-1), for init's and
+ * status's note (binaryMissingCause), as the shims' aitrail_lr: `<base>`'s npm-shrinkwrap.json, else package-lock.json.
+ */
+let lockCause: string | undefined;
+function lockNamedIt(root: string, base: string): true {
+  lockCause = isFileAt(join(root, base, 'npm-shrinkwrap.json')) ? 'npm-shrinkwrap.json' : 'package-lock.json';
   return true;
 }
 
 /**
+ * Whether `url`, a lock's `resolved`, is a registry's tarball of the package `name` (`<registry>/<name>/-/<base>-….tgz`,
+ * no `/`, `..`, `%`, `?`, `#` after it) from the public registry or one the person names in their own files
+ * (trustedRegistries), as the shims' aitrail_rs: anything else (another host, a git source) a lock or package.json
+ * the repository commits named (row s47a-1).
+ */
+function registryTarball(top: string, url: string, name: string): boolean {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const under = (registry: string) => {
+    if (!url.startsWith(`${registry}/${name}/-/`)) return false;
+    const tail = url.slice(`${registry}/${name}/-/`.length);
+    return !tail.includes('..') && /^[A-Za-z0-9._+-]*$/.test(tail) && tail.startsWith(`${base}-`) && tail.endsWith('.tgz');
+  };
+  for (const registry of PUBLIC_REGISTRIES) if (under(registry)) return true;
+  for (const registry of trustedRegistries(top, '')) if (under(registry)) return true;
+  return false;
+}
+
+/**
  * One lock's entries keyed `key` in its top-level `packages`: `registry` when there is one and each names a plain
- * semver version and no `resolved` (`committed`: or a URL one), `none` when there is none, `other` otherwise (also a
+ * semver version and no `resolved` but a URL one (each pushed to `urls`), `none` when there is none, `other` otherwise (also a
  * backslash anywhere, a line over 4096 bytes, a string left open).
  */
-function lockEntryVerdict(text: string, key: string, committed: boolean): 'registry' | 'none' | 'other' {
+function lockEntryVerdict(text: string, key: string, urls: string[]): 'registry' | 'none' | 'other' {
   let depth = 0;
   let entryDepth = 0;
   let inEntry = false;
@@ -412,7 +448,8 @@ function lockEntryVerdict(text: string, key: string, committed: boolean): 'regis
         }
         if (resolvedNext) {
           resolvedNext = false;
-          if (!committed || !/^(https?|git\+https?|git\+ssh|git):\/\//.test(token)) return 'other';
+          if (!/^(https?|git\+https?|git\+ssh|git):\/\//.test(token)) return 'other';
+          urls.push(token);
           continue;
         }
         if (inEntry && depth === entryDepth && token === 'resolved') resolvedNext = true;
@@ -551,16 +588,26 @@ function yarnFromRepository(root: string, top: string, base: string, path: strin
     if (rest.startsWith(': ""')) {
       if (kind === 2) return true;
     } else if (rest.startsWith(': "')) {
-      if (yarnSource(top, base, rest.slice(3).replace(/"[^"]*$/, ''), false) === 0) return true;
+      const source = rest.slice(3).replace(/"[^"]*$/, '');
+      // A URL a committed yarn.lock named (row s47a-3): a registry's tarball of this package (yarn's `#<sha1>` aside).
+      if (YARN_URL.test(source)) {
+        if (!registryTarball(top, source.replace(/#[^]*$/, ''), name)) {
+          lockCause = 'yarn.lock';
+          return true;
+        }
+      } else if (yarnSource(top, base, source, false) === 0) return true;
     }
   }
   return false;
 }
 
+/** The sources yarn names by URL or host shorthand (aitrail_yj's first case, aitrail_ny's URL case). */
+const YARN_URL = /^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|ssh:\/\/|npm:|github:|gitlab:|bitbucket:|gist:)/;
+
 /** A yarn range (`isRange`) or resolved source: 0 a path in the work tree (or unreadable), 1 not, 2 a range that is no path. */
 function yarnSource(top: string, base: string, value: string, isRange: boolean): 0 | 1 | 2 {
   let path: string;
-  if (/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/|ssh:\/\/|npm:|github:|gitlab:|bitbucket:|gist:)/.test(value)) return 1;
+  if (YARN_URL.test(value)) return 1;
   if (value.startsWith('file:') || value.startsWith('link:')) path = value.slice(5);
   else if (value.startsWith('git+file://')) path = value.slice('git+file://'.length);
   else if (value.startsWith('~/')) path = `${process.env.HOME ?? ''}/${value.slice(2)}`;
@@ -676,6 +723,7 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
   let any = false;
   let found = false;
   let matching = false;
+  let keyName = '';
   for (const line of lines) {
     if (line.startsWith('    resolution: ')) {
       if (!matching && listed.size === 0) continue;
@@ -686,6 +734,13 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
         continue;
       }
       for (const item of map.slice(1, -1).split(', ')) {
+        // A tarball URL a committed pnpm-lock.yaml named for the package (row s47a-4): a registry's tarball of it.
+        if (matching && item.startsWith('tarball: ') && !item.startsWith('tarball: file:') && !registryTarball(top, item.slice('tarball: '.length), keyName)) {
+          lockCause = 'pnpm-lock.yaml';
+          any = true;
+          led = true;
+          continue;
+        }
         const local = item.startsWith('directory: ') ? item.slice('directory: '.length) : item.startsWith('tarball: file:') ? item.slice('tarball: file:'.length) : undefined;
         if (local === undefined) continue;
         if (matching) none = false;
@@ -699,6 +754,8 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
     let key = line.slice(2);
     if (key.endsWith(':')) key = key.slice(0, -1);
     if (key.startsWith("'") || key.startsWith('"')) key = key.slice(1, -1);
+    const bare = key.replace(/^\//, '');
+    keyName = bare.startsWith('@') ? `@${bare.slice(1).split('@')[0]}` : bare.split('@')[0]!;
     if (listed.size > 0) {
       matching = listed.has(key);
       if (matching) found = true;
@@ -796,6 +853,7 @@ function pnpmPathInside(top: string, base: string, path: string): boolean {
  */
 export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: { bare?: boolean; packageDir?: string } = {}): Promise<string | undefined> {
   const { bare = false, packageDir = '' } = options;
+  lockCause = undefined;
   const locals = [...new Set([packageDir, ''])].map((dir) => join(root, dir, 'node_modules', '.bin', 'aitrail'));
   for (const local of bare ? [] : locals) {
     if (executable(local) && !(await shipped(root, local, packageDir))) return local;
@@ -836,7 +894,8 @@ function yarnWrapper(path: string): boolean | undefined {
 
 /**
  * Why the hooks will find no aitrail, for init's and status's note: the project file naming a registry of its own
- * (`.npmrc`, …) where node_modules/.bin/aitrail is (row 803), `yarn` where PATH's aitrail is yarn's wrapper (row 804).
+ * (`.npmrc`, …) where node_modules/.bin/aitrail is (row 803), the lock whose `resolved` named its server (row s47a-1,
+ * as hookBinary just found), `yarn` where PATH's aitrail is yarn's wrapper (row 804).
  */
 export function binaryMissingCause(root: string, env: NodeJS.ProcessEnv, packageDir = ''): string | undefined {
   let top: string;
@@ -851,6 +910,7 @@ export function binaryMissingCause(root: string, env: NodeJS.ProcessEnv, package
     const named = registryChosenUp(top, base);
     if (named !== undefined) return named;
   }
+  if (lockCause !== undefined) return lockCause;
   for (const entry of (env.PATH ?? '').split(delimiter)) {
     const candidate = join(resolve(root, entry === '' ? '.' : entry), 'aitrail');
     if (executable(candidate) && isFileAt(candidate)) return yarnWrapper(candidate) === undefined ? undefined : 'yarn';
@@ -925,6 +985,8 @@ export function binaryMissingNote(bare: boolean, cause?: string): string {
   if (bare) return "Warning: aitrail is not on this server's PATH, so pre-receive will reject every push until you run: npm i -g aitrail";
   if (cause === 'yarn')
     return "Warning: the hooks will not find an aitrail they can run: yarn's wrapper (yarn run, yarn exec) is gone when git runs them, and under Plug'n'Play node cannot run the package without yarn's loader, which aitrail never loads; so every commit will be blocked until you run: npm i -g aitrail";
+  if (cause === 'package-lock.json' || cause === 'npm-shrinkwrap.json' || cause === 'yarn.lock' || cause === 'pnpm-lock.yaml')
+    return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's ${cause} names (its resolved URL), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/.npmrc (registry=, the same URL), or run: npm i -g aitrail`;
   if (cause !== undefined)
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from the registry the project's ${cause} names, which is not the public one, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/${cause} as well (the same URL), or run: npm i -g aitrail`;
   return 'Warning: the hooks will not find the aitrail binary (not in node_modules/.bin, not on PATH, or only one the repository ships, which they refuse to run), so every commit will be blocked until you run: npm i -D aitrail (or npm i -g aitrail)';

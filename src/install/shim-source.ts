@@ -1,7 +1,7 @@
 import { neverBlocks, type InstalledHook, type ShimHook } from './hook-names.js';
 import { SHIM_MARKER } from './shim.js';
 import { hookGates } from './pending-gate.js';
-import { BINARY_REGISTRY_SKIPPED, BINARY_TRACKED_SKIPPED, binaryMissingMessage, binaryRegistryMessage, binaryTrackedMessage, binaryYarnMessage, cannotStartMessage } from './hook-messages.js';
+import { BINARY_LOCK_SKIPPED, BINARY_REGISTRY_SKIPPED, BINARY_TRACKED_SKIPPED, binaryLockMessage, binaryMissingMessage, binaryRegistryMessage, binaryTrackedMessage, binaryYarnMessage, cannotStartMessage } from './hook-messages.js';
 import { plantedEnv } from './planted-env.js';
 import { nodeOptionsLines } from './node-options.js';
 import { configLacksLines } from './fast-path.js';
@@ -408,16 +408,7 @@ function ledIntoTrackedLines(): string[] {
     // tree), the file not the project's own (`-ef`). Values compared as written, quotes, spaces and one trailing `/`
     // aside (aitrail_rv). One grep, only where a project file names a registry of its own.
     "aitrail_rt() {",
-    "  case ${HOME-} in /*) ;; *) return 1 ;; esac",
-    "  aitrail_hq=$HOME",
-    "  while [ -n \"$aitrail_hq\" ]; do [ \"$aitrail_hq\" -ef . ] && return 1; aitrail_hq=${aitrail_hq%/*}; done",
-    "  set --",
-    "  for aitrail_hf in \"$HOME/.npmrc\" \"$HOME/.yarnrc\" \"$HOME/.yarnrc.yml\"; do",
-    "    [ -f \"$aitrail_hf\" ] && [ ! \"$aitrail_hf\" -ef \"$aitrail_rf\" ] && set -- \"$@\" \"$aitrail_hf\"",
-    "  done",
-    "  [ $# != 0 ] || return 1",
-    "  aitrail_hl=$(grep -hEi -e \"^[[:space:]]*[\\\"']?(@[^:=[:space:]\\\"']*:)?(registry|npmregistryserver)[\\\"']?[[:space:]]*[=:[:space:]]\" -- \"$@\" 2>/dev/null)",
-    "  [ -n \"$aitrail_hl\" ] || return 1",
+    "  aitrail_hg \"$aitrail_rf\" || return 1",
     "  while IFS= read -r aitrail_hr; do",
     "    [ -n \"$aitrail_hr\" ] || continue",
     "    aitrail_rv \"$aitrail_hr\"",
@@ -435,6 +426,20 @@ function ledIntoTrackedLines(): string[] {
     "$aitrail_rl",
     "AITRAIL_RL",
     "  return 0",
+    "}",
+    // The person's own registry lines (aitrail_hl) for aitrail_rt and aitrail_rs; `$1` a project file that is not theirs.
+    "aitrail_hg() {",
+    "  case ${HOME-} in /*) ;; *) return 1 ;; esac",
+    "  aitrail_hq=$HOME",
+    "  while [ -n \"$aitrail_hq\" ]; do [ \"$aitrail_hq\" -ef . ] && return 1; aitrail_hq=${aitrail_hq%/*}; done",
+    "  aitrail_hx=$1",
+    "  set --",
+    "  for aitrail_hf in \"$HOME/.npmrc\" \"$HOME/.yarnrc\" \"$HOME/.yarnrc.yml\"; do",
+    "    [ -f \"$aitrail_hf\" ] && { [ -z \"$aitrail_hx\" ] || [ ! \"$aitrail_hf\" -ef \"$aitrail_hx\" ]; } && set -- \"$@\" \"$aitrail_hf\"",
+    "  done",
+    "  [ $# != 0 ] || return 1",
+    "  aitrail_hl=$(grep -hEi -e \"^[[:space:]]*[\\\"']?(@[^:=[:space:]\\\"']*:)?(registry|npmregistryserver)[\\\"']?[[:space:]]*[=:[:space:]]\" -- \"$@\" 2>/dev/null)",
+    "  [ -n \"$aitrail_hl\" ]",
     "}",
     "aitrail_rv() {",
     "  aitrail_gv=$1",
@@ -586,7 +591,10 @@ function ledIntoTrackedLines(): string[] {
     '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"name\\": \\""*) [ -n "$aitrail_nk" ] && { aitrail_nr=0; aitrail_nk=3; break; } ;;',
     '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""*)',
     '        [ -n "$aitrail_nk" ] || continue',
-    '        case ${aitrail_l#"$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""} in https://*|http://*|git+https://*|git+ssh://*|git+http://*|git://*|file:*|git+file:*) aitrail_nk=2 ;; *) aitrail_nr=0; aitrail_nk=3; break ;; esac ;;',
+    '        aitrail_l=${aitrail_l#"$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""}',
+    // A URL (row s47a-1): a registry's tarball of this very package, from the public registry or one the person
+    // names in their own files (aitrail_rs); any other host, a git source, is one a committed lock (or package.json) named.
+    '        case $aitrail_l in file:*|git+file:*) aitrail_nk=2 ;; https://*|http://*|git+https://*|git+ssh://*|git+http://*|git://*) if aitrail_rs "${aitrail_l%%\\"*}" "$aitrail_nt"; then aitrail_nk=2; else aitrail_nr=0; aitrail_nk=3; aitrail_lr "$1"; break; fi ;; *) aitrail_nr=0; aitrail_nk=3; break ;; esac ;;',
     '    esac',
     '  done',
     '  [ "$aitrail_nk" = 1 ] && aitrail_nr=0',
@@ -626,7 +634,14 @@ function ledIntoTrackedLines(): string[] {
     '    aitrail_yc=$?',
     '    [ "$aitrail_yc" = 0 ] && { aitrail_yr=0; break; }',
     '    aitrail_l=${aitrail_l#*\\"}',
-    "    case $aitrail_l in ': \"\"'*) [ \"$aitrail_yc\" = 2 ] && { aitrail_yr=0; break; } ;; ': \"'*) aitrail_l=${aitrail_l#': \"'}; aitrail_yj \"$1\" \"${aitrail_l%\\\"*}\" 0 && { aitrail_yr=0; break; } ;; esac",
+    // A URL a committed yarn.lock named (row s47a-3): a registry's tarball of this package (yarn's `#<sha1>` aside), the
+    // public registry's or one the person names (aitrail_rs); any other server, a git source: the repository's.
+    "    case $aitrail_l in ': \"\"'*) [ \"$aitrail_yc\" = 2 ] && { aitrail_yr=0; break; } ;; ': \"'*) aitrail_l=${aitrail_l#': \"'}; aitrail_l=${aitrail_l%\\\"*}",
+    "      case $aitrail_l in",
+    "        https://*|http://*|git+https://*|git+http://*|git+ssh://*|git://*|ssh://*|npm:*|github:*|gitlab:*|bitbucket:*|gist:*) aitrail_rs \"${aitrail_l%%#*}\" \"$aitrail_yn\" || { aitrail_yr=0; aitrail_rr=yarn.lock; break; } ;;",
+    "        *) aitrail_yj \"$1\" \"$aitrail_l\" 0 && { aitrail_yr=0; break; } ;;",
+    "      esac ;;",
+    "    esac",
     '  done',
     '  IFS=$aitrail_po',
     '  set +f',
@@ -660,8 +675,9 @@ function ledIntoTrackedLines(): string[] {
     // `omit-lockfile-registry-resolved=true`); a `resolved` (row 715's `"./aitrail-9.9.9.tgz"`), another version
     // (`file:…`), no such entry, no lock, a backslash (an escape JSON decodes), a line over 4096 bytes, or awk failing:
     // the repository's (0). `npm install` under that setting rewrites the work tree's lock as it writes its record,
-    // dropping a committed tarball's `resolved`: the same awk reads HEAD's locks too (one git cat-file), where such an
-    // entry may name a URL but no other source.
+    // dropping a committed tarball's `resolved`: the same awk reads HEAD's locks too (one git cat-file). A `resolved`
+    // URL in either (`npm ci` keeps the lock's) is listed after `ok` and must be a registry's tarball of this package,
+    // the public registry's or one the person names (aitrail_rs, row s47a-1); no other source.
     "aitrail_nl() {",
     "  aitrail_lf=${1:+$1/}npm-shrinkwrap.json",
     "  [ -f \"$aitrail_lf\" ] || aitrail_lf=${1:+$1/}package-lock.json",
@@ -679,7 +695,7 @@ function ledIntoTrackedLines(): string[] {
     "      e = index(line, \"\\\"\"); if (e == 0) { bad = 1; exit }",
     "      s = substr(line, 1, e - 1); line = substr(line, e + 1)",
     "      if (vk) { vk = 0; if (s !~ /^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.+-]*)?$/) bad = 1; else ver = 1; continue }",
-    "      if (rk) { rk = 0; if (!hd || s !~ /^(https?|git\\+https?|git\\+ssh|git):\\/\\//) bad = 1; continue }",
+    "      if (rk) { rk = 0; if (s !~ /^(https?|git\\+https?|git\\+ssh|git):\\/\\//) bad = 1; else us = us s \"\\n\"; continue }",
     "      if (ent && d == ed && s == \"resolved\") rk = 1",
     "      if (ent && d == ed && s == \"version\") vk = 1",
     "      if (d == 1) tk = s",
@@ -692,9 +708,44 @@ function ledIntoTrackedLines(): string[] {
     "    pend = 0",
     "  }",
     "}",
-    "END { reset(); if (bad || !found) print \"x\"; else print \"ok\" }",
+    "END { reset(); if (bad || !found) print \"x\"; else printf \"ok\\n%s\", us }",
     "' \"$aitrail_lf\" - 2>/dev/null) || return 0",
-    "  [ \"$aitrail_la\" != ok ]",
+    "  case $aitrail_la in ok|ok\"\n\"*) ;; *) return 0 ;; esac",
+    // Each `resolved` either lock names (row s47a-1): a registry's tarball of this very package, from the public
+    // registry or one the person names (aitrail_rs); any other host, a git source: the repository's, said as the lock's.
+    "  while IFS= read -r aitrail_lu; do",
+    "    case $aitrail_lu in ok|'') continue ;; esac",
+    "    aitrail_rs \"$aitrail_lu\" \"${2##*node_modules/}\" || { aitrail_lr \"$1\"; return 0; }",
+    "  done <<AITRAIL_LA",
+    "$aitrail_la",
+    "AITRAIL_LA",
+    "  return 1",
+    "}",
+    // The lock a package's source was read from, for the hooks' message (its base name): `$1`'s npm-shrinkwrap.json, else package-lock.json.
+    "aitrail_lr() {",
+    "  if [ -f \"${1:+$1/}npm-shrinkwrap.json\" ]; then aitrail_rr=npm-shrinkwrap.json; else aitrail_rr=package-lock.json; fi",
+    "}",
+    // Whether `$1`, a `resolved` URL, is a registry's tarball of the package `$2` (`<registry>/<name>/-/<base>-….tgz`, no
+    // `/`, `..`, `%`, `?`, `#` after it) from the public registry or a registry the person names in their own files
+    // (aitrail_hg, as aitrail_rt): 0 = the person's. No process for the public registry; one grep otherwise.
+    "aitrail_rs() {",
+    "  aitrail_sv=$1",
+    "  aitrail_rp https://registry.npmjs.org \"$2\" && return 0",
+    "  aitrail_rp https://registry.yarnpkg.com \"$2\" && return 0",
+    "  aitrail_hg \"\" || return 1",
+    "  while IFS= read -r aitrail_hr; do",
+    "    aitrail_rv \"$aitrail_hr\"",
+    "    [ -n \"$aitrail_gv\" ] && aitrail_rp \"$aitrail_gv\" \"$2\" && return 0",
+    "  done <<AITRAIL_HL",
+    "$aitrail_hl",
+    "AITRAIL_HL",
+    "  return 1",
+    "}",
+    "aitrail_rp() {",
+    "  case $aitrail_sv in \"$1/$2/-/\"*) ;; *) return 1 ;; esac",
+    "  aitrail_sw=${aitrail_sv#\"$1/$2/-/\"}",
+    "  case $aitrail_sw in */*|*..*|*[!A-Za-z0-9._+-]*) return 1 ;; \"${2##*/}-\"*.tgz) return 0 ;; esac",
+    "  return 1",
     "}",
     // Whether a relative cache value (`$1`) counts as the repository's: anything but plain components (letters,
     // digits, `.`, `_`, `-`; no `.`/`..` component) counts; else one git ls-files for what git tracks at any depth
@@ -865,7 +916,9 @@ function ledIntoTrackedLines(): string[] {
     '        while [ -n "$aitrail_pl" ]; do',
     '          aitrail_pm=${aitrail_pl%%, *}',
     "          case $aitrail_pl in *', '*) aitrail_pl=${aitrail_pl#*, } ;; *) aitrail_pl= ;; esac",
-    "          case $aitrail_pm in 'directory: '*) aitrail_pm=${aitrail_pm#directory: } ;; 'tarball: file:'*) aitrail_pm=${aitrail_pm#tarball: file:} ;; *) continue ;; esac",
+    // A tarball URL a committed pnpm-lock.yaml named for the package (row s47a-4): a registry's tarball of it, the
+    // public registry's or one the person names (aitrail_rs); any other server: the repository's.
+    "          case $aitrail_pm in 'directory: '*) aitrail_pm=${aitrail_pm#directory: } ;; 'tarball: file:'*) aitrail_pm=${aitrail_pm#tarball: file:} ;; 'tarball: '*) [ -n \"$aitrail_pk\" ] && ! aitrail_rs \"${aitrail_pm#tarball: }\" \"$aitrail_pj\" && { aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml; }; continue ;; *) continue ;; esac",
     '          aitrail_pz=',
     '          aitrail_pin "$1" "$aitrail_pm" && { aitrail_pa=0; [ -n "$aitrail_pk" ] && aitrail_pr=0; }',
     '        done ;;',
@@ -873,6 +926,9 @@ function ledIntoTrackedLines(): string[] {
     '        aitrail_pm=${aitrail_pl#  }',
     '        aitrail_pm=${aitrail_pm%:}',
     '        case $aitrail_pm in [\\\'\\"]*) aitrail_pm=${aitrail_pm#?}; aitrail_pm=${aitrail_pm%?} ;; esac',
+    // The key's package name (`aitrail@9.9.9`, pnpm 6's `/aitrail@9.9.9`, `@s/n@1.0.0(peer@1)`), for aitrail_rs.
+    '        aitrail_pj=${aitrail_pm#/}',
+    '        case $aitrail_pj in @*) aitrail_pj=${aitrail_pj#@}; aitrail_pj=@${aitrail_pj%%@*} ;; *) aitrail_pj=${aitrail_pj%%@*} ;; esac',
     '        if [ -n "$aitrail_px" ]; then aitrail_pk=; case $aitrail_px in *"$IFS$aitrail_pm$IFS"*) aitrail_pk=1; aitrail_pq=1 ;; esac; continue; fi',
     '        case $aitrail_pm in file:*) aitrail_pm=file: ;; @*) aitrail_pm=${aitrail_pm#@}; aitrail_pm=@${aitrail_pm%%@*}@ ;; *) aitrail_pm=${aitrail_pm%%@*}@ ;; esac',
     '        case $aitrail_pm in */*) aitrail_pm=${aitrail_pm%%/*}+${aitrail_pm#*/} ;; esac',
@@ -1102,6 +1158,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     `    "") echo "aitrail: ${binaryTrackedMessage(hook)}" >&2 ;;`,
     `    yarn) echo "aitrail: ${binaryYarnMessage(hook, false)}" >&2 ;;`,
     `    pnp) echo "aitrail: ${binaryYarnMessage(hook, true)}" >&2 ;;`,
+    `    package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml) echo "aitrail: ${binaryLockMessage(hook)}" >&2 ;;`,
     `    *) echo "aitrail: ${binaryRegistryMessage(hook)}" >&2 ;;`,
     '  esac',
     `  ${fail}`,
@@ -1110,7 +1167,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     `  echo "aitrail: ${binaryMissingMessage(hook)}" >&2`,
     `  ${fail}`,
     'fi',
-    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
+    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
     // aitrail's own bin starts `#!/usr/bin/env node`: run under the node env would find (PATH's),
     // one exec fewer for every hook that starts node. Only a regular file named by a path is read
     // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.

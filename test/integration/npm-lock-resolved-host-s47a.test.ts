@@ -1,0 +1,280 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hooked } from '../helpers/agent-home.js';
+import { BIN, envWithAitrailOnPath } from '../helpers/cli.js';
+import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.js';
+
+/**
+ * Row s47a-1: a committed package-lock.json (or npm-shrinkwrap.json) whose aitrail entry says
+ * `"resolved": "http://<any host>/aitrail/-/aitrail-9.9.9.tgz"` with the tarball's `integrity`, and no .npmrc at all:
+ * `npm ci` (or `npm install`) fetches that server's "aitrail", npm's record calls it a registry package, and the shims,
+ * init and status took it for the person's aitrail (an agent's commit declaring a denied model passed, the server's
+ * script ran). A lock source is now the person's only when it is a registry's tarball of aitrail from the public
+ * registry or one the person names in ~/.npmrc (aitrail_rs in src/install/shim-source.ts, registryTarball in
+ * src/install/binary-reachable.ts). Real npm 11, a real HTTP server on 127.0.0.1, the real hooks init installs.
+ */
+
+const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
+const PACKAGE_JSON = (range: string) => `{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"${range}"}}\n`;
+
+interface Served {
+  url: string;
+  stop: () => void;
+}
+
+/** A server on 127.0.0.1 answering every request with `tgz`'s bytes (a registry's tarball URL, as a lock names it). */
+async function serve(tgz: string): Promise<Served> {
+  const code = `const t=require('fs').readFileSync(${JSON.stringify(tgz)});const s=require('http').createServer((q,r)=>r.end(t));s.listen(0,'127.0.0.1',()=>console.log(s.address().port));`;
+  const server = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((done) => server.stdout!.once('data', (chunk: Buffer) => done(Number(String(chunk).trim()))));
+  return { url: `http://127.0.0.1:${port}`, stop: () => server.kill() };
+}
+
+/** A tarball named aitrail 9.9.9 whose bin writes `marker` and exits 0 (what a repository's server serves). */
+function evilTarball(): { tgz: string; marker: string } {
+  const root = tempDir('aitrail-evil-');
+  const marker = join(root, 'ran');
+  const folder = join(root, 'package');
+  spawnSync('mkdir', ['-p', join(folder, 'bin')]);
+  writeFileSync(join(folder, 'package.json'), '{"name":"aitrail","version":"9.9.9","bin":{"aitrail":"bin/aitrail.js"}}\n');
+  writeFileSync(join(folder, 'bin', 'aitrail.js'), `#!/bin/sh\necho ran >> '${marker}'\nexit 0\n`, { mode: 0o755 });
+  expect(spawnSync('tar', ['-C', root, '-czf', join(root, 'aitrail-9.9.9.tgz'), 'package']).status).toBe(0);
+  return { tgz: join(root, 'aitrail-9.9.9.tgz'), marker };
+}
+
+/** A lock (lockfileVersion 3, as npm writes it) whose aitrail entry names `resolved` and the tarball's integrity. */
+function lock(version: string, resolved: string, tgz: string): string {
+  const integrity = `sha512-${createHash('sha512').update(readFileSync(tgz)).digest('base64')}`;
+  const entry = { version, resolved, integrity, dev: true, bin: { aitrail: 'bin/aitrail.js' } };
+  const root = { name: 'p', version: '1.0.0', devDependencies: { aitrail: version } };
+  return `${JSON.stringify({ name: 'p', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': root, 'node_modules/aitrail': entry } }, null, 2)}\n`;
+}
+
+/** A hooked repository (`deny: ["qwen/*"]`) committing a package.json asking for aitrail `version` and the lock `file` saying `text`. */
+function lockedRepo(version: string, file: string, text: string): TestRepo {
+  return hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON(version), '.gitignore': 'node_modules\n', [file]: text });
+}
+
+/** A HOME of its own (npm's ~/.npmrc the test's, never the machine's) saying `npmrc`; `file` another of its files. */
+function home(npmrc: string, file = '.npmrc'): string {
+  const dir = tempDir('aitrail-home-');
+  writeFileSync(join(dir, file), npmrc);
+  return dir;
+}
+
+const yarnFound = spawnSync('yarn', ['--version'], { encoding: 'utf8' }).stdout?.startsWith('1.') === true;
+
+/** A yarn.lock v1 whose aitrail entry names `resolved` (yarn's `#<sha1>` after it) and the tarball's integrity. */
+function yarnLock(version: string, resolved: string, tgz: string): string {
+  const bytes = readFileSync(tgz);
+  const integrity = `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
+  return `# yarn lockfile v1\n\n\naitrail@${version}:\n  version "${version}"\n  resolved "${resolved}#${createHash('sha1').update(bytes).digest('hex')}"\n  integrity ${integrity}\n`;
+}
+
+function yarn(repo: TestRepo, homeDir: string): void {
+  const result = spawnSync('yarn', ['install', '--frozen-lockfile', '--ignore-scripts', '--non-interactive', '--cache-folder', tempDir('aitrail-yarn-cache-')], {
+    cwd: repo.dir,
+    env: { ...npmFree(process.env), HOME: homeDir },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  expect(readFileSync(join(repo.dir, 'node_modules', '.yarn-integrity'), 'utf8')).toContain('"aitrail@');
+}
+
+function npm(repo: TestRepo, homeDir: string, args: string[]): void {
+  const result = spawnSync('npm', [...args, '--ignore-scripts', '--no-audit', '--no-fund', '--cache', tempDir('aitrail-npm-cache-')], {
+    cwd: repo.dir,
+    env: { ...npmFree(process.env), HOME: homeDir, npm_config_update_notifier: 'false' },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
+}
+
+/** The environment without npm's `npm_config_*` (npx exports the machine's own ~/.npmrc so: `omit-lockfile-registry-resolved`). */
+function npmFree(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_config_/i.test(key)));
+}
+
+function run(repo: TestRepo, env: NodeJS.ProcessEnv, args: string[]) {
+  return spawnSync(args[0]!, args.slice(1), { cwd: repo.dir, env, encoding: 'utf8' });
+}
+
+function commit(repo: TestRepo, env: NodeJS.ProcessEnv, model: string) {
+  repo.write('a.txt', `${Math.random()}\n`);
+  repo.git(['add', 'a.txt']);
+  return run(repo, { ...env, AITRAIL_MODEL: model }, ['git', 'commit', '-q', '-m', 'AI change']);
+}
+
+let evil: Served | undefined;
+let evilMarker = '';
+let evilTgz = '';
+let honest: Served | undefined;
+let honestTgz = '';
+
+beforeAll(async () => {
+  if (!npmFound) return;
+  ({ tgz: evilTgz, marker: evilMarker } = evilTarball());
+  evil = await serve(evilTgz);
+  honestTgz = honestAitrail(tempDir('aitrail-honest-')).tarball;
+  honest = await serve(honestTgz);
+});
+
+afterAll(() => {
+  evil?.stop();
+  honest?.stop();
+});
+
+describe.skipIf(!npmFound)("a committed lock's resolved URL naming a server: what it served is never run as the person's aitrail", () => {
+  it.each([
+    // npm ci keeps the lock's URL in its record (node_modules/.package-lock.json): aitrail_np's entry.
+    ['package-lock.json', 'ci', ''],
+    ['npm-shrinkwrap.json', 'ci', ''],
+    // omit-lockfile-registry-resolved (the person's): npm ci's record names no source, the lock in the work tree does.
+    ['package-lock.json', 'ci', 'omit-lockfile-registry-resolved=true\n'],
+    // npm install under it rewrites the work tree's lock without it: only HEAD's lock names the server (aitrail_nl).
+    ['package-lock.json', 'install', 'omit-lockfile-registry-resolved=true\n'],
+  ])('%s, npm %s, ~/.npmrc %j: refused, the global aitrail runs and refuses Qwen; init does not name it (row s47a-1)', (file, verb, npmrc) => {
+    const repo = lockedRepo('9.9.9', file, lock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
+    const homeDir = home(npmrc);
+    npm(repo, homeDir, [verb]);
+    // npm's record names the server unless the person's setting omits it (then the lock does).
+    const record = readFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), 'utf8');
+    if (npmrc === '') expect(record).toContain(`"resolved": "${evil!.url}/aitrail/-/aitrail-9.9.9.tgz"`);
+    else expect(record).not.toContain('"resolved"');
+    const env = { ...envWithAitrailOnPath(), HOME: homeDir };
+    const init = run(repo, env, [process.execPath, BIN, 'init', '--mode', 'git']);
+    expect(`${init.stdout}${init.stderr}`).not.toMatch(/The hooks run node_modules\/\.bin\/aitrail/);
+    const denied = commit(repo, env, 'qwen/qwen3-coder');
+    expect(denied.status).not.toBe(0);
+    expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from a server the project's ${file} names`);
+    // The URL is the repository's bytes: never printed.
+    expect(denied.stderr).not.toContain('127.0.0.1');
+    expect(denied.stderr).toContain('model-denied');
+    expect(existsSync(evilMarker)).toBe(false);
+    // Alone (no aitrail on PATH): init says why, the commit is blocked, said as the lock's.
+    const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
+    const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
+    expect(`${said.stdout}${said.stderr}`).toContain(`Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's ${file} names`);
+    const alone = commit(repo, aloneEnv, 'openai/gpt-5');
+    expect(alone.status).not.toBe(0);
+    expect(alone.stderr).toContain(`commit blocked: node_modules/.bin/aitrail was installed from a server the project's ${file} names`);
+    expect(existsSync(evilMarker)).toBe(false);
+  });
+
+  it("the person's own registry named, but another package's tarball in aitrail's place (`/evil-aitrail/-/…`): refused", () => {
+    const repo = lockedRepo('9.9.9', 'package-lock.json', lock('9.9.9', `${evil!.url}/evil-aitrail/-/evil-aitrail-9.9.9.tgz`, evilTgz));
+    const homeDir = home(`registry=${evil!.url}/\n`);
+    npm(repo, homeDir, ['ci']);
+    const env = { ...envWithAitrailOnPath(), HOME: homeDir };
+    const denied = commit(repo, env, 'qwen/qwen3-coder');
+    expect(denied.status).not.toBe(0);
+    expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: it was installed from a server the project's package-lock.json names");
+    expect(denied.stderr).toContain('model-denied');
+    expect(existsSync(evilMarker)).toBe(false);
+  });
+
+  it.each([
+    ['ci', ''],
+    ['ci', 'omit-lockfile-registry-resolved=true\n'],
+    ['install', 'omit-lockfile-registry-resolved=true\n'],
+  ])("the person's own registry (~/.npmrc registry=) named in the lock, npm %s, %j: their aitrail runs, refuses Qwen, records GPT-5", (verb, extra) => {
+    const repo = lockedRepo('1.0.0', 'package-lock.json', lock('1.0.0', `${honest!.url}/aitrail/-/aitrail-1.0.0.tgz`, honestTgz));
+    const homeDir = home(`registry=${honest!.url}/\n${extra}`);
+    npm(repo, homeDir, [verb]);
+    expectLocalRuns(repo, homeDir);
+  });
+
+  it('the public registry named in the lock (npm fetches it from the registry the person configures: replace-registry-host): runs', () => {
+    const repo = lockedRepo('1.0.0', 'package-lock.json', lock('1.0.0', 'https://registry.npmjs.org/aitrail/-/aitrail-1.0.0.tgz', honestTgz));
+    // The person's registry on npm's command line only: the lock's public URL is what npm records.
+    const homeDir = home('');
+    npm(repo, homeDir, ['ci', '--registry', `${honest!.url}/`]);
+    expect(readFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), 'utf8')).toContain('"resolved": "https://registry.npmjs.org/aitrail/-/aitrail-1.0.0.tgz"');
+    expectLocalRuns(repo, homeDir);
+  });
+});
+
+/** node_modules/.bin/aitrail is the one the hooks run (no other on PATH): init names it, Qwen refused by policy, GPT-5 recorded. */
+function expectLocalRuns(repo: TestRepo, homeDir: string): void {
+  const env = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
+  const init = run(repo, env, [process.execPath, BIN, 'init', '--mode', 'git']);
+  expect(`${init.stdout}${init.stderr}`).not.toMatch(/will not (find|run)/);
+  const denied = commit(repo, env, 'qwen/qwen3-coder');
+  expect(denied.status).not.toBe(0);
+  expect(denied.stderr).toContain('model-denied');
+  expect(denied.stderr).not.toMatch(/was installed from|comes from the repository/);
+  const allowed = commit(repo, env, 'openai/gpt-5');
+  expect(allowed.status, allowed.stderr).toBe(0);
+  expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+}
+
+/** The server's aitrail refused, said as `lock`'s (never its URL): PATH's aitrail refuses Qwen; alone, init warns and the commit is blocked; the script never ran. */
+function expectLockRefused(repo: TestRepo, homeDir: string, lock: string): void {
+  const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
+  expect(denied.status).not.toBe(0);
+  expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from a server the project's ${lock} names`);
+  expect(denied.stderr).not.toContain('127.0.0.1');
+  expect(denied.stderr).toContain('model-denied');
+  const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
+  const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
+  expect(`${said.stdout}${said.stderr}`).toContain(`Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's ${lock} names`);
+  const alone = commit(repo, aloneEnv, 'openai/gpt-5');
+  expect(alone.status).not.toBe(0);
+  expect(existsSync(evilMarker)).toBe(false);
+}
+
+describe.skipIf(!npmFound || !yarnFound)("a committed yarn.lock's resolved URL naming a server (yarn 1): the same (row s47a-3)", () => {
+  it('another server: refused, the global aitrail refuses Qwen, the server\'s script never runs; alone, init and the commit say yarn.lock', () => {
+    const repo = lockedRepo('9.9.9', 'yarn.lock', yarnLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
+    const homeDir = home('');
+    yarn(repo, homeDir);
+    expectLockRefused(repo, homeDir, 'yarn.lock');
+  });
+
+  it.each([['.yarnrc', (url: string) => `registry "${url}/"\n`], ['.npmrc', (url: string) => `registry=${url}/\n`]])(
+    "the person's own registry (~/%s) named in the lock: their aitrail runs",
+    (file, text) => {
+      const repo = lockedRepo('1.0.0', 'yarn.lock', yarnLock('1.0.0', `${honest!.url}/aitrail/-/aitrail-1.0.0.tgz`, honestTgz));
+      const homeDir = home(text(honest!.url), file);
+      yarn(repo, homeDir);
+      expectLocalRuns(repo, homeDir);
+    },
+  );
+});
+
+/** A pnpm-lock.yaml (9.0) whose aitrail entry names a `tarball` URL and its integrity. */
+function pnpmLock(version: string, tarball: string, tgz: string): string {
+  const integrity = `sha512-${createHash('sha512').update(readFileSync(tgz)).digest('base64')}`;
+  return `lockfileVersion: '9.0'\n\nsettings:\n  autoInstallPeers: true\n  excludeLinksFromLockfile: false\n\nimporters:\n\n  .:\n    devDependencies:\n      aitrail:\n        specifier: ${version}\n        version: ${version}\n\npackages:\n\n  aitrail@${version}:\n    resolution: {integrity: ${integrity}, tarball: ${tarball}}\n    hasBin: true\n\nsnapshots:\n\n  aitrail@${version}: {}\n`;
+}
+
+function pnpm(repo: TestRepo, homeDir: string): void {
+  const result = spawnSync('pnpm', ['install', '--frozen-lockfile', '--ignore-scripts', '--store-dir', tempDir('aitrail-pnpm-store-')], {
+    cwd: repo.dir,
+    env: { ...npmFree(process.env), HOME: homeDir, PATH: PNPM_PATH },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  expect(readFileSync(join(repo.dir, 'node_modules', '.pnpm', 'lock.yaml'), 'utf8')).toContain('tarball: ');
+}
+
+describe.skipIf(!npmFound || !pnpmFound)("a committed pnpm-lock.yaml's tarball URL naming a server (pnpm 9): the same (row s47a-4)", () => {
+  it("another server: refused, the global aitrail refuses Qwen, the server's script never runs; alone, init and the commit say pnpm-lock.yaml", () => {
+    const repo = lockedRepo('9.9.9', 'pnpm-lock.yaml', pnpmLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
+    const homeDir = home('');
+    pnpm(repo, homeDir);
+    expectLockRefused(repo, homeDir, 'pnpm-lock.yaml');
+  });
+
+  it("the person's own registry (~/.npmrc) named in the lock: their aitrail runs", () => {
+    const repo = lockedRepo('1.0.0', 'pnpm-lock.yaml', pnpmLock('1.0.0', `${honest!.url}/aitrail/-/aitrail-1.0.0.tgz`, honestTgz));
+    const homeDir = home(`registry=${honest!.url}/\n`);
+    pnpm(repo, homeDir);
+    expectLocalRuns(repo, homeDir);
+  });
+});
