@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FileBlame } from '../core/blame/types.js';
 import { blameFile } from '../git/blame.js';
 import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
+import { verifiedCommitGraph } from '../git/commit-graph-reads.js';
 import type { TreeFile } from '../git/blame-files.js';
 import { blameAnchors } from './blame-anchors.js';
 import { giveBackEolLines } from './eol-give-back.js';
@@ -40,11 +41,14 @@ export interface BlamedFiles {
 }
 
 /** One file's blame, with the lines git gave a commit only for a final newline handed back (eol-give-back.ts): what a cache entry holds. */
-async function blameOne(input: BlameFilesInput, reader: () => BlobReader, path: string, revision: string, noted: ((sha: string) => boolean) | undefined): Promise<FileBlame> {
-  const blame = await blameFile(input.root, path, { revision, flags: input.flags, noted });
+async function blameOne(input: GraphInput, reader: () => BlobReader, path: string, revision: string, noted: ((sha: string) => boolean) | undefined): Promise<FileBlame> {
+  const blame = await blameFile(input.root, path, { revision, flags: input.flags, noted, verifiedGraph: await input.graph() });
   if (blame.noted && input.giveBack !== false) await giveBackEolLines(input.root, reader(), blame, input.since, input.flags);
   return blame;
 }
+
+/** The input, and whether git blame may read the commit-graph: verified once per report, when the first file is blamed (src/git/commit-graph-reads.ts). */
+type GraphInput = BlameFilesInput & { graph: () => Promise<boolean> };
 
 /** One `git cat-file --batch` for every file blamed in a run, opened when first needed; `close` lets it exit. */
 function sharedReader(root: string): { get: () => BlobReader; close: () => Promise<void> } {
@@ -68,13 +72,14 @@ export async function blameFiles(input: BlameFilesInput): Promise<BlamedFiles> {
   const tick = () => input.onProgress?.(++done, total);
   const reader = sharedReader(root);
   try {
-    return await blameAll(input, reader.get, revision, blames, tick);
+    let verified: Promise<boolean> | undefined;
+    return await blameAll({ ...input, graph: () => (verified ??= verifiedCommitGraph(root)) }, reader.get, revision, blames, tick);
   } finally {
     await reader.close();
   }
 }
 
-async function blameAll(input: BlameFilesInput, reader: () => BlobReader, revision: string, blames: FileBlame[], tick: () => void): Promise<BlamedFiles> {
+async function blameAll(input: GraphInput, reader: () => BlobReader, revision: string, blames: FileBlame[], tick: () => void): Promise<BlamedFiles> {
   const { root, files } = input;
   if (!input.cache) {
     await runPool(files, input.jobs, async (file, index) => {
