@@ -1,5 +1,5 @@
-import { lstatSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { present } from '../io/present.js';
 import { runGit } from './exec.js';
 
 /**
@@ -24,16 +24,6 @@ import { runGit } from './exec.js';
  */
 export function verifiedCommitGraph(cwd: string): Promise<boolean> {
   return verify(cwd).catch(() => false);
-}
-
-/** Anything at `path` (a file, a directory, a dangling link): git may read it. */
-function present(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function verify(cwd: string): Promise<boolean> {
