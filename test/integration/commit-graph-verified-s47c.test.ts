@@ -28,9 +28,9 @@ function history(): { repo: TestRepo; base: string; qwen: string; graph: string 
 }
 
 /** Qwen's two lines, counted whatever the graph says. */
-function expectQwenLines(repo: TestRepo): void {
+function expectQwenLines(repo: TestRepo, lines = 10): void {
   const { totals } = blameJson(repo.dir, ['--no-cache']);
-  expect(totals).toMatchObject({ lines: 10, ai: 2 });
+  expect(totals).toMatchObject({ lines, ai: 2 });
 }
 
 function verifyExit(repo: TestRepo): number | null {
@@ -85,6 +85,23 @@ describe('s47c-1: blame reads a verified commit-graph, and nothing a lying one s
     const check = aitrail(repo.dir, ['check', `${base}..HEAD`, '--format', 'json']);
     expect(check.code, check.stdout + check.stderr).toBe(1);
     expect(check.stdout).toContain('src/crypto/aes.ts');
+  });
+
+  it("a split graph whose base layer lies about Qwen's commit: verify checks every layer, blame counts Qwen's lines", () => {
+    const repo = makeRepo();
+    const base = repo.commit('chore: policy\n', { '.aitrailrc.yml': POLICY, 'README.md': 'hi\n', 'src/crypto/aes.ts': 'export const a = 1;\n' });
+    const qwen = repo.commit(`feat: aes\n\n${QWEN}\n`, { 'src/crypto/aes.ts': 'export const a = 1;\nexport const b = 2;\nexport const c = 3;\n' });
+    repo.git(['commit-graph', 'write', '--reachable', '--split']);
+    repo.commit('docs: more\n', { 'README.md': 'hi\nmore\n' });
+    repo.git(['commit-graph', 'write', '--reachable', '--split=no-merge']);
+    const layers = join(repo.dir, '.git', 'objects', 'info', 'commit-graphs');
+    const chain = readFileSync(join(layers, 'commit-graph-chain'), 'utf8').trim().split('\n');
+    expect(chain).toHaveLength(2);
+    // The base layer's file keeps its name (its old checksum): git finds it by the chain and reads it on trust.
+    patchGraph(join(layers, `graph-${chain[0]}.graph`), qwen, { tree: repo.git(['rev-parse', `${base}^{tree}`]) });
+    expect(repo.git(['diff-tree', '--no-commit-id', '--name-only', '-r', qwen])).toBe('');
+    expect(verifyExit(repo)).not.toBe(0);
+    expectQwenLines(repo, 9);
   });
 
   it("the lying graph in an alternate, none of the repository's own: verify passes (it looks at no alternate), blame still counts Qwen's lines", () => {
