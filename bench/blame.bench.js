@@ -6,6 +6,9 @@
 //   warm: the same report again (cache hit), against the cold run. Target <= 0.1x.
 // Both are timed in-process (the library call behind the CLI) and end to end (the CLI, node
 // startup included; `node -e 0` is printed for reference). Medians of BENCH_ITERATIONS (default 2; a 2-core machine needs minutes per run).
+// Then the generated history's cold run again with its commit-graph written (`git commit-graph write
+// --reachable`), which the report's git blame reads once `git commit-graph verify` passed (README
+// s47c-1), against the cold run without one; and verify's own cost.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, realpathSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -95,7 +98,24 @@ async function measure(label, dir) {
       '',
     ].join('\n'),
   );
-  return { coldRatio, warmRatio };
+  return { coldRatio, warmRatio, cold: m.cold };
+}
+
+/** Cold `aitrail blame` (library call) of `dir` once its commit-graph is written, against `coldWithout` (ms); verify's own time. */
+async function coldWithGraph(dir, coldWithout) {
+  execFileSync('git', ['commit-graph', 'write', '--reachable', '--no-progress'], { cwd: dir, env, stdio: 'ignore' });
+  const repo = await locateRepo(dir);
+  const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, env, encoding: 'utf8' }).trim();
+  const cache = join(repo.commonDir, 'aitrail', 'blame-cache');
+  const verify = [];
+  const cold = [];
+  for (let i = 0; i < iterations; i += 1) {
+    verify.push(await time(async () => execFileSync('git', ['commit-graph', 'verify', '--no-progress'], { cwd: dir, env, stdio: 'ignore' })));
+    rmSync(cache, { recursive: true, force: true });
+    cold.push(await time(async () => blameReport({ cwd: dir, rev })));
+  }
+  const withGraph = median(cold);
+  process.stdout.write(`  aitrail blame, cold, commit-graph written ${withGraph.toFixed(0).padStart(7)} ms   /cold without ${(withGraph / coldWithout).toFixed(3)}; git commit-graph verify ${median(verify).toFixed(0)} ms\n\n`);
 }
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'aitrail-blame-bench-')));
@@ -107,6 +127,7 @@ try {
   generate(generated, FILES, COMMITS);
   process.stdout.write(`(generated ${FILES} files x ${COMMITS} commits with fast-import in ${Date.now() - start} ms)\n`);
   const big = await measure('generated repository', generated);
+  await coldWithGraph(generated, big.cold);
   over = [own, big].some((r) => r.coldRatio > 1.2 || r.warmRatio > 0.1);
 } finally {
   rmSync(scratch, { recursive: true, force: true });

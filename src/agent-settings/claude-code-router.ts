@@ -1,7 +1,8 @@
-import { lstatSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import { present } from '../io/present.js';
 import { parseJsonc } from './parse-settings.js';
 import { SESSION_ID } from './claude-transcript.js';
 import { projectPaths, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
@@ -101,15 +102,6 @@ function ownAddress(host: string): boolean {
   }
 }
 
-/** `path` exists (any kind of file: a link to a device, a FIFO, a file too big to read are all there). */
-function present(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Session Router files (`<session id>.json`) read at most in one project folder when the commit names no session. */
 const MAX_SESSION_FILES = 32;

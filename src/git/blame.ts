@@ -9,6 +9,8 @@ export interface BlameFileOptions {
   flags: readonly string[];
   /** Commits that carry a git-ai note: their line groups are kept with their origin (see FileBlame.noted). */
   noted?: (sha: string) => boolean;
+  /** The repository's commit-graph passed verifiedCommitGraph in this report: git may read it (without its Bloom filters). */
+  verifiedGraph?: boolean;
 }
 
 /**
@@ -36,6 +38,6 @@ export function blameArgs(path: string, options: BlameFileOptions): string[] {
  */
 export async function blameFile(cwd: string, path: string, options: BlameFileOptions): Promise<FileBlame> {
   const parser = createBlameParser(options.noted);
-  for await (const line of splitRecords(streamGit(blameArgs(path, options), { cwd }), '\n')) parser.line(line);
+  for await (const line of splitRecords(streamGit(blameArgs(path, options), { cwd, verifiedGraph: options.verifiedGraph === true }), '\n')) parser.line(line);
   return parser.result();
 }

@@ -34,6 +34,12 @@ export interface GitOptions {
    * Every enforcement read asks for it; reports keep git's defaults (people graft on purpose).
    */
   asStored?: boolean;
+  /**
+   * Read the repository's commit-graph, without its changed-path Bloom filters: only for a report's
+   * read after verifiedCommitGraph said yes (src/git/commit-graph-reads.ts). Every other run reads
+   * no graph (withoutCommitGraph).
+   */
+  verifiedGraph?: boolean;
 }
 
 /** Which objects a read sees: as stored (enforcement) or through replace refs and grafts (git's default). */
@@ -59,17 +65,29 @@ const AS_STORED_ENV = { GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/dev/null/
  * `check`, an agent on a developer's machine) or an alternate's made a denied commit change no
  * file (`files: (no files changed)`), or cut a parent out of the history judged. Every git process
  * aitrail runs, enforcement and reports alike (README 807): `check` and `log` cost the same
- * without it (a 20,000-commit history), a whole-tree `blame --no-cache` ~50 % more CPU.
+ * without it (a 20,000-commit history). The one exception, a report's `git blame` once `git
+ * commit-graph verify` passed (GitOptions.verifiedGraph, src/git/commit-graph-reads.ts, README
+ * s47c-1): without the graph a whole-tree `blame --no-cache` cost ~50 % more CPU.
  */
 function withoutCommitGraph(given: string | undefined): string {
-  return given === undefined || given.trim() === '' ? NO_COMMIT_GRAPH : `${given} ${NO_COMMIT_GRAPH}`;
+  return lastly(given, NO_COMMIT_GRAPH);
+}
+/** `settings` after the environment's own `-c` settings, so they win. */
+function lastly(given: string | undefined, settings: string): string {
+  return given === undefined || given.trim() === '' ? settings : `${given} ${settings}`;
 }
 const NO_COMMIT_GRAPH = "'core.commitgraph=false'";
+/**
+ * A verified graph's reads: git's own `core.commitGraph` decides, and the changed-path Bloom
+ * filters, which `git commit-graph verify` never checks, stay unread (`changedPathsVersion` is the
+ * name git >= 2.45 reads first; an older git ignores it).
+ */
+const VERIFIED_GRAPH_READS = "'commitgraph.readchangedpaths=false' 'commitgraph.changedpathsversion=0'";
 
 /** The environment git runs in for `options` (also for the rare caller that spawns a long-lived git itself). */
 export function gitEnvironment(options: GitOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...BASE_ENV, ...options.env, ...(options.asStored ? AS_STORED_ENV : {}) };
-  env.GIT_CONFIG_PARAMETERS = withoutCommitGraph(env.GIT_CONFIG_PARAMETERS);
+  env.GIT_CONFIG_PARAMETERS = options.verifiedGraph === true ? lastly(env.GIT_CONFIG_PARAMETERS, VERIFIED_GRAPH_READS) : withoutCommitGraph(env.GIT_CONFIG_PARAMETERS);
   return env;
 }
 

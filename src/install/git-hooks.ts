@@ -1,6 +1,7 @@
 import { accessSync, constants, lstatSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
+import { present } from '../io/present.js';
 import { CHAINED_SUFFIX, isShim, shimText } from './shim.js';
 import type { ShimHook } from './hook-names.js';
 
@@ -36,14 +37,6 @@ function readIfFile(path: string): string | null | undefined {
   }
 }
 
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** True when git would run the file at `path` (it skips hooks that are not executable). */
 export function isExecutable(path: string): boolean {
@@ -58,7 +51,7 @@ export function isExecutable(path: string): boolean {
 export function inspectGitHook(dir: string, hook: ShimHook): GitHookState {
   const path = join(dir, hook);
   const content = readIfFile(path);
-  const chained = exists(path + CHAINED_SUFFIX);
+  const chained = present(path + CHAINED_SUFFIX);
   const kind = content === null ? 'missing' : content !== undefined && isShim(content) ? (content === shimText(hook) ? 'aitrail' : 'aitrail-outdated') : 'foreign';
   return { hook, path, kind, chained };
 }

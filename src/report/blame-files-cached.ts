@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FileBlame } from '../core/blame/types.js';
 import { blameFile } from '../git/blame.js';
 import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
+import { verifiedCommitGraph } from '../git/commit-graph-reads.js';
 import type { TreeFile } from '../git/blame-files.js';
 import { blameAnchors } from './blame-anchors.js';
 import { giveBackEolLines } from './eol-give-back.js';
@@ -40,10 +41,26 @@ export interface BlamedFiles {
 }
 
 /** One file's blame, with the lines git gave a commit only for a final newline handed back (eol-give-back.ts): what a cache entry holds. */
-async function blameOne(input: BlameFilesInput, reader: () => BlobReader, path: string, revision: string, noted: ((sha: string) => boolean) | undefined): Promise<FileBlame> {
-  const blame = await blameFile(input.root, path, { revision, flags: input.flags, noted });
+async function blameOne(input: GraphInput, reader: () => BlobReader, path: string, revision: string, noted: ((sha: string) => boolean) | undefined): Promise<FileBlame> {
+  const blame = await blameFile(input.root, path, { revision, flags: input.flags, noted, verifiedGraph: await input.graph() });
   if (blame.noted && input.giveBack !== false) await giveBackEolLines(input.root, reader(), blame, input.since, input.flags);
   return blame;
+}
+
+/** The input, and whether git blame may read the commit-graph (src/git/commit-graph-reads.ts). */
+type GraphInput = BlameFilesInput & { graph: () => Promise<boolean> };
+
+/**
+ * Fewer files to blame than this (a report after a commit or two): no `git commit-graph verify`,
+ * no graph. verify reads every commit the graph lists (0.10 s CPU for 20,000), about what reading
+ * the graph saves one file's blame over such a history (0.22 -> 0.13 s).
+ */
+const GRAPH_MIN_FILES = 16;
+
+/** `input` for blaming `count` files: the graph verified once, when the first is blamed, and only for GRAPH_MIN_FILES or more. */
+function withGraph(input: BlameFilesInput, count: number): GraphInput {
+  let verified: Promise<boolean> | undefined;
+  return { ...input, graph: () => (verified ??= count >= GRAPH_MIN_FILES ? verifiedCommitGraph(input.root) : Promise.resolve(false)) };
 }
 
 /** One `git cat-file --batch` for every file blamed in a run, opened when first needed; `close` lets it exit. */
@@ -77,8 +94,9 @@ export async function blameFiles(input: BlameFilesInput): Promise<BlamedFiles> {
 async function blameAll(input: BlameFilesInput, reader: () => BlobReader, revision: string, blames: FileBlame[], tick: () => void): Promise<BlamedFiles> {
   const { root, files } = input;
   if (!input.cache) {
+    const blaming = withGraph(input, files.length);
     await runPool(files, input.jobs, async (file, index) => {
-      blames[index] = await blameOne(input, reader, file.path, revision, input.noted);
+      blames[index] = await blameOne(blaming, reader, file.path, revision, input.noted);
       tick();
     });
     return { blames, blamed: files.length };
@@ -104,8 +122,9 @@ async function blameAll(input: BlameFilesInput, reader: () => BlobReader, revisi
     });
     missing.sort((a, b) => a - b); // biggest first, as listed
   }
+  const blaming = withGraph(input, missing.length);
   await runPool(missing, input.jobs, async (index) => {
-    blames[index] = await blameOne(input, reader, files[index]!.path, revision, () => true);
+    blames[index] = await blameOne(blaming, reader, files[index]!.path, revision, () => true);
     tick();
   });
   if (missing.length > 0) {

@@ -1,7 +1,8 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
+import { patchGraph } from '../helpers/commit-graph.js';
 import { QWEN } from '../helpers/enforce-repos.js';
 import { makeRepo, removeTempDirs, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
@@ -18,28 +19,6 @@ function judgedHistory(): { repo: TestRepo; base: string; qwen: string; person: 
   const tip = repo.commit('docs: again\n', { 'README.md': 'hi\nmore\nagain\n' });
   repo.git(['commit-graph', 'write', '--reachable']);
   return { repo, base, qwen, person, tip, graph: join(repo.dir, '.git', 'objects', 'info', 'commit-graph') };
-}
-
-/**
- * Rewrite a commit's entry in a commit-graph file (format v1, SHA-1: the CDAT chunk holds each
- * commit's tree, then its first and second parents' positions): what a step that can write
- * `.git` does. git reads the file on trust (its checksum only in `git commit-graph verify`).
- */
-function patchGraph(file: string, commit: string, change: { tree?: string; firstParent?: string }): void {
-  const graph = readFileSync(file);
-  const chunks = new Map<string, number>();
-  for (let index = 0; index < graph[6]!; index++) chunks.set(graph.toString('latin1', 8 + index * 12, 12 + index * 12), Number(graph.readBigUInt64BE(12 + index * 12)));
-  const oids = chunks.get('OIDL')!;
-  const count = graph.readUInt32BE(chunks.get('OIDF')! + 255 * 4);
-  const position = (oid: string) => {
-    for (let index = 0; index < count; index++) if (graph.toString('hex', oids + index * 20, oids + index * 20 + 20) === oid) return index;
-    throw new Error(`${oid} not in ${file}`);
-  };
-  const entry = chunks.get('CDAT')! + position(commit) * 36;
-  if (change.tree !== undefined) Buffer.from(change.tree, 'hex').copy(graph, entry);
-  if (change.firstParent !== undefined) graph.writeUInt32BE(position(change.firstParent), entry + 20);
-  chmodSync(file, 0o644);
-  writeFileSync(file, graph);
 }
 
 function expectQwenDenied(repo: TestRepo, range: string, qwen: string): void {
