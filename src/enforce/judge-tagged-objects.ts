@@ -5,6 +5,7 @@ import { evaluateCommit } from '../core/policy/evaluate.js';
 import type { Violation } from '../core/policy/types.js';
 import { verdictOf, type Verdict } from '../core/policy/verdict.js';
 import { parseIdent } from '../core/ident.js';
+import { withoutTagSignature } from '../core/tag-signature.js';
 import type { Config } from '../core/types.js';
 import { GitError, runGit } from '../git/exec.js';
 import { foundObject, objectContents, objectInfoLines } from '../git/object-batch.js';
@@ -29,14 +30,14 @@ interface ReadTag {
   message: string;
 }
 
-/** A tag object's headers and message, as stored (its signature stays in the message, as `git cat-file tag` shows it). */
+/** A tag object's headers and message, as stored, without a signed tag's signature (row s47j-1: its trailers are the last paragraph again). */
 function parseTag(oid: string, content: Buffer): ReadTag {
   const text = content.toString('utf8');
   const end = text.indexOf('\n\n');
   const headers = (end === -1 ? text : text.slice(0, end)).split('\n');
   const header = (name: string): string => headers.find((line) => line.startsWith(`${name} `))?.slice(name.length + 1) ?? '';
   const tagger = parseIdent(header('tagger')) ?? { name: header('tagger'), email: '' };
-  return { oid, object: header('object'), type: header('type'), tagger, message: end === -1 ? '' : text.slice(end + 2) };
+  return { oid, object: header('object'), type: header('type'), tagger, message: end === -1 ? '' : withoutTagSignature(text.slice(end + 2)) };
 }
 
 /**

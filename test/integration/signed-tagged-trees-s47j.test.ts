@@ -1,0 +1,81 @@
+// Row s47j-1: a signed tag (`git tag -s`) of a tree keeps its signature at the end of its message
+// (`-----BEGIN SSH SIGNATURE-----` … as `git cat-file tag` shows it), so the tag's declaration
+// `Assisted-by: claude-code:anthropic/…` was no longer the message's last paragraph: pre-receive and
+// pre-push (row s47e-1) read it as an undeclared message line, and under `undeclared: deny` an honest
+// signed snapshot of an allowed model was refused while the same tag unsigned passed. Replayed with
+// real SSH signing (ssh-keygen, gpg.format=ssh) on a real bare server with aitrail's pre-receive.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { policyServer, project, tryGit, type Project } from '../helpers/enforce-repos.js';
+import { tempDir, type TestRepo } from '../helpers/gitdir.js';
+
+const POLICY = 'policy:\n  undeclared: deny\n  deny: ["qwen/*"]\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
+const CLAUDE = 'snapshot: key schedule\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n';
+const QWEN = 'snapshot: key schedule\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
+
+/** A tree of main's files plus `src/crypto/<name>.ts`, written into the object store only. */
+function treeWith(work: TestRepo, name: string): string {
+  const blob = work.git(['hash-object', '-w', '--stdin'], { input: `export const ${name} = 1;\n` });
+  const env = { GIT_INDEX_FILE: `${work.dir}/.git/index-${name}` };
+  work.git(['read-tree', 'main'], { env });
+  work.git(['update-index', '--add', '--cacheinfo', `100644,${blob},src/crypto/${name}.ts`], { env });
+  return work.git(['write-tree'], { env });
+}
+
+/** The work repository signing tags with a new SSH key. */
+function signing(work: TestRepo): void {
+  const key = join(tempDir('aitrail-key-'), 'id');
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'test', '-f', key]);
+  work.git(['config', 'gpg.format', 'ssh']);
+  work.git(['config', 'user.signingkey', key]);
+}
+
+/** `git tag -s name <tree> -F -` (or a tag object written as given), pushed: the push, and whether the server holds the tag. */
+function pushTag(server: Project, name: string, message: string, options: { raw?: boolean; verify?: boolean } = {}): { code: number; stderr: string; held: boolean } {
+  const tree = treeWith(server.work, name);
+  if (options.raw) {
+    const tag = server.work.git(['hash-object', '-t', 'tag', '-w', '--stdin'], { input: `object ${tree}\ntype tree\ntag ${name}\ntagger Test Human <human@example.com> 1700000000 +0000\n\n${message}` });
+    server.work.git(['update-ref', `refs/tags/${name}`, tag]);
+  } else {
+    server.work.git(['tag', '-s', name, tree, '-F', '-'], { input: message });
+    expect(server.work.git(['cat-file', 'tag', name])).toContain('-----BEGIN SSH SIGNATURE-----');
+  }
+  const push = tryGit(server.work.dir, ['push', ...(options.verify ? [] : ['--no-verify']), 'origin', `refs/tags/${name}`]);
+  const held = tryGit(server.remote.dir, ['rev-parse', '--verify', '-q', `refs/tags/${name}`]).code === 0;
+  return { code: push.code, stderr: push.stderr, held };
+}
+
+describe('signed tags of trees (row s47j-1)', () => {
+  it("pre-receive reads a signed tag's trailers as trailers: an allowed model passes undeclared: deny, a denied one is refused as declared", () => {
+    const server = policyServer(POLICY);
+    signing(server.work);
+    const claude = pushTag(server, 'claude', CLAUDE);
+    expect(claude.code, claude.stderr).toBe(0);
+    expect(claude.held).toBe(true);
+    const qwen = pushTag(server, 'qwen', QWEN);
+    expect(qwen.code).not.toBe(0);
+    expect(qwen.stderr).toMatch(/model qwen\/qwen3-coder \(via qwen-code\) is denied/);
+    expect(qwen.stderr).not.toContain('undeclared');
+    expect(qwen.held).toBe(false);
+  });
+
+  it('keeps a block that is no signature as message: a claim inside a fake signature, or a line after one, is still read', () => {
+    const server = policyServer(POLICY);
+    const inside = pushTag(server, 'inside', 'snapshot\n-----BEGIN PGP SIGNATURE-----\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n-----END PGP SIGNATURE-----\n', { raw: true });
+    expect(inside.code).not.toBe(0);
+    expect(inside.stderr).toMatch(/qwen\/qwen3-coder/);
+    expect(inside.held).toBe(false);
+    const after = pushTag(server, 'after', 'snapshot\n-----BEGIN PGP SIGNATURE-----\n\niQEzBAABCAAd\n=abcd\n-----END PGP SIGNATURE-----\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { raw: true });
+    expect(after.code).not.toBe(0);
+    expect(after.held).toBe(false);
+  });
+
+  it("pre-push (a server without the hook) pushes the signed tag of an allowed model", () => {
+    const work = project(POLICY);
+    signing(work.work);
+    const claude = pushTag(work, 'claude', CLAUDE, { verify: true });
+    expect(claude.code, claude.stderr).toBe(0);
+    expect(claude.held).toBe(true);
+  });
+});
