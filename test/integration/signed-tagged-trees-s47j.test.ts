@@ -4,6 +4,8 @@
 // pre-push (row s47e-1) read it as an undeclared message line, and under `undeclared: deny` an honest
 // signed snapshot of an allowed model was refused while the same tag unsigned passed. Replayed with
 // real SSH signing (ssh-keygen, gpg.format=ssh) on a real bare server with aitrail's pre-receive.
+// Row s47j-2: the refusal of such a tag told the pusher to `git commit --amend` / `git rebase -i` the
+// "commit" and that `aitrail check` shows the problem: a tag of a tree is no commit, neither reaches it.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +71,16 @@ describe('signed tags of trees (row s47j-1)', () => {
     const after = pushTag(server, 'after', 'snapshot\n-----BEGIN PGP SIGNATURE-----\n\niQEzBAABCAAd\n=abcd\n-----END PGP SIGNATURE-----\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { raw: true });
     expect(after.code).not.toBe(0);
     expect(after.held).toBe(false);
+  });
+
+  it('tells the pusher of a refused tag of a tree the way out: a new tag, not an amend or rebase (row s47j-2)', () => {
+    const server = policyServer(POLICY);
+    const qwen = pushTag(server, 'snapshot', QWEN, { raw: true });
+    expect(qwen.code).not.toBe(0);
+    expect(qwen.held).toBe(false);
+    expect(qwen.stderr).toContain('fix:   The tag snapshot names a tree, no commit');
+    expect(qwen.stderr).toContain('git tag -d snapshot');
+    expect(qwen.stderr).not.toContain('git rebase -i (older ones)');
   });
 
   it("pre-push (a server without the hook) pushes the signed tag of an allowed model", () => {
