@@ -7,7 +7,7 @@ import { verdictOf, type Verdict } from '../core/policy/verdict.js';
 import { parseIdent } from '../core/ident.js';
 import { withoutTagSignature } from '../core/tag-signature.js';
 import type { Config } from '../core/types.js';
-import { GitError, runGit } from '../git/exec.js';
+import { GitError, splitRecords, streamGit } from '../git/exec.js';
 import { foundObject, objectContents, objectInfoLines } from '../git/object-batch.js';
 import { enforceMessages } from './messages.js';
 import type { PolicySource } from './policy-source.js';
@@ -16,6 +16,24 @@ import type { PolicySource } from './policy-source.js';
 export interface TaggedObjects {
   source: PolicySource;
   objects: string[];
+}
+
+/**
+ * Files of a tagged tree listed before the push is refused (row s47j-3): a few hundred tiny trees
+ * that name one another a hundred times over list tens of millions of paths (30 million: every
+ * path held at once ended in an internal error, after seconds of a core and gigabytes).
+ */
+export const TAGGED_TREE_PATHS_CAP = 2_000_000;
+
+/** Every file of `tree` (`ls-tree -r`, streamed): past TAGGED_TREE_PATHS_CAP, a GitError naming the tag. */
+async function treePaths(repoDir: string, tree: string, tag: string): Promise<string[]> {
+  const paths: string[] = [];
+  for await (const path of splitRecords(streamGit(['ls-tree', '-r', '-z', '--name-only', '--full-tree', tree], { cwd: repoDir, asStored: true }), '\0')) {
+    if (path === '') continue;
+    if (paths.length === TAGGED_TREE_PATHS_CAP) throw new GitError(enforceMessages.taggedTreeTooLarge(tag, TAGGED_TREE_PATHS_CAP), ['ls-tree'], null, '');
+    paths.push(path);
+  }
+  return paths;
 }
 
 /** Tags of tags followed before the push is refused as one no reader can end (git itself peels any depth). */
@@ -81,7 +99,7 @@ export async function judgeTaggedObjects(repoDir: string, objects: readonly stri
   for (const oid of new Set(objects)) {
     const { tags, tree } = await taggedObject(repoDir, oid);
     if (tags.length === 0) continue;
-    const paths = tree === null ? [] : (await runGit(['ls-tree', '-r', '-z', '--name-only', '--full-tree', tree], { cwd: repoDir, asStored: true })).split('\0').filter((path) => path !== '');
+    const paths = tree === null ? [] : await treePaths(repoDir, tree, oid);
     for (const tag of tags) {
       judged += 1;
       const facts = storedCommitFacts({ sha: tag.oid, parents: [], author: tag.tagger, committer: tag.tagger, message: tag.message, paths }, detect);
