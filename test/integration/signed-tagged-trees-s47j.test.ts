@@ -14,19 +14,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { policyServer, project, tryGit, type Project } from '../helpers/enforce-repos.js';
 import { tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { treeWith } from '../helpers/tagged-tree.js';
 
 const POLICY = 'policy:\n  undeclared: deny\n  deny: ["qwen/*"]\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
 const CLAUDE = 'snapshot: key schedule\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n';
 const QWEN = 'snapshot: key schedule\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
-
-/** A tree of main's files plus `src/crypto/<name>.ts`, written into the object store only. */
-function treeWith(work: TestRepo, name: string): string {
-  const blob = work.git(['hash-object', '-w', '--stdin'], { input: `export const ${name} = 1;\n` });
-  const env = { GIT_INDEX_FILE: `${work.dir}/.git/index-${name}` };
-  work.git(['read-tree', 'main'], { env });
-  work.git(['update-index', '--add', '--cacheinfo', `100644,${blob},src/crypto/${name}.ts`], { env });
-  return work.git(['write-tree'], { env });
-}
 
 /** The work repository signing tags with a new SSH key. */
 function signing(work: TestRepo): void {
