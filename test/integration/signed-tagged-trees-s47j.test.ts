@@ -8,7 +8,8 @@
 // "commit" and that `aitrail check` shows the problem: a tag of a tree is no commit, neither reaches it.
 // Row s47j-3: a tag of a tree whose few hundred tiny trees name one another a hundred times over had
 // every one of millions of paths listed and held at once (30 million: an internal error after
-// seconds of a core and gigabytes; 3 million: read whole): refused past 2 million, in one line.
+// seconds of a core and gigabytes), a person's tag too: a tag no rule can object to lists nothing,
+// an AI tag's tree is refused past 2 million files, in one line.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,19 +79,25 @@ describe('signed tags of trees (row s47j-1)', () => {
     expect(qwen.stderr).not.toContain('git rebase -i (older ones)');
   });
 
-  it('refuses, in one line, a tag of a tree of more than 2 million files made of a few hundred objects (row s47j-3)', () => {
+  it("lists no tree for a person's tag, and refuses in one line an AI tag of a tree of more than 2 million files made of a few hundred objects (row s47j-3)", () => {
     const server = policyServer(POLICY);
     const work = server.work;
     const mktree = (lines: string[]): string => work.git(['mktree'], { input: `${lines.join('\n')}\n` });
     const names = (count: number): string[] => Array.from({ length: count }, (_, at) => `e${at}`);
     let tree = mktree(names(100).map((name) => `100644 blob ${work.git(['hash-object', '-w', '--stdin'], { input: 'x\n' })}\t${name}`));
-    for (const count of [100, 100, 3]) tree = mktree(names(count).map((name) => `040000 tree ${tree}\t${name}`));
+    for (const count of [100, 100, 30]) tree = mktree(names(count).map((name) => `040000 tree ${tree}\t${name}`));
+    const held = (name: string): boolean => tryGit(server.remote.dir, ['rev-parse', '--verify', '-q', `refs/tags/${name}`]).code === 0;
+    // 30 million paths under a person's message: nothing to judge them by, nothing listed.
     work.git(['tag', '-a', 'wide', tree, '-m', 'a snapshot']);
-    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'refs/tags/wide']);
-    expect(push.code).not.toBe(0);
-    expect(push.stderr).toMatch(/cannot judge the pushed tag [0-9a-f]{40}: the tree it names holds more than 2000000 files/);
-    expect(push.stderr).not.toMatch(/internal error|\n\s+at /);
-    expect(tryGit(server.remote.dir, ['rev-parse', '--verify', '-q', 'refs/tags/wide']).code).not.toBe(0);
+    const person = tryGit(work.dir, ['push', '--no-verify', 'origin', 'refs/tags/wide']);
+    expect(person.code, person.stderr).toBe(0);
+    expect(held('wide')).toBe(true);
+    work.git(['tag', '-a', 'wide-ai', tree, '-F', '-'], { input: CLAUDE });
+    const ai = tryGit(work.dir, ['push', '--no-verify', 'origin', 'refs/tags/wide-ai']);
+    expect(ai.code).not.toBe(0);
+    expect(ai.stderr).toMatch(/cannot judge the pushed tag [0-9a-f]{40}: the tree it names holds more than 2000000 files/);
+    expect(ai.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(held('wide-ai')).toBe(false);
   });
 
   it("pre-push (a server without the hook) pushes the signed tag of an allowed model", () => {
