@@ -106,6 +106,12 @@ export const enforceMessages = {
   /** A pushed tag whose chain of tags of tags does not end (judge-tagged-objects.ts). */
   tagChainTooLong: (oid: string, most: number) =>
     `cannot judge the pushed tag ${show(oid)}: it is a tag of a tag more than ${most} times over, so what it ends at is not known; tag the tree or blob itself.`,
+  /** A pushed tag of a tree of more files than are listed (judge-tagged-objects.ts). */
+  taggedTreeTooLarge: (oid: string, most: number) =>
+    `cannot judge the pushed tag ${show(oid)}: the tree it names holds more than ${most} files, more than are read; tag a commit of it instead.`,
+  /** How to fix a pushed tag of a tree or blob the policy refuses (judge-tagged-objects.ts): it is no commit. */
+  taggedObjectFix: (name: string, kind: 'tree' | 'blob') =>
+    `The tag ${show(name)} names a ${kind}, no commit: git commit --amend, git rebase -i and \`aitrail check\` never reach it, and every file of the ${kind} is judged as written as the tag's message says. Delete it (git tag -d ${show(name)}) and tag again as the rule above asks: the ${kind} without this model's work, or the tag's message fixed.`,
   noPolicyKnown: (headRef: string | null) =>
     `aitrail: no policy known for this repository: its default branch ${show(headRef ?? 'HEAD')} (HEAD) does not exist and no policy was remembered; a server admin points HEAD at the default branch (git symbolic-ref HEAD refs/heads/<branch>) or runs the hook with --config <file>.\n`,
   emptyWithoutDefault: (headRef: string | null) =>

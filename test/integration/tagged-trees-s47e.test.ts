@@ -5,19 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { policyServer, project, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
+import { treeWith } from '../helpers/tagged-tree.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
 const QWEN_TAG = 'snapshot: key schedule\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
-
-/** A tree of main's files plus `src/crypto/<name>.ts` (written into the object store only, the work tree left as it is). */
-function treeWith(work: TestRepo, name: string): string {
-  const blob = work.git(['hash-object', '-w', '--stdin'], { input: `export const ${name} = 1;\n` });
-  const index = `${work.dir}/.git/index-${name}`;
-  const env = { GIT_INDEX_FILE: index };
-  work.git(['read-tree', 'main'], { env });
-  work.git(['update-index', '--add', '--cacheinfo', `100644,${blob},src/crypto/${name}.ts`], { env });
-  return work.git(['write-tree'], { env });
-}
 
 /** An annotated tag `name` of `object` with `message`, pushed (hooks skipped): the push, and whether the server holds the tag after. */
 function pushTag(server: { work: TestRepo; remote: TestRepo }, name: string, object: string, message: string, verify = false): { code: number; stderr: string; held: boolean } {
