@@ -26,7 +26,8 @@
  * `aliases` (case-insensitive, on the whole text, then on the normalised name); drop notes in
  * `()`, `[]`, `<>`, `{}` (`(1M context)`, `[1m]`, an email); take the last `/` segment (the
  * rest are routers or vendors) and normalise it (model-name.ts): vertex `@…`, bedrock
- * `region.provider.…-v1:0`, OpenAI fine-tunes `ft:<base>:…` (the base model), Cohere's `c4ai-`, OpenRouter
+ * `region.provider.…-v1:0`, OpenAI fine-tunes `ft:<base>:…` (the base model), Cohere's `c4ai-`, a server's
+ * label before a family (OpenCode Zen's `alpha-`, Databricks' `databricks-` endpoints), OpenRouter
  * variants (`:free`, `:exacto`), ollama `:tag` (kept as words: `llama4:scout` →
  * `llama-4-scout`; `:latest`, quantisation and `-cloud` dropped), case, spaces and
  * underscores, a leading vendor word (`OpenAI o3`), dates (`-YYYYMMDD`, `-YYYY-MM-DD`,

@@ -26,6 +26,15 @@ const BEDROCK = new RegExp(
 );
 /** Cohere For AI's prefix of its open-weight ids (`c4ai-command-a-03-2025`, `c4ai-command-r-v01`): no part of the model's name. */
 export const COHERE_LAB = /^c4ai-(?=command|aya)/i;
+/**
+ * A server's label before the model it serves, no part of the model's name, read only before a
+ * family's name (`alpha-gd4` names none and stays unknown): OpenCode Zen's for a model it serves
+ * early (`opencode/alpha-glm-4.7`, `alpha-minimax-m2`, `alpha-doubao-seed-code`: models.dev
+ * `providers/opencode`), and Databricks' pay-per-token endpoints (`databricks-claude-sonnet-4`,
+ * goose's Databricks default, `databricks-meta-llama-3-3-70b-instruct`, `databricks-qwen3-next-80b-a3b-instruct`,
+ * LiteLLM's `databricks/databricks-…`: block/goose `providers/databricks.rs`).
+ */
+const SERVING_LABEL = /^(?:alpha|databricks)-/;
 /** Size at the start of an ollama tag: `32b`, `0.6b`, `1t`, `8x7b`, `e4b` (then `-instruct-q4_K_M`, `-cloud`…). */
 const SIZE_TAG = /^(\d+(?:\.\d+)?[bmt]|\d+x\d+b|e\d+b)(?:$|[-_])/;
 /** Tags that choose a provider or price, not a model: OpenRouter `:free`, `:exacto`; ollama `:latest`. */
@@ -243,6 +252,8 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
   const fineTune = /^ft:([^:]+)/.exec(text); // OpenAI fine-tune of a base model: ft:gpt-4o-mini-2024-07-18:org::id
   if (fineTune) text = fineTune[1] ?? '';
   text = text.replace(COHERE_LAB, ''); // Hugging Face's `CohereLabs/c4ai-command-r-plus-08-2024` is `command-r-plus-08-2024`
+  const label = SERVING_LABEL.exec(text)?.[0];
+  if (label !== undefined && familyOf(stripVendorWord(text.slice(label.length))) !== null) text = text.slice(label.length);
   const colon = text.indexOf(':'); // ollama: qwen2.5-coder:32b-instruct-q4_K_M
   if (colon < 0 || VARIANT_TAG.test(text.slice(colon + 1)) || ROUTER_TAG.test(text.slice(colon + 1))) {
     if (colon >= 0) text = text.slice(0, colon);
