@@ -5,9 +5,19 @@ import { envNames, identityTexts, messageTexts, modelAuthorTexts } from './fast-
 import { notesMayExistLines } from './notes-may-exist.js';
 import { shQuote } from '../core/sh-quote.js';
 
+/**
+ * `ch` as a case pattern (sh) matches it: a backslash only before a character the shell or the
+ * pattern reads otherwise. `@ . - / : + _ , =` outside a bracket are ordinary in a case pattern
+ * (dash, bash as sh, busybox ash) and every shim parses each byte of its patterns and dash's
+ * matcher steps over each backslash in them at every place of the text (row s47k-1).
+ */
+function globChar(ch: string): string {
+  return /[A-Za-z0-9@./:+_,=-]/.test(ch) ? ch : `\\${ch}`;
+}
+
 /** A case pattern (sh) matching any text that holds `text`, without case. */
 function globWithin(text: string): string {
-  const body = [...text].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : /[0-9]/.test(ch) ? ch : `\\${ch}`)).join('');
+  const body = [...text].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : globChar(ch))).join('');
   return `*${body}*`;
 }
 
@@ -17,12 +27,12 @@ function globWithin(text: string): string {
  * hyphen of `key` is `-`, `_` or a space and then anything. A superset only costs a node start.
  */
 function globWorded(key: string): string {
-  return `${globWithin(key).slice(0, -1).replace(/\\-/g, '[-_\\ ]*')}:*`;
+  return `${globWithin(key).slice(0, -1).replace(/-/g, '[-_\\ ]*')}:*`;
 }
 
 /** A case pattern (sh) for an entry name; a trailing `*` matches any end. */
 function entryPattern(name: string): string {
-  const literal = (text: string) => text.replace(/[^A-Za-z0-9]/g, '\\$&');
+  const literal = (text: string) => [...text].map(globChar).join('');
   return name.endsWith('*') ? `${literal(name.slice(0, -1))}*` : literal(name);
 }
 
@@ -147,11 +157,23 @@ function identityPatterns(others: readonly string[] = []): { texts: string; name
  * message hook's author test, and post-rewrite's aitrail_plain after an amend most (~3 million
  * instructions for two short commits, ~1 ms).
  */
-function identityCase(subject: string, outside: string, others: readonly string[], match: string, otherwise: string): string {
+function identityCase(subject: string, outside: string, others: readonly string[], match: string, otherwise: string, deferred = false): string {
   const { texts, named } = identityPatterns(others);
   const rest = otherwise === '' ? '' : ` *) ${otherwise} ;;`;
-  const second = named === '' ? '' : ` *[0-9]*\\<*) case ${subject} in ${named}) ${match} ;;${rest} esac ;;`;
+  const second = named === '' ? '' : deferred ? ` *[0-9]*\\<*) aitrail_dn=1 ;;` : ` *[0-9]*\\<*) case ${subject} in ${named}) ${match} ;;${rest} esac ;;`;
   return `case ${subject} in ${outside}|${texts}) ${match} ;;${second}${rest} esac`;
+}
+
+/**
+ * The top-level line after the fast path's `if` (endQuietly) that ends the hook when aitrail_quiet
+ * deferred its author's second test (`aitrail_dn`: a digit before the `<`) and the author names no
+ * model after all (identityCase's `named` patterns, ~2 KB). dash and bash parse a top-level command
+ * only when they reach it: a person's commit (no digit in the name or address) ends before, and no
+ * longer parses them in aitrail_quiet's body; the same decision (row s47k-2).
+ */
+function deferredAuthorLine(): string[] {
+  const { named } = identityPatterns();
+  return named === '' ? [] : [`[ -z "$aitrail_dq" ] || case "$aitrail_i" in ${named}) ;; *) exit 0 ;; esac`];
 }
 
 /** `text` with its ASCII letters in lower case: globWithin matches those without case, every other character as it is. */
@@ -173,15 +195,13 @@ function outermost(texts: readonly string[]): string[] {
 /**
  * `if <condition>; then exit 0; fi` with LC_ALL=C (byte ranges in `case`, bash included; grep and
  * cmp byte for byte) around the condition only: the caller's LC_ALL is given back before anything
- * else runs.
+ * else runs. `deferred` (aitrail_quiet's condition): then deferredAuthorLine, under the same LC_ALL=C.
  */
-function endQuietly(condition: string): string[] {
-  return [
-    'aitrail_l=${LC_ALL+x}${LC_ALL-}',
-    'LC_ALL=C; export LC_ALL',
-    `if ${condition}; then exit 0; fi`,
-    'case $aitrail_l in x*) LC_ALL=${aitrail_l#x} ;; *) unset LC_ALL ;; esac',
-  ];
+function endQuietly(condition: string, deferred = false): string[] {
+  const call = deferred
+    ? ['aitrail_dn=', 'aitrail_dq=', `if ${condition}; then [ -n "$aitrail_dn" ] || exit 0; aitrail_dq=1; fi`, ...deferredAuthorLine()]
+    : [`if ${condition}; then exit 0; fi`];
+  return ['aitrail_l=${LC_ALL+x}${LC_ALL-}', 'LC_ALL=C; export LC_ALL', ...call, 'case $aitrail_l in x*) LC_ALL=${aitrail_l#x} ;; *) unset LC_ALL ;; esac'];
 }
 
 /**
@@ -236,7 +256,8 @@ export function fastPathFunctions(version: string): string[] {
     '    aitrail_safe',
     '    aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
     '  fi',
-    `  ${identityCase('"$aitrail_i"', '*[!\\ -~]*', [], 'return 1', '')}`,
+    // A digit before the `<` (a model's name, `Claude Opus 4.5 <…>`): its second test waits for endQuietly's next line (deferredAuthorLine).
+    `  ${identityCase('"$aitrail_i"', '*[!\\ -~]*', [], 'return 1', '', true)}`,
     // The message, read by the shell itself (a grep cost each message hook one more process):
     // quiet when no line holds a text a message signature or a trailer key needs, nor a byte
     // outside printable ASCII (detection reads NFKC, where such characters can become letters; a
@@ -411,7 +432,7 @@ export function preparedFunction(): string[] {
  */
 export function fastPathCall(prepare = false, unless?: string): string[] {
   const quiet = `${unless === undefined ? '' : `${unless} && `}aitrail_quiet "$1" && aitrail_fresh`;
-  return endQuietly(prepare ? `[ -z "$aitrail_fold" ] && ${quiet} && aitrail_prepared "$1" "\${2-}"` : quiet);
+  return endQuietly(prepare ? `[ -z "$aitrail_fold" ] && ${quiet} && aitrail_prepared "$1" "\${2-}"` : quiet, true);
 }
 
 /**

@@ -17,15 +17,23 @@ export interface IdentityCase {
 export const MESSAGE_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'applypatch-msg', 'pre-applypatch'] as const;
 const SPLIT = /^\s*case ("\$aitrail_[it]") in (.*?)\) (return 1|aitrail_t=1) ;; \*\[0-9\]\*\\<\*\) case \1 in (.*?)\) \3 ;;(?: \*\) (aitrail_t=) ;;)? esac ;;(?: \*\) \5 ;;)? esac$/;
 
+const DEFERRED = /^\s*case "\$aitrail_i" in (.*?)\) return 1 ;; \*\[0-9\]\*\\<\*\) aitrail_dn=1 ;; esac$/;
+const DEFERRED_LINE = /^\[ -z "\$aitrail_dq" \] \|\| case "\$aitrail_i" in (.*?)\) ;; \*\) exit 0 ;; esac$/m;
+
 /** Every split identity case of the message hooks, with its `hook:line`. */
 export function identityCases(): IdentityCase[] {
   const found: IdentityCase[] = [];
   for (const name of MESSAGE_HOOKS) {
-    readFileSync(new URL(`../../hooks/${name}`, import.meta.url), 'utf8')
+    const text = readFileSync(new URL(`../../hooks/${name}`, import.meta.url), 'utf8');
+    text
       .split('\n')
       .forEach((line, index) => {
         const split = SPLIT.exec(line);
         if (split) found.push({ where: `${name}:${index + 1}`, subject: split[1]!, first: split[2]!, named: split[4]!, match: split[3]!, otherwise: split[5] ?? '' });
+        // aitrail_quiet's author test with its second `case` deferred to the line after the fast path's `if` (row s47k-2).
+        const deferred = DEFERRED.exec(line);
+        const later = deferred === null ? null : DEFERRED_LINE.exec(text);
+        if (deferred && later) found.push({ where: `${name}:${index + 1}`, subject: '"$aitrail_i"', first: deferred[1]!, named: later[1]!, match: 'return 1', otherwise: '' });
       });
   }
   return found;
