@@ -34,6 +34,25 @@ function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** ccr 3's selector of a name: `provider,model` normalized to `provider/model` (its `normalizeRouteSelector`). */
+function selectorOf(given: string): string {
+  const comma = given.indexOf(',');
+  return comma > 0 && comma < given.length - 1 ? `${given.slice(0, comma).trim()}/${given.slice(comma + 1).trim()}` : given;
+}
+
+/** ccr 3's `Providers` that are not turned off (at most {@link MAX_ENTRIES}). */
+function enabledProviders(config: Json): Json[] {
+  return list(config.Providers)
+    .map(record)
+    .filter((provider): provider is Json => provider !== undefined && provider.enabled !== false)
+    .slice(0, MAX_ENTRIES);
+}
+
+/** The names a selector may give a provider by (its `name`, `id`, `provider`), lower case. */
+function providerNames(provider: Json): string[] {
+  return [provider.name, provider.id, provider.provider].filter((each): each is string => typeof each === 'string' && each.trim() !== '').map((each) => each.trim().toLowerCase());
+}
+
 /**
  * ccr 3's configuration: the JSON in `config.sqlite`'s table `app_config`, column `value_json`, row of key
  * `default` (musistudio/claude-code-router `packages/core/src/config/config-repository.ts`, `readAppConfig`),
@@ -81,19 +100,14 @@ export function ccr3RouteModels(config: Json, shown: string, haiku: boolean): Al
   const script = typeof config.CUSTOM_ROUTER_PATH === 'string' ? config.CUSTOM_ROUTER_PATH.trim() : '';
   if (script) return `CUSTOM_ROUTER_PATH=${quote(script)} (a script routes, not read)`;
   if (list(config.virtualModelProfiles).some((profile) => record(profile)?.enabled !== false)) return 'virtualModelProfiles (not read)';
-  const providers = list(config.Providers)
-    .map(record)
-    .flatMap((provider) => [provider?.name, provider?.id, provider?.provider])
-    .filter((name): name is string => typeof name === 'string' && name.trim() !== '')
-    .map((name) => name.trim().toLowerCase());
+  const providers = enabledProviders(config).flatMap(providerNames);
   const models: Also = [];
   let catchAll = false;
   const add = (value: unknown, where: string): void => {
     if (typeof value !== 'string' || !value.trim()) return;
     // ccr 3's selector: `provider/model` (its `provider,model` normalized to it), or a bare model of a provider.
     const given = value.trim();
-    const comma = given.indexOf(',');
-    const selector = comma > 0 ? `${given.slice(0, comma).trim()}/${given.slice(comma + 1).trim()}` : given;
+    const selector = selectorOf(given);
     const slash = selector.indexOf('/');
     const model = slash > 0 && providers.includes(selector.slice(0, slash).trim().toLowerCase()) ? selector.slice(slash + 1).trim() : selector;
     if (model) models.push({ model, evidence: `claude-code-router ${shown} ${where}=${quote(given)}`, overriddenBy: [] });
@@ -161,4 +175,42 @@ export function ccr3RouteModels(config: Json, shown: string, haiku: boolean): Al
   }
   if (!catchAll) return 'no route for every request (some go as Claude Code names them)';
   return models;
+}
+
+/** ccr 3's route ids for a target model in the Claude apps' model list (`anthropic/claude-ccr-h<hex of the target>`, `claude-ccr2-h…`): the target decoded. */
+const ENCODED_ROUTE = /^(?:anthropic\/)?claude-ccr\d*-h((?:[0-9a-f]{2}){1,200})$/i;
+
+/**
+ * The model ccr 3 runs for a name Claude Code asks for, when ccr 3 takes that name as given (its client-model
+ * route, ahead of the profile's model: `resolveConfiguredRouteDecision`): a configured provider's model named
+ * `provider/model` or `provider,model`, a model some enabled provider lists, ccr 3's encoded route id of one,
+ * or `claude-<model>` (its legacy route id); null for any other name (ccr 3's rules and profile pick then).
+ */
+export function ccr3ClientModel(config: Json, name: string): string | null {
+  const providers = enabledProviders(config);
+  const listed = (provider: Json, model: string): string | undefined => list(provider.models).slice(0, 4096).find((each): each is string => typeof each === 'string' && each.trim().toLowerCase() === model.toLowerCase())?.trim();
+  const resolve = (value: string): string | null => {
+    const given = value.trim().replace(/\[1m\]$/i, '').trim();
+    if (!given) return null;
+    const selector = selectorOf(given);
+    const slash = selector.indexOf('/');
+    if (slash > 0) {
+      const named = selector.slice(0, slash).trim().toLowerCase();
+      for (const provider of providers) {
+        const model = providerNames(provider).includes(named) ? listed(provider, selector.slice(slash + 1).trim()) : undefined;
+        if (model) return model;
+      }
+    }
+    for (const provider of providers) {
+      const model = listed(provider, selector);
+      if (model) return model;
+    }
+    return null;
+  };
+  const encoded = ENCODED_ROUTE.exec(name.trim().replace(/\[1m\]$/i, ''));
+  if (encoded) return resolve(Buffer.from(encoded[1]!, 'hex').toString('utf8'));
+  const direct = resolve(name);
+  if (direct) return direct;
+  const legacy = /^claude-(.+)$/i.exec(name.trim());
+  return legacy ? resolve(legacy[1]!) : null;
 }

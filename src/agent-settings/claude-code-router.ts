@@ -6,7 +6,7 @@ import { parseJsonc } from './parse-settings.js';
 import { SESSION_ID } from './claude-transcript.js';
 import { projectPaths, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
 import { agentFiles, MAX_AGENT_FILES } from './agent-files.js';
-import { ccr3Ports, ccr3RouteModels, readCcr3Config } from './ccr-database.js';
+import { ccr3ClientModel, ccr3Ports, ccr3RouteModels, readCcr3Config } from './ccr-database.js';
 
 type Also = NonNullable<SettingsModel['also']>;
 
@@ -86,6 +86,8 @@ export interface RouterModels {
   unread?: string;
   /** Set (with `unread`) when the endpoint is a gateway on this machine that is not ccr's: a name Claude Code sends it that is no Claude name is the one it serves. */
   gateway?: boolean;
+  /** ccr 3 (its database read): the model it runs for a name Claude Code asks for, when it takes that name as given; else null. */
+  client?: (name: string) => string | null;
 }
 
 /** ccr 3's configuration database (@musistudio/claude-code-router 3: `config.sqlite` beside where `config.json` was, the JSON archived into it and removed). */
@@ -288,10 +290,10 @@ function ccr3Models(place: SettingsPlace, database: string, endpoint: string, po
   if (config === null) return { also: [], unread: `claude-code-router ${shown} (ccr 3's database, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
   if (!ccr3Ports(config).includes(port)) return gateway;
   const models = ccr3RouteModels(config, shown, haiku);
-  if (typeof models === 'string') return { also: [], unread: `claude-code-router ${shown} (ccr 3) ${models} ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+  if (typeof models === 'string') return { also: [], unread: `claude-code-router ${shown} (ccr 3) ${models} ANTHROPIC_BASE_URL=${quote(endpoint)}`, client: (name) => ccr3ClientModel(config, name) };
   const tagged = subagentTagModels(place);
   if (tagged === null) return { also: [], unread: `claude-code-router ${shown} (an agents folder past ${MAX_AGENT_FILES} files, its subagent routes not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
-  return { also: [...models, ...tagged] };
+  return { also: [...models, ...tagged], client: (name) => ccr3ClientModel(config, name) };
 }
 
 /** Claude Code's main requests are Haiku-class (its model, `ANTHROPIC_MODEL` or the aliases' mappings name a Haiku): ccr sends them to its `background` route. */

@@ -90,6 +90,21 @@ describe("claude-code-router 3's configuration read from its SQLite database (ro
     expect(result.message).not.toContain('unknown');
   });
 
+  it("a name Claude Code asks for that ccr 3 takes as given (a provider's model, ccr 3's encoded route id) runs ahead of the profile's Claude: recorded, refused", () => {
+    const repo = hooked(STRICT);
+    const home = homeOf(ccr3Config({ profile: CLAUDE_PROFILE }));
+    const encoded = `anthropic/claude-ccr-h${Buffer.from('openrouter/qwen/qwen3-coder').toString('hex')}`;
+    for (const name of ['openrouter/qwen/qwen3-coder', encoded, 'claude-openrouter/qwen/qwen3-coder']) {
+      const result = agentCommit(repo, env(home, undefined, { ANTHROPIC_MODEL: name }), LINE);
+      expect(result.status, `${name}: ${result.stderr}`).toBe(1);
+      expect(result.stderr).toContain('claude-code-router 3 runs "qwen/qwen3-coder"');
+    }
+    // Claude's own name a provider lists is that Claude model: the honest commit passes.
+    const honest = agentCommit(repo, env(home, undefined, { ANTHROPIC_MODEL: 'claude-sonnet-4-5' }), LINE);
+    expect(honest.status, honest.stderr).toBe(0);
+    expect(honest.message).toContain('Assisted-by: claude-code:anthropic/claude-sonnet-4.5');
+  });
+
   it('a model-chain fallback, a thinking rule or a profile variable naming Qwen beside a Claude profile: Qwen recorded, refused', () => {
     const repo = hooked(STRICT);
     const chain = { ...ALWAYS_QWEN, rules: [], fallback: { mode: 'model-chain', models: ['openrouter,qwen/qwen3-coder'], retryCount: 1 } };
