@@ -7,6 +7,7 @@ import { parseJsonc } from './parse-settings.js';
 import { SESSION_ID } from './claude-transcript.js';
 import { projectPaths, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
 import { agentFiles, MAX_AGENT_FILES } from './agent-files.js';
+import { ccr3ClientModel, ccr3Ports, ccr3RouteModels, readCcr3Config } from './ccr-database.js';
 
 type Also = NonNullable<SettingsModel['also']>;
 
@@ -86,6 +87,8 @@ export interface RouterModels {
   unread?: string;
   /** Set (with `unread`) when the endpoint is a gateway on this machine that is not ccr's: a name Claude Code sends it that is no Claude name is the one it serves. */
   gateway?: boolean;
+  /** ccr 3 (its database read): the model it runs for a name Claude Code asks for, when it takes that name as given; else null. */
+  client?: (name: string) => string | null;
 }
 
 /** ccr 3's configuration database (@musistudio/claude-code-router 3: `config.sqlite` beside where `config.json` was, the JSON archived into it and removed). */
@@ -207,10 +210,11 @@ function localGateway(env: Record<string, string | undefined>): RouterModels {
  * 3456 when it is unset, 0 or empty). A project's own Router (`~/.claude-code-router/<project>/`)
  * is read beside the config's. A config that is there but cannot be read (JSON5 beyond comments and
  * trailing commas, past 1 MiB, not a regular file) is `unread` at any loopback port: neither the port
- * nor the model can be known. No `config.json` is `unread` too where ccr may still be: ccr 3's database
- * (`config.sqlite`, its configuration and the JSON archived in SQLite, not parsed here: its PORT with it,
- * so any port of this machine), or ccr's own port 3456 with no ccr file at all (another home's or user's
- * ccr); another local port with no ccr file is not ccr's, read as before. The `background` route (Claude Code's Haiku-class requests) is read only
+ * nor the model can be known. No `config.json` but ccr 3's database (`config.sqlite`, its configuration
+ * and the JSON archived in SQLite) is read with aitrail's SQLite reader ({@link ccr3Models}): its routes'
+ * models at its port, `unread` where they are not known (and at any port of this machine when the database
+ * cannot be read). ccr's own port 3456 with no ccr file at all (another home's or user's ccr) is `unread`;
+ * another local port with no ccr file is not ccr's, read as before. The `background` route (Claude Code's Haiku-class requests) is read only
  * when `haiku`: Claude Code's own model is a Haiku, so every request is one. A config naming a custom
  * router script (`CUSTOM_ROUTER_PATH`, which ccr runs before its Router) is `unread` too: the script
  * picks the model, and a hook never runs it.
@@ -238,7 +242,7 @@ export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): Rou
     if (present(file)) return { also: [], unread };
     // ccr 3 keeps its configuration (its PORT and Router) in SQLite, not read here: any port of this machine may be it.
     const database = join(base, DATABASE);
-    if (present(database)) return { also: [], unread: `claude-code-router ${shownPath(place, database)} (ccr 3's database, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+    if (present(database)) return ccr3Models(place, database, endpoint, port, haiku, gateway);
     // ccr's own port with no config of it to read (another home, another user's or a container's ccr): what it routes to is not known.
     if (port === DEFAULT_PORT) return { also: [], unread: `claude-code-router (no config read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
     return gateway;
@@ -263,6 +267,25 @@ export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): Rou
   const models = [...routeModels(place, file, config.Router, haiku), ...projects.flatMap(([at, router]) => routeModels(place, at, router, haiku)), ...tagged];
   if (models.length === 0) return { also: [], unread: `claude-code-router ${shown} (no Router model) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
   return { also: models };
+}
+
+/**
+ * ccr 3's configuration, read from its database (`config.sqlite`, table `app_config`): at the port it listens
+ * on, the models its rules, profiles and fallback chains send Claude Code's requests to (`ccr3RouteModels`),
+ * or `unread` with the reason (a script, a rule not understood, no route for every request); the database
+ * not read (malformed, a link, no row): `unread` at any port of this machine, as before; read, at another
+ * port: another gateway's (`gateway`).
+ */
+function ccr3Models(place: SettingsPlace, database: string, endpoint: string, port: number, haiku: boolean, gateway: RouterModels): RouterModels {
+  const shown = shownPath(place, database);
+  const config = readCcr3Config(database);
+  if (config === null) return { also: [], unread: `claude-code-router ${shown} (ccr 3's database, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+  if (!ccr3Ports(config).includes(port)) return gateway;
+  const models = ccr3RouteModels(config, shown, haiku);
+  if (typeof models === 'string') return { also: [], unread: `claude-code-router ${shown} (ccr 3) ${models} ANTHROPIC_BASE_URL=${quote(endpoint)}`, client: (name) => ccr3ClientModel(config, name) };
+  const tagged = subagentTagModels(place);
+  if (tagged === null) return { also: [], unread: `claude-code-router ${shown} (an agents folder past ${MAX_AGENT_FILES} files, its subagent routes not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+  return { also: [...models, ...tagged], client: (name) => ccr3ClientModel(config, name) };
 }
 
 /** Claude Code's main requests are Haiku-class (its model, `ANTHROPIC_MODEL` or the aliases' mappings name a Haiku): ccr sends them to its `background` route. */

@@ -84,7 +84,12 @@ export function claudeCodeModel(place: SettingsPlace, cli?: CommandLineModel | n
     const direct = named.flatMap(({ model, evidence }) => {
       const comma = model.indexOf(',');
       const name = comma < 0 ? '' : model.slice(comma + 1).trim();
-      return name ? [{ model: name, evidence: `${evidence} (claude-code-router provider,model)`, overriddenBy: [] }] : [];
+      // ccr 3 takes a name it can resolve (a provider's model, its encoded route id) ahead of its profile's model.
+      const client = router.client?.(model) ?? null;
+      return [
+        ...(name ? [{ model: name, evidence: `${evidence} (claude-code-router provider,model)`, overriddenBy: [] }] : []),
+        ...(client !== null && client !== name ? [{ model: client, evidence: `${evidence} (claude-code-router 3 runs ${quote(client)})`, overriddenBy: [] }] : []),
+      ];
     });
     // ccr is there but its Router cannot be read: no Claude model Claude Code names runs, the model is not known.
     const [main, ...rest] = router.unread !== undefined ? [{ model: 'unknown', evidence: router.unread, overriddenBy: [] }, ...router.also] : router.also;

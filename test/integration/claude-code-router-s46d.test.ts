@@ -12,6 +12,7 @@ import { agentsOnPath, commitThrough } from '../helpers/agent-on-path.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
 import { aitrail, hookEnv } from '../helpers/hooks.js';
 import { laterThanNow } from '../helpers/gitdir.js';
+import { ccrEnv as env, refusedUnknown } from '../helpers/claude-code-router.js';
 
 const DENY = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n';
 const LINE = 'feat: parser\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n';
@@ -20,17 +21,6 @@ const QWEN = JSON.stringify({ Router: { default: 'openrouter,qwen/qwen3-coder' }
 // The first bytes of a SQLite file: ccr 3's database is never parsed, only seen.
 const SQLITE = 'SQLite format 3\0';
 const SESSION = '0b6e2f4c-1d2a-4e3b-9c8d-7f6a5b4c3d2e';
-
-function env(home: string, url = 'http://127.0.0.1:3456', extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { HOME: home, CLAUDECODE: '1', ANTHROPIC_BASE_URL: url, ANTHROPIC_AUTH_TOKEN: 'test', ANTHROPIC_MODEL: undefined, CLAUDE_CONFIG_DIR: undefined, CLAUDE_CODE_SESSION_ID: undefined, CLAUDE_CODE_SUBAGENT_MODEL: undefined, ANTHROPIC_DEFAULT_OPUS_MODEL: undefined, ANTHROPIC_DEFAULT_SONNET_MODEL: undefined, ...extra };
-}
-
-function refusedUnknown(result: { status: number | null; stderr: string }, evidence: string): void {
-  expect(result.status, result.stderr).toBe(1);
-  expect(result.stderr).toContain(evidence);
-  expect(result.stderr).toContain('model: unknown (agent claude-code)');
-  expect(result.stderr).not.toMatch(/model: anthropic/);
-}
 
 describe('Claude Code at a ccr whose config is not read', () => {
   it("ccr 3's database in place of config.json: claude-code:unknown at any port of this machine, never the settings' Claude model", () => {
