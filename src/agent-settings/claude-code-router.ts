@@ -102,24 +102,28 @@ function ownAddress(host: string): boolean {
   }
 }
 
-/** The hosts file, where the resolver finds this machine's own names (`127.0.1.1 myhost`, `127.0.0.1 litellm`); its head at most. */
+/** The hosts file, where the resolver finds this machine's own names (`127.0.1.1 myhost`, `127.0.0.1 litellm`); its head at most (an ad-blocking one holds megabytes). */
 const HOSTS_FILE = '/etc/hosts';
-const HOSTS_HEAD = 64 * 1024;
+const HOSTS_HEAD = 16 * 1024 * 1024;
 
 /**
  * `host` (a name, not an address) is this machine's: its host name (`os.hostname()`, which Debian's hosts file maps
  * to 127.0.1.1), or a name the hosts file gives a loopback address or one of this machine's (`127.0.0.1 litellm`,
- * `::1 ip6-localhost`). A name only DNS gives it (`127.0.0.1.nip.io`, a domain of one's own) is not resolved here.
+ * `::1 ip6-localhost`). Only the lines holding the name are parsed. A name only DNS gives it (`127.0.0.1.nip.io`, a
+ * domain of one's own) is not resolved here.
  */
 function ownName(host: string): boolean {
   const name = host.replace(/\.$/, '');
   if (name === '' || name.startsWith('[') || /^[\d.]+$/.test(name)) return false;
-  const os = process.getBuiltinModule('node:os');
-  if (os.hostname().toLowerCase().replace(/\.$/, '') === name) return true;
-  const text = readOwnFile(HOSTS_FILE, HOSTS_HEAD) ?? '';
-  for (const line of text.split('\n')) {
-    const [address, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
-    if (!address || !names.some((each) => each.toLowerCase().replace(/\.$/, '') === name)) continue;
+  if (process.getBuiltinModule('node:os').hostname().toLowerCase().replace(/\.$/, '') === name) return true;
+  const text = (readOwnFile(HOSTS_FILE, HOSTS_HEAD) ?? '').toLowerCase();
+  // Each line holding the name once (the search goes on after it): at most one parse a line, whatever the name.
+  for (let at = text.indexOf(name), end = 0; at !== -1; at = text.indexOf(name, end)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    const [address, ...names] = text.slice(start, end).replace(/#.*/, '').trim().split(/\s+/);
+    if (!address || !names.some((each) => each.replace(/\.$/, '') === name)) continue;
     let shown: string;
     try {
       shown = new URL(`http://${address.includes(':') ? `[${address}]` : address}/`).hostname;
