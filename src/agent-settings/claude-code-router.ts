@@ -223,12 +223,10 @@ function routeModels(place: SettingsPlace, file: string, router: unknown, haiku:
 const PROVIDER_VARS = ['ANTHROPIC_BEDROCK_BASE_URL', 'ANTHROPIC_BEDROCK_MANTLE_BASE_URL', 'ANTHROPIC_VERTEX_BASE_URL', 'ANTHROPIC_FOUNDRY_BASE_URL', 'ANTHROPIC_AWS_BASE_URL', 'ANTHROPIC_GOOGLE_CLOUD_BASE_URL'] as const;
 
 /**
- * A gateway on this machine that is not ccr's (LiteLLM's proxy on :4000, claude-code-proxy on :8082, any port): it
- * answers under the Claude name asked for whatever model it sends the request to (LiteLLM's `model_list`,
- * claude-code-proxy's BIG_MODEL/SMALL_MODEL), so the model that runs is not known: `unread`. A gateway elsewhere (a
- * company's, a LAN's) is read as before, the name Claude Code sends (a limit).
+ * The first of the endpoint variables `names` that names this machine (a loopback or unspecified address or name, an
+ * address of its interfaces, its host name or a hosts-file name for it), as `NAME="value"`; null when none does.
  */
-function localGateway(env: Record<string, string | undefined>, names: readonly string[]): RouterModels {
+export function localEndpoint(env: Record<string, string | undefined>, names: readonly string[]): string | null {
   for (const name of names) {
     const value = env[name]?.trim();
     if (!value) continue;
@@ -238,9 +236,20 @@ function localGateway(env: Record<string, string | undefined>, names: readonly s
     } catch {
       continue;
     }
-    if (loopback(host) || ownAddress(host)) return { also: [], gateway: true, unread: `${name}=${quote(value)} (a gateway on this machine, not claude-code-router's: the model it runs is not known)` };
+    if (loopback(host) || ownAddress(host)) return `${name}=${quote(value)}`;
   }
-  return { also: [] };
+  return null;
+}
+
+/**
+ * A gateway on this machine that is not ccr's (LiteLLM's proxy on :4000, claude-code-proxy on :8082, any port): it
+ * answers under the Claude name asked for whatever model it sends the request to (LiteLLM's `model_list`,
+ * claude-code-proxy's BIG_MODEL/SMALL_MODEL), so the model that runs is not known: `unread`. A gateway elsewhere (a
+ * company's, a LAN's) is read as before, the name Claude Code sends (a limit).
+ */
+function localGateway(env: Record<string, string | undefined>, names: readonly string[]): RouterModels {
+  const found = localEndpoint(env, names);
+  return found === null ? { also: [] } : { also: [], gateway: true, unread: `${found} (a gateway on this machine, not claude-code-router's: the model it runs is not known)` };
 }
 
 /**
