@@ -58,8 +58,9 @@ const BACKGROUND_ROUTES = new Set(['background']);
 /** A host of this machine: `http://127.0.0.1:3456` is what `ccr code` and `ccr activate` export. */
 function loopback(host: string): boolean {
   // `http://127.1` and `http://0x7f000001` are read as 127.0.0.1 by URL; `[::ffff:127.0.0.1]` as `[::ffff:7f00:1]`.
+  // The unspecified addresses (`0.0.0.0`, `http://0`, `[::]`, `[::ffff:0.0.0.0]` read as `[::ffff:0:0]`) reach this machine's listeners too.
   const name = host.replace(/\.$/, '');
-  return name === 'localhost' || name.endsWith('.localhost') || name === '[::1]' || name === '0.0.0.0' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(name);
+  return name === 'localhost' || name.endsWith('.localhost') || name === '[::1]' || name === '0.0.0.0' || name === '[::]' || name === '[::ffff:0:0]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(name);
 }
 
 /** `$NAME` (upper case) and `${any name}` as ccr reads them in its config (its environment's values; unset: the text stays, read as no model). */
@@ -94,17 +95,49 @@ export interface RouterModels {
 /** ccr 3's configuration database (@musistudio/claude-code-router 3: `config.sqlite` beside where `config.json` was, the JSON archived into it and removed). */
 const DATABASE = 'config.sqlite';
 
-/** `host` (as URL writes it: `[…]` around IPv6) is an address of one of this machine's interfaces. */
+/** `host` (as URL writes it: `[…]` around IPv6) is an address of one of this machine's interfaces, or a name for this machine ({@link ownName}). */
 function ownAddress(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '');
   try {
     const interfaces = process.getBuiltinModule('node:os').networkInterfaces();
-    return Object.values(interfaces).some((addresses) => (addresses ?? []).some((address) => address.address.toLowerCase() === bare));
+    return Object.values(interfaces).some((addresses) => (addresses ?? []).some((address) => address.address.toLowerCase() === bare)) || ownName(host);
   } catch {
     return false;
   }
 }
 
+/** The hosts file, where the resolver finds this machine's own names (`127.0.1.1 myhost`, `127.0.0.1 litellm`); its head at most (an ad-blocking one holds megabytes). */
+const HOSTS_FILE = '/etc/hosts';
+const HOSTS_HEAD = 16 * 1024 * 1024;
+
+/**
+ * `host` (a name, not an address) is this machine's: its host name (`os.hostname()`, which Debian's hosts file maps
+ * to 127.0.1.1), or a name the hosts file gives a loopback address or one of this machine's (`127.0.0.1 litellm`,
+ * `::1 ip6-localhost`). Only the lines holding the name are parsed. A name only DNS gives it (`127.0.0.1.nip.io`, a
+ * domain of one's own) is not resolved here.
+ */
+function ownName(host: string): boolean {
+  const name = host.replace(/\.$/, '');
+  if (name === '' || name.startsWith('[') || /^[\d.]+$/.test(name)) return false;
+  if (process.getBuiltinModule('node:os').hostname().toLowerCase().replace(/\.$/, '') === name) return true;
+  const text = (readOwnFile(HOSTS_FILE, HOSTS_HEAD) ?? '').toLowerCase();
+  // Each line holding the name once (the search goes on after it): at most one parse a line, whatever the name.
+  for (let at = text.indexOf(name), end = 0; at !== -1; at = text.indexOf(name, end)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    const [address, ...names] = text.slice(start, end).replace(/#.*/, '').trim().split(/\s+/);
+    if (!address || !names.some((each) => each.replace(/\.$/, '') === name)) continue;
+    let shown: string;
+    try {
+      shown = new URL(`http://${address.includes(':') ? `[${address}]` : address}/`).hostname;
+    } catch {
+      continue;
+    }
+    if (loopback(shown) || ownAddress(shown)) return true;
+  }
+  return false;
+}
 
 /** Session Router files (`<session id>.json`) read at most in one project folder when the commit names no session. */
 const MAX_SESSION_FILES = 32;
@@ -175,17 +208,20 @@ function routeModels(place: SettingsPlace, file: string, router: unknown, haiku:
   return models;
 }
 
-/** The variables that send Claude Code's requests to another endpoint: its own API's, Bedrock's and Vertex's (each a gateway may stand in for). */
-const ENDPOINT_VARS = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_BEDROCK_BASE_URL', 'ANTHROPIC_VERTEX_BASE_URL'] as const;
+/**
+ * The variables that send Claude Code's requests to a provider's endpoint other than its own API's (each a gateway may
+ * stand in for): Bedrock's, Bedrock Mantle's, Vertex's, Microsoft Foundry's, Claude Platform on AWS's and on Google
+ * Cloud's (code.claude.com llm-gateway-protocol: "Claude Code routes to them through its own variables"). With the
+ * provider's switch (`CLAUDE_CODE_USE_BEDROCK`…) Claude Code sends every request there, never to `ANTHROPIC_BASE_URL`.
+ */
+const PROVIDER_VARS = ['ANTHROPIC_BEDROCK_BASE_URL', 'ANTHROPIC_BEDROCK_MANTLE_BASE_URL', 'ANTHROPIC_VERTEX_BASE_URL', 'ANTHROPIC_FOUNDRY_BASE_URL', 'ANTHROPIC_AWS_BASE_URL', 'ANTHROPIC_GOOGLE_CLOUD_BASE_URL'] as const;
 
 /**
- * A gateway on this machine that is not ccr's (LiteLLM's proxy on :4000, claude-code-proxy on :8082, any port): it
- * answers under the Claude name asked for whatever model it sends the request to (LiteLLM's `model_list`,
- * claude-code-proxy's BIG_MODEL/SMALL_MODEL), so the model that runs is not known: `unread`. A gateway elsewhere (a
- * company's, a LAN's) is read as before, the name Claude Code sends (a limit).
+ * The first of the endpoint variables `names` that names this machine (a loopback or unspecified address or name, an
+ * address of its interfaces, its host name or a hosts-file name for it), as `NAME="value"`; null when none does.
  */
-function localGateway(env: Record<string, string | undefined>): RouterModels {
-  for (const name of ENDPOINT_VARS) {
+export function localEndpoint(env: Record<string, string | undefined>, names: readonly string[]): string | null {
+  for (const name of names) {
     const value = env[name]?.trim();
     if (!value) continue;
     let host: string;
@@ -194,9 +230,20 @@ function localGateway(env: Record<string, string | undefined>): RouterModels {
     } catch {
       continue;
     }
-    if (loopback(host) || ownAddress(host)) return { also: [], gateway: true, unread: `${name}=${quote(value)} (a gateway on this machine, not claude-code-router's: the model it runs is not known)` };
+    if (loopback(host) || ownAddress(host)) return `${name}=${quote(value)}`;
   }
-  return { also: [] };
+  return null;
+}
+
+/**
+ * A gateway on this machine that is not ccr's (LiteLLM's proxy on :4000, claude-code-proxy on :8082, any port): it
+ * answers under the Claude name asked for whatever model it sends the request to (LiteLLM's `model_list`,
+ * claude-code-proxy's BIG_MODEL/SMALL_MODEL), so the model that runs is not known: `unread`. A gateway elsewhere (a
+ * company's, a LAN's) is read as before, the name Claude Code sends (a limit).
+ */
+function localGateway(env: Record<string, string | undefined>, names: readonly string[]): RouterModels {
+  const found = localEndpoint(env, names);
+  return found === null ? { also: [] } : { also: [], gateway: true, unread: `${found} (a gateway on this machine, not claude-code-router's: the model it runs is not known)` };
 }
 
 /**
@@ -220,8 +267,11 @@ function localGateway(env: Record<string, string | undefined>): RouterModels {
  * picks the model, and a hook never runs it.
  */
 export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): RouterModels {
+  // A provider's endpoint on this machine comes first: with its switch on, ccr at ANTHROPIC_BASE_URL gets no request.
+  const provider = localGateway(place.env, PROVIDER_VARS);
+  if (provider.gateway) return provider;
   const endpoint = place.env.ANTHROPIC_BASE_URL?.trim();
-  const gateway = localGateway(place.env);
+  const gateway = localGateway(place.env, ['ANTHROPIC_BASE_URL']);
   if (!endpoint) return gateway;
   let url: URL;
   try {

@@ -18,7 +18,7 @@ import { crushModel } from './crush.js';
 import { crushDatabaseModels } from './crush-database.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { cursorIdeModels } from './cursor-ide.js';
-import { geminiCliModel, geminiSubagentModels } from './gemini-cli.js';
+import { GEMINI_NAME, geminiCliModel, geminiSubagentModels } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
 import { kiloCliModels } from './kilo-cli.js';
 import { kimiCliModel } from './kimi-cli.js';
@@ -247,7 +247,9 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
       ...(Object.hasOwn(SESSION_MODELS, agent) ? await besideModelsAsync(async () => SESSION_MODELS[agent]!(place, workingDirs(ancestors), cli)) : []),
     ];
     // At a router (claude-code-router), a Claude name a transcript, subagent file or copy's command line gives is what Claude Code asked for, not what ran.
-    const model = withAlso(read, read?.routed ? beside.filter((also) => !CLAUDE_NAME.test(also.model)) : beside);
+    // At a gateway on this machine (Gemini CLI's, row s47n-3), a Gemini name beside is what was asked for, not what ran.
+    const asked = agent === 'gemini-cli' ? GEMINI_NAME : CLAUDE_NAME;
+    const model = withAlso(read, read?.routed ? beside.filter((also) => !asked.test(also.model)) : beside);
     if (model) result[agent] = model;
   }
   return result;
