@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blameJson } from '../helpers/blame-json.js';
+import { aitrail } from '../helpers/cli.js';
 import { forgeDates } from '../helpers/commit-graph.js';
 import { QWEN } from '../helpers/enforce-repos.js';
 import { makeRepo, removeTempDirs, TEST_GIT_ENV } from '../helpers/gitdir.js';
@@ -40,6 +41,10 @@ describe('s47r-1: a --since report reads no commit-graph (its dates decide which
     const plain = repo.git(['blame', '--root', '-l', `${since}..${merge}`, '--', 'docs/page-0.md']);
     expect(plain.startsWith(old)).toBe(true);
     expect(blameJson(repo.dir, ['--no-cache', '--since', since]).totals).toMatchObject({ lines: 2, ai: 2 });
+    // trend's pair is the same `--since` blame.
+    const trend = aitrail(repo.dir, ['trend', since, merge, '--no-cache', '--format', 'json']);
+    expect(trend.code, trend.stderr).toBe(0);
+    expect((JSON.parse(trend.stdout) as { releases: { totals: { lines: number; ai: number } }[] }).releases.map((release) => release.totals)).toMatchObject([{ lines: 2, ai: 2 }]);
     // The whole-history report reads the graph (verify passed): the dates order its walk, not its result.
     expect(blameJson(repo.dir, ['--no-cache']).totals).toEqual(whole);
   });
