@@ -17,7 +17,7 @@ import { runGit } from './exec.js';
  * graph (git would read the first alternate's instead, which verify does not look at), when it
  * has alternates (`objects/info/alternates`, GIT_ALTERNATE_OBJECT_DIRECTORIES), or when verify
  * fails or cannot run. Verify costs one reading of every commit the graph lists (0.09-0.1 s for
- * 20,000 commits), asked once per report, only when 16 files or more are blamed (a cache hit, or
+ * 20,000 commits), asked once per report, only when 16 files or more are blamed and no `--since` (row s47r-1; a cache hit, or
  * a report after a commit or two, asks nothing; blameFiles), and never kept past it. Enforcement never asks: `check`, the hooks and pre-receive keep the graph off.
  * A process that can write `.git` between verify and the blame could swap the file: it could as
  * well rewrite the objects and refs the report reads (row 807's limits).

@@ -88,6 +88,8 @@ const VERIFIED_GRAPH_READS = "'commitgraph.readchangedpaths=false' 'commitgraph.
 export function gitEnvironment(options: GitOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...BASE_ENV, ...options.env, ...(options.asStored ? AS_STORED_ENV : {}) };
   env.GIT_CONFIG_PARAMETERS = options.verifiedGraph === true ? lastly(env.GIT_CONFIG_PARAMETERS, VERIFIED_GRAPH_READS) : withoutCommitGraph(env.GIT_CONFIG_PARAMETERS);
+  // git's test-suite switch reads the commit-graph whatever core.commitGraph says (README s47r-2).
+  delete env.GIT_TEST_COMMIT_GRAPH;
   return env;
 }
 

@@ -57,10 +57,18 @@ type GraphInput = BlameFilesInput & { graph: () => Promise<boolean> };
  */
 const GRAPH_MIN_FILES = 16;
 
-/** `input` for blaming `count` files: the graph verified once, when the first is blamed, and only for GRAPH_MIN_FILES or more. */
+/**
+ * `input` for blaming `count` files: the graph verified once, when the first is blamed, and only
+ * for GRAPH_MIN_FILES or more and no `since`. A `<since>..<rev>` blame marks the commits before
+ * the window by a walk that stops by commit dates, and git 2.39's verify leaves a commit's date
+ * unchecked when the graph gives it generation 0: made-up dates there moved a person's 17 lines
+ * from before the window into it (README s47r-1). A whole-history blame's result does not depend
+ * on the dates (only the order it visits commits in).
+ */
 function withGraph(input: BlameFilesInput, count: number): GraphInput {
   let verified: Promise<boolean> | undefined;
-  return { ...input, graph: () => (verified ??= count >= GRAPH_MIN_FILES ? verifiedCommitGraph(input.root) : Promise.resolve(false)) };
+  const read = count >= GRAPH_MIN_FILES && !input.since;
+  return { ...input, graph: () => (verified ??= read ? verifiedCommitGraph(input.root) : Promise.resolve(false)) };
 }
 
 /** One `git cat-file --batch` for every file blamed in a run, opened when first needed; `close` lets it exit. */
