@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { lstatSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { present } from '../io/present.js';
 import { runGit } from './exec.js';
 
@@ -33,6 +34,31 @@ async function verify(cwd: string): Promise<boolean> {
   if (lines.length !== names.length + 1 || lines[names.length] !== '') return false;
   const [graph, chain, alternates] = lines.map((line) => (isAbsolute(line) ? line : resolve(cwd, line)));
   if (present(alternates!) || !(present(graph!) || present(chain!))) return false;
+  if (!graphFiles(graph!, chain!)) return false;
   await runGit(['commit-graph', 'verify', '--no-progress'], { cwd });
   return true;
+}
+
+/** Chain files longer than this are not read (git writes one line of 41 or 65 bytes per layer). */
+const CHAIN_BYTES = 64 * 1024;
+
+/** `path` is a regular file, not followed: a FIFO, a device or a link there could hold verify (and blame) forever. */
+function regular(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every graph file git would open is a regular file: `info/commit-graph` when there is one, else the chain file and
+ * each layer it names (`graphs/graph-<hash>.graph`). A FIFO at `objects/info/commit-graph` made `git commit-graph
+ * verify` wait for a writer that never comes (review of row s47c-1): such a repository is reported without the graph.
+ */
+function graphFiles(graph: string, chain: string): boolean {
+  if (present(graph)) return regular(graph);
+  if (!regular(chain) || lstatSync(chain).size > CHAIN_BYTES) return false;
+  const layers = readFileSync(chain, 'latin1').split('\n').filter((line) => line !== '');
+  return layers.length > 0 && layers.every((hash) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(hash) && regular(join(dirname(chain), `graph-${hash}.graph`)));
 }
