@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
+import { aitrail, BIN, envWithAitrailOnPath, nodeForHooks } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
 import { npmInstall } from '../helpers/pnpm.js';
@@ -76,5 +76,47 @@ describe('husky mode: init and status name only the tools aitrail\'s lines still
     const { init } = huskyRepoWithTools(['cat']);
     expect(init.code).not.toBe(0);
     expect(init.stdout).toContain("the stdin kept at the top of .husky/pre-push and .husky/post-rewrite, .husky/post-checkout's copy of husky's runtime into a new worktree) run node_modules/.bin/cat -> vendor/fake/cat.sh (as cat) under husky's PATH, which the repository provides");
+  });
+});
+
+/**
+ * Row s47m-2: past yarn 2+'s PATH wrapper (`yarn run`/`yarn exec` put their folder first on PATH, row 804) the shims took
+ * PATH's very next aitrail and, when it was the repository's, refused the commit, where the walk before the wrapper
+ * (row s47b-1) passes the repository's over: with `.` (or `./node_modules/.bin`) on the person's PATH and a committed
+ * ./aitrail, every agent's commit under `yarn run` was blocked, its message telling a person whose aitrail is global to
+ * `npm i -g aitrail`; init/status (hookBinary) named no binary. The wrapper here has yarn's two lines (makePathWrapper).
+ */
+describe('past yarn\'s PATH wrapper, the repository\'s aitrail is passed over for PATH\'s next (row s47m-2)', () => {
+  it('yarn\'s wrapper, then a committed ./aitrail on `.`, then the person\'s: the person\'s runs; Qwen refused, GPT-5 recorded; status names it', () => {
+    const root = tempDir('aitrail-yarn-next-');
+    const marker = join(root, 'pwned');
+    const repo = makeRepo({ dir: join(root, 'repo') });
+    const person = envWithAitrailOnPath();
+    const global = (person.PATH ?? '').split(':')[0] ?? '';
+    const xfs = join(root, 'xfs-1234');
+    mkdirSync(xfs);
+    writeFileSync(join(xfs, 'aitrail'), `#!/bin/sh\nexec "${nodeForHooks()}" '${BIN}' "$@"\n`);
+    chmodSync(join(xfs, 'aitrail'), 0o755);
+    writeFileSync(join(repo.dir, 'aitrail'), `#!/bin/sh\ntouch '${marker}'\nexit 0\n`);
+    chmodSync(join(repo.dir, 'aitrail'), 0o755);
+    repo.commit('chore: start\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+    expect(repo.git(['ls-files', 'aitrail'])).toBe('aitrail');
+    expect(aitrail(repo.dir, ['init', '--mode', 'git'], { env: person }).code).toBe(0);
+    const env = { ...person, PATH: `${xfs}:.:${person.PATH ?? ''}` };
+    const status = aitrail(repo.dir, ['status'], { env });
+    expect(status.stdout).toContain(`Binary the hooks run: ${join(global, 'aitrail')}`);
+    repo.write('q.txt', 'q\n');
+    repo.git(['add', 'q.txt']);
+    const head = repo.git(['rev-parse', 'HEAD']);
+    const qwen = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
+    expect(qwen.code).not.toBe(0);
+    expect(qwen.stderr).toContain('model-denied');
+    expect(qwen.stderr).not.toContain('npm i -g aitrail');
+    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+    const gpt = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: by gpt'], { env: { ...env, AITRAIL_MODEL: 'openai/gpt-5' } });
+    expect(gpt.code, gpt.stderr).toBe(0);
+    expect(gpt.stderr).toContain(`not running ./aitrail: it comes from the repository (git tracks it or files under node_modules); using ${join(global, 'aitrail')} instead.`);
+    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+    expect(existsSync(marker)).toBe(false);
   });
 });
