@@ -40,6 +40,21 @@ function huskyRepoWithTools(tools: readonly string[]) {
   return { repo, marker, env, init: aitrail(repo.dir, ['init', '--mode', 'husky'], { env }) };
 }
 
+/** Qwen's commit (`deny: ["qwen/*"]`) refused by aitrail's policy and HEAD unmoved; GPT-5's then recorded. */
+function qwenRefusedGptRecorded(repo: ReturnType<typeof makeRepo>, env: NodeJS.ProcessEnv) {
+  repo.write('q.txt', 'q\n');
+  repo.git(['add', 'q.txt']);
+  const head = repo.git(['rev-parse', 'HEAD']);
+  const qwen = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
+  expect(qwen.code).not.toBe(0);
+  expect(qwen.stderr).toContain('model-denied');
+  expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
+  const gpt = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: by gpt'], { env: { ...env, AITRAIL_MODEL: 'openai/gpt-5' } });
+  expect(gpt.code, gpt.stderr).toBe(0);
+  expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+  return { qwen, gpt };
+}
+
 describe('husky mode: init and status name only the tools aitrail\'s lines still run under husky\'s PATH (row s47m-1)', () => {
   it('a committed file: package whose bins are node, grep and tail: init exits 0 and warns of none, status calls the hooks active; commits and a push run none of them', () => {
     const { repo, marker, env, init } = huskyRepoWithTools(['node', 'grep', 'tail']);
@@ -53,16 +68,7 @@ describe('husky mode: init and status name only the tools aitrail\'s lines still
     // What init no longer warns of holds: real husky 9 runs the block with node_modules/.bin first on PATH.
     expect(tryGit(repo.dir, ['add', '.husky']).code).toBe(0);
     expect(tryGit(repo.dir, ['commit', '-q', '-m', 'chore: husky'], { env: { ...env, AITRAIL: '0' } }).code).toBe(0);
-    repo.write('q.txt', 'q\n');
-    repo.git(['add', 'q.txt']);
-    const head = repo.git(['rev-parse', 'HEAD']);
-    const qwen = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
-    expect(qwen.code).not.toBe(0);
-    expect(qwen.stderr).toContain('model-denied');
-    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
-    const gpt = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: by gpt'], { env: { ...env, AITRAIL_MODEL: 'openai/gpt-5' } });
-    expect(gpt.code, gpt.stderr).toBe(0);
-    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+    qwenRefusedGptRecorded(repo, env);
     const person = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'chore: by hand'], { env });
     expect(person.code, person.stderr).toBe(0);
     const bare = join(tempDir('aitrail-husky-tools-bare-'), 'server.git');
@@ -105,18 +111,9 @@ describe('past yarn\'s PATH wrapper, the repository\'s aitrail is passed over fo
     const env = { ...person, PATH: `${xfs}:.:${person.PATH ?? ''}` };
     const status = aitrail(repo.dir, ['status'], { env });
     expect(status.stdout).toContain(`Binary the hooks run: ${join(global, 'aitrail')}`);
-    repo.write('q.txt', 'q\n');
-    repo.git(['add', 'q.txt']);
-    const head = repo.git(['rev-parse', 'HEAD']);
-    const qwen = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: by qwen'], { env: { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' } });
-    expect(qwen.code).not.toBe(0);
-    expect(qwen.stderr).toContain('model-denied');
+    const { qwen, gpt } = qwenRefusedGptRecorded(repo, env);
     expect(qwen.stderr).not.toContain('npm i -g aitrail');
-    expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
-    const gpt = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: by gpt'], { env: { ...env, AITRAIL_MODEL: 'openai/gpt-5' } });
-    expect(gpt.code, gpt.stderr).toBe(0);
     expect(gpt.stderr).toContain(`not running ./aitrail: it comes from the repository (git tracks it or files under node_modules); using ${join(global, 'aitrail')} instead.`);
-    expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
     expect(existsSync(marker)).toBe(false);
   });
 });
