@@ -880,7 +880,9 @@ export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: 
     }
     if (sameFile(candidate, wrapper)) continue;
     if (yarnWrapper(candidate) !== undefined) break;
-    return (await shipped(root, candidate, packageDir)) ? undefined : candidate;
+    // The repository's is passed over for PATH's next, as before the wrapper (row s47m-2).
+    if (await shipped(root, candidate, packageDir)) continue;
+    return candidate;
   }
   return wrapper !== undefined && !yarnWrapperIntoTree(root, wrapper) && yarnWrapper(wrapper) === false ? wrapper : undefined;
 }

@@ -14,14 +14,17 @@ import { ledByTrackedLink } from './tracked-link.js';
  */
 export const HUSKY_RUNTIME_TOOLS = ['sh', 'dirname', 'basename'] as const;
 /**
- * The programs aitrail's own lines in `.husky/<hook>` (husky-block.ts: its gates, planted-env.ts, the
- * stdin keeping, post-checkout's copy) and aitrail itself (`#!/usr/bin/env node`, git spawned by name)
- * run by name under husky's PATH, the relative `node_modules/.bin` first: a committed `file:` package's
- * `"bin": {"git": …}` answered aitrail's git questions at every agent commit (replayed). Not `aitrail` (row
- * s47b-1): the block finds and judges it with the git-mode shims' own lines (clientLookup), which pass the
- * repository's over for PATH's next, the one init's "The hooks run …" names.
+ * The programs aitrail's own lines in `.husky/<hook>` still run by name under husky's PATH (the relative
+ * `node_modules/.bin` first, `npm run`'s absolute one): the stdin keeping at the top of `.husky/pre-push` and
+ * `.husky/post-rewrite` (husky-block.ts KEEP_STDIN, and the `rm` that ends it), which runs before the file's own
+ * lines, and post-checkout's copy of husky's runtime into a new worktree (`git config`, `cp`): a committed
+ * `file:` package's `"bin": {"git": …}` answered there, its `cat` handed pre-push the list it judges (replayed).
+ * Not `node`, `grep`, `tail` (row s47m-1): since row s47b-1 the block cleans PATH as the git-mode shims do
+ * (safePathLines) before its gates' tools, its lookup and aitrail (which spawns git by name under that PATH), so a
+ * commit's and a push's hooks run none of the repository's; init still said they did (exit 2) and status called
+ * every husky hook inactive. Not `aitrail` (row s47b-1): the block finds and judges it with the shims' own lines.
  */
-export const HUSKY_BLOCK_TOOLS = ['git', 'node', 'grep', 'tail', 'mktemp', 'cat', 'rm', 'cp'] as const;
+export const HUSKY_BLOCK_TOOLS = ['git', 'mktemp', 'cat', 'rm', 'cp'] as const;
 
 export interface ShadowedTool {
   tool: (typeof HUSKY_RUNTIME_TOOLS)[number] | (typeof HUSKY_BLOCK_TOOLS)[number];
@@ -94,7 +97,7 @@ export function huskyShadowedMessage(root: string, shadowed: readonly ShadowedTo
   const block = shadowed.filter(({ tool }) => !(HUSKY_RUNTIME_TOOLS as readonly string[]).includes(tool));
   const what = [
     ...(runtime.length > 0 ? [`husky's runtime (.husky/_/h) runs ${named(runtime)}, which the repository provides: git runs none of the .husky files as written, aitrail's lines neither, so commits are neither recorded nor checked (pre-push too)`] : []),
-    ...(block.length > 0 ? [`aitrail's lines in .husky (and aitrail itself) run ${named(block)} under husky's PATH, which the repository provides: what they record and judge is what that program answers`] : []),
+    ...(block.length > 0 ? [`aitrail's lines that run before its block cleans PATH (the stdin kept at the top of .husky/pre-push and .husky/post-rewrite, .husky/post-checkout's copy of husky's runtime into a new worktree) run ${named(block)} under husky's PATH, which the repository provides: what those lines act on is what that program answers`] : []),
   ].join('; ');
   return `${what}. Remove the package that links it (a file: or link: dependency in package.json), or run aitrail's own hooks instead of husky's: git config --unset core.hooksPath && aitrail init --mode git (husky's prepare script sets core.hooksPath again at the next npm install)`;
 }

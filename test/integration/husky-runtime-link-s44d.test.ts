@@ -56,7 +56,7 @@ describe('husky\'s runtime runs a program the repository points to with a commit
   it('a bin git under a committed folder link (vendor/fake/bin -> the system\'s bin folder): said too', () => {
     const { repo, env, init } = huskyRepoWithLinkedBin('git', true);
     expect(init.code).not.toBe(0);
-    expect(init.stdout).toContain("aitrail's lines in .husky (and aitrail itself) run node_modules/.bin/git (as git) under husky's PATH, which the repository provides");
+    expect(init.stdout).toContain("copy of husky's runtime into a new worktree) run node_modules/.bin/git (as git) under husky's PATH, which the repository provides");
     const text = aitrail(repo.dir, ['status'], { env }).stdout;
     expect(text).toContain("runs the repository's git");
   });

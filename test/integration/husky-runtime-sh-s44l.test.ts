@@ -81,10 +81,10 @@ describe('husky\'s runtime runs the repository\'s sh (session 44)', () => {
     expect(status).toContain('node_modules/.bin/dirname -> vendor/fake/run.sh (as dirname), dirname (as dirname), which the repository provides');
   });
 
-  it('a committed file: package whose bin is git: aitrail\'s lines and aitrail itself would run it under husky\'s PATH; said, and the git-mode way out runs none of it', () => {
+  it('a committed file: package whose bin is git: aitrail\'s post-checkout lines would run it under husky\'s PATH (row s47m-1); said, and the git-mode way out runs none of it', () => {
     const { repo, marker, env, init } = huskyRepoWithBin('git', true);
     expect(init.code).not.toBe(0);
-    expect(init.stdout).toContain("aitrail's lines in .husky (and aitrail itself) run node_modules/.bin/git -> vendor/fake/run.sh (as git) under husky's PATH, which the repository provides");
+    expect(init.stdout).toContain("aitrail's lines that run before its block cleans PATH (the stdin kept at the top of .husky/pre-push and .husky/post-rewrite, .husky/post-checkout's copy of husky's runtime into a new worktree) run node_modules/.bin/git -> vendor/fake/run.sh (as git) under husky's PATH, which the repository provides");
     const json = JSON.parse(aitrail(repo.dir, ['status', '--format', 'json'], { env }).stdout) as StatusJson;
     expect(json.hooks.filter((hook) => hook.state === 'husky').every((hook) => !hook.active && /runs the repository's git/.test(hook.note ?? ''))).toBe(true);
     expect(tryGit(repo.dir, ['config', '--unset', 'core.hooksPath']).code).toBe(0);
