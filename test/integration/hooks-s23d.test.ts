@@ -65,7 +65,7 @@ describe('husky: no node on the PATH git gives hooks', () => {
     const blocked = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'From a GUI'], { env });
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain('aitrail: prepare-commit-msg hook failed (exit 127), nothing recorded; the commit goes on.');
-    expect(blocked.stderr).toMatch(/aitrail: commit blocked: aitrail could not be started \(exit 127\), so the model policy cannot be checked\. Is node on the PATH git gives hooks\?.*AITRAIL=0 git commit/);
+    expect(blocked.stderr).toMatch(/aitrail: commit blocked: (node_modules\/\.bin\/)?aitrail could not be started \(exit 127\), so the model policy cannot be checked\. Is node on the PATH git gives hooks\?.*AITRAIL=0 git commit/);
     expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
     const skipped = tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'From a GUI'], { env: { ...env, AITRAIL: '0' } });
     expect(skipped.code, skipped.stderr).toBe(0);
