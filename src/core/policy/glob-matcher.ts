@@ -151,6 +151,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     const named = versionNamed(entry.written);
     return named !== null && named.family === family.id && named.at === family.at;
   };
+  const judged = new Map<string, string | undefined>();
   return (raw) => {
     const model = plain(raw);
     const direct = compiled.find((entry) => entry.negated !== hits(entry, model))?.glob;
@@ -159,14 +160,22 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     // An id with a version in its name is no family: the common case (`anthropic/claude-opus-4.6`) stops here.
     const family = versionlessFamily(model);
     if (family === null) return direct;
-    const one = compiled.find((entry) => byVersions(entry, family, model.toLowerCase()))?.glob;
+    // A family id is judged on ~120 ids (allowProbes): once per matcher (a range's commits name the same few).
+    const key = model.toLowerCase();
+    if (judged.has(key)) return judged.get(key);
+    const verdict = byFamily(family, key);
+    if (judged.size < 1000) judged.set(key, verdict);
+    return verdict;
+  };
+  function byFamily(family: VersionlessFamily, model: string): string | undefined {
+    const one = compiled.find((entry) => byVersions(entry, family, model))?.glob;
     if (one !== undefined || versionless !== 'every' || compiled.length < 2) return one;
     // An allow of several globs passes the family when together they pass every id `allowProbes` holds, each by any glob
     // (`["anthropic/claude-opus-4*", "anthropic/claude-opus-[5-9]*", "anthropic/claude-opus-[1-3]*"]` passes `opus`; without
     // `-[1-3]*` it refuses it: Opus 10 is none of them, row s47t-1).
     const each = family.allowProbes.map((member) => compiled.find((entry) => entry.negated !== hits(entry, member))?.glob);
     return each.every((glob) => glob !== undefined) ? each[0] : undefined;
-  };
+  }
 }
 
 /** The model version a deny glob names, its wildcards left out (`anthropic/claude-opus-5*`, `claude-opus-5`), read as an id; else null. */
