@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { agentCommit as commit, hooked, homeWith } from '../helpers/agent-home.js';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-const UNION = 'policy:\n  allow: ["anthropic/claude-opus-4*", "anthropic/claude-opus-[5-9]*"]\n  unknownModel: deny\n';
+// Row s47t-1: `-4*` and `-[5-9]*` alone leave out Opus 10 and later (the alias runs them once they are out): `-[1-3]*` takes them.
+const UNION = 'policy:\n  allow: ["anthropic/claude-opus-4*", "anthropic/claude-opus-[5-9]*", "anthropic/claude-opus-[1-3]*"]\n  unknownModel: deny\n';
 
 function claude(model: string): NodeJS.ProcessEnv {
   const home = homeWith({ '.claude/settings.json': JSON.stringify({ model }) });

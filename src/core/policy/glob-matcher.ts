@@ -140,15 +140,18 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
   // - an allow passes it only when it names the id itself (`anthropic/claude-opus`) or allows every one, a
   //   later one too: a glob the id's own name happens to match (`google/gemini-*pro`) does not pass
   //   `google/gemini-pro`, which runs `gemini-3-pro-preview` that glob refuses.
+  // An allow (row s47t-1): every version, every later one the deny side tries, and the version left open after each leading
+  // digit (`allowProbes`): `anthropic/claude-opus-[5-9]*` with `-4*` passes 4.x, 5 to 9.x and 999, but not Opus 10.
+  const passesEvery = (entry: Entry, family: VersionlessFamily): boolean => family.allowProbes.every((member) => entry.negated !== hits(entry, member));
   const byVersions = (entry: Entry, family: VersionlessFamily, model: string): boolean => {
-    const versions = [...family.members, family.later];
-    if (versionless === 'every') return (!entry.negated && (entry.literal === model || entry.literal === family.id)) || versions.every((member) => entry.negated !== hits(entry, member));
-    if (entry.negated) return [...versions, ...family.laterIds].some((member) => !hits(entry, member));
+    if (versionless === 'every') return (!entry.negated && (entry.literal === model || entry.literal === family.id)) || passesEvery(entry, family);
+    if (entry.negated) return [...family.members, family.later, ...family.laterIds].some((member) => !hits(entry, member));
     // Only a class or a brace list is tried on the later versions' ids: versionNamed reads the others by their words.
     if (family.members.some((member) => hits(entry, member)) || (entry.listed && family.laterIds.some((member) => hits(entry, member)))) return true;
     const named = versionNamed(entry.written);
     return named !== null && named.family === family.id && named.at === family.at;
   };
+  const judged = new Map<string, string | undefined>();
   return (raw) => {
     const model = plain(raw);
     const direct = compiled.find((entry) => entry.negated !== hits(entry, model))?.glob;
@@ -157,13 +160,22 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     // An id with a version in its name is no family: the common case (`anthropic/claude-opus-4.6`) stops here.
     const family = versionlessFamily(model);
     if (family === null) return direct;
-    const one = compiled.find((entry) => byVersions(entry, family, model.toLowerCase()))?.glob;
-    if (one !== undefined || versionless !== 'every' || compiled.length < 2) return one;
-    // An allow of several globs passes the family when together they pass every version and a later one
-    // (`["anthropic/claude-opus-4*", "anthropic/claude-opus-[5-9]*"]` passes `opus`), each version by any glob.
-    const each = [...family.members, family.later].map((member) => compiled.find((entry) => entry.negated !== hits(entry, member))?.glob);
-    return each.every((glob) => glob !== undefined) ? each[0] : undefined;
+    // A family id is judged on ~120 ids (allowProbes): once per matcher (a range's commits name the same few).
+    const key = model.toLowerCase();
+    if (judged.has(key)) return judged.get(key);
+    const verdict = byFamily(family, key);
+    if (judged.size < 1000) judged.set(key, verdict);
+    return verdict;
   };
+  function byFamily(family: VersionlessFamily, model: string): string | undefined {
+    const one = compiled.find((entry) => byVersions(entry, family, model))?.glob;
+    if (one !== undefined || versionless !== 'every' || compiled.length < 2) return one;
+    // An allow of several globs passes the family when together they pass every id `allowProbes` holds, each by any glob
+    // (`["anthropic/claude-opus-4*", "anthropic/claude-opus-[5-9]*", "anthropic/claude-opus-[1-3]*"]` passes `opus`; without
+    // `-[1-3]*` it refuses it: Opus 10 is none of them, row s47t-1).
+    const each = family.allowProbes.map((member) => compiled.find((entry) => entry.negated !== hits(entry, member))?.glob);
+    return each.every((glob) => glob !== undefined) ? each[0] : undefined;
+  }
 }
 
 /** The model version a deny glob names, its wildcards left out (`anthropic/claude-opus-5*`, `claude-opus-5`), read as an id; else null. */

@@ -34,6 +34,13 @@ export interface VersionlessFamily {
    * written with a class or a brace list (`anthropic/claude-opus-[5-9]*`, `-{5,6}*`) is tried on, as `-5*` is read by its words.
    */
   laterIds: readonly string[];
+  /**
+   * Every id an allow must pass to pass the family (row s47t-1): its versions, `laterIds`, and one id a leading digit `1`…`9`
+   * with the rest of the version left open (`anthropic/claude-opus-1x` … `-9x`). Later versions have no end (`-10`, `-20`, `-100`),
+   * so no list of them is sound (`-{4,…,13}*` passes every one `laterIds` holds but refuses `-14`): a glob passes them only
+   * when it leaves the version open after its first digit (`-*`, `-[0-9]*`, `-[1-9]*`, or globs that between them take each leading digit).
+   */
+  allowProbes: readonly string[];
 }
 
 /** A version token: `4`, `4.6`, `2.5`. */
@@ -111,7 +118,7 @@ export function versionlessFamily(model: string): VersionlessFamily | null {
   const id = families!.has(stripped) || FLOATING.has(stripped) ? stripped : (shortFamily(stripped) ?? stripped);
   const floating = FLOATING.get(id);
   // A vendor's API id that follows its newest model (`deepseek/deepseek-chat`): no literal version names it (`at` -1).
-  if (floating !== undefined) found = { id, members: floating.members, later: floating.later, at: -1, laterIds: [floating.later] };
+  if (floating !== undefined) found = withProbes({ id, members: floating.members, later: floating.later, at: -1, laterIds: [floating.later] });
   else if (!catalogued!.has(id) && families!.has(id)) {
     const all = index!.get(id) ?? [];
     const newest = all.reduce<(typeof all)[number] | undefined>((best, entry) => (best === undefined || newer(entry.version, best.version) ? entry : best), undefined);
@@ -122,10 +129,16 @@ export function versionlessFamily(model: string): VersionlessFamily | null {
       words.splice(at, 0, version);
       return `${id.slice(0, slash)}/${words.join('-')}`;
     };
-    found = { id, members, later: named('999'), at, laterIds: [...laterVersions(newest?.version), '999'].map(named) };
+    found = withProbes({ id, members, later: named('999'), at, laterIds: [...laterVersions(newest?.version), '999'].map(named) });
   }
   if (known.size < 1000) known.set(written, found);
   return found;
+}
+
+/** The family with the ids an allow must pass (`allowProbes`): the open version written in place of `later`'s `999`. */
+function withProbes(family: Omit<VersionlessFamily, 'allowProbes'>): VersionlessFamily {
+  const open = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => family.later.replace(/999(?!.*999)/, `${digit}x`));
+  return { ...family, allowProbes: [...new Set([...family.members, ...family.laterIds, ...open])] };
 }
 
 /** `anthropic/opus` → `anthropic/claude-opus`: a short name of any agent's table whose family is the id's own vendor's, else null. */
