@@ -298,6 +298,7 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
  * (an escape, a `git+file:` not absolute or holding `%`) is the repository's. No record: not judged.
  */
 function npmFromRepository(root: string, top: string, base: string, path: string): boolean {
+  if (berryFromRepository(root, top, base, path)) return true;
   if (yarnFromRepository(root, top, base, path)) return true;
   if (hasInstallRecord(root, base) && cacheInWorkTree(root, top, base)) return true;
   let lines: string[];
@@ -367,6 +368,48 @@ function npmFromRepository(root: string, top: string, base: string, path: string
     judged = false;
   }
   return false;
+}
+
+/**
+ * yarn 2+'s `nodeLinker: node-modules` (row s47q-2), as the shims' aitrail_nz: its record
+ * `<base>/node_modules/.yarn-state.yml` keys each package's folders by the locator it installed, which a committed
+ * yarn.lock's `resolution:` chose whatever package.json asks. The locator of the longest folder holding `path`:
+ * `<name>@npm:<semver>` is a registry install (its registry judged by registryChosen); a URL must be a registry's
+ * tarball of it (registryTarball); anything else, no such folder, a backslash: the repository's (said as yarn.lock).
+ */
+function berryFromRepository(root: string, top: string, base: string, path: string): boolean {
+  const file = join(root, base, 'node_modules', '.yarn-state.yml');
+  if (!isFileAt(file)) return false;
+  let text: string;
+  try {
+    text = readFileSync(file, 'latin1');
+  } catch {
+    return false;
+  }
+  let key = '';
+  let best = '';
+  let bestKey = '';
+  for (const line of text.split('\n')) {
+    if (line.includes('\\')) return berryRefused();
+    if (/^[^ #]/.test(line)) key = line;
+    else if (line.startsWith('    - "') && line.endsWith('"')) {
+      const at = line.slice(7, -1);
+      if (at !== '' && path.startsWith(`${at}/`) && at.length > best.length) [best, bestKey] = [at, key];
+    }
+  }
+  if (best === '') return berryRefused();
+  const name = best.replace(/^.*node_modules\//, '');
+  const locator = bestKey.replace(/^"/, '').replace(/:$/, '').replace(/"$/, '');
+  if (!locator.startsWith(`${name}@`)) return berryRefused();
+  const ref = locator.slice(name.length + 1);
+  if (/^npm:[0-9][0-9A-Za-z.+-]*\.[0-9][0-9A-Za-z.+-]*\.[0-9][0-9A-Za-z.+-]*$/.test(ref)) return false;
+  if (/^https?:\/\//.test(ref) && registryTarball(top, ref, name)) return false;
+  return berryRefused();
+}
+
+function berryRefused(): true {
+  lockCause = 'yarn.lock';
+  return true;
 }
 
 /**

@@ -260,7 +260,8 @@ function ledIntoTrackedLines(): string[] {
     // node_modules/aitrail as it unpacks one from a registry: its own record says where it came from (aitrail_np).
     '    if [ ! -e node_modules/.pnpm ] && [ ! -L node_modules/.pnpm ] && [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ]; then',
     '      aitrail_rg "" && return 0',
-    '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || return 1',
+    // yarn 2+'s `nodeLinker: node-modules` writes node_modules/.yarn-state.yml (row s47q-2, aitrail_nz in aitrail_np).
+    '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || [ -f node_modules/.yarn-state.yml ] || return 1',
     '      if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '      aitrail_np "" node_modules/aitrail/bin/aitrail.js',
     '      return',
@@ -557,6 +558,36 @@ function ledIntoTrackedLines(): string[] {
     // npm's layout: a `file:` dependency on a tarball the repository commits (`file:aitrail.tgz`), or on a folder
     // with a committed .npmrc saying `install-links=true` (also npm 11's `install-strategy=linked`, into
     // node_modules/.store), is unpacked or copied under node_modules, untracked, as a registry package is.
+    // yarn 2+ (`nodeLinker: node-modules`, row s47q-2): its record `<base>/node_modules/.yarn-state.yml` keys each
+    // package's folders (`    - "node_modules/aitrail"`) by the locator it installed, which a committed yarn.lock's
+    // `resolution:` chose, whatever package.json asks (`"aitrail@npm:9.9.9"` resolved to `"aitrail@https://<host>/…tgz"`).
+    // The locator of the longest folder holding `$2`: `<name>@npm:<semver>` is a registry install (its registry judged
+    // by aitrail_rg); a URL must be a registry's tarball of it (aitrail_rs); anything else (`patch:`, `file:`, `portal:`,
+    // git, `::__archiveUrl=`, `virtual:`), no such folder, a backslash: the repository's, said as yarn.lock. No record: 1, no process.
+    "aitrail_nz() {",
+    "  aitrail_zf=${1:+$1/}node_modules/.yarn-state.yml",
+    "  [ -f \"$aitrail_zf\" ] || return 1",
+    "  aitrail_zk=$(awk -v p=\"$2\" '",
+    "/\\\\/ { print \"x\"; bad = 1; exit }",
+    "/^[^ #]/ { k = $0; next }",
+    "/^    - \"/ { l = substr($0, 8); if (substr(l, length(l)) != \"\\\"\") next; l = substr(l, 1, length(l) - 1); if (l != \"\" && index(p, l \"/\") == 1 && length(l) > length(b)) { b = l; bk = k } }",
+    "END { if (bad) exit; if (b == \"\") print \"x\"; else { n = b; sub(/.*node_modules\\//, \"\", n); print n; print bk } }",
+    "' \"$aitrail_zf\" 2>/dev/null) || return 0",
+    "  aitrail_zn=${aitrail_zk%%\"",
+    "\"*}",
+    "  aitrail_zk=${aitrail_zk#*\"",
+    "\"}",
+    "  aitrail_zk=${aitrail_zk#\\\"}",
+    "  aitrail_zk=${aitrail_zk%:}",
+    "  aitrail_zk=${aitrail_zk%\\\"}",
+    "  case $aitrail_zk in \"$aitrail_zn@\"*) aitrail_zk=${aitrail_zk#\"$aitrail_zn@\"} ;; *) aitrail_rr=yarn.lock; return 0 ;; esac",
+    "  case $aitrail_zk in",
+    "    npm:[0-9]*.[0-9]*.[0-9]*) case ${aitrail_zk#npm:} in *[!0-9A-Za-z.+-]*) ;; *) return 1 ;; esac ;;",
+    "    https://*|http://*) aitrail_rs \"$aitrail_zk\" \"$aitrail_zn\" && return 1 ;;",
+    "  esac",
+    "  aitrail_rr=yarn.lock",
+    "  return 0",
+    "}",
     // npm's own record of where it took each package, `<base>/node_modules/.package-lock.json` (npm 7+, written at
     // every install, indented and ended as the project's package.json: the unit read from its second line), is
     // read for the local ones (one grep: each `"resolved": "file:…"` or `"git+file:…"` line and the 4 before it,
@@ -564,6 +595,8 @@ function ledIntoTrackedLines(): string[] {
     // source lands in the work tree (aitrail_pin, relative to `<base>`), or cannot be read (an escape, a
     // `git+file:` not absolute or holding `%`, a key not found), is the repository's. No record: not judged.
     'aitrail_np() {',
+    // yarn 2+'s record first (aitrail_nz): a stat unless it is there.
+    '  aitrail_nz "$1" "$2" && return 0',
     // yarn classic's record first (aitrail_ny): no process unless it is there.
     '  aitrail_ny "$1" "$2" && return 0',
     // A cache or mirror a committed .npmrc/.yarnrc puts in the work tree (aitrail_nc): where a record is.
