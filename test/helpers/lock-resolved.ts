@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { hooked } from './agent-home.js';
-import { BIN } from './cli.js';
+import { BIN, envWithAitrailOnPath } from './cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
 import { PNPM_PATH } from './pnpm.js';
 
@@ -95,4 +95,19 @@ export function expectLocalRuns(repo: TestRepo, homeDir: string): void {
   const allowed = commit(repo, env, 'openai/gpt-5');
   expect(allowed.status, allowed.stderr).toBe(0);
   expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
+}
+
+/** The server's aitrail refused, said as `lock`'s (never its URL): PATH's aitrail refuses Qwen; alone, init warns and the commit is blocked; the script never ran. */
+export function expectLockRefused(repo: TestRepo, homeDir: string, lock: string, marker: string): void {
+  const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
+  expect(denied.status).not.toBe(0);
+  expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from a server the project's ${lock} names`);
+  expect(denied.stderr).not.toContain('127.0.0.1');
+  expect(denied.stderr).toContain('model-denied');
+  const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
+  const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
+  expect(`${said.stdout}${said.stderr}`).toContain(`Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's ${lock} names`);
+  const alone = commit(repo, aloneEnv, 'openai/gpt-5');
+  expect(alone.status).not.toBe(0);
+  expect(existsSync(marker)).toBe(false);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, envWithAitrailOnPath } from '../helpers/cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { commit, evilTarball, expectLocalRuns, home, lock, lockedRepo, npm, npmFree, run, serve, type Served } from '../helpers/lock-resolved.js';
+import { commit, evilTarball, expectLocalRuns, expectLockRefused, home, lock, lockedRepo, npm, npmFree, run, serve, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.js';
 
 /**
@@ -126,27 +126,12 @@ describe.skipIf(!npmFound)("a committed lock's resolved URL naming a server: wha
   });
 });
 
-/** The server's aitrail refused, said as `lock`'s (never its URL): PATH's aitrail refuses Qwen; alone, init warns and the commit is blocked; the script never ran. */
-function expectLockRefused(repo: TestRepo, homeDir: string, lock: string): void {
-  const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
-  expect(denied.status).not.toBe(0);
-  expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from a server the project's ${lock} names`);
-  expect(denied.stderr).not.toContain('127.0.0.1');
-  expect(denied.stderr).toContain('model-denied');
-  const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
-  const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
-  expect(`${said.stdout}${said.stderr}`).toContain(`Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's ${lock} names`);
-  const alone = commit(repo, aloneEnv, 'openai/gpt-5');
-  expect(alone.status).not.toBe(0);
-  expect(existsSync(evilMarker)).toBe(false);
-}
-
 describe.skipIf(!npmFound || !yarnFound)("a committed yarn.lock's resolved URL naming a server (yarn 1): the same (row s47a-3)", () => {
   it('another server: refused, the global aitrail refuses Qwen, the server\'s script never runs; alone, init and the commit say yarn.lock', () => {
     const repo = lockedRepo('9.9.9', 'yarn.lock', yarnLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
     const homeDir = home('');
     yarn(repo, homeDir);
-    expectLockRefused(repo, homeDir, 'yarn.lock');
+    expectLockRefused(repo, homeDir, 'yarn.lock', evilMarker);
   });
 
   it.each([['.yarnrc', (url: string) => `registry "${url}/"\n`], ['.npmrc', (url: string) => `registry=${url}/\n`]])(
@@ -181,7 +166,7 @@ describe.skipIf(!npmFound || !pnpmFound)("a committed pnpm-lock.yaml's tarball U
     const repo = lockedRepo('9.9.9', 'pnpm-lock.yaml', pnpmLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
     const homeDir = home('');
     pnpm(repo, homeDir);
-    expectLockRefused(repo, homeDir, 'pnpm-lock.yaml');
+    expectLockRefused(repo, homeDir, 'pnpm-lock.yaml', evilMarker);
   });
 
   it("the person's own registry (~/.npmrc) named in the lock: their aitrail runs", () => {
