@@ -113,19 +113,28 @@ const PUBLIC_REGISTRIES = new Set(['https://registry.npmjs.org', 'https://regist
  * `registry[]=`, yarn 1's `--registry`/`--install.registry` lines, `npmRegistryServer` in a .yarnrc.yml anywhere but
  * a plain `npmRegistryServer:` line (a flow mapping, an explicit key, an anchor).
  */
-function registryLines(name: string, text: string): string[] | undefined {
+function registryLines(name: string, text: string, transport: string[] = []): string[] | undefined {
   const found: string[] = [];
   // Lines as npm's ini, yarn 1 and YAML split them: at a carriage return too (row 812); `config`, `prefix` and `$` read as well.
   for (const line of text.split(/[\r\n]/)) {
-    if (!/registry|config|prefix|\\|\$/i.test(line)) continue;
+    if (!/registry|config|prefix|proxy|ssl|ca|\\|\$/i.test(line)) continue;
     const kind = registryKind(name, line);
     if (kind === 'unread') return undefined;
     if (kind === 'registry') found.push(line);
+    if (kind === 'transport') transport.push(line);
   }
   return found;
 }
 
-function registryKind(name: string, line: string): 'registry' | 'unread' | 'other' {
+/** A proxy or TLS key (row s47q-1): `proxy`, `https-proxy`, `strict-ssl`, `ca`, `cafile` (yarn 1's `--…` too), yarn 2+'s `httpsProxy`, `enableStrictSsl`, `caFilePath`, `networkSettings`; not `noproxy`. */
+function transportKey(name: string, key: string): boolean {
+  if (key.startsWith('#') || (name !== '.yarnrc.yml' && /^noproxy$/i.test(key))) return false;
+  if (/proxy|ssl|cafile/i.test(key)) return true;
+  if (name === '.yarnrc.yml') return /networksettings/i.test(key);
+  return /^ca$/i.test(key) || (name === '.yarnrc' && /^-.*ca$/i.test(key));
+}
+
+function registryKind(name: string, line: string): 'registry' | 'transport' | 'unread' | 'other' {
   if ((name === '.npmrc' ? (line.split('=')[0] ?? '') : line).includes('\\')) return 'unread';
   let key = line.replace(/^[ \t\r\f\v]+/, '').replace(/^["']/, '');
   if (name === '.npmrc') {
@@ -136,15 +145,18 @@ function registryKind(name: string, line: string): 'registry' | 'unread' | 'othe
     if (/[^-A-Za-z0-9_.~:/@%+{}?$"' \t]/.test(key)) return 'unread';
     if (!key.startsWith('//') && key.includes('$')) return 'unread';
     if (/^(userconfig|globalconfig|prefix)/i.test(key)) return 'unread';
+    if (transportKey(name, key)) return 'transport';
     if (/^registry$/i.test(key)) return 'registry';
     return /^registry/i.test(key) ? 'unread' : 'other';
   }
   if (name === '.yarnrc') {
     if (!/^[@A-Za-z0-9"'#-]/.test(key)) return 'unread';
+    if (transportKey(name, key.replace(/["':= \t\r\f\v][^]*$/, ''))) return 'transport';
     if (/^registry$/i.test(key)) return 'unread';
     if (/^registry["': \t\r\f\v]/i.test(key)) return 'registry';
     return /^registry|^-.*registry/i.test(key) ? 'unread' : 'other';
   }
+  if (transportKey(name, key.replace(/:[^]*$/, ''))) return 'transport';
   if (!/npmregistryserver/i.test(line) || key.startsWith('#')) return 'other';
   if (!/^npmregistryserver/i.test(key)) return 'unread';
   return /^["']?[ \t\r\f\v]*:/.test(key.slice(17)) ? 'registry' : 'unread';
@@ -177,8 +189,15 @@ export function registryChosen(top: string, base: string): string | undefined {
     } catch {
       continue;
     }
-    const lines = registryLines(name, text);
+    const transport: string[] = [];
+    const lines = registryLines(name, text, transport);
     if (lines === undefined) return name;
+    // A proxy or TLS line (row s47q-1): the person's only as the very same line of their own file, spaces around aside.
+    if (transport.length > 0) {
+      const trim = (line: string) => line.replace(/^[ \t\v\f\r]+|[ \t\v\f\r]+$/g, '');
+      const own = new Set(ownFiles(top, file).flatMap((path) => readLines(path).map(trim)));
+      if (transport.some((line) => !own.has(trim(line)))) return name;
+    }
     const named = lines.filter((line) => !PUBLIC_REGISTRIES.has(registryValue(line)));
     if (named.length === 0) continue;
     const trusted = trustedRegistries(top, file);
@@ -195,22 +214,28 @@ export function registryChosen(top: string, base: string): string | undefined {
  */
 function trustedRegistries(top: string, file: string): Set<string> {
   const found = new Set<string>();
-  const home = process.env.HOME ?? '';
-  if (!home.startsWith('/')) return found;
-  for (let dir = home; dir !== ''; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))) {
-    if (sameFile(dir, top)) return found;
-  }
-  for (const name of ['.npmrc', '.yarnrc', '.yarnrc.yml']) {
-    const own = join(home, name);
-    if (!isFileAt(own) || sameFile(own, file)) continue;
-    try {
-      for (const line of readFileSync(own, 'latin1').split('\n')) if (HOME_REGISTRY_LINE.test(line)) found.add(registryValue(line));
-    } catch {
-      // unreadable: names nothing
-    }
-  }
+  for (const own of ownFiles(top, file)) for (const line of readLines(own)) if (HOME_REGISTRY_LINE.test(line)) found.add(registryValue(line));
   found.delete('');
   return found;
+}
+
+/** The person's own ~/.npmrc, ~/.yarnrc, ~/.yarnrc.yml (as aitrail_hg): none when HOME is not absolute or it or a folder above it is the top; never the project's `file`. */
+function ownFiles(top: string, file: string): string[] {
+  const home = process.env.HOME ?? '';
+  if (!home.startsWith('/')) return [];
+  for (let dir = home; dir !== ''; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))) {
+    if (sameFile(dir, top)) return [];
+  }
+  return ['.npmrc', '.yarnrc', '.yarnrc.yml'].map((name) => join(home, name)).filter((own) => isFileAt(own) && !sameFile(own, file));
+}
+
+/** A file's lines as grep reads them (latin1, split at line feeds); unreadable: none. */
+function readLines(path: string): string[] {
+  try {
+    return readFileSync(path, 'latin1').split('\n');
+  } catch {
+    return [];
+  }
 }
 
 /** A registry line's value as aitrail_rv reads it: the key (and a scope) off, spaces, one `=`/`:`, quotes and one trailing `/` aside. */
@@ -273,6 +298,7 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
  * (an escape, a `git+file:` not absolute or holding `%`) is the repository's. No record: not judged.
  */
 function npmFromRepository(root: string, top: string, base: string, path: string): boolean {
+  if (berryFromRepository(root, top, base, path)) return true;
   if (yarnFromRepository(root, top, base, path)) return true;
   if (hasInstallRecord(root, base) && cacheInWorkTree(root, top, base)) return true;
   let lines: string[];
@@ -342,6 +368,48 @@ function npmFromRepository(root: string, top: string, base: string, path: string
     judged = false;
   }
   return false;
+}
+
+/**
+ * yarn 2+'s `nodeLinker: node-modules` (row s47q-2), as the shims' aitrail_nz: its record
+ * `<base>/node_modules/.yarn-state.yml` keys each package's folders by the locator it installed, which a committed
+ * yarn.lock's `resolution:` chose whatever package.json asks. The locator of the longest folder holding `path`:
+ * `<name>@npm:<semver>` is a registry install (its registry judged by registryChosen); a URL must be a registry's
+ * tarball of it (registryTarball); anything else, no such folder, a backslash: the repository's (said as yarn.lock).
+ */
+function berryFromRepository(root: string, top: string, base: string, path: string): boolean {
+  const file = join(root, base, 'node_modules', '.yarn-state.yml');
+  if (!isFileAt(file)) return false;
+  let text: string;
+  try {
+    text = readFileSync(file, 'latin1');
+  } catch {
+    return false;
+  }
+  let key = '';
+  let best = '';
+  let bestKey = '';
+  for (const line of text.split('\n')) {
+    if (line.includes('\\')) return berryRefused();
+    if (/^[^ #]/.test(line)) key = line;
+    else if (line.startsWith('    - "') && line.endsWith('"')) {
+      const at = line.slice(7, -1);
+      if (at !== '' && path.startsWith(`${at}/`) && at.length > best.length) [best, bestKey] = [at, key];
+    }
+  }
+  if (best === '') return berryRefused();
+  const name = best.replace(/^.*node_modules\//, '');
+  const locator = bestKey.replace(/^"/, '').replace(/:$/, '').replace(/"$/, '');
+  if (!locator.startsWith(`${name}@`)) return berryRefused();
+  const ref = locator.slice(name.length + 1);
+  if (/^npm:[0-9][0-9A-Za-z.+-]*\.[0-9][0-9A-Za-z.+-]*\.[0-9][0-9A-Za-z.+-]*$/.test(ref)) return false;
+  if (/^https?:\/\//.test(ref) && registryTarball(top, ref, name)) return false;
+  return berryRefused();
+}
+
+function berryRefused(): true {
+  lockCause = 'yarn.lock';
+  return true;
 }
 
 /**
@@ -990,7 +1058,7 @@ export function binaryMissingNote(bare: boolean, cause?: string): string {
   if (cause === 'package-lock.json' || cause === 'npm-shrinkwrap.json' || cause === 'yarn.lock' || cause === 'pnpm-lock.yaml')
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's ${cause} names (its resolved URL), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/.npmrc (registry=, the same URL), or run: npm i -g aitrail`;
   if (cause !== undefined)
-    return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from the registry the project's ${cause} names, which is not the public one, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/${cause} as well (the same URL), or run: npm i -g aitrail`;
+    return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from the registry the project's ${cause} names (or through a proxy or TLS setting it names: proxy, https-proxy, strict-ssl, ca, cafile), which is not the public one, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/${cause} as well (the same URL; a proxy or TLS line as it is), or run: npm i -g aitrail`;
   return 'Warning: the hooks will not find the aitrail binary (not in node_modules/.bin, not on PATH, or only one the repository ships, which they refuse to run), so every commit will be blocked until you run: npm i -D aitrail (or npm i -g aitrail)';
 }
 

@@ -67,7 +67,7 @@ export function binaryTrackedMessage(hook: InstalledHook): string {
  */
 export function binaryRegistryMessage(hook: InstalledHook): string {
   const why = neverBlocks(hook) ? '' : `, ${CANNOT_CHECK}`;
-  return `${outcome(hook)}: $a was installed from the registry the project's $aitrail_tw names, which is not the public one, and a repository can name any server there${why}. Fix: if that registry is yours (a company mirror), name it in your own ~/$aitrail_tw as well (the same URL), or install aitrail outside the repository (npm i -g aitrail); ${SKIP_ONCE[hook]}`;
+  return `${outcome(hook)}: $a was installed from the registry the project's $aitrail_tw names (or through a proxy or TLS setting it names: proxy, https-proxy, strict-ssl, ca, cafile), which is not the public one, and a repository can name any server there${why}. Fix: if that registry is yours (a company mirror or proxy), name it in your own ~/$aitrail_tw as well (the same URL; a proxy or TLS line as it is), or install aitrail outside the repository (npm i -g aitrail); ${SKIP_ONCE[hook]}`;
 }
 
 /**
@@ -84,7 +84,7 @@ export function binaryLockMessage(hook: InstalledHook): string {
 export const BINARY_LOCK_SKIPPED = "aitrail: not running $t: it was installed from a server the project's $aitrail_tw names (not the public registry, nor one your own ~/.npmrc names); using $a instead.";
 
 /** The local binary was skipped for that reason and one from PATH is used instead. `$t` is the skipped one, `$aitrail_tw` the project's file (sh). */
-export const BINARY_REGISTRY_SKIPPED = "aitrail: not running $t: it was installed from the registry the project's $aitrail_tw names (not the public one, nor one your own ~/$aitrail_tw names); using $a instead.";
+export const BINARY_REGISTRY_SKIPPED = "aitrail: not running $t: it was installed from the registry the project's $aitrail_tw names, or through its proxy or TLS setting (not the public one, nor one your own ~/$aitrail_tw names); using $a instead.";
 
 /**
  * The only aitrail found is yarn 2+'s PATH wrapper (`yarn run`, `yarn exec`) and no other is on PATH (row 804):

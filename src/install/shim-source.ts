@@ -260,7 +260,8 @@ function ledIntoTrackedLines(): string[] {
     // node_modules/aitrail as it unpacks one from a registry: its own record says where it came from (aitrail_np).
     '    if [ ! -e node_modules/.pnpm ] && [ ! -L node_modules/.pnpm ] && [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ]; then',
     '      aitrail_rg "" && return 0',
-    '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || return 1',
+    // yarn 2+'s `nodeLinker: node-modules` writes node_modules/.yarn-state.yml (row s47q-2, aitrail_nz in aitrail_np).
+    '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || [ -f node_modules/.yarn-state.yml ] || return 1',
     '      if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '      aitrail_np "" node_modules/aitrail/bin/aitrail.js',
     '      return',
@@ -332,7 +333,7 @@ function ledIntoTrackedLines(): string[] {
     // is two lines to npm, one to grep: row 812). Lines saying `config` or `prefix` (npm reads the file a project's
     // `userconfig=`/`globalconfig=`/`prefix=` names) or a `$` (npm's `${VAR?}` in a key) are read as well. `-a`: a NUL
     // anywhere made GNU grep print nothing ("binary file matches" on stderr), every line unread (row 814).
-    "    aitrail_rl=$(tr '\\r' '\\n' <\"$aitrail_rf\" 2>/dev/null | grep -a -i -e registry -e config -e prefix -e '\\\\' -e '[$]' 2>/dev/null) || continue",
+    "    aitrail_rl=$(tr '\\r' '\\n' <\"$aitrail_rf\" 2>/dev/null | grep -a -i -e registry -e config -e prefix -e proxy -e ssl -e ca -e '\\\\' -e '[$]' 2>/dev/null) || continue",
     "    aitrail_rn=",
     "    while IFS= read -r aitrail_rx; do",
     "      aitrail_rk \"$aitrail_rx\"",
@@ -341,6 +342,8 @@ function ledIntoTrackedLines(): string[] {
     "          case $aitrail_gv in https://registry.npmjs.org|https://registry.yarnpkg.com) ;; *) aitrail_rn=\"$aitrail_rn$aitrail_rx",
     "\" ;; esac ;;",
     "        2) aitrail_rr=${aitrail_rf##*/}; return 0 ;;",
+    // A proxy or TLS line (row s47q-1): the person's only as the very same line of their own file (aitrail_hg).
+    "        3) aitrail_hg \"$aitrail_rf\" \"$aitrail_rx\" || { aitrail_rr=${aitrail_rf##*/}; return 0; } ;;",
     "      esac",
     "    done <<AITRAIL_RL",
     "$aitrail_rl",
@@ -358,7 +361,9 @@ function ledIntoTrackedLines(): string[] {
     // it in a way not read here (row 805): a backslash in the key (npm's ini and yarn 1 take a quoted key as JSON:
     // `"\\u0072egistry"=`), anywhere in a yarn file (YAML escapes), `registry[]=`, yarn 1's `--registry`/`--install.registry`
     // argument lines, `npmRegistryServer` anywhere in a .yarnrc.yml but a plain `npmRegistryServer:` line
-    // (`{npmRegistryServer: …}`, `? npmRegistryServer`, an anchor): the repository's; 1, anything else (a comment).
+    // (`{npmRegistryServer: …}`, `? npmRegistryServer`, an anchor): the repository's; 3, a proxy or TLS line (row
+    // s47q-1: `proxy`, `https-proxy`, `strict-ssl`, `ca`, `cafile`; yarn 2+'s `httpsProxy`, `enableStrictSsl`,
+    // `caFilePath`, `networkSettings`); 1, anything else (a comment).
     "aitrail_rk() {",
     "  case $aitrail_rf in",
     "    *.npmrc) case ${1%%=*} in *\\\\*) return 2 ;; esac ;;",
@@ -380,16 +385,25 @@ function ledIntoTrackedLines(): string[] {
     "      case $aitrail_ry in *[!-[:alnum:]_.~:/@%+{}?\\$\\\"\\'\\ \\\t]*) return 2 ;; esac",
     "      case $aitrail_ry in //*) ;; *\\$*) return 2 ;; esac",
     "      case $aitrail_ry in [Uu][Ss][Ee][Rr][Cc][Oo][Nn][Ff][Ii][Gg]*|[Gg][Ll][Oo][Bb][Aa][Ll][Cc][Oo][Nn][Ff][Ii][Gg]*|[Pp][Rr][Ee][Ff][Ii][Xx]*) return 2 ;; esac",
+    // Row s47q-1: a proxy (`proxy`, `https-proxy`) or TLS trust (`strict-ssl`, `ca`, `cafile`) line lets a server of
+    // the repository's answer for the public registry (a lock's `https://registry.npmjs.org/…` tarball): 3. `noproxy`
+    // only sends a host past a proxy: none.
+    "      case $aitrail_ry in [Nn][Oo][Pp][Rr][Oo][Xx][Yy]) return 1 ;; *[Pp][Rr][Oo][Xx][Yy]*|*[Ss][Ss][Ll]*|*[Cc][Aa][Ff][Ii][Ll][Ee]*|[Cc][Aa]) return 3 ;; esac",
     "      case $aitrail_ry in [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]) return 0 ;; [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*) return 2 ;; esac ;;",
     "    *.yarnrc)",
     // A BOM or other byte before the key (yarn 1 drops a BOM): not read here (row 812).
     "      case $aitrail_ry in [@[:alnum:]\\\"\\'\\#-]*) ;; *) return 2 ;; esac",
+    // Row s47q-1: a proxy or TLS key (the first word; `--https-proxy` argument lines too): 3, as in .npmrc.
+    "      aitrail_rj=${aitrail_ry%%[\\\"\\':=[:space:]]*}",
+    "      case $aitrail_rj in \\#*|[Nn][Oo][Pp][Rr][Oo][Xx][Yy]) ;; *[Pp][Rr][Oo][Xx][Yy]*|*[Ss][Ss][Ll]*|*[Cc][Aa][Ff][Ii][Ll][Ee]*|[Cc][Aa]|-*[Cc][Aa]) return 3 ;; esac",
     "      case $aitrail_ry in",
     "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]) return 2 ;;",
     "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][\\\"\\':[:space:]]*) return 0 ;;",
     "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*|-*[Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*) return 2 ;;",
     "      esac ;;",
     "    *)",
+    // yarn 2+: `httpProxy`, `httpsProxy`, `enableStrictSsl`, `caFilePath`, `httpsCaFilePath`, `networkSettings` (row s47q-1).
+    "      case ${aitrail_ry%%:*} in \\#*) ;; *[Pp][Rr][Oo][Xx][Yy]*|*[Ss][Ss][Ll]*|*[Cc][Aa][Ff][Ii][Ll][Ee]*|*[Nn][Ee][Tt][Ww][Oo][Rr][Kk][Ss][Ee][Tt][Tt][Ii][Nn][Gg][Ss]*) return 3 ;; esac",
     "      case $1 in *[Nn][Pp][Mm][Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][Ss][Ee][Rr][Vv][Ee][Rr]*) ;; *) return 1 ;; esac",
     "      case $aitrail_ry in \\#*) return 1 ;; esac",
     "      case $aitrail_ry in [Nn][Pp][Mm][Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][Ss][Ee][Rr][Vv][Ee][Rr]*) ;; *) return 2 ;; esac",
@@ -433,13 +447,28 @@ function ledIntoTrackedLines(): string[] {
     "  aitrail_hq=$HOME",
     "  while [ -n \"$aitrail_hq\" ]; do [ \"$aitrail_hq\" -ef . ] && return 1; aitrail_hq=${aitrail_hq%/*}; done",
     "  aitrail_hx=$1",
+    "  aitrail_hy=${2-}",
+    "  while :; do case $aitrail_hy in [[:space:]]*) aitrail_hy=${aitrail_hy#?} ;; *[[:space:]]) aitrail_hy=${aitrail_hy%?} ;; *) break ;; esac; done",
     "  set --",
     "  for aitrail_hf in \"$HOME/.npmrc\" \"$HOME/.yarnrc\" \"$HOME/.yarnrc.yml\"; do",
     "    [ -f \"$aitrail_hf\" ] && { [ -z \"$aitrail_hx\" ] || [ ! \"$aitrail_hf\" -ef \"$aitrail_hx\" ]; } && set -- \"$@\" \"$aitrail_hf\"",
     "  done",
     "  [ $# != 0 ] || return 1",
+    // `$2`: a project's proxy or TLS line (row s47q-1), the person's when one of their files holds it as it is, spaces around aside.
+    "  [ -z \"$aitrail_hy\" ] || { aitrail_ht \"$@\"; return; }",
     "  aitrail_hl=$(grep -hEi -e \"^[[:space:]]*[\\\"']?(@[^:=[:space:]\\\"']*:)?(registry|npmregistryserver)[\\\"']?[[:space:]]*[=:[:space:]]\" -- \"$@\" 2>/dev/null)",
     "  [ -n \"$aitrail_hl\" ]",
+    "}",
+    // Whether one of the person's files (`$@`) holds the line `$aitrail_hy` (row s47q-1), spaces around either aside: one grep.
+    "aitrail_ht() {",
+    "  aitrail_hz=$(grep -ahF -e \"$aitrail_hy\" -- \"$@\" 2>/dev/null) || return 1",
+    "  while IFS= read -r aitrail_hr; do",
+    "    while :; do case $aitrail_hr in [[:space:]]*) aitrail_hr=${aitrail_hr#?} ;; *[[:space:]]) aitrail_hr=${aitrail_hr%?} ;; *) break ;; esac; done",
+    "    [ \"$aitrail_hr\" = \"$aitrail_hy\" ] && return 0",
+    "  done <<AITRAIL_HZ",
+    "$aitrail_hz",
+    "AITRAIL_HZ",
+    "  return 1",
     "}",
     "aitrail_rv() {",
     "  aitrail_gv=$1",
@@ -529,6 +558,36 @@ function ledIntoTrackedLines(): string[] {
     // npm's layout: a `file:` dependency on a tarball the repository commits (`file:aitrail.tgz`), or on a folder
     // with a committed .npmrc saying `install-links=true` (also npm 11's `install-strategy=linked`, into
     // node_modules/.store), is unpacked or copied under node_modules, untracked, as a registry package is.
+    // yarn 2+ (`nodeLinker: node-modules`, row s47q-2): its record `<base>/node_modules/.yarn-state.yml` keys each
+    // package's folders (`    - "node_modules/aitrail"`) by the locator it installed, which a committed yarn.lock's
+    // `resolution:` chose, whatever package.json asks (`"aitrail@npm:9.9.9"` resolved to `"aitrail@https://<host>/…tgz"`).
+    // The locator of the longest folder holding `$2`: `<name>@npm:<semver>` is a registry install (its registry judged
+    // by aitrail_rg); a URL must be a registry's tarball of it (aitrail_rs); anything else (`patch:`, `file:`, `portal:`,
+    // git, `::__archiveUrl=`, `virtual:`), no such folder, a backslash: the repository's, said as yarn.lock. No record: 1, no process.
+    "aitrail_nz() {",
+    "  aitrail_zf=${1:+$1/}node_modules/.yarn-state.yml",
+    "  [ -f \"$aitrail_zf\" ] || return 1",
+    "  aitrail_zk=$(awk -v p=\"$2\" '",
+    "/\\\\/ { print \"x\"; bad = 1; exit }",
+    "/^[^ #]/ { k = $0; next }",
+    "/^    - \"/ { l = substr($0, 8); if (substr(l, length(l)) != \"\\\"\") next; l = substr(l, 1, length(l) - 1); if (l != \"\" && index(p, l \"/\") == 1 && length(l) > length(b)) { b = l; bk = k } }",
+    "END { if (bad) exit; if (b == \"\") print \"x\"; else { n = b; sub(/.*node_modules\\//, \"\", n); print n; print bk } }",
+    "' \"$aitrail_zf\" 2>/dev/null) || return 0",
+    "  aitrail_zn=${aitrail_zk%%\"",
+    "\"*}",
+    "  aitrail_zk=${aitrail_zk#*\"",
+    "\"}",
+    "  aitrail_zk=${aitrail_zk#\\\"}",
+    "  aitrail_zk=${aitrail_zk%:}",
+    "  aitrail_zk=${aitrail_zk%\\\"}",
+    "  case $aitrail_zk in \"$aitrail_zn@\"*) aitrail_zk=${aitrail_zk#\"$aitrail_zn@\"} ;; *) aitrail_rr=yarn.lock; return 0 ;; esac",
+    "  case $aitrail_zk in",
+    "    npm:[0-9]*.[0-9]*.[0-9]*) case ${aitrail_zk#npm:} in *[!0-9A-Za-z.+-]*) ;; *) return 1 ;; esac ;;",
+    "    https://*|http://*) aitrail_rs \"$aitrail_zk\" \"$aitrail_zn\" && return 1 ;;",
+    "  esac",
+    "  aitrail_rr=yarn.lock",
+    "  return 0",
+    "}",
     // npm's own record of where it took each package, `<base>/node_modules/.package-lock.json` (npm 7+, written at
     // every install, indented and ended as the project's package.json: the unit read from its second line), is
     // read for the local ones (one grep: each `"resolved": "file:…"` or `"git+file:…"` line and the 4 before it,
@@ -536,6 +595,8 @@ function ledIntoTrackedLines(): string[] {
     // source lands in the work tree (aitrail_pin, relative to `<base>`), or cannot be read (an escape, a
     // `git+file:` not absolute or holding `%`, a key not found), is the repository's. No record: not judged.
     'aitrail_np() {',
+    // yarn 2+'s record first (aitrail_nz): a stat unless it is there.
+    '  aitrail_nz "$1" "$2" && return 0',
     // yarn classic's record first (aitrail_ny): no process unless it is there.
     '  aitrail_ny "$1" "$2" && return 0',
     // A cache or mirror a committed .npmrc/.yarnrc puts in the work tree (aitrail_nc): where a record is.

@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hooked } from '../helpers/agent-home.js';
 import { BIN, envWithAitrailOnPath } from '../helpers/cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { commit, evilTarball, expectLocalRuns, expectLockRefused, home, lock, lockedRepo, npm, npmFree, run, serve, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.js';
 
 /**
@@ -17,54 +17,6 @@ import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.j
  * registry or one the person names in ~/.npmrc (aitrail_rs in src/install/shim-source.ts, registryTarball in
  * src/install/binary-reachable.ts). Real npm 11, a real HTTP server on 127.0.0.1, the real hooks init installs.
  */
-
-const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
-const PACKAGE_JSON = (range: string) => `{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"${range}"}}\n`;
-
-interface Served {
-  url: string;
-  stop: () => void;
-}
-
-/** A server on 127.0.0.1 answering every request with `tgz`'s bytes (a registry's tarball URL, as a lock names it). */
-async function serve(tgz: string): Promise<Served> {
-  const code = `const t=require('fs').readFileSync(${JSON.stringify(tgz)});const s=require('http').createServer((q,r)=>r.end(t));s.listen(0,'127.0.0.1',()=>console.log(s.address().port));`;
-  const server = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((done) => server.stdout!.once('data', (chunk: Buffer) => done(Number(String(chunk).trim()))));
-  return { url: `http://127.0.0.1:${port}`, stop: () => server.kill() };
-}
-
-/** A tarball named aitrail 9.9.9 whose bin writes `marker` and exits 0 (what a repository's server serves). */
-function evilTarball(): { tgz: string; marker: string } {
-  const root = tempDir('aitrail-evil-');
-  const marker = join(root, 'ran');
-  const folder = join(root, 'package');
-  spawnSync('mkdir', ['-p', join(folder, 'bin')]);
-  writeFileSync(join(folder, 'package.json'), '{"name":"aitrail","version":"9.9.9","bin":{"aitrail":"bin/aitrail.js"}}\n');
-  writeFileSync(join(folder, 'bin', 'aitrail.js'), `#!/bin/sh\necho ran >> '${marker}'\nexit 0\n`, { mode: 0o755 });
-  expect(spawnSync('tar', ['-C', root, '-czf', join(root, 'aitrail-9.9.9.tgz'), 'package']).status).toBe(0);
-  return { tgz: join(root, 'aitrail-9.9.9.tgz'), marker };
-}
-
-/** A lock (lockfileVersion 3, as npm writes it) whose aitrail entry names `resolved` and the tarball's integrity. */
-function lock(version: string, resolved: string, tgz: string): string {
-  const integrity = `sha512-${createHash('sha512').update(readFileSync(tgz)).digest('base64')}`;
-  const entry = { version, resolved, integrity, dev: true, bin: { aitrail: 'bin/aitrail.js' } };
-  const root = { name: 'p', version: '1.0.0', devDependencies: { aitrail: version } };
-  return `${JSON.stringify({ name: 'p', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': root, 'node_modules/aitrail': entry } }, null, 2)}\n`;
-}
-
-/** A hooked repository (`deny: ["qwen/*"]`) committing a package.json asking for aitrail `version` and the lock `file` saying `text`. */
-function lockedRepo(version: string, file: string, text: string): TestRepo {
-  return hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON(version), '.gitignore': 'node_modules\n', [file]: text });
-}
-
-/** A HOME of its own (npm's ~/.npmrc the test's, never the machine's) saying `npmrc`; `file` another of its files. */
-function home(npmrc: string, file = '.npmrc'): string {
-  const dir = tempDir('aitrail-home-');
-  writeFileSync(join(dir, file), npmrc);
-  return dir;
-}
 
 const yarnFound = spawnSync('yarn', ['--version'], { encoding: 'utf8' }).stdout?.startsWith('1.') === true;
 
@@ -83,31 +35,6 @@ function yarn(repo: TestRepo, homeDir: string): void {
   });
   expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
   expect(readFileSync(join(repo.dir, 'node_modules', '.yarn-integrity'), 'utf8')).toContain('"aitrail@');
-}
-
-function npm(repo: TestRepo, homeDir: string, args: string[]): void {
-  const result = spawnSync('npm', [...args, '--ignore-scripts', '--no-audit', '--no-fund', '--cache', tempDir('aitrail-npm-cache-')], {
-    cwd: repo.dir,
-    env: { ...npmFree(process.env), HOME: homeDir, npm_config_update_notifier: 'false' },
-    encoding: 'utf8',
-  });
-  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
-  expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
-}
-
-/** The environment without npm's `npm_config_*` (npx exports the machine's own ~/.npmrc so: `omit-lockfile-registry-resolved`). */
-function npmFree(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_config_/i.test(key)));
-}
-
-function run(repo: TestRepo, env: NodeJS.ProcessEnv, args: string[]) {
-  return spawnSync(args[0]!, args.slice(1), { cwd: repo.dir, env, encoding: 'utf8' });
-}
-
-function commit(repo: TestRepo, env: NodeJS.ProcessEnv, model: string) {
-  repo.write('a.txt', `${Math.random()}\n`);
-  repo.git(['add', 'a.txt']);
-  return run(repo, { ...env, AITRAIL_MODEL: model }, ['git', 'commit', '-q', '-m', 'AI change']);
 }
 
 let evil: Served | undefined;
@@ -199,41 +126,12 @@ describe.skipIf(!npmFound)("a committed lock's resolved URL naming a server: wha
   });
 });
 
-/** node_modules/.bin/aitrail is the one the hooks run (no other on PATH): init names it, Qwen refused by policy, GPT-5 recorded. */
-function expectLocalRuns(repo: TestRepo, homeDir: string): void {
-  const env = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
-  const init = run(repo, env, [process.execPath, BIN, 'init', '--mode', 'git']);
-  expect(`${init.stdout}${init.stderr}`).not.toMatch(/will not (find|run)/);
-  const denied = commit(repo, env, 'qwen/qwen3-coder');
-  expect(denied.status).not.toBe(0);
-  expect(denied.stderr).toContain('model-denied');
-  expect(denied.stderr).not.toMatch(/was installed from|comes from the repository/);
-  const allowed = commit(repo, env, 'openai/gpt-5');
-  expect(allowed.status, allowed.stderr).toBe(0);
-  expect(repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)'])).toBe('unknown:openai/gpt-5');
-}
-
-/** The server's aitrail refused, said as `lock`'s (never its URL): PATH's aitrail refuses Qwen; alone, init warns and the commit is blocked; the script never ran. */
-function expectLockRefused(repo: TestRepo, homeDir: string, lock: string): void {
-  const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
-  expect(denied.status).not.toBe(0);
-  expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from a server the project's ${lock} names`);
-  expect(denied.stderr).not.toContain('127.0.0.1');
-  expect(denied.stderr).toContain('model-denied');
-  const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
-  const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
-  expect(`${said.stdout}${said.stderr}`).toContain(`Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's ${lock} names`);
-  const alone = commit(repo, aloneEnv, 'openai/gpt-5');
-  expect(alone.status).not.toBe(0);
-  expect(existsSync(evilMarker)).toBe(false);
-}
-
 describe.skipIf(!npmFound || !yarnFound)("a committed yarn.lock's resolved URL naming a server (yarn 1): the same (row s47a-3)", () => {
   it('another server: refused, the global aitrail refuses Qwen, the server\'s script never runs; alone, init and the commit say yarn.lock', () => {
     const repo = lockedRepo('9.9.9', 'yarn.lock', yarnLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
     const homeDir = home('');
     yarn(repo, homeDir);
-    expectLockRefused(repo, homeDir, 'yarn.lock');
+    expectLockRefused(repo, homeDir, 'yarn.lock', evilMarker);
   });
 
   it.each([['.yarnrc', (url: string) => `registry "${url}/"\n`], ['.npmrc', (url: string) => `registry=${url}/\n`]])(
@@ -268,7 +166,7 @@ describe.skipIf(!npmFound || !pnpmFound)("a committed pnpm-lock.yaml's tarball U
     const repo = lockedRepo('9.9.9', 'pnpm-lock.yaml', pnpmLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
     const homeDir = home('');
     pnpm(repo, homeDir);
-    expectLockRefused(repo, homeDir, 'pnpm-lock.yaml');
+    expectLockRefused(repo, homeDir, 'pnpm-lock.yaml', evilMarker);
   });
 
   it("the person's own registry (~/.npmrc) named in the lock: their aitrail runs", () => {
