@@ -19,6 +19,7 @@ import type { LinkChange } from './judge-links.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { GitError } from '../git/exec.js';
+import { refuseHugeChanges } from '../git/change-size.js';
 import { enforceMessages } from './messages.js';
 import { mergeFooters } from './merge-footers.js';
 
@@ -107,6 +108,8 @@ export async function judgeCommits(
   // Qwen Code's attribution notes (refs/notes/ai-attribution, as stored here) ADD its model too.
   const qwenNotes = await openQwenNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, ...(tips[1] === undefined ? {} : { tip: tips[1] }) });
   try {
+    // git lists a commit's changed files all at once: a commit of tens of millions of them is refused before it is listed (row s47s-1).
+    await refuseHugeChanges(repoDir, revisions, enforceMessages.changeTooLarge, { asStored: true });
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true, whole: true })) {
       commits += 1;
       nodes.push({ sha: commit.sha, parents: commit.parents });

@@ -109,6 +109,9 @@ export const enforceMessages = {
   /** A pushed tag of a tree of more files than are listed (judge-tagged-objects.ts). */
   taggedTreeTooLarge: (oid: string, most: number) =>
     `cannot judge the pushed tag ${show(oid)}: the tree it names holds more than ${most} files, more than are read; tag a commit of it instead.`,
+  /** A commit that changes more files than are listed (judge-commits.ts, row s47s-1). */
+  changeTooLarge: (sha: string, most: number) =>
+    `cannot judge commit ${show(sha)}: it changes more than ${most} files, more than are read; split it into smaller commits.`,
   /** How to fix a pushed tag of a tree or blob the policy refuses (judge-tagged-objects.ts): it is no commit. */
   taggedObjectFix: (name: string, kind: 'tree' | 'blob') =>
     `The tag ${show(name)} names a ${kind}, no commit: git commit --amend, git rebase -i and \`aitrail check\` never reach it, and every file of the ${kind} is judged as written as the tag's message says. Delete it (git tag -d ${show(name)}) and tag again as the rule above asks: the ${kind} without this model's work, or the tag's message fixed.`,

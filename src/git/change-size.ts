@@ -1,0 +1,161 @@
+import { GitError, runGit, type ObjectView } from './exec.js';
+import { foundObject, objectContents } from './object-batch.js';
+
+/**
+ * Files one commit may change (against its first parent; a root commit: every file) before a
+ * judge that lists them refuses the commit unread (row s47s-1). A few hundred tiny trees that name
+ * one another a hundred times over are a tree of 30 million paths: `git log --name-only` of a commit
+ * that adds it holds every path in git's own memory before printing one (gigabytes, minutes).
+ */
+export const CHANGED_PATHS_CAP = 2_000_000;
+
+interface Entry {
+  mode: string;
+  oid: string;
+}
+
+const TREE_MODE = '40000';
+
+/**
+ * Upper bounds of the files changed between trees, read from the trees themselves (the run's one
+ * `git cat-file --batch`), each distinct tree read once and each count kept: a tree named a hundred
+ * times over is counted once, so the bound costs the objects, never the paths they spell.
+ */
+class TreeCounter {
+  /** Each tree read, as stored (parsed only where a diff compares it: counting scans the bytes). */
+  private readonly trees = new Map<string, Buffer>();
+  private readonly files = new Map<string, number>();
+  private readonly diffs = new Map<string, number>();
+
+  constructor(
+    private readonly repoDir: string,
+    private readonly view: ObjectView,
+    private readonly cap: number,
+  ) {}
+
+  /** Each of `oids` (trees) read, in one batch for those not read yet. */
+  private async read(oids: readonly string[]): Promise<void> {
+    const wanted = [...new Set(oids.filter((oid) => !this.trees.has(oid)))];
+    if (wanted.length === 0) return;
+    const answers = await objectContents(this.repoDir, wanted, this.view);
+    answers.forEach((answer, at) => {
+      const found = answer.content === null ? null : foundObject(answer.header);
+      // A tree git cannot read here (missing in a partial clone) counts as none: the listing that follows fails as before.
+      this.trees.set(wanted[at]!, found?.type === 'tree' && answer.content ? answer.content : EMPTY);
+    });
+  }
+
+  /** Files in `tree` (submodules and links count one), at most cap + 1. */
+  async filesIn(tree: string): Promise<number> {
+    const known = this.files.get(tree);
+    if (known !== undefined) return known;
+    await this.read([tree]);
+    const { files, subtrees } = scanTree(this.trees.get(tree)!, tree.length / 2);
+    await this.read(subtrees);
+    let count = files;
+    for (const subtree of subtrees) {
+      if (count > this.cap) break;
+      count += await this.filesIn(subtree);
+    }
+    count = Math.min(count, this.cap + 1);
+    this.files.set(tree, count);
+    return count;
+  }
+
+  /** At least the files `git diff-tree -r` lists between trees `from` (null: none) and `to`, at most cap + 1. */
+  async changed(from: string | null, to: string): Promise<number> {
+    if (from === to) return 0;
+    if (from === null) return this.filesIn(to);
+    const key = `${from}:${to}`;
+    const known = this.diffs.get(key);
+    if (known !== undefined) return known;
+    await this.read([from, to]);
+    const before = parseTree(this.trees.get(from)!, from.length / 2);
+    const after = parseTree(this.trees.get(to)!, to.length / 2);
+    const subtrees = [...before.values(), ...after.values()].filter((entry) => entry.mode === TREE_MODE).map((entry) => entry.oid);
+    await this.read(subtrees);
+    const side = async (entry: Entry | undefined): Promise<number> => (entry === undefined ? 0 : entry.mode === TREE_MODE ? this.filesIn(entry.oid) : 1);
+    let count = 0;
+    for (const name of new Set([...before.keys(), ...after.keys()])) {
+      const a = before.get(name);
+      const b = after.get(name);
+      if (a && b && a.oid === b.oid && a.mode === b.mode) continue;
+      count += a?.mode === TREE_MODE && b?.mode === TREE_MODE ? await this.changed(a.oid, b.oid) : (await side(a)) + (await side(b));
+      if (count > this.cap) break;
+    }
+    count = Math.min(count, this.cap + 1);
+    this.diffs.set(key, count);
+    return count;
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** Whether the octal mode in `content[at, end)` is a tree's as git reads it (`40000`, a zero-padded `040000` too). */
+function isTreeMode(content: Buffer, at: number, end: number): boolean {
+  let mode = 0;
+  for (let i = at; i < end; i += 1) mode = mode * 8 + ((content[i] ?? 0) - 0x30);
+  return (mode & 0o170000) === 0o040000;
+}
+
+/** A tree object's entries (`<mode> <name>\0<binary id>`) counted without naming them: its files (not trees), and its subtrees' ids. */
+function scanTree(content: Buffer, idBytes: number): { files: number; subtrees: string[] } {
+  let files = 0;
+  const subtrees: string[] = [];
+  let at = 0;
+  while (at < content.length) {
+    const space = content.indexOf(0x20, at);
+    const nul = content.indexOf(0, space + 1);
+    if (space === -1 || nul === -1 || nul + 1 + idBytes > content.length) break;
+    if (isTreeMode(content, at, space)) subtrees.push(content.toString('hex', nul + 1, nul + 1 + idBytes));
+    else files += 1;
+    at = nul + 1 + idBytes;
+  }
+  return { files, subtrees };
+}
+
+/** A tree object's entries by name (`<mode> <name>\0<binary id>`). */
+function parseTree(content: Buffer, idBytes: number): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  let at = 0;
+  while (at < content.length) {
+    const space = content.indexOf(0x20, at);
+    const nul = content.indexOf(0, space + 1);
+    if (space === -1 || nul === -1 || nul + 1 + idBytes > content.length) break;
+    const mode = isTreeMode(content, at, space) ? TREE_MODE : content.toString('latin1', at, space);
+    const name = content.toString('latin1', space + 1, nul);
+    entries.set(name, { mode, oid: content.toString('hex', nul + 1, nul + 1 + idBytes) });
+    at = nul + 1 + idBytes;
+  }
+  return entries;
+}
+
+/**
+ * The first commit of `revisions` (git log arguments, as judgeCommits reads them) that changes more
+ * files against its first parent than `cap` (a root commit: holds more), or null. One `git log` of
+ * the commits' trees (no diff), then the trees themselves.
+ */
+export async function commitChangingTooMuch(repoDir: string, revisions: readonly string[], cap: number, view: ObjectView = {}): Promise<string | null> {
+  const out = await runGit(['log', '--format=%H %T %P', '--no-show-signature', '--no-color', ...revisions, '--'], { cwd: repoDir, ...view });
+  const commits = out.split('\n').filter((line) => line !== '').map((line) => line.split(' '));
+  const treeOf = new Map(commits.map(([sha, tree]) => [sha!, tree!]));
+  const parents = [...new Set(commits.map((fields) => fields[2]).filter((parent): parent is string => parent !== undefined && parent !== '' && !treeOf.has(parent)))];
+  const answers = await objectContents(repoDir, parents, view);
+  answers.forEach((answer, at) => {
+    const tree = answer.content === null ? null : /^tree ([0-9a-f]{40,64})$/m.exec(answer.content.toString('latin1', 0, 200));
+    if (tree) treeOf.set(parents[at]!, tree[1]!);
+  });
+  const counter = new TreeCounter(repoDir, view, cap);
+  for (const [sha, tree, parent] of commits) {
+    const from = parent === undefined || parent === '' ? null : treeOf.get(parent);
+    // A parent not here (a shallow clone's cut): git lists the commit against nothing either way.
+    if ((await counter.changed(from ?? null, tree!)) > cap) return sha!;
+  }
+  return null;
+}
+
+/** Refuse, in one line naming the bound (exit 3), a range holding a commit that changes more files than are listed (row s47s-1). */
+export async function refuseHugeChanges(repoDir: string, revisions: readonly string[], message: (sha: string, cap: number) => string, view: ObjectView = {}): Promise<void> {
+  const huge = await commitChangingTooMuch(repoDir, revisions, CHANGED_PATHS_CAP, view);
+  if (huge !== null) throw new GitError(message(huge, CHANGED_PATHS_CAP), ['log'], null, '');
+}

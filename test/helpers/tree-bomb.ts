@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import type { TestRepo } from './gitdir.js';
+
+/**
+ * A tree of many paths from a few objects (rows s47j-3, s47s-1): 100 names of one blob, then trees of
+ * `counts` entries each naming the tree below (100, 100, 30: 30 million paths from ~300 objects).
+ * `mode` writes the trees' entries as given (`040000`, zero-padded as old git wrote them: git reads them as trees too).
+ */
+export function treeBomb(work: TestRepo, counts: readonly number[], mode = '40000'): string {
+  const names = (count: number): string[] => Array.from({ length: count }, (_, at) => `e${at}`).sort();
+  const blob = work.git(['hash-object', '-w', '--stdin'], { input: 'x\n' });
+  let tree = work.git(['mktree'], { input: names(100).map((name) => `100644 blob ${blob}\t${name}\n`).join('') });
+  for (const count of counts) {
+    const entries = names(count).map((name) => Buffer.concat([Buffer.from(`${mode} ${name}\0`), Buffer.from(tree, 'hex')]));
+    tree = execFileSync('git', ['hash-object', '-t', 'tree', '-w', '--stdin', '--literally'], { cwd: work.dir, input: Buffer.concat(entries), encoding: 'utf8' }).trim();
+  }
+  return tree;
+}
+
+/** The tree of `commit` with `tree` added at the top folder `name` (the object store only). */
+export function treeAddingFolder(work: TestRepo, commit: string, name: string, tree: string): string {
+  const listing = work.git(['ls-tree', commit]);
+  return work.git(['mktree'], { input: `${listing}\n040000 tree ${tree}\t${name}\n` });
+}
