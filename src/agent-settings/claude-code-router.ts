@@ -287,36 +287,53 @@ export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): Rou
   const shown = shownPath(place, file);
   const unread = `claude-code-router ${shown} (not read) ANTHROPIC_BASE_URL=${quote(endpoint)}`;
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const database = join(base, DATABASE);
   if (text === null) {
     if (!local) return gateway;
     if (present(file)) return { also: [], unread };
-    // ccr 3 keeps its configuration (its PORT and Router) in SQLite, not read here: any port of this machine may be it.
-    const database = join(base, DATABASE);
+    // ccr 3 keeps its configuration (its PORT and Router) in SQLite: read with aitrail's SQLite reader.
     if (present(database)) return ccr3Models(place, database, endpoint, port, haiku, gateway);
     // ccr's own port with no config of it to read (another home, another user's or a container's ccr): what it routes to is not known.
     if (port === DEFAULT_PORT) return { also: [], unread: `claude-code-router (no config read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
     return gateway;
   }
-  const data = parseJsonc(text);
-  // ccr reads its config as JSON5 (unquoted keys, single quotes): one this reader cannot take may listen on any port.
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return local ? { also: [], unread } : gateway;
-  const config = data as Record<string, unknown>;
-  // ccr's `HOST` (`0.0.0.0` for a LAN): the endpoint written as that name, or as an address of this machine's.
-  if (!local && !(typeof config.HOST === 'string' && config.HOST.trim().toLowerCase() === host) && !ownAddress(host)) return gateway;
-  // ccr listens on `config.PORT || 3456`: another port of this machine is another gateway's.
-  const configured = (typeof config.PORT === 'number' || typeof config.PORT === 'string' ? Number(config.PORT) : 0) || DEFAULT_PORT;
-  if (configured !== port) return gateway;
-  // ccr's custom router script (`CUSTOM_ROUTER_PATH`): ccr runs it for each request and sends the request where
-  // it says (any `provider,model`), its Router only when it says nothing. Code, never run here: no model is known.
-  const script = typeof config.CUSTOM_ROUTER_PATH === 'string' ? config.CUSTOM_ROUTER_PATH.trim() : '';
-  if (script) return { also: [], unread: `claude-code-router ${shown} CUSTOM_ROUTER_PATH=${quote(script)} (a script routes, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
-  const projects = projectRouters(place, base);
-  if (projects === null) return { also: [], unread: `claude-code-router ${shown} (over ${MAX_SESSION_FILES} session Routers in a project folder, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
-  const tagged = subagentTagModels(place);
-  if (tagged === null) return { also: [], unread: `claude-code-router ${shown} (an agents folder past ${MAX_AGENT_FILES} files, its subagent routes not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
-  const models = [...routeModels(place, file, config.Router, haiku), ...projects.flatMap(([at, router]) => routeModels(place, at, router, haiku)), ...tagged];
-  if (models.length === 0) return { also: [], unread: `claude-code-router ${shown} (no Router model) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
-  return { also: models };
+  const legacy = ((): RouterModels => {
+    const data = parseJsonc(text);
+    // ccr reads its config as JSON5 (unquoted keys, single quotes): one this reader cannot take may listen on any port.
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return local ? { also: [], unread } : gateway;
+    const config = data as Record<string, unknown>;
+    // ccr's `HOST` (`0.0.0.0` for a LAN): the endpoint written as that name, or as an address of this machine's.
+    if (!local && !(typeof config.HOST === 'string' && config.HOST.trim().toLowerCase() === host) && !ownAddress(host)) return gateway;
+    // ccr listens on `config.PORT || 3456`: another port of this machine is another gateway's.
+    const configured = (typeof config.PORT === 'number' || typeof config.PORT === 'string' ? Number(config.PORT) : 0) || DEFAULT_PORT;
+    if (configured !== port) return gateway;
+    // ccr's custom router script (`CUSTOM_ROUTER_PATH`): ccr runs it for each request and sends the request where
+    // it says (any `provider,model`), its Router only when it says nothing. Code, never run here: no model is known.
+    const script = typeof config.CUSTOM_ROUTER_PATH === 'string' ? config.CUSTOM_ROUTER_PATH.trim() : '';
+    if (script) return { also: [], unread: `claude-code-router ${shown} CUSTOM_ROUTER_PATH=${quote(script)} (a script routes, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+    const projects = projectRouters(place, base);
+    if (projects === null) return { also: [], unread: `claude-code-router ${shown} (over ${MAX_SESSION_FILES} session Routers in a project folder, not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+    const tagged = subagentTagModels(place);
+    if (tagged === null) return { also: [], unread: `claude-code-router ${shown} (an agents folder past ${MAX_AGENT_FILES} files, its subagent routes not read) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+    const models = [...routeModels(place, file, config.Router, haiku), ...projects.flatMap(([at, router]) => routeModels(place, at, router, haiku)), ...tagged];
+    if (models.length === 0) return { also: [], unread: `claude-code-router ${shown} (no Router model) ANTHROPIC_BASE_URL=${quote(endpoint)}` };
+    return { also: models };
+  })();
+  // ccr 3 reads its database first (`config.json` only when the database holds no configuration), ccr 2 the file: which
+  // of them runs is not known at a commit, so a database beside the file is read too, and what both say is recorded.
+  return local && present(database) ? together(ccr3Models(place, database, endpoint, port, haiku, gateway), legacy) : legacy;
+}
+
+/**
+ * What ccr 3's database (`current`) and a `config.json` beside it (`legacy`) say together: every model either names,
+ * with ccr 3's reading of names Claude Code asks for. Either one not read (or another gateway's) is `unread` alone, as
+ * each is alone: a model the other names beside it would take the `unknown`'s place (a Claude model there hid ccr 3's
+ * script or rule of another kind), and the commit would pass as that model.
+ */
+function together(current: RouterModels, legacy: RouterModels): RouterModels {
+  const unread = current.unread ?? legacy.unread;
+  if (unread !== undefined) return { also: [], unread, ...(current.gateway === true && legacy.gateway === true ? { gateway: true } : {}) };
+  return { also: [...current.also, ...legacy.also], ...(current.client ? { client: current.client } : {}) };
 }
 
 /**

@@ -1,10 +1,11 @@
 import { closeSync, constants } from 'node:fs';
+import { present } from './present.js';
 import { openRegularFile, readBytes } from './read-regular-file.js';
 
 /**
  * A read-only view of a SQLite database's pages (sqlite.org/fileformat2.html, sqlite.org/wal.html),
  * written for hostile files: the database file and its `-wal` opened without following a link and
- * never blocking, every size checked before it is trusted, every read counted against a budget.
+ * never blocking (a `-wal` or `-journal` that is a link, or a hot journal SQLite would play back: unread), every size checked before it is trusted, every read counted against a budget.
  * Anything malformed is a {@link SqliteError}; nothing here writes, locks or creates a file.
  */
 export class SqliteError extends Error {
@@ -23,6 +24,8 @@ export interface SqliteLimits {
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const WAL_HEADER = 32;
 const FRAME_HEADER = 24;
+/** A rollback journal's header magic (sqlite.org/fileformat2.html "The Rollback Journal"). */
+const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
 const NATIVE_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function fail(what: string): never {
@@ -33,6 +36,16 @@ function fail(what: string): never {
 function pageSizeOf(stored: number): number | null {
   const size = stored === 1 ? 65536 : stored;
   return size >= 512 && size <= 65536 && (size & (size - 1)) === 0 ? size : null;
+}
+
+/**
+ * A file SQLite reads beside the database (`-wal`, `-journal`), opened as a regular file and never through a link;
+ * one that is there but is none (a link SQLite would follow, a FIFO, an unreadable file) makes the database unread.
+ */
+function beside(path: string, suffix: string): { fd: number; size: number } | null {
+  const file = openRegularFile(`${path}${suffix}`, constants.O_NOFOLLOW);
+  if (!file && present(`${path}${suffix}`)) fail(`a ${suffix} that is no regular file`);
+  return file;
 }
 
 /**
@@ -166,7 +179,19 @@ export class SqlitePages {
       } else if (head.length !== 0) {
         fail('a header cut short');
       }
-      const walFile = openRegularFile(`${path}-wal`, constants.O_NOFOLLOW);
+      // A hot rollback journal (its header's magic there: a writer stopped mid-transaction) is played back by SQLite's
+      // next reader, undoing pages the file holds: the file alone is not what SQLite reads.
+      const journal = beside(path, '-journal');
+      if (journal) {
+        let hot: boolean;
+        try {
+          hot = readBytes(journal.fd, JOURNAL_MAGIC.length).equals(JOURNAL_MAGIC);
+        } finally {
+          closeSync(journal.fd);
+        }
+        if (hot) fail('a hot rollback journal beside it (SQLite would undo pages of the file)');
+      }
+      const walFile = beside(path, '-wal');
       walFd = walFile?.fd ?? null;
       const wal = walFile ? readWal(walFile, pageSize, limits) : { frames: new Map<number, number>(), pages: null, pageSize };
       if (wal.pageSize === null) fail('no page size');
