@@ -8,6 +8,8 @@ export interface JsonKeyVisitor {
   string?(path: JsonPath, value: () => string): void;
   /** A number value, every occurrence, as written (`3`, `3.0`, `1e2`, `-0`); `path` ends with its own key. */
   number?(path: JsonPath, raw: string): void;
+  /** Every key, duplicated or not, with the offset just past its closing quote (jsonValueAfter reads its value); `path` ends with it. */
+  key?(path: JsonPath, end: number): void;
 }
 
 /**
@@ -32,6 +34,7 @@ export function walkJsonKeys(text: string, visitor: JsonKeyVisitor): void {
         const quoted = text.slice(at, end + 1);
         const key = quoted.includes('\\') ? (JSON.parse(quoted) as string) : quoted.slice(1, -1);
         path[open.length - 1] = key;
+        visitor.key?.(path, end + 1);
         if (keys.has(key)) {
           if (visitor.duplicate?.(key, at, path) === true) return;
         } else keys.add(key);
@@ -58,6 +61,27 @@ export function walkJsonKeys(text: string, visitor: JsonKeyVisitor): void {
       at = end - 1;
     }
   }
+}
+
+/**
+ * The text of the value that follows the key ending at `end` (walkJsonKeys' `key`), in `text` that
+ * JSON.parse accepted: the colon and spaces skipped, an object or array up to its closing bracket.
+ */
+export function jsonValueAfter(text: string, end: number): string {
+  let start = text.indexOf(':', end) + 1;
+  while (SPACE.has(text.charCodeAt(start))) start += 1;
+  let depth = 0;
+  for (let at = start; at < text.length; at += 1) {
+    const char = text.charCodeAt(at);
+    if (char === QUOTE) at = stringEnd(text, at);
+    else if (char === OPEN_OBJECT || char === OPEN_ARRAY) depth += 1;
+    else if (char === CLOSE_OBJECT || char === CLOSE_ARRAY || char === COMMA) {
+      if (depth === 0) return text.slice(start, at).trimEnd();
+      if (char !== COMMA) depth -= 1;
+    }
+    if (depth === 0 && (char === QUOTE || char === CLOSE_OBJECT || char === CLOSE_ARRAY)) return text.slice(start, at + 1);
+  }
+  return text.slice(start).trimEnd();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { repeatsAKey, walkJsonKeys } from '../duplicate-json-key.js';
+import { jsonValueAfter, repeatsAKey, walkJsonKeys } from '../duplicate-json-key.js';
 import { SCHEMA_VERSION } from './serialize-authorship-log.js';
 import type { AgentRecord, AuthorshipLog, NoteError, SchemaRule } from './types.js';
 
@@ -35,8 +35,6 @@ function records(metadata: Record<string, unknown>, field: string): Map<string, 
   return new Map(Object.entries(value).map(([key, record]) => [key, agentOf(record)]));
 }
 
-const RECORD_MAPS = ['prompts', 'sessions'] as const;
-
 /**
  * Why git-ai refuses this metadata whole (`serde_json::from_str::<AuthorshipMetadata>`, so its
  * blame reads no line of the note), or null: `base_commit_sha` and `prompts` are required, a
@@ -47,24 +45,59 @@ const RECORD_MAPS = ['prompts', 'sessions'] as const;
  * must be of their type. Other fields are not checked (unknown fields are ignored by git-ai too).
  */
 function gitAiRefusal(metadata: Record<string, unknown>, json: string): string | null {
-  const optionalText = (value: unknown) => value === undefined || value === null || typeof value === 'string';
   if (typeof metadata.base_commit_sha !== 'string') return 'no base_commit_sha string';
   if (!optionalText(metadata.git_ai_version)) return 'git_ai_version is not a string';
   if (!isObject(metadata.prompts)) return 'no prompts object';
   for (const field of ['sessions', 'humans']) if (metadata[field] !== undefined && !isObject(metadata[field])) return `${field} is not an object`;
-  for (const field of RECORD_MAPS) {
+  if (lone(metadata.base_commit_sha) || lone(metadata.git_ai_version)) return 'a lone UTF-16 surrogate in base_commit_sha or git_ai_version';
+  for (const field of RECORD_SECTIONS) {
     for (const [key, record] of Object.entries((metadata[field] as Record<string, unknown> | undefined) ?? {})) {
-      const agent = isObject(record) ? record.agent_id : undefined;
-      const whole = isObject(record) && isObject(agent) && [...AGENT_ID_FIELDS].every((part) => typeof agent[part] === 'string');
-      if (!whole || !optionalText(record.human_author)) return `the ${field} record ${JSON.stringify(key.slice(0, 40))} is not one git-ai reads (agent_id of tool, id and model strings, human_author a string)`;
-      const typed = typedFieldGap(field, record);
-      if (typed) return `the ${field} record ${JSON.stringify(key.slice(0, 40))} has ${typed}`;
+      const gap = recordGap(field, key, record);
+      if (gap) return gap;
     }
   }
-  for (const [key, record] of Object.entries((metadata.humans as Record<string, unknown> | undefined) ?? {})) {
-    if (!isObject(record) || typeof record.author !== 'string') return `the humans record ${JSON.stringify(key.slice(0, 40))} has no author string`;
+  return NON_U32_GATE.test(json) ? nonU32Count(json) : null;
+}
+
+const optionalText = (value: unknown) => value === undefined || value === null || typeof value === 'string';
+const RECORD_SECTIONS = ['prompts', 'sessions', 'humans'] as const;
+
+/**
+ * Why git-ai refuses one record of `field` (and with it the whole note), or null: a prompt or
+ * session record's `agent_id` of `tool`, `id` and `model` strings, `human_author` a string or null,
+ * its typed fields (typedFieldGap), a human's `author` string, and no lone surrogate in a string
+ * git-ai reads (loneSurrogate).
+ */
+function recordGap(field: (typeof RECORD_SECTIONS)[number], key: string, record: unknown): string | null {
+  const named = `the ${field} record ${JSON.stringify(key.slice(0, 40))}`;
+  if (field === 'humans') {
+    if (!isObject(record) || typeof record.author !== 'string') return `${named} has no author string`;
+  } else {
+    const agent = isObject(record) ? record.agent_id : undefined;
+    const whole = isObject(record) && isObject(agent) && [...AGENT_ID_FIELDS].every((part) => typeof agent[part] === 'string');
+    if (!whole || !optionalText(record.human_author)) return `${named} is not one git-ai reads (agent_id of tool, id and model strings, human_author a string)`;
+    const typed = typedFieldGap(field, record);
+    if (typed) return `${named} has ${typed}`;
   }
-  return loneSurrogate(metadata) ?? (NON_U32_GATE.test(json) ? nonU32Count(json) : null);
+  return loneSurrogate(field, key, record) ? `a lone UTF-16 surrogate in ${named}` : null;
+}
+
+/**
+ * Why git-ai refuses an occurrence of a repeated record id JSON.parse dropped (it keeps the last;
+ * serde_json reads every entry of a map into its record type, so one occurrence of the wrong type
+ * refuses the whole note): each occurrence of a record id given twice in `prompts`, `sessions` or
+ * `humans` is judged as the kept one is. Called only when a key repeats.
+ */
+function hiddenRecordGap(json: string): string | null {
+  let found: string | null = null;
+  walkJsonKeys(json, {
+    key(path, end) {
+      const [field, key] = path;
+      if (found || path.length !== 2 || key == null || !(RECORD_SECTIONS as readonly (string | null)[]).includes(field!)) return;
+      found = recordGap(field as (typeof RECORD_SECTIONS)[number], key, JSON.parse(jsonValueAfter(json, end)));
+    },
+  });
+  return found;
 }
 
 /** The counts of a `prompts` record (`PromptRecord`'s `u32` fields; a session record has none: git-ai ignores them there). */
@@ -77,7 +110,7 @@ const U32_MAX = 4294967295;
  * never `null`), and a prompt or session record's `custom_attributes` (`Option<HashMap<String,
  * String>>`: `null` or an object of strings). Null when none. (row s47i-1)
  */
-function typedFieldGap(field: (typeof RECORD_MAPS)[number], record: Record<string, unknown>): string | null {
+function typedFieldGap(field: 'prompts' | 'sessions', record: Record<string, unknown>): string | null {
   const attributes = record.custom_attributes;
   if (attributes !== undefined && attributes !== null && !(isObject(attributes) && Object.values(attributes).every((value) => typeof value === 'string'))) return 'custom_attributes that are not an object of strings';
   if (field !== 'prompts') return null;
@@ -117,27 +150,21 @@ function nonU32Count(json: string): string | null {
 const LONE = /\p{Cs}/u;
 
 /**
- * Where the metadata gives a lone surrogate to a field git-ai reads as a Rust `String` (serde_json
- * refuses it, "lone leading surrogate in hex escape", and with it the whole note): `base_commit_sha`,
- * `git_ai_version`, the record ids of `prompts`, `sessions` and `humans`, a record's `agent_id`
- * parts, `human_author` and custom attributes, a prompt's `messages_url`, a human's `author`. Fields git-ai ignores may hold one
- * (serde_json skips them unchecked). Null when there is none. Called on metadata gitAiRefusal already
- * found of the right shape.
+ * Whether a record gives a lone surrogate to a field git-ai reads as a Rust `String` (serde_json
+ * refuses it, "lone leading surrogate in hex escape", and with it the whole note): the record id,
+ * `agent_id` parts, `human_author` and custom attributes, a prompt's `messages_url`, a human's
+ * `author` (`base_commit_sha` and `git_ai_version`: gitAiRefusal). Fields git-ai ignores may hold
+ * one (serde_json skips them unchecked). Called on a record recordGap already found of the right shape.
  */
-function loneSurrogate(metadata: Record<string, unknown>): string | null {
-  const lone = (value: unknown) => typeof value === 'string' && LONE.test(value);
-  if (lone(metadata.base_commit_sha) || lone(metadata.git_ai_version)) return 'a lone UTF-16 surrogate in base_commit_sha or git_ai_version';
-  for (const field of ['prompts', 'sessions', 'humans'] as const) {
-    for (const [key, record] of Object.entries((metadata[field] as Record<string, Record<string, unknown>> | undefined) ?? {})) {
-      const agent = (record.agent_id ?? {}) as Record<string, unknown>;
-      // `messages_url` is a prompt record's field only (serde_json skips a session's unchecked); custom attributes are strings both ways.
-      const attributes = isObject(record.custom_attributes) ? Object.entries(record.custom_attributes).flat() : [];
-      const strings = field === 'humans' ? [key, record.author] : [key, agent.tool, agent.id, agent.model, record.human_author, ...(field === 'prompts' ? [record.messages_url] : []), ...attributes];
-      if (strings.some(lone)) return `a lone UTF-16 surrogate in the ${field} record ${JSON.stringify(key.slice(0, 40))}`;
-    }
-  }
-  return null;
+function loneSurrogate(field: (typeof RECORD_SECTIONS)[number], key: string, record: Record<string, unknown>): boolean {
+  const agent = (record.agent_id ?? {}) as Record<string, unknown>;
+  // `messages_url` is a prompt record's field only (serde_json skips a session's unchecked); custom attributes are strings both ways.
+  const attributes = isObject(record.custom_attributes) ? Object.entries(record.custom_attributes).flat() : [];
+  const strings = field === 'humans' ? [key, record.author] : [key, agent.tool, agent.id, agent.model, record.human_author, ...(field === 'prompts' ? [record.messages_url] : []), ...attributes];
+  return strings.some(lone);
 }
+
+const lone = (value: unknown) => typeof value === 'string' && LONE.test(value);
 
 /**
  * The metadata section (the JSON after `---`): schema version and the agent of every record, when
@@ -162,7 +189,7 @@ export function readMetadata(json: string, rule: SchemaRule = 'v3'): { ok: true;
   }
   const schemaVersion = typeof version === 'string' ? version : '';
   const repeats = rule !== 'v3' && repeatsAKey(json, parsed);
-  const refusal = rule === 'blame' ? (gitAiRefusal(parsed, json) ?? (repeats ? structDuplicate(json) : null)) : null;
+  const refusal = rule === 'blame' ? (gitAiRefusal(parsed, json) ?? (repeats ? (structDuplicate(json) ?? hiddenRecordGap(json)) : null)) : null;
   if (refusal) return { ok: false, error: { code: 'bad-metadata', message: `${refusal}, so git-ai's blame reads none of it` } };
   const prompts = records(parsed, 'prompts');
   const sessions = records(parsed, 'sessions');
@@ -187,7 +214,7 @@ const AGENT_ID_FIELDS: ReadonlySet<string> = new Set(['tool', 'id', 'model']);
  * field`): the metadata itself (`AuthorshipMetadata`), a record of `prompts`, `sessions` or
  * `humans`, and a record's `agent_id` (`AgentId`). An unknown field given twice is no refusal
  * (serde ignores it), nor is a record id given twice in its map (serde's map, like JSON.parse,
- * keeps the last). Deeper objects (`messages`, `custom_attributes`) are not judged.
+ * keeps the last, though it reads every occurrence: hiddenRecordGap). Deeper objects (`messages`, `custom_attributes`) are not judged.
  */
 function structDuplicate(json: string): string | null {
   let found: string | null = null;
