@@ -10,6 +10,7 @@ import { withoutTagSignature } from '../core/tag-signature.js';
 import type { Config } from '../core/types.js';
 import { GitError, splitRecords, streamGit } from '../git/exec.js';
 import { foundObject, objectContents, objectInfoLines } from '../git/object-batch.js';
+import { CHANGED_PATHS_CAP } from '../git/change-size.js';
 import { enforceMessages } from './messages.js';
 import type { PolicySource } from './policy-source.js';
 
@@ -22,9 +23,10 @@ export interface TaggedObjects {
 /**
  * Files of a tagged tree listed before the push is refused (row s47j-3): a few hundred tiny trees
  * that name one another a hundred times over list tens of millions of paths (30 million: every
- * path held at once ended in an internal error, after seconds of a core and gigabytes).
+ * path held at once ended in an internal error, after seconds of a core and gigabytes). The bound
+ * of a commit's change (row s47s-1): a commit of such a tree is refused alike.
  */
-export const TAGGED_TREE_PATHS_CAP = 2_000_000;
+export const TAGGED_TREE_PATHS_CAP = CHANGED_PATHS_CAP;
 
 /** Every file of `tree` (`ls-tree -r`, streamed): past TAGGED_TREE_PATHS_CAP, a GitError naming the tag. */
 async function treePaths(repoDir: string, tree: string, tag: string): Promise<string[]> {

@@ -149,6 +149,8 @@ export async function commitChangingTooMuch(repoDir: string, revisions: readonly
   for (const [sha, tree, parent] of commits) {
     const from = parent === undefined || parent === '' ? null : treeOf.get(parent);
     // A parent not here (a shallow clone's cut): git lists the commit against nothing either way.
+    // Both trees' files (each distinct tree counted once) bound the change: most repositories hold fewer than cap, and no diff is read.
+    if (from != null && (await counter.filesIn(from)) + (await counter.filesIn(tree!)) <= cap) continue;
     if ((await counter.changed(from ?? null, tree!)) > cap) return sha!;
   }
   return null;
