@@ -101,12 +101,12 @@ export function expectLocalRuns(repo: TestRepo, homeDir: string): void {
 export function expectLockRefused(repo: TestRepo, homeDir: string, lock: string, marker: string): void {
   const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
   expect(denied.status).not.toBe(0);
-  expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from a server the project's ${lock} names`);
+  expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from a source the project's ${lock} names`);
   expect(denied.stderr).not.toContain('127.0.0.1');
   expect(denied.stderr).toContain('model-denied');
   const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
   const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
-  expect(`${said.stdout}${said.stderr}`).toContain(`Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's ${lock} names`);
+  expect(`${said.stdout}${said.stderr}`).toContain(`Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a source the project's ${lock} names`);
   const alone = commit(repo, aloneEnv, 'openai/gpt-5');
   expect(alone.status).not.toBe(0);
   expect(existsSync(marker)).toBe(false);

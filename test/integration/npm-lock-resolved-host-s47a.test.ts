@@ -78,7 +78,7 @@ describe.skipIf(!npmFound)("a committed lock's resolved URL naming a server: wha
     expect(`${init.stdout}${init.stderr}`).not.toMatch(/The hooks run node_modules\/\.bin\/aitrail/);
     const denied = commit(repo, env, 'qwen/qwen3-coder');
     expect(denied.status).not.toBe(0);
-    expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from a server the project's ${file} names`);
+    expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from a source the project's ${file} names`);
     // The URL is the repository's bytes: never printed.
     expect(denied.stderr).not.toContain('127.0.0.1');
     expect(denied.stderr).toContain('model-denied');
@@ -86,10 +86,10 @@ describe.skipIf(!npmFound)("a committed lock's resolved URL naming a server: wha
     // Alone (no aitrail on PATH): init says why, the commit is blocked, said as the lock's.
     const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
     const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
-    expect(`${said.stdout}${said.stderr}`).toContain(`Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a server the project's ${file} names`);
+    expect(`${said.stdout}${said.stderr}`).toContain(`Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a source the project's ${file} names`);
     const alone = commit(repo, aloneEnv, 'openai/gpt-5');
     expect(alone.status).not.toBe(0);
-    expect(alone.stderr).toContain(`commit blocked: node_modules/.bin/aitrail was installed from a server the project's ${file} names`);
+    expect(alone.stderr).toContain(`commit blocked: node_modules/.bin/aitrail was installed from a source the project's ${file} names`);
     expect(existsSync(evilMarker)).toBe(false);
   });
 
@@ -100,7 +100,7 @@ describe.skipIf(!npmFound)("a committed lock's resolved URL naming a server: wha
     const env = { ...envWithAitrailOnPath(), HOME: homeDir };
     const denied = commit(repo, env, 'qwen/qwen3-coder');
     expect(denied.status).not.toBe(0);
-    expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: it was installed from a server the project's package-lock.json names");
+    expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: it was installed from a source the project's package-lock.json names");
     expect(denied.stderr).toContain('model-denied');
     expect(existsSync(evilMarker)).toBe(false);
   });

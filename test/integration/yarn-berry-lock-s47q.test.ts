@@ -2,9 +2,9 @@ import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, envWithAitrailOnPath } from '../helpers/cli.js';
-import { tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { evilTarball, expectLocalRuns, expectLockRefused, home, lockedRepo, run } from '../helpers/lock-resolved.js';
-import { honestAitrail } from '../helpers/pnpm.js';
+import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { commit, evilTarball, expectLocalRuns, expectLockRefused, home, lockedRepo, run } from '../helpers/lock-resolved.js';
+import { PNPM_PATH, honestAitrail } from '../helpers/pnpm.js';
 import { spawnSync } from 'node:child_process';
 
 /**
@@ -65,6 +65,24 @@ describe("yarn 2+ (nodeLinker: node-modules): the locator a committed yarn.lock 
     expect(`${init.stdout}${init.stderr}`).not.toMatch(/The hooks run node_modules\/\.bin\/aitrail/);
     expectLockRefused(repo, homeDir, 'yarn.lock', marker);
     expect(repo.git(['log', '-1', '--format=%s'])).toBe('berry');
+  });
+
+  // row s47w-1: a patch or a work-tree tarball is no server: the hooks and init said "installed from a server the
+  // project's yarn.lock names (its resolved URL)" for them; they now say "a source" (a server, or a patch or a file).
+  it.each([
+    ['a patch the repository commits', 'aitrail@patch:aitrail@npm%3A9.9.9#~/.yarn/patches/aitrail-npm-9.9.9-0a.patch::version=9.9.9&hash=0a'],
+    ['a tarball in the work tree', 'aitrail@file:./aitrail-9.9.9.tgz::locator=p%40workspace%3A.'],
+  ])('%s: the hooks and init do not call it a server (row s47w-1)', (_name, locator) => {
+    const { folder } = evilFolder();
+    const repo = berryRepo('9.9.9', locator, folder);
+    const homeDir = home('');
+    const alone = run(repo, { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir }, [process.execPath, BIN, 'init', '--mode', 'git']);
+    const said = `${alone.stdout}${alone.stderr}`;
+    expect(said).toContain("Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a source the project's yarn.lock names (a server in its resolved URL; with yarn 2+, also a patch or a file)");
+    const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
+    expect(denied.status).not.toBe(0);
+    for (const text of [said, denied.stderr]) expect(text).not.toMatch(/from a server the project's|its resolved URL\)/);
+    expect(denied.stderr).toContain("it was installed from a source the project's yarn.lock names (a server; with yarn 2+, also a patch or a file;");
   });
 
   it.each([
