@@ -78,9 +78,24 @@ export function readCcr3Config(path: string): Json | null {
   }
 }
 
-/** The ports ccr 3 listens on: `gateway.port` and `PORT` (both 3456 in its defaults), 3456 when neither is set. */
+/** The port a `routerEndpoint` URL names (ccr 3's `endpointPort`): none when it is not a URL or names no port. */
+function endpointPort(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value.length > 2048) return undefined;
+  try {
+    const port = new URL(value.trim()).port;
+    return port ? Number(port) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The ports ccr 3 listens on: `gateway.port` and its port, `PORT` or, with no `PORT`, the port of `routerEndpoint`
+ * (its `loadAppConfig`: `PORT ?? endpointPort(routerEndpoint) ?? 3456`; all 3456 in its defaults), 3456 when none is set.
+ */
 export function ccr3Ports(config: Json): number[] {
-  const ports = [record(config.gateway)?.port, config.PORT].filter((value) => typeof value === 'number' || typeof value === 'string').map(Number).filter((port) => Number.isInteger(port) && port > 0);
+  const port = config.PORT === undefined || config.PORT === null ? endpointPort(config.routerEndpoint) : config.PORT;
+  const ports = [record(config.gateway)?.port, port].filter((value) => typeof value === 'number' || typeof value === 'string').map(Number).filter((each) => Number.isInteger(each) && each > 0);
   return ports.length > 0 ? ports : [3456];
 }
 
