@@ -18,7 +18,7 @@ const ALWAYS_QWEN = { builtInRules: { 'claude-code': { enabled: true } }, fallba
 /** ccr 3's configuration with no `PORT` and no `gateway.port`: its port only in `routerEndpoint`. */
 function homeAt(endpoint: string, extra: Record<string, unknown>): string {
   const config = ccr3Config({ routerEndpoint: endpoint, gateway: { coreHost: '127.0.0.1', enabled: true, host: '127.0.0.1' }, ...extra });
-  delete config.PORT;
+  if (!('PORT' in extra)) delete config.PORT;
   const home = homeWith({ '.claude/settings.json': JSON.stringify({ model: 'opus' }) });
   ccr3Database(home, config);
   return home;
@@ -27,9 +27,12 @@ function homeAt(endpoint: string, extra: Record<string, unknown>): string {
 describe("claude-code-router 3's port from its routerEndpoint (row s47y-1)", () => {
   it('an honest ccr 3 user at the port routerEndpoint names, routed to Claude: recorded as that Claude model, passed (it was refused)', () => {
     const repo = hooked(STRICT);
-    const result = agentCommit(repo, env(homeAt('http://127.0.0.1:4567', { profile: CLAUDE_PROFILE }), 'http://127.0.0.1:4567'), LINE);
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.message).toContain('Assisted-by: claude-code:anthropic/claude-sonnet-4.5');
+    // No PORT, or an empty one (ccr 3's readPort takes none from it either).
+    for (const port of [{}, { PORT: '' }]) {
+      const result = agentCommit(repo, env(homeAt('http://127.0.0.1:4567', { profile: CLAUDE_PROFILE, ...port }), 'http://127.0.0.1:4567'), LINE);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.message).toContain('Assisted-by: claude-code:anthropic/claude-sonnet-4.5');
+    }
   });
 
   it('a rule sending every request to Qwen at that port: Qwen named and refused', () => {
