@@ -27,7 +27,7 @@ function homeAt(endpoint: string, extra: Record<string, unknown>): string {
 describe("claude-code-router 3's port from its routerEndpoint (row s47y-1)", () => {
   it('an honest ccr 3 user at the port routerEndpoint names, routed to Claude: recorded as that Claude model, passed (it was refused)', () => {
     const repo = hooked(STRICT);
-    // No PORT, or an empty one (ccr 3's readPort takes none from it either).
+    // No PORT, or an empty one (names no port; ccr 3's own `readPort` was not read: an assumption).
     for (const port of [{}, { PORT: '' }]) {
       const result = agentCommit(repo, env(homeAt('http://127.0.0.1:4567', { profile: CLAUDE_PROFILE, ...port }), 'http://127.0.0.1:4567'), LINE);
       expect(result.status, result.stderr).toBe(0);
