@@ -78,9 +78,28 @@ export function readCcr3Config(path: string): Json | null {
   }
 }
 
-/** The ports ccr 3 listens on: `gateway.port` and `PORT` (both 3456 in its defaults), 3456 when neither is set. */
+/** A port written as a number or a string of one (1-65535), else none. */
+function validPort(value: unknown): number | undefined {
+  const port = typeof value === 'number' || (typeof value === 'string' && value.trim() !== '') ? Number(value) : NaN;
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
+}
+
+/** The port a `routerEndpoint` URL names (ccr 3's `endpointPort`): none when it is not a URL or names no port. */
+function endpointPort(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value.length > 2048) return undefined;
+  try {
+    return validPort(new URL(value.trim()).port);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The ports ccr 3 listens on: `gateway.port` and its port, `PORT` or, with no `PORT`, the port of `routerEndpoint`
+ * (its `loadAppConfig`: `PORT ?? endpointPort(routerEndpoint) ?? 3456`; all 3456 in its defaults), 3456 when none is set.
+ */
 export function ccr3Ports(config: Json): number[] {
-  const ports = [record(config.gateway)?.port, config.PORT].filter((value) => typeof value === 'number' || typeof value === 'string').map(Number).filter((port) => Number.isInteger(port) && port > 0);
+  const ports = [validPort(record(config.gateway)?.port), validPort(config.PORT) ?? endpointPort(config.routerEndpoint)].filter((port): port is number => port !== undefined);
   return ports.length > 0 ? ports : [3456];
 }
 
