@@ -1,5 +1,5 @@
 import { GitError, runGit, type ObjectView } from './exec.js';
-import { foundObject, objectContents } from './object-batch.js';
+import { foundObject, objectContentsOnce } from './object-batch.js';
 
 /**
  * Files one commit may change (against its first parent; a root commit: every file) before a
@@ -33,16 +33,31 @@ class TreeCounter {
     private readonly cap: number,
   ) {}
 
-  /** Each of `oids` (trees) read, in one batch for those not read yet. */
+  /** Each of `oids` (trees) read, in one batch (a `git cat-file` of its own) for those not read yet. */
   private async read(oids: readonly string[]): Promise<void> {
     const wanted = [...new Set(oids.filter((oid) => !this.trees.has(oid)))];
     if (wanted.length === 0) return;
-    const answers = await objectContents(this.repoDir, wanted, this.view);
+    const answers = await objectContentsOnce(this.repoDir, wanted, this.view);
     answers.forEach((answer, at) => {
       const found = answer.content === null ? null : foundObject(answer.header);
       // A tree git cannot read here (missing in a partial clone) counts as none: the listing that follows fails as before.
       this.trees.set(wanted[at]!, found?.type === 'tree' && answer.content ? answer.content : EMPTY);
     });
+  }
+
+  /**
+   * Every tree under `roots` read, a level at a time (one `git cat-file` a level for all of them, each
+   * distinct tree once): the counts that follow read nothing more. A check of a few commits asks as
+   * many processes as its trees are deep, not one a folder, and no shared process starts.
+   */
+  async readAll(roots: readonly string[]): Promise<void> {
+    let level = [...new Set(roots)];
+    while (level.length > 0) {
+      await this.read(level);
+      const next = new Set<string>();
+      for (const oid of level) for (const subtree of scanTree(this.trees.get(oid)!, oid.length / 2).subtrees) if (!this.trees.has(subtree)) next.add(subtree);
+      level = [...next];
+    }
   }
 
   /** Files in `tree` (submodules and links count one), at most cap + 1. */
@@ -140,12 +155,13 @@ export async function commitChangingTooMuch(repoDir: string, revisions: readonly
   const commits = out.split('\n').filter((line) => line !== '').map((line) => line.split(' '));
   const treeOf = new Map(commits.map(([sha, tree]) => [sha!, tree!]));
   const parents = [...new Set(commits.map((fields) => fields[2]).filter((parent): parent is string => parent !== undefined && parent !== '' && !treeOf.has(parent)))];
-  const answers = await objectContents(repoDir, parents, view);
+  const answers = await objectContentsOnce(repoDir, parents, view);
   answers.forEach((answer, at) => {
     const tree = answer.content === null ? null : /^tree ([0-9a-f]{40,64})$/m.exec(answer.content.toString('latin1', 0, 200));
     if (tree) treeOf.set(parents[at]!, tree[1]!);
   });
   const counter = new TreeCounter(repoDir, view, cap);
+  await counter.readAll([...treeOf.values()]);
   for (const [sha, tree, parent] of commits) {
     const from = parent === undefined || parent === '' ? null : treeOf.get(parent);
     // A parent not here (a shallow clone's cut): git lists the commit against nothing either way.

@@ -278,6 +278,15 @@ export function objectContents(cwd: string, lines: readonly string[], view: Obje
   return ask(cwd, lines, view, '--batch');
 }
 
+/**
+ * `objectContents` in a process of its own whatever was asked before (never the shared one): for a
+ * caller that asks a few big questions (row s47s-1's count, a level of trees at a time), where the
+ * shared process's start (node:child_process, net and the streams) would cost more than it saves.
+ */
+export function objectContentsOnce(cwd: string, lines: readonly string[], view: ObjectView = {}): Promise<BatchAnswer[]> {
+  return lines.length === 0 ? Promise.resolve([]) : oneShot(cwd, view, '--batch', lines.map((line) => `${line}\n`).join(''), lines.length);
+}
+
 /** An answer line's object id, type and size; null for `missing`, `ambiguous`… */
 export function foundObject(header: string): { oid: string; type: string; size: number } | null {
   const found = FOUND.exec(header);
