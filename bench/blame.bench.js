@@ -8,7 +8,7 @@
 // startup included; `node -e 0` is printed for reference). Medians of BENCH_ITERATIONS (default 2; a 2-core machine needs minutes per run).
 // Then the generated history's cold run again with its commit-graph written (`git commit-graph write
 // --reachable`), which the report's git blame reads once `git commit-graph verify` passed (README
-// s47c-1), against the cold run without one; and verify's own cost.
+// 837), against the cold run without one; and verify's own cost.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, realpathSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';

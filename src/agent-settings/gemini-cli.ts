@@ -119,7 +119,7 @@ export function geminiCliModel(place: SettingsPlace, cli?: CommandLineModel | nu
   const gateway = localEndpoint(place.env, GEMINI_ENDPOINTS);
   if (gateway === null) return found;
   // A gateway on this machine (LiteLLM, a proxy of one's own) answers a Gemini name with whatever it sends the request
-  // to, and no Gemini model runs on this machine (Google's open weights are Gemma): the model is not known (row s47n-3).
+  // to, and no Gemini model runs on this machine (Google's open weights are Gemma): the model is not known (row 848).
   // Names that are no Gemini name (`GEMINI_MODEL=qwen3-coder` at Ollama) are read as before, as what the gateway serves.
   const named = [cli?.models ?? [], place.env.GEMINI_MODEL?.trim() ?? '', found?.model ?? ''].flat().filter((name) => name !== '');
   if (named.length > 0 && !named.some((name) => GEMINI_NAME.test(name))) return found;

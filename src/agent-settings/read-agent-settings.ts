@@ -247,7 +247,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
       ...(Object.hasOwn(SESSION_MODELS, agent) ? await besideModelsAsync(async () => SESSION_MODELS[agent]!(place, workingDirs(ancestors), cli)) : []),
     ];
     // At a router (claude-code-router), a Claude name a transcript, subagent file or copy's command line gives is what Claude Code asked for, not what ran.
-    // At a gateway on this machine (Gemini CLI's, row s47n-3), a Gemini name beside is what was asked for, not what ran.
+    // At a gateway on this machine (Gemini CLI's, row 848), a Gemini name beside is what was asked for, not what ran.
     const asked = agent === 'gemini-cli' ? GEMINI_NAME : CLAUDE_NAME;
     const model = withAlso(read, read?.routed ? beside.filter((also) => !asked.test(also.model)) : beside);
     if (model) result[agent] = model;

@@ -12,7 +12,7 @@ export function graftedCommits(text: string): Set<string> {
   return out;
 }
 
-/** What `log` says beside a commit git shows other than stored, or where a shallow clone's history ends (row s47g-2). */
+/** What `log` says beside a commit git shows other than stored, or where a shallow clone's history ends (row 827). */
 export const historyMarks = {
   replaced: () =>
     "git shows another object in place of this commit (a replace ref): the message, author and trailers here are the replacement's, not the commit's as stored (GIT_NO_REPLACE_OBJECTS=1 aitrail log reads it as stored, as check, pre-push and pre-receive judge it).",

@@ -9,7 +9,7 @@ export interface LogEntry {
   ai: boolean;
   attributions: { agent: string; model: string; evidence: string[] }[];
   trailers: Trailer[];
-  /** Only when git shows this commit other than stored (replace ref, graft) or a shallow clone's history is cut at it (row s47g-2). */
+  /** Only when git shows this commit other than stored (replace ref, graft) or a shallow clone's history is cut at it (row 827). */
   warnings?: string[];
 }
 

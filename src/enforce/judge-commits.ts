@@ -108,7 +108,7 @@ export async function judgeCommits(
   // Qwen Code's attribution notes (refs/notes/ai-attribution, as stored here) ADD its model too.
   const qwenNotes = await openQwenNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, ...(tips[1] === undefined ? {} : { tip: tips[1] }) });
   try {
-    // git lists a commit's changed files all at once: a commit of tens of millions of them is refused before it is listed (row s47s-1).
+    // git lists a commit's changed files all at once: a commit of tens of millions of them is refused before it is listed (row 857).
     await refuseHugeChanges(repoDir, revisions, enforceMessages.changeTooLarge, { asStored: true });
     for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true, whole: true })) {
       commits += 1;

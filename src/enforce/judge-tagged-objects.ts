@@ -21,10 +21,10 @@ export interface TaggedObjects {
 }
 
 /**
- * Files of a tagged tree listed before the push is refused (row s47j-3): a few hundred tiny trees
+ * Files of a tagged tree listed before the push is refused (row 840): a few hundred tiny trees
  * that name one another a hundred times over list tens of millions of paths (30 million: every
  * path held at once ended in an internal error, after seconds of a core and gigabytes). The bound
- * of a commit's change (row s47s-1): a commit of such a tree is refused alike.
+ * of a commit's change (row 857): a commit of such a tree is refused alike.
  */
 export const TAGGED_TREE_PATHS_CAP = CHANGED_PATHS_CAP;
 
@@ -53,7 +53,7 @@ interface ReadTag {
   message: string;
 }
 
-/** A tag object's headers and message, as stored, without a signed tag's signature (row s47j-1: its trailers are the last paragraph again). */
+/** A tag object's headers and message, as stored, without a signed tag's signature (row 838: its trailers are the last paragraph again). */
 function parseTag(oid: string, content: Buffer): ReadTag {
   const text = content.toString('utf8');
   const end = text.indexOf('\n\n');
@@ -104,12 +104,12 @@ export async function judgeTaggedObjects(repoDir: string, objects: readonly stri
     if (tags.length === 0) continue;
     const factsOf = (tag: ReadTag, paths: string[]) => storedCommitFacts({ sha: tag.oid, parents: [], author: tag.tagger, committer: tag.tagger, message: tag.message, paths }, detect);
     judged += tags.length;
-    // A tag no rule can object to whatever the files (a person's, the kernel's v2.6.11-tree): its tree is never listed (row s47j-3).
+    // A tag no rule can object to whatever the files (a person's, the kernel's v2.6.11-tree): its tree is never listed (row 840).
     if (tags.every((tag) => clearlyPasses(factsOf(tag, []).attributions, policy))) continue;
     const paths = tree === null ? [] : await treePaths(repoDir, tree, oid);
     for (const tag of tags) {
       const facts = factsOf(tag, paths);
-      // No commit to amend or rebase, none `check` reads: the way out is a new tag (row s47j-2).
+      // No commit to amend or rebase, none `check` reads: the way out is a new tag (row 839).
       violations.push(...evaluateCommit(facts, policy).map((violation) => ({ ...violation, fix: enforceMessages.taggedObjectFix(tag.name, tree === null ? 'blob' : 'tree') })));
     }
   }

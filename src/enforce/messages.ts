@@ -108,8 +108,8 @@ export const enforceMessages = {
     `cannot judge the pushed tag ${show(oid)}: it is a tag of a tag more than ${most} times over, so what it ends at is not known; tag the tree or blob itself.`,
   /** A pushed tag of a tree of more files than are listed (judge-tagged-objects.ts). */
   taggedTreeTooLarge: (oid: string, most: number) =>
-    `cannot judge the pushed tag ${show(oid)}: the tree it names holds more than ${most} files, more than are read (a commit of it is refused alike, row s47s-1); tag a tree of fewer files.`,
-  /** A commit that changes more files than are listed (judge-commits.ts, row s47s-1). */
+    `cannot judge the pushed tag ${show(oid)}: the tree it names holds more than ${most} files, more than are read (a commit of it is refused alike, row 857); tag a tree of fewer files.`,
+  /** A commit that changes more files than are listed (judge-commits.ts, row 857). */
   changeTooLarge: (sha: string, most: number) =>
     `cannot judge commit ${show(sha)}: it changes more than ${most} files, more than are read; split it into smaller commits.`,
   /** How to fix a pushed tag of a tree or blob the policy refuses (judge-tagged-objects.ts): it is no commit. */

@@ -3,7 +3,7 @@ import { foundObject, objectContentsOnce } from './object-batch.js';
 
 /**
  * Files one commit may change (against its first parent; a root commit: every file) before a
- * judge that lists them refuses the commit unread (row s47s-1). A few hundred tiny trees that name
+ * judge that lists them refuses the commit unread (row 857). A few hundred tiny trees that name
  * one another a hundred times over are a tree of 30 million paths: `git log --name-only` of a commit
  * that adds it holds every path in git's own memory before printing one (gigabytes, minutes).
  */
@@ -172,7 +172,7 @@ export async function commitChangingTooMuch(repoDir: string, revisions: readonly
   return null;
 }
 
-/** Refuse, in one line naming the bound (exit 3), a range holding a commit that changes more files than are listed (row s47s-1). */
+/** Refuse, in one line naming the bound (exit 3), a range holding a commit that changes more files than are listed (row 857). */
 export async function refuseHugeChanges(repoDir: string, revisions: readonly string[], message: (sha: string, cap: number) => string, view: ObjectView = {}): Promise<void> {
   const huge = await commitChangingTooMuch(repoDir, revisions, CHANGED_PATHS_CAP, view);
   if (huge !== null) throw new GitError(message(huge, CHANGED_PATHS_CAP), ['log'], null, '');

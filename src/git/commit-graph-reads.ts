@@ -4,7 +4,7 @@ import { present } from '../io/present.js';
 import { runGit } from './exec.js';
 
 /**
- * Whether the reports' `git blame` may read the repository's commit-graph (README row s47c-1).
+ * Whether the reports' `git blame` may read the repository's commit-graph (README row 837).
  * Every git process aitrail runs gets `core.commitGraph=false` (row 807: git reads a commit's tree
  * and parents from the graph on trust), which made a cold whole-tree blame ~50 % slower. Here the
  * graph is read only when `git commit-graph verify` passed: it parses every commit the graph lists
@@ -18,7 +18,7 @@ import { runGit } from './exec.js';
  * graph (git would read the first alternate's instead, which verify does not look at), when it
  * has alternates (`objects/info/alternates`, GIT_ALTERNATE_OBJECT_DIRECTORIES), or when verify
  * fails or cannot run. Verify costs one reading of every commit the graph lists (0.09-0.1 s for
- * 20,000 commits), asked once per report, only when 16 files or more are blamed and no `--since` (row s47r-1; a cache hit, or
+ * 20,000 commits), asked once per report, only when 16 files or more are blamed and no `--since` (row 849; a cache hit, or
  * a report after a commit or two, asks nothing; blameFiles), and never kept past it. Enforcement never asks: `check`, the hooks and pre-receive keep the graph off.
  * A process that can write `.git` between verify and the blame could swap the file: it could as
  * well rewrite the objects and refs the report reads (row 807's limits).
@@ -54,7 +54,7 @@ function regular(path: string): boolean {
 /**
  * Every graph file git would open is a regular file: `info/commit-graph` when there is one, else the chain file and
  * each layer it names (`graphs/graph-<hash>.graph`). A FIFO at `objects/info/commit-graph` made `git commit-graph
- * verify` wait for a writer that never comes (review of row s47c-1): such a repository is reported without the graph.
+ * verify` wait for a writer that never comes (review of row 837): such a repository is reported without the graph.
  */
 function graphFiles(graph: string, chain: string): boolean {
   if (present(graph)) return regular(graph);

@@ -67,7 +67,7 @@ const AS_STORED_ENV = { GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/dev/null/
  * aitrail runs, enforcement and reports alike (README 807): `check` and `log` cost the same
  * without it (a 20,000-commit history). The one exception, a report's `git blame` once `git
  * commit-graph verify` passed (GitOptions.verifiedGraph, src/git/commit-graph-reads.ts, README
- * s47c-1): without the graph a whole-tree `blame --no-cache` cost ~50 % more CPU.
+ * 837): without the graph a whole-tree `blame --no-cache` cost ~50 % more CPU.
  */
 function withoutCommitGraph(given: string | undefined): string {
   return lastly(given, NO_COMMIT_GRAPH);
@@ -88,7 +88,7 @@ const VERIFIED_GRAPH_READS = "'commitgraph.readchangedpaths=false' 'commitgraph.
 export function gitEnvironment(options: GitOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...BASE_ENV, ...options.env, ...(options.asStored ? AS_STORED_ENV : {}) };
   env.GIT_CONFIG_PARAMETERS = options.verifiedGraph === true ? lastly(env.GIT_CONFIG_PARAMETERS, VERIFIED_GRAPH_READS) : withoutCommitGraph(env.GIT_CONFIG_PARAMETERS);
-  // git's test-suite switch reads the commit-graph whatever core.commitGraph says (README s47r-2).
+  // git's test-suite switch reads the commit-graph whatever core.commitGraph says (README 850).
   delete env.GIT_TEST_COMMIT_GRAPH;
   return env;
 }

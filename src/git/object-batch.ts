@@ -280,7 +280,7 @@ export function objectContents(cwd: string, lines: readonly string[], view: Obje
 
 /**
  * `objectContents` in a process of its own whatever was asked before (never the shared one): for a
- * caller that asks a few big questions (row s47s-1's count, a level of trees at a time), where the
+ * caller that asks a few big questions (row 857's count, a level of trees at a time), where the
  * shared process's start (node:child_process, net and the streams) would cost more than it saves.
  */
 export function objectContentsOnce(cwd: string, lines: readonly string[], view: ObjectView = {}): Promise<BatchAnswer[]> {

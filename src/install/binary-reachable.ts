@@ -126,7 +126,7 @@ function registryLines(name: string, text: string, transport: string[] = []): st
   return found;
 }
 
-/** A proxy or TLS key (row s47q-1): `proxy`, `https-proxy`, `strict-ssl`, `ca`, `cafile` (yarn 1's `--…` too), yarn 2+'s `httpsProxy`, `enableStrictSsl`, `caFilePath`, `networkSettings`; not `noproxy`. */
+/** A proxy or TLS key (row 855): `proxy`, `https-proxy`, `strict-ssl`, `ca`, `cafile` (yarn 1's `--…` too), yarn 2+'s `httpsProxy`, `enableStrictSsl`, `caFilePath`, `networkSettings`; not `noproxy`. */
 function transportKey(name: string, key: string): boolean {
   if (key.startsWith('#') || (name !== '.yarnrc.yml' && /^noproxy$/i.test(key))) return false;
   if (/proxy|ssl|cafile/i.test(key)) return true;
@@ -192,7 +192,7 @@ export function registryChosen(top: string, base: string): string | undefined {
     const transport: string[] = [];
     const lines = registryLines(name, text, transport);
     if (lines === undefined) return name;
-    // A proxy or TLS line (row s47q-1): the person's only as the very same line of their own file, spaces around aside.
+    // A proxy or TLS line (row 855): the person's only as the very same line of their own file, spaces around aside.
     if (transport.length > 0) {
       const trim = (line: string) => line.replace(/^[ \t\v\f\r]+|[ \t\v\f\r]+$/g, '');
       const own = new Set(ownFiles(top, file).flatMap((path) => readLines(path).map(trim)));
@@ -357,7 +357,7 @@ function npmFromRepository(root: string, top: string, base: string, path: string
       if (line.startsWith(`${unit.repeat(3)}"name": "`)) return true;
       if (!line.startsWith(resolvedAt)) continue;
       const source = line.slice(resolvedAt.length).replace(/"[^]*$/, '');
-      // A URL (row s47a-1): a registry's tarball of this very package, the public registry's or one the person names.
+      // A URL (row 833): a registry's tarball of this very package, the public registry's or one the person names.
       if (/^(https?:\/\/|git\+https?:\/\/|git\+ssh:\/\/|git:\/\/)/.test(source)) {
         if (!registryTarball(top, source, name)) return lockNamedIt(root, base);
       } else if (!/^(file:|git\+file:)/.test(source)) return true;
@@ -371,7 +371,7 @@ function npmFromRepository(root: string, top: string, base: string, path: string
 }
 
 /**
- * yarn 2+'s `nodeLinker: node-modules` (row s47q-2), as the shims' aitrail_nz: its record
+ * yarn 2+'s `nodeLinker: node-modules` (row 856), as the shims' aitrail_nz: its record
  * `<base>/node_modules/.yarn-state.yml` keys each package's folders by the locator it installed, which a committed
  * yarn.lock's `resolution:` chose whatever package.json asks. The locator of the longest folder holding `path`:
  * `<name>@npm:<semver>` is a registry install (its registry judged by registryChosen); a URL must be a registry's
@@ -419,7 +419,7 @@ function berryRefused(): true {
  * `<name>@<version>` from the registry and, under `omit-lockfile-registry-resolved=true`, wrote no source in its
  * record; `npm ci` leaves the lock's `resolved`), and HEAD's npm-shrinkwrap.json and package-lock.json name no other
  * source for it (`npm install` under that setting rewrites the work tree's lock, dropping a committed `resolved`): a
- * tarball of the public registry or of one the person names (registryTarball, row s47a-1). No lock, no such entry, a
+ * tarball of the public registry or of one the person names (registryTarball, row 833). No lock, no such entry, a
  * backslash, a line over 4096 bytes: false (the repository's).
  */
 function lockNamesRegistryOnly(root: string, top: string, base: string, key: string): boolean {
@@ -446,13 +446,13 @@ function lockNamesRegistryOnly(root: string, top: string, base: string, key: str
     }
     if (lockEntryVerdict(committed, key, urls) === 'other') return false;
   }
-  // Each `resolved` either lock names (row s47a-1): a registry's tarball of this very package (registryTarball).
+  // Each `resolved` either lock names (row 833): a registry's tarball of this very package (registryTarball).
   const name = key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
   return urls.every((url) => registryTarball(top, url, name)) || !lockNamedIt(root, base);
 }
 
 /**
- * The lock whose `resolved` made hookBinary's last refused candidate the repository's (row s47a-1), for init's and
+ * The lock whose `resolved` made hookBinary's last refused candidate the repository's (row 833), for init's and
  * status's note (binaryMissingCause), as the shims' aitrail_lr: `<base>`'s npm-shrinkwrap.json, else package-lock.json.
  */
 let lockCause: string | undefined;
@@ -465,7 +465,7 @@ function lockNamedIt(root: string, base: string): true {
  * Whether `url`, a lock's `resolved`, is a registry's tarball of the package `name` (`<registry>/<name>/-/<base>-….tgz`,
  * no `/`, `..`, `%`, `?`, `#` after it) from the public registry or one the person names in their own files
  * (trustedRegistries), as the shims' aitrail_rs: anything else (another host, a git source) a lock or package.json
- * the repository commits named (row s47a-1).
+ * the repository commits named (row 833).
  */
 function registryTarball(top: string, url: string, name: string): boolean {
   const base = name.slice(name.lastIndexOf('/') + 1);
@@ -657,7 +657,7 @@ function yarnFromRepository(root: string, top: string, base: string, path: strin
       if (kind === 2) return true;
     } else if (rest.startsWith(': "')) {
       const source = rest.slice(3).replace(/"[^"]*$/, '');
-      // A URL a committed yarn.lock named (row s47a-3): a registry's tarball of this package (yarn's `#<sha1>` aside).
+      // A URL a committed yarn.lock named (row 835): a registry's tarball of this package (yarn's `#<sha1>` aside).
       if (YARN_URL.test(source)) {
         if (!registryTarball(top, source.replace(/#[^]*$/, ''), name)) {
           lockCause = 'yarn.lock';
@@ -802,7 +802,7 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
         continue;
       }
       for (const item of map.slice(1, -1).split(', ')) {
-        // A tarball URL a committed pnpm-lock.yaml named for the package (row s47a-4): a registry's tarball of it.
+        // A tarball URL a committed pnpm-lock.yaml named for the package (row 836): a registry's tarball of it.
         if (matching && item.startsWith('tarball: ') && !item.startsWith('tarball: file:') && !registryTarball(top, item.slice('tarball: '.length), keyName)) {
           lockCause = 'pnpm-lock.yaml';
           any = true;
@@ -927,7 +927,7 @@ export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: 
     if (executable(local) && !(await shipped(root, local, packageDir))) return local;
   }
   // As the shims' PATH walk: PATH's first aitrail that is not the repository's (`shipped`), a relative or empty
-  // entry read at the top (where git runs hooks); the repository's is passed over for PATH's next (row s47b-1:
+  // entry read at the top (where git runs hooks); the repository's is passed over for PATH's next (row 825:
   // the shims did so only for node_modules/.bin's, and husky's PATH holds the relative one first). Skipping
   // relative entries would name a folder the hooks do not look in the same order. npx's own temporary
   // folder (on PATH while `npx aitrail init` runs, never at a commit) is passed over.
@@ -948,7 +948,7 @@ export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: 
     }
     if (sameFile(candidate, wrapper)) continue;
     if (yarnWrapper(candidate) !== undefined) break;
-    // The repository's is passed over for PATH's next, as before the wrapper (row s47m-2).
+    // The repository's is passed over for PATH's next, as before the wrapper (row 852).
     if (await shipped(root, candidate, packageDir)) continue;
     return candidate;
   }
@@ -964,7 +964,7 @@ function yarnWrapper(path: string): boolean | undefined {
 
 /**
  * Why the hooks will find no aitrail, for init's and status's note: the project file naming a registry of its own
- * (`.npmrc`, …) where node_modules/.bin/aitrail is (row 803), the lock whose `resolved` named its server (row s47a-1,
+ * (`.npmrc`, …) where node_modules/.bin/aitrail is (row 803), the lock whose `resolved` named its server (row 833,
  * as hookBinary just found), `yarn` where PATH's aitrail is yarn's wrapper (row 804).
  */
 export function binaryMissingCause(root: string, env: NodeJS.ProcessEnv, packageDir = ''): string | undefined {

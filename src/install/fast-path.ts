@@ -9,7 +9,7 @@ import { shQuote } from '../core/sh-quote.js';
  * `ch` as a case pattern (sh) matches it: a backslash only before a character the shell or the
  * pattern reads otherwise. `@ . - / : + _ , =` outside a bracket are ordinary in a case pattern
  * (dash, bash as sh, busybox ash) and every shim parses each byte of its patterns and dash's
- * matcher steps over each backslash in them at every place of the text (row s47k-1).
+ * matcher steps over each backslash in them at every place of the text (row 843).
  */
 function globChar(ch: string): string {
   return /[A-Za-z0-9@./:+_,=-]/.test(ch) ? ch : `\\${ch}`;
@@ -169,7 +169,7 @@ function identityCase(subject: string, outside: string, others: readonly string[
  * deferred its author's second test (`aitrail_dn`: a digit before the `<`) and the author names no
  * model after all (identityCase's `named` patterns, ~2 KB). dash and bash parse a top-level command
  * only when they reach it: a person's commit (no digit in the name or address) ends before, and no
- * longer parses them in aitrail_quiet's body; the same decision (row s47k-2).
+ * longer parses them in aitrail_quiet's body; the same decision (row 844).
  */
 function deferredAuthorLine(): string[] {
   const { named } = identityPatterns();

@@ -73,15 +73,15 @@ export function binaryRegistryMessage(hook: InstalledHook): string {
 /**
  * The only binary was installed from a source the project's lock names (`$aitrail_tw`: `package-lock.json`,
  * `npm-shrinkwrap.json`, `yarn.lock`, `pnpm-lock.yaml`, its `resolved`/`tarball:`; yarn 2+'s `resolution:`, which may
- * name a patch or a file too, row s47q-2): not a tarball of the public registry nor of a registry the person names in
- * their own ~/.npmrc (row s47a-1). Said as "a source", not "a server" (row s47w-1). The URL is the repository's bytes: never printed. `$a` is the binary (sh).
+ * name a patch or a file too, row 856): not a tarball of the public registry nor of a registry the person names in
+ * their own ~/.npmrc (row 833). Said as "a source", not "a server" (row 861). The URL is the repository's bytes: never printed. `$a` is the binary (sh).
  */
 export function binaryLockMessage(hook: InstalledHook): string {
   const why = neverBlocks(hook) ? '' : `, ${CANNOT_CHECK}`;
   return `${outcome(hook)}: $a was installed from a source the project's $aitrail_tw names (a server in its resolved URL; with yarn 2+, also a patch or a file), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any source there${why}. Fix: if that registry is yours (a company mirror), name it in your own ~/.npmrc (registry=, the same URL), or install aitrail outside the repository (npm i -g aitrail); ${SKIP_ONCE[hook]}`;
 }
 
-/** The local binary was skipped for that reason (row s47a-1) and one from PATH is used instead (sh). */
+/** The local binary was skipped for that reason (row 833) and one from PATH is used instead (sh). */
 export const BINARY_LOCK_SKIPPED = "aitrail: not running $t: it was installed from a source the project's $aitrail_tw names (a server; with yarn 2+, also a patch or a file; not the public registry, nor one your own ~/.npmrc names); using $a instead.";
 
 /** The local binary was skipped for that reason and one from PATH is used instead. `$t` is the skipped one, `$aitrail_tw` the project's file (sh). */

@@ -19,10 +19,10 @@ export const HUSKY_RUNTIME_TOOLS = ['sh', 'dirname', 'basename'] as const;
  * `.husky/post-rewrite` (husky-block.ts KEEP_STDIN, and the `rm` that ends it), which runs before the file's own
  * lines, and post-checkout's copy of husky's runtime into a new worktree (`git config`, `cp`): a committed
  * `file:` package's `"bin": {"git": …}` answered there, its `cat` handed pre-push the list it judges (replayed).
- * Not `node`, `grep`, `tail` (row s47m-1): since row s47b-1 the block cleans PATH as the git-mode shims do
+ * Not `node`, `grep`, `tail` (row 851): since row 825 the block cleans PATH as the git-mode shims do
  * (safePathLines) before its gates' tools, its lookup and aitrail (which spawns git by name under that PATH), so a
  * commit's and a push's hooks run none of the repository's; init still said they did (exit 2) and status called
- * every husky hook inactive. Not `aitrail` (row s47b-1): the block finds and judges it with the shims' own lines.
+ * every husky hook inactive. Not `aitrail` (row 825): the block finds and judges it with the shims' own lines.
  */
 export const HUSKY_BLOCK_TOOLS = ['git', 'mktemp', 'cat', 'rm', 'cp'] as const;
 

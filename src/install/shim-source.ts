@@ -260,7 +260,7 @@ function ledIntoTrackedLines(): string[] {
     // node_modules/aitrail as it unpacks one from a registry: its own record says where it came from (aitrail_np).
     '    if [ ! -e node_modules/.pnpm ] && [ ! -L node_modules/.pnpm ] && [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ]; then',
     '      aitrail_rg "" && return 0',
-    // yarn 2+'s `nodeLinker: node-modules` writes node_modules/.yarn-state.yml (row s47q-2, aitrail_nz in aitrail_np).
+    // yarn 2+'s `nodeLinker: node-modules` writes node_modules/.yarn-state.yml (row 856, aitrail_nz in aitrail_np).
     '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || [ -f node_modules/.yarn-state.yml ] || return 1',
     '      if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '      aitrail_np "" node_modules/aitrail/bin/aitrail.js',
@@ -342,7 +342,7 @@ function ledIntoTrackedLines(): string[] {
     "          case $aitrail_gv in https://registry.npmjs.org|https://registry.yarnpkg.com) ;; *) aitrail_rn=\"$aitrail_rn$aitrail_rx",
     "\" ;; esac ;;",
     "        2) aitrail_rr=${aitrail_rf##*/}; return 0 ;;",
-    // A proxy or TLS line (row s47q-1): the person's only as the very same line of their own file (aitrail_hg).
+    // A proxy or TLS line (row 855): the person's only as the very same line of their own file (aitrail_hg).
     "        3) aitrail_hg \"$aitrail_rf\" \"$aitrail_rx\" || { aitrail_rr=${aitrail_rf##*/}; return 0; } ;;",
     "      esac",
     "    done <<AITRAIL_RL",
@@ -362,7 +362,7 @@ function ledIntoTrackedLines(): string[] {
     // `"\\u0072egistry"=`), anywhere in a yarn file (YAML escapes), `registry[]=`, yarn 1's `--registry`/`--install.registry`
     // argument lines, `npmRegistryServer` anywhere in a .yarnrc.yml but a plain `npmRegistryServer:` line
     // (`{npmRegistryServer: …}`, `? npmRegistryServer`, an anchor): the repository's; 3, a proxy or TLS line (row
-    // s47q-1: `proxy`, `https-proxy`, `strict-ssl`, `ca`, `cafile`; yarn 2+'s `httpsProxy`, `enableStrictSsl`,
+    // 855: `proxy`, `https-proxy`, `strict-ssl`, `ca`, `cafile`; yarn 2+'s `httpsProxy`, `enableStrictSsl`,
     // `caFilePath`, `networkSettings`); 1, anything else (a comment).
     "aitrail_rk() {",
     "  case $aitrail_rf in",
@@ -385,7 +385,7 @@ function ledIntoTrackedLines(): string[] {
     "      case $aitrail_ry in *[!-[:alnum:]_.~:/@%+{}?\\$\\\"\\'\\ \\\t]*) return 2 ;; esac",
     "      case $aitrail_ry in //*) ;; *\\$*) return 2 ;; esac",
     "      case $aitrail_ry in [Uu][Ss][Ee][Rr][Cc][Oo][Nn][Ff][Ii][Gg]*|[Gg][Ll][Oo][Bb][Aa][Ll][Cc][Oo][Nn][Ff][Ii][Gg]*|[Pp][Rr][Ee][Ff][Ii][Xx]*) return 2 ;; esac",
-    // Row s47q-1: a proxy (`proxy`, `https-proxy`) or TLS trust (`strict-ssl`, `ca`, `cafile`) line lets a server of
+    // Row 855: a proxy (`proxy`, `https-proxy`) or TLS trust (`strict-ssl`, `ca`, `cafile`) line lets a server of
     // the repository's answer for the public registry (a lock's `https://registry.npmjs.org/…` tarball): 3. `noproxy`
     // only sends a host past a proxy: none.
     "      case $aitrail_ry in [Nn][Oo][Pp][Rr][Oo][Xx][Yy]) return 1 ;; *[Pp][Rr][Oo][Xx][Yy]*|*[Ss][Ss][Ll]*|*[Cc][Aa][Ff][Ii][Ll][Ee]*|[Cc][Aa]) return 3 ;; esac",
@@ -393,7 +393,7 @@ function ledIntoTrackedLines(): string[] {
     "    *.yarnrc)",
     // A BOM or other byte before the key (yarn 1 drops a BOM): not read here (row 812).
     "      case $aitrail_ry in [@[:alnum:]\\\"\\'\\#-]*) ;; *) return 2 ;; esac",
-    // Row s47q-1: a proxy or TLS key (the first word; `--https-proxy` argument lines too): 3, as in .npmrc.
+    // Row 855: a proxy or TLS key (the first word; `--https-proxy` argument lines too): 3, as in .npmrc.
     "      aitrail_rj=${aitrail_ry%%[\\\"\\':=[:space:]]*}",
     "      case $aitrail_rj in \\#*|[Nn][Oo][Pp][Rr][Oo][Xx][Yy]) ;; *[Pp][Rr][Oo][Xx][Yy]*|*[Ss][Ss][Ll]*|*[Cc][Aa][Ff][Ii][Ll][Ee]*|[Cc][Aa]|-*[Cc][Aa]) return 3 ;; esac",
     "      case $aitrail_ry in",
@@ -402,7 +402,7 @@ function ledIntoTrackedLines(): string[] {
     "        [Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*|-*[Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]*) return 2 ;;",
     "      esac ;;",
     "    *)",
-    // yarn 2+: `httpProxy`, `httpsProxy`, `enableStrictSsl`, `caFilePath`, `httpsCaFilePath`, `networkSettings` (row s47q-1).
+    // yarn 2+: `httpProxy`, `httpsProxy`, `enableStrictSsl`, `caFilePath`, `httpsCaFilePath`, `networkSettings` (row 855).
     "      case ${aitrail_ry%%:*} in \\#*) ;; *[Pp][Rr][Oo][Xx][Yy]*|*[Ss][Ss][Ll]*|*[Cc][Aa][Ff][Ii][Ll][Ee]*|*[Nn][Ee][Tt][Ww][Oo][Rr][Kk][Ss][Ee][Tt][Tt][Ii][Nn][Gg][Ss]*) return 3 ;; esac",
     "      case $1 in *[Nn][Pp][Mm][Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy][Ss][Ee][Rr][Vv][Ee][Rr]*) ;; *) return 1 ;; esac",
     "      case $aitrail_ry in \\#*) return 1 ;; esac",
@@ -454,12 +454,12 @@ function ledIntoTrackedLines(): string[] {
     "    [ -f \"$aitrail_hf\" ] && { [ -z \"$aitrail_hx\" ] || [ ! \"$aitrail_hf\" -ef \"$aitrail_hx\" ]; } && set -- \"$@\" \"$aitrail_hf\"",
     "  done",
     "  [ $# != 0 ] || return 1",
-    // `$2`: a project's proxy or TLS line (row s47q-1), the person's when one of their files holds it as it is, spaces around aside.
+    // `$2`: a project's proxy or TLS line (row 855), the person's when one of their files holds it as it is, spaces around aside.
     "  [ -z \"$aitrail_hy\" ] || { aitrail_ht \"$@\"; return; }",
     "  aitrail_hl=$(grep -hEi -e \"^[[:space:]]*[\\\"']?(@[^:=[:space:]\\\"']*:)?(registry|npmregistryserver)[\\\"']?[[:space:]]*[=:[:space:]]\" -- \"$@\" 2>/dev/null)",
     "  [ -n \"$aitrail_hl\" ]",
     "}",
-    // Whether one of the person's files (`$@`) holds the line `$aitrail_hy` (row s47q-1), spaces around either aside: one grep.
+    // Whether one of the person's files (`$@`) holds the line `$aitrail_hy` (row 855), spaces around either aside: one grep.
     "aitrail_ht() {",
     "  aitrail_hz=$(grep -ahF -e \"$aitrail_hy\" -- \"$@\" 2>/dev/null) || return 1",
     "  while IFS= read -r aitrail_hr; do",
@@ -558,7 +558,7 @@ function ledIntoTrackedLines(): string[] {
     // npm's layout: a `file:` dependency on a tarball the repository commits (`file:aitrail.tgz`), or on a folder
     // with a committed .npmrc saying `install-links=true` (also npm 11's `install-strategy=linked`, into
     // node_modules/.store), is unpacked or copied under node_modules, untracked, as a registry package is.
-    // yarn 2+ (`nodeLinker: node-modules`, row s47q-2): its record `<base>/node_modules/.yarn-state.yml` keys each
+    // yarn 2+ (`nodeLinker: node-modules`, row 856): its record `<base>/node_modules/.yarn-state.yml` keys each
     // package's folders (`    - "node_modules/aitrail"`) by the locator it installed, which a committed yarn.lock's
     // `resolution:` chose, whatever package.json asks (`"aitrail@npm:9.9.9"` resolved to `"aitrail@https://<host>/…tgz"`).
     // The locator of the longest folder holding `$2`: `<name>@npm:<semver>` is a registry install (its registry judged
@@ -653,7 +653,7 @@ function ledIntoTrackedLines(): string[] {
     '      "$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""*)',
     '        [ -n "$aitrail_nk" ] || continue',
     '        aitrail_l=${aitrail_l#"$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\""}',
-    // A URL (row s47a-1): a registry's tarball of this very package, from the public registry or one the person
+    // A URL (row 833): a registry's tarball of this very package, from the public registry or one the person
     // names in their own files (aitrail_rs); any other host, a git source, is one a committed lock (or package.json) named.
     '        case $aitrail_l in file:*|git+file:*) aitrail_nk=2 ;; https://*|http://*|git+https://*|git+ssh://*|git+http://*|git://*) if aitrail_rs "${aitrail_l%%\\"*}" "$aitrail_nt"; then aitrail_nk=2; else aitrail_nr=0; aitrail_nk=3; aitrail_lr "$1"; break; fi ;; *) aitrail_nr=0; aitrail_nk=3; break ;; esac ;;',
     '    esac',
@@ -695,7 +695,7 @@ function ledIntoTrackedLines(): string[] {
     '    aitrail_yc=$?',
     '    [ "$aitrail_yc" = 0 ] && { aitrail_yr=0; break; }',
     '    aitrail_l=${aitrail_l#*\\"}',
-    // A URL a committed yarn.lock named (row s47a-3): a registry's tarball of this package (yarn's `#<sha1>` aside), the
+    // A URL a committed yarn.lock named (row 835): a registry's tarball of this package (yarn's `#<sha1>` aside), the
     // public registry's or one the person names (aitrail_rs); any other server, a git source: the repository's.
     "    case $aitrail_l in ': \"\"'*) [ \"$aitrail_yc\" = 2 ] && { aitrail_yr=0; break; } ;; ': \"'*) aitrail_l=${aitrail_l#': \"'}; aitrail_l=${aitrail_l%\\\"*}",
     "      case $aitrail_l in",
@@ -738,7 +738,7 @@ function ledIntoTrackedLines(): string[] {
     // the repository's (0). `npm install` under that setting rewrites the work tree's lock as it writes its record,
     // dropping a committed tarball's `resolved`: the same awk reads HEAD's locks too (one git cat-file). A `resolved`
     // URL in either (`npm ci` keeps the lock's) is listed after `ok` and must be a registry's tarball of this package,
-    // the public registry's or one the person names (aitrail_rs, row s47a-1); no other source.
+    // the public registry's or one the person names (aitrail_rs, row 833); no other source.
     "aitrail_nl() {",
     "  aitrail_lf=${1:+$1/}npm-shrinkwrap.json",
     "  [ -f \"$aitrail_lf\" ] || aitrail_lf=${1:+$1/}package-lock.json",
@@ -772,7 +772,7 @@ function ledIntoTrackedLines(): string[] {
     "END { reset(); if (bad || !found) print \"x\"; else printf \"ok\\n%s\", us }",
     "' \"$aitrail_lf\" - 2>/dev/null) || return 0",
     "  case $aitrail_la in ok|ok\"\n\"*) ;; *) return 0 ;; esac",
-    // Each `resolved` either lock names (row s47a-1): a registry's tarball of this very package, from the public
+    // Each `resolved` either lock names (row 833): a registry's tarball of this very package, from the public
     // registry or one the person names (aitrail_rs); any other host, a git source: the repository's, said as the lock's.
     "  while IFS= read -r aitrail_lu; do",
     "    case $aitrail_lu in ok|'') continue ;; esac",
@@ -977,7 +977,7 @@ function ledIntoTrackedLines(): string[] {
     '        while [ -n "$aitrail_pl" ]; do',
     '          aitrail_pm=${aitrail_pl%%, *}',
     "          case $aitrail_pl in *', '*) aitrail_pl=${aitrail_pl#*, } ;; *) aitrail_pl= ;; esac",
-    // A tarball URL a committed pnpm-lock.yaml named for the package (row s47a-4): a registry's tarball of it, the
+    // A tarball URL a committed pnpm-lock.yaml named for the package (row 836): a registry's tarball of it, the
     // public registry's or one the person names (aitrail_rs); any other server: the repository's.
     "          case $aitrail_pm in 'directory: '*) aitrail_pm=${aitrail_pm#directory: } ;; 'tarball: file:'*) aitrail_pm=${aitrail_pm#tarball: file:} ;; 'tarball: '*) [ -n \"$aitrail_pk\" ] && ! aitrail_rs \"${aitrail_pm#tarball: }\" \"$aitrail_pj\" && { aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml; }; continue ;; *) continue ;; esac",
     '          aitrail_pz=',
@@ -1164,7 +1164,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     // PATH's first aitrail that is not the repository's (judged as the candidates above: `shipped`); the
     // repository's, the same file as one refused above (husky's relative node_modules/.bin, `npm run`'s absolute
     // one, where a package planted after init links its bin) or another, is passed over for PATH's next, and
-    // refused only when none follows it (row s47b-1: husky mode's block runs these lines, and husky's PATH holds
+    // refused only when none follows it (row 825: husky mode's block runs these lines, and husky's PATH holds
     // node_modules/.bin first). Stats only, no process, for a candidate outside the work tree.
     'p=',
     'if [ -z "$a" ]; then',
@@ -1199,7 +1199,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     '      [ -f "$aitrail_cd/aitrail" ] && [ -x "$aitrail_cd/aitrail" ] || continue',
     '      [ "$aitrail_cd/aitrail" -ef "$p" ] && continue',
     // Past the wrapper as the walk above: the repository's (the one refused above, or judged so) is passed over for
-    // PATH's next (row s47m-2: `yarn run` with a PATH holding `./node_modules/.bin` refused every agent's commit,
+    // PATH's next (row 852: `yarn run` with a PATH holding `./node_modules/.bin` refused every agent's commit,
     // telling a person whose aitrail is global to install it globally).
     '      [ -n "$t" ] && [ "$aitrail_cd/aitrail" -ef "$t" ] && continue',
     '      IFS=$aitrail_co',

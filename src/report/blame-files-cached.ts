@@ -62,7 +62,7 @@ const GRAPH_MIN_FILES = 16;
  * for GRAPH_MIN_FILES or more and no `since`. A `<since>..<rev>` blame marks the commits before
  * the window by a walk that stops by commit dates, and git 2.39's verify leaves a commit's date
  * unchecked when the graph gives it generation 0: made-up dates there moved a person's 17 lines
- * from before the window into it (README s47r-1). A whole-history blame's result does not depend
+ * from before the window into it (README 849). A whole-history blame's result does not depend
  * on the dates (only the order it visits commits in).
  */
 function withGraph(input: BlameFilesInput, count: number): GraphInput {

@@ -237,7 +237,7 @@ function refuseNotAFile(error: unknown): never {
 
 /** Build the blame report (from the cache when it holds this exact question). */
 export async function blameReport(run: BlameRun): Promise<BlameResult> {
-  // Every warning said (stderr) rides in the report too: a JSON, Markdown or HTML reader sees what stderr said (the cache keeps its own copy, row s47g-1).
+  // Every warning said (stderr) rides in the report too: a JSON, Markdown or HTML reader sees what stderr said (the cache keeps its own copy, row 826).
   const said: string[] = [];
   const onWarning = (message: string) => {
     said.push(message);

@@ -104,10 +104,10 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const [notesAt = '', qwenAt = ''] = listed.tips.map((tip) => tip ?? '');
   const rewired = await rewiredHistory(repo.root, repo.commonDir, listed.replaceRefs);
   warnRewired(rewired, options.onWarning);
-  // And beside each commit concerned, in the text and the JSON (row s47g-2): a JSON reader never sees stderr.
+  // And beside each commit concerned, in the text and the JSON (row 827): a JSON reader never sees stderr.
   const replaced = new Set(rewired.replaced);
   const grafted = rewired.grafts === null ? new Set<string>() : await readGrafts(rewired.grafts);
-  // A warning said while a commit is read (its note malformed, stale…) is that commit's too: kept on its entry (row s47g-2).
+  // A warning said while a commit is read (its note malformed, stale…) is that commit's too: kept on its entry (row 827).
   let reading: string[] | null = null;
   const onWarning = (message: string) => {
     reading?.push(message);

@@ -100,7 +100,7 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
   return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.ignoredAi ? { ignoredAi: first.ignoredAi } : {}), ...ignoredHumanOf(shards), ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}), ...warningsOf(shards) };
 }
 
-/** Each part's run said its own warnings (replace refs, grafts, its files left out…): the merged report says them all, each once (row s47g-1). */
+/** Each part's run said its own warnings (replace refs, grafts, its files left out…): the merged report says them all, each once (row 826). */
 function warningsOf(shards: readonly { warnings?: unknown }[]): { warnings?: string[] } {
   const warnings = reportWarnings(shards.flatMap((shard) => (Array.isArray(shard.warnings) ? shard.warnings : [])));
   return warnings.length > 0 ? { warnings } : {};

@@ -28,7 +28,7 @@ interface Point {
 const UNSAFE = /[\0-\x1f\x7f]/;
 
 /**
- * The most releases `trend` compares unless `--max-releases` says more (row s47g-3): each is a blame,
+ * The most releases `trend` compares unless `--max-releases` says more (row 828): each is a blame,
  * and a glob over 10,000 tags (anyone who can push tags can add them) took minutes before a word.
  */
 export const TREND_MAX_RELEASES = 1000;
@@ -66,7 +66,7 @@ async function points(root: string, run: TrendRun): Promise<Point[]> {
  * `blame --since A --rev B` reports (same options, same cache), one pair after the other.
  */
 export async function trendReport(given: TrendRun): Promise<TrendReport> {
-  // Every warning said (stderr) rides in the report too (row s47g-1).
+  // Every warning said (stderr) rides in the report too (row 826).
   const said: string[] = [];
   const run: TrendRun = {
     ...given,

@@ -134,7 +134,7 @@ describe('husky v9 repository', () => {
     const first = ok(npx(repo, ['init']));
     expect(first.stdout).toMatch(/husky mode/);
     const text = readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8');
-    // The shims' lookup finds and runs aitrail (row s47b-1).
+    // The shims' lookup finds and runs aitrail (row 825).
     expect(text).toMatch(/^h=commit-msg$/m);
     expect(text).toContain('"$a" hook "$h" "$@"');
     expect(ok(npx(repo, ['init'])).stdout).toMatch(/already installed/);

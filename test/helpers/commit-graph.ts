@@ -47,7 +47,7 @@ export function patchGraph(file: string, commit: string, change: { tree?: string
  * Every changed-path Bloom filter of a graph written with `--changed-paths` emptied (the BDAT
  * chunk's filters, after its 12-byte header, all zero bits: "this commit changed no path"), the
  * checksum made to match: `git commit-graph verify` passes (it never reads the filters) and a
- * git blame that reads them skips every commit that touched the file. README s47c-1.
+ * git blame that reads them skips every commit that touched the file. README 837.
  */
 export function emptyBloomFilters(file: string): void {
   const graph = readFileSync(file);
@@ -63,7 +63,7 @@ export function emptyBloomFilters(file: string): void {
  * commit date `dates` says (others keep theirs), checksum fixed. git 2.39's `git commit-graph
  * verify` compares a commit's date only when its generation is not 0 (a graph from before
  * generation numbers), so it passes; git's revision walk of `A..B` (git blame's `--since` range)
- * stops by those dates. README s47r-1.
+ * stops by those dates. README 849.
  */
 export function forgeDates(file: string, dates: ReadonlyMap<string, number>): void {
   const graph = readFileSync(file);

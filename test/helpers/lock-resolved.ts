@@ -8,7 +8,7 @@ import { BIN, envWithAitrailOnPath } from './cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
 import { PNPM_PATH } from './pnpm.js';
 
-/** Shared by the lock-resolved tests (rows s47a-1..4, s47q-1): a hooked repository committing a lock, npm run in a HOME of its own. */
+/** Shared by the lock-resolved tests (rows 833-836, 855): a hooked repository committing a lock, npm run in a HOME of its own. */
 
 export const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
 export const PACKAGE_JSON = (range: string) => `{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"${range}"}}\n`;

@@ -30,7 +30,7 @@ export function quietFunction(shim: string): string {
   const start = shim.indexOf('aitrail_quiet() {');
   const end = shim.indexOf('\n}\n', start) + 3;
   expect(start).toBeGreaterThan(0);
-  // The author's model-author test waits for the line after the fast path's `if` (row s47k-2): aitrail_quiet
+  // The author's model-author test waits for the line after the fast path's `if` (row 844): aitrail_quiet
   // here is the body and that line together, one decision (1: node starts).
   const call = /^aitrail_l=\$\{LC_ALL\+x\}\$\{LC_ALL-\}\nLC_ALL=C; export LC_ALL\naitrail_dn=\naitrail_dq=\nif (?:\[ -z "\$aitrail_rw" \] && )?aitrail_quiet "\$1"(?: && aitrail_fresh)?; then \[ -n "\$aitrail_dn" \] \|\| exit 0; aitrail_dq=1; fi\n\[ -z "\$aitrail_dq" \] \|\| case "\$aitrail_i" in (.*?)\) ;; \*\) exit 0 ;; esac\n/.exec(shim.slice(end));
   expect(call, 'the fast path call and its deferred author line').not.toBeNull();

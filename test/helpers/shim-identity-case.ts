@@ -30,7 +30,7 @@ export function identityCases(): IdentityCase[] {
       .forEach((line, index) => {
         const split = SPLIT.exec(line);
         if (split) found.push({ where: `${name}:${index + 1}`, subject: split[1]!, first: split[2]!, named: split[4]!, match: split[3]!, otherwise: split[5] ?? '' });
-        // aitrail_quiet's author test with its second `case` deferred to the line after the fast path's `if` (row s47k-2).
+        // aitrail_quiet's author test with its second `case` deferred to the line after the fast path's `if` (row 844).
         const deferred = DEFERRED.exec(line);
         const later = deferred === null ? null : DEFERRED_LINE.exec(text);
         if (deferred && later) found.push({ where: `${name}:${index + 1}`, subject: '"$aitrail_i"', first: deferred[1]!, named: later[1]!, match: 'return 1', otherwise: '' });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { TestRepo } from './gitdir.js';
 
 /**
- * A tree of many paths from a few objects (rows s47j-3, s47s-1): 100 names of one blob, then trees of
+ * A tree of many paths from a few objects (rows 840, 857): 100 names of one blob, then trees of
  * `counts` entries each naming the tree below (100, 100, 30: 30 million paths from ~300 objects).
  * `mode` writes the trees' entries as given (`040000`, zero-padded as old git wrote them: git reads them as trees too).
  */

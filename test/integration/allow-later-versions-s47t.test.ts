@@ -1,6 +1,6 @@
-// row s47t-1: an allow passed a family id (Claude Code's `opus`, `google/gemini-pro`) when it passed the catalog's
+// row 854: an allow passed a family id (Claude Code's `opus`, `google/gemini-pro`) when it passed the catalog's
 // versions and ONE later id (`claude-opus-999`): `["anthropic/claude-opus-4*", "anthropic/claude-opus-9*"]` passed `opus`
-// though it refuses Opus 5, `[..."-4*", "-[5-9]*"]` (row s47d-4's own example) though it refuses Opus 10, and
+// though it refuses Opus 5, `[..."-4*", "-[5-9]*"]` (row 832's own example) though it refuses Opus 10, and
 // `!anthropic/claude-opus-5*` (every model but Opus 5) though the alias runs Opus 5 once it is out. Committed for
 // real through the installed hooks, then judged by `check` and a server's pre-receive.
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ function claude(model: string): NodeJS.ProcessEnv {
 const allow = (globs: string): string => `policy:\n  allow: ${globs}\n  unknownModel: deny\n`;
 const OPUS = 'feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus\n';
 
-describe('an allow judged on every later version of a family, not one (row s47t-1)', () => {
+describe('an allow judged on every later version of a family, not one (row 854)', () => {
   it("commit-msg: Claude Code's opus under an allow that skips Opus 5 is refused, with the owner's way out; an allow of every leading digit passes it", () => {
     const gap = commit(hooked(allow('["anthropic/claude-opus-4*", "anthropic/claude-opus-9*"]')), claude('opus'));
     expect(gap.status, gap.stderr).toBe(1);

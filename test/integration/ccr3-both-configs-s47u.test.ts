@@ -1,4 +1,4 @@
-// Row s47u-1: claude-code-router 3 reads its configuration from `config.sqlite` first and a `config.json`
+// Row 858: claude-code-router 3 reads its configuration from `config.sqlite` first and a `config.json`
 // beside it only when the database holds no `default` row (musistudio/claude-code-router
 // `packages/core/src/config/config.ts` `loadRawAppConfig`: the SQLite row, else `readLegacyJsonConfig`).
 // The hooks read `config.json` whenever it was there and never looked at the database: a `config.json`
@@ -29,7 +29,7 @@ function homeOf(json: string, database: Record<string, unknown>): string {
   return home;
 }
 
-describe("claude-code-router 3's database beside a config.json (row s47u-1)", () => {
+describe("claude-code-router 3's database beside a config.json (row 858)", () => {
   it("a config.json naming Claude no longer hides the database's rule to Qwen (ccr 3 reads the database): refused", () => {
     const repo = hooked(STRICT);
     const result = agentCommit(repo, env(homeOf(CLAUDE_JSON, ccr3Config({ Router: ALWAYS_QWEN }))), LINE);

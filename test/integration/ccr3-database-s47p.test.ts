@@ -1,4 +1,4 @@
-// Row s47p-1: claude-code-router 3 keeps its configuration in SQLite (`~/.claude-code-router/config.sqlite`,
+// Row 845: claude-code-router 3 keeps its configuration in SQLite (`~/.claude-code-router/config.sqlite`,
 // table `app_config`, key `default`, the JSON in `value_json`, WAL journal; musistudio/claude-code-router
 // `packages/core/src/config/config-repository.ts`) and no `config.json`. Row 806 saw the database but never
 // read it: every ccr 3 commit was `claude-code:unknown`, so a Router sending Qwen passed `deny: ["qwen/*"]`
@@ -28,7 +28,7 @@ function homeOf(config: Record<string, unknown>, wal = false): string {
 const ALWAYS_QWEN = { builtInRules: { 'claude-code': { enabled: true } }, fallback: { mode: 'off', models: [], retryCount: 1 }, rules: [{ enabled: true, id: 'r1', name: 'all', type: 'always', target: 'openrouter/qwen/qwen3-coder' }] };
 const CLAUDE_PROFILE = { enabled: true, profiles: [{ agent: 'claude-code', enabled: true, id: 'default-claude-code', name: 'Claude Code', model: 'anthropic/claude-sonnet-4-5', sonnetModel: '', opusModel: '', haikuModel: '', env: {}, scope: 'global' }] };
 
-describe("claude-code-router 3's configuration read from its SQLite database (row s47p-1)", () => {
+describe("claude-code-router 3's configuration read from its SQLite database (row 845)", () => {
   it("a rule sending every request to Qwen is recorded and refused by deny: [\"qwen/*\"] (it passed with a warning), the JSON still in the WAL", () => {
     const repo = hooked(DENY_QWEN);
     for (const wal of [false, true]) {

@@ -1,4 +1,4 @@
-// Row s47y-1: claude-code-router 3 listens on `PORT`, or, with no `PORT`, on the port of its `routerEndpoint`
+// Row 862: claude-code-router 3 listens on `PORT`, or, with no `PORT`, on the port of its `routerEndpoint`
 // (musistudio/claude-code-router `packages/core/src/config/config.ts`, `loadAppConfig`:
 // `picked.PORT ?? endpointPort(picked.routerEndpoint) ?? DEFAULT_CONFIG.PORT`, and `gateway.port` defaults to it).
 // aitrail took ports from `PORT` and `gateway.port` only, so a database naming its port by `routerEndpoint` alone
@@ -24,7 +24,7 @@ function homeAt(endpoint: string, extra: Record<string, unknown>): string {
   return home;
 }
 
-describe("claude-code-router 3's port from its routerEndpoint (row s47y-1)", () => {
+describe("claude-code-router 3's port from its routerEndpoint (row 862)", () => {
   it('an honest ccr 3 user at the port routerEndpoint names, routed to Claude: recorded as that Claude model, passed (it was refused)', () => {
     const repo = hooked(STRICT);
     // No PORT, or an empty one (names no port; ccr 3's own `readPort` was not read: an assumption).

@@ -1,4 +1,4 @@
-// Row s47u-2: the files SQLite reads beside a database. SQLite's next reader plays back a hot rollback
+// Row 859: the files SQLite reads beside a database. SQLite's next reader plays back a hot rollback
 // journal (`config.sqlite-journal` whose header holds the journal magic: a writer stopped mid-transaction),
 // undoing pages the database file holds. aitrail's SQLite reader read the file alone: a ccr 3 database whose
 // committed configuration sends every request to Qwen read as the uncommitted Claude rule left in the file,
@@ -27,7 +27,7 @@ function home(): { home: string; db: string } {
   return { home: dir, db: join(dir, '.claude-code-router', 'config.sqlite') };
 }
 
-describe('the files SQLite reads beside a ccr 3 database (row s47u-2)', () => {
+describe('the files SQLite reads beside a ccr 3 database (row 859)', () => {
   it('a hot rollback journal (the Claude rule uncommitted in the file, Qwen committed): unknown, not the Claude rule', () => {
     const { home: dir, db } = home();
     // Qwen committed (rollback journal mode); then a writer updates the row to Claude, spills its pages to the file and dies.

@@ -95,7 +95,7 @@ describe('Claude Code through claude-code-router: what the hooks record', () => 
   });
 
   // ccr's own port with no ccr config at all is claude-code:unknown since row 806 (claude-code-router-s46d.test.ts); another local port is not.
-  it('what held: no ccr config at all at a remote gateway: as before (the settings model; another local port is row s47d-1: a gateway, unknown)', () => {
+  it('what held: no ccr config at all at a remote gateway: as before (the settings model; another local port is row 829: a gateway, unknown)', () => {
     const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
     const home = homeWith({ '.claude/settings.json': OPUS });
     writeFile(join(home, '.claude-code-router.txt'), '');

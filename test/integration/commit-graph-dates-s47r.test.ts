@@ -9,7 +9,7 @@ import { makeRepo, removeTempDirs, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 afterAll(removeTempDirs);
 
-// Row s47r-1 (review of s47c-1): git 2.39's `git commit-graph verify` compares a commit's date
+// Row 849 (review of 837): git 2.39's `git commit-graph verify` compares a commit's date
 // only when the graph gives it a generation number; a graph whose generations are all 0 (as
 // before git 2.19) may say any dates and still pass. git blame's `<since>..<rev>` walk marks the
 // commits before the window by those dates: older-looking ones were never reached, and their lines
@@ -17,7 +17,7 @@ afterAll(removeTempDirs);
 
 const FILLER = Object.fromEntries(Array.from({ length: 16 }, (_, index) => [`docs/page-${index}.md`, `page ${index}\n`]));
 
-describe('s47r-1: a --since report reads no commit-graph (its dates decide which commits are before the window)', () => {
+describe('849: a --since report reads no commit-graph (its dates decide which commits are before the window)', () => {
   it("a graph with generation 0 and made-up dates passes verify; aitrail blame --since still counts only the window's lines (Qwen's 2)", () => {
     const repo = makeRepo();
     const old = repo.commit('docs: pages\n', { ...FILLER, 'src/crypto/aes.ts': 'export const a = 1;\n' });

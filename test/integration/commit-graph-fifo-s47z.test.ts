@@ -8,7 +8,7 @@ import { makeRepo, removeTempDirs, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 afterAll(removeTempDirs);
 
-// Row s47z-1 (review of s47c-1): a graph file that is no regular file is neither verified nor read.
+// Row 853 (review of 837): a graph file that is no regular file is neither verified nor read.
 // A FIFO at objects/info/commit-graph held `git commit-graph verify` (and so `aitrail blame`) forever.
 
 const FILLER = Object.fromEntries(Array.from({ length: 16 }, (_, index) => [`docs/page-${index}.md`, `page ${index}\n`]));
@@ -18,7 +18,7 @@ function blame(dir: string): { status: number | null; stdout: string; stderr: st
   return spawnSync(process.execPath, [BIN, 'blame', '--no-cache', '--format', 'json'], { cwd: dir, env: TEST_GIT_ENV, encoding: 'utf8', timeout: 60_000 });
 }
 
-describe('s47z-1: a FIFO or a device where git keeps its commit-graph', () => {
+describe('853: a FIFO or a device where git keeps its commit-graph', () => {
   it('a FIFO at objects/info/commit-graph, or at a chain layer: the report ends, counts Qwen\'s lines, reads no graph', () => {
     const repo = makeRepo();
     repo.commit('chore: pages\n', { ...FILLER, 'src/a.ts': 'a\n' });

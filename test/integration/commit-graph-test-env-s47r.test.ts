@@ -7,11 +7,11 @@ import { makeRepo, removeTempDirs, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 afterAll(removeTempDirs);
 
-// Row s47r-2 (review of s47c-1 and 807): git 2.39 reads the commit-graph when
+// Row 850 (review of 837 and 807): git 2.39 reads the commit-graph when
 // GIT_TEST_COMMIT_GRAPH=1 is in its environment, whatever core.commitGraph says; row 807's
 // `core.commitGraph=false` alone let a lying graph hide Qwen's file from check.
 
-describe('s47r-2: GIT_TEST_COMMIT_GRAPH in the environment does not bring back a lying commit-graph', () => {
+describe('850: GIT_TEST_COMMIT_GRAPH in the environment does not bring back a lying commit-graph', () => {
   it("Qwen's entry holding its parent's tree: check under GIT_TEST_COMMIT_GRAPH=1 still denies src/crypto/aes.ts", () => {
     const repo = makeRepo();
     const base = repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n' });

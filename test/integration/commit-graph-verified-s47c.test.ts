@@ -10,7 +10,7 @@ import { makeRepo, removeTempDirs, tempDir, TEST_GIT_ENV, type TestRepo } from '
 
 afterAll(removeTempDirs);
 
-// Row s47c-1: the reports' git blame reads the repository's commit-graph once
+// Row 837: the reports' git blame reads the repository's commit-graph once
 // `git commit-graph verify` passed, never its Bloom filters, never an alternate's graph;
 // enforcement never reads it (row 807).
 
@@ -53,7 +53,7 @@ function blameOpenedGraph(repo: TestRepo, cache = false): boolean {
   return lines.some((line) => blames.has(line.split(' ')[0]) && /\/info\/commit-graph(s\/[^"]*)?"/.test(line) && !/= -1 /.test(line));
 }
 
-describe('s47c-1: blame reads a verified commit-graph, and nothing a lying one says', () => {
+describe('837: blame reads a verified commit-graph, and nothing a lying one says', () => {
   it.skipIf(!strace)('an honest graph: each git blame opens it (no commit-graph write, no timing), and the count is right', () => {
     const { repo } = history();
     expect(verifyExit(repo)).toBe(0);

@@ -1,4 +1,4 @@
-// row s47d-3: Gemini CLI on its automatic routing (`model.name: "auto"`, `auto-gemini-3`,
+// row 831: Gemini CLI on its automatic routing (`model.name: "auto"`, `auto-gemini-3`,
 // `auto-gemini-2.5`, GEMINI_MODEL=auto; gemini-cli `config/models.ts` resolveModel: its router
 // sends each request to Pro or Flash) was recorded `gemini-cli:google/unknown`, a warning only, and
 // passed a deny of the Pro or Flash it runs. Committed for real through the installed hooks.
@@ -7,7 +7,7 @@ import { agentCommit as commit, geminiHome, hooked } from '../helpers/agent-home
 
 const gemini = geminiHome;
 
-describe("Gemini CLI's automatic model (row s47d-3)", () => {
+describe("Gemini CLI's automatic model (row 831)", () => {
   it('auto, auto-gemini-3 (settings or GEMINI_MODEL): the Pro and Flash families, refused under a deny of a version they run', () => {
     const repo = hooked('policy:\n  deny: ["google/gemini-2.5-flash"]\n');
     for (const env of [gemini('auto'), gemini('auto-gemini-3'), gemini('gemini-2.5-pro', 'auto')]) {

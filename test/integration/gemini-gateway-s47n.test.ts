@@ -1,4 +1,4 @@
-// row s47n-3: Gemini CLI pointed at a gateway on this machine (GOOGLE_GEMINI_BASE_URL=http://localhost:4000, LiteLLM's
+// row 848: Gemini CLI pointed at a gateway on this machine (GOOGLE_GEMINI_BASE_URL=http://localhost:4000, LiteLLM's
 // proxy answering `gemini-2.5-pro` with whatever its model_list says; GOOGLE_VERTEX_BASE_URL the same) was recorded as
 // the Gemini model it names and passed `allow: ["google/*"]` with `unknownModel: deny` while Qwen ran. No Gemini model
 // runs on this machine (Google's open weights are Gemma), so a Gemini name there is only what was asked for.
@@ -8,7 +8,7 @@ import { agentCommit, geminiHome, hooked } from '../helpers/agent-home.js';
 
 const STRICT = 'policy:\n  allow: ["google/*"]\n  unknownModel: deny\n';
 
-describe('Gemini CLI at a gateway on this machine (row s47n-3)', () => {
+describe('Gemini CLI at a gateway on this machine (row 848)', () => {
   it('settings, GEMINI_MODEL or auto with GOOGLE_GEMINI_BASE_URL / GOOGLE_VERTEX_BASE_URL on loopback: gemini-cli:unknown, refused under unknownModel: deny', () => {
     const repo = hooked(STRICT);
     const cases: [string, NodeJS.ProcessEnv][] = [

@@ -1,4 +1,4 @@
-// row s47i-1: a git-ai note whose record holds a field of the wrong type for git-ai's structs
+// row 824: a git-ai note whose record holds a field of the wrong type for git-ai's structs
 // (`PromptRecord` counts as `u32`, `messages_url` as a string, `custom_attributes` as strings; git-ai's
 // `src/authorship/authorship_log.rs`): serde_json refuses the whole metadata, so git-ai's blame reads
 // no line of it, where aitrail's blame gave the lines to the record's model. Real repository, note
@@ -34,7 +34,7 @@ const blameOf = (repo: TestRepo) => {
   return { totals: JSON.parse(result.stdout).totals as Record<string, unknown>, stderr: result.stderr };
 };
 
-describe('a git-ai note git-ai refuses for a typed field (s47i-1)', () => {
+describe('a git-ai note git-ai refuses for a typed field (824)', () => {
   it.each([
     ['a count written 3.0', ',\n      "total_additions": 3.0', 'total_additions 3.0'],
     ['a count of -1', ',\n      "accepted_lines": -1', 'accepted_lines that is not a whole number'],

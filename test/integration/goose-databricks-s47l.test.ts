@@ -1,4 +1,4 @@
-// Row s47l-2: goose on Databricks. goose's Databricks provider names Databricks' pay-per-token
+// Row 842: goose on Databricks. goose's Databricks provider names Databricks' pay-per-token
 // serving endpoints as its models (block/goose `crates/goose/src/providers/databricks.rs`:
 // DATABRICKS_DEFAULT_MODEL `databricks-claude-sonnet-4`, known `databricks-claude-sonnet-4-5`,
 // `databricks-meta-llama-3-3-70b-instruct`); Databricks serves Qwen, GPT-OSS and Gemini the same way
@@ -15,7 +15,7 @@ function goose(model: string, env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { HOME: dir, XDG_CONFIG_HOME: undefined, GOOSE_MODEL: undefined, GOOSE_PROVIDER: undefined, GOOSE_TERMINAL: '1', ...env };
 }
 
-describe('goose on Databricks (row s47l-2)', () => {
+describe('goose on Databricks (row 842)', () => {
   it("goose's Databricks default, `databricks-claude-sonnet-4`, is Claude Sonnet 4: refused by a deny of Anthropic's models", () => {
     const repo = hooked('policy:\n  deny: ["anthropic/*"]\n');
     const refused = commit(repo, goose('databricks-claude-sonnet-4'));

@@ -244,7 +244,7 @@ describe('init beside a post-checkout of the project\'s own', () => {
     const huskyInit = aitrail(husky.dir, ['init'], { env });
     expect(huskyInit.code, huskyInit.stderr).toBe(0);
     expect(readFileSync(join(husky.dir, 'scripts', 'post-checkout.sh'), 'utf8')).toBe('echo team\n');
-    // aitrail's block went into the committed .husky/commit-msg (since row s47b-1 it finds and judges aitrail as the shims do).
+    // aitrail's block went into the committed .husky/commit-msg (since row 825 it finds and judges aitrail as the shims do).
     const block = readFileSync(join(husky.dir, '.husky', 'commit-msg'), 'utf8');
     expect(block).toContain('# >>> aitrail: added by `aitrail init`');
     expect(block).toContain('"$a" hook "$h" "$@"');

@@ -33,7 +33,7 @@ function huskyRepoWithAitrailBin(inRepo: boolean) {
 }
 
 describe('husky mode: aitrail\'s block runs the repository\'s aitrail (session 45)', () => {
-  // Its first case (init and status warned, the repository's script ran at the commit) is row s47b-1's now: the block
+  // Its first case (init and status warned, the repository's script ran at the commit) is row 825's now: the block
   // judges aitrail as the shims do, init names the person's and Qwen is refused (husky-block-judged-s47b.test.ts).
   it('the same package from a folder outside the work tree: husky mode stays healthy', () => {
     const { repo, env, init } = huskyRepoWithAitrailBin(false);

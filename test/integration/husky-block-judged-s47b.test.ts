@@ -8,7 +8,7 @@ import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 import { evilRegistry, npmInstall } from '../helpers/pnpm.js';
 
 /**
- * Row s47b-1: husky mode's block ran PATH's first `aitrail` by name under husky's PATH (the relative node_modules/.bin
+ * Row 825: husky mode's block ran PATH's first `aitrail` by name under husky's PATH (the relative node_modules/.bin
  * first). A package the repository plants after init (a committed `file:vendor/fake` dependency whose bin is
  * `aitrail`, linked by real npm `--ignore-scripts`) ran in aitrail's place: Qwen's commit under `deny: ["qwen/*"]`
  * went in with no trailer. The block now finds and judges aitrail with the git-mode shims' own lines
@@ -43,7 +43,7 @@ function commitAs(repo: ReturnType<typeof makeRepo>, file: string, env: NodeJS.P
   return tryGit(repo.dir, ['commit', '-q', '-m', `feat: ${file}`], { env });
 }
 
-describe('husky mode: the block judges aitrail as the shims do (row s47b-1)', () => {
+describe('husky mode: the block judges aitrail as the shims do (row 825)', () => {
   it('a file: package planted after init whose bin is aitrail: passed over for the person\'s aitrail on PATH; Qwen refused', () => {
     const { repo, marker, env, init } = huskyRepo({ plantAfterInit: true });
     expect(init.code, init.stdout + init.stderr).toBe(0);

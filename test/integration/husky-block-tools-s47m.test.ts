@@ -12,7 +12,7 @@ interface StatusJson {
 }
 
 /**
- * Row s47m-1: since row s47b-1 husky mode's block cleans PATH as the git-mode shims do before its gates' tools, its
+ * Row 851: since row 825 husky mode's block cleans PATH as the git-mode shims do before its gates' tools, its
  * lookup and aitrail itself, so a committed `file:` package's `node`, `grep`, `tail` (linked into node_modules/.bin by
  * real npm `--ignore-scripts`, husky's PATH holding that folder first) no longer run at a commit or a push; init still
  * warned that they did (exit 2, "Remove the package … or run aitrail's own hooks") and status called every husky hook
@@ -55,7 +55,7 @@ function qwenRefusedGptRecorded(repo: ReturnType<typeof makeRepo>, env: NodeJS.P
   return { qwen, gpt };
 }
 
-describe('husky mode: init and status name only the tools aitrail\'s lines still run under husky\'s PATH (row s47m-1)', () => {
+describe('husky mode: init and status name only the tools aitrail\'s lines still run under husky\'s PATH (row 851)', () => {
   it('a committed file: package whose bins are node, grep and tail: init exits 0 and warns of none, status calls the hooks active; commits and a push run none of them', () => {
     const { repo, marker, env, init } = huskyRepoWithTools(['node', 'grep', 'tail']);
     expect(init.code, init.stdout + init.stderr).toBe(0);
@@ -86,13 +86,13 @@ describe('husky mode: init and status name only the tools aitrail\'s lines still
 });
 
 /**
- * Row s47m-2: past yarn 2+'s PATH wrapper (`yarn run`/`yarn exec` put their folder first on PATH, row 804) the shims took
+ * Row 852: past yarn 2+'s PATH wrapper (`yarn run`/`yarn exec` put their folder first on PATH, row 804) the shims took
  * PATH's very next aitrail and, when it was the repository's, refused the commit, where the walk before the wrapper
- * (row s47b-1) passes the repository's over: with `.` (or `./node_modules/.bin`) on the person's PATH and a committed
+ * (row 825) passes the repository's over: with `.` (or `./node_modules/.bin`) on the person's PATH and a committed
  * ./aitrail, every agent's commit under `yarn run` was blocked, its message telling a person whose aitrail is global to
  * `npm i -g aitrail`; init/status (hookBinary) named no binary. The wrapper here has yarn's two lines (makePathWrapper).
  */
-describe('past yarn\'s PATH wrapper, the repository\'s aitrail is passed over for PATH\'s next (row s47m-2)', () => {
+describe('past yarn\'s PATH wrapper, the repository\'s aitrail is passed over for PATH\'s next (row 852)', () => {
   it('yarn\'s wrapper, then a committed ./aitrail on `.`, then the person\'s: the person\'s runs; Qwen refused, GPT-5 recorded; status names it', () => {
     const root = tempDir('aitrail-yarn-next-');
     const marker = join(root, 'pwned');

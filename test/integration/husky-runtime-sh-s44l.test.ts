@@ -81,7 +81,7 @@ describe('husky\'s runtime runs the repository\'s sh (session 44)', () => {
     expect(status).toContain('node_modules/.bin/dirname -> vendor/fake/run.sh (as dirname), dirname (as dirname), which the repository provides');
   });
 
-  it('a committed file: package whose bin is git: aitrail\'s post-checkout lines would run it under husky\'s PATH (row s47m-1); said, and the git-mode way out runs none of it', () => {
+  it('a committed file: package whose bin is git: aitrail\'s post-checkout lines would run it under husky\'s PATH (row 851); said, and the git-mode way out runs none of it', () => {
     const { repo, marker, env, init } = huskyRepoWithBin('git', true);
     expect(init.code).not.toBe(0);
     expect(init.stdout).toContain("aitrail's lines that run before its block cleans PATH (the stdin kept at the top of .husky/pre-push and .husky/post-rewrite, .husky/post-checkout's copy of husky's runtime into a new worktree) run node_modules/.bin/git -> vendor/fake/run.sh (as git) under husky's PATH, which the repository provides");

@@ -7,7 +7,7 @@ import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
 
 /**
  * `init` and `status` name the aitrail the hooks will run (hookBinary); the shims take PATH's first
- * aitrail that is not the repository's, a relative or empty entry read at the top (row s47b-1: before, the
+ * aitrail that is not the repository's, a relative or empty entry read at the top (row 825: before, the
  * first, and blocked when it was the repository's), and block when there is no other.
  */
 function setup() {
@@ -31,7 +31,7 @@ function commitAs(repo: ReturnType<typeof makeRepo>, file: string, PATH: string,
 }
 
 describe('init and status judge PATH as the hooks do (session 44)', () => {
-  // Row s47b-1: the hooks pass the repository's over for PATH's next (they blocked every agent's commit here); init and status agree.
+  // Row 825: the hooks pass the repository's over for PATH's next (they blocked every agent's commit here); init and status agree.
   it.each([['.', '.'], ['an empty entry', '']])("%s before a global aitrail: the hooks pass the repository's over for the global one, and init and status name it", (_, entry) => {
     const { repo, bin, marker } = setup();
     const PATH = `${entry}:${bin}:${process.env.PATH ?? ''}`;

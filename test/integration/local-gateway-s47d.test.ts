@@ -1,4 +1,4 @@
-// row s47d-1: Claude Code pointed at a gateway on this machine that is not claude-code-router (LiteLLM's proxy on
+// row 829: Claude Code pointed at a gateway on this machine that is not claude-code-router (LiteLLM's proxy on
 // :4000, claude-code-proxy on :8082, a Bedrock or Vertex base URL on loopback) was recorded as the Claude model it
 // names, while the gateway sends the request to whatever its own config says (Qwen): the README's "What no layer can
 // see" said such a model stays `<agent>:unknown`; it did not. Committed for real through the installed hooks.
@@ -14,7 +14,7 @@ function env(home: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { HOME: home, CLAUDECODE: '1', ANTHROPIC_BASE_URL: undefined, ANTHROPIC_BEDROCK_BASE_URL: undefined, ANTHROPIC_VERTEX_BASE_URL: undefined, CLAUDE_CODE_USE_BEDROCK: undefined, CLAUDE_CODE_USE_VERTEX: undefined, ANTHROPIC_AUTH_TOKEN: 'test', ANTHROPIC_MODEL: undefined, CLAUDE_CONFIG_DIR: undefined, CLAUDE_CODE_SESSION_ID: undefined, CLAUDE_CODE_SUBAGENT_MODEL: undefined, ANTHROPIC_DEFAULT_OPUS_MODEL: undefined, ANTHROPIC_DEFAULT_SONNET_MODEL: undefined, ...extra };
 }
 
-describe('Claude Code at a gateway on this machine that is not ccr (row s47d-1)', () => {
+describe('Claude Code at a gateway on this machine that is not ccr (row 829)', () => {
   it('LiteLLM on :4000, claude-code-proxy on :8082, IPv6 loopback, localhost., Bedrock and Vertex base URLs: claude-code:unknown, refused under unknownModel: deny', () => {
     const repo = hooked(DENY);
     const home = homeWith({ '.claude/settings.json': OPUS });

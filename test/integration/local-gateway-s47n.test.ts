@@ -1,10 +1,10 @@
-// Review of row s47d-1 (Claude Code at a gateway on this machine that is not ccr: claude-code:unknown).
-// row s47n-1: Claude Code's other endpoint variables (Microsoft Foundry's ANTHROPIC_FOUNDRY_BASE_URL, Claude Platform on
+// Review of row 829 (Claude Code at a gateway on this machine that is not ccr: claude-code:unknown).
+// row 846: Claude Code's other endpoint variables (Microsoft Foundry's ANTHROPIC_FOUNDRY_BASE_URL, Claude Platform on
 // AWS's ANTHROPIC_AWS_BASE_URL, Bedrock Mantle's ANTHROPIC_BEDROCK_MANTLE_BASE_URL, Claude Platform on Google Cloud's
 // ANTHROPIC_GOOGLE_CLOUD_BASE_URL: code.claude.com llm-gateway-protocol) and the loopback forms `[::]`, `[::ffff:0.0.0.0]`
 // (both reach a local listener: replayed with Node's fetch) and the machine's own host name were still read as
 // the Claude name Claude Code sends.
-// row s47n-2: ccr's config read at ANTHROPIC_BASE_URL hid a gateway on this machine at a provider's base URL
+// row 847: ccr's config read at ANTHROPIC_BASE_URL hid a gateway on this machine at a provider's base URL
 // (CLAUDE_CODE_USE_BEDROCK sends every request there, not to ANTHROPIC_BASE_URL): ccr's Router model was recorded.
 // Committed for real through the installed hooks.
 import { hostname } from 'node:os';
@@ -31,8 +31,8 @@ function refusedUnknown(repo: ReturnType<typeof hooked>, environment: NodeJS.Pro
   expect.soft(result.stderr, label).not.toMatch(/model: anthropic/);
 }
 
-describe('Claude Code at a gateway on this machine, every route (rows s47n-1, s47n-2)', () => {
-  it("row s47n-1: Foundry's, Claude Platform on AWS's and Google Cloud's, Mantle's base URLs on loopback; [::], [::ffff:0.0.0.0], this machine's host name: claude-code:unknown", () => {
+describe('Claude Code at a gateway on this machine, every route (rows 846, 847)', () => {
+  it("row 846: Foundry's, Claude Platform on AWS's and Google Cloud's, Mantle's base URLs on loopback; [::], [::ffff:0.0.0.0], this machine's host name: claude-code:unknown", () => {
     const repo = hooked(DENY);
     const home = homeWith({ '.claude/settings.json': OPUS });
     const cases: [string, NodeJS.ProcessEnv][] = [
@@ -47,7 +47,7 @@ describe('Claude Code at a gateway on this machine, every route (rows s47n-1, s4
     for (const [label, extra] of cases) refusedUnknown(repo, env(home, extra), label);
   });
 
-  it('row s47n-2: ccr read at ANTHROPIC_BASE_URL does not hide a local gateway at the Bedrock base URL Claude Code sends to', () => {
+  it('row 847: ccr read at ANTHROPIC_BASE_URL does not hide a local gateway at the Bedrock base URL Claude Code sends to', () => {
     const repo = hooked(DENY);
     const home = homeWith({ '.claude/settings.json': OPUS, '.claude-code-router/config.json': CCR });
     const extra = { ANTHROPIC_BASE_URL: 'http://127.0.0.1:3456', CLAUDE_CODE_USE_BEDROCK: '1', ANTHROPIC_BEDROCK_BASE_URL: 'http://127.0.0.1:4000/bedrock' };

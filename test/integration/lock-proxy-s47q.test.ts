@@ -8,7 +8,7 @@ import { commit, evilTarball, expectLocalRuns, home, lock, lockedRepo, npm, run 
 import { honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
- * Row s47q-1: s47a-1 takes a lock's `resolved` `https://registry.npmjs.org/aitrail/-/aitrail-<v>.tgz` for the public
+ * Row 855: 833 takes a lock's `resolved` `https://registry.npmjs.org/aitrail/-/aitrail-<v>.tgz` for the public
  * registry's, but a committed `.npmrc` saying `https-proxy=` (or `proxy=`) with `strict-ssl=false` (or `cafile=` a
  * committed CA) sends npm through the repository's proxy, which answers for registry.npmjs.org with its own tarball
  * (the lock's integrity is the repository's too). A project's proxy or TLS line is now judged as its `registry=` is
@@ -64,7 +64,7 @@ afterAll(() => {
   honest?.stop();
 });
 
-describe.skipIf(!npmFound || !openssl)("a committed .npmrc's proxy or TLS setting: the public registry's URL in the lock, the repository's server behind it (row s47q-1)", () => {
+describe.skipIf(!npmFound || !openssl)("a committed .npmrc's proxy or TLS setting: the public registry's URL in the lock, the repository's server behind it (row 855)", () => {
   it.each([
     ['https-proxy, strict-ssl=false', (p: Proxy) => `https-proxy=${p.url}\nstrict-ssl=false\n`],
     ['proxy, cafile= a committed CA', (p: Proxy) => `proxy=${p.url}\ncafile=ca.pem\n`],

@@ -118,7 +118,7 @@ describe('monorepo: aitrail installed in web/ (kept in the package, as pnpm does
     ok(commit(repo, join(repo.dir, 'web'), 'teammate'));
     expect(trailer(repo)).toBe(OPUS_LINE);
 
-    // node_modules tracked under web/: the block refuses web's binary, said as the shims say it (row s47b-1: the shims' lookup).
+    // node_modules tracked under web/: the block refuses web's binary, said as the shims say it (row 825: the shims' lookup).
     repo.write('web/node_modules/x/index.js', '\n');
     repo.git(['add', '-f', 'web/node_modules/x']);
     ok(run(repo.dir, 'git', ['commit', '-q', '--no-verify', '-m', 'ship node_modules']));

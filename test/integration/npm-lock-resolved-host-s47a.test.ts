@@ -9,7 +9,7 @@ import { commit, evilTarball, expectLocalRuns, expectLockRefused, home, lock, lo
 import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.js';
 
 /**
- * Row s47a-1: a committed package-lock.json (or npm-shrinkwrap.json) whose aitrail entry says
+ * Row 833: a committed package-lock.json (or npm-shrinkwrap.json) whose aitrail entry says
  * `"resolved": "http://<any host>/aitrail/-/aitrail-9.9.9.tgz"` with the tarball's `integrity`, and no .npmrc at all:
  * `npm ci` (or `npm install`) fetches that server's "aitrail", npm's record calls it a registry package, and the shims,
  * init and status took it for the person's aitrail (an agent's commit declaring a denied model passed, the server's
@@ -65,7 +65,7 @@ describe.skipIf(!npmFound)("a committed lock's resolved URL naming a server: wha
     ['package-lock.json', 'ci', 'omit-lockfile-registry-resolved=true\n'],
     // npm install under it rewrites the work tree's lock without it: only HEAD's lock names the server (aitrail_nl).
     ['package-lock.json', 'install', 'omit-lockfile-registry-resolved=true\n'],
-  ])('%s, npm %s, ~/.npmrc %j: refused, the global aitrail runs and refuses Qwen; init does not name it (row s47a-1)', (file, verb, npmrc) => {
+  ])('%s, npm %s, ~/.npmrc %j: refused, the global aitrail runs and refuses Qwen; init does not name it (row 833)', (file, verb, npmrc) => {
     const repo = lockedRepo('9.9.9', file, lock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
     const homeDir = home(npmrc);
     npm(repo, homeDir, [verb]);
@@ -126,7 +126,7 @@ describe.skipIf(!npmFound)("a committed lock's resolved URL naming a server: wha
   });
 });
 
-describe.skipIf(!npmFound || !yarnFound)("a committed yarn.lock's resolved URL naming a server (yarn 1): the same (row s47a-3)", () => {
+describe.skipIf(!npmFound || !yarnFound)("a committed yarn.lock's resolved URL naming a server (yarn 1): the same (row 835)", () => {
   it('another server: refused, the global aitrail refuses Qwen, the server\'s script never runs; alone, init and the commit say yarn.lock', () => {
     const repo = lockedRepo('9.9.9', 'yarn.lock', yarnLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
     const homeDir = home('');
@@ -161,7 +161,7 @@ function pnpm(repo: TestRepo, homeDir: string): void {
   expect(readFileSync(join(repo.dir, 'node_modules', '.pnpm', 'lock.yaml'), 'utf8')).toContain('tarball: ');
 }
 
-describe.skipIf(!npmFound || !pnpmFound)("a committed pnpm-lock.yaml's tarball URL naming a server (pnpm 9): the same (row s47a-4)", () => {
+describe.skipIf(!npmFound || !pnpmFound)("a committed pnpm-lock.yaml's tarball URL naming a server (pnpm 9): the same (row 836)", () => {
   it("another server: refused, the global aitrail refuses Qwen, the server's script never runs; alone, init and the commit say pnpm-lock.yaml", () => {
     const repo = lockedRepo('9.9.9', 'pnpm-lock.yaml', pnpmLock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
     const homeDir = home('');

@@ -1,18 +1,18 @@
 // Misreadings found replaying public commit text (session 47, attribution corpus `s47f-*` entries):
-// - row s47f-1: GitHub Code Quality's Copilot Autofix suggestion, accepted as a commit, carries
+// - row 821: GitHub Code Quality's Copilot Autofix suggestion, accepted as a commit, carries
 //   `Co-authored-by: Copilot Autofix powered by AI <223894421+github-code-quality[bot]@…>`
 //   (bytedance/deer-flow's squash merge quotes it). Only the code-scanning account
 //   (`github-advanced-security[bot]`) and Copilot's own were read, so the fix read as a person's and a
 //   squash merge holding it named Claude alone. The name is still required: the bot's account alone
 //   posts CodeQL's findings and coverage comments, which write no code.
-// - row s47f-2: agents' co-author names a project's rules give them read as people: `Goose AI Assistant`
+// - row 822: agents' co-author names a project's rules give them read as people: `Goose AI Assistant`
 //   (with `<goose@block.xyz>` or no address) and `Augment AI <ai@augmentcode.com>`.
 import { describe, expect, it } from 'vitest';
 import { expectLog, refusedBy } from '../helpers/log-cases.js';
 
 const AUTOFIX_QUALITY = 'Copilot Autofix powered by AI <223894421+github-code-quality[bot]@users.noreply.github.com>';
 
-describe("GitHub Code Quality's Copilot Autofix (row s47f-1)", () => {
+describe("GitHub Code Quality's Copilot Autofix (row 821)", () => {
   it('reads the accepted suggestion as Copilot, alone and in a squash merge beside Claude', () => {
     expectLog([
       [`Potential fix for pull request finding 'Statement has no effect'\n\nCo-authored-by: ${AUTOFIX_QUALITY}\n`, ['copilot:unknown']],
@@ -37,7 +37,7 @@ describe("GitHub Code Quality's Copilot Autofix (row s47f-1)", () => {
   });
 });
 
-describe("agents' names from projects' rules (row s47f-2)", () => {
+describe("agents' names from projects' rules (row 822)", () => {
   it('reads Goose AI Assistant and Augment AI as their agents', () => {
     expectLog([
       ['docs: consolidate the demo guide\n\nCo-authored-by: Goose AI Assistant <goose@block.xyz>\n', ['goose:unknown']],

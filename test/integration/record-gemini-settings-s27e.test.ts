@@ -45,7 +45,7 @@ describe("Gemini CLI's model in its settings files (row 327)", () => {
     expect(person.message).toBe('fix: by hand\n');
   });
 
-  it("the auto-gemini-3 Gemini CLI's /model dialog writes is Google's, routed (the Pro and Flash families since row s47d-3), not a vendorless unknown", () => {
+  it("the auto-gemini-3 Gemini CLI's /model dialog writes is Google's, routed (the Pro and Flash families since row 831), not a vendorless unknown", () => {
     const repo = hooked('policy:\n  deny: ["google/*"]\n');
     const result = commit(repo, { ...home({ '.gemini/settings.json': '{"model": {"name": "auto-gemini-3"}}' }), GEMINI_CLI: '1' });
     expect(result.status).not.toBe(0);

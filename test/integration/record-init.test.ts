@@ -153,7 +153,7 @@ describe('aitrail init in husky repositories', () => {
     expect(result.stdout).toMatch(/husky mode \(package\.json uses husky\)/);
     expect(repo.git(['config', 'core.hooksPath'])).toBe('.husky/_');
     for (const hook of ['prepare-commit-msg', 'commit-msg', 'pre-push']) {
-      // The shims' lookup runs aitrail (row s47b-1): `h` names the hook, `"$a" hook "$h" "$@"` runs the one judged.
+      // The shims' lookup runs aitrail (row 825): `h` names the hook, `"$a" hook "$h" "$@"` runs the one judged.
       const text = readFileSync(join(repo.dir, '.husky', hook), 'utf8');
       expect(text).toMatch(new RegExp(`^h=${hook}$`, 'm'));
       expect(text).toContain('"$a" hook "$h" "$@"');

@@ -1,4 +1,4 @@
-// row s47x-1: a git-ai note giving a prompt record id twice, the earlier occurrence with a field of
+// row 860: a git-ai note giving a prompt record id twice, the earlier occurrence with a field of
 // the wrong type for git-ai (`"total_additions": null`): serde_json reads every entry of the map and
 // refuses the whole note, so git-ai's blame reads none of it; JSON.parse kept only the last
 // occurrence, so aitrail's blame gave the lines to Qwen. Real repository, `git notes --ref ai add`,
@@ -12,7 +12,7 @@ const QWEN = '"agent_id": {"tool": "opencode", "id": "c3", "model": "qwen3-coder
 const note = (first: string) =>
   `app.ts\n  abcd1234abcd1234 2-3\n---\n{\n  "schema_version": "authorship/3.0.0",\n  "base_commit_sha": "${'0'.repeat(40)}",\n  "prompts": {\n    "abcd1234abcd1234": {${QWEN}${first}},\n    "abcd1234abcd1234": {${QWEN}, "total_additions": 2}\n  }\n}\n`;
 
-describe('a repeated prompt id whose earlier occurrence git-ai refuses (s47x-1)', () => {
+describe('a repeated prompt id whose earlier occurrence git-ai refuses (860)', () => {
   it.each([
     ['total_additions null', ', "total_additions": null', 'total_additions that is not a whole number'],
     ['messages_url a number', ', "messages_url": 5', 'messages_url that is not a string'],

@@ -6,16 +6,16 @@ import { aitrail } from '../helpers/cli.js';
 import { QWEN_TRAILER as QWEN, replacedHistory as replaced } from '../helpers/replaced-history.js';
 import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
-// row s47g-1: the warnings blame and trend said on stderr only (replace refs, grafts, files left out…) were missing
+// row 826: the warnings blame and trend said on stderr only (replace refs, grafts, files left out…) were missing
 // from the JSON, Markdown and HTML a CI job publishes: a reader saw a clean figure. Now they ride in every report.
-// row s47g-2: log's replace-ref, graft and shallow-cut warnings were stderr only; now beside the commit concerned.
+// row 827: log's replace-ref, graft and shallow-cut warnings were stderr only; now beside the commit concerned.
 const REPLACED = /^git shows 1 object\(s\) in place of the stored ones \(replace refs: [0-9a-f]{12}\).*counted as the person's/;
 
 
 type Warned = { warnings?: string[] };
 
 describe('the warnings a report gives ride in the report itself (s47g)', () => {
-  it('row s47g-1: blame (json, markdown, html, table; cached too) and trend carry the replace-ref warning', () => {
+  it('row 826: blame (json, markdown, html, table; cached too) and trend carry the replace-ref warning', () => {
     const { repo } = replaced();
     for (const run of [1, 2]) {
       const json = aitrail(repo.dir, ['blame', '--format', 'json']);
@@ -46,7 +46,7 @@ describe('the warnings a report gives ride in the report itself (s47g)', () => {
     expect(stored.warnings).toBeUndefined();
   });
 
-  it('row s47g-1: shards carry their warnings and --merge says them once', () => {
+  it('row 826: shards carry their warnings and --merge says them once', () => {
     const { repo } = replaced();
     const files = [1, 2].map((index) => {
       const out = aitrail(repo.dir, ['blame', '--format', 'json', '--shard', `${index}/2`, '-q']);
@@ -62,7 +62,7 @@ describe('the warnings a report gives ride in the report itself (s47g)', () => {
     expect(warnings[0]).toMatch(REPLACED);
   });
 
-  it("row s47g-1: a hostile file name inside a warning is inert in Markdown (no link, no table break, no ESC)", () => {
+  it("row 826: a hostile file name inside a warning is inert in Markdown (no link, no table break, no ESC)", () => {
     const repo = makeRepo();
     const name = '[x](https:evil.example)|`a`\u202e.ts';
     repo.commit(`parser${QWEN}`, { [name]: 'q\0();\n' });
@@ -75,7 +75,7 @@ describe('the warnings a report gives ride in the report itself (s47g)', () => {
     expect(line).not.toMatch(/[^\\][[`|]/);
   });
 
-  it('row s47g-2: log marks the replaced commit, the grafted one and the shallow cut in its text and JSON', () => {
+  it('row 827: log marks the replaced commit, the grafted one and the shallow cut in its text and JSON', () => {
     const { repo, qwen } = replaced();
     const entries = JSON.parse(aitrail(repo.dir, ['log', '--format', 'json', '-q']).stdout) as (Warned & { sha: string; ai: boolean })[];
     const marked = entries.filter((entry) => entry.warnings);

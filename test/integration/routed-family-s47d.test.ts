@@ -1,4 +1,4 @@
-// row s47d-2: a family's name behind a router's prefix (aider's and LiteLLM's `gemini/gemini-flash`,
+// row 830: a family's name behind a router's prefix (aider's and LiteLLM's `gemini/gemini-flash`,
 // `gemini/gemini-flash-latest`, `vertex_ai/gemini-pro`) read `google/unknown`, a warning only, where
 // `gemini-flash` alone is the family id (row 801) that a deny of the version it runs refuses.
 // Committed for real through the installed hooks (aider's model variable), then judged by `check` and
@@ -14,7 +14,7 @@ function aider(model: string): NodeJS.ProcessEnv {
   return { HOME: dir, GIT_AUTHOR_NAME: 'Test Human (aider)', AIDER_MODEL: model, XDG_CONFIG_HOME: undefined };
 }
 
-describe('a family name behind a router prefix (row s47d-2)', () => {
+describe('a family name behind a router prefix (row 830)', () => {
   it('aider on gemini/gemini-flash, gemini/gemini-flash-latest, vertex_ai/gemini-pro: recorded as the family, refused under a deny of the version it runs', () => {
     const repo = hooked(DENY);
     for (const [model, family] of [

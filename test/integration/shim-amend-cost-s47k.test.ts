@@ -1,10 +1,10 @@
 // Session 47, task k: what a person's commit and amend make dash parse and try in the message hooks' shims,
 // cut without changing a decision.
-// row s47k-1: the generated case patterns escaped every character but letters and digits (`\@`, `\.`, `\-`):
+// row 843: the generated case patterns escaped every character but letters and digits (`\@`, `\.`, `\-`):
 //   a byte more each for dash to parse, and a backslash its matcher steps over at every place of the text.
 //   They now escape only what the shell or the pattern reads otherwise; `.` stays a literal dot, `@` an at sign,
 //   in dash, bash and busybox sh.
-// row s47k-2: aitrail_quiet's author test parsed its second `case` (~2 KB of model-author alternatives, tried only for
+// row 844: aitrail_quiet's author test parsed its second `case` (~2 KB of model-author alternatives, tried only for
 //   an author with a digit before its `<`) at each message hook; it now sets aitrail_dn and the fast path's next
 //   top-level line tries them, which dash and bash parse only when they reach it. Real commits and amends: the same
 //   authors start node as before (a model's name with a digit), a person with a digit in the name still starts none.
@@ -24,7 +24,7 @@ const longCaseLines = (name: string) => hook(name).split('\n').filter((line) => 
 const shells: string[][] = [['sh'], ['bash', '--norc', '--noprofile', '--posix']];
 if (spawnSync('busybox', ['sh', '-c', 'exit 0']).status === 0) shells.push(['busybox', 'sh']);
 
-describe("row s47k-1: the shims' case patterns escape only what sh reads otherwise", () => {
+describe("row 843: the shims' case patterns escape only what sh reads otherwise", () => {
   it('no long case pattern of a message hook holds a backslash before @ . - / : + _ , =', () => {
     for (const name of MESSAGE_HOOKS) {
       const lines = longCaseLines(name);
@@ -47,7 +47,7 @@ describe("row s47k-1: the shims' case patterns escape only what sh reads otherwi
   });
 });
 
-describe("row s47k-2: the author's model-author test waits for the line after the fast path", () => {
+describe("row 844: the author's model-author test waits for the line after the fast path", () => {
   it("aitrail_quiet's body holds no model-author alternative; the top-level line after its call does", () => {
     for (const name of ['prepare-commit-msg', 'commit-msg', 'applypatch-msg', 'pre-applypatch']) {
       const text = hook(name);

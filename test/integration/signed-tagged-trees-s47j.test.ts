@@ -1,12 +1,12 @@
-// Row s47j-1: a signed tag (`git tag -s`) of a tree keeps its signature at the end of its message
+// Row 838: a signed tag (`git tag -s`) of a tree keeps its signature at the end of its message
 // (`-----BEGIN SSH SIGNATURE-----` … as `git cat-file tag` shows it), so the tag's declaration
 // `Assisted-by: claude-code:anthropic/…` was no longer the message's last paragraph: pre-receive and
-// pre-push (row s47e-1) read it as an undeclared message line, and under `undeclared: deny` an honest
+// pre-push (row 823) read it as an undeclared message line, and under `undeclared: deny` an honest
 // signed snapshot of an allowed model was refused while the same tag unsigned passed. Replayed with
 // real SSH signing (ssh-keygen, gpg.format=ssh) on a real bare server with aitrail's pre-receive.
-// Row s47j-2: the refusal of such a tag told the pusher to `git commit --amend` / `git rebase -i` the
+// Row 839: the refusal of such a tag told the pusher to `git commit --amend` / `git rebase -i` the
 // "commit" and that `aitrail check` shows the problem: a tag of a tree is no commit, neither reaches it.
-// Row s47j-3: a tag of a tree whose few hundred tiny trees name one another a hundred times over had
+// Row 840: a tag of a tree whose few hundred tiny trees name one another a hundred times over had
 // every one of millions of paths listed and held at once (30 million: an internal error after
 // seconds of a core and gigabytes), a person's tag too: a tag no rule can object to lists nothing,
 // an AI tag's tree is refused past 2 million files, in one line.
@@ -44,7 +44,7 @@ function pushTag(server: Project, name: string, message: string, options: { raw?
   return { code: push.code, stderr: push.stderr, held };
 }
 
-describe('signed tags of trees (row s47j-1)', () => {
+describe('signed tags of trees (row 838)', () => {
   it("pre-receive reads a signed tag's trailers as trailers: an allowed model passes undeclared: deny, a denied one is refused as declared", () => {
     const server = policyServer(POLICY);
     signing(server.work);
@@ -69,7 +69,7 @@ describe('signed tags of trees (row s47j-1)', () => {
     expect(after.held).toBe(false);
   });
 
-  it('tells the pusher of a refused tag of a tree the way out: a new tag, not an amend or rebase (row s47j-2)', () => {
+  it('tells the pusher of a refused tag of a tree the way out: a new tag, not an amend or rebase (row 839)', () => {
     const server = policyServer(POLICY);
     const qwen = pushTag(server, 'snapshot', QWEN, { raw: true });
     expect(qwen.code).not.toBe(0);
@@ -79,7 +79,7 @@ describe('signed tags of trees (row s47j-1)', () => {
     expect(qwen.stderr).not.toContain('git rebase -i (older ones)');
   });
 
-  it("lists no tree for a person's tag, and refuses in one line an AI tag of a tree of more than 2 million files made of a few hundred objects (row s47j-3)", () => {
+  it("lists no tree for a person's tag, and refuses in one line an AI tag of a tree of more than 2 million files made of a few hundred objects (row 840)", () => {
     const server = policyServer(POLICY);
     const work = server.work;
     const mktree = (lines: string[]): string => work.git(['mktree'], { input: `${lines.join('\n')}\n` });
@@ -97,8 +97,8 @@ describe('signed tags of trees (row s47j-1)', () => {
     expect(ai.code).not.toBe(0);
     expect(ai.stderr).toMatch(/cannot judge the pushed tag [0-9a-f]{40}: the tree it names holds more than 2000000 files/);
     expect(ai.stderr).not.toMatch(/internal error|\n\s+at /);
-    // The way out is true: a commit of that tree is refused alike (row s47s-1), so no "tag a commit of it".
-    expect(ai.stderr).toContain('(a commit of it is refused alike, row s47s-1); tag a tree of fewer files.');
+    // The way out is true: a commit of that tree is refused alike (row 857), so no "tag a commit of it".
+    expect(ai.stderr).toContain('(a commit of it is refused alike, row 857); tag a tree of fewer files.');
     expect(held('wide-ai')).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-// Row s47e-1: a pushed tag of a tree or of a blob (`git tag -a snapshot <tree>`) names no commit, so
+// Row 823: a pushed tag of a tree or of a blob (`git tag -a snapshot <tree>`) names no commit, so
 // pre-receive skipped the ref (resolveCommits maps it to null): a tag whose message declares Qwen put
 // Qwen's src/crypto file on a server ref (what `git archive <tag>` ships) past `deny: ["qwen/*"]`
 // and a path rule. Replayed on a real bare server with aitrail's pre-receive, pushed with --no-verify.
@@ -18,7 +18,7 @@ function pushTag(server: { work: TestRepo; remote: TestRepo }, name: string, obj
   return { code: push.code, stderr: push.stderr, held };
 }
 
-describe('tags of trees and blobs on a server with the pre-receive hook (row s47e-1)', () => {
+describe('tags of trees and blobs on a server with the pre-receive hook (row 823)', () => {
   it("refuses a tag of a tree, of a blob, and a tag of such a tag whose message names a denied model; the tree's files meet the path rules", () => {
     const server = policyServer(POLICY);
     const tree = pushTag(server, 'snapshot', treeWith(server.work, 'q'), QWEN_TAG);

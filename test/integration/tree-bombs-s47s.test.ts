@@ -1,4 +1,4 @@
-// Row s47s-1: a commit of a tree of 30 million paths made of ~300 objects (trees that name one another
+// Row 857: a commit of a tree of 30 million paths made of ~300 objects (trees that name one another
 // a hundred times over) had every path listed by ONE `git log --name-only`, which holds a commit's
 // whole change in git's own memory before printing it: pre-receive on a real bare server ran past 60 s
 // at 5 GB and growing, as a root commit, a commit adding it under a folder, or a merge bringing it in,
@@ -38,7 +38,7 @@ function expectRefused(result: { code: number; stderr: string; held: boolean }, 
   expect(Date.now() - started).toBeLessThan(20_000);
 }
 
-describe('commits of trees of tens of millions of paths (row s47s-1)', () => {
+describe('commits of trees of tens of millions of paths (row 857)', () => {
   for (const [policy, label] of [[POLICY, 'no path rule'], [PATHS, 'a path rule']] as const) {
     it(`pre-receive refuses in one line, quickly, a root commit, a folder's commit and a merge bringing the bomb, a person's or an AI's (${label})`, () => {
       const server = policyServer(policy);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-// row s47g-3: `trend --tags 'v*'` over thousands of tags (anyone who can push a tag can add them) blamed every
+// row 828: `trend --tags 'v*'` over thousands of tags (anyone who can push a tag can add them) blamed every
 // consecutive pair, one after the other, before printing a word: 10,000 tags ran past 5 minutes (about 32 ms a
 // pair on one commit, far more on a real history). Now more than 1,000 releases is refused up front, exit 2.
 describe('trend over more tags than it compares unless told (s47g)', () => {
-  it('row s47g-3: 1,002 tags are refused at once with the way out; --max-releases allows them', () => {
+  it('row 828: 1,002 tags are refused at once with the way out; --max-releases allows them', () => {
     const repo = makeRepo();
     repo.commit('one\n', { 'a.ts': 'a();\n' });
     const head = repo.commit('two\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'b.ts': 'b();\n' });

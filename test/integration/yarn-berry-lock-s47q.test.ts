@@ -8,7 +8,7 @@ import { PNPM_PATH, honestAitrail } from '../helpers/pnpm.js';
 import { spawnSync } from 'node:child_process';
 
 /**
- * Row s47q-2: yarn 2+ with `nodeLinker: node-modules` writes no npm or yarn 1 record, so the shims and init judged a
+ * Row 856: yarn 2+ with `nodeLinker: node-modules` writes no npm or yarn 1 record, so the shims and init judged a
  * node_modules aitrail it installed by nothing at all. A committed yarn.lock whose `"aitrail@npm:9.9.9"` entry says
  * `resolution: "aitrail@http://<host>/aitrail/-/aitrail-9.9.9.tgz"` (package.json asking `9.9.9`) makes
  * `yarn install --immutable` fetch that server's "aitrail" (replayed by hand with yarn 4.18.1, `@yarnpkg/cli-dist`, and
@@ -52,7 +52,7 @@ function evilFolder(): { folder: string; marker: string } {
   return { folder: join(root, 'package'), marker };
 }
 
-describe("yarn 2+ (nodeLinker: node-modules): the locator a committed yarn.lock resolved aitrail to (row s47q-2)", () => {
+describe("yarn 2+ (nodeLinker: node-modules): the locator a committed yarn.lock resolved aitrail to (row 856)", () => {
   it.each([
     ['another server', 'aitrail@http://127.0.0.1:9/aitrail/-/aitrail-9.9.9.tgz'],
     ['a patch the repository commits', 'aitrail@patch:aitrail@npm%3A9.9.9#~/.yarn/patches/aitrail-npm-9.9.9-0a.patch::version=9.9.9&hash=0a'],
@@ -67,12 +67,12 @@ describe("yarn 2+ (nodeLinker: node-modules): the locator a committed yarn.lock 
     expect(repo.git(['log', '-1', '--format=%s'])).toBe('berry');
   });
 
-  // row s47w-1: a patch or a work-tree tarball is no server: the hooks and init said "installed from a server the
+  // row 861: a patch or a work-tree tarball is no server: the hooks and init said "installed from a server the
   // project's yarn.lock names (its resolved URL)" for them; they now say "a source" (a server, or a patch or a file).
   it.each([
     ['a patch the repository commits', 'aitrail@patch:aitrail@npm%3A9.9.9#~/.yarn/patches/aitrail-npm-9.9.9-0a.patch::version=9.9.9&hash=0a'],
     ['a tarball in the work tree', 'aitrail@file:./aitrail-9.9.9.tgz::locator=p%40workspace%3A.'],
-  ])('%s: the hooks and init do not call it a server (row s47w-1)', (_name, locator) => {
+  ])('%s: the hooks and init do not call it a server (row 861)', (_name, locator) => {
     const { folder } = evilFolder();
     const repo = berryRepo('9.9.9', locator, folder);
     const homeDir = home('');

@@ -1,4 +1,4 @@
-// Row s47l-1: OpenCode on OpenCode Zen's own model ids. Zen serves xAI's Grok Code Fast 1 as
+// Row 841: OpenCode on OpenCode Zen's own model ids. Zen serves xAI's Grok Code Fast 1 as
 // `opencode/grok-code` (its free default in the model picker: models.dev
 // `providers/opencode/models/grok-code.toml`, name "Grok Code Fast 1") and models it serves early
 // under an `alpha-` label (`opencode/alpha-glm-4.7`, `alpha-minimax-m2`, `alpha-doubao-seed-code`).
@@ -15,7 +15,7 @@ function opencode(model: string): NodeJS.ProcessEnv {
   return { HOME: dir, XDG_CONFIG_HOME: undefined, OPENCODE_CONFIG: undefined, OPENCODE_CONFIG_CONTENT: undefined, OPENCODE_CONFIG_DIR: undefined, OPENCODE: '1' };
 }
 
-describe("OpenCode Zen's model ids (row s47l-1)", () => {
+describe("OpenCode Zen's model ids (row 841)", () => {
   it('`opencode/grok-code` is Grok Code Fast 1: refused by a deny of it', () => {
     const repo = hooked('policy:\n  deny: ["x-ai/grok-code-fast-1"]\n');
     const refused = commit(repo, opencode('opencode/grok-code'));

@@ -1,10 +1,10 @@
-// Session 47, review v of rows s47k-1 and s47k-2 (the shims' case patterns leave `@ . - / : + _ , =` bare).
+// Session 47, review v of rows 843 and 844 (the shims' case patterns leave `@ . - / : + _ , =` bare).
 // A guard, in every shell a `#!/bin/sh` hook may run under here (dash; bash as sh, macOS's, Fedora's; busybox
 // sh, Alpine's and its node images'; zsh in sh mode; mksh; posh): each generated case pattern of the message
-// hooks decides as its fully escaped form (the form before s47k-1: a backslash before each of those outside a
+// hooks decides as its fully escaped form (the form before 843: a backslash before each of those outside a
 // bracket) for every text a pattern is made of, with every ASCII punctuation character, a CR and non-UTF-8 bytes
 // put in or put for each character beside one of those; and each shell's decisions are dash's. Both forms are
-// read from the generated hooks/*: the test passes on either side of s47k-1 and fails when a character left bare
+// read from the generated hooks/*: the test passes on either side of 843 and fails when a character left bare
 // reads otherwise in one of these shells (a guard: no fault was found, so it fails neither side).
 // Shells not installed are left out (.ci/run installs busybox, zsh, mksh and posh).
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ import { MESSAGE_HOOKS } from '../helpers/shim-identity-case.js';
 
 const hook = (name: string) => readFileSync(new URL(`../../hooks/${name}`, import.meta.url), 'utf8');
 
-/** Every long (generated) `case WORD in PATTERN)` of the message hooks whose pattern holds a character s47k-1 left bare outside a bracket, once each. */
+/** Every long (generated) `case WORD in PATTERN)` of the message hooks whose pattern holds a character 843 left bare outside a bracket, once each. */
 function barePatterns(): { word: string; pattern: string }[] {
   const found = new Map<string, { word: string; pattern: string }>();
   for (const name of MESSAGE_HOOKS) {
@@ -31,7 +31,7 @@ function barePatterns(): { word: string; pattern: string }[] {
   return [...found.values()];
 }
 
-/** `pattern` with a backslash before each `@ . - / : + _ , =` outside a bracket expression (the generated form before row s47k-1). */
+/** `pattern` with a backslash before each `@ . - / : + _ , =` outside a bracket expression (the generated form before row 843). */
 function escapedAll(pattern: string): string {
   let out = '';
   for (let i = 0; i < pattern.length; i += 1) {
@@ -95,7 +95,7 @@ function decisions(shell: readonly string[], patterns: { word: string; pattern: 
   return run.stdout.split('\n').slice(0, -1);
 }
 
-describe("row s47k-1 (review s47v): the shims' bare `@ . - / : + _ , =` read as escaped ones in every shell here", () => {
+describe("row 843 (review s47v): the shims' bare `@ . - / : + _ , =` read as escaped ones in every shell here", () => {
   const patterns = barePatterns();
   const lines = subjects();
   const input = Buffer.from(`${lines.join('\n')}\n`, 'latin1');

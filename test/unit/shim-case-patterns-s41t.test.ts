@@ -50,7 +50,7 @@ function longCases(): [string, string][] {
     hook(name)
       .split('\n')
       .forEach((line, index) => {
-        // The fast path's deferred author line (row s47k-2) holds only the model-author alternatives: checked with the identity cases (shim-parse-order-s46a).
+        // The fast path's deferred author line (row 844) holds only the model-author alternatives: checked with the identity cases (shim-parse-order-s46a).
         const match = line.startsWith('[ -z "$aitrail_dq" ]') ? null : /case \S+ in (.*?)\) (?:return 1 ;;|;;|aitrail_t=1 ;;)/.exec(line);
         if (match && match[1].length > 1000) found.push([`${name}:${index + 1}`, match[1]]);
       });

@@ -1,10 +1,10 @@
-// Row s47j-1: a signed tag's message is read without the signature git appends to it, and only then.
+// Row 838: a signed tag's message is read without the signature git appends to it, and only then.
 import { describe, expect, it } from 'vitest';
 import { withoutTagSignature } from '../../src/core/tag-signature.js';
 
 const BODY = 'snapshot\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n';
 
-describe('withoutTagSignature (row s47j-1)', () => {
+describe('withoutTagSignature (row 838)', () => {
   it('takes off an OpenPGP (armor headers too), X.509 or SSH signature at the end', () => {
     expect(withoutTagSignature(`${BODY}-----BEGIN PGP SIGNATURE-----\nComment: made here\n\niQEzBAABCAAd\n=abcd\n-----END PGP SIGNATURE-----\n`)).toBe(BODY);
     expect(withoutTagSignature(`${BODY}-----BEGIN SIGNED MESSAGE-----\nMIAGCSqGSIb3\n-----END SIGNED MESSAGE-----\n`)).toBe(BODY);

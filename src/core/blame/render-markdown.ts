@@ -19,7 +19,7 @@ function markdownText(text: string): string {
 }
 
 /**
- * `> **Warning:** <code>…</code>` blocks of the run's warnings (row s47g-1), escaped and wrapped as names are: no link,
+ * `> **Warning:** <code>…</code>` blocks of the run's warnings (row 826), escaped and wrapped as names are: no link,
  * code span or table break, and no @mention or issue reference (GitLab reads those even escaped; neither reads them in code).
  */
 export function markdownWarnings(warnings: readonly string[] | undefined): string[] {

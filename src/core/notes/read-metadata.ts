@@ -108,7 +108,7 @@ const U32_MAX = 4294967295;
  * What else of a record git-ai reads as a typed field and would refuse (serde_json, the whole note):
  * a prompt record's `messages_url` (`Option<String>`) and counts (`u32`: a whole number 0-4294967295,
  * never `null`), and a prompt or session record's `custom_attributes` (`Option<HashMap<String,
- * String>>`: `null` or an object of strings). Null when none. (row s47i-1)
+ * String>>`: `null` or an object of strings). Null when none. (row 824)
  */
 function typedFieldGap(field: 'prompts' | 'sessions', record: Record<string, unknown>): string | null {
   const attributes = record.custom_attributes;
@@ -133,7 +133,7 @@ const U32_TOKEN = /^(?:0|[1-9]\d{0,9})$/;
 /**
  * A prompt record's count written as a number JSON.parse reads as a whole one but serde_json as a
  * float (`3.0`, `1e2`, `-0`), or out of range; every occurrence (serde reads each record given,
- * a repeated record id's too). Null when none. (row s47i-1)
+ * a repeated record id's too). Null when none. (row 824)
  */
 function nonU32Count(json: string): string | null {
   let found: string | null = null;

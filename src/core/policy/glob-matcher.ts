@@ -140,7 +140,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
   // - an allow passes it only when it names the id itself (`anthropic/claude-opus`) or allows every one, a
   //   later one too: a glob the id's own name happens to match (`google/gemini-*pro`) does not pass
   //   `google/gemini-pro`, which runs `gemini-3-pro-preview` that glob refuses.
-  // An allow (row s47t-1): every version, every later one the deny side tries, and the version left open after each leading
+  // An allow (row 854): every version, every later one the deny side tries, and the version left open after each leading
   // digit (`allowProbes`): `anthropic/claude-opus-[5-9]*` with `-4*` passes 4.x, 5 to 9.x and 999, but not Opus 10.
   const passesEvery = (entry: Entry, family: VersionlessFamily): boolean => family.allowProbes.every((member) => entry.negated !== hits(entry, member));
   const byVersions = (entry: Entry, family: VersionlessFamily, model: string): boolean => {
@@ -172,7 +172,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     if (one !== undefined || versionless !== 'every' || compiled.length < 2) return one;
     // An allow of several globs passes the family when together they pass every id `allowProbes` holds, each by any glob
     // (`["anthropic/claude-opus-4*", "anthropic/claude-opus-[5-9]*", "anthropic/claude-opus-[1-3]*"]` passes `opus`; without
-    // `-[1-3]*` it refuses it: Opus 10 is none of them, row s47t-1).
+    // `-[1-3]*` it refuses it: Opus 10 is none of them, row 854).
     const each = family.allowProbes.map((member) => compiled.find((entry) => entry.negated !== hits(entry, member))?.glob);
     return each.every((glob) => glob !== undefined) ? each[0] : undefined;
   }

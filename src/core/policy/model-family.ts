@@ -35,7 +35,7 @@ export interface VersionlessFamily {
    */
   laterIds: readonly string[];
   /**
-   * Every id an allow must pass to pass the family (row s47t-1): its versions, `laterIds`, and one id a leading digit `1`…`9`
+   * Every id an allow must pass to pass the family (row 854): its versions, `laterIds`, and one id a leading digit `1`…`9`
    * with the rest of the version left open (`anthropic/claude-opus-1x` … `-9x`). Later versions have no end (`-10`, `-20`, `-100`),
    * so no list of them is sound (`-{4,…,13}*` passes every one `laterIds` holds but refuses `-14`): a glob passes them only
    * when it leaves the version open after its first digit (`-*`, `-[0-9]*`, `-[1-9]*`, or globs that between them take each leading digit).

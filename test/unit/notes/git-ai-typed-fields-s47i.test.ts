@@ -1,4 +1,4 @@
-// row s47i-1: git-ai reads a note's metadata with serde_json into typed structs (git-ai-project/git-ai
+// row 824: git-ai reads a note's metadata with serde_json into typed structs (git-ai-project/git-ai
 // `src/authorship/authorship_log.rs`: `PromptRecord`'s `messages_url: Option<String>`, four `u32`
 // counts and `custom_attributes: Option<HashMap<String, String>>`; `SessionRecord`'s
 // `custom_attributes`), so one field of the wrong type and its blame reads none of the note. Each
@@ -10,7 +10,7 @@ import { readMetadata } from '../../../src/core/notes/read-metadata.js';
 const prompt = (extra: string) => `{"schema_version":"authorship/3.0.0","base_commit_sha":"x","prompts":{"abcd1234abcd1234":{"agent_id":{"tool":"codex","id":"c","model":"m"}${extra}}}}`;
 const session = (extra: string) => `{"schema_version":"authorship/3.0.0","base_commit_sha":"x","prompts":{},"sessions":{"s_0c9883b05a2487":{"agent_id":{"tool":"claude","id":"c","model":"m"}${extra}}}}`;
 
-describe('metadata git-ai refuses for a typed field of a record (s47i-1)', () => {
+describe('metadata git-ai refuses for a typed field of a record (824)', () => {
   it.each([
     ['prompt: no extra field', prompt(''), 'ok'],
     ['prompt: total_additions 3', prompt(',"total_additions":3'), 'ok'],

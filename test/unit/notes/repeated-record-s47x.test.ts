@@ -1,4 +1,4 @@
-// row s47x-1: a record id given twice in `prompts`, `sessions` or `humans`. JSON.parse keeps the last
+// row 860: a record id given twice in `prompts`, `sessions` or `humans`. JSON.parse keeps the last
 // occurrence; serde_json reads every entry of the map into its record type (git-ai's
 // `AuthorshipMetadata`), so an earlier occurrence of the wrong type refuses the whole note and
 // git-ai's blame reads none of it. Each verdict below was replayed with serde_json on structs of
@@ -11,7 +11,7 @@ const GOOD = '{"agent_id":{"tool":"t","id":"i","model":"m"}}';
 const twice = (section: string, first: string, last = GOOD) =>
   `{"schema_version":"authorship/3.0.0","base_commit_sha":"x",${section === 'prompts' ? '' : '"prompts":{},'}"${section}":{"k":${first},"k":${last}}}`;
 
-describe('an earlier occurrence of a repeated record id, refused by git-ai (s47x-1)', () => {
+describe('an earlier occurrence of a repeated record id, refused by git-ai (860)', () => {
   it.each([
     ['prompt: total_additions null first', twice('prompts', '{"agent_id":{"tool":"t","id":"i","model":"m"},"total_additions":null}'), 'refused'],
     ['prompt: total_additions "3" first', twice('prompts', '{"agent_id":{"tool":"t","id":"i","model":"m"},"total_additions":"3"}'), 'refused'],
