@@ -1,5 +1,5 @@
 import { GitError, runGit, type ObjectView } from './exec.js';
-import { foundObject, objectContentsOnce } from './object-batch.js';
+import { foundObject, objectContents } from './object-batch.js';
 
 /**
  * Files one commit may change (against its first parent; a root commit: every file) before a
@@ -37,7 +37,7 @@ class TreeCounter {
   private async read(oids: readonly string[]): Promise<void> {
     const wanted = [...new Set(oids.filter((oid) => !this.trees.has(oid)))];
     if (wanted.length === 0) return;
-    const answers = await objectContentsOnce(this.repoDir, wanted, this.view);
+    const answers = await objectContents(this.repoDir, wanted, this.view);
     answers.forEach((answer, at) => {
       const found = answer.content === null ? null : foundObject(answer.header);
       // A tree git cannot read here (missing in a partial clone) counts as none: the listing that follows fails as before.
@@ -46,19 +46,32 @@ class TreeCounter {
   }
 
   /**
-   * Every tree under `roots` read, a level at a time (one `git cat-file` a level for all of them, each
-   * distinct tree once): the counts that follow read nothing more. A check of a few commits asks as
-   * many processes as its trees are deep, not one a folder, and no shared process starts.
+   * Every tree under `roots` read before any count: `git rev-list --objects` names each distinct
+   * tree once (its walk marks what it has seen: a bomb's few hundred trees, never its paths), then
+   * one `git cat-file --batch` reads them, both processes of their own (no shared process starts:
+   * node's child_process stays unloaded in a `check`). Where rev-list cannot (a tree missing here),
+   * the trees are read a level at a time instead.
    */
   async readAll(roots: readonly string[]): Promise<void> {
-    let level = [...new Set(roots)];
+    const wanted = [...new Set(roots)].filter((oid) => !this.trees.has(oid));
+    if (wanted.length === 0) return;
+    let listed: string[];
+    try {
+      const out = await runGit(['rev-list', '--objects', '--no-object-names', '--filter=blob:none', '--missing=allow-any', '--stdin'], { cwd: this.repoDir, input: `${wanted.join('\n')}\n`, ...this.view });
+      listed = out.split('\n').filter((line) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(line));
+    } catch {
+      listed = [];
+    }
+    await this.read([...wanted, ...listed]);
+    let level = wanted;
     while (level.length > 0) {
-      await this.read(level);
       const next = new Set<string>();
       for (const oid of level) for (const subtree of scanTree(this.trees.get(oid)!, oid.length / 2).subtrees) if (!this.trees.has(subtree)) next.add(subtree);
       level = [...next];
+      await this.read(level);
     }
   }
+
 
   /** Files in `tree` (submodules and links count one), at most cap + 1. */
   async filesIn(tree: string): Promise<number> {
@@ -151,11 +164,14 @@ function parseTree(content: Buffer, idBytes: number): Map<string, Entry> {
  * the commits' trees (no diff), then the trees themselves.
  */
 export async function commitChangingTooMuch(repoDir: string, revisions: readonly string[], cap: number, view: ObjectView = {}): Promise<string | null> {
-  const out = await runGit(['log', '--format=%H %T %P', '--no-show-signature', '--no-color', ...revisions, '--'], { cwd: repoDir, ...view });
-  const commits = out.split('\n').filter((line) => line !== '').map((line) => line.split(' '));
-  const treeOf = new Map(commits.map(([sha, tree]) => [sha!, tree!]));
+  // --boundary: the first parents outside the range come too (`-` first), with their trees: no object read for them.
+  const out = await runGit(['log', '--boundary', '--format=%m %H %T %P', '--no-show-signature', '--no-color', ...revisions, '--'], { cwd: repoDir, ...view });
+  const lines = out.split('\n').filter((line) => line !== '').map((line) => line.split(' '));
+  const commits = lines.filter((fields) => fields[0] !== '-').map((fields) => fields.slice(1));
+  const treeOf = new Map(lines.map((fields) => [fields[1]!, fields[2]!]));
   const parents = [...new Set(commits.map((fields) => fields[2]).filter((parent): parent is string => parent !== undefined && parent !== '' && !treeOf.has(parent)))];
-  const answers = await objectContentsOnce(repoDir, parents, view);
+  // A parent git did not show as a boundary (a `--no-walk` list, a shallow cut): its tree read from the commit.
+  const answers = await objectContents(repoDir, parents, view);
   answers.forEach((answer, at) => {
     const tree = answer.content === null ? null : /^tree ([0-9a-f]{40,64})$/m.exec(answer.content.toString('latin1', 0, 200));
     if (tree) treeOf.set(parents[at]!, tree[1]!);
