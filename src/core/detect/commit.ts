@@ -45,6 +45,12 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 function bodyLines(message: string): string[] {
   // After the subject line git reads (past leading blank lines a verbatim message keeps).
   const lines = message.slice(subjectStart(message)).split('\n', MAX_BODY_LINES + 1).slice(1);
+  const quoted = fencedLines(lines);
+  return lines.filter((_, at) => !quoted.has(at));
+}
+
+/** The indexes of the lines inside a closed Markdown code fence, the fence lines too (row 25: quoted text, never trailers). */
+function fencedLines(lines: readonly string[]): Set<number> {
   const quoted = new Set<number>();
   let open: { at: number; fence: string } | null = null;
   lines.forEach((line, at) => {
@@ -56,7 +62,7 @@ function bodyLines(message: string): string[] {
       open = null;
     }
   });
-  return lines.filter((_, at) => !quoted.has(at));
+  return quoted;
 }
 
 function showIdentity(identity: Identity): string {
@@ -256,16 +262,19 @@ export function commentCandidates(message: string): string[] {
  */
 function fromCommentedTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   const message = signals.message.slice(skipBlankLines(signals.message, 0));
-  // Cheap first: a who-helped key must open a line for any reading to find one.
-  if (!message.split('\n').some((line) => {
+  /** A line that opens with a who-helped key (ours, the declared and co-author keys). */
+  const whoLine = (line: string) => {
     const at = findSeparator(line, 0, ':');
     return at >= 1 && whoKey(trimGitSpace(line.slice(0, at)), trailerKey);
-  })) return [];
+  };
+  // Cheap first: a who-helped key must open a line for any reading to find one.
+  if (!message.split('\n').some(whoLine)) return [];
   const own = new Set(signals.trailers.map((trailer) => `${trailer.key}\u0000${trailer.value}`));
   // The message's lines, for row 136's example test: a lead (`For example:`) may be a line of the
   // paragraph itself, a comment to the reader whose prefix is its first letter.
   const lines = message.split('\n');
   let shownAsExample: ((at: number, inSentence?: boolean) => boolean) | undefined;
+  let fenced: Set<number> | undefined;
   const seen = new Set<string>();
   const trailers: { key: string; value: string }[] = [];
   for (const commentChar of commentCandidates(message)) {
@@ -282,12 +291,16 @@ function fromCommentedTrailers(signals: CommitSignals, trailerKey: string, alias
     const first = message.slice(0, block.start).split('\n').length - 1;
     const last = first + message.slice(block.start, block.end).split('\n').length;
     let declaring = -1;
-    for (let at = first; at < last && at < lines.length && declaring < 0; at += 1) {
-      const line = lines[at] ?? '';
-      const sep = findSeparator(line, 0, ':');
-      if (sep >= 1 && whoKey(trimGitSpace(line.slice(0, sep)), trailerKey)) declaring = at;
-    }
+    for (let at = first; at < last && at < lines.length && declaring < 0; at += 1) if (whoLine(lines[at] ?? '')) declaring = at;
     if (declaring >= 1 && (shownAsExample ??= exampleTest(lines))(declaring, false)) continue;
+    // Row s48d-1: a closing fence (```` ``` ````) is a comment line only to a reader whose prefix is its
+    // backtick; who-helped lines inside a closed code fence are a person's quote at every layer (row 25).
+    if (declaring >= 1) {
+      const quoted = (fenced ??= new Set([...fencedLines(lines.slice(1))].map((at) => at + 1)));
+      let outside = false;
+      for (let at = declaring; at < last && at < lines.length && !outside; at += 1) outside = !quoted.has(at) && whoLine(lines[at] ?? '');
+      if (!outside) continue;
+    }
     for (const trailer of read) {
       const id = `${trailer.key}\u0000${trailer.value}`;
       if (!seen.has(id)) trailers.push(trailer);
