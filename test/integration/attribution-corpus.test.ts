@@ -32,10 +32,10 @@ interface Report {
  * Session 47 (s47f) added 47 public commits (23 AI, 24 hard negatives): 491/496, the same five; before its
  * fixes four were missed (GitHub Code Quality's Copilot Autofix, `Goose AI Assistant` with and without
  * an address, `Augment AI <ai@augmentcode.com>`) and a squash merge holding the Autofix line named Claude alone.
- * Session 48 (s48d) added 52 public commits (30 AI, 22 hard negatives): 521/526, the same five; before its
+ * Session 48 (s48d) added 54 public commits (31 AI, 23 hard negatives): 522/527, the same five; before its
  * fix a docs commit ending with a closed code fence of example trailers read as Claude's and Copilot's (row s48d-1).
  */
-const FLOOR = { recall: 526 / 526, modelAccuracy: 521 / 526 };
+const FLOOR = { recall: 527 / 527, modelAccuracy: 522 / 527 };
 
 let report: Report;
 beforeAll(() => {
