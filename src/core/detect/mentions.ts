@@ -619,7 +619,8 @@ function personalWords(list: readonly string[]): boolean {
  * Every agent and model a value names, paired: a model gets the agent of its own clause
  * (`Codex:GPT-5.6, Magent:deepseek-v4-pro`), else the only agent named (`Claude Sonnet 4.5 via
  * Crush`), else `unknown`. A vendor named without a model is `vendor/unknown` unless one of its
- * models is named too; an agent named without a model is `agent:unknown`.
+ * models is named too; an agent named without a model is `agent:unknown`, or the model its own
+ * signatures give it (`qwen-code:qwen/unknown`: Signatures.agentModels).
  */
 export function mentions(text: string, trust: Trust, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   return readMentions(text, trust, aliases, budget).mentions;
@@ -688,7 +689,10 @@ function readOnce(text: string, trust: Trust, aliases: Record<string, string>, b
     const before = own.filter((other) => items.indexOf(other) < index).pop() ?? own[0];
     add(before?.value ?? (agents.length === 1 ? (agents[0] ?? 'unknown') : 'unknown'), item.value);
   });
-  for (const agent of agents) if (!result.some((m) => m.agent === agent)) add(agent, 'unknown');
+  // An agent named alone is its own signatures' model (`Qwen-Coder`, Qwen Code's name for every Qwen
+  // model: `qwen/unknown`, as its co-author line reads), else `agent:unknown` (row s48e-1).
+  const own = signatures().agentModels;
+  for (const agent of agents) if (!result.some((m) => m.agent === agent)) add(agent, own.get(agent) ?? 'unknown');
   return { mentions: result, cut: scan.cut };
 }
 
