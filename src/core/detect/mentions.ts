@@ -610,9 +610,14 @@ function personalName(text: string): boolean {
   return list.length > 1 && personalWords(list.slice(1));
 }
 
-/** Words after a vendor word of which one is neither a model word nor an account word: a person's (`Li`, `Farmer`). */
+/**
+ * Words after a vendor word of which one is neither a model word, an account word nor a vendor's own
+ * word that is no person's name: a person's (`Li`, `Farmer`); `Tongyi Lingma` (Alibaba's assistant, both
+ * words Qwen's) is no one's name (row s48e-2).
+ */
 function personalWords(list: readonly string[]): boolean {
-  return list.some((word) => onlyLetters(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word));
+  const vendorWords = signatures().vendorWords;
+  return list.some((word) => onlyLetters(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word) && !(vendorWords.has(word.toLowerCase()) && !personLike(word)));
 }
 
 /**
