@@ -517,7 +517,7 @@ const ORG_AUTOMATION: Case[] = [
   // The agent itself at a no-reply address, and a script beside a model, are still read.
   ['feat: x\n\nCo-authored-by: Warp Agent <noreply@warp.dev>\n', HUMAN, ['warp:unknown']],
   // A product's own name with an automation word after it is still the product: no hiding place.
-  ['feat: x\n\nCo-authored-by: Qwen Code Sync <noreply@qwen.ai>\n', HUMAN, ['qwen-code:unknown']],
+  ['feat: x\n\nCo-authored-by: Qwen Code Sync <noreply@qwen.ai>\n', HUMAN, ['qwen-code:qwen/unknown']],
   ['feat: x\n\nCo-authored-by: Claude Code Build <noreply@example.com>\n', HUMAN, ['claude-code:unknown']],
   ['feat: x\n\nCo-authored-by: Cursor Bot <noreply@cursor.com>\n', HUMAN, ['cursor:unknown']],
   ['feat: x', as('Qoder CLI', 'noreply@qoder.com'), ['qoder:unknown']],

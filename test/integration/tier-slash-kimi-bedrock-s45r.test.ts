@@ -74,7 +74,7 @@ describe('spellings of the same models past helper h\'s readings', () => {
       [message('Claude Mythos Preview'), ['unknown:anthropic/claude-mythos']],
       [message('openrouter/qwen/qwen3-coder'), ['unknown:qwen/qwen3-coder']],
       [message('claude-sonnet-4.5/4.6'), ['unknown:anthropic/claude-sonnet-4.5']],
-      [message('Kimi Code:K8s manifests'), ['kimi-code:unknown']],
+      [message('Kimi Code:K8s manifests'), ['kimi-code:moonshotai/unknown']],
       [message('anthropic.claude-instant-v1'), ['unknown:anthropic/claude-instant-v1']],
     ]);
   });

@@ -51,8 +51,8 @@ describe('a signature behind characters reading drops', () => {
   it.each(Object.entries(hidden))('behind %s: a footer, a ticked item and the question above it, and an agent\'s subject are read', (_name, pad) => {
     expect(models(`feat: x\n\nNotes.\n${pad}Generated with [Qwen Code](https://github.com/QwenLM/qwen-code)\n\nThanks.\n`)).toEqual(['qwen-code:qwen/unknown']);
     expect(models(`feat: x\n\nNotes.\n${pad}🤖 Generated with [Claude Code](https://claude.com/claude-code)\n`)).toEqual(['claude-code:unknown']);
-    expect(models(`feat: x\n\n## AI assistance\n\n- [x] ${pad}Qwen Code\n`)).toEqual(['qwen-code:unknown']);
-    expect(models(`feat: x\n\n${pad}## AI assistance\n\n- [x] Qwen Code\n`)).toEqual(['qwen-code:unknown']);
+    expect(models(`feat: x\n\n## AI assistance\n\n- [x] ${pad}Qwen Code\n`)).toEqual(['qwen-code:qwen/unknown']);
+    expect(models(`feat: x\n\n${pad}## AI assistance\n\n- [x] Qwen Code\n`)).toEqual(['qwen-code:qwen/unknown']);
     expect(models(`${pad}aider: add the parser\n\nNotes.\n`)).toEqual(['aider:unknown']);
   });
 
@@ -69,7 +69,7 @@ describe('an author behind characters reading drops', () => {
     const zw = '\u200b'.repeat(5000);
     const as = (author: Identity) => detectCommit(commitSignals({ message: 'feat: x\n', author, committer: human }), {}).map((found) => `${found.agent}:${found.model}${found.unread ? ' unread' : ''}`);
     expect(as({ name: 'Pat', email: `${zw}qwen-coder@alibabacloud.com` })).toEqual(['qwen-code:qwen/unknown']);
-    expect(as({ name: `${zw}Qwen Code`, email: 'noreply@example.com' })).toEqual(['qwen-code:unknown']);
+    expect(as({ name: `${zw}Qwen Code`, email: 'noreply@example.com' })).toEqual(['qwen-code:qwen/unknown']);
     expect(as({ name: `Pat Doe${zw} (aider)`, email: 'pat@example.com' })).toEqual(['aider:unknown']);
     expect(as({ name: `Pat Doe ${'x'.repeat(70_000)}`, email: 'pat@example.com' })).toEqual(['unknown:unknown unread']);
     expect(as({ name: `Pat Doe${zw}`, email: 'pat@example.com' })).toEqual([]);
@@ -98,11 +98,11 @@ describe('a ticked AI checklist below a comment of several lines', () => {
     ['a comment of two lines, blank lines around', 'feat: x\n\n## AI assistance\n\n<!-- Tick the tools you used.\n     Leave the others. -->\n\n- [x] Qwen Code\n'],
     ['a comment after an unticked item', 'feat: x\n\n## Which AI tools did you use?\n- [ ] None\n<!--\n  add others below\n-->\n- [x] Qwen Code\n'],
   ])('%s: the ticked tool is read', (_name, message) => {
-    expect(models(message)).toEqual(['qwen-code:unknown']);
+    expect(models(message)).toEqual(['qwen-code:qwen/unknown']);
   });
 
   it('a comment never closed hides nothing; a ticked item inside a closed comment is no one\'s; a list under no AI question stays no one\'s', () => {
-    expect(models('feat: x\n\n## Tested with\n<!--\nWhich AI tools did you use?\n- [x] Qwen Code\n')).toEqual(['qwen-code:unknown']);
+    expect(models('feat: x\n\n## Tested with\n<!--\nWhich AI tools did you use?\n- [x] Qwen Code\n')).toEqual(['qwen-code:qwen/unknown']);
     expect(models('feat: x\n\n## AI assistance\n<!--\n- [x] Qwen Code\n-->\n- [ ] Copilot\n')).toEqual([]);
     expect(models('feat: x\n\n## Tested with\n<!--\nTick what you tested.\n-->\n- [x] Qwen Code\n')).toEqual([]);
   });

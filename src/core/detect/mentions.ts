@@ -610,16 +610,22 @@ function personalName(text: string): boolean {
   return list.length > 1 && personalWords(list.slice(1));
 }
 
-/** Words after a vendor word of which one is neither a model word nor an account word: a person's (`Li`, `Farmer`). */
+/**
+ * Words after a vendor word of which one is neither a model word, an account word nor a vendor's own
+ * word that is no person's name: a person's (`Li`, `Farmer`); `Tongyi Lingma` (Alibaba's assistant, both
+ * words Qwen's) is no one's name (row s48e-2).
+ */
 function personalWords(list: readonly string[]): boolean {
-  return list.some((word) => onlyLetters(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word));
+  const vendorWords = signatures().vendorWords;
+  return list.some((word) => onlyLetters(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word) && !(vendorWords.has(word.toLowerCase()) && !personLike(word)));
 }
 
 /**
  * Every agent and model a value names, paired: a model gets the agent of its own clause
  * (`Codex:GPT-5.6, Magent:deepseek-v4-pro`), else the only agent named (`Claude Sonnet 4.5 via
  * Crush`), else `unknown`. A vendor named without a model is `vendor/unknown` unless one of its
- * models is named too; an agent named without a model is `agent:unknown`.
+ * models is named too; an agent named without a model is `agent:unknown`, or the model its own
+ * signatures give it (`qwen-code:qwen/unknown`: Signatures.agentModels).
  */
 export function mentions(text: string, trust: Trust, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   return readMentions(text, trust, aliases, budget).mentions;
@@ -688,7 +694,10 @@ function readOnce(text: string, trust: Trust, aliases: Record<string, string>, b
     const before = own.filter((other) => items.indexOf(other) < index).pop() ?? own[0];
     add(before?.value ?? (agents.length === 1 ? (agents[0] ?? 'unknown') : 'unknown'), item.value);
   });
-  for (const agent of agents) if (!result.some((m) => m.agent === agent)) add(agent, 'unknown');
+  // An agent named alone is its own signatures' model (`Qwen-Coder`, Qwen Code's name for every Qwen
+  // model: `qwen/unknown`, as its co-author line reads), else `agent:unknown` (row s48e-1).
+  const own = signatures().agentModels;
+  for (const agent of agents) if (!result.some((m) => m.agent === agent)) add(agent, own.get(agent) ?? 'unknown');
   return { mentions: result, cut: scan.cut };
 }
 

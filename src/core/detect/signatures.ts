@@ -68,6 +68,12 @@ export interface Signatures {
   agentFirstWords: Set<string>;
   /** Agent and model words that are also people's first names (`Claude`, `Devin`): not an agent on a person's co-author line. */
   personNames: Set<string>;
+  /**
+   * Agent slug → the model it is read with when named without one (`Assisted-by: Qwen-Coder`): the
+   * `defaultModel` its own signatures give (Qwen Code's co-author line, footer and marker: `qwen/unknown`),
+   * for an agent whose signatures name one and no other.
+   */
+  agentModels: ReadonlyMap<string, string>;
   /** A vendor or family word written without a model (`Qwen`) → the vendor, read as `vendor/unknown`. */
   vendorWords: Map<string, string>;
   /** Tools a declared value may list that are not AI (`coccinelle`, `protoc`). */
@@ -117,6 +123,15 @@ class LazyPattern implements SignaturePattern {
 }
 
 const regex = (source: string): SignaturePattern => new LazyPattern(source);
+
+/** Signatures.agentModels: each agent's one `defaultModel` over its identities, lines and markers (none when two differ). */
+function agentModels(): ReadonlyMap<string, string> {
+  const found = new Map<string, Set<string>>();
+  for (const entry of [...data.identities, ...data.subjects, ...data.bodyLines, ...data.env] as { agent: string; defaultModel?: string }[]) {
+    if (entry.defaultModel && entry.agent !== 'unknown') found.set(entry.agent, (found.get(entry.agent) ?? new Set()).add(entry.defaultModel));
+  }
+  return new Map([...found].filter(([, models]) => models.size === 1).map(([agent, models]) => [agent, [...models][0]!]));
+}
 const lowerSet = (keys: string[]) => new Set(keys.map((key) => key.toLowerCase()));
 const LINE_TEXTS: Readonly<Record<string, readonly string[]>> = FAST_PATH_TEXTS.lines;
 
@@ -189,6 +204,7 @@ export function signatures(): Signatures {
     coAuthorLines: { value: data.coAuthorLines, enumerable: true },
     agentFirstWords: lazy('agentFirstWords', () => new Set(INDEX.agentFirstWords)),
     personNames: lazy('personNames', () => lowerSet(data.personNames)),
+    agentModels: lazy('agentModels', agentModels),
     vendorWords: lazy('vendorWords', () => new Map(Object.entries(data.vendorWords))),
     nonAiTools: lazy('nonAiTools', () => lowerSet(data.nonAiTools)),
     // A person's name and address never get that far (identity.ts checks their texts first).
