@@ -122,3 +122,36 @@ describe('Claude Code on Bedrock or Vertex with a crafted region (row s48c-2)', 
     }
   });
 });
+
+describe('goose and Copilot CLI at a provider on this machine (row s48c-3)', () => {
+  it('goose at Ollama or LiteLLM, Copilot CLI at its own provider on loopback, asked for a hosted model: <agent>:unknown, refused', () => {
+    const repo = hooked(STRICT);
+    const cases: [string, NodeJS.ProcessEnv][] = [
+      ['goose ollama', { HOME: homeWith({ '.config/goose/config.yaml': 'GOOSE_PROVIDER: ollama\nGOOSE_MODEL: gpt-4o\n' }), GOOSE_TERMINAL: '1', XDG_CONFIG_HOME: undefined }],
+      ['goose litellm', { HOME: homeWith(), GOOSE_TERMINAL: '1', GOOSE_PROVIDER: 'litellm', GOOSE_MODEL: 'claude-sonnet-4-5' }],
+      ['copilot', { HOME: homeWith(), COPILOT_CLI: '1', COPILOT_PROVIDER_BASE_URL: 'http://127.0.0.1:4000/v1', COPILOT_PROVIDER_MODEL_ID: 'gpt-5', COPILOT_MODEL: 'gpt-5' }],
+    ];
+    for (const [label, env] of cases) {
+      const result = agentCommit(repo, env);
+      expect.soft(result.status, `${label}\n${result.stderr}`).toBe(1);
+      expect.soft(result.stderr, label).toContain('a gateway on this machine');
+      expect.soft(result.stderr, label).not.toMatch(/model: (?:openai|anthropic)\//);
+    }
+  });
+
+  it("an honest user: goose at OpenAI and Copilot CLI's provider at OpenAI keep the name; goose's qwen3-coder at Ollama and a remote lead model are recorded", () => {
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const openai = agentCommit(repo, { HOME: homeWith(), GOOSE_TERMINAL: '1', GOOSE_PROVIDER: 'openai', GOOSE_MODEL: 'gpt-4o' });
+    expect(openai.status, openai.stderr).toBe(0);
+    expect(openai.message).toContain('Assisted-by: goose:openai/gpt-4o');
+    const copilot = agentCommit(repo, { HOME: homeWith(), COPILOT_CLI: '1', COPILOT_PROVIDER_BASE_URL: 'https://api.openai.com/v1', COPILOT_PROVIDER_MODEL_ID: 'gpt-5', COPILOT_MODEL: 'gpt-5' });
+    expect(copilot.status, copilot.stderr).toBe(0);
+    expect(copilot.message).toContain('Assisted-by: copilot:openai/gpt-5');
+    const served = agentCommit(repo, { HOME: homeWith(), GOOSE_TERMINAL: '1', GOOSE_PROVIDER: 'ollama', GOOSE_MODEL: 'qwen3-coder' });
+    expect(served.status, served.stderr).toBe(1);
+    expect(served.stderr).toMatch(/qwen\/qwen3-coder/);
+    const lead = agentCommit(repo, { HOME: homeWith(), GOOSE_TERMINAL: '1', GOOSE_PROVIDER: 'ollama', GOOSE_MODEL: 'gpt-4o', GOOSE_LEAD_PROVIDER: 'openrouter', GOOSE_LEAD_MODEL: 'qwen/qwen3-coder' });
+    expect(lead.status, lead.stderr).toBe(1);
+    expect(lead.stderr).toMatch(/qwen\/qwen3-coder/);
+  });
+});
