@@ -155,3 +155,26 @@ describe('goose and Copilot CLI at a provider on this machine (row s48c-3)', () 
     expect(lead.stderr).toMatch(/qwen\/qwen3-coder/);
   });
 });
+
+describe("Crush at a provider of its own on this machine (row s48c-4)", () => {
+  /** Crush's environment with `models.large` sent to provider `local` at `url`. */
+  const crushEnv = (model: string, url: string): NodeJS.ProcessEnv => ({
+    HOME: homeWith({ '.config/crush/crush.json': JSON.stringify({ models: { large: { model, provider: 'local' } }, providers: { local: { type: 'openai', base_url: url, models: [{ id: model }] } } }) }),
+    CRUSH: '1',
+    XDG_CONFIG_HOME: undefined,
+  });
+
+  it('a provider base_url on loopback asked for gpt-5: crush:unknown, refused; a remote one keeps the name, qwen3-coder at Ollama is recorded', () => {
+    const refused = agentCommit(hooked(STRICT), crushEnv('gpt-5', 'http://localhost:4000/v1'));
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain('a gateway on this machine');
+    expect(refused.stderr).not.toMatch(/model: openai\//);
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const kept = agentCommit(repo, crushEnv('gpt-5', 'https://api.openai.com/v1'));
+    expect(kept.status, kept.stderr).toBe(0);
+    expect(kept.message).toContain('Assisted-by: crush:openai/gpt-5');
+    const served = agentCommit(repo, crushEnv('qwen3-coder', 'http://localhost:11434/v1'));
+    expect(served.status, served.stderr).toBe(1);
+    expect(served.stderr).toMatch(/qwen\/qwen3-coder/);
+  });
+});
