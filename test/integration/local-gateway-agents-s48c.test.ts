@@ -12,9 +12,10 @@
 // Amazon's endpoint and recorded as the Claude model named.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { agentCommit, homeWith, hooked } from '../helpers/agent-home.js';
+import { agentCommit, homeWith, hooked, hookedCommittedAt } from '../helpers/agent-home.js';
 import { agentBin, runAgent } from '../helpers/fake-agent.js';
 import { hookEnv } from '../helpers/hooks.js';
+import { codexRollout } from '../helpers/codex-rollout.js';
 
 const STRICT = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n';
 
@@ -62,6 +63,16 @@ describe('Codex and Qwen Code at a gateway on this machine (row s48c-1)', () => 
     expect(oss.stderr).toContain('a gateway on this machine');
     const recorded = agentCommit(repo, codexEnv('model = "gpt-5-codex"\n', { OPENAI_BASE_URL: 'http://127.0.0.1:4000/v1' }), 'feat: parser\n', ['--no-verify']);
     expect(recorded.message).toBe('feat: parser\n\nAssisted-by: codex:unknown\n');
+  });
+
+  it("Codex's rollout turns on gpt-5-codex at the gateway are what was asked for: not recorded beside codex:unknown (which they would fold)", () => {
+    const thread = '019a3f2e-7b41-7c2d-9e8f-0a1b2c3d4e5f';
+    const rollout = codexRollout({ id: thread, parent: null, start: '2026-01-01T11:00:00.000Z' }, ['2026-01-01T12:30:00.000Z', 'gpt-5-codex']);
+    const env = hookEnv({ HOME: homeWith(), CODEX_HOME: homeWith({ 'config.toml': 'model = "gpt-5-codex"\n', [`sessions/2026/01/01/rollout-2026-01-01T11-00-00-${thread}.jsonl`]: rollout }), CODEX_SANDBOX: 'seatbelt', CODEX_THREAD_ID: thread, OPENAI_BASE_URL: 'http://127.0.0.1:4000/v1' });
+    const result = runAgent(hookedCommittedAt(STRICT, '2026-01-01T12:00:00Z'), agentBin('codex'), [], env);
+    expect(result.status, result.stderr).not.toBe(0);
+    expect(result.stderr).toContain('a gateway on this machine');
+    expect(result.stderr).not.toMatch(/model: openai\//);
   });
 
   it('Qwen Code: OPENAI_BASE_URL or security.auth.baseUrl on loopback with an OpenAI name: qwen-code:unknown, refused', () => {
