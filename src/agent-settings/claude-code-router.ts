@@ -237,10 +237,10 @@ export function localEndpoint(env: Record<string, string | undefined>, names: re
 
 /**
  * A name of a model whose weights are not published (OpenAI's GPT but gpt-oss, its o-series, `codex-mini`, Claude,
- * Gemini): none runs on a person's machine, so such a name sent to a gateway there is only the label asked for (the
+ * Gemini; not EleutherAI's open `gpt-j`, `gpt-neox`, nor `gpt-2`): none runs on a person's machine, so such a name sent to a gateway there is only the label asked for (the
  * gateway's `model_list` may answer it with Qwen). Open weights (`gpt-oss:20b`, `qwen3-coder`, Gemma) may run there.
  */
-export const HOSTED_NAME = /claude|gemini|(?:^|[^a-z0-9])gpt-(?!oss)|(?:^|\/)o[1-9](?:-|$)|chatgpt|codex-mini/i;
+export const HOSTED_NAME = /claude|gemini|(?:^|[^a-z0-9])gpt-(?!oss|j\b|neo|2\b)|(?:^|\/)o[1-9](?:-|$)|chatgpt|codex-mini/i;
 
 /**
  * The model an agent at a gateway on this machine (`found`: {@link localEndpoint}'s evidence, or null) is recorded
