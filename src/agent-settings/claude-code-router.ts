@@ -236,6 +236,27 @@ export function localEndpoint(env: Record<string, string | undefined>, names: re
 }
 
 /**
+ * A name of a model whose weights are not published (OpenAI's GPT but gpt-oss, its o-series, `codex-mini`, Claude,
+ * Gemini; not EleutherAI's open `gpt-j`, `gpt-neox`, nor `gpt-2`): none runs on a person's machine, so such a name sent to a gateway there is only the label asked for (the
+ * gateway's `model_list` may answer it with Qwen). Open weights (`gpt-oss:20b`, `qwen3-coder`, Gemma) may run there.
+ */
+export const HOSTED_NAME = /claude|gemini|(?:^|[^a-z0-9])gpt-(?!oss|j\b|neo|2\b)|(?:^|\/)o[1-9](?:-|$)|chatgpt|codex-mini/i;
+
+/**
+ * The model an agent at a gateway on this machine (`found`: {@link localEndpoint}'s evidence, or null) is recorded
+ * as: `unknown` with that evidence when a name it sends is one `asked` takes (a hosted model's: {@link HOSTED_NAME};
+ * Gemini CLI's names and aliases), or it names none
+ * and its own default is one (`hostedDefault`); else null (names of open weights are what the gateway serves, read as
+ * before). `replaces`: the agent's model variables, hidden beside it.
+ */
+export function gatewayModel(found: string | null, named: readonly string[], asked: RegExp, hostedDefault: boolean, replaces: string[]): SettingsModel | null {
+  if (found === null) return null;
+  const names = named.map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length > 0 ? !names.some((name) => asked.test(name)) : !hostedDefault) return null;
+  return { model: 'unknown', evidence: `${found} (a gateway on this machine: the model it runs is not known)`, overriddenBy: [], replaces, routed: true };
+}
+
+/**
  * A gateway on this machine that is not ccr's (LiteLLM's proxy on :4000, claude-code-proxy on :8082, any port): it
  * answers under the Claude name asked for whatever model it sends the request to (LiteLLM's `model_list`,
  * claude-code-proxy's BIG_MODEL/SMALL_MODEL), so the model that runs is not known: `unread`. A gateway elsewhere (a
@@ -244,6 +265,34 @@ export function localEndpoint(env: Record<string, string | undefined>, names: re
 function localGateway(env: Record<string, string | undefined>, names: readonly string[]): RouterModels {
   const found = localEndpoint(env, names);
   return found === null ? { also: [] } : { also: [], gateway: true, unread: `${found} (a gateway on this machine, not claude-code-router's: the model it runs is not known)` };
+}
+
+/** A provider switch of Claude Code's set to a value it reads as on (anything but empty, `0`, `false`, `no`, `off`). */
+function switchedOn(value: string | undefined): boolean {
+  return !/^\s*(?:0|false|no|off)?\s*$/i.test(value ?? '');
+}
+
+/** An AWS or Google Cloud region's name (`us-east-1`, `us-east5`, `global`): letters, digits and hyphens. */
+const REGION = /^[a-z0-9-]{1,64}$/i;
+
+/**
+ * With Bedrock or Vertex on and no base URL variable, the region variable Claude Code's client builds its host from
+ * (the Bedrock SDK: `https://bedrock-runtime.${AWS_REGION}.amazonaws.com`; the Vertex SDK:
+ * `https://${CLOUD_ML_REGION}-aiplatform.googleapis.com/v1`, both templated as given, trimmed) that is no region's
+ * name, as evidence: `CLOUD_ML_REGION=127.0.0.1:4000/x` makes the host 127.0.0.1, `AWS_REGION=localhost:4000/x`
+ * `bedrock-runtime.localhost`, `x@127.0.0.1:4000/` either. Null when every one set is a region's name.
+ */
+function craftedRegion(env: Record<string, string | undefined>): string | null {
+  const names = [
+    ...(switchedOn(env.CLAUDE_CODE_USE_BEDROCK) && !env.ANTHROPIC_BEDROCK_BASE_URL?.trim() ? ['AWS_REGION', 'AWS_DEFAULT_REGION', 'ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION'] : []),
+    // Claude Code's per-model Vertex regions (`VERTEX_REGION_CLAUDE_4_5_SONNET`…) beside CLOUD_ML_REGION.
+    ...(switchedOn(env.CLAUDE_CODE_USE_VERTEX) && !env.ANTHROPIC_VERTEX_BASE_URL?.trim() ? ['CLOUD_ML_REGION', ...Object.keys(env).filter((name) => name.startsWith('VERTEX_REGION_')).sort()] : []),
+  ];
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value && !REGION.test(value)) return `${name}=${quote(env[name]!)} (not a region: the endpoint built from it is another host, the model it runs is not known)`;
+  }
+  return null;
 }
 
 /**
@@ -267,6 +316,9 @@ function localGateway(env: Record<string, string | undefined>, names: readonly s
  * picks the model, and a hook never runs it.
  */
 export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): RouterModels {
+  // A region that is no region sends Bedrock's or Vertex's requests to another host (row s48c-2): read as a gateway.
+  const region = craftedRegion(place.env);
+  if (region !== null) return { also: [], gateway: true, unread: region };
   // A provider's endpoint on this machine comes first: with its switch on, ccr at ANTHROPIC_BASE_URL gets no request.
   const provider = localGateway(place.env, PROVIDER_VARS);
   if (provider.gateway) return provider;

@@ -4,6 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import { commandLineAlso, type CommandLineModel } from './command-line.js';
 import { parseToml, stringAt, valueAt } from './parse-settings.js';
 import { rootMarkers, projectDirs, keysOf } from './codex-project.js';
+import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 import { belowTop, inDir, projectPaths, readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A Codex profile's name (developers.openai.com/codex/config-advanced): letters, digits, hyphens and underscores. */
@@ -89,9 +90,12 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
   const profileFile = layered && PROFILE_NAME.test(layered) ? join(home, `${layered}.config.toml`) : undefined;
   const profileLayer = profileFile ? await read(shownPath(place, profileFile), readOwnFile(profileFile)) : null;
   const served = cli?.oss ? {} : endpoint([profileLayer, user, system], profile);
+  // A gateway on this machine answers a hosted model's name (gpt-5-codex) with any model it runs (row s48c-1).
+  const gateway = codexGateway(place.env, [profileLayer, user, system], profile, cli?.oss === true);
+  const atGateway = (model: SettingsModel | null): SettingsModel | null => gatewayModel(gateway, [model?.model ?? '', ...(cli?.models ?? [])], HOSTED_NAME, true, ['OPENAI_DEFAULT_MODEL']) ?? model;
   if (cli && cli.models.length > 0) {
     const also = commandLineAlso(cli);
-    return { model: cli.models[0]!, evidence: cli.evidence[0]!, replaces: ['OPENAI_DEFAULT_MODEL'], ...served, ...(also.length > 0 ? { also } : {}) };
+    return atGateway({ model: cli.models[0]!, evidence: cli.evidence[0]!, replaces: ['OPENAI_DEFAULT_MODEL'], ...served, ...(also.length > 0 ? { also } : {}) });
   }
   const fromProfile = named ? `${named.evidence} ` : configProfile ? `argv codex -c profile=${quote(configProfile)} ` : '';
   // Before 0.134 a profile is config.toml's `[profiles.<name>]`, before every file and `-c model=`;
@@ -109,9 +113,9 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
     const model = layer && keys.length > 0 ? stringAt(layer.data, ...keys) : undefined;
     if (!layer || !model) continue;
     const evidence = layer === flagged ? `${prefix}argv codex -c ${keys.join('.')}=${quote(model)}` : `${prefix}settings ${layer.shown} ${keys.join('.')}=${quote(model)}`;
-    return { model, evidence, replaces: ['OPENAI_DEFAULT_MODEL'], ...served };
+    return atGateway({ model, evidence, replaces: ['OPENAI_DEFAULT_MODEL'], ...served });
   }
-  return null;
+  return atGateway(null);
 }
 
 /** A directory's `trust_level` in the user's config, by any of the paths it is known by. */
@@ -165,15 +169,47 @@ async function startLayers(user: Layer, cwd: string, read: (shown: string, text:
   return layers;
 }
 
-/** The base_url of the provider in force (a profile's, the user's, the system's), if it names one. */
-function endpoint(layers: (Layer | null)[], profile: string | undefined): Pick<SettingsModel, 'endpoint'> {
-  const provider =
+/** The provider in force (a profile's `model_provider`, else the files' own), if one is named. */
+function providerOf(layers: (Layer | null)[], profile: string | undefined): string | undefined {
+  return (
     (profile ? layers.map((layer) => stringAt(layer?.data, 'profiles', profile, 'model_provider')).find(Boolean) : undefined) ??
-    layers.map((layer) => stringAt(layer?.data, 'model_provider')).find(Boolean);
-  if (!provider) return {};
+    layers.map((layer) => stringAt(layer?.data, 'model_provider')).find(Boolean)
+  );
+}
+
+/** The base_url `provider` is given in the first of `layers` that names one, with the layer. */
+function baseUrlOf(layers: (Layer | null)[], provider: string): { url: string; layer: Layer } | undefined {
   for (const layer of layers) {
     const url = layer ? stringAt(layer.data, 'model_providers', provider, 'base_url') : undefined;
-    if (url) return { endpoint: { url, evidence: `settings ${layer!.shown} model_providers.${provider}.base_url=` } };
+    if (url) return { url, layer: layer! };
   }
-  return {};
+  return undefined;
+}
+
+/** The base_url of the provider in force (a profile's, the user's, the system's), if it names one. */
+function endpoint(layers: (Layer | null)[], profile: string | undefined): Pick<SettingsModel, 'endpoint'> {
+  const provider = providerOf(layers, profile);
+  const found = provider ? baseUrlOf(layers, provider) : undefined;
+  return found ? { endpoint: { url: found.url, evidence: `settings ${found.layer.shown} model_providers.${provider}.base_url=` } } : {};
+}
+
+/** Codex's built-in providers of a server on this machine (codex-rs `built_in_model_providers`: `oss`; later `ollama`, `lmstudio`), at `CODEX_OSS_BASE_URL` when set. */
+const LOCAL_PROVIDERS = new Set(['oss', 'ollama', 'lmstudio']);
+
+/**
+ * The endpoint of this machine Codex sends its requests to, as evidence ({@link localEndpoint}), or null: the
+ * provider in force's `base_url` (`[model_providers.<id>]`); without one, the built-in `openai` provider's
+ * `OPENAI_BASE_URL` (codex-rs `create_openai_provider`), or a local provider's server (`--oss`, `ollama`,
+ * `lmstudio`: this machine's, unless `CODEX_OSS_BASE_URL` names another host).
+ */
+function codexGateway(env: Record<string, string | undefined>, layers: (Layer | null)[], profile: string | undefined, oss: boolean): string | null {
+  const provider = oss ? 'oss' : (providerOf(layers, profile) ?? 'openai');
+  const defined = oss ? undefined : baseUrlOf(layers, provider);
+  if (defined) {
+    const name = `settings ${defined.layer.shown} model_providers.${provider}.base_url`;
+    return localEndpoint({ [name]: defined.url }, [name]);
+  }
+  if (!LOCAL_PROVIDERS.has(provider)) return localEndpoint(env, ['OPENAI_BASE_URL']);
+  if (env.CODEX_OSS_BASE_URL?.trim()) return localEndpoint(env, ['CODEX_OSS_BASE_URL']);
+  return oss ? 'argv codex --oss (Ollama or LM Studio)' : `model_provider=${quote(provider)} (Ollama or LM Studio)`;
 }

@@ -9,6 +9,7 @@ import { MAX_LISTED, type WrittenFile } from './files-by-written.js';
 import { agentFolderModels, linkedAgentFile, unreadFolder } from './agent-files.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
 import type { CommandLineModel } from './command-line.js';
+import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 import { changedPlace } from './copilot-context.js';
 import { modelsSince, parseTimestamp, printableModel, RECENT_MS, usedAt, type SessionRecords } from './session-window.js';
 import { ownDirectories, readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
@@ -68,7 +69,16 @@ function managedModel(data: unknown): { model: string; key: string } | undefined
  * command line (`command-line.ts`: which of it and `COPILOT_MODEL` wins is not documented, so both
  * are recorded), and `/model` from the session's events ({@link copilotSessionModels}).
  */
-export function copilotCliModel(place: SettingsPlace): SettingsModel | null {
+export function copilotCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
+  const found = copilotSettingsModel(place);
+  // Its bring-your-own-key provider on this machine (LiteLLM on :4000) answers a hosted model's name with any model (row s48c-3).
+  const env = place.env;
+  const named = [cli?.models ?? [], env.COPILOT_MODEL ?? '', env.COPILOT_PROVIDER_MODEL_ID ?? '', env.COPILOT_PROVIDER_WIRE_MODEL ?? '', found?.model ?? ''].flat();
+  return gatewayModel(localEndpoint(env, ['COPILOT_PROVIDER_BASE_URL']), named, HOSTED_NAME, true, ['COPILOT_MODEL']) ?? found;
+}
+
+/** The model Copilot CLI's settings files name (see {@link copilotCliModel}). */
+function copilotSettingsModel(place: SettingsPlace): SettingsModel | null {
   const home = copilotHome(place);
   if (home === null) return null;
   const settingsFile = join(home, 'settings.json');

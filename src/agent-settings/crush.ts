@@ -5,6 +5,7 @@ import type { SettingsModel } from '../core/types.js';
 import { givenPath, type CommandLineModel } from './command-line.js';
 import { parseJson, stringAt } from './parse-settings.js';
 import { belowTop, inDir, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
 /** A model or provider id past this is no id: it is cut, and reads as `unknown`. */
 const MAX_ID_CHARS = 256;
@@ -200,5 +201,22 @@ export function crushModel(place: SettingsPlace, cli?: CommandLineModel | null):
   if (!model) return null;
   const merged = routed(provider?.provider, model.model!);
   const also = picked && picked.model !== merged ? [{ ...picked, overriddenBy: [] }] : [];
-  return { model: merged, evidence: evidenceOf(model, provider), ...(also.length > 0 ? { also } : {}) };
+  const found = { model: merged, evidence: evidenceOf(model, provider), ...(also.length > 0 ? { also } : {}) };
+  // A provider of its own on this machine (LiteLLM, Ollama) answers a hosted model's name with any model it runs (row s48c-4).
+  const unknown = gatewayModel(provider?.provider ? crushGateway(read, provider.provider) : null, [model.model!, ...(cli?.models ?? [])], HOSTED_NAME, false, []);
+  if (unknown === null) return found;
+  const kept = also.filter((other) => !HOSTED_NAME.test(other.model));
+  return { ...unknown, ...(kept.length > 0 ? { also: kept } : {}) };
+}
+
+/** The `base_url` the merged config gives provider `id` (`providers.<id>.base_url`, the highest file naming one) when it names this machine, as evidence; else null. */
+function crushGateway(read: readonly [Layer, unknown][], id: string): string | null {
+  let found: string | null = null;
+  for (const [layer, data] of read) {
+    const url = stringAt(data, 'providers', id, 'base_url');
+    if (!url) continue;
+    const name = `settings ${layer.shown} providers.${id}.base_url`;
+    found = localEndpoint({ [name]: url }, [name]);
+  }
+  return found;
 }

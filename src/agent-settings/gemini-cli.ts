@@ -6,7 +6,7 @@ import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
 import { agentFolderModels, linkedAgentFile, unreadFolder } from './agent-files.js';
 import { readOwnFile, shownPath, startFile, systemPath, within, type SettingsPlace } from './settings-place.js';
-import { localEndpoint } from './claude-code-router.js';
+import { gatewayModel, localEndpoint } from './claude-code-router.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
 function modelOf(data: unknown): { model: string; key: string } | undefined {
@@ -116,14 +116,11 @@ export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayou
  */
 export function geminiCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   const found = layeredSettingsModel(place, GEMINI_LAYOUT, cli?.cwd);
-  const gateway = localEndpoint(place.env, GEMINI_ENDPOINTS);
-  if (gateway === null) return found;
   // A gateway on this machine (LiteLLM, a proxy of one's own) answers a Gemini name with whatever it sends the request
   // to, and no Gemini model runs on this machine (Google's open weights are Gemma): the model is not known (row 848).
   // Names that are no Gemini name (`GEMINI_MODEL=qwen3-coder` at Ollama) are read as before, as what the gateway serves.
-  const named = [cli?.models ?? [], place.env.GEMINI_MODEL?.trim() ?? '', found?.model ?? ''].flat().filter((name) => name !== '');
-  if (named.length > 0 && !named.some((name) => GEMINI_NAME.test(name))) return found;
-  return { model: 'unknown', evidence: `${gateway} (a gateway on this machine: the model it runs is not known)`, overriddenBy: [], replaces: ['GEMINI_MODEL'], routed: true };
+  const named = [cli?.models ?? [], place.env.GEMINI_MODEL ?? '', found?.model ?? ''].flat();
+  return gatewayModel(localEndpoint(place.env, GEMINI_ENDPOINTS), named, GEMINI_NAME, true, ['GEMINI_MODEL']) ?? found;
 }
 
 /** Gemini CLI's endpoint variables (its `@google/genai` client's): the Gemini API's and Vertex AI's (gemini-cli's sandbox passes both through). */

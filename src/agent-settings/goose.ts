@@ -3,6 +3,8 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
 import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+import type { CommandLineModel } from './command-line.js';
+import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
 /** goose's other models (block/goose providers/factory.rs, planner): lead/worker mode's lead model, `/plan`'s planner. */
 const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
@@ -16,13 +18,49 @@ const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
  * The person's own file only: goose has no project config. A recipe's model is invisible to a hook;
  * `goose run --model` is read from the command line (`command-line.ts`).
  */
-export async function gooseModel(place: SettingsPlace): Promise<SettingsModel | null> {
+export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const xdg = place.env.XDG_CONFIG_HOME?.trim();
   const file = join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'goose', 'config.yaml');
   const text = readOwnFile(file);
-  if (text === null) return null;
-  const yaml = await parseYaml(text);
+  const yaml = text === null ? undefined : await parseYaml(text);
   const shown = shownPath(place, file);
+  const found = text === null ? null : configModel(yaml, shown);
+  // A provider on this machine (Ollama, LiteLLM's proxy) answers a hosted model's name with any model it runs (row s48c-3).
+  const setting = (key: string): string | undefined => place.env[key]?.trim() || yamlStringAt(yaml, key);
+  const provider = setting('GOOSE_PROVIDER');
+  const gateway = provider ? gooseGateway(provider, setting) : null;
+  const named = [cli?.models ?? [], setting('GOOSE_MODEL') ?? ''].flat();
+  const unknown = gatewayModel(gateway, named, HOSTED_NAME, false, ['GOOSE_MODEL']);
+  if (unknown === null) return found;
+  // The lead and planner models stay beside, unless they too send a hosted name to a provider on this machine.
+  const also = ALSO_KEYS.flatMap((key) => {
+    const model = setting(key);
+    const own = setting(key.replace('_MODEL', '_PROVIDER'));
+    if (!model || (HOSTED_NAME.test(model) && (own ? gooseGateway(own, setting) : gateway) !== null)) return [];
+    return [{ model, evidence: place.env[key]?.trim() ? `${key}=${quote(model)}` : `settings ${shown} ${key}=${quote(model)}`, overriddenBy: [] }];
+  });
+  return { ...unknown, ...(also.length > 0 ? { also } : {}) };
+}
+
+/** goose's providers of a server that may be on this machine, each with the key naming its host and the host goose calls when none is set (block/goose `providers/ollama.rs`, `litellm.rs`, `openai.rs`). */
+const PROVIDER_HOSTS: Readonly<Record<string, [key: string, host: string]>> = {
+  ollama: ['OLLAMA_HOST', 'localhost'],
+  litellm: ['LITELLM_HOST', 'http://localhost:4000'],
+  openai: ['OPENAI_HOST', 'https://api.openai.com'],
+};
+
+/** The host of this machine goose's `provider` calls (its key, variable first, else its default; a host without a scheme read as `http://`), as evidence, or null. */
+function gooseGateway(provider: string, setting: (key: string) => string | undefined): string | null {
+  const known = Object.hasOwn(PROVIDER_HOSTS, provider.toLowerCase()) ? PROVIDER_HOSTS[provider.toLowerCase()]! : undefined;
+  if (!known) return null;
+  const [key, fallback] = known;
+  const host = setting(key) ?? fallback;
+  const name = `GOOSE_PROVIDER=${quote(provider)} ${key}`;
+  return localEndpoint({ [name]: /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `http://${host}` }, [name]);
+}
+
+/** The models goose's `config.yaml` names (see {@link gooseModel}), or null. */
+function configModel(yaml: unknown, shown: string): SettingsModel | null {
   const evidence = (key: string, model: string) => `settings ${shown} ${key}=${quote(model)}`;
   const model = yamlStringAt(yaml, 'GOOSE_MODEL');
   const also = ALSO_KEYS.flatMap((key) => {

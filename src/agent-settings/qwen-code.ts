@@ -5,6 +5,7 @@ import { quote } from '../core/detect/found.js';
 import { agentFolderModels, linkedAgentFile, unreadFolder } from './agent-files.js';
 import { layeredSettingsModel, layersAndTrust, settingsLayers, type SettingsLayout } from './gemini-cli.js';
 import { stringAt, valueAt } from './parse-settings.js';
+import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 import { absolute, readOwnFile, realRoot, shownPath, startFile, type SettingsPlace } from './settings-place.js';
 
 /** Qwen Code's settings files: Gemini CLI's, of which it is a fork, under its own names. */
@@ -24,7 +25,26 @@ const QWEN: SettingsLayout = {
  * `loadSettings(process.cwd())` reads the workspace file of the directory it was started in only).
  */
 export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
-  return layeredSettingsModel(place, QWEN, cli?.cwd);
+  const found = layeredSettingsModel(place, QWEN, cli?.cwd);
+  // A gateway on this machine answers a hosted model's name (`gpt-4o`) with any model it runs (row s48c-1); Qwen's own
+  // names, open weights at Ollama, are read as before. With no name its default is Qwen's (the marker's `qwen/unknown`).
+  const named = [cli?.models ?? [], found?.model ?? '', place.env.OPENAI_MODEL ?? '', place.env.QWEN_MODEL ?? ''].flat();
+  return gatewayModel(qwenGateway(place, cli?.cwd), named, HOSTED_NAME, false, ['OPENAI_MODEL', 'QWEN_MODEL']) ?? found;
+}
+
+/**
+ * The endpoint of this machine Qwen Code's OpenAI-compatible client calls, as evidence, or null: `OPENAI_BASE_URL`,
+ * else the merged settings' `security.auth.baseUrl` (its first file naming one).
+ */
+function qwenGateway(place: SettingsPlace, cwd?: string): string | null {
+  if (place.env.OPENAI_BASE_URL?.trim()) return localEndpoint(place.env, ['OPENAI_BASE_URL']);
+  for (const [shown, data] of settingsLayers(place, QWEN, cwd)) {
+    const url = stringAt(data(), 'security', 'auth', 'baseUrl');
+    if (!url) continue;
+    const name = `settings ${shown} security.auth.baseUrl`;
+    return localEndpoint({ [name]: url }, [name]);
+  }
+  return null;
 }
 
 /** Grades looked at in one settings file's `agents.modelGrades`. Every model found is recorded, with no cap of its own (a cap of 16 let 16 made-up models first hide a denied 17th). */

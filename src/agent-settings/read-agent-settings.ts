@@ -4,7 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { blackboxCliModel } from './blackbox-cli.js';
 import { claudeCodeModel } from './claude-code.js';
-import { CLAUDE_NAME, claudeCodeRouterModels, haikuMain } from './claude-code-router.js';
+import { CLAUDE_NAME, claudeCodeRouterModels, haikuMain, HOSTED_NAME } from './claude-code-router.js';
 import { claudeRecentModels } from './claude-recent.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
@@ -248,7 +248,8 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     ];
     // At a router (claude-code-router), a Claude name a transcript, subagent file or copy's command line gives is what Claude Code asked for, not what ran.
     // At a gateway on this machine (Gemini CLI's, row 848), a Gemini name beside is what was asked for, not what ran.
-    const asked = agent === 'gemini-cli' ? GEMINI_NAME : CLAUDE_NAME;
+    // At a gateway on this machine (Codex's, Qwen Code's, row s48c-1), a hosted model's name beside is what was asked for too.
+    const asked = agent === 'gemini-cli' ? GEMINI_NAME : agent === 'claude-code' ? CLAUDE_NAME : HOSTED_NAME;
     const model = withAlso(read, read?.routed ? beside.filter((also) => !asked.test(also.model)) : beside);
     if (model) result[agent] = model;
   }
