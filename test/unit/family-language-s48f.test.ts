@@ -66,6 +66,15 @@ describe('the family judge against its concrete ids (row s48f-1)', () => {
     expect(modelMatcher(['anthropic/claude-opus-{15..19}'])('anthropic/claude-opus')).toBe('anthropic/claude-opus-{15..19}');
   });
 
+  it('a hostile glob (braces nested 20 deep, 200 `?`) is judged in bounded time: no hook hangs on a policy', () => {
+    const deep = `anthropic/claude-opus-${'{a,'.repeat(20)}2[0-9]*${'}'.repeat(20)}`;
+    const started = performance.now();
+    expect(modelMatcher([deep])('anthropic/claude-opus')).toBe(deep);
+    expect(modelMatcher([deep], { versionless: 'every' })('anthropic/claude-opus')).toBeUndefined();
+    modelMatcher([`anthropic/claude-opus-${'?'.repeat(200)}*`])('anthropic/claude-opus');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it("reads picomatch's expressions as they match", () => {
     const next = random(7);
     const pieces = ['anthropic/', 'claude-', 'opus-', '*', '?', '[1-3]', '[!2]', '[0-9]', '{4,1[0-9]}', '2', '.', '-', '**', '{1..3}', 'pro', '[a-z]', '**/'];

@@ -31,9 +31,15 @@ interface Fragment {
   end: number;
 }
 
+/** A construct, or a size, the reader does not take. */
+class Unsupported extends Error {}
+
 class Builder {
   readonly states: State[] = [];
+  /** States any automaton of one expression may still make: a longer one is not read (the caller keeps its probes). */
+  constructor(private readonly budget: { left: number }) {}
   state(): number {
+    if ((this.budget.left -= 1) < 0) throw new Unsupported();
     this.states.push({ eps: [], bol: [], eol: [], edges: [] });
     return this.states.length - 1;
   }
@@ -91,8 +97,6 @@ class Builder {
   }
 }
 
-class Unsupported extends Error {}
-
 /** A character test of a class's body (`0-9`, `^/`, `a-z._`), case-insensitive when `fold`. */
 function classTest(source: string, at: number, fold: boolean): { test: (char: string) => boolean; next: number } {
   let index = at;
@@ -131,8 +135,8 @@ function classTest(source: string, at: number, fold: boolean): { test: (char: st
  * `(?!…\.{1,2}…)` and `(?=.)` are read as always true (a family's ids have no `.`/`..` segment and no empty one).
  * Null for any other construct.
  */
-export function regexAutomaton(source: string, fold: boolean): Automaton | null {
-  const builder = new Builder();
+export function regexAutomaton(source: string, fold: boolean, budget = { left: 5000 }): Automaton | null {
+  const builder = new Builder(budget);
   let at = 0;
   const alternation = (): Fragment => {
     const branches = [sequence()];
@@ -182,11 +186,12 @@ export function regexAutomaton(source: string, fold: boolean): Automaton | null 
         if (!body.includes('\\.{1,2}')) throw new Unsupported();
         return () => builder.empty();
       }
-      if (regexAutomaton(body, fold) === null) throw new Unsupported();
-      // The group's states copied into this automaton, anew for each repetition.
+      // Read once (a nested group once per level: a hostile `{a,{a,{a,…}}}` stays linear), its states copied anew for each repetition.
+      const copy = regexAutomaton(body, fold, budget);
+      if (copy === null) throw new Unsupported();
       return () => {
         const offset = builder.states.length;
-        const copy = regexAutomaton(body, fold)!;
+        if ((budget.left -= copy.states.length) < 0) throw new Unsupported();
         const moved = (list: number[]): number[] => list.map((to) => to + offset);
         for (const state of copy.states) builder.states.push({ eps: moved(state.eps), bol: moved(state.bol), eol: moved(state.eol), edges: state.edges.map((edge) => ({ test: edge.test, to: edge.to + offset })) });
         return { start: copy.start + offset, end: copy.accept + offset };
@@ -327,7 +332,7 @@ export function inFamily(shape: FamilyShape, tail: Tail, id: string): boolean {
 /** The characters a family's ids are made of past the prefix (the walk tries one of each kind). */
 const ALPHABET = [...'0123456789.-abcdefghijklmnopqrstuvwxyz_:'];
 /** Product states walked before giving up (the caller then judges by its probes): a list of many wide globs. */
-const LIMIT = 20_000;
+const LIMIT = 2000;
 
 /** An automaton read as a deterministic one on demand: sets of states interned as numbers, each move remembered. */
 class Subsets {
