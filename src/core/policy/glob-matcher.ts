@@ -6,7 +6,8 @@ import { globIndex, type IndexedGlob } from './glob-index.js';
 import { simpleGlobRegex } from './simple-glob.js';
 import { trimTrailing } from '../trim-run.js';
 import { macFoldedName } from '../mac-name.js';
-import { versionedFamily, versionlessFamily, type VersionlessFamily } from './model-family.js';
+import { familyShape, versionedFamily, versionlessFamily, type VersionlessFamily } from './model-family.js';
+import { familyWitness, literalAutomaton, regexAutomaton, type JudgedGlob, type Track } from './family-language.js';
 
 /** Returns the first glob that matches, or undefined. */
 export type GlobMatcher = (subject: string) => string | undefined;
@@ -125,7 +126,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     const family = familyNamed(written);
     const read = asWritten ? (subject: string) => test(subject) || asWritten(subject) : test;
     const readings = (subject: string) => read(subject) || (id !== null && subject.toLowerCase() === id) || (family !== null && ofFamily(subject, family));
-    return { glob, negated, written, literal: id ?? canonicalVendor(written).toLowerCase(), listed: /[[{]/.test(written), test: id === null && family === null ? read : readings, byName: !body.includes('/') };
+    return { glob, negated, written, body, asWritten: asWritten === undefined ? null : written, id, family, read, literal: id ?? canonicalVendor(written).toLowerCase(), listed: /[[{]/.test(written), test: id === null && family === null ? read : readings, byName: !body.includes('/') };
   });
   type Entry = (typeof compiled)[number];
   const hits = ({ test, byName }: Entry, model: string): boolean => {
@@ -142,14 +143,70 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
   //   `google/gemini-pro`, which runs `gemini-3-pro-preview` that glob refuses.
   // An allow (row 854): every version, every later one the deny side tries, and the version left open after each leading
   // digit (`allowProbes`): `anthropic/claude-opus-[5-9]*` with `-4*` passes 4.x, 5 to 9.x and 999, but not Opus 10.
-  const passesEvery = (entry: Entry, family: VersionlessFamily): boolean => family.allowProbes.every((member) => entry.negated !== hits(entry, member));
+  const passesEvery = (entry: Entry, family: VersionlessFamily): boolean => exactlyEvery([entry], family) ?? family.allowProbes.every((member) => entry.negated !== hits(entry, member));
+  // Row s48f-1: the probe ids above are a finite sample of a family with no last version (a deny of `-2[0-9]*` reaches only
+  // Opus 20+, which none of them is). Each glob's expression is read as an automaton and walked with the family's ids
+  // (family-language.ts): a deny reaching any id of the family, or an id no glob of an allow passes, is found exactly, and
+  // the id it finds is judged again by the glob itself. A glob the reader does not take leaves the probes' judgment.
+  const automata = new Map<string, JudgedGlob | null>();
+  const judgedGlob = (entry: Entry, family: VersionlessFamily, prefix: string): JudgedGlob | null => {
+    const key = `${compiled.indexOf(entry)}\n${family.id}`;
+    if (automata.has(key)) return automata.get(key)!;
+    const vendor = family.id.slice(0, family.id.indexOf('/'));
+    let always = (entry.byName && entry.read(vendor)) || (entry.family !== null && ofFamily(family.id, entry.family));
+    const tracks: Track[] = [];
+    let readable = true;
+    // (picomatch's matcher also takes a subject equal to its glob: a glob with a glob character is no family id, one without is its own expression.)
+    for (const glob of [entry.body, ...(entry.asWritten === null ? [] : [entry.asWritten])]) {
+      for (const on of entry.byName ? (['id', 'name'] as const) : (['id'] as const)) {
+        const start = on === 'id' ? prefix : prefix.slice(prefix.indexOf('/') + 1);
+        // Read without an automaton: a glob whose literal start leaves the family's (`qwen/*`) takes none of its ids; one that is
+        // the family's start then `*` (`anthropic/*`, `claude*`) takes every one (the ids past the prefix have no `/`).
+        const head = (/^[a-z0-9][a-z0-9_:-]*(?:\/[a-z0-9_:-]*)?/i.exec(glob)?.[0] ?? '').toLowerCase();
+        if (!start.startsWith(head) && !head.startsWith(start)) continue;
+        if (start.startsWith(head) && /^\*{1,2}$/.test(glob.slice(head.length))) {
+          always = true;
+          continue;
+        }
+        const automaton = regexAutomaton((simpleGlobRegex(glob) ?? picomatch().makeRe(glob, OPTIONS)).source, true);
+        if (automaton === null) readable = false;
+        else tracks.push({ automaton, on });
+      }
+    }
+    if (entry.id !== null) tracks.push({ automaton: literalAutomaton(entry.id), on: 'id' });
+    const made = readable ? { tracks, always, negated: entry.negated } : null;
+    automata.set(key, made);
+    return made;
+  };
+  /** Whether the globs together pass every id of the family (each by any of them); undefined: not decided so. */
+  function exactlyEvery(entries: readonly Entry[], family: VersionlessFamily): boolean | undefined {
+    const shape = familyShape(family);
+    if (shape === null) return undefined;
+    const globs = entries.map((entry) => judgedGlob(entry, family, shape.prefix));
+    if (globs.some((glob) => glob === null)) return undefined;
+    // A version or later id the probes hold that no glob passes refuses the family at once (no walk); the walk decides the rest.
+    const probe = [...family.members, ...family.laterIds].find((member) => entries.every((entry) => entry.negated === hits(entry, member)));
+    if (probe !== undefined) return false;
+    const witness = familyWitness(shape, 'open', globs as JudgedGlob[], (outcomes) => !outcomes.some(Boolean));
+    if (witness === null) return true;
+    if (witness === undefined || entries.some((entry) => entry.negated !== hits(entry, witness))) return undefined;
+    return false;
+  }
+  /** Whether a deny glob refuses some id of the family (a version the catalog does not know too). */
+  const reachesAny = (entry: Entry, family: VersionlessFamily): boolean => {
+    const shape = familyShape(family);
+    const glob = shape === null ? null : judgedGlob(entry, family, shape.prefix);
+    if (shape === null || glob === null) return false;
+    const witness = familyWitness(shape, shape.builds ? 'builds' : 'none', [glob], (outcomes) => outcomes[0]!);
+    return typeof witness === 'string' && entry.negated !== hits(entry, witness);
+  };
   const byVersions = (entry: Entry, family: VersionlessFamily, model: string): boolean => {
     if (versionless === 'every') return (!entry.negated && (entry.literal === model || entry.literal === family.id)) || passesEvery(entry, family);
-    if (entry.negated) return [...family.members, family.later, ...family.laterIds].some((member) => !hits(entry, member));
+    if (entry.negated) return [...family.members, family.later, ...family.laterIds].some((member) => !hits(entry, member)) || reachesAny(entry, family);
     // Only a class or a brace list is tried on the later versions' ids: versionNamed reads the others by their words.
     if (family.members.some((member) => hits(entry, member)) || (entry.listed && family.laterIds.some((member) => hits(entry, member)))) return true;
     const named = versionNamed(entry.written);
-    return named !== null && named.family === family.id && named.at === family.at;
+    return (named !== null && named.family === family.id && named.at === family.at) || reachesAny(entry, family);
   };
   const judged = new Map<string, string | undefined>();
   return (raw) => {
@@ -168,6 +225,12 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     return verdict;
   };
   function byFamily(family: VersionlessFamily, model: string): string | undefined {
+    if (versionless === 'every' && compiled.length >= 2) {
+      // One walk for the whole list (row s48f-1) rather than one per glob then the list: a list passes what any of its globs passes.
+      const named = compiled.find((entry) => !entry.negated && (entry.literal === model || entry.literal === family.id));
+      const exact = named === undefined ? exactlyEvery(compiled, family) : true;
+      if (exact !== undefined) return exact ? (named ?? compiled.find((entry) => entry.negated !== hits(entry, family.later)) ?? compiled[0]!).glob : undefined;
+    }
     const one = compiled.find((entry) => byVersions(entry, family, model))?.glob;
     if (one !== undefined || versionless !== 'every' || compiled.length < 2) return one;
     // An allow of several globs passes the family when together they pass every id `allowProbes` holds, each by any glob

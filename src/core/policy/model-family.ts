@@ -164,3 +164,22 @@ function laterVersions(newest: readonly number[] | undefined): string[] {
   }
   return versions;
 }
+
+/**
+ * The family's ids as a language (family-language.ts, row s48f-1): the name before its version (`anthropic/claude-opus-`,
+ * `google/gemini-`), the name after it (`''`, `-pro`), and whether the catalog's versions of it carry build words
+ * (`gemini-3-pro-preview`: the family runs builds, so a deny of `*-preview` reaches it; Opus's do not). Null for a
+ * floating id (`deepseek/deepseek-chat`), which no version in its name reads.
+ */
+export function familyShape(family: VersionlessFamily): { prefix: string; suffix: string; builds: boolean } | null {
+  if (family.at < 0) return null;
+  const slash = family.id.indexOf('/');
+  const words = family.id.slice(slash + 1).split('-');
+  const before = words.slice(0, family.at).join('-');
+  const after = words.slice(family.at).join('-');
+  return {
+    prefix: `${family.id.slice(0, slash + 1)}${before}${before === '' ? '' : '-'}`,
+    suffix: after === '' ? '' : `-${after}`,
+    builds: family.members.some((member) => BUILD.test(member)),
+  };
+}
