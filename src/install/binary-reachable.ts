@@ -809,6 +809,13 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
           led = true;
           continue;
         }
+        // A git source (`{commit: …, repo: …, type: git}`, row s48g-1) or any other `type:` but a folder: the repository's.
+        if (matching && item !== 'type: directory' && /^(type|repo|commit): /.test(item)) {
+          lockCause = 'pnpm-lock.yaml';
+          any = true;
+          led = true;
+          continue;
+        }
         const local = item.startsWith('directory: ') ? item.slice('directory: '.length) : item.startsWith('tarball: file:') ? item.slice('tarball: file:'.length) : undefined;
         if (local === undefined) continue;
         if (matching) none = false;

@@ -978,8 +978,10 @@ function ledIntoTrackedLines(): string[] {
     '          aitrail_pm=${aitrail_pl%%, *}',
     "          case $aitrail_pl in *', '*) aitrail_pl=${aitrail_pl#*, } ;; *) aitrail_pl= ;; esac",
     // A tarball URL a committed pnpm-lock.yaml named for the package (row 836): a registry's tarball of it, the
-    // public registry's or one the person names (aitrail_rs); any other server: the repository's.
-    "          case $aitrail_pm in 'directory: '*) aitrail_pm=${aitrail_pm#directory: } ;; 'tarball: file:'*) aitrail_pm=${aitrail_pm#tarball: file:} ;; 'tarball: '*) [ -n \"$aitrail_pk\" ] && ! aitrail_rs \"${aitrail_pm#tarball: }\" \"$aitrail_pj\" && { aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml; }; continue ;; *) continue ;; esac",
+    // public registry's or one the person names (aitrail_rs); any other server: the repository's. A git source
+    // (`{commit: …, repo: …, type: git}`, row s48g-1) or any other `type:` but a folder: the repository's too
+    // (a registry's resolution is its `integrity:` alone, or 836's tarball).
+    "          case $aitrail_pm in 'directory: '*) aitrail_pm=${aitrail_pm#directory: } ;; 'tarball: file:'*) aitrail_pm=${aitrail_pm#tarball: file:} ;; 'tarball: '*) [ -n \"$aitrail_pk\" ] && ! aitrail_rs \"${aitrail_pm#tarball: }\" \"$aitrail_pj\" && { aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml; }; continue ;; 'type: directory') continue ;; 'type: '*|'repo: '*|'commit: '*) [ -n \"$aitrail_pk\" ] && { aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml; }; continue ;; *) continue ;; esac",
     '          aitrail_pz=',
     '          aitrail_pin "$1" "$aitrail_pm" && { aitrail_pa=0; [ -n "$aitrail_pk" ] && aitrail_pr=0; }',
     '        done ;;',

@@ -68,6 +68,27 @@ export function npm(repo: TestRepo, homeDir: string, args: string[]): void {
   expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
 }
 
+/**
+ * A pnpm-lock.yaml (lockfile 9.0) whose one devDependency aitrail, asked as `specifier`, is the package `key`
+ * (`aitrail@<version or source>`) resolved as `resolution` (`{…}`); a source's entry says its version (9.9.9), as pnpm writes it.
+ */
+export function pnpmLockText(specifier: string, key: string, resolution: string): string {
+  const version = key.slice('aitrail@'.length);
+  const sourced = /^\d/.test(version) ? '' : '    version: 9.9.9\n';
+  return `lockfileVersion: '9.0'\n\nsettings:\n  autoInstallPeers: true\n  excludeLinksFromLockfile: false\n\nimporters:\n\n  .:\n    devDependencies:\n      aitrail:\n        specifier: ${specifier}\n        version: ${version}\n\npackages:\n\n  ${key}:\n    resolution: ${resolution}\n${sourced}    hasBin: true\n\nsnapshots:\n\n  ${key}: {}\n`;
+}
+
+/** `pnpm install --frozen-lockfile --ignore-scripts` in the repository, its store and HOME the test's. */
+export function pnpmFrozen(repo: TestRepo, homeDir: string): void {
+  const result = spawnSync('pnpm', ['install', '--frozen-lockfile', '--ignore-scripts', '--store-dir', tempDir('aitrail-pnpm-store-')], {
+    cwd: repo.dir,
+    env: { ...npmFree(process.env), HOME: homeDir, PATH: PNPM_PATH },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
+}
+
 /** The environment without npm's `npm_config_*` (npx exports the machine's own ~/.npmrc so: `omit-lockfile-registry-resolved`). */
 export function npmFree(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_config_/i.test(key)));
