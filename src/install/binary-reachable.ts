@@ -782,9 +782,23 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
   try {
     lines = readFileSync(lock, 'utf8')
       .split('\n')
-      .filter((line) => /^( {2}[^ ]| {4}resolution: )/.test(line));
+      .filter((line) => /^([A-Za-z]| {2}[^ ]| {4}resolution: )/.test(line));
   } catch {
     return none;
+  }
+  // The lock's `patchedDependencies:` (row s48g-2): a patch the repository commits, applied by pnpm to the
+  // package it names (`aitrail@1.0.0`, `aitrail`): what runs is the repository's, whatever registry served it.
+  let patches = false;
+  for (const line of lines) {
+    if (/^[A-Za-z]/.test(line)) patches = line.startsWith('patchedDependencies:');
+    else if (patches && line.startsWith('  ') && !line.startsWith('   ')) {
+      let key = line.slice(2).replace(/:( .*)?$/, '');
+      if (key.startsWith("'") || key.startsWith('"')) key = key.slice(1, -1);
+      if (names.has(pnpmKeyName(key))) {
+        lockCause = 'pnpm-lock.yaml';
+        return true;
+      }
+    }
   }
   let led = false;
   // Listed keys (hoisted): every entry is judged too (`any`), for keys the lock spells otherwise (pnpm 8).
@@ -793,6 +807,7 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
   let matching = false;
   let keyName = '';
   for (const line of lines) {
+    if (/^[A-Za-z]/.test(line)) continue;
     if (line.startsWith('    resolution: ')) {
       if (!matching && listed.size === 0) continue;
       const map = line.slice('    resolution: '.length);
@@ -1063,7 +1078,7 @@ export function binaryMissingNote(bare: boolean, cause?: string): string {
   if (cause === 'yarn')
     return "Warning: the hooks will not find an aitrail they can run: yarn's wrapper (yarn run, yarn exec) is gone when git runs them, and under Plug'n'Play node cannot run the package without yarn's loader, which aitrail never loads; so every commit will be blocked until you run: npm i -g aitrail";
   if (cause === 'package-lock.json' || cause === 'npm-shrinkwrap.json' || cause === 'yarn.lock' || cause === 'pnpm-lock.yaml')
-    return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a source the project's ${cause} names (a server in its resolved URL; with yarn 2+, also a patch or a file), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any source there; so every commit will be blocked until you name that registry in your own ~/.npmrc (registry=, the same URL), or run: npm i -g aitrail`;
+    return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a source the project's ${cause} names (a server in its resolved URL, or a git repository, a patch or a file), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any source there; so every commit will be blocked until you name that registry in your own ~/.npmrc (registry=, the same URL), or run: npm i -g aitrail`;
   if (cause !== undefined)
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from the registry the project's ${cause} names (or through a proxy or TLS setting it names: proxy, https-proxy, strict-ssl, ca, cafile), which is not the public one, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/${cause} as well (the same URL; a proxy or TLS line as it is), or run: npm i -g aitrail`;
   return 'Warning: the hooks will not find the aitrail binary (not in node_modules/.bin, not on PATH, or only one the repository ships, which they refuse to run), so every commit will be blocked until you run: npm i -D aitrail (or npm i -g aitrail)';

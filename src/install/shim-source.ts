@@ -958,7 +958,9 @@ function ledIntoTrackedLines(): string[] {
     '    if [ -z "$1" ] || [ -f "$1/node_modules/.package-lock.json" ] || [ -f "$1/node_modules/.yarn-integrity" ]; then aitrail_np "$1" "node_modules/$2"; else aitrail_np "" "$1/node_modules/$2"; fi',
     '    return',
     '  fi',
-    '  aitrail_pg=$(grep -E -e \'^(  [^ ]|    resolution: )\' -- "$aitrail_pp" 2>/dev/null)',
+    // The top-level lines too: `patchedDependencies:` opens the patches the repository commits (row s48g-2).
+    '  aitrail_pg=$(grep -E -e \'^([A-Za-z]|  [^ ]|    resolution: )\' -- "$aitrail_pp" 2>/dev/null)',
+    '  aitrail_pd=',
     '  aitrail_pr=1',
     '  aitrail_pa=1',
     '  aitrail_pq=',
@@ -969,6 +971,8 @@ function ledIntoTrackedLines(): string[] {
     '  set -f',
     '  for aitrail_pl in $aitrail_pg; do',
     '    case $aitrail_pl in',
+    "      patchedDependencies:*) aitrail_pd=1 ;;",
+    "      [A-Za-z]*) aitrail_pd= ;;",
     "      '    resolution: '*)",
     // Listed keys (hoisted): every entry's resolution is judged too (aitrail_pa), for keys the lock spells otherwise.
     '        [ -n "$aitrail_pk" ] || [ -n "$aitrail_px" ] || continue',
@@ -986,6 +990,18 @@ function ledIntoTrackedLines(): string[] {
     '          aitrail_pin "$1" "$aitrail_pm" && { aitrail_pa=0; [ -n "$aitrail_pk" ] && aitrail_pr=0; }',
     '        done ;;',
     '      *)',
+    // A patch pnpm applies to the package (`aitrail@1.0.0`, `aitrail`; its key's name as the path's names are
+    // spelled): the code that runs is the repository's, whatever registry served the rest (row s48g-2).
+    '        if [ -n "$aitrail_pd" ]; then',
+    '          aitrail_pm=${aitrail_pl#  }',
+    "          aitrail_pm=${aitrail_pm%%: *}",
+    '          aitrail_pm=${aitrail_pm%:}',
+    '          case $aitrail_pm in [\\\'\\"]*) aitrail_pm=${aitrail_pm#?}; aitrail_pm=${aitrail_pm%?} ;; esac',
+    '          case $aitrail_pm in @*) aitrail_pm=${aitrail_pm#@}; aitrail_pm=@${aitrail_pm%%@*}@ ;; *) aitrail_pm=${aitrail_pm%%@*}@ ;; esac',
+    '          case $aitrail_pm in */*) aitrail_pm=${aitrail_pm%%/*}+${aitrail_pm#*/} ;; esac',
+    '          case $aitrail_pw in *" $aitrail_pm "*) aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml ;; esac',
+    '          continue',
+    '        fi',
     '        aitrail_pm=${aitrail_pl#  }',
     '        aitrail_pm=${aitrail_pm%:}',
     '        case $aitrail_pm in [\\\'\\"]*) aitrail_pm=${aitrail_pm#?}; aitrail_pm=${aitrail_pm%?} ;; esac',

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hooked } from '../helpers/agent-home.js';
 import { TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
-import { evilTarball, expectLocalRuns, expectLockRefused, home, lockedRepo, pnpmFrozen, pnpmLockText, serve, type Served } from '../helpers/lock-resolved.js';
-import { honestAitrail, npmFound, pnpmFound } from '../helpers/pnpm.js';
+import { DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, lockedRepo, pnpmFrozen, pnpmLockText, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
+import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.js';
 import { serveOverHttp, type SmartHttp } from '../helpers/smart-http.js';
 
 /**
@@ -24,6 +25,7 @@ let commit = '';
 let evilMarker = '';
 let honest: Served | undefined;
 let honestTgz = '';
+let honestFolder = '';
 
 beforeAll(async () => {
   if (!npmFound || !pnpmFound) return;
@@ -43,7 +45,7 @@ beforeAll(async () => {
   const bare = join(tempDir('aitrail-evil-git-'), 'evil.git');
   git(['clone', '-q', '--bare', folder, bare], folder);
   gitServer = await serveOverHttp(bare);
-  honestTgz = honestAitrail(tempDir('aitrail-honest-')).tarball;
+  ({ tarball: honestTgz, folder: honestFolder } = honestAitrail(tempDir('aitrail-honest-')));
   honest = await serve(honestTgz);
 });
 
@@ -68,6 +70,55 @@ describe.skipIf(!npmFound || !pnpmFound)("a committed pnpm-lock.yaml's git resol
     const repo = lockedRepo('1.0.0', 'pnpm-lock.yaml', pnpmLockText('1.0.0', 'aitrail@1.0.0', `{integrity: ${integrity}}`));
     const homeDir = home(`registry=${honest!.url}/\n`);
     pnpmFrozen(repo, homeDir);
+    expectLocalRuns(repo, homeDir);
+  });
+});
+
+/**
+ * Row s48g-2: package.json's `pnpm.patchedDependencies` naming a patch the repository commits for aitrail: pnpm
+ * (even `--ignore-scripts`) applies it to the registry's aitrail, whose `resolution: {integrity: …}` row 836 and
+ * s48g-1 take for the person's; the patched bin is the repository's code. The lock's (and pnpm's record's)
+ * `patchedDependencies:` naming the package now counts as the repository's.
+ */
+describe.skipIf(!npmFound || !pnpmFound)("pnpm's patchedDependencies patching aitrail (pnpm 9, row s48g-2)", () => {
+  let registry: Served | undefined;
+  let root = '';
+  beforeAll(async () => {
+    if (!npmFound || !pnpmFound) return;
+    root = tempDir('aitrail-patched-');
+    registry = await serveRegistry(honestTgz, '1.0.0');
+  });
+  afterAll(() => registry?.stop());
+
+  /** A repository asking aitrail 1.0.0 from the person's registry, with `patch` (a patch of its bin) under patches/ when given. */
+  function patchedRepo(patch: string | undefined) {
+    const pnpmField = patch === undefined ? '' : ',"pnpm":{"patchedDependencies":{"aitrail@1.0.0":"patches/aitrail@1.0.0.patch"}}';
+    const files: Record<string, string> = {
+      'package.json': `{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"1.0.0"}${pnpmField}}\n`,
+      '.gitignore': 'node_modules\n',
+    };
+    if (patch !== undefined) files['patches/aitrail@1.0.0.patch'] = patch;
+    const repo = hooked(DENY_QWEN, files);
+    const homeDir = home(`registry=${registry!.url}/\n`);
+    pnpmFrozen(repo, homeDir, false);
+    return { repo, homeDir };
+  }
+
+  it("the patched aitrail: refused, the global aitrail refuses Qwen, the patch's code never runs; alone, init and the commit say pnpm-lock.yaml", () => {
+    const marker = join(root, 'ran');
+    const bin = readFileSync(join(honestFolder, 'bin', 'aitrail.js'), 'utf8').split('\n');
+    const patch = `diff --git a/bin/aitrail.js b/bin/aitrail.js\n--- a/bin/aitrail.js\n+++ b/bin/aitrail.js\n@@ -1,2 +1,2 @@\n ${bin[0]}\n-${bin[1]}\n+require('fs').appendFileSync(${JSON.stringify(marker)}, 'ran\\n');\n`;
+    const { repo, homeDir } = patchedRepo(patch);
+    expect(readFileSync(join(repo.dir, 'node_modules', '.pnpm', 'lock.yaml'), 'utf8')).toContain('patchedDependencies:');
+    // The patch took: the bin pnpm linked is the repository's code.
+    expect(spawnSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'), [], { env: { ...process.env, PATH: PNPM_PATH } }).status).toBe(0);
+    expect(readFileSync(marker, 'utf8')).toBe('ran\n');
+    rmSync(marker);
+    expectLockRefused(repo, homeDir, 'pnpm-lock.yaml', marker);
+  });
+
+  it('the honest twin: the same registry, no patch: the aitrail runs', () => {
+    const { repo, homeDir } = patchedRepo(undefined);
     expectLocalRuns(repo, homeDir);
   });
 });
