@@ -4,8 +4,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
-import { TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
-import { DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, lockedRepo, pnpmFrozen, pnpmLockText, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
+import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, lockedRepo, npmFree, PACKAGE_JSON, pnpmFrozen, pnpmLockText, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.js';
 import { serveOverHttp, type SmartHttp } from '../helpers/smart-http.js';
 
@@ -119,6 +119,58 @@ describe.skipIf(!npmFound || !pnpmFound)("pnpm's patchedDependencies patching ai
 
   it('the honest twin: the same registry, no patch: the aitrail runs', () => {
     const { repo, homeDir } = patchedRepo(undefined);
+    expectLocalRuns(repo, homeDir);
+  });
+});
+
+/** bun, where one runs (on PATH, or AITRAIL_TEST_BUN naming it): the real-bun tests skip without it. */
+const BUN = process.env.AITRAIL_TEST_BUN ?? (spawnSync('sh', ['-c', 'command -v bun'], { encoding: 'utf8' }).stdout.trim() || 'bun');
+const bunFound = spawnSync(BUN, ['--version'], { encoding: 'utf8' }).status === 0;
+if (!bunFound) console.warn('!!! bun not found: the real-bun tests of row s48g-3 are skipped (AITRAIL_TEST_BUN names one)');
+
+/** `bun install --ignore-scripts` in the repository, HOME the test's (bun reads its ~/.npmrc), its cache the test's. */
+function bunInstall(repo: TestRepo, homeDir: string): void {
+  const result = spawnSync(BUN, ['install', '--ignore-scripts'], {
+    cwd: repo.dir,
+    env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  expect(readFileSync(join(repo.dir, 'bun.lock'), 'utf8')).toContain('["aitrail@');
+}
+
+/**
+ * Row s48g-3: bun writes no record under node_modules (no .package-lock.json): the shims judged nothing and took
+ * whatever bun installed for the person's. A package.json asking aitrail as a server's tarball URL (or a committed
+ * bun.lock naming one): bun installs that server's "aitrail". bun.lock's entry is now judged.
+ */
+describe.skipIf(!npmFound || !bunFound)('bun (row s48g-3)', () => {
+  let evil: Served | undefined;
+  let evilTgz = '';
+  let marker = '';
+  let registry: Served | undefined;
+  beforeAll(async () => {
+    if (!npmFound || !bunFound) return;
+    ({ tgz: evilTgz, marker } = evilTarball());
+    evil = await serve(evilTgz);
+    registry = await serveRegistry(honestTgz, '1.0.0');
+  });
+  afterAll(() => {
+    evil?.stop();
+    registry?.stop();
+  });
+
+  it("a server's tarball URL in package.json: refused, the global aitrail refuses Qwen, its script never runs; alone, init and the commit say bun.lock", () => {
+    const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON(`${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`), '.gitignore': 'node_modules\n' });
+    const homeDir = home('');
+    bunInstall(repo, homeDir);
+    expectLockRefused(repo, homeDir, 'bun.lock', marker);
+  });
+
+  it("the honest twin: aitrail 1.0.0 from the person's own registry (~/.npmrc): it runs", () => {
+    const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
+    const homeDir = home(`registry=${registry!.url}/\n`);
+    bunInstall(repo, homeDir);
     expectLocalRuns(repo, homeDir);
   });
 });
