@@ -297,6 +297,44 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
  * is not among those lines, and whose source lands in the work tree (relative to `<base>`) or cannot be read
  * (an escape, a `git+file:` not absolute or holding `%`) is the repository's. No record: not judged.
  */
+/**
+ * bun's layout (row s48g-3): no record under node_modules; its lock beside package.json says where each package
+ * came from, as the shims read it (aitrail_nb in src/install/shim-source.ts): `bun.lockb` (binary) is the
+ * repository's; in `bun.lock` every entry `["<name>@<version>", "<tarball URL, or empty for the default registry>", …]`
+ * of the package holding `path` must be a version from the default registry or a registry's tarball of it
+ * (registryTarball); any other source, or none, is the repository's, said as bun.lock.
+ */
+function bunFromRepository(root: string, top: string, base: string, path: string): boolean {
+  if (isFileAt(join(root, base, 'bun.lockb'))) {
+    lockCause = 'bun.lock';
+    return true;
+  }
+  let text: string;
+  try {
+    const file = join(root, base, 'bun.lock');
+    if (!statSync(file).isFile()) return false;
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  const after = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/');
+  const name = after[0]!.startsWith('@') ? `${after[0]}/${after[1]}` : after[0]!;
+  const opener = `["${name}@`;
+  const entries = text.split('\n').filter((line) => line.includes(opener));
+  const judged = entries.length > 0 && entries.every((line) => {
+    const rest = line.slice(line.indexOf(opener) + opener.length);
+    const version = rest.slice(0, rest.indexOf('"'));
+    if (!/^[0-9][0-9A-Za-z.+-]*$/.test(version)) return false;
+    const tail = rest.slice(version.length);
+    if (!tail.startsWith('", "')) return false;
+    const url = tail.slice(4, tail.indexOf('"', 4));
+    return url === '' || registryTarball(top, url, name);
+  });
+  if (judged) return false;
+  lockCause = 'bun.lock';
+  return true;
+}
+
 function npmFromRepository(root: string, top: string, base: string, path: string): boolean {
   if (berryFromRepository(root, top, base, path)) return true;
   if (yarnFromRepository(root, top, base, path)) return true;
@@ -304,10 +342,10 @@ function npmFromRepository(root: string, top: string, base: string, path: string
   let lines: string[];
   try {
     const file = join(root, base, 'node_modules', '.package-lock.json');
-    if (!statSync(file).isFile()) return false;
+    if (!statSync(file).isFile()) return bunFromRepository(root, top, base, path);
     lines = readFileSync(file, 'utf8').split('\n');
   } catch {
-    return false;
+    return bunFromRepository(root, top, base, path);
   }
   if (lines.length < 2) return true;
   const unit = /^[\t ]*/.exec(lines[1]!)![0];
@@ -782,9 +820,23 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
   try {
     lines = readFileSync(lock, 'utf8')
       .split('\n')
-      .filter((line) => /^( {2}[^ ]| {4}resolution: )/.test(line));
+      .filter((line) => /^([A-Za-z]| {2}[^ ]| {4}resolution: )/.test(line));
   } catch {
     return none;
+  }
+  // The lock's `patchedDependencies:` (row s48g-2): a patch the repository commits, applied by pnpm to the
+  // package it names (`aitrail@1.0.0`, `aitrail`): what runs is the repository's, whatever registry served it.
+  let patches = false;
+  for (const line of lines) {
+    if (/^[A-Za-z]/.test(line)) patches = line.startsWith('patchedDependencies:');
+    else if (patches && line.startsWith('  ') && !line.startsWith('   ')) {
+      let key = line.slice(2).replace(/:( .*)?$/, '');
+      if (key.startsWith("'") || key.startsWith('"')) key = key.slice(1, -1);
+      if (names.has(pnpmKeyName(key))) {
+        lockCause = 'pnpm-lock.yaml';
+        return true;
+      }
+    }
   }
   let led = false;
   // Listed keys (hoisted): every entry is judged too (`any`), for keys the lock spells otherwise (pnpm 8).
@@ -793,6 +845,7 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
   let matching = false;
   let keyName = '';
   for (const line of lines) {
+    if (/^[A-Za-z]/.test(line)) continue;
     if (line.startsWith('    resolution: ')) {
       if (!matching && listed.size === 0) continue;
       const map = line.slice('    resolution: '.length);
@@ -804,6 +857,13 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
       for (const item of map.slice(1, -1).split(', ')) {
         // A tarball URL a committed pnpm-lock.yaml named for the package (row 836): a registry's tarball of it.
         if (matching && item.startsWith('tarball: ') && !item.startsWith('tarball: file:') && !registryTarball(top, item.slice('tarball: '.length), keyName)) {
+          lockCause = 'pnpm-lock.yaml';
+          any = true;
+          led = true;
+          continue;
+        }
+        // A git source (`{commit: …, repo: …, type: git}`, row s48g-1) or any other `type:` but a folder: the repository's.
+        if (matching && item !== 'type: directory' && /^(type|repo|commit): /.test(item)) {
           lockCause = 'pnpm-lock.yaml';
           any = true;
           led = true;
@@ -1055,8 +1115,8 @@ export function binaryMissingNote(bare: boolean, cause?: string): string {
   if (bare) return "Warning: aitrail is not on this server's PATH, so pre-receive will reject every push until you run: npm i -g aitrail";
   if (cause === 'yarn')
     return "Warning: the hooks will not find an aitrail they can run: yarn's wrapper (yarn run, yarn exec) is gone when git runs them, and under Plug'n'Play node cannot run the package without yarn's loader, which aitrail never loads; so every commit will be blocked until you run: npm i -g aitrail";
-  if (cause === 'package-lock.json' || cause === 'npm-shrinkwrap.json' || cause === 'yarn.lock' || cause === 'pnpm-lock.yaml')
-    return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a source the project's ${cause} names (a server in its resolved URL; with yarn 2+, also a patch or a file), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any source there; so every commit will be blocked until you name that registry in your own ~/.npmrc (registry=, the same URL), or run: npm i -g aitrail`;
+  if (cause === 'package-lock.json' || cause === 'npm-shrinkwrap.json' || cause === 'yarn.lock' || cause === 'pnpm-lock.yaml' || cause === 'bun.lock')
+    return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a source the project's ${cause} names (a server in its resolved URL, or a git repository, a patch or a file), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any source there; so every commit will be blocked until you name that registry in your own ~/.npmrc (registry=, the same URL), or run: npm i -g aitrail`;
   if (cause !== undefined)
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from the registry the project's ${cause} names (or through a proxy or TLS setting it names: proxy, https-proxy, strict-ssl, ca, cafile), which is not the public one, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/${cause} as well (the same URL; a proxy or TLS line as it is), or run: npm i -g aitrail`;
   return 'Warning: the hooks will not find the aitrail binary (not in node_modules/.bin, not on PATH, or only one the repository ships, which they refuse to run), so every commit will be blocked until you run: npm i -D aitrail (or npm i -g aitrail)';

@@ -78,11 +78,11 @@ export function binaryRegistryMessage(hook: InstalledHook): string {
  */
 export function binaryLockMessage(hook: InstalledHook): string {
   const why = neverBlocks(hook) ? '' : `, ${CANNOT_CHECK}`;
-  return `${outcome(hook)}: $a was installed from a source the project's $aitrail_tw names (a server in its resolved URL; with yarn 2+, also a patch or a file), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any source there${why}. Fix: if that registry is yours (a company mirror), name it in your own ~/.npmrc (registry=, the same URL), or install aitrail outside the repository (npm i -g aitrail); ${SKIP_ONCE[hook]}`;
+  return `${outcome(hook)}: $a was installed from a source the project's $aitrail_tw names (a server in its resolved URL, or a git repository, a patch or a file), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any source there${why}. Fix: if that registry is yours (a company mirror), name it in your own ~/.npmrc (registry=, the same URL), or install aitrail outside the repository (npm i -g aitrail); ${SKIP_ONCE[hook]}`;
 }
 
 /** The local binary was skipped for that reason (row 833) and one from PATH is used instead (sh). */
-export const BINARY_LOCK_SKIPPED = "aitrail: not running $t: it was installed from a source the project's $aitrail_tw names (a server; with yarn 2+, also a patch or a file; not the public registry, nor one your own ~/.npmrc names); using $a instead.";
+export const BINARY_LOCK_SKIPPED = "aitrail: not running $t: it was installed from a source the project's $aitrail_tw names (a server, or a git repository, a patch or a file; not the public registry, nor one your own ~/.npmrc names); using $a instead.";
 
 /** The local binary was skipped for that reason and one from PATH is used instead. `$t` is the skipped one, `$aitrail_tw` the project's file (sh). */
 export const BINARY_REGISTRY_SKIPPED = "aitrail: not running $t: it was installed from the registry the project's $aitrail_tw names, or through its proxy or TLS setting (not the public one, nor one your own ~/$aitrail_tw names); using $a instead.";

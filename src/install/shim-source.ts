@@ -261,7 +261,8 @@ function ledIntoTrackedLines(): string[] {
     '    if [ ! -e node_modules/.pnpm ] && [ ! -L node_modules/.pnpm ] && [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ]; then',
     '      aitrail_rg "" && return 0',
     // yarn 2+'s `nodeLinker: node-modules` writes node_modules/.yarn-state.yml (row 856, aitrail_nz in aitrail_np).
-    '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || [ -f node_modules/.yarn-state.yml ] || return 1',
+    // bun writes none, its lock beside package.json (row s48g-3, aitrail_nb in aitrail_np).
+    '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || [ -f node_modules/.yarn-state.yml ] || [ -f bun.lock ] || [ -f bun.lockb ] || return 1',
     '      if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '      aitrail_np "" node_modules/aitrail/bin/aitrail.js',
     '      return',
@@ -594,6 +595,39 @@ function ledIntoTrackedLines(): string[] {
     // where its entry's key is): an entry whose key is a folder holding `$2` (the path under `<base>`) and whose
     // source lands in the work tree (aitrail_pin, relative to `<base>`), or cannot be read (an escape, a
     // `git+file:` not absolute or holding `%`, a key not found), is the repository's. No record: not judged.
+    // bun (row s48g-3) writes no record under node_modules: its lock beside package.json (bun.lock, text; bun.lockb,
+    // binary, not read: the repository's) names where each package came from: `"<key>": ["<name>@<version>",
+    // "<tarball URL or empty for the default registry>", …]`. Every entry of the package holding `$2` must be a
+    // registry's: a version, then "" or a registry's tarball of it (aitrail_rs, as 833); a URL, git, `file:`,
+    // `link:`, another name's (an alias: no entry of its own), none at all: the repository's, said as bun.lock.
+    'aitrail_nb() {',
+    '  [ -f "${1:+$1/}bun.lockb" ] && { aitrail_rr=bun.lock; return 0; }',
+    '  [ -f "${1:+$1/}bun.lock" ] || return 1',
+    '  aitrail_nh=${2%node_modules/*}',
+    '  aitrail_nt=${2#"${aitrail_nh}node_modules/"}',
+    '  case $aitrail_nt in @*/*) aitrail_nv=${aitrail_nt#*/}; aitrail_nt=${aitrail_nt%%/*}/${aitrail_nv%%/*} ;; *) aitrail_nt=${aitrail_nt%%/*} ;; esac',
+    '  aitrail_rr=bun.lock',
+    '  aitrail_ng=$(grep -F -e "[\\"$aitrail_nt@" -- "${1:+$1/}bun.lock" 2>/dev/null) || return 0',
+    '  aitrail_po=$IFS',
+    "  IFS='",
+    "'",
+    '  set -f',
+    '  aitrail_nr=1',
+    '  for aitrail_l in $aitrail_ng; do',
+    '    aitrail_l=${aitrail_l#*"[\\"$aitrail_nt@"}',
+    '    aitrail_nv=${aitrail_l%%\\"*}',
+    "    case $aitrail_nv in [0-9]*) case $aitrail_nv in *[!0-9A-Za-z.+-]*) aitrail_nr=0; break ;; esac ;; *) aitrail_nr=0; break ;; esac",
+    '    case $aitrail_l in "$aitrail_nv\\", \\""*) aitrail_l=${aitrail_l#"$aitrail_nv\\", \\""} ;; *) aitrail_nr=0; break ;; esac',
+    '    aitrail_nv=${aitrail_l%%\\"*}',
+    '    [ -z "$aitrail_nv" ] && continue',
+    '    aitrail_rs "$aitrail_nv" "$aitrail_nt" || { aitrail_nr=0; break; }',
+    '  done',
+    '  IFS=$aitrail_po',
+    '  set +f',
+    '  [ "$aitrail_nr" = 0 ] && return 0',
+    '  aitrail_rr=',
+    '  return 1',
+    '}',
     'aitrail_np() {',
     // yarn 2+'s record first (aitrail_nz): a stat unless it is there.
     '  aitrail_nz "$1" "$2" && return 0',
@@ -602,7 +636,8 @@ function ledIntoTrackedLines(): string[] {
     // A cache or mirror a committed .npmrc/.yarnrc puts in the work tree (aitrail_nc): where a record is.
     '  { [ -f "${1:+$1/}node_modules/.package-lock.json" ] || [ -f "${1:+$1/}node_modules/.yarn-integrity" ]; } && aitrail_nc "$1" && return 0',
     '  aitrail_nf=${1:+$1/}node_modules/.package-lock.json',
-    '  [ -f "$aitrail_nf" ] || return 1',
+    // No npm record: bun's layout, judged by its bun.lock (aitrail_nb, row s48g-3).
+    '  [ -f "$aitrail_nf" ] || { aitrail_nb "$1" "$2"; return; }',
     '  { IFS= read -r aitrail_l && IFS= read -r aitrail_l; } 2>/dev/null <"$aitrail_nf" || return 0',
     "  aitrail_nu=${aitrail_l%%[!\t ]*}",
     '  case $aitrail_nu in "") return 0 ;; esac',
@@ -958,7 +993,9 @@ function ledIntoTrackedLines(): string[] {
     '    if [ -z "$1" ] || [ -f "$1/node_modules/.package-lock.json" ] || [ -f "$1/node_modules/.yarn-integrity" ]; then aitrail_np "$1" "node_modules/$2"; else aitrail_np "" "$1/node_modules/$2"; fi',
     '    return',
     '  fi',
-    '  aitrail_pg=$(grep -E -e \'^(  [^ ]|    resolution: )\' -- "$aitrail_pp" 2>/dev/null)',
+    // The top-level lines too: `patchedDependencies:` opens the patches the repository commits (row s48g-2).
+    '  aitrail_pg=$(grep -E -e \'^([A-Za-z]|  [^ ]|    resolution: )\' -- "$aitrail_pp" 2>/dev/null)',
+    '  aitrail_pd=',
     '  aitrail_pr=1',
     '  aitrail_pa=1',
     '  aitrail_pq=',
@@ -969,6 +1006,8 @@ function ledIntoTrackedLines(): string[] {
     '  set -f',
     '  for aitrail_pl in $aitrail_pg; do',
     '    case $aitrail_pl in',
+    "      patchedDependencies:*) aitrail_pd=1 ;;",
+    "      [A-Za-z]*) aitrail_pd= ;;",
     "      '    resolution: '*)",
     // Listed keys (hoisted): every entry's resolution is judged too (aitrail_pa), for keys the lock spells otherwise.
     '        [ -n "$aitrail_pk" ] || [ -n "$aitrail_px" ] || continue',
@@ -978,12 +1017,26 @@ function ledIntoTrackedLines(): string[] {
     '          aitrail_pm=${aitrail_pl%%, *}',
     "          case $aitrail_pl in *', '*) aitrail_pl=${aitrail_pl#*, } ;; *) aitrail_pl= ;; esac",
     // A tarball URL a committed pnpm-lock.yaml named for the package (row 836): a registry's tarball of it, the
-    // public registry's or one the person names (aitrail_rs); any other server: the repository's.
-    "          case $aitrail_pm in 'directory: '*) aitrail_pm=${aitrail_pm#directory: } ;; 'tarball: file:'*) aitrail_pm=${aitrail_pm#tarball: file:} ;; 'tarball: '*) [ -n \"$aitrail_pk\" ] && ! aitrail_rs \"${aitrail_pm#tarball: }\" \"$aitrail_pj\" && { aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml; }; continue ;; *) continue ;; esac",
+    // public registry's or one the person names (aitrail_rs); any other server: the repository's. A git source
+    // (`{commit: …, repo: …, type: git}`, row s48g-1) or any other `type:` but a folder: the repository's too
+    // (a registry's resolution is its `integrity:` alone, or 836's tarball).
+    "          case $aitrail_pm in 'directory: '*) aitrail_pm=${aitrail_pm#directory: } ;; 'tarball: file:'*) aitrail_pm=${aitrail_pm#tarball: file:} ;; 'tarball: '*) [ -n \"$aitrail_pk\" ] && ! aitrail_rs \"${aitrail_pm#tarball: }\" \"$aitrail_pj\" && { aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml; }; continue ;; 'type: directory') continue ;; 'type: '*|'repo: '*|'commit: '*) [ -n \"$aitrail_pk\" ] && { aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml; }; continue ;; *) continue ;; esac",
     '          aitrail_pz=',
     '          aitrail_pin "$1" "$aitrail_pm" && { aitrail_pa=0; [ -n "$aitrail_pk" ] && aitrail_pr=0; }',
     '        done ;;',
     '      *)',
+    // A patch pnpm applies to the package (`aitrail@1.0.0`, `aitrail`; its key's name as the path's names are
+    // spelled): the code that runs is the repository's, whatever registry served the rest (row s48g-2).
+    '        if [ -n "$aitrail_pd" ]; then',
+    '          aitrail_pm=${aitrail_pl#  }',
+    "          aitrail_pm=${aitrail_pm%%: *}",
+    '          aitrail_pm=${aitrail_pm%:}',
+    '          case $aitrail_pm in [\\\'\\"]*) aitrail_pm=${aitrail_pm#?}; aitrail_pm=${aitrail_pm%?} ;; esac',
+    '          case $aitrail_pm in @*) aitrail_pm=${aitrail_pm#@}; aitrail_pm=@${aitrail_pm%%@*}@ ;; *) aitrail_pm=${aitrail_pm%%@*}@ ;; esac',
+    '          case $aitrail_pm in */*) aitrail_pm=${aitrail_pm%%/*}+${aitrail_pm#*/} ;; esac',
+    '          case $aitrail_pw in *" $aitrail_pm "*) aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml ;; esac',
+    '          continue',
+    '        fi',
     '        aitrail_pm=${aitrail_pl#  }',
     '        aitrail_pm=${aitrail_pm%:}',
     '        case $aitrail_pm in [\\\'\\"]*) aitrail_pm=${aitrail_pm#?}; aitrail_pm=${aitrail_pm%?} ;; esac',
@@ -1228,7 +1281,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     `    "") echo "aitrail: ${binaryTrackedMessage(hook)}" >&2 ;;`,
     `    yarn) echo "aitrail: ${binaryYarnMessage(hook, false)}" >&2 ;;`,
     `    pnp) echo "aitrail: ${binaryYarnMessage(hook, true)}" >&2 ;;`,
-    `    package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml) echo "aitrail: ${binaryLockMessage(hook)}" >&2 ;;`,
+    `    package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "aitrail: ${binaryLockMessage(hook)}" >&2 ;;`,
     `    *) echo "aitrail: ${binaryRegistryMessage(hook)}" >&2 ;;`,
     '  esac',
     `  ${fail}`,
@@ -1237,7 +1290,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     `  echo "aitrail: ${binaryMissingMessage(hook)}" >&2`,
     `  ${fail}`,
     'fi',
-    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
+    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
     // aitrail's own bin starts `#!/usr/bin/env node`: run under the node env would find (PATH's),
     // one exec fewer for every hook that starts node. Only a regular file named by a path is read
     // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.

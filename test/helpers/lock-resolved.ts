@@ -26,6 +26,15 @@ export async function serve(tgz: string): Promise<Served> {
   return { url: `http://127.0.0.1:${port}`, stop: () => server.kill() };
 }
 
+/** A registry on 127.0.0.1 answering a packument of aitrail `version` (its tarball `tgz`, its integrity) and the tarball for any `.tgz` path. */
+export async function serveRegistry(tgz: string, version: string): Promise<Served> {
+  const integrity = `sha512-${createHash('sha512').update(readFileSync(tgz)).digest('base64')}`;
+  const code = `const t=require('fs').readFileSync(${JSON.stringify(tgz)});const s=require('http').createServer((q,r)=>{if(q.url.endsWith('.tgz'))return r.end(t);const u='http://127.0.0.1:'+s.address().port+'/aitrail/-/aitrail-${version}.tgz';r.setHeader('content-type','application/json');r.end(JSON.stringify({name:'aitrail','dist-tags':{latest:'${version}'},versions:{'${version}':{name:'aitrail',version:'${version}',bin:{aitrail:'bin/aitrail.js'},dist:{tarball:u,integrity:${JSON.stringify(integrity)}}}}}))});s.listen(0,'127.0.0.1',()=>console.log(s.address().port));`;
+  const server = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((done) => server.stdout!.once('data', (chunk: Buffer) => done(Number(String(chunk).trim()))));
+  return { url: `http://127.0.0.1:${port}`, stop: () => server.kill() };
+}
+
 /** A tarball named aitrail 9.9.9 whose bin writes `marker` and exits 0 (what a repository's server serves). */
 export function evilTarball(): { tgz: string; marker: string } {
   const root = tempDir('aitrail-evil-');
@@ -62,6 +71,27 @@ export function npm(repo: TestRepo, homeDir: string, args: string[]): void {
   const result = spawnSync('npm', [...args, '--ignore-scripts', '--no-audit', '--no-fund', '--cache', tempDir('aitrail-npm-cache-')], {
     cwd: repo.dir,
     env: { ...npmFree(process.env), HOME: homeDir, npm_config_update_notifier: 'false' },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
+}
+
+/**
+ * A pnpm-lock.yaml (lockfile 9.0) whose one devDependency aitrail, asked as `specifier`, is the package `key`
+ * (`aitrail@<version or source>`) resolved as `resolution` (`{…}`); a source's entry says its version (9.9.9), as pnpm writes it.
+ */
+export function pnpmLockText(specifier: string, key: string, resolution: string): string {
+  const version = key.slice('aitrail@'.length);
+  const sourced = /^\d/.test(version) ? '' : '    version: 9.9.9\n';
+  return `lockfileVersion: '9.0'\n\nsettings:\n  autoInstallPeers: true\n  excludeLinksFromLockfile: false\n\nimporters:\n\n  .:\n    devDependencies:\n      aitrail:\n        specifier: ${specifier}\n        version: ${version}\n\npackages:\n\n  ${key}:\n    resolution: ${resolution}\n${sourced}    hasBin: true\n\nsnapshots:\n\n  ${key}: {}\n`;
+}
+
+/** `pnpm install --frozen-lockfile --ignore-scripts` (`frozen` false: without the lock) in the repository, its store and HOME the test's. */
+export function pnpmFrozen(repo: TestRepo, homeDir: string, frozen = true): void {
+  const result = spawnSync('pnpm', ['install', ...(frozen ? ['--frozen-lockfile'] : []), '--ignore-scripts', '--store-dir', tempDir('aitrail-pnpm-store-')], {
+    cwd: repo.dir,
+    env: { ...npmFree(process.env), HOME: homeDir, PATH: PNPM_PATH },
     encoding: 'utf8',
   });
   expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, envWithAitrailOnPath } from '../helpers/cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { commit, evilTarball, expectLocalRuns, expectLockRefused, home, lock, lockedRepo, npm, npmFree, run, serve, type Served } from '../helpers/lock-resolved.js';
+import { commit, evilTarball, expectLocalRuns, expectLockRefused, home, lock, lockedRepo, npm, npmFree, pnpmFrozen, pnpmLockText, run, serve, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.js';
 
 /**
@@ -148,16 +148,11 @@ describe.skipIf(!npmFound || !yarnFound)("a committed yarn.lock's resolved URL n
 /** A pnpm-lock.yaml (9.0) whose aitrail entry names a `tarball` URL and its integrity. */
 function pnpmLock(version: string, tarball: string, tgz: string): string {
   const integrity = `sha512-${createHash('sha512').update(readFileSync(tgz)).digest('base64')}`;
-  return `lockfileVersion: '9.0'\n\nsettings:\n  autoInstallPeers: true\n  excludeLinksFromLockfile: false\n\nimporters:\n\n  .:\n    devDependencies:\n      aitrail:\n        specifier: ${version}\n        version: ${version}\n\npackages:\n\n  aitrail@${version}:\n    resolution: {integrity: ${integrity}, tarball: ${tarball}}\n    hasBin: true\n\nsnapshots:\n\n  aitrail@${version}: {}\n`;
+  return pnpmLockText(version, `aitrail@${version}`, `{integrity: ${integrity}, tarball: ${tarball}}`);
 }
 
 function pnpm(repo: TestRepo, homeDir: string): void {
-  const result = spawnSync('pnpm', ['install', '--frozen-lockfile', '--ignore-scripts', '--store-dir', tempDir('aitrail-pnpm-store-')], {
-    cwd: repo.dir,
-    env: { ...npmFree(process.env), HOME: homeDir, PATH: PNPM_PATH },
-    encoding: 'utf8',
-  });
-  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  pnpmFrozen(repo, homeDir);
   expect(readFileSync(join(repo.dir, 'node_modules', '.pnpm', 'lock.yaml'), 'utf8')).toContain('tarball: ');
 }
 

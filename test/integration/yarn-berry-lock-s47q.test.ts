@@ -78,11 +78,11 @@ describe("yarn 2+ (nodeLinker: node-modules): the locator a committed yarn.lock 
     const homeDir = home('');
     const alone = run(repo, { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir }, [process.execPath, BIN, 'init', '--mode', 'git']);
     const said = `${alone.stdout}${alone.stderr}`;
-    expect(said).toContain("Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a source the project's yarn.lock names (a server in its resolved URL; with yarn 2+, also a patch or a file)");
+    expect(said).toContain("Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a source the project's yarn.lock names (a server in its resolved URL, or a git repository, a patch or a file)");
     const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
     expect(denied.status).not.toBe(0);
     for (const text of [said, denied.stderr]) expect(text).not.toMatch(/from a server the project's|its resolved URL\)/);
-    expect(denied.stderr).toContain("it was installed from a source the project's yarn.lock names (a server; with yarn 2+, also a patch or a file;");
+    expect(denied.stderr).toContain("it was installed from a source the project's yarn.lock names (a server, or a git repository, a patch or a file;");
   });
 
   it.each([

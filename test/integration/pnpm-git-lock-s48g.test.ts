@@ -1,0 +1,176 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hooked } from '../helpers/agent-home.js';
+import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, lockedRepo, npmFree, PACKAGE_JSON, pnpmFrozen, pnpmLockText, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
+import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.js';
+import { serveOverHttp, type SmartHttp } from '../helpers/smart-http.js';
+
+/**
+ * Row s48g-1: a committed pnpm-lock.yaml whose aitrail entry is a git source,
+ * `resolution: {commit: <sha>, repo: http://<any host>/evil.git, type: git}`: `pnpm install --frozen-lockfile`
+ * clones that repository and links its "aitrail" as node_modules/.bin/aitrail; row 836 judged only `tarball:`
+ * and folders, so the shims, init and status took it for the person's (init said "The hooks run
+ * node_modules/.bin/aitrail", a Qwen commit under `deny: ["qwen/*"]` passed with the repository's script).
+ * A git (or any other non-folder `type:`) resolution for the package is now the repository's (aitrail_pn in
+ * src/install/shim-source.ts, pnpmFromRepository in src/install/binary-reachable.ts). Real pnpm 9, a real
+ * smart-HTTP git server on 127.0.0.1, the real hooks init installs.
+ */
+
+let gitServer: SmartHttp | undefined;
+let commit = '';
+let evilMarker = '';
+let honest: Served | undefined;
+let honestTgz = '';
+let honestFolder = '';
+
+beforeAll(async () => {
+  if (!npmFound || !pnpmFound) return;
+  // The evil package (a bin writing the marker and exiting 0) committed in a repository of its own, served over smart HTTP.
+  const { tgz, marker } = evilTarball();
+  evilMarker = marker;
+  const folder = join(dirname(tgz), 'package');
+  const git = (args: string[], cwd: string) => {
+    const result = spawnSync('git', args, { cwd, env: TEST_GIT_ENV, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    return result.stdout.trim();
+  };
+  git(['init', '-q'], folder);
+  git(['add', '.'], folder);
+  git(['commit', '-q', '-m', 'aitrail'], folder);
+  commit = git(['rev-parse', 'HEAD'], folder);
+  const bare = join(tempDir('aitrail-evil-git-'), 'evil.git');
+  git(['clone', '-q', '--bare', folder, bare], folder);
+  gitServer = await serveOverHttp(bare);
+  ({ tarball: honestTgz, folder: honestFolder } = honestAitrail(tempDir('aitrail-honest-')));
+  honest = await serve(honestTgz);
+});
+
+afterAll(() => {
+  gitServer?.stop();
+  honest?.stop();
+});
+
+describe.skipIf(!npmFound || !pnpmFound)("a committed pnpm-lock.yaml's git resolution for aitrail (pnpm 9, row s48g-1)", () => {
+  it("a git server's aitrail: refused, the global aitrail refuses Qwen, the repository's script never runs; alone, init and the commit say pnpm-lock.yaml", () => {
+    const repo = `http://${gitServer!.hostPort}/evil.git`;
+    const key = `aitrail@git+${repo}#${commit}`;
+    const repoFolder = lockedRepo(`git+${repo}`, 'pnpm-lock.yaml', pnpmLockText(`git+${repo}`, key, `{commit: ${commit}, repo: ${repo}, type: git}`));
+    const homeDir = home('');
+    pnpmFrozen(repoFolder, homeDir);
+    expect(readFileSync(join(repoFolder.dir, 'node_modules', '.pnpm', 'lock.yaml'), 'utf8')).toContain('type: git}');
+    expectLockRefused(repoFolder, homeDir, 'pnpm-lock.yaml', evilMarker);
+  });
+
+  it("the honest twin: a registry's aitrail (its resolution the integrity alone), from the person's own registry: it runs", () => {
+    const integrity = `sha512-${createHash('sha512').update(readFileSync(honestTgz)).digest('base64')}`;
+    const repo = lockedRepo('1.0.0', 'pnpm-lock.yaml', pnpmLockText('1.0.0', 'aitrail@1.0.0', `{integrity: ${integrity}}`));
+    const homeDir = home(`registry=${honest!.url}/\n`);
+    pnpmFrozen(repo, homeDir);
+    expectLocalRuns(repo, homeDir);
+  });
+});
+
+/**
+ * Row s48g-2: package.json's `pnpm.patchedDependencies` naming a patch the repository commits for aitrail: pnpm
+ * (even `--ignore-scripts`) applies it to the registry's aitrail, whose `resolution: {integrity: …}` row 836 and
+ * s48g-1 take for the person's; the patched bin is the repository's code. The lock's (and pnpm's record's)
+ * `patchedDependencies:` naming the package now counts as the repository's.
+ */
+describe.skipIf(!npmFound || !pnpmFound)("pnpm's patchedDependencies patching aitrail (pnpm 9, row s48g-2)", () => {
+  let registry: Served | undefined;
+  let root = '';
+  beforeAll(async () => {
+    if (!npmFound || !pnpmFound) return;
+    root = tempDir('aitrail-patched-');
+    registry = await serveRegistry(honestTgz, '1.0.0');
+  });
+  afterAll(() => registry?.stop());
+
+  /** A repository asking aitrail 1.0.0 from the person's registry, with `patch` (a patch of its bin) under patches/ when given. */
+  function patchedRepo(patch: string | undefined) {
+    const pnpmField = patch === undefined ? '' : ',"pnpm":{"patchedDependencies":{"aitrail@1.0.0":"patches/aitrail@1.0.0.patch"}}';
+    const files: Record<string, string> = {
+      'package.json': `{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"1.0.0"}${pnpmField}}\n`,
+      '.gitignore': 'node_modules\n',
+    };
+    if (patch !== undefined) files['patches/aitrail@1.0.0.patch'] = patch;
+    const repo = hooked(DENY_QWEN, files);
+    const homeDir = home(`registry=${registry!.url}/\n`);
+    pnpmFrozen(repo, homeDir, false);
+    return { repo, homeDir };
+  }
+
+  it("the patched aitrail: refused, the global aitrail refuses Qwen, the patch's code never runs; alone, init and the commit say pnpm-lock.yaml", () => {
+    const marker = join(root, 'ran');
+    const bin = readFileSync(join(honestFolder, 'bin', 'aitrail.js'), 'utf8').split('\n');
+    const patch = `diff --git a/bin/aitrail.js b/bin/aitrail.js\n--- a/bin/aitrail.js\n+++ b/bin/aitrail.js\n@@ -1,2 +1,2 @@\n ${bin[0]}\n-${bin[1]}\n+require('fs').appendFileSync(${JSON.stringify(marker)}, 'ran\\n');\n`;
+    const { repo, homeDir } = patchedRepo(patch);
+    expect(readFileSync(join(repo.dir, 'node_modules', '.pnpm', 'lock.yaml'), 'utf8')).toContain('patchedDependencies:');
+    // The patch took: the bin pnpm linked is the repository's code.
+    expect(spawnSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'), [], { env: { ...process.env, PATH: PNPM_PATH } }).status).toBe(0);
+    expect(readFileSync(marker, 'utf8')).toBe('ran\n');
+    rmSync(marker);
+    expectLockRefused(repo, homeDir, 'pnpm-lock.yaml', marker);
+  });
+
+  it('the honest twin: the same registry, no patch: the aitrail runs', () => {
+    const { repo, homeDir } = patchedRepo(undefined);
+    expectLocalRuns(repo, homeDir);
+  });
+});
+
+/** bun, where one runs (on PATH, or AITRAIL_TEST_BUN naming it): the real-bun tests skip without it. */
+const BUN = process.env.AITRAIL_TEST_BUN ?? (spawnSync('sh', ['-c', 'command -v bun'], { encoding: 'utf8' }).stdout.trim() || 'bun');
+const bunFound = spawnSync(BUN, ['--version'], { encoding: 'utf8' }).status === 0;
+if (!bunFound) console.warn('!!! bun not found: the real-bun tests of row s48g-3 are skipped (AITRAIL_TEST_BUN names one)');
+
+/** `bun install --ignore-scripts` in the repository, HOME the test's (bun reads its ~/.npmrc), its cache the test's. */
+function bunInstall(repo: TestRepo, homeDir: string): void {
+  const result = spawnSync(BUN, ['install', '--ignore-scripts'], {
+    cwd: repo.dir,
+    env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  expect(readFileSync(join(repo.dir, 'bun.lock'), 'utf8')).toContain('["aitrail@');
+}
+
+/**
+ * Row s48g-3: bun writes no record under node_modules (no .package-lock.json): the shims judged nothing and took
+ * whatever bun installed for the person's. A package.json asking aitrail as a server's tarball URL (or a committed
+ * bun.lock naming one): bun installs that server's "aitrail". bun.lock's entry is now judged.
+ */
+describe.skipIf(!npmFound || !bunFound)('bun (row s48g-3)', () => {
+  let evil: Served | undefined;
+  let evilTgz = '';
+  let marker = '';
+  let registry: Served | undefined;
+  beforeAll(async () => {
+    if (!npmFound || !bunFound) return;
+    ({ tgz: evilTgz, marker } = evilTarball());
+    evil = await serve(evilTgz);
+    registry = await serveRegistry(honestTgz, '1.0.0');
+  });
+  afterAll(() => {
+    evil?.stop();
+    registry?.stop();
+  });
+
+  it("a server's tarball URL in package.json: refused, the global aitrail refuses Qwen, its script never runs; alone, init and the commit say bun.lock", () => {
+    const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON(`${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`), '.gitignore': 'node_modules\n' });
+    const homeDir = home('');
+    bunInstall(repo, homeDir);
+    expectLockRefused(repo, homeDir, 'bun.lock', marker);
+  });
+
+  it("the honest twin: aitrail 1.0.0 from the person's own registry (~/.npmrc): it runs", () => {
+    const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
+    const homeDir = home(`registry=${registry!.url}/\n`);
+    bunInstall(repo, homeDir);
+    expectLocalRuns(repo, homeDir);
+  });
+});
