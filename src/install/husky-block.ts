@@ -1,7 +1,11 @@
-import { neverBlocks, type InstalledHook } from './hook-names.js';
+import { createHash } from 'node:crypto';
+import { CLIENT_HOOKS, neverBlocks, type InstalledHook } from './hook-names.js';
 import { hookGates } from './pending-gate.js';
 import { plantedEnv } from './planted-env.js';
-import { clientLookup, runLines, safePathLines } from './shim-source.js';
+import { clientLookup, ledIntoTrackedLines, packageDirFunction, runLines, safePathLines } from './shim-source.js';
+import { fastPathFunctions, freshFunction, preparedFunction, sameFunction } from './fast-path.js';
+import { outcome } from './hook-messages.js';
+import { packageVersion } from './package-version.js';
 import { shQuote } from '../core/sh-quote.js';
 
 const BEGIN = '# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block';
@@ -10,6 +14,8 @@ const BEGIN_AFTER_BREAK = `${BEGIN} and the line break before it`;
 const END = '# <<< aitrail';
 
 const PACKAGE_LINE = 'aitrail_pkg=';
+/** Ends each line of the block (and the subshell's close): a CR after it is a comment's (a CRLF checkout). */
+const CR_COMMENT = '#';
 
 /** The hooks aitrail adds lines to in a husky directory: its own, and post-checkout (worktreeRuntimeLines). */
 export type HuskyHook = InstalledHook | 'post-checkout';
@@ -69,8 +75,8 @@ const STDIN_HOOKS: ReadonlySet<HuskyHook> = new Set<HuskyHook>(['pre-push', 'pos
 function closeLines(hook: HuskyHook): string {
   return [
     ") # <<< aitrail: end of that subshell",
-    'aitrail_s=$?; [ "$aitrail_s" = 0 ] || exit "$aitrail_s"',
-    ...(STDIN_HOOKS.has(hook) ? ['exec <"$aitrail_in"; rm -f "$aitrail_in"'] : []),
+    `aitrail_s=$?; [ "$aitrail_s" = 0 ] || exit "$aitrail_s" ${CR_COMMENT}`,
+    ...(STDIN_HOOKS.has(hook) ? [`exec <"$aitrail_in"; rm -f "$aitrail_in" ${CR_COMMENT}`] : []),
   ].join('\n');
 }
 
@@ -94,42 +100,145 @@ function opened(text: string, hook: HuskyHook): string {
   return `${text.slice(0, at)}${STDIN_HOOKS.has(hook) ? `${KEEP_STDIN}\n` : ''}${OPEN}\n${text.slice(at)}`;
 }
 
+/** The file beside the hooks that holds the lines every hook's block shares (husky runs only files named after git hooks: never this one). */
+export const HUSKY_LIB = 'aitrail.sh';
+/** The start of the shared file's first line: what marks it as aitrail's (uninstall removes only such a file). */
+export const HUSKY_LIB_PREFIX = '# aitrail-husky-lib ';
+
+/** The sh function name part for `hook` (`commit-msg` -> `commit_msg`). */
+function fnName(hook: InstalledHook): string {
+  return hook.replace(/-/g, '_');
+}
+
+/** `lines` without each contiguous occurrence of each of `parts` (definitions the shared file holds once). */
+function withoutParts(lines: readonly string[], parts: readonly (readonly string[])[]): string[] {
+  let out = [...lines];
+  for (const part of parts) {
+    if (part.length === 0) continue;
+    const next: string[] = [];
+    for (let i = 0; i < out.length; ) {
+      if (part.every((line, k) => out[i + k] === line)) i += part.length;
+      else next.push(out[i++] as string);
+    }
+    out = next;
+  }
+  return out;
+}
+
+/** The order of the gates in the shared file (huskyLib): those of a commit first, post-commit's (the smallest) first of all. */
+const GATE_ORDER = ['post-commit', 'commit-msg', 'prepare-commit-msg', 'pre-push', 'post-rewrite', 'applypatch-msg', 'pre-applypatch', 'post-applypatch'] as const satisfies readonly InstalledHook[];
+
+interface HuskyLib {
+  text: string;
+  marker: string;
+  digest: string;
+}
+const libCache = new Map<string, HuskyLib>();
+
+/**
+ * `.husky/aitrail.sh`: the lines each hook's block ran, written once (row s48h-1: each committed hook file held its
+ * own ~70 KB copy of the shims' lookup and gates, ~530 KB in all). Sourced by the block (`.`, no process): the
+ * shims' PATH cleaning (safePathLines) and the gates' shared functions, then one function per hook with that
+ * hook's gates, run at once for the hook the block names (`$h`): a commit with nothing to record or refuse ends
+ * there (exit 0), the rest of the file unread, as it ended in the hook's own lines before (GATE_ORDER). Past them: the lookup's
+ * shared functions (packageDirFunction, ledIntoTrackedLines) and one function per hook with the lines the block
+ * ran after its gates (aitrail_safe, plantedEnv, clientLookup, runLines), unchanged; its last line sets `aitrail_he`
+ * to the digest of the whole, which the block checks before it calls them (a file cut short is refused).
+ * `packageDir`: as huskyBlockBody's.
+ */
+export function huskyLib(packageDir = ''): HuskyLib {
+  const cached = libCache.get(packageDir);
+  if (cached) return cached;
+  const version = packageVersion();
+  const gateShared = [sameFunction(), freshFunction(), fastPathFunctions(version), preparedFunction()];
+  const lookupShared = [packageDirFunction(), ledIntoTrackedLines()];
+  const hooks = CLIENT_HOOKS;
+  if (hooks.some((hook) => !(GATE_ORDER as readonly string[]).includes(hook))) throw new Error('GATE_ORDER must name every client hook');
+  const body = [
+    "# aitrail's lines for husky: sourced by aitrail's block in each .husky/<hook> (added by `aitrail init`; `aitrail uninstall`",
+    '# removes this file). Not a hook: husky runs only files named after git hooks. Generated (src/install/husky-block.ts',
+    "# huskyLib): edit nothing here; the blocks refuse a file they do not know, and 'aitrail status' says so.",
+    ...safePathLines(),
+    // Each hook's gates, run at once for the hook the block names: one that finds nothing to record or refuse ends the
+    // hook there, the shell having read only what comes before. A commit's hooks first (post-commit's need none of the
+    // fast path's functions), so that a person's commit reads little more than each hook's own lines did.
+    ...GATE_ORDER.flatMap((hook) => [
+      ...(hook === 'commit-msg' ? gateShared.flat() : []),
+      `aitrail_gate_${fnName(hook)}() {`,
+      ...withoutParts(hookGates(hook), gateShared),
+      ':',
+      '}',
+      `[ "\${h-}" = ${hook} ] && aitrail_gate_${fnName(hook)} "$@"`,
+    ]),
+    ...lookupShared.flat(),
+    ...hooks.flatMap((hook) => {
+      const blocks = !neverBlocks(hook);
+      return [
+        `aitrail_run_${fnName(hook)}() {`,
+        'aitrail_safe',
+        // AITRAIL=0 ends it before node starts; not when a .env the repository commits sets it (planted-env.ts).
+        ...plantedEnv(blocks),
+        `h=${hook}`,
+        ...withoutParts(clientLookup(hook, blocks ? 'exit 1' : 'exit 0', { packageDir }), lookupShared),
+        ...runLines(hook, '"$@"'),
+        '}',
+      ];
+    }),
+  ].join('\n');
+  const digest = createHash('sha256').update(body).digest('hex').slice(0, 20);
+  const marker = `${HUSKY_LIB_PREFIX}${version} ${digest}`;
+  const lib = { text: `${marker}\n${body}\naitrail_he=${digest}\n`, marker, digest };
+  libCache.set(packageDir, lib);
+  return lib;
+}
+
 /**
  * The lines aitrail adds to `.husky/<hook>` (husky runs the file with `sh -e` from the work tree
  * top, the top's node_modules/.bin on PATH). `packageDir`: the package that ran init, relative to
  * the top (a monorepo's `web`): its node_modules/.bin is looked at first. aitrail is found and judged
- * by the git-mode shims' own lines (clientLookup): never a binary the repository provides.
+ * by the git-mode shims' own lines (clientLookup), in `.husky/aitrail.sh` (huskyLib), which these lines
+ * source: never a binary the repository provides. A shared file missing, not a regular file, or not
+ * this version's (its first line), or cut short (its last line): a blocking hook refuses, the others warn.
  */
 export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
   if (hook === 'post-checkout') return `${worktreeRuntimeLines().join('\n')}\n${END}\n`;
   // prepare-commit-msg, post-commit and post-rewrite never block, even when aitrail cannot start (no node on the PATH a git GUI gives hooks).
   // commit-msg and pre-push fail closed, and say why when aitrail could not start (126/127), as the git-mode shims do: husky alone said only `command not found in PATH=…`.
   const blocks = !neverBlocks(hook);
+  const fail = blocks ? 'exit 1' : 'exit 0';
+  const { marker, digest } = huskyLib(packageDir);
+  const said = `echo "aitrail: ${blocks ? outcome(hook as InstalledHook) : `${hook} hook skipped`}: $aitrail_hl, which holds aitrail's lines for this hook, is missing, checked out with CRLF line ends, or not the one this aitrail version wrote (${HUSKY_LIB_PREFIX.trim()} ${packageVersion()}). Fix: run 'aitrail init' (then commit .husky/)." >&2`;
+  // Each line ends in ` #`: in a checkout with CRLF line ends (core.autocrlf=true, Git for Windows' default) the CR falls
+  // in a comment, so the block still runs and says what is wrong (the shared file's first line then ends in a CR too).
   return [
     // The block is the file's last lines: its exit ends only what aitrail adds. husky runs the file with `sh -e`; the
-    // lookup below is written for a shell that goes on past a failed command (the shims'): errexit off here.
+    // lines below are written for a shell that goes on past a failed command (the shims'): errexit off here.
     'set +e',
-    // PATH cleaned as the git-mode shims clean it (safePathLines), once, before the first tool the gates or the lines
-    // below run by name: husky's relative node_modules/.bin, `.`, an empty entry and folders of the work tree
-    // (`npm run`'s top .bin) leave it; the lookup still looks at the whole PATH (aitrail_p0) and judges what it finds.
-    ...safePathLines(),
-    ...hookGates(hook),
-    'aitrail_safe',
-    // AITRAIL=0 ends it before node starts (node would end at once too): with no node on the PATH, the way out the messages give works.
-    // Not when a .env the repository commits sets it (or AITRAIL_MODEL, AITRAIL_AGENT, AITRAIL_QUIET): agents load such a file (planted-env.ts).
-    ...(hook === 'pre-receive' ? [] : plantedEnv(blocks)),
-    ...(packageDir === '' ? [] : [`${PACKAGE_LINE}${shQuote(packageDir)}`]),
     `h=${hook}`,
-    // aitrail is found and judged as the git-mode shims find and judge it (the same generated lines): the package
-    // folder's and the top's node_modules/.bin, then PATH; one the repository provides (tracked, led by a link into
-    // tracked files, installed from a registry the repository names, yarn's wrapper for it) is passed over for PATH's
-    // next, and refused, said as the shims say it, when there is none. Before, PATH's first `aitrail` ran by name
-    // (husky's relative node_modules/.bin first): a committed `file:` package whose bin is `aitrail` ran in its place.
-    ...clientLookup(hook, blocks ? 'exit 1' : 'exit 0', { packageDir }),
-    ...runLines(hook, '"$@"'),
-    END,
-    '',
-  ].join('\n');
+    ...(packageDir === '' ? [] : [`${PACKAGE_LINE}${shQuote(packageDir)}`]),
+    `# The lines every hook shares are in ${HUSKY_LIB} beside this file: read by the shell (no process), refused when it is not aitrail's.`,
+    `case $0 in */*) aitrail_hl=\${0%/*}/${HUSKY_LIB} ;; *) aitrail_hl=./${HUSKY_LIB} ;; esac`,
+    'aitrail_hv=',
+    '[ -f "$aitrail_hl" ] && [ ! -L "$aitrail_hl" ] && { IFS= read -r aitrail_hv <"$aitrail_hl"; } 2>/dev/null',
+    `if [ "$aitrail_hv" != ${shQuote(marker)} ]; then ${said}; ${fail}; fi`,
+    'aitrail_he=',
+    '. "$aitrail_hl"',
+    `[ "$aitrail_he" = ${digest} ] || { ${said}; ${fail}; }`,
+    `aitrail_run_${fnName(hook as InstalledHook)} "$@"`,
+  ]
+    .map((line) => (line.startsWith('#') ? line : `${line} ${CR_COMMENT}`))
+    .concat([END, ''])
+    .join('\n');
+}
+
+/**
+ * `content` with LF line ends when aitrail's lines in it were checked out with CRLF ones (core.autocrlf=true, a
+ * `.gitattributes` `eol=crlf`): sh cannot run such a file (the first CR ends it with `set: Illegal option`, every
+ * commit refused), and the block was not found in it (init added a second one). Otherwise `content` as it is.
+ */
+export function withLfEnds(content: string): { text: string; crlf: boolean } {
+  const crlf = content.split('\n').some((line) => line.endsWith('\r') && (line.startsWith(BEGIN) || line.startsWith(END) || line.startsWith(OPEN)));
+  return crlf ? { text: content.replace(/\r\n/g, '\n'), crlf } : { text: content, crlf };
 }
 
 interface Found {
@@ -162,7 +271,7 @@ function findBlock(content: string): Found | undefined {
 export function huskyBlockPackageDir(content: string | null): string {
   const found = content === null ? undefined : findBlock(content);
   const line = found?.text.split('\n').find((text) => text.startsWith(PACKAGE_LINE));
-  const quoted = line?.slice(PACKAGE_LINE.length) ?? '';
+  const quoted = (line?.slice(PACKAGE_LINE.length) ?? '').replace(new RegExp(` ${CR_COMMENT}$`), '');
   return /^'.*'$/s.test(quoted) ? quoted.slice(1, -1).replace(/'\\''/g, "'") : '';
 }
 

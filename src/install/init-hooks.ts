@@ -6,7 +6,7 @@ import { locateRepo } from '../git/repo.js';
 import { CLIENT_HOOKS, SERVER_HOOKS, WORKTREE_HOOKS, type ShimHook } from './hook-names.js';
 import { HUSKY_EXTRA_HOOKS, type HuskyHook } from './husky-block.js';
 import { installGitHook, uninstallGitHook, type HookChange } from './git-hooks.js';
-import { installHuskyHook, uninstallHuskyHook } from './husky-hooks.js';
+import { installHuskyAttributes, installHuskyHook, installHuskyLib, uninstallHuskyAttributes, uninstallHuskyHook, uninstallHuskyLib } from './husky-hooks.js';
 import { setUpHusky } from './husky-setup.js';
 import { chooseInstallMode, huskyDirFromHooksPath, packageWantsHusky, type InstallMode } from './install-mode.js';
 import { readInstallState, writeInstallState } from './install-state.js';
@@ -102,6 +102,8 @@ export async function initHooks(cwd: string, options: InitOptions = {}): Promise
     }
     // post-checkout: a worktree made later gets husky's runtime, so that git runs the hooks there too.
     result.changes = [
+      installHuskyLib(choice.huskyDir, { ...options, packageDir }),
+      installHuskyAttributes(choice.huskyDir),
       ...CLIENT_HOOKS.map((hook) => installHuskyHook(choice.huskyDir, hook, { ...options, packageDir })),
       ...HUSKY_EXTRA_HOOKS.map((hook) => {
         const path = join(choice.huskyDir, hook);
@@ -229,7 +231,10 @@ export async function uninstallHooks(cwd: string, options: { purge?: boolean } =
     for (const dir of huskyDirs) {
       const unsafe = unsafeHookDir(dir, repo);
       if (unsafe) changes.push({ hook: '*', path: dir, action: 'refused', detail: `${unsafe}; nothing changed there` });
-      else for (const hook of [...CLIENT_HOOKS, ...HUSKY_EXTRA_HOOKS]) changes.push(uninstallHuskyHook(dir, hook));
+      else {
+        for (const hook of [...CLIENT_HOOKS, ...HUSKY_EXTRA_HOOKS]) changes.push(uninstallHuskyHook(dir, hook));
+        changes.push(uninstallHuskyLib(dir), uninstallHuskyAttributes(dir));
+      }
     }
   }
   const target = await gitPath(root, 'hooks');

@@ -8,7 +8,7 @@ import { realOrPlanned } from '../io/real-or-planned.js';
 import { CLIENT_HOOKS } from './hook-names.js';
 import { HUSKY_EXTRA_HOOKS } from './husky-block.js';
 import type { HookChange } from './git-hooks.js';
-import { installHuskyHook } from './husky-hooks.js';
+import { installHuskyAttributes, installHuskyHook, installHuskyLib } from './husky-hooks.js';
 import { huskyRuntimePresent } from './husky-setup.js';
 import { huskyDirFromHooksPath } from './install-mode.js';
 import { installShims } from './install-shims.js';
@@ -150,7 +150,7 @@ export async function installHuskyInWorktrees(repo: RepoLocation, huskyDir: stri
     done.add(realOrPlanned(dir));
     const start = changes.length;
     mkdirSync(dir, { recursive: true });
-    changes.push(...CLIENT_HOOKS.map((hook) => installHuskyHook(dir, hook, { ...options, packageDir })));
+    changes.push(installHuskyLib(dir, { ...options, packageDir }), installHuskyAttributes(dir), ...CLIENT_HOOKS.map((hook) => installHuskyHook(dir, hook, { ...options, packageDir })));
     for (const hook of HUSKY_EXTRA_HOOKS) {
       const path = join(dir, hook);
       const problem = unsafeHookFile(path);

@@ -163,7 +163,7 @@ function serverLookup(hook: InstalledHook): string[] {
  * or an include (configLacksLines). Any doubt asks git. Believing it unset when it is not could
  * only leave the package's binary unfound (the top's and PATH's are looked at the same way).
  */
-function packageDirFunction(): string[] {
+export function packageDirFunction(): string[] {
   return [
     '# git config surely holds no aitrail.packageDir: no config file git reads, no git -c, mentions it or an include.',
     'aitrail_pkg() {',
@@ -247,7 +247,7 @@ function untrackedNodeModulesLines(): string[] {
  * `.bin` files are sh wrappers that `exec node "$basedir/../<package>/<bin>"`: each such target is
  * judged too. A system with neither tool (macOS before 12.3) judges the path as written, as before.
  */
-function ledIntoTrackedLines(): string[] {
+export function ledIntoTrackedLines(): string[] {
   return [
     'aitrail_tp=',
     'aitrail_in() {',

@@ -8,7 +8,7 @@ import { realOrPlanned } from '../io/real-or-planned.js';
 import { CLIENT_HOOKS, WORKTREE_HOOKS, type ShimHook } from './hook-names.js';
 import { HUSKY_EXTRA_HOOKS } from './husky-block.js';
 import { uninstallGitHook, type HookChange } from './git-hooks.js';
-import { uninstallHuskyHook } from './husky-hooks.js';
+import { uninstallHuskyAttributes, uninstallHuskyHook, uninstallHuskyLib } from './husky-hooks.js';
 import { huskyRuntimePresent } from './husky-setup.js';
 import { huskyDirFromHooksPath } from './install-mode.js';
 import type { InstallState } from './install-state.js';
@@ -87,6 +87,7 @@ export async function uninstallOtherWorktree(other: RepoLocation, state: Install
     if (!inside(other.root, dir) || unsafeHookDir(dir, other) !== null || done.has(realOrPlanned(dir))) continue;
     done.add(realOrPlanned(dir));
     for (const hook of [...CLIENT_HOOKS, ...HUSKY_EXTRA_HOOKS]) changes.push(uninstallHuskyHook(dir, hook));
+    changes.push(uninstallHuskyLib(dir), uninstallHuskyAttributes(dir));
   }
   const target = await gitPath(other.root, 'hooks');
   if (!done.has(realOrPlanned(target)) && unsafeHookDir(target, other) === null) {

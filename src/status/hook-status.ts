@@ -1,7 +1,8 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { CLIENT_HOOKS, SERVER_HOOKS, type InstalledHook } from '../install/hook-names.js';
 import { inspectGitHook, isExecutable } from '../install/git-hooks.js';
-import { inspectHuskyHook } from '../install/husky-hooks.js';
+import { inspectHuskyHook, inspectHuskyLib } from '../install/husky-hooks.js';
+import { HUSKY_LIB } from '../install/husky-block.js';
 import { huskyDirFromHooksPath } from '../install/install-mode.js';
 import { consequence, installCommand, managedHook, managedNote, shimMovedAside, type HookManager, type ManagerConfig } from '../install/hook-managers.js';
 
@@ -37,7 +38,7 @@ export function hookStatuses(root: string, hooksDir: string, hooksPath: string |
   const huskyDir = activeHusky ?? join(root, '.husky');
   return (bare ? SERVER_HOOKS : CLIENT_HOOKS).map((hook): HookStatus => {
     if (!bare) {
-      const { state: block, packageDir } = inspectHuskyHook(huskyDir, hook);
+      const { state: block, packageDir, crlf } = inspectHuskyHook(huskyDir, hook);
       if (block !== 'none') {
         const path = join(huskyDir, hook);
         if (!activeHusky) {
@@ -45,6 +46,15 @@ export function hookStatuses(root: string, hooksDir: string, hooksPath: string |
             ? `husky is not active here: core.hooksPath is ${hooksPath} but husky's runtime (${join(hooksPath, 'h')}) is missing in this work tree: run 'npx husky' (or 'npm install') here`
             : "husky is not active here (core.hooksPath unset): run 'npm install' or 'aitrail init'";
           return { hook, state: 'husky', path, active: false, note, packageDir };
+        }
+        // Checked out with CRLF line ends (row s48h-2): sh stops at its first line, every commit refused.
+        if (crlf) return { hook, state: 'husky', path, active: false, packageDir, note: "checked out with CRLF line ends (core.autocrlf=true, or a .gitattributes eol=crlf): sh cannot run it, so every commit fails: run 'aitrail init' (it rewrites it with LF ones and adds .husky/.gitattributes), then commit .husky/" };
+        // The block sources .husky/aitrail.sh (row s48h-1): without this version's, it refuses (a blocking hook) or warns.
+        const lib = inspectHuskyLib(huskyDir, packageDir);
+        if (lib !== 'current') {
+          const libPath = relative(root, join(huskyDir, HUSKY_LIB)) || HUSKY_LIB;
+          const what = lib === 'none' ? `${libPath}, which aitrail's lines run, is missing` : lib === 'foreign' ? `${libPath}, which aitrail's lines run, is not aitrail's` : `${libPath}, which aitrail's lines run, is not the one this aitrail version writes (altered, or from another version)`;
+          return { hook, state: 'husky', path, active: lib === 'outdated' && block === 'outdated', packageDir, note: `${what}: run 'aitrail init' to write it (then commit it)` };
         }
         return { hook, state: 'husky', path, active: true, packageDir, ...(block === 'outdated' ? { note: "lines from another aitrail version: run 'aitrail init' to update" } : {}) };
       }

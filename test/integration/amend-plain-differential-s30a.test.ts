@@ -8,7 +8,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, s
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { huskyBlockBody } from '../../src/install/husky-block.js';
+import { huskyLib } from '../../src/install/husky-block.js';
 import { treeCpuClock } from '../helpers/cpu-clock.js';
 import { CURSOR_FOOTER_2026 } from '../helpers/agent-footers.js';
 import { BIN } from '../helpers/cli.js';
@@ -228,7 +228,9 @@ describe("post-rewrite's amend gate: node skipped only where it carries nothing"
   });
 
   it('the husky block reads the amended commit with the same function', () => {
-    const body = huskyBlockBody('post-rewrite');
+    // post-rewrite's gates, in the shared .husky/aitrail.sh its block sources (row s48h-1).
+    const lib = huskyLib().text;
+    const body = lib.slice(lib.indexOf('aitrail_gate_post_rewrite() {'));
     const shimText = readFileSync(SHIM, 'utf8');
     const plain = (text: string) => {
       const at = text.indexOf('aitrail_plain() {');

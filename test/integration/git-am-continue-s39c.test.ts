@@ -229,7 +229,7 @@ describe('git am under a path rule: the paths git applies (-p<n>, --directory)',
 describe('git am --continue (husky mode)', () => {
   it("init writes aitrail's block in .husky/pre-applypatch: Qwen Code's `git am --continue` of a person's stopped patch is refused", () => {
     const { repo, env } = huskyDenyQwen();
-    expect(readFileSync(join(repo.dir, '.husky/pre-applypatch'), 'utf8')).toContain('\nh=pre-applypatch\n'); // the block names its hook so since row 825 (the shims' lookup)
+    expect(readFileSync(join(repo.dir, '.husky/pre-applypatch'), 'utf8')).toContain('\nh=pre-applypatch #\n'); // the block names its hook so since row 825 (the shims' lookup)
     const { head } = stoppedAm(repo, env);
     const qwen = { ...env, ...QWEN };
     resolve(repo, qwen);

@@ -175,7 +175,7 @@ describe('git am under a path rule', () => {
 describe('git am by an AI agent (husky mode)', () => {
   it("init writes aitrail's block in .husky/applypatch-msg: Qwen Code's `git am` is refused, Claude Code's recorded", () => {
     const { repo, env } = huskyDenyQwen();
-    expect(readFileSync(join(repo.dir, '.husky/applypatch-msg'), 'utf8')).toContain('\nh=applypatch-msg\n'); // the block names its hook so since row 825 (the shims' lookup)
+    expect(readFileSync(join(repo.dir, '.husky/applypatch-msg'), 'utf8')).toContain('\nh=applypatch-msg #\n'); // the block names its hook so since row 825 (the shims' lookup)
     const patch = patchOf(repo, env);
     refusedAm(repo, env, patch);
     expect(tryGit(repo.dir, ['am', '--abort'], { env }).code).toBe(0);

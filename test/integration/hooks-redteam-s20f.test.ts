@@ -247,6 +247,7 @@ describe('init beside a post-checkout of the project\'s own', () => {
     // aitrail's block went into the committed .husky/commit-msg (since row 825 it finds and judges aitrail as the shims do).
     const block = readFileSync(join(husky.dir, '.husky', 'commit-msg'), 'utf8');
     expect(block).toContain('# >>> aitrail: added by `aitrail init`');
-    expect(block).toContain('"$a" hook "$h" "$@"');
+    expect(block).toContain('aitrail_run_commit_msg "$@"');
+    expect(readFileSync(join(husky.dir, '.husky', 'aitrail.sh'), 'utf8')).toContain('"$a" hook "$h" "$@"'); // the shared lines it sources (row s48h-1)
   });
 });

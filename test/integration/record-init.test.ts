@@ -153,11 +153,13 @@ describe('aitrail init in husky repositories', () => {
     expect(result.stdout).toMatch(/husky mode \(package\.json uses husky\)/);
     expect(repo.git(['config', 'core.hooksPath'])).toBe('.husky/_');
     for (const hook of ['prepare-commit-msg', 'commit-msg', 'pre-push']) {
-      // The shims' lookup runs aitrail (row 825): `h` names the hook, `"$a" hook "$h" "$@"` runs the one judged.
+      // The shims' lookup runs aitrail (row 825): `h` names the hook, `"$a" hook "$h" "$@"` runs the one judged,
+      // from the shared .husky/aitrail.sh the block sources (row s48h-1).
       const text = readFileSync(join(repo.dir, '.husky', hook), 'utf8');
-      expect(text).toMatch(new RegExp(`^h=${hook}$`, 'm'));
-      expect(text).toContain('"$a" hook "$h" "$@"');
+      expect(text).toMatch(new RegExp(`^h=${hook} #$`, 'm'));
+      expect(text).toMatch(new RegExp(`^aitrail_run_${hook.replace(/-/g, '_')} "\\$@" #$`, 'm'));
     }
+    expect(readFileSync(join(repo.dir, '.husky', 'aitrail.sh'), 'utf8')).toContain('"$a" hook "$h" "$@"');
     const installed = snapshot(join(repo.dir, '.husky'));
     expect(ok(aitrail(repo.dir, ['init'])).stdout).toMatch(/already installed/);
     expect(snapshot(join(repo.dir, '.husky'))).toEqual(installed);

@@ -10,7 +10,7 @@ import { signatures } from '../../src/core/detect/signatures.js';
 import { messageKeys } from '../../src/core/fast-path-layout.js';
 import { onlyRecordedTrailers } from '../../src/core/record-trailers.js';
 import { envNames } from '../../src/install/fast-path-signals.js';
-import { huskyBlockBody } from '../../src/install/husky-block.js';
+import { huskyBlockBody, huskyLib } from '../../src/install/husky-block.js';
 import { BIN } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 import { prng } from '../helpers/trailer-messages.js';
@@ -263,6 +263,8 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
     writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'Fix it\n');
     // .husky/commit-msg as `aitrail init` writes it, run the way husky 9 runs it (sh -e, aitrail on the PATH of node_modules/.bin).
     writeFileSync(join(repo.dir, 'husky-commit-msg'), `${huskyBlockBody('commit-msg')}`);
+    // The shared lines it sources (row s48h-1), beside it as init writes them.
+    writeFileSync(join(repo.dir, 'aitrail.sh'), huskyLib().text);
     const base = { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: repo.dir, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com' };
     const runs = [
       ['sh', join(HOOKS, 'commit-msg')],
@@ -293,8 +295,12 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
     const shim = block(readFileSync(join(HOOKS, 'commit-msg'), 'utf8'));
     expect(shim.length).toBeGreaterThan(1000);
     expect(block(readFileSync(join(HOOKS, 'prepare-commit-msg'), 'utf8'))).toBe(shim);
-    expect(block(huskyBlockBody('commit-msg'))).toBe(shim);
-    expect(block(huskyBlockBody('prepare-commit-msg'))).toBe(shim);
-    expect(huskyBlockBody('pre-push')).not.toContain('aitrail_quiet');
+    // husky mode: once, in the shared .husky/aitrail.sh both blocks source (row s48h-1); pre-push's gates call none.
+    const lib = huskyLib().text;
+    expect(block(lib)).toBe(shim);
+    expect(lib.split('aitrail_quiet() {')).toHaveLength(2);
+    expect(huskyBlockBody('commit-msg')).toContain('aitrail_run_commit_msg "$@"');
+    expect(huskyBlockBody('prepare-commit-msg')).toContain('aitrail_run_prepare_commit_msg "$@"');
+    expect(lib.slice(lib.indexOf('aitrail_gate_pre_push() {'), lib.indexOf('[ "${h-}" = pre-push ]'))).not.toContain('aitrail_quiet');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addHuskyBlock, huskyBlockState, removeHuskyBlock } from '../../src/install/husky-block.js';
+import { addHuskyBlock, huskyBlockState, huskyLib, removeHuskyBlock } from '../../src/install/husky-block.js';
 import { isShim, shimText } from '../../src/install/shim.js';
 import { formatDuration, parseDuration } from '../../src/core/duration.js';
 import { activeSession, DEFAULT_SESSION_MS, describeSession, sessionEnd } from '../../src/core/session.js';
@@ -36,11 +36,26 @@ describe('husky block', () => {
   });
 
   it('prepare-commit-msg never exits non-zero when the binary is missing; the others do', () => {
+    // What prepare-commit-msg runs: its block and, in the shared .husky/aitrail.sh it sources (row s48h-1), all but
+    // the other hooks' functions (each runs from its `aitrail_gate_`/`aitrail_run_` line to the next such line, the
+    // line that runs a gate, or the file's last line).
+    const runs = (hook: string) => {
+      const mine = hook.replace(/-/g, '_');
+      const lines = huskyLib().text.split('\n');
+      let skip = false;
+      const kept = lines.filter((line) => {
+        const start = /^aitrail_(gate|run)_([a-z_]+)\(\) \{$/.exec(line);
+        if (start) skip = start[2] !== mine;
+        else if (line.startsWith('[ "${h-}" = ') || line.startsWith('aitrail_he=')) skip = false;
+        return !skip;
+      });
+      return `${addHuskyBlock(null, hook)}${kept.join('\n')}`;
+    };
     // The fast path answers with `return 1` ("start node") and ends the hook only with `exit 0`.
-    expect(addHuskyBlock(null, 'prepare-commit-msg')).toContain('aitrail_quiet() {');
+    expect(runs('prepare-commit-msg')).toContain('aitrail_quiet() {');
     // An `exit 1` inside a one-line command substitution (`$(cd … || exit 1; git ls-files …)`) ends that subshell only.
-    expect(addHuskyBlock(null, 'prepare-commit-msg').replace(/\$\([^\n]*\)$/gm, '')).not.toMatch(/exit 1/);
-    expect(addHuskyBlock(null, 'commit-msg')).toMatch(/exit 1/);
+    expect(runs('prepare-commit-msg').replace(/\$\([^\n]*\)$/gm, '')).not.toMatch(/exit 1/);
+    expect(runs('commit-msg').replace(/\$\([^\n]*\)$/gm, '')).toMatch(/exit 1/);
   });
 });
 
