@@ -84,3 +84,15 @@ export function vendoredAitrailRepo(prefix: string, binPath = 'bin/aitrail'): { 
   expect(init.status, init.stderr).toBe(0);
   return { repo, marker };
 }
+
+/**
+ * The vendor/aitrail of the work tree `workTree` (vendoredAitrailRepo) as a tarball `aitrail-9.9.9.tgz` in `dest` (its path): the
+ * folder's files under `package/`, as `npm pack` lays them out. Made by tar, not npm pack: the tests judge how npm,
+ * yarn or pnpm install it, never how it was packed (npm pack cost ~0.45 s of CPU a tarball, tar ~0.01 s).
+ */
+export function packVendored(workTree: string, dest = workTree): string {
+  const tarball = join(dest, 'aitrail-9.9.9.tgz');
+  const packed = spawnSync('tar', ['-czf', tarball, '-C', join(workTree, 'vendor'), '--transform', 's,^aitrail,package,', 'aitrail'], { encoding: 'utf8' });
+  expect(packed.status, packed.stderr).toBe(0);
+  return tarball;
+}
