@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { BIN } from './cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
@@ -83,4 +83,20 @@ export function vendoredAitrailRepo(prefix: string, binPath = 'bin/aitrail'): { 
   const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
   expect(init.status, init.stderr).toBe(0);
   return { repo, marker };
+}
+
+/**
+ * The package folder `folder` as the tarball `tarball` (its path): the folder's files under `package/`, as `npm pack`
+ * lays them out (modes kept: a bin's exec bit). Made by tar, not npm pack: the tests judge how npm, yarn or pnpm
+ * install it, never how it was packed (npm pack cost ~0.45 s of CPU a tarball, tar ~0.01 s).
+ */
+export function tarPackage(folder: string, tarball: string): string {
+  const packed = spawnSync('tar', ['-czf', tarball, '-C', dirname(folder), '--transform', 's,^[^/]*,package,', basename(folder)], { encoding: 'utf8' });
+  expect(packed.status, packed.stderr).toBe(0);
+  return tarball;
+}
+
+/** The vendor/aitrail of the work tree `workTree` (vendoredAitrailRepo) as `aitrail-9.9.9.tgz` in `dest` (tarPackage): its path. */
+export function packVendored(workTree: string, dest = workTree): string {
+  return tarPackage(join(workTree, 'vendor', 'aitrail'), join(dest, 'aitrail-9.9.9.tgz'));
 }

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { expectHonestRun, expectRepositoryAitrailRefused, honestAitrail, pnpmRepoCommit } from '../helpers/pnpm.js';
-import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
+import { npmFree } from '../helpers/lock-resolved.js';
+import { packVendored, vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 /**
  * yarn classic (1.22) copies a `file:` folder or unpacks a tarball the repository commits into node_modules,
@@ -36,13 +37,25 @@ function hostile(prefix: string, files: Record<string, string>): { repo: TestRep
   return { repo, marker };
 }
 
-/** The committed vendor/aitrail packed into the work tree as aitrail-9.9.9.tgz. */
-function packVendored(repo: TestRepo): void {
-  const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', repo.dir], { cwd: join(repo.dir, 'vendor', 'aitrail'), encoding: 'utf8' });
-  expect(pack.status, pack.stderr).toBe(0);
-}
-
 const POLICY = { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' };
+
+let filled: { cache: string; hash: string } | undefined;
+/**
+ * A yarn cache holding the honest aitrail 1.0.0 as a registry install leaves it, and the tarball's sha1 (yarn.lock's
+ * `#<sha1>`): filled once per file by a `file:` install of the same tarball (the same bytes, the same hash) in a
+ * folder of its own. The registry tests' set-up only, read by their installs (--offline): what they judge is the
+ * install from it into each test's repository.
+ */
+function registryCache(): { cache: string; hash: string } {
+  if (filled !== undefined && existsSync(filled.cache)) return filled;
+  const { tarball } = honestAitrail(tempDir('aitrail-yarn-registry-'));
+  const cache = tempDir('aitrail-yarn-cache-');
+  const first = tempDir('aitrail-yarn-registry-first-');
+  writeFileSync(join(first, 'package.json'), `{"name":"app","version":"1.0.0","devDependencies":{"aitrail":${JSON.stringify(`file:${tarball}`)}}}\n`);
+  yarnInstall(first, cache);
+  filled = { cache, hash: /#([0-9a-f]{40})"/.exec(readFileSync(join(first, 'yarn.lock'), 'utf8'))![1]! };
+  return filled;
+}
 
 describe.skipIf(!yarnFound)('yarn classic copies a `file:` package the repository commits into node_modules (real yarn 1)', () => {
   it('`file:vendor/aitrail` (yarn copies the folder): refused, never run', () => {
@@ -62,7 +75,7 @@ describe.skipIf(!yarnFound)('yarn classic copies a `file:` package the repositor
 
   it('a committed tarball (`file:aitrail-9.9.9.tgz`): refused, never run', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-yarn-tgz-', 'bin/aitrail.js');
-    packVendored(repo);
+    packVendored(repo.dir);
     repo.write('package.json', '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"file:aitrail-9.9.9.tgz"}}\n');
     repo.git(['add', '-A']);
     repo.git(['commit', '-q', '--no-verify', '-m', 'tarball']);
@@ -72,7 +85,7 @@ describe.skipIf(!yarnFound)('yarn classic copies a `file:` package the repositor
 
   it('a committed yarn.lock resolving a registry range to the committed tarball (`resolved "./aitrail-9.9.9.tgz"`): refused', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-yarn-lock-', 'bin/aitrail.js');
-    packVendored(repo);
+    packVendored(repo.dir);
     repo.write('package.json', '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n');
     repo.write('yarn.lock', '# yarn lockfile v1\n\n\naitrail@^9.9.9:\n  version "9.9.9"\n  resolved "./aitrail-9.9.9.tgz"\n');
     repo.git(['add', '-A']);
@@ -95,12 +108,7 @@ describe.skipIf(!yarnFound)('yarn classic copies a `file:` package the repositor
   }
 
   it('a registry install (`resolved "https://registry.yarnpkg.com/…#sha1"`, from yarn\'s cache): runs', () => {
-    const { tarball } = honestAitrail(tempDir('aitrail-yarn-registry-'));
-    const cache = tempDir('aitrail-yarn-cache-');
-    // Fill the cache as a registry install would (the same tarball, the same hash).
-    const { repo: first } = hostile('aitrail-yarn-registry-first-', { 'package.json': `{"name":"app","version":"1.0.0","devDependencies":{"aitrail":${JSON.stringify(`file:${tarball}`)}}}\n` });
-    yarnInstall(first.dir, cache);
-    const hash = /#([0-9a-f]{40})"/.exec(readFileSync(join(first.dir, 'yarn.lock'), 'utf8'))![1];
+    const { cache, hash } = registryCache();
     const { repo } = hostile('aitrail-yarn-registry-repo-', {
       ...POLICY,
       'package.json': '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"^1.0.0"}}\n',
@@ -112,11 +120,7 @@ describe.skipIf(!yarnFound)('yarn classic copies a `file:` package the repositor
   });
 
   it('a registry install beside a committed .yarnrc/.npmrc naming a cache OUTSIDE the work tree (the user\'s own, absolute or ~/): runs', () => {
-    const { tarball } = honestAitrail(tempDir('aitrail-yarn-registry-'));
-    const cache = tempDir('aitrail-yarn-cache-');
-    const { repo: first } = hostile('aitrail-yarn-registry-first-', { 'package.json': `{"name":"app","version":"1.0.0","devDependencies":{"aitrail":${JSON.stringify(`file:${tarball}`)}}}\n` });
-    yarnInstall(first.dir, cache);
-    const hash = /#([0-9a-f]{40})"/.exec(readFileSync(join(first.dir, 'yarn.lock'), 'utf8'))![1];
+    const { cache, hash } = registryCache();
     const { repo } = hostile('aitrail-yarn-outside-cache-', {
       ...POLICY,
       '.yarnrc': `cache-folder "${cache}"\r\nyarn-offline-mirror ${tempDir('aitrail-yarn-mirror-')}\n`,
@@ -142,8 +146,7 @@ describe.skipIf(!yarnFound)('yarn classic copies a `file:` package the repositor
 describe('a committed cache or offline mirror: the record says registry, the code is the repository\'s', () => {
   it.skipIf(spawnSync('npm', ['--version'], { encoding: 'utf8' }).status !== 0)('npm: a committed .npmrc saying cache=./vendor/cache, a package-lock.json naming the registry: refused, never run', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-npm-cache-', 'bin/aitrail.js');
-    packVendored(repo);
-    const tarball = join(repo.dir, 'aitrail-9.9.9.tgz');
+    const tarball = packVendored(repo.dir);
     const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
     const add = spawnSync('npm', ['cache', 'add', tarball, '--cache', join(repo.dir, 'vendor', 'cache')], { encoding: 'utf8' });
     expect(add.status, add.stderr).toBe(0);
@@ -163,7 +166,8 @@ describe('a committed cache or offline mirror: the record says registry, the cod
     repo.write('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
     repo.git(['add', '-A']);
     repo.git(['commit', '-q', '--no-verify', '-m', 'cache']);
-    const ci = spawnSync('npm', ['ci', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
+    // Without npx's npm_config_* (its npm_config_cache, the machine's cache, would outrank the committed .npmrc's).
+    const ci = spawnSync('npm', ['ci', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env: { ...npmFree(process.env), npm_config_update_notifier: 'false' }, encoding: 'utf8' });
     expect(ci.status, `${ci.stdout}${ci.stderr}`).toBe(0);
     expect(readFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), 'utf8')).not.toContain('file:');
     expectRepositoryAitrailRefused(repo, marker);
@@ -171,8 +175,7 @@ describe('a committed cache or offline mirror: the record says registry, the cod
 
   it.skipIf(!yarnFound)('yarn: a committed .yarnrc saying yarn-offline-mirror "./mirror", a yarn.lock naming the registry: refused, never run', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-yarn-mirror-', 'bin/aitrail.js');
-    packVendored(repo);
-    const tarball = join(repo.dir, 'aitrail-9.9.9.tgz');
+    const tarball = packVendored(repo.dir);
     const sha1 = createHash('sha1').update(readFileSync(tarball)).digest('hex');
     mkdirSync(join(repo.dir, 'mirror'));
     copyFileSync(tarball, join(repo.dir, 'mirror', 'aitrail-9.9.9.tgz'));
@@ -192,8 +195,7 @@ describe.skipIf(spawnSync('npm', ['--version'], { encoding: 'utf8' }).status !==
   for (const resolved of ['./aitrail-9.9.9.tgz', 'aitrail-9.9.9.tgz']) {
     it(`\`"resolved": "${resolved}"\` (npm's record then names no source at all): refused, never run`, () => {
       const { repo, marker } = vendoredAitrailRepo('aitrail-npm-lock-local-', 'bin/aitrail.js');
-      packVendored(repo);
-      const integrity = `sha512-${createHash('sha512').update(readFileSync(join(repo.dir, 'aitrail-9.9.9.tgz'))).digest('base64')}`;
+      const integrity = `sha512-${createHash('sha512').update(readFileSync(packVendored(repo.dir))).digest('base64')}`;
       repo.write('package.json', '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n');
       const lock = {
         name: 'app',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { expectHonestRun, expectRepositoryAitrailRefused, honestAitrail, npmFound, npmInstall, PNPM_PATH, pnpmInstall, skipWithoutPnpm } from '../helpers/pnpm.js';
-import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
+import { packVendored, vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 /**
  * A `file:` dependency the repository commits that the package manager copies (not links) under or beside
@@ -44,8 +44,7 @@ describe.skipIf(!npmFound)('npm copies a `file:` package the repository commits 
 
   it('a committed tarball (`file:aitrail.tgz`, npm\'s default settings): refused, never run', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-npm-tgz-', 'bin/aitrail.js');
-    const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', repo.dir], { cwd: join(repo.dir, 'vendor', 'aitrail'), encoding: 'utf8' });
-    expect(pack.status, pack.stderr).toBe(0);
+    packVendored(repo.dir);
     repo.write('package.json', '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"file:aitrail-9.9.9.tgz"}}\n');
     repo.git(['add', '-A']);
     repo.git(['commit', '-q', '--no-verify', '-m', 'tarball']);

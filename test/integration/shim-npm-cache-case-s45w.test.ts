@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
 import { expectRepositoryAitrailRefused, honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
-import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
+import { npmFree } from '../helpers/lock-resolved.js';
+import { packVendored, vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 /**
  * 731 judges a relative cache value by what git tracks under a folder so named, but on a case-insensitive file
@@ -33,9 +34,7 @@ function registryLock(integrity: string): object {
 describe.skipIf(!npmFound)('a committed npm cache named in another case, or in a submodule (real npm)', () => {
   it('`cache=.NPM` in the committed .npmrc, the cache committed as `.npm`: refused, never run', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-npm-cache-case-', 'bin/aitrail.js');
-    const tarball = join(repo.dir, '..', 'aitrail-9.9.9.tgz');
-    const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', join(repo.dir, '..')], { cwd: join(repo.dir, 'vendor', 'aitrail'), encoding: 'utf8' });
-    expect(packed.status, packed.stderr).toBe(0);
+    const tarball = packVendored(repo.dir, join(repo.dir, '..'));
     const cache = join(repo.dir, '.npm');
     const add = spawnSync('npm', ['cache', 'add', tarball, '--cache', cache], { cwd: tempDir('aitrail-npm-cwd-'), encoding: 'utf8' });
     expect(add.status, add.stderr).toBe(0);
@@ -45,7 +44,7 @@ describe.skipIf(!npmFound)('a committed npm cache named in another case, or in a
     repo.git(['add', '-A']);
     repo.git(['commit', '-q', '--no-verify', '-m', 'offline cache']);
     expect(repo.git(['ls-files', '.npm']).length).toBeGreaterThan(0);
-    const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_omit_lockfile_registry_resolved: 'false' };
+    const env = { ...npmFree(process.env), npm_config_update_notifier: 'false', npm_config_omit_lockfile_registry_resolved: 'false' };
     const ci = spawnSync('npm', ['ci', '--ignore-scripts', '--offline', '--no-audit', '--no-fund', '--cache', cache], { cwd: repo.dir, env, encoding: 'utf8' });
     expect(ci.status, `${ci.stdout}${ci.stderr}`).toBe(0);
     expect(readFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), 'utf8')).toContain('"resolved": "https://registry.npmjs.org/aitrail/-/aitrail-9.9.9.tgz"');
@@ -54,9 +53,7 @@ describe.skipIf(!npmFound)('a committed npm cache named in another case, or in a
 
   it('`cache=.npm`, the cache committed in a submodule `lib` (its own repository), npm run in `lib/`: refused, never run', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-npm-cache-submodule-', 'bin/aitrail.js');
-    const tarball = join(repo.dir, '..', 'aitrail-9.9.9.tgz');
-    const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', join(repo.dir, '..')], { cwd: join(repo.dir, 'vendor', 'aitrail'), encoding: 'utf8' });
-    expect(packed.status, packed.stderr).toBe(0);
+    const tarball = packVendored(repo.dir, join(repo.dir, '..'));
     const inner = makeRepo({ dir: join(tempDir('aitrail-npm-cache-inner-'), 'lib') });
     const add = spawnSync('npm', ['cache', 'add', tarball, '--cache', join(inner.dir, '.npm')], { cwd: tempDir('aitrail-npm-cwd-'), encoding: 'utf8' });
     expect(add.status, add.stderr).toBe(0);
@@ -70,7 +67,7 @@ describe.skipIf(!npmFound)('a committed npm cache named in another case, or in a
     repo.git(['commit', '-q', '--no-verify', '-m', 'offline cache']);
     expect(repo.git(['ls-files', '--', ':(glob)**/.npm/**'])).toBe('');
     // npm resolves the cache from where it runs: `npm ci` in lib/ (no package.json there) installs at the top.
-    const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_omit_lockfile_registry_resolved: 'false' };
+    const env = { ...npmFree(process.env), npm_config_update_notifier: 'false', npm_config_omit_lockfile_registry_resolved: 'false' };
     const ci = spawnSync('npm', ['ci', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: join(repo.dir, 'lib'), env, encoding: 'utf8' });
     expect(ci.status, `${ci.stdout}${ci.stderr}`).toBe(0);
     expect(readFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), 'utf8')).toContain('"resolved": "https://registry.npmjs.org/aitrail/-/aitrail-9.9.9.tgz"');
@@ -91,7 +88,7 @@ describe.skipIf(!npmFound)('a committed npm cache named in another case, or in a
     repo.write('.gitignore', 'node_modules\n.npm/\n');
     repo.git(['add', '-A']);
     repo.git(['commit', '-q', '--no-verify', '-m', 'own cache']);
-    const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_omit_lockfile_registry_resolved: 'false' };
+    const env = { ...npmFree(process.env), npm_config_update_notifier: 'false', npm_config_omit_lockfile_registry_resolved: 'false' };
     const ci = spawnSync('npm', ['ci', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env, encoding: 'utf8' });
     expect(ci.status, `${ci.stdout}${ci.stderr}`).toBe(0);
     // git's own trace of every git process it starts (trace2), the hooks' included.

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { expectHonestRun, expectRepositoryAitrailRefused, honestAitrail, npmFound } from '../helpers/pnpm.js';
-import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
+import { npmFree } from '../helpers/lock-resolved.js';
+import { packVendored, vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 /**
  * A project's own npm cache in its work tree (`.npmrc` saying `cache=.npm`, the folder gitignored, untracked) holds
@@ -115,7 +116,8 @@ function omittedLock(version: string, integrity: string, extra = ''): Record<str
 function npmCi(repo: TestRepo, cwd = repo.dir): void {
   // npm's record names the registry (a user's `omit-lockfile-registry-resolved=true` would drop it, and row 715 then
   // refuses by itself): only the cache is left to judge.
-  const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_omit_lockfile_registry_resolved: 'false' };
+  // Without npx's npm_config_* (its npm_config_cache, the machine's cache, would outrank the project's .npmrc).
+  const env = { ...npmFree(process.env), npm_config_update_notifier: 'false', npm_config_omit_lockfile_registry_resolved: 'false' };
   const ci = spawnSync('npm', ['ci', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd, env, encoding: 'utf8' });
   expect(ci.status, `${ci.stdout}${ci.stderr}`).toBe(0);
   expect(readFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), 'utf8')).toContain('"resolved": "https://registry.npmjs.org/aitrail/-/aitrail-');
@@ -141,8 +143,7 @@ describe.skipIf(!npmFound)('a project\'s own npm cache in the work tree (real np
 
   it('`cache=.npm` the repository commits (714 with a relative value): refused, never run', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-npm-tracked-cache-', 'bin/aitrail.js');
-    const tarball = join(repo.dir, '..', 'aitrail-9.9.9.tgz');
-    spawnSync('npm', ['pack', '--silent', '--pack-destination', join(repo.dir, '..')], { cwd: join(repo.dir, 'vendor', 'aitrail'), encoding: 'utf8' });
+    const tarball = packVendored(repo.dir, join(repo.dir, '..'));
     cacheAdd(tarball, join(repo.dir, '.npm'));
     commitFiles(repo, { '.npmrc': 'cache=.npm\n', ...registryLock('9.9.9', integrityOf(tarball)) });
     expect(repo.git(['ls-files', '.npm']).length).toBeGreaterThan(0);
@@ -153,8 +154,7 @@ describe.skipIf(!npmFound)('a project\'s own npm cache in the work tree (real np
   it('`cache=.npm`, `.npm` a committed link to the committed cache, or the cache committed as `sub/.npm` and npm run in `sub/`: refused', () => {
     for (const how of ['link', 'nested'] as const) {
       const { repo, marker } = vendoredAitrailRepo(`aitrail-npm-cache-${how}-`, 'bin/aitrail.js');
-      const tarball = join(repo.dir, '..', 'aitrail-9.9.9.tgz');
-      spawnSync('npm', ['pack', '--silent', '--pack-destination', join(repo.dir, '..')], { cwd: join(repo.dir, 'vendor', 'aitrail'), encoding: 'utf8' });
+      const tarball = packVendored(repo.dir, join(repo.dir, '..'));
       if (how === 'link') {
         cacheAdd(tarball, join(repo.dir, 'vendor', 'cache'));
         symlinkSync('vendor/cache', join(repo.dir, '.npm'));
@@ -202,8 +202,7 @@ describe.skipIf(!npmFound)('omit-lockfile-registry-resolved=true: npm\'s record 
   ] as const) {
     it(`row 715 under the same setting, the lock's entry saying ${what}: refused, never run`, () => {
       const { repo, marker } = vendoredAitrailRepo('aitrail-npm-omit-local-', 'bin/aitrail.js');
-      const tarball = join(repo.dir, 'aitrail-9.9.9.tgz');
-      spawnSync('npm', ['pack', '--silent', '--pack-destination', repo.dir], { cwd: join(repo.dir, 'vendor', 'aitrail'), encoding: 'utf8' });
+      const tarball = packVendored(repo.dir);
       commitFiles(repo, omittedLock('9.9.9', integrityOf(tarball), extra));
       const ci = spawnSync('npm', ['ci', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env: omitEnv(tempDir('aitrail-npm-empty-cache-')), encoding: 'utf8' });
       expect(ci.status, `${ci.stdout}${ci.stderr}`).toBe(0);

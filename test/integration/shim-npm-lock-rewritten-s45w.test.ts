@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/gitdir.js';
 import { expectHonestRun, expectRepositoryAitrailRefused, honestAitrail, npmFound } from '../helpers/pnpm.js';
-import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
+import { packVendored, vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 /**
  * Row 715 under `omit-lockfile-registry-resolved=true`, installed with `npm install` (not `npm ci`): npm rewrites the
@@ -16,9 +16,7 @@ import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
  */
 /** The vendored package packed into the work tree as `aitrail-9.9.9.tgz` (the repository's tarball); its integrity. */
 function packedInWorkTree(dir: string): string {
-  const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: join(dir, 'vendor', 'aitrail'), encoding: 'utf8' });
-  expect(packed.status, packed.stderr).toBe(0);
-  return `sha512-${createHash('sha512').update(readFileSync(join(dir, 'aitrail-9.9.9.tgz'))).digest('base64')}`;
+  return `sha512-${createHash('sha512').update(readFileSync(packVendored(dir))).digest('base64')}`;
 }
 
 /** Commit a project asking `aitrail@^9.9.9` with `lock` and an `.npmrc` setting omit-lockfile-registry-resolved. */

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { expectHonestRun, expectRepositoryAitrailRefused, honestAitrail, npmFound, npmInstall, pnpmRepoInit } from '../helpers/pnpm.js';
+import { tarPackage } from '../helpers/shim-fast-path.js';
 
 /**
  * A committed `file:vendor/fake` package whose bin `aitrail` is `run.sh`, a committed link INTO an untracked
@@ -20,9 +20,7 @@ function truthyTarball(marker: string): string {
   mkdirSync(folder);
   writeFileSync(join(folder, 'package.json'), '{"name":"truthy","version":"1.0.0"}\n');
   writeFileSync(join(folder, 'run.sh'), `#!/bin/sh\n: >${JSON.stringify(marker)}\nexit 0\n`, { mode: 0o755 });
-  const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', root], { cwd: folder, encoding: 'utf8' });
-  expect(packed.status, packed.stderr).toBe(0);
-  return join(root, 'truthy-1.0.0.tgz');
+  return tarPackage(folder, join(root, 'truthy-1.0.0.tgz'));
 }
 
 /** The repository: vendor/fake's bin `aitrail` is run.sh, a committed link to `target` (relative to vendor/fake). */
