@@ -135,8 +135,9 @@ function judge(repo: string, lines: readonly string[], env: NodeJS.ProcessEnv = 
 /**
  * Two generated pushes by default: each of seeds 1-6 showed every class the differential is for (branches
  * onto another branch's new commits, merges, commits several refs gain, model-denied, undeclared and
- * path-model-not-allowed findings, findings read from a git-ai note), asserted below for the seeds that run;
- * seeds 3 and 4 (run before session 48) judged the same classes in 32 more node processes.
+ * path-model-not-allowed findings, findings read from a git-ai note; the rules, the note-read findings and
+ * the shared commits are asserted below for the seeds that run); seeds 3 and 4 (run before session 48)
+ * judged the same classes in 32 more node processes.
  * AITRAIL_MANY_REFS_SWEEP=<n> runs seeds 1..n.
  */
 const SWEEP = Number(process.env.AITRAIL_MANY_REFS_SWEEP ?? 0);
