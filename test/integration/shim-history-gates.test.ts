@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { BIN, nodeForHooks } from '../helpers/cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 /**
@@ -58,9 +58,13 @@ function setup(hook: string): { repo: TestRepo; shim: (args: string[], env: Node
       expect(result.status, result.stderr).toBe(0);
       return existsSync(log);
     },
-    /** The real hook, run by node from the same place. */
+    /**
+     * The real hook, run by node from the same place: a hook reading no stdin by the worker's long-lived
+     * server (nodeForHooks, test/setup/hook-node.global-setup.ts: the bundled CLI afresh in this directory
+     * and environment, as every test commit's hooks run), post-rewrite by a node of its own.
+     */
     node: (args, env, input = '') => {
-      const result = spawnSync(process.execPath, [BIN, 'hook', hook, ...args], { cwd: repo.dir, env: { ...base, ...env }, input, encoding: 'utf8' });
+      const result = spawnSync(nodeForHooks(), [BIN, 'hook', hook, ...args], { cwd: repo.dir, env: { ...base, ...env }, input, encoding: 'utf8' });
       return { stdout: result.stdout, stderr: result.stderr, status: result.status };
     },
   };
