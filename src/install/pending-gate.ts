@@ -242,9 +242,12 @@ export function rebaseReplayGate(): string[] {
     ...stopLines('aitrail_r').map((line) => `    ${line}`),
     `    if [ -n "$aitrail_r" ] && ! ${there(`$aitrail_g/${TEMPLATE_MARKER}`)} && ! ${there(`$aitrail_g/${PICK_SOURCE}`)}; then`,
     // A commit an `exec` step makes (the last line of rebase-merge/done) is new work, not a replay: git exports
-    // GIT_CHERRY_PICK_HELP to exec commands too. Read only when git exported an author (a pick's hook gets none).
+    // GIT_CHERRY_PICK_HELP to exec commands too. Read only when git exported an author: `git commit` exports
+    // GIT_AUTHOR_NAME, _EMAIL and _DATE together (builtin/commit.c determine_author_info), a pick's hook gets
+    // none of git's. A person who exports GIT_AUTHOR_NAME (and EMAIL) in the shell's environment hands it to every
+    // pick, but never GIT_AUTHOR_DATE: without the date, no `tail` process per replayed commit (session 48, row s48i-1).
     '      aitrail_x=',
-    `      if [ -n "\${GIT_AUTHOR_NAME+x}" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_safe; aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
+    `      if [ -n "\${GIT_AUTHOR_NAME+x}" ] && [ -n "\${GIT_AUTHOR_DATE+x}" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_safe; aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
     '      case $aitrail_x in "exec "*|"x "*|"exec\t"*|"x\t"*) ;; *)',
     // A fixup or squash step (git keeps the chain's folded commits in current-fixups): node records what they declared, when any of them may declare something.
     // Decided after the fast path (foldStepGate): `aitrail_fold=2` keeps the fast path from ending it, and a person's
