@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { canonicalModel } from '../core/catalog.js';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { present } from '../io/present.js';
@@ -252,8 +253,19 @@ export const HOSTED_NAME = /claude|gemini|(?:^|[^a-z0-9])gpt-(?!oss|j\b|neo|2\b)
 export function gatewayModel(found: string | null, named: readonly string[], asked: RegExp, hostedDefault: boolean, replaces: string[]): SettingsModel | null {
   if (found === null) return null;
   const names = named.map((name) => name.trim()).filter((name) => name !== '');
-  if (names.length > 0 ? !names.some((name) => asked.test(name)) : !hostedDefault) return null;
+  if (names.length > 0 ? !names.some((name) => askedName(asked, name)) : !hostedDefault) return null;
   return { model: 'unknown', evidence: `${found} (a gateway on this machine: the model it runs is not known)`, overriddenBy: [], replaces, routed: true };
+}
+
+/**
+ * Whether `name` is one `asked` takes, as written or as the catalog reads it (row s48k-2): `GPT_5`, `gpt5-codex`,
+ * `gpt\u20105` and `sonnet` are recorded as `openai/gpt-5…` and `anthropic/claude-sonnet`, so at a gateway they are a
+ * hosted model's name as much as `gpt-5`. Run only where a gateway on this machine was found.
+ */
+export function askedName(asked: RegExp, name: string): boolean {
+  if (asked.test(name)) return true;
+  const id = canonicalModel(name, {}, { isModel: true });
+  return id !== null && asked.test(id);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { SettingsModel } from '../core/types.js';
 import { givenPath, type CommandLineModel } from './command-line.js';
 import { parseJson, stringAt } from './parse-settings.js';
 import { belowTop, inDir, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
-import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
+import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
 /** A model or provider id past this is no id: it is cut, and reads as `unknown`. */
 const MAX_ID_CHARS = 256;
@@ -205,7 +205,7 @@ export function crushModel(place: SettingsPlace, cli?: CommandLineModel | null):
   // A provider of its own on this machine (LiteLLM, Ollama) answers a hosted model's name with any model it runs (row s48c-4).
   const unknown = gatewayModel(provider?.provider ? crushGateway(read, provider.provider) : null, [model.model!, ...(cli?.models ?? [])], HOSTED_NAME, false, []);
   if (unknown === null) return found;
-  const kept = also.filter((other) => !HOSTED_NAME.test(other.model));
+  const kept = also.filter((other) => !askedName(HOSTED_NAME, other.model));
   return { ...unknown, ...(kept.length > 0 ? { also: kept } : {}) };
 }
 

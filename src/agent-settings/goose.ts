@@ -4,7 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
 import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
 import type { CommandLineModel } from './command-line.js';
-import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
+import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
 /** goose's other models (block/goose providers/factory.rs, planner): lead/worker mode's lead model, `/plan`'s planner. */
 const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
@@ -36,7 +36,7 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const also = ALSO_KEYS.flatMap((key) => {
     const model = setting(key);
     const own = setting(key.replace('_MODEL', '_PROVIDER'));
-    if (!model || (HOSTED_NAME.test(model) && (own ? gooseGateway(own, setting) : gateway) !== null)) return [];
+    if (!model || (askedName(HOSTED_NAME, model) && (own ? gooseGateway(own, setting) : gateway) !== null)) return [];
     return [{ model, evidence: place.env[key]?.trim() ? `${key}=${quote(model)}` : `settings ${shown} ${key}=${quote(model)}`, overriddenBy: [] }];
   });
   return { ...unknown, ...(also.length > 0 ? { also } : {}) };
