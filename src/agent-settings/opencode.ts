@@ -3,6 +3,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { closedReplace, modelsOf } from './env-reference.js';
+import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 import { opencodeAgentModels } from './opencode-agents.js';
 import { opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
@@ -57,8 +58,7 @@ export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel
     // Unreadable session storage names no model.
   }
   also = also.filter((entry, index) => entry.unread === true || (entry.model !== found?.model && also.findIndex((other) => other.model === entry.model && !other.unread) === index));
-  if (also.length === 0) return found;
-  return { ...(found ?? { model: '', evidence: '' }), also };
+  return atGateway(place, cli, found, also);
 }
 
 /** `~/.config/opencode` (`XDG_CONFIG_HOME`). */
@@ -78,10 +78,11 @@ export function projectDirs(place: SettingsPlace, cwd: string | undefined): stri
   return ['', ...belowTop(place, cwd)];
 }
 
-/** The top-level `model`, the first layer naming one, highest first. */
-function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsModel | null {
+type Layer = [shown: string, read: () => string | null, whose: 'own' | 'repo'];
+
+/** OpenCode's config files and inline config, highest first (see {@link opencodeModel}). */
+function configLayers(place: SettingsPlace, cwd: string | undefined): Layer[] {
   const { env } = place;
-  type Layer = [string, () => string | null, 'own' | 'repo'];
   const own = (path: string): Layer => [shownPath(place, path), () => readOwnFile(path), 'own'];
   const repo = (path: string): Layer => [path, () => readRepoFile(place, path), 'repo'];
   // The project's directories, nearest first: from OpenCode's working directory up to the work tree's top.
@@ -92,7 +93,7 @@ function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsM
   const custom = env.OPENCODE_CONFIG?.trim();
   const global = globalDir(place);
   const managed = systemPath(place, MANAGED);
-  const layers: Layer[] = [
+  return [
     own(join(managed, 'opencode.json')),
     own(join(managed, 'opencode.jsonc')),
     // config/config.ts merges OPENCODE_CONFIG_CONTENT after every config directory, `~/.opencode` after the project's.
@@ -107,11 +108,71 @@ function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsM
     own(join(global, 'opencode.json')),
     own(join(global, 'config.json')),
   ];
-  for (const [shown, read, whose] of layers) {
+}
+
+/** The top-level `model`, the first layer naming one, highest first. */
+function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsModel | null {
+  for (const [shown, read, whose] of configLayers(place, cwd)) {
     const text = read();
     const written = text === null ? undefined : stringAt(parseJsonc(text), 'model');
-    const model = written === undefined ? undefined : whose === 'own' ? substituted(written, env) : written;
+    const model = written === undefined ? undefined : whose === 'own' ? substituted(written, place.env) : written;
     if (model) return { model, evidence: `settings ${shown} model=${quote(model)}` };
   }
   return null;
+}
+
+/**
+ * The endpoints of this machine OpenCode's providers are given (row s48k-1): for a model `<provider>/<id>`, the
+ * `provider.<provider>.options.baseURL` of the highest config naming one (OpenCode merges its configs; `{env:NAME}`
+ * is that variable, as OpenCode substitutes it in every file), as evidence when it names this machine, else null.
+ * Each file is read once, and only when a model is looked up.
+ */
+function providerGateways(place: SettingsPlace, cwd: string | undefined): (model: string) => string | null {
+  let read: [string, unknown][] | undefined;
+  const found = new Map<string, string | null>();
+  return (model) => {
+    const slash = model.indexOf('/');
+    if (slash <= 0) return null;
+    const id = model.slice(0, slash).trim();
+    if (found.has(id)) return found.get(id)!;
+    read ??= configLayers(place, cwd).map(([shown, text]) => {
+      const written = text();
+      return [shown, written === null ? undefined : parseJsonc(written)];
+    });
+    let evidence: string | null = null;
+    for (const [shown, data] of read) {
+      const url = stringAt(data, 'provider', id, 'options', 'baseURL');
+      if (url === undefined) continue;
+      const name = `settings ${shown} provider.${quote(id)}.options.baseURL=${quote(url)}`;
+      const given = closedReplace(url, /\{env:([^}]*)\}/g, null, (_, variable) => place.env[variable!.trim()] ?? '');
+      evidence = localEndpoint({ [name]: given }, [name]) === null ? null : name;
+      break;
+    }
+    found.set(id, evidence);
+    return evidence;
+  };
+}
+
+/**
+ * {@link opencodeModels}' models at a provider of this machine (row s48k-1): LiteLLM's proxy or Ollama at
+ * `provider.<id>.options.baseURL` answers `litellm/gpt-5` with whatever it runs, and no GPT, Claude or Gemini runs
+ * on a person's machine. The model in force (`-m`, else the config's) sent there under a hosted name is recorded
+ * `unknown`; a model beside it (an agent's, the session's) sent there under one is `unknown` beside; the rest as read.
+ */
+function atGateway(place: SettingsPlace, cli: CommandLineModel | null, found: SettingsModel | null, also: NonNullable<SettingsModel['also']>): SettingsModel | null {
+  const gatewayOf = providerGateways(place, cli?.cwd);
+  const main = cli && cli.models.length > 0 ? cli.models : found ? [found.model] : [];
+  const asked = (model: string): SettingsModel | null => gatewayModel(gatewayOf(model), [model], HOSTED_NAME, false, []);
+  // With no model in force of its own (an agent's only), the first one beside sent to the gateway is the one recorded.
+  const first = main.length > 0 ? null : also.find((entry) => !entry.unread && asked(entry.model) !== null);
+  const unknown = (first ? [first.model] : main).map(asked).find((model) => model !== null) ?? null;
+  const beside = also.flatMap((entry) => {
+    if (entry.unread) return [entry];
+    const at = asked(entry.model);
+    if (at === null) return [entry];
+    return unknown === null ? [{ model: 'unknown', evidence: `${entry.evidence}: ${at.evidence}`, overriddenBy: [] }] : [];
+  });
+  if (unknown !== null) return { ...unknown, ...(beside.length > 0 ? { also: beside } : {}) };
+  if (beside.length === 0) return found;
+  return { ...(found ?? { model: '', evidence: '' }), also: beside };
 }

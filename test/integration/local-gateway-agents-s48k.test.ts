@@ -1,0 +1,77 @@
+// row s48k-1: OpenCode with a provider of its own config on this machine (`provider.litellm.options.baseURL:
+// http://localhost:4000/v1`, LiteLLM's proxy answering `litellm/gpt-5` with whatever its model_list says) was
+// recorded as the OpenAI model it names (`opencode:openai/gpt-5`) and passed `deny: ["qwen/*"]` with
+// `unknownModel: deny` while Qwen ran; row s48c-1's reading had left OpenCode out. The model in force, an agent's
+// model and `{env:NAME}` in the base URL, in the person's files or the project's `opencode.json`.
+// row s48k-2: at a gateway on this machine a hosted model's name the catalog reads but HOSTED_NAME did not
+// (`GPT_5`, `gpt5-codex`, `gpt‐5` with a Unicode hyphen, `sonnet`) was recorded as OpenAI's or Anthropic's model
+// (`codex:openai/gpt-5`, `codex:anthropic/claude-sonnet`) and passed the same policy. Committed for real through the
+// installed hooks.
+import { describe, expect, it } from 'vitest';
+import { agentCommit, homeWith, hooked } from '../helpers/agent-home.js';
+
+const STRICT = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n';
+const LITELLM = { litellm: { npm: '@ai-sdk/openai-compatible', options: { baseURL: 'http://localhost:4000/v1' } } };
+
+/** OpenCode's environment with `config` as `~/.config/opencode/opencode.json` (no other config of the machine's). */
+function opencodeEnv(config: object, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { HOME: homeWith({ '.config/opencode/opencode.json': JSON.stringify(config) }), OPENCODE: '1', XDG_CONFIG_HOME: undefined, OPENCODE_CONFIG_CONTENT: undefined, OPENCODE_CONFIG: undefined, OPENCODE_CONFIG_DIR: undefined, OPENCODE_DISABLE_PROJECT_CONFIG: undefined, ...extra };
+}
+
+/** Codex's environment (its sandbox marker) with `model` at LiteLLM's proxy on this machine. */
+function codexAtGateway(model: string): NodeJS.ProcessEnv {
+  return { HOME: homeWith(), CODEX_HOME: homeWith({ 'config.toml': `model = ${JSON.stringify(model)}\n` }), CODEX_SANDBOX: 'seatbelt', OPENAI_BASE_URL: 'http://127.0.0.1:4000/v1' };
+}
+
+/** The commit was refused as a gateway's unknown model, not recorded as OpenAI's or Anthropic's. */
+function expectGatewayRefused(result: ReturnType<typeof agentCommit>, label: string): void {
+  expect.soft(result.status, `${label}\n${result.stderr}`).toBe(1);
+  expect.soft(result.stderr, label).toContain('a gateway on this machine');
+  expect.soft(result.stderr, label).not.toMatch(/model: (?:openai|anthropic)\//);
+}
+
+describe('OpenCode at a provider on this machine (row s48k-1)', () => {
+  it('litellm/gpt-5 at a baseURL on loopback (global, {env:}, an agent model, the project file): opencode:unknown, refused', () => {
+    const repo = hooked(STRICT);
+    const cases: [string, NodeJS.ProcessEnv][] = [
+      ['global config', opencodeEnv({ model: 'litellm/gpt-5', provider: LITELLM })],
+      ['{env:} base URL', opencodeEnv({ model: 'litellm/claude-sonnet-4-5', provider: { litellm: { options: { baseURL: '{env:LITELLM_URL}' } } } }, { LITELLM_URL: 'http://127.0.0.1:4000' })],
+      ['an agent model', opencodeEnv({ agent: { build: { model: 'litellm/gpt-5' } }, provider: LITELLM })],
+    ];
+    for (const [label, env] of cases) expectGatewayRefused(agentCommit(repo, env), label);
+    const project = hooked(STRICT, { 'opencode.json': JSON.stringify({ model: 'litellm/gpt-5', provider: LITELLM }) });
+    expectGatewayRefused(agentCommit(project, opencodeEnv({})), 'project opencode.json');
+    const recorded = agentCommit(repo, opencodeEnv({ model: 'litellm/gpt-5', provider: LITELLM }), 'feat: parser\n', ['--no-verify']);
+    expect(recorded.message).toBe('feat: parser\n\nAssisted-by: opencode:unknown\n');
+  });
+
+  it('an honest user: a remote provider keeps the name; qwen3-coder and gpt-oss at Ollama are recorded as served', () => {
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const remote = agentCommit(repo, opencodeEnv({ model: 'company/gpt-5', provider: { company: { options: { baseURL: 'https://llm.example.com/v1' } } } }));
+    expect(remote.status, remote.stderr).toBe(0);
+    expect(remote.message).toContain('Assisted-by: opencode:openai/gpt-5');
+    const oss = agentCommit(repo, opencodeEnv({ model: 'ollama/gpt-oss:20b', provider: { ollama: { options: { baseURL: 'http://localhost:11434/v1' } } } }));
+    expect(oss.status, oss.stderr).toBe(0);
+    expect(oss.message).toContain('Assisted-by: opencode:openai/gpt-oss');
+    const served = agentCommit(repo, opencodeEnv({ model: 'ollama/qwen3-coder', provider: { ollama: { options: { baseURL: 'http://localhost:11434/v1' } } } }));
+    expect(served.status, served.stderr).toBe(1);
+    expect(served.stderr).toMatch(/qwen\/qwen3-coder/);
+  });
+});
+
+describe('a hosted name the catalog reads, at a gateway on this machine (row s48k-2)', () => {
+  it('Codex asked for GPT_5, gpt5-codex, gpt‐5 or sonnet at OPENAI_BASE_URL on loopback: codex:unknown, refused', () => {
+    const repo = hooked(STRICT);
+    for (const model of ['GPT_5', 'gpt5-codex', 'gpt\u20105', 'sonnet']) expectGatewayRefused(agentCommit(repo, codexAtGateway(model)), model);
+  });
+
+  it('an honest user: the same names at OpenAI keep them; qwen3-coder at the gateway is recorded as served', () => {
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const kept = agentCommit(repo, { ...codexAtGateway('gpt5-codex'), OPENAI_BASE_URL: 'https://api.openai.com/v1' });
+    expect(kept.status, kept.stderr).toBe(0);
+    expect(kept.message).toContain('Assisted-by: codex:openai/gpt-5-codex');
+    const served = agentCommit(repo, codexAtGateway('qwen3-coder'));
+    expect(served.status, served.stderr).toBe(1);
+    expect(served.stderr).toMatch(/qwen\/qwen3-coder/);
+  });
+});
