@@ -258,6 +258,27 @@ export function gatewayModel(found: string | null, named: readonly string[], ask
 }
 
 /**
+ * An agent's reading (`found`, its `also`) with the models it sends a gateway on this machine under a hosted model's
+ * name ({@link gatewayModel}; `gatewayOf`: the evidence of the endpoint of this machine a model is sent to, or null)
+ * recorded `unknown` (rows s48k-1, s48k-3): the model in force (`main`: the command line's, else the settings') sent
+ * there is; with none of its own, the first model beside sent there is; one beside sent there is `unknown` beside
+ * (dropped when the one in force is already), the rest as read.
+ */
+export function gatewayModels(gatewayOf: (model: string) => string | null, main: readonly string[], found: SettingsModel | null, also: NonNullable<SettingsModel['also']>): SettingsModel | null {
+  const asked = (model: string): SettingsModel | null => gatewayModel(gatewayOf(model), [model], HOSTED_NAME, false, []);
+  const first = main.length > 0 ? undefined : also.find((entry) => !entry.unread && asked(entry.model) !== null);
+  const unknown = (first ? [first.model] : main).map(asked).find((model) => model !== null) ?? null;
+  const beside = also.flatMap((entry) => {
+    const at = entry.unread ? null : asked(entry.model);
+    if (at === null) return [entry];
+    return unknown === null ? [{ model: 'unknown', evidence: `${entry.evidence}: ${at.evidence}`, overriddenBy: [] }] : [];
+  });
+  if (unknown !== null) return { ...unknown, ...(beside.length > 0 ? { also: beside } : {}) };
+  if (beside.length === 0) return found;
+  return { ...(found ?? { model: '', evidence: '' }), also: beside };
+}
+
+/**
  * Whether `name` is one `asked` takes, as written or as the catalog reads it (row s48k-2): `GPT_5`, `gpt5-codex`,
  * `gpt\u20105` and `sonnet` are recorded as `openai/gpt-5…` and `anthropic/claude-sonnet`, so at a gateway they are a
  * hosted model's name as much as `gpt-5`. Run only where a gateway on this machine was found.

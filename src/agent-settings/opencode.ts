@@ -3,7 +3,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { closedReplace, modelsOf } from './env-reference.js';
-import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
+import { gatewayModels, localEndpoint } from './claude-code-router.js';
 import { opencodeAgentModels } from './opencode-agents.js';
 import { opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
@@ -58,7 +58,9 @@ export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel
     // Unreadable session storage names no model.
   }
   also = also.filter((entry, index) => entry.unread === true || (entry.model !== found?.model && also.findIndex((other) => other.model === entry.model && !other.unread) === index));
-  return atGateway(place, cli, found, also);
+  // A provider on this machine (LiteLLM, Ollama) answers `litellm/gpt-5` with whatever it runs (row s48k-1).
+  const main = cli && cli.models.length > 0 ? cli.models : found ? [found.model] : [];
+  return gatewayModels(providerGateways(place, cli?.cwd), main, found, also);
 }
 
 /** `~/.config/opencode` (`XDG_CONFIG_HOME`). */
@@ -153,26 +155,3 @@ function providerGateways(place: SettingsPlace, cwd: string | undefined): (model
   };
 }
 
-/**
- * {@link opencodeModels}' models at a provider of this machine (row s48k-1): LiteLLM's proxy or Ollama at
- * `provider.<id>.options.baseURL` answers `litellm/gpt-5` with whatever it runs, and no GPT, Claude or Gemini runs
- * on a person's machine. The model in force (`-m`, else the config's) sent there under a hosted name is recorded
- * `unknown`; a model beside it (an agent's, the session's) sent there under one is `unknown` beside; the rest as read.
- */
-function atGateway(place: SettingsPlace, cli: CommandLineModel | null, found: SettingsModel | null, also: NonNullable<SettingsModel['also']>): SettingsModel | null {
-  const gatewayOf = providerGateways(place, cli?.cwd);
-  const main = cli && cli.models.length > 0 ? cli.models : found ? [found.model] : [];
-  const asked = (model: string): SettingsModel | null => gatewayModel(gatewayOf(model), [model], HOSTED_NAME, false, []);
-  // With no model in force of its own (an agent's only), the first one beside sent to the gateway is the one recorded.
-  const first = main.length > 0 ? null : also.find((entry) => !entry.unread && asked(entry.model) !== null);
-  const unknown = (first ? [first.model] : main).map(asked).find((model) => model !== null) ?? null;
-  const beside = also.flatMap((entry) => {
-    if (entry.unread) return [entry];
-    const at = asked(entry.model);
-    if (at === null) return [entry];
-    return unknown === null ? [{ model: 'unknown', evidence: `${entry.evidence}: ${at.evidence}`, overriddenBy: [] }] : [];
-  });
-  if (unknown !== null) return { ...unknown, ...(beside.length > 0 ? { also: beside } : {}) };
-  if (beside.length === 0) return found;
-  return { ...(found ?? { model: '', evidence: '' }), also: beside };
-}
