@@ -42,11 +42,13 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   return { ...unknown, ...(also.length > 0 ? { also } : {}) };
 }
 
-/** goose's providers of a server that may be on this machine, each with the key naming its host and the host goose calls when none is set (block/goose `providers/ollama.rs`, `litellm.rs`, `openai.rs`). */
+/** goose's providers of a server that may be on this machine, each with the key naming its host and the host goose calls when none is set (block/goose `providers/ollama.rs`, `litellm.rs`, `openai.rs`, `anthropic.rs`). */
 const PROVIDER_HOSTS: Readonly<Record<string, [key: string, host: string]>> = {
   ollama: ['OLLAMA_HOST', 'localhost'],
   litellm: ['LITELLM_HOST', 'http://localhost:4000'],
   openai: ['OPENAI_HOST', 'https://api.openai.com'],
+  // `providers/anthropic.rs`: `ANTHROPIC_HOST`, else Anthropic's API (row s48k-4).
+  anthropic: ['ANTHROPIC_HOST', 'https://api.anthropic.com'],
 };
 
 /** The host of this machine goose's `provider` calls (its key, variable first, else its default; a host without a scheme read as `http://`), as evidence, or null. */

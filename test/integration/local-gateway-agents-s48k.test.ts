@@ -7,8 +7,18 @@
 // (`GPT_5`, `gpt5-codex`, `gpt‐5` with a Unicode hyphen, `sonnet`) was recorded as OpenAI's or Anthropic's model
 // (`codex:openai/gpt-5`, `codex:anthropic/claude-sonnet`) and passed the same policy. Committed for real through the
 // installed hooks.
+// row s48k-3: aider at a server on this machine (`--model ollama_chat/gpt-4o`: LiteLLM's Ollama default is
+// localhost:11434, where `ollama cp qwen3-coder gpt-4o` serves Qwen; `--model gpt-4o` with `--openai-api-base
+// http://localhost:4000`, which aider puts in its environment as OPENAI_API_BASE, or `.aider.conf.yml`'s
+// `openai-api-base`) was recorded `aider:openai/gpt-4o`. Run by an executable named `aider`.
+// row s48k-4: Crush's `base_url: "$LOCAL_URL"` (Crush expands variables there) and goose's `anthropic` provider at
+// `ANTHROPIC_HOST=http://localhost:4000` were read as a remote endpoint, recorded as the hosted model named.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { agentCommit, homeWith, hooked } from '../helpers/agent-home.js';
+import { agentsOnPath } from '../helpers/agent-on-path.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+import { hookEnv, messageOf } from '../helpers/hooks.js';
 
 const STRICT = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n';
 const LITELLM = { litellm: { npm: '@ai-sdk/openai-compatible', options: { baseURL: 'http://localhost:4000/v1' } } };
@@ -73,5 +83,65 @@ describe('a hosted name the catalog reads, at a gateway on this machine (row s48
     const served = agentCommit(repo, codexAtGateway('qwen3-coder'));
     expect(served.status, served.stderr).toBe(1);
     expect(served.stderr).toMatch(/qwen\/qwen3-coder/);
+  });
+});
+
+/** `aider args` (an executable named aider committing a staged change) in `repo`, with `extra` in its environment and `home`'s files. */
+function aider(repo: TestRepo, args: readonly string[], extra: NodeJS.ProcessEnv = {}, home: Record<string, string> = {}) {
+  const env = hookEnv({ HOME: homeWith(home), GIT_AUTHOR_NAME: 'Test Human (aider)', OPENAI_API_BASE: undefined, OPENAI_BASE_URL: undefined, OLLAMA_API_BASE: undefined, ...extra });
+  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
+  repo.git(['add', 'src/parser.ts']);
+  const result = spawnSync('aider', args, { cwd: repo.dir, env: { ...env, PATH: `${agentsOnPath([{ name: 'aider', python: true }])}:${env.PATH ?? ''}`, MESSAGE: 'feat: parser\n' }, encoding: 'utf8' });
+  return { status: result.status, stderr: result.stderr, message: result.status === 0 ? messageOf(repo.dir) : '' };
+}
+
+describe('aider at a server on this machine (row s48k-3)', () => {
+  it('ollama_chat/gpt-4o, OPENAI_API_BASE or .aider.conf.yml openai-api-base on loopback: aider:unknown, refused', () => {
+    const repo = hooked(STRICT);
+    const cases: [string, ReturnType<typeof aider>][] = [
+      ['ollama_chat/gpt-4o', aider(repo, ['--model', 'ollama_chat/gpt-4o'])],
+      ['OPENAI_API_BASE', aider(repo, ['--model', 'gpt-4o'], { OPENAI_API_BASE: 'http://localhost:4000' })],
+      ['openai-api-base', aider(repo, [], {}, { '.aider.conf.yml': 'model: openai/gpt-4o\nopenai-api-base: http://127.0.0.1:4000/v1\n' })],
+    ];
+    for (const [label, result] of cases) {
+      expect.soft(result.status, `${label}\n${result.stderr}`).not.toBe(0);
+      expect.soft(result.stderr, label).toContain('a gateway on this machine');
+      expect.soft(result.stderr, label).not.toMatch(/model: openai\//);
+    }
+  });
+
+  it('an honest user: OpenAI, a remote Ollama keep the name; qwen3-coder at the local Ollama is recorded as served', () => {
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const kept = aider(repo, ['--model', 'gpt-4o'], { OPENAI_API_BASE: 'https://api.openai.com/v1' });
+    expect(kept.status, kept.stderr).toBe(0);
+    expect(kept.message).toContain('Assisted-by: aider:openai/gpt-4o');
+    const remote = aider(repo, ['--model', 'ollama_chat/gpt-oss:20b'], { OLLAMA_API_BASE: 'https://ollama.example.com' });
+    expect(remote.status, remote.stderr).toBe(0);
+    expect(remote.message).toContain('Assisted-by: aider:openai/gpt-oss');
+    const served = aider(repo, ['--model', 'ollama_chat/qwen3-coder']);
+    expect(served.status, served.stderr).not.toBe(0);
+    expect(served.stderr).toMatch(/qwen\/qwen3-coder/);
+  });
+});
+
+describe("Crush's base_url variable and goose's anthropic host (row s48k-4)", () => {
+  it('base_url "$LOCAL_URL" / "${LOCAL_URL}" naming loopback, goose anthropic at ANTHROPIC_HOST on loopback: <agent>:unknown, refused', () => {
+    const repo = hooked(STRICT);
+    const crush = (url: string): NodeJS.ProcessEnv => ({
+      HOME: homeWith({ '.config/crush/crush.json': JSON.stringify({ models: { large: { model: 'gpt-5', provider: 'local' } }, providers: { local: { type: 'openai', base_url: url, models: [{ id: 'gpt-5' }] } } }) }),
+      CRUSH: '1',
+      XDG_CONFIG_HOME: undefined,
+      LOCAL_URL: 'http://localhost:4000/v1',
+    });
+    const cases: [string, NodeJS.ProcessEnv][] = [
+      ['crush $LOCAL_URL', crush('$LOCAL_URL')],
+      ['crush ${LOCAL_URL}', crush('${LOCAL_URL}')],
+      ['goose anthropic', { HOME: homeWith(), GOOSE_TERMINAL: '1', GOOSE_PROVIDER: 'anthropic', GOOSE_MODEL: 'claude-sonnet-4-5', ANTHROPIC_HOST: 'http://localhost:4000' }],
+    ];
+    for (const [label, env] of cases) expectGatewayRefused(agentCommit(repo, env), label);
+    const honest = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const kept = agentCommit(honest, { HOME: homeWith(), GOOSE_TERMINAL: '1', GOOSE_PROVIDER: 'anthropic', GOOSE_MODEL: 'claude-sonnet-4-5', ANTHROPIC_HOST: undefined });
+    expect(kept.status, kept.stderr).toBe(0);
+    expect(kept.message).toContain('Assisted-by: goose:anthropic/claude-sonnet-4.5');
   });
 });
