@@ -70,9 +70,9 @@ describe('OpenCode at a provider on this machine (row s48k-1)', () => {
 });
 
 describe('a hosted name the catalog reads, at a gateway on this machine (row s48k-2)', () => {
-  it('Codex asked for GPT_5, gpt5-codex, gpt‐5 or sonnet at OPENAI_BASE_URL on loopback: codex:unknown, refused', () => {
+  it('Codex asked for GPT_5, gpt5-codex, gpt‐5, gpt_4o, sonnet or opus at OPENAI_BASE_URL on loopback: codex:unknown, refused', () => {
     const repo = hooked(STRICT);
-    for (const model of ['GPT_5', 'gpt5-codex', 'gpt\u20105', 'sonnet']) expectGatewayRefused(agentCommit(repo, codexAtGateway(model)), model);
+    for (const model of ['GPT_5', 'gpt5-codex', 'gpt\u20105', 'gpt 5', 'gpt_4o', 'sonnet', 'opus', 'haiku']) expectGatewayRefused(agentCommit(repo, codexAtGateway(model)), model);
   });
 
   it('an honest user: the same names at OpenAI keep them; qwen3-coder at the gateway is recorded as served', () => {
