@@ -318,6 +318,8 @@ const REGION = /^[a-z0-9-]{1,64}$/i;
 function craftedRegion(env: Record<string, string | undefined>): string | null {
   const names = [
     ...(switchedOn(env.CLAUDE_CODE_USE_BEDROCK) && !env.ANTHROPIC_BEDROCK_BASE_URL?.trim() ? ['AWS_REGION', 'AWS_DEFAULT_REGION', 'ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION'] : []),
+    // Bedrock powered by Mantle (`CLAUDE_CODE_USE_MANTLE`): its endpoint is built from AWS_REGION too (`bedrock-mantle.<region>.api.aws`; row s48k-5).
+    ...(switchedOn(env.CLAUDE_CODE_USE_MANTLE) && !env.ANTHROPIC_BEDROCK_MANTLE_BASE_URL?.trim() ? ['AWS_REGION', 'AWS_DEFAULT_REGION'] : []),
     // Claude Code's per-model Vertex regions (`VERTEX_REGION_CLAUDE_4_5_SONNET`…) beside CLOUD_ML_REGION.
     ...(switchedOn(env.CLAUDE_CODE_USE_VERTEX) && !env.ANTHROPIC_VERTEX_BASE_URL?.trim() ? ['CLOUD_ML_REGION', ...Object.keys(env).filter((name) => name.startsWith('VERTEX_REGION_')).sort()] : []),
   ];

@@ -13,6 +13,9 @@
 // `openai-api-base`) was recorded `aider:openai/gpt-4o`. Run by an executable named `aider`.
 // row s48k-4: Crush's `base_url: "$LOCAL_URL"` (Crush expands variables there) and goose's `anthropic` provider at
 // `ANTHROPIC_HOST=http://localhost:4000` were read as a remote endpoint, recorded as the hosted model named.
+// row s48k-5: Claude Code on Bedrock powered by Mantle (`CLAUDE_CODE_USE_MANTLE=1`), whose endpoint is built from
+// AWS_REGION (`bedrock-mantle.<region>.api.aws`), with `AWS_REGION=localhost:4000/x` was read as Amazon's endpoint:
+// row s48c-2 read the region under CLAUDE_CODE_USE_BEDROCK only.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { agentCommit, homeWith, hooked } from '../helpers/agent-home.js';
@@ -143,5 +146,20 @@ describe("Crush's base_url variable and goose's anthropic host (row s48k-4)", ()
     const kept = agentCommit(honest, { HOME: homeWith(), GOOSE_TERMINAL: '1', GOOSE_PROVIDER: 'anthropic', GOOSE_MODEL: 'claude-sonnet-4-5', ANTHROPIC_HOST: undefined });
     expect(kept.status, kept.stderr).toBe(0);
     expect(kept.message).toContain('Assisted-by: goose:anthropic/claude-sonnet-4.5');
+  });
+});
+
+describe('Claude Code on Bedrock powered by Mantle with a crafted region (row s48k-5)', () => {
+  /** Claude Code's environment with `"model": "opus"` in `~/.claude/settings.json`, on Mantle in `region`. */
+  const mantle = (region: string): NodeJS.ProcessEnv => ({ HOME: homeWith({ '.claude/settings.json': '{"model": "opus"}' }), CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli', ANTHROPIC_BASE_URL: undefined, ANTHROPIC_MODEL: undefined, CLAUDE_CODE_USE_MANTLE: '1', AWS_REGION: region });
+
+  it('AWS_REGION that is no region: claude-code:unknown, refused; a real region keeps the name', () => {
+    const refused = agentCommit(hooked(STRICT), mantle('localhost:4000/x'));
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain('not a region');
+    expect(refused.stderr).not.toMatch(/model: anthropic\//);
+    const kept = agentCommit(hooked('policy:\n  deny: ["qwen/*"]\n'), mantle('us-east-1'));
+    expect(kept.status, kept.stderr).toBe(0);
+    expect(kept.message).toContain('Assisted-by: claude-code:anthropic/claude-opus');
   });
 });
