@@ -5,6 +5,7 @@ import type { SettingsModel } from '../core/types.js';
 import { AIDER_SHORTCUTS, type CommandLineModel } from './command-line.js';
 import { parseYaml, stringAt, valueAt, yamlStringAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { CLAUDE_NAME, gatewayModels, localEndpoint } from './claude-code-router.js';
 
 /** `--alias` definitions looked at, from one place. */
 const MAX_ALIASES = 256;
@@ -208,10 +209,28 @@ export async function aiderModel(place: SettingsPlace, cli?: CommandLineModel | 
     }
   }
   if (editor) also.push({ ...editor, overriddenBy: [] });
-  if (!main && also.length === 0) return null;
-  return {
-    model: main?.model ?? '',
-    evidence: main?.evidence ?? '',
-    ...(also.length > 0 ? { also } : {}),
-  };
+  if (!main && also.length === 0 && !cli?.models.length) return null;
+  const found = main || also.length > 0 ? { model: main?.model ?? '', evidence: main?.evidence ?? '', ...(also.length > 0 ? { also } : {}) } : null;
+  // A server on this machine (Ollama, LiteLLM's proxy) answers `gpt-4o` with whatever it runs (row s48k-3).
+  const conf = fromFiles('openai-api-base');
+  const confBase = conf && localEndpoint({ base: conf.model }, ['base']) !== null ? conf.evidence : null;
+  const inForceNames = cli?.models.length ? cli.models.map((model) => aliases.get(model) ?? model) : main ? [main.model] : [];
+  return gatewayModels((model) => aiderGateway(place.env, model, confBase), inForceNames, found, also);
+}
+
+/**
+ * The endpoint of this machine aider's LiteLLM sends `model` to, as evidence, or null: `ollama/` and `ollama_chat/`
+ * models to `OLLAMA_API_BASE`, else Ollama's own port here; OpenAI's (`openai/`, or no prefix) to the OpenAI base
+ * (`--openai-api-base`, which aider puts in its environment as `OPENAI_API_BASE`, `AIDER_OPENAI_API_BASE`,
+ * `.aider.conf.yml` `openai-api-base`: `confBase`, `OPENAI_BASE_URL`); Anthropic's (`anthropic/`, or a Claude name
+ * with no prefix) to `ANTHROPIC_API_BASE` or `ANTHROPIC_BASE_URL`. Other providers' prefixes: null.
+ */
+function aiderGateway(env: Record<string, string | undefined>, model: string, confBase: string | null): string | null {
+  const slash = model.indexOf('/');
+  const prefix = slash > 0 ? model.slice(0, slash).trim().toLowerCase() : '';
+  if (prefix === 'ollama' || prefix === 'ollama_chat') return env.OLLAMA_API_BASE?.trim() ? localEndpoint(env, ['OLLAMA_API_BASE']) : `model ${quote(model)} (Ollama on this machine: no OLLAMA_API_BASE)`;
+  const anthropic = prefix === 'anthropic' || (prefix === '' && CLAUDE_NAME.test(model));
+  if (anthropic) return localEndpoint(env, ['ANTHROPIC_API_BASE', 'ANTHROPIC_BASE_URL']);
+  if (prefix !== '' && prefix !== 'openai') return null;
+  return localEndpoint(env, ['AIDER_OPENAI_API_BASE', 'OPENAI_API_BASE', 'OPENAI_BASE_URL']) ?? confBase;
 }

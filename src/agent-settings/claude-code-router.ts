@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { canonicalModel } from '../core/catalog.js';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { present } from '../io/present.js';
@@ -252,8 +253,40 @@ export const HOSTED_NAME = /claude|gemini|(?:^|[^a-z0-9])gpt-(?!oss|j\b|neo|2\b)
 export function gatewayModel(found: string | null, named: readonly string[], asked: RegExp, hostedDefault: boolean, replaces: string[]): SettingsModel | null {
   if (found === null) return null;
   const names = named.map((name) => name.trim()).filter((name) => name !== '');
-  if (names.length > 0 ? !names.some((name) => asked.test(name)) : !hostedDefault) return null;
+  if (names.length > 0 ? !names.some((name) => askedName(asked, name)) : !hostedDefault) return null;
   return { model: 'unknown', evidence: `${found} (a gateway on this machine: the model it runs is not known)`, overriddenBy: [], replaces, routed: true };
+}
+
+/**
+ * An agent's reading (`found`, its `also`) with the models it sends a gateway on this machine under a hosted model's
+ * name ({@link gatewayModel}; `gatewayOf`: the evidence of the endpoint of this machine a model is sent to, or null)
+ * recorded `unknown` (rows s48k-1, s48k-3): the model in force (`main`: the command line's, else the settings') sent
+ * there is; with none of its own, the first model beside sent there is; one beside sent there is `unknown` beside
+ * (dropped when the one in force is already), the rest as read.
+ */
+export function gatewayModels(gatewayOf: (model: string) => string | null, main: readonly string[], found: SettingsModel | null, also: NonNullable<SettingsModel['also']>): SettingsModel | null {
+  const asked = (model: string): SettingsModel | null => gatewayModel(gatewayOf(model), [model], HOSTED_NAME, false, []);
+  const first = main.length > 0 ? undefined : also.find((entry) => !entry.unread && asked(entry.model) !== null);
+  const unknown = (first ? [first.model] : main).map(asked).find((model) => model !== null) ?? null;
+  const beside = also.flatMap((entry) => {
+    const at = entry.unread ? null : asked(entry.model);
+    if (at === null) return [entry];
+    return unknown === null ? [{ model: 'unknown', evidence: `${entry.evidence}: ${at.evidence}`, overriddenBy: [] }] : [];
+  });
+  if (unknown !== null) return { ...unknown, ...(beside.length > 0 ? { also: beside } : {}) };
+  if (beside.length === 0) return found;
+  return { ...(found ?? { model: '', evidence: '' }), also: beside };
+}
+
+/**
+ * Whether `name` is one `asked` takes, as written or as the catalog reads it (row s48k-2): `GPT_5`, `gpt5-codex`,
+ * `gpt\u20105` and `sonnet` are recorded as `openai/gpt-5…` and `anthropic/claude-sonnet`, so at a gateway they are a
+ * hosted model's name as much as `gpt-5`. Run only where a gateway on this machine was found.
+ */
+export function askedName(asked: RegExp, name: string): boolean {
+  if (asked.test(name)) return true;
+  const id = canonicalModel(name, {}, { isModel: true });
+  return id !== null && asked.test(id);
 }
 
 /**
@@ -285,6 +318,8 @@ const REGION = /^[a-z0-9-]{1,64}$/i;
 function craftedRegion(env: Record<string, string | undefined>): string | null {
   const names = [
     ...(switchedOn(env.CLAUDE_CODE_USE_BEDROCK) && !env.ANTHROPIC_BEDROCK_BASE_URL?.trim() ? ['AWS_REGION', 'AWS_DEFAULT_REGION', 'ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION'] : []),
+    // Bedrock powered by Mantle (`CLAUDE_CODE_USE_MANTLE`): its endpoint is built from AWS_REGION too (`bedrock-mantle.<region>.api.aws`; row s48k-5).
+    ...(switchedOn(env.CLAUDE_CODE_USE_MANTLE) && !env.ANTHROPIC_BEDROCK_MANTLE_BASE_URL?.trim() ? ['AWS_REGION', 'AWS_DEFAULT_REGION'] : []),
     // Claude Code's per-model Vertex regions (`VERTEX_REGION_CLAUDE_4_5_SONNET`…) beside CLOUD_ML_REGION.
     ...(switchedOn(env.CLAUDE_CODE_USE_VERTEX) && !env.ANTHROPIC_VERTEX_BASE_URL?.trim() ? ['CLOUD_ML_REGION', ...Object.keys(env).filter((name) => name.startsWith('VERTEX_REGION_')).sort()] : []),
   ];

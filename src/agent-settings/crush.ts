@@ -5,7 +5,7 @@ import type { SettingsModel } from '../core/types.js';
 import { givenPath, type CommandLineModel } from './command-line.js';
 import { parseJson, stringAt } from './parse-settings.js';
 import { belowTop, inDir, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
-import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
+import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
 /** A model or provider id past this is no id: it is cut, and reads as `unknown`. */
 const MAX_ID_CHARS = 256;
@@ -203,20 +203,22 @@ export function crushModel(place: SettingsPlace, cli?: CommandLineModel | null):
   const also = picked && picked.model !== merged ? [{ ...picked, overriddenBy: [] }] : [];
   const found = { model: merged, evidence: evidenceOf(model, provider), ...(also.length > 0 ? { also } : {}) };
   // A provider of its own on this machine (LiteLLM, Ollama) answers a hosted model's name with any model it runs (row s48c-4).
-  const unknown = gatewayModel(provider?.provider ? crushGateway(read, provider.provider) : null, [model.model!, ...(cli?.models ?? [])], HOSTED_NAME, false, []);
+  const unknown = gatewayModel(provider?.provider ? crushGateway(read, provider.provider, place.env) : null, [model.model!, ...(cli?.models ?? [])], HOSTED_NAME, false, []);
   if (unknown === null) return found;
-  const kept = also.filter((other) => !HOSTED_NAME.test(other.model));
+  const kept = also.filter((other) => !askedName(HOSTED_NAME, other.model));
   return { ...unknown, ...(kept.length > 0 ? { also: kept } : {}) };
 }
 
 /** The `base_url` the merged config gives provider `id` (`providers.<id>.base_url`, the highest file naming one) when it names this machine, as evidence; else null. */
-function crushGateway(read: readonly [Layer, unknown][], id: string): string | null {
+function crushGateway(read: readonly [Layer, unknown][], id: string, env: Record<string, string | undefined>): string | null {
   let found: string | null = null;
   for (const [layer, data] of read) {
     const url = stringAt(data, 'providers', id, 'base_url');
     if (!url) continue;
     const name = `settings ${layer.shown} providers.${id}.base_url`;
-    found = localEndpoint({ [name]: url }, [name]);
+    // Crush expands `$NAME` and `${NAME}` in a provider's base_url (row s48k-4): `"$LOCAL_URL"` is that variable's URL.
+    const given = url.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_, braced?: string, bare?: string) => env[(braced ?? bare)!] ?? '');
+    found = localEndpoint({ [name]: given }, [name]) === null ? null : `${name}=${quote(url)}`;
   }
   return found;
 }

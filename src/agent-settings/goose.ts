@@ -4,7 +4,7 @@ import type { SettingsModel } from '../core/types.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
 import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
 import type { CommandLineModel } from './command-line.js';
-import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
+import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
 /** goose's other models (block/goose providers/factory.rs, planner): lead/worker mode's lead model, `/plan`'s planner. */
 const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
@@ -36,17 +36,19 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const also = ALSO_KEYS.flatMap((key) => {
     const model = setting(key);
     const own = setting(key.replace('_MODEL', '_PROVIDER'));
-    if (!model || (HOSTED_NAME.test(model) && (own ? gooseGateway(own, setting) : gateway) !== null)) return [];
+    if (!model || (askedName(HOSTED_NAME, model) && (own ? gooseGateway(own, setting) : gateway) !== null)) return [];
     return [{ model, evidence: place.env[key]?.trim() ? `${key}=${quote(model)}` : `settings ${shown} ${key}=${quote(model)}`, overriddenBy: [] }];
   });
   return { ...unknown, ...(also.length > 0 ? { also } : {}) };
 }
 
-/** goose's providers of a server that may be on this machine, each with the key naming its host and the host goose calls when none is set (block/goose `providers/ollama.rs`, `litellm.rs`, `openai.rs`). */
+/** goose's providers of a server that may be on this machine, each with the key naming its host and the host goose calls when none is set (block/goose `providers/ollama.rs`, `litellm.rs`, `openai.rs`, `anthropic.rs`). */
 const PROVIDER_HOSTS: Readonly<Record<string, [key: string, host: string]>> = {
   ollama: ['OLLAMA_HOST', 'localhost'],
   litellm: ['LITELLM_HOST', 'http://localhost:4000'],
   openai: ['OPENAI_HOST', 'https://api.openai.com'],
+  // `providers/anthropic.rs`: `ANTHROPIC_HOST`, else Anthropic's API (row s48k-4).
+  anthropic: ['ANTHROPIC_HOST', 'https://api.anthropic.com'],
 };
 
 /** The host of this machine goose's `provider` calls (its key, variable first, else its default; a host without a scheme read as `http://`), as evidence, or null. */

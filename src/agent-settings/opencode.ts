@@ -3,6 +3,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { closedReplace, modelsOf } from './env-reference.js';
+import { gatewayModels, localEndpoint } from './claude-code-router.js';
 import { opencodeAgentModels } from './opencode-agents.js';
 import { opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
@@ -57,8 +58,9 @@ export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel
     // Unreadable session storage names no model.
   }
   also = also.filter((entry, index) => entry.unread === true || (entry.model !== found?.model && also.findIndex((other) => other.model === entry.model && !other.unread) === index));
-  if (also.length === 0) return found;
-  return { ...(found ?? { model: '', evidence: '' }), also };
+  // A provider on this machine (LiteLLM, Ollama) answers `litellm/gpt-5` with whatever it runs (row s48k-1).
+  const main = cli && cli.models.length > 0 ? cli.models : found ? [found.model] : [];
+  return gatewayModels(providerGateways(place, cli?.cwd), main, found, also);
 }
 
 /** `~/.config/opencode` (`XDG_CONFIG_HOME`). */
@@ -78,10 +80,11 @@ export function projectDirs(place: SettingsPlace, cwd: string | undefined): stri
   return ['', ...belowTop(place, cwd)];
 }
 
-/** The top-level `model`, the first layer naming one, highest first. */
-function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsModel | null {
+type Layer = [shown: string, read: () => string | null, whose: 'own' | 'repo'];
+
+/** OpenCode's config files and inline config, highest first (see {@link opencodeModel}). */
+function configLayers(place: SettingsPlace, cwd: string | undefined): Layer[] {
   const { env } = place;
-  type Layer = [string, () => string | null, 'own' | 'repo'];
   const own = (path: string): Layer => [shownPath(place, path), () => readOwnFile(path), 'own'];
   const repo = (path: string): Layer => [path, () => readRepoFile(place, path), 'repo'];
   // The project's directories, nearest first: from OpenCode's working directory up to the work tree's top.
@@ -92,7 +95,7 @@ function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsM
   const custom = env.OPENCODE_CONFIG?.trim();
   const global = globalDir(place);
   const managed = systemPath(place, MANAGED);
-  const layers: Layer[] = [
+  return [
     own(join(managed, 'opencode.json')),
     own(join(managed, 'opencode.jsonc')),
     // config/config.ts merges OPENCODE_CONFIG_CONTENT after every config directory, `~/.opencode` after the project's.
@@ -107,11 +110,48 @@ function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsM
     own(join(global, 'opencode.json')),
     own(join(global, 'config.json')),
   ];
-  for (const [shown, read, whose] of layers) {
+}
+
+/** The top-level `model`, the first layer naming one, highest first. */
+function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsModel | null {
+  for (const [shown, read, whose] of configLayers(place, cwd)) {
     const text = read();
     const written = text === null ? undefined : stringAt(parseJsonc(text), 'model');
-    const model = written === undefined ? undefined : whose === 'own' ? substituted(written, env) : written;
+    const model = written === undefined ? undefined : whose === 'own' ? substituted(written, place.env) : written;
     if (model) return { model, evidence: `settings ${shown} model=${quote(model)}` };
   }
   return null;
 }
+
+/**
+ * The endpoints of this machine OpenCode's providers are given (row s48k-1): for a model `<provider>/<id>`, the
+ * `provider.<provider>.options.baseURL` of the highest config naming one (OpenCode merges its configs; `{env:NAME}`
+ * is that variable, as OpenCode substitutes it in every file), as evidence when it names this machine, else null.
+ * Each file is read once, and only when a model is looked up.
+ */
+function providerGateways(place: SettingsPlace, cwd: string | undefined): (model: string) => string | null {
+  let read: [string, unknown][] | undefined;
+  const found = new Map<string, string | null>();
+  return (model) => {
+    const slash = model.indexOf('/');
+    if (slash <= 0) return null;
+    const id = model.slice(0, slash).trim();
+    if (found.has(id)) return found.get(id)!;
+    read ??= configLayers(place, cwd).map(([shown, text]) => {
+      const written = text();
+      return [shown, written === null ? undefined : parseJsonc(written)];
+    });
+    let evidence: string | null = null;
+    for (const [shown, data] of read) {
+      const url = stringAt(data, 'provider', id, 'options', 'baseURL');
+      if (url === undefined) continue;
+      const name = `settings ${shown} provider.${quote(id)}.options.baseURL=${quote(url)}`;
+      const given = closedReplace(url, /\{env:([^}]*)\}/g, null, (_, variable) => place.env[variable!.trim()] ?? '');
+      evidence = localEndpoint({ [name]: given }, [name]) === null ? null : name;
+      break;
+    }
+    found.set(id, evidence);
+    return evidence;
+  };
+}
+
