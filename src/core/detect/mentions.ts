@@ -179,6 +179,18 @@ export function agentFirstNamed(name: string): boolean {
   return personLike(first) && givenName(second);
 }
 
+/**
+ * A product's or model family's name whose first word is also a person's first name (`Claude Code`,
+ * `Kimi Code`, `Gemini Pro`, `Claude Opus`): two or more words, the first a person-like agent or
+ * vendor word (personNames), and no later word one a person's name may hold (givenName); `Claude
+ * Dupont`, `Kimi Raikkonen`, `Google Cloud` are people's and companies' names (row s48j-1).
+ */
+export function productNamed(name: string): boolean {
+  const [first, ...rest] = name.trim().split(/\s+/);
+  if (first === undefined || rest.length === 0 || rest.length > 4 || !personLike(first)) return false;
+  return signatures().agentNames.has([first, ...rest].join(' ').toLowerCase()) || !rest.some((word) => givenName(word));
+}
+
 
 function vendorAt(word: string, trust: Trust): string | null {
   const vendorWords = signatures().vendorWords;
