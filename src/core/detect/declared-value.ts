@@ -870,7 +870,8 @@ export function parseModelValue(value: string, aliases: Record<string, string> =
 export function parseAgentValue(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   const text = readable(value, MAX_WHOLE).replace(/\s+/g, ' ').trim();
   const slug = /^[a-z0-9][a-z0-9._-]{0,59}$/.test(text) ? agentSlug(text) : null;
-  if (slug) return [{ agent: slug, model: signatures().agentModels.get(slug) ?? 'unknown' }];
+  const model = slug ? signatures().agentModels.get(slug) : undefined;
+  if (slug) return [model ? { agent: slug, model, alone: true } : { agent: slug, model: 'unknown' }];
   const paired = agentModelPair(text, aliases, budget);
   if (paired.length > 0) return paired;
   // An agent's name, with the model a note of it names (`Claude Code (claude-opus-4-6)`); a model alone is a label here (`Agent: claude-1`, the first of a team's lanes).

@@ -11,6 +11,12 @@ export interface Mention {
   model: string;
   /** The value holds more than was read (past MAX_WHOLE, or the commit's lookups spent): fail closed. */
   unread?: true;
+  /**
+   * An agent named without a model, read with the model its own signatures give (row s48e-1,
+   * `Assisted-by: Qwen Code` → `qwen/unknown`): no model named, so a model another of the message's
+   * trailers names for that agent (`AI-Model: gpt-4o`, `Agent-Model:`) is its model instead (row s48j-2).
+   */
+  alone?: true;
 }
 
 /**
@@ -709,7 +715,12 @@ function readOnce(text: string, trust: Trust, aliases: Record<string, string>, b
   // An agent named alone is its own signatures' model (`Qwen-Coder`, Qwen Code's name for every Qwen
   // model: `qwen/unknown`, as its co-author line reads), else `agent:unknown` (row s48e-1).
   const own = signatures().agentModels;
-  for (const agent of agents) if (!result.some((m) => m.agent === agent)) add(agent, own.get(agent) ?? 'unknown');
+  for (const agent of agents) {
+    if (result.some((m) => m.agent === agent)) continue;
+    const model = own.get(agent);
+    if (model) result.push({ agent, model, alone: true });
+    else add(agent, 'unknown');
+  }
   return { mentions: result, cut: scan.cut };
 }
 
