@@ -206,7 +206,7 @@ function vendorAt(word: string, trust: Trust): string | null {
     if (trust === 'declared') return vendor;
     // A person's joined name is read as its words are (personalName): `Qwen-Li`, `llama-farmer`, `GrokNinja` are people;
     // so is a library's, where no one declares (a made-with stack, a name): `openai-python`, `llama.cpp`, `deepseek-sdk`.
-    const personal = part !== word && personalWords(word.slice(part.length).split(joints(word.slice(part.length))));
+    const personal = part !== word && personalWords(word.slice(part.length).split(joints(word.slice(part.length))), vendor);
     return personLike(part) || personal ? null : vendor;
   }
   return trust === 'declared' ? gluedVendor(word.toLowerCase()) : null;
@@ -625,17 +625,18 @@ function retag(text: string, from: number, clause: number, scan: Scan): void {
  */
 function personalName(text: string): boolean {
   const list = words(text).filter((word) => word !== BREAK);
-  return list.length > 1 && personalWords(list.slice(1));
+  return list.length > 1 && personalWords(list.slice(1), signatures().vendorWords.get((list[0] ?? '').toLowerCase()));
 }
 
 /**
- * Words after a vendor word of which one is neither a model word, an account word nor a vendor's own
- * word that is no person's name: a person's (`Li`, `Farmer`); `Tongyi Lingma` (Alibaba's assistant, both
- * words Qwen's) is no one's name (row s48e-2).
+ * Words after a vendor word of which one is neither a model word, an account word nor another of
+ * that vendor's own words that is no person's name: a person's (`Li`, `Farmer`); `Tongyi Lingma`
+ * (Alibaba's assistant, both words Qwen's) is no one's name (row s48e-2), while `Zhang Tongyi`, `Chen
+ * Lingma` (a given name after the surname) stay people's (row s48j-3).
  */
-function personalWords(list: readonly string[]): boolean {
+function personalWords(list: readonly string[], vendor?: string): boolean {
   const vendorWords = signatures().vendorWords;
-  return list.some((word) => onlyLetters(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word) && !(vendorWords.has(word.toLowerCase()) && !personLike(word)));
+  return list.some((word) => onlyLetters(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word) && !(vendor !== undefined && vendorWords.get(word.toLowerCase()) === vendor && !personLike(word)));
 }
 
 /**
