@@ -116,6 +116,7 @@ function compoundReader(key: string, trailerKey: string): { read: Reader; declar
 
 function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   const result: Attribution[] = [];
+  const alone = new Set<Attribution>();
   const companions: { key: string; value: string }[] = [];
   for (const trailer of signals.trailers) {
     const key = readable(trailer.key).toLowerCase();
@@ -129,7 +130,7 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
     const shown = shownOrder(trailer.value);
     const read = reader.read(trailer.value, aliases, budget);
     if (shown !== null) read.push(...reader.read(shown, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread));
-    for (const mention of read) result.push(withUnread(found(mention.agent, mention.model, evidence, reader.declared), mention));
+    for (const mention of read) result.push(withAlone(withUnread(found(mention.agent, mention.model, evidence, reader.declared), mention), mention, alone));
   }
   // `Model: Codex GPT-5.6 Sol Max` under `Co-authored-by: Codex <noreply@openai.com>`: the model of an AI another trailer names.
   if (result.length > 0) {
@@ -137,10 +138,23 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
       const evidence = `trailer ${trailer.key}: ${quote(trailer.value)}`;
       // `Agent:` / `Agent-Tool:` name a product, never a person (a support desk's `Agent: Devin Smith`): parseAgentValue.
       const read = /^agent/.test(readable(trailer.key).toLowerCase()) ? parseAgentValue : parseModelValue;
-      for (const mention of read(trailer.value, aliases, budget).filter(namesSomething)) result.push(found(mention.agent, mention.model, evidence, true));
+      for (const mention of read(trailer.value, aliases, budget).filter(namesSomething)) result.push(withAlone(found(mention.agent, mention.model, evidence, true), mention, alone));
     }
   }
-  return result;
+  // Row s48j-2: `Assisted-by: Qwen Code` (or `Agent: qwen-code`) beside `AI-Model: gpt-4o` is Qwen Code
+  // running gpt-4o; the model its signatures give when named alone (row s48e-1) stands only where no
+  // trailer names a model for that agent or for no agent: else it is `agent:unknown`, which
+  // mergeAttributions folds into the agent's model (or keeps, a warning, when that model is another agent's).
+  if (alone.size === 0) return result;
+  const named = (item: Attribution) => (other: Attribution) =>
+    !alone.has(other) && (other.agent === item.agent || other.agent === 'unknown') && other.model !== 'unknown' && !other.model.endsWith('/unknown');
+  return result.map((item) => (alone.has(item) && result.some(named(item)) ? { ...item, model: 'unknown' } : item));
+}
+
+/** Notes an attribution read from an agent named alone (Mention.alone) in `alone`. */
+function withAlone(attribution: Attribution, mention: { alone?: true }, alone: Set<Attribution>): Attribution {
+  if (mention.alone) alone.add(attribution);
+  return attribution;
 }
 
 /**

@@ -1,7 +1,7 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { canonicalModel, knownModels } from '../catalog.js';
 import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
-import { agentFirstNamed, isFamilyWord, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
+import { agentFirstNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { letterRuns } from './letters.js';
 import { MODEL_WORDS, mayStartModel } from '../model-words.js';
 import { VENDOR_NAMES } from '../model-data.js';
@@ -642,7 +642,8 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     if (byIdentity) return [byIdentity, ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
     const atNoReply = [...agentAtNoReply({ name: read.name, email: read.email }, aliases, budget), ...agentAtMachine({ name: read.name, email: read.email }, aliases, budget)];
     if (atNoReply.length === 0 && via) return [via, ...unread];
-    const found = withUnreadVendors(atNoReply.length > 0 ? atNoReply : taggedAgent(wholly(read.name, 'person', aliases, budget), read.email), read.name);
+    const person = atNoReply.length > 0 ? atNoReply : taggedAgent(wholly(read.name, 'person', aliases, budget), read.email);
+    const found = withUnreadVendors(person.length > 0 ? person : productName(read.name, read.email, aliases, budget), read.name);
     // `aider:qwen3-coder <ada@example.com>`: no person's name is an agent's and a model's pair.
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !found.some((m) => m.agent === p.agent && m.model === p.model));
     return [...found, ...paired, ...unread];
@@ -661,6 +662,23 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   const paired = agentModelPair(named, aliases, budget);
   const found = withUnreadVendors(wholly(named, 'named', aliases, budget), named);
   return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...unread];
+}
+
+/**
+ * What a co-author's name that is no person's reads as (productNamed: `Claude Code`, `Kimi Code`,
+ * `Gemini Pro`, `Claude Opus` at an address of no agent's): the agent it names, as without the
+ * address (`claude-code:unknown`, `kimi-code:moonshotai/unknown`), else the model family it names, as a
+ * declared value reads it (`google/gemini-pro`, `anthropic/claude-opus`), unless the mailbox spells the
+ * name (`Claude Fable <claude.fable@example.fr>`: a person's own, a surname that is a family word); a
+ * vendor's name alone stays a person's or company's (`Mistral AI`) (row s48j-1).
+ */
+function productName(name: string, email: string, aliases: Record<string, string>, budget: Budget): Mention[] {
+  if (name.length > MAX_VALUE || !productNamed(name)) return [];
+  const agents = mentions(name, 'named', aliases, budget).filter((m) => m.agent !== 'unknown');
+  if (agents.length > 0) return agents;
+  const spelled = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (spelled(plainAddress(email).split('@')[0]!.split('+')[0]!) === spelled(name)) return [];
+  return mentions(name, 'declared', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
 }
 
 /**
@@ -852,7 +870,8 @@ export function parseModelValue(value: string, aliases: Record<string, string> =
 export function parseAgentValue(value: string, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
   const text = readable(value, MAX_WHOLE).replace(/\s+/g, ' ').trim();
   const slug = /^[a-z0-9][a-z0-9._-]{0,59}$/.test(text) ? agentSlug(text) : null;
-  if (slug) return [{ agent: slug, model: signatures().agentModels.get(slug) ?? 'unknown' }];
+  const model = slug ? signatures().agentModels.get(slug) : undefined;
+  if (slug) return [model ? { agent: slug, model, alone: true } : { agent: slug, model: 'unknown' }];
   const paired = agentModelPair(text, aliases, budget);
   if (paired.length > 0) return paired;
   // An agent's name, with the model a note of it names (`Claude Code (claude-opus-4-6)`); a model alone is a label here (`Agent: claude-1`, the first of a team's lanes).

@@ -11,6 +11,12 @@ export interface Mention {
   model: string;
   /** The value holds more than was read (past MAX_WHOLE, or the commit's lookups spent): fail closed. */
   unread?: true;
+  /**
+   * An agent named without a model, read with the model its own signatures give (row s48e-1,
+   * `Assisted-by: Qwen Code` → `qwen/unknown`): no model named, so a model another of the message's
+   * trailers names for that agent (`AI-Model: gpt-4o`, `Agent-Model:`) is its model instead (row s48j-2).
+   */
+  alone?: true;
 }
 
 /**
@@ -179,6 +185,18 @@ export function agentFirstNamed(name: string): boolean {
   return personLike(first) && givenName(second);
 }
 
+/**
+ * A product's or model family's name whose first word is also a person's first name (`Claude Code`,
+ * `Kimi Code`, `Gemini Pro`, `Claude Opus`): two or more words, the first a person-like agent or
+ * vendor word (personNames), and no later word one a person's name may hold (givenName); `Claude
+ * Dupont`, `Kimi Raikkonen`, `Google Cloud` are people's and companies' names (row s48j-1).
+ */
+export function productNamed(name: string): boolean {
+  const [first, ...rest] = name.trim().split(/\s+/);
+  if (first === undefined || rest.length === 0 || rest.length > 4 || !personLike(first)) return false;
+  return signatures().agentNames.has([first, ...rest].join(' ').toLowerCase()) || !rest.some((word) => givenName(word));
+}
+
 
 function vendorAt(word: string, trust: Trust): string | null {
   const vendorWords = signatures().vendorWords;
@@ -188,7 +206,7 @@ function vendorAt(word: string, trust: Trust): string | null {
     if (trust === 'declared') return vendor;
     // A person's joined name is read as its words are (personalName): `Qwen-Li`, `llama-farmer`, `GrokNinja` are people;
     // so is a library's, where no one declares (a made-with stack, a name): `openai-python`, `llama.cpp`, `deepseek-sdk`.
-    const personal = part !== word && personalWords(word.slice(part.length).split(joints(word.slice(part.length))));
+    const personal = part !== word && personalWords(word.slice(part.length).split(joints(word.slice(part.length))), vendor);
     return personLike(part) || personal ? null : vendor;
   }
   return trust === 'declared' ? gluedVendor(word.toLowerCase()) : null;
@@ -607,17 +625,18 @@ function retag(text: string, from: number, clause: number, scan: Scan): void {
  */
 function personalName(text: string): boolean {
   const list = words(text).filter((word) => word !== BREAK);
-  return list.length > 1 && personalWords(list.slice(1));
+  return list.length > 1 && personalWords(list.slice(1), signatures().vendorWords.get((list[0] ?? '').toLowerCase()));
 }
 
 /**
- * Words after a vendor word of which one is neither a model word, an account word nor a vendor's own
- * word that is no person's name: a person's (`Li`, `Farmer`); `Tongyi Lingma` (Alibaba's assistant, both
- * words Qwen's) is no one's name (row s48e-2).
+ * Words after a vendor word of which one is neither a model word, an account word nor another of
+ * that vendor's own words that is no person's name: a person's (`Li`, `Farmer`); `Tongyi Lingma`
+ * (Alibaba's assistant, both words Qwen's) is no one's name (row s48e-2), while `Zhang Tongyi`, `Chen
+ * Lingma` (a given name after the surname) stay people's (row s48j-3).
  */
-function personalWords(list: readonly string[]): boolean {
+function personalWords(list: readonly string[], vendor?: string): boolean {
   const vendorWords = signatures().vendorWords;
-  return list.some((word) => onlyLetters(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word) && !(vendorWords.has(word.toLowerCase()) && !personLike(word)));
+  return list.some((word) => onlyLetters(word) && !ACCOUNT_WORDS.has(word.toLowerCase()) && !isModelWord(word) && !(vendor !== undefined && vendorWords.get(word.toLowerCase()) === vendor && !personLike(word)));
 }
 
 /**
@@ -697,7 +716,12 @@ function readOnce(text: string, trust: Trust, aliases: Record<string, string>, b
   // An agent named alone is its own signatures' model (`Qwen-Coder`, Qwen Code's name for every Qwen
   // model: `qwen/unknown`, as its co-author line reads), else `agent:unknown` (row s48e-1).
   const own = signatures().agentModels;
-  for (const agent of agents) if (!result.some((m) => m.agent === agent)) add(agent, own.get(agent) ?? 'unknown');
+  for (const agent of agents) {
+    if (result.some((m) => m.agent === agent)) continue;
+    const model = own.get(agent);
+    if (model) result.push({ agent, model, alone: true });
+    else add(agent, 'unknown');
+  }
   return { mentions: result, cut: scan.cut };
 }
 
