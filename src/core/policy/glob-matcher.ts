@@ -178,27 +178,32 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     automata.set(key, made);
     return made;
   };
-  /** Whether the globs together pass every id of the family (each by any of them); undefined: not decided so. */
+  /** Whether the globs together pass every id of the family (each by any of them); undefined: a floating id, judged by its probes. */
   function exactlyEvery(entries: readonly Entry[], family: VersionlessFamily): boolean | undefined {
     const shape = familyShape(family);
     if (shape === null) return undefined;
     const globs = entries.map((entry) => judgedGlob(entry, family, shape.prefix));
-    if (globs.some((glob) => glob === null)) return undefined;
+    // Row s48m-1: a glob the reader does not take (an extglob `!(…)`, a size past its budget) or a walk past its limit refuses
+    // the family (the probes passed `allow: ["anthropic/claude-opus-!(2[0-9]*)"]`, which refuses Opus 20); so does a witness
+    // the glob itself does not confirm (the reader misread it, so its `null` would not be sure either).
+    if (globs.some((glob) => glob === null)) return false;
     // A version or later id the probes hold that no glob passes refuses the family at once (no walk); the walk decides the rest.
     const probe = [...family.members, ...family.laterIds].find((member) => entries.every((entry) => entry.negated === hits(entry, member)));
     if (probe !== undefined) return false;
     const witness = familyWitness(shape, 'open', globs as JudgedGlob[], (outcomes) => !outcomes.some(Boolean));
-    if (witness === null) return true;
-    if (witness === undefined || entries.some((entry) => entry.negated !== hits(entry, witness))) return undefined;
-    return false;
+    return witness === null;
   }
   /** Whether a deny glob refuses some id of the family (a version the catalog does not know too). */
   const reachesAny = (entry: Entry, family: VersionlessFamily): boolean => {
     const shape = familyShape(family);
-    const glob = shape === null ? null : judgedGlob(entry, family, shape.prefix);
-    if (shape === null || glob === null) return false;
+    if (shape === null) return false;
+    const glob = judgedGlob(entry, family, shape.prefix);
+    // Row s48m-1: a deny the judge cannot decide (a glob it does not read, a walk past its limit, a witness the glob does not
+    // confirm) refuses the family: the probes it fell back on passed `deny: ["anthropic/claude-opus-2[0-9]!(x)"]` and a
+    // deny padded past 5,000 states, which reach Opus 20.
+    if (glob === null) return true;
     const witness = familyWitness(shape, shape.builds ? 'builds' : 'none', [glob], (outcomes) => outcomes[0]!);
-    return typeof witness === 'string' && entry.negated !== hits(entry, witness);
+    return witness !== null;
   };
   const byVersions = (entry: Entry, family: VersionlessFamily, model: string): boolean => {
     if (versionless === 'every') return (!entry.negated && (entry.literal === model || entry.literal === family.id)) || passesEvery(entry, family);
