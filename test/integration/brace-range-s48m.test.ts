@@ -5,17 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitCase, policyServer } from '../helpers/enforce-repos.js';
-import { agentCommit as commit, hooked, homeWith } from '../helpers/agent-home.js';
+import { agentCommit as commit, claudeHome, hooked } from '../helpers/agent-home.js';
 
-const claude = (model: string): NodeJS.ProcessEnv => ({
-  HOME: homeWith({ '.claude/settings.json': JSON.stringify({ model }) }),
-  CLAUDECODE: '1',
-  ANTHROPIC_BASE_URL: undefined,
-  ANTHROPIC_MODEL: undefined,
-  CLAUDE_CONFIG_DIR: undefined,
-  CLAUDE_CODE_SESSION_ID: undefined,
-  ANTHROPIC_DEFAULT_OPUS_MODEL: undefined,
-});
+const claude = claudeHome;
 
 describe('a brace range picomatch misreads is a config problem (row s48m-2)', () => {
   it('check names each misread range and exits 2; a one-character range is no problem', () => {

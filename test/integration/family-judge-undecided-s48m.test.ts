@@ -4,18 +4,10 @@
 // (every model but those) passed Claude Code's `opus`, as did a deny whose walk passed 2,000 states. Committed for real
 // through the installed hooks, then judged by `check` and a server's pre-receive.
 import { describe, expect, it } from 'vitest';
-import { agentCommit as commit, hooked, homeWith } from '../helpers/agent-home.js';
+import { agentCommit as commit, claudeHome, hooked } from '../helpers/agent-home.js';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-const claude = (model: string): NodeJS.ProcessEnv => ({
-  HOME: homeWith({ '.claude/settings.json': JSON.stringify({ model }) }),
-  CLAUDECODE: '1',
-  ANTHROPIC_BASE_URL: undefined,
-  ANTHROPIC_MODEL: undefined,
-  CLAUDE_CONFIG_DIR: undefined,
-  CLAUDE_CODE_SESSION_ID: undefined,
-  ANTHROPIC_DEFAULT_OPUS_MODEL: undefined,
-});
+const claude = claudeHome;
 const deny = (globs: string): string => `policy:\n  deny: ${globs}\n`;
 const allow = (globs: string): string => `policy:\n  allow: ${globs}\n  unknownModel: deny\n`;
 const OPUS = 'feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus\n';

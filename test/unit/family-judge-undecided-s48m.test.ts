@@ -56,3 +56,18 @@ describe('a family the judge cannot decide is refused (row s48m-1)', () => {
     for (const subject of ['opus-k', 'opus-K', 'opus-\u212A']) expect(automatonMatches(automaton, subject), subject).toBe(kelvin.test(subject));
   });
 });
+
+// row s48m-3: each glob had its own limits (5,000 states, a walk of 2,000), so a list of 1,000 globs whose start is the
+// family's did a thousand times the work in every hook (~7-10 s on this machine) and then passed `opus` on its probes.
+// One family judgment now has one budget for the whole list; past it the family is refused.
+describe('a whole list judged within one budget (row s48m-3)', () => {
+  it('1,000 deny globs each under its own limits: judged in bounded time, and refused when the budget runs out', () => {
+    const globs = Array.from({ length: 1000 }, (_, at) => `anthropic/claude-opus-*${at}${'?'.repeat(6)}x`);
+    const started = performance.now();
+    expect(modelMatcher(globs)(OPUS)).toBeDefined();
+    expect(performance.now() - started).toBeLessThan(30_000);
+    // Honest lists stay well inside it.
+    expect(modelMatcher(Array.from({ length: 50 }, (_, at) => `anthropic/claude-opus-${at + 1}*`), { versionless: 'every' })(OPUS)).toBeDefined();
+    expect(modelMatcher(Array.from({ length: 200 }, (_, at) => `*word${at}*`))(OPUS)).toBeUndefined();
+  });
+});

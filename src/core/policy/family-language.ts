@@ -359,6 +359,15 @@ function restAutomaton(shape: FamilyShape, tail: Tail): Automaton {
   return regexAutomaton(`${VERSION_SOURCE}${escape(shape.suffix)}${TAILS[tail]}`, false)!;
 }
 
+/** The family's rest as a deterministic automaton, built once per process for each suffix and tail (its moves are kept). */
+const RESTS = new Map<string, Subsets>();
+function restSubsets(shape: FamilyShape, tail: Tail): Subsets {
+  const key = `${shape.suffix}\n${tail}`;
+  let rest = RESTS.get(key);
+  if (rest === undefined) RESTS.set(key, (rest = new Subsets(restAutomaton(shape, tail))));
+  return rest;
+}
+
 /** Whether an id is one of the family's (the language the judgment decides over). */
 export function inFamily(shape: FamilyShape, tail: Tail, id: string): boolean {
   return new RegExp(`^${escape(shape.prefix)}${VERSION_SOURCE}${escape(shape.suffix)}${TAILS[tail]}$`).test(id);
@@ -413,25 +422,32 @@ class Subsets {
  * negation applied), or null when no id of the family has it; undefined when the walk grew past its limit. The
  * shortest such id (a breadth-first walk): `anthropic/claude-opus-20` for a deny of `-2[0-9]*`.
  */
-export function familyWitness(shape: FamilyShape, tail: Tail, globs: readonly JudgedGlob[], wanted: (outcomes: readonly boolean[]) => boolean): string | null | undefined {
+export function familyWitness(shape: FamilyShape, tail: Tail, globs: readonly JudgedGlob[], wanted: (outcomes: readonly boolean[]) => boolean, work: { left: number } = { left: Infinity }): string | null | undefined {
+  const slash = shape.prefix.indexOf('/');
+  // The prefix is fixed: each reading is fed it first (a name reading from after the `/`); one that then takes no id
+  // (`qwen/*` for `anthropic/claude-opus`) is left out of the walk.
+  const tracks = globs
+    .flatMap((glob, index) =>
+      glob.tracks.map((track) => {
+        const subsets = new Subsets(track.automaton);
+        return { index, subsets, started: subsets.start(track.on === 'id' ? shape.prefix : shape.prefix.slice(slash + 1)) };
+      }),
+    )
+    .filter((track) => !track.subsets.empty(track.started));
   // No reading left to walk: every id of the family has the same outcomes.
-  if (globs.every((glob) => glob.tracks.length === 0)) return wanted(globs.map((glob) => glob.always !== glob.negated)) ? `${shape.prefix}1${shape.suffix}` : null;
-  const rest = new Subsets(restAutomaton(shape, tail));
-  const tracks = globs.flatMap((glob, index) => glob.tracks.map((track, at) => ({ on: track.on, index, at, subsets: new Subsets(track.automaton) })));
+  if (tracks.length === 0) return wanted(globs.map((glob) => glob.always !== glob.negated)) ? `${shape.prefix}1${shape.suffix}` : null;
+  const rest = restSubsets(shape, tail);
   // Characters no automaton tells apart are one: the walk tries one of each kind (`1`…`9` for `[1-9]`, one letter for `[^/]`).
-  const automata = [rest.automaton, ...tracks.map((track) => track.subsets.automaton)];
+  const edges = [rest.automaton, ...tracks.map((track) => track.subsets.automaton)].flatMap((automaton) => automaton.states.flatMap((state) => state.edges));
+  if ((work.left -= ALPHABET.length * edges.length) < 0) return undefined;
   const kinds = new Map<string, string>();
   for (const char of ALPHABET) {
-    const signature = automata.map((automaton) => automaton.states.map((state) => state.edges.map((edge) => (edge.test(char) ? 1 : 0)).join('')).join('')).join('|');
+    let signature = '';
+    for (const edge of edges) signature += edge.test(char) ? '1' : '0';
     if (!kinds.has(signature)) kinds.set(signature, char);
   }
   const alphabet = [...kinds.values()];
-  const slash = shape.prefix.indexOf('/');
-  // The prefix is fixed: each reading is fed it first (a name reading from after the `/`).
-  const started = tracks.map((track) => track.subsets.start(track.on === 'id' ? shape.prefix : shape.prefix.slice(slash + 1)));
-  // A reading that takes no id with the family's prefix (`qwen/*` for `anthropic/claude-opus`) is left out of the walk.
-  const live = tracks.filter((track, index) => !track.subsets.empty(started[index]!));
-  if (live.length < tracks.length) return familyWitness(shape, tail, globs.map((glob, index) => ({ ...glob, tracks: glob.tracks.filter((_, at) => live.some((track) => track.index === index && track.at === at)) })), wanted);
+  const started = tracks.map((track) => track.started);
   const first = [rest.start(''), ...started];
   const queue: { node: number[]; text: string }[] = [{ node: first, text: '' }];
   const seen = new Set<string>([first.join(',')]);
@@ -444,6 +460,8 @@ export function familyWitness(shape: FamilyShape, tail: Tail, globs: readonly Ju
       });
       if (wanted(outcomes.map((hit, index) => hit !== globs[index]!.negated))) return shape.prefix + text;
     }
+    // Each move of every reading is work (row s48m-3): a list of many globs stops at the caller's budget, not at 2,000 nodes each.
+    if ((work.left -= alphabet.length * (tracks.length + 1)) < 0) return undefined;
     for (const char of alphabet) {
       const restNext = rest.move(node[0]!, char);
       if (rest.empty(restNext)) continue;

@@ -9,6 +9,9 @@ import { macFoldedName } from '../mac-name.js';
 import { familyShape, versionedFamily, versionlessFamily, type VersionlessFamily } from './model-family.js';
 import { familyWitness, literalAutomaton, regexAutomaton, type JudgedGlob, type Track } from './family-language.js';
 
+/** The work units (automaton states, walked moves) one family id's judgment may take (row s48m-3). */
+const FAMILY_WORK = 2_000_000;
+
 /** Returns the first glob that matches, or undefined. */
 export type GlobMatcher = (subject: string) => string | undefined;
 
@@ -149,6 +152,9 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
   // (family-language.ts): a deny reaching any id of the family, or an id no glob of an allow passes, is found exactly, and
   // the id it finds is judged again by the glob itself. A glob the reader does not take leaves the probes' judgment.
   const automata = new Map<string, JudgedGlob | null>();
+  // Row s48m-3: the work one family judgment may do (automaton states built, moves walked), whatever the list's length: a hostile
+  // list of 1,000 globs each under its own limits took ~10 s in every hook. Past it the family is refused (fail closed).
+  let work = { left: FAMILY_WORK };
   const judgedGlob = (entry: Entry, family: VersionlessFamily, prefix: string): JudgedGlob | null => {
     const key = `${compiled.indexOf(entry)}\n${family.id}`;
     if (automata.has(key)) return automata.get(key)!;
@@ -168,7 +174,9 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
           always = true;
           continue;
         }
-        const automaton = regexAutomaton((simpleGlobRegex(glob) ?? picomatch().makeRe(glob, OPTIONS)).source, true);
+        const budget = { left: Math.min(5000, work.left) };
+        const automaton = regexAutomaton((simpleGlobRegex(glob) ?? picomatch().makeRe(glob, OPTIONS)).source, true, budget);
+        work.left -= Math.min(5000, work.left) - budget.left;
         if (automaton === null) readable = false;
         else tracks.push({ automaton, on });
       }
@@ -190,7 +198,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     // A version or later id the probes hold that no glob passes refuses the family at once (no walk); the walk decides the rest.
     const probe = [...family.members, ...family.laterIds].find((member) => entries.every((entry) => entry.negated === hits(entry, member)));
     if (probe !== undefined) return false;
-    const witness = familyWitness(shape, 'open', globs as JudgedGlob[], (outcomes) => !outcomes.some(Boolean));
+    const witness = familyWitness(shape, 'open', globs as JudgedGlob[], (outcomes) => !outcomes.some(Boolean), work);
     return witness === null;
   }
   /** Whether a deny glob refuses some id of the family (a version the catalog does not know too). */
@@ -202,7 +210,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     // confirm) refuses the family: the probes it fell back on passed `deny: ["anthropic/claude-opus-2[0-9]!(x)"]` and a
     // deny padded past 5,000 states, which reach Opus 20.
     if (glob === null) return true;
-    const witness = familyWitness(shape, shape.builds ? 'builds' : 'none', [glob], (outcomes) => outcomes[0]!);
+    const witness = familyWitness(shape, shape.builds ? 'builds' : 'none', [glob], (outcomes) => outcomes[0]!, work);
     return witness !== null;
   };
   const byVersions = (entry: Entry, family: VersionlessFamily, model: string): boolean => {
@@ -230,6 +238,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     return verdict;
   };
   function byFamily(family: VersionlessFamily, model: string): string | undefined {
+    work = { left: FAMILY_WORK };
     if (versionless === 'every' && compiled.length >= 2) {
       // One walk for the whole list (row s48f-1) rather than one per glob then the list: a list passes what any of its globs passes.
       const named = compiled.find((entry) => !entry.negated && (entry.literal === model || entry.literal === family.id));
