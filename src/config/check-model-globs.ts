@@ -32,6 +32,21 @@ export function deadModelGlobReason(glob: string): string | null {
   return null;
 }
 
+/**
+ * A brace range picomatch reads otherwise than written, or null (row s48m-2): it reads `{a..b}` of one character each side
+ * as the class `[a-b]`, but `{15..19}` as the text `15..19` with each `.` any character (it matches `15.119`, not Opus 15-19),
+ * `{4..16}` as `16..4`, `{1..5..2}` and `{4..6,x}` as garbled classes: a deny of Opus 15 to 19 denied none of them, an
+ * allow refused them, without a word.
+ */
+export function misreadRangeReason(glob: string): string | null {
+  for (const brace of glob.match(/\{[^{}]*\}/g) ?? []) {
+    if (brace.includes('..') && !/^\{[^{}.,]\.\.[^{}.,]\}$/.test(brace)) {
+      return `the brace range ${quote(brace)}, which picomatch reads as other text than the range (only one character each side, such as {4..6}, is a range)`;
+    }
+  }
+  return null;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -56,6 +71,8 @@ export function checkModelGlobs(data: unknown, file: string): ConfigProblem[] {
       if (typeof glob !== 'string' || glob === '') return;
       const reason = deadModelGlobReason(glob);
       if (reason !== null) problems.push({ file, path: `${pointer}/${index}`, found: `${quote(glob)}, which holds ${reason}`, expected: 'a glob that can match a model id (vendor/model), such as "qwen/*"' });
+      const range = reason === null ? misreadRangeReason(glob) : null;
+      if (range !== null) problems.push({ file, path: `${pointer}/${index}`, found: `${quote(glob)}, which holds ${range}`, expected: 'a class or a brace list, such as "anthropic/claude-opus-1[5-9]" or "anthropic/claude-opus-{15,16,17,18,19}"' });
     });
   }
   return problems;

@@ -44,6 +44,19 @@ export function geminiHome(model: string, variable?: string): NodeJS.ProcessEnv 
   };
 }
 
+/** Claude Code's environment with `"model"` in a home's `~/.claude/settings.json`, no model, gateway or session variable of the runner's. */
+export function claudeHome(model: string): NodeJS.ProcessEnv {
+  return {
+    HOME: homeWith({ '.claude/settings.json': JSON.stringify({ model }) }),
+    CLAUDECODE: '1',
+    ANTHROPIC_BASE_URL: undefined,
+    ANTHROPIC_MODEL: undefined,
+    CLAUDE_CONFIG_DIR: undefined,
+    CLAUDE_CODE_SESSION_ID: undefined,
+    ANTHROPIC_DEFAULT_OPUS_MODEL: undefined,
+  };
+}
+
 /**
  * A repository (at `dir`, else a temporary one) with the hooks installed (`init --mode git`), `config` as .aitrailrc.yml and `files` committed.
  * In a temporary directory: a copy (copiedRepo) of the one made once per test file for the same `config` and `files`, init's node run once.

@@ -31,6 +31,9 @@ interface Fragment {
   end: number;
 }
 
+/** The bodies of picomatch's dot-segment lookaheads under `dot: true` (`(?!\.{1,2}(?:\/|$))`), read as always true. */
+const DOT_GUARDS = new Set(['\\.{1,2}(?:\\/|$)', '(?:^|\\/)\\.{1,2}(?:\\/|$)']);
+
 /** A construct, or a size, the reader does not take. */
 class Unsupported extends Error {}
 
@@ -97,6 +100,35 @@ class Builder {
   }
 }
 
+/**
+ * A character as a case-insensitive expression without `u` compares it (ECMAScript's Canonicalize): its upper case, unless that
+ * is several characters or takes a non-ASCII one to ASCII. The Kelvin sign `\u212A` is no `k` there (row s48m-1).
+ */
+function canonical(char: string): string {
+  const upper = char.toUpperCase();
+  if (upper.length !== 1 || (char.charCodeAt(0) >= 128 && upper.charCodeAt(0) < 128)) return char;
+  return upper;
+}
+
+/** A `{n}`, `{n,}` or `{n,m}` quantifier; any other `{` is a character. */
+const QUANTIFIER = /^\{(\d+)(,(\d*))?\}/;
+const CONTROL_ESCAPES: Record<string, string> = { t: '\t', r: '\r', n: '\n', v: '\v', f: '\f' };
+
+/**
+ * The character an escape at `at` (past its `\\`) stands for and the length it takes: a punctuation character, the
+ * control escapes and `\xHH` picomatch writes for POSIX classes (`[[:graph:]]` is `[\x21-\x7E]`, `[[:space:]]` holds
+ * `\t`: row s48m-1). Any other letter or digit is a construct the reader does not take.
+ */
+function escapedChar(source: string, at: number): { escaped: string; length: number } {
+  const escaped = source[at];
+  if (escaped === undefined) throw new Unsupported();
+  if (escaped === 'x' && /^[0-9a-fA-F]{2}$/.test(source.slice(at + 1, at + 3))) return { escaped: String.fromCharCode(parseInt(source.slice(at + 1, at + 3), 16)), length: 3 };
+  const control = CONTROL_ESCAPES[escaped];
+  if (control !== undefined) return { escaped: control, length: 1 };
+  if (/[a-zA-Z0-9]/.test(escaped)) throw new Unsupported();
+  return { escaped, length: 1 };
+}
+
 /** A character test of a class's body (`0-9`, `^/`, `a-z._`), case-insensitive when `fold`. */
 function classTest(source: string, at: number, fold: boolean): { test: (char: string) => boolean; next: number } {
   let index = at;
@@ -109,9 +141,8 @@ function classTest(source: string, at: number, fold: boolean): { test: (char: st
     if (char === undefined) throw new Unsupported();
     index += 1;
     if (char !== '\\') return char;
-    const escaped = source[index];
-    index += 1;
-    if (escaped === undefined || /[a-zA-Z0-9]/.test(escaped)) throw new Unsupported();
+    const { escaped, length } = escapedChar(source, index);
+    index += length;
     return escaped;
   };
   while (source[index] !== ']' || first) {
@@ -183,7 +214,8 @@ export function regexAutomaton(source: string, fold: boolean, budget = { left: 5
         return () => builder.empty();
       }
       if (kind === 'not-ahead') {
-        if (!body.includes('\\.{1,2}')) throw new Unsupported();
+        // Only picomatch's own guards, whole (row s48m-1): a `!(…)` extglob's lookahead holding a `**` also holds `\.{1,2}`.
+        if (!DOT_GUARDS.has(body)) throw new Unsupported();
         return () => builder.empty();
       }
       // Read once (a nested group once per level: a hostile `{a,{a,{a,…}}}` stays linear), its states copied anew for each repetition.
@@ -214,12 +246,15 @@ export function regexAutomaton(source: string, fold: boolean, budget = { left: 5
       const escaped = source[at + 1];
       at += 2;
       if (escaped === 'd') return () => builder.char((other) => other >= '0' && other <= '9');
-      if (escaped === undefined || /[a-zA-Z0-9]/.test(escaped)) throw new Unsupported();
-      return () => builder.char((other) => other === escaped);
+      const read = escapedChar(source, at - 1);
+      at += read.length - 1;
+      return () => builder.char((other) => other === read.escaped);
     }
-    if ('*+?{}'.includes(char)) throw new Unsupported();
+    // A `{` that opens no quantifier, and a `}`, are characters (picomatch leaves a glob's stray ones so: `}[1-3]`, `\]{1..3}`).
+    if ('*+?'.includes(char) || (char === '{' && QUANTIFIER.test(source.slice(at)))) throw new Unsupported();
     at += 1;
-    const test = fold ? (other: string) => other === char || other.toLowerCase() === char.toLowerCase() : (other: string) => other === char;
+    const folded = canonical(char);
+    const test = fold ? (other: string) => other === char || canonical(other) === folded : (other: string) => other === char;
     return () => builder.char(test);
   };
   const quantified = (make: () => Fragment): Fragment => {
@@ -230,8 +265,8 @@ export function regexAutomaton(source: string, fold: boolean, budget = { left: 5
     else if (char === '+') (min = 1), (max = Infinity), (at += 1);
     else if (char === '?') (min = 0), (max = 1), (at += 1);
     else if (char === '{') {
-      const bounds = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(at));
-      if (bounds === null) throw new Unsupported();
+      const bounds = QUANTIFIER.exec(source.slice(at));
+      if (bounds === null) return make();
       min = Number(bounds[1]);
       max = bounds[2] === undefined ? min : bounds[3] === '' ? Infinity : Number(bounds[3]);
       if (min > 20 || (max !== Infinity && max > 20)) throw new Unsupported();
@@ -324,6 +359,15 @@ function restAutomaton(shape: FamilyShape, tail: Tail): Automaton {
   return regexAutomaton(`${VERSION_SOURCE}${escape(shape.suffix)}${TAILS[tail]}`, false)!;
 }
 
+/** The family's rest as a deterministic automaton, built once per process for each suffix and tail (its moves are kept). */
+const RESTS = new Map<string, Subsets>();
+function restSubsets(shape: FamilyShape, tail: Tail): Subsets {
+  const key = `${shape.suffix}\n${tail}`;
+  let rest = RESTS.get(key);
+  if (rest === undefined) RESTS.set(key, (rest = new Subsets(restAutomaton(shape, tail))));
+  return rest;
+}
+
 /** Whether an id is one of the family's (the language the judgment decides over). */
 export function inFamily(shape: FamilyShape, tail: Tail, id: string): boolean {
   return new RegExp(`^${escape(shape.prefix)}${VERSION_SOURCE}${escape(shape.suffix)}${TAILS[tail]}$`).test(id);
@@ -378,25 +422,32 @@ class Subsets {
  * negation applied), or null when no id of the family has it; undefined when the walk grew past its limit. The
  * shortest such id (a breadth-first walk): `anthropic/claude-opus-20` for a deny of `-2[0-9]*`.
  */
-export function familyWitness(shape: FamilyShape, tail: Tail, globs: readonly JudgedGlob[], wanted: (outcomes: readonly boolean[]) => boolean): string | null | undefined {
+export function familyWitness(shape: FamilyShape, tail: Tail, globs: readonly JudgedGlob[], wanted: (outcomes: readonly boolean[]) => boolean, work: { left: number } = { left: Infinity }): string | null | undefined {
+  const slash = shape.prefix.indexOf('/');
+  // The prefix is fixed: each reading is fed it first (a name reading from after the `/`); one that then takes no id
+  // (`qwen/*` for `anthropic/claude-opus`) is left out of the walk.
+  const tracks = globs
+    .flatMap((glob, index) =>
+      glob.tracks.map((track) => {
+        const subsets = new Subsets(track.automaton);
+        return { index, subsets, started: subsets.start(track.on === 'id' ? shape.prefix : shape.prefix.slice(slash + 1)) };
+      }),
+    )
+    .filter((track) => !track.subsets.empty(track.started));
   // No reading left to walk: every id of the family has the same outcomes.
-  if (globs.every((glob) => glob.tracks.length === 0)) return wanted(globs.map((glob) => glob.always !== glob.negated)) ? `${shape.prefix}1${shape.suffix}` : null;
-  const rest = new Subsets(restAutomaton(shape, tail));
-  const tracks = globs.flatMap((glob, index) => glob.tracks.map((track, at) => ({ on: track.on, index, at, subsets: new Subsets(track.automaton) })));
+  if (tracks.length === 0) return wanted(globs.map((glob) => glob.always !== glob.negated)) ? `${shape.prefix}1${shape.suffix}` : null;
+  const rest = restSubsets(shape, tail);
   // Characters no automaton tells apart are one: the walk tries one of each kind (`1`…`9` for `[1-9]`, one letter for `[^/]`).
-  const automata = [rest.automaton, ...tracks.map((track) => track.subsets.automaton)];
+  const edges = [rest.automaton, ...tracks.map((track) => track.subsets.automaton)].flatMap((automaton) => automaton.states.flatMap((state) => state.edges));
+  if ((work.left -= ALPHABET.length * edges.length) < 0) return undefined;
   const kinds = new Map<string, string>();
   for (const char of ALPHABET) {
-    const signature = automata.map((automaton) => automaton.states.map((state) => state.edges.map((edge) => (edge.test(char) ? 1 : 0)).join('')).join('')).join('|');
+    let signature = '';
+    for (const edge of edges) signature += edge.test(char) ? '1' : '0';
     if (!kinds.has(signature)) kinds.set(signature, char);
   }
   const alphabet = [...kinds.values()];
-  const slash = shape.prefix.indexOf('/');
-  // The prefix is fixed: each reading is fed it first (a name reading from after the `/`).
-  const started = tracks.map((track) => track.subsets.start(track.on === 'id' ? shape.prefix : shape.prefix.slice(slash + 1)));
-  // A reading that takes no id with the family's prefix (`qwen/*` for `anthropic/claude-opus`) is left out of the walk.
-  const live = tracks.filter((track, index) => !track.subsets.empty(started[index]!));
-  if (live.length < tracks.length) return familyWitness(shape, tail, globs.map((glob, index) => ({ ...glob, tracks: glob.tracks.filter((_, at) => live.some((track) => track.index === index && track.at === at)) })), wanted);
+  const started = tracks.map((track) => track.started);
   const first = [rest.start(''), ...started];
   const queue: { node: number[]; text: string }[] = [{ node: first, text: '' }];
   const seen = new Set<string>([first.join(',')]);
@@ -409,6 +460,8 @@ export function familyWitness(shape: FamilyShape, tail: Tail, globs: readonly Ju
       });
       if (wanted(outcomes.map((hit, index) => hit !== globs[index]!.negated))) return shape.prefix + text;
     }
+    // Each move of every reading is work (row s48m-3): a list of many globs stops at the caller's budget, not at 2,000 nodes each.
+    if ((work.left -= alphabet.length * (tracks.length + 1)) < 0) return undefined;
     for (const char of alphabet) {
       const restNext = rest.move(node[0]!, char);
       if (rest.empty(restNext)) continue;

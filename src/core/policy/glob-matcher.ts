@@ -9,6 +9,9 @@ import { macFoldedName } from '../mac-name.js';
 import { familyShape, versionedFamily, versionlessFamily, type VersionlessFamily } from './model-family.js';
 import { familyWitness, literalAutomaton, regexAutomaton, type JudgedGlob, type Track } from './family-language.js';
 
+/** The work units (automaton states, walked moves) one family id's judgment may take (row s48m-3). */
+const FAMILY_WORK = 2_000_000;
+
 /** Returns the first glob that matches, or undefined. */
 export type GlobMatcher = (subject: string) => string | undefined;
 
@@ -149,6 +152,9 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
   // (family-language.ts): a deny reaching any id of the family, or an id no glob of an allow passes, is found exactly, and
   // the id it finds is judged again by the glob itself. A glob the reader does not take leaves the probes' judgment.
   const automata = new Map<string, JudgedGlob | null>();
+  // Row s48m-3: the work one family judgment may do (automaton states built, moves walked), whatever the list's length: a hostile
+  // list of 1,000 globs each under its own limits took ~10 s in every hook. Past it the family is refused (fail closed).
+  let work = { left: FAMILY_WORK };
   const judgedGlob = (entry: Entry, family: VersionlessFamily, prefix: string): JudgedGlob | null => {
     const key = `${compiled.indexOf(entry)}\n${family.id}`;
     if (automata.has(key)) return automata.get(key)!;
@@ -168,7 +174,9 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
           always = true;
           continue;
         }
-        const automaton = regexAutomaton((simpleGlobRegex(glob) ?? picomatch().makeRe(glob, OPTIONS)).source, true);
+        const budget = { left: Math.min(5000, work.left) };
+        const automaton = regexAutomaton((simpleGlobRegex(glob) ?? picomatch().makeRe(glob, OPTIONS)).source, true, budget);
+        work.left -= Math.min(5000, work.left) - budget.left;
         if (automaton === null) readable = false;
         else tracks.push({ automaton, on });
       }
@@ -178,27 +186,32 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     automata.set(key, made);
     return made;
   };
-  /** Whether the globs together pass every id of the family (each by any of them); undefined: not decided so. */
+  /** Whether the globs together pass every id of the family (each by any of them); undefined: a floating id, judged by its probes. */
   function exactlyEvery(entries: readonly Entry[], family: VersionlessFamily): boolean | undefined {
     const shape = familyShape(family);
     if (shape === null) return undefined;
     const globs = entries.map((entry) => judgedGlob(entry, family, shape.prefix));
-    if (globs.some((glob) => glob === null)) return undefined;
+    // Row s48m-1: a glob the reader does not take (an extglob `!(…)`, a size past its budget) or a walk past its limit refuses
+    // the family (the probes passed `allow: ["anthropic/claude-opus-!(2[0-9]*)"]`, which refuses Opus 20); so does a witness
+    // the glob itself does not confirm (the reader misread it, so its `null` would not be sure either).
+    if (globs.some((glob) => glob === null)) return false;
     // A version or later id the probes hold that no glob passes refuses the family at once (no walk); the walk decides the rest.
     const probe = [...family.members, ...family.laterIds].find((member) => entries.every((entry) => entry.negated === hits(entry, member)));
     if (probe !== undefined) return false;
-    const witness = familyWitness(shape, 'open', globs as JudgedGlob[], (outcomes) => !outcomes.some(Boolean));
-    if (witness === null) return true;
-    if (witness === undefined || entries.some((entry) => entry.negated !== hits(entry, witness))) return undefined;
-    return false;
+    const witness = familyWitness(shape, 'open', globs as JudgedGlob[], (outcomes) => !outcomes.some(Boolean), work);
+    return witness === null;
   }
   /** Whether a deny glob refuses some id of the family (a version the catalog does not know too). */
   const reachesAny = (entry: Entry, family: VersionlessFamily): boolean => {
     const shape = familyShape(family);
-    const glob = shape === null ? null : judgedGlob(entry, family, shape.prefix);
-    if (shape === null || glob === null) return false;
-    const witness = familyWitness(shape, shape.builds ? 'builds' : 'none', [glob], (outcomes) => outcomes[0]!);
-    return typeof witness === 'string' && entry.negated !== hits(entry, witness);
+    if (shape === null) return false;
+    const glob = judgedGlob(entry, family, shape.prefix);
+    // Row s48m-1: a deny the judge cannot decide (a glob it does not read, a walk past its limit, a witness the glob does not
+    // confirm) refuses the family: the probes it fell back on passed `deny: ["anthropic/claude-opus-2[0-9]!(x)"]` and a
+    // deny padded past 5,000 states, which reach Opus 20.
+    if (glob === null) return true;
+    const witness = familyWitness(shape, shape.builds ? 'builds' : 'none', [glob], (outcomes) => outcomes[0]!, work);
+    return witness !== null;
   };
   const byVersions = (entry: Entry, family: VersionlessFamily, model: string): boolean => {
     if (versionless === 'every') return (!entry.negated && (entry.literal === model || entry.literal === family.id)) || passesEvery(entry, family);
@@ -225,6 +238,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     return verdict;
   };
   function byFamily(family: VersionlessFamily, model: string): string | undefined {
+    work = { left: FAMILY_WORK };
     if (versionless === 'every' && compiled.length >= 2) {
       // One walk for the whole list (row s48f-1) rather than one per glob then the list: a list passes what any of its globs passes.
       const named = compiled.find((entry) => !entry.negated && (entry.literal === model || entry.literal === family.id));
