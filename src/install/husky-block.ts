@@ -17,6 +17,15 @@ const PACKAGE_LINE = 'aitrail_pkg=';
 /** Ends each line of the block (and the subshell's close): a CR after it is a comment's (a CRLF checkout). */
 const CR_COMMENT = '#';
 
+/**
+ * `lines` with ` #` after each line that is not a comment: in a checkout with CRLF line ends (core.autocrlf=true, Git
+ * for Windows' default, and no `.husky/.gitattributes`) the CR falls in a comment and sh runs them as written
+ * (rows s48h-2, s48n-1). Every line must end where a comment may start (no open quote or here-document).
+ */
+function crProof(lines: readonly string[]): string[] {
+  return lines.map((line) => (line.trimStart().startsWith('#') ? line : `${line} ${CR_COMMENT}`));
+}
+
 /** The hooks aitrail adds lines to in a husky directory: its own, and post-checkout (worktreeRuntimeLines). */
 export type HuskyHook = InstalledHook | 'post-checkout';
 /** In husky mode, init also adds to `.husky/post-checkout`. */
@@ -201,7 +210,7 @@ export function huskyLib(packageDir = ''): HuskyLib {
  * this version's (its first line), or cut short (its last line): a blocking hook refuses, the others warn.
  */
 export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
-  if (hook === 'post-checkout') return `${worktreeRuntimeLines().join('\n')}\n${END}\n`;
+  if (hook === 'post-checkout') return [...crProof(worktreeRuntimeLines()), END, ''].join('\n');
   // prepare-commit-msg, post-commit and post-rewrite never block, even when aitrail cannot start (no node on the PATH a git GUI gives hooks).
   // commit-msg and pre-push fail closed, and say why when aitrail could not start (126/127), as the git-mode shims do: husky alone said only `command not found in PATH=…`.
   const blocks = !neverBlocks(hook);
@@ -210,7 +219,7 @@ export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
   const said = `echo "aitrail: ${blocks ? outcome(hook as InstalledHook) : `${hook} hook skipped`}: $aitrail_hl, which holds aitrail's lines for this hook, is missing, checked out with CRLF line ends, or not the one this aitrail version wrote (${HUSKY_LIB_PREFIX.trim()} ${packageVersion()}). Fix: run 'aitrail init' (then commit .husky/)." >&2`;
   // Each line ends in ` #`: in a checkout with CRLF line ends (core.autocrlf=true, Git for Windows' default) the CR falls
   // in a comment, so the block still runs and says what is wrong (the shared file's first line then ends in a CR too).
-  return [
+  return crProof([
     // The block is the file's last lines: its exit ends only what aitrail adds. husky runs the file with `sh -e`; the
     // lines below are written for a shell that goes on past a failed command (the shims'): errexit off here.
     'set +e',
@@ -225,8 +234,7 @@ export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
     '. "$aitrail_hl"',
     `[ "$aitrail_he" = ${digest} ] || { ${said}; ${fail}; }`,
     `aitrail_run_${fnName(hook as InstalledHook)} "$@"`,
-  ]
-    .map((line) => (line.startsWith('#') ? line : `${line} ${CR_COMMENT}`))
+  ])
     .concat([END, ''])
     .join('\n');
 }

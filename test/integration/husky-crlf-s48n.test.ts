@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
+import { tryGit } from '../helpers/enforce-repos.js';
+import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+
+/**
+ * Row s48n-1: `.husky/post-checkout`'s lines (the ones that copy husky's runtime into a new worktree) were not
+ * CR-proof. In a `.husky` checked out with CRLF line ends (core.autocrlf=true with no `.husky/.gitattributes`, a
+ * checkout made before init wrote one) `git worktree add` ran them, sh stopped at a syntax error, and the new
+ * worktree got no runtime: git ran no hook there at all, so an agent's commit there went in with nothing recorded
+ * and nothing refused, while in the checkout it came from every commit was refused with the fix said.
+ * Real husky 9 (set up by husky's own API, as a teammate's `npm install` does), real git, the real CLI.
+ */
+const HUSKY = join(process.cwd(), 'node_modules', 'husky', 'index.js');
+
+function commitAs(dir: string, file: string, env: NodeJS.ProcessEnv) {
+  writeFileSync(join(dir, file), `${file}\n`);
+  tryGit(dir, ['add', file], { env });
+  return tryGit(dir, ['commit', '-q', '-m', `feat: ${file}`], { env });
+}
+const head = (dir: string) => tryGit(dir, ['rev-parse', 'HEAD']).stdout.trim();
+
+describe('husky mode: post-checkout in a checkout with CRLF line ends (row s48n-1)', () => {
+  it('git worktree add still copies husky\'s runtime: the new worktree\'s commits run aitrail\'s block (refused with its fix), never no hook at all', () => {
+    const root = tempDir('aitrail-husky-crlf-');
+    const repo = makeRepo({ dir: join(root, 'repo') });
+    const env = envWithAitrailOnPath();
+    repo.commit('chore: start\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'package.json': '{"name":"app","version":"1.0.0"}\n', '.gitattributes': '* text eol=crlf\n' }, { ...env, AITRAIL: '0' });
+    expect(aitrail(repo.dir, ['init', '--mode', 'husky'], { env }).code).toBe(0);
+    tryGit(repo.dir, ['add', '.husky'], { env });
+    // A checkout made before init wrote .husky/.gitattributes (or a project that dropped it): CRLF line ends.
+    tryGit(repo.dir, ['rm', '-q', '--cached', '.husky/.gitattributes'], { env });
+    expect(tryGit(repo.dir, ['commit', '-q', '-m', 'chore: hooks'], { env: { ...env, AITRAIL: '0' } }).code).toBe(0);
+    const clone = join(root, 'clone');
+    expect(tryGit(root, ['clone', '-q', '-c', 'core.autocrlf=true', repo.dir, clone], { env }).code).toBe(0);
+    const husky = spawnSync(process.execPath, ['-e', `import(${JSON.stringify(HUSKY)}).then((m) => process.stdout.write(m.default()))`], { cwd: clone, env: TEST_GIT_ENV, encoding: 'utf8' });
+    expect(husky.status, husky.stderr).toBe(0);
+    expect(readFileSync(join(clone, '.husky', 'post-checkout'), 'utf8')).toContain('\r\n');
+
+    const wt = join(root, 'wt');
+    const add = tryGit(clone, ['worktree', 'add', '-q', wt], { env });
+    // In the new worktree, as in the clone: an agent's commit is refused, said with the fix, never let through unseen
+    // (before: no runtime there, no hook ran, the commit went in with nothing recorded).
+    const start = head(wt);
+    const qwen = commitAs(wt, 'q.txt', { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' });
+    expect(head(wt)).toBe(start);
+    expect(qwen.code).not.toBe(0);
+    expect(qwen.stderr).toMatch(/aitrail: commit blocked: .*checked out with CRLF line ends.*run 'aitrail init'/);
+    expect(add.code, add.stderr).toBe(0);
+    expect(add.stderr).not.toMatch(/Syntax error|syntax error|post-checkout script failed/);
+    expect(existsSync(join(wt, '.husky', '_', 'h'))).toBe(true);
+
+    // init there rewrites post-checkout with LF ends (one block) and adds .husky/.gitattributes.
+    expect(aitrail(clone, ['init', '--mode', 'husky'], { env }).code).toBe(0);
+    const text = readFileSync(join(clone, '.husky', 'post-checkout'), 'utf8');
+    expect(text).not.toContain('\r');
+    expect(text.match(/^# >>> aitrail/gm)).toHaveLength(1);
+  });
+});
