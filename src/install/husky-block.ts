@@ -7,6 +7,7 @@ import { fastPathFunctions, freshFunction, preparedFunction, sameFunction } from
 import { outcome } from './hook-messages.js';
 import { packageVersion } from './package-version.js';
 import { shQuote } from '../core/sh-quote.js';
+import { shTemplate } from './sh-template.js';
 
 const BEGIN = '# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block';
 /** Used when the file did not end with a line break: uninstall then removes the one it added. */
@@ -137,6 +138,46 @@ function withoutParts(lines: readonly string[], parts: readonly (readonly string
 /** The order of the gates in the shared file (huskyLib): those of a commit first, post-commit's (the smallest) first of all. */
 const GATE_ORDER = ['post-commit', 'commit-msg', 'prepare-commit-msg', 'pre-push', 'post-rewrite', 'applypatch-msg', 'pre-applypatch', 'post-applypatch'] as const satisfies readonly InstalledHook[];
 
+/**
+ * The lines each hook's block runs after its gates (aitrail_safe, plantedEnv, clientLookup, runLines), as sh functions.
+ * The eight hooks' lines differ only in `h=` and in words of their messages (`commit blocked` / `push blocked`, `git
+ * commit` / `git push`): one text for all (shTemplate), `aitrail_run_1`, which each hook's `aitrail_run_<hook>` calls
+ * after setting `h` and those words (`aitrail_x<n>`), so that it says what it said, byte for byte (row s48n-2: eight
+ * copies of ~14 KB were one). Hooks whose lines differ otherwise share one text per kind (blocking or not), or each
+ * keeps its own: what runs is always each hook's own lines, generated as before.
+ */
+function runFunctions(hooks: readonly InstalledHook[], packageDir: string, lookupShared: readonly (readonly string[])[]): string[] {
+  const bodies = hooks.map((hook) => {
+    const blocks = !neverBlocks(hook);
+    return [
+      'aitrail_safe',
+      // AITRAIL=0 ends it before node starts; not when a .env the repository commits sets it (planted-env.ts).
+      ...plantedEnv(blocks),
+      ...withoutParts(clientLookup(hook, blocks ? 'exit 1' : 'exit 0', { packageDir }), lookupShared),
+      ...runLines(hook, '"$@"'),
+    ];
+  });
+  const indices = hooks.map((_, k) => k);
+  const groupings = [[indices], [indices.filter((k) => neverBlocks(hooks[k]!)), indices.filter((k) => !neverBlocks(hooks[k]!))], indices.map((k) => [k])];
+  for (const grouping of groupings) {
+    const groups = grouping.filter((group) => group.length > 0);
+    const prefix = (n: number) => (groups.length === 1 ? 'aitrail_x' : `aitrail_x${n}_`);
+    const templates = groups.map((group, n) => shTemplate(group.map((k) => bodies[k]!), prefix(n + 1)));
+    if (templates.some((template) => template === undefined)) continue;
+    const out: string[] = [];
+    const wrappers: string[] = new Array<string>(hooks.length);
+    groups.forEach((group, n) => {
+      const template = templates[n]!;
+      out.push(`aitrail_run_${n + 1}() {`, template.text, '}');
+      group.forEach((k, i) => {
+        wrappers[k] = `aitrail_run_${fnName(hooks[k]!)}() { h=${hooks[k]!}; ${template.assignments[i]!.map((set) => `${set}; `).join('')}aitrail_run_${n + 1} "$@"; }`;
+      });
+    });
+    return [...out, ...wrappers];
+  }
+  throw new Error('unreachable: each hook alone is its own template');
+}
+
 interface HuskyLib {
   text: string;
   marker: string;
@@ -180,19 +221,7 @@ export function huskyLib(packageDir = ''): HuskyLib {
       `[ "\${h-}" = ${hook} ] && aitrail_gate_${fnName(hook)} "$@"`,
     ]),
     ...lookupShared.flat(),
-    ...hooks.flatMap((hook) => {
-      const blocks = !neverBlocks(hook);
-      return [
-        `aitrail_run_${fnName(hook)}() {`,
-        'aitrail_safe',
-        // AITRAIL=0 ends it before node starts; not when a .env the repository commits sets it (planted-env.ts).
-        ...plantedEnv(blocks),
-        `h=${hook}`,
-        ...withoutParts(clientLookup(hook, blocks ? 'exit 1' : 'exit 0', { packageDir }), lookupShared),
-        ...runLines(hook, '"$@"'),
-        '}',
-      ];
-    }),
+    ...runFunctions(hooks, packageDir, lookupShared),
   ].join('\n');
   const digest = createHash('sha256').update(body).digest('hex').slice(0, 20);
   const marker = `${HUSKY_LIB_PREFIX}${version} ${digest}`;
