@@ -304,6 +304,15 @@ function findBlock(content: string): Found | undefined {
   return undefined;
 }
 
+/**
+ * Whether `content` holds lines after aitrail's block (a teammate's `echo "npx commitlint --edit \$1" >> .husky/commit-msg`):
+ * they never run, the block ending the hook (row s48n-3).
+ */
+export function huskyLinesAfterBlock(content: string | null): boolean {
+  const found = content === null ? undefined : findBlock(content);
+  return found !== undefined && content!.slice(found.end).trim() !== '';
+}
+
 /** The package folder named in aitrail's block of `content` ('' = the work tree top, or no block). */
 export function huskyBlockPackageDir(content: string | null): string {
   const found = content === null ? undefined : findBlock(content);
@@ -326,6 +335,8 @@ export function huskyBlockState(content: string | null, hook: HuskyHook, package
 export function addHuskyBlock(content: string | null, hook: HuskyHook, packageDir = ''): string {
   const existing = withoutOpen(content ?? '');
   const found = findBlock(existing);
+  // Lines after the block never ran (it ends the hook: exit): moved before it, where the file's own lines run (row s48n-3).
+  if (found && huskyLinesAfterBlock(existing)) return addHuskyBlock(existing.slice(0, found.start) + existing.slice(found.end), hook, packageDir);
   const own = hasOwnLines(found ? existing.slice(0, found.start) : existing);
   const body = `${own ? `${closeLines(hook)}\n` : ''}${huskyBlockBody(hook, packageDir)}`;
   let added: string;

@@ -60,3 +60,43 @@ describe('husky mode: post-checkout in a checkout with CRLF line ends (row s48n-
     expect(text.match(/^# >>> aitrail/gm)).toHaveLength(1);
   });
 });
+
+/**
+ * Row s48n-3: a teammate's line appended after aitrail's block (`echo "npx --no -- commitlint --edit \$1" >>
+ * .husky/commit-msg`, as commitlint's and husky 8's `husky add` instructions append) never ran: the block ends the
+ * hook (`exit`), status called the hook fine and init left the file as it was.
+ */
+describe('husky mode: lines after aitrail\'s block (row s48n-3)', () => {
+  it('status says they never run; init moves them before the block, where they run first; the policy holds', () => {
+    const root = tempDir('aitrail-husky-after-');
+    const repo = makeRepo({ dir: join(root, 'repo') });
+    const env = envWithAitrailOnPath();
+    repo.commit('chore: start\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'package.json': '{"name":"app","version":"1.0.0"}\n' }, { ...env, AITRAIL: '0' });
+    expect(aitrail(repo.dir, ['init', '--mode', 'husky'], { env }).code).toBe(0);
+    const hookFile = join(repo.dir, '.husky', 'commit-msg');
+    writeFileSync(hookFile, `${readFileSync(hookFile, 'utf8')}echo "lint $(head -c 4 "$1")" >> "$(git rev-parse --git-dir)/after-marker"\n`);
+    const marker = join(repo.dir, '.git', 'after-marker');
+
+    const status = JSON.parse(aitrail(repo.dir, ['status', '--format', 'json'], { env }).stdout) as { hooks: { hook: string; active: boolean; note?: string }[] };
+    expect(status.hooks.find((hook) => hook.hook === 'commit-msg')).toEqual(expect.objectContaining({ active: true, note: expect.stringMatching(/lines after aitrail's block never run.*run 'aitrail init'/) }));
+
+    expect(aitrail(repo.dir, ['init', '--mode', 'husky'], { env }).code).toBe(0);
+    const text = readFileSync(hookFile, 'utf8');
+    expect(text.match(/^# >>> aitrail: added/gm)).toHaveLength(1);
+    expect(text.endsWith('# <<< aitrail\n')).toBe(true);
+    // A person's commit: the teammate's line runs (with git's "$1"), nothing recorded.
+    expect(commitAs(repo.dir, 'p.txt', env).code).toBe(0);
+    expect(readFileSync(marker, 'utf8')).toBe('lint feat\n');
+    // Qwen refused (after the teammate's line ran), GPT-5 recorded.
+    const start = head(repo.dir);
+    expect(commitAs(repo.dir, 'q.txt', { ...env, AITRAIL_MODEL: 'qwen/qwen3-coder' }).code).not.toBe(0);
+    expect(head(repo.dir)).toBe(start);
+    expect(readFileSync(marker, 'utf8')).toBe('lint feat\nlint feat\n');
+    const after = JSON.parse(aitrail(repo.dir, ['status', '--format', 'json'], { env }).stdout) as { hooks: { hook: string; active: boolean; note?: string }[] };
+    expect(after.hooks.find((hook) => hook.hook === 'commit-msg')).toEqual(expect.objectContaining({ active: true }));
+    expect(after.hooks.find((hook) => hook.hook === 'commit-msg')?.note).toBeUndefined();
+    // uninstall leaves the teammate's line alone in the file.
+    expect(aitrail(repo.dir, ['uninstall'], { env }).code).toBe(0);
+    expect(readFileSync(hookFile, 'utf8')).toBe('echo "lint $(head -c 4 "$1")" >> "$(git rev-parse --git-dir)/after-marker"\n');
+  });
+});

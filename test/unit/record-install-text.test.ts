@@ -26,13 +26,17 @@ describe('husky block', () => {
     expect(added.includes('aitrail_in=$(mktemp')).toBe(hook !== 'post-checkout');
   });
 
-  it('replaces an outdated block in place', () => {
+  it('replaces an outdated block in place; lines after it (which never ran: it ends the hook) move before it (row s48n-3)', () => {
     const old = 'a\n# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block\nold line\n# <<< aitrail\nb\n';
     expect(huskyBlockState(old, 'pre-push')).toBe('outdated');
     const updated = addHuskyBlock(old, 'pre-push');
-    expect(updated).toMatch(/^aitrail_in=[^\n]*# >>> aitrail[^\n]*\n\( # >>> aitrail[^\n]*\na\n# >>> aitrail/);
-    expect(updated.endsWith('# <<< aitrail\nb\n')).toBe(true);
+    expect(updated).toMatch(/^aitrail_in=[^\n]*# >>> aitrail[^\n]*\n\( # >>> aitrail[^\n]*\na\nb\n# >>> aitrail/);
+    expect(updated.endsWith('# <<< aitrail\n')).toBe(true);
     expect(huskyBlockState(updated, 'pre-push')).toBe('current');
+    expect(removeHuskyBlock(updated)).toBe('a\nb\n');
+    // A file that did not end with a line break before the block, a line appended after it: joined by one.
+    const unbroken = addHuskyBlock(`${addHuskyBlock('npm test', 'commit-msg')}npx commitlint --edit "$1"\n`, 'commit-msg');
+    expect(removeHuskyBlock(unbroken)).toBe('npm test\nnpx commitlint --edit "$1"\n');
   });
 
   it('prepare-commit-msg never exits non-zero when the binary is missing; the others do', () => {
