@@ -105,7 +105,7 @@ describe('husky mode: lines after aitrail\'s block (row s48n-3)', () => {
 });
 
 /**
- * Row s48n-2: `.husky/aitrail.sh` held one ~14 KB run function per hook (eight), whose lines differ only in `h=` and in
+ * Row s48n-2: `.husky/aitrail.sh` held one ~12 KB run function per hook (eight), whose lines differ only in `h=` and in
  * words of their messages: one text per kind of hook now (blocking or not), each hook's words set by its own one-line
  * function. What each hook says is the same, byte for byte: replayed through real husky 9 set up by `init`, real git,
  * the real CLI, with no aitrail binary on PATH (each hook's "not found" message, blocking and not).
