@@ -7,6 +7,7 @@ import { fastPathFunctions, freshFunction, preparedFunction, sameFunction } from
 import { outcome } from './hook-messages.js';
 import { packageVersion } from './package-version.js';
 import { shQuote } from '../core/sh-quote.js';
+import { shTemplate } from './sh-template.js';
 
 const BEGIN = '# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block';
 /** Used when the file did not end with a line break: uninstall then removes the one it added. */
@@ -16,6 +17,15 @@ const END = '# <<< aitrail';
 const PACKAGE_LINE = 'aitrail_pkg=';
 /** Ends each line of the block (and the subshell's close): a CR after it is a comment's (a CRLF checkout). */
 const CR_COMMENT = '#';
+
+/**
+ * `lines` with ` #` after each line that is not a comment: in a checkout with CRLF line ends (core.autocrlf=true, Git
+ * for Windows' default, and no `.husky/.gitattributes`) the CR falls in a comment and sh runs them as written
+ * (rows s48h-2, s48n-1). Every line must end where a comment may start (no open quote or here-document).
+ */
+function crProof(lines: readonly string[]): string[] {
+  return lines.map((line) => (line.trimStart().startsWith('#') ? line : `${line} ${CR_COMMENT}`));
+}
 
 /** The hooks aitrail adds lines to in a husky directory: its own, and post-checkout (worktreeRuntimeLines). */
 export type HuskyHook = InstalledHook | 'post-checkout';
@@ -128,6 +138,46 @@ function withoutParts(lines: readonly string[], parts: readonly (readonly string
 /** The order of the gates in the shared file (huskyLib): those of a commit first, post-commit's (the smallest) first of all. */
 const GATE_ORDER = ['post-commit', 'commit-msg', 'prepare-commit-msg', 'pre-push', 'post-rewrite', 'applypatch-msg', 'pre-applypatch', 'post-applypatch'] as const satisfies readonly InstalledHook[];
 
+/**
+ * The lines each hook's block runs after its gates (aitrail_safe, plantedEnv, clientLookup, runLines), as sh functions.
+ * The eight hooks' lines differ only in `h=` and in words of their messages (`commit blocked` / `push blocked`, `git
+ * commit` / `git push`): one text for all (shTemplate), `aitrail_run_1`, which each hook's `aitrail_run_<hook>` calls
+ * after setting `h` and those words (`aitrail_x<n>`), so that it says what it said, byte for byte (row s48n-2: eight
+ * copies of ~14 KB were one). Hooks whose lines differ otherwise share one text per kind (blocking or not), or each
+ * keeps its own: what runs is always each hook's own lines, generated as before.
+ */
+function runFunctions(hooks: readonly InstalledHook[], packageDir: string, lookupShared: readonly (readonly string[])[]): string[] {
+  const bodies = hooks.map((hook) => {
+    const blocks = !neverBlocks(hook);
+    return [
+      'aitrail_safe',
+      // AITRAIL=0 ends it before node starts; not when a .env the repository commits sets it (planted-env.ts).
+      ...plantedEnv(blocks),
+      ...withoutParts(clientLookup(hook, blocks ? 'exit 1' : 'exit 0', { packageDir }), lookupShared),
+      ...runLines(hook, '"$@"'),
+    ];
+  });
+  const indices = hooks.map((_, k) => k);
+  const groupings = [[indices], [indices.filter((k) => neverBlocks(hooks[k]!)), indices.filter((k) => !neverBlocks(hooks[k]!))], indices.map((k) => [k])];
+  for (const grouping of groupings) {
+    const groups = grouping.filter((group) => group.length > 0);
+    const prefix = (n: number) => (groups.length === 1 ? 'aitrail_x' : `aitrail_x${n}_`);
+    const templates = groups.map((group, n) => shTemplate(group.map((k) => bodies[k]!), prefix(n + 1)));
+    if (templates.some((template) => template === undefined)) continue;
+    const out: string[] = [];
+    const wrappers: string[] = new Array<string>(hooks.length);
+    groups.forEach((group, n) => {
+      const template = templates[n]!;
+      out.push(`aitrail_run_${n + 1}() {`, template.text, '}');
+      group.forEach((k, i) => {
+        wrappers[k] = `aitrail_run_${fnName(hooks[k]!)}() { h=${hooks[k]!}; ${template.assignments[i]!.map((set) => `${set}; `).join('')}aitrail_run_${n + 1} "$@"; }`;
+      });
+    });
+    return [...out, ...wrappers];
+  }
+  throw new Error('unreachable: each hook alone is its own template');
+}
+
 interface HuskyLib {
   text: string;
   marker: string;
@@ -171,19 +221,7 @@ export function huskyLib(packageDir = ''): HuskyLib {
       `[ "\${h-}" = ${hook} ] && aitrail_gate_${fnName(hook)} "$@"`,
     ]),
     ...lookupShared.flat(),
-    ...hooks.flatMap((hook) => {
-      const blocks = !neverBlocks(hook);
-      return [
-        `aitrail_run_${fnName(hook)}() {`,
-        'aitrail_safe',
-        // AITRAIL=0 ends it before node starts; not when a .env the repository commits sets it (planted-env.ts).
-        ...plantedEnv(blocks),
-        `h=${hook}`,
-        ...withoutParts(clientLookup(hook, blocks ? 'exit 1' : 'exit 0', { packageDir }), lookupShared),
-        ...runLines(hook, '"$@"'),
-        '}',
-      ];
-    }),
+    ...runFunctions(hooks, packageDir, lookupShared),
   ].join('\n');
   const digest = createHash('sha256').update(body).digest('hex').slice(0, 20);
   const marker = `${HUSKY_LIB_PREFIX}${version} ${digest}`;
@@ -201,7 +239,7 @@ export function huskyLib(packageDir = ''): HuskyLib {
  * this version's (its first line), or cut short (its last line): a blocking hook refuses, the others warn.
  */
 export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
-  if (hook === 'post-checkout') return `${worktreeRuntimeLines().join('\n')}\n${END}\n`;
+  if (hook === 'post-checkout') return [...crProof(worktreeRuntimeLines()), END, ''].join('\n');
   // prepare-commit-msg, post-commit and post-rewrite never block, even when aitrail cannot start (no node on the PATH a git GUI gives hooks).
   // commit-msg and pre-push fail closed, and say why when aitrail could not start (126/127), as the git-mode shims do: husky alone said only `command not found in PATH=…`.
   const blocks = !neverBlocks(hook);
@@ -210,7 +248,7 @@ export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
   const said = `echo "aitrail: ${blocks ? outcome(hook as InstalledHook) : `${hook} hook skipped`}: $aitrail_hl, which holds aitrail's lines for this hook, is missing, checked out with CRLF line ends, or not the one this aitrail version wrote (${HUSKY_LIB_PREFIX.trim()} ${packageVersion()}). Fix: run 'aitrail init' (then commit .husky/)." >&2`;
   // Each line ends in ` #`: in a checkout with CRLF line ends (core.autocrlf=true, Git for Windows' default) the CR falls
   // in a comment, so the block still runs and says what is wrong (the shared file's first line then ends in a CR too).
-  return [
+  return crProof([
     // The block is the file's last lines: its exit ends only what aitrail adds. husky runs the file with `sh -e`; the
     // lines below are written for a shell that goes on past a failed command (the shims'): errexit off here.
     'set +e',
@@ -225,8 +263,7 @@ export function huskyBlockBody(hook: HuskyHook, packageDir = ''): string {
     '. "$aitrail_hl"',
     `[ "$aitrail_he" = ${digest} ] || { ${said}; ${fail}; }`,
     `aitrail_run_${fnName(hook as InstalledHook)} "$@"`,
-  ]
-    .map((line) => (line.startsWith('#') ? line : `${line} ${CR_COMMENT}`))
+  ])
     .concat([END, ''])
     .join('\n');
 }
@@ -267,6 +304,15 @@ function findBlock(content: string): Found | undefined {
   return undefined;
 }
 
+/**
+ * Whether `content` holds lines after aitrail's block (a teammate's `echo "npx commitlint --edit \$1" >> .husky/commit-msg`):
+ * they never run, the block ending the hook (row s48n-3).
+ */
+export function huskyLinesAfterBlock(content: string | null): boolean {
+  const found = content === null ? undefined : findBlock(content);
+  return found !== undefined && content!.slice(found.end).trim() !== '';
+}
+
 /** The package folder named in aitrail's block of `content` ('' = the work tree top, or no block). */
 export function huskyBlockPackageDir(content: string | null): string {
   const found = content === null ? undefined : findBlock(content);
@@ -289,6 +335,8 @@ export function huskyBlockState(content: string | null, hook: HuskyHook, package
 export function addHuskyBlock(content: string | null, hook: HuskyHook, packageDir = ''): string {
   const existing = withoutOpen(content ?? '');
   const found = findBlock(existing);
+  // Lines after the block never ran (it ends the hook: exit): moved before it, where the file's own lines run (row s48n-3).
+  if (found && huskyLinesAfterBlock(existing)) return addHuskyBlock(existing.slice(0, found.start) + existing.slice(found.end), hook, packageDir);
   const own = hasOwnLines(found ? existing.slice(0, found.start) : existing);
   const body = `${own ? `${closeLines(hook)}\n` : ''}${huskyBlockBody(hook, packageDir)}`;
   let added: string;

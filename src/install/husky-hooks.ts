@@ -2,7 +2,7 @@ import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { unsafeHookFile } from './safe-path.js';
-import { addHuskyBlock, HUSKY_LIB, HUSKY_LIB_PREFIX, huskyBlockPackageDir, huskyBlockState, huskyLib, removeHuskyBlock, withLfEnds, type HuskyHook } from './husky-block.js';
+import { addHuskyBlock, HUSKY_LIB, HUSKY_LIB_PREFIX, huskyBlockPackageDir, huskyBlockState, huskyLib, huskyLinesAfterBlock, removeHuskyBlock, withLfEnds, type HuskyHook } from './husky-block.js';
 import type { HookChange } from './git-hooks.js';
 
 function readText(path: string): string | null {
@@ -14,10 +14,10 @@ function readText(path: string): string | null {
 }
 
 /** The state of aitrail's block in `<huskyDir>/<hook>`, and the package folder it names ('' = the top). */
-export function inspectHuskyHook(huskyDir: string, hook: HuskyHook): { state: 'none' | 'current' | 'outdated'; packageDir: string; crlf: boolean } {
+export function inspectHuskyHook(huskyDir: string, hook: HuskyHook): { state: 'none' | 'current' | 'outdated'; packageDir: string; crlf: boolean; after: boolean } {
   const read = readText(join(huskyDir, hook));
   const { text: content, crlf } = read === null ? { text: null, crlf: false } : withLfEnds(read);
-  return { state: crlf && huskyBlockState(content, hook) !== 'none' ? 'outdated' : huskyBlockState(content, hook), packageDir: huskyBlockPackageDir(content), crlf };
+  return { state: crlf && huskyBlockState(content, hook) !== 'none' ? 'outdated' : huskyBlockState(content, hook), packageDir: huskyBlockPackageDir(content), crlf, after: huskyLinesAfterBlock(content) };
 }
 
 /**

@@ -38,7 +38,7 @@ export function hookStatuses(root: string, hooksDir: string, hooksPath: string |
   const huskyDir = activeHusky ?? join(root, '.husky');
   return (bare ? SERVER_HOOKS : CLIENT_HOOKS).map((hook): HookStatus => {
     if (!bare) {
-      const { state: block, packageDir, crlf } = inspectHuskyHook(huskyDir, hook);
+      const { state: block, packageDir, crlf, after } = inspectHuskyHook(huskyDir, hook);
       if (block !== 'none') {
         const path = join(huskyDir, hook);
         if (!activeHusky) {
@@ -56,6 +56,8 @@ export function hookStatuses(root: string, hooksDir: string, hooksPath: string |
           const what = lib === 'none' ? `${libPath}, which aitrail's lines run, is missing` : lib === 'foreign' ? `${libPath}, which aitrail's lines run, is not aitrail's` : `${libPath}, which aitrail's lines run, is not the one this aitrail version writes (altered, or from another version)`;
           return { hook, state: 'husky', path, active: lib === 'outdated' && block === 'outdated', packageDir, note: `${what}: run 'aitrail init' to write it (then commit it)` };
         }
+        // Lines after the block never run: it ends the hook (row s48n-3).
+        if (after) return { hook, state: 'husky', path, active: true, packageDir, note: "lines after aitrail's block never run (it ends the hook): run 'aitrail init' to move them before it, then commit .husky/" };
         return { hook, state: 'husky', path, active: true, packageDir, ...(block === 'outdated' ? { note: "lines from another aitrail version: run 'aitrail init' to update" } : {}) };
       }
     }

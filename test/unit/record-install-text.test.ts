@@ -26,26 +26,33 @@ describe('husky block', () => {
     expect(added.includes('aitrail_in=$(mktemp')).toBe(hook !== 'post-checkout');
   });
 
-  it('replaces an outdated block in place', () => {
+  it('replaces an outdated block in place; lines after it (which never ran: it ends the hook) move before it (row s48n-3)', () => {
     const old = 'a\n# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block\nold line\n# <<< aitrail\nb\n';
     expect(huskyBlockState(old, 'pre-push')).toBe('outdated');
     const updated = addHuskyBlock(old, 'pre-push');
-    expect(updated).toMatch(/^aitrail_in=[^\n]*# >>> aitrail[^\n]*\n\( # >>> aitrail[^\n]*\na\n# >>> aitrail/);
-    expect(updated.endsWith('# <<< aitrail\nb\n')).toBe(true);
+    expect(updated).toMatch(/^aitrail_in=[^\n]*# >>> aitrail[^\n]*\n\( # >>> aitrail[^\n]*\na\nb\n# >>> aitrail/);
+    expect(updated.endsWith('# <<< aitrail\n')).toBe(true);
     expect(huskyBlockState(updated, 'pre-push')).toBe('current');
+    expect(removeHuskyBlock(updated)).toBe('a\nb\n');
+    // A file that did not end with a line break before the block, a line appended after it: joined by one.
+    const unbroken = addHuskyBlock(`${addHuskyBlock('npm test', 'commit-msg')}npx commitlint --edit "$1"\n`, 'commit-msg');
+    expect(removeHuskyBlock(unbroken)).toBe('npm test\nnpx commitlint --edit "$1"\n');
   });
 
   it('prepare-commit-msg never exits non-zero when the binary is missing; the others do', () => {
     // What prepare-commit-msg runs: its block and, in the shared .husky/aitrail.sh it sources (row s48h-1), all but
     // the other hooks' functions (each runs from its `aitrail_gate_`/`aitrail_run_` line to the next such line, the
-    // line that runs a gate, or the file's last line).
+    // line that runs a gate, or the file's last line); the run function its one-line `aitrail_run_<hook>` calls (row
+    // s48n-2: `aitrail_run_<n>`, shared by the hooks whose lines differ only in their messages' words) is its own too.
     const runs = (hook: string) => {
       const mine = hook.replace(/-/g, '_');
       const lines = huskyLib().text.split('\n');
+      const shared = /aitrail_run_([0-9]+) "\$@"; \}$/.exec(lines.find((line) => line.startsWith(`aitrail_run_${mine}() { `)) ?? '')?.[1];
+      expect(shared).toBeDefined();
       let skip = false;
       const kept = lines.filter((line) => {
-        const start = /^aitrail_(gate|run)_([a-z_]+)\(\) \{$/.exec(line);
-        if (start) skip = start[2] !== mine;
+        const start = /^aitrail_(gate|run)_([a-z_0-9]+)\(\) \{$/.exec(line);
+        if (start) skip = start[2] !== mine && start[2] !== shared;
         else if (line.startsWith('[ "${h-}" = ') || line.startsWith('aitrail_he=')) skip = false;
         return !skip;
       });
