@@ -1,7 +1,7 @@
 import { neverBlocks, type InstalledHook, type ShimHook } from './hook-names.js';
 import { SHIM_MARKER } from './shim.js';
 import { hookGates } from './pending-gate.js';
-import { BINARY_LOCK_SKIPPED, BINARY_REGISTRY_SKIPPED, BINARY_TRACKED_SKIPPED, binaryLockMessage, binaryMissingMessage, binaryRegistryMessage, binaryTrackedMessage, binaryYarnMessage, cannotStartMessage } from './hook-messages.js';
+import { BINARY_BUN_CONFIG_SKIPPED, BINARY_LOCK_SKIPPED, BINARY_REGISTRY_SKIPPED, BINARY_TRACKED_SKIPPED, binaryBunConfigMessage, binaryLockMessage, binaryMissingMessage, binaryRegistryMessage, binaryTrackedMessage, binaryYarnMessage, cannotStartMessage } from './hook-messages.js';
 import { plantedEnv } from './planted-env.js';
 import { nodeOptionsLines } from './node-options.js';
 import { configLacksLines } from './fast-path.js';
@@ -626,7 +626,36 @@ function ledIntoTrackedLines(): string[] {
     '  set +f',
     '  [ "$aitrail_nr" = 0 ] && return 0',
     '  aitrail_rr=',
-    '  return 1',
+    '  aitrail_nk "$1"',
+    '}',
+    // bun takes its registry (and a proxy or TLS setting) from the project's bunfig.toml and from the `.env` files it
+    // loads at install, and fetches a lock entry's `""` (the default registry) from there (row s48l-1): a line of
+    // bunfig.toml saying registry, proxy, tls, ssl, ca, cafile or holding a backslash (TOML's escaped keys), but
+    // `registry = "https://registry.npmjs.org/"` as written, or such a line in a `.env`/`.env.*`: the repository's,
+    // said as that file. One grep each, only where the file is.
+    'aitrail_nk() {',
+    '  if [ -f "${1:+$1/}bunfig.toml" ]; then',
+    "    aitrail_ng=$(grep -a -i -E -e '[\\\\]|registry|proxy|tls|ssl|cafile|(^|[^a-z0-9-])ca([^a-z0-9-]|$)' -- \"${1:+$1/}bunfig.toml\" 2>/dev/null)",
+    '    while IFS= read -r aitrail_l; do',
+    "      while :; do case $aitrail_l in [[:space:]]*) aitrail_l=${aitrail_l#?} ;; *[[:space:]]) aitrail_l=${aitrail_l%?} ;; *) break ;; esac; done",
+    "      case $aitrail_l in '') continue ;; 'registry = \"https://registry.npmjs.org/\"'|'registry = \"https://registry.npmjs.org\"'|'registry=\"https://registry.npmjs.org/\"'|'registry=\"https://registry.npmjs.org\"') continue ;; esac",
+    '      aitrail_rr=bunfig.toml',
+    '      return 0',
+    '    done <<AITRAIL_NK',
+    '$aitrail_ng',
+    'AITRAIL_NK',
+    '  fi',
+    '  aitrail_nq=$-',
+    '  set +f',
+    '  set -- "${1:+$1/}.env" "${1:+$1/}".env.*',
+    '  case $aitrail_nq in *f*) set -f ;; esac',
+    '  for aitrail_nf; do shift; [ -f "$aitrail_nf" ] && set -- "$@" "$aitrail_nf"; done',
+    '  [ "$#" -gt 0 ] || return 1',
+    "  aitrail_nf=$(grep -a -i -l -E -e 'registry|proxy|tls|ssl|cafile|(^|[^a-z0-9-])ca([^a-z0-9-]|$)' -- \"$@\" 2>/dev/null) || return 1",
+    '  aitrail_nf=${aitrail_nf%%"',
+    '"*}',
+    '  aitrail_rr=${aitrail_nf##*/}',
+    '  return 0',
     '}',
     'aitrail_np() {',
     // yarn 2+'s record first (aitrail_nz): a stat unless it is there.
@@ -1282,6 +1311,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     `    yarn) echo "aitrail: ${binaryYarnMessage(hook, false)}" >&2 ;;`,
     `    pnp) echo "aitrail: ${binaryYarnMessage(hook, true)}" >&2 ;;`,
     `    package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "aitrail: ${binaryLockMessage(hook)}" >&2 ;;`,
+    `    bunfig.toml|.env|.env.*) echo "aitrail: ${binaryBunConfigMessage(hook)}" >&2 ;;`,
     `    *) echo "aitrail: ${binaryRegistryMessage(hook)}" >&2 ;;`,
     '  esac',
     `  ${fail}`,
@@ -1290,7 +1320,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     `  echo "aitrail: ${binaryMissingMessage(hook)}" >&2`,
     `  ${fail}`,
     'fi',
-    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
+    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; bunfig.toml|.env|.env.*) echo "${BINARY_BUN_CONFIG_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
     // aitrail's own bin starts `#!/usr/bin/env node`: run under the node env would find (PATH's),
     // one exec fewer for every hook that starts node. Only a regular file named by a path is read
     // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.
