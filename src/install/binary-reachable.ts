@@ -304,8 +304,8 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
  * of the package holding `path` must be a version from the default registry or a registry's tarball of it
  * (registryTarball); any other source, or none, is the repository's, said as bun.lock.
  */
-function bunFromRepository(root: string, top: string, base: string, path: string): boolean {
-  if (isFileAt(join(root, base, 'bun.lockb'))) {
+function bunFromRepository(root: string, top: string, base: string, path: string, stale = false): boolean {
+  if (!stale && isFileAt(join(root, base, 'bun.lockb'))) {
     lockCause = 'bun.lock';
     return true;
   }
@@ -321,6 +321,8 @@ function bunFromRepository(root: string, top: string, base: string, path: string
   const name = after[0]!.startsWith('@') ? `${after[0]}/${after[1]}` : after[0]!;
   const opener = `["${name}@`;
   const entries = text.split('\n').filter((line) => line.includes(opener));
+  // Beside npm's record (row s48l-3, `stale`): judged only where bun wrote the package's entry.
+  if (stale && entries.length === 0) return false;
   const judged = entries.length > 0 && entries.every((line) => {
     const rest = line.slice(line.indexOf(opener) + opener.length);
     const version = rest.slice(0, rest.indexOf('"'));
@@ -343,7 +345,7 @@ const BUN_PUBLIC = new Set(['registry = "https://registry.npmjs.org/"', 'registr
 
 /**
  * bun takes its registry (and a proxy or TLS setting) from the project's bunfig.toml and the `.env` files it loads at
- * install, and fetches a lock entry's `""` from there (row s48l-1), as the shims read them (aitrail_nk): a bunfig.toml
+ * install, and fetches a lock entry's `""` from there (row s48l-1), as the shims read them (aitrail_nw): a bunfig.toml
  * line saying registry, proxy, tls, ssl, ca or cafile, or holding a backslash, but the public registry as written, or
  * such a line in `.env`/`.env.*`, is the repository's, said as that file.
  */
@@ -384,6 +386,8 @@ function npmFromRepository(root: string, top: string, base: string, path: string
   } catch {
     return bunFromRepository(root, top, base, path);
   }
+  // A bun.lock beside npm's record (row s48l-3): bun replaces the package and leaves the record as npm wrote it.
+  if (isFileAt(join(root, base, 'bun.lock')) && bunFromRepository(root, top, base, path, true)) return true;
   if (lines.length < 2) return true;
   const unit = /^[\t ]*/.exec(lines[1]!)![0];
   if (unit === '') return true;

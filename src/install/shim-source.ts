@@ -601,13 +601,15 @@ function ledIntoTrackedLines(): string[] {
     // registry's: a version, then "" or a registry's tarball of it (aitrail_rs, as 833); a URL, git, `file:`,
     // `link:`, another name's (an alias: no entry of its own), none at all: the repository's, said as bun.lock.
     'aitrail_nb() {',
-    '  [ -f "${1:+$1/}bun.lockb" ] && { aitrail_rr=bun.lock; return 0; }',
+    // `$3` (row s48l-3): an npm record is there too, which bun leaves as it was: bun.lock is judged only where it
+    // has the package's entry (bun wrote one when it installed it); bun.lockb is not read then.
+    '  [ -z "$3" ] && [ -f "${1:+$1/}bun.lockb" ] && { aitrail_rr=bun.lock; return 0; }',
     '  [ -f "${1:+$1/}bun.lock" ] || return 1',
     '  aitrail_nh=${2%node_modules/*}',
     '  aitrail_nt=${2#"${aitrail_nh}node_modules/"}',
     '  case $aitrail_nt in @*/*) aitrail_nv=${aitrail_nt#*/}; aitrail_nt=${aitrail_nt%%/*}/${aitrail_nv%%/*} ;; *) aitrail_nt=${aitrail_nt%%/*} ;; esac',
     '  aitrail_rr=bun.lock',
-    '  aitrail_ng=$(grep -F -e "[\\"$aitrail_nt@" -- "${1:+$1/}bun.lock" 2>/dev/null) || return 0',
+    '  aitrail_ng=$(grep -F -e "[\\"$aitrail_nt@" -- "${1:+$1/}bun.lock" 2>/dev/null) || { [ -n "$3" ] && { aitrail_rr=; return 1; }; return 0; }',
     '  aitrail_po=$IFS',
     "  IFS='",
     "'",
@@ -626,14 +628,14 @@ function ledIntoTrackedLines(): string[] {
     '  set +f',
     '  [ "$aitrail_nr" = 0 ] && return 0',
     '  aitrail_rr=',
-    '  aitrail_nk "$1"',
+    '  aitrail_nw "$1"',
     '}',
     // bun takes its registry (and a proxy or TLS setting) from the project's bunfig.toml and from the `.env` files it
     // loads at install, and fetches a lock entry's `""` (the default registry) from there (row s48l-1): a line of
     // bunfig.toml saying registry, proxy, tls, ssl, ca, cafile or holding a backslash (TOML's escaped keys), but
     // `registry = "https://registry.npmjs.org/"` as written, or such a line in a `.env`/`.env.*`: the repository's,
     // said as that file. One grep each, only where the file is.
-    'aitrail_nk() {',
+    'aitrail_nw() {',
     '  if [ -f "${1:+$1/}bunfig.toml" ]; then',
     "    aitrail_ng=$(grep -a -i -E -e '[\\\\]|registry|proxy|tls|ssl|cafile|(^|[^a-z0-9-])ca([^a-z0-9-]|$)' -- \"${1:+$1/}bunfig.toml\" 2>/dev/null)",
     '    while IFS= read -r aitrail_l; do',
@@ -649,12 +651,12 @@ function ledIntoTrackedLines(): string[] {
     '  set +f',
     '  set -- "${1:+$1/}.env" "${1:+$1/}".env.*',
     '  case $aitrail_nq in *f*) set -f ;; esac',
-    '  for aitrail_nf; do shift; [ -f "$aitrail_nf" ] && set -- "$@" "$aitrail_nf"; done',
+    '  for aitrail_ne; do shift; [ -f "$aitrail_ne" ] && set -- "$@" "$aitrail_ne"; done',
     '  [ "$#" -gt 0 ] || return 1',
-    "  aitrail_nf=$(grep -a -i -l -E -e 'registry|proxy|tls|ssl|cafile|(^|[^a-z0-9-])ca([^a-z0-9-]|$)' -- \"$@\" 2>/dev/null) || return 1",
-    '  aitrail_nf=${aitrail_nf%%"',
+    "  aitrail_ne=$(grep -a -i -l -E -e 'registry|proxy|tls|ssl|cafile|(^|[^a-z0-9-])ca([^a-z0-9-]|$)' -- \"$@\" 2>/dev/null) || return 1",
+    '  aitrail_ne=${aitrail_ne%%"',
     '"*}',
-    '  aitrail_rr=${aitrail_nf##*/}',
+    '  aitrail_rr=${aitrail_ne##*/}',
     '  return 0',
     '}',
     'aitrail_np() {',
@@ -667,6 +669,9 @@ function ledIntoTrackedLines(): string[] {
     '  aitrail_nf=${1:+$1/}node_modules/.package-lock.json',
     // No npm record: bun's layout, judged by its bun.lock (aitrail_nb, row s48g-3).
     '  [ -f "$aitrail_nf" ] || { aitrail_nb "$1" "$2"; return; }',
+    // A bun.lock beside npm's record (row s48l-3): `bun install` replaces the package and leaves npm's record as
+    // npm wrote it, so the record says the registry while bun installed what bun.lock (or bunfig.toml) names.
+    '  [ -f "${1:+$1/}bun.lock" ] && aitrail_nb "$1" "$2" stale && return 0',
     '  { IFS= read -r aitrail_l && IFS= read -r aitrail_l; } 2>/dev/null <"$aitrail_nf" || return 0',
     "  aitrail_nu=${aitrail_l%%[!\t ]*}",
     '  case $aitrail_nu in "") return 0 ;; esac',

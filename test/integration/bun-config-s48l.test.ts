@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
 import { BIN, envWithAitrailOnPath } from '../helpers/cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { commit, DENY_QWEN, evilTarball, expectLocalRuns, home, npmFree, PACKAGE_JSON, run, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
+import { commit, DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, npm, npmFree, PACKAGE_JSON, run, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
@@ -14,7 +14,7 @@ import { honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
  * project's bunfig.toml (`[install] registry`) or a `.env` bun loads at install (`BUN_CONFIG_REGISTRY=`) names.
  * Row s48g-3 took `""` for the public registry: a committed bun.lock saying `["aitrail@9.9.9", "", …, <the server's
  * integrity>]` beside such a file installed the server's "aitrail", and the hooks ran it. Such a file is now the
- * repository's (aitrail_nk in src/install/shim-source.ts, bunConfigNamed in src/install/binary-reachable.ts).
+ * repository's (aitrail_nw in src/install/shim-source.ts, bunConfigNamed in src/install/binary-reachable.ts).
  * Real bun (`bun install --frozen-lockfile --ignore-scripts`), a server on 127.0.0.1, the real hooks init installs.
  */
 
@@ -106,6 +106,52 @@ describe.skipIf(!npmFound || !bunFound)("bun's registry from the project's bunfi
     });
     const homeDir = home(`registry=${registry!.url}/\n`);
     bunInstall(repo, homeDir, false);
+    expectLocalRuns(repo, homeDir);
+  });
+});
+
+/**
+ * Row s48l-3: `bun install` replaces node_modules/aitrail and leaves npm's record (node_modules/.package-lock.json)
+ * as npm wrote it. A person's npm install of aitrail 1.0.0 from their own registry, then a branch whose package.json
+ * asks a server's tarball, `bun install`: the server's aitrail in node_modules, npm's record still saying 1.0.0 from
+ * the person's registry, which the shims judged (s48g-3 read bun.lock only where no npm record is). A bun.lock with
+ * the package's entry beside npm's record is now judged too.
+ */
+describe.skipIf(!npmFound || !bunFound)("bun.lock beside npm's stale record (row s48l-3)", () => {
+  let evil: Served | undefined;
+  let evilTgz = '';
+  let marker = '';
+  let registry: Served | undefined;
+  beforeAll(async () => {
+    if (!npmFound || !bunFound) return;
+    ({ tgz: evilTgz, marker } = evilTarball());
+    evil = await serve(evilTgz);
+    registry = await serveRegistry(honestAitrail(tempDir('aitrail-honest-')).tarball, '1.0.0');
+  });
+  afterAll(() => {
+    evil?.stop();
+    registry?.stop();
+  });
+
+  /** npm installs aitrail 1.0.0 from the person's registry; then package.json asks `range` and bun installs it. */
+  function npmThenBun(range: string) {
+    const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
+    const homeDir = home(`registry=${registry!.url}/\n`);
+    npm(repo, homeDir, ['install']);
+    repo.write('package.json', PACKAGE_JSON(range));
+    bunInstall(repo, homeDir, false);
+    expect(readFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), 'utf8')).toContain('"version": "1.0.0"');
+    return { repo, homeDir };
+  }
+
+  it("a server's tarball installed by bun over npm's install: refused, said as bun.lock; the script never runs", () => {
+    const { repo, homeDir } = npmThenBun(`${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`);
+    expect(readFileSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json'), 'utf8')).toContain('9.9.9');
+    expectLockRefused(repo, homeDir, 'bun.lock', marker);
+  });
+
+  it("the honest twin: bun installs the same 1.0.0 from the person's registry over npm's install: it runs", () => {
+    const { repo, homeDir } = npmThenBun('1.0.0');
     expectLocalRuns(repo, homeDir);
   });
 });
