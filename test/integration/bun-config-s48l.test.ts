@@ -38,22 +38,23 @@ function bunInstall(repo: TestRepo, homeDir: string, frozen: boolean): void {
   expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
 }
 
-describe.skipIf(!npmFound || !bunFound)("bun's registry from the project's bunfig.toml or .env, a bun.lock saying the default registry (row s48l-1)", () => {
-  let evil: Served | undefined;
-  let evilTgz = '';
-  let marker = '';
-  let registry: Served | undefined;
-  beforeAll(async () => {
-    if (!npmFound || !bunFound) return;
-    ({ tgz: evilTgz, marker } = evilTarball());
-    evil = await serve(evilTgz);
-    registry = await serveRegistry(honestAitrail(tempDir('aitrail-honest-')).tarball, '1.0.0');
-  });
-  afterAll(() => {
-    evil?.stop();
-    registry?.stop();
-  });
+/** The server's "aitrail" (its bin writes `marker`), and the person's own registry serving an honest aitrail 1.0.0. */
+let evil: Served | undefined;
+let evilTgz = '';
+let marker = '';
+let registry: Served | undefined;
+beforeAll(async () => {
+  if (!npmFound || !bunFound) return;
+  ({ tgz: evilTgz, marker } = evilTarball());
+  evil = await serve(evilTgz);
+  registry = await serveRegistry(honestAitrail(tempDir('aitrail-honest-')).tarball, '1.0.0');
+});
+afterAll(() => {
+  evil?.stop();
+  registry?.stop();
+});
 
+describe.skipIf(!npmFound || !bunFound)("bun's registry from the project's bunfig.toml or .env, a bun.lock saying the default registry (row s48l-1)", () => {
   /** The server's aitrail installed (its script runs), then refused, said as `file`: PATH's aitrail refuses Qwen; alone, init warns and the commit is blocked; the script never ran. */
   function expectRefused(repo: TestRepo, homeDir: string, file: string): void {
     const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
@@ -118,21 +119,6 @@ describe.skipIf(!npmFound || !bunFound)("bun's registry from the project's bunfi
  * the package's entry beside npm's record is now judged too.
  */
 describe.skipIf(!npmFound || !bunFound)("bun.lock beside npm's stale record (row s48l-3)", () => {
-  let evil: Served | undefined;
-  let evilTgz = '';
-  let marker = '';
-  let registry: Served | undefined;
-  beforeAll(async () => {
-    if (!npmFound || !bunFound) return;
-    ({ tgz: evilTgz, marker } = evilTarball());
-    evil = await serve(evilTgz);
-    registry = await serveRegistry(honestAitrail(tempDir('aitrail-honest-')).tarball, '1.0.0');
-  });
-  afterAll(() => {
-    evil?.stop();
-    registry?.stop();
-  });
-
   /** npm installs aitrail 1.0.0 from the person's registry; then package.json asks `range` and bun installs it. */
   function npmThenBun(range: string) {
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
