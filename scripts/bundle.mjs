@@ -148,8 +148,10 @@ const cliBanner = [
 // it cost ~21 ms, resolving and reading its ~20 files; from one file beside the bundles ~7 ms,
 // compiling it on every run) and cosmiconfig's Explorer with env-paths (~10 ms from its package).
 // cosmiconfig's loaders for code (import-fresh, parse-json, typescript: required inside the
-// loaders aitrail replaces, src/config/explorer.ts) stay outside, never loaded.
-const INLINE = ['js-yaml', 'cosmiconfig/dist/Explorer.js', 'env-paths'];
+// loaders aitrail replaces, src/config/explorer.ts) stay outside, never loaded. smol-toml (a Codex or
+// Kimi commit reads its config.toml: `await import`, run on first need) is inside too: required from
+// the bundle, node took the project's node_modules/smol-toml, which the repository chooses (row s48l-2).
+const INLINE = ['js-yaml', 'cosmiconfig/dist/Explorer.js', 'env-paths', 'smol-toml'];
 const NEVER_LOADED = ['typescript', 'import-fresh', 'parse-json'];
 const configReaders = {
   name: 'config-readers',
@@ -161,32 +163,41 @@ const configReaders = {
   },
 };
 
-// picomatch (path rules' globs) is required on first need (src/core/policy/glob-matcher.ts), through
-// createRequire in the module tree, which esbuild cannot follow: every run that judged a path rule
-// (check, pre-push, pre-receive, commit-msg) resolved it in node_modules and compiled its six files
-// (~5 ms of CPU), none of it in a code cache. In the bundles the same call is a plain require(),
-// which esbuild bundles as a module run on its first require: still loaded only on first need, its
-// functions now in the bundle's code cache.
-const PICOMATCH_REQUIRE = "process.getBuiltinModule('node:module').createRequire(import.meta.url)('picomatch')";
-const bundledPicomatch = {
-  name: 'bundled-picomatch',
+// picomatch (path rules' globs) and re2js (`detect.rules`) are required on first need
+// (src/core/policy/glob-matcher.ts, src/config/rule-pattern.ts), through createRequire in the module
+// tree, which esbuild cannot follow: every run that judged a path rule (check, pre-push, pre-receive,
+// commit-msg) resolved picomatch in node_modules and compiled its six files (~5 ms of CPU), none of it
+// in a code cache; and node resolved them from the bundle's folder up, so with aitrail installed in a
+// project it took the project's node_modules/re2js, which the repository chooses (an `overrides` entry,
+// a dependency of that name: its code run in the hook, row s48l-2). In the bundles the same call is a
+// plain require(), which esbuild bundles as a module run on its first require: still loaded only on
+// first need, its functions now in the bundle's code cache, and nothing resolved in node_modules.
+const LAZY_REQUIRED = [
+  ['picomatch', /[\\/]src[\\/]core[\\/]policy[\\/]glob-matcher\.ts$/],
+  ['re2js', /[\\/]src[\\/]config[\\/]rule-pattern\.ts$/],
+];
+const lazyRequired = {
+  name: 'lazy-required',
   setup(builder) {
     const resolveFrom = createRequire(`${root}package.json`);
-    builder.onResolve({ filter: /^picomatch$/ }, () => ({ path: resolveFrom.resolve('picomatch') }));
-    builder.onLoad({ filter: /[\\/]src[\\/]core[\\/]policy[\\/]glob-matcher\.ts$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes(PICOMATCH_REQUIRE)) throw new Error('bundle: glob-matcher.ts no longer loads picomatch as it did: check scripts/bundle.mjs');
-      return { contents: source.replace(PICOMATCH_REQUIRE, "require('picomatch')"), loader: 'ts' };
-    });
+    for (const [name, file] of LAZY_REQUIRED) {
+      const call = `process.getBuiltinModule('node:module').createRequire(import.meta.url)('${name}')`;
+      builder.onResolve({ filter: new RegExp(`^${name}$`) }, () => ({ path: resolveFrom.resolve(name) }));
+      builder.onLoad({ filter: file }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes(call)) throw new Error(`bundle: ${args.path.slice(root.length)} no longer loads ${name} as it did: check scripts/bundle.mjs`);
+        return { contents: source.replace(call, `require('${name}')`), loader: 'ts' };
+      });
+    }
   },
 };
 
 // Old files (and their code caches) must not ship.
 rmSync(new URL(`../${out}`, import.meta.url), { recursive: true, force: true });
 await build({ ...commonJs, entryPoints: { loader: 'src/cli/bundle-loader.ts' }, outdir: out });
-await build({ ...commonJs, packages: undefined, banner: { js: cliBanner }, entryPoints: { cli: 'src/cli/entry.ts' }, outdir: out, plugins: [configReaders, bundledPicomatch, yargsShimUrl, lazyStringWidth, noSupportsColor, huskyByRequire] });
-await build({ ...commonJs, entryPoints: Object.fromEntries(hooks.map((hook) => [hook, `hook-entry:${hook}`])), outdir: out, plugins: [configReaders, bundledPicomatch, hookEntries] });
-await build({ ...commonJs, entryPoints: { checkpoint: 'src/checkpoint/checkpoint-entry.ts' }, outdir: out, plugins: [configReaders] });
+await build({ ...commonJs, packages: undefined, banner: { js: cliBanner }, entryPoints: { cli: 'src/cli/entry.ts' }, outdir: out, plugins: [configReaders, lazyRequired, yargsShimUrl, lazyStringWidth, noSupportsColor, huskyByRequire] });
+await build({ ...commonJs, entryPoints: Object.fromEntries(hooks.map((hook) => [hook, `hook-entry:${hook}`])), outdir: out, plugins: [configReaders, lazyRequired, hookEntries] });
+await build({ ...commonJs, entryPoints: { checkpoint: 'src/checkpoint/checkpoint-entry.ts' }, outdir: out, plugins: [configReaders, lazyRequired] });
 
 // Every bundle is ASCII (esbuild escapes strings, not the characters of a regular expression's
 // source): the loader reads them as latin1, which is the same string for ASCII only.

@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { NO_FSMONITOR, runGitRawSync, runGitSync } from '../git/exec.js';
 import { trackedFiles } from '../git/tracked-files.js';
@@ -304,8 +304,8 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
  * of the package holding `path` must be a version from the default registry or a registry's tarball of it
  * (registryTarball); any other source, or none, is the repository's, said as bun.lock.
  */
-function bunFromRepository(root: string, top: string, base: string, path: string): boolean {
-  if (isFileAt(join(root, base, 'bun.lockb'))) {
+function bunFromRepository(root: string, top: string, base: string, path: string, stale = false): boolean {
+  if (!stale && isFileAt(join(root, base, 'bun.lockb'))) {
     lockCause = 'bun.lock';
     return true;
   }
@@ -321,6 +321,8 @@ function bunFromRepository(root: string, top: string, base: string, path: string
   const name = after[0]!.startsWith('@') ? `${after[0]}/${after[1]}` : after[0]!;
   const opener = `["${name}@`;
   const entries = text.split('\n').filter((line) => line.includes(opener));
+  // Beside npm's record (row s48l-3, `stale`): judged only where bun wrote the package's entry.
+  if (stale && entries.length === 0) return false;
   const judged = entries.length > 0 && entries.every((line) => {
     const rest = line.slice(line.indexOf(opener) + opener.length);
     const version = rest.slice(0, rest.indexOf('"'));
@@ -330,8 +332,45 @@ function bunFromRepository(root: string, top: string, base: string, path: string
     const url = tail.slice(4, tail.indexOf('"', 4));
     return url === '' || registryTarball(top, url, name);
   });
-  if (judged) return false;
-  lockCause = 'bun.lock';
+  if (!judged) {
+    lockCause = 'bun.lock';
+    return true;
+  }
+  return bunConfigNamed(join(root, base));
+}
+
+/** A line that may say where bun fetches from, or how (row s48l-1); in bunfig.toml a backslash too (TOML's escaped keys). */
+const BUN_SETTING = /registry|proxy|tls|ssl|cafile|(^|[^a-z0-9-])ca([^a-z0-9-]|$)/i;
+const BUN_PUBLIC = new Set(['registry = "https://registry.npmjs.org/"', 'registry = "https://registry.npmjs.org"', 'registry="https://registry.npmjs.org/"', 'registry="https://registry.npmjs.org"']);
+
+/**
+ * bun takes its registry (and a proxy or TLS setting) from the project's bunfig.toml and the `.env` files it loads at
+ * install, and fetches a lock entry's `""` from there (row s48l-1), as the shims read them (aitrail_nw): a bunfig.toml
+ * line saying registry, proxy, tls, ssl, ca or cafile, or holding a backslash, but the public registry as written, or
+ * such a line in `.env`/`.env.*`, is the repository's, said as that file.
+ */
+function bunConfigNamed(dir: string): boolean {
+  const lines = (file: string) => {
+    try {
+      return statSync(file).isFile() ? readFileSync(file, 'latin1').split('\n') : [];
+    } catch {
+      return [];
+    }
+  };
+  const blank = /^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g;
+  if (lines(join(dir, 'bunfig.toml')).some((line) => (line.includes('\\') || BUN_SETTING.test(line)) && line.replace(blank, '') !== '' && !BUN_PUBLIC.has(line.replace(blank, '')))) {
+    lockCause = 'bunfig.toml';
+    return true;
+  }
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name === '.env' || name.startsWith('.env.')).sort();
+  } catch {
+    return false;
+  }
+  const named = names.find((name) => lines(join(dir, name)).some((line) => BUN_SETTING.test(line)));
+  if (named === undefined) return false;
+  lockCause = named;
   return true;
 }
 
@@ -347,6 +386,8 @@ function npmFromRepository(root: string, top: string, base: string, path: string
   } catch {
     return bunFromRepository(root, top, base, path);
   }
+  // A bun.lock beside npm's record (row s48l-3): bun replaces the package and leaves the record as npm wrote it.
+  if (isFileAt(join(root, base, 'bun.lock')) && bunFromRepository(root, top, base, path, true)) return true;
   if (lines.length < 2) return true;
   const unit = /^[\t ]*/.exec(lines[1]!)![0];
   if (unit === '') return true;
@@ -1117,6 +1158,8 @@ export function binaryMissingNote(bare: boolean, cause?: string): string {
     return "Warning: the hooks will not find an aitrail they can run: yarn's wrapper (yarn run, yarn exec) is gone when git runs them, and under Plug'n'Play node cannot run the package without yarn's loader, which aitrail never loads; so every commit will be blocked until you run: npm i -g aitrail";
   if (cause === 'package-lock.json' || cause === 'npm-shrinkwrap.json' || cause === 'yarn.lock' || cause === 'pnpm-lock.yaml' || cause === 'bun.lock')
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a source the project's ${cause} names (a server in its resolved URL, or a git repository, a patch or a file), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any source there; so every commit will be blocked until you name that registry in your own ~/.npmrc (registry=, the same URL), or run: npm i -g aitrail`;
+  if (cause === 'bunfig.toml' || cause === '.env' || cause?.startsWith('.env.'))
+    return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed by bun, which takes its registry (or a proxy or TLS setting) from the project's ${cause}, and a repository can name any server there; so every commit will be blocked until you name your registry in your own ~/.npmrc instead (registry=, the same URL) and not in ${cause}, or run: npm i -g aitrail`;
   if (cause !== undefined)
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from the registry the project's ${cause} names (or through a proxy or TLS setting it names: proxy, https-proxy, strict-ssl, ca, cafile), which is not the public one, and a repository can name any server there; so every commit will be blocked until you name that registry in your own ~/${cause} as well (the same URL; a proxy or TLS line as it is), or run: npm i -g aitrail`;
   return 'Warning: the hooks will not find the aitrail binary (not in node_modules/.bin, not on PATH, or only one the repository ships, which they refuse to run), so every commit will be blocked until you run: npm i -D aitrail (or npm i -g aitrail)';

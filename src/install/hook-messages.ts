@@ -81,6 +81,19 @@ export function binaryLockMessage(hook: InstalledHook): string {
   return `${outcome(hook)}: $a was installed from a source the project's $aitrail_tw names (a server in its resolved URL, or a git repository, a patch or a file), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any source there${why}. Fix: if that registry is yours (a company mirror), name it in your own ~/.npmrc (registry=, the same URL), or install aitrail outside the repository (npm i -g aitrail); ${SKIP_ONCE[hook]}`;
 }
 
+/**
+ * bun installed the only binary while the project's `$aitrail_tw` (`bunfig.toml`, or a `.env` file bun loads at install)
+ * names a registry, proxy or TLS setting for it (row s48l-1): bun fetches a lock entry's default registry (`""`) from
+ * there, and a repository can name any server. `$a` is the binary (sh).
+ */
+export function binaryBunConfigMessage(hook: InstalledHook): string {
+  const why = neverBlocks(hook) ? '' : `, ${CANNOT_CHECK}`;
+  return `${outcome(hook)}: $a was installed by bun, which takes its registry (or a proxy or TLS setting) from the project's $aitrail_tw, and a repository can name any server there${why}. Fix: if that registry is yours (a company mirror), name it in your own ~/.npmrc instead (registry=, the same URL) and not in $aitrail_tw, or install aitrail outside the repository (npm i -g aitrail); ${SKIP_ONCE[hook]}`;
+}
+
+/** The local binary was skipped for that reason (row s48l-1) and one from PATH is used instead (sh). */
+export const BINARY_BUN_CONFIG_SKIPPED = "aitrail: not running $t: bun installed it under a registry, proxy or TLS setting the project's $aitrail_tw names (a repository can name any server there); using $a instead.";
+
 /** The local binary was skipped for that reason (row 833) and one from PATH is used instead (sh). */
 export const BINARY_LOCK_SKIPPED = "aitrail: not running $t: it was installed from a source the project's $aitrail_tw names (a server, or a git repository, a patch or a file; not the public registry, nor one your own ~/.npmrc names); using $a instead.";
 

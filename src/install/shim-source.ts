@@ -1,7 +1,7 @@
 import { neverBlocks, type InstalledHook, type ShimHook } from './hook-names.js';
 import { SHIM_MARKER } from './shim.js';
 import { hookGates } from './pending-gate.js';
-import { BINARY_LOCK_SKIPPED, BINARY_REGISTRY_SKIPPED, BINARY_TRACKED_SKIPPED, binaryLockMessage, binaryMissingMessage, binaryRegistryMessage, binaryTrackedMessage, binaryYarnMessage, cannotStartMessage } from './hook-messages.js';
+import { BINARY_BUN_CONFIG_SKIPPED, BINARY_LOCK_SKIPPED, BINARY_REGISTRY_SKIPPED, BINARY_TRACKED_SKIPPED, binaryBunConfigMessage, binaryLockMessage, binaryMissingMessage, binaryRegistryMessage, binaryTrackedMessage, binaryYarnMessage, cannotStartMessage } from './hook-messages.js';
 import { plantedEnv } from './planted-env.js';
 import { nodeOptionsLines } from './node-options.js';
 import { configLacksLines } from './fast-path.js';
@@ -601,13 +601,15 @@ export function ledIntoTrackedLines(): string[] {
     // registry's: a version, then "" or a registry's tarball of it (aitrail_rs, as 833); a URL, git, `file:`,
     // `link:`, another name's (an alias: no entry of its own), none at all: the repository's, said as bun.lock.
     'aitrail_nb() {',
-    '  [ -f "${1:+$1/}bun.lockb" ] && { aitrail_rr=bun.lock; return 0; }',
+    // `$3` (row s48l-3): an npm record is there too, which bun leaves as it was: bun.lock is judged only where it
+    // has the package's entry (bun wrote one when it installed it); bun.lockb is not read then.
+    '  [ -z "$3" ] && [ -f "${1:+$1/}bun.lockb" ] && { aitrail_rr=bun.lock; return 0; }',
     '  [ -f "${1:+$1/}bun.lock" ] || return 1',
     '  aitrail_nh=${2%node_modules/*}',
     '  aitrail_nt=${2#"${aitrail_nh}node_modules/"}',
     '  case $aitrail_nt in @*/*) aitrail_nv=${aitrail_nt#*/}; aitrail_nt=${aitrail_nt%%/*}/${aitrail_nv%%/*} ;; *) aitrail_nt=${aitrail_nt%%/*} ;; esac',
     '  aitrail_rr=bun.lock',
-    '  aitrail_ng=$(grep -F -e "[\\"$aitrail_nt@" -- "${1:+$1/}bun.lock" 2>/dev/null) || return 0',
+    '  aitrail_ng=$(grep -F -e "[\\"$aitrail_nt@" -- "${1:+$1/}bun.lock" 2>/dev/null) || { [ -n "$3" ] && { aitrail_rr=; return 1; }; return 0; }',
     '  aitrail_po=$IFS',
     "  IFS='",
     "'",
@@ -626,7 +628,36 @@ export function ledIntoTrackedLines(): string[] {
     '  set +f',
     '  [ "$aitrail_nr" = 0 ] && return 0',
     '  aitrail_rr=',
-    '  return 1',
+    '  aitrail_nw "$1"',
+    '}',
+    // bun takes its registry (and a proxy or TLS setting) from the project's bunfig.toml and from the `.env` files it
+    // loads at install, and fetches a lock entry's `""` (the default registry) from there (row s48l-1): a line of
+    // bunfig.toml saying registry, proxy, tls, ssl, ca, cafile or holding a backslash (TOML's escaped keys), but
+    // `registry = "https://registry.npmjs.org/"` as written, or such a line in a `.env`/`.env.*`: the repository's,
+    // said as that file. One grep each, only where the file is.
+    'aitrail_nw() {',
+    '  if [ -f "${1:+$1/}bunfig.toml" ]; then',
+    "    aitrail_ng=$(grep -a -i -E -e '[\\\\]|registry|proxy|tls|ssl|cafile|(^|[^a-z0-9-])ca([^a-z0-9-]|$)' -- \"${1:+$1/}bunfig.toml\" 2>/dev/null)",
+    '    while IFS= read -r aitrail_l; do',
+    "      while :; do case $aitrail_l in [[:space:]]*) aitrail_l=${aitrail_l#?} ;; *[[:space:]]) aitrail_l=${aitrail_l%?} ;; *) break ;; esac; done",
+    "      case $aitrail_l in '') continue ;; 'registry = \"https://registry.npmjs.org/\"'|'registry = \"https://registry.npmjs.org\"'|'registry=\"https://registry.npmjs.org/\"'|'registry=\"https://registry.npmjs.org\"') continue ;; esac",
+    '      aitrail_rr=bunfig.toml',
+    '      return 0',
+    '    done <<AITRAIL_NK',
+    '$aitrail_ng',
+    'AITRAIL_NK',
+    '  fi',
+    '  aitrail_nq=$-',
+    '  set +f',
+    '  set -- "${1:+$1/}.env" "${1:+$1/}".env.*',
+    '  case $aitrail_nq in *f*) set -f ;; esac',
+    '  for aitrail_ne; do shift; [ -f "$aitrail_ne" ] && set -- "$@" "$aitrail_ne"; done',
+    '  [ "$#" -gt 0 ] || return 1',
+    "  aitrail_ne=$(grep -a -i -l -E -e 'registry|proxy|tls|ssl|cafile|(^|[^a-z0-9-])ca([^a-z0-9-]|$)' -- \"$@\" 2>/dev/null) || return 1",
+    '  aitrail_ne=${aitrail_ne%%"',
+    '"*}',
+    '  aitrail_rr=${aitrail_ne##*/}',
+    '  return 0',
     '}',
     'aitrail_np() {',
     // yarn 2+'s record first (aitrail_nz): a stat unless it is there.
@@ -638,6 +669,9 @@ export function ledIntoTrackedLines(): string[] {
     '  aitrail_nf=${1:+$1/}node_modules/.package-lock.json',
     // No npm record: bun's layout, judged by its bun.lock (aitrail_nb, row s48g-3).
     '  [ -f "$aitrail_nf" ] || { aitrail_nb "$1" "$2"; return; }',
+    // A bun.lock beside npm's record (row s48l-3): `bun install` replaces the package and leaves npm's record as
+    // npm wrote it, so the record says the registry while bun installed what bun.lock (or bunfig.toml) names.
+    '  [ -f "${1:+$1/}bun.lock" ] && aitrail_nb "$1" "$2" stale && return 0',
     '  { IFS= read -r aitrail_l && IFS= read -r aitrail_l; } 2>/dev/null <"$aitrail_nf" || return 0',
     "  aitrail_nu=${aitrail_l%%[!\t ]*}",
     '  case $aitrail_nu in "") return 0 ;; esac',
@@ -1282,6 +1316,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     `    yarn) echo "aitrail: ${binaryYarnMessage(hook, false)}" >&2 ;;`,
     `    pnp) echo "aitrail: ${binaryYarnMessage(hook, true)}" >&2 ;;`,
     `    package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "aitrail: ${binaryLockMessage(hook)}" >&2 ;;`,
+    `    bunfig.toml|.env|.env.*) echo "aitrail: ${binaryBunConfigMessage(hook)}" >&2 ;;`,
     `    *) echo "aitrail: ${binaryRegistryMessage(hook)}" >&2 ;;`,
     '  esac',
     `  ${fail}`,
@@ -1290,7 +1325,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     `  echo "aitrail: ${binaryMissingMessage(hook)}" >&2`,
     `  ${fail}`,
     'fi',
-    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
+    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; bunfig.toml|.env|.env.*) echo "${BINARY_BUN_CONFIG_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
     // aitrail's own bin starts `#!/usr/bin/env node`: run under the node env would find (PATH's),
     // one exec fewer for every hook that starts node. Only a regular file named by a path is read
     // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.
