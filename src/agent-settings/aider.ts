@@ -231,6 +231,11 @@ function aiderGateway(env: Record<string, string | undefined>, model: string, co
   if (prefix === 'ollama' || prefix === 'ollama_chat') return env.OLLAMA_API_BASE?.trim() ? localEndpoint(env, ['OLLAMA_API_BASE']) : `model ${quote(model)} (Ollama on this machine: no OLLAMA_API_BASE)`;
   const anthropic = prefix === 'anthropic' || (prefix === '' && CLAUDE_NAME.test(model));
   if (anthropic) return localEndpoint(env, ['ANTHROPIC_API_BASE', 'ANTHROPIC_BASE_URL']);
+  // LiteLLM's other bases (row s48r-2): LM Studio is a server here unless LM_STUDIO_API_BASE names another host; vLLM's
+  // and OpenRouter's only as their base variables name.
+  if (prefix === 'lm_studio') return env.LM_STUDIO_API_BASE?.trim() ? localEndpoint(env, ['LM_STUDIO_API_BASE']) : `model ${quote(model)} (LM Studio on this machine: no LM_STUDIO_API_BASE)`;
+  if (prefix === 'hosted_vllm') return localEndpoint(env, ['HOSTED_VLLM_API_BASE']);
+  if (prefix === 'openrouter') return localEndpoint(env, ['OPENROUTER_API_BASE']);
   if (prefix !== '' && prefix !== 'openai') return null;
   return localEndpoint(env, ['AIDER_OPENAI_API_BASE', 'OPENAI_API_BASE', 'OPENAI_BASE_URL']) ?? confBase;
 }

@@ -255,6 +255,8 @@ export interface CommandLineModel {
   trust?: true;
   /** Mistral Vibe only: `--add-dir DIR`, each trusted for this run as `--trust` trusts its own, as given, in order. */
   addDirs?: string[];
+  /** Qwen Code only: `--openai-base-url` (yargs' `--openaiBaseUrl` too), the last given: the endpoint its OpenAI client calls, before `OPENAI_BASE_URL` (row s48r-2). */
+  baseUrl?: { url: string; evidence: string };
   /** Claude Code only: `--fallback-model` (one model or a comma-separated chain), each given: the session's fallback chain, over every settings file's `fallbackModel`. */
   fallback?: { model: string; evidence: string }[];
   /** Claude Code only: `--settings <file-or-json>`, the last given (commander keeps it), trimmed: its `flagSettings` layer. */
@@ -445,6 +447,12 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const aliases = argparseValues(args, 'alias', 'alias').slice(-MAX_ARGS);
     if (aliases.length > 0) result.aliases = aliases;
   }
+  if (agent === 'qwen-code') {
+    // yargs reads `--openaiBaseUrl` as the same option (camel-case expansion).
+    const spelled = args.map((arg) => arg.replace(/^--openaiBaseUrl(?==|$)/, '--openai-base-url'));
+    const url = optionValues(spelled, 'openai-base-url', undefined, 'yargs').at(-1)?.trim();
+    if (url) result.baseUrl = { url, evidence: `argv qwen --openai-base-url=${quote(url)}` };
+  }
   if (agent === 'crush') {
     // cobra's persistent `-D/--data-dir` (charmbracelet/crush `internal/cmd/root.go`), before or after `run`.
     const dataDir = givenPath(optionValues(args, 'data-dir', 'D', 'clap').at(-1));
@@ -506,7 +514,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const added = argparseValues(args, 'add-dir', 'ad').flatMap((dir) => givenPath(dir) ?? []).slice(-MAX_ARGS);
     if (added.length > 0) result.addDirs = added;
   }
-  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd ? result : null;
+  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */
@@ -539,6 +547,7 @@ export function ancestorModel(agent: string, ancestors: readonly (readonly strin
       continue;
     }
     if (!result.editorModel && found.editorModel) result.editorModel = found.editorModel;
+    if (!result.baseUrl && found.baseUrl) result.baseUrl = found.baseUrl;
     found.models.forEach((model, index) => {
       if (!result!.models.includes(model)) {
         result!.models.push(model);

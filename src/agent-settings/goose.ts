@@ -1,4 +1,4 @@
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
@@ -28,15 +28,36 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   // A provider on this machine (Ollama, LiteLLM's proxy) answers a hosted model's name with any model it runs (row s48c-3).
   const setting = (key: string): string | undefined => place.env[key]?.trim() || yamlStringAt(yaml, key);
   const provider = setting('GOOSE_PROVIDER');
-  const gateway = provider ? gooseGateway(provider, setting) : null;
+  const custom = join(dirname(file), 'custom_providers');
+  const gateway = provider ? gooseGateway(provider, setting, custom) : null;
   const named = [cli?.models ?? [], setting('GOOSE_MODEL') ?? ''].flat();
   const unknown = gatewayModel(gateway, named, HOSTED_NAME, false, ['GOOSE_MODEL']);
-  if (unknown === null) return found;
+  const evidenceOf = (key: string, model: string) => (place.env[key]?.trim() ? `${key}=${quote(model)}` : `settings ${shown} ${key}=${quote(model)}`);
+  if (unknown === null) {
+    // A remote main model with a lead or planner model asking a hosted name of its own provider on this machine (row s48r-1):
+    // that model is `unknown` beside the main one, never folded into it.
+    const local = ALSO_KEYS.flatMap((key) => {
+      const model = setting(key);
+      const own = setting(key.replace('_MODEL', '_PROVIDER'));
+      const at = model && own ? gatewayModel(gooseGateway(own, setting, custom), [model], HOSTED_NAME, false, []) : null;
+      return at ? [{ key, evidence: `${evidenceOf(key, model!)}: ${at.evidence}` }] : [];
+    });
+    const main = cli?.models[0] ?? setting('GOOSE_MODEL');
+    if (local.length === 0 || !main) return found;
+    const also = ALSO_KEYS.flatMap((key) => {
+      const at = local.find((entry) => entry.key === key);
+      const model = setting(key);
+      if (at) return [{ model: 'unknown', evidence: at.evidence, overriddenBy: [] }];
+      return model ? [{ model, evidence: evidenceOf(key, model), overriddenBy: [] }] : [];
+    });
+    const mainEvidence = cli?.models[0] ? cli.evidence[0]! : evidenceOf('GOOSE_MODEL', main);
+    return { model: main, evidence: mainEvidence, overriddenBy: [], replaces: ['GOOSE_MODEL'], routed: true, also };
+  }
   // The lead and planner models stay beside, unless they too send a hosted name to a provider on this machine.
   const also = ALSO_KEYS.flatMap((key) => {
     const model = setting(key);
     const own = setting(key.replace('_MODEL', '_PROVIDER'));
-    if (!model || (askedName(HOSTED_NAME, model) && (own ? gooseGateway(own, setting) : gateway) !== null)) return [];
+    if (!model || (askedName(HOSTED_NAME, model) && (own ? gooseGateway(own, setting, custom) : gateway) !== null)) return [];
     return [{ model, evidence: place.env[key]?.trim() ? `${key}=${quote(model)}` : `settings ${shown} ${key}=${quote(model)}`, overriddenBy: [] }];
   });
   return { ...unknown, ...(also.length > 0 ? { also } : {}) };
@@ -49,16 +70,44 @@ const PROVIDER_HOSTS: Readonly<Record<string, [key: string, host: string]>> = {
   openai: ['OPENAI_HOST', 'https://api.openai.com'],
   // `providers/anthropic.rs`: `ANTHROPIC_HOST`, else Anthropic's API (row s48k-4).
   anthropic: ['ANTHROPIC_HOST', 'https://api.anthropic.com'],
+  // Row s48r-2: `openrouter.rs` (`OPENROUTER_HOST`), `google.rs` (`GOOGLE_HOST`), the declarative `lmstudio.json` (`LMSTUDIO_HOST`, default LM Studio's port here).
+  openrouter: ['OPENROUTER_HOST', 'https://openrouter.ai'],
+  google: ['GOOGLE_HOST', 'https://generativelanguage.googleapis.com'],
+  lmstudio: ['LMSTUDIO_HOST', 'http://localhost:1234/v1'],
 };
 
+/** A custom provider's id as goose names its file (`custom_providers/<id>.json`): letters, digits, `_` and `-`. */
+const CUSTOM_ID = /^[a-z0-9_-]{1,64}$/i;
+
 /** The host of this machine goose's `provider` calls (its key, variable first, else its default; a host without a scheme read as `http://`), as evidence, or null. */
-function gooseGateway(provider: string, setting: (key: string) => string | undefined): string | null {
+function gooseGateway(provider: string, setting: (key: string) => string | undefined, customDir?: string): string | null {
   const known = Object.hasOwn(PROVIDER_HOSTS, provider.toLowerCase()) ? PROVIDER_HOSTS[provider.toLowerCase()]! : undefined;
-  if (!known) return null;
+  if (!known) return customDir === undefined ? null : customGateway(provider, setting, customDir);
   const [key, fallback] = known;
   const host = setting(key) ?? fallback;
   const name = `GOOSE_PROVIDER=${quote(provider)} ${key}`;
   return localEndpoint({ [name]: /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `http://${host}` }, [name]);
+}
+
+/**
+ * A custom provider's endpoint of this machine (row s48r-2), as evidence, or null: goose's declarative providers,
+ * `custom_providers/<id>.json` beside config.yaml (what `goose configure` writes for an OpenAI-, Anthropic- or
+ * Ollama-compatible server), give `base_url` with `${NAME}` read from goose's settings (variable first).
+ */
+function customGateway(provider: string, setting: (key: string) => string | undefined, dir: string): string | null {
+  if (!CUSTOM_ID.test(provider)) return null;
+  const text = readOwnFile(join(dir, `${provider}.json`));
+  if (text === null) return null;
+  let url: unknown;
+  try {
+    url = (JSON.parse(text) as { base_url?: unknown } | null)?.base_url;
+  } catch {
+    return null;
+  }
+  if (typeof url !== 'string') return null;
+  const name = `custom_providers/${provider}.json base_url`;
+  const given = url.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, key: string) => setting(key) ?? '');
+  return localEndpoint({ [name]: /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : `http://${given}` }, [name]);
 }
 
 /** The models goose's `config.yaml` names (see {@link gooseModel}), or null. */

@@ -141,7 +141,8 @@ function providerGateways(place: SettingsPlace, cwd: string | undefined): (model
       const written = text();
       return [shown, written === null ? undefined : parseJsonc(written)];
     });
-    let evidence: string | null = null;
+    // OpenCode's built-in `lmstudio` provider with no baseURL calls LM Studio's server here (models.dev: http://127.0.0.1:1234/v1; row s48r-2).
+    let evidence: string | null = id === 'lmstudio' ? `model ${quote(model)} (OpenCode's lmstudio provider, no baseURL: LM Studio at 127.0.0.1:1234)` : null;
     for (const [shown, data] of read) {
       const url = stringAt(data, 'provider', id, 'options', 'baseURL');
       if (url === undefined) continue;

@@ -29,11 +29,14 @@ export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | nul
   // A gateway on this machine answers a hosted model's name (`gpt-4o`) with any model it runs (row s48c-1); Qwen's own
   // names, open weights at Ollama, are read as before. With no name its default is Qwen's (the marker's `qwen/unknown`).
   const named = [cli?.models ?? [], found?.model ?? '', place.env.OPENAI_MODEL ?? '', place.env.QWEN_MODEL ?? ''].flat();
-  return gatewayModel(qwenGateway(place, cli?.cwd), named, HOSTED_NAME, false, ['OPENAI_MODEL', 'QWEN_MODEL']) ?? found;
+  const flag = cli?.baseUrl;
+  const gateway = flag ? localEndpoint({ [flag.evidence]: flag.url }, [flag.evidence]) : qwenGateway(place, cli?.cwd);
+  return gatewayModel(gateway, named, HOSTED_NAME, false, ['OPENAI_MODEL', 'QWEN_MODEL']) ?? found;
 }
 
 /**
- * The endpoint of this machine Qwen Code's OpenAI-compatible client calls, as evidence, or null: `OPENAI_BASE_URL`,
+ * The endpoint of this machine Qwen Code's OpenAI-compatible client calls, as evidence, or null (its `--openai-base-url`
+ * comes first: row s48r-2): `OPENAI_BASE_URL`,
  * else the merged settings' `security.auth.baseUrl` (its first file naming one).
  */
 function qwenGateway(place: SettingsPlace, cwd?: string): string | null {

@@ -16,31 +16,16 @@
 // row s48k-5: Claude Code on Bedrock powered by Mantle (`CLAUDE_CODE_USE_MANTLE=1`), whose endpoint is built from
 // AWS_REGION (`bedrock-mantle.<region>.api.aws`), with `AWS_REGION=localhost:4000/x` was read as Amazon's endpoint:
 // row s48c-2 read the region under CLAUDE_CODE_USE_BEDROCK only.
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { agentCommit, homeWith, hooked } from '../helpers/agent-home.js';
-import { agentsOnPath } from '../helpers/agent-on-path.js';
+import { agentRun, expectGatewayRefused, opencodeEnv, STRICT } from '../helpers/local-gateway.js';
 import type { TestRepo } from '../helpers/gitdir.js';
-import { hookEnv, messageOf } from '../helpers/hooks.js';
 
-const STRICT = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n';
 const LITELLM = { litellm: { npm: '@ai-sdk/openai-compatible', options: { baseURL: 'http://localhost:4000/v1' } } };
-
-/** OpenCode's environment with `config` as `~/.config/opencode/opencode.json` (no other config of the machine's). */
-function opencodeEnv(config: object, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { HOME: homeWith({ '.config/opencode/opencode.json': JSON.stringify(config) }), OPENCODE: '1', XDG_CONFIG_HOME: undefined, OPENCODE_CONFIG_CONTENT: undefined, OPENCODE_CONFIG: undefined, OPENCODE_CONFIG_DIR: undefined, OPENCODE_DISABLE_PROJECT_CONFIG: undefined, ...extra };
-}
 
 /** Codex's environment (its sandbox marker) with `model` at LiteLLM's proxy on this machine. */
 function codexAtGateway(model: string): NodeJS.ProcessEnv {
   return { HOME: homeWith(), CODEX_HOME: homeWith({ 'config.toml': `model = ${JSON.stringify(model)}\n` }), CODEX_SANDBOX: 'seatbelt', OPENAI_BASE_URL: 'http://127.0.0.1:4000/v1' };
-}
-
-/** The commit was refused as a gateway's unknown model, not recorded as OpenAI's or Anthropic's. */
-function expectGatewayRefused(result: ReturnType<typeof agentCommit>, label: string): void {
-  expect.soft(result.status, `${label}\n${result.stderr}`).toBe(1);
-  expect.soft(result.stderr, label).toContain('a gateway on this machine');
-  expect.soft(result.stderr, label).not.toMatch(/model: (?:openai|anthropic)\//);
 }
 
 describe('OpenCode at a provider on this machine (row s48k-1)', () => {
@@ -91,11 +76,7 @@ describe('a hosted name the catalog reads, at a gateway on this machine (row s48
 
 /** `aider args` (an executable named aider committing a staged change) in `repo`, with `extra` in its environment and `home`'s files. */
 function aider(repo: TestRepo, args: readonly string[], extra: NodeJS.ProcessEnv = {}, home: Record<string, string> = {}) {
-  const env = hookEnv({ HOME: homeWith(home), GIT_AUTHOR_NAME: 'Test Human (aider)', OPENAI_API_BASE: undefined, OPENAI_BASE_URL: undefined, OLLAMA_API_BASE: undefined, ...extra });
-  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
-  repo.git(['add', 'src/parser.ts']);
-  const result = spawnSync('aider', args, { cwd: repo.dir, env: { ...env, PATH: `${agentsOnPath([{ name: 'aider', python: true }])}:${env.PATH ?? ''}`, MESSAGE: 'feat: parser\n' }, encoding: 'utf8' });
-  return { status: result.status, stderr: result.stderr, message: result.status === 0 ? messageOf(repo.dir) : '' };
+  return agentRun(repo, 'aider', args, extra, home);
 }
 
 describe('aider at a server on this machine (row s48k-3)', () => {

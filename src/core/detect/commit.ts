@@ -4,6 +4,7 @@ import { found, quote } from './found.js';
 import { MAX_WHOLE, mentions, newBudget, type Budget, type Mention } from './mentions.js';
 import { CSI, readable, shownOrder } from './readable.js';
 import { mergeAttributions } from './merge.js';
+import { ownTrailerPair } from './fixed-values.js';
 import { lineLower, mayMatchLine, signatures, type LineSignature } from './signatures.js';
 import { isModelWord } from '../model-words.js';
 import { canonicalModel, UNICODE_BLANKS } from '../catalog.js';
@@ -130,7 +131,13 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
     const shown = shownOrder(trailer.value);
     const read = reader.read(trailer.value, aliases, budget);
     if (shown !== null) read.push(...reader.read(shown, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread));
-    for (const mention of read) result.push(withAlone(withUnread(found(mention.agent, mention.model, evidence, reader.declared), mention), mention, alone));
+    // aitrail's own `agent:unknown` under its own key, as the hooks write a gateway's unknown beside a named model (row s48r-1).
+    const stated = key.replace(/[^a-z0-9]+$/, '') === trailerKey && ownTrailerPair(trailer.value, aliases)?.model === 'unknown';
+    for (const mention of read) {
+      const attribution = withAlone(withUnread(found(mention.agent, mention.model, evidence, reader.declared), mention), mention, alone);
+      if (stated && mention.model === 'unknown' && mention.agent !== 'unknown') attribution.stated = true;
+      result.push(attribution);
+    }
   }
   // `Model: Codex GPT-5.6 Sol Max` under `Co-authored-by: Codex <noreply@openai.com>`: the model of an AI another trailer names.
   if (result.length > 0) {

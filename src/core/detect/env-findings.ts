@@ -202,7 +202,12 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
       return unread ? (['unknown', evidence, true] as const) : ([...served(modelOrUnknown(raw, aliases, marker.agent), evidence), false] as const);
     });
     if (named.length === 0) models.push([...served(marker.defaultModel ?? 'unknown', markerEvidence), false]);
-    for (const [model, evidence, unread] of models) result.push({ attribution: unread ? { ...found(marker.agent, model, evidence), unread: true } : found(marker.agent, model, evidence), markerEvidence });
+    models.forEach(([model, evidence, unread], at) => {
+      const attribution = unread ? { ...found(marker.agent, model, evidence), unread: true as const } : found(marker.agent, model, evidence);
+      // The settings' own `unknown` (a gateway or router on this machine choosing the model): never folded into a named model beside (row s48r-1).
+      if (model === 'unknown' && named[at]?.from !== undefined && named[at]!.raw.trim() === 'unknown') attribution.stated = true;
+      result.push({ attribution, markerEvidence });
+    });
   }
   for (const name of sig.genericAgentVars) {
     const agent = agentSlug(env[name] ?? '');

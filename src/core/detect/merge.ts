@@ -17,6 +17,7 @@ function absorb(into: Attribution, from: Attribution, keepDeclared: boolean): vo
   }
   if (keepDeclared && from.declared) into.declared = true;
   if (from.unread) into.unread = true;
+  if (from.stated && into.model === 'unknown') into.stated = true;
 }
 
 /** Each key's list, made once: the merge stays linear in the attributions found. */
@@ -50,7 +51,8 @@ function unversioned(model: string): boolean {
  * - identical pairs merge their evidence;
  * - when exactly one known agent is present, attributions that named only a model get it
  *   (`Co-authored-by: Copilot` + `AI-Model: gpt-4.1` → copilot:openai/gpt-4.1);
- * - an `agent:unknown` is folded into the same agent's known models, and `unknown:model`
+ * - an `agent:unknown` is folded into the same agent's known models (unless `stated`: a gateway's
+ *   unknown, aitrail's own `agent:unknown` trailer, row s48r-1), and `unknown:model`
  *   into the same model's known agents;
  * - a vendor named without a model (`qwen-code:qwen/unknown`, from `Qwen-Coder`) is folded into
  *   the same agent's models of that vendor (`qwen-code:qwen/qwen3-coder`);
@@ -94,7 +96,8 @@ export function mergeAttributions(found: Attribution[]): Attribution[] {
               : []
     ).filter((other) => other !== attribution);
     // A value read only in part stays a finding of its own: its evidence says which value (rule unread-declarations).
-    if (targets.length === 0 || (attribution.unread && attribution.model === 'unknown')) {
+    // An unknown stated as such (a gateway's, aitrail's own `agent:unknown` trailer) stays beside the agent's named models (row s48r-1).
+    if (targets.length === 0 || ((attribution.unread || attribution.stated) && attribution.model === 'unknown')) {
       result.push(attribution);
       continue;
     }
