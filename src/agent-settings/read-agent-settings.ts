@@ -2,6 +2,7 @@ import { agentMarkers } from '../core/detect/env-findings.js';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
+import { ampThreadModel } from './amp-thread.js';
 import { blackboxCliModel } from './blackbox-cli.js';
 import { claudeCodeModel } from './claude-code.js';
 import { CLAUDE_NAME, claudeCodeRouterModels, haikuMain, HOSTED_NAME } from './claude-code-router.js';
@@ -45,6 +46,8 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   'kimi-code': kimiCliModel,
   'mistral-vibe': mistralVibeModel,
   copilot: copilotCliModel,
+  // Amp names no model in a settings file or variable (its mode picks it): its thread's answers name it (row s48p-1).
+  amp: ampThreadModel,
 };
 
 /**
