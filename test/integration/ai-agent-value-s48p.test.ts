@@ -4,9 +4,9 @@
 // `devin@1`) named none either: both commits were recorded as a person's and passed any deny.
 // Replayed through init's real hooks with Kimi CLI's config.toml in the home.
 import { describe, expect, it } from 'vitest';
-import { homeWith } from '../helpers/agent-home.js';
+import { stagedInHome } from '../helpers/agent-home.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
+import type { TestRepo } from '../helpers/gitdir.js';
 
 /** Kimi CLI's config.toml as `kimi login` writes it: its managed Kimi Code model, a provider of type `kimi`. */
 const KIMI_CONFIG = [
@@ -23,16 +23,9 @@ const KIMI_CONFIG = [
 ].join('\n');
 
 /** A hooked repository denying Moonshot's models, Kimi CLI's config in the home, a file staged. */
-function deniedMoonshot(): { repo: ReturnType<typeof hookedRepo>['repo']; env: NodeJS.ProcessEnv } {
-  const { repo, env } = hookedRepo();
-  const withHome = { ...env, HOME: homeWith({ '.kimi/config.toml': KIMI_CONFIG }), KIMI_SHARE_DIR: '', AI_AGENT: '', AGENT: '' };
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["moonshotai/*"]\n' }, { ...withHome, AITRAIL: '0' });
-  repo.write('a.txt', 'kimi\n');
-  expect(tryGit(repo.dir, ['add', '-A'], { env: withHome }).code).toBe(0);
-  return { repo, env: withHome };
-}
+const deniedMoonshot = () => stagedInHome({ '.kimi/config.toml': KIMI_CONFIG }, { KIMI_SHARE_DIR: '', AI_AGENT: '', AGENT: '' }, 'policy:\n  deny: ["moonshotai/*"]\n');
 
-const trailer = (repo: ReturnType<typeof hookedRepo>['repo']) => repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)']).trim();
+const trailer = (repo: TestRepo) => repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)']).trim();
 
 describe('generic agent variables as agents write them (row s48p-2)', () => {
   it("Kimi CLI's AI_AGENT=kimi: its config's model is read and a deny of Moonshot refuses it", () => {

@@ -4,9 +4,8 @@
 // answer's model in its thread file (`~/.local/share/amp/threads/T-<uuid>.json`, `messages[].usage.model`),
 // the thread its shell tool names in `AMP_CURRENT_THREAD_ID`. Replayed through init's real hooks.
 import { describe, expect, it } from 'vitest';
-import { homeWith } from '../helpers/agent-home.js';
+import { stagedInHome } from '../helpers/agent-home.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
 
 const THREAD = 'T-019b9d03-62e3-772f-9780-3e637f90eaec';
 
@@ -22,16 +21,8 @@ function thread(...models: string[]): string {
   return JSON.stringify({ v: 3, id: THREAD, created: Date.now(), agentMode: 'smart', title: 'fix', messages: [{ role: 'user', messageId: 0, content: [{ type: 'text', text: 'fix it' }] }, ...answers] });
 }
 
-/** A hooked repository whose policy denies Anthropic's models, and a home holding `files`. */
-function deniedAnthropic(files: Record<string, string>): { repo: ReturnType<typeof hookedRepo>['repo']; env: NodeJS.ProcessEnv } {
-  const { repo, env } = hookedRepo();
-  const home = homeWith(files);
-  const withHome = { ...env, HOME: home, XDG_DATA_HOME: '', AMP_DATA_DIR: '' };
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["anthropic/*"]\n' }, { ...withHome, AITRAIL: '0' });
-  repo.write('a.txt', 'amp\n');
-  expect(tryGit(repo.dir, ['add', '-A'], { env: withHome }).code).toBe(0);
-  return { repo, env: withHome };
-}
+/** A hooked repository denying Anthropic's models, a home holding `files`, a file staged. */
+const deniedAnthropic = (files: Record<string, string>) => stagedInHome(files, { XDG_DATA_HOME: '', AMP_DATA_DIR: '' }, 'policy:\n  deny: ["anthropic/*"]\n');
 
 describe("Amp's model from its thread file (row s48p-1)", () => {
   it("a deny of Anthropic refuses Amp's smart mode (Claude Opus), naming the thread", () => {

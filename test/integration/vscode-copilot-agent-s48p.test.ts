@@ -4,22 +4,16 @@
 // VS Code was recorded as a person's and passed `unknownModel: deny`. Copilot CLI's own settings and
 // sessions are another agent's and must not name its model. Replayed through init's real hooks.
 import { describe, expect, it } from 'vitest';
-import { homeWith } from '../helpers/agent-home.js';
+import { stagedInHome } from '../helpers/agent-home.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
+import type { TestRepo } from '../helpers/gitdir.js';
 
 const VSCODE = { AI_AGENT: 'github_copilot_vscode_agent', COPILOT_AGENT: '1' };
 
 /** A hooked repository, Copilot CLI's settings (`gpt-5`) in the home, a file staged. */
-function staged(): { repo: ReturnType<typeof hookedRepo>['repo']; env: NodeJS.ProcessEnv } {
-  const { repo, env } = hookedRepo();
-  const withHome = { ...env, HOME: homeWith({ '.copilot/settings.json': JSON.stringify({ model: 'gpt-5' }) }), COPILOT_HOME: '', COPILOT_CLI: '', COPILOT_MODEL: '', AI_AGENT: '', AGENT: '' };
-  repo.write('a.txt', 'copilot\n');
-  expect(tryGit(repo.dir, ['add', '-A'], { env: withHome }).code).toBe(0);
-  return { repo, env: withHome };
-}
+const staged = () => stagedInHome({ '.copilot/settings.json': JSON.stringify({ model: 'gpt-5' }) }, { COPILOT_HOME: '', COPILOT_CLI: '', COPILOT_MODEL: '', AI_AGENT: '', AGENT: '' });
 
-const trailer = (repo: ReturnType<typeof hookedRepo>['repo']) => repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)']).trim();
+const trailer = (repo: TestRepo) => repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)']).trim();
 
 describe("VS Code's Copilot agent terminal (row s48p-4)", () => {
   it('is recorded as Copilot, its model unknown (not the model Copilot CLI is set to)', () => {
