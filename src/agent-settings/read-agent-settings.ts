@@ -2,6 +2,7 @@ import { agentMarkers } from '../core/detect/env-findings.js';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
+import { ampThreadModel } from './amp-thread.js';
 import { blackboxCliModel } from './blackbox-cli.js';
 import { claudeCodeModel } from './claude-code.js';
 import { CLAUDE_NAME, claudeCodeRouterModels, haikuMain, HOSTED_NAME } from './claude-code-router.js';
@@ -27,6 +28,16 @@ import { opencodeModels } from './opencode.js';
 import { qwenCodeModel, qwenSubagentModels } from './qwen-code.js';
 import type { SettingsPlace } from './settings-place.js';
 
+/**
+ * VS Code's Copilot agent (its terminals' `AI_AGENT=github_copilot_vscode_agent`) without Copilot CLI's
+ * own marker (`COPILOT_CLI`): Copilot CLI's settings, variables and sessions name another agent's model
+ * (row s48p-4); its custom agents (`.github/agents/`) are VS Code's too.
+ */
+function vscodeCopilot(place: SettingsPlace): boolean {
+  if (/^(?:1|true)$/i.test(place.env.COPILOT_CLI?.trim() ?? '')) return false;
+  return ['AI_AGENT', 'AGENT'].some((name) => place.env[name]?.trim().toLowerCase() === 'github_copilot_vscode_agent');
+}
+
 /** Agent slug → the reader of the model its settings files name (Codex's and aider's also take what the run's command line says). */
 const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineModel | null) => SettingsModel | null | Promise<SettingsModel | null>>> = {
   'claude-code': claudeCodeModel,
@@ -44,7 +55,9 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   'kilo-code': kiloCliModels,
   'kimi-code': kimiCliModel,
   'mistral-vibe': mistralVibeModel,
-  copilot: copilotCliModel,
+  copilot: (place, cli) => (vscodeCopilot(place) ? null : copilotCliModel(place, cli)),
+  // Amp names no model in a settings file or variable (its mode picks it): its thread's answers name it (row s48p-1).
+  amp: ampThreadModel,
 };
 
 /**
@@ -174,7 +187,7 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   // And its SDK's newer session manifests (`~/.cline/data/sessions/<id>/<id>.json`), likewise a guess.
   cline: (place, launched) => [...clineTaskModels(place, launched), ...clineSessionModels(place, launched)],
   // And its custom agents' models (`.github/agents/*.agent.md`, `~/.copilot/agents/`): a subagent runs on its own.
-  copilot: async (place, launched, cli) => [...copilotSessionModels(place, launched, cli), ...(await besideModelsAsync(() => copilotAgentModels(place)))],
+  copilot: async (place, launched, cli) => [...(vscodeCopilot(place) ? [] : copilotSessionModels(place, launched, cli)), ...(await besideModelsAsync(() => copilotAgentModels(place)))],
   // The Cursor editor's agent: its composers of this work tree in the editor's state database, a guess (row 385).
   cursor: cursorIdeModels,
   // Crush's project database (`.crush/crush.db`, or where `crush -D`/`options.data_directory` moved it): its newest recent answers' models (row 387).

@@ -2,7 +2,8 @@ import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { makeRepo, tempDir, type TestRepo } from './gitdir.js';
-import { copiedRepo } from './hooked-repo.js';
+import { tryGit } from './enforce-repos.js';
+import { copiedRepo, hookedRepo } from './hooked-repo.js';
 import { aitrail, gitRun, messageOf } from './hooks.js';
 
 /**
@@ -29,6 +30,20 @@ export function homeWith(files: Record<string, string> = {}): string {
   const dir = tempDir('aitrail-home-');
   for (const [path, text] of Object.entries(files)) writeFile(join(dir, path), text);
   return dir;
+}
+
+/**
+ * A repository with init's hooks (hookedRepo) whose commits run with `env` and a fresh home holding
+ * `files`, its `policy` (a config's text) committed with aitrail off when given, and `a.txt` staged:
+ * an agent's commit one `git commit` away.
+ */
+export function stagedInHome(files: Record<string, string>, env: NodeJS.ProcessEnv, policy?: string): { repo: TestRepo; env: NodeJS.ProcessEnv } {
+  const { repo, env: hooked } = hookedRepo();
+  const withHome = { ...hooked, ...env, HOME: homeWith(files) };
+  if (policy !== undefined) repo.commit('chore: policy\n', { '.aitrailrc.yml': policy }, { ...withHome, AITRAIL: '0' });
+  repo.write('a.txt', 'agent\n');
+  expect(tryGit(repo.dir, ['add', '-A'], { env: withHome }).code).toBe(0);
+  return { repo, env: withHome };
 }
 
 /** Gemini CLI's environment with `model.name` in a home's `~/.gemini/settings.json` (no system files), `GEMINI_MODEL` as given (unset by default). */

@@ -210,7 +210,7 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
     });
   }
   for (const name of sig.genericAgentVars) {
-    const agent = agentSlug(env[name] ?? '');
+    const agent = genericAgent(env[name] ?? '');
     const evidence = `env ${name}=${quote(env[name] ?? '')}`;
     if (!agent) continue;
     const setting = settingsInForce(agent, settings, env);
@@ -218,6 +218,16 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
     result.push({ attribution: found(agent, model, setting ? `${evidence} ${setting.evidence}` : evidence), markerEvidence: evidence });
   }
   return result;
+}
+
+/**
+ * The agent a generic agent variable (`AI_AGENT`, `AGENT`) names: an agent name, with a version after
+ * `@` dropped (`cursor-cli@1.2`, `devin@v2`: the AI_AGENT convention's form; `amp@example.com` is no version), or a slug an agent chose that is
+ * another's word (`AI_AGENT=kimi`: Kimi CLI's own, `genericAgentValues`); null when it names none.
+ */
+export function genericAgent(value: string): string | null {
+  const name = value.trim().replace(/(?<=[^@\s])@v?\d[\w.+-]{0,39}$/i, '');
+  return agentSlug(name) ?? signatures().genericAgentValues.get(name.toLowerCase()) ?? null;
 }
 
 /** The agent markers the environment matches. */
@@ -231,7 +241,7 @@ function markersOn(env: Env): EnvSignature[] {
 export function envAgents(env: Env): Set<string> {
   const agents = new Set(markersOn(env).map((marker) => marker.agent));
   for (const name of signatures().genericAgentVars) {
-    const agent = agentSlug(env[name] ?? '');
+    const agent = genericAgent(env[name] ?? '');
     if (agent) agents.add(agent);
   }
   return agents;
@@ -240,7 +250,7 @@ export function envAgents(env: Env): Set<string> {
 /** The variables by which the environment names `agent` (its markers' and the generic agent variables), each with its value: what the agent set for its children. */
 export function agentMarkers(env: Env, agent: string): [name: string, value: string][] {
   const names = new Set(markersOn(env).flatMap((marker) => (marker.agent === agent ? marker.when.map(([name]) => name) : [])));
-  for (const name of signatures().genericAgentVars) if (agentSlug(env[name] ?? '') === agent) names.add(name);
+  for (const name of signatures().genericAgentVars) if (genericAgent(env[name] ?? '') === agent) names.add(name);
   return [...names].map((name) => [name, env[name]!]);
 }
 

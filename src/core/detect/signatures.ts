@@ -98,6 +98,8 @@ export interface Signatures {
   /** A vendor's own API host → the vendor. */
   endpoints: ReadonlyMap<string, string>;
   genericAgentVars: string[];
+  /** A generic agent variable's value → the agent it names when it is no agent name (Kimi CLI's `AI_AGENT=kimi`). */
+  genericAgentValues: ReadonlyMap<string, string>;
   explicit: { modelVar: string; agentVar: string };
 }
 
@@ -253,6 +255,7 @@ export function signatures(): Signatures {
     ),
     endpoints: lazy('endpoints', () => new Map(Object.entries(data.endpoints).filter(([host]) => host !== '$comment'))),
     genericAgentVars: { value: data.genericAgentVars, enumerable: true },
+    genericAgentValues: lazy('genericAgentValues', () => new Map(Object.entries(data.genericAgentValues).filter(([value]) => value !== '$comment'))),
     explicit: { value: data.explicit, enumerable: true },
   });
   return compiled;
