@@ -71,15 +71,18 @@ async function temporaryIndex(commonDir: string): Promise<{ file: string; done: 
  * `git check-attr --cached` answers from it, with git's own matching rules (and its own limits on
  * attribute files); `info/attributes` applies (it is in the blame cache key), the global and
  * system attribute files do not. Only when an attribute file mentions the attribute, and only
- * within MAX_ATTRIBUTES_LINES.
+ * within MAX_ATTRIBUTES_LINES (lines, and `attributeFiles`, the `.gitattributes` files counted from the
+ * trees, when the caller counted them).
  */
-export async function generatedPaths(root: string, commonDir: string, rev: string, paths: readonly string[]): Promise<GeneratedPaths> {
+export async function generatedPaths(root: string, commonDir: string, rev: string, paths: readonly string[], attributeFiles = 0): Promise<GeneratedPaths> {
   const generated = new Set<string>();
   const vendored = new Set<string>();
   const notGenerated = new Set<string>();
   const notVendored = new Set<string>();
   if (paths.length === 0) return { generated, vendored, notGenerated, notVendored };
   const info = await readFile(join(commonDir, 'info', 'attributes'), 'utf8').catch(() => '');
+  // Each `.gitattributes` file holds a line or more: past the bound in files, `git grep` is never asked to open them all (row s48o-1: millions of them from a few hundred trees).
+  if (attributeFiles > MAX_ATTRIBUTES_LINES) return { generated, vendored, notGenerated, notVendored, unread: `its tree holds more than ${MAX_ATTRIBUTES_LINES} .gitattributes files, more than aitrail reads` };
   // One pattern: git 2.39's `grep -c` with two fixed patterns takes time quadratic in a file's matching
   // lines (30,000 lines of `a linguist-generated`: 12 s, before the line cap below is asked); one
   // extended pattern is linear (200,000 lines: 0.3 s).

@@ -26,6 +26,7 @@ class TreeCounter {
   private readonly trees = new Map<string, Buffer>();
   private readonly files = new Map<string, number>();
   private readonly diffs = new Map<string, number>();
+  private readonly named = new Map<string, number>();
 
   constructor(
     private readonly repoDir: string,
@@ -90,6 +91,24 @@ class TreeCounter {
     return count;
   }
 
+  /** Files named `name` (its bytes) anywhere in `tree` (each distinct tree counted once), at most cap + 1. */
+  async namedIn(tree: string, name: Buffer): Promise<number> {
+    const key = `${tree}:${name.toString('hex')}`;
+    const known = this.named.get(key);
+    if (known !== undefined) return known;
+    await this.read([tree]);
+    const { named, subtrees } = scanTree(this.trees.get(tree)!, tree.length / 2, name);
+    await this.read(subtrees);
+    let count = named;
+    for (const subtree of subtrees) {
+      if (count > this.cap) break;
+      count += await this.namedIn(subtree, name);
+    }
+    count = Math.min(count, this.cap + 1);
+    this.named.set(key, count);
+    return count;
+  }
+
   /** At least the files `git diff-tree -r` lists between trees `from` (null: none) and `to`, at most cap + 1. */
   async changed(from: string | null, to: string): Promise<number> {
     if (from === to) return 0;
@@ -126,9 +145,13 @@ function isTreeMode(content: Buffer, at: number, end: number): boolean {
   return (mode & 0o170000) === 0o040000;
 }
 
-/** A tree object's entries (`<mode> <name>\0<binary id>`) counted without naming them: its files (not trees), and its subtrees' ids. */
-function scanTree(content: Buffer, idBytes: number): { files: number; subtrees: string[] } {
+/**
+ * A tree object's entries (`<mode> <name>\0<binary id>`) counted without naming them: its files (not
+ * trees), those of its files named `name` (bytes compared, no string made), and its subtrees' ids.
+ */
+function scanTree(content: Buffer, idBytes: number, name?: Buffer): { files: number; named: number; subtrees: string[] } {
   let files = 0;
+  let named = 0;
   const subtrees: string[] = [];
   let at = 0;
   while (at < content.length) {
@@ -136,10 +159,13 @@ function scanTree(content: Buffer, idBytes: number): { files: number; subtrees: 
     const nul = content.indexOf(0, space + 1);
     if (space === -1 || nul === -1 || nul + 1 + idBytes > content.length) break;
     if (isTreeMode(content, at, space)) subtrees.push(content.toString('hex', nul + 1, nul + 1 + idBytes));
-    else files += 1;
+    else {
+      files += 1;
+      if (name !== undefined && nul - space - 1 === name.length && content.compare(name, 0, name.length, space + 1, nul) === 0) named += 1;
+    }
     at = nul + 1 + idBytes;
   }
-  return { files, subtrees };
+  return { files, named, subtrees };
 }
 
 /** A tree object's entries by name (`<mode> <name>\0<binary id>`). */
@@ -159,6 +185,69 @@ function parseTree(content: Buffer, idBytes: number): Map<string, Entry> {
 }
 
 /**
+ * One count per repository for a report's run (trees never change: what one count read serves the
+ * next), so the tree bound and the blame walk's bound read each tree once between them.
+ */
+const reportCounters = new Map<string, TreeCounter>();
+function reportCounter(repoDir: string): TreeCounter {
+  let counter = reportCounters.get(repoDir);
+  if (!counter) reportCounters.set(repoDir, (counter = new TreeCounter(repoDir, {}, CHANGED_PATHS_CAP)));
+  return counter;
+}
+
+/**
+ * Commits bounded a few at a time against one count (each distinct tree read once over all of
+ * them): a walk that lists each commit's change asks it of the commits it is about to list.
+ */
+export class ChangeBound {
+  private readonly counter: TreeCounter;
+  /** Each commit's tree, as known (listed or read). */
+  private readonly treeOf = new Map<string, string>();
+  private started = false;
+
+  constructor(
+    private readonly repoDir: string,
+    private readonly view: ObjectView = {},
+    private readonly cap = CHANGED_PATHS_CAP,
+    /** A report's run: the repository's one count, shared with treeCounts. */
+    shared = false,
+  ) {
+    this.counter = shared ? reportCounter(repoDir) : new TreeCounter(repoDir, view, cap);
+  }
+
+  /** Trees of commits outside those asked (a range's boundary): known without reading them. */
+  know(commit: string, tree: string): void {
+    this.treeOf.set(commit, tree);
+  }
+
+  /**
+   * The first of `commits` (`[sha, tree, first parent?]`) that changes more files against its first
+   * parent than the cap (a root commit: holds more), or null. The first call reads every tree under
+   * them at once (`readAll`); later ones read only trees not seen yet, a level at a time.
+   */
+  async firstTooLarge(commits: ReadonlyArray<readonly string[]>): Promise<string | null> {
+    for (const [sha, tree] of commits) this.treeOf.set(sha!, tree!);
+    const parents = [...new Set(commits.map((fields) => fields[2]).filter((parent): parent is string => parent !== undefined && parent !== '' && !this.treeOf.has(parent)))];
+    // A parent git did not list (a `--no-walk` list, a shallow cut, the walk's next chunk): its tree read from the commit.
+    const answers = await objectContents(this.repoDir, parents, this.view);
+    answers.forEach((answer, at) => {
+      const tree = answer.content === null ? null : /^tree ([0-9a-f]{40,64})$/m.exec(answer.content.toString('latin1', 0, 200));
+      if (tree) this.treeOf.set(parents[at]!, tree[1]!);
+    });
+    if (!this.started) await this.counter.readAll([...this.treeOf.values()]);
+    this.started = true;
+    for (const [sha, tree, parent] of commits) {
+      const from = parent === undefined || parent === '' ? null : this.treeOf.get(parent);
+      // A parent not here (a shallow clone's cut): git lists the commit against nothing either way.
+      // Both trees' files (each distinct tree counted once) bound the change: most repositories hold fewer than cap, and no diff is read.
+      if (from != null && (await this.counter.filesIn(from)) + (await this.counter.filesIn(tree!)) <= this.cap) continue;
+      if ((await this.counter.changed(from ?? null, tree!)) > this.cap) return sha!;
+    }
+    return null;
+  }
+}
+
+/**
  * The first commit of `revisions` (git log arguments, as judgeCommits reads them) that changes more
  * files against its first parent than `cap` (a root commit: holds more), or null. One `git log` of
  * the commits' trees (no diff), then the trees themselves.
@@ -167,29 +256,26 @@ export async function commitChangingTooMuch(repoDir: string, revisions: readonly
   // --boundary: the first parents outside the range come too (`-` first), with their trees: no object read for them.
   const out = await runGit(['log', '--boundary', '--format=%m %H %T %P', '--no-show-signature', '--no-color', ...revisions, '--'], { cwd: repoDir, ...view });
   const lines = out.split('\n').filter((line) => line !== '').map((line) => line.split(' '));
-  const commits = lines.filter((fields) => fields[0] !== '-').map((fields) => fields.slice(1));
-  const treeOf = new Map(lines.map((fields) => [fields[1]!, fields[2]!]));
-  const parents = [...new Set(commits.map((fields) => fields[2]).filter((parent): parent is string => parent !== undefined && parent !== '' && !treeOf.has(parent)))];
-  // A parent git did not show as a boundary (a `--no-walk` list, a shallow cut): its tree read from the commit.
-  const answers = await objectContents(repoDir, parents, view);
-  answers.forEach((answer, at) => {
-    const tree = answer.content === null ? null : /^tree ([0-9a-f]{40,64})$/m.exec(answer.content.toString('latin1', 0, 200));
-    if (tree) treeOf.set(parents[at]!, tree[1]!);
-  });
-  const counter = new TreeCounter(repoDir, view, cap);
-  await counter.readAll([...treeOf.values()]);
-  for (const [sha, tree, parent] of commits) {
-    const from = parent === undefined || parent === '' ? null : treeOf.get(parent);
-    // A parent not here (a shallow clone's cut): git lists the commit against nothing either way.
-    // Both trees' files (each distinct tree counted once) bound the change: most repositories hold fewer than cap, and no diff is read.
-    if (from != null && (await counter.filesIn(from)) + (await counter.filesIn(tree!)) <= cap) continue;
-    if ((await counter.changed(from ?? null, tree!)) > cap) return sha!;
-  }
-  return null;
+  const bound = new ChangeBound(repoDir, view, cap);
+  for (const fields of lines) if (fields[0] === '-') bound.know(fields[1]!, fields[2]!);
+  return bound.firstTooLarge(lines.filter((fields) => fields[0] !== '-').map((fields) => fields.slice(1)));
 }
 
 /** Refuse, in one line naming the bound (exit 3), a range holding a commit that changes more files than are listed (row 857). */
 export async function refuseHugeChanges(repoDir: string, revisions: readonly string[], message: (sha: string, cap: number) => string, view: ObjectView = {}): Promise<void> {
   const huge = await commitChangingTooMuch(repoDir, revisions, CHANGED_PATHS_CAP, view);
   if (huge !== null) throw new GitError(message(huge, CHANGED_PATHS_CAP), ['log'], null, '');
+}
+/**
+ * The files of the tree of `commit`, and those of them named `name`, each at most CHANGED_PATHS_CAP + 1 (each
+ * distinct tree read once, as commitChangingTooMuch counts): a report that lists or greps every path
+ * of a revision (blame, trend, the Action's report) asks it first, so a tree of tens of millions of
+ * paths made of a few hundred objects is refused unread, and a `git grep` of its `.gitattributes`
+ * files is asked only when they are few (row s48o-1).
+ */
+export async function treeCounts(repoDir: string, commit: string, name: string): Promise<{ files: number; named: number }> {
+  const tree = (await runGit(['rev-parse', '--verify', '-q', `${commit}^{tree}`], { cwd: repoDir })).trim();
+  const counter = reportCounter(repoDir);
+  await counter.readAll([tree]);
+  return { files: await counter.filesIn(tree), named: await counter.namedIn(tree, Buffer.from(name, 'latin1')) };
 }

@@ -1,4 +1,5 @@
 import type { ChainCommit } from '../core/blame/blame-anchors.js';
+import { ChangeBound } from './change-size.js';
 import { splitRecords, streamGit } from './exec.js';
 
 const ZERO = /^0+$/;
@@ -15,13 +16,41 @@ const object = (mode: string, blob: string): string => (ZERO.test(blob) || ZERO.
  * each commit with the objects (type and blob) of the paths it changed against its first parent (`--raw`, no rename
  * detection, a root against the empty tree). Streamed: stop iterating and git is stopped.
  * Immune to the user's log and diff config (renames, relative paths, signatures, colour).
+ * `git log --raw` holds a commit's whole change before printing it: the chain is listed first (no
+ * diff), then read in chunks (32 commits, then four times more each time), each chunk's changes
+ * bounded first (ChangeBound): the walk ends before a commit changing more than CHANGED_PATHS_CAP
+ * files (row s48o-1), as if the chain stopped there (a walk that ends early is never wrong).
  */
 export async function* firstParentChanges(cwd: string, rev: string, since: string | null): AsyncGenerator<ChainCommit> {
-  const args = ['log', '-z', '--format=%x00%H%x00%P', '--first-parent', '--topo-order', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--root', '--no-color', '--no-relative', '--no-show-signature', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none', rev, ...(since ? [`^${since}`] : []), '--'];
+  const range = [rev, ...(since ? [`^${since}`] : [])];
+  const bound = new ChangeBound(cwd, {}, undefined, true);
+  let chunk: string[][] = [];
+  let size = 32;
+  for await (const line of splitRecords(streamGit(['log', '--first-parent', '--format=%H %T %P', '--no-show-signature', '--no-color', ...range, '--'], { cwd }), '\n')) {
+    if (line !== '') chunk.push(line.split(' '));
+    if (chunk.length < size) continue;
+    if (!(yield* boundedChunk(cwd, bound, chunk))) return;
+    chunk = [];
+    size *= 4;
+  }
+  if (chunk.length > 0) yield* boundedChunk(cwd, bound, chunk);
+}
+
+/** The changes of `chunk` (`[sha, tree, parents...]`, the chain's order) up to the first that changes too much; false when one did. */
+async function* boundedChunk(cwd: string, bound: ChangeBound, chunk: readonly string[][]): AsyncGenerator<ChainCommit, boolean> {
+  const huge = await bound.firstTooLarge(chunk);
+  const read = huge === null ? chunk : chunk.slice(0, chunk.findIndex(([sha]) => sha === huge));
+  if (read.length > 0) yield* chainChanges(cwd, ['--no-walk=unsorted', '--stdin'], `${read.map(([sha]) => sha).join('\n')}\n`);
+  return huge === null;
+}
+
+/** The changes of the commits `revisions` name (with `input`, on stdin), as firstParentChanges yields them. */
+async function* chainChanges(cwd: string, revisions: readonly string[], input: string): AsyncGenerator<ChainCommit> {
+  const args = ['log', '-z', '--format=%x00%H%x00%P', '--first-parent', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--root', '--no-color', '--no-relative', '--no-show-signature', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none', ...revisions, '--'];
   let current: { sha: string; parents: string[]; changes: Map<string, readonly [string, string]> } | null = null;
   let state: 'sha' | 'parents' | 'raw' | 'path' = 'raw';
   let pending: readonly [string, string] = ['', ''];
-  for await (const token of splitRecords(streamGit(args, { cwd }), '\0')) {
+  for await (const token of splitRecords(streamGit(args, { cwd, input }), '\0')) {
     if (state === 'sha') {
       current = { sha: token, parents: [], changes: new Map() };
       state = 'parents';

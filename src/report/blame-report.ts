@@ -17,6 +17,7 @@ import { shardFiles, type Shard } from '../core/blame/shard.js';
 import { UsageError } from '../errors/usage-error.js';
 import { blameEnvironment, mailmapDigest, NotAFileError } from '../git/blame-environment.js';
 import { listBlameFiles } from '../git/blame-files.js';
+import { CHANGED_PATHS_CAP, refuseHugeChanges, treeCounts } from '../git/change-size.js';
 import { changedPaths, ignoredCommits, inBlamedRange, withAncestorIn } from '../git/ignored-revs.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
@@ -219,6 +220,8 @@ function warnLeftOut(report: BlameReport, example: string | undefined, submodule
 async function ignoredIntoAi(root: string, ignored: readonly string[], ignoredAi: readonly string[], rev: string, since: string | null, aiCommits: ReadonlyMap<string, readonly string[]>): Promise<string[]> {
   if (ignored.length === 0 || ![...aiCommits.values()].some((shas) => shas.length > 0)) return [];
   const others = ignored.filter((sha) => !ignoredAi.includes(sha));
+  // An ignored commit whose change lists millions of paths: refused before its one `git log --name-only` (row s48o-1).
+  if (others.length > 0) await refuseHugeChanges(root, ['--no-walk=unsorted', ...others], blameMessages.ignoredTooLarge);
   const changed = await changedPaths(root, others);
   // Those that changed a file holding AI lines, with the AI commits credited there.
   const touching = new Map(others.map((sha) => [sha, new Set([...(changed.get(sha) ?? [])].flatMap((path) => aiCommits.get(path) ?? []))] as const).filter(([, ai]) => ai.size > 0));
@@ -345,6 +348,9 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
     notesListing.catch(() => {});
     const qwenOpening: Promise<QwenNotes | null> = qwenAt ? openQwenNotes(repo.root, { aliases: detect.detect.aliases, tip: qwenAt }) : Promise.resolve(null);
     qwenOpening.catch(() => {});
+    // A tree of tens of millions of paths (a few hundred objects): refused before any walk of its paths (row s48o-1).
+    const counts = await treeCounts(repo.root, rev, '.gitattributes');
+    if (counts.files > CHANGED_PATHS_CAP) throw new GitError(blameMessages.treeTooLarge(revName, rev, CHANGED_PATHS_CAP), ['ls-tree'], null, '');
     const listing = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
     const { undecodable } = listing;
     if (undecodable.length > 0) onWarning(`left out ${undecodable.length} file(s) whose names are not valid UTF-8 (e.g. ${sanitize(undecodable[0]!)}); rename them to include them.`);
@@ -353,7 +359,7 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
     const binaries = listing.all.filter((file) => file.size > 0 && !text.has(file.path) && !file.path.includes('\ufffd'));
     await checkNamedPaths(repo.root, rev, revName, specs, listing, onNote);
     const named = new Set(specs.filter((spec) => text.has(spec)));
-    const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, listed: listing.files, binaries, submodules: listing.links.filter((link) => link.kind === 'submodule' && !link.path.includes('\ufffd')).map((link) => link.path), include, cliInclude: run.include ?? [], exclude, named });
+    const selection = await selectBlameFiles({ root: repo.root, commonDir: repo.commonDir, rev, attributeFiles: counts.named, listed: listing.files, binaries, submodules: listing.links.filter((link) => link.kind === 'submodule' && !link.path.includes('\ufffd')).map((link) => link.path), include, cliInclude: run.include ?? [], exclude, named });
     if (selection.attributesUnread) onWarning(blameMessages.attributesUnread(selection.attributesUnread));
     const files = emptyRange ? [] : run.shard ? shardFiles(selection.files, run.shard) : selection.files;
     // Files left out as generated or vendored are blamed too, apart: their lines (and AI lines) are

@@ -25,6 +25,8 @@ export interface SelectionInput {
   submodules: readonly string[];
   /** Files named exactly on the command line: never left out by default. */
   named: ReadonlySet<string>;
+  /** `.gitattributes` files in the tree of `rev` (counted from its trees), when counted: too many and they are not read (row s48o-1). */
+  attributeFiles?: number;
 }
 
 export interface Selection {
@@ -138,7 +140,7 @@ export async function selectBlameFiles(input: SelectionInput): Promise<Selection
   const explicit = (path: string) => input.named.has(path) || namers.some((test) => namesFile(test, path));
   const lockfiles = new Set(chosen.filter((file) => isLockfile(file.path) && !explicit(file.path)));
   const rest = chosen.filter((file) => !lockfiles.has(file));
-  const { generated, vendored, notGenerated, notVendored, unread } = await generatedPaths(input.root, input.commonDir, input.rev, rest.map((file) => file.path));
+  const { generated, vendored, notGenerated, notVendored, unread } = await generatedPaths(input.root, input.commonDir, input.rev, rest.map((file) => file.path), input.attributeFiles);
   // A generator's header marks a file generated when no attribute says otherwise (GitHub Linguist's reading).
   for (const path of await generatorWritten(input.root, input.rev, rest.filter((file) => !generated.has(file.path) && !notGenerated.has(file.path) && !vendored.has(file.path)))) generated.add(path);
   // A package manager's copies are third-party code when no attribute says otherwise.

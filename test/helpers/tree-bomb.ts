@@ -6,10 +6,11 @@ import type { TestRepo } from './gitdir.js';
  * `counts` entries each naming the tree below (100, 100, 30: 30 million paths from ~300 objects).
  * `mode` writes the trees' entries as given (`040000`, zero-padded as old git wrote them: git reads them as trees too).
  */
-export function treeBomb(work: TestRepo, counts: readonly number[], mode = '40000'): string {
+export function treeBomb(work: TestRepo, counts: readonly number[], mode = '40000', leaf?: { name: string; content: string }): string {
   const names = (count: number): string[] => Array.from({ length: count }, (_, at) => `e${at}`).sort();
-  const blob = work.git(['hash-object', '-w', '--stdin'], { input: 'x\n' });
-  let tree = work.git(['mktree'], { input: names(100).map((name) => `100644 blob ${blob}\t${name}\n`).join('') });
+  const blob = work.git(['hash-object', '-w', '--stdin'], { input: leaf?.content ?? 'x\n' });
+  // `leaf`: one file of that name and content at the bottom instead of 100 (row s48o-1: millions of `.gitattributes`).
+  let tree = work.git(['mktree'], { input: leaf ? `100644 blob ${blob}\t${leaf.name}\n` : names(100).map((name) => `100644 blob ${blob}\t${name}\n`).join('') });
   for (const count of counts) {
     const entries = names(count).map((name) => Buffer.concat([Buffer.from(`${mode} ${name}\0`), Buffer.from(tree, 'hex')]));
     tree = execFileSync('git', ['hash-object', '-t', 'tree', '-w', '--stdin', '--literally'], { cwd: work.dir, input: Buffer.concat(entries), encoding: 'utf8' }).trim();
