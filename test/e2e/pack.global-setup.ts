@@ -14,7 +14,7 @@ declare module 'vitest' {
      * test/helpers/e2e.ts copies it into the projects that need the package installed but do not test npm itself.
      */
     installed: string;
-    /** Where the packing says it is done: `<packState>/ready`, or `<packState>/failed` holding why (test/helpers/e2e.ts packed()). */
+    /** Where the packing says it is done: `<packState>/ready`, or `<packState>/failed` holding why (test/helpers/e2e.ts packed()); `<packState>/files.json`, the files `npm pack` listed. */
     packState: string;
   }
 }
@@ -67,11 +67,14 @@ function tarballName(): string {
  * when dist/ is already current (`npm test` builds before vitest starts) the build is not run a
  * second time.
  */
-async function packAndInstall(dest: string, tarball: string, installed: string, env: NodeJS.ProcessEnv): Promise<void> {
+async function packAndInstall(dest: string, tarball: string, installed: string, state: string, env: NodeJS.ProcessEnv): Promise<void> {
   const args = ['pack', '--json', '--pack-destination', dest, ...(builtIsCurrent() ? ['--ignore-scripts'] : [])];
   const out = await runAsync('npm', args, PACKAGE_ROOT, env);
-  const [info] = JSON.parse(out.slice(out.indexOf('['))) as { filename: string }[];
+  const [info] = JSON.parse(out.slice(out.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   if (join(dest, info!.filename) !== tarball) throw new Error(`npm pack wrote ${info!.filename}, not ${basename(tarball)}`);
+  // The files npm says it packed, for package.e2e (packedFiles() in test/helpers/e2e.ts): a second
+  // `npm pack --dry-run` there cost ~1 s of CPU to list the same tarball.
+  writeFileSync(join(state, 'files.json'), JSON.stringify(info!.files.map((file) => file.path)));
   mkdirSync(installed);
   writeFileSync(join(installed, 'package.json'), `${JSON.stringify({ name: 'aitrail-e2e-installed', version: '1.0.0', private: true }, null, 2)}\n`);
   const ca = process.env.TEST_NODE_EXTRA_CA_CERTS;
@@ -96,7 +99,7 @@ export default function setup(project: TestProject): () => Promise<void> {
   project.provide('tarball', tarball);
   project.provide('installed', installed);
   project.provide('packState', state);
-  const packing = packAndInstall(dest, tarball, installed, env).then(
+  const packing = packAndInstall(dest, tarball, installed, state, env).then(
     () => writeFileSync(join(state, 'ready'), ''),
     (error: unknown) => writeFileSync(join(state, 'failed'), error instanceof Error ? error.message : String(error)),
   );

@@ -23,6 +23,9 @@ function project(packageJson: object, extra: string[] = []): TestRepo {
 }
 
 const npx = (repo: TestRepo, args: string[], env: NodeJS.ProcessEnv = {}) => run(repo.dir, 'npx', ['--no', 'aitrail', ...args], env);
+// The binary npx found, run without npx: each npx costs npm's start-up (~0.5-1 s of CPU). The first
+// init of each project goes through npx (what finds the package); the commands after it run the same file.
+const direct = (repo: TestRepo, args: string[], env: NodeJS.ProcessEnv = {}) => run(repo.dir, join(repo.dir, 'node_modules', '.bin', 'aitrail'), args, env);
 const commit = (repo: TestRepo, args: string[], env: NodeJS.ProcessEnv = {}, input = '') => ok(run(repo.dir, 'git', ['commit', '-q', '--allow-empty', ...args], env, input));
 const message = (repo: TestRepo) => {
   const raw = execFileSync('git', ['cat-file', 'commit', 'HEAD'], { cwd: repo.dir, env: ENV, encoding: 'utf8' });
@@ -49,7 +52,7 @@ describe('plain repository with a foreign commit-msg hook', () => {
     const hooks = join(repo.dir, '.git', 'hooks');
     const snap = () => readdirSync(hooks).sort().map((name) => `${name}:${lstatSync(join(hooks, name)).mode}:${readFileSync(join(hooks, name), 'base64')}`);
     const installed = snap();
-    expect(ok(npx(repo, ['init'])).stdout).toMatch(/already installed/);
+    expect(ok(direct(repo, ['init'])).stdout).toMatch(/already installed/);
     expect(snap()).toEqual(installed);
   });
 
@@ -72,10 +75,10 @@ describe('plain repository with a foreign commit-msg hook', () => {
   });
 
   it('with aitrail use, and nothing after --clear', () => {
-    ok(npx(repo, ['use', 'qwen3-coder', '--agent', 'qwen-code', '--for', '1h']));
+    ok(direct(repo, ['use', 'qwen3-coder', '--agent', 'qwen-code', '--for', '1h']));
     commit(repo, ['-m', 'Session commit']);
     expect(message(repo)).toBe('Session commit\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n');
-    ok(npx(repo, ['use', '--clear']));
+    ok(direct(repo, ['use', '--clear']));
     commit(repo, ['-m', 'After clear']);
     expect(message(repo)).toBe('After clear\n');
   });
@@ -107,13 +110,13 @@ describe('plain repository with a foreign commit-msg hook', () => {
     expect(message(repo)).toBe(`${text}${OPUS_LINE}\n`);
   });
 
-  it('npx aitrail status shows the installation', () => {
-    const status = ok(npx(repo, ['status']));
+  it('aitrail status shows the installation', () => {
+    const status = ok(direct(repo, ['status']));
     expect(status.stdout).toMatch(/commit-msg\s+foreign-chained/);
   });
 
   it('uninstall restores the foreign hook byte for byte, mode included', () => {
-    ok(npx(repo, ['uninstall']));
+    ok(direct(repo, ['uninstall']));
     expect(readFileSync(hookPath, 'utf8')).toBe(foreign);
     expect(lstatSync(hookPath).mode & 0o777).toBe(0o700);
     expect(readdirSync(join(repo.dir, '.git', 'hooks')).filter((name) => !name.endsWith('.sample'))).toEqual(['commit-msg']);
@@ -125,7 +128,8 @@ describe('husky v9 repository', () => {
 
   beforeAll(() => {
     repo = project({ name: 'e2e-husky', version: '1.0.0', private: true, scripts: { prepare: 'husky' } }, ['husky@9.1.7']);
-    ok(run(repo.dir, 'npm', ['run', 'prepare']));
+    // What `npm run prepare` runs (husky 9's `husky`: core.hooksPath and .husky/_), without npm's start-up.
+    ok(run(repo.dir, join(repo.dir, 'node_modules', '.bin', 'husky'), []));
     repo.write('.husky/pre-commit', 'echo "team pre-commit ran" >>.git/husky.log\n');
     commit(repo, ['-m', 'initial']);
   });
@@ -134,10 +138,11 @@ describe('husky v9 repository', () => {
     const first = ok(npx(repo, ['init']));
     expect(first.stdout).toMatch(/husky mode/);
     const text = readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8');
-    // The shims' lookup finds and runs aitrail (row 825).
-    expect(text).toMatch(/^h=commit-msg$/m);
-    expect(text).toContain('"$a" hook "$h" "$@"');
-    expect(ok(npx(repo, ['init'])).stdout).toMatch(/already installed/);
+    // The shims' lookup finds and runs aitrail (row 825), from the shared .husky/aitrail.sh the block sources (row s48h-1; each block line ends in ` #`).
+    expect(text).toMatch(/^h=commit-msg #$/m);
+    expect(text).toContain('. "$aitrail_hl"');
+    expect(readFileSync(join(repo.dir, '.husky', 'aitrail.sh'), 'utf8')).toContain('"$a" hook "$h" "$@"');
+    expect(ok(direct(repo, ['init'])).stdout).toMatch(/already installed/);
     expect(readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8')).toBe(text);
   });
 
@@ -148,7 +153,7 @@ describe('husky v9 repository', () => {
   });
 
   it('uninstall leaves husky and the team hook as they were', () => {
-    ok(npx(repo, ['uninstall']));
+    ok(direct(repo, ['uninstall']));
     expect(readFileSync(join(repo.dir, '.husky', 'pre-commit'), 'utf8')).toBe('echo "team pre-commit ran" >>.git/husky.log\n');
     expect(readdirSync(join(repo.dir, '.husky')).sort()).toEqual(['_', 'pre-commit']);
     expect(repo.git(['config', 'core.hooksPath'])).toBe('.husky/_');

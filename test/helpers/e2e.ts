@@ -49,6 +49,12 @@ export function packed(): { tarball: string; installed: string } {
   return { tarball: inject('tarball'), installed: inject('installed') };
 }
 
+/** The paths `npm pack --json` listed in the tarball test/e2e/pack.global-setup.ts packed (its `files`), once it is packed. */
+export function packedFiles(): string[] {
+  packed();
+  return JSON.parse(readFileSync(join(inject('packState'), 'files.json'), 'utf8')) as string[];
+}
+
 /** `npm install --save-dev <tarball> …` in `dir` (from npm's cache when it can). */
 export function npmInstall(dir: string, packages: string[], flags: string[] = []): Run {
   return ok(run(dir, 'npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', ...flags, ...packages], NETWORK_ENV));

@@ -47,8 +47,15 @@ export function readmeBlock(lang: string, first: RegExp = /./): string {
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The environment the managers run in: their own binaries first (lefthook's native one before its npm wrapper), none of their switches set. */
-export const MANAGER_ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, PATH: `${existsSync(LEFTHOOK_NATIVE) ? `${LEFTHOOK_NATIVE}:` : ''}${TOOLS_BIN}:${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, NO_COLOR: '1' };
+/**
+ * The environment the managers run in: their own binaries first (lefthook's native one before its
+ * npm wrapper), none of their switches set. The node the hooks start (node_modules/.bin/aitrail's
+ * `#!/usr/bin/env node`, simple-git-hooks) is the tests' hook client when there is one
+ * (test/setup/hook-node.global-setup.ts): a hook reading no stdin runs in the worker's server, the
+ * rest in the real node it execs; without it each of hook-managers-s25g's ~60 hook runs started a node (~50 ms of CPU).
+ */
+const HOOK_NODE = process.env.TEST_HOOK_NODE ? `${process.env.TEST_HOOK_NODE}:` : '';
+export const MANAGER_ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, PATH: `${existsSync(LEFTHOOK_NATIVE) ? `${LEFTHOOK_NATIVE}:` : ''}${TOOLS_BIN}:${HOOK_NODE}${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, NO_COLOR: '1' };
 for (const key of ['LEFTHOOK', 'LEFTHOOK_BIN', 'LEFTHOOK_CONFIG', 'LEFTHOOK_EXCLUDE', 'SKIP_SIMPLE_GIT_HOOKS', 'SIMPLE_GIT_HOOKS_RC', 'CI']) delete MANAGER_ENV[key];
 
 /** A project with aitrail as `npm i -D aitrail` leaves it (node_modules/aitrail, its .bin link), an `origin`, a first commit of a policy that denies qwen and `files`. */

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { TestRepo } from '../helpers/gitdir.js';
-import { installTools, npmProject, readmeBlock, TOOLS, TOOLS_DIR } from '../helpers/hook-manager-tools.js';
+import { aitrail } from '../helpers/cli.js';
+import { installTools, MANAGER_ENV, npmProject, readmeBlock, TOOLS, TOOLS_DIR } from '../helpers/hook-manager-tools.js';
 
 /**
  * lefthook and simple-git-hooks, installed from the npm registry (once, into a folder of the
@@ -12,7 +12,6 @@ import { installTools, npmProject, readmeBlock, TOOLS, TOOLS_DIR } from '../help
  * it, and the README's snippets ("lefthook and simple-git-hooks") run for real: recorded at
  * commit, refused at commit and at push (rows 308-310).
  */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HAVE_TOOLS = installTools();
 if (!HAVE_TOOLS) {
   const line = '!'.repeat(100);
@@ -45,7 +44,7 @@ function project(files: Record<string, string>): Project {
     commit: (message, extra = {}, flags = []) => run('git', ['commit', '-q', '--allow-empty', ...flags, '-m', message], extra),
     push: () => run('git', ['push', '-q', 'origin', 'main']),
     status: () => {
-      const result = run('node', [join(PACKAGE_ROOT, 'bin', 'aitrail.js'), 'status', '--format', 'json']);
+      const result = aitrailCli(self, ['status', '--format', 'json']);
       expect(result.status, result.stderr).toBe(0);
       return JSON.parse(result.stdout);
     },
@@ -63,7 +62,11 @@ function ok(result: { status: number | null; stdout: string; stderr: string }) {
   return result;
 }
 
-const aitrailCli = (p: Project, args: string[]) => p.run('node', [join(PACKAGE_ROOT, 'bin', 'aitrail.js'), ...args]);
+/** The CLI in the managers' environment, run by the worker's CLI server (test/helpers/cli.ts): no node started for each init and status. */
+const aitrailCli = (p: Project, args: string[]) => {
+  const result = aitrail(p.repo.dir, args, { env: MANAGER_ENV });
+  return { status: result.code, stdout: result.stdout, stderr: result.stderr };
+};
 const states = (p: Project) => Object.fromEntries(p.status().hooks.map((hook) => [hook.hook, `${hook.state}${hook.active ? '' : ' (inactive)'}`]));
 
 /** Everything aitrail must do once its hooks run, whoever runs them: record, refuse a denied commit, refuse to push one (an empty commit: no changed file). */

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { aitrail, BIN, nodeForHooks } from '../helpers/cli.js';
 import { copiedRepo } from '../helpers/hooked-repo.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { messageOf } from '../helpers/hooks.js';
@@ -16,15 +16,15 @@ function setup(mode: 'git' | 'husky' | 'hooksPath', given?: TestRepo, initEnv: N
   const bin = join(tempDir('aitrail-counted-'), 'bin');
   mkdirSync(bin);
   const log = join(bin, 'started');
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\n[ "$1" = hook ] && printf '%s\\n' "$2" >>'${log}'\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\n[ "$1" = hook ] && printf '%s\\n' "$2" >>'${log}'\nexec '${nodeForHooks()}' '${BIN}' "$@"\n`);
   chmodSync(join(bin, 'aitrail'), 0o755);
   const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
   const install = (repo: TestRepo): TestRepo => {
     if (mode === 'husky') repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
     if (mode === 'hooksPath') repo.git(['config', 'core.hooksPath', 'custom-hooks']);
     repo.commit('start\n', { 'a.txt': 'a\n' });
-    const init = spawnSync(process.execPath, [BIN, 'init', ...(mode === 'git' ? ['--mode', 'git'] : [])], { cwd: repo.dir, env: { ...env, ...initEnv }, encoding: 'utf8' });
-    expect(init.status, init.stderr).toBe(0);
+    const init = aitrail(repo.dir, ['init', ...(mode === 'git' ? ['--mode', 'git'] : [])], { env: { ...env, ...initEnv } });
+    expect(init.code, init.stderr).toBe(0);
     return repo;
   };
   // The plain set-up (a start commit, then init) made once per mode and copied (copiedRepo): init's node run once.
@@ -130,10 +130,10 @@ describe('shim fast path in real commits', () => {
   it('a session, a template marker or checkpoints in the git dir, and a linked worktree of its own', () => {
     const { repo, env, commit } = setup('git');
     commit('stamp');
-    expect(spawnSync(process.execPath, [BIN, 'use', 'qwen/qwen3-coder', '--agent', 'qwen-code'], { cwd: repo.dir, env }).status).toBe(0);
+    expect(aitrail(repo.dir, ['use', 'qwen/qwen3-coder', '--agent', 'qwen-code'], { env }).code).toBe(0);
     expect(commit('Looks human').started).toEqual(BOTH);
     expect(messageOf(repo.dir)).toContain('Assisted-by: qwen-code:qwen/qwen3-coder');
-    expect(spawnSync(process.execPath, [BIN, 'use', '--clear'], { cwd: repo.dir, env }).status).toBe(0);
+    expect(aitrail(repo.dir, ['use', '--clear'], { env }).code).toBe(0);
     expect(commit('Human').started).toEqual([]);
     // What an agent's work leaves for good (an emptied checkpoints folder, the copy of the last note, the record of notes pushed) says nothing about the next commit.
     const state = join(repo.dir, '.git', 'aitrail');
@@ -158,7 +158,7 @@ describe('shim fast path in real commits', () => {
     repo.git(['worktree', 'add', '-q', worktree]);
     expect(commit('In the worktree', {}, worktree).started).toEqual(['prepare-commit-msg']);
     expect(commit('In the worktree again', {}, worktree).started).toEqual([]);
-    expect(spawnSync(process.execPath, [BIN, 'use', 'deepseek/deepseek-chat'], { cwd: worktree, env }).status).toBe(0);
+    expect(aitrail(worktree, ['use', 'deepseek/deepseek-chat'], { env }).code).toBe(0);
     expect(commit('Worktree session', {}, worktree).started).toEqual(BOTH);
     expect(commit('Main worktree has none').started).toEqual([]);
   });
