@@ -23,6 +23,8 @@ describe("a product's joined name on a co-author line whose first word is a firs
       'feat: d\n\nCo-authored-by: Claude-Michel <cm@example.com>\n',
       'feat: e\n\nCo-authored-by: Devin-Booker <devin@example.com>\n',
       'feat: f\n\nCo-authored-by: Claude-Opus <claude.opus@example.com>\n',
+      // A login spelled as the joined name, under another account id than the app's: someone's account.
+      'feat: g\n\nCo-authored-by: kimi-code <12345+kimi-code@users.noreply.github.com>\n',
     ]);
   }, 120_000);
 

@@ -675,12 +675,16 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
 function productName(written: string, email: string, aliases: Record<string, string>, budget: Budget): Mention[] {
   if (written.length > MAX_VALUE) return [];
   // One joined word is read as its words (`Kimi-Code`, `Claude_Opus`, `GeminiPro`), as row 60 reads `Qwen-Coder` (row s48t-1).
-  const name = /\s/.test(written.trim()) ? written : written.split(joints(written)).filter(Boolean).join(' ');
+  const joined = !/\s/.test(written.trim());
+  const name = joined ? written.split(joints(written)).filter(Boolean).join(' ') : written;
   if (!productNamed(name)) return [];
+  const spelled = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const mailbox = plainAddress(email).split('@')[0]!;
+  // A joined name its login spells is that account's (`gemini-cli <12345+gemini-cli@users.noreply.github.com>`: someone's, not the app's).
+  if (joined && mailbox.split('+').some((part) => spelled(part) === spelled(name))) return [];
   const agents = mentions(name, 'named', aliases, budget).filter((m) => m.agent !== 'unknown');
   if (agents.length > 0) return agents;
-  const spelled = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  if (spelled(plainAddress(email).split('@')[0]!.split('+')[0]!) === spelled(name)) return [];
+  if (spelled(mailbox.split('+')[0]!) === spelled(name)) return [];
   return mentions(name, 'declared', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
 }
 
