@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 import { expectLog } from '../helpers/log-cases.js';
+import { agentCommit, hooked } from '../helpers/agent-home.js';
+import { hookEnv } from '../helpers/hooks.js';
 
 const MODELS: Record<string, string> = { kimiCode: 'moonshotai/unknown', claudeOpus: 'anthropic/claude-opus', geminiPro: 'google/gemini-pro' };
 
@@ -36,5 +38,12 @@ describe("a product's joined name on a co-author line whose first word is a firs
       ['feat: d\n\nCo-authored-by: Gemma-Louise <gl@example.com>\n', []],
       ['feat: e\n\nCo-authored-by: ClaudeDupont <cd@example.com>\n', []],
     ]);
+  });
+
+  it('is refused at commit by the installed hooks', () => {
+    const repo = hooked('policy:\n  deny: ["moonshotai/*"]\n');
+    const refused = agentCommit(repo, hookEnv({}), 'feat: parser\n\nCo-authored-by: Kimi-Code <bot@example.com>\n');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/model-denied[\s\S]*moonshotai\/unknown/);
   });
 });
