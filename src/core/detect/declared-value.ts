@@ -2,7 +2,7 @@ import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type
 import { canonicalModel, knownModels } from '../catalog.js';
 import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
 import { agentFirstNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
-import { letterRuns } from './letters.js';
+import { joints, letterRuns } from './letters.js';
 import { MODEL_WORDS, mayStartModel } from '../model-words.js';
 import { VENDOR_NAMES } from '../model-data.js';
 import { knownCoAuthorLine, ownTrailerPair } from './fixed-values.js';
@@ -672,12 +672,19 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
  * name (`Claude Fable <claude.fable@example.fr>`: a person's own, a surname that is a family word); a
  * vendor's name alone stays a person's or company's (`Mistral AI`) (row s48j-1).
  */
-function productName(name: string, email: string, aliases: Record<string, string>, budget: Budget): Mention[] {
-  if (name.length > MAX_VALUE || !productNamed(name)) return [];
+function productName(written: string, email: string, aliases: Record<string, string>, budget: Budget): Mention[] {
+  if (written.length > MAX_VALUE) return [];
+  // One joined word is read as its words (`Kimi-Code`, `Claude_Opus`, `GeminiPro`), as row 60 reads `Qwen-Coder` (row s48t-1).
+  const joined = !/\s/.test(written.trim());
+  const name = joined ? written.split(joints(written)).filter(Boolean).join(' ') : written;
+  if (!productNamed(name)) return [];
+  const spelled = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const mailbox = plainAddress(email).split('@')[0]!;
+  // A joined name its login spells is that account's (`gemini-cli <12345+gemini-cli@users.noreply.github.com>`: someone's, not the app's).
+  if (joined && mailbox.split('+').some((part) => spelled(part) === spelled(name))) return [];
   const agents = mentions(name, 'named', aliases, budget).filter((m) => m.agent !== 'unknown');
   if (agents.length > 0) return agents;
-  const spelled = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  if (spelled(plainAddress(email).split('@')[0]!.split('+')[0]!) === spelled(name)) return [];
+  if (spelled(mailbox.split('+')[0]!) === spelled(name)) return [];
   return mentions(name, 'declared', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
 }
 
