@@ -1,4 +1,4 @@
-import { agentMarkers } from '../core/detect/env-findings.js';
+import { agentMarkers, genericAgentValue } from '../core/detect/env-findings.js';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
@@ -35,7 +35,8 @@ import type { SettingsPlace } from './settings-place.js';
  */
 function vscodeCopilot(place: SettingsPlace): boolean {
   if (/^(?:1|true)$/i.test(place.env.COPILOT_CLI?.trim() ?? '')) return false;
-  return ['AI_AGENT', 'AGENT'].some((name) => place.env[name]?.trim().toLowerCase() === 'github_copilot_vscode_agent');
+  // Read as genericAgent reads it, a version after `@` dropped (row s48y-1): else `…@1.2` is Copilot with Copilot CLI's model.
+  return ['AI_AGENT', 'AGENT'].some((name) => genericAgentValue(place.env[name] ?? '').toLowerCase() === 'github_copilot_vscode_agent');
 }
 
 /** Agent slug → the reader of the model its settings files name (Codex's and aider's also take what the run's command line says). */
