@@ -58,7 +58,7 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
     const model = setting(key);
     const own = setting(key.replace('_MODEL', '_PROVIDER'));
     if (!model || (askedName(HOSTED_NAME, model) && (own ? gooseGateway(own, setting, custom) : gateway) !== null)) return [];
-    return [{ model, evidence: place.env[key]?.trim() ? `${key}=${quote(model)}` : `settings ${shown} ${key}=${quote(model)}`, overriddenBy: [] }];
+    return [{ model, evidence: evidenceOf(key, model), overriddenBy: [] }];
   });
   return { ...unknown, ...(also.length > 0 ? { also } : {}) };
 }
@@ -76,6 +76,11 @@ const PROVIDER_HOSTS: Readonly<Record<string, [key: string, host: string]>> = {
   lmstudio: ['LMSTUDIO_HOST', 'http://localhost:1234/v1'],
 };
 
+/** A host as goose's providers take it: one without a scheme (`localhost`, Ollama's default) is `http://`. */
+function withScheme(host: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `http://${host}`;
+}
+
 /** A custom provider's id as goose names its file (`custom_providers/<id>.json`): letters, digits, `_` and `-`. */
 const CUSTOM_ID = /^[a-z0-9_-]{1,64}$/i;
 
@@ -86,7 +91,7 @@ function gooseGateway(provider: string, setting: (key: string) => string | undef
   const [key, fallback] = known;
   const host = setting(key) ?? fallback;
   const name = `GOOSE_PROVIDER=${quote(provider)} ${key}`;
-  return localEndpoint({ [name]: /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `http://${host}` }, [name]);
+  return localEndpoint({ [name]: withScheme(host) }, [name]);
 }
 
 /**
@@ -107,7 +112,7 @@ function customGateway(provider: string, setting: (key: string) => string | unde
   if (typeof url !== 'string') return null;
   const name = `custom_providers/${provider}.json base_url`;
   const given = url.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, key: string) => setting(key) ?? '');
-  return localEndpoint({ [name]: /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : `http://${given}` }, [name]);
+  return localEndpoint({ [name]: withScheme(given) }, [name]);
 }
 
 /** The models goose's `config.yaml` names (see {@link gooseModel}), or null. */

@@ -1,5 +1,6 @@
-import { agentMarkers } from '../core/detect/env-findings.js';
+import { agentMarkers, genericAgentValue } from '../core/detect/env-findings.js';
 import { quote } from '../core/detect/found.js';
+import { signatures } from '../core/detect/signatures.js';
 import type { SettingsModel } from '../core/types.js';
 import { aiderModel } from './aider.js';
 import { ampThreadModel } from './amp-thread.js';
@@ -34,8 +35,11 @@ import type { SettingsPlace } from './settings-place.js';
  * (row s48p-4); its custom agents (`.github/agents/`) are VS Code's too.
  */
 function vscodeCopilot(place: SettingsPlace): boolean {
-  if (/^(?:1|true)$/i.test(place.env.COPILOT_CLI?.trim() ?? '')) return false;
-  return ['AI_AGENT', 'AGENT'].some((name) => place.env[name]?.trim().toLowerCase() === 'github_copilot_vscode_agent');
+  // Copilot CLI's marker as its signature matches it (signatures.json `COPILOT_CLI`), not a look-alike ` 1` (row s48y-2).
+  const generic = signatures().genericAgentVars;
+  if (agentMarkers(place.env, 'copilot').some(([name]) => !generic.includes(name))) return false;
+  // Read as genericAgent reads it, a version after `@` dropped (row s48y-1): else `…@1.2` is Copilot with Copilot CLI's model.
+  return generic.some((name) => genericAgentValue(place.env[name] ?? '').toLowerCase() === 'github_copilot_vscode_agent');
 }
 
 /** Agent slug → the reader of the model its settings files name (Codex's and aider's also take what the run's command line says). */

@@ -226,8 +226,13 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
  * another's word (`AI_AGENT=kimi`: Kimi CLI's own, `genericAgentValues`); null when it names none.
  */
 export function genericAgent(value: string): string | null {
-  const name = value.trim().replace(/(?<=[^@\s])@v?\d[\w.+-]{0,39}$/i, '');
+  const name = genericAgentValue(value);
   return agentSlug(name) ?? signatures().genericAgentValues.get(name.toLowerCase()) ?? null;
+}
+
+/** A generic agent variable's value as {@link genericAgent} reads it: trimmed, a version after `@` dropped (`github_copilot_vscode_agent@1.2`: row s48y-1). */
+export function genericAgentValue(value: string): string {
+  return value.trim().replace(/(?<=[^@\s])@v?\d[\w.+-]{0,39}$/i, '');
 }
 
 /** The agent markers the environment matches. */

@@ -13,6 +13,6 @@ export const unknownModel: Rule = (facts, policy) => {
   return distinctModels(facts.attributions)
     .filter((attribution) => isUnknownModel(attribution.model) && !refused(attribution.model))
     .map((attribution) =>
-      violation(facts, attribution, { rule: 'unknown-model', severity, setting: 'policy.unknownModel', ...messages.unknownModel(attribution.agent, attribution.model, attribution.evidence[0] ?? 'no evidence recorded', policy.trailerKey, attribution.declared) }),
+      violation(facts, attribution, { rule: 'unknown-model', severity, setting: 'policy.unknownModel', ...messages.unknownModel(attribution.agent, attribution.model, attribution.evidence[0] ?? 'no evidence recorded', policy.trailerKey, attribution.declared, attribution.stated === true) }),
     );
 };
