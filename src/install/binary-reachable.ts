@@ -320,10 +320,22 @@ function bunFromRepository(root: string, top: string, base: string, path: string
   const after = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/');
   const name = after[0]!.startsWith('@') ? `${after[0]}/${after[1]}` : after[0]!;
   const opener = `["${name}@`;
-  const entries = text.split('\n').filter((line) => line.includes(opener));
+  const named = `"${name}@`;
+  const key = `"${name}"`;
+  // bun reads bun.lock as JSONC (row s48w-1): a comment or a string may hold a line in the judged form bun never
+  // installs, and the real entry may be written over lines. A backslash, a `'`, a `/*`, a key `"<name>"` not
+  // followed by `: "`, `,`, `]` or `: ["<name>@`, or a `"<name>@` not in the one judged form per line (after `[`,
+  // no `//` before it): the repository's.
+  const lines = text.split('\n').filter((line) => line.includes(named) || line.includes(key) || /[\\']|\/\*/.test(line));
+  const hostile = lines.some((line) =>
+    /[\\']|\/\*/.test(line) ||
+    line.split(key).slice(1).some((after) => !(after.startsWith(': "') || after.startsWith(',') || after.startsWith(']') || after.startsWith(`: ${opener}`))) ||
+    (line.includes(named) && (line.split(named).length !== 2 || !line.slice(0, line.indexOf(named)).endsWith('[') || line.slice(0, line.indexOf(named)).includes('//'))),
+  );
+  const entries = lines.filter((line) => line.includes(opener));
   // Beside npm's record (row s48l-3, `stale`): judged only where bun wrote the package's entry.
-  if (stale && entries.length === 0) return false;
-  const judged = entries.length > 0 && entries.every((line) => {
+  if (stale && !hostile && entries.length === 0) return false;
+  const judged = !hostile && entries.length > 0 && entries.every((line) => {
     const rest = line.slice(line.indexOf(opener) + opener.length);
     const version = rest.slice(0, rest.indexOf('"'));
     if (!/^[0-9][0-9A-Za-z.+-]*$/.test(version)) return false;

@@ -609,14 +609,31 @@ export function ledIntoTrackedLines(): string[] {
     '  aitrail_nt=${2#"${aitrail_nh}node_modules/"}',
     '  case $aitrail_nt in @*/*) aitrail_nv=${aitrail_nt#*/}; aitrail_nt=${aitrail_nt%%/*}/${aitrail_nv%%/*} ;; *) aitrail_nt=${aitrail_nt%%/*} ;; esac',
     '  aitrail_rr=bun.lock',
-    '  aitrail_ng=$(grep -F -e "[\\"$aitrail_nt@" -- "${1:+$1/}bun.lock" 2>/dev/null) || { [ -n "$3" ] && { aitrail_rr=; return 1; }; return 0; }',
+    // bun reads bun.lock as JSONC (row s48w-1): a comment or a string may hold a line in the judged form that bun never
+    // installs, and the real entry may be written over lines. So a backslash (an escape), a `'` (bun's single-quoted
+    // strings) or a `/*` anywhere, a `"<name>"` not followed by `: "`, `,`, `]` or `: ["<name>@` (a key whose
+    // entry is elsewhere, or another name's), or a `"<name>@` not in the one judged form per line (after `[`, no
+    // `//` before it): the repository's.
+    '  aitrail_ng=$(grep -F -e "\\"$aitrail_nt@" -e "\\"$aitrail_nt\\"" -e "\\\\" -e "\'" -e "/*" -- "${1:+$1/}bun.lock" 2>/dev/null) || { [ -n "$3" ] && { aitrail_rr=; return 1; }; return 0; }',
     '  aitrail_po=$IFS',
     "  IFS='",
     "'",
     '  set -f',
     '  aitrail_nr=1',
+    '  aitrail_nn=',
     '  for aitrail_l in $aitrail_ng; do',
+    "    case $aitrail_l in *[\\\\\\']*|*'/*'*) aitrail_nr=0; break ;; esac",
+    '    aitrail_nv=$aitrail_l',
+    '    while :; do',
+    '      case $aitrail_nv in *"\\"$aitrail_nt\\""*) aitrail_nv=${aitrail_nv#*"\\"$aitrail_nt\\""} ;; *) break ;; esac',
+    '      case $aitrail_nv in \': "\'*|,*|]*|": [\\"$aitrail_nt@"*) ;; *) aitrail_nr=0; break 2 ;; esac',
+    '    done',
+    '    case $aitrail_l in *"\\"$aitrail_nt@"*) ;; *) continue ;; esac',
+    '    aitrail_nv=${aitrail_l%%"\\"$aitrail_nt@"*}',
+    '    case $aitrail_nv in *//*) aitrail_nr=0; break ;; *\\[) ;; *) aitrail_nr=0; break ;; esac',
     '    aitrail_l=${aitrail_l#*"[\\"$aitrail_nt@"}',
+    '    case $aitrail_l in *"\\"$aitrail_nt@"*) aitrail_nr=0; break ;; esac',
+    '    aitrail_nn=1',
     '    aitrail_nv=${aitrail_l%%\\"*}',
     "    case $aitrail_nv in [0-9]*) case $aitrail_nv in *[!0-9A-Za-z.+-]*) aitrail_nr=0; break ;; esac ;; *) aitrail_nr=0; break ;; esac",
     '    case $aitrail_l in "$aitrail_nv\\", \\""*) aitrail_l=${aitrail_l#"$aitrail_nv\\", \\""} ;; *) aitrail_nr=0; break ;; esac',
@@ -627,6 +644,8 @@ export function ledIntoTrackedLines(): string[] {
     '  IFS=$aitrail_po',
     '  set +f',
     '  [ "$aitrail_nr" = 0 ] && return 0',
+    // Only keys, names in arrays or escapes and comments: no entry of the package (beside npm's record: not judged).
+    '  [ -z "$aitrail_nn" ] && { [ -n "$3" ] && { aitrail_rr=; return 1; }; return 0; }',
     '  aitrail_rr=',
     '  aitrail_nw "$1"',
     '}',

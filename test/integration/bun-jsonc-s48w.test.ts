@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hooked } from '../helpers/agent-home.js';
+import { tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, npmFree, PACKAGE_JSON, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
+import { honestAitrail, npmFound } from '../helpers/pnpm.js';
+
+/**
+ * Row s48w-1: bun reads bun.lock as JSONC. A comment line `// ["aitrail@9.9.9", "", {}]` (the judged form: the
+ * default registry) and the real entry written over two lines (`"aitrail": [` then `"aitrail@9.9.9", "<server's
+ * tarball>", …`), or written in bun's single-quoted strings, passed the shims' and node's reading of bun.lock
+ * (row s48g-3: aitrail_nb, bunFromRepository), which took only lines holding `["aitrail@`, while
+ * `bun install --frozen-lockfile` installed the server's aitrail. Real bun, a server on 127.0.0.1, the real hooks.
+ */
+
+const BUN = process.env.AITRAIL_TEST_BUN ?? (spawnSync('sh', ['-c', 'command -v bun'], { encoding: 'utf8' }).stdout.trim() || 'bun');
+const bunFound = spawnSync(BUN, ['--version'], { encoding: 'utf8' }).status === 0;
+if (!bunFound) console.warn('!!! bun not found: the real-bun tests of row s48w-1 are skipped (AITRAIL_TEST_BUN names one)');
+
+/** bun.lock's text around `entry` (the packages' lines), as bun 1.3 writes the rest. */
+function bunLock(entry: string): string {
+  return `{\n  "lockfileVersion": 1,\n  "configVersion": 1,\n  "workspaces": {\n    "": {\n      "name": "p",\n      "devDependencies": {\n        "aitrail": "9.9.9",\n      },\n    },\n  },\n  "packages": {\n${entry}  }\n}\n`;
+}
+
+function bunInstall(repo: TestRepo, homeDir: string, frozen: boolean): void {
+  const result = spawnSync(BUN, ['install', ...(frozen ? ['--frozen-lockfile'] : []), '--ignore-scripts'], {
+    cwd: repo.dir,
+    env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
+}
+
+let evil: Served | undefined;
+let evilTgz = '';
+let marker = '';
+let integrity = '';
+let registry: Served | undefined;
+beforeAll(async () => {
+  if (!npmFound || !bunFound) return;
+  ({ tgz: evilTgz, marker } = evilTarball());
+  integrity = `sha512-${createHash('sha512').update(readFileSync(evilTgz)).digest('base64')}`;
+  evil = await serve(evilTgz);
+  registry = await serveRegistry(honestAitrail(tempDir('aitrail-honest-')).tarball, '1.0.0');
+});
+afterAll(() => {
+  evil?.stop();
+  registry?.stop();
+});
+
+describe.skipIf(!npmFound || !bunFound)('bun.lock read as JSONC: a judged-looking line bun never installs (row s48w-1)', () => {
+  /** bun installs the server's aitrail from `entry` (frozen: the lock as committed); the hooks and init refuse it, said as bun.lock. */
+  function expectServersRefused(entry: (url: string) => string): void {
+    const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('9.9.9'), '.gitignore': 'node_modules\n', 'bun.lock': bunLock(entry(`${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`)) });
+    const homeDir = home('');
+    bunInstall(repo, homeDir, true);
+    expect(readFileSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json'), 'utf8')).toContain('9.9.9');
+    expectLockRefused(repo, homeDir, 'bun.lock', marker);
+  }
+  const bin = '{ "bin": { "aitrail": "bin/aitrail.js" } }';
+
+  it("l's replay: a `//` comment in the judged form, the real entry over two lines: refused, said as bun.lock", () => {
+    expectServersRefused((url) => `    // ["aitrail@9.9.9", "", {}]\n    "aitrail": [\n      "aitrail@9.9.9", "${url}", ${bin}, "${integrity}"],\n`);
+  });
+
+  it("bun's single-quoted strings (no `\"aitrail@` at all) beside a judged-looking comment: refused", () => {
+    expectServersRefused((url) => `    /* "aitrail": ["aitrail@9.9.9", "", {}], */\n    'aitrail': ['aitrail@9.9.9', '${url}', ${bin}, "${integrity}"],\n`);
+  });
+
+  it("the honest twin: bun's own bun.lock, aitrail 1.0.0 from the person's ~/.npmrc registry: it runs", () => {
+    const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
+    const homeDir = home(`registry=${registry!.url}/\n`);
+    bunInstall(repo, homeDir, false);
+    expect(readFileSync(join(repo.dir, 'bun.lock'), 'utf8')).toContain('"aitrail": ["aitrail@1.0.0", "');
+    expectLocalRuns(repo, homeDir);
+  });
+});
