@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
-import { tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, npmFree, PACKAGE_JSON, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
+import { bunFound, bunInstall, warnWithoutBun } from '../helpers/bun.js';
+import { tempDir } from '../helpers/gitdir.js';
+import { DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, PACKAGE_JSON, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound } from '../helpers/pnpm.js';
 
 /**
@@ -16,23 +16,11 @@ import { honestAitrail, npmFound } from '../helpers/pnpm.js';
  * `bun install --frozen-lockfile` installed the server's aitrail. Real bun, a server on 127.0.0.1, the real hooks.
  */
 
-const BUN = process.env.AITRAIL_TEST_BUN ?? (spawnSync('sh', ['-c', 'command -v bun'], { encoding: 'utf8' }).stdout.trim() || 'bun');
-const bunFound = spawnSync(BUN, ['--version'], { encoding: 'utf8' }).status === 0;
-if (!bunFound) console.warn('!!! bun not found: the real-bun tests of row s48w-1 are skipped (AITRAIL_TEST_BUN names one)');
+warnWithoutBun('row s48w-1');
 
 /** bun.lock's text around `entry` (the packages' lines), as bun 1.3 writes the rest. */
 function bunLock(entry: string): string {
   return `{\n  "lockfileVersion": 1,\n  "configVersion": 1,\n  "workspaces": {\n    "": {\n      "name": "p",\n      "devDependencies": {\n        "aitrail": "9.9.9",\n      },\n    },\n  },\n  "packages": {\n${entry}  }\n}\n`;
-}
-
-function bunInstall(repo: TestRepo, homeDir: string, frozen: boolean): void {
-  const result = spawnSync(BUN, ['install', ...(frozen ? ['--frozen-lockfile'] : []), '--ignore-scripts'], {
-    cwd: repo.dir,
-    env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') },
-    encoding: 'utf8',
-  });
-  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
-  expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
 }
 
 let evil: Served | undefined;
