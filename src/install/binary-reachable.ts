@@ -300,13 +300,13 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
 /**
  * bun's layout (row s48g-3): no record under node_modules; its lock beside package.json says where each package
  * came from, as the shims read it (aitrail_nb in src/install/shim-source.ts): `bun.lockb` (binary) is the
- * repository's; in `bun.lock` every entry `["<name>@<version>", "<tarball URL, or empty for the default registry>", …]`
+ * repository's (said as bun.lockb, row s48w-2); in `bun.lock` every entry `["<name>@<version>", "<tarball URL, or empty for the default registry>", …]`
  * of the package holding `path` must be a version from the default registry or a registry's tarball of it
  * (registryTarball); any other source, or none, is the repository's, said as bun.lock.
  */
 function bunFromRepository(root: string, top: string, base: string, path: string, stale = false): boolean {
   if (!stale && isFileAt(join(root, base, 'bun.lockb'))) {
-    lockCause = 'bun.lock';
+    lockCause = 'bun.lockb';
     return true;
   }
   let text: string;
@@ -1170,6 +1170,8 @@ export function binaryMissingNote(bare: boolean, cause?: string): string {
     return "Warning: the hooks will not find an aitrail they can run: yarn's wrapper (yarn run, yarn exec) is gone when git runs them, and under Plug'n'Play node cannot run the package without yarn's loader, which aitrail never loads; so every commit will be blocked until you run: npm i -g aitrail";
   if (cause === 'package-lock.json' || cause === 'npm-shrinkwrap.json' || cause === 'yarn.lock' || cause === 'pnpm-lock.yaml' || cause === 'bun.lock')
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a source the project's ${cause} names (a server in its resolved URL, or a git repository, a patch or a file), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any source there; so every commit will be blocked until you name that registry in your own ~/.npmrc (registry=, the same URL), or run: npm i -g aitrail`;
+  if (cause === 'bun.lockb')
+    return "Warning: the hooks will not run node_modules/.bin/aitrail: it was installed by bun from the project's bun.lockb, a binary lock aitrail does not read, and a repository can name any source there; so every commit will be blocked until bun writes its text lock (bun install --save-text-lockfile --frozen-lockfile --lockfile-only) and bun.lockb is deleted, or you run: npm i -g aitrail";
   if (cause === 'bunfig.toml' || cause === '.env' || cause?.startsWith('.env.'))
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed by bun, which takes its registry (or a proxy or TLS setting) from the project's ${cause}, and a repository can name any server there; so every commit will be blocked until you name your registry in your own ~/.npmrc instead (registry=, the same URL) and not in ${cause}, or run: npm i -g aitrail`;
   if (cause !== undefined)

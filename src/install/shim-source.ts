@@ -1,7 +1,7 @@
 import { neverBlocks, type InstalledHook, type ShimHook } from './hook-names.js';
 import { SHIM_MARKER } from './shim.js';
 import { hookGates } from './pending-gate.js';
-import { BINARY_BUN_CONFIG_SKIPPED, BINARY_LOCK_SKIPPED, BINARY_REGISTRY_SKIPPED, BINARY_TRACKED_SKIPPED, binaryBunConfigMessage, binaryLockMessage, binaryMissingMessage, binaryRegistryMessage, binaryTrackedMessage, binaryYarnMessage, cannotStartMessage } from './hook-messages.js';
+import { BINARY_BUN_CONFIG_SKIPPED, BINARY_BUN_LOCKB_SKIPPED, BINARY_LOCK_SKIPPED, BINARY_REGISTRY_SKIPPED, BINARY_TRACKED_SKIPPED, binaryBunConfigMessage, binaryBunLockbMessage, binaryLockMessage, binaryMissingMessage, binaryRegistryMessage, binaryTrackedMessage, binaryYarnMessage, cannotStartMessage } from './hook-messages.js';
 import { plantedEnv } from './planted-env.js';
 import { nodeOptionsLines } from './node-options.js';
 import { configLacksLines } from './fast-path.js';
@@ -596,14 +596,14 @@ export function ledIntoTrackedLines(): string[] {
     // source lands in the work tree (aitrail_pin, relative to `<base>`), or cannot be read (an escape, a
     // `git+file:` not absolute or holding `%`, a key not found), is the repository's. No record: not judged.
     // bun (row s48g-3) writes no record under node_modules: its lock beside package.json (bun.lock, text; bun.lockb,
-    // binary, not read: the repository's) names where each package came from: `"<key>": ["<name>@<version>",
+    // binary, not read: the repository's, said as bun.lockb, row s48w-2) names where each package came from: `"<key>": ["<name>@<version>",
     // "<tarball URL or empty for the default registry>", …]`. Every entry of the package holding `$2` must be a
     // registry's: a version, then "" or a registry's tarball of it (aitrail_rs, as 833); a URL, git, `file:`,
     // `link:`, another name's (an alias: no entry of its own), none at all: the repository's, said as bun.lock.
     'aitrail_nb() {',
     // `$3` (row s48l-3): an npm record is there too, which bun leaves as it was: bun.lock is judged only where it
     // has the package's entry (bun wrote one when it installed it); bun.lockb is not read then.
-    '  [ -z "$3" ] && [ -f "${1:+$1/}bun.lockb" ] && { aitrail_rr=bun.lock; return 0; }',
+    '  [ -z "$3" ] && [ -f "${1:+$1/}bun.lockb" ] && { aitrail_rr=bun.lockb; return 0; }',
     '  [ -f "${1:+$1/}bun.lock" ] || return 1',
     '  aitrail_nh=${2%node_modules/*}',
     '  aitrail_nt=${2#"${aitrail_nh}node_modules/"}',
@@ -1336,6 +1336,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     `    pnp) echo "aitrail: ${binaryYarnMessage(hook, true)}" >&2 ;;`,
     `    package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "aitrail: ${binaryLockMessage(hook)}" >&2 ;;`,
     `    bunfig.toml|.env|.env.*) echo "aitrail: ${binaryBunConfigMessage(hook)}" >&2 ;;`,
+    `    bun.lockb) echo "aitrail: ${binaryBunLockbMessage(hook)}" >&2 ;;`,
     `    *) echo "aitrail: ${binaryRegistryMessage(hook)}" >&2 ;;`,
     '  esac',
     `  ${fail}`,
@@ -1344,7 +1345,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     `  echo "aitrail: ${binaryMissingMessage(hook)}" >&2`,
     `  ${fail}`,
     'fi',
-    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; bunfig.toml|.env|.env.*) echo "${BINARY_BUN_CONFIG_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
+    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; bunfig.toml|.env|.env.*) echo "${BINARY_BUN_CONFIG_SKIPPED}" >&2 ;; bun.lockb) echo "${BINARY_BUN_LOCKB_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
     // aitrail's own bin starts `#!/usr/bin/env node`: run under the node env would find (PATH's),
     // one exec fewer for every hook that starts node. Only a regular file named by a path is read
     // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.
