@@ -300,13 +300,13 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
 /**
  * bun's layout (row s48g-3): no record under node_modules; its lock beside package.json says where each package
  * came from, as the shims read it (aitrail_nb in src/install/shim-source.ts): `bun.lockb` (binary) is the
- * repository's; in `bun.lock` every entry `["<name>@<version>", "<tarball URL, or empty for the default registry>", …]`
+ * repository's (said as bun.lockb, row s48w-2); in `bun.lock` every entry `["<name>@<version>", "<tarball URL, or empty for the default registry>", …]`
  * of the package holding `path` must be a version from the default registry or a registry's tarball of it
  * (registryTarball); any other source, or none, is the repository's, said as bun.lock.
  */
 function bunFromRepository(root: string, top: string, base: string, path: string, stale = false): boolean {
   if (!stale && isFileAt(join(root, base, 'bun.lockb'))) {
-    lockCause = 'bun.lock';
+    lockCause = 'bun.lockb';
     return true;
   }
   let text: string;
@@ -320,10 +320,22 @@ function bunFromRepository(root: string, top: string, base: string, path: string
   const after = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/');
   const name = after[0]!.startsWith('@') ? `${after[0]}/${after[1]}` : after[0]!;
   const opener = `["${name}@`;
-  const entries = text.split('\n').filter((line) => line.includes(opener));
+  const named = `"${name}@`;
+  const key = `"${name}"`;
+  // bun reads bun.lock as JSONC (row s48w-1): a comment or a string may hold a line in the judged form bun never
+  // installs, and the real entry may be written over lines. A backslash, a `'`, a `/*`, a key `"<name>"` not
+  // followed by `: "`, `,`, `]` or `: ["<name>@`, or a `"<name>@` not in the one judged form per line (after `[`,
+  // no `//` before it): the repository's.
+  const lines = text.split('\n').filter((line) => line.includes(named) || line.includes(key) || /[\\']|\/\*/.test(line));
+  const hostile = lines.some((line) =>
+    /[\\']|\/\*/.test(line) ||
+    line.split(key).slice(1).some((after) => !(after.startsWith(': "') || after.startsWith(',') || after.startsWith(']') || after.startsWith(`: ${opener}`))) ||
+    (line.includes(named) && (line.split(named).length !== 2 || !line.slice(0, line.indexOf(named)).endsWith('[') || line.slice(0, line.indexOf(named)).includes('//'))),
+  );
+  const entries = lines.filter((line) => line.includes(opener));
   // Beside npm's record (row s48l-3, `stale`): judged only where bun wrote the package's entry.
-  if (stale && entries.length === 0) return false;
-  const judged = entries.length > 0 && entries.every((line) => {
+  if (stale && !hostile && entries.length === 0) return false;
+  const judged = !hostile && entries.length > 0 && entries.every((line) => {
     const rest = line.slice(line.indexOf(opener) + opener.length);
     const version = rest.slice(0, rest.indexOf('"'));
     if (!/^[0-9][0-9A-Za-z.+-]*$/.test(version)) return false;
@@ -1158,6 +1170,8 @@ export function binaryMissingNote(bare: boolean, cause?: string): string {
     return "Warning: the hooks will not find an aitrail they can run: yarn's wrapper (yarn run, yarn exec) is gone when git runs them, and under Plug'n'Play node cannot run the package without yarn's loader, which aitrail never loads; so every commit will be blocked until you run: npm i -g aitrail";
   if (cause === 'package-lock.json' || cause === 'npm-shrinkwrap.json' || cause === 'yarn.lock' || cause === 'pnpm-lock.yaml' || cause === 'bun.lock')
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed from a source the project's ${cause} names (a server in its resolved URL, or a git repository, a patch or a file), which is not the public registry nor one your own ~/.npmrc names, and a repository can name any source there; so every commit will be blocked until you name that registry in your own ~/.npmrc (registry=, the same URL), or run: npm i -g aitrail`;
+  if (cause === 'bun.lockb')
+    return "Warning: the hooks will not run node_modules/.bin/aitrail: it was installed by bun from the project's bun.lockb, a binary lock aitrail does not read, and a repository can name any source there; so every commit will be blocked until bun writes its text lock (bun install --save-text-lockfile --frozen-lockfile --lockfile-only) and bun.lockb is deleted, or you run: npm i -g aitrail";
   if (cause === 'bunfig.toml' || cause === '.env' || cause?.startsWith('.env.'))
     return `Warning: the hooks will not run node_modules/.bin/aitrail: it was installed by bun, which takes its registry (or a proxy or TLS setting) from the project's ${cause}, and a repository can name any server there; so every commit will be blocked until you name your registry in your own ~/.npmrc instead (registry=, the same URL) and not in ${cause}, or run: npm i -g aitrail`;
   if (cause !== undefined)

@@ -1,7 +1,7 @@
 import { neverBlocks, type InstalledHook, type ShimHook } from './hook-names.js';
 import { SHIM_MARKER } from './shim.js';
 import { hookGates } from './pending-gate.js';
-import { BINARY_BUN_CONFIG_SKIPPED, BINARY_LOCK_SKIPPED, BINARY_REGISTRY_SKIPPED, BINARY_TRACKED_SKIPPED, binaryBunConfigMessage, binaryLockMessage, binaryMissingMessage, binaryRegistryMessage, binaryTrackedMessage, binaryYarnMessage, cannotStartMessage } from './hook-messages.js';
+import { BINARY_BUN_CONFIG_SKIPPED, BINARY_BUN_LOCKB_SKIPPED, BINARY_LOCK_SKIPPED, BINARY_REGISTRY_SKIPPED, BINARY_TRACKED_SKIPPED, binaryBunConfigMessage, binaryBunLockbMessage, binaryLockMessage, binaryMissingMessage, binaryRegistryMessage, binaryTrackedMessage, binaryYarnMessage, cannotStartMessage } from './hook-messages.js';
 import { plantedEnv } from './planted-env.js';
 import { nodeOptionsLines } from './node-options.js';
 import { configLacksLines } from './fast-path.js';
@@ -596,27 +596,44 @@ export function ledIntoTrackedLines(): string[] {
     // source lands in the work tree (aitrail_pin, relative to `<base>`), or cannot be read (an escape, a
     // `git+file:` not absolute or holding `%`, a key not found), is the repository's. No record: not judged.
     // bun (row s48g-3) writes no record under node_modules: its lock beside package.json (bun.lock, text; bun.lockb,
-    // binary, not read: the repository's) names where each package came from: `"<key>": ["<name>@<version>",
+    // binary, not read: the repository's, said as bun.lockb, row s48w-2) names where each package came from: `"<key>": ["<name>@<version>",
     // "<tarball URL or empty for the default registry>", …]`. Every entry of the package holding `$2` must be a
     // registry's: a version, then "" or a registry's tarball of it (aitrail_rs, as 833); a URL, git, `file:`,
     // `link:`, another name's (an alias: no entry of its own), none at all: the repository's, said as bun.lock.
     'aitrail_nb() {',
     // `$3` (row s48l-3): an npm record is there too, which bun leaves as it was: bun.lock is judged only where it
     // has the package's entry (bun wrote one when it installed it); bun.lockb is not read then.
-    '  [ -z "$3" ] && [ -f "${1:+$1/}bun.lockb" ] && { aitrail_rr=bun.lock; return 0; }',
+    '  [ -z "$3" ] && [ -f "${1:+$1/}bun.lockb" ] && { aitrail_rr=bun.lockb; return 0; }',
     '  [ -f "${1:+$1/}bun.lock" ] || return 1',
     '  aitrail_nh=${2%node_modules/*}',
     '  aitrail_nt=${2#"${aitrail_nh}node_modules/"}',
     '  case $aitrail_nt in @*/*) aitrail_nv=${aitrail_nt#*/}; aitrail_nt=${aitrail_nt%%/*}/${aitrail_nv%%/*} ;; *) aitrail_nt=${aitrail_nt%%/*} ;; esac',
     '  aitrail_rr=bun.lock',
-    '  aitrail_ng=$(grep -F -e "[\\"$aitrail_nt@" -- "${1:+$1/}bun.lock" 2>/dev/null) || { [ -n "$3" ] && { aitrail_rr=; return 1; }; return 0; }',
+    // bun reads bun.lock as JSONC (row s48w-1): a comment or a string may hold a line in the judged form that bun never
+    // installs, and the real entry may be written over lines. So a backslash (an escape), a `'` (bun's single-quoted
+    // strings) or a `/*` anywhere, a `"<name>"` not followed by `: "`, `,`, `]` or `: ["<name>@` (a key whose
+    // entry is elsewhere, or another name's), or a `"<name>@` not in the one judged form per line (after `[`, no
+    // `//` before it): the repository's.
+    '  aitrail_ng=$(grep -F -e "\\"$aitrail_nt@" -e "\\"$aitrail_nt\\"" -e "\\\\" -e "\'" -e "/*" -- "${1:+$1/}bun.lock" 2>/dev/null) || { [ -n "$3" ] && { aitrail_rr=; return 1; }; return 0; }',
     '  aitrail_po=$IFS',
     "  IFS='",
     "'",
     '  set -f',
     '  aitrail_nr=1',
+    '  aitrail_nn=',
     '  for aitrail_l in $aitrail_ng; do',
+    "    case $aitrail_l in *[\\\\\\']*|*'/*'*) aitrail_nr=0; break ;; esac",
+    '    aitrail_nv=$aitrail_l',
+    '    while :; do',
+    '      case $aitrail_nv in *"\\"$aitrail_nt\\""*) aitrail_nv=${aitrail_nv#*"\\"$aitrail_nt\\""} ;; *) break ;; esac',
+    '      case $aitrail_nv in \': "\'*|,*|]*|": [\\"$aitrail_nt@"*) ;; *) aitrail_nr=0; break 2 ;; esac',
+    '    done',
+    '    case $aitrail_l in *"\\"$aitrail_nt@"*) ;; *) continue ;; esac',
+    '    aitrail_nv=${aitrail_l%%"\\"$aitrail_nt@"*}',
+    '    case $aitrail_nv in *//*) aitrail_nr=0; break ;; *\\[) ;; *) aitrail_nr=0; break ;; esac',
     '    aitrail_l=${aitrail_l#*"[\\"$aitrail_nt@"}',
+    '    case $aitrail_l in *"\\"$aitrail_nt@"*) aitrail_nr=0; break ;; esac',
+    '    aitrail_nn=1',
     '    aitrail_nv=${aitrail_l%%\\"*}',
     "    case $aitrail_nv in [0-9]*) case $aitrail_nv in *[!0-9A-Za-z.+-]*) aitrail_nr=0; break ;; esac ;; *) aitrail_nr=0; break ;; esac",
     '    case $aitrail_l in "$aitrail_nv\\", \\""*) aitrail_l=${aitrail_l#"$aitrail_nv\\", \\""} ;; *) aitrail_nr=0; break ;; esac',
@@ -627,6 +644,8 @@ export function ledIntoTrackedLines(): string[] {
     '  IFS=$aitrail_po',
     '  set +f',
     '  [ "$aitrail_nr" = 0 ] && return 0',
+    // Only keys, names in arrays or escapes and comments: no entry of the package (beside npm's record: not judged).
+    '  [ -z "$aitrail_nn" ] && { [ -n "$3" ] && { aitrail_rr=; return 1; }; return 0; }',
     '  aitrail_rr=',
     '  aitrail_nw "$1"',
     '}',
@@ -1317,6 +1336,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     `    pnp) echo "aitrail: ${binaryYarnMessage(hook, true)}" >&2 ;;`,
     `    package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "aitrail: ${binaryLockMessage(hook)}" >&2 ;;`,
     `    bunfig.toml|.env|.env.*) echo "aitrail: ${binaryBunConfigMessage(hook)}" >&2 ;;`,
+    `    bun.lockb) echo "aitrail: ${binaryBunLockbMessage(hook)}" >&2 ;;`,
     `    *) echo "aitrail: ${binaryRegistryMessage(hook)}" >&2 ;;`,
     '  esac',
     `  ${fail}`,
@@ -1325,7 +1345,7 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     `  echo "aitrail: ${binaryMissingMessage(hook)}" >&2`,
     `  ${fail}`,
     'fi',
-    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; bunfig.toml|.env|.env.*) echo "${BINARY_BUN_CONFIG_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
+    `if [ -n "$t" ]; then case $aitrail_tw in "") echo "${BINARY_TRACKED_SKIPPED}" >&2 ;; yarn|pnp) ;; package-lock.json|npm-shrinkwrap.json|yarn.lock|pnpm-lock.yaml|bun.lock) echo "${BINARY_LOCK_SKIPPED}" >&2 ;; bunfig.toml|.env|.env.*) echo "${BINARY_BUN_CONFIG_SKIPPED}" >&2 ;; bun.lockb) echo "${BINARY_BUN_LOCKB_SKIPPED}" >&2 ;; *) echo "${BINARY_REGISTRY_SKIPPED}" >&2 ;; esac; fi`,
     // aitrail's own bin starts `#!/usr/bin/env node`: run under the node env would find (PATH's),
     // one exec fewer for every hook that starts node. Only a regular file named by a path is read
     // (never a FIFO, never a bare name); anything else, or any other file (a pnpm wrapper), runs as it is.

@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
 import { BIN, envWithAitrailOnPath } from '../helpers/cli.js';
+import { bunFound, bunInstall, warnWithoutBun } from '../helpers/bun.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { commit, DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, npm, npmFree, PACKAGE_JSON, run, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
+import { commit, DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, npm, PACKAGE_JSON, run, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
@@ -18,24 +18,12 @@ import { honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
  * Real bun (`bun install --frozen-lockfile --ignore-scripts`), a server on 127.0.0.1, the real hooks init installs.
  */
 
-const BUN = process.env.AITRAIL_TEST_BUN ?? (spawnSync('sh', ['-c', 'command -v bun'], { encoding: 'utf8' }).stdout.trim() || 'bun');
-const bunFound = spawnSync(BUN, ['--version'], { encoding: 'utf8' }).status === 0;
-if (!bunFound) console.warn('!!! bun not found: the real-bun tests of row s48l-1 are skipped (AITRAIL_TEST_BUN names one)');
+warnWithoutBun('rows s48l-1 and s48l-3');
 
 /** A bun.lock (text, as bun 1.3 writes it) whose one devDependency aitrail 9.9.9 is `source` (`""`: the default registry) with `tgz`'s integrity. */
 function bunLock(tgz: string, source: string): string {
   const integrity = `sha512-${createHash('sha512').update(readFileSync(tgz)).digest('base64')}`;
   return `{\n  "lockfileVersion": 1,\n  "configVersion": 1,\n  "workspaces": {\n    "": {\n      "name": "p",\n      "devDependencies": {\n        "aitrail": "9.9.9",\n      },\n    },\n  },\n  "packages": {\n    "aitrail": ["aitrail@9.9.9", "${source}", { "bin": { "aitrail": "bin/aitrail.js" } }, "${integrity}"],\n  }\n}\n`;
-}
-
-function bunInstall(repo: TestRepo, homeDir: string, frozen: boolean): void {
-  const result = spawnSync(BUN, ['install', ...(frozen ? ['--frozen-lockfile'] : []), '--ignore-scripts'], {
-    cwd: repo.dir,
-    env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') },
-    encoding: 'utf8',
-  });
-  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
-  expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
 }
 
 /** The server's "aitrail" (its bin writes `marker`), and the person's own registry serving an honest aitrail 1.0.0. */

@@ -4,8 +4,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
+import { bunFound, bunInstall, warnWithoutBun } from '../helpers/bun.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, lockedRepo, npmFree, PACKAGE_JSON, pnpmFrozen, pnpmLockText, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
+import { DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, lockedRepo, PACKAGE_JSON, pnpmFrozen, pnpmLockText, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.js';
 import { serveOverHttp, type SmartHttp } from '../helpers/smart-http.js';
 
@@ -123,19 +124,11 @@ describe.skipIf(!npmFound || !pnpmFound)("pnpm's patchedDependencies patching ai
   });
 });
 
-/** bun, where one runs (on PATH, or AITRAIL_TEST_BUN naming it): the real-bun tests skip without it. */
-const BUN = process.env.AITRAIL_TEST_BUN ?? (spawnSync('sh', ['-c', 'command -v bun'], { encoding: 'utf8' }).stdout.trim() || 'bun');
-const bunFound = spawnSync(BUN, ['--version'], { encoding: 'utf8' }).status === 0;
-if (!bunFound) console.warn('!!! bun not found: the real-bun tests of row s48g-3 are skipped (AITRAIL_TEST_BUN names one)');
+warnWithoutBun('row s48g-3');
 
-/** `bun install --ignore-scripts` in the repository, HOME the test's (bun reads its ~/.npmrc), its cache the test's. */
-function bunInstall(repo: TestRepo, homeDir: string): void {
-  const result = spawnSync(BUN, ['install', '--ignore-scripts'], {
-    cwd: repo.dir,
-    env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') },
-    encoding: 'utf8',
-  });
-  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+/** `bun install --ignore-scripts` (bun writes its bun.lock, with the package's entry). */
+function bunInstalled(repo: TestRepo, homeDir: string): void {
+  bunInstall(repo, homeDir);
   expect(readFileSync(join(repo.dir, 'bun.lock'), 'utf8')).toContain('["aitrail@');
 }
 
@@ -163,14 +156,14 @@ describe.skipIf(!npmFound || !bunFound)('bun (row s48g-3)', () => {
   it("a server's tarball URL in package.json: refused, the global aitrail refuses Qwen, its script never runs; alone, init and the commit say bun.lock", () => {
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON(`${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`), '.gitignore': 'node_modules\n' });
     const homeDir = home('');
-    bunInstall(repo, homeDir);
+    bunInstalled(repo, homeDir);
     expectLockRefused(repo, homeDir, 'bun.lock', marker);
   });
 
   it("the honest twin: aitrail 1.0.0 from the person's own registry (~/.npmrc): it runs", () => {
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
     const homeDir = home(`registry=${registry!.url}/\n`);
-    bunInstall(repo, homeDir);
+    bunInstalled(repo, homeDir);
     expectLocalRuns(repo, homeDir);
   });
 });

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hooked } from '../helpers/agent-home.js';
+import { envWithAitrailOnPath, BIN } from '../helpers/cli.js';
+import { bunFound, bunInstall, warnWithoutBun } from '../helpers/bun.js';
+import { TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+import { commit, DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, PACKAGE_JSON, run, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
+import { honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
+
+/**
+ * Row s48w-1: bun reads bun.lock as JSONC. A comment line `// ["aitrail@9.9.9", "", {}]` (the judged form: the
+ * default registry) and the real entry written over two lines (`"aitrail": [` then `"aitrail@9.9.9", "<server's
+ * tarball>", …`), or written in bun's single-quoted strings, passed the shims' and node's reading of bun.lock
+ * (row s48g-3: aitrail_nb, bunFromRepository), which took only lines holding `["aitrail@`, while
+ * `bun install --frozen-lockfile` installed the server's aitrail. Real bun, a server on 127.0.0.1, the real hooks.
+ */
+
+warnWithoutBun('row s48w-1');
+
+/** bun.lock's text around `entry` (the packages' lines), as bun 1.3 writes the rest. */
+function bunLock(entry: string): string {
+  return `{\n  "lockfileVersion": 1,\n  "configVersion": 1,\n  "workspaces": {\n    "": {\n      "name": "p",\n      "devDependencies": {\n        "aitrail": "9.9.9",\n      },\n    },\n  },\n  "packages": {\n${entry}  }\n}\n`;
+}
+
+let evil: Served | undefined;
+let evilTgz = '';
+let marker = '';
+let integrity = '';
+let registry: Served | undefined;
+beforeAll(async () => {
+  if (!npmFound || !bunFound) return;
+  ({ tgz: evilTgz, marker } = evilTarball());
+  integrity = `sha512-${createHash('sha512').update(readFileSync(evilTgz)).digest('base64')}`;
+  evil = await serve(evilTgz);
+  registry = await serveRegistry(honestAitrail(tempDir('aitrail-honest-')).tarball, '1.0.0');
+});
+afterAll(() => {
+  evil?.stop();
+  registry?.stop();
+});
+
+describe.skipIf(!npmFound || !bunFound)('bun.lock read as JSONC: a judged-looking line bun never installs (row s48w-1)', () => {
+  /** bun installs the server's aitrail from `entry` (frozen: the lock as committed); the hooks and init refuse it, said as bun.lock. */
+  function expectServersRefused(entry: (url: string) => string): void {
+    const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('9.9.9'), '.gitignore': 'node_modules\n', 'bun.lock': bunLock(entry(`${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`)) });
+    const homeDir = home('');
+    bunInstall(repo, homeDir, true);
+    expect(readFileSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json'), 'utf8')).toContain('9.9.9');
+    expectLockRefused(repo, homeDir, 'bun.lock', marker);
+  }
+  const bin = '{ "bin": { "aitrail": "bin/aitrail.js" } }';
+
+  it("l's replay: a `//` comment in the judged form, the real entry over two lines: refused, said as bun.lock", () => {
+    expectServersRefused((url) => `    // ["aitrail@9.9.9", "", {}]\n    "aitrail": [\n      "aitrail@9.9.9", "${url}", ${bin}, "${integrity}"],\n`);
+  });
+
+  it("bun's single-quoted strings (no `\"aitrail@` at all) beside a judged-looking comment: refused", () => {
+    expectServersRefused((url) => `    /* "aitrail": ["aitrail@9.9.9", "", {}], */\n    'aitrail': ['aitrail@9.9.9', '${url}', ${bin}, "${integrity}"],\n`);
+  });
+
+  it("the honest twin: bun's own bun.lock, aitrail 1.0.0 from the person's ~/.npmrc registry: it runs", () => {
+    const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
+    const homeDir = home(`registry=${registry!.url}/\n`);
+    bunInstall(repo, homeDir, false);
+    expect(readFileSync(join(repo.dir, 'bun.lock'), 'utf8')).toContain('"aitrail": ["aitrail@1.0.0", "');
+    expectLocalRuns(repo, homeDir);
+  });
+});
+
+/**
+ * Row s48w-2: a project whose lock is bun.lockb (bun before 1.2 wrote only that binary lock) is refused, as s48g-3
+ * says, but the hooks, init and status said `a source the project's bun.lock names … name that registry in your own
+ * ~/.npmrc`: no bun.lock there, and no registry in ~/.npmrc makes a bun.lockb pass. They now name bun.lockb and the
+ * way out (bun's text lock, or the global install).
+ */
+describe.skipIf(!npmFound || !bunFound)('bun.lockb said as bun.lockb (row s48w-2)', () => {
+  it("aitrail 1.0.0 from the person's registry, the project's lock bun.lockb: refused, said as bun.lockb with bun's text lock as the fix", () => {
+    const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
+    const homeDir = home(`registry=${registry!.url}/\n`);
+    bunInstall(repo, homeDir, false);
+    // The project as bun < 1.2 left it: its binary lock only (its header as bun writes it; aitrail reads no more of it).
+    rmSync(join(repo.dir, 'bun.lock'));
+    writeFileSync(join(repo.dir, 'bun.lockb'), '#!/usr/bin/env bun\nbun-lockfile-format-v0\n\u0002\u0000\u0000\u0000');
+    const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
+    expect(denied.status).not.toBe(0);
+    expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: bun installed it from the project's bun.lockb, a binary lock aitrail does not read");
+    expect(denied.stderr).toContain('model-denied');
+    const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
+    const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
+    expect(`${said.stdout}${said.stderr}`).toContain("Warning: the hooks will not run node_modules/.bin/aitrail: it was installed by bun from the project's bun.lockb, a binary lock aitrail does not read");
+    expect(`${said.stdout}${said.stderr}`).not.toContain("bun.lock names");
+    const alone = commit(repo, aloneEnv, 'openai/gpt-5');
+    expect(alone.status).not.toBe(0);
+    expect(alone.stderr).toContain("from the project's bun.lockb, a binary lock aitrail does not read, and a repository can name any source there");
+    expect(alone.stderr).toContain('bun install --save-text-lockfile --frozen-lockfile --lockfile-only');
+  });
+});
