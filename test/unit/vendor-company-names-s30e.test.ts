@@ -78,7 +78,6 @@ describe('people, ordinary words and the companies\' other products stay no one\
       'x\n\nCo-authored-by: Jane Doe <jane@microsoft.com>\n',
       'x\n\nCo-authored-by: Microsoft Open Source <opensource@microsoft.com>\n',
       'x\n\nCo-authored-by: Amazon Nova Pro <nova@example.org>\n',
-      'x\n\nCo-authored-by: Baidu Comate <comate@baidu.com>\n',
       'x\n\nMade-with: Microsoft Visual Studio\n',
       'x\n\nMade-with: Amazon Web Services\n',
       'x\n\nBuilt-with: Tencent Cloud\n',
@@ -88,6 +87,8 @@ describe('people, ordinary words and the companies\' other products stay no one\
     ]) {
       expect(detect(message), message).toEqual([]);
     }
+    // An agent's whole product name on a co-author line is that agent, not a person (row s48j-1): Baidu's agent at Baidu's address.
+    expect(detect('x\n\nCo-authored-by: Baidu Comate <comate@baidu.com>\n')).toEqual(['comate:unknown']);
   });
 
   it("row 355's plain words are still read only where nothing but the name is meant", () => {
