@@ -1,7 +1,8 @@
 // row s48u-1: picomatch reads a file glob's brace range of more than one character a side as other text, as it does a
 // model glob's (row s48m-2): a path rule `src/v{10..12}/**` matches none of `src/v10`-`src/v12` (`{10..12}` is the text
 // `10..12` with each `.` any character), so a Qwen commit to `src/v11` passed the rule meant to keep Qwen out, without a word.
-// It is now a config problem naming the glob (the same check as s48m-2's, misreadRangeReason). One character a side
+// It is now a config problem naming the glob (the same check as s48m-2's, misreadRangeReason), and `blame --include`/`--exclude`
+// refuse it on the command line. One character a side
 // (`src/v{1..3}/**`, a range) and an escaped brace (`src/\{15..19\}/**`, a folder so named) are no problem.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -20,6 +21,17 @@ describe('a file glob\'s brace range picomatch misreads is a config problem (row
     expect(run.stderr).not.toContain('blame.exclude[0]');
     expect(run.stderr).toContain('src/v{10,11,12}/**');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('blame --include/--exclude refuse such a range in one line (exit 2); a one-character range runs', () => {
+    const { work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    for (const flag of ['--include', '--exclude']) {
+      const run = aitrail(work.dir, ['blame', flag, 'src/v{10..12}/**']);
+      expect(run.code, run.stdout + run.stderr).toBe(2);
+      expect(run.stderr).toContain(`${flag} "src/v{10..12}/**" holds the brace range "{10..12}"`);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(aitrail(work.dir, ['blame', '--exclude', 'src/v{1..3}/**']).code).toBe(0);
   });
 
   it('a one-character range and an escaped brace are read as written: the rule denies the Qwen commit under them', () => {
