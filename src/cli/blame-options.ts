@@ -4,6 +4,7 @@ import type { BlameRun } from '../report/blame-report.js';
 import { UsageError } from '../errors/usage-error.js';
 import { sanitize } from '../core/sanitize.js';
 import { isCommaList } from '../config/comma-list.js';
+import { misreadRangeReason } from '../config/check-model-globs.js';
 import { cliMessages } from '../errors/usage-messages.js';
 
 /** The options `blame` and `trend` share (what git blame reads and which files count). */
@@ -70,6 +71,11 @@ export function blameRunOf(args: BlameOptionArgs, before: (string | number)[], c
   for (const [flag, globs] of [['--include', include], ['--exclude', exclude]] as const) {
     const listed = globs.find(isCommaList);
     if (listed !== undefined) throw new UsageError(commaListMessage(flag, listed));
+    // A range picomatch misreads (`src/v{10..12}/**` matches none of src/v10-v12), as in a config (row s48u-1).
+    for (const glob of globs) {
+      const range = misreadRangeReason(glob);
+      if (range !== null) throw new UsageError(`${flag} ${JSON.stringify(sanitize(glob, { max: 80 }))} holds ${range}: write a class or a brace list, such as "src/v1[0-2]/**" or "src/v{10,11,12}/**".`);
+    }
   }
   if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError('--jobs must be a positive whole number.');
   const run: BlameRun = {

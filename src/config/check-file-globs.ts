@@ -2,6 +2,7 @@ import type { ConfigProblem } from './config-error.js';
 import { quote } from './config-error.js';
 import { trimTrailing } from '../core/trim-run.js';
 import { isCommaList } from './comma-list.js';
+import { misreadRangeReason } from './check-model-globs.js';
 import { READABLE_PATTERNS } from '../core/detect/readable.js';
 
 /**
@@ -159,7 +160,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Every file glob of a config (`policy.paths[].files`, `blame.include`, `blame.exclude`) must be
- * able to match a path git names (deadGlobReason). No I/O; ignores shapes the schema already rejects.
+ * able to match a path git names (deadGlobReason) and hold no brace range picomatch misreads (misreadRangeReason, row s48u-1). No I/O; ignores shapes the schema already rejects.
  */
 export function checkFileGlobs(data: unknown, file: string): ConfigProblem[] {
   if (!isObject(data)) return [];
@@ -179,6 +180,7 @@ export function checkFileGlobs(data: unknown, file: string): ConfigProblem[] {
       const reason = deadGlobReason(glob);
       if (reason !== null) problems.push({ file, path: `${pointer}/${index}`, found: `${quote(glob)}, which holds ${reason}`, expected: 'a glob that can match a path git names, such as "src/crypto/**"' });
       // A list in one string matches no file: a path rule that protects nothing, a report that counts nothing.
+      else if (misreadRangeReason(glob) !== null) problems.push({ file, path: `${pointer}/${index}`, found: `${quote(glob)}, which holds ${misreadRangeReason(glob)!}`, expected: 'a class or a brace list, such as "src/v{10,11,12}/**" or "src/v1[0-2]/**"' });
       else if (isCommaList(glob)) problems.push({ file, path: `${pointer}/${index}`, found: `${quote(glob)}, one glob whose commas are characters of a file name (it matches no file)`, expected: `one glob per list item (${commaItems(glob)}), or the choices in braces ("{${glob}}")` });
     });
   }

@@ -36,11 +36,16 @@ export function deadModelGlobReason(glob: string): string | null {
  * A brace range picomatch reads otherwise than written, or null (row s48m-2): it reads `{a..b}` of one character each side
  * as the class `[a-b]`, but `{15..19}` as the text `15..19` with each `.` any character (it matches `15.119`, not Opus 15-19),
  * `{4..16}` as `16..4`, `{1..5..2}` and `{4..6,x}` as garbled classes: a deny of Opus 15 to 19 denied none of them, an
- * allow refused them, without a word.
+ * allow refused them, without a word. The same for a file glob (`files`, `blame.include`/`exclude`; check-file-globs.ts): a path
+ * rule `src/v{10..12}/**` protected none of `src/v10`-`src/v12`, a blame exclude left them in.
  */
 export function misreadRangeReason(glob: string): string | null {
-  for (const brace of glob.match(/\{[^{}]*\}/g) ?? []) {
-    if (brace.includes('..') && !/^\{[^{}.,]\.\.[^{}.,]\}$/.test(brace)) {
+  // An escaped character (`src/\{15..19\}/**`: a folder so named) and a class are characters of a name, not a brace;
+  // each is blanked to its own length, so a brace found is quoted as written.
+  const braces = glob.replace(/\\[\s\S]/g, '__').replace(/\[[^\]]*\]/g, (klass) => '_'.repeat(klass.length));
+  for (const found of braces.matchAll(/\{[^{}]*\}/g)) {
+    const brace = glob.slice(found.index, found.index + found[0].length);
+    if (found[0].includes('..') && !/^\{[^{}.,]\.\.[^{}.,]\}$/.test(brace)) {
       return `the brace range ${quote(brace)}, which picomatch reads as other text than the range (only one character each side, such as {4..6}, is a range)`;
     }
   }

@@ -51,17 +51,20 @@ class TreeCounter {
    * tree once (its walk marks what it has seen: a bomb's few hundred trees, never its paths), then
    * one `git cat-file --batch` reads them, both processes of their own (no shared process starts:
    * node's child_process stays unloaded in a `check`). Where rev-list cannot (a tree missing here),
-   * the trees are read a level at a time instead.
+   * the trees are read a level at a time instead, as they are when `listFirst` is false (a report's count,
+   * whose run holds a shared `git cat-file --batch` already: one question per level, each tree read once).
    */
-  async readAll(roots: readonly string[]): Promise<void> {
+  async readAll(roots: readonly string[], listFirst = true): Promise<void> {
     const wanted = [...new Set(roots)].filter((oid) => !this.trees.has(oid));
     if (wanted.length === 0) return;
-    let listed: string[];
-    try {
-      const out = await runGit(['rev-list', '--objects', '--no-object-names', '--filter=blob:none', '--missing=allow-any', '--stdin'], { cwd: this.repoDir, input: `${wanted.join('\n')}\n`, ...this.view });
-      listed = out.split('\n').filter((line) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(line));
-    } catch {
-      listed = [];
+    let listed: string[] = [];
+    if (listFirst) {
+      try {
+        const out = await runGit(['rev-list', '--objects', '--no-object-names', '--filter=blob:none', '--missing=allow-any', '--stdin'], { cwd: this.repoDir, input: `${wanted.join('\n')}\n`, ...this.view });
+        listed = out.split('\n').filter((line) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(line));
+      } catch {
+        listed = [];
+      }
     }
     await this.read([...wanted, ...listed]);
     let level = wanted;
@@ -276,6 +279,8 @@ export async function refuseHugeChanges(repoDir: string, revisions: readonly str
 export async function treeCounts(repoDir: string, commit: string, name: string): Promise<{ files: number; named: number }> {
   const tree = (await runGit(['rev-parse', '--verify', '-q', `${commit}^{tree}`], { cwd: repoDir })).trim();
   const counter = reportCounter(repoDir);
-  await counter.readAll([tree]);
+  // A level at a time from the run's shared `git cat-file --batch` (one question per level, no process
+  // started): a `git rev-list --objects` first read every tree twice, an honest 400,000-file tree ~0.4 s more.
+  await counter.readAll([tree], false);
   return { files: await counter.filesIn(tree), named: await counter.namedIn(tree, Buffer.from(name, 'latin1')) };
 }
