@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { automatonMatches, regexAutomaton } from '../../src/core/policy/family-language.js';
 import { modelMatcher } from '../../src/core/policy/glob-matcher.js';
+import { cpuClock } from '../helpers/cpu-clock.js';
 
 const OPUS = 'anthropic/claude-opus';
 const padded = `anthropic/claude-opus-2[0-9]*{${Array.from({ length: 700 }, (_, at) => `zz${at}`).join(',')},}`;
@@ -63,9 +64,9 @@ describe('a family the judge cannot decide is refused (row s48m-1)', () => {
 describe('a whole list judged within one budget (row s48m-3)', () => {
   it('1,000 deny globs each under its own limits: judged in bounded time, and refused when the budget runs out', () => {
     const globs = Array.from({ length: 1000 }, (_, at) => `anthropic/claude-opus-*${at}${'?'.repeat(6)}x`);
-    const started = performance.now();
+    const started = cpuClock();
     expect(modelMatcher(globs)(OPUS)).toBeDefined();
-    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(cpuClock() - started).toBeLessThan(30_000);
     // Honest lists stay well inside it.
     expect(modelMatcher(Array.from({ length: 50 }, (_, at) => `anthropic/claude-opus-${at + 1}*`), { versionless: 'every' })(OPUS)).toBeDefined();
     expect(modelMatcher(Array.from({ length: 200 }, (_, at) => `*word${at}*`))(OPUS)).toBeUndefined();
